@@ -1,0 +1,175 @@
+// Global options (SPEC "Global options") resolved once into a typed context for every command.
+// Precedence: flags, then environment, then config file, then defaults.
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { OutEncoding } from '../io/sink.js';
+import type { OutputOptions } from '../io/output.js';
+import { TimeZone, parseTime } from '../time.js';
+import { type Config, loadConfig } from './config.js';
+import { EXIT, type Lang, type Msg, UsageError, msg, say } from './errors.js';
+
+export interface GlobalFlags {
+  format?: string;
+  output?: string;
+  bom?: boolean;
+  outEncoding?: string;
+  formulaEscape?: boolean;
+  lang?: string;
+  asOf?: string;
+  tz?: string;
+  encoding?: string;
+  rejects?: string;
+  strict?: boolean;
+  config?: string;
+  state?: string;
+  showPii?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+  input?: boolean;
+}
+
+export interface Io {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** The clock; injected so tests are reproducible. */
+  now: () => number;
+}
+
+export interface Ctx extends OutputOptions {
+  io: Io;
+  asOf: number;
+  encoding?: string;
+  rejects?: string;
+  strict: boolean;
+  config: Config;
+  configPath?: string;
+  statePath: string;
+  showPii: boolean;
+  quiet: boolean;
+  noInput: boolean;
+  stderrColor: boolean;
+  /** May the command prompt? Only with a terminal on both ends and no --no-input. */
+  interactive: boolean;
+  /** Exit code the run ends with unless an error is thrown (1 = needs attention). */
+  exitCode: number;
+  warn(m: Msg): void;
+  info(m: Msg): void;
+  attention(): void;
+  t(m: Msg): string;
+}
+
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv, config: Config): Lang {
+  const pick = (v: string | undefined): Lang | undefined => {
+    if (!v) return undefined;
+    const l = v.toLowerCase();
+    if (l === 'zh' || l === 'en') return l;
+    return undefined;
+  };
+  if (flag !== undefined) {
+    const l = pick(flag);
+    if (!l) throw new UsageError(msg(`--lang 只接受 zh 或 en, 收到 "${flag}"`, `--lang takes zh or en, got "${flag}"`));
+    return l;
+  }
+  const explicit = pick(env.STOREOPS_LANG) ?? pick(config.lang);
+  if (explicit) return explicit;
+  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(loc) ? 'zh' : 'en';
+}
+
+export function buildContext(flags: GlobalFlags, io: Io): Ctx {
+  // --lang may be needed to report a broken config file, so pick it without config first.
+  const preLang = detectLang(flags.lang, io.env, {});
+  let loaded;
+  try {
+    loaded = loadConfig(flags.config, io.env, io.cwd);
+  } catch (e) {
+    (e as { lang?: Lang }).lang = preLang;
+    throw e;
+  }
+  const config = loaded.config;
+  const lang = detectLang(flags.lang, io.env, config);
+
+  const tzName = flags.tz ?? (typeof config.tz === 'string' ? config.tz : undefined) ?? 'Asia/Shanghai';
+  let tz: TimeZone;
+  try {
+    tz = new TimeZone(tzName);
+  } catch {
+    throw new UsageError(
+      msg(`未知时区 "${tzName}"`, `unknown time zone "${tzName}"`),
+      msg('用 IANA 名称, 例如 Asia/Shanghai 或 UTC。', 'use an IANA name such as Asia/Shanghai or UTC.'),
+    );
+  }
+
+  let asOf = io.now();
+  if (flags.asOf !== undefined) {
+    const t = parseTime(flags.asOf.trim(), tz);
+    if (typeof t !== 'number') {
+      throw new UsageError(
+        msg(`--as-of 不是有效时间: "${flags.asOf}"`, `--as-of is not a valid time: "${flags.asOf}"`),
+        msg('格式: "2026-11-20 14:00:00" (按 --tz 时区) 或 ISO 8601。', 'write it as "2026-11-20 14:00:00" (in --tz) or ISO 8601.'),
+      );
+    }
+    asOf = t;
+  }
+
+  const outEncRaw = (flags.outEncoding ?? (typeof config.outEncoding === 'string' ? config.outEncoding : 'utf8')).toLowerCase();
+  const outEncoding: OutEncoding | undefined =
+    outEncRaw === 'utf8' || outEncRaw === 'utf-8' ? 'utf8' : ['gbk', 'gb18030', 'gb2312', 'cp936'].includes(outEncRaw) ? 'gbk' : undefined;
+  if (!outEncoding) {
+    throw new UsageError(msg(`--out-encoding 只接受 utf8 或 gbk, 收到 "${outEncRaw}"`, `--out-encoding takes utf8 or gbk, got "${outEncRaw}"`));
+  }
+
+  const noColorEnv = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  const colorAllowed = flags.color !== false && !noColorEnv && io.env.TERM !== 'dumb';
+  const xdgData = io.env.XDG_DATA_HOME || path.join(io.env.HOME || os.homedir(), '.local', 'share');
+  const statePath = path.resolve(
+    io.cwd,
+    flags.state ?? io.env.STOREOPS_STATE ?? (typeof config.state === 'string' ? config.state : undefined) ?? path.join(xdgData, 'storeops', 'state.db'),
+  );
+  const quiet = Boolean(flags.quiet);
+  const stderrColor = colorAllowed && Boolean(io.stderr.isTTY);
+  const noInput = flags.input === false;
+
+  const ctx: Ctx = {
+    io,
+    format: flags.format ?? (typeof config.format === 'string' ? config.format : undefined),
+    output: flags.output,
+    bom: flags.bom ?? (typeof config.bom === 'boolean' ? config.bom : undefined),
+    outEncoding,
+    formulaEscape: flags.formulaEscape !== false,
+    lang,
+    tz,
+    color: colorAllowed && Boolean(io.stdout.isTTY) && !flags.output,
+    stdout: io.stdout,
+    asOf,
+    encoding: flags.encoding,
+    rejects: flags.rejects,
+    strict: Boolean(flags.strict),
+    config,
+    configPath: loaded.path,
+    statePath,
+    showPii: flags.showPii ?? (config.showPii === true),
+    quiet,
+    noInput,
+    stderrColor,
+    interactive: !noInput && Boolean(io.stdin.isTTY) && Boolean(io.stdout.isTTY),
+    exitCode: EXIT.ok,
+    t: (m) => say(m, lang),
+    warn(m) {
+      const label = lang === 'zh' ? '警告' : 'warning';
+      const head = stderrColor ? `\u001b[33m${label}\u001b[39m` : label;
+      io.stderr.write(`storeops: ${head}: ${say(m, lang)}\n`);
+    },
+    info(m) {
+      if (!quiet) io.stderr.write(say(m, lang) + '\n');
+    },
+    attention() {
+      if (ctx.exitCode === EXIT.ok) ctx.exitCode = EXIT.attention;
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,75 @@
+// The exit-code table of SPEC.md ("Streams and exit codes"), in one place.
+// Domain code throws these; only the shell (src/cli/main.ts) turns them into an exit code.
+
+/** A message in both languages; the shell picks one with --lang. */
+export interface Msg {
+  zh: string;
+  en: string;
+}
+
+export const msg = (zh: string, en: string): Msg => ({ zh, en });
+
+export const EXIT = {
+  ok: 0,
+  attention: 1,
+  usage: 2,
+  input: 3,
+  state: 4,
+  output: 5,
+  interrupted: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class StoreopsError extends Error {
+  constructor(
+    readonly exitCode: ExitCode,
+    readonly text: Msg,
+    readonly hint?: Msg,
+  ) {
+    super(text.en);
+    this.name = new.target.name;
+  }
+}
+
+/** Exit 2: unknown option, bad value, missing argument, an answer needed but no terminal. */
+export class UsageError extends StoreopsError {
+  constructor(text: Msg, hint?: Msg) {
+    super(EXIT.usage, text, hint);
+  }
+}
+
+/** Exit 3: missing/unreadable file, unknown layout, required column missing, undecodable bytes. */
+export class InputError extends StoreopsError {
+  constructor(text: Msg, hint?: Msg) {
+    super(EXIT.input, text, hint);
+  }
+}
+
+/** Exit 4: state database busy or damaged. */
+export class StateError extends StoreopsError {
+  constructor(text: Msg, hint?: Msg) {
+    super(EXIT.state, text, hint);
+  }
+}
+
+/** Exit 5: output could not be written. */
+export class OutputError extends StoreopsError {
+  constructor(text: Msg, hint?: Msg) {
+    super(EXIT.output, text, hint);
+  }
+}
+
+export type Lang = 'zh' | 'en';
+
+export function say(m: Msg, lang: Lang): string {
+  return lang === 'zh' ? m.zh : m.en;
+}
+
+/** "file:line:column" prefix for messages about one place in an input file. */
+export function where(file: string, line?: number, column?: string): string {
+  let s = file;
+  if (line !== undefined) s += `:${line}`;
+  if (column) s += ` [${column}]`;
+  return s;
+}

@@ -1,0 +1,157 @@
+// The shell: parses argv with commander, builds the context, runs a command, and maps every
+// error to SPEC's exit codes in one place. Commands are imported lazily so start-up stays fast.
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { PipeClosed } from '../io/sink.js';
+import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
+import { EXIT, type Lang, StoreopsError, say } from './errors.js';
+import { COMMANDS } from './registry.js';
+
+export function version(): string {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function defaultIo(): Io {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => Date.now(),
+  };
+}
+
+/** A command body: receives the resolved context and its own parsed arguments and options. */
+export type CommandBody = (ctx: Ctx, args: string[], opts: Record<string, unknown>, cmd: Command) => Promise<void>;
+
+/** Wrap a command body so the shell builds the context and maps errors. */
+export function action(body: () => Promise<CommandBody>) {
+  return async function (this: Command, ...rest: unknown[]) {
+    const cmd = rest[rest.length - 1] as Command;
+    const args = rest.slice(0, -2).flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
+    const all = cmd.optsWithGlobals() as GlobalFlags & Record<string, unknown>;
+    const io = (cmd as Command & { storeopsIo?: Io }).storeopsIo ?? rootIo(cmd);
+    const ctx = buildContext(all, io);
+    current.ctx = ctx;
+    const fn = await body();
+    await fn(ctx, args, cmd.opts(), cmd);
+  };
+}
+
+const current: { ctx?: Ctx; io?: Io } = {};
+
+function rootIo(cmd: Command): Io {
+  let c: Command | null = cmd;
+  while (c?.parent) c = c.parent;
+  return (c as Command & { storeopsIo?: Io }).storeopsIo ?? defaultIo();
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('storeops');
+  (program as Command & { storeopsIo?: Io }).storeopsIo = io;
+  program
+    .description(
+      'Order-export tools for Tmall/Taobao, Douyin and Pinduoduo shops: delayed-shipment vouchers, review follow-up, 甄检 costs, shift rosters.\n' +
+        '天猫/淘宝/抖店/拼多多店铺的订单报表工具: 延迟发货赔付、中差评跟进、甄检费用、客服排班。',
+    )
+    .version(version(), '-V, --version', 'print the version / 显示版本')
+    .helpOption('-h, --help', 'show help / 显示帮助')
+    .addHelpCommand(false)
+    .showHelpAfterError('(add --help for usage / 加 --help 查看用法)')
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+      outputError: (s, write) => write(s.startsWith('error:') ? `storeops: ${s}` : s),
+    })
+    .exitOverride();
+
+  program
+    .addOption(new Option('-f, --format <fmt>', 'table|csv|tsv|json|ndjson|xlsx (default: table on a terminal, else csv)'))
+    .option('-o, --output <file>', 'write there instead of stdout (atomically); format from the extension')
+    .option('--bom', 'UTF-8 BOM on csv/tsv (default: on with -o, off on stdout)')
+    .option('--no-bom', 'no BOM')
+    .option('--out-encoding <enc>', 'utf8 (default) or gbk for old Excel/WPS')
+    .option('--no-formula-escape', "do not prefix cells starting with = + - @ with '")
+    .option('--lang <lang>', 'zh or en (default from LANG/LC_ALL)')
+    .option('--as-of <time>', 'evaluation time ("now"), e.g. "2026-11-20 14:00:00"')
+    .option('--tz <zone>', 'zone of the platform timestamps (default Asia/Shanghai)')
+    .option('--encoding <enc>', 'input encoding, overriding detection (utf8, gbk, gb18030)')
+    .option('--rejects <file>', 'write every rejected input row with file, line and reason')
+    .option('--strict', 'any rejected row fails the run (exit 3) with no result')
+    .option('--config <file>', 'config file (else STOREOPS_CONFIG, ./storeops.config.json, $XDG_CONFIG_HOME/storeops/config.json)')
+    .option('--state <file>', 'state database (else STOREOPS_STATE, $XDG_DATA_HOME/storeops/state.db)')
+    .option('--show-pii', 'show buyer phone, address and receiver name unmasked')
+    .option('-q, --quiet', 'no summary on stderr')
+    .option('--no-color', 'no colour (also off with NO_COLOR or when not a terminal)')
+    .option('--no-input', 'never prompt; fail with exit 2 instead');
+
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+/** Run the CLI; returns the exit code (also set on process.exitCode by the bin shim). */
+export async function run(argv: string[], io: Io = defaultIo(), setProcessExit = true): Promise<number> {
+  current.ctx = undefined;
+  const code = await runInner(argv, io);
+  if (setProcessExit) process.exitCode = code;
+  return code;
+}
+
+async function runInner(argv: string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  const onSigint = () => {
+    io.stderr.write('\nstoreops: interrupted\n');
+    process.exit(EXIT.interrupted);
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return current.ctx?.exitCode ?? EXIT.ok;
+  } catch (e) {
+    return report(e, io, argv);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+function langFor(io: Io, argv: string[]): Lang {
+  if (current.ctx) return current.ctx.lang;
+  const i = argv.indexOf('--lang');
+  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  try {
+    return detectLang(flag, io.env, {});
+  } catch {
+    return 'en';
+  }
+}
+
+function report(e: unknown, io: Io, argv: string[]): number {
+  if (e instanceof PipeClosed) return EXIT.ok;
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+    if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // commander has already printed its message.
+    return EXIT.usage;
+  }
+  const lang = (e as { lang?: Lang }).lang ?? langFor(io, argv);
+  const color = current.ctx?.stderrColor ?? false;
+  const label = lang === 'zh' ? '错误' : 'error';
+  const head = color ? `\u001b[31m${label}\u001b[39m` : label;
+  if (e instanceof StoreopsError) {
+    io.stderr.write(`storeops: ${head}: ${say(e.text, lang)}\n`);
+    if (e.hint) io.stderr.write(`  ${lang === 'zh' ? '提示' : 'hint'}: ${say(e.hint, lang)}\n`);
+    return e.exitCode;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err && (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED')) return EXIT.ok;
+  // An internal bug: say so plainly, with the stack only when asked for.
+  io.stderr.write(
+    `storeops: ${head}: ${lang === 'zh' ? '内部错误' : 'internal error'}: ${err?.message ?? String(e)}\n` +
+      `  ${lang === 'zh' ? '提示' : 'hint'}: ${lang === 'zh' ? '这是 storeops 的缺陷, 请附上命令和 STOREOPS_DEBUG=1 的输出报告' : 'this is a bug in storeops; please report it with the command and the output of STOREOPS_DEBUG=1'}\n`,
+  );
+  if (io.env.STOREOPS_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
+  return 70;
+}

@@ -1,0 +1,7 @@
+// The command registry: each entry declares a command's options (cheap) and imports its body
+// only when it runs. Add a command here when it exists; nothing is listed before it works.
+import type { Command } from 'commander';
+
+export type Register = (program: Command) => void;
+
+export const COMMANDS: Register[] = [];

@@ -1,0 +1,49 @@
+// Cell clean-up (FORMATS "Cell clean-up — every platform has its own wrapping").
+
+/**
+ * Undo the wrapping platforms put around values: surrounding spaces and tabs (抖店 "\t…",
+ * 拼多多 stray tabs), Excel formulas `="…"` (Taobao ids), a leading apostrophe (Taobao phones),
+ * and the literal text `null`.
+ */
+export function cleanCell(raw: string): string {
+  let t = raw;
+  const c0 = t.charCodeAt(0);
+  const cl = t.charCodeAt(t.length - 1);
+  if (c0 === 32 || c0 === 9 || c0 === 13 || c0 === 10 || cl === 32 || cl === 9 || cl === 13 || cl === 10 || c0 === 0x3000) {
+    t = t.trim();
+  }
+  if (t.length === 0) return t;
+  const f = t.charCodeAt(0);
+  if (f === 61 /* = */ && t.length >= 3 && t.charCodeAt(1) === 34 && t.charCodeAt(t.length - 1) === 34) {
+    t = t.slice(2, -1).replace(/""/g, '"').trim();
+  } else if (f === 39 /* ' */) {
+    t = t.slice(1).trim();
+  } else if (f === 110 || f === 78) {
+    if (t === 'null' || t === 'NULL' || t === 'Null') return '';
+  }
+  return t;
+}
+
+/** Header names: trimmed (Taobao's "收货地址 "), BOM and wrapping removed. */
+export function cleanHeader(raw: string): string {
+  return cleanCell(raw.replace(/^\uFEFF/, '')).replace(/\s+/g, ' ');
+}
+
+/** Tracking numbers: Taobao 宝贝报表 writes them as `No:123…`. */
+export function cleanTracking(t: string): string {
+  return /^no[:：]/i.test(t) ? t.slice(3).trim() : t;
+}
+
+const ID_DIGITS = /^\d+$/;
+const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?E[+-]?\d+$/i;
+
+export type IdCheck = 'ok' | 'empty' | 'excel-rounded' | 'not-an-id';
+
+/** Order ids are digit strings (PDD: `yymmdd-digits`); scientific notation means Excel destroyed it. */
+export function checkOrderId(t: string): IdCheck {
+  if (t === '') return 'empty';
+  if (ID_DIGITS.test(t)) return 'ok';
+  if (/^\d{6}-\d{6,}$/.test(t)) return 'ok';
+  if (SCIENTIFIC.test(t)) return 'excel-rounded';
+  return 'not-an-id';
+}

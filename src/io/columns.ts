@@ -1,0 +1,72 @@
+// Output columns: one declaration drives headers in both languages and how each cell is written.
+import type { Lang } from '../cli/errors.js';
+import { Money, fmtMoney } from '../money.js';
+import type { TimeZone } from '../time.js';
+
+export type CellType =
+  | 'text' // free text: formula-escaped in spreadsheet formats
+  | 'id' // long numbers kept as text (order ids, tracking numbers)
+  | 'money' // Decimal or string; two places; JSON string
+  | 'time' // epoch ms; `YYYY-MM-DD HH:mm:ss` in --tz, JSON ISO 8601 with offset
+  | 'date' // `YYYY-MM-DD` string
+  | 'hours' // number of hours, one decimal
+  | 'int'
+  | 'number'
+  | 'list' // string[]; `;` in a cell, array in JSON
+  | 'bool';
+
+export interface Column {
+  key: string;
+  zh: string;
+  en: string;
+  type?: CellType;
+}
+
+export type Row = Record<string, unknown>;
+
+export function header(col: Column, lang: Lang): string {
+  return lang === 'zh' ? col.zh : col.en;
+}
+
+export interface CellContext {
+  lang: Lang;
+  tz: TimeZone;
+}
+
+/** The text of a cell in csv/tsv/table/xlsx (before formula escaping). */
+export function cellText(col: Column, value: unknown, c: CellContext): string {
+  if (value === null || value === undefined) return '';
+  switch (col.type ?? 'text') {
+    case 'money':
+      return value instanceof Money || typeof value === 'number' ? fmtMoney(new Money(value as Money)) : String(value);
+    case 'time':
+      return typeof value === 'number' ? c.tz.format(value) : String(value);
+    case 'hours':
+      return typeof value === 'number' ? value.toFixed(1) : String(value);
+    case 'list':
+      return Array.isArray(value) ? value.join(';') : String(value);
+    case 'bool':
+      if (typeof value !== 'boolean') return String(value);
+      return c.lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+    default:
+      return typeof value === 'string' ? value : String(value);
+  }
+}
+
+/** The JSON value of a cell: money as string, times ISO with offset, lists as arrays. */
+export function cellJson(col: Column, value: unknown, c: CellContext): unknown {
+  if (value === null || value === undefined) return null;
+  switch (col.type ?? 'text') {
+    case 'money':
+      return value instanceof Money || typeof value === 'number' ? fmtMoney(new Money(value as Money)) : String(value);
+    case 'time':
+      return typeof value === 'number' ? c.tz.iso(value) : value;
+    case 'hours':
+      return typeof value === 'number' ? Math.round(value * 10) / 10 : value;
+    case 'list':
+      return Array.isArray(value) ? value : [value];
+    default:
+      if (value instanceof Money) return value.toString();
+      return value;
+  }
+}

@@ -1,0 +1,12 @@
+// Spreadsheet formula injection guard (SPEC "Global options", --no-formula-escape).
+
+// ASCII = + - @ tab CR LF, and the full-width ＝ ＋ － ＠.
+const DANGEROUS_FIRST = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+const CANONICAL_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
+
+/** Prefix a text cell with `'` when a spreadsheet would run it as a formula. */
+export function escapeFormula(text: string): string {
+  if (text.length === 0 || !DANGEROUS_FIRST.has(text[0]!)) return text;
+  if (CANONICAL_NUMBER.test(text)) return text;
+  return `'${text}`;
+}

@@ -1,0 +1,265 @@
+// The output layer: one registry of formats; commands hand it columns and rows.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import type { Lang } from '../cli/errors.js';
+import { UsageError, msg } from '../cli/errors.js';
+import type { TimeZone } from '../time.js';
+import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
+import { escapeFormula } from './escape.js';
+import { type ByteSink, type OutEncoding, fileSink, stdoutSink } from './sink.js';
+import { displayWidth, pad } from './width.js';
+
+export const FORMATS = ['table', 'csv', 'tsv', 'json', 'ndjson', 'xlsx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface OutputOptions {
+  format?: string;
+  output?: string;
+  bom?: boolean;
+  outEncoding: OutEncoding;
+  formulaEscape: boolean;
+  lang: Lang;
+  tz: TimeZone;
+  color: boolean;
+  stdout: Writable & { isTTY?: boolean };
+}
+
+const EXT_FORMAT: Record<string, Format> = {
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.txt': 'tsv',
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.xlsx': 'xlsx',
+};
+
+/** --format, else the -o extension, else table on a terminal and csv in a pipe (SPEC). */
+export function resolveFormat(o: Pick<OutputOptions, 'format' | 'output' | 'stdout'>, extra: readonly string[] = []): string {
+  if (o.format) {
+    const f = o.format.toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(f) && !extra.includes(f)) {
+      throw new UsageError(
+        msg(`未知的输出格式 "${o.format}"`, `unknown output format "${o.format}"`),
+        msg(`可用: ${[...FORMATS, ...extra].join(', ')}`, `choose one of: ${[...FORMATS, ...extra].join(', ')}`),
+      );
+    }
+    return f;
+  }
+  if (o.output) {
+    const ext = path.extname(o.output).toLowerCase();
+    if (EXT_FORMAT[ext]) return EXT_FORMAT[ext]!;
+    if (extra.includes(ext.slice(1))) return ext.slice(1);
+    return 'csv';
+  }
+  return o.stdout.isTTY ? 'table' : 'csv';
+}
+
+export interface RowWriter {
+  row(r: Row): Promise<void>;
+  /** Finish the output (for -o: rename the temporary file into place). */
+  close(): Promise<void>;
+  /** Give up: a file target is left untouched. */
+  abort(): Promise<void>;
+  readonly format: Format;
+}
+
+export function openSink(o: OutputOptions, enc: OutEncoding): ByteSink {
+  return o.output && o.output !== '-' ? fileSink(o.output, enc) : stdoutSink(o.stdout, enc);
+}
+
+export async function openOutput(o: OutputOptions, columns: readonly Column[]): Promise<RowWriter> {
+  const format = resolveFormat(o) as Format;
+  const c: CellContext = { lang: o.lang, tz: o.tz };
+  if (format === 'xlsx') return xlsxWriter(o, columns, c);
+  const textEnc: OutEncoding = format === 'json' || format === 'ndjson' ? 'utf8' : o.outEncoding;
+  const sink = openSink(o, textEnc);
+  const toFile = Boolean(o.output && o.output !== '-');
+  const bom = (o.bom ?? toFile) && textEnc === 'utf8' && (format === 'csv' || format === 'tsv');
+  switch (format) {
+    case 'csv':
+    case 'tsv':
+      return delimitedWriter(sink, format, columns, c, o.formulaEscape, bom);
+    case 'json':
+      return jsonWriter(sink, columns, c, false);
+    case 'ndjson':
+      return jsonWriter(sink, columns, c, true);
+    case 'table':
+      return tableWriter(sink, columns, c, o.color);
+  }
+}
+
+/** Write all rows of an iterable and close; abort (no partial file) on any error. */
+export async function writeRows(o: OutputOptions, columns: readonly Column[], rows: Iterable<Row> | AsyncIterable<Row>): Promise<number> {
+  const w = await openOutput(o, columns);
+  let n = 0;
+  try {
+    for await (const r of rows) {
+      await w.row(r);
+      n++;
+    }
+    await w.close();
+  } catch (e) {
+    await w.abort();
+    throw e;
+  }
+  return n;
+}
+
+function csvQuote(text: string, delim: string): string {
+  if (text.includes(delim) || text.includes('"') || text.includes('\n') || text.includes('\r')) {
+    return `"${text.replace(/"/g, '""')}"`;
+  }
+  return text;
+}
+
+function delimitedWriter(
+  sink: ByteSink,
+  format: 'csv' | 'tsv',
+  columns: readonly Column[],
+  c: CellContext,
+  formulaEscape: boolean,
+  bom: boolean,
+): RowWriter {
+  const delim = format === 'csv' ? ',' : '\t';
+  let started = false;
+  const start = async () => {
+    started = true;
+    const head = columns.map((col) => csvQuote(header(col, c.lang), delim)).join(delim);
+    await sink.write((bom ? '\uFEFF' : '') + head + '\n');
+  };
+  return {
+    format,
+    async row(r) {
+      if (!started) await start();
+      let line = '';
+      for (let i = 0; i < columns.length; i++) {
+        const col = columns[i]!;
+        let t = cellText(col, r[col.key], c);
+        if (formulaEscape && (col.type === undefined || col.type === 'text' || col.type === 'list')) t = escapeFormula(t);
+        line += (i ? delim : '') + csvQuote(t, delim);
+      }
+      await sink.write(line + '\n');
+    },
+    async close() {
+      if (!started) await start();
+      await sink.end();
+    },
+    abort: () => sink.abort(),
+  };
+}
+
+function jsonWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, nd: boolean): RowWriter {
+  let n = 0;
+  const obj = (r: Row) => {
+    const o: Record<string, unknown> = {};
+    for (const col of columns) o[col.key] = cellJson(col, r[col.key], c);
+    return JSON.stringify(o);
+  };
+  return {
+    format: nd ? 'ndjson' : 'json',
+    async row(r) {
+      if (nd) await sink.write(obj(r) + '\n');
+      else await sink.write((n === 0 ? '[\n' : ',\n') + obj(r));
+      n++;
+    },
+    async close() {
+      if (!nd) await sink.write(n === 0 ? '[]\n' : '\n]\n');
+      await sink.end();
+    },
+    abort: () => sink.abort(),
+  };
+}
+
+const RIGHT_ALIGNED = new Set(['money', 'hours', 'int', 'number']);
+
+function tableWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, color: boolean): RowWriter {
+  const rows: string[][] = [];
+  return {
+    format: 'table',
+    async row(r) {
+      rows.push(columns.map((col) => oneLine(cellText(col, r[col.key], c))));
+    },
+    async close() {
+      const heads = columns.map((col) => header(col, c.lang));
+      const widths = heads.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+      const fmt = (cells: string[]) =>
+        cells
+          .map((t, i) => pad(t, widths[i]!, RIGHT_ALIGNED.has(columns[i]!.type ?? 'text')))
+          .join('  ')
+          .trimEnd();
+      let headLine = fmt(heads);
+      if (color) headLine = `\u001b[1m${headLine}\u001b[22m`;
+      let out = headLine + '\n';
+      for (const r of rows) {
+        out += fmt(r) + '\n';
+        if (out.length > 65536) {
+          await sink.write(out);
+          out = '';
+        }
+      }
+      await sink.write(out);
+      await sink.end();
+    },
+    abort: () => sink.abort(),
+  };
+}
+
+function oneLine(t: string): string {
+  return /[\r\n\t]/.test(t) ? t.replace(/\r\n|[\r\n\t]/g, ' ') : t;
+}
+
+async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellContext): Promise<RowWriter> {
+  const ExcelJS = (await import('exceljs')).default;
+  const toFile = Boolean(o.output && o.output !== '-');
+  // exceljs writes the zip to a path; we give it a temporary one and move or copy it after.
+  const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.xlsx`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
+  const ws = wb.addWorksheet(c.lang === 'zh' ? '数据' : 'data');
+  ws.columns = columns.map((col) => ({
+    header: header(col, c.lang),
+    key: col.key,
+    width: Math.min(60, Math.max(10, displayWidth(header(col, c.lang)) + 2)),
+    style: col.type === 'money' ? { numFmt: '0.00' } : col.type === 'hours' ? { numFmt: '0.0' } : {},
+  }));
+  const cleanup = () => fs.promises.rm(tmp, { force: true });
+  return {
+    format: 'xlsx',
+    async row(r) {
+      const values: Record<string, unknown> = {};
+      for (const col of columns) {
+        const v = r[col.key];
+        if (v === null || v === undefined) continue;
+        if (col.type === 'money' || col.type === 'hours' || col.type === 'int' || col.type === 'number') {
+          // Numbers for arithmetic in the sheet; a money value has at most two places, exact in a double's shortest form.
+          values[col.key] = Number(cellText(col, v, c));
+        } else {
+          const t = cellText(col, v, c);
+          values[col.key] = o.formulaEscape && col.type !== 'id' && col.type !== 'time' ? escapeFormula(t) : t;
+        }
+      }
+      ws.addRow(values).commit();
+    },
+    async close() {
+      try {
+        ws.commit();
+        await wb.commit();
+        const sink = toFile ? openSink(o, 'utf8') : openSink({ ...o, output: undefined }, 'utf8');
+        try {
+          await sink.write(await fs.promises.readFile(tmp));
+          await sink.end();
+        } catch (e) {
+          await sink.abort();
+          throw e;
+        }
+      } finally {
+        await cleanup();
+      }
+    },
+    async abort() {
+      await cleanup();
+    },
+  };
+}

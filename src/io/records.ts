@@ -1,0 +1,224 @@
+// Records with line numbers from a sniffed source: the one place that knows the CSV parser and
+// the xlsx reader. Everything above sees `{ line, cells }` and never the parser.
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { InputError, type Msg, msg } from '../cli/errors.js';
+import type { Sniffed } from './source.js';
+
+export interface RawRecord {
+  /** Physical line (csv) or row number (xlsx) where the record starts; 1 = header line. */
+  line: number;
+  cells: string[];
+  /** Set when the parser could not read this record whole; the caller rejects it. */
+  problem?: Msg;
+}
+
+/** Decode a byte stream to text, failing with the line number on bytes the encoding cannot hold. */
+async function* decode(s: Sniffed): AsyncGenerator<string> {
+  let newlines = 0;
+  const countNl = (b: Buffer) => {
+    let i = -1;
+    while ((i = b.indexOf(10, i + 1)) !== -1) newlines++;
+  };
+  const bad = (lineNo: number) =>
+    new InputError(
+      msg(`${s.name} 第 ${lineNo} 行含有无法按 ${s.encoding} 解码的字节`, `${s.name}:${lineNo}: bytes that are not valid ${s.encoding}`),
+      msg('文件可能混用了编码或已损坏; 重新导出, 或用 --encoding 指定编码 (utf8 / gbk)。', 'the file may mix encodings or be damaged; export it again, or name the encoding with --encoding (utf8 / gbk).'),
+    );
+  let skip = s.skip;
+  if (s.encoding === 'utf8' || s.encoding === 'utf16le' || s.encoding === 'utf16be') {
+    const dec = new TextDecoder(s.encoding === 'utf8' ? 'utf-8' : s.encoding === 'utf16le' ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true });
+    for await (const chunk of s.stream as AsyncIterable<Buffer>) {
+      let b = chunk;
+      if (skip) {
+        const k = Math.min(skip, b.length);
+        b = b.subarray(k);
+        skip -= k;
+      }
+      let text: string;
+      try {
+        text = dec.decode(b, { stream: true });
+      } catch {
+        // Find the line inside this chunk: decode progressively smaller prefixes is costly, so count
+        // newlines up to the first byte that fails on its own.
+        let ok = 0;
+        const probe = new TextDecoder(s.encoding === 'utf8' ? 'utf-8' : 'utf-16le', { fatal: true });
+        for (let step = 4096; ok < b.length; ok += step) {
+          try {
+            probe.decode(b.subarray(ok, Math.min(b.length, ok + step)), { stream: true });
+          } catch {
+            break;
+          }
+        }
+        countNl(b.subarray(0, ok));
+        throw bad(newlines + 1);
+      }
+      if (s.encoding === 'utf8') countNl(b);
+      if (text) yield text;
+    }
+    try {
+      const tail = dec.decode();
+      if (tail) yield tail;
+    } catch {
+      throw bad(newlines + 1);
+    }
+    return;
+  }
+  const dec = iconv.getDecoder('gb18030');
+  for await (const chunk of s.stream as AsyncIterable<Buffer>) {
+    const text = dec.write(chunk);
+    const k = text.indexOf('\uFFFD');
+    if (k !== -1) {
+      let n = newlines;
+      for (let i = text.indexOf('\n'); i !== -1 && i < k; i = text.indexOf('\n', i + 1)) n++;
+      throw bad(n + 1);
+    }
+    countNl(chunk);
+    if (text) yield text;
+  }
+  const tail = dec.end();
+  if (tail) {
+    if (tail.includes('\uFFFD')) throw bad(newlines + 1);
+    yield tail;
+  }
+}
+
+/** Comma or tab, decided from the header line. */
+function pickDelimiter(firstText: string): string {
+  const nl = firstText.indexOf('\n');
+  const head = nl === -1 ? firstText : firstText.slice(0, nl);
+  const tabs = head.split('\t').length - 1;
+  const commas = head.split(',').length - 1;
+  return tabs > commas ? '\t' : ',';
+}
+
+async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
+  const text = decode(s);
+  const first = await text.next();
+  if (first.done) return;
+  const delimiter = pickDelimiter(first.value);
+  const skipped: RawRecord[] = [];
+  const parser = parse({
+    delimiter,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    bom: false,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      if (err) {
+        const line = (err as unknown as { lines?: number }).lines ?? 0;
+        skipped.push({
+          line,
+          cells: [],
+          problem: msg(`无法解析这一行的引号 (${err.code})`, `the quoting of this row cannot be read (${err.code})`),
+        });
+      }
+      return undefined;
+    },
+  });
+  const input = Readable.from(
+    (async function* () {
+      yield first.value;
+      yield* text;
+    })(),
+    { objectMode: false, encoding: 'utf8' },
+  );
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(parser);
+  let prevEnd = 0;
+  let prevEmpty = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number } }>) {
+      while (skipped.length) yield skipped.shift()!;
+      const { record, info } = item;
+      const start = prevEnd + 1 + (info.empty_lines - prevEmpty);
+      prevEnd = info.lines;
+      prevEmpty = info.empty_lines;
+      yield { line: start, cells: record };
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const err = e as { code?: string; lines?: number; message: string };
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      const from = prevEnd + 1;
+      yield {
+        line: from,
+        cells: [],
+        problem: msg(
+          `从第 ${from} 行开始的引号一直没有闭合, 直到文件结尾 (第 ${err.lines ?? '?'} 行); 这些行无法读取`,
+          `a quote opened at line ${from} is never closed before the end of the file (line ${err.lines ?? '?'}); those lines cannot be read`,
+        ),
+      };
+      return;
+    }
+    throw new InputError(msg(`${s.name}: 无法解析 CSV: ${err.message}`, `${s.name}: cannot parse as CSV: ${err.message}`));
+  }
+  while (skipped.length) yield skipped.shift()!;
+}
+
+function xlsxCellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') {
+    // A number this large cannot hold a 16–19 digit id exactly: show it the way Excel does so
+    // the id check names it as rounded instead of trusting the digits.
+    if (Math.abs(v) >= 1e15 && Number.isInteger(v)) return v.toExponential().toUpperCase();
+    return String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    // exceljs gives the typed wall-clock time as if it were UTC.
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}:${p(v.getUTCSeconds())}`;
+  }
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join('');
+    if (o.result !== undefined) return xlsxCellText(o.result);
+    if (o.text !== undefined) return xlsxCellText(o.text);
+    if (o.error) return o.error;
+  }
+  return String(v);
+}
+
+async function* xlsxRecords(s: Sniffed): AsyncGenerator<RawRecord> {
+  const ExcelJS = (await import('exceljs')).default;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(s.stream, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  let sawSheet = false;
+  try {
+    for await (const sheet of reader) {
+      sawSheet = true;
+      for await (const row of sheet) {
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(xlsxCellText(values[i]));
+        yield { line: row.number, cells };
+      }
+      break; // the first sheet only (FORMATS: often named `export`)
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(
+      msg(`${s.name} 不是可读的 xlsx 工作簿: ${(e as Error).message}`, `${s.name} is not a readable xlsx workbook: ${(e as Error).message}`),
+      msg('在 Excel/WPS 中打开后另存为 xlsx 或 csv, 再试一次。', 'open it in Excel/WPS, save it again as xlsx or csv, and retry.'),
+    );
+  }
+  if (!sawSheet) {
+    throw new InputError(
+      msg(`${s.name} 里没有工作表`, `${s.name} has no worksheet`),
+      msg('重新从卖家中心导出。', 'export it again from the seller centre.'),
+    );
+  }
+}
+
+export function readRecords(s: Sniffed): AsyncGenerator<RawRecord> {
+  return s.container === 'xlsx' ? xlsxRecords(s) : csvRecords(s);
+}

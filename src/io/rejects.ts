@@ -1,0 +1,97 @@
+// Rejected input rows: every one is reported with file, line and reason (stderr, first few;
+// --rejects, all). Counts always reconcile: read = accepted + rejected (+ duplicates).
+import type { Ctx } from '../cli/context.js';
+import { InputError, type Msg, msg, say } from '../cli/errors.js';
+import type { Column } from './columns.js';
+import { type RowWriter, openOutput } from './output.js';
+
+export interface Rejection {
+  file: string;
+  line: number;
+  column?: string;
+  /** The offending value, already masked when it is personal data. */
+  value?: string;
+  reason: Msg;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'file', zh: '文件', en: 'file' },
+  { key: 'line', zh: '行号', en: 'line', type: 'int' },
+  { key: 'column', zh: '列', en: 'column' },
+  { key: 'value', zh: '值', en: 'value' },
+  { key: 'reason', zh: '原因', en: 'reason' },
+];
+
+const SHOW_ON_STDERR = 20;
+
+export class RejectLog {
+  count = 0;
+  private writer?: RowWriter;
+  private readonly byReason = new Map<string, number>();
+  readonly first: Rejection[] = [];
+
+  constructor(private readonly ctx: Ctx) {}
+
+  async add(r: Rejection): Promise<void> {
+    this.count++;
+    const key = say(r.reason, 'en').replace(/"[^"]*"/g, '…');
+    this.byReason.set(key, (this.byReason.get(key) ?? 0) + 1);
+    if (this.first.length < SHOW_ON_STDERR) {
+      this.first.push(r);
+      if (!this.ctx.strict) this.ctx.io.stderr.write(`${this.line(r)}\n`);
+    }
+    if (this.ctx.rejects) {
+      if (!this.writer) {
+        this.writer = await openOutput(
+          { ...this.ctx, output: this.ctx.rejects, format: undefined, stdout: this.ctx.io.stderr },
+          COLUMNS,
+        );
+      }
+      await this.writer.row({ ...r, reason: say(r.reason, this.ctx.lang) });
+    }
+  }
+
+  line(r: Rejection): string {
+    const col = r.column ? ` [${r.column}]` : '';
+    const val = r.value !== undefined && r.value !== '' ? ` "${r.value.length > 60 ? r.value.slice(0, 57) + '…' : r.value}"` : '';
+    return `${r.file}:${r.line}${col}:${val} ${say(r.reason, this.ctx.lang)}`;
+  }
+
+  /** Close the --rejects file; under --strict any rejection fails the run (exit 3). */
+  async finish(): Promise<void> {
+    if (this.ctx.rejects && !this.writer) {
+      // An empty rejects file says "nothing was rejected" to a script that reads it.
+      this.writer = await openOutput({ ...this.ctx, output: this.ctx.rejects, format: undefined, stdout: this.ctx.io.stderr }, COLUMNS);
+    }
+    await this.writer?.close();
+    if (this.count > SHOW_ON_STDERR && !this.ctx.strict) {
+      this.ctx.io.stderr.write(
+        say(
+          msg(
+            `… 另有 ${this.count - SHOW_ON_STDERR} 行被拒绝${this.ctx.rejects ? ` (全部见 ${this.ctx.rejects})` : ' (用 --rejects <文件> 查看全部)'}`,
+            `… and ${this.count - SHOW_ON_STDERR} more rejected rows${this.ctx.rejects ? ` (all in ${this.ctx.rejects})` : ' (use --rejects <file> to see them all)'}`,
+          ),
+          this.ctx.lang,
+        ) + '\n',
+      );
+    }
+    if (this.count > 0) {
+      if (this.ctx.strict) {
+        const firstLine = this.first[0] ? this.line(this.first[0]) : '';
+        throw new InputError(
+          msg(`--strict: ${this.count} 行被拒绝, 未产生结果。第一条: ${firstLine}`, `--strict: ${this.count} rows were rejected, so no result was produced. First: ${firstLine}`),
+          msg('修正这些行, 或去掉 --strict 以跳过它们。', 'fix those rows, or drop --strict to skip them.'),
+        );
+      }
+      this.ctx.attention();
+    }
+  }
+
+  async abort(): Promise<void> {
+    await this.writer?.abort();
+  }
+
+  reasons(): [string, number][] {
+    return [...this.byReason.entries()].sort((a, b) => b[1] - a[1]);
+  }
+}

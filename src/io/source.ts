@@ -1,0 +1,171 @@
+// Opening an input (a path or `-` for stdin) and sniffing what it is (FORMATS "Container and
+// encoding — detect, never assume"). Nothing is read past the first chunk here.
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { InputError, msg } from '../cli/errors.js';
+
+export type Container = 'csv' | 'xlsx';
+export type Encoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
+
+export interface Sniffed {
+  /** Display name: the path as given, or "stdin". */
+  name: string;
+  container: Container;
+  encoding: Encoding;
+  /** How the encoding was decided, for `orders inspect`. */
+  encodingNote: 'bom' | 'valid-utf8' | 'not-utf8' | 'flag' | 'xlsx';
+  /** Bytes to skip at the start (a BOM). */
+  skip: number;
+  /** The whole byte stream again, from the first byte. */
+  stream: Readable;
+}
+
+const SNIFF_BYTES = 256 * 1024;
+
+/** Accepted spellings of --encoding. */
+export function normalizeEncoding(name: string): Encoding | undefined {
+  const n = name.toLowerCase().replace(/[-_]/g, '');
+  if (n === 'utf8' || n === 'utf8bom') return 'utf8';
+  if (['gbk', 'gb2312', 'gb18030', 'cp936', 'ansi'].includes(n)) return 'gb18030';
+  if (n === 'utf16le' || n === 'utf16' || n === 'ucs2') return 'utf16le';
+  if (n === 'utf16be') return 'utf16be';
+  return undefined;
+}
+
+async function readPrefix(stream: Readable): Promise<{ prefix: Buffer; rest: AsyncIterator<Buffer> }> {
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const parts: Buffer[] = [];
+  let size = 0;
+  while (size < SNIFF_BYTES) {
+    const n = await it.next();
+    if (n.done) break;
+    const b = Buffer.isBuffer(n.value) ? n.value : Buffer.from(n.value);
+    parts.push(b);
+    size += b.length;
+  }
+  return { prefix: Buffer.concat(parts, size), rest: it };
+}
+
+/** Is `b` valid UTF-8, allowing a multi-byte sequence cut off at the very end? */
+export function isUtf8Prefix(b: Buffer, complete: boolean): boolean {
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) need = 2;
+    else if (c >= 0xf0 && c <= 0xf4) need = 3;
+    else return false;
+    if (i + need >= n) {
+      // The sequence runs past what we have: fine only when the sniffed prefix was cut there.
+      for (let k = i + 1; k < n; k++) if ((b[k]! & 0xc0) !== 0x80) return false;
+      return !complete;
+    }
+    for (let k = 1; k <= need; k++) if ((b[i + k]! & 0xc0) !== 0x80) return false;
+    i += need + 1;
+  }
+  return true;
+}
+
+function looksBinary(b: Buffer): boolean {
+  const n = Math.min(b.length, 8192);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i]!;
+    if (c === 0) return true;
+    if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b)) ctrl++;
+  }
+  return ctrl > n / 20;
+}
+
+export async function openSource(file: string, stdin: Readable, encodingFlag?: string): Promise<Sniffed> {
+  const name = file === '-' ? 'stdin' : file;
+  let stream: Readable;
+  if (file === '-') {
+    stream = stdin;
+  } else {
+    try {
+      const st = fs.statSync(file);
+      if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(
+        code === 'ENOENT'
+          ? msg(`找不到文件: ${file}`, `file not found: ${file}`)
+          : msg(`无法读取 ${file}: ${(e as Error).message}`, `cannot read ${file}: ${(e as Error).message}`),
+        msg('检查路径和文件名 (可用 - 表示标准输入)。', 'check the path and name (use - for standard input).'),
+      );
+    }
+    stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  }
+  let prefix: Buffer;
+  let rest: AsyncIterator<Buffer>;
+  try {
+    ({ prefix, rest } = await readPrefix(stream));
+  } catch (e) {
+    throw new InputError(msg(`无法读取 ${name}: ${(e as Error).message}`, `cannot read ${name}: ${(e as Error).message}`));
+  }
+  const complete = prefix.length < SNIFF_BYTES;
+  const again = Readable.from(
+    (async function* () {
+      if (prefix.length) yield prefix;
+      for (;;) {
+        const n = await rest.next();
+        if (n.done) return;
+        yield n.value;
+      }
+    })(),
+    { objectMode: false },
+  );
+
+  if (prefix.length === 0) {
+    throw new InputError(
+      msg(`${name} 是空文件 (0 字节)`, `${name} is empty (0 bytes)`),
+      msg('重新从卖家中心导出; 下载可能未完成。', 'export it again from the seller centre; the download may not have finished.'),
+    );
+  }
+  if (prefix[0] === 0x50 && prefix[1] === 0x4b && prefix[2] === 0x03 && prefix[3] === 0x04) {
+    return { name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, stream: again };
+  }
+  if (encodingFlag) {
+    const enc = normalizeEncoding(encodingFlag);
+    if (!enc) {
+      throw new InputError(
+        msg(`不支持的输入编码 "${encodingFlag}"`, `unsupported input encoding "${encodingFlag}"`),
+        msg('可用: utf8, gbk (即 gb18030), utf16le, utf16be', 'use utf8, gbk (read as gb18030), utf16le or utf16be'),
+      );
+    }
+    const skip = enc === 'utf8' && prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf ? 3 : enc.startsWith('utf16') && (prefix[0]! ^ prefix[1]!) === 0x01 && prefix[0]! >= 0xfe ? 2 : 0;
+    return { name, container: 'csv', encoding: enc, encodingNote: 'flag', skip, stream: again };
+  }
+  if (prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf) {
+    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'bom', skip: 3, stream: again };
+  }
+  if (prefix[0] === 0xff && prefix[1] === 0xfe) {
+    return { name, container: 'csv', encoding: 'utf16le', encodingNote: 'bom', skip: 2, stream: again };
+  }
+  if (prefix[0] === 0xfe && prefix[1] === 0xff) {
+    return { name, container: 'csv', encoding: 'utf16be', encodingNote: 'bom', skip: 2, stream: again };
+  }
+  if (prefix[0] === 0x50 && prefix[1] === 0x4b) {
+    throw new InputError(
+      msg(`${name} 是一个压缩包, 不是 xlsx 工作簿`, `${name} is a zip archive, not an xlsx workbook`),
+      msg('解压后传入其中的 csv 或 xlsx 文件。', 'unzip it and pass the csv or xlsx inside.'),
+    );
+  }
+  if (looksBinary(prefix)) {
+    throw new InputError(
+      msg(`${name} 不是 CSV 或 xlsx 文件 (含二进制内容)`, `${name} is not a CSV or xlsx file (it holds binary data)`),
+      msg('传入从卖家中心导出的 .csv 或 .xlsx 文件。', 'pass the .csv or .xlsx file exported from the seller centre.'),
+    );
+  }
+  if (isUtf8Prefix(prefix, complete)) {
+    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again };
+  }
+  return { name, container: 'csv', encoding: 'gb18030', encodingNote: 'not-utf8', skip: 0, stream: again };
+}

@@ -1,0 +1,102 @@
+// A table read from a csv/xlsx file: header row mapped to fields through an alias table, then
+// records with line numbers. Used by every command that reads a file.
+import type { Readable } from 'node:stream';
+import { InputError, type Msg, msg } from '../cli/errors.js';
+import { cleanHeader } from './cells.js';
+import { type RawRecord, readRecords } from './records.js';
+import { type Sniffed, openSource } from './source.js';
+
+export interface FieldSpec {
+  key: string;
+  /** Header names this field goes by, in order of preference; compared after trimming. */
+  aliases: readonly string[];
+  required?: boolean;
+}
+
+export interface HeaderMap {
+  headers: string[];
+  /** Column index per field key (absent when the file lacks the field). */
+  index: Map<string, number>;
+  /** Header names no field claimed. */
+  unmapped: string[];
+}
+
+export function normHeader(h: string): string {
+  return cleanHeader(h).toLowerCase();
+}
+
+export function mapHeader(headers: string[], fields: readonly FieldSpec[]): HeaderMap {
+  const byName = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const k = normHeader(h);
+    if (k && !byName.has(k)) byName.set(k, i);
+  });
+  const index = new Map<string, number>();
+  const used = new Set<number>();
+  for (const f of fields) {
+    for (const a of f.aliases) {
+      const i = byName.get(normHeader(a));
+      if (i !== undefined && !used.has(i)) {
+        index.set(f.key, i);
+        used.add(i);
+        break;
+      }
+    }
+  }
+  const unmapped = headers.filter((h, i) => !used.has(i) && cleanHeader(h) !== '').map(cleanHeader);
+  return { headers: headers.map(cleanHeader), index, unmapped };
+}
+
+export function missingColumnError(file: string, what: Msg, field: FieldSpec, headers: string[]): InputError {
+  const found = headers.filter((h) => h !== '').join(', ') || '(none / 无)';
+  return new InputError(
+    msg(
+      `${file}: 缺少必需的列 "${field.aliases[0]}" (${what.zh}); 找到的列: ${found}`,
+      `${file}: required column "${field.aliases[0]}" is missing (${what.en}); columns found: ${found}`,
+    ),
+    msg(
+      `可接受的列名: ${field.aliases.join(' / ')}。导出时勾选该列, 或改正表头。`,
+      `accepted names: ${field.aliases.join(' / ')}. Include the column when exporting, or fix the header.`,
+    ),
+  );
+}
+
+export interface OpenedTable {
+  sniffed: Sniffed;
+  headerLine: number;
+  headers: string[];
+  records: AsyncGenerator<RawRecord>;
+}
+
+/** Open a file and read up to its header row (the first non-empty record). */
+export async function openTable(file: string, stdin: Readable, encoding?: string): Promise<OpenedTable> {
+  const sniffed = await openSource(file, stdin, encoding);
+  const records = readRecords(sniffed);
+  for (;;) {
+    const n = await records.next();
+    if (n.done) {
+      throw new InputError(
+        msg(`${sniffed.name} 没有表头行, 文件里没有数据`, `${sniffed.name} has no header row: there is no data in it`),
+        msg('重新导出; 下载可能不完整。', 'export it again; the download may be incomplete.'),
+      );
+    }
+    const r = n.value;
+    if (r.problem) continue;
+    if (r.cells.every((c) => c.trim() === '')) continue;
+    return { sniffed, headerLine: r.line, headers: r.cells.map(cleanHeader), records };
+  }
+}
+
+/** Open a table and map its header; a missing required field is an input error (exit 3). */
+export async function openMappedTable(
+  file: string,
+  stdin: Readable,
+  fields: readonly FieldSpec[],
+  what: Msg,
+  encoding?: string,
+): Promise<OpenedTable & { map: HeaderMap }> {
+  const t = await openTable(file, stdin, encoding);
+  const map = mapHeader(t.headers, fields);
+  for (const f of fields) if (f.required && !map.index.has(f.key)) throw missingColumnError(t.sniffed.name, what, f, t.headers);
+  return { ...t, map };
+}

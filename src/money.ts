@@ -1,0 +1,45 @@
+// Money is exact: decimal.js, rounded half-up to the fen where RULES.md says.
+import { Decimal } from 'decimal.js';
+
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Money = Decimal;
+
+export const ZERO = new Money(0);
+
+const MONEY_RE = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * Parse a money cell after clean-up ("1,234.50", "0元", "¥12" accepted). Returns null for an
+ * empty cell and undefined for text that is not an amount.
+ */
+export function parseMoney(text: string): Money | null | undefined {
+  if (text === '') return null;
+  let t = text;
+  if (t.endsWith('元')) t = t.slice(0, -1);
+  if (t.startsWith('¥') || t.startsWith('￥')) t = t.slice(1);
+  if (t.includes(',')) {
+    if (!/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return undefined;
+    t = t.replace(/,/g, '');
+  }
+  t = t.trim();
+  if (t === '') return null;
+  if (!MONEY_RE.test(t)) return undefined;
+  return new Money(t);
+}
+
+/** Round to the fen, half-up (RULES 1.4). */
+export function toFen(m: Money): Money {
+  return m.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export function fmtMoney(m: Money): string {
+  return m.toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
+export function moneyMax(a: Money, b: Money): Money {
+  return a.gte(b) ? a : b;
+}
+
+export function moneyMin(a: Money, b: Money): Money {
+  return a.lte(b) ? a : b;
+}

@@ -1,0 +1,154 @@
+// Wall-clock times in a named zone (default Asia/Shanghai), independent of the machine's zone.
+// Instants are epoch milliseconds; nothing here reads the clock.
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+export class TimeZone {
+  private readonly fixedOffsetMs: number | undefined;
+  private readonly dtf: Intl.DateTimeFormat | undefined;
+  private readonly cache = new Map<number, number>();
+
+  constructor(readonly name: string) {
+    const fixed = /^(?:UTC|GMT)?([+-])(\d{2}):?(\d{2})$/.exec(name);
+    if (name === 'UTC' || name === 'Etc/UTC' || name === 'GMT') {
+      this.fixedOffsetMs = 0;
+    } else if (fixed) {
+      const sign = fixed[1] === '-' ? -1 : 1;
+      this.fixedOffsetMs = sign * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
+    } else if (name === 'Asia/Shanghai' || name === 'PRC' || name === 'Asia/Chongqing') {
+      // China has kept UTC+8 without daylight saving since 1991; every export we read is later.
+      this.fixedOffsetMs = 8 * HOUR_MS;
+    } else {
+      // Throws RangeError for an unknown zone; callers turn that into a usage error.
+      this.dtf = new Intl.DateTimeFormat('en-US', {
+        timeZone: name,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+    }
+  }
+
+  /** Offset from UTC in ms at the given instant. */
+  offsetAt(epochMs: number): number {
+    if (this.fixedOffsetMs !== undefined) return this.fixedOffsetMs;
+    const key = Math.floor(epochMs / (15 * 60_000));
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const parts = this.dtf!.formatToParts(new Date(key * 15 * 60_000));
+    const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    const off = asUtc - key * 15 * 60_000;
+    if (this.cache.size > 100_000) this.cache.clear();
+    this.cache.set(key, off);
+    return off;
+  }
+
+  /** Epoch ms of a wall-clock time in this zone. */
+  fromWall(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+    const naive = Date.UTC(y, mo - 1, d, h, mi, s);
+    if (this.fixedOffsetMs !== undefined) return naive - this.fixedOffsetMs;
+    let guess = naive - this.offsetAt(naive);
+    guess = naive - this.offsetAt(guess);
+    return guess;
+  }
+
+  /** Wall-clock fields of an instant in this zone. */
+  wall(epochMs: number): { y: number; mo: number; d: number; h: number; mi: number; s: number; dow: number } {
+    const t = new Date(epochMs + this.offsetAt(epochMs));
+    return {
+      y: t.getUTCFullYear(),
+      mo: t.getUTCMonth() + 1,
+      d: t.getUTCDate(),
+      h: t.getUTCHours(),
+      mi: t.getUTCMinutes(),
+      s: t.getUTCSeconds(),
+      dow: t.getUTCDay(),
+    };
+  }
+
+  /** `YYYY-MM-DD HH:mm:ss` in this zone. */
+  format(epochMs: number): string {
+    const w = this.wall(epochMs);
+    return `${w.y}-${p2(w.mo)}-${p2(w.d)} ${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}`;
+  }
+
+  /** `YYYY-MM-DD` in this zone. */
+  date(epochMs: number): string {
+    const w = this.wall(epochMs);
+    return `${w.y}-${p2(w.mo)}-${p2(w.d)}`;
+  }
+
+  /** ISO 8601 with this zone's offset, e.g. 2026-11-20T14:03:00+08:00. */
+  iso(epochMs: number): string {
+    const off = this.offsetAt(epochMs);
+    const w = this.wall(epochMs);
+    const sign = off < 0 ? '-' : '+';
+    const a = Math.abs(off) / 60_000;
+    return `${w.y}-${p2(w.mo)}-${p2(w.d)}T${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}${sign}${p2(Math.floor(a / 60))}:${p2(a % 60)}`;
+  }
+
+  /** Start of the calendar day (00:00 in this zone) containing the instant. */
+  startOfDay(epochMs: number): number {
+    const w = this.wall(epochMs);
+    return this.fromWall(w.y, w.mo, w.d);
+  }
+}
+
+function p2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function isValidZone(name: string): boolean {
+  try {
+    new TimeZone(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// `YYYY-MM-DD HH:mm:ss`, `YYYY-MM-DD HH:mm`, `YYYY/M/D H:mm[:ss]`, `YYYY-MM-DD`, optional `T`,
+// optional fraction. Anything with an explicit zone (Z, +08:00) is honoured as written.
+const DATE_RE =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Parse a platform timestamp in the given zone. Returns null for an empty cell (the event has
+ * not happened) and undefined for text that is not a date (the caller rejects the row).
+ */
+export function parseTime(text: string, tz: TimeZone): number | null | undefined {
+  if (text === '') return null;
+  const m = DATE_RE.exec(text);
+  if (!m) return undefined;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  const h = m[4] ? +m[4] : 0;
+  const mi = m[5] ? +m[5] : 0;
+  const s = m[6] ? +m[6] : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
+  if (m[7]) {
+    const z = m[7];
+    const naive = Date.UTC(y, mo - 1, d, h, mi, s);
+    if (z === 'Z') return naive;
+    const sign = z[0] === '-' ? -1 : 1;
+    const digits = z.slice(1).replace(':', '');
+    return naive - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  return tz.fromWall(y, mo, d, h, mi, s);
+}
+
+export function daysInMonth(y: number, mo: number): number {
+  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** Hours between two instants, as a number with one decimal (for display only). */
+export function hoursBetween(from: number, to: number): number {
+  return Math.round((to - from) / 360_000) / 10;
+}

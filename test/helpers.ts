@@ -1,0 +1,53 @@
+// Shared test helpers: run the built binary with a minimal environment, as cron would.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'storeops.js');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+export const EXAMPLES = path.join(ROOT, 'examples');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  stdoutBytes: Buffer;
+}
+
+export interface CliOptions {
+  /** Bytes for stdin; stdin is closed (as in cron) when absent. */
+  input?: string | Buffer;
+  env?: Record<string, string>;
+  cwd?: string;
+  tz?: string;
+}
+
+/** A fresh temporary folder, removed by the OS eventually; HOME/XDG dirs point inside it. */
+export function tmpDir(prefix = 'storeops-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function runCli(args: string[], opts: CliOptions = {}): CliResult {
+  const home = opts.env?.HOME ?? tmpDir('storeops-home-');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    NO_COLOR: '1',
+    TZ: opts.tz ?? 'UTC',
+    LANG: 'C',
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    ...opts.env,
+  };
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env,
+    input: opts.input,
+    stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), stdoutBytes: r.stdout };
+}

@@ -1,0 +1,46 @@
+// The canonical order record (SPEC "orders"): what every platform's export is read into.
+import type { Money } from '../money.js';
+
+export type Platform = 'taobao' | 'douyin' | 'pdd';
+
+export type OrderStatus = 'unpaid' | 'awaiting_shipment' | 'shipped' | 'completed' | 'closed' | 'partially_shipped';
+
+export interface Order {
+  platform: Platform;
+  /** Layout id, e.g. `taobao-orders-71` (see orders inspect). */
+  layout: string;
+  sourceFile: string;
+  sourceLine: number;
+  orderId: string;
+  parentOrderId: string | null;
+  /** Sub-order id, with `--lines` (one row per order line). */
+  lineId: string | null;
+  buyer: string;
+  status: OrderStatus;
+  statusRaw: string;
+  /** Epoch ms; null = has not happened / not in the export. */
+  createdAt: number | null;
+  paidAt: number | null;
+  shippedAt: number | null;
+  confirmedAt: number | null;
+  promisedShipAt: number | null;
+  goodsAmount: Money | null;
+  postage: Money | null;
+  paidAmount: Money | null;
+  refundAmount: Money | null;
+  quantity: number | null;
+  title: string;
+  carrier: string;
+  trackingNo: string;
+  presale: boolean | null;
+  /** The platform's own delayed-shipment payout when the export has it (RULES 1.4). */
+  platformCompensation: Money | null;
+  sellerFlag: string;
+  sellerNote: string;
+  closeReason: string;
+  receiver: string;
+  phone: string;
+  address: string;
+  /** Columns no field claimed, by header name (kept only when asked for). */
+  extra?: Record<string, string>;
+}

@@ -1,0 +1,72 @@
+// SQLite failures turned into exit-4 errors (SPEC "Streams and exit codes": state database busy or
+// damaged), each naming the file and saying what to do.
+import { StateError, StoreopsError, msg } from '../cli/errors.js';
+
+export function busyError(file: string, waitedMs: number): StateError {
+  return new StateError(
+    msg(
+      `状态数据库 ${file} 正忙, 请稍后重试 (busy, retry): 另一个 storeops 运行占用它已超过 ${waitedMs} 毫秒`,
+      `state database ${file} is busy, retry later: another storeops run has held its lock for more than ${waitedMs} ms`,
+    ),
+    msg(
+      '等另一个运行结束后再运行一次; cron 任务下一轮会自动重试。需要时用 STOREOPS_BUSY_TIMEOUT_MS 加长等待。',
+      'run again when the other run has finished (a cron job simply retries on its next round); STOREOPS_BUSY_TIMEOUT_MS waits longer.',
+    ),
+  );
+}
+
+export function damagedError(file: string, detail: string): StateError {
+  return new StateError(
+    msg(`状态数据库 ${file} 已损坏或不是 SQLite 文件 (${detail}); 文件未做任何改动`, `state database ${file} is damaged or not an SQLite file (${detail}); it was left untouched`),
+    msg(
+      '从备份恢复该文件, 或把它移走 (保留以备核查) 后用新的 --state 文件; storeops 不会覆盖它。',
+      'restore it from a backup, or move it aside (keep it for checking) and use a new --state file; storeops will not overwrite it.',
+    ),
+  );
+}
+
+export function foreignError(file: string): StateError {
+  return new StateError(
+    msg(`${file} 是 SQLite 文件, 但不是 storeops 的状态数据库; 未做任何改动`, `${file} is an SQLite file but not a storeops state database; it was left untouched`),
+    msg('检查 --state / STOREOPS_STATE 是否指错了文件。', 'check that --state / STOREOPS_STATE points at the right file.'),
+  );
+}
+
+export function tooNewError(file: string, found: number, known: number): StateError {
+  return new StateError(
+    msg(
+      `状态数据库 ${file} 来自更新版本的 storeops (结构版本 ${found}, 本版本只认识到 ${known}); 未做任何改动`,
+      `state database ${file} was written by a newer storeops (schema version ${found}; this storeops knows up to ${known}); it was left untouched`,
+    ),
+    msg('升级 storeops (npm install -g storeops@latest) 后再运行。', 'upgrade storeops (npm install -g storeops@latest) and run again.'),
+  );
+}
+
+export function missingError(file: string): StateError {
+  return new StateError(
+    msg(`状态数据库 ${file} 不存在, 只读打开时不能写入`, `state database ${file} does not exist and was opened read-only, so nothing can be recorded`),
+    msg('这是 storeops 的缺陷: 写入前应以 create 打开。', 'this is a bug in storeops: open with create before recording.'),
+  );
+}
+
+function cannotOpen(file: string, detail: string): StateError {
+  return new StateError(
+    msg(`无法打开或写入状态数据库 ${file}: ${detail}`, `cannot open or write the state database ${file}: ${detail}`),
+    msg('检查该文件和所在文件夹的权限与磁盘空间, 或用 --state 指定别的文件。', 'check permissions and free space for the file and its folder, or choose another file with --state.'),
+  );
+}
+
+/** Map an error thrown by better-sqlite3 or the file system to a StateError (others pass through). */
+export function stateFailure(e: unknown, file: string, busyMs: number): unknown {
+  if (e instanceof StoreopsError) return e;
+  const err = e as { code?: unknown; message?: unknown };
+  const code = typeof err?.code === 'string' ? err.code : '';
+  const text = typeof err?.message === 'string' ? err.message : String(e);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return busyError(file, busyMs);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return damagedError(file, text);
+  // SQLITE_ERROR here means the file claims our schema but lacks a table or column of it.
+  if (code === 'SQLITE_ERROR') return damagedError(file, text);
+  if (/^SQLITE_(CANTOPEN|READONLY|IOERR|FULL|PERM|AUTH|NOLFS)/.test(code)) return cannotOpen(file, text);
+  if (['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG'].includes(code)) return cannotOpen(file, text);
+  return e;
+}

@@ -1,7 +1,8 @@
 // The command registry: each entry declares a command's options (cheap) and imports its body
 // only when it runs. Add a command here when it exists; nothing is listed before it works.
 import type { Command } from 'commander';
+import { register as ledger } from '../../commands/ledger.js';
 
 export type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [];
+export const COMMANDS: Register[] = [ledger];

@@ -1,0 +1,119 @@
+// Bodies of `storeops ledger list` and `storeops ledger export`. Both only read: a state database
+// that does not exist yet is not created, it simply lists nothing.
+import fs from 'node:fs';
+import type { Ctx } from '../cli/context.js';
+import { msg } from '../cli/errors.js';
+import type { Column, Row } from '../io/columns.js';
+import { writeRows } from '../io/output.js';
+import { Money, ZERO, fmtMoney } from '../money.js';
+import { type ContactSummary, type StateDb, openState } from './ledger.js';
+
+export const VOUCHER_COLUMNS: readonly Column[] = [
+  { key: 'voucherKey', zh: '赔付编号', en: 'voucherKey', type: 'id' },
+  { key: 'buyer', zh: '买家', en: 'buyer', type: 'text' },
+  { key: 'rules', zh: '规则', en: 'rules', type: 'text' },
+  { key: 'orderIds', zh: '订单编号', en: 'orderIds', type: 'list' },
+  { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
+  { key: 'windowStart', zh: '窗口开始', en: 'windowStart', type: 'time' },
+  { key: 'recordedAt', zh: '记录时间', en: 'recordedAt', type: 'time' },
+];
+
+/** `ledger list --what contacts`: one row per order, its latest state. */
+export const CONTACT_SUMMARY_COLUMNS: readonly Column[] = [
+  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
+  { key: 'status', zh: '状态', en: 'status', type: 'text' },
+  { key: 'attempts', zh: '联系次数', en: 'attempts', type: 'int' },
+  { key: 'lastContactAt', zh: '最近联系', en: 'lastContactAt', type: 'time' },
+  { key: 'updatedAt', zh: '最近更新', en: 'updatedAt', type: 'time' },
+  { key: 'channel', zh: '渠道', en: 'channel', type: 'text' },
+  { key: 'note', zh: '备注', en: 'note', type: 'text' },
+  { key: 'who', zh: '经办人', en: 'who', type: 'text' },
+];
+
+/** `ledger export --what contacts`: every logged entry. */
+export const CONTACT_ENTRY_COLUMNS: readonly Column[] = [
+  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
+  { key: 'at', zh: '时间', en: 'at', type: 'time' },
+  { key: 'status', zh: '状态', en: 'status', type: 'text' },
+  { key: 'channel', zh: '渠道', en: 'channel', type: 'text' },
+  { key: 'note', zh: '备注', en: 'note', type: 'text' },
+  { key: 'who', zh: '经办人', en: 'who', type: 'text' },
+];
+
+type What = 'vouchers' | 'contacts';
+
+interface LedgerOpts {
+  what: What;
+  order?: string;
+}
+
+function parseOpts(opts: Record<string, unknown>): LedgerOpts {
+  const what = opts.what === 'contacts' ? 'contacts' : 'vouchers';
+  const order = typeof opts.order === 'string' && opts.order.trim() !== '' ? opts.order.trim() : undefined;
+  return { what, order };
+}
+
+export async function runLedgerList(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  await withState(ctx, async (db) => {
+    const o = parseOpts(opts);
+    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order);
+    const history = db.contactHistory(o.order ? [o.order] : undefined);
+    const rows: Row[] = [...history.values()].map(summaryRow);
+    await writeRows(ctx, CONTACT_SUMMARY_COLUMNS, rows);
+    ctx.info(msg(`${rows.length} 个订单有联系记录 (${db.path})`, `${rows.length} orders with review contacts (${db.path})`));
+  });
+}
+
+export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  await withState(ctx, async (db) => {
+    const o = parseOpts(opts);
+    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order);
+    const history = db.contactHistory(o.order ? [o.order] : undefined);
+    const rows: Row[] = [];
+    for (const s of history.values()) for (const e of s.entries) rows.push({ ...e });
+    await writeRows(ctx, CONTACT_ENTRY_COLUMNS, rows);
+    ctx.info(msg(`${rows.length} 条联系记录, ${history.size} 个订单 (${db.path})`, `${rows.length} contact entries for ${history.size} orders (${db.path})`));
+  });
+}
+
+async function withState(ctx: Ctx, fn: (db: StateDb) => Promise<void>): Promise<void> {
+  // Read-only: listing must not create a database as a side effect.
+  if (!fs.existsSync(ctx.statePath)) {
+    ctx.info(msg(`状态数据库 ${ctx.statePath} 还不存在: 尚无任何记录`, `no state database at ${ctx.statePath} yet: nothing has been recorded`));
+  }
+  const db = await openState(ctx.statePath, { create: false });
+  try {
+    await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined): Promise<void> {
+  let vouchers = db.listVouchers();
+  if (order !== undefined) vouchers = vouchers.filter((v) => v.orderIds.includes(order));
+  let total = ZERO;
+  const rows: Row[] = vouchers.map((v) => {
+    const amount = new Money(v.amount);
+    total = total.plus(amount);
+    return { ...v, amount };
+  });
+  await writeRows(ctx, VOUCHER_COLUMNS, rows);
+  ctx.info(
+    msg(`已记录 ${rows.length} 张赔付券, 合计 ${fmtMoney(total)} 元 (${db.path})`, `${rows.length} vouchers recorded, total ${fmtMoney(total)} (${db.path})`),
+  );
+}
+
+function summaryRow(s: ContactSummary): Row {
+  const last = s.entries[s.entries.length - 1];
+  return {
+    orderId: s.orderId,
+    status: s.status,
+    attempts: s.attempts,
+    lastContactAt: s.lastContactAt,
+    updatedAt: last?.at ?? null,
+    channel: last?.channel ?? null,
+    note: last?.note ?? null,
+    who: last?.who ?? null,
+  };
+}

@@ -2,7 +2,8 @@
 // only when it runs. Add a command here when it exists; nothing is listed before it works.
 import type { Command } from 'commander';
 import { register as ledger } from '../../commands/ledger.js';
+import { register as orders } from '../../commands/orders.js';
 
 export type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [ledger];
+export const COMMANDS: Register[] = [orders, ledger];

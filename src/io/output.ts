@@ -263,3 +263,42 @@ async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellC
     },
   };
 }
+
+/**
+ * Like openOutput, but nothing reaches stdout until close(): used under --strict, where a
+ * rejected row must leave no result at all. Rows go to a temporary file first.
+ */
+export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly Column[]): Promise<RowWriter> {
+  if (o.output && o.output !== '-') return openOutput(o, columns);
+  const format = resolveFormat(o) as Format;
+  const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.out`);
+  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false }, columns);
+  return {
+    format,
+    row: (r) => inner.row(r),
+    async close() {
+      await inner.close();
+      const sink = stdoutSink(o.stdout, 'utf8');
+      try {
+        const fd = await fs.promises.open(tmp, 'r');
+        try {
+          const buf = Buffer.alloc(1 << 20);
+          for (;;) {
+            const { bytesRead } = await fd.read(buf, 0, buf.length, null);
+            if (bytesRead === 0) break;
+            await sink.write(Buffer.from(buf.subarray(0, bytesRead)));
+          }
+        } finally {
+          await fd.close();
+        }
+        await sink.end();
+      } finally {
+        await fs.promises.rm(tmp, { force: true });
+      }
+    },
+    async abort() {
+      await inner.abort();
+      await fs.promises.rm(tmp, { force: true });
+    },
+  };
+}

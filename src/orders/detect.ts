@@ -1,0 +1,39 @@
+// Which platform and layout a file is, from its header alone.
+import { InputError, msg } from '../cli/errors.js';
+import { type HeaderMap, mapHeader, missingColumnError, normHeader } from '../io/table.js';
+import { LAYOUTS, type Layout, TAOBAO_ITEMS, TAOBAO_ORDERS, taobaoItemsEra, taobaoOrdersEra } from './layouts.js';
+
+export interface Detected {
+  layout: Layout;
+  /** Reported id with the column count, e.g. `taobao-orders-71`. */
+  layoutId: string;
+  era: string;
+  map: HeaderMap;
+}
+
+export function detectLayout(file: string, headers: string[]): Detected {
+  const present = new Set(headers.map(normHeader));
+  let best: { layout: Layout; score: number } | undefined;
+  for (const layout of LAYOUTS) {
+    const score = layout.signature.filter((h) => present.has(normHeader(h))).length;
+    if (!best || score > best.score) best = { layout, score };
+  }
+  if (!best || best.score < 2) {
+    throw new InputError(
+      msg(
+        `${file}: 无法识别的报表格式; 找到的列: ${headers.filter(Boolean).slice(0, 20).join(', ')}`,
+        `${file}: unknown export layout; columns found: ${headers.filter(Boolean).slice(0, 20).join(', ')}`,
+      ),
+      msg(
+        `支持: ${LAYOUTS.map((l) => l.name.zh).join('、')}。请传入从卖家中心导出的原始文件。`,
+        `supported: ${LAYOUTS.map((l) => l.name.en).join('; ')}. Pass the file as exported from the seller centre.`,
+      ),
+    );
+  }
+  const layout = best.layout;
+  const map = mapHeader(headers, layout.fields);
+  for (const f of layout.fields) if (f.required && !map.index.has(f.key)) throw missingColumnError(file, layout.name, f, headers);
+  const cols = headers.filter((h) => h !== '').length;
+  const era = layout === TAOBAO_ORDERS ? taobaoOrdersEra(cols) : layout === TAOBAO_ITEMS ? taobaoItemsEra(cols, headers) : '';
+  return { layout, layoutId: `${layout.id}-${cols}`, era, map };
+}

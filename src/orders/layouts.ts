@@ -1,0 +1,238 @@
+// Per-platform export layouts: one header alias table per platform (FORMATS.md). Columns are
+// found by name, never by position. This file is the one place that knows column names.
+import { type Msg, msg } from '../cli/errors.js';
+import type { FieldSpec } from '../io/table.js';
+import type { OrderStatus, Platform } from './types.js';
+
+export type Grain = 'order' | 'line';
+
+export interface Layout {
+  /** Family id; the reported layout id adds the column count, e.g. `taobao-orders-71`. */
+  id: string;
+  platform: Platform;
+  grain: Grain;
+  name: Msg;
+  fields: readonly FieldSpec[];
+  /** Headers characteristic of this family: the detector scores layouts by how many are present. */
+  signature: readonly string[];
+  statuses: Readonly<Record<string, OrderStatus>>;
+  /** How to download it, for the README and for the unknown-layout hint. */
+  download: Msg;
+}
+
+const TAOBAO_STATUS: Record<string, OrderStatus> = {
+  等待买家付款: 'unpaid',
+  '买家已付款，等待卖家发货': 'awaiting_shipment',
+  等待卖家发货: 'awaiting_shipment',
+  '卖家已发货，等待买家确认': 'shipped',
+  卖家部分发货: 'partially_shipped',
+  交易成功: 'completed',
+  交易关闭: 'closed',
+  '付款以后用户退款成功，交易自动关闭': 'closed',
+  '付款以前，卖家或买家主动关闭交易': 'closed',
+  // Open-API spellings seen in ERP re-exports.
+  WAIT_BUYER_PAY: 'unpaid',
+  WAIT_SELLER_SEND_GOODS: 'awaiting_shipment',
+  SELLER_CONSIGNED_PART: 'partially_shipped',
+  WAIT_BUYER_CONFIRM_GOODS: 'shipped',
+  TRADE_FINISHED: 'completed',
+  TRADE_CLOSED: 'closed',
+  TRADE_CLOSED_BY_TAOBAO: 'closed',
+};
+
+const DOUYIN_STATUS: Record<string, OrderStatus> = {
+  待支付: 'unpaid',
+  待付款: 'unpaid',
+  待发货: 'awaiting_shipment',
+  备货中: 'awaiting_shipment',
+  部分发货: 'partially_shipped',
+  已发货: 'shipped',
+  已完成: 'completed',
+  已关闭: 'closed',
+  已取消: 'closed',
+};
+
+const PDD_STATUS: Record<string, OrderStatus> = {
+  待支付: 'unpaid',
+  待付款: 'unpaid',
+  待发货: 'awaiting_shipment',
+  '已付款，待发货': 'awaiting_shipment',
+  '未发货，待发货': 'awaiting_shipment',
+  '已发货，待收货': 'shipped',
+  已发货: 'shipped',
+  已收货: 'completed',
+  已签收: 'completed',
+  '未发货，退款成功': 'closed',
+  '已发货，退款成功': 'closed',
+  '已收货，退款成功': 'closed',
+  已取消: 'closed',
+  交易关闭: 'closed',
+};
+
+/** Status text as compared: ASCII commas become full-width, spaces go. */
+export function normStatus(s: string): string {
+  return s.replace(/,/g, '，').replace(/\s+/g, '');
+}
+
+const f = (key: string, aliases: string[], required = false): FieldSpec => ({ key, aliases, required });
+
+export const TAOBAO_ORDERS: Layout = {
+  id: 'taobao-orders',
+  platform: 'taobao',
+  grain: 'order',
+  name: msg('淘宝/天猫 订单报表', 'Taobao/Tmall order report (订单报表)'),
+  fields: [
+    f('orderId', ['订单编号'], true),
+    f('parentOrderId', ['主订单编号']),
+    f('buyer', ['买家会员名', '买家会员昵称', '买家昵称']),
+    f('goodsAmount', ['买家应付货款']),
+    f('postage', ['买家应付邮费']),
+    f('paidAmount', ['买家实际支付金额'], true),
+    f('status', ['订单状态'], true),
+    f('createdAt', ['订单创建时间']),
+    f('paidAt', ['订单付款时间'], true),
+    f('shippedAt', ['发货时间']),
+    f('confirmedAt', ['确认收货时间']),
+    f('title', ['宝贝标题']),
+    f('quantity', ['宝贝总数量']),
+    f('carrier', ['物流公司']),
+    f('trackingNo', ['物流单号']),
+    f('sellerNote', ['订单备注', '商家备忘']),
+    f('closeReason', ['订单关闭原因']),
+    f('receiver', ['收货人姓名']),
+    f('phone', ['联系手机', '联系电话']),
+    f('address', ['收货地址']),
+    f('refundAmount', ['退款金额']),
+    f('presale', ['预售订单']),
+    f('platformCompensation', ['延迟发货自动赔付金额']),
+    f('sellerFlag', ['旗帜颜色', '订单标记']),
+  ],
+  signature: ['订单编号', '买家应付货款', '买家应付邮费', '买家实际支付金额', '订单付款时间', '宝贝标题', '宝贝总数量', '收货地址', '订单关闭原因'],
+  statuses: TAOBAO_STATUS,
+  download: msg(
+    '千牛卖家中心 → 交易 → 已卖出的宝贝 → 批量导出 → 订单报表 (ExportOrderList…csv/xlsx)',
+    'Qianniu seller centre → 交易 (Trades) → 已卖出的宝贝 (Sold items) → 批量导出 (Bulk export) → 订单报表 (ExportOrderList…csv/xlsx)',
+  ),
+};
+
+export const TAOBAO_ITEMS: Layout = {
+  id: 'taobao-items',
+  platform: 'taobao',
+  grain: 'line',
+  name: msg('淘宝/天猫 宝贝报表', 'Taobao/Tmall item report (宝贝报表)'),
+  fields: [
+    f('lineId', ['子订单编号']),
+    f('orderId', ['主订单编号', '订单编号'], true),
+    f('title', ['标题', '商品标题']),
+    f('price', ['价格', '商品价格']),
+    f('quantity', ['购买数量']),
+    f('status', ['订单状态'], true),
+    f('goodsAmount', ['买家应付货款']),
+    f('paidAmount', ['买家实际支付金额', '买家实付金额']),
+    f('refundAmount', ['退款金额']),
+    f('createdAt', ['订单创建时间']),
+    f('paidAt', ['订单付款时间']),
+    f('shippedAt', ['发货时间']),
+    f('trackingNo', ['物流单号']),
+    f('carrier', ['物流公司']),
+    f('compensated', ['是否赔付', '是否主动赔付']),
+    f('platformCompensation', ['赔付金额', '主动赔付金额']),
+    f('sellerNote', ['商家备注', '备注']),
+    f('presale', ['分阶段订单信息', '分阶段信息']),
+  ],
+  signature: ['子订单编号', '主订单编号', '标题', '商品标题', '价格', '商品价格', '购买数量', '商品属性', '套餐信息', '外部系统编号', '商家编码'],
+  statuses: TAOBAO_STATUS,
+  download: msg(
+    '千牛卖家中心 → 交易 → 已卖出的宝贝 → 批量导出 → 宝贝报表 (ExportOrderDetailList…csv/xlsx)',
+    'Qianniu seller centre → 交易 → 已卖出的宝贝 → 批量导出 → 宝贝报表 (ExportOrderDetailList…csv/xlsx)',
+  ),
+};
+
+export const DOUYIN: Layout = {
+  id: 'douyin-orders',
+  platform: 'douyin',
+  grain: 'line',
+  name: msg('抖店 订单导出', 'Douyin shop (抖店) order export'),
+  fields: [
+    f('orderId', ['主订单编号'], true),
+    f('lineId', ['子订单编号']),
+    f('title', ['选购商品', '商品名称']),
+    f('quantity', ['商品数量']),
+    f('price', ['商品单价']),
+    f('paidAmount', ['订单应付金额', '实付金额', '支付金额'], true),
+    f('postage', ['运费']),
+    f('buyer', ['用户昵称', '买家昵称', '达人昵称']),
+    f('receiver', ['收件人']),
+    f('phone', ['收件人手机号']),
+    f('province', ['省']),
+    f('city', ['市']),
+    f('district', ['区']),
+    f('street', ['街道']),
+    f('address', ['详细地址']),
+    f('createdAt', ['订单提交时间']),
+    f('paidAt', ['支付完成时间'], true),
+    f('confirmedAt', ['订单完成时间']),
+    f('sellerFlag', ['旗帜颜色']),
+    f('sellerNote', ['商家备注']),
+    f('status', ['订单状态'], true),
+    f('promisedShipAt', ['承诺发货时间']),
+    f('reservedShipAt', ['预约发货时间']),
+    f('orderType', ['订单类型']),
+    f('closeReason', ['取消原因']),
+    f('shippedAt', ['发货时间']),
+    f('carrier', ['快递公司', '物流公司']),
+    f('trackingNo', ['快递单号', '运单号']),
+    f('refundAmount', ['退款金额']),
+  ],
+  signature: ['主订单编号', '子订单编号', '选购商品', '商品规格', '订单应付金额', '收件人手机号', '订单提交时间', '支付完成时间', '承诺发货时间', '旗帜颜色'],
+  statuses: DOUYIN_STATUS,
+  download: msg('抖店后台 → 订单 → 订单管理 → 批量导出', 'Douyin shop back office → 订单 → 订单管理 → 批量导出 (bulk export)'),
+};
+
+export const PDD: Layout = {
+  id: 'pdd-orders',
+  platform: 'pdd',
+  grain: 'order',
+  name: msg('拼多多 订单导出', 'Pinduoduo (拼多多) order export'),
+  fields: [
+    f('orderId', ['订单号'], true),
+    f('title', ['商品']),
+    f('status', ['订单状态'], true),
+    f('goodsAmount', ['商品总价(元)', '商品总价']),
+    f('postage', ['邮费(元)', '邮费']),
+    f('paidAmount', ['用户实付金额(元)', '用户实付金额'], true),
+    f('quantity', ['商品数量(件)', '商品数量']),
+    f('shippedAt', ['发货时间']),
+    f('confirmedAt', ['确认收货时间']),
+    f('sellerNote', ['商家备注']),
+    f('trackingNo', ['快递单号']),
+    f('carrier', ['快递公司']),
+    f('paidAt', ['支付时间', '订单成交时间'], true),
+    f('createdAt', ['订单创建时间']),
+    f('promisedShipAt', ['承诺发货时间']),
+    f('buyer', ['买家昵称', '用户昵称']),
+    f('receiver', ['收货人']),
+    f('phone', ['手机', '收货人手机号']),
+    f('address', ['收货地址', '详细地址']),
+  ],
+  signature: ['订单号', '商品总价(元)', '邮费(元)', '店铺优惠折扣(元)', '平台优惠折扣(元)', '用户实付金额(元)', '商家实收金额(元)', '订单成交时间', '商品id', '样式ID'],
+  statuses: PDD_STATUS,
+  download: msg('拼多多商家后台 → 订单查询 → 批量导出', 'PDD merchant back office → 订单查询 (order search) → 批量导出 (bulk export)'),
+};
+
+export const LAYOUTS: readonly Layout[] = [TAOBAO_ORDERS, TAOBAO_ITEMS, DOUYIN, PDD];
+
+/** The era of a 订单报表 by its column count (FORMATS.md). */
+export function taobaoOrdersEra(columns: number): string {
+  if (columns <= 41) return '2016';
+  if (columns <= 46) return '2017';
+  if (columns <= 56) return '2018';
+  if (columns <= 69) return '2019-2021';
+  return '2022+';
+}
+
+export function taobaoItemsEra(columns: number, headers: readonly string[]): string {
+  if (columns <= 11) return '2017-2019';
+  if (headers.includes('商品标题') || headers.includes('是否主动赔付')) return 'newest';
+  return 'later';
+}

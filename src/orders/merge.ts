@@ -1,0 +1,95 @@
+// Order lines (宝贝报表, 抖店 sub-orders) folded into one order, and the join of lines to an
+// order report's rows on 订单编号/主订单编号.
+import { type Money } from '../money.js';
+import type { ParsedRow } from './parse.js';
+import type { Order, OrderStatus } from './types.js';
+
+function sum(a: Money | null, b: Money | null): Money | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a.plus(b);
+}
+
+function minT(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+function foldStatus(statuses: OrderStatus[]): OrderStatus {
+  const live = statuses.filter((s) => s !== 'closed');
+  if (live.length === 0) return 'closed';
+  if (live.every((s) => s === live[0])) return live[0]!;
+  const shipped = live.filter((s) => s === 'shipped' || s === 'completed' || s === 'partially_shipped').length;
+  if (shipped === 0) return live.includes('awaiting_shipment') ? 'awaiting_shipment' : 'unpaid';
+  if (shipped === live.length) return live.includes('shipped') || live.includes('partially_shipped') ? 'shipped' : 'completed';
+  return 'partially_shipped';
+}
+
+/**
+ * Fold the lines of one order. Money sums; postage is per order, so the first line's counts;
+ * the order is shipped when every line that is not closed has shipped (at the latest line's time).
+ */
+export function foldLines(lines: ParsedRow[]): Order {
+  const first = lines[0]!;
+  if (lines.length === 1) {
+    const { price: _p, ...o } = first;
+    return { ...o, lineId: null };
+  }
+  const o: Order = { ...first, lineId: null };
+  delete (o as ParsedRow).price;
+  o.status = foldStatus(lines.map((l) => l.status));
+  o.statusRaw = [...new Set(lines.map((l) => l.statusRaw))].join(';');
+  o.goodsAmount = null;
+  o.paidAmount = null;
+  o.refundAmount = null;
+  o.platformCompensation = null;
+  o.quantity = null;
+  let shippedAll = true;
+  let shippedMax: number | null = null;
+  for (const l of lines) {
+    o.goodsAmount = sum(o.goodsAmount, l.goodsAmount);
+    o.paidAmount = sum(o.paidAmount, l.paidAmount);
+    o.refundAmount = sum(o.refundAmount, l.refundAmount);
+    o.platformCompensation = sum(o.platformCompensation, l.platformCompensation);
+    if (l.quantity !== null) o.quantity = (o.quantity ?? 0) + l.quantity;
+    o.createdAt = minT(o.createdAt, l.createdAt);
+    o.paidAt = minT(o.paidAt, l.paidAt);
+    o.promisedShipAt = minT(o.promisedShipAt, l.promisedShipAt);
+    if (!o.buyer && l.buyer) o.buyer = l.buyer;
+    if (o.postage === null && l.postage !== null) o.postage = l.postage;
+    if (l.presale) o.presale = true;
+    if (l.status !== 'closed') {
+      if (l.shippedAt === null) shippedAll = false;
+      else shippedMax = shippedMax === null ? l.shippedAt : Math.max(shippedMax, l.shippedAt);
+    }
+  }
+  o.shippedAt = shippedAll ? shippedMax : null;
+  o.title = lines.map((l) => l.title).filter(Boolean).join('，');
+  o.trackingNo = [...new Set(lines.map((l) => l.trackingNo).filter(Boolean))].join(';');
+  o.carrier = [...new Set(lines.map((l) => l.carrier).filter(Boolean))].join(';');
+  return o;
+}
+
+/** What an order report row takes from its item-report lines (when it lacks them itself). */
+export function enrichOrder(o: Order, lines: Order): void {
+  if (o.shippedAt === null && lines.shippedAt !== null && o.status !== 'awaiting_shipment') o.shippedAt = lines.shippedAt;
+  if (o.platformCompensation === null) o.platformCompensation = lines.platformCompensation;
+  if (o.presale === null) o.presale = lines.presale;
+  if (o.promisedShipAt === null) o.promisedShipAt = lines.promisedShipAt;
+}
+
+/** What a line takes from its order report row (buyer, times, receiver). */
+export function enrichLine(l: Order, o: Order): void {
+  if (!l.buyer) l.buyer = o.buyer;
+  if (l.createdAt === null) l.createdAt = o.createdAt;
+  if (l.paidAt === null) l.paidAt = o.paidAt;
+  if (l.confirmedAt === null) l.confirmedAt = o.confirmedAt;
+  if (l.promisedShipAt === null) l.promisedShipAt = o.promisedShipAt;
+  if (l.presale === null) l.presale = o.presale;
+  if (!l.receiver) l.receiver = o.receiver;
+  if (!l.phone) l.phone = o.phone;
+  if (!l.address) l.address = o.address;
+  if (!l.closeReason) l.closeReason = o.closeReason;
+  if (!l.sellerFlag) l.sellerFlag = o.sellerFlag;
+}

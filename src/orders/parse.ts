@@ -1,0 +1,201 @@
+// One export row → one canonical order (or line), or the reason it cannot be used.
+import { type Msg, msg } from '../cli/errors.js';
+import { checkOrderId, cleanCell, cleanTracking } from '../io/cells.js';
+import type { HeaderMap } from '../io/table.js';
+import { type Money, parseMoney } from '../money.js';
+import { type TimeZone, parseTime } from '../time.js';
+import { type Layout, normStatus } from './layouts.js';
+import type { Order } from './types.js';
+
+export interface RowProblem {
+  column?: string;
+  value?: string;
+  reason: Msg;
+}
+
+/** A parsed row of a line-grain export carries the unit price too. */
+export type ParsedRow = Order & { price?: Money | null };
+
+const TIME_FIELDS = ['createdAt', 'paidAt', 'shippedAt', 'confirmedAt', 'promisedShipAt', 'reservedShipAt'] as const;
+const MONEY_FIELDS = ['goodsAmount', 'postage', 'paidAmount', 'refundAmount', 'platformCompensation', 'price'] as const;
+const PII = new Set(['receiver', 'phone', 'address']);
+
+/** Earliest plausible timestamp: Taobao opened in 2003; 1970 means an empty cell Excel turned into 0. */
+const EARLIEST = Date.UTC(2003, 0, 1);
+/** Amounts above this are not a shop order (a mangled cell). */
+const ABSURD_AMOUNT = 100_000_000;
+
+export interface RowParser {
+  parse(cells: string[], line: number): ParsedRow | RowProblem;
+}
+
+const YES = new Set(['是', 'true', 'TRUE', 'Y', 'y', 'yes', '1']);
+
+export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layoutId: string, tz: TimeZone, latest: number, keepExtra: boolean): RowParser {
+  const col = (key: string) => map.index.get(key) ?? -1;
+  const headerOf = (key: string) => map.headers[col(key)] ?? key;
+  const idx = {
+    orderId: col('orderId'),
+    parentOrderId: col('parentOrderId'),
+    lineId: col('lineId'),
+    buyer: col('buyer'),
+    status: col('status'),
+    quantity: col('quantity'),
+    title: col('title'),
+    carrier: col('carrier'),
+    trackingNo: col('trackingNo'),
+    presale: col('presale'),
+    sellerFlag: col('sellerFlag'),
+    sellerNote: col('sellerNote'),
+    closeReason: col('closeReason'),
+    receiver: col('receiver'),
+    phone: col('phone'),
+    address: col('address'),
+    orderType: col('orderType'),
+  };
+  const addrParts = ['province', 'city', 'district', 'street', 'address'].map(col).filter((i) => i >= 0);
+  const times = TIME_FIELDS.map((k) => [k, col(k)] as const).filter(([, i]) => i >= 0);
+  const moneys = MONEY_FIELDS.map((k) => [k, col(k)] as const).filter(([, i]) => i >= 0);
+  const width = map.headers.length;
+  const mappedIdx = new Set(map.index.values());
+  const lastNeeded = Math.max(-1, ...mappedIdx);
+  const presaleIsStage = idx.presale >= 0 && /分阶段/.test(map.headers[idx.presale] ?? '');
+  const get = (cells: string[], i: number) => (i < 0 ? '' : cleanCell(cells[i] ?? ''));
+
+  return {
+    parse(cells, line) {
+      if (cells.length < width) {
+        // A trailing empty column lost by an editor is harmless; a short row is not.
+        if (cells.length <= lastNeeded) {
+          return { reason: msg(`这一行只有 ${cells.length} 列, 表头有 ${width} 列 (行不完整)`, `this row has ${cells.length} cells but the header has ${width} (ragged row)`) };
+        }
+      } else if (cells.length > width) {
+        for (let i = width; i < cells.length; i++) {
+          if (cleanCell(cells[i]!) !== '') {
+            return { reason: msg(`这一行有 ${cells.length} 列, 表头只有 ${width} 列 (多出的单元格有内容)`, `this row has ${cells.length} cells but the header has ${width} (extra cells hold data)`) };
+          }
+        }
+      }
+      const orderId = get(cells, idx.orderId);
+      const idCheck = checkOrderId(orderId);
+      if (idCheck !== 'ok') {
+        const column = headerOf('orderId');
+        if (idCheck === 'empty') return { column, reason: msg('订单编号为空', 'the order id is empty') };
+        if (idCheck === 'excel-rounded') {
+          return {
+            column,
+            value: orderId,
+            reason: msg(
+              `"${orderId}" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`,
+              `"${orderId}" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
+            ),
+          };
+        }
+        return { column, value: orderId, reason: msg(`"${orderId}" 不是订单编号 (应为数字)`, `"${orderId}" is not an order id (expected digits)`) };
+      }
+      const statusRaw = get(cells, idx.status);
+      const status = layout.statuses[normStatus(statusRaw)];
+      if (!status) {
+        return {
+          column: headerOf('status'),
+          value: statusRaw,
+          reason: msg(`未知的订单状态 "${statusRaw}"`, `unknown order status "${statusRaw}"`),
+        };
+      }
+      const o: ParsedRow = {
+        platform: layout.platform,
+        layout: layoutId,
+        sourceFile: file,
+        sourceLine: line,
+        orderId,
+        parentOrderId: idx.parentOrderId >= 0 ? get(cells, idx.parentOrderId) || null : null,
+        lineId: idx.lineId >= 0 ? get(cells, idx.lineId) || null : null,
+        buyer: get(cells, idx.buyer),
+        status,
+        statusRaw,
+        createdAt: null,
+        paidAt: null,
+        shippedAt: null,
+        confirmedAt: null,
+        promisedShipAt: null,
+        goodsAmount: null,
+        postage: null,
+        paidAmount: null,
+        refundAmount: null,
+        quantity: null,
+        title: get(cells, idx.title),
+        carrier: get(cells, idx.carrier),
+        trackingNo: cleanTracking(get(cells, idx.trackingNo)),
+        presale: null,
+        platformCompensation: null,
+        sellerFlag: get(cells, idx.sellerFlag),
+        sellerNote: get(cells, idx.sellerNote),
+        closeReason: get(cells, idx.closeReason),
+        receiver: get(cells, idx.receiver),
+        phone: get(cells, idx.phone),
+        address: addrParts.length > 1 ? addrParts.map((i) => get(cells, i)).filter(Boolean).join(' ') : get(cells, idx.address),
+      };
+      for (const [key, i] of times) {
+        const text = get(cells, i);
+        const t = parseTime(text, tz);
+        if (t === undefined || (t !== null && (t < EARLIEST || t > latest))) {
+          return {
+            column: map.headers[i],
+            value: text,
+            reason:
+              t === undefined
+                ? msg(`"${text}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${text}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`)
+                : msg(`时间 "${text}" 不合理 (早于 2003 年或在未来)`, `time "${text}" is implausible (before 2003 or in the future)`),
+          };
+        }
+        if (key === 'reservedShipAt') {
+          if (t !== null && o.promisedShipAt === null) o.promisedShipAt = t;
+        } else {
+          o[key] = t;
+        }
+      }
+      for (const [key, i] of moneys) {
+        const text = get(cells, i);
+        const m = parseMoney(text);
+        if (m === undefined || (m !== null && (m.isNegative() || m.gt(ABSURD_AMOUNT)))) {
+          return {
+            column: map.headers[i],
+            value: text,
+            reason:
+              m === undefined
+                ? msg(`"${text}" 不是有效的金额`, `"${text}" is not a valid amount`)
+                : msg(`金额 "${text}" 不合理 (为负数或过大)`, `amount "${text}" is implausible (negative or too large)`),
+          };
+        }
+        o[key] = m;
+      }
+      if (idx.quantity >= 0) {
+        const q = get(cells, idx.quantity);
+        if (q !== '') {
+          if (!/^\d+$/.test(q)) {
+            return { column: headerOf('quantity'), value: q, reason: msg(`"${q}" 不是有效的数量`, `"${q}" is not a valid quantity`) };
+          }
+          o.quantity = Number(q);
+        }
+      }
+      if (idx.presale >= 0) {
+        const p = get(cells, idx.presale);
+        o.presale = presaleIsStage ? p !== '' : p === '' ? null : YES.has(p) || p.includes('预售');
+      } else if (idx.orderType >= 0) {
+        o.presale = get(cells, idx.orderType).includes('预售');
+      }
+      if (keepExtra) {
+        const extra: Record<string, string> = {};
+        map.headers.forEach((h, i) => {
+          if (!mappedIdx.has(i) && h !== '' && !PII.has(h)) extra[h] = cleanCell(cells[i] ?? '');
+        });
+        o.extra = extra;
+      }
+      return o;
+    },
+  };
+}
+
+export function isProblem(r: ParsedRow | RowProblem): r is RowProblem {
+  return (r as ParsedRow).orderId === undefined;
+}

@@ -1,0 +1,260 @@
+// Read order exports as one data set: detect each file's layout, parse rows into canonical
+// orders, reject bad rows with file/line/reason, count duplicates once, fold lines into orders
+// and join item reports to order reports. Streams: memory holds only what the join and the
+// duplicate check need (one id per order).
+import type { Ctx } from '../cli/context.js';
+import { type Msg, msg, say } from '../cli/errors.js';
+import type { RawRecord } from '../io/records.js';
+import type { RejectLog } from '../io/rejects.js';
+import type { Sniffed } from '../io/source.js';
+import { openTable } from '../io/table.js';
+import { type Money, ZERO } from '../money.js';
+import { DAY_MS } from '../time.js';
+import { type Detected, detectLayout } from './detect.js';
+import { maskAddress, maskName, maskPhone } from './mask.js';
+import { enrichLine, enrichOrder, foldLines } from './merge.js';
+import { type ParsedRow, isProblem, makeRowParser } from './parse.js';
+import type { Order, OrderStatus } from './types.js';
+
+export interface FileStats {
+  file: string;
+  sniffed: Pick<Sniffed, 'container' | 'encoding' | 'encodingNote'>;
+  detected: Detected;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  blank: number;
+  firstPaidAt: number | null;
+  lastPaidAt: number | null;
+  statusCounts: Partial<Record<OrderStatus, number>>;
+  paidSum: Money;
+  postageSum: Money;
+}
+
+export interface Duplicate {
+  file: string;
+  line: number;
+  id: string;
+  firstFile: string;
+  firstLine: number;
+}
+
+export interface ReadOptions {
+  /** One row per order line (`--lines`) instead of one per order. */
+  lines?: boolean;
+  /** Keep unmapped columns under `extra`. */
+  keepExtra?: boolean;
+}
+
+interface OpenFile {
+  name: string;
+  stats: FileStats;
+  records: AsyncGenerator<RawRecord>;
+  idx: number;
+}
+
+export class OrderSet {
+  readonly stats: FileStats[];
+  duplicateCount = 0;
+  readonly firstDuplicates: Duplicate[] = [];
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly files: OpenFile[],
+    private readonly rejects: RejectLog,
+    private readonly opts: ReadOptions,
+  ) {
+    this.stats = files.map((f) => f.stats);
+  }
+
+  /** Rows of one file, parsed; rejected rows go to the reject log; duplicates are counted once. */
+  private async *rows(f: OpenFile): AsyncGenerator<ParsedRow> {
+    const { stats } = f;
+    const d = stats.detected;
+    // A timestamp after as-of + 1 day is a mangled cell, not a future order.
+    const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, this.ctx.asOf + DAY_MS, Boolean(this.opts.keepExtra));
+    const dedupeByLine = d.layout.grain === 'line';
+    for await (const rec of f.records) {
+      if (rec.problem) {
+        stats.rowsRead++;
+        stats.rejected++;
+        await this.rejects.add({ file: f.name, line: rec.line, reason: rec.problem });
+        continue;
+      }
+      if (rec.cells.every((c) => c === '' || c.trim() === '')) {
+        stats.blank++;
+        continue;
+      }
+      stats.rowsRead++;
+      const r = parser.parse(rec.cells, rec.line);
+      if (isProblem(r)) {
+        stats.rejected++;
+        const column = r.column;
+        const value = column && /收货人|收件人|手机|电话|地址/.test(column) && !this.ctx.showPii ? '****' : r.value;
+        await this.rejects.add({ file: f.name, line: rec.line, column, value, reason: r.reason });
+        continue;
+      }
+      const key = dedupeByLine ? (r.lineId ? `L${r.lineId}` : undefined) : `O${r.orderId}`;
+      if (key !== undefined) {
+        const prev = this.seen.get(key);
+        if (prev !== undefined) {
+          stats.duplicates++;
+          this.duplicateCount++;
+          if (this.firstDuplicates.length < 20) {
+            const pf = Math.floor(prev / 2 ** 32);
+            this.firstDuplicates.push({ file: f.name, line: rec.line, id: r.lineId ?? r.orderId, firstFile: this.files[pf]!.name, firstLine: prev % 2 ** 32 });
+          }
+          continue;
+        }
+        this.seen.set(key, f.idx * 2 ** 32 + rec.line);
+      }
+      stats.accepted++;
+      const when = r.paidAt ?? r.createdAt;
+      if (when !== null) {
+        if (stats.firstPaidAt === null || when < stats.firstPaidAt) stats.firstPaidAt = when;
+        if (stats.lastPaidAt === null || when > stats.lastPaidAt) stats.lastPaidAt = when;
+      }
+      stats.statusCounts[r.status] = (stats.statusCounts[r.status] ?? 0) + 1;
+      if (r.paidAmount) stats.paidSum = stats.paidSum.plus(r.paidAmount);
+      if (r.postage) stats.postageSum = stats.postageSum.plus(r.postage);
+      yield r;
+    }
+  }
+
+  /** Lines folded into orders: lines of one order are adjacent in every export we know. */
+  private async *folded(f: OpenFile): AsyncGenerator<Order> {
+    let group: ParsedRow[] = [];
+    for await (const r of this.rows(f)) {
+      if (group.length && group[0]!.orderId !== r.orderId) {
+        yield foldLines(group);
+        group = [];
+      }
+      group.push(r);
+    }
+    if (group.length) yield foldLines(group);
+  }
+
+  private asLines(o: ParsedRow): Order {
+    const { price: _p, ...rest } = o;
+    return rest;
+  }
+
+  async *orders(): AsyncGenerator<Order> {
+    const orderFiles = this.files.filter((f) => f.stats.detected.layout.grain === 'order');
+    const lineFiles = this.files.filter((f) => f.stats.detected.layout.grain === 'line');
+    const joining = orderFiles.length > 0 && lineFiles.length > 0;
+    if (!joining) {
+      for (const f of this.files) {
+        if (f.stats.detected.layout.grain === 'line' && !this.opts.lines) yield* this.folded(f);
+        else for await (const r of this.rows(f)) yield this.asLines(r);
+      }
+      return;
+    }
+    if (!this.opts.lines) {
+      // Order rows are the truth; lines fill in ship times and the platform's payouts.
+      const byOrder = new Map<string, Order>();
+      for (const f of lineFiles) for await (const o of this.folded(f)) byOrder.set(o.orderId, o);
+      for (const f of orderFiles) {
+        for await (const r of this.rows(f)) {
+          const o = this.asLines(r);
+          const lines = byOrder.get(o.orderId);
+          if (lines) {
+            enrichOrder(o, lines);
+            byOrder.delete(o.orderId);
+          }
+          yield o;
+        }
+      }
+      // Lines whose order is not in any order report still are orders.
+      yield* byOrder.values();
+      return;
+    }
+    const orderById = new Map<string, Order>();
+    for (const f of orderFiles) for await (const r of this.rows(f)) orderById.set(r.orderId, this.asLines(r));
+    const used = new Set<string>();
+    for (const f of lineFiles) {
+      for await (const r of this.rows(f)) {
+        const l = this.asLines(r);
+        const o = orderById.get(l.orderId);
+        if (o) {
+          enrichLine(l, o);
+          used.add(l.orderId);
+        }
+        yield l;
+      }
+    }
+    for (const [id, o] of orderById) if (!used.has(id)) yield o;
+  }
+
+  /** Print the duplicate report on stderr (first few) and return the count. */
+  reportDuplicates(): number {
+    const c = this.ctx;
+    for (const d of this.firstDuplicates) {
+      c.io.stderr.write(
+        say(
+          msg(
+            `${d.file}:${d.line}: 重复的订单 ${d.id} (首次出现在 ${d.firstFile}:${d.firstLine}), 只计一次`,
+            `${d.file}:${d.line}: duplicate of order ${d.id} (first seen at ${d.firstFile}:${d.firstLine}); counted once`,
+          ),
+          c.lang,
+        ) + '\n',
+      );
+    }
+    if (this.duplicateCount > this.firstDuplicates.length) {
+      c.io.stderr.write(say(msg(`… 另有 ${this.duplicateCount - this.firstDuplicates.length} 个重复订单`, `… and ${this.duplicateCount - this.firstDuplicates.length} more duplicates`), c.lang) + '\n');
+    }
+    return this.duplicateCount;
+  }
+}
+
+/** Open every file, detect its layout (an unknown layout or missing column is exit 3). */
+export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, opts: ReadOptions = {}): Promise<OrderSet> {
+  const opened: OpenFile[] = [];
+  let i = 0;
+  for (const file of files) {
+    const t = await openTable(file, ctx.io.stdin, ctx.encoding);
+    const detected = detectLayout(t.sniffed.name, t.headers);
+    opened.push({
+      name: t.sniffed.name,
+      idx: i++,
+      records: t.records,
+      stats: {
+        file: t.sniffed.name,
+        sniffed: { container: t.sniffed.container, encoding: t.sniffed.encoding, encodingNote: t.sniffed.encodingNote },
+        detected,
+        rowsRead: 0,
+        accepted: 0,
+        rejected: 0,
+        duplicates: 0,
+        blank: 0,
+        firstPaidAt: null,
+        lastPaidAt: null,
+        statusCounts: {},
+        paidSum: ZERO,
+        postageSum: ZERO,
+      },
+    });
+  }
+  return new OrderSet(ctx, opened, rejects, opts);
+}
+
+/** Convenience for other commands: every canonical order of the files, in file order. */
+export async function* readOrders(ctx: Ctx, files: string[], rejects: RejectLog, opts: ReadOptions = {}): AsyncGenerator<Order> {
+  const set = await openOrders(ctx, files, rejects, opts);
+  yield* set.orders();
+  set.reportDuplicates();
+}
+
+/** Personal fields as they may be shown: masked unless --show-pii. */
+export function shownPii(o: Pick<Order, 'receiver' | 'phone' | 'address'>, showPii: boolean): { receiver: string; phone: string; address: string } {
+  if (showPii) return { receiver: o.receiver, phone: o.phone, address: o.address };
+  return { receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address) };
+}
+
+export function layoutLabel(d: Detected): Msg {
+  const era = d.era ? ` (${d.era})` : '';
+  return msg(`${d.layout.name.zh} ${d.layoutId}${era}`, `${d.layout.name.en} ${d.layoutId}${era}`);
+}
+

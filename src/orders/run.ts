@@ -1,0 +1,132 @@
+// `orders inspect` and `orders normalize`.
+import type { Ctx } from '../cli/context.js';
+import { UsageError, msg, say } from '../cli/errors.js';
+import type { Column, Row } from '../io/columns.js';
+import { openOutput, openOutputAllOrNothing, resolveFormat, writeRows } from '../io/output.js';
+import { RejectLog } from '../io/rejects.js';
+import { fmtMoney } from '../money.js';
+import { EXTRA_COLUMN, ORDER_COLUMNS } from './columns.js';
+import { type FileStats, layoutLabel, openOrders, shownPii } from './read.js';
+
+function needFiles(args: string[]): void {
+  if (args.length === 0) {
+    throw new UsageError(msg('缺少输入文件', 'no input file given'), msg('例如: storeops orders inspect ExportOrderList202611.csv (- 表示标准输入)', 'e.g. storeops orders inspect ExportOrderList202611.csv (- for stdin)'));
+  }
+}
+
+const INSPECT_COLUMNS: Column[] = [
+  { key: 'file', zh: '文件', en: 'file' },
+  { key: 'platform', zh: '平台', en: 'platform' },
+  { key: 'layout', zh: '报表格式', en: 'layout' },
+  { key: 'layoutName', zh: '报表名称', en: 'layoutName' },
+  { key: 'container', zh: '文件类型', en: 'container' },
+  { key: 'encoding', zh: '编码', en: 'encoding' },
+  { key: 'rowsRead', zh: '读取行数', en: 'rowsRead', type: 'int' },
+  { key: 'accepted', zh: '接受', en: 'accepted', type: 'int' },
+  { key: 'rejected', zh: '拒绝', en: 'rejected', type: 'int' },
+  { key: 'duplicates', zh: '重复', en: 'duplicates', type: 'int' },
+  { key: 'blankRows', zh: '空行', en: 'blankRows', type: 'int' },
+  { key: 'firstReasons', zh: '拒绝原因', en: 'firstReasons', type: 'list' },
+  { key: 'firstAt', zh: '最早付款/创建', en: 'firstAt', type: 'time' },
+  { key: 'lastAt', zh: '最晚付款/创建', en: 'lastAt', type: 'time' },
+  { key: 'statusCounts', zh: '各状态数量', en: 'statusCounts', type: 'list' },
+  { key: 'paidSum', zh: '实付合计', en: 'paidSum', type: 'money' },
+  { key: 'postageSum', zh: '邮费合计', en: 'postageSum', type: 'money' },
+  { key: 'columnsMapped', zh: '已识别列', en: 'columnsMapped', type: 'list' },
+  { key: 'columnsUnmapped', zh: '未使用列', en: 'columnsUnmapped', type: 'list' },
+];
+
+function encodingText(s: FileStats): string {
+  if (s.sniffed.container === 'xlsx') return 'xlsx';
+  const how = { bom: 'BOM', 'valid-utf8': 'detected', 'not-utf8': 'not UTF-8', flag: '--encoding', xlsx: '' }[s.sniffed.encodingNote];
+  return `${s.sniffed.encoding === 'gb18030' ? 'GB18030/GBK' : s.sniffed.encoding.toUpperCase()} (${how})`;
+}
+
+export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
+  needFiles(args);
+  const rejects = new RejectLog(ctx);
+  const set = await openOrders(ctx, args, rejects);
+  // Inspect only counts; no order is kept.
+  for await (const _ of set.orders()) void _;
+  set.reportDuplicates();
+  const perFileReasons = new Map<string, string[]>();
+  for (const r of rejects.first) {
+    const list = perFileReasons.get(r.file) ?? [];
+    if (list.length < 5) list.push(`${r.line}: ${say(r.reason, ctx.lang)}`);
+    perFileReasons.set(r.file, list);
+  }
+  await rejects.finish();
+  const rows: Row[] = set.stats.map((s) => ({
+    file: s.file,
+    platform: s.detected.layout.platform,
+    layout: s.detected.layoutId,
+    layoutName: say(layoutLabel(s.detected), ctx.lang),
+    container: s.sniffed.container,
+    encoding: encodingText(s),
+    rowsRead: s.rowsRead,
+    accepted: s.accepted,
+    rejected: s.rejected,
+    duplicates: s.duplicates,
+    blankRows: s.blank,
+    firstReasons: perFileReasons.get(s.file) ?? [],
+    firstAt: s.firstPaidAt,
+    lastAt: s.lastPaidAt,
+    statusCounts: Object.entries(s.statusCounts).map(([k, v]) => `${k}=${v}`),
+    paidSum: s.paidSum,
+    postageSum: s.postageSum,
+    columnsMapped: [...s.detected.map.index.entries()].map(([k, i]) => `${k}=${s.detected.map.headers[i]}`),
+    columnsUnmapped: s.detected.map.unmapped,
+  }));
+  if (resolveFormat(ctx) === 'table') {
+    // One file is easier to read as a list of "field  value" lines.
+    const vertical: Row[] = [];
+    for (const r of rows) {
+      for (const c of INSPECT_COLUMNS) {
+        const v = r[c.key];
+        const text = Array.isArray(v) ? v.join(c.key === 'firstReasons' ? ' | ' : ', ') : v;
+        vertical.push({ field: ctx.t({ zh: c.zh, en: c.en }), value: c.type === 'time' && typeof v === 'number' ? ctx.tz.format(v) : c.type === 'money' ? fmtMoney(v as never) : text });
+      }
+    }
+    await writeRows(ctx, [{ key: 'field', zh: '项目', en: 'field' }, { key: 'value', zh: '值', en: 'value' }], vertical);
+  } else {
+    await writeRows(ctx, INSPECT_COLUMNS, rows);
+  }
+  const total = set.stats.reduce((a, s) => ({ read: a.read + s.rowsRead, ok: a.ok + s.accepted, bad: a.bad + s.rejected, dup: a.dup + s.duplicates }), { read: 0, ok: 0, bad: 0, dup: 0 });
+  ctx.info(
+    msg(
+      `${args.length} 个文件: 读取 ${total.read} 行 = 接受 ${total.ok} + 拒绝 ${total.bad} + 重复 ${total.dup}`,
+      `${args.length} file(s): ${total.read} rows read = ${total.ok} accepted + ${total.bad} rejected + ${total.dup} duplicates`,
+    ),
+  );
+}
+
+export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
+  needFiles(args);
+  const rejects = new RejectLog(ctx);
+  const lines = Boolean(opts.lines);
+  const json = ['json', 'ndjson'].includes(resolveFormat(ctx));
+  const set = await openOrders(ctx, args, rejects, { lines, keepExtra: json });
+  const columns = json ? [...ORDER_COLUMNS, EXTRA_COLUMN] : ORDER_COLUMNS;
+  const w = ctx.strict ? await openOutputAllOrNothing(ctx, columns) : await openOutput(ctx, columns);
+  let n = 0;
+  try {
+    for await (const o of set.orders()) {
+      await w.row({ ...o, ...shownPii(o, ctx.showPii) });
+      n++;
+    }
+    set.reportDuplicates();
+    await rejects.finish();
+    await w.close();
+  } catch (e) {
+    await w.abort();
+    await rejects.abort();
+    throw e;
+  }
+  const read = set.stats.reduce((a, s) => a + s.rowsRead, 0);
+  ctx.info(
+    msg(
+      `读取 ${read} 行: 接受 ${read - rejects.count - set.duplicateCount}, 拒绝 ${rejects.count}, 重复 ${set.duplicateCount}; 输出 ${n} ${lines ? '行订单明细' : '个订单'}`,
+      `${read} rows read: ${read - rejects.count - set.duplicateCount} accepted, ${rejects.count} rejected, ${set.duplicateCount} duplicates; wrote ${n} ${lines ? 'order lines' : 'orders'}`,
+    ),
+  );
+}

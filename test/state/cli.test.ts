@@ -1,0 +1,162 @@
+// `storeops ledger list | export` through the built binary (run `npx tsc -p .` first).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openState } from '../../src/state/ledger.js';
+import { runCli, tmpDir } from '../helpers.js';
+
+// 2026-11-21 01:00 UTC = 2026-11-21 09:00:00 Beijing; 2026-11-20 06:00 UTC = 14:00:00 Beijing.
+const REC1 = Date.UTC(2026, 10, 21, 1, 0, 0);
+const REC2 = Date.UTC(2026, 10, 21, 2, 30, 0); // 10:30:00 Beijing
+const WIN = Date.UTC(2026, 10, 20, 6, 0, 0);
+
+let file = '';
+
+beforeAll(async () => {
+  file = path.join(tmpDir(), 'state.db');
+  const db = await openState(file);
+  db.recordVouchers(
+    [
+      { voucherKey: 'v-a1', buyer: 'tb_li', rules: 'tmall-2023', orderIds: ['3551234567890123456', '3551234567890123457'], amount: '30.00', windowStart: WIN },
+      { voucherKey: 'v-b2', buyer: 'tb_wang', rules: 'tmall-2023', orderIds: ['3559999999999999999'], amount: '12.5', windowStart: null },
+    ],
+    REC1,
+  );
+  db.recordVouchers([{ voucherKey: 'v-c3', buyer: 'tb_zhao', rules: 'tmall-2026', orderIds: ['3551234567890123456'], amount: '5.00', windowStart: WIN }], REC2);
+  // 09:00 / 10:00 / 11:00 Beijing on 2026-11-21.
+  db.logContact({ orderId: '3551234567890123456', at: REC1, status: 'contacted', channel: 'wangwang', who: 'xiaoli', note: '已道歉, 说明原因' });
+  db.logContact({ orderId: '3551234567890123456', at: REC1 + 3_600_000, status: 'awaiting_reply', channel: 'phone', who: 'xiaoli' });
+  db.logContact({ orderId: '3559999999999999999', at: REC1 + 7_200_000, status: 'do_not_contact', note: 'buyer asked' });
+  db.close();
+});
+
+describe('ledger list', () => {
+  it('lists recorded vouchers as csv, oldest first, with a summary on stderr', () => {
+    const r = runCli(['--state', file, 'ledger', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'voucherKey,buyer,rules,orderIds,amount,windowStart,recordedAt\n' +
+        'v-a1,tb_li,tmall-2023,3551234567890123456;3551234567890123457,30.00,2026-11-20 14:00:00,2026-11-21 09:00:00\n' +
+        'v-b2,tb_wang,tmall-2023,3559999999999999999,12.50,,2026-11-21 09:00:00\n' +
+        'v-c3,tb_zhao,tmall-2026,3551234567890123456,5.00,2026-11-20 14:00:00,2026-11-21 10:30:00\n',
+    );
+    // 30.00 + 12.50 + 5.00 = 47.50
+    expect(r.stderr).toBe(`3 vouchers recorded, total 47.50 (${file})\n`);
+  });
+
+  it('--order keeps the vouchers that include that order', () => {
+    const r = runCli(['--state', file, '-q', 'ledger', 'list', '--order', '3551234567890123456', '--format', 'tsv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      'voucherKey\tbuyer\trules\torderIds\tamount\twindowStart\trecordedAt\n' +
+        'v-a1\ttb_li\ttmall-2023\t3551234567890123456;3551234567890123457\t30.00\t2026-11-20 14:00:00\t2026-11-21 09:00:00\n' +
+        'v-c3\ttb_zhao\ttmall-2026\t3551234567890123456\t5.00\t2026-11-20 14:00:00\t2026-11-21 10:30:00\n',
+    );
+  });
+
+  it('--what contacts: the latest status per order, attempts counted', () => {
+    const r = runCli(['--state', file, 'ledger', 'list', '--what', 'contacts', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    // Order …456: contacted 09:00, awaiting_reply 10:00 → 2 attempts, last 10:00.
+    // Order …999: do_not_contact 11:00 → 0 attempts, no contact time.
+    expect(r.stdout).toBe(
+      '订单编号,状态,联系次数,最近联系,最近更新,渠道,备注,经办人\n' +
+        '3551234567890123456,awaiting_reply,2,2026-11-21 10:00:00,2026-11-21 10:00:00,phone,,xiaoli\n' +
+        '3559999999999999999,do_not_contact,0,,2026-11-21 11:00:00,,buyer asked,\n',
+    );
+    expect(r.stderr).toBe(`2 个订单有联系记录 (${file})\n`);
+  });
+
+  it('a database that does not exist yet lists nothing and is not created', () => {
+    const dir = tmpDir();
+    const missing = path.join(dir, 'nested', 'state.db');
+    const r = runCli(['--state', missing, 'ledger', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('voucherKey,buyer,rules,orderIds,amount,windowStart,recordedAt\n');
+    expect(r.stderr).toBe(`no state database at ${missing} yet: nothing has been recorded\n0 vouchers recorded, total 0.00 (${missing})\n`);
+    expect(fs.existsSync(path.join(dir, 'nested'))).toBe(false);
+  });
+
+  it('finds the database through STOREOPS_STATE, then $XDG_DATA_HOME/storeops/state.db', () => {
+    const home = tmpDir();
+    const xdg = path.join(home, '.local', 'share');
+    fs.mkdirSync(path.join(xdg, 'storeops'), { recursive: true });
+    fs.copyFileSync(file, path.join(xdg, 'storeops', 'state.db'));
+    const viaXdg = runCli(['-q', 'ledger', 'list'], { env: { HOME: home } });
+    expect(viaXdg.stdout.split('\n').length).toBe(5); // header + 3 rows + final newline
+    const viaEnv = runCli(['ledger', 'list'], { env: { HOME: home, STOREOPS_STATE: path.join(home, 'none.db') } });
+    expect(viaEnv.stderr).toContain(`no state database at ${path.join(home, 'none.db')} yet`);
+  });
+
+  it('an unknown --what is a usage error (exit 2)', () => {
+    const r = runCli(['--state', file, 'ledger', 'list', '--what', 'orders']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('ledger export', () => {
+  it('--what contacts -f json: every entry, times ISO with +08:00', () => {
+    const r = runCli(['--state', file, '-q', 'ledger', 'export', '--what', 'contacts', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { orderId: '3551234567890123456', at: '2026-11-21T09:00:00+08:00', status: 'contacted', channel: 'wangwang', note: '已道歉, 说明原因', who: 'xiaoli' },
+      { orderId: '3551234567890123456', at: '2026-11-21T10:00:00+08:00', status: 'awaiting_reply', channel: 'phone', note: null, who: 'xiaoli' },
+      { orderId: '3559999999999999999', at: '2026-11-21T11:00:00+08:00', status: 'do_not_contact', channel: null, note: 'buyer asked', who: null },
+    ]);
+  });
+
+  it('vouchers as json: money as two-place strings, order ids as arrays of text', () => {
+    const r = runCli(['--state', file, '-q', 'ledger', 'export', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        voucherKey: 'v-a1',
+        buyer: 'tb_li',
+        rules: 'tmall-2023',
+        orderIds: ['3551234567890123456', '3551234567890123457'],
+        amount: '30.00',
+        windowStart: '2026-11-20T14:00:00+08:00',
+        recordedAt: '2026-11-21T09:00:00+08:00',
+      },
+      { voucherKey: 'v-b2', buyer: 'tb_wang', rules: 'tmall-2023', orderIds: ['3559999999999999999'], amount: '12.50', windowStart: null, recordedAt: '2026-11-21T09:00:00+08:00' },
+      { voucherKey: 'v-c3', buyer: 'tb_zhao', rules: 'tmall-2026', orderIds: ['3551234567890123456'], amount: '5.00', windowStart: '2026-11-20T14:00:00+08:00', recordedAt: '2026-11-21T10:30:00+08:00' },
+    ]);
+  });
+
+  it('-o ledger.xlsx: one sheet, order ids as text, amounts as numbers', async () => {
+    const out = path.join(tmpDir(), 'ledger.xlsx');
+    const r = runCli(['--state', file, '-q', 'ledger', 'export', '-o', out]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toEqual([
+      ['voucherKey', 'buyer', 'rules', 'orderIds', 'amount', 'windowStart', 'recordedAt'],
+      ['v-a1', 'tb_li', 'tmall-2023', '3551234567890123456;3551234567890123457', 30, '2026-11-20 14:00:00', '2026-11-21 09:00:00'],
+      ['v-b2', 'tb_wang', 'tmall-2023', '3559999999999999999', 12.5, undefined, '2026-11-21 09:00:00'],
+      ['v-c3', 'tb_zhao', 'tmall-2026', '3551234567890123456', 5, '2026-11-20 14:00:00', '2026-11-21 10:30:00'],
+    ]);
+  });
+});
+
+describe('a damaged state database through the CLI', () => {
+  it('exits 4 with the file named and a hint, and leaves the file byte for byte', () => {
+    const bad = path.join(tmpDir(), 'state.db');
+    const junk = crypto.randomBytes(8192);
+    fs.writeFileSync(bad, junk);
+    const r = runCli(['--state', bad, 'ledger', 'list']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `storeops: error: state database ${bad} is damaged or not an SQLite file (file is not a database); it was left untouched\n` +
+        '  hint: restore it from a backup, or move it aside (keep it for checking) and use a new --state file; storeops will not overwrite it.\n',
+    );
+    expect(fs.readFileSync(bad).equals(junk)).toBe(true);
+  });
+});

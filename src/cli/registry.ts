@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { register as ledger } from '../../commands/ledger.js';
 import { register as orders } from '../../commands/orders.js';
+import { register as zhenjian } from '../../commands/zhenjian.js';
 
 export type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [orders, ledger];
+export const COMMANDS: Register[] = [orders, ledger, zhenjian];

@@ -1,0 +1,22 @@
+// `storeops zhenjian estimate [file]`: what Tmall 甄检 quality testing will really cost (SPEC
+// "zhenjian estimate", RULES §3). Options only; the body lives in src/zhenjian/run.ts.
+import type { Command } from 'commander';
+import { action } from '../src/cli/main.js';
+
+export function register(program: Command): void {
+  const zj = program.command('zhenjian').description('Tmall 甄检 quality testing: what it will really cost / 天猫甄检: 真实费用估算');
+  zj.command('estimate')
+    .description(
+      'cost per product: registration estimate, real charge, real cost, balance, yearly view, dates and rule checks; ' +
+        'interactive when no file is given on a terminal / 每个商品的报名页预估、实际扣款、真实成本、所需余额、年度费用、日期与规则检查; 在终端不给文件时逐项询问',
+    )
+    .argument('[file]', 'product file, csv or xlsx (- for stdin) / 商品表 (csv 或 xlsx, - 为标准输入)')
+    .option('--balance <amount>', 'Alipay balance under the withholding agreement, checked against the charge / 签约支付宝余额')
+    .option('--avg-order <amount>', "shop's average order price (config zhenjian.avgOrder) / 店铺平均客单价")
+    .option('--labels <file>', 'label selections to check: itemId, label, mandatory, displayed[, tested] / 品质标签选择表')
+    .option('--commission <rate>', 'platform commission rate, 0.05 or 5% (config zhenjian.commissionRate) / 平台佣金率')
+    .option('--shipping <amount>', 'shipping per sample when the file has none (config zhenjian.shippingPerSample) / 每件样品运费')
+    .option('--far-above <ratio>', 'explain when the charge exceeds this many times the registration estimate (default 2) / 实际扣款超过预估几倍时提醒')
+    .option('--categories <file>', 'category sample-count table (default templates/zhenjian/categories.json; config zhenjian.categories) / 类目购样数量表')
+    .action(action(async () => (await import('../src/zhenjian/run.js')).runEstimate));
+}

@@ -1,0 +1,65 @@
+// Append one interactively answered product to a csv product file, matching the file's own
+// header (either language) and encoding; a new file gets every field's header and a BOM.
+// The file is rewritten through a temporary file and renamed, so a failure never leaves half a row.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { Ctx } from '../cli/context.js';
+import { InputError, msg } from '../cli/errors.js';
+import { escapeFormula } from '../io/escape.js';
+import { fileSink } from '../io/sink.js';
+import { isUtf8Prefix } from '../io/source.js';
+import { mapHeader } from '../io/table.js';
+import { type FieldKey, PRODUCT_FIELDS, fieldHeader } from './fields.js';
+
+const TEXT_FIELDS: FieldKey[] = ['title', 'category', 'industry', 'itemId'];
+
+function quote(t: string): string {
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Record<FieldKey, string>>): Promise<string> {
+  const target = path.resolve(ctx.io.cwd, file);
+  const value = (k: FieldKey) => {
+    const v = answers[k] ?? '';
+    return ctx.formulaEscape && TEXT_FIELDS.includes(k) ? escapeFormula(v) : v;
+  };
+  let existing: Buffer | undefined;
+  try {
+    existing = fs.readFileSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new InputError(msg(`无法读取 ${target}: ${(e as Error).message}`, `cannot read ${target}: ${(e as Error).message}`), msg('检查路径和权限。', 'check the path and permissions.'));
+    }
+  }
+  if (!existing || existing.length === 0) {
+    const keys = PRODUCT_FIELDS.map((f) => f.key);
+    const text = '\uFEFF' + keys.map((k) => quote(fieldHeader(k, ctx.lang))).join(',') + '\n' + keys.map((k) => quote(value(k))).join(',') + '\n';
+    const sink = fileSink(target, 'utf8');
+    await sink.write(text);
+    await sink.end();
+    return target;
+  }
+  const utf8 = isUtf8Prefix(existing, true);
+  const text = utf8 ? existing.toString('utf8') : iconv.decode(existing, 'gb18030');
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const headers = (parse(firstLine, { relax_quotes: true }) as string[][])[0] ?? [];
+  const map = mapHeader(headers, PRODUCT_FIELDS);
+  const byIndex = new Map<number, FieldKey>();
+  for (const [k, i] of map.index) byIndex.set(i, k as FieldKey);
+  const lost = PRODUCT_FIELDS.filter((f) => !map.index.has(f.key) && (answers[f.key] ?? '') !== '').map((f) => f.key);
+  if (lost.length) {
+    ctx.warn(msg(`${target} 没有这些列, 其值未保存: ${lost.join(', ')}`, `${target} has no column for ${lost.join(', ')}; those answers were not saved`));
+  }
+  const row = headers.map((_, i) => {
+    const k = byIndex.get(i);
+    return k ? quote(value(k)) : '';
+  });
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const out = (text.endsWith('\n') || text === '' ? text : text + eol) + row.join(',') + eol;
+  const sink = fileSink(target, utf8 ? 'utf8' : 'gbk');
+  await sink.write(utf8 ? out : out.replace(/^\uFEFF/, ''));
+  await sink.end();
+  return target;
+}

@@ -1,0 +1,61 @@
+// Output rows of `zhenjian estimate` (SPEC "zhenjian estimate"): one per product, then a total.
+import { type Lang, msg, say } from '../cli/errors.js';
+import type { Column, Row } from '../io/columns.js';
+import type { Estimate, Total } from './model.js';
+
+export const ESTIMATE_COLUMNS: Column[] = [
+  { key: 'kind', zh: '行类型', en: 'kind' },
+  { key: 'itemId', zh: '商品ID', en: 'itemId', type: 'id' },
+  { key: 'title', zh: '商品标题', en: 'title' },
+  { key: 'category', zh: '类目', en: 'category' },
+  { key: 'industry', zh: '行业', en: 'industry' },
+  { key: 'eligible', zh: '行业适用', en: 'eligible', type: 'bool' },
+  { key: 'samplesMin', zh: '样品数下限', en: 'samplesMin', type: 'int' },
+  { key: 'samplesMax', zh: '样品数上限', en: 'samplesMax', type: 'int' },
+  { key: 'listPrice', zh: '一口价', en: 'listPrice', type: 'money' },
+  { key: 'dealPrice', zh: '到手价', en: 'dealPrice', type: 'money' },
+  { key: 'commissionRate', zh: '佣金率', en: 'commissionRate', type: 'number' },
+  { key: 'registrationEstimate', zh: '报名页预估', en: 'registrationEstimate', type: 'money' },
+  { key: 'chargedMin', zh: '实际扣款下限', en: 'chargedMin', type: 'money' },
+  { key: 'chargedMax', zh: '实际扣款上限', en: 'chargedMax', type: 'money' },
+  { key: 'realCostMin', zh: '真实成本下限', en: 'realCostMin', type: 'money' },
+  { key: 'realCostMax', zh: '真实成本上限', en: 'realCostMax', type: 'money' },
+  { key: 'balanceNeeded', zh: '所需余额', en: 'balanceNeeded', type: 'money' },
+  { key: 'periodDays', zh: '展示周期(天)', en: 'periodDays', type: 'int' },
+  { key: 'autoRenew', zh: '自动续费', en: 'autoRenew', type: 'bool' },
+  { key: 'testsPerYear', zh: '每年检测次数', en: 'testsPerYear', type: 'int' },
+  { key: 'annualChargedMax', zh: '年扣款上限', en: 'annualChargedMax', type: 'money' },
+  { key: 'annualRealCostMax', zh: '年真实成本上限', en: 'annualRealCostMax', type: 'money' },
+  { key: 'signedAt', zh: '签约时间', en: 'signedAt', type: 'time' },
+  { key: 'cancelBy', zh: '取消截止', en: 'cancelBy', type: 'time' },
+  { key: 'cancellable', zh: '可取消', en: 'cancellable', type: 'bool' },
+  { key: 'expiresAt', zh: '展示到期', en: 'expiresAt', type: 'time' },
+  { key: 'renewFrom', zh: '可申请复检', en: 'renewFrom', type: 'time' },
+  { key: 'reapplyFrom', zh: '可重新报名', en: 'reapplyFrom', type: 'time' },
+  { key: 'labelsShown', zh: '展示标签', en: 'labelsShown', type: 'list' },
+  { key: 'labelsTested', zh: '检测项目', en: 'labelsTested', type: 'list' },
+  { key: 'rules', zh: '规则', en: 'rules' },
+  { key: 'warningCodes', zh: '提醒代码', en: 'warningCodes', type: 'list' },
+  { key: 'warnings', zh: '提醒', en: 'warnings', type: 'list' },
+];
+
+export function estimateRow(e: Estimate, lang: Lang): Row {
+  return {
+    ...e,
+    kind: 'product',
+    // A rate as a plain decimal (0.05): exact, and the same in every format.
+    commissionRate: e.commissionRate.toString(),
+    warningCodes: e.warnings.map((w) => w.code),
+    warnings: e.warnings.map((w) => say(w.text, lang)),
+  };
+}
+
+export function totalRow(t: Total, lang: Lang): Row {
+  return {
+    ...t,
+    kind: 'total',
+    title: say(msg(`合计 (${t.products} 个商品)`, `TOTAL (${t.products} products)`), lang),
+    warningCodes: t.warnings.map((w) => w.code),
+    warnings: t.warnings.map((w) => say(w.text, lang)),
+  };
+}

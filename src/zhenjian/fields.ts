@@ -1,0 +1,217 @@
+// The product input (SPEC "zhenjian estimate"): header aliases in one table, and one parser per
+// field shared by the file reader and the interactive prompts, so both accept the same values.
+import { type Msg, msg } from '../cli/errors.js';
+import type { FieldSpec } from '../io/table.js';
+import { Money, parseMoney } from '../money.js';
+import { type TimeZone, parseTime } from '../time.js';
+
+/** Display periods a test can buy (RULES §3, seed 002 Q13). */
+export const PERIODS = [30, 180] as const;
+export type PeriodDays = (typeof PERIODS)[number];
+export const DEFAULT_PERIOD: PeriodDays = 30;
+
+/**
+ * How a multi-SKU product's SKUs differ (seed 002 Q6): style, pattern, size, colour, spec and
+ * capacity differences are accepted; type or material differences are not.
+ */
+export const SKU_DIMENSIONS: Record<string, { zh: string; accepted: boolean; aliases: string[] }> = {
+  style: { zh: '款式', accepted: true, aliases: ['款式', '款', 'style'] },
+  pattern: { zh: '图案', accepted: true, aliases: ['图案', '花色', 'pattern'] },
+  size: { zh: '尺码', accepted: true, aliases: ['尺码', '尺寸', '大小', 'size'] },
+  colour: { zh: '颜色', accepted: true, aliases: ['颜色', '色', 'colour', 'color'] },
+  spec: { zh: '规格', accepted: true, aliases: ['规格', 'spec', 'specification'] },
+  capacity: { zh: '容量', accepted: true, aliases: ['容量', 'capacity', 'volume'] },
+  type: { zh: '类型', accepted: false, aliases: ['类型', '型号类型', 'type', 'kind'] },
+  material: { zh: '材质', accepted: false, aliases: ['材质', '面料', '材料', 'material', 'fabric'] },
+};
+const SKU_NONE = ['', '无', '单sku', '单 sku', 'none', 'no', '-'];
+
+export interface Product {
+  itemId: string;
+  title: string;
+  category: string;
+  industry: string;
+  listPrice: Money;
+  /** Actual deal price the mystery buyer pays; null = list price. */
+  dealPrice: Money | null;
+  unitCost: Money;
+  serviceFee: Money;
+  /** Operator's override of the number of samples; null = from the category. */
+  samples: number | null;
+  periodDays: PeriodDays;
+  autoRenew: boolean;
+  /** null = the default (flag, config). */
+  commissionRate: Money | null;
+  shippingPerSample: Money | null;
+  signedAt: number | null;
+  displayFrom: number | null;
+  expiresAt: number | null;
+  stoppedAt: number | null;
+  /** Canonical SKU_DIMENSIONS keys. */
+  skuDiffers: string[];
+}
+
+export type FieldKey = keyof Product;
+
+export const PRODUCT_FIELDS: readonly (FieldSpec & { key: FieldKey })[] = [
+  { key: 'itemId', aliases: ['itemId', '商品ID', '商品id', '宝贝ID', '商品编号', 'item_id', 'id'] },
+  { key: 'title', aliases: ['title', '商品标题', '宝贝标题', '标题', '商品名称'] },
+  { key: 'category', aliases: ['category', '类目', '商品类目', '品类'] },
+  { key: 'industry', aliases: ['industry', '行业'] },
+  { key: 'listPrice', aliases: ['listPrice', '一口价', 'list_price', '价格'], required: true },
+  { key: 'dealPrice', aliases: ['dealPrice', '到手价', '成交价', 'deal_price'] },
+  { key: 'unitCost', aliases: ['unitCost', '成本', '单件成本', 'unit_cost'], required: true },
+  { key: 'serviceFee', aliases: ['serviceFee', '服务费', 'service_fee'], required: true },
+  { key: 'samples', aliases: ['samples', '样品数', '购样数量', '样品数量'] },
+  { key: 'periodDays', aliases: ['periodDays', '展示周期', '透标周期', '周期', 'period_days', 'period'] },
+  { key: 'autoRenew', aliases: ['autoRenew', '自动续费', '到期前自动续费', 'auto_renew'] },
+  { key: 'commissionRate', aliases: ['commissionRate', '佣金率', '扣点', 'commission_rate', 'commission'] },
+  { key: 'shippingPerSample', aliases: ['shippingPerSample', '每件运费', '运费', 'shipping_per_sample', 'shipping'] },
+  { key: 'signedAt', aliases: ['signedAt', '签约时间', 'signed_at'] },
+  { key: 'displayFrom', aliases: ['displayFrom', '透标开始', '展示开始', 'display_from'] },
+  { key: 'expiresAt', aliases: ['expiresAt', '到期时间', '展示到期', 'expires_at'] },
+  { key: 'stoppedAt', aliases: ['stoppedAt', '中止时间', 'stopped_at'] },
+  { key: 'skuDiffers', aliases: ['skuDiffers', 'SKU差异', 'sku差异', 'sku_differs'] },
+];
+
+/** Header written when the interactive mode starts a new product file: the first (English) alias, or the Chinese one. */
+export function fieldHeader(key: FieldKey, lang: 'zh' | 'en'): string {
+  const f = PRODUCT_FIELDS.find((x) => x.key === key)!;
+  return lang === 'zh' ? f.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) ?? f.aliases[0]! : f.aliases[0]!;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Msg };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: msg(zh, en) });
+
+/** A money amount; `positive` requires > 0, else ≥ 0. Empty → null. */
+export function parseAmount(text: string, positive: boolean): Parsed<Money | null> {
+  const m = parseMoney(text);
+  if (m === null) return ok(null);
+  if (m === undefined) return fail('不是金额', 'is not an amount');
+  if (positive ? m.lte(0) : m.lt(0)) return positive ? fail('必须大于 0', 'must be more than 0') : fail('不能为负数', 'must not be negative');
+  return ok(m);
+}
+
+/** A rate: "0.05", "5%" or "5 %"; must be in [0, 1). Empty → null. */
+export function parseRate(text: string): Parsed<Money | null> {
+  const t = text.trim();
+  if (t === '') return ok(null);
+  const pct = /^(\d+(?:\.\d+)?)\s*[%％]$/.exec(t);
+  let r: Money;
+  if (pct) r = new Money(pct[1]!).div(100);
+  else if (/^\d+(?:\.\d+)?$/.test(t)) r = new Money(t);
+  else return fail('不是比率 (写 0.05 或 5%)', 'is not a rate (write 0.05 or 5%)');
+  if (r.gte(1)) return fail('比率须小于 1 (写 0.05 或 5%)', 'must be below 1 (write 0.05 or 5%)');
+  return ok(r);
+}
+
+export function parsePeriod(text: string): Parsed<PeriodDays | null> {
+  const t = text.trim().replace(/天$|days?$/i, '').trim();
+  if (t === '') return ok(null);
+  const n = Number(t);
+  if ((PERIODS as readonly number[]).includes(n)) return ok(n as PeriodDays);
+  return fail('展示周期只能是 30 或 180 天', 'the display period is 30 or 180 days');
+}
+
+export function parseSamples(text: string): Parsed<number | null> {
+  const t = text.trim();
+  if (t === '') return ok(null);
+  if (!/^\d+$/.test(t) || Number(t) < 1) return fail('样品数须为 ≥ 1 的整数', 'samples must be a whole number ≥ 1');
+  return ok(Number(t));
+}
+
+const TRUE = ['是', 'y', 'yes', 'true', '1', '自动续费', 'on'];
+const FALSE = ['否', 'n', 'no', 'false', '0', '单次鉴定', 'off', ''];
+export function parseBool(text: string): Parsed<boolean> {
+  const t = text.trim().toLowerCase();
+  if (TRUE.includes(t)) return ok(true);
+  if (FALSE.includes(t)) return ok(false);
+  return fail('应为 是/否', 'should be yes/no');
+}
+
+export function parseWhen(text: string, tz: TimeZone): Parsed<number | null> {
+  const t = parseTime(text.trim(), tz);
+  if (t === undefined) return fail('不是时间 (写 2026-11-20 14:00:00)', 'is not a time (write 2026-11-20 14:00:00)');
+  return ok(t);
+}
+
+/** "颜色;尺码" → ['colour', 'size']; an unknown word fails with the accepted list. */
+export function parseSkuDiffers(text: string): Parsed<string[]> {
+  const parts = text
+    .split(/[;；,，、/|+]/)
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => !SKU_NONE.includes(p));
+  const out: string[] = [];
+  for (const p of parts) {
+    const key = Object.keys(SKU_DIMENSIONS).find((k) => SKU_DIMENSIONS[k]!.aliases.some((a) => a.toLowerCase() === p));
+    if (!key) {
+      const zh = Object.values(SKU_DIMENSIONS).map((d) => d.zh).join('/');
+      return fail(`未知的 SKU 差异 "${p}"; 可写: ${zh}`, `unknown SKU difference "${p}"; write any of ${Object.keys(SKU_DIMENSIONS).join('/')} (or ${zh})`);
+    }
+    if (!out.includes(key)) out.push(key);
+  }
+  return ok(out);
+}
+
+/**
+ * One record's cells (by field key) → a Product, or the first bad field with its reason.
+ * Cells must already be cleaned; absent fields are ''.
+ */
+export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZone): { product: Product } | { field: FieldKey; value: string; reason: Msg } {
+  const get = (k: FieldKey) => cells[k] ?? '';
+  const bad = (field: FieldKey, reason: Msg) => ({ field, value: get(field), reason });
+  const need = (k: FieldKey) => bad(k, msg('必填, 不能为空', 'is required and empty'));
+
+  const list = parseAmount(get('listPrice'), true);
+  if (!list.ok) return bad('listPrice', list.reason);
+  if (list.value === null) return need('listPrice');
+  const deal = parseAmount(get('dealPrice'), true);
+  if (!deal.ok) return bad('dealPrice', deal.reason);
+  const cost = parseAmount(get('unitCost'), false);
+  if (!cost.ok) return bad('unitCost', cost.reason);
+  if (cost.value === null) return need('unitCost');
+  const fee = parseAmount(get('serviceFee'), false);
+  if (!fee.ok) return bad('serviceFee', fee.reason);
+  if (fee.value === null) return need('serviceFee');
+  const samples = parseSamples(get('samples'));
+  if (!samples.ok) return bad('samples', samples.reason);
+  const period = parsePeriod(get('periodDays'));
+  if (!period.ok) return bad('periodDays', period.reason);
+  const renew = parseBool(get('autoRenew'));
+  if (!renew.ok) return bad('autoRenew', renew.reason);
+  const rate = parseRate(get('commissionRate'));
+  if (!rate.ok) return bad('commissionRate', rate.reason);
+  const ship = parseAmount(get('shippingPerSample'), false);
+  if (!ship.ok) return bad('shippingPerSample', ship.reason);
+  const times: Partial<Record<FieldKey, number | null>> = {};
+  for (const k of ['signedAt', 'displayFrom', 'expiresAt', 'stoppedAt'] as const) {
+    const t = parseWhen(get(k), tz);
+    if (!t.ok) return bad(k, t.reason);
+    times[k] = t.value;
+  }
+  const sku = parseSkuDiffers(get('skuDiffers'));
+  if (!sku.ok) return bad('skuDiffers', sku.reason);
+  return {
+    product: {
+      itemId: get('itemId'),
+      title: get('title'),
+      category: get('category'),
+      industry: get('industry'),
+      listPrice: list.value,
+      dealPrice: deal.value,
+      unitCost: cost.value,
+      serviceFee: fee.value,
+      samples: samples.value,
+      periodDays: period.value ?? DEFAULT_PERIOD,
+      autoRenew: renew.value,
+      commissionRate: rate.value,
+      shippingPerSample: ship.value,
+      signedAt: times.signedAt ?? null,
+      displayFrom: times.displayFrom ?? null,
+      expiresAt: times.expiresAt ?? null,
+      stoppedAt: times.stoppedAt ?? null,
+      skuDiffers: sku.value,
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// Interactive `zhenjian estimate` (no file, on a terminal): ask for one product with defaults and
+// the same validation as the file reader, show the estimate, offer to append it to a csv file.
+import { Writable } from 'node:stream';
+import type { Ctx } from '../cli/context.js';
+import { EXIT, type Lang, type Msg, StoreopsError, msg, say } from '../cli/errors.js';
+import type { CategoryTable } from './categories.js';
+import { lookupCategory } from './categories.js';
+import { type FieldKey, type Parsed, type Product, DEFAULT_PERIOD, parseAmount, parseProduct, parsePeriod, parseRate, parseSamples, parseSkuDiffers, parseWhen } from './fields.js';
+import { estimate } from './model.js';
+import type { ResolvedSettings } from './settings.js';
+
+export interface PromptStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+/** Inquirer ends the output it is given after each prompt; hand it a wrapper that never ends ours. */
+function keepOpen(out: NodeJS.WritableStream): Writable {
+  return new Writable({
+    write(chunk, _enc, cb) {
+      out.write(chunk as Buffer, () => cb());
+    },
+    final(cb) {
+      cb();
+    },
+  });
+}
+
+type Answers = Partial<Record<FieldKey, string>>;
+
+/** The question list: one entry per asked field, in order. */
+interface Question {
+  key: FieldKey;
+  ask: Msg;
+  default?: (a: Answers) => string;
+  check?: (text: string) => Parsed<unknown>;
+  confirm?: boolean;
+}
+
+function questions(table: CategoryTable, s: ResolvedSettings, tz: Ctx['tz']): Question[] {
+  const examples = table.categories.slice(0, 6).map((c) => c.zh).join('、');
+  const amount = (positive: boolean, required: boolean) => (t: string) => {
+    const p = parseAmount(t, positive);
+    if (p.ok && p.value === null && required) return { ok: false as const, reason: msg('必填', 'required') };
+    return p;
+  };
+  return [
+    { key: 'itemId', ask: msg('商品ID (可空)', 'item id (optional)') },
+    { key: 'title', ask: msg('商品标题 (可空)', 'title (optional)') },
+    { key: 'category', ask: msg(`类目 (如 ${examples}; 隐形眼镜至少 20 件)`, `category (e.g. ${examples}; contact lenses buy at least 20)`), default: () => table.categories[0]?.zh ?? '' },
+    { key: 'listPrice', ask: msg('一口价 (元, 报名页按它估算)', 'list price 一口价 (yuan; the registration page estimates with it)'), check: amount(true, true) },
+    { key: 'dealPrice', ask: msg('到手价 (元, 实际按它购样)', 'deal price 到手价 (yuan; samples are bought at it)'), default: (a) => a.listPrice ?? '', check: amount(true, true) },
+    { key: 'unitCost', ask: msg('单件成本 (元)', 'unit cost (yuan)'), check: amount(false, true) },
+    { key: 'serviceFee', ask: msg('服务费 (元, 见报名页)', 'service fee (yuan, from the registration page)'), check: amount(false, true) },
+    {
+      key: 'samples',
+      ask: msg('样品数 (空 = 按类目估算)', 'samples (empty = from the category)'),
+      default: () => '',
+      check: parseSamples,
+    },
+    { key: 'periodDays', ask: msg('展示周期 (30 或 180 天)', 'display period (30 or 180 days)'), default: () => String(DEFAULT_PERIOD), check: parsePeriod },
+    { key: 'autoRenew', ask: msg('到期前自动续费?', 'auto-renew before expiry?'), confirm: true },
+    { key: 'commissionRate', ask: msg('平台佣金率 (0.05 或 5%)', 'platform commission rate (0.05 or 5%)'), default: () => s.commissionRate.toString(), check: parseRate },
+    { key: 'shippingPerSample', ask: msg('每件样品运费 (元)', 'shipping per sample (yuan)'), default: () => s.shippingPerSample.toFixed(2), check: amount(false, false) },
+    { key: 'signedAt', ask: msg('代扣协议签约时间 (可空, 如 2026-11-20 14:00)', 'withholding agreement signed at (optional, e.g. 2026-11-20 14:00)'), default: () => '', check: (t) => parseWhen(t, tz) },
+    { key: 'skuDiffers', ask: msg('多 SKU 时 SKU 在哪些方面不同 (如 颜色;尺码; 单 SKU 留空)', 'how the SKUs differ, if several (e.g. colour;size; empty for one SKU)'), default: () => '', check: parseSkuDiffers },
+  ];
+}
+
+function interrupted(e: unknown): never {
+  const name = (e as Error | undefined)?.name;
+  if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new StoreopsError(EXIT.interrupted, msg('已中断', 'interrupted'));
+  throw e;
+}
+
+/** Ask for one product. Exported for tests, which drive it through injected streams. */
+export async function askProduct(streams: PromptStreams, table: CategoryTable, s: ResolvedSettings, lang: Lang, tz: Ctx['tz']): Promise<{ product: Product; answers: Answers }> {
+  const { input, confirm } = await import('@inquirer/prompts');
+  const ctxFor = () => ({ input: streams.input, output: keepOpen(streams.output) });
+  const answers: Answers = {};
+  try {
+    for (const q of questions(table, s, tz)) {
+      if (q.confirm) {
+        const yes = await confirm({ message: say(q.ask, lang), default: false }, ctxFor());
+        answers[q.key] = yes ? 'yes' : 'no';
+        continue;
+      }
+      const def = q.default?.(answers);
+      const text = await input(
+        {
+          message: say(q.key === 'samples' ? withRange(q.ask, table, answers.category ?? '') : q.ask, lang),
+          ...(def !== undefined && def !== '' ? { default: def } : {}),
+          validate: (v: string) => {
+            if (!q.check) return true;
+            const p = q.check(v.trim());
+            return p.ok ? true : say(p.reason, lang);
+          },
+        },
+        ctxFor(),
+      );
+      answers[q.key] = text.trim();
+    }
+  } catch (e) {
+    interrupted(e);
+  }
+  const parsed = parseProduct(answers, tz);
+  if (!('product' in parsed)) throw new Error(`answer for ${parsed.field} passed validation but not parsing`);
+  return { product: parsed.product, answers };
+}
+
+function withRange(ask: Msg, table: CategoryTable, category: string): Msg {
+  const r = lookupCategory(table, category).range;
+  const range = r.samplesMin === r.samplesMax ? `${r.samplesMin}${r.openEnded ? '+' : ''}` : `${r.samplesMin}–${r.samplesMax}`;
+  return msg(`${ask.zh}; 该类目 ${range} 件`, `${ask.en}; this category: ${range}`);
+}
+
+/** After the estimate: offer to append the product to a csv file. Returns the file or undefined. */
+export async function askAppend(streams: PromptStreams, lang: Lang): Promise<string | undefined> {
+  const { input, confirm } = await import('@inquirer/prompts');
+  const ctxFor = () => ({ input: streams.input, output: keepOpen(streams.output) });
+  try {
+    const yes = await confirm({ message: say(msg('把这个商品追加到 csv 商品表?', 'append this product to a csv product file?'), lang), default: false }, ctxFor());
+    if (!yes) return undefined;
+    const file = await input(
+      {
+        message: say(msg('文件', 'file'), lang),
+        default: 'zhenjian-products.csv',
+        validate: (v: string) => (/\.csv$/i.test(v.trim()) ? true : say(msg('只能追加到 .csv 文件', 'only a .csv file can be appended to'), lang)),
+      },
+      ctxFor(),
+    );
+    return file.trim();
+  } catch (e) {
+    interrupted(e);
+  }
+}
+
+export async function runInteractive(ctx: Ctx, table: CategoryTable, s: ResolvedSettings): Promise<void> {
+  const streams: PromptStreams = { input: ctx.io.stdin, output: ctx.io.stdout };
+  const { product, answers } = await askProduct(streams, table, s, ctx.lang, ctx.tz);
+  const { writeEstimates, estimateAll } = await import('./run.js');
+  const estimates = estimateAll(ctx, [product], table, s);
+  await writeEstimates(ctx, estimates, s);
+  for (const w of estimates[0]!.warnings) ctx.warn(w.text);
+  const file = await askAppend(streams, ctx.lang);
+  if (file) {
+    const { appendProduct } = await import('./append.js');
+    const path = await appendProduct(ctx, file, answers);
+    ctx.info(msg(`已追加到 ${path}`, `appended to ${path}`));
+  }
+}

@@ -1,0 +1,339 @@
+// The 甄检 cost model (RULES §3, seed 002_76d0603a1a40d6b7.txt). Pure: products, settings and
+// asOf in; estimates with their warnings out. Amounts exact (decimal), rounded half-up to the fen
+// once per reported amount.
+import { type Msg, msg } from '../cli/errors.js';
+import { Money, ZERO, moneyMax, toFen } from '../money.js';
+import { HOUR_MS, type TimeZone } from '../time.js';
+import { type CategoryTable, eligibleNames, lookupCategory } from './categories.js';
+import { type Product, SKU_DIMENSIONS } from './fields.js';
+import { type LabelItem, checkLabels } from './labels.js';
+
+/** Every amount this model produces is tagged with this rule-set id (SPEC "Values in output"). */
+export const RULES_ID = 'zhenjian-2022';
+
+/** Cancel in the system within 2 hours of signing (seed 002 Q10.2, Q22). */
+export const CANCEL_HOURS = 2;
+/** Re-test may be applied for 15 days before expiry (seed 002 Q14, 二(二)4(2)). */
+export const RENEW_DAYS_BEFORE = 15;
+/** Days in the budgeting year for testsPerYear. */
+export const YEAR_DAYS = 365;
+/** Default ratio above which the real charge is called "far above" the registration estimate. */
+export const DEFAULT_FAR_ABOVE = new Money(2);
+
+export type WarningCode =
+  | 'unknown_category'
+  | 'ineligible_industry'
+  | 'samples_open_ended'
+  | 'samples_below_category'
+  | 'charge_far_above_estimate'
+  | 'balance_below_avg_order'
+  | 'balance_below_charge'
+  | 'labels_missing'
+  | 'labels_not_three'
+  | 'label_mandatory_always_tested'
+  | 'label_optional_not_tested'
+  | 'sku_type_or_material'
+  | 'cancel_window_closed';
+
+export interface Warning {
+  code: WarningCode;
+  text: Msg;
+}
+
+export interface Settings {
+  /** Commission when the product row has none (flag > config > 0). */
+  commissionRate: Money;
+  shippingPerSample: Money;
+  /** Shop's average order price (seed 002 Q3); undefined = not known. */
+  avgOrder?: Money;
+  /** Alipay balance under the withholding agreement; undefined = not checked. */
+  balance?: Money;
+  farAboveRatio: Money;
+  /** Labels per itemId, when --labels was given. */
+  labels?: Map<string, LabelItem[]>;
+  asOf: number;
+  tz: TimeZone;
+}
+
+export interface Estimate {
+  itemId: string;
+  title: string;
+  category: string;
+  industry: string;
+  eligible: boolean | null;
+  samplesMin: number;
+  samplesMax: number;
+  listPrice: Money;
+  dealPrice: Money;
+  commissionRate: Money;
+  registrationEstimate: Money;
+  chargedMin: Money;
+  chargedMax: Money;
+  realCostMin: Money;
+  realCostMax: Money;
+  balanceNeeded: Money;
+  periodDays: number;
+  autoRenew: boolean;
+  testsPerYear: number;
+  annualChargedMax: Money;
+  annualRealCostMax: Money;
+  signedAt: number | null;
+  cancelBy: number | null;
+  cancellable: boolean | null;
+  expiresAt: number | null;
+  renewFrom: number | null;
+  reapplyFrom: number | null;
+  labelsShown: string[] | null;
+  labelsTested: string[] | null;
+  rules: string;
+  warnings: Warning[];
+}
+
+/**
+ * Tests bought in a year. Single test (单次鉴定): 1. Auto-renew (到期前自动续费): one test per
+ * display period, counted as period starts within a 365-day year: ceil(365 / period) —
+ * 30 days → 13 (days 0, 30, …, 360), 180 days → 3 (days 0, 180, 360). Renewal tests are run 15
+ * days before each expiry, which moves every later test earlier but gives the same count.
+ */
+export function testsPerYear(periodDays: number, autoRenew: boolean): number {
+  return autoRenew ? Math.ceil(YEAR_DAYS / periodDays) : 1;
+}
+
+/** Add whole calendar days in the zone, keeping the wall-clock time. */
+function addDays(tz: TimeZone, t: number, days: number): number {
+  const w = tz.wall(t);
+  return tz.fromWall(w.y, w.mo, w.d + days, w.h, w.mi, w.s);
+}
+
+/** RULES §3: after a stop, re-apply from the next day (00:00 of the following calendar day). */
+export function reapplyFrom(tz: TimeZone, stoppedAt: number): number {
+  const w = tz.wall(stoppedAt);
+  return tz.fromWall(w.y, w.mo, w.d + 1);
+}
+
+const fmt = (m: Money) => m.toFixed(2);
+
+export function estimate(p: Product, table: CategoryTable, s: Settings): Estimate {
+  const warnings: Warning[] = [];
+  const match = lookupCategory(table, p.category, p.industry || undefined);
+
+  if (!match.category) {
+    const r = table.ordinary;
+    warnings.push({
+      code: 'unknown_category',
+      text: msg(
+        `类目 "${p.category}" 不在 categories.json 中: 按普通商品 ${r.samplesMin}–${r.samplesMax} 件估算${match.industry ? '' : ', 无法判断行业是否适用'}`,
+        `category "${p.category}" is not in categories.json: estimated with the ordinary ${r.samplesMin}–${r.samplesMax} samples${match.industry ? '' : '; cannot tell whether its industry is eligible'}`,
+      ),
+    });
+  }
+  const eligible = match.industry ? match.industry.eligible : null;
+  if (match.industry && !match.industry.eligible) {
+    const e = eligibleNames(table);
+    warnings.push({
+      code: 'ineligible_industry',
+      text: msg(
+        `行业 "${match.industry.zh}" 不在甄检适用行业内 (${e.zh}), 可能无法报名`,
+        `industry "${match.industry.id}" is not one 甄检 is open to (${e.en}); the product probably cannot register`,
+      ),
+    });
+  }
+
+  // RULES §3 (Q5): units bought depend on the tests; an operator's count overrides the category.
+  let samplesMin = match.range.samplesMin;
+  let samplesMax = match.range.samplesMax;
+  if (p.samples !== null) {
+    if (p.samples < match.range.samplesMin) {
+      warnings.push({
+        code: 'samples_below_category',
+        text: msg(
+          `样品数 ${p.samples} 低于该类目的 ${match.range.samplesMin} 件, 实际可能买得更多`,
+          `${p.samples} samples is below this category's ${match.range.samplesMin}; the institute may buy more`,
+        ),
+      });
+    }
+    samplesMin = samplesMax = p.samples;
+  } else if (match.range.openEnded) {
+    warnings.push({
+      code: 'samples_open_ended',
+      text: msg(
+        `该类目至少购样 ${samplesMax} 件, 以机构实际需要为准, 费用可能更高`,
+        `this category buys at least ${samplesMax} samples, as many as the institute needs; the charge may be higher`,
+      ),
+    });
+  }
+
+  const deal = p.dealPrice ?? p.listPrice;
+  const rate = p.commissionRate ?? s.commissionRate;
+  const ship = p.shippingPerSample ?? s.shippingPerSample;
+
+  // Q20/Q21: the registration page estimates one unit at the list price, plus the service fee.
+  const registrationEstimate = toFen(p.listPrice.plus(p.serviceFee));
+  // Q12.1/Q20: samples are bought at the actual deal price (no coupons); fee after testing.
+  const charged = (n: number) => toFen(deal.times(n).plus(p.serviceFee));
+  // Q12: what the shop really gives up is the goods (cost, shipping, commission on the sale) + fee.
+  const perSample = p.unitCost.plus(ship).plus(deal.times(rate));
+  const real = (n: number) => toFen(perSample.times(n).plus(p.serviceFee));
+  const chargedMin = charged(samplesMin);
+  const chargedMax = charged(samplesMax);
+  const realCostMin = real(samplesMin);
+  const realCostMax = real(samplesMax);
+
+  if (chargedMax.gt(registrationEstimate.times(s.farAboveRatio))) {
+    const times = chargedMax.div(registrationEstimate).toDecimalPlaces(1);
+    warnings.push({
+      code: 'charge_far_above_estimate',
+      text: msg(
+        `实际扣款最多 ${fmt(chargedMax)} 元, 是报名页预估 ${fmt(registrationEstimate)} 元的 ${times} 倍: 报名页按一口价算 1 件, 而检测要按到手价买 ${samplesMax} 件样品 (购样款是店铺的一笔销售, 真实成本约 ${fmt(realCostMax)} 元)`,
+        `the real charge can reach ${fmt(chargedMax)}, ${times}× the registration page's ${fmt(registrationEstimate)}: the page prices one unit at the list price, but testing buys ${samplesMax} samples at the deal price (the sample money comes back as a sale, so the real cost is about ${fmt(realCostMax)})`,
+      ),
+    });
+  }
+
+  // Q3/Q4: the balance must stay ≥ the average order price, and the withholding takes the charge.
+  const balanceNeeded = moneyMax(s.avgOrder ?? ZERO, chargedMax);
+  warnings.push(...balanceWarnings(s, chargedMax));
+
+  if (p.skuDiffers.some((d) => !SKU_DIMENSIONS[d]!.accepted)) {
+    const bad = p.skuDiffers.filter((d) => !SKU_DIMENSIONS[d]!.accepted);
+    warnings.push({
+      code: 'sku_type_or_material',
+      text: msg(
+        `多 SKU 商品的 SKU 在${bad.map((d) => SKU_DIMENSIONS[d]!.zh).join('、')}上不同, 目前不接受报名 (只允许款式、图案、尺码、颜色、规格容量不同)`,
+        `the SKUs differ in ${bad.join(' and ')}; multi-SKU products are accepted only when SKUs differ in style, pattern, size, colour or capacity`,
+      ),
+    });
+  }
+
+  let labelsShown: string[] | null = null;
+  let labelsTested: string[] | null = null;
+  if (s.labels) {
+    const items = p.itemId ? s.labels.get(p.itemId) : undefined;
+    if (!items) {
+      warnings.push({
+        code: 'labels_missing',
+        text: msg(`--labels 文件里没有商品 ${p.itemId || '(无商品ID)'} 的项目`, `the --labels file has no items for product ${p.itemId || '(no itemId)'}`),
+      });
+    } else {
+      const r = checkLabels(items);
+      labelsShown = r.shown;
+      labelsTested = r.tested;
+      warnings.push(...r.problems);
+    }
+  }
+
+  const periodDays = p.periodDays;
+  const tests = testsPerYear(periodDays, p.autoRenew);
+  const cancelBy = p.signedAt === null ? null : p.signedAt + CANCEL_HOURS * HOUR_MS;
+  const cancellable = cancelBy === null ? null : s.asOf <= cancelBy;
+  if (cancellable === false && p.displayFrom === null && p.stoppedAt === null) {
+    warnings.push({
+      code: 'cancel_window_closed',
+      text: msg('签约已超过 2 小时, 不能再取消, 费用会照常扣取', 'more than 2 hours since signing: it can no longer be cancelled and will be charged'),
+    });
+  }
+  const expiresAt = p.expiresAt ?? (p.displayFrom === null ? null : addDays(s.tz, p.displayFrom, periodDays));
+  const renewFrom = expiresAt === null ? null : addDays(s.tz, expiresAt, -RENEW_DAYS_BEFORE);
+
+  return {
+    itemId: p.itemId,
+    title: p.title,
+    category: match.category ? match.category.zh : p.category,
+    industry: match.industry ? match.industry.zh : '',
+    eligible,
+    samplesMin,
+    samplesMax,
+    listPrice: p.listPrice,
+    dealPrice: deal,
+    commissionRate: rate,
+    registrationEstimate,
+    chargedMin,
+    chargedMax,
+    realCostMin,
+    realCostMax,
+    balanceNeeded,
+    periodDays,
+    autoRenew: p.autoRenew,
+    testsPerYear: tests,
+    annualChargedMax: toFen(chargedMax.times(tests)),
+    annualRealCostMax: toFen(realCostMax.times(tests)),
+    signedAt: p.signedAt,
+    cancelBy,
+    cancellable,
+    expiresAt,
+    renewFrom,
+    reapplyFrom: p.stoppedAt === null ? null : reapplyFrom(s.tz, p.stoppedAt),
+    labelsShown,
+    labelsTested,
+    rules: RULES_ID,
+    warnings,
+  };
+}
+
+function balanceWarnings(s: Settings, charge: Money): Warning[] {
+  const out: Warning[] = [];
+  if (s.balance === undefined) return out;
+  if (s.avgOrder !== undefined && s.balance.lt(s.avgOrder)) {
+    out.push({
+      code: 'balance_below_avg_order',
+      text: msg(
+        `支付宝余额 ${fmt(s.balance)} 低于店铺平均客单价 ${fmt(s.avgOrder)}: 神秘购买会下单失败, 多次失败后会关闭甄检通道、去标并追缴`,
+        `Alipay balance ${fmt(s.balance)} is below the average order price ${fmt(s.avgOrder)}: the mystery purchase will fail, and repeated failures close 甄检, remove the label and claw back fees`,
+      ),
+    });
+  }
+  if (s.balance.lt(charge)) {
+    out.push({
+      code: 'balance_below_charge',
+      text: msg(
+        `支付宝余额 ${fmt(s.balance)} 低于最多扣款 ${fmt(charge)}, 差 ${fmt(charge.minus(s.balance))} 元`,
+        `Alipay balance ${fmt(s.balance)} is below the maximum charge ${fmt(charge)}, short by ${fmt(charge.minus(s.balance))}`,
+      ),
+    });
+  }
+  return out;
+}
+
+export interface Total {
+  products: number;
+  samplesMin: number;
+  samplesMax: number;
+  registrationEstimate: Money;
+  chargedMin: Money;
+  chargedMax: Money;
+  realCostMin: Money;
+  realCostMax: Money;
+  balanceNeeded: Money;
+  testsPerYear: number;
+  annualChargedMax: Money;
+  annualRealCostMax: Money;
+  rules: string;
+  warnings: Warning[];
+}
+
+/**
+ * Sums of the per-product (already rounded) amounts, so the total row adds up on screen. All
+ * registered products may be bought in the same days, so the balance needed is the larger of the
+ * average order price and the sum of the maximum charges.
+ */
+export function total(rows: readonly Estimate[], s: Settings): Total {
+  const sum = (f: (e: Estimate) => Money) => rows.reduce((a, e) => a.plus(f(e)), ZERO);
+  const chargedMax = sum((e) => e.chargedMax);
+  return {
+    products: rows.length,
+    samplesMin: rows.reduce((a, e) => a + e.samplesMin, 0),
+    samplesMax: rows.reduce((a, e) => a + e.samplesMax, 0),
+    registrationEstimate: sum((e) => e.registrationEstimate),
+    chargedMin: sum((e) => e.chargedMin),
+    chargedMax,
+    realCostMin: sum((e) => e.realCostMin),
+    realCostMax: sum((e) => e.realCostMax),
+    balanceNeeded: moneyMax(s.avgOrder ?? ZERO, chargedMax),
+    testsPerYear: rows.reduce((a, e) => a + e.testsPerYear, 0),
+    annualChargedMax: sum((e) => e.annualChargedMax),
+    annualRealCostMax: sum((e) => e.annualRealCostMax),
+    rules: RULES_ID,
+    warnings: rows.length > 1 ? balanceWarnings(s, chargedMax) : [],
+  };
+}
+

@@ -1,0 +1,143 @@
+// `storeops zhenjian estimate [file]` (SPEC "zhenjian estimate", RULES §3): read products from a
+// file, or ask for one on a terminal; write one estimate row per product and a total row.
+import type { Ctx } from '../cli/context.js';
+import { UsageError, msg } from '../cli/errors.js';
+import type { CommandBody } from '../cli/main.js';
+import { cleanCell } from '../io/cells.js';
+import type { Column } from '../io/columns.js';
+import { resolveFormat, writeRows } from '../io/output.js';
+import { RejectLog } from '../io/rejects.js';
+import { openMappedTable } from '../io/table.js';
+import { fmtMoney } from '../money.js';
+import type { CategoryTable } from './categories.js';
+import { ESTIMATE_COLUMNS, estimateRow, totalRow } from './columns.js';
+import { type FieldKey, PRODUCT_FIELDS, type Product, parseProduct } from './fields.js';
+import { LABEL_FIELDS, type LabelItem, parseLabelRow } from './labels.js';
+import { type Estimate, type Settings, estimate, total } from './model.js';
+import { type ResolvedSettings, loadCategories, resolveSettings } from './settings.js';
+
+/** Columns shown on a terminal table; csv/json/xlsx get every column. */
+const TABLE_KEYS = [
+  'itemId', 'title', 'category', 'samplesMin', 'samplesMax', 'registrationEstimate', 'chargedMax', 'realCostMax',
+  'balanceNeeded', 'testsPerYear', 'annualChargedMax', 'warnings',
+];
+
+export function columnsFor(ctx: Ctx): Column[] {
+  return resolveFormat(ctx) === 'table' ? ESTIMATE_COLUMNS.filter((c) => TABLE_KEYS.includes(c.key)) : ESTIMATE_COLUMNS;
+}
+
+export const runEstimate: CommandBody = async (ctx, args, opts) => {
+  const settings = resolveSettings(ctx, opts);
+  const table = loadCategories(ctx, opts);
+  const file = args[0];
+  if (file === undefined) {
+    if (!ctx.interactive) {
+      throw new UsageError(
+        msg('缺少参数 [file]: 商品表 (csv/xlsx)。没有终端, 不能逐项询问', 'missing argument [file]: the product file (csv/xlsx); there is no terminal to ask the questions on'),
+        msg(
+          '给出商品表, 例如 `storeops zhenjian estimate examples/zhenjian-products.csv` (- 表示标准输入); 或在终端里不带 --no-input 运行以逐项回答。',
+          'name the product file, e.g. `storeops zhenjian estimate examples/zhenjian-products.csv` (- for stdin), or run it in a terminal without --no-input to answer questions.',
+        ),
+      );
+    }
+    const { runInteractive } = await import('./interactive.js');
+    return runInteractive(ctx, table, settings);
+  }
+  const labelsFile = typeof opts.labels === 'string' ? opts.labels : undefined;
+  if (file === '-' && labelsFile === '-') {
+    throw new UsageError(msg('商品表和 --labels 不能都从标准输入读取', 'the product file and --labels cannot both be read from stdin'), msg('把其中一个存成文件。', 'save one of them to a file.'));
+  }
+  const rejects = new RejectLog(ctx);
+  const labels = labelsFile ? await readLabels(ctx, labelsFile, rejects) : undefined;
+  const products = await readProducts(ctx, file, rejects);
+  await rejects.finish();
+  const estimates = estimateAll(ctx, products, table, settings, labels);
+  await writeEstimates(ctx, estimates, { ...settings, labels });
+  summarize(ctx, estimates, settings, rejects.count);
+};
+
+export function estimateAll(ctx: Ctx, products: Product[], table: CategoryTable, s: ResolvedSettings, labels?: Map<string, LabelItem[]>): Estimate[] {
+  if (!s.commissionGiven && products.some((p) => p.commissionRate === null)) {
+    ctx.warn(
+      msg(
+        '没有佣金率 (--commission 或配置 zhenjian.commissionRate): 真实成本未计入样品成交的平台佣金',
+        'no commission rate (--commission or config zhenjian.commissionRate): the real cost leaves out the platform commission on the sample sales',
+      ),
+    );
+  }
+  return products.map((p) => estimate(p, table, { ...s, labels }));
+}
+
+export async function writeEstimates(ctx: Ctx, estimates: Estimate[], s: Settings): Promise<void> {
+  const rows = [...estimates.map((e) => estimateRow(e, ctx.lang)), totalRow(total(estimates, s), ctx.lang)];
+  await writeRows(ctx, columnsFor(ctx), rows);
+}
+
+function summarize(ctx: Ctx, estimates: Estimate[], s: Settings, rejected: number): void {
+  const t = total(estimates, s);
+  const warned = estimates.filter((e) => e.warnings.length > 0).length;
+  ctx.info(
+    msg(
+      `甄检估算: ${t.products} 个商品${rejected ? `, ${rejected} 行被拒绝` : ''}; 报名页预估合计 ${fmtMoney(t.registrationEstimate)}, 实际扣款 ${fmtMoney(t.chargedMin)}–${fmtMoney(t.chargedMax)}, 真实成本 ${fmtMoney(t.realCostMin)}–${fmtMoney(t.realCostMax)}, 所需余额 ${fmtMoney(t.balanceNeeded)}; ${warned} 个商品有提醒`,
+      `甄检 estimate: ${t.products} products${rejected ? `, ${rejected} rows rejected` : ''}; registration estimate ${fmtMoney(t.registrationEstimate)}, charged ${fmtMoney(t.chargedMin)}–${fmtMoney(t.chargedMax)}, real cost ${fmtMoney(t.realCostMin)}–${fmtMoney(t.realCostMax)}, balance needed ${fmtMoney(t.balanceNeeded)}; ${warned} products with warnings`,
+    ),
+  );
+}
+
+async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise<Product[]> {
+  const t = await openMappedTable(file, ctx.io.stdin, PRODUCT_FIELDS, msg('甄检商品表', '甄检 product file'), ctx.encoding);
+  if (t.map.unmapped.length) {
+    ctx.info(msg(`${t.sniffed.name}: 忽略的列: ${t.map.unmapped.join(', ')}`, `${t.sniffed.name}: columns ignored: ${t.map.unmapped.join(', ')}`));
+  }
+  const out: Product[] = [];
+  for await (const r of t.records) {
+    if (r.problem) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
+      continue;
+    }
+    if (r.cells.every((c) => c.trim() === '')) continue;
+    const cells: Partial<Record<FieldKey, string>> = {};
+    for (const f of PRODUCT_FIELDS) {
+      const i = t.map.index.get(f.key);
+      if (i !== undefined) cells[f.key] = cleanCell(r.cells[i] ?? '');
+    }
+    const p = parseProduct(cells, ctx.tz);
+    if ('product' in p) out.push(p.product);
+    else {
+      const i = t.map.index.get(p.field);
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: i === undefined ? p.field : t.map.headers[i], value: p.value, reason: p.reason });
+    }
+  }
+  return out;
+}
+
+async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<Map<string, LabelItem[]>> {
+  const t = await openMappedTable(file, ctx.io.stdin, LABEL_FIELDS, msg('品质标签表', 'label selection file'), ctx.encoding);
+  const by = new Map<string, LabelItem[]>();
+  const cell = (cells: string[], key: string) => {
+    const i = t.map.index.get(key);
+    return i === undefined ? '' : cleanCell(cells[i] ?? '');
+  };
+  for await (const r of t.records) {
+    if (r.problem) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
+      continue;
+    }
+    if (r.cells.every((c) => c.trim() === '')) continue;
+    const itemId = cell(r.cells, 'itemId');
+    if (itemId === '') {
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.map.headers[t.map.index.get('itemId')!], reason: msg('商品ID为空', 'the itemId is empty') });
+      continue;
+    }
+    const p = parseLabelRow({ label: cell(r.cells, 'label'), mandatory: cell(r.cells, 'mandatory'), displayed: cell(r.cells, 'displayed'), tested: cell(r.cells, 'tested') });
+    if (!p.ok) {
+      const i = t.map.index.get(p.field ?? '');
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: i === undefined ? p.field : t.map.headers[i], value: i === undefined ? '' : cleanCell(r.cells[i] ?? ''), reason: p.reason });
+      continue;
+    }
+    const list = by.get(itemId) ?? [];
+    list.push(p.value);
+    by.set(itemId, list);
+  }
+  return by;
+}

@@ -1,0 +1,104 @@
+// Settings for `zhenjian estimate`: flags, then the config section `zhenjian`, then defaults.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { section } from '../cli/config.js';
+import type { Ctx } from '../cli/context.js';
+import { InputError, type Msg, UsageError, msg } from '../cli/errors.js';
+import { Money, ZERO } from '../money.js';
+import { type CategoryTable, parseCategoryTable } from './categories.js';
+import { parseAmount, parseRate } from './fields.js';
+import { DEFAULT_FAR_ABOVE, type Settings } from './model.js';
+
+export interface ResolvedSettings extends Omit<Settings, 'labels'> {
+  /** False when no commission rate came from a flag or the config (0 is used). */
+  commissionGiven: boolean;
+}
+
+/** Value from a flag or the config, as text, with where it came from for messages. */
+function pick(opts: Record<string, unknown>, flag: string, cfg: Record<string, unknown>, key: string): { text: string; from: string } | undefined {
+  const f = opts[flag];
+  if (f !== undefined && f !== null) return { text: String(f), from: `--${flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}` };
+  const c = cfg[key];
+  if (c !== undefined && c !== null && c !== '') return { text: String(c), from: `config zhenjian.${key}` };
+  return undefined;
+}
+
+function badValue(from: string, value: string, reason: Msg, hint: Msg): UsageError {
+  return new UsageError(msg(`${from} 的值 "${value}" ${reason.zh}`, `${from} "${value}" ${reason.en}`), hint);
+}
+
+function amount(v: { text: string; from: string } | undefined, positive: boolean): Money | undefined {
+  if (!v) return undefined;
+  const p = parseAmount(v.text, positive);
+  if (!p.ok) throw badValue(v.from, v.text, p.reason, msg('写成金额, 例如 199 或 199.00。', 'write an amount such as 199 or 199.00.'));
+  return p.value ?? undefined;
+}
+
+export function resolveSettings(ctx: Ctx, opts: Record<string, unknown>): ResolvedSettings {
+  const cfg = section(ctx.config, 'zhenjian');
+  const rateV = pick(opts, 'commission', cfg, 'commissionRate');
+  let commissionRate = ZERO;
+  if (rateV) {
+    const r = parseRate(rateV.text);
+    if (!r.ok) throw badValue(rateV.from, rateV.text, r.reason, msg('例如 0.05 或 5%。', 'for example 0.05 or 5%.'));
+    commissionRate = r.value ?? ZERO;
+  }
+  const farV = pick(opts, 'farAbove', cfg, 'farAboveRatio');
+  let farAboveRatio = DEFAULT_FAR_ABOVE;
+  if (farV) {
+    if (!/^\d+(\.\d+)?$/.test(farV.text.trim()) || new Money(farV.text.trim()).lte(0)) {
+      throw badValue(farV.from, farV.text, msg('不是正数', 'is not a positive number'), msg('例如 2 (实际扣款超过预估 2 倍时提醒)。', 'for example 2 (warn when the charge is over 2× the estimate).'));
+    }
+    farAboveRatio = new Money(farV.text.trim());
+  }
+  return {
+    commissionRate,
+    commissionGiven: rateV !== undefined,
+    shippingPerSample: amount(pick(opts, 'shipping', cfg, 'shippingPerSample'), false) ?? ZERO,
+    avgOrder: amount(pick(opts, 'avgOrder', cfg, 'avgOrder'), true),
+    balance: amount(pick(opts, 'balance', {}, 'balance'), false),
+    farAboveRatio,
+    asOf: ctx.asOf,
+    tz: ctx.tz,
+  };
+}
+
+/** The shipped table: templates/zhenjian/categories.json, found from the built or source file. */
+export function defaultCategoriesPath(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const p = path.join(dir, 'templates', 'zhenjian', 'categories.json');
+    if (fs.existsSync(p)) return p;
+    dir = path.dirname(dir);
+  }
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates/zhenjian/categories.json');
+}
+
+/** --categories, else config zhenjian.categories (relative to the config file), else the template. */
+export function loadCategories(ctx: Ctx, opts: Record<string, unknown>): CategoryTable {
+  const cfg = section(ctx.config, 'zhenjian');
+  let file: string;
+  if (typeof opts.categories === 'string') file = path.resolve(ctx.io.cwd, opts.categories);
+  else if (typeof cfg.categories === 'string') file = path.resolve(ctx.configPath ? path.dirname(ctx.configPath) : ctx.io.cwd, cfg.categories);
+  else file = defaultCategoriesPath();
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(
+      msg(`无法读取类目表 ${file}: ${(e as Error).message}`, `cannot read the category table ${file}: ${(e as Error).message}`),
+      msg('检查 --categories 或配置 zhenjian.categories 的路径; `storeops init` 会复制一份可编辑的模板。', 'check the path given by --categories or config zhenjian.categories; the template is templates/zhenjian/categories.json.'),
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new InputError(
+      msg(`类目表 ${file} 不是有效的 JSON: ${(e as Error).message}`, `category table ${file} is not valid JSON: ${(e as Error).message}`),
+      msg('修正该文件。', 'fix the file.'),
+    );
+  }
+  return parseCategoryTable(json, file);
+}

@@ -1,0 +1,209 @@
+// The roster as a mixed-integer program (RULES §4), written in CPLEX LP format for HiGHS.
+//
+// x_a_d_s = 1 when agent a works shift s on day d; "off" is the absence of any shift.
+// Objectives are lexicographic (SPEC "roster"); each level is a variable o1..o4 defined by
+// equality rows, so the solver adapter can minimise one level at a time and then cap it.
+//   o1  hour spread in units of g minutes: max - min of monthly minutes = g * o1
+//   o2  (max - min nights) + (max - min weekend days worked)
+//   o3  requested days off not honoured (only when requests had to become soft)
+//   o4  days differing from --previous (same day of month)
+import { type Grid, type RosterProblem, lengthsOf, minutesOf } from './problem.js';
+import { SHIFT_CODES, type ShiftCode } from './shifts.js';
+
+export const LEVELS = ['o1', 'o2', 'o3', 'o4'] as const;
+
+export interface BuiltModel {
+  lp: string;
+  /** Minutes per unit of o1: every agent's monthly minutes differ by a multiple of this. */
+  spreadUnit: number;
+  xName(a: number, d: number, s: ShiftCode): string;
+}
+
+function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * Every agent works the same number of shifts W in a month, so monthly minutes are
+ * sum(len) ≡ W·len(D) (mod g) where g = gcd of the differences between shift lengths. Hence
+ * any two agents differ by a multiple of g (shift lengths 510, 330, 390 min ⇒ g = 60: the spread
+ * is a whole number of hours). Declaring spread = g·k with k integer is a valid bound that lets
+ * HiGHS round the LP bound up.
+ */
+export function spreadUnit(p: Pick<RosterProblem, 'shifts'>): number {
+  const lens = p.shifts.map((s) => s.end - s.start);
+  let g = 0;
+  for (const l of lens) g = gcd(g, l - lens[0]!);
+  return g === 0 ? 1 : g;
+}
+
+export interface ModelOptions {
+  /** Requested days off as hard constraints (true) or as objective level o3 (false). */
+  requestsHard: boolean;
+  /** Rules to leave out, for explaining infeasibility. */
+  drop?: { nightThenDay?: boolean; requests?: boolean; coverage?: boolean };
+  symmetryBreaking?: boolean;
+}
+
+export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
+  const A = p.agents.length;
+  const D = p.days.length;
+  const codes = p.shifts.map((s) => s.code);
+  const x = (a: number, d: number, s: ShiftCode) => `x_${a}_${d}_${s}`;
+  const rows: string[] = [];
+  const generals: string[] = [];
+  const bounds: string[] = [];
+  const binaries: string[] = [];
+  let r = 0;
+  const row = (lhs: string, rel: string, rhs: number) => rows.push(` c${r++}: ${lhs} ${rel} ${rhs}`);
+  const sum = (terms: [number, string][]) =>
+    terms.length === 0 ? '0 zero' : terms.map(([c, v], i) => `${c < 0 ? '-' : i ? '+' : ''} ${Math.abs(c) === 1 ? '' : Math.abs(c) + ' '}${v}`).join(' ');
+  const work = (a: number, d: number): [number, string][] => codes.map((s) => [1, x(a, d, s)]);
+  const requested = new Set(p.requests.map(([a, d]) => a * D + d));
+  const g = spreadUnit(p);
+  const lengths = lengthsOf(p);
+
+  for (let a = 0; a < A; a++) for (let d = 0; d < D; d++) for (const s of codes) binaries.push(x(a, d, s));
+
+  for (let a = 0; a < A; a++) {
+    // RULES §4: one shift or off per day.
+    for (let d = 0; d < D; d++) row(sum(work(a, d)), '<=', 1);
+    // RULES §4: exactly daysOff days off (in a template: in every month length 28–31, so every
+    // day after 28 is a working day).
+    for (const L of lengths) {
+      const t: [number, string][] = [];
+      for (let d = 0; d < L; d++) t.push(...work(a, d));
+      row(sum(t), '=', L - p.daysOff);
+    }
+    // RULES §4: at least one whole day off (implied by daysOff >= 1; stated for the record).
+    // RULES §4: a night shift is not followed by a day shift.
+    if (!opt.drop?.nightThenDay && codes.includes('N') && codes.includes('D')) {
+      for (let d = 0; d + 1 < D; d++) row(sum([[1, x(a, d, 'N')], [1, x(a, d + 1, 'D')]]), '<=', 1);
+      if (p.template) {
+        // The month after a template month starts again at day 1, whatever the length.
+        for (const L of lengths) row(sum([[1, x(a, L - 1, 'N')], [1, x(a, 0, 'D')]]), '<=', 1);
+      } else if (p.previous?.last[a] === 'N') {
+        bounds.push(` ${x(a, 0, 'D')} = 0`);
+      }
+    }
+    if (opt.requestsHard && !opt.drop?.requests) {
+      for (const [ra, d] of p.requests) if (ra === a) for (const s of codes) bounds.push(` ${x(ra, d, s)} = 0`);
+    }
+  }
+
+  // RULES §4: staff per shift per day (or per hour from Erlang C).
+  if (!opt.drop?.coverage) {
+    for (const n of p.needs) {
+      const t: [number, string][] = [];
+      for (let a = 0; a < A; a++) for (const s of n.shifts) if (codes.includes(s)) t.push([1, x(a, n.day, s)]);
+      row(sum(t), '>=', n.count);
+    }
+  }
+
+  // Level 1: hour spread (per month length for a template; the worst one counts).
+  const minutes = (a: number, L: number): [number, string][] => {
+    const t: [number, string][] = [];
+    for (let d = 0; d < L; d++) for (const s of codes) t.push([minutesOf(p.shifts, s), x(a, d, s)]);
+    return t;
+  };
+  lengths.forEach((L, li) => {
+    for (let a = 0; a < A; a++) {
+      row(sum([[1, `hmax_${li}`], ...minutes(a, L).map(([c, v]) => [-c, v] as [number, string])]), '>=', 0);
+      row(sum([[1, `hmin_${li}`], ...minutes(a, L).map(([c, v]) => [-c, v] as [number, string])]), '<=', 0);
+    }
+    row(sum([[g, 'o1'], [-1, `hmax_${li}`], [1, `hmin_${li}`]]), '>=', 0);
+  });
+  generals.push('o1');
+
+  // Level 2: nights and weekend days as even as possible.
+  const nights = (a: number): [number, string][] => (codes.includes('N') ? Array.from({ length: D }, (_, d) => [1, x(a, d, 'N')] as [number, string]) : []);
+  const weekendWork = (a: number): [number, string][] => p.days.flatMap((day, d) => (day.weekend ? work(a, d) : []));
+  for (let a = 0; a < A; a++) {
+    row(sum([[1, 'nmax'], ...nights(a).map(([c, v]) => [-c, v] as [number, string])]), '>=', 0);
+    row(sum([[1, 'nmin'], ...nights(a).map(([c, v]) => [-c, v] as [number, string])]), '<=', 0);
+    row(sum([[1, 'wmax'], ...weekendWork(a).map(([c, v]) => [-c, v] as [number, string])]), '>=', 0);
+    row(sum([[1, 'wmin'], ...weekendWork(a).map(([c, v]) => [-c, v] as [number, string])]), '<=', 0);
+  }
+  row(sum([[1, 'o2'], [-1, 'nmax'], [1, 'nmin'], [-1, 'wmax'], [1, 'wmin']]), '>=', 0);
+  generals.push('o2', 'nmax', 'nmin', 'wmax', 'wmin');
+
+  // Level 3: requests not honoured (soft only when the hard version is impossible).
+  const reqTerms: [number, string][] = [];
+  if (!opt.requestsHard && !opt.drop?.requests) for (const [a, d] of p.requests) reqTerms.push(...work(a, d));
+  row(sum([[1, 'o3'], ...reqTerms.map(([c, v]) => [-c, v] as [number, string])]), '>=', 0);
+
+  // Level 4: changes against the previous roster, day of month by day of month.
+  const prevTerms: [number, string][] = [];
+  let prevConst = 0;
+  if (p.previous) {
+    for (let a = 0; a < A; a++) {
+      const byDay = p.previous.byDay[a];
+      if (!byDay) continue;
+      for (let d = 0; d < D; d++) {
+        const c = byDay[d];
+        if (c === undefined) continue;
+        if (c === 'O') prevTerms.push(...work(a, d)); // differs when working
+        else if (codes.includes(c)) {
+          prevConst += 1; // differs unless on the same shift: 1 - x
+          prevTerms.push([-1, x(a, d, c)]);
+        }
+      }
+    }
+  }
+  row(sum([[1, 'o4'], ...prevTerms.map(([c, v]) => [-c, v] as [number, string])]), '>=', prevConst);
+
+  // Symmetry breaking: agents with no requests and no previous roster are interchangeable, so
+  // order them by (half-hours worked, nights): any roster can be relabelled to satisfy this.
+  if (opt.symmetryBreaking !== false) {
+    const free = p.agents.map((_, a) => a).filter((a) => !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((c) => c !== undefined) && p.previous?.last[a] === undefined);
+    const key = (a: number): [number, string][] => {
+      const t: [number, string][] = [];
+      for (let d = 0; d < D; d++) for (const s of codes) t.push([(minutesOf(p.shifts, s) / 30) * (D + 1) + (s === 'N' ? 1 : 0), x(a, d, s)]);
+      return t;
+    };
+    for (let i = 0; i + 1 < free.length; i++) {
+      const ka = key(free[i]!);
+      const kb = key(free[i + 1]!).map(([c, v]) => [-c, v] as [number, string]);
+      row(sum([...ka, ...kb]), '>=', 0);
+    }
+  }
+
+  const lp = [
+    'Minimize',
+    ' obj: o1',
+    'Subject To',
+    ...rows,
+    'Bounds',
+    ...bounds,
+    ' zero = 0',
+    'Generals',
+    ' ' + generals.join(' '),
+    'Binaries',
+    ...chunk(binaries),
+    'End',
+  ].join('\n');
+  void requested;
+  return { lp, spreadUnit: g, xName: x };
+}
+
+function chunk(names: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < names.length; i += 20) out.push(' ' + names.slice(i, i + 20).join(' '));
+  return out;
+}
+
+/** Read the grid back from a solution vector keyed by column name. */
+export function gridFrom(p: RosterProblem, value: (name: string) => number, m: BuiltModel): Grid {
+  const codes = p.shifts.map((s) => s.code);
+  return p.agents.map((_, a) =>
+    p.days.map((_, d) => {
+      for (const s of codes) if (value(m.xName(a, d, s)) > 0.5) return s;
+      return 'O';
+    }),
+  );
+}
+
+export { SHIFT_CODES };

@@ -1,0 +1,273 @@
+// Reading the roster command's input files through src/io: agents, requests, demand, volume,
+// and rosters in grid or long layout (any maker: D/H/N/O, 白/半/晚/休, day/half/night/off).
+import type { Ctx } from '../cli/context.js';
+import { InputError, msg } from '../cli/errors.js';
+import { cleanCell } from '../io/cells.js';
+import { RejectLog } from '../io/rejects.js';
+import { type FieldSpec, mapHeader, missingColumnError, openMappedTable, openTable } from '../io/table.js';
+import type { Violation } from './check.js';
+import type { HourNeed, ShiftMins } from './needs.js';
+import { type DayCode, type ShiftDef, parseDayCode } from './shifts.js';
+
+const AGENT: FieldSpec = { key: 'agent', aliases: ['agent', 'name', '客服', '姓名', '员工', '人员', 'staff'], required: true };
+const DATE: FieldSpec = { key: 'date', aliases: ['date', '日期', 'day', '天'], required: true };
+
+/** `YYYY-MM-DD` (also / or .), `M-D`/`M/D` with a known year, a day number, or `1日`; weekday tags and `*` ignored. */
+export function parseDayKey(text: string, month?: { y: number; mo: number }): { y?: number; mo?: number; d: number } | undefined {
+  let t = cleanCell(text).replace(/\*+$/, '').replace(/(?:mo|tu|we|th|fr|sa|su|[一二三四五六日天])$/i, '').replace(/^(?:周|星期)/, '').trim();
+  t = t.replace(/[日号]$/, '');
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})$/.exec(t);
+  if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})[-/.月](\d{1,2})$/.exec(t);
+  if (m && month) return valid(month.y, +m[1]!, +m[2]!);
+  m = /^(\d{1,2})$/.exec(t);
+  if (m && +m[1]! >= 1 && +m[1]! <= 31) return month ? valid(month.y, month.mo, +m[1]!) : { d: +m[1]! };
+  return undefined;
+}
+
+function valid(y: number, mo: number, d: number) {
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
+  return { y, mo, d };
+}
+
+export const dayKeyText = (k: { y?: number; mo?: number; d: number }) =>
+  k.y === undefined ? String(k.d) : `${k.y}-${String(k.mo).padStart(2, '0')}-${String(k.d).padStart(2, '0')}`;
+
+export interface RosterEntry {
+  agent: string;
+  key: string;
+  code: DayCode;
+  line: number;
+}
+
+export interface RosterFile {
+  name: string;
+  layout: 'grid' | 'long';
+  agents: string[];
+  entries: RosterEntry[];
+  /** Day keys named by the file (grid: its date columns; long: the dates seen). */
+  keys: string[];
+  /** Problems found while reading: unknown shift codes, times that do not match the shift. */
+  problems: Violation[];
+}
+
+const SHIFT: FieldSpec = { key: 'shift', aliases: ['shift', 'code', '班次', '班别', '排班'] };
+const START: FieldSpec = { key: 'start', aliases: ['start', '开始', '上班'] };
+const END: FieldSpec = { key: 'end', aliases: ['end', '结束', '下班'] };
+
+/** Rows of a grid that are not agents: the per-day coverage the plan prints under the grid. */
+const COVERAGE_ROW = /^(coverage|覆盖|合计|total)/i;
+
+export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftDef[], month?: { y: number; mo: number }): Promise<RosterFile> {
+  const t = await openTable(file, ctx.io.stdin, ctx.encoding);
+  const name = t.sniffed.name;
+  const map = mapHeader(t.headers, [AGENT, DATE, SHIFT, START, END]);
+  if (!map.index.has('agent')) throw missingColumnError(name, msg('排班表', 'roster'), AGENT, t.headers);
+  const ai = map.index.get('agent')!;
+  const out: RosterFile = { name, layout: 'grid', agents: [], entries: [], keys: [], problems: [] };
+  const seen = new Set<string>();
+  const addAgent = (a: string) => {
+    if (!seen.has(a)) {
+      seen.add(a);
+      out.agents.push(a);
+    }
+  };
+  const unknown = (agent: string, key: string, raw: string, line: number) =>
+    out.problems.push({
+      agent,
+      date: key,
+      rule: 'unknown-shift',
+      detail: msg(`第 ${line} 行: 无法识别的班次 "${raw}" (用 D/H/N/O 或 白/半/晚/休)`, `line ${line}: unknown shift "${raw}" (use D/H/N/O or 白/半/晚/休 or day/half/night/off)`),
+    });
+
+  if (map.index.has('date') && map.index.has('shift')) {
+    out.layout = 'long';
+    const di = map.index.get('date')!;
+    const si = map.index.get('shift')!;
+    const keys = new Set<string>();
+    for await (const r of t.records) {
+      if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+      const agent = cleanCell(r.cells[ai] ?? '');
+      const rawDate = cleanCell(r.cells[di] ?? '');
+      if (!agent) continue;
+      const k = parseDayKey(rawDate.replace(/[ T].*$/, ''), month);
+      if (!k) {
+        throw new InputError(
+          msg(`${name}:${r.line}: 日期 "${rawDate}" 无法识别`, `${name}:${r.line}: date "${rawDate}" is not a date`),
+          msg('写成 YYYY-MM-DD; 只有日号时加 --month YYYY-MM (或 --template)。', 'write it as YYYY-MM-DD; with day numbers only, add --month YYYY-MM (or --template).'),
+        );
+      }
+      const key = dayKeyText(k);
+      addAgent(agent);
+      keys.add(key);
+      const raw = cleanCell(r.cells[si] ?? '');
+      const code = parseDayCode(raw);
+      if (!code) {
+        unknown(agent, key, raw, r.line);
+        continue;
+      }
+      out.entries.push({ agent, key, code, line: r.line });
+      // Times, when given, must be the shift's times (RULES §4 shift definitions).
+      const s = shifts.find((x) => x.code === code);
+      for (const [field, want] of [['start', s?.start], ['end', s?.end]] as const) {
+        const ci = map.index.get(field);
+        if (ci === undefined || !s || want === undefined) continue;
+        const v = cleanCell(r.cells[ci] ?? '');
+        const m = /(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(v);
+        if (v && m && +m[1]! * 60 + +m[2]! !== want) {
+          out.problems.push({
+            agent,
+            date: key,
+            rule: 'shift-times',
+            detail: msg(`第 ${r.line} 行: ${code} 班 ${field === 'start' ? '开始' : '结束'}时间 ${v} 与班次定义不符`, `line ${r.line}: ${field} ${v} does not match the ${code} shift`),
+          });
+        }
+      }
+    }
+    out.keys = [...keys].sort();
+    return out;
+  }
+
+  // Grid: one column per day.
+  const dayCols: { i: number; key: string }[] = [];
+  t.headers.forEach((h, i) => {
+    if (i === ai) return;
+    const k = parseDayKey(h, month);
+    if (k) dayCols.push({ i, key: dayKeyText(k) });
+  });
+  if (dayCols.length === 0) {
+    throw new InputError(
+      msg(`${name}: 找不到日期列, 也没有 日期+班次 列`, `${name}: no date columns, and no date and shift columns either`),
+      msg('网格格式: 客服/agent 列加每天一列 (表头 YYYY-MM-DD 或日号); 长格式: agent,date,shift。', 'grid: an agent column and one column per day (headed YYYY-MM-DD or the day number); long: agent,date,shift.'),
+    );
+  }
+  out.keys = dayCols.map((c) => c.key);
+  for await (const r of t.records) {
+    if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+    const agent = cleanCell(r.cells[ai] ?? '');
+    if (!agent || COVERAGE_ROW.test(agent)) continue;
+    addAgent(agent);
+    for (const c of dayCols) {
+      const raw = cleanCell(r.cells[c.i] ?? '');
+      const code = parseDayCode(raw);
+      if (!code) unknown(agent, c.key, raw, r.line);
+      else out.entries.push({ agent, key: c.key, code, line: r.line });
+    }
+  }
+  return out;
+}
+
+/** Agents from a file with an agent/name/客服/姓名 column. */
+export async function readAgents(ctx: Ctx, file: string): Promise<string[]> {
+  const t = await openMappedTable(file, ctx.io.stdin, [AGENT], msg('客服名单', 'agent list'), ctx.encoding);
+  const ai = t.map.index.get('agent')!;
+  const out: string[] = [];
+  for await (const r of t.records) {
+    const a = cleanCell(r.cells[ai] ?? '');
+    if (a && !out.includes(a)) out.push(a);
+  }
+  return out;
+}
+
+export interface RequestRow {
+  agent: string;
+  key: string;
+  line: number;
+}
+
+/** Requested days off: agent and date (several dates in one cell separated by ; or 、). */
+export async function readRequests(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<RequestRow[]> {
+  const t = await openMappedTable(file, ctx.io.stdin, [AGENT, DATE], msg('休息申请', 'day-off requests'), ctx.encoding);
+  const ai = t.map.index.get('agent')!;
+  const di = t.map.index.get('date')!;
+  const out: RequestRow[] = [];
+  for await (const r of t.records) {
+    if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+    const agent = cleanCell(r.cells[ai] ?? '');
+    for (const part of cleanCell(r.cells[di] ?? '').split(/\s*[;；、]\s*/)) {
+      const k = parseDayKey(part, month);
+      if (!agent || !k) {
+        await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: part, reason: msg('不是有效的客服+日期', 'not a valid agent and date') });
+        continue;
+      }
+      out.push({ agent, key: dayKeyText(k), line: r.line });
+    }
+  }
+  return out;
+}
+
+/** Staff per shift per date (--demand): date plus D/H/N (or 白班/半白班/晚班) columns. */
+export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo: number }, shifts: readonly ShiftDef[], rejects: RejectLog): Promise<Map<string, ShiftMins>> {
+  const fields: FieldSpec[] = [
+    DATE,
+    { key: 'D', aliases: ['D', 'day', '白班', '白'] },
+    { key: 'H', aliases: ['H', 'half', 'half-day', '半白班', '半'] },
+    { key: 'N', aliases: ['N', 'night', '晚班', '晚'] },
+  ];
+  const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每日排班需求', 'staff demand'), ctx.encoding);
+  const out = new Map<string, ShiftMins>();
+  for await (const r of t.records) {
+    if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+    const raw = cleanCell(r.cells[t.map.index.get('date')!] ?? '');
+    const k = parseDayKey(raw, month);
+    if (!k || k.mo !== month.mo) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: raw, reason: msg('日期不在排班月份内', 'date is not in the month being planned') });
+      continue;
+    }
+    const m: ShiftMins = {};
+    let ok = true;
+    for (const s of shifts) {
+      const ci = t.map.index.get(s.code);
+      if (ci === undefined) continue;
+      const v = cleanCell(r.cells[ci] ?? '');
+      if (v === '') continue;
+      if (!/^\d+$/.test(v)) {
+        await rejects.add({ file: t.sniffed.name, line: r.line, column: s.code, value: v, reason: msg('人数应为非负整数', 'staff must be a whole number ≥ 0') });
+        ok = false;
+        break;
+      }
+      m[s.code] = Number(v);
+    }
+    if (ok) out.set(dayKeyText(k), m);
+  }
+  return out;
+}
+
+/** Chats per hour (--volume): hour (0–23 or HH:00) and chats, optionally per date. */
+export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<{ date?: string; hour: number; chats: number; line: number }[]> {
+  const fields: FieldSpec[] = [
+    { key: 'hour', aliases: ['hour', '小时', '时段', 'time'], required: true },
+    { key: 'chats', aliases: ['chats', 'chats/hour', '咨询量', '咨询人数', '接待量', 'volume'], required: true },
+    { key: 'date', aliases: ['date', '日期'] },
+  ];
+  const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每小时咨询量', 'chats per hour'), ctx.encoding);
+  const out: { date?: string; hour: number; chats: number; line: number }[] = [];
+  for await (const r of t.records) {
+    if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+    const hv = cleanCell(r.cells[t.map.index.get('hour')!] ?? '');
+    const cv = cleanCell(r.cells[t.map.index.get('chats')!] ?? '');
+    const hm = /^(\d{1,2})(?::00(?::00)?)?(?:\s*[-~].*)?$/.exec(hv);
+    if (!hm || +hm[1]! > 23) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: 'hour', value: hv, reason: msg('小时应为 0–23 或 HH:00', 'hour must be 0–23 or HH:00') });
+      continue;
+    }
+    if (!/^\d+(?:\.\d+)?$/.test(cv)) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: 'chats', value: cv, reason: msg('咨询量应为非负数', 'chats must be a number ≥ 0') });
+      continue;
+    }
+    let date: string | undefined;
+    const di = t.map.index.get('date');
+    if (di !== undefined && cleanCell(r.cells[di] ?? '') !== '') {
+      const k = parseDayKey(cleanCell(r.cells[di] ?? ''), month);
+      if (!k) {
+        await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: r.cells[di], reason: msg('日期无法识别', 'not a date') });
+        continue;
+      }
+      date = dayKeyText(k);
+    }
+    out.push({ date, hour: +hm[1]!, chats: Number(cv), line: r.line });
+  }
+  return out;
+}
+
+export type { HourNeed };

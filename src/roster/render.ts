@@ -1,0 +1,171 @@
+// Turning a roster into output rows: the grid with per-agent totals and per-day coverage, the
+// long layout, and iCalendar text. Pure: the run layer hands these to src/io.
+import type { Column, Row } from '../io/columns.js';
+import type { TimeZone } from '../time.js';
+import { type Grid, type RosterProblem, minutesOf } from './problem.js';
+import { type DayCode, SHIFT_NAME, ZH_CODE, fmtClock } from './shifts.js';
+
+export interface AgentTotals {
+  agent: string;
+  hours: number;
+  nights: number;
+  weekendDays: number;
+  daysOff: number;
+}
+
+export function totals(p: RosterProblem, g: Grid): AgentTotals[] {
+  return p.agents.map((agent, a) => {
+    let min = 0;
+    let nights = 0;
+    let weekendDays = 0;
+    let daysOff = 0;
+    g[a]!.forEach((c, d) => {
+      min += minutesOf(p.shifts, c);
+      if (c === 'N') nights++;
+      if (c === 'O') daysOff++;
+      else if (p.days[d]!.weekend) weekendDays++;
+    });
+    return { agent, hours: min / 60, nights, weekendDays, daysOff };
+  });
+}
+
+const WEEKDAY = { zh: ['日', '一', '二', '三', '四', '五', '六'], en: ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] };
+
+/** Grid columns: day columns are headed by the date (csv/json/xlsx) or `01Sa*` (table; * = weekend). */
+export function gridColumns(p: RosterProblem, forTable: boolean): Column[] {
+  const cols: Column[] = [{ key: 'agent', zh: '客服', en: 'agent' }];
+  for (const day of p.days) {
+    let zh = day.key;
+    let en = day.key;
+    if (forTable) {
+      if (p.template) {
+        zh = `${day.key}日`;
+        en = day.key;
+      } else {
+        const [y, mo, d] = day.key.split('-').map(Number) as [number, number, number];
+        const dow = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+        const mark = day.weekend ? '*' : '';
+        zh = `${String(d).padStart(2, '0')}${WEEKDAY.zh[dow]}${mark}`;
+        en = `${String(d).padStart(2, '0')}${WEEKDAY.en[dow]}${mark}`;
+      }
+    }
+    cols.push({ key: day.key, zh, en });
+  }
+  cols.push(
+    { key: 'hours', zh: '工时', en: 'hours', type: 'hours' },
+    { key: 'nights', zh: '晚班数', en: 'nights', type: 'int' },
+    { key: 'weekendDays', zh: '周末上班', en: 'weekend days', type: 'int' },
+    { key: 'daysOff', zh: '休息天数', en: 'days off', type: 'int' },
+  );
+  return cols;
+}
+
+/** Rows: one per agent, then one coverage row per shift (agent cell "coverage D" / "覆盖 白班"). */
+export function gridRows(p: RosterProblem, g: Grid, zhCells: boolean, lang: 'zh' | 'en'): Row[] {
+  const rows: Row[] = [];
+  const t = totals(p, g);
+  p.agents.forEach((agent, a) => {
+    const r: Row = { ...t[a] };
+    p.days.forEach((day, d) => {
+      const c = g[a]![d]!;
+      r[day.key] = zhCells ? ZH_CODE[c] : c;
+    });
+    rows.push(r);
+  });
+  for (const s of p.shifts) {
+    const r: Row = { agent: lang === 'zh' ? `覆盖 ${SHIFT_NAME[s.code].zh}` : `coverage ${s.code}` };
+    p.days.forEach((day, d) => {
+      r[day.key] = String(g.reduce((n, row) => n + (row[d] === s.code ? 1 : 0), 0));
+    });
+    rows.push(r);
+  }
+  return rows;
+}
+
+export function longColumns(template: boolean): Column[] {
+  return [
+    { key: 'agent', zh: '客服', en: 'agent' },
+    { key: 'date', zh: '日期', en: 'date', type: template ? 'text' : 'date' },
+    { key: 'shift', zh: '班次', en: 'shift' },
+    { key: 'start', zh: '开始', en: 'start', type: template ? 'text' : 'time' },
+    { key: 'end', zh: '结束', en: 'end', type: template ? 'text' : 'time' },
+    { key: 'hours', zh: '工时', en: 'hours', type: 'hours' },
+  ];
+}
+
+/** Wall-clock of a shift edge as an instant (minutes may pass 24:00). */
+function instant(tz: TimeZone, key: string, min: number): number {
+  const [y, mo, d] = key.split('-').map(Number) as [number, number, number];
+  return tz.fromWall(y, mo, d) + min * 60_000;
+}
+
+export function longRows(p: RosterProblem, g: Grid, tz: TimeZone, zhCells: boolean): Row[] {
+  const rows: Row[] = [];
+  p.agents.forEach((agent, a) => {
+    p.days.forEach((day, d) => {
+      const c: DayCode = g[a]![d]!;
+      const s = p.shifts.find((x) => x.code === c);
+      rows.push({
+        agent,
+        date: day.key,
+        shift: zhCells ? ZH_CODE[c] : c,
+        start: s ? (p.template ? fmtClock(s.start) : instant(tz, day.key, s.start)) : null,
+        end: s ? (p.template ? fmtClock(s.end) : instant(tz, day.key, s.end)) : null,
+        hours: minutesOf(p.shifts, c) / 60,
+      });
+    });
+  });
+  return rows;
+}
+
+function icsText(t: string): string {
+  return t.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+function icsUtc(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Fold lines longer than 75 octets (RFC 5545 §3.1). */
+function fold(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let cur = '';
+  let curLen = 0;
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (curLen + n > (parts.length ? 74 : 75)) {
+      parts.push(cur);
+      cur = '';
+      curLen = 0;
+    }
+    cur += ch;
+    curLen += n;
+  }
+  parts.push(cur);
+  return parts.join('\r\n ');
+}
+
+/** One VCALENDAR for one agent: a VEVENT per shift (days off are not events). Times in UTC. */
+export function agentCalendar(p: RosterProblem, g: Grid, a: number, tz: TimeZone, lang: 'zh' | 'en', stamp: number): string {
+  const agent = p.agents[a]!;
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//storeops//roster//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${icsText(agent)}`];
+  p.days.forEach((day, d) => {
+    const c = g[a]![d]!;
+    const s = p.shifts.find((x) => x.code === c);
+    if (!s) return;
+    const name = lang === 'zh' ? SHIFT_NAME[c].zh : `${SHIFT_NAME[c].en} shift`;
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${icsText(`${day.key}-${c}-${Buffer.from(agent).toString('hex')}@storeops`)}`,
+      `DTSTAMP:${icsUtc(stamp)}`,
+      `DTSTART:${icsUtc(instant(tz, day.key, s.start))}`,
+      `DTEND:${icsUtc(instant(tz, day.key, s.end))}`,
+      `SUMMARY:${icsText(`${name} ${fmtClock(s.start)}-${fmtClock(s.end)} (${agent})`)}`,
+      'END:VEVENT',
+    );
+  });
+  lines.push('END:VCALENDAR');
+  return lines.map(fold).join('\r\n') + '\r\n';
+}

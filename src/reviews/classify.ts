@@ -1,0 +1,90 @@
+// Why a review needs follow-up, what it is about, and hints that it may be malicious (RULES §2.1).
+// Pure: takes the review and the compiled keyword tables.
+import { type Category, type Matchers, type Prepared, prepare } from './keywords.js';
+import type { Review } from './types.js';
+
+export interface Flagging {
+  /** Why the review is in the queue; empty = no follow-up needed. */
+  reasons: string[];
+  categories: Category[];
+  /** Safety words found (burns, allergy, electric shock …); they raise the priority. */
+  safety: string[];
+  /** Extortion wording found (恶意评价 hint, RULES 2.1). */
+  extortion: string[];
+  /** The first review (rating, DSR, its text) is part of why the item is flagged. */
+  initialFlagged: boolean;
+  followUpFlagged: boolean;
+  /** Severity points for the priority (see priority.ts). */
+  severity: number;
+}
+
+/** DSR scores of 3 or below are flagged (SPEC reviews). */
+export const DSR_FLAG_AT_OR_BELOW = 3;
+
+// Severity points, documented in the README ("How the priority is scored").
+export const SEVERITY = { negative: 5, negativeFollowUp: 4, neutral: 2, negativeText: 2, lowDsr: 1 } as const;
+
+export function classify(r: Review, m: Matchers): Flagging {
+  const reasons: string[] = [];
+  let severity = 0;
+  let initialFlagged = false;
+  let followUpFlagged = false;
+  const text = prepare(r.text, m.neutralizers);
+  const fu = prepare(r.followUpText, m.neutralizers);
+
+  if (r.rating === 'bad') {
+    reasons.push('negative_rating');
+    severity = Math.max(severity, SEVERITY.negative);
+    initialFlagged = true;
+  } else if (r.rating === 'neutral') {
+    reasons.push('neutral_rating');
+    severity = Math.max(severity, SEVERITY.neutral);
+    initialFlagged = true;
+  }
+  for (const k of ['description', 'service', 'logistics'] as const) {
+    const v = r.dsr[k];
+    if (v !== null && v <= DSR_FLAG_AT_OR_BELOW) {
+      reasons.push(`low_dsr_${k}=${v}`);
+      severity = Math.max(severity, SEVERITY.lowDsr);
+      initialFlagged = true;
+    }
+  }
+  const safetyInitial = m.safety.all(text);
+  const safetyFollow = m.safety.all(fu);
+  // A positive (or unrated) review whose words are plainly negative still needs a call.
+  if (r.rating !== 'bad' && r.rating !== 'neutral' && (m.negative.first(text) !== undefined || safetyInitial.length > 0)) {
+    reasons.push('negative_text');
+    severity = Math.max(severity, SEVERITY.negativeText);
+    initialFlagged = true;
+  }
+  if (r.followUpText !== '' && (m.negative.first(fu) !== undefined || safetyFollow.length > 0)) {
+    reasons.push('negative_follow_up');
+    severity = Math.max(severity, SEVERITY.negativeFollowUp);
+    followUpFlagged = true;
+  }
+  const safety = [...new Set([...safetyInitial, ...safetyFollow])];
+  if (safety.length > 0 && (initialFlagged || followUpFlagged)) reasons.push('safety');
+
+  const extortion = [...new Set([...m.extortion.all(text), ...m.extortion.all(fu)])];
+
+  const cats = new Set<Category>();
+  const scan = (p: Prepared) => {
+    for (const [c, list] of m.categories) if (list.first(p) !== undefined) cats.add(c);
+  };
+  if (initialFlagged) scan(text);
+  if (followUpFlagged) scan(fu);
+  if (safety.length > 0) cats.add('quality');
+  // A low DSR with no words still says what went wrong.
+  if (cats.size === 0) {
+    const low = (v: number | null) => v !== null && v <= DSR_FLAG_AT_OR_BELOW;
+    if (low(r.dsr.description)) cats.add('not_as_described');
+    if (low(r.dsr.logistics)) cats.add('logistics');
+    if (low(r.dsr.service)) cats.add('service');
+  }
+  const order: Category[] = ['quality', 'not_as_described', 'logistics', 'service', 'price'];
+  const categories = order.filter((c) => cats.has(c));
+  if (categories.length === 0) categories.push('other');
+
+  if (reasons.length === 0) return { reasons, categories: [], safety: [], extortion: [], initialFlagged, followUpFlagged, severity: 0 };
+  return { reasons, categories, safety, extortion, initialFlagged, followUpFlagged, severity };
+}

@@ -1,0 +1,133 @@
+// Keyword tables (templates/reviews/*.json) compiled into matchers. Pure: the loader hands in
+// parsed JSON. Phrases match ignoring case, width and spaces; `/…/` entries are regular
+// expressions; neutralizers ("没有色差", "not bad") are cut out before anything is matched.
+
+export const CATEGORIES = ['logistics', 'quality', 'not_as_described', 'service', 'price', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface KeywordTables {
+  categories: Record<Exclude<Category, 'other'>, string[]>;
+  safety: string[];
+  negative: string[];
+  neutralizers: string[];
+  extortion: string[];
+}
+
+export interface ForbiddenTable {
+  phrases: string[];
+}
+
+/** Text in the two shapes matching needs: spaces collapsed (English words) and removed (Chinese). */
+export interface Prepared {
+  spaced: string;
+  tight: string;
+}
+
+export function normalizeText(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, ' ').trim();
+}
+
+const ASCII = /^[\x20-\x7e]+$/;
+
+interface Entry {
+  source: string;
+  test(p: Prepared): string | undefined;
+}
+
+function compileEntry(raw: string): Entry | undefined {
+  const e = raw.trim();
+  if (e === '') return undefined;
+  if (e.length > 2 && e.startsWith('/') && e.endsWith('/')) {
+    const re = new RegExp(e.slice(1, -1), 'iu');
+    return {
+      source: e,
+      test: (p) => re.exec(p.spaced)?.[0] ?? re.exec(p.tight)?.[0],
+    };
+  }
+  const n = normalizeText(e);
+  if (ASCII.test(n)) {
+    // English: whole words only ("rash" must not match "crash").
+    const re = new RegExp(`(?<![a-z0-9])${escapeRe(n).replace(/ /g, '\\s*')}(?![a-z0-9])`, 'i');
+    return { source: e, test: (p) => (re.test(p.spaced) ? e : undefined) };
+  }
+  const tight = n.replace(/ /g, '');
+  return { source: e, test: (p) => (p.tight.includes(tight) ? e : undefined) };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class PhraseList {
+  private readonly entries: Entry[];
+  constructor(list: readonly string[]) {
+    this.entries = list.map(compileEntry).filter((e): e is Entry => e !== undefined);
+  }
+  /** Every entry that matches, as written in the table (a regex entry gives the matched text). */
+  all(p: Prepared): string[] {
+    const out: string[] = [];
+    for (const e of this.entries) {
+      const m = e.test(p);
+      if (m !== undefined && !out.includes(m)) out.push(m);
+    }
+    return out;
+  }
+  first(p: Prepared): string | undefined {
+    for (const e of this.entries) {
+      const m = e.test(p);
+      if (m !== undefined) return m;
+    }
+    return undefined;
+  }
+}
+
+export interface Matchers {
+  categories: [Exclude<Category, 'other'>, PhraseList][];
+  safety: PhraseList;
+  negative: PhraseList;
+  extortion: PhraseList;
+  neutralizers: string[];
+}
+
+export function compileTables(t: KeywordTables): Matchers {
+  return {
+    categories: CATEGORIES.filter((c): c is Exclude<Category, 'other'> => c !== 'other').map((c) => [c, new PhraseList(t.categories[c] ?? [])]),
+    safety: new PhraseList(t.safety),
+    negative: new PhraseList(t.negative),
+    extortion: new PhraseList(t.extortion),
+    // Longest first, so "几乎没有色差" is cut before "没有色差".
+    neutralizers: t.neutralizers.map((s) => normalizeText(s)).filter((s) => s !== '').sort((a, b) => b.length - a.length),
+  };
+}
+
+/** Prepare text for matching; with neutralizers, those phrases are cut out first. */
+export function prepare(text: string, neutralizers: readonly string[] = []): Prepared {
+  let spaced = normalizeText(text);
+  for (const n of neutralizers) {
+    if (ASCII.test(n)) spaced = spaced.replace(new RegExp(`(?<![a-z0-9])${escapeRe(n).replace(/ /g, '\\s*')}(?![a-z0-9])`, 'gi'), ' | ');
+  }
+  let tight = spaced.replace(/ /g, '');
+  for (const n of neutralizers) {
+    if (!ASCII.test(n)) {
+      const nt = n.replace(/ /g, '');
+      tight = tight.split(nt).join('|');
+      spaced = spaced.split(n).join(' | ');
+    }
+  }
+  return { spaced, tight };
+}
+
+/** Merge an operator's tables into the shipped ones (entries are added, never removed). */
+export function mergeTables(base: KeywordTables, extra: Partial<KeywordTables>): KeywordTables {
+  const add = (a: string[], b: unknown): string[] => (Array.isArray(b) ? [...a, ...b.filter((x): x is string => typeof x === 'string')] : a);
+  const cats = { ...base.categories };
+  const ec = (extra.categories ?? {}) as Record<string, unknown>;
+  for (const k of Object.keys(cats) as (keyof typeof cats)[]) cats[k] = add(cats[k], ec[k]);
+  return {
+    categories: cats,
+    safety: add(base.safety, extra.safety),
+    negative: add(base.negative, extra.negative),
+    neutralizers: add(base.neutralizers, extra.neutralizers),
+    extortion: add(base.extortion, extra.extortion),
+  };
+}

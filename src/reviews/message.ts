@@ -1,0 +1,61 @@
+// Message templates: the wording lint (RULES 2.2) and rendering. Pure.
+import type { Lang } from '../cli/errors.js';
+import { fmtMoney } from '../money.js';
+import type { TimeZone } from '../time.js';
+import { type ForbiddenTable, PhraseList, prepare } from './keywords.js';
+import type { QueueItem } from './types.js';
+
+export interface TemplateText {
+  zh: string;
+  en: string;
+}
+
+export type TemplateSet = Record<string, TemplateText>;
+
+export class Lint {
+  private readonly list: PhraseList;
+  constructor(t: ForbiddenTable) {
+    this.list = new PhraseList(t.phrases);
+  }
+  /**
+   * The forbidden wording in a template, or [] when it is clean. RULES 2.2: a seller may not ask
+   * for a review to be changed, added or removed, nor offer anything for a review. Placeholders
+   * are blanked first, so `{goodwill}` next to a word cannot hide or make a phrase.
+   */
+  check(text: string): string[] {
+    return this.list.all(prepare(text.replace(/\{[a-zA-Z]+\}/g, '  ')));
+  }
+}
+
+export const PLACEHOLDERS = ['buyer', 'orderId', 'title', 'goodwill', 'issue', 'shop', 'contactBy', 'explainBy'] as const;
+
+const ISSUE: Record<string, TemplateText> = {
+  logistics: { zh: '物流', en: 'delivery' },
+  quality: { zh: '商品质量', en: 'product quality' },
+  not_as_described: { zh: '商品与描述不符', en: 'the item not matching its description' },
+  service: { zh: '服务', en: 'our service' },
+  price: { zh: '价格', en: 'the price' },
+  other: { zh: '这次购物', en: 'this order' },
+};
+
+export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZone, shop: TemplateText): string {
+  const primary = item.categories[0] ?? 'other';
+  const values: Record<string, string> = {
+    buyer: item.buyer || (lang === 'zh' ? '亲' : 'there'),
+    orderId: item.orderId,
+    title: item.title || (lang === 'zh' ? '您购买的商品' : 'your item'),
+    goodwill: fmtMoney(item.goodwill),
+    issue: (ISSUE[primary] ?? ISSUE.other!)[lang],
+    shop: shop[lang],
+    contactBy: tz.format(item.contactBy),
+    explainBy: tz.format(item.explainBy),
+  };
+  return template.replace(/\{([a-zA-Z]+)\}/g, (all, k: string) => values[k] ?? all);
+}
+
+/** Placeholders a template uses that storeops does not fill (likely typos). */
+export function unknownPlaceholders(template: string): string[] {
+  const out = new Set<string>();
+  for (const m of template.matchAll(/\{([a-zA-Z]+)\}/g)) if (!(PLACEHOLDERS as readonly string[]).includes(m[1]!)) out.add(m[1]!);
+  return [...out];
+}

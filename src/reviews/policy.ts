@@ -1,0 +1,129 @@
+// Deadlines (RULES 2.3) and the contact policy (RULES 2.2: harassment rules, ruleId 11000254).
+// Pure: every function takes the evaluation time and the zone.
+import { HOUR_MS, type TimeZone } from '../time.js';
+import type { ReviewStatus } from './types.js';
+
+export interface ReviewSettings {
+  /** Hours after the (latest flagged) review by which the buyer should be contacted ("at once", RULES 2.1). */
+  contactWithinHours: number;
+  /** RULES 2.3: explanation within 30 days of a review or 追评. */
+  explainDays: number;
+  /** RULES 2.3: complaint about a review within 30 days of it. */
+  complaintDays: number;
+  maxAttempts: number;
+  /** Quiet hours in minutes after midnight, local time; start > end wraps midnight (22:00–08:00). */
+  quietStart: number;
+  quietEnd: number;
+  /** Least time between two contact attempts. */
+  minGapHours: number;
+}
+
+export const DEFAULT_SETTINGS: ReviewSettings = {
+  contactWithinHours: 24,
+  explainDays: 30,
+  complaintDays: 30,
+  maxAttempts: 3,
+  quietStart: 22 * 60,
+  quietEnd: 8 * 60,
+  minGapHours: 4,
+};
+
+/** Wall-clock calendar days later, same time of day (month ends and leap years by the calendar). */
+export function addDays(t: number, days: number, tz: TimeZone): number {
+  const w = tz.wall(t);
+  return tz.fromWall(w.y, w.mo, w.d + days, w.h, w.mi, w.s);
+}
+
+function minuteOfDay(t: number, tz: TimeZone): number {
+  const w = tz.wall(t);
+  return w.h * 60 + w.mi + w.s / 60;
+}
+
+export function inQuietHours(t: number, s: Pick<ReviewSettings, 'quietStart' | 'quietEnd'>, tz: TimeZone): boolean {
+  if (s.quietStart === s.quietEnd) return false;
+  const m = minuteOfDay(t, tz);
+  return s.quietStart < s.quietEnd ? m >= s.quietStart && m < s.quietEnd : m >= s.quietStart || m < s.quietEnd;
+}
+
+/** The first moment at or after t outside quiet hours. */
+export function afterQuietHours(t: number, s: Pick<ReviewSettings, 'quietStart' | 'quietEnd'>, tz: TimeZone): number {
+  if (!inQuietHours(t, s, tz)) return t;
+  const w = tz.wall(t);
+  const m = w.h * 60 + w.mi;
+  const endH = Math.floor(s.quietEnd / 60);
+  const endM = s.quietEnd % 60;
+  // Before midnight in a wrapping window the quiet period ends tomorrow.
+  const nextDay = s.quietStart > s.quietEnd && m >= s.quietStart ? 1 : 0;
+  return tz.fromWall(w.y, w.mo, w.d + nextDay, endH, endM, 0);
+}
+
+/** The last moment at or before t outside quiet hours (a deadline in the night moves to the evening before). */
+export function beforeQuietHours(t: number, s: Pick<ReviewSettings, 'quietStart' | 'quietEnd'>, tz: TimeZone): number {
+  if (!inQuietHours(t, s, tz)) return t;
+  const w = tz.wall(t);
+  const m = w.h * 60 + w.mi;
+  const startH = Math.floor(s.quietStart / 60);
+  const startM = s.quietStart % 60;
+  const prevDay = s.quietStart > s.quietEnd && m < s.quietEnd ? -1 : 0;
+  return tz.fromWall(w.y, w.mo, w.d + prevDay, startH, startM, 0);
+}
+
+export interface Deadlines {
+  contactBy: number;
+  explainBy: number;
+  complaintBy: number;
+}
+
+/**
+ * RULES 2.3. `events` are the times of the flagged review parts (the first review and/or the
+ * 追评). contactBy: the latest event + contactWithinHours, moved out of quiet hours to the evening
+ * before. explainBy / complaintBy: each event + 30 days; the earliest one still open at asOf is
+ * shown (the one to act on first), or the latest when all have passed.
+ */
+export function deadlines(events: number[], asOf: number, s: ReviewSettings, tz: TimeZone): Deadlines {
+  const latest = Math.max(...events);
+  const contactBy = beforeQuietHours(latest + s.contactWithinHours * HOUR_MS, s, tz);
+  const pick = (days: number) => {
+    const ds = events.map((e) => addDays(e, days, tz)).sort((a, b) => a - b);
+    return ds.find((d) => d >= asOf) ?? ds[ds.length - 1]!;
+  };
+  return { contactBy, explainBy: pick(s.explainDays), complaintBy: pick(s.complaintDays) };
+}
+
+export interface ContactState {
+  status: ReviewStatus;
+  attempts: number;
+  lastContactAt: number | null;
+  /** When the next contact is allowed; null = no further contact (do_not_contact, attempts used up, resolved …). */
+  nextContactAt: number | null;
+  /** Why no further contact is allowed. */
+  blocked?: 'do_not_contact' | 'max_attempts' | 'resolved' | 'complaint_filed';
+}
+
+/** Contact rules: no contact after do_not_contact, at most maxAttempts, gaps between attempts, never in quiet hours. */
+export function contactState(
+  h: { status: ReviewStatus; attempts: number; lastContactAt: number | null } | undefined,
+  asOf: number,
+  s: ReviewSettings,
+  tz: TimeZone,
+): ContactState {
+  const status = h?.status ?? 'new';
+  const attempts = h?.attempts ?? 0;
+  const lastContactAt = h?.lastContactAt ?? null;
+  const base = { status, attempts, lastContactAt };
+  if (status === 'do_not_contact' || status === 'resolved' || status === 'complaint_filed') return { ...base, nextContactAt: null, blocked: status };
+  if (attempts >= s.maxAttempts) return { ...base, nextContactAt: null, blocked: 'max_attempts' };
+  let t = asOf;
+  if (lastContactAt !== null) t = Math.max(t, lastContactAt + s.minGapHours * HOUR_MS);
+  return { ...base, nextContactAt: afterQuietHours(t, s, tz) };
+}
+
+/** "22:00-08:00" → minutes; undefined when malformed. */
+export function parseQuietHours(t: string): { quietStart: number; quietEnd: number } | undefined {
+  const m = /^\s*(\d{1,2}):(\d{2})\s*[-–~到至]\s*(\d{1,2}):(\d{2})\s*$/.exec(t);
+  if (!m) return undefined;
+  const a = Number(m[1]) * 60 + Number(m[2]);
+  const b = Number(m[3]) * 60 + Number(m[4]);
+  if (Number(m[1]) > 24 || Number(m[3]) > 24 || Number(m[2]) > 59 || Number(m[4]) > 59 || a > 1440 || b > 1440) return undefined;
+  return { quietStart: a % 1440, quietEnd: b % 1440 };
+}

@@ -1,0 +1,160 @@
+// Reading review files (FORMATS "Reviews": no official export exists, so storeops defines its own
+// columns and accepts the common aliases). csv or xlsx, any encoding, through src/io.
+import type { Ctx } from '../cli/context.js';
+import { InputError, msg } from '../cli/errors.js';
+import { checkOrderId, cleanCell } from '../io/cells.js';
+import type { RejectLog } from '../io/rejects.js';
+import { type FieldSpec, openMappedTable } from '../io/table.js';
+import { parseTime } from '../time.js';
+import type { Rating, Review } from './types.js';
+
+export const REVIEW_FIELDS: readonly FieldSpec[] = [
+  { key: 'orderId', aliases: ['订单编号', '订单号', '主订单编号', '子订单编号', '订单ID', 'orderId', 'order_id', 'order id', 'tid', 'oid'], required: true },
+  { key: 'reviewedAt', aliases: ['评价时间', '评论时间', '初评时间', '初次评价时间', '日期', '初次评价', 'reviewedAt', 'reviewed_at', 'review time', 'created', 'date'], required: true },
+  { key: 'rating', aliases: ['评价结果', '评价等级', '评分', '星级', '评价类型', 'rating', 'result', 'stars'] },
+  { key: 'buyer', aliases: ['买家会员名', '买家昵称', '用户昵称', '买家', '昵称', 'buyer', 'nick', 'buyerNick', 'buyer_nick'] },
+  { key: 'text', aliases: ['评价内容', '评论内容', '初评内容', '初次评价内容', '内容', 'text', 'content', 'review'] },
+  { key: 'followUpText', aliases: ['追评内容', '追评', '追加评论', '追加评论内容', 'followUpText', 'follow_up_text', 'append content', 'followUp'] },
+  { key: 'followUpAt', aliases: ['追评时间', '追加评论时间', 'followUpAt', 'follow_up_at', 'append time'] },
+  { key: 'title', aliases: ['宝贝标题', '商品名称', '商品标题', '宝贝名称', 'title', 'item', 'product'] },
+  { key: 'dsrDescription', aliases: ['描述相符', '宝贝与描述相符', '描述相符评分', 'dsrDescription', 'dsr_description'] },
+  { key: 'dsrService', aliases: ['服务态度', '卖家的服务态度', '卖家服务态度', '服务态度评分', 'dsrService', 'dsr_service'] },
+  { key: 'dsrLogistics', aliases: ['物流服务', '物流服务质量', '物流服务评分', 'dsrLogistics', 'dsr_logistics'] },
+];
+
+const WORDS: Record<string, Rating> = {
+  好评: 'good',
+  中评: 'neutral',
+  差评: 'bad',
+  正面评价: 'good',
+  中性评价: 'neutral',
+  负面评价: 'bad',
+  good: 'good',
+  neutral: 'neutral',
+  bad: 'bad',
+  positive: 'good',
+  negative: 'bad',
+};
+
+/** A star count 1–5 from "4", "4.0", "4星", "4分", "★★★★"; undefined when the text is not one. */
+export function parseStars(t: string): number | undefined {
+  const s = t.replace(/\s/g, '');
+  if (/^★+☆*$/.test(s)) {
+    const n = s.replace(/☆/g, '').length;
+    return n >= 1 && n <= 5 ? n : undefined;
+  }
+  const m = /^([1-5])(?:\.0+)?(?:星|分|stars?)?$/i.exec(s);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** 好评/中评/差评, good/neutral/bad, 正面/中性/负面评价, or stars (1–2 bad, 3 neutral, 4–5 good). */
+export function parseRating(t: string): Rating | null | undefined {
+  if (t === '') return null;
+  const w = WORDS[t.toLowerCase()];
+  if (w) return w;
+  const stars = parseStars(t);
+  if (stars === undefined) return undefined;
+  return stars <= 2 ? 'bad' : stars === 3 ? 'neutral' : 'good';
+}
+
+/** Read review files; bad rows go to the reject log. Exact duplicates (same order, time, text) are dropped and counted. */
+export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog): Promise<{ reviews: Review[]; duplicates: number; rows: number }> {
+  const reviews: Review[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  let rows = 0;
+  const what = msg('评价文件', 'review file');
+  for (const file of files) {
+    const t = await openMappedTable(file, ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding);
+    const name = t.sniffed.name;
+    const ix = t.map.index;
+    if (!ix.has('rating') && !ix.has('dsrDescription') && !ix.has('dsrService') && !ix.has('dsrLogistics')) {
+      throw new InputError(
+        msg(`${name}: 没有评价结果列 (评价结果/评分/星级) 也没有 DSR 列 (描述相符/服务态度/物流服务)`, `${name}: no rating column (评价结果/评分/星级 or rating) and no DSR column (描述相符/服务态度/物流服务)`),
+        msg('导出时包含评价结果 (好评/中评/差评 或 1–5 星)。', 'include the rating (好评/中评/差评, good/neutral/bad or 1–5 stars) when exporting.'),
+      );
+    }
+    const header = (k: string) => t.headers[ix.get(k)!] ?? k;
+    const cell = (cells: string[], k: string) => {
+      const i = ix.get(k);
+      return i === undefined ? '' : cleanCell(cells[i] ?? '');
+    };
+    for await (const r of t.records) {
+      if (r.cells.every((c) => c.trim() === '')) continue;
+      rows++;
+      const reject = (key: string | undefined, value: string, zh: string, en: string) =>
+        rejects.add({ file: name, line: r.line, column: key ? header(key) : undefined, value, reason: msg(zh, en) });
+      if (r.problem) {
+        await rejects.add({ file: name, line: r.line, reason: r.problem });
+        continue;
+      }
+      const orderId = cell(r.cells, 'orderId');
+      const idCheck = checkOrderId(orderId);
+      if (idCheck !== 'ok') {
+        if (idCheck === 'empty') await reject('orderId', orderId, '没有订单编号', 'no order id');
+        else if (idCheck === 'excel-rounded') await reject('orderId', orderId, '订单编号被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the order id was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text');
+        else await reject('orderId', orderId, '不是订单编号 (应为数字)', 'not an order id (digits expected)');
+        continue;
+      }
+      const atText = cell(r.cells, 'reviewedAt');
+      const reviewedAt = parseTime(atText, ctx.tz);
+      if (typeof reviewedAt !== 'number') {
+        await reject('reviewedAt', atText, reviewedAt === null ? '没有评价时间, 无法计算期限' : '评价时间不是有效时间 (应为 2026-11-20 14:03:00)', reviewedAt === null ? 'no review time, so no deadline can be computed' : 'review time is not a valid time (expected 2026-11-20 14:03:00)');
+        continue;
+      }
+      const ratingRaw = cell(r.cells, 'rating');
+      const rating = parseRating(ratingRaw);
+      if (rating === undefined) {
+        await reject('rating', ratingRaw, '评价结果无法识别 (好评/中评/差评, 或 1–5 星)', 'rating not recognised (好评/中评/差评, good/neutral/bad, or 1–5 stars)');
+        continue;
+      }
+      const dsr = { description: null as number | null, service: null as number | null, logistics: null as number | null };
+      let bad = false;
+      for (const [key, k] of [['dsrDescription', 'description'], ['dsrService', 'service'], ['dsrLogistics', 'logistics']] as const) {
+        const v = cell(r.cells, key);
+        if (v === '') continue;
+        const n = parseStars(v);
+        if (n === undefined) {
+          await reject(key, v, 'DSR 评分应为 1–5', 'DSR score must be 1–5');
+          bad = true;
+          break;
+        }
+        dsr[k] = n;
+      }
+      if (bad) continue;
+      if (rating === null && dsr.description === null && dsr.service === null && dsr.logistics === null) {
+        await reject('rating', ratingRaw, '既没有评价结果也没有 DSR 评分', 'neither a rating nor a DSR score');
+        continue;
+      }
+      const fuText = cell(r.cells, 'followUpAt');
+      const followUpAt = parseTime(fuText, ctx.tz);
+      if (followUpAt === undefined) {
+        await reject('followUpAt', fuText, '追评时间不是有效时间', 'follow-up time is not a valid time');
+        continue;
+      }
+      const text = cell(r.cells, 'text');
+      const followUpText = cell(r.cells, 'followUpText');
+      const key = `${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${cell(r.cells, 'title')}`;
+      if (seen.has(key)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(key);
+      reviews.push({
+        file: name,
+        line: r.line,
+        orderId,
+        buyer: cell(r.cells, 'buyer'),
+        title: cell(r.cells, 'title'),
+        rating,
+        ratingRaw,
+        reviewedAt,
+        text,
+        followUpText,
+        followUpAt,
+        dsr,
+      });
+    }
+  }
+  return { reviews, duplicates, rows };
+}

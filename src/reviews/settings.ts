@@ -1,0 +1,139 @@
+// Settings for the reviews commands: flags, then config section `reviews`, then defaults; and the
+// editable tables under templates/reviews (keywords, forbidden wording, messages).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Ctx } from '../cli/context.js';
+import { section } from '../cli/config.js';
+import { InputError, UsageError, msg } from '../cli/errors.js';
+import { Money, parseMoney } from '../money.js';
+import { type ForbiddenTable, type KeywordTables, compileTables, mergeTables, type Matchers } from './keywords.js';
+import { Lint, type TemplateSet, type TemplateText } from './message.js';
+import { DEFAULT_SETTINGS, type ReviewSettings, parseQuietHours } from './policy.js';
+import { DEFAULT_THRESHOLDS, type PriorityThresholds } from './priority.js';
+import { DEFAULT_GOODWILL, type Goodwill } from './queue.js';
+
+/** The shipped templates folder: walk up from this module to the package root. */
+export function templatesDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'templates'))) return path.join(dir, 'templates', 'reviews');
+    dir = path.dirname(dir);
+  }
+  throw new Error('templates/reviews not found next to the storeops package');
+}
+
+function readJson(file: string, what: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(
+      msg(`无法读取${what} ${file}: ${(e as Error).message}`, `cannot read ${what} ${file}: ${(e as Error).message}`),
+      msg('检查配置 reviews 段里的路径 (相对于配置文件所在目录)。', 'check the path in the config section "reviews" (relative to the config file).'),
+    );
+  }
+  try {
+    const v = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not a JSON object');
+    return v as Record<string, unknown>;
+  } catch (e) {
+    throw new InputError(msg(`${file} 不是有效的 JSON: ${(e as Error).message}`, `${file} is not valid JSON: ${(e as Error).message}`), msg('修正该文件。', 'fix the file.'));
+  }
+}
+
+export interface ReviewsConfig {
+  settings: ReviewSettings;
+  thresholds: PriorityThresholds;
+  goodwill: Goodwill;
+  serialNegativeAt: number;
+  shop: TemplateText;
+  matchers: Matchers;
+  lint: Lint;
+  templates: TemplateSet;
+  templatesFile?: string;
+}
+
+function num(v: unknown, name: string, min: number): number | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isFinite(n) || n < min) {
+    throw new UsageError(msg(`${name} 应为不小于 ${min} 的数, 收到 "${String(v)}"`, `${name} must be a number of at least ${min}, got "${String(v)}"`));
+  }
+  return n;
+}
+
+function money(v: unknown, name: string, dflt: Money): Money {
+  if (v === undefined || v === null || v === '') return dflt;
+  const m = parseMoney(String(v));
+  if (!m || m.lt(0)) throw new UsageError(msg(`${name} 应为金额 (如 5.00), 收到 "${String(v)}"`, `${name} must be an amount such as 5.00, got "${String(v)}"`));
+  return m;
+}
+
+/** Resolve everything the reviews commands need. Flags win over config; config over defaults. */
+export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quietHours?: unknown } = {}): ReviewsConfig {
+  const c = section(ctx.config, 'reviews');
+  const base = ctx.configPath ? path.dirname(ctx.configPath) : ctx.io.cwd;
+  const rel = (p: string) => path.resolve(base, p);
+
+  const settings: ReviewSettings = { ...DEFAULT_SETTINGS };
+  settings.maxAttempts = num(flags.maxAttempts, '--max-attempts', 1) ?? num(c.maxAttempts, 'reviews.maxAttempts', 1) ?? settings.maxAttempts;
+  settings.minGapHours = num(c.minGapHours, 'reviews.minGapHours', 0) ?? settings.minGapHours;
+  settings.contactWithinHours = num(c.contactWithinHours, 'reviews.contactWithinHours', 1) ?? settings.contactWithinHours;
+  const qh = (flags.quietHours ?? c.quietHours) as unknown;
+  if (qh !== undefined && qh !== null && qh !== '') {
+    const q = qh === 'none' || qh === 'off' ? { quietStart: 0, quietEnd: 0 } : parseQuietHours(String(qh));
+    if (!q) {
+      throw new UsageError(
+        msg(`安静时段格式不对: "${String(qh)}"`, `quiet hours not understood: "${String(qh)}"`),
+        msg('写成 22:00-08:00 (跨午夜可以), 或 none。', 'write it as 22:00-08:00 (may wrap midnight), or none.'),
+      );
+    }
+    Object.assign(settings, q);
+  }
+  const gw = (typeof c.goodwill === 'object' && c.goodwill !== null ? c.goodwill : {}) as Record<string, unknown>;
+  const goodwill: Goodwill = {
+    neutral: money(gw.neutral, 'reviews.goodwill.neutral', DEFAULT_GOODWILL.neutral),
+    negative: money(gw.negative, 'reviews.goodwill.negative', DEFAULT_GOODWILL.negative),
+  };
+  const thresholds: PriorityThresholds = {
+    highValue: money(c.highValue, 'reviews.highValue', DEFAULT_THRESHOLDS.highValue),
+    midValue: money(c.midValue, 'reviews.midValue', DEFAULT_THRESHOLDS.midValue),
+  };
+  const serialNegativeAt = num(c.serialNegative, 'reviews.serialNegative', 2) ?? 3;
+  const shopName = typeof c.shopName === 'string' && c.shopName.trim() !== '' ? c.shopName.trim() : undefined;
+  const shop: TemplateText = { zh: shopName ?? '本店', en: shopName ?? 'our shop' };
+
+  const dir = templatesDir();
+  let tables = readJson(path.join(dir, 'keywords.json'), '关键词表 / keyword table') as unknown as KeywordTables;
+  if (typeof c.keywords === 'string') tables = mergeTables(tables, readJson(rel(c.keywords), '关键词表 / keyword table') as Partial<KeywordTables>);
+  let matchers: Matchers;
+  try {
+    matchers = compileTables(tables);
+  } catch (e) {
+    throw new InputError(msg(`关键词表里有无效的正则表达式: ${(e as Error).message}`, `a keyword table has an invalid regular expression: ${(e as Error).message}`), msg('修正 /…/ 条目。', 'fix the /…/ entry.'));
+  }
+  const forb = readJson(path.join(dir, 'forbidden.json'), '禁用词表 / forbidden wording') as unknown as ForbiddenTable;
+  if (typeof c.forbidden === 'string') {
+    const extra = readJson(rel(c.forbidden), '禁用词表 / forbidden wording');
+    if (Array.isArray(extra.phrases)) forb.phrases = [...forb.phrases, ...extra.phrases.filter((p): p is string => typeof p === 'string')];
+  }
+  const lint = new Lint(forb);
+  const templates = pickTemplates(readJson(path.join(dir, 'messages.json'), '消息模板 / message templates'));
+  let templatesFile: string | undefined;
+  if (typeof c.templates === 'string') {
+    templatesFile = rel(c.templates);
+    Object.assign(templates, pickTemplates(readJson(templatesFile, '消息模板 / message templates')));
+  }
+  return { settings, thresholds, goodwill, serialNegativeAt, shop, matchers, lint, templates, templatesFile };
+}
+
+function pickTemplates(j: Record<string, unknown>): TemplateSet {
+  const out: TemplateSet = {};
+  for (const [k, v] of Object.entries(j)) {
+    if (k.startsWith('_') || typeof v !== 'object' || v === null) continue;
+    const o = v as Record<string, unknown>;
+    if (typeof o.zh === 'string' || typeof o.en === 'string') out[k] = { zh: String(o.zh ?? o.en), en: String(o.en ?? o.zh) };
+  }
+  return out;
+}

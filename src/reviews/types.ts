@@ -1,0 +1,75 @@
+// The review record read from a review file (FORMATS "Reviews") and the queue item built from it.
+import type { Money } from '../money.js';
+import type { Category } from './keywords.js';
+
+export type Rating = 'good' | 'neutral' | 'bad';
+
+export interface Review {
+  file: string;
+  line: number;
+  orderId: string;
+  buyer: string;
+  title: string;
+  /** null when the file has only DSR scores. */
+  rating: Rating | null;
+  ratingRaw: string;
+  reviewedAt: number;
+  text: string;
+  followUpText: string;
+  /** null when there is no 追评 or its time is not in the file. */
+  followUpAt: number | null;
+  dsr: { description: number | null; service: number | null; logistics: number | null };
+}
+
+/** What the order exports say about the reviewed order (`--orders`). */
+export interface OrderFacts {
+  paidAmount: Money | null;
+  paidAt: number | null;
+  /** Paid orders by the same buyer before this one. */
+  earlierOrders: number;
+}
+
+export type ReviewStatus = 'new' | 'contacted' | 'awaiting_reply' | 'resolved' | 'complaint_filed' | 'do_not_contact';
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['new', 'contacted', 'awaiting_reply', 'resolved', 'complaint_filed', 'do_not_contact'];
+
+export type Action =
+  | 'contact_now'
+  | 'follow_up'
+  | 'contact_later'
+  | 'await_reply'
+  | 'post_explanation'
+  | 'file_complaint'
+  | 'await_complaint'
+  | 'none';
+
+export interface QueueItem {
+  orderId: string;
+  buyer: string;
+  title: string;
+  rating: Rating | null;
+  reviewedAt: number;
+  text: string;
+  followUpText: string;
+  followUpAt: number | null;
+  reasons: string[];
+  categories: Category[];
+  priority: number;
+  score: number;
+  contactBy: number;
+  explainBy: number;
+  complaintBy: number;
+  overdue: string[];
+  status: ReviewStatus;
+  attempts: number;
+  lastContactAt: number | null;
+  nextContactAt: number | null;
+  assignee: string;
+  action: Action;
+  template: string;
+  goodwill: Money;
+  malicious: string[];
+  orderValue: Money | null;
+  earlierOrders: number | null;
+  sourceFile: string;
+  sourceLine: number;
+}

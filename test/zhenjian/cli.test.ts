@@ -1,0 +1,223 @@
+// `storeops zhenjian estimate` end to end: the built binary, minimal env, TZ=UTC, stdin closed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+
+const EX = path.join(EXAMPLES, 'zhenjian-products.csv');
+type Row = Record<string, unknown>;
+const json = (out: string) => JSON.parse(out) as Row[];
+
+describe('zhenjian estimate (batch)', () => {
+  let rows: Row[];
+  let stderr: string;
+  beforeAll(() => {
+    const r = runCli(['zhenjian', 'estimate', EX, '-f', 'json', '--as-of', '2026-11-20 11:00:00', '--balance', '3000', '--avg-order', '150']);
+    expect(r.code).toBe(0);
+    rows = json(r.stdout);
+    stderr = r.stderr;
+  });
+
+  it('one row per product and a total row', () => {
+    expect(rows.map((r) => r.kind)).toEqual(['product', 'product', 'product', 'product', 'total']);
+    expect(rows.map((r) => r.itemId)).toEqual(['680012345678', '680012345679', '680012345680', '680012345681', null]);
+    expect(stderr).toContain('4 products');
+  });
+
+  it('the dress (女装, 180 days, auto-renew): numbers worked by hand', () => {
+    const d = rows[0]!;
+    // registration 299 + 450; charged 3×199+450, 5×199+450; real (80+8+9.95)×3+450, ×5+450
+    expect([d.registrationEstimate, d.chargedMin, d.chargedMax, d.realCostMin, d.realCostMax]).toEqual(['749.00', '1047.00', '1445.00', '743.85', '939.75']);
+    // 3 tests a year: 3×1445, 3×939.75
+    expect([d.testsPerYear, d.annualChargedMax, d.annualRealCostMax]).toEqual([3, '4335.00', '2819.25']);
+    // signed 10:00 Beijing → cancel by 12:00; display from 12-05 → expires 2027-06-03, renew from 05-19
+    expect([d.signedAt, d.cancelBy, d.cancellable]).toEqual(['2026-11-20T10:00:00+08:00', '2026-11-20T12:00:00+08:00', true]);
+    expect([d.expiresAt, d.renewFrom]).toEqual(['2027-06-03T00:00:00+08:00', '2027-05-19T00:00:00+08:00']);
+    expect(d.rules).toBe('zhenjian-2022');
+    expect(d.commissionRate).toBe('0.05');
+    expect(d.warningCodes).toEqual([]);
+  });
+
+  it('the contact lenses: 20 samples, 13 tests a year, explained', () => {
+    const c = rows[1]!;
+    // 20×99 + 600 = 2580; real 20×(30+0+4.95) + 600 = 1299; 13×2580 = 33540; 13×1299 = 16887
+    expect([c.samplesMin, c.samplesMax, c.chargedMax, c.realCostMax, c.testsPerYear, c.annualChargedMax, c.annualRealCostMax]).toEqual([20, 20, '2580.00', '1299.00', 13, '33540.00', '16887.00']);
+    expect(c.warningCodes).toEqual(['samples_open_ended', 'charge_far_above_estimate']);
+  });
+
+  it('kids down jacket: deal price defaults to list, material SKUs refused; sofa: ineligible', () => {
+    const k = rows[2]!;
+    // 4 × 459 + 380 = 2216; real 4 × (150 + 8 + 22.95) + 380 = 723.80 + 380 = 1103.80
+    expect([k.dealPrice, k.chargedMax, k.realCostMax, k.testsPerYear]).toEqual(['459.00', '2216.00', '1103.80', 1]);
+    // 2216 > 2 × (459 + 380) = 1678 → explained
+    expect(k.warningCodes).toEqual(['charge_far_above_estimate', 'sku_type_or_material']);
+    const s = rows[3]!;
+    // 3 × 2599 + 800 = 8597; real 3 × (1200 + 120 + 77.97) + 800 = 4193.91 + 800 = 4993.91
+    expect([s.chargedMax, s.realCostMax, s.eligible]).toEqual(['8597.00', '4993.91', false]);
+    // 8597 > 2 × 3799 = 7598 → explained; 3000 < 8597 → balance short
+    expect(s.warningCodes).toEqual(['ineligible_industry', 'charge_far_above_estimate', 'balance_below_charge']);
+  });
+
+  it('total row: sums, and the balance needed for all products at once', () => {
+    const t = rows[4]!;
+    // charged max 1445 + 2580 + 2216 + 8597 = 14838; real max 939.75 + 1299 + 1103.80 + 4993.91 = 8336.46
+    expect([t.chargedMax, t.realCostMax, t.balanceNeeded]).toEqual(['14838.00', '8336.46', '14838.00']);
+    // registration 749 + 728 + 839 + 3799 = 6115; tests 3 + 13 + 1 + 1 = 18
+    expect([t.registrationEstimate, t.testsPerYear, t.rules]).toEqual(['6115.00', 18, 'zhenjian-2022']);
+    expect(t.warningCodes).toEqual(['balance_below_charge']);
+    expect(t.title).toBe('TOTAL (4 products)');
+  });
+});
+
+describe('zhenjian estimate: inputs and options', () => {
+  it('English headers, commission from config, csv output with times in Beijing time under TZ=UTC', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.csv');
+    fs.writeFileSync(f, 'itemId,title,category,listPrice,dealPrice,unitCost,serviceFee,periodDays,autoRenew,signedAt\n1,Dress,womenswear,100,80,30,200,30,yes,2026-11-20 23:30:00\n');
+    const cfg = path.join(dir, 'c.json');
+    fs.writeFileSync(cfg, JSON.stringify({ zhenjian: { commissionRate: '5%', shippingPerSample: 10 } }));
+    const r = runCli(['zhenjian', 'estimate', f, '--config', cfg, '-f', 'csv', '--as-of', '2026-11-21 00:00:00']);
+    expect(r.code).toBe(0);
+    const [head, line] = r.stdout.trim().split('\n');
+    const cols = head!.split(',');
+    const v = Object.fromEntries(line!.split(',').map((x, i) => [cols[i], x]));
+    // charged 5 × 80 + 200 = 600; real per sample 30 + 10 + 80×0.05 = 44; 5 × 44 + 200 = 420; 13 tests
+    expect([v.chargedMax, v.realCostMax, v.testsPerYear, v.annualChargedMax]).toEqual(['600.00', '420.00', '13', '7800.00']);
+    expect([v.signedAt, v.cancelBy, v.cancellable]).toEqual(['2026-11-20 23:30:00', '2026-11-21 01:30:00', 'yes']);
+    expect(r.stderr).not.toContain('no commission rate');
+  });
+
+  it('--commission beats the config; no rate at all warns once', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.csv');
+    fs.writeFileSync(f, 'listPrice,unitCost,serviceFee\n100,30,200\n100,30,200\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/no commission rate/g)).toHaveLength(1);
+    // 5 × 30 + 200 = 350 without commission
+    expect(json(r.stdout)[0]!.realCostMax).toBe('350.00');
+    const c = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0.1']);
+    // 5 × (30 + 10) + 200 = 400
+    expect(json(c.stdout)[0]!.realCostMax).toBe('400.00');
+  });
+
+  it('Chinese headers in the output with --lang zh', () => {
+    const r = runCli(['zhenjian', 'estimate', EX, '--lang', 'zh', '-f', 'csv', '--commission', '5%']);
+    expect(r.code).toBe(0);
+    const head = r.stdout.split('\n')[0]!;
+    expect(head.startsWith('行类型,商品ID,商品标题,类目')).toBe(true);
+    expect(head).toContain('报名页预估');
+    expect(r.stdout).toContain('合计 (4 个商品)');
+  });
+
+  it('xlsx input with Chinese headers', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('商品');
+    ws.addRow(['商品ID', '类目', '一口价', '成本', '服务费', '展示周期', '自动续费']);
+    ws.addRow(['680000000001', '护肤', 59.9, 12, 300, 180, '否']);
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.xlsx');
+    await wb.xlsx.writeFile(f);
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0']);
+    expect(r.code).toBe(0);
+    const p = json(r.stdout)[0]!;
+    // registration 59.90 + 300 = 359.90; charged 5 × 59.90 + 300 = 599.50; real 5 × 12 + 300 = 360
+    expect([p.itemId, p.registrationEstimate, p.chargedMax, p.realCostMax, p.testsPerYear]).toEqual(['680000000001', '359.90', '599.50', '360.00', 1]);
+  });
+
+  it('bad rows are rejected with file, line and column; exit 1; --strict exit 3', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.csv');
+    fs.writeFileSync(f, '一口价,成本,服务费,展示周期,SKU差异\n100,30,200,30,\n0,30,200,30,\n100,30,200,90,\n100,30,200,30,颜色;重量\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0']);
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).map((x) => x.kind)).toEqual(['product', 'total']);
+    expect(r.stderr).toContain('p.csv:3 [一口价]: "0" must be more than 0');
+    expect(r.stderr).toContain('p.csv:4 [展示周期]: "90" the display period is 30 or 180 days');
+    expect(r.stderr).toContain('p.csv:5 [SKU差异]');
+    expect(r.stderr).toContain('unknown SKU difference "重量"');
+    const s = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--strict']);
+    expect(s.code).toBe(3);
+    expect(s.stdout).toBe('');
+  });
+
+  it('a missing required column is exit 3 naming the column', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.csv');
+    fs.writeFileSync(f, '一口价,成本\n100,30\n');
+    const r = runCli(['zhenjian', 'estimate', f]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('required column "serviceFee" is missing');
+  });
+
+  it('no file and no terminal: exit 2 naming the file argument (also with --no-input)', () => {
+    for (const extra of [[], ['--no-input']]) {
+      const r = runCli(['zhenjian', 'estimate', ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('missing argument [file]');
+      expect(r.stdout).toBe('');
+    }
+    const z = runCli(['zhenjian', 'estimate', '--lang', 'zh']);
+    expect(z.stderr).toContain('缺少参数 [file]');
+  });
+
+  it('bad option values are usage errors (exit 2)', () => {
+    expect(runCli(['zhenjian', 'estimate', EX, '--balance', 'lots']).code).toBe(2);
+    expect(runCli(['zhenjian', 'estimate', EX, '--commission', '5']).stderr).toContain('must be below 1');
+    expect(runCli(['zhenjian', 'estimate', EX, '--far-above', '-1']).code).toBe(2);
+  });
+
+  it('reads the product file from stdin', () => {
+    const r = runCli(['zhenjian', 'estimate', '-', '-f', 'json', '--commission', '0'], { input: 'listPrice,unitCost,serviceFee,category\n10,1,5,contact lenses\n' });
+    expect(r.code).toBe(0);
+    // 20 × 10 + 5 = 205; real 20 × 1 + 5 = 25
+    expect([json(r.stdout)[0]!.chargedMax, json(r.stdout)[0]!.realCostMax]).toEqual(['205.00', '25.00']);
+  });
+
+  it('--labels checks the selection per product', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'labels.csv');
+    fs.writeFileSync(
+      f,
+      '商品ID,检测项目,必检,展示,检测\n' +
+        '680012345678,*甲醛,,否,否\n680012345678,色牢度,是,是,\n680012345678,起球,否,是,\n680012345678,缩水率,否,是,\n' +
+        '680012345679,含水量,是,是,\n',
+    );
+    const r = runCli(['zhenjian', 'estimate', EX, '-f', 'json', '--commission', '0', '--labels', f]);
+    expect(r.code).toBe(0);
+    const rows = json(r.stdout);
+    // dress: 3 displayed (色牢度, 起球, 缩水率); tested = mandatory 甲醛 + the three displayed
+    expect(rows[0]!.labelsShown).toEqual(['色牢度', '起球', '缩水率']);
+    expect(rows[0]!.labelsTested).toEqual(['甲醛', '色牢度', '起球', '缩水率']);
+    expect(rows[0]!.warningCodes).toEqual(['label_mandatory_always_tested']);
+    // lenses: only 1 displayed
+    expect(rows[1]!.warningCodes).toContain('labels_not_three');
+    // the kids jacket has no rows in the labels file
+    expect(rows[2]!.warningCodes).toContain('labels_missing');
+  });
+
+  it('a custom category table changes the sample counts', () => {
+    const dir = tmpDir();
+    const t = path.join(dir, 'cat.json');
+    fs.writeFileSync(t, JSON.stringify({ ordinary: { samplesMin: 2, samplesMax: 2 }, industries: [{ id: 'apparel', zh: '服饰', eligible: true }], categories: [{ id: 'x', zh: '女装', industry: 'apparel', samplesMin: 6, samplesMax: 8 }] }));
+    const f = path.join(dir, 'p.csv');
+    fs.writeFileSync(f, '类目,一口价,成本,服务费\n女装,10,1,5\n宠物,10,1,5\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0', '--categories', t]);
+    const rows = json(r.stdout);
+    // 女装 6–8: 6×10+5 = 65, 8×10+5 = 85; unknown → ordinary 2: 2×10+5 = 25
+    expect([rows[0]!.chargedMin, rows[0]!.chargedMax, rows[1]!.chargedMax]).toEqual(['65.00', '85.00', '25.00']);
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ ordinary: { samplesMin: 5, samplesMax: 3 }, industries: [], categories: [] }));
+    const b = runCli(['zhenjian', 'estimate', f, '--categories', bad]);
+    expect(b.code).toBe(3);
+    expect(b.stderr).toContain('samplesMax must be a whole number ≥ samplesMin');
+  });
+
+  it('table format on request shows the compact columns', () => {
+    const r = runCli(['zhenjian', 'estimate', EX, '-f', 'table', '--commission', '0.05']);
+    expect(r.code).toBe(0);
+    const head = r.stdout.split('\n')[0]!;
+    expect(head.split(/\s{2,}/)).toEqual(['itemId', 'title', 'category', 'samplesMin', 'samplesMax', 'registrationEstimate', 'chargedMax', 'realCostMax', 'balanceNeeded', 'testsPerYear', 'annualChargedMax', 'warnings']);
+  });
+});

@@ -2,9 +2,10 @@
 // only when it runs. Add a command here when it exists; nothing is listed before it works.
 import type { Command } from 'commander';
 import { register as ledger } from '../../commands/ledger.js';
+import { register as compensate } from '../../commands/compensate.js';
 import { register as orders } from '../../commands/orders.js';
 import { register as zhenjian } from '../../commands/zhenjian.js';
 
 export type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [orders, ledger, zhenjian];
+export const COMMANDS: Register[] = [orders, compensate, ledger, zhenjian];

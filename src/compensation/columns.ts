@@ -1,0 +1,53 @@
+// Output columns of `compensate` (SPEC "compensate": voucher row, order row, at-risk row).
+import type { Column } from '../io/columns.js';
+
+export const VOUCHER_COLUMNS: Column[] = [
+  { key: 'voucherKey', zh: '红包编号', en: 'voucherKey' },
+  { key: 'buyer', zh: '买家', en: 'buyer' },
+  { key: 'rules', zh: '规则集', en: 'rules' },
+  { key: 'windowStart', zh: '合并窗口开始', en: 'windowStart', type: 'time' },
+  { key: 'orderIds', zh: '订单编号', en: 'orderIds', type: 'list' },
+  { key: 'lateOrders', zh: '延迟订单数', en: 'lateOrders', type: 'int' },
+  { key: 'baseAmount', zh: '计算基数', en: 'baseAmount', type: 'money' },
+  { key: 'computedAmount', zh: '计算金额', en: 'computedAmount', type: 'money' },
+  { key: 'amount', zh: '赔付金额', en: 'amount', type: 'money' },
+  { key: 'capped', zh: '已封顶', en: 'capped', type: 'bool' },
+  { key: 'kinds', zh: '类型', en: 'kinds', type: 'list' },
+  { key: 'state', zh: '状态', en: 'state' },
+  { key: 'maxHoursLate', zh: '最长延迟(小时)', en: 'maxHoursLate', type: 'hours' },
+  { key: 'platformPaid', zh: '平台已赔付', en: 'platformPaid', type: 'money' },
+  { key: 'difference', zh: '差额', en: 'difference', type: 'money' },
+  { key: 'recorded', zh: '记录', en: 'recorded' },
+  { key: 'base', zh: '基数口径', en: 'base' },
+];
+
+export const ORDER_ROW_COLUMNS: Column[] = [
+  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
+  { key: 'buyer', zh: '买家', en: 'buyer' },
+  { key: 'paidAt', zh: '付款时间', en: 'paidAt', type: 'time' },
+  { key: 'deadline', zh: '发货截止', en: 'deadline', type: 'time' },
+  { key: 'shippedAt', zh: '发货时间', en: 'shippedAt', type: 'time' },
+  { key: 'shipSource', zh: '发货时间来源', en: 'shipSource' },
+  { key: 'hoursLate', zh: '延迟(小时)', en: 'hoursLate', type: 'hours' },
+  { key: 'kind', zh: '类型', en: 'kind' },
+  { key: 'base', zh: '计算基数', en: 'base', type: 'money' },
+  { key: 'rate', zh: '比例', en: 'rate' },
+  { key: 'raw', zh: '按比例', en: 'raw', type: 'money' },
+  { key: 'afterMinimum', zh: '保底后', en: 'afterMinimum', type: 'money' },
+  { key: 'voucherKey', zh: '红包编号', en: 'voucherKey' },
+  { key: 'rules', zh: '规则集', en: 'rules' },
+  { key: 'baseRule', zh: '基数口径', en: 'baseRule' },
+];
+
+export const AT_RISK_COLUMNS: Column[] = [
+  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
+  { key: 'buyer', zh: '买家', en: 'buyer' },
+  { key: 'paidAt', zh: '付款时间', en: 'paidAt', type: 'time' },
+  { key: 'deadline', zh: '发货截止', en: 'deadline', type: 'time' },
+  { key: 'hoursLeft', zh: '剩余(小时)', en: 'hoursLeft', type: 'hours' },
+  { key: 'risk', zh: '风险', en: 'risk' },
+  { key: 'title', zh: '宝贝标题', en: 'title' },
+  { key: 'base', zh: '计算基数', en: 'base', type: 'money' },
+  { key: 'costIfLate', zh: '延迟将赔', en: 'costIfLate', type: 'money' },
+  { key: 'rules', zh: '规则集', en: 'rules' },
+];

@@ -1,0 +1,103 @@
+// Side inputs of `compensate`: order-id lists (--exclude, --delivery-failures) and pickup scans
+// (--shipments). Each is a small csv/xlsx; bad rows are rejected like any other input row.
+import type { Ctx } from '../cli/context.js';
+import { type Msg, msg } from '../cli/errors.js';
+import { checkOrderId, cleanCell } from '../io/cells.js';
+import type { RejectLog } from '../io/rejects.js';
+import { type FieldSpec, mapHeader, missingColumnError, openTable } from '../io/table.js';
+import { parseTime } from '../time.js';
+
+const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', 'order_id', 'order id'];
+
+/** A list of order ids: a column 订单编号/orderId, or a single column of ids without a header. */
+export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, what: Msg): Promise<Set<string>> {
+  const t = await openTable(file, ctx.io.stdin, ctx.encoding);
+  const map = mapHeader(t.headers, [{ key: 'orderId', aliases: ID_ALIASES }]);
+  let col = map.index.get('orderId');
+  const ids = new Set<string>();
+  if (col === undefined) {
+    if (checkOrderId(cleanCell(t.headers[0] ?? '')) === 'ok') {
+      col = 0;
+      ids.add(cleanCell(t.headers[0]!)); // no header line: the first row is an id too
+    } else if (t.headers.length === 1) {
+      col = 0;
+    } else {
+      throw missingColumnError(t.sniffed.name, what, { key: 'orderId', aliases: ID_ALIASES, required: true }, t.headers);
+    }
+  }
+  for await (const r of t.records) {
+    if (r.problem) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
+      continue;
+    }
+    const id = cleanCell(r.cells[col] ?? '');
+    if (id === '' && r.cells.every((c) => c.trim() === '')) continue;
+    const check = checkOrderId(id);
+    if (check !== 'ok') {
+      await rejects.add({
+        file: t.sniffed.name,
+        line: r.line,
+        column: t.headers[col],
+        value: id,
+        reason: check === 'excel-rounded' ? msg('被 Excel 四舍五入的订单编号', 'an order id Excel rounded') : msg('不是订单编号', 'not an order id'),
+      });
+      continue;
+    }
+    ids.add(id);
+  }
+  return ids;
+}
+
+export interface PickupScans {
+  byOrder: Map<string, number>;
+  byTracking: Map<string, number>;
+}
+
+const SHIPMENT_FIELDS: FieldSpec[] = [
+  { key: 'orderId', aliases: ['订单编号', '订单号', 'orderId', 'order_id'] },
+  { key: 'trackingNo', aliases: ['物流单号', '运单号', '快递单号', 'trackingNo', 'tracking_no'] },
+  { key: 'pickupAt', aliases: ['揽收时间', '揽件时间', 'pickupAt', 'pickup_at'], required: true },
+];
+
+/** Pickup scans (RULES 1.1: the first scan that says it was picked up); earliest per order/tracking no. */
+export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog): Promise<PickupScans> {
+  const t = await openTable(file, ctx.io.stdin, ctx.encoding);
+  const what = msg('揽收记录', 'pickup scans');
+  const map = mapHeader(t.headers, SHIPMENT_FIELDS);
+  for (const f of SHIPMENT_FIELDS) if (f.required && !map.index.has(f.key)) throw missingColumnError(t.sniffed.name, what, f, t.headers);
+  if (!map.index.has('orderId') && !map.index.has('trackingNo')) throw missingColumnError(t.sniffed.name, what, SHIPMENT_FIELDS[0]!, t.headers);
+  const oi = map.index.get('orderId');
+  const ti = map.index.get('trackingNo');
+  const pi = map.index.get('pickupAt')!;
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map() };
+  const keep = (m: Map<string, number>, k: string, at: number) => {
+    const prev = m.get(k);
+    if (prev === undefined || at < prev) m.set(k, at);
+  };
+  for await (const r of t.records) {
+    if (r.problem) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
+      continue;
+    }
+    if (r.cells.every((c) => c.trim() === '')) continue;
+    const text = cleanCell(r.cells[pi] ?? '');
+    const at = parseTime(text, ctx.tz);
+    if (typeof at !== 'number') {
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: msg('揽收时间无效或为空', 'pickup time is missing or not a valid time') });
+      continue;
+    }
+    const id = oi !== undefined ? cleanCell(r.cells[oi] ?? '') : '';
+    const tn = ti !== undefined ? cleanCell(r.cells[ti] ?? '').replace(/^no[:：]/i, '') : '';
+    if (id && checkOrderId(id) !== 'ok') {
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[oi!], value: id, reason: msg('不是有效的订单编号', 'not a valid order id') });
+      continue;
+    }
+    if (!id && !tn) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, reason: msg('既没有订单编号也没有物流单号', 'neither an order id nor a tracking number') });
+      continue;
+    }
+    if (id) keep(scans.byOrder, id, at);
+    if (tn) keep(scans.byTracking, tn, at);
+  }
+  return scans;
+}

@@ -1,0 +1,136 @@
+// RULES 1.2 / 1.3 combining: a buyer's late orders grouped into vouchers and capped per window.
+import { createHash } from 'node:crypto';
+import { type Money, ZERO, moneyMin } from '../money.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import { DAY_MS, type TimeZone } from '../time.js';
+import type { Kind, Payout } from './judge.js';
+
+export interface LateOrder {
+  orderId: string;
+  buyer: string;
+  paidAt: number;
+  deadline: number;
+  shippedAt: number | null;
+  hoursLate: number;
+  payout: Payout;
+  platformCompensation: Money | null;
+  shipSource: 'pickup_scan' | 'marked_shipped' | 'unshipped';
+}
+
+/** A paid order of the buyer that has not shipped and is not closed: it may still become late. */
+export interface OpenOrder {
+  orderId: string;
+  paidAt: number;
+}
+
+export interface Voucher {
+  voucherKey: string;
+  buyer: string;
+  rules: string;
+  windowStart: number;
+  orders: LateOrder[];
+  baseAmount: Money;
+  computedAmount: Money;
+  amount: Money;
+  capped: boolean;
+  kinds: Kind[];
+  state: 'final' | 'provisional';
+  maxHoursLate: number;
+  platformPaid: Money | null;
+  difference: Money | null;
+}
+
+/** Stable: the same orders under the same rules always give the same key. */
+export function voucherKey(rules: string, kind: 'voucher' | 'delivery_promise', orderIds: string[]): string {
+  const ids = [...orderIds].sort();
+  return 'v' + createHash('sha256').update(`${rules}|${kind}|${ids.join(',')}`).digest('hex').slice(0, 20);
+}
+
+/** The end of the window a payment at `start` opens (inclusive for rolling 24 h windows). */
+function windowEnd(start: number, rules: RuleSet, tz: TimeZone): number {
+  if (rules.combine.by === 'rolling-24h') return start + DAY_MS;
+  return tz.startOfDay(start + DAY_MS + 2 * 3_600_000) - 1; // the last millisecond of that calendar day
+}
+
+/**
+ * Group late orders by buyer into windows. tmall-2023 (RULES 1.2, our reading): sort a buyer's
+ * late orders by paid-at; a window opens at the first, every order paid within 24 h of that
+ * opening joins it (exactly 24 h included), the next opens a new window. tmall-2026 (RULES 1.3
+ * 第十二条): payments on the same calendar day in Beijing time. The cap applies per window.
+ *
+ * A voucher is final only when it can no longer change: every order in it has shipped, the
+ * window is over at as-of, and no other open order of the buyer could still join it.
+ */
+export function buildVouchers(late: LateOrder[], openOrders: Map<string, OpenOrder[]>, rules: RuleSet, asOf: number, tz: TimeZone): Voucher[] {
+  const byBuyer = new Map<string, LateOrder[]>();
+  const anonymous: LateOrder[][] = [];
+  for (const l of late) {
+    if (l.buyer === '') {
+      anonymous.push([l]); // no buyer name: cannot be combined with anything
+      continue;
+    }
+    const list = byBuyer.get(l.buyer) ?? [];
+    list.push(l);
+    byBuyer.set(l.buyer, list);
+  }
+  const groups: LateOrder[][] = [...anonymous];
+  for (const list of byBuyer.values()) {
+    list.sort((a, b) => a.paidAt - b.paidAt || (a.orderId < b.orderId ? -1 : 1));
+    let current: LateOrder[] = [];
+    let end = -Infinity;
+    for (const l of list) {
+      if (current.length && l.paidAt <= end) {
+        current.push(l);
+        continue;
+      }
+      if (current.length) groups.push(current);
+      current = [l];
+      end = windowEnd(l.paidAt, rules, tz);
+    }
+    if (current.length) groups.push(current);
+  }
+  const vouchers = groups.map((g) => toVoucher(g, openOrders, rules, asOf, tz));
+  vouchers.sort((a, b) => a.windowStart - b.windowStart || (a.buyer < b.buyer ? -1 : a.buyer > b.buyer ? 1 : 0) || (a.voucherKey < b.voucherKey ? -1 : 1));
+  return vouchers;
+}
+
+function toVoucher(g: LateOrder[], openOrders: Map<string, OpenOrder[]>, rules: RuleSet, asOf: number, tz: TimeZone): Voucher {
+  const start = g[0]!.paidAt;
+  const end = windowEnd(start, rules, tz);
+  let base = ZERO;
+  let computed = ZERO;
+  let platform: Money | null = null;
+  const kinds = new Set<Kind>();
+  let maxLate = 0;
+  for (const l of g) {
+    base = base.plus(l.payout.base);
+    computed = computed.plus(l.payout.afterMinimum);
+    kinds.add(l.payout.kind);
+    maxLate = Math.max(maxLate, l.hoursLate);
+    if (l.platformCompensation !== null) platform = (platform ?? ZERO).plus(l.platformCompensation);
+  }
+  const cap = rules.combine.cap;
+  const amount = cap ? moneyMin(computed, cap) : computed;
+  // Could another open order of this buyer still join or reshape this window?
+  const reach = rules.combine.by === 'rolling-24h' ? start - DAY_MS : start;
+  const open = g[0]!.buyer ? (openOrders.get(g[0]!.buyer) ?? []) : [];
+  const mine = new Set(g.map((l) => l.orderId));
+  const othersOpen = open.some((o) => o.paidAt >= reach && o.paidAt <= end && !mine.has(o.orderId));
+  const final = g.every((l) => l.shippedAt !== null) && asOf > end && !othersOpen;
+  return {
+    voucherKey: voucherKey(rules.id, 'voucher', g.map((l) => l.orderId)),
+    buyer: g[0]!.buyer,
+    rules: rules.id,
+    windowStart: start,
+    orders: g,
+    baseAmount: base,
+    computedAmount: computed,
+    amount,
+    capped: computed.gt(amount),
+    kinds: (['late', 'out_of_stock'] as Kind[]).filter((k) => kinds.has(k)),
+    state: final ? 'final' : 'provisional',
+    maxHoursLate: maxLate,
+    platformPaid: platform,
+    difference: platform === null ? null : platform.minus(amount),
+  };
+}

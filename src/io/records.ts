@@ -14,6 +14,30 @@ export interface RawRecord {
   problem?: Msg;
 }
 
+/**
+ * Offset of the first byte that breaks UTF-8 in a chunk. Continuation bytes at the very start
+ * finish a character begun in the previous chunk.
+ */
+export function firstBadUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < 3 && i < b.length && (b[i]! & 0xc0) === 0x80) i++;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return b.length;
+      if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return b.length;
+}
+
 /** Decode a byte stream to text, failing with the line number on bytes the encoding cannot hold. */
 async function* decode(s: Sniffed): AsyncGenerator<string> {
   let newlines = 0;
@@ -40,18 +64,8 @@ async function* decode(s: Sniffed): AsyncGenerator<string> {
       try {
         text = dec.decode(b, { stream: true });
       } catch {
-        // Find the line inside this chunk: decode progressively smaller prefixes is costly, so count
-        // newlines up to the first byte that fails on its own.
-        let ok = 0;
-        const probe = new TextDecoder(s.encoding === 'utf8' ? 'utf-8' : 'utf-16le', { fatal: true });
-        for (let step = 4096; ok < b.length; ok += step) {
-          try {
-            probe.decode(b.subarray(ok, Math.min(b.length, ok + step)), { stream: true });
-          } catch {
-            break;
-          }
-        }
-        countNl(b.subarray(0, ok));
+        // Find the line inside this chunk: the first byte that breaks UTF-8 (UTF-16 lines are not counted).
+        countNl(b.subarray(0, s.encoding === 'utf8' ? firstBadUtf8(b) : 0));
         throw bad(newlines + 1);
       }
       if (s.encoding === 'utf8') countNl(b);
@@ -99,6 +113,9 @@ async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
   if (first.done) return;
   const delimiter = pickDelimiter(first.value);
   const skipped: RawRecord[] = [];
+  // Physical line where the last record ended, and empty lines skipped so far (csv-parse counts).
+  let prevEnd = 0;
+  let prevEmpty = 0;
   const parser = parse({
     delimiter,
     relax_quotes: true,
@@ -109,11 +126,20 @@ async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
     skip_records_with_error: true,
     on_skip: (err) => {
       if (err) {
-        const line = (err as unknown as { lines?: number }).lines ?? 0;
+        // The record began right after the previous one; the error is found where it ends.
+        const end = (err as unknown as { lines?: number }).lines ?? prevEnd + 1;
+        const from = prevEnd + 1;
+        prevEnd = Math.max(prevEnd, end);
         skipped.push({
-          line,
+          line: from,
           cells: [],
-          problem: msg(`无法解析这一行的引号 (${err.code})`, `the quoting of this row cannot be read (${err.code})`),
+          problem:
+            err.code === 'CSV_QUOTE_NOT_CLOSED'
+              ? msg(
+                  `从第 ${from} 行开始的引号一直没有闭合, 直到文件结尾 (第 ${end} 行); 这些行无法读取`,
+                  `a quote opened at line ${from} is never closed before the end of the file (line ${end}); those lines cannot be read`,
+                )
+              : msg(`无法解析这一行的引号 (${err.code})`, `the quoting of this row cannot be read (${err.code})`),
         });
       }
       return undefined;
@@ -128,8 +154,6 @@ async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
   );
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
-  let prevEnd = 0;
-  let prevEmpty = 0;
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number } }>) {
       while (skipped.length) yield skipped.shift()!;
@@ -213,8 +237,8 @@ async function* xlsxRecords(s: Sniffed): AsyncGenerator<RawRecord> {
   }
   if (!sawSheet) {
     throw new InputError(
-      msg(`${s.name} 里没有工作表`, `${s.name} has no worksheet`),
-      msg('重新从卖家中心导出。', 'export it again from the seller centre.'),
+      msg(`${s.name} 是一个压缩包, 但不是 xlsx 工作簿 (里面没有工作表)`, `${s.name} is a zip archive but not an xlsx workbook (it holds no worksheet)`),
+      msg('解压后传入其中的 csv 或 xlsx 文件, 或重新从卖家中心导出。', 'unzip it and pass the csv or xlsx inside, or export it again from the seller centre.'),
     );
   }
 }

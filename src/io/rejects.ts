@@ -53,8 +53,10 @@ export class RejectLog {
 
   line(r: Rejection): string {
     const col = r.column ? ` [${r.column}]` : '';
-    const val = r.value !== undefined && r.value !== '' ? ` "${r.value.length > 60 ? r.value.slice(0, 57) + '…' : r.value}"` : '';
-    return `${r.file}:${r.line}${col}:${val} ${say(r.reason, this.ctx.lang)}`;
+    const reason = say(r.reason, this.ctx.lang);
+    // Most reasons quote the value already; say it once.
+    const val = r.value !== undefined && r.value !== '' && !reason.includes(`"${r.value}"`) ? ` "${r.value.length > 60 ? r.value.slice(0, 57) + '…' : r.value}"` : '';
+    return `${r.file}:${r.line}${col}:${val} ${reason}`;
   }
 
   /** Close the --rejects file; under --strict any rejection fails the run (exit 3). */

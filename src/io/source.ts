@@ -72,6 +72,15 @@ export function isUtf8Prefix(b: Buffer, complete: boolean): boolean {
   return true;
 }
 
+/** Is the first line valid UTF-8 holding multi-byte characters (e.g. a Chinese header)? */
+function headerIsUtf8Text(b: Buffer): boolean {
+  const nl = b.indexOf(10);
+  const line = b.subarray(0, nl === -1 ? b.length : nl);
+  let multi = 0;
+  for (const c of line) if (c >= 0xc2 && c <= 0xf4) multi++;
+  return multi >= 2 && isUtf8Prefix(line, nl !== -1);
+}
+
 function looksBinary(b: Buffer): boolean {
   const n = Math.min(b.length, 8192);
   let ctrl = 0;
@@ -165,6 +174,11 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     );
   }
   if (isUtf8Prefix(prefix, complete)) {
+    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again };
+  }
+  if (headerIsUtf8Text(prefix)) {
+    // A Chinese header line that is valid UTF-8 is not GBK by accident: the file mixes encodings
+    // (rows pasted from a GBK file). Decode as UTF-8 so the error names the first bad line.
     return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again };
   }
   return { name, container: 'csv', encoding: 'gb18030', encodingNote: 'not-utf8', skip: 0, stream: again };

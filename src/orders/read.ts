@@ -73,8 +73,9 @@ export class OrderSet {
   private async *rows(f: OpenFile): AsyncGenerator<ParsedRow> {
     const { stats } = f;
     const d = stats.detected;
-    // A timestamp after as-of + 1 day is a mangled cell, not a future order.
-    const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, this.ctx.asOf + DAY_MS, Boolean(this.opts.keepExtra));
+    // A timestamp more than a day after the real clock is a mangled cell, not a future order
+    // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
+    const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, Math.max(this.ctx.asOf, this.ctx.io.now()) + DAY_MS, Boolean(this.opts.keepExtra));
     const dedupeByLine = d.layout.grain === 'line';
     for await (const rec of f.records) {
       if (rec.problem) {
@@ -120,6 +121,9 @@ export class OrderSet {
       if (r.paidAmount) stats.paidSum = stats.paidSum.plus(r.paidAmount);
       if (r.postage) stats.postageSum = stats.postageSum.plus(r.postage);
       yield r;
+    }
+    if (stats.rowsRead === 0) {
+      this.ctx.warn(msg(`${f.name}: 表头之后没有数据行`, `${f.name}: no data rows after the header`));
     }
   }
 

@@ -1,0 +1,67 @@
+// Why a roster is impossible (RULES §4), in words a shop owner can act on: which rule, and how
+// many agents would make it possible. Counting bounds first (exact and instant); the solver is
+// asked only to confirm.
+import { type Msg, msg } from '../cli/errors.js';
+import { type RosterProblem, lengthsOf } from './problem.js';
+
+export interface CountBound {
+  /** Agents needed at the very least by counting. */
+  agentsNeeded: number;
+  reason?: Msg;
+}
+
+/** Agents that must work on day d: disjoint single-shift needs add up; hour needs each bound it. */
+export function dayLowerBounds(p: RosterProblem): number[] {
+  const lb = p.days.map(() => 0);
+  const single = p.days.map(() => new Map<string, number>());
+  for (const n of p.needs) {
+    if (n.shifts.length === 1) {
+      const m = single[n.day]!;
+      m.set(n.shifts[0]!, Math.max(m.get(n.shifts[0]!) ?? 0, n.count));
+    } else lb[n.day] = Math.max(lb[n.day]!, n.count);
+  }
+  single.forEach((m, d) => {
+    let s = 0;
+    for (const v of m.values()) s += v;
+    lb[d] = Math.max(lb[d]!, s);
+  });
+  return lb;
+}
+
+/**
+ * Necessary conditions: each day's staff are distinct agents; and over the month the agents'
+ * working days (L − daysOff each) must cover the sum of daily needs.
+ */
+export function countingBound(p: RosterProblem): CountBound {
+  const A = p.agents.length;
+  const lb = dayLowerBounds(p);
+  let need = 0;
+  let reason: Msg | undefined;
+  const peak = Math.max(0, ...lb);
+  if (peak > need) {
+    need = peak;
+    const d = lb.indexOf(peak);
+    reason = msg(`最低人数: ${p.days[d]!.key} 一天就需要 ${peak} 人同时上班`, `minimum staff: ${p.days[d]!.key} alone needs ${peak} agents at work`);
+  }
+  for (const L of lengthsOf(p)) {
+    const W = L - p.daysOff;
+    let total = 0;
+    for (let d = 0; d < L; d++) total += lb[d]!;
+    const n = W > 0 ? Math.ceil(total / W) : Infinity;
+    if (n > need) {
+      need = n;
+      reason = msg(
+        `最低人数与每月 ${p.daysOff} 天休息: ${L} 天共需 ${total} 个人·班, 每人最多上 ${W} 天, 需 ⌈${total}/${W}⌉ = ${n} 人 (现有 ${A} 人, 只能上 ${A * W} 个班)`,
+        `minimum staff with ${p.daysOff} days off each: ${L} days need ${total} agent-shifts, each agent works ${W} days, so ⌈${total}/${W}⌉ = ${n} agents are needed (${A} agents give ${A * W})`,
+      );
+    }
+  }
+  return { agentsNeeded: need, reason };
+}
+
+/** A copy of the problem with `extra` more agents, who have no requests and no history. */
+export function withMoreAgents(p: RosterProblem, count: number): RosterProblem {
+  const agents = [...p.agents];
+  for (let i = p.agents.length; i < count; i++) agents.push(`+${i + 1}`);
+  return { ...p, agents };
+}

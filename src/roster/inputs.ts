@@ -1,0 +1,161 @@
+// Building a RosterProblem from command options and files (shared by plan and check).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Ctx } from '../cli/context.js';
+import { section } from '../cli/config.js';
+import { InputError, UsageError, msg } from '../cli/errors.js';
+import type { RejectLog } from '../io/rejects.js';
+import { agentsNeeded } from './erlang.js';
+import { type HourNeed, hourNeeds, shiftNeeds } from './needs.js';
+import { DEFAULTS, parseMin, parseMonth, parseNumber, pick } from './options.js';
+import { type Day, type Need, type Previous, monthDays, templateDays } from './problem.js';
+import { readDemand, readRequests, readRoster, readVolume, readAgents, type RosterFile } from './read.js';
+import { type DayCode, type ShiftDef, shiftsFromConfig } from './shifts.js';
+
+export interface Calendar {
+  template: boolean;
+  month?: { y: number; mo: number };
+  days: Day[];
+}
+
+export function rosterConfig(ctx: Ctx): Record<string, unknown> {
+  return section(ctx.config, 'roster');
+}
+
+export function shiftsFor(ctx: Ctx): ShiftDef[] {
+  return shiftsFromConfig(rosterConfig(ctx).shifts);
+}
+
+export function calendarFor(opts: Record<string, unknown>): Calendar {
+  if (opts.template) {
+    if (opts.month !== undefined) {
+      throw new UsageError(msg('--template 与 --month 不能同时使用', '--template and --month cannot be used together'), msg('通用模板按日号 1–31 排班, 不属于某个月。', 'a template is by day number 1–31 and belongs to no month.'));
+    }
+    return { template: true, days: templateDays() };
+  }
+  if (opts.month === undefined) {
+    throw new UsageError(msg('缺少 --month', 'missing --month'), msg('例如 --month 2026-11; 或用 --template 生成通用排班。', 'for example --month 2026-11; or --template for a roster that fits any month.'));
+  }
+  const month = parseMonth(opts.month);
+  return { template: false, month, days: monthDays(month.y, month.mo) };
+}
+
+export function daysOffFor(ctx: Ctx, opts: Record<string, unknown>): number {
+  return parseNumber(pick(opts.daysOff, undefined, rosterConfig(ctx).daysOff, DEFAULTS.daysOff), '--days-off', 0, 31, true);
+}
+
+/** --agents: a file with an agent column, a count ("10" → A01..A10), or names separated by commas. */
+export async function agentsFor(ctx: Ctx, v: unknown): Promise<string[]> {
+  if (typeof v !== 'string' || v.trim() === '') {
+    throw new UsageError(msg('缺少 --agents', 'missing --agents'), msg('给出名单 (--agents 张三,李四,王五,赵六)、人数 (--agents 5) 或文件 (含 客服/agent 列)。', 'give names (--agents Ann,Bo,Cy,Di), a count (--agents 5) or a file with an agent column.'));
+  }
+  let agents: string[];
+  if (v === '-' || fs.existsSync(path.resolve(ctx.io.cwd, v))) agents = await readAgents(ctx, v);
+  else if (/^\d+$/.test(v.trim())) {
+    const n = parseNumber(v, '--agents', 1, 500, true);
+    agents = Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(2, '0')}`);
+  } else {
+    agents = v.split(/\s*[,，、]\s*/).filter(Boolean);
+    if (agents.length === 1 && /\.(csv|xlsx|txt|tsv)$/i.test(v)) {
+      throw new InputError(msg(`找不到客服名单文件 ${v}`, `agent file ${v} not found`), msg('检查路径。', 'check the path.'));
+    }
+  }
+  const dup = agents.find((a, i) => agents.indexOf(a) !== i);
+  if (dup) throw new UsageError(msg(`客服 "${dup}" 出现了两次`, `agent "${dup}" is listed twice`), msg('每个名字只写一次; 同名的人加以区分。', 'list each name once; tell namesakes apart.'));
+  if (agents.length === 0) throw new InputError(msg('客服名单是空的', 'the agent list is empty'));
+  return agents;
+}
+
+export interface NeedsResult {
+  needs: Need[];
+  uncovered: HourNeed[];
+  /** A short description for the summary. */
+  label: string;
+}
+
+export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Calendar, shifts: ShiftDef[], rejects: RejectLog): Promise<NeedsResult> {
+  const cfg = rosterConfig(ctx);
+  const chosen = ['min', 'demand', 'volume'].filter((k) => opts[k] !== undefined);
+  if (chosen.length > 1) {
+    throw new UsageError(msg(`--${chosen.join(' 与 --')} 只能选一个`, `choose one of --${chosen.join(', --')}`), msg('--min 每天相同, --demand 按日期, --volume 按咨询量。', '--min is the same every day, --demand per date, --volume from chat traffic.'));
+  }
+  if (opts.volume !== undefined) {
+    const rows = await readVolume(ctx, String(opts.volume), cal.month, rejects);
+    const num = (flag: string, key: string, def: number, lo: number, hi: number, int: boolean) =>
+      parseNumber(pick(opts[key], undefined, cfg[key], def), flag, lo, hi, int);
+    const aht = num('--aht', 'aht', DEFAULTS.aht, 1, 3600, false);
+    const sl = num('--service-level', 'serviceLevel', DEFAULTS.serviceLevel, 0.01, 0.999, false);
+    const within = num('--answer-within', 'answerWithin', DEFAULTS.answerWithin, 1, 3600, false);
+    const conc = num('--concurrency', 'concurrency', DEFAULTS.concurrency, 1, 20, true);
+    const hours: HourNeed[] = rows.map((r) => ({ date: r.date, hour: r.hour, agents: agentsNeeded({ chatsPerHour: r.chats, ahtSec: aht, targetSec: within, serviceLevel: sl, concurrency: conc }) }));
+    const { needs, uncovered } = hourNeeds(cal.days, shifts, hours);
+    return { needs, uncovered, label: `Erlang C (AHT ${aht} s, ${Math.round(sl * 100)}% within ${within} s, ${conc} chat(s) at once)` };
+  }
+  if (opts.demand !== undefined) {
+    if (!cal.month) throw new UsageError(msg('--demand 按日期给出, 不能与 --template 同用', '--demand is per date and cannot be used with --template'), msg('模板用 --min。', 'use --min with a template.'));
+    const base = parseMin(pick(undefined, undefined, cfg.min, undefined), shifts);
+    const byDate = await readDemand(ctx, String(opts.demand), cal.month, shifts, rejects);
+    return { needs: shiftNeeds(cal.days, shifts, base, byDate), uncovered: [], label: `--demand ${String(opts.demand)}` };
+  }
+  const min = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts);
+  return { needs: shiftNeeds(cal.days, shifts, min), uncovered: [], label: Object.entries(min).map(([k, v]) => `${k}=${v}`).join(',') };
+}
+
+/** Requested days off as [agent index, day index]; unknown agents and dates outside the month are rejected. */
+export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents: string[], rejects: RejectLog): Promise<[number, number][]> {
+  if (file === undefined) return [];
+  const rows = await readRequests(ctx, String(file), cal.month, rejects);
+  const out: [number, number][] = [];
+  for (const r of rows) {
+    const a = agents.indexOf(r.agent);
+    const d = cal.days.findIndex((x) => x.key === r.key);
+    if (a < 0 || d < 0) {
+      await rejects.add({
+        file: String(file),
+        line: r.line,
+        value: a < 0 ? r.agent : r.key,
+        reason: a < 0 ? msg('不在 --agents 名单里的客服', 'agent is not in --agents') : msg('日期不在排班范围内', 'date is not in the month being planned'),
+      });
+      continue;
+    }
+    if (!out.some(([x, y]) => x === a && y === d)) out.push([a, d]);
+  }
+  return out;
+}
+
+/**
+ * --previous: last month's roster. Its last day carries the night-then-day rule across the
+ * boundary; its days by day of month are what "change as little as possible" compares against.
+ */
+export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents: string[], shifts: ShiftDef[]): Promise<{ previous?: Previous; file?: RosterFile; boundary: boolean }> {
+  if (file === undefined) return { boundary: false };
+  const prevMonth = cal.month ? (cal.month.mo === 1 ? { y: cal.month.y - 1, mo: 12 } : { y: cal.month.y, mo: cal.month.mo - 1 }) : undefined;
+  const f = await readRoster(ctx, String(file), shifts, prevMonth);
+  if (f.problems.length) {
+    const p = f.problems[0]!;
+    throw new InputError(msg(`${f.name}: ${p.detail.zh}`, `${f.name}: ${p.detail.en}`), msg('先用 storeops roster check 修正上月排班表。', 'fix last month’s roster first (storeops roster check).'));
+  }
+  const last: (DayCode | undefined)[] = agents.map(() => undefined);
+  const byDay: (DayCode | undefined)[][] = agents.map(() => cal.days.map(() => undefined));
+  let boundary = false;
+  const lastKey = prevMonth ? `${prevMonth.y}-${String(prevMonth.mo).padStart(2, '0')}-${String(new Date(Date.UTC(prevMonth.y, prevMonth.mo, 0)).getUTCDate()).padStart(2, '0')}` : undefined;
+  for (const e of f.entries) {
+    const a = agents.indexOf(e.agent);
+    if (a < 0) continue;
+    const dayNo = Number(e.key.split('-').pop());
+    if (dayNo >= 1 && dayNo <= cal.days.length) byDay[a]![dayNo - 1] = e.code;
+    if (lastKey && e.key === lastKey) {
+      last[a] = e.code;
+      boundary = true;
+    }
+  }
+  if (cal.month && !boundary) {
+    ctx.warn(
+      msg(
+        `${f.name} 不含上月最后一天 (${lastKey}), 跨月的 "晚班后不上白班" 无法检查; 只用于尽量少改动`,
+        `${f.name} has no ${lastKey} (the last day of the previous month), so the night-then-day rule across the boundary cannot be applied; it is used only to change as little as possible`,
+      ),
+    );
+  }
+  return { previous: { last, byDay }, file: f, boundary };
+}

@@ -1,0 +1,68 @@
+// Options of `roster plan` / `roster check` turned into typed values (flags > env > config >
+// defaults). Config section `roster`: { shifts, daysOff, min, timeLimit, aht, serviceLevel,
+// answerWithin, concurrency }.
+import { UsageError, msg } from '../cli/errors.js';
+import type { ShiftMins } from './needs.js';
+import { type ShiftCode, type ShiftDef, parseDayCode } from './shifts.js';
+
+/** RULES §4 defaults. */
+export const DEFAULTS = {
+  daysOff: 4,
+  min: { D: 1, H: 1, N: 1 } as ShiftMins,
+  timeLimit: 30,
+  /** Average handling time of a chat, seconds (an assumption; set yours). */
+  aht: 120,
+  /** Tmall services ask for ≥ 90 % answered within 3 minutes (ruleId 20009524). */
+  serviceLevel: 0.9,
+  answerWithin: 180,
+  concurrency: 1,
+};
+
+export function parseMonth(v: unknown): { y: number; mo: number } {
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{1,2})$/.exec(v.trim()) : null;
+  if (!m || +m[2]! < 1 || +m[2]! > 12) {
+    throw new UsageError(
+      msg(`--month 应为 YYYY-MM, 收到 "${String(v)}"`, `--month takes YYYY-MM, got "${String(v)}"`),
+      msg('例如 --month 2026-11; 或用 --template 生成适用于各月的通用排班。', 'for example --month 2026-11; or --template for a roster that fits any month.'),
+    );
+  }
+  return { y: +m[1]!, mo: +m[2]! };
+}
+
+export function parseMin(v: unknown, shifts: readonly ShiftDef[], flag = '--min'): ShiftMins {
+  if (v === undefined || v === null) return { ...DEFAULTS.min };
+  if (typeof v === 'object' && !Array.isArray(v)) {
+    return parseMin(Object.entries(v as Record<string, unknown>).map(([k, n]) => `${k}=${String(n)}`).join(','), shifts, flag);
+  }
+  const out: ShiftMins = {};
+  for (const part of String(v).split(/\s*[,，]\s*/).filter(Boolean)) {
+    const m = /^([^=:]+)[=:](\d+)$/.exec(part.trim());
+    const code = m ? parseDayCode(m[1]!) : undefined;
+    if (!m || !code || code === 'O' || !shifts.some((s) => s.code === code)) {
+      throw new UsageError(
+        msg(`${flag} 无法识别 "${part}"`, `${flag}: cannot read "${part}"`),
+        msg('写成 D=1,H=1,N=1 (每天每个班次的最少人数)。', 'write it as D=1,H=1,N=1 (least staff per shift per day).'),
+      );
+    }
+    out[code as ShiftCode] = Number(m[2]);
+  }
+  return out;
+}
+
+export function parseNumber(v: unknown, flag: string, lo: number, hi: number, integer: boolean): number {
+  const n = typeof v === 'number' ? v : Number(String(v).trim());
+  if (!Number.isFinite(n) || n < lo || n > hi || (integer && !Number.isInteger(n)) || String(v).trim() === '') {
+    throw new UsageError(
+      msg(`${flag} 应为 ${lo}–${hi} 之间的${integer ? '整数' : '数'}, 收到 "${String(v)}"`, `${flag} takes a ${integer ? 'whole ' : ''}number from ${lo} to ${hi}, got "${String(v)}"`),
+    );
+  }
+  return n;
+}
+
+/** First defined of flag, environment, config, default. */
+export function pick<T>(flag: unknown, env: string | undefined, cfg: unknown, def: T): unknown {
+  if (flag !== undefined) return flag;
+  if (env !== undefined && env !== '') return env;
+  if (cfg !== undefined) return cfg;
+  return def;
+}

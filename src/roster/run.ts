@@ -1,0 +1,290 @@
+// `storeops roster plan` and `storeops roster check` (SPEC "roster", RULES §4).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Ctx } from '../cli/context.js';
+import { InputError, OutputError, UsageError, type Msg, msg, say } from '../cli/errors.js';
+import { openSink, resolveFormat, writeRows } from '../io/output.js';
+import { RejectLog } from '../io/rejects.js';
+import { fileSink } from '../io/sink.js';
+import { checkRoster, gridCells, type Violation } from './check.js';
+import { countingBound, withMoreAgents } from './diagnose.js';
+import { agentsFor, calendarFor, daysOffFor, needsFor, previousFor, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
+import { LEVELS } from './model.js';
+import { DEFAULTS, parseNumber, pick } from './options.js';
+import { type Grid, type RosterProblem, monthDays } from './problem.js';
+import { readRoster } from './read.js';
+import { agentCalendar, gridColumns, gridRows, longColumns, longRows, totals } from './render.js';
+import { type SolveResult, solveRoster } from './solve.js';
+import { fmtClock } from './shifts.js';
+
+const VIOLATION_COLUMNS = [
+  { key: 'agent', zh: '客服', en: 'agent' },
+  { key: 'date', zh: '日期', en: 'date' },
+  { key: 'rule', zh: '规则', en: 'rule' },
+  { key: 'detail', zh: '说明', en: 'detail' },
+];
+
+/** RULES §4: the platform measures 08:00–23:00 (ruleId 20009524), the seed's shop opens at 09:00. */
+function warnMorning(ctx: Ctx, p: RosterProblem) {
+  const first = Math.min(...p.shifts.map((s) => s.start));
+  if (first > 8 * 60) {
+    ctx.warn(
+      msg(
+        `08:00–${fmtClock(first)} 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间; 请安排人工接待或调整班次时间`,
+        `08:00–${fmtClock(first)} counts toward Tmall's 3-minute response rate (ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), but no shift covers it; have someone answer then`,
+      ),
+    );
+  }
+}
+
+function fail(ctx: Ctx, text: Msg, hint: Msg) {
+  const lang = ctx.lang;
+  ctx.io.stderr.write(`storeops: ${lang === 'zh' ? '无法排班' : 'no roster possible'}: ${say(text, lang)}\n  ${lang === 'zh' ? '提示' : 'hint'}: ${say(hint, lang)}\n`);
+  ctx.attention();
+}
+
+/** Smallest agent count ≥ from (up to from+6) for which a roster exists, or undefined. */
+async function agentsThatWork(p: RosterProblem, from: number, timeLimit: number): Promise<number | undefined> {
+  const started = Date.now();
+  for (let n = Math.max(from, p.agents.length + 1); n <= Math.max(from, p.agents.length + 1) + 6; n++) {
+    const left = timeLimit - (Date.now() - started) / 1000;
+    if (left <= 0.5) return undefined;
+    const r = await solveRoster(withMoreAgents(p, n), { requestsHard: false, drop: { requests: true }, timeLimit: left, feasibilityOnly: true });
+    if (r.status === 'solved') return n;
+  }
+  return undefined;
+}
+
+export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const cfg = rosterConfig(ctx);
+  const shifts = shiftsFor(ctx);
+  const cal = calendarFor(opts);
+  const format = resolveFormat(ctx, ['ics']);
+  if (format === 'ics' && cal.template) {
+    throw new UsageError(msg('通用模板没有日期, 不能输出日历', 'a template has no dates, so it cannot be a calendar'), msg('用 --month 排具体月份再导出 ics。', 'plan a real month with --month to export ics.'));
+  }
+  const agents = await agentsFor(ctx, opts.agents);
+  const daysOff = daysOffFor(ctx, opts);
+  const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
+  const rejects = new RejectLog(ctx);
+  const needs = await needsFor(ctx, opts, cal, shifts, rejects);
+  const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects);
+  const prev = await previousFor(ctx, opts.previous, cal, agents, shifts);
+  await rejects.finish();
+  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, previous: prev.previous, template: cal.template };
+
+  warnMorning(ctx, p);
+  for (const u of needs.uncovered) {
+    ctx.warn(msg(`${u.date ?? '每天'} ${fmtClock(u.hour * 60)} 起的一小时需要 ${u.agents} 人, 但没有班次覆盖`, `${u.date ?? 'every day'} ${fmtClock(u.hour * 60)}: ${u.agents} agents needed but no shift covers that hour`));
+  }
+
+  // Rules that contradict each other whatever the staff.
+  const shortest = cal.template ? 28 : cal.days.length;
+  if (daysOff < 1) {
+    return fail(ctx, msg('--days-off 0 与 "每人至少一整天休息" 冲突', '--days-off 0 contradicts "at least one whole day off" (RULES §4)'), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
+  }
+  if (daysOff > shortest) {
+    return fail(ctx, msg(`--days-off ${daysOff} 超过了当月天数 ${shortest}`, `--days-off ${daysOff} is more than the ${shortest} days in the month`), msg('减少 --days-off。', 'lower --days-off.'));
+  }
+  // Not enough agents, by counting (exact, and the usual reason).
+  const bound = countingBound(p);
+  if (bound.agentsNeeded > agents.length) {
+    const works = await agentsThatWork(p, bound.agentsNeeded, Math.min(timeLimit, 20));
+    const n = works ?? bound.agentsNeeded;
+    return fail(
+      ctx,
+      msg(`${agents.length} 名客服不够: ${bound.reason!.zh}`, `${agents.length} agents are not enough: ${bound.reason!.en}`),
+      works !== undefined
+        ? msg(`至少需要 ${n} 名客服 (已验证 ${n} 人可以排出); 或降低 --min / --demand, 或减少 --days-off。`, `at least ${n} agents are needed (a roster with ${n} was found); or lower --min / --demand, or --days-off.`)
+        : msg(`至少需要 ${n} 名客服; 或降低 --min / --demand, 或减少 --days-off。`, `at least ${n} agents are needed; or lower --min / --demand, or --days-off.`),
+    );
+  }
+
+  const levels = (['o1', 'o2'] as (typeof LEVELS)[number][]).concat(prev.previous ? ['o4'] : []);
+  let result: SolveResult = await solveRoster(p, { requestsHard: true, timeLimit, levels });
+  let softRequests = false;
+  if (result.status === 'infeasible' && requests.length) {
+    // Requested days off are hard while they can be; when they cannot all be granted they become
+    // the third objective (as SPEC ranks them) and the roster says which were refused.
+    const relaxed = await solveRoster(p, { requestsHard: false, timeLimit, levels: ['o1', 'o2', 'o3', ...(prev.previous ? (['o4'] as const) : [])] });
+    if (relaxed.status === 'solved') {
+      result = relaxed;
+      softRequests = true;
+    }
+  }
+  if (result.status === 'infeasible') {
+    // Which rule? Try without the night-then-day rule, then with more agents.
+    const noND = await solveRoster(p, { requestsHard: false, drop: { nightThenDay: true, requests: true }, timeLimit: Math.min(timeLimit, 20), feasibilityOnly: true });
+    const n = await agentsThatWork(p, agents.length + 1, Math.min(timeLimit, 20));
+    const fix = n !== undefined ? msg(`增加到 ${n} 名客服可以排出 (已验证)。`, `with ${n} agents a roster exists (verified).`) : msg('增加客服, 或降低 --min / --demand。', 'add agents, or lower --min / --demand.');
+    if (noND.status === 'solved') {
+      return fail(ctx, msg('"晚班后第二天不上白班" 使最低人数无法满足', 'the rule "no day shift after a night shift" makes the minimum staff impossible'), fix);
+    }
+    return fail(ctx, msg('最低人数、每月休息天数与班次规则无法同时满足', 'minimum staff, days off and shift rules cannot all be met'), fix);
+  }
+  if (result.status === 'timeout') {
+    return fail(ctx, msg(`${timeLimit} 秒内没有找到可行的排班`, `no roster found within ${timeLimit} s`), msg('加大 --time-limit。', 'raise --time-limit.'));
+  }
+
+  // Never print a roster that breaks a hard rule: check it independently first.
+  const violations = checkRoster(p, gridCells(result.grid)).filter((v) => !(softRequests && v.rule === 'request'));
+  if (violations.length) {
+    throw new Error(`solver roster failed the independent check: ${violations.map((v) => `${v.agent} ${v.date} ${v.rule}`).join('; ')}`);
+  }
+  summarize(ctx, p, result.grid, result, needs.label);
+  if (softRequests) {
+    const refused = checkRoster(p, gridCells(result.grid)).filter((v) => v.rule === 'request');
+    for (const v of refused) ctx.warn(msg(`${v.agent} ${v.date}: 申请的休息无法批准 (${v.detail.zh})`, `${v.agent} ${v.date}: requested day off could not be granted (${v.detail.en})`));
+    ctx.warn(msg(`所有休息申请无法同时满足; 已尽量满足, ${refused.length} 个未批准`, `the day-off requests cannot all be granted with these rules; ${refused.length} were refused, the fewest possible after hours and fairness`));
+    ctx.attention();
+  }
+  await writePlan(ctx, p, result.grid, format, Boolean(opts.long));
+}
+
+function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, { status: 'solved' }>, needLabel: string) {
+  const t = totals(p, g);
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  const hs = spread(t.map((x) => x.hours));
+  const what = p.template ? msg('通用模板 (28–31 天均适用)', 'template (valid for 28–31-day months)') : msg(p.days[0]!.key.slice(0, 7), p.days[0]!.key.slice(0, 7));
+  const head = msg(
+    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${needLabel}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
+    `roster ${what.en}: ${p.agents.length} agents, staff ${needLabel}, ${p.daysOff} days off each; hour spread ${hs} h, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
+  );
+  ctx.info(head);
+  const names: Record<string, Msg> = {
+    o1: msg('工时差', 'hour spread'),
+    o2: msg('晚班+周末差', 'nights+weekend spread'),
+    o3: msg('未批准的休息申请', 'requests refused'),
+    o4: msg('与上月不同的天数', 'days changed from --previous'),
+  };
+  const unit = (l: string, v: number) => (l === 'o1' ? `${(v * r.spreadUnit) / 60} h` : String(v));
+  if (r.proven) {
+    ctx.info(msg(`已证明最优 (${r.seconds.toFixed(1)} 秒, 依次优化: ${r.levels.map((l) => `${names[l.level]!.zh} ${unit(l.level, l.value)}`).join(', ')})`, `proven optimal in ${r.seconds.toFixed(1)} s (lexicographic: ${r.levels.map((l) => `${names[l.level]!.en} ${unit(l.level, l.value)}`).join(', ')})`));
+  } else {
+    const open = r.levels.find((l) => !l.proven);
+    const parts = r.levels.map((l) => (l.proven ? `${say(names[l.level]!, ctx.lang)} ${unit(l.level, l.value)}` : `${say(names[l.level]!, ctx.lang)} ${unit(l.level, l.value)} (${ctx.lang === 'zh' ? '下界' : 'bound'} ${unit(l.level, l.bound)}, gap ${unit(l.level, l.value - l.bound)})`));
+    ctx.info(
+      msg(
+        `未能在 --time-limit 内证明最优 (${r.seconds.toFixed(1)} 秒): ${parts.join(', ')}${open ? '' : ''}; 排班满足所有硬性规则`,
+        `not proven optimal within --time-limit (${r.seconds.toFixed(1)} s): ${parts.join(', ')}; the roster meets every hard rule`,
+      ),
+    );
+  }
+}
+
+async function writePlan(ctx: Ctx, p: RosterProblem, g: Grid, format: string, long: boolean): Promise<void> {
+  if (format === 'ics') return writeIcs(ctx, p, g);
+  const table = format === 'table';
+  const zhCells = table && ctx.lang === 'zh';
+  if (long) {
+    await writeRows(ctx, longColumns(p.template), longRows(p, g, ctx.tz, zhCells));
+  } else {
+    await writeRows(ctx, gridColumns(p, table), gridRows(p, g, zhCells, ctx.lang));
+  }
+}
+
+/**
+ * ics: one VCALENDAR per agent. With -o naming a folder (an existing directory, or a path
+ * ending in /) each agent gets <folder>/<agent>.ics; otherwise the calendars follow one another
+ * in one stream (RFC 5545 allows several iCalendar objects in a stream).
+ */
+async function writeIcs(ctx: Ctx, p: RosterProblem, g: Grid): Promise<void> {
+  const out = ctx.output;
+  const isDir = out !== undefined && out !== '-' && (/[/\\]$/.test(out) || (fs.existsSync(out) && fs.statSync(out).isDirectory()));
+  if (isDir) {
+    try {
+      fs.mkdirSync(out!, { recursive: true });
+    } catch (e) {
+      throw new OutputError(msg(`无法创建文件夹 ${out}: ${(e as Error).message}`, `cannot create folder ${out}: ${(e as Error).message}`), msg('检查路径和权限。', 'check the path and permissions.'));
+    }
+    const used = new Set<string>();
+    for (let a = 0; a < p.agents.length; a++) {
+      let base = p.agents[a]!.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_') || `agent${a + 1}`;
+      while (used.has(base.toLowerCase())) base += '_';
+      used.add(base.toLowerCase());
+      const sink = fileSink(path.join(out!, `${base}.ics`), 'utf8');
+      try {
+        await sink.write(agentCalendar(p, g, a, ctx.tz, ctx.lang, ctx.asOf));
+        await sink.end();
+      } catch (e) {
+        await sink.abort();
+        throw e;
+      }
+    }
+    ctx.info(msg(`已写入 ${p.agents.length} 个日历到 ${out}`, `wrote ${p.agents.length} calendars to ${out}`));
+    return;
+  }
+  const sink = openSink(ctx, 'utf8');
+  try {
+    for (let a = 0; a < p.agents.length; a++) await sink.write(agentCalendar(p, g, a, ctx.tz, ctx.lang, ctx.asOf));
+    await sink.end();
+  } catch (e) {
+    await sink.abort();
+    throw e;
+  }
+}
+
+export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
+  const file = args[0]!;
+  const shifts = shiftsFor(ctx);
+  const hinted = opts.month !== undefined ? calendarFor(opts) : undefined;
+  const f = await readRoster(ctx, file, shifts, hinted?.month);
+  let cal = hinted;
+  if (!cal) {
+    if (opts.template) cal = calendarFor(opts);
+    else {
+      const full = f.keys.filter((k) => /^\d{4}-\d{2}-\d{2}$/.test(k));
+      const months = [...new Set(full.map((k) => k.slice(0, 7)))];
+      if (full.length === 0 || full.length !== f.keys.length) {
+        throw new InputError(
+          msg(`${f.name}: 日期只有日号, 不知道是哪个月`, `${f.name}: the dates are day numbers, so the month is unknown`),
+          msg('加 --month YYYY-MM, 或 --template 检查通用模板。', 'add --month YYYY-MM, or --template to check a reusable template.'),
+        );
+      }
+      if (months.length > 1) {
+        throw new InputError(msg(`${f.name}: 包含多个月份 (${months.join(', ')})`, `${f.name}: holds more than one month (${months.join(', ')})`), msg('每次检查一个月; 用 --month 指定。', 'check one month at a time; name it with --month.'));
+      }
+      const [y, mo] = months[0]!.split('-').map(Number) as [number, number];
+      cal = { template: false, month: { y, mo }, days: monthDays(y, mo) };
+    }
+  }
+  const outside = f.keys.filter((k) => !cal!.days.some((d) => d.key === k));
+  if (outside.length) {
+    throw new InputError(
+      msg(`${f.name}: 日期 ${outside.slice(0, 3).join(', ')} 不在所查月份内`, `${f.name}: dates ${outside.slice(0, 3).join(', ')} are not in the month checked`),
+      msg('用 --month 指定正确的月份。', 'name the right month with --month.'),
+    );
+  }
+  const agents = f.agents;
+  const rejects = new RejectLog(ctx);
+  const needs = await needsFor(ctx, opts, cal, shifts, rejects);
+  const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects);
+  const prev = await previousFor(ctx, opts.previous, cal, agents, shifts);
+  await rejects.finish();
+  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff: daysOffFor(ctx, opts), needs: needs.needs, requests, previous: prev.previous, template: cal.template };
+  const cells = agents.map(() => cal!.days.map(() => [] as ('D' | 'H' | 'N' | 'O')[]));
+  const dayIndex = new Map(cal.days.map((d, i) => [d.key, i]));
+  for (const e of f.entries) cells[agents.indexOf(e.agent)]![dayIndex.get(e.key)!]!.push(e.code);
+  // A day whose code could not be read is reported once, as unknown-shift, not also as missing.
+  const unreadable = new Set(f.problems.filter((v) => v.rule === 'unknown-shift').map((v) => `${v.agent}\u0000${v.date}`));
+  const found: Violation[] = [
+    ...f.problems,
+    ...checkRoster(p, cells).filter((v) => !(v.rule === 'missing-day' && unreadable.has(`${v.agent}\u0000${v.date}`))),
+  ];
+  await writeRows(
+    ctx,
+    VIOLATION_COLUMNS,
+    found.map((v) => ({ agent: v.agent, date: v.date, rule: v.rule, detail: say(v.detail, ctx.lang) })),
+  );
+  const byRule = new Map<string, number>();
+  for (const v of found) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1);
+  const list = [...byRule].map(([k, n]) => `${k} ${n}`).join(', ');
+  ctx.info(
+    msg(
+      `${f.name}: ${agents.length} 名客服 × ${cal.days.length} 天, ${found.length ? `${found.length} 处违规 (${list})` : '没有违规'}`,
+      `${f.name}: ${agents.length} agents × ${cal.days.length} days, ${found.length ? `${found.length} violations (${list})` : 'no violations'}`,
+    ),
+  );
+  if (found.length) ctx.attention();
+}
+

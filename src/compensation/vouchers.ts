@@ -49,7 +49,8 @@ export function voucherKey(rules: string, kind: 'voucher' | 'delivery_promise', 
 /** The end of the window a payment at `start` opens (inclusive for rolling 24 h windows). */
 function windowEnd(start: number, rules: RuleSet, tz: TimeZone): number {
   if (rules.combine.by === 'rolling-24h') return start + DAY_MS;
-  return tz.startOfDay(start + DAY_MS + 2 * 3_600_000) - 1; // the last millisecond of that calendar day
+  // The last millisecond of that calendar day (+2 h keeps it right across a 23/25 h DST day).
+  return tz.startOfDay(tz.startOfDay(start) + DAY_MS + 2 * 3_600_000) - 1;
 }
 
 /**

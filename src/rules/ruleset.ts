@@ -1,9 +1,9 @@
 // Rule sets are data (templates/rules/*.json); this module loads and validates them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError, type Msg, UsageError, msg } from '../cli/errors.js';
 import { Money } from '../money.js';
+import { templatesDir } from '../paths.js';
 
 export interface RuleSet {
   id: string;
@@ -21,10 +21,6 @@ export interface RuleSet {
   deliveryPromise: { amount: Money } | null;
 }
 
-export function templatesDir(): string {
-  // dist/src/rules/ruleset.js → package root
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'templates');
-}
 
 export function builtinIds(): string[] {
   return fs

@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import { register as ledger } from '../../commands/ledger.js';
 import { register as compensate } from '../../commands/compensate.js';
 import { register as orders } from '../../commands/orders.js';
+import { register as rules } from '../../commands/rules.js';
 import { register as zhenjian } from '../../commands/zhenjian.js';
 import { register as roster } from '../../commands/roster.js';
 
 export type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [orders, compensate, ledger, zhenjian, roster];
+export const COMMANDS: Register[] = [orders, compensate, rules, ledger, zhenjian, roster];

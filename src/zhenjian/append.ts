@@ -19,7 +19,7 @@ function quote(t: string): string {
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
-export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Record<FieldKey, string>>): Promise<string> {
+export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Record<FieldKey, string>>, defaulted: ReadonlySet<FieldKey> = new Set()): Promise<string> {
   const target = path.resolve(ctx.io.cwd, file);
   const value = (k: FieldKey) => {
     const v = answers[k] ?? '';
@@ -48,7 +48,7 @@ export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Rec
   const map = mapHeader(headers, PRODUCT_FIELDS);
   const byIndex = new Map<number, FieldKey>();
   for (const [k, i] of map.index) byIndex.set(i, k as FieldKey);
-  const lost = PRODUCT_FIELDS.filter((f) => !map.index.has(f.key) && (answers[f.key] ?? '') !== '').map((f) => f.key);
+  const lost = PRODUCT_FIELDS.filter((f) => !map.index.has(f.key) && !defaulted.has(f.key) && (answers[f.key] ?? '') !== '').map((f) => f.key);
   if (lost.length) {
     ctx.warn(msg(`${target} 没有这些列, 其值未保存: ${lost.join(', ')}`, `${target} has no column for ${lost.join(', ')}; those answers were not saved`));
   }

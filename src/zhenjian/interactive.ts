@@ -74,15 +74,18 @@ function interrupted(e: unknown): never {
 }
 
 /** Ask for one product. Exported for tests, which drive it through injected streams. */
-export async function askProduct(streams: PromptStreams, table: CategoryTable, s: ResolvedSettings, lang: Lang, tz: Ctx['tz']): Promise<{ product: Product; answers: Answers }> {
+export async function askProduct(streams: PromptStreams, table: CategoryTable, s: ResolvedSettings, lang: Lang, tz: Ctx['tz']): Promise<{ product: Product; answers: Answers; defaulted: Set<FieldKey> }> {
   const { input, confirm } = await import('@inquirer/prompts');
   const ctxFor = () => ({ input: streams.input, output: keepOpen(streams.output) });
   const answers: Answers = {};
+  // Fields left at their default: a file without their column loses nothing by not saving them.
+  const defaulted = new Set<FieldKey>();
   try {
     for (const q of questions(table, s, tz)) {
       if (q.confirm) {
         const yes = await confirm({ message: say(q.ask, lang), default: false }, ctxFor());
         answers[q.key] = yes ? 'yes' : 'no';
+        if (!yes) defaulted.add(q.key);
         continue;
       }
       const def = q.default?.(answers);
@@ -99,13 +102,14 @@ export async function askProduct(streams: PromptStreams, table: CategoryTable, s
         ctxFor(),
       );
       answers[q.key] = text.trim();
+      if (answers[q.key] === (def ?? '')) defaulted.add(q.key);
     }
   } catch (e) {
     interrupted(e);
   }
   const parsed = parseProduct(answers, tz);
   if (!('product' in parsed)) throw new Error(`answer for ${parsed.field} passed validation but not parsing`);
-  return { product: parsed.product, answers };
+  return { product: parsed.product, answers, defaulted };
 }
 
 function withRange(ask: Msg, table: CategoryTable, category: string): Msg {
@@ -123,7 +127,7 @@ export async function askAppend(streams: PromptStreams, lang: Lang): Promise<str
     if (!yes) return undefined;
     const file = await input(
       {
-        message: say(msg('文件', 'file'), lang),
+        message: say(msg('追加到哪个文件', 'file to append to'), lang),
         default: 'zhenjian-products.csv',
         validate: (v: string) => (/\.csv$/i.test(v.trim()) ? true : say(msg('只能追加到 .csv 文件', 'only a .csv file can be appended to'), lang)),
       },
@@ -137,7 +141,7 @@ export async function askAppend(streams: PromptStreams, lang: Lang): Promise<str
 
 export async function runInteractive(ctx: Ctx, table: CategoryTable, s: ResolvedSettings): Promise<void> {
   const streams: PromptStreams = { input: ctx.io.stdin, output: ctx.io.stdout };
-  const { product, answers } = await askProduct(streams, table, s, ctx.lang, ctx.tz);
+  const { product, answers, defaulted } = await askProduct(streams, table, s, ctx.lang, ctx.tz);
   const { writeEstimates, estimateAll } = await import('./run.js');
   const estimates = estimateAll(ctx, [product], table, s);
   await writeEstimates(ctx, estimates, s);
@@ -145,7 +149,7 @@ export async function runInteractive(ctx: Ctx, table: CategoryTable, s: Resolved
   const file = await askAppend(streams, ctx.lang);
   if (file) {
     const { appendProduct } = await import('./append.js');
-    const path = await appendProduct(ctx, file, answers);
+    const path = await appendProduct(ctx, file, answers, defaulted);
     ctx.info(msg(`已追加到 ${path}`, `appended to ${path}`));
   }
 }

@@ -144,8 +144,9 @@ export async function runInteractive(ctx: Ctx, table: CategoryTable, s: Resolved
   const { product, answers, defaulted } = await askProduct(streams, table, s, ctx.lang, ctx.tz);
   const { writeEstimates, estimateAll } = await import('./run.js');
   const estimates = estimateAll(ctx, [product], table, s);
+  // The last prompt leaves the cursor at the end of its line; start the estimate on a fresh one.
+  streams.output.write('\n');
   await writeEstimates(ctx, estimates, s);
-  for (const w of estimates[0]!.warnings) ctx.warn(w.text);
   const file = await askAppend(streams, ctx.lang);
   if (file) {
     const { appendProduct } = await import('./append.js');

@@ -16,10 +16,10 @@ import { LABEL_FIELDS, type LabelItem, parseLabelRow } from './labels.js';
 import { type Estimate, type Settings, estimate, total } from './model.js';
 import { type ResolvedSettings, loadCategories, resolveSettings } from './settings.js';
 
-/** Columns shown on a terminal table; csv/json/xlsx get every column. */
+/** Columns shown on a terminal table (warnings as short codes, explained on stderr); csv/json/xlsx get every column. */
 const TABLE_KEYS = [
   'itemId', 'title', 'category', 'samplesMin', 'samplesMax', 'registrationEstimate', 'chargedMax', 'realCostMax',
-  'balanceNeeded', 'testsPerYear', 'annualChargedMax', 'warnings',
+  'balanceNeeded', 'testsPerYear', 'annualChargedMax', 'warningCodes',
 ];
 
 export function columnsFor(ctx: Ctx): Column[] {
@@ -69,8 +69,17 @@ export function estimateAll(ctx: Ctx, products: Product[], table: CategoryTable,
 }
 
 export async function writeEstimates(ctx: Ctx, estimates: Estimate[], s: Settings): Promise<void> {
-  const rows = [...estimates.map((e) => estimateRow(e, ctx.lang)), totalRow(total(estimates, s), ctx.lang)];
+  const t = total(estimates, s);
+  const rows = [...estimates.map((e) => estimateRow(e, ctx.lang)), totalRow(t, ctx.lang)];
   await writeRows(ctx, columnsFor(ctx), rows);
+  if (resolveFormat(ctx) === 'table') {
+    // A table has room for codes only; the plain explanations go to stderr, one per line.
+    estimates.forEach((e, i) => {
+      const who = e.itemId || e.title || `#${i + 1}`;
+      for (const w of e.warnings) ctx.warn(msg(`${who}: ${w.text.zh}`, `${who}: ${w.text.en}`));
+    });
+    for (const w of t.warnings) ctx.warn(msg(`合计: ${w.text.zh}`, `total: ${w.text.en}`));
+  }
 }
 
 function summarize(ctx: Ctx, estimates: Estimate[], s: Settings, rejected: number): void {

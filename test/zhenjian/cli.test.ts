@@ -126,6 +126,14 @@ describe('zhenjian estimate: inputs and options', () => {
     expect([p.itemId, p.registrationEstimate, p.chargedMax, p.realCostMax, p.testsPerYear]).toEqual(['680000000001', '359.90', '599.50', '360.00', 1]);
   });
 
+  it('the xlsx example gives the same estimate as the csv one', () => {
+    const args = ['-f', 'csv', '--as-of', '2026-11-20 11:00:00'];
+    const a = runCli(['zhenjian', 'estimate', path.join(EXAMPLES, 'zhenjian-products.xlsx'), ...args]);
+    const b = runCli(['zhenjian', 'estimate', EX, ...args]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
   it('bad rows are rejected with file, line and column; exit 1; --strict exit 3', () => {
     const dir = tmpDir();
     const f = path.join(dir, 'p.csv');
@@ -218,6 +226,8 @@ describe('zhenjian estimate: inputs and options', () => {
     const r = runCli(['zhenjian', 'estimate', EX, '-f', 'table', '--commission', '0.05']);
     expect(r.code).toBe(0);
     const head = r.stdout.split('\n')[0]!;
-    expect(head.split(/\s{2,}/)).toEqual(['itemId', 'title', 'category', 'samplesMin', 'samplesMax', 'registrationEstimate', 'chargedMax', 'realCostMax', 'balanceNeeded', 'testsPerYear', 'annualChargedMax', 'warnings']);
+    expect(head.split(/\s{2,}/)).toEqual(['itemId', 'title', 'category', 'samplesMin', 'samplesMax', 'registrationEstimate', 'chargedMax', 'realCostMax', 'balanceNeeded', 'testsPerYear', 'annualChargedMax', 'warningCodes']);
+    // the explanations go to stderr, one per line, named by item id
+    expect(r.stderr).toContain("warning: 680012345679: the real charge can reach 2580.00, 3.5× the registration page's 728.00");
   });
 });

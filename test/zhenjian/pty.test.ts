@@ -55,6 +55,8 @@ describe.skipIf(!hasScript)('zhenjian estimate in a real pseudo-terminal', () =>
     // charged max 5 × 100 + 200 = 700; real 5 × (30 + 0 + 100×0.05) + 200 = 375; registration 100 + 200 = 300;
     // 30-day auto-renew: 13 tests → 13 × 700 = 9100
     const line = screen.split(/\r?\n/).find((l) => /^1\s+x\s/.test(l))!;
-    expect(line).toMatch(/^1\s+x\s+女装\s+3\s+5\s+300\.00\s+700\.00\s+375\.00\s+700\.00\s+13\s+9100\.00\s+the real charge can reach 700\.00, 2\.3×/);
+    expect(line).toMatch(/^1\s+x\s+女装\s+3\s+5\s+300\.00\s+700\.00\s+375\.00\s+700\.00\s+13\s+9100\.00\s+charge_far_above_estimate/);
+    // 700 / 300 = 2.33 > 2: the explanation on stderr (the same terminal)
+    expect(screen).toContain("warning: 1: the real charge can reach 700.00, 2.3× the registration page's 300.00");
   }, 30_000);
 });

@@ -102,7 +102,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       keys.add(key);
       const raw = cleanCell(r.cells[si] ?? '');
       const code = parseDayCode(raw);
-      if (!code) {
+      if (!code || raw === '') {
         unknown(agent, key, raw, r.line);
         continue;
       }
@@ -149,6 +149,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     addAgent(agent);
     for (const c of dayCols) {
       const raw = cleanCell(r.cells[c.i] ?? '');
+      if (raw === '') continue; // an empty cell is a missing day, not a day off
       const code = parseDayCode(raw);
       if (!code) unknown(agent, c.key, raw, r.line);
       else out.entries.push({ agent, key: c.key, code, line: r.line });

@@ -35,7 +35,7 @@ const CODE_ALIASES: Record<string, DayCode> = {
   d: 'D', day: 'D', 白: 'D', 白班: 'D', 全白班: 'D',
   h: 'H', half: 'H', 'half-day': 'H', halfday: 'H', 半: 'H', 半白: 'H', 半白班: 'H',
   n: 'N', night: 'N', 晚: 'N', 晚班: 'N', 夜: 'N', 夜班: 'N',
-  o: 'O', off: 'O', 休: 'O', 休息: 'O', rest: 'O', x: 'O', '-': 'O', '': 'O',
+  o: 'O', off: 'O', 休: 'O', 休息: 'O', rest: 'O', 'day off': 'O',
 };
 
 /** A shift code in any accepted spelling (D/H/N/O, 白/半/晚/休, day/half/night/off); undefined if unknown. */

@@ -1,0 +1,132 @@
+// `roster check` on hand-made rosters: each rule of RULES §4 caught, and nothing else.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+
+// February 2026 (28 days), agents A–D. Agent i on day d (0-based) works
+// ['D','H','N','O'][(d + i) % 4]: every day has exactly one D, one H, one N and one agent off;
+// each agent's N is followed by O; each agent has 28/4 = 7 days off (so --days-off 7).
+const AGENTS = ['A', 'B', 'C', 'D'];
+const DATES = Array.from({ length: 28 }, (_, d) => `2026-02-${String(d + 1).padStart(2, '0')}`);
+const CYCLE = ['D', 'H', 'N', 'O'];
+function base(): string[][] {
+  return AGENTS.map((_, i) => DATES.map((_, d) => CYCLE[(d + i) % 4]!));
+}
+function gridCsv(g: string[][], head = 'agent', dates = DATES): string {
+  return [[head, ...dates].join(','), ...g.map((row, i) => [AGENTS[i], ...row].join(','))].join('\n') + '\n';
+}
+function longCsv(g: string[][]): string[] {
+  const lines = ['agent,date,shift'];
+  g.forEach((row, i) => row.forEach((c, d) => lines.push(`${AGENTS[i]},${DATES[d]},${c}`)));
+  return lines;
+}
+function write(name: string, text: string): string {
+  const f = path.join(tmpDir('roster-check-'), name);
+  fs.writeFileSync(f, text);
+  return f;
+}
+function check(file: string, ...extra: string[]) {
+  const r = runCli(['roster', 'check', file, '--days-off', '7', '-f', 'csv', '--lang', 'en', ...extra]);
+  const rows = (parse(r.stdout) as string[][]).slice(1);
+  return { ...r, rows };
+}
+
+describe('roster check', () => {
+  it('passes the valid base roster (exit 0, header only)', () => {
+    const r = check(write('ok.csv', gridCsv(base())));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('agent,date,rule,detail\n');
+    expect(r.stderr).toContain('4 agents × 28 days, no violations');
+  });
+
+  it('reads Chinese codes, a Chinese header and YYYY/M/D dates', () => {
+    const zh: Record<string, string> = { D: '白', H: '半', N: '晚', O: '休' };
+    const g = base().map((row) => row.map((c) => zh[c]!));
+    const r = check(write('zh.csv', gridCsv(g, '客服', DATES.map((d) => d.replace(/-0?/g, '/')))));
+    expect(r.code).toBe(0);
+  });
+
+  it('days-off: B works on its day off 2026-02-03 → 6 days off', () => {
+    const g = base();
+    g[1]![2] = 'H'; // B: (2+1)%4 = 3 → O; H that day is then staffed twice, which is allowed
+    const r = check(write('b.csv', gridCsv(g)));
+    expect(r.code).toBe(1);
+    expect(r.rows).toEqual([['B', '', 'days-off', '6 days off, must be exactly 7']]);
+  });
+
+  it('night-then-day: A works D on 2026-02-04 after its night on 02-03', () => {
+    const g = base();
+    g[0]![3] = 'D'; // A: day 2 = N, day 3 was O
+    const r = check(write('nd.csv', gridCsv(g)));
+    expect(r.code).toBe(1);
+    expect(r.rows).toEqual([
+      ['A', '', 'days-off', '6 days off, must be exactly 7'],
+      ['A', '2026-02-04', 'night-then-day', 'day shift after a night shift on 2026-02-03'],
+    ]);
+  });
+
+  it('coverage: C takes 2026-02-01 off, leaving no night shift', () => {
+    const g = base();
+    g[2]![0] = 'O'; // C: (0+2)%4 = 2 → N
+    const r = check(write('cov.csv', gridCsv(g)));
+    expect(r.rows).toEqual([
+      ['C', '', 'days-off', '8 days off, must be exactly 7'],
+      ['', '2026-02-01', 'coverage', 'N needs at least 1 (night), has 0'],
+    ]);
+  });
+
+  it('whole-day-off: D never has a day off', () => {
+    const g = base();
+    g[3] = g[3]!.map((c) => (c === 'O' ? 'H' : c)); // its N (d ≡ 1 mod 4) is now followed by H, not D
+    const r = check(write('whole.csv', gridCsv(g)));
+    expect(r.rows).toEqual([
+      ['D', '', 'days-off', '0 days off, must be exactly 7'],
+      ['D', '', 'whole-day-off', 'no whole day off in the month'],
+    ]);
+  });
+
+  it('request: A asked for 2026-02-01 off but works the day shift', () => {
+    const req = write('req.csv', 'agent,date\nA,2026-02-01\nB,2026-02-03\n'); // B is off on 02-03 anyway
+    const r = check(write('ok.csv', gridCsv(base())), '--requests', req);
+    expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift']]);
+  });
+
+  it('night-then-day across the month boundary with --previous', () => {
+    // A worked the night of 2026-01-31 and starts February on the day shift.
+    const prev = write('jan.csv', 'agent,date,shift\nA,2026-01-31,N\nB,2026-01-31,D\n');
+    const r = check(write('ok.csv', gridCsv(base())), '--previous', prev);
+    expect(r.rows).toEqual([['A', '2026-02-01', 'night-then-day', 'night shift on the last day of the previous month, day shift on day 1']]);
+  });
+
+  it('long layout: a missing day, two entries on one day, an unknown code and wrong times', () => {
+    const lines = longCsv(base());
+    const header = 'agent,date,shift,start,end';
+    const body = lines.slice(1).map((l) => l + ',,');
+    // A 2026-02-01 is D: give it the wrong start.
+    body[0] = 'A,2026-02-01,D,2026-02-01 09:30,2026-02-01 17:30';
+    // A 2026-02-05 (D) missing; A 2026-02-06 (H) twice; A 2026-02-07 (N) unreadable.
+    const out = body.filter((l) => !l.startsWith('A,2026-02-05,'));
+    out.push('A,2026-02-06,O,,');
+    const i = out.findIndex((l) => l.startsWith('A,2026-02-07,'));
+    out[i] = 'A,2026-02-07,X,,';
+    const r = check(write('long.csv', [header, ...out].join('\n') + '\n'));
+    expect(r.code).toBe(1);
+    expect(r.rows.map((x) => [x[0], x[1], x[2]])).toEqual([
+      ['A', '2026-02-01', 'shift-times'],
+      ['A', '2026-02-07', 'unknown-shift'],
+      ['A', '2026-02-05', 'missing-day'],
+      ['A', '2026-02-06', 'one-shift'],
+      ['', '2026-02-05', 'coverage'], // its D was A's
+      ['', '2026-02-06', 'coverage'], // H: A's day is unreadable as one shift
+      ['', '2026-02-07', 'coverage'], // N
+    ]);
+  });
+
+  it('needs --month when the columns are day numbers', () => {
+    const f = write('days.csv', gridCsv(base(), 'agent', DATES.map((_, d) => String(d + 1))));
+    expect(runCli(['roster', 'check', f, '--days-off', '7']).code).toBe(3);
+    expect(check(f, '--month', '2026-02').code).toBe(0);
+  });
+});

@@ -1,0 +1,152 @@
+// `roster plan` end to end: every roster it prints is checked by `roster check`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+
+function write(name: string, text: string): string {
+  const f = path.join(tmpDir('roster-plan-'), name);
+  fs.writeFileSync(f, text);
+  return f;
+}
+
+/** Plan to a csv file and check it with the same rules; returns the grid rows. */
+function planAndCheck(planArgs: string[], checkArgs: string[] = []) {
+  const out = path.join(tmpDir('roster-out-'), 'roster.csv');
+  const r = runCli(['roster', 'plan', '--lang', 'en', '-o', out, ...planArgs]);
+  const rows = r.code === 0 || fs.existsSync(out) ? (parse(fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '')) as string[][]) : [];
+  const c = fs.existsSync(out) ? runCli(['roster', 'check', out, '--lang', 'en', '-f', 'csv', ...checkArgs]) : undefined;
+  return { r, rows, check: c, file: out };
+}
+
+describe('roster plan', () => {
+  it('2 agents cannot staff D=1,H=1,N=1: exit 1, says why and how many are needed', () => {
+    // 30 days × 3 shifts = 90 agent-shifts; 2 agents × 26 working days = 52; ⌈90/26⌉ = 4.
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', 'Ann,Bo', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('⌈90/26⌉ = 4 agents are needed (2 agents give 52)');
+    expect(r.stderr).toContain('at least 4 agents are needed (a roster with 4 was found)');
+  });
+
+  it('5 agents: proven optimal, equal hours, and the checker agrees', () => {
+    const { r, rows, check } = planAndCheck(['--month', '2026-11', '--agents', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('proven optimal');
+    expect(r.stderr).toContain('08:00–09:00 counts toward');
+    expect(check!.code).toBe(0);
+    expect(rows[0]!.slice(0, 3)).toEqual(['agent', '2026-11-01', '2026-11-02']);
+    expect(rows[0]!.slice(-4)).toEqual(['hours', 'nights', 'weekend days', 'days off']);
+    const agents = rows.slice(1, 6);
+    expect(agents.map((a) => a[0])).toEqual(['A01', 'A02', 'A03', 'A04', 'A05']);
+    // Everyone works 26 shifts; hours are equal (spread 0 was reached and proven).
+    const hours = new Set(agents.map((a) => a[31]));
+    expect(hours.size).toBe(1);
+    for (const a of agents) expect(a[34]).toBe('4');
+    // Coverage rows follow: one per shift, at least 1 every day.
+    expect(rows.slice(6).map((x) => x[0])).toEqual(['coverage D', 'coverage H', 'coverage N']);
+    for (const cov of rows.slice(6)) for (const v of cov.slice(1, 31)) expect(Number(v)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('honours requested days off', () => {
+    const req = write('req.csv', '客服,日期\nAnn,2026-11-11;2026-11-12\nCy,2026-11-28\n');
+    const { r, rows, check } = planAndCheck(['--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di,Ed', '--requests', req], ['--requests', req]);
+    expect(r.code).toBe(0);
+    expect(check!.code).toBe(0);
+    const col = (d: string) => rows[0]!.indexOf(d);
+    expect(rows[1]![col('2026-11-11')]).toBe('O');
+    expect(rows[1]![col('2026-11-12')]).toBe('O');
+    expect(rows[3]![col('2026-11-28')]).toBe('O');
+  });
+
+  it('requests that cannot all be granted become soft: exit 1, the fewest refused', () => {
+    // 4 agents, D, H and N each staffed on 2026-11-11: at most one of the four may be off, so of
+    // three requests for that day exactly two must be refused.
+    const req = write('req.csv', 'agent,date\nBo,2026-11-11\nCy,2026-11-11\nDi,2026-11-11\n');
+    const { r, check } = planAndCheck(['--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di', '--requests', req], ['--requests', req]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('2 were refused');
+    const found = (parse(check!.stdout) as string[][]).slice(1);
+    expect(found.map((v) => v[2])).toEqual(['request', 'request']);
+  });
+
+  it('carries the night-then-day rule across the month boundary (--previous)', () => {
+    // Ann worked the night of 2026-10-31, so she must not start November on the day shift; with
+    // the other 4 agents' last day D, Ann's 11-01 may be H, N or O only.
+    const prev = write('oct.csv', 'agent,date,shift\nAnn,2026-10-31,N\nBo,2026-10-31,D\nCy,2026-10-31,D\nDi,2026-10-31,O\nEd,2026-10-31,H\n');
+    const { r, rows, check } = planAndCheck(['--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di,Ed', '--previous', prev], ['--previous', prev]);
+    expect(r.code).toBe(0);
+    expect(check!.code).toBe(0);
+    expect(rows[1]![0]).toBe('Ann');
+    expect(rows[1]![1]).not.toBe('D');
+  });
+
+  it('says when the boundary rule makes it impossible, and how many agents fix it', () => {
+    // All 4 agents worked the night of 2026-01-31: nobody may take the D shift on 2026-02-01.
+    // One more agent (no night before) makes it possible.
+    const prev = write('jan.csv', 'agent,date,shift\nAnn,2026-01-31,N\nBo,2026-01-31,N\nCy,2026-01-31,N\nDi,2026-01-31,N\n');
+    const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', 'Ann,Bo,Cy,Di', '--previous', prev, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('"no day shift after a night shift" makes the minimum staff impossible');
+    expect(r.stderr).toContain('with 5 agents a roster exists');
+  });
+
+  it('a reusable template is valid for every month length', () => {
+    const { r, rows, check } = planAndCheck(['--template', '--agents', '5', '--time-limit', '8'], ['--template']);
+    expect(r.code).toBe(0);
+    expect(rows[0]!.slice(0, 3)).toEqual(['agent', '1', '2']);
+    expect(rows[0]![31]).toBe('31');
+    expect(check!.code).toBe(0);
+  });
+
+  it('--long: one row per agent per day with Beijing times', () => {
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '4', '--long', '-f', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout) as string[][];
+    expect(rows[0]).toEqual(['agent', 'date', 'shift', 'start', 'end', 'hours']);
+    expect(rows.length).toBe(1 + 4 * 30);
+    const times: Record<string, [string, string, string]> = { D: ['09:00:00', '17:30:00', '8.5'], H: ['10:00:00', '15:30:00', '5.5'], N: ['17:00:00', '23:30:00', '6.5'] };
+    for (const [, date, shift, start, end, hours] of rows.slice(1)) {
+      if (shift === 'O') expect([start, end, hours]).toEqual(['', '', '0.0']);
+      else expect([start, end, hours]).toEqual([`${date} ${times[shift!]![0]}`, `${date} ${times[shift!]![1]}`, times[shift!]![2]]);
+    }
+    // The long layout is a roster too.
+    const f = write('long.csv', r.stdout);
+    expect(runCli(['roster', 'check', f]).code).toBe(0);
+  });
+
+  it('zh table shows 白/半/晚/休 and marks weekends', () => {
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '4', '-f', 'table', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    const head = r.stdout.split('\n')[0]!;
+    // 2026-11-01 is a Sunday, 11-02 a Monday, 11-07 a Saturday.
+    expect(head).toMatch(/^客服\s+01日\*\s+02一\s+/);
+    expect(head).toContain('07六*');
+    expect(r.stdout).toMatch(/白/);
+    expect(r.stdout).toMatch(/休/);
+    expect(r.stdout).toContain('覆盖 晚班');
+  });
+
+  it('ics: one calendar per agent, shifts in UTC', () => {
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '4', '-f', 'ics', '--as-of', '2026-10-20 12:00:00']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/BEGIN:VCALENDAR/g)!.length).toBe(4);
+    // 4 agents × 26 working days.
+    expect(r.stdout.match(/BEGIN:VEVENT/g)!.length).toBe(104);
+    // Beijing 09:00 = 01:00 UTC; 23:30 = 15:30 UTC.
+    expect(r.stdout).toMatch(/DTSTART:20261101T010000Z|DTSTART:20261101T020000Z|DTSTART:20261101T090000Z/);
+    expect(r.stdout).toContain('DTSTAMP:20261020T040000Z');
+    const dir = path.join(tmpDir('roster-ics-'), 'cal') + '/';
+    const d = runCli(['roster', 'plan', '--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di', '-f', 'ics', '-o', dir]);
+    expect(d.code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['Ann.ics', 'Bo.ics', 'Cy.ics', 'Di.ics']);
+  });
+
+  it('usage errors exit 2', () => {
+    expect(runCli(['roster', 'plan', '--agents', '5']).code).toBe(2);
+    expect(runCli(['roster', 'plan', '--month', '2026-11', '--agents', '5', '--min', 'D=one']).code).toBe(2);
+    expect(runCli(['roster', 'plan', '--month', '2026-13', '--agents', '5']).code).toBe(2);
+  });
+});

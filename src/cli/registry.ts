@@ -7,7 +7,8 @@ import { register as orders } from '../../commands/orders.js';
 import { register as rules } from '../../commands/rules.js';
 import { register as zhenjian } from '../../commands/zhenjian.js';
 import { register as roster } from '../../commands/roster.js';
+import { register as reviews } from '../../commands/reviews.js';
 
 export type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [orders, compensate, rules, ledger, zhenjian, roster];
+export const COMMANDS: Register[] = [orders, compensate, rules, ledger, zhenjian, roster, reviews];

@@ -1,6 +1,10 @@
 // The review record read from a review file (FORMATS "Reviews") and the queue item built from it.
 import type { Money } from '../money.js';
+import type { ReviewStatus } from '../state/ledger.js';
 import type { Category } from './keywords.js';
+
+// The state database owns the status vocabulary (src/state/ledger.ts).
+export type { ReviewStatus };
 
 export type Rating = 'good' | 'neutral' | 'bad';
 
@@ -29,8 +33,6 @@ export interface OrderFacts {
   earlierOrders: number;
 }
 
-export type ReviewStatus = 'new' | 'contacted' | 'awaiting_reply' | 'resolved' | 'complaint_filed' | 'do_not_contact';
-export const REVIEW_STATUSES: readonly ReviewStatus[] = ['new', 'contacted', 'awaiting_reply', 'resolved', 'complaint_filed', 'do_not_contact'];
 
 export type Action =
   | 'contact_now'

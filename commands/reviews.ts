@@ -1,0 +1,45 @@
+// `storeops reviews queue|log|message` (SPEC reviews; RULES §2).
+import type { Command } from 'commander';
+import { action } from '../src/cli/main.js';
+
+export function register(program: Command): void {
+  const reviews = program
+    .command('reviews')
+    .description('neutral/negative review follow-up (RULES §2) / 中差评跟进')
+    .helpCommand(false);
+
+  reviews
+    .command('queue')
+    .description('follow-up queue for neutral/negative reviews, most urgent first / 中差评跟进队列')
+    .argument('<file...>', 'review files (csv/xlsx; - for stdin)')
+    .option('--orders <file...>', 'order exports, for order value, payment time and earlier orders by the buyer')
+    .option('--roster <file>', 'shift roster (long or grid): items go to agents on shift at --as-of')
+    .option('--all', 'also list resolved items')
+    .option('--max-attempts <n>', 'contact attempts allowed per review (default: config reviews.maxAttempts, else 3)')
+    .option('--quiet-hours <from-to>', 'no contact in these hours (default: config reviews.quietHours, else 22:00-08:00; none = off)')
+    .action(action(async () => (await import('../src/reviews/run.js')).runQueue));
+
+  reviews
+    .command('log')
+    .description('record a contact attempt or outcome in the state database / 记录联系结果')
+    .argument('<orderId>', 'order id of the review')
+    .requiredOption('--status <status>', 'contacted, awaiting_reply, resolved, complaint_filed, do_not_contact')
+    .option('--note <text>', 'what was said or agreed')
+    .option('--channel <channel>', 'wangwang, phone or sms')
+    .option('--who <agent>', 'who made the contact')
+    .option('--force', 'record a contact even though it breaks the contact rules (do_not_contact, attempts, quiet hours)')
+    .option('--max-attempts <n>', 'contact attempts allowed per review (default 3)')
+    .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00)')
+    .action(action(async () => (await import('../src/reviews/run.js')).runLog));
+
+  reviews
+    .command('message')
+    .description('render the suggested message for one queue item / 生成跟进消息')
+    .argument('<orderId>', 'order id of the review')
+    .requiredOption('--reviews <file...>', 'review files')
+    .option('--orders <file...>', 'order exports')
+    .option('--template <file>', 'your own message text (checked for forbidden wording); placeholders {buyer} {orderId} {title} {goodwill} {issue} {shop}')
+    .option('--max-attempts <n>', 'contact attempts allowed per review (default 3)')
+    .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00)')
+    .action(action(async () => (await import('../src/reviews/run.js')).runMessage));
+}

@@ -1,0 +1,300 @@
+// Command bodies for `storeops reviews queue|log|message` (SPEC reviews): read, compute with the
+// pure modules, hand rows to the output layer.
+import type { Ctx } from '../cli/context.js';
+import { InputError, UsageError, msg } from '../cli/errors.js';
+import { checkOrderId } from '../io/cells.js';
+import type { Column } from '../io/columns.js';
+import { openSink, writeRows } from '../io/output.js';
+import { RejectLog } from '../io/rejects.js';
+import type { StateDb } from '../state/ledger.js';
+import { orderFacts } from './orders.js';
+import { contactState, inQuietHours } from './policy.js';
+import { buildQueue } from './queue.js';
+import { render, unknownPlaceholders } from './message.js';
+import { assign, onShiftAt, readRosterFile, shiftsFromConfig } from './roster-file.js';
+import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
+import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
+import { readReviews } from './read.js';
+import { section } from '../cli/config.js';
+
+export const QUEUE_COLUMNS: Column[] = [
+  { key: 'priority', zh: '优先级', en: 'priority', type: 'int' },
+  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
+  { key: 'buyer', zh: '买家', en: 'buyer' },
+  { key: 'rating', zh: '评价结果', en: 'rating' },
+  { key: 'reviewedAt', zh: '评价时间', en: 'reviewedAt', type: 'time' },
+  { key: 'title', zh: '宝贝标题', en: 'title' },
+  { key: 'text', zh: '评价内容', en: 'text' },
+  { key: 'followUpText', zh: '追评内容', en: 'followUpText' },
+  { key: 'reasons', zh: '标记原因', en: 'reasons', type: 'list' },
+  { key: 'categories', zh: '问题类别', en: 'categories', type: 'list' },
+  { key: 'contactBy', zh: '联系期限', en: 'contactBy', type: 'time' },
+  { key: 'explainBy', zh: '解释期限', en: 'explainBy', type: 'time' },
+  { key: 'complaintBy', zh: '投诉期限', en: 'complaintBy', type: 'time' },
+  { key: 'overdue', zh: '已逾期', en: 'overdue', type: 'list' },
+  { key: 'status', zh: '状态', en: 'status' },
+  { key: 'attempts', zh: '联系次数', en: 'attempts', type: 'int' },
+  { key: 'lastContactAt', zh: '上次联系', en: 'lastContactAt', type: 'time' },
+  { key: 'nextContactAt', zh: '下次可联系', en: 'nextContactAt', type: 'time' },
+  { key: 'assignee', zh: '负责客服', en: 'assignee' },
+  { key: 'action', zh: '下一步', en: 'action' },
+  { key: 'template', zh: '模板', en: 'template' },
+  { key: 'goodwill', zh: '补偿预算', en: 'goodwill', type: 'money' },
+  { key: 'malicious', zh: '恶意评价迹象', en: 'malicious', type: 'list' },
+  { key: 'orderValue', zh: '订单金额', en: 'orderValue', type: 'money' },
+  { key: 'earlierOrders', zh: '此前订单数', en: 'earlierOrders', type: 'int' },
+  { key: 'score', zh: '分数', en: 'score', type: 'int' },
+];
+
+const CONTACT_STATUSES: ReadonlySet<ReviewStatus> = new Set(['contacted', 'awaiting_reply']);
+const LOG_STATUSES: readonly ReviewStatus[] = ['contacted', 'awaiting_reply', 'resolved', 'complaint_filed', 'do_not_contact'];
+const CHANNELS = ['wangwang', 'phone', 'sms'];
+
+function fileList(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
+
+async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wanted: Set<string>): Promise<Map<string, OrderFacts> | null> {
+  if (files.length === 0) return null;
+  const { readOrders } = await import('../orders/read.js');
+  const all = [];
+  for await (const o of readOrders(ctx, files, rejects)) all.push({ orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status });
+  return orderFacts(all, wanted);
+}
+
+async function openStateDb(ctx: Ctx, create: boolean): Promise<StateDb> {
+  const { openState } = await import('../state/ledger.js');
+  return openState(ctx.statePath, { create });
+}
+
+interface Built {
+  items: QueueItem[];
+  reviews: Review[];
+  duplicates: number;
+  rows: number;
+  cfg: ReviewsConfig;
+  rejects: RejectLog;
+  matchedOrders: number | null;
+}
+
+async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>): Promise<Built> {
+  if (files.length === 0) {
+    throw new UsageError(msg('没有给出评价文件', 'no review file given'), msg('例如: storeops reviews queue reviews.csv', 'for example: storeops reviews queue reviews.csv'));
+  }
+  if (files.filter((f) => f === '-').length + fileList(opts.orders).filter((f) => f === '-').length > 1) {
+    throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'));
+  }
+  const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
+  const rejects = new RejectLog(ctx);
+  try {
+    const { reviews, duplicates, rows } = await readReviews(ctx, files, rejects);
+    const wanted = new Set(reviews.map((r) => r.orderId));
+    const orders = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
+    await rejects.finish();
+    // RULES 2.2: the queue only reads the state; a missing database means "no contacts yet".
+    const db = await openStateDb(ctx, false);
+    let contacts;
+    try {
+      contacts = db.contactHistory([...wanted]);
+    } finally {
+      db.close();
+    }
+    const items = buildQueue(reviews, {
+      matchers: cfg.matchers,
+      settings: cfg.settings,
+      thresholds: cfg.thresholds,
+      goodwill: cfg.goodwill,
+      serialNegativeAt: cfg.serialNegativeAt,
+      asOf: ctx.asOf,
+      tz: ctx.tz,
+      contacts,
+      orders,
+      includeResolved: Boolean(opts.all),
+    });
+    const matchedOrders = orders ? reviews.filter((r) => orders.has(r.orderId)).length : null;
+    return { items, reviews, duplicates, rows, cfg, rejects, matchedOrders };
+  } catch (e) {
+    await rejects.abort();
+    throw e;
+  }
+}
+
+async function assignRoster(ctx: Ctx, items: QueueItem[], rosterFile: string | undefined): Promise<void> {
+  if (!rosterFile) return;
+  const w = ctx.tz.wall(ctx.asOf);
+  const { shifts, problems } = await readRosterFile(rosterFile, ctx.io.stdin, ctx.tz, [w.y, w.mo], shiftsFromConfig(section(ctx.config, 'roster')), ctx.encoding);
+  for (const p of problems.slice(0, 5)) ctx.warn(p);
+  if (problems.length > 5) ctx.warn(msg(`班表另有 ${problems.length - 5} 处问题`, `${problems.length - 5} more roster problems`));
+  const agents = onShiftAt(shifts, ctx.asOf);
+  if (agents.length === 0) {
+    ctx.warn(
+      msg(`${ctx.tz.format(ctx.asOf)} 班表里没有人在班, 未分配`, `nobody is on shift at ${ctx.tz.format(ctx.asOf)} in the roster, so nothing was assigned`),
+    );
+    return;
+  }
+  // Only items with something to do are handed out; the rest stay unassigned.
+  const open = items.filter((i) => i.action !== 'none' && i.action !== 'await_complaint');
+  assign(open.length, agents).forEach((a, k) => (open[k]!.assignee = a));
+}
+
+export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
+  const b = await build(ctx, args, opts);
+  await assignRoster(ctx, b.items, opts.roster as string | undefined);
+  await writeRows(ctx, QUEUE_COLUMNS, b.items as unknown as Record<string, unknown>[]);
+  const byP = [1, 2, 3, 4, 5].map((p) => b.items.filter((i) => i.priority === p).length);
+  const overdue = b.items.filter((i) => i.overdue.length > 0).length;
+  const malicious = b.items.filter((i) => i.malicious.length > 0).length;
+  ctx.info(
+    msg(
+      `评价 ${b.rows} 行, 读入 ${b.reviews.length}${b.duplicates ? `, 重复 ${b.duplicates}` : ''}${b.rejects.count ? `, 拒绝 ${b.rejects.count}` : ''}; 需跟进 ${b.items.length} (优先级 1–5: ${byP.join('/')}), 逾期 ${overdue}, 疑似恶意 ${malicious}` +
+        (b.matchedOrders !== null ? `; 关联到订单 ${b.matchedOrders}/${b.reviews.length}` : ''),
+      `reviews: ${b.rows} rows, ${b.reviews.length} read${b.duplicates ? `, ${b.duplicates} duplicates` : ''}${b.rejects.count ? `, ${b.rejects.count} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
+        (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} matched to an order` : ''),
+    ),
+  );
+}
+
+export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
+  const orderId = (args[0] ?? '').trim();
+  if (checkOrderId(orderId) !== 'ok') {
+    throw new UsageError(msg(`订单编号无效: "${orderId}"`, `not an order id: "${orderId}"`), msg('传入评价所属的订单编号 (数字)。', 'pass the order id of the review (digits).'));
+  }
+  const status = String(opts.status ?? '') as ReviewStatus;
+  if (!LOG_STATUSES.includes(status)) {
+    throw new UsageError(msg(`--status 无效: "${status}"`, `--status is not valid: "${status}"`), msg(`可用: ${LOG_STATUSES.join(', ')}`, `choose one of: ${LOG_STATUSES.join(', ')}`));
+  }
+  const channel = opts.channel === undefined ? undefined : String(opts.channel).toLowerCase();
+  if (channel !== undefined && !CHANNELS.includes(channel)) {
+    throw new UsageError(msg(`--channel 无效: "${channel}"`, `--channel is not valid: "${channel}"`), msg(`可用: ${CHANNELS.join(', ')}`, `choose one of: ${CHANNELS.join(', ')}`));
+  }
+  const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
+  const db = await openStateDb(ctx, true);
+  try {
+    const h = db.contactHistory([orderId]).get(orderId);
+    const before = contactState(h, ctx.asOf, cfg.settings, ctx.tz);
+    // RULES 2.2 (恶意骚扰, ruleId 11000254): a contact that breaks the contact rules is refused
+    // (exit 2) unless --force says it happened anyway and must be on record.
+    const broken: { zh: string; en: string }[] = [];
+    if (CONTACT_STATUSES.has(status)) {
+      if (before.status === 'do_not_contact') broken.push(msg('买家要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted (do_not_contact)'));
+      if (before.attempts >= cfg.settings.maxAttempts) broken.push(msg(`已联系 ${before.attempts} 次, 上限 ${cfg.settings.maxAttempts} 次`, `already ${before.attempts} attempts, the limit is ${cfg.settings.maxAttempts}`));
+      if (inQuietHours(ctx.asOf, cfg.settings, ctx.tz)) broken.push(msg(`${ctx.tz.format(ctx.asOf)} 在安静时段内`, `${ctx.tz.format(ctx.asOf)} is within quiet hours`));
+    }
+    let note = opts.note === undefined ? undefined : String(opts.note);
+    if (broken.length > 0) {
+      const why = { zh: broken.map((b) => b.zh).join('; '), en: broken.map((b) => b.en).join('; ') };
+      if (!opts.force) {
+        throw new UsageError(
+          msg(`订单 ${orderId}: 不记录这次联系: ${why.zh}`, `order ${orderId}: contact not recorded: ${why.en}`),
+          msg(
+            '联系买家前先看 `storeops reviews queue` 的 下次可联系 列。若联系确实已经发生 (例如买家主动找来), 加 --force 记录在案。',
+            'check the nextContactAt column of `storeops reviews queue` before contacting. If the contact really happened (say the buyer reached out), add --force to put it on record.',
+          ),
+        );
+      }
+      ctx.warn(msg(`订单 ${orderId}: 按 --force 记录, 尽管 ${why.zh}`, `order ${orderId}: recorded because of --force although ${why.en}`));
+      note = `[forced: ${why.en}]${note ? ' ' + note : ''}`;
+      ctx.attention();
+    }
+    db.logContact({ orderId, at: ctx.asOf, status, channel, note, who: opts.who === undefined ? undefined : String(opts.who) });
+    const after = contactState(db.contactHistory([orderId]).get(orderId), ctx.asOf, cfg.settings, ctx.tz);
+    await writeRows(
+      ctx,
+      [
+        { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
+        { key: 'at', zh: '时间', en: 'at', type: 'time' },
+        { key: 'status', zh: '状态', en: 'status' },
+        { key: 'channel', zh: '渠道', en: 'channel' },
+        { key: 'attempts', zh: '联系次数', en: 'attempts', type: 'int' },
+        { key: 'nextContactAt', zh: '下次可联系', en: 'nextContactAt', type: 'time' },
+        { key: 'note', zh: '备注', en: 'note' },
+      ],
+      [{ orderId, at: ctx.asOf, status, channel: channel ?? '', attempts: after.attempts, nextContactAt: after.nextContactAt, note: note ?? '' }],
+    );
+    ctx.info(
+      after.nextContactAt === null
+        ? msg(`已记录。订单 ${orderId} 不再联系 (${after.blocked})。`, `recorded. Order ${orderId}: no further contact (${after.blocked}).`)
+        : msg(`已记录。订单 ${orderId} 已联系 ${after.attempts}/${cfg.settings.maxAttempts} 次。`, `recorded. Order ${orderId}: ${after.attempts}/${cfg.settings.maxAttempts} attempts used.`),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
+  const orderId = (args[0] ?? '').trim();
+  const reviewFiles = fileList(opts.reviews);
+  if (reviewFiles.length === 0) {
+    throw new UsageError(msg('缺少 --reviews <文件>', 'missing --reviews <file>'), msg('例如: storeops reviews message 3512… --reviews reviews.csv', 'for example: storeops reviews message 3512… --reviews reviews.csv'));
+  }
+  const b = await build(ctx, reviewFiles, { ...opts, all: true });
+  const mine = b.items.filter((i) => i.orderId === orderId);
+  if (mine.length === 0) {
+    const known = b.reviews.some((r) => r.orderId === orderId);
+    throw new UsageError(
+      known
+        ? msg(`订单 ${orderId} 的评价不需要跟进`, `the review of order ${orderId} needs no follow-up`)
+        : msg(`评价文件里没有订单 ${orderId}`, `order ${orderId} is not in the review files`),
+      msg('用 `storeops reviews queue` 查看需要跟进的订单。', 'run `storeops reviews queue` to see the orders that need follow-up.'),
+    );
+  }
+  let operator: { text: string; file: string } | undefined;
+  if (typeof opts.template === 'string') {
+    const fs = await import('node:fs');
+    try {
+      operator = { text: fs.readFileSync(opts.template, 'utf8').replace(/^\uFEFF/, ''), file: opts.template };
+    } catch (e) {
+      throw new InputError(msg(`无法读取模板 ${opts.template}: ${(e as Error).message}`, `cannot read template ${opts.template}: ${(e as Error).message}`), msg('检查路径。', 'check the path.'));
+    }
+  }
+  const rows: Record<string, unknown>[] = [];
+  for (const item of mine) {
+    const id = item.template || 'explain';
+    const text = operator?.text ?? b.cfg.templates[id]?.[ctx.lang];
+    const source = operator?.file ?? (b.cfg.templatesFile && b.cfg.templatesFile) ?? 'templates/reviews/messages.json';
+    if (text === undefined) {
+      throw new InputError(msg(`没有模板 "${id}"`, `no template "${id}"`), msg('在 templates/reviews/messages.json 的格式里补上它。', 'add it in the shape of templates/reviews/messages.json.'));
+    }
+    // RULES 2.2: refuse wording that asks for a review change or offers something for a review.
+    const bad = b.cfg.lint.check(text);
+    if (bad.length > 0) {
+      throw new InputError(
+        msg(`模板 ${operator ? source : `"${id}" (${source})`} 含有禁止的用语: "${bad.join('", "')}"`, `template ${operator ? source : `"${id}" (${source})`} contains forbidden wording: "${bad.join('", "')}"`),
+        msg(
+          '天猫评价管理规范第十条和《网络反不正当竞争暂行规定》第九条禁止要求买家修改/追加/删除评价或以任何好处换取评价。删掉这句话; 补偿只能用于解决买家的问题, 与评价无关。',
+          'Tmall review rules (art. 10) and national unfair-competition rules (art. 9) forbid asking a buyer to change, add or remove a review, or offering anything for one. Remove the phrase; goodwill may only fix the buyer\'s problem, whatever they wrote.',
+        ),
+      );
+    }
+    for (const p of unknownPlaceholders(text)) ctx.warn(msg(`模板里的 {${p}} 不会被替换`, `{${p}} in the template is not a known placeholder and stays as written`));
+    if (item.action === 'post_explanation' || item.action === 'file_complaint' || item.action === 'none' || item.action === 'await_complaint') {
+      ctx.warn(msg(`订单 ${orderId}: 不再联系买家 (${item.status}, ${item.action}); 这是公开解释的文字, 请在 ${ctx.tz.format(item.explainBy)} 前发布`, `order ${orderId}: no further contact with the buyer (${item.status}, ${item.action}); this is the public explanation text, to post before ${ctx.tz.format(item.explainBy)}`));
+    } else if (item.nextContactAt !== null && item.nextContactAt > ctx.asOf) {
+      ctx.warn(msg(`订单 ${orderId}: ${ctx.tz.format(item.nextContactAt)} 之前不要发送`, `order ${orderId}: do not send before ${ctx.tz.format(item.nextContactAt)}`));
+    }
+    rows.push({ orderId, template: operator ? source : id, action: item.action, message: render(text, item, ctx.lang, ctx.tz, b.cfg.shop) });
+  }
+  if (ctx.format) {
+    await writeRows(
+      ctx,
+      [
+        { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
+        { key: 'template', zh: '模板', en: 'template' },
+        { key: 'action', zh: '下一步', en: 'action' },
+        { key: 'message', zh: '消息', en: 'message' },
+      ],
+      rows,
+    );
+    return;
+  }
+  // Without --format the message itself is the data: plain text, ready to paste.
+  const sink = openSink(ctx, 'utf8');
+  try {
+    await sink.write(rows.map((r) => r.message).join('\n\n') + '\n');
+    await sink.end();
+  } catch (e) {
+    await sink.abort();
+    throw e;
+  }
+}

@@ -23,7 +23,9 @@ export class Lint {
    * are blanked first, so `{goodwill}` next to a word cannot hide or make a phrase.
    */
   check(text: string): string[] {
-    return this.list.all(prepare(text.replace(/\{[a-zA-Z]+\}/g, '  ')));
+    const found = this.list.all(prepare(text.replace(/\{[a-zA-Z]+\}/g, '  ')));
+    // Name each offending phrase once: "返现" inside "好评返现" is the same offence.
+    return found.filter((f) => !found.some((g) => g !== f && g.toLowerCase().includes(f.toLowerCase())));
   }
 }
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/reviews/classify.js';
+import { compileTables, mergeTables } from '../../src/reviews/keywords.js';
+import type { Review } from '../../src/reviews/types.js';
+import { keywordTables, matchers } from './tables.js';
+
+const base: Review = {
+  file: 'r.csv',
+  line: 2,
+  orderId: '1',
+  buyer: 'b',
+  title: '',
+  rating: 'good',
+  ratingRaw: '好评',
+  reviewedAt: 0,
+  text: '',
+  followUpText: '',
+  followUpAt: null,
+  dsr: { description: null, service: null, logistics: null },
+};
+const r = (o: Partial<Review>): Review => ({ ...base, ...o, dsr: { ...base.dsr, ...(o.dsr ?? {}) } });
+
+describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, positive with negative text)', () => {
+  it('a negative rating is flagged with severity 5', () => {
+    const f = classify(r({ rating: 'bad', text: '质量太差了' }), matchers);
+    expect(f.reasons).toEqual(['negative_rating']);
+    expect(f.categories).toEqual(['quality']);
+    expect(f.severity).toBe(5);
+  });
+  it('a neutral rating about slow delivery is neutral + logistics', () => {
+    const f = classify(r({ rating: 'neutral', text: '快递太慢了，等了一个星期' }), matchers);
+    expect(f.reasons).toEqual(['neutral_rating']);
+    expect(f.categories).toEqual(['logistics']);
+    expect(f.severity).toBe(2);
+  });
+  it('a positive rating with plainly negative text is flagged', () => {
+    const f = classify(r({ text: '质量太差，很失望' }), matchers);
+    expect(f.reasons).toEqual(['negative_text']);
+    expect(f.categories).toEqual(['quality']);
+  });
+  it('neutralized phrases do not count: 没有色差 is praise', () => {
+    expect(classify(r({ text: '没有色差，很满意' }), matchers).reasons).toEqual([]);
+    expect(classify(r({ text: '孩子戴了不过敏，高兴坏了' }), matchers).reasons).toEqual([]);
+    expect(classify(r({ text: 'Not bad at all, no problems' }), matchers).reasons).toEqual([]);
+  });
+  it('a negative 追评 on a positive review is flagged with severity 4, categorised by the 追评', () => {
+    const f = classify(r({ text: '挺好用的', followUpText: '用了三次就坏了，很失望' }), matchers);
+    expect(f.reasons).toEqual(['negative_follow_up']);
+    expect(f.followUpFlagged).toBe(true);
+    expect(f.initialFlagged).toBe(false);
+    expect(f.categories).toEqual(['quality']);
+    expect(f.severity).toBe(4);
+  });
+  it('DSR 3 or below is flagged; 4 is not; a wordless low DSR gives its category', () => {
+    const f = classify(r({ rating: null, dsr: { logistics: 2 } }), matchers);
+    expect(f.reasons).toEqual(['low_dsr_logistics=2']);
+    expect(f.categories).toEqual(['logistics']);
+    expect(f.severity).toBe(1);
+    expect(classify(r({ rating: null, dsr: { description: 3 } }), matchers).categories).toEqual(['not_as_described']);
+    expect(classify(r({ rating: null, dsr: { description: 4, service: 5, logistics: 4 } }), matchers).reasons).toEqual([]);
+  });
+  it('safety words add the reason and count as quality', () => {
+    const f = classify(r({ rating: 'bad', text: '孩子戴了脖子过敏起疹子' }), matchers);
+    expect(f.reasons).toEqual(['negative_rating', 'safety']);
+    expect(f.safety).toEqual(['过敏', '起疹']);
+    expect(f.categories).toEqual(['quality']);
+  });
+  it('English text is categorised too, in the fixed category order', () => {
+    const f = classify(r({ rating: 'bad', text: 'Arrived broken and not as described, customer service was rude' }), matchers);
+    expect(f.categories).toEqual(['quality', 'not_as_described', 'service']);
+  });
+  it('English whole words only: "crash" is not "rash"', () => {
+    expect(classify(r({ text: 'survived a crash test' }), matchers).reasons).toEqual([]);
+  });
+  it('no keyword: other', () => {
+    expect(classify(r({ rating: 'neutral', text: '一般' }), matchers).categories).toEqual(['other']);
+  });
+  it('price complaints', () => {
+    expect(classify(r({ rating: 'neutral', text: '买完就降价了，不值这个价' }), matchers).categories).toEqual(['price']);
+  });
+  it('extortion wording is found (恶意评价 hint), also when phrased freely', () => {
+    expect(classify(r({ rating: 'bad', text: '不退款就差评' }), matchers).extortion).toEqual(['不退款就差评']);
+    expect(classify(r({ rating: 'bad', text: '不给我退钱我就给你差评' }), matchers).extortion).toEqual(['不给我退钱我就给你差评']);
+    expect(classify(r({ rating: 'bad', text: 'Refund or I will leave more bad reviews' }), matchers).extortion).toEqual(['refund or i', 'or i will leave']);
+    // A buyer explaining why they gave a bad review is not extortion.
+    expect(classify(r({ rating: 'bad', text: '东西坏了，所以给了差评' }), matchers).extortion).toEqual([]);
+  });
+  it('operators extend the tables without code', () => {
+    const m = compileTables(mergeTables(keywordTables, { categories: { price: ['运费险'] } as never, negative: ['踩雷'] }));
+    const f = classify(r({ text: '踩雷了，运费险都没有' }), m);
+    expect(f.reasons).toEqual(['negative_text']);
+    expect(f.categories).toEqual(['price']);
+  });
+});

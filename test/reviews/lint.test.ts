@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Lint, render, unknownPlaceholders } from '../../src/reviews/message.js';
+import { Money } from '../../src/money.js';
+import type { QueueItem } from '../../src/reviews/types.js';
+import { TimeZone } from '../../src/time.js';
+import { forbiddenTable, shippedMessages } from './tables.js';
+
+const lint = new Lint(forbiddenTable);
+
+describe('RULES 2.2: templates may not ask for a review change or pay for a review', () => {
+  it.each([
+    ['亲，好评返现5元哦', '好评返现'],
+    ['麻烦您改成好评，谢谢', '改成好评'],
+    ['能否帮忙修改评价', '修改评价'],
+    ['收到后追加好评送小礼物', '追加好评'],
+    ['麻烦把差评删掉吧', '把差评删'],
+  ])('refuses %s, naming %s', (text, phrase) => {
+    expect(lint.check(text).join(' ')).toContain(phrase);
+  });
+  it.each([
+    ['Leave a good review and get cashback!', 'leave a good review'],
+    ['Could you please change your review to reflect this?', 'change your review'],
+    ['We would appreciate it if you could modify your rating', 'modify your rating'],
+    ['Please add a positive follow-up review', 'add a positive follow-up review'],
+    ['A refund for your positive review', 'refund for your positive review'],
+    ['Would you change it to a 5-star?', 'change it to a 5-star'],
+    ['please delete the negative review', 'delete the negative review'],
+  ])('refuses the English %s, naming %s', (text, phrase) => {
+    expect(lint.check(text).map((s) => s.toLowerCase())).toContain(phrase.toLowerCase());
+  });
+  it('spaces, full-width letters and case do not hide a phrase', () => {
+    expect(lint.check('请 改 成 好 评')).toEqual(['改成好评']);
+    expect(lint.check('ＣＨＡＮＧＥ YOUR REVIEW')).toEqual(['change your review']);
+  });
+  it('names each offence once (返现 inside 好评返现 is not listed again)', () => {
+    expect(lint.check('好评返现')).toEqual(['好评返现']);
+  });
+  it('apologies and remedies are fine', () => {
+    expect(lint.check('看到您的评价，非常抱歉，我们可以为您退货或部分退款，补偿 {goodwill} 元。')).toEqual([]);
+    expect(lint.check('Thank you for your review. We can refund you {goodwill} yuan for the broken item.')).toEqual([]);
+  });
+  it('every shipped template is clean in both languages and uses only known placeholders', () => {
+    expect(Object.keys(shippedMessages).sort()).toEqual(
+      ['contact-logistics', 'contact-not_as_described', 'contact-other', 'contact-price', 'contact-quality', 'contact-service', 'explain'].sort(),
+    );
+    for (const [id, t] of Object.entries(shippedMessages)) {
+      expect([id, lint.check(t.zh)]).toEqual([id, []]);
+      expect([id, lint.check(t.en)]).toEqual([id, []]);
+      expect(unknownPlaceholders(t.zh + t.en)).toEqual([]);
+    }
+  });
+});
+
+describe('rendering', () => {
+  it('fills placeholders; goodwill in two places; empty buyer becomes a greeting', () => {
+    const tz = new TimeZone('Asia/Shanghai');
+    const item = { orderId: '123', buyer: '', title: '围巾', categories: ['quality'], goodwill: new Money('10'), contactBy: 0, explainBy: 0 } as unknown as QueueItem;
+    expect(render('{buyer}: {orderId} {title} {goodwill} {issue} {shop} {nope}', item, 'zh', tz, { zh: '暖暖店', en: 'Warm' })).toBe('亲: 123 围巾 10.00 商品质量 暖暖店 {nope}');
+    expect(render('{buyer} {issue}', item, 'en', tz, { zh: '暖暖店', en: 'Warm' })).toBe('there product quality');
+  });
+});

@@ -1,0 +1,153 @@
+// End to end through the built binary (npx tsc -p . first), TZ=UTC on the machine, Beijing times in the data.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+
+const REVIEWS = path.join(EXAMPLES, 'reviews.csv');
+const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+const json = (s: string) => JSON.parse(s) as Record<string, unknown>[];
+
+describe('storeops reviews queue', () => {
+  it('the example: flagged, ordered and dated as worked out by hand', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const r = runCli(['reviews', 'queue', REVIEWS, '--orders', ORDERS, '--as-of', '2026-11-21 10:00:00', '--state', state, '-f', 'json']);
+    expect(r.stderr).toContain('9 read; 7 need follow-up (priority 1–5: 2/2/2/1/0)');
+    expect(r.code).toBe(0);
+    const rows = json(r.stdout);
+    // Scores (severity + issue + value + repeat + urgency):
+    // …901 negative 5 + quality 2 + 200.00 → 1 + first order 0 + contactBy 11-20 21:40 overdue 2 = 10 → 1
+    // …902 negative 追评 4 + quality 2 + 12.00 → 0 + earlier order …901 1 + contactBy (追评 11-20 10:00 + 24 h) 0 h left 2 = 9 → 1
+    // …701 negative 5 + not_as_described (DSR 2) 2 + 58.00 → 0 + only a closed earlier order 0 + contactBy 11-21 22:00 (23:10 pulled out of quiet hours) 12 h left 1 = 8 → 2
+    // …0902 negative 5 + safety 3 + no order 0 + 0 + 22.5 h left 0 = 8 → 2 (later contactBy than …701)
+    // …501 neutral 2 + not_as_described 2 + 88.00 → 0 + 0 + contactBy 11-21 09:12 overdue 2 = 6 → 3
+    // …801 neutral 2 + logistics 1 + 236.00 → 1 + 0 + 8.5 h left 1 = 5 → 3
+    // …0901 neutral 2 + price 0 + no order 0 + 0 + overdue 2 = 4 → 4
+    expect(rows.map((x) => [x.orderId, x.priority, x.score])).toEqual([
+      ['3515313147329357901', 1, 10],
+      ['3515313147329357902', 1, 9],
+      ['4100000000000000701', 2, 8],
+      ['6000000000000000902', 2, 8],
+      ['2987650012233445501', 3, 6],
+      ['5200000000000000801', 3, 5],
+      ['6000000000000000901', 4, 4],
+    ]);
+    const by = new Map(rows.map((x) => [x.orderId, x]));
+    expect(by.get('3515313147329357901')).toMatchObject({
+      reasons: ['negative_rating', 'low_dsr_description=1', 'low_dsr_service=3'],
+      categories: ['quality'],
+      contactBy: '2026-11-20T21:40:00+08:00',
+      explainBy: '2026-12-19T21:40:00+08:00',
+      complaintBy: '2026-12-19T21:40:00+08:00',
+      overdue: ['contactBy'],
+      goodwill: '10.00',
+      orderValue: '200.00',
+      earlierOrders: 0,
+      action: 'contact_now',
+      template: 'contact-quality',
+      nextContactAt: '2026-11-21T10:00:00+08:00',
+    });
+    expect(by.get('3515313147329357902')).toMatchObject({ reasons: ['negative_follow_up'], goodwill: '10.00', earlierOrders: 1, contactBy: '2026-11-21T10:00:00+08:00' });
+    expect(by.get('4100000000000000701')).toMatchObject({ malicious: ['extortion:不退款就差评'], contactBy: '2026-11-21T22:00:00+08:00' });
+    expect(by.get('6000000000000000902')).toMatchObject({ reasons: ['negative_rating', 'low_dsr_description=1', 'low_dsr_service=3', 'safety'], orderValue: null });
+    expect(by.get('2987650012233445501')).toMatchObject({ goodwill: '5.00', categories: ['not_as_described'] });
+    // The queue only reads the state: no database is created.
+    expect(fs.existsSync(state)).toBe(false);
+  });
+
+  it('csv headers follow --lang', () => {
+    const r = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-21 10:00:00', '--lang', 'zh', '-f', 'csv']);
+    expect(r.stdout.split('\n')[0]!.startsWith('优先级,订单编号,买家,评价结果,评价时间')).toBe(true);
+  });
+
+  it('--roster assigns items to the agents on shift, spreading the load', () => {
+    const dir = tmpDir();
+    const roster = path.join(dir, 'roster.csv');
+    fs.writeFileSync(roster, 'agent,date,shift,start,end,hours\n小李,2026-11-21,D,09:00,17:30,8.5\n小王,2026-11-21,H,10:00,15:30,5.5\n小张,2026-11-21,N,17:00,23:30,6.5\n');
+    const r = runCli(['reviews', 'queue', REVIEWS, '--roster', roster, '--as-of', '2026-11-21 11:00:00', '-f', 'json']);
+    expect(r.code).toBe(0);
+    // 11:00: 小李 (D) and 小王 (H) are on; 7 items alternate, 小李 first (name order: 李 U+674E < 王 U+738B).
+    expect(json(r.stdout).map((x) => x.assignee)).toEqual(['小李', '小王', '小李', '小王', '小李', '小王', '小李']);
+  });
+});
+
+describe('storeops reviews log', () => {
+  it('records attempts, refuses quiet hours and do_not_contact (exit 2) unless --force (exit 1)', () => {
+    const dir = tmpDir();
+    const st = ['--state', path.join(dir, 's.db')];
+    const id = '3515313147329357901';
+    let r = runCli(['reviews', 'log', id, '--status', 'contacted', '--channel', 'wangwang', '--note', '问了原因', '--as-of', '2026-11-21 10:05:00', '-f', 'json', ...st]);
+    expect(r.code).toBe(0);
+    // Next contact: 10:05 + 4 h gap = 14:05.
+    expect(json(r.stdout)[0]).toMatchObject({ orderId: id, status: 'contacted', channel: 'wangwang', attempts: 1, nextContactAt: '2026-11-21T14:05:00+08:00' });
+
+    r = runCli(['reviews', 'log', id, '--status', 'awaiting_reply', '--as-of', '2026-11-21 22:30:00', ...st]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('within quiet hours');
+    expect(r.stderr).toContain('--force');
+
+    r = runCli(['reviews', 'log', id, '--status', 'awaiting_reply', '--as-of', '2026-11-21 22:30:00', '--force', '-f', 'json', ...st]);
+    expect(r.code).toBe(1);
+    // 22:30 + 4 h = 02:30, quiet → 08:00 the next day.
+    expect(json(r.stdout)[0]).toMatchObject({ attempts: 2, nextContactAt: '2026-11-22T08:00:00+08:00', note: '[forced: 2026-11-21 22:30:00 is within quiet hours]' });
+
+    r = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-22 09:00:00', '-f', 'json', ...st]);
+    const item = json(r.stdout).find((x) => x.orderId === id)!;
+    expect(item).toMatchObject({ status: 'awaiting_reply', attempts: 2, lastContactAt: '2026-11-21T22:30:00+08:00', nextContactAt: '2026-11-22T09:00:00+08:00', action: 'follow_up' });
+
+    expect(runCli(['reviews', 'log', id, '--status', 'do_not_contact', '--as-of', '2026-11-22 09:10:00', ...st]).code).toBe(0);
+    r = runCli(['reviews', 'log', id, '--status', 'contacted', '--as-of', '2026-11-22 10:00:00', ...st]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('do_not_contact');
+    r = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-22 10:00:00', '-f', 'json', ...st]);
+    expect(json(r.stdout).find((x) => x.orderId === id)).toMatchObject({ status: 'do_not_contact', nextContactAt: null, action: 'post_explanation', template: 'explain' });
+  });
+
+  it('the third attempt is the last (maxAttempts 3)', () => {
+    const st = ['--state', path.join(tmpDir(), 's.db')];
+    const id = '2987650012233445501';
+    for (const t of ['2026-11-21 09:00:00', '2026-11-21 14:00:00', '2026-11-21 19:00:00']) {
+      expect(runCli(['reviews', 'log', id, '--status', 'contacted', '--as-of', t, ...st]).code).toBe(0);
+    }
+    const r = runCli(['reviews', 'log', id, '--status', 'contacted', '--as-of', '2026-11-22 10:00:00', ...st]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already 3 attempts, the limit is 3');
+  });
+
+  it('bad status, channel and order id are usage errors', () => {
+    expect(runCli(['reviews', 'log', '123', '--status', 'called']).code).toBe(2);
+    expect(runCli(['reviews', 'log', '123', '--status', 'contacted', '--channel', 'email']).code).toBe(2);
+    expect(runCli(['reviews', 'log', '3.5E+18', '--status', 'contacted']).code).toBe(2);
+  });
+});
+
+describe('storeops reviews message', () => {
+  it('renders the shipped template with the goodwill budget, as plain text', () => {
+    const r = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--as-of', '2026-11-21 10:00:00', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('小明爱购物 您好');
+    expect(r.stdout).toContain('订单 3515313147329357901 的「加厚羊毛围巾 灰色」有质量问题');
+    expect(r.stdout).toContain('10.00 元补偿');
+  });
+  it.each([
+    ['亲，好评返现 {goodwill} 元', '好评返现'],
+    ['麻烦您改成好评', '改成好评'],
+    ['能否修改评价？', '修改评价'],
+    ['收到后请追加好评', '追加好评'],
+    ['We will refund you if you change your review', 'change your review'],
+    ['Cashback for a positive review!', 'cashback for a positive review'],
+  ])('refuses an operator template saying %s (exit 3, names %s)', (text, phrase) => {
+    const f = path.join(tmpDir(), 't.txt');
+    fs.writeFileSync(f, text);
+    const r = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--template', f, '--as-of', '2026-11-21 10:00:00']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.toLowerCase()).toContain(`"${phrase.toLowerCase()}"`);
+  });
+  it('an order not in the queue is a usage error', () => {
+    const r = runCli(['reviews', 'message', '2987650012233445502', '--reviews', REVIEWS, '--as-of', '2026-11-21 10:00:00']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('needs no follow-up');
+  });
+});

@@ -2,7 +2,9 @@
 
 // ASCII = + - @ tab CR LF, and the full-width ＝ ＋ － ＠.
 const DANGEROUS_FIRST = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
-const CANONICAL_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
+// What storeops itself writes for numbers (`-12.50`). A leading `+` is not ours: `+8613800138000`
+// would become the number 8613800138000 in a spreadsheet, so it is escaped like any other text.
+const CANONICAL_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /** Prefix a text cell with `'` when a spreadsheet would run it as a formula. */
 export function escapeFormula(text: string): string {

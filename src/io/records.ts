@@ -159,7 +159,11 @@ async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
       while (skipped.length) yield skipped.shift()!;
       const { record, info } = item;
       const start = prevEnd + 1 + (info.empty_lines - prevEmpty);
-      prevEnd = info.lines;
+      // Lines the record spans, counted as the decoder counts them (by \n): csv-parse's
+      // info.lines counts a CRLF inside a quoted cell as two line breaks.
+      let breaks = 0;
+      for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
+      prevEnd = start + breaks;
       prevEmpty = info.empty_lines;
       yield { line: start, cells: record };
     }

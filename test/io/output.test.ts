@@ -1,0 +1,320 @@
+// The output layer (SPEC "Global options", "Values in output"): every format, BOM, GBK, formula
+// escaping, wide-character alignment, atomic -o.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import type { Column, Row } from '../../src/io/columns.js';
+import { escapeFormula } from '../../src/io/escape.js';
+import { type OutputOptions, openOutput, writeRows } from '../../src/io/output.js';
+import { fileSink } from '../../src/io/sink.js';
+import { displayWidth, pad } from '../../src/io/width.js';
+import { Money } from '../../src/money.js';
+import { TimeZone } from '../../src/time.js';
+import { tmpDir } from '../helpers.js';
+
+class Capture extends Writable {
+  chunks: Buffer[] = [];
+  isTTY = false;
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void): void {
+    this.chunks.push(Buffer.from(chunk));
+    cb();
+  }
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+  text(): string {
+    return this.bytes().toString('utf8');
+  }
+}
+
+function opts(over: Partial<OutputOptions> = {}): OutputOptions & { stdout: Capture } {
+  return {
+    outEncoding: 'utf8',
+    formulaEscape: true,
+    lang: 'en',
+    tz: new TimeZone('Asia/Shanghai'),
+    color: false,
+    stdout: new Capture(),
+    ...over,
+  } as OutputOptions & { stdout: Capture };
+}
+
+const COLS: Column[] = [
+  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
+  { key: 'buyer', zh: '买家', en: 'buyer' },
+  { key: 'paidAt', zh: '付款时间', en: 'paidAt', type: 'time' },
+  { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
+  { key: 'ids', zh: '订单', en: 'ids', type: 'list' },
+  { key: 'late', zh: '迟发', en: 'late', type: 'bool' },
+];
+
+// 2026-11-20 14:03:00 in Beijing = 06:03:00 UTC.
+const PAID = Date.UTC(2026, 10, 20, 6, 3, 0);
+const ROWS: Row[] = [
+  { orderId: '3515313147329357901', buyer: '小明爱购物', paidAt: PAID, amount: new Money('12.5'), ids: ['3515313147329357901', '3515313147329357902'], late: true },
+  { orderId: '2987650012233445501', buyer: 'a,"b"', paidAt: null, amount: new Money('-3'), ids: [], late: false },
+];
+
+describe('formats', () => {
+  it('csv: header line then rows; ids as text, time in --tz, money with two places, lists joined with ;', async () => {
+    const o = opts({ format: 'csv' });
+    await writeRows(o, COLS, ROWS);
+    expect(o.stdout.text()).toBe(
+      'orderId,buyer,paidAt,amount,ids,late\n' +
+        '3515313147329357901,小明爱购物,2026-11-20 14:03:00,12.50,3515313147329357901;3515313147329357902,yes\n' +
+        '2987650012233445501,"a,""b""",,-3.00,,no\n',
+    );
+  });
+
+  it('csv headers follow --lang', async () => {
+    const o = opts({ format: 'csv', lang: 'zh' });
+    await writeRows(o, COLS, []);
+    expect(o.stdout.text()).toBe('订单编号,买家,付款时间,金额,订单,迟发\n');
+  });
+
+  it('tsv', async () => {
+    const o = opts({ format: 'tsv' });
+    await writeRows(o, COLS, ROWS.slice(0, 1));
+    expect(o.stdout.text()).toBe(
+      'orderId\tbuyer\tpaidAt\tamount\tids\tlate\n3515313147329357901\t小明爱购物\t2026-11-20 14:03:00\t12.50\t3515313147329357901;3515313147329357902\tyes\n',
+    );
+  });
+
+  it('json: one array; money a string, time ISO 8601 with +08:00, lists arrays, null for empty', async () => {
+    const o = opts({ format: 'json' });
+    await writeRows(o, COLS, ROWS);
+    expect(JSON.parse(o.stdout.text())).toEqual([
+      { orderId: '3515313147329357901', buyer: '小明爱购物', paidAt: '2026-11-20T14:03:00+08:00', amount: '12.50', ids: ['3515313147329357901', '3515313147329357902'], late: true },
+      { orderId: '2987650012233445501', buyer: 'a,"b"', paidAt: null, amount: '-3.00', ids: [], late: false },
+    ]);
+  });
+
+  it('json with no rows is an empty array', async () => {
+    const o = opts({ format: 'json' });
+    await writeRows(o, COLS, []);
+    expect(JSON.parse(o.stdout.text())).toEqual([]);
+  });
+
+  it('ndjson: one object per line', async () => {
+    const o = opts({ format: 'ndjson' });
+    await writeRows(o, COLS, ROWS);
+    const lines = o.stdout.text().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('');
+    expect(JSON.parse(lines[0]!).paidAt).toBe('2026-11-20T14:03:00+08:00');
+    expect(JSON.parse(lines[1]!).buyer).toBe('a,"b"');
+  });
+
+  it('json times follow --tz (UTC here), never the machine zone', async () => {
+    const o = opts({ format: 'json', tz: new TimeZone('UTC') });
+    await writeRows(o, COLS, ROWS.slice(0, 1));
+    expect(JSON.parse(o.stdout.text())[0].paidAt).toBe('2026-11-20T06:03:00+00:00');
+  });
+
+  it('xlsx: one sheet; ids and text are text cells, money a number; read back with exceljs', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'out.xlsx');
+    const o = opts({ output: file });
+    await writeRows(o, COLS, [...ROWS, { orderId: '4100000000000000701', buyer: '=cmd|calc', paidAt: PAID, amount: new Money('0.1'), ids: ['1'], late: false }]);
+    expect(fs.readdirSync(dir)).toEqual(['out.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets).toHaveLength(1);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'orderId', 'buyer', 'paidAt', 'amount', 'ids', 'late']);
+    const id = ws.getCell('A2');
+    expect(id.type).toBe(ExcelJS.ValueType.String);
+    expect(id.value).toBe('3515313147329357901');
+    expect(ws.getCell('A3').value).toBe('2987650012233445501');
+    expect(ws.getCell('C2').value).toBe('2026-11-20 14:03:00');
+    expect(ws.getCell('D2').type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getCell('D2').value).toBe(12.5);
+    expect(ws.getCell('D4').value).toBe(0.1);
+    // A text cell that would run as a formula is prefixed with '.
+    expect(ws.getCell('B4').value).toBe("'=cmd|calc");
+    expect(ws.getCell('B4').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('the format comes from the -o extension; unknown --format is a usage error', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'rows.ndjson');
+    await writeRows(opts({ output: file }), COLS, ROWS.slice(0, 1));
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).orderId).toBe('3515313147329357901');
+    await expect(openOutput(opts({ format: 'yaml' }), COLS)).rejects.toMatchObject({ exitCode: 2 });
+  });
+});
+
+describe('BOM and encoding', () => {
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+  it('csv on stdout: no BOM by default', async () => {
+    const o = opts({ format: 'csv' });
+    await writeRows(o, COLS, []);
+    expect(o.stdout.bytes().subarray(0, 3).equals(BOM)).toBe(false);
+    expect(o.stdout.text().startsWith('orderId,')).toBe(true);
+  });
+
+  it('csv with -o: BOM by default; --no-bom leaves it out; --bom puts it on stdout', async () => {
+    const dir = tmpDir();
+    await writeRows(opts({ output: path.join(dir, 'a.csv') }), COLS, []);
+    expect(fs.readFileSync(path.join(dir, 'a.csv')).subarray(0, 3).equals(BOM)).toBe(true);
+    await writeRows(opts({ output: path.join(dir, 'b.csv'), bom: false }), COLS, []);
+    expect(fs.readFileSync(path.join(dir, 'b.csv')).subarray(0, 7).toString()).toBe('orderId');
+    await writeRows(opts({ output: path.join(dir, 'c.tsv') }), COLS, []);
+    expect(fs.readFileSync(path.join(dir, 'c.tsv')).subarray(0, 3).equals(BOM)).toBe(true);
+    const o = opts({ format: 'csv', bom: true });
+    await writeRows(o, COLS, []);
+    expect(o.stdout.bytes().subarray(0, 3).equals(BOM)).toBe(true);
+  });
+
+  it('json never gets a BOM, even with -o', async () => {
+    const dir = tmpDir();
+    await writeRows(opts({ output: path.join(dir, 'a.json') }), COLS, []);
+    expect(fs.readFileSync(path.join(dir, 'a.json'), 'utf8')).toBe('[]\n');
+  });
+
+  it('--out-encoding gbk: GBK bytes and no BOM', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'gbk.csv');
+    await writeRows(opts({ output: file, outEncoding: 'gbk', lang: 'zh' }), COLS, ROWS.slice(0, 1));
+    const bytes = fs.readFileSync(file);
+    // 订单编号 in GBK: 订 B6A9 · 单 B5A5 · 编 B1E0 · 号 BAC5.
+    expect([...bytes.subarray(0, 8)]).toEqual([0xb6, 0xa9, 0xb5, 0xa5, 0xb1, 0xe0, 0xba, 0xc5]);
+    expect(iconv.decode(bytes, 'gbk')).toBe(
+      '订单编号,买家,付款时间,金额,订单,迟发\n3515313147329357901,小明爱购物,2026-11-20 14:03:00,12.50,3515313147329357901;3515313147329357902,是\n',
+    );
+  });
+});
+
+describe('formula escaping', () => {
+  it.each([
+    ['=cmd|\' /C calc\'!A0', "'=cmd|' /C calc'!A0"],
+    ['+8613800138000', "'+8613800138000"],
+    ['+86 138 0013 8000', "'+86 138 0013 8000"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['-2+3', "'-2+3"],
+    ['\tinjected', "'\tinjected"],
+    ['\rinjected', "'\rinjected"],
+    ['\ninjected', "'\ninjected"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠x', "'＠x"],
+    ['-12.50', '-12.50'],
+    ['-3', '-3'],
+    ['12.50', '12.50'],
+    ['a=b', 'a=b'],
+    ['', ''],
+    ['小明', '小明'],
+  ])('%j → %j', (input, out) => {
+    expect(escapeFormula(input)).toBe(out);
+  });
+
+  it('csv text cells are escaped; ids and money are not; --no-formula-escape turns it off', async () => {
+    const cols: Column[] = [
+      { key: 'note', zh: '备注', en: 'note' },
+      { key: 'id', zh: '编号', en: 'id', type: 'id' },
+      { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
+    ];
+    const rows = [{ note: '=HYPERLINK("http://x.example","点我")', id: '-1', amount: new Money('-12.5') }];
+    const a = opts({ format: 'csv' });
+    await writeRows(a, cols, rows);
+    expect(a.stdout.text()).toBe('note,id,amount\n"\'=HYPERLINK(""http://x.example"",""点我"")",-1,-12.50\n');
+    const b = opts({ format: 'csv', formulaEscape: false });
+    await writeRows(b, cols, rows);
+    expect(b.stdout.text()).toBe('note,id,amount\n"=HYPERLINK(""http://x.example"",""点我"")",-1,-12.50\n');
+  });
+});
+
+describe('table', () => {
+  it('display width: CJK and full-width take two columns', () => {
+    expect(displayWidth('abc')).toBe(3);
+    expect(displayWidth('王小明')).toBe(6);
+    expect(displayWidth('小明a')).toBe(5);
+    expect(displayWidth('，')).toBe(2); // full-width comma U+FF0C
+    expect(displayWidth('é')).toBe(1); // e + combining accent
+    expect(pad('王', 4)).toBe('王  ');
+    expect(pad('12.50', 7, true)).toBe('  12.50');
+  });
+
+  it('columns line up by display width; numbers right-aligned; tabs and newlines flattened', async () => {
+    const cols: Column[] = [
+      { key: 'buyer', zh: '买家', en: 'buyer' },
+      { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
+      { key: 'note', zh: '备注', en: 'note' },
+    ];
+    const o = opts({ format: 'table' });
+    await writeRows(o, cols, [
+      { buyer: '王小明', amount: new Money('200'), note: 'a\nb' },
+      { buyer: 'Li', amount: new Money('5'), note: 'x' },
+    ]);
+    // buyer column: max(5 "buyer", 6 王小明, 2 Li) = 6; amount: max(6 "amount", 6 "200.00", 4 "5.00") = 6.
+    expect(o.stdout.text()).toBe(
+      'buyer   amount  note\n' + //
+        '王小明  200.00  a b\n' +
+        'Li        5.00  x\n',
+    );
+    for (const line of o.stdout.text().trimEnd().split('\n')) {
+      // "note" column starts at display column 6 + 2 + 6 + 2 = 16 on every line.
+      const i = line.lastIndexOf('  ');
+      expect(displayWidth(line.slice(0, i + 2))).toBe(16);
+    }
+  });
+
+  it('zh headers are wide too', async () => {
+    const o = opts({ format: 'table', lang: 'zh' });
+    await writeRows(o, [{ key: 'a', zh: '买家', en: 'a' }, { key: 'b', zh: '金额', en: 'b', type: 'money' }], [{ a: 'Li', b: new Money('1') }]);
+    // 买家 is 4 wide; 金额 is 4 wide, "1.00" right-aligned in 4.
+    expect(o.stdout.text()).toBe('买家  金额\nLi    1.00\n');
+  });
+});
+
+describe('-o is atomic', () => {
+  it('an aborted write leaves neither the file nor a temporary file', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'out.csv');
+    const w = await openOutput(opts({ output: file }), COLS);
+    await w.row(ROWS[0]!);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.readdirSync(dir)).toHaveLength(1); // the temporary file, beside the target
+    await w.abort();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('an aborted write leaves an existing file as it was', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'out.csv');
+    fs.writeFileSync(file, 'old\n');
+    const w = await openOutput(opts({ output: file }), COLS);
+    await w.row(ROWS[0]!);
+    await w.abort();
+    expect(fs.readFileSync(file, 'utf8')).toBe('old\n');
+    expect(fs.readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('writeRows aborts when the rows fail half way', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'out.json');
+    async function* rows() {
+      yield ROWS[0]!;
+      throw new Error('input broke');
+    }
+    await expect(writeRows(opts({ output: file }), COLS, rows())).rejects.toThrow('input broke');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('xlsx: an aborted workbook leaves nothing behind', async () => {
+    const dir = tmpDir();
+    const w = await openOutput(opts({ output: path.join(dir, 'x.xlsx') }), COLS);
+    await w.row(ROWS[0]!);
+    await w.abort();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('a folder that does not exist is an output error (exit 5)', () => {
+    expect(() => fileSink('/nonexistent-dir-storeops/x.csv', 'utf8')).toThrow(expect.objectContaining({ exitCode: 5 }));
+  });
+});

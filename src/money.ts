@@ -14,6 +14,21 @@ const MONEY_RE = /^-?\d+(?:\.\d+)?$/;
  */
 export function parseMoney(text: string): Money | null | undefined {
   if (text === '') return null;
+  // Decimals are immutable, so equal amounts can share one instance: prices repeat a lot in a
+  // shop's export, and this keeps a million-row file from building millions of Decimals.
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const m = parseMoneyText(text);
+  if (m !== undefined && m !== null) {
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(text, m);
+  }
+  return m;
+}
+
+const cache = new Map<string, Money>();
+
+function parseMoneyText(text: string): Money | null | undefined {
   let t = text;
   if (t.endsWith('元')) t = t.slice(0, -1);
   if (t.startsWith('¥') || t.startsWith('￥')) t = t.slice(1);

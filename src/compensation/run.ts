@@ -14,7 +14,7 @@ import { HOUR_MS } from '../time.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import { readIdList, readShipments } from './inputs.js';
 import { BASE_RULES, type BaseRule, type JudgeOptions, judge, payout } from './judge.js';
-import { type LateOrder, type OpenOrder, type Voucher, buildVouchers, voucherKey } from './vouchers.js';
+import { type LateOrder, type OpenOrder, type Voucher, buildVouchers, compactPayout, fenToMoney, voucherKey } from './vouchers.js';
 
 interface Request {
   files: string[];
@@ -178,7 +178,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       deadline: v.deadline,
       shippedAt: v.shippedAt,
       hoursLate: v.hoursLate,
-      payout: payout(o, v.kind, v.windowHours, rules, req.base),
+      payout: compactPayout(payout(o, v.kind, v.windowHours, rules, req.base)),
       platformCompensation: o.platformCompensation,
       shipSource: v.shippedAt === null ? 'unshipped' : judgeOpts.pickupAt?.(o) !== undefined ? 'pickup_scan' : 'marked_shipped',
     });
@@ -217,10 +217,10 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
         shipSource: l.shipSource,
         hoursLate: l.hoursLate,
         kind: l.payout.kind,
-        base: l.payout.base,
+        base: fenToMoney(l.payout.baseFen),
         rate: l.payout.rate.toString(),
-        raw: l.payout.raw,
-        afterMinimum: l.payout.afterMinimum,
+        raw: fenToMoney(l.payout.rawFen),
+        afterMinimum: fenToMoney(l.payout.afterFen),
         voucherKey: keyOf.get(l.orderId),
         rules: rules.id,
         baseRule: req.base,

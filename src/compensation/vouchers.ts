@@ -1,9 +1,28 @@
 // RULES 1.2 / 1.3 combining: a buyer's late orders grouped into vouchers and capped per window.
 import { createHash } from 'node:crypto';
-import { type Money, ZERO, moneyMin } from '../money.js';
+import { Money, ZERO, moneyMin } from '../money.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { DAY_MS, type TimeZone } from '../time.js';
 import type { Kind, Payout } from './judge.js';
+
+/**
+ * A late order's payout as kept until the vouchers are built: whole fen in plain numbers (exact
+ * integers), because a million-row export can hold hundreds of thousands of late orders.
+ */
+export interface LatePayout {
+  kind: Kind;
+  rate: Money;
+  baseFen: number;
+  rawFen: number;
+  afterFen: number;
+}
+
+const toFenNumber = (m: Money): number => m.times(100).toNumber();
+export const fenToMoney = (fen: number): Money => new Money(fen).dividedBy(100);
+
+export function compactPayout(p: Payout): LatePayout {
+  return { kind: p.kind, rate: p.rate, baseFen: toFenNumber(p.base), rawFen: toFenNumber(p.raw), afterFen: toFenNumber(p.afterMinimum) };
+}
 
 export interface LateOrder {
   orderId: string;
@@ -12,7 +31,7 @@ export interface LateOrder {
   deadline: number;
   shippedAt: number | null;
   hoursLate: number;
-  payout: Payout;
+  payout: LatePayout;
   platformCompensation: Money | null;
   shipSource: 'pickup_scan' | 'marked_shipped' | 'unshipped';
 }
@@ -98,18 +117,20 @@ export function buildVouchers(late: LateOrder[], openOrders: Map<string, OpenOrd
 function toVoucher(g: LateOrder[], openOrders: Map<string, OpenOrder[]>, rules: RuleSet, asOf: number, tz: TimeZone): Voucher {
   const start = g[0]!.paidAt;
   const end = windowEnd(start, rules, tz);
-  let base = ZERO;
-  let computed = ZERO;
+  let baseFen = 0;
+  let computedFen = 0;
   let platform: Money | null = null;
   const kinds = new Set<Kind>();
   let maxLate = 0;
   for (const l of g) {
-    base = base.plus(l.payout.base);
-    computed = computed.plus(l.payout.afterMinimum);
+    baseFen += l.payout.baseFen;
+    computedFen += l.payout.afterFen;
     kinds.add(l.payout.kind);
     maxLate = Math.max(maxLate, l.hoursLate);
     if (l.platformCompensation !== null) platform = (platform ?? ZERO).plus(l.platformCompensation);
   }
+  const base = fenToMoney(baseFen);
+  const computed = fenToMoney(computedFen);
   const cap = rules.combine.cap;
   const amount = cap ? moneyMin(computed, cap) : computed;
   // Could another open order of this buyer still join or reshape this window?

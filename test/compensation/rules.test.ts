@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Kind, judge, payout } from '../../src/compensation/judge.js';
-import { type LateOrder, buildVouchers } from '../../src/compensation/vouchers.js';
+import { type LateOrder, buildVouchers, compactPayout } from '../../src/compensation/vouchers.js';
 import { Money, fmtMoney } from '../../src/money.js';
 import type { Order } from '../../src/orders/types.js';
 import { type RuleSet, loadRuleSet } from '../../src/rules/ruleset.js';
@@ -35,7 +35,7 @@ function vouchersOf(orders: Order[], rules: RuleSet, asOf: string) {
   for (const o of orders) {
     const v = judge(o, rules, { asOf: t(asOf) });
     if (v.verdict !== 'late') continue;
-    late.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt!, deadline: v.deadline, shippedAt: v.shippedAt, hoursLate: v.hoursLate, payout: payout(o, v.kind, v.windowHours, rules, 'paid-minus-postage'), platformCompensation: null, shipSource: 'marked_shipped' });
+    late.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt!, deadline: v.deadline, shippedAt: v.shippedAt, hoursLate: v.hoursLate, payout: compactPayout(payout(o, v.kind, v.windowHours, rules, 'paid-minus-postage')), platformCompensation: null, shipSource: 'marked_shipped' });
   }
   return buildVouchers(late, new Map(), rules, t(asOf), BJ).map((v) => ({ orders: v.orders.map((l) => l.orderId), computed: fmtMoney(v.computedAmount), amount: fmtMoney(v.amount), capped: v.capped, kinds: v.kinds, state: v.state }));
 }
@@ -201,7 +201,7 @@ describe('voucher state', () => {
   it('stays provisional while another open order of the buyer could still join the window', () => {
     // a shipped late; b (same buyer, paid 2 h later) is unshipped but its deadline has not passed yet.
     const a = order({ paidAt: '2026-11-10 09:00:00', shipped: '2026-11-12 10:00:00', paid: '100.00' });
-    const late: LateOrder[] = [{ orderId: a.orderId, buyer: a.buyer, paidAt: a.paidAt!, deadline: t('2026-11-12 09:00:00'), shippedAt: a.shippedAt, hoursLate: 1, payout: payout(a, 'late', 48, T2023, 'paid'), platformCompensation: null, shipSource: 'marked_shipped' }];
+    const late: LateOrder[] = [{ orderId: a.orderId, buyer: a.buyer, paidAt: a.paidAt!, deadline: t('2026-11-12 09:00:00'), shippedAt: a.shippedAt, hoursLate: 1, payout: compactPayout(payout(a, 'late', 48, T2023, 'paid')), platformCompensation: null, shipSource: 'marked_shipped' }];
     const open = new Map([[a.buyer, [{ orderId: 'other', paidAt: t('2026-11-10 11:00:00') }]]]);
     expect(buildVouchers(late, open, T2023, t('2026-11-12 10:30:00'), BJ)[0]!.state).toBe('provisional');
     expect(buildVouchers(late, new Map(), T2023, t('2026-11-12 10:30:00'), BJ)[0]!.state).toBe('final');

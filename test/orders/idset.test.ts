@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { IdSet } from '../../src/orders/idset.js';
+
+describe('IdSet (duplicate check storage)', () => {
+  it('remembers 19-digit ids exactly, including ids a double cannot hold', () => {
+    const s = new IdSet(4);
+    // 3515313147329357901 and …902 are the same double (2^53 < 3.5e18); they must stay apart.
+    expect(s.getOrAdd('3515313147329357901', 1)).toBeUndefined();
+    expect(s.getOrAdd('3515313147329357902', 2)).toBeUndefined();
+    expect(s.getOrAdd('3515313147329357901', 9)).toBe(1);
+    expect(s.getOrAdd('3515313147329357902', 9)).toBe(2);
+    expect(s.count).toBe(2);
+  });
+
+  it('keeps leading zeros and lengths apart, and other ids in a map', () => {
+    const s = new IdSet(4);
+    expect(s.getOrAdd('0123456789012345', 1)).toBeUndefined();
+    expect(s.getOrAdd('123456789012345', 2)).toBeUndefined();
+    expect(s.getOrAdd('260517-607198974342268', 3)).toBeUndefined();
+    expect(s.getOrAdd('260517-607198974342268', 4)).toBe(3);
+    expect(s.getOrAdd('0123456789012345', 5)).toBe(1);
+    expect(s.count).toBe(3);
+  });
+
+  it('grows past its first capacity without losing anything', () => {
+    const s = new IdSet(8);
+    for (let i = 0; i < 50_000; i++) expect(s.getOrAdd(String(3515313147329300000n + BigInt(i * 7919)), i)).toBeUndefined();
+    for (let i = 0; i < 50_000; i += 997) expect(s.getOrAdd(String(3515313147329300000n + BigInt(i * 7919)), -1)).toBe(i);
+    expect(s.count).toBe(50_000);
+  });
+});

@@ -151,3 +151,38 @@ describe('storeops reviews message', () => {
     expect(r.stderr).toContain('needs no follow-up');
   });
 });
+
+describe('config section reviews, rejected rows, stdin', () => {
+  it('goodwill, quiet hours and a refused operator template file come from the config', () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'msgs.json'), JSON.stringify({ 'contact-quality': { zh: '麻烦您改成好评', en: 'please update your rating' } }));
+    const cfg = path.join(dir, 'c.json');
+    fs.writeFileSync(cfg, JSON.stringify({ reviews: { goodwill: { neutral: '3.00', negative: '8.00' }, quietHours: '21:00-09:00', templates: 'msgs.json', shopName: '暖暖店' } }));
+    const r = runCli(['reviews', 'queue', REVIEWS, '--config', cfg, '--as-of', '2026-11-21 10:00:00', '-f', 'json']);
+    const by = new Map(json(r.stdout).map((x) => [x.orderId, x]));
+    expect(by.get('3515313147329357901')!.goodwill).toBe('8.00');
+    expect(by.get('2987650012233445501')!.goodwill).toBe('3.00');
+    // …701 reviewed 11-20 23:10: + 24 h = 11-21 23:10, in 21:00–09:00 → 21:00.
+    expect(by.get('4100000000000000701')!.contactBy).toBe('2026-11-21T21:00:00+08:00');
+    const m = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--config', cfg, '--as-of', '2026-11-21 10:00:00', '--lang', 'en']);
+    expect(m.code).toBe(3);
+    expect(m.stderr).toContain('"update your rating"');
+    expect(m.stderr).toContain('msgs.json');
+    const d = runCli(['reviews', 'queue', REVIEWS, '--config', cfg, '--quiet-hours', 'nope']);
+    expect(d.code).toBe(2);
+  });
+  it('rows that cannot be read are rejected with file and line (exit 1); stdin works', () => {
+    const text = '订单号,评分,评论时间,评论内容\n111,2,2026-11-20 10:00:00,坏了\n3.5E+18,1,2026-11-20 10:00:00,x\n222,七星,2026-11-20 10:00:00,x\n333,4,昨天,x\n';
+    const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 10:00:00', '-f', 'json'], { input: text });
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).map((x) => [x.orderId, x.rating])).toEqual([['111', 'bad']]);
+    expect(r.stderr).toContain(':3 [订单号]: "3.5E+18"');
+    expect(r.stderr).toContain(':4 [评分]: "七星" rating not recognised');
+    expect(r.stderr).toContain(':5 [评论时间]: "昨天"');
+  });
+  it('a file without a rating or DSR column is unusable (exit 3)', () => {
+    const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 10:00:00'], { input: '订单编号,评价时间\n1,2026-11-20 10:00:00\n' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('no rating column');
+  });
+});

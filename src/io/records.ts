@@ -116,6 +116,9 @@ async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
   // Physical line where the last record ended, and empty lines skipped so far (csv-parse counts).
   let prevEnd = 0;
   let prevEmpty = 0;
+  // Lines fed to the parser so far (by \n), for an error found only at the end of the input.
+  let fedLines = 0;
+  let endsWithNl = true;
   const parser = parse({
     delimiter,
     relax_quotes: true,
@@ -127,7 +130,10 @@ async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
     on_skip: (err) => {
       if (err) {
         // The record began right after the previous one; the error is found where it ends.
-        const end = (err as unknown as { lines?: number }).lines ?? prevEnd + 1;
+        const end =
+          err.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? fedLines + (endsWithNl ? 0 : 1) // the last line of the file
+            : (err as unknown as { lines?: number }).lines ?? prevEnd + 1;
         const from = prevEnd + 1;
         prevEnd = Math.max(prevEnd, end);
         skipped.push({
@@ -147,8 +153,11 @@ async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
   });
   const input = Readable.from(
     (async function* () {
-      yield first.value;
-      yield* text;
+      for (let t: IteratorResult<string> = first; !t.done; t = await text.next()) {
+        for (let i = t.value.indexOf('\n'); i !== -1; i = t.value.indexOf('\n', i + 1)) fedLines++;
+        if (t.value.length) endsWithNl = t.value.endsWith('\n');
+        yield t.value;
+      }
     })(),
     { objectMode: false, encoding: 'utf8' },
   );

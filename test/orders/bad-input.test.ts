@@ -1,0 +1,264 @@
+// Bad input, each with a test (issue 3; SPEC "Streams and exit codes"): what is rejected, where it
+// is reported (stderr as file:line, --rejects), the exit code, and that the counts reconcile.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tmpDir } from '../helpers.js';
+import { cli, json, rel } from './expected.js';
+
+const BAD = rel('test', 'fixtures', 'bad');
+const bad = (f: string) => path.join(BAD, f);
+
+describe('file-level problems: exit 3, nothing on stdout', () => {
+  it('a required column is missing: names it and lists the headers found', () => {
+    const r = cli(['orders', 'inspect', bad('missing-column.csv'), '-f', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${bad('missing-column.csv')}: required column "买家实际支付金额" is missing (Taobao/Tmall order report (订单报表)); columns found: 订单编号, 买家会员名, 买家会员昵称, 支付单号, 支付详情, 买家应付货款, 买家应付邮费,`);
+    expect(r.stderr).toContain('hint: accepted names: 买家实际支付金额.');
+  });
+
+  it('an empty (0-byte) file', () => {
+    const r = cli(['orders', 'normalize', bad('empty.csv'), '-f', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${bad('empty.csv')} is empty (0 bytes)`);
+  });
+
+  it('binary garbage named .csv', () => {
+    const r = cli(['orders', 'inspect', bad('garbage.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${bad('garbage.csv')} is not a CSV or xlsx file (it holds binary data)`);
+  });
+
+  it('a zip that is not an xlsx workbook', () => {
+    const r = cli(['orders', 'inspect', bad('not-a-workbook.xlsx')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${bad('not-a-workbook.xlsx')} is a zip archive but not an xlsx workbook`);
+  });
+
+  it('a CSV of something else: unknown layout, with the columns found', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'stock.csv');
+    fs.writeFileSync(f, '商品,库存\n围巾,3\n');
+    const r = cli(['orders', 'inspect', f]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${f}: unknown export layout; columns found: 商品, 库存`);
+  });
+
+  it('a file that does not exist', () => {
+    const r = cli(['orders', 'inspect', 'no-such-export.csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('file not found: no-such-export.csv');
+  });
+
+  it('mixed encodings (UTF-8 header, a GBK row on line 3): exit 3 naming the line', () => {
+    const r = cli(['orders', 'inspect', bad('mixed-encoding.csv'), '-f', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${bad('mixed-encoding.csv')}:3: bytes that are not valid utf8`);
+    expect(r.stderr).toContain('--encoding');
+  });
+
+  it('invalid UTF-8 after a valid UTF-8 prefix longer than the sniffed part: exit 3 naming the line', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'ExportOrderList-big.csv');
+    const gen = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-big-orders.mjs'), '--rows', '700', '--encoding', 'utf8', '--out', f]);
+    expect(gen.status).toBe(0);
+    const good = fs.readFileSync(f);
+    expect(good.length).toBeGreaterThan(256 * 1024);
+    // The GBK row goes on the physical line after the last: (number of LF bytes) + 1. Notes in the
+    // generated file span two lines, so this is not the row count + 2.
+    let lf = 0;
+    for (const b of good) if (b === 10) lf++;
+    fs.appendFileSync(f, iconv.encode('="3999999999999999999",这一行是GBK\r\n', 'gbk'));
+    const r = cli(['orders', 'inspect', f, '-f', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${f}:${lf + 1}: bytes that are not valid utf8`);
+  });
+});
+
+describe('header only', () => {
+  it('no rows: exit 0 with a warning, empty result', () => {
+    const r = cli(['orders', 'normalize', bad('header-only.csv'), '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(json(r)).toEqual([]);
+    expect(r.stderr).toContain(`storeops: warning: ${bad('header-only.csv')}: no data rows after the header`);
+  });
+});
+
+describe('rejected rows (bad-rows.csv: 9 data rows, 6 bad)', () => {
+  const file = bad('bad-rows.csv');
+  // Physical lines, from test/fixtures/bad/make.mjs:
+  const EXPECTED_STDERR = [
+    `${file}:3 [订单编号]: "3.51531E+18" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
+    `${file}:4 [买家实际支付金额]: "12.3.4" is not a valid amount`,
+    `${file}:5 [订单付款时间]: "2026-13-45 25:00" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`,
+    `${file}:6: this row has 10 cells but the header has 71 (ragged row)`,
+    `${file}:8 [买家应付货款]: "abc元" is not a valid amount`,
+    `${file}:9 [发货时间]: "昨天" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`,
+  ];
+
+  it('inspect: each rejected row on stderr as file:line, exit 1, counts reconcile (9 = 3 + 6 + 0)', () => {
+    const r = cli(['orders', 'inspect', file, '-f', 'json']);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.slice(0, 6)).toEqual(EXPECTED_STDERR);
+    expect(lines[6]).toBe('1 file(s): 9 rows read = 3 accepted + 6 rejected + 0 duplicates');
+    const [s] = json(r);
+    // accepted: lines 2 (200.00), 7 (58.00), 10 ("1,234.50"): 200 + 58 + 1234.50 = 1492.50; postage 3 × 10.00
+    expect(s).toMatchObject({ rowsRead: 9, accepted: 3, rejected: 6, duplicates: 0, paidSum: '1492.50', postageSum: '30.00' });
+    expect((s!.firstReasons as string[])[0]).toBe('3: "3.51531E+18" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel');
+  });
+
+  it('normalize: only the good rows, with thousands separators read', () => {
+    const r = cli(['orders', 'normalize', file, '-f', 'json']);
+    expect(r.code).toBe(1);
+    const rows = json(r);
+    expect(rows.map((o) => [o.sourceLine, o.orderId, o.paidAmount])).toEqual([
+      [2, '3515313147329357901', '200.00'],
+      [7, '3515313147329357907', '58.00'],
+      [10, '3515313147329357910', '1234.50'],
+    ]);
+    expect(rows[2]!.goodsAmount).toBe('1224.50');
+    expect(r.stderr).toContain('9 rows read: 3 accepted, 6 rejected, 0 duplicates; wrote 3 orders');
+  });
+
+  it('--rejects <file> gets every rejected row with file, line, column, value and reason', () => {
+    const dir = tmpDir();
+    const rej = path.join(dir, 'rejects.csv');
+    const r = cli(['orders', 'normalize', file, '-f', 'json', '--rejects', rej]);
+    expect(r.code).toBe(1);
+    const text = fs.readFileSync(rej, 'utf8').replace(/^\uFEFF/, '');
+    expect(text.split('\n')).toEqual([
+      'file,line,column,value,reason',
+      `${file},3,订单编号,3.51531E+18,"""3.51531E+18"" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel"`,
+      `${file},4,买家实际支付金额,12.3.4,"""12.3.4"" is not a valid amount"`,
+      `${file},5,订单付款时间,2026-13-45 25:00,"""2026-13-45 25:00"" is not a valid time (expected YYYY-MM-DD HH:mm:ss)"`,
+      `${file},6,,,this row has 10 cells but the header has 71 (ragged row)`,
+      `${file},8,买家应付货款,abc元,"""abc元"" is not a valid amount"`,
+      `${file},9,发货时间,昨天,"""昨天"" is not a valid time (expected YYYY-MM-DD HH:mm:ss)"`,
+      '',
+    ]);
+  });
+
+  it('--rejects with nothing rejected writes a header-only file (a script can tell "none")', () => {
+    const dir = tmpDir();
+    const rej = path.join(dir, 'rejects.csv');
+    const r = cli(['orders', 'inspect', rel('examples', 'ExportOrderList202611.csv'), '-f', 'json', '--rejects', rej]);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(rej, 'utf8').replace(/^\uFEFF/, '')).toBe('file,line,column,value,reason\n');
+  });
+
+  it('--strict: exit 3 and no result at all (stdout empty; -o leaves no file)', () => {
+    const n = cli(['orders', 'normalize', file, '-f', 'json', '--strict']);
+    expect(n.code).toBe(3);
+    expect(n.stdout).toBe('');
+    expect(n.stderr).toContain(`--strict: 6 rows were rejected, so no result was produced. First: ${EXPECTED_STDERR[0]}`);
+    const i = cli(['orders', 'inspect', file, '-f', 'json', '--strict']);
+    expect(i.code).toBe(3);
+    expect(i.stdout).toBe('');
+    const dir = tmpDir();
+    const out = path.join(dir, 'orders.csv');
+    const o = cli(['orders', 'normalize', file, '--strict', '-o', out]);
+    expect(o.code).toBe(3);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('-o on a run that fails leaves an existing file untouched and no temporary file', () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'orders.csv');
+    fs.writeFileSync(out, 'yesterday\n');
+    const r = cli(['orders', 'normalize', file, '--strict', '-o', out]);
+    expect(r.code).toBe(3);
+    expect(fs.readdirSync(dir)).toEqual(['orders.csv']);
+    expect(fs.readFileSync(out, 'utf8')).toBe('yesterday\n');
+  });
+
+  it('zh messages under --lang zh', () => {
+    const r = cli(['orders', 'inspect', file, '-f', 'json', '--lang', 'zh']);
+    expect(r.stderr).toContain(`${file}:3 [订单编号]: "3.51531E+18" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`);
+    expect(r.stderr).toContain('1 个文件: 读取 9 行 = 接受 3 + 拒绝 6 + 重复 0');
+  });
+
+  it('a time in 1970 or far in the future is implausible', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'times.csv');
+    fs.writeFileSync(
+      f,
+      '订单编号,买家实际支付金额,订单状态,订单付款时间,宝贝标题,买家应付货款\n1234567890123456,1.00,交易成功,1970-01-01 08:00:00,a,1.00\n1234567890123457,1.00,交易成功,2099-01-01 00:00:00,a,1.00\n',
+    );
+    const r = cli(['orders', 'inspect', f, '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}:2 [订单付款时间]: time "1970-01-01 08:00:00" is implausible (before 2003 or in the future)`);
+    expect(r.stderr).toContain(`${f}:3 [订单付款时间]: time "2099-01-01 00:00:00" is implausible (before 2003 or in the future)`);
+  });
+});
+
+describe('broken CSV structure', () => {
+  it('ragged row: rejected, the rows after it still read', () => {
+    const r = cli(['orders', 'normalize', bad('bad-rows.csv'), '-f', 'json']);
+    expect(r.stderr).toContain(':6: this row has 10 cells but the header has 71 (ragged row)');
+    expect(json(r).map((o) => o.sourceLine)).toContain(7);
+  });
+
+  it('a quote opened mid-row and closed by a later quote on the same line: that row is rejected, the next reads', () => {
+    const f = bad('unterminated-quote.csv');
+    const r = cli(['orders', 'normalize', f, '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}:3: this row has 26 cells but the header has 71 (ragged row)`);
+    expect(json(r).map((o) => [o.sourceLine, o.orderId])).toEqual([
+      [2, '3515313147329357901'],
+      [4, '3515313147329357903'],
+    ]);
+    expect(r.stderr).toContain('3 rows read: 2 accepted, 1 rejected, 0 duplicates');
+  });
+
+  it('a quote never closed before the end of the file: rejected at the line where it opened', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'unclosed.csv');
+    fs.writeFileSync(
+      f,
+      [
+        '订单编号,买家实际支付金额,订单状态,订单付款时间,订单备注,宝贝标题',
+        '1234567890123456,1.00,交易成功,2026-11-10 09:00:00,ok,a',
+        '1234567890123457,1.00,交易成功,2026-11-10 09:00:00,"never closed,a',
+        '1234567890123458,1.00,交易成功,2026-11-10 09:00:00,ok,a',
+        '',
+      ].join('\r\n'),
+    );
+    const r = cli(['orders', 'inspect', f, '-f', 'json', '--rejects', path.join(dir, 'rej.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}:3: a quote opened at line 3 is never closed before the end of the file (line 4); those lines cannot be read`);
+    expect(json(r)[0]).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1 });
+  });
+});
+
+describe('the same order in two files', () => {
+  it('counted once and reported on stderr; read = accepted + rejected + duplicates', () => {
+    const a = bad('dup-a.csv');
+    const b = bad('dup-b.csv'); // GBK
+    const r = cli(['orders', 'inspect', a, b, '-f', 'json']);
+    expect(r.code).toBe(0);
+    const [sa, sb] = json(r);
+    expect(sa).toMatchObject({ rowsRead: 2, accepted: 2, duplicates: 0, encoding: 'UTF8 (detected)' });
+    expect(sb).toMatchObject({ rowsRead: 2, accepted: 1, duplicates: 1, encoding: 'GB18030/GBK (not UTF-8)' });
+    expect(r.stderr).toContain(`${b}:2: duplicate of order 3515313147329357902 (first seen at ${a}:3); counted once`);
+    expect(r.stderr).toContain('2 file(s): 4 rows read = 3 accepted + 0 rejected + 1 duplicates');
+
+    const n = cli(['orders', 'normalize', a, b, '-f', 'json']);
+    expect(json(n).map((o) => o.orderId)).toEqual(['3515313147329357901', '3515313147329357902', '3515313147329357903']);
+    expect(n.stderr).toContain('4 rows read: 3 accepted, 0 rejected, 1 duplicates; wrote 3 orders');
+  });
+
+  it('the same file twice: every order is a duplicate the second time', () => {
+    const a = bad('dup-a.csv');
+    const r = cli(['orders', 'inspect', a, a, '-f', 'json']);
+    expect(r.stderr).toContain('2 file(s): 4 rows read = 2 accepted + 0 rejected + 2 duplicates');
+  });
+});

@@ -1,0 +1,93 @@
+// SPEC "Streams and exit codes": a reader closing the pipe early (`| head`) ends the run quietly
+// with exit 0; BOM off on stdout, on with -o; --out-encoding gbk through the real binary.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli, tmpDir } from '../helpers.js';
+
+const AS_OF = '2026-11-25 12:00:00';
+let big = '';
+
+beforeAll(() => {
+  big = path.join(tmpDir(), 'ExportOrderList-3000.csv');
+  const g = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-big-orders.mjs'), '--rows', '3000', '--encoding', 'gbk', '--out', big]);
+  expect(g.status).toBe(0);
+});
+
+function headOf(args: string[], bytes: number): Promise<{ code: number | null; stderr: string; got: number }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', TZ: 'UTC', LANG: 'C', HOME: tmpDir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let got = 0;
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d: Buffer) => {
+      got += d.length;
+      // Like `head -c`: take a little, then close our end of the pipe.
+      if (got >= bytes) child.stdout.destroy();
+    });
+    child.on('close', (code) => resolve({ code, stderr, got }));
+  });
+}
+
+describe('| head', () => {
+  for (const format of ['csv', 'ndjson', 'table']) {
+    it(`normalize -f ${format}: the reader goes away after the first bytes → exit 0, no error on stderr`, async () => {
+      const r = await headOf(['orders', 'normalize', big, '-f', format, '-q', '--as-of', AS_OF], 100);
+      expect(r.got).toBeGreaterThanOrEqual(100);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+    });
+  }
+
+  it('the same run to the end writes far more than a pipe buffer (so the test above really closed early)', () => {
+    const r = runCli(['orders', 'normalize', big, '-f', 'ndjson', '-q', '--as-of', AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stdoutBytes.length).toBeGreaterThan(1 << 20);
+    expect(r.stdout.split('\n')).toHaveLength(3001); // 3000 orders + final newline
+  });
+});
+
+describe('BOM and GBK through the binary', () => {
+  const file = path.join(ROOT, 'examples', 'ExportOrderList202611.csv');
+
+  it('stdout csv has no BOM; -o csv has one; --no-bom removes it', () => {
+    const out = runCli(['orders', 'normalize', file, '-f', 'csv', '--as-of', AS_OF]);
+    expect(out.stdoutBytes.subarray(0, 8).toString()).toBe('platform');
+    const dir = tmpDir();
+    runCli(['orders', 'normalize', file, '-o', path.join(dir, 'a.csv'), '--as-of', AS_OF]);
+    expect([...fs.readFileSync(path.join(dir, 'a.csv')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    runCli(['orders', 'normalize', file, '-o', path.join(dir, 'b.csv'), '--no-bom', '--as-of', AS_OF]);
+    expect(fs.readFileSync(path.join(dir, 'b.csv')).subarray(0, 8).toString()).toBe('platform');
+  });
+
+  it('--out-encoding gbk --lang zh: the header and names are GBK bytes', () => {
+    const r = runCli(['orders', 'normalize', file, '-f', 'csv', '--out-encoding', 'gbk', '--lang', 'zh', '--as-of', AS_OF]);
+    expect(r.code).toBe(0);
+    // 平台 in GBK: C6BD CCA8
+    expect([...r.stdoutBytes.subarray(0, 4)]).toEqual([0xc6, 0xbd, 0xcc, 0xa8]);
+    const text = iconv.decode(r.stdoutBytes, 'gbk');
+    expect(text.split('\n')[1]).toContain(',小明爱购物,completed,交易成功,');
+  });
+
+  it('-o x.xlsx: the order id is a text cell', async () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'orders.xlsx');
+    const r = runCli(['orders', 'normalize', file, '-o', out, '--as-of', AS_OF]);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['orders.xlsx']);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('E1').value).toBe('orderId');
+    expect(ws.getCell('E2').value).toBe('3515313147329357901');
+    expect(ws.getCell('E2').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('R2').value).toBe(200); // paidAmount column as a number
+  });
+});

@@ -58,3 +58,12 @@ export function moneyMax(a: Money, b: Money): Money {
 export function moneyMin(a: Money, b: Money): Money {
   return a.lte(b) ? a : b;
 }
+
+/** Whole fen as a plain number: exact for any amount below 2^53 fen (90 trillion yuan). */
+export function moneyToFen(m: Money): number {
+  return m.times(100).toNumber();
+}
+
+export function fenToMoney(fen: number): Money {
+  return new Money(fen).dividedBy(100);
+}

@@ -6,7 +6,7 @@ import { InputError, UsageError, msg } from '../cli/errors.js';
 import type { Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
-import { type Money, ZERO, fmtMoney } from '../money.js';
+import { type Money, ZERO, fenToMoney, fmtMoney } from '../money.js';
 import { openOrders } from '../orders/read.js';
 import type { Order } from '../orders/types.js';
 import { loadRuleSet } from '../rules/ruleset.js';
@@ -14,7 +14,8 @@ import { HOUR_MS } from '../time.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import { readIdList, readShipments } from './inputs.js';
 import { BASE_RULES, type BaseRule, type JudgeOptions, judge, payout } from './judge.js';
-import { type LateOrder, type OpenOrder, type Voucher, buildVouchers, compactPayout, fenToMoney, voucherKey } from './vouchers.js';
+import { LateStore } from './latestore.js';
+import { type OpenOrder, type Voucher, compactPayout, toVoucher, voucherKey, windows } from './vouchers.js';
 
 interface Request {
   files: string[];
@@ -123,7 +124,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   };
 
   const tally: Tally = { read: 0, paid: 0, late: 0, notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [] };
-  const late: LateOrder[] = [];
+  const late = new LateStore();
   const open = new Map<string, OpenOrder[]>();
   const atRisk: Row[] = [];
   const promiseOrders: { orderId: string; buyer: string; paidAt: number | null }[] = [];
@@ -199,75 +200,86 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     return;
   }
 
-  const vouchers = buildVouchers(late, open, rules, ctx.asOf, ctx.tz);
+  const groups = windows(late, rules, ctx.tz);
+  const voucherOf = (g: Int32Array) => toVoucher(Array.from(g, (i) => late.get(i)), open, rules, ctx.asOf, ctx.tz);
   const promiseVouchers = deliveryPromiseRows(promiseOrders, rules, ctx);
-  const recorded = req.record ? await recordFinal(ctx, vouchers, promiseVouchers) : new Map<string, string>();
+  const recorded = req.record ? await recordFinal(ctx, groups.map(voucherOf), promiseVouchers) : new Map<string, string>();
   const newCount = [...recorded.values()].filter((s) => s === 'new').length;
 
-  if (req.by === 'order') {
-    const keyOf = new Map<string, string>();
-    for (const v of vouchers) for (const l of v.orders) keyOf.set(l.orderId, v.voucherKey);
-    const rows: Row[] = vouchers.flatMap((v) =>
-      v.orders.map((l) => ({
-        orderId: l.orderId,
-        buyer: l.buyer,
-        paidAt: l.paidAt,
-        deadline: l.deadline,
-        shippedAt: l.shippedAt,
-        shipSource: l.shipSource,
-        hoursLate: l.hoursLate,
-        kind: l.payout.kind,
-        base: fenToMoney(l.payout.baseFen),
-        rate: l.payout.rate.toString(),
-        raw: fenToMoney(l.payout.rawFen),
-        afterMinimum: fenToMoney(l.payout.afterFen),
-        voucherKey: keyOf.get(l.orderId),
-        rules: rules.id,
-        baseRule: req.base,
-      })),
-    );
-    for (const p of promiseVouchers) {
-      rows.push({ orderId: p.orderIds[0], buyer: p.buyer, paidAt: p.windowStart, kind: 'delivery_promise', afterMinimum: p.amount, raw: p.amount, voucherKey: p.voucherKey, rules: rules.id, baseRule: req.base });
+  // Vouchers are made one window at a time while writing, and only counted here.
+  const sums = { count: 0, totalFen: 0, provisional: 0, mismatched: 0 };
+  function* voucherRows(): Generator<Row> {
+    for (const g of groups) {
+      const v = voucherOf(g);
+      sums.count++;
+      sums.totalFen += v.amount.times(100).toNumber();
+      if (v.state === 'provisional') sums.provisional++;
+      if (v.difference !== null && !v.difference.isZero()) sums.mismatched++;
+      if (req.by === 'order') {
+        for (const l of v.orders) {
+          yield {
+            orderId: l.orderId,
+            buyer: l.buyer,
+            paidAt: l.paidAt,
+            deadline: l.deadline,
+            shippedAt: l.shippedAt,
+            shipSource: l.shipSource,
+            hoursLate: l.hoursLate,
+            kind: l.payout.kind,
+            base: fenToMoney(l.payout.baseFen),
+            rate: l.payout.rate.toString(),
+            raw: fenToMoney(l.payout.rawFen),
+            afterMinimum: fenToMoney(l.payout.afterFen),
+            voucherKey: v.voucherKey,
+            rules: rules.id,
+            baseRule: req.base,
+          };
+        }
+      } else {
+        yield {
+          voucherKey: v.voucherKey,
+          buyer: v.buyer,
+          rules: v.rules,
+          windowStart: v.windowStart,
+          orderIds: v.orders.map((l) => l.orderId),
+          lateOrders: v.orders.length,
+          baseAmount: v.baseAmount,
+          computedAmount: v.computedAmount,
+          amount: v.amount,
+          capped: v.capped,
+          kinds: v.kinds,
+          state: v.state,
+          maxHoursLate: v.maxHoursLate,
+          platformPaid: v.platformPaid,
+          difference: v.difference,
+          recorded: recorded.get(v.voucherKey) ?? '',
+          base: req.base,
+        };
+      }
     }
-    await writeRows(ctx, ORDER_ROW_COLUMNS, rows);
-  } else {
-    const rows: Row[] = vouchers.map((v) => ({
-      voucherKey: v.voucherKey,
-      buyer: v.buyer,
-      rules: v.rules,
-      windowStart: v.windowStart,
-      orderIds: v.orders.map((l) => l.orderId),
-      lateOrders: v.orders.length,
-      baseAmount: v.baseAmount,
-      computedAmount: v.computedAmount,
-      amount: v.amount,
-      capped: v.capped,
-      kinds: v.kinds,
-      state: v.state,
-      maxHoursLate: v.maxHoursLate,
-      platformPaid: v.platformPaid,
-      difference: v.difference,
-      recorded: recorded.get(v.voucherKey) ?? '',
-      base: req.base,
-    }));
-    for (const p of promiseVouchers) rows.push({ ...p, recorded: recorded.get(p.voucherKey) ?? '', base: req.base });
-    await writeRows(ctx, VOUCHER_COLUMNS, rows);
+    for (const p of promiseVouchers) {
+      if (req.by === 'order') {
+        yield { orderId: p.orderIds[0], buyer: p.buyer, paidAt: p.windowStart, kind: 'delivery_promise', afterMinimum: p.amount, raw: p.amount, voucherKey: p.voucherKey, rules: rules.id, baseRule: req.base };
+      } else {
+        yield { ...p, recorded: recorded.get(p.voucherKey) ?? '', base: req.base };
+      }
+    }
   }
+  await writeRows(ctx, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, voucherRows());
 
-  const total = vouchers.reduce((s, v) => s.plus(v.amount), ZERO);
+  const total = fenToMoney(sums.totalFen);
   const promiseTotal = promiseVouchers.reduce((s, p) => s.plus(p.amount), ZERO);
-  const provisional = vouchers.filter((v) => v.state === 'provisional').length;
-  const mismatched = vouchers.filter((v) => v.difference !== null && !v.difference.isZero()).length;
+  const { provisional, mismatched } = sums;
   const nj = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${k}=${n}`).join(', ');
   ctx.info(
     msg(
       `规则 ${rules.id} (基数 ${req.base}): 读取订单 ${tally.read}, 已付款 ${tally.paid}, 延迟 ${tally.late}, 无法判断 ${tally.notJudged}${nj ? ` (${nj})` : ''}, 排除 ${tally.excluded}; ` +
-        `红包 ${vouchers.length} 个共 ${fmtMoney(total)} 元 (其中待定 ${provisional} 个)` +
+        `红包 ${sums.count} 个共 ${fmtMoney(total)} 元 (其中待定 ${provisional} 个)` +
         (promiseVouchers.length ? `; 未履约承诺 ${promiseVouchers.length} 单共 ${fmtMoney(promiseTotal)} 元 (另付, 不计入封顶)` : '') +
         `; 拒绝行 ${rejects.count}` +
         (req.record ? `; 新记录 ${newCount}` : ''),
       `rules ${rules.id} (base ${req.base}): ${tally.read} orders read, ${tally.paid} paid, ${tally.late} late, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
-        `${vouchers.length} vouchers totalling ${fmtMoney(total)} (${provisional} provisional)` +
+        `${sums.count} vouchers totalling ${fmtMoney(total)} (${provisional} provisional)` +
         (promiseVouchers.length ? `; ${promiseVouchers.length} unkept delivery promises totalling ${fmtMoney(promiseTotal)} (paid separately, not capped)` : '') +
         `; ${rejects.count} rejected rows` +
         (req.record ? `; ${newCount} newly recorded` : ''),

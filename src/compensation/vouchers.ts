@@ -1,6 +1,7 @@
 // RULES 1.2 / 1.3 combining: a buyer's late orders grouped into vouchers and capped per window.
 import { createHash } from 'node:crypto';
-import { Money, ZERO, moneyMin } from '../money.js';
+import { type Money, ZERO, fenToMoney, moneyMin, moneyToFen } from '../money.js';
+import { LateStore } from './latestore.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { DAY_MS, type TimeZone } from '../time.js';
 import type { Kind, Payout } from './judge.js';
@@ -17,11 +18,9 @@ export interface LatePayout {
   afterFen: number;
 }
 
-const toFenNumber = (m: Money): number => m.times(100).toNumber();
-export const fenToMoney = (fen: number): Money => new Money(fen).dividedBy(100);
 
 export function compactPayout(p: Payout): LatePayout {
-  return { kind: p.kind, rate: p.rate, baseFen: toFenNumber(p.base), rawFen: toFenNumber(p.raw), afterFen: toFenNumber(p.afterMinimum) };
+  return { kind: p.kind, rate: p.rate, baseFen: moneyToFen(p.base), rawFen: moneyToFen(p.raw), afterFen: moneyToFen(p.afterMinimum) };
 }
 
 export interface LateOrder {
@@ -82,39 +81,49 @@ function windowEnd(start: number, rules: RuleSet, tz: TimeZone): number {
  * window is over at as-of, and no other open order of the buyer could still join it.
  */
 export function buildVouchers(late: LateOrder[], openOrders: Map<string, OpenOrder[]>, rules: RuleSet, asOf: number, tz: TimeZone): Voucher[] {
-  const byBuyer = new Map<string, LateOrder[]>();
-  const anonymous: LateOrder[][] = [];
-  for (const l of late) {
-    if (l.buyer === '') {
-      anonymous.push([l]); // no buyer name: cannot be combined with anything
-      continue;
-    }
-    const list = byBuyer.get(l.buyer) ?? [];
-    list.push(l);
-    byBuyer.set(l.buyer, list);
-  }
-  const groups: LateOrder[][] = [...anonymous];
-  for (const list of byBuyer.values()) {
-    list.sort((a, b) => a.paidAt - b.paidAt || (a.orderId < b.orderId ? -1 : 1));
-    let current: LateOrder[] = [];
-    let end = -Infinity;
-    for (const l of list) {
-      if (current.length && l.paidAt <= end) {
-        current.push(l);
-        continue;
-      }
-      if (current.length) groups.push(current);
-      current = [l];
-      end = windowEnd(l.paidAt, rules, tz);
-    }
-    if (current.length) groups.push(current);
-  }
-  const vouchers = groups.map((g) => toVoucher(g, openOrders, rules, asOf, tz));
-  vouchers.sort((a, b) => a.windowStart - b.windowStart || (a.buyer < b.buyer ? -1 : a.buyer > b.buyer ? 1 : 0) || (a.voucherKey < b.voucherKey ? -1 : 1));
-  return vouchers;
+  const store = new LateStore();
+  for (const l of late) store.push(l);
+  return windows(store, rules, tz).map((g) => toVoucher(Array.from(g, (i) => store.get(i)), openOrders, rules, asOf, tz));
 }
 
-function toVoucher(g: LateOrder[], openOrders: Map<string, OpenOrder[]>, rules: RuleSet, asOf: number, tz: TimeZone): Voucher {
+/**
+ * The windows of late orders (as indices into the store), in output order: window start, buyer,
+ * first order id. Vouchers are made from them one at a time (toVoucher), so a big export never
+ * holds them all at once.
+ */
+export function windows(store: LateStore, rules: RuleSet, tz: TimeZone): Int32Array[] {
+  const n = store.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const cmpId = (a: number, b: number) => (store.orderId(a) < store.orderId(b) ? -1 : store.orderId(a) > store.orderId(b) ? 1 : 0);
+  order.sort((a, b) => {
+    const ba = store.buyer(a);
+    const bb = store.buyer(b);
+    if (ba !== bb) return ba < bb ? -1 : 1;
+    return store.paidAt(a) - store.paidAt(b) || cmpId(a, b);
+  });
+  const groups: Int32Array[] = [];
+  let from = 0;
+  let end = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const sameBuyer = k > from && store.buyer(order[from]!) === store.buyer(i) && store.buyer(i) !== '';
+    if (sameBuyer && store.paidAt(i) <= end) continue;
+    if (k > from) groups.push(order.subarray(from, k));
+    from = k;
+    // A buyer with no name cannot be combined with anything: every order is its own window.
+    end = windowEnd(store.paidAt(i), rules, tz);
+  }
+  if (n > from) groups.push(order.subarray(from, n));
+  groups.sort((a, b) => {
+    const x = a[0]!;
+    const y = b[0]!;
+    return store.paidAt(x) - store.paidAt(y) || (store.buyer(x) < store.buyer(y) ? -1 : store.buyer(x) > store.buyer(y) ? 1 : 0) || cmpId(x, y);
+  });
+  return groups;
+}
+
+export function toVoucher(g: LateOrder[], openOrders: Map<string, OpenOrder[]>, rules: RuleSet, asOf: number, tz: TimeZone): Voucher {
   const start = g[0]!.paidAt;
   const end = windowEnd(start, rules, tz);
   let baseFen = 0;

@@ -55,11 +55,6 @@ interface OpenFile {
   idx: number;
 }
 
-/**
- * The duplicate-check key as a flat string of its own. `prefix + id` would be a V8 cons string
- * over a slice of the raw cell (`="…"`), keeping all three alive for every id in the set:
- * ~145 bytes per order instead of ~40 (measured on a 1,000,000-row export).
- */
 export class OrderSet {
   readonly stats: FileStats[];
   duplicateCount = 0;

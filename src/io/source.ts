@@ -110,7 +110,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
         msg('检查路径和文件名 (可用 - 表示标准输入)。', 'check the path and name (use - for standard input).'),
       );
     }
-    stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+    stream = fs.createReadStream(file, { highWaterMark: 1 << 16 });
   }
   let prefix: Buffer;
   let rest: AsyncIterator<Buffer>;

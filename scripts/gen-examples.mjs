@@ -142,7 +142,8 @@ function douyinCell(h, l) {
     case '订单状态': return DOUYIN_STATUS[l.status];
     case '承诺发货时间': return l.paidAt ? addHours(l.paidAt, 48) : '';
     case '订单类型': return '普通订单';
-    case '达人昵称': return l.buyer;
+    case '达人昵称': return '暖冬直播间';
+    case '用户昵称': return l.buyer;
     case '取消原因': return l.status === '交易关闭' ? '买家申请退款' : '';
     case '发货时间': return l.shipped;
     case '快递公司': return l.carrier;

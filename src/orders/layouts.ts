@@ -161,7 +161,8 @@ export const DOUYIN: Layout = {
     f('price', ['商品单价']),
     f('paidAmount', ['订单应付金额', '实付金额', '支付金额'], true),
     f('postage', ['运费']),
-    f('buyer', ['用户昵称', '买家昵称', '达人昵称']),
+    // Not 达人昵称: that is the live-stream host's name, shared by all of a stream's buyers.
+    f('buyer', ['用户昵称', '买家昵称', '买家账号']),
     f('receiver', ['收件人']),
     f('phone', ['收件人手机号']),
     f('province', ['省']),

@@ -261,7 +261,7 @@ describe('抖店 and 拼多多', () => {
     const file = rel('examples', 'douyin-orders-202611.csv');
     expect(fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
     const [s] = json(cli(['orders', 'inspect', file, '-f', 'json']));
-    expect(s).toMatchObject({ platform: 'douyin', layout: 'douyin-orders-44', encoding: 'UTF8 (BOM)', rowsRead: 11, accepted: 11, paidSum: '2723.90' });
+    expect(s).toMatchObject({ platform: 'douyin', layout: 'douyin-orders-45', encoding: 'UTF8 (BOM)', rowsRead: 11, accepted: 11, paidSum: '2723.90' });
     const orders = json(cli(['orders', 'normalize', file, '-f', 'json']));
     // gen-examples: 抖店 ids are "69" + the Taobao id without its first two digits, written "\t…".
     expect(orders.map((o) => o.orderId)).toEqual(TAOBAO_ORDERS.map((o) => `69${o.orderId.slice(2)}`));

@@ -73,3 +73,10 @@ export function where(file: string, line?: number, column?: string): string {
   if (column) s += ` [${column}]`;
   return s;
 }
+
+/** Thrown when the reader of stdout went away (`| head`): the shell ends with exit 0. */
+export class PipeClosed extends Error {
+  constructor() {
+    super('EPIPE');
+  }
+}

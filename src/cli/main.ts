@@ -1,16 +1,12 @@
 // The shell: parses argv with commander, builds the context, runs a command, and maps every
 // error to SPEC's exit codes in one place. Commands are imported lazily so start-up stays fast.
-import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { PipeClosed } from '../io/sink.js';
+import { version } from './entry.js';
+import { PipeClosed } from './errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
 import { EXIT, type Lang, StoreopsError, say } from './errors.js';
 import { COMMANDS } from './registry.js';
 
-export function version(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export function defaultIo(): Io {
   return {

@@ -4,14 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import iconv from 'iconv-lite';
-import { OutputError, msg } from '../cli/errors.js';
+import { OutputError, PipeClosed, msg } from '../cli/errors.js';
 
-/** Thrown when the reader of stdout went away (`| head`): the shell ends with exit 0. */
-export class PipeClosed extends Error {
-  constructor() {
-    super('EPIPE');
-  }
-}
+export { PipeClosed } from '../cli/errors.js';
 
 export type OutEncoding = 'utf8' | 'gbk';
 

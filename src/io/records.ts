@@ -170,8 +170,9 @@ async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
       const start = prevEnd + 1 + (info.empty_lines - prevEmpty);
       // Lines the record spans, counted as the decoder counts them (by \n): csv-parse's
       // info.lines counts a CRLF inside a quoted cell as two line breaks.
+      // Most records sit on one line: only a record csv-parse saw span lines is scanned.
       let breaks = 0;
-      for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
+      if (info.lines > start) for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
       prevEnd = start + breaks;
       prevEmpty = info.empty_lines;
       yield { line: start, cells: record };

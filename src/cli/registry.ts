@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { register as ledger } from '../../commands/ledger.js';
 import { register as compensate } from '../../commands/compensate.js';
+import { register as init } from '../../commands/init.js';
 import { register as orders } from '../../commands/orders.js';
 import { register as rules } from '../../commands/rules.js';
 import { register as zhenjian } from '../../commands/zhenjian.js';
@@ -11,4 +12,4 @@ import { register as reviews } from '../../commands/reviews.js';
 
 export type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [orders, compensate, rules, ledger, zhenjian, roster, reviews];
+export const COMMANDS: Register[] = [orders, compensate, rules, ledger, zhenjian, roster, reviews, init];

@@ -1,0 +1,90 @@
+// The shell as a user meets it: help, version, exit codes, languages, config precedence.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, ROOT, runCli, tmpDir } from '../helpers.js';
+
+const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+
+describe('storeops shell', () => {
+  it('--version and -V print the package version', () => {
+    for (const flag of ['--version', '-V']) {
+      const r = runCli([flag]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([0, `${version}\n`, '']);
+    }
+  });
+
+  it('--help lists the commands and exits 0', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['orders', 'compensate', 'reviews', 'zhenjian', 'roster', 'rules', 'ledger', 'init']) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    expect(runCli(['compensate', '--help']).stdout).toContain('--at-risk <hours>');
+  });
+
+  it('unknown options and commands exit 2 with a hint', () => {
+    const a = runCli(['compensate', ORDERS, '--bogus']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain("unknown option '--bogus'");
+    expect(a.stderr).toContain('--help');
+    const b = runCli(['compensat']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('compensate');
+    expect(runCli(['compensate']).code).toBe(2);
+  });
+
+  it('bad global values exit 2', () => {
+    expect(runCli(['compensate', ORDERS, '--as-of', 'yesterday']).code).toBe(2);
+    expect(runCli(['compensate', ORDERS, '--tz', 'Mars/Base']).code).toBe(2);
+    expect(runCli(['compensate', ORDERS, '--out-encoding', 'latin1']).code).toBe(2);
+    expect(runCli(['compensate', ORDERS, '--lang', 'fr']).code).toBe(2);
+    expect(runCli(['compensate', ORDERS, '-f', 'pdf']).code).toBe(2);
+  });
+
+  it('a missing file is exit 3 with what to do, in the chosen language', () => {
+    const en = runCli(['orders', 'inspect', 'nope.csv']);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toBe('storeops: error: file not found: nope.csv\n  hint: check the path and name (use - for standard input).\n');
+    const zh = runCli(['orders', 'inspect', 'nope.csv', '--lang', 'zh']);
+    expect(zh.stderr).toBe('storeops: 错误: 找不到文件: nope.csv\n  提示: 检查路径和文件名 (可用 - 表示标准输入)。\n');
+    const env = runCli(['orders', 'inspect', 'nope.csv'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(env.stderr).toContain('找不到文件');
+  });
+
+  it('an output that cannot be written is exit 5 and leaves nothing behind', () => {
+    const r = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-o', '/nonexistent-dir/x.csv']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('cannot write output file /nonexistent-dir/x.csv');
+  });
+
+  it('flags beat environment, which beats the config file', () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'storeops.config.json'), JSON.stringify({ lang: 'zh', format: 'json' }));
+    const args = ['rules', 'list'];
+    // config: json and zh
+    expect(runCli(args, { cwd: dir }).stdout.startsWith('[')).toBe(true);
+    // flag beats config
+    expect(runCli([...args, '-f', 'csv'], { cwd: dir }).stdout.split('\n')[0]).toBe('规则集,名称,生效,失效,默认发货时限(小时),延迟赔付,缺货赔付,合并与封顶,未履约承诺(每单),来源');
+    // environment (STOREOPS_LANG) beats config; LANG does not
+    expect(runCli([...args, '-f', 'csv'], { cwd: dir, env: { STOREOPS_LANG: 'en' } }).stdout.split('\n')[0]).toMatch(/^id,title,/);
+    // an explicit --config that does not exist is an error, not a silent default
+    expect(runCli([...args, '--config', path.join(dir, 'missing.json')]).code).toBe(2);
+    // STOREOPS_CONFIG points elsewhere
+    fs.writeFileSync(path.join(dir, 'other.json'), JSON.stringify({ format: 'tsv' }));
+    expect(runCli(args, { env: { STOREOPS_CONFIG: path.join(dir, 'other.json') } }).stdout.split('\n')[0]).toBe('id\ttitle\tvalidFrom\tvalidTo\tshipWindowHours\tlate\toutOfStock\tcombine\tdeliveryPromise\tsource');
+  });
+
+  it('a broken config file is exit 3 naming the file', () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'storeops.config.json'), '{ not json');
+    const r = runCli(['rules', 'list'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`config file ${path.join(dir, 'storeops.config.json')} is not valid JSON`);
+  });
+
+  it('standard input is read with -', () => {
+    const r = runCli(['orders', 'inspect', '-', '-f', 'json', '-q'], { input: fs.readFileSync(ORDERS) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ file: 'stdin', layout: 'taobao-orders-71', accepted: 9 });
+  });
+});

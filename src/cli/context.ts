@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { OutEncoding } from '../io/sink.js';
 import type { OutputOptions } from '../io/output.js';
 import { TimeZone, parseTime } from '../time.js';
+import { paint } from './color.js';
 import { type Config, loadConfig } from './config.js';
 import { EXIT, type Lang, type Msg, UsageError, msg, say } from './errors.js';
 
@@ -161,7 +162,7 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
     t: (m) => say(m, lang),
     warn(m) {
       const label = lang === 'zh' ? '警告' : 'warning';
-      const head = stderrColor ? `\u001b[33m${label}\u001b[39m` : label;
+      const head = paint(stderrColor).yellow(label);
       io.stderr.write(`storeops: ${head}: ${say(m, lang)}\n`);
     },
     info(m) {

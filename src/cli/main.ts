@@ -1,6 +1,7 @@
 // The shell: parses argv with commander, builds the context, runs a command, and maps every
 // error to SPEC's exit codes in one place. Commands are imported lazily so start-up stays fast.
 import { Command, CommanderError, Option } from 'commander';
+import { paint } from './color.js';
 import { version } from './entry.js';
 import { PipeClosed } from './errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
@@ -98,7 +99,10 @@ export async function run(argv: string[], io: Io = defaultIo(), setProcessExit =
 
 async function runInner(argv: string[], io: Io): Promise<number> {
   const program = buildProgram(io);
-  const onSigint = () => {
+  const onSigint = async () => {
+    // Leave no half-written output behind; the sink module is already loaded if any file is open.
+    const { removeTempFiles } = await import('../io/sink.js');
+    removeTempFiles();
     io.stderr.write('\nstoreops: interrupted\n');
     process.exit(EXIT.interrupted);
   };
@@ -135,7 +139,7 @@ function report(e: unknown, io: Io, argv: string[]): number {
   const lang = (e as { lang?: Lang }).lang ?? langFor(io, argv);
   const color = current.ctx?.stderrColor ?? false;
   const label = lang === 'zh' ? '错误' : 'error';
-  const head = color ? `\u001b[31m${label}\u001b[39m` : label;
+  const head = paint(color).red(label);
   if (e instanceof StoreopsError) {
     io.stderr.write(`storeops: ${head}: ${say(e.text, lang)}\n`);
     if (e.hint) io.stderr.write(`  ${lang === 'zh' ? '提示' : 'hint'}: ${say(e.hint, lang)}\n`);

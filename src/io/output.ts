@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Lang } from '../cli/errors.js';
+import { paint } from '../cli/color.js';
 import { UsageError, msg } from '../cli/errors.js';
 import type { TimeZone } from '../time.js';
 import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
 import { escapeFormula } from './escape.js';
-import { type ByteSink, type OutEncoding, fileSink, stdoutSink } from './sink.js';
+import { type ByteSink, type OutEncoding, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
 import { displayWidth, pad } from './width.js';
 
 export const FORMATS = ['table', 'csv', 'tsv', 'json', 'ndjson', 'xlsx'] as const;
@@ -191,7 +192,7 @@ function tableWriter(sink: ByteSink, columns: readonly Column[], c: CellContext,
           .join('  ')
           .trimEnd();
       let headLine = fmt(heads);
-      if (color) headLine = `\u001b[1m${headLine}\u001b[22m`;
+      headLine = paint(color).bold(headLine);
       let out = headLine + '\n';
       for (const r of rows) {
         out += fmt(r) + '\n';
@@ -216,6 +217,7 @@ async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellC
   const toFile = Boolean(o.output && o.output !== '-');
   // exceljs writes the zip to a path; we give it a temporary one and move or copy it after.
   const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.xlsx`);
+  registerTemp(tmp);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet(c.lang === 'zh' ? '数据' : 'data');
   ws.columns = columns.map((col) => ({
@@ -224,7 +226,10 @@ async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellC
     width: Math.min(60, Math.max(10, displayWidth(header(col, c.lang)) + 2)),
     style: col.type === 'money' ? { numFmt: '0.00' } : col.type === 'hours' ? { numFmt: '0.0' } : {},
   }));
-  const cleanup = () => fs.promises.rm(tmp, { force: true });
+  const cleanup = async () => {
+    await fs.promises.rm(tmp, { force: true });
+    releaseTemp(tmp);
+  };
   return {
     format: 'xlsx',
     async row(r) {
@@ -273,6 +278,7 @@ export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly
   const format = resolveFormat(o) as Format;
   const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.out`);
   const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false }, columns);
+  registerTemp(tmp);
   return {
     format,
     row: (r) => inner.row(r),
@@ -294,11 +300,13 @@ export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly
         await sink.end();
       } finally {
         await fs.promises.rm(tmp, { force: true });
+        releaseTemp(tmp);
       }
     },
     async abort() {
       await inner.abort();
       await fs.promises.rm(tmp, { force: true });
+      releaseTemp(tmp);
     },
   };
 }

@@ -10,6 +10,28 @@ export { PipeClosed } from '../cli/errors.js';
 
 export type OutEncoding = 'utf8' | 'gbk';
 
+/** Temporary files in use: removed if the run is interrupted (Ctrl-C), so none is left behind. */
+const liveTemps = new Set<string>();
+
+export function registerTemp(p: string): void {
+  liveTemps.add(p);
+}
+
+export function releaseTemp(p: string): void {
+  liveTemps.delete(p);
+}
+
+export function removeTempFiles(): void {
+  for (const p of liveTemps) {
+    try {
+      fs.unlinkSync(p);
+    } catch {
+      /* already gone */
+    }
+  }
+  liveTemps.clear();
+}
+
 export interface ByteSink {
   write(text: string | Buffer): Promise<void>;
   /** Finish: flush, and for a file, rename it into place. */
@@ -109,6 +131,7 @@ export function fileSink(target: string, enc: OutEncoding): ByteSink {
   } catch (e) {
     throw cannotWrite(target, e);
   }
+  registerTemp(tmp);
   let done = false;
   const batched = new Batched(async (b) => {
     try {
@@ -128,6 +151,7 @@ export function fileSink(target: string, enc: OutEncoding): ByteSink {
         fs.fsyncSync(fd);
         fs.closeSync(fd);
         fs.renameSync(tmp, target);
+        releaseTemp(tmp);
         done = true;
       } catch (e) {
         try {
@@ -141,6 +165,7 @@ export function fileSink(target: string, enc: OutEncoding): ByteSink {
     abort: async () => {
       if (done) return;
       done = true;
+      releaseTemp(tmp);
       try {
         fs.closeSync(fd);
       } catch {

@@ -81,6 +81,12 @@ export class OrderSet {
     // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
     const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, Math.max(this.ctx.asOf, this.ctx.io.now()) + DAY_MS, Boolean(this.opts.keepExtra));
     const dedupeByLine = d.layout.grain === 'line';
+    // Progress only on a terminal (SPEC: never in a pipe, a file or cron), rewritten in place.
+    const err = this.ctx.io.stderr;
+    const progress =
+      err.isTTY && !this.ctx.quiet
+        ? (n: number) => err.write(`\r${say(msg(`${f.name}: 已读取 ${n} 行…`, `${f.name}: ${n} rows read…`), this.ctx.lang)}`)
+        : undefined;
     for await (const rec of f.records) {
       if (rec.problem) {
         stats.rowsRead++;
@@ -93,6 +99,7 @@ export class OrderSet {
         continue;
       }
       stats.rowsRead++;
+      if (progress && stats.rowsRead % 100_000 === 0) progress(stats.rowsRead);
       const r = parser.parse(rec.cells, rec.line);
       if (isProblem(r)) {
         stats.rejected++;
@@ -124,6 +131,7 @@ export class OrderSet {
       if (r.postage) stats.postageSum = stats.postageSum.plus(r.postage);
       yield r;
     }
+    if (progress && stats.rowsRead >= 100_000) err.write('\r\u001b[K');
     if (stats.rowsRead === 0) {
       this.ctx.warn(msg(`${f.name}: 表头之后没有数据行`, `${f.name}: no data rows after the header`));
     }

@@ -88,3 +88,21 @@ describe('storeops shell', () => {
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ file: 'stdin', layout: 'taobao-orders-71', accepted: 9 });
   });
 });
+
+describe('interrupting a run', () => {
+  it('Ctrl-C ends with exit 130 and leaves neither the output nor a temporary file', async () => {
+    const { spawn, spawnSync } = await import('node:child_process');
+    const { BIN } = await import('../helpers.js');
+    const dir = tmpDir();
+    const big = path.join(dir, 'big.csv');
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-big-orders.mjs'), '--rows', '60000', '--encoding', 'utf8', '--out', big]);
+    const out = path.join(dir, 'out.csv');
+    const child = spawn(process.execPath, [BIN, 'orders', 'normalize', big, '-o', out, '-q'], { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC', HOME: dir } });
+    // Wait until the temporary file exists (rows are being written), then interrupt.
+    for (let i = 0; i < 200 && !fs.readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(130);
+    expect(fs.readdirSync(dir).sort()).toEqual(['big.csv']);
+  });
+});

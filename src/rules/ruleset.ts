@@ -34,7 +34,7 @@ class Checker {
   constructor(private readonly file: string) {}
   fail(field: string, expected: string, got: unknown): never {
     throw new InputError(
-      msg(`规则文件 ${this.file}: 字段 "${field}" 应为${expected}, 实际是 ${JSON.stringify(got)}`, `rule file ${this.file}: field "${field}" must be ${expected}, got ${JSON.stringify(got)}`),
+      msg(`规则文件 ${this.file}: 字段 "${field}" 应为 ${expected.trim()}, 实际是 ${JSON.stringify(got)}`, `rule file ${this.file}: field "${field}" must be ${expected.trim()}, got ${JSON.stringify(got)}`),
       msg('参照 templates/rules/tmall-2023.json 的格式修改。', 'compare with templates/rules/tmall-2023.json and fix the field.'),
     );
   }

@@ -123,4 +123,22 @@ describe('storeops compensate (example shop)', () => {
     expect(runCli(['compensate', ORDERS, '--ship-within', '-3']).code).toBe(2);
     expect(runCli(['compensate']).code).toBe(2);
   });
+
+  it('a custom rule file is used when valid and refused field by field when not', () => {
+    const dir = tmpDir();
+    const good = JSON.parse(fs.readFileSync(path.join(EXAMPLES, '..', 'templates', 'rules', 'tmall-2023.json'), 'utf8'));
+    // The shop's own rule: 20 %, at least 3.00, cap 100 per window.
+    Object.assign(good, { id: 'my-shop', late: { ...good.late, rate: '0.20', presaleRate: '0.20', longWindowRate: '0.20', min: '3.00' }, combine: { by: 'rolling-24h', cap: '100.00' } });
+    fs.writeFileSync(path.join(dir, 'mine.json'), JSON.stringify(good));
+    const r = runCli(['compensate', ORDERS, ...AS_OF, '--rules', path.join(dir, 'mine.json'), '-q']);
+    expect(r.code).toBe(0);
+    // 190.00 × 20 % = 38.00 and 12.00 × 20 % = 2.40 → 3.00: 41.00; 2000.00 × 20 % = 400.00 → cap 100.00;
+    // 99.90 × 20 % = 19.98; 50.00 × 20 % = 10.00.
+    expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(7, 9).join(' '))).toEqual(['41.00 41.00', '400.00 100.00', '19.98 19.98', '10.00 10.00']);
+    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...good, late: { ...good.late, rate: '30%' } }));
+    const bad = runCli(['compensate', ORDERS, '--rules', path.join(dir, 'bad.json')]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('field "late.rate" must be a rate between 0 and 1 such as "0.30"');
+    expect(bad.stdout).toBe('');
+  });
 });

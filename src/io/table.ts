@@ -47,8 +47,19 @@ export function mapHeader(headers: string[], fields: readonly FieldSpec[]): Head
   return { headers: headers.map(cleanHeader), index, unmapped };
 }
 
+/**
+ * Header names for a message: each cut to 40 characters, at most `max` of them. A file that is
+ * not a table (one 50 MB line) must not echo itself onto stderr.
+ */
+export function headerList(headers: readonly string[], max = 100): string {
+  const names = headers.filter((h) => h !== '');
+  const shown = names.slice(0, max).map((h) => (h.length > 40 ? h.slice(0, 39) + '…' : h));
+  if (names.length > max) shown.push(`… (+${names.length - max})`);
+  return shown.join(', ');
+}
+
 export function missingColumnError(file: string, what: Msg, field: FieldSpec, headers: string[]): InputError {
-  const found = headers.filter((h) => h !== '').join(', ') || '(none / 无)';
+  const found = headerList(headers) || '(none / 无)';
   return new InputError(
     msg(
       `${file}: 缺少必需的列 "${field.aliases[0]}" (${what.zh}); 找到的列: ${found}`,

@@ -1,6 +1,6 @@
 // Which platform and layout a file is, from its header alone.
 import { InputError, msg } from '../cli/errors.js';
-import { type HeaderMap, mapHeader, missingColumnError, normHeader } from '../io/table.js';
+import { type HeaderMap, headerList, mapHeader, missingColumnError, normHeader } from '../io/table.js';
 import { LAYOUTS, type Layout, TAOBAO_ITEMS, TAOBAO_ORDERS, taobaoItemsEra, taobaoOrdersEra } from './layouts.js';
 
 export interface Detected {
@@ -21,8 +21,8 @@ export function detectLayout(file: string, headers: string[]): Detected {
   if (!best || best.score < 2) {
     throw new InputError(
       msg(
-        `${file}: 无法识别的报表格式; 找到的列: ${headers.filter(Boolean).slice(0, 20).join(', ')}`,
-        `${file}: unknown export layout; columns found: ${headers.filter(Boolean).slice(0, 20).join(', ')}`,
+        `${file}: 无法识别的报表格式; 找到的列: ${headerList(headers, 20)}`,
+        `${file}: unknown export layout; columns found: ${headerList(headers, 20)}`,
       ),
       msg(
         `支持: ${LAYOUTS.map((l) => l.name.zh).join('、')}。请传入从卖家中心导出的原始文件。`,

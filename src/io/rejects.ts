@@ -24,6 +24,11 @@ const COLUMNS: Column[] = [
 
 const SHOW_ON_STDERR = 20;
 
+/** A cell value as quoted in a message: at most 60 characters (a 2 MB cell is not echoed). */
+export function shown(value: string): string {
+  return value.length > 60 ? value.slice(0, 57) + '…' : value;
+}
+
 export class RejectLog {
   count = 0;
   private writer?: RowWriter;
@@ -55,7 +60,7 @@ export class RejectLog {
     const col = r.column ? ` [${r.column}]` : '';
     const reason = say(r.reason, this.ctx.lang);
     // Most reasons quote the value already; say it once.
-    const val = r.value !== undefined && r.value !== '' && !reason.includes(`"${r.value}"`) ? ` "${r.value.length > 60 ? r.value.slice(0, 57) + '…' : r.value}"` : '';
+    const val = r.value !== undefined && r.value !== '' && !reason.includes(`"${shown(r.value)}"`) ? ` "${shown(r.value)}"` : '';
     return `${r.file}:${r.line}${col}:${val} ${reason}`;
   }
 

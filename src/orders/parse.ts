@@ -2,6 +2,7 @@
 import { type Msg, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell, cleanTracking } from '../io/cells.js';
 import type { HeaderMap } from '../io/table.js';
+import { shown } from '../io/rejects.js';
 import { type Money, parseMoney } from '../money.js';
 import { type TimeZone, parseTime } from '../time.js';
 import { type Layout, normStatus } from './layouts.js';
@@ -86,12 +87,12 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
             column,
             value: orderId,
             reason: msg(
-              `"${orderId}" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`,
-              `"${orderId}" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
+              `"${shown(orderId)}" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`,
+              `"${shown(orderId)}" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
             ),
           };
         }
-        return { column, value: orderId, reason: msg(`"${orderId}" 不是订单编号 (应为数字)`, `"${orderId}" is not an order id (expected digits)`) };
+        return { column, value: orderId, reason: msg(`"${shown(orderId)}" 不是订单编号 (应为数字)`, `"${shown(orderId)}" is not an order id (expected digits)`) };
       }
       const statusRaw = get(cells, idx.status);
       const status = layout.statuses[normStatus(statusRaw)];
@@ -99,7 +100,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         return {
           column: headerOf('status'),
           value: statusRaw,
-          reason: msg(`未知的订单状态 "${statusRaw}"`, `unknown order status "${statusRaw}"`),
+          reason: msg(`未知的订单状态 "${shown(statusRaw)}"`, `unknown order status "${shown(statusRaw)}"`),
         };
       }
       const o: ParsedRow = {
@@ -144,8 +145,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
             value: text,
             reason:
               t === undefined
-                ? msg(`"${text}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${text}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`)
-                : msg(`时间 "${text}" 不合理 (早于 2003 年或在未来)`, `time "${text}" is implausible (before 2003 or in the future)`),
+                ? msg(`"${shown(text)}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${shown(text)}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`)
+                : msg(`时间 "${shown(text)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(text)}" is implausible (before 2003 or in the future)`),
           };
         }
         if (key === 'reservedShipAt') {
@@ -163,8 +164,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
             value: text,
             reason:
               m === undefined
-                ? msg(`"${text}" 不是有效的金额`, `"${text}" is not a valid amount`)
-                : msg(`金额 "${text}" 不合理 (为负数或过大)`, `amount "${text}" is implausible (negative or too large)`),
+                ? msg(`"${shown(text)}" 不是有效的金额`, `"${shown(text)}" is not a valid amount`)
+                : msg(`金额 "${shown(text)}" 不合理 (为负数或过大)`, `amount "${shown(text)}" is implausible (negative or too large)`),
           };
         }
         o[key] = m;
@@ -173,7 +174,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         const q = get(cells, idx.quantity);
         if (q !== '') {
           if (!/^\d+$/.test(q)) {
-            return { column: headerOf('quantity'), value: q, reason: msg(`"${q}" 不是有效的数量`, `"${q}" is not a valid quantity`) };
+            return { column: headerOf('quantity'), value: q, reason: msg(`"${shown(q)}" 不是有效的数量`, `"${shown(q)}" is not a valid quantity`) };
           }
           o.quantity = Number(q);
         }

@@ -22,9 +22,9 @@ const MONEY_FIELDS = ['goodsAmount', 'postage', 'paidAmount', 'refundAmount', 'p
 const PII = new Set(['receiver', 'phone', 'address']);
 
 /** Earliest plausible timestamp: Taobao opened in 2003; 1970 means an empty cell Excel turned into 0. */
-const EARLIEST = Date.UTC(2003, 0, 1);
+export const EARLIEST = Date.UTC(2003, 0, 1);
 /** Amounts above this are not a shop order (a mangled cell). */
-const ABSURD_AMOUNT = 100_000_000;
+export const ABSURD_AMOUNT = 100_000_000;
 
 export interface RowParser {
   parse(cells: string[], line: number): ParsedRow | RowProblem;

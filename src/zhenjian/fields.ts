@@ -3,6 +3,8 @@
 import { type Msg, msg } from '../cli/errors.js';
 import type { FieldSpec } from '../io/table.js';
 import { Money, parseMoney } from '../money.js';
+import { checkOrderId } from '../io/cells.js';
+import { ABSURD_AMOUNT, EARLIEST } from '../orders/parse.js';
 import { type TimeZone, parseTime } from '../time.js';
 
 /** Display periods a test can buy (RULES §3, seed 002 Q13). */
@@ -90,6 +92,7 @@ export function parseAmount(text: string, positive: boolean): Parsed<Money | nul
   if (m === null) return ok(null);
   if (m === undefined) return fail('不是金额', 'is not an amount');
   if (positive ? m.lte(0) : m.lt(0)) return positive ? fail('必须大于 0', 'must be more than 0') : fail('不能为负数', 'must not be negative');
+  if (m.gt(ABSURD_AMOUNT)) return fail('金额不合理 (超过 1 亿)', 'is implausible (more than 100,000,000)');
   return ok(m);
 }
 
@@ -133,6 +136,8 @@ export function parseBool(text: string): Parsed<boolean> {
 export function parseWhen(text: string, tz: TimeZone): Parsed<number | null> {
   const t = parseTime(text.trim(), tz);
   if (t === undefined) return fail('不是时间 (写 2026-11-20 14:00:00)', 'is not a time (write 2026-11-20 14:00:00)');
+  // 1970 is an empty cell a spreadsheet turned into 0.
+  if (t !== null && t < EARLIEST) return fail('时间不合理 (早于 2003 年)', 'is implausible (before 2003)');
   return ok(t);
 }
 
@@ -163,6 +168,9 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
   const bad = (field: FieldKey, reason: Msg) => ({ field, value: get(field), reason });
   const need = (k: FieldKey) => bad(k, msg('必填, 不能为空', 'is required and empty'));
 
+  if (checkOrderId(get('itemId')) === 'excel-rounded') {
+    return bad('itemId', msg('商品ID被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the itemId was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text'));
+  }
   const list = parseAmount(get('listPrice'), true);
   if (!list.ok) return bad('listPrice', list.reason);
   if (list.value === null) return need('listPrice');

@@ -92,6 +92,22 @@ function looksBinary(b: Buffer): boolean {
   return ctrl > n / 20;
 }
 
+/** Mostly-ASCII UTF-16 text has a zero in every other byte: which side tells the byte order. */
+function utf16WithoutBom(b: Buffer): 'utf16le' | 'utf16be' | undefined {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf16le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf16be';
+  return undefined;
+}
+
 export async function openSource(file: string, stdin: Readable, encodingFlag?: string): Promise<Sniffed> {
   const name = file === '-' ? 'stdin' : file;
   let stream: Readable;
@@ -168,6 +184,13 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     );
   }
   if (looksBinary(prefix)) {
+    const utf16 = utf16WithoutBom(prefix);
+    if (utf16) {
+      throw new InputError(
+        msg(`${name} 像是没有 BOM 的 UTF-16 文本`, `${name} looks like UTF-16 text without a byte-order mark`),
+        msg(`用 --encoding ${utf16} 读取, 或另存为 UTF-8 CSV。`, `read it with --encoding ${utf16}, or save it again as UTF-8 CSV.`),
+      );
+    }
     throw new InputError(
       msg(`${name} 不是 CSV 或 xlsx 文件 (含二进制内容)`, `${name} is not a CSV or xlsx file (it holds binary data)`),
       msg('传入从卖家中心导出的 .csv 或 .xlsx 文件。', 'pass the .csv or .xlsx file exported from the seller centre.'),

@@ -1,12 +1,15 @@
 // Late orders kept until vouchers are built, in columns of typed arrays: a million-row export can
 // hold hundreds of thousands of late orders, and one JS object each (with its numbers and payout)
-// costs several times more than these ~70 bytes plus the two id strings. This is the state the
+// costs several times more than these ~85 bytes plus the buyer's name. This is the state the
 // voucher computation truly needs; everything else about an order is dropped as it streams by.
 import { type Money, fenToMoney, moneyToFen } from '../money.js';
 import type { Kind } from './judge.js';
+import { packId, unpackId } from '../orders/idset.js';
 import type { LateOrder } from './vouchers.js';
 
-const F = 8; // paidAt, deadline, shippedAt (NaN = none), hoursLate, baseFen, rawFen, afterFen, platformFen (NaN = none)
+// paidAt, deadline, shippedAt (NaN = none), hoursLate, baseFen, rawFen, afterFen, platformFen (NaN = none),
+// and the order id packed into two numbers (NaN when it is not a digit id: then it is in `otherIds`).
+const F = 10;
 const KINDS: Kind[] = ['late', 'out_of_stock', 'delivery_promise'];
 const SOURCES: LateOrder['shipSource'][] = ['pickup_scan', 'marked_shipped', 'unshipped'];
 
@@ -14,7 +17,7 @@ export class LateStore {
   length = 0;
   private num = new Float64Array(F * 1024);
   private tag = new Uint8Array(3 * 1024);
-  private readonly ids: string[] = [];
+  private readonly otherIds = new Map<number, string>();
   private readonly buyers: string[] = [];
   private readonly rates: Money[] = [];
 
@@ -44,7 +47,14 @@ export class LateStore {
     this.tag[i * 3] = KINDS.indexOf(p.kind);
     this.tag[i * 3 + 1] = SOURCES.indexOf(l.shipSource);
     this.tag[i * 3 + 2] = r;
-    this.ids.push(l.orderId);
+    const packed = packId(l.orderId);
+    if (packed) {
+      this.num[o + 8] = packed[0];
+      this.num[o + 9] = packed[1];
+    } else {
+      this.num[o + 8] = NaN;
+      this.otherIds.set(i, l.orderId);
+    }
     this.buyers.push(l.buyer);
     this.length++;
   }
@@ -56,14 +66,15 @@ export class LateStore {
     return this.buyers[i]!;
   }
   orderId(i: number): string {
-    return this.ids[i]!;
+    const hi = this.num[i * F + 8]!;
+    return Number.isNaN(hi) ? this.otherIds.get(i)! : unpackId(hi, this.num[i * F + 9]!);
   }
 
   get(i: number): LateOrder {
     const o = i * F;
     const shipped = this.num[o + 2]!;
     return {
-      orderId: this.ids[i]!,
+      orderId: this.orderId(i),
       buyer: this.buyers[i]!,
       paidAt: this.num[o]!,
       deadline: this.num[o + 1]!,

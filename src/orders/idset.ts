@@ -2,22 +2,38 @@
 // kept as JS strings in a Map they cost ~100 bytes each, so a million-row export would hold
 // ~100 MB just to notice duplicates. Here a digit id is split exactly into two integers (the
 // last 9 digits, and the rest — at most 11 digits, exact in a double) and kept in an open-
-// addressing table of typed arrays: 20 bytes a slot. Anything else (PDD's `yymmdd-…` ids) goes
-// to a plain Map. Each entry remembers a number (where it was first seen).
+// addressing table of typed arrays: 16 bytes a slot. Anything else (PDD's `yymmdd-…` ids) goes
+// to a plain Map. Each entry remembers where it was first seen (a non-negative 31-bit number, else UNKNOWN_AT).
 
 const EMPTY = -1;
+export const UNKNOWN_AT = 0x7fffffff;
+
+/**
+ * A digit id of 10–20 digits as two exact numbers: the last 9 digits, and the rest (at most 11
+ * digits) plus the length × 10^11, so "0123…" and "123…" stay apart. Undefined for other ids.
+ */
+export function packId(id: string): [hi: number, lo: number] | undefined {
+  const n = id.length;
+  if (n < 10 || n > 20 || !isDigits(id)) return undefined;
+  return [Number(id.slice(0, n - 9)) + n * 1e11, Number(id.slice(n - 9))];
+}
+
+export function unpackId(hi: number, lo: number): string {
+  const n = Math.floor(hi / 1e11);
+  return String(hi - n * 1e11).padStart(n - 9, '0') + String(lo).padStart(9, '0');
+}
 
 export class IdSet {
   private hi: Float64Array;
   private lo: Int32Array;
-  private val: Float64Array;
+  private val: Int32Array;
   private size = 0;
   private readonly other = new Map<string, number>();
 
   constructor(capacity = 1 << 16) {
     this.hi = new Float64Array(capacity);
     this.lo = new Int32Array(capacity).fill(EMPTY);
-    this.val = new Float64Array(capacity);
+    this.val = new Int32Array(capacity);
   }
 
   get count(): number {
@@ -26,15 +42,13 @@ export class IdSet {
 
   /** The value stored for `id`, or undefined; stores `value` when the id is new. */
   getOrAdd(id: string, value: number): number | undefined {
-    const n = id.length;
-    if (n < 10 || n > 20 || !isDigits(id)) {
+    const packed = packId(id);
+    if (packed === undefined) {
       const prev = this.other.get(id);
       if (prev === undefined) this.other.set(id, value);
       return prev;
     }
-    // id = hi × 10^9 + lo, both exact: hi has at most 11 digits (< 2^53), lo at most 9 (< 2^31).
-    const hi = Number(id.slice(0, n - 9)) + n * 1e11; // the length keeps "0123…" apart from "123…"
-    const lo = Number(id.slice(n - 9));
+    const [hi, lo] = packed;
     if ((this.size + 1) * 2 > this.lo.length) this.grow();
     const mask = this.lo.length - 1;
     let i = hash(hi, lo) & mask;
@@ -43,7 +57,8 @@ export class IdSet {
       if (l === EMPTY) {
         this.hi[i] = hi;
         this.lo[i] = lo;
-        this.val[i] = value;
+        // A location too large for 31 bits is kept as "unknown" (UNKNOWN_AT) rather than wrong.
+        this.val[i] = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? value : UNKNOWN_AT;
         this.size++;
         return undefined;
       }
@@ -57,7 +72,7 @@ export class IdSet {
     const cap = lo.length * 2;
     this.hi = new Float64Array(cap);
     this.lo = new Int32Array(cap).fill(EMPTY);
-    this.val = new Float64Array(cap);
+    this.val = new Int32Array(cap);
     const mask = cap - 1;
     for (let j = 0; j < lo.length; j++) {
       if (lo[j] === EMPTY) continue;

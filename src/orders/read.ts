@@ -11,7 +11,7 @@ import { openTable } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
 import { DAY_MS } from '../time.js';
 import { type Detected, detectLayout } from './detect.js';
-import { IdSet } from './idset.js';
+import { IdSet, UNKNOWN_AT } from './idset.js';
 import { maskAddress, maskName, maskPhone } from './mask.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
 import { type ParsedRow, isProblem, makeRowParser } from './parse.js';
@@ -115,7 +115,8 @@ export class OrderSet {
           stats.duplicates++;
           this.duplicateCount++;
           if (this.firstDuplicates.length < 20) {
-            this.firstDuplicates.push({ file: f.name, line: rec.line, id: key, firstFile: this.files[prev % this.files.length]!.name, firstLine: Math.floor(prev / this.files.length) });
+            const known = prev !== UNKNOWN_AT;
+            this.firstDuplicates.push({ file: f.name, line: rec.line, id: key, firstFile: known ? this.files[prev % this.files.length]!.name : '?', firstLine: known ? Math.floor(prev / this.files.length) : 0 });
           }
           continue;
         }

@@ -19,6 +19,7 @@ export const VOUCHER_COLUMNS: Column[] = [
   { key: 'difference', zh: '差额', en: 'difference', type: 'money' },
   { key: 'recorded', zh: '记录', en: 'recorded' },
   { key: 'base', zh: '基数口径', en: 'base' },
+  { key: 'risk', zh: '扣分风险', en: 'risk' },
 ];
 
 export const ORDER_ROW_COLUMNS: Column[] = [

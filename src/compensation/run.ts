@@ -207,7 +207,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const newCount = [...recorded.values()].filter((s) => s === 'new').length;
 
   // Vouchers are made one window at a time while writing, and only counted here.
-  const sums = { count: 0, totalFen: 0, provisional: 0, mismatched: 0 };
+  const sums = { count: 0, totalFen: 0, provisional: 0, mismatched: 0, risky: 0 };
   function* voucherRows(): Generator<Row> {
     for (const g of groups) {
       const v = voucherOf(g);
@@ -215,6 +215,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       sums.totalFen += v.amount.times(100).toNumber();
       if (v.state === 'provisional') sums.provisional++;
       if (v.difference !== null && !v.difference.isZero()) sums.mismatched++;
+      if (v.risk) sums.risky++;
       if (req.by === 'order') {
         for (const l of v.orders) {
           yield {
@@ -254,6 +255,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
           difference: v.difference,
           recorded: recorded.get(v.voucherKey) ?? '',
           base: req.base,
+          risk: v.risk,
         };
       }
     }
@@ -286,6 +288,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     ),
   );
   if (tally.excluded) ctx.info(msg(`已排除: ${tally.excludedIds.join(';')}`, `excluded: ${tally.excludedIds.join(';')}`));
+  if (sums.risky && rules.seriousDelay) {
+    ctx.warn(msg(`${sums.risky} 个红包含延迟超过 ${rules.seriousDelay.afterHours} 小时的订单 (risk 列): ${rules.seriousDelay.note.zh}`, `${sums.risky} vouchers hold an order more than ${rules.seriousDelay.afterHours} h late (risk column): ${rules.seriousDelay.note.en}`));
+  }
   if (mismatched) ctx.warn(msg(`${mismatched} 个红包与平台已赔付金额不一致 (见 difference 列)`, `${mismatched} vouchers differ from what the platform paid (see the difference column)`));
   if (req.failOnNew && newCount > 0) ctx.attention();
 }

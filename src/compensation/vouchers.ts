@@ -56,6 +56,8 @@ export interface Voucher {
   maxHoursLate: number;
   platformPaid: Money | null;
   difference: Money | null;
+  /** RULES 1.2: `serious_delay` when an order is later than the rule set's serious-delay mark. */
+  risk: string;
 }
 
 /** Stable: the same orders under the same rules always give the same key. */
@@ -163,5 +165,6 @@ export function toVoucher(g: LateOrder[], openOrders: Map<string, OpenOrder[]>, 
     maxHoursLate: maxLate,
     platformPaid: platform,
     difference: platform === null ? null : platform.minus(amount),
+    risk: rules.seriousDelay && maxLate > rules.seriousDelay.afterHours ? 'serious_delay' : '',
   };
 }

@@ -19,6 +19,8 @@ export interface RuleSet {
   outOfStock: { afterLateHours: number; rate: Money; longWindowRate: Money; min: Money; max: Money | null } | null;
   combine: { by: 'rolling-24h' | 'calendar-day'; cap: Money | null };
   deliveryPromise: { amount: Money } | null;
+  /** RULES 1.2: serious delay plus a complaint costs points (a risk flag, no money). */
+  seriousDelay: { afterHours: number; note: Msg } | null;
 }
 
 
@@ -90,6 +92,7 @@ export function parseRuleSet(raw: unknown, file: string): RuleSet {
     outOfStock: null,
     combine: { by: by as RuleSet['combine']['by'], cap: c.money(combine.cap ?? null, 'combine.cap', true) },
     deliveryPromise: null,
+    seriousDelay: null,
   };
   if (o.titleWindows !== undefined) {
     if (!Array.isArray(o.titleWindows)) c.fail('titleWindows', ' a list / 列表', o.titleWindows);
@@ -113,6 +116,11 @@ export function parseRuleSet(raw: unknown, file: string): RuleSet {
   if (o.deliveryPromise != null) {
     const d = c.obj(o.deliveryPromise, 'deliveryPromise');
     r.deliveryPromise = { amount: c.money(d.amount, 'deliveryPromise.amount')! };
+  }
+  if (o.seriousDelay != null) {
+    const d = c.obj(o.seriousDelay, 'seriousDelay');
+    const note = c.obj(d.note, 'seriousDelay.note');
+    r.seriousDelay = { afterHours: c.hours(d.afterHours, 'seriousDelay.afterHours'), note: { zh: c.str(note.zh, 'seriousDelay.note.zh'), en: c.str(note.en, 'seriousDelay.note.en') } };
   }
   if (r.late.max && r.late.max.lt(r.late.min)) c.fail('late.max', ` at least late.min (${r.late.min.toFixed(2)})`, late.max);
   return r;

@@ -16,13 +16,13 @@ const key = (rules: string, ids: string[]) => 'v' + createHash('sha256').update(
 // 阿花tb:     …501 shipped exactly at its deadline (not late); …502 shipped one second late: 99.90 × 30 % = 29.97; platform paid 30.00.
 // 老王的店铺: …701 unshipped, deadline 11-19 08:00 passed 28 h ago: (58.00 − 8.00) × 30 % = 15.00, provisional;
 //             …702 closed and never shipped: not judged.
-const HEADER = 'voucherKey,buyer,rules,windowStart,orderIds,lateOrders,baseAmount,computedAmount,amount,capped,kinds,state,maxHoursLate,platformPaid,difference,recorded,base';
+const HEADER = 'voucherKey,buyer,rules,windowStart,orderIds,lateOrders,baseAmount,computedAmount,amount,capped,kinds,state,maxHoursLate,platformPaid,difference,recorded,base,risk';
 const EXPECTED = [
   HEADER,
-  `${key('tmall-2023', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2023,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,62.00,62.00,no,late,final,25.0,62.00,0.00,,paid-minus-postage`,
-  `${key('tmall-2023', ['3515313147329357903'])},小明爱购物,tmall-2023,2026-11-11 10:00:00,3515313147329357903,1,2000.00,600.00,500.00,yes,late,final,23.0,,,,paid-minus-postage`,
-  `${key('tmall-2023', ['2987650012233445502'])},阿花tb,tmall-2023,2026-11-15 11:00:00,2987650012233445502,1,99.90,29.97,29.97,no,late,final,0.0,30.00,0.03,,paid-minus-postage`,
-  `${key('tmall-2023', ['4100000000000000701'])},老王的店铺,tmall-2023,2026-11-17 08:00:00,4100000000000000701,1,50.00,15.00,15.00,no,late,provisional,28.0,,,,paid-minus-postage`,
+  `${key('tmall-2023', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2023,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,62.00,62.00,no,late,final,25.0,62.00,0.00,,paid-minus-postage,`,
+  `${key('tmall-2023', ['3515313147329357903'])},小明爱购物,tmall-2023,2026-11-11 10:00:00,3515313147329357903,1,2000.00,600.00,500.00,yes,late,final,23.0,,,,paid-minus-postage,`,
+  `${key('tmall-2023', ['2987650012233445502'])},阿花tb,tmall-2023,2026-11-15 11:00:00,2987650012233445502,1,99.90,29.97,29.97,no,late,final,0.0,30.00,0.03,,paid-minus-postage,`,
+  `${key('tmall-2023', ['4100000000000000701'])},老王的店铺,tmall-2023,2026-11-17 08:00:00,4100000000000000701,1,50.00,15.00,15.00,no,late,provisional,28.0,,,,paid-minus-postage,`,
 ];
 
 describe('storeops compensate (example shop)', () => {
@@ -71,7 +71,7 @@ describe('storeops compensate (example shop)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('3515313147329357903');
     // 10 yuan per unkept promise, a separate line outside the cap (RULES 1.2).
-    expect(r.stdout).toContain(',小红书迷,tmall-2023,2026-11-18 15:00:00,5200000000000000801,0,,10.00,10.00,no,delivery_promise,final,,,,,paid-minus-postage');
+    expect(r.stdout).toContain(',小红书迷,tmall-2023,2026-11-18 15:00:00,5200000000000000801,0,,10.00,10.00,no,delivery_promise,final,,,,,paid-minus-postage,');
     expect(r.stderr).toContain('1 excluded');
     expect(r.stderr).toContain('excluded: 3515313147329357903');
   });

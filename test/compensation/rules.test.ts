@@ -209,3 +209,22 @@ describe('voucher state', () => {
     expect(buildVouchers(late, new Map(), T2023, t('2026-11-11 08:00:00'), BJ)[0]!.state).toBe('provisional');
   });
 });
+
+describe('RULES 1.2 serious delay (a risk flag, no money)', () => {
+  it('flags a window holding an order more than 72 h late under tmall-2023, never under tmall-2026', () => {
+    // paid 11-01 10:00 → deadline 11-03 10:00. Shipped 11-06 10:00 = exactly 72 h late: no flag;
+    // shipped 11-06 10:00:01 (72 h + 1 s): flagged. The money is unchanged: 100.00 × 30 % = 30.00.
+    const at72 = order({ paidAt: '2026-11-01 10:00:00', shipped: '2026-11-06 10:00:00', paid: '100.00' });
+    const over = order({ paidAt: '2026-11-01 10:00:00', shipped: '2026-11-06 10:00:01', paid: '100.00', buyer: 'buyer-z' });
+    const risk = (orders: Order[], rules: RuleSet) => {
+      const late: LateOrder[] = orders.map((o) => {
+        const v = judge(o, rules, { asOf: t(AS_OF) }) as Extract<ReturnType<typeof judge>, { verdict: 'late' }>;
+        return { orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt!, deadline: v.deadline, shippedAt: v.shippedAt, hoursLate: v.hoursLate, payout: compactPayout(payout(o, v.kind, v.windowHours, rules, 'paid')), platformCompensation: null, shipSource: 'marked_shipped' as const };
+      });
+      return buildVouchers(late, new Map(), rules, t(AS_OF), BJ).map((v) => [v.buyer, v.risk, fmtMoney(v.amount)]);
+    };
+    expect(risk([at72, over], T2023)).toEqual([['buyer-a', '', '30.00'], ['buyer-z', 'serious_delay', '30.00']]);
+    expect(risk([over], T2026).map((r) => r[1])).toEqual(['']);
+  });
+});
+

@@ -12,7 +12,7 @@ import { type Money, ZERO } from '../money.js';
 import { DAY_MS } from '../time.js';
 import { type Detected, detectLayout } from './detect.js';
 import { IdSet, UNKNOWN_AT } from './idset.js';
-import { maskAddress, maskName, maskPhone } from './mask.js';
+import { PII_HEADER, maskAddress, maskByHeader, maskName, maskPhone } from './mask.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
 import { type ParsedRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
@@ -104,7 +104,7 @@ export class OrderSet {
       if (isProblem(r)) {
         stats.rejected++;
         const column = r.column;
-        const value = column && /收货人|收件人|手机|电话|地址/.test(column) && !this.ctx.showPii ? '****' : r.value;
+        const value = column && PII_HEADER.test(column) && !this.ctx.showPii ? '****' : r.value;
         await this.rejects.add({ file: f.name, line: rec.line, column, value, reason: r.reason });
         continue;
       }
@@ -264,9 +264,15 @@ export async function* readOrders(ctx: Ctx, files: string[], rejects: RejectLog,
 }
 
 /** Personal fields as they may be shown: masked unless --show-pii. */
-export function shownPii(o: Pick<Order, 'receiver' | 'phone' | 'address'>, showPii: boolean): { receiver: string; phone: string; address: string } {
-  if (showPii) return { receiver: o.receiver, phone: o.phone, address: o.address };
-  return { receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address) };
+export function shownPii(o: Pick<Order, 'receiver' | 'phone' | 'address' | 'extra'>, showPii: boolean): { receiver: string; phone: string; address: string; extra?: Record<string, string> } {
+  if (showPii) return { receiver: o.receiver, phone: o.phone, address: o.address, extra: o.extra };
+  let extra = o.extra;
+  if (extra) {
+    // Unmapped personal columns (联系电话, 修改后的收货地址, 买家支付宝账号) are masked too.
+    extra = { ...extra };
+    for (const h of Object.keys(extra)) if (PII_HEADER.test(h)) extra[h] = maskByHeader(h, extra[h]!);
+  }
+  return { receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address), extra };
 }
 
 export function layoutLabel(d: Detected): Msg {

@@ -3,6 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { resolveFormat } from '../io/formats.js';
 import type { OutEncoding } from '../io/sink.js';
 import type { OutputOptions } from '../io/output.js';
 import { TimeZone, parseTime } from '../time.js';
@@ -123,6 +124,9 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
   if (!outEncoding) {
     throw new UsageError(msg(`--out-encoding 只接受 utf8 或 gbk, 收到 "${outEncRaw}"`, `--out-encoding takes utf8 or gbk, got "${outEncRaw}"`));
   }
+
+  // Check -f / -o now, before any input is read. `ics` belongs to roster, which checks it itself.
+  resolveFormat({ format: flags.format ?? (typeof config.format === 'string' ? config.format : undefined), output: flags.output, stdout: io.stdout }, ['ics']);
 
   const noColorEnv = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   const colorAllowed = flags.color !== false && !noColorEnv && io.env.TERM !== 'dumb';

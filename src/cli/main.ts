@@ -106,7 +106,13 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     io.stderr.write('\nstoreops: interrupted\n');
     process.exit(EXIT.interrupted);
   };
+  const onSigterm = async () => {
+    const { removeTempFiles } = await import('../io/sink.js');
+    removeTempFiles();
+    process.exit(143);
+  };
   process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return current.ctx?.exitCode ?? EXIT.ok;
@@ -114,6 +120,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     return report(e, io, argv);
   } finally {
     process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGTERM', onSigterm);
   }
 }
 

@@ -5,15 +5,14 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Lang } from '../cli/errors.js';
 import { paint } from '../cli/color.js';
-import { UsageError, msg } from '../cli/errors.js';
 import type { TimeZone } from '../time.js';
 import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
 import { escapeFormula } from './escape.js';
+import { type Format, resolveFormat } from './formats.js';
 import { type ByteSink, type OutEncoding, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
 import { displayWidth, pad } from './width.js';
 
-export const FORMATS = ['table', 'csv', 'tsv', 'json', 'ndjson', 'xlsx'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format, resolveFormat } from './formats.js';
 
 export interface OutputOptions {
   format?: string;
@@ -25,37 +24,6 @@ export interface OutputOptions {
   tz: TimeZone;
   color: boolean;
   stdout: Writable & { isTTY?: boolean };
-}
-
-const EXT_FORMAT: Record<string, Format> = {
-  '.csv': 'csv',
-  '.tsv': 'tsv',
-  '.txt': 'tsv',
-  '.json': 'json',
-  '.ndjson': 'ndjson',
-  '.jsonl': 'ndjson',
-  '.xlsx': 'xlsx',
-};
-
-/** --format, else the -o extension, else table on a terminal and csv in a pipe (SPEC). */
-export function resolveFormat(o: Pick<OutputOptions, 'format' | 'output' | 'stdout'>, extra: readonly string[] = []): string {
-  if (o.format) {
-    const f = o.format.toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(f) && !extra.includes(f)) {
-      throw new UsageError(
-        msg(`未知的输出格式 "${o.format}"`, `unknown output format "${o.format}"`),
-        msg(`可用: ${[...FORMATS, ...extra].join(', ')}`, `choose one of: ${[...FORMATS, ...extra].join(', ')}`),
-      );
-    }
-    return f;
-  }
-  if (o.output) {
-    const ext = path.extname(o.output).toLowerCase();
-    if (EXT_FORMAT[ext]) return EXT_FORMAT[ext]!;
-    if (extra.includes(ext.slice(1))) return ext.slice(1);
-    return 'csv';
-  }
-  return o.stdout.isTTY ? 'table' : 'csv';
 }
 
 export interface RowWriter {
@@ -185,7 +153,9 @@ function tableWriter(sink: ByteSink, columns: readonly Column[], c: CellContext,
     },
     async close() {
       const heads = columns.map((col) => header(col, c.lang));
-      const widths = heads.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+      // A loop, not Math.max(...rows): a spread of 200k values overflows the call stack.
+      const widths = heads.map((h) => displayWidth(h));
+      for (const r of rows) for (let i = 0; i < r.length; i++) widths[i] = Math.max(widths[i]!, displayWidth(r[i]!));
       const fmt = (cells: string[]) =>
         cells
           .map((t, i) => pad(t, widths[i]!, RIGHT_ALIGNED.has(columns[i]!.type ?? 'text')))

@@ -106,3 +106,26 @@ describe('interrupting a run', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['big.csv']);
   });
 });
+
+describe('output format checks come before any reading', () => {
+  it('-f xml and -o x.pdf are usage errors, and nothing is read or written', () => {
+    const dir = tmpDir();
+    const a = runCli(['compensate', ORDERS, '-f', 'xml']);
+    expect([a.code, a.stdout]).toEqual([2, '']);
+    expect(a.stderr).not.toContain('发货时间'); // the input was never read
+    const b = runCli(['compensate', ORDERS, '-o', path.join(dir, 'x.pdf')]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('cannot tell the output format from the extension ".pdf"');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('a big table is printed, not a crash (widths without spreading every row)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = tmpDir();
+    const big = path.join(dir, 'big.csv');
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-big-orders.mjs'), '--rows', '150000', '--encoding', 'utf8', '--out', big]);
+    const r = runCli(['orders', 'normalize', big, '-f', 'table', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').length).toBe(150002); // header, rows, final newline
+  });
+});

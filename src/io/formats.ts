@@ -1,0 +1,42 @@
+// Output format names and file extensions: a light module, so the shell can check -f and -o
+// before any input is read (a 500 MB export should not be read only to fail on `-f xml`).
+import path from 'node:path';
+import { UsageError, msg } from '../cli/errors.js';
+
+export const FORMATS = ['table', 'csv', 'tsv', 'json', 'ndjson', 'xlsx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const EXT_FORMAT: Record<string, Format> = {
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.txt': 'tsv',
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.xlsx': 'xlsx',
+};
+
+/** --format, else the -o extension, else table on a terminal and csv in a pipe (SPEC). */
+export function resolveFormat(o: { format?: string; output?: string; stdout: { isTTY?: boolean } }, extra: readonly string[] = []): string {
+  if (o.format) {
+    const f = o.format.toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(f) && !extra.includes(f)) {
+      throw new UsageError(
+        msg(`未知的输出格式 "${o.format}"`, `unknown output format "${o.format}"`),
+        msg(`可用: ${[...FORMATS, ...extra].join(', ')}`, `choose one of: ${[...FORMATS, ...extra].join(', ')}`),
+      );
+    }
+    return f;
+  }
+  if (o.output && o.output !== '-') {
+    const ext = path.extname(o.output).toLowerCase();
+    if (EXT_FORMAT[ext]) return EXT_FORMAT[ext]!;
+    if (extra.includes(ext.slice(1))) return ext.slice(1);
+    if (ext === '' || o.output.endsWith('/')) return 'csv';
+    throw new UsageError(
+      msg(`无法从扩展名 "${ext}" 判断输出格式`, `cannot tell the output format from the extension "${ext}"`),
+      msg(`用 .csv .tsv .json .ndjson .xlsx${extra.map((e) => ` .${e}`).join('')}, 或加 --format。`, `use .csv .tsv .json .ndjson .xlsx${extra.map((e) => ` .${e}`).join('')}, or add --format.`),
+    );
+  }
+  return o.stdout.isTTY ? 'table' : 'csv';
+}

@@ -1,0 +1,108 @@
+// Issue 9: every command as cron runs it — stdin closed, no terminal, TZ=UTC, LANG=C, no NO_COLOR
+// and a TERM that allows colour — never prompts, never writes a colour code, and ends with the
+// exit code SPEC documents. And the hourly `compensate --record` job of the README.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tmpDir } from '../helpers.js';
+import { cronEnv, example, expectWellBehaved, run } from './cli.js';
+
+const AS_OF = ['--as-of', '2026-11-25 10:00:00'];
+const ORDERS = example('ExportOrderList202611.csv');
+let home: string;
+let state: string;
+let env: Record<string, string>;
+beforeAll(() => {
+  home = tmpDir('storeops-cron-');
+  state = path.join(home, 'state.db');
+  // What a crontab gives, plus a TERM inherited from the login that installed it.
+  env = { ...cronEnv(home), TERM: 'xterm-256color', SHELL: '/bin/sh' };
+});
+
+const cron = (args: string[]) => run([...args, '--state', state], { bareEnv: env });
+
+describe('every command under cron', () => {
+  // [args, exit code]; each is worked out from the examples (README) and SPEC's table.
+  const CASES: [string[], number][] = [
+    [['orders', 'inspect', ORDERS], 0],
+    [['orders', 'normalize', ORDERS], 0],
+    [['compensate', ORDERS, ...AS_OF], 0],
+    [['compensate', ORDERS, ...AS_OF, '--at-risk', '24'], 0],
+    [['rules', 'list'], 0],
+    [['rules', 'show', 'tmall-2026'], 0],
+    [['ledger', 'list'], 0],
+    [['ledger', 'export', '--what', 'contacts'], 0],
+    [['reviews', 'queue', example('reviews.csv'), '--orders', ORDERS, ...AS_OF], 0],
+    [['reviews', 'message', '3515313147329357901', '--reviews', example('reviews.csv'), ...AS_OF], 0],
+    [['zhenjian', 'estimate', example('zhenjian-products.csv'), ...AS_OF], 0],
+    [['roster', 'check', example('roster/agents.csv'), '--month', '2026-11'], 3], // not a roster: no day columns
+    [['roster', 'plan', '--month', '2026-11', '--agents', '小王,小李,小张,小赵,小钱', '--time-limit', '10'], 0],
+    // Answers needed but no terminal: exit 2, never a prompt or a silent default.
+    [['zhenjian', 'estimate'], 2],
+    [['reviews', 'log', '3515313147329357901'], 2],
+    [['roster', 'plan', '--agents', '3'], 2],
+    [['orders', 'inspect'], 2],
+    [['orders', 'inspect', ORDERS, '--bogus'], 2],
+    // Unusable input: 3.
+    [['compensate', 'no-such-export.csv'], 3],
+  ];
+  for (const [args, code] of CASES) {
+    it(`${args.slice(0, 3).join(' ')} → ${code}`, async () => {
+      const r = await cron(args);
+      expectWellBehaved(r);
+      expect(r.code).toBe(code);
+      expect(r.stdout + r.stderr).not.toMatch(/^\? /m); // an inquirer prompt
+      if (code >= 2) expect(r.stderr).toMatch(/^storeops: error: /m);
+      if (code === 0 && !args.includes('plan')) expect(r.stdout.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('zhenjian estimate with no file says what to pass (exit 2)', async () => {
+    const r = await cron(['zhenjian', 'estimate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('storeops: error: missing argument [file]: the product file (csv/xlsx); there is no terminal to ask the questions on');
+  });
+
+  it('the default output in a pipe is csv (no table padding), English under LANG=C', async () => {
+    const r = await cron(['rules', 'list']);
+    expect(r.stdout.split('\n')[0]).toMatch(/^[a-zA-Z]+(,[a-zA-Z]+)+$/);
+  });
+});
+
+describe('the hourly job: compensate --record --fail-on new-vouchers', () => {
+  it('exit 1 when new vouchers were recorded, 0 on the next run (nothing paid twice), output replaced atomically', async () => {
+    const dir = tmpDir('storeops-hourly-');
+    const out = path.join(dir, 'vouchers.csv');
+    const args = ['compensate', ORDERS, '--record', '--fail-on', 'new-vouchers', ...AS_OF, '-q', '-o', out];
+    const first = await cron(args);
+    expectWellBehaved(first, dir);
+    expect(first.code).toBe(1);
+    // README example shop at 2026-11-25 10:00: 4 vouchers, 3 final (recorded), 1 provisional (not recorded).
+    const rows = fs.readFileSync(out, 'utf8').trim().split('\n').slice(1);
+    expect(rows.filter((l) => l.includes(',new,'))).toHaveLength(3);
+    const second = await cron(args);
+    expectWellBehaved(second, dir);
+    expect(second.code).toBe(0);
+    const again = fs.readFileSync(out, 'utf8').trim().split('\n').slice(1);
+    expect(again.filter((l) => l.includes(',already_recorded,'))).toHaveLength(3);
+    expect(again.filter((l) => l.includes(',new,'))).toHaveLength(0);
+    expect(fs.readdirSync(dir)).toEqual(['vouchers.csv']);
+    const ledger = await cron(['ledger', 'list', '-f', 'json']);
+    expect((JSON.parse(ledger.stdout) as unknown[]).length).toBe(3);
+  });
+
+  it('the machine zone does not change a byte of output (TZ=UTC, Asia/Shanghai, America/Los_Angeles)', async () => {
+    const outs = await Promise.all(
+      ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'].map((tz) => run(['compensate', ORDERS, ...AS_OF, '--by', 'order'], { bareEnv: { ...cronEnv(), TZ: tz } })),
+    );
+    expect(outs[1]!.stdout).toBe(outs[0]!.stdout);
+    expect(outs[2]!.stdout).toBe(outs[0]!.stdout);
+  });
+
+  it('LANG=zh_CN.UTF-8 gives Chinese headers and messages; --lang en overrides it', async () => {
+    const zh = await run(['compensate', ORDERS, ...AS_OF], { bareEnv: { ...cronEnv(), LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stdout.split('\n')[0]).toContain('买家');
+    const en = await run(['compensate', ORDERS, ...AS_OF, '--lang', 'en'], { bareEnv: { ...cronEnv(), LANG: 'zh_CN.UTF-8' } });
+    expect(en.stdout.split('\n')[0]).toContain('buyer');
+  });
+});

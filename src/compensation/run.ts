@@ -78,6 +78,7 @@ interface Tally {
   notJudgedReasons: Record<string, number>;
   excluded: number;
   excludedIds: string[];
+  noBuyer: number;
 }
 
 export async function runCompensate(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -123,7 +124,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       : undefined,
   };
 
-  const tally: Tally = { read: 0, paid: 0, late: 0, notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [] };
+  const tally: Tally = { read: 0, paid: 0, late: 0, notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [], noBuyer: 0 };
   const late = new LateStore();
   const open = new Map<string, OpenOrder[]>();
   const atRisk: Row[] = [];
@@ -137,7 +138,10 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       if (tally.excludedIds.length < 50) tally.excludedIds.push(o.orderId);
       continue;
     }
-    if (o.paidAt !== null && o.status !== 'unpaid') tally.paid++;
+    if (o.paidAt !== null && o.status !== 'unpaid') {
+      tally.paid++;
+      if (!o.buyer) tally.noBuyer++;
+    }
     if (failures.has(o.orderId)) promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt });
     const v = judge(o, rules, judgeOpts);
     const unshippedOpen = o.paidAt !== null && o.status !== 'closed' && o.status !== 'unpaid' && (v.verdict === 'pending' || (v.verdict === 'late' && v.shippedAt === null));
@@ -185,6 +189,15 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     });
   }
   set.reportDuplicates();
+  set.warnCoarseTimes();
+  if (tally.noBuyer > 0) {
+    ctx.warn(
+      msg(
+        `${tally.noBuyer} 个已付款订单没有买家名称 (拼多多等导出没有该列): 它们各自单独计算, 不能与同一买家的其他订单合并封顶。`,
+        `${tally.noBuyer} paid orders have no buyer name (拼多多 and some exports have no such column): each is its own voucher, never combined or capped with the same buyer's other orders.`,
+      ),
+    );
+  }
   await rejects.finish();
 
   if (req.atRisk !== undefined) {
@@ -291,7 +304,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (sums.risky && rules.seriousDelay) {
     ctx.warn(msg(`${sums.risky} 个红包含延迟超过 ${rules.seriousDelay.afterHours} 小时的订单 (risk 列): ${rules.seriousDelay.note.zh}`, `${sums.risky} vouchers hold an order more than ${rules.seriousDelay.afterHours} h late (risk column): ${rules.seriousDelay.note.en}`));
   }
-  if (mismatched) ctx.warn(msg(`${mismatched} 个红包与平台已赔付金额不一致 (见 difference 列)`, `${mismatched} vouchers differ from what the platform paid (see the difference column)`));
+  if (mismatched) ctx.warn(msg(`${mismatched} 个红包与平台已赔付金额不一致 (见 差额 列)`, `${mismatched} vouchers differ from what the platform paid (see the difference column)`));
   if (req.failOnNew && newCount > 0) ctx.attention();
 }
 

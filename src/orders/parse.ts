@@ -14,8 +14,11 @@ export interface RowProblem {
   reason: Msg;
 }
 
-/** A parsed row of a line-grain export carries the unit price too. */
-export type ParsedRow = Order & { price?: Money | null };
+/**
+ * A parsed row of a line-grain export carries the unit price too; `coarseTimes` marks a row whose
+ * times have no seconds (an Excel re-save drops them), so lateness under a minute is unknowable.
+ */
+export type ParsedRow = Order & { price?: Money | null; coarseTimes?: true };
 
 const TIME_FIELDS = ['createdAt', 'paidAt', 'shippedAt', 'confirmedAt', 'promisedShipAt', 'reservedShipAt'] as const;
 const MONEY_FIELDS = ['goodsAmount', 'postage', 'paidAmount', 'refundAmount', 'platformCompensation', 'price'] as const;
@@ -149,6 +152,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
                 : msg(`时间 "${shown(text)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(text)}" is implausible (before 2003 or in the future)`),
           };
         }
+        if (t !== null && text.length !== 19 && text.split(':').length < 3) o.coarseTimes = true;
         if (key === 'reservedShipAt') {
           if (t !== null && o.promisedShipAt === null) o.promisedShipAt = t;
         } else {

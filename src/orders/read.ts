@@ -26,6 +26,8 @@ export interface FileStats {
   rejected: number;
   duplicates: number;
   blank: number;
+  /** Rows whose times have no seconds (re-saved in Excel): lateness under a minute is unknowable. */
+  coarseTimes: number;
   firstPaidAt: number | null;
   lastPaidAt: number | null;
   statusCounts: Partial<Record<OrderStatus, number>>;
@@ -122,6 +124,10 @@ export class OrderSet {
         }
       }
       stats.accepted++;
+      if (r.coarseTimes) {
+        stats.coarseTimes++;
+        delete r.coarseTimes;
+      }
       const when = r.paidAt ?? r.createdAt;
       if (when !== null) {
         if (stats.firstPaidAt === null || when < stats.firstPaidAt) stats.firstPaidAt = when;
@@ -204,6 +210,19 @@ export class OrderSet {
     for (const [id, o] of orderById) if (!used.has(id)) yield o;
   }
 
+  /** Warn about files whose times lost their seconds (an Excel re-save). */
+  warnCoarseTimes(): void {
+    for (const s of this.stats) {
+      if (s.coarseTimes === 0) continue;
+      this.ctx.warn(
+        msg(
+          `${s.file}: ${s.coarseTimes} 行的时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内发货的订单无法判断是否延迟。请重新从卖家中心导出原始文件。`,
+          `${s.file}: ${s.coarseTimes} rows have times without seconds (the file was probably re-saved in Excel); an order shipped within a minute of its deadline cannot be judged. Export the original file again from the seller centre.`,
+        ),
+      );
+    }
+  }
+
   /** Print the duplicate report on stderr (first few) and return the count. */
   reportDuplicates(): number {
     const c = this.ctx;
@@ -245,6 +264,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
         rejected: 0,
         duplicates: 0,
         blank: 0,
+        coarseTimes: 0,
         firstPaidAt: null,
         lastPaidAt: null,
         statusCounts: {},

@@ -26,6 +26,7 @@ const INSPECT_COLUMNS: Column[] = [
   { key: 'rejected', zh: '拒绝', en: 'rejected', type: 'int' },
   { key: 'duplicates', zh: '重复', en: 'duplicates', type: 'int' },
   { key: 'blankRows', zh: '空行', en: 'blankRows', type: 'int' },
+  { key: 'timesWithoutSeconds', zh: '时间无秒的行', en: 'timesWithoutSeconds', type: 'int' },
   { key: 'firstReasons', zh: '拒绝原因', en: 'firstReasons', type: 'list' },
   { key: 'firstAt', zh: '最早付款/创建', en: 'firstAt', type: 'time' },
   { key: 'lastAt', zh: '最晚付款/创建', en: 'lastAt', type: 'time' },
@@ -49,6 +50,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
   // Inspect only counts; no order is kept.
   for await (const _ of set.orders()) void _;
   set.reportDuplicates();
+  set.warnCoarseTimes();
   const perFileReasons = new Map<string, string[]>();
   for (const r of rejects.first) {
     const list = perFileReasons.get(r.file) ?? [];
@@ -68,6 +70,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     rejected: s.rejected,
     duplicates: s.duplicates,
     blankRows: s.blank,
+    timesWithoutSeconds: s.coarseTimes,
     firstReasons: perFileReasons.get(s.file) ?? [],
     firstAt: s.firstPaidAt,
     lastAt: s.lastPaidAt,

@@ -141,4 +141,30 @@ describe('storeops compensate (example shop)', () => {
     expect(bad.stderr).toContain('field "late.rate" must be a rate between 0 and 1 such as "0.30"');
     expect(bad.stdout).toBe('');
   });
+
+  it('warns when an Excel re-save dropped the seconds, and says what to do', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const text = iconv.decode(fs.readFileSync(ORDERS), 'gb18030');
+    // Excel writes 2026-11-17 11:00:01 back as 2026/11/17 11:00: the seconds are gone.
+    const resaved = text.replace(/(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):\d{2}/g, (_m, y, mo, d, h, mi) => `${y}/${Number(mo)}/${Number(d)} ${Number(h)}:${mi}`);
+    const file = path.join(tmpDir(), 'resaved.csv');
+    fs.writeFileSync(file, iconv.encode(resaved, 'gbk'));
+    const r = runCli(['compensate', file, ...AS_OF]);
+    expect(r.code).toBe(0);
+    // 9 data rows, every one has a time
+    expect(r.stderr).toContain('resaved.csv: 9 rows have times without seconds (the file was probably re-saved in Excel)');
+    // …502 shipped 11:00:01 now reads 11:00 = its deadline: on time, so 4 late orders, not 5.
+    expect(r.stderr).toContain('4 late');
+  });
+
+  it('orders without a buyer name are never combined, and the run says so', () => {
+    const r = runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF]);
+    expect(r.code).toBe(0);
+    // the PDD example: 8 paid orders (the unpaid one is not exported), none with a buyer column
+    expect(r.stderr).toContain('8 paid orders have no buyer name');
+    // 小明's …901 and …902 would share a window; without buyers they are two vouchers (57.00 and 5.00)
+    expect(r.stdout).toContain(',,tmall-2023,2026-11-10 09:00:00,');
+    expect(r.stdout).toContain(',,tmall-2023,2026-11-10 20:00:00,');
+  });
 });
+

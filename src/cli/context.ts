@@ -176,5 +176,19 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
       if (ctx.exitCode === EXIT.ok) ctx.exitCode = EXIT.attention;
     },
   };
+  checkConfigKeys(ctx);
   return ctx;
+}
+
+const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders']);
+
+/** A misspelt key in the config file is ignored by everything: say so instead of staying silent. */
+function checkConfigKeys(ctx: Ctx): void {
+  const where = ctx.configPath ?? 'config';
+  for (const k of Object.keys(ctx.config)) {
+    if (k.startsWith('_') || k.startsWith('$')) continue; // comments
+    if (!TOP_KEYS.has(k)) ctx.warn(msg(`${where}: 未知的配置项 "${k}", 已忽略`, `${where}: unknown key "${k}" is ignored`));
+  }
+  const lang = ctx.config.lang;
+  if (lang !== undefined && lang !== 'zh' && lang !== 'en') ctx.warn(msg(`${where}: "lang" 只能是 zh 或 en, 收到 ${JSON.stringify(lang)}, 已忽略`, `${where}: "lang" must be zh or en, got ${JSON.stringify(lang)}; ignored`));
 }

@@ -45,7 +45,7 @@ function rootIo(cmd: Command): Io {
   return (c as Command & { storeopsIo?: Io }).storeopsIo ?? defaultIo();
 }
 
-export function buildProgram(io: Io): Command {
+export function buildProgram(io: Io, lang: Lang = 'en'): Command {
   const program = new Command('storeops');
   (program as Command & { storeopsIo?: Io }).storeopsIo = io;
   program
@@ -61,7 +61,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `storeops: ${s}` : s),
+      outputError: (s, write) => write(commanderMessage(s, lang)),
     })
     .exitOverride();
 
@@ -98,7 +98,7 @@ export async function run(argv: string[], io: Io = defaultIo(), setProcessExit =
 }
 
 async function runInner(argv: string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
+  const program = buildProgram(io, langFor(io, argv));
   const onSigint = async () => {
     // Leave no half-written output behind; the sink module is already loaded if any file is open.
     const { removeTempFiles } = await import('../io/sink.js');
@@ -122,6 +122,23 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     process.removeListener('SIGINT', onSigint);
     process.removeListener('SIGTERM', onSigterm);
   }
+}
+
+// commander's own messages, in Chinese when that is the language, with what to do next.
+const ZH_COMMANDER: [RegExp, string][] = [
+  [/^error: unknown option '(.+)'/, "错误: 未知选项 '$1'"],
+  [/^error: unknown command '(.+)'/, "错误: 未知命令 '$1'"],
+  [/^error: missing required argument '(.+)'/, "错误: 缺少必需的参数 '$1' (例如一个文件名; - 表示标准输入)"],
+  [/^error: option '(.+)' argument missing/, "错误: 选项 '$1' 缺少取值"],
+  [/^error: too many arguments(.*)/, '错误: 参数过多$1'],
+  [/\(Did you mean (.+)\?\)/, '(是否想用 $1?)'],
+];
+
+function commanderMessage(s: string, lang: Lang): string {
+  let t = s;
+  if (lang === 'zh') for (const [re, zh] of ZH_COMMANDER) t = t.replace(re, zh);
+  else t = t.replace(/^error: missing required argument '(.+)'/, "error: missing required argument '$1' (a file name, for example; - for standard input)");
+  return t.startsWith('error:') || t.startsWith('错误:') ? `storeops: ${t}` : t;
 }
 
 function langFor(io: Io, argv: string[]): Lang {

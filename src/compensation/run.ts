@@ -45,6 +45,11 @@ function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown>): Req
     throw new UsageError(msg('缺少订单报表文件', 'no order export given'), msg('例如: storeops compensate ExportOrderList202611.csv', 'e.g. storeops compensate ExportOrderList202611.csv'));
   }
   const cfg = section(ctx.config, 'compensate');
+  for (const k of Object.keys(cfg)) {
+    if (!['rules', 'base', 'shipWithin'].includes(k) && !k.startsWith('_')) {
+      ctx.warn(msg(`配置 compensate 中未知的项 "${k}", 已忽略 (可用: rules, base, shipWithin)`, `config section compensate: unknown key "${k}" is ignored (known: rules, base, shipWithin)`));
+    }
+  }
   const by = String(opts.by ?? 'voucher');
   if (by !== 'voucher' && by !== 'order') throw new UsageError(msg(`--by 只接受 voucher 或 order, 收到 "${by}"`, `--by takes voucher or order, got "${by}"`));
   const failOn = opts.failOn as string | undefined;

@@ -9,9 +9,9 @@ import { templatesDir } from '../paths.js';
 const TEMPLATE_DIR = 'storeops-templates';
 
 /** The starter config: every section with its defaults, pointing at the editable templates. */
-export function starterConfig(lang: 'zh' | 'en'): Record<string, unknown> {
+export function starterConfig(): Record<string, unknown> {
+  // No "lang": the config outranks LANG, and a language fixed here would surprise a later LANG=zh_CN.
   return {
-    lang,
     tz: 'Asia/Shanghai',
     compensate: { rules: 'tmall-2023', base: 'paid-minus-postage' },
     reviews: {
@@ -38,7 +38,7 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
   const dir = path.resolve(ctx.io.cwd, String(opts.dir ?? '.'));
   const force = Boolean(opts.force);
   const writes: { target: string; content: Buffer | string }[] = [
-    { target: path.join(dir, 'storeops.config.json'), content: JSON.stringify(starterConfig(ctx.lang), null, 2) + '\n' },
+    { target: path.join(dir, 'storeops.config.json'), content: JSON.stringify(starterConfig(), null, 2) + '\n' },
   ];
   const src = templatesDir();
   for (const rel of listFiles(src)) writes.push({ target: path.join(dir, TEMPLATE_DIR, rel), content: fs.readFileSync(path.join(src, rel)) });

@@ -258,8 +258,11 @@ async function* xlsxRecords(s: Sniffed): AsyncGenerator<RawRecord> {
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(
-      msg(`${s.name} 不是可读的 xlsx 工作簿: ${(e as Error).message}`, `${s.name} is not a readable xlsx workbook: ${(e as Error).message}`),
-      msg('在 Excel/WPS 中打开后另存为 xlsx 或 csv, 再试一次。', 'open it in Excel/WPS, save it again as xlsx or csv, and retry.'),
+      msg(`${s.name} 不是可读的 xlsx 工作簿, 文件已损坏或不完整 (${(e as Error).message})`, `${s.name} is not a readable xlsx workbook: the file is damaged or incomplete (${(e as Error).message})`),
+      msg(
+        '从卖家中心重新下载该报表。不要在 Excel 里另存为 csv: 那会把长订单编号改成 3.5E+18 这样的数字。',
+        'download the export again from the seller centre. Do not re-save it as csv in Excel: that turns long order ids into numbers like 3.5E+18.',
+      ),
     );
   }
   if (!sawSheet) {

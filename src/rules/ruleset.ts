@@ -34,9 +34,13 @@ export function builtinIds(): string[] {
 
 class Checker {
   constructor(private readonly file: string) {}
+  /** `expected` is "english / 中文" (or one text for both). */
   fail(field: string, expected: string, got: unknown): never {
+    const [en, zh] = expected.trim().split(' / ');
+    const shown = got === undefined ? 'nothing (the field is missing)' : JSON.stringify(got);
+    const shownZh = got === undefined ? '空 (缺少该字段)' : JSON.stringify(got);
     throw new InputError(
-      msg(`规则文件 ${this.file}: 字段 "${field}" 应为 ${expected.trim()}, 实际是 ${JSON.stringify(got)}`, `rule file ${this.file}: field "${field}" must be ${expected.trim()}, got ${JSON.stringify(got)}`),
+      msg(`规则文件 ${this.file}: 字段 "${field}" 应为${zh ?? en}, 实际是 ${shownZh}`, `rule file ${this.file}: field "${field}" must be ${en}, got ${shown}`),
       msg('参照 templates/rules/tmall-2023.json 的格式修改。', 'compare with templates/rules/tmall-2023.json and fix the field.'),
     );
   }
@@ -55,7 +59,7 @@ class Checker {
   money(v: unknown, field: string, nullable = false): Money | null {
     if (v === null && nullable) return null;
     if ((typeof v !== 'string' && typeof v !== 'number') || !/^\d+(\.\d{1,2})?$/.test(String(v))) {
-      this.fail(field, nullable ? ' an amount like "5.00" or null / 金额或 null' : ' an amount like "5.00" / 金额', v);
+      this.fail(field, nullable ? 'an amount like "5.00" or null / 金额 (如 "5.00") 或 null' : 'an amount like "5.00" / 金额 (如 "5.00")', v);
     }
     return new Money(String(v));
   }
@@ -72,7 +76,7 @@ export function parseRuleSet(raw: unknown, file: string): RuleSet {
   const late = c.obj(o.late, 'late');
   const combine = c.obj(o.combine, 'combine');
   const by = c.str(combine.by, 'combine.by');
-  if (by !== 'rolling-24h' && by !== 'calendar-day') c.fail('combine.by', ' "rolling-24h" or "calendar-day"', by);
+  if (by !== 'rolling-24h' && by !== 'calendar-day') c.fail('combine.by', '"rolling-24h" or "calendar-day" / "rolling-24h" 或 "calendar-day"', by);
   const lateRate = c.rate(late.rate, 'late.rate');
   const r: RuleSet = {
     id: c.str(o.id, 'id'),
@@ -122,7 +126,7 @@ export function parseRuleSet(raw: unknown, file: string): RuleSet {
     const note = c.obj(d.note, 'seriousDelay.note');
     r.seriousDelay = { afterHours: c.hours(d.afterHours, 'seriousDelay.afterHours'), note: { zh: c.str(note.zh, 'seriousDelay.note.zh'), en: c.str(note.en, 'seriousDelay.note.en') } };
   }
-  if (r.late.max && r.late.max.lt(r.late.min)) c.fail('late.max', ` at least late.min (${r.late.min.toFixed(2)})`, late.max);
+  if (r.late.max && r.late.max.lt(r.late.min)) c.fail('late.max', `at least late.min (${r.late.min.toFixed(2)}) / 不小于 late.min (${r.late.min.toFixed(2)})`, late.max);
   return r;
 }
 

@@ -5,7 +5,9 @@ import { type Msg, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable } from '../io/table.js';
-import { parseTime } from '../time.js';
+import { DAY_MS, parseTime } from '../time.js';
+
+const EARLIEST_SCAN = Date.UTC(2003, 0, 1);
 
 const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', 'order_id', 'order id'];
 
@@ -70,6 +72,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const ti = map.index.get('trackingNo');
   const pi = map.index.get('pickupAt')!;
   const scans: PickupScans = { byOrder: new Map(), byTracking: new Map() };
+  const latest = Math.max(ctx.asOf, ctx.io.now()) + DAY_MS;
   const keep = (m: Map<string, number>, k: string, at: number) => {
     const prev = m.get(k);
     if (prev === undefined || at < prev) m.set(k, at);
@@ -84,6 +87,11 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     const at = parseTime(text, ctx.tz);
     if (typeof at !== 'number') {
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: msg('揽收时间无效或为空', 'pickup time is missing or not a valid time') });
+      continue;
+    }
+    // 1970 is an empty cell a spreadsheet turned into 0; a time after today is a typo. Neither is a pickup.
+    if (at < EARLIEST_SCAN || at > latest) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: msg(`揽收时间 "${text}" 不合理 (早于 2003 年或在未来)`, `pickup time "${text}" is implausible (before 2003 or in the future)`) });
       continue;
     }
     const id = oi !== undefined ? cleanCell(r.cells[oi] ?? '') : '';

@@ -96,12 +96,13 @@ export function payout(o: Order, kind: Kind, windowHours: number, rules: RuleSet
   let max: Money | null;
   if (kind === 'out_of_stock' && rules.outOfStock) {
     const s = rules.outOfStock;
-    rate = windowHours > 48 ? s.longWindowRate : s.rate;
+    rate = windowHours > rules.longWindowOverHours ? s.longWindowRate : s.rate; // RULES 1.3 out of stock
     min = s.min;
     max = s.max;
   } else {
     const l = rules.late;
-    rate = o.presale ? l.presaleRate : windowHours > 48 ? l.longWindowRate : l.rate;
+    // RULES 1.3: presale, or a set window over 48 h, takes the higher late rate.
+    rate = o.presale ? l.presaleRate : windowHours > rules.longWindowOverHours ? l.longWindowRate : l.rate;
     min = l.min;
     max = l.max;
   }

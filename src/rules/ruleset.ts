@@ -13,6 +13,8 @@ export interface RuleSet {
   validTo: string | null;
   /** Default ship window when an order has no promised time (RULES 1.1). */
   shipWindowHours: number;
+  /** RULES 1.3: a set window over this many hours takes the long-window rates (10 % late, 15 % out of stock). */
+  longWindowOverHours: number;
   /** Listing words that tighten the window (RULES 1.3: 现货 48 h; 极速发/秒发/当日发/次日达 24 h). */
   titleWindows: { keywords: string[]; hours: number }[];
   late: { rate: Money; presaleRate: Money; longWindowRate: Money; min: Money; max: Money | null };
@@ -85,6 +87,7 @@ export function parseRuleSet(raw: unknown, file: string): RuleSet {
     validFrom: o.validFrom == null ? null : c.str(o.validFrom, 'validFrom'),
     validTo: o.validTo == null ? null : c.str(o.validTo, 'validTo'),
     shipWindowHours: c.hours(o.shipWindowHours, 'shipWindowHours'),
+    longWindowOverHours: o.longWindowOverHours === undefined ? 48 : c.hours(o.longWindowOverHours, 'longWindowOverHours'),
     titleWindows: [],
     late: {
       rate: lateRate,

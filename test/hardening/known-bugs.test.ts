@@ -18,7 +18,7 @@ describe('compensate --shipments: implausible pickup times are taken as real', (
     return f;
   };
 
-  it.fails('a scan in 1970 (an empty cell a spreadsheet made 0) is rejected, not "shipped before it was paid"', async () => {
+  it('a scan in 1970 (an empty cell a spreadsheet made 0) is rejected, not "shipped before it was paid"', async () => {
     const f = scans('1970-01-01 08:00:00');
     const r = await run(['compensate', example('ExportOrderList202611.csv'), '--shipments', f, ...AS_OF, '--by', 'order', '-f', 'json']);
     expectWellBehaved(r);
@@ -28,7 +28,7 @@ describe('compensate --shipments: implausible pickup times are taken as real', (
     expect((JSON.parse(r.stdout) as { orderId: string }[]).map((o) => o.orderId)).toContain('3515313147329357902');
   });
 
-  it.fails('a scan in 2099 is rejected, not 636 000 hours late', async () => {
+  it('a scan in 2099 is rejected, not 636 000 hours late', async () => {
     const f = scans('2099-01-01 00:00:00');
     const r = await run(['compensate', example('ExportOrderList202611.csv'), '--shipments', f, ...AS_OF, '--by', 'order', '-f', 'json']);
     expectWellBehaved(r);

@@ -9,7 +9,7 @@ import { example, expectWellBehaved, run } from './cli.js';
 
 const AS_OF = ['--as-of', '2026-11-25 10:00:00'];
 
-describe('compensate --shipments: implausible pickup times are taken as real', () => {
+describe('compensate --shipments: implausible pickup times are rejected (found by the corpus, fixed in a616528)', () => {
   // examples/ExportOrderList202611.csv: order …902 paid 2026-11-10 20:00, marked shipped
   // 2026-11-12 21:00 (49 h: 1 h late → 30 % of 12.00 = 3.60 → minimum 5.00, RULES 1.2).
   const scans = (time: string) => {
@@ -22,7 +22,7 @@ describe('compensate --shipments: implausible pickup times are taken as real', (
     const f = scans('1970-01-01 08:00:00');
     const r = await run(['compensate', example('ExportOrderList202611.csv'), '--shipments', f, ...AS_OF, '--by', 'order', '-f', 'json']);
     expectWellBehaved(r);
-    // Today: accepted; …902 counts as shipped on time and drops out of its voucher (5 late → 4).
+    // Before a616528: accepted; …902 counted as shipped on time and dropped out of its voucher (5 late → 4).
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${f}:2 [揽收时间]`);
     expect((JSON.parse(r.stdout) as { orderId: string }[]).map((o) => o.orderId)).toContain('3515313147329357902');

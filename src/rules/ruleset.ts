@@ -155,7 +155,12 @@ export function loadRuleSet(idOrFile: string, cwd: string): RuleSet {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InputError(msg(`规则文件 ${file} 不是有效的 JSON: ${(e as Error).message}`, `rule file ${file} is not valid JSON: ${(e as Error).message}`));
+    // JSON.parse quotes the offending text; a binary file would put raw bytes on the terminal.
+    const why = (e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 100);
+    throw new InputError(
+      msg(`规则文件 ${file} 不是有效的 JSON: ${why}`, `rule file ${file} is not valid JSON: ${why}`),
+      msg('规则文件应是与 templates/rules/tmall-2023.json 同样格式的 JSON。', 'a rule file is JSON in the shape of templates/rules/tmall-2023.json.'),
+    );
   }
   return parseRuleSet(raw, file);
 }

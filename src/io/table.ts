@@ -2,7 +2,7 @@
 // records with line numbers. Used by every command that reads a file.
 import type { Readable } from 'node:stream';
 import { InputError, type Msg, msg } from '../cli/errors.js';
-import { cleanHeader } from './cells.js';
+import { cleanCell, cleanHeader } from './cells.js';
 import { type RawRecord, readRecords } from './records.js';
 import { type Sniffed, openSource } from './source.js';
 
@@ -56,6 +56,26 @@ export function headerList(headers: readonly string[], max = 100): string {
   const shown = names.slice(0, max).map((h) => (h.length > 40 ? h.slice(0, 39) + '…' : h));
   if (names.length > max) shown.push(`… (+${names.length - max})`);
   return shown.join(', ');
+}
+
+/**
+ * Why a row's width does not fit its header, or undefined when it does. A short row is fine while
+ * it still reaches the last column the reader needs (an editor drops trailing empty cells); extra
+ * cells are fine while they are empty. Cells beyond the header that hold data belong to no column.
+ */
+export function raggedProblem(cells: readonly string[], headerWidth: number, lastNeeded: number): Msg | undefined {
+  if (cells.length < headerWidth) {
+    if (cells.length <= lastNeeded) {
+      return msg(`这一行只有 ${cells.length} 列, 表头有 ${headerWidth} 列 (行不完整)`, `this row has ${cells.length} cells but the header has ${headerWidth} (ragged row)`);
+    }
+  } else if (cells.length > headerWidth) {
+    for (let i = headerWidth; i < cells.length; i++) {
+      if (cleanCell(cells[i]!) !== '') {
+        return msg(`这一行有 ${cells.length} 列, 表头只有 ${headerWidth} 列 (多出的单元格有内容)`, `this row has ${cells.length} cells but the header has ${headerWidth} (extra cells hold data)`);
+      }
+    }
+  }
+  return undefined;
 }
 
 export function missingColumnError(file: string, what: Msg, field: FieldSpec, headers: string[]): InputError {

@@ -1,7 +1,7 @@
 // One export row → one canonical order (or line), or the reason it cannot be used.
 import { type Msg, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell, cleanTracking } from '../io/cells.js';
-import type { HeaderMap } from '../io/table.js';
+import { type HeaderMap, raggedProblem } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, parseMoney } from '../money.js';
 import { type TimeZone, parseTime } from '../time.js';
@@ -68,18 +68,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
 
   return {
     parse(cells, line) {
-      if (cells.length < width) {
-        // A trailing empty column lost by an editor is harmless; a short row is not.
-        if (cells.length <= lastNeeded) {
-          return { reason: msg(`这一行只有 ${cells.length} 列, 表头有 ${width} 列 (行不完整)`, `this row has ${cells.length} cells but the header has ${width} (ragged row)`) };
-        }
-      } else if (cells.length > width) {
-        for (let i = width; i < cells.length; i++) {
-          if (cleanCell(cells[i]!) !== '') {
-            return { reason: msg(`这一行有 ${cells.length} 列, 表头只有 ${width} 列 (多出的单元格有内容)`, `this row has ${cells.length} cells but the header has ${width} (extra cells hold data)`) };
-          }
-        }
-      }
+      const ragged = raggedProblem(cells, width, lastNeeded);
+      if (ragged) return { reason: ragged };
       const orderId = get(cells, idx.orderId);
       const idCheck = checkOrderId(orderId);
       if (idCheck !== 'ok') {

@@ -45,12 +45,12 @@ export function daysOffFor(ctx: Ctx, opts: Record<string, unknown>): number {
 }
 
 /** --agents: a file with an agent column, a count ("10" → A01..A10), or names separated by commas. */
-export async function agentsFor(ctx: Ctx, v: unknown): Promise<string[]> {
+export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog): Promise<string[]> {
   if (typeof v !== 'string' || v.trim() === '') {
     throw new UsageError(msg('缺少 --agents', 'missing --agents'), msg('给出名单 (--agents 张三,李四,王五,赵六)、人数 (--agents 5) 或文件 (含 客服/agent 列)。', 'give names (--agents Ann,Bo,Cy,Di), a count (--agents 5) or a file with an agent column.'));
   }
   let agents: string[];
-  if (v === '-' || fs.existsSync(path.resolve(ctx.io.cwd, v))) agents = await readAgents(ctx, v);
+  if (v === '-' || fs.existsSync(path.resolve(ctx.io.cwd, v))) agents = await readAgents(ctx, v, rejects);
   else if (/^\d+$/.test(v.trim())) {
     const n = parseNumber(v, '--agents', 1, 500, true);
     agents = Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(2, '0')}`);
@@ -127,10 +127,10 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
  * --previous: last month's roster. Its last day carries the night-then-day rule across the
  * boundary; its days by day of month are what "change as little as possible" compares against.
  */
-export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents: string[], shifts: ShiftDef[]): Promise<{ previous?: Previous; file?: RosterFile; boundary: boolean }> {
+export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents: string[], shifts: ShiftDef[], rejects: RejectLog): Promise<{ previous?: Previous; file?: RosterFile; boundary: boolean }> {
   if (file === undefined) return { boundary: false };
   const prevMonth = cal.month ? (cal.month.mo === 1 ? { y: cal.month.y - 1, mo: 12 } : { y: cal.month.y, mo: cal.month.mo - 1 }) : undefined;
-  const f = await readRoster(ctx, String(file), shifts, prevMonth);
+  const f = await readRoster(ctx, String(file), shifts, prevMonth, rejects);
   if (f.problems.length) {
     const p = f.problems[0]!;
     throw new InputError(msg(`${f.name}: ${p.detail.zh}`, `${f.name}: ${p.detail.en}`), msg('先用 storeops roster check 修正上月排班表。', 'fix last month’s roster first (storeops roster check).'));

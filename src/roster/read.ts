@@ -1,10 +1,11 @@
 // Reading the roster command's input files through src/io: agents, requests, demand, volume,
 // and rosters in grid or long layout (any maker: D/H/N/O, 白/半/晚/休, day/half/night/off).
 import type { Ctx } from '../cli/context.js';
-import { InputError, msg } from '../cli/errors.js';
+import { InputError, type Msg, msg } from '../cli/errors.js';
 import { cleanCell } from '../io/cells.js';
-import { RejectLog } from '../io/rejects.js';
-import { type FieldSpec, mapHeader, missingColumnError, openMappedTable, openTable } from '../io/table.js';
+import { type RejectLog, shown } from '../io/rejects.js';
+import type { RawRecord } from '../io/records.js';
+import { type FieldSpec, mapHeader, missingColumnError, openMappedTable, openTable, raggedProblem } from '../io/table.js';
 import type { Violation } from './check.js';
 import type { HourNeed, ShiftMins } from './needs.js';
 import { type DayCode, type ShiftDef, parseDayCode } from './shifts.js';
@@ -29,6 +30,27 @@ function valid(y: number, mo: number, d: number) {
   if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
   return { y, mo, d };
 }
+
+/**
+ * Rows a reader skips: blank ones (nothing to report), and ones it cannot use at all — quoting
+ * that cannot be read, cells that do not fit the header — which are reported to `rejects`.
+ * True means "skip this row".
+ */
+async function unusable(r: RawRecord, file: string, headerWidth: number, lastNeeded: number, rejects: RejectLog): Promise<boolean> {
+  if (r.problem) {
+    await rejects.add({ file, line: r.line, reason: r.problem });
+    return true;
+  }
+  if (r.cells.every((c) => c.trim() === '')) return true;
+  const ragged = raggedProblem(r.cells, headerWidth, lastNeeded);
+  if (ragged) {
+    await rejects.add({ file, line: r.line, reason: ragged });
+    return true;
+  }
+  return false;
+}
+
+const NO_AGENT = msg('这一行没有客服姓名', 'this row has no agent name');
 
 export const dayKeyText = (k: { y?: number; mo?: number; d: number }) =>
   k.y === undefined ? String(k.d) : `${k.y}-${String(k.mo).padStart(2, '0')}-${String(k.d).padStart(2, '0')}`;
@@ -58,12 +80,25 @@ const END: FieldSpec = { key: 'end', aliases: ['end', '结束', '下班'] };
 /** Rows of a grid that are not agents: the per-day coverage the plan prints under the grid. */
 const COVERAGE_ROW = /^(coverage|覆盖|合计|total)/i;
 
-export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftDef[], month?: { y: number; mo: number }): Promise<RosterFile> {
+export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftDef[], month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<RosterFile> {
   const t = await openTable(file, ctx.io.stdin, ctx.encoding);
   const name = t.sniffed.name;
   const map = mapHeader(t.headers, [AGENT, DATE, SHIFT, START, END]);
   if (!map.index.has('agent')) throw missingColumnError(name, msg('排班表', 'roster'), AGENT, t.headers);
   const ai = map.index.get('agent')!;
+  const width = t.headers.length;
+  const agentHeader = t.headers[ai]!;
+  let rejected = 0;
+  const reject = async (line: number, reason: Msg, column?: string, value?: string) => {
+    rejected++;
+    await rejects.add({ file: name, line, column, value, reason });
+  };
+  const skip = async (r: RawRecord, lastNeeded: number) => {
+    const before = rejects.count;
+    const yes = await unusable(r, name, width, lastNeeded, rejects);
+    rejected += rejects.count - before;
+    return yes;
+  };
   const out: RosterFile = { name, layout: 'grid', agents: [], entries: [], keys: [], problems: [] };
   const seen = new Set<string>();
   const addAgent = (a: string) => {
@@ -86,10 +121,13 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     const si = map.index.get('shift')!;
     const keys = new Set<string>();
     for await (const r of t.records) {
-      if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+      if (await skip(r, Math.max(ai, di, si))) continue;
       const agent = cleanCell(r.cells[ai] ?? '');
       const rawDate = cleanCell(r.cells[di] ?? '');
-      if (!agent) continue;
+      if (!agent) {
+        await reject(r.line, NO_AGENT, agentHeader);
+        continue;
+      }
       const k = parseDayKey(rawDate.replace(/[ T].*$/, ''), month);
       if (!k) {
         throw new InputError(
@@ -125,7 +163,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       }
     }
     out.keys = [...keys].sort();
-    return out;
+    return noAgents(out, rejected);
   }
 
   // Grid: one column per day.
@@ -143,9 +181,14 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   }
   out.keys = dayCols.map((c) => c.key);
   for await (const r of t.records) {
-    if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+    // A short row still names its agent; the days it lacks are missing days, which check reports.
+    if (await skip(r, ai)) continue;
     const agent = cleanCell(r.cells[ai] ?? '');
-    if (!agent || COVERAGE_ROW.test(agent)) continue;
+    if (!agent) {
+      await reject(r.line, NO_AGENT, agentHeader);
+      continue;
+    }
+    if (COVERAGE_ROW.test(agent)) continue;
     addAgent(agent);
     for (const c of dayCols) {
       const raw = cleanCell(r.cells[c.i] ?? '');
@@ -155,17 +198,41 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       else out.entries.push({ agent, key: c.key, code, line: r.line });
     }
   }
-  return out;
+  return noAgents(out, rejected);
+}
+
+/** A roster without a single agent row is not a roster (exit 3), whatever its header says. */
+function noAgents(f: RosterFile, rejected: number): RosterFile {
+  if (f.agents.length > 0) return f;
+  throw new InputError(
+    rejected
+      ? msg(`${f.name} 里没有可用的客服行 (${rejected} 行无法读取, 见上)`, `no agents in ${f.name}: ${rejected} row(s) could not be read (see above)`)
+      : msg(`${f.name} 里没有客服 (只有表头)`, `no agents in ${f.name} (it has a header and no agent rows)`),
+    msg('每个客服一行 (网格: 客服 + 每天一列) 或每人每天一行 (agent,date,shift); 检查是否导出了空表。', 'one row per agent (grid: agent plus a column per day) or one row per agent and day (agent,date,shift); check that the export is not empty.'),
+  );
 }
 
 /** Agents from a file with an agent/name/客服/姓名 column. */
-export async function readAgents(ctx: Ctx, file: string): Promise<string[]> {
+export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Promise<string[]> {
   const t = await openMappedTable(file, ctx.io.stdin, [AGENT], msg('客服名单', 'agent list'), ctx.encoding);
+  const name = t.sniffed.name;
   const ai = t.map.index.get('agent')!;
   const out: string[] = [];
+  const firstLine = new Map<string, number>();
   for await (const r of t.records) {
+    if (await unusable(r, name, t.headers.length, ai, rejects)) continue;
     const a = cleanCell(r.cells[ai] ?? '');
-    if (a && !out.includes(a)) out.push(a);
+    if (!a) {
+      await rejects.add({ file: name, line: r.line, column: t.headers[ai], reason: NO_AGENT });
+      continue;
+    }
+    const first = firstLine.get(a);
+    if (first !== undefined) {
+      await rejects.add({ file: name, line: r.line, column: t.headers[ai], value: a, reason: msg(`客服 "${shown(a)}" 在第 ${first} 行已出现`, `agent "${shown(a)}" is already listed at line ${first}`) });
+      continue;
+    }
+    firstLine.set(a, r.line);
+    out.push(a);
   }
   return out;
 }
@@ -183,8 +250,12 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
   const di = t.map.index.get('date')!;
   const out: RequestRow[] = [];
   for await (const r of t.records) {
-    if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+    if (await unusable(r, t.sniffed.name, t.headers.length, Math.max(ai, di), rejects)) continue;
     const agent = cleanCell(r.cells[ai] ?? '');
+    if (!agent) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[ai], reason: NO_AGENT });
+      continue;
+    }
     for (const part of cleanCell(r.cells[di] ?? '').split(/\s*[;；、]\s*/)) {
       const k = parseDayKey(part, month);
       if (!agent || !k) {
@@ -208,7 +279,8 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
   const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每日排班需求', 'staff demand'), ctx.encoding);
   const out = new Map<string, ShiftMins>();
   for await (const r of t.records) {
-    if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+    // Shift columns a short row lacks are empty: the configured minimum applies.
+    if (await unusable(r, t.sniffed.name, t.headers.length, t.map.index.get('date')!, rejects)) continue;
     const raw = cleanCell(r.cells[t.map.index.get('date')!] ?? '');
     const k = parseDayKey(raw, month);
     if (!k || k.mo !== month.mo) {
@@ -244,7 +316,7 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
   const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每小时咨询量', 'chats per hour'), ctx.encoding);
   const out: { date?: string; hour: number; chats: number; line: number }[] = [];
   for await (const r of t.records) {
-    if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+    if (await unusable(r, t.sniffed.name, t.headers.length, Math.max(t.map.index.get('hour')!, t.map.index.get('chats')!), rejects)) continue;
     const hv = cleanCell(r.cells[t.map.index.get('hour')!] ?? '');
     const cv = cleanCell(r.cells[t.map.index.get('chats')!] ?? '');
     const hm = /^(\d{1,2})(?::00(?::00)?)?(?:\s*[-~].*)?$/.exec(hv);

@@ -55,6 +55,20 @@ async function agentsThatWork(p: RosterProblem, from: number, timeLimit: number)
   return undefined;
 }
 
+/**
+ * Read the inputs with `rejects` open. When reading fails (exit 2/3) the rows already rejected
+ * stay reported: the --rejects file is closed with them rather than left half-written.
+ */
+async function reading<T>(rejects: RejectLog, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (rejects.count > 0) await rejects.finish().catch(() => undefined);
+    else await rejects.abort();
+    throw e;
+  }
+}
+
 export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const cfg = rosterConfig(ctx);
   const shifts = shiftsFor(ctx);
@@ -63,13 +77,16 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   if (format === 'ics' && cal.template) {
     throw new UsageError(msg('通用模板没有日期, 不能输出日历', 'a template has no dates, so it cannot be a calendar'), msg('用 --month 排具体月份再导出 ics。', 'plan a real month with --month to export ics.'));
   }
-  const agents = await agentsFor(ctx, opts.agents);
-  const daysOff = daysOffFor(ctx, opts);
-  const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
   const rejects = new RejectLog(ctx);
-  const needs = await needsFor(ctx, opts, cal, shifts, rejects);
-  const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects);
-  const prev = await previousFor(ctx, opts.previous, cal, agents, shifts);
+  const { agents, daysOff, timeLimit, needs, requests, prev } = await reading(rejects, async () => {
+    const agents = await agentsFor(ctx, opts.agents, rejects);
+    const daysOff = daysOffFor(ctx, opts);
+    const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
+    const needs = await needsFor(ctx, opts, cal, shifts, rejects);
+    const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects);
+    const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects);
+    return { agents, daysOff, timeLimit, needs, requests, prev };
+  });
   await rejects.finish();
   const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, previous: prev.previous, template: cal.template };
 
@@ -228,38 +245,41 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   const file = args[0]!;
   const shifts = shiftsFor(ctx);
   const hinted = opts.month !== undefined ? calendarFor(opts) : undefined;
-  const f = await readRoster(ctx, file, shifts, hinted?.month);
-  let cal = hinted;
-  if (!cal) {
-    if (opts.template) cal = calendarFor(opts);
-    else {
-      const full = f.keys.filter((k) => /^\d{4}-\d{2}-\d{2}$/.test(k));
-      const months = [...new Set(full.map((k) => k.slice(0, 7)))];
-      if (full.length === 0 || full.length !== f.keys.length) {
-        throw new InputError(
-          msg(`${f.name}: 日期只有日号, 不知道是哪个月`, `${f.name}: the dates are day numbers, so the month is unknown`),
-          msg('加 --month YYYY-MM, 或 --template 检查通用模板。', 'add --month YYYY-MM, or --template to check a reusable template.'),
-        );
-      }
-      if (months.length > 1) {
-        throw new InputError(msg(`${f.name}: 包含多个月份 (${months.join(', ')})`, `${f.name}: holds more than one month (${months.join(', ')})`), msg('每次检查一个月; 用 --month 指定。', 'check one month at a time; name it with --month.'));
-      }
-      const [y, mo] = months[0]!.split('-').map(Number) as [number, number];
-      cal = { template: false, month: { y, mo }, days: monthDays(y, mo) };
-    }
-  }
-  const outside = f.keys.filter((k) => !cal!.days.some((d) => d.key === k));
-  if (outside.length) {
-    throw new InputError(
-      msg(`${f.name}: 日期 ${outside.slice(0, 3).join(', ')} 不在所查月份内`, `${f.name}: dates ${outside.slice(0, 3).join(', ')} are not in the month checked`),
-      msg('用 --month 指定正确的月份。', 'name the right month with --month.'),
-    );
-  }
-  const agents = f.agents;
   const rejects = new RejectLog(ctx);
-  const needs = await needsFor(ctx, opts, cal, shifts, rejects);
-  const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects);
-  const prev = await previousFor(ctx, opts.previous, cal, agents, shifts);
+  const { f, cal, agents, needs, requests, prev } = await reading(rejects, async () => {
+    const f = await readRoster(ctx, file, shifts, hinted?.month, rejects);
+    let cal = hinted;
+    if (!cal) {
+      if (opts.template) cal = calendarFor(opts);
+      else {
+        const full = f.keys.filter((k) => /^\d{4}-\d{2}-\d{2}$/.test(k));
+        const months = [...new Set(full.map((k) => k.slice(0, 7)))];
+        if (full.length === 0 || full.length !== f.keys.length) {
+          throw new InputError(
+            msg(`${f.name}: 日期只有日号, 不知道是哪个月`, `${f.name}: the dates are day numbers, so the month is unknown`),
+            msg('加 --month YYYY-MM, 或 --template 检查通用模板。', 'add --month YYYY-MM, or --template to check a reusable template.'),
+          );
+        }
+        if (months.length > 1) {
+          throw new InputError(msg(`${f.name}: 包含多个月份 (${months.join(', ')})`, `${f.name}: holds more than one month (${months.join(', ')})`), msg('每次检查一个月; 用 --month 指定。', 'check one month at a time; name it with --month.'));
+        }
+        const [y, mo] = months[0]!.split('-').map(Number) as [number, number];
+        cal = { template: false, month: { y, mo }, days: monthDays(y, mo) };
+      }
+    }
+    const outside = f.keys.filter((k) => !cal!.days.some((d) => d.key === k));
+    if (outside.length) {
+      throw new InputError(
+        msg(`${f.name}: 日期 ${outside.slice(0, 3).join(', ')} 不在所查月份内`, `${f.name}: dates ${outside.slice(0, 3).join(', ')} are not in the month checked`),
+        msg('用 --month 指定正确的月份。', 'name the right month with --month.'),
+      );
+    }
+    const agents = f.agents;
+    const needs = await needsFor(ctx, opts, cal, shifts, rejects);
+    const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects);
+    const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects);
+    return { f, cal: cal!, agents, needs, requests, prev };
+  });
   await rejects.finish();
   const p: RosterProblem = { days: cal.days, agents, shifts, daysOff: daysOffFor(ctx, opts), needs: needs.needs, requests, previous: prev.previous, template: cal.template };
   const cells = agents.map(() => cal!.days.map(() => [] as ('D' | 'H' | 'N' | 'O')[]));

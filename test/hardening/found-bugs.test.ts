@@ -1,6 +1,5 @@
-// Bugs the corpus found in code this issue may not change (src/compensation is the lead's,
-// src/roster another helper's). Each is written as the test it should pass, marked `it.fails`:
-// when the bug is fixed the test starts passing, `it.fails` then reports it, and the marker goes.
+// Bugs the hardening corpus found in compensate --shipments and the roster readers. They were
+// written as failing tests first; all are fixed now and these stay as regression tests.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +37,7 @@ describe('compensate --shipments: implausible pickup times are rejected (found b
 });
 
 describe('roster check: rows it cannot read vanish without a word', () => {
-  it.fails('an unclosed quote that swallows two agents is reported (rejects file and stderr), not checked as a 1-agent roster', async () => {
+  it('an unclosed quote that swallows two agents is reported (rejects file and stderr), not checked as a 1-agent roster', async () => {
     const dir = tmpDir();
     const f = path.join(dir, 'roster.csv');
     const rej = path.join(dir, 'rejects.csv');
@@ -50,7 +49,7 @@ describe('roster check: rows it cannot read vanish without a word', () => {
     expect(fs.readFileSync(rej, 'utf8').trim().split('\n').length).toBe(2);
   });
 
-  it.fails('a row with more cells than the header is rejected (extra cells hold shifts for days that are not there)', async () => {
+  it('a row with more cells than the header is rejected (extra cells hold shifts for days that are not there)', async () => {
     const dir = tmpDir();
     const f = path.join(dir, 'roster.csv');
     fs.writeFileSync(f, 'agent,2026-11-01,2026-11-02\n小王,D,N,D,D\n');
@@ -58,7 +57,7 @@ describe('roster check: rows it cannot read vanish without a word', () => {
     expect(r.stderr).toMatch(/:2: this row has 5 cells but the header has 3/);
   });
 
-  it.fails('a roster with a header and no agents is unusable input (exit 3), not 90 coverage violations', async () => {
+  it('a roster with a header and no agents is unusable input (exit 3), not 90 coverage violations', async () => {
     const f = path.join(tmpDir(), 'roster.csv');
     fs.writeFileSync(f, 'agent,date,shift\r\n');
     const r = await run(['roster', 'check', f, '--month', '2026-11']);

@@ -28,7 +28,8 @@ export function parseMoney(text: string): Money | null | undefined {
 
 const cache = new Map<string, Money>();
 
-function parseMoneyText(text: string): Money | null | undefined {
+/** The plain decimal text of a money cell ("1,234.50元" → "1234.50"); '' for empty, undefined if not money. */
+function moneyText(text: string): string | undefined {
   let t = text;
   if (t.endsWith('元')) t = t.slice(0, -1);
   if (t.startsWith('¥') || t.startsWith('￥')) t = t.slice(1);
@@ -37,9 +38,27 @@ function parseMoneyText(text: string): Money | null | undefined {
     t = t.replace(/,/g, '');
   }
   t = t.trim();
-  if (t === '') return null;
-  if (!MONEY_RE.test(t)) return undefined;
-  return new Money(t);
+  if (t === '') return '';
+  return MONEY_RE.test(t) ? t : undefined;
+}
+
+function parseMoneyText(text: string): Money | null | undefined {
+  const t = moneyText(text);
+  return t === undefined ? undefined : t === '' ? null : new Money(t);
+}
+
+/**
+ * The same verdict as parseMoney plus a range check, without building a Decimal: for columns a
+ * command does not use but must still check. The comparison is a range test, not arithmetic.
+ */
+export function checkMoneyText(text: string, max: number): 'empty' | 'ok' | 'invalid' | 'implausible' {
+  if (text === '') return 'empty';
+  const t = moneyText(text);
+  if (t === undefined) return 'invalid';
+  if (t === '') return 'empty';
+  const n = Number(t);
+  // A leading minus is negative even for -0.00, as Decimal's isNegative() says.
+  return t.startsWith('-') || n > max ? 'implausible' : 'ok';
 }
 
 /** Round to the fen, half-up (RULES 1.4). */

@@ -17,6 +17,12 @@ import { BASE_RULES, type BaseRule, type JudgeOptions, judge, payout } from './j
 import { LateStore } from './latestore.js';
 import { type OpenOrder, type Voucher, compactPayout, toVoucher, voucherKey, windows } from './vouchers.js';
 
+/** The canonical order fields RULES §1 needs: ids, buyer, status, times, amounts, presale, title, tracking. */
+const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
+  'orderId', 'lineId', 'buyer', 'status', 'paidAt', 'shippedAt', 'promisedShipAt', 'reservedShipAt',
+  'paidAmount', 'postage', 'goodsAmount', 'platformCompensation', 'presale', 'orderType', 'title', 'trackingNo',
+]);
+
 interface Request {
   files: string[];
   rules: string;
@@ -94,7 +100,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const failures = req.deliveryFailures ? await readIdList(ctx, req.deliveryFailures, rejects, msg('未履约订单列表', 'delivery-failure list')) : new Set<string>();
   const scans = req.shipments ? await readShipments(ctx, req.shipments, rejects) : undefined;
 
-  const set = await openOrders(ctx, req.files, rejects);
+  // compensate checks and uses only these columns of an export (RULES §1); orders inspect checks them all.
+  const set = await openOrders(ctx, req.files, rejects, { only: COMPENSATION_FIELDS, sums: false });
   if (!scans && !set.stats.some((s) => s.detected.map.index.has('shippedAt'))) {
     throw new InputError(
       msg(
@@ -136,7 +143,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const promiseOrders: { orderId: string; buyer: string; paidAt: number | null }[] = [];
   const riskUntil = req.atRisk !== undefined ? ctx.asOf + req.atRisk * HOUR_MS : 0;
 
-  for await (const o of set.orders()) {
+  for await (const batch of set.orderBatches()) for (const o of batch) {
     tally.read++;
     if (excluded.has(o.orderId)) {
       tally.excluded++;

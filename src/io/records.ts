@@ -1,5 +1,6 @@
 // Records with line numbers from a sniffed source: the one place that knows the CSV parser and
 // the xlsx reader. Everything above sees `{ line, cells }` and never the parser.
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
@@ -18,6 +19,17 @@ export interface RawRecord {
  * Offset of the first byte that breaks UTF-8 in a chunk. Continuation bytes at the very start
  * finish a character begun in the previous chunk.
  */
+/** Bytes at the end of `b` that start a UTF-8 character the chunk does not finish (0–3). */
+function incompleteTail(b: Buffer): number {
+  for (let back = 1; back <= 3 && back <= b.length; back++) {
+    const c = b[b.length - back]!;
+    if ((c & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
 export function firstBadUtf8(b: Buffer): number {
   let i = 0;
   while (i < 3 && i < b.length && (b[i]! & 0xc0) === 0x80) i++;
@@ -38,8 +50,12 @@ export function firstBadUtf8(b: Buffer): number {
   return b.length;
 }
 
-/** Decode a byte stream to text, failing with the line number on bytes the encoding cannot hold. */
-async function* decode(s: Sniffed): AsyncGenerator<string> {
+/**
+ * The input as text for the parser, failing with the line number on bytes the encoding cannot
+ * hold. UTF-8 is only validated (natively) and passed on as bytes, which csv-parse reads itself:
+ * decoding it here and re-encoding it for the parser would double the work on a big export.
+ */
+async function* decode(s: Sniffed): AsyncGenerator<string | Buffer> {
   let newlines = 0;
   const countNl = (b: Buffer) => {
     let i = -1;
@@ -51,24 +67,45 @@ async function* decode(s: Sniffed): AsyncGenerator<string> {
       msg('文件可能混用了编码或已损坏; 重新导出, 或用 --encoding 指定编码 (utf8 / gbk)。', 'the file may mix encodings or be damaged; export it again, or name the encoding with --encoding (utf8 / gbk).'),
     );
   let skip = s.skip;
-  if (s.encoding === 'utf8' || s.encoding === 'utf16le' || s.encoding === 'utf16be') {
-    const dec = new TextDecoder(s.encoding === 'utf8' ? 'utf-8' : s.encoding === 'utf16le' ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true });
+  const stripSkip = (chunk: Buffer): Buffer => {
+    if (!skip) return chunk;
+    const k = Math.min(skip, chunk.length);
+    skip -= k;
+    return chunk.subarray(k);
+  };
+  if (s.encoding === 'utf8') {
+    let carry: Buffer | undefined;
     for await (const chunk of s.stream as AsyncIterable<Buffer>) {
-      let b = chunk;
-      if (skip) {
-        const k = Math.min(skip, b.length);
-        b = b.subarray(k);
-        skip -= k;
+      let b = stripSkip(chunk);
+      if (carry) {
+        b = Buffer.concat([carry, b]);
+        carry = undefined;
       }
-      let text: string;
-      try {
-        text = dec.decode(b, { stream: true });
-      } catch {
-        // Find the line inside this chunk: the first byte that breaks UTF-8 (UTF-16 lines are not counted).
-        countNl(b.subarray(0, s.encoding === 'utf8' ? firstBadUtf8(b) : 0));
+      // Hold back a character cut in two at the end of the chunk.
+      const cut = incompleteTail(b);
+      if (cut) {
+        carry = Buffer.from(b.subarray(b.length - cut));
+        b = b.subarray(0, b.length - cut);
+      }
+      if (!isUtf8(b)) {
+        countNl(b.subarray(0, firstBadUtf8(b)));
         throw bad(newlines + 1);
       }
-      if (s.encoding === 'utf8') countNl(b);
+      countNl(b);
+      if (b.length) yield b;
+    }
+    if (carry) throw bad(newlines + 1);
+    return;
+  }
+  if (s.encoding === 'utf16le' || s.encoding === 'utf16be') {
+    const dec = new TextDecoder(s.encoding === 'utf16le' ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true });
+    for await (const chunk of s.stream as AsyncIterable<Buffer>) {
+      let text: string;
+      try {
+        text = dec.decode(stripSkip(chunk), { stream: true });
+      } catch {
+        throw bad(newlines + 1); // UTF-16 lines are not counted
+      }
       if (text) yield text;
     }
     try {
@@ -119,11 +156,12 @@ function pickRecordDelimiter(firstText: string): string[] {
   return firstText[i + 1] === '\n' ? ['\r\n'] : ['\r'];
 }
 
-async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
+async function* csvBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
   const text = decode(s);
   const first = await text.next();
   if (first.done) return;
-  const delimiter = pickDelimiter(first.value);
+  const head = typeof first.value === 'string' ? first.value : first.value.toString('utf8', 0, Math.min(first.value.length, 1 << 16));
+  const delimiter = pickDelimiter(head);
   const skipped: RawRecord[] = [];
   // Physical line where the last record ended, and empty lines skipped so far (csv-parse counts).
   let prevEnd = 0;
@@ -133,7 +171,7 @@ async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
   let endsWithNl = true;
   const parser = parse({
     delimiter,
-    record_delimiter: pickRecordDelimiter(first.value),
+    record_delimiter: pickRecordDelimiter(head),
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -166,48 +204,54 @@ async function* csvRecords(s: Sniffed): AsyncGenerator<RawRecord> {
   });
   const input = Readable.from(
     (async function* () {
-      for (let t: IteratorResult<string> = first; !t.done; t = await text.next()) {
-        for (let i = t.value.indexOf('\n'); i !== -1; i = t.value.indexOf('\n', i + 1)) fedLines++;
-        if (t.value.length) endsWithNl = t.value.endsWith('\n');
-        yield t.value;
+      for (let t: IteratorResult<string | Buffer> = first; !t.done; t = await text.next()) {
+        const v = t.value;
+        // indexOf('\n') works on a string and a Buffer alike.
+        for (let i = v.indexOf('\n'); i !== -1; i = v.indexOf('\n', i + 1)) fedLines++;
+        if (v.length) endsWithNl = typeof v === 'string' ? v.endsWith('\n') : v[v.length - 1] === 10;
+        yield v;
       }
     })(),
-    { objectMode: false, encoding: 'utf8' },
+    { objectMode: false },
   );
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number } }>) {
-      while (skipped.length) yield skipped.shift()!;
-      const { record, info } = item;
-      const start = prevEnd + 1 + (info.empty_lines - prevEmpty);
-      // Lines the record spans, counted as the decoder counts them (by \n): csv-parse's
-      // info.lines counts a CRLF inside a quoted cell as two line breaks.
-      // Most records sit on one line: only a record csv-parse saw span lines is scanned.
-      let breaks = 0;
-      if (info.lines > start) for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
-      prevEnd = start + breaks;
-      prevEmpty = info.empty_lines;
-      yield { line: start, cells: record };
+    for await (const items of drain<{ record: string[]; info: { lines: number; empty_lines: number } }>(parser)) {
+      const batch: RawRecord[] = skipped.splice(0);
+      for (const { record, info } of items) {
+        const start = prevEnd + 1 + (info.empty_lines - prevEmpty);
+        // Lines the record spans, counted as the decoder counts them (by \n): csv-parse's
+        // info.lines counts a CRLF inside a quoted cell as two line breaks.
+        // Most records sit on one line: only a record csv-parse saw span lines is scanned.
+        let breaks = 0;
+        if (info.lines > start) for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
+        prevEnd = start + breaks;
+        prevEmpty = info.empty_lines;
+        batch.push({ line: start, cells: record });
+      }
+      if (batch.length) yield batch;
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
     const err = e as { code?: string; lines?: number; message: string };
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
       const from = prevEnd + 1;
-      yield {
+      yield [
+        {
         line: from,
         cells: [],
         problem: msg(
           `从第 ${from} 行开始的引号一直没有闭合, 直到文件结尾 (第 ${err.lines ?? '?'} 行); 这些行无法读取`,
           `a quote opened at line ${from} is never closed before the end of the file (line ${err.lines ?? '?'}); those lines cannot be read`,
         ),
-      };
+      },
+      ];
       return;
     }
     throw new InputError(msg(`${s.name}: 无法解析 CSV: ${err.message}`, `${s.name}: cannot parse as CSV: ${err.message}`));
   }
-  while (skipped.length) yield skipped.shift()!;
+  if (skipped.length) yield skipped.splice(0);
 }
 
 function xlsxCellText(v: unknown): string {
@@ -235,7 +279,7 @@ function xlsxCellText(v: unknown): string {
   return String(v);
 }
 
-async function* xlsxRecords(s: Sniffed): AsyncGenerator<RawRecord> {
+async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
   const ExcelJS = (await import('exceljs')).default;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(s.stream, {
     sharedStrings: 'cache',
@@ -247,12 +291,18 @@ async function* xlsxRecords(s: Sniffed): AsyncGenerator<RawRecord> {
   try {
     for await (const sheet of reader) {
       sawSheet = true;
+      let batch: RawRecord[] = [];
       for await (const row of sheet) {
         const values = row.values as unknown[];
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(xlsxCellText(values[i]));
-        yield { line: row.number, cells };
+        batch.push({ line: row.number, cells });
+        if (batch.length >= 1000) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length) yield batch;
       break; // the first sheet only (FORMATS: often named `export`)
     }
   } catch (e) {
@@ -273,6 +323,51 @@ async function* xlsxRecords(s: Sniffed): AsyncGenerator<RawRecord> {
   }
 }
 
-export function readRecords(s: Sniffed): AsyncGenerator<RawRecord> {
-  return s.container === 'xlsx' ? xlsxRecords(s) : csvRecords(s);
+/**
+ * Records in batches (a few hundred to a few thousand at a time): one await per batch instead of
+ * one per record keeps the per-row cost of a million-row export close to the parser's own.
+ */
+export function readRecordBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
+  return s.container === 'xlsx' ? xlsxBatches(s) : csvBatches(s);
+}
+
+/** The same records one at a time. */
+export async function* readRecords(s: Sniffed): AsyncGenerator<RawRecord> {
+  for await (const batch of readRecordBatches(s)) yield* batch;
+}
+
+/** What a readable stream has buffered, as arrays: one await per burst of records. */
+async function* drain<T>(stream: Readable): AsyncGenerator<T[]> {
+  let ended = false;
+  let failed: Error | undefined;
+  let wake: (() => void) | undefined;
+  const poke = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  stream.on('readable', poke);
+  stream.on('end', () => {
+    ended = true;
+    poke();
+  });
+  stream.on('error', (e: Error) => {
+    failed = e;
+    poke();
+  });
+  for (;;) {
+    const batch: T[] = [];
+    let item: T | null;
+    while ((item = stream.read() as T | null) !== null) batch.push(item);
+    if (batch.length) {
+      yield batch;
+      continue;
+    }
+    if (failed) throw failed;
+    if (ended || stream.readableEnded) return;
+    // Events arrive on a later tick, so the promise is in place before any can fire.
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  }
 }

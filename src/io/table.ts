@@ -3,7 +3,7 @@
 import type { Readable } from 'node:stream';
 import { InputError, type Msg, msg } from '../cli/errors.js';
 import { cleanCell, cleanHeader } from './cells.js';
-import { type RawRecord, readRecords } from './records.js';
+import { type RawRecord, readRecordBatches } from './records.js';
 import { type Sniffed, openSource } from './source.js';
 
 export interface FieldSpec {
@@ -96,25 +96,37 @@ export interface OpenedTable {
   sniffed: Sniffed;
   headerLine: number;
   headers: string[];
+  /** The rows after the header, one at a time. Use this or `batches`, not both. */
   records: AsyncGenerator<RawRecord>;
+  /** The same rows in batches (faster for big exports). */
+  batches: AsyncGenerator<RawRecord[]>;
 }
 
 /** Open a file and read up to its header row (the first non-empty record). */
 export async function openTable(file: string, stdin: Readable, encoding?: string): Promise<OpenedTable> {
   const sniffed = await openSource(file, stdin, encoding);
-  const records = readRecords(sniffed);
+  const source = readRecordBatches(sniffed);
   for (;;) {
-    const n = await records.next();
+    const n = await source.next();
     if (n.done) {
       throw new InputError(
         msg(`${sniffed.name} 没有表头行, 文件里没有数据`, `${sniffed.name} has no header row: there is no data in it`),
         msg('重新导出; 下载可能不完整。', 'export it again; the download may be incomplete.'),
       );
     }
-    const r = n.value;
-    if (r.problem) continue;
-    if (r.cells.every((c) => c.trim() === '')) continue;
-    return { sniffed, headerLine: r.line, headers: r.cells.map(cleanHeader), records };
+    const batch = n.value;
+    const h = batch.findIndex((r) => !r.problem && !r.cells.every((c) => c.trim() === ''));
+    if (h < 0) continue;
+    const header = batch[h]!;
+    const rest = batch.slice(h + 1);
+    const batches = (async function* () {
+      if (rest.length) yield rest;
+      yield* source;
+    })();
+    const records = (async function* () {
+      for await (const b of batches) yield* b;
+    })();
+    return { sniffed, headerLine: header.line, headers: header.cells.map(cleanHeader), records, batches };
   }
 }
 

@@ -3,7 +3,7 @@ import { type Msg, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell, cleanTracking } from '../io/cells.js';
 import { type HeaderMap, raggedProblem } from '../io/table.js';
 import { shown } from '../io/rejects.js';
-import { type Money, parseMoney } from '../money.js';
+import { type Money, checkMoneyText, parseMoney } from '../money.js';
 import { type TimeZone, parseTime } from '../time.js';
 import { type Layout, normStatus } from './layouts.js';
 import type { Order } from './types.js';
@@ -35,8 +35,15 @@ export interface RowParser {
 
 const YES = new Set(['是', 'true', 'TRUE', 'Y', 'y', 'yes', '1']);
 
-export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layoutId: string, tz: TimeZone, latest: number, keepExtra: boolean): RowParser {
-  const col = (key: string) => map.index.get(key) ?? -1;
+/**
+ * `only`: the canonical fields whose values the caller uses. The others are left empty, but their
+ * times and amounts are still checked (cheaply, without building Decimals), so every command
+ * rejects the same rows. compensate uses a dozen of an export's 70 columns; a million rows add up.
+ */
+export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layoutId: string, tz: TimeZone, latest: number, keepExtra: boolean, only?: ReadonlySet<string>): RowParser {
+  const always = new Set(['orderId', 'lineId', 'status']);
+  const any = (key: string) => map.index.get(key) ?? -1;
+  const col = (key: string) => (only && !only.has(key) && !always.has(key) ? -1 : any(key));
   const headerOf = (key: string) => map.headers[col(key)] ?? key;
   const idx = {
     orderId: col('orderId'),
@@ -58,8 +65,9 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     orderType: col('orderType'),
   };
   const addrParts = ['province', 'city', 'district', 'street', 'address'].map(col).filter((i) => i >= 0);
-  const times = TIME_FIELDS.map((k) => [k, col(k)] as const).filter(([, i]) => i >= 0);
-  const moneys = MONEY_FIELDS.map((k) => [k, col(k)] as const).filter(([, i]) => i >= 0);
+  // Times are checked in every column (cheap); amounts are built only where used, checked elsewhere.
+  const times = TIME_FIELDS.map((k) => [k, any(k)] as const).filter(([, i]) => i >= 0);
+  const moneys = MONEY_FIELDS.map((k) => [k, any(k), col(k) >= 0] as const).filter(([, i]) => i >= 0);
   const width = map.headers.length;
   const mappedIdx = new Set(map.index.values());
   const lastNeeded = Math.max(-1, ...mappedIdx);
@@ -149,8 +157,22 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
           o[key] = t;
         }
       }
-      for (const [key, i] of moneys) {
+      for (const [key, i, used] of moneys) {
         const text = get(cells, i);
+        if (!used) {
+          const v = checkMoneyText(text, ABSURD_AMOUNT);
+          if (v === 'invalid' || v === 'implausible') {
+            return {
+              column: map.headers[i],
+              value: text,
+              reason:
+                v === 'invalid'
+                  ? msg(`"${shown(text)}" 不是有效的金额`, `"${shown(text)}" is not a valid amount`)
+                  : msg(`金额 "${shown(text)}" 不合理 (为负数或过大)`, `amount "${shown(text)}" is implausible (negative or too large)`),
+            };
+          }
+          continue;
+        }
         const m = parseMoney(text);
         if (m === undefined || (m !== null && (m.isNegative() || m.gt(ABSURD_AMOUNT)))) {
           return {

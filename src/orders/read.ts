@@ -48,12 +48,16 @@ export interface ReadOptions {
   lines?: boolean;
   /** Keep unmapped columns under `extra`. */
   keepExtra?: boolean;
+  /** Only these canonical fields are parsed and checked (see makeRowParser); all when absent. */
+  only?: ReadonlySet<string>;
+  /** Add up paid amounts and postage per file (orders inspect); default on. */
+  sums?: boolean;
 }
 
 interface OpenFile {
   name: string;
   stats: FileStats;
-  records: AsyncGenerator<RawRecord>;
+  batches: AsyncGenerator<RawRecord[]>;
   idx: number;
 }
 
@@ -76,12 +80,19 @@ export class OrderSet {
   }
 
   /** Rows of one file, parsed; rejected rows go to the reject log; duplicates are counted once. */
+  /** Rows of one file one at a time (the join paths). */
   private async *rows(f: OpenFile): AsyncGenerator<ParsedRow> {
+    for await (const batch of this.rowBatches(f)) yield* batch;
+  }
+
+  /** Rows of one file, parsed, a batch at a time; rejected rows go to the reject log; duplicates are counted once. */
+  private async *rowBatches(f: OpenFile): AsyncGenerator<ParsedRow[]> {
     const { stats } = f;
     const d = stats.detected;
     // A timestamp more than a day after the real clock is a mangled cell, not a future order
     // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
-    const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, Math.max(this.ctx.asOf, this.ctx.io.now()) + DAY_MS, Boolean(this.opts.keepExtra));
+    const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, Math.max(this.ctx.asOf, this.ctx.io.now()) + DAY_MS, Boolean(this.opts.keepExtra), this.opts.only);
+    const sums = this.opts.sums !== false;
     const dedupeByLine = d.layout.grain === 'line';
     // Progress only on a terminal (SPEC: never in a pipe, a file or cron), rewritten in place.
     const err = this.ctx.io.stderr;
@@ -89,7 +100,9 @@ export class OrderSet {
       err.isTTY && !this.ctx.quiet
         ? (n: number) => err.write(`\r${say(msg(`${f.name}: 已读取 ${n} 行…`, `${f.name}: ${n} rows read…`), this.ctx.lang)}`)
         : undefined;
-    for await (const rec of f.records) {
+    for await (const recs of f.batches) {
+     const out: ParsedRow[] = [];
+     for (const rec of recs) {
       if (rec.problem) {
         stats.rowsRead++;
         stats.rejected++;
@@ -134,9 +147,13 @@ export class OrderSet {
         if (stats.lastPaidAt === null || when > stats.lastPaidAt) stats.lastPaidAt = when;
       }
       stats.statusCounts[r.status] = (stats.statusCounts[r.status] ?? 0) + 1;
-      if (r.paidAmount) stats.paidSum = stats.paidSum.plus(r.paidAmount);
-      if (r.postage) stats.postageSum = stats.postageSum.plus(r.postage);
-      yield r;
+      if (sums) {
+        if (r.paidAmount) stats.paidSum = stats.paidSum.plus(r.paidAmount);
+        if (r.postage) stats.postageSum = stats.postageSum.plus(r.postage);
+      }
+      out.push(r);
+     }
+     if (out.length) yield out;
     }
     if (progress && stats.rowsRead >= 100_000) err.write('\r\u001b[K');
     if (stats.rowsRead === 0) {
@@ -146,15 +163,23 @@ export class OrderSet {
 
   /** Lines folded into orders: lines of one order are adjacent in every export we know. */
   private async *folded(f: OpenFile): AsyncGenerator<Order> {
+    for await (const batch of this.foldedBatches(f)) yield* batch;
+  }
+
+  private async *foldedBatches(f: OpenFile): AsyncGenerator<Order[]> {
     let group: ParsedRow[] = [];
-    for await (const r of this.rows(f)) {
-      if (group.length && group[0]!.orderId !== r.orderId) {
-        yield foldLines(group);
-        group = [];
+    for await (const rows of this.rowBatches(f)) {
+      const out: Order[] = [];
+      for (const r of rows) {
+        if (group.length && group[0]!.orderId !== r.orderId) {
+          out.push(foldLines(group));
+          group = [];
+        }
+        group.push(r);
       }
-      group.push(r);
+      if (out.length) yield out;
     }
-    if (group.length) yield foldLines(group);
+    if (group.length) yield [foldLines(group)];
   }
 
   /** A parsed row as an order: the unit price is only set on line-grain rows and dropped here. */
@@ -163,17 +188,36 @@ export class OrderSet {
     return o;
   }
 
+  /** Every canonical order of the files, in file order, one at a time. */
   async *orders(): AsyncGenerator<Order> {
-    const orderFiles = this.files.filter((f) => f.stats.detected.layout.grain === 'order');
-    const lineFiles = this.files.filter((f) => f.stats.detected.layout.grain === 'line');
-    const joining = orderFiles.length > 0 && lineFiles.length > 0;
-    if (!joining) {
-      for (const f of this.files) {
-        if (f.stats.detected.layout.grain === 'line' && !this.opts.lines) yield* this.folded(f);
-        else for await (const r of this.rows(f)) yield this.asLines(r);
+    for await (const batch of this.orderBatches()) yield* batch;
+  }
+
+  /** The same orders in batches: what big-file commands (compensate, inspect, normalize) read. */
+  async *orderBatches(): AsyncGenerator<Order[]> {
+    const joining = this.files.some((f) => f.stats.detected.layout.grain === 'order') && this.files.some((f) => f.stats.detected.layout.grain === 'line');
+    if (joining) {
+      let batch: Order[] = [];
+      for await (const o of this.joined()) {
+        batch.push(o);
+        if (batch.length >= 1000) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length) yield batch;
       return;
     }
+    for (const f of this.files) {
+      if (f.stats.detected.layout.grain === 'line' && !this.opts.lines) yield* this.foldedBatches(f);
+      else for await (const rows of this.rowBatches(f)) yield rows.map((r) => this.asLines(r));
+    }
+  }
+
+  /** 订单报表 and 宝贝报表 together: joined on the order id, one way or the other (--lines). */
+  private async *joined(): AsyncGenerator<Order> {
+    const orderFiles = this.files.filter((f) => f.stats.detected.layout.grain === 'order');
+    const lineFiles = this.files.filter((f) => f.stats.detected.layout.grain === 'line');
     if (!this.opts.lines) {
       // Order rows are the truth; lines fill in ship times and the platform's payouts.
       const byOrder = new Map<string, Order>();
@@ -254,7 +298,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
     opened.push({
       name: t.sniffed.name,
       idx: i++,
-      records: t.records,
+      batches: t.batches,
       stats: {
         file: t.sniffed.name,
         sniffed: { container: t.sniffed.container, encoding: t.sniffed.encoding, encodingNote: t.sniffed.encodingNote },

@@ -48,7 +48,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
   const rejects = new RejectLog(ctx);
   const set = await openOrders(ctx, args, rejects);
   // Inspect only counts; no order is kept.
-  for await (const _ of set.orders()) void _;
+  for await (const _ of set.orderBatches()) void _;
   set.reportDuplicates();
   set.warnCoarseTimes();
   const perFileReasons = new Map<string, string[]>();
@@ -113,9 +113,11 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
   const w = ctx.strict ? await openOutputAllOrNothing(ctx, columns) : await openOutput(ctx, columns);
   let n = 0;
   try {
-    for await (const o of set.orders()) {
-      await w.row({ ...o, ...shownPii(o, ctx.showPii) });
-      n++;
+    for await (const batch of set.orderBatches()) {
+      for (const o of batch) {
+        await w.row({ ...o, ...shownPii(o, ctx.showPii) });
+        n++;
+      }
     }
     set.reportDuplicates();
     await rejects.finish();

@@ -78,9 +78,12 @@ export function moneyMin(a: Money, b: Money): Money {
   return a.lte(b) ? a : b;
 }
 
-/** Whole fen as a plain number: exact for any amount below 2^53 fen (90 trillion yuan). */
+/**
+ * Whole fen as a plain number: exact for any amount below 2^53 fen (90 trillion yuan). The amount
+ * is rounded half-up to the fen first (RULES 1.4), so the number is always a whole count of fen.
+ */
 export function moneyToFen(m: Money): number {
-  return m.times(100).toNumber();
+  return toFen(m).times(100).toNumber();
 }
 
 export function fenToMoney(fen: number): Money {

@@ -2,9 +2,9 @@
 // (--shipments). Each is a small csv/xlsx; bad rows are rejected like any other input row.
 import type { Ctx } from '../cli/context.js';
 import { type Msg, msg } from '../cli/errors.js';
-import { checkOrderId, cleanCell } from '../io/cells.js';
+import { checkOrderId, cleanCell, cleanTracking } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
-import { type FieldSpec, mapHeader, missingColumnError, openTable } from '../io/table.js';
+import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';
 import { DAY_MS, parseTime } from '../time.js';
 
 const EARLIEST_SCAN = Date.UTC(2003, 0, 1);
@@ -34,6 +34,11 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, wha
     }
     const id = cleanCell(r.cells[col] ?? '');
     if (id === '' && r.cells.every((c) => c.trim() === '')) continue;
+    const ragged = raggedProblem(r.cells, t.headers.length, col);
+    if (ragged) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, reason: ragged });
+      continue;
+    }
     const check = checkOrderId(id);
     if (check !== 'ok') {
       await rejects.add({
@@ -83,6 +88,11 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       continue;
     }
     if (r.cells.every((c) => c.trim() === '')) continue;
+    const ragged = raggedProblem(r.cells, t.headers.length, Math.max(pi, oi ?? -1, ti ?? -1));
+    if (ragged) {
+      await rejects.add({ file: t.sniffed.name, line: r.line, reason: ragged });
+      continue;
+    }
     const text = cleanCell(r.cells[pi] ?? '');
     const at = parseTime(text, ctx.tz);
     if (typeof at !== 'number') {
@@ -95,7 +105,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       continue;
     }
     const id = oi !== undefined ? cleanCell(r.cells[oi] ?? '') : '';
-    const tn = ti !== undefined ? cleanCell(r.cells[ti] ?? '').replace(/^no[:：]/i, '') : '';
+    const tn = ti !== undefined ? cleanTracking(cleanCell(r.cells[ti] ?? '')) : '';
     if (id && checkOrderId(id) !== 'ok') {
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[oi!], value: id, reason: msg('不是有效的订单编号', 'not a valid order id') });
       continue;

@@ -6,7 +6,7 @@ import { InputError, UsageError, msg } from '../cli/errors.js';
 import type { Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
-import { type Money, ZERO, fenToMoney, fmtMoney } from '../money.js';
+import { type Money, ZERO, fenToMoney, fmtMoney, moneyToFen } from '../money.js';
 import { openOrders } from '../orders/read.js';
 import type { Order } from '../orders/types.js';
 import { loadRuleSet } from '../rules/ruleset.js';
@@ -228,16 +228,18 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const groups = windows(late, rules, ctx.tz);
   const voucherOf = (g: Int32Array) => toVoucher(Array.from(g, (i) => late.get(i)), open, rules, ctx.asOf, ctx.tz);
   const promiseVouchers = deliveryPromiseRows(promiseOrders, rules, ctx);
-  const recorded = req.record ? await recordFinal(ctx, groups.map(voucherOf), promiseVouchers) : new Map<string, string>();
+  // With --record every voucher is needed before writing (to say which are new); build them once.
+  const built = req.record ? groups.map(voucherOf) : undefined;
+  const recorded = built ? await recordFinal(ctx, built, promiseVouchers) : new Map<string, string>();
   const newCount = [...recorded.values()].filter((s) => s === 'new').length;
 
   // Vouchers are made one window at a time while writing, and only counted here.
   const sums = { count: 0, totalFen: 0, provisional: 0, mismatched: 0, risky: 0 };
   function* voucherRows(): Generator<Row> {
-    for (const g of groups) {
-      const v = voucherOf(g);
+    for (let gi = 0; gi < groups.length; gi++) {
+      const v = built ? built[gi]! : voucherOf(groups[gi]!);
       sums.count++;
-      sums.totalFen += v.amount.times(100).toNumber();
+      sums.totalFen += moneyToFen(v.amount); // whole fen: an exact integer sum
       if (v.state === 'provisional') sums.provisional++;
       if (v.difference !== null && !v.difference.isZero()) sums.mismatched++;
       if (v.risk) sums.risky++;

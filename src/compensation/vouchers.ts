@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { type Money, ZERO, fenToMoney, moneyMin, moneyToFen } from '../money.js';
 import { LateStore } from './latestore.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import { DAY_MS, type TimeZone } from '../time.js';
+import { DAY_MS, HOUR_MS, type TimeZone } from '../time.js';
 import type { Kind, Payout } from './judge.js';
 
 /**
@@ -70,7 +70,7 @@ export function voucherKey(rules: string, kind: 'voucher' | 'delivery_promise', 
 function windowEnd(start: number, rules: RuleSet, tz: TimeZone): number {
   if (rules.combine.by === 'rolling-24h') return start + DAY_MS;
   // The last millisecond of that calendar day (+2 h keeps it right across a 23/25 h DST day).
-  return tz.startOfDay(tz.startOfDay(start) + DAY_MS + 2 * 3_600_000) - 1;
+  return tz.startOfDay(tz.startOfDay(start) + DAY_MS + 2 * HOUR_MS) - 1;
 }
 
 /**

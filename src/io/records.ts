@@ -261,7 +261,8 @@ function xlsxCellText(v: unknown): string {
     // A number this large cannot hold a 16–19 digit id exactly: show it the way Excel does so
     // the id check names it as rounded instead of trusting the digits.
     if (Math.abs(v) >= 1e15 && Number.isInteger(v)) return v.toExponential().toUpperCase();
-    return String(v);
+    // A formula cell can hold 0.1 + 0.2 = 0.30000000000000004: show what Excel shows (15 digits).
+    return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) {

@@ -28,7 +28,7 @@ export function maskAddress(address: string): string {
 }
 
 /** Header names of personal columns, mapped or not (联系电话, 修改后的收货地址, 买家支付宝账号 …). */
-export const PII_HEADER = /收货人|收件人|手机|电话|地址|支付宝账号/;
+export const PII_HEADER = /收货人|收件人|手机|电话|地址|支付宝账号|联系|留言|发票抬头/;
 
 /** A personal cell under its header: phones keep their ends, addresses province and city, the rest one character. */
 export function maskByHeader(header: string, value: string): string {

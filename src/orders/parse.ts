@@ -22,7 +22,6 @@ export type ParsedRow = Order & { price?: Money | null; coarseTimes?: true };
 
 const TIME_FIELDS = ['createdAt', 'paidAt', 'shippedAt', 'confirmedAt', 'promisedShipAt', 'reservedShipAt'] as const;
 const MONEY_FIELDS = ['goodsAmount', 'postage', 'paidAmount', 'refundAmount', 'platformCompensation', 'price'] as const;
-const PII = new Set(['receiver', 'phone', 'address']);
 
 /** Earliest plausible timestamp: Taobao opened in 2003; 1970 means an empty cell Excel turned into 0. */
 export const EARLIEST = Date.UTC(2003, 0, 1);
@@ -204,7 +203,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       if (keepExtra) {
         const extra: Record<string, string> = {};
         map.headers.forEach((h, i) => {
-          if (!mappedIdx.has(i) && h !== '' && !PII.has(h)) extra[h] = cleanCell(cells[i] ?? '');
+          if (!mappedIdx.has(i) && h !== '') extra[h] = cleanCell(cells[i] ?? '');
         });
         o.extra = extra;
       }

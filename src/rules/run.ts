@@ -3,10 +3,11 @@ import type { Ctx } from '../cli/context.js';
 import { UsageError, msg } from '../cli/errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
-import { fmtMoney } from '../money.js';
+import { type Money, fmtMoney } from '../money.js';
 import { type RuleSet, builtinIds, loadRuleSet } from './ruleset.js';
 
-const pct = (r: { toString(): string }) => `${(Number(r.toString()) * 100).toFixed(0)}%`;
+// Decimal arithmetic, so a rate like 0.145 reads 14.5%, not a rounded float.
+const pct = (r: Money) => `${r.times(100).toString()}%`;
 
 function summary(r: RuleSet, lang: 'zh' | 'en'): Row {
   const late = `${pct(r.late.rate)}${r.late.presaleRate.eq(r.late.rate) ? '' : ` (presale ${pct(r.late.presaleRate)})`}, min ${fmtMoney(r.late.min)}${r.late.max ? `, max ${fmtMoney(r.late.max)}` : ''}`;

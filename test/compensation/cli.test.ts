@@ -166,5 +166,26 @@ describe('storeops compensate (example shop)', () => {
     expect(r.stdout).toContain(',,tmall-2023,2026-11-10 09:00:00,');
     expect(r.stdout).toContain(',,tmall-2023,2026-11-10 20:00:00,');
   });
+
+  it('a pickup-scan row whose extra cells hold data is rejected, not half-read', () => {
+    const f = path.join(tmpDir(), 'scans.csv');
+    fs.writeFileSync(f, '订单编号,揽收时间\n3515313147329357902,2026-11-12 19:30:00,oops\n');
+    const r = runCli(['compensate', ORDERS, ...AS_OF, '--shipments', f, '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}:2: this row has 3 cells but the header has 2 (extra cells hold data)`);
+    // the scan was not used: …902 is still late (62.00 window as without scans)
+    expect(r.stdout.split('\n')[1]).toContain(',62.00,62.00,');
+  });
+
+  it('rules show prints rates exactly (Decimal, not a rounded float)', () => {
+    const dir = tmpDir();
+    const rules = JSON.parse(fs.readFileSync(path.join(EXAMPLES, '..', 'templates', 'rules', 'tmall-2023.json'), 'utf8'));
+    rules.late.rate = '0.145';
+    rules.late.presaleRate = '0.145';
+    rules.late.longWindowRate = '0.145';
+    fs.writeFileSync(path.join(dir, 'r.json'), JSON.stringify(rules));
+    const r = runCli(['rules', 'show', path.join(dir, 'r.json'), '-f', 'csv']);
+    expect(r.stdout).toContain('late,"14.5%, min 5.00"');
+  });
 });
 

@@ -11,11 +11,10 @@ import { orderFacts } from './orders.js';
 import { contactState, inQuietHours } from './policy.js';
 import { buildQueue } from './queue.js';
 import { render, unknownPlaceholders } from './message.js';
-import { assign, onShiftAt, readRosterFile, shiftsFromConfig } from './roster-file.js';
+import { type RosterOnShift, assign, onShiftAt, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
 import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 import { readReviews } from './read.js';
-import { section } from '../cli/config.js';
 
 export const QUEUE_COLUMNS: Column[] = [
   { key: 'priority', zh: '优先级', en: 'priority', type: 'int' },
@@ -76,13 +75,14 @@ interface Built {
   cfg: ReviewsConfig;
   rejects: RejectLog;
   matchedOrders: number | null;
+  roster?: RosterOnShift;
 }
 
 async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>): Promise<Built> {
   if (files.length === 0) {
     throw new UsageError(msg('没有给出评价文件', 'no review file given'), msg('例如: storeops reviews queue reviews.csv', 'for example: storeops reviews queue reviews.csv'));
   }
-  if (files.filter((f) => f === '-').length + fileList(opts.orders).filter((f) => f === '-').length > 1) {
+  if (files.filter((f) => f === '-').length + fileList(opts.orders).filter((f) => f === '-').length + (opts.roster === '-' ? 1 : 0) > 1) {
     throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'));
   }
   const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
@@ -91,6 +91,8 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>): 
     const { reviews, duplicates, rows } = await readReviews(ctx, files, rejects);
     const wanted = new Set(reviews.map((r) => r.orderId));
     const orders = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
+    // The roster's unusable rows share the one RejectLog (one --rejects file for the run).
+    const roster = typeof opts.roster === 'string' ? await readOnShift(ctx, opts.roster, rejects) : undefined;
     await rejects.finish();
     // RULES 2.2: the queue only reads the state; a missing database means "no contacts yet".
     const db = await openStateDb(ctx, false);
@@ -113,18 +115,21 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>): 
       includeResolved: Boolean(opts.all),
     });
     const matchedOrders = orders ? reviews.filter((r) => orders.has(r.orderId)).length : null;
-    return { items, reviews, duplicates, rows, cfg, rejects, matchedOrders };
+    return { items, reviews, duplicates, rows, cfg, rejects, matchedOrders, roster };
   } catch (e) {
     await rejects.abort();
     throw e;
   }
 }
 
-async function assignRoster(ctx: Ctx, items: QueueItem[], rosterFile: string | undefined): Promise<void> {
-  if (!rosterFile) return;
-  const w = ctx.tz.wall(ctx.asOf);
-  const { shifts, problems } = await readRosterFile(rosterFile, ctx.io.stdin, ctx.tz, [w.y, w.mo], shiftsFromConfig(section(ctx.config, 'roster')), ctx.encoding);
-  for (const p of problems.slice(0, 5)) ctx.warn(p);
+function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | undefined): void {
+  if (!roster) return;
+  const { name, shifts, problems } = roster;
+  // An unreadable code leaves that day out; times that disagree give way to the shift definition.
+  for (const p of problems.slice(0, 5)) {
+    const then = p.rule === 'unknown-shift' ? msg('已跳过', 'skipped') : msg('按班次定义计算', 'the shift definition is used');
+    ctx.warn(msg(`${name}: ${p.detail.zh}, ${then.zh}`, `${name}: ${p.detail.en}, ${then.en}`));
+  }
   if (problems.length > 5) ctx.warn(msg(`班表另有 ${problems.length - 5} 处问题`, `${problems.length - 5} more roster problems`));
   const agents = onShiftAt(shifts, ctx.asOf);
   if (agents.length === 0) {
@@ -140,7 +145,7 @@ async function assignRoster(ctx: Ctx, items: QueueItem[], rosterFile: string | u
 
 export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   const b = await build(ctx, args, opts);
-  await assignRoster(ctx, b.items, opts.roster as string | undefined);
+  assignRoster(ctx, b.items, b.roster);
   await writeRows(ctx, QUEUE_COLUMNS, b.items as unknown as Record<string, unknown>[]);
   const byP = [1, 2, 3, 4, 5].map((p) => b.items.filter((i) => i.priority === p).length);
   const overdue = b.items.filter((i) => i.overdue.length > 0).length;

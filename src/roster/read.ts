@@ -13,9 +13,9 @@ import { type DayCode, type ShiftDef, parseDayCode } from './shifts.js';
 const AGENT: FieldSpec = { key: 'agent', aliases: ['agent', 'name', '客服', '姓名', '员工', '人员', 'staff'], required: true };
 const DATE: FieldSpec = { key: 'date', aliases: ['date', '日期', 'day', '天'], required: true };
 
-/** `YYYY-MM-DD` (also / or .), `M-D`/`M/D` with a known year, a day number, or `1日`; weekday tags and `*` ignored. */
+/** `YYYY-MM-DD` (also / or .), `M-D`/`M/D` with a known year, a day number, or `1日`; weekday tags (`21六`, `21(六)`) and `*` ignored. */
 export function parseDayKey(text: string, month?: { y: number; mo: number }): { y?: number; mo?: number; d: number } | undefined {
-  let t = cleanCell(text).replace(/\*+$/, '').replace(/(?:mo|tu|we|th|fr|sa|su|[一二三四五六日天])$/i, '').replace(/^(?:周|星期)/, '').trim();
+  let t = cleanCell(text).replace(/\*+$/, '').replace(/\s*[(（][^()（）]*[)）]$/, '').replace(/(?:mo|tu|we|th|fr|sa|su|[一二三四五六日天])$/i, '').replace(/^(?:周|星期)/, '').trim();
   t = t.replace(/[日号]$/, '');
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})$/.exec(t);
   if (m) return valid(+m[1]!, +m[2]!, +m[3]!);

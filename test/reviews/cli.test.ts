@@ -70,6 +70,23 @@ describe('storeops reviews queue', () => {
     // 11:00: 小李 (D) and 小王 (H) are on; 7 items alternate, 小李 first (name order: 李 U+674E < 王 U+738B).
     expect(json(r.stdout).map((x) => x.assignee)).toEqual(['小李', '小王', '小李', '小王', '小李', '小王', '小李']);
   });
+
+  it('--roster reads the codes roster check accepts: day/night/夜班 in a grid by day number (month of --as-of)', () => {
+    const dir = tmpDir();
+    const roster = path.join(dir, 'roster.csv');
+    fs.writeFileSync(roster, '客服,20,21(六),22\n小李,day,night,off\n小王,夜班,day,白\n小张,off,夜班,\n');
+    const state = ['--state', path.join(dir, 's.db')];
+    // Nov 21 17:10: 小李 night (17:00–23:30), 小王 day (09:00–17:30), 小张 夜班 = night: all three on.
+    // 7 items, none contacted yet, so all open; name order 张 U+5F20 < 李 U+674E < 王 U+738B.
+    let r = runCli(['reviews', 'queue', REVIEWS, '--roster', roster, '--as-of', '2026-11-21 17:10:00', '-f', 'json', ...state]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('unknown shift');
+    expect(json(r.stdout).map((x) => x.assignee)).toEqual(['小张', '小李', '小王', '小张', '小李', '小王', '小张']);
+    // Nov 21 11:00: only 小王's day shift is on.
+    r = runCli(['reviews', 'queue', REVIEWS, '--roster', roster, '--as-of', '2026-11-21 11:00:00', '-f', 'json', ...state]);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).map((x) => x.assignee)).toEqual(Array(7).fill('小王'));
+  });
 });
 
 describe('storeops reviews log', () => {

@@ -173,6 +173,12 @@ export function daysInMonth(y: number, mo: number): number {
   return MONTH_DAYS[mo - 1]!;
 }
 
+/** Wall-clock calendar days later in `tz`, same time of day (month ends and leap years by the calendar). */
+export function addDays(t: number, days: number, tz: TimeZone): number {
+  const w = tz.wall(t);
+  return tz.fromWall(w.y, w.mo, w.d + days, w.h, w.mi, w.s);
+}
+
 /** Hours between two instants, as a number with one decimal (for display only). */
 export function hoursBetween(from: number, to: number): number {
   return Math.round((to - from) / 360_000) / 10;

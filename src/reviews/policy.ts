@@ -1,6 +1,6 @@
 // Deadlines (RULES 2.3) and the contact policy (RULES 2.2: harassment rules, ruleId 11000254).
 // Pure: every function takes the evaluation time and the zone.
-import { HOUR_MS, type TimeZone } from '../time.js';
+import { HOUR_MS, type TimeZone, addDays } from '../time.js';
 import type { ReviewStatus } from './types.js';
 
 export interface ReviewSettings {
@@ -27,12 +27,6 @@ export const DEFAULT_SETTINGS: ReviewSettings = {
   quietEnd: 8 * 60,
   minGapHours: 4,
 };
-
-/** Wall-clock calendar days later, same time of day (month ends and leap years by the calendar). */
-export function addDays(t: number, days: number, tz: TimeZone): number {
-  const w = tz.wall(t);
-  return tz.fromWall(w.y, w.mo, w.d + days, w.h, w.mi, w.s);
-}
 
 function minuteOfDay(t: number, tz: TimeZone): number {
   const w = tz.wall(t);

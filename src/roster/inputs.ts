@@ -5,6 +5,7 @@ import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
 import { InputError, UsageError, msg } from '../cli/errors.js';
 import type { RejectLog } from '../io/rejects.js';
+import { daysInMonth } from '../time.js';
 import { agentsNeeded } from './erlang.js';
 import { type HourNeed, hourNeeds, shiftNeeds } from './needs.js';
 import { DEFAULTS, parseMin, parseMonth, parseNumber, pick } from './options.js';
@@ -138,7 +139,7 @@ export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents
   const last: (DayCode | undefined)[] = agents.map(() => undefined);
   const byDay: (DayCode | undefined)[][] = agents.map(() => cal.days.map(() => undefined));
   let boundary = false;
-  const lastKey = prevMonth ? `${prevMonth.y}-${String(prevMonth.mo).padStart(2, '0')}-${String(new Date(Date.UTC(prevMonth.y, prevMonth.mo, 0)).getUTCDate()).padStart(2, '0')}` : undefined;
+  const lastKey = prevMonth ? `${prevMonth.y}-${String(prevMonth.mo).padStart(2, '0')}-${String(daysInMonth(prevMonth.y, prevMonth.mo)).padStart(2, '0')}` : undefined;
   for (const e of f.entries) {
     const a = agents.indexOf(e.agent);
     if (a < 0) continue;

@@ -1,6 +1,7 @@
 // The roster problem as plain values: the month's days, the agents, the rules (RULES §4).
 // Both the solver (model.ts) and the independent checker (check.ts) read this; neither
 // depends on the other.
+import { daysInMonth } from '../time.js';
 import { type DayCode, type ShiftCode, type ShiftDef } from './shifts.js';
 
 export interface Day {
@@ -55,7 +56,7 @@ export function lengthsOf(p: Pick<RosterProblem, 'template' | 'days'>): number[]
 
 /** Days of a month, `YYYY-MM`, with weekends marked. */
 export function monthDays(year: number, month: number): Day[] {
-  const n = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const n = daysInMonth(year, month);
   const out: Day[] = [];
   for (let d = 1; d <= n; d++) {
     const dow = new Date(Date.UTC(year, month - 1, d)).getUTCDay();

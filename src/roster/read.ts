@@ -6,6 +6,7 @@ import { cleanCell } from '../io/cells.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
 import { type FieldSpec, mapHeader, missingColumnError, openMappedTable, openTable, raggedProblem } from '../io/table.js';
+import { daysInMonth } from '../time.js';
 import type { Violation } from './check.js';
 import type { HourNeed, ShiftMins } from './needs.js';
 import { type DayCode, type ShiftDef, parseDayCode } from './shifts.js';
@@ -27,7 +28,7 @@ export function parseDayKey(text: string, month?: { y: number; mo: number }): { 
 }
 
 function valid(y: number, mo: number, d: number) {
-  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return { y, mo, d };
 }
 

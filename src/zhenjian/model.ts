@@ -3,7 +3,7 @@
 // once per reported amount.
 import { type Msg, msg } from '../cli/errors.js';
 import { Money, ZERO, moneyMax, toFen } from '../money.js';
-import { HOUR_MS, type TimeZone } from '../time.js';
+import { HOUR_MS, type TimeZone, addDays } from '../time.js';
 import { type CategoryTable, eligibleNames, lookupCategory } from './categories.js';
 import { type Product, SKU_DIMENSIONS } from './fields.js';
 import { type LabelItem, checkLabels } from './labels.js';
@@ -97,12 +97,6 @@ export interface Estimate {
  */
 export function testsPerYear(periodDays: number, autoRenew: boolean): number {
   return autoRenew ? Math.ceil(YEAR_DAYS / periodDays) : 1;
-}
-
-/** Add whole calendar days in the zone, keeping the wall-clock time. */
-function addDays(tz: TimeZone, t: number, days: number): number {
-  const w = tz.wall(t);
-  return tz.fromWall(w.y, w.mo, w.d + days, w.h, w.mi, w.s);
 }
 
 /** RULES §3: after a stop, re-apply from the next day (00:00 of the following calendar day). */
@@ -232,8 +226,8 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
       text: msg('签约已超过 2 小时, 不能再取消, 费用会照常扣取', 'more than 2 hours since signing: it can no longer be cancelled and will be charged'),
     });
   }
-  const expiresAt = p.expiresAt ?? (p.displayFrom === null ? null : addDays(s.tz, p.displayFrom, periodDays));
-  const renewFrom = expiresAt === null ? null : addDays(s.tz, expiresAt, -RENEW_DAYS_BEFORE);
+  const expiresAt = p.expiresAt ?? (p.displayFrom === null ? null : addDays(p.displayFrom, periodDays, s.tz));
+  const renewFrom = expiresAt === null ? null : addDays(expiresAt, -RENEW_DAYS_BEFORE, s.tz);
 
   return {
     itemId: p.itemId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, addDays, afterQuietHours, beforeQuietHours, contactState, deadlines, inQuietHours, parseQuietHours } from '../../src/reviews/policy.js';
-import { TimeZone } from '../../src/time.js';
+import { DEFAULT_SETTINGS, afterQuietHours, beforeQuietHours, contactState, deadlines, inQuietHours, parseQuietHours } from '../../src/reviews/policy.js';
+import { TimeZone, addDays } from '../../src/time.js';
 
 const bj = new TimeZone('Asia/Shanghai');
 const at = (s: string) => {

@@ -2,26 +2,16 @@
 // editable tables under templates/reviews (keywords, forbidden wording, messages).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
 import { InputError, UsageError, msg } from '../cli/errors.js';
 import { Money, parseMoney } from '../money.js';
+import { templatesDir } from '../paths.js';
 import { type ForbiddenTable, type KeywordTables, compileTables, mergeTables, type Matchers } from './keywords.js';
 import { Lint, type TemplateSet, type TemplateText } from './message.js';
 import { DEFAULT_SETTINGS, type ReviewSettings, parseQuietHours } from './policy.js';
 import { DEFAULT_THRESHOLDS, type PriorityThresholds } from './priority.js';
 import { DEFAULT_GOODWILL, type Goodwill } from './queue.js';
-
-/** The shipped templates folder: walk up from this module to the package root. */
-export function templatesDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'templates'))) return path.join(dir, 'templates', 'reviews');
-    dir = path.dirname(dir);
-  }
-  throw new Error('templates/reviews not found next to the storeops package');
-}
 
 function readJson(file: string, what: string): Record<string, unknown> {
   let text: string;
@@ -104,7 +94,7 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   const shopName = typeof c.shopName === 'string' && c.shopName.trim() !== '' ? c.shopName.trim() : undefined;
   const shop: TemplateText = { zh: shopName ?? '本店', en: shopName ?? 'our shop' };
 
-  const dir = templatesDir();
+  const dir = path.join(templatesDir(), 'reviews');
   let tables = readJson(path.join(dir, 'keywords.json'), '关键词表 / keyword table') as unknown as KeywordTables;
   if (typeof c.keywords === 'string') tables = mergeTables(tables, readJson(rel(c.keywords), '关键词表 / keyword table') as Partial<KeywordTables>);
   let matchers: Matchers;

@@ -1,11 +1,11 @@
 // Settings for `zhenjian estimate`: flags, then the config section `zhenjian`, then defaults.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { section } from '../cli/config.js';
 import type { Ctx } from '../cli/context.js';
 import { InputError, type Msg, UsageError, msg } from '../cli/errors.js';
 import { Money, ZERO } from '../money.js';
+import { templatesDir } from '../paths.js';
 import { type CategoryTable, parseCategoryTable } from './categories.js';
 import { parseAmount, parseRate } from './fields.js';
 import { DEFAULT_FAR_ABOVE, type Settings } from './model.js';
@@ -64,15 +64,9 @@ export function resolveSettings(ctx: Ctx, opts: Record<string, unknown>): Resolv
   };
 }
 
-/** The shipped table: templates/zhenjian/categories.json, found from the built or source file. */
+/** The shipped table: templates/zhenjian/categories.json. */
 export function defaultCategoriesPath(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const p = path.join(dir, 'templates', 'zhenjian', 'categories.json');
-    if (fs.existsSync(p)) return p;
-    dir = path.dirname(dir);
-  }
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates/zhenjian/categories.json');
+  return path.join(templatesDir(), 'zhenjian', 'categories.json');
 }
 
 /** --categories, else config zhenjian.categories (relative to the config file), else the template. */

@@ -23,6 +23,11 @@ const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
   'paidAmount', 'postage', 'goodsAmount', 'platformCompensation', 'presale', 'orderType', 'title', 'trackingNo',
 ]);
 
+/** "1 voucher", "2 vouchers": English summaries read as sentences. */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 interface Request {
   files: string[];
   rules: string;
@@ -206,7 +211,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     ctx.warn(
       msg(
         `${tally.noBuyer} 个已付款订单没有买家名称 (拼多多等导出没有该列): 它们各自单独计算, 不能与同一买家的其他订单合并封顶。`,
-        `${tally.noBuyer} paid orders have no buyer name (拼多多 and some exports have no such column): each is its own voucher, never combined or capped with the same buyer's other orders.`,
+        `${plural(tally.noBuyer, 'paid order')} ${tally.noBuyer === 1 ? 'has' : 'have'} no buyer name (拼多多 and some exports have no such column): each is its own voucher, never combined or capped with the same buyer's other orders.`,
       ),
     );
   }
@@ -219,7 +224,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     ctx.info(
       msg(
         `${atRisk.length} 个未发货订单已超时或将在 ${req.atRisk} 小时内超时; 若延迟将赔约 ${fmtMoney(cost)} 元 (规则 ${rules.id})`,
-        `${atRisk.length} unshipped orders are late or due within ${req.atRisk} h; if late they cost about ${fmtMoney(cost)} (rules ${rules.id})`,
+        `${plural(atRisk.length, 'unshipped order')} ${atRisk.length === 1 ? 'is' : 'are'} late or due within ${req.atRisk} h; if late they cost about ${fmtMoney(cost)} (rules ${rules.id})`,
       ),
     );
     return;
@@ -308,17 +313,17 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
         `; 拒绝行 ${rejects.count}` +
         (req.record ? `; 新记录 ${newCount}` : ''),
       `rules ${rules.id} (base ${req.base}): ${tally.read} orders read, ${tally.paid} paid, ${tally.late} late, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
-        `${sums.count} vouchers totalling ${fmtMoney(total)} (${provisional} provisional)` +
-        (promiseVouchers.length ? `; ${promiseVouchers.length} unkept delivery promises totalling ${fmtMoney(promiseTotal)} (paid separately, not capped)` : '') +
+        `${plural(sums.count, 'voucher')} totalling ${fmtMoney(total)} (${provisional} provisional)` +
+        (promiseVouchers.length ? `; ${plural(promiseVouchers.length, 'unkept delivery promise')} totalling ${fmtMoney(promiseTotal)} (paid separately, not capped)` : '') +
         `; ${rejects.count} rejected rows` +
         (req.record ? `; ${newCount} newly recorded` : ''),
     ),
   );
   if (tally.excluded) ctx.info(msg(`已排除: ${tally.excludedIds.join(';')}`, `excluded: ${tally.excludedIds.join(';')}`));
   if (sums.risky && rules.seriousDelay) {
-    ctx.warn(msg(`${sums.risky} 个红包含延迟超过 ${rules.seriousDelay.afterHours} 小时的订单 (risk 列): ${rules.seriousDelay.note.zh}`, `${sums.risky} vouchers hold an order more than ${rules.seriousDelay.afterHours} h late (risk column): ${rules.seriousDelay.note.en}`));
+    ctx.warn(msg(`${sums.risky} 个红包含延迟超过 ${rules.seriousDelay.afterHours} 小时的订单 (risk 列): ${rules.seriousDelay.note.zh}`, `${plural(sums.risky, 'voucher')} ${sums.risky === 1 ? 'holds' : 'hold'} an order more than ${rules.seriousDelay.afterHours} h late (risk column): ${rules.seriousDelay.note.en}`));
   }
-  if (mismatched) ctx.warn(msg(`${mismatched} 个红包与平台已赔付金额不一致 (见 差额 列)`, `${mismatched} vouchers differ from what the platform paid (see the difference column)`));
+  if (mismatched) ctx.warn(msg(`${mismatched} 个红包与平台已赔付金额不一致 (见 差额 列)`, `${plural(mismatched, 'voucher')} ${mismatched === 1 ? 'differs' : 'differ'} from what the platform paid (see the difference column)`));
   if (req.failOnNew && newCount > 0) ctx.attention();
 }
 

@@ -55,11 +55,14 @@ export function firstBadUtf8(b: Buffer): number {
  * hold. UTF-8 is only validated (natively) and passed on as bytes, which csv-parse reads itself:
  * decoding it here and re-encoding it for the parser would double the work on a big export.
  */
-async function* decode(s: Sniffed): AsyncGenerator<string | Buffer> {
+async function* decode(s: Sniffed, fed: { lines: number }): AsyncGenerator<string | Buffer> {
   let newlines = 0;
-  const countNl = (b: Buffer) => {
+  // `fed.lines`: the line breaks handed on so far, counted once here for the parser's caller too.
+  // A 0x0A byte is a line break in UTF-8 and GB18030 alike (never inside a multi-byte character).
+  const countNl = (b: Buffer | string) => {
     let i = -1;
-    while ((i = b.indexOf(10, i + 1)) !== -1) newlines++;
+    while ((i = b.indexOf('\n', i + 1)) !== -1) newlines++;
+    fed.lines = newlines;
   };
   const bad = (lineNo: number) =>
     new InputError(
@@ -104,12 +107,14 @@ async function* decode(s: Sniffed): AsyncGenerator<string | Buffer> {
       try {
         text = dec.decode(stripSkip(chunk), { stream: true });
       } catch {
-        throw bad(newlines + 1); // UTF-16 lines are not counted
+        throw bad(newlines + 1);
       }
+      countNl(text);
       if (text) yield text;
     }
     try {
       const tail = dec.decode();
+      countNl(tail);
       if (tail) yield tail;
     } catch {
       throw bad(newlines + 1);
@@ -157,7 +162,9 @@ function pickRecordDelimiter(firstText: string): string[] {
 }
 
 async function* csvBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
-  const text = decode(s);
+  // Lines fed to the parser so far (by \n), for an error found only at the end of the input.
+  const fed = { lines: 0 };
+  const text = decode(s, fed);
   const first = await text.next();
   if (first.done) return;
   const head = typeof first.value === 'string' ? first.value : first.value.toString('utf8', 0, Math.min(first.value.length, 1 << 16));
@@ -166,8 +173,6 @@ async function* csvBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
   // Physical line where the last record ended, and empty lines skipped so far (csv-parse counts).
   let prevEnd = 0;
   let prevEmpty = 0;
-  // Lines fed to the parser so far (by \n), for an error found only at the end of the input.
-  let fedLines = 0;
   let endsWithNl = true;
   const parser = parse({
     delimiter,
@@ -183,7 +188,7 @@ async function* csvBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
         // The record began right after the previous one; the error is found where it ends.
         const end =
           err.code === 'CSV_QUOTE_NOT_CLOSED'
-            ? fedLines + (endsWithNl ? 0 : 1) // the last line of the file
+            ? fed.lines + (endsWithNl ? 0 : 1) // the last line of the file
             : (err as unknown as { lines?: number }).lines ?? prevEnd + 1;
         const from = prevEnd + 1;
         prevEnd = Math.max(prevEnd, end);
@@ -206,8 +211,6 @@ async function* csvBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
     (async function* () {
       for (let t: IteratorResult<string | Buffer> = first; !t.done; t = await text.next()) {
         const v = t.value;
-        // indexOf('\n') works on a string and a Buffer alike.
-        for (let i = v.indexOf('\n'); i !== -1; i = v.indexOf('\n', i + 1)) fedLines++;
         if (v.length) endsWithNl = typeof v === 'string' ? v.endsWith('\n') : v[v.length - 1] === 10;
         yield v;
       }

@@ -183,3 +183,14 @@ export function addDays(t: number, days: number, tz: TimeZone): number {
 export function hoursBetween(from: number, to: number): number {
   return Math.round((to - from) / 360_000) / 10;
 }
+
+/** Earliest plausible platform timestamp: Taobao opened in 2003; 1970 is an empty cell a spreadsheet made 0. */
+export const EARLIEST_PLAUSIBLE = Date.UTC(2003, 0, 1);
+
+/**
+ * Latest plausible timestamp: a day after the later of --as-of and the real clock. Later is a
+ * mangled cell, not a future event (and not --as-of alone, so an old month can be re-run).
+ */
+export function latestPlausible(asOf: number, now: number): number {
+  return Math.max(asOf, now) + DAY_MS;
+}

@@ -5,9 +5,7 @@ import { type Msg, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell, cleanTracking } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';
-import { DAY_MS, parseTime } from '../time.js';
-
-const EARLIEST_SCAN = Date.UTC(2003, 0, 1);
+import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
 
 const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', 'order_id', 'order id'];
 
@@ -77,7 +75,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const ti = map.index.get('trackingNo');
   const pi = map.index.get('pickupAt')!;
   const scans: PickupScans = { byOrder: new Map(), byTracking: new Map() };
-  const latest = Math.max(ctx.asOf, ctx.io.now()) + DAY_MS;
+  const latest = latestPlausible(ctx.asOf, ctx.io.now());
   const keep = (m: Map<string, number>, k: string, at: number) => {
     const prev = m.get(k);
     if (prev === undefined || at < prev) m.set(k, at);
@@ -100,7 +98,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       continue;
     }
     // 1970 is an empty cell a spreadsheet turned into 0; a time after today is a typo. Neither is a pickup.
-    if (at < EARLIEST_SCAN || at > latest) {
+    if (at < EARLIEST_PLAUSIBLE || at > latest) {
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: msg(`揽收时间 "${text}" 不合理 (早于 2003 年或在未来)`, `pickup time "${text}" is implausible (before 2003 or in the future)`) });
       continue;
     }

@@ -4,7 +4,7 @@ import { checkOrderId, cleanCell, cleanTracking } from '../io/cells.js';
 import { type HeaderMap, raggedProblem } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, parseMoney } from '../money.js';
-import { type TimeZone, parseTime } from '../time.js';
+import { EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
 import { type Layout, normStatus } from './layouts.js';
 import type { Order } from './types.js';
 
@@ -23,8 +23,6 @@ export type ParsedRow = Order & { price?: Money | null; coarseTimes?: true };
 const TIME_FIELDS = ['createdAt', 'paidAt', 'shippedAt', 'confirmedAt', 'promisedShipAt', 'reservedShipAt'] as const;
 const MONEY_FIELDS = ['goodsAmount', 'postage', 'paidAmount', 'refundAmount', 'platformCompensation', 'price'] as const;
 
-/** Earliest plausible timestamp: Taobao opened in 2003; 1970 means an empty cell Excel turned into 0. */
-export const EARLIEST = Date.UTC(2003, 0, 1);
 /** Amounts above this are not a shop order (a mangled cell). */
 export const ABSURD_AMOUNT = 100_000_000;
 
@@ -139,7 +137,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       for (const [key, i] of times) {
         const text = get(cells, i);
         const t = parseTime(text, tz);
-        if (t === undefined || (t !== null && (t < EARLIEST || t > latest))) {
+        if (t === undefined || (t !== null && (t < EARLIEST_PLAUSIBLE || t > latest))) {
           return {
             column: map.headers[i],
             value: text,

@@ -9,7 +9,7 @@ import type { RejectLog } from '../io/rejects.js';
 import type { Sniffed } from '../io/source.js';
 import { openTable } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
-import { DAY_MS } from '../time.js';
+import { latestPlausible } from '../time.js';
 import { type Detected, detectLayout } from './detect.js';
 import { IdSet, UNKNOWN_AT } from './idset.js';
 import { PII_HEADER, maskAddress, maskByHeader, maskName, maskPhone } from './mask.js';
@@ -91,7 +91,7 @@ export class OrderSet {
     const d = stats.detected;
     // A timestamp more than a day after the real clock is a mangled cell, not a future order
     // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
-    const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, Math.max(this.ctx.asOf, this.ctx.io.now()) + DAY_MS, Boolean(this.opts.keepExtra), this.opts.only);
+    const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, latestPlausible(this.ctx.asOf, this.ctx.io.now()), Boolean(this.opts.keepExtra), this.opts.only);
     const sums = this.opts.sums !== false;
     const dedupeByLine = d.layout.grain === 'line';
     // Progress only on a terminal (SPEC: never in a pipe, a file or cron), rewritten in place.

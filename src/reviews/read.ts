@@ -5,8 +5,7 @@ import { InputError, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell } from '../io/cells.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, openMappedTable } from '../io/table.js';
-import { EARLIEST } from '../orders/parse.js';
-import { DAY_MS, parseTime } from '../time.js';
+import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
 
 export const REVIEW_FIELDS: readonly FieldSpec[] = [
@@ -66,7 +65,7 @@ export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog)
   let rows = 0;
   const what = msg('评价文件', 'review file');
   // As for orders: a time more than a day after the real clock (or --as-of) is a mangled cell.
-  const latest = Math.max(ctx.asOf, ctx.io.now()) + DAY_MS;
+  const latest = latestPlausible(ctx.asOf, ctx.io.now());
   for (const file of files) {
     const t = await openMappedTable(file, ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding);
     const name = t.sniffed.name;
@@ -105,7 +104,7 @@ export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog)
         await reject('reviewedAt', atText, reviewedAt === null ? '没有评价时间, 无法计算期限' : '评价时间不是有效时间 (应为 2026-11-20 14:03:00)', reviewedAt === null ? 'no review time, so no deadline can be computed' : 'review time is not a valid time (expected 2026-11-20 14:03:00)');
         continue;
       }
-      if (reviewedAt < EARLIEST || reviewedAt > latest) {
+      if (reviewedAt < EARLIEST_PLAUSIBLE || reviewedAt > latest) {
         await reject('reviewedAt', atText, `评价时间 "${shown(atText)}" 不合理 (早于 2003 年或在未来)`, `review time "${shown(atText)}" is implausible (before 2003 or in the future)`);
         continue;
       }
@@ -139,7 +138,7 @@ export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog)
         await reject('followUpAt', fuText, '追评时间不是有效时间', 'follow-up time is not a valid time');
         continue;
       }
-      if (followUpAt !== null && (followUpAt < EARLIEST || followUpAt > latest)) {
+      if (followUpAt !== null && (followUpAt < EARLIEST_PLAUSIBLE || followUpAt > latest)) {
         await reject('followUpAt', fuText, `追评时间 "${shown(fuText)}" 不合理 (早于 2003 年或在未来)`, `follow-up time "${shown(fuText)}" is implausible (before 2003 or in the future)`);
         continue;
       }

@@ -4,8 +4,8 @@ import { type Msg, msg } from '../cli/errors.js';
 import type { FieldSpec } from '../io/table.js';
 import { Money, parseMoney } from '../money.js';
 import { checkOrderId } from '../io/cells.js';
-import { ABSURD_AMOUNT, EARLIEST } from '../orders/parse.js';
-import { type TimeZone, parseTime } from '../time.js';
+import { ABSURD_AMOUNT } from '../orders/parse.js';
+import { EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
 
 /** Display periods a test can buy (RULES §3, seed 002 Q13). */
 export const PERIODS = [30, 180] as const;
@@ -137,7 +137,7 @@ export function parseWhen(text: string, tz: TimeZone): Parsed<number | null> {
   const t = parseTime(text.trim(), tz);
   if (t === undefined) return fail('不是时间 (写 2026-11-20 14:00:00)', 'is not a time (write 2026-11-20 14:00:00)');
   // 1970 is an empty cell a spreadsheet turned into 0.
-  if (t !== null && t < EARLIEST) return fail('时间不合理 (早于 2003 年)', 'is implausible (before 2003)');
+  if (t !== null && t < EARLIEST_PLAUSIBLE) return fail('时间不合理 (早于 2003 年)', 'is implausible (before 2003)');
   return ok(t);
 }
 

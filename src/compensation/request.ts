@@ -2,6 +2,7 @@
 import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
 import { UsageError, msg } from '../cli/errors.js';
+import { parseReissue } from '../state/conflicts.js';
 import { BASE_RULES, type BaseRule } from './payout.js';
 
 export interface Request {
@@ -14,6 +15,8 @@ export interface Request {
   by: 'voucher' | 'order';
   atRisk?: number;
   record: boolean;
+  /** --reissue: orders that may be paid again on purpose (recorded as re-issues). */
+  reissue?: (orderId: string) => boolean;
   failOnNew: boolean;
   base: BaseRule;
 }
@@ -59,6 +62,7 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
     by,
     atRisk: opts.atRisk === undefined ? undefined : positiveHours(opts.atRisk, '--at-risk'),
     record: Boolean(opts.record),
+    reissue: parseReissue(opts.reissue, Boolean(opts.record)),
     failOnNew: failOn === 'new-vouchers',
     base,
   };

@@ -123,8 +123,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
 
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
-  const recorded = built ? await recordVouchers(ctx, built, promises) : new Map<string, string>();
-  const newCount = [...recorded.values()].filter((s) => s === 'new').length;
+  const recorded = built ? await recordVouchers(ctx, built, promises, req.reissue) : new Map<string, string>();
+  const newCount = [...recorded.values()].filter((s) => s === 'new' || s === 'reissued').length;
 
   // Stage 6, rows: counted as they are written.
   const sums = newSums();

@@ -20,6 +20,8 @@ export const VOUCHER_COLUMNS: Column[] = [
   { key: 'recorded', zh: '记录', en: 'recorded' },
   { key: 'base', zh: '基数口径', en: 'base' },
   { key: 'risk', zh: '扣分风险', en: 'risk' },
+  { key: 'toIssue', zh: '待发放', en: 'toIssue', type: 'money' },
+  { key: 'payer', zh: '赔付方式', en: 'payer' },
 ];
 
 export const ORDER_ROW_COLUMNS: Column[] = [
@@ -51,4 +53,5 @@ export const AT_RISK_COLUMNS: Column[] = [
   { key: 'base', zh: '计算基数', en: 'base', type: 'money' },
   { key: 'costIfLate', zh: '延迟将赔', en: 'costIfLate', type: 'money' },
   { key: 'rules', zh: '规则集', en: 'rules' },
+  { key: 'payer', zh: '赔付方式', en: 'payer' },
 ];

@@ -1,18 +1,22 @@
 // RULES 1.1: deadlines and lateness of one order. Pure functions.
 import type { Order } from '../orders/types.js';
 import type { RuleSet } from '../rules/ruleset.js';
+import { pickTier } from '../rules/tiers.js';
 import { HOUR_MS } from '../time.js';
 import type { Kind } from './payout.js';
 
 // The payout lives in payout.ts; these names stay importable from here.
 export { BASE_RULES, type BaseRule, type Kind, type Payout, baseAmount, payout } from './payout.js';
 
+/** Why an order cannot be judged; no_rule_set: no rule set of its platform is in force (RULES 1.3a). */
+export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'no_rule_set';
+
 export type Verdict =
   | { verdict: 'unpaid' }
   | { verdict: 'on_time'; deadline: number }
   | { verdict: 'pending'; deadline: number } // unshipped, deadline not yet passed
   | { verdict: 'closed_in_time'; deadline: number }
-  | { verdict: 'not_judged'; reason: 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' }
+  | { verdict: 'not_judged'; reason: NotJudgedReason }
   | { verdict: 'late'; deadline: number; shippedAt: number | null; hoursLate: number; kind: Kind; windowHours: number };
 
 export interface JudgeOptions {
@@ -41,7 +45,7 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   if (shippedAt !== null) {
     // Shipped exactly at the deadline is on time; one second after is late.
     if (shippedAt <= deadline) return { verdict: 'on_time', deadline };
-    return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: lateKind(deadline, shippedAt, rules), windowHours };
+    return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: lateKind(deadline, shippedAt, windowHours, o, rules), windowHours };
   }
   if (o.status === 'shipped' || o.status === 'completed' || o.status === 'partially_shipped') {
     return { verdict: 'not_judged', reason: 'no_ship_time' };
@@ -52,11 +56,13 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     return { verdict: 'not_judged', reason: 'closed_unshipped' };
   }
   if (opts.asOf <= deadline) return { verdict: 'pending', deadline };
-  return { verdict: 'late', deadline, shippedAt: null, hoursLate: (opts.asOf - deadline) / HOUR_MS, kind: lateKind(deadline, opts.asOf, rules), windowHours };
+  return { verdict: 'late', deadline, shippedAt: null, hoursLate: (opts.asOf - deadline) / HOUR_MS, kind: lateKind(deadline, opts.asOf, windowHours, o, rules), windowHours };
 }
 
-/** RULES 1.3: still unshipped 72 h after becoming late is out of stock (tmall-2026 only). */
-function lateKind(deadline: number, shippedOrNow: number, rules: RuleSet): Kind {
-  if (rules.outOfStock && shippedOrNow > deadline + rules.outOfStock.afterLateHours * HOUR_MS) return 'out_of_stock';
-  return 'late';
+/**
+ * RULES 1.3 / 1.3b / 1.3c: late or out of stock, as the rule set's tiers say for this window and
+ * lateness (tmall-2026: still unshipped 72 h after becoming late; douyin-2025: 48 h).
+ */
+function lateKind(deadline: number, shippedOrNow: number, windowHours: number, o: Order, rules: RuleSet): Kind {
+  return pickTier(rules, windowHours, (shippedOrNow - deadline) / HOUR_MS, o.presale === true).kind;
 }

@@ -86,7 +86,39 @@ export interface Matchers {
   safety: PhraseList;
   negative: PhraseList;
   extortion: PhraseList;
-  neutralizers: string[];
+  neutralizers: Neutralizers;
+}
+
+/**
+ * Phrases cut out before matching ("没有色差", "not bad"), compiled once per table: building a
+ * RegExp per review text was most of `reviews queue`'s time on a big file (issue 21).
+ */
+export class Neutralizers {
+  /** English phrases, whole words, longest first: one pass over the spaced text. */
+  private readonly ascii: RegExp | undefined;
+  /** Other phrases (spaces removed), longest first: one pass over each shape. */
+  private readonly other: RegExp | undefined;
+  private readonly otherSpaced: RegExp | undefined;
+  constructor(list: readonly string[]) {
+    // Longest first, so "几乎没有色差" is cut before "没有色差".
+    const all = [...new Set(list.map((s) => normalizeText(s)).filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
+    const ascii = all.filter((n) => ASCII.test(n));
+    const other = all.filter((n) => !ASCII.test(n));
+    if (ascii.length) this.ascii = new RegExp(`(?<![a-z0-9])(?:${ascii.map((n) => escapeRe(n).replace(/ /g, '\\s*')).join('|')})(?![a-z0-9])`, 'g');
+    if (other.length) {
+      this.other = new RegExp(other.map((n) => escapeRe(n.replace(/ /g, ''))).join('|'), 'g');
+      this.otherSpaced = new RegExp(other.map((n) => escapeRe(n)).join('|'), 'g');
+    }
+  }
+  cut(spacedIn: string): Prepared {
+    let spaced = this.ascii ? spacedIn.replace(this.ascii, ' | ') : spacedIn;
+    let tight = spaced.replace(/ /g, '');
+    if (this.other) {
+      tight = tight.replace(this.other, '|');
+      spaced = spaced.replace(this.otherSpaced!, ' | ');
+    }
+    return { spaced, tight };
+  }
 }
 
 export function compileTables(t: KeywordTables): Matchers {
@@ -95,26 +127,15 @@ export function compileTables(t: KeywordTables): Matchers {
     safety: new PhraseList(t.safety),
     negative: new PhraseList(t.negative),
     extortion: new PhraseList(t.extortion),
-    // Longest first, so "几乎没有色差" is cut before "没有色差".
-    neutralizers: t.neutralizers.map((s) => normalizeText(s)).filter((s) => s !== '').sort((a, b) => b.length - a.length),
+    neutralizers: new Neutralizers(t.neutralizers),
   };
 }
 
 /** Prepare text for matching; with neutralizers, those phrases are cut out first. */
-export function prepare(text: string, neutralizers: readonly string[] = []): Prepared {
-  let spaced = normalizeText(text);
-  for (const n of neutralizers) {
-    if (ASCII.test(n)) spaced = spaced.replace(new RegExp(`(?<![a-z0-9])${escapeRe(n).replace(/ /g, '\\s*')}(?![a-z0-9])`, 'gi'), ' | ');
-  }
-  let tight = spaced.replace(/ /g, '');
-  for (const n of neutralizers) {
-    if (!ASCII.test(n)) {
-      const nt = n.replace(/ /g, '');
-      tight = tight.split(nt).join('|');
-      spaced = spaced.split(n).join(' | ');
-    }
-  }
-  return { spaced, tight };
+export function prepare(text: string, neutralizers?: Neutralizers): Prepared {
+  const spaced = normalizeText(text);
+  if (neutralizers) return neutralizers.cut(spaced);
+  return { spaced, tight: spaced.replace(/ /g, '') };
 }
 
 /** Merge an operator's tables into the shipped ones (entries are added, never removed). */

@@ -10,13 +10,15 @@ import type { Rating, Review } from './types.js';
 
 export const REVIEW_FIELDS: readonly FieldSpec[] = [
   { key: 'orderId', aliases: ['订单编号', '订单号', '主订单编号', '子订单编号', '订单ID', 'orderId', 'order_id', 'order id', 'tid', 'oid'], required: true },
-  { key: 'reviewedAt', aliases: ['评价时间', '评论时间', '初评时间', '初次评价时间', '日期', '初次评价', 'reviewedAt', 'reviewed_at', 'review time', 'created', 'date'], required: true },
-  { key: 'rating', aliases: ['评价结果', '评价等级', '评分', '星级', '评价类型', 'rating', 'result', 'stars'] },
+  { key: 'reviewedAt', aliases: ['评价时间', '评价日期', '评论时间', '初评时间', '初次评价时间', '日期', '初次评价', 'reviewedAt', 'reviewed_at', 'review time', 'created', 'date'], required: true },
+  { key: 'rating', aliases: ['评价结果', '评价等级', '评分', '商品评价得分', '评价得分', '星级', '评价类型', 'rating', 'result', 'stars'] },
   { key: 'buyer', aliases: ['买家会员名', '买家昵称', '用户昵称', '买家', '昵称', 'buyer', 'nick', 'buyerNick', 'buyer_nick'] },
   { key: 'text', aliases: ['评价内容', '评论内容', '初评内容', '初次评价内容', '内容', 'text', 'content', 'review'] },
   { key: 'followUpText', aliases: ['追评内容', '追评', '追加评论', '追加评论内容', 'followUpText', 'follow_up_text', 'append content', 'followUp'] },
   { key: 'followUpAt', aliases: ['追评时间', '追加评论时间', 'followUpAt', 'follow_up_at', 'append time'] },
   { key: 'title', aliases: ['宝贝标题', '商品名称', '商品标题', '宝贝名称', 'title', 'item', 'product'] },
+  // 抖店 商品评论: the variant bought (颜色/尺码), shown after the title.
+  { key: 'spec', aliases: ['商品规格', '规格', '宝贝属性', 'sku', 'spec'] },
   { key: 'dsrDescription', aliases: ['描述相符', '宝贝与描述相符', '描述相符评分', 'dsrDescription', 'dsr_description'] },
   { key: 'dsrService', aliases: ['服务态度', '卖家的服务态度', '卖家服务态度', '服务态度评分', 'dsrService', 'dsr_service'] },
   { key: 'dsrLogistics', aliases: ['物流服务', '物流服务质量', '物流服务评分', 'dsrLogistics', 'dsr_logistics'] },
@@ -55,6 +57,11 @@ export function parseRating(t: string): Rating | null | undefined {
   const stars = parseStars(t);
   if (stars === undefined) return undefined;
   return stars <= 2 ? 'bad' : stars === 3 ? 'neutral' : 'good';
+}
+
+function titleWithSpec(title: string, spec: string): string {
+  if (spec === '') return title;
+  return title === '' ? spec : `${title} (${spec})`;
 }
 
 /** Read review files; bad rows go to the reject log. Exact duplicates (same order, time, text) are dropped and counted. */
@@ -155,7 +162,7 @@ export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog)
         line: r.line,
         orderId,
         buyer: cell(r.cells, 'buyer'),
-        title: cell(r.cells, 'title'),
+        title: titleWithSpec(cell(r.cells, 'title'), cell(r.cells, 'spec')),
         rating,
         ratingRaw,
         reviewedAt,

@@ -85,7 +85,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>): 
   if (files.filter((f) => f === '-').length + fileList(opts.orders).filter((f) => f === '-').length + (opts.roster === '-' ? 1 : 0) > 1) {
     throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'));
   }
-  const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
+  const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours, messageLang: opts.messageLang, safetyContact: opts.safetyContact });
   const rejects = new RejectLog(ctx);
   try {
     const { reviews, duplicates, rows } = await readReviews(ctx, files, rejects);
@@ -256,7 +256,9 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
   const rows: Record<string, unknown>[] = [];
   for (const item of mine) {
     const id = item.template || 'explain';
-    const text = operator?.text ?? b.cfg.templates[id]?.[ctx.lang];
+    // Messages go to buyers: their language (--message-lang, default zh), not the operator's.
+    const lang = b.cfg.messageLang;
+    const text = operator?.text ?? b.cfg.templates[id]?.[lang];
     const source = operator?.file ?? (b.cfg.templatesFile && b.cfg.templatesFile) ?? 'templates/reviews/messages.json';
     if (text === undefined) {
       throw new InputError(msg(`没有模板 "${id}"`, `no template "${id}"`), msg('在 templates/reviews/messages.json 的格式里补上它。', 'add it in the shape of templates/reviews/messages.json.'));
@@ -278,7 +280,7 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     } else if (item.nextContactAt !== null && item.nextContactAt > ctx.asOf) {
       ctx.warn(msg(`订单 ${orderId}: ${ctx.tz.format(item.nextContactAt)} 之前不要发送`, `order ${orderId}: do not send before ${ctx.tz.format(item.nextContactAt)}`));
     }
-    rows.push({ orderId, template: operator ? source : id, action: item.action, message: render(text, item, ctx.lang, ctx.tz, b.cfg.shop) });
+    rows.push({ orderId, template: operator ? source : id, action: item.action, message: render(text, item, lang, ctx.tz, b.cfg.shop) });
   }
   if (ctx.format) {
     await writeRows(

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
-import { InputError, UsageError, msg } from '../cli/errors.js';
+import { InputError, type Lang, UsageError, msg } from '../cli/errors.js';
 import { Money, parseMoney } from '../money.js';
 import { templatesDir } from '../paths.js';
 import { type ForbiddenTable, type KeywordTables, compileTables, mergeTables, type Matchers } from './keywords.js';
@@ -42,6 +42,10 @@ export interface ReviewsConfig {
   lint: Lint;
   templates: TemplateSet;
   templatesFile?: string;
+  /** Language of messages to buyers: zh unless asked (buyers are Chinese, whatever the operator's LANG). */
+  messageLang: Lang;
+  /** Who a buyer with a health or safety problem should call (name and phone), for the safety message. */
+  safetyContact: string;
 }
 
 function num(v: unknown, name: string, min: number): number | undefined {
@@ -61,7 +65,7 @@ function money(v: unknown, name: string, dflt: Money): Money {
 }
 
 /** Resolve everything the reviews commands need. Flags win over config; config over defaults. */
-export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quietHours?: unknown } = {}): ReviewsConfig {
+export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quietHours?: unknown; messageLang?: unknown; safetyContact?: unknown } = {}): ReviewsConfig {
   const c = section(ctx.config, 'reviews');
   const base = ctx.configPath ? path.dirname(ctx.configPath) : ctx.io.cwd;
   const rel = (p: string) => path.resolve(base, p);
@@ -115,7 +119,13 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
     templatesFile = rel(c.templates);
     Object.assign(templates, pickTemplates(readJson(templatesFile, '消息模板 / message templates')));
   }
-  return { settings, thresholds, goodwill, serialNegativeAt, shop, matchers, lint, templates, templatesFile };
+  const ml = String(flags.messageLang ?? c.messageLang ?? 'zh').trim().toLowerCase();
+  if (ml !== 'zh' && ml !== 'en') {
+    throw new UsageError(msg(`--message-lang 只接受 zh 或 en, 收到 "${ml}"`, `--message-lang takes zh or en, got "${ml}"`), msg('给买家的消息默认用中文 (zh)。', 'messages to buyers are in Chinese (zh) by default.'));
+  }
+  const sc = flags.safetyContact ?? c.safetyContact;
+  const safetyContact = typeof sc === 'string' ? sc.trim() : '';
+  return { settings, thresholds, goodwill, serialNegativeAt, shop, matchers, lint, templates, templatesFile, messageLang: ml, safetyContact };
 }
 
 function pickTemplates(j: Record<string, unknown>): TemplateSet {

@@ -31,6 +31,9 @@ const ASCII = /^[\x20-\x7e]+$/;
 
 interface Entry {
   source: string;
+  kind: 'regex' | 'ascii' | 'other';
+  /** The phrase as matched: normalized (ascii) or with spaces removed (other). */
+  key: string;
   test(p: Prepared): string | undefined;
 }
 
@@ -41,31 +44,56 @@ function compileEntry(raw: string): Entry | undefined {
     const re = new RegExp(e.slice(1, -1), 'iu');
     return {
       source: e,
+      kind: 'regex',
+      key: e,
       test: (p) => re.exec(p.spaced)?.[0] ?? re.exec(p.tight)?.[0],
     };
   }
   const n = normalizeText(e);
   if (ASCII.test(n)) {
     // English: whole words only ("rash" must not match "crash").
-    const re = new RegExp(`(?<![a-z0-9])${escapeRe(n).replace(/ /g, '\\s*')}(?![a-z0-9])`, 'i');
-    return { source: e, test: (p) => (re.test(p.spaced) ? e : undefined) };
+    const re = new RegExp(`(?<![a-z0-9])${asciiPattern(n)}(?![a-z0-9])`, 'i');
+    return { source: e, kind: 'ascii', key: n, test: (p) => (re.test(p.spaced) ? e : undefined) };
   }
   const tight = n.replace(/ /g, '');
-  return { source: e, test: (p) => (p.tight.includes(tight) ? e : undefined) };
+  return { source: e, kind: 'other', key: tight, test: (p) => (p.tight.includes(tight) ? e : undefined) };
 }
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const asciiPattern = (n: string) => escapeRe(n).replace(/ /g, '\\s*');
+
+/**
+ * A keyword table compiled once: all its plain phrases in two alternations (English whole words
+ * on the spaced text, the rest on the tight text), so most texts (which match nothing) cost two
+ * regex scans instead of one test per phrase. Only a text that matches is looked at entry by entry.
+ */
 export class PhraseList {
   private readonly entries: Entry[];
+  private readonly asciiRe: RegExp | undefined;
+  private readonly otherRe: RegExp | undefined;
+  private readonly regexEntries: Entry[];
   constructor(list: readonly string[]) {
     this.entries = list.map(compileEntry).filter((e): e is Entry => e !== undefined);
+    const ascii = this.entries.filter((e) => e.kind === 'ascii').map((e) => asciiPattern(e.key));
+    const other = this.entries.filter((e) => e.kind === 'other' && e.key !== '').map((e) => escapeRe(e.key));
+    if (ascii.length) this.asciiRe = new RegExp(`(?<![a-z0-9])(?:${ascii.join('|')})(?![a-z0-9])`, 'i');
+    if (other.length) this.otherRe = new RegExp(other.join('|'));
+    this.regexEntries = this.entries.filter((e) => e.kind === 'regex');
+  }
+  /** Whether any entry matches. */
+  any(p: Prepared): boolean {
+    if (this.otherRe?.test(p.tight)) return true;
+    if (this.asciiRe?.test(p.spaced)) return true;
+    for (const e of this.regexEntries) if (e.test(p) !== undefined) return true;
+    return false;
   }
   /** Every entry that matches, as written in the table (a regex entry gives the matched text). */
   all(p: Prepared): string[] {
     const out: string[] = [];
+    if (!this.any(p)) return out;
     for (const e of this.entries) {
       const m = e.test(p);
       if (m !== undefined && !out.includes(m)) out.push(m);
@@ -73,6 +101,7 @@ export class PhraseList {
     return out;
   }
   first(p: Prepared): string | undefined {
+    if (!this.any(p)) return undefined;
     for (const e of this.entries) {
       const m = e.test(p);
       if (m !== undefined) return m;
@@ -104,7 +133,7 @@ export class Neutralizers {
     const all = [...new Set(list.map((s) => normalizeText(s)).filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
     const ascii = all.filter((n) => ASCII.test(n));
     const other = all.filter((n) => !ASCII.test(n));
-    if (ascii.length) this.ascii = new RegExp(`(?<![a-z0-9])(?:${ascii.map((n) => escapeRe(n).replace(/ /g, '\\s*')).join('|')})(?![a-z0-9])`, 'g');
+    if (ascii.length) this.ascii = new RegExp(`(?<![a-z0-9])(?:${ascii.map(asciiPattern).join('|')})(?![a-z0-9])`, 'g');
     if (other.length) {
       this.other = new RegExp(other.map((n) => escapeRe(n.replace(/ /g, ''))).join('|'), 'g');
       this.otherSpaced = new RegExp(other.map((n) => escapeRe(n)).join('|'), 'g');

@@ -64,11 +64,38 @@ function titleWithSpec(title: string, spec: string): string {
   return title === '' ? spec : `${title} (${spec})`;
 }
 
-/** Read review files; bad rows go to the reject log. Exact duplicates (same order, time, text) are dropped and counted. */
-export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog): Promise<{ reviews: Review[]; duplicates: number; rows: number }> {
+/** cyrb53: a fast 53-bit string hash (public domain), for counting duplicates among reviews not kept. */
+function hash53(str: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * Read review files; bad rows go to the reject log. Exact duplicates (same order, time, text) are
+ * dropped and counted. With `keep`, only the reviews it accepts are held in memory (the queue keeps
+ * the flagged ones: memory grows with the follow-up work, not with the file); the others are only
+ * counted, their duplicates found by a 53-bit hash of the same key (a collision, about 1 in 10⁴ on
+ * a million reviews, could count one unkept review as a duplicate; it never drops a kept one).
+ */
+export async function readReviews(
+  ctx: Ctx,
+  files: string[],
+  rejects: RejectLog,
+  keep?: (r: Review) => boolean,
+): Promise<{ reviews: Review[]; duplicates: number; rows: number; read: number }> {
   const reviews: Review[] = [];
   const seen = new Set<string>();
+  const seenHash = new Set<number>();
   let duplicates = 0;
+  let read = 0;
   let rows = 0;
   const what = msg('评价文件', 'review file');
   // As for orders: a time more than a day after the real clock (or --as-of) is a mangled cell.
@@ -152,12 +179,7 @@ export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog)
       const text = cell(r.cells, 'text');
       const followUpText = cell(r.cells, 'followUpText');
       const key = `${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${cell(r.cells, 'title')}`;
-      if (seen.has(key)) {
-        duplicates++;
-        continue;
-      }
-      seen.add(key);
-      reviews.push({
+      const review: Review = {
         file: name,
         line: r.line,
         orderId,
@@ -170,8 +192,24 @@ export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog)
         followUpText,
         followUpAt,
         dsr,
-      });
+      };
+      if (keep && !keep(review)) {
+        const h = hash53(key);
+        if (seenHash.has(h)) duplicates++;
+        else {
+          seenHash.add(h);
+          read++;
+        }
+        continue;
+      }
+      if (seen.has(key)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(key);
+      read++;
+      reviews.push(review);
     }
   }
-  return { reviews, duplicates, rows };
+  return { reviews, duplicates, rows, read };
 }

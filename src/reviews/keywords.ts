@@ -1,3 +1,5 @@
+import type { ShapeTable } from './wording.js';
+
 // Keyword tables (templates/reviews/*.json) compiled into matchers. Pure: the loader hands in
 // parsed JSON. Phrases match ignoring case, width and spaces; `/…/` entries are regular
 // expressions; neutralizers ("没有色差", "not bad") are cut out before anything is matched.
@@ -14,7 +16,10 @@ export interface KeywordTables {
 }
 
 export interface ForbiddenTable {
+  /** Extra phrases or /regular expressions/ refused wherever they appear. */
   phrases: string[];
+  /** The word lists of the shape check (src/reviews/wording.ts). */
+  shape?: ShapeTable;
 }
 
 /** Text in the two shapes matching needs: spaces collapsed (English words) and removed (Chinese). */

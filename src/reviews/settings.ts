@@ -9,6 +9,7 @@ import { Money, parseMoney } from '../money.js';
 import { templatesDir } from '../paths.js';
 import { type ForbiddenTable, type KeywordTables, compileTables, mergeTables, type Matchers } from './keywords.js';
 import { Lint, type TemplateSet, type TemplateText } from './message.js';
+import { mergeShape } from './wording.js';
 import { DEFAULT_SETTINGS, type ReviewSettings, parseQuietHours } from './policy.js';
 import { DEFAULT_THRESHOLDS, type PriorityThresholds } from './priority.js';
 import { DEFAULT_GOODWILL, type Goodwill } from './queue.js';
@@ -110,9 +111,15 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   const forb = readJson(path.join(dir, 'forbidden.json'), '禁用词表 / forbidden wording') as unknown as ForbiddenTable;
   if (typeof c.forbidden === 'string') {
     const extra = readJson(rel(c.forbidden), '禁用词表 / forbidden wording');
-    if (Array.isArray(extra.phrases)) forb.phrases = [...forb.phrases, ...extra.phrases.filter((p): p is string => typeof p === 'string')];
+    if (Array.isArray(extra.phrases)) forb.phrases = [...(forb.phrases ?? []), ...extra.phrases.filter((p): p is string => typeof p === 'string')];
+    if (forb.shape) forb.shape = mergeShape(forb.shape, extra.shape);
   }
-  const lint = new Lint(forb);
+  let lint: Lint;
+  try {
+    lint = new Lint(forb);
+  } catch (e) {
+    throw new InputError(msg(`禁用词表里有无效的正则表达式: ${(e as Error).message}`, `the forbidden-wording table has an invalid regular expression: ${(e as Error).message}`), msg('修正该条目。', 'fix the entry.'));
+  }
   const templates = pickTemplates(readJson(path.join(dir, 'messages.json'), '消息模板 / message templates'));
   let templatesFile: string | undefined;
   if (typeof c.templates === 'string') {

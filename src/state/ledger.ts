@@ -48,6 +48,10 @@ export interface StateDb {
   /** Contact history per order id (all orders when ids omitted). attempts = entries whose status is 'contacted' or 'awaiting_reply'; status = the latest entry's status. */
   contactHistory(orderIds?: string[]): Map<string, ContactSummary>;
   listVouchers(): Array<VoucherRecord & { recordedAt: number }>;
+  /** Which of these item keys were already posted to this notify target (read only). */
+  notifiedKeys(target: string, keys: string[]): Set<string>;
+  /** Remember that these items were posted to this target (one transaction; repeats are kept once). */
+  recordNotified(target: string, keys: string[], at: number): void;
   close(): void;
 }
 
@@ -183,6 +187,8 @@ class SqliteState implements StateDb {
   private readonly insertVoucher: BetterSqlite3.Statement;
   private readonly selectKeys: BetterSqlite3.Statement;
   private readonly insertContact: BetterSqlite3.Statement;
+  private readonly selectNotified: BetterSqlite3.Statement;
+  private readonly insertNotified: BetterSqlite3.Statement;
 
   constructor(
     readonly path: string,
@@ -195,6 +201,25 @@ class SqliteState implements StateDb {
     );
     this.selectKeys = db.prepare('SELECT voucher_key AS k FROM vouchers WHERE voucher_key IN (SELECT value FROM json_each(?))').pluck();
     this.insertContact = db.prepare('INSERT INTO contacts (order_id, at, status, channel, note, who) VALUES (?, ?, ?, ?, ?, ?)');
+    this.selectNotified = db.prepare('SELECT item_key FROM notified WHERE target = ? AND item_key IN (SELECT value FROM json_each(?))').pluck();
+    this.insertNotified = db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING');
+  }
+
+  notifiedKeys(target: string, keys: string[]): Set<string> {
+    if (keys.length === 0) return new Set();
+    return this.guard(() => new Set(this.selectNotified.all(target, JSON.stringify(keys)) as string[]));
+  }
+
+  recordNotified(target: string, keys: string[], at: number): void {
+    checkTime(at, 'at');
+    if (keys.length === 0) return;
+    this.guard(() =>
+      this.db
+        .transaction(() => {
+          for (const k of keys) this.insertNotified.run(target, k, at);
+        })
+        .immediate(),
+    );
   }
 
   private guard<T>(fn: () => T): T {
@@ -332,6 +357,10 @@ function emptyState(file: string): StateDb {
     },
     contactHistory: () => new Map(),
     listVouchers: () => [],
+    notifiedKeys: () => new Set(),
+    recordNotified: () => {
+      throw missingError(file);
+    },
     close: () => undefined,
   };
 }

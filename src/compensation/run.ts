@@ -30,6 +30,8 @@ import {
 import type { OpenOrder } from './vouchers.js';
 import { toVoucher } from './vouchers.js';
 import { windows } from './window.js';
+import { type AtRiskEntry, type VoucherEntry, atRiskNotice, vouchersNotice } from '../notify/notices.js';
+import { notifySetup } from '../notify/run.js';
 
 /** The canonical order fields RULES §1 needs: ids, buyer, status, times, amounts, presale, title, tracking. */
 const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
@@ -57,6 +59,7 @@ function ruleBook(ctx: Ctx, id: string): RuleBook {
 
 export async function runCompensate(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   const req = toRequest(ctx, args, opts);
+  const notifier = notifySetup(ctx, opts);
   const book = ruleBook(ctx, req.rules);
   const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
   const rejects = new RejectLog(ctx);
@@ -137,7 +140,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (req.atRisk !== undefined) {
     atRisk.sort((a, b) => (a.deadline as number) - (b.deadline as number) || String(a.orderId).localeCompare(String(b.orderId)));
     await writeRows(ctx, AT_RISK_COLUMNS, atRisk);
-    ctx.info(atRiskSummary(atRisk.length, req.atRisk, atRisk.reduce((s, r) => s.plus(r.costIfLate as Money), ZERO), used.map((u) => u.id).join(', ')));
+    const usedIds = used.map((u) => u.id).join(', ') || 'auto';
+    ctx.info(atRiskSummary(atRisk.length, req.atRisk, atRisk.reduce((s, r) => s.plus(r.costIfLate as Money), ZERO), usedIds));
+    await notifier?.send((lang) => atRiskNotice(atRisk as unknown as AtRiskEntry[], { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }));
     return;
   }
 
@@ -158,14 +163,21 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
 
   // Stage 6, rows: counted as they are written; totals count only what the shop must still issue.
   const sums = newSums();
+  // Final vouchers to issue, kept only when a notice will be posted (RULES 1.2: provisional ones may still change).
+  const finals: VoucherEntry[] | undefined = notifier ? [] : undefined;
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
       const v = built ? built[gi]! : voucherOf(groups[gi]!);
       countVoucher(sums, v);
+      // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
+      if (finals && v.state === 'final' && v.toIssue.gt(0) && recorded.get(v.voucherKey) !== 'conflict') {
+        finals.push({ voucherKey: v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: v.orders.map((l) => l.orderId), capped: v.capped });
+      }
       const base = baseFor(rulesOf(v.rules), req.base);
       if (req.by === 'order') yield* orderRows(v, base);
       else yield voucherRow(v, recorded.get(v.voucherKey) ?? '', base);
     }
+    if (finals) finals.push(...promises.vouchers.filter((p) => p.toIssue.gt(0) && recorded.get(p.voucherKey) !== 'conflict'));
     for (const p of promises.vouchers) {
       const base = baseFor(rulesOf(p.rules), req.base);
       yield req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base);
@@ -191,4 +203,5 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   }
   if (sums.mismatched) ctx.warn(mismatchWarning(sums.mismatched));
   if (req.failOnNew && newCount > 0) ctx.attention();
+  await notifier?.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto' }));
 }

@@ -208,6 +208,23 @@ describe('other platforms', () => {
   });
 });
 
+describe('roster plan --notify', () => {
+  it('posts each agent\'s hours, nights, weekend days and days off, as the roster output says', async () => {
+    const r = await run(['roster', 'plan', '--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di,Ed', '--time-limit', '3', '-f', 'csv', '-q', '--config', config({}), '--notify', robots.webhook]);
+    expect(r.code).toBe(0);
+    // The message is checked against the roster csv itself: its last four columns per agent.
+    const rows = r.stdout.trimEnd().split('\n').slice(1, 6).map((l) => l.split(','));
+    const expected = rows.map((c) => {
+      const [hours, nights, weekend, off] = c.slice(-4);
+      return `${c[0]}: ${Number(hours)} h, ${nights} nights, ${weekend} weekend days, ${off} days off`;
+    });
+    const body = robots.received[0]!.body as { title: string; items: { key: string; text: string }[] };
+    expect(body.title).toBe('storeops roster published: 2026-11');
+    expect(body.items.map((i) => i.text)).toEqual(expected);
+    expect(body.items.map((i) => i.key.split(':').slice(0, 2).join(':'))).toEqual(Array(5).fill('roster:2026-11'));
+  });
+});
+
 describe('targets and secrets in the config file', () => {
   it('a config file with robot URLs or secrets that others can read is refused (exit 2); 0600 is used', async () => {
     const notify = { targets: [{ url: robots.dingtalk, kind: 'dingtalk', secret: SECRET }] };

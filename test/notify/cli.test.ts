@@ -147,9 +147,10 @@ describe('compensate --at-risk --notify dingtalk', () => {
 
 describe('compensate --notify (vouchers)', () => {
   it('final vouchers to issue, with the total; the provisional one only counted; any machine zone', async () => {
-    // The example shop at 11-20 12:00 (test/compensation/cli.test.ts): final vouchers 62.00
-    // (190.00 × 30 % = 57.00 + 12.00 × 30 % = 3.60 → minimum 5.00), 500.00 (2000.00 × 30 % = 600.00,
-    // capped at 500.00) and 29.97 (99.90 × 30 %); 62.00 + 500.00 + 29.97 = 591.97. …701 is provisional.
+    // The example shop at 11-20 12:00 (test/compensation/cli.test.ts), auto → tmall-2026: of the final
+    // vouchers, 小明's 11-10 one (14.50) and 阿花tb's (5.00) were already paid by the platform (the export
+    // carries its payouts: toIssue 0.00), so only …903 is to issue: 2000.00 × 5 % = 100.00 → per-order
+    // max 50.00. …701 is provisional.
     const r = await runCliAsync(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-q', '--state', state, '--config', config({}), '--notify', `dingtalk:${robots.dingtalk}`], {
       env: { STOREOPS_NOTIFY_SECRET: SECRET, TZ: 'America/Los_Angeles' },
     });
@@ -158,14 +159,10 @@ describe('compensate --notify (vouchers)', () => {
     expect(robots.received[0]!.ok).toBe(true);
     expect(robots.texts('/robot/send')).toEqual([
       [
-        '### storeops late-shipment vouchers: 3 vouchers to issue',
-        '3 final vouchers totalling 591.97 (rules tmall-2023); 1 provisional (orders still unshipped), not listed.',
-        '3 new (total 591.97):',
-        [
-          '- 小明爱购物: 62.00 · orders 3515313147329357901;3515313147329357902',
-          '- 小明爱购物: 500.00 (capped) · orders 3515313147329357903',
-          '- 阿花tb: 29.97 · orders 2987650012233445502',
-        ].join('\n'),
+        '### storeops late-shipment vouchers: 1 voucher to issue',
+        '1 final voucher totalling 50.00 (rules tmall-2026); 1 provisional (orders still unshipped), not listed.',
+        '1 new (total 50.00):',
+        '- 小明爱购物: 50.00 · orders 3515313147329357903',
       ].join('\n\n'),
     ]);
   });

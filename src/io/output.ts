@@ -30,6 +30,10 @@ export interface OutputOptions {
   tz: TimeZone;
   color: boolean;
   stdout: Writable & { isTTY?: boolean };
+  /** --show-pii: files written hold unmasked personal data, so they are created 0600. */
+  showPii?: boolean;
+  /** Mode for a file this output creates (overrides the --show-pii default). */
+  fileMode?: number;
 }
 
 export interface RowWriter {
@@ -42,7 +46,8 @@ export interface RowWriter {
 }
 
 export function openSink(o: OutputOptions, enc: OutEncoding): ByteSink {
-  return o.output && o.output !== '-' ? fileSink(o.output, enc) : stdoutSink(o.stdout, enc);
+  const mode = o.fileMode ?? (o.showPii ? 0o600 : undefined);
+  return o.output && o.output !== '-' ? fileSink(o.output, enc, { mode }) : stdoutSink(o.stdout, enc);
 }
 
 export async function openOutput(o: OutputOptions, columns: readonly Column[]): Promise<RowWriter> {
@@ -201,7 +206,8 @@ function oneLine(t: string): string {
 }
 
 async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellContext): Promise<RowWriter> {
-  const t = await tableXlsx(o, columns, c);
+  // Through openSink: -o gets the same target checks, atomic rename and file mode as csv.
+  const t = await tableXlsx(columns, c, () => openSink(o, 'utf8'));
   return { format: 'xlsx', row: (r) => t.row(r), close: () => t.close(), abort: () => t.abort() };
 }
 
@@ -213,8 +219,8 @@ export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly
   if (o.output && o.output !== '-') return openOutput(o, columns);
   const format = resolveFormat(o) as Format;
   const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.out`);
-  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false }, columns);
   registerTemp(tmp);
+  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false, fileMode: 0o600 }, columns);
   return {
     format,
     row: (r) => inner.row(r),

@@ -10,17 +10,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
-import { type ByteSink, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
+import { type ByteSink, registerTemp, releaseTemp } from './sink.js';
 import { displayWidth } from './width.js';
-import type { Writable } from 'node:stream';
 
-/** Where the finished workbook goes: -o (atomically) or stdout. */
-export interface XlsxTarget {
-  output?: string;
-  stdout: Writable & { isTTY?: boolean };
-}
+/** Opens where the finished workbook goes: -o (atomically, through the output layer) or stdout. */
+export type OpenSink = () => ByteSink;
 
 /** Excel column-width units per display column, and what a column needs on top of its text. */
 const PAD = 2;
@@ -169,10 +165,9 @@ export function textWidth(text: string): number {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The ZIP of a workbook file: copied to -o atomically, or to stdout. */
-export async function deliver(o: XlsxTarget, tmp: string): Promise<void> {
-  const toFile = Boolean(o.output && o.output !== '-');
-  const sink: ByteSink = toFile ? fileSink(o.output!, 'utf8') : stdoutSink(o.stdout, 'utf8');
+/** The ZIP of a workbook file, copied to where it goes. */
+export async function deliver(open: OpenSink, tmp: string): Promise<void> {
+  const sink = open();
   try {
     const fd = await fs.promises.open(tmp, 'r');
     try {
@@ -192,8 +187,10 @@ export async function deliver(o: XlsxTarget, tmp: string): Promise<void> {
   }
 }
 
+/** A temporary file, created empty and 0600 (rows may hold personal data; /tmp is shared). */
 export function tempPath(ext: string): string {
   const p = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}${ext}`);
+  fs.closeSync(fs.openSync(p, 'wx', 0o600));
   registerTemp(p);
   return p;
 }
@@ -204,11 +201,11 @@ export async function dropTemp(p: string): Promise<void> {
 }
 
 /** Save an in-memory workbook (small sheets: a roster) to -o or stdout. */
-export async function saveWorkbook(o: XlsxTarget, wb: Workbook): Promise<void> {
+export async function saveWorkbook(open: OpenSink, wb: Workbook): Promise<void> {
   const tmp = tempPath('.xlsx');
   try {
     await wb.xlsx.writeFile(tmp);
-    await deliver(o, tmp);
+    await deliver(open, tmp);
   } finally {
     await dropTemp(tmp);
   }
@@ -221,9 +218,9 @@ export interface TableXlsx {
 }
 
 /** A table of rows as a print-ready sheet (see the top of this file). */
-export async function tableXlsx(o: XlsxTarget, columns: readonly Column[], c: CellContext): Promise<TableXlsx> {
+export async function tableXlsx(columns: readonly Column[], c: CellContext, open: OpenSink): Promise<TableXlsx> {
   const spool = tempPath('.rows');
-  const fd = fs.openSync(spool, 'w', 0o600);
+  const fd = fs.openSync(spool, 'w');
   let pending: string[] = [];
   let pendingLen = 0;
   const flush = () => {
@@ -318,7 +315,7 @@ export async function tableXlsx(o: XlsxTarget, columns: readonly Column[], c: Ce
         }
         ws.commit();
         await wb.commit();
-        await deliver(o, tmp);
+        await deliver(open, tmp);
       } finally {
         await dropTemp(tmp);
         await cleanup();

@@ -219,6 +219,9 @@ export interface TableXlsx {
 
 /** A table of rows as a print-ready sheet (see the top of this file). */
 export async function tableXlsx(columns: readonly Column[], c: CellContext, open: OpenSink): Promise<TableXlsx> {
+  // Both temporary files exist from the start (removed on any exit): the workbook to be, and
+  // the rows spooled until the widths are known.
+  const tmp = tempPath('.xlsx');
   const spool = tempPath('.rows');
   const fd = fs.openSync(spool, 'w');
   let pending: string[] = [];
@@ -245,6 +248,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
       }
     }
     await dropTemp(spool);
+    await dropTemp(tmp);
   };
 
   return {
@@ -263,7 +267,6 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
       if (pendingLen >= 65536) flush();
     },
     async close() {
-      const tmp = tempPath('.xlsx');
       try {
         flush();
         fs.closeSync(fd);
@@ -317,7 +320,6 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         await wb.commit();
         await deliver(open, tmp);
       } finally {
-        await dropTemp(tmp);
         await cleanup();
       }
     },

@@ -71,6 +71,8 @@ export function buildProgram(io: Io, lang: Lang = 'en'): Command {
     .option('--bom', 'UTF-8 BOM on csv/tsv (default: on with -o, off on stdout)')
     .option('--no-bom', 'no BOM')
     .option('--out-encoding <enc>', 'utf8 (default) or gbk for old Excel/WPS')
+    .option('--text-ids', 'csv/tsv: write ids as ="…" so spreadsheets keep them as text (default: on with a BOM or GBK, off otherwise)')
+    .option('--no-text-ids', 'csv/tsv: write ids as bare digits')
     .option('--no-formula-escape', "do not prefix cells starting with = + - @ with '")
     .option('--lang <lang>', 'zh or en (default from LANG/LC_ALL)')
     .option('--as-of <time>', 'evaluation time ("now"), e.g. "2026-11-20 14:00:00"')

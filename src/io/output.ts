@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import type { Lang, Msg } from '../cli/errors.js';
 import type { TimeZone } from '../time.js';
 import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
-import { escapeFormula } from './escape.js';
+import { escapeFormula, textForSpreadsheet } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { type ByteSink, type OutEncoding, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
 import { tableWriter } from './tableview.js';
@@ -20,6 +20,11 @@ export interface OutputOptions {
   bom?: boolean;
   outEncoding: OutEncoding;
   formulaEscape: boolean;
+  /**
+   * csv/tsv: write digit ids as `="…"` so a spreadsheet keeps them as text. Undefined: on when
+   * the file is meant for a spreadsheet (a UTF-8 BOM, or GBK), off for plain UTF-8 (pipes).
+   */
+  textIds?: boolean;
   lang: Lang;
   tz: TimeZone;
   color: boolean;
@@ -53,10 +58,12 @@ export async function openOutput(o: OutputOptions, columns: readonly Column[]): 
   const sink = openSink(o, textEnc);
   const toFile = Boolean(o.output && o.output !== '-');
   const bom = (o.bom ?? toFile) && textEnc === 'utf8' && (format === 'csv' || format === 'tsv');
+  // The BOM or GBK case is a file for Excel/WPS/LibreOffice: ids must survive being opened there.
+  const textIds = o.textIds ?? (bom || textEnc === 'gbk');
   switch (format) {
     case 'csv':
     case 'tsv':
-      return delimitedWriter(sink, format, columns, c, o.formulaEscape, bom);
+      return delimitedWriter(sink, format, columns, c, o.formulaEscape, bom, textIds);
     case 'json':
       return jsonWriter(sink, columns, c, false);
     case 'ndjson':
@@ -97,6 +104,7 @@ function delimitedWriter(
   c: CellContext,
   formulaEscape: boolean,
   bom: boolean,
+  textIds: boolean,
 ): RowWriter {
   const delim = format === 'csv' ? ',' : '\t';
   let started = false;
@@ -113,7 +121,16 @@ function delimitedWriter(
       for (let i = 0; i < columns.length; i++) {
         const col = columns[i]!;
         let t = cellText(col, r[col.key], c);
-        if (formulaEscape && (col.type === undefined || col.type === 'text' || col.type === 'list')) t = escapeFormula(t);
+        const type = col.type ?? 'text';
+        if (textIds && (type === 'id' || type === 'text' || type === 'list')) {
+          const wrapped = textForSpreadsheet(t, type === 'id');
+          if (wrapped !== t) {
+            // Written bare, as the seller centre does: `="3515…"` (only digits inside, nothing to quote).
+            line += (i ? delim : '') + wrapped;
+            continue;
+          }
+        }
+        if (formulaEscape && (type === 'text' || type === 'list')) t = escapeFormula(t);
         line += (i ? delim : '') + csvQuote(t, delim);
       }
       await sink.write(line + '\n');

@@ -201,7 +201,7 @@ export function terminalWidth(io: Pick<Io, 'stdout' | 'env'>): number | undefine
   return Number.isFinite(env) && env > 0 ? env : undefined;
 }
 
-const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders']);
+const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders', 'notify']);
 
 /** A misspelt key in the config file is ignored by everything: say so instead of staying silent. */
 function checkConfigKeys(ctx: Ctx): void {

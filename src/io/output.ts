@@ -35,6 +35,10 @@ export interface OutputOptions {
   termWidth?: number;
   /** A note for stderr (the table says when it left columns out); silenced by -q. */
   info?(m: Msg): void;
+  /** --show-pii: files written hold unmasked personal data, so they are created 0600. */
+  showPii?: boolean;
+  /** Mode for a file this output creates (overrides the --show-pii default). */
+  fileMode?: number;
 }
 
 export interface RowWriter {
@@ -47,7 +51,8 @@ export interface RowWriter {
 }
 
 export function openSink(o: OutputOptions, enc: OutEncoding): ByteSink {
-  return o.output && o.output !== '-' ? fileSink(o.output, enc) : stdoutSink(o.stdout, enc);
+  const mode = o.fileMode ?? (o.showPii ? 0o600 : undefined);
+  return o.output && o.output !== '-' ? fileSink(o.output, enc, { mode }) : stdoutSink(o.stdout, enc);
 }
 
 export async function openOutput(o: OutputOptions, columns: readonly Column[]): Promise<RowWriter> {
@@ -170,6 +175,8 @@ async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellC
   const toFile = Boolean(o.output && o.output !== '-');
   // exceljs writes the zip to a path; we give it a temporary one and move or copy it after.
   const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.xlsx`);
+  // Created 0600 before exceljs opens it: the rows may hold personal data, /tmp is shared.
+  fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
   registerTemp(tmp);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet(c.lang === 'zh' ? '数据' : 'data');
@@ -230,8 +237,8 @@ export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly
   if (o.output && o.output !== '-') return openOutput(o, columns);
   const format = resolveFormat(o) as Format;
   const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.out`);
-  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false }, columns);
   registerTemp(tmp);
+  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false, fileMode: 0o600 }, columns);
   return {
     format,
     row: (r) => inner.row(r),

@@ -22,6 +22,7 @@ export interface GlobalFlags {
   tz?: string;
   encoding?: string;
   rejects?: string;
+  duplicates?: string;
   strict?: boolean;
   config?: string;
   state?: string;
@@ -46,6 +47,8 @@ export interface Ctx extends OutputOptions {
   asOf: number;
   encoding?: string;
   rejects?: string;
+  /** --duplicates: where every order seen twice is listed. */
+  duplicates?: string;
   strict: boolean;
   config: Config;
   configPath?: string;
@@ -153,6 +156,7 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
     asOf,
     encoding: flags.encoding,
     rejects: flags.rejects,
+    duplicates: flags.duplicates,
     strict: Boolean(flags.strict),
     config,
     configPath: loaded.path,

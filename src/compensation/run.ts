@@ -205,7 +205,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       shipSource: v.shippedAt === null ? 'unshipped' : judgeOpts.pickupAt?.(o) !== undefined ? 'pickup_scan' : 'marked_shipped',
     });
   }
-  set.reportDuplicates();
+  await set.reportDuplicates();
   set.warnCoarseTimes();
   if (tally.noBuyer > 0) {
     ctx.warn(

@@ -137,10 +137,7 @@ export class OrderSet {
         }
       }
       stats.accepted++;
-      if (r.coarseTimes) {
-        stats.coarseTimes++;
-        delete r.coarseTimes;
-      }
+      if (r.timeSlack) stats.coarseTimes++;
       const when = r.paidAt ?? r.createdAt;
       if (when !== null) {
         if (stats.firstPaidAt === null || when < stats.firstPaidAt) stats.firstPaidAt = when;

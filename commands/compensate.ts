@@ -16,6 +16,7 @@ export function register(program: Command): void {
     .option('--at-risk <hours>', 'instead of vouchers: unshipped orders due within N hours (and those already late)')
     .option('--base <rule>', 'amount base: paid-minus-postage (default), paid, goods (RULES 1.4)')
     .option('--record', 'record final vouchers in the state database; already recorded ones are not counted again')
+    .option('--reissue <orders|all>', 'with --record: pay these orders again although a recorded voucher (any rule set) already pays them; recorded as a re-issue')
     .option('--fail-on <condition>', 'new-vouchers: exit 1 when this run found vouchers not recorded before')
     .action(action(async () => (await import('../src/compensation/run.js')).runCompensate));
 }

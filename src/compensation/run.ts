@@ -16,6 +16,8 @@ import { readIdList, readShipments } from './inputs.js';
 import { BASE_RULES, type BaseRule, type JudgeOptions, judge, payout } from './judge.js';
 import { LateStore } from './latestore.js';
 import { type OpenOrder, type Voucher, compactPayout, toVoucher, voucherKey, windows } from './vouchers.js';
+import { parseReissue } from '../state/conflicts.js';
+import type { Clash, VoucherRecord } from '../state/ledger.js';
 
 /** The canonical order fields RULES §1 needs: ids, buyer, status, times, amounts, presale, title, tracking. */
 const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
@@ -38,6 +40,8 @@ interface Request {
   by: 'voucher' | 'order';
   atRisk?: number;
   record: boolean;
+  /** --reissue: orders that may be paid again on purpose (recorded as re-issues). */
+  reissue?: (orderId: string) => boolean;
   failOnNew: boolean;
   base: BaseRule;
 }
@@ -81,6 +85,7 @@ function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown>): Req
     by,
     atRisk: opts.atRisk === undefined ? undefined : positiveHours(opts.atRisk, '--at-risk'),
     record: Boolean(opts.record),
+    reissue: parseReissue(opts.reissue, Boolean(opts.record)),
     failOnNew: failOn === 'new-vouchers',
     base,
   };
@@ -235,8 +240,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const promiseVouchers = deliveryPromiseRows(promiseOrders, rules, ctx);
   // With --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
-  const recorded = built ? await recordFinal(ctx, built, promiseVouchers) : new Map<string, string>();
-  const newCount = [...recorded.values()].filter((s) => s === 'new').length;
+  const recorded = built ? await recordFinal(ctx, built, promiseVouchers, req.reissue) : new Map<string, string>();
+  const newCount = [...recorded.values()].filter((s) => s === 'new' || s === 'reissued').length;
 
   // Vouchers are made one window at a time while writing, and only counted here.
   const sums = { count: 0, totalFen: 0, provisional: 0, mismatched: 0, risky: 0 };
@@ -374,31 +379,25 @@ function deliveryPromiseRows(orders: { orderId: string; buyer: string; paidAt: n
 
 /**
  * Record final vouchers in the state database (one transaction). Provisional ones are not recorded:
- * their amount or orders may still change. An order already paid in another recorded voucher
- * blocks a new voucher that contains it, so a cron job never pays an order twice.
+ * their amount or orders may still change. The ledger refuses a voucher holding an order already
+ * paid in another recorded voucher (any rule set, any run, checked under its write lock), unless
+ * --reissue names that order; src/state/conflicts.ts reports both.
  */
-async function recordFinal(ctx: Ctx, vouchers: Voucher[], promises: PromiseRow[]): Promise<Map<string, string>> {
+async function recordFinal(ctx: Ctx, vouchers: Voucher[], promises: PromiseRow[], reissue: Request['reissue']): Promise<Map<string, string>> {
   const { openState } = await import('../state/ledger.js');
+  const { reportConflicts } = await import('../state/conflicts.js');
   const db = await openState(ctx.statePath, { create: true });
   try {
-    const paidOrder = new Map<string, string>();
-    for (const r of db.listVouchers()) for (const id of r.orderIds) paidOrder.set(`${r.rules}|${id}`, r.voucherKey);
-    const out = new Map<string, string>();
-    const toRecord = [];
+    const toRecord: VoucherRecord[] = [];
     for (const v of vouchers) {
       if (v.state !== 'final') continue;
-      const clash = v.orders.map((l) => paidOrder.get(`${v.rules}|${l.orderId}`)).find((k) => k !== undefined && k !== v.voucherKey);
-      if (clash) {
-        ctx.warn(msg(`红包 ${v.voucherKey} 含已在红包 ${clash} 中记录过的订单, 未记录; 请人工核对`, `voucher ${v.voucherKey} contains an order already recorded in voucher ${clash}; not recorded, check it by hand`));
-        out.set(v.voucherKey, 'conflict');
-        continue;
-      }
-      toRecord.push({ voucherKey: v.voucherKey, buyer: v.buyer, rules: v.rules, orderIds: v.orders.map((l) => l.orderId), amount: fmtMoney(v.amount), windowStart: v.windowStart });
+      toRecord.push({ voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: v.orders.map((l) => l.orderId), amount: fmtMoney(v.amount), windowStart: v.windowStart });
     }
-    for (const p of promises) toRecord.push({ voucherKey: p.voucherKey, buyer: p.buyer, rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
-    const res = db.recordVouchers(toRecord, ctx.io.now());
-    for (const [k, s] of res) out.set(k, s);
-    return out;
+    for (const p of promises) toRecord.push({ voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
+    const clashes: Clash[] = [];
+    const res = db.recordVouchers(toRecord, ctx.io.now(), { reissue, clashes });
+    reportConflicts(ctx, res, clashes);
+    return res;
   } finally {
     db.close();
   }

@@ -3,7 +3,7 @@
 // so a wrong model cannot hide behind a matching wrong check.
 import { type Msg, msg } from '../cli/errors.js';
 import { type Grid, type RosterProblem, lengthsOf } from './problem.js';
-import { type DayCode, SHIFT_NAME } from './shifts.js';
+import { type DayCode, OFF, codeName, overnight, shiftOf } from './shifts.js';
 
 export type RuleId =
   | 'unknown-shift'
@@ -64,22 +64,46 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
         });
       }
     }
-    // RULES §4: at least one whole day off.
-    if (!codes.slice(0, Math.min(...lengthsOf(p))).includes('O')) {
-      out.push({ agent, date: '', rule: 'whole-day-off', detail: msg('整月没有一整天休息', 'no whole day off in the month') });
+    // RULES §4: at least one whole day of rest: a calendar day with no work at all — a day off
+    // that no overnight shift of the day before reaches into.
+    const shortest = Math.min(...lengthsOf(p));
+    const spills = (c: DayCode | undefined) => {
+      const s = c === undefined ? undefined : shiftOf(p.shifts, c);
+      return s !== undefined && overnight(s);
+    };
+    let whole = false;
+    for (let d = 0; d < shortest && !whole; d++) {
+      if (codes[d] !== OFF) continue;
+      if (d > 0) whole = !spills(codes[d - 1]);
+      else if (p.template) whole = lengthsOf(p).every((L) => !spills(codes[L - 1]));
+      else whole = !spills(p.previous?.last[a]);
     }
-    // RULES §4: a night shift is not followed by a day shift.
+    if (!whole) {
+      const why = p.shifts.some(overnight) ? msg(' (休息日前一天的班次不能延续到当天)', ' (a day off that no shift of the day before reaches into)') : msg('', '');
+      out.push({ agent, date: '', rule: 'whole-day-off', detail: msg(`整月没有一整天休息${why.zh}`, `no whole day off in the month${why.en}`) });
+    }
+    // RULES §4: a night shift is not followed by a day shift (by the shifts' roles).
+    const role = (c: DayCode | undefined) => (c === undefined ? undefined : shiftOf(p.shifts, c)?.role);
+    const nightThenDay = (before: DayCode | undefined, after: DayCode | undefined) => role(before) === 'night' && role(after) === 'day';
     const nd = (dateKey: string, zh: string, en: string) =>
       out.push({ agent, date: dateKey, rule: 'night-then-day', detail: msg(zh, en) });
+    const names = (before: DayCode, after: DayCode) => ({ b: codeName(p.shifts, before), f: codeName(p.shifts, after) });
     for (let d = 1; d < days.length; d++) {
-      if (codes[d - 1] === 'N' && codes[d] === 'D') nd(days[d]!.key, `前一天 (${days[d - 1]!.key}) 晚班, 当天白班`, `day shift after a night shift on ${days[d - 1]!.key}`);
+      if (nightThenDay(codes[d - 1], codes[d])) {
+        const n = names(codes[d - 1]!, codes[d]!);
+        nd(days[d]!.key, `前一天 (${days[d - 1]!.key}) ${n.b.zh}, 当天${n.f.zh}`, `${n.f.en} shift after a ${n.b.en} shift on ${days[d - 1]!.key}`);
+      }
     }
     if (p.template) {
       for (const L of lengthsOf(p)) {
-        if (codes[L - 1] === 'N' && codes[0] === 'D') nd(days[0]!.key, `${L} 天的月份最后一天晚班, 下月 1 日白班`, `night shift on day ${L} (last day of a ${L}-day month), day shift on day 1 of the next`);
+        if (nightThenDay(codes[L - 1], codes[0])) {
+          const n = names(codes[L - 1]!, codes[0]!);
+          nd(days[0]!.key, `${L} 天的月份最后一天${n.b.zh}, 下月 1 日${n.f.zh}`, `${n.b.en} shift on day ${L} (last day of a ${L}-day month), ${n.f.en} shift on day 1 of the next`);
+        }
       }
-    } else if (p.previous?.last[a] === 'N' && codes[0] === 'D') {
-      nd(days[0]!.key, '上月最后一天晚班, 本月 1 日白班', 'night shift on the last day of the previous month, day shift on day 1');
+    } else if (nightThenDay(p.previous?.last[a], codes[0])) {
+      const n = names(p.previous!.last[a]!, codes[0]!);
+      nd(days[0]!.key, `上月最后一天${n.b.zh}, 本月 1 日${n.f.zh}`, `${n.b.en} shift on the last day of the previous month, ${n.f.en} shift on day 1`);
     }
   });
 
@@ -88,10 +112,12 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
     let staff = 0;
     for (let a = 0; a < p.agents.length; a++) {
       const c = one[a]?.[n.day];
-      if (c !== undefined && c !== 'O' && n.shifts.includes(c)) staff++;
+      if (c !== undefined && c !== OFF && n.shifts.includes(c)) staff++;
+      const b = n.day > 0 ? one[a]?.[n.day - 1] : undefined;
+      if (b !== undefined && b !== OFF && n.prevShifts?.includes(b)) staff++;
     }
     if (staff < n.count) {
-      const names = n.shifts.map((s) => SHIFT_NAME[s]);
+      const names = [...n.shifts, ...(n.prevShifts ?? [])].map((s) => codeName(p.shifts, s));
       out.push({
         agent: '',
         date: days[n.day]!.key,
@@ -107,12 +133,12 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
   // Requested days off.
   for (const [a, d] of p.requests) {
     const c = one[a]?.[d];
-    if (c !== undefined && c !== 'O') {
+    if (c !== undefined && c !== OFF) {
       out.push({
         agent: p.agents[a]!,
         date: days[d]!.key,
         rule: 'request',
-        detail: msg(`申请了休息, 却排了${SHIFT_NAME[c].zh}`, `asked for the day off, rostered on the ${SHIFT_NAME[c].en} shift`),
+        detail: msg(`申请了休息, 却排了${codeName(p.shifts, c).zh}`, `asked for the day off, rostered on the ${codeName(p.shifts, c).en} shift`),
       });
     }
   }

@@ -8,7 +8,7 @@
 //   o3  requested days off not honoured (only when requests had to become soft)
 //   o4  days differing from --previous (same day of month)
 import { type Grid, type RosterProblem, lengthsOf, minutesOf } from './problem.js';
-import { SHIFT_CODES, type ShiftCode } from './shifts.js';
+import { OFF, type ShiftCode, overnight } from './shifts.js';
 
 export const LEVELS = ['o1', 'o2', 'o3', 'o4'] as const;
 
@@ -34,7 +34,7 @@ function gcd(a: number, b: number): number {
  * HiGHS round the LP bound up.
  */
 export function spreadUnit(p: Pick<RosterProblem, 'shifts'>): number {
-  const lens = p.shifts.map((s) => s.end - s.start);
+  const lens = p.shifts.map((s) => s.paid);
   let g = 0;
   for (const l of lens) g = gcd(g, l - lens[0]!);
   return g === 0 ? 1 : g;
@@ -52,7 +52,14 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   const A = p.agents.length;
   const D = p.days.length;
   const codes = p.shifts.map((s) => s.code);
-  const x = (a: number, d: number, s: ShiftCode) => `x_${a}_${d}_${s}`;
+  const si = new Map(codes.map((c, i) => [c, i]));
+  // Columns are named by shift index: a shop's shift codes never reach the LP text.
+  const x = (a: number, d: number, s: ShiftCode) => `x_${a}_${d}_${si.get(s)}`;
+  const ofRole = (role: string) => p.shifts.filter((s) => s.role === role).map((s) => s.code);
+  const nightCodes = ofRole('night');
+  const dayCodes = ofRole('day');
+  const spillCodes = p.shifts.filter(overnight).map((s) => s.code);
+  const roleOf = (c: string | undefined) => p.shifts.find((s) => s.code === c)?.role;
   const rows: string[] = [];
   const generals: string[] = [];
   const bounds: string[] = [];
@@ -78,15 +85,32 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
       for (let d = 0; d < L; d++) t.push(...work(a, d));
       row(sum(t), '=', L - p.daysOff);
     }
-    // RULES §4: at least one whole day off (implied by daysOff >= 1; stated for the record).
-    // RULES §4: a night shift is not followed by a day shift.
-    if (!opt.drop?.nightThenDay && codes.includes('N') && codes.includes('D')) {
-      for (let d = 0; d + 1 < D; d++) row(sum([[1, x(a, d, 'N')], [1, x(a, d + 1, 'D')]]), '<=', 1);
+    // RULES §4: at least one whole day of rest. Implied by daysOff >= 1 unless a shift runs past
+    // midnight: then some day off must not follow such a shift (r = 1 marks a whole free day).
+    if (spillCodes.length) {
+      const rs: [number, string][] = [];
+      const shortest = Math.min(...lengths);
+      for (let d = 0; d < shortest; d++) {
+        const r = `r_${a}_${d}`;
+        binaries.push(r);
+        rs.push([1, r]);
+        row(sum([[1, r], ...work(a, d)]), '<=', 1);
+        if (d > 0) row(sum([[1, r], ...spillCodes.map((c) => [1, x(a, d - 1, c)] as [number, string])]), '<=', 1);
+        else if (p.template) for (const L of lengths) row(sum([[1, r], ...spillCodes.map((c) => [1, x(a, L - 1, c)] as [number, string])]), '<=', 1);
+        else if (p.previous?.last[a] !== undefined && spillCodes.includes(p.previous.last[a]!)) bounds.push(` ${r} = 0`);
+      }
+      row(sum(rs), '>=', 1);
+    }
+    // RULES §4: a night shift is not followed by a day shift (by the shifts' roles; one row per
+    // pair of days: at most one shift a day makes the sum the same rule, and a tighter one).
+    if (!opt.drop?.nightThenDay && nightCodes.length && dayCodes.length) {
+      const pair = (d1: number, d2: number) => row(sum([...nightCodes.map((c) => [1, x(a, d1, c)] as [number, string]), ...dayCodes.map((c) => [1, x(a, d2, c)] as [number, string])]), '<=', 1);
+      for (let d = 0; d + 1 < D; d++) pair(d, d + 1);
       if (p.template) {
         // The month after a template month starts again at day 1, whatever the length.
-        for (const L of lengths) row(sum([[1, x(a, L - 1, 'N')], [1, x(a, 0, 'D')]]), '<=', 1);
-      } else if (p.previous?.last[a] === 'N') {
-        bounds.push(` ${x(a, 0, 'D')} = 0`);
+        for (const L of lengths) pair(L - 1, 0);
+      } else if (roleOf(p.previous?.last[a]) === 'night') {
+        for (const c of dayCodes) bounds.push(` ${x(a, 0, c)} = 0`);
       }
     }
     if (opt.requestsHard && !opt.drop?.requests) {
@@ -98,7 +122,10 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   if (!opt.drop?.coverage) {
     for (const n of p.needs) {
       const t: [number, string][] = [];
-      for (let a = 0; a < A; a++) for (const s of n.shifts) if (codes.includes(s)) t.push([1, x(a, n.day, s)]);
+      for (let a = 0; a < A; a++) {
+        for (const s of n.shifts) if (si.has(s)) t.push([1, x(a, n.day, s)]);
+        if (n.day > 0) for (const s of n.prevShifts ?? []) if (si.has(s)) t.push([1, x(a, n.day - 1, s)]);
+      }
       row(sum(t), '>=', n.count);
     }
   }
@@ -119,7 +146,7 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   generals.push('o1');
 
   // Level 2: nights and weekend days as even as possible.
-  const nights = (a: number): [number, string][] => (codes.includes('N') ? Array.from({ length: D }, (_, d) => [1, x(a, d, 'N')] as [number, string]) : []);
+  const nights = (a: number): [number, string][] => Array.from({ length: D }, (_, d) => nightCodes.map((c) => [1, x(a, d, c)] as [number, string])).flat();
   const weekendWork = (a: number): [number, string][] => p.days.flatMap((day, d) => (day.weekend ? work(a, d) : []));
   for (let a = 0; a < A; a++) {
     row(sum([[1, 'nmax'], ...nights(a).map(([c, v]) => [-c, v] as [number, string])]), '>=', 0);
@@ -146,7 +173,7 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
         const c = byDay[d];
         if (c === undefined) continue;
         if (c === 'O') prevTerms.push(...work(a, d)); // differs when working
-        else if (codes.includes(c)) {
+        else if (si.has(c)) {
           prevConst += 1; // differs unless on the same shift: 1 - x
           prevTerms.push([-1, x(a, d, c)]);
         }
@@ -156,12 +183,13 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   row(sum([[1, 'o4'], ...prevTerms.map(([c, v]) => [-c, v] as [number, string])]), '>=', prevConst);
 
   // Symmetry breaking: agents with no requests and no previous roster are interchangeable, so
-  // order them by (half-hours worked, nights): any roster can be relabelled to satisfy this.
+  // order them by (paid minutes, nights): any roster can be relabelled to satisfy this.
   if (opt.symmetryBreaking !== false) {
     const free = p.agents.map((_, a) => a).filter((a) => !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((c) => c !== undefined) && p.previous?.last[a] === undefined);
+    const g0 = p.shifts.reduce((acc, s) => gcd(acc, s.paid), 0) || 1;
     const key = (a: number): [number, string][] => {
       const t: [number, string][] = [];
-      for (let d = 0; d < D; d++) for (const s of codes) t.push([(minutesOf(p.shifts, s) / 30) * (D + 1) + (s === 'N' ? 1 : 0), x(a, d, s)]);
+      for (let d = 0; d < D; d++) for (const s of codes) t.push([(minutesOf(p.shifts, s) / g0) * (D + 1) + (nightCodes.includes(s) ? 1 : 0), x(a, d, s)]);
       return t;
     };
     for (let i = 0; i + 1 < free.length; i++) {
@@ -201,9 +229,8 @@ export function gridFrom(p: RosterProblem, value: (name: string) => number, m: B
   return p.agents.map((_, a) =>
     p.days.map((_, d) => {
       for (const s of codes) if (value(m.xName(a, d, s)) > 0.5) return s;
-      return 'O';
+      return OFF;
     }),
   );
 }
 
-export { SHIFT_CODES };

@@ -5,6 +5,8 @@ import { type ShiftCode, type ShiftDef, fmtClock } from './shifts.js';
 
 export type ShiftMins = Partial<Record<ShiftCode, number>>;
 
+const DAY_MIN = 24 * 60;
+
 /** Per-shift minimums for every day; `byDate` (from --demand) overrides `base` on its dates. */
 export function shiftNeeds(days: Day[], shifts: readonly ShiftDef[], base: ShiftMins, byDate?: Map<string, ShiftMins>): Need[] {
   const out: Need[] = [];
@@ -18,11 +20,19 @@ export function shiftNeeds(days: Day[], shifts: readonly ShiftDef[], base: Shift
   return out;
 }
 
-/** Shifts that cover at least half of the hour starting at `hour`. */
-export function shiftsCoveringHour(shifts: readonly ShiftDef[], hour: number): ShiftCode[] {
+const overlap = (s: ShiftDef, from: number, to: number) => Math.min(s.end, to) - Math.max(s.start, from);
+
+/**
+ * Shifts that cover at least half of the hour starting at `hour`: `same` from that day's shifts,
+ * `prev` from the day before's shifts that run past midnight into it.
+ */
+export function shiftsCoveringHour(shifts: readonly ShiftDef[], hour: number): { same: ShiftCode[]; prev: ShiftCode[] } {
   const from = hour * 60;
   const to = from + 60;
-  return shifts.filter((s) => Math.min(s.end, to) - Math.max(s.start, from) >= 30).map((s) => s.code);
+  return {
+    same: shifts.filter((s) => overlap(s, from, to) >= 30).map((s) => s.code),
+    prev: shifts.filter((s) => overlap(s, from + DAY_MIN, to + DAY_MIN) >= 30).map((s) => s.code),
+  };
 }
 
 export interface HourNeed {
@@ -39,13 +49,17 @@ export function hourNeeds(days: Day[], shifts: readonly ShiftDef[], hours: HourN
   for (const h of hours) {
     if (h.agents <= 0) continue;
     const cover = shiftsCoveringHour(shifts, h.hour);
-    if (cover.length === 0) {
+    if (cover.same.length === 0 && cover.prev.length === 0) {
       uncovered.push(h);
       continue;
     }
     days.forEach((day, d) => {
       if (h.date !== undefined && h.date !== day.key) return;
-      needs.push({ day: d, shifts: cover, count: h.agents, what: `${fmtClock(h.hour * 60)}-${fmtClock(h.hour * 60 + 60)}` });
+      // The first day's early hours covered only by last month's overnight shifts are last
+      // month's roster's business.
+      const prev = d > 0 ? cover.prev : [];
+      if (cover.same.length === 0 && prev.length === 0) return;
+      needs.push({ day: d, shifts: cover.same, ...(prev.length ? { prevShifts: prev } : {}), count: h.agents, what: `${fmtClock(h.hour * 60)}-${fmtClock(h.hour * 60 + 60)}` });
     });
   }
   return { needs, uncovered };

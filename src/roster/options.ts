@@ -3,12 +3,11 @@
 // answerWithin, concurrency }.
 import { UsageError, msg } from '../cli/errors.js';
 import type { ShiftMins } from './needs.js';
-import { type ShiftCode, type ShiftDef, parseDayCode } from './shifts.js';
+import { OFF, type ShiftDef, parseDayCode } from './shifts.js';
 
 /** RULES §4 defaults. */
 export const DEFAULTS = {
   daysOff: 4,
-  min: { D: 1, H: 1, N: 1 } as ShiftMins,
   timeLimit: 30,
   /** Average handling time of a chat, seconds (an assumption; set yours). */
   aht: 120,
@@ -29,22 +28,26 @@ export function parseMonth(v: unknown): { y: number; mo: number } {
   return { y: +m[1]!, mo: +m[2]! };
 }
 
+/** The default minimum: one agent on every shift (RULES §4: D=1,H=1,N=1 for the seed's shifts). */
+export const defaultMin = (shifts: readonly ShiftDef[]): ShiftMins => Object.fromEntries(shifts.map((s) => [s.code, 1]));
+
 export function parseMin(v: unknown, shifts: readonly ShiftDef[], flag = '--min'): ShiftMins {
-  if (v === undefined || v === null) return { ...DEFAULTS.min };
+  if (v === undefined || v === null) return defaultMin(shifts);
   if (typeof v === 'object' && !Array.isArray(v)) {
     return parseMin(Object.entries(v as Record<string, unknown>).map(([k, n]) => `${k}=${String(n)}`).join(','), shifts, flag);
   }
   const out: ShiftMins = {};
   for (const part of String(v).split(/\s*[,，]\s*/).filter(Boolean)) {
     const m = /^([^=:]+)[=:](\d+)$/.exec(part.trim());
-    const code = m ? parseDayCode(m[1]!) : undefined;
-    if (!m || !code || code === 'O' || !shifts.some((s) => s.code === code)) {
+    const code = m ? parseDayCode(m[1]!, shifts) : undefined;
+    if (!m || !code || code === OFF || !shifts.some((s) => s.code === code)) {
+      const example = shifts.map((s) => `${s.code}=1`).join(',');
       throw new UsageError(
         msg(`${flag} 无法识别 "${part}"`, `${flag}: cannot read "${part}"`),
-        msg('写成 D=1,H=1,N=1 (每天每个班次的最少人数)。', 'write it as D=1,H=1,N=1 (least staff per shift per day).'),
+        msg(`写成 ${example} (每天每个班次的最少人数; 班次: ${shifts.map((s) => s.code).join('/')})。`, `write it as ${example} (least staff per shift per day; shifts: ${shifts.map((s) => s.code).join('/')}).`),
       );
     }
-    out[code as ShiftCode] = Number(m[2]);
+    out[code] = Number(m[2]);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // Both the solver (model.ts) and the independent checker (check.ts) read this; neither
 // depends on the other.
 import { daysInMonth } from '../time.js';
-import { type DayCode, type ShiftCode, type ShiftDef } from './shifts.js';
+import { type DayCode, type ShiftCode, type ShiftDef, paidOf } from './shifts.js';
 
 export interface Day {
   /** `YYYY-MM-DD`, or the day number ("1".."31") for a reusable template. */
@@ -11,10 +11,14 @@ export interface Day {
   weekend: boolean;
 }
 
-/** Staff needed on one day: at least `count` agents on any of `shifts`. */
+/**
+ * Staff needed on one day: at least `count` agents on any of `shifts` that day, or on any of
+ * `prevShifts` the day before (overnight shifts reaching into this day's early hours).
+ */
 export interface Need {
   day: number;
   shifts: ShiftCode[];
+  prevShifts?: ShiftCode[];
   count: number;
   /** What the need is about: a shift code ("D") or an hour ("10:00-11:00"). */
   what: string;
@@ -69,8 +73,5 @@ export function templateDays(): Day[] {
   return Array.from({ length: 31 }, (_, i) => ({ key: String(i + 1), weekend: false }));
 }
 
-export function minutesOf(shifts: readonly ShiftDef[], code: DayCode): number {
-  if (code === 'O') return 0;
-  const s = shifts.find((x) => x.code === code)!;
-  return s.end - s.start;
-}
+/** Paid minutes of a day's code. */
+export const minutesOf = (shifts: readonly ShiftDef[], code: DayCode): number => paidOf(shifts, code);

@@ -11,6 +11,8 @@ import type { Violation } from './check.js';
 import type { HourNeed, ShiftMins } from './needs.js';
 import { type DayCode, type ShiftDef, parseDayCode } from './shifts.js';
 
+const DAY_MIN = 24 * 60;
+
 const AGENT: FieldSpec = { key: 'agent', aliases: ['agent', 'name', '客服', '姓名', '员工', '人员', 'staff'], required: true };
 const DATE: FieldSpec = { key: 'date', aliases: ['date', '日期', 'day', '天'], required: true };
 
@@ -113,7 +115,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       agent,
       date: key,
       rule: 'unknown-shift',
-      detail: msg(`第 ${line} 行: 无法识别的班次 "${raw}" (用 D/H/N/O 或 白/半/晚/休)`, `line ${line}: unknown shift "${raw}" (use D/H/N/O or 白/半/晚/休 or day/half/night/off)`),
+      detail: msg(`第 ${line} 行: 无法识别的班次 "${raw}" (用 ${shifts.map((s) => s.code).join('/')}/O 或 ${shifts.map((s) => s.label).join('/')}/休)`, `line ${line}: unknown shift "${raw}" (use ${shifts.map((s) => s.code).join('/')}/O or ${shifts.map((s) => s.label).join('/')}/休 or ${shifts.map((s) => s.name.en).join('/')}/off)`),
     });
 
   if (map.index.has('date') && map.index.has('shift')) {
@@ -140,7 +142,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       addAgent(agent);
       keys.add(key);
       const raw = cleanCell(r.cells[si] ?? '');
-      const code = parseDayCode(raw);
+      const code = parseDayCode(raw, shifts);
       if (!code || raw === '') {
         unknown(agent, key, raw, r.line);
         continue;
@@ -153,7 +155,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
         if (ci === undefined || !s || want === undefined) continue;
         const v = cleanCell(r.cells[ci] ?? '');
         const m = /(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(v);
-        if (v && m && +m[1]! * 60 + +m[2]! !== want) {
+        if (v && m && (+m[1]! * 60 + +m[2]!) % DAY_MIN !== want % DAY_MIN) {
           out.problems.push({
             agent,
             date: key,
@@ -194,7 +196,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     for (const c of dayCols) {
       const raw = cleanCell(r.cells[c.i] ?? '');
       if (raw === '') continue; // an empty cell is a missing day, not a day off
-      const code = parseDayCode(raw);
+      const code = parseDayCode(raw, shifts);
       if (!code) unknown(agent, c.key, raw, r.line);
       else out.entries.push({ agent, key: c.key, code, line: r.line });
     }
@@ -271,12 +273,7 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
 
 /** Staff per shift per date (--demand): date plus D/H/N (or 白班/半白班/晚班) columns. */
 export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo: number }, shifts: readonly ShiftDef[], rejects: RejectLog): Promise<Map<string, ShiftMins>> {
-  const fields: FieldSpec[] = [
-    DATE,
-    { key: 'D', aliases: ['D', 'day', '白班', '白'] },
-    { key: 'H', aliases: ['H', 'half', 'half-day', '半白班', '半'] },
-    { key: 'N', aliases: ['N', 'night', '晚班', '晚'] },
-  ];
+  const fields: FieldSpec[] = [DATE, ...shifts.map((s) => ({ key: s.code, aliases: [s.code, s.name.zh, s.name.en, s.label, ...s.aliases] }))];
   const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每日排班需求', 'staff demand'), ctx.encoding);
   const out = new Map<string, ShiftMins>();
   for await (const r of t.records) {

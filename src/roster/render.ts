@@ -3,7 +3,7 @@
 import type { Column, Row } from '../io/columns.js';
 import type { TimeZone } from '../time.js';
 import { type Grid, type RosterProblem, minutesOf } from './problem.js';
-import { type DayCode, SHIFT_NAME, ZH_CODE, fmtClock } from './shifts.js';
+import { type DayCode, OFF, codeLabel, fmtClock, shiftOf } from './shifts.js';
 
 export interface AgentTotals {
   agent: string;
@@ -21,8 +21,8 @@ export function totals(p: RosterProblem, g: Grid): AgentTotals[] {
     let daysOff = 0;
     g[a]!.forEach((c, d) => {
       min += minutesOf(p.shifts, c);
-      if (c === 'N') nights++;
-      if (c === 'O') daysOff++;
+      if (shiftOf(p.shifts, c)?.role === 'night') nights++;
+      if (c === OFF) daysOff++;
       else if (p.days[d]!.weekend) weekendDays++;
     });
     return { agent, hours: min / 60, nights, weekendDays, daysOff };
@@ -68,12 +68,12 @@ export function gridRows(p: RosterProblem, g: Grid, zhCells: boolean, lang: 'zh'
     const r: Row = { ...t[a] };
     p.days.forEach((day, d) => {
       const c = g[a]![d]!;
-      r[day.key] = zhCells ? ZH_CODE[c] : c;
+      r[day.key] = zhCells ? codeLabel(p.shifts, c) : c;
     });
     rows.push(r);
   });
   for (const s of p.shifts) {
-    const r: Row = { agent: lang === 'zh' ? `覆盖 ${SHIFT_NAME[s.code].zh}` : `coverage ${s.code}` };
+    const r: Row = { agent: lang === 'zh' ? `覆盖 ${s.name.zh}` : `coverage ${s.code}` };
     p.days.forEach((day, d) => {
       r[day.key] = String(g.reduce((n, row) => n + (row[d] === s.code ? 1 : 0), 0));
     });
@@ -108,7 +108,7 @@ export function longRows(p: RosterProblem, g: Grid, tz: TimeZone, zhCells: boole
       rows.push({
         agent,
         date: day.key,
-        shift: zhCells ? ZH_CODE[c] : c,
+        shift: zhCells ? codeLabel(p.shifts, c) : c,
         start: s ? (p.template ? fmtClock(s.start) : instant(tz, day.key, s.start)) : null,
         end: s ? (p.template ? fmtClock(s.end) : instant(tz, day.key, s.end)) : null,
         hours: minutesOf(p.shifts, c) / 60,
@@ -155,7 +155,7 @@ export function agentCalendar(p: RosterProblem, g: Grid, a: number, tz: TimeZone
     const c = g[a]![d]!;
     const s = p.shifts.find((x) => x.code === c);
     if (!s) return;
-    const name = lang === 'zh' ? SHIFT_NAME[c].zh : `${SHIFT_NAME[c].en} shift`;
+    const name = lang === 'zh' ? s.name.zh : `${s.name.en} shift`;
     lines.push(
       'BEGIN:VEVENT',
       `UID:${icsText(`${day.key}-${c}-${Buffer.from(agent).toString('hex')}@storeops`)}`,

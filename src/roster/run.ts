@@ -15,7 +15,7 @@ import { type Grid, type RosterProblem, monthDays } from './problem.js';
 import { readRoster } from './read.js';
 import { agentCalendar, gridColumns, gridRows, longColumns, longRows, totals } from './render.js';
 import { type SolveResult, solveRoster } from './solve.js';
-import { fmtClock } from './shifts.js';
+import { type DayCode, fmtClock } from './shifts.js';
 
 const VIOLATION_COLUMNS = [
   { key: 'agent', zh: '客服', en: 'agent' },
@@ -282,7 +282,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   });
   await rejects.finish();
   const p: RosterProblem = { days: cal.days, agents, shifts, daysOff: daysOffFor(ctx, opts), needs: needs.needs, requests, previous: prev.previous, template: cal.template };
-  const cells = agents.map(() => cal!.days.map(() => [] as ('D' | 'H' | 'N' | 'O')[]));
+  const cells = agents.map(() => cal!.days.map(() => [] as DayCode[]));
   const dayIndex = new Map(cal.days.map((d, i) => [d.key, i]));
   for (const e of f.entries) cells[agents.indexOf(e.agent)]![dayIndex.get(e.key)!]!.push(e.code);
   // A day whose code could not be read is reported once, as unknown-shift, not also as missing.

@@ -42,7 +42,13 @@ export function tooNewError(file: string, found: number, known: number): StateEr
   );
 }
 
-export function missingError(file: string): StateError {
+export function missingError(file: string, readOnly = false): StateError {
+  if (readOnly) {
+    return new StateError(
+      msg(`状态数据库 ${file} 以只读方式打开, 不能写入`, `state database ${file} was opened read-only, so nothing can be recorded`),
+      msg('这是 storeops 的缺陷: 写入前应以 create 打开。', 'this is a bug in storeops: open with create before recording.'),
+    );
+  }
   return new StateError(
     msg(`状态数据库 ${file} 不存在, 只读打开时不能写入`, `state database ${file} does not exist and was opened read-only, so nothing can be recorded`),
     msg('这是 storeops 的缺陷: 写入前应以 create 打开。', 'this is a bug in storeops: open with create before recording.'),

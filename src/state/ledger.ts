@@ -6,12 +6,16 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UsageError, msg } from '../cli/errors.js';
 import { damagedError, foreignError, missingError, stateFailure, tooNewError } from './fail.js';
-import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
 
 export type ReviewStatus = 'new' | 'contacted' | 'awaiting_reply' | 'resolved' | 'complaint_filed' | 'do_not_contact';
 
+export type VoucherKind = (typeof VOUCHER_KINDS)[number];
+
 export interface VoucherRecord {
   voucherKey: string;
+  /** What it pays for (default 'voucher'): an order is paid at most once per kind, under any rule set. */
+  kind?: VoucherKind;
   buyer: string;
   rules: string;
   orderIds: string[];
@@ -19,6 +23,37 @@ export interface VoucherRecord {
   amount: string;
   /** Epoch ms. */
   windowStart: number | null;
+}
+
+/** A recorded voucher as listed: its kind, and the vouchers it deliberately re-issues (empty for most). */
+export interface ListedVoucher extends VoucherRecord {
+  kind: VoucherKind;
+  recordedAt: number;
+  reissueOf: string[];
+}
+
+/**
+ * 'new': recorded now. 'already_recorded': this very voucher (same key) was recorded before.
+ * 'conflict': not recorded, because an order in it is already in another recorded voucher of the
+ * same kind (under any rule set). 'reissued': recorded although it conflicts, because the caller
+ * asked for that order to be re-issued; the voucher remembers which vouchers it re-issues.
+ */
+export type RecordStatus = 'new' | 'already_recorded' | 'conflict' | 'reissued';
+
+/** One order of a voucher that is already held by another recorded voucher. */
+export interface Clash {
+  voucherKey: string;
+  orderId: string;
+  heldBy: string;
+  heldByRules: string;
+  heldSince: number;
+}
+
+export interface RecordOptions {
+  /** Orders the operator explicitly re-issues (--reissue): a clash on them is recorded, as a re-issue. */
+  reissue?: (orderId: string) => boolean;
+  /** Every clash found is appended here (for the conflict report). */
+  clashes?: Clash[];
 }
 
 export interface ContactEntry {
@@ -40,14 +75,17 @@ export interface ContactSummary {
 
 export interface StateDb {
   readonly path: string;
-  /** Record all vouchers in ONE transaction; per key: 'new' if this call inserted it, 'already_recorded' if it existed. */
-  recordVouchers(v: VoucherRecord[], recordedAt: number): Map<string, 'new' | 'already_recorded'>;
+  /**
+   * Record all vouchers in ONE immediate transaction: the check that an order is not already paid
+   * and the insert happen under the write lock, so two runs can never both pay it (RecordStatus).
+   */
+  recordVouchers(v: VoucherRecord[], recordedAt: number, opts?: RecordOptions): Map<string, RecordStatus>;
   /** Which of these keys are already recorded (read only). */
   recordedKeys(keys: string[]): Set<string>;
   logContact(c: ContactEntry): void;
   /** Contact history per order id (all orders when ids omitted). attempts = entries whose status is 'contacted' or 'awaiting_reply'; status = the latest entry's status. */
   contactHistory(orderIds?: string[]): Map<string, ContactSummary>;
-  listVouchers(): Array<VoucherRecord & { recordedAt: number }>;
+  listVouchers(): ListedVoucher[];
   close(): void;
 }
 
@@ -77,8 +115,10 @@ export function busyTimeout(opt: number | undefined, env: NodeJS.ProcessEnv = pr
  * forward. Throws StateError (exit 4) when the file is busy beyond the timeout, damaged, not ours,
  * or from a newer storeops; such a file is never written to.
  *
- * With `create: false` a missing file is not created: the handle reads as empty (no vouchers, no
- * contacts) and any write throws StateError. An existing file is opened normally (and migrated).
+ * With `create: false` the caller only reads: a missing file is not created (the handle reads as
+ * empty: no vouchers, no contacts), an existing one is opened READ-ONLY, so listing works in a
+ * read-only folder or on a read-only file; any write throws StateError. Only a file with an older
+ * schema is opened for writing, to bring it forward first.
  */
 export async function openState(file: string, opts: { create?: boolean; busyTimeoutMs?: number } = {}): Promise<StateDb> {
   const create = opts.create ?? true;
@@ -101,6 +141,13 @@ export async function openState(file: string, opts: { create?: boolean; busyTime
   }
 
   const Database = (await import('better-sqlite3')).default;
+  if (!create) {
+    const ro = await openReadOnly(Database, abs, busyMs).catch((e: unknown) => {
+      throw fail(e);
+    });
+    if (ro) return ro;
+    // An older schema: open for writing once to bring it forward (as any command would).
+  }
   let db: BetterSqlite3.Database;
   try {
     db = new Database(abs, { fileMustExist: true, timeout: busyMs });
@@ -111,22 +158,69 @@ export async function openState(file: string, opts: { create?: boolean; busyTime
     prepare(db, abs);
     return new SqliteState(abs, db, busyMs);
   } catch (e) {
-    try {
-      db.close();
-    } catch {
-      // already failing; the first error is the one to report
-    }
+    closeQuietly(db);
     throw fail(e);
   }
 }
 
-/** Checks the file read-only first, then switches to WAL and migrates under the write lock. */
-function prepare(db: BetterSqlite3.Database, file: string): void {
-  // Reads only until we know the file is sound and ours: a damaged file is never written to.
-  // One read transaction, so a run migrating the file at this moment is seen wholly or not at all.
-  const version = db.transaction(() => {
-    const check = db.pragma('quick_check(1)', { simple: true }) as string;
-    if (check !== 'ok') throw damagedError(file, check);
+function closeQuietly(db: BetterSqlite3.Database): void {
+  try {
+    db.close();
+  } catch {
+    // already failing; the first error is the one to report
+  }
+}
+
+/**
+ * A read-only handle, or null when the file's schema is older than ours (it must be migrated).
+ * SQLite cannot open a WAL database read-only when it may not create the -shm file beside it (a
+ * read-only folder): then, if no -wal file holds unmerged changes, the file is read into memory
+ * and opened from there, still read-only.
+ */
+async function openReadOnly(Database: typeof BetterSqlite3, abs: string, busyMs: number): Promise<StateDb | null> {
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new Database(abs, { fileMustExist: true, readonly: true, timeout: busyMs });
+    const version = check(db, abs);
+    if (version < SCHEMA_VERSION) {
+      closeQuietly(db);
+      return null;
+    }
+    return new SqliteState(abs, db, busyMs, true);
+  } catch (e) {
+    if (db) closeQuietly(db);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string' || !/^SQLITE_(READONLY|CANTOPEN)/.test(code)) throw e;
+  }
+  const wal = `${abs}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+    throw damagedError(abs, `${wal} holds changes not yet merged and this folder cannot be written`);
+  }
+  const bytes = fs.readFileSync(abs);
+  // Bytes 18-19 say "WAL"; an in-memory copy has no WAL, so mark the copy as a rollback journal file.
+  if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  const mem = new Database(bytes, { readonly: true });
+  try {
+    if (check(mem, abs) < SCHEMA_VERSION) {
+      closeQuietly(mem);
+      return null;
+    }
+  } catch (e) {
+    closeQuietly(mem);
+    throw e;
+  }
+  return new SqliteState(abs, mem, busyMs, true);
+}
+
+/** Reads only, in one read transaction: is the file sound and ours? Returns its schema version. */
+function check(db: BetterSqlite3.Database, file: string): number {
+  // A run migrating the file at this moment is seen wholly or not at all.
+  return db.transaction(() => {
+    const result = db.pragma('quick_check(1)', { simple: true }) as string;
+    if (result !== 'ok') throw damagedError(file, result);
     const appId = db.pragma('application_id', { simple: true }) as number;
     const v = db.pragma('user_version', { simple: true }) as number;
     if (v > SCHEMA_VERSION && appId === APPLICATION_ID) throw tooNewError(file, v, SCHEMA_VERSION);
@@ -137,6 +231,12 @@ function prepare(db: BetterSqlite3.Database, file: string): void {
     }
     return v;
   }).deferred();
+}
+
+/** Checks the file read-only first, then switches to WAL and migrates under the write lock. */
+function prepare(db: BetterSqlite3.Database, file: string): void {
+  // Reads only until we know the file is sound and ours: a damaged file is never written to.
+  const version = check(db, file);
 
   if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') {
     const mode = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
@@ -168,6 +268,15 @@ interface VoucherRow {
   amount: string;
   window_start: number | null;
   recorded_at: number;
+  kind: VoucherKind;
+  reissue_of: string | null;
+}
+
+interface ClashRow {
+  order_id: string;
+  voucher_key: string;
+  rules: string;
+  recorded_at: number;
 }
 
 interface ContactRow {
@@ -180,22 +289,12 @@ interface ContactRow {
 }
 
 class SqliteState implements StateDb {
-  private readonly insertVoucher: BetterSqlite3.Statement;
-  private readonly selectKeys: BetterSqlite3.Statement;
-  private readonly insertContact: BetterSqlite3.Statement;
-
   constructor(
     readonly path: string,
     private readonly db: BetterSqlite3.Database,
     private readonly busyMs: number,
-  ) {
-    this.insertVoucher = db.prepare(
-      `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (voucher_key) DO NOTHING`,
-    );
-    this.selectKeys = db.prepare('SELECT voucher_key AS k FROM vouchers WHERE voucher_key IN (SELECT value FROM json_each(?))').pluck();
-    this.insertContact = db.prepare('INSERT INTO contacts (order_id, at, status, channel, note, who) VALUES (?, ?, ?, ?, ?, ?)');
-  }
+    private readonly readOnly = false,
+  ) {}
 
   private guard<T>(fn: () => T): T {
     try {
@@ -205,19 +304,53 @@ class SqliteState implements StateDb {
     }
   }
 
-  recordVouchers(vouchers: VoucherRecord[], recordedAt: number): Map<string, 'new' | 'already_recorded'> {
+  private writable(): void {
+    if (this.readOnly) throw missingError(this.path, true);
+  }
+
+  recordVouchers(vouchers: VoucherRecord[], recordedAt: number, opts: RecordOptions = {}): Map<string, RecordStatus> {
+    this.writable();
     for (const v of vouchers) checkVoucher(v);
     checkTime(recordedAt, 'recordedAt');
+    const db = this.db;
+    const exists = db.prepare('SELECT 1 FROM vouchers WHERE voucher_key = ?').pluck();
+    const held = db.prepare(
+      `SELECT o.order_id, o.voucher_key, v.rules, v.recorded_at FROM voucher_orders o JOIN vouchers v ON v.voucher_key = o.voucher_key
+       WHERE o.kind = ? AND o.order_id IN (SELECT value FROM json_each(?)) ORDER BY o.order_id, v.recorded_at, o.voucher_key`,
+    );
+    const insert = db.prepare(
+      `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
     return this.guard(() =>
-      // IMMEDIATE: take the write lock before reading, so two runs cannot both see a key as new.
-      this.db
+      // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
+      // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
+      db
         .transaction(() => {
-          const out = new Map<string, 'new' | 'already_recorded'>();
+          const out = new Map<string, RecordStatus>();
           for (const v of vouchers) {
             // A key given twice in one call is recorded once; its first answer stands.
             if (out.has(v.voucherKey)) continue;
-            const r = this.insertVoucher.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt);
-            out.set(v.voucherKey, r.changes === 1 ? 'new' : 'already_recorded');
+            if (exists.get(v.voucherKey)) {
+              out.set(v.voucherKey, 'already_recorded');
+              continue;
+            }
+            const kind = v.kind ?? 'voucher';
+            const ids = [...new Set(v.orderIds)];
+            const clashes = (held.all(kind, JSON.stringify(ids)) as ClashRow[]).map(
+              (r): Clash => ({ voucherKey: v.voucherKey, orderId: r.order_id, heldBy: r.voucher_key, heldByRules: r.rules, heldSince: r.recorded_at }),
+            );
+            if (clashes.length > 0) opts.clashes?.push(...clashes);
+            const reissued = new Set(clashes.map((c) => c.orderId));
+            if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
+              out.set(v.voucherKey, 'conflict');
+              continue;
+            }
+            const reissueOf = clashes.length > 0 ? JSON.stringify([...new Set(clashes.map((c) => c.heldBy))].sort()) : null;
+            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf);
+            for (const id of ids) claim.run(v.voucherKey, id, kind, reissued.has(id) ? 'reissue' : 'paid');
+            out.set(v.voucherKey, clashes.length > 0 ? 'reissued' : 'new');
           }
           return out;
         })
@@ -227,14 +360,17 @@ class SqliteState implements StateDb {
 
   recordedKeys(keys: string[]): Set<string> {
     if (keys.length === 0) return new Set();
-    return this.guard(() => new Set(this.selectKeys.all(JSON.stringify(keys)) as string[]));
+    const select = 'SELECT voucher_key AS k FROM vouchers WHERE voucher_key IN (SELECT value FROM json_each(?))';
+    return this.guard(() => new Set(this.db.prepare(select).pluck().all(JSON.stringify(keys)) as string[]));
   }
 
   logContact(c: ContactEntry): void {
+    this.writable();
     checkContact(c);
+    const insert = 'INSERT INTO contacts (order_id, at, status, channel, note, who) VALUES (?, ?, ?, ?, ?, ?)';
     this.guard(() =>
       this.db
-        .transaction(() => this.insertContact.run(c.orderId, c.at, c.status, c.channel ?? null, c.note ?? null, c.who ?? null))
+        .transaction(() => this.db.prepare(insert).run(c.orderId, c.at, c.status, c.channel ?? null, c.note ?? null, c.who ?? null))
         .immediate(),
     );
   }
@@ -250,16 +386,18 @@ class SqliteState implements StateDb {
     return summarise(rows);
   }
 
-  listVouchers(): Array<VoucherRecord & { recordedAt: number }> {
+  listVouchers(): ListedVoucher[] {
     const rows = this.guard(() => this.db.prepare('SELECT * FROM vouchers ORDER BY recorded_at, voucher_key').all()) as VoucherRow[];
     return rows.map((r) => ({
       voucherKey: r.voucher_key,
+      kind: r.kind,
       buyer: r.buyer,
       rules: r.rules,
       orderIds: parseIds(r.order_ids, this.path),
       amount: r.amount,
       windowStart: r.window_start,
       recordedAt: r.recorded_at,
+      reissueOf: r.reissue_of === null ? [] : parseIds(r.reissue_of, this.path),
     }));
   }
 
@@ -305,7 +443,8 @@ export function summarise(rows: ContactRow[]): Map<string, ContactSummary> {
 function checkVoucher(v: VoucherRecord): void {
   if (typeof v.voucherKey !== 'string' || v.voucherKey === '') throw new TypeError('voucherKey must be a non-empty string');
   if (!AMOUNT_RE.test(v.amount)) throw new TypeError(`voucher ${v.voucherKey}: amount must be exact decimal text, got ${JSON.stringify(v.amount)}`);
-  if (!Array.isArray(v.orderIds) || !v.orderIds.every((x) => typeof x === 'string')) throw new TypeError(`voucher ${v.voucherKey}: orderIds must be strings`);
+  if (!Array.isArray(v.orderIds) || !v.orderIds.every((x) => typeof x === 'string' && x !== '')) throw new TypeError(`voucher ${v.voucherKey}: orderIds must be non-empty strings`);
+  if (v.kind !== undefined && !(VOUCHER_KINDS as readonly string[]).includes(v.kind)) throw new TypeError(`voucher ${v.voucherKey}: unknown kind ${JSON.stringify(v.kind)}`);
   if (v.windowStart !== null) checkTime(v.windowStart, 'windowStart');
 }
 

@@ -1,5 +1,6 @@
 // Bodies of `storeops ledger list` and `storeops ledger export`. Both only read: a state database
-// that does not exist yet is not created, it simply lists nothing.
+// that does not exist yet is not created, it simply lists nothing, and an existing one is opened
+// read-only (it may sit in a read-only folder).
 import fs from 'node:fs';
 import type { Ctx } from '../cli/context.js';
 import { msg } from '../cli/errors.js';
@@ -16,6 +17,8 @@ export const VOUCHER_COLUMNS: readonly Column[] = [
   { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
   { key: 'windowStart', zh: '窗口开始', en: 'windowStart', type: 'time' },
   { key: 'recordedAt', zh: '记录时间', en: 'recordedAt', type: 'time' },
+  { key: 'kind', zh: '类型', en: 'kind', type: 'text' },
+  { key: 'reissueOf', zh: '补发自', en: 'reissueOf', type: 'list' },
 ];
 
 /** `ledger list --what contacts`: one row per order, its latest state. */

@@ -1,10 +1,22 @@
 // The state database's schema, as a list of forward migrations. The version lives in SQLite's
 // `PRAGMA user_version`; `PRAGMA application_id` marks the file as ours so a stranger's SQLite
 // file given by mistake to --state is refused, never "migrated".
+import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 
 /** 'SOPS' as a 32-bit big-endian integer: the application_id of every storeops state database. */
 export const APPLICATION_ID = 0x534f5053;
+
+/** What a voucher pays for: the late-shipment voucher of a window, or an unkept delivery promise (RULES 1.2). */
+export const VOUCHER_KINDS = ['voucher', 'delivery_promise'] as const;
+
+/**
+ * How a voucher holds each of its orders: `paid` (the one voucher that pays this order for this
+ * kind: at most one per order and kind, enforced by a UNIQUE index), `reissue` (recorded on purpose
+ * with --reissue although the order was already paid), `legacy_duplicate` (recorded twice by a
+ * storeops before schema 3, kept as found so the ledger still shows what was paid).
+ */
+export const CLAIMS = ['paid', 'reissue', 'legacy_duplicate'] as const;
 
 export const REVIEW_STATUSES = ['new', 'contacted', 'awaiting_reply', 'resolved', 'complaint_filed', 'do_not_contact'] as const;
 
@@ -64,6 +76,53 @@ export const MIGRATIONS: readonly Migration[] = [
         );
         CREATE INDEX contacts_order ON contacts (order_id, at, id);
       `);
+    },
+  },
+  {
+    to: 3,
+    what: 'one paying voucher per order and kind, whatever the rule set; re-issues recorded as such',
+    up(db) {
+      // Before v3 the "already paid" check read the ledger outside the write transaction and only
+      // within one rule set, so two runs (or two rule sets) could pay an order twice. From v3 the
+      // database itself refuses it: voucher_orders holds one row per (voucher, order), and a
+      // partial UNIQUE index allows one `paid` claim per (order, kind).
+      const kinds = VOUCHER_KINDS.map((s) => `'${s}'`).join(', ');
+      const claims = CLAIMS.map((s) => `'${s}'`).join(', ');
+      db.exec(`
+        ALTER TABLE vouchers ADD COLUMN kind TEXT NOT NULL DEFAULT 'voucher' CHECK (kind IN (${kinds}));
+        ALTER TABLE vouchers ADD COLUMN reissue_of TEXT;
+        CREATE TABLE voucher_orders (
+          voucher_key TEXT NOT NULL REFERENCES vouchers (voucher_key),
+          order_id    TEXT NOT NULL,
+          kind        TEXT NOT NULL CHECK (kind IN (${kinds})),
+          claim       TEXT NOT NULL CHECK (claim IN (${claims})),
+          PRIMARY KEY (voucher_key, order_id)
+        );
+        CREATE UNIQUE INDEX voucher_orders_paid_once ON voucher_orders (order_id, kind) WHERE claim = 'paid';
+        CREATE INDEX voucher_orders_order ON voucher_orders (order_id, kind);
+      `);
+      // Backfill, oldest first: the first voucher holding an order pays it; a later one found
+      // holding it too is kept as a legacy duplicate (the ledger must still show what was paid).
+      // A v2 ledger did not store the kind: a delivery-promise voucher is the one whose key is the
+      // promise key of its single order (the key formula of storeops 0.1, frozen here).
+      const rows = db.prepare('SELECT voucher_key AS k, rules, order_ids AS ids FROM vouchers ORDER BY recorded_at, voucher_key').all() as Array<{ k: string; rules: string; ids: string }>;
+      const setKind = db.prepare("UPDATE vouchers SET kind = 'delivery_promise' WHERE voucher_key = ?");
+      const taken = db.prepare("SELECT 1 FROM voucher_orders WHERE order_id = ? AND kind = ? AND claim = 'paid'").pluck();
+      const claim = db.prepare('INSERT OR IGNORE INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
+      for (const r of rows) {
+        let ids: unknown;
+        try {
+          ids = JSON.parse(r.ids);
+        } catch {
+          ids = null;
+        }
+        if (!Array.isArray(ids)) continue; // damaged row: reported when listed, never guessed at here
+        const list = ids.filter((x): x is string => typeof x === 'string');
+        const promiseKey = list.length === 1 ? 'v' + createHash('sha256').update(`${r.rules}|delivery_promise|${list[0]}`).digest('hex').slice(0, 20) : '';
+        const kind = promiseKey === r.k ? 'delivery_promise' : 'voucher';
+        if (kind === 'delivery_promise') setKind.run(r.k);
+        for (const id of list) claim.run(r.k, id, kind, taken.get(id, kind) ? 'legacy_duplicate' : 'paid');
+      }
     },
   },
 ];

@@ -77,9 +77,13 @@ describe('roster reader for --roster', () => {
     expect(onShiftAt(r.shifts, bj.fromWall(2026, 12, 1, 8, 0))).toEqual(['Amy']);
     expect(onShiftAt(r.shifts, bj.fromWall(2026, 12, 1, 16, 0))).toEqual([]);
   });
-  it('shift times are the roster module’s: a shift past midnight in roster.shifts is refused as roster check refuses it', async () => {
+  it('shift times are the roster module’s: a shift past midnight in roster.shifts ends on the next day', async () => {
     const f = write('grid3.csv', 'agent,2026-11-30\nAmy,N\n');
-    await expect(read(f, { roster: { shifts: { N: '18:00-02:00' } } })).rejects.toBeInstanceOf(UsageError);
+    const r = await read(f, { roster: { shifts: { N: '18:00-02:00' } } });
+    // 2026-11-30 18:00 to 2026-12-01 02:00 Beijing time.
+    expect(onShiftAt(r.shifts, bj.fromWall(2026, 12, 1, 1, 30))).toEqual(['Amy']);
+    expect(onShiftAt(r.shifts, bj.fromWall(2026, 12, 1, 2, 0))).toEqual([]);
+    await expect(read(f, { roster: { shifts: { N: '18:00-18:00' } } })).rejects.toBeInstanceOf(UsageError);
   });
   it('unknown codes are reported, not guessed; rows without an agent are rejected', async () => {
     const f = write('bad.csv', 'agent,2026-11-21\nAmy,X\n,D\n');

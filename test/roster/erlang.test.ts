@@ -31,14 +31,25 @@ describe('Erlang C (RULES §4 staffing from traffic)', () => {
 describe('hours to shifts', () => {
   it('a shift counts for an hour when it covers at least half of it', () => {
     // 08:00–09:00: nothing (RULES §4: measured by the platform, but the shop is offline).
-    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 8)).toEqual([]);
-    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 9)).toEqual(['D']);
-    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 10)).toEqual(['D', 'H']);
+    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 8)).toEqual({ same: [], prev: [] });
+    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 9)).toEqual({ same: ['D'], prev: [] });
+    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 10)).toEqual({ same: ['D', 'H'], prev: [] });
     // 15:00–16:00: H ends 15:30 (30 min) → counts.
-    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 15)).toEqual(['D', 'H']);
+    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 15)).toEqual({ same: ['D', 'H'], prev: [] });
     // 17:00–18:00: D until 17:30 (30 min) and N.
-    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 17)).toEqual(['D', 'N']);
-    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 23)).toEqual(['N']);
+    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 17)).toEqual({ same: ['D', 'N'], prev: [] });
+    expect(shiftsCoveringHour(DEFAULT_SHIFTS, 23)).toEqual({ same: ['N'], prev: [] });
+  });
+  it('an overnight shift covers the next day\'s early hours', () => {
+    // L 18:00–02:00 (end 26:00): on its own day 18:00–24:00; the day after, 00:00–02:00.
+    const shifts = [...DEFAULT_SHIFTS, { code: 'L', name: { zh: '深夜班', en: 'late' }, label: '深', start: 18 * 60, end: 26 * 60, paid: 480, role: 'night' as const, aliases: [] }];
+    expect(shiftsCoveringHour(shifts, 1)).toEqual({ same: [], prev: ['L'] });
+    expect(shiftsCoveringHour(shifts, 2)).toEqual({ same: [], prev: [] });
+    expect(shiftsCoveringHour(shifts, 23)).toEqual({ same: ['N', 'L'], prev: [] });
+    // Hour 1 on day 0 of the month: only last month's L covers it, so no need on day 0; days 1.. need 1 on the previous day's L.
+    const r = hourNeeds(monthDays(2026, 2), shifts, [{ hour: 1, agents: 1 }]);
+    expect(r.needs.length).toBe(27);
+    expect(r.needs[0]).toEqual({ day: 1, shifts: [], prevShifts: ['L'], count: 1, what: '01:00-02:00' });
   });
   it('hours nobody covers are returned for a warning', () => {
     const r = hourNeeds(monthDays(2026, 2), DEFAULT_SHIFTS, [

@@ -28,7 +28,13 @@ describe('spread unit (parity bound)', () => {
     expect(spreadUnit({ shifts: DEFAULT_SHIFTS })).toBe(60);
   });
   it('follows the configured shifts', () => {
-    expect(spreadUnit({ shifts: [{ code: 'D', start: 540, end: 1020 }, { code: 'N', start: 1020, end: 1380 }] })).toBe(120);
+    // Paid 8 h and 6 h: totals of W shifts differ by multiples of 2 h.
+    const def = (code: string, paid: number) => ({ code, name: { zh: code, en: code }, label: code, start: 540, end: 540 + paid, paid, role: 'other' as const, aliases: [] });
+    expect(spreadUnit({ shifts: [def('D', 480), def('N', 360)] })).toBe(120);
+    // Paid 7.5 h, 8 h, 6.5 h: differences 30 and 90 min → half-hours.
+    expect(spreadUnit({ shifts: [def('E', 450), def('D', 480), def('N', 390)] })).toBe(30);
+    // One shift only: everybody works the same hours (unit 1 minute, spread 0).
+    expect(spreadUnit({ shifts: [def('D', 480)] })).toBe(1);
   });
 });
 

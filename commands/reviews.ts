@@ -39,6 +39,7 @@ export function register(program: Command): void {
     .requiredOption('--reviews <file...>', 'review files')
     .option('--orders <file...>', 'order exports')
     .option('--template <file>', 'your own message text (checked for forbidden wording); placeholders {buyer} {orderId} {title} {goodwill} {issue} {shop}')
+    .option('--message-lang <zh|en>', 'language of the message to the buyer (default: config reviews.messageLang, else zh, whatever LANG says)')
     .option('--max-attempts <n>', 'contact attempts allowed per review (default 3)')
     .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00)')
     .action(action(async () => (await import('../src/reviews/run.js')).runMessage));

@@ -17,6 +17,7 @@ export interface GlobalFlags {
   bom?: boolean;
   outEncoding?: string;
   formulaEscape?: boolean;
+  textIds?: boolean;
   lang?: string;
   asOf?: string;
   tz?: string;
@@ -149,6 +150,7 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
     bom: flags.bom ?? (typeof config.bom === 'boolean' ? config.bom : undefined),
     outEncoding,
     formulaEscape: flags.formulaEscape !== false,
+    textIds: flags.textIds ?? (typeof config.textIds === 'boolean' ? config.textIds : undefined),
     lang,
     tz,
     color: colorAllowed && Boolean(io.stdout.isTTY) && !flags.output,
@@ -184,7 +186,7 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
   return ctx;
 }
 
-const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders']);
+const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders']);
 
 /** A misspelt key in the config file is ignored by everything: say so instead of staying silent. */
 function checkConfigKeys(ctx: Ctx): void {

@@ -16,7 +16,13 @@ export const EXIT = {
   input: 3,
   state: 4,
   output: 5,
+  /** An internal error (a bug in storeops). */
+  internal: 70,
+  /** Signals: 128 + the signal number. */
+  hangup: 129,
   interrupted: 130,
+  quit: 131,
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -7,6 +7,7 @@ import { PipeClosed } from './errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
 import { EXIT, type Lang, StoreopsError, say } from './errors.js';
 import { COMMANDS } from './registry.js';
+import { guardTargets, pathsIn } from '../io/targets.js';
 
 
 export function defaultIo(): Io {
@@ -32,6 +33,18 @@ export function action(body: () => Promise<CommandBody>) {
     const io = (cmd as Command & { storeopsIo?: Io }).storeopsIo ?? rootIo(cmd);
     const ctx = buildContext(all, io);
     current.ctx = ctx;
+    // -o / --rejects onto one of the inputs would destroy it: refused before anything is read.
+    const own = cmd.opts();
+    guardTargets({
+      output: ctx.output,
+      rejects: ctx.rejects,
+      inputs: [
+        ...pathsIn(args).map((p) => ({ what: 'input', path: p })),
+        ...Object.entries(own).flatMap(([k, v]) => pathsIn([v]).map((p) => ({ what: `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, path: p }))),
+        { what: '--state', path: ctx.statePath },
+        ...(ctx.configPath ? [{ what: '--config', path: ctx.configPath }] : []),
+      ],
+    });
     const fn = await body();
     await fn(ctx, args, cmd.opts(), cmd);
   };
@@ -71,6 +84,8 @@ export function buildProgram(io: Io, lang: Lang = 'en'): Command {
     .option('--bom', 'UTF-8 BOM on csv/tsv (default: on with -o, off on stdout)')
     .option('--no-bom', 'no BOM')
     .option('--out-encoding <enc>', 'utf8 (default) or gbk for old Excel/WPS')
+    .option('--text-ids', 'csv/tsv: write ids as ="…" so spreadsheets keep them as text (default: on with a BOM or GBK, off otherwise)')
+    .option('--no-text-ids', 'csv/tsv: write ids as bare digits')
     .option('--no-formula-escape', "do not prefix cells starting with = + - @ with '")
     .option('--lang <lang>', 'zh or en (default from LANG/LC_ALL)')
     .option('--as-of <time>', 'evaluation time ("now"), e.g. "2026-11-20 14:00:00"')
@@ -100,30 +115,39 @@ export async function run(argv: string[], io: Io = defaultIo(), setProcessExit =
 
 async function runInner(argv: string[], io: Io): Promise<number> {
   const program = buildProgram(io, langFor(io, argv));
-  const onSigint = async () => {
-    // Leave no half-written output behind; the sink module is already loaded if any file is open.
-    const { removeTempFiles } = await import('../io/sink.js');
-    removeTempFiles();
-    io.stderr.write('\nstoreops: interrupted\n');
-    process.exit(EXIT.interrupted);
-  };
-  const onSigterm = async () => {
-    const { removeTempFiles } = await import('../io/sink.js');
-    removeTempFiles();
-    process.exit(143);
-  };
-  process.once('SIGINT', onSigint);
-  process.once('SIGTERM', onSigterm);
+  // A signal ends the run with 128 + its number (SIGHUP 129, SIGINT 130, SIGQUIT 131, SIGTERM 143),
+  // after removing every temporary file it started: an -o target is left as it was.
+  const handlers = SIGNALS.map(([signal, code]) => {
+    const handler = async () => {
+      const { removeTempFiles } = await import('../io/sink.js');
+      removeTempFiles();
+      if (signal === 'SIGINT') io.stderr.write('\nstoreops: interrupted\n');
+      process.exit(code);
+    };
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return current.ctx?.exitCode ?? EXIT.ok;
   } catch (e) {
     return report(e, io, argv);
   } finally {
-    process.removeListener('SIGINT', onSigint);
-    process.removeListener('SIGTERM', onSigterm);
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    // Whatever ended the run, no temporary file it started outlives it (a finished output has
+    // already been renamed into place and released).
+    const { removeTempFiles } = await import('../io/sink.js');
+    removeTempFiles();
   }
 }
+
+/** The signals storeops handles, and the exit code each gives (128 + signal number; README "Exit codes"). */
+export const SIGNALS: ReadonlyArray<readonly [NodeJS.Signals, number]> = [
+  ['SIGHUP', EXIT.hangup],
+  ['SIGINT', EXIT.interrupted],
+  ['SIGQUIT', EXIT.quit],
+  ['SIGTERM', EXIT.terminated],
+];
 
 // commander's own messages, in Chinese when that is the language, with what to do next.
 const ZH_COMMANDER: [RegExp, string][] = [
@@ -178,5 +202,5 @@ function report(e: unknown, io: Io, argv: string[]): number {
       `  ${lang === 'zh' ? '提示' : 'hint'}: ${lang === 'zh' ? '这是 storeops 的缺陷, 请附上命令和 STOREOPS_DEBUG=1 的输出报告' : 'this is a bug in storeops; please report it with the command and the output of STOREOPS_DEBUG=1'}\n`,
   );
   if (io.env.STOREOPS_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
-  return 70;
+  return EXIT.internal;
 }

@@ -12,3 +12,19 @@ export function escapeFormula(text: string): string {
   if (CANONICAL_NUMBER.test(text)) return text;
   return `'${text}`;
 }
+
+// Long digit strings a spreadsheet would turn into a number (3.51531314732936E+18) or strip of a
+// leading zero when it opens a csv. FORMATS: the seller centre writes its ids as `="3515…"`,
+// which Excel, WPS and LibreOffice all keep as text and which every reader here unwraps.
+const DIGITS = /^\d+$/;
+const LONG_OR_ZERO_LED = /^(?:\d{12,}|0\d+)$/;
+
+/**
+ * A csv/tsv cell written for a spreadsheet: an id (`type: 'id'`) of digits only, or any other
+ * text that is a long digit string (a list holding one id), becomes `="…"`. Anything else is
+ * returned unchanged.
+ */
+export function textForSpreadsheet(text: string, isId: boolean): string {
+  if (isId ? DIGITS.test(text) : LONG_OR_ZERO_LED.test(text)) return `="${text}"`;
+  return text;
+}

@@ -7,7 +7,7 @@ import type { Lang } from '../cli/errors.js';
 import { paint } from '../cli/color.js';
 import type { TimeZone } from '../time.js';
 import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
-import { escapeFormula } from './escape.js';
+import { escapeFormula, textForSpreadsheet } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { type ByteSink, type OutEncoding, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
 import { displayWidth, pad } from './width.js';
@@ -20,10 +20,19 @@ export interface OutputOptions {
   bom?: boolean;
   outEncoding: OutEncoding;
   formulaEscape: boolean;
+  /**
+   * csv/tsv: write digit ids as `="…"` so a spreadsheet keeps them as text. Undefined: on when
+   * the file is meant for a spreadsheet (a UTF-8 BOM, or GBK), off for plain UTF-8 (pipes).
+   */
+  textIds?: boolean;
   lang: Lang;
   tz: TimeZone;
   color: boolean;
   stdout: Writable & { isTTY?: boolean };
+  /** --show-pii: files written hold unmasked personal data, so they are created 0600. */
+  showPii?: boolean;
+  /** Mode for a file this output creates (overrides the --show-pii default). */
+  fileMode?: number;
 }
 
 export interface RowWriter {
@@ -36,7 +45,8 @@ export interface RowWriter {
 }
 
 export function openSink(o: OutputOptions, enc: OutEncoding): ByteSink {
-  return o.output && o.output !== '-' ? fileSink(o.output, enc) : stdoutSink(o.stdout, enc);
+  const mode = o.fileMode ?? (o.showPii ? 0o600 : undefined);
+  return o.output && o.output !== '-' ? fileSink(o.output, enc, { mode }) : stdoutSink(o.stdout, enc);
 }
 
 export async function openOutput(o: OutputOptions, columns: readonly Column[]): Promise<RowWriter> {
@@ -47,10 +57,12 @@ export async function openOutput(o: OutputOptions, columns: readonly Column[]): 
   const sink = openSink(o, textEnc);
   const toFile = Boolean(o.output && o.output !== '-');
   const bom = (o.bom ?? toFile) && textEnc === 'utf8' && (format === 'csv' || format === 'tsv');
+  // The BOM or GBK case is a file for Excel/WPS/LibreOffice: ids must survive being opened there.
+  const textIds = o.textIds ?? (bom || textEnc === 'gbk');
   switch (format) {
     case 'csv':
     case 'tsv':
-      return delimitedWriter(sink, format, columns, c, o.formulaEscape, bom);
+      return delimitedWriter(sink, format, columns, c, o.formulaEscape, bom, textIds);
     case 'json':
       return jsonWriter(sink, columns, c, false);
     case 'ndjson':
@@ -91,6 +103,7 @@ function delimitedWriter(
   c: CellContext,
   formulaEscape: boolean,
   bom: boolean,
+  textIds: boolean,
 ): RowWriter {
   const delim = format === 'csv' ? ',' : '\t';
   let started = false;
@@ -107,7 +120,16 @@ function delimitedWriter(
       for (let i = 0; i < columns.length; i++) {
         const col = columns[i]!;
         let t = cellText(col, r[col.key], c);
-        if (formulaEscape && (col.type === undefined || col.type === 'text' || col.type === 'list')) t = escapeFormula(t);
+        const type = col.type ?? 'text';
+        if (textIds && (type === 'id' || type === 'text' || type === 'list')) {
+          const wrapped = textForSpreadsheet(t, type === 'id');
+          if (wrapped !== t) {
+            // Written bare, as the seller centre does: `="3515…"` (only digits inside, nothing to quote).
+            line += (i ? delim : '') + wrapped;
+            continue;
+          }
+        }
+        if (formulaEscape && (type === 'text' || type === 'list')) t = escapeFormula(t);
         line += (i ? delim : '') + csvQuote(t, delim);
       }
       await sink.write(line + '\n');
@@ -187,6 +209,8 @@ async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellC
   const toFile = Boolean(o.output && o.output !== '-');
   // exceljs writes the zip to a path; we give it a temporary one and move or copy it after.
   const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.xlsx`);
+  // Created 0600 before exceljs opens it: the rows may hold personal data, /tmp is shared.
+  fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
   registerTemp(tmp);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet(c.lang === 'zh' ? '数据' : 'data');
@@ -247,8 +271,8 @@ export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly
   if (o.output && o.output !== '-') return openOutput(o, columns);
   const format = resolveFormat(o) as Format;
   const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.out`);
-  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false }, columns);
   registerTemp(tmp);
+  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false, fileMode: 0o600 }, columns);
   return {
     format,
     row: (r) => inner.row(r),

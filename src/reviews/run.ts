@@ -10,6 +10,7 @@ import type { StateDb } from '../state/ledger.js';
 import { orderFacts } from './orders.js';
 import { contactState, inQuietHours } from './policy.js';
 import { buildQueue } from './queue.js';
+import { classify } from './classify.js';
 import { render, unknownPlaceholders } from './message.js';
 import { type RosterOnShift, assign, onShiftAt, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
@@ -69,7 +70,10 @@ async function openStateDb(ctx: Ctx, create: boolean): Promise<StateDb> {
 
 interface Built {
   items: QueueItem[];
+  /** The reviews held: the flagged ones (queue), or those of the one order (message). */
   reviews: Review[];
+  /** Reviews read (after duplicates), held or not. */
+  read: number;
   duplicates: number;
   rows: number;
   cfg: ReviewsConfig;
@@ -78,17 +82,19 @@ interface Built {
   roster?: RosterOnShift;
 }
 
-async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>): Promise<Built> {
+async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, onlyOrder?: string): Promise<Built> {
   if (files.length === 0) {
     throw new UsageError(msg('没有给出评价文件', 'no review file given'), msg('例如: storeops reviews queue reviews.csv', 'for example: storeops reviews queue reviews.csv'));
   }
   if (files.filter((f) => f === '-').length + fileList(opts.orders).filter((f) => f === '-').length + (opts.roster === '-' ? 1 : 0) > 1) {
     throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'));
   }
-  const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
+  const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours, messageLang: opts.messageLang, safetyContact: opts.safetyContact });
   const rejects = new RejectLog(ctx);
   try {
-    const { reviews, duplicates, rows } = await readReviews(ctx, files, rejects);
+    // Only flagged reviews are held (classify is pure and cheap; buildQueue classifies them again).
+    const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder : (r: Review) => classify(r, cfg.matchers).reasons.length > 0;
+    const { reviews, duplicates, rows, read } = await readReviews(ctx, files, rejects, keep);
     const wanted = new Set(reviews.map((r) => r.orderId));
     const orders = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
     // The roster's unusable rows share the one RejectLog (one --rejects file for the run).
@@ -115,7 +121,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>): 
       includeResolved: Boolean(opts.all),
     });
     const matchedOrders = orders ? reviews.filter((r) => orders.has(r.orderId)).length : null;
-    return { items, reviews, duplicates, rows, cfg, rejects, matchedOrders, roster };
+    return { items, reviews, read, duplicates, rows, cfg, rejects, matchedOrders, roster };
   } catch (e) {
     await rejects.abort();
     throw e;
@@ -152,10 +158,10 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
   const malicious = b.items.filter((i) => i.malicious.length > 0).length;
   ctx.info(
     msg(
-      `评价 ${b.rows} 行, 读入 ${b.reviews.length}${b.duplicates ? `, 重复 ${b.duplicates}` : ''}${b.rejects.count ? `, 拒绝 ${b.rejects.count}` : ''}; 需跟进 ${b.items.length} (优先级 1–5: ${byP.join('/')}), 逾期 ${overdue}, 疑似恶意 ${malicious}` +
-        (b.matchedOrders !== null ? `; 关联到订单 ${b.matchedOrders}/${b.reviews.length}` : ''),
-      `reviews: ${b.rows} rows, ${b.reviews.length} read${b.duplicates ? `, ${b.duplicates} duplicates` : ''}${b.rejects.count ? `, ${b.rejects.count} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
-        (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} matched to an order` : ''),
+      `评价 ${b.rows} 行, 读入 ${b.read}${b.duplicates ? `, 重复 ${b.duplicates}` : ''}${b.rejects.count ? `, 拒绝 ${b.rejects.count}` : ''}; 需跟进 ${b.items.length} (优先级 1–5: ${byP.join('/')}), 逾期 ${overdue}, 疑似恶意 ${malicious}` +
+        (b.matchedOrders !== null ? `; 被标记的评价关联到订单 ${b.matchedOrders}/${b.reviews.length}` : ''),
+      `reviews: ${b.rows} rows, ${b.read} read${b.duplicates ? `, ${b.duplicates} duplicates` : ''}${b.rejects.count ? `, ${b.rejects.count} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
+        (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} flagged reviews matched to an order` : ''),
     ),
   );
 }
@@ -233,7 +239,7 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
   if (reviewFiles.length === 0) {
     throw new UsageError(msg('缺少 --reviews <文件>', 'missing --reviews <file>'), msg('例如: storeops reviews message 3512… --reviews reviews.csv', 'for example: storeops reviews message 3512… --reviews reviews.csv'));
   }
-  const b = await build(ctx, reviewFiles, { ...opts, all: true });
+  const b = await build(ctx, reviewFiles, { ...opts, all: true }, orderId);
   const mine = b.items.filter((i) => i.orderId === orderId);
   if (mine.length === 0) {
     const known = b.reviews.some((r) => r.orderId === orderId);
@@ -256,7 +262,9 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
   const rows: Record<string, unknown>[] = [];
   for (const item of mine) {
     const id = item.template || 'explain';
-    const text = operator?.text ?? b.cfg.templates[id]?.[ctx.lang];
+    // Messages go to buyers: their language (--message-lang, default zh), not the operator's.
+    const lang = b.cfg.messageLang;
+    const text = operator?.text ?? b.cfg.templates[id]?.[lang];
     const source = operator?.file ?? (b.cfg.templatesFile && b.cfg.templatesFile) ?? 'templates/reviews/messages.json';
     if (text === undefined) {
       throw new InputError(msg(`没有模板 "${id}"`, `no template "${id}"`), msg('在 templates/reviews/messages.json 的格式里补上它。', 'add it in the shape of templates/reviews/messages.json.'));
@@ -278,7 +286,7 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     } else if (item.nextContactAt !== null && item.nextContactAt > ctx.asOf) {
       ctx.warn(msg(`订单 ${orderId}: ${ctx.tz.format(item.nextContactAt)} 之前不要发送`, `order ${orderId}: do not send before ${ctx.tz.format(item.nextContactAt)}`));
     }
-    rows.push({ orderId, template: operator ? source : id, action: item.action, message: render(text, item, ctx.lang, ctx.tz, b.cfg.shop) });
+    rows.push({ orderId, template: operator ? source : id, action: item.action, message: render(text, item, lang, ctx.tz, b.cfg.shop) });
   }
   if (ctx.format) {
     await writeRows(

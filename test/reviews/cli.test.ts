@@ -181,7 +181,7 @@ describe('config section reviews, rejected rows, stdin', () => {
     expect(by.get('2987650012233445501')!.goodwill).toBe('3.00');
     // …701 reviewed 11-20 23:10: + 24 h = 11-21 23:10, in 21:00–09:00 → 21:00.
     expect(by.get('4100000000000000701')!.contactBy).toBe('2026-11-21T21:00:00+08:00');
-    const m = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--config', cfg, '--as-of', '2026-11-21 10:00:00', '--lang', 'en']);
+    const m = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--config', cfg, '--as-of', '2026-11-21 10:00:00', '--message-lang', 'en']);
     expect(m.code).toBe(3);
     expect(m.stderr).toContain('"update your rating"');
     expect(m.stderr).toContain('msgs.json');
@@ -201,5 +201,17 @@ describe('config section reviews, rejected rows, stdin', () => {
     const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 10:00:00'], { input: '订单编号,评价时间\n1,2026-11-20 10:00:00\n' });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('no rating column');
+  });
+});
+
+describe('messages to buyers are Chinese by default (--message-lang)', () => {
+  it('an English-speaking operator (LANG=C, --lang en) still gets the Chinese message; --message-lang en gives English', () => {
+    const zh = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--as-of', '2026-11-21 10:00:00', '--lang', 'en']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('小明爱购物 您好');
+    const en = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--as-of', '2026-11-21 10:00:00', '--message-lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Hello 小明爱购物');
+    expect(runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--message-lang', 'fr']).code).toBe(2);
   });
 });

@@ -140,8 +140,8 @@ describe('the duplicate report', () => {
     expect(listed[0]).toBe('file,line,orderId,keptFile,keptLine');
     expect(listed).toHaveLength(1 + 63);
     // The newer file's rows 62–64 repeat its rows 2–4; the older file's row 2 repeats the newer's row 2.
-    expect(listed[1]).toBe(`${b},62,${ids[0]},${b},2`);
-    expect(listed[4]).toBe(`${a},2,${ids[0]},${b},2`);
+    expect(listed[1]).toBe(`${b},62,="${ids[0]}",${b},2`); // ids as text for Excel (="…")
+    expect(listed[4]).toBe(`${a},2,="${ids[0]}",${b},2`);
   });
 
   it('without --duplicates the summary says how to get the full list', () => {

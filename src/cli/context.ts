@@ -186,7 +186,7 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
   return ctx;
 }
 
-const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders']);
+const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders', 'notify']);
 
 /** A misspelt key in the config file is ignored by everything: say so instead of staying silent. */
 function checkConfigKeys(ctx: Ctx): void {

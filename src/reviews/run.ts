@@ -16,6 +16,8 @@ import { type RosterOnShift, assign, onShiftAt, readOnShift } from './roster-fil
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
 import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 import { readReviews } from './read.js';
+import { reviewsNotice } from '../notify/notices.js';
+import { notifySetup } from '../notify/run.js';
 
 export const QUEUE_COLUMNS: Column[] = [
   { key: 'priority', zh: '优先级', en: 'priority', type: 'int' },
@@ -150,6 +152,7 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
 }
 
 export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
+  const notifier = notifySetup(ctx, opts);
   const b = await build(ctx, args, opts);
   assignRoster(ctx, b.items, b.roster);
   await writeRows(ctx, QUEUE_COLUMNS, b.items as unknown as Record<string, unknown>[]);
@@ -164,6 +167,7 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
         (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} flagged reviews matched to an order` : ''),
     ),
   );
+  await notifier?.send((lang) => reviewsNotice(b.items, { lang, tz: ctx.tz, asOf: ctx.asOf }));
 }
 
 export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {

@@ -16,6 +16,8 @@ import { readRoster } from './read.js';
 import { agentCalendar, gridColumns, gridRows, longColumns, longRows, totals } from './render.js';
 import { type SolveResult, solveRoster } from './solve.js';
 import { type DayCode, fmtClock } from './shifts.js';
+import { rosterNotice } from '../notify/notices.js';
+import { notifySetup } from '../notify/run.js';
 
 const VIOLATION_COLUMNS = [
   { key: 'agent', zh: '客服', en: 'agent' },
@@ -70,6 +72,7 @@ async function reading<T>(rejects: RejectLog, read: () => Promise<T>): Promise<T
 }
 
 export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const notifier = notifySetup(ctx, opts);
   const cfg = rosterConfig(ctx);
   const shifts = shiftsFor(ctx);
   const cal = calendarFor(opts);
@@ -156,6 +159,10 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     ctx.attention();
   }
   await writePlan(ctx, p, result.grid, format, Boolean(opts.long));
+  const solved = result;
+  await notifier?.send((lang) =>
+    rosterNotice(totals(p, solved.grid), { lang, what: p.template ? 'template' : p.days[0]!.key.slice(0, 7), grid: solved.grid.map((row) => row.join('')), proven: solved.proven }),
+  );
 }
 
 function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, { status: 'solved' }>, needLabel: string) {

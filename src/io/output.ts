@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import type { Lang } from '../cli/errors.js';
-import { paint } from '../cli/color.js';
+import type { Lang, Msg } from '../cli/errors.js';
 import type { TimeZone } from '../time.js';
 import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
 import { escapeFormula, textForSpreadsheet } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { type ByteSink, type OutEncoding, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
-import { displayWidth, pad } from './width.js';
+import { tableWriter } from './tableview.js';
+import { displayWidth } from './width.js';
 
 export { FORMATS, type Format, resolveFormat } from './formats.js';
 
@@ -29,6 +29,12 @@ export interface OutputOptions {
   tz: TimeZone;
   color: boolean;
   stdout: Writable & { isTTY?: boolean };
+  /** Table: every column at full width instead of the short view fitted to the terminal. */
+  wide?: boolean;
+  /** Table: the width to fit to (the terminal's; COLUMNS in a pipe); undefined = no fitting. */
+  termWidth?: number;
+  /** A note for stderr (the table says when it left columns out); silenced by -q. */
+  info?(m: Msg): void;
   /** --show-pii: files written hold unmasked personal data, so they are created 0600. */
   showPii?: boolean;
   /** Mode for a file this output creates (overrides the --show-pii default). */
@@ -68,7 +74,7 @@ export async function openOutput(o: OutputOptions, columns: readonly Column[]): 
     case 'ndjson':
       return jsonWriter(sink, columns, c, true);
     case 'table':
-      return tableWriter(sink, columns, c, o.color);
+      return tableWriter(sink, columns, c, { color: o.color, wide: Boolean(o.wide), width: o.termWidth, info: o.info });
   }
 }
 
@@ -162,46 +168,6 @@ function jsonWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, 
     },
     abort: () => sink.abort(),
   };
-}
-
-const RIGHT_ALIGNED = new Set(['money', 'hours', 'int', 'number']);
-
-function tableWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, color: boolean): RowWriter {
-  const rows: string[][] = [];
-  return {
-    format: 'table',
-    async row(r) {
-      rows.push(columns.map((col) => oneLine(cellText(col, r[col.key], c))));
-    },
-    async close() {
-      const heads = columns.map((col) => header(col, c.lang));
-      // A loop, not Math.max(...rows): a spread of 200k values overflows the call stack.
-      const widths = heads.map((h) => displayWidth(h));
-      for (const r of rows) for (let i = 0; i < r.length; i++) widths[i] = Math.max(widths[i]!, displayWidth(r[i]!));
-      const fmt = (cells: string[]) =>
-        cells
-          .map((t, i) => pad(t, widths[i]!, RIGHT_ALIGNED.has(columns[i]!.type ?? 'text')))
-          .join('  ')
-          .trimEnd();
-      let headLine = fmt(heads);
-      headLine = paint(color).bold(headLine);
-      let out = headLine + '\n';
-      for (const r of rows) {
-        out += fmt(r) + '\n';
-        if (out.length > 65536) {
-          await sink.write(out);
-          out = '';
-        }
-      }
-      await sink.write(out);
-      await sink.end();
-    },
-    abort: () => sink.abort(),
-  };
-}
-
-function oneLine(t: string): string {
-  return /[\r\n\t]/.test(t) ? t.replace(/\r\n|[\r\n\t]/g, ' ') : t;
 }
 
 async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellContext): Promise<RowWriter> {

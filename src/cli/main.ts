@@ -92,6 +92,7 @@ export function buildProgram(io: Io, lang: Lang = 'en'): Command {
     .option('--tz <zone>', 'zone of the platform timestamps (default Asia/Shanghai)')
     .option('--encoding <enc>', 'input encoding, overriding detection (utf8, gbk, gb18030)')
     .option('--rejects <file>', 'write every rejected input row with file, line and reason')
+    .option('--duplicates <file>', 'write every order found in more than one row or file, with the copy that was used / 列出所有重复订单及采用的那一份')
     .option('--strict', 'any rejected row fails the run (exit 3) with no result')
     .option('--config <file>', 'config file (else STOREOPS_CONFIG, ./storeops.config.json, $XDG_CONFIG_HOME/storeops/config.json)')
     .option('--state <file>', 'state database (else STOREOPS_STATE, $XDG_DATA_HOME/storeops/state.db)')

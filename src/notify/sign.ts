@@ -1,10 +1,10 @@
 // Request signing as each platform documents it. Pure: the time is passed in.
 //
-// DingTalk custom robot, 安全设置 "加签" (open.dingtalk.com/document/robots/customize-robot-security-settings):
+// DingTalk custom robot, 安全设置 "加签" (open.dingtalk.com/document/group/custom-robot-access; docs/notify.md):
 //   string_to_sign = timestamp + "\n" + secret (timestamp in ms); sign = urlEncode(base64(HmacSHA256(key=secret, string_to_sign)));
 //   sent as query parameters `timestamp` and `sign`; a timestamp more than an hour off is refused
 //   with errcode 310000 ("invalid timestamp"), a wrong sign with errcode 310000 ("sign not match").
-// Feishu/Lark custom bot, 签名校验 (open.feishu.cn/document/client-docs/bot-v3/add-custom-bot):
+// Feishu/Lark custom bot, 签名校验 (open.feishu.cn/document/client-docs/bot-v3/add-custom-bot; docs/notify.md):
 //   string_to_sign = timestamp + "\n" + secret (timestamp in s) used as the HMAC-SHA256 KEY over
 //   an empty message; sign = base64(digest); `timestamp` (string) and `sign` go in the JSON body.
 //   A mismatch or a timestamp more than an hour off answers {"code":19021,"msg":"sign match fail

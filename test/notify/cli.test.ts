@@ -144,10 +144,37 @@ describe('compensate --at-risk --notify dingtalk', () => {
   });
 });
 
+describe('compensate --notify (vouchers)', () => {
+  it('final vouchers to issue, with the total; the provisional one only counted; any machine zone', async () => {
+    // The example shop at 11-20 12:00 (test/compensation/cli.test.ts): final vouchers 62.00
+    // (190.00 × 30 % = 57.00 + 12.00 × 30 % = 3.60 → minimum 5.00), 500.00 (2000.00 × 30 % = 600.00,
+    // capped at 500.00) and 29.97 (99.90 × 30 %); 62.00 + 500.00 + 29.97 = 591.97. …701 is provisional.
+    const r = await runCliAsync(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-q', '--state', state, '--config', config({}), '--notify', `dingtalk:${robots.dingtalk}`], {
+      env: { STOREOPS_NOTIFY_SECRET: SECRET, TZ: 'America/Los_Angeles' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(5);
+    expect(robots.received[0]!.ok).toBe(true);
+    expect(robots.texts('/robot/send')).toEqual([
+      [
+        '### storeops late-shipment vouchers: 3 vouchers to issue',
+        '3 final vouchers totalling 591.97 (rules tmall-2023); 1 provisional (orders still unshipped), not listed.',
+        '3 new (total 591.97):',
+        [
+          '- 小明爱购物: 62.00 · orders 3515313147329357901;3515313147329357902',
+          '- 小明爱购物: 500.00 (capped) · orders 3515313147329357903',
+          '- 阿花tb: 29.97 · orders 2987650012233445502',
+        ].join('\n'),
+      ].join('\n\n'),
+    ]);
+  });
+});
+
 describe('other platforms', () => {
   it('WeCom: markdown in Chinese; a wrong key (errcode 93000) is final, not retried', async () => {
     const cfg = config({ lang: 'zh' });
-    const r = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', robots.wecom.replace('http://', 'wecom:http://')]);
+    // Beijing time in the message whatever the machine's zone.
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', robots.wecom.replace('http://', 'wecom:http://')], { TZ: 'America/Los_Angeles' });
     expect(r.code).toBe(0);
     expect(robots.received[0]!.body).toEqual({
       msgtype: 'markdown',
@@ -206,6 +233,23 @@ describe('other platforms', () => {
     expect(got.ok).toBe(true);
     expect(got.headers['x-storeops-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(got.body).toMatchObject({ source: 'storeops', topic: 'at_risk', items: [{ key: 'at_risk:4100000000000000701:at_risk' }], more: 0 });
+  });
+});
+
+describe('roster plan --notify', () => {
+  it('posts each agent\'s hours, nights, weekend days and days off, as the roster output says', async () => {
+    const r = await run(['roster', 'plan', '--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di,Ed', '--time-limit', '3', '-f', 'csv', '-q', '--config', config({}), '--notify', robots.webhook]);
+    expect(r.code).toBe(0);
+    // The message is checked against the roster csv itself: its last four columns per agent.
+    const rows = r.stdout.trimEnd().split('\n').slice(1, 6).map((l) => l.split(','));
+    const expected = rows.map((c) => {
+      const [hours, nights, weekend, off] = c.slice(-4);
+      return `${c[0]}: ${Number(hours)} h, ${nights} nights, ${weekend} weekend days, ${off} days off`;
+    });
+    const body = robots.received[0]!.body as { title: string; items: { key: string; text: string }[] };
+    expect(body.title).toBe('storeops roster published: 2026-11');
+    expect(body.items.map((i) => i.text)).toEqual(expected);
+    expect(body.items.map((i) => i.key.split(':').slice(0, 2).join(':'))).toEqual(Array(5).fill('roster:2026-11'));
   });
 });
 

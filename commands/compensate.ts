@@ -1,9 +1,10 @@
 // `storeops compensate` (SPEC "compensate").
 import type { Command } from 'commander';
 import { action } from '../src/cli/main.js';
+import { addNotifyOptions } from '../src/notify/options.js';
 
 export function register(program: Command): void {
-  program
+  const compensate = program
     .command('compensate')
     .description('delayed-shipment compensation vouchers (RULES §1) / 延迟发货赔付红包')
     .argument('<file...>', 'order exports (csv/xlsx; - for stdin)')
@@ -17,6 +18,7 @@ export function register(program: Command): void {
     .option('--base <rule>', 'amount base: paid-minus-postage (default), paid, goods (RULES 1.4)')
     .option('--record', 'record final vouchers in the state database; already recorded ones are not counted again')
     .option('--reissue <orders|all>', 'with --record: pay these orders again although a recorded voucher (any rule set) already pays them; recorded as a re-issue')
-    .option('--fail-on <condition>', 'new-vouchers: exit 1 when this run found vouchers not recorded before')
+    .option('--fail-on <condition>', 'new-vouchers: exit 1 when this run found vouchers not recorded before');
+  addNotifyOptions(compensate)
     .action(action(async () => (await import('../src/compensation/run.js')).runCompensate));
 }

@@ -1,6 +1,7 @@
 // `storeops reviews queue|log|message` (SPEC reviews; RULES §2).
 import type { Command } from 'commander';
 import { action } from '../src/cli/main.js';
+import { addNotifyOptions } from '../src/notify/options.js';
 
 export function register(program: Command): void {
   const reviews = program
@@ -8,7 +9,7 @@ export function register(program: Command): void {
     .description('neutral/negative review follow-up (RULES §2) / 中差评跟进')
     .helpCommand(false);
 
-  reviews
+  const queue = reviews
     .command('queue')
     .description('follow-up queue for neutral/negative reviews, most urgent first / 中差评跟进队列')
     .argument('<file...>', 'review files (csv/xlsx; - for stdin)')
@@ -16,7 +17,8 @@ export function register(program: Command): void {
     .option('--roster <file>', 'shift roster (long or grid): items go to agents on shift at --as-of')
     .option('--all', 'also list resolved items')
     .option('--max-attempts <n>', 'contact attempts allowed per review (default: config reviews.maxAttempts, else 3)')
-    .option('--quiet-hours <from-to>', 'no contact in these hours (default: config reviews.quietHours, else 22:00-08:00; none = off)')
+    .option('--quiet-hours <from-to>', 'no contact in these hours (default: config reviews.quietHours, else 22:00-08:00; none = off)');
+  addNotifyOptions(queue)
     .action(action(async () => (await import('../src/reviews/run.js')).runQueue));
 
   reviews

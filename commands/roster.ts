@@ -1,11 +1,12 @@
 // `storeops roster plan | check` (SPEC "roster"): options only; the work is in src/roster.
 import { Command } from 'commander';
 import { action } from '../src/cli/main.js';
+import { addNotifyOptions } from '../src/notify/options.js';
 
 export function register(program: Command): void {
   const roster = program.command('roster').description('customer-service shift rosters (RULES §4) / 客服排班');
 
-  roster
+  const plan = roster
     .command('plan')
     .description('build a month\'s shift roster with HiGHS: fair hours, nights and weekends / 生成月度排班')
     .option('--month <YYYY-MM>', 'month to plan')
@@ -23,7 +24,8 @@ export function register(program: Command): void {
     .option('--previous <roster>', 'last month\'s roster (grid or long): night-then-day across the boundary, and change as little as possible')
     .option('--time-limit <seconds>', 'solver time limit (default 30); the summary says proven optimal or the gap left')
     .option('--long', 'one row per agent per day: agent,date,shift,start,end,hours')
-    .addHelpText('after', '\nFormats: the global -f also takes ics (one calendar per agent; -o <folder>/ writes one file per agent).')
+    .addHelpText('after', '\nFormats: the global -f also takes ics (one calendar per agent; -o <folder>/ writes one file per agent).');
+  addNotifyOptions(plan)
     .action(action(async () => (await import('../src/roster/run.js')).runPlan));
 
   roster

@@ -17,6 +17,8 @@ export const EXIT = {
   input: 3,
   state: 4,
   output: 5,
+  /** --notify-required and a notification could not be delivered (src/notify). */
+  notify: 6,
   /** An internal error (a bug in storeops). */
   internal: 70,
   /** Signals: 128 + the signal number. */

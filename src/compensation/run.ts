@@ -25,6 +25,8 @@ import { atRiskSummary, excludedNote, mismatchWarning, newSums, newTally, noBuye
 import type { OpenOrder } from './vouchers.js';
 import { toVoucher } from './vouchers.js';
 import { windows } from './window.js';
+import { type AtRiskEntry, type VoucherEntry, atRiskNotice, vouchersNotice } from '../notify/notices.js';
+import { notifySetup } from '../notify/run.js';
 
 /** The canonical order fields RULES §1 needs: ids, buyer, status, times, amounts, presale, title, tracking. */
 const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
@@ -44,6 +46,7 @@ function noShipTimeError(files: string[]): InputError {
 
 export async function runCompensate(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   const req = toRequest(ctx, args, opts);
+  const notifier = notifySetup(ctx, opts);
   const rules = loadRuleSet(req.rules, ctx.io.cwd);
   const rejects = new RejectLog(ctx);
   const excluded = req.exclude ? await readIdList(ctx, req.exclude, rejects, msg('排除订单列表', 'exclusion list')) : new Set<string>();
@@ -97,7 +100,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     tally.late++;
     late.push(a.late);
   }
-  set.reportDuplicates();
+  await set.reportDuplicates();
   set.warnCoarseTimes();
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
   await rejects.finish();
@@ -106,6 +109,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     atRisk.sort((a, b) => (a.deadline as number) - (b.deadline as number) || String(a.orderId).localeCompare(String(b.orderId)));
     await writeRows(ctx, AT_RISK_COLUMNS, atRisk);
     ctx.info(atRiskSummary(atRisk.length, req.atRisk, atRisk.reduce((s, r) => s.plus(r.costIfLate as Money), ZERO), rules.id));
+    await notifier?.send((lang) => atRiskNotice(atRisk as unknown as AtRiskEntry[], { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: rules.id }));
     return;
   }
 
@@ -128,6 +132,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
 
   // Stage 6, rows: counted as they are written.
   const sums = newSums();
+  // Final vouchers to issue, kept only when a notice will be posted (RULES 1.2: provisional ones may still change).
+  const finals: VoucherEntry[] | undefined = notifier ? [] : undefined;
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
       const v = built ? built[gi]! : voucherOf(groups[gi]!);
@@ -136,9 +142,11 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       if (v.state === 'provisional') sums.provisional++;
       if (v.difference !== null && !v.difference.isZero()) sums.mismatched++;
       if (v.risk) sums.risky++;
+      if (finals && v.state === 'final' && recorded.get(v.voucherKey) !== 'conflict') finals.push({ voucherKey: v.voucherKey, buyer: v.buyer, amount: v.amount, orderIds: v.orders.map((l) => l.orderId), capped: v.capped });
       if (req.by === 'order') yield* orderRows(v, req.base);
       else yield voucherRow(v, recorded.get(v.voucherKey) ?? '', req.base);
     }
+    if (finals) finals.push(...promises.filter((p) => recorded.get(p.voucherKey) !== 'conflict'));
     for (const p of promises) yield req.by === 'order' ? promiseOrderRow(p, req.base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', req.base);
   }
   await writeRows(ctx, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
@@ -160,5 +168,6 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (sums.risky && rules.seriousDelay) ctx.warn(seriousDelayWarning(sums.risky, rules.seriousDelay.afterHours, rules.seriousDelay.note));
   if (sums.mismatched) ctx.warn(mismatchWarning(sums.mismatched));
   if (req.failOnNew && newCount > 0) ctx.attention();
+  await notifier?.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: rules.id }));
 }
 

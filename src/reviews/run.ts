@@ -16,28 +16,30 @@ import { type RosterOnShift, assign, onShiftAt, readOnShift } from './roster-fil
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
 import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 import { readReviews } from './read.js';
+import { reviewsNotice } from '../notify/notices.js';
+import { notifySetup } from '../notify/run.js';
 
 export const QUEUE_COLUMNS: Column[] = [
   { key: 'priority', zh: '优先级', en: 'priority', type: 'int' },
-  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
-  { key: 'buyer', zh: '买家', en: 'buyer' },
-  { key: 'rating', zh: '评价结果', en: 'rating' },
+  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id', brief: true },
+  { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
+  { key: 'rating', zh: '评价结果', en: 'rating', brief: true },
   { key: 'reviewedAt', zh: '评价时间', en: 'reviewedAt', type: 'time' },
   { key: 'title', zh: '宝贝标题', en: 'title' },
   { key: 'text', zh: '评价内容', en: 'text' },
   { key: 'followUpText', zh: '追评内容', en: 'followUpText' },
   { key: 'reasons', zh: '标记原因', en: 'reasons', type: 'list' },
   { key: 'categories', zh: '问题类别', en: 'categories', type: 'list' },
-  { key: 'contactBy', zh: '联系期限', en: 'contactBy', type: 'time' },
+  { key: 'contactBy', zh: '联系期限', en: 'contactBy', type: 'time', brief: true },
   { key: 'explainBy', zh: '解释期限', en: 'explainBy', type: 'time' },
   { key: 'complaintBy', zh: '投诉期限', en: 'complaintBy', type: 'time' },
   { key: 'overdue', zh: '已逾期', en: 'overdue', type: 'list' },
-  { key: 'status', zh: '状态', en: 'status' },
+  { key: 'status', zh: '状态', en: 'status', brief: true },
   { key: 'attempts', zh: '联系次数', en: 'attempts', type: 'int' },
   { key: 'lastContactAt', zh: '上次联系', en: 'lastContactAt', type: 'time' },
   { key: 'nextContactAt', zh: '下次可联系', en: 'nextContactAt', type: 'time' },
   { key: 'assignee', zh: '负责客服', en: 'assignee' },
-  { key: 'action', zh: '下一步', en: 'action' },
+  { key: 'action', zh: '下一步', en: 'action', brief: true },
   { key: 'template', zh: '模板', en: 'template' },
   { key: 'goodwill', zh: '补偿预算', en: 'goodwill', type: 'money' },
   { key: 'malicious', zh: '恶意评价迹象', en: 'malicious', type: 'list' },
@@ -150,6 +152,7 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
 }
 
 export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
+  const notifier = notifySetup(ctx, opts);
   const b = await build(ctx, args, opts);
   assignRoster(ctx, b.items, b.roster);
   await writeRows(ctx, QUEUE_COLUMNS, b.items as unknown as Record<string, unknown>[]);
@@ -164,6 +167,7 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
         (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} flagged reviews matched to an order` : ''),
     ),
   );
+  await notifier?.send((lang) => reviewsNotice(b.items, { lang, tz: ctx.tz, asOf: ctx.asOf }));
 }
 
 export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {

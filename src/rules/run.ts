@@ -22,13 +22,13 @@ export function rangeText(r: Range, lang: 'zh' | 'en'): string {
 }
 
 const LIST_COLUMNS: Column[] = [
-  { key: 'id', zh: '规则集', en: 'id' },
-  { key: 'platform', zh: '平台', en: 'platform' },
-  { key: 'validFrom', zh: '生效', en: 'validFrom' },
-  { key: 'validTo', zh: '失效(含当日)', en: 'validTo' },
-  { key: 'title', zh: '名称', en: 'title' },
-  { key: 'payer', zh: '赔付方式', en: 'payer' },
-  { key: 'combine', zh: '合并与封顶', en: 'combine' },
+  { key: 'id', zh: '规则集', en: 'id', brief: true },
+  { key: 'platform', zh: '平台', en: 'platform', brief: true },
+  { key: 'validFrom', zh: '生效', en: 'validFrom', brief: true },
+  { key: 'validTo', zh: '失效(含当日)', en: 'validTo', brief: true },
+  { key: 'title', zh: '名称', en: 'title', brief: true },
+  { key: 'payer', zh: '赔付方式', en: 'payer', brief: true },
+  { key: 'combine', zh: '合并与封顶', en: 'combine', brief: true },
   { key: 'rounding', zh: '取整', en: 'rounding' },
   { key: 'tiers', zh: '档位数', en: 'tiers', type: 'int' },
   { key: 'source', zh: '来源', en: 'source' },
@@ -59,14 +59,14 @@ export async function runRulesList(ctx: Ctx): Promise<void> {
 }
 
 const TIER_COLUMNS: Column[] = [
-  { key: 'tier', zh: '档位', en: 'tier', type: 'int' },
-  { key: 'kind', zh: '类型', en: 'kind' },
-  { key: 'window', zh: '承诺发货时限', en: 'window' },
-  { key: 'hoursLate', zh: '延迟时长', en: 'hoursLate' },
+  { key: 'tier', zh: '档位', en: 'tier', type: 'int', brief: true },
+  { key: 'kind', zh: '类型', en: 'kind', brief: true },
+  { key: 'window', zh: '承诺发货时限', en: 'window', brief: true },
+  { key: 'hoursLate', zh: '延迟时长', en: 'hoursLate', brief: true },
   { key: 'presale', zh: '预售', en: 'presale' },
-  { key: 'rate', zh: '比例', en: 'rate' },
-  { key: 'min', zh: '每单最低', en: 'min', type: 'money' },
-  { key: 'max', zh: '每单最高', en: 'max', type: 'money' },
+  { key: 'rate', zh: '比例', en: 'rate', brief: true },
+  { key: 'min', zh: '每单最低', en: 'min', type: 'money', brief: true },
+  { key: 'max', zh: '每单最高', en: 'max', type: 'money', brief: true },
 ];
 
 export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {

@@ -20,7 +20,7 @@ export const VOUCHER_COLUMNS: Column[] = [
   { key: 'recorded', zh: '记录', en: 'recorded', brief: true },
   { key: 'base', zh: '基数口径', en: 'base' },
   { key: 'risk', zh: '扣分风险', en: 'risk' },
-  { key: 'toIssue', zh: '待发放', en: 'toIssue', type: 'money' },
+  { key: 'toIssue', zh: '待发放', en: 'toIssue', type: 'money', brief: true },
   { key: 'payer', zh: '赔付方式', en: 'payer' },
 ];
 

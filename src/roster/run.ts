@@ -1,4 +1,5 @@
 // `storeops roster plan` and `storeops roster check` (SPEC "roster", RULES §4).
+import { RULE_ZH } from './codes.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
@@ -22,7 +23,7 @@ import { notifySetup } from '../notify/run.js';
 const VIOLATION_COLUMNS = [
   { key: 'agent', zh: '客服', en: 'agent' },
   { key: 'date', zh: '日期', en: 'date' },
-  { key: 'rule', zh: '规则', en: 'rule' },
+  { key: 'rule', zh: '规则', en: 'rule', labels: RULE_ZH },
   { key: 'detail', zh: '说明', en: 'detail' },
 ];
 

@@ -47,7 +47,11 @@ export function cellLabel(shifts: readonly ShiftDef[], code: DayCode, lang: Lang
   if (code === OFF) return lang === 'zh' ? OFF_LABEL : OFF_NAME.en;
   const s = shiftOf(shifts, code);
   if (!s) return code;
-  return lang === 'zh' ? s.label : s.name.en;
+  if (lang === 'zh') return s.label;
+  // The shortest one-word English spelling the shift has (`half` for `half-day`): 31 of them
+  // must fit across one page. The legend gives the full name; the reader knows every spelling.
+  const words = [s.name.en, ...s.aliases].filter((w) => /^[a-z]{3,}$/i.test(w));
+  return words.length ? words.reduce((a, b) => (b.length < a.length ? b : a)) : s.name.en;
 }
 
 const hours = (min: number) => Math.round((min / 60) * 100) / 100;
@@ -75,7 +79,10 @@ export function wallCalendar(p: RosterProblem, g: Grid, o: WallOptions): SheetSp
   };
   const dowOf = (key: string) => dateOf(key).getUTCDay();
 
-  const totalHeads = zh ? ['工时', '晚班', '周末班', '休息'] : ['hours', 'nights', 'wkend', 'off'];
+  const agentW = Math.max(displayWidth(zh ? ROW_LABEL.agent.zh : ROW_LABEL.agent.en), ...p.agents.map(displayWidth), ...p.shifts.map((s) => displayWidth(zh ? `${ROW_LABEL.coverage.zh} ${s.name.zh}` : `${ROW_LABEL.coverage.en} ${s.name.en}`))) + 2;
+  const labelW = Math.max(2, ...[...p.shifts.map((s) => s.code), OFF].map((c) => displayWidth(cellLabel(p.shifts, c, lang)))) + 1.5;
+  const dayW = Math.max(3.6, labelW);
+  const totalHeads = zh ? ['工时', '晚班', '周末班', '休息'] : ['hours', 'nights', 'weekend', 'off'];
   const rows: SheetRow[] = [];
   const head: SheetStyle = { bold: true, fill: HEAD, align: 'center' };
 
@@ -116,7 +123,7 @@ export function wallCalendar(p: RosterProblem, g: Grid, o: WallOptions): SheetSp
         { v: t[a]!.weekendDays, s: { align: 'right' } },
         { v: t[a]!.daysOff, s: { align: 'right' } },
       ],
-      height: 20,
+      height: 24,
     });
   });
   // Per-day coverage per shift.
@@ -137,7 +144,8 @@ export function wallCalendar(p: RosterProblem, g: Grid, o: WallOptions): SheetSp
     })),
     { code: OFF, text: zh ? OFF_NAME.zh : OFF_NAME.en },
   ];
-  const per = Math.max(2, Math.floor(D / Math.min(items.length, 4)) - 1); // columns of text per item
+  // Each item: its coloured label cell, then enough day columns for its text.
+  const per = Math.max(2, Math.ceil((Math.max(...items.map((it) => displayWidth(it.text))) + 1) / dayW));
   const perRow = Math.max(1, Math.floor(D / (per + 1)));
   for (let i = 0; i < items.length; i += perRow) {
     const cells: SheetCell[] = [{ v: zh ? ROW_LABEL.legend.zh : ROW_LABEL.legend.en, s: { bold: true, border: false } }];
@@ -159,9 +167,6 @@ export function wallCalendar(p: RosterProblem, g: Grid, o: WallOptions): SheetSp
     height: 18,
   });
 
-  const agentW = Math.max(displayWidth(zh ? ROW_LABEL.agent.zh : ROW_LABEL.agent.en), ...p.agents.map(displayWidth), ...p.shifts.map((s) => displayWidth(zh ? `${ROW_LABEL.coverage.zh} ${s.name.zh}` : `${ROW_LABEL.coverage.en} ${s.name.en}`))) + 2;
-  const labelW = Math.max(2, ...[...p.shifts.map((s) => s.code), OFF].map((c) => displayWidth(cellLabel(p.shifts, c, lang)))) + 1.5;
-  const dayW = Math.max(3.6, labelW);
   const widths = [agentW, ...p.days.map(() => dayW), ...totalHeads.map((h) => Math.max(5, displayWidth(h) + 1))];
 
   const what = p.template ? (zh ? '通用模板 (28–31 天)' : 'template (28–31-day months)') : zh ? `${p.days[0]!.key.slice(0, 4)}年${Number(p.days[0]!.key.slice(5, 7))}月` : p.days[0]!.key.slice(0, 7);
@@ -183,11 +188,22 @@ export function rulesLine(p: RosterProblem, o: WallOptions): string {
   const days = p.shifts.filter((s) => s.role === 'day');
   const name = (s: ShiftDef) => (zh ? s.name.zh : s.name.en);
   const parts = zh
-    ? [`每人每天一个班次或休息`, `每人每月休息 ${p.daysOff} 天`, `至少一整天休息`, `最低人数 ${o.needLabel}`]
-    : [`one shift or off per agent per day`, `${p.daysOff} days off each`, `at least one whole day off`, `least staff ${o.needLabel}`];
+    ? [`每人每天一个班次或休息`, `每人每月休息 ${p.daysOff} 天`, `至少一整天休息`, `最低人数 ${namedNeeds(p.shifts, o.needLabel, 'zh')}`]
+    : [`one shift or off per agent per day`, `${p.daysOff} days off each`, `at least one whole day off`, `least staff ${namedNeeds(p.shifts, o.needLabel, 'en')}`];
   if (nights.length && days.length) {
     parts.splice(3, 0, zh ? `${nights.map(name).join('/')}后第二天不上${days.map(name).join('/')}` : `no ${days.map(name).join('/')} shift the day after a ${nights.map(name).join('/')} shift`);
   }
   if (p.requests.length) parts.push(zh ? `考虑休息申请 ${p.requests.length} 个` : `${p.requests.length} day-off requests considered`);
   return (zh ? '本表遵守 (RULES §4): ' : 'this roster obeys (RULES §4): ') + parts.join(zh ? '; ' : '; ');
+}
+
+/** `D=1,H=1,N=1` as shift names (`白班≥1 半白班≥1 晚班≥1`); other labels (a file, Erlang C) as they are. */
+export function namedNeeds(shifts: readonly ShiftDef[], label: string, lang: Lang): string {
+  const parts = label.split(',');
+  const named = parts.map((part) => {
+    const m = /^([A-Za-z][A-Za-z0-9]*)=(\d+)$/.exec(part.trim());
+    const s = m ? shifts.find((x) => x.code === m[1]) : undefined;
+    return s ? `${lang === 'zh' ? s.name.zh : s.name.en} ≥ ${m![2]}` : undefined;
+  });
+  return named.every((x) => x !== undefined) ? named.join(lang === 'zh' ? ', ' : ', ') : label;
 }

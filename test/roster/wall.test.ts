@@ -101,7 +101,7 @@ describe('roster plan -o roster.xlsx (zh): a wall calendar', () => {
     const rules = String(ws.getRow(at('规则')).getCell(2).value);
     expect(rules).toContain('每人每月休息 4 天');
     expect(rules).toContain('晚班后第二天不上白班');
-    expect(rules).toContain('D=1,H=1,N=1');
+    expect(rules).toContain('最低人数 白班 ≥ 1, 半白班 ≥ 1, 晚班 ≥ 1'); // --min D=1,H=1,N=1 by name
   });
 
   it('roster check reads it back: no violations; a night followed by a day is found', async () => {
@@ -129,7 +129,7 @@ describe('wall calendar: English names, a shop\'s own shifts', () => {
   const days = monthDays(2026, 2); // February 2026: 28 days, starts on a Sunday
   const problem = (shifts = [...DEFAULT_SHIFTS]): RosterProblem => ({ days, agents: ['Ann', 'Bo'], shifts, daysOff: 4, needs: [], requests: [], template: false });
 
-  it('en cells are day/half-day/night/off; the legend gives the hours', async () => {
+  it('en cells are day/half/night/off (the shortest one-word spelling); the legend gives the full names and hours', async () => {
     const g = [days.map((_, d) => (d % 7 === 0 ? 'O' : d % 3 === 0 ? 'N' : 'D')), days.map((_, d) => (d % 7 === 1 ? 'O' : 'H'))];
     const file = path.join(tmpDir(), 'en.xlsx');
     await writeSheet(wallCalendar(problem(), g, { lang: 'en', needLabel: 'D=1' }), () => fileSink(file, 'utf8'));
@@ -140,12 +140,13 @@ describe('wall calendar: English names, a shop\'s own shifts', () => {
     expect(ws.getCell('B3').value).toBe('off');
     expect(ws.getCell('C3').value).toBe('day');
     expect(ws.getCell('E3').value).toBe('night'); // day index 3
-    expect(ws.getCell('B4').value).toBe('half-day');
+    expect(ws.getCell('B4').value).toBe('half');
     // Ann: 4 days off (d = 0, 7, 14, 21), nights at d = 3, 6, 9, 12, 15, 18, 24, 27 (not 21: off) = 8,
     // days 28 - 4 - 8 = 16: 16 × 8.5 + 8 × 6.5 = 136 + 52 = 188 h.
     expect(ws.getRow(3).getCell(30).value).toBe(188);
     const legend = (ws.getRow(ws.rowCount - 1).values as unknown[]).filter((v) => typeof v === 'string');
     expect(legend).toContain('day 09:00–17:30, 8.5 h');
+    expect(legend).toContain('half-day 10:00–15:30, 5.5 h');
   });
 
   it('custom shifts from the config render with their own names, labels and times', async () => {

@@ -92,11 +92,15 @@ export function buildProgram(io: Io, lang: Lang = 'en'): Command {
     .option('--tz <zone>', 'zone of the platform timestamps (default Asia/Shanghai)')
     .option('--encoding <enc>', 'input encoding, overriding detection (utf8, gbk, gb18030)')
     .option('--rejects <file>', 'write every rejected input row with file, line and reason')
+    .option('--duplicates <file>', 'write every order found in more than one row or file, with the copy that was used / 列出所有重复订单及采用的那一份')
     .option('--strict', 'any rejected row fails the run (exit 3) with no result')
     .option('--config <file>', 'config file (else STOREOPS_CONFIG, ./storeops.config.json, $XDG_CONFIG_HOME/storeops/config.json)')
     .option('--state <file>', 'state database (else STOREOPS_STATE, $XDG_DATA_HOME/storeops/state.db)')
     .option('--show-pii', 'show buyer phone, address and receiver name unmasked')
-    .option('-q, --quiet', 'no summary on stderr')
+    .option('--wide', 'table: every column at full width (default: the main columns, fitted to the terminal)')
+    .option('-q, --quiet', 'no summary and no progress on stderr')
+    .option('-v, --verbose', 'more detail on stderr')
+    .option('--debug', 'stack traces and timings on stderr (same as STOREOPS_DEBUG=1)')
     .option('--no-color', 'no colour (also off with NO_COLOR or when not a terminal)')
     .option('--no-input', 'never prompt; fail with exit 2 instead');
 
@@ -198,8 +202,8 @@ function report(e: unknown, io: Io, argv: string[]): number {
   // An internal bug: say so plainly, with the stack only when asked for.
   io.stderr.write(
     `storeops: ${head}: ${lang === 'zh' ? '内部错误' : 'internal error'}: ${err?.message ?? String(e)}\n` +
-      `  ${lang === 'zh' ? '提示' : 'hint'}: ${lang === 'zh' ? '这是 storeops 的缺陷, 请附上命令和 STOREOPS_DEBUG=1 的输出报告' : 'this is a bug in storeops; please report it with the command and the output of STOREOPS_DEBUG=1'}\n`,
+      `  ${lang === 'zh' ? '提示' : 'hint'}: ${lang === 'zh' ? '这是 storeops 的缺陷, 请加 --debug 再运行一次, 附上命令和输出报告' : 'this is a bug in storeops; please run it again with --debug and report it with the output'}\n`,
   );
-  if (io.env.STOREOPS_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
+  if (current.ctx?.debug || io.env.STOREOPS_DEBUG || argv.includes('--debug')) io.stderr.write(`${err?.stack ?? ''}\n`);
   return EXIT.internal;
 }

@@ -101,7 +101,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   // Rules that contradict each other whatever the staff.
   const shortest = cal.template ? 28 : cal.days.length;
   if (daysOff < 1) {
-    return fail(ctx, msg('--days-off 0 与 "每人至少一整天休息" 冲突', '--days-off 0 contradicts "at least one whole day off" (RULES §4)'), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
+    return fail(ctx, msg('--days-off 0 与 "每人至少一整天休息" 冲突', '--days-off 0 contradicts "at least one whole day off" (docs/rules.md §4)'), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
   }
   if (daysOff > shortest) {
     return fail(ctx, msg(`--days-off ${daysOff} 超过了当月天数 ${shortest}`, `--days-off ${daysOff} is more than the ${shortest} days in the month`), msg('减少 --days-off。', 'lower --days-off.'));

@@ -23,6 +23,7 @@ export interface GlobalFlags {
   tz?: string;
   encoding?: string;
   rejects?: string;
+  duplicates?: string;
   strict?: boolean;
   config?: string;
   state?: string;
@@ -50,6 +51,8 @@ export interface Ctx extends OutputOptions {
   asOf: number;
   encoding?: string;
   rejects?: string;
+  /** --duplicates: where every order seen twice is listed. */
+  duplicates?: string;
   strict: boolean;
   config: Config;
   configPath?: string;
@@ -165,6 +168,7 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
     asOf,
     encoding: flags.encoding,
     rejects: flags.rejects,
+    duplicates: flags.duplicates,
     strict: Boolean(flags.strict),
     config,
     configPath: loaded.path,

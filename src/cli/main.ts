@@ -94,6 +94,7 @@ export function buildProgram(io: Io, lang: Lang = 'en', raw = false): Command {
     .option('--tz <zone>', 'zone of the platform timestamps (default Asia/Shanghai) / 平台时间的时区 (默认 Asia/Shanghai)')
     .option('--encoding <enc>', 'input encoding, overriding detection (utf8, gbk, gb18030) / 输入编码, 覆盖自动识别 (utf8、gbk、gb18030)')
     .option('--rejects <file>', 'write every rejected input row with file, line and reason / 把每个被拒绝的输入行 (文件、行号、原因) 写入文件')
+    .option('--duplicates <file>', 'write every order found in more than one row or file, with the copy that was used / 列出所有重复订单及采用的那一份')
     .option('--strict', 'any rejected row fails the run (exit 3) with no result / 有任何被拒绝的行即失败 (退出码 3), 不输出结果')
     .option('--config <file>', 'config file (else STOREOPS_CONFIG, ./storeops.config.json, $XDG_CONFIG_HOME/storeops/config.json) / 配置文件 (否则 STOREOPS_CONFIG、./storeops.config.json、$XDG_CONFIG_HOME/storeops/config.json)')
     .option('--state <file>', 'state database (else STOREOPS_STATE, $XDG_DATA_HOME/storeops/state.db) / 状态数据库 (否则 STOREOPS_STATE、$XDG_DATA_HOME/storeops/state.db)')

@@ -100,7 +100,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     tally.late++;
     late.push(a.late);
   }
-  set.reportDuplicates();
+  await set.reportDuplicates();
   set.warnCoarseTimes();
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
   await rejects.finish();

@@ -37,6 +37,9 @@ export const ACTION_ZH: Labels = {
   none: '无需处理',
 };
 
+/** queue.ts escalate: why the item goes up the line now. */
+export const ESCALATE_ZH: Labels = { safety: '健康/安全', extortion: '敲诈' };
+
 /** queue.ts malicious hints: `extortion:<phrase>`, `serial_negative:<count>`. */
 export const MALICIOUS_ZH: Labels = { extortion: '索要好处', serial_negative: '连续差评' };
 

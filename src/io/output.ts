@@ -10,7 +10,7 @@ import { escapeFormula, textForSpreadsheet } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { type ByteSink, type OutEncoding, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
 import { tableWriter } from './tableview.js';
-import { displayWidth } from './width.js';
+import { tableXlsx } from './xlsx.js';
 
 export { FORMATS, type Format, resolveFormat } from './formats.js';
 
@@ -171,62 +171,9 @@ function jsonWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, 
 }
 
 async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellContext): Promise<RowWriter> {
-  const ExcelJS = (await import('exceljs')).default;
-  const toFile = Boolean(o.output && o.output !== '-');
-  // exceljs writes the zip to a path; we give it a temporary one and move or copy it after.
-  const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.xlsx`);
-  // Created 0600 before exceljs opens it: the rows may hold personal data, /tmp is shared.
-  fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
-  registerTemp(tmp);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
-  const ws = wb.addWorksheet(c.lang === 'zh' ? '数据' : 'data');
-  ws.columns = columns.map((col) => ({
-    header: header(col, c.lang),
-    key: col.key,
-    width: Math.min(60, Math.max(10, displayWidth(header(col, c.lang)) + 2)),
-    style: col.type === 'money' ? { numFmt: '0.00' } : col.type === 'hours' ? { numFmt: '0.0' } : {},
-  }));
-  const cleanup = async () => {
-    await fs.promises.rm(tmp, { force: true });
-    releaseTemp(tmp);
-  };
-  return {
-    format: 'xlsx',
-    async row(r) {
-      const values: Record<string, unknown> = {};
-      for (const col of columns) {
-        const v = r[col.key];
-        if (v === null || v === undefined) continue;
-        if (col.type === 'money' || col.type === 'hours' || col.type === 'int' || col.type === 'number') {
-          // Numbers for arithmetic in the sheet; a money value has at most two places, exact in a double's shortest form.
-          values[col.key] = Number(cellText(col, v, c));
-        } else {
-          const t = cellText(col, v, c);
-          values[col.key] = o.formulaEscape && col.type !== 'id' && col.type !== 'time' ? escapeFormula(t) : t;
-        }
-      }
-      ws.addRow(values).commit();
-    },
-    async close() {
-      try {
-        ws.commit();
-        await wb.commit();
-        const sink = toFile ? openSink(o, 'utf8') : openSink({ ...o, output: undefined }, 'utf8');
-        try {
-          await sink.write(await fs.promises.readFile(tmp));
-          await sink.end();
-        } catch (e) {
-          await sink.abort();
-          throw e;
-        }
-      } finally {
-        await cleanup();
-      }
-    },
-    async abort() {
-      await cleanup();
-    },
-  };
+  // Through openSink: -o gets the same target checks, atomic rename and file mode as csv.
+  const t = await tableXlsx(columns, c, () => openSink(o, 'utf8'));
+  return { format: 'xlsx', row: (r) => t.row(r), close: () => t.close(), abort: () => t.abort() };
 }
 
 /**

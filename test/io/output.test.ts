@@ -117,7 +117,7 @@ describe('formats', () => {
     expect(JSON.parse(o.stdout.text())[0].paidAt).toBe('2026-11-20T06:03:00+00:00');
   });
 
-  it('xlsx: one sheet; ids and text are text cells, money a number; read back with exceljs', async () => {
+  it('xlsx: one sheet; ids and text are text cells (no formula, no visible \'), money a number, times date-time cells', async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'out.xlsx');
     const o = opts({ output: file });
@@ -132,13 +132,61 @@ describe('formats', () => {
     expect(id.type).toBe(ExcelJS.ValueType.String);
     expect(id.value).toBe('3515313147329357901');
     expect(ws.getCell('A3').value).toBe('2987650012233445501');
-    expect(ws.getCell('C2').value).toBe('2026-11-20 14:03:00');
+    // 06:03 UTC is 14:03 in Beijing: a date-time cell holding the Beijing wall clock.
+    expect(ws.getCell('C2').type).toBe(ExcelJS.ValueType.Date);
+    expect((ws.getCell('C2').value as Date).getTime()).toBe(Date.UTC(2026, 10, 20, 14, 3, 0));
+    expect(ws.getCell('C2').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(ws.getCell('C3').value).toBe(null);
     expect(ws.getCell('D2').type).toBe(ExcelJS.ValueType.Number);
     expect(ws.getCell('D2').value).toBe(12.5);
+    expect(ws.getCell('D2').numFmt).toBe('0.00');
+    expect(ws.getCell('D3').value).toBe(-3);
     expect(ws.getCell('D4').value).toBe(0.1);
-    // A text cell that would run as a formula is prefixed with '.
-    expect(ws.getCell('B4').value).toBe("'=cmd|calc");
+    // A list is one item per line in a wrapping column.
+    expect(ws.getCell('E2').value).toBe('3515313147329357901\n3515313147329357902');
+    expect(ws.getCell('E2').alignment?.wrapText).toBe(true);
+    // Text that would run as a formula in csv stays plain text here: a string cell is never a formula.
+    expect(ws.getCell('B4').value).toBe('=cmd|calc');
     expect(ws.getCell('B4').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('xlsx is print-ready: bold frozen header with a filter, widths from the content, landscape A4 fitted to the width, header repeated', async () => {
+    const file = path.join(tmpDir(), 'out.xlsx');
+    await writeRows(opts({ output: file, lang: 'zh' }), COLS, ROWS);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBe('A1:F1');
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('F1').font?.bold).toBe(true);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    // Widths by hand (display width, CJK = 2): orderId 19 digits; buyer 小明爱购物 = 10; paidAt
+    // "2026-11-20 14:03:00" = 19; amount "-3.00" = 5 but its header 金额 needs 4 plus the filter
+    // button; ids one 19-digit id per line; 是/否 = 2.
+    const w = (c: string) => ws.getColumn(c).width!;
+    expect(w('A')).toBeGreaterThanOrEqual(19);
+    expect(w('A')).toBeLessThan(19 + 5);
+    expect(w('B')).toBeGreaterThanOrEqual(10);
+    expect(w('C')).toBeGreaterThanOrEqual(19);
+    expect(w('D')).toBeGreaterThanOrEqual(4 + 2);
+    expect(w('E')).toBeGreaterThanOrEqual(19);
+    expect(w('E')).toBeLessThan(39); // not the width of both ids on one line
+    // The row with two ids is two lines high (2 × 15 pt), so both show when printed.
+    expect(ws.getRow(2).height).toBe(30);
+  });
+
+  it('xlsx: text wider than 50 wraps in a 50-wide column with the row made tall enough', async () => {
+    const file = path.join(tmpDir(), 'out.xlsx');
+    const note = '包装破损'.repeat(15); // 60 CJK characters = display width 120
+    await writeRows(opts({ output: file }), [{ key: 'note', zh: '备注', en: 'note' }], [{ note }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getColumn(1).width).toBe(50);
+    expect(ws.getCell('A2').alignment?.wrapText).toBe(true);
+    // 120 + 2 padding over 50 a line = 3 lines (ceil 2.44) × 15 pt.
+    expect(ws.getRow(2).height).toBe(45);
   });
 
   it('the format comes from the -o extension; unknown --format is a usage error', async () => {

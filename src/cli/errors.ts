@@ -1,5 +1,6 @@
 // The exit-code table of SPEC.md ("Streams and exit codes"), in one place.
 // Domain code throws these; only the shell (src/cli/main.ts) turns them into an exit code.
+import { terminalSafe } from '../io/escape.js';
 
 /** A message in both languages; the shell picks one with --lang. */
 export interface Msg {
@@ -70,8 +71,9 @@ export class OutputError extends StoreopsError {
 
 export type Lang = 'zh' | 'en';
 
+/** The message in one language, with control characters from quoted input made harmless for a terminal. */
 export function say(m: Msg, lang: Lang): string {
-  return lang === 'zh' ? m.zh : m.en;
+  return terminalSafe(lang === 'zh' ? m.zh : m.en);
 }
 
 /** "file:line:column" prefix for messages about one place in an input file. */

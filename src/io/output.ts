@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import type { Lang, Msg } from '../cli/errors.js';
 import type { TimeZone } from '../time.js';
 import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
-import { escapeFormula, textForSpreadsheet } from './escape.js';
+import { spreadsheetText, terminalSafe } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { type ByteSink, type OutEncoding, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
 import { tableWriter } from './tableview.js';
@@ -60,8 +60,12 @@ export async function openOutput(o: OutputOptions, columns: readonly Column[]): 
   const c: CellContext = { lang: o.lang, tz: o.tz };
   if (format === 'xlsx') return xlsxWriter(o, columns, c);
   const textEnc: OutEncoding = format === 'json' || format === 'ndjson' ? 'utf8' : o.outEncoding;
-  const sink = openSink(o, textEnc);
   const toFile = Boolean(o.output && o.output !== '-');
+  const opened = openSink(o, textEnc);
+  // csv/json printed on a terminal: a cell's control characters must not reach it (the table
+  // writer makes its cells safe itself, and keeps its own bold header).
+  const sink: ByteSink =
+    !toFile && o.stdout.isTTY && format !== 'table' ? { ...opened, write: (t) => opened.write(typeof t === 'string' ? terminalSafe(t) : t) } : opened;
   const bom = (o.bom ?? toFile) && textEnc === 'utf8' && (format === 'csv' || format === 'tsv');
   // The BOM or GBK case is a file for Excel/WPS/LibreOffice: ids must survive being opened there.
   const textIds = o.textIds ?? (bom || textEnc === 'gbk');
@@ -125,18 +129,9 @@ function delimitedWriter(
       let line = '';
       for (let i = 0; i < columns.length; i++) {
         const col = columns[i]!;
-        let t = cellText(col, r[col.key], c);
-        const type = col.type ?? 'text';
-        if (textIds && (type === 'id' || type === 'text' || type === 'list')) {
-          const wrapped = textForSpreadsheet(t, type === 'id');
-          if (wrapped !== t) {
-            // Written bare, as the seller centre does: `="3515…"` (only digits inside, nothing to quote).
-            line += (i ? delim : '') + wrapped;
-            continue;
-          }
-        }
-        if (formulaEscape && (type === 'text' || type === 'list')) t = escapeFormula(t);
-        line += (i ? delim : '') + csvQuote(t, delim);
+        // Escaping is decided in one place (escape.ts spreadsheetText) for every column, ids included.
+        const cell = spreadsheetText(cellText(col, r[col.key], c), col.type ?? 'text', { formulaEscape, textIds });
+        line += (i ? delim : '') + (cell.bare ? cell.text : csvQuote(cell.text, delim));
       }
       await sink.write(line + '\n');
     },

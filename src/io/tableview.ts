@@ -6,6 +6,7 @@ import type { Msg } from '../cli/errors.js';
 import { msg } from '../cli/errors.js';
 import { paint } from '../cli/color.js';
 import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
+import { terminalSafe } from './escape.js';
 import type { ByteSink } from './sink.js';
 import { displayWidth, pad, truncate } from './width.js';
 
@@ -155,6 +156,7 @@ export function tableWriter(sink: ByteSink, all: readonly Column[], c: CellConte
   };
 }
 
+/** One terminal line: breaks and tabs become spaces, control characters from input cells U+FFFD. */
 function oneLine(t: string): string {
-  return /[\r\n\t]/.test(t) ? t.replace(/\r\n|[\r\n\t]/g, ' ') : t;
+  return terminalSafe(/[\r\n\t]/.test(t) ? t.replace(/\r\n|[\r\n\t]/g, ' ') : t);
 }

@@ -9,7 +9,7 @@ import { BIN, EXAMPLES } from '../helpers.js';
 /** The example Tmall export (GBK) as text lines: [header, ...rows]. */
 export function exampleLines(): string[] {
   const text = iconv.decode(fs.readFileSync(path.join(EXAMPLES, 'ExportOrderList202611.csv')), 'gbk');
-  return text.split('\n').filter((l) => l !== '');
+  return text.split(/\r?\n/).filter((l) => l !== '');
 }
 
 /** A UTF-8 Tmall export of `n` rows: the example's first row with order ids …0, …1, … */
@@ -41,6 +41,27 @@ export function cells(line: string): string[] {
   }
   out.push(cur);
   return out;
+}
+
+/** Split a CSV line into its raw fields, quotes and `="…"` kept as written. */
+export function rawCells(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (const c of line) {
+    if (c === '"') q = !q;
+    if (c === ',' && !q) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** One field as a csv writer would put it. */
+export function quoteField(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 export function csvLine(values: string[]): string {

@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .option('--orders <file...>', 'order exports, for order value, payment time and earlier orders by the buyer')
     .option('--roster <file>', 'shift roster (long or grid): items go to agents on shift at --as-of')
     .option('--all', 'also list resolved items')
-    .option('--max-attempts <n>', 'contact attempts allowed per review (default: config reviews.maxAttempts, else 3)')
+    .option('--max-attempts <n>', 'contact attempts allowed per buyer, across their reviews (default: config reviews.maxAttempts, else 3)')
     .option('--quiet-hours <from-to>', 'no contact in these hours (default: config reviews.quietHours, else 22:00-08:00; none = off)');
   addNotifyOptions(queue)
     .action(action(async () => (await import('../src/reviews/run.js')).runQueue));
@@ -29,7 +29,8 @@ export function register(program: Command): void {
     .option('--note <text>', 'what was said or agreed')
     .option('--channel <channel>', 'wangwang, phone or sms')
     .option('--who <agent>', 'who made the contact')
-    .option('--force', 'record a contact even though it breaks the contact rules (do_not_contact, attempts, quiet hours)')
+    .option('--reviews <file...>', "review files: the buyer's other reviews count towards the contact limits (attempts, gap); warns when the order is in none of them")
+    .option('--force', 'record a contact even though it breaks the contact rules (do_not_contact, attempts, minimum gap, quiet hours); the breach is recorded in the note')
     .option('--max-attempts <n>', 'contact attempts allowed per review (default 3)')
     .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00)')
     .action(action(async () => (await import('../src/reviews/run.js')).runLog));
@@ -41,6 +42,7 @@ export function register(program: Command): void {
     .requiredOption('--reviews <file...>', 'review files')
     .option('--orders <file...>', 'order exports')
     .option('--template <file>', 'your own message text (checked for forbidden wording); placeholders {buyer} {orderId} {title} {goodwill} {issue} {shop}')
+    .option('--safety-contact <who>', 'the named person a buyer with a health or safety complaint should call, e.g. "王经理 400-123-4567" (default: config reviews.safetyContact)')
     .option('--message-lang <zh|en>', 'language of the message to the buyer (default: config reviews.messageLang, else zh, whatever LANG says)')
     .option('--max-attempts <n>', 'contact attempts allowed per review (default 3)')
     .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00)')

@@ -34,7 +34,7 @@ export class Lint {
   }
 }
 
-export const PLACEHOLDERS = ['buyer', 'orderId', 'title', 'goodwill', 'issue', 'shop', 'contactBy', 'explainBy'] as const;
+export const PLACEHOLDERS = ['buyer', 'orderId', 'title', 'goodwill', 'issue', 'shop', 'contactBy', 'explainBy', 'complaintBy', 'reviewedAt', 'reviewText', 'safetyContact'] as const;
 
 const ISSUE: Record<string, TemplateText> = {
   logistics: { zh: '物流', en: 'delivery' },
@@ -45,7 +45,7 @@ const ISSUE: Record<string, TemplateText> = {
   other: { zh: '这次购物', en: 'this order' },
 };
 
-export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZone, shop: TemplateText): string {
+export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZone, shop: TemplateText, safetyContact = ''): string {
   const primary = item.categories[0] ?? 'other';
   const values: Record<string, string> = {
     buyer: item.buyer || (lang === 'zh' ? '亲' : 'there'),
@@ -56,6 +56,10 @@ export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZo
     shop: shop[lang],
     contactBy: tz.format(item.contactBy),
     explainBy: tz.format(item.explainBy),
+    complaintBy: tz.format(item.complaintBy),
+    reviewedAt: tz.format(item.reviewedAt),
+    reviewText: [item.text, item.followUpText].filter((t) => t !== '').join(' / '),
+    safetyContact,
   };
   return template.replace(/\{([a-zA-Z]+)\}/g, (all, k: string) => values[k] ?? all);
 }

@@ -74,6 +74,7 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   const settings: ReviewSettings = { ...DEFAULT_SETTINGS };
   settings.maxAttempts = num(flags.maxAttempts, '--max-attempts', 1) ?? num(c.maxAttempts, 'reviews.maxAttempts', 1) ?? settings.maxAttempts;
   settings.minGapHours = num(c.minGapHours, 'reviews.minGapHours', 0) ?? settings.minGapHours;
+  settings.attemptWindowDays = num(c.attemptWindowDays, 'reviews.attemptWindowDays', 0) ?? settings.attemptWindowDays;
   settings.contactWithinHours = num(c.contactWithinHours, 'reviews.contactWithinHours', 1) ?? settings.contactWithinHours;
   const qh = (flags.quietHours ?? c.quietHours) as unknown;
   if (qh !== undefined && qh !== null && qh !== '') {

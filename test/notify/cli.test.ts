@@ -68,7 +68,9 @@ describe('compensate --at-risk --notify dingtalk', () => {
       },
     });
     expect(r.stderr).toContain(`notified dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=***: 1 message, 1 item`);
+    // Nor in the state database, nor in what was posted (the body carries no secret, only its signature in the URL).
     noSecrets(r.stdout, r.stderr, fs.readFileSync(state).toString('latin1'));
+    expect(robots.received[0]!.raw).not.toContain(SECRET);
   });
 
   it('only news: the same order is not posted again, and is posted again when it turns late', async () => {
@@ -203,25 +205,26 @@ describe('other platforms', () => {
     expect(robots.received[0]!.answer).toMatchObject({ code: 0 });
     expect(typeof b.timestamp).toBe('string');
     expect(Math.abs(Number(b.timestamp) - Date.now() / 1000)).toBeLessThan(60);
-    // examples/reviews.csv at 11-20 12:00: 7 reviews flagged, all 7 first contacts due now (none
-    // contacted yet); the queue's order is by priority; --top 3 lists three, "… and 4 more".
+    // examples/reviews.csv at 11-20 12:00: 7 reviews flagged; 6 first contacts due now (none
+    // contacted yet) and …701 (extortion: evidence and a platform complaint, issue 18) is not a
+    // contact; the queue's order is safety first (…0902, issue 18), then by priority; --top 3 lists
+    // three, "… and 3 more".
     expect((b.content as { text: string }).text.split('\n')).toEqual([
-      'storeops review follow-up: 7 buyers to contact now',
-      'As of 2026-11-20 12:00: 7 buyers to contact now; 7 in the follow-up queue, 1 overdue.',
-      '7 new:',
+      'storeops review follow-up: 6 buyers to contact now',
+      'As of 2026-11-20 12:00: 6 buyers to contact now; 7 in the follow-up queue, 1 overdue.',
+      '6 new:',
+      '• order 6000000000000000902 · negative · priority 1 · quality · first contact by 11-22 08:30',
       '• order 3515313147329357901 · negative · priority 2 · quality · first contact by 11-20 21:40',
-      '• order 6000000000000000902 · negative · priority 2 · quality · first contact by 11-22 08:30',
-      '• order 4100000000000000701 · negative · priority 2 · not as described/service · first contact by 11-21 22:00',
-      '… and 4 more',
+      '• order 3515313147329357902 · positive · priority 3 · quality · first contact by 11-21 10:00',
+      '… and 3 more',
     ]);
-    // Only the three listed are remembered: the next run lists the other four.
+    // Only the three listed are remembered: the next run lists the other three.
     await run(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-20 12:00:00', '--config', cfg, '--notify', `feishu:${robots.feishu}`, '-q']);
     expect(robots.texts('/open-apis')[1]!.split('\n').slice(2)).toEqual([
-      '4 new:',
-      '• order 3515313147329357902 · positive · priority 3 · quality · first contact by 11-21 10:00',
+      '3 new:',
       '• order 6000000000000000901 · neutral · priority 4 · price · first contact by 11-19 11:00 (overdue)',
       '• order 2987650012233445501 · neutral · priority 4 · not as described · first contact by 11-21 09:12',
-      '… and 1 more',
+      '• order 5200000000000000801 · neutral · priority 4 · logistics · first contact by 11-21 18:30',
     ]);
   });
 

@@ -1,6 +1,6 @@
 // RULES 1.1: deadlines and lateness of one order. Pure functions.
 import type { Order } from '../orders/types.js';
-import type { RuleSet } from '../rules/ruleset.js';
+import type { RuleSet, Tier } from '../rules/ruleset.js';
 import { pickTier } from '../rules/tiers.js';
 import { HOUR_MS } from '../time.js';
 import type { Kind } from './payout.js';
@@ -8,8 +8,12 @@ import type { Kind } from './payout.js';
 // The payout lives in payout.ts; these names stay importable from here.
 export { BASE_RULES, type BaseRule, type Kind, type Payout, baseAmount, payout } from './payout.js';
 
-/** Why an order cannot be judged; no_rule_set: no rule set of its platform is in force (RULES 1.3a). */
-export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'no_rule_set';
+/**
+ * Why an order was not judged. `time_precision`: its times lost their seconds (an Excel re-save)
+ * and the verdict — on time or late, which tier of the rule set — depends on the seconds lost.
+ * `no_rule_set`: no rule set of its platform is in force at its paid time (RULES 1.3a).
+ */
+export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'time_precision' | 'no_rule_set';
 
 export type Verdict =
   | { verdict: 'unpaid' }
@@ -41,11 +45,21 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // RULES 1.1: the order's own promised time when the export has one, else paid-at + window.
   const windowHours = o.promisedShipAt !== null ? (o.promisedShipAt - o.paidAt) / HOUR_MS : shipWindowHours(o, rules, opts);
   const deadline = o.promisedShipAt ?? o.paidAt + windowHours * HOUR_MS;
-  const shippedAt = opts.pickupAt?.(o) ?? o.shippedAt;
+  const scanned = opts.pickupAt?.(o);
+  const shippedAt = scanned ?? o.shippedAt;
   if (shippedAt !== null) {
-    // Shipped exactly at the deadline is on time; one second after is late.
-    if (shippedAt <= deadline) return { verdict: 'on_time', deadline };
-    return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: lateKind(deadline, shippedAt, windowHours, o, rules), windowHours };
+    // Shipped exactly at the deadline is on time; one second after is late. A time shown without
+    // its seconds may really be up to 59 s later (timeSlack): judge only what holds either way.
+    const deadlineSlack = (o.promisedShipAt !== null ? o.timeSlack?.promisedShipAt : o.timeSlack?.paidAt) ?? 0;
+    const shipSlack = scanned !== undefined ? 0 : (o.timeSlack?.shippedAt ?? 0);
+    if (shippedAt + shipSlack <= deadline) return { verdict: 'on_time', deadline };
+    if (shippedAt <= deadline + deadlineSlack) return { verdict: 'not_judged', reason: 'time_precision' };
+    // The tier (late or out of stock, and its rate) must not depend on the lost seconds either.
+    const tier = lateTier(deadline, shippedAt, windowHours, o, rules);
+    if (lateTier(deadline + deadlineSlack, shippedAt, windowHours, o, rules) !== tier || lateTier(deadline, shippedAt + shipSlack, windowHours, o, rules) !== tier) {
+      return { verdict: 'not_judged', reason: 'time_precision' };
+    }
+    return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: tier.kind, windowHours };
   }
   if (o.status === 'shipped' || o.status === 'completed' || o.status === 'partially_shipped') {
     return { verdict: 'not_judged', reason: 'no_ship_time' };
@@ -63,6 +77,10 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
  * RULES 1.3 / 1.3b / 1.3c: late or out of stock, as the rule set's tiers say for this window and
  * lateness (tmall-2026: still unshipped 72 h after becoming late; douyin-2025: 48 h).
  */
+function lateTier(deadline: number, shippedOrNow: number, windowHours: number, o: Order, rules: RuleSet): Tier {
+  return pickTier(rules, windowHours, (shippedOrNow - deadline) / HOUR_MS, o.presale === true);
+}
+
 function lateKind(deadline: number, shippedOrNow: number, windowHours: number, o: Order, rules: RuleSet): Kind {
-  return pickTier(rules, windowHours, (shippedOrNow - deadline) / HOUR_MS, o.presale === true).kind;
+  return lateTier(deadline, shippedOrNow, windowHours, o, rules).kind;
 }

@@ -1,5 +1,7 @@
 // What a compensate run tells the operator on stderr (SPEC "compensate": summary). Pure: builds
 // the messages, the command prints them.
+import { labelOf } from '../io/columns.js';
+import { BASE_ZH, NOT_JUDGED_ZH } from './codes.js';
 import { type Msg, msg } from '../cli/errors.js';
 import { type Money, fenToMoney, fmtMoney } from '../money.js';
 
@@ -81,9 +83,9 @@ export interface RunSummary {
 
 function rulesText(rs: RunSummary['rules'], lang: 'zh' | 'en'): string {
   if (rs.length === 0) return lang === 'zh' ? '规则 auto (没有生效的规则集)' : 'rules auto (none in force)';
-  if (rs.length === 1) return lang === 'zh' ? `规则 ${rs[0]!.id} (基数 ${rs[0]!.base})` : `rules ${rs[0]!.id} (base ${rs[0]!.base})`;
+  if (rs.length === 1) return lang === 'zh' ? `规则 ${rs[0]!.id} (基数 ${labelOf(BASE_ZH, rs[0]!.base, 'zh')})` : `rules ${rs[0]!.id} (base ${rs[0]!.base})`;
   return lang === 'zh'
-    ? `规则 ${rs.map((r) => `${r.id} (基数 ${r.base}, ${r.orders} 单)`).join(' + ')}`
+    ? `规则 ${rs.map((r) => `${r.id} (基数 ${labelOf(BASE_ZH, r.base, 'zh')}, ${r.orders} 单)`).join(' + ')}`
     : `rules ${rs.map((r) => `${r.id} (base ${r.base}, ${plural(r.orders, 'order')})`).join(' + ')}`;
 }
 
@@ -91,8 +93,9 @@ export function runSummary(s: RunSummary): Msg {
   const { tally, sums } = s;
   const fen = (n: number) => fmtMoney(fenToMoney(n));
   const nj = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${k}=${n}`).join(', ');
+  const njZh = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${labelOf(NOT_JUDGED_ZH, k, 'zh')} ${n}`).join(', ');
   return msg(
-    `${rulesText(s.rules, 'zh')}: 读取订单 ${tally.read}, 已付款 ${tally.paid}, 延迟 ${tally.late}, 无法判断 ${tally.notJudged}${nj ? ` (${nj})` : ''}, 排除 ${tally.excluded}; ` +
+    `${rulesText(s.rules, 'zh')}: 读取订单 ${tally.read}, 已付款 ${tally.paid}, 延迟 ${tally.late}, 无法判断 ${tally.notJudged}${njZh ? ` (${njZh})` : ''}, 排除 ${tally.excluded}; ` +
       `待发放红包 ${sums.count} 个共 ${fen(sums.totalFen)} 元 (其中待定 ${sums.provisional} 个)` +
       (sums.paidByPlatform ? `; 平台已赔付 ${sums.paidByPlatform} 个 (计算 ${fen(sums.paidComputedFen)} 元, 平台已付 ${fen(sums.paidPlatformFen)} 元, 不再发放)` : '') +
       (sums.deducted ? `; 平台将从店铺扣款 ${sums.deducted} 笔共 ${fen(sums.deductedFen)} 元 (无需发放, 仅对账)` : '') +
@@ -143,7 +146,7 @@ export function excludedNote(ids: string[]): Msg {
 }
 
 export function seriousDelayWarning(n: number, afterHours: number, note: Msg): Msg {
-  return msg(`${n} 个红包含延迟超过 ${afterHours} 小时的订单 (risk 列): ${note.zh}`, `${plural(n, 'voucher')} ${n === 1 ? 'holds' : 'hold'} an order more than ${afterHours} h late (risk column): ${note.en}`);
+  return msg(`${n} 个红包含延迟超过 ${afterHours} 小时的订单 (扣分风险 列): ${note.zh}`, `${plural(n, 'voucher')} ${n === 1 ? 'holds' : 'hold'} an order more than ${afterHours} h late (risk column): ${note.en}`);
 }
 
 export function mismatchWarning(n: number): Msg {

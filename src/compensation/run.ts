@@ -167,6 +167,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     ctx.attention(); // RULES 1.3a: orders nobody judged need a person (exit 1)
   }
   await rejects.finish();
+  set.assertUsable(rejects);
   const used = [...tally.byRules].map(([id, n]) => ({ id, base: baseFor(rulesOf(id), req.base), orders: n }));
 
   if (req.atRisk !== undefined) {

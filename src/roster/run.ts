@@ -1,4 +1,5 @@
 // `storeops roster plan` and `storeops roster check` (SPEC "roster", RULES §4).
+import { solverProgress } from '../cli/progress.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
@@ -121,7 +122,9 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   }
 
   const levels = (['o1', 'o2'] as (typeof LEVELS)[number][]).concat(prev.previous ? ['o4'] : []);
-  let result: SolveResult = await solveRoster(p, { requestsHard: true, timeLimit, levels });
+  // Elapsed against --time-limit on a terminal; the gap comes once the solver reports it (issue 20's worker).
+  const solving = solverProgress(ctx, timeLimit);
+  let result: SolveResult = await solveRoster(p, { requestsHard: true, timeLimit, levels }).finally(() => solving.done());
   let softRequests = false;
   if (result.status === 'infeasible' && requests.length) {
     // Requested days off are hard while they can be; when they cannot all be granted they become

@@ -13,7 +13,7 @@ import { type DayCode, type ShiftDef, parseDayCode } from './shifts.js';
 
 const DAY_MIN = 24 * 60;
 
-const AGENT: FieldSpec = { key: 'agent', aliases: ['agent', 'name', '客服', '姓名', '员工', '人员', 'staff'], required: true };
+export const AGENT: FieldSpec = { key: 'agent', aliases: ['agent', 'name', '客服', '姓名', '员工', '人员', 'staff'], required: true };
 const DATE: FieldSpec = { key: 'date', aliases: ['date', '日期', 'day', '天'], required: true };
 
 /** `YYYY-MM-DD` (also / or .), `M-D`/`M/D` with a known year, a day number, or `1日`; weekday tags (`21六`, `21(六)`) and `*` ignored. */
@@ -76,7 +76,7 @@ export interface RosterFile {
   problems: Violation[];
 }
 
-const SHIFT: FieldSpec = { key: 'shift', aliases: ['shift', 'code', '班次', '班别', '排班'] };
+export const SHIFT: FieldSpec = { key: 'shift', aliases: ['shift', 'code', '班次', '班别', '排班'] };
 const START: FieldSpec = { key: 'start', aliases: ['start', '开始', '上班'] };
 const END: FieldSpec = { key: 'end', aliases: ['end', '结束', '下班'] };
 

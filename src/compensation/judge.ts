@@ -7,12 +7,18 @@ import type { Kind } from './payout.js';
 // The payout lives in payout.ts; these names stay importable from here.
 export { BASE_RULES, type BaseRule, type Kind, type Payout, baseAmount, payout } from './payout.js';
 
+/**
+ * Why an order was not judged. `time_precision`: its times lost their seconds (an Excel re-save)
+ * and the verdict — on time or late, late or out of stock — depends on the seconds lost.
+ */
+export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'time_precision';
+
 export type Verdict =
   | { verdict: 'unpaid' }
   | { verdict: 'on_time'; deadline: number }
   | { verdict: 'pending'; deadline: number } // unshipped, deadline not yet passed
   | { verdict: 'closed_in_time'; deadline: number }
-  | { verdict: 'not_judged'; reason: 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' }
+  | { verdict: 'not_judged'; reason: NotJudgedReason }
   | { verdict: 'late'; deadline: number; shippedAt: number | null; hoursLate: number; kind: Kind; windowHours: number };
 
 export interface JudgeOptions {
@@ -37,11 +43,20 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // RULES 1.1: the order's own promised time when the export has one, else paid-at + window.
   const windowHours = o.promisedShipAt !== null ? (o.promisedShipAt - o.paidAt) / HOUR_MS : shipWindowHours(o, rules, opts);
   const deadline = o.promisedShipAt ?? o.paidAt + windowHours * HOUR_MS;
-  const shippedAt = opts.pickupAt?.(o) ?? o.shippedAt;
+  const scanned = opts.pickupAt?.(o);
+  const shippedAt = scanned ?? o.shippedAt;
   if (shippedAt !== null) {
-    // Shipped exactly at the deadline is on time; one second after is late.
-    if (shippedAt <= deadline) return { verdict: 'on_time', deadline };
-    return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: lateKind(deadline, shippedAt, rules), windowHours };
+    // Shipped exactly at the deadline is on time; one second after is late. A time shown without
+    // its seconds may really be up to 59 s later (timeSlack): judge only what holds either way.
+    const deadlineSlack = (o.promisedShipAt !== null ? o.timeSlack?.promisedShipAt : o.timeSlack?.paidAt) ?? 0;
+    const shipSlack = scanned !== undefined ? 0 : (o.timeSlack?.shippedAt ?? 0);
+    if (shippedAt + shipSlack <= deadline) return { verdict: 'on_time', deadline };
+    if (shippedAt <= deadline + deadlineSlack) return { verdict: 'not_judged', reason: 'time_precision' };
+    const kind = lateKind(deadline, shippedAt, rules);
+    if (lateKind(deadline + deadlineSlack, shippedAt, rules) !== kind || lateKind(deadline, shippedAt + shipSlack, rules) !== kind) {
+      return { verdict: 'not_judged', reason: 'time_precision' };
+    }
+    return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind, windowHours };
   }
   if (o.status === 'shipped' || o.status === 'completed' || o.status === 'partially_shipped') {
     return { verdict: 'not_judged', reason: 'no_ship_time' };

@@ -3,7 +3,7 @@
 //   → record (record.ts) → rows (rows.ts), and the summary (summary.ts).
 // This file only wires the stages to the input, the state database and the output.
 import type { Ctx } from '../cli/context.js';
-import { InputError, msg } from '../cli/errors.js';
+import { InputError, type Msg, msg } from '../cli/errors.js';
 import type { Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
@@ -36,11 +36,28 @@ const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
 
 function noShipTimeError(files: string[]): InputError {
   return new InputError(
-    msg(`${files.join(', ')} 没有"发货时间"列, 无法判断是否延迟发货`, `${files.join(', ')} has no ship-time column (发货时间), so lateness cannot be judged`),
+    msg(`${files.join(', ')} 没有"发货时间"列, 没有一个订单可以判断是否延迟发货`, `${files.join(', ')} has no ship-time column (发货时间), and no order could be judged without it`),
     msg(
       '加上 --shipments <揽收记录.csv> (订单编号, 揽收时间), 或同时传入含"发货时间"的宝贝报表, 或导出含"发货时间"的新版订单报表。',
       'add --shipments <pickup-scans.csv> (订单编号, 揽收时间), or also pass the item report (宝贝报表) that has 发货时间, or export a newer order report that has it.',
     ),
+  );
+}
+
+/** Shipped orders whose export has no ship time: counted, not judged, and what to add. */
+function noShipTimeWarning(n: number): Msg {
+  return msg(
+    `${n} 个已发货订单没有发货时间 (较早的订单报表没有"发货时间"列), 未判断是否延迟 (no_ship_time)。同时传入宝贝报表 (含"发货时间"), 或用 --shipments <揽收记录> 判断它们。`,
+    `${n} shipped order(s) have no ship time (older 订单报表 layouts have no 发货时间 column) and were not judged (no_ship_time). Also pass the item report (宝贝报表, which has 发货时间), or --shipments <pickup scans>, to judge them.`,
+  );
+}
+
+/** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
+function timePrecisionWarning(ids: string[], n: number): Msg {
+  const list = ids.join(';') + (n > ids.length ? ';…' : '');
+  return msg(
+    `${n} 个订单的时间没有秒, 是否延迟取决于丢失的秒数, 未判断 (time_precision): ${list}。请重新从卖家中心导出原始文件 (不要用 Excel 另存)。`,
+    `${n} order(s) have times without seconds and whether they were late depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
   );
 }
 
@@ -55,8 +72,10 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
 
   // compensate checks and uses only these columns of an export (RULES §1); orders inspect checks them all.
   const set = await openOrders(ctx, req.files, rejects, { only: COMPENSATION_FIELDS, sums: false });
-  if (!scans && !set.stats.some((s) => s.detected.map.index.has('shippedAt'))) throw noShipTimeError(set.stats.map((s) => s.file));
-  if (!scans) {
+  // Older 订单报表 layouts (2016–2021) have no 发货时间: what can be judged without it still is
+  // (an unshipped order past its deadline; --at-risk); a shipped order is not judged (no_ship_time).
+  const hasShipTimes = Boolean(scans) || set.stats.some((s) => s.detected.map.index.has('shippedAt'));
+  if (!scans && hasShipTimes) {
     ctx.warn(msg('未提供揽收记录 (--shipments): 用报表的"发货时间"(卖家点发货的时间) 代替揽收时间。', 'no pickup scans given (--shipments): using the export\'s 发货时间 (when the seller marked it shipped) as the ship time.'));
   }
   const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? pickupResolver(scans) : undefined };
@@ -68,6 +87,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const atRisk: Row[] = [];
   const promiseOrders: PromiseOrder[] = [];
   const riskUntil = req.atRisk !== undefined ? ctx.asOf + req.atRisk * HOUR_MS : 0;
+  let judged = 0;
+  const imprecise: string[] = [];
+  let noShipTime = 0;
   for await (const batch of set.orderBatches()) for (const o of batch) {
     tally.read++;
     if (excluded.has(o.orderId)) {
@@ -81,6 +103,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     }
     if (failures.has(o.orderId)) promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt });
     const a = assess(o, rules, judgeOpts, req.base);
+    if (a.verdict.verdict !== 'not_judged') judged++;
+    else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
+    else if (a.verdict.reason === 'no_ship_time') noShipTime++;
     if (a.unshippedOpen && o.buyer) {
       const list = open.get(o.buyer) ?? [];
       list.push({ orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules.id });
@@ -102,6 +127,13 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   }
   await set.reportDuplicates();
   set.warnCoarseTimes();
+  // Nothing at all could be judged for want of ship times: the input is unusable (exit 3).
+  if (!hasShipTimes && req.atRisk === undefined && tally.read > tally.excluded && judged === 0) {
+    await rejects.finish();
+    throw noShipTimeError(set.stats.map((s) => s.file));
+  }
+  if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
+  if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
   await rejects.finish();
 

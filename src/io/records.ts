@@ -284,6 +284,43 @@ function xlsxCellText(v: unknown): string {
   return String(v);
 }
 
+/** Excel's own limit: a cell holds at most 32,767 characters. Longer cannot come from Excel or a seller centre. */
+export const XLSX_MAX_CELL = 32_767;
+/** A row's cells together (a 71-column export of full cells is about 2.3 M characters). */
+export const XLSX_MAX_ROW = 4 * 1024 * 1024;
+
+/**
+ * One xlsx row's cells, or why it is refused: a shared string is stored once and may be used by
+ * every cell of the sheet, so a small file can expand without bound (one 300 MB string used 1,000
+ * times is 300 GB of output). Each cell and each row is capped; a row over a cap is rejected whole.
+ */
+function xlsxRow(values: unknown[]): { cells: string[] } | { problem: Msg } {
+  const cells: string[] = [];
+  let total = 0;
+  for (let i = 1; i < values.length; i++) {
+    const t = xlsxCellText(values[i]);
+    if (t.length > XLSX_MAX_CELL) {
+      return {
+        problem: msg(
+          `第 ${i} 列的单元格有 ${t.length} 个字符, 超过 Excel 的单元格上限 ${XLSX_MAX_CELL}; 这一行未读取 (文件不是 Excel 或卖家中心写的, 或已被改动)`,
+          `the cell in column ${i} holds ${t.length} characters, more than Excel's limit of ${XLSX_MAX_CELL} per cell; the row was not read (the file was not written by Excel or a seller centre, or was altered)`,
+        ),
+      };
+    }
+    total += t.length;
+    if (total > XLSX_MAX_ROW) {
+      return {
+        problem: msg(
+          `这一行的单元格合计超过 ${XLSX_MAX_ROW} 个字符; 这一行未读取`,
+          `the cells of this row hold more than ${XLSX_MAX_ROW} characters together; the row was not read`,
+        ),
+      };
+    }
+    cells.push(t);
+  }
+  return { cells };
+}
+
 async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
   const ExcelJS = loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(s.stream, {
@@ -298,10 +335,8 @@ async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
       sawSheet = true;
       let batch: RawRecord[] = [];
       for await (const row of sheet) {
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(xlsxCellText(values[i]));
-        batch.push({ line: row.number, cells });
+        const read = xlsxRow(row.values as unknown[]);
+        batch.push('problem' in read ? { line: row.number, cells: [], problem: read.problem } : { line: row.number, cells: read.cells });
         if (batch.length >= 1000) {
           yield batch;
           batch = [];

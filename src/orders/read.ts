@@ -5,6 +5,7 @@
 import type { Ctx } from '../cli/context.js';
 import { byteProgress } from '../cli/progress.js';
 import { type Msg, msg, say } from '../cli/errors.js';
+import { shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
 import type { Sniffed } from '../io/source.js';
@@ -15,7 +16,8 @@ import { type Detected, detectLayout } from './detect.js';
 import { DuplicateLog } from './duplicates.js';
 import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, UNKNOWN_AT } from './idset.js';
-import { PII_HEADER, maskAddress, maskByHeader, maskName, maskPhone } from './mask.js';
+import { PERSONAL_COLUMNS } from './layouts.js';
+import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
 import { type ParsedRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
@@ -100,6 +102,9 @@ export class OrderSet {
     // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
     const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, latestPlausible(this.ctx.asOf, this.ctx.io.now()), Boolean(this.opts.keepExtra), this.opts.only);
     const sums = this.opts.sums !== false;
+    const piiKind = new Map<string, PiiKind>();
+    for (const [key, i] of d.map.index) if (PII_FIELDS[key]) piiKind.set(d.map.headers[i]!, PII_FIELDS[key]!);
+    for (const h of d.map.headers) if (!piiKind.has(h) && PERSONAL_COLUMNS[h]) piiKind.set(h, PERSONAL_COLUMNS[h]!);
     const dedupeByLine = d.layout.grain === 'line';
     // A progress bar over the file's bytes, only on a terminal (never in a pipe, a file or cron).
     const progress = byteProgress(this.ctx, f.name, f.size, f.bytesRead);
@@ -122,8 +127,18 @@ export class OrderSet {
       if (isProblem(r)) {
         stats.rejected++;
         const column = r.column;
-        const value = column && PII_HEADER.test(column) && !this.ctx.showPii ? '****' : r.value;
-        await this.rejects.add({ file: f.name, line: rec.line, column, value, reason: r.reason });
+        let { value, reason } = r;
+        if (value !== undefined && value !== '' && !this.ctx.showPii) {
+          // Masked by what the column holds (its canonical field, or a known personal column) and
+          // by what the value is (a phone number anywhere), never by words in the header name.
+          const masked = maskValue(column === undefined ? undefined : piiKind.get(column), value);
+          if (masked !== value) {
+            const raw = shown(value);
+            reason = msg(reason.zh.split(raw).join(masked), reason.en.split(raw).join(masked));
+            value = masked;
+          }
+        }
+        await this.rejects.add({ file: f.name, line: rec.line, column, value, reason });
         continue;
       }
       const key = dedupeByLine ? r.lineId : r.orderId;
@@ -330,9 +345,10 @@ export function shownPii(o: Pick<Order, 'receiver' | 'phone' | 'address' | 'extr
   if (showPii) return { receiver: o.receiver, phone: o.phone, address: o.address, extra: o.extra };
   let extra = o.extra;
   if (extra) {
-    // Unmapped personal columns (联系电话, 修改后的收货地址, 买家支付宝账号) are masked too.
+    // Unmapped personal columns (联系电话, 修改后的收货地址, 买家支付宝账号) are masked by their exact
+    // name, and a phone number in any other column by its value; 是否手机订单 stays 手机订单/否.
     extra = { ...extra };
-    for (const h of Object.keys(extra)) if (PII_HEADER.test(h)) extra[h] = maskByHeader(h, extra[h]!);
+    for (const h of Object.keys(extra)) extra[h] = maskValue(PERSONAL_COLUMNS[h], extra[h]!);
   }
   return { receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address), extra };
 }

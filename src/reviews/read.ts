@@ -4,7 +4,7 @@ import type { Ctx } from '../cli/context.js';
 import { InputError, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell } from '../io/cells.js';
 import { type RejectLog, shown } from '../io/rejects.js';
-import { type FieldSpec, openMappedTable } from '../io/table.js';
+import { type FieldSpec, openMappedTable, usableRecord } from '../io/table.js';
 import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
 
@@ -115,15 +115,16 @@ export async function readReviews(
       const i = ix.get(k);
       return i === undefined ? '' : cleanCell(cells[i] ?? '');
     };
+    // A short row is fine while it reaches the required columns (an editor drops trailing empty cells).
+    const shape = { headerWidth: t.headers.length, lastNeeded: Math.max(ix.get('orderId')!, ix.get('reviewedAt')!) };
     for await (const r of t.records) {
-      if (r.cells.every((c) => c.trim() === '')) continue;
-      rows++;
+      // The same screening as every reader: an unreadable record (an unclosed quote) is rejected
+      // and counted, never skipped as blank; --strict then fails the run.
+      const blank = !r.problem && r.cells.every((c) => c.trim() === '');
+      if (!blank) rows++;
+      if (!(await usableRecord(r, name, rejects, shape))) continue;
       const reject = (key: string | undefined, value: string, zh: string, en: string) =>
         rejects.add({ file: name, line: r.line, column: key ? header(key) : undefined, value, reason: msg(zh, en) });
-      if (r.problem) {
-        await rejects.add({ file: name, line: r.line, reason: r.problem });
-        continue;
-      }
       const orderId = cell(r.cells, 'orderId');
       const idCheck = checkOrderId(orderId);
       if (idCheck !== 'ok') {

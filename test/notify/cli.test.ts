@@ -68,7 +68,9 @@ describe('compensate --at-risk --notify dingtalk', () => {
       },
     });
     expect(r.stderr).toContain(`notified dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=***: 1 message, 1 item`);
+    // Nor in the state database, nor in what was posted (the body carries no secret, only its signature in the URL).
     noSecrets(r.stdout, r.stderr, fs.readFileSync(state).toString('latin1'));
+    expect(robots.received[0]!.raw).not.toContain(SECRET);
   });
 
   it('only news: the same order is not posted again, and is posted again when it turns late', async () => {

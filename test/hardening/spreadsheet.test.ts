@@ -183,7 +183,8 @@ describe('privacy: receiver, phone and address masked everywhere by default', ()
 
   for (const fmt of ['csv', 'tsv', 'json', 'ndjson', 'table']) {
     it(`orders normalize -f ${fmt}: masked, and nothing raw on stdout or stderr`, async () => {
-      const r = await run(['orders', 'normalize', exportFile, '-f', fmt]);
+      // The terminal table's short view leaves receiver, phone and address out; --wide shows them (masked).
+      const r = await run(['orders', 'normalize', exportFile, '-f', fmt, ...(fmt === 'table' ? ['--wide'] : [])]);
       expect(r.stdout).toContain(MASKED.phone);
       expect(r.stdout).toContain(MASKED.receiver);
       expect(r.stdout).toContain(MASKED.address);

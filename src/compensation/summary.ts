@@ -1,5 +1,7 @@
 // What a compensate run tells the operator on stderr (SPEC "compensate": summary). Pure: builds
 // the messages, the command prints them.
+import { labelOf } from '../io/columns.js';
+import { BASE_ZH, NOT_JUDGED_ZH } from './codes.js';
 import { type Msg, msg } from '../cli/errors.js';
 import { type Money, fmtMoney } from '../money.js';
 
@@ -66,8 +68,9 @@ export interface RunSummary {
 export function runSummary(s: RunSummary): Msg {
   const { tally, sums } = s;
   const nj = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${k}=${n}`).join(', ');
+  const njZh = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${labelOf(NOT_JUDGED_ZH, k, 'zh')} ${n}`).join(', ');
   return msg(
-    `规则 ${s.rules} (基数 ${s.base}): 读取订单 ${tally.read}, 已付款 ${tally.paid}, 延迟 ${tally.late}, 无法判断 ${tally.notJudged}${nj ? ` (${nj})` : ''}, 排除 ${tally.excluded}; ` +
+    `规则 ${s.rules} (基数 ${labelOf(BASE_ZH, s.base, 'zh')}): 读取订单 ${tally.read}, 已付款 ${tally.paid}, 延迟 ${tally.late}, 无法判断 ${tally.notJudged}${njZh ? ` (${njZh})` : ''}, 排除 ${tally.excluded}; ` +
       `红包 ${sums.count} 个共 ${fmtMoney(s.total)} 元 (其中待定 ${sums.provisional} 个)` +
       (s.promises ? `; 未履约承诺 ${s.promises} 单共 ${fmtMoney(s.promiseTotal)} 元 (另付, 不计入封顶)` : '') +
       `; 拒绝行 ${s.rejected}` +
@@ -85,7 +88,7 @@ export function excludedNote(ids: string[]): Msg {
 }
 
 export function seriousDelayWarning(n: number, afterHours: number, note: Msg): Msg {
-  return msg(`${n} 个红包含延迟超过 ${afterHours} 小时的订单 (risk 列): ${note.zh}`, `${plural(n, 'voucher')} ${n === 1 ? 'holds' : 'hold'} an order more than ${afterHours} h late (risk column): ${note.en}`);
+  return msg(`${n} 个红包含延迟超过 ${afterHours} 小时的订单 (扣分风险 列): ${note.zh}`, `${plural(n, 'voucher')} ${n === 1 ? 'holds' : 'hold'} an order more than ${afterHours} h late (risk column): ${note.en}`);
 }
 
 export function mismatchWarning(n: number): Msg {

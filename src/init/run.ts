@@ -19,6 +19,9 @@ export function starterConfig(): Record<string, unknown> {
       quietHours: '22:00-08:00',
       goodwill: { neutral: '5.00', negative: '10.00' },
       shopName: '',
+      // Who a buyer with a health or safety complaint should call (name and phone): safety messages need it.
+      safetyContact: '',
+      messageLang: 'zh',
       keywords: `${TEMPLATE_DIR}/reviews/keywords.json`,
       forbidden: `${TEMPLATE_DIR}/reviews/forbidden.json`,
       templates: `${TEMPLATE_DIR}/reviews/messages.json`,

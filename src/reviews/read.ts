@@ -92,10 +92,19 @@ export async function readReviews(
   keep?: (r: Review) => boolean,
 ): Promise<{ reviews: Review[]; duplicates: number; rows: number; read: number }> {
   const reviews: Review[] = [];
-  const seen = new Set<string>();
+  // Kept reviews by the hash of their key; a hit is compared field by field, so none is dropped by a collision.
+  const kept = new Map<number, Review | Review[]>();
   const seenHash = new Set<number>();
   let duplicates = 0;
   let read = 0;
+  // A shop's titles, buyers and rating words repeat: one string each, not one per row.
+  const strings = new Map<string, string>();
+  const intern = (s: string) => {
+    const hit = strings.get(s);
+    if (hit !== undefined) return hit;
+    if (strings.size < 100_000) strings.set(s, s);
+    return s;
+  };
   let rows = 0;
   const what = msg('评价文件', 'review file');
   // As for orders: a time more than a day after the real clock (or --as-of) is a mangled cell.
@@ -179,13 +188,14 @@ export async function readReviews(
       }
       const text = cell(r.cells, 'text');
       const followUpText = cell(r.cells, 'followUpText');
-      const key = `${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${cell(r.cells, 'title')}`;
+      const title = titleWithSpec(cell(r.cells, 'title'), cell(r.cells, 'spec'));
+      const h = hash53(`${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${title}`);
       const review: Review = {
         file: name,
         line: r.line,
         orderId,
         buyer: cell(r.cells, 'buyer'),
-        title: titleWithSpec(cell(r.cells, 'title'), cell(r.cells, 'spec')),
+        title,
         rating,
         ratingRaw,
         reviewedAt,
@@ -195,7 +205,6 @@ export async function readReviews(
         dsr,
       };
       if (keep && !keep(review)) {
-        const h = hash53(key);
         if (seenHash.has(h)) duplicates++;
         else {
           seenHash.add(h);
@@ -203,11 +212,16 @@ export async function readReviews(
         }
         continue;
       }
-      if (seen.has(key)) {
+      const same = kept.get(h);
+      const twins = same === undefined ? [] : Array.isArray(same) ? same : [same];
+      if (twins.some((x) => x.orderId === orderId && x.reviewedAt === reviewedAt && x.text === text && x.followUpText === followUpText && x.title === review.title)) {
         duplicates++;
         continue;
       }
-      seen.add(key);
+      kept.set(h, twins.length === 0 ? review : [...twins, review]);
+      review.title = intern(review.title);
+      review.buyer = intern(review.buyer);
+      review.ratingRaw = intern(review.ratingRaw);
       read++;
       reviews.push(review);
     }

@@ -12,7 +12,7 @@ import type { StateDb } from '../state/ledger.js';
 import { orderFacts } from './orders.js';
 import { type OrderContacts, buyerContactState, inQuietHours } from './policy.js';
 import { buildQueue, buyerKey } from './queue.js';
-import { classify } from './classify.js';
+import { needsFollowUp } from './classify.js';
 import { render, unknownPlaceholders } from './message.js';
 import { type RosterOnShift, assign, onShiftAt, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
@@ -109,7 +109,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
   const rejects = new RejectLog(ctx);
   try {
     // Only flagged reviews are held (classify is pure and cheap; buildQueue classifies them again).
-    const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder : (r: Review) => classify(r, cfg.matchers).reasons.length > 0;
+    const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder : (r: Review) => needsFollowUp(r, cfg.matchers);
     const { reviews, duplicates, rows, read } = await readReviews(ctx, files, rejects, keep);
     const wanted = new Set(reviews.map((r) => r.orderId));
     const orders = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
@@ -214,7 +214,7 @@ async function buyerOrdersOf(ctx: Ctx, orderId: string, files: string[], cfg: Re
   const rejects = new RejectLog(ctx);
   let reviews: Review[];
   try {
-    ({ reviews } = await readReviews(ctx, files, rejects, (r) => r.orderId === orderId || classify(r, cfg.matchers).reasons.length > 0));
+    ({ reviews } = await readReviews(ctx, files, rejects, (r) => r.orderId === orderId || needsFollowUp(r, cfg.matchers)));
     await rejects.finish();
   } catch (e) {
     await rejects.abort();

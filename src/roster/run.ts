@@ -129,13 +129,15 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   }
 
   const progress = progressReporter(ctx);
+  // Benchmarks compare against the full model alone (scripts/bench-roster.mjs).
+  const modelOnly = ctx.io.env.STOREOPS_ROSTER_MODEL_ONLY === '1';
   const levels: Level[] = ['o1', 'o2', ...(prev.previous ? (['o4'] as const) : []), 'o5', 'o6'];
-  let result: SolveResult = await solveInWorker(p, { requestsHard: true, timeLimit, levels }, progress);
+  let result: SolveResult = await solveInWorker(p, { requestsHard: true, timeLimit, levels, modelOnly }, progress);
   let softRequests = false;
   if (result.status === 'infeasible' && requests.length) {
     // Requested days off are hard while they can be; when they cannot all be granted they become
     // the third objective (as SPEC ranks them) and the roster says which were refused.
-    const relaxed = await solveInWorker(p, { requestsHard: false, timeLimit, levels: ['o1', 'o2', 'o3', ...(prev.previous ? (['o4'] as const) : []), 'o5', 'o6'] }, progress);
+    const relaxed = await solveInWorker(p, { requestsHard: false, timeLimit, levels: ['o1', 'o2', 'o3', ...(prev.previous ? (['o4'] as const) : []), 'o5', 'o6'], modelOnly }, progress);
     if (relaxed.status === 'solved') {
       result = relaxed;
       softRequests = true;

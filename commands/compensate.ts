@@ -1,22 +1,31 @@
-// `storeops compensate` (SPEC "compensate").
+// `storeops compensate` (docs/cli.md "compensate").
 import type { Command } from 'commander';
+import { examples } from '../src/cli/help.js';
 import { action } from '../src/cli/main.js';
+import { addNotifyOptions } from '../src/notify/options.js';
 
 export function register(program: Command): void {
-  program
+  const compensate = program
     .command('compensate')
-    .description('delayed-shipment compensation vouchers (RULES §1) / 延迟发货赔付红包')
-    .argument('<file...>', 'order exports (csv/xlsx; - for stdin)')
-    .option('--rules <id|file>', 'rule set: tmall-2023 (default), tmall-2026, or a JSON file like templates/rules/*.json')
-    .option('--ship-within <hours>', 'ship window when an order has no promised time (default from the rule set: 48)')
-    .option('--shipments <file>', 'pickup scans: 订单编号 (or 物流单号) and 揽收时间; preferred over 发货时间')
-    .option('--delivery-failures <file>', 'order ids whose same-day/next-day/to-door promise was not kept')
-    .option('--exclude <file>', 'order ids to leave out (force majeure, invalid address …)')
-    .option('--by <voucher|order>', 'one row per voucher (default) or per late order with its working')
-    .option('--at-risk <hours>', 'instead of vouchers: unshipped orders due within N hours (and those already late)')
-    .option('--base <rule>', 'amount base: paid-minus-postage (default), paid, goods (RULES 1.4)')
-    .option('--record', 'record final vouchers in the state database; already recorded ones are not counted again')
-    .option('--reissue <orders|all>', 'with --record: pay these orders again although a recorded voucher (any rule set) already pays them; recorded as a re-issue')
-    .option('--fail-on <condition>', 'new-vouchers: exit 1 when this run found vouchers not recorded before')
+    .description('delayed-shipment compensation vouchers (docs/rules.md §1) / 延迟发货赔付红包 (docs/rules.md §1)')
+    .argument('<file...>', 'order exports (csv/xlsx; - for stdin) / 订单报表 (csv/xlsx; - 为标准输入)')
+    .option('--rules <id|file>', 'rule set (storeops rules list), or a JSON file like templates/rules/*.json / 规则集 (见 storeops rules list), 或 templates/rules/*.json 格式的 JSON 文件')
+    .option('--ship-within <hours>', 'ship window when an order has no promised time (default from the rule set: 48) / 订单没有承诺发货时间时的发货时限 (默认取规则集: 48 小时)')
+    .option('--shipments <file>', 'pickup scans: 订单编号 (or 物流单号) and 揽收时间; preferred over 发货时间 / 揽收扫描表: 订单编号 (或物流单号) 和揽收时间; 优先于发货时间')
+    .option('--delivery-failures <file>', 'order ids whose same-day/next-day/to-door promise was not kept / 当日达/次日达/送货上门未履约的订单编号')
+    .option('--exclude <file>', 'order ids to leave out (force majeure, invalid address …) / 要排除的订单编号 (不可抗力、地址无效 …)')
+    .option('--by <voucher|order>', 'one row per voucher (default) or per late order with its working / 每张红包一行 (默认), 或每个延迟订单一行并列出计算过程')
+    .option('--at-risk <hours>', 'instead of vouchers: unshipped orders due within N hours (and those already late) / 改为列出 N 小时内到期 (及已超时) 的未发货订单')
+    .option('--base <rule>', 'amount base: paid-minus-postage (default), paid, goods (docs/rules.md §1.4) / 计算基数: paid-minus-postage (默认, 实付减邮费)、paid、goods')
+    .option('--record', 'record final vouchers in the state database; already recorded ones are not counted again / 把确定的红包记入状态数据库; 已记录的不再重复计算')
+    .option('--reissue <orders|all>', 'with --record: pay these orders again although a recorded voucher (any rule set) already pays them; recorded as a re-issue / 与 --record 一起: 重新赔付这些已被记录的订单, 记为补发')
+    .option('--fail-on <condition>', 'new-vouchers: exit 1 when this run found vouchers not recorded before / new-vouchers: 发现此前未记录的红包时以退出码 1 结束');
+  addNotifyOptions(compensate)
     .action(action(async () => (await import('../src/compensation/run.js')).runCompensate));
+  examples(compensate, [
+    ['compensate examples/ExportOrderList202611.csv --as-of "2026-11-20 12:00:00"', 'the vouchers owed as of a given time', '截至某一时间应发的赔付红包'],
+    ['compensate ORDERS.csv --at-risk 12', 'act now: unshipped orders due within 12 h', '马上处理: 12 小时内到期的未发货订单'],
+    ['compensate ORDERS.csv --shipments scans.csv --by order', 'real pickup times; one row per late order with its working', '用真实揽收时间; 每个延迟订单一行, 附计算过程'],
+    ['compensate ORDERS.csv --record --fail-on new-vouchers -o vouchers.xlsx', 'for cron: record vouchers once, exit 1 when new ones appear', 'cron 用: 每张红包只记一次, 有新红包时退出码 1'],
+  ]);
 }

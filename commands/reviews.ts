@@ -1,45 +1,65 @@
-// `storeops reviews queue|log|message` (SPEC reviews; RULES §2).
+// `storeops reviews queue|log|message` (docs/cli.md "reviews"; docs/rules.md §2).
 import type { Command } from 'commander';
+import { examples } from '../src/cli/help.js';
 import { action } from '../src/cli/main.js';
+import { addNotifyOptions } from '../src/notify/options.js';
 
 export function register(program: Command): void {
   const reviews = program
     .command('reviews')
-    .description('neutral/negative review follow-up (RULES §2) / 中差评跟进')
+    .description('neutral/negative review follow-up (docs/rules.md §2) / 中差评跟进 (docs/rules.md §2)')
     .helpCommand(false);
 
-  reviews
+  const queue = reviews
     .command('queue')
     .description('follow-up queue for neutral/negative reviews, most urgent first / 中差评跟进队列')
-    .argument('<file...>', 'review files (csv/xlsx; - for stdin)')
-    .option('--orders <file...>', 'order exports, for order value, payment time and earlier orders by the buyer')
-    .option('--roster <file>', 'shift roster (long or grid): items go to agents on shift at --as-of')
-    .option('--all', 'also list resolved items')
-    .option('--max-attempts <n>', 'contact attempts allowed per review (default: config reviews.maxAttempts, else 3)')
-    .option('--quiet-hours <from-to>', 'no contact in these hours (default: config reviews.quietHours, else 22:00-08:00; none = off)')
+    .argument('<file...>', 'review files (csv/xlsx; - for stdin) / 评价表 (csv/xlsx; - 为标准输入)')
+    .option('--orders <file...>', 'order exports, for order value, payment time and earlier orders by the buyer / 订单报表, 用于订单金额、付款时间和买家此前的订单')
+    .option('--roster <file>', 'shift roster (long or grid): items go to agents on shift at --as-of / 排班表 (长表或网格): 把待办分给 --as-of 时在班的客服')
+    .option('--all', 'also list resolved items / 也列出已解决的')
+    .option('--max-attempts <n>', 'contact attempts allowed per buyer, across their reviews (default: config reviews.maxAttempts, else 3) / 每个买家 (所有评价合计) 允许的联系次数 (默认: 配置 reviews.maxAttempts, 否则 3)')
+    .option('--quiet-hours <from-to>', 'no contact in these hours (default: config reviews.quietHours, else 22:00-08:00; none = off) / 这些时段不联系 (默认: 配置 reviews.quietHours, 否则 22:00-08:00; none 表示不限)');
+  addNotifyOptions(queue)
     .action(action(async () => (await import('../src/reviews/run.js')).runQueue));
 
-  reviews
+  const log = reviews
     .command('log')
     .description('record a contact attempt or outcome in the state database / 记录联系结果')
-    .argument('<orderId>', 'order id of the review')
-    .requiredOption('--status <status>', 'contacted, awaiting_reply, resolved, complaint_filed, do_not_contact')
-    .option('--note <text>', 'what was said or agreed')
-    .option('--channel <channel>', 'wangwang, phone or sms')
-    .option('--who <agent>', 'who made the contact')
-    .option('--force', 'record a contact even though it breaks the contact rules (do_not_contact, attempts, quiet hours)')
-    .option('--max-attempts <n>', 'contact attempts allowed per review (default 3)')
-    .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00)')
+    .argument('<orderId>', 'order id of the review / 评价对应的订单编号')
+    .requiredOption('--status <status>', 'contacted, awaiting_reply, resolved, complaint_filed, do_not_contact / contacted (已联系)、awaiting_reply (等回复)、resolved (已解决)、complaint_filed (已投诉)、do_not_contact (勿再联系)')
+    .option('--note <text>', 'what was said or agreed / 沟通内容或约定')
+    .option('--channel <channel>', 'wangwang, phone or sms / wangwang (旺旺)、phone (电话) 或 sms (短信)')
+    .option('--who <agent>', 'who made the contact / 联系人')
+    .option('--reviews <file...>', "review files: the buyer's other reviews count towards the contact limits (attempts, gap); warns when the order is in none of them / 评价表: 买家其他评价的联系也计入限制 (次数、间隔); 订单不在其中时提醒")
+    .option('--force', 'record a contact even though it breaks the contact rules (do_not_contact, attempts, minimum gap, quiet hours); the breach is recorded in the note / 即使违反联系规则 (勿再联系、次数、最短间隔、免打扰时段) 也记录; 违规情况写入备注')
+    .option('--max-attempts <n>', 'contact attempts allowed per review (default 3) / 每条评价允许的联系次数 (默认 3)')
+    .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00) / 免打扰时段 (默认 22:00-08:00)')
     .action(action(async () => (await import('../src/reviews/run.js')).runLog));
 
-  reviews
+  const message = reviews
     .command('message')
     .description('render the suggested message for one queue item / 生成跟进消息')
-    .argument('<orderId>', 'order id of the review')
-    .requiredOption('--reviews <file...>', 'review files')
-    .option('--orders <file...>', 'order exports')
-    .option('--template <file>', 'your own message text (checked for forbidden wording); placeholders {buyer} {orderId} {title} {goodwill} {issue} {shop}')
-    .option('--max-attempts <n>', 'contact attempts allowed per review (default 3)')
-    .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00)')
+    .argument('<orderId>', 'order id of the review / 评价对应的订单编号')
+    .requiredOption('--reviews <file...>', 'review files / 评价表')
+    .option('--orders <file...>', 'order exports / 订单报表')
+    .option('--template <file>', 'your own message text (checked for forbidden wording); placeholders {buyer} {orderId} {title} {goodwill} {issue} {shop} / 自己的消息模板 (检查违规措辞); 占位符 {buyer} {orderId} {title} {goodwill} {issue} {shop}')
+    .option('--safety-contact <who>', 'the named person a buyer with a health or safety complaint should call, e.g. "王经理 400-123-4567" (default: config reviews.safetyContact) / 健康或安全投诉的买家应联系的具体负责人, 例如 "王经理 400-123-4567" (默认: 配置 reviews.safetyContact)')
+    .option('--message-lang <zh|en>', 'language of the message to the buyer (default: config reviews.messageLang, else zh, whatever LANG says) / 发给买家的消息语言 (默认: 配置 reviews.messageLang, 否则 zh, 与 LANG 无关)')
+    .option('--max-attempts <n>', 'contact attempts allowed per review (default 3) / 每条评价允许的联系次数 (默认 3)')
+    .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00) / 免打扰时段 (默认 22:00-08:00)')
     .action(action(async () => (await import('../src/reviews/run.js')).runMessage));
+
+  examples(queue, [
+    ['reviews queue examples/reviews.csv --orders examples/ExportOrderList202611.csv', 'who to contact first, with order value and repeat buyers', '先联系谁, 附订单金额和回头客'],
+    ['reviews queue reviews.csv --roster examples/roster/roster-2026-11.csv', 'assign items to the agents on shift now', '分给当前在班的客服'],
+    ['reviews queue reviews.csv --all -o queue.xlsx', 'everything, resolved items too, into a spreadsheet', '全部 (含已解决), 写入表格'],
+  ]);
+  examples(log, [
+    ['reviews log 3515313147329357901 --status contacted --channel wangwang --note "问了原因"', 'record that the buyer was contacted', '记录已联系买家'],
+    ['reviews log 3515313147329357901 --status resolved', 'the problem is solved: it leaves the queue', '问题已解决: 从队列中移除'],
+  ]);
+  examples(message, [
+    ['reviews message 3515313147329357901 --reviews examples/reviews.csv', 'the suggested text to send', '建议发送的消息'],
+    ['reviews message 3515313147329357901 --reviews reviews.csv --template my.txt', 'your own text, checked for forbidden wording', '自己的模板, 检查违规措辞'],
+  ]);
 }

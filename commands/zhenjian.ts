@@ -1,11 +1,13 @@
 // `storeops zhenjian estimate [file]`: what Tmall 甄检 quality testing will really cost (SPEC
 // "zhenjian estimate", RULES §3). Options only; the body lives in src/zhenjian/run.ts.
 import type { Command } from 'commander';
+import { examples } from '../src/cli/help.js';
 import { action } from '../src/cli/main.js';
 
 export function register(program: Command): void {
   const zj = program.command('zhenjian').description('Tmall 甄检 quality testing: what it will really cost / 天猫甄检: 真实费用估算');
-  zj.command('estimate')
+  const estimate = zj
+    .command('estimate')
     .description(
       'cost per product: registration estimate, real charge, real cost, balance, yearly view, dates and rule checks; ' +
         'interactive when no file is given on a terminal / 每个商品的报名页预估、实际扣款、真实成本、所需余额、年度费用、日期与规则检查; 在终端不给文件时逐项询问',
@@ -19,4 +21,9 @@ export function register(program: Command): void {
     .option('--far-above <ratio>', 'explain when the charge exceeds this many times the registration estimate (default 2) / 实际扣款超过预估几倍时提醒')
     .option('--categories <file>', 'category sample-count table (default templates/zhenjian/categories.json; config zhenjian.categories) / 类目购样数量表')
     .action(action(async () => (await import('../src/zhenjian/run.js')).runEstimate));
+  examples(estimate, [
+    ['zhenjian estimate', 'answer the questions on a terminal, then append to a csv', '在终端逐项回答, 然后追加到 csv'],
+    ['zhenjian estimate examples/zhenjian-products.csv --avg-order 150 --balance 5000', 'cost per product, and the Alipay balance check', '每个商品的费用, 并检查支付宝余额'],
+    ['zhenjian estimate my-products.xlsx -o estimate.xlsx --commission 5%', 'every column into a spreadsheet', '全部列写入表格'],
+  ]);
 }

@@ -118,6 +118,10 @@ export function isValidZone(name: string): boolean {
 const DATE_RE =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
+// Chinese forms (抖店 商品评论 and others): `2026年11月19日 21:40:00`, `2026年11月19日21:40`,
+// `2026年11月19日 21时40分05秒`, `2026年11月19日`. Same groups as DATE_RE (no zone group).
+const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2})(?:\.\d+)?秒?|分)?)?$/;
+
 /**
  * Parse a platform timestamp in the given zone. Returns null for an empty cell (the event has
  * not happened) and undefined for text that is not a date (the caller rejects the row).
@@ -135,7 +139,7 @@ export function parseTime(text: string, tz: TimeZone): number | null | undefined
     if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || mi < 0 || s < 0 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
     return tz.fromWall(y, mo, d, h, mi, s);
   }
-  const m = DATE_RE.exec(text);
+  const m = DATE_RE.exec(text) ?? CN_DATE_RE.exec(text);
   if (!m) return undefined;
   const y = +m[1]!;
   const mo = +m[2]!;

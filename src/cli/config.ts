@@ -34,8 +34,16 @@ export function configCandidates(flag: string | undefined, env: NodeJS.ProcessEn
 export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): LoadedConfig {
   for (const c of configCandidates(flag, env, cwd)) {
     let text: string;
+    let config: Config;
+    let mode: number;
     try {
-      text = fs.readFileSync(c.path, 'utf8');
+      const fd = fs.openSync(c.path, 'r');
+      try {
+        mode = fs.fstatSync(fd).mode;
+        text = fs.readFileSync(fd, 'utf8');
+      } finally {
+        fs.closeSync(fd);
+      }
     } catch (e) {
       if (!c.explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw new UsageError(
@@ -46,15 +54,45 @@ export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd
     try {
       const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
-      return { config: parsed as Config, path: c.path };
+      config = parsed as Config;
     } catch (e) {
+      // V8 quotes a piece of the text in its message; a file with notify secrets must not be echoed.
+      const why = text.includes('"notify"') ? (e as Error).message.replace(/,? ?".*" is not valid JSON$/s, ' (text not shown: the file holds notify settings)') : (e as Error).message;
       throw new InputError(
-        msg(`配置文件 ${c.path} 不是有效的 JSON: ${(e as Error).message}`, `config file ${c.path} is not valid JSON: ${(e as Error).message}`),
+        msg(`配置文件 ${c.path} 不是有效的 JSON: ${why}`, `config file ${c.path} is not valid JSON: ${why}`),
         msg('修正该文件, 或用 --config 指向另一个。', 'fix the file, or point --config at another one.'),
       );
     }
+    refuseExposedSecrets(c.path, config, mode);
+    return { config, path: c.path };
   }
   return { config: {} };
+}
+
+/**
+ * A config file holding notify secrets or robot URLs (credentials: whoever has one can post to
+ * the group) must not be readable by others: refused unless its mode is 0600 or stricter.
+ * Windows has no such mode bits, so the check is POSIX only.
+ */
+function refuseExposedSecrets(file: string, config: Config, mode: number): void {
+  if (process.platform === 'win32' || (mode & 0o077) === 0 || !configHoldsSecrets(config)) return;
+  const octal = (mode & 0o777).toString(8).padStart(3, '0');
+  throw new UsageError(
+    msg(
+      `配置文件 ${file} 含有通知密钥或机器人地址, 但其他用户可以读取 (权限 ${octal}); 拒绝使用`,
+      `config file ${file} holds notify secrets or robot URLs but others can read it (mode ${octal}); refused`,
+    ),
+    msg(`运行 chmod 600 ${file} 后重试, 或把密钥放进环境变量 STOREOPS_NOTIFY_SECRET。`, `run chmod 600 ${file} and try again, or put the secret in STOREOPS_NOTIFY_SECRET instead.`),
+  );
+}
+
+/** Does this config hold a notify secret or robot URL? Both are credentials. */
+export function configHoldsSecrets(config: Config): boolean {
+  const n = config.notify;
+  if (typeof n !== 'object' || n === null || Array.isArray(n)) return false;
+  const s = n as Record<string, unknown>;
+  if (s.secret !== undefined) return true;
+  return Array.isArray(s.targets) ? s.targets.length > 0 : s.targets !== undefined;
 }
 
 /** A config section as an object (empty when absent). */

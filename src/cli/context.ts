@@ -17,11 +17,13 @@ export interface GlobalFlags {
   bom?: boolean;
   outEncoding?: string;
   formulaEscape?: boolean;
+  textIds?: boolean;
   lang?: string;
   asOf?: string;
   tz?: string;
   encoding?: string;
   rejects?: string;
+  duplicates?: string;
   strict?: boolean;
   config?: string;
   state?: string;
@@ -29,12 +31,15 @@ export interface GlobalFlags {
   quiet?: boolean;
   color?: boolean;
   input?: boolean;
+  wide?: boolean;
+  verbose?: boolean;
+  debug?: boolean;
 }
 
 export interface Io {
   stdin: Readable & { isTTY?: boolean };
-  stdout: Writable & { isTTY?: boolean };
-  stderr: Writable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean; columns?: number };
+  stderr: Writable & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** The clock; injected so tests are reproducible. */
@@ -46,12 +51,18 @@ export interface Ctx extends OutputOptions {
   asOf: number;
   encoding?: string;
   rejects?: string;
+  /** --duplicates: where every order seen twice is listed. */
+  duplicates?: string;
   strict: boolean;
   config: Config;
   configPath?: string;
   statePath: string;
   showPii: boolean;
   quiet: boolean;
+  /** -v: more detail on stderr. */
+  verbose: boolean;
+  /** --debug or STOREOPS_DEBUG: stacks of internal errors, timings. */
+  debug: boolean;
   noInput: boolean;
   stderrColor: boolean;
   /** May the command prompt? Only with a terminal on both ends and no --no-input. */
@@ -138,6 +149,7 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
   const quiet = Boolean(flags.quiet);
   const stderrColor = colorAllowed && Boolean(io.stderr.isTTY);
   const noInput = flags.input === false;
+  const verbose = Boolean(flags.verbose) && !quiet;
 
   const ctx: Ctx = {
     io,
@@ -146,19 +158,25 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
     bom: flags.bom ?? (typeof config.bom === 'boolean' ? config.bom : undefined),
     outEncoding,
     formulaEscape: flags.formulaEscape !== false,
+    textIds: flags.textIds ?? (typeof config.textIds === 'boolean' ? config.textIds : undefined),
     lang,
     tz,
     color: colorAllowed && Boolean(io.stdout.isTTY) && !flags.output,
     stdout: io.stdout,
+    wide: Boolean(flags.wide),
+    termWidth: flags.output && flags.output !== '-' ? undefined : terminalWidth(io),
     asOf,
     encoding: flags.encoding,
     rejects: flags.rejects,
+    duplicates: flags.duplicates,
     strict: Boolean(flags.strict),
     config,
     configPath: loaded.path,
     statePath,
     showPii: flags.showPii ?? (config.showPii === true),
     quiet,
+    verbose,
+    debug: Boolean(flags.debug) || Boolean(io.env.STOREOPS_DEBUG),
     noInput,
     stderrColor,
     interactive: !noInput && Boolean(io.stdin.isTTY) && Boolean(io.stdout.isTTY),
@@ -180,7 +198,14 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
   return ctx;
 }
 
-const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders']);
+/** The width a table is fitted to: the terminal's, else COLUMNS (for `-f table` into a pipe). */
+export function terminalWidth(io: Pick<Io, 'stdout' | 'env'>): number | undefined {
+  if (io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0) return io.stdout.columns;
+  const env = Number.parseInt(io.env.COLUMNS ?? '', 10);
+  return Number.isFinite(env) && env > 0 ? env : undefined;
+}
+
+const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders', 'notify']);
 
 /** A misspelt key in the config file is ignored by everything: say so instead of staying silent. */
 function checkConfigKeys(ctx: Ctx): void {

@@ -8,6 +8,9 @@ export function version(): string {
 }
 
 export async function run(argv: string[]): Promise<void> {
+  // A closed stderr (2>&-, or a log reader that went away) must not turn a good run into a crash:
+  // messages that cannot be shown are dropped, the result and the exit code stand.
+  process.stderr.on('error', () => undefined);
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.stdout.write(`${version()}\n`);
     return;

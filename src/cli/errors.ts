@@ -1,5 +1,6 @@
 // The exit-code table of SPEC.md ("Streams and exit codes"), in one place.
 // Domain code throws these; only the shell (src/cli/main.ts) turns them into an exit code.
+import { terminalSafe } from '../io/escape.js';
 
 /** A message in both languages; the shell picks one with --lang. */
 export interface Msg {
@@ -16,7 +17,15 @@ export const EXIT = {
   input: 3,
   state: 4,
   output: 5,
+  /** --notify-required and a notification could not be delivered (src/notify). */
+  notify: 6,
+  /** An internal error (a bug in storeops). */
+  internal: 70,
+  /** Signals: 128 + the signal number. */
+  hangup: 129,
   interrupted: 130,
+  quit: 131,
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -62,8 +71,9 @@ export class OutputError extends StoreopsError {
 
 export type Lang = 'zh' | 'en';
 
+/** The message in one language, with control characters from quoted input made harmless for a terminal. */
 export function say(m: Msg, lang: Lang): string {
-  return lang === 'zh' ? m.zh : m.en;
+  return terminalSafe(lang === 'zh' ? m.zh : m.en);
 }
 
 /** "file:line:column" prefix for messages about one place in an input file. */

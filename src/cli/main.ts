@@ -5,8 +5,11 @@ import { paint } from './color.js';
 import { version } from './entry.js';
 import { PipeClosed } from './errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
-import { EXIT, type Lang, StoreopsError, say } from './errors.js';
+import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from './errors.js';
 import { COMMANDS } from './registry.js';
+import { afterHelp, examples, globalOptionsHelp, localize } from './help.js';
+import { TOPICS, topicOf, topicText } from './topics.js';
+import { guardTargets, pathsIn } from '../io/targets.js';
 
 
 export function defaultIo(): Io {
@@ -32,6 +35,18 @@ export function action(body: () => Promise<CommandBody>) {
     const io = (cmd as Command & { storeopsIo?: Io }).storeopsIo ?? rootIo(cmd);
     const ctx = buildContext(all, io);
     current.ctx = ctx;
+    // -o / --rejects onto one of the inputs would destroy it: refused before anything is read.
+    const own = cmd.opts();
+    guardTargets({
+      output: ctx.output,
+      rejects: ctx.rejects,
+      inputs: [
+        ...pathsIn(args).map((p) => ({ what: 'input', path: p })),
+        ...Object.entries(own).flatMap(([k, v]) => pathsIn([v]).map((p) => ({ what: `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, path: p }))),
+        { what: '--state', path: ctx.statePath },
+        ...(ctx.configPath ? [{ what: '--config', path: ctx.configPath }] : []),
+      ],
+    });
     const fn = await body();
     await fn(ctx, args, cmd.opts(), cmd);
   };
@@ -45,19 +60,19 @@ function rootIo(cmd: Command): Io {
   return (c as Command & { storeopsIo?: Io }).storeopsIo ?? defaultIo();
 }
 
-export function buildProgram(io: Io, lang: Lang = 'en'): Command {
+/** The command tree; `raw` keeps the `english / 中文` descriptions (the help test checks them). */
+export function buildProgram(io: Io, lang: Lang = 'en', raw = false): Command {
   const program = new Command('storeops');
   (program as Command & { storeopsIo?: Io }).storeopsIo = io;
   program
     .description(
-      'Order-export tools for Tmall/Taobao, Douyin and Pinduoduo shops: delayed-shipment vouchers, review follow-up, 甄检 costs, shift rosters.\n' +
-        '天猫/淘宝/抖店/拼多多店铺的订单报表工具: 延迟发货赔付、中差评跟进、甄检费用、客服排班。',
+      'Order-export tools for Tmall/Taobao, Douyin and Pinduoduo shops: delayed-shipment vouchers, review follow-up, 甄检 costs, shift rosters' +
+        ' / 天猫/淘宝/抖店/拼多多店铺的订单报表工具: 延迟发货赔付、中差评跟进、甄检费用、客服排班',
     )
     .version(version(), '-V, --version', 'print the version / 显示版本')
     .helpOption('-h, --help', 'show help / 显示帮助')
     .addHelpCommand(false)
-    .showHelpAfterError('(add --help for usage / 加 --help 查看用法)')
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .showHelpAfterError(lang === 'zh' ? '(加 --help 查看用法)' : '(add --help for usage)')
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
@@ -66,27 +81,90 @@ export function buildProgram(io: Io, lang: Lang = 'en'): Command {
     .exitOverride();
 
   program
-    .addOption(new Option('-f, --format <fmt>', 'table|csv|tsv|json|ndjson|xlsx (default: table on a terminal, else csv)'))
-    .option('-o, --output <file>', 'write there instead of stdout (atomically); format from the extension')
-    .option('--bom', 'UTF-8 BOM on csv/tsv (default: on with -o, off on stdout)')
-    .option('--no-bom', 'no BOM')
-    .option('--out-encoding <enc>', 'utf8 (default) or gbk for old Excel/WPS')
-    .option('--no-formula-escape', "do not prefix cells starting with = + - @ with '")
-    .option('--lang <lang>', 'zh or en (default from LANG/LC_ALL)')
-    .option('--as-of <time>', 'evaluation time ("now"), e.g. "2026-11-20 14:00:00"')
-    .option('--tz <zone>', 'zone of the platform timestamps (default Asia/Shanghai)')
-    .option('--encoding <enc>', 'input encoding, overriding detection (utf8, gbk, gb18030)')
-    .option('--rejects <file>', 'write every rejected input row with file, line and reason')
-    .option('--strict', 'any rejected row fails the run (exit 3) with no result')
-    .option('--config <file>', 'config file (else STOREOPS_CONFIG, ./storeops.config.json, $XDG_CONFIG_HOME/storeops/config.json)')
-    .option('--state <file>', 'state database (else STOREOPS_STATE, $XDG_DATA_HOME/storeops/state.db)')
-    .option('--show-pii', 'show buyer phone, address and receiver name unmasked')
-    .option('-q, --quiet', 'no summary on stderr')
-    .option('--no-color', 'no colour (also off with NO_COLOR or when not a terminal)')
-    .option('--no-input', 'never prompt; fail with exit 2 instead');
+    .addOption(new Option('-f, --format <fmt>', 'table|csv|tsv|json|ndjson|xlsx (default: table on a terminal, else csv) / 输出格式 (默认: 终端上 table, 否则 csv)'))
+    .option('-o, --output <file>', 'write there instead of stdout (atomically); format from the extension / 写入文件而不是标准输出 (原子写入); 格式由扩展名决定')
+    .option('--bom', 'UTF-8 BOM on csv/tsv (default: on with -o, off on stdout) / csv/tsv 加 UTF-8 BOM (默认: -o 时加, 标准输出不加)')
+    .option('--no-bom', 'no BOM / 不加 BOM')
+    .option('--out-encoding <enc>', 'utf8 (default) or gbk for old Excel/WPS / 输出编码: utf8 (默认) 或 gbk (旧版 Excel/WPS)')
+    .option('--text-ids', 'csv/tsv: write ids as ="…" so spreadsheets keep them as text (default: on with a BOM or GBK, off otherwise) / csv/tsv: 编号写成 ="…", 表格软件保持为文本 (默认: 有 BOM 或 GBK 时开启)')
+    .option('--no-text-ids', 'csv/tsv: write ids as bare digits / csv/tsv: 编号写成纯数字')
+    .option('--no-formula-escape', "do not prefix cells starting with = + - @ with ' / 不给以 = + - @ 开头的单元格加 '")
+    .option('--lang <lang>', 'zh or en (default from STOREOPS_LANG, config, LANG/LC_ALL) / 语言: zh 或 en (默认取 STOREOPS_LANG、配置文件、LANG/LC_ALL)')
+    .option('--as-of <time>', 'evaluation time ("now"), e.g. "2026-11-20 14:00:00" / 以此时间为"现在", 例如 "2026-11-20 14:00:00"')
+    .option('--tz <zone>', 'zone of the platform timestamps (default Asia/Shanghai) / 平台时间的时区 (默认 Asia/Shanghai)')
+    .option('--encoding <enc>', 'input encoding, overriding detection (utf8, gbk, gb18030) / 输入编码, 覆盖自动识别 (utf8、gbk、gb18030)')
+    .option('--rejects <file>', 'write every rejected input row with file, line and reason / 把每个被拒绝的输入行 (文件、行号、原因) 写入文件')
+    .option('--duplicates <file>', 'write every order found in more than one row or file, with the copy that was used / 列出所有重复订单及采用的那一份')
+    .option('--strict', 'any rejected row fails the run (exit 3) with no result / 有任何被拒绝的行即失败 (退出码 3), 不输出结果')
+    .option('--config <file>', 'config file (else STOREOPS_CONFIG, ./storeops.config.json, $XDG_CONFIG_HOME/storeops/config.json) / 配置文件 (否则 STOREOPS_CONFIG、./storeops.config.json、$XDG_CONFIG_HOME/storeops/config.json)')
+    .option('--state <file>', 'state database (else STOREOPS_STATE, $XDG_DATA_HOME/storeops/state.db) / 状态数据库 (否则 STOREOPS_STATE、$XDG_DATA_HOME/storeops/state.db)')
+    .option('--show-pii', 'show buyer phone, address and receiver name unmasked / 不遮蔽买家电话、地址和收货人姓名')
+    .option('--wide', 'table: every column at full width (default: the main columns, fitted to the terminal) / 表格显示全部列 (默认只显示关键列并适应终端宽度)')
+    .option('-q, --quiet', 'no summary and no progress on stderr / 标准错误上不输出摘要和进度')
+    .option('-v, --verbose', 'more detail on stderr / 标准错误上输出更多细节')
+    .option('--debug', 'stack traces and timings on stderr (same as STOREOPS_DEBUG=1) / 输出调用栈和耗时 (同 STOREOPS_DEBUG=1)')
+    .option('--no-color', 'no colour (also off with NO_COLOR or when not a terminal) / 不用颜色 (设置 NO_COLOR 或不是终端时也不用)')
+    .option('--no-input', 'never prompt; fail with exit 2 instead / 从不询问; 需要回答时以退出码 2 失败');
 
   for (const register of COMMANDS) register(program);
+  registerHelp(program, io, lang);
+  if (raw) return program;
+  localize(program, lang);
+  // The global options are listed once, by `storeops help options`; the overview keeps a few.
+  const SHOWN = new Set(['--lang', '--version', '--help']);
+  for (const o of program.options) if (!SHOWN.has(o.long ?? '')) o.hideHelp();
+  program.addHelpText('after', () => afterHelp(program, lang) + '\n' + say(msg(`帮助主题: storeops help ${TOPICS.join('|')}`, `Help topics: storeops help ${TOPICS.join('|')}`), lang) + '\n');
   return program;
+}
+
+/** `storeops help [command|topic]` and `storeops completion <shell>`: no context, no input. */
+function registerHelp(program: Command, io: Io, lang: Lang): void {
+  examples(program, [
+    ['orders inspect examples/ExportOrderList202611.csv', 'is this export readable? what is in it?', '这个报表能读吗? 里面有什么?'],
+    ['compensate ExportOrderList*.csv -o 赔付.xlsx', 'delayed-shipment vouchers owed, into a spreadsheet', '应发的延迟发货赔付, 写入表格'],
+    ['reviews queue reviews.csv --orders ExportOrderList*.csv', 'who to contact about a neutral/negative review', '要联系哪些中差评买家'],
+    ['roster plan --month 2026-12 --agents 小王,小李,小张,小赵', "next month's shift roster", '下个月的客服排班'],
+  ]);
+  const help: Command = program
+    .command('help')
+    .description('help for a command, or a topic: options, exit-codes, formats, rules, config, cron / 命令或主题的帮助: options、exit-codes、formats、rules、config、cron')
+    .argument('[words...]', 'a command (compensate, roster plan …) or a topic / 命令 (compensate、roster plan …) 或主题')
+    .action((words: string[]) => {
+      if (!words.length) return program.outputHelp();
+      // A topic wins over the command of the same name (`help rules`; `storeops rules --help` for the command).
+      const topic = topicOf(words);
+      if (topic === 'options') return void io.stdout.write(globalOptionsHelp(program, lang));
+      if (topic) return void io.stdout.write(topicText(topic, lang));
+      let cmd: Command | undefined = program;
+      for (const w of words) cmd = cmd?.commands.find((c) => c.name() === w || c.aliases().includes(w));
+      if (cmd && cmd !== program) return cmd.outputHelp();
+      const names = program.commands.map((c) => c.name()).join(', ');
+      throw new UsageError(
+        msg(`没有这个命令或帮助主题: "${words.join(' ')}"`, `no such command or help topic: "${words.join(' ')}"`),
+        msg(`命令: ${names}; 主题: ${TOPICS.join(', ')}`, `commands: ${names}; topics: ${TOPICS.join(', ')}`),
+      );
+    });
+  examples(help, [
+    ['help compensate', 'the options of compensate, with examples', 'compensate 的选项和示例'],
+    ['help options', 'the global options, listed once', '全局选项'],
+    ['help exit-codes', 'what each exit code means (for cron)', '每个退出码的含义 (cron 用)'],
+  ]);
+  const completion = program
+    .command('completion')
+    .description('print a shell-completion script for bash, zsh or fish / 输出 bash、zsh 或 fish 的命令补全脚本')
+    .argument('<shell>', 'bash, zsh or fish / bash、zsh 或 fish')
+    .action(async (shell: string) => {
+      const { SHELLS, completionScript } = await import('./completion.js');
+      if (!(SHELLS as readonly string[]).includes(shell)) {
+        throw new UsageError(msg(`不支持的 shell "${shell}"`, `unsupported shell "${shell}"`), msg('可用: bash, zsh, fish', 'choose bash, zsh or fish'));
+      }
+      io.stdout.write(completionScript(program, shell as 'bash' | 'zsh' | 'fish'));
+    });
+  examples(completion, [
+    ['completion bash > ~/.local/share/bash-completion/completions/storeops', 'bash: complete commands and options', 'bash: 补全命令和选项'],
+    ['completion zsh > "${fpath[1]}/_storeops"', 'zsh', 'zsh'],
+    ['completion fish > ~/.config/fish/completions/storeops.fish', 'fish', 'fish'],
+  ]);
 }
 
 /** Run the CLI; returns the exit code (also set on process.exitCode by the bin shim). */
@@ -97,32 +175,54 @@ export async function run(argv: string[], io: Io = defaultIo(), setProcessExit =
   return code;
 }
 
+const guarded = new WeakSet<object>();
+
 async function runInner(argv: string[], io: Io): Promise<number> {
-  const program = buildProgram(io, langFor(io, argv));
-  const onSigint = async () => {
-    // Leave no half-written output behind; the sink module is already loaded if any file is open.
-    const { removeTempFiles } = await import('../io/sink.js');
-    removeTempFiles();
-    io.stderr.write('\nstoreops: interrupted\n');
-    process.exit(EXIT.interrupted);
-  };
-  const onSigterm = async () => {
-    const { removeTempFiles } = await import('../io/sink.js');
-    removeTempFiles();
-    process.exit(143);
-  };
-  process.once('SIGINT', onSigint);
-  process.once('SIGTERM', onSigterm);
+  const lang = langFor(io, argv);
+  const program = buildProgram(io, lang);
+  // Help and completion scripts are written straight to stdout: a reader that stops early
+  // (`storeops help | head`) must end the run quietly, not crash it. Data goes through the sinks,
+  // which handle this themselves.
+  if (!guarded.has(io.stdout)) {
+    guarded.add(io.stdout);
+    // Kept for the life of the stream: the error arrives after the write has returned.
+    io.stdout.on?.('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+    });
+  }
+  // A signal ends the run with 128 + its number (SIGHUP 129, SIGINT 130, SIGQUIT 131, SIGTERM 143),
+  // after removing every temporary file it started: an -o target is left as it was.
+  const handlers = SIGNALS.map(([signal, code]) => {
+    const handler = async () => {
+      const { removeTempFiles } = await import('../io/sink.js');
+      removeTempFiles();
+      if (signal === 'SIGINT') io.stderr.write(`\nstoreops: ${lang === 'zh' ? '已中断' : 'interrupted'}\n`);
+      process.exit(code);
+    };
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return current.ctx?.exitCode ?? EXIT.ok;
   } catch (e) {
     return report(e, io, argv);
   } finally {
-    process.removeListener('SIGINT', onSigint);
-    process.removeListener('SIGTERM', onSigterm);
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    // Whatever ended the run, no temporary file it started outlives it (a finished output has
+    // already been renamed into place and released).
+    const { removeTempFiles } = await import('../io/sink.js');
+    removeTempFiles();
   }
 }
+
+/** The signals storeops handles, and the exit code each gives (128 + signal number; README "Exit codes"). */
+export const SIGNALS: ReadonlyArray<readonly [NodeJS.Signals, number]> = [
+  ['SIGHUP', EXIT.hangup],
+  ['SIGINT', EXIT.interrupted],
+  ['SIGQUIT', EXIT.quit],
+  ['SIGTERM', EXIT.terminated],
+];
 
 // commander's own messages, in Chinese when that is the language, with what to do next.
 const ZH_COMMANDER: [RegExp, string][] = [
@@ -130,7 +230,12 @@ const ZH_COMMANDER: [RegExp, string][] = [
   [/^error: unknown command '(.+)'/, "错误: 未知命令 '$1'"],
   [/^error: missing required argument '(.+)'/, "错误: 缺少必需的参数 '$1' (例如一个文件名; - 表示标准输入)"],
   [/^error: option '(.+)' argument missing/, "错误: 选项 '$1' 缺少取值"],
-  [/^error: too many arguments(.*)/, '错误: 参数过多$1'],
+  [/^error: required option '(.+)' not specified/, "错误: 缺少必需的选项 '$1'"],
+  [/^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\./, "错误: 选项 '$1' 的取值 '$2' 无效。可选: $3。"],
+  [/^error: command-argument value '(.*)' is invalid for argument '(.+)'\./, "错误: 参数 '$2' 的取值 '$1' 无效。"],
+  [/^error: too many arguments for '(.+)'\. Expected (\d+) arguments? but got (\d+)\./, "错误: '$1' 的参数过多: 需要 $2 个, 收到 $3 个。"],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, '错误: 参数过多: 需要 $1 个, 收到 $2 个。'],
+  [/^error: (.+) cannot be used with (.+)/, '错误: $1 不能与 $2 同时使用'],
   [/\(Did you mean (.+)\?\)/, '(是否想用 $1?)'],
 ];
 
@@ -174,8 +279,8 @@ function report(e: unknown, io: Io, argv: string[]): number {
   // An internal bug: say so plainly, with the stack only when asked for.
   io.stderr.write(
     `storeops: ${head}: ${lang === 'zh' ? '内部错误' : 'internal error'}: ${err?.message ?? String(e)}\n` +
-      `  ${lang === 'zh' ? '提示' : 'hint'}: ${lang === 'zh' ? '这是 storeops 的缺陷, 请附上命令和 STOREOPS_DEBUG=1 的输出报告' : 'this is a bug in storeops; please report it with the command and the output of STOREOPS_DEBUG=1'}\n`,
+      `  ${lang === 'zh' ? '提示' : 'hint'}: ${lang === 'zh' ? '这是 storeops 的缺陷, 请加 --debug 再运行一次, 附上命令和输出报告' : 'this is a bug in storeops; please run it again with --debug and report it with the output'}\n`,
   );
-  if (io.env.STOREOPS_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
-  return 70;
+  if (current.ctx?.debug || io.env.STOREOPS_DEBUG || argv.includes('--debug')) io.stderr.write(`${err?.stack ?? ''}\n`);
+  return EXIT.internal;
 }

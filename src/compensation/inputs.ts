@@ -117,3 +117,18 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   }
   return scans;
 }
+
+/** The pickup time of an order: by its id, else the earliest scan of any of its tracking numbers. */
+export function pickupResolver(scans: PickupScans): (o: { orderId: string; trackingNo: string }) => number | undefined {
+  return (o) => {
+    const byId = scans.byOrder.get(o.orderId);
+    if (byId !== undefined) return byId;
+    if (!o.trackingNo) return undefined;
+    let best: number | undefined;
+    for (const t of o.trackingNo.split(';')) {
+      const at = scans.byTracking.get(t);
+      if (at !== undefined && (best === undefined || at < best)) best = at;
+    }
+    return best;
+  };
+}

@@ -12,14 +12,17 @@ import type { LateOrder } from './vouchers.js';
 const F = 10;
 const KINDS: Kind[] = ['late', 'out_of_stock', 'delivery_promise'];
 const SOURCES: LateOrder['shipSource'][] = ['pickup_scan', 'marked_shipped', 'unshipped'];
+// kind, ship source, rate index, rule-set index
+const TAGS = 4;
 
 export class LateStore {
   length = 0;
   private num = new Float64Array(F * 1024);
-  private tag = new Uint8Array(3 * 1024);
+  private tag = new Uint8Array(TAGS * 1024);
   private readonly otherIds = new Map<number, string>();
   private readonly buyers: string[] = [];
   private readonly rates: Money[] = [];
+  private readonly ruleIds: string[] = [];
 
   push(l: LateOrder): void {
     const platformFen = l.platformCompensation === null ? null : moneyToFen(l.platformCompensation);
@@ -44,9 +47,12 @@ export class LateStore {
     this.num[o + 7] = platformFen ?? NaN;
     let r = this.rates.findIndex((x) => x.eq(p.rate));
     if (r < 0) r = this.rates.push(p.rate) - 1;
-    this.tag[i * 3] = KINDS.indexOf(p.kind);
-    this.tag[i * 3 + 1] = SOURCES.indexOf(l.shipSource);
-    this.tag[i * 3 + 2] = r;
+    let rs = this.ruleIds.indexOf(l.rules);
+    if (rs < 0) rs = this.ruleIds.push(l.rules) - 1;
+    this.tag[i * TAGS] = KINDS.indexOf(p.kind);
+    this.tag[i * TAGS + 1] = SOURCES.indexOf(l.shipSource);
+    this.tag[i * TAGS + 2] = r;
+    this.tag[i * TAGS + 3] = rs;
     const packed = packId(l.orderId);
     if (packed) {
       this.num[o + 8] = packed[0];
@@ -65,6 +71,10 @@ export class LateStore {
   buyer(i: number): string {
     return this.buyers[i]!;
   }
+  /** The id of the rule set the order was judged under. */
+  rules(i: number): string {
+    return this.ruleIds[this.tag[i * TAGS + 3]!]!;
+  }
   orderId(i: number): string {
     const hi = this.num[i * F + 8]!;
     return Number.isNaN(hi) ? this.otherIds.get(i)! : unpackId(hi, this.num[i * F + 9]!);
@@ -76,13 +86,14 @@ export class LateStore {
     return {
       orderId: this.orderId(i),
       buyer: this.buyers[i]!,
+      rules: this.rules(i),
       paidAt: this.num[o]!,
       deadline: this.num[o + 1]!,
       shippedAt: Number.isNaN(shipped) ? null : shipped,
       hoursLate: this.num[o + 3]!,
-      payout: { kind: KINDS[this.tag[i * 3]!]!, rate: this.rates[this.tag[i * 3 + 2]!]!, baseFen: this.num[o + 4]!, rawFen: this.num[o + 5]!, afterFen: this.num[o + 6]! },
+      payout: { kind: KINDS[this.tag[i * TAGS]!]!, rate: this.rates[this.tag[i * TAGS + 2]!]!, baseFen: this.num[o + 4]!, rawFen: this.num[o + 5]!, afterFen: this.num[o + 6]! },
       platformCompensation: Number.isNaN(this.num[o + 7]!) ? null : fenToMoney(this.num[o + 7]!),
-      shipSource: SOURCES[this.tag[i * 3 + 1]!]!,
+      shipSource: SOURCES[this.tag[i * TAGS + 1]!]!,
     };
   }
 }

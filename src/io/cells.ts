@@ -1,9 +1,17 @@
 // Cell clean-up (FORMATS "Cell clean-up — every platform has its own wrapping").
 
+/** Texts real exports write for an empty cell (FORMATS "More cells"): `null`, and `NaN` from a pandas re-save. */
+function meansEmpty(t: string): boolean {
+  const f = t.charCodeAt(0);
+  if (f !== 110 && f !== 78) return false; // n N
+  return t === 'null' || t === 'NULL' || t === 'Null' || t === 'NaN';
+}
+
 /**
  * Undo the wrapping platforms put around values: surrounding spaces and tabs (抖店 "\t…",
- * 拼多多 stray tabs), Excel formulas `="…"` (Taobao ids), a leading apostrophe (Taobao phones),
- * and the literal text `null`.
+ * 拼多多 stray tabs), Excel formulas `="…"` (Taobao ids; `=""` is empty), a leading apostrophe
+ * (Taobao phones), and the empty-cell texts `null` and `NaN` — also inside the wrapping
+ * (`'null`, `="null"`), which real exports write too.
  */
 export function cleanCell(raw: string): string {
   let t = raw;
@@ -18,10 +26,8 @@ export function cleanCell(raw: string): string {
     t = t.slice(2, -1).replace(/""/g, '"').trim();
   } else if (f === 39 /* ' */) {
     t = t.slice(1).trim();
-  } else if (f === 110 || f === 78) {
-    if (t === 'null' || t === 'NULL' || t === 'Null') return '';
   }
-  return t;
+  return meansEmpty(t) ? '' : t;
 }
 
 /** Header names: trimmed (Taobao's "收货地址 "), BOM and wrapping removed. */

@@ -20,6 +20,8 @@ export interface Column {
   zh: string;
   en: string;
   type?: CellType;
+  /** In the short terminal view: a column an operator acts on (the table shows all with --wide). */
+  brief?: boolean;
 }
 
 export type Row = Record<string, unknown>;

@@ -12,3 +12,48 @@ export function escapeFormula(text: string): string {
   if (CANONICAL_NUMBER.test(text)) return text;
   return `'${text}`;
 }
+
+// Long digit strings a spreadsheet would turn into a number (3.51531314732936E+18) or strip of a
+// leading zero when it opens a csv. FORMATS: the seller centre writes its ids as `="3515…"`,
+// which Excel, WPS and LibreOffice all keep as text and which every reader here unwraps.
+const DIGITS = /^\d+$/;
+const LONG_OR_ZERO_LED = /^(?:\d{12,}|0\d+)$/;
+
+/**
+ * A csv/tsv cell written for a spreadsheet: an id (`type: 'id'`) of digits only, or any other
+ * text that is a long digit string (a list holding one id), becomes `="…"`. Anything else is
+ * returned unchanged.
+ */
+export function textForSpreadsheet(text: string, isId: boolean): string {
+  if (isId ? DIGITS.test(text) : LONG_OR_ZERO_LED.test(text)) return `="${text}"`;
+  return text;
+}
+
+// C0 controls but tab and newline, DEL, C1 controls (0x9B is a one-byte CSI), and the bidi
+// overrides/isolates that make a terminal show text in another order than it is.
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text as it may reach a terminal: an input cell holding ESC sequences must not move the cursor,
+ * retitle the window or hide what follows. Each unsafe character becomes U+FFFD (visible, so the
+ * operator sees something was there).
+ */
+export function terminalSafe(text: string): string {
+  TERMINAL_UNSAFE.lastIndex = 0;
+  return TERMINAL_UNSAFE.test(text) ? text.replace(TERMINAL_UNSAFE, '\uFFFD') : text;
+}
+
+/**
+ * THE one decision for a text cell of csv, tsv or xlsx, for every column whatever its type (ids,
+ * times, lists, enumerations: a column typed `id` may still hold what a hostile export put there,
+ * e.g. a 主订单编号 of `=cmd|' /C calc'!A0`). Returns the text, and `bare` when it is already a
+ * complete csv field (`="…"` around digits only) that must not be quoted again.
+ */
+export function spreadsheetText(text: string, type: string, o: { formulaEscape: boolean; textIds?: boolean }): { text: string; bare: boolean } {
+  if (o.textIds && (type === 'id' || type === 'text' || type === 'list')) {
+    const wrapped = textForSpreadsheet(text, type === 'id');
+    if (wrapped !== text) return { text: wrapped, bare: true };
+  }
+  // escapeFormula leaves what storeops writes for numbers (-12.50) alone, so no type needs an exception.
+  return { text: o.formulaEscape ? escapeFormula(text) : text, bare: false };
+}

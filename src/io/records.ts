@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { InputError, type Msg, msg } from '../cli/errors.js';
+import { loadExcelJS } from './exceljs.js';
 import type { Sniffed } from './source.js';
 
 export interface RawRecord {
@@ -284,7 +285,7 @@ function xlsxCellText(v: unknown): string {
 }
 
 async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(s.stream, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

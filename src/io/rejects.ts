@@ -3,7 +3,9 @@
 import type { Ctx } from '../cli/context.js';
 import { InputError, type Msg, msg, say } from '../cli/errors.js';
 import type { Column } from './columns.js';
+import { terminalSafe } from './escape.js';
 import { type RowWriter, openOutput } from './output.js';
+import { scrubPii } from './pii.js';
 
 export interface Rejection {
   file: string;
@@ -29,6 +31,12 @@ export function shown(value: string): string {
   return value.length > 60 ? value.slice(0, 57) + '…' : value;
 }
 
+function masked(r: Rejection): Rejection {
+  const out: Rejection = { ...r, reason: { zh: scrubPii(r.reason.zh), en: scrubPii(r.reason.en) } };
+  if (r.value !== undefined) out.value = scrubPii(r.value);
+  return out;
+}
+
 export class RejectLog {
   count = 0;
   private writer?: RowWriter;
@@ -37,7 +45,10 @@ export class RejectLog {
 
   constructor(private readonly ctx: Ctx) {}
 
-  async add(r: Rejection): Promise<void> {
+  async add(given: Rejection): Promise<void> {
+    // A shifted row puts a phone or an address in any column: what is echoed (stderr, --rejects,
+    // inspect's firstReasons) is masked by its look, whatever the column, unless --show-pii.
+    const r = this.ctx.showPii ? given : masked(given);
     this.count++;
     const key = say(r.reason, 'en').replace(/"[^"]*"/g, '…');
     this.byReason.set(key, (this.byReason.get(key) ?? 0) + 1);
@@ -61,7 +72,7 @@ export class RejectLog {
     const reason = say(r.reason, this.ctx.lang);
     // Most reasons quote the value already; say it once.
     const val = r.value !== undefined && r.value !== '' && !reason.includes(`"${shown(r.value)}"`) ? ` "${shown(r.value)}"` : '';
-    return `${r.file}:${r.line}${col}:${val} ${reason}`;
+    return terminalSafe(`${r.file}:${r.line}${col}:${val} ${reason}`);
   }
 
   /** Close the --rejects file; under --strict any rejection fails the run (exit 3). */

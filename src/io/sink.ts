@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import iconv from 'iconv-lite';
-import { OutputError, PipeClosed, msg } from '../cli/errors.js';
+import { OutputError, PipeClosed, UsageError, msg } from '../cli/errors.js';
 
 export { PipeClosed } from '../cli/errors.js';
 
@@ -122,22 +122,112 @@ function cannotWrite(target: string, e: unknown): OutputError {
   );
 }
 
-/** Write to a temporary file beside `target`; rename it into place on end(). */
-export function fileSink(target: string, enc: OutEncoding): ByteSink {
-  const tmp = tempPathFor(target);
+function refused(target: string, zh: string, en: string, hintZh: string, hintEn: string): UsageError {
+  return new UsageError(msg(`不能写入 ${target}: ${zh}`, `will not write to ${target}: ${en}`), msg(hintZh, hintEn));
+}
+
+export interface FileSinkOptions {
+  /** Mode of a file this run creates (0600 for output holding unmasked personal data). */
+  mode?: number;
+}
+
+/**
+ * Where a path really leads, decided before anything is written:
+ * - `file`: a regular file or nothing yet; written to a temporary file beside it, renamed into place.
+ *   A symbolic link is followed: its target is replaced (atomically, beside the target), the link stays.
+ * - `direct`: a character device or a FIFO (/dev/null, /dev/stdout, a named pipe): written in place,
+ *   never replaced by a regular file.
+ * Refused (exit 2): a folder, a socket, a block device (writing a disk is never what was meant),
+ * and a link that leads nowhere.
+ */
+export function resolveTarget(target: string): { kind: 'file' | 'direct' | 'stdout' | 'stderr'; path: string } {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'file', path: target };
+    throw cannotWrite(target, e);
+  }
+  let real = target;
+  if (st.isSymbolicLink()) {
+    try {
+      st = fs.statSync(target);
+    } catch {
+      throw refused(
+        target,
+        '它是指向不存在位置的符号链接',
+        'it is a symbolic link that leads nowhere',
+        '让链接指向一个存在的文件, 或直接给出真实路径。',
+        'point the link at an existing file, or give the real path.',
+      );
+    }
+    // A link to a file: the file is replaced beside itself and the link stays. A link to a pipe
+    // (/dev/stdout → /proc/self/fd/1 → pipe:[…]) has no path of its own: it is opened through the link.
+    if (st.isFile()) real = fs.realpathSync(target);
+  }
+  if (st.isFile()) return { kind: 'file', path: real };
+  // /dev/stdout, /dev/stderr, /dev/fd/N: this process's own stream, whatever it is (a socket under
+  // some supervisors): written through the stream already open, never opened again.
+  for (const [fd, kind] of [
+    [1, 'stdout'],
+    [2, 'stderr'],
+  ] as const) {
+    try {
+      const own = fs.fstatSync(fd);
+      if (own.dev === st.dev && own.ino === st.ino && !own.isFile()) return { kind, path: target };
+    } catch {
+      /* that stream is closed */
+    }
+  }
+  if (st.isCharacterDevice() || st.isFIFO()) return { kind: 'direct', path: real };
+  if (st.isDirectory()) {
+    throw refused(target, '它是文件夹', 'it is a folder', '给出文件名, 例如 -o 结果.csv。', 'give a file name, e.g. -o result.csv.');
+  }
+  const what = st.isSocket() ? msg('套接字', 'a socket') : st.isBlockDevice() ? msg('块设备 (磁盘)', 'a block device (a disk)') : msg('特殊文件', 'a special file');
+  throw refused(target, `它是${what.zh}`, `it is ${what.en}`, '给出普通文件、命名管道或 /dev/null。', 'give a regular file, a named pipe or /dev/null.');
+}
+
+/**
+ * Write to `target` without ever destroying it: a regular file (or a link's target) is written to a
+ * temporary file beside it and renamed into place on end(); a device or FIFO is written directly.
+ */
+export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions = {}): ByteSink {
+  const where = resolveTarget(target);
+  if (where.kind === 'direct') return directSink(target, where.path, enc);
+  if (where.kind === 'stdout' || where.kind === 'stderr') return stdoutSink(where.kind === 'stdout' ? process.stdout : process.stderr, enc);
+  const real = where.path;
+  const tmp = tempPathFor(real);
   let fd: number;
   try {
-    fd = fs.openSync(tmp, 'wx', 0o644);
+    fd = fs.openSync(tmp, 'wx', opts.mode ?? 0o644);
+    // The umask may have narrowed the mode; a private file must be exactly 0600.
+    if (opts.mode !== undefined) fs.fchmodSync(fd, opts.mode);
   } catch (e) {
     throw cannotWrite(target, e);
   }
   registerTemp(tmp);
   let done = false;
+  const removeTemp = () => {
+    releaseTemp(tmp);
+    try {
+      fs.closeSync(fd);
+    } catch {
+      /* closed */
+    }
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* gone */
+    }
+  };
   const batched = new Batched(async (b) => {
     try {
       let off = 0;
       while (off < b.length) off += fs.writeSync(fd, b, off, b.length - off);
     } catch (e) {
+      // Disk full or any write error: the temporary file goes now, not at exit.
+      done = true;
+      removeTemp();
       throw cannotWrite(target, e);
     }
   }, enc);
@@ -150,32 +240,67 @@ export function fileSink(target: string, enc: OutEncoding): ByteSink {
       try {
         fs.fsyncSync(fd);
         fs.closeSync(fd);
-        fs.renameSync(tmp, target);
+        fs.renameSync(tmp, real);
         releaseTemp(tmp);
         done = true;
       } catch (e) {
-        try {
-          fs.unlinkSync(tmp);
-        } catch {
-          /* already gone */
-        }
+        done = true;
+        removeTemp();
         throw cannotWrite(target, e);
       }
     },
     abort: async () => {
       if (done) return;
       done = true;
-      releaseTemp(tmp);
+      removeTemp();
+    },
+  };
+}
+
+/** A device or FIFO: opened lazily (a FIFO waits for its reader without blocking signals), written in place. */
+function directSink(target: string, real: string, enc: OutEncoding): ByteSink {
+  let handle: fs.promises.FileHandle | undefined;
+  let done = false;
+  const open = async () => {
+    if (!handle) {
       try {
-        fs.closeSync(fd);
-      } catch {
-        /* closed */
+        handle = await fs.promises.open(real, fs.constants.O_WRONLY);
+      } catch (e) {
+        throw cannotWrite(target, e);
       }
+    }
+    return handle;
+  };
+  const batched = new Batched(async (b) => {
+    const h = await open();
+    try {
+      let off = 0;
+      while (off < b.length) off += (await h.write(b, off, b.length - off)).bytesWritten;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') throw new PipeClosed();
+      throw cannotWrite(target, e);
+    }
+  }, enc);
+  const close = async () => {
+    done = true;
+    const h = handle;
+    handle = undefined;
+    await h?.close().catch(() => undefined);
+  };
+  return {
+    path: target,
+    write: (t) => batched.write(t),
+    end: async () => {
+      if (done) return;
       try {
-        fs.unlinkSync(tmp);
-      } catch {
-        /* gone */
+        await batched.flush();
+        await open();
+      } finally {
+        await close();
       }
+    },
+    abort: async () => {
+      if (!done) await close();
     },
   };
 }

@@ -18,6 +18,8 @@ export interface Sniffed {
   skip: number;
   /** The whole byte stream again, from the first byte. */
   stream: Readable;
+  /** The file's modification time (epoch ms); undefined for stdin. */
+  mtimeMs?: number;
 }
 
 const SNIFF_BYTES = 256 * 1024;
@@ -111,12 +113,14 @@ function utf16WithoutBom(b: Buffer): 'utf16le' | 'utf16be' | undefined {
 export async function openSource(file: string, stdin: Readable, encodingFlag?: string): Promise<Sniffed> {
   const name = file === '-' ? 'stdin' : file;
   let stream: Readable;
+  let mtimeMs: number | undefined;
   if (file === '-') {
     stream = stdin;
   } else {
     try {
       const st = fs.statSync(file);
       if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      mtimeMs = st.mtimeMs;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError(
@@ -155,7 +159,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     );
   }
   if (prefix[0] === 0x50 && prefix[1] === 0x4b && prefix[2] === 0x03 && prefix[3] === 0x04) {
-    return { name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, stream: again };
+    return { name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, stream: again, mtimeMs };
   }
   if (encodingFlag) {
     const enc = normalizeEncoding(encodingFlag);
@@ -166,16 +170,16 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
       );
     }
     const skip = enc === 'utf8' && prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf ? 3 : enc.startsWith('utf16') && (prefix[0]! ^ prefix[1]!) === 0x01 && prefix[0]! >= 0xfe ? 2 : 0;
-    return { name, container: 'csv', encoding: enc, encodingNote: 'flag', skip, stream: again };
+    return { name, container: 'csv', encoding: enc, encodingNote: 'flag', skip, stream: again, mtimeMs };
   }
   if (prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf) {
-    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'bom', skip: 3, stream: again };
+    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'bom', skip: 3, stream: again, mtimeMs };
   }
   if (prefix[0] === 0xff && prefix[1] === 0xfe) {
-    return { name, container: 'csv', encoding: 'utf16le', encodingNote: 'bom', skip: 2, stream: again };
+    return { name, container: 'csv', encoding: 'utf16le', encodingNote: 'bom', skip: 2, stream: again, mtimeMs };
   }
   if (prefix[0] === 0xfe && prefix[1] === 0xff) {
-    return { name, container: 'csv', encoding: 'utf16be', encodingNote: 'bom', skip: 2, stream: again };
+    return { name, container: 'csv', encoding: 'utf16be', encodingNote: 'bom', skip: 2, stream: again, mtimeMs };
   }
   if (prefix[0] === 0x50 && prefix[1] === 0x4b) {
     throw new InputError(
@@ -197,12 +201,12 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     );
   }
   if (isUtf8Prefix(prefix, complete)) {
-    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again };
+    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs };
   }
   if (headerIsUtf8Text(prefix)) {
     // A Chinese header line that is valid UTF-8 is not GBK by accident: the file mixes encodings
     // (rows pasted from a GBK file). Decode as UTF-8 so the error names the first bad line.
-    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again };
+    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs };
   }
-  return { name, container: 'csv', encoding: 'gb18030', encodingNote: 'not-utf8', skip: 0, stream: again };
+  return { name, container: 'csv', encoding: 'gb18030', encodingNote: 'not-utf8', skip: 0, stream: again, mtimeMs };
 }

@@ -5,6 +5,7 @@ import { InputError, type Msg, msg } from '../cli/errors.js';
 import { cleanCell, cleanHeader } from './cells.js';
 import { type RawRecord, readRecordBatches } from './records.js';
 import { type Sniffed, openSource } from './source.js';
+import { looksLikeData, maskedRow } from './pii.js';
 
 export interface FieldSpec {
   key: string;
@@ -52,6 +53,8 @@ export function mapHeader(headers: string[], fields: readonly FieldSpec[]): Head
  * not a table (one 50 MB line) must not echo itself onto stderr.
  */
 export function headerList(headers: readonly string[], max = 100): string {
+  // A file without a header row: its first data row (name, mobile, address …) is not echoed.
+  if (looksLikeData(headers)) return maskedRow(headers, max);
   const names = headers.filter((h) => h !== '');
   const shown = names.slice(0, max).map((h) => (h.length > 40 ? h.slice(0, 39) + '…' : h));
   if (names.length > max) shown.push(`… (+${names.length - max})`);

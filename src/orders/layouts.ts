@@ -2,6 +2,7 @@
 // found by name, never by position. This file is the one place that knows column names.
 import { type Msg, msg } from '../cli/errors.js';
 import type { FieldSpec } from '../io/table.js';
+import type { PiiKind } from './mask.js';
 import type { OrderStatus, Platform } from './types.js';
 
 export type Grain = 'order' | 'line';
@@ -219,6 +220,29 @@ export const PDD: Layout = {
   signature: ['订单号', '商品总价(元)', '邮费(元)', '店铺优惠折扣(元)', '平台优惠折扣(元)', '用户实付金额(元)', '商家实收金额(元)', '订单成交时间', '商品id', '样式ID'],
   statuses: PDD_STATUS,
   download: msg('拼多多商家后台 → 订单查询 → 批量导出', 'PDD merchant back office → 订单查询 (order search) → 批量导出 (bulk export)'),
+};
+
+/**
+ * Personal columns no canonical field claims (kept under `extra`), by exact header name, and how
+ * each is masked. Never matched by substring: 是否手机订单 (手机订单/否) is not a phone.
+ */
+export const PERSONAL_COLUMNS: Readonly<Record<string, PiiKind>> = {
+  买家支付宝账号: 'name',
+  联系电话: 'phone',
+  联系手机: 'phone',
+  收货人手机号: 'phone',
+  收件人手机号: 'phone',
+  手机: 'phone',
+  收货人姓名: 'name',
+  收件人: 'name',
+  收货人: 'name',
+  收货地址: 'address',
+  详细地址: 'address',
+  修改后的收货地址: 'address',
+  买家留言: 'name',
+  主订单买家留言: 'name',
+  联系方式备注: 'name',
+  发票抬头: 'name',
 };
 
 export const LAYOUTS: readonly Layout[] = [TAOBAO_ORDERS, TAOBAO_ITEMS, DOUYIN, PDD];

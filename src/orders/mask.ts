@@ -27,12 +27,36 @@ export function maskAddress(address: string): string {
   return chars.slice(0, Math.min(3, chars.length)).join('') + '****';
 }
 
-/** Header names of personal columns, mapped or not (联系电话, 修改后的收货地址, 买家支付宝账号 …). */
-export const PII_HEADER = /收货人|收件人|手机|电话|地址|支付宝账号|联系|留言|发票抬头/;
+export type PiiKind = 'name' | 'phone' | 'address';
 
-/** A personal cell under its header: phones keep their ends, addresses province and city, the rest one character. */
-export function maskByHeader(header: string, value: string): string {
-  if (/手机|电话/.test(header)) return maskPhone(value);
-  if (/地址/.test(header)) return maskAddress(value);
+/** The canonical fields that hold personal data, and how each is masked. */
+export const PII_FIELDS: Readonly<Record<string, PiiKind>> = {
+  receiver: 'name',
+  phone: 'phone',
+  address: 'address',
+  province: 'address',
+  city: 'address',
+  district: 'address',
+  street: 'address',
+};
+
+export function maskAs(kind: PiiKind, value: string): string {
+  if (kind === 'phone') return maskPhone(value);
+  if (kind === 'address') return maskAddress(value);
   return maskName(value);
+}
+
+/** A mainland mobile number, however written (`'139…`, `+86 139…`, `139-2513-0165`). */
+export function looksLikePhone(value: string): boolean {
+  const d = value.replace(/[\s\-+()']/g, '');
+  return /^(?:86)?1[3-9]\d{9}$/.test(d);
+}
+
+/**
+ * A cell value as it may be echoed (a rejected row, an unmapped column): masked by the kind of
+ * its column when that is known, and a value that is a phone number is masked whatever its column.
+ */
+export function maskValue(kind: PiiKind | undefined, value: string): string {
+  if (kind) return maskAs(kind, value);
+  return looksLikePhone(value) ? maskPhone(value) : value;
 }

@@ -2,7 +2,7 @@
 // order report's rows on 订单编号/主订单编号.
 import { type Money } from '../money.js';
 import type { ParsedRow } from './parse.js';
-import type { Order, OrderStatus } from './types.js';
+import type { Order, OrderStatus, TimeField } from './types.js';
 
 function sum(a: Money | null, b: Money | null): Money | null {
   if (a === null) return b;
@@ -65,6 +65,15 @@ export function foldLines(lines: ParsedRow[]): Order {
     }
   }
   o.shippedAt = shippedAll ? shippedMax : null;
+  // Any line's imprecise time makes the folded one as imprecise (the widest slack per field).
+  delete o.timeSlack;
+  for (const l of lines) {
+    if (!l.timeSlack) continue;
+    for (const [k, ms] of Object.entries(l.timeSlack) as [TimeField, number][]) {
+      o.timeSlack ??= {};
+      o.timeSlack[k] = Math.max(o.timeSlack[k] ?? 0, ms);
+    }
+  }
   o.title = lines.map((l) => l.title).filter(Boolean).join('，');
   o.trackingNo = [...new Set(lines.map((l) => l.trackingNo).filter(Boolean))].join(';');
   o.carrier = [...new Set(lines.map((l) => l.carrier).filter(Boolean))].join(';');
@@ -73,10 +82,20 @@ export function foldLines(lines: ParsedRow[]): Order {
 
 /** What an order report row takes from its item-report lines (when it lacks them itself). */
 export function enrichOrder(o: Order, lines: Order): void {
-  if (o.shippedAt === null && lines.shippedAt !== null && o.status !== 'awaiting_shipment') o.shippedAt = lines.shippedAt;
+  const slack = (k: TimeField) => {
+    const ms = lines.timeSlack?.[k];
+    if (ms) (o.timeSlack ??= {})[k] = ms;
+  };
+  if (o.shippedAt === null && lines.shippedAt !== null && o.status !== 'awaiting_shipment') {
+    o.shippedAt = lines.shippedAt;
+    slack('shippedAt');
+  }
   if (o.platformCompensation === null) o.platformCompensation = lines.platformCompensation;
   if (o.presale === null) o.presale = lines.presale;
-  if (o.promisedShipAt === null) o.promisedShipAt = lines.promisedShipAt;
+  if (o.promisedShipAt === null && lines.promisedShipAt !== null) {
+    o.promisedShipAt = lines.promisedShipAt;
+    slack('promisedShipAt');
+  }
 }
 
 /** What a line takes from its order report row (buyer, times, receiver). */

@@ -4,7 +4,7 @@ import { checkOrderId, cleanCell, cleanTracking } from '../io/cells.js';
 import { type HeaderMap, raggedProblem } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, parseMoney } from '../money.js';
-import { EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
 import { type Layout, normStatus } from './layouts.js';
 import type { Order } from './types.js';
 
@@ -14,11 +14,18 @@ export interface RowProblem {
   reason: Msg;
 }
 
+/** A parsed row of a line-grain export carries the unit price too. */
+export type ParsedRow = Order & { price?: Money | null };
+
 /**
- * A parsed row of a line-grain export carries the unit price too; `coarseTimes` marks a row whose
- * times have no seconds (an Excel re-save drops them), so lateness under a minute is unknowable.
+ * How much later than shown a time written as `text` may really be: 0 with seconds, 59 s without
+ * (`2026/11/10 9:00`, an Excel re-save), a day less a second for a date alone.
  */
-export type ParsedRow = Order & { price?: Money | null; coarseTimes?: true };
+export function timeSlackOf(text: string): number {
+  const colons = text.split(':').length - 1;
+  if (colons >= 2) return 0;
+  return colons === 1 ? 59_000 : DAY_MS - 1000;
+}
 
 const TIME_FIELDS = ['createdAt', 'paidAt', 'shippedAt', 'confirmedAt', 'promisedShipAt', 'reservedShipAt'] as const;
 const MONEY_FIELDS = ['goodsAmount', 'postage', 'paidAmount', 'refundAmount', 'platformCompensation', 'price'] as const;
@@ -147,12 +154,15 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
                 : msg(`时间 "${shown(text)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(text)}" is implausible (before 2003 or in the future)`),
           };
         }
-        if (t !== null && text.length !== 19 && text.split(':').length < 3) o.coarseTimes = true;
+        const slack = t !== null && text.length !== 19 ? timeSlackOf(text) : 0;
+        const field = key === 'reservedShipAt' ? 'promisedShipAt' : key;
         if (key === 'reservedShipAt') {
-          if (t !== null && o.promisedShipAt === null) o.promisedShipAt = t;
+          if (t === null || o.promisedShipAt !== null) continue;
+          o.promisedShipAt = t;
         } else {
           o[key] = t;
         }
+        if (slack) (o.timeSlack ??= {})[field] = slack;
       }
       for (const [key, i, used] of moneys) {
         const text = get(cells, i);

@@ -4,6 +4,7 @@
 // duplicate check need (one id per order).
 import type { Ctx } from '../cli/context.js';
 import { type Msg, msg, say } from '../cli/errors.js';
+import { shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
 import type { Sniffed } from '../io/source.js';
@@ -11,8 +12,11 @@ import { openTable } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
 import { type Detected, detectLayout } from './detect.js';
+import { DuplicateLog } from './duplicates.js';
+import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, UNKNOWN_AT } from './idset.js';
-import { PII_HEADER, maskAddress, maskByHeader, maskName, maskPhone } from './mask.js';
+import { PERSONAL_COLUMNS } from './layouts.js';
+import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
 import { type ParsedRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
@@ -21,6 +25,8 @@ export interface FileStats {
   file: string;
   sniffed: Pick<Sniffed, 'container' | 'encoding' | 'encodingNote'>;
   detected: Detected;
+  /** How new the file is: which version of an order in several files wins. */
+  freshness: Freshness;
   rowsRead: number;
   accepted: number;
   rejected: number;
@@ -33,14 +39,6 @@ export interface FileStats {
   statusCounts: Partial<Record<OrderStatus, number>>;
   paidSum: Money;
   postageSum: Money;
-}
-
-export interface Duplicate {
-  file: string;
-  line: number;
-  id: string;
-  firstFile: string;
-  firstLine: number;
 }
 
 export interface ReadOptions {
@@ -63,8 +61,9 @@ interface OpenFile {
 
 export class OrderSet {
   readonly stats: FileStats[];
-  duplicateCount = 0;
-  readonly firstDuplicates: Duplicate[] = [];
+  /** The files newest first: the order they are read in, so the first version of an order seen is the newest. */
+  private readonly byFreshness: OpenFile[];
+  private readonly dups: DuplicateLog;
   // Where each order (or line) id was first seen, as line × (number of files) + file: one compact entry per id is
   // the state the duplicate check truly needs (src/orders/idset.ts).
   private readonly seenOrders = new IdSet();
@@ -77,6 +76,12 @@ export class OrderSet {
     private readonly opts: ReadOptions,
   ) {
     this.stats = files.map((f) => f.stats);
+    this.byFreshness = newestFirst(files.map((f) => f.stats.freshness)).map((i) => files[i]!);
+    this.dups = new DuplicateLog(ctx, files.map((f) => f.name), files.map((f) => f.stats.freshness));
+  }
+
+  get duplicateCount(): number {
+    return this.dups.count;
   }
 
   /** Rows of one file, parsed; rejected rows go to the reject log; duplicates are counted once. */
@@ -93,6 +98,9 @@ export class OrderSet {
     // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
     const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, latestPlausible(this.ctx.asOf, this.ctx.io.now()), Boolean(this.opts.keepExtra), this.opts.only);
     const sums = this.opts.sums !== false;
+    const piiKind = new Map<string, PiiKind>();
+    for (const [key, i] of d.map.index) if (PII_FIELDS[key]) piiKind.set(d.map.headers[i]!, PII_FIELDS[key]!);
+    for (const h of d.map.headers) if (!piiKind.has(h) && PERSONAL_COLUMNS[h]) piiKind.set(h, PERSONAL_COLUMNS[h]!);
     const dedupeByLine = d.layout.grain === 'line';
     // Progress only on a terminal (SPEC: never in a pipe, a file or cron), rewritten in place.
     const err = this.ctx.io.stderr;
@@ -119,8 +127,18 @@ export class OrderSet {
       if (isProblem(r)) {
         stats.rejected++;
         const column = r.column;
-        const value = column && PII_HEADER.test(column) && !this.ctx.showPii ? '****' : r.value;
-        await this.rejects.add({ file: f.name, line: rec.line, column, value, reason: r.reason });
+        let { value, reason } = r;
+        if (value !== undefined && value !== '' && !this.ctx.showPii) {
+          // Masked by what the column holds (its canonical field, or a known personal column) and
+          // by what the value is (a phone number anywhere), never by words in the header name.
+          const masked = maskValue(column === undefined ? undefined : piiKind.get(column), value);
+          if (masked !== value) {
+            const raw = shown(value);
+            reason = msg(reason.zh.split(raw).join(masked), reason.en.split(raw).join(masked));
+            value = masked;
+          }
+        }
+        await this.rejects.add({ file: f.name, line: rec.line, column, value, reason });
         continue;
       }
       const key = dedupeByLine ? r.lineId : r.orderId;
@@ -128,19 +146,13 @@ export class OrderSet {
         const prev = (dedupeByLine ? this.seenLines : this.seenOrders).getOrAdd(key, rec.line * this.files.length + f.idx);
         if (prev !== undefined) {
           stats.duplicates++;
-          this.duplicateCount++;
-          if (this.firstDuplicates.length < 20) {
-            const known = prev !== UNKNOWN_AT;
-            this.firstDuplicates.push({ file: f.name, line: rec.line, id: key, firstFile: known ? this.files[prev % this.files.length]!.name : '?', firstLine: known ? Math.floor(prev / this.files.length) : 0 });
-          }
+          const known = prev !== UNKNOWN_AT;
+          await this.dups.add(key, f.idx, rec.line, known ? prev % this.files.length : undefined, known ? Math.floor(prev / this.files.length) : 0);
           continue;
         }
       }
       stats.accepted++;
-      if (r.coarseTimes) {
-        stats.coarseTimes++;
-        delete r.coarseTimes;
-      }
+      if (r.timeSlack) stats.coarseTimes++;
       const when = r.paidAt ?? r.createdAt;
       if (when !== null) {
         if (stats.firstPaidAt === null || when < stats.firstPaidAt) stats.firstPaidAt = when;
@@ -208,7 +220,7 @@ export class OrderSet {
       if (batch.length) yield batch;
       return;
     }
-    for (const f of this.files) {
+    for (const f of this.byFreshness) {
       if (f.stats.detected.layout.grain === 'line' && !this.opts.lines) yield* this.foldedBatches(f);
       else for await (const rows of this.rowBatches(f)) yield rows.map((r) => this.asLines(r));
     }
@@ -216,12 +228,13 @@ export class OrderSet {
 
   /** 订单报表 and 宝贝报表 together: joined on the order id, one way or the other (--lines). */
   private async *joined(): AsyncGenerator<Order> {
-    const orderFiles = this.files.filter((f) => f.stats.detected.layout.grain === 'order');
-    const lineFiles = this.files.filter((f) => f.stats.detected.layout.grain === 'line');
+    const orderFiles = this.byFreshness.filter((f) => f.stats.detected.layout.grain === 'order');
+    const lineFiles = this.byFreshness.filter((f) => f.stats.detected.layout.grain === 'line');
     if (!this.opts.lines) {
       // Order rows are the truth; lines fill in ship times and the platform's payouts.
+      // Files come newest first: an order's lines from an older item report do not replace newer ones.
       const byOrder = new Map<string, Order>();
-      for (const f of lineFiles) for await (const o of this.folded(f)) byOrder.set(o.orderId, o);
+      for (const f of lineFiles) for await (const o of this.folded(f)) if (!byOrder.has(o.orderId)) byOrder.set(o.orderId, o);
       for (const f of orderFiles) {
         for await (const r of this.rows(f)) {
           const o = this.asLines(r);
@@ -238,7 +251,7 @@ export class OrderSet {
       return;
     }
     const orderById = new Map<string, Order>();
-    for (const f of orderFiles) for await (const r of this.rows(f)) orderById.set(r.orderId, this.asLines(r));
+    for (const f of orderFiles) for await (const r of this.rows(f)) if (!orderById.has(r.orderId)) orderById.set(r.orderId, this.asLines(r));
     const used = new Set<string>();
     for (const f of lineFiles) {
       for await (const r of this.rows(f)) {
@@ -267,30 +280,25 @@ export class OrderSet {
     }
   }
 
-  /** Print the duplicate report on stderr (first few) and return the count. */
-  reportDuplicates(): number {
-    const c = this.ctx;
-    for (const d of this.firstDuplicates) {
-      c.io.stderr.write(
-        say(
-          msg(
-            `${d.file}:${d.line}: 重复的订单 ${d.id} (首次出现在 ${d.firstFile}:${d.firstLine}), 只计一次`,
-            `${d.file}:${d.line}: duplicate of order ${d.id} (first seen at ${d.firstFile}:${d.firstLine}); counted once`,
-          ),
-          c.lang,
-        ) + '\n',
-      );
-    }
-    if (this.duplicateCount > this.firstDuplicates.length) {
-      c.io.stderr.write(say(msg(`… 另有 ${this.duplicateCount - this.firstDuplicates.length} 个重复订单`, `… and ${this.duplicateCount - this.firstDuplicates.length} more duplicates`), c.lang) + '\n');
-    }
-    return this.duplicateCount;
+  /**
+   * The duplicate report: one stderr line per pair of files (which one's versions were used), the
+   * full list to --duplicates. Returns the count.
+   */
+  async reportDuplicates(): Promise<number> {
+    await this.dups.finish();
+    return this.dups.count;
+  }
+
+  /** Drop a half-written --duplicates file (the run failed). */
+  async abort(): Promise<void> {
+    await this.dups.abort();
   }
 }
 
 /** Open every file, detect its layout (an unknown layout or missing column is exit 3). */
 export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, opts: ReadOptions = {}): Promise<OrderSet> {
   const opened: OpenFile[] = [];
+  const latest = latestPlausible(ctx.asOf, ctx.io.now());
   let i = 0;
   for (const file of files) {
     const t = await openTable(file, ctx.io.stdin, ctx.encoding);
@@ -303,6 +311,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
         file: t.sniffed.name,
         sniffed: { container: t.sniffed.container, encoding: t.sniffed.encoding, encodingNote: t.sniffed.encodingNote },
         detected,
+        freshness: freshnessOf(t.sniffed.name, t.sniffed.mtimeMs, ctx.tz, latest),
         rowsRead: 0,
         accepted: 0,
         rejected: 0,
@@ -324,7 +333,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
 export async function* readOrders(ctx: Ctx, files: string[], rejects: RejectLog, opts: ReadOptions = {}): AsyncGenerator<Order> {
   const set = await openOrders(ctx, files, rejects, opts);
   yield* set.orders();
-  set.reportDuplicates();
+  await set.reportDuplicates();
 }
 
 /** Personal fields as they may be shown: masked unless --show-pii. */
@@ -332,9 +341,10 @@ export function shownPii(o: Pick<Order, 'receiver' | 'phone' | 'address' | 'extr
   if (showPii) return { receiver: o.receiver, phone: o.phone, address: o.address, extra: o.extra };
   let extra = o.extra;
   if (extra) {
-    // Unmapped personal columns (联系电话, 修改后的收货地址, 买家支付宝账号) are masked too.
+    // Unmapped personal columns (联系电话, 修改后的收货地址, 买家支付宝账号) are masked by their exact
+    // name, and a phone number in any other column by its value; 是否手机订单 stays 手机订单/否.
     extra = { ...extra };
-    for (const h of Object.keys(extra)) if (PII_HEADER.test(h)) extra[h] = maskByHeader(h, extra[h]!);
+    for (const h of Object.keys(extra)) extra[h] = maskValue(PERSONAL_COLUMNS[h], extra[h]!);
   }
   return { receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address), extra };
 }

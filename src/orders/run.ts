@@ -49,7 +49,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
   const set = await openOrders(ctx, args, rejects);
   // Inspect only counts; no order is kept.
   for await (const _ of set.orderBatches()) void _;
-  set.reportDuplicates();
+  await set.reportDuplicates();
   set.warnCoarseTimes();
   const perFileReasons = new Map<string, string[]>();
   for (const r of rejects.first) {
@@ -119,12 +119,13 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
         n++;
       }
     }
-    set.reportDuplicates();
+    await set.reportDuplicates();
     await rejects.finish();
     await w.close();
   } catch (e) {
     await w.abort();
     await rejects.abort();
+    await set.abort();
     throw e;
   }
   const read = set.stats.reduce((a, s) => a + s.rowsRead, 0);

@@ -5,6 +5,8 @@ export type Platform = 'taobao' | 'douyin' | 'pdd';
 
 export type OrderStatus = 'unpaid' | 'awaiting_shipment' | 'shipped' | 'completed' | 'closed' | 'partially_shipped';
 
+export type TimeField = 'createdAt' | 'paidAt' | 'shippedAt' | 'confirmedAt' | 'promisedShipAt';
+
 export interface Order {
   platform: Platform;
   /** Layout id, e.g. `taobao-orders-71` (see orders inspect). */
@@ -41,6 +43,11 @@ export interface Order {
   receiver: string;
   phone: string;
   address: string;
+  /**
+   * Times read with less than whole-second precision (an Excel re-save writes `2026/11/10 9:00`):
+   * how much later (ms) the real time may be than the one shown. Absent when every time is exact.
+   */
+  timeSlack?: Partial<Record<TimeField, number>>;
   /** Columns no field claimed, by header name (kept only when asked for). */
   extra?: Record<string, string>;
 }

@@ -1,3 +1,5 @@
+import type { ShapeTable } from './wording.js';
+
 // Keyword tables (templates/reviews/*.json) compiled into matchers. Pure: the loader hands in
 // parsed JSON. Phrases match ignoring case, width and spaces; `/…/` entries are regular
 // expressions; neutralizers ("没有色差", "not bad") are cut out before anything is matched.
@@ -14,7 +16,10 @@ export interface KeywordTables {
 }
 
 export interface ForbiddenTable {
+  /** Extra phrases or /regular expressions/ refused wherever they appear. */
   phrases: string[];
+  /** The word lists of the shape check (src/reviews/wording.ts). */
+  shape?: ShapeTable;
 }
 
 /** Text in the two shapes matching needs: spaces collapsed (English words) and removed (Chinese). */
@@ -31,6 +36,9 @@ const ASCII = /^[\x20-\x7e]+$/;
 
 interface Entry {
   source: string;
+  kind: 'regex' | 'ascii' | 'other';
+  /** The phrase as matched: normalized (ascii) or with spaces removed (other). */
+  key: string;
   test(p: Prepared): string | undefined;
 }
 
@@ -41,31 +49,56 @@ function compileEntry(raw: string): Entry | undefined {
     const re = new RegExp(e.slice(1, -1), 'iu');
     return {
       source: e,
+      kind: 'regex',
+      key: e,
       test: (p) => re.exec(p.spaced)?.[0] ?? re.exec(p.tight)?.[0],
     };
   }
   const n = normalizeText(e);
   if (ASCII.test(n)) {
     // English: whole words only ("rash" must not match "crash").
-    const re = new RegExp(`(?<![a-z0-9])${escapeRe(n).replace(/ /g, '\\s*')}(?![a-z0-9])`, 'i');
-    return { source: e, test: (p) => (re.test(p.spaced) ? e : undefined) };
+    const re = new RegExp(`(?<![a-z0-9])${asciiPattern(n)}(?![a-z0-9])`, 'i');
+    return { source: e, kind: 'ascii', key: n, test: (p) => (re.test(p.spaced) ? e : undefined) };
   }
   const tight = n.replace(/ /g, '');
-  return { source: e, test: (p) => (p.tight.includes(tight) ? e : undefined) };
+  return { source: e, kind: 'other', key: tight, test: (p) => (p.tight.includes(tight) ? e : undefined) };
 }
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const asciiPattern = (n: string) => escapeRe(n).replace(/ /g, '\\s*');
+
+/**
+ * A keyword table compiled once: all its plain phrases in two alternations (English whole words
+ * on the spaced text, the rest on the tight text), so most texts (which match nothing) cost two
+ * regex scans instead of one test per phrase. Only a text that matches is looked at entry by entry.
+ */
 export class PhraseList {
   private readonly entries: Entry[];
+  private readonly asciiRe: RegExp | undefined;
+  private readonly otherRe: RegExp | undefined;
+  private readonly regexEntries: Entry[];
   constructor(list: readonly string[]) {
     this.entries = list.map(compileEntry).filter((e): e is Entry => e !== undefined);
+    const ascii = this.entries.filter((e) => e.kind === 'ascii').map((e) => asciiPattern(e.key));
+    const other = this.entries.filter((e) => e.kind === 'other' && e.key !== '').map((e) => escapeRe(e.key));
+    if (ascii.length) this.asciiRe = new RegExp(`(?<![a-z0-9])(?:${ascii.join('|')})(?![a-z0-9])`, 'i');
+    if (other.length) this.otherRe = new RegExp(other.join('|'));
+    this.regexEntries = this.entries.filter((e) => e.kind === 'regex');
+  }
+  /** Whether any entry matches. */
+  any(p: Prepared): boolean {
+    if (this.otherRe?.test(p.tight)) return true;
+    if (this.asciiRe?.test(p.spaced)) return true;
+    for (const e of this.regexEntries) if (e.test(p) !== undefined) return true;
+    return false;
   }
   /** Every entry that matches, as written in the table (a regex entry gives the matched text). */
   all(p: Prepared): string[] {
     const out: string[] = [];
+    if (!this.any(p)) return out;
     for (const e of this.entries) {
       const m = e.test(p);
       if (m !== undefined && !out.includes(m)) out.push(m);
@@ -73,6 +106,7 @@ export class PhraseList {
     return out;
   }
   first(p: Prepared): string | undefined {
+    if (!this.any(p)) return undefined;
     for (const e of this.entries) {
       const m = e.test(p);
       if (m !== undefined) return m;
@@ -86,7 +120,39 @@ export interface Matchers {
   safety: PhraseList;
   negative: PhraseList;
   extortion: PhraseList;
-  neutralizers: string[];
+  neutralizers: Neutralizers;
+}
+
+/**
+ * Phrases cut out before matching ("没有色差", "not bad"), compiled once per table: building a
+ * RegExp per review text was most of `reviews queue`'s time on a big file (issue 21).
+ */
+export class Neutralizers {
+  /** English phrases, whole words, longest first: one pass over the spaced text. */
+  private readonly ascii: RegExp | undefined;
+  /** Other phrases (spaces removed), longest first: one pass over each shape. */
+  private readonly other: RegExp | undefined;
+  private readonly otherSpaced: RegExp | undefined;
+  constructor(list: readonly string[]) {
+    // Longest first, so "几乎没有色差" is cut before "没有色差".
+    const all = [...new Set(list.map((s) => normalizeText(s)).filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
+    const ascii = all.filter((n) => ASCII.test(n));
+    const other = all.filter((n) => !ASCII.test(n));
+    if (ascii.length) this.ascii = new RegExp(`(?<![a-z0-9])(?:${ascii.map(asciiPattern).join('|')})(?![a-z0-9])`, 'g');
+    if (other.length) {
+      this.other = new RegExp(other.map((n) => escapeRe(n.replace(/ /g, ''))).join('|'), 'g');
+      this.otherSpaced = new RegExp(other.map((n) => escapeRe(n)).join('|'), 'g');
+    }
+  }
+  cut(spacedIn: string): Prepared {
+    let spaced = this.ascii ? spacedIn.replace(this.ascii, ' | ') : spacedIn;
+    let tight = spaced.replace(/ /g, '');
+    if (this.other) {
+      tight = tight.replace(this.other, '|');
+      spaced = spaced.replace(this.otherSpaced!, ' | ');
+    }
+    return { spaced, tight };
+  }
 }
 
 export function compileTables(t: KeywordTables): Matchers {
@@ -95,26 +161,15 @@ export function compileTables(t: KeywordTables): Matchers {
     safety: new PhraseList(t.safety),
     negative: new PhraseList(t.negative),
     extortion: new PhraseList(t.extortion),
-    // Longest first, so "几乎没有色差" is cut before "没有色差".
-    neutralizers: t.neutralizers.map((s) => normalizeText(s)).filter((s) => s !== '').sort((a, b) => b.length - a.length),
+    neutralizers: new Neutralizers(t.neutralizers),
   };
 }
 
 /** Prepare text for matching; with neutralizers, those phrases are cut out first. */
-export function prepare(text: string, neutralizers: readonly string[] = []): Prepared {
-  let spaced = normalizeText(text);
-  for (const n of neutralizers) {
-    if (ASCII.test(n)) spaced = spaced.replace(new RegExp(`(?<![a-z0-9])${escapeRe(n).replace(/ /g, '\\s*')}(?![a-z0-9])`, 'gi'), ' | ');
-  }
-  let tight = spaced.replace(/ /g, '');
-  for (const n of neutralizers) {
-    if (!ASCII.test(n)) {
-      const nt = n.replace(/ /g, '');
-      tight = tight.split(nt).join('|');
-      spaced = spaced.split(n).join(' | ');
-    }
-  }
-  return { spaced, tight };
+export function prepare(text: string, neutralizers?: Neutralizers): Prepared {
+  const spaced = normalizeText(text);
+  if (neutralizers) return neutralizers.cut(spaced);
+  return { spaced, tight: spaced.replace(/ /g, '') };
 }
 
 /** Merge an operator's tables into the shipped ones (entries are added, never removed). */

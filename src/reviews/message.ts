@@ -3,6 +3,7 @@ import type { Lang } from '../cli/errors.js';
 import { fmtMoney } from '../money.js';
 import type { TimeZone } from '../time.js';
 import { type ForbiddenTable, PhraseList, prepare } from './keywords.js';
+import { Wording } from './wording.js';
 import type { QueueItem } from './types.js';
 
 export interface TemplateText {
@@ -14,8 +15,10 @@ export type TemplateSet = Record<string, TemplateText>;
 
 export class Lint {
   private readonly list: PhraseList;
+  private readonly wording: Wording | undefined;
   constructor(t: ForbiddenTable) {
-    this.list = new PhraseList(t.phrases);
+    this.list = new PhraseList(t.phrases ?? []);
+    this.wording = t.shape ? new Wording(t.shape) : undefined;
   }
   /**
    * The forbidden wording in a template, or [] when it is clean. RULES 2.2: a seller may not ask
@@ -23,13 +26,15 @@ export class Lint {
    * are blanked first, so `{goodwill}` next to a word cannot hide or make a phrase.
    */
   check(text: string): string[] {
-    const found = this.list.all(prepare(text.replace(/\{[a-zA-Z]+\}/g, '  ')));
+    const blanked = text.replace(/\{[a-zA-Z]+\}/g, '  ');
+    const found = [...(this.wording?.check(blanked) ?? []), ...this.list.all(prepare(blanked))];
     // Name each offending phrase once: "返现" inside "好评返现" is the same offence.
-    return found.filter((f) => !found.some((g) => g !== f && g.toLowerCase().includes(f.toLowerCase())));
+    const uniq = [...new Set(found)];
+    return uniq.filter((f) => !uniq.some((g) => g !== f && g.toLowerCase().includes(f.toLowerCase())));
   }
 }
 
-export const PLACEHOLDERS = ['buyer', 'orderId', 'title', 'goodwill', 'issue', 'shop', 'contactBy', 'explainBy'] as const;
+export const PLACEHOLDERS = ['buyer', 'orderId', 'title', 'goodwill', 'issue', 'shop', 'contactBy', 'explainBy', 'complaintBy', 'reviewedAt', 'reviewText', 'safetyContact'] as const;
 
 const ISSUE: Record<string, TemplateText> = {
   logistics: { zh: '物流', en: 'delivery' },
@@ -40,7 +45,7 @@ const ISSUE: Record<string, TemplateText> = {
   other: { zh: '这次购物', en: 'this order' },
 };
 
-export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZone, shop: TemplateText): string {
+export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZone, shop: TemplateText, safetyContact = ''): string {
   const primary = item.categories[0] ?? 'other';
   const values: Record<string, string> = {
     buyer: item.buyer || (lang === 'zh' ? '亲' : 'there'),
@@ -51,6 +56,10 @@ export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZo
     shop: shop[lang],
     contactBy: tz.format(item.contactBy),
     explainBy: tz.format(item.explainBy),
+    complaintBy: tz.format(item.complaintBy),
+    reviewedAt: tz.format(item.reviewedAt),
+    reviewText: [item.text, item.followUpText].filter((t) => t !== '').join(' / '),
+    safetyContact,
   };
   return template.replace(/\{([a-zA-Z]+)\}/g, (all, k: string) => values[k] ?? all);
 }

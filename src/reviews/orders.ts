@@ -37,7 +37,7 @@ export function orderFacts(orders: Iterable<OrderLike>, wanted?: Set<string>): M
     let earlier = 0;
     const m = paidByBuyer.get(o.buyer);
     if (m && o.paidAt !== null) for (const [id, at] of m) if (id !== top && at < o.paidAt) earlier++;
-    const facts: OrderFacts = { paidAmount: o.paidAmount, paidAt: o.paidAt, earlierOrders: earlier };
+    const facts: OrderFacts = { buyer: o.buyer, paidAmount: o.paidAmount, paidAt: o.paidAt, earlierOrders: earlier };
     out.set(o.orderId, facts);
     if (o.parentOrderId && !out.has(o.parentOrderId)) out.set(o.parentOrderId, facts);
   }

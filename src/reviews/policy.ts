@@ -1,6 +1,6 @@
 // Deadlines (RULES 2.3) and the contact policy (RULES 2.2: harassment rules, ruleId 11000254).
 // Pure: every function takes the evaluation time and the zone.
-import { HOUR_MS, type TimeZone, addDays } from '../time.js';
+import { DAY_MS, HOUR_MS, type TimeZone, addDays } from '../time.js';
 import type { ReviewStatus } from './types.js';
 
 export interface ReviewSettings {
@@ -14,8 +14,10 @@ export interface ReviewSettings {
   /** Quiet hours in minutes after midnight, local time; start > end wraps midnight (22:00–08:00). */
   quietStart: number;
   quietEnd: number;
-  /** Least time between two contact attempts. */
+  /** Least time between two contact attempts (RULES 2.2: per buyer, across all their reviews). */
   minGapHours: number;
+  /** Attempts on a buyer's other reviews count towards maxAttempts for this many days. */
+  attemptWindowDays: number;
 }
 
 export const DEFAULT_SETTINGS: ReviewSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: ReviewSettings = {
   quietStart: 22 * 60,
   quietEnd: 8 * 60,
   minGapHours: 4,
+  attemptWindowDays: 30,
 };
 
 function minuteOfDay(t: number, tz: TimeZone): number {
@@ -92,23 +95,58 @@ export interface ContactState {
   nextContactAt: number | null;
   /** Why no further contact is allowed. */
   blocked?: 'do_not_contact' | 'max_attempts' | 'resolved' | 'complaint_filed';
+  /** Attempts on all of the buyer's reviews within attemptWindowDays (this one included). */
+  buyerAttempts: number;
+  /** The buyer's latest contact about any of their reviews. */
+  buyerLastContactAt: number | null;
 }
 
-/** Contact rules: no contact after do_not_contact, at most maxAttempts, gaps between attempts, never in quiet hours. */
-export function contactState(
-  h: { status: ReviewStatus; attempts: number; lastContactAt: number | null } | undefined,
+/** One order's contact history as the state database gives it. */
+export interface OrderContacts {
+  status: ReviewStatus;
+  attempts: number;
+  lastContactAt: number | null;
+  /** Times of every attempt; when absent, all `attempts` count as recent. */
+  attemptTimes?: number[];
+}
+
+/** Contact rules for one review: no contact after do_not_contact, at most maxAttempts, gaps between attempts, never in quiet hours. */
+export function contactState(h: OrderContacts | undefined, asOf: number, s: ReviewSettings, tz: TimeZone): ContactState {
+  return buyerContactState(h, h ? [h] : [], asOf, s, tz);
+}
+
+/**
+ * RULES 2.2 (恶意骚扰, ruleId 11000254) counted per buyer, across all their reviews (`buyerOrders`
+ * holds the history of each of the buyer's reviewed orders, this one included): a buyer who asked
+ * not to be contacted about one order is not contacted about another; attempts on any of their
+ * reviews within attemptWindowDays count towards maxAttempts; the minimum gap runs from their
+ * latest contact about any review; quiet hours as ever.
+ */
+export function buyerContactState(
+  own: OrderContacts | undefined,
+  buyerOrders: readonly OrderContacts[],
   asOf: number,
   s: ReviewSettings,
   tz: TimeZone,
 ): ContactState {
-  const status = h?.status ?? 'new';
-  const attempts = h?.attempts ?? 0;
-  const lastContactAt = h?.lastContactAt ?? null;
-  const base = { status, attempts, lastContactAt };
+  const status = own?.status ?? 'new';
+  const attempts = own?.attempts ?? 0;
+  const lastContactAt = own?.lastContactAt ?? null;
+  const since = asOf - s.attemptWindowDays * DAY_MS;
+  let buyerAttempts = 0;
+  let buyerLastContactAt: number | null = null;
+  let buyerStopped = false;
+  for (const h of buyerOrders) {
+    if (h.status === 'do_not_contact') buyerStopped = true;
+    buyerAttempts += h.attemptTimes ? h.attemptTimes.filter((t) => t >= since && t <= asOf).length : h.attempts;
+    if (h.lastContactAt !== null && (buyerLastContactAt === null || h.lastContactAt > buyerLastContactAt)) buyerLastContactAt = h.lastContactAt;
+  }
+  const base = { status, attempts, lastContactAt, buyerAttempts, buyerLastContactAt };
   if (status === 'do_not_contact' || status === 'resolved' || status === 'complaint_filed') return { ...base, nextContactAt: null, blocked: status };
-  if (attempts >= s.maxAttempts) return { ...base, nextContactAt: null, blocked: 'max_attempts' };
+  if (buyerStopped) return { ...base, nextContactAt: null, blocked: 'do_not_contact' };
+  if (attempts >= s.maxAttempts || buyerAttempts >= s.maxAttempts) return { ...base, nextContactAt: null, blocked: 'max_attempts' };
   let t = asOf;
-  if (lastContactAt !== null) t = Math.max(t, lastContactAt + s.minGapHours * HOUR_MS);
+  if (buyerLastContactAt !== null) t = Math.max(t, buyerLastContactAt + s.minGapHours * HOUR_MS);
   return { ...base, nextContactAt: afterQuietHours(t, s, tz) };
 }
 

@@ -4,7 +4,7 @@ import { Money, moneyMin } from '../money.js';
 import type { TimeZone } from '../time.js';
 import { classify } from './classify.js';
 import type { Category, Matchers } from './keywords.js';
-import { type ReviewSettings, contactState, deadlines } from './policy.js';
+import { type OrderContacts, type ReviewSettings, buyerContactState, deadlines } from './policy.js';
 import { type PriorityThresholds, hoursUntil, priorityOf, score } from './priority.js';
 import type { Action, OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 
@@ -15,6 +15,7 @@ export interface Goodwill {
 
 /** RULES 2.2: the seed's 5 / 10 yuan, kept only as a budget for fixing the buyer's problem. */
 export const DEFAULT_GOODWILL: Goodwill = { neutral: new Money('5.00'), negative: new Money('10.00') };
+const NO_GOODWILL = new Money('0.00');
 
 export interface QueueOptions {
   matchers: Matchers;
@@ -25,14 +26,22 @@ export interface QueueOptions {
   serialNegativeAt: number;
   asOf: number;
   tz: TimeZone;
-  contacts: Map<string, { status: ReviewStatus; attempts: number; lastContactAt: number | null }>;
+  contacts: Map<string, OrderContacts>;
   orders: Map<string, OrderFacts> | null;
   includeResolved: boolean;
 }
 
 const PRIMARY: Category[] = ['quality', 'not_as_described', 'logistics', 'service', 'price', 'other'];
 
-export function templateFor(action: Action, categories: Category[]): string {
+/** Who the buyer is for the contact rules (RULES 2.2: per buyer). A masked nick (t**1) names no one. */
+export function buyerKey(buyer: string, orderId: string): string {
+  const b = buyer.trim();
+  return b !== '' && !b.includes('*') ? `buyer:${b}` : `order:${orderId}`;
+}
+
+export function templateFor(action: Action, categories: Category[], escalate: readonly string[] = []): string {
+  if (action === 'file_complaint' && escalate.includes('extortion')) return 'complaint-extortion';
+  if (escalate.includes('safety') && action !== 'none' && action !== 'post_explanation' && action !== 'file_complaint' && action !== 'await_complaint') return 'contact-safety';
   switch (action) {
     case 'contact_now':
     case 'follow_up':
@@ -51,25 +60,42 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
   for (const r of reviews) {
     if (r.buyer !== '' && (r.rating === 'bad' || r.rating === 'neutral')) negativesByBuyer.set(r.buyer, (negativesByBuyer.get(r.buyer) ?? 0) + 1);
   }
+  const flagged = reviews.map((r) => ({ r, f: classify(r, o.matchers) })).filter((x) => x.f.reasons.length > 0);
+  // RULES 2.2: contact limits count per buyer, across all their reviews.
+  const keyOf = (r: Review) => buyerKey(r.buyer || (o.orders?.get(r.orderId)?.buyer ?? ''), r.orderId);
+  const ordersOf = new Map<string, string[]>();
+  for (const { r } of flagged) {
+    const k = keyOf(r);
+    const list = ordersOf.get(k);
+    if (!list) ordersOf.set(k, [r.orderId]);
+    else if (!list.includes(r.orderId)) list.push(r.orderId);
+  }
   const items: QueueItem[] = [];
-  for (const r of reviews) {
-    const f = classify(r, o.matchers);
-    if (f.reasons.length === 0) continue;
+  for (const { r, f } of flagged) {
     const events: number[] = [];
     if (f.initialFlagged) events.push(r.reviewedAt);
     if (f.followUpFlagged) events.push(r.followUpAt ?? r.reviewedAt);
     const d = deadlines(events, o.asOf, o.settings, o.tz);
-    const cs = contactState(o.contacts.get(r.orderId), o.asOf, o.settings, o.tz);
+    const key = keyOf(r);
+    const buyerOrders = ordersOf.get(key) ?? [r.orderId];
+    const histories = buyerOrders.map((id) => o.contacts.get(id)).filter((h): h is OrderContacts => h !== undefined);
+    const cs = buyerContactState(o.contacts.get(r.orderId), histories, o.asOf, o.settings, o.tz);
     if (cs.status === 'resolved' && !o.includeResolved) continue;
 
     const malicious = f.extortion.map((p) => `extortion:${p}`);
     const negatives = negativesByBuyer.get(r.buyer) ?? 0;
     if (negatives >= o.serialNegativeAt) malicious.push(`serial_negative:${negatives}`);
     const isMalicious = malicious.length > 0;
+    // RULES 2.1: extortion (不退款就差评) is a malicious review: keep the evidence and complain to
+    // the platform; no goodwill is offered. A health or safety complaint goes to the manager now.
+    const extortion = f.extortion.length > 0;
+    const safety = f.safety.length > 0;
+    const escalate = [...(safety ? ['safety'] : []), ...(extortion ? ['extortion'] : [])];
 
     let action: Action;
     if (cs.blocked === 'resolved') action = 'none';
     else if (cs.blocked === 'complaint_filed') action = 'await_complaint';
+    else if (extortion && !safety) action = o.asOf <= d.complaintBy ? 'file_complaint' : o.asOf <= d.explainBy ? 'post_explanation' : 'none';
     else if (cs.blocked) {
       // No more contact: a malicious review may be reported (RULES 2.1: the last resort);
       // otherwise the public explanation is what is left.
@@ -107,6 +133,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     const heavy = r.rating === 'bad' || f.followUpFlagged;
     let goodwill = heavy ? o.goodwill.negative : o.goodwill.neutral;
     if (orderValue !== null && orderValue.gte(0)) goodwill = moneyMin(goodwill, orderValue);
+    if (extortion) goodwill = NO_GOODWILL;
 
     items.push({
       orderId: r.orderId,
@@ -119,7 +146,8 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       followUpAt: r.followUpAt,
       reasons: f.reasons,
       categories: f.categories,
-      priority: priorityOf(s),
+      // Safety first: a health or safety complaint is priority 1 whatever its score.
+      priority: safety && cs.status !== 'resolved' ? 1 : priorityOf(s),
       score: s,
       contactBy: d.contactBy,
       explainBy: d.explainBy,
@@ -127,11 +155,15 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       overdue,
       status: cs.status,
       attempts: cs.attempts,
+      buyerAttempts: cs.buyerAttempts,
       lastContactAt: cs.lastContactAt,
       nextContactAt: cs.nextContactAt,
+      buyerKey: key,
+      sameBuyer: [],
+      escalate,
       assignee: '',
       action,
-      template: templateFor(action, f.categories),
+      template: templateFor(action, f.categories, escalate),
       goodwill,
       malicious,
       orderValue,
@@ -140,7 +172,12 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       sourceLine: r.line,
     });
   }
-  // Most urgent first: priority, then the finer score, then the nearest contact deadline.
-  items.sort((a, b) => a.priority - b.priority || b.score - a.score || a.contactBy - b.contactBy || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+  // One buyer, one contact: each item names the buyer's other items in this queue.
+  const byBuyer = new Map<string, QueueItem[]>();
+  for (const i of items) byBuyer.set(i.buyerKey, [...(byBuyer.get(i.buyerKey) ?? []), i]);
+  for (const i of items) i.sameBuyer = byBuyer.get(i.buyerKey)!.filter((x) => x !== i).map((x) => x.orderId);
+  // Most urgent first: open safety complaints, then priority, the finer score, the nearest contact deadline.
+  const safe = (i: QueueItem) => (i.escalate.includes('safety') && i.status !== 'resolved' ? 0 : 1);
+  items.sort((a, b) => safe(a) - safe(b) || a.priority - b.priority || b.score - a.score || a.contactBy - b.contactBy || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
   return items;
 }

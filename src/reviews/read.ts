@@ -10,13 +10,15 @@ import type { Rating, Review } from './types.js';
 
 export const REVIEW_FIELDS: readonly FieldSpec[] = [
   { key: 'orderId', aliases: ['订单编号', '订单号', '主订单编号', '子订单编号', '订单ID', 'orderId', 'order_id', 'order id', 'tid', 'oid'], required: true },
-  { key: 'reviewedAt', aliases: ['评价时间', '评论时间', '初评时间', '初次评价时间', '日期', '初次评价', 'reviewedAt', 'reviewed_at', 'review time', 'created', 'date'], required: true },
-  { key: 'rating', aliases: ['评价结果', '评价等级', '评分', '星级', '评价类型', 'rating', 'result', 'stars'] },
+  { key: 'reviewedAt', aliases: ['评价时间', '评价日期', '评论时间', '初评时间', '初次评价时间', '日期', '初次评价', 'reviewedAt', 'reviewed_at', 'review time', 'created', 'date'], required: true },
+  { key: 'rating', aliases: ['评价结果', '评价等级', '评分', '商品评价得分', '评价得分', '星级', '评价类型', 'rating', 'result', 'stars'] },
   { key: 'buyer', aliases: ['买家会员名', '买家昵称', '用户昵称', '买家', '昵称', 'buyer', 'nick', 'buyerNick', 'buyer_nick'] },
   { key: 'text', aliases: ['评价内容', '评论内容', '初评内容', '初次评价内容', '内容', 'text', 'content', 'review'] },
   { key: 'followUpText', aliases: ['追评内容', '追评', '追加评论', '追加评论内容', 'followUpText', 'follow_up_text', 'append content', 'followUp'] },
   { key: 'followUpAt', aliases: ['追评时间', '追加评论时间', 'followUpAt', 'follow_up_at', 'append time'] },
   { key: 'title', aliases: ['宝贝标题', '商品名称', '商品标题', '宝贝名称', 'title', 'item', 'product'] },
+  // 抖店 商品评论: the variant bought (颜色/尺码), shown after the title.
+  { key: 'spec', aliases: ['商品规格', '规格', '宝贝属性', 'sku', 'spec'] },
   { key: 'dsrDescription', aliases: ['描述相符', '宝贝与描述相符', '描述相符评分', 'dsrDescription', 'dsr_description'] },
   { key: 'dsrService', aliases: ['服务态度', '卖家的服务态度', '卖家服务态度', '服务态度评分', 'dsrService', 'dsr_service'] },
   { key: 'dsrLogistics', aliases: ['物流服务', '物流服务质量', '物流服务评分', 'dsrLogistics', 'dsr_logistics'] },
@@ -57,11 +59,43 @@ export function parseRating(t: string): Rating | null | undefined {
   return stars <= 2 ? 'bad' : stars === 3 ? 'neutral' : 'good';
 }
 
-/** Read review files; bad rows go to the reject log. Exact duplicates (same order, time, text) are dropped and counted. */
-export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog): Promise<{ reviews: Review[]; duplicates: number; rows: number }> {
+function titleWithSpec(title: string, spec: string): string {
+  if (spec === '') return title;
+  return title === '' ? spec : `${title} (${spec})`;
+}
+
+/** cyrb53: a fast 53-bit string hash (public domain), for counting duplicates among reviews not kept. */
+function hash53(str: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * Read review files; bad rows go to the reject log. Exact duplicates (same order, time, text) are
+ * dropped and counted. With `keep`, only the reviews it accepts are held in memory (the queue keeps
+ * the flagged ones: memory grows with the follow-up work, not with the file); the others are only
+ * counted, their duplicates found by a 53-bit hash of the same key (a collision, about 1 in 10⁴ on
+ * a million reviews, could count one unkept review as a duplicate; it never drops a kept one).
+ */
+export async function readReviews(
+  ctx: Ctx,
+  files: string[],
+  rejects: RejectLog,
+  keep?: (r: Review) => boolean,
+): Promise<{ reviews: Review[]; duplicates: number; rows: number; read: number }> {
   const reviews: Review[] = [];
   const seen = new Set<string>();
+  const seenHash = new Set<number>();
   let duplicates = 0;
+  let read = 0;
   let rows = 0;
   const what = msg('评价文件', 'review file');
   // As for orders: a time more than a day after the real clock (or --as-of) is a mangled cell.
@@ -145,17 +179,12 @@ export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog)
       const text = cell(r.cells, 'text');
       const followUpText = cell(r.cells, 'followUpText');
       const key = `${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${cell(r.cells, 'title')}`;
-      if (seen.has(key)) {
-        duplicates++;
-        continue;
-      }
-      seen.add(key);
-      reviews.push({
+      const review: Review = {
         file: name,
         line: r.line,
         orderId,
         buyer: cell(r.cells, 'buyer'),
-        title: cell(r.cells, 'title'),
+        title: titleWithSpec(cell(r.cells, 'title'), cell(r.cells, 'spec')),
         rating,
         ratingRaw,
         reviewedAt,
@@ -163,8 +192,24 @@ export async function readReviews(ctx: Ctx, files: string[], rejects: RejectLog)
         followUpText,
         followUpAt,
         dsr,
-      });
+      };
+      if (keep && !keep(review)) {
+        const h = hash53(key);
+        if (seenHash.has(h)) duplicates++;
+        else {
+          seenHash.add(h);
+          read++;
+        }
+        continue;
+      }
+      if (seen.has(key)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(key);
+      read++;
+      reviews.push(review);
     }
   }
-  return { reviews, duplicates, rows };
+  return { reviews, duplicates, rows, read };
 }

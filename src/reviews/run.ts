@@ -3,40 +3,47 @@
 import type { Ctx } from '../cli/context.js';
 import { InputError, UsageError, msg } from '../cli/errors.js';
 import { checkOrderId } from '../io/cells.js';
+import { HOUR_MS } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import type { StateDb } from '../state/ledger.js';
 import { orderFacts } from './orders.js';
-import { contactState, inQuietHours } from './policy.js';
-import { buildQueue } from './queue.js';
+import { type OrderContacts, buyerContactState, inQuietHours } from './policy.js';
+import { buildQueue, buyerKey } from './queue.js';
+import { classify } from './classify.js';
 import { render, unknownPlaceholders } from './message.js';
 import { type RosterOnShift, assign, onShiftAt, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
 import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 import { readReviews } from './read.js';
+import { reviewsNotice } from '../notify/notices.js';
+import { notifySetup } from '../notify/run.js';
 
 export const QUEUE_COLUMNS: Column[] = [
   { key: 'priority', zh: '优先级', en: 'priority', type: 'int' },
-  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
-  { key: 'buyer', zh: '买家', en: 'buyer' },
-  { key: 'rating', zh: '评价结果', en: 'rating' },
+  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id', brief: true },
+  { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
+  { key: 'rating', zh: '评价结果', en: 'rating', brief: true },
   { key: 'reviewedAt', zh: '评价时间', en: 'reviewedAt', type: 'time' },
   { key: 'title', zh: '宝贝标题', en: 'title' },
   { key: 'text', zh: '评价内容', en: 'text' },
   { key: 'followUpText', zh: '追评内容', en: 'followUpText' },
   { key: 'reasons', zh: '标记原因', en: 'reasons', type: 'list' },
   { key: 'categories', zh: '问题类别', en: 'categories', type: 'list' },
-  { key: 'contactBy', zh: '联系期限', en: 'contactBy', type: 'time' },
+  { key: 'contactBy', zh: '联系期限', en: 'contactBy', type: 'time', brief: true },
   { key: 'explainBy', zh: '解释期限', en: 'explainBy', type: 'time' },
   { key: 'complaintBy', zh: '投诉期限', en: 'complaintBy', type: 'time' },
   { key: 'overdue', zh: '已逾期', en: 'overdue', type: 'list' },
-  { key: 'status', zh: '状态', en: 'status' },
+  { key: 'status', zh: '状态', en: 'status', brief: true },
   { key: 'attempts', zh: '联系次数', en: 'attempts', type: 'int' },
+  { key: 'buyerAttempts', zh: '买家被联系次数', en: 'buyerAttempts', type: 'int' },
   { key: 'lastContactAt', zh: '上次联系', en: 'lastContactAt', type: 'time' },
   { key: 'nextContactAt', zh: '下次可联系', en: 'nextContactAt', type: 'time' },
+  { key: 'sameBuyer', zh: '同一买家的其他订单', en: 'sameBuyer', type: 'list' },
   { key: 'assignee', zh: '负责客服', en: 'assignee' },
-  { key: 'action', zh: '下一步', en: 'action' },
+  { key: 'escalate', zh: '上报', en: 'escalate', type: 'list', brief: true },
+  { key: 'action', zh: '下一步', en: 'action', brief: true },
   { key: 'template', zh: '模板', en: 'template' },
   { key: 'goodwill', zh: '补偿预算', en: 'goodwill', type: 'money' },
   { key: 'malicious', zh: '恶意评价迹象', en: 'malicious', type: 'list' },
@@ -44,6 +51,15 @@ export const QUEUE_COLUMNS: Column[] = [
   { key: 'earlierOrders', zh: '此前订单数', en: 'earlierOrders', type: 'int' },
   { key: 'score', zh: '分数', en: 'score', type: 'int' },
 ];
+
+/** Contact history per order, with every attempt's time (the attempt window counts them). */
+function orderContacts(db: StateDb, orderIds: string[]): Map<string, OrderContacts> {
+  const out = new Map<string, OrderContacts>();
+  for (const [id, h] of db.contactHistory(orderIds)) {
+    out.set(id, { status: h.status, attempts: h.attempts, lastContactAt: h.lastContactAt, attemptTimes: h.entries.filter((e) => CONTACT_STATUSES.has(e.status)).map((e) => e.at) });
+  }
+  return out;
+}
 
 const CONTACT_STATUSES: ReadonlySet<ReviewStatus> = new Set(['contacted', 'awaiting_reply']);
 const LOG_STATUSES: readonly ReviewStatus[] = ['contacted', 'awaiting_reply', 'resolved', 'complaint_filed', 'do_not_contact'];
@@ -69,7 +85,10 @@ async function openStateDb(ctx: Ctx, create: boolean): Promise<StateDb> {
 
 interface Built {
   items: QueueItem[];
+  /** The reviews held: the flagged ones (queue), or those of the one order (message). */
   reviews: Review[];
+  /** Reviews read (after duplicates), held or not. */
+  read: number;
   duplicates: number;
   rows: number;
   cfg: ReviewsConfig;
@@ -78,17 +97,19 @@ interface Built {
   roster?: RosterOnShift;
 }
 
-async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>): Promise<Built> {
+async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, onlyOrder?: string): Promise<Built> {
   if (files.length === 0) {
     throw new UsageError(msg('没有给出评价文件', 'no review file given'), msg('例如: storeops reviews queue reviews.csv', 'for example: storeops reviews queue reviews.csv'));
   }
   if (files.filter((f) => f === '-').length + fileList(opts.orders).filter((f) => f === '-').length + (opts.roster === '-' ? 1 : 0) > 1) {
     throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'));
   }
-  const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
+  const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours, messageLang: opts.messageLang, safetyContact: opts.safetyContact });
   const rejects = new RejectLog(ctx);
   try {
-    const { reviews, duplicates, rows } = await readReviews(ctx, files, rejects);
+    // Only flagged reviews are held (classify is pure and cheap; buildQueue classifies them again).
+    const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder : (r: Review) => classify(r, cfg.matchers).reasons.length > 0;
+    const { reviews, duplicates, rows, read } = await readReviews(ctx, files, rejects, keep);
     const wanted = new Set(reviews.map((r) => r.orderId));
     const orders = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
     // The roster's unusable rows share the one RejectLog (one --rejects file for the run).
@@ -98,7 +119,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>): 
     const db = await openStateDb(ctx, false);
     let contacts;
     try {
-      contacts = db.contactHistory([...wanted]);
+      contacts = orderContacts(db, [...wanted]);
     } finally {
       db.close();
     }
@@ -115,7 +136,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>): 
       includeResolved: Boolean(opts.all),
     });
     const matchedOrders = orders ? reviews.filter((r) => orders.has(r.orderId)).length : null;
-    return { items, reviews, duplicates, rows, cfg, rejects, matchedOrders, roster };
+    return { items, reviews, read, duplicates, rows, cfg, rejects, matchedOrders, roster };
   } catch (e) {
     await rejects.abort();
     throw e;
@@ -138,26 +159,79 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
     );
     return;
   }
-  // Only items with something to do are handed out; the rest stay unassigned.
+  // Only items with something to do are handed out; the rest stay unassigned. One buyer goes to
+  // one agent (RULES 2.2: one conversation, not two agents each within the limits): buyers are
+  // handed out in the order of their most urgent item.
   const open = items.filter((i) => i.action !== 'none' && i.action !== 'await_complaint');
-  assign(open.length, agents).forEach((a, k) => (open[k]!.assignee = a));
+  const buyers = [...new Set(open.map((i) => i.buyerKey))];
+  const agentOf = new Map(assign(buyers.length, agents).map((a, k) => [buyers[k]!, a]));
+  for (const i of open) i.assignee = agentOf.get(i.buyerKey) ?? '';
 }
 
 export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
+  const notifier = notifySetup(ctx, opts);
   const b = await build(ctx, args, opts);
   assignRoster(ctx, b.items, b.roster);
   await writeRows(ctx, QUEUE_COLUMNS, b.items as unknown as Record<string, unknown>[]);
   const byP = [1, 2, 3, 4, 5].map((p) => b.items.filter((i) => i.priority === p).length);
   const overdue = b.items.filter((i) => i.overdue.length > 0).length;
   const malicious = b.items.filter((i) => i.malicious.length > 0).length;
+  // Safety first: these go to the person in charge now, not only into the queue.
+  const safety = b.items.filter((i) => i.escalate.includes('safety') && i.status !== 'resolved');
+  if (safety.length > 0) {
+    const ids = safety.slice(0, 5).map((i) => i.orderId).join(', ') + (safety.length > 5 ? ' …' : '');
+    ctx.warn(msg(`${safety.length} 条健康/安全投诉 (优先级 1, 需上报): ${ids}`, `${safety.length} health or safety complaints (priority 1, escalate now): ${ids}`));
+    if (b.cfg.safetyContact === '') {
+      ctx.warn(msg('没有设置安全问题负责人: 在配置 reviews.safetyContact 里写上姓名和电话, 安全投诉的消息要用到', 'no person in charge of safety complaints is set: put a name and phone in config reviews.safetyContact; the safety message needs it'));
+    }
+  }
   ctx.info(
     msg(
-      `评价 ${b.rows} 行, 读入 ${b.reviews.length}${b.duplicates ? `, 重复 ${b.duplicates}` : ''}${b.rejects.count ? `, 拒绝 ${b.rejects.count}` : ''}; 需跟进 ${b.items.length} (优先级 1–5: ${byP.join('/')}), 逾期 ${overdue}, 疑似恶意 ${malicious}` +
-        (b.matchedOrders !== null ? `; 关联到订单 ${b.matchedOrders}/${b.reviews.length}` : ''),
-      `reviews: ${b.rows} rows, ${b.reviews.length} read${b.duplicates ? `, ${b.duplicates} duplicates` : ''}${b.rejects.count ? `, ${b.rejects.count} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
-        (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} matched to an order` : ''),
+      `评价 ${b.rows} 行, 读入 ${b.read}${b.duplicates ? `, 重复 ${b.duplicates}` : ''}${b.rejects.count ? `, 拒绝 ${b.rejects.count}` : ''}; 需跟进 ${b.items.length} (优先级 1–5: ${byP.join('/')}), 逾期 ${overdue}, 疑似恶意 ${malicious}` +
+        (b.matchedOrders !== null ? `; 被标记的评价关联到订单 ${b.matchedOrders}/${b.reviews.length}` : ''),
+      `reviews: ${b.rows} rows, ${b.read} read${b.duplicates ? `, ${b.duplicates} duplicates` : ''}${b.rejects.count ? `, ${b.rejects.count} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
+        (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} flagged reviews matched to an order` : ''),
     ),
   );
+  await notifier?.send((lang) => reviewsNotice(b.items, { lang, tz: ctx.tz, asOf: ctx.asOf }));
+}
+
+/**
+ * The order ids whose contacts count with this one: the buyer's flagged reviews in the review
+ * files (`--reviews`), else the order alone. Warns when the order is in none of the files.
+ */
+async function buyerOrdersOf(ctx: Ctx, orderId: string, files: string[], cfg: ReviewsConfig): Promise<string[]> {
+  if (files.length === 0) {
+    ctx.warn(
+      msg(
+        '没有给出 --reviews: 只检查这个订单的联系记录, 没有检查同一买家其他评价的联系 (次数、间隔)',
+        "no --reviews given: only this order's contacts were checked, not the buyer's contacts about other reviews (attempts, gap)",
+      ),
+    );
+    return [orderId];
+  }
+  const rejects = new RejectLog(ctx);
+  let reviews: Review[];
+  try {
+    ({ reviews } = await readReviews(ctx, files, rejects, (r) => r.orderId === orderId || classify(r, cfg.matchers).reasons.length > 0));
+    await rejects.finish();
+  } catch (e) {
+    await rejects.abort();
+    throw e;
+  }
+  const mine = reviews.find((r) => r.orderId === orderId);
+  if (!mine) {
+    ctx.warn(
+      msg(
+        `订单 ${orderId} 不在给出的评价文件里: 检查订单编号; 只检查这个订单的联系记录`,
+        `order ${orderId} is in none of the review files given: check the order id; only this order's contacts were checked`,
+      ),
+    );
+    ctx.attention();
+    return [orderId];
+  }
+  const key = buyerKey(mine.buyer, orderId);
+  return [...new Set([orderId, ...reviews.filter((r) => buyerKey(r.buyer, r.orderId) === key).map((r) => r.orderId)])];
 }
 
 export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -174,16 +248,34 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
     throw new UsageError(msg(`--channel 无效: "${channel}"`, `--channel is not valid: "${channel}"`), msg(`可用: ${CHANNELS.join(', ')}`, `choose one of: ${CHANNELS.join(', ')}`));
   }
   const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
+  // RULES 2.2: the limits count per buyer. The review files say who the buyer is and which of
+  // their other reviews count; without them only this order's history can be checked.
+  const sameBuyer = await buyerOrdersOf(ctx, orderId, fileList(opts.reviews), cfg);
   const db = await openStateDb(ctx, true);
   try {
-    const h = db.contactHistory([orderId]).get(orderId);
-    const before = contactState(h, ctx.asOf, cfg.settings, ctx.tz);
+    const histories = orderContacts(db, sameBuyer);
+    const before = buyerContactState(histories.get(orderId), [...histories.values()], ctx.asOf, cfg.settings, ctx.tz);
     // RULES 2.2 (恶意骚扰, ruleId 11000254): a contact that breaks the contact rules is refused
     // (exit 2) unless --force says it happened anyway and must be on record.
     const broken: { zh: string; en: string }[] = [];
     if (CONTACT_STATUSES.has(status)) {
       if (before.status === 'do_not_contact') broken.push(msg('买家要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted (do_not_contact)'));
+      if (before.status !== 'do_not_contact' && before.blocked === 'do_not_contact') broken.push(msg('买家在另一条评价上要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted, about another review (do_not_contact)'));
       if (before.attempts >= cfg.settings.maxAttempts) broken.push(msg(`已联系 ${before.attempts} 次, 上限 ${cfg.settings.maxAttempts} 次`, `already ${before.attempts} attempts, the limit is ${cfg.settings.maxAttempts}`));
+      else if (before.buyerAttempts >= cfg.settings.maxAttempts) {
+        const days = cfg.settings.attemptWindowDays;
+        broken.push(msg(`这位买家 ${days} 天内已被联系 ${before.buyerAttempts} 次 (含其他评价), 上限 ${cfg.settings.maxAttempts} 次`, `the buyer was contacted ${before.buyerAttempts} times in ${days} days (other reviews included), the limit is ${cfg.settings.maxAttempts}`));
+      }
+      const last = before.buyerLastContactAt;
+      const gapEnd = last === null ? null : last + cfg.settings.minGapHours * HOUR_MS;
+      if (last !== null && gapEnd !== null && ctx.asOf < gapEnd) {
+        broken.push(
+          msg(
+            `距上次联系这位买家 (${ctx.tz.format(last)}) 不足 ${cfg.settings.minGapHours} 小时, ${ctx.tz.format(gapEnd)} 之后才可再联系`,
+            `less than ${cfg.settings.minGapHours} h since the buyer was last contacted (${ctx.tz.format(last)}); the next contact is allowed from ${ctx.tz.format(gapEnd)}`,
+          ),
+        );
+      }
       if (inQuietHours(ctx.asOf, cfg.settings, ctx.tz)) broken.push(msg(`${ctx.tz.format(ctx.asOf)} 在安静时段内`, `${ctx.tz.format(ctx.asOf)} is within quiet hours`));
     }
     let note = opts.note === undefined ? undefined : String(opts.note);
@@ -203,7 +295,8 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
       ctx.attention();
     }
     db.logContact({ orderId, at: ctx.asOf, status, channel, note, who: opts.who === undefined ? undefined : String(opts.who) });
-    const after = contactState(db.contactHistory([orderId]).get(orderId), ctx.asOf, cfg.settings, ctx.tz);
+    const afterH = orderContacts(db, sameBuyer);
+    const after = buyerContactState(afterH.get(orderId), [...afterH.values()], ctx.asOf, cfg.settings, ctx.tz);
     await writeRows(
       ctx,
       [
@@ -233,7 +326,7 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
   if (reviewFiles.length === 0) {
     throw new UsageError(msg('缺少 --reviews <文件>', 'missing --reviews <file>'), msg('例如: storeops reviews message 3512… --reviews reviews.csv', 'for example: storeops reviews message 3512… --reviews reviews.csv'));
   }
-  const b = await build(ctx, reviewFiles, { ...opts, all: true });
+  const b = await build(ctx, reviewFiles, { ...opts, all: true }, orderId);
   const mine = b.items.filter((i) => i.orderId === orderId);
   if (mine.length === 0) {
     const known = b.reviews.some((r) => r.orderId === orderId);
@@ -256,7 +349,9 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
   const rows: Record<string, unknown>[] = [];
   for (const item of mine) {
     const id = item.template || 'explain';
-    const text = operator?.text ?? b.cfg.templates[id]?.[ctx.lang];
+    // Messages go to buyers: their language (--message-lang, default zh), not the operator's.
+    const lang = b.cfg.messageLang;
+    const text = operator?.text ?? b.cfg.templates[id]?.[lang];
     const source = operator?.file ?? (b.cfg.templatesFile && b.cfg.templatesFile) ?? 'templates/reviews/messages.json';
     if (text === undefined) {
       throw new InputError(msg(`没有模板 "${id}"`, `no template "${id}"`), msg('在 templates/reviews/messages.json 的格式里补上它。', 'add it in the shape of templates/reviews/messages.json.'));
@@ -272,13 +367,25 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
         ),
       );
     }
+    // A safety message names the person to call; never a made-up one.
+    if (text.includes('{safetyContact}') && b.cfg.safetyContact === '') {
+      throw new UsageError(
+        msg(`订单 ${orderId} 是健康/安全投诉, 消息里要写明买家可以直接联系的负责人, 但没有设置`, `order ${orderId} is a health or safety complaint: its message names the person the buyer should call, and none is set`),
+        msg(
+          '用 --safety-contact "王经理 400-123-4567" 或在配置 reviews.safetyContact 里写上姓名和电话。',
+          'pass --safety-contact "Manager Wang 400-123-4567" or set reviews.safetyContact in the config (name and phone).',
+        ),
+      );
+    }
     for (const p of unknownPlaceholders(text)) ctx.warn(msg(`模板里的 {${p}} 不会被替换`, `{${p}} in the template is not a known placeholder and stays as written`));
-    if (item.action === 'post_explanation' || item.action === 'file_complaint' || item.action === 'none' || item.action === 'await_complaint') {
+    if (id === 'complaint-extortion') {
+      ctx.warn(msg(`订单 ${orderId}: 疑似要挟评价; 这段文字是取证和投诉步骤, 不要发给买家; 不提供任何补偿`, `order ${orderId}: an extortion review; this text is the evidence and complaint steps, not a message to the buyer; no goodwill is offered`));
+    } else if (item.action === 'post_explanation' || item.action === 'file_complaint' || item.action === 'none' || item.action === 'await_complaint') {
       ctx.warn(msg(`订单 ${orderId}: 不再联系买家 (${item.status}, ${item.action}); 这是公开解释的文字, 请在 ${ctx.tz.format(item.explainBy)} 前发布`, `order ${orderId}: no further contact with the buyer (${item.status}, ${item.action}); this is the public explanation text, to post before ${ctx.tz.format(item.explainBy)}`));
     } else if (item.nextContactAt !== null && item.nextContactAt > ctx.asOf) {
       ctx.warn(msg(`订单 ${orderId}: ${ctx.tz.format(item.nextContactAt)} 之前不要发送`, `order ${orderId}: do not send before ${ctx.tz.format(item.nextContactAt)}`));
     }
-    rows.push({ orderId, template: operator ? source : id, action: item.action, message: render(text, item, ctx.lang, ctx.tz, b.cfg.shop) });
+    rows.push({ orderId, template: operator ? source : id, action: item.action, message: render(text, item, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact) });
   }
   if (ctx.format) {
     await writeRows(

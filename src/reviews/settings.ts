@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
-import { InputError, UsageError, msg } from '../cli/errors.js';
+import { InputError, type Lang, UsageError, msg } from '../cli/errors.js';
 import { Money, parseMoney } from '../money.js';
 import { templatesDir } from '../paths.js';
 import { type ForbiddenTable, type KeywordTables, compileTables, mergeTables, type Matchers } from './keywords.js';
 import { Lint, type TemplateSet, type TemplateText } from './message.js';
+import { mergeShape } from './wording.js';
 import { DEFAULT_SETTINGS, type ReviewSettings, parseQuietHours } from './policy.js';
 import { DEFAULT_THRESHOLDS, type PriorityThresholds } from './priority.js';
 import { DEFAULT_GOODWILL, type Goodwill } from './queue.js';
@@ -42,6 +43,10 @@ export interface ReviewsConfig {
   lint: Lint;
   templates: TemplateSet;
   templatesFile?: string;
+  /** Language of messages to buyers: zh unless asked (buyers are Chinese, whatever the operator's LANG). */
+  messageLang: Lang;
+  /** Who a buyer with a health or safety problem should call (name and phone), for the safety message. */
+  safetyContact: string;
 }
 
 function num(v: unknown, name: string, min: number): number | undefined {
@@ -61,7 +66,7 @@ function money(v: unknown, name: string, dflt: Money): Money {
 }
 
 /** Resolve everything the reviews commands need. Flags win over config; config over defaults. */
-export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quietHours?: unknown } = {}): ReviewsConfig {
+export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quietHours?: unknown; messageLang?: unknown; safetyContact?: unknown } = {}): ReviewsConfig {
   const c = section(ctx.config, 'reviews');
   const base = ctx.configPath ? path.dirname(ctx.configPath) : ctx.io.cwd;
   const rel = (p: string) => path.resolve(base, p);
@@ -69,6 +74,7 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   const settings: ReviewSettings = { ...DEFAULT_SETTINGS };
   settings.maxAttempts = num(flags.maxAttempts, '--max-attempts', 1) ?? num(c.maxAttempts, 'reviews.maxAttempts', 1) ?? settings.maxAttempts;
   settings.minGapHours = num(c.minGapHours, 'reviews.minGapHours', 0) ?? settings.minGapHours;
+  settings.attemptWindowDays = num(c.attemptWindowDays, 'reviews.attemptWindowDays', 0) ?? settings.attemptWindowDays;
   settings.contactWithinHours = num(c.contactWithinHours, 'reviews.contactWithinHours', 1) ?? settings.contactWithinHours;
   const qh = (flags.quietHours ?? c.quietHours) as unknown;
   if (qh !== undefined && qh !== null && qh !== '') {
@@ -106,16 +112,28 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   const forb = readJson(path.join(dir, 'forbidden.json'), '禁用词表 / forbidden wording') as unknown as ForbiddenTable;
   if (typeof c.forbidden === 'string') {
     const extra = readJson(rel(c.forbidden), '禁用词表 / forbidden wording');
-    if (Array.isArray(extra.phrases)) forb.phrases = [...forb.phrases, ...extra.phrases.filter((p): p is string => typeof p === 'string')];
+    if (Array.isArray(extra.phrases)) forb.phrases = [...(forb.phrases ?? []), ...extra.phrases.filter((p): p is string => typeof p === 'string')];
+    if (forb.shape) forb.shape = mergeShape(forb.shape, extra.shape);
   }
-  const lint = new Lint(forb);
+  let lint: Lint;
+  try {
+    lint = new Lint(forb);
+  } catch (e) {
+    throw new InputError(msg(`禁用词表里有无效的正则表达式: ${(e as Error).message}`, `the forbidden-wording table has an invalid regular expression: ${(e as Error).message}`), msg('修正该条目。', 'fix the entry.'));
+  }
   const templates = pickTemplates(readJson(path.join(dir, 'messages.json'), '消息模板 / message templates'));
   let templatesFile: string | undefined;
   if (typeof c.templates === 'string') {
     templatesFile = rel(c.templates);
     Object.assign(templates, pickTemplates(readJson(templatesFile, '消息模板 / message templates')));
   }
-  return { settings, thresholds, goodwill, serialNegativeAt, shop, matchers, lint, templates, templatesFile };
+  const ml = String(flags.messageLang ?? c.messageLang ?? 'zh').trim().toLowerCase();
+  if (ml !== 'zh' && ml !== 'en') {
+    throw new UsageError(msg(`--message-lang 只接受 zh 或 en, 收到 "${ml}"`, `--message-lang takes zh or en, got "${ml}"`), msg('给买家的消息默认用中文 (zh)。', 'messages to buyers are in Chinese (zh) by default.'));
+  }
+  const sc = flags.safetyContact ?? c.safetyContact;
+  const safetyContact = typeof sc === 'string' ? sc.trim() : '';
+  return { settings, thresholds, goodwill, serialNegativeAt, shop, matchers, lint, templates, templatesFile, messageLang: ml, safetyContact };
 }
 
 function pickTemplates(j: Record<string, unknown>): TemplateSet {

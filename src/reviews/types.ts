@@ -27,6 +27,8 @@ export interface Review {
 
 /** What the order exports say about the reviewed order (`--orders`). */
 export interface OrderFacts {
+  /** The buyer as the order export names them ('' when not known). */
+  buyer: string;
   paidAmount: Money | null;
   paidAt: number | null;
   /** Paid orders by the same buyer before this one. */
@@ -63,8 +65,16 @@ export interface QueueItem {
   overdue: string[];
   status: ReviewStatus;
   attempts: number;
+  /** Attempts on all the buyer's reviews in the attempt window (RULES 2.2: limits are per buyer). */
+  buyerAttempts: number;
   lastContactAt: number | null;
   nextContactAt: number | null;
+  /** Who the buyer is for the contact rules: the nick, or the order when the nick is missing or masked. */
+  buyerKey: string;
+  /** The buyer's other orders in the queue: one contact, one agent for all of them. */
+  sameBuyer: string[];
+  /** Escalations: `safety` (health or safety complaint: the manager is told now), `extortion` (keep evidence, complain to the platform). */
+  escalate: string[];
   assignee: string;
   action: Action;
   template: string;

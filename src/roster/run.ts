@@ -19,6 +19,8 @@ import { readRoster } from './read.js';
 import { agentCalendar, gridColumns, gridRows, longColumns, longRows, totals } from './render.js';
 import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
 import { type DayCode, fmtClock } from './shifts.js';
+import { rosterNotice } from '../notify/notices.js';
+import { notifySetup } from '../notify/run.js';
 
 const VIOLATION_COLUMNS = [
   { key: 'agent', zh: '客服', en: 'agent' },
@@ -73,6 +75,7 @@ async function reading<T>(rejects: RejectLog, read: () => Promise<T>): Promise<T
 }
 
 export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const notifier = notifySetup(ctx, opts);
   const cfg = rosterConfig(ctx);
   const shifts = shiftsFor(ctx);
   const cal = calendarFor(opts);
@@ -109,7 +112,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   // Rules that contradict each other whatever the staff.
   const shortest = cal.template ? 28 : cal.days.length;
   if (daysOff < 1) {
-    return fail(ctx, msg('--days-off 0 与 "每人至少一整天休息" 冲突', '--days-off 0 contradicts "at least one whole day off" (RULES §4)'), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
+    return fail(ctx, msg('--days-off 0 与 "每人至少一整天休息" 冲突', '--days-off 0 contradicts "at least one whole day off" (docs/rules.md §4)'), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
   }
   if (daysOff > shortest) {
     return fail(ctx, msg(`--days-off ${daysOff} 超过了当月天数 ${shortest}`, `--days-off ${daysOff} is more than the ${shortest} days in the month`), msg('减少 --days-off。', 'lower --days-off.'));
@@ -176,6 +179,10 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     ctx.attention();
   }
   await writePlan(ctx, p, result.grid, format, Boolean(opts.long), service);
+  const solved = result;
+  await notifier?.send((lang) =>
+    rosterNotice(totals(p, solved.grid), { lang, what: p.template ? 'template' : p.days[0]!.key.slice(0, 7), grid: solved.grid.map((row) => row.join('')), proven: solved.proven }),
+  );
 }
 
 /**

@@ -29,14 +29,14 @@ function summary(r: RuleSet, lang: 'zh' | 'en'): Row {
 }
 
 const COLUMNS: Column[] = [
-  { key: 'id', zh: '规则集', en: 'id' },
-  { key: 'title', zh: '名称', en: 'title' },
-  { key: 'validFrom', zh: '生效', en: 'validFrom' },
-  { key: 'validTo', zh: '失效', en: 'validTo' },
+  { key: 'id', zh: '规则集', en: 'id', brief: true },
+  { key: 'title', zh: '名称', en: 'title', brief: true },
+  { key: 'validFrom', zh: '生效', en: 'validFrom', brief: true },
+  { key: 'validTo', zh: '失效', en: 'validTo', brief: true },
   { key: 'shipWindowHours', zh: '默认发货时限(小时)', en: 'shipWindowHours', type: 'int' },
-  { key: 'late', zh: '延迟赔付', en: 'late' },
-  { key: 'outOfStock', zh: '缺货赔付', en: 'outOfStock' },
-  { key: 'combine', zh: '合并与封顶', en: 'combine' },
+  { key: 'late', zh: '延迟赔付', en: 'late', brief: true },
+  { key: 'outOfStock', zh: '缺货赔付', en: 'outOfStock', brief: true },
+  { key: 'combine', zh: '合并与封顶', en: 'combine', brief: true },
   { key: 'deliveryPromise', zh: '未履约承诺(每单)', en: 'deliveryPromise' },
   { key: 'source', zh: '来源', en: 'source' },
 ];

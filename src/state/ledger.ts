@@ -86,6 +86,10 @@ export interface StateDb {
   /** Contact history per order id (all orders when ids omitted). attempts = entries whose status is 'contacted' or 'awaiting_reply'; status = the latest entry's status. */
   contactHistory(orderIds?: string[]): Map<string, ContactSummary>;
   listVouchers(): ListedVoucher[];
+  /** Which of these item keys were already posted to this notify target (read only). */
+  notifiedKeys(target: string, keys: string[]): Set<string>;
+  /** Remember that these items were posted to this target (one transaction; repeats are kept once). */
+  recordNotified(target: string, keys: string[], at: number): void;
   close(): void;
 }
 
@@ -401,6 +405,27 @@ class SqliteState implements StateDb {
     }));
   }
 
+  notifiedKeys(target: string, keys: string[]): Set<string> {
+    if (keys.length === 0) return new Set();
+    const select = 'SELECT item_key FROM notified WHERE target = ? AND item_key IN (SELECT value FROM json_each(?))';
+    return this.guard(() => new Set(this.db.prepare(select).pluck().all(target, JSON.stringify(keys)) as string[]));
+  }
+
+  recordNotified(target: string, keys: string[], at: number): void {
+    this.writable();
+    checkTime(at, 'at');
+    if (keys.length === 0) return;
+    const insert = 'INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING';
+    this.guard(() =>
+      this.db
+        .transaction(() => {
+          const stmt = this.db.prepare(insert);
+          for (const k of keys) stmt.run(target, k, at);
+        })
+        .immediate(),
+    );
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -471,6 +496,10 @@ function emptyState(file: string): StateDb {
     },
     contactHistory: () => new Map(),
     listVouchers: () => [],
+    notifiedKeys: () => new Set(),
+    recordNotified: () => {
+      throw missingError(file);
+    },
     close: () => undefined,
   };
 }

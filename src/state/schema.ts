@@ -125,6 +125,22 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    to: 4,
+    what: 'what --notify has told each group robot',
+    up(db) {
+      // target = kind + a hash of the robot URL (the URL is a credential and is never stored);
+      // item_key = what was posted (a voucher key, an at-risk order and its state, a review, a roster).
+      db.exec(`
+        CREATE TABLE notified (
+          target   TEXT NOT NULL,
+          item_key TEXT NOT NULL,
+          sent_at  INTEGER NOT NULL,
+          PRIMARY KEY (target, item_key)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

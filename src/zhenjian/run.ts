@@ -16,16 +16,6 @@ import { LABEL_FIELDS, type LabelItem, parseLabelRow } from './labels.js';
 import { type Estimate, type Settings, estimate, total } from './model.js';
 import { type ResolvedSettings, loadCategories, resolveSettings } from './settings.js';
 
-/** Columns shown on a terminal table (warnings as short codes, explained on stderr); csv/json/xlsx get every column. */
-const TABLE_KEYS = [
-  'itemId', 'title', 'category', 'samplesMin', 'samplesMax', 'registrationEstimate', 'chargedMax', 'realCostMax',
-  'balanceNeeded', 'testsPerYear', 'annualChargedMax', 'warningCodes',
-];
-
-export function columnsFor(ctx: Ctx): Column[] {
-  return resolveFormat(ctx) === 'table' ? ESTIMATE_COLUMNS.filter((c) => TABLE_KEYS.includes(c.key)) : ESTIMATE_COLUMNS;
-}
-
 export const runEstimate: CommandBody = async (ctx, args, opts) => {
   const settings = resolveSettings(ctx, opts);
   const table = loadCategories(ctx, opts);
@@ -71,8 +61,9 @@ export function estimateAll(ctx: Ctx, products: Product[], table: CategoryTable,
 export async function writeEstimates(ctx: Ctx, estimates: Estimate[], s: Settings): Promise<void> {
   const t = total(estimates, s);
   const rows = [...estimates.map((e) => estimateRow(e, ctx.lang)), totalRow(t, ctx.lang)];
-  await writeRows(ctx, columnsFor(ctx), rows);
-  if (resolveFormat(ctx) === 'table') {
+  // A terminal table shows the brief columns (warnings as codes) unless --wide; files get every column.
+  await writeRows(ctx, ESTIMATE_COLUMNS, rows);
+  if (resolveFormat(ctx) === 'table' && !ctx.wide) {
     // A table has room for codes only; the plain explanations go to stderr, one per line.
     estimates.forEach((e, i) => {
       const who = e.itemId || e.title || `#${i + 1}`;

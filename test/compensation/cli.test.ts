@@ -99,12 +99,15 @@ describe('storeops compensate (example shop)', () => {
     expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(6, 9).join(' '))).toEqual(['202.00 14.50 14.50', '2000.00 50.00 50.00', '99.90 5.00 5.00', '50.00 5.00 5.00']);
   });
 
-  it('an order report without any ship time and no shipments file is an input error naming what to add', () => {
+  it('an order report without any ship time: the unshipped order is judged, the shipped ones are counted as not judged with what to add', () => {
+    // 2016 layout: …701 unshipped, paid 11-17 08:00 → late since 11-19 08:00 (148 h at 11-25 12:00): (58.00 − 8.00) × 30 % = 15.00.
+    // 901, 902, 903, 501, 502, 801 shipped without a ship time; 702 closed after its deadline; 802 unpaid.
     const r = runCli(['compensate', path.join(FIXTURES, 'orders', 'taobao-orders-41.csv'), ...AS_OF]);
-    expect(r.code).toBe(3);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('has no ship-time column (发货时间)');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(4, 12).join(' '))).toEqual(['4100000000000000701 1 50.00 15.00 15.00 no late provisional']);
+    expect(r.stderr).toContain('6 shipped order(s) have no ship time');
     expect(r.stderr).toContain('--shipments');
+    expect(r.stderr).toContain('7 not judged (no_ship_time=6, closed_unshipped=1)');
   });
 
   it('--at-risk lists unshipped orders due soon, most urgent first, with what each will cost', () => {

@@ -2,12 +2,15 @@
 // escaping, wide-character alignment, atomic -o.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Column, Row } from '../../src/io/columns.js';
+import { cleanCell } from '../../src/io/cells.js';
 import { escapeFormula } from '../../src/io/escape.js';
+import { readRecords } from '../../src/io/records.js';
+import { openSource } from '../../src/io/source.js';
 import { type OutputOptions, openOutput, writeRows } from '../../src/io/output.js';
 import { fileSink } from '../../src/io/sink.js';
 import { displayWidth, pad } from '../../src/io/width.js';
@@ -114,7 +117,7 @@ describe('formats', () => {
     expect(JSON.parse(o.stdout.text())[0].paidAt).toBe('2026-11-20T06:03:00+00:00');
   });
 
-  it('xlsx: one sheet; ids and text are text cells, money a number; read back with exceljs', async () => {
+  it('xlsx: one sheet; ids and text are text cells (no formula, no visible \'), money a number, times date-time cells', async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'out.xlsx');
     const o = opts({ output: file });
@@ -129,13 +132,61 @@ describe('formats', () => {
     expect(id.type).toBe(ExcelJS.ValueType.String);
     expect(id.value).toBe('3515313147329357901');
     expect(ws.getCell('A3').value).toBe('2987650012233445501');
-    expect(ws.getCell('C2').value).toBe('2026-11-20 14:03:00');
+    // 06:03 UTC is 14:03 in Beijing: a date-time cell holding the Beijing wall clock.
+    expect(ws.getCell('C2').type).toBe(ExcelJS.ValueType.Date);
+    expect((ws.getCell('C2').value as Date).getTime()).toBe(Date.UTC(2026, 10, 20, 14, 3, 0));
+    expect(ws.getCell('C2').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(ws.getCell('C3').value).toBe(null);
     expect(ws.getCell('D2').type).toBe(ExcelJS.ValueType.Number);
     expect(ws.getCell('D2').value).toBe(12.5);
+    expect(ws.getCell('D2').numFmt).toBe('0.00');
+    expect(ws.getCell('D3').value).toBe(-3);
     expect(ws.getCell('D4').value).toBe(0.1);
-    // A text cell that would run as a formula is prefixed with '.
-    expect(ws.getCell('B4').value).toBe("'=cmd|calc");
+    // A list is one item per line in a wrapping column.
+    expect(ws.getCell('E2').value).toBe('3515313147329357901\n3515313147329357902');
+    expect(ws.getCell('E2').alignment?.wrapText).toBe(true);
+    // Text that would run as a formula in csv stays plain text here: a string cell is never a formula.
+    expect(ws.getCell('B4').value).toBe('=cmd|calc');
     expect(ws.getCell('B4').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('xlsx is print-ready: bold frozen header with a filter, widths from the content, landscape A4 fitted to the width, header repeated', async () => {
+    const file = path.join(tmpDir(), 'out.xlsx');
+    await writeRows(opts({ output: file, lang: 'zh' }), COLS, ROWS);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBe('A1:F1');
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('F1').font?.bold).toBe(true);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    // Widths by hand (display width, CJK = 2): orderId 19 digits; buyer 小明爱购物 = 10; paidAt
+    // "2026-11-20 14:03:00" = 19; amount "-3.00" = 5 but its header 金额 needs 4 plus the filter
+    // button; ids one 19-digit id per line; 是/否 = 2.
+    const w = (c: string) => ws.getColumn(c).width!;
+    expect(w('A')).toBeGreaterThanOrEqual(19);
+    expect(w('A')).toBeLessThan(19 + 5);
+    expect(w('B')).toBeGreaterThanOrEqual(10);
+    expect(w('C')).toBeGreaterThanOrEqual(19);
+    expect(w('D')).toBeGreaterThanOrEqual(4 + 2);
+    expect(w('E')).toBeGreaterThanOrEqual(19);
+    expect(w('E')).toBeLessThan(39); // not the width of both ids on one line
+    // The row with two ids is two lines high (2 × 15 pt), so both show when printed.
+    expect(ws.getRow(2).height).toBe(30);
+  });
+
+  it('xlsx: text wider than 50 wraps in a 50-wide column with the row made tall enough', async () => {
+    const file = path.join(tmpDir(), 'out.xlsx');
+    const note = '包装破损'.repeat(15); // 60 CJK characters = display width 120
+    await writeRows(opts({ output: file }), [{ key: 'note', zh: '备注', en: 'note' }], [{ note }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getColumn(1).width).toBe(50);
+    expect(ws.getCell('A2').alignment?.wrapText).toBe(true);
+    // 120 + 2 padding over 50 a line = 3 lines (ceil 2.44) × 15 pt.
+    expect(ws.getRow(2).height).toBe(45);
   });
 
   it('the format comes from the -o extension; unknown --format is a usage error', async () => {
@@ -184,8 +235,89 @@ describe('BOM and encoding', () => {
     // 订单编号 in GBK: 订 B6A9 · 单 B5A5 · 编 B1E0 · 号 BAC5.
     expect([...bytes.subarray(0, 8)]).toEqual([0xb6, 0xa9, 0xb5, 0xa5, 0xb1, 0xe0, 0xba, 0xc5]);
     expect(iconv.decode(bytes, 'gbk')).toBe(
-      '订单编号,买家,付款时间,金额,订单,迟发\n3515313147329357901,小明爱购物,2026-11-20 14:03:00,12.50,3515313147329357901;3515313147329357902,是\n',
+      // GBK is for a spreadsheet: the single id is written ="…" (kept as text); a list of two is text anyway.
+      '订单编号,买家,付款时间,金额,订单,迟发\n="3515313147329357901",小明爱购物,2026-11-20 14:03:00,12.50,3515313147329357901;3515313147329357902,是\n',
     );
+  });
+});
+
+describe('ids kept as text in csv written for a spreadsheet', () => {
+  const IDCOLS: Column[] = [
+    { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
+    { key: 'ids', zh: '订单', en: 'ids', type: 'list' },
+    { key: 'buyer', zh: '买家', en: 'buyer' },
+    { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
+  ];
+  // A 19-digit Taobao id, a zero-led id, a PDD id (not digits only: a spreadsheet keeps it as
+  // text by itself), a list holding one id, a buyer whose name is 13 digits, money.
+  const IDROWS: Row[] = [
+    { orderId: '3515313147329357901', ids: ['3515313147329357901'], buyer: '1391234567890', amount: new Money('12.5') },
+    { orderId: '0012345', ids: ['3515313147329357901', '3515313147329357902'], buyer: '小明', amount: new Money('-3') },
+    { orderId: '231120-123456789012', ids: [], buyer: '=1+1', amount: new Money('0') },
+  ];
+  // By hand: single digit strings wrapped ="…" (bare, no csv quotes, as the seller centre writes
+  // them); the two-id list is text already; the PDD id is not digits only; money stays 12.50.
+  const WRAPPED =
+    'orderId,ids,buyer,amount\n' +
+    '="3515313147329357901",="3515313147329357901",="1391234567890",12.50\n' +
+    '="0012345",3515313147329357901;3515313147329357902,小明,-3.00\n' +
+    "231120-123456789012,,'=1+1,0.00\n";
+  const PLAIN =
+    'orderId,ids,buyer,amount\n' +
+    '3515313147329357901,3515313147329357901,1391234567890,12.50\n' +
+    '0012345,3515313147329357901;3515313147329357902,小明,-3.00\n' +
+    "231120-123456789012,,'=1+1,0.00\n";
+
+  async function readBack(file: string, encoding?: string): Promise<string[][]> {
+    const s = await openSource(file, Readable.from([]), encoding);
+    const out: string[][] = [];
+    for await (const r of readRecords(s)) out.push(r.cells.map(cleanCell));
+    return out;
+  }
+  const EXPECTED_BACK = [
+    ['orderId', 'ids', 'buyer', 'amount'],
+    ['3515313147329357901', '3515313147329357901', '1391234567890', '12.50'],
+    ['0012345', '3515313147329357901;3515313147329357902', '小明', '-3.00'],
+    ['231120-123456789012', '', '=1+1', '0.00'], // cleanCell takes the ' off (as for Taobao phones): the text as it was
+  ];
+
+  it('-o x.csv (BOM): ids written ="…" and read back exactly', async () => {
+    const file = path.join(tmpDir(), 'v.csv');
+    await writeRows(opts({ output: file }), IDCOLS, IDROWS);
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(3).toString('utf8')).toBe(WRAPPED);
+    expect(await readBack(file)).toEqual(EXPECTED_BACK);
+  });
+
+  it('--out-encoding gbk: the same, in GBK, read back exactly', async () => {
+    const file = path.join(tmpDir(), 'v.csv');
+    await writeRows(opts({ output: file, outEncoding: 'gbk' }), IDCOLS, IDROWS);
+    const bytes = fs.readFileSync(file);
+    expect(iconv.decode(bytes, 'gb18030')).toBe(WRAPPED);
+    expect(bytes.includes(Buffer.from('小明'))).toBe(false); // really GBK
+    expect(await readBack(file)).toEqual(EXPECTED_BACK);
+    expect(await readBack(file, 'gbk')).toEqual(EXPECTED_BACK);
+  });
+
+  it('tsv with a BOM too', async () => {
+    const file = path.join(tmpDir(), 'v.tsv');
+    await writeRows(opts({ output: file }), IDCOLS, IDROWS.slice(0, 1));
+    expect(fs.readFileSync(file).subarray(3).toString('utf8')).toBe('orderId\tids\tbuyer\tamount\n="3515313147329357901"\t="3515313147329357901"\t="1391234567890"\t12.50\n');
+  });
+
+  it('stdout stays plain for programs; textIds turns the protection on or off either way', async () => {
+    const a = opts({ format: 'csv' });
+    await writeRows(a, IDCOLS, IDROWS);
+    expect(a.stdout.text()).toBe(PLAIN);
+    const b = opts({ format: 'csv', textIds: true });
+    await writeRows(b, IDCOLS, IDROWS);
+    expect(b.stdout.text()).toBe(WRAPPED);
+    const file = path.join(tmpDir(), 'v.csv');
+    await writeRows(opts({ output: file, textIds: false }), IDCOLS, IDROWS);
+    expect(fs.readFileSync(file).subarray(3).toString('utf8')).toBe(PLAIN);
+    // --no-bom: a plain UTF-8 file, ids bare.
+    await writeRows(opts({ output: file, bom: false }), IDCOLS, IDROWS);
+    expect(fs.readFileSync(file, 'utf8')).toBe(PLAIN);
   });
 });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tmpDir } from '../helpers.js';
-import { cli, json, rel } from './expected.js';
+import { abs, cli, json, rel } from './expected.js';
 
 const BAD = rel('test', 'fixtures', 'bad');
 const bad = (f: string) => path.join(BAD, f);
@@ -240,25 +240,35 @@ describe('broken CSV structure', () => {
 });
 
 describe('the same order in two files', () => {
-  it('counted once and reported on stderr; read = accepted + rejected + duplicates', () => {
-    const a = bad('dup-a.csv');
-    const b = bad('dup-b.csv'); // GBK
+  it('counted once and reported on stderr; read = accepted + rejected + duplicates; the newer file wins', () => {
+    // Copies with set modification times: dup-b.csv (GBK) is the newer download, so its rows are
+    // read first and its copy of 902 is kept; dup-a.csv's 902 is the duplicate.
+    const d = tmpDir();
+    const a = path.join(d, 'dup-a.csv');
+    const b = path.join(d, 'dup-b.csv');
+    fs.copyFileSync(abs(bad('dup-a.csv')), a);
+    fs.copyFileSync(abs(bad('dup-b.csv')), b);
+    fs.utimesSync(a, new Date(Date.UTC(2026, 10, 20, 4)), new Date(Date.UTC(2026, 10, 20, 4)));
+    fs.utimesSync(b, new Date(Date.UTC(2026, 10, 21, 4)), new Date(Date.UTC(2026, 10, 21, 4)));
     const r = cli(['orders', 'inspect', a, b, '-f', 'json']);
     expect(r.code).toBe(0);
     const [sa, sb] = json(r);
-    expect(sa).toMatchObject({ rowsRead: 2, accepted: 2, duplicates: 0, encoding: 'UTF8 (detected)' });
-    expect(sb).toMatchObject({ rowsRead: 2, accepted: 1, duplicates: 1, encoding: 'GB18030/GBK (not UTF-8)' });
-    expect(r.stderr).toContain(`${b}:2: duplicate of order 3515313147329357902 (first seen at ${a}:3); counted once`);
+    expect(sa).toMatchObject({ rowsRead: 2, accepted: 1, duplicates: 1, encoding: 'UTF8 (detected)' });
+    expect(sb).toMatchObject({ rowsRead: 2, accepted: 2, duplicates: 0, encoding: 'GB18030/GBK (not UTF-8)' });
+    // 2026-11-21 04:00 UTC = 12:00 Beijing.
+    expect(r.stderr).toContain(`${b} and ${a} share 1 order(s) (3515313147329357902); the versions in the newer ${b} are used (modified 2026-11-21 12:00:00; the other: modified 2026-11-20 12:00:00)`);
     expect(r.stderr).toContain('2 file(s): 4 rows read = 3 accepted + 0 rejected + 1 duplicates');
 
+    // Newest file first: b's 902 and 903, then a's 901.
     const n = cli(['orders', 'normalize', a, b, '-f', 'json']);
-    expect(json(n).map((o) => o.orderId)).toEqual(['3515313147329357901', '3515313147329357902', '3515313147329357903']);
+    expect(json(n).map((o) => [o.orderId, o.sourceFile])).toEqual([['3515313147329357902', b], ['3515313147329357903', b], ['3515313147329357901', a]]);
     expect(n.stderr).toContain('4 rows read: 3 accepted, 0 rejected, 1 duplicates; wrote 3 orders');
   });
 
-  it('the same file twice: every order is a duplicate the second time', () => {
+  it('the same file twice: every order is a duplicate the first time (a tie goes to the later argument)', () => {
     const a = bad('dup-a.csv');
     const r = cli(['orders', 'inspect', a, a, '-f', 'json']);
     expect(r.stderr).toContain('2 file(s): 4 rows read = 2 accepted + 0 rejected + 2 duplicates');
+    expect(json(r).map((s) => s.duplicates)).toEqual([2, 0]);
   });
 });

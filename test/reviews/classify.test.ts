@@ -62,7 +62,8 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
   it('safety words add the reason and count as quality', () => {
     const f = classify(r({ rating: 'bad', text: '孩子戴了脖子过敏起疹子' }), matchers);
     expect(f.reasons).toEqual(['negative_rating', 'safety']);
-    expect(f.safety).toEqual(['过敏', '起疹']);
+    // 起疹子 holds both 起疹 and 疹子 (two entries of the safety table).
+    expect(f.safety).toEqual(['过敏', '起疹', '疹子']);
     expect(f.categories).toEqual(['quality']);
   });
   it('English text is categorised too, in the fixed category order', () => {

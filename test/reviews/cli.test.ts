@@ -13,7 +13,8 @@ describe('storeops reviews queue', () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');
     const r = runCli(['reviews', 'queue', REVIEWS, '--orders', ORDERS, '--as-of', '2026-11-21 10:00:00', '--state', state, '-f', 'json']);
-    expect(r.stderr).toContain('9 read; 7 need follow-up (priority 1–5: 2/2/2/1/0)');
+    // Priority 1: …0902 (safety), …901, …902; 2: …701; 3: …501, …801; 4: …0901.
+    expect(r.stderr).toContain('9 read; 7 need follow-up (priority 1–5: 3/1/2/1/0)');
     expect(r.code).toBe(0);
     const rows = json(r.stdout);
     // Scores (severity + issue + value + repeat + urgency):
@@ -24,11 +25,12 @@ describe('storeops reviews queue', () => {
     // …501 neutral 2 + not_as_described 2 + 88.00 → 0 + 0 + contactBy 11-21 09:12 overdue 2 = 6 → 3
     // …801 neutral 2 + logistics 1 + 236.00 → 1 + 0 + 8.5 h left 1 = 5 → 3
     // …0901 neutral 2 + price 0 + no order 0 + 0 + overdue 2 = 4 → 4
+    // Safety first: …0902 (过敏, 起疹) is priority 1 whatever its score, and listed before all others.
     expect(rows.map((x) => [x.orderId, x.priority, x.score])).toEqual([
+      ['6000000000000000902', 1, 8],
       ['3515313147329357901', 1, 10],
       ['3515313147329357902', 1, 9],
       ['4100000000000000701', 2, 8],
-      ['6000000000000000902', 2, 8],
       ['2987650012233445501', 3, 6],
       ['5200000000000000801', 3, 5],
       ['6000000000000000901', 4, 4],
@@ -47,10 +49,29 @@ describe('storeops reviews queue', () => {
       action: 'contact_now',
       template: 'contact-quality',
       nextContactAt: '2026-11-21T10:00:00+08:00',
+      // 小明爱购物 also wrote the negative 追评 of …902: one buyer, one contact.
+      sameBuyer: ['3515313147329357902'],
+      buyerAttempts: 0,
+      escalate: [],
     });
     expect(by.get('3515313147329357902')).toMatchObject({ reasons: ['negative_follow_up'], goodwill: '10.00', earlierOrders: 1, contactBy: '2026-11-21T10:00:00+08:00' });
-    expect(by.get('4100000000000000701')).toMatchObject({ malicious: ['extortion:不退款就差评'], contactBy: '2026-11-21T22:00:00+08:00' });
-    expect(by.get('6000000000000000902')).toMatchObject({ reasons: ['negative_rating', 'low_dsr_description=1', 'low_dsr_service=3', 'safety'], orderValue: null });
+    // Extortion (不退款就差评): evidence and a platform complaint, no goodwill.
+    expect(by.get('4100000000000000701')).toMatchObject({
+      malicious: ['extortion:不退款就差评'],
+      contactBy: '2026-11-21T22:00:00+08:00',
+      action: 'file_complaint',
+      template: 'complaint-extortion',
+      goodwill: '0.00',
+      escalate: ['extortion'],
+    });
+    expect(by.get('6000000000000000902')).toMatchObject({
+      reasons: ['negative_rating', 'low_dsr_description=1', 'low_dsr_service=3', 'safety'],
+      orderValue: null,
+      escalate: ['safety'],
+      template: 'contact-safety',
+      action: 'contact_now',
+    });
+    expect(r.stderr).toContain('1 health or safety complaints (priority 1, escalate now): 6000000000000000902');
     expect(by.get('2987650012233445501')).toMatchObject({ goodwill: '5.00', categories: ['not_as_described'] });
     // The queue only reads the state: no database is created.
     expect(fs.existsSync(state)).toBe(false);
@@ -67,8 +88,21 @@ describe('storeops reviews queue', () => {
     fs.writeFileSync(roster, 'agent,date,shift,start,end,hours\n小李,2026-11-21,D,09:00,17:30,8.5\n小王,2026-11-21,H,10:00,15:30,5.5\n小张,2026-11-21,N,17:00,23:30,6.5\n');
     const r = runCli(['reviews', 'queue', REVIEWS, '--roster', roster, '--as-of', '2026-11-21 11:00:00', '-f', 'json']);
     expect(r.code).toBe(0);
-    // 11:00: 小李 (D) and 小王 (H) are on; 7 items alternate, 小李 first (name order: 李 U+674E < 王 U+738B).
-    expect(json(r.stdout).map((x) => x.assignee)).toEqual(['小李', '小王', '小李', '小王', '小李', '小王', '小李']);
+    // 11:00: 小李 (D) and 小王 (H) are on; buyers alternate, 小李 first (name order: 李 U+674E < 王 U+738B),
+    // in the order of their most urgent item. Without --orders at 11:00 the queue is …0902 (safety),
+    // …901 (9), …902 (8, contactBy 10:00), …701 (8, 22:00), …501 (6), …0901 (4, contactBy 11-19),
+    // …801 (4, 11-21 18:30). Buyers: 宝妈小王 小李, 小明爱购物 (…901 and …902) 小王, 老王的店铺 小李,
+    // 阿花tb 小王, 路人甲 小李, 小红书迷 小王.
+    const rows = json(r.stdout);
+    expect(rows.map((x) => [x.orderId, x.assignee])).toEqual([
+      ['6000000000000000902', '小李'],
+      ['3515313147329357901', '小王'],
+      ['3515313147329357902', '小王'],
+      ['4100000000000000701', '小李'],
+      ['2987650012233445501', '小王'],
+      ['6000000000000000901', '小李'],
+      ['5200000000000000801', '小王'],
+    ]);
   });
 
   it('--roster reads the codes roster check accepts: day/night/夜班 in a grid by day number (month of --as-of)', () => {
@@ -77,11 +111,21 @@ describe('storeops reviews queue', () => {
     fs.writeFileSync(roster, '客服,20,21(六),22\n小李,day,night,off\n小王,夜班,day,白\n小张,off,夜班,\n');
     const state = ['--state', path.join(dir, 's.db')];
     // Nov 21 17:10: 小李 night (17:00–23:30), 小王 day (09:00–17:30), 小张 夜班 = night: all three on.
-    // 7 items, none contacted yet, so all open; name order 张 U+5F20 < 李 U+674E < 王 U+738B.
+    // 7 items of 6 buyers, none contacted yet, so all open; name order 张 U+5F20 < 李 U+674E < 王 U+738B;
+    // at 17:10 …701 is 4.8 h from contactBy (score 9) and sorts before …902: …0902 小张, …901 小李,
+    // …701 小王, …902 小李 (小明爱购物 again), …501 小张, …801 小李, …0901 小王.
     let r = runCli(['reviews', 'queue', REVIEWS, '--roster', roster, '--as-of', '2026-11-21 17:10:00', '-f', 'json', ...state]);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('unknown shift');
-    expect(json(r.stdout).map((x) => x.assignee)).toEqual(['小张', '小李', '小王', '小张', '小李', '小王', '小张']);
+    expect(json(r.stdout).map((x) => [x.orderId, x.assignee])).toEqual([
+      ['6000000000000000902', '小张'],
+      ['3515313147329357901', '小李'],
+      ['4100000000000000701', '小王'],
+      ['3515313147329357902', '小李'],
+      ['2987650012233445501', '小张'],
+      ['5200000000000000801', '小李'],
+      ['6000000000000000901', '小王'],
+    ]);
     // Nov 21 11:00: only 小王's day shift is on.
     r = runCli(['reviews', 'queue', REVIEWS, '--roster', roster, '--as-of', '2026-11-21 11:00:00', '-f', 'json', ...state]);
     expect(r.code).toBe(0);
@@ -181,7 +225,7 @@ describe('config section reviews, rejected rows, stdin', () => {
     expect(by.get('2987650012233445501')!.goodwill).toBe('3.00');
     // …701 reviewed 11-20 23:10: + 24 h = 11-21 23:10, in 21:00–09:00 → 21:00.
     expect(by.get('4100000000000000701')!.contactBy).toBe('2026-11-21T21:00:00+08:00');
-    const m = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--config', cfg, '--as-of', '2026-11-21 10:00:00', '--lang', 'en']);
+    const m = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--config', cfg, '--as-of', '2026-11-21 10:00:00', '--message-lang', 'en']);
     expect(m.code).toBe(3);
     expect(m.stderr).toContain('"update your rating"');
     expect(m.stderr).toContain('msgs.json');
@@ -201,5 +245,17 @@ describe('config section reviews, rejected rows, stdin', () => {
     const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 10:00:00'], { input: '订单编号,评价时间\n1,2026-11-20 10:00:00\n' });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('no rating column');
+  });
+});
+
+describe('messages to buyers are Chinese by default (--message-lang)', () => {
+  it('an English-speaking operator (LANG=C, --lang en) still gets the Chinese message; --message-lang en gives English', () => {
+    const zh = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--as-of', '2026-11-21 10:00:00', '--lang', 'en']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('小明爱购物 您好');
+    const en = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--as-of', '2026-11-21 10:00:00', '--message-lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Hello 小明爱购物');
+    expect(runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--message-lang', 'fr']).code).toBe(2);
   });
 });

@@ -78,7 +78,7 @@ describe('quiet hours (default 22:00–08:00)', () => {
 describe('contact policy (RULES 2.2: do_not_contact, maxAttempts 3, gaps, quiet hours)', () => {
   it('no history: contact now (outside quiet hours)', () => {
     const c = contactState(undefined, at('2026-11-21 10:00:00'), S, bj);
-    expect(c).toEqual({ status: 'new', attempts: 0, lastContactAt: null, nextContactAt: at('2026-11-21 10:00:00') });
+    expect(c).toEqual({ status: 'new', attempts: 0, lastContactAt: null, nextContactAt: at('2026-11-21 10:00:00'), buyerAttempts: 0, buyerLastContactAt: null });
   });
   it('no history at 23:00: next contact at 08:00 tomorrow', () => {
     expect(fmt(contactState(undefined, at('2026-11-21 23:00:00'), S, bj).nextContactAt)).toBe('2026-11-22 08:00:00');

@@ -91,7 +91,9 @@ describe('the queue', () => {
     ]);
     const q = buildQueue([rv({ orderId: '1', text: '不退款就差评' }), rv({ orderId: '2', text: '很差' })], opts({ contacts }));
     const by = new Map(q.map((i) => [i.orderId, i]));
-    expect(by.get('1')).toMatchObject({ action: 'file_complaint', template: '', nextContactAt: null, attempts: 3 });
+    // Extortion: the complaint steps (not a message to the buyer) and no goodwill.
+    expect(by.get('1')).toMatchObject({ action: 'file_complaint', template: 'complaint-extortion', nextContactAt: null, attempts: 3, escalate: ['extortion'] });
+    expect(by.get('1')!.goodwill.toString()).toBe('0');
     expect(by.get('2')).toMatchObject({ action: 'post_explanation', template: 'explain', nextContactAt: null });
   });
   it('awaiting a reply inside the 4 h gap: await_reply with the next allowed time', () => {

@@ -139,11 +139,14 @@ describe('ledger export', () => {
     const ws = wb.worksheets[0]!;
     const rows: unknown[][] = [];
     ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    // Times are date-time cells holding the Beijing wall clock (exceljs reads them as UTC Dates);
+    // a list of ids is one id per line (issue 16).
+    const bj = (d: number, h: number, mi = 0) => new Date(Date.UTC(2026, 10, d, h, mi, 0));
     expect(rows).toEqual([
       ['voucherKey', 'buyer', 'rules', 'orderIds', 'amount', 'windowStart', 'recordedAt', 'kind', 'reissueOf'],
-      ['v-a1', 'tb_li', 'tmall-2023', '3551234567890123456;3551234567890123457', 30, '2026-11-20 14:00:00', '2026-11-21 09:00:00', 'voucher'],
-      ['v-b2', 'tb_wang', 'tmall-2023', '3559999999999999999', 12.5, undefined, '2026-11-21 09:00:00', 'voucher'],
-      ['v-c3', 'tb_zhao', 'tmall-2026', '3551234567890123456', 5, '2026-11-20 14:00:00', '2026-11-21 10:30:00', 'voucher', 'v-a1'],
+      ['v-a1', 'tb_li', 'tmall-2023', '3551234567890123456\n3551234567890123457', 30, bj(20, 14), bj(21, 9), 'voucher'],
+      ['v-b2', 'tb_wang', 'tmall-2023', '3559999999999999999', 12.5, undefined, bj(21, 9), 'voucher'],
+      ['v-c3', 'tb_zhao', 'tmall-2026', '3551234567890123456', 5, bj(20, 14), bj(21, 10, 30), 'voucher', 'v-a1'],
     ]);
   });
 });

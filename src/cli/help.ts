@@ -1,0 +1,124 @@
+// Help in the user's language. Every command, argument and option is declared once with its
+// description in both languages, written `english / 中文` (the last " / " splits them); localize()
+// keeps the half for --lang. Each command carries 2–4 examples (examples()), printed at the end of
+// its --help. The global options are listed once, by `storeops help options`, not on every command.
+import type { Command, Help } from 'commander';
+import stringWidth from 'fast-string-width';
+import { type Lang, type Msg, msg, say } from './errors.js';
+
+/** Split an `english / 中文` description. A description without a Chinese half is English only. */
+export function bilingual(text: string): Msg {
+  const i = text.lastIndexOf(' / ');
+  if (i < 0) return { en: text, zh: text };
+  const zh = text.slice(i + 3).trim();
+  if (!/[\u3400-\u9fff]/.test(zh)) return { en: text, zh: text };
+  return { en: text.slice(0, i).trim(), zh };
+}
+
+/** True when a description has both halves (the test holds every command to this). */
+export function hasBothLanguages(text: string): boolean {
+  const m = bilingual(text);
+  return m.en !== m.zh;
+}
+
+export interface Example {
+  /** The command line, without the leading `storeops `. */
+  cmd: string;
+  en: string;
+  zh: string;
+}
+
+const EXAMPLES = new WeakMap<Command, Example[]>();
+
+/** Attach examples to a command (2–4: the ones an operator would type first). */
+export function examples<C extends Command>(cmd: C, list: [cmd: string, en: string, zh: string][]): C {
+  EXAMPLES.set(cmd, list.map(([c, en, zh]) => ({ cmd: c, en, zh })));
+  return cmd;
+}
+
+export function examplesOf(cmd: Command): Example[] {
+  return EXAMPLES.get(cmd) ?? [];
+}
+
+const ZH_TITLES: Record<string, string> = {
+  'Usage:': '用法:',
+  'Options:': '选项:',
+  'Commands:': '命令:',
+  'Arguments:': '参数:',
+  'Global Options:': '全局选项:',
+};
+
+/** The text after a command's help: examples, and where the global options are. */
+export function afterHelp(cmd: Command, lang: Lang): string {
+  const list = examplesOf(cmd);
+  let out = '';
+  if (list.length) {
+    const width = Math.max(...list.map((e) => stringWidth(e.cmd))) + 9;
+    out += `\n${lang === 'zh' ? '示例:' : 'Examples:'}\n`;
+    for (const e of list) {
+      const line = `  storeops ${e.cmd}`;
+      out += `${line}${' '.repeat(Math.max(2, width + 2 - stringWidth(line)))}# ${lang === 'zh' ? e.zh : e.en}\n`;
+    }
+  }
+  out += `\n${say(msg('全局选项 (-f, -o, --lang, -q, -v …) 对所有命令有效: storeops help options', 'Global options (-f, -o, --lang, -q, -v …) work with every command: storeops help options'), lang)}\n`;
+  return out;
+}
+
+/** Put every description into one language, translate commander's headings, measure CJK right. */
+export function localize(program: Command, lang: Lang): void {
+  const walk = (cmd: Command) => {
+    cmd.description(say(bilingual(cmd.description()), lang));
+    for (const a of cmd.registeredArguments) (a as { description: string }).description = say(bilingual(a.description), lang);
+    for (const o of cmd.options) o.description = say(bilingual(o.description ?? ''), lang);
+    cmd.helpOption('-h, --help', say(msg('显示帮助', 'show help'), lang));
+    cmd.helpCommand(false); // `storeops help <command>` is the one help command
+    if (cmd !== program) cmd.addHelpText('after', () => afterHelp(cmd, lang));
+    cmd.configureHelp(helpConfig(lang));
+    for (const c of cmd.commands) walk(c);
+  };
+  walk(program);
+}
+
+export function helpConfig(lang: Lang): Partial<Help> {
+  return {
+    sortSubcommands: false,
+    showGlobalOptions: false,
+    // CJK and emoji take two columns; commander would count one and misalign the descriptions.
+    displayWidth: (s: string) => stringWidth(s),
+    styleTitle: (s: string) => (lang === 'zh' ? (ZH_TITLES[s] ?? s) : s),
+    ...(lang === 'zh'
+      ? {
+          optionDescription(this: Help, option) {
+            return zhExtras(Object.getPrototypeOf(this).optionDescription.call(this, option));
+          },
+          argumentDescription(this: Help, argument) {
+            return zhExtras(Object.getPrototypeOf(this).argumentDescription.call(this, argument));
+          },
+          commandUsage(this: Help, cmd) {
+            return zhUsage(Object.getPrototypeOf(this).commandUsage.call(this, cmd));
+          },
+          subcommandTerm(this: Help, cmd) {
+            return zhUsage(Object.getPrototypeOf(this).subcommandTerm.call(this, cmd));
+          },
+        }
+      : {}),
+  } as Partial<Help>;
+}
+
+function zhUsage(s: string): string {
+  return s.replace('[options]', '[选项]').replace('[command]', '[命令]');
+}
+
+function zhExtras(s: string): string {
+  return s.replace(/\(default: /g, '(默认: ').replace(/\(choices: /g, '(可选: ').replace(/, default: /g, ', 默认: ');
+}
+
+/** `storeops help options`: the global options, once, in the chosen language. */
+export function globalOptionsHelp(program: Command, lang: Lang): string {
+  const rows = program.options.map((o) => [o.flags, o.description ?? ''] as const);
+  const width = Math.max(...rows.map(([f]) => stringWidth(f)));
+  let out = say(msg('全局选项 (对每个命令有效; 优先级: 命令行 > 环境变量 > 配置文件 > 默认值):', 'Global options (they work with every command; flags win over environment, config file and defaults):'), lang) + '\n\n';
+  for (const [f, d] of rows) out += `  ${f}${' '.repeat(width - stringWidth(f) + 2)}${d}\n`;
+  out += '\n' + say(msg('完整说明: docs/cli.md', 'Full reference: docs/cli.md'), lang) + '\n';
+  return out;
+}

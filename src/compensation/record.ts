@@ -1,0 +1,37 @@
+// Stage 5 of the pipeline (record): which vouchers go into the state database. The plan is pure;
+// recordVouchers() is the one step that touches the ledger (src/state), which refuses a voucher
+// holding an order already paid in another recorded voucher (any rule set, any run, checked under
+// its write lock) unless --reissue names that order; src/state/conflicts.ts reports both.
+import type { Ctx } from '../cli/context.js';
+import { fmtMoney } from '../money.js';
+import type { Clash, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import type { PromiseVoucher } from './promise.js';
+import type { Reconciled } from './reconcile.js';
+
+/**
+ * Provisional vouchers are not recorded: their amount or orders may still change.
+ */
+export function planRecording(vouchers: Reconciled[], promises: PromiseVoucher[]): VoucherRecord[] {
+  const toRecord: VoucherRecord[] = [];
+  for (const v of vouchers) {
+    if (v.state !== 'final') continue;
+    toRecord.push({ voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: v.orders.map((l) => l.orderId), amount: fmtMoney(v.amount), windowStart: v.windowStart });
+  }
+  for (const p of promises) toRecord.push({ voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
+  return toRecord;
+}
+
+/** Record in one transaction; returns voucherKey → new / already_recorded / reissued / conflict. */
+export async function recordVouchers(ctx: Ctx, vouchers: Reconciled[], promises: PromiseVoucher[], reissue: ((orderId: string) => boolean) | undefined): Promise<Map<string, RecordStatus>> {
+  const { openState } = await import('../state/ledger.js');
+  const { reportConflicts } = await import('../state/conflicts.js');
+  const db = await openState(ctx.statePath, { create: true });
+  try {
+    const clashes: Clash[] = [];
+    const res = db.recordVouchers(planRecording(vouchers, promises), ctx.io.now(), { reissue, clashes });
+    reportConflicts(ctx, res, clashes);
+    return res;
+  } finally {
+    db.close();
+  }
+}

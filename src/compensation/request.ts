@@ -1,0 +1,69 @@
+// `storeops compensate` options → a typed request (SPEC "compensate"). No business rules here.
+import type { Ctx } from '../cli/context.js';
+import { section } from '../cli/config.js';
+import { UsageError, msg } from '../cli/errors.js';
+import { parseReissue } from '../state/conflicts.js';
+import { BASE_RULES, type BaseRule } from './payout.js';
+
+export interface Request {
+  files: string[];
+  rules: string;
+  shipWithin?: number;
+  shipments?: string;
+  deliveryFailures?: string;
+  exclude?: string;
+  by: 'voucher' | 'order';
+  atRisk?: number;
+  record: boolean;
+  /** --reissue: orders that may be paid again on purpose (recorded as re-issues). */
+  reissue?: (orderId: string) => boolean;
+  failOnNew: boolean;
+  base: BaseRule;
+}
+
+const CONFIG_KEYS = ['rules', 'base', 'shipWithin'];
+
+function positiveHours(v: unknown, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 24 * 365) {
+    throw new UsageError(msg(`${flag} 需要正的小时数, 收到 "${String(v)}"`, `${flag} takes a positive number of hours, got "${String(v)}"`));
+  }
+  return n;
+}
+
+export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown>): Request {
+  if (args.length === 0) {
+    throw new UsageError(msg('缺少订单报表文件', 'no order export given'), msg('例如: storeops compensate ExportOrderList202611.csv', 'e.g. storeops compensate ExportOrderList202611.csv'));
+  }
+  const cfg = section(ctx.config, 'compensate');
+  for (const k of Object.keys(cfg)) {
+    if (!CONFIG_KEYS.includes(k) && !k.startsWith('_')) {
+      ctx.warn(msg(`配置 compensate 中未知的项 "${k}", 已忽略 (可用: ${CONFIG_KEYS.join(', ')})`, `config section compensate: unknown key "${k}" is ignored (known: ${CONFIG_KEYS.join(', ')})`));
+    }
+  }
+  const by = String(opts.by ?? 'voucher');
+  if (by !== 'voucher' && by !== 'order') throw new UsageError(msg(`--by 只接受 voucher 或 order, 收到 "${by}"`, `--by takes voucher or order, got "${by}"`));
+  const failOn = opts.failOn as string | undefined;
+  if (failOn !== undefined && failOn !== 'new-vouchers') {
+    throw new UsageError(msg(`--fail-on 只接受 new-vouchers, 收到 "${failOn}"`, `--fail-on takes new-vouchers, got "${failOn}"`));
+  }
+  const base = String(opts.base ?? cfg.base ?? 'paid-minus-postage') as BaseRule;
+  if (!BASE_RULES.includes(base)) {
+    throw new UsageError(msg(`--base 只接受 ${BASE_RULES.join(' / ')}, 收到 "${base}"`, `--base takes ${BASE_RULES.join(' / ')}, got "${base}"`));
+  }
+  return {
+    files: args,
+    rules: String(opts.rules ?? cfg.rules ?? 'tmall-2023'),
+    shipWithin: positiveHours(opts.shipWithin ?? cfg.shipWithin, '--ship-within'),
+    shipments: opts.shipments as string | undefined,
+    deliveryFailures: opts.deliveryFailures as string | undefined,
+    exclude: opts.exclude as string | undefined,
+    by,
+    atRisk: opts.atRisk === undefined ? undefined : positiveHours(opts.atRisk, '--at-risk'),
+    record: Boolean(opts.record),
+    reissue: parseReissue(opts.reissue, Boolean(opts.record)),
+    failOnNew: failOn === 'new-vouchers',
+    base,
+  };
+}

@@ -1,0 +1,87 @@
+// Stage 6 of the pipeline (rows): vouchers, their orders and at-risk orders as output rows
+// (SPEC "compensate": voucher row, order row, at-risk row). Pure.
+import type { Row } from '../io/columns.js';
+import { fenToMoney } from '../money.js';
+import type { Order } from '../orders/types.js';
+import { HOUR_MS } from '../time.js';
+import type { Assessed } from './assess.js';
+import { type BaseRule, payout } from './payout.js';
+import type { PromiseVoucher } from './promise.js';
+import type { Reconciled } from './reconcile.js';
+
+export function voucherRow(v: Reconciled, recorded: string, base: BaseRule): Row {
+  return {
+    voucherKey: v.voucherKey,
+    buyer: v.buyer,
+    rules: v.rules,
+    windowStart: v.windowStart,
+    orderIds: v.orders.map((l) => l.orderId),
+    lateOrders: v.orders.length,
+    baseAmount: v.baseAmount,
+    computedAmount: v.computedAmount,
+    amount: v.amount,
+    capped: v.capped,
+    kinds: v.kinds,
+    state: v.state,
+    maxHoursLate: v.maxHoursLate,
+    platformPaid: v.platformPaid,
+    difference: v.difference,
+    recorded,
+    base,
+    risk: v.risk,
+  };
+}
+
+/** `--by order`: one row per late order of the voucher, with its working. */
+export function* orderRows(v: Reconciled, base: BaseRule): Generator<Row> {
+  for (const l of v.orders) {
+    yield {
+      orderId: l.orderId,
+      buyer: l.buyer,
+      paidAt: l.paidAt,
+      deadline: l.deadline,
+      shippedAt: l.shippedAt,
+      shipSource: l.shipSource,
+      hoursLate: l.hoursLate,
+      kind: l.payout.kind,
+      base: fenToMoney(l.payout.baseFen),
+      rate: l.payout.rate.toString(),
+      raw: fenToMoney(l.payout.rawFen),
+      afterMinimum: fenToMoney(l.payout.afterFen),
+      voucherKey: v.voucherKey,
+      rules: l.rules,
+      baseRule: base,
+    };
+  }
+}
+
+export function promiseRow(p: PromiseVoucher, recorded: string, base: BaseRule): Row {
+  return { ...p, recorded, base };
+}
+
+export function promiseOrderRow(p: PromiseVoucher, base: BaseRule): Row {
+  return { orderId: p.orderIds[0], buyer: p.buyer, paidAt: p.windowStart, kind: 'delivery_promise', afterMinimum: p.amount, raw: p.amount, voucherKey: p.voucherKey, rules: p.rules, baseRule: base };
+}
+
+/**
+ * `--at-risk`: an unshipped order already late or due before `riskUntil`, with what it costs if
+ * late (RULES 1.5); null for any other order.
+ */
+export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number, base: BaseRule): Row | null {
+  const v = a.verdict;
+  if (!a.unshippedOpen || (v.verdict !== 'pending' && v.verdict !== 'late') || v.deadline > riskUntil) return null;
+  const windowHours = (v.deadline - o.paidAt!) / HOUR_MS;
+  const p = payout(o, 'late', windowHours, a.rules, base);
+  return {
+    orderId: o.orderId,
+    buyer: o.buyer,
+    paidAt: o.paidAt,
+    deadline: v.deadline,
+    hoursLeft: (v.deadline - asOf) / HOUR_MS,
+    risk: v.verdict === 'late' ? 'late' : 'at_risk',
+    title: o.title,
+    base: p.base,
+    costIfLate: v.verdict === 'late' ? payout(o, v.kind, v.windowHours, a.rules, base).afterMinimum : p.afterMinimum,
+    rules: a.rules.id,
+  };
+}

@@ -1,0 +1,76 @@
+// exceljs, with its XML text decoded as a stream. exceljs 4.4's parse-sax turns each decompressed
+// chunk into text on its own (`TextDecoder.decode(chunk)` without `{ stream: true }`), so a Chinese
+// character whose three UTF-8 bytes straddle two chunks becomes U+FFFD twice: `等待���家确认`
+// (issue 14). Every exceljs reader (workbook, shared strings, worksheets, hyperlinks, xforms) gets
+// its parser from that one module, so the fix goes there: before exceljs loads, the module is
+// registered in Node's require cache as the version below, which carries a split character over
+// to the next chunk. Same events, same order; only the decoding differs.
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+
+type ExcelJS = typeof import('exceljs');
+
+interface SaxEvent {
+  eventType: 'opentag' | 'text' | 'closetag';
+  value: unknown;
+}
+
+interface SaxesLike {
+  on(event: string, fn: (v: unknown) => void): void;
+  write(text: string): void;
+}
+
+/** parse-sax with a streaming decoder; `Parser` is saxes' SaxesParser (exceljs's own copy). */
+export function streamingParseSax(Parser: new () => SaxesLike, toIterable: (s: Readable) => AsyncIterable<Buffer | string>) {
+  return async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): AsyncGenerator<SaxEvent[]> {
+    const iterable = (input as Readable).pipe && !(Symbol.asyncIterator in input) ? toIterable(input as Readable) : (input as AsyncIterable<Buffer | string>);
+    const parser = new Parser();
+    let error: unknown;
+    parser.on('error', (e) => {
+      error = e;
+    });
+    let events: SaxEvent[] = [];
+    parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
+    parser.on('text', (value) => events.push({ eventType: 'text', value }));
+    parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of iterable) {
+      parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+      if (error) throw error;
+      yield events;
+      events = [];
+    }
+    const tail = decoder.decode();
+    if (tail) {
+      parser.write(tail);
+      if (error) throw error;
+      yield events;
+    }
+  };
+}
+
+const localRequire = createRequire(import.meta.url);
+let loaded: ExcelJS | undefined;
+
+/** exceljs with the streaming parse-sax in place (loaded once per process). */
+export function loadExcelJS(): ExcelJS {
+  if (loaded) return loaded;
+  const root = path.dirname(localRequire.resolve('exceljs'));
+  const saxPath = path.join(root, 'lib', 'utils', 'parse-sax.js');
+  const fromExceljs = createRequire(saxPath);
+  const { SaxesParser } = fromExceljs('saxes') as { SaxesParser: new () => SaxesLike };
+  const { PassThrough } = fromExceljs('readable-stream') as { PassThrough: new () => NodeJS.ReadWriteStream };
+  const parseSax = streamingParseSax(SaxesParser, (s) => s.pipe(new PassThrough()) as unknown as AsyncIterable<Buffer>);
+  const cache = localRequire.cache;
+  // Loaded earlier without the fix (a plain `import('exceljs')` elsewhere): its modules hold the
+  // old parser, so drop them and load exceljs again.
+  if (cache[saxPath]) for (const k of Object.keys(cache)) if (k.startsWith(root + path.sep)) delete cache[k];
+  const mod = new Module(saxPath);
+  mod.filename = saxPath;
+  mod.loaded = true;
+  mod.exports = parseSax;
+  cache[saxPath] = mod;
+  loaded = localRequire('exceljs') as ExcelJS;
+  return loaded;
+}

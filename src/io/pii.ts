@@ -1,0 +1,86 @@
+// Personal data in values storeops ECHOES (a rejected cell, a reason, the first row of a file
+// without a header): a shifted row puts a phone or an address in a time column, so masking by
+// column name is not enough. Anything that looks like a mainland phone number, an id-card number
+// or a postal address is masked wherever it appears in the text (unless --show-pii).
+import { maskName, maskPhone } from '../orders/mask.js';
+
+// 11-digit mobiles (1[3-9]…), optionally +86 and 3-4-4 separators; landlines 0xx(x)-xxxxxxx(x).
+// Digit boundaries: a 19-digit order id never contains a "phone".
+const MOBILE = /(?<![\d])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?![\d])/g;
+const LANDLINE = /(?<![\d])0\d{2,3}-\d{7,8}(?![\d])/g;
+// 18-character resident id (17 digits + digit/X) or the old 15 digits; checked below (date, checksum).
+const ID_CARD = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
+// An address: a province/city/district word followed by street-level detail (路 街 号 村 室 …).
+const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|区|县|州)[^\n,，;；"]{0,60}?(?:路|街|道|巷|弄|号|村|组|栋|幢|室|单元|楼|小区|大厦)(?:[\s\d\u4e00-\u9fa5()（）#-]{0,20}(?:号|室|楼|栋|单元|\(\d{6}\)|（\d{6}）))?/g;
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** GB 11643: region, birth date, sequence, ISO 7064 MOD 11-2 check character. */
+export function isIdCard(s: string): boolean {
+  if (/^\d{15}$/.test(s)) return /^[1-9]/.test(s) && validDate(1900 + Number(s.slice(6, 8)), Number(s.slice(8, 10)), Number(s.slice(10, 12)));
+  if (!/^[1-9]\d{16}[\dXx]$/.test(s)) return false;
+  const y = Number(s.slice(6, 10));
+  if (y < 1900 || y > 2100 || !validDate(y, Number(s.slice(10, 12)), Number(s.slice(12, 14)))) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11] === s[17]!.toUpperCase();
+}
+
+/** Keep the province or city it starts with (at most 8 characters), mask the rest. */
+function maskAddressSpan(a: string): string {
+  const head = /^[\u4e00-\u9fa5]{1,7}?(?:省|自治区|市)/.exec(a)?.[0] ?? [...a].slice(0, 2).join('');
+  return `${head}****`;
+}
+
+function maskId(s: string): string {
+  return `${s.slice(0, 3)}${'*'.repeat(s.length - 5)}${s.slice(-2)}`;
+}
+
+/** The text with every phone-, id-card- or address-looking part masked; the rest unchanged. */
+export function scrubPii(text: string): string {
+  if (text === '') return text;
+  return text
+    .replace(ADDRESS, (a) => maskAddressSpan(a))
+    .replace(ID_CARD, (s) => (isIdCard(s) ? maskId(s) : s))
+    .replace(MOBILE, (p) => maskPhone(p))
+    .replace(LANDLINE, (p) => maskPhone(p));
+}
+
+/** Does the text hold something personal by its look alone? */
+export function looksPersonal(text: string): boolean {
+  return scrubPii(text) !== text;
+}
+
+/**
+ * A row that was taken as a header but holds data (a file without a header row): digits, times,
+ * amounts or personal data are not column names. Headers of every export we read have no digits
+ * except in a few names like "O2O…", which never stand alone.
+ */
+export function looksLikeData(cells: readonly string[]): boolean {
+  // The first 256 characters of a cell tell (a 50 MB one-line "header" is not scanned whole).
+  return cells.some((cell) => {
+    const c = cell.length > 256 ? cell.slice(0, 256) : cell;
+    return looksPersonal(c) || /\d{4,}|\d+[.:]\d+/.test(c);
+  });
+}
+
+/**
+ * What to show of a first row that looks like data: how many cells, and each masked (first
+ * character, the rest as *; phones and addresses as everywhere else). Never the buyer's data.
+ */
+export function maskedRow(cells: readonly string[], max = 20): string {
+  const filled = cells.filter((c) => c.trim() !== '');
+  const shown = filled.slice(0, max).map((c) => {
+    const t = (c.length > 256 ? c.slice(0, 256) : c).trim();
+    const scrubbed = scrubPii(t);
+    return scrubbed !== t ? scrubbed : maskName(t.length > 20 ? t.slice(0, 20) : t);
+  });
+  if (filled.length > max) shown.push(`… (+${filled.length - max})`);
+  return `[${cells.length} cells / ${cells.length} 个单元格: ${shown.join(', ')}]`;
+}

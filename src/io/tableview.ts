@@ -1,0 +1,162 @@
+// The terminal table: a short view of the columns an operator acts on (Column.brief), fitted to
+// the terminal's width. Long text is cut with …; when even that is too wide the columns are shown
+// in blocks, the first column repeated in each, so nothing is lost. `--wide` shows every column at
+// full width. Other formats (csv/json/xlsx) always carry every column; this file is only the table.
+import type { Msg } from '../cli/errors.js';
+import { msg } from '../cli/errors.js';
+import { paint } from '../cli/color.js';
+import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
+import { terminalSafe } from './escape.js';
+import type { ByteSink } from './sink.js';
+import { displayWidth, pad, truncate } from './width.js';
+
+const RIGHT_ALIGNED = new Set(['money', 'hours', 'int', 'number']);
+/** Only free text may be cut: an order id, an amount or a time cut short is worse than useless. */
+const CUTTABLE = new Set(['text', 'list']);
+const GAP = 2;
+/** Text is never cut narrower than this (or its full width, when shorter). */
+const MIN_CUT = 8;
+/** A header over a narrow column of numbers may be cut to this. */
+const MIN_HEAD = 6;
+
+export interface TableView {
+  /** Display the brief columns only (when any column is marked brief) and fit them to `width`. */
+  wide: boolean;
+  /** Terminal width; undefined = do not fit (a pipe without COLUMNS). */
+  width?: number;
+}
+
+/** Which columns the table shows: the brief ones unless --wide, all when none is marked. */
+export function viewColumns(columns: readonly Column[], wide: boolean): readonly Column[] {
+  if (wide) return columns;
+  const brief = columns.filter((c) => c.brief);
+  return brief.length ? brief : columns;
+}
+
+/**
+ * Lay out a table as text lines (no colour). Pure: the tests check the width of every line.
+ * Returns blocks of lines; the caller joins blocks with an empty line.
+ */
+export function layoutTable(columns: readonly Column[], heads: readonly string[], rows: readonly string[][], width?: number): string[][] {
+  const n = columns.length;
+  const cellMax = new Array<number>(n).fill(0);
+  // A loop, not Math.max(...rows): a spread of 200k values overflows the call stack.
+  for (const r of rows) for (let i = 0; i < n; i++) cellMax[i] = Math.max(cellMax[i]!, displayWidth(r[i]!));
+  const natural = heads.map((h, i) => Math.max(displayWidth(h), cellMax[i]!));
+  const total = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0) + GAP * Math.max(0, ws.length - 1);
+
+  let widths = natural;
+  if (width !== undefined && total(natural) > width) {
+    // How narrow each column may get: free text down to MIN_CUT; an id, amount or time never
+    // below its longest value (only its header may be cut, down to MIN_HEAD).
+    const floor = natural.map((w, i) =>
+      CUTTABLE.has(columns[i]!.type ?? 'text') ? Math.min(w, MIN_CUT) : Math.max(cellMax[i]!, Math.min(w, MIN_HEAD)),
+    );
+    // Cut the widest columns first: the largest cap L with Σ max(floor, min(w, L)) fitting.
+    const capped = (L: number) => natural.map((w, i) => Math.max(floor[i]!, Math.min(w, L)));
+    if (total(floor) <= width) {
+      let lo = 1;
+      let hi = Math.max(...natural);
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (total(capped(mid)) <= width) lo = mid;
+        else hi = mid - 1;
+      }
+      widths = capped(lo);
+    } else {
+      // Too many columns for one line: blocks of columns, each at full width except long text.
+      const textCap = Math.max(MIN_CUT, Math.floor(width / 3));
+      widths = natural.map((w, i) => (CUTTABLE.has(columns[i]!.type ?? 'text') ? Math.min(w, textCap) : w));
+      return blocks(columns, widths, width).map((cols) => render(cols, heads, rows, widths, columns));
+    }
+  }
+  return [render([...Array(n).keys()], heads, rows, widths, columns)];
+}
+
+/**
+ * Split column indexes into blocks that fit. Each block starts with the row's key — the first id
+ * column (order id, item id), else the first column (agent, buyer) — so every line says whose it is.
+ */
+function blocks(columns: readonly Column[], widths: number[], width: number): number[][] {
+  const out: number[][] = [];
+  const id = columns.findIndex((c) => c.type === 'id');
+  const key = id >= 0 ? id : 0;
+  // The repeated column may take at most a third of the line, so every block shows something.
+  if (CUTTABLE.has(columns[key]!.type ?? 'text')) widths[key] = Math.min(widths[key]!, Math.max(MIN_CUT, Math.floor(width / 3)));
+  let cur = [key];
+  let used = widths[key]!;
+  for (let i = 0; i < columns.length; i++) {
+    if (i === key) continue;
+    // A column wider than what is left beside the key is cut to fit.
+    widths[i] = Math.min(widths[i]!, Math.max(1, width - widths[key]! - GAP));
+    if (cur.length > 1 && used + GAP + widths[i]! > width) {
+      out.push(cur);
+      cur = [key];
+      used = widths[key]!;
+    }
+    cur.push(i);
+    used += GAP + widths[i]!;
+  }
+  out.push(cur);
+  return out;
+}
+
+function render(cols: number[], heads: readonly string[], rows: readonly string[][], widths: readonly number[], columns: readonly Column[]): string[] {
+  const line = (cells: readonly string[]) =>
+    cols
+      .map((i) => pad(truncate(cells[i]!, widths[i]!), widths[i]!, RIGHT_ALIGNED.has(columns[i]!.type ?? 'text')))
+      .join(' '.repeat(GAP))
+      .trimEnd();
+  return [line(heads), ...rows.map(line)];
+}
+
+export interface TableOptions extends TableView {
+  color: boolean;
+  /** A note on stderr (not part of the data), e.g. that columns were left out. */
+  info?: (m: Msg) => void;
+}
+
+/** The table writer: buffers the rows (widths need all of them), then writes the fitted table. */
+export function tableWriter(sink: ByteSink, all: readonly Column[], c: CellContext, o: TableOptions) {
+  const columns = viewColumns(all, o.wide);
+  const rows: string[][] = [];
+  return {
+    format: 'table' as const,
+    async row(r: Row) {
+      rows.push(columns.map((col) => oneLine(cellText(col, r[col.key], c))));
+    },
+    async close() {
+      const heads = columns.map((col) => header(col, c.lang));
+      const parts = layoutTable(columns, heads, rows, o.wide ? undefined : o.width);
+      const bold = paint(o.color).bold;
+      let out = '';
+      for (let b = 0; b < parts.length; b++) {
+        const lines = parts[b]!;
+        out += (b ? '\n' : '') + bold(lines[0]!) + '\n';
+        for (let i = 1; i < lines.length; i++) {
+          out += lines[i] + '\n';
+          if (out.length > 65536) {
+            await sink.write(out);
+            out = '';
+          }
+        }
+      }
+      await sink.write(out);
+      await sink.end();
+      if (columns.length < all.length && o.info) {
+        o.info(
+          msg(
+            `(表格只显示 ${columns.length}/${all.length} 列; 加 --wide 显示全部, 或 -f csv / -o 文件.xlsx 导出全部列)`,
+            `(the table shows ${columns.length} of ${all.length} columns; --wide for all, or -f csv / -o file.xlsx to export every column)`,
+          ),
+        );
+      }
+    },
+    abort: () => sink.abort(),
+  };
+}
+
+/** One terminal line: breaks and tabs become spaces, control characters from input cells U+FFFD. */
+function oneLine(t: string): string {
+  return terminalSafe(/[\r\n\t]/.test(t) ? t.replace(/\r\n|[\r\n\t]/g, ' ') : t);
+}

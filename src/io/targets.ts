@@ -1,0 +1,74 @@
+// -o / --rejects must never point at a file the run reads (an export, a side list, the config, the
+// state database): writing the result would destroy the input. Checked once, in the shell, before
+// any input is opened, by device and inode number (so a symlink, a hard link or another spelling
+// of the same path is caught too).
+import fs from 'node:fs';
+import { UsageError, msg } from '../cli/errors.js';
+
+export interface TargetCheck {
+  output?: string;
+  rejects?: string;
+  /** Every path the run may read: file arguments and option values (non-files are ignored). */
+  inputs: Array<{ what: string; path: string }>;
+}
+
+interface Id {
+  dev: number;
+  ino: number;
+  real: string;
+}
+
+function identify(p: string): Id | undefined {
+  if (p === '' || p === '-') return undefined;
+  try {
+    const st = fs.statSync(p);
+    // Devices and FIFOs (/dev/null, /dev/stdout) are not files that could be destroyed.
+    if (!st.isFile()) return undefined;
+    return { dev: st.dev, ino: st.ino, real: fs.realpathSync(p) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Strings among a command's arguments and option values (arrays flattened). */
+export function pathsIn(values: unknown[]): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') out.push(x);
+  }
+  return out;
+}
+
+/** Throws a usage error (exit 2) when -o or --rejects is one of the inputs, or both are the same file. */
+export function guardTargets(c: TargetCheck): void {
+  const targets = [
+    { flag: '-o', path: c.output },
+    { flag: '--rejects', path: c.rejects },
+  ].filter((t): t is { flag: string; path: string } => typeof t.path === 'string');
+  const seen: Array<{ flag: string; id: Id }> = [];
+  for (const t of targets) {
+    const id = identify(t.path);
+    if (!id) continue;
+    for (const input of c.inputs) {
+      const other = identify(input.path);
+      if (other && other.dev === id.dev && other.ino === id.ino) throw clash(t.flag, t.path, input.what, input.path, other);
+    }
+    for (const s of seen) {
+      if (s.id.dev === id.dev && s.id.ino === id.ino) throw clash(t.flag, t.path, s.flag, s.id.real, s.id);
+    }
+    seen.push({ flag: t.flag, id });
+  }
+}
+
+/** `id` is the input's: its real path and inode are what the operator can check. */
+function clash(flag: string, target: string, what: string, input: string, id: Id): UsageError {
+  const same = `${id.real}, inode ${id.ino}`;
+  return new UsageError(
+    msg(
+      `${flag} ${target} 与 ${what} ${input} 是同一个文件 (${same}); 写入会毁掉它, 未读取也未写入任何内容`,
+      `${flag} ${target} is the same file as ${what} ${input} (${same}); writing there would destroy it, so nothing was read or written`,
+    ),
+    msg('把结果写到另一个文件, 例如 -o 结果.csv。', 'write the result to another file, e.g. -o result.csv.'),
+  );
+}

@@ -1,0 +1,330 @@
+// xlsx written to be opened and printed as it is: column widths from the content (CJK counts
+// double), a bold frozen header row with a filter, times as real date-time cells on the output
+// zone's wall clock, money as numbers shown `0.00`, landscape A4 fitted to the page width with
+// the header row repeated on every printed page.
+//
+// Streaming: a column's width must be known before its first row is written, so rows are spooled
+// to a temporary file (one JSON line each) while the widths are measured, then replayed into the
+// workbook. Memory stays flat whatever the row count.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { Workbook } from 'exceljs';
+import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
+import { type ByteSink, registerTemp, releaseTemp } from './sink.js';
+import { displayWidth } from './width.js';
+
+/** Opens where the finished workbook goes: -o (atomically, through the output layer) or stdout. */
+export type OpenSink = () => ByteSink;
+
+/** Excel column-width units per display column, and what a column needs on top of its text. */
+const PAD = 2;
+/** The filter drop-down button in the header cell takes about three characters. */
+const FILTER_BUTTON = 3;
+/** Bold text is a little wider than regular. */
+const BOLD = 1.1;
+/** Longer text wraps inside a column this wide rather than making the page unreadably small. */
+export const WRAP_AT = 50;
+
+export const NUM_FMT = {
+  money: '0.00',
+  hours: '0.0',
+  int: '0',
+  time: 'yyyy-mm-dd hh:mm:ss',
+  date: 'yyyy-mm-dd',
+  text: '@',
+} as const;
+
+/** Page setup shared by every sheet storeops writes: landscape A4, fit to the page width. */
+export function printSetup(titleRows?: string) {
+  return {
+    paperSize: 9, // A4
+    orientation: 'landscape' as const,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages down as the rows need
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
+}
+
+/** A cell for the sheet: the typed value and the text it shows (to measure its width). */
+export interface XlsxCell {
+  value: string | number | Date | null;
+  shown: string;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The value of one cell. Text (ids too) stays text and is never a formula, so it needs no `'`
+ * prefix; numbers are numbers; times are Dates whose UTC fields are the wall clock in c.tz
+ * (which is how a spreadsheet stores a date-time: no zone).
+ */
+export function xlsxCell(col: Column, v: unknown, c: CellContext): XlsxCell {
+  if (v === null || v === undefined) return { value: null, shown: '' };
+  const t = cellText(col, v, c);
+  switch (col.type ?? 'text') {
+    case 'money':
+    case 'hours':
+    case 'int':
+    case 'number': {
+      // A money value has at most two places: exact in a double's shortest form.
+      const n = Number(t);
+      return Number.isFinite(n) && t.trim() !== '' ? { value: n, shown: t } : { value: t, shown: t };
+    }
+    case 'time':
+      if (typeof v === 'number') {
+        const sec = Math.floor(v / 1000) * 1000;
+        return { value: new Date(sec + c.tz.offsetAt(sec)), shown: t };
+      }
+      return { value: t, shown: t };
+    case 'date': {
+      const m = DATE_ONLY.exec(t);
+      return m ? { value: new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)), shown: t } : { value: t, shown: t };
+    }
+    case 'list':
+      // One item per line (the column wraps): a list of 19-digit ids stays one id wide.
+      if (Array.isArray(v)) {
+        const lines = v.map(String).join('\n');
+        return { value: lines, shown: lines };
+      }
+      return { value: t, shown: t };
+    default:
+      return { value: t, shown: t };
+  }
+}
+
+/** Lines a cell shows in a column of `width`: its own line breaks, and wrapping past WRAP_AT. */
+export function linesOf(shown: string, width: number): number {
+  let n = 0;
+  for (const line of shown.split(/\r\n|[\r\n]/)) n += Math.max(1, Math.ceil((displayWidth(line) + PAD) / width));
+  return n;
+}
+
+/** Thin light-grey lines around every cell, so a printed sheet reads across (no print gridlines needed). */
+export const GRID = (() => {
+  const side = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+  return { top: side, left: side, bottom: side, right: side };
+})();
+export const HEAD_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE7E6E6' } };
+
+/** Points per line of 11-point text, for rows that show more than one line. */
+export const LINE_PT = 15;
+
+function numFmtOf(col: Column): string | undefined {
+  const type = col.type ?? 'text';
+  if (type === 'money' || type === 'hours' || type === 'int' || type === 'time' || type === 'date') return NUM_FMT[type];
+  if (type === 'text' || type === 'id' || type === 'list' || type === 'bool') return NUM_FMT.text;
+  return undefined;
+}
+
+/** Width (Excel units) a header needs on one line (bold, with a filter button). */
+export function headerWidth(text: string): number {
+  return Math.ceil(displayWidth(text) * BOLD) + FILTER_BUTTON;
+}
+
+/**
+ * Width a header needs on two lines: Chinese breaks between any two characters, English only at
+ * a space (a one-word header such as `maxHoursLate` keeps its whole width).
+ */
+export function twoLineHeaderWidth(text: string): number {
+  const chars = [...text];
+  let best = headerWidth(text);
+  for (let i = 1; i < chars.length; i++) {
+    const a = chars.slice(0, i).join('');
+    const b = chars.slice(i).join('');
+    const cjkBreak = /[\u2e80-\u9fff\uff00-\uffef]/.test(chars[i - 1]! + chars[i]!);
+    const spaceBreak = chars[i - 1] === ' ';
+    if (!cjkBreak && !spaceBreak) continue;
+    best = Math.min(best, Math.max(headerWidth(a.trimEnd()), headerWidth(b)));
+  }
+  return best;
+}
+
+/**
+ * A column's width from its header and its widest cell: the header goes onto two lines when
+ * that is all it needs the extra width for; text wider than WRAP_AT wraps.
+ */
+export function columnWidth(head: string, content: number): { width: number; wrapHeader: boolean; wrapCells: boolean } {
+  if (content > WRAP_AT) return { width: Math.max(WRAP_AT, twoLineHeaderWidth(head)), wrapHeader: headerWidth(head) > WRAP_AT, wrapCells: true };
+  const full = headerWidth(head);
+  if (content >= full) return { width: content, wrapHeader: false, wrapCells: false };
+  const two = Math.max(content, twoLineHeaderWidth(head));
+  return { width: two, wrapHeader: two < full, wrapCells: false };
+}
+
+/** Width (Excel units) a text needs: its widest line, CJK counted double. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const line of text.split(/\r\n|[\r\n]/)) w = Math.max(w, displayWidth(line));
+  return w + PAD;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The ZIP of a workbook file, copied to where it goes. */
+export async function deliver(open: OpenSink, tmp: string): Promise<void> {
+  const sink = open();
+  try {
+    const fd = await fs.promises.open(tmp, 'r');
+    try {
+      const buf = Buffer.alloc(1 << 20);
+      for (;;) {
+        const { bytesRead } = await fd.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        await sink.write(Buffer.from(buf.subarray(0, bytesRead)));
+      }
+    } finally {
+      await fd.close();
+    }
+    await sink.end();
+  } catch (e) {
+    await sink.abort();
+    throw e;
+  }
+}
+
+/** A temporary file, created empty and 0600 (rows may hold personal data; /tmp is shared). */
+export function tempPath(ext: string): string {
+  const p = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}${ext}`);
+  fs.closeSync(fs.openSync(p, 'wx', 0o600));
+  registerTemp(p);
+  return p;
+}
+
+export async function dropTemp(p: string): Promise<void> {
+  await fs.promises.rm(p, { force: true });
+  releaseTemp(p);
+}
+
+/** Save an in-memory workbook (small sheets: a roster) to -o or stdout. */
+export async function saveWorkbook(open: OpenSink, wb: Workbook): Promise<void> {
+  const tmp = tempPath('.xlsx');
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await deliver(open, tmp);
+  } finally {
+    await dropTemp(tmp);
+  }
+}
+
+export interface TableXlsx {
+  row(r: Row): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** A table of rows as a print-ready sheet (see the top of this file). */
+export async function tableXlsx(columns: readonly Column[], c: CellContext, open: OpenSink): Promise<TableXlsx> {
+  // Both temporary files exist from the start (removed on any exit): the workbook to be, and
+  // the rows spooled until the widths are known.
+  const tmp = tempPath('.xlsx');
+  const spool = tempPath('.rows');
+  const fd = fs.openSync(spool, 'w');
+  let pending: string[] = [];
+  let pendingLen = 0;
+  const flush = () => {
+    if (!pending.length) return;
+    const b = Buffer.from(pending.join(''), 'utf8');
+    let off = 0;
+    while (off < b.length) off += fs.writeSync(fd, b, off, b.length - off);
+    pending = [];
+    pendingLen = 0;
+  };
+  const heads = columns.map((col) => header(col, c.lang));
+  const content = heads.map(() => 0);
+  const multiLine = columns.map((col) => col.type === 'list');
+  let closed = false;
+  const cleanup = async () => {
+    if (!closed) {
+      closed = true;
+      try {
+        fs.closeSync(fd);
+      } catch {
+        /* closed */
+      }
+    }
+    await dropTemp(spool);
+    await dropTemp(tmp);
+  };
+
+  return {
+    async row(r) {
+      const out: unknown[] = [];
+      for (let i = 0; i < columns.length; i++) {
+        const cell = xlsxCell(columns[i]!, r[columns[i]!.key], c);
+        content[i] = Math.max(content[i]!, textWidth(cell.shown));
+        if (!multiLine[i] && cell.shown.includes('\n')) multiLine[i] = true;
+        // Dates spool as {d: ms}: JSON would turn them into strings.
+        out.push(cell.value instanceof Date ? { d: cell.value.getTime() } : cell.value);
+      }
+      const line = JSON.stringify(out) + '\n';
+      pending.push(line);
+      pendingLen += line.length;
+      if (pendingLen >= 65536) flush();
+    },
+    async close() {
+      try {
+        flush();
+        fs.closeSync(fd);
+        closed = true;
+        const ExcelJS = (await import('exceljs')).default;
+        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
+        const ws = wb.addWorksheet(c.lang === 'zh' ? '数据' : 'data', {
+          views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+          pageSetup: printSetup('1:1'),
+          headerFooter: { oddFooter: c.lang === 'zh' ? '第 &P 页, 共 &N 页' : 'Page &P of &N' },
+        });
+        const sized = columns.map((_, i) => columnWidth(heads[i]!, content[i]!));
+        const wraps = sized.map((z, i) => z.wrapCells || multiLine[i]!);
+        ws.columns = columns.map((col, i) => {
+          const fmt = numFmtOf(col);
+          return {
+            key: col.key,
+            width: sized[i]!.width,
+            style: {
+              ...(fmt ? { numFmt: fmt } : {}),
+              // Top-aligned, so a row with a multi-line cell still reads across.
+              alignment: { vertical: 'top' as const, ...(wraps[i] ? { wrapText: true } : {}) },
+              border: GRID,
+            },
+          };
+        });
+        const head = ws.addRow(heads);
+        head.font = { bold: true };
+        head.alignment = { wrapText: true, vertical: 'middle' };
+        head.fill = HEAD_FILL;
+        if (sized.some((z) => z.wrapHeader)) head.height = 2 * LINE_PT;
+        ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
+        head.commit();
+        const anyWrap = wraps.some(Boolean);
+        const rl = readline.createInterface({ input: fs.createReadStream(spool, 'utf8'), crlfDelay: Infinity });
+        for await (const line of rl) {
+          if (!line) continue;
+          const cells = (JSON.parse(line) as unknown[]).map((v) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : v));
+          const row = ws.addRow(cells);
+          if (anyWrap) {
+            // An explicit height: Excel does not grow a row for wrapped text by itself.
+            let lines = 1;
+            cells.forEach((v, i) => {
+              if (wraps[i] && typeof v === 'string') lines = Math.max(lines, linesOf(v, sized[i]!.width));
+            });
+            if (lines > 1) row.height = lines * LINE_PT;
+          }
+          row.commit();
+        }
+        ws.commit();
+        await wb.commit();
+        await deliver(open, tmp);
+      } finally {
+        await cleanup();
+      }
+    },
+    async abort() {
+      await cleanup();
+    },
+  };
+}

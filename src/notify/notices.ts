@@ -1,0 +1,194 @@
+// What each command tells the group, built from the command's result after its output is
+// written. Pure: the clock (asOf) and the zone come in; money stays exact decimal text.
+import crypto from 'node:crypto';
+import type { Lang } from '../cli/errors.js';
+import { type Money, ZERO, fmtMoney } from '../money.js';
+import type { TimeZone } from '../time.js';
+import type { Notice } from './types.js';
+
+const T = <A extends unknown[]>(zh: (...a: A) => string, en: (...a: A) => string) => ({ zh, en });
+const pick = <A extends unknown[]>(t: { zh: (...a: A) => string; en: (...a: A) => string }, lang: Lang, ...a: A) => (lang === 'zh' ? t.zh(...a) : t.en(...a));
+
+/** "11-20 14:00": the day and time in the shop's zone, short enough for a chat line. */
+function short(tz: TimeZone, t: number): string {
+  return tz.format(t).slice(5, 16);
+}
+
+function hours(h: number): string {
+  return (Math.round(Math.abs(h) * 10) / 10).toFixed(1);
+}
+
+function s(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export interface AtRiskEntry {
+  orderId: string;
+  title: string;
+  deadline: number;
+  hoursLeft: number;
+  risk: 'late' | 'at_risk';
+  costIfLate: Money;
+}
+
+const AT_RISK = {
+  title: T((n: number, h: number) => `storeops 发货预警: ${n} 个订单已超时或 ${h} 小时内到期`, (n: number, h: number) => `storeops shipping alert: ${s(n, 'order')} late or due within ${h} h`),
+  summary: T(
+    (n: number, late: number, h: number, cost: string, rules: string, asOf: string) => `截至 ${asOf}: ${n} 个未发货订单已超时或将在 ${h} 小时内超时 (其中已超时 ${late} 个); 若延迟约赔 ${cost} 元 (规则 ${rules})。`,
+    (n: number, late: number, h: number, cost: string, rules: string, asOf: string) => `As of ${asOf}: ${s(n, 'unshipped order')} late or due within ${h} h (${late} already late); if late they cost about ${cost} (rules ${rules}).`,
+  ),
+  late: T((id: string, d: string, h: string, c: string) => `订单 ${id} 已超时 ${h} 小时 (截止 ${d}), 赔 ${c} 元`, (id: string, d: string, h: string, c: string) => `order ${id} is ${h} h late (due ${d}), costs ${c}`),
+  soon: T((id: string, d: string, h: string, c: string) => `订单 ${id} 截止 ${d} (还剩 ${h} 小时), 若延迟赔 ${c} 元`, (id: string, d: string, h: string, c: string) => `order ${id} due ${d} (${h} h left), costs ${c} if late`),
+};
+
+/** compensate --at-risk (RULES §1): orders going late, most urgent first, with what lateness costs. */
+export function atRiskNotice(rows: AtRiskEntry[], o: { lang: Lang; tz: TimeZone; asOf: number; withinHours: number; rules: string }): Notice {
+  const cost = rows.reduce((t, r) => t.plus(r.costIfLate), ZERO);
+  const late = rows.filter((r) => r.risk === 'late').length;
+  return {
+    topic: 'at_risk',
+    lang: o.lang,
+    title: pick(AT_RISK.title, o.lang, rows.length, o.withinHours),
+    summary: pick(AT_RISK.summary, o.lang, rows.length, late, o.withinHours, fmtMoney(cost), o.rules, o.tz.format(o.asOf).slice(0, 16)),
+    items: rows.map((r) => ({
+      // An order told "due soon" is news again when it turns late.
+      key: `at_risk:${r.orderId}:${r.risk}`,
+      text: pick(r.risk === 'late' ? AT_RISK.late : AT_RISK.soon, o.lang, r.orderId, short(o.tz, r.deadline), hours(r.hoursLeft), fmtMoney(r.costIfLate)) + (r.title ? ` · ${r.title}` : ''),
+      amount: fmtMoney(r.costIfLate),
+    })),
+  };
+}
+
+export interface VoucherEntry {
+  voucherKey: string;
+  buyer: string;
+  amount: Money;
+  orderIds: string[];
+  capped: boolean;
+}
+
+const VOUCHERS = {
+  title: T((n: number) => `storeops 延迟发货赔付: ${n} 个红包待发`, (n: number) => `storeops late-shipment vouchers: ${s(n, 'voucher')} to issue`),
+  summary: T(
+    (n: number, total: string, prov: number, rules: string) => `本次共 ${n} 个确定的红包, 合计 ${total} 元 (规则 ${rules})${prov ? `; 另有 ${prov} 个待定 (订单未发货), 未列出` : ''}。`,
+    (n: number, total: string, prov: number, rules: string) => `${s(n, 'final voucher')} totalling ${total} (rules ${rules})${prov ? `; ${prov} provisional (orders still unshipped), not listed` : ''}.`,
+  ),
+  item: T(
+    (buyer: string, amount: string, ids: string, capped: boolean) => `${buyer || '(无买家名)'}: ${amount} 元${capped ? ' (已封顶)' : ''} · 订单 ${ids}`,
+    (buyer: string, amount: string, ids: string, capped: boolean) => `${buyer || '(no buyer name)'}: ${amount}${capped ? ' (capped)' : ''} · orders ${ids}`,
+  ),
+};
+
+/** compensate: final vouchers to issue (RULES 1.2–1.4). Provisional ones may still change and are only counted. */
+export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisional: number; rules: string }): Notice {
+  const total = finals.reduce((t, v) => t.plus(v.amount), ZERO);
+  return {
+    topic: 'vouchers',
+    lang: o.lang,
+    title: pick(VOUCHERS.title, o.lang, finals.length),
+    summary: pick(VOUCHERS.summary, o.lang, finals.length, fmtMoney(total), o.provisional, o.rules),
+    items: finals.map((v) => ({
+      key: `voucher:${v.voucherKey}`,
+      text: pick(VOUCHERS.item, o.lang, v.buyer, fmtMoney(v.amount), v.orderIds.join(';'), v.capped),
+      amount: fmtMoney(v.amount),
+    })),
+  };
+}
+
+export interface ReviewEntry {
+  orderId: string;
+  rating: 'good' | 'neutral' | 'bad' | null;
+  priority: number;
+  action: string;
+  attempts: number;
+  contactBy: number;
+  /** Deadlines already missed (empty when none). */
+  overdue: readonly string[];
+  assignee: string;
+  categories: readonly string[];
+}
+
+const RATING = { zh: { good: '好评', neutral: '中评', bad: '差评' }, en: { good: 'positive', neutral: 'neutral', bad: 'negative' } } as const;
+
+const REVIEWS = {
+  title: T((n: number) => `storeops 评价跟进: ${n} 条现在要联系`, (n: number) => `storeops review follow-up: ${s(n, 'buyer')} to contact now`),
+  summary: T(
+    (n: number, open: number, overdue: number, asOf: string) => `截至 ${asOf}: 现在要联系 ${n} 位买家; 队列中需跟进 ${open} 条, 逾期 ${overdue} 条。`,
+    (n: number, open: number, overdue: number, asOf: string) => `As of ${asOf}: ${s(n, 'buyer')} to contact now; ${open} in the follow-up queue, ${overdue} overdue.`,
+  ),
+  item: T(
+    (id: string, rating: string, p: number, cats: string, by: string, who: string, again: boolean, overdue: boolean) =>
+      `订单 ${id} · ${rating} · 优先级 ${p}${cats ? ` · ${cats}` : ''} · ${again ? '再次联系' : '首次联系'}, 期限 ${by}${overdue ? ' (已逾期)' : ''}${who ? ` → ${who}` : ''}`,
+    (id: string, rating: string, p: number, cats: string, by: string, who: string, again: boolean, overdue: boolean) =>
+      `order ${id} · ${rating} · priority ${p}${cats ? ` · ${cats}` : ''} · ${again ? 'follow up' : 'first contact'} by ${by}${overdue ? ' (overdue)' : ''}${who ? ` → ${who}` : ''}`,
+  ),
+};
+
+/** Review actions that mean "contact the buyer now" (RULES §2 contact policy). */
+export const CONTACT_NOW = new Set(['contact_now', 'follow_up']);
+
+/** reviews queue: buyers to contact now, in queue order (most urgent first). */
+export function reviewsNotice(items: ReviewEntry[], o: { lang: Lang; tz: TimeZone; asOf: number }): Notice {
+  const now = items.filter((i) => CONTACT_NOW.has(i.action));
+  const open = items.filter((i) => i.action !== 'none').length;
+  const overdue = items.filter((i) => i.overdue.length > 0).length;
+  return {
+    topic: 'reviews',
+    lang: o.lang,
+    title: pick(REVIEWS.title, o.lang, now.length),
+    summary: pick(REVIEWS.summary, o.lang, now.length, open, overdue, o.tz.format(o.asOf).slice(0, 16)),
+    items: now.map((i) => ({
+      // The same review is news again for each further attempt that falls due.
+      key: `review:${i.orderId}:${i.action}:${i.attempts}`,
+      text: pick(
+        REVIEWS.item,
+        o.lang,
+        i.orderId,
+        i.rating ? RATING[o.lang][i.rating] : 'DSR',
+        i.priority,
+        i.categories.map((c) => c.replace(/_/g, ' ')).join('/'),
+        short(o.tz, i.contactBy),
+        i.assignee,
+        i.action === 'follow_up',
+        i.overdue.length > 0,
+      ),
+    })),
+  };
+}
+
+export interface RosterEntry {
+  agent: string;
+  hours: number;
+  nights: number;
+  weekendDays: number;
+  daysOff: number;
+}
+
+const ROSTER = {
+  title: T((what: string) => `storeops 排班已生成: ${what}`, (what: string) => `storeops roster published: ${what}`),
+  summary: T(
+    (n: number, spread: number, proven: boolean) => `${n} 名客服; 工时差 ${spread} 小时; ${proven ? '已证明最优' : '未在时限内证明最优'}。`,
+    (n: number, spread: number, proven: boolean) => `${s(n, 'agent')}; hour spread ${spread} h; ${proven ? 'proven optimal' : 'not proven optimal within the time limit'}.`,
+  ),
+  item: T(
+    (r: RosterEntry) => `${r.agent}: ${r.hours} 小时, 晚班 ${r.nights}, 周末上班 ${r.weekendDays} 天, 休息 ${r.daysOff} 天`,
+    (r: RosterEntry) => `${r.agent}: ${r.hours} h, ${r.nights} nights, ${r.weekendDays} weekend days, ${r.daysOff} days off`,
+  ),
+};
+
+/**
+ * roster plan: the roster's totals per agent. `grid` (one code string per agent) fingerprints the
+ * roster, so the same roster planned again is not news and a changed one is.
+ */
+export function rosterNotice(rows: RosterEntry[], o: { lang: Lang; what: string; grid: string[]; proven: boolean }): Notice {
+  const print = crypto.createHash('sha256').update(JSON.stringify([o.what, rows.map((r) => r.agent), o.grid])).digest('hex').slice(0, 16);
+  const hs = rows.map((r) => r.hours);
+  const spread = hs.length ? Math.max(...hs) - Math.min(...hs) : 0;
+  return {
+    topic: 'roster',
+    lang: o.lang,
+    title: pick(ROSTER.title, o.lang, o.what),
+    summary: pick(ROSTER.summary, o.lang, rows.length, spread, o.proven),
+    items: rows.map((r) => ({ key: `roster:${o.what}:${print}:${r.agent}`, text: pick(ROSTER.item, o.lang, r) })),
+  };
+}

@@ -1,0 +1,180 @@
+// Posting one message to one robot: sign it as the platform wants, send it with a timeout, read
+// the platform's answer, and retry with backoff while the time allowed lasts. The clock and the
+// sleep are passed in (tests), and no URL is ever put in a message whole (it holds the token).
+import http from 'node:http';
+import https from 'node:https';
+import { type Msg, msg } from '../cli/errors.js';
+import { dingtalkSignedUrl, feishuSign, webhookSign } from './sign.js';
+import type { Kind, Target } from './types.js';
+
+export interface PostPolicy {
+  /** Per request, ms. */
+  timeoutMs: number;
+  /** Tries at most, the first included. */
+  attempts: number;
+  /** Wait before the second try, ms; doubled for each further try. */
+  backoffMs: number;
+  /** Epoch ms after which no request is started or waited for (the run's notify budget). */
+  deadline: number;
+  /** The real clock (signatures need real time, never --as-of). */
+  now: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type Answer = { ok: true } | { ok: false; retry: boolean; why: Msg };
+
+/** What the platform's reply means. Platforms answer most errors with HTTP 200 and a code in the body. */
+export function readAnswer(kind: Kind, status: number, text: string): Answer {
+  const transientHttp = status >= 500 || status === 429 || status === 408;
+  let body: Record<string, unknown> | undefined;
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (v && typeof v === 'object' && !Array.isArray(v)) body = v as Record<string, unknown>;
+  } catch {
+    body = undefined;
+  }
+  const said = (code: unknown, m: unknown) => `${String(code)} ${String(m ?? '').slice(0, 160)}`.trim();
+  const httpFail = (): Answer => ({ ok: false, retry: transientHttp, why: msg(`HTTP ${status}`, `HTTP ${status}`) });
+
+  switch (kind) {
+    case 'dingtalk':
+    case 'wecom': {
+      // {"errcode":0,"errmsg":"ok"} on success for both.
+      if (!body || typeof body.errcode !== 'number') return status >= 200 && status < 300 ? { ok: false, retry: false, why: msg('回复不是预期的 JSON', 'the answer is not the expected JSON') } : httpFail();
+      if (body.errcode === 0) return { ok: true };
+      // DingTalk: 130101 more than 20 messages a minute, 310000 sign not match / invalid timestamp.
+      // WeCom: 45009 frequency limit, -1 system busy.
+      const retryCodes = kind === 'dingtalk' ? [130101, 310000] : [45009, -1];
+      return { ok: false, retry: transientHttp || retryCodes.includes(body.errcode), why: msg(`平台回复 errcode ${said(body.errcode, body.errmsg)}`, `the platform answered errcode ${said(body.errcode, body.errmsg)}`) };
+    }
+    case 'feishu': {
+      // {"code":0,"msg":"success","data":{}}; older hooks answer {"StatusCode":0,"StatusMessage":"success"}.
+      const code = body ? (body.code ?? body.StatusCode) : undefined;
+      if (typeof code !== 'number') return status >= 200 && status < 300 ? { ok: false, retry: false, why: msg('回复不是预期的 JSON', 'the answer is not the expected JSON') } : httpFail();
+      if (code === 0) return { ok: true };
+      // 11232 frequency limit; 19021 sign match fail or timestamp not within one hour.
+      return { ok: false, retry: transientHttp || code === 11232 || code === 19021, why: msg(`平台回复 code ${said(code, body!.msg ?? body!.StatusMessage)}`, `the platform answered code ${said(code, body!.msg ?? body!.StatusMessage)}`) };
+    }
+    case 'webhook':
+      return status >= 200 && status < 300 ? { ok: true } : httpFail();
+  }
+}
+
+interface Reply {
+  status: number;
+  text: string;
+}
+
+/** One POST of a JSON body; rejects on network errors and after `timeoutMs` (the whole exchange). */
+export function postOnce(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const lib = u.protocol === 'https:' ? https : http;
+    const req = lib.request(
+      u,
+      {
+        method: 'POST',
+        agent: false, // no keep-alive: a cron run ends as soon as its work is done
+        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': 'storeops', ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size <= 65_536) chunks.push(c);
+        });
+        res.on('end', () => {
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        });
+        res.on('error', (e) => {
+          clearTimeout(timer);
+          reject(e);
+        });
+      },
+    );
+    const timer = setTimeout(() => req.destroy(new TimeoutError(timeoutMs)), timeoutMs);
+    req.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    req.end(body);
+  });
+}
+
+class TimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer within ${ms} ms`);
+  }
+}
+
+/** The request as sent at `nowMs`: URL, body and headers, signed when the target has a secret. */
+export function signedRequest(target: Target, payload: Record<string, unknown>, nowMs: number): { url: string; body: string; headers: Record<string, string> } {
+  const secret = target.secret;
+  switch (target.kind) {
+    case 'dingtalk':
+      return { url: secret ? dingtalkSignedUrl(target.url, secret, nowMs) : target.url, body: JSON.stringify(payload), headers: {} };
+    case 'feishu': {
+      const signed = secret ? { ...feishuSign(secret, Math.floor(nowMs / 1000)), ...payload } : payload;
+      return { url: target.url, body: JSON.stringify(signed), headers: {} };
+    }
+    case 'wecom':
+      return { url: target.url, body: JSON.stringify(payload), headers: {} };
+    case 'webhook': {
+      const body = JSON.stringify(payload);
+      if (!secret) return { url: target.url, body, headers: {} };
+      const s = webhookSign(secret, Math.floor(nowMs / 1000), body);
+      return { url: target.url, body, headers: { 'X-Storeops-Timestamp': s.timestamp, 'X-Storeops-Signature': s.signature } };
+    }
+  }
+}
+
+export interface Delivery {
+  ok: boolean;
+  tries: number;
+  /** Why each failed try failed, in order. */
+  failures: Msg[];
+}
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Post with retries: a transient failure is tried again after 1×, 2×, 4× … backoff, never past the deadline. */
+export async function deliver(target: Target, payload: Record<string, unknown>, policy: PostPolicy): Promise<Delivery> {
+  const sleep = policy.sleep ?? realSleep;
+  const failures: Msg[] = [];
+  let wait = policy.backoffMs;
+  for (let tryNo = 1; tryNo <= Math.max(1, policy.attempts); tryNo++) {
+    const left = policy.deadline - policy.now();
+    if (left <= 0) {
+      failures.push(msg('通知的时间用完了, 不再重试', 'the time allowed for notifications ran out; no more tries'));
+      return { ok: false, tries: tryNo - 1, failures };
+    }
+    const req = signedRequest(target, payload, policy.now());
+    let answer: Answer;
+    try {
+      const reply = await postOnce(req.url, req.body, req.headers, Math.min(policy.timeoutMs, left));
+      answer = readAnswer(target.kind, reply.status, reply.text);
+    } catch (e) {
+      answer = { ok: false, retry: true, why: networkWhy(e) };
+    }
+    if (answer.ok) return { ok: true, tries: tryNo, failures };
+    failures.push(answer.why);
+    if (!answer.retry || tryNo >= policy.attempts) return { ok: false, tries: tryNo, failures };
+    if (policy.now() + wait >= policy.deadline) {
+      failures.push(msg('通知的时间用完了, 不再重试', 'the time allowed for notifications ran out; no more tries'));
+      return { ok: false, tries: tryNo, failures };
+    }
+    await sleep(wait);
+    wait *= 2;
+  }
+  return { ok: false, tries: policy.attempts, failures };
+}
+
+function networkWhy(e: unknown): Msg {
+  if (e instanceof TimeoutError) return msg(`${e.ms} 毫秒内没有回复`, `no answer within ${e.ms} ms`);
+  const err = e as NodeJS.ErrnoException;
+  // Node's messages name the host and port at most, never the path or query.
+  const code = err?.code ?? '';
+  return msg(`网络错误 ${code || err?.message || String(e)}`, `network error ${code || err?.message || String(e)}`);
+}

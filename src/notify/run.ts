@@ -1,0 +1,107 @@
+// The one hook a command calls after its output is written: build the notice from the command's
+// result, keep only the news (the state database remembers what each robot was told), fit it to
+// each platform, post it, and report. A failure never touches the output, and changes the exit
+// code only under --notify-required (exit 6).
+import type { Ctx } from '../cli/context.js';
+import { EXIT, type Lang, type Msg, msg } from '../cli/errors.js';
+import type { StateDb } from '../state/ledger.js';
+import { fit } from './message.js';
+import { deliver } from './post.js';
+import { type NotifySettings, notifySettings } from './settings.js';
+import { redactUrl, targetId } from './target.js';
+import type { Notice, Target } from './types.js';
+
+export interface Notifier {
+  readonly settings: NotifySettings;
+  /** Build (in the group's language) and post the notice; never throws for a failed post. */
+  send(build: (lang: Lang) => Notice): Promise<void>;
+}
+
+/** Resolve the notify options at the start of a run; null when nothing is to be posted. */
+export function notifySetup(ctx: Ctx, opts: Record<string, unknown>): Notifier | null {
+  const settings = notifySettings(ctx, opts);
+  if (settings.on === 'never' || settings.targets.length === 0) return null;
+  return { settings, send: (build) => sendNotice(ctx, settings, build(settings.lang)) };
+}
+
+function name(t: Target): string {
+  return `${t.kind} ${redactUrl(t.url)}`;
+}
+
+function joinWhy(list: Msg[]): Msg {
+  return { zh: list.map((m) => m.zh).join('; '), en: list.map((m) => m.en).join('; ') };
+}
+
+export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): Promise<void> {
+  const now = () => ctx.io.now();
+  const deadline = now() + s.budgetMs;
+  let failed = 0;
+  const fail = (t: Target, why: Msg) => {
+    failed++;
+    ctx.warn(msg(`通知 ${name(t)} 失败: ${why.zh}`, `notify ${name(t)} failed: ${why.en}`));
+  };
+
+  let db: StateDb | undefined;
+  if (s.on === 'new') {
+    try {
+      const { openState } = await import('../state/ledger.js');
+      db = await openState(ctx.statePath, { create: true });
+    } catch (e) {
+      // Without the ledger the news cannot be told from the old: post nothing rather than repeat all.
+      const why = (e as { text?: Msg }).text ?? msg(String((e as Error).message), String((e as Error).message));
+      for (const t of s.targets) fail(t, msg(`无法读取通知记录 (状态数据库): ${why.zh}`, `cannot read what was already notified (state database): ${why.en}`));
+      if (s.required) ctx.exitCode = EXIT.notify;
+      return;
+    }
+  }
+  try {
+    for (const t of s.targets) {
+      const id = targetId(t);
+      let items = notice.items;
+      if (db) {
+        try {
+          const seen = db.notifiedKeys(id, items.map((i) => i.key));
+          items = items.filter((i) => !seen.has(i.key));
+        } catch (e) {
+          fail(t, (e as { text?: Msg }).text ?? msg('状态数据库出错', 'state database error'));
+          continue;
+        }
+        if (items.length === 0) {
+          ctx.info(msg(`通知 ${name(t)}: 没有新内容, 未发送`, `notify ${name(t)}: nothing new, not posted`));
+          continue;
+        }
+      }
+      const { messages, cut } = fit(t.kind, { ...notice, items }, s.on === 'new', { top: s.top, maxMessages: s.maxMessages });
+      let sent = 0;
+      let shown = 0;
+      for (const m of messages) {
+        const d = await deliver(t, m.body, { timeoutMs: s.timeoutMs, attempts: s.attempts, backoffMs: s.backoffMs, deadline, now });
+        if (!d.ok) {
+          fail(t, msg(`尝试 ${d.tries} 次: ${joinWhy(d.failures).zh}`, `${d.tries} ${d.tries === 1 ? 'try' : 'tries'}: ${joinWhy(d.failures).en}`));
+          break;
+        }
+        sent++;
+        shown += m.items.length;
+        if (db && m.items.length > 0) {
+          try {
+            db.recordNotified(id, m.items.map((i) => i.key), now());
+          } catch (e) {
+            fail(t, (e as { text?: Msg }).text ?? msg('无法记录已通知的内容', 'cannot record what was notified'));
+            break;
+          }
+        }
+      }
+      if (sent === messages.length) {
+        ctx.info(
+          msg(
+            `已通知 ${name(t)}: ${sent} 条消息, ${shown} 项${cut ? ` (另有 ${cut} 项未列出)` : ''}`,
+            `notified ${name(t)}: ${sent} ${sent === 1 ? 'message' : 'messages'}, ${shown} ${shown === 1 ? 'item' : 'items'}${cut ? ` (${cut} more not listed)` : ''}`,
+          ),
+        );
+      }
+    }
+  } finally {
+    db?.close();
+  }
+  if (failed > 0 && s.required) ctx.exitCode = EXIT.notify;
+}

@@ -1,0 +1,100 @@
+// --notify, --notify-on, --notify-required and the config file's `notify` section, resolved once
+// at the start of a run (bad values are usage errors before any input is read).
+// Precedence: flags, then environment (STOREOPS_NOTIFY_SECRET), then config, then defaults.
+import type { Ctx } from '../cli/context.js';
+import { section } from '../cli/config.js';
+import { type Lang, UsageError, msg } from '../cli/errors.js';
+import { parseTarget } from './target.js';
+import type { NotifyOn, Target } from './types.js';
+
+export interface NotifySettings {
+  targets: Target[];
+  on: NotifyOn;
+  required: boolean;
+  lang: Lang;
+  top: number;
+  maxMessages: number;
+  timeoutMs: number;
+  attempts: number;
+  backoffMs: number;
+  budgetMs: number;
+}
+
+export const NOTIFY_DEFAULTS = { on: 'new' as NotifyOn, top: 10, maxMessages: 3, timeout: 10, attempts: 3, backoff: 1, budget: 60 };
+
+const KNOWN = ['targets', 'secret', 'on', 'required', 'lang', 'top', 'maxMessages', 'timeout', 'attempts', 'backoff', 'budget'];
+
+function num(v: unknown, name: string, min: number, max: number, integer: boolean): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(
+      msg(`${name} 需要 ${min} 到 ${max} 之间的${integer ? '整数' : '数'}, 收到 ${JSON.stringify(v)}`, `${name} takes ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(v)}`),
+    );
+  }
+  return n;
+}
+
+function list(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
+
+export function notifySettings(ctx: Ctx, opts: Record<string, unknown>): NotifySettings {
+  const cfg = section(ctx.config, 'notify');
+  const where = ctx.configPath ?? 'config';
+  for (const k of Object.keys(cfg)) {
+    if (!KNOWN.includes(k) && !k.startsWith('_')) ctx.warn(msg(`${where}: notify 中未知的项 "${k}", 已忽略 (可用: ${KNOWN.join(', ')})`, `${where}: unknown key "${k}" in notify is ignored (known: ${KNOWN.join(', ')})`));
+  }
+  const envSecret = ctx.io.env.STOREOPS_NOTIFY_SECRET || undefined;
+  const cfgSecret = typeof cfg.secret === 'string' && cfg.secret !== '' ? cfg.secret : undefined;
+  if (cfg.secret !== undefined && typeof cfg.secret !== 'string') throw new UsageError(msg(`${where}: notify.secret 必须是文本`, `${where}: notify.secret must be text`));
+
+  const flagSpecs = list(opts.notify);
+  let targets: Target[];
+  if (flagSpecs.length > 0) {
+    // Flags replace the config's targets; their secret comes from the environment, then the config.
+    targets = flagSpecs.map((s) => parseTarget(s, 'flag', envSecret ?? cfgSecret));
+  } else {
+    const raw = cfg.targets === undefined ? [] : Array.isArray(cfg.targets) ? cfg.targets : [cfg.targets];
+    targets = raw.map((t, i) => {
+      if (typeof t === 'string') return parseTarget(t, 'config', envSecret ?? cfgSecret);
+      if (t && typeof t === 'object' && typeof (t as { url?: unknown }).url === 'string') {
+        const o = t as { url: string; kind?: unknown; secret?: unknown };
+        if (o.secret !== undefined && typeof o.secret !== 'string') throw new UsageError(msg(`${where}: notify.targets[${i}].secret 必须是文本`, `${where}: notify.targets[${i}].secret must be text`));
+        const spec = typeof o.kind === 'string' ? `${o.kind}:${o.url}` : o.url;
+        // A target's own secret is the most specific, so it wins.
+        return parseTarget(spec, 'config', (o.secret as string | undefined) || envSecret || cfgSecret);
+      }
+      throw new UsageError(
+        msg(`${where}: notify.targets[${i}] 应是 URL 文本或 {"url": …, "kind": …, "secret": …}`, `${where}: notify.targets[${i}] must be a URL or {"url": …, "kind": …, "secret": …}`),
+      );
+    });
+  }
+
+  const onRaw = String(opts.notifyOn ?? cfg.on ?? NOTIFY_DEFAULTS.on);
+  if (onRaw !== 'always' && onRaw !== 'new' && onRaw !== 'never') {
+    throw new UsageError(msg(`--notify-on 只接受 always, new 或 never, 收到 "${onRaw}"`, `--notify-on takes always, new or never, got "${onRaw}"`));
+  }
+  const required = opts.notifyRequired === true || (opts.notifyRequired === undefined && cfg.required === true);
+  if (required && onRaw !== 'never' && targets.length === 0) {
+    throw new UsageError(
+      msg('--notify-required 需要至少一个通知目标', '--notify-required needs at least one notify target'),
+      msg('加上 --notify <URL>, 或在配置文件的 notify.targets 中列出。', 'add --notify <URL>, or list one in notify.targets of the config file.'),
+    );
+  }
+  // The group's language may differ from the operator's: notify.lang, else the run's language.
+  const lang: Lang = cfg.lang === 'zh' || cfg.lang === 'en' ? cfg.lang : ctx.lang;
+  if (cfg.lang !== undefined && cfg.lang !== 'zh' && cfg.lang !== 'en') throw new UsageError(msg(`${where}: notify.lang 只能是 zh 或 en`, `${where}: notify.lang must be zh or en`));
+  return {
+    targets,
+    on: onRaw,
+    required,
+    lang,
+    top: num(cfg.top ?? NOTIFY_DEFAULTS.top, 'notify.top', 1, 100, true),
+    maxMessages: num(cfg.maxMessages ?? NOTIFY_DEFAULTS.maxMessages, 'notify.maxMessages', 1, 10, true),
+    timeoutMs: num(cfg.timeout ?? NOTIFY_DEFAULTS.timeout, 'notify.timeout', 0.05, 120, false) * 1000,
+    attempts: num(cfg.attempts ?? NOTIFY_DEFAULTS.attempts, 'notify.attempts', 1, 10, true),
+    backoffMs: num(cfg.backoff ?? NOTIFY_DEFAULTS.backoff, 'notify.backoff', 0, 60, false) * 1000,
+    budgetMs: num(cfg.budget ?? NOTIFY_DEFAULTS.budget, 'notify.budget', 0.1, 600, false) * 1000,
+  };
+}

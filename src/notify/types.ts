@@ -1,0 +1,44 @@
+// What a notification is, independent of where it goes: a topic, a headline, and items, each
+// with a stable key so the ledger can tell news from what the group has already been told.
+import type { Lang } from '../cli/errors.js';
+
+/** The group-robot platforms storeops can post to; `webhook` is plain JSON for anything else. */
+export const KINDS = ['dingtalk', 'wecom', 'feishu', 'webhook'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Which command's result the notification reports. */
+export type Topic = 'at_risk' | 'vouchers' | 'reviews' | 'roster';
+
+/** One line of a notification: `key` is what the ledger remembers; `text` is what the group reads. */
+export interface NoticeItem {
+  key: string;
+  text: string;
+  /** Money this item stands for (exact decimal text, e.g. "12.50"): summed in the "3 new (total …)" line. */
+  amount?: string;
+}
+
+/**
+ * A notification before it is fitted to a platform. `headline(shown)` is built from all items of
+ * this run (counts and totals), `items` in the order they are to be read (most urgent first).
+ */
+export interface Notice {
+  topic: Topic;
+  lang: Lang;
+  /** Short title (DingTalk markdown title, the first line elsewhere). Always holds "storeops". */
+  title: string;
+  /** One or two sentences: counts, totals, the time window. */
+  summary: string;
+  items: NoticeItem[];
+}
+
+/** Where to post. The URL is a credential (it carries the robot's token): never print it whole. */
+export interface Target {
+  kind: Kind;
+  url: string;
+  /** Signing secret (DingTalk 加签, Feishu 签名校验, webhook HMAC); never printed. */
+  secret?: string;
+  /** Where the target came from, for messages: `--notify` or the config file. */
+  from: 'flag' | 'config';
+}
+
+export type NotifyOn = 'always' | 'new' | 'never';

@@ -1,0 +1,94 @@
+// Orders seen more than once across the input files. stderr gets one line per pair of files
+// (count, the first few ids, which file's version was used): an hourly cron log must not fill
+// with one line per order. `--duplicates FILE` gets every one (file, line, id, the kept copy).
+import type { Ctx } from '../cli/context.js';
+import { msg, say } from '../cli/errors.js';
+import type { Column } from '../io/columns.js';
+import { type RowWriter, openOutput } from '../io/output.js';
+import type { Freshness } from './freshness.js';
+
+const IDS_SHOWN = 3;
+
+const COLUMNS: Column[] = [
+  { key: 'file', zh: '文件', en: 'file' },
+  { key: 'line', zh: '行号', en: 'line', type: 'int' },
+  { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
+  { key: 'keptFile', zh: '采用的文件', en: 'keptFile' },
+  { key: 'keptLine', zh: '采用的行号', en: 'keptLine', type: 'int' },
+];
+
+interface Pair {
+  kept: number;
+  dropped: number;
+  count: number;
+  ids: string[];
+}
+
+export class DuplicateLog {
+  count = 0;
+  private readonly pairs = new Map<string, Pair>();
+  private writer?: RowWriter;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly names: readonly string[],
+    private readonly fresh: readonly Freshness[],
+  ) {}
+
+  /** The row at `dropped`:`line` repeats an order already taken from `kept`:`keptLine` (0 = unknown). */
+  async add(id: string, dropped: number, line: number, kept: number | undefined, keptLine: number): Promise<void> {
+    this.count++;
+    const key = `${kept ?? '?'}>${dropped}`;
+    let p = this.pairs.get(key);
+    if (!p) {
+      p = { kept: kept ?? -1, dropped, count: 0, ids: [] };
+      this.pairs.set(key, p);
+    }
+    p.count++;
+    if (p.ids.length < IDS_SHOWN) p.ids.push(id);
+    const out = this.ctx.duplicates;
+    if (out) {
+      this.writer ??= await openOutput({ ...this.ctx, output: out, format: undefined, stdout: this.ctx.io.stderr }, COLUMNS);
+      await this.writer.row({ file: this.names[dropped], line, orderId: id, keptFile: kept === undefined ? '' : this.names[kept], keptLine: keptLine || null });
+    }
+  }
+
+  private when(i: number): string {
+    const f = this.fresh[i]!;
+    if (f.at === null) return say(msg('无导出时间', 'no export time'), this.ctx.lang);
+    const t = this.ctx.tz.format(f.at);
+    return f.source === 'name' ? say(msg(`文件名中的导出时间 ${t}`, `exported ${t}, from its name`), this.ctx.lang) : say(msg(`修改时间 ${t}`, `modified ${t}`), this.ctx.lang);
+  }
+
+  /** One stderr line per pair of files; closes the --duplicates file. */
+  async finish(): Promise<void> {
+    const c = this.ctx;
+    for (const p of this.pairs.values()) {
+      const ids = p.ids.join(', ') + (p.count > p.ids.length ? ', …' : '');
+      const dropped = this.names[p.dropped]!;
+      const line =
+        p.kept === p.dropped
+          ? msg(`${dropped}: ${p.count} 个订单在文件中出现多次 (${ids}); 采用每个订单的第一行`, `${dropped}: ${p.count} order(s) appear more than once in the file (${ids}); the first row of each is used`)
+          : p.kept < 0
+            ? msg(`${dropped}: ${p.count} 个重复订单 (${ids}), 只计一次`, `${dropped}: ${p.count} duplicate order(s) (${ids}); counted once`)
+            : msg(
+                `${this.names[p.kept]} 与 ${dropped} 有 ${p.count} 个相同订单 (${ids}); 采用较新的 ${this.names[p.kept]} 中的版本 (${this.when(p.kept)}; 另一个: ${this.when(p.dropped)})`,
+                `${this.names[p.kept]} and ${dropped} share ${p.count} order(s) (${ids}); the versions in the newer ${this.names[p.kept]} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
+              );
+      c.io.stderr.write(say(line, c.lang) + '\n');
+    }
+    if (this.count > 0 && !c.duplicates && !c.quiet) {
+      c.io.stderr.write(say(msg('(用 --duplicates <文件> 列出全部重复订单)', '(use --duplicates <file> to list every duplicate)'), c.lang) + '\n');
+    }
+    if (c.duplicates && !this.writer) {
+      // An empty file says "no duplicates" to a script that reads it.
+      this.writer = await openOutput({ ...c, output: c.duplicates, format: undefined, stdout: c.io.stderr }, COLUMNS);
+    }
+    await this.writer?.close();
+    this.writer = undefined;
+  }
+
+  async abort(): Promise<void> {
+    await this.writer?.abort();
+  }
+}

@@ -1,0 +1,233 @@
+// The wording check for message templates (RULES 2.2: Tmall 评价管理规范 第十条; 网络反不正当竞争
+// 暂行规定 第九条(五)). A phrase list cannot keep up with how people write, so this recognises the
+// *shape* of a forbidden sentence:
+//   - an action on a review (change / add / delete / upgrade / give: 改, 追加, 删, 撤, 点个, update,
+//     remove, leave …) whose object is the review, rating or stars, in a sentence that asks or
+//     suggests (请, 麻烦, 能不能, …吗, 的话, please, could you, consider …);
+//   - a request for a positive review (好评, 五星, five-star review) or for a review to be added
+//     (追评, 晒图, follow-up review), even without an action word;
+//   - any reward (返现, 红包, 优惠券, cashback, coupon …) in the same sentence as a review, and any
+//     remedy (退款, 补偿, refund) in the same sentence as an action on a review.
+// A sentence that says the opposite (无论您怎么评价, 与评价无关, 不需要修改评价, whatever you write,
+// not tied to your review) is not a request. The word lists live in templates/reviews/forbidden.json
+// ("shape"), as regular-expression fragments an operator may extend. Pure.
+
+export interface ShapeWords {
+  /** What a review is called: 评价, 差评, 五星, review, rating, stars … */
+  target: string[];
+  /** Positive reviews: asking for one is asking for a review (好评, 五星, five-star review). */
+  positive: string[];
+  /** Reviews that are themselves an addition (追评, 晒图, follow-up review). */
+  addition: string[];
+  /** Actions on a review: change, add, delete, upgrade, give. */
+  action: string[];
+  /** Words that look like an action but are about the shop (改进, 补发, improve …); cut first. */
+  notAction: string[];
+  /** Asking or suggesting: 请, 麻烦, …吗, 的话, please, could you, consider … */
+  request: string[];
+  /** Request words containing a negation (能不能, 可不可以); cut before negations are looked for. */
+  requestWithNegation: string[];
+  /** A negation in the same clause: the action is not asked for (不需要修改评价, cannot change). */
+  negation: string[];
+  /** Unconditional or unrelated, for the whole sentence (无论, 与评价无关, whatever, not tied). */
+  unconditional: string[];
+  /** Words before a review that make it not the object of an action (根据您的评价修改了…). */
+  oblique: string[];
+  /** Thanks before an action: a past act, not a request (谢谢您写下评价). */
+  thanks: string[];
+  /** Anything of value tied to a review: 返现, 红包, 优惠券, cashback, coupon … */
+  reward: string[];
+  /** Remedies: fine alone, forbidden as the price of a review change (退款, 补偿, refund). */
+  remedy: string[];
+}
+
+export interface ShapeTable {
+  zh: ShapeWords;
+  en: ShapeWords;
+}
+
+interface Compiled {
+  target: RegExp;
+  positive: RegExp;
+  addition: RegExp;
+  actionTarget: RegExp;
+  targetAction: RegExp | undefined;
+  notAction: RegExp;
+  request: RegExp;
+  requestWithNegation: RegExp;
+  negation: RegExp;
+  unconditional: RegExp;
+  oblique: RegExp | undefined;
+  thanks: RegExp;
+  reward: RegExp;
+  remedy: RegExp;
+  rewardNearTarget: RegExp;
+}
+
+const NEVER = /(?!)/;
+
+function alt(list: readonly string[]): string {
+  // Longest first, so 改成 is tried before 改.
+  return [...list].filter((s) => s !== '').sort((a, b) => b.length - a.length).join('|');
+}
+
+function re(list: readonly string[], flags = 'u'): RegExp {
+  return list.length === 0 ? NEVER : new RegExp(alt(list), flags);
+}
+
+function compileZh(w: ShapeWords): Compiled {
+  const T = `(?:${alt(w.target)})`;
+  const A = `(?:${alt(w.action)})`;
+  // Between an action and its object: a few characters, no clause break; 的 only in 您的/你的/亲的
+  // (给的评价 = "the review given", not "give a review").
+  const VO_GAP = `(?:[您你亲]的|[^的,，.。!！?？;；:：、])`;
+  const TC_GAP = `[^,，.。!！?？;；:：、]`;
+  return {
+    target: re(w.target),
+    positive: re(w.positive),
+    addition: re(w.addition),
+    actionTarget: new RegExp(`${A}${VO_GAP}{0,6}?${T}`, 'u'),
+    targetAction: new RegExp(`${T}${TC_GAP}{0,8}?${A}`, 'u'),
+    notAction: re(w.notAction, 'gu'),
+    request: re(w.request),
+    requestWithNegation: re(w.requestWithNegation, 'gu'),
+    negation: re(w.negation),
+    unconditional: re(w.unconditional),
+    oblique: w.oblique.length ? new RegExp(`(?:${alt(w.oblique)})(?:[您你]|大家|你们|顾客|买家)?的?$`, 'u') : undefined,
+    thanks: re(w.thanks),
+    reward: re(w.reward),
+    remedy: re(w.remedy),
+    rewardNearTarget: new RegExp(`${T}[^.。!！?？;；]{0,12}?(?:${alt(w.reward)})|(?:${alt(w.reward)})[^.。!！?？;；]{0,12}?${T}`, 'u'),
+  };
+}
+
+function compileEn(w: ShapeWords): Compiled {
+  const T = `(?:${alt(w.target)})`;
+  const A = `\\b(?:${alt(w.action)})\\b`;
+  const b = (l: readonly string[], flags = 'u') => (l.length === 0 ? NEVER : new RegExp(`\\b(?:${alt(l)})\\b`, flags));
+  return {
+    target: new RegExp(T, 'u'),
+    positive: b(w.positive),
+    addition: b(w.addition),
+    // English: the review is the object of the verb, at most five words later.
+    actionTarget: new RegExp(`${A}(?:\\s+[\\w'$%-]+){0,5}?\\s+${T}`, 'u'),
+    targetAction: undefined,
+    notAction: b(w.notAction, 'gu'),
+    request: new RegExp(`\\b(?:${alt(w.request)})\\b|\\?\\s*$`, 'u'),
+    requestWithNegation: b(w.requestWithNegation, 'gu'),
+    negation: b(w.negation),
+    unconditional: b(w.unconditional),
+    oblique: undefined,
+    thanks: b(w.thanks),
+    reward: b(w.reward),
+    remedy: b(w.remedy),
+    rewardNearTarget: new RegExp(`${T}(?:\\s+[\\w'$%-]+){0,8}?\\s+\\b(?:${alt(w.reward)})\\b|\\b(?:${alt(w.reward)})\\b(?:\\s+[\\w'$%-]+){0,8}?\\s+${T}`, 'u'),
+  };
+}
+
+const SENTENCE = /[.。!！?？;；\n]+/u;
+const CLAUSE_ZH = /[,，:：、]+/u;
+const CLAUSE_EN = /[,:]+/u;
+const HAN = /\p{Script=Han}/u;
+
+export class Wording {
+  private readonly zh: Compiled;
+  private readonly en: Compiled;
+  private readonly enImperative: RegExp;
+  constructor(t: ShapeTable) {
+    this.zh = compileZh(t.zh);
+    this.en = compileEn(t.en);
+    // An English sentence that starts with the action is itself a request ("Leave a review …").
+    this.enImperative = new RegExp(`^\\s*(?:(?:${alt(t.en.request)})\\s+)?(?:${alt(t.en.action)})\\b`, 'u');
+  }
+
+  /** The forbidden passages in a text (normalized: NFKC, lower case), each once; [] when clean. */
+  check(text: string): string[] {
+    const out: string[] = [];
+    const norm = text.normalize('NFKC').toLowerCase();
+    // Keep the sentence end: a question mark makes a sentence a request.
+    for (const m of norm.matchAll(/[^.。!！?？;；\n]+[.。!！?？;；\n]*/gu)) {
+      const s = m[0];
+      const found = HAN.test(s) ? this.sentenceZh(s.replace(/\s+/g, '')) : this.sentenceEn(s.replace(/\s+/g, ' ').trim());
+      for (const f of found) if (!out.includes(f)) out.push(f);
+    }
+    return out;
+  }
+
+  private sentenceZh(s: string): string[] {
+    const c = this.zh;
+    if (c.unconditional.test(s)) return [];
+    const body = s.replace(SENTENCE, '');
+    const found: string[] = [];
+    let acted: string | undefined;
+    for (const raw of body.split(CLAUSE_ZH)) {
+      if (raw === '') continue;
+      const clause = raw.replace(c.notAction, '〇');
+      const asked = c.request.test(clause) || /[?？]/.test(s);
+      if (c.negation.test(clause.replace(c.requestWithNegation, '〇'))) continue;
+      const act = this.actZh(clause);
+      if (act) acted ??= act;
+      if (asked) {
+        if (act && !c.thanks.test(clause)) found.push(act);
+        else {
+          const p = c.positive.exec(clause) ?? c.addition.exec(clause);
+          if (p && !c.thanks.test(clause)) found.push(p[0]);
+        }
+      }
+    }
+    const reward = c.rewardNearTarget.exec(body);
+    if (reward) found.push(reward[0]);
+    if (acted && (reward || c.reward.test(body) || c.remedy.test(body)) && !found.includes(acted)) found.push(acted);
+    return found;
+  }
+
+  /** An action whose object is the review (改成好评, 把差评删掉), as written; undefined when none. */
+  private actZh(clause: string): string | undefined {
+    const c = this.zh;
+    const vo = c.actionTarget.exec(clause);
+    if (vo) return vo[0];
+    const tc = c.targetAction!.exec(clause);
+    if (tc && !(c.oblique && c.oblique.test(clause.slice(0, tc.index)))) return tc[0];
+    return undefined;
+  }
+
+  private sentenceEn(s: string): string[] {
+    const c = this.en;
+    if (c.unconditional.test(s)) return [];
+    const cleaned = s.replace(c.notAction, '_');
+    if (c.negation.test(cleaned.replace(c.requestWithNegation, '_'))) return [];
+    const asked = c.request.test(cleaned) || this.enImperative.test(cleaned);
+    const found: string[] = [];
+    let acted: string | undefined;
+    for (const clause of cleaned.replace(/[.!?;]+\s*$/, '').split(CLAUSE_EN)) {
+      const vo = c.actionTarget.exec(clause.trim());
+      if (vo) acted ??= vo[0];
+    }
+    if (asked && !c.thanks.test(cleaned)) {
+      if (acted) found.push(acted);
+      else {
+        const p = c.positive.exec(cleaned) ?? c.addition.exec(cleaned);
+        if (p) found.push(p[0]);
+      }
+    }
+    const reward = c.rewardNearTarget.exec(cleaned);
+    if (reward) found.push(reward[0]);
+    if (acted && (reward || c.reward.test(cleaned) || c.remedy.test(cleaned)) && !found.includes(acted)) found.push(acted);
+    return found;
+  }
+}
+
+/** Add an operator's word lists to the shipped ones (entries are added, never removed). */
+export function mergeShape(base: ShapeTable, extra: unknown): ShapeTable {
+  if (typeof extra !== 'object' || extra === null) return base;
+  const out = { zh: { ...base.zh }, en: { ...base.en } };
+  for (const lang of ['zh', 'en'] as const) {
+    const e = (extra as Record<string, unknown>)[lang];
+    if (typeof e !== 'object' || e === null) continue;
+    for (const k of Object.keys(out[lang]) as (keyof ShapeWords)[]) {
+      const add = (e as Record<string, unknown>)[k];
+      if (Array.isArray(add)) out[lang][k] = [...out[lang][k], ...add.filter((x): x is string => typeof x === 'string')];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+// Help in both languages: every command's --help ends with its examples, every description has
+// a Chinese half, commander's own words and errors are translated, topics and completion work.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../hardening/inproc.js';
+import { ROOT } from '../helpers.js';
+
+type Main = { buildProgram: (io: unknown, lang: string, raw?: boolean) => Command };
+type Help = { examplesOf: (c: Command) => { cmd: string; en: string; zh: string }[]; hasBothLanguages: (t: string) => boolean };
+const dist = (f: string) => import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', f)).href);
+const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: ROOT, now: Date.now };
+
+/** Every command path with its command: ['compensate'], ['roster', 'plan'], … */
+function commands(program: Command): [string[], Command][] {
+  const out: [string[], Command][] = [];
+  const walk = (c: Command, p: string[]) => {
+    for (const s of c.commands) {
+      out.push([[...p, s.name()], s]);
+      walk(s, [...p, s.name()]);
+    }
+  };
+  walk(program, []);
+  return out;
+}
+
+describe('help', async () => {
+  const { buildProgram } = (await dist('main.js')) as Main;
+  const { examplesOf, hasBothLanguages } = (await dist('help.js')) as Help;
+  const raw = buildProgram(io, 'en', true);
+  const all = commands(raw);
+  const leaves = all.filter(([, c]) => c.commands.length === 0);
+
+  it('knows every command', () => {
+    expect(leaves.map(([p]) => p.join(' ')).sort()).toEqual(
+      [
+        'compensate', 'completion', 'help', 'init', 'ledger export', 'ledger list', 'orders inspect', 'orders normalize',
+        'reviews log', 'reviews message', 'reviews queue', 'roster check', 'roster plan', 'rules list', 'rules show', 'zhenjian estimate',
+      ].sort(),
+    );
+  });
+
+  it('every command, argument and option is described in English and Chinese', () => {
+    const missing: string[] = [];
+    const check = (where: string, text: string | undefined) => {
+      if (!text || !hasBothLanguages(text)) missing.push(`${where}: ${text}`);
+    };
+    for (const o of raw.options) check(`global ${o.flags}`, o.description);
+    for (const [p, c] of all) {
+      check(p.join(' '), c.description());
+      for (const a of c.registeredArguments) check(`${p.join(' ')} <${a.name()}>`, a.description);
+      for (const o of c.options) check(`${p.join(' ')} ${o.flags}`, o.description);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  for (const [p, c] of leaves) {
+    const name = p.join(' ');
+    it(`${name} --help ends with its examples, in English and in Chinese`, async () => {
+      const ex = examplesOf(c);
+      expect(ex.length).toBeGreaterThanOrEqual(2);
+      expect(ex.length).toBeLessThanOrEqual(4);
+      const en = await cli([...p, '--help']);
+      const zh = await cli(['--lang', 'zh', ...p, '--help']);
+      expect(en.code).toBe(0);
+      expect(zh.code).toBe(0);
+      expect(en.stdout).toContain('\nExamples:\n');
+      expect(zh.stdout).toContain('\n示例:\n');
+      for (const e of ex) {
+        expect(en.stdout).toMatch(new RegExp(`  storeops ${escape(e.cmd)} +# ${escape(e.en)}\n`));
+        expect(zh.stdout).toMatch(new RegExp(`  storeops ${escape(e.cmd)} +# ${escape(e.zh)}\n`));
+      }
+      // After the examples, only the pointer to the global options.
+      expect(en.stdout.trimEnd().split('\n').at(-1)).toBe('Global options (-f, -o, --lang, -q, -v …) work with every command: storeops help options');
+      // Chinese help is Chinese: commander's headings are translated, no global option is repeated.
+      expect(zh.stdout).toMatch(/^用法: storeops /);
+      expect(zh.stdout).not.toMatch(/Usage:|Options:|Arguments:|display help/);
+      expect(en.stdout).not.toContain('--strict');
+      // The same page through `storeops help <command>` (`help rules` is the topic; the command's
+      // own page is `rules --help`).
+      if (name !== 'rules') expect((await cli(['help', ...p])).stdout).toBe(en.stdout);
+    });
+  }
+
+  it('LANG=zh_CN.UTF-8 switches help to Chinese as --lang zh does', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'storeops.js'), 'compensate', '--help'], { env: { PATH: process.env.PATH, LANG: 'zh_CN.UTF-8' } });
+    expect(r.stdout.toString()).toContain('示例:');
+    expect(r.stdout.toString()).toContain('--at-risk <hours>           改为列出 N 小时内到期 (及已超时) 的未发货订单');
+  });
+
+  it('lists the global options once, under storeops help options', async () => {
+    const en = await cli(['help', 'options']);
+    const zh = await cli(['help', 'options', '--lang', 'zh']);
+    for (const o of raw.options) {
+      expect(en.stdout.split('\n').filter((l) => l.startsWith(`  ${o.flags} `))).toHaveLength(1);
+      expect(zh.stdout).toContain(`  ${o.flags} `);
+    }
+    expect(en.stdout).toMatch(/ {2}--strict +any rejected row fails the run \(exit 3\) with no result\n/);
+    expect(zh.stdout).toMatch(/ {2}--strict +有任何被拒绝的行即失败 \(退出码 3\), 不输出结果\n/);
+    // The overview shows only --lang, --version and --help of them.
+    const top = await cli(['--help']);
+    expect(top.stdout).not.toContain('--strict');
+    expect(top.stdout).toContain('storeops help options');
+  });
+
+  it('answers the topics in both languages', async () => {
+    const codes = await cli(['help', 'exit', 'codes']);
+    expect(codes.code).toBe(0);
+    // The exit-code table of docs/cli.md, one line per code.
+    expect(codes.stdout).toContain('    3  input unusable: missing/unreadable file, the wrong kind of file');
+    expect(codes.stdout).toContain('  130  interrupted (Ctrl-C)');
+    expect((await cli(['help', 'exit-codes', '--lang', 'zh'])).stdout).toContain('    4  状态数据库忙 (另一个运行占用; 稍后重试) 或已损坏');
+    for (const t of ['formats', 'rules', 'config', 'cron']) {
+      const en = await cli(['help', t]);
+      const zh = await cli(['help', t, '--lang', 'zh']);
+      expect(en.code).toBe(0);
+      expect(zh.code).toBe(0);
+      expect(en.stdout).toMatch(/docs\/|README/);
+      expect(zh.stdout).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const bad = await cli(['help', 'nosuch']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no such command or help topic: "nosuch"');
+  });
+
+  it("translates commander's own errors", async () => {
+    const r = await cli(['--lang', 'zh', 'reviews', 'log', '123']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("storeops: 错误: 缺少必需的选项 '--status <status>'\n(加 --help 查看用法)\n");
+    const c = await cli(['--lang', 'zh', 'ledger', 'list', '--what', 'x']);
+    expect(c.stderr).toContain("storeops: 错误: 选项 '--what <what>' 的取值 'x' 无效。可选: vouchers, contacts。");
+  });
+
+  it('prints completion scripts that the shells accept', async () => {
+    const bash = await cli(['completion', 'bash']);
+    expect(bash.code).toBe(0);
+    expect(bash.stdout).toContain('complete -o default -F _storeops storeops');
+    expect(bash.stdout).toContain("'compensate') words=\"--rules");
+    expect(spawnSync('bash', ['-n'], { input: bash.stdout }).status).toBe(0);
+    // Completing `storeops roster ` offers the subcommands; `-f ` the formats.
+    const ask = (line: string) =>
+      spawnSync('bash', ['-c', `${bash.stdout}\nCOMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _storeops; echo "\${COMPREPLY[*]}"`]).stdout.toString().trim();
+    expect(ask("storeops roster ''")).toBe('plan check');
+    expect(ask("storeops compensate x.csv -f ''")).toBe('table csv tsv json ndjson xlsx ics');
+    expect(ask('storeops help ex')).toBe('exit-codes');
+    const zsh = await cli(['completion', 'zsh']);
+    expect(zsh.stdout.startsWith('#compdef storeops\n')).toBe(true);
+    const fish = await cli(['completion', 'fish']);
+    expect(fish.stdout).toContain("complete -c storeops -n '__fish_use_subcommand' -a compensate -d 'delayed-shipment compensation vouchers");
+    expect((await cli(['completion', 'tcsh'])).code).toBe(2);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,119 @@
+// The terminal table: display width of emoji/CJK, cutting with …, the short view, and that every
+// command's table fits 80 and 120 columns.
+import { describe, expect, it } from 'vitest';
+import type { Column } from '../../src/io/columns.js';
+import { layoutTable, viewColumns } from '../../src/io/tableview.js';
+import { displayWidth, truncate } from '../../src/io/width.js';
+import { EXAMPLES, runCli } from '../helpers.js';
+
+describe('display width', () => {
+  it('measures CJK, emoji and ZWJ sequences as a terminal draws them', () => {
+    expect(displayWidth('abc')).toBe(3);
+    expect(displayWidth('小明爱购物')).toBe(10); // 5 wide characters × 2
+    expect(displayWidth('🚚')).toBe(2);
+    expect(displayWidth('⭐⭐⭐')).toBe(6);
+    expect(displayWidth('👨‍👩‍👧‍👦')).toBe(2); // man ZWJ woman ZWJ girl ZWJ boy: one glyph, two columns
+    expect(displayWidth('e\u0301')).toBe(1); // e + combining acute
+  });
+
+  it('cuts with … without splitting a wide character or an emoji sequence', () => {
+    expect(truncate('abcdefghij', 5)).toBe('abcd…'); // 4 + 1
+    expect(truncate('小明爱购物', 5)).toBe('小明…'); // 2+2+1; a third 爱 would make 7
+    expect(truncate('小明爱购物', 10)).toBe('小明爱购物'); // fits: untouched
+    expect(truncate('👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦', 5)).toBe('👨‍👩‍👧‍👦👨‍👩‍👧‍👦…'); // 2+2+1
+  });
+});
+
+const BUYER: Column = { key: 'buyer', zh: '买家', en: 'buyer' };
+const AMOUNT: Column = { key: 'amount', zh: '金额', en: 'amount', type: 'money' };
+const ORDER: Column = { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' };
+
+describe('layout', () => {
+  it('aligns rows whose buyer names hold emoji', () => {
+    const [lines] = layoutTable([BUYER, AMOUNT], ['buyer', 'amount'], [['🚚小明', '5.00'], ['👨‍👩‍👧‍👦', '12.50'], ['⭐⭐⭐', '500.00']]);
+    // buyer column: widest is 🚚小明 / ⭐⭐⭐ = 6; amount column: 500.00 / "amount" = 6; gap 2.
+    expect(lines).toEqual([
+      'buyer   amount',
+      '🚚小明    5.00',
+      '👨‍👩‍👧‍👦' + ' '.repeat(4 + 2 + 1) + '12.50', // 2 wide, padded by 4; gap 2; 12.50 right-aligned in 6
+      '⭐⭐⭐  500.00',
+    ]);
+  });
+
+  it('cuts free text, never an id, to fit the width', () => {
+    const title: Column = { key: 'title', zh: '标题', en: 'title' };
+    const rows = [['3515313147329357901', 'a scarf of the finest cashmere wool from Inner Mongolia']];
+    const [lines] = layoutTable([ORDER, title], ['orderId', 'title'], rows, 40);
+    // 40 = 19 (id, kept whole) + 2 (gap) + 19 for the title: 18 characters and …
+    expect(lines).toEqual(['orderId              title', '3515313147329357901  a scarf of the fin…']);
+    expect(lines!.every((l) => displayWidth(l) <= 40)).toBe(true);
+  });
+
+  it('prints too many columns in blocks that repeat the id column', () => {
+    const cols: Column[] = [ORDER, ...['a', 'b', 'c'].map((k) => ({ key: k, zh: k, en: k, type: 'money' as const }))];
+    const row = ['3515313147329357901', '1000.00', '2000.00', '3000.00'];
+    const blocks = layoutTable(cols, ['orderId', 'a', 'b', 'c'], [row], 40);
+    // 19 + 3 × (2 + 7) = 46 > 40; each block: 19 + 2 × 9 = 37 ≤ 40, so a,b then c.
+    expect(blocks).toEqual([
+      ['orderId                    a        b', '3515313147329357901  1000.00  2000.00'],
+      ['orderId                    c', '3515313147329357901  3000.00'],
+    ]);
+  });
+
+  it('shows the brief columns unless --wide, and every column when none is brief', () => {
+    const cols: Column[] = [{ ...BUYER, brief: true }, AMOUNT, { ...ORDER, brief: true }];
+    expect(viewColumns(cols, false).map((c) => c.key)).toEqual(['buyer', 'orderId']);
+    expect(viewColumns(cols, true).map((c) => c.key)).toEqual(['buyer', 'amount', 'orderId']);
+    expect(viewColumns([BUYER, AMOUNT], false).map((c) => c.key)).toEqual(['buyer', 'amount']);
+  });
+});
+
+const AS_OF = ['--as-of', '2026-11-20 12:00:00'];
+const ex = (f: string) => `${EXAMPLES}/${f}`;
+const COMMANDS: [string, string[]][] = [
+  ['orders inspect', ['orders', 'inspect', ex('ExportOrderList202611.csv')]],
+  ['orders normalize', ['orders', 'normalize', ex('ExportOrderList202611.csv')]],
+  ['compensate', ['compensate', ex('ExportOrderList202611.csv'), ...AS_OF]],
+  ['compensate --by order', ['compensate', ex('ExportOrderList202611.csv'), '--by', 'order', ...AS_OF]],
+  ['compensate --at-risk', ['compensate', ex('ExportOrderList202611.csv'), '--at-risk', '48', ...AS_OF]],
+  ['reviews queue', ['reviews', 'queue', ex('reviews.csv'), '--orders', ex('ExportOrderList202611.csv'), ...AS_OF]],
+  ['zhenjian estimate', ['zhenjian', 'estimate', ex('zhenjian-products.csv'), ...AS_OF]],
+  ['roster check', ['roster', 'check', ex('roster/roster-2026-11.csv')]],
+  ['roster plan', ['roster', 'plan', '--month', '2026-11', '--agents', '3', '--min', 'D=1,H=0,N=1', '--time-limit', '20']],
+  ['rules list', ['rules', 'list']],
+  ['rules show', ['rules', 'show', 'tmall-2026']],
+  ['ledger list', ['ledger', 'list']],
+];
+
+describe('every command fits the terminal', () => {
+  for (const [name, args] of COMMANDS) {
+    for (const lang of ['en', 'zh']) {
+      it(`${name} (${lang}) at 80 and 120 columns`, { timeout: 90_000 }, () => {
+        for (const width of [80, 120]) {
+          const r = runCli([...args, '-f', 'table', '--lang', lang], { env: { COLUMNS: String(width) } });
+          expect(r.code, r.stderr).toBeLessThanOrEqual(1);
+          const lines = r.stdout.split('\n').filter((l) => l !== '');
+          expect(lines.length).toBeGreaterThan(0);
+          const widest = Math.max(...lines.map(displayWidth));
+          expect(widest, r.stdout).toBeLessThanOrEqual(width);
+        }
+      });
+    }
+  }
+
+  it('--wide shows every column at full width', () => {
+    const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--wide'], { env: { COLUMNS: '80' } });
+    const head = r.stdout.split('\n')[0]!.split(/\s{2,}/);
+    // All 18 voucher columns, from voucherKey to risk.
+    expect(head[0]).toBe('voucherKey');
+    expect(head.at(-1)).toBe('risk');
+    expect(head).toHaveLength(18);
+    expect(r.stderr).not.toContain('--wide for all');
+  });
+
+  it('says on stderr that the short view left columns out', () => {
+    const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table'], { env: { COLUMNS: '120' } });
+    expect(r.stdout.split('\n')[0]).toBe('buyer       orderIds                                 amount  state        maxHoursLate  recorded');
+    expect(r.stderr).toContain('the table shows 6 of 18 columns; --wide for all');
+  });
+});

@@ -1,0 +1,112 @@
+// Issue 14 items 2 and 3: what compensate does with what an export cannot tell.
+// 3: times re-saved by Excel without seconds (`2026/11/17 11:00` may be 11:00:00–11:00:59): an
+//    order whose verdict depends on the lost seconds is not judged (time_precision) and listed.
+// 2: older 订单报表 layouts without 发货时间: judge what can be judged; a shipped order is not judged
+//    (no_ship_time); exit 3 only when nothing can be judged.
+import { describe, expect, it } from 'vitest';
+import { T41, T71, order, taobaoCsv, write } from '../orders/build.js';
+import { runCli, tmpDir } from '../helpers.js';
+
+const AS_OF = ['--as-of', '2026-11-25 12:00:00'];
+const shipped = '卖家已发货，等待买家确认';
+const dir = tmpDir();
+
+// tmall-2023: deadline = paid + 48 h; (paid − postage) × 30 %, at least 5.00. Paid 11-15 11:00 → deadline 11-17 11:00.
+const A = '2987650012233445502'; // shown 11:00 → 11:00: on time if shipped ≤ the real deadline second, else 1 s to 59 s late
+const B = '3515313147329357901'; // shipped 11:01 ≥ 11:01:00 > 11:00:59 (latest real deadline): late for sure
+const C = '3515313147329357902'; // shipped 10:59 ≤ 10:59:59 < 11:00:00 (earliest real deadline): on time for sure
+const D = '3515313147329357903'; // paid 11:00:00 exactly, shipped shown 11:00 (11:00:00–11:00:59): either
+const coarse = (id: string, buyer: string, ship: string, paid = '2026/11/15 11:00') =>
+  order(id, { 买家会员名: buyer, 订单状态: shipped, 订单创建时间: '2026/11/15 10:59', 订单付款时间: paid, 发货时间: ship });
+
+describe('times without seconds (an Excel re-save)', () => {
+  const rows = [
+    coarse(A, '阿花', '2026/11/17 11:00', undefined),
+    coarse(B, '小明', '2026/11/17 11:01'),
+    coarse(C, '小红', '2026/11/17 10:59'),
+    coarse(D, '小刚', '2026/11/17 11:00', '2026-11-15 11:00:00'),
+  ];
+  rows[0]!['买家应付货款'] = '99.90';
+  rows[0]!['买家应付邮费'] = '0.00';
+  rows[0]!['买家实际支付金额'] = '99.90';
+  rows[0]!['延迟发货自动赔付金额'] = '30.00';
+  const file = write(dir, 'resaved.csv', taobaoCsv(rows));
+
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`a verdict that depends on the lost seconds is not judged and listed, never on time (TZ=${tz})`, () => {
+      const r = runCli(['compensate', file, ...AS_OF, '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      // Only B: (200.00 − 10.00) × 30 % = 57.00, final; late by the minute shown (0.0 h).
+      expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state])).toEqual([['小明', [B], '57.00', 'final']]);
+      expect(r.stderr).toContain(`2 order(s) have times without seconds and whether they were late depends on the seconds lost; not judged (time_precision): ${A};${D}.`);
+      expect(r.stderr).toContain('4 orders read, 4 paid, 1 late, 2 not judged (time_precision=2)');
+    });
+  }
+
+  it('the same order with its seconds is late and pays 29.97 (99.90 × 30 %); difference = platform paid − amount = 30.00 − 29.97 = 0.03', () => {
+    const exact = write(dir, 'exact.csv', taobaoCsv([{ ...rows[0]!, 订单创建时间: '2026-11-15 10:59:00', 订单付款时间: '2026-11-15 11:00:00', 发货时间: '2026-11-17 11:00:01' }]));
+    const r = runCli(['compensate', exact, ...AS_OF, '-f', 'json']);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.orderIds, v.amount, v.platformPaid, v.difference])).toEqual([[[A], '29.97', '30.00', '0.03']]);
+  });
+
+  it('tmall-2026: late or out of stock (72 h after the deadline) may depend on the seconds too', () => {
+    // Paid 11-10 09:00:00 → deadline 11-12 09:00:00; out of stock when shipped after 11-15 09:00:00.
+    // Shown 11-15 09:00 (09:00:00–09:00:59): late at 09:00:00, out of stock from 09:00:01 → not judged.
+    // Shown 11-15 09:01: out of stock for sure: 190.00 × 10 % = 19.00 (5–500).
+    const f = write(dir, 'oos.csv', taobaoCsv([
+      order(A, { 买家会员名: '阿花', 订单状态: shipped, 订单付款时间: '2026-11-10 09:00:00', 发货时间: '2026/11/15 09:00' }),
+      order(B, { 买家会员名: '小明', 订单状态: shipped, 订单付款时间: '2026-11-10 09:00:00', 发货时间: '2026/11/15 09:01' }),
+    ]));
+    const r = runCli(['compensate', f, ...AS_OF, '--rules', 'tmall-2026', '-f', 'json']);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.orderIds, v.kinds, v.amount])).toEqual([[[B], ['out_of_stock'], '19.00']]);
+    expect(r.stderr).toContain(`not judged (time_precision): ${A}.`);
+  });
+});
+
+describe('older 订单报表 layouts without 发货时间', () => {
+  // 2016 layout (41 columns, no 发货时间). As of 11-25 12:00:
+  // P unshipped, paid 11-20 09:00 → deadline 11-22 09:00 → 75 h late, provisional: (58.00 − 8.00) × 30 % = 15.00.
+  // Q shipped (no ship time) → not judged (no_ship_time). R unshipped, paid 11-24 12:00 → due 11-26 12:00: pending.
+  const P = '4100000000000000701';
+  const Q = '4100000000000000702';
+  const R = '4100000000000000703';
+  const base = { 买家应付货款: '50.00', 买家应付邮费: '8.00', 买家实际支付金额: '58.00' };
+  const rows41 = [
+    order(P, { ...base, 买家会员名: '老王', 订单创建时间: '2026-11-20 08:59:00', 订单付款时间: '2026-11-20 09:00:00' }),
+    order(Q, { ...base, 买家会员名: '老李', 订单状态: '交易成功', 订单创建时间: '2026-11-20 08:59:00', 订单付款时间: '2026-11-20 09:00:00' }),
+    order(R, { ...base, 买家会员名: '老张', 订单创建时间: '2026-11-24 11:59:00', 订单付款时间: '2026-11-24 12:00:00' }),
+  ];
+  const f41 = write(dir, 'ExportOrderList201611201200.csv', taobaoCsv(rows41, T41));
+
+  it('judges what can be judged: the unshipped late order is a provisional voucher; the shipped one is counted as no_ship_time with the hint', () => {
+    expect(T41).not.toContain('发货时间');
+    const r = runCli(['compensate', f41, ...AS_OF, '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state, v.maxHoursLate])).toEqual([['老王', [P], '15.00', 'provisional', 75]]);
+    expect(r.stderr).toContain('1 shipped order(s) have no ship time (older 订单报表 layouts have no 发货时间 column) and were not judged (no_ship_time). Also pass the item report (宝贝报表, which has 发货时间), or --shipments <pickup scans>, to judge them.');
+    expect(r.stderr).toContain('3 orders read, 3 paid, 1 late, 1 not judged (no_ship_time=1)');
+  });
+
+  it('--at-risk needs no ship time: the late order and the one due within 24 h', () => {
+    // R: due 11-26 12:00, 24.0 h left; P: late since 11-22 09:00 (−75.0 h), most urgent first.
+    const r = runCli(['compensate', f41, ...AS_OF, '--at-risk', '24', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.orderId, v.risk, v.hoursLeft, v.costIfLate])).toEqual([
+      [P, 'late', -75, '15.00'],
+      [R, 'at_risk', 24, '15.00'],
+    ]);
+  });
+
+  it('exit 3 only when nothing at all can be judged (every order shipped, no ship times)', () => {
+    const f = write(dir, 'all-shipped-41.csv', taobaoCsv([rows41[1]!], T41));
+    const r = runCli(['compensate', f, ...AS_OF]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('has no ship-time column (发货时间), and no order could be judged without it');
+    expect(r.stderr).toContain('--shipments');
+  });
+
+  it('the 71-column layout has 发货时间 (the layouts this test builds on)', () => {
+    expect(T71).toContain('发货时间');
+  });
+});

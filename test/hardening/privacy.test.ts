@@ -1,0 +1,117 @@
+// Issue 15, privacy and spreadsheet injection: echoed values masked by their look whatever the
+// column, no first data row echoed as "columns found", no terminal control sequence from a cell
+// reaching the terminal, and every text-valued output column escaped, ids included.
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { scrubPii } from '../../src/io/pii.js';
+import { runCli, tmpDir } from '../helpers.js';
+import { cells, exampleLines, quoteField, rawCells } from './hostile.js';
+
+const PHONE = '13925130165';
+const ADDRESS = '广东省 深圳市 南山区 科技园南路88号(518057)';
+const ID_CARD = '11010519491231002X'; // GB 11643 example number: check character X (sum 167 mod 11 = 2 → X)
+
+/** The example export with row 1's cells changed (by header index). */
+function exportWith(changes: Record<number, string>[], extra: (lines: string[]) => string[] = (l) => l): string {
+  const [head, ...rows] = exampleLines();
+  const out = [head!];
+  rows.forEach((r, i) => {
+    const c = rawCells(r);
+    for (const [k, v] of Object.entries(changes[i] ?? {})) c[Number(k)] = quoteField(v);
+    out.push(c.join(','));
+  });
+  return extra(out).join('\n') + '\n';
+}
+
+describe('pii scrubber (the one place echoed values are masked)', () => {
+  it('masks phones, id-card numbers and addresses by their look; ids, times and amounts stay', () => {
+    expect(scrubPii(`"${PHONE}" is not a valid time`)).toBe('"139****0165" is not a valid time');
+    expect(scrubPii(ADDRESS)).toBe('广东省****');
+    expect(scrubPii(ID_CARD)).toBe('110*************2X');
+    // 18 digits whose check character is wrong: not an id card (an order id must stay readable).
+    expect(scrubPii('110105194912310021')).toBe('110105194912310021');
+    expect(scrubPii('3515313147329357901 2026-11-10 09:00:00 200.00')).toBe('3515313147329357901 2026-11-10 09:00:00 200.00');
+    expect(scrubPii('010-12345678')).toBe('010****5678');
+  });
+});
+
+describe('a shifted row does not leak the buyer on stderr, in --rejects or in inspect', () => {
+  it('a phone and an address in time columns are echoed masked; with --show-pii as they are', () => {
+    const dir = tmpDir();
+    const input = path.join(dir, 'shifted.csv');
+    // Row 1: 订单付款时间 (20) holds the phone; row 2: 订单付款时间 holds the address; row 3: an id-card number.
+    fs.writeFileSync(input, exportWith([{ 20: PHONE }, { 20: ADDRESS }, { 20: ID_CARD }]));
+    const rej = path.join(dir, 'rejects.csv');
+    const r = runCli(['orders', 'normalize', input, '-o', path.join(dir, 'out.csv'), '--rejects', rej]);
+    expect(r.code).toBe(1);
+    const rejects = fs.readFileSync(rej, 'utf8');
+    for (const text of [r.stderr, rejects]) {
+      expect(text).not.toContain(PHONE);
+      expect(text).not.toContain('科技园南路');
+      expect(text).not.toContain(ID_CARD);
+      expect(text).toContain('139****0165');
+      expect(text).toContain('广东省****');
+    }
+    const inspect = runCli(['orders', 'inspect', input, '-f', 'json', '-q']);
+    const reasons = JSON.stringify(JSON.parse(inspect.stdout)[0].firstReasons);
+    expect(reasons).toContain('139****0165');
+    expect(reasons).not.toContain(PHONE);
+    expect(reasons).not.toContain('科技园南路');
+
+    const shown = runCli(['orders', 'normalize', input, '-o', path.join(dir, 'out2.csv'), '--show-pii']);
+    expect(shown.stderr).toContain(PHONE);
+  });
+
+  it('a file without a header row: the first row is shown as a cell count with masked cells', () => {
+    const dir = tmpDir();
+    const input = path.join(dir, 'noheader.csv');
+    fs.writeFileSync(input, `王小明,${PHONE},${ADDRESS},请尽快发货\n李四,13800138000,北京市 朝阳区 建国路1号,无\n`);
+    const r = runCli(['orders', 'normalize', input]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('[4 cells / 4 个单元格: 王**, 139****0165, 广东省****, 请****]');
+    for (const secret of ['王小明', PHONE, '科技园南路', '请尽快发货']) expect(r.stderr).not.toContain(secret);
+  });
+});
+
+describe('terminal control sequences from input cells', () => {
+  it('never reach the terminal: table cells and messages show U+FFFD instead', () => {
+    const dir = tmpDir();
+    const input = path.join(dir, 'esc.csv');
+    const evil = '\u001b]0;owned\u0007\u001b[2J围巾\u009b31m';
+    // The title (21) carries the sequence; row 2's paid time too, so it is echoed in a rejection.
+    fs.writeFileSync(input, exportWith([{ 21: evil }, { 20: `2026-11-10\u001b[8m 20:00:00` }]));
+    const r = runCli(['orders', 'normalize', input, '-f', 'table']);
+    for (const text of [r.stdout, r.stderr]) {
+      expect(text).not.toMatch(/[\u001b\u0007\u009b]/);
+    }
+    expect(r.stdout).toContain('\uFFFD]0;owned\uFFFD\uFFFD[2J围巾\uFFFD31m');
+  });
+});
+
+describe('spreadsheet injection in every text-valued column, ids included', () => {
+  it('parentOrderId (主订单编号) and trackingNo (物流单号) are escaped in csv and tsv, UTF-8 and GBK', () => {
+    const dir = tmpDir();
+    const input = path.join(dir, 'inject.csv');
+    const payload = "=cmd|' /C calc'!A0";
+    // 主订单编号 is column 70, 物流单号 23.
+    fs.writeFileSync(input, exportWith([{ 70: payload, 23: `@SUM(1+1)*cmd|' /C calc'!A0` }]));
+    for (const extra of [[], ['--out-encoding', 'gbk'], ['-f', 'tsv']]) {
+      const out = path.join(dir, `out-${extra.join('')}.csv`);
+      const r = runCli(['orders', 'normalize', input, '-o', out, ...extra]);
+      expect(r.code).toBe(0);
+      const bytes = fs.readFileSync(out);
+      const text = extra[1] === 'gbk' ? iconv.decode(bytes, 'gb18030') : bytes.toString('utf8');
+      const lines = text.replace(/^\uFEFF/, '').split('\n');
+      const delim = extra[0] === '-f' ? '\t' : ',';
+      const head = lines[0]!.split(delim);
+      const row = delim === ',' ? cells(lines[1]!) : lines[1]!.split('\t');
+      // No cell of any column starts with a formula character unless it is escaped with ', a
+      // number storeops wrote, or an id written ="digits" for a spreadsheet (read here as =digits).
+      for (const [i, v] of row.entries()) expect(/^[=+@\-]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) && !/^="?\d+"?$/.test(v), `${head[i]}=${v}`).toBe(false);
+      expect(row[head.indexOf('parentOrderId')]).toBe(`'${payload}`);
+      expect(row[head.indexOf('trackingNo')]).toBe(`'@SUM(1+1)*cmd|' /C calc'!A0`);
+    }
+  });
+});

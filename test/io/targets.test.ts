@@ -1,0 +1,221 @@
+// Issue 15, "-o and --rejects must never destroy what they point at". Devices are tested on nodes
+// made in a temporary folder (never on the system's /dev): as root, the old code replaced them.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+import { bigExport, spawnCli, waitFor } from '../hardening/hostile.js';
+
+const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+const RUN = ['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-q'];
+const HEADER = 'voucherKey,buyer,rules,windowStart,orderIds,lateOrders';
+const isRoot = process.getuid?.() === 0;
+
+function mkfifo(p: string): void {
+  const r = spawnSync('mkfifo', [p]);
+  if (r.status !== 0) throw new Error(`mkfifo failed: ${r.stderr}`);
+}
+
+describe('-o onto something that is not a regular file', () => {
+  it('a FIFO is written directly and stays a FIFO', async () => {
+    const dir = tmpDir();
+    const fifo = path.join(dir, 'pipe');
+    mkfifo(fifo);
+    const chunks: Buffer[] = [];
+    const reader = new Promise<string>((resolve) => {
+      const rs = fs.createReadStream(fifo);
+      rs.on('data', (d) => chunks.push(d as Buffer));
+      rs.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+    const w = spawnCli([...RUN, '-o', fifo, '-f', 'csv']);
+    const r = await w.done;
+    expect(r.code).toBe(0);
+    expect(await reader).toContain(HEADER);
+    expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['pipe']);
+  });
+
+  it.skipIf(!isRoot)('a character device (a /dev/null made with mknod in a temp folder) stays a device', () => {
+    const dir = tmpDir();
+    const dev = path.join(dir, 'null');
+    expect(spawnSync('mknod', [dev, 'c', '1', '3']).status).toBe(0);
+    const r = runCli([...RUN, '-o', dev, '-f', 'csv']);
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    expect(fs.lstatSync(dev).isCharacterDevice()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['null']);
+    // --rejects onto the same kind of target.
+    const r2 = runCli([...RUN, '--rejects', dev]);
+    expect(r2.code).toBe(0);
+    expect(fs.lstatSync(dev).isCharacterDevice()).toBe(true);
+  });
+
+  it('a link to standard output (like /dev/stdout) writes to the pipe; the link stays', () => {
+    const dir = tmpDir();
+    const link = path.join(dir, 'stdout');
+    fs.symlinkSync('/proc/self/fd/1', link);
+    const r = runCli([...RUN, '-o', link, '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(HEADER);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readlinkSync(link)).toBe('/proc/self/fd/1');
+  });
+
+  it('a symbolic link to a file: the file gets the result, the link stays a link, nothing is left beside either', () => {
+    const dir = tmpDir();
+    fs.mkdirSync(path.join(dir, 'real'));
+    const target = path.join(dir, 'real', 'result.csv');
+    fs.writeFileSync(target, 'old');
+    const link = path.join(dir, 'latest.csv');
+    fs.symlinkSync(path.join('real', 'result.csv'), link);
+    const r = runCli([...RUN, '-o', link]);
+    expect(r.code).toBe(0);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toContain(HEADER);
+    expect(fs.readdirSync(dir).sort()).toEqual(['latest.csv', 'real']);
+    expect(fs.readdirSync(path.join(dir, 'real'))).toEqual(['result.csv']);
+  });
+
+  it('refused with exit 2, nothing created: a link that leads nowhere, a folder, a socket', async () => {
+    const dir = tmpDir();
+    const dangling = path.join(dir, 'gone.csv');
+    fs.symlinkSync(path.join(dir, 'missing', 'x.csv'), dangling);
+    const r = runCli([...RUN, '-o', dangling]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`will not write to ${dangling}: it is a symbolic link that leads nowhere`);
+    expect(fs.lstatSync(dangling).isSymbolicLink()).toBe(true);
+    const folder = runCli([...RUN, '-o', path.join(dir)]);
+    expect(folder.code).toBe(2);
+    const sock = path.join(dir, 's.sock');
+    const server = net.createServer().listen(sock);
+    await new Promise((r) => server.once('listening', r));
+    const s = runCli([...RUN, '-o', sock, '-f', 'csv']);
+    server.close();
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('it is a socket');
+  });
+});
+
+describe('-o or --rejects onto one of the inputs', () => {
+  it('is refused before reading (exit 2), naming the real path and inode; the input is untouched', () => {
+    const dir = tmpDir();
+    const input = path.join(dir, 'in.csv');
+    fs.copyFileSync(ORDERS, input);
+    const before = fs.readFileSync(input);
+    const ino = fs.statSync(input).ino;
+    const alias = path.join(dir, 'alias.csv');
+    fs.symlinkSync(input, alias);
+    const hard = path.join(dir, 'hard.csv');
+    fs.linkSync(input, hard);
+    for (const args of [
+      ['-o', input],
+      ['--rejects', input],
+      ['-o', alias],
+      ['-o', hard],
+      ['-o', path.join(dir, '.', 'in.csv')],
+    ]) {
+      const r = runCli(['compensate', input, '--as-of', '2026-11-20 12:00:00', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`is the same file as input ${input} (${input}, inode ${ino}); writing there would destroy it, so nothing was read or written`);
+      expect(fs.readFileSync(input).equals(before)).toBe(true);
+    }
+    // A side input (an option's file) counts too, and so does the state database.
+    const ex = path.join(dir, 'exclude.csv');
+    fs.writeFileSync(ex, 'orderId\n1\n');
+    const side = runCli(['compensate', input, '--exclude', ex, '-o', ex]);
+    expect(side.code).toBe(2);
+    expect(side.stderr).toContain('is the same file as --exclude');
+    expect(fs.readFileSync(ex, 'utf8')).toBe('orderId\n1\n');
+    // -o and --rejects naming the same file.
+    const out = path.join(dir, 'out.csv');
+    fs.writeFileSync(out, '');
+    expect(runCli(['compensate', input, '-o', out, '--rejects', out]).code).toBe(2);
+    expect(fs.readdirSync(dir).sort()).toEqual(['alias.csv', 'exclude.csv', 'hard.csv', 'in.csv', 'out.csv']);
+  });
+});
+
+describe('--show-pii outputs are private', () => {
+  it('-o and --rejects written with --show-pii are created 0600 (0644 without)', () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'out.csv');
+    const rej = path.join(dir, 'rejects.csv');
+    expect(runCli([...RUN, '--show-pii', '-o', out, '--rejects', rej]).code).toBe(0);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(rej).mode & 0o777).toBe(0o600);
+    const xlsx = path.join(dir, 'out.xlsx');
+    expect(runCli([...RUN, '--show-pii', '-o', xlsx]).code).toBe(0);
+    expect(fs.statSync(xlsx).mode & 0o777).toBe(0o600);
+    const plain = path.join(dir, 'plain.csv');
+    expect(runCli([...RUN, '-o', plain]).code).toBe(0);
+    expect(fs.statSync(plain).mode & 0o777).toBe(0o644);
+  });
+});
+
+describe('every exit path removes what it started', () => {
+  // orders normalize streams: with stdin held open the run sits mid-output with its temporary file.
+  for (const [signal, code] of [
+    ['SIGHUP', 129],
+    ['SIGQUIT', 131],
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
+    it(`${signal}: exit ${code}, no temporary file, no partial output`, async () => {
+      const dir = tmpDir();
+      const out = path.join(dir, 'out.csv');
+      const w = spawnCli(['orders', 'normalize', '-', '-o', out]);
+      w.proc.stdin!.write(bigExport(20_000));
+      await waitFor(() => fs.readdirSync(dir).some((f) => f.endsWith('.tmp')));
+      w.proc.kill(signal);
+      const r = await w.done;
+      expect(r.code).toBe(code);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    }, 60_000);
+  }
+
+  it('xlsx: the temporary workbook in the temp folder is removed on SIGHUP', async () => {
+    const dir = tmpDir();
+    const tmp = tmpDir('storeops-tmpdir-');
+    const w = spawnCli(['orders', 'normalize', '-', '-o', path.join(dir, 'out.xlsx')], { TMPDIR: tmp });
+    w.proc.stdin!.write(bigExport(5_000));
+    await waitFor(() => fs.readdirSync(tmp).some((f) => f.endsWith('.xlsx')));
+    w.proc.kill('SIGHUP');
+    expect((await w.done).code).toBe(129);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  }, 60_000);
+
+  it('a closed stderr is not an error: the result is written and the exit code stands', async () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'out.csv');
+    const w = spawnCli([...RUN.slice(0, -1), '-o', out]);
+    w.proc.stderr!.destroy();
+    w.proc.stdin!.end();
+    const r = await w.done;
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain(HEADER);
+  });
+
+  it.skipIf(!isRoot)('disk full while writing --rejects: exit 5, no temporary file left, the result not written', () => {
+    const dir = tmpDir();
+    const small = path.join(dir, 'small');
+    fs.mkdirSync(small);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small]).status !== 0) return; // no mount here
+    try {
+      // 3,000 rows whose paid time is not a time: every one is rejected, ~300 KB of --rejects.
+      const lines = bigExport(3000).split('\n');
+      const bad = lines.map((l, i) => (i === 0 ? l : l.replace('2026-11-10 09:00:00', 'not-a-time')));
+      const input = path.join(dir, 'in.csv');
+      fs.writeFileSync(input, bad.join('\n'));
+      const r = runCli(['orders', 'normalize', input, '-o', path.join(dir, 'out.csv'), '--rejects', path.join(small, 'rejects.csv')]);
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('cannot write output file');
+      expect(fs.readdirSync(small)).toEqual([]);
+      expect(fs.readdirSync(dir).sort()).toEqual(['in.csv', 'small']);
+    } finally {
+      spawnSync('umount', [small]);
+    }
+  });
+});

@@ -1,0 +1,290 @@
+// --notify end to end: the built binary posts to a local robot (127.0.0.1 only) that checks each
+// platform's signature and answers in its shapes. Nothing else is ever contacted.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXAMPLES, tmpDir } from '../helpers.js';
+import { DING_TOKEN, FEISHU_HOOK, Robots, SECRET, WECOM_KEY, runCliAsync } from './robots.js';
+
+const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+const REVIEWS = path.join(EXAMPLES, 'reviews.csv');
+// The at-risk order of the example (see test/compensation/cli.test.ts): …701 paid 11-17 08:00,
+// 48 h window → due 11-19 08:00; paid 58.00 − postage 8.00 = 50.00 × 30 % = 15.00 if late.
+const AT_RISK = ['compensate', ORDERS, '--at-risk', '12'];
+const DUE_SOON = ['--as-of', '2026-11-19 06:00:00'];
+const NOW_LATE = ['--as-of', '2026-11-19 09:00:00'];
+const EXPECTED_ROW = '4100000000000000701,老王的店铺,2026-11-17 08:00:00,2026-11-19 08:00:00,2.0,at_risk,围巾礼盒,50.00,15.00,tmall-2023';
+
+let robots: Robots;
+let dir: string;
+let state: string;
+beforeEach(async () => {
+  robots = await new Robots().start();
+  dir = tmpDir();
+  state = path.join(dir, 'state.db');
+});
+afterEach(async () => {
+  await robots.stop();
+});
+
+/** A config file for the notify timing (short, so failing tests stay fast), mode 0600. */
+function config(notify: Record<string, unknown>, mode = 0o600): string {
+  const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
+  fs.writeFileSync(file, JSON.stringify({ notify: { timeout: 1, attempts: 3, backoff: 0.05, ...notify } }));
+  fs.chmodSync(file, mode);
+  return file;
+}
+
+const run = (args: string[], env: Record<string, string> = {}) => runCliAsync([...args, '--state', state], { env: { STOREOPS_NOTIFY_SECRET: SECRET, ...env } });
+
+function noSecrets(...texts: string[]): void {
+  for (const t of texts) {
+    expect(t).not.toContain(SECRET);
+    expect(t).not.toContain(DING_TOKEN);
+    expect(t).not.toContain(WECOM_KEY);
+    expect(t).not.toContain(FEISHU_HOOK);
+  }
+}
+
+describe('compensate --at-risk --notify dingtalk', () => {
+  it('posts a signed markdown message the robot accepts; the output is unchanged', async () => {
+    const cfg = config({});
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toEqual(['orderId,buyer,paidAt,deadline,hoursLeft,risk,title,base,costIfLate,rules', EXPECTED_ROW]);
+    expect(robots.received).toHaveLength(1);
+    expect(robots.received[0]!.answer).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(robots.received[0]!.body).toEqual({
+      msgtype: 'markdown',
+      markdown: {
+        title: 'storeops shipping alert: 1 order late or due within 12 h',
+        text: [
+          '### storeops shipping alert: 1 order late or due within 12 h',
+          'As of 2026-11-19 06:00: 1 unshipped order late or due within 12 h (0 already late); if late they cost about 15.00 (rules tmall-2023).',
+          '1 new (total 15.00):',
+          // due 08:00, as-of 06:00 → 2.0 h left
+          '- order 4100000000000000701 due 11-19 08:00 (2.0 h left), costs 15.00 if late · 围巾礼盒',
+        ].join('\n\n'),
+      },
+    });
+    expect(r.stderr).toContain(`notified dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=***: 1 message, 1 item`);
+    // Nor in the state database, nor in what was posted (the body carries no secret, only its signature in the URL).
+    noSecrets(r.stdout, r.stderr, fs.readFileSync(state).toString('latin1'));
+    expect(robots.received[0]!.raw).not.toContain(SECRET);
+  });
+
+  it('only news: the same order is not posted again, and is posted again when it turns late', async () => {
+    const cfg = config({});
+    const notify = ['--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`];
+    expect((await run([...AT_RISK, ...DUE_SOON, ...notify])).code).toBe(0);
+    const again = await run([...AT_RISK, ...DUE_SOON, ...notify]);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trimEnd().split('\n')[1]).toBe(EXPECTED_ROW);
+    expect(again.stderr).toContain('nothing new, not posted');
+    expect(robots.received).toHaveLength(1);
+    const late = await run([...AT_RISK, ...NOW_LATE, ...notify]);
+    expect(late.code).toBe(0);
+    expect(robots.received).toHaveLength(2);
+    // as-of 09:00, due 08:00 → 1.0 h late
+    expect(robots.texts('/robot/send')[1]).toContain('- order 4100000000000000701 is 1.0 h late (due 11-19 08:00), costs 15.00 · 围巾礼盒');
+    // --notify-on always posts even what was told before.
+    expect((await run([...AT_RISK, ...NOW_LATE, ...notify, '--notify-on', 'always'])).code).toBe(0);
+    expect(robots.received).toHaveLength(3);
+    expect(robots.texts('/robot/send')[2]).toContain('1 in all (total 15.00):');
+    // --notify-on never posts nothing.
+    expect((await run([...AT_RISK, ...NOW_LATE, ...notify, '--notify-on', 'never'])).code).toBe(0);
+    expect(robots.received).toHaveLength(3);
+  });
+
+  it('a wrong secret: the "sign not match" answer is retried, reported, and leaves output and exit code as they were', async () => {
+    const cfg = config({});
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`], { STOREOPS_NOTIFY_SECRET: 'SECwrong' });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')[1]).toBe(EXPECTED_ROW);
+    expect(robots.received).toHaveLength(3); // attempts: 3
+    expect(robots.received.every((x) => (x.answer as { errcode: number }).errcode === 310000)).toBe(true);
+    expect(r.stderr).toContain(
+      `storeops: warning: notify dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=*** failed: 3 tries: the platform answered errcode 310000 sign not match`,
+    );
+    noSecrets(r.stdout, r.stderr);
+    expect(r.stderr).not.toContain('SECwrong');
+    // Nothing was delivered, so nothing is remembered: the next run with the right secret posts it.
+    const ok = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(ok.code).toBe(0);
+    expect(robots.received.at(-1)!.ok).toBe(true);
+  });
+
+  it('--notify-required: a failed post exits 6, with the output still written', async () => {
+    const cfg = config({ attempts: 2 });
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`, '--notify-required'], { STOREOPS_NOTIFY_SECRET: 'SECwrong' });
+    expect(r.code).toBe(6);
+    expect(r.stdout.trimEnd().split('\n')[1]).toBe(EXPECTED_ROW);
+    expect(robots.received).toHaveLength(2);
+    // Delivered: exit 0 as usual.
+    const ok = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`, '--notify-required']);
+    expect(ok.code).toBe(0);
+    // --notify-required without a target is a usage error before anything is read.
+    expect((await run([...AT_RISK, ...DUE_SOON, '--notify-required'])).code).toBe(2);
+  });
+
+  it('HTTP 503 twice, then accepted: delivered on the third try', async () => {
+    robots.force('/robot/send', { status: 503, body: { error: 'busy' } }, { status: 503, body: { error: 'busy' } });
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', config({}), '--notify', robots.dingtalk.replace('http://', 'dingtalk:http://')]);
+    expect(r.code).toBe(0);
+    expect(robots.received.map((x) => x.status)).toEqual([503, 503, 200]);
+    expect(robots.received[2]!.ok).toBe(true);
+    expect(r.stderr).not.toContain('failed');
+  });
+
+  it('a robot that never answers is given up within the time allowed', async () => {
+    robots.force('/robot/send', 'hang', 'hang');
+    const started = Date.now();
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', config({ timeout: 0.3, attempts: 2 }), '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('failed: 2 tries: no answer within 300 ms; no answer within 300 ms');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});
+
+describe('compensate --notify (vouchers)', () => {
+  it('final vouchers to issue, with the total; the provisional one only counted; any machine zone', async () => {
+    // The example shop at 11-20 12:00 (test/compensation/cli.test.ts): final vouchers 62.00
+    // (190.00 × 30 % = 57.00 + 12.00 × 30 % = 3.60 → minimum 5.00), 500.00 (2000.00 × 30 % = 600.00,
+    // capped at 500.00) and 29.97 (99.90 × 30 %); 62.00 + 500.00 + 29.97 = 591.97. …701 is provisional.
+    const r = await runCliAsync(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-q', '--state', state, '--config', config({}), '--notify', `dingtalk:${robots.dingtalk}`], {
+      env: { STOREOPS_NOTIFY_SECRET: SECRET, TZ: 'America/Los_Angeles' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(5);
+    expect(robots.received[0]!.ok).toBe(true);
+    expect(robots.texts('/robot/send')).toEqual([
+      [
+        '### storeops late-shipment vouchers: 3 vouchers to issue',
+        '3 final vouchers totalling 591.97 (rules tmall-2023); 1 provisional (orders still unshipped), not listed.',
+        '3 new (total 591.97):',
+        [
+          '- 小明爱购物: 62.00 · orders 3515313147329357901;3515313147329357902',
+          '- 小明爱购物: 500.00 (capped) · orders 3515313147329357903',
+          '- 阿花tb: 29.97 · orders 2987650012233445502',
+        ].join('\n'),
+      ].join('\n\n'),
+    ]);
+  });
+});
+
+describe('other platforms', () => {
+  it('WeCom: markdown in Chinese; a wrong key (errcode 93000) is final, not retried', async () => {
+    const cfg = config({ lang: 'zh' });
+    // Beijing time in the message whatever the machine's zone.
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', robots.wecom.replace('http://', 'wecom:http://')], { TZ: 'America/Los_Angeles' });
+    expect(r.code).toBe(0);
+    expect(robots.received[0]!.body).toEqual({
+      msgtype: 'markdown',
+      markdown: {
+        content: [
+          '### storeops 发货预警: 1 个订单已超时或 12 小时内到期',
+          '截至 2026-11-19 06:00: 1 个未发货订单已超时或将在 12 小时内超时 (其中已超时 0 个); 若延迟约赔 15.00 元 (规则 tmall-2023)。',
+          '新增 1 项 (合计 15.00 元):',
+          '- 订单 4100000000000000701 截止 11-19 08:00 (还剩 2.0 小时), 若延迟赔 15.00 元 · 围巾礼盒',
+        ].join('\n'),
+      },
+    });
+    const bad = await run([...AT_RISK, ...NOW_LATE, '--config', cfg, '--notify', `wecom:${robots.base}/cgi-bin/webhook/send?key=wrong-key-0000000000`]);
+    expect(bad.code).toBe(0);
+    expect(robots.received).toHaveLength(2); // one try only
+    expect(bad.stderr).toContain('errcode 93000 invalid webhook url');
+    expect(bad.stderr).not.toContain('wrong-key-0000000000');
+  });
+
+  it('Feishu: timestamp and sign in the body, checked by the robot; reviews queue posts buyers to contact now', async () => {
+    const cfg = config({ top: 3 });
+    const r = await run(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-20 12:00:00', '--config', cfg, '--notify', `feishu:${robots.feishu}`, '-q']);
+    expect(r.code).toBe(0);
+    expect(robots.received).toHaveLength(1);
+    const b = robots.received[0]!.body;
+    expect(robots.received[0]!.answer).toMatchObject({ code: 0 });
+    expect(typeof b.timestamp).toBe('string');
+    expect(Math.abs(Number(b.timestamp) - Date.now() / 1000)).toBeLessThan(60);
+    // examples/reviews.csv at 11-20 12:00: 7 reviews flagged; 6 first contacts due now (none
+    // contacted yet) and …701 (extortion: evidence and a platform complaint, issue 18) is not a
+    // contact; the queue's order is safety first (…0902, issue 18), then by priority; --top 3 lists
+    // three, "… and 3 more".
+    expect((b.content as { text: string }).text.split('\n')).toEqual([
+      'storeops review follow-up: 6 buyers to contact now',
+      'As of 2026-11-20 12:00: 6 buyers to contact now; 7 in the follow-up queue, 1 overdue.',
+      '6 new:',
+      '• order 6000000000000000902 · negative · priority 1 · quality · first contact by 11-22 08:30',
+      '• order 3515313147329357901 · negative · priority 2 · quality · first contact by 11-20 21:40',
+      '• order 3515313147329357902 · positive · priority 3 · quality · first contact by 11-21 10:00',
+      '… and 3 more',
+    ]);
+    // Only the three listed are remembered: the next run lists the other three.
+    await run(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-20 12:00:00', '--config', cfg, '--notify', `feishu:${robots.feishu}`, '-q']);
+    expect(robots.texts('/open-apis')[1]!.split('\n').slice(2)).toEqual([
+      '3 new:',
+      '• order 6000000000000000901 · neutral · priority 4 · price · first contact by 11-19 11:00 (overdue)',
+      '• order 2987650012233445501 · neutral · priority 4 · not as described · first contact by 11-21 09:12',
+      '• order 5200000000000000801 · neutral · priority 4 · logistics · first contact by 11-21 18:30',
+    ]);
+  });
+
+  it('plain webhook: JSON with the item keys, HMAC-signed in headers when a secret is set', async () => {
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', config({}), '--notify', robots.webhook]);
+    expect(r.code).toBe(0);
+    const got = robots.received[0]!;
+    expect(got.ok).toBe(true);
+    expect(got.headers['x-storeops-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(got.body).toMatchObject({ source: 'storeops', topic: 'at_risk', items: [{ key: 'at_risk:4100000000000000701:at_risk' }], more: 0 });
+  });
+});
+
+describe('roster plan --notify', () => {
+  it('posts each agent\'s hours, nights, weekend days and days off, as the roster output says', async () => {
+    const r = await run(['roster', 'plan', '--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di,Ed', '--time-limit', '3', '-f', 'csv', '-q', '--config', config({}), '--notify', robots.webhook]);
+    expect(r.code).toBe(0);
+    // The message is checked against the roster csv itself: its last four columns per agent.
+    const rows = r.stdout.trimEnd().split('\n').slice(1, 6).map((l) => l.split(','));
+    const expected = rows.map((c) => {
+      const [hours, nights, weekend, off] = c.slice(-4);
+      return `${c[0]}: ${Number(hours)} h, ${nights} nights, ${weekend} weekend days, ${off} days off`;
+    });
+    const body = robots.received[0]!.body as { title: string; items: { key: string; text: string }[] };
+    expect(body.title).toBe('storeops roster published: 2026-11');
+    expect(body.items.map((i) => i.text)).toEqual(expected);
+    expect(body.items.map((i) => i.key.split(':').slice(0, 2).join(':'))).toEqual(Array(5).fill('roster:2026-11'));
+  });
+});
+
+describe('targets and secrets in the config file', () => {
+  it('a config file with robot URLs or secrets that others can read is refused (exit 2); 0600 is used', async () => {
+    const notify = { targets: [{ url: robots.dingtalk, kind: 'dingtalk', secret: SECRET }] };
+    const open = config(notify, 0o644);
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', open], { STOREOPS_NOTIFY_SECRET: '' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`config file ${open} holds notify secrets or robot URLs but others can read it (mode 644); refused`);
+    expect(r.stderr).toContain(`chmod 600 ${open}`);
+    noSecrets(r.stderr);
+    expect(robots.received).toHaveLength(0);
+    fs.chmodSync(open, 0o640);
+    expect((await run([...AT_RISK, ...DUE_SOON, '--config', open], { STOREOPS_NOTIFY_SECRET: '' })).code).toBe(2);
+    fs.chmodSync(open, 0o600);
+    const ok = await run([...AT_RISK, ...DUE_SOON, '--config', open], { STOREOPS_NOTIFY_SECRET: '' });
+    expect(ok.code).toBe(0);
+    expect(robots.received).toHaveLength(1);
+    expect(robots.received[0]!.ok).toBe(true);
+    noSecrets(ok.stdout, ok.stderr);
+  });
+
+  it('a config without secrets may be readable by others', async () => {
+    const cfg = config({}, 0o644);
+    expect((await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '-q'])).code).toBe(0);
+  });
+
+  it('bad notify options are usage errors before anything is read', async () => {
+    expect((await run([...AT_RISK, ...DUE_SOON, '--notify', 'slack:https://example.invalid/x'])).code).toBe(2);
+    expect((await run([...AT_RISK, ...DUE_SOON, '--notify', 'not a url'])).code).toBe(2);
+    expect((await run([...AT_RISK, ...DUE_SOON, '--notify', robots.webhook, '--notify-on', 'sometimes'])).code).toBe(2);
+    expect(robots.received).toHaveLength(0);
+  });
+});

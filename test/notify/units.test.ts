@@ -1,0 +1,187 @@
+// The pure parts of src/notify: signing, targets, fitting a notice to each platform's limits,
+// reading the platforms' answers, and the retry policy (with a fake clock).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { LIMITS, fit, neutralize, sizeOf } from '../../src/notify/message.js';
+import { deliver, readAnswer } from '../../src/notify/post.js';
+import { dingtalkSign, dingtalkSignedUrl, feishuSign, webhookSign } from '../../src/notify/sign.js';
+import { kindOfHost, parseTarget, redactUrl, targetId } from '../../src/notify/target.js';
+import type { Notice } from '../../src/notify/types.js';
+
+describe('signing', () => {
+  // Expected values computed independently with Python's hmac/base64/urllib (the platforms' own
+  // sample language): hmac.new(secret, f"{ts}\n{secret}", sha256) for DingTalk,
+  // hmac.new(f"{ts}\n{secret}", b"", sha256) for Feishu.
+  it('DingTalk: base64(HmacSHA256(secret, timestamp\\nsecret)), url-encoded in the query', () => {
+    expect(dingtalkSign('this is secret', 1577262236757)).toEqual({ timestamp: '1577262236757', sign: 'hmPWwU+7lVdm3ZZz0r9tSfx0L4Q26jWOZr9+Gs6EZQM=' });
+    const url = dingtalkSignedUrl('https://oapi.dingtalk.com/robot/send?access_token=T', 'this is secret', 1577262236757);
+    expect(url).toBe('https://oapi.dingtalk.com/robot/send?access_token=T&timestamp=1577262236757&sign=hmPWwU%2B7lVdm3ZZz0r9tSfx0L4Q26jWOZr9%2BGs6EZQM%3D');
+  });
+  it('Feishu: HmacSHA256 keyed with timestamp\\nsecret over an empty message, seconds', () => {
+    expect(feishuSign('this is secret', 1599360473)).toEqual({ timestamp: '1599360473', sign: '/eYKrXQBzTjUZJ3s6NX16VxGbTwmK7AEs8/FnvC1CSw=' });
+  });
+  it('plain webhook: hex HmacSHA256(secret, timestamp.body)', () => {
+    expect(webhookSign('this is secret', 1599360473, '{"a":1}')).toEqual({ timestamp: '1599360473', signature: 'sha256=90d5e38ebfc52949619d95ece8c817f03e52ca6fdffa95edfb3a98748cd20216' });
+  });
+});
+
+describe('targets', () => {
+  it('kind from KIND: or from the host, else webhook', () => {
+    expect(kindOfHost('oapi.dingtalk.com')).toBe('dingtalk');
+    expect(kindOfHost('qyapi.weixin.qq.com')).toBe('wecom');
+    expect(kindOfHost('open.feishu.cn')).toBe('feishu');
+    expect(kindOfHost('open.larksuite.com')).toBe('feishu');
+    expect(kindOfHost('example.com')).toBe('webhook');
+    expect(parseTarget('https://oapi.dingtalk.com/robot/send?access_token=T', 'flag').kind).toBe('dingtalk');
+    expect(parseTarget('dingtalk:http://127.0.0.1:8080/robot/send?access_token=T', 'flag')).toEqual({ kind: 'dingtalk', url: 'http://127.0.0.1:8080/robot/send?access_token=T', from: 'flag' });
+    expect(parseTarget('FEISHU:http://127.0.0.1/x', 'flag').kind).toBe('feishu');
+    expect(parseTarget('http://127.0.0.1/hook', 'flag').kind).toBe('webhook');
+  });
+  it('refuses unknown kinds and non-http URLs, without echoing tokens', () => {
+    expect(() => parseTarget('slack:https://hooks.example/x', 'flag')).toThrow(/unknown kind "slack"/);
+    let err: Error | undefined;
+    try {
+      parseTarget('ftp://example.com/send?key=abcdefghijklmnop', 'flag');
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(err?.message).toBe('--notify takes an http(s) URL, got "ftp://example.com/send?***"');
+  });
+  it('a printable form hides query values and token-like path segments', () => {
+    expect(redactUrl('https://oapi.dingtalk.com/robot/send?access_token=abc123')).toBe('https://oapi.dingtalk.com/robot/send?access_token=***');
+    expect(redactUrl('https://open.feishu.cn/open-apis/bot/v2/hook/f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b')).toBe('https://open.feishu.cn/open-apis/bot/v2/hook/***');
+  });
+  it('the ledger knows a target by a hash, never by its URL', () => {
+    const t = parseTarget('https://oapi.dingtalk.com/robot/send?access_token=secret-token-123', 'flag');
+    const id = targetId(t);
+    expect(id).toMatch(/^dingtalk:[0-9a-f]{24}$/);
+    expect(id).not.toContain('secret-token');
+    expect(targetId(parseTarget('https://oapi.dingtalk.com/robot/send?access_token=secret-token-123', 'config'))).toBe(id);
+  });
+});
+
+function notice(n: number, textOf: (i: number) => string, amount?: string): Notice {
+  return {
+    topic: 'at_risk',
+    lang: 'en',
+    title: 'storeops test',
+    summary: 'Summary.',
+    items: Array.from({ length: n }, (_, i) => ({ key: `k${i}`, text: textOf(i), ...(amount ? { amount } : {}) })),
+  };
+}
+
+describe('fitting a notice to a platform', () => {
+  it('DingTalk markdown: title, summary, the count and total, then the items', () => {
+    const { messages, cut } = fit('dingtalk', notice(2, (i) => `order ${i + 1}`, '15.00'), true, { top: 10, maxMessages: 3 });
+    expect(cut).toBe(0);
+    // 2 × 15.00 = 30.00
+    expect(messages.map((m) => m.body)).toEqual([
+      { msgtype: 'markdown', markdown: { title: 'storeops test', text: '### storeops test\n\nSummary.\n\n2 new (total 30.00):\n\n- order 1\n- order 2' } },
+    ]);
+    expect(messages[0]!.items.map((i) => i.key)).toEqual(['k0', 'k1']);
+  });
+
+  it('more items than --top: the rest are counted in "… and N more" and not shown', () => {
+    const { messages, cut } = fit('feishu', notice(13, (i) => `o${i}`), false, { top: 10, maxMessages: 3 });
+    expect(cut).toBe(3);
+    expect(messages).toHaveLength(1);
+    expect((messages[0]!.body.content as { text: string }).text).toBe(
+      ['storeops test', 'Summary.', '13 in all:', ['o0', 'o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7', 'o8', 'o9'].map((x) => `• ${x}`).join('\n'), '… and 3 more'].join('\n'),
+    );
+  });
+
+  it('WeCom: 4096 bytes of markdown.content; long items are split over messages, then cut', () => {
+    // Each item is clipped to 199 × "订" + "…" = 199 × 3 + 3 = 600 bytes, plus "- " and a newline = 603.
+    // First message: "### storeops test\nSummary.\n30 new:\n" (35 bytes) + room for "\n… and 30 more" (18):
+    // (4096 − 53) / 603 = 6.7 → 6 items. Later ones: "### storeops test (cont. 2)\n" (28) + 18: 6 items too.
+    // 3 messages × 6 = 18 shown, 12 cut.
+    const { messages, cut } = fit('wecom', notice(30, () => '订'.repeat(300)), true, { top: 30, maxMessages: 3 });
+    for (const m of messages) expect(sizeOf('wecom', m.body)).toBeLessThanOrEqual(LIMITS.wecom.bytes);
+    expect(messages).toHaveLength(3);
+    expect(messages.map((m) => m.items.length)).toEqual([6, 6, 6]);
+    expect(cut).toBe(12);
+    const last = (messages[2]!.body.markdown as { content: string }).content;
+    expect(last.endsWith(`… and ${cut} more`)).toBe(true);
+    expect((messages[1]!.body.markdown as { content: string }).content.startsWith('### storeops test (cont. 2)\n')).toBe(true);
+    // Items are clipped to 200 characters: 199 + "…".
+    expect((messages[0]!.body.markdown as { content: string }).content).toContain(`- ${'订'.repeat(199)}…`);
+  });
+
+  it('markdown and mentions in shop data are neutralised', () => {
+    expect(neutralize('**毛衣** [链接](x) <@all> #1_a`b')).toBe('＊＊毛衣＊＊ ［链接］(x) ＜@all＞ ＃1＿a｀b');
+    const { messages } = fit('feishu', notice(1, () => '<at user_id="all">所有人</at>'), true, { top: 10, maxMessages: 1 });
+    expect((messages[0]!.body.content as { text: string }).text).toContain('＜at user_id="all">所有人＜/at>');
+  });
+
+  it('an empty notice (--notify-on always) is one message with the summary', () => {
+    const { messages } = fit('webhook', notice(0, () => ''), false, { top: 10, maxMessages: 3 });
+    expect(messages.map((m) => m.body)).toEqual([{ source: 'storeops', topic: 'at_risk', lang: 'en', title: 'storeops test', summary: 'Summary.', part: 1, items: [], more: 0 }]);
+  });
+});
+
+describe("reading the platforms' answers", () => {
+  it('errcode/code 0 is success; rate limits and signature answers are retried; others are final', () => {
+    expect(readAnswer('dingtalk', 200, '{"errcode":0,"errmsg":"ok"}')).toEqual({ ok: true });
+    expect(readAnswer('dingtalk', 200, '{"errcode":310000,"errmsg":"sign not match"}')).toMatchObject({ ok: false, retry: true });
+    expect(readAnswer('dingtalk', 200, '{"errcode":130101,"errmsg":"send too fast, exceed 20 times per minute"}')).toMatchObject({ ok: false, retry: true });
+    expect(readAnswer('dingtalk', 200, '{"errcode":300001,"errmsg":"token is not exist"}')).toMatchObject({ ok: false, retry: false });
+    expect(readAnswer('wecom', 200, '{"errcode":93000,"errmsg":"invalid webhook url"}')).toMatchObject({ ok: false, retry: false });
+    expect(readAnswer('wecom', 200, '{"errcode":45009,"errmsg":"api freq out of limit"}')).toMatchObject({ ok: false, retry: true });
+    expect(readAnswer('feishu', 200, '{"StatusCode":0,"StatusMessage":"success","code":0,"data":{},"msg":"success"}')).toEqual({ ok: true });
+    expect(readAnswer('feishu', 200, '{"code":19021,"data":{},"msg":"sign match fail or timestamp is not within one hour from current time"}')).toMatchObject({ ok: false, retry: true });
+    expect(readAnswer('feishu', 400, '{"code":9499,"msg":"Bad Request","data":{}}')).toMatchObject({ ok: false, retry: false });
+    expect(readAnswer('webhook', 204, '')).toEqual({ ok: true });
+    expect(readAnswer('webhook', 503, 'busy')).toMatchObject({ ok: false, retry: true });
+    expect(readAnswer('webhook', 404, 'no')).toMatchObject({ ok: false, retry: false });
+    expect(readAnswer('dingtalk', 502, '<html>bad gateway</html>')).toMatchObject({ ok: false, retry: true });
+  });
+});
+
+describe('retries', () => {
+  async function server(statuses: number[]): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
+    let n = 0;
+    const s = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const st = statuses[Math.min(n, statuses.length - 1)]!;
+        n++;
+        res.writeHead(st);
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    return { url: `http://127.0.0.1:${(s.address() as AddressInfo).port}/hook`, hits: () => n, close: () => new Promise((r) => s.close(() => r())) };
+  }
+
+  it('waits 1×, 2× the backoff between tries and stops after the allowed tries', async () => {
+    const srv = await server([503, 503, 503, 503]);
+    const waits: number[] = [];
+    let clock = 1_000_000;
+    const d = await deliver({ kind: 'webhook', url: srv.url, from: 'flag' }, { a: 1 }, {
+      timeoutMs: 2000, attempts: 3, backoffMs: 500, deadline: clock + 60_000, now: () => clock,
+      sleep: async (ms) => { waits.push(ms); clock += ms; },
+    });
+    await srv.close();
+    expect(d).toEqual({ ok: false, tries: 3, failures: [{ zh: 'HTTP 503', en: 'HTTP 503' }, { zh: 'HTTP 503', en: 'HTTP 503' }, { zh: 'HTTP 503', en: 'HTTP 503' }] });
+    expect(waits).toEqual([500, 1000]);
+    expect(srv.hits()).toBe(3);
+  });
+
+  it('never waits past the deadline', async () => {
+    const srv = await server([503, 200]);
+    let clock = 0;
+    const d = await deliver({ kind: 'webhook', url: srv.url, from: 'flag' }, {}, { timeoutMs: 2000, attempts: 5, backoffMs: 10_000, deadline: 5_000, now: () => clock, sleep: async (ms) => void (clock += ms) });
+    await srv.close();
+    expect(d.ok).toBe(false);
+    expect(d.tries).toBe(1);
+    expect(d.failures.map((f) => f.en)).toEqual(['HTTP 503', 'the time allowed for notifications ran out; no more tries']);
+  });
+
+  it('a transient failure then success is delivered', async () => {
+    const srv = await server([500, 200]);
+    const d = await deliver({ kind: 'webhook', url: srv.url, from: 'flag' }, {}, { timeoutMs: 2000, attempts: 3, backoffMs: 1, deadline: Date.now() + 10_000, now: Date.now });
+    await srv.close();
+    expect(d).toEqual({ ok: true, tries: 2, failures: [{ zh: 'HTTP 500', en: 'HTTP 500' }] });
+  });
+});

@@ -1,0 +1,151 @@
+// Issue 14 item 1: overlapping downloads. The newest version of an order wins: the export time in
+// the file name, else the file's modification time, a tie to the later argument. Duplicates are
+// reported as one stderr line per pair of files; --duplicates FILE lists them all.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportTimeInName, newestFirst } from '../../src/orders/freshness.js';
+import { TimeZone } from '../../src/time.js';
+import { tmpDir } from '../helpers.js';
+import { order, taobaoCsv, write } from './build.js';
+import { cli, json } from './expected.js';
+
+const BJ = new TimeZone('Asia/Shanghai');
+const LATEST = Date.UTC(2030, 0, 1);
+const bj = (s: string) => Date.parse(s.replace(' ', 'T') + '+08:00');
+
+describe('the export time in a file name', () => {
+  it('Taobao ExportOrderList<yyyyMMddHHmm>, PDD orders_export<yyyy-MM-dd-HH-mm-ss>, 抖店 yyyy-MM-dd HH_mm_ss', () => {
+    expect(exportTimeInName('ExportOrderList202611201200.csv', BJ, LATEST)).toBe(bj('2026-11-20 12:00:00'));
+    expect(exportTimeInName('/data/in/ExportOrderDetailList20261120120059.xlsx', BJ, LATEST)).toBe(bj('2026-11-20 12:00:59'));
+    expect(exportTimeInName('3f2a9c0d1e4b5a6978c0d1e2f3a4b5c6orders_export2026-07-20-10-09-23.csv', BJ, LATEST)).toBe(bj('2026-07-20 10:09:23'));
+    expect(exportTimeInName('订单-2026-04-10 10_19_18.xlsx', BJ, LATEST)).toBe(bj('2026-04-10 10:19:18'));
+  });
+
+  it('no time: a month only, an order id, an impossible date, a time after "latest"', () => {
+    expect(exportTimeInName('ExportOrderList202611.csv', BJ, LATEST)).toBeUndefined();
+    expect(exportTimeInName('3515313147329357901.csv', BJ, LATEST)).toBeUndefined();
+    expect(exportTimeInName('ExportOrderList202613201200.csv', BJ, LATEST)).toBeUndefined();
+    expect(exportTimeInName('ExportOrderList203511201200.csv', BJ, LATEST)).toBeUndefined();
+  });
+
+  it('newest first; a file with no time is oldest; a tie goes to the later argument', () => {
+    expect(newestFirst([{ at: 5, source: 'name' }, { at: 9, source: 'mtime' }, { at: null, source: 'none' }, { at: 5, source: 'mtime' }])).toEqual([1, 3, 0, 2]);
+  });
+});
+
+// Two downloads of one shop (tmall-2023: deadline = paid + 48 h; 30 % of paid − postage, at least 5.00).
+// Y (小明): paid 11-10 09:00:00 → deadline 11-12 09:00:00. The 11-11 10:00 download has it
+//   unshipped; the 11-14 10:00 download has it shipped 11-13 16:00:00 = 31 h late, final.
+//   Base 200.00 − 10.00 = 190.00 × 30 % = 57.00.
+// X (小红): paid 11-10 20:00:00 → deadline 11-12 20:00:00. Unshipped in the old download, shipped
+//   11-12 08:00:00 (on time) in the new one: no voucher. Had the old row won (as-of 11-15 10:00)
+//   it would be a provisional voucher of 88.00 × 30 % = 26.40 and Y one 73 h late.
+// Z (小刚): only in the old download, paid 11-11 09:00:00, unshipped: late since 11-13 09:00:00,
+//   provisional, 49 h late at 11-15 10:00; 100.00 − 0 = 100.00 × 30 % = 30.00.
+const Y = '3515313147329357911';
+const X = '3515313147329357912';
+const Z = '3515313147329357913';
+const oldRows = [
+  order(Y, {}),
+  order(X, { 买家会员名: '小红', 买家应付货款: '88.00', 买家应付邮费: '0.00', 买家实际支付金额: '88.00', 订单创建时间: '2026-11-10 19:59:00', 订单付款时间: '2026-11-10 20:00:00' }),
+  order(Z, { 买家会员名: '小刚', 买家应付货款: '100.00', 买家应付邮费: '0.00', 买家实际支付金额: '100.00', 订单创建时间: '2026-11-11 08:59:00', 订单付款时间: '2026-11-11 09:00:00' }),
+];
+const newRows = [
+  order(X, { 买家会员名: '小红', 买家应付货款: '88.00', 买家应付邮费: '0.00', 买家实际支付金额: '88.00', 订单创建时间: '2026-11-10 19:59:00', 订单付款时间: '2026-11-10 20:00:00', 订单状态: '卖家已发货，等待买家确认', 发货时间: '2026-11-12 08:00:00' }),
+  order(Y, { 订单状态: '卖家已发货，等待买家确认', 发货时间: '2026-11-13 16:00:00' }),
+];
+const AS_OF = ['--as-of', '2026-11-15 10:00:00'];
+
+function expectNewest(r: ReturnType<typeof cli>): void {
+  expect(r.code).toBe(0);
+  const vouchers = json(r);
+  expect(vouchers.map((v) => [v.buyer, v.orderIds, v.amount, v.state, v.maxHoursLate])).toEqual([
+    ['小明', [Y], '57.00', 'final', 31],
+    ["小刚", [Z], "30.00", "provisional", 49],
+  ]);
+}
+
+describe('compensate with overlapping downloads', () => {
+  const dir = tmpDir();
+  // Modification times the other way round: the name's export time decides.
+  const older = write(dir, 'ExportOrderList202611111000.csv', taobaoCsv(oldRows), new Date(Date.UTC(2026, 10, 20)));
+  const newer = write(dir, 'ExportOrderList202611141000.csv', taobaoCsv(newRows), new Date(Date.UTC(2026, 10, 15)));
+
+  for (const [label, args] of [['old new', [older, newer]], ['new old', [newer, older]]] as const) {
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      it(`the newest rows win whatever the argument order (${label}, TZ=${tz})`, () => {
+        const r = cli(['compensate', ...args, '-f', 'json', ...AS_OF], { tz });
+        expectNewest(r);
+        // One line for the pair, naming the file whose versions were used and why.
+        const dupLines = r.stderr.split('\n').filter((l) => l.includes('share'));
+        expect(dupLines).toEqual([
+          `${newer} and ${older} share 2 order(s) (${Y}, ${X}); the versions in the newer ${newer} are used (exported 2026-11-14 10:00:00, from its name; the other: exported 2026-11-11 10:00:00, from its name)`,
+        ]);
+      });
+    }
+  }
+
+  it('by modification time when the names carry no export time', () => {
+    const d = tmpDir();
+    const a = write(d, 'a.csv', taobaoCsv(oldRows), new Date(Date.UTC(2026, 10, 11, 2)));
+    const b = write(d, 'b.csv', taobaoCsv(newRows), new Date(Date.UTC(2026, 10, 14, 2)));
+    expectNewest(cli(['compensate', b, a, '-f', 'json', ...AS_OF]));
+    const r = cli(['compensate', a, b, '-f', 'json', ...AS_OF]);
+    expectNewest(r);
+    // 2026-11-14 02:00 UTC = 10:00 Beijing.
+    expect(r.stderr).toContain(`${b} and ${a} share 2 order(s) (${Y}, ${X}); the versions in the newer ${b} are used (modified 2026-11-14 10:00:00; the other: modified 2026-11-11 10:00:00)`);
+  });
+
+  it('equal times: the later argument wins', () => {
+    const d = tmpDir();
+    const t = new Date(Date.UTC(2026, 10, 14, 2));
+    const a = write(d, 'a.csv', taobaoCsv(oldRows), t);
+    const b = write(d, 'b.csv', taobaoCsv(newRows), t);
+    expectNewest(cli(['compensate', a, b, '-f', 'json', ...AS_OF]));
+    // b first: a is the later argument and its (old) rows win: Y and X unshipped, provisional.
+    // Y 11-12 09:00 → 11-15 10:00 = 73 h; X 11-12 20:00 → 11-15 10:00 = 62 h.
+    const r = cli(['compensate', b, a, '-f', 'json', ...AS_OF]);
+    expect(json(r).map((v) => [v.buyer, v.amount, v.state, v.maxHoursLate])).toEqual([
+      ['小明', '57.00', 'provisional', 73],
+      ['小红', '26.40', 'provisional', 62],
+      ["小刚", "30.00", "provisional", 49],
+    ]);
+  });
+});
+
+describe('the duplicate report', () => {
+  // 60 orders in both files and 3 twice within the newer one: two summary lines, not 63.
+  const dir = tmpDir();
+  const ids = Array.from({ length: 60 }, (_, i) => String(3515313147329357000n + BigInt(i)));
+  const rows = ids.map((id) => order(id, { 订单状态: '交易成功', 发货时间: '2026-11-11 09:00:00' }));
+  const a = write(dir, 'ExportOrderList202611201200.csv', taobaoCsv(rows));
+  const b = write(dir, 'ExportOrderList202611211200.csv', taobaoCsv([...rows, ...rows.slice(0, 3)]));
+
+  it('one line per pair of files with the count and the first ids; --duplicates lists every one', () => {
+    const out = path.join(dir, 'dups.csv');
+    const r = cli(['orders', 'inspect', a, b, '-f', 'json', '--duplicates', out]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => /share|more than once/.test(l));
+    expect(lines).toEqual([
+      `${b}: 3 order(s) appear more than once in the file (${ids[0]}, ${ids[1]}, ${ids[2]}); the first row of each is used`,
+      `${b} and ${a} share 60 order(s) (${ids[0]}, ${ids[1]}, ${ids[2]}, …); the versions in the newer ${b} are used (exported 2026-11-21 12:00:00, from its name; the other: exported 2026-11-20 12:00:00, from its name)`,
+    ]);
+    // 60 + 63 rows read = 60 accepted + 63 duplicates.
+    expect(r.stderr).toContain('2 file(s): 123 rows read = 60 accepted + 0 rejected + 63 duplicates');
+    const [sa, sb] = json(r);
+    expect(sa).toMatchObject({ rowsRead: 60, accepted: 0, duplicates: 60 });
+    expect(sb).toMatchObject({ rowsRead: 63, accepted: 60, duplicates: 3 });
+    const listed = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(listed[0]).toBe('file,line,orderId,keptFile,keptLine');
+    expect(listed).toHaveLength(1 + 63);
+    // The newer file's rows 62–64 repeat its rows 2–4; the older file's row 2 repeats the newer's row 2.
+    expect(listed[1]).toBe(`${b},62,="${ids[0]}",${b},2`); // ids as text for Excel (="…")
+    expect(listed[4]).toBe(`${a},2,="${ids[0]}",${b},2`);
+  });
+
+  it('without --duplicates the summary says how to get the full list', () => {
+    const r = cli(['orders', 'inspect', a, b, '-f', 'json']);
+    expect(r.stderr).toContain('(use --duplicates <file> to list every duplicate)');
+  });
+});

@@ -1,0 +1,32 @@
+// The shared time parser (src/time.ts) reads the Chinese date forms some exports use (抖店 商品评论:
+// `2026年11月19日 21:40:00`), always as Beijing wall-clock time whatever the machine's zone.
+import { describe, expect, it } from 'vitest';
+import { TimeZone, parseTime } from '../../src/time.js';
+
+const BJ = new TimeZone('Asia/Shanghai');
+
+describe('parseTime: Chinese date forms', () => {
+  it('reads 年月日 with a clock time as Beijing time', () => {
+    // 2026-11-19 21:40:00 in UTC+8 is 13:40:00 UTC.
+    expect(parseTime('2026年11月19日 21:40:00', BJ)).toBe(Date.UTC(2026, 10, 19, 13, 40, 0));
+    expect(parseTime('2026年11月19日21:40', BJ)).toBe(Date.UTC(2026, 10, 19, 13, 40, 0));
+    // 时/分/秒 written out; single-digit month and day.
+    expect(parseTime('2026年1月2日 08时05分09秒', BJ)).toBe(Date.UTC(2026, 0, 2, 0, 5, 9));
+    expect(parseTime('2026年1月2日 8时05分', BJ)).toBe(Date.UTC(2026, 0, 2, 0, 5, 0));
+    // A date alone is midnight Beijing time: 2026-04-10 00:00 +08:00 = 2026-04-09 16:00 UTC.
+    expect(parseTime('2026年04月10日', BJ)).toBe(Date.UTC(2026, 3, 9, 16, 0, 0));
+  });
+
+  it('rejects impossible dates and stray text, as for the other forms', () => {
+    expect(parseTime('2026年2月30日 10:00:00', BJ)).toBeUndefined();
+    expect(parseTime('2026年13月1日', BJ)).toBeUndefined();
+    expect(parseTime('2026年11月19日 24:00:00', BJ)).toBeUndefined();
+    expect(parseTime('2026年11月19日 晚上', BJ)).toBeUndefined();
+    expect(parseTime('11月19日 21:40', BJ)).toBeUndefined(); // no year: never guessed
+  });
+
+  it('the other zone names the same wall clock differently', () => {
+    // 2026-07-01 09:00 in Los Angeles (PDT, UTC-7) = 16:00 UTC.
+    expect(parseTime('2026年7月1日 09:00:00', new TimeZone('America/Los_Angeles'))).toBe(Date.UTC(2026, 6, 1, 16, 0, 0));
+  });
+});

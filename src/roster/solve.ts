@@ -166,11 +166,13 @@ function boundsAndLayout(h: HighsModule, p: RosterProblem, levels: Level[], cloc
   const model = h.createModel({ format: 'lp', data: agg.lp });
   try {
     model.options.set(OPTIONS);
-    const aggClock = { elapsed: clock.elapsed, left: () => Math.max(0.05, Math.min(clock.left(), opt.timeLimit / 3)) };
-    const r = lexicographic(p.days.length, h, model, seen, aggClock, opt);
+    const r = lexicographic(p.days.length, h, model, seen, clock, opt);
     if (r.status === 'infeasible') return { status: 'infeasible' };
-    if (r.status !== 'ok' || r.results.length !== seen.length || !r.results.every((x) => x.proven) || !r.sol) return { status: 'none' };
-    if (levels.includes('o6') && !levels.includes('o4')) {
+    if (r.status !== 'ok' || !r.sol) return { status: 'none' };
+    // Out of time inside the aggregate: its best counts still make a roster; the levels it did
+    // not finish are reported unproven (bound 0) with the values the roster measures.
+    const complete = r.results.length === seen.length && r.results.every((x) => x.proven);
+    if (complete && levels.includes('o6') && !levels.includes('o4')) {
       // The split of each day's spare agents over its shifts, with the day totals held. The
       // search is capped at a quarter of the time limit; if it is not proven by then, its
       // best split is used and the summary reports the gap.
@@ -180,7 +182,7 @@ function boundsAndLayout(h: HighsModule, p: RosterProblem, levels: Level[], cloc
       };
       p.days.forEach((_, d) => held(agg.Y(d)));
       const capAt = clock.elapsed() + Math.max(1, opt.timeLimit / 4);
-      const r6 = lexicographic(p.days.length, h, model, ['o6'], { elapsed: clock.elapsed, left: () => Math.max(0.05, Math.min(clock.left(), capAt - clock.elapsed())) }, opt, { colValue: r.sol });
+      const r6 = lexicographic(p.days.length, h, model, ['o6'], { elapsed: clock.elapsed, left: () => Math.max(0.05, Math.min(clock.left(), capAt - clock.elapsed())) }, opt, { colValue: r.sol! });
       if (r6.status === 'ok' && r6.sol && r6.results.length === 1) {
         r.results.push({ ...r6.results[0]!, given: true });
         r.sol = r6.sol;
@@ -197,6 +199,13 @@ function boundsAndLayout(h: HighsModule, p: RosterProblem, levels: Level[], cloc
       const grid = construct(p, targets, attempt);
       if (!grid || checkRoster(p, gridCells(grid)).length) continue;
       const m = measure(p, grid);
+      if (!complete) {
+        const results = seen.map((l) => {
+          const x = r.results.find((y) => y.level === l);
+          return x && x.proven && m[l] === x.value ? x : { level: l, value: m[l], bound: x?.bound ?? 0, proven: false, seconds: x?.seconds ?? 0 };
+        });
+        return { status: 'layout', grid, results };
+      }
       if (r.results.every((x) => m[x.level] === x.value)) return { status: 'layout', grid, results: r.results };
     }
     return { status: 'none' };

@@ -1,5 +1,6 @@
 // Output columns of `compensate` (SPEC "compensate": voucher row, order row, at-risk row).
 import type { Column } from '../io/columns.js';
+import { BASE_ZH, KIND_ZH, PAYER_ZH, RECORDED_ZH, RISK_ZH, SHIP_SOURCE_ZH, STATE_ZH } from './codes.js';
 
 export const VOUCHER_COLUMNS: Column[] = [
   { key: 'voucherKey', zh: '红包编号', en: 'voucherKey' },
@@ -12,14 +13,16 @@ export const VOUCHER_COLUMNS: Column[] = [
   { key: 'computedAmount', zh: '计算金额', en: 'computedAmount', type: 'money' },
   { key: 'amount', zh: '赔付金额', en: 'amount', type: 'money', brief: true },
   { key: 'capped', zh: '已封顶', en: 'capped', type: 'bool' },
-  { key: 'kinds', zh: '类型', en: 'kinds', type: 'list' },
-  { key: 'state', zh: '状态', en: 'state', brief: true },
+  { key: 'kinds', zh: '类型', en: 'kinds', type: 'list', labels: KIND_ZH },
+  { key: 'state', zh: '状态', en: 'state', brief: true, labels: STATE_ZH },
   { key: 'maxHoursLate', zh: '最长延迟(小时)', en: 'maxHoursLate', type: 'hours', brief: true },
   { key: 'platformPaid', zh: '平台已赔付', en: 'platformPaid', type: 'money' },
   { key: 'difference', zh: '差额', en: 'difference', type: 'money' },
-  { key: 'recorded', zh: '记录', en: 'recorded', brief: true },
-  { key: 'base', zh: '基数口径', en: 'base' },
-  { key: 'risk', zh: '扣分风险', en: 'risk' },
+  { key: 'recorded', zh: '记录', en: 'recorded', brief: true, labels: RECORDED_ZH },
+  { key: 'base', zh: '基数口径', en: 'base', labels: BASE_ZH },
+  { key: 'risk', zh: '扣分风险', en: 'risk', labels: RISK_ZH },
+  { key: 'toIssue', zh: '待发放', en: 'toIssue', type: 'money', brief: true },
+  { key: 'payer', zh: '赔付方式', en: 'payer', labels: PAYER_ZH },
 ];
 
 export const ORDER_ROW_COLUMNS: Column[] = [
@@ -28,16 +31,16 @@ export const ORDER_ROW_COLUMNS: Column[] = [
   { key: 'paidAt', zh: '付款时间', en: 'paidAt', type: 'time' },
   { key: 'deadline', zh: '发货截止', en: 'deadline', type: 'time', brief: true },
   { key: 'shippedAt', zh: '发货时间', en: 'shippedAt', type: 'time', brief: true },
-  { key: 'shipSource', zh: '发货时间来源', en: 'shipSource' },
+  { key: 'shipSource', zh: '发货时间来源', en: 'shipSource', labels: SHIP_SOURCE_ZH },
   { key: 'hoursLate', zh: '延迟(小时)', en: 'hoursLate', type: 'hours', brief: true },
-  { key: 'kind', zh: '类型', en: 'kind', brief: true },
+  { key: 'kind', zh: '类型', en: 'kind', brief: true, labels: KIND_ZH },
   { key: 'base', zh: '计算基数', en: 'base', type: 'money' },
   { key: 'rate', zh: '比例', en: 'rate' },
   { key: 'raw', zh: '按比例', en: 'raw', type: 'money' },
   { key: 'afterMinimum', zh: '保底后', en: 'afterMinimum', type: 'money', brief: true },
   { key: 'voucherKey', zh: '红包编号', en: 'voucherKey' },
   { key: 'rules', zh: '规则集', en: 'rules' },
-  { key: 'baseRule', zh: '基数口径', en: 'baseRule' },
+  { key: 'baseRule', zh: '基数口径', en: 'baseRule', labels: BASE_ZH },
 ];
 
 export const AT_RISK_COLUMNS: Column[] = [
@@ -46,9 +49,10 @@ export const AT_RISK_COLUMNS: Column[] = [
   { key: 'paidAt', zh: '付款时间', en: 'paidAt', type: 'time' },
   { key: 'deadline', zh: '发货截止', en: 'deadline', type: 'time', brief: true },
   { key: 'hoursLeft', zh: '剩余(小时)', en: 'hoursLeft', type: 'hours', brief: true },
-  { key: 'risk', zh: '风险', en: 'risk', brief: true },
+  { key: 'risk', zh: '风险', en: 'risk', brief: true, labels: RISK_ZH },
   { key: 'title', zh: '宝贝标题', en: 'title', brief: true },
   { key: 'base', zh: '计算基数', en: 'base', type: 'money' },
   { key: 'costIfLate', zh: '延迟将赔', en: 'costIfLate', type: 'money', brief: true },
   { key: 'rules', zh: '规则集', en: 'rules' },
+  { key: 'payer', zh: '赔付方式', en: 'payer', labels: PAYER_ZH },
 ];

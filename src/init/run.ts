@@ -13,12 +13,15 @@ export function starterConfig(): Record<string, unknown> {
   // No "lang": the config outranks LANG, and a language fixed here would surprise a later LANG=zh_CN.
   return {
     tz: 'Asia/Shanghai',
-    compensate: { rules: 'tmall-2023', base: 'paid-minus-postage' },
+    compensate: { rules: 'auto', base: 'auto' },
     reviews: {
       maxAttempts: 3,
       quietHours: '22:00-08:00',
       goodwill: { neutral: '5.00', negative: '10.00' },
       shopName: '',
+      // Who a buyer with a health or safety complaint should call (name and phone): safety messages need it.
+      safetyContact: '',
+      messageLang: 'zh',
       keywords: `${TEMPLATE_DIR}/reviews/keywords.json`,
       forbidden: `${TEMPLATE_DIR}/reviews/forbidden.json`,
       templates: `${TEMPLATE_DIR}/reviews/messages.json`,

@@ -15,11 +15,19 @@ export type CellType =
   | 'list' // string[]; `;` in a cell, array in JSON
   | 'bool';
 
+/**
+ * zh labels of an enumerated column's codes (`final` → 确定). zh output (table, csv, tsv, xlsx)
+ * shows the label; en output and JSON keep the stable English code. A code `prefix:detail` or
+ * `prefix=detail` whose prefix has a label shows as `label:detail`; an unknown code stays as it is.
+ */
+export type Labels = Readonly<Record<string, string>>;
+
 export interface Column {
   key: string;
   zh: string;
   en: string;
   type?: CellType;
+  labels?: Labels;
   /** In the short terminal view: a column an operator acts on (the table shows all with --wide). */
   brief?: boolean;
 }
@@ -35,9 +43,23 @@ export interface CellContext {
   tz: TimeZone;
 }
 
+/** A code as zh output shows it (see Labels); en keeps the code. */
+export function labelOf(labels: Labels | undefined, code: string, lang: Lang): string {
+  if (!labels || lang !== 'zh') return code;
+  const hit = labels[code];
+  if (hit !== undefined) return hit;
+  const m = /^([^:=]+)([:=])(.*)$/s.exec(code);
+  if (m && labels[m[1]!] !== undefined) return `${labels[m[1]!]}${m[2] === '=' ? '=' : ': '}${m[3]}`;
+  return code;
+}
+
 /** The text of a cell in csv/tsv/table/xlsx (before formula escaping). */
 export function cellText(col: Column, value: unknown, c: CellContext): string {
   if (value === null || value === undefined) return '';
+  if (col.labels && c.lang === 'zh') {
+    if (Array.isArray(value)) return value.map((v) => labelOf(col.labels, String(v), c.lang)).join(';');
+    if (typeof value === 'string') return labelOf(col.labels, value, c.lang);
+  }
   switch (col.type ?? 'text') {
     case 'money':
       return value instanceof Money || typeof value === 'number' ? fmtMoney(new Money(value as Money)) : String(value);

@@ -3,9 +3,9 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
 import { InputError, type Msg, msg } from '../cli/errors.js';
 import { loadExcelJS } from './exceljs.js';
+import { gb18030Decoder, type Gb18030Impl } from './gb18030.js';
 import type { Sniffed } from './source.js';
 
 export interface RawRecord {
@@ -56,7 +56,7 @@ export function firstBadUtf8(b: Buffer): number {
  * hold. UTF-8 is only validated (natively) and passed on as bytes, which csv-parse reads itself:
  * decoding it here and re-encoding it for the parser would double the work on a big export.
  */
-async function* decode(s: Sniffed, fed: { lines: number }): AsyncGenerator<string | Buffer> {
+async function* decode(s: Sniffed, fed: { lines: number }, gb?: Gb18030Impl): AsyncGenerator<string | Buffer> {
   let newlines = 0;
   // `fed.lines`: the line breaks handed on so far, counted once here for the parser's caller too.
   // A 0x0A byte is a line break in UTF-8 and GB18030 alike (never inside a multi-byte character).
@@ -122,9 +122,15 @@ async function* decode(s: Sniffed, fed: { lines: number }): AsyncGenerator<strin
     }
     return;
   }
-  const dec = iconv.getDecoder('gb18030');
+  const dec = await gb18030Decoder(gb);
   for await (const chunk of s.stream as AsyncIterable<Buffer>) {
-    const text = dec.write(chunk);
+    let text: string;
+    try {
+      text = dec.write(stripSkip(chunk));
+    } catch {
+      // Bad bytes finishing a character cut at the end of the previous chunk: on this line.
+      throw bad(newlines + 1);
+    }
     const k = text.indexOf('\uFFFD');
     if (k !== -1) {
       let n = newlines;
@@ -134,7 +140,12 @@ async function* decode(s: Sniffed, fed: { lines: number }): AsyncGenerator<strin
     countNl(chunk);
     if (text) yield text;
   }
-  const tail = dec.end();
+  let tail: string;
+  try {
+    tail = dec.end();
+  } catch {
+    throw bad(newlines + 1);
+  }
   if (tail) {
     if (tail.includes('\uFFFD')) throw bad(newlines + 1);
     yield tail;
@@ -162,10 +173,10 @@ function pickRecordDelimiter(firstText: string): string[] {
   return firstText[i + 1] === '\n' ? ['\r\n'] : ['\r'];
 }
 
-async function* csvBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
+async function* csvBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
   // Lines fed to the parser so far (by \n), for an error found only at the end of the input.
   const fed = { lines: 0 };
-  const text = decode(s, fed);
+  const text = decode(s, fed, opts.gb18030);
   const first = await text.next();
   if (first.done) return;
   const head = typeof first.value === 'string' ? first.value : first.value.toString('utf8', 0, Math.min(first.value.length, 1 << 16));
@@ -284,6 +295,43 @@ function xlsxCellText(v: unknown): string {
   return String(v);
 }
 
+/** Excel's own limit: a cell holds at most 32,767 characters. Longer cannot come from Excel or a seller centre. */
+export const XLSX_MAX_CELL = 32_767;
+/** A row's cells together (a 71-column export of full cells is about 2.3 M characters). */
+export const XLSX_MAX_ROW = 4 * 1024 * 1024;
+
+/**
+ * One xlsx row's cells, or why it is refused: a shared string is stored once and may be used by
+ * every cell of the sheet, so a small file can expand without bound (one 300 MB string used 1,000
+ * times is 300 GB of output). Each cell and each row is capped; a row over a cap is rejected whole.
+ */
+function xlsxRow(values: unknown[]): { cells: string[] } | { problem: Msg } {
+  const cells: string[] = [];
+  let total = 0;
+  for (let i = 1; i < values.length; i++) {
+    const t = xlsxCellText(values[i]);
+    if (t.length > XLSX_MAX_CELL) {
+      return {
+        problem: msg(
+          `第 ${i} 列的单元格有 ${t.length} 个字符, 超过 Excel 的单元格上限 ${XLSX_MAX_CELL}; 这一行未读取 (文件不是 Excel 或卖家中心写的, 或已被改动)`,
+          `the cell in column ${i} holds ${t.length} characters, more than Excel's limit of ${XLSX_MAX_CELL} per cell; the row was not read (the file was not written by Excel or a seller centre, or was altered)`,
+        ),
+      };
+    }
+    total += t.length;
+    if (total > XLSX_MAX_ROW) {
+      return {
+        problem: msg(
+          `这一行的单元格合计超过 ${XLSX_MAX_ROW} 个字符; 这一行未读取`,
+          `the cells of this row hold more than ${XLSX_MAX_ROW} characters together; the row was not read`,
+        ),
+      };
+    }
+    cells.push(t);
+  }
+  return { cells };
+}
+
 async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
   const ExcelJS = loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(s.stream, {
@@ -298,10 +346,8 @@ async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
       sawSheet = true;
       let batch: RawRecord[] = [];
       for await (const row of sheet) {
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(xlsxCellText(values[i]));
-        batch.push({ line: row.number, cells });
+        const read = xlsxRow(row.values as unknown[]);
+        batch.push('problem' in read ? { line: row.number, cells: [], problem: read.problem } : { line: row.number, cells: read.cells });
         if (batch.length >= 1000) {
           yield batch;
           batch = [];
@@ -332,13 +378,18 @@ async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
  * Records in batches (a few hundred to a few thousand at a time): one await per batch instead of
  * one per record keeps the per-row cost of a million-row export close to the parser's own.
  */
-export function readRecordBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
-  return s.container === 'xlsx' ? xlsxBatches(s) : csvBatches(s);
+export function readRecordBatches(s: Sniffed, opts: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
+  return s.container === 'xlsx' ? xlsxBatches(s) : csvBatches(s, opts);
+}
+
+export interface ReadOptions {
+  /** Which GB18030 decoder (tests compare the two); the runtime's when it has one. */
+  gb18030?: Gb18030Impl;
 }
 
 /** The same records one at a time. */
-export async function* readRecords(s: Sniffed): AsyncGenerator<RawRecord> {
-  for await (const batch of readRecordBatches(s)) yield* batch;
+export async function* readRecords(s: Sniffed, opts: ReadOptions = {}): AsyncGenerator<RawRecord> {
+  for await (const batch of readRecordBatches(s, opts)) yield* batch;
 }
 
 /** What a readable stream has buffered, as arrays: one await per burst of records. */

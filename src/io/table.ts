@@ -6,6 +6,7 @@ import { cleanCell, cleanHeader } from './cells.js';
 import { type RawRecord, readRecordBatches } from './records.js';
 import { type Sniffed, openSource } from './source.js';
 import { looksLikeData, maskedRow } from './pii.js';
+import type { RejectLog } from './rejects.js';
 
 export interface FieldSpec {
   key: string;
@@ -20,6 +21,11 @@ export interface HeaderMap {
   index: Map<string, number>;
   /** Header names no field claimed. */
   unmapped: string[];
+  /**
+   * Other columns with the same header name as a mapped field's column (two 订单状态 columns), by
+   * field key. The reader refuses a row where they disagree: which one is right cannot be told.
+   */
+  twins: Map<string, number[]>;
 }
 
 export function normHeader(h: string): string {
@@ -44,8 +50,17 @@ export function mapHeader(headers: string[], fields: readonly FieldSpec[]): Head
       }
     }
   }
+  const twins = new Map<string, number[]>();
+  for (const [key, i] of index) {
+    const name = normHeader(headers[i]!);
+    const same = headers.flatMap((h, j) => (j !== i && normHeader(h) === name ? [j] : []));
+    if (same.length) {
+      twins.set(key, same);
+      for (const j of same) used.add(j); // the twin is the same field, not an unmapped column
+    }
+  }
   const unmapped = headers.filter((h, i) => !used.has(i) && cleanHeader(h) !== '').map(cleanHeader);
-  return { headers: headers.map(cleanHeader), index, unmapped };
+  return { headers: headers.map(cleanHeader), index, unmapped, twins };
 }
 
 /**
@@ -145,4 +160,24 @@ export async function openMappedTable(
   const map = mapHeader(t.headers, fields);
   for (const f of fields) if (f.required && !map.index.has(f.key)) throw missingColumnError(t.sniffed.name, what, f, t.headers);
   return { ...t, map };
+}
+
+/**
+ * The first screening every reader applies to a record, so none can drop a row silently: a record
+ * the parser could not read (an unclosed quote …) is rejected with its reason, a blank one is
+ * skipped, a ragged one (see raggedProblem) is rejected. True when the row is to be read further.
+ * A problem record has no cells: it must be checked before "all cells blank", or it looks blank.
+ */
+export async function usableRecord(r: RawRecord, file: string, rejects: RejectLog, shape?: { headerWidth: number; lastNeeded: number }): Promise<boolean> {
+  if (r.problem) {
+    await rejects.add({ file, line: r.line, reason: r.problem });
+    return false;
+  }
+  if (r.cells.every((c) => c.trim() === '')) return false;
+  const ragged = shape ? raggedProblem(r.cells, shape.headerWidth, shape.lastNeeded) : undefined;
+  if (ragged) {
+    await rejects.add({ file, line: r.line, reason: ragged });
+    return false;
+  }
+  return true;
 }

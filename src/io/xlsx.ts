@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Workbook } from 'exceljs';
-import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
+import { type CellContext, type Column, type Row, cellText, header, labelOf } from './columns.js';
 import { type ByteSink, registerTemp, releaseTemp } from './sink.js';
 import { displayWidth } from './width.js';
 
@@ -88,7 +88,7 @@ export function xlsxCell(col: Column, v: unknown, c: CellContext): XlsxCell {
     case 'list':
       // One item per line (the column wraps): a list of 19-digit ids stays one id wide.
       if (Array.isArray(v)) {
-        const lines = v.map(String).join('\n');
+        const lines = v.map((x) => labelOf(col.labels, String(x), c.lang)).join('\n');
         return { value: lines, shown: lines };
       }
       return { value: t, shown: t };

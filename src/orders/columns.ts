@@ -1,8 +1,9 @@
 // Output columns of `orders normalize` (SPEC "orders": canonical order fields).
+import { ORDER_STATUS_ZH, PLATFORM_ZH } from './codes.js';
 import type { Column } from '../io/columns.js';
 
 export const ORDER_COLUMNS: Column[] = [
-  { key: 'platform', zh: '平台', en: 'platform' },
+  { key: 'platform', zh: '平台', en: 'platform', labels: PLATFORM_ZH },
   { key: 'layout', zh: '报表格式', en: 'layout' },
   { key: 'sourceFile', zh: '来源文件', en: 'sourceFile' },
   { key: 'sourceLine', zh: '行号', en: 'sourceLine', type: 'int' },
@@ -10,7 +11,7 @@ export const ORDER_COLUMNS: Column[] = [
   { key: 'parentOrderId', zh: '主订单编号', en: 'parentOrderId', type: 'id' },
   { key: 'lineId', zh: '子订单编号', en: 'lineId', type: 'id', brief: true },
   { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
-  { key: 'status', zh: '状态', en: 'status', brief: true },
+  { key: 'status', zh: '状态', en: 'status', brief: true, labels: ORDER_STATUS_ZH },
   { key: 'statusRaw', zh: '原始状态', en: 'statusRaw' },
   { key: 'createdAt', zh: '创建时间', en: 'createdAt', type: 'time' },
   { key: 'paidAt', zh: '付款时间', en: 'paidAt', type: 'time', brief: true },

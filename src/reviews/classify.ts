@@ -24,6 +24,25 @@ export const DSR_FLAG_AT_OR_BELOW = 3;
 // Severity points, documented in the README ("How the priority is scored").
 export const SEVERITY = { negative: 5, negativeFollowUp: 4, neutral: 2, negativeText: 2, lowDsr: 1 } as const;
 
+/**
+ * Whether classify() would flag the review, answered with as little work as possible (most reviews
+ * are positive and are only read to be dropped): the same tests, stopping at the first that says yes.
+ */
+export function needsFollowUp(r: Review, m: Matchers): boolean {
+  if (r.rating === 'bad' || r.rating === 'neutral') return true;
+  const { description, service, logistics } = r.dsr;
+  if ((description !== null && description <= DSR_FLAG_AT_OR_BELOW) || (service !== null && service <= DSR_FLAG_AT_OR_BELOW) || (logistics !== null && logistics <= DSR_FLAG_AT_OR_BELOW)) return true;
+  if (r.text !== '') {
+    const t = prepare(r.text, m.neutralizers);
+    if (m.negative.any(t) || m.safety.any(t)) return true;
+  }
+  if (r.followUpText !== '') {
+    const f = prepare(r.followUpText, m.neutralizers);
+    if (m.negative.any(f) || m.safety.any(f)) return true;
+  }
+  return false;
+}
+
 export function classify(r: Review, m: Matchers): Flagging {
   const reasons: string[] = [];
   let severity = 0;

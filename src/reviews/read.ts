@@ -4,7 +4,7 @@ import type { Ctx } from '../cli/context.js';
 import { InputError, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell } from '../io/cells.js';
 import { type RejectLog, shown } from '../io/rejects.js';
-import { type FieldSpec, openMappedTable } from '../io/table.js';
+import { type FieldSpec, openMappedTable, usableRecord } from '../io/table.js';
 import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
 
@@ -92,10 +92,19 @@ export async function readReviews(
   keep?: (r: Review) => boolean,
 ): Promise<{ reviews: Review[]; duplicates: number; rows: number; read: number }> {
   const reviews: Review[] = [];
-  const seen = new Set<string>();
+  // Kept reviews by the hash of their key; a hit is compared field by field, so none is dropped by a collision.
+  const kept = new Map<number, Review | Review[]>();
   const seenHash = new Set<number>();
   let duplicates = 0;
   let read = 0;
+  // A shop's titles, buyers and rating words repeat: one string each, not one per row.
+  const strings = new Map<string, string>();
+  const intern = (s: string) => {
+    const hit = strings.get(s);
+    if (hit !== undefined) return hit;
+    if (strings.size < 100_000) strings.set(s, s);
+    return s;
+  };
   let rows = 0;
   const what = msg('评价文件', 'review file');
   // As for orders: a time more than a day after the real clock (or --as-of) is a mangled cell.
@@ -115,15 +124,16 @@ export async function readReviews(
       const i = ix.get(k);
       return i === undefined ? '' : cleanCell(cells[i] ?? '');
     };
+    // A short row is fine while it reaches the required columns (an editor drops trailing empty cells).
+    const shape = { headerWidth: t.headers.length, lastNeeded: Math.max(ix.get('orderId')!, ix.get('reviewedAt')!) };
     for await (const r of t.records) {
-      if (r.cells.every((c) => c.trim() === '')) continue;
-      rows++;
+      // The same screening as every reader: an unreadable record (an unclosed quote) is rejected
+      // and counted, never skipped as blank; --strict then fails the run.
+      const blank = !r.problem && r.cells.every((c) => c.trim() === '');
+      if (!blank) rows++;
+      if (!(await usableRecord(r, name, rejects, shape))) continue;
       const reject = (key: string | undefined, value: string, zh: string, en: string) =>
         rejects.add({ file: name, line: r.line, column: key ? header(key) : undefined, value, reason: msg(zh, en) });
-      if (r.problem) {
-        await rejects.add({ file: name, line: r.line, reason: r.problem });
-        continue;
-      }
       const orderId = cell(r.cells, 'orderId');
       const idCheck = checkOrderId(orderId);
       if (idCheck !== 'ok') {
@@ -178,13 +188,14 @@ export async function readReviews(
       }
       const text = cell(r.cells, 'text');
       const followUpText = cell(r.cells, 'followUpText');
-      const key = `${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${cell(r.cells, 'title')}`;
+      const title = titleWithSpec(cell(r.cells, 'title'), cell(r.cells, 'spec'));
+      const h = hash53(`${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${title}`);
       const review: Review = {
         file: name,
         line: r.line,
         orderId,
         buyer: cell(r.cells, 'buyer'),
-        title: titleWithSpec(cell(r.cells, 'title'), cell(r.cells, 'spec')),
+        title,
         rating,
         ratingRaw,
         reviewedAt,
@@ -194,7 +205,6 @@ export async function readReviews(
         dsr,
       };
       if (keep && !keep(review)) {
-        const h = hash53(key);
         if (seenHash.has(h)) duplicates++;
         else {
           seenHash.add(h);
@@ -202,11 +212,16 @@ export async function readReviews(
         }
         continue;
       }
-      if (seen.has(key)) {
+      const same = kept.get(h);
+      const twins = same === undefined ? [] : Array.isArray(same) ? same : [same];
+      if (twins.some((x) => x.orderId === orderId && x.reviewedAt === reviewedAt && x.text === text && x.followUpText === followUpText && x.title === review.title)) {
         duplicates++;
         continue;
       }
-      seen.add(key);
+      kept.set(h, twins.length === 0 ? review : [...twins, review]);
+      review.title = intern(review.title);
+      review.buyer = intern(review.buyer);
+      review.ratingRaw = intern(review.ratingRaw);
       read++;
       reviews.push(review);
     }

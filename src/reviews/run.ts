@@ -1,5 +1,6 @@
 // Command bodies for `storeops reviews queue|log|message` (SPEC reviews): read, compute with the
 // pure modules, hand rows to the output layer.
+import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, REASON_ZH, STATUS_ZH } from './codes.js';
 import type { Ctx } from '../cli/context.js';
 import { InputError, UsageError, msg } from '../cli/errors.js';
 import { checkOrderId } from '../io/cells.js';
@@ -11,7 +12,7 @@ import type { StateDb } from '../state/ledger.js';
 import { orderFacts } from './orders.js';
 import { type OrderContacts, buyerContactState, inQuietHours } from './policy.js';
 import { buildQueue, buyerKey } from './queue.js';
-import { classify } from './classify.js';
+import { needsFollowUp } from './classify.js';
 import { render, unknownPlaceholders } from './message.js';
 import { type RosterOnShift, assign, onShiftAt, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
@@ -24,29 +25,29 @@ export const QUEUE_COLUMNS: Column[] = [
   { key: 'priority', zh: '优先级', en: 'priority', type: 'int' },
   { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id', brief: true },
   { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
-  { key: 'rating', zh: '评价结果', en: 'rating', brief: true },
+  { key: 'rating', zh: '评价结果', en: 'rating', brief: true, labels: RATING_ZH },
   { key: 'reviewedAt', zh: '评价时间', en: 'reviewedAt', type: 'time' },
   { key: 'title', zh: '宝贝标题', en: 'title' },
   { key: 'text', zh: '评价内容', en: 'text' },
   { key: 'followUpText', zh: '追评内容', en: 'followUpText' },
-  { key: 'reasons', zh: '标记原因', en: 'reasons', type: 'list' },
-  { key: 'categories', zh: '问题类别', en: 'categories', type: 'list' },
+  { key: 'reasons', zh: '标记原因', en: 'reasons', type: 'list', labels: REASON_ZH },
+  { key: 'categories', zh: '问题类别', en: 'categories', type: 'list', labels: CATEGORY_ZH },
   { key: 'contactBy', zh: '联系期限', en: 'contactBy', type: 'time', brief: true },
   { key: 'explainBy', zh: '解释期限', en: 'explainBy', type: 'time' },
   { key: 'complaintBy', zh: '投诉期限', en: 'complaintBy', type: 'time' },
-  { key: 'overdue', zh: '已逾期', en: 'overdue', type: 'list' },
-  { key: 'status', zh: '状态', en: 'status', brief: true },
+  { key: 'overdue', zh: '已逾期', en: 'overdue', type: 'list', labels: DEADLINE_ZH },
+  { key: 'status', zh: '状态', en: 'status', brief: true, labels: STATUS_ZH },
   { key: 'attempts', zh: '联系次数', en: 'attempts', type: 'int' },
   { key: 'buyerAttempts', zh: '买家被联系次数', en: 'buyerAttempts', type: 'int' },
   { key: 'lastContactAt', zh: '上次联系', en: 'lastContactAt', type: 'time' },
   { key: 'nextContactAt', zh: '下次可联系', en: 'nextContactAt', type: 'time' },
   { key: 'sameBuyer', zh: '同一买家的其他订单', en: 'sameBuyer', type: 'list' },
   { key: 'assignee', zh: '负责客服', en: 'assignee' },
-  { key: 'escalate', zh: '上报', en: 'escalate', type: 'list', brief: true },
-  { key: 'action', zh: '下一步', en: 'action', brief: true },
+  { key: 'escalate', zh: '上报', en: 'escalate', type: 'list', brief: true, labels: ESCALATE_ZH },
+  { key: 'action', zh: '下一步', en: 'action', brief: true, labels: ACTION_ZH },
   { key: 'template', zh: '模板', en: 'template' },
   { key: 'goodwill', zh: '补偿预算', en: 'goodwill', type: 'money' },
-  { key: 'malicious', zh: '恶意评价迹象', en: 'malicious', type: 'list' },
+  { key: 'malicious', zh: '恶意评价迹象', en: 'malicious', type: 'list', labels: MALICIOUS_ZH },
   { key: 'orderValue', zh: '订单金额', en: 'orderValue', type: 'money' },
   { key: 'earlierOrders', zh: '此前订单数', en: 'earlierOrders', type: 'int' },
   { key: 'score', zh: '分数', en: 'score', type: 'int' },
@@ -108,7 +109,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
   const rejects = new RejectLog(ctx);
   try {
     // Only flagged reviews are held (classify is pure and cheap; buildQueue classifies them again).
-    const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder : (r: Review) => classify(r, cfg.matchers).reasons.length > 0;
+    const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder : (r: Review) => needsFollowUp(r, cfg.matchers);
     const { reviews, duplicates, rows, read } = await readReviews(ctx, files, rejects, keep);
     const wanted = new Set(reviews.map((r) => r.orderId));
     const orders = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
@@ -213,7 +214,7 @@ async function buyerOrdersOf(ctx: Ctx, orderId: string, files: string[], cfg: Re
   const rejects = new RejectLog(ctx);
   let reviews: Review[];
   try {
-    ({ reviews } = await readReviews(ctx, files, rejects, (r) => r.orderId === orderId || classify(r, cfg.matchers).reasons.length > 0));
+    ({ reviews } = await readReviews(ctx, files, rejects, (r) => r.orderId === orderId || needsFollowUp(r, cfg.matchers)));
     await rejects.finish();
   } catch (e) {
     await rejects.abort();
@@ -302,8 +303,8 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
       [
         { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
         { key: 'at', zh: '时间', en: 'at', type: 'time' },
-        { key: 'status', zh: '状态', en: 'status' },
-        { key: 'channel', zh: '渠道', en: 'channel' },
+        { key: 'status', zh: '状态', en: 'status', labels: STATUS_ZH },
+        { key: 'channel', zh: '渠道', en: 'channel', labels: CHANNEL_ZH },
         { key: 'attempts', zh: '联系次数', en: 'attempts', type: 'int' },
         { key: 'nextContactAt', zh: '下次可联系', en: 'nextContactAt', type: 'time' },
         { key: 'note', zh: '备注', en: 'note' },
@@ -393,7 +394,7 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
       [
         { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
         { key: 'template', zh: '模板', en: 'template' },
-        { key: 'action', zh: '下一步', en: 'action' },
+        { key: 'action', zh: '下一步', en: 'action', labels: ACTION_ZH },
         { key: 'message', zh: '消息', en: 'message' },
       ],
       rows,

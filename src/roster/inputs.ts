@@ -63,7 +63,8 @@ export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog): Promi
       throw new InputError(msg(`找不到客服名单文件 ${v}`, `agent file ${v} not found`), msg('检查路径。', 'check the path.'));
     }
   }
-  const dup = agents.find((a, i) => agents.indexOf(a) !== i);
+  const seen = new Set<string>();
+  const dup = agents.find((a) => seen.has(a) || !seen.add(a));
   if (dup) throw new UsageError(msg(`客服 "${dup}" 出现了两次`, `agent "${dup}" is listed twice`), msg('每个名字只写一次; 同名的人加以区分。', 'list each name once; tell namesakes apart.'));
   if (agents.length === 0) throw new InputError(msg('客服名单是空的', 'the agent list is empty'));
   return agents;
@@ -121,9 +122,12 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
   if (file === undefined) return [];
   const rows = await readRequests(ctx, String(file), cal.month, rejects);
   const out: [number, number][] = [];
+  const agentIndex = new Map(agents.map((a, i) => [a, i]));
+  const dayIndex = new Map(cal.days.map((x, i) => [x.key, i]));
+  const given = new Set<string>();
   for (const r of rows) {
-    const a = agents.indexOf(r.agent);
-    const d = cal.days.findIndex((x) => x.key === r.key);
+    const a = agentIndex.get(r.agent) ?? -1;
+    const d = dayIndex.get(r.key) ?? -1;
     if (a < 0 || d < 0) {
       await rejects.add({
         file: String(file),
@@ -133,7 +137,10 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
       });
       continue;
     }
-    if (!out.some(([x, y]) => x === a && y === d)) out.push([a, d]);
+    if (!given.has(`${a}:${d}`)) {
+      given.add(`${a}:${d}`);
+      out.push([a, d]);
+    }
   }
   return out;
 }
@@ -154,8 +161,9 @@ export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents
   const byDay: (DayCode | undefined)[][] = agents.map(() => cal.days.map(() => undefined));
   let boundary = false;
   const lastKey = prevMonth ? `${prevMonth.y}-${String(prevMonth.mo).padStart(2, '0')}-${String(daysInMonth(prevMonth.y, prevMonth.mo)).padStart(2, '0')}` : undefined;
+  const agentIndex = new Map(agents.map((x, i) => [x, i]));
   for (const e of f.entries) {
-    const a = agents.indexOf(e.agent);
+    const a = agentIndex.get(e.agent) ?? -1;
     if (a < 0) continue;
     const dayNo = Number(e.key.split('-').pop());
     if (dayNo >= 1 && dayNo <= cal.days.length) byDay[a]![dayNo - 1] = e.code;

@@ -9,6 +9,7 @@ import { type FieldSpec, mapHeader, missingColumnError, openMappedTable, openTab
 import { daysInMonth } from '../time.js';
 import type { Violation } from './check.js';
 import type { HourNeed, ShiftMins } from './needs.js';
+import { NON_AGENT_ROW } from './wall.js';
 import { type DayCode, type ShiftDef, parseDayCode } from './shifts.js';
 
 const DAY_MIN = 24 * 60;
@@ -80,8 +81,11 @@ const SHIFT: FieldSpec = { key: 'shift', aliases: ['shift', 'code', '班次', '�
 const START: FieldSpec = { key: 'start', aliases: ['start', '开始', '上班'] };
 const END: FieldSpec = { key: 'end', aliases: ['end', '结束', '下班'] };
 
-/** Rows of a grid that are not agents: the per-day coverage the plan prints under the grid. */
-const COVERAGE_ROW = /^(coverage|覆盖|合计|total|service level|服务水平)/i;
+/**
+ * Rows of a grid that are not agents: the per-day coverage the plan prints under the grid, and
+ * the wall calendar's weekday, legend and rules rows (src/roster/wall.ts).
+ */
+const COVERAGE_ROW = NON_AGENT_ROW;
 
 export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftDef[], month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<RosterFile> {
   const t = await openTable(file, ctx.io.stdin, ctx.encoding);
@@ -173,7 +177,8 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   const dayCols: { i: number; key: string }[] = [];
   t.headers.forEach((h, i) => {
     if (i === ai) return;
-    const k = parseDayKey(h, month);
+    // A wall calendar's header holds real dates: xlsx gives them as `YYYY-MM-DD 00:00:00`.
+    const k = parseDayKey(h.replace(/^(\d{4}-\d{2}-\d{2}) 00:00(?::00)?$/, '$1'), month);
     if (k) dayCols.push({ i, key: dayKeyText(k) });
   });
   if (dayCols.length === 0) {

@@ -1,4 +1,6 @@
 // `storeops roster plan` and `storeops roster check` (SPEC "roster", RULES §4).
+import { RULE_ZH } from './codes.js';
+import { labelOf } from '../io/columns.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
@@ -16,7 +18,10 @@ import { solveInWorker } from './worker.js';
 import { DEFAULTS, parseNumber, pick } from './options.js';
 import { type Grid, type RosterProblem, monthDays } from './problem.js';
 import { readRoster } from './read.js';
-import { agentCalendar, gridColumns, gridRows, longColumns, longRows, totals } from './render.js';
+import { agentCalendar } from './ics.js';
+import { gridColumns, gridRows, longColumns, longRows, totals } from './render.js';
+import { writeSheet } from '../io/sheet.js';
+import { wallCalendar } from './wall.js';
 import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
 import { type DayCode, fmtClock } from './shifts.js';
 import { rosterNotice } from '../notify/notices.js';
@@ -25,7 +30,7 @@ import { notifySetup } from '../notify/run.js';
 const VIOLATION_COLUMNS = [
   { key: 'agent', zh: '客服', en: 'agent' },
   { key: 'date', zh: '日期', en: 'date' },
-  { key: 'rule', zh: '规则', en: 'rule' },
+  { key: 'rule', zh: '规则', en: 'rule', labels: RULE_ZH },
   { key: 'detail', zh: '说明', en: 'detail' },
 ];
 
@@ -178,7 +183,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     ctx.warn(msg(`所有休息申请无法同时满足; 已尽量满足, ${refused.length} 个未批准`, `the day-off requests cannot all be granted with these rules; ${refused.length} were refused, the fewest possible after hours and fairness`));
     ctx.attention();
   }
-  await writePlan(ctx, p, result.grid, format, Boolean(opts.long), service);
+  await writePlan(ctx, p, result.grid, format, Boolean(opts.long), needs.label, service);
   const solved = result;
   await notifier?.send((lang) =>
     rosterNotice(totals(p, solved.grid), { lang, what: p.template ? 'template' : p.days[0]!.key.slice(0, 7), grid: solved.grid.map((row) => row.join('')), proven: solved.proven }),
@@ -246,10 +251,13 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
   }
 }
 
-async function writePlan(ctx: Ctx, p: RosterProblem, g: Grid, format: string, long: boolean, service?: (number | undefined)[]): Promise<void> {
+async function writePlan(ctx: Ctx, p: RosterProblem, g: Grid, format: string, long: boolean, needLabel: string, service?: (number | undefined)[]): Promise<void> {
   if (format === 'ics') return writeIcs(ctx, p, g);
+  // xlsx: the wall calendar (one landscape A4 page); --long stays a table of rows.
+  if (format === 'xlsx' && !long) return writeSheet(wallCalendar(p, g, { lang: ctx.lang, needLabel }), () => openSink(ctx, 'utf8'));
   const table = format === 'table';
-  const zhCells = table && ctx.lang === 'zh';
+  // zh output shows the shift labels (白/半/晚/休); JSON keeps the codes.
+  const zhCells = ctx.lang === 'zh' && format !== 'json' && format !== 'ndjson';
   if (long) {
     await writeRows(ctx, longColumns(p.template), longRows(p, g, ctx.tz, zhCells));
   } else {
@@ -278,7 +286,7 @@ async function writeIcs(ctx: Ctx, p: RosterProblem, g: Grid): Promise<void> {
       used.add(base.toLowerCase());
       const sink = fileSink(path.join(out!, `${base}.ics`), 'utf8');
       try {
-        await sink.write(agentCalendar(p, g, a, ctx.tz, ctx.lang, ctx.asOf));
+        await sink.write(agentCalendar(p, g, a, ctx.lang, ctx.asOf));
         await sink.end();
       } catch (e) {
         await sink.abort();
@@ -290,7 +298,7 @@ async function writeIcs(ctx: Ctx, p: RosterProblem, g: Grid): Promise<void> {
   }
   const sink = openSink(ctx, 'utf8');
   try {
-    for (let a = 0; a < p.agents.length; a++) await sink.write(agentCalendar(p, g, a, ctx.tz, ctx.lang, ctx.asOf));
+    for (let a = 0; a < p.agents.length; a++) await sink.write(agentCalendar(p, g, a, ctx.lang, ctx.asOf));
     await sink.end();
   } catch (e) {
     await sink.abort();
@@ -341,7 +349,9 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   const p: RosterProblem = { days: cal.days, agents, shifts, daysOff: daysOffFor(ctx, opts), needs: needs.needs, requests, previous: prev.previous, template: cal.template };
   const cells = agents.map(() => cal!.days.map(() => [] as DayCode[]));
   const dayIndex = new Map(cal.days.map((d, i) => [d.key, i]));
-  for (const e of f.entries) cells[agents.indexOf(e.agent)]![dayIndex.get(e.key)!]!.push(e.code);
+  // Maps, not indexOf: linear in agents (50,000 agents × 30 days is 1.5 M entries).
+  const agentIndex = new Map(agents.map((a, i) => [a, i]));
+  for (const e of f.entries) cells[agentIndex.get(e.agent)!]![dayIndex.get(e.key)!]!.push(e.code);
   // A day whose code could not be read is reported once, as unknown-shift, not also as missing.
   const unreadable = new Set(f.problems.filter((v) => v.rule === 'unknown-shift').map((v) => `${v.agent}\u0000${v.date}`));
   const found: Violation[] = [
@@ -356,9 +366,10 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   const byRule = new Map<string, number>();
   for (const v of found) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1);
   const list = [...byRule].map(([k, n]) => `${k} ${n}`).join(', ');
+  const listZh = [...byRule].map(([k, n]) => `${labelOf(RULE_ZH, k, 'zh')} ${n}`).join(', ');
   ctx.info(
     msg(
-      `${f.name}: ${agents.length} 名客服 × ${cal.days.length} 天, ${found.length ? `${found.length} 处违规 (${list})` : '没有违规'}`,
+      `${f.name}: ${agents.length} 名客服 × ${cal.days.length} 天, ${found.length ? `${found.length} 处违规 (${listZh})` : '没有违规'}`,
       `${f.name}: ${agents.length} agents × ${cal.days.length} days, ${found.length ? `${found.length} violations (${list})` : 'no violations'}`,
     ),
   );

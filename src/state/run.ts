@@ -1,6 +1,7 @@
 // Bodies of `storeops ledger list` and `storeops ledger export`. Both only read: a state database
 // that does not exist yet is not created, it simply lists nothing, and an existing one is opened
 // read-only (it may sit in a read-only folder).
+import { CHANNEL_ZH, REVIEW_STATUS_ZH, VOUCHER_KIND_ZH } from './codes.js';
 import fs from 'node:fs';
 import type { Ctx } from '../cli/context.js';
 import { msg } from '../cli/errors.js';
@@ -17,18 +18,18 @@ export const VOUCHER_COLUMNS: readonly Column[] = [
   { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
   { key: 'windowStart', zh: '窗口开始', en: 'windowStart', type: 'time' },
   { key: 'recordedAt', zh: '记录时间', en: 'recordedAt', type: 'time' },
-  { key: 'kind', zh: '类型', en: 'kind', type: 'text' },
+  { key: 'kind', zh: '类型', en: 'kind', type: 'text', labels: VOUCHER_KIND_ZH },
   { key: 'reissueOf', zh: '补发自', en: 'reissueOf', type: 'list' },
 ];
 
 /** `ledger list --what contacts`: one row per order, its latest state. */
 export const CONTACT_SUMMARY_COLUMNS: readonly Column[] = [
   { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
-  { key: 'status', zh: '状态', en: 'status', type: 'text' },
+  { key: 'status', zh: '状态', en: 'status', type: 'text', labels: REVIEW_STATUS_ZH },
   { key: 'attempts', zh: '联系次数', en: 'attempts', type: 'int' },
   { key: 'lastContactAt', zh: '最近联系', en: 'lastContactAt', type: 'time' },
   { key: 'updatedAt', zh: '最近更新', en: 'updatedAt', type: 'time' },
-  { key: 'channel', zh: '渠道', en: 'channel', type: 'text' },
+  { key: 'channel', zh: '渠道', en: 'channel', type: 'text', labels: CHANNEL_ZH },
   { key: 'note', zh: '备注', en: 'note', type: 'text' },
   { key: 'who', zh: '经办人', en: 'who', type: 'text' },
 ];
@@ -37,8 +38,8 @@ export const CONTACT_SUMMARY_COLUMNS: readonly Column[] = [
 export const CONTACT_ENTRY_COLUMNS: readonly Column[] = [
   { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
   { key: 'at', zh: '时间', en: 'at', type: 'time' },
-  { key: 'status', zh: '状态', en: 'status', type: 'text' },
-  { key: 'channel', zh: '渠道', en: 'channel', type: 'text' },
+  { key: 'status', zh: '状态', en: 'status', type: 'text', labels: REVIEW_STATUS_ZH },
+  { key: 'channel', zh: '渠道', en: 'channel', type: 'text', labels: CHANNEL_ZH },
   { key: 'note', zh: '备注', en: 'note', type: 'text' },
   { key: 'who', zh: '经办人', en: 'who', type: 'text' },
 ];

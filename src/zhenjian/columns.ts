@@ -1,10 +1,11 @@
 // Output rows of `zhenjian estimate` (SPEC "zhenjian estimate"): one per product, then a total.
+import { ROW_KIND_ZH, WARNING_ZH } from './codes.js';
 import { type Lang, msg, say } from '../cli/errors.js';
 import type { Column, Row } from '../io/columns.js';
 import type { Estimate, Total } from './model.js';
 
 export const ESTIMATE_COLUMNS: Column[] = [
-  { key: 'kind', zh: '行类型', en: 'kind' },
+  { key: 'kind', zh: '行类型', en: 'kind', labels: ROW_KIND_ZH },
   { key: 'itemId', zh: '商品ID', en: 'itemId', type: 'id', brief: true },
   { key: 'title', zh: '商品标题', en: 'title', brief: true },
   { key: 'category', zh: '类目', en: 'category', brief: true },
@@ -35,7 +36,7 @@ export const ESTIMATE_COLUMNS: Column[] = [
   { key: 'labelsShown', zh: '展示标签', en: 'labelsShown', type: 'list' },
   { key: 'labelsTested', zh: '检测项目', en: 'labelsTested', type: 'list' },
   { key: 'rules', zh: '规则', en: 'rules' },
-  { key: 'warningCodes', zh: '提醒代码', en: 'warningCodes', type: 'list', brief: true },
+  { key: 'warningCodes', zh: '提醒代码', en: 'warningCodes', type: 'list', brief: true, labels: WARNING_ZH },
   { key: 'warnings', zh: '提醒', en: 'warnings', type: 'list' },
 ];
 

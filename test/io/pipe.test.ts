@@ -72,7 +72,8 @@ describe('BOM and GBK through the binary', () => {
     // 平台 in GBK: C6BD CCA8
     expect([...r.stdoutBytes.subarray(0, 4)]).toEqual([0xc6, 0xbd, 0xcc, 0xa8]);
     const text = iconv.decode(r.stdoutBytes, 'gbk');
-    expect(text.split('\n')[1]).toContain(',小明爱购物,completed,交易成功,');
+    // zh output: the canonical status completed shows its zh label 交易成功 (issue 16), then the raw status.
+    expect(text.split('\n')[1]).toContain(',小明爱购物,交易成功,交易成功,');
   });
 
   it('-o x.xlsx: the order id is a text cell', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/reviews/classify.js';
+import { classify, needsFollowUp } from '../../src/reviews/classify.js';
 import { compileTables, mergeTables } from '../../src/reviews/keywords.js';
 import type { Review } from '../../src/reviews/types.js';
 import { keywordTables, matchers } from './tables.js';
@@ -91,5 +91,24 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     const f = classify(r({ text: '踩雷了，运费险都没有' }), m);
     expect(f.reasons).toEqual(['negative_text']);
     expect(f.categories).toEqual(['price']);
+  });
+});
+
+describe('needsFollowUp: the quick answer used while reading agrees with classify()', () => {
+  it.each([
+    [{ rating: 'good', text: '很好' }, false],
+    [{ rating: 'good', text: '没有色差，很满意' }, false],
+    [{ rating: 'good', text: '质量太差' }, true],
+    [{ rating: 'good', text: '孩子用了起疹子' }, true],
+    [{ rating: 'good', text: '挺好', followUpText: '用了三次就坏了' }, true],
+    [{ rating: 'good', text: '挺好', followUpText: '还是很好用' }, false],
+    [{ rating: 'neutral', text: '' }, true],
+    [{ rating: 'bad', text: '' }, true],
+    [{ rating: null, text: '', dsr: { description: 3, service: null, logistics: null } }, true],
+    [{ rating: 'good', text: '', dsr: { description: 4, service: 5, logistics: 4 } }, false],
+  ] as const)('%o → %s', (over, expected) => {
+    const rev = r(over as Partial<Review>);
+    expect(needsFollowUp(rev, matchers)).toBe(expected);
+    expect(classify(rev, matchers).reasons.length > 0).toBe(expected);
   });
 });

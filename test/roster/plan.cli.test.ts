@@ -134,19 +134,29 @@ describe('roster plan', () => {
     expect(r.stdout).toContain('覆盖 晚班');
   });
 
-  it('ics: one calendar per agent, shifts in UTC', () => {
+  it('ics: one calendar per agent, shifts in Beijing time (TZID with a VTIMEZONE), a UID per agent and date', () => {
     const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '4', '-f', 'ics', '--as-of', '2026-10-20 12:00:00']);
     expect(r.code).toBe(0);
     expect(r.stdout.match(/BEGIN:VCALENDAR/g)!.length).toBe(4);
-    // 4 agents × 26 working days.
-    expect(r.stdout.match(/BEGIN:VEVENT/g)!.length).toBe(104);
-    // Beijing 09:00 = 01:00 UTC; 23:30 = 15:30 UTC.
-    expect(r.stdout).toMatch(/DTSTART:20261101T010000Z|DTSTART:20261101T020000Z|DTSTART:20261101T090000Z/);
+    expect(r.stdout.match(/BEGIN:VTIMEZONE\r\nTZID:Asia\/Shanghai\r\n/g)!.length).toBe(4);
+    // Every day is one event: 4 agents × 30 days; 26 working days timed, 4 days off all-day.
+    expect(r.stdout.match(/BEGIN:VEVENT/g)!.length).toBe(120);
+    expect(r.stdout.match(/DTSTART;TZID=Asia\/Shanghai:/g)!.length).toBe(104);
+    expect(r.stdout.match(/DTSTART;VALUE=DATE:/g)!.length).toBe(16);
+    // A 2026-11-01 shift starts at 09:00, 10:00 or 17:00 Beijing wall clock.
+    expect(r.stdout).toMatch(/DTSTART;TZID=Asia\/Shanghai:20261101T(090000|100000|170000)/);
+    // --as-of 2026-10-20 12:00 Beijing = 04:00 UTC.
     expect(r.stdout).toContain('DTSTAMP:20261020T040000Z');
+    // UIDs: agent A01 (hex 413031) and the date, never the shift; one per agent per day.
+    expect(r.stdout).toContain('UID:2026-11-01-413031@storeops');
+    const uids = r.stdout.match(/^UID:.*$/gm)!;
+    expect(new Set(uids).size).toBe(120);
     const dir = path.join(tmpDir('roster-ics-'), 'cal') + '/';
     const d = runCli(['roster', 'plan', '--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di', '-f', 'ics', '-o', dir]);
     expect(d.code).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual(['Ann.ics', 'Bo.ics', 'Cy.ics', 'Di.ics']);
+    const ann = fs.readFileSync(path.join(dir, 'Ann.ics'), 'utf8');
+    expect(ann.match(/BEGIN:VCALENDAR/g)!.length).toBe(1);
   });
 
   it('usage errors exit 2', () => {

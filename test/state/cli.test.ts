@@ -63,10 +63,12 @@ describe('ledger list', () => {
     expect(r.code).toBe(0);
     // Order …456: contacted 09:00, awaiting_reply 10:00 → 2 attempts, last 10:00.
     // Order …999: do_not_contact 11:00 → 0 attempts, no contact time.
+    // zh output shows the zh labels of the status and channel codes (issue 16): awaiting_reply =
+    // 等待回复, do_not_contact = 勿再联系, phone = 电话.
     expect(r.stdout).toBe(
       '订单编号,状态,联系次数,最近联系,最近更新,渠道,备注,经办人\n' +
-        '3551234567890123456,awaiting_reply,2,2026-11-21 10:00:00,2026-11-21 10:00:00,phone,,xiaoli\n' +
-        '3559999999999999999,do_not_contact,0,,2026-11-21 11:00:00,,buyer asked,\n',
+        '3551234567890123456,等待回复,2,2026-11-21 10:00:00,2026-11-21 10:00:00,电话,,xiaoli\n' +
+        '3559999999999999999,勿再联系,0,,2026-11-21 11:00:00,,buyer asked,\n',
     );
     expect(r.stderr).toBe(`2 个订单有联系记录 (${file})\n`);
   });

@@ -1,0 +1,45 @@
+// zh labels of the codes reviews writes (JSON and en output keep the codes; src/io shows the
+// labels in zh output).
+import type { Labels } from '../io/columns.js';
+
+export const RATING_ZH: Labels = { good: '好评', neutral: '中评', bad: '差评' };
+
+/** keywords.ts CATEGORIES. */
+export const CATEGORY_ZH: Labels = { logistics: '物流', quality: '质量', not_as_described: '描述不符', service: '服务', price: '价格', other: '其他' };
+
+/** classify.ts reasons; `low_dsr_<dimension>=<score>` shows as 店铺评分低(…)=score. */
+export const REASON_ZH: Labels = {
+  negative_rating: '差评',
+  neutral_rating: '中评',
+  negative_text: '负面内容',
+  negative_follow_up: '负面追评',
+  safety: '安全问题',
+  low_dsr_description: '描述相符评分低',
+  low_dsr_service: '服务态度评分低',
+  low_dsr_logistics: '物流服务评分低',
+};
+
+/** queue.ts overdue: which deadline has passed. */
+export const DEADLINE_ZH: Labels = { contactBy: '联系期限', explainBy: '解释期限', complaintBy: '投诉期限' };
+
+/** The ledger's review statuses and contact channels: one table, in src/state/codes.ts. */
+export { CHANNEL_ZH, REVIEW_STATUS_ZH as STATUS_ZH } from '../state/codes.js';
+
+/** types.ts Action: what to do next. */
+export const ACTION_ZH: Labels = {
+  contact_now: '立即联系',
+  follow_up: '再次跟进',
+  contact_later: '稍后联系',
+  await_reply: '等待回复',
+  post_explanation: '发布解释',
+  file_complaint: '提交投诉',
+  await_complaint: '等待投诉结果',
+  none: '无需处理',
+};
+
+/** queue.ts escalate: why the item goes up the line now. */
+export const ESCALATE_ZH: Labels = { safety: '健康/安全', extortion: '敲诈' };
+
+/** queue.ts malicious hints: `extortion:<phrase>`, `serial_negative:<count>`. */
+export const MALICIOUS_ZH: Labels = { extortion: '索要好处', serial_negative: '连续差评' };
+

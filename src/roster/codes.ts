@@ -1,0 +1,14 @@
+// zh labels of the rule ids `roster check` writes (check.ts RuleId) for zh output.
+import type { Labels } from '../io/columns.js';
+
+export const RULE_ZH: Labels = {
+  'unknown-shift': '无法识别的班次',
+  'one-shift': '一天多个班次',
+  'missing-day': '缺少某天',
+  'days-off': '休息天数不符',
+  'night-then-day': '晚班后接白班',
+  'whole-day-off': '没有整天休息',
+  coverage: '人手不足',
+  request: '休息申请未批',
+  'shift-times': '班次时间不符',
+};

@@ -127,5 +127,5 @@ describe('output format checks come before any reading', () => {
     const r = runCli(['orders', 'normalize', big, '-f', 'table', '-q']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').length).toBe(150002); // header, rows, final newline
-  });
+  }, 180_000); // a crash test, not a timing test: ~20 s alone, much more on a loaded machine
 });

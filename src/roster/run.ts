@@ -1,5 +1,6 @@
 // `storeops roster plan` and `storeops roster check` (SPEC "roster", RULES §4).
 import { RULE_ZH } from './codes.js';
+import { labelOf } from '../io/columns.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
@@ -315,9 +316,10 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   const byRule = new Map<string, number>();
   for (const v of found) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1);
   const list = [...byRule].map(([k, n]) => `${k} ${n}`).join(', ');
+  const listZh = [...byRule].map(([k, n]) => `${labelOf(RULE_ZH, k, 'zh')} ${n}`).join(', ');
   ctx.info(
     msg(
-      `${f.name}: ${agents.length} 名客服 × ${cal.days.length} 天, ${found.length ? `${found.length} 处违规 (${list})` : '没有违规'}`,
+      `${f.name}: ${agents.length} 名客服 × ${cal.days.length} 天, ${found.length ? `${found.length} 处违规 (${listZh})` : '没有违规'}`,
       `${f.name}: ${agents.length} agents × ${cal.days.length} days, ${found.length ? `${found.length} violations (${list})` : 'no violations'}`,
     ),
   );

@@ -13,7 +13,7 @@ export function starterConfig(): Record<string, unknown> {
   // No "lang": the config outranks LANG, and a language fixed here would surprise a later LANG=zh_CN.
   return {
     tz: 'Asia/Shanghai',
-    compensate: { rules: 'tmall-2023', base: 'paid-minus-postage' },
+    compensate: { rules: 'auto', base: 'auto' },
     reviews: {
       maxAttempts: 3,
       quietHours: '22:00-08:00',

@@ -136,6 +136,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
   await rejects.finish();
+  set.assertUsable(rejects);
 
   if (req.atRisk !== undefined) {
     atRisk.sort((a, b) => (a.deadline as number) - (b.deadline as number) || String(a.orderId).localeCompare(String(b.orderId)));

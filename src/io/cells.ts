@@ -1,17 +1,18 @@
 // Cell clean-up (FORMATS "Cell clean-up — every platform has its own wrapping").
 
-/** Texts real exports write for an empty cell (FORMATS "More cells"): `null`, and `NaN` from a pandas re-save. */
+/** The text real exports write for an empty cell (FORMATS "More cells"): `null`. */
 function meansEmpty(t: string): boolean {
   const f = t.charCodeAt(0);
   if (f !== 110 && f !== 78) return false; // n N
-  return t === 'null' || t === 'NULL' || t === 'Null' || t === 'NaN';
+  return t === 'null' || t === 'NULL' || t === 'Null';
 }
 
 /**
  * Undo the wrapping platforms put around values: surrounding spaces and tabs (抖店 "\t…",
  * 拼多多 stray tabs), Excel formulas `="…"` (Taobao ids; `=""` is empty), a leading apostrophe
- * (Taobao phones), and the empty-cell texts `null` and `NaN` — also inside the wrapping
- * (`'null`, `="null"`), which real exports write too.
+ * (Taobao phones), and the empty-cell text `null` — also inside the wrapping (`'null`,
+ * `="null"`), which real exports write too. `NaN` is empty only in a text cell (cleanText): in an
+ * amount or time cell it stays, and the row is rejected rather than an amount guessed.
  */
 export function cleanCell(raw: string): string {
   let t = raw;
@@ -28,6 +29,12 @@ export function cleanCell(raw: string): string {
     t = t.slice(1).trim();
   }
   return meansEmpty(t) ? '' : t;
+}
+
+/** A text cell (a name, title, note): also `NaN`, which a pandas re-save writes for an empty one. */
+export function cleanText(raw: string): string {
+  const t = cleanCell(raw);
+  return t === 'NaN' ? '' : t;
 }
 
 /** Header names: trimmed (Taobao's "收货地址 "), BOM and wrapping removed. */

@@ -21,6 +21,11 @@ export interface HeaderMap {
   index: Map<string, number>;
   /** Header names no field claimed. */
   unmapped: string[];
+  /**
+   * Other columns with the same header name as a mapped field's column (two 订单状态 columns), by
+   * field key. The reader refuses a row where they disagree: which one is right cannot be told.
+   */
+  twins: Map<string, number[]>;
 }
 
 export function normHeader(h: string): string {
@@ -45,8 +50,17 @@ export function mapHeader(headers: string[], fields: readonly FieldSpec[]): Head
       }
     }
   }
+  const twins = new Map<string, number[]>();
+  for (const [key, i] of index) {
+    const name = normHeader(headers[i]!);
+    const same = headers.flatMap((h, j) => (j !== i && normHeader(h) === name ? [j] : []));
+    if (same.length) {
+      twins.set(key, same);
+      for (const j of same) used.add(j); // the twin is the same field, not an unmapped column
+    }
+  }
   const unmapped = headers.filter((h, i) => !used.has(i) && cleanHeader(h) !== '').map(cleanHeader);
-  return { headers: headers.map(cleanHeader), index, unmapped };
+  return { headers: headers.map(cleanHeader), index, unmapped, twins };
 }
 
 /**

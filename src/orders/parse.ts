@@ -1,6 +1,7 @@
 // One export row → one canonical order (or line), or the reason it cannot be used.
-import { type Msg, msg } from '../cli/errors.js';
-import { checkOrderId, cleanCell, cleanTracking } from '../io/cells.js';
+import { InputError, type Msg, msg } from '../cli/errors.js';
+import { PII_FIELDS } from './mask.js';
+import { checkOrderId, cleanCell, cleanText, cleanTracking } from '../io/cells.js';
 import { type HeaderMap, raggedProblem } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, parseMoney } from '../money.js';
@@ -77,11 +78,33 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const lastNeeded = Math.max(-1, ...mappedIdx);
   const presaleIsStage = idx.presale >= 0 && /分阶段/.test(map.headers[idx.presale] ?? '');
   const get = (cells: string[], i: number) => (i < 0 ? '' : cleanCell(cells[i] ?? ''));
+  const text = (cells: string[], i: number) => (i < 0 ? '' : cleanText(cells[i] ?? ''));
+  // Two columns under one header name (two 订单状态): fine while they agree, refused when not.
+  const twins = [...map.twins].map(([key, others]) => [key, map.index.get(key)!, others] as const);
+  const checkTwins = (cells: string[], line: number) => {
+    for (const [key, i, others] of twins) {
+      const a = get(cells, i);
+      for (const j of others) {
+        const b = get(cells, j);
+        if (a === b) continue;
+        const name = map.headers[i]!;
+        const values = PII_FIELDS[key] ? '' : ` ("${shown(a)}" / "${shown(b)}")`;
+        throw new InputError(
+          msg(
+            `${file}:${line}: 有两列都叫 "${name}" (第 ${i + 1} 列和第 ${j + 1} 列), 这一行两列的值不同${values}; 无法确定哪一列是对的`,
+            `${file}:${line}: two columns are named "${name}" (columns ${i + 1} and ${j + 1}) and their values differ in this row${values}; which one is right cannot be told`,
+          ),
+          msg('删除或改名其中一列后再运行; 两列每行都相同时可以保留。', 'delete or rename one of the two columns and run again; they may stay when they agree on every row.'),
+        );
+      }
+    }
+  };
 
   return {
     parse(cells, line) {
       const ragged = raggedProblem(cells, width, lastNeeded);
       if (ragged) return { reason: ragged };
+      if (twins.length) checkTwins(cells, line);
       const orderId = get(cells, idx.orderId);
       const idCheck = checkOrderId(orderId);
       if (idCheck !== 'ok') {
@@ -116,7 +139,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         orderId,
         parentOrderId: idx.parentOrderId >= 0 ? get(cells, idx.parentOrderId) || null : null,
         lineId: idx.lineId >= 0 ? get(cells, idx.lineId) || null : null,
-        buyer: get(cells, idx.buyer),
+        buyer: text(cells, idx.buyer),
         status,
         statusRaw,
         createdAt: null,
@@ -129,17 +152,17 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         paidAmount: null,
         refundAmount: null,
         quantity: null,
-        title: get(cells, idx.title),
-        carrier: get(cells, idx.carrier),
-        trackingNo: cleanTracking(get(cells, idx.trackingNo)),
+        title: text(cells, idx.title),
+        carrier: text(cells, idx.carrier),
+        trackingNo: cleanTracking(text(cells, idx.trackingNo)),
         presale: null,
         platformCompensation: null,
-        sellerFlag: get(cells, idx.sellerFlag),
-        sellerNote: get(cells, idx.sellerNote),
-        closeReason: get(cells, idx.closeReason),
-        receiver: get(cells, idx.receiver),
-        phone: get(cells, idx.phone),
-        address: addrParts.length > 1 ? addrParts.map((i) => get(cells, i)).filter(Boolean).join(' ') : get(cells, idx.address),
+        sellerFlag: text(cells, idx.sellerFlag),
+        sellerNote: text(cells, idx.sellerNote),
+        closeReason: text(cells, idx.closeReason),
+        receiver: text(cells, idx.receiver),
+        phone: text(cells, idx.phone),
+        address: addrParts.length > 1 ? addrParts.map((i) => text(cells, i)).filter(Boolean).join(' ') : text(cells, idx.address),
       };
       for (const [key, i] of times) {
         const text = get(cells, i);
@@ -211,7 +234,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       if (keepExtra) {
         const extra: Record<string, string> = {};
         map.headers.forEach((h, i) => {
-          if (!mappedIdx.has(i) && h !== '') extra[h] = cleanCell(cells[i] ?? '');
+          if (!mappedIdx.has(i) && h !== '') extra[h] = cleanText(cells[i] ?? '');
         });
         o.extra = extra;
       }

@@ -3,7 +3,7 @@
 // and join item reports to order reports. Streams: memory holds only what the join and the
 // duplicate check need (one id per order).
 import type { Ctx } from '../cli/context.js';
-import { type Msg, msg, say } from '../cli/errors.js';
+import { InputError, type Msg, msg, say } from '../cli/errors.js';
 import { shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
@@ -287,6 +287,23 @@ export class OrderSet {
   async reportDuplicates(): Promise<number> {
     await this.dups.finish();
     return this.dups.count;
+  }
+
+  /**
+   * Every data row was rejected: the input is unusable (exit 3), not a result with nothing in it.
+   * Call after reading (the rejected rows are already reported).
+   */
+  assertUsable(rejects: RejectLog): void {
+    const read = this.stats.reduce((a, s) => a + s.rowsRead, 0);
+    const accepted = this.stats.reduce((a, s) => a + s.accepted, 0);
+    if (read === 0 || accepted > 0 || this.dups.count > 0) return;
+    const first = rejects.first[0];
+    const where = first ? `${first.file}:${first.line}: ${say(first.reason, 'zh')}` : '';
+    const whereEn = first ? `${first.file}:${first.line}: ${say(first.reason, 'en')}` : '';
+    throw new InputError(
+      msg(`全部 ${read} 行数据都被拒绝, 没有可用的订单。第一条: ${where}`, `all ${read} data rows were rejected; there is no usable order. First: ${whereEn}`),
+      msg('见上面的拒绝原因 (或 --rejects <文件>); 多半是导出的格式或编码不对, 或文件被 Excel 另存过。', 'see the reasons above (or --rejects <file>); usually the export is in a wrong format or encoding, or was re-saved in Excel.'),
+    );
   }
 
   /** Drop a half-written --duplicates file (the run failed). */

@@ -101,6 +101,8 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
       `${args.length} file(s): ${total.read} rows read = ${total.ok} accepted + ${total.bad} rejected + ${total.dup} duplicates`,
     ),
   );
+  // The report is written (it says why); an input whose every row was rejected is still exit 3.
+  set.assertUsable(rejects);
 }
 
 export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -110,20 +112,24 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
   const json = ['json', 'ndjson'].includes(resolveFormat(ctx));
   const set = await openOrders(ctx, args, rejects, { lines, keepExtra: json });
   const columns = json ? [...ORDER_COLUMNS, EXTRA_COLUMN] : ORDER_COLUMNS;
-  const w = ctx.strict ? await openOutputAllOrNothing(ctx, columns) : await openOutput(ctx, columns);
+  // Opened at the first order (or at the end): a run whose every row is rejected writes nothing.
+  let w: Awaited<ReturnType<typeof openOutput>> | undefined;
+  const open = async () => (w ??= ctx.strict ? await openOutputAllOrNothing(ctx, columns) : await openOutput(ctx, columns));
   let n = 0;
   try {
     for await (const batch of set.orderBatches()) {
+      const out = await open();
       for (const o of batch) {
-        await w.row({ ...o, ...shownPii(o, ctx.showPii) });
+        await out.row({ ...o, ...shownPii(o, ctx.showPii) });
         n++;
       }
     }
     await set.reportDuplicates();
     await rejects.finish();
-    await w.close();
+    set.assertUsable(rejects);
+    await (await open()).close();
   } catch (e) {
-    await w.abort();
+    await w?.abort();
     await rejects.abort();
     await set.abort();
     throw e;

@@ -194,7 +194,7 @@ describe('rejected rows (bad-rows.csv: 9 data rows, 6 bad)', () => {
       '订单编号,买家实际支付金额,订单状态,订单付款时间,宝贝标题,买家应付货款\n1234567890123456,1.00,交易成功,1970-01-01 08:00:00,a,1.00\n1234567890123457,1.00,交易成功,2099-01-01 00:00:00,a,1.00\n',
     );
     const r = cli(['orders', 'inspect', f, '-f', 'json']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3); // both rows rejected: nothing usable (issue 14 item 12)
     expect(r.stderr).toContain(`${f}:2 [订单付款时间]: time "1970-01-01 08:00:00" is implausible (before 2003 or in the future)`);
     expect(r.stderr).toContain(`${f}:3 [订单付款时间]: time "2099-01-01 00:00:00" is implausible (before 2003 or in the future)`);
   });

@@ -2,16 +2,19 @@
 // column is (its canonical field, an exact personal header) or what a value is — never by a
 // substring of a header name (是否手机订单 holds 手机订单/否: not a phone).
 import { describe, expect, it } from 'vitest';
-import { cleanCell } from '../../src/io/cells.js';
+import { cleanCell, cleanText } from '../../src/io/cells.js';
 import { looksLikePhone } from '../../src/orders/mask.js';
 import { tmpDir } from '../helpers.js';
 import { order, taobaoCsv, write } from './build.js';
 import { cli, json } from './expected.js';
 
 describe('cells that mean empty', () => {
-  it("'null, null, NaN, =\"\" and =\"null\" are all empty; real values are kept", () => {
-    expect(["'null", 'null', 'NULL', 'NaN', '=""', '="null"', " 'null ", '\tNaN'].map(cleanCell)).toEqual(['', '', '', '', '', '', '', '']);
-    expect(["'13925130165", '="3515313147329357901"', 'nan', 'Nancy', 'nullable'].map(cleanCell)).toEqual(['13925130165', '3515313147329357901', 'nan', 'Nancy', 'nullable']);
+  it("'null, null, =\"\" and =\"null\" are empty in any cell; NaN in a text cell; real values are kept", () => {
+    expect(["'null", 'null', 'NULL', '=""', '="null"', " 'null "].map(cleanCell)).toEqual(['', '', '', '', '', '']);
+    expect(['NaN', '\tNaN', "'null"].map(cleanText)).toEqual(['', '', '']);
+    // In an amount or time cell NaN stays, so the row is rejected instead of an amount guessed.
+    expect(cleanCell('NaN')).toBe('NaN');
+    expect(["'13925130165", '="3515313147329357901"', 'nan', 'Nancy', 'nullable'].map(cleanText)).toEqual(['13925130165', '3515313147329357901', 'nan', 'Nancy', 'nullable']);
   });
 
   it("an order whose time cells hold 'null and whose text cells hold NaN is read, not rejected", () => {

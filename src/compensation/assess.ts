@@ -1,6 +1,8 @@
-// Stage 1 of the pipeline (judge): one order → its verdict under the rule set that applies to it,
-// and, for a late order, the compact record the later stages need. Pure: no clock, no printing.
+// Stage 1 of the pipeline (judge): one order → the rule set that applies to it (RULES 1.3a), its
+// verdict under that set, and, for a late order, the compact record the later stages need.
+// Pure: no clock, no printing.
 import type { Order } from '../orders/types.js';
+import { type RuleBook, ruleSetFor } from '../rules/book.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { type JudgeOptions, type Verdict, judge } from './judge.js';
 import { type BaseRule, payout } from './payout.js';
@@ -8,14 +10,31 @@ import { type LateOrder, compactPayout } from './vouchers.js';
 
 export interface Assessed {
   verdict: Verdict;
-  rules: RuleSet;
+  /** null when no rule set of the order's platform is in force (or it is unpaid). */
+  rules: RuleSet | null;
   /** Paid, not closed, not yet shipped: it may still become late, or join a buyer's window. */
   unshippedOpen: boolean;
   /** The late order as the window and voucher stages need it (verdict `late` only). */
   late: LateOrder | null;
 }
 
-export function assess(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule): Assessed {
+/** `--base` when given, else the base the rule set names (RULES 1.4, 1.3b). */
+export function baseFor(rules: RuleSet, forced: BaseRule | undefined): BaseRule {
+  return forced ?? rules.base;
+}
+
+/** The rule set that judges this order: forced, or its platform's set in force when it was paid. */
+export function rulesForOrder(o: Order, book: RuleBook): RuleSet | null {
+  if (book.forced) return book.forced;
+  return o.paidAt === null ? null : ruleSetFor(book, o.platform, o.paidAt);
+}
+
+export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base: BaseRule | undefined): Assessed {
+  if (rules === null) {
+    // RULES 1.3a: never apply another platform's rule; an order with no rule set is counted, not judged.
+    const verdict: Verdict = o.status === 'unpaid' ? { verdict: 'unpaid' } : o.paidAt === null ? { verdict: 'not_judged', reason: 'no_paid_time' } : { verdict: 'not_judged', reason: 'no_rule_set' };
+    return { verdict, rules, unshippedOpen: false, late: null };
+  }
   const v = judge(o, rules, opts);
   const unshippedOpen =
     o.paidAt !== null && o.status !== 'closed' && o.status !== 'unpaid' && (v.verdict === 'pending' || (v.verdict === 'late' && v.shippedAt === null));
@@ -29,7 +48,7 @@ export function assess(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseR
       deadline: v.deadline,
       shippedAt: v.shippedAt,
       hoursLate: v.hoursLate,
-      payout: compactPayout(payout(o, v.kind, v.windowHours, rules, base)),
+      payout: compactPayout(payout(o, v.kind, v.windowHours, rules, baseFor(rules, base), v.hoursLate)),
       platformCompensation: o.platformCompensation,
       shipSource: v.shippedAt === null ? 'unshipped' : opts.pickupAt?.(o) !== undefined ? 'pickup_scan' : 'marked_shipped',
     };

@@ -6,7 +6,10 @@ import type { Labels } from '../io/columns.js';
 export const KIND_ZH: Labels = { late: '延迟发货', out_of_stock: '缺货', delivery_promise: '时效承诺未履约' };
 
 /** A voucher's state: final once every order in its window is settled (RULES 1.3). */
-export const STATE_ZH: Labels = { final: '确定', provisional: '待定' };
+export const STATE_ZH: Labels = { final: '确定', provisional: '待定', paid_by_platform: '平台已赔付' };
+
+/** Who pays (rule set `payer`, reconcile.ts). */
+export const PAYER_ZH: Labels = { 'shop-issues': '商家发放', 'platform-deducts': '平台扣款代赔' };
 
 /** Amount base (RULES 1.4, payout.ts BaseRule). */
 export const BASE_ZH: Labels = { 'paid-minus-postage': '实付减邮费', paid: '实付金额', goods: '商品金额' };
@@ -26,4 +29,5 @@ export const NOT_JUDGED_ZH: Labels = {
   no_paid_time: '无付款时间',
   no_ship_time: '无发货时间',
   time_precision: '时间精度不足',
+  no_rule_set: '无适用规则集',
 };

@@ -1,6 +1,6 @@
 // Output columns of `compensate` (SPEC "compensate": voucher row, order row, at-risk row).
 import type { Column } from '../io/columns.js';
-import { BASE_ZH, KIND_ZH, RECORDED_ZH, RISK_ZH, SHIP_SOURCE_ZH, STATE_ZH } from './codes.js';
+import { BASE_ZH, KIND_ZH, PAYER_ZH, RECORDED_ZH, RISK_ZH, SHIP_SOURCE_ZH, STATE_ZH } from './codes.js';
 
 export const VOUCHER_COLUMNS: Column[] = [
   { key: 'voucherKey', zh: '红包编号', en: 'voucherKey' },
@@ -21,6 +21,8 @@ export const VOUCHER_COLUMNS: Column[] = [
   { key: 'recorded', zh: '记录', en: 'recorded', brief: true, labels: RECORDED_ZH },
   { key: 'base', zh: '基数口径', en: 'base', labels: BASE_ZH },
   { key: 'risk', zh: '扣分风险', en: 'risk', labels: RISK_ZH },
+  { key: 'toIssue', zh: '待发放', en: 'toIssue', type: 'money', brief: true },
+  { key: 'payer', zh: '赔付方式', en: 'payer', labels: PAYER_ZH },
 ];
 
 export const ORDER_ROW_COLUMNS: Column[] = [
@@ -52,4 +54,5 @@ export const AT_RISK_COLUMNS: Column[] = [
   { key: 'base', zh: '计算基数', en: 'base', type: 'money' },
   { key: 'costIfLate', zh: '延迟将赔', en: 'costIfLate', type: 'money', brief: true },
   { key: 'rules', zh: '规则集', en: 'rules' },
+  { key: 'payer', zh: '赔付方式', en: 'payer', labels: PAYER_ZH },
 ];

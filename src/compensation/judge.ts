@@ -1,6 +1,7 @@
 // RULES 1.1: deadlines and lateness of one order. Pure functions.
 import type { Order } from '../orders/types.js';
-import type { RuleSet } from '../rules/ruleset.js';
+import type { RuleSet, Tier } from '../rules/ruleset.js';
+import { pickTier } from '../rules/tiers.js';
 import { HOUR_MS } from '../time.js';
 import type { Kind } from './payout.js';
 
@@ -9,9 +10,10 @@ export { BASE_RULES, type BaseRule, type Kind, type Payout, baseAmount, payout }
 
 /**
  * Why an order was not judged. `time_precision`: its times lost their seconds (an Excel re-save)
- * and the verdict — on time or late, late or out of stock — depends on the seconds lost.
+ * and the verdict — on time or late, which tier of the rule set — depends on the seconds lost.
+ * `no_rule_set`: no rule set of its platform is in force at its paid time (RULES 1.3a).
  */
-export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'time_precision';
+export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'time_precision' | 'no_rule_set';
 
 export type Verdict =
   | { verdict: 'unpaid' }
@@ -52,11 +54,12 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     const shipSlack = scanned !== undefined ? 0 : (o.timeSlack?.shippedAt ?? 0);
     if (shippedAt + shipSlack <= deadline) return { verdict: 'on_time', deadline };
     if (shippedAt <= deadline + deadlineSlack) return { verdict: 'not_judged', reason: 'time_precision' };
-    const kind = lateKind(deadline, shippedAt, rules);
-    if (lateKind(deadline + deadlineSlack, shippedAt, rules) !== kind || lateKind(deadline, shippedAt + shipSlack, rules) !== kind) {
+    // The tier (late or out of stock, and its rate) must not depend on the lost seconds either.
+    const tier = lateTier(deadline, shippedAt, windowHours, o, rules);
+    if (lateTier(deadline + deadlineSlack, shippedAt, windowHours, o, rules) !== tier || lateTier(deadline, shippedAt + shipSlack, windowHours, o, rules) !== tier) {
       return { verdict: 'not_judged', reason: 'time_precision' };
     }
-    return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind, windowHours };
+    return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: tier.kind, windowHours };
   }
   if (o.status === 'shipped' || o.status === 'completed' || o.status === 'partially_shipped') {
     return { verdict: 'not_judged', reason: 'no_ship_time' };
@@ -67,11 +70,17 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     return { verdict: 'not_judged', reason: 'closed_unshipped' };
   }
   if (opts.asOf <= deadline) return { verdict: 'pending', deadline };
-  return { verdict: 'late', deadline, shippedAt: null, hoursLate: (opts.asOf - deadline) / HOUR_MS, kind: lateKind(deadline, opts.asOf, rules), windowHours };
+  return { verdict: 'late', deadline, shippedAt: null, hoursLate: (opts.asOf - deadline) / HOUR_MS, kind: lateKind(deadline, opts.asOf, windowHours, o, rules), windowHours };
 }
 
-/** RULES 1.3: still unshipped 72 h after becoming late is out of stock (tmall-2026 only). */
-function lateKind(deadline: number, shippedOrNow: number, rules: RuleSet): Kind {
-  if (rules.outOfStock && shippedOrNow > deadline + rules.outOfStock.afterLateHours * HOUR_MS) return 'out_of_stock';
-  return 'late';
+/**
+ * RULES 1.3 / 1.3b / 1.3c: late or out of stock, as the rule set's tiers say for this window and
+ * lateness (tmall-2026: still unshipped 72 h after becoming late; douyin-2025: 48 h).
+ */
+function lateTier(deadline: number, shippedOrNow: number, windowHours: number, o: Order, rules: RuleSet): Tier {
+  return pickTier(rules, windowHours, (shippedOrNow - deadline) / HOUR_MS, o.presale === true);
+}
+
+function lateKind(deadline: number, shippedOrNow: number, windowHours: number, o: Order, rules: RuleSet): Kind {
+  return lateTier(deadline, shippedOrNow, windowHours, o, rules).kind;
 }

@@ -1,10 +1,14 @@
-// RULES 1.2–1.4: the payout of one late order under one rule set. Pure functions.
-import { type Money, ZERO, moneyMax, moneyMin, toFen } from '../money.js';
+// RULES 1.2–1.4, 1.3b, 1.3c: the payout of one late order under one rule set: the tier for its
+// window and lateness, the rate, rounding (fen or whole yuan, half-up), then the per-order
+// minimum and maximum. Every number comes from the rule set. Pure.
+import { Decimal } from 'decimal.js';
+import { type Money, ZERO, moneyMax, moneyMin } from '../money.js';
 import type { Order } from '../orders/types.js';
 import type { RuleSet } from '../rules/ruleset.js';
+import { pickTier } from '../rules/tiers.js';
+import { BASE_RULES, type BaseRule, type Rounding } from '../rules/types.js';
 
-export type BaseRule = 'paid-minus-postage' | 'paid' | 'goods';
-export const BASE_RULES: readonly BaseRule[] = ['paid-minus-postage', 'paid', 'goods'];
+export { BASE_RULES, type BaseRule };
 
 export type Kind = 'late' | 'out_of_stock' | 'delivery_promise';
 
@@ -23,36 +27,30 @@ export function baseAmount(o: Order, base: BaseRule): Money {
   }
 }
 
+/** RULES 1.4: half-up to the fen; RULES 1.3b (douyin-2025): half-up to the whole yuan (7.5 → 8). */
+export function roundPayout(m: Money, rounding: Rounding): Money {
+  return m.toDecimalPlaces(rounding === 'yuan' ? 0 : 2, Decimal.ROUND_HALF_UP);
+}
+
 export interface Payout {
   kind: Kind;
   base: Money;
   rate: Money;
-  /** base × rate, rounded half-up to the fen (RULES 1.4). */
+  /** base × rate, rounded half-up as the rule set says (fen or yuan). */
   raw: Money;
-  /** After the per-order minimum (and per-order maximum where the rule set has one). */
+  /** After the per-order minimum and maximum. */
   afterMinimum: Money;
 }
 
-/** The payout of one late order (RULES 1.2 tmall-2023; 1.3 tmall-2026). */
-export function payout(o: Order, kind: Kind, windowHours: number, rules: RuleSet, base: BaseRule): Payout {
+/**
+ * The payout of one late order. `hoursLate` picks the tier by lateness; without it (the at-risk
+ * "what would it cost") the first tier of `kind` for the window applies.
+ */
+export function payout(o: Order, kind: Kind, windowHours: number, rules: RuleSet, base: BaseRule, hoursLate?: number): Payout {
   const b = baseAmount(o, base);
-  let rate: Money;
-  let min: Money;
-  let max: Money | null;
-  if (kind === 'out_of_stock' && rules.outOfStock) {
-    const s = rules.outOfStock;
-    rate = windowHours > rules.longWindowOverHours ? s.longWindowRate : s.rate; // RULES 1.3 out of stock
-    min = s.min;
-    max = s.max;
-  } else {
-    const l = rules.late;
-    // RULES 1.3: presale, or a set window over 48 h, takes the higher late rate.
-    rate = o.presale ? l.presaleRate : windowHours > rules.longWindowOverHours ? l.longWindowRate : l.rate;
-    min = l.min;
-    max = l.max;
-  }
-  const raw = toFen(b.times(rate));
-  let after = moneyMax(raw, min);
-  if (max) after = moneyMin(after, max);
-  return { kind, base: b, rate, raw, afterMinimum: after };
+  const tier = pickTier(rules, windowHours, hoursLate, o.presale === true, kind === 'delivery_promise' ? undefined : kind);
+  const raw = roundPayout(b.times(tier.rate), rules.rounding);
+  let after = moneyMax(raw, tier.min);
+  if (tier.max) after = moneyMin(after, tier.max);
+  return { kind: tier.kind, base: b, rate: tier.rate, raw, afterMinimum: after };
 }

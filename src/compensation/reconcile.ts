@@ -1,17 +1,39 @@
-// Stage 4 of the pipeline (reconcile): a voucher beside what the platform says it already paid
-// for the same orders (RULES 1.4: 延迟发货自动赔付金额, 宝贝报表 赔付金额). Pure.
+// Stage 4 of the pipeline (reconcile): who pays, and what the shop must still issue.
+// - RULES 1.4: when the export carries the platform's own payout for the voucher's orders
+//   (订单报表 延迟发货自动赔付金额, 宝贝报表 赔付金额/主动赔付金额), the platform has paid: the voucher
+//   is `paid_by_platform` and nothing is issued again; the difference stays for reconciliation.
+// - RULES 1.3b: under a `platform-deducts` rule set (douyin-2025) the platform pays the buyer and
+//   charges the shop: the amount is what the shop will be charged, never a voucher to issue.
+// Pure.
 import { type Money, ZERO } from '../money.js';
+import type { Payer, RuleSet } from '../rules/ruleset.js';
 import type { Voucher } from './vouchers.js';
 
-export interface Reconciled extends Voucher {
+export interface Reconciled extends Omit<Voucher, 'state'> {
+  /** final / provisional (may still change) / paid_by_platform (the export shows the platform paid it). */
+  state: Voucher['state'] | 'paid_by_platform';
+  payer: Payer;
   /** The platform's own payouts for the voucher's orders, when the export carries them. */
   platformPaid: Money | null;
   /** platformPaid − amount: for the operator to reconcile. */
   difference: Money | null;
+  /** What the shop must still issue itself: 0 when the platform paid or deducts it. */
+  toIssue: Money;
 }
 
-export function reconcile(v: Voucher): Reconciled {
+export function reconcile(v: Voucher, rules: RuleSet): Reconciled {
   let platform: Money | null = null;
   for (const l of v.orders) if (l.platformCompensation !== null) platform = (platform ?? ZERO).plus(l.platformCompensation);
-  return { ...v, platformPaid: platform, difference: platform === null ? null : platform.minus(v.amount) };
+  // Our reading: a positive payout on any of the voucher's orders means the platform handled the
+  // voucher (it pays under its own judgment); a 0.00 or empty cell means it paid nothing.
+  const paidByPlatform = platform !== null && platform.gt(0);
+  const toIssue = rules.payer === 'platform-deducts' || paidByPlatform ? ZERO : v.amount;
+  return {
+    ...v,
+    state: paidByPlatform ? 'paid_by_platform' : v.state,
+    payer: rules.payer,
+    platformPaid: platform,
+    difference: platform === null ? null : platform.minus(v.amount),
+    toIssue,
+  };
 }

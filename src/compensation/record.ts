@@ -9,13 +9,15 @@ import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
 
 /**
- * Provisional vouchers are not recorded: their amount or orders may still change.
+ * Provisional vouchers are not recorded: their amount or orders may still change. Nor is a voucher
+ * with nothing to issue (paid by the platform, or deducted by it): the ledger holds what the shop
+ * itself paid out.
  */
 export function planRecording(vouchers: Reconciled[], promises: PromiseVoucher[]): VoucherRecord[] {
   const toRecord: VoucherRecord[] = [];
   for (const v of vouchers) {
-    if (v.state !== 'final') continue;
-    toRecord.push({ voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: v.orders.map((l) => l.orderId), amount: fmtMoney(v.amount), windowStart: v.windowStart });
+    if (v.state !== 'final' || !v.toIssue.gt(0)) continue;
+    toRecord.push({ voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: v.orders.map((l) => l.orderId), amount: fmtMoney(v.toIssue), windowStart: v.windowStart });
   }
   for (const p of promises) toRecord.push({ voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
   return toRecord;

@@ -18,7 +18,8 @@ export interface Request {
   /** --reissue: orders that may be paid again on purpose (recorded as re-issues). */
   reissue?: (orderId: string) => boolean;
   failOnNew: boolean;
-  base: BaseRule;
+  /** --base / config; undefined (or 'auto'): the base each rule set names. */
+  base: BaseRule | undefined;
 }
 
 const CONFIG_KEYS = ['rules', 'base', 'shipWithin'];
@@ -48,13 +49,14 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (failOn !== undefined && failOn !== 'new-vouchers') {
     throw new UsageError(msg(`--fail-on 只接受 new-vouchers, 收到 "${failOn}"`, `--fail-on takes new-vouchers, got "${failOn}"`));
   }
-  const base = String(opts.base ?? cfg.base ?? 'paid-minus-postage') as BaseRule;
-  if (!BASE_RULES.includes(base)) {
-    throw new UsageError(msg(`--base 只接受 ${BASE_RULES.join(' / ')}, 收到 "${base}"`, `--base takes ${BASE_RULES.join(' / ')}, got "${base}"`));
+  const baseText = String(opts.base ?? cfg.base ?? 'auto');
+  if (baseText !== 'auto' && !BASE_RULES.includes(baseText as BaseRule)) {
+    throw new UsageError(msg(`--base 只接受 auto / ${BASE_RULES.join(' / ')}, 收到 "${baseText}"`, `--base takes auto / ${BASE_RULES.join(' / ')}, got "${baseText}"`));
   }
+  const base = baseText === 'auto' ? undefined : (baseText as BaseRule);
   return {
     files: args,
-    rules: String(opts.rules ?? cfg.rules ?? 'tmall-2023'),
+    rules: String(opts.rules ?? cfg.rules ?? 'auto'),
     shipWithin: positiveHours(opts.shipWithin ?? cfg.shipWithin, '--ship-within'),
     shipments: opts.shipments as string | undefined,
     deliveryFailures: opts.deliveryFailures as string | undefined,

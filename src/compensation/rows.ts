@@ -29,6 +29,8 @@ export function voucherRow(v: Reconciled, recorded: string, base: BaseRule): Row
     recorded,
     base,
     risk: v.risk,
+    toIssue: v.toIssue,
+    payer: v.payer,
   };
 }
 
@@ -69,7 +71,7 @@ export function promiseOrderRow(p: PromiseVoucher, base: BaseRule): Row {
  */
 export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number, base: BaseRule): Row | null {
   const v = a.verdict;
-  if (!a.unshippedOpen || (v.verdict !== 'pending' && v.verdict !== 'late') || v.deadline > riskUntil) return null;
+  if (!a.rules || !a.unshippedOpen || (v.verdict !== 'pending' && v.verdict !== 'late') || v.deadline > riskUntil) return null;
   const windowHours = (v.deadline - o.paidAt!) / HOUR_MS;
   const p = payout(o, 'late', windowHours, a.rules, base);
   return {
@@ -81,7 +83,8 @@ export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number
     risk: v.verdict === 'late' ? 'late' : 'at_risk',
     title: o.title,
     base: p.base,
-    costIfLate: v.verdict === 'late' ? payout(o, v.kind, v.windowHours, a.rules, base).afterMinimum : p.afterMinimum,
+    costIfLate: v.verdict === 'late' ? payout(o, v.kind, v.windowHours, a.rules, base, v.hoursLate).afterMinimum : p.afterMinimum,
     rules: a.rules.id,
+    payer: a.rules.payer,
   };
 }

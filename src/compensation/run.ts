@@ -7,21 +7,26 @@ import { InputError, type Msg, msg } from '../cli/errors.js';
 import type { Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
-import { type Money, ZERO, fenToMoney, moneyToFen } from '../money.js';
+import { type Money, ZERO } from '../money.js';
 import { openOrders } from '../orders/read.js';
-import { type RuleSet, loadRuleSet } from '../rules/ruleset.js';
+import { type RuleBook, autoBook, forcedBook, inForce } from '../rules/book.js';
+import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
 import { HOUR_MS } from '../time.js';
-import { assess } from './assess.js';
+import { assess, baseFor, rulesForOrder } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import { type PickupScans, pickupResolver, readIdList, readShipments } from './inputs.js';
 import type { JudgeOptions } from './judge.js';
 import { LateStore } from './latestore.js';
-import { type PromiseOrder, type PromiseVoucher, promiseVouchers } from './promise.js';
+import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
 import { recordVouchers } from './record.js';
 import { toRequest } from './request.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
-import { atRiskSummary, excludedNote, mismatchWarning, newSums, newTally, noBuyerWarning, runSummary, seriousDelayWarning } from './summary.js';
+import { countVoucher } from './sums.js';
+import {
+  atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, promiseIgnoredWarning,
+  runSummary, seriousDelayWarning,
+} from './summary.js';
 import type { OpenOrder } from './vouchers.js';
 import { toVoucher } from './vouchers.js';
 import { windows } from './window.js';
@@ -44,6 +49,14 @@ function noShipTimeError(files: string[]): InputError {
   );
 }
 
+/** `auto`: every built-in rule set, chosen per order; or the one set given (RULES 1.3a). */
+function ruleBook(ctx: Ctx, id: string): RuleBook {
+  if (id === 'auto') return autoBook(builtinIds().map((b) => loadRuleSet(b, ctx.io.cwd)), ctx.tz);
+  const forced = forcedBook(loadRuleSet(id, ctx.io.cwd), ctx.tz);
+  ctx.info(forcedNote(forced.forced!.id));
+  return forced;
+}
+
 /** Shipped orders whose export has no ship time: counted, not judged, and what to add. */
 function noShipTimeWarning(n: number): Msg {
   return msg(
@@ -64,7 +77,8 @@ function timePrecisionWarning(ids: string[], n: number): Msg {
 export async function runCompensate(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   const req = toRequest(ctx, args, opts);
   const notifier = notifySetup(ctx, opts);
-  const rules = loadRuleSet(req.rules, ctx.io.cwd);
+  const book = ruleBook(ctx, req.rules);
+  const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
   const rejects = new RejectLog(ctx);
   const excluded = req.exclude ? await readIdList(ctx, req.exclude, rejects, msg('排除订单列表', 'exclusion list')) : new Set<string>();
   const failures = req.deliveryFailures ? await readIdList(ctx, req.deliveryFailures, rejects, msg('未履约订单列表', 'delivery-failure list')) : new Set<string>();
@@ -97,24 +111,33 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       if (tally.excludedIds.length < 50) tally.excludedIds.push(o.orderId);
       continue;
     }
+    const rules = rulesForOrder(o, book);
     if (o.paidAt !== null && o.status !== 'unpaid') {
       tally.paid++;
-      if (!o.buyer) tally.noBuyer++;
+      if (!o.buyer && rules && rules.combine.by !== 'none') tally.noBuyer++;
+      if (rules) tally.byRules.set(rules.id, (tally.byRules.get(rules.id) ?? 0) + 1);
+      else tally.noRuleSet.set(o.platform, (tally.noRuleSet.get(o.platform) ?? 0) + 1);
+      if (book.forced) {
+        // Tmall Global exports are read as Tmall/Taobao ones: forcing tmall-global-2026 on them is the intended use.
+        const compatible = book.forced.platform === o.platform || (book.forced.platform === 'tmall-global' && o.platform === 'taobao');
+        if (!compatible) tally.forcedOtherPlatform++;
+        if (!inForce(book.forced, o.paidAt, ctx.tz)) tally.forcedOutsideValidity++;
+      }
     }
-    if (failures.has(o.orderId)) promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt });
+    if (failures.has(o.orderId)) promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt, rules });
     const a = assess(o, rules, judgeOpts, req.base);
     if (a.verdict.verdict !== 'not_judged') judged++;
     else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
     else if (a.verdict.reason === 'no_ship_time') noShipTime++;
     if (a.unshippedOpen && o.buyer) {
       const list = open.get(o.buyer) ?? [];
-      list.push({ orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules.id });
+      list.push({ orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id });
       open.set(o.buyer, list);
     }
     if (req.atRisk !== undefined) {
-      const row = atRiskRow(o, a, ctx.asOf, riskUntil, req.base);
+      const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
       if (row) atRisk.push(row);
-      continue;
+      if (a.verdict.verdict !== 'not_judged' || a.verdict.reason !== 'no_rule_set') continue;
     }
     if (a.verdict.verdict === 'not_judged') {
       tally.notJudged++;
@@ -128,79 +151,90 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   await set.reportDuplicates();
   set.warnCoarseTimes();
   // Nothing at all could be judged for want of ship times: the input is unusable (exit 3).
-  if (!hasShipTimes && req.atRisk === undefined && tally.read > tally.excluded && judged === 0) {
+  if (!hasShipTimes && req.atRisk === undefined && tally.read > tally.excluded && judged === 0 && tally.noRuleSet.size === 0) {
     await rejects.finish();
     throw noShipTimeError(set.stats.map((s) => s.file));
   }
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
+  if (book.forced && (tally.forcedOtherPlatform || tally.forcedOutsideValidity)) {
+    const f = book.forced;
+    ctx.warn(forcedMismatchWarning(f.id, f.platform, tally.forcedOtherPlatform, tally.forcedOutsideValidity, `${f.validFrom ?? '…'} – ${f.validTo ?? '…'}`));
+  }
+  if (tally.noRuleSet.size) {
+    ctx.warn(noRuleSetWarning(tally.noRuleSet));
+    ctx.attention(); // RULES 1.3a: orders nobody judged need a person (exit 1)
+  }
   await rejects.finish();
   set.assertUsable(rejects);
+  const used = [...tally.byRules].map(([id, n]) => ({ id, base: baseFor(rulesOf(id), req.base), orders: n }));
 
   if (req.atRisk !== undefined) {
     atRisk.sort((a, b) => (a.deadline as number) - (b.deadline as number) || String(a.orderId).localeCompare(String(b.orderId)));
     await writeRows(ctx, AT_RISK_COLUMNS, atRisk);
-    ctx.info(atRiskSummary(atRisk.length, req.atRisk, atRisk.reduce((s, r) => s.plus(r.costIfLate as Money), ZERO), rules.id));
-    await notifier?.send((lang) => atRiskNotice(atRisk as unknown as AtRiskEntry[], { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: rules.id }));
+    const usedIds = used.map((u) => u.id).join(', ') || 'auto';
+    ctx.info(atRiskSummary(atRisk.length, req.atRisk, atRisk.reduce((s, r) => s.plus(r.costIfLate as Money), ZERO), usedIds));
+    await notifier?.send((lang) => atRiskNotice(atRisk as unknown as AtRiskEntry[], { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }));
     return;
   }
 
   // Stages 2–4, window → voucher → reconcile: one window at a time, so vouchers are never all held.
-  const rulesOf = (_id: string): RuleSet => rules;
   const groups = windows(late, rulesOf, ctx.tz);
   const voucherOf = (g: Int32Array): Reconciled => {
     const orders = Array.from(g, (i) => late.get(i));
-    return reconcile(toVoucher(orders, open, rulesOf(orders[0]!.rules), ctx.asOf, ctx.tz));
+    const rules = rulesOf(orders[0]!.rules);
+    return reconcile(toVoucher(orders, open, rules, ctx.asOf, ctx.tz), rules);
   };
-  const promises: PromiseVoucher[] = (promiseOrders.length ? promiseVouchers(promiseOrders, rules) : []) ?? [];
-  if (promiseOrders.length && !rules.deliveryPromise) {
-    ctx.warn(msg(`规则集 ${rules.id} 没有未履约承诺的赔付; 忽略 --delivery-failures`, `rule set ${rules.id} has no payout for unkept delivery promises; --delivery-failures ignored`));
-  }
+  const promises = promiseVouchers(promiseOrders);
+  if (promises.ignored.size) ctx.warn(promiseIgnoredWarning(promises.ignored));
 
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
-  const recorded = built ? await recordVouchers(ctx, built, promises, req.reissue) : new Map<string, string>();
+  const recorded = built ? await recordVouchers(ctx, built, promises.vouchers, req.reissue) : new Map<string, string>();
   const newCount = [...recorded.values()].filter((s) => s === 'new' || s === 'reissued').length;
 
-  // Stage 6, rows: counted as they are written.
+  // Stage 6, rows: counted as they are written; totals count only what the shop must still issue.
   const sums = newSums();
   // Final vouchers to issue, kept only when a notice will be posted (RULES 1.2: provisional ones may still change).
   const finals: VoucherEntry[] | undefined = notifier ? [] : undefined;
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
       const v = built ? built[gi]! : voucherOf(groups[gi]!);
-      sums.count++;
-      sums.totalFen += moneyToFen(v.amount); // whole fen: an exact integer sum
-      if (v.state === 'provisional') sums.provisional++;
-      if (v.difference !== null && !v.difference.isZero()) sums.mismatched++;
-      if (v.risk) sums.risky++;
-      if (finals && v.state === 'final' && recorded.get(v.voucherKey) !== 'conflict') finals.push({ voucherKey: v.voucherKey, buyer: v.buyer, amount: v.amount, orderIds: v.orders.map((l) => l.orderId), capped: v.capped });
-      if (req.by === 'order') yield* orderRows(v, req.base);
-      else yield voucherRow(v, recorded.get(v.voucherKey) ?? '', req.base);
+      countVoucher(sums, v);
+      // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
+      if (finals && v.state === 'final' && v.toIssue.gt(0) && recorded.get(v.voucherKey) !== 'conflict') {
+        finals.push({ voucherKey: v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: v.orders.map((l) => l.orderId), capped: v.capped });
+      }
+      const base = baseFor(rulesOf(v.rules), req.base);
+      if (req.by === 'order') yield* orderRows(v, base);
+      else yield voucherRow(v, recorded.get(v.voucherKey) ?? '', base);
     }
-    if (finals) finals.push(...promises.filter((p) => recorded.get(p.voucherKey) !== 'conflict'));
-    for (const p of promises) yield req.by === 'order' ? promiseOrderRow(p, req.base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', req.base);
+    if (finals) finals.push(...promises.vouchers.filter((p) => p.toIssue.gt(0) && recorded.get(p.voucherKey) !== 'conflict'));
+    for (const p of promises.vouchers) {
+      const base = baseFor(rulesOf(p.rules), req.base);
+      yield req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base);
+    }
   }
   await writeRows(ctx, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
 
   ctx.info(
     runSummary({
-      rules: rules.id,
-      base: req.base,
+      rules: used,
       tally,
       sums,
-      total: fenToMoney(sums.totalFen),
-      promises: promises.length,
-      promiseTotal: promises.reduce((s, p) => s.plus(p.amount), ZERO),
+      promises: promises.vouchers.length,
+      promiseTotal: promises.vouchers.reduce((s, p) => s.plus(p.amount), ZERO),
       rejected: rejects.count,
       newlyRecorded: req.record ? newCount : null,
     }),
   );
   if (tally.excluded) ctx.info(excludedNote(tally.excludedIds));
-  if (sums.risky && rules.seriousDelay) ctx.warn(seriousDelayWarning(sums.risky, rules.seriousDelay.afterHours, rules.seriousDelay.note));
+  for (const [id, n] of sums.risky) {
+    const sd = rulesOf(id).seriousDelay!;
+    ctx.warn(seriousDelayWarning(n, sd.afterHours, sd.note));
+  }
   if (sums.mismatched) ctx.warn(mismatchWarning(sums.mismatched));
   if (req.failOnNew && newCount > 0) ctx.attention();
-  await notifier?.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: rules.id }));
+  await notifier?.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto' }));
 }
-

@@ -3,7 +3,7 @@
 import { labelOf } from '../io/columns.js';
 import { BASE_ZH, NOT_JUDGED_ZH } from './codes.js';
 import { type Msg, msg } from '../cli/errors.js';
-import { type Money, fmtMoney } from '../money.js';
+import { type Money, fenToMoney, fmtMoney } from '../money.js';
 
 /** "1 voucher", "2 vouchers": English summaries read as sentences. */
 export function plural(n: number, noun: string): string {
@@ -20,23 +20,39 @@ export interface Tally {
   excluded: number;
   excludedIds: string[];
   noBuyer: number;
+  /** Paid orders judged under each rule set, by id (in first-seen order). */
+  byRules: Map<string, number>;
+  /** no_rule_set orders by platform. */
+  noRuleSet: Map<string, number>;
+  /** --rules forced: orders of another platform, and orders paid outside the set's validity. */
+  forcedOtherPlatform: number;
+  forcedOutsideValidity: number;
 }
 
 export function newTally(): Tally {
-  return { read: 0, paid: 0, late: 0, notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [], noBuyer: 0 };
+  return { read: 0, paid: 0, late: 0, notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [], noBuyer: 0, byRules: new Map(), noRuleSet: new Map(), forcedOtherPlatform: 0, forcedOutsideValidity: 0 };
 }
 
-/** Per-voucher sums, kept while the rows are written. */
+/** Per-voucher sums, kept while the rows are written. Whole fen: exact integer sums. */
 export interface Sums {
+  /** Vouchers the shop must still issue (toIssue > 0), and their total. */
   count: number;
   totalFen: number;
   provisional: number;
+  /** Vouchers the export shows the platform already paid: computed total and what the platform paid. */
+  paidByPlatform: number;
+  paidComputedFen: number;
+  paidPlatformFen: number;
+  /** Amounts a platform-deducts rule set (douyin-2025) will charge the shop. */
+  deducted: number;
+  deductedFen: number;
   mismatched: number;
-  risky: number;
+  /** Serious-delay flags by rule set id. */
+  risky: Map<string, number>;
 }
 
 export function newSums(): Sums {
-  return { count: 0, totalFen: 0, provisional: 0, mismatched: 0, risky: 0 };
+  return { count: 0, totalFen: 0, provisional: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, risky: new Map() };
 }
 
 export function noBuyerWarning(n: number): Msg {
@@ -47,6 +63,7 @@ export function noBuyerWarning(n: number): Msg {
 }
 
 export function atRiskSummary(count: number, hours: number, cost: Money, rules: string): Msg {
+  rules = rules || 'auto';
   return msg(
     `${count} 个未发货订单已超时或将在 ${hours} 小时内超时; 若延迟将赔约 ${fmtMoney(cost)} 元 (规则 ${rules})`,
     `${plural(count, 'unshipped order')} ${count === 1 ? 'is' : 'are'} late or due within ${hours} h; if late they cost about ${fmtMoney(cost)} (rules ${rules})`,
@@ -54,32 +71,73 @@ export function atRiskSummary(count: number, hours: number, cost: Money, rules: 
 }
 
 export interface RunSummary {
-  rules: string;
-  base: string;
+  /** Each rule set used, with its base and how many paid orders it judged. */
+  rules: { id: string; base: string; orders: number }[];
   tally: Tally;
   sums: Sums;
-  total: Money;
   promises: number;
   promiseTotal: Money;
   rejected: number;
   newlyRecorded: number | null;
 }
 
+function rulesText(rs: RunSummary['rules'], lang: 'zh' | 'en'): string {
+  if (rs.length === 0) return lang === 'zh' ? '规则 auto (没有生效的规则集)' : 'rules auto (none in force)';
+  if (rs.length === 1) return lang === 'zh' ? `规则 ${rs[0]!.id} (基数 ${labelOf(BASE_ZH, rs[0]!.base, 'zh')})` : `rules ${rs[0]!.id} (base ${rs[0]!.base})`;
+  return lang === 'zh'
+    ? `规则 ${rs.map((r) => `${r.id} (基数 ${labelOf(BASE_ZH, r.base, 'zh')}, ${r.orders} 单)`).join(' + ')}`
+    : `rules ${rs.map((r) => `${r.id} (base ${r.base}, ${plural(r.orders, 'order')})`).join(' + ')}`;
+}
+
 export function runSummary(s: RunSummary): Msg {
   const { tally, sums } = s;
+  const fen = (n: number) => fmtMoney(fenToMoney(n));
   const nj = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${k}=${n}`).join(', ');
   const njZh = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${labelOf(NOT_JUDGED_ZH, k, 'zh')} ${n}`).join(', ');
   return msg(
-    `规则 ${s.rules} (基数 ${labelOf(BASE_ZH, s.base, 'zh')}): 读取订单 ${tally.read}, 已付款 ${tally.paid}, 延迟 ${tally.late}, 无法判断 ${tally.notJudged}${njZh ? ` (${njZh})` : ''}, 排除 ${tally.excluded}; ` +
-      `红包 ${sums.count} 个共 ${fmtMoney(s.total)} 元 (其中待定 ${sums.provisional} 个)` +
+    `${rulesText(s.rules, 'zh')}: 读取订单 ${tally.read}, 已付款 ${tally.paid}, 延迟 ${tally.late}, 无法判断 ${tally.notJudged}${njZh ? ` (${njZh})` : ''}, 排除 ${tally.excluded}; ` +
+      `待发放红包 ${sums.count} 个共 ${fen(sums.totalFen)} 元 (其中待定 ${sums.provisional} 个)` +
+      (sums.paidByPlatform ? `; 平台已赔付 ${sums.paidByPlatform} 个 (计算 ${fen(sums.paidComputedFen)} 元, 平台已付 ${fen(sums.paidPlatformFen)} 元, 不再发放)` : '') +
+      (sums.deducted ? `; 平台将从店铺扣款 ${sums.deducted} 笔共 ${fen(sums.deductedFen)} 元 (无需发放, 仅对账)` : '') +
       (s.promises ? `; 未履约承诺 ${s.promises} 单共 ${fmtMoney(s.promiseTotal)} 元 (另付, 不计入封顶)` : '') +
       `; 拒绝行 ${s.rejected}` +
       (s.newlyRecorded !== null ? `; 新记录 ${s.newlyRecorded}` : ''),
-    `rules ${s.rules} (base ${s.base}): ${tally.read} orders read, ${tally.paid} paid, ${tally.late} late, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
-      `${plural(sums.count, 'voucher')} totalling ${fmtMoney(s.total)} (${sums.provisional} provisional)` +
+    `${rulesText(s.rules, 'en')}: ${tally.read} orders read, ${tally.paid} paid, ${tally.late} late, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
+      `${plural(sums.count, 'voucher')} totalling ${fen(sums.totalFen)} to issue (${sums.provisional} provisional)` +
+      (sums.paidByPlatform ? `; ${sums.paidByPlatform} already paid by the platform (computed ${fen(sums.paidComputedFen)}, platform paid ${fen(sums.paidPlatformFen)}; not issued again)` : '') +
+      (sums.deducted ? `; ${sums.deducted} to be deducted by the platform totalling ${fen(sums.deductedFen)} (nothing to issue; reconcile only)` : '') +
       (s.promises ? `; ${plural(s.promises, 'unkept delivery promise')} totalling ${fmtMoney(s.promiseTotal)} (paid separately, not capped)` : '') +
       `; ${s.rejected} rejected rows` +
       (s.newlyRecorded !== null ? `; ${s.newlyRecorded} newly recorded` : ''),
+  );
+}
+
+/** RULES 1.3a / 1.3d: orders of a platform with no rule set in force are counted, never judged under another platform's rule. */
+export function noRuleSetWarning(byPlatform: Map<string, number>): Msg {
+  const list = [...byPlatform].map(([p, n]) => `${p}=${n}`).join(', ');
+  const n = [...byPlatform.values()].reduce((a, b) => a + b, 0);
+  return msg(
+    `${n} 个订单没有生效的规则集, 未判断 (${list}): 不会套用其他平台的规则。拼多多没有公布赔付比例: 照 templates/rules/custom-example.json 写店铺自己的规则文件, 再用 --rules 该文件。`,
+    `${plural(n, 'order')} ${n === 1 ? 'has' : 'have'} no rule set in force and ${n === 1 ? 'was' : 'were'} not judged (${list}): another platform's rule is never applied. Pinduoduo publishes no rate: write your shop's own rule file like templates/rules/custom-example.json and pass --rules FILE.`,
+  );
+}
+
+export function forcedNote(id: string): Msg {
+  return msg(`--rules ${id}: 所有订单都按 ${id} 判断 (不指定时按各订单平台在付款时生效的规则集)`, `--rules ${id}: every order is judged under ${id} (without it, each order gets its platform's rule set in force at its paid time)`);
+}
+
+export function forcedMismatchWarning(id: string, platform: string, otherPlatform: number, outside: number, validity: string): Msg {
+  const zh = [otherPlatform ? `${otherPlatform} 个订单来自其他平台 (规则集平台 ${platform})` : '', outside ? `${outside} 个订单的付款时间不在其生效期 (${validity}) 内` : ''].filter(Boolean).join('; ');
+  const en = [otherPlatform ? `${plural(otherPlatform, 'order')} from another platform (the rule set is for ${platform})` : '', outside ? `${plural(outside, 'order')} paid outside its validity (${validity})` : ''].filter(Boolean).join('; ');
+  return msg(`规则集 ${id} 被指定用于: ${zh}`, `rule set ${id} was forced onto ${en}`);
+}
+
+export function promiseIgnoredWarning(ignored: Map<string, number>): Msg {
+  const list = [...ignored].map(([id, n]) => `${id || 'none'}=${n}`).join(', ');
+  const n = [...ignored.values()].reduce((a, b) => a + b, 0);
+  return msg(
+    `未履约订单列表中 ${n} 个订单的规则集没有未履约承诺的赔付, 已忽略 (${list})`,
+    `${plural(n, 'order')} on the delivery-failure list ${n === 1 ? 'is' : 'are'} judged under a rule set with no payout for unkept delivery promises; ignored (${list})`,
   );
 }
 

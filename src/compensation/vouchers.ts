@@ -94,7 +94,7 @@ export function toVoucher(g: LateOrder[], openOrders: Map<string, OpenOrder[]>, 
   const reach = windowReach(start, rules);
   const open = g[0]!.buyer ? (openOrders.get(g[0]!.buyer) ?? []) : [];
   const mine = new Set(g.map((l) => l.orderId));
-  const othersOpen = open.some((o) => (o.rules === undefined || o.rules === rules.id) && o.paidAt >= reach && o.paidAt <= end && !mine.has(o.orderId));
+  const othersOpen = rules.combine.by !== 'none' && open.some((o) => (o.rules === undefined || o.rules === rules.id) && o.paidAt >= reach && o.paidAt <= end && !mine.has(o.orderId));
   const final = g.every((l) => l.shippedAt !== null) && asOf > end && !othersOpen;
   return {
     voucherKey: voucherKey(rules.id, 'voucher', g.map((l) => l.orderId)),
@@ -120,5 +120,5 @@ export function toVoucher(g: LateOrder[], openOrders: Map<string, OpenOrder[]>, 
 export function buildVouchers(late: LateOrder[], openOrders: Map<string, OpenOrder[]>, rules: RuleSet, asOf: number, tz: TimeZone): Reconciled[] {
   const store = new LateStore();
   for (const l of late) store.push({ ...l, rules: rules.id });
-  return windows(store, () => rules, tz).map((g) => reconcile(toVoucher(Array.from(g, (i) => store.get(i)), openOrders, rules, asOf, tz)));
+  return windows(store, () => rules, tz).map((g) => reconcile(toVoucher(Array.from(g, (i) => store.get(i)), openOrders, rules, asOf, tz), rules));
 }

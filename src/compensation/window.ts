@@ -6,6 +6,7 @@ import type { LateStore } from './latestore.js';
 
 /** The end of the window a payment at `start` opens (inclusive for rolling 24 h windows). */
 export function windowEnd(start: number, rules: RuleSet, tz: TimeZone): number {
+  if (rules.combine.by === 'none') return start; // RULES 1.3b: per order, never combined
   if (rules.combine.by === 'rolling-24h') return start + DAY_MS;
   // The last millisecond of that calendar day (+2 h keeps it right across a 23/25 h DST day).
   return tz.startOfDay(tz.startOfDay(start) + DAY_MS + 2 * HOUR_MS) - 1;
@@ -38,7 +39,8 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
     const first = order[from]!;
-    const sameGroup = k > from && store.buyer(i) !== '' && store.buyer(first) === store.buyer(i) && store.rules(first) === store.rules(i);
+    const sameGroup =
+      k > from && store.buyer(i) !== '' && store.buyer(first) === store.buyer(i) && store.rules(first) === store.rules(i) && rulesOf(store.rules(i)).combine.by !== 'none';
     if (sameGroup && store.paidAt(i) <= end) continue;
     if (k > from) groups.push(order.subarray(from, k));
     from = k;

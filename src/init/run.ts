@@ -13,7 +13,7 @@ export function starterConfig(): Record<string, unknown> {
   // No "lang": the config outranks LANG, and a language fixed here would surprise a later LANG=zh_CN.
   return {
     tz: 'Asia/Shanghai',
-    compensate: { rules: 'tmall-2023', base: 'paid-minus-postage' },
+    compensate: { rules: 'auto', base: 'auto' },
     reviews: {
       maxAttempts: 3,
       quietHours: '22:00-08:00',
@@ -27,7 +27,7 @@ export function starterConfig(): Record<string, unknown> {
       templates: `${TEMPLATE_DIR}/reviews/messages.json`,
     },
     zhenjian: { commissionRate: '0.05', shippingPerSample: '0.00', categories: `${TEMPLATE_DIR}/zhenjian/categories.json` },
-    roster: { shifts: { D: '09:00-17:30', H: '10:00-15:30', N: '17:00-23:30' } },
+    roster: { shifts: { D: '09:00-17:30', H: '10:00-15:30', N: '17:00-23:30' }, traffic: `${TEMPLATE_DIR}/roster/traffic.json` },
   };
 }
 

@@ -3,9 +3,9 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
 import { InputError, type Msg, msg } from '../cli/errors.js';
 import { loadExcelJS } from './exceljs.js';
+import { gb18030Decoder, type Gb18030Impl } from './gb18030.js';
 import type { Sniffed } from './source.js';
 
 export interface RawRecord {
@@ -56,7 +56,7 @@ export function firstBadUtf8(b: Buffer): number {
  * hold. UTF-8 is only validated (natively) and passed on as bytes, which csv-parse reads itself:
  * decoding it here and re-encoding it for the parser would double the work on a big export.
  */
-async function* decode(s: Sniffed, fed: { lines: number }): AsyncGenerator<string | Buffer> {
+async function* decode(s: Sniffed, fed: { lines: number }, gb?: Gb18030Impl): AsyncGenerator<string | Buffer> {
   let newlines = 0;
   // `fed.lines`: the line breaks handed on so far, counted once here for the parser's caller too.
   // A 0x0A byte is a line break in UTF-8 and GB18030 alike (never inside a multi-byte character).
@@ -122,9 +122,15 @@ async function* decode(s: Sniffed, fed: { lines: number }): AsyncGenerator<strin
     }
     return;
   }
-  const dec = iconv.getDecoder('gb18030');
+  const dec = await gb18030Decoder(gb);
   for await (const chunk of s.stream as AsyncIterable<Buffer>) {
-    const text = dec.write(chunk);
+    let text: string;
+    try {
+      text = dec.write(stripSkip(chunk));
+    } catch {
+      // Bad bytes finishing a character cut at the end of the previous chunk: on this line.
+      throw bad(newlines + 1);
+    }
     const k = text.indexOf('\uFFFD');
     if (k !== -1) {
       let n = newlines;
@@ -134,7 +140,12 @@ async function* decode(s: Sniffed, fed: { lines: number }): AsyncGenerator<strin
     countNl(chunk);
     if (text) yield text;
   }
-  const tail = dec.end();
+  let tail: string;
+  try {
+    tail = dec.end();
+  } catch {
+    throw bad(newlines + 1);
+  }
   if (tail) {
     if (tail.includes('\uFFFD')) throw bad(newlines + 1);
     yield tail;
@@ -151,21 +162,25 @@ function pickDelimiter(firstText: string): string {
 }
 
 /**
- * The line break, decided from the first text as csv-parse would discover it. Left to csv-parse,
- * discovery re-encodes its candidates at every byte until one appears: 17 s on a 50 MB line.
+ * The line break, decided from the first text. Left to csv-parse, discovery re-encodes its
+ * candidates at every byte until one appears: 17 s on a 50 MB line. CRLF and LF are both taken
+ * whichever the file starts with: a file of LF rows followed by CRLF blank lines (issue 14) would
+ * otherwise make every "\r" a one-cell record, and csv-parse builds an Error (stack and all) for
+ * each short record — 40 µs and 3 KB a line. Only a file that starts with bare CRs (old Mac) also
+ * splits on CR.
  */
 function pickRecordDelimiter(firstText: string): string[] {
   const i = firstText.search(/[\r\n]/);
   if (i === -1) return ['\r\n', '\n', '\r'];
-  if (firstText[i] === '\n') return ['\n'];
-  if (i === firstText.length - 1) return ['\r\n', '\r'];
-  return firstText[i + 1] === '\n' ? ['\r\n'] : ['\r'];
+  if (firstText[i] === '\n') return ['\r\n', '\n'];
+  if (i === firstText.length - 1) return ['\r\n', '\n', '\r'];
+  return firstText[i + 1] === '\n' ? ['\r\n', '\n'] : ['\r\n', '\r', '\n'];
 }
 
-async function* csvBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
+async function* csvBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
   // Lines fed to the parser so far (by \n), for an error found only at the end of the input.
   const fed = { lines: 0 };
-  const text = decode(s, fed);
+  const text = decode(s, fed, opts.gb18030);
   const first = await text.next();
   if (first.done) return;
   const head = typeof first.value === 'string' ? first.value : first.value.toString('utf8', 0, Math.min(first.value.length, 1 << 16));
@@ -367,13 +382,18 @@ async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
  * Records in batches (a few hundred to a few thousand at a time): one await per batch instead of
  * one per record keeps the per-row cost of a million-row export close to the parser's own.
  */
-export function readRecordBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
-  return s.container === 'xlsx' ? xlsxBatches(s) : csvBatches(s);
+export function readRecordBatches(s: Sniffed, opts: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
+  return s.container === 'xlsx' ? xlsxBatches(s) : csvBatches(s, opts);
+}
+
+export interface ReadOptions {
+  /** Which GB18030 decoder (tests compare the two); the runtime's when it has one. */
+  gb18030?: Gb18030Impl;
 }
 
 /** The same records one at a time. */
-export async function* readRecords(s: Sniffed): AsyncGenerator<RawRecord> {
-  for await (const batch of readRecordBatches(s)) yield* batch;
+export async function* readRecords(s: Sniffed, opts: ReadOptions = {}): AsyncGenerator<RawRecord> {
+  for await (const batch of readRecordBatches(s, opts)) yield* batch;
 }
 
 /** What a readable stream has buffered, as arrays: one await per burst of records. */

@@ -1,53 +1,111 @@
-// `storeops rules list | show <id>`: the built-in rule sets, their source, dates and rates.
+// `storeops rules list | show <id>`: the built-in rule sets (platform, validity, source) and one
+// rule set's tiers as a table.
 import type { Ctx } from '../cli/context.js';
 import { UsageError, msg } from '../cli/errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { type Money, fmtMoney } from '../money.js';
 import { type RuleSet, builtinIds, loadRuleSet } from './ruleset.js';
+import type { Range } from './types.js';
 
 // Decimal arithmetic, so a rate like 0.145 reads 14.5%, not a rounded float.
 const pct = (r: Money) => `${r.times(100).toString()}%`;
 
-function summary(r: RuleSet, lang: 'zh' | 'en'): Row {
-  const late = `${pct(r.late.rate)}${r.late.presaleRate.eq(r.late.rate) ? '' : ` (presale ${pct(r.late.presaleRate)})`}, min ${fmtMoney(r.late.min)}${r.late.max ? `, max ${fmtMoney(r.late.max)}` : ''}`;
-  const oos = r.outOfStock
-    ? `> ${r.outOfStock.afterLateHours} h late: ${pct(r.outOfStock.rate)} (window > 48 h: ${pct(r.outOfStock.longWindowRate)}), ${fmtMoney(r.outOfStock.min)}–${r.outOfStock.max ? fmtMoney(r.outOfStock.max) : '∞'}`
-    : '';
+/** "≤ 48 h", "> 48 h, ≤ 240 h", "> 240 h", "any" — the range as the rule text says it. */
+export function rangeText(r: Range, lang: 'zh' | 'en'): string {
+  const any = lang === 'zh' ? '不限' : 'any';
+  const unit = lang === 'zh' ? ' 小时' : ' h';
+  if (r.over === null && r.upTo === null) return any;
+  if (r.over === null) return `≤ ${r.upTo}${unit}`;
+  if (r.upTo === null) return `> ${r.over}${unit}`;
+  return `> ${r.over}${unit}, ≤ ${r.upTo}${unit}`;
+}
+
+const LIST_COLUMNS: Column[] = [
+  { key: 'id', zh: '规则集', en: 'id', brief: true },
+  { key: 'platform', zh: '平台', en: 'platform', brief: true },
+  { key: 'validFrom', zh: '生效', en: 'validFrom', brief: true },
+  { key: 'validTo', zh: '失效(含当日)', en: 'validTo', brief: true },
+  { key: 'title', zh: '名称', en: 'title', brief: true },
+  { key: 'payer', zh: '赔付方式', en: 'payer', brief: true },
+  { key: 'combine', zh: '合并与封顶', en: 'combine', brief: true },
+  { key: 'rounding', zh: '取整', en: 'rounding' },
+  { key: 'tiers', zh: '档位数', en: 'tiers', type: 'int' },
+  { key: 'source', zh: '来源', en: 'source' },
+];
+
+function combineText(r: RuleSet): string {
+  return `${r.combine.by}${r.combine.cap ? `, cap ${fmtMoney(r.combine.cap)}` : ''}`;
+}
+
+function listRow(r: RuleSet, lang: 'zh' | 'en'): Row {
   return {
     id: r.id,
+    platform: r.platform,
+    validFrom: r.validFrom ?? '',
+    validTo: r.validTo ?? '',
     title: lang === 'zh' ? r.title.zh : r.title.en,
-    validFrom: r.validFrom,
-    validTo: r.validTo,
-    shipWindowHours: r.shipWindowHours,
-    late,
-    outOfStock: oos,
-    combine: `${r.combine.by}${r.combine.cap ? `, cap ${fmtMoney(r.combine.cap)}` : ''}`,
-    deliveryPromise: r.deliveryPromise ? fmtMoney(r.deliveryPromise.amount) : '',
+    payer: r.payer,
+    combine: combineText(r),
+    rounding: r.rounding,
+    tiers: r.tiers.length,
     source: r.source,
   };
 }
 
-const COLUMNS: Column[] = [
-  { key: 'id', zh: '规则集', en: 'id', brief: true },
-  { key: 'title', zh: '名称', en: 'title', brief: true },
-  { key: 'validFrom', zh: '生效', en: 'validFrom', brief: true },
-  { key: 'validTo', zh: '失效', en: 'validTo', brief: true },
-  { key: 'shipWindowHours', zh: '默认发货时限(小时)', en: 'shipWindowHours', type: 'int' },
-  { key: 'late', zh: '延迟赔付', en: 'late', brief: true },
-  { key: 'outOfStock', zh: '缺货赔付', en: 'outOfStock', brief: true },
-  { key: 'combine', zh: '合并与封顶', en: 'combine', brief: true },
-  { key: 'deliveryPromise', zh: '未履约承诺(每单)', en: 'deliveryPromise' },
-  { key: 'source', zh: '来源', en: 'source' },
-];
-
 export async function runRulesList(ctx: Ctx): Promise<void> {
-  await writeRows(ctx, COLUMNS, builtinIds().map((id) => summary(loadRuleSet(id, ctx.io.cwd), ctx.lang)));
+  await writeRows(ctx, LIST_COLUMNS, builtinIds().map((id) => listRow(loadRuleSet(id, ctx.io.cwd), ctx.lang)));
+  ctx.info(msg('auto (默认): 每个订单按其平台在付款时生效的规则集判断; 详见 storeops rules show <id> 与 docs/rules.md', 'auto (the default): each order is judged under its platform\'s rule set in force at its paid time; see storeops rules show <id> and docs/rules.md'));
 }
+
+const TIER_COLUMNS: Column[] = [
+  { key: 'tier', zh: '档位', en: 'tier', type: 'int', brief: true },
+  { key: 'kind', zh: '类型', en: 'kind', brief: true },
+  { key: 'window', zh: '承诺发货时限', en: 'window', brief: true },
+  { key: 'hoursLate', zh: '延迟时长', en: 'hoursLate', brief: true },
+  { key: 'presale', zh: '预售', en: 'presale' },
+  { key: 'rate', zh: '比例', en: 'rate', brief: true },
+  { key: 'min', zh: '每单最低', en: 'min', type: 'money', brief: true },
+  { key: 'max', zh: '每单最高', en: 'max', type: 'money', brief: true },
+];
 
 export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {
   const id = args[0];
   if (!id) throw new UsageError(msg('缺少规则集 id', 'no rule set id given'), msg(`可用: ${builtinIds().join(', ')}`, `one of: ${builtinIds().join(', ')}`));
-  const r = summary(loadRuleSet(id, ctx.io.cwd), ctx.lang);
-  await writeRows(ctx, [{ key: 'field', zh: '项目', en: 'field' }, { key: 'value', zh: '值', en: 'value' }], COLUMNS.map((c) => ({ field: ctx.t({ zh: c.zh, en: c.en }), value: r[c.key] === null || r[c.key] === undefined ? '' : String(r[c.key]) })));
+  const r = loadRuleSet(id, ctx.io.cwd);
+  const L = ctx.lang;
+  const yes = L === 'zh' ? '是' : 'yes';
+  const no = L === 'zh' ? '否' : 'no';
+  const any = L === 'zh' ? '不限' : 'any';
+  await writeRows(
+    ctx,
+    TIER_COLUMNS,
+    r.tiers.map((t, i) => ({
+      tier: i + 1,
+      kind: t.kind,
+      window: rangeText(t.window, L),
+      hoursLate: rangeText(t.hoursLate, L),
+      presale: t.presale === null ? any : t.presale ? yes : no,
+      rate: pct(t.rate),
+      min: t.min,
+      max: t.max,
+    })),
+  );
+  // The facts around the tiers are talk for the operator (stderr), so stdout stays one table.
+  const valid = `${r.validFrom ?? '…'} – ${r.validTo ?? '…'}`;
+  const facts = [
+    msg(`${r.id}: ${r.title.zh}`, `${r.id}: ${r.title.en}`),
+    msg(`平台 ${r.platform}; 生效 ${valid} (北京时间, 含首尾两日); 默认发货时限 ${r.shipWindowHours} 小时`, `platform ${r.platform}; in force ${valid} (Beijing days, both inclusive); default ship window ${r.shipWindowHours} h`),
+    msg(
+      `基数 ${r.base}; 取整 ${r.rounding === 'yuan' ? '四舍五入到元' : '四舍五入到分'}; 合并 ${combineText(r)}; ${r.payer === 'platform-deducts' ? '平台自动扣商家款赔付 (商家无需发放)' : '商家发放'}`,
+      `base ${r.base}; rounding half-up to the ${r.rounding}; combine ${combineText(r)}; ${r.payer === 'platform-deducts' ? 'the platform deducts it from the shop and pays the buyer (nothing to issue)' : 'the shop issues it'}`,
+    ),
+    msg('档位: 从上到下第一个符合 (发货时限、延迟时长、预售) 的档位计价。', 'tiers: the first tier matching (window, hours late, presale), top down, prices the order.'),
+  ];
+  if (r.titleWindows.length) facts.push(msg(`标题关键词缩短时限: ${r.titleWindows.map((w) => `${w.keywords.join('/')} ${w.hours} 小时`).join('; ')}`, `title words shorten the window: ${r.titleWindows.map((w) => `${w.keywords.join('/')} ${w.hours} h`).join('; ')}`));
+  if (r.deliveryPromise) facts.push(msg(`未履约承诺每单 ${fmtMoney(r.deliveryPromise.amount)} 元 (另付, 不计入封顶)`, `unkept delivery promise: ${fmtMoney(r.deliveryPromise.amount)} per order (separate, not capped)`));
+  if (r.seriousDelay) facts.push(msg(`延迟超过 ${r.seriousDelay.afterHours} 小时: ${r.seriousDelay.note.zh}`, `more than ${r.seriousDelay.afterHours} h late: ${r.seriousDelay.note.en}`));
+  facts.push(msg(`来源: ${r.source}`, `source: ${r.source}`));
+  if (r.reading) facts.push(msg(`采用的解读: ${r.reading.zh}`, `reading adopted: ${r.reading.en}`));
+  for (const f of facts) ctx.info(f);
 }

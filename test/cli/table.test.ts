@@ -104,16 +104,17 @@ describe('every command fits the terminal', () => {
   it('--wide shows every column at full width', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--wide'], { env: { COLUMNS: '80' } });
     const head = r.stdout.split('\n')[0]!.split(/\s{2,}/);
-    // All 18 voucher columns, from voucherKey to risk.
+    // All 20 voucher columns, from voucherKey to payer.
     expect(head[0]).toBe('voucherKey');
-    expect(head.at(-1)).toBe('risk');
-    expect(head).toHaveLength(18);
+    expect(head.at(-1)).toBe('payer');
+    expect(head).toHaveLength(20);
     expect(r.stderr).not.toContain('--wide for all');
   });
 
   it('says on stderr that the short view left columns out', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table'], { env: { COLUMNS: '120' } });
-    expect(r.stdout.split('\n')[0]).toBe('buyer       orderIds                                 amount  state        maxHoursLate  recorded');
-    expect(r.stderr).toContain('the table shows 6 of 18 columns; --wide for all');
+    // state is as wide as paid_by_platform; toIssue (what the shop must still issue) is in the short view.
+    expect(r.stdout.split('\n')[0]).toBe('buyer       orderIds                                 amount  state             maxHoursLate  recorded  toIssue');
+    expect(r.stderr).toContain('the table shows 7 of 20 columns; --wide for all');
   });
 });

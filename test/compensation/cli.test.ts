@@ -9,20 +9,42 @@ const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
 const AS_OF = ['--as-of', '2026-11-20 12:00:00'];
 const key = (rules: string, ids: string[]) => 'v' + createHash('sha256').update(`${rules}|voucher|${[...ids].sort().join(',')}`).digest('hex').slice(0, 20);
 
-// The example shop (scripts/gen-examples.mjs), tmall-2023, as-of 2026-11-20 12:00 Beijing time:
-// 小明爱购物: …901 paid 11-10 09:00 (200.00 − postage 10.00 = 190.00 → 30 % = 57.00), shipped 11-13 10:00 (deadline 11-12 09:00, 25 h late);
-//             …902 paid 11-10 20:00 (12.00 → 3.60 → minimum 5.00), shipped 11-12 21:00 (1 h late) — same 24 h window: 62.00;
-//             …903 paid 11-11 10:00 (25 h after the window opened → new window), 2000.00 → 600.00 → capped 500.00.
-// 阿花tb:     …501 shipped exactly at its deadline (not late); …502 shipped one second late: 99.90 × 30 % = 29.97; platform paid 30.00.
-// 老王的店铺: …701 unshipped, deadline 11-19 08:00 passed 28 h ago: (58.00 − 8.00) × 30 % = 15.00, provisional;
-//             …702 closed and never shipped: not judged.
-const HEADER = 'voucherKey,buyer,rules,windowStart,orderIds,lateOrders,baseAmount,computedAmount,amount,capped,kinds,state,maxHoursLate,platformPaid,difference,recorded,base,risk';
+// The example shop (scripts/gen-examples.mjs), as-of 2026-11-20 12:00 Beijing time. Every order was
+// paid in November 2026, so `auto` (the default) judges them all under tmall-2026 (RULES 1.3a: in
+// force from 2026-04-09): "Late: 5 % of the sub-order's actual transaction amount, clamped to 5–50
+// yuan"; "same buyer and seller, payments on the same calendar day (Beijing time) … capped at 500".
+// 小明爱购物: …901 paid 11-10 09:00 (200.00 − postage 10.00 = 190.00 → 5 % = 9.50), shipped 11-13 10:00
+//             (deadline 11-12 09:00, 25 h late, not yet 72 h: late, not out of stock);
+//             …902 paid 11-10 20:00 (12.00 → 0.60 → minimum 5.00), shipped 1 h late — same Beijing day:
+//             9.50 + 5.00 = 14.50. The export shows the platform paid 57.00 + 5.00 = 62.00 for them:
+//             paid_by_platform, toIssue 0.00, difference 62.00 − 14.50 = 47.50.
+//             …903 paid 11-11 10:00 (another day): 2000.00 × 5 % = 100.00 → per-order max 50.00; to issue.
+// 阿花tb:     …501 shipped exactly at its deadline (not late); …502 one second late: 99.90 × 5 % = 4.995
+//             → 5.00 (half-up to the fen), minimum 5.00; platform paid 30.00 → paid_by_platform, difference 25.00.
+// 老王的店铺: …701 unshipped 28 h after its deadline 11-19 08:00: (58.00 − 8.00) × 5 % = 2.50 → 5.00,
+//             provisional, to issue; …702 closed and never shipped: not judged.
+// To issue: 50.00 + 5.00 = 55.00 in 2 vouchers (1 provisional); paid by the platform: 2 (14.50 + 5.00 = 19.50
+// computed, 62.00 + 30.00 = 92.00 paid).
+const HEADER = 'voucherKey,buyer,rules,windowStart,orderIds,lateOrders,baseAmount,computedAmount,amount,capped,kinds,state,maxHoursLate,platformPaid,difference,recorded,base,risk,toIssue,payer';
 const EXPECTED = [
   HEADER,
-  `${key('tmall-2023', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2023,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,62.00,62.00,no,late,final,25.0,62.00,0.00,,paid-minus-postage,`,
-  `${key('tmall-2023', ['3515313147329357903'])},小明爱购物,tmall-2023,2026-11-11 10:00:00,3515313147329357903,1,2000.00,600.00,500.00,yes,late,final,23.0,,,,paid-minus-postage,`,
-  `${key('tmall-2023', ['2987650012233445502'])},阿花tb,tmall-2023,2026-11-15 11:00:00,2987650012233445502,1,99.90,29.97,29.97,no,late,final,0.0,30.00,0.03,,paid-minus-postage,`,
-  `${key('tmall-2023', ['4100000000000000701'])},老王的店铺,tmall-2023,2026-11-17 08:00:00,4100000000000000701,1,50.00,15.00,15.00,no,late,provisional,28.0,,,,paid-minus-postage,`,
+  `${key('tmall-2026', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2026,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,14.50,14.50,no,late,paid_by_platform,25.0,62.00,47.50,,paid-minus-postage,,0.00,shop-issues`,
+  `${key('tmall-2026', ['3515313147329357903'])},小明爱购物,tmall-2026,2026-11-11 10:00:00,3515313147329357903,1,2000.00,50.00,50.00,no,late,final,23.0,,,,paid-minus-postage,,50.00,shop-issues`,
+  `${key('tmall-2026', ['2987650012233445502'])},阿花tb,tmall-2026,2026-11-15 11:00:00,2987650012233445502,1,99.90,5.00,5.00,no,late,paid_by_platform,0.0,30.00,25.00,,paid-minus-postage,,0.00,shop-issues`,
+  `${key('tmall-2026', ['4100000000000000701'])},老王的店铺,tmall-2026,2026-11-17 08:00:00,4100000000000000701,1,50.00,5.00,5.00,no,late,provisional,28.0,,,,paid-minus-postage,,5.00,shop-issues`,
+];
+
+// The same shop forced under tmall-2023 (--rules tmall-2023), the seed's rule: "30 % … at least 5 yuan per
+// transaction", "payment times within 24 hours … combined … capped at 500 yuan".
+// …901 190.00 × 30 % = 57.00, …902 12.00 × 30 % = 3.60 → 5.00: one 24 h window 62.00 (platform paid 62.00, difference 0.00);
+// …903 paid 25 h after that window opened: new window, 2000.00 × 30 % = 600.00 → capped 500.00;
+// …502 99.90 × 30 % = 29.97 (platform 30.00, difference 0.03); …701 50.00 × 30 % = 15.00, provisional.
+const EXPECTED_2023 = [
+  HEADER,
+  `${key('tmall-2023', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2023,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,62.00,62.00,no,late,paid_by_platform,25.0,62.00,0.00,,paid-minus-postage,,0.00,shop-issues`,
+  `${key('tmall-2023', ['3515313147329357903'])},小明爱购物,tmall-2023,2026-11-11 10:00:00,3515313147329357903,1,2000.00,600.00,500.00,yes,late,final,23.0,,,,paid-minus-postage,,500.00,shop-issues`,
+  `${key('tmall-2023', ['2987650012233445502'])},阿花tb,tmall-2023,2026-11-15 11:00:00,2987650012233445502,1,99.90,29.97,29.97,no,late,paid_by_platform,0.0,30.00,0.03,,paid-minus-postage,,0.00,shop-issues`,
+  `${key('tmall-2023', ['4100000000000000701'])},老王的店铺,tmall-2023,2026-11-17 08:00:00,4100000000000000701,1,50.00,15.00,15.00,no,late,provisional,28.0,,,,paid-minus-postage,,15.00,shop-issues`,
 ];
 
 describe('storeops compensate (example shop)', () => {
@@ -34,7 +56,24 @@ describe('storeops compensate (example shop)', () => {
     }
     const r = runCli(['compensate', ORDERS, ...AS_OF]);
     expect(r.stderr).toContain("using the export's 发货时间");
-    expect(r.stderr).toContain('9 orders read, 8 paid, 5 late, 1 not judged (closed_unshipped=1), 0 excluded; 4 vouchers totalling 606.97 (1 provisional); 0 rejected rows');
+    expect(r.stderr).toContain(
+      'rules tmall-2026 (base paid-minus-postage): 9 orders read, 8 paid, 5 late, 1 not judged (closed_unshipped=1), 0 excluded; ' +
+        '2 vouchers totalling 55.00 to issue (1 provisional); 2 already paid by the platform (computed 19.50, platform paid 92.00; not issued again); 0 rejected rows',
+    );
+    expect(r.stderr).not.toContain('--rules'); // auto says nothing about forcing
+  });
+
+  it('--rules tmall-2023 forces the seed rule on every order, and says so once', () => {
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', ORDERS, ...AS_OF, '--rules', 'tmall-2023'], { tz });
+      expect(r.code).toBe(0);
+      expect(r.stdout.trimEnd().split('\n')).toEqual(EXPECTED_2023);
+      expect(r.stderr.split('--rules tmall-2023: every order is judged under tmall-2023')).toHaveLength(2);
+      // tmall-2023 is in force until 2026-04-08; these orders were paid in November 2026.
+      expect(r.stderr).toContain('rule set tmall-2023 was forced onto 8 orders paid outside its validity (… – 2026-04-08)');
+      // 500.00 + 15.00 to issue; 62.00 + 29.97 = 91.97 computed for the two the platform paid (62.00 + 30.00 = 92.00).
+      expect(r.stderr).toContain('2 vouchers totalling 515.00 to issue (1 provisional); 2 already paid by the platform (computed 91.97, platform paid 92.00; not issued again)');
+    }
   });
 
   it('reads the xlsx export to the same vouchers', () => {
@@ -46,52 +85,77 @@ describe('storeops compensate (example shop)', () => {
   it('JSON: money as strings, times with +08:00, lists as arrays', () => {
     const r = runCli(['compensate', ORDERS, ...AS_OF, '-f', 'json', '-q']);
     const rows = JSON.parse(r.stdout);
-    expect(rows[1]).toMatchObject({ buyer: '小明爱购物', windowStart: '2026-11-11T10:00:00+08:00', orderIds: ['3515313147329357903'], computedAmount: '600.00', amount: '500.00', capped: true, kinds: ['late'] });
+    expect(rows[1]).toMatchObject({ buyer: '小明爱购物', windowStart: '2026-11-11T10:00:00+08:00', orderIds: ['3515313147329357903'], computedAmount: '50.00', amount: '50.00', toIssue: '50.00', capped: false, kinds: ['late'], rules: 'tmall-2026' });
+    expect(rows[0]).toMatchObject({ state: 'paid_by_platform', toIssue: '0.00', platformPaid: '62.00', difference: '47.50' });
   });
 
   it('--by order shows the working of each late order', () => {
     const r = runCli(['compensate', ORDERS, ...AS_OF, '--by', 'order', '-q']);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('orderId,buyer,paidAt,deadline,shippedAt,shipSource,hoursLate,kind,base,rate,raw,afterMinimum,voucherKey,rules,baseRule');
-    expect(lines[2]).toBe(`3515313147329357902,小明爱购物,2026-11-10 20:00:00,2026-11-12 20:00:00,2026-11-12 21:00:00,marked_shipped,1.0,late,12.00,0.3,3.60,5.00,${key('tmall-2023', ['3515313147329357901', '3515313147329357902'])},tmall-2023,paid-minus-postage`);
+    // …902: 12.00 × 0.05 = 0.60, raised to the 5.00 minimum
+    expect(lines[2]).toBe(`3515313147329357902,小明爱购物,2026-11-10 20:00:00,2026-11-12 20:00:00,2026-11-12 21:00:00,marked_shipped,1.0,late,12.00,0.05,0.60,5.00,${key('tmall-2026', ['3515313147329357901', '3515313147329357902'])},tmall-2026,paid-minus-postage`);
     expect(lines).toHaveLength(6);
   });
 
   it('--shipments pickup scans take precedence over 发货时间', () => {
-    // …902 was picked up 11-12 19:30, before its 20:00 deadline: not late; …901 alone: 57.00.
+    // …902 was picked up 11-12 19:30, before its 20:00 deadline: not late; …901 alone: 190.00 × 5 % = 9.50
+    // (its own platform payout 57.00 is in the export: paid by the platform).
     const r = runCli(['compensate', ORDERS, ...AS_OF, '--shipments', path.join(EXAMPLES, 'shipments.csv'), '-q']);
-    expect(r.stdout.split('\n')[1]).toContain(`${key('tmall-2023', ['3515313147329357901'])},小明爱购物,tmall-2023,2026-11-10 09:00:00,3515313147329357901,1,190.00,57.00,57.00,no,late,final`);
+    expect(r.stdout.split('\n')[1]).toContain(`${key('tmall-2026', ['3515313147329357901'])},小明爱购物,tmall-2026,2026-11-10 09:00:00,3515313147329357901,1,190.00,9.50,9.50,no,late,paid_by_platform,25.0,57.00,47.50`);
   });
 
   it('--exclude and --delivery-failures', () => {
     const dir = tmpDir();
     const ex = path.join(dir, 'exclude.csv');
     fs.writeFileSync(ex, 'orderId\n3515313147329357903\n');
-    const r = runCli(['compensate', ORDERS, ...AS_OF, '--exclude', ex, '--delivery-failures', path.join(EXAMPLES, 'delivery-failures.csv')]);
+    const failures = path.join(EXAMPLES, 'delivery-failures.csv');
+    // tmall-2023 (RULES 1.2): "10 yuan per order … a separate line, not part of the voucher or its cap".
+    const r = runCli(['compensate', ORDERS, ...AS_OF, '--rules', 'tmall-2023', '--exclude', ex, '--delivery-failures', failures]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('3515313147329357903');
-    // 10 yuan per unkept promise, a separate line outside the cap (RULES 1.2).
-    expect(r.stdout).toContain(',小红书迷,tmall-2023,2026-11-18 15:00:00,5200000000000000801,0,,10.00,10.00,no,delivery_promise,final,,,,,paid-minus-postage,');
+    expect(r.stdout).toContain(',小红书迷,tmall-2023,2026-11-18 15:00:00,5200000000000000801,0,,10.00,10.00,no,delivery_promise,final,,,,,paid-minus-postage,,10.00,shop-issues');
     expect(r.stderr).toContain('1 excluded');
     expect(r.stderr).toContain('excluded: 3515313147329357903');
+    // Under auto the order is judged by tmall-2026, which has no such payout: ignored, and said.
+    const auto = runCli(['compensate', ORDERS, ...AS_OF, '--delivery-failures', failures]);
+    expect(auto.stdout).not.toContain('delivery_promise');
+    expect(auto.stderr).toContain('1 order on the delivery-failure list is judged under a rule set with no payout for unkept delivery promises; ignored (tmall-2026=1)');
   });
 
-  it('--record twice pays nothing twice; --fail-on new-vouchers alerts only on new ones', () => {
+  it('--record twice pays nothing twice; --fail-on new-vouchers alerts only on what the shop must issue', () => {
     const state = path.join(tmpDir(), 'state.db');
     const first = runCli(['compensate', ORDERS, ...AS_OF, '--record', '--state', state, '--fail-on', 'new-vouchers']);
     expect(first.code).toBe(1);
     const col = (out: string) => out.trimEnd().split('\n').slice(1).map((l) => l.split(',')[15]);
-    // three final vouchers recorded; the provisional one is not recorded yet
-    expect(col(first.stdout)).toEqual(['new', 'new', 'new', '']);
+    // Only …903 (50.00) is final with something to issue; the two the platform paid are not recorded
+    // (toIssue 0.00), the provisional one not yet.
+    expect(col(first.stdout)).toEqual(['', 'new', '', '']);
     const second = runCli(['compensate', ORDERS, ...AS_OF, '--record', '--state', state, '--fail-on', 'new-vouchers']);
     expect(second.code).toBe(0);
-    expect(col(second.stdout)).toEqual(['already_recorded', 'already_recorded', 'already_recorded', '']);
+    expect(col(second.stdout)).toEqual(['', 'already_recorded', '', '']);
     expect(second.stderr).toContain('0 newly recorded');
     const ledger = runCli(['ledger', 'list', '--state', state, '-f', 'json']);
-    expect(JSON.parse(ledger.stdout).map((v: { amount: string }) => v.amount).sort()).toEqual(['29.97', '500.00', '62.00']);
+    expect(JSON.parse(ledger.stdout).map((v: { amount: string }) => v.amount)).toEqual(['50.00']);
   });
 
-  it('tmall-2026: 5 % clamped 5–50, same calendar day combined', () => {
+  it('platform-paid vouchers alone: toIssue 0.00 and --fail-on new-vouchers stays quiet', () => {
+    // Only 小明's first day (…901, …902: platform paid 57.00 + 5.00) and 阿花's …502 (30.00) are late
+    // once …903 and …701 are excluded: both vouchers are paid_by_platform, nothing new to record.
+    const ex = path.join(tmpDir(), 'exclude.csv');
+    fs.writeFileSync(ex, '订单编号\n3515313147329357903\n4100000000000000701\n');
+    const state = path.join(tmpDir(), 'state.db');
+    const r = runCli(['compensate', ORDERS, ...AS_OF, '--exclude', ex, '--record', '--state', state, '--fail-on', 'new-vouchers']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(11, 12).concat(l.split(',').slice(18)).join(' '))).toEqual([
+      'paid_by_platform 0.00 shop-issues',
+      'paid_by_platform 0.00 shop-issues',
+    ]);
+    expect(r.stderr).toContain('0 vouchers totalling 0.00 to issue (0 provisional); 2 already paid by the platform (computed 19.50, platform paid 92.00; not issued again)');
+    expect(r.stderr).toContain('0 newly recorded');
+  });
+
+  it('tmall-2026 forced gives the same as auto for these November orders', () => {
     // …901 190.00 × 5 % = 9.50; …902 12.00 × 5 % = 0.60 → 5.00; same day 11-10 → 14.50.
     // …903 2000.00 × 5 % = 100.00 → 50.00. …502 99.90 × 5 % = 4.995 → 5.00 (half-up), and at least 5.00.
     // …701 50.00 × 5 % = 2.50 → 5.00 (provisional).
@@ -100,23 +164,25 @@ describe('storeops compensate (example shop)', () => {
   });
 
   it('an order report without any ship time: the unshipped order is judged, the shipped ones are counted as not judged with what to add', () => {
-    // 2016 layout: …701 unshipped, paid 11-17 08:00 → late since 11-19 08:00 (148 h at 11-25 12:00): (58.00 − 8.00) × 30 % = 15.00.
+    // 2016 layout: …701 unshipped, paid 11-17 08:00 → late since 11-19 08:00 (28 h at 11-20 12:00, ≤ 72 h: late,
+    // not out of stock); paid in November 2026 → tmall-2026: (58.00 − 8.00) × 5 % = 2.50 → minimum 5.00.
     // 901, 902, 903, 501, 502, 801 shipped without a ship time; 702 closed after its deadline; 802 unpaid.
     const r = runCli(['compensate', path.join(FIXTURES, 'orders', 'taobao-orders-41.csv'), ...AS_OF]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(4, 12).join(' '))).toEqual(['4100000000000000701 1 50.00 15.00 15.00 no late provisional']);
+    expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(4, 12).join(' '))).toEqual(['4100000000000000701 1 50.00 5.00 5.00 no late provisional']);
     expect(r.stderr).toContain('6 shipped order(s) have no ship time');
     expect(r.stderr).toContain('--shipments');
     expect(r.stderr).toContain('7 not judged (no_ship_time=6, closed_unshipped=1)');
   });
 
   it('--at-risk lists unshipped orders due soon, most urgent first, with what each will cost', () => {
-    // as-of 11-19 06:00: …701 is due 11-19 08:00 (2.0 h left) and would cost (58.00 − 8.00) × 30 % = 15.00.
+    // as-of 11-19 06:00: …701 is due 11-19 08:00 (2.0 h left); late under tmall-2026 it would cost
+    // (58.00 − 8.00) × 5 % = 2.50 → minimum 5.00.
     const r = runCli(['compensate', ORDERS, '--as-of', '2026-11-19 06:00:00', '--at-risk', '12', '-q']);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n')).toEqual([
-      'orderId,buyer,paidAt,deadline,hoursLeft,risk,title,base,costIfLate,rules',
-      '4100000000000000701,老王的店铺,2026-11-17 08:00:00,2026-11-19 08:00:00,2.0,at_risk,围巾礼盒,50.00,15.00,tmall-2023',
+      'orderId,buyer,paidAt,deadline,hoursLeft,risk,title,base,costIfLate,rules,payer',
+      '4100000000000000701,老王的店铺,2026-11-17 08:00:00,2026-11-19 08:00:00,2.0,at_risk,围巾礼盒,50.00,5.00,tmall-2026,shop-issues',
     ]);
   });
 
@@ -124,25 +190,44 @@ describe('storeops compensate (example shop)', () => {
     expect(runCli(['compensate', ORDERS, '--by', 'buyer']).code).toBe(2);
     expect(runCli(['compensate', ORDERS, '--rules', 'tmall-1999']).code).toBe(2);
     expect(runCli(['compensate', ORDERS, '--ship-within', '-3']).code).toBe(2);
+    expect(runCli(['compensate', ORDERS, '--base', 'gross']).code).toBe(2);
     expect(runCli(['compensate']).code).toBe(2);
   });
 
   it('a custom rule file is used when valid and refused field by field when not', () => {
     const dir = tmpDir();
-    const good = JSON.parse(fs.readFileSync(path.join(EXAMPLES, '..', 'templates', 'rules', 'tmall-2023.json'), 'utf8'));
-    // The shop's own rule: 20 %, at least 3.00, cap 100 per window.
-    Object.assign(good, { id: 'my-shop', late: { ...good.late, rate: '0.20', presaleRate: '0.20', longWindowRate: '0.20', min: '3.00' }, combine: { by: 'rolling-24h', cap: '100.00' } });
+    const good = JSON.parse(fs.readFileSync(path.join(EXAMPLES, '..', 'templates', 'rules', 'custom-example.json'), 'utf8'));
+    // The shop's own rule: 20 %, at least 3.00, cap 100 per 24 h window, Tmall orders.
+    Object.assign(good, { id: 'my-shop', platform: 'taobao', base: 'paid-minus-postage', payer: 'shop-issues', tiers: [{ kind: 'late', rate: '0.20', min: '3.00', max: null }], combine: { by: 'rolling-24h', cap: '100.00' } });
     fs.writeFileSync(path.join(dir, 'mine.json'), JSON.stringify(good));
     const r = runCli(['compensate', ORDERS, ...AS_OF, '--rules', path.join(dir, 'mine.json'), '-q']);
     expect(r.code).toBe(0);
     // 190.00 × 20 % = 38.00 and 12.00 × 20 % = 2.40 → 3.00: 41.00; 2000.00 × 20 % = 400.00 → cap 100.00;
     // 99.90 × 20 % = 19.98; 50.00 × 20 % = 10.00.
     expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(7, 9).join(' '))).toEqual(['41.00 41.00', '400.00 100.00', '19.98 19.98', '10.00 10.00']);
-    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...good, late: { ...good.late, rate: '30%' } }));
+    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...good, tiers: [{ kind: 'late', rate: '30%', min: '5.00' }] }));
     const bad = runCli(['compensate', ORDERS, '--rules', path.join(dir, 'bad.json')]);
     expect(bad.code).toBe(3);
-    expect(bad.stderr).toContain('field "late.rate" must be a rate between 0 and 1 such as "0.30"');
+    expect(bad.stderr).toContain(`rule file ${path.join(dir, 'bad.json')}: field "tiers[0].rate" must be a rate between 0 and 1 such as "0.30"`);
     expect(bad.stdout).toBe('');
+    const zh = runCli(['compensate', ORDERS, '--rules', path.join(dir, 'bad.json'), '--lang', 'zh']);
+    expect(zh.stderr).toContain(`规则文件 ${path.join(dir, 'bad.json')}: 字段 "tiers[0].rate" 应为0 到 1 之间的比例`);
+  });
+
+  it('a rule file in the format before tiers (late / outOfStock) is still read, as the same tiers', () => {
+    // The pre-tier tmall-2026 shape: late 5 % (presale / window over 48 h: 10 %) 5–50; out of stock after
+    // 72 h late 10 % (window over 48 h: 15 %) 5–500; calendar day, cap 500. Same vouchers as the built-in.
+    const legacy = {
+      id: 'old-2026', title: { zh: '旧格式', en: 'old format' }, source: 'test', validFrom: '2026-04-09', validTo: null, shipWindowHours: 48, longWindowOverHours: 48,
+      late: { rate: '0.05', presaleRate: '0.10', longWindowRate: '0.10', min: '5.00', max: '50.00' },
+      outOfStock: { afterLateHours: 72, rate: '0.10', longWindowRate: '0.15', min: '5.00', max: '500.00' },
+      combine: { by: 'calendar-day', cap: '500.00' }, deliveryPromise: null,
+    };
+    const f = path.join(tmpDir(), 'old.json');
+    fs.writeFileSync(f, JSON.stringify(legacy));
+    const r = runCli(['compensate', ORDERS, ...AS_OF, '--rules', f, '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(6, 9).join(' '))).toEqual(['202.00 14.50 14.50', '2000.00 50.00 50.00', '99.90 5.00 5.00', '50.00 5.00 5.00']);
   });
 
   it('warns when an Excel re-save dropped the seconds, and says what to do', async () => {
@@ -160,11 +245,24 @@ describe('storeops compensate (example shop)', () => {
     expect(r.stderr).toContain('4 late');
   });
 
+  it('a Pinduoduo export under auto: no rule set, counted, exit 1 with a hint; never Tmall rules', () => {
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF], { tz });
+      expect(r.code).toBe(1);
+      expect(r.stdout.trimEnd().split('\n')).toEqual([HEADER]);
+      // the PDD example: 8 paid orders (the unpaid one is not exported)
+      expect(r.stderr).toContain('8 orders have no rule set in force and were not judged (pdd=8)');
+      expect(r.stderr).toContain('templates/rules/custom-example.json');
+      expect(r.stderr).toContain('8 not judged (no_rule_set=8)');
+      expect(r.stdout).not.toContain('tmall');
+    }
+  });
+
   it('orders without a buyer name are never combined, and the run says so', () => {
-    const r = runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF]);
+    const r = runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF, '--rules', 'tmall-2023']);
     expect(r.code).toBe(0);
-    // the PDD example: 8 paid orders (the unpaid one is not exported), none with a buyer column
     expect(r.stderr).toContain('8 paid orders have no buyer name');
+    expect(r.stderr).toContain('rule set tmall-2023 was forced onto 8 orders from another platform (the rule set is for taobao)');
     // 小明's …901 and …902 would share a window; without buyers they are two vouchers (57.00 and 5.00)
     expect(r.stdout).toContain(',,tmall-2023,2026-11-10 09:00:00,');
     expect(r.stdout).toContain(',,tmall-2023,2026-11-10 20:00:00,');
@@ -176,19 +274,16 @@ describe('storeops compensate (example shop)', () => {
     const r = runCli(['compensate', ORDERS, ...AS_OF, '--shipments', f, '-q']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${f}:2: this row has 3 cells but the header has 2 (extra cells hold data)`);
-    // the scan was not used: …902 is still late (62.00 window as without scans)
-    expect(r.stdout.split('\n')[1]).toContain(',62.00,62.00,');
+    // the scan was not used: …902 is still late (the 14.50 day as without scans)
+    expect(r.stdout.split('\n')[1]).toContain(',14.50,14.50,');
   });
 
-  it('rules show prints rates exactly (Decimal, not a rounded float)', () => {
+  it('rules show prints the tiers as a table, rates exactly (Decimal, not a rounded float)', () => {
     const dir = tmpDir();
-    const rules = JSON.parse(fs.readFileSync(path.join(EXAMPLES, '..', 'templates', 'rules', 'tmall-2023.json'), 'utf8'));
-    rules.late.rate = '0.145';
-    rules.late.presaleRate = '0.145';
-    rules.late.longWindowRate = '0.145';
+    const rules = JSON.parse(fs.readFileSync(path.join(EXAMPLES, '..', 'templates', 'rules', 'custom-example.json'), 'utf8'));
+    rules.tiers[1].rate = '0.145';
     fs.writeFileSync(path.join(dir, 'r.json'), JSON.stringify(rules));
     const r = runCli(['rules', 'show', path.join(dir, 'r.json'), '-f', 'csv']);
-    expect(r.stdout).toContain('late,"14.5%, min 5.00"');
+    expect(r.stdout.trimEnd().split('\n')).toEqual(['tier,kind,window,hoursLate,presale,rate,min,max', '1,out_of_stock,any,> 72 h,any,10%,5.00,100.00', '2,late,any,≤ 72 h,any,14.5%,3.00,30.00']);
   });
 });
-

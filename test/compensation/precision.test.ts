@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { T41, T71, order, taobaoCsv, write } from '../orders/build.js';
 import { runCli, tmpDir } from '../helpers.js';
 
+// The 30 % figures below are tmall-2023's (RULES 1.2), forced with --rules tmall-2023: under auto these
+// November 2026 orders would be judged by tmall-2026 (RULES 1.3a).
+
 const AS_OF = ['--as-of', '2026-11-25 12:00:00'];
 const shipped = '卖家已发货，等待买家确认';
 const dir = tmpDir();
@@ -34,7 +37,7 @@ describe('times without seconds (an Excel re-save)', () => {
 
   for (const tz of ['UTC', 'America/Los_Angeles']) {
     it(`a verdict that depends on the lost seconds is not judged and listed, never on time (TZ=${tz})`, () => {
-      const r = runCli(['compensate', file, ...AS_OF, '-f', 'json'], { tz });
+      const r = runCli(['compensate', file, ...AS_OF, '--rules', 'tmall-2023', '-f', 'json'], { tz });
       expect(r.code).toBe(0);
       // Only B: (200.00 − 10.00) × 30 % = 57.00, final; late by the minute shown (0.0 h).
       expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state])).toEqual([['小明', [B], '57.00', 'final']]);
@@ -45,7 +48,7 @@ describe('times without seconds (an Excel re-save)', () => {
 
   it('the same order with its seconds is late and pays 29.97 (99.90 × 30 %); difference = platform paid − amount = 30.00 − 29.97 = 0.03', () => {
     const exact = write(dir, 'exact.csv', taobaoCsv([{ ...rows[0]!, 订单创建时间: '2026-11-15 10:59:00', 订单付款时间: '2026-11-15 11:00:00', 发货时间: '2026-11-17 11:00:01' }]));
-    const r = runCli(['compensate', exact, ...AS_OF, '-f', 'json']);
+    const r = runCli(['compensate', exact, ...AS_OF, '--rules', 'tmall-2023', '-f', 'json']);
     expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.orderIds, v.amount, v.platformPaid, v.difference])).toEqual([[[A], '29.97', '30.00', '0.03']]);
   });
 
@@ -80,7 +83,7 @@ describe('older 订单报表 layouts without 发货时间', () => {
 
   it('judges what can be judged: the unshipped late order is a provisional voucher; the shipped one is counted as no_ship_time with the hint', () => {
     expect(T41).not.toContain('发货时间');
-    const r = runCli(['compensate', f41, ...AS_OF, '-f', 'json']);
+    const r = runCli(['compensate', f41, ...AS_OF, '--rules', 'tmall-2023', '-f', 'json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state, v.maxHoursLate])).toEqual([['老王', [P], '15.00', 'provisional', 75]]);
     expect(r.stderr).toContain('1 shipped order(s) have no ship time (older 订单报表 layouts have no 发货时间 column) and were not judged (no_ship_time). Also pass the item report (宝贝报表, which has 发货时间), or --shipments <pickup scans>, to judge them.');
@@ -89,7 +92,7 @@ describe('older 订单报表 layouts without 发货时间', () => {
 
   it('--at-risk needs no ship time: the late order and the one due within 24 h', () => {
     // R: due 11-26 12:00, 24.0 h left; P: late since 11-22 09:00 (−75.0 h), most urgent first.
-    const r = runCli(['compensate', f41, ...AS_OF, '--at-risk', '24', '-f', 'json']);
+    const r = runCli(['compensate', f41, ...AS_OF, '--rules', 'tmall-2023', '--at-risk', '24', '-f', 'json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.orderId, v.risk, v.hoursLeft, v.costIfLate])).toEqual([
       [P, 'late', -75, '15.00'],

@@ -183,8 +183,8 @@ describe.concurrent('damaged rows in the other inputs', () => {
     expect(r.stderr).toContain(`${f}:4 [评价时间]: review time "1970-01-01 08:00:00" is implausible (before 2003 or in the future)`);
     expect(r.stderr).toContain(`${f}:5 [评价时间]: review time "2099-01-01 08:00:00" is implausible (before 2003 or in the future)`);
     expect(r.stderr).toContain(`${f}:6 [追评时间]: follow-up time "1970-01-01 08:00:00" is implausible (before 2003 or in the future)`);
-    // line 7 has 4 of 8 cells: no review time.
-    expect(r.stderr).toContain(`${f}:7 [评价时间]: no review time, so no deadline can be computed`);
+    // line 7 has 4 of 8 cells, short of the review-time column: a ragged row, as every reader says (issue 15).
+    expect(r.stderr).toContain(`${f}:7: this row has 4 cells but the header has 8 (ragged row)`);
     // 6 rows: 1 queued (line 2) + 5 rejected.
     expect(r.stderr).toContain('reviews: 6 rows, 1 read, 5 rejected');
   });

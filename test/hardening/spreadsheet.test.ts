@@ -131,8 +131,8 @@ describe('formula escaping, end to end', () => {
     const rows = parseDelimited(fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), ',');
     // One voucher per buyer, all opened at 09:00 on the same day: sorted by buyer (code points).
     expect(byHeader(rows, 'buyer').sort()).toEqual(HOSTILE.map((h) => ESCAPED[h.buyer]).sort());
-    // 30 % of 100.00 = 30.00 each (RULES 1.2)
-    expect(byHeader(rows, 'amount')).toEqual(HOSTILE.map(() => '30.00'));
+    // Paid in November 2026: tmall-2026 (RULES 1.3a), 5 % of 100.00 = 5.00, at least 5.00 (RULES 1.3)
+    expect(byHeader(rows, 'amount')).toEqual(HOSTILE.map(() => '5.00'));
     const x = path.join(dir, 'vouchers.xlsx');
     await run(['compensate', exportFile, ...AS_OF, '-o', x]);
     const wb = new ExcelJS.Workbook();
@@ -183,11 +183,16 @@ describe('privacy: receiver, phone and address masked everywhere by default', ()
 
   for (const fmt of ['csv', 'tsv', 'json', 'ndjson', 'table']) {
     it(`orders normalize -f ${fmt}: masked, and nothing raw on stdout or stderr`, async () => {
-      const r = await run(['orders', 'normalize', exportFile, '-f', fmt]);
+      // The table's short view leaves the personal columns out; --wide shows every column, masked.
+      const r = await run(['orders', 'normalize', exportFile, '-f', fmt, ...(fmt === 'table' ? ['--wide'] : [])]);
       expect(r.stdout).toContain(MASKED.phone);
       expect(r.stdout).toContain(MASKED.receiver);
       expect(r.stdout).toContain(MASKED.address);
       noRaw(r.stdout + r.stderr);
+      if (fmt === 'table') {
+        const short = await run(['orders', 'normalize', exportFile, '-f', fmt]);
+        noRaw(short.stdout + short.stderr);
+      }
     });
   }
 

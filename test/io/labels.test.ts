@@ -22,19 +22,22 @@ describe('labels', () => {
 });
 
 describe('compensate in zh: no English codes in csv; JSON unchanged', () => {
-  const args = ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-25 10:00:00', '-q'];
+  // Forced tmall-2023, the rule set with a serious-delay flag (under auto these orders are tmall-2026's).
+  const args = ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-25 10:00:00', '--rules', 'tmall-2023', '-q'];
   it('csv', () => {
     const r = runCli([...args, '--lang', 'zh', '-f', 'csv']);
     const lines = r.stdout.trim().split('\n');
     const head = lines[0]!.split(',');
     const col = (h: string) => lines.slice(1).map((l) => l.split(',')[head.indexOf(h)]);
     // examples/ExportOrderList202611.csv: four vouchers, all for late shipment, paid-minus-postage base;
-    // the 2026-11-17 one is still open (provisional) and 146 h late (> 72 h: serious delay).
+    // the 2026-11-17 one is still open (provisional) and 146 h late (> 72 h: serious delay); the export
+    // carries the platform's payouts for the first and third (paid by the platform).
     expect(col('类型')).toEqual(['延迟发货', '延迟发货', '延迟发货', '延迟发货']);
-    expect(col('状态')).toEqual(['确定', '确定', '确定', '待定']);
+    expect(col('状态')).toEqual(['平台已赔付', '确定', '平台已赔付', '待定']);
+    expect(col('赔付方式')).toEqual(['商家发放', '商家发放', '商家发放', '商家发放']);
     expect(col('基数口径')).toEqual(['实付减邮费', '实付减邮费', '实付减邮费', '实付减邮费']);
     expect(col('扣分风险')).toEqual(['', '', '', '严重延迟']);
-    for (const code of ['late', 'final', 'provisional', 'paid-minus-postage', 'serious_delay']) expect(r.stdout).not.toContain(code);
+    for (const code of ['late', 'final', 'provisional', 'paid_by_platform', 'shop-issues', 'paid-minus-postage', 'serious_delay']) expect(r.stdout).not.toContain(code);
   });
   it('the zh summary names the base and the not-judged reason in Chinese', () => {
     const r = runCli([...args.filter((a) => a !== '-q'), '--lang', 'zh', '-f', 'csv']);
@@ -45,7 +48,7 @@ describe('compensate in zh: no English codes in csv; JSON unchanged', () => {
   it('json keeps the codes', () => {
     const r = runCli([...args, '--lang', 'zh', '-f', 'json']);
     const rows = JSON.parse(r.stdout) as { state: string; kinds: string[]; base: string }[];
-    expect(rows.map((x) => x.state)).toEqual(['final', 'final', 'final', 'provisional']);
+    expect(rows.map((x) => x.state)).toEqual(['paid_by_platform', 'final', 'paid_by_platform', 'provisional']);
     expect(rows[0]!.kinds).toEqual(['late']);
     expect(rows[0]!.base).toBe('paid-minus-postage');
   });

@@ -9,11 +9,12 @@ import { DING_TOKEN, FEISHU_HOOK, Robots, SECRET, WECOM_KEY, runCliAsync } from 
 const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
 const REVIEWS = path.join(EXAMPLES, 'reviews.csv');
 // The at-risk order of the example (see test/compensation/cli.test.ts): …701 paid 11-17 08:00,
-// 48 h window → due 11-19 08:00; paid 58.00 − postage 8.00 = 50.00 × 30 % = 15.00 if late.
+// 48 h window → due 11-19 08:00; paid in November 2026, so auto judges it under tmall-2026 (RULES 1.3a):
+// paid 58.00 − postage 8.00 = 50.00 × 5 % = 2.50, raised to the 5.00 minimum, if late.
 const AT_RISK = ['compensate', ORDERS, '--at-risk', '12'];
 const DUE_SOON = ['--as-of', '2026-11-19 06:00:00'];
 const NOW_LATE = ['--as-of', '2026-11-19 09:00:00'];
-const EXPECTED_ROW = '4100000000000000701,老王的店铺,2026-11-17 08:00:00,2026-11-19 08:00:00,2.0,at_risk,围巾礼盒,50.00,15.00,tmall-2023';
+const EXPECTED_ROW = '4100000000000000701,老王的店铺,2026-11-17 08:00:00,2026-11-19 08:00:00,2.0,at_risk,围巾礼盒,50.00,5.00,tmall-2026,shop-issues';
 
 let robots: Robots;
 let dir: string;
@@ -51,7 +52,7 @@ describe('compensate --at-risk --notify dingtalk', () => {
     const cfg = config({});
     const r = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n')).toEqual(['orderId,buyer,paidAt,deadline,hoursLeft,risk,title,base,costIfLate,rules', EXPECTED_ROW]);
+    expect(r.stdout.trimEnd().split('\n')).toEqual(['orderId,buyer,paidAt,deadline,hoursLeft,risk,title,base,costIfLate,rules,payer', EXPECTED_ROW]);
     expect(robots.received).toHaveLength(1);
     expect(robots.received[0]!.answer).toEqual({ errcode: 0, errmsg: 'ok' });
     expect(robots.received[0]!.body).toEqual({
@@ -60,10 +61,10 @@ describe('compensate --at-risk --notify dingtalk', () => {
         title: 'storeops shipping alert: 1 order late or due within 12 h',
         text: [
           '### storeops shipping alert: 1 order late or due within 12 h',
-          'As of 2026-11-19 06:00: 1 unshipped order late or due within 12 h (0 already late); if late they cost about 15.00 (rules tmall-2023).',
-          '1 new (total 15.00):',
+          'As of 2026-11-19 06:00: 1 unshipped order late or due within 12 h (0 already late); if late they cost about 5.00 (rules tmall-2026).',
+          '1 new (total 5.00):',
           // due 08:00, as-of 06:00 → 2.0 h left
-          '- order 4100000000000000701 due 11-19 08:00 (2.0 h left), costs 15.00 if late · 围巾礼盒',
+          '- order 4100000000000000701 due 11-19 08:00 (2.0 h left), costs 5.00 if late · 围巾礼盒',
         ].join('\n\n'),
       },
     });
@@ -86,11 +87,11 @@ describe('compensate --at-risk --notify dingtalk', () => {
     expect(late.code).toBe(0);
     expect(robots.received).toHaveLength(2);
     // as-of 09:00, due 08:00 → 1.0 h late
-    expect(robots.texts('/robot/send')[1]).toContain('- order 4100000000000000701 is 1.0 h late (due 11-19 08:00), costs 15.00 · 围巾礼盒');
+    expect(robots.texts('/robot/send')[1]).toContain('- order 4100000000000000701 is 1.0 h late (due 11-19 08:00), costs 5.00 · 围巾礼盒');
     // --notify-on always posts even what was told before.
     expect((await run([...AT_RISK, ...NOW_LATE, ...notify, '--notify-on', 'always'])).code).toBe(0);
     expect(robots.received).toHaveLength(3);
-    expect(robots.texts('/robot/send')[2]).toContain('1 in all (total 15.00):');
+    expect(robots.texts('/robot/send')[2]).toContain('1 in all (total 5.00):');
     // --notify-on never posts nothing.
     expect((await run([...AT_RISK, ...NOW_LATE, ...notify, '--notify-on', 'never'])).code).toBe(0);
     expect(robots.received).toHaveLength(3);
@@ -148,9 +149,10 @@ describe('compensate --at-risk --notify dingtalk', () => {
 
 describe('compensate --notify (vouchers)', () => {
   it('final vouchers to issue, with the total; the provisional one only counted; any machine zone', async () => {
-    // The example shop at 11-20 12:00 (test/compensation/cli.test.ts): final vouchers 62.00
-    // (190.00 × 30 % = 57.00 + 12.00 × 30 % = 3.60 → minimum 5.00), 500.00 (2000.00 × 30 % = 600.00,
-    // capped at 500.00) and 29.97 (99.90 × 30 %); 62.00 + 500.00 + 29.97 = 591.97. …701 is provisional.
+    // The example shop at 11-20 12:00 (test/compensation/cli.test.ts), auto → tmall-2026: of the final
+    // vouchers, 小明's 11-10 one (14.50) and 阿花tb's (5.00) were already paid by the platform (the export
+    // carries its payouts: toIssue 0.00), so only …903 is to issue: 2000.00 × 5 % = 100.00 → per-order
+    // max 50.00. …701 is provisional.
     const r = await runCliAsync(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-q', '--state', state, '--config', config({}), '--notify', `dingtalk:${robots.dingtalk}`], {
       env: { STOREOPS_NOTIFY_SECRET: SECRET, TZ: 'America/Los_Angeles' },
     });
@@ -159,14 +161,10 @@ describe('compensate --notify (vouchers)', () => {
     expect(robots.received[0]!.ok).toBe(true);
     expect(robots.texts('/robot/send')).toEqual([
       [
-        '### storeops late-shipment vouchers: 3 vouchers to issue',
-        '3 final vouchers totalling 591.97 (rules tmall-2023); 1 provisional (orders still unshipped), not listed.',
-        '3 new (total 591.97):',
-        [
-          '- 小明爱购物: 62.00 · orders 3515313147329357901;3515313147329357902',
-          '- 小明爱购物: 500.00 (capped) · orders 3515313147329357903',
-          '- 阿花tb: 29.97 · orders 2987650012233445502',
-        ].join('\n'),
+        '### storeops late-shipment vouchers: 1 voucher to issue',
+        '1 final voucher totalling 50.00 (rules tmall-2026); 1 provisional (orders still unshipped), not listed.',
+        '1 new (total 50.00):',
+        '- 小明爱购物: 50.00 · orders 3515313147329357903',
       ].join('\n\n'),
     ]);
   });
@@ -183,9 +181,9 @@ describe('other platforms', () => {
       markdown: {
         content: [
           '### storeops 发货预警: 1 个订单已超时或 12 小时内到期',
-          '截至 2026-11-19 06:00: 1 个未发货订单已超时或将在 12 小时内超时 (其中已超时 0 个); 若延迟约赔 15.00 元 (规则 tmall-2023)。',
-          '新增 1 项 (合计 15.00 元):',
-          '- 订单 4100000000000000701 截止 11-19 08:00 (还剩 2.0 小时), 若延迟赔 15.00 元 · 围巾礼盒',
+          '截至 2026-11-19 06:00: 1 个未发货订单已超时或将在 12 小时内超时 (其中已超时 0 个); 若延迟约赔 5.00 元 (规则 tmall-2026)。',
+          '新增 1 项 (合计 5.00 元):',
+          '- 订单 4100000000000000701 截止 11-19 08:00 (还剩 2.0 小时), 若延迟赔 5.00 元 · 围巾礼盒',
         ].join('\n'),
       },
     });

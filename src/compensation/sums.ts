@@ -1,0 +1,23 @@
+// The run's money totals, one voucher at a time, in whole fen (exact integers). Only what the shop
+// must still issue counts toward the total; platform-paid and platform-deducted amounts are kept
+// apart for reconciliation.
+import { moneyToFen } from '../money.js';
+import type { Reconciled } from './reconcile.js';
+import type { Sums } from './summary.js';
+
+export function countVoucher(sums: Sums, v: Reconciled): void {
+  if (v.toIssue.gt(0)) {
+    sums.count++;
+    sums.totalFen += moneyToFen(v.toIssue);
+    if (v.state === 'provisional') sums.provisional++;
+  } else if (v.state === 'paid_by_platform') {
+    sums.paidByPlatform++;
+    sums.paidComputedFen += moneyToFen(v.amount);
+    sums.paidPlatformFen += moneyToFen(v.platformPaid!);
+  } else if (v.payer === 'platform-deducts') {
+    sums.deducted++;
+    sums.deductedFen += moneyToFen(v.amount);
+  }
+  if (v.difference !== null && !v.difference.isZero()) sums.mismatched++;
+  if (v.risk) sums.risky.set(v.rules, (sums.risky.get(v.rules) ?? 0) + 1);
+}

@@ -1,0 +1,195 @@
+// Validate a rule file (templates/rules/*.json, or the shop's own) into a RuleSet. Every error
+// names the file and the field, in zh and en.
+import { InputError, type Msg, msg } from '../cli/errors.js';
+import { Money } from '../money.js';
+import { findTier, thresholds } from './tiers.js';
+import {
+  BASE_RULES, type BaseRule, COMBINE_BY, type CombineBy, PAYERS, type Payer, RULE_PLATFORMS, ROUNDINGS, type Range, type RulePlatform,
+  type Rounding, type RuleSet, TIER_KINDS, type Tier, type TierKind,
+} from './types.js';
+
+export const TEMPLATE_HINT = msg('参照 templates/rules/custom-example.json 的格式修改 (说明见 docs/rules.md)。', 'compare with templates/rules/custom-example.json and fix the field (docs/rules.md explains each field).');
+
+class Checker {
+  constructor(private readonly file: string) {}
+  /** `expected` is "english / 中文" (or one text for both). */
+  fail(field: string, expected: string, got: unknown): never {
+    const [en, zh] = expected.trim().split(' / ');
+    const shown = got === undefined ? 'nothing (the field is missing)' : JSON.stringify(got);
+    const shownZh = got === undefined ? '空 (缺少该字段)' : JSON.stringify(got);
+    throw new InputError(msg(`规则文件 ${this.file}: 字段 "${field}" 应为${zh ?? en}, 实际是 ${shownZh}`, `rule file ${this.file}: field "${field}" must be ${en}, got ${shown}`), TEMPLATE_HINT);
+  }
+  /** A field that is well-formed but does not make sense with the rest. */
+  wrong(field: string, zh: string, en: string): never {
+    throw new InputError(msg(`规则文件 ${this.file}: 字段 "${field}": ${zh}`, `rule file ${this.file}: field "${field}": ${en}`), TEMPLATE_HINT);
+  }
+  obj(v: unknown, field: string): Record<string, unknown> {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(field, ' an object / 对象', v);
+    return v as Record<string, unknown>;
+  }
+  list(v: unknown, field: string): unknown[] {
+    if (!Array.isArray(v) || v.length === 0) this.fail(field, ' a non-empty list / 非空列表', v);
+    return v as unknown[];
+  }
+  str(v: unknown, field: string): string {
+    if (typeof v !== 'string' || v === '') this.fail(field, ' a non-empty string / 非空文本', v);
+    return v as string;
+  }
+  text(v: unknown, field: string): Msg {
+    const o = this.obj(v, field);
+    return { zh: this.str(o.zh, `${field}.zh`), en: this.str(o.en, `${field}.en`) };
+  }
+  oneOf<T extends string>(v: unknown, field: string, allowed: readonly T[]): T {
+    if (typeof v !== 'string' || !allowed.includes(v as T)) {
+      const list = allowed.map((a) => `"${a}"`).join(', ');
+      this.fail(field, `one of ${list} / ${list} 之一`, v);
+    }
+    return v as T;
+  }
+  hours(v: unknown, field: string): number {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > 24 * 365) this.fail(field, ' a number of hours > 0 / 正的小时数', v);
+    return v as number;
+  }
+  /** A threshold: 0 allowed (a window "over 0 h" is any window). */
+  threshold(v: unknown, field: string): number | null {
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 24 * 365) this.fail(field, ' a number of hours ≥ 0, or null / 不小于 0 的小时数或 null', v);
+    return v as number;
+  }
+  money(v: unknown, field: string, nullable = false): Money | null {
+    if (v === null && nullable) return null;
+    if ((typeof v !== 'string' && typeof v !== 'number') || !/^\d+(\.\d{1,2})?$/.test(String(v))) {
+      this.fail(field, nullable ? 'an amount like "5.00" or null / 金额 (如 "5.00") 或 null' : 'an amount like "5.00" / 金额 (如 "5.00")', v);
+    }
+    return new Money(String(v));
+  }
+  rate(v: unknown, field: string): Money {
+    if ((typeof v !== 'string' && typeof v !== 'number') || !/^(0(\.\d+)?|1(\.0+)?)$/.test(String(v))) this.fail(field, ' a rate between 0 and 1 such as "0.30" / 0 到 1 之间的比例', v);
+    return new Money(String(v));
+  }
+  date(v: unknown, field: string): string | null {
+    if (v === undefined || v === null) return null;
+    const ok = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+    if (!ok) this.fail(field, 'a date like "2026-04-09" (Beijing calendar day), or null / 日期 (如 "2026-04-09", 北京时间) 或 null', v);
+    return v as string;
+  }
+  range(v: unknown, field: string): Range {
+    if (v === undefined || v === null) return { over: null, upTo: null };
+    const o = this.obj(v, field);
+    const r = { over: this.threshold(o.over, `${field}.over`), upTo: this.threshold(o.upTo, `${field}.upTo`) };
+    if (r.over !== null && r.upTo !== null && r.upTo <= r.over) this.fail(`${field}.upTo`, `more than ${field}.over (${r.over}) / 大于 ${field}.over (${r.over})`, o.upTo);
+    return r;
+  }
+}
+
+function parseTier(c: Checker, v: unknown, field: string): Tier {
+  const t = c.obj(v, field);
+  const presale = t.presale === undefined || t.presale === null ? null : t.presale;
+  if (presale !== null && typeof presale !== 'boolean') c.fail(`${field}.presale`, 'true, false or null / true、false 或 null', t.presale);
+  const tier: Tier = {
+    kind: c.oneOf<TierKind>(t.kind, `${field}.kind`, TIER_KINDS),
+    window: c.range(t.window, `${field}.window`),
+    hoursLate: c.range(t.hoursLate, `${field}.hoursLate`),
+    presale: presale as boolean | null,
+    rate: c.rate(t.rate, `${field}.rate`),
+    min: c.money(t.min, `${field}.min`)!,
+    max: c.money(t.max ?? null, `${field}.max`, true),
+  };
+  if (tier.max && tier.max.lt(tier.min)) c.fail(`${field}.max`, `at least ${field}.min (${tier.min.toFixed(2)}) / 不小于 ${field}.min (${tier.min.toFixed(2)})`, t.max);
+  return tier;
+}
+
+/**
+ * The tiers must price every late order: probe each window and lateness the tiers name (at the
+ * threshold and just past it), presale or not, and name the first case no tier covers.
+ */
+function checkCoverage(c: Checker, tiers: Tier[]): void {
+  const probe = (ts: number[]) => [1e-6, ...ts.flatMap((x) => [x, x + 1e-6]), 24 * 365 * 10].filter((x) => x > 0);
+  for (const w of probe(thresholds(tiers, 'window'))) {
+    for (const l of probe(thresholds(tiers, 'hoursLate'))) {
+      for (const presale of [false, true]) {
+        if (findTier(tiers, w, l, presale)) continue;
+        const [ws, ls] = [+w.toFixed(6), +l.toFixed(6)];
+        c.wrong(
+          'tiers',
+          `没有档位覆盖${presale ? '预售' : ''}发货时限 ${ws} 小时、延迟 ${ls} 小时的订单; 档位须覆盖所有延迟订单 (可加一个不设 window/hoursLate 的兜底档位)`,
+          `no tier covers ${presale ? 'a presale' : 'an'} order with a ${ws} h window, ${ls} h late; the tiers must price every late order (a last tier with no window/hoursLate catches the rest)`,
+        );
+      }
+    }
+  }
+}
+
+/** The format before tiers (late / outOfStock / longWindowOverHours): still accepted, read as tiers. */
+function legacyTiers(c: Checker, o: Record<string, unknown>): Tier[] {
+  const late = c.obj(o.late, 'late');
+  const longOver = o.longWindowOverHours === undefined ? 48 : c.hours(o.longWindowOverHours, 'longWindowOverHours');
+  const lateRate = c.rate(late.rate, 'late.rate');
+  const lateMin = c.money(late.min, 'late.min')!;
+  const lateMax = c.money(late.max ?? null, 'late.max', true);
+  if (lateMax && lateMax.lt(lateMin)) c.fail('late.max', `at least late.min (${lateMin.toFixed(2)}) / 不小于 late.min (${lateMin.toFixed(2)})`, late.max);
+  const any: Range = { over: null, upTo: null };
+  const tier = (kind: TierKind, window: Range, hoursLate: Range, presale: boolean | null, rate: Money, min: Money, max: Money | null): Tier => ({ kind, window, hoursLate, presale, rate, min, max });
+  const tiers: Tier[] = [];
+  let lateHours: Range = any;
+  if (o.outOfStock != null) {
+    const s = c.obj(o.outOfStock, 'outOfStock');
+    const after = c.hours(s.afterLateHours, 'outOfStock.afterLateHours');
+    const rate = c.rate(s.rate, 'outOfStock.rate');
+    const min = c.money(s.min, 'outOfStock.min')!;
+    const max = c.money(s.max ?? null, 'outOfStock.max', true);
+    const longRate = s.longWindowRate === undefined ? rate : c.rate(s.longWindowRate, 'outOfStock.longWindowRate');
+    tiers.push(tier('out_of_stock', { over: longOver, upTo: null }, { over: after, upTo: null }, null, longRate, min, max));
+    tiers.push(tier('out_of_stock', any, { over: after, upTo: null }, null, rate, min, max));
+    lateHours = { over: null, upTo: after };
+  }
+  tiers.push(tier('late', any, lateHours, true, late.presaleRate === undefined ? lateRate : c.rate(late.presaleRate, 'late.presaleRate'), lateMin, lateMax));
+  tiers.push(tier('late', { over: longOver, upTo: null }, lateHours, null, late.longWindowRate === undefined ? lateRate : c.rate(late.longWindowRate, 'late.longWindowRate'), lateMin, lateMax));
+  tiers.push(tier('late', any, lateHours, null, lateRate, lateMin, lateMax));
+  return tiers;
+}
+
+export function parseRuleSet(raw: unknown, file: string): RuleSet {
+  const c = new Checker(file);
+  const o = c.obj(raw, '(top)');
+  const legacy = o.tiers === undefined && o.late !== undefined;
+  const combine = c.obj(o.combine, 'combine');
+  const r: RuleSet = {
+    id: c.str(o.id, 'id'),
+    title: c.text(o.title, 'title'),
+    source: c.str(o.source, 'source'),
+    reading: o.reading == null ? null : c.text(o.reading, 'reading'),
+    // Files written before rule sets carried a platform were all Tmall/Taobao rules.
+    platform: legacy && o.platform === undefined ? 'taobao' : c.oneOf<RulePlatform>(o.platform, 'platform', RULE_PLATFORMS),
+    validFrom: c.date(o.validFrom, 'validFrom'),
+    validTo: c.date(o.validTo, 'validTo'),
+    shipWindowHours: c.hours(o.shipWindowHours, 'shipWindowHours'),
+    titleWindows: [],
+    base: o.base === undefined ? 'paid-minus-postage' : c.oneOf<BaseRule>(o.base, 'base', BASE_RULES),
+    tiers: legacy ? legacyTiers(c, o) : c.list(o.tiers, 'tiers').map((t, i) => parseTier(c, t, `tiers[${i}]`)),
+    rounding: o.rounding === undefined && legacy ? 'fen' : c.oneOf<Rounding>(o.rounding, 'rounding', ROUNDINGS),
+    combine: { by: c.oneOf<CombineBy>(combine.by, 'combine.by', COMBINE_BY), cap: c.money(combine.cap ?? null, 'combine.cap', true) },
+    payer: o.payer === undefined && legacy ? 'shop-issues' : c.oneOf<Payer>(o.payer, 'payer', PAYERS),
+    deliveryPromise: null,
+    seriousDelay: null,
+  };
+  if (r.validFrom && r.validTo && r.validTo < r.validFrom) c.fail('validTo', `a date on or after validFrom (${r.validFrom}) / 不早于 validFrom (${r.validFrom}) 的日期`, o.validTo);
+  if (o.titleWindows !== undefined) {
+    if (!Array.isArray(o.titleWindows)) c.fail('titleWindows', ' a list / 列表', o.titleWindows);
+    r.titleWindows = (o.titleWindows as unknown[]).map((w, i) => {
+      const wo = c.obj(w, `titleWindows[${i}]`);
+      if (!Array.isArray(wo.keywords) || wo.keywords.some((k) => typeof k !== 'string' || k === '')) c.fail(`titleWindows[${i}].keywords`, ' a list of words / 关键词列表', wo.keywords);
+      return { keywords: wo.keywords as string[], hours: c.hours(wo.hours, `titleWindows[${i}].hours`) };
+    });
+  }
+  if (o.deliveryPromise != null) {
+    const d = c.obj(o.deliveryPromise, 'deliveryPromise');
+    r.deliveryPromise = { amount: c.money(d.amount, 'deliveryPromise.amount')! };
+  }
+  if (o.seriousDelay != null) {
+    const d = c.obj(o.seriousDelay, 'seriousDelay');
+    r.seriousDelay = { afterHours: c.hours(d.afterHours, 'seriousDelay.afterHours'), note: c.text(d.note, 'seriousDelay.note') };
+  }
+  checkCoverage(c, r.tiers);
+  return r;
+}

@@ -1,0 +1,55 @@
+// A 抖店 export end to end under `auto` (RULES 1.3b douyin-2025): what the platform will deduct
+// from the shop, never a voucher to issue, never recorded; the same in any machine time zone.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types
+import { DOUYIN_HEADERS, csvCell } from '../../scripts/export-layouts.mjs';
+import { runCli, tmpDir } from '../helpers.js';
+
+function douyinExport(dir: string): string {
+  const H: string[] = DOUYIN_HEADERS;
+  const row = (id: string, buyer: string, paid: string, paidAt: string, promised: string, shipped: string) => {
+    const v: Record<string, string> = {
+      主订单编号: `\t${id}`, 子订单编号: `\t${id}`, 选购商品: '羊毛围巾', 商品规格: '默认', 商品数量: '1', 商品单价: paid, 订单应付金额: paid, 运费: '0.00',
+      订单提交时间: paidAt, 支付完成时间: paidAt, 订单状态: '已发货', 承诺发货时间: promised, 订单类型: '普通订单', 用户昵称: buyer, 发货时间: shipped,
+      快递公司: '申通快递', 快递单号: `77300000${id.slice(-6)}`,
+    };
+    return H.map((h) => csvCell(v[h] ?? '')).join(',');
+  };
+  const f = path.join(dir, 'douyin.csv');
+  fs.writeFileSync(
+    f,
+    '\uFEFF' +
+      [
+        H.map(csvCell).join(','),
+        // 72 h window (48–240 h row), shipped 10 h late (≤ 48 h): "1 %, min 2, max 50": 300.00 × 1 % = 3 yuan → 3.00.
+        row('6900000000000100001', '抖音买家', '300.00', '2026-11-01 10:00:00', '2026-11-04 10:00:00', '2026-11-04 20:00:00'),
+        // 300 h window (> 240 h row), shipped 60 h late (> 48 h: 缺货): "5 %, min 5, max 50": 150.00 × 5 % = 7.5 → 8.00.
+        // Same buyer, paid 1 h later: never combined.
+        row('6900000000000100002', '抖音买家', '150.00', '2026-11-01 11:00:00', '2026-11-13 23:00:00', '2026-11-16 11:00:00'),
+      ].join('\r\n') +
+      '\r\n',
+  );
+  return f;
+}
+
+describe('compensate on a Douyin export (auto → douyin-2025)', () => {
+  it('two charges the platform will deduct (3.00 and 8.00), nothing to issue, nothing recorded, exit 0 under --fail-on', () => {
+    const dir = tmpDir();
+    const f = douyinExport(dir);
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const state = path.join(dir, `state-${tz.replace('/', '-')}.db`);
+      const r = runCli(['compensate', f, '--as-of', '2026-12-01 00:00:00', '--record', '--state', state, '--fail-on', 'new-vouchers', '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+      expect(rows.map((v) => [v.rules, v.orderIds, v.kinds, v.baseAmount, v.amount, v.toIssue, v.payer, v.state, v.recorded])).toEqual([
+        ['douyin-2025', ['6900000000000100001'], ['late'], '300.00', '3.00', '0.00', 'platform-deducts', 'final', ''],
+        ['douyin-2025', ['6900000000000100002'], ['out_of_stock'], '150.00', '8.00', '0.00', 'platform-deducts', 'final', ''],
+      ]);
+      expect(r.stderr).toContain('rules douyin-2025 (base paid)');
+      expect(r.stderr).toContain('0 vouchers totalling 0.00 to issue (0 provisional); 2 to be deducted by the platform totalling 11.00 (nothing to issue; reconcile only)');
+      expect(r.stderr).toContain('0 newly recorded');
+    }
+  });
+});

@@ -5,14 +5,16 @@
 //   node scripts/gen-big-reviews.mjs --rows 1000000 --out .cache/reviews-1m.csv
 //
 // Options: --rows N (default 100000) · --out FILE (default stdout) · --seed N (default 1) ·
-// --buyers N (default rows/3: several reviews each). Reviews 2026-10-01 … 11-10 (Beijing).
-// Mix, like a real shop: ~84% 好评 (a third with neutralized words such as 没有色差, 不贵), ~7% 中评,
-// ~6% 差评, ~3% 好评 whose words are plainly negative; ~12% carry a 追评 (a quarter of them
-// negative); ~0.3% mention a safety problem, ~0.2% extortion; DSR scores on every row; CRLF; UTF-8.
+// --buyers N (default rows/3: several reviews each) · --unhappy P: the percentage of reviews that
+// are 中评, 差评 or 好评 with plainly negative words (default 4, about what a Taobao shop sees; 16 is a
+// shop in trouble). Reviews 2026-10-01 … 11-10 (Beijing).
+// Mix of the unhappy share: 45% 中评, 40% 差评 (5% of them a safety problem, 3% extortion), 15% 好评
+// whose words are negative; the rest 好评 (some with neutralized words such as 没有色差, 不贵). ~12%
+// carry a 追评 (a quarter of them negative); DSR scores on every row; CRLF; UTF-8.
 import fs from 'node:fs';
 
 function parseArgs(argv) {
-  const o = { rows: 100_000, out: undefined, seed: 1, buyers: undefined };
+  const o = { rows: 100_000, out: undefined, seed: 1, buyers: undefined, unhappy: 4 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -24,8 +26,9 @@ function parseArgs(argv) {
     else if (a === '--out' || a === '-o') o.out = v();
     else if (a === '--seed') o.seed = int(v(), a);
     else if (a === '--buyers') o.buyers = int(v(), a);
+    else if (a === '--unhappy') o.unhappy = int(v(), a);
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: node scripts/gen-big-reviews.mjs --rows N --out FILE [--seed N] [--buyers N]\n');
+      process.stdout.write('usage: node scripts/gen-big-reviews.mjs --rows N --out FILE [--seed N] [--buyers N] [--unhappy PERCENT]\n');
       process.exit(0);
     } else fail(`unknown option ${a}`);
   }
@@ -85,13 +88,14 @@ const span = 40 * 86_400_000; // reviews to 11-10, 追评 within 20 days: all be
 let buf = '订单编号,买家会员名,宝贝标题,评价时间,评价结果,评价内容,追评内容,追评时间,描述相符,服务态度,物流服务\r\n';
 for (let i = 0; i < o.rows; i++) {
   const x = r();
+  const u = o.unhappy / 100;
   let rating = '好评';
   let text;
-  if (x < 0.84) text = words(r, GOOD, 1 + Math.floor(r() * 3));
-  else if (x < 0.91) {
+  if (x >= u) text = words(r, GOOD, 1 + Math.floor(r() * 3));
+  else if (x < u * 0.45) {
     rating = '中评';
     text = words(r, MEH, 1 + Math.floor(r() * 2));
-  } else if (x < 0.97) {
+  } else if (x < u * 0.85) {
     rating = '差评';
     const y = r();
     text = y < 0.05 ? pick(r, SAFETY) : y < 0.08 ? `${pick(r, BAD)}，${pick(r, EXTORT)}` : words(r, BAD, 1 + Math.floor(r() * 2));

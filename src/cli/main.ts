@@ -35,6 +35,8 @@ export function action(body: () => Promise<CommandBody>) {
     const io = (cmd as Command & { storeopsIo?: Io }).storeopsIo ?? rootIo(cmd);
     const ctx = buildContext(all, io);
     current.ctx = ctx;
+    current.command = commandPath(cmd);
+    current.args = args;
     // -o / --rejects onto one of the inputs would destroy it: refused before anything is read.
     const own = cmd.opts();
     guardTargets({
@@ -52,7 +54,14 @@ export function action(body: () => Promise<CommandBody>) {
   };
 }
 
-const current: { ctx?: Ctx; io?: Io } = {};
+const current: { ctx?: Ctx; io?: Io; command?: string; args?: string[] } = {};
+
+/** `roster check`, `compensate`: the command as typed, without `storeops`. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
 
 function rootIo(cmd: Command): Io {
   let c: Command | null = cmd;
@@ -170,6 +179,8 @@ function registerHelp(program: Command, io: Io, lang: Lang): void {
 /** Run the CLI; returns the exit code (also set on process.exitCode by the bin shim). */
 export async function run(argv: string[], io: Io = defaultIo(), setProcessExit = true): Promise<number> {
   current.ctx = undefined;
+  current.command = undefined;
+  current.args = undefined;
   const code = await runInner(argv, io);
   if (setProcessExit) process.exitCode = code;
   return code;
@@ -206,7 +217,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return current.ctx?.exitCode ?? EXIT.ok;
   } catch (e) {
-    return report(e, io, argv);
+    return report(await explainKind(e), io, argv);
   } finally {
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
     // Whatever ended the run, no temporary file it started outlives it (a finished output has
@@ -255,6 +266,16 @@ function langFor(io: Io, argv: string[]): Lang {
   } catch {
     return 'en';
   }
+}
+
+/** A file of another kind than the command reads: say which kind, and which command reads it. */
+async function explainKind(e: unknown): Promise<unknown> {
+  const { file, headers } = e as { file?: string; headers?: readonly string[] };
+  if (!(e instanceof StoreopsError) || !file || !headers || !current.command) return e;
+  const { wrongKind } = await import('./kinds.js');
+  const asArgument = (current.args ?? []).some((a) => a === file || (a === '-' && file === 'stdin'));
+  const w = wrongKind(file, headers, current.command, asArgument);
+  return w ? new StoreopsError(e.exitCode, w.text, w.hint) : e;
 }
 
 function report(e: unknown, io: Io, argv: string[]): number {

@@ -58,7 +58,7 @@ export interface PickupScans {
   byTracking: Map<string, number>;
 }
 
-const SHIPMENT_FIELDS: FieldSpec[] = [
+export const SHIPMENT_FIELDS: FieldSpec[] = [
   { key: 'orderId', aliases: ['订单编号', '订单号', 'orderId', 'order_id'] },
   { key: 'trackingNo', aliases: ['物流单号', '运单号', '快递单号', 'trackingNo', 'tracking_no'] },
   { key: 'pickupAt', aliases: ['揽收时间', '揽件时间', 'pickupAt', 'pickup_at'], required: true },

@@ -27,7 +27,7 @@ export function starterConfig(): Record<string, unknown> {
       templates: `${TEMPLATE_DIR}/reviews/messages.json`,
     },
     zhenjian: { commissionRate: '0.05', shippingPerSample: '0.00', categories: `${TEMPLATE_DIR}/zhenjian/categories.json` },
-    roster: { shifts: { D: '09:00-17:30', H: '10:00-15:30', N: '17:00-23:30' } },
+    roster: { shifts: { D: '09:00-17:30', H: '10:00-15:30', N: '17:00-23:30' }, traffic: `${TEMPLATE_DIR}/roster/traffic.json` },
   };
 }
 

@@ -2,8 +2,8 @@
 // (temporary file + rename, so a failed run never leaves half a file).
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import iconv from 'iconv-lite';
 import { OutputError, PipeClosed, UsageError, msg } from '../cli/errors.js';
 
 export { PipeClosed } from '../cli/errors.js';
@@ -51,9 +51,15 @@ function writeTo(stream: Writable, chunk: Buffer): Promise<void> {
   });
 }
 
+// iconv-lite is loaded only when GBK output is asked for: start-up time counts (issue 21).
+const requireHere = createRequire(import.meta.url);
+let iconv: typeof import('iconv-lite') | undefined;
+
 function encodeChunk(text: string | Buffer, enc: OutEncoding): Buffer {
   if (Buffer.isBuffer(text)) return text;
-  return enc === 'gbk' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8');
+  if (enc !== 'gbk') return Buffer.from(text, 'utf8');
+  iconv ??= requireHere('iconv-lite') as typeof import('iconv-lite');
+  return iconv.encode(text, 'gb18030');
 }
 
 /** A sink that batches small writes into ~64 KiB chunks. */

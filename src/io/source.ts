@@ -20,6 +20,10 @@ export interface Sniffed {
   stream: Readable;
   /** The file's modification time (epoch ms); undefined for stdin. */
   mtimeMs?: number;
+  /** The file's size in bytes (for a progress bar); undefined for stdin. */
+  size?: number;
+  /** Bytes handed on so far (for a progress bar). */
+  bytesRead(): number;
 }
 
 const SNIFF_BYTES = 256 * 1024;
@@ -114,6 +118,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
   const name = file === '-' ? 'stdin' : file;
   let stream: Readable;
   let mtimeMs: number | undefined;
+  let size: number | undefined;
   if (file === '-') {
     stream = stdin;
   } else {
@@ -121,6 +126,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
       const st = fs.statSync(file);
       if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       mtimeMs = st.mtimeMs;
+      size = st.size;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError(
@@ -140,12 +146,18 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     throw new InputError(msg(`无法读取 ${name}: ${(e as Error).message}`, `cannot read ${name}: ${(e as Error).message}`));
   }
   const complete = prefix.length < SNIFF_BYTES;
+  let handed = 0;
+  const meter = { size, bytesRead: () => handed };
   const again = Readable.from(
     (async function* () {
-      if (prefix.length) yield prefix;
+      if (prefix.length) {
+        handed += prefix.length;
+        yield prefix;
+      }
       for (;;) {
         const n = await rest.next();
         if (n.done) return;
+        handed += n.value.length;
         yield n.value;
       }
     })(),
@@ -159,7 +171,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     );
   }
   if (prefix[0] === 0x50 && prefix[1] === 0x4b && prefix[2] === 0x03 && prefix[3] === 0x04) {
-    return { name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, stream: again, mtimeMs };
+    return { name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, stream: again, mtimeMs, ...meter };
   }
   if (encodingFlag) {
     const enc = normalizeEncoding(encodingFlag);
@@ -170,16 +182,16 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
       );
     }
     const skip = enc === 'utf8' && prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf ? 3 : enc.startsWith('utf16') && (prefix[0]! ^ prefix[1]!) === 0x01 && prefix[0]! >= 0xfe ? 2 : 0;
-    return { name, container: 'csv', encoding: enc, encodingNote: 'flag', skip, stream: again, mtimeMs };
+    return { name, container: 'csv', encoding: enc, encodingNote: 'flag', skip, stream: again, mtimeMs, ...meter };
   }
   if (prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf) {
-    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'bom', skip: 3, stream: again, mtimeMs };
+    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'bom', skip: 3, stream: again, mtimeMs, ...meter };
   }
   if (prefix[0] === 0xff && prefix[1] === 0xfe) {
-    return { name, container: 'csv', encoding: 'utf16le', encodingNote: 'bom', skip: 2, stream: again, mtimeMs };
+    return { name, container: 'csv', encoding: 'utf16le', encodingNote: 'bom', skip: 2, stream: again, mtimeMs, ...meter };
   }
   if (prefix[0] === 0xfe && prefix[1] === 0xff) {
-    return { name, container: 'csv', encoding: 'utf16be', encodingNote: 'bom', skip: 2, stream: again, mtimeMs };
+    return { name, container: 'csv', encoding: 'utf16be', encodingNote: 'bom', skip: 2, stream: again, mtimeMs, ...meter };
   }
   if (prefix[0] === 0x50 && prefix[1] === 0x4b) {
     throw new InputError(
@@ -201,12 +213,12 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     );
   }
   if (isUtf8Prefix(prefix, complete)) {
-    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs };
+    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs, ...meter };
   }
   if (headerIsUtf8Text(prefix)) {
     // A Chinese header line that is valid UTF-8 is not GBK by accident: the file mixes encodings
     // (rows pasted from a GBK file). Decode as UTF-8 so the error names the first bad line.
-    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs };
+    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs, ...meter };
   }
-  return { name, container: 'csv', encoding: 'gb18030', encodingNote: 'not-utf8', skip: 0, stream: again, mtimeMs };
+  return { name, container: 'csv', encoding: 'gb18030', encodingNote: 'not-utf8', skip: 0, stream: again, mtimeMs, ...meter };
 }

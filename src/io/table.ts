@@ -98,7 +98,8 @@ export function raggedProblem(cells: readonly string[], headerWidth: number, las
 
 export function missingColumnError(file: string, what: Msg, field: FieldSpec, headers: string[]): InputError {
   const found = headerList(headers) || '(none / 无)';
-  return new InputError(
+  // The file and its header travel with the error: the shell says so when it is another kind of input.
+  return withHeader(file, headers, new InputError(
     msg(
       `${file}: 缺少必需的列 "${field.aliases[0]}" (${what.zh}); 找到的列: ${found}`,
       `${file}: required column "${field.aliases[0]}" is missing (${what.en}); columns found: ${found}`,
@@ -107,7 +108,12 @@ export function missingColumnError(file: string, what: Msg, field: FieldSpec, he
       `可接受的列名: ${field.aliases.join(' / ')}。导出时勾选该列, 或改正表头。`,
       `accepted names: ${field.aliases.join(' / ')}. Include the column when exporting, or fix the header.`,
     ),
-  );
+  ));
+}
+
+/** Attach a file's name and header to an error about it (see src/cli/kinds.ts). */
+export function withHeader<E extends Error>(file: string, headers: readonly string[], e: E): E {
+  return Object.assign(e, { file, headers });
 }
 
 export interface OpenedTable {

@@ -1,6 +1,6 @@
 // Which platform and layout a file is, from its header alone.
 import { InputError, msg } from '../cli/errors.js';
-import { type HeaderMap, headerList, mapHeader, missingColumnError, normHeader } from '../io/table.js';
+import { type HeaderMap, headerList, mapHeader, missingColumnError, normHeader, withHeader } from '../io/table.js';
 import { LAYOUTS, type Layout, TAOBAO_ITEMS, TAOBAO_ORDERS, taobaoItemsEra, taobaoOrdersEra } from './layouts.js';
 
 export interface Detected {
@@ -19,7 +19,7 @@ export function detectLayout(file: string, headers: string[]): Detected {
     if (!best || score > best.score) best = { layout, score };
   }
   if (!best || best.score < 2) {
-    throw new InputError(
+    throw withHeader(file, headers, new InputError(
       msg(
         `${file}: 无法识别的报表格式; 找到的列: ${headerList(headers, 20)}`,
         `${file}: unknown export layout; columns found: ${headerList(headers, 20)}`,
@@ -28,7 +28,7 @@ export function detectLayout(file: string, headers: string[]): Detected {
         `支持: ${LAYOUTS.map((l) => l.name.zh).join('、')}。请传入从卖家中心导出的原始文件。`,
         `supported: ${LAYOUTS.map((l) => l.name.en).join('; ')}. Pass the file as exported from the seller centre.`,
       ),
-    );
+    ));
   }
   const layout = best.layout;
   const map = mapHeader(headers, layout.fields);

@@ -3,6 +3,7 @@
 // and join item reports to order reports. Streams: memory holds only what the join and the
 // duplicate check need (one id per order).
 import type { Ctx } from '../cli/context.js';
+import { byteProgress } from '../cli/progress.js';
 import { InputError, type Msg, msg, say } from '../cli/errors.js';
 import { shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
@@ -57,6 +58,9 @@ interface OpenFile {
   stats: FileStats;
   batches: AsyncGenerator<RawRecord[]>;
   idx: number;
+  /** For the progress bar: the file's size (undefined for stdin) and the bytes read so far. */
+  size?: number;
+  bytesRead: () => number;
 }
 
 export class OrderSet {
@@ -102,12 +106,9 @@ export class OrderSet {
     for (const [key, i] of d.map.index) if (PII_FIELDS[key]) piiKind.set(d.map.headers[i]!, PII_FIELDS[key]!);
     for (const h of d.map.headers) if (!piiKind.has(h) && PERSONAL_COLUMNS[h]) piiKind.set(h, PERSONAL_COLUMNS[h]!);
     const dedupeByLine = d.layout.grain === 'line';
-    // Progress only on a terminal (SPEC: never in a pipe, a file or cron), rewritten in place.
-    const err = this.ctx.io.stderr;
-    const progress =
-      err.isTTY && !this.ctx.quiet
-        ? (n: number) => err.write(`\r${say(msg(`${f.name}: 已读取 ${n} 行…`, `${f.name}: ${n} rows read…`), this.ctx.lang)}`)
-        : undefined;
+    // A progress bar over the file's bytes, only on a terminal (never in a pipe, a file or cron).
+    const progress = byteProgress(this.ctx, f.name, f.size, f.bytesRead);
+    try {
     for await (const recs of f.batches) {
      const out: ParsedRow[] = [];
      for (const rec of recs) {
@@ -122,7 +123,6 @@ export class OrderSet {
         continue;
       }
       stats.rowsRead++;
-      if (progress && stats.rowsRead % 100_000 === 0) progress(stats.rowsRead);
       const r = parser.parse(rec.cells, rec.line);
       if (isProblem(r)) {
         stats.rejected++;
@@ -167,7 +167,9 @@ export class OrderSet {
      }
      if (out.length) yield out;
     }
-    if (progress && stats.rowsRead >= 100_000) err.write('\r\u001b[K');
+    } finally {
+      progress.done();
+    }
     if (stats.rowsRead === 0) {
       this.ctx.warn(msg(`${f.name}: 表头之后没有数据行`, `${f.name}: no data rows after the header`));
     }
@@ -324,6 +326,8 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
       name: t.sniffed.name,
       idx: i++,
       batches: t.batches,
+      size: t.sniffed.size,
+      bytesRead: t.sniffed.bytesRead,
       stats: {
         file: t.sniffed.name,
         sniffed: { container: t.sniffed.container, encoding: t.sniffed.encoding, encodingNote: t.sniffed.encodingNote },

@@ -1,6 +1,6 @@
 // `orders inspect` and `orders normalize`.
 import type { Ctx } from '../cli/context.js';
-import { UsageError, msg, say } from '../cli/errors.js';
+import { type Lang, type Msg, UsageError, msg, say } from '../cli/errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { openOutput, openOutputAllOrNothing, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
@@ -37,9 +37,18 @@ const INSPECT_COLUMNS: Column[] = [
   { key: 'columnsUnmapped', zh: '未使用列', en: 'columnsUnmapped', type: 'list' },
 ];
 
-function encodingText(s: FileStats): string {
+/** How the encoding was decided, in --lang: `GB18030/GBK (not UTF-8)` / `GB18030/GBK (不是 UTF-8)`. */
+const ENCODING_HOW: Record<FileStats['sniffed']['encodingNote'], Msg> = {
+  bom: msg('BOM', 'BOM'),
+  'valid-utf8': msg('自动识别', 'detected'),
+  'not-utf8': msg('不是 UTF-8', 'not UTF-8'),
+  flag: msg('--encoding 指定', '--encoding'),
+  xlsx: msg('', ''),
+};
+
+function encodingText(s: FileStats, lang: Lang): string {
   if (s.sniffed.container === 'xlsx') return 'xlsx';
-  const how = { bom: 'BOM', 'valid-utf8': 'detected', 'not-utf8': 'not UTF-8', flag: '--encoding', xlsx: '' }[s.sniffed.encodingNote];
+  const how = say(ENCODING_HOW[s.sniffed.encodingNote], lang);
   return `${s.sniffed.encoding === 'gb18030' ? 'GB18030/GBK' : s.sniffed.encoding.toUpperCase()} (${how})`;
 }
 
@@ -64,7 +73,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     layout: s.detected.layoutId,
     layoutName: say(layoutLabel(s.detected), ctx.lang),
     container: s.sniffed.container,
-    encoding: encodingText(s),
+    encoding: encodingText(s, ctx.lang),
     rowsRead: s.rowsRead,
     accepted: s.accepted,
     rejected: s.rejected,

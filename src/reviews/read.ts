@@ -64,7 +64,7 @@ function titleWithSpec(title: string, spec: string): string {
   return title === '' ? spec : `${title} (${spec})`;
 }
 
-/** cyrb53: a fast 53-bit string hash (public domain), for counting duplicates among reviews not kept. */
+/** cyrb53: a fast 53-bit string hash (public domain): kept reviews are indexed by it. */
 function hash53(str: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -79,11 +79,11 @@ function hash53(str: string): number {
 }
 
 /**
- * Read review files; bad rows go to the reject log. Exact duplicates (same order, time, text) are
- * dropped and counted. With `keep`, only the reviews it accepts are held in memory (the queue keeps
- * the flagged ones: memory grows with the follow-up work, not with the file); the others are only
- * counted, their duplicates found by a 53-bit hash of the same key (a collision, about 1 in 10⁴ on
- * a million reviews, could count one unkept review as a duplicate; it never drops a kept one).
+ * Read review files; bad rows go to the reject log. With `keep`, only the reviews it accepts are
+ * held in memory (the queue keeps the flagged ones: memory grows with the follow-up work, not with
+ * the file); the others are only counted as read. Exact duplicates (same order, time, text, 追评,
+ * title) among the kept reviews are dropped and counted; a duplicate of a review that is not kept
+ * changes nothing and is counted as read (finding it would mean remembering every row).
  */
 export async function readReviews(
   ctx: Ctx,
@@ -94,7 +94,6 @@ export async function readReviews(
   const reviews: Review[] = [];
   // Kept reviews by the hash of their key; a hit is compared field by field, so none is dropped by a collision.
   const kept = new Map<number, Review | Review[]>();
-  const seenHash = new Set<number>();
   let duplicates = 0;
   let read = 0;
   // A shop's titles, buyers and rating words repeat: one string each, not one per row.
@@ -189,7 +188,6 @@ export async function readReviews(
       const text = cell(r.cells, 'text');
       const followUpText = cell(r.cells, 'followUpText');
       const title = titleWithSpec(cell(r.cells, 'title'), cell(r.cells, 'spec'));
-      const h = hash53(`${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${title}`);
       const review: Review = {
         file: name,
         line: r.line,
@@ -205,13 +203,10 @@ export async function readReviews(
         dsr,
       };
       if (keep && !keep(review)) {
-        if (seenHash.has(h)) duplicates++;
-        else {
-          seenHash.add(h);
-          read++;
-        }
+        read++;
         continue;
       }
+      const h = hash53(`${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${title}`);
       const same = kept.get(h);
       const twins = same === undefined ? [] : Array.isArray(same) ? same : [same];
       if (twins.some((x) => x.orderId === orderId && x.reviewedAt === reviewedAt && x.text === text && x.followUpText === followUpText && x.title === review.title)) {

@@ -12,6 +12,8 @@ import { DEFAULTS, parseMin, parseMonth, parseNumber, pick } from './options.js'
 import { type Day, type Need, type Previous, monthDays, templateDays } from './problem.js';
 import { readDemand, readRequests, readRoster, readVolume, readAgents, type RosterFile } from './read.js';
 import { type DayCode, type ShiftDef, shiftsFromConfig } from './shifts.js';
+import { type ServiceParams, type Traffic, type TrafficProfileFile, trafficFromProfile, trafficFromVolume } from './traffic.js';
+import { templatesDir } from '../paths.js';
 
 export interface Calendar {
   template: boolean;
@@ -73,6 +75,10 @@ export interface NeedsResult {
   uncovered: HourNeed[];
   /** A short description for the summary. */
   label: string;
+  /** Chats per hour from --volume (undefined: use the default profile). */
+  traffic?: Traffic;
+  /** Erlang C parameters for the service level report. */
+  service: ServiceParams;
 }
 
 export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Calendar, shifts: ShiftDef[], rejects: RejectLog): Promise<NeedsResult> {
@@ -81,26 +87,34 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
   if (chosen.length > 1) {
     throw new UsageError(msg(`--${chosen.join(' 与 --')} 只能选一个`, `choose one of --${chosen.join(', --')}`), msg('--min 每天相同, --demand 按日期, --volume 按咨询量。', '--min is the same every day, --demand per date, --volume from chat traffic.'));
   }
+  const num = (flag: string, key: string, def: number, lo: number, hi: number, int: boolean) => parseNumber(pick(opts[key], undefined, cfg[key], def), flag, lo, hi, int);
+  const aht = num('--aht', 'aht', DEFAULTS.aht, 1, 3600, false);
+  const within = num('--answer-within', 'answerWithin', DEFAULTS.answerWithin, 1, 3600, false);
+  const conc = num('--concurrency', 'concurrency', DEFAULTS.concurrency, 1, 20, true);
+  const service: ServiceParams = { ahtSec: aht, targetSec: within, concurrency: conc };
   if (opts.volume !== undefined) {
     const rows = await readVolume(ctx, String(opts.volume), cal.month, rejects);
-    const num = (flag: string, key: string, def: number, lo: number, hi: number, int: boolean) =>
-      parseNumber(pick(opts[key], undefined, cfg[key], def), flag, lo, hi, int);
-    const aht = num('--aht', 'aht', DEFAULTS.aht, 1, 3600, false);
     const sl = num('--service-level', 'serviceLevel', DEFAULTS.serviceLevel, 0.01, 0.999, false);
-    const within = num('--answer-within', 'answerWithin', DEFAULTS.answerWithin, 1, 3600, false);
-    const conc = num('--concurrency', 'concurrency', DEFAULTS.concurrency, 1, 20, true);
-    const hours: HourNeed[] = rows.map((r) => ({ date: r.date, hour: r.hour, agents: agentsNeeded({ chatsPerHour: r.chats, ahtSec: aht, targetSec: within, serviceLevel: sl, concurrency: conc }) }));
+    // A row for the date wins over one for its weekday, which wins over one for every day.
+    const traffic = trafficFromVolume(cal.days, rows, msg(`--volume ${String(opts.volume)}`, `--volume ${String(opts.volume)}`));
+    const hours: HourNeed[] = [];
+    cal.days.forEach((day, d) => {
+      for (let h = 0; h < 24; h++) {
+        const chats = traffic.chats[d]![h]!;
+        if (chats > 0) hours.push({ date: day.key, hour: h, agents: agentsNeeded({ chatsPerHour: chats, ahtSec: aht, targetSec: within, serviceLevel: sl, concurrency: conc }) });
+      }
+    });
     const { needs, uncovered } = hourNeeds(cal.days, shifts, hours);
-    return { needs, uncovered, label: `Erlang C (AHT ${aht} s, ${Math.round(sl * 100)}% within ${within} s, ${conc} chat(s) at once)` };
+    return { needs, uncovered, traffic, service, label: `Erlang C (AHT ${aht} s, ${Math.round(sl * 100)}% within ${within} s, ${conc} chat(s) at once)` };
   }
   if (opts.demand !== undefined) {
     if (!cal.month) throw new UsageError(msg('--demand 按日期给出, 不能与 --template 同用', '--demand is per date and cannot be used with --template'), msg('模板用 --min。', 'use --min with a template.'));
     const base = parseMin(pick(undefined, undefined, cfg.min, undefined), shifts);
     const byDate = await readDemand(ctx, String(opts.demand), cal.month, shifts, rejects);
-    return { needs: shiftNeeds(cal.days, shifts, base, byDate), uncovered: [], label: `--demand ${String(opts.demand)}` };
+    return { needs: shiftNeeds(cal.days, shifts, base, byDate), uncovered: [], service, label: `--demand ${String(opts.demand)}` };
   }
   const min = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts);
-  return { needs: shiftNeeds(cal.days, shifts, min), uncovered: [], label: Object.entries(min).map(([k, v]) => `${k}=${v}`).join(',') };
+  return { needs: shiftNeeds(cal.days, shifts, min), uncovered: [], service, label: Object.entries(min).map(([k, v]) => `${k}=${v}`).join(',') };
 }
 
 /** Requested days off as [agent index, day index]; unknown agents and dates outside the month are rejected. */
@@ -167,4 +181,31 @@ export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents
     );
   }
   return { previous: { last, byDay }, file: f, boundary };
+}
+
+/**
+ * Expected traffic when --volume is not given: the default profile (templates/roster/traffic.json,
+ * or the file named by the config `roster.traffic`), which the shop can edit.
+ */
+export function profileTraffic(ctx: Ctx, cal: Calendar): Traffic {
+  const configured = rosterConfig(ctx).traffic;
+  const file = typeof configured === 'string' && configured.trim() !== '' ? path.resolve(ctx.io.cwd, configured) : path.join(templatesDir(), 'roster', 'traffic.json');
+  const bad = (why: string) =>
+    new InputError(
+      msg(`客流曲线 ${file} 无效: ${why}`, `traffic profile ${file} is not usable: ${why}`),
+      msg('格式见 templates/roster/traffic.json: {"hours": {"9": 10, ...}, "weekdays": {"sat": 1.3}, "dates": {"11-11": 3}}。', 'see templates/roster/traffic.json for the format: {"hours": {"9": 10, ...}, "weekdays": {"sat": 1.3}, "dates": {"11-11": 3}}.'),
+    );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw bad((e as Error).message);
+  }
+  const f = parsed as TrafficProfileFile;
+  const numbers = (o: unknown, keyOk: (k: string) => boolean) =>
+    typeof o === 'object' && o !== null && !Array.isArray(o) && Object.entries(o).every(([k, v]) => keyOk(k) && typeof v === 'number' && Number.isFinite(v) && v >= 0);
+  if (!numbers(f.hours, (k) => /^(?:[0-9]|1[0-9]|2[0-3])$/.test(k))) throw bad('"hours" must map 0–23 to chats per hour ≥ 0');
+  if (f.weekdays !== undefined && !numbers(f.weekdays, (k) => /^(?:sun|mon|tue|wed|thu|fri|sat)$/.test(k))) throw bad('"weekdays" must map sun…sat to factors ≥ 0');
+  if (f.dates !== undefined && !numbers(f.dates, (k) => /^\d{2}-\d{2}$/.test(k))) throw bad('"dates" must map MM-DD to factors ≥ 0');
+  return trafficFromProfile(cal.days, f, msg(`默认客流曲线 ${path.basename(file)}`, `default traffic profile ${path.basename(file)}`));
 }

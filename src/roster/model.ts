@@ -7,38 +7,26 @@
 //   o2  (max - min nights) + (max - min weekend days worked)
 //   o3  requested days off not honoured (only when requests had to become soft)
 //   o4  days differing from --previous (same day of month)
+//   o5  spare staff by day: the k-th agent beyond the day's required staff costs k·unit(day),
+//       unit inversely proportional to the day's traffic (objectives.ts, traffic.ts)
+//   o6  the same by (day, shift), from the chats per hour during the shift
 import { type Grid, type RosterProblem, lengthsOf, minutesOf } from './problem.js';
+import { dayStaffRange, gcd, maxStaff, requiredStaff, spreadUnit } from './objectives.js';
 import { OFF, type ShiftCode, overnight } from './shifts.js';
 
-export const LEVELS = ['o1', 'o2', 'o3', 'o4'] as const;
+export const LEVELS = ['o1', 'o2', 'o3', 'o4', 'o5', 'o6'] as const;
+export type Level = (typeof LEVELS)[number];
 
 export interface BuiltModel {
   lp: string;
   /** Minutes per unit of o1: every agent's monthly minutes differ by a multiple of this. */
   spreadUnit: number;
   xName(a: number, d: number, s: ShiftCode): string;
+  /** Values of the roster's own columns for a start solution (the solver completes the rest). */
+  startNames(g: Grid): [string, number][];
 }
 
-function gcd(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b) [a, b] = [b, a % b];
-  return a;
-}
-
-/**
- * Every agent works the same number of shifts W in a month, so monthly minutes are
- * sum(len) ≡ W·len(D) (mod g) where g = gcd of the differences between shift lengths. Hence
- * any two agents differ by a multiple of g (shift lengths 510, 330, 390 min ⇒ g = 60: the spread
- * is a whole number of hours). Declaring spread = g·k with k integer is a valid bound that lets
- * HiGHS round the LP bound up.
- */
-export function spreadUnit(p: Pick<RosterProblem, 'shifts'>): number {
-  const lens = p.shifts.map((s) => s.paid);
-  let g = 0;
-  for (const l of lens) g = gcd(g, l - lens[0]!);
-  return g === 0 ? 1 : g;
-}
+export { spreadUnit };
 
 export interface ModelOptions {
   /** Requested days off as hard constraints (true) or as objective level o3 (false). */
@@ -182,6 +170,49 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   }
   row(sum([[1, 'o4'], ...prevTerms.map(([c, v]) => [-c, v] as [number, string])]), '>=', prevConst);
 
+  // Level 5: spare staff on the days with the traffic (the same convex cost on day totals).
+  const spareDay: [number, string][] = [];
+  if (p.spareCost) {
+    const { lo, hi } = dayStaffRange(p);
+    for (let d = 0; d < D; d++) {
+      const t: [number, string][] = [];
+      for (let a = 0; a < A; a++) t.push(...work(a, d));
+      const zs: [number, string][] = [];
+      for (let k = lo[d]! + 1; k <= hi[d]!; k++) {
+        const z = `zd_${d}_${k}`;
+        bounds.push(` 0 <= ${z} <= 1`);
+        zs.push([-1, z]);
+        spareDay.push([k * p.spareCost.day[d]!, z]);
+      }
+      if (zs.length) row(sum([...t, ...zs]), '<=', lo[d]!);
+    }
+  }
+  row(sum([[1, 'o5'], ...spareDay.map(([c, v]) => [-c, v] as [number, string])]), '>=', 0);
+
+  // Level 6: spare staff on the shifts with the traffic. Convex piecewise-linear cost of the staff on each
+  // (day, shift): z_k ∈ [0,1] is the k-th agent beyond the required m; costs rise with k, so the
+  // cheapest z fill first and no integrality is needed on them.
+  const spareTerms: [number, string][] = [];
+  if (p.spareCost) {
+    const m = requiredStaff(p);
+    const hi = maxStaff(p);
+    for (let d = 0; d < D; d++) {
+      codes.forEach((c, i) => {
+        const t: [number, string][] = [];
+        for (let a = 0; a < A; a++) t.push([1, x(a, d, c)]);
+        const zs: [number, string][] = [];
+        for (let k = m[d]![i]! + 1; k <= hi[d]![i]!; k++) {
+          const z = `z_${d}_${i}_${k}`;
+          bounds.push(` 0 <= ${z} <= 1`);
+          zs.push([-1, z]);
+          spareTerms.push([k * p.spareCost!.shift[d]![i]!, z]);
+        }
+        if (zs.length) row(sum([...t, ...zs]), '<=', m[d]![i]!);
+      });
+    }
+  }
+  row(sum([[1, 'o6'], ...spareTerms.map(([c, v]) => [-c, v] as [number, string])]), '>=', 0);
+
   // Symmetry breaking: agents with no requests and no previous roster are interchangeable, so
   // order them by (paid minutes, nights): any roster can be relabelled to satisfy this.
   if (opt.symmetryBreaking !== false) {
@@ -214,7 +245,22 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
     'End',
   ].join('\n');
   void requested;
-  return { lp, spreadUnit: g, xName: x };
+  const startNames = (grid: Grid): [string, number][] => {
+    const out: [string, number][] = [];
+    for (let a = 0; a < A; a++) {
+      for (let d = 0; d < D; d++) for (const c of codes) out.push([x(a, d, c), grid[a]![d] === c ? 1 : 0]);
+      if (spillCodes.length) {
+        const shortest = Math.min(...lengths);
+        for (let d = 0; d < shortest; d++) {
+          const before = d > 0 ? grid[a]![d - 1] : p.template ? undefined : p.previous?.last[a];
+          const free = grid[a]![d] === OFF && !(before !== undefined && spillCodes.includes(before)) && !(d === 0 && p.template);
+          out.push([`r_${a}_${d}`, free ? 1 : 0]);
+        }
+      }
+    }
+    return out;
+  };
+  return { lp, spreadUnit: g, xName: x, startNames };
 }
 
 function chunk(names: string[]): string[] {

@@ -42,6 +42,12 @@ export interface RosterProblem {
   requests: [number, number][];
   previous?: Previous;
   /**
+   * Spare-staff cost units (traffic.ts spareCosts): after the rules and fairness, the k-th agent
+   * beyond a day's required staff costs k·day[d]; within the day, the k-th agent beyond a
+   * shift's required staff costs k·shift[d][i].
+   */
+  spareCost?: { day: number[]; shift: number[][] };
+  /**
    * A reusable template: `days` holds 31 numbered days and the roster must be valid for every
    * month length 28–31 (first L days), including the wrap from day L to day 1 of the next month.
    */

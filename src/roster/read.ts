@@ -14,7 +14,7 @@ import { type DayCode, type ShiftDef, parseDayCode } from './shifts.js';
 
 const DAY_MIN = 24 * 60;
 
-const AGENT: FieldSpec = { key: 'agent', aliases: ['agent', 'name', '客服', '姓名', '员工', '人员', 'staff'], required: true };
+export const AGENT: FieldSpec = { key: 'agent', aliases: ['agent', 'name', '客服', '姓名', '员工', '人员', 'staff'], required: true };
 const DATE: FieldSpec = { key: 'date', aliases: ['date', '日期', 'day', '天'], required: true };
 
 /** `YYYY-MM-DD` (also / or .), `M-D`/`M/D` with a known year, a day number, or `1日`; weekday tags (`21六`, `21(六)`) and `*` ignored. */
@@ -77,7 +77,7 @@ export interface RosterFile {
   problems: Violation[];
 }
 
-const SHIFT: FieldSpec = { key: 'shift', aliases: ['shift', 'code', '班次', '班别', '排班'] };
+export const SHIFT: FieldSpec = { key: 'shift', aliases: ['shift', 'code', '班次', '班别', '排班'] };
 const START: FieldSpec = { key: 'start', aliases: ['start', '开始', '上班'] };
 const END: FieldSpec = { key: 'end', aliases: ['end', '结束', '下班'] };
 
@@ -310,14 +310,30 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
 }
 
 /** Chats per hour (--volume): hour (0–23 or HH:00) and chats, optionally per date. */
-export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<{ date?: string; hour: number; chats: number; line: number }[]> {
+const WEEKDAY_NAMES: Record<string, number> = {
+  sun: 0, sunday: 0, 日: 0, 天: 0, 周日: 0, 周天: 0, 星期日: 0, 星期天: 0, '7': 0,
+  mon: 1, monday: 1, 一: 1, 周一: 1, 星期一: 1, '1': 1,
+  tue: 2, tuesday: 2, 二: 2, 周二: 2, 星期二: 2, '2': 2,
+  wed: 3, wednesday: 3, 三: 3, 周三: 3, 星期三: 3, '3': 3,
+  thu: 4, thursday: 4, 四: 4, 周四: 4, 星期四: 4, '4': 4,
+  fri: 5, friday: 5, 五: 5, 周五: 5, 星期五: 5, '5': 5,
+  sat: 6, saturday: 6, 六: 6, 周六: 6, 星期六: 6, '6': 6,
+};
+
+/** A weekday (0 = Sunday .. 6) from Mon/monday/周一/星期一/1 (1–7, Monday first, 7 = Sunday). */
+export function parseWeekday(text: string): number | undefined {
+  return WEEKDAY_NAMES[cleanCell(text).toLowerCase()];
+}
+
+export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<{ date?: string; weekday?: number; hour: number; chats: number; line: number }[]> {
   const fields: FieldSpec[] = [
     { key: 'hour', aliases: ['hour', '小时', '时段', 'time'], required: true },
     { key: 'chats', aliases: ['chats', 'chats/hour', '咨询量', '咨询人数', '接待量', 'volume'], required: true },
     { key: 'date', aliases: ['date', '日期'] },
+    { key: 'weekday', aliases: ['weekday', 'dow', 'day of week', '星期', '周几'] },
   ];
   const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每小时咨询量', 'chats per hour'), ctx.encoding);
-  const out: { date?: string; hour: number; chats: number; line: number }[] = [];
+  const out: { date?: string; weekday?: number; hour: number; chats: number; line: number }[] = [];
   for await (const r of t.records) {
     if (await unusable(r, t.sniffed.name, t.headers.length, Math.max(t.map.index.get('hour')!, t.map.index.get('chats')!), rejects)) continue;
     const hv = cleanCell(r.cells[t.map.index.get('hour')!] ?? '');
@@ -341,7 +357,23 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
       }
       date = dayKeyText(k);
     }
-    out.push({ date, hour: +hm[1]!, chats: Number(cv), line: r.line });
+    let weekday: number | undefined;
+    const wi = t.map.index.get('weekday');
+    const wv = wi === undefined ? '' : cleanCell(r.cells[wi] ?? '');
+    if (wv !== '') {
+      weekday = parseWeekday(wv);
+      if (weekday === undefined || date !== undefined) {
+        await rejects.add({
+          file: t.sniffed.name,
+          line: r.line,
+          column: 'weekday',
+          value: wv,
+          reason: date !== undefined ? msg('同一行不能既给日期又给星期', 'give a date or a weekday, not both') : msg('星期应为 Mon–Sun、周一–周日或 1–7', 'weekday must be Mon–Sun, 周一–周日 or 1–7'),
+        });
+        continue;
+      }
+    }
+    out.push({ date, weekday, hour: +hm[1]!, chats: Number(cv), line: r.line });
   }
   return out;
 }

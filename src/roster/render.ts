@@ -61,7 +61,7 @@ export function gridColumns(p: RosterProblem, forTable: boolean): Column[] {
 }
 
 /** Rows: one per agent, then one coverage row per shift (agent cell "coverage D" / "覆盖 白班"). */
-export function gridRows(p: RosterProblem, g: Grid, zhCells: boolean, lang: 'zh' | 'en'): Row[] {
+export function gridRows(p: RosterProblem, g: Grid, zhCells: boolean, lang: 'zh' | 'en', service?: (number | undefined)[]): Row[] {
   const rows: Row[] = [];
   const t = totals(p, g);
   p.agents.forEach((agent, a) => {
@@ -76,6 +76,15 @@ export function gridRows(p: RosterProblem, g: Grid, zhCells: boolean, lang: 'zh'
     const r: Row = { agent: lang === 'zh' ? `覆盖 ${s.name.zh}` : `coverage ${s.code}` };
     p.days.forEach((day, d) => {
       r[day.key] = String(g.reduce((n, row) => n + (row[d] === s.code ? 1 : 0), 0));
+    });
+    rows.push(r);
+  }
+  // Expected share of the day's chats answered within the target (traffic.ts dailyService).
+  if (service?.some((v) => v !== undefined)) {
+    const r: Row = { agent: lang === 'zh' ? '服务水平' : 'service level' };
+    p.days.forEach((day, d) => {
+      const v = service[d];
+      r[day.key] = v === undefined ? '' : `${(Math.floor(v * 1000) / 10).toFixed(1)}%`;
     });
     rows.push(r);
   }

@@ -1,4 +1,5 @@
 // `storeops roster plan` and `storeops roster check` (SPEC "roster", RULES §4).
+import { solverProgress } from '../cli/progress.js';
 import { RULE_ZH } from './codes.js';
 import { labelOf } from '../io/columns.js';
 import fs from 'node:fs';
@@ -10,8 +11,11 @@ import { RejectLog } from '../io/rejects.js';
 import { fileSink } from '../io/sink.js';
 import { checkRoster, gridCells, type Violation } from './check.js';
 import { countingBound, withMoreAgents } from './diagnose.js';
-import { agentsFor, calendarFor, daysOffFor, needsFor, previousFor, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
-import { LEVELS } from './model.js';
+import { agentsFor, calendarFor, daysOffFor, needsFor, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
+import type { Level } from './model.js';
+import { changedDays } from './objectives.js';
+import { type Traffic, dailyService, spareCosts } from './traffic.js';
+import { solveInWorker } from './worker.js';
 import { DEFAULTS, parseNumber, pick } from './options.js';
 import { type Grid, type RosterProblem, monthDays } from './problem.js';
 import { readRoster } from './read.js';
@@ -19,7 +23,7 @@ import { agentCalendar } from './ics.js';
 import { gridColumns, gridRows, longColumns, longRows, totals } from './render.js';
 import { writeSheet } from '../io/sheet.js';
 import { wallCalendar } from './wall.js';
-import { type SolveResult, solveRoster } from './solve.js';
+import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
 import { type DayCode, fmtClock } from './shifts.js';
 import { rosterNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
@@ -96,11 +100,19 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     return { agents, daysOff, timeLimit, needs, requests, prev };
   });
   await rejects.finish();
-  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, previous: prev.previous, template: cal.template };
+  // Spare staff go where the chats are: --volume, else the default (editable) profile.
+  const traffic: Traffic = needs.traffic ?? profileTraffic(ctx, cal);
+  const spareCost = spareCosts(shifts, traffic);
+  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, previous: prev.previous, spareCost, template: cal.template };
 
   warnMorning(ctx, p);
+  const uncoveredHours = new Map<number, { agents: number; days: number }>();
   for (const u of needs.uncovered) {
-    ctx.warn(msg(`${u.date ?? '每天'} ${fmtClock(u.hour * 60)} 起的一小时需要 ${u.agents} 人, 但没有班次覆盖`, `${u.date ?? 'every day'} ${fmtClock(u.hour * 60)}: ${u.agents} agents needed but no shift covers that hour`));
+    const o = uncoveredHours.get(u.hour) ?? { agents: 0, days: 0 };
+    uncoveredHours.set(u.hour, { agents: Math.max(o.agents, u.agents), days: o.days + 1 });
+  }
+  for (const [hour, u] of uncoveredHours) {
+    ctx.warn(msg(`${u.days} 天的 ${fmtClock(hour * 60)} 起的一小时需要最多 ${u.agents} 人, 但没有班次覆盖`, `${fmtClock(hour * 60)}: up to ${u.agents} agents needed on ${u.days} day(s) but no shift covers that hour`));
   }
 
   // Rules that contradict each other whatever the staff.
@@ -125,13 +137,18 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     );
   }
 
-  const levels = (['o1', 'o2'] as (typeof LEVELS)[number][]).concat(prev.previous ? ['o4'] : []);
-  let result: SolveResult = await solveRoster(p, { requestsHard: true, timeLimit, levels });
+  // Elapsed against --time-limit and the solver's current gap, on a terminal only (src/cli/progress.ts).
+  const solving = solverProgress(ctx, timeLimit);
+  const progress = (s: SolveProgress) => solving.update({ gap: s.gap });
+  // Benchmarks compare against the full model alone (scripts/bench-roster.mjs).
+  const modelOnly = ctx.io.env.STOREOPS_ROSTER_MODEL_ONLY === '1';
+  const levels: Level[] = ['o1', 'o2', ...(prev.previous ? (['o4'] as const) : []), 'o5', 'o6'];
+  let result: SolveResult = await solveInWorker(p, { requestsHard: true, timeLimit, levels, modelOnly }, progress).finally(() => solving.done());
   let softRequests = false;
   if (result.status === 'infeasible' && requests.length) {
     // Requested days off are hard while they can be; when they cannot all be granted they become
     // the third objective (as SPEC ranks them) and the roster says which were refused.
-    const relaxed = await solveRoster(p, { requestsHard: false, timeLimit, levels: ['o1', 'o2', 'o3', ...(prev.previous ? (['o4'] as const) : [])] });
+    const relaxed = await solveInWorker(p, { requestsHard: false, timeLimit, levels: ['o1', 'o2', 'o3', ...(prev.previous ? (['o4'] as const) : []), 'o5', 'o6'], modelOnly }, progress);
     if (relaxed.status === 'solved') {
       result = relaxed;
       softRequests = true;
@@ -157,16 +174,43 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     throw new Error(`solver roster failed the independent check: ${violations.map((v) => `${v.agent} ${v.date} ${v.rule}`).join('; ')}`);
   }
   summarize(ctx, p, result.grid, result, needs.label);
+  const service = dailyService(p.days, p.shifts, result.grid, traffic, needs.service);
+  reportTraffic(ctx, p, traffic, service);
+  if (p.previous) {
+    const n = changedDays(p, result.grid);
+    ctx.info(msg(`与 --previous 相比有 ${n} 个人·天不同 (按日号比较, 共 ${p.agents.length * p.days.length} 个)`, `${n} agent-days differ from --previous (same day of month; ${p.agents.length * p.days.length} in all)`));
+  }
   if (softRequests) {
     const refused = checkRoster(p, gridCells(result.grid)).filter((v) => v.rule === 'request');
     for (const v of refused) ctx.warn(msg(`${v.agent} ${v.date}: 申请的休息无法批准 (${v.detail.zh})`, `${v.agent} ${v.date}: requested day off could not be granted (${v.detail.en})`));
     ctx.warn(msg(`所有休息申请无法同时满足; 已尽量满足, ${refused.length} 个未批准`, `the day-off requests cannot all be granted with these rules; ${refused.length} were refused, the fewest possible after hours and fairness`));
     ctx.attention();
   }
-  await writePlan(ctx, p, result.grid, format, Boolean(opts.long), needs.label);
+  await writePlan(ctx, p, result.grid, format, Boolean(opts.long), needs.label, service);
   const solved = result;
   await notifier?.send((lang) =>
     rosterNotice(totals(p, solved.grid), { lang, what: p.template ? 'template' : p.days[0]!.key.slice(0, 7), grid: solved.grid.map((row) => row.join('')), proven: solved.proven }),
+  );
+}
+
+/**
+ * Progress of the solve for the terminal. src/cli/progress.ts (issue 17) draws it; until that
+ * module is wired in, the reports are dropped.
+ */
+function pct(x: number | undefined): string {
+  return x === undefined ? '–' : `${(Math.floor(x * 1000) / 10).toFixed(1)}%`;
+}
+
+/** Where the spare agents went and the service level each day can expect. */
+function reportTraffic(ctx: Ctx, p: RosterProblem, traffic: Traffic, service: (number | undefined)[]) {
+  const known = service.map((v, d) => [v, d] as const).filter(([v]) => v !== undefined) as [number, number][];
+  if (!known.length) return;
+  const worst = known.reduce((a, b) => (b[0] < a[0] ? b : a));
+  ctx.info(
+    msg(
+      `多余人手按客流安排 (${traffic.source.zh}); 预计 3 分钟内接待率: 最低 ${pct(worst[0])} (${p.days[worst[1]]!.key}), 每天的数值见 "服务水平" 行`,
+      `spare agents placed by traffic (${traffic.source.en}); expected share answered in time: lowest ${pct(worst[0])} (${p.days[worst[1]]!.key}), per day in the "service level" row`,
+    ),
   );
 }
 
@@ -185,23 +229,28 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
     o2: msg('晚班+周末差', 'nights+weekend spread'),
     o3: msg('未批准的休息申请', 'requests refused'),
     o4: msg('与上月不同的天数', 'days changed from --previous'),
+    o5: msg('多余人手按每天客流的代价', 'spare staff by daily traffic (cost)'),
+    o6: msg('多余人手按班次客流的代价', 'spare staff by shift traffic (cost)'),
   };
   const unit = (l: string, v: number) => (l === 'o1' ? `${(v * r.spreadUnit) / 60} h` : String(v));
+  const given = msg(' (在每天人数已定的前提下)', ' (given the day totals)');
+  const part = (l: (typeof r.levels)[number], lang: 'zh' | 'en') =>
+    `${names[l.level]![lang]} ${unit(l.level, l.value)}${l.given ? given[lang] : ''}${l.proven ? '' : ` (${lang === 'zh' ? '下界' : 'bound'} ${unit(l.level, l.bound)}, gap ${unit(l.level, l.value - l.bound)})`}`;
+  const route = r.route === 'layout' ? msg('聚合下界 + 排布', 'aggregate bounds + layout') : msg('完整模型', 'full model');
+  const parts = (lang: 'zh' | 'en') => r.levels.map((l) => part(l, lang)).join(', ');
   if (r.proven) {
-    ctx.info(msg(`已证明最优 (${r.seconds.toFixed(1)} 秒, 依次优化: ${r.levels.map((l) => `${names[l.level]!.zh} ${unit(l.level, l.value)}`).join(', ')})`, `proven optimal in ${r.seconds.toFixed(1)} s (lexicographic: ${r.levels.map((l) => `${names[l.level]!.en} ${unit(l.level, l.value)}`).join(', ')})`));
+    ctx.info(msg(`已证明最优 (${r.seconds.toFixed(1)} 秒, ${route.zh}; 依次优化: ${parts('zh')})`, `proven optimal in ${r.seconds.toFixed(1)} s (${route.en}; lexicographic: ${parts('en')})`));
   } else {
-    const open = r.levels.find((l) => !l.proven);
-    const parts = r.levels.map((l) => (l.proven ? `${say(names[l.level]!, ctx.lang)} ${unit(l.level, l.value)}` : `${say(names[l.level]!, ctx.lang)} ${unit(l.level, l.value)} (${ctx.lang === 'zh' ? '下界' : 'bound'} ${unit(l.level, l.bound)}, gap ${unit(l.level, l.value - l.bound)})`));
     ctx.info(
       msg(
-        `未能在 --time-limit 内证明最优 (${r.seconds.toFixed(1)} 秒): ${parts.join(', ')}${open ? '' : ''}; 排班满足所有硬性规则`,
-        `not proven optimal within --time-limit (${r.seconds.toFixed(1)} s): ${parts.join(', ')}; the roster meets every hard rule`,
+        `未能全部证明最优 (${r.seconds.toFixed(1)} 秒, ${route.zh}): ${parts('zh')}; 排班满足所有硬性规则`,
+        `not proven optimal on every level (${r.seconds.toFixed(1)} s, ${route.en}): ${parts('en')}; the roster meets every hard rule`,
       ),
     );
   }
 }
 
-async function writePlan(ctx: Ctx, p: RosterProblem, g: Grid, format: string, long: boolean, needLabel: string): Promise<void> {
+async function writePlan(ctx: Ctx, p: RosterProblem, g: Grid, format: string, long: boolean, needLabel: string, service?: (number | undefined)[]): Promise<void> {
   if (format === 'ics') return writeIcs(ctx, p, g);
   // xlsx: the wall calendar (one landscape A4 page); --long stays a table of rows.
   if (format === 'xlsx' && !long) return writeSheet(wallCalendar(p, g, { lang: ctx.lang, needLabel }), () => openSink(ctx, 'utf8'));
@@ -211,7 +260,7 @@ async function writePlan(ctx: Ctx, p: RosterProblem, g: Grid, format: string, lo
   if (long) {
     await writeRows(ctx, longColumns(p.template), longRows(p, g, ctx.tz, zhCells));
   } else {
-    await writeRows(ctx, gridColumns(p, table), gridRows(p, g, zhCells, ctx.lang));
+    await writeRows(ctx, gridColumns(p, table), gridRows(p, g, zhCells, ctx.lang, service));
   }
 }
 

@@ -1,49 +1,76 @@
-// The solver adapter: HiGHS (npm `highs`, WebAssembly) minimising the objective levels of
-// model.ts one after another (lexicographic by sequential solves). After each level the level's
-// variable is capped at the value reached, the previous solution is handed over as a start, and
-// the next level is minimised in the time that is left.
-import { type BuiltModel, LEVELS, type ModelOptions, buildModel, gridFrom } from './model.js';
+// The solver adapter: HiGHS (npm `highs`, WebAssembly). Two routes to a proven optimum of the
+// lexicographic objective levels of model.ts:
+//
+// 1. Bounds, then a layout (fast; months with hard requests). The aggregate model
+//    (aggregate.ts: counts per agent and per day, no calendar) is solved level by level; being a
+//    relaxation, its optimum is a proven lower bound of every level. construct.ts then lays out
+//    a roster with exactly those counts. If the roster passes the independent checker and its
+//    measured levels (objectives.ts) equal the bounds, it is optimal — no branch-and-bound over
+//    the full model is needed. Levels the aggregate cannot see (--previous) continue on route 2,
+//    warm-started from the layout with the proven levels capped.
+// 2. The full model (model.ts), minimising one level after another: after each level the level's
+//    variable is capped at the value reached, the previous solution is handed over as a start,
+//    and the next level is minimised in the time that is left.
+import { buildAggregate } from './aggregate.js';
+import { checkRoster, gridCells } from './check.js';
+import { construct } from './construct.js';
+import { type BuiltModel, type Level, LEVELS, type ModelOptions, buildModel, gridFrom } from './model.js';
+import { measure, spreadUnit } from './objectives.js';
 import type { Grid, RosterProblem } from './problem.js';
 
 export interface LevelResult {
-  level: (typeof LEVELS)[number];
+  level: Level;
   value: number;
   /** Best proven lower bound; equal to value when proven optimal. */
   bound: number;
   proven: boolean;
   seconds: number;
+  /** Optimal only given the earlier levels' totals (o6: the split of each day's spare agents over shifts, with the month's shift totals and day totals held). */
+  given?: boolean;
 }
 
 export type SolveResult =
-  | { status: 'solved'; grid: Grid; levels: LevelResult[]; proven: boolean; seconds: number; spreadUnit: number }
+  | { status: 'solved'; grid: Grid; levels: LevelResult[]; proven: boolean; seconds: number; spreadUnit: number; route: 'layout' | 'model' }
   | { status: 'infeasible'; seconds: number }
   | { status: 'timeout'; seconds: number };
 
+/** Where the solver is, for a progress display (src/cli/progress.ts). */
+export interface SolveProgress {
+  elapsed: number;
+  timeLimit: number;
+  /** Level being minimised. */
+  level: Level;
+  /** Relative gap of that level's search (0 when proven), when known. */
+  gap?: number;
+}
+
 export interface SolveOptions extends ModelOptions {
   timeLimit: number;
-  /** Levels to optimise (o3 only matters when requests are soft, o4 only with --previous). */
-  levels?: (typeof LEVELS)[number][];
+  /** Levels to optimise (o3 only matters when requests are soft, o4 only with --previous, o5 with traffic). */
+  levels?: Level[];
   /** Stop after proving the problem feasible (for explaining infeasibility). */
   feasibilityOnly?: boolean;
+  /** Skip route 1 (to compare the routes, and in tests of the full model). */
+  modelOnly?: boolean;
+  onProgress?: (p: SolveProgress) => void;
 }
 
 type HighsModule = {
   createModel(src: { format: 'lp'; data: string }): HModel;
-  constants: { modelStatus: Record<string, number> };
+  constants: { modelStatus: Record<string, number>; callbackType: Record<string, number> };
 };
 type HModel = {
   options: { set(o: Record<string, unknown>): void };
   info: { get(name: string): number | bigint };
-  run(): unknown;
+  run(callbacks?: Record<number, (e: { data: Record<string, unknown> }) => undefined>): unknown;
   getModelStatus(): number;
   getObjectiveValue(): number;
   getSolution(): { colValue: Float64Array };
-  setSolution(s: { colValue: Float64Array }): unknown;
+  setSolution(s: { colValue: Float64Array } | { indices: Int32Array; values: Float64Array }): unknown;
   getColByName(name: string): number;
   changeColCost(i: number, c: number): unknown;
   changeColBounds(i: number, lo: number, hi: number): unknown;
   zeroAllClocks(): unknown;
-  getRunTime(): number;
   dispose(): void;
 };
 
@@ -53,54 +80,188 @@ async function highs(): Promise<HighsModule> {
   return loaded;
 }
 
-export async function solveRoster(p: RosterProblem, opt: SolveOptions): Promise<SolveResult> {
-  const h = await highs();
-  const built: BuiltModel = buildModel(p, opt);
-  const model = h.createModel({ format: 'lp', data: built.lp });
+const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, random_seed: 1 };
+
+type Clock = { elapsed(): number; left(): number };
+
+/** Minimise `levels` of an LP one after another, capping each; all proven or stop. */
+function lexicographic(
+  days: number,
+  h: HighsModule,
+  model: HModel,
+  levels: Level[],
+  clock: Clock,
+  opt: SolveOptions,
+  start?: { colValue: Float64Array } | { indices: Int32Array; values: Float64Array },
+): { status: 'ok' | 'infeasible' | 'timeout'; results: LevelResult[]; sol?: Float64Array } {
   const st = h.constants.modelStatus;
-  const started = Date.now();
-  const elapsed = () => (Date.now() - started) / 1000;
-  try {
-    model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, random_seed: 1 });
-    const levels = opt.levels ?? [...LEVELS];
-    const results: LevelResult[] = [];
-    let start: Float64Array | undefined;
-    const cols = new Map<string, number>(LEVELS.map((l) => [l, model.getColByName(l)]));
-    for (const [i, level] of (opt.feasibilityOnly ? (['o1'] as const) : levels).entries()) {
-      for (const l of LEVELS) model.changeColCost(cols.get(l)!, l === level ? 1 : 0);
-      if (opt.feasibilityOnly) model.changeColCost(cols.get('o1')!, 0);
-      const left = Math.max(0.05, opt.timeLimit - elapsed());
-      model.zeroAllClocks();
-      model.options.set({ time_limit: left, ...(opt.feasibilityOnly ? { mip_max_improving_sols: 1 } : {}) });
-      if (start) model.setSolution({ colValue: start });
-      const t0 = Date.now();
-      model.run();
-      const status = model.getModelStatus();
-      if (status === st.infeasible) return { status: 'infeasible', seconds: elapsed() };
-      const sol = model.getSolution();
-      const hasSolution = status === st.optimal || Number(model.info.get('primal_solution_status')) === 2;
-      if (!hasSolution) {
-        if (i === 0) return { status: 'timeout', seconds: elapsed() };
-        break; // keep the previous level's solution
+  const cb = h.constants.callbackType;
+  const cols = new Map<string, number>(LEVELS.map((l) => [l, model.getColByName(l)]));
+  const results: LevelResult[] = [];
+  let sol: Float64Array | undefined;
+  let warm = start;
+  // o1 and o2 in one solve: M·o1 + o2 with M above any o2 (≤ nights + weekend days ≤ 2·days)
+  // is the same lexicographic order.
+  const M = 2 * days + 1;
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i]!;
+    const pair = !opt.feasibilityOnly && level === 'o1' && levels[i + 1] === 'o2';
+    for (const l of LEVELS) model.changeColCost(cols.get(l)!, opt.feasibilityOnly ? 0 : l === level ? (pair ? M : 1) : pair && l === 'o2' ? 1 : 0);
+    model.zeroAllClocks();
+    model.options.set({ time_limit: clock.left(), ...(opt.feasibilityOnly ? { mip_max_improving_sols: 1 } : {}) });
+    if (warm) model.setSolution(warm as never);
+    const t0 = Date.now();
+    const report = opt.onProgress;
+    const callbacks = report
+      ? {
+          [cb.mipInterrupt!]: (e: { data: Record<string, unknown> }) => {
+            report({ elapsed: clock.elapsed(), timeLimit: opt.timeLimit, level, gap: typeof e.data.mip_gap === 'number' && Number.isFinite(e.data.mip_gap) ? e.data.mip_gap : undefined });
+            return undefined;
+          },
+        }
+      : undefined;
+    model.run(callbacks);
+    const status = model.getModelStatus();
+    if (status === st.infeasible) return { status: 'infeasible', results };
+    const hasSolution = status === st.optimal || Number(model.info.get('primal_solution_status')) === 2;
+    if (!hasSolution) return { status: i === 0 && !sol ? 'timeout' : 'ok', results, sol };
+    sol = model.getSolution().colValue;
+    warm = { colValue: sol } as never;
+    if (opt.feasibilityOnly) return { status: 'ok', results, sol };
+    const proven = status === st.optimal;
+    const seconds = (Date.now() - t0) / 1000;
+    if (pair) {
+      const v1 = Math.round(sol[cols.get('o1')!]!);
+      const v2 = Math.round(sol[cols.get('o2')!]!);
+      let b1 = v1;
+      if (!proven) {
+        const b = Number(model.info.get('mip_dual_bound'));
+        b1 = Number.isFinite(b) ? Math.max(0, Math.floor((b + 1e-6) / M)) : 0;
       }
-      start = sol.colValue;
-      if (opt.feasibilityOnly) break;
+      results.push({ level: 'o1', value: v1, bound: b1, proven: proven || b1 === v1, seconds });
+      results.push({ level: 'o2', value: v2, bound: proven ? v2 : 0, proven, seconds: 0 });
+      model.changeColBounds(cols.get('o1')!, 0, v1);
+      model.changeColBounds(cols.get('o2')!, 0, v2);
+      i++;
+    } else {
       const value = Math.round(model.getObjectiveValue());
-      const proven = status === st.optimal;
       let bound = value;
       if (!proven) {
         const b = Number(model.info.get('mip_dual_bound'));
         bound = Number.isFinite(b) ? Math.max(0, Math.ceil(b - 1e-6)) : 0;
       }
-      results.push({ level, value, bound, proven, seconds: (Date.now() - t0) / 1000 });
-      // Cap this level at the value reached before minimising the next one.
+      results.push({ level, value, bound, proven, seconds });
       model.changeColBounds(cols.get(level)!, 0, value);
-      if (!proven) break; // out of time: later levels keep the incumbent
     }
-    const value = (name: string) => start![model.getColByName(name)]!;
-    const grid = gridFrom(p, value, built);
-    const proven = results.length === levels.length && results.every((r) => r.proven);
-    return { status: 'solved', grid, levels: results, proven: opt.feasibilityOnly ? false : proven, seconds: elapsed(), spreadUnit: built.spreadUnit };
+    report?.({ elapsed: clock.elapsed(), timeLimit: opt.timeLimit, level, gap: proven ? 0 : undefined });
+    if (!proven) break; // out of time: later levels keep the incumbent
+  }
+  return { status: 'ok', results, sol };
+}
+
+/** Route 1: aggregate bounds and a layout that reaches them. */
+function boundsAndLayout(h: HighsModule, p: RosterProblem, levels: Level[], clock: Clock, opt: SolveOptions): { status: 'infeasible' } | { status: 'none' } | { status: 'layout'; grid: Grid; results: LevelResult[] } {
+  const seen = levels.filter((l) => l === 'o1' || l === 'o2' || (l === 'o5' && !levels.includes('o4')));
+  const agg = buildAggregate(p);
+  const model = h.createModel({ format: 'lp', data: agg.lp });
+  try {
+    model.options.set(OPTIONS);
+    const r = lexicographic(p.days.length, h, model, seen, clock, opt);
+    if (r.status === 'infeasible') return { status: 'infeasible' };
+    if (r.status !== 'ok' || !r.sol) return { status: 'none' };
+    // Out of time inside the aggregate: its best counts still make a roster; the levels it did
+    // not finish are reported unproven (bound 0) with the values the roster measures.
+    const complete = r.results.length === seen.length && r.results.every((x) => x.proven);
+    if (complete && levels.includes('o6') && !levels.includes('o4')) {
+      // The split of each day's spare agents over its shifts, with the day totals held. The
+      // search is capped at a quarter of the time limit; if it is not proven by then, its
+      // best split is used and the summary reports the gap.
+      const held = (name: string) => {
+        const v = Math.round(r.sol![model.getColByName(name)]!);
+        model.changeColBounds(model.getColByName(name), v, v);
+      };
+      p.days.forEach((_, d) => held(agg.Y(d)));
+      const capAt = clock.elapsed() + Math.max(1, opt.timeLimit / 4);
+      const r6 = lexicographic(p.days.length, h, model, ['o6'], { elapsed: clock.elapsed, left: () => Math.max(0.05, Math.min(clock.left(), capAt - clock.elapsed())) }, opt, { colValue: r.sol! });
+      if (r6.status === 'ok' && r6.sol && r6.results.length === 1) {
+        r.results.push({ ...r6.results[0]!, given: true });
+        r.sol = r6.sol;
+      }
+    }
+    const v = (name: string) => Math.round(r.sol![model.getColByName(name)]!);
+    const targets = {
+      counts: p.agents.map((_, a) => p.shifts.map((_, i) => v(agg.c(a, i)))),
+      weekend: p.agents.map((_, a) => v(agg.w(a))),
+      staff: p.days.map((_, d) => p.shifts.map((_, i) => v(agg.y(d, i)))),
+    };
+    const deadline = Date.now() + 1000 * Math.min(2, Math.max(0.2, clock.left() / 4));
+    for (let attempt = 0; attempt < 200 && (attempt === 0 || Date.now() < deadline); attempt++) {
+      const grid = construct(p, targets, attempt);
+      if (!grid || checkRoster(p, gridCells(grid)).length) continue;
+      const m = measure(p, grid);
+      if (!complete) {
+        const results = seen.map((l) => {
+          const x = r.results.find((y) => y.level === l);
+          return x && x.proven && m[l] === x.value ? x : { level: l, value: m[l], bound: x?.bound ?? 0, proven: false, seconds: x?.seconds ?? 0 };
+        });
+        return { status: 'layout', grid, results };
+      }
+      if (r.results.every((x) => m[x.level] === x.value)) return { status: 'layout', grid, results: r.results };
+    }
+    return { status: 'none' };
+  } finally {
+    model.dispose();
+  }
+}
+
+export async function solveRoster(p: RosterProblem, opt: SolveOptions): Promise<SolveResult> {
+  const h = await highs();
+  const started = Date.now();
+  const elapsed = () => (Date.now() - started) / 1000;
+  const clock: Clock = { elapsed, left: () => Math.max(0.05, opt.timeLimit - elapsed()) };
+  const levels = opt.levels ?? [...LEVELS];
+  const unit = spreadUnit(p);
+
+  let start: Grid | undefined;
+  let fixed: LevelResult[] = [];
+  const route1 = !opt.modelOnly && !opt.feasibilityOnly && !p.template && opt.requestsHard && !opt.drop && !levels.includes('o3');
+  if (route1) {
+    const r = boundsAndLayout(h, p, levels, clock, opt);
+    if (r.status === 'infeasible') return { status: 'infeasible', seconds: elapsed() };
+    if (r.status === 'layout') {
+      const rest = levels.filter((l) => !r.results.some((x) => x.level === l) && !(l === 'o6' && r.results.length));
+      if (rest.length === 0) {
+        opt.onProgress?.({ elapsed: elapsed(), timeLimit: opt.timeLimit, level: levels[levels.length - 1]!, gap: 0 });
+        return { status: 'solved', grid: r.grid, levels: r.results, proven: r.results.every((x) => x.proven), seconds: elapsed(), spreadUnit: unit, route: 'layout' };
+      }
+      // Levels before the first unseen one are proven; the unseen ones go to the full model.
+      const firstRest = levels.indexOf(rest[0]!);
+      fixed = levels.slice(0, firstRest).map((l) => r.results.find((x) => x.level === l)!);
+      start = r.grid;
+    }
+  }
+
+  // The full model does not split spare agents over shifts (o6): that level is only solved in
+  // the aggregate, with its totals held.
+  const built: BuiltModel = buildModel(p, opt);
+  const model = h.createModel({ format: 'lp', data: built.lp });
+  try {
+    model.options.set(OPTIONS);
+    for (const f of fixed) model.changeColBounds(model.getColByName(f.level), 0, f.value);
+    const todo = opt.feasibilityOnly ? (['o1'] as Level[]) : levels.filter((l) => l !== 'o6' && !fixed.some((f) => f.level === l));
+    let warm: { indices: Int32Array; values: Float64Array } | undefined;
+    if (start) {
+      const names = built.startNames(start);
+      warm = { indices: Int32Array.from(names.map(([n]) => model.getColByName(n))), values: Float64Array.from(names.map(([, v]) => v)) };
+    }
+    const r = lexicographic(p.days.length, h, model, todo, clock, opt, warm);
+    if (r.status === 'infeasible') return { status: 'infeasible', seconds: elapsed() };
+    if (r.status === 'timeout' || !r.sol) return { status: 'timeout', seconds: elapsed() };
+    const sol = r.sol;
+    const grid = gridFrom(p, (name) => sol[model.getColByName(name)]!, built);
+    const results = [...fixed, ...r.results];
+    const proven = !opt.feasibilityOnly && results.length === todo.length + fixed.length && results.every((x) => x.proven);
+    return { status: 'solved', grid, levels: results, proven, seconds: elapsed(), spreadUnit: unit, route: 'model' };
   } finally {
     model.dispose();
   }

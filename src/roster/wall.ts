@@ -23,7 +23,7 @@ export const ROW_LABEL = {
 
 /** A grid row whose first cell starts with one of these is not an agent (coverage, weekday, legend, rules). */
 export const NON_AGENT_ROW = new RegExp(
-  `^(?:coverage|覆盖|合计|total)|^(?:${[ROW_LABEL.weekday, ROW_LABEL.legend, ROW_LABEL.rules].flatMap((l) => [l.zh, l.en]).join('|')})(?:$|[\\s:：])`,
+  `^(?:coverage|覆盖|合计|total|service level|服务水平)|^(?:${[ROW_LABEL.weekday, ROW_LABEL.legend, ROW_LABEL.rules].flatMap((l) => [l.zh, l.en]).join('|')})(?:$|[\\s:：])`,
   'i',
 );
 

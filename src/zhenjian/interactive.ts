@@ -83,7 +83,7 @@ export async function askProduct(streams: PromptStreams, table: CategoryTable, s
   try {
     for (const q of questions(table, s, tz)) {
       if (q.confirm) {
-        const yes = await confirm({ message: say(q.ask, lang), default: false }, ctxFor());
+        const yes = await confirm({ message: say(q.ask, lang), default: false, theme: yesNo(lang) }, ctxFor());
         answers[q.key] = yes ? 'yes' : 'no';
         if (!yes) defaulted.add(q.key);
         continue;
@@ -123,7 +123,7 @@ export async function askAppend(streams: PromptStreams, lang: Lang): Promise<str
   const { input, confirm } = await import('@inquirer/prompts');
   const ctxFor = () => ({ input: streams.input, output: keepOpen(streams.output) });
   try {
-    const yes = await confirm({ message: say(msg('把这个商品追加到 csv 商品表?', 'append this product to a csv product file?'), lang), default: false }, ctxFor());
+    const yes = await confirm({ message: say(msg('把这个商品追加到 csv 商品表?', 'append this product to a csv product file?'), lang), default: false, theme: yesNo(lang) }, ctxFor());
     if (!yes) return undefined;
     const file = await input(
       {
@@ -153,4 +153,11 @@ export async function runInteractive(ctx: Ctx, table: CategoryTable, s: Resolved
     const path = await appendProduct(ctx, file, answers, defaulted);
     ctx.info(msg(`已追加到 ${path}`, `appended to ${path}`));
   }
+}
+
+/** The yes/no prompt in the user's language: 是/否 in Chinese (y and n are always accepted too). */
+function yesNo(lang: Lang) {
+  return lang === 'zh'
+    ? { keywords: { yes: '是', no: '否', error: () => '请回答 "是" 或 "否" (也可以输入 y 或 n)' } }
+    : undefined;
 }

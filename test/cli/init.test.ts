@@ -13,6 +13,7 @@ describe('storeops init', () => {
       'storeops-templates/reviews/forbidden.json',
       'storeops-templates/reviews/keywords.json',
       'storeops-templates/reviews/messages.json',
+      'storeops-templates/roster/traffic.json',
       'storeops-templates/rules/custom-example.json',
       'storeops-templates/rules/douyin-2025.json',
       'storeops-templates/rules/tmall-2023.json',

@@ -21,7 +21,7 @@ export function bigExport(n: number): string {
 }
 
 /** Split a CSV line into cells (quotes respected); enough for the example rows. */
-export function cells(line: string): string[] {
+export function cells(line: string, delim = ','): string[] {
   const out: string[] = [];
   let cur = '';
   let q = false;
@@ -34,7 +34,7 @@ export function cells(line: string): string[] {
       } else if (c === '"') q = false;
       else cur += c;
     } else if (c === '"') q = true;
-    else if (c === ',') {
+    else if (c === delim) {
       out.push(cur);
       cur = '';
     } else cur += c;

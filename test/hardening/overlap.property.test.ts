@@ -85,7 +85,7 @@ describe('overlapping downloads in any argument order', () => {
         const newest = path.join(run, 'newest.csv');
         fs.writeFileSync(newest, csv(orders.map((g, i) => row(g, downloads[Math.max(...holds[i]!)]!))));
 
-        const args = ['--as-of', AS_OF, '-f', 'json', '-q'];
+        const args = ['--as-of', AS_OF, '--rules', 'tmall-2023', '-f', 'json', '-q'];
         const split = await cli(['compensate', ...argOrder.map((d) => files[d]!), ...args]);
         const one = await cli(['compensate', newest, ...args]);
         expect(split.code).toBe(0);

@@ -44,9 +44,14 @@ describe('roster plan', () => {
     const hours = new Set(agents.map((a) => a[31]));
     expect(hours.size).toBe(1);
     for (const a of agents) expect(a[34]).toBe('4');
-    // Coverage rows follow: one per shift, at least 1 every day.
-    expect(rows.slice(6).map((x) => x[0])).toEqual(['coverage D', 'coverage H', 'coverage N']);
-    for (const cov of rows.slice(6)) for (const v of cov.slice(1, 31)) expect(Number(v)).toBeGreaterThanOrEqual(1);
+    // Coverage rows follow: one per shift, at least 1 every day; then the expected service level.
+    expect(rows.slice(6).map((x) => x[0])).toEqual(['coverage D', 'coverage H', 'coverage N', 'service level']);
+    for (const cov of rows.slice(6, 9)) for (const v of cov.slice(1, 31)) expect(Number(v)).toBeGreaterThanOrEqual(1);
+    for (const v of rows[9]!.slice(1, 31)) expect(v).toMatch(/^\d{1,3}\.\d%$/);
+    // 5 agents × 26 days = 130 agent-days, 90 required: 40 spare, placed by the default traffic
+    // profile — 2026-11-11 (× 3) gets the most staff of the month.
+    const staff = (d: number) => rows.slice(6, 9).reduce((n, cov) => n + Number(cov[d]), 0);
+    for (let d = 1; d <= 30; d++) expect(staff(11)).toBeGreaterThanOrEqual(staff(d));
   });
 
   it('honours requested days off', () => {

@@ -1,0 +1,88 @@
+// What kind of storeops input a file is, from its header alone, and which command reads it: so
+// `compensate reviews.csv` says "this is a review table; storeops reviews queue reads it" instead
+// of only "required column 订单付款时间 is missing". The header names come from each reader's own
+// alias table (one place per fact); this module only scores them.
+import type { FieldSpec } from '../io/table.js';
+import { normHeader } from '../io/table.js';
+import { SHIPMENT_FIELDS } from '../compensation/inputs.js';
+import { LAYOUTS } from '../orders/layouts.js';
+import { REVIEW_FIELDS } from '../reviews/read.js';
+import { AGENT, SHIFT } from '../roster/read.js';
+import { PRODUCT_FIELDS } from '../zhenjian/fields.js';
+import { LABEL_FIELDS } from '../zhenjian/labels.js';
+import { type Msg, msg } from './errors.js';
+
+export type InputKind = 'orders' | 'items' | 'reviews' | 'shipments' | 'roster' | 'zhenjian-products' | 'zhenjian-labels';
+
+interface KindInfo {
+  name: Msg;
+  /** Commands that take this kind as their file argument. */
+  main: string[];
+  /** Commands that take it through an option (compensate --shipments, reviews queue --orders). */
+  side: string[];
+  /** How to give it to storeops; FILE is replaced by the file name. */
+  usage: string;
+}
+
+const ORDER_READERS = ['orders inspect', 'orders normalize', 'compensate'];
+
+export const KINDS: Record<InputKind, KindInfo> = {
+  orders: { name: msg('订单报表', 'an order export'), main: ORDER_READERS, side: ['reviews queue', 'reviews message'], usage: 'compensate FILE' },
+  items: { name: msg('宝贝报表 (订单明细)', 'an item report (宝贝报表, one row per order line)'), main: ORDER_READERS, side: ['reviews queue', 'reviews message'], usage: 'orders normalize FILE --lines' },
+  reviews: { name: msg('评价表', 'a review table'), main: ['reviews queue'], side: ['reviews message', 'reviews log'], usage: 'reviews queue FILE' },
+  shipments: { name: msg('揽收扫描表', 'a pickup-scan file'), main: [], side: ['compensate'], usage: 'compensate ORDERS.csv --shipments FILE' },
+  roster: { name: msg('排班表', 'a shift roster'), main: ['roster check'], side: ['roster plan', 'reviews queue'], usage: 'roster check FILE' },
+  'zhenjian-products': { name: msg('甄检商品表', 'a 甄检 product table'), main: ['zhenjian estimate'], side: [], usage: 'zhenjian estimate FILE' },
+  'zhenjian-labels': { name: msg('甄检品质标签表', 'a 甄检 label selection'), main: [], side: ['zhenjian estimate'], usage: 'zhenjian estimate PRODUCTS.csv --labels FILE' },
+};
+
+const has = (present: Set<string>, f: FieldSpec) => f.aliases.some((a) => present.has(normHeader(a)));
+const count = (present: Set<string>, fields: readonly FieldSpec[]) => fields.filter((f) => has(present, f)).length;
+const field = (fields: readonly FieldSpec[], key: string) => fields.filter((f) => f.key === key);
+
+/** A day column of a roster grid: a date (2026-11-01, 11/1) or a day number (1–31, 01日, 07六*). */
+const DAY = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}|\d{1,2}(日|号)?([一二三四五六日]|Mo|Tu|We|Th|Fr|Sa|Su)?\*?)$/i;
+
+/** The kind a header belongs to, or undefined when it is none of them clearly. */
+export function classify(headers: readonly string[]): InputKind | undefined {
+  const present = new Set(headers.map(normHeader).filter((h) => h !== ''));
+  const scores: [InputKind, number][] = [];
+  for (const l of LAYOUTS) {
+    const s = l.signature.filter((h) => present.has(normHeader(h))).length;
+    if (s >= 2) scores.push([l.grain === 'order' ? 'orders' : 'items', s]);
+  }
+  // Reviews: what was said and how it was rated (an order id and a buyer are in every kind).
+  const reviewSpecific = REVIEW_FIELDS.filter((f) => !['orderId', 'buyer', 'title'].includes(f.key));
+  scores.push(['reviews', count(present, reviewSpecific)]);
+  // Pickup scans: the pickup time is the whole point of the file.
+  scores.push(['shipments', count(present, field(SHIPMENT_FIELDS, 'pickupAt')) * 2]);
+  const days = headers.filter((h) => DAY.test(h.trim())).length;
+  scores.push(['roster', has(present, AGENT) && (days >= 7 || has(present, SHIFT)) ? 3 : 0]);
+  const zhenjianSpecific = PRODUCT_FIELDS.filter((f) => ['listPrice', 'unitCost', 'serviceFee', 'samples', 'periodDays', 'autoRenew', 'signedAt'].includes(f.key));
+  scores.push(['zhenjian-products', count(present, zhenjianSpecific)]);
+  scores.push(['zhenjian-labels', count(present, LABEL_FIELDS.filter((f) => f.key !== 'itemId'))]);
+  scores.sort((a, b) => b[1] - a[1]);
+  const [best, second] = scores;
+  if (!best || best[1] < 2) return undefined;
+  // A tie between two kinds is no answer, except an order report against an item report (one reader).
+  const orderish = (k: InputKind) => k === 'orders' || k === 'items';
+  if (second && second[1] === best[1] && second[0] !== best[0] && !(orderish(second[0]) && orderish(best[0]))) return undefined;
+  return best[0];
+}
+
+/**
+ * When a command failed to read a file and the file is plainly another kind, what to say instead:
+ * which kind it is and how storeops reads it. Undefined when this command reads that kind in the
+ * place it was given (`asArgument`: the file argument, else an option such as --shipments).
+ */
+export function wrongKind(file: string, headers: readonly string[], command: string, asArgument: boolean): { text: Msg; hint: Msg } | undefined {
+  const kind = classify(headers);
+  if (!kind) return undefined;
+  const k = KINDS[kind];
+  if (k.main.includes(command) || (!asArgument && k.side.includes(command))) return undefined;
+  const usage = `storeops ${k.usage.replace('FILE', file)}`;
+  return {
+    text: msg(`${file} 是${k.name.zh}, 不是 storeops ${command} 在这里要读的文件`, `${file} is ${k.name.en}, not what storeops ${command} reads here`),
+    hint: msg(`这样读取它: ${usage}`, `read it with: ${usage}`),
+  };
+}

@@ -1,0 +1,170 @@
+// The roster problem with the calendar forgotten (RULES §4): how many shifts of each kind each
+// agent works, how many weekend days, and how many agents each (day, shift) gets — but not who
+// works which day. Every roster gives such counts, so the aggregate is a relaxation: its optimum
+// of each objective level is a proven lower bound for the full model. It has a few hundred
+// columns instead of thousands and solves in a fraction of a second; when construct.ts then
+// lays out a roster that reaches these bounds, that roster is proven optimal without a
+// branch-and-bound search over the full model.
+import type { RosterProblem } from './problem.js';
+import { dayStaffRange, maxStaff, requiredStaff, spreadUnit } from './objectives.js';
+
+export interface AggregateModel {
+  lp: string;
+  /** Column names. */
+  c(a: number, i: number): string;
+  y(d: number, i: number): string;
+  w(a: number): string;
+  /** Agents at work on day d; T(i): shifts of kind i in the month. */
+  Y(d: number): string;
+  T(i: number): string;
+}
+
+/** Hard requests per day (agents who must be off). */
+function offByDay(p: RosterProblem): number[] {
+  const r = p.days.map(() => 0);
+  for (const [, d] of p.requests) r[d]!++;
+  return r;
+}
+
+export function buildAggregate(p: RosterProblem): AggregateModel {
+  const A = p.agents.length;
+  const D = p.days.length;
+  const S = p.shifts.length;
+  const W = D - p.daysOff;
+  const c = (a: number, i: number) => `c_${a}_${i}`;
+  const y = (d: number, i: number) => `y_${d}_${i}`;
+  const w = (a: number) => `w_${a}`;
+  const rows: string[] = [];
+  const bounds: string[] = [];
+  const generals: string[] = [];
+  let r = 0;
+  const row = (terms: [number, string][], rel: string, rhs: number) =>
+    rows.push(` c${r++}: ${terms.length ? terms.map(([k, v], j) => `${k < 0 ? '-' : j ? '+' : ''} ${Math.abs(k) === 1 ? '' : Math.abs(k) + ' '}${v}`).join(' ') : '0 zero'} ${rel} ${rhs}`);
+  const idx = new Map(p.shifts.map((s, i) => [s.code, i]));
+  const nightIdx = p.shifts.flatMap((s, i) => (s.role === 'night' ? [i] : []));
+  const dayIdx = p.shifts.flatMap((s, i) => (s.role === 'day' ? [i] : []));
+  const off = offByDay(p);
+  const weekendDays = p.days.flatMap((d, i) => (d.weekend ? [i] : []));
+  const WE = weekendDays.length;
+
+  for (let a = 0; a < A; a++) {
+    for (let i = 0; i < S; i++) generals.push(c(a, i));
+    // Exactly W = days − daysOff shifts each.
+    row(p.shifts.map((_, i) => [1, c(a, i)]), '=', W);
+    // Weekend days worked: at least WE − daysOff, at most the weekend days not asked off.
+    const reqWE = p.requests.filter(([ra, d]) => ra === a && p.days[d]!.weekend).length;
+    generals.push(w(a));
+    bounds.push(` ${Math.max(0, WE - p.daysOff)} <= ${w(a)} <= ${Math.max(0, Math.min(W, WE - reqWE))}`);
+  }
+  for (let d = 0; d < D; d++) {
+    for (let i = 0; i < S; i++) {
+      generals.push(y(d, i));
+      bounds.push(` 0 <= ${y(d, i)} <= ${A}`);
+    }
+    row(p.shifts.map((_, i) => [1, y(d, i)]), '<=', A - off[d]!);
+    // A night then a day shift is never the same agent: nights on d plus days on d+1 ≤ A.
+    if (d + 1 < D && nightIdx.length && dayIdx.length) row([...nightIdx.map((i) => [1, y(d, i)] as [number, string]), ...dayIdx.map((i) => [1, y(d + 1, i)] as [number, string])], '<=', A);
+  }
+  if (p.previous && dayIdx.length) {
+    const nightBefore = p.previous.last.filter((code) => code !== undefined && nightIdx.includes(idx.get(code) ?? -1)).length;
+    row(dayIdx.map((i) => [1, y(0, i)]), '<=', A - nightBefore);
+  }
+  for (const n of p.needs) {
+    const t: [number, string][] = [];
+    for (const s of n.shifts) if (idx.has(s)) t.push([1, y(n.day, idx.get(s)!)]);
+    if (n.day > 0) for (const s of n.prevShifts ?? []) if (idx.has(s)) t.push([1, y(n.day - 1, idx.get(s)!)]);
+    row(t, '>=', n.count);
+  }
+  // Shifts handed out by day = shifts worked by agents, kind by kind (through the integer
+  // total T_i, which the search can branch on: given the totals, the day side is a network).
+  for (let i = 0; i < S; i++) {
+    const t: [number, string][] = [];
+    for (let d = 0; d < D; d++) t.push([1, y(d, i)]);
+    row([...t, [-1, `T_${i}`]], '=', 0);
+    const u: [number, string][] = [];
+    for (let a = 0; a < A; a++) u.push([-1, c(a, i)]);
+    row([[1, `T_${i}`], ...u], '=', 0);
+    generals.push(`T_${i}`);
+  }
+  {
+    const t: [number, string][] = [];
+    for (const d of weekendDays) for (let i = 0; i < S; i++) t.push([1, y(d, i)]);
+    for (let a = 0; a < A; a++) t.push([-1, w(a)]);
+    row(t, '=', 0);
+  }
+
+  // o1: hour spread in units of g.
+  const g = spreadUnit(p);
+  for (let a = 0; a < A; a++) {
+    const mins = p.shifts.map((s, i) => [s.paid, c(a, i)] as [number, string]);
+    row([[1, 'hmax'], ...mins.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
+    row([[1, 'hmin'], ...mins.map(([k, v]) => [-k, v] as [number, string])], '<=', 0);
+    const nights = nightIdx.map((i) => [1, c(a, i)] as [number, string]);
+    row([[1, 'nmax'], ...nights.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
+    row([[1, 'nmin'], ...nights.map(([k, v]) => [-k, v] as [number, string])], '<=', 0);
+    row([[1, 'wmax'], [-1, w(a)]], '>=', 0);
+    row([[1, 'wmin'], [-1, w(a)]], '<=', 0);
+  }
+  row([[g, 'o1'], [-1, 'hmax'], [1, 'hmin']], '>=', 0);
+  row([[1, 'o2'], [-1, 'nmax'], [1, 'nmin'], [-1, 'wmax'], [1, 'wmin']], '>=', 0);
+  generals.push('o1', 'o2', 'nmax', 'nmin', 'wmax', 'wmin');
+
+  // o5: spare staff by day (same cost as model.ts and objectives.ts).
+  const spareDay: [number, string][] = [];
+  if (p.spareCost) {
+    const { lo, hi } = dayStaffRange(p);
+    for (let d = 0; d < D; d++) {
+      generals.push(`Y_${d}`);
+      row([...p.shifts.map((_, i) => [1, y(d, i)] as [number, string]), [-1, `Y_${d}`]], '=', 0);
+      const zs: [number, string][] = [];
+      for (let k = lo[d]! + 1; k <= hi[d]!; k++) {
+        const z = `zd_${d}_${k}`;
+        bounds.push(` 0 <= ${z} <= 1`);
+        zs.push([-1, z]);
+        spareDay.push([k * p.spareCost.day[d]!, z]);
+      }
+      if (zs.length) row([[1, `Y_${d}`], ...zs], '<=', lo[d]!);
+    }
+  }
+  row([[1, 'o5'], ...spareDay.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
+  // o6: spare staff by shift within the day.
+  const spare: [number, string][] = [];
+  if (p.spareCost) {
+    const m = requiredStaff(p);
+    const hi = maxStaff(p);
+    for (let d = 0; d < D; d++) {
+      for (let i = 0; i < S; i++) {
+        const zs: [number, string][] = [];
+        for (let k = m[d]![i]! + 1; k <= hi[d]![i]!; k++) {
+          const z = `z_${d}_${i}_${k}`;
+          bounds.push(` 0 <= ${z} <= 1`);
+          zs.push([-1, z]);
+          spare.push([k * p.spareCost.shift[d]![i]!, z]);
+        }
+        if (zs.length) row([[1, y(d, i)], ...zs], '<=', m[d]![i]!);
+      }
+    }
+  }
+  row([[1, 'o6'], ...spare.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
+  // Levels the aggregate cannot see (requests, --previous) exist as columns fixed at 0.
+  row([[1, 'o3'], [1, 'o4']], '>=', 0);
+  bounds.push(' o3 = 0', ' o4 = 0');
+
+  // Symmetry: agents without requests or history are interchangeable, so their (counts, weekend
+  // days) vectors can be required to be in decreasing lexicographic order.
+  const free = p.agents.map((_, a) => a).filter((a) => !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((x) => x !== undefined) && p.previous?.last[a] === undefined);
+  const base = W + 1;
+  const key = (a: number): [number, string][] => [...p.shifts.map((_, i) => [base ** (S - i), c(a, i)] as [number, string]), [1, w(a)]];
+  if (base ** (S + 1) < 1e12) {
+    for (let j = 0; j + 1 < free.length; j++) row([...key(free[j]!), ...key(free[j + 1]!).map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
+  }
+
+  const lp = ['Minimize', ' obj: o1', 'Subject To', ...rows, 'Bounds', ...bounds, ' zero = 0', 'Generals', ...chunk(generals), 'End'].join('\n');
+  return { lp, c, y, w, Y: (d) => `Y_${d}`, T: (i) => `T_${i}` };
+}
+
+function chunk(names: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < names.length; i += 20) out.push(' ' + names.slice(i, i + 20).join(' '));
+  return out;
+}

@@ -1,0 +1,57 @@
+// The wrong kind of file: each storeops input is recognised by its header, and a command given
+// another kind says what the file is and how to read it (exit 3), in both languages.
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/cli/kinds.js';
+import { EXAMPLES, runCli } from '../helpers.js';
+
+const ex = (f: string) => `${EXAMPLES}/${f}`;
+
+describe('which kind of input a header is', () => {
+  it('recognises every kind storeops reads', () => {
+    expect(classify(['订单编号', '买家会员名', '买家实际支付金额', '订单状态', '订单付款时间', '宝贝标题'])).toBe('orders');
+    expect(classify(['子订单编号', '主订单编号', '标题', '价格', '购买数量', '商品属性', '订单状态'])).toBe('items');
+    expect(classify(['订单编号', '买家会员名', '评价结果', '评价时间', '评价内容'])).toBe('reviews');
+    expect(classify(['订单编号', '揽收时间'])).toBe('shipments');
+    expect(classify(['客服', '2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07'])).toBe('roster');
+    expect(classify(['agent', 'date', 'shift', 'start', 'end'])).toBe('roster');
+    expect(classify(['商品ID', '一口价', '成本', '服务费'])).toBe('zhenjian-products');
+    expect(classify(['商品ID', '检测项目', '必检', '展示'])).toBe('zhenjian-labels');
+    // Not clearly anything: no guess.
+    expect(classify(['name', 'value'])).toBeUndefined();
+    expect(classify([])).toBeUndefined();
+  });
+});
+
+describe('a command given the wrong kind of file', () => {
+  const cases: [string[], string, string][] = [
+    [['compensate', ex('reviews.csv')], 'is a review table, not what storeops compensate reads here', 'storeops reviews queue'],
+    [['compensate', ex('zhenjian-products.csv')], 'is a 甄检 product table, not what storeops compensate reads here', 'storeops zhenjian estimate'],
+    [['compensate', ex('shipments.csv')], 'is a pickup-scan file, not what storeops compensate reads here', `storeops compensate ORDERS.csv --shipments ${ex('shipments.csv')}`],
+    [['roster', 'check', ex('ExportOrderList202611.csv')], 'is an order export, not what storeops roster check reads here', 'storeops compensate'],
+    [['reviews', 'queue', ex('roster/roster-2026-11.csv')], 'is a shift roster, not what storeops reviews queue reads here', 'storeops roster check'],
+    [['reviews', 'queue', ex('ExportOrderDetailList202611.csv')], 'is an item report (宝贝报表, one row per order line), not what storeops reviews queue reads here', 'storeops orders normalize'],
+    [['zhenjian', 'estimate', ex('shipments.csv')], 'is a pickup-scan file, not what storeops zhenjian estimate reads here', 'storeops compensate ORDERS.csv --shipments'],
+    [['orders', 'inspect', ex('zhenjian-labels.csv')], 'is a 甄检 label selection, not what storeops orders inspect reads here', 'storeops zhenjian estimate PRODUCTS.csv --labels'],
+    [['compensate', ex('ExportOrderList202611.csv'), '--shipments', ex('reviews.csv')], 'is a review table, not what storeops compensate reads here', 'storeops reviews queue'],
+  ];
+  for (const [args, said, how] of cases) {
+    it(`${args.slice(0, -1).join(' ')} ${args.at(-1)!.replace(EXAMPLES + '/', '')}`, () => {
+      const r = runCli(args);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).toContain(`hint: read it with: ${how}`);
+    });
+  }
+
+  it('in Chinese too', () => {
+    const r = runCli(['compensate', ex('reviews.csv'), '--lang', 'zh']);
+    expect(r.stderr).toBe(`storeops: 错误: ${ex('reviews.csv')} 是评价表, 不是 storeops compensate 在这里要读的文件\n  提示: 这样读取它: storeops reviews queue ${ex('reviews.csv')}\n`);
+  });
+
+  it('a file of the right kind with a missing column still names the column', () => {
+    // An order export given as pickup scans: compensate does read order exports, so the message is the column's.
+    const r = runCli(['compensate', ex('ExportOrderList202611.csv'), '--shipments', ex('ExportOrderList202611.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('required column "揽收时间" is missing');
+  });
+});

@@ -8,7 +8,7 @@ import type { TimeZone } from '../time.js';
 import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
 import { spreadsheetText, terminalSafe } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
-import { type ByteSink, type OutEncoding, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
+import { type ByteSink, type OutEncoding, copyFileInto, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
 import { tableWriter } from './tableview.js';
 import { tableXlsx } from './xlsx.js';
 
@@ -186,20 +186,8 @@ export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly
     row: (r) => inner.row(r),
     async close() {
       await inner.close();
-      const sink = stdoutSink(o.stdout, 'utf8');
       try {
-        const fd = await fs.promises.open(tmp, 'r');
-        try {
-          const buf = Buffer.alloc(1 << 20);
-          for (;;) {
-            const { bytesRead } = await fd.read(buf, 0, buf.length, null);
-            if (bytesRead === 0) break;
-            await sink.write(Buffer.from(buf.subarray(0, bytesRead)));
-          }
-        } finally {
-          await fd.close();
-        }
-        await sink.end();
+        await copyFileInto(stdoutSink(o.stdout, 'utf8'), tmp);
       } finally {
         await fs.promises.rm(tmp, { force: true });
         releaseTemp(tmp);

@@ -41,6 +41,22 @@ export interface ByteSink {
   readonly path?: string;
 }
 
+/** Copy a whole file into a sink in 1 MiB pieces, then end the sink (the caller aborts it on failure). */
+export async function copyFileInto(sink: ByteSink, file: string): Promise<void> {
+  const fd = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    for (;;) {
+      const { bytesRead } = await fd.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      await sink.write(Buffer.from(buf.subarray(0, bytesRead)));
+    }
+  } finally {
+    await fd.close();
+  }
+  await sink.end();
+}
+
 function writeTo(stream: Writable, chunk: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     const ok = stream.write(chunk, (err) => {

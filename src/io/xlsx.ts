@@ -12,7 +12,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Workbook } from 'exceljs';
 import { type CellContext, type Column, type Row, cellText, header, labelOf } from './columns.js';
-import { type ByteSink, registerTemp, releaseTemp } from './sink.js';
+import { type ByteSink, copyFileInto, registerTemp, releaseTemp } from './sink.js';
 import { displayWidth } from './width.js';
 
 /** Opens where the finished workbook goes: -o (atomically, through the output layer) or stdout. */
@@ -169,18 +169,7 @@ export function textWidth(text: string): number {
 export async function deliver(open: OpenSink, tmp: string): Promise<void> {
   const sink = open();
   try {
-    const fd = await fs.promises.open(tmp, 'r');
-    try {
-      const buf = Buffer.alloc(1 << 20);
-      for (;;) {
-        const { bytesRead } = await fd.read(buf, 0, buf.length, null);
-        if (bytesRead === 0) break;
-        await sink.write(Buffer.from(buf.subarray(0, bytesRead)));
-      }
-    } finally {
-      await fd.close();
-    }
-    await sink.end();
+    await copyFileInto(sink, tmp);
   } catch (e) {
     await sink.abort();
     throw e;

@@ -8,12 +8,14 @@ import { paint } from '../cli/color.js';
 import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
 import { terminalSafe } from './escape.js';
 import type { ByteSink } from './sink.js';
-import { displayWidth, pad, truncate } from './width.js';
+import { ELLIPSIS, displayWidth, pad, truncate } from './width.js';
 
 const RIGHT_ALIGNED = new Set(['money', 'hours', 'int', 'number']);
 /** Only free text may be cut: an order id, an amount or a time cut short is worse than useless. */
 const CUTTABLE = new Set(['text', 'list']);
 const GAP = 2;
+/** How a list cell joins its items (cellText). */
+const LIST_SEP = ';';
 /** Text is never cut narrower than this (or its full width, when shorter). */
 const MIN_CUT = 8;
 /** A header over a narrow column of numbers may be cut to this. */
@@ -42,6 +44,17 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
   const cellMax = new Array<number>(n).fill(0);
   // A loop, not Math.max(...rows): a spread of 200k values overflows the call stack.
   for (const r of rows) for (let i = 0; i < n; i++) cellMax[i] = Math.max(cellMax[i]!, displayWidth(r[i]!));
+  // A list (order ids of a voucher) is cut between items, never inside one: its floor is its widest
+  // first item, plus room for ";…" when a cell holds more than one.
+  const listFloor = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    if (columns[i]!.type !== 'list') continue;
+    for (const r of rows) {
+      const cell = r[i]!;
+      const sep = cell.indexOf(LIST_SEP);
+      listFloor[i] = Math.max(listFloor[i]!, sep < 0 ? displayWidth(cell) : displayWidth(cell.slice(0, sep)) + 2);
+    }
+  }
   const natural = heads.map((h, i) => Math.max(displayWidth(h), cellMax[i]!));
   const total = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0) + GAP * Math.max(0, ws.length - 1);
 
@@ -50,7 +63,11 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
     // How narrow each column may get: free text down to MIN_CUT; an id, amount or time never
     // below its longest value (only its header may be cut, down to MIN_HEAD).
     const floor = natural.map((w, i) =>
-      CUTTABLE.has(columns[i]!.type ?? 'text') ? Math.min(w, MIN_CUT) : Math.max(cellMax[i]!, Math.min(w, MIN_HEAD)),
+      columns[i]!.type === 'list'
+        ? Math.min(w, Math.max(MIN_CUT, listFloor[i]!))
+        : CUTTABLE.has(columns[i]!.type ?? 'text')
+          ? Math.min(w, MIN_CUT)
+          : Math.max(cellMax[i]!, Math.min(w, MIN_HEAD)),
     );
     // Cut the widest columns first: the largest cap L with Σ max(floor, min(w, L)) fitting.
     const capped = (L: number) => natural.map((w, i) => Math.max(floor[i]!, Math.min(w, L)));
@@ -66,7 +83,9 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
     } else {
       // Too many columns for one line: blocks of columns, each at full width except long text.
       const textCap = Math.max(MIN_CUT, Math.floor(width / 3));
-      widths = natural.map((w, i) => (CUTTABLE.has(columns[i]!.type ?? 'text') ? Math.min(w, textCap) : w));
+      widths = natural.map((w, i) =>
+        CUTTABLE.has(columns[i]!.type ?? 'text') ? Math.min(w, Math.max(textCap, listFloor[i]!)) : w,
+      );
       return blocks(columns, widths, width).map((cols) => render(cols, heads, rows, widths, columns));
     }
   }
@@ -104,7 +123,10 @@ function blocks(columns: readonly Column[], widths: number[], width: number): nu
 function render(cols: number[], heads: readonly string[], rows: readonly string[][], widths: readonly number[], columns: readonly Column[]): string[] {
   const line = (cells: readonly string[]) =>
     cols
-      .map((i) => pad(truncate(cells[i]!, widths[i]!), widths[i]!, RIGHT_ALIGNED.has(columns[i]!.type ?? 'text')))
+      .map((i) => {
+        const cut = columns[i]!.type === 'list' ? truncateList(cells[i]!, widths[i]!) : truncate(cells[i]!, widths[i]!);
+        return pad(cut, widths[i]!, RIGHT_ALIGNED.has(columns[i]!.type ?? 'text'));
+      })
       .join(' '.repeat(GAP))
       .trimEnd();
   return [line(heads), ...rows.map(line)];
@@ -154,6 +176,20 @@ export function tableWriter(sink: ByteSink, all: readonly Column[], c: CellConte
     },
     abort: () => sink.abort(),
   };
+}
+
+/** The items of a list cell that fit in `width`, then ";…" when some are left out; never half an id. */
+function truncateList(cell: string, width: number): string {
+  if (displayWidth(cell) <= width) return cell;
+  const items = cell.split(LIST_SEP);
+  let out = items[0]!;
+  for (let k = 1; k < items.length; k++) {
+    const next = out + LIST_SEP + items[k]!;
+    if (displayWidth(next) + 2 > width) break;
+    out = next;
+  }
+  // A lone item wider than the column (only when the header forced a narrower one) is cut as text.
+  return displayWidth(out) + 2 <= width ? out + LIST_SEP + ELLIPSIS : truncate(cell, width);
 }
 
 /** One terminal line: breaks and tabs become spaces, control characters from input cells U+FFFD. */

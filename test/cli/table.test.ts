@@ -49,6 +49,23 @@ describe('layout', () => {
     expect(lines!.every((l) => displayWidth(l) <= 40)).toBe(true);
   });
 
+  it('cuts a list of order ids between ids, never inside one', () => {
+    const ids: Column = { key: 'orderIds', zh: '订单编号', en: 'orderIds', type: 'list' };
+    const title: Column = { key: 'title', zh: '标题', en: 'title' };
+    const rows = [
+      ['3515313147329357901;3515313147329357902', 'a scarf of the finest cashmere wool'],
+      ['3515313147329357903', 'gloves'],
+    ];
+    const [lines] = layoutTable([ids, title], ['orderIds', 'title'], rows, 40);
+    // The list may not go below its widest first id + ";…" = 19 + 2 = 21; 21 + 2 (gap) leaves 17
+    // for the title: 16 characters and …. The first cell keeps one whole id and ";…".
+    expect(lines).toEqual([
+      'orderIds               title',
+      '3515313147329357901;…  a scarf of the f…', // "a scarf of the f" is 16
+      '3515313147329357903    gloves',
+    ]);
+  });
+
   it('prints too many columns in blocks that repeat the id column', () => {
     const cols: Column[] = [ORDER, ...['a', 'b', 'c'].map((k) => ({ key: k, zh: k, en: k, type: 'money' as const }))];
     const row = ['3515313147329357901', '1000.00', '2000.00', '3000.00'];

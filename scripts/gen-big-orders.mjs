@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A large synthetic Taobao 订单报表 (71 columns, the ~2022 layout of FORMATS.md) for streaming
+// A large synthetic Taobao 订单报表 (71 columns, the ~2022 layout of docs/formats.md) for streaming
 // measurements and benchmarks. Deterministic: the same arguments always give the same bytes.
 //
 //   node scripts/gen-big-orders.mjs --rows 1000000 --encoding gbk --out .cache/orders-1m-gbk.csv

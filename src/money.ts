@@ -1,4 +1,4 @@
-// Money is exact: decimal.js, rounded half-up to the fen where RULES.md says.
+// Money is exact: decimal.js, rounded half-up to the fen where docs/rules.md says.
 import { Decimal } from 'decimal.js';
 
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });

@@ -1,4 +1,4 @@
-// The exit-code table of SPEC.md ("Streams and exit codes"), in one place.
+// The exit-code table of docs/cli.md, in one place.
 // Domain code throws these; only the shell (src/cli/main.ts) turns them into an exit code.
 import { terminalSafe } from '../io/escape.js';
 

@@ -1,4 +1,4 @@
-// Per-platform export layouts: one header alias table per platform (FORMATS.md). Columns are
+// Per-platform export layouts: one header alias table per platform (docs/formats.md). Columns are
 // found by name, never by position. This file is the one place that knows column names.
 import { type Msg, msg } from '../cli/errors.js';
 import type { FieldSpec } from '../io/table.js';
@@ -247,7 +247,7 @@ export const PERSONAL_COLUMNS: Readonly<Record<string, PiiKind>> = {
 
 export const LAYOUTS: readonly Layout[] = [TAOBAO_ORDERS, TAOBAO_ITEMS, DOUYIN, PDD];
 
-/** The era of a 订单报表 by its column count (FORMATS.md). */
+/** The era of a 订单报表 by its column count (docs/formats.md). */
 export function taobaoOrdersEra(columns: number): string {
   if (columns <= 41) return '2016';
   if (columns <= 46) return '2017';

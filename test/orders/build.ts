@@ -1,5 +1,5 @@
 // Build small exports inside a test: a header list from scripts/export-layouts.mjs (transcribed
-// from FORMATS.md, independent of src/) and rows given by header name; every other cell empty.
+// from docs/formats.md, independent of src/) and rows given by header name; every other cell empty.
 import fs from 'node:fs';
 import path from 'node:path';
 // @ts-expect-error: a plain .mjs script without types

@@ -1,5 +1,5 @@
 // What the fixtures must read as, written out by hand from the ORDERS table in
-// scripts/gen-examples.mjs (the hand-designed truth) and FORMATS.md: ids unwrapped from ="…",
+// scripts/gen-examples.mjs (the hand-designed truth) and docs/formats.md: ids unwrapped from ="…",
 // Beijing wall-clock times as ISO 8601 with +08:00, money with two places, phones without ',
 // tracking numbers without No:, receivers/phones/addresses masked (SPEC --show-pii).
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// Every layout of FORMATS.md reads, detected from its header alone; canonical values are checked
+// Every layout of docs/formats.md reads, detected from its header alone; canonical values are checked
 // against the hand-written table in expected.ts (from ORDERS in scripts/gen-examples.mjs).
 import fs from 'node:fs';
 import path from 'node:path';

@@ -8,7 +8,8 @@
 //
 // Sections (--only a,b,…; default all):
 //   check    storeops compensate and the DuckDB query (scripts/duckdb-vouchers.mjs) on the same
-//            UTF-8 file (--check-rows, default 10000): vouchers, late orders and totals must agree.
+//            UTF-8 file (--check-rows, default 10000), under the default rules and under
+//            tmall-2023 forced: every voucher (its orders, amount, to issue) and the totals must agree.
 //   orders   for each generated 71-column 订单报表 (--rows, default 100000,1000000; --encodings,
 //            default gbk,utf8) it times, alternating run by run (--reps, default 3): a bare csv-parse
 //            pass (scripts/bare-csv-parse.mjs), `orders inspect`, `compensate`, `compensate -f
@@ -154,37 +155,57 @@ const yuan = (f) => `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${Strin
 const results = { date: new Date().toISOString(), node: process.version, loadAverage: os.loadavg(), reps, files: [] };
 const out = [];
 
-// ---- check: storeops and DuckDB agree on the same file ----
+// ---- check: storeops and DuckDB agree on the same file, voucher by voucher ----
 if (only.has('check')) {
   if (!duckdb) {
     results.check = { skipped: DUCKDB_MISSING };
     out.push(`check: ${DUCKDB_MISSING}`, '');
   } else {
     const file = ordersFile(checkRows, 'utf8');
-    const s = spawnSync(process.execPath, [bin, 'compensate', file, '--as-of', AS_OF, '-q', '-f', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    if (s.status !== 0 && s.status !== 1) throw new Error(`storeops compensate exited ${s.status}: ${s.stderr}`);
-    const vouchers = JSON.parse(s.stdout);
-    const mine = { vouchers: vouchers.length, lateOrders: 0, amount: 0, toIssue: 0 };
-    for (const v of vouchers) {
-      mine.lateOrders += v.lateOrders;
-      mine.amount += fen(v.amount);
-      mine.toIssue += fen(v.toIssue);
+    results.check = [];
+    // The default (auto: every generated order is paid in tmall-2026's time, combined by calendar
+    // day), and tmall-2023 forced (30 %, no maximum, a rolling 24 h window per buyer).
+    for (const rules of ['auto', 'tmall-2023']) {
+      const s = spawnSync(process.execPath, [bin, 'compensate', file, '--as-of', AS_OF, '--rules', rules, '-q', '-f', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      if (s.status !== 0 && s.status !== 1) throw new Error(`storeops compensate exited ${s.status}: ${s.stderr}`);
+      const d = spawnSync(process.execPath, [duckdb, file, '--as-of', AS_OF, '--rules', rules, '--counts', '--list'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      if (d.status !== 0) throw new Error(`duckdb-vouchers failed: ${d.stderr}`);
+      const ref = JSON.parse(d.stdout);
+      const totals = (vs) => {
+        const t = { vouchers: vs.length, lateOrders: 0, amount: 0, toIssue: 0 };
+        for (const v of vs) {
+          t.lateOrders += v.lateOrders;
+          t.amount += fen(v.amount);
+          t.toIssue += fen(v.toIssue);
+        }
+        return t;
+      };
+      const mineList = JSON.parse(s.stdout);
+      const mine = totals(mineList);
+      const theirs = totals(ref.list);
+      // Voucher by voucher: the same orders in one voucher, with the same amount and amount to issue.
+      const key = (v) => [...v.orderIds].sort().join(',');
+      const byKey = new Map(ref.list.map((v) => [key(v), v]));
+      let differ = 0;
+      for (const v of mineList) {
+        const w = byKey.get(key(v));
+        if (!w || w.amount !== v.amount || w.toIssue !== v.toIssue || w.lateOrders !== v.lateOrders) differ++;
+        byKey.delete(key(v));
+      }
+      differ += byKey.size;
+      const same = differ === 0 && ['vouchers', 'lateOrders', 'amount', 'toIssue'].every((k) => mine[k] === theirs[k]) && ref.unknownStatus === 0;
+      const line = (who, x) => `${who.padEnd(22)} ${String(x.vouchers).padStart(7)} vouchers  ${String(x.lateOrders).padStart(7)} late orders  amount ${yuan(x.amount).padStart(12)}  to issue ${yuan(x.toIssue).padStart(12)}`;
+      const show = (x) => ({ ...x, amount: yuan(x.amount), toIssue: yuan(x.toIssue) });
+      results.check.push({ rows: checkRows, file: path.relative(root, file), asOf: AS_OF, rules, storeops: show(mine), duckdb: { ...show(theirs), orders: ref.orders, unknownStatus: ref.unknownStatus, version: ref.duckdb }, vouchersDiffering: differ, same });
+      out.push(
+        `check --rules ${rules} (${ref.rules}): the same ${checkRows}-row UTF-8 file, as of ${AS_OF} (DuckDB ${ref.duckdb}, 1 thread; ${ref.orders} rows read, ${ref.unknownStatus} unknown statuses)`,
+        `  ${line('storeops compensate', mine)}`,
+        `  ${line('DuckDB query', theirs)}`,
+        `  ${same ? 'the same vouchers (orders, amount, to issue), late orders and totals' : `MISMATCH: ${differ} vouchers differ between storeops and the DuckDB query`}`,
+      );
+      if (!same) process.exitCode = 1;
     }
-    const d = spawnSync(process.execPath, [duckdb, file, '--as-of', AS_OF, '--counts'], { encoding: 'utf8' });
-    if (d.status !== 0) throw new Error(`duckdb-vouchers failed: ${d.stderr}`);
-    const ref = JSON.parse(d.stdout);
-    const theirs = { vouchers: ref.vouchers, lateOrders: ref.lateOrders, amount: fen(ref.amount), toIssue: fen(ref.toIssue) };
-    const same = ['vouchers', 'lateOrders', 'amount', 'toIssue'].every((k) => mine[k] === theirs[k]) && ref.unknownStatus === 0;
-    const line = (who, x) => `${who.padEnd(22)} ${String(x.vouchers).padStart(7)} vouchers  ${String(x.lateOrders).padStart(7)} late orders  amount ${yuan(x.amount).padStart(12)}  to issue ${yuan(x.toIssue).padStart(12)}`;
-    results.check = { rows: checkRows, file: path.relative(root, file), asOf: AS_OF, storeops: { ...mine, amount: yuan(mine.amount), toIssue: yuan(mine.toIssue) }, duckdb: ref, same };
-    out.push(
-      `check: vouchers on the same ${checkRows}-row UTF-8 file, as of ${AS_OF} (rules ${ref.rules}; DuckDB ${ref.duckdb}, 1 thread; ${ref.orders} rows, ${ref.unknownStatus} unknown statuses)`,
-      `  ${line('storeops compensate', mine)}`,
-      `  ${line('DuckDB query', theirs)}`,
-      `  ${same ? 'same vouchers, late orders and totals' : 'MISMATCH: storeops and the DuckDB query disagree'}`,
-      '',
-    );
-    if (!same) process.exitCode = 1;
+    out.push('');
   }
 }
 

@@ -4,11 +4,12 @@
 // it reads the same rule-set files (templates/rules/*.json, docs/rules.md §1) and nothing else of
 // storeops, so the bench can check that both give the same vouchers on the same file.
 //
-//   node scripts/duckdb-vouchers.mjs FILE [--as-of "YYYY-MM-DD HH:MM:SS"] [--rules auto|ID|FILE.json] [--counts] [--sql]
+//   node scripts/duckdb-vouchers.mjs FILE [--as-of "YYYY-MM-DD HH:MM:SS"] [--rules auto|ID|FILE.json] [--counts] [--list] [--sql]
 //
 // Prints one JSON line: late orders, vouchers, their amount, what is to be issued
 // (in 元, exact decimals), and DuckDB's version; --counts adds a second pass counting the rows read
-// and status texts this reference does not know; --sql prints the query instead. Needs the devDependency @duckdb/node-api.
+// and status texts this reference does not know; --list adds every voucher (its order ids, late
+// orders, amount, to issue); --sql prints the query instead. Needs the devDependency @duckdb/node-api.
 //
 // What it computes (docs/rules.md §1.1–1.4, per order, then per buyer window):
 // - the rule set: `auto` = the Taobao rule set in force on the order's paid day (validFrom …
@@ -45,6 +46,7 @@ if (!file) {
 const asOf = opt('--as-of', '2026-12-01 00:00:00');
 if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD HH:MM:SS, not ${asOf}`);
 const rulesArg = opt('--rules', 'auto');
+const list = args.includes('--list');
 
 // ---- the rule sets (the same files storeops reads) ----
 const rulesDir = path.join(root, 'templates', 'rules');
@@ -215,19 +217,38 @@ keyed AS (
 vouchers AS (
   SELECT buyer, rules, wkey, count(*) AS n, sum(after) AS computed,
          CASE WHEN any_value(cap) IS NULL THEN sum(after) ELSE least(sum(after), any_value(cap)) END AS amount,
-         sum(platform_paid) AS platform, any_value(payer) AS payer
+         sum(platform_paid) AS platform, any_value(payer) AS payer${list ? ", string_agg(order_id, ',' ORDER BY order_id) AS ids" : ''}
   FROM keyed GROUP BY buyer, rules, wkey)
-SELECT coalesce(sum(n), 0) AS late_orders, count(*) AS vouchers,
+${
+  list
+    ? `SELECT ids, rules, n, CAST(CAST(amount AS DECIMAL(18,2)) AS VARCHAR) AS amount,
+       CAST(CAST(CASE WHEN payer = 'platform-deducts' OR platform > 0 THEN 0 ELSE amount END AS DECIMAL(18,2)) AS VARCHAR) AS to_issue
+FROM vouchers ORDER BY ids`
+    : `SELECT coalesce(sum(n), 0) AS late_orders, count(*) AS vouchers,
        CAST(CAST(coalesce(sum(amount), 0) AS DECIMAL(18,2)) AS VARCHAR) AS amount,
        CAST(CAST(coalesce(sum(CASE WHEN payer = 'platform-deducts' OR platform > 0 THEN 0 ELSE amount END), 0) AS DECIMAL(18,2)) AS VARCHAR) AS to_issue,
        string_agg(DISTINCT rules, ',' ORDER BY rules) AS rules
-FROM vouchers`;
+FROM vouchers`
+}`;
 
 if (args.includes('--sql')) {
   process.stdout.write(sql + '\n');
   process.exit(0);
 }
-const [r] = await rows(sql);
+/** "123.45" → 12345 fen, exactly. */
+const fen = (x) => {
+  const m = /^(\d+)\.(\d{2})$/.exec(x);
+  if (!m) throw new Error(`not an amount: ${x}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+};
+const yuan = (f) => `${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`;
+let r;
+let vouchers;
+if (list) {
+  vouchers = (await rows(sql)).map((x) => ({ orderIds: x.ids.split(','), rules: x.rules, lateOrders: Number(x.n), amount: x.amount, toIssue: x.to_issue }));
+  const sum = (k) => yuan(vouchers.reduce((a, x) => a + fen(x[k]), 0));
+  r = { late_orders: vouchers.reduce((a, x) => a + x.lateOrders, 0), vouchers: vouchers.length, amount: sum('amount'), to_issue: sum('toIssue'), rules: [...new Set(vouchers.map((x) => x.rules))].sort().join(',') };
+} else [r] = await rows(sql);
 const [v] = await rows('SELECT version() AS v');
 // --counts (validation, not timed): a second pass counting the rows read and any status text this
 // reference does not know (which it would silently leave out).
@@ -242,5 +263,6 @@ process.stdout.write(
     rules: r.rules ?? '',
     duckdb: v.v,
     threads: 1,
+    ...(list ? { list: vouchers } : {}),
   }) + '\n',
 );

@@ -302,6 +302,8 @@ async function* csvParseBatches(
   // Physical line where the last record ended, and empty lines skipped so far (csv-parse counts).
   let prevEnd = firstLine - 1;
   let prevEmpty = 0;
+  // csv-parse counts lines from where it started: the file's line numbers are this much more.
+  const lineBase = firstLine - 1;
   let endsWithNl = true;
   const parser = parse({
     delimiter,
@@ -318,8 +320,11 @@ async function* csvParseBatches(
         const end =
           err.code === 'CSV_QUOTE_NOT_CLOSED'
             ? fed.lines + (endsWithNl ? 0 : 1) // the last line of the file
-            : (err as unknown as { lines?: number }).lines ?? prevEnd + 1;
-        const from = prevEnd + 1;
+            : ((err as unknown as { lines?: number }).lines ?? prevEnd + 1 - lineBase) + lineBase;
+        // Empty lines csv-parse skipped before the record: the record starts after them.
+        const emptyNow = (err as unknown as { empty_lines?: number }).empty_lines ?? prevEmpty;
+        const from = prevEnd + 1 + (emptyNow - prevEmpty);
+        prevEmpty = emptyNow;
         prevEnd = Math.max(prevEnd, end);
         skipped.push({
           line: from,
@@ -357,7 +362,7 @@ async function* csvParseBatches(
         // info.lines counts a CRLF inside a quoted cell as two line breaks.
         // Most records sit on one line: only a record csv-parse saw span lines is scanned.
         let breaks = 0;
-        if (info.lines > start) for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
+        if (info.lines + lineBase > start) for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
         prevEnd = start + breaks;
         prevEmpty = info.empty_lines;
         batch.push({ line: start, cells: record });
@@ -367,8 +372,9 @@ async function* csvParseBatches(
   } catch (e) {
     if (e instanceof InputError) throw e;
     const err = e as { code?: string; lines?: number; message: string };
+    if (err.lines !== undefined) err.lines += lineBase;
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const from = prevEnd + 1;
+      const from = prevEnd + 1 + ((err as { empty_lines?: number }).empty_lines ?? prevEmpty) - prevEmpty;
       yield [
         {
         line: from,

@@ -231,6 +231,7 @@ export class Gb18030Check {
       // Finish the character begun in the previous chunk: a bad one starts there (offset 0 here).
       const seq = this.carry;
       while (i < n && !complete(seq)) seq.push(b[i++]!);
+      if (seq.length === 3 && (seq[2]! < 0x81 || seq[2]! > 0xfe)) return 0;
       if (!complete(seq)) return -1; // still cut (a tiny chunk)
       this.carry = [];
       if (!validSeq(seq)) return 0;
@@ -253,6 +254,8 @@ export class Gb18030Check {
       }
       if (c2 < 0x30 || c2 > 0x39) return i;
       if (i + 3 >= n) {
+        // Cut after two or three bytes: carried over only while what is there can still be whole.
+        if (i + 2 < n && (b[i + 2]! < 0x81 || b[i + 2]! > 0xfe)) return i;
         this.carry = Array.from(b.subarray(i));
         return -1;
       }

@@ -11,12 +11,26 @@ export interface Detected {
   map: HeaderMap;
 }
 
+/** How many of a layout's characteristic headers are present. */
+function score(layout: Layout, present: ReadonlySet<string>): number {
+  return layout.signature.filter((h) => present.has(normHeader(h))).length;
+}
+
+/**
+ * Whether a row is the header of an order export: it scores as a known layout, or it has an
+ * order-id column. Title lines above the header (PDD after-sale xlsx, some 抖店 downloads) do not.
+ */
+export function isOrderHeader(headers: string[]): boolean {
+  const present = new Set(headers.map(normHeader));
+  return LAYOUTS.some((l) => score(l, present) >= 2 || l.fields.some((f) => f.key === 'orderId' && f.aliases.some((a) => present.has(normHeader(a)))));
+}
+
 export function detectLayout(file: string, headers: string[]): Detected {
   const present = new Set(headers.map(normHeader));
   let best: { layout: Layout; score: number } | undefined;
   for (const layout of LAYOUTS) {
-    const score = layout.signature.filter((h) => present.has(normHeader(h))).length;
-    if (!best || score > best.score) best = { layout, score };
+    const score_ = score(layout, present);
+    if (!best || score_ > best.score) best = { layout, score: score_ };
   }
   if (!best || best.score < 2) {
     throw withHeader(file, headers, new InputError(

@@ -12,7 +12,7 @@ import type { Sniffed } from '../io/source.js';
 import { openTable } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
-import { type Detected, detectLayout } from './detect.js';
+import { type Detected, detectLayout, isOrderHeader } from './detect.js';
 import { DuplicateLog } from './duplicates.js';
 import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, UNKNOWN_AT } from './idset.js';
@@ -26,6 +26,8 @@ export interface FileStats {
   file: string;
   sniffed: Pick<Sniffed, 'container' | 'encoding' | 'encodingNote'>;
   detected: Detected;
+  /** Physical line (xlsx row) of the header: more than 1 when title lines come before it. */
+  headerLine: number;
   /** How new the file is: which version of an order in several files wins. */
   freshness: Freshness;
   rowsRead: number;
@@ -106,6 +108,8 @@ export class OrderSet {
     for (const [key, i] of d.map.index) if (PII_FIELDS[key]) piiKind.set(d.map.headers[i]!, PII_FIELDS[key]!);
     for (const h of d.map.headers) if (!piiKind.has(h) && PERSONAL_COLUMNS[h]) piiKind.set(h, PERSONAL_COLUMNS[h]!);
     const dedupeByLine = d.layout.grain === 'line';
+    // An xlsx row stores no cell after its last non-empty one: its missing cells are empty, not a ragged row.
+    const xlsxWidth = stats.sniffed.container === 'xlsx' ? d.map.headers.length : 0;
     // A progress bar over the file's bytes, only on a terminal (never in a pipe, a file or cron).
     const progress = byteProgress(this.ctx, f.name, f.size, f.bytesRead);
     try {
@@ -123,6 +127,7 @@ export class OrderSet {
         continue;
       }
       stats.rowsRead++;
+      while (rec.cells.length < xlsxWidth) rec.cells.push('');
       const r = parser.parse(rec.cells, rec.line);
       if (isProblem(r)) {
         stats.rejected++;
@@ -320,8 +325,12 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
   const latest = latestPlausible(ctx.asOf, ctx.io.now());
   let i = 0;
   for (const file of files) {
-    const t = await openTable(file, ctx.io.stdin, ctx.encoding);
+    const t = await openTable(file, ctx.io.stdin, ctx.encoding, isOrderHeader);
     const detected = detectLayout(t.sniffed.name, t.headers);
+    if (t.headerLine > 1) {
+      // Title lines above the header (PDD after-sale xlsx, some 抖店 downloads); line numbers stay physical.
+      ctx.info(msg(`${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${t.headerLine - 1} 行 (标题或空行)`, `${t.sniffed.name}: the header is on line ${t.headerLine}; the ${t.headerLine - 1} line(s) above it (title or blank) were skipped`));
+    }
     opened.push({
       name: t.sniffed.name,
       idx: i++,
@@ -332,6 +341,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
         file: t.sniffed.name,
         sniffed: { container: t.sniffed.container, encoding: t.sniffed.encoding, encodingNote: t.sniffed.encodingNote },
         detected,
+        headerLine: t.headerLine,
         freshness: freshnessOf(t.sniffed.name, t.sniffed.mtimeMs, ctx.tz, latest),
         rowsRead: 0,
         accepted: 0,

@@ -389,6 +389,11 @@ export function readRecordBatches(s: Sniffed, opts: ReadOptions = {}): AsyncGene
 export interface ReadOptions {
   /** Which GB18030 decoder (tests compare the two); the runtime's when it has one. */
   gb18030?: Gb18030Impl;
+  /**
+   * `auto` (default): the byte scanner for the common shape of an export, csv-parse for anything
+   * it does not recognise. `csv-parse`: csv-parse only (the reference the scanner is tested against).
+   */
+  parser?: 'auto' | 'csv-parse';
 }
 
 /** The same records one at a time. */

@@ -1,0 +1,450 @@
+// Issue 21: the fast byte-scanner path of src/io/records.ts (`parser: 'auto'`) against csv-parse
+// (`parser: 'csv-parse'`, the reference). Random exports in every layout, encoding, quoting and line
+// ending, fed in random small chunks (multi-byte characters and CRLF pairs straddle chunks), must
+// give both parsers identical records: line, cells, and for a rejected record its line and reason.
+// Where a generated file is well formed, both must also give the records the generator wrote
+// (cells and physical line numbers worked out from the text, independently of either parser).
+import { PassThrough, Readable } from 'node:stream';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types
+import { DOUYIN_HEADERS, PDD_HEADERS, TAOBAO_ITEM_LAYOUTS, TAOBAO_ORDER_LAYOUTS } from '../../scripts/export-layouts.mjs';
+import * as records from '../../src/io/records.js';
+import { type ReadOptions, readRecordBatches } from '../../src/io/records.js';
+import { type Sniffed, openSource } from '../../src/io/source.js';
+
+type Parser = NonNullable<ReadOptions['parser']>;
+/** The column projection of the fast path (records.ts), once it exists. */
+const ProjectionClass = (records as Record<string, unknown>).Projection as (new () => { want: Uint8Array | undefined }) | undefined;
+type Enc = 'utf8' | 'utf8bom' | 'gbk' | 'gb18030' | 'utf16le';
+type Eol = 'lf' | 'crlf' | 'mixed' | 'random' | 'cr';
+
+/** What a parser gave: records as plain data (a problem as its zh and en text), or what it threw. */
+interface Outcome {
+  records: ({ line: number; cells: string[] } | { line: number; problem: string })[];
+  error?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function encode(text: string, enc: Enc): Buffer {
+  switch (enc) {
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+    case 'utf8bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'gbk':
+      return iconv.encode(text, 'gbk');
+    case 'gb18030':
+      return iconv.encode(text, 'gb18030');
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]);
+  }
+}
+
+/**
+ * The bytes as the source stream hands them on: the first chunk holds at least the header line (as
+ * openSource's first chunk does: the sniffed prefix is 256 KB or the whole file), then pieces of
+ * the given sizes, cycled.
+ */
+function chunks(bytes: Buffer, first: number, sizes: readonly number[]): Buffer[] {
+  const out: Buffer[] = [];
+  let at = Math.min(first, bytes.length);
+  if (at > 0) out.push(Buffer.from(bytes.subarray(0, at)));
+  for (let k = 0; at < bytes.length; k++) {
+    const n = sizes[k % sizes.length]!;
+    out.push(Buffer.from(bytes.subarray(at, at + n)));
+    at += n;
+  }
+  return out;
+}
+
+async function sniff(bytes: Buffer, flag?: string): Promise<Sniffed> {
+  const stdin = new PassThrough();
+  stdin.end(bytes);
+  const s = await openSource('-', stdin, flag);
+  s.stream.destroy();
+  return s;
+}
+
+/**
+ * Sniff the bytes as the CLI does (encoding, BOM), then read them in the given chunks. A short GBK
+ * file can be valid UTF-8 by accident ("色" is C9 AB, "ɫ" in UTF-8): then it is read as the user
+ * told to would read it, with --encoding gbk (sniffing is input.test.ts's subject, not this file's).
+ */
+async function read(bytes: Buffer, enc: Enc, parts: Buffer[], parser: Parser, opts: ReadOptions = {}, afterFirstBatch?: () => void): Promise<Outcome> {
+  let sniffed = await sniff(bytes);
+  const truth = enc === 'utf8bom' ? 'utf8' : enc === 'gbk' ? 'gb18030' : enc;
+  if (sniffed.encoding !== truth) sniffed = await sniff(bytes, truth);
+  const s: Sniffed = { ...sniffed, stream: Readable.from(parts.map((p) => Buffer.from(p)), { objectMode: false }) };
+  const out: Outcome = { records: [] };
+  try {
+    for await (const batch of readRecordBatches(s, { ...opts, parser })) {
+      for (const r of batch) out.records.push(r.problem ? { line: r.line, problem: `${r.problem.zh} | ${r.problem.en}` } : { line: r.line, cells: r.cells });
+      afterFirstBatch?.();
+      afterFirstBatch = undefined;
+    }
+  } catch (e) {
+    out.error = (e as Error).message;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+
+const LAYOUTS: Record<string, readonly string[]> = {
+  'tmall-71': TAOBAO_ORDER_LAYOUTS[71],
+  'tmall-41': TAOBAO_ORDER_LAYOUTS[41],
+  'items-newest': TAOBAO_ITEM_LAYOUTS.newest,
+  'items-10': TAOBAO_ITEM_LAYOUTS[10],
+  douyin: DOUYIN_HEADERS,
+  pdd: PDD_HEADERS,
+};
+
+// Characters of real exports (all in GBK): ASCII, Chinese of titles and statuses, full-width punctuation.
+const HAN = [...'交易成功卖家已发货等待买家确认付款围巾红色尺码小号订单关闭退款中上海市浦东新区张三李四北京朝阳路号室'];
+const FULLWIDTH = [...'，。（）：；【】、'];
+const ASCII = [...'abcxyzABC0123456789 .-:/_+#@()'];
+// Four bytes in UTF-8 and GB18030, a surrogate pair in UTF-16; not in GBK (a GBK file gets 宝 instead).
+const ASTRAL = ['😀', '𠮷'];
+const plainChar = fc.oneof(
+  { arbitrary: fc.constantFrom(...ASCII), weight: 6 },
+  { arbitrary: fc.constantFrom(...HAN), weight: 6 },
+  { arbitrary: fc.constantFrom(...FULLWIDTH), weight: 2 },
+  { arbitrary: fc.constantFrom(...ASTRAL), weight: 1 },
+);
+const plainText = (max: number) => fc.array(plainChar, { minLength: 1, maxLength: max }).map((a) => a.join(''));
+
+/** A field as it stands in the file (`raw`), and the cell a correct reader gives (`value`), when that is fixed. */
+interface Field {
+  raw: string;
+  value?: string;
+}
+
+/** Anything a quoted cell may hold: the delimiters, quotes, line breaks of every kind. */
+const quotedChar = fc.oneof(
+  { arbitrary: plainChar, weight: 6 },
+  { arbitrary: fc.constantFrom(',', '\t', '"', '""', '\n', '\r\n', '\r', ' ', "'"), weight: 3 },
+);
+
+function fieldArb(delim: string): fc.Arbitrary<Field> {
+  const other = delim === ',' ? '\t' : ',';
+  const same = (raw: string): Field => ({ raw, value: raw });
+  return fc.oneof(
+    { arbitrary: plainText(12).map(same), weight: 200 },
+    { arbitrary: fc.constant(same('')), weight: 160 },
+    // An id kept as text the way Taobao writes it.
+    { arbitrary: fc.bigInt(1_000_000_000_000_000_000n, 9_999_999_999_999_999_999n).map((n) => same(`="${n}"`)), weight: 60 },
+    { arbitrary: fc.constantFrom("'null", "'13800138000", "'").map(same), weight: 40 },
+    // The other delimiter needs no quotes.
+    { arbitrary: fc.tuple(plainText(4), plainText(4)).map(([a, b]) => same(`${a}${other}${b}`)), weight: 20 },
+    // Quoted cells: delimiters, doubled quotes, \n and \r\n inside.
+    {
+      arbitrary: fc.array(quotedChar, { maxLength: 12 }).map((a) => {
+        const v = a.join('');
+        return { raw: `"${v.replace(/"/g, '""')}"`, value: v };
+      }),
+      weight: 80,
+    },
+    // A quote inside an unquoted cell (5" screen): kept as it is (relax_quotes).
+    { arbitrary: fc.tuple(plainText(4), fc.option(plainText(4), { nil: '' })).map(([a, b]) => same(`${a}"${b}`)), weight: 40 },
+    // A quoted cell with more after its closing quote ("ab"c): only the two parsers are compared.
+    { arbitrary: fc.tuple(plainText(4), plainText(3)).map(([a, b]) => ({ raw: `"${a}"${b}` })), weight: 20 },
+    // A quote that opens and (unless a later quote closes it) never closes.
+    { arbitrary: plainText(5).map((a) => ({ raw: `"${a}` })), weight: 20 },
+    // Odd shapes only the reference decides: a bare CR inside an unquoted cell, an empty or lone
+    // quote, a space before an opening quote or after a closing one, a tripled quote.
+    { arbitrary: fc.constantFrom('a\rb', '""', '"', '"""', ' "ab"', '"ab" ', '"a""', 'x""y').map((raw): Field => ({ raw })), weight: 20 },
+    // Spaces only.
+    { arbitrary: fc.constantFrom(' ', '   ').map(same), weight: 20 },
+    // Very long cells, plain or quoted with line breaks (longer than the 64 KB a parser might buffer).
+    {
+      arbitrary: fc.tuple(fc.integer({ min: 200, max: 70_000 }), fc.boolean(), fc.constantFrom('x', '宝', 'é')).map(([n, quoted, c]) => {
+        const v = quoted ? `${c.repeat(n >> 1)}\r\n,"${c.repeat(n >> 1)}` : c.repeat(n);
+        return quoted ? { raw: `"${v.replace(/"/g, '""')}"`, value: v } : same(v);
+      }),
+      weight: 3,
+    },
+  );
+}
+
+type Line = { kind: 'row'; fields: Field[] } | { kind: 'blank'; text: string };
+
+interface FileSpec {
+  layout: string;
+  header: Field[];
+  delim: ',' | '\t';
+  lines: Line[];
+  eol: Eol;
+  /** Separator per line for `random` (true = CRLF). */
+  crlf: boolean[];
+  finalNl: boolean;
+  enc: Enc;
+  /** Bytes of the first chunk past the header line, and the sizes of the chunks after it. */
+  firstExtra: number;
+  sizes: number[];
+}
+
+const headerArb = fc.oneof(
+  // A few columns (first: a failure shrinks towards them, to a readable counterexample); two at
+  // least: a one-column header cannot tell a tab file from a comma file.
+  { arbitrary: fc.array(plainText(5), { minLength: 2, maxLength: 4 }).map((names) => ({ layout: 'small', names })), weight: 3 },
+  { arbitrary: fc.constantFrom(...Object.keys(LAYOUTS)).map((k) => ({ layout: k, names: [...LAYOUTS[k]!] })), weight: 2 },
+);
+
+const fileArb: fc.Arbitrary<FileSpec> = fc
+  .record({
+    head: headerArb,
+    delim: fc.constantFrom(',' as const, '\t' as const),
+    eol: fc.constantFrom<Eol>('lf', 'crlf', 'crlf', 'mixed', 'random', 'cr'),
+    finalNl: fc.boolean(),
+    enc: fc.constantFrom<Enc>('utf8', 'utf8bom', 'gbk', 'gb18030', 'utf16le'),
+    firstExtra: fc.integer({ min: 0, max: 64 }),
+    sizes: fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 16 }),
+    // Header cells quoted, or with the trailing space some Taobao headers carry.
+    headerStyle: fc.constantFrom('plain', 'quoted', 'trailing-space'),
+  })
+  .chain(({ head, delim, headerStyle, ...rest }) => {
+    const width = head.names.length;
+    const field = fieldArb(delim);
+    // Mostly full rows; sometimes short or long (ragged). A wide layout gets mostly empty and plain cells.
+    const row = fc
+      .oneof({ arbitrary: fc.constant(width), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: width + 3 }), weight: 1 })
+      .chain((n) => fc.array(width > 12 ? fc.oneof({ arbitrary: fc.constant<Field>({ raw: '', value: '' }), weight: 6 }, { arbitrary: field, weight: 1 }) : field, { minLength: n, maxLength: n }))
+      .map((fields): Line => ({ kind: 'row', fields }));
+    const blank = fc.constantFrom('', '', '  ', ' ').map((text): Line => ({ kind: 'blank', text }));
+    return fc.record({
+      layout: fc.constant(head.layout),
+      header: fc.constant(
+        head.names.map((n): Field => (headerStyle === 'quoted' ? { raw: `"${n}"`, value: n } : headerStyle === 'trailing-space' ? { raw: `${n} `, value: `${n} ` } : { raw: n, value: n })),
+      ),
+      delim: fc.constant(delim),
+      lines: fc.array(fc.oneof({ arbitrary: row, weight: 3 }, { arbitrary: blank, weight: 1 }), { maxLength: width > 12 ? 5 : 8 }),
+      crlf: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, fc.constant(v)])),
+    }) as fc.Arbitrary<FileSpec>;
+  });
+
+/** GBK has no four-byte characters: a GBK file gets 宝 in their place, in the text and the expected cells alike. */
+function withoutAstral(f: FileSpec): FileSpec {
+  const bmp = (t: string) => t.replace(/[\u{10000}-\u{10FFFF}]/gu, '宝');
+  const field = (c: Field): Field => ({ raw: bmp(c.raw), ...(c.value === undefined ? {} : { value: bmp(c.value) }) });
+  return {
+    ...f,
+    header: f.header.map(field),
+    lines: f.lines.map((l): Line => (l.kind === 'blank' ? l : { kind: 'row', fields: l.fields.map(field) })),
+  };
+}
+
+/** The line break after each line (the header is line 0). */
+function breakAfter(f: FileSpec, i: number): string {
+  const line = i === 0 ? undefined : f.lines[i - 1];
+  switch (f.eol) {
+    case 'lf':
+      return '\n';
+    case 'crlf':
+      return '\r\n';
+    case 'cr':
+      return '\r';
+    case 'mixed': // LF rows, CRLF blank lines (a file appended to on two systems)
+      return line?.kind === 'blank' ? '\r\n' : '\n';
+    case 'random':
+      return f.crlf[i % f.crlf.length] ? '\r\n' : '\n';
+  }
+}
+
+function lineText(f: FileSpec, l: Line): string {
+  return l.kind === 'blank' ? l.text : l.fields.map((c) => c.raw).join(f.delim);
+}
+
+function render(f: FileSpec): { text: string; headLen: number } {
+  const all = [f.header.map((c) => c.raw).join(f.delim), ...f.lines.map((l) => lineText(f, l))];
+  let text = '';
+  let headLen = 0;
+  all.forEach((t, i) => {
+    text += t;
+    if (i < all.length - 1 || f.finalNl) text += breakAfter(f, i);
+    if (i === 0) headLen = text.length;
+  });
+  return { text, headLen };
+}
+
+/**
+ * The records a correct reader gives for a well-formed file, worked out from the generator's own
+ * cells: each line that is not empty is a record at its physical line (1 + the \n before it); an
+ * empty line is skipped. Undefined when the file holds quoting whose reading only the reference
+ * decides (junk after a closing quote, an unclosed quote) or bare-CR line breaks.
+ */
+function expected(f: FileSpec, text: string): Outcome | undefined {
+  if (f.eol === 'cr') return undefined;
+  const lines: { cells: string[]; empty: boolean }[] = [];
+  for (const l of [{ kind: 'row', fields: f.header } as Line, ...f.lines]) {
+    if (l.kind === 'blank') lines.push({ cells: [l.text], empty: l.text === '' });
+    else {
+      if (l.fields.some((c) => c.value === undefined)) return undefined;
+      lines.push({ cells: l.fields.map((c) => c.value!), empty: lineText(f, l) === '' });
+    }
+  }
+  const records: Outcome['records'] = [];
+  let at = 0; // offset in the text where the line starts
+  let nl = 0; // \n before it
+  lines.forEach((l, i) => {
+    if (!l.empty) records.push({ line: nl + 1, cells: l.cells });
+    const len = (i === 0 ? f.header.map((c) => c.raw).join(f.delim) : lineText(f, f.lines[i - 1]!)).length;
+    const end = Math.min(text.length, at + len + (i < lines.length - 1 || f.finalNl ? breakAfter(f, i).length : 0));
+    for (let k = at; k < end; k++) if (text.charCodeAt(k) === 10) nl++;
+    at = end;
+  });
+  return { records };
+}
+
+/** A failing case as something to paste into a bug report. */
+function describeCase(f: FileSpec, text: string): string {
+  const shown = text.length > 600 ? `${text.slice(0, 300)}…(${text.length} chars)…${text.slice(-300)}` : text;
+  return `${f.enc} ${f.eol} delim=${JSON.stringify(f.delim)} layout=${f.layout} finalNl=${f.finalNl} first=+${f.firstExtra} sizes=${JSON.stringify(f.sizes)}\n${JSON.stringify(shown)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('fast path and csv-parse read every export alike (issue 21)', () => {
+  it('random exports in random chunks: identical records, line numbers and rejections; well-formed files as written', async () => {
+    await fc.assert(
+      fc.asyncProperty(fileArb, async (spec) => {
+        const f = spec.enc === 'gbk' ? withoutAstral(spec) : spec;
+        const { text, headLen } = render(f);
+        const bytes = encode(text, f.enc);
+        // The first chunk: the header line and its line break (BOM included), and a few bytes more.
+        const first = encode(text.slice(0, headLen), f.enc).length + f.firstExtra;
+        const parts = chunks(bytes, first, f.sizes);
+        const reference = await read(bytes, f.enc, parts, 'csv-parse');
+        const fast = await read(bytes, f.enc, parts, 'auto');
+        const what = describeCase(f, text);
+        expect(fast, what).toEqual(reference);
+        const want = expected(f, text);
+        if (want) expect(reference, what).toEqual(want);
+      }),
+      { numRuns: Number(process.env.FASTPATH_RUNS ?? 400) },
+    );
+  });
+
+  // The projection (decode only some columns, the others '' with the cells array keeping its
+  // length): the wanted columns, and every column past the mask, as csv-parse reads them; the
+  // others '' (or, in a record not yet shown to be non-blank, the cell itself). Same records,
+  // lines, rejections, widths and blank records. The mask is set before reading or, as a reader
+  // does once it has the header, after the first batch.
+  it.skipIf(!ProjectionClass)('a projection: wanted columns as csv-parse reads them, the same widths, lines and rejections', async () => {
+    const maskArb = fc.record({ mask: fc.array(fc.boolean(), { maxLength: 80 }), late: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fileArb, maskArb, async (spec, { mask, late }) => {
+        const f = spec.enc === 'gbk' ? withoutAstral(spec) : spec;
+        const { text, headLen } = render(f);
+        const bytes = encode(text, f.enc);
+        const parts = chunks(bytes, encode(text.slice(0, headLen), f.enc).length + f.firstExtra, f.sizes);
+        const reference = await read(bytes, f.enc, parts, 'csv-parse');
+        const projection = new ProjectionClass!();
+        const want = Uint8Array.from(mask, (m) => (m ? 1 : 0));
+        const setMask = () => {
+          projection.want = want;
+        };
+        if (!late) setMask();
+        const got = await read(bytes, f.enc, parts, 'auto', { projection } as ReadOptions, late ? setMask : undefined);
+        const what = `${describeCase(f, text)}\nmask=${JSON.stringify(mask)} late=${late}`;
+        expect(got.error, what).toEqual(reference.error);
+        expect(got.records.length, what).toBe(reference.records.length);
+        got.records.forEach((r, k) => {
+          const ref = reference.records[k]!;
+          if (!('cells' in r) || !('cells' in ref)) return expect(r, what).toEqual(ref);
+          expect(r.line, what).toBe(ref.line);
+          expect(r.cells.length, what).toBe(ref.cells.length);
+          expect(r.cells.every((c) => c.trim() === ''), what).toBe(ref.cells.every((c) => c.trim() === ''));
+          r.cells.forEach((c, i) => {
+            if (i >= want.length || want[i] === 1) expect(c, `${what}\nrecord ${k} column ${i}`).toBe(ref.cells[i]);
+            else if (c !== '') expect(c, `${what}\nrecord ${k} column ${i} (not wanted)`).toBe(ref.cells[i]);
+          });
+        });
+      }),
+      { numRuns: Number(process.env.FASTPATH_RUNS ?? 400) / 2 },
+    );
+  });
+
+  // Worked out by hand from the text (lines counted by \n, 1 = header line).
+  const Q = (from: number, to: number) =>
+    `从第 ${from} 行开始的引号一直没有闭合, 直到文件结尾 (第 ${to} 行); 这些行无法读取 | a quote opened at line ${from} is never closed before the end of the file (line ${to}); those lines cannot be read`;
+  const examples: { name: string; text: string; enc: Enc; want: Outcome['records'] }[] = [
+    {
+      // Line 1 header, lines 2–3 one record (the quoted cell holds a line break), line 4 the next.
+      name: 'a quoted newline: records at lines 1, 2, 4',
+      text: 'a,b\n1,"x\ny"\n2,z\n',
+      enc: 'utf8',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1', 'x\ny'] }, { line: 4, cells: ['2', 'z'] }],
+    },
+    {
+      // The quote opened on line 2 runs to the end: the file's last line is 3 (3 line breaks).
+      name: 'a quote that never closes: one rejection from its line to the last line',
+      text: 'a,b\n1,"x\n2,y\n',
+      enc: 'utf8',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, problem: Q(2, 3) }],
+    },
+    {
+      // No final line break: line 3 is still the last line.
+      name: 'a quote that never closes, no final newline',
+      text: 'a,b\n1,"x\n2,y',
+      enc: 'gb18030',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, problem: Q(2, 3) }],
+    },
+    {
+      // Rows end in LF, lines 3 and 4 are CRLF blank lines, the last row (line 5) has no break.
+      name: 'LF rows then CRLF blank lines',
+      text: 'a,b\n1,2\n\r\n\r\n3,4',
+      enc: 'utf8',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1', '2'] }, { line: 5, cells: ['3', '4'] }],
+    },
+    {
+      // A GBK tab export: the comma inside the quoted cell is text, the ="…" id and 'null stay as written,
+      // a stray quote inside an unquoted cell (5") is kept.
+      name: 'GBK, tab, CRLF: ="…" ids, quoted comma, \'null, stray quote',
+      text: '订单编号\t商品\r\n="3515313147329300000"\t"围巾,红"\r\n\'null\t5"\r\n',
+      enc: 'gbk',
+      want: [
+        { line: 1, cells: ['订单编号', '商品'] },
+        { line: 2, cells: ['="3515313147329300000"', '围巾,红'] },
+        { line: 3, cells: ["'null", '5"'] },
+      ],
+    },
+    {
+      // BOM skipped; line 2 holds three spaces (a record of one cell), lines 3–5 are empty (skipped).
+      name: 'UTF-8 BOM, a spaces-only line, empty lines in a row',
+      text: 'a,b\n   \n\n\n\n1,2\n',
+      enc: 'utf8bom',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['   '] }, { line: 6, cells: ['1', '2'] }],
+    },
+    {
+      // The CRLF inside the quotes is part of the cell; the record after it starts on line 4.
+      name: 'UTF-16LE, CRLF inside quotes, doubled quotes',
+      text: 'a,b\r\n1,"x\r\n""y"""\r\n2,z',
+      enc: 'utf16le',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1', 'x\r\n"y"'] }, { line: 4, cells: ['2', 'z'] }],
+    },
+    {
+      // Ragged rows come back as they are (the caller judges them against the header).
+      name: 'ragged rows',
+      text: 'a,b,c\n1\n1,2,3,4\n,,\n',
+      enc: 'utf8',
+      want: [{ line: 1, cells: ['a', 'b', 'c'] }, { line: 2, cells: ['1'] }, { line: 3, cells: ['1', '2', '3', '4'] }, { line: 4, cells: ['', '', ''] }],
+    },
+  ];
+  for (const ex of examples) {
+    it(`${ex.name}: both parsers, whole and in 1- and 3-byte chunks`, async () => {
+      const bytes = encode(ex.text, ex.enc);
+      const head = encode(ex.text.slice(0, ex.text.search(/\r?\n/) + (ex.text.includes('\r\n') ? 2 : 1)), ex.enc).length;
+      for (const parts of [[bytes], chunks(bytes, head, [1]), chunks(bytes, head, [3])]) {
+        for (const parser of ['csv-parse', 'auto'] as const) {
+          expect(await read(bytes, ex.enc, parts, parser), `${parser} ${parts.length} chunks`).toEqual({ records: ex.want });
+        }
+      }
+    });
+  }
+});

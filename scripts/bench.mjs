@@ -25,8 +25,9 @@
 //   roster   `roster plan` for 3, 10 and 30 agents (--no-roster skips it too).
 //
 // Generated files are deterministic and cached in .cache/bench/ (outside git; the order generator
-// takes ~20 s per million rows). Peak memory is what the operating system saw (/usr/bin/time, else
-// VmHWM from /proc). A table goes to stdout and JSON to .cache/bench/results.json (or --json FILE).
+// takes ~20 s per million rows). Peak memory and CPU time (user + sys) are what the operating system
+// saw (/usr/bin/time; else VmHWM from /proc and no CPU time); on a busy machine the CPU-time ratios
+// are the steadier ones. A table goes to stdout and JSON to .cache/bench/results.json (or --json FILE).
 // Exit 1 when the storeops/DuckDB check disagrees.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -72,11 +73,11 @@ try {
 }
 const DUCKDB_MISSING = 'DuckDB reference skipped: @duckdb/node-api is not installed (a devDependency: `npm install`; the bench installs nothing)';
 
-/** Run a command; wall time from here, peak RSS from the OS. */
+/** Run a command; wall time from here, peak RSS and CPU time (user + sys) from the OS. */
 function measure(cmd, cmdArgs, { stdout = 'ignore' } = {}) {
   return new Promise((resolve, reject) => {
     const rssFile = path.join(cache, `rss-${process.pid}.txt`);
-    const argv = haveTime ? ['-f', '%M', '-o', rssFile, cmd, ...cmdArgs] : cmdArgs;
+    const argv = haveTime ? ['-f', '%M %U %S', '-o', rssFile, cmd, ...cmdArgs] : cmdArgs;
     const t0 = process.hrtime.bigint();
     const child = spawn(haveTime ? '/usr/bin/time' : cmd, argv, { stdio: ['ignore', stdout, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let hwm = 0;
@@ -97,15 +98,18 @@ function measure(cmd, cmdArgs, { stdout = 'ignore' } = {}) {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (poll) clearInterval(poll);
       let kb = hwm;
+      let cpu = NaN;
       if (haveTime) {
         try {
-          kb = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+          const [k, u, sy] = fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+          kb = k;
+          cpu = (u + sy) * 1000;
         } catch {
           kb = NaN;
         }
       }
       if (code !== 0 && code !== 1) reject(new Error(`${cmd} ${cmdArgs.join(' ')} exited ${code}: ${err.slice(-500)}`));
-      else resolve({ ms, mb: kb / 1024, stderr: err.slice(-4000) });
+      else resolve({ ms, cpuMs: cpu, mb: kb / 1024, stderr: err.slice(-4000) });
     });
   });
 }
@@ -135,12 +139,15 @@ async function alternate(label, variants, n) {
   for (let r = 0; r < n; r++) {
     for (const [name, [cmd, a]] of Object.entries(variants)) {
       const m = await measure(cmd, a);
-      runs[name].push({ ms: m.ms, mb: m.mb });
-      say(`${label} ${name}: ${fmt(m.ms / 1000)} s, ${fmt(m.mb, 0)} MB`);
+      runs[name].push({ ms: m.ms, cpuMs: m.cpuMs, mb: m.mb });
+      say(`${label} ${name}: ${fmt(m.ms / 1000)} s (CPU ${fmt(m.cpuMs / 1000)} s), ${fmt(m.mb, 0)} MB`);
     }
   }
   return Object.fromEntries(
-    Object.entries(runs).map(([name, ms]) => [name, { medianSeconds: median(ms.map((m) => m.ms)) / 1000, peakMB: Math.max(...ms.map((m) => m.mb)), runs: ms }]),
+    Object.entries(runs).map(([name, ms]) => [
+      name,
+      { medianSeconds: median(ms.map((m) => m.ms)) / 1000, medianCpuSeconds: median(ms.map((m) => m.cpuMs)) / 1000, peakMB: Math.max(...ms.map((m) => m.mb)), runs: ms },
+    ]),
   );
 }
 
@@ -230,20 +237,25 @@ if (only.has('orders')) {
       const bare = cmds['bare csv-parse'].medianSeconds;
       for (const [name, c] of Object.entries(cmds)) {
         c.ratioToBare = c.medianSeconds / bare;
-        lines.push(`${String(rows).padStart(8)}  ${enc.padEnd(5)}  ${name.padEnd(24)}  ${fmt(c.medianSeconds).padStart(7)} s  ${fmt(c.ratioToBare).padStart(5)}×  ${fmt(c.peakMB, 0).padStart(5)} MB`);
+        lines.push(`${String(rows).padStart(8)}  ${enc.padEnd(5)}  ${name.padEnd(24)}  ${fmt(c.medianSeconds).padStart(7)} s  ${fmt(c.ratioToBare).padStart(5)}×  ${fmt(c.medianCpuSeconds).padStart(7)} s  ${fmt(c.peakMB, 0).padStart(5)} MB`);
       }
       const comp = cmds.compensate;
       const duck = cmds[duckName];
       const entry = { rows, encoding: enc, bytes: fs.statSync(file).size, commands: cmds, compensateToBare: comp.medianSeconds / bare };
-      if (duck) entry.compensateToDuckDB = comp.medianSeconds / duck.medianSeconds;
+      if (duck) {
+        entry.compensateToDuckDB = comp.medianSeconds / duck.medianSeconds;
+        entry.compensateToDuckDBCpu = comp.medianCpuSeconds / duck.medianCpuSeconds;
+      }
+      entry.compensateToBareCpu = comp.medianCpuSeconds / cmds['bare csv-parse'].medianCpuSeconds;
       results.files.push(entry);
       ratios.push(
-        `${String(rows).padStart(8)}  ${enc.padEnd(5)}  compensate / DuckDB ${duck ? `${fmt(entry.compensateToDuckDB)}×` : 'n/a'}${enc === 'utf8' || !duck ? '' : ' (DuckDB on the UTF-8 file of the same orders)'}` +
-          `   compensate / bare csv-parse ${fmt(entry.compensateToBare)}×   compensate peak ${fmt(comp.peakMB, 0)} MB${duck ? `, DuckDB peak ${fmt(duck.peakMB, 0)} MB` : ''}`,
+        `${String(rows).padStart(8)}  ${enc.padEnd(5)}  compensate / DuckDB ${duck ? `${fmt(entry.compensateToDuckDB)}× (CPU ${fmt(entry.compensateToDuckDBCpu)}×)` : 'n/a'}` +
+          `   compensate / bare csv-parse ${fmt(entry.compensateToBare)}× (CPU ${fmt(entry.compensateToBareCpu)}×)   peak compensate ${fmt(comp.peakMB, 0)} MB${duck ? `, DuckDB ${fmt(duck.peakMB, 0)} MB` : ''}` +
+          `${enc === 'utf8' || !duck ? '' : '   (DuckDB on the UTF-8 file of the same orders)'}`,
       );
     }
   }
-  out.push(`orders: ${reps} runs each, medians, alternating`, '    rows  enc    command                      median  ratio   peak', ...lines, '', ...ratios);
+  out.push(`orders: ${reps} runs each, medians, alternating`, '    rows  enc    command                      median  ratio  CPU time   peak', ...lines, '', ...ratios);
   if (!duckdb) out.push(DUCKDB_MISSING);
   else if (encodings.includes('gbk')) out.push('DuckDB reads GBK only with its `encodings` extension, which it would download at run time: it runs on the UTF-8 file of the same orders');
   out.push('');
@@ -255,14 +267,14 @@ if (only.has('flat')) {
   for (const rows of flatRows) {
     const file = ordersFile(rows, 'utf8');
     const c = await alternate(`flat ${rows} utf8`, { compensate: [process.execPath, [bin, 'compensate', file, '--as-of', AS_OF, '-q']] }, flatReps);
-    runs.push({ rows, seconds: c.compensate.medianSeconds, peakMB: c.compensate.peakMB });
+    runs.push({ rows, seconds: c.compensate.medianSeconds, cpuSeconds: c.compensate.medianCpuSeconds, peakMB: c.compensate.peakMB });
   }
   const lo = runs[0];
   const hi = runs[runs.length - 1];
   results.flat = { runs, ratio: hi.peakMB / lo.peakMB };
   out.push(
     `flat memory: compensate on UTF-8 exports, ${flatReps} run(s) each`,
-    ...runs.map((r) => `${String(r.rows).padStart(8)} rows  ${fmt(r.seconds).padStart(7)} s  peak ${fmt(r.peakMB, 0).padStart(5)} MB`),
+    ...runs.map((r) => `${String(r.rows).padStart(8)} rows  ${fmt(r.seconds).padStart(7)} s (CPU ${fmt(r.cpuSeconds)} s)  peak ${fmt(r.peakMB, 0).padStart(5)} MB`),
     `peak ${hi.rows} / ${lo.rows} rows: ${fmt(results.flat.ratio)}×`,
     '',
   );
@@ -284,7 +296,7 @@ if (only.has('reviews')) {
   results.reviews = { rows: reviewRows, bytes: fs.statSync(file).size, commands: c, ratio: q.medianSeconds / bare.medianSeconds };
   out.push(
     `reviews: ${reviewRows} generated reviews (UTF-8), ${reps} runs each, medians, alternating`,
-    `  bare csv-parse ${fmt(bare.medianSeconds)} s, ${fmt(bare.peakMB, 0)} MB; reviews queue ${fmt(q.medianSeconds)} s, ${fmt(q.peakMB, 0)} MB; ratio ${fmt(results.reviews.ratio)}×`,
+    `  bare csv-parse ${fmt(bare.medianSeconds)} s (CPU ${fmt(bare.medianCpuSeconds)} s), ${fmt(bare.peakMB, 0)} MB; reviews queue ${fmt(q.medianSeconds)} s (CPU ${fmt(q.medianCpuSeconds)} s), ${fmt(q.peakMB, 0)} MB; ratio ${fmt(results.reviews.ratio)}× (CPU ${fmt(q.medianCpuSeconds / bare.medianCpuSeconds)}×)`,
     '',
   );
 }

@@ -129,7 +129,7 @@ const setRows = sets.map((r) => {
 });
 
 // ---- the file's columns (DuckDB keeps a header's trailing spaces: match on the trimmed name) ----
-const db = await DuckDBInstance.create(':memory:');
+const db = await DuckDBInstance.create(':memory:', { threads: '1' });
 const con = await db.connect();
 await con.run('SET threads = 1');
 const rows = async (sql) => (await con.runAndReadAll(sql)).getRowObjectsJson();
@@ -157,7 +157,7 @@ const c = {
 };
 if (c.id === 'NULL' || c.paid === 'NULL' || c.status === 'NULL' || c.paidAt === 'NULL') throw new Error(`${file}: not a Taobao 订单报表 (订单编号, 买家实际支付金额, 订单状态, 订单付款时间 needed)`);
 
-const money = (e) => `TRY_CAST(NULLIF(regexp_replace(trim(${e}), '元$', ''), '') AS DECIMAL(18,2))`;
+const money = (e) => `TRY_CAST(NULLIF(rtrim(trim(${e}), '元'), '') AS DECIMAL(18,2))`;
 const ts = (e) => `TRY_CAST(NULLIF(trim(${e}), '') AS TIMESTAMP)`;
 const secs = (e) => `date_diff('second', TIMESTAMP '1970-01-01 00:00:00', ${e})`;
 // Taobao's status texts (docs/formats.md), ASCII commas as full-width, spaces dropped.
@@ -174,7 +174,7 @@ WITH RECURSIVE
 sets(rules, base, places, combine, cap, payer) AS (VALUES ${setRows.join(', ')}),
 tiers(rules, tier, kind, rate, min, max) AS (VALUES ${tierRows.join(', ')}),
 src AS (
-  SELECT regexp_replace(${c.id}, '^="?|"$', '', 'g') AS order_id, coalesce(${c.buyer}, '') AS buyer,
+  SELECT trim(${c.id}, '="') AS order_id, coalesce(${c.buyer}, '') AS buyer,
          ${money(c.goods)} AS goods, ${money(c.postage)} AS postage, ${money(c.paid)} AS paid,
          ${st} AS s, ${ts(c.paidAt)} AS paid_at, ${ts(c.shipped)} AS shipped_at, coalesce(${c.title}, '') AS title,
          coalesce(trim(${c.presale}) IN ('是', 'true', 'TRUE', 'Y', 'y', 'yes', '1') OR contains(${c.presale}, '预售'), false) AS presale,
@@ -209,11 +209,13 @@ rolling(buyer, rules, order_id, rn, paid_s, wstart) AS (
   SELECT i.buyer, i.rules, i.order_id, i.rn, i.paid_s, CASE WHEN i.paid_s <= r.wstart + 86400 THEN r.wstart ELSE i.paid_s END
   FROM rolling r JOIN rolling_in i ON i.buyer = r.buyer AND i.rules = r.rules AND i.rn = r.rn + 1),
 keyed AS (
-  SELECT p.*, CASE
-      WHEN p.buyer = '' OR p.combine = 'none' THEN 'o' || p.order_id
-      WHEN p.combine = 'calendar-day' THEN 'd' || CAST(CAST(p.paid_at AS DATE) AS VARCHAR)
-      ELSE 'r' || CAST(r.wstart AS VARCHAR) END AS wkey
-  FROM priced p LEFT JOIN rolling r ON p.combine = 'rolling-24h' AND r.order_id = p.order_id AND r.buyer = p.buyer AND r.rules = p.rules),
+  SELECT p.*, CASE WHEN p.buyer = '' OR p.combine = 'none' THEN 'o' || p.order_id
+                   ELSE 'd' || CAST(CAST(p.paid_at AS DATE) AS VARCHAR) END AS wkey
+  FROM priced p WHERE NOT (p.combine = 'rolling-24h' AND p.buyer <> '')
+  UNION ALL
+  SELECT p.*, 'r' || CAST(r.wstart AS VARCHAR) AS wkey
+  FROM priced p JOIN rolling r ON r.order_id = p.order_id AND r.buyer = p.buyer AND r.rules = p.rules
+  WHERE p.combine = 'rolling-24h' AND p.buyer <> ''),
 vouchers AS (
   SELECT buyer, rules, wkey, count(*) AS n, sum(after) AS computed,
          CASE WHEN any_value(cap) IS NULL THEN sum(after) ELSE least(sum(after), any_value(cap)) END AS amount,

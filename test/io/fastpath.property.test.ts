@@ -478,6 +478,15 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
       enc: 'utf8',
       want: [{ line: 1, cells: ['a', 'b', 'c'] }, { line: 2, cells: ['1'] }, { line: 3, cells: ['1', '2', '3', '4'] }, { line: 4, cells: ['', '', ''] }],
     },
+    {
+      // Text after a closing quote ("x\ny"z): the reference keeps the cell as written, quotes and all
+      // (relax_quotes). The cell spans lines 2–3, so the next record is on line 4 — also when a
+      // reader hands this record to csv-parse in the middle of the file.
+      name: 'text after a closing quote, over two lines',
+      text: 'a,b\n"x\ny"z,1\n2,3\n',
+      enc: 'utf8',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['"x\ny"z', '1'] }, { line: 4, cells: ['2', '3'] }],
+    },
   ];
   for (const ex of examples) {
     it(`${ex.name}: both parsers, whole and in 1- and 3-byte chunks`, async () => {
@@ -486,6 +495,30 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
       for (const parts of [[bytes], chunks(bytes, head, [1]), chunks(bytes, head, [3])]) {
         for (const parser of ['csv-parse', 'auto'] as const) {
           expect(await read(bytes, ex.enc, parts, parser), `${parser} ${parts.length} chunks`).toEqual({ records: ex.want });
+        }
+      }
+    });
+  }
+
+  // Bytes the encoding cannot hold: the error names the line of the first bad byte (1 + the \n
+  // bytes before it). Records read before the error may be fewer or more (batching); the CLI stops.
+  const badBytes: { name: string; bytes: Buffer; enc: Enc; error: string }[] = [
+    {
+      // 81 30 opens a four-byte GB18030 code; 0A cannot be its third byte: bad bytes at the start of line 2.
+      name: 'GB18030: a four-byte code cut by a line break',
+      bytes: Buffer.concat([Buffer.from('a,b\n'), Buffer.from([0x81, 0x30]), Buffer.from('\n')]),
+      enc: 'gb18030',
+      error: 'stdin:2: bytes that are not valid gb18030',
+    },
+  ];
+  for (const ex of badBytes) {
+    it(`${ex.name}: both parsers, whole and in 1- and 3-byte chunks`, async () => {
+      const head = ex.bytes.indexOf(10) + 1;
+      for (const parts of [[ex.bytes], chunks(ex.bytes, head, [1]), chunks(ex.bytes, head, [3])]) {
+        for (const parser of ['csv-parse', 'auto'] as const) {
+          const got = await read(ex.bytes, ex.enc, parts, parser);
+          expect(got.error, `${parser} ${parts.length} chunks`).toBe(ex.error);
+          expect([{ line: 1, cells: ['a', 'b'] }].slice(0, got.records.length), `${parser} ${parts.length} chunks`).toEqual(got.records);
         }
       }
     });

@@ -169,9 +169,17 @@ export async function openTable(file: string, stdin: Readable, encoding?: string
   const header = seen[found]!;
   const rest = seen.slice(found + 1);
   seen.length = 0;
+  // An xlsx row stores no cell after its last non-empty one: those cells are empty, not missing
+  // (else every reader would reject such a row as ragged when a column it needs ends the row).
+  const width = sniffed.container === 'xlsx' ? header.cells.length : 0;
+  const pad = (b: RawRecord[]) => {
+    for (const r of b) if (!r.problem) while (r.cells.length < width) r.cells.push('');
+    return b;
+  };
   const batches = (async function* () {
-    if (rest.length) yield rest;
-    yield* source;
+    if (rest.length) yield pad(rest);
+    if (!width) yield* source;
+    else for await (const b of source) yield pad(b);
   })();
   const records = (async function* () {
     for await (const b of batches) yield* b;

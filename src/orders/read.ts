@@ -122,8 +122,6 @@ export class OrderSet {
     let group: { id: string; prev: number | undefined } = { id: '', prev: undefined };
     const needStatus = Boolean(this.opts.needs?.fields.has('status'));
     const statusHeader = d.map.headers[d.map.index.get('status') ?? -1];
-    // An xlsx row stores no cell after its last non-empty one: its missing cells are empty, not a ragged row.
-    const xlsxWidth = stats.sniffed.container === 'xlsx' ? d.map.headers.length : 0;
     // A progress bar over the file's bytes, only on a terminal (never in a pipe, a file or cron).
     const progress = byteProgress(this.ctx, f.name, f.size, f.bytesRead);
     try {
@@ -141,7 +139,6 @@ export class OrderSet {
         continue;
       }
       stats.rowsRead++;
-      while (rec.cells.length < xlsxWidth) rec.cells.push('');
       let r = parser.parse(rec.cells, rec.line);
       if (needStatus && !isProblem(r) && r.status === 'unknown') {
         // storeops' own output of a reduced export: the status column is there, its value unknown.

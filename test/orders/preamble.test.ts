@@ -1,6 +1,7 @@
 // Issue 14 item 8: title lines before the header (PDD after-sale xlsx, some 抖店 downloads). The
 // header is found within the first 15 lines and every line number reported afterwards is the
 // physical line (csv) or row (xlsx) of the file, counting the skipped title lines.
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +106,20 @@ describe('title lines before the header', () => {
     const r = cli(['compensate', pddPlain, '--exclude', afterSale, '-f', 'json', '--lang', 'en', '--as-of', '2026-07-25 12:00:00']);
     expect(r.stderr).toMatch(/1 excluded/);
     expect(json(r)).toEqual([]);
+  });
+
+  it('any reader: an xlsx row that ends in empty (unstored) cells is not a ragged row (--shipments without 物流单号)', async () => {
+    // Header 订单编号, 揽收时间, 物流单号; the one row has no tracking number, so the xlsx stores 2 cells.
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('s');
+    s.getRow(1).values = ['订单编号', '揽收时间', '物流单号'];
+    s.getRow(2).values = ['3515313147329357901', '2026-11-13 09:00:00'];
+    const ship = path.join(dir, 'ship.xlsx');
+    await wb.xlsx.writeFile(ship);
+    const rej = path.join(dir, 'ship-rejects.csv');
+    const r = cli(['compensate', path.join('test', 'fixtures', 'orders', 'taobao-orders-71.csv'), '--shipments', ship, '--rules', 'tmall-2023', '-f', 'json', '--lang', 'en', '--rejects', rej]);
+    expect(r.stderr).not.toContain('ragged');
+    expect(fs.readFileSync(rej, 'utf8').replace(/^\uFEFF/, '').trim()).toBe('file,line,column,value,reason'); // nothing rejected
   });
 
   it('a file whose header is not within the first 15 lines is an unknown layout (exit 3)', () => {

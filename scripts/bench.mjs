@@ -64,14 +64,20 @@ const jsonOut = opt('--json', path.join(cache, 'results.json'));
 const AS_OF = '2026-12-01 00:00:00';
 
 const haveTime = fs.existsSync('/usr/bin/time');
+// The DuckDB reference runs when @duckdb/node-api and its native binding for this platform load.
 let duckdb = null;
+let DUCKDB_MISSING = 'DuckDB reference skipped: @duckdb/node-api is not installed (a devDependency: `npm install`; the bench installs nothing)';
 try {
   createRequire(import.meta.url).resolve('@duckdb/node-api');
-  duckdb = path.join(root, 'scripts', 'duckdb-vouchers.mjs');
+  try {
+    await import('@duckdb/node-api');
+    duckdb = path.join(root, 'scripts', 'duckdb-vouchers.mjs');
+  } catch (e) {
+    DUCKDB_MISSING = `DuckDB reference skipped: @duckdb/node-api is installed but does not load here (${String(e.message).split('\n')[0]})`;
+  }
 } catch {
   /* not installed: the DuckDB columns are skipped with a note */
 }
-const DUCKDB_MISSING = 'DuckDB reference skipped: @duckdb/node-api is not installed (a devDependency: `npm install`; the bench installs nothing)';
 
 /** Run a command; wall time from here, peak RSS and CPU time (user + sys) from the OS. */
 function measure(cmd, cmdArgs, { stdout = 'ignore' } = {}) {

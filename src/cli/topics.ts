@@ -60,7 +60,8 @@ function exitCodes(lang: Lang): string {
 const PAGES: Record<Exclude<Topic, 'options' | 'exit-codes'>, Msg> = {
   formats: msg(
     `读取: csv (UTF-8、带 BOM 的 UTF-8、GBK/GB18030, 自动识别) 或 xlsx; - 表示标准输入。列按表头名称匹配, 与顺序无关。
-  天猫/淘宝 订单报表 (2016–2022+ 各版本) 与 宝贝报表, 抖店订单导出, 拼多多订单导出,
+  天猫/淘宝 订单报表 (2016–2022+ 各版本) 与 宝贝报表, 抖店订单导出, 拼多多订单导出 (含 2023 版),
+  storeops 自己的 orders normalize 输出 (csv/xlsx), 删减过列的导出 (只需订单编号列), 表头前的标题行 (前 15 行内),
   评价表, 揽收扫描 (--shipments), 甄检商品表, 排班表/客服名单/需求/咨询量。
   文件类型不对时 (例如把评价表交给 compensate), 报错会说出这是什么文件、该用哪个命令。
 输出 (-f 或 -o 的扩展名): ${FORMATS.join(', ')}; roster plan 还有 ics。
@@ -69,7 +70,9 @@ const PAGES: Record<Exclude<Topic, 'options' | 'exit-codes'>, Msg> = {
 完整说明: docs/formats.md (输入), docs/cli.md (输出)`,
     `Reads csv (UTF-8, UTF-8 with BOM, GBK/GB18030 — detected) or xlsx; - for standard input. Columns
 are found by header name, never by position:
-  Taobao/Tmall 订单报表 (every layout 2016–2022+) and 宝贝报表, 抖店 and 拼多多 order exports,
+  Taobao/Tmall 订单报表 (every layout 2016–2022+) and 宝贝报表, 抖店 and 拼多多 order exports (2023 too),
+  storeops' own orders normalize output (csv/xlsx), reduced exports (only an order-id column is
+  needed), title lines before the header (within the first 15 lines),
   review tables, pickup scans (--shipments), 甄检 product tables, rosters, agents, demand, volume.
   Given the wrong kind of file (a review table to compensate), the error says what the file is and
   which command reads it.

@@ -11,8 +11,10 @@ const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', '
 
 /** A list of order ids: a column 订单编号/orderId, or a single column of ids without a header. */
 export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, what: Msg): Promise<Set<string>> {
-  const t = await openTable(file, ctx.io.stdin, ctx.encoding);
-  const map = mapHeader(t.headers, [{ key: 'orderId', aliases: ID_ALIASES }]);
+  const idField: FieldSpec = { key: 'orderId', aliases: ID_ALIASES };
+  // The header may follow title lines (a PDD after-sale xlsx given as --exclude).
+  const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'));
+  const map = mapHeader(t.headers, [idField]);
   let col = map.index.get('orderId');
   const ids = new Set<string>();
   if (col === undefined) {
@@ -66,7 +68,7 @@ export const SHIPMENT_FIELDS: FieldSpec[] = [
 
 /** Pickup scans (RULES 1.1: the first scan that says it was picked up); earliest per order/tracking no. */
 export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog): Promise<PickupScans> {
-  const t = await openTable(file, ctx.io.stdin, ctx.encoding);
+  const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, SHIPMENT_FIELDS).index.has('pickupAt'));
   const what = msg('揽收记录', 'pickup scans');
   const map = mapHeader(t.headers, SHIPMENT_FIELDS);
   for (const f of SHIPMENT_FIELDS) if (f.required && !map.index.has(f.key)) throw missingColumnError(t.sniffed.name, what, f, t.headers);

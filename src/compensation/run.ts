@@ -39,6 +39,9 @@ const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
   'paidAmount', 'postage', 'goodsAmount', 'platformCompensation', 'presale', 'orderType', 'title', 'trackingNo',
 ]);
 
+/** Without these an order cannot be judged or paid (RULES §1: the deadline runs from payment; the voucher is a share of the amount paid). */
+const COMPENSATION_NEEDS: ReadonlySet<string> = new Set(['status', 'paidAt', 'paidAmount']);
+
 function noShipTimeError(files: string[]): InputError {
   return new InputError(
     msg(`${files.join(', ')} 没有"发货时间"列, 没有一个订单可以判断是否延迟发货`, `${files.join(', ')} has no ship-time column (发货时间), and no order could be judged without it`),
@@ -85,7 +88,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const scans: PickupScans | undefined = req.shipments ? await readShipments(ctx, req.shipments, rejects) : undefined;
 
   // compensate checks and uses only these columns of an export (RULES §1); orders inspect checks them all.
-  const set = await openOrders(ctx, req.files, rejects, { only: COMPENSATION_FIELDS, sums: false });
+  const set = await openOrders(ctx, req.files, rejects, { only: COMPENSATION_FIELDS, sums: false, needs: { fields: COMPENSATION_NEEDS, command: 'compensate' } });
   // Older 订单报表 layouts (2016–2021) have no 发货时间: what can be judged without it still is
   // (an unshipped order past its deadline; --at-risk); a shipped order is not judged (no_ship_time).
   const hasShipTimes = Boolean(scans) || set.stats.some((s) => s.detected.map.index.has('shippedAt'));

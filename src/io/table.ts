@@ -126,32 +126,59 @@ export interface OpenedTable {
   batches: AsyncGenerator<RawRecord[]>;
 }
 
-/** Open a file and read up to its header row (the first non-empty record). */
-export async function openTable(file: string, stdin: Readable, encoding?: string): Promise<OpenedTable> {
+/** How far down a file its header row may be: title lines before it (PDD after-sale xlsx, some 抖店 downloads). */
+export const HEADER_SEARCH_LINES = 15;
+
+/**
+ * Open a file and read up to its header row: the first non-empty record, or, given `isHeader`, the
+ * first one within HEADER_SEARCH_LINES lines that it accepts (title lines before it are skipped;
+ * records keep their physical line numbers). When none is accepted, the first non-empty record.
+ */
+export async function openTable(file: string, stdin: Readable, encoding?: string, isHeader?: (headers: string[]) => boolean): Promise<OpenedTable> {
   const sniffed = await openSource(file, stdin, encoding);
   const source = readRecordBatches(sniffed);
-  for (;;) {
+  const seen: RawRecord[] = [];
+  let first = -1;
+  let found = -1;
+  while (found < 0) {
     const n = await source.next();
-    if (n.done) {
-      throw new InputError(
-        msg(`${sniffed.name} 没有表头行, 文件里没有数据`, `${sniffed.name} has no header row: there is no data in it`),
-        msg('重新导出; 下载可能不完整。', 'export it again; the download may be incomplete.'),
-      );
+    if (n.done) break;
+    const from = seen.length;
+    seen.push(...n.value);
+    for (let i = from; i < seen.length && found < 0; i++) {
+      const r = seen[i]!;
+      if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
+      if (first < 0) first = i;
+      if (!isHeader || r.line > HEADER_SEARCH_LINES) found = first;
+      else if (isHeader(r.cells.map(cleanHeader))) found = i;
     }
-    const batch = n.value;
-    const h = batch.findIndex((r) => !r.problem && !r.cells.every((c) => c.trim() === ''));
-    if (h < 0) continue;
-    const header = batch[h]!;
-    const rest = batch.slice(h + 1);
-    const batches = (async function* () {
-      if (rest.length) yield rest;
-      yield* source;
-    })();
-    const records = (async function* () {
-      for await (const b of batches) yield* b;
-    })();
-    return { sniffed, headerLine: header.line, headers: header.cells.map(cleanHeader), records, batches };
   }
+  if (found < 0) found = first;
+  if (found < 0) {
+    throw new InputError(
+      msg(`${sniffed.name} 没有表头行, 文件里没有数据`, `${sniffed.name} has no header row: there is no data in it`),
+      msg('重新导出; 下载可能不完整。', 'export it again; the download may be incomplete.'),
+    );
+  }
+  const header = seen[found]!;
+  const rest = seen.slice(found + 1);
+  seen.length = 0;
+  // An xlsx row stores no cell after its last non-empty one: those cells are empty, not missing
+  // (else every reader would reject such a row as ragged when a column it needs ends the row).
+  const width = sniffed.container === 'xlsx' ? header.cells.length : 0;
+  const pad = (b: RawRecord[]) => {
+    for (const r of b) if (!r.problem) while (r.cells.length < width) r.cells.push('');
+    return b;
+  };
+  const batches = (async function* () {
+    if (rest.length) yield pad(rest);
+    if (!width) yield* source;
+    else for await (const b of source) yield pad(b);
+  })();
+  const records = (async function* () {
+    for await (const b of batches) yield* b;
+  })();
+  return { sniffed, headerLine: header.line, headers: header.cells.map(cleanHeader), records, batches };
 }
 
 /** Open a table and map its header; a missing required field is an input error (exit 3). */

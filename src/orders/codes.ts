@@ -10,4 +10,5 @@ export const ORDER_STATUS_ZH: Labels = {
   completed: '交易成功',
   closed: '交易关闭',
   partially_shipped: '部分发货',
+  unknown: '未知',
 };

@@ -23,6 +23,9 @@ export const ORDER_COLUMNS: Column[] = [
   { key: 'paidAmount', zh: '实付金额', en: 'paidAmount', type: 'money', brief: true },
   { key: 'refundAmount', zh: '退款金额', en: 'refundAmount', type: 'money' },
   { key: 'quantity', zh: '数量', en: 'quantity', type: 'int' },
+  // Per order line: written with --lines (an order of several lines has no one unit price).
+  { key: 'price', zh: '单价', en: 'price', type: 'money' },
+  { key: 'articleNo', zh: '货号', en: 'articleNo', type: 'id' },
   { key: 'title', zh: '宝贝标题', en: 'title', brief: true },
   { key: 'carrier', zh: '物流公司', en: 'carrier' },
   { key: 'trackingNo', zh: '物流单号', en: 'trackingNo', type: 'id' },

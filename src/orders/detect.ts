@@ -1,6 +1,6 @@
 // Which platform and layout a file is, from its header alone.
-import { InputError, msg } from '../cli/errors.js';
-import { type HeaderMap, headerList, mapHeader, missingColumnError, normHeader, withHeader } from '../io/table.js';
+import { InputError, type Msg, msg } from '../cli/errors.js';
+import { type FieldSpec, type HeaderMap, headerList, mapHeader, missingColumnError, normHeader, withHeader } from '../io/table.js';
 import { LAYOUTS, type Layout, TAOBAO_ITEMS, TAOBAO_ORDERS, taobaoItemsEra, taobaoOrdersEra } from './layouts.js';
 
 export interface Detected {
@@ -9,14 +9,33 @@ export interface Detected {
   layoutId: string;
   era: string;
   map: HeaderMap;
+  /**
+   * Fields a full export of this layout has (`required` in layouts.ts) that this file lacks: a
+   * reduced export. inspect/normalize read it and say so; a command that needs one refuses it.
+   */
+  missing: FieldSpec[];
+}
+
+/** How many of a layout's characteristic headers are present. */
+function score(layout: Layout, present: ReadonlySet<string>): number {
+  return layout.signature.filter((h) => present.has(normHeader(h))).length;
+}
+
+/**
+ * Whether a row is the header of an order export: it scores as a known layout, or it has an
+ * order-id column. Title lines above the header (PDD after-sale xlsx, some 抖店 downloads) do not.
+ */
+export function isOrderHeader(headers: string[]): boolean {
+  const present = new Set(headers.map(normHeader));
+  return LAYOUTS.some((l) => score(l, present) >= 2 || l.fields.some((f) => f.key === 'orderId' && f.aliases.some((a) => present.has(normHeader(a)))));
 }
 
 export function detectLayout(file: string, headers: string[]): Detected {
   const present = new Set(headers.map(normHeader));
   let best: { layout: Layout; score: number } | undefined;
   for (const layout of LAYOUTS) {
-    const score = layout.signature.filter((h) => present.has(normHeader(h))).length;
-    if (!best || score > best.score) best = { layout, score };
+    const score_ = score(layout, present);
+    if (!best || score_ > best.score) best = { layout, score: score_ };
   }
   if (!best || best.score < 2) {
     throw withHeader(file, headers, new InputError(
@@ -32,8 +51,46 @@ export function detectLayout(file: string, headers: string[]): Detected {
   }
   const layout = best.layout;
   const map = mapHeader(headers, layout.fields);
-  for (const f of layout.fields) if (f.required && !map.index.has(f.key)) throw missingColumnError(file, layout.name, f, headers);
+  // Only the order id is needed to read a file at all; other missing fields are reported (reduced exports).
+  const missing: FieldSpec[] = [];
+  for (const f of layout.fields) {
+    if (!f.required || map.index.has(f.key)) continue;
+    if (f.key === 'orderId' || f.key === 'platform') throw missingColumnError(file, layout.name, f, headers);
+    missing.push(f);
+  }
   const cols = headers.filter((h) => h !== '').length;
   const era = layout === TAOBAO_ORDERS ? taobaoOrdersEra(cols) : layout === TAOBAO_ITEMS ? taobaoItemsEra(cols, headers) : '';
-  return { layout, layoutId: `${layout.id}-${cols}`, era, map };
+  return { layout, layoutId: `${layout.id}-${cols}`, era, map, missing };
+}
+
+/** A field as a message shows it: `status (订单状态)`. */
+export function fieldNames(f: FieldSpec): string {
+  return `${f.key} (${f.aliases.join(' / ')})`;
+}
+
+/** A command needs fields this file lacks: exit 3, naming each with the header names it accepts. */
+export function neededColumnsError(file: string, d: Detected, fields: readonly FieldSpec[], command: string, headers: string[]): InputError {
+  const found = headerList(headers) || '(none / 无)';
+  const names = fields.map((f) => `"${f.aliases[0]}" (${f.key})`).join(', ');
+  const accepted = fields.map(fieldNames).join('; ');
+  return withHeader(file, headers, new InputError(
+    msg(
+      `${file}: ${command} 需要的列在这个文件中没有: ${names} (${d.layout.name.zh}); 找到的列: ${found}`,
+      `${file}: ${command} needs columns this file does not have: ${names} (${d.layout.name.en}); columns found: ${found}`,
+    ),
+    msg(
+      `可接受的列名: ${accepted}。导出时勾选这些列; orders inspect 和 orders normalize 仍可读取这个文件。`,
+      `accepted names: ${accepted}. Include these columns when exporting; orders inspect and orders normalize still read this file.`,
+    ),
+  ));
+}
+
+/** A reduced export (no 订单状态, …): read, with the fields that stay empty named. */
+export function reducedExportWarning(file: string, fields: readonly FieldSpec[]): Msg {
+  const list = fields.map(fieldNames).join(', ');
+  const unknown = fields.some((f) => f.key === 'status');
+  return msg(
+    `${file}: 这个文件缺少以下列, 这些字段为空${unknown ? ' (状态为 unknown/未知)' : ''}: ${list}。compensate 等命令需要它们时会拒绝这个文件。`,
+    `${file}: this file lacks these columns, so these fields are empty${unknown ? ' (status is unknown)' : ''}: ${list}. Commands that need them (compensate, …) refuse the file.`,
+  );
 }

@@ -3,6 +3,8 @@
 import { type Msg, msg } from '../cli/errors.js';
 import type { FieldSpec } from '../io/table.js';
 import type { PiiKind } from './mask.js';
+import { ORDER_COLUMNS } from './columns.js';
+import { ORDER_STATUS_ZH, PLATFORM_ZH } from './codes.js';
 import type { OrderStatus, Platform } from './types.js';
 
 export type Grain = 'order' | 'line';
@@ -19,6 +21,8 @@ export interface Layout {
   statuses: Readonly<Record<string, OrderStatus>>;
   /** How to download it, for the README and for the unknown-layout hint. */
   download: Msg;
+  /** Each row names its platform (storeops' own output): Platform by code or zh label. */
+  platforms?: Readonly<Record<string, Platform>>;
 }
 
 const TAOBAO_STATUS: Record<string, OrderStatus> = {
@@ -159,7 +163,8 @@ export const DOUYIN: Layout = {
     f('lineId', ['子订单编号']),
     f('title', ['选购商品', '商品名称']),
     f('quantity', ['商品数量']),
-    f('price', ['商品单价']),
+    f('price', ['商品单价', '商品金额']),
+    f('articleNo', ['货号']),
     f('paidAmount', ['订单应付金额', '实付金额', '支付金额'], true),
     f('postage', ['运费']),
     // Not 达人昵称: that is the live-stream host's name, shared by all of a stream's buyers.
@@ -222,6 +227,39 @@ export const PDD: Layout = {
   download: msg('拼多多商家后台 → 订单查询 → 批量导出', 'PDD merchant back office → 订单查询 (order search) → 批量导出 (bulk export)'),
 };
 
+/** A code or its zh label (as zh output writes it) → the code. */
+function codesAndLabels<T extends string>(labels: Readonly<Record<string, string>>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [code, label] of Object.entries(labels)) {
+    out[normStatus(code)] = code as T;
+    out[normStatus(label)] = code as T;
+  }
+  return out;
+}
+
+/** Columns of the canonical output that describe where a row came from, not the order. */
+const PROVENANCE = new Set(['layout', 'sourceFile', 'sourceLine']);
+
+/**
+ * storeops' own output (`orders normalize`, csv or xlsx, English or Chinese headers): the canonical
+ * layout is a layout. Its header names are those normalize writes (columns.ts), so it reads back
+ * whatever --lang wrote. Grain `line`: a --lines output has one row per line; an order output has
+ * one row per order, which folds to itself. The platform is per row.
+ */
+export const CANONICAL: Layout = {
+  id: 'storeops',
+  platform: 'taobao', // not used: every row names its platform (`platforms`)
+  grain: 'line',
+  name: msg('storeops 标准订单 (orders normalize 的输出)', 'storeops canonical orders (output of orders normalize)'),
+  fields: ORDER_COLUMNS.filter((c) => !PROVENANCE.has(c.key)).map((c) =>
+    f(c.key, [c.en, c.zh], ['orderId', 'platform', 'status', 'paidAt', 'paidAmount'].includes(c.key)),
+  ),
+  signature: ORDER_COLUMNS.filter((c) => PROVENANCE.has(c.key) || c.key === 'platform' || c.key === 'statusRaw').flatMap((c) => [c.en, c.zh]),
+  statuses: codesAndLabels<OrderStatus>(ORDER_STATUS_ZH),
+  platforms: codesAndLabels<Platform>(PLATFORM_ZH),
+  download: msg('storeops orders normalize … -o orders.csv / orders.xlsx', 'storeops orders normalize … -o orders.csv / orders.xlsx'),
+};
+
 /**
  * Personal columns no canonical field claims (kept under `extra`), by exact header name, and how
  * each is masked. Never matched by substring: 是否手机订单 (手机订单/否) is not a phone.
@@ -245,7 +283,7 @@ export const PERSONAL_COLUMNS: Readonly<Record<string, PiiKind>> = {
   发票抬头: 'name',
 };
 
-export const LAYOUTS: readonly Layout[] = [TAOBAO_ORDERS, TAOBAO_ITEMS, DOUYIN, PDD];
+export const LAYOUTS: readonly Layout[] = [TAOBAO_ORDERS, TAOBAO_ITEMS, DOUYIN, PDD, CANONICAL];
 
 /** The era of a 订单报表 by its column count (docs/formats.md). */
 export function taobaoOrdersEra(columns: number): string {

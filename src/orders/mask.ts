@@ -11,6 +11,8 @@ export function maskName(name: string): string {
 export function maskPhone(phone: string): string {
   const t = phone.trim();
   if (t === '') return '';
+  // Already masked (storeops reading its own output): masking again would lose the last digits shown.
+  if (t.includes('*')) return t;
   const digits = t.replace(/\D/g, '');
   if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   if (digits.length >= 4) return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;

@@ -77,6 +77,7 @@ export function foldLines(lines: ParsedRow[]): Order {
   o.title = lines.map((l) => l.title).filter(Boolean).join('，');
   o.trackingNo = [...new Set(lines.map((l) => l.trackingNo).filter(Boolean))].join(';');
   o.carrier = [...new Set(lines.map((l) => l.carrier).filter(Boolean))].join(';');
+  o.articleNo = [...new Set(lines.map((l) => l.articleNo).filter(Boolean))].join(';');
   return o;
 }
 

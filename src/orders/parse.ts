@@ -46,7 +46,7 @@ const YES = new Set(['是', 'true', 'TRUE', 'Y', 'y', 'yes', '1']);
  * rejects the same rows. compensate uses a dozen of an export's 70 columns; a million rows add up.
  */
 export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layoutId: string, tz: TimeZone, latest: number, keepExtra: boolean, only?: ReadonlySet<string>): RowParser {
-  const always = new Set(['orderId', 'lineId', 'status']);
+  const always = new Set(['orderId', 'lineId', 'status', 'platform']);
   const any = (key: string) => map.index.get(key) ?? -1;
   const col = (key: string) => (only && !only.has(key) && !always.has(key) ? -1 : any(key));
   const headerOf = (key: string) => map.headers[col(key)] ?? key;
@@ -68,6 +68,9 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     phone: col('phone'),
     address: col('address'),
     orderType: col('orderType'),
+    platform: col('platform'),
+    articleNo: col('articleNo'),
+    statusRaw: col('statusRaw'),
   };
   const addrParts = ['province', 'city', 'district', 'street', 'address'].map(col).filter((i) => i >= 0);
   // Times are checked in every column (cheap); amounts are built only where used, checked elsewhere.
@@ -123,7 +126,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         return { column, value: orderId, reason: msg(`"${shown(orderId)}" 不是订单编号 (应为数字)`, `"${shown(orderId)}" is not an order id (expected digits)`) };
       }
       const statusRaw = get(cells, idx.status);
-      const status = layout.statuses[normStatus(statusRaw)];
+      // No status column at all (a reduced export): the status is unknown, not a bad row.
+      const status = idx.status < 0 ? 'unknown' : layout.statuses[normStatus(statusRaw)];
       if (!status) {
         return {
           column: headerOf('status'),
@@ -131,8 +135,16 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
           reason: msg(`未知的订单状态 "${shown(statusRaw)}"`, `unknown order status "${shown(statusRaw)}"`),
         };
       }
+      let platform = layout.platform;
+      if (layout.platforms) {
+        // storeops' own output: each row names its platform.
+        const raw = get(cells, idx.platform);
+        const p = layout.platforms[normStatus(raw)];
+        if (!p) return { column: headerOf('platform'), value: raw, reason: msg(`未知的平台 "${shown(raw)}"`, `unknown platform "${shown(raw)}"`) };
+        platform = p;
+      }
       const o: ParsedRow = {
-        platform: layout.platform,
+        platform,
         layout: layoutId,
         sourceFile: file,
         sourceLine: line,
@@ -141,7 +153,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         lineId: idx.lineId >= 0 ? get(cells, idx.lineId) || null : null,
         buyer: text(cells, idx.buyer),
         status,
-        statusRaw,
+        statusRaw: idx.statusRaw >= 0 ? text(cells, idx.statusRaw) : statusRaw,
         createdAt: null,
         paidAt: null,
         shippedAt: null,
@@ -153,6 +165,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         refundAmount: null,
         quantity: null,
         title: text(cells, idx.title),
+        articleNo: text(cells, idx.articleNo),
         carrier: text(cells, idx.carrier),
         trackingNo: cleanTracking(text(cells, idx.trackingNo)),
         presale: null,

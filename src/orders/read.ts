@@ -12,7 +12,7 @@ import type { Sniffed } from '../io/source.js';
 import { openTable } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
-import { type Detected, detectLayout } from './detect.js';
+import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, reducedExportWarning } from './detect.js';
 import { DuplicateLog } from './duplicates.js';
 import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, UNKNOWN_AT } from './idset.js';
@@ -26,6 +26,8 @@ export interface FileStats {
   file: string;
   sniffed: Pick<Sniffed, 'container' | 'encoding' | 'encodingNote'>;
   detected: Detected;
+  /** Physical line (xlsx row) of the header: more than 1 when title lines come before it. */
+  headerLine: number;
   /** How new the file is: which version of an order in several files wins. */
   freshness: Freshness;
   rowsRead: number;
@@ -51,6 +53,12 @@ export interface ReadOptions {
   only?: ReadonlySet<string>;
   /** Add up paid amounts and postage per file (orders inspect); default on. */
   sums?: boolean;
+  /**
+   * The fields a computing command cannot do without (compensate: status, paidAt, paidAmount): a
+   * file that lacks one (a reduced export) is refused with exit 3, naming the field and the header
+   * names it accepts. Without it (inspect, normalize) any file with an order-id column is read.
+   */
+  needs?: { fields: ReadonlySet<string>; command: string };
 }
 
 interface OpenFile {
@@ -72,6 +80,8 @@ export class OrderSet {
   // the state the duplicate check truly needs (src/orders/idset.ts).
   private readonly seenOrders = new IdSet();
   private readonly seenLines = new IdSet();
+  /** Orders of line-grain rows that have no line id, deduplicated as whole orders. */
+  private readonly seenLineOrders = new IdSet();
 
   constructor(
     private readonly ctx: Ctx,
@@ -106,6 +116,9 @@ export class OrderSet {
     for (const [key, i] of d.map.index) if (PII_FIELDS[key]) piiKind.set(d.map.headers[i]!, PII_FIELDS[key]!);
     for (const h of d.map.headers) if (!piiKind.has(h) && PERSONAL_COLUMNS[h]) piiKind.set(h, PERSONAL_COLUMNS[h]!);
     const dedupeByLine = d.layout.grain === 'line';
+    let group: { id: string; prev: number | undefined } = { id: '', prev: undefined };
+    const needStatus = Boolean(this.opts.needs?.fields.has('status'));
+    const statusHeader = d.map.headers[d.map.index.get('status') ?? -1];
     // A progress bar over the file's bytes, only on a terminal (never in a pipe, a file or cron).
     const progress = byteProgress(this.ctx, f.name, f.size, f.bytesRead);
     try {
@@ -123,7 +136,11 @@ export class OrderSet {
         continue;
       }
       stats.rowsRead++;
-      const r = parser.parse(rec.cells, rec.line);
+      let r = parser.parse(rec.cells, rec.line);
+      if (needStatus && !isProblem(r) && r.status === 'unknown') {
+        // storeops' own output of a reduced export: the status column is there, its value unknown.
+        r = { column: statusHeader, value: r.statusRaw, reason: msg('订单状态未知 (原导出没有订单状态列); 这个命令需要订单状态', 'the order status is unknown (the original export had no status column); this command needs it') };
+      }
       if (isProblem(r)) {
         stats.rejected++;
         const column = r.column;
@@ -141,15 +158,25 @@ export class OrderSet {
         await this.rejects.add({ file: f.name, line: rec.line, column, value, reason });
         continue;
       }
-      const key = dedupeByLine ? r.lineId : r.orderId;
-      if (key) {
-        const prev = (dedupeByLine ? this.seenLines : this.seenOrders).getOrAdd(key, rec.line * this.files.length + f.idx);
-        if (prev !== undefined) {
-          stats.duplicates++;
-          const known = prev !== UNKNOWN_AT;
-          await this.dups.add(key, f.idx, rec.line, known ? prev % this.files.length : undefined, known ? Math.floor(prev / this.files.length) : 0);
-          continue;
+      const n = this.files.length;
+      let prev: number | undefined;
+      if (!dedupeByLine) prev = this.seenOrders.getOrAdd(r.orderId, rec.line * n + f.idx);
+      else if (r.lineId) prev = this.seenLines.getOrAdd(r.lineId, rec.line * n + f.idx);
+      else {
+        // A line without a line id (宝贝报表 2017–2019, storeops' own order output): its order is
+        // the unit. The lines of one order are adjacent; an order already read from another
+        // (newer) file is a duplicate with all its lines; a repeat inside one file is not.
+        if (r.orderId !== group.id) {
+          const p = this.seenLineOrders.getOrAdd(r.orderId, rec.line * n + f.idx);
+          group = { id: r.orderId, prev: p !== undefined && (p === UNKNOWN_AT || p % n !== f.idx) ? p : undefined };
         }
+        prev = group.prev;
+      }
+      if (prev !== undefined) {
+        stats.duplicates++;
+        const known = prev !== UNKNOWN_AT;
+        await this.dups.add(dedupeByLine ? (r.lineId ?? r.orderId) : r.orderId, f.idx, rec.line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
+        continue;
       }
       stats.accepted++;
       if (r.timeSlack) stats.coarseTimes++;
@@ -196,9 +223,9 @@ export class OrderSet {
     if (group.length) yield [foldLines(group)];
   }
 
-  /** A parsed row as an order: the unit price is only set on line-grain rows and dropped here. */
+  /** A parsed row as an order: the unit price of a line-grain row is kept with --lines (one row per line), dropped otherwise. */
   private asLines(o: ParsedRow): Order {
-    if (o.price !== undefined) delete o.price;
+    if (o.price !== undefined && !this.opts.lines) delete o.price;
     return o;
   }
 
@@ -320,8 +347,15 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
   const latest = latestPlausible(ctx.asOf, ctx.io.now());
   let i = 0;
   for (const file of files) {
-    const t = await openTable(file, ctx.io.stdin, ctx.encoding);
+    const t = await openTable(file, ctx.io.stdin, ctx.encoding, isOrderHeader);
     const detected = detectLayout(t.sniffed.name, t.headers);
+    const lacking = detected.missing.filter((f) => opts.needs?.fields.has(f.key));
+    if (lacking.length) throw neededColumnsError(t.sniffed.name, detected, lacking, opts.needs!.command, t.headers);
+    if (detected.missing.length) ctx.warn(reducedExportWarning(t.sniffed.name, detected.missing));
+    if (t.headerLine > 1) {
+      // Title lines above the header (PDD after-sale xlsx, some 抖店 downloads); line numbers stay physical.
+      ctx.info(msg(`${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${t.headerLine - 1} 行 (标题或空行)`, `${t.sniffed.name}: the header is on line ${t.headerLine}; the ${t.headerLine - 1} line(s) above it (title or blank) were skipped`));
+    }
     opened.push({
       name: t.sniffed.name,
       idx: i++,
@@ -332,6 +366,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
         file: t.sniffed.name,
         sniffed: { container: t.sniffed.container, encoding: t.sniffed.encoding, encodingNote: t.sniffed.encodingNote },
         detected,
+        headerLine: t.headerLine,
         freshness: freshnessOf(t.sniffed.name, t.sniffed.mtimeMs, ctx.tz, latest),
         rowsRead: 0,
         accepted: 0,
@@ -368,6 +403,11 @@ export function shownPii(o: Pick<Order, 'receiver' | 'phone' | 'address' | 'extr
     for (const h of Object.keys(extra)) extra[h] = maskValue(PERSONAL_COLUMNS[h], extra[h]!);
   }
   return { receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address), extra };
+}
+
+/** Every field the file's layout knows that the file has no column for: `shippedAt (发货时间)`. */
+export function missingFields(d: Detected): string[] {
+  return d.layout.fields.filter((f) => !d.map.index.has(f.key)).map(fieldNames);
 }
 
 export function layoutLabel(d: Detected): Msg {

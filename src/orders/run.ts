@@ -5,8 +5,10 @@ import type { Column, Row } from '../io/columns.js';
 import { openOutput, openOutputAllOrNothing, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import { fmtMoney } from '../money.js';
+import { DAY_MS } from '../time.js';
+import type { Order, TimeField } from './types.js';
 import { EXTRA_COLUMN, ORDER_COLUMNS } from './columns.js';
-import { type FileStats, layoutLabel, openOrders, shownPii } from './read.js';
+import { type FileStats, layoutLabel, missingFields, openOrders, shownPii } from './read.js';
 
 function needFiles(args: string[]): void {
   if (args.length === 0) {
@@ -21,6 +23,7 @@ const INSPECT_COLUMNS: Column[] = [
   { key: 'layoutName', zh: '报表名称', en: 'layoutName' },
   { key: 'container', zh: '文件类型', en: 'container' },
   { key: 'encoding', zh: '编码', en: 'encoding' },
+  { key: 'headerLine', zh: '表头行号', en: 'headerLine', type: 'int' },
   { key: 'rowsRead', zh: '读取行数', en: 'rowsRead', type: 'int' },
   { key: 'accepted', zh: '接受', en: 'accepted', type: 'int' },
   { key: 'rejected', zh: '拒绝', en: 'rejected', type: 'int' },
@@ -35,6 +38,7 @@ const INSPECT_COLUMNS: Column[] = [
   { key: 'postageSum', zh: '邮费合计', en: 'postageSum', type: 'money' },
   { key: 'columnsMapped', zh: '已识别列', en: 'columnsMapped', type: 'list' },
   { key: 'columnsUnmapped', zh: '未使用列', en: 'columnsUnmapped', type: 'list' },
+  { key: 'columnsMissing', zh: '缺少的字段', en: 'columnsMissing', type: 'list' },
 ];
 
 /** How the encoding was decided, in --lang: `GB18030/GBK (not UTF-8)` / `GB18030/GBK (不是 UTF-8)`. */
@@ -74,6 +78,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     layoutName: say(layoutLabel(s.detected), ctx.lang),
     container: s.sniffed.container,
     encoding: encodingText(s, ctx.lang),
+    headerLine: s.headerLine,
     rowsRead: s.rowsRead,
     accepted: s.accepted,
     rejected: s.rejected,
@@ -88,6 +93,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     postageSum: s.postageSum,
     columnsMapped: [...s.detected.map.index.entries()].map(([k, i]) => `${k}=${s.detected.map.headers[i]}`),
     columnsUnmapped: s.detected.map.unmapped,
+    columnsMissing: missingFields(s.detected),
   }));
   if (resolveFormat(ctx) === 'table') {
     // One file is easier to read as a list of "field  value" lines.
@@ -114,6 +120,21 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
   set.assertUsable(rejects);
 }
 
+/**
+ * Times read without seconds (an Excel re-save) are written without them, so that the output read
+ * back (storeops reads its own output) is as imprecise as the export was: never exact by accident.
+ */
+function coarseTimes(ctx: Ctx, o: Order): Row | undefined {
+  if (!o.timeSlack) return undefined;
+  const row: Row = {};
+  for (const [k, ms] of Object.entries(o.timeSlack) as [TimeField, number][]) {
+    const t = o[k];
+    if (t === null || !ms) continue;
+    row[k] = ctx.tz.format(t).slice(0, ms >= DAY_MS - 1000 ? 10 : 16);
+  }
+  return row;
+}
+
 export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   needFiles(args);
   const rejects = new RejectLog(ctx);
@@ -129,7 +150,7 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
     for await (const batch of set.orderBatches()) {
       const out = await open();
       for (const o of batch) {
-        await out.row({ ...o, ...shownPii(o, ctx.showPii) });
+        await out.row({ ...o, ...shownPii(o, ctx.showPii), ...(json ? undefined : coarseTimes(ctx, o)) });
         n++;
       }
     }

@@ -71,11 +71,14 @@ function fileList(v: unknown): string[] {
   return (Array.isArray(v) ? v : [v]).map(String);
 }
 
+/** What the order facts of a review need: closed orders are left out, earlier orders counted by payment time. */
+const REVIEWS_ORDER_NEEDS: ReadonlySet<string> = new Set(['status', 'paidAt']);
+
 async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wanted: Set<string>): Promise<Map<string, OrderFacts> | null> {
   if (files.length === 0) return null;
   const { readOrders } = await import('../orders/read.js');
   const all = [];
-  for await (const o of readOrders(ctx, files, rejects)) all.push({ orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status });
+  for await (const o of readOrders(ctx, files, rejects, { needs: { fields: REVIEWS_ORDER_NEEDS, command: 'reviews' } })) all.push({ orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status });
   return orderFacts(all, wanted);
 }
 

@@ -12,12 +12,16 @@ const BAD = rel('test', 'fixtures', 'bad');
 const bad = (f: string) => path.join(BAD, f);
 
 describe('file-level problems: exit 3, nothing on stdout', () => {
-  it('a required column is missing: names it and lists the headers found', () => {
-    const r = cli(['orders', 'inspect', bad('missing-column.csv'), '-f', 'json']);
+  it('a column compensate needs is missing: names it and lists the headers found (inspect still reads the file, issue 14 item 9)', () => {
+    const r = cli(['compensate', bad('missing-column.csv'), '-f', 'json']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${bad('missing-column.csv')}: required column "买家实际支付金额" is missing (Taobao/Tmall order report (订单报表)); columns found: 订单编号, 买家会员名, 买家会员昵称, 支付单号, 支付详情, 买家应付货款, 买家应付邮费,`);
-    expect(r.stderr).toContain('hint: accepted names: 买家实际支付金额.');
+    expect(r.stderr).toContain(`${bad('missing-column.csv')}: compensate needs columns this file does not have: "买家实际支付金额" (paidAmount) (Taobao/Tmall order report (订单报表)); columns found: 订单编号, 买家会员名, 买家会员昵称, 支付单号, 支付详情, 买家应付货款, 买家应付邮费,`);
+    expect(r.stderr).toContain('hint: accepted names: paidAmount (买家实际支付金额).');
+    const ins = cli(['orders', 'inspect', bad('missing-column.csv'), '-f', 'json']);
+    expect(ins.code).toBe(0);
+    // The 71-column layout never had 旗帜颜色/订单标记; the fixture dropped 买家实际支付金额.
+    expect(json(ins)[0]!.columnsMissing).toEqual(['paidAmount (买家实际支付金额)', 'sellerFlag (旗帜颜色 / 订单标记)']);
   });
 
   it('an empty (0-byte) file', () => {

@@ -56,9 +56,15 @@ export function checkMoneyText(text: string, max: number): 'empty' | 'ok' | 'inv
   const t = moneyText(text);
   if (t === undefined) return 'invalid';
   if (t === '') return 'empty';
-  const n = Number(t);
   // A leading minus is negative even for -0.00, as Decimal's isNegative() says.
-  return t.startsWith('-') || n > max ? 'implausible' : 'ok';
+  if (t.charCodeAt(0) === 45) return 'implausible';
+  // Exactly as Decimal's gt(max) for an integer max: the whole part, then any non-zero fraction digit.
+  const dot = t.indexOf('.');
+  const whole = dot < 0 ? t : t.slice(0, dot);
+  if (whole.length > 15) return 'implausible';
+  const n = Number(whole);
+  if (n > max || (n === max && dot >= 0 && /[1-9]/.test(t.slice(dot + 1)))) return 'implausible';
+  return 'ok';
 }
 
 /** Round to the fen, half-up (RULES 1.4). */

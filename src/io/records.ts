@@ -5,8 +5,11 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InputError, type Msg, msg } from '../cli/errors.js';
 import { loadExcelJS } from './exceljs.js';
-import { gb18030Decoder, type Gb18030Impl } from './gb18030.js';
+import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
+import { Gb18030Check, MAX_RECORD, Projection, RecordScanner } from './scan.js';
 import type { Sniffed } from './source.js';
+
+export { Projection };
 
 export interface RawRecord {
   /** Physical line (csv) or row number (xlsx) where the record starts; 1 = header line. */
@@ -51,13 +54,35 @@ export function firstBadUtf8(b: Buffer): number {
   return b.length;
 }
 
+/** The source's bytes without the skipped prefix (a BOM). */
+async function* rawChunks(s: Sniffed): AsyncGenerator<Buffer> {
+  let skip = s.skip;
+  for await (const chunk of s.stream as AsyncIterable<Buffer>) {
+    if (!skip) {
+      yield chunk;
+      continue;
+    }
+    const k = Math.min(skip, chunk.length);
+    skip -= k;
+    if (k < chunk.length) yield chunk.subarray(k);
+  }
+}
+
+function badBytes(s: Sniffed, lineNo: number): InputError {
+  return new InputError(
+    msg(`${s.name} 第 ${lineNo} 行含有无法按 ${s.encoding} 解码的字节`, `${s.name}:${lineNo}: bytes that are not valid ${s.encoding}`),
+    msg('文件可能混用了编码或已损坏; 重新导出, 或用 --encoding 指定编码 (utf8 / gbk)。', 'the file may mix encodings or be damaged; export it again, or name the encoding with --encoding (utf8 / gbk).'),
+  );
+}
+
 /**
  * The input as text for the parser, failing with the line number on bytes the encoding cannot
  * hold. UTF-8 is only validated (natively) and passed on as bytes, which csv-parse reads itself:
  * decoding it here and re-encoding it for the parser would double the work on a big export.
+ * `chunks` start where `fed.lines` line breaks of the file have gone by (0: the file's start).
  */
-async function* decode(s: Sniffed, fed: { lines: number }, gb?: Gb18030Impl): AsyncGenerator<string | Buffer> {
-  let newlines = 0;
+async function* decode(s: Sniffed, fed: { lines: number }, gb: Gb18030Impl | undefined, chunks: AsyncIterable<Buffer>): AsyncGenerator<string | Buffer> {
+  let newlines = fed.lines;
   // `fed.lines`: the line breaks handed on so far, counted once here for the parser's caller too.
   // A 0x0A byte is a line break in UTF-8 and GB18030 alike (never inside a multi-byte character).
   const countNl = (b: Buffer | string) => {
@@ -65,22 +90,11 @@ async function* decode(s: Sniffed, fed: { lines: number }, gb?: Gb18030Impl): As
     while ((i = b.indexOf('\n', i + 1)) !== -1) newlines++;
     fed.lines = newlines;
   };
-  const bad = (lineNo: number) =>
-    new InputError(
-      msg(`${s.name} 第 ${lineNo} 行含有无法按 ${s.encoding} 解码的字节`, `${s.name}:${lineNo}: bytes that are not valid ${s.encoding}`),
-      msg('文件可能混用了编码或已损坏; 重新导出, 或用 --encoding 指定编码 (utf8 / gbk)。', 'the file may mix encodings or be damaged; export it again, or name the encoding with --encoding (utf8 / gbk).'),
-    );
-  let skip = s.skip;
-  const stripSkip = (chunk: Buffer): Buffer => {
-    if (!skip) return chunk;
-    const k = Math.min(skip, chunk.length);
-    skip -= k;
-    return chunk.subarray(k);
-  };
+  const bad = (lineNo: number) => badBytes(s, lineNo);
   if (s.encoding === 'utf8') {
     let carry: Buffer | undefined;
-    for await (const chunk of s.stream as AsyncIterable<Buffer>) {
-      let b = stripSkip(chunk);
+    for await (const chunk of chunks) {
+      let b = chunk;
       if (carry) {
         b = Buffer.concat([carry, b]);
         carry = undefined;
@@ -103,10 +117,10 @@ async function* decode(s: Sniffed, fed: { lines: number }, gb?: Gb18030Impl): As
   }
   if (s.encoding === 'utf16le' || s.encoding === 'utf16be') {
     const dec = new TextDecoder(s.encoding === 'utf16le' ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true });
-    for await (const chunk of s.stream as AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
       let text: string;
       try {
-        text = dec.decode(stripSkip(chunk), { stream: true });
+        text = dec.decode(chunk, { stream: true });
       } catch {
         throw bad(newlines + 1);
       }
@@ -123,10 +137,10 @@ async function* decode(s: Sniffed, fed: { lines: number }, gb?: Gb18030Impl): As
     return;
   }
   const dec = await gb18030Decoder(gb);
-  for await (const chunk of s.stream as AsyncIterable<Buffer>) {
+  for await (const chunk of chunks) {
     let text: string;
     try {
-      text = dec.write(stripSkip(chunk));
+      text = dec.write(chunk);
     } catch {
       // Bad bytes finishing a character cut at the end of the previous chunk: on this line.
       throw bad(newlines + 1);
@@ -178,21 +192,122 @@ function pickRecordDelimiter(firstText: string): string[] {
 }
 
 async function* csvBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
+  if (opts.parser !== 'csv-parse' && (s.encoding === 'utf8' || (s.encoding === 'gb18030' && hasNativeGb18030() && opts.gb18030 !== 'iconv'))) {
+    yield* fastBatches(s, opts);
+    return;
+  }
   // Lines fed to the parser so far (by \n), for an error found only at the end of the input.
   const fed = { lines: 0 };
-  const text = decode(s, fed, opts.gb18030);
+  const text = decode(s, fed, opts.gb18030, rawChunks(s));
   const first = await text.next();
   if (first.done) return;
-  const head = typeof first.value === 'string' ? first.value : first.value.toString('utf8', 0, Math.min(first.value.length, 1 << 16));
+  const head = headText(first.value);
+  yield* csvParseBatches(s, text, first.value, fed, pickDelimiter(head), pickRecordDelimiter(head), 1);
+}
+
+/** The start of the first text, for the delimiter decisions. */
+function headText(v: string | Buffer): string {
+  return typeof v === 'string' ? v : v.toString('utf8', 0, Math.min(v.length, 1 << 16));
+}
+
+/**
+ * The byte scanner (scan.ts) while the input has the common shape; from the first record it does
+ * not read the way csv-parse would for certain, csv-parse reads the rest (same line numbers).
+ */
+async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
+  const gb = s.encoding === 'gb18030';
+  const fed = { lines: 0 };
+  const raw = rawChunks(s);
+  // UTF-8 is validated natively (decode) and scanned as bytes; GB18030 is checked here.
+  const chunks: AsyncIterator<Buffer> = gb ? raw : (decode(s, fed, undefined, raw) as AsyncGenerator<Buffer>);
+  const check = gb ? new Gb18030Check() : undefined;
+  let newlines = 0; // GB18030: line breaks in the chunks checked so far
+  const next = async (): Promise<Buffer | undefined> => {
+    const n = await chunks.next();
+    if (n.done) {
+      if (check?.cut) throw badBytes(s, newlines + 1);
+      return undefined;
+    }
+    const b = n.value;
+    if (check) {
+      const bad = check.check(b);
+      if (bad !== -1) throw badBytes(s, newlines + countLf(b, 0, bad) + 1);
+      newlines += countLf(b, 0, b.length);
+    }
+    return b;
+  };
+  let buf = await next();
+  if (buf === undefined) return;
+  // The same decisions csv-parse's path makes from the same first text.
+  const head = gb ? new TextDecoder('gb18030').decode(buf.subarray(0, 1 << 16), { stream: true }) : headText(buf);
   const delimiter = pickDelimiter(head);
+  const recordDelimiter = pickRecordDelimiter(head);
+  const scanner = recordDelimiter.includes('\r') && recordDelimiter.length === 3 ? undefined : new RecordScanner(delimiter.charCodeAt(0), gb ? 'gb18030' : 'utf8', opts.projection);
+  let rest: Buffer | undefined = buf;
+  if (scanner) {
+    let final = false;
+    for (;;) {
+      const r = scanner.scan(buf, final);
+      if (r.records.length) yield r.records;
+      buf = buf.subarray(r.used);
+      if (r.irregular || (!final && buf.length > MAX_RECORD)) {
+        rest = buf;
+        break;
+      }
+      if (final) return;
+      const more = await next();
+      if (more === undefined) final = true;
+      else buf = buf.length ? Buffer.concat([buf, more]) : more;
+    }
+  }
+  // csv-parse from here: the bytes left, then the rest of the input.
+  const firstLine = scanner ? scanner.line : 1;
+  const tail = (async function* () {
+    if (rest.length) yield rest;
+    for (let b = await chunks.next(); !b.done; b = await chunks.next()) yield b.value;
+  })();
+  let text: AsyncGenerator<string | Buffer>;
+  if (gb) {
+    fed.lines = firstLine - 1;
+    text = decode(s, fed, opts.gb18030, tail);
+  } else {
+    text = tail; // already checked as UTF-8 (fed counts on)
+  }
+  const first = await text.next();
+  if (first.done) return;
+  yield* csvParseBatches(s, text, first.value, fed, delimiter, recordDelimiter, firstLine);
+}
+
+function countLf(b: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = b.indexOf(10, from); i !== -1 && i < to; i = b.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/**
+ * csv-parse over `text` (whose first value is `first`), the reference reader: every record with
+ * the physical line it starts on, `firstLine` being the line `first` starts on.
+ */
+async function* csvParseBatches(
+  s: Sniffed,
+  text: AsyncIterator<string | Buffer>,
+  firstValue: string | Buffer,
+  fed: { lines: number },
+  delimiter: string,
+  recordDelimiter: string[],
+  firstLine: number,
+): AsyncGenerator<RawRecord[]> {
+  const first: IteratorResult<string | Buffer> = { done: false, value: firstValue };
   const skipped: RawRecord[] = [];
   // Physical line where the last record ended, and empty lines skipped so far (csv-parse counts).
-  let prevEnd = 0;
+  let prevEnd = firstLine - 1;
   let prevEmpty = 0;
+  // csv-parse counts lines from where it started: the file's line numbers are this much more.
+  const lineBase = firstLine - 1;
   let endsWithNl = true;
   const parser = parse({
     delimiter,
-    record_delimiter: pickRecordDelimiter(head),
+    record_delimiter: recordDelimiter,
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -205,8 +320,11 @@ async function* csvBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRec
         const end =
           err.code === 'CSV_QUOTE_NOT_CLOSED'
             ? fed.lines + (endsWithNl ? 0 : 1) // the last line of the file
-            : (err as unknown as { lines?: number }).lines ?? prevEnd + 1;
-        const from = prevEnd + 1;
+            : ((err as unknown as { lines?: number }).lines ?? prevEnd + 1 - lineBase) + lineBase;
+        // Empty lines csv-parse skipped before the record: the record starts after them.
+        const emptyNow = (err as unknown as { empty_lines?: number }).empty_lines ?? prevEmpty;
+        const from = prevEnd + 1 + (emptyNow - prevEmpty);
+        prevEmpty = emptyNow;
         prevEnd = Math.max(prevEnd, end);
         skipped.push({
           line: from,
@@ -244,7 +362,7 @@ async function* csvBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRec
         // info.lines counts a CRLF inside a quoted cell as two line breaks.
         // Most records sit on one line: only a record csv-parse saw span lines is scanned.
         let breaks = 0;
-        if (info.lines > start) for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
+        if (info.lines + lineBase > start) for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
         prevEnd = start + breaks;
         prevEmpty = info.empty_lines;
         batch.push({ line: start, cells: record });
@@ -254,8 +372,9 @@ async function* csvBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRec
   } catch (e) {
     if (e instanceof InputError) throw e;
     const err = e as { code?: string; lines?: number; message: string };
+    if (err.lines !== undefined) err.lines += lineBase;
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const from = prevEnd + 1;
+      const from = prevEnd + 1 + ((err as { empty_lines?: number }).empty_lines ?? prevEmpty) - prevEmpty;
       yield [
         {
         line: from,
@@ -387,6 +506,8 @@ export function readRecordBatches(s: Sniffed, opts: ReadOptions = {}): AsyncGene
 }
 
 export interface ReadOptions {
+  /** Which columns to decode (the fast path); set once the header is known. */
+  projection?: Projection;
   /** Which GB18030 decoder (tests compare the two); the runtime's when it has one. */
   gb18030?: Gb18030Impl;
   /**

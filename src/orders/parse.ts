@@ -36,6 +36,8 @@ export const ABSURD_AMOUNT = 100_000_000;
 
 export interface RowParser {
   parse(cells: string[], line: number): ParsedRow | RowProblem;
+  /** The columns `parse` reads (the reader need decode no others); undefined: all of them. */
+  columns: number[] | undefined;
 }
 
 const YES = new Set(['是', 'true', 'TRUE', 'Y', 'y', 'yes', '1']);
@@ -103,7 +105,12 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     }
   };
 
+  const columns = keepExtra
+    ? undefined
+    : [...new Set([...Object.values(idx), ...addrParts, ...times.map(([, i]) => i), ...moneys.map(([, i]) => i), ...twins.flatMap(([, i, others]) => [i, ...others])])].filter((i) => i >= 0);
+
   return {
+    columns,
     parse(cells, line) {
       const ragged = raggedProblem(cells, width, lastNeeded);
       if (ragged) return { reason: ragged };
@@ -202,32 +209,19 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       }
       for (const [key, i, used] of moneys) {
         const text = get(cells, i);
-        if (!used) {
-          const v = checkMoneyText(text, ABSURD_AMOUNT);
-          if (v === 'invalid' || v === 'implausible') {
-            return {
-              column: map.headers[i],
-              value: text,
-              reason:
-                v === 'invalid'
-                  ? msg(`"${shown(text)}" 不是有效的金额`, `"${shown(text)}" is not a valid amount`)
-                  : msg(`金额 "${shown(text)}" 不合理 (为负数或过大)`, `amount "${shown(text)}" is implausible (negative or too large)`),
-            };
-          }
-          continue;
-        }
-        const m = parseMoney(text);
-        if (m === undefined || (m !== null && (m.isNegative() || m.gt(ABSURD_AMOUNT)))) {
+        // Checked on the text (no Decimal arithmetic per cell); a Decimal is built only where used.
+        const v = checkMoneyText(text, ABSURD_AMOUNT);
+        if (v === 'invalid' || v === 'implausible') {
           return {
             column: map.headers[i],
             value: text,
             reason:
-              m === undefined
+              v === 'invalid'
                 ? msg(`"${shown(text)}" 不是有效的金额`, `"${shown(text)}" is not a valid amount`)
                 : msg(`金额 "${shown(text)}" 不合理 (为负数或过大)`, `amount "${shown(text)}" is implausible (negative or too large)`),
           };
         }
-        o[key] = m;
+        if (used && v === 'ok') o[key] = parseMoney(text) as Money;
       }
       if (idx.quantity >= 0) {
         const q = get(cells, idx.quantity);

@@ -65,6 +65,8 @@ interface OpenFile {
   name: string;
   stats: FileStats;
   batches: AsyncGenerator<RawRecord[]>;
+  /** Decode only the columns the row parser reads (src/io/table.ts). */
+  project(columns: readonly number[] | undefined): void;
   idx: number;
   /** For the progress bar: the file's size (undefined for stdin) and the bytes read so far. */
   size?: number;
@@ -111,6 +113,7 @@ export class OrderSet {
     // A timestamp more than a day after the real clock is a mangled cell, not a future order
     // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
     const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, latestPlausible(this.ctx.asOf, this.ctx.io.now()), Boolean(this.opts.keepExtra), this.opts.only);
+    f.project(parser.columns);
     const sums = this.opts.sums !== false;
     const piiKind = new Map<string, PiiKind>();
     for (const [key, i] of d.map.index) if (PII_FIELDS[key]) piiKind.set(d.map.headers[i]!, PII_FIELDS[key]!);
@@ -360,6 +363,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
       name: t.sniffed.name,
       idx: i++,
       batches: t.batches,
+      project: t.project,
       size: t.sniffed.size,
       bytesRead: t.sniffed.bytesRead,
       stats: {

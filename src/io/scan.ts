@@ -1,0 +1,290 @@
+// The fast path of the csv reader (used only by records.ts, which knows the parsers): a byte
+// scanner for the common shape of an export. It finds cells by their bytes — quote-aware — and
+// decodes only the cells the caller wants. Comma, tab, quote and line breaks are the same bytes in
+// UTF-8 and GB18030 and never occur inside a multi-byte character of either, so one scanner reads
+// both. It gives up on anything csv-parse might read differently (a quote followed by other text,
+// an unclosed quote, a record over MAX_RECORD bytes): the caller hands the rest of the input, from
+// the start of that record, to csv-parse, which stays the reference (test/io/fastpath*.test.ts).
+import type { RawRecord } from './records.js';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** A record longer than this is not the common shape: csv-parse reads it (and the rest). */
+export const MAX_RECORD = 1 << 20;
+
+/** Which columns to decode; the others come back as '' (the cells array keeps its length). */
+export class Projection {
+  /** want[i] = 1: decode column i. Undefined: decode every column. Columns past the end are decoded. */
+  want: Uint8Array | undefined;
+}
+
+export interface ScanResult {
+  records: RawRecord[];
+  /** Bytes of the buffer consumed: the start of the first record not read. */
+  used: number;
+  /** The record at `used` is not the common shape: csv-parse must read from there on. */
+  irregular: boolean;
+}
+
+type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+
+/** Cells of GB18030 text repeat (statuses, titles, buyers): decoded once each, up to this many. */
+const GB_CACHE_MAX = 100_000;
+
+export class RecordScanner {
+  /** Physical line (counted by \n) of the next record to read; 1 = the first line of the file. */
+  line: number;
+  private readonly gbDecoder: TextDecoder | undefined;
+  private readonly gbCache = new Map<string, string>();
+
+  constructor(
+    private readonly delimiter: number,
+    encoding: 'utf8' | 'gb18030',
+    private readonly projection: Projection | undefined,
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+    this.gbDecoder = encoding === 'gb18030' ? new TextDecoder('gb18030') : undefined;
+  }
+
+  /**
+   * Every whole record in `buf`. Without `final`, a record that reaches the end of `buf` may go
+   * on in the next chunk: it is left unread (`used` stops before it).
+   */
+  scan(buf: Buffer, final: boolean): ScanResult {
+    const b = buf as Latin1Buffer;
+    const len = b.length;
+    const delim = this.delimiter;
+    const want = this.projection?.want;
+    const wantLen = want === undefined ? 0 : want.length;
+    const records: RawRecord[] = [];
+    let pos = 0;
+    let line = this.line;
+    // 0: all read; 1: the record at pos needs more input; 2: the record at pos is not the common shape.
+    let stop = 0;
+    records: while (pos < len) {
+      // Empty lines are skipped (counted for the line numbers).
+      const c0 = b[pos]!;
+      if (c0 === LF) {
+        pos++;
+        line++;
+        continue;
+      }
+      if (c0 === CR) {
+        if (pos + 1 >= len) {
+          if (!final) {
+            stop = 1;
+            break;
+          }
+        } else if (b[pos + 1] === LF) {
+          pos += 2;
+          line++;
+          continue;
+        }
+      }
+      const cells: string[] = [];
+      let breaks = 0; // line breaks inside quoted cells of this record
+      let nonBlank = false;
+      let p = pos;
+      let col = 0;
+      for (;;) {
+        let s: number;
+        let e: number;
+        let escaped = false;
+        let high = 0; // the OR of the cell's bytes (>= 0x80: not ASCII); unknown (0x80) for quoted cells
+        if (p < len && b[p] === QUOTE) {
+          s = p + 1;
+          let q = s;
+          for (;;) {
+            q = b.indexOf(QUOTE, q);
+            if (q === -1 || q + 1 >= len) {
+              if (q !== -1 && final) break; // closed at the end of the file
+              stop = final ? 2 : 1; // unclosed at the end of the file: csv-parse says how
+              break records;
+            }
+            const n = b[q + 1]!;
+            if (n === QUOTE) {
+              escaped = true;
+              q += 2;
+              continue;
+            }
+            if (n === delim || n === LF) break;
+            if (n === CR) {
+              if (q + 2 >= len) {
+                stop = final ? 2 : 1;
+                break records;
+              }
+              if (b[q + 2] === LF) break;
+            }
+            stop = 2; // a quote followed by other text: csv-parse's relax rules decide
+            break records;
+          }
+          e = q;
+          p = q + 1;
+          high = 0x80;
+          for (let k = b.indexOf(LF, s); k !== -1 && k < e; k = b.indexOf(LF, k + 1)) breaks++;
+        } else {
+          s = p;
+          let q = p;
+          for (;;) {
+            if (q >= len) {
+              if (!final) {
+                stop = 1;
+                break records;
+              }
+              break;
+            }
+            const c = b[q]!;
+            if (c === delim || c === LF) break;
+            if (c === CR) {
+              if (q + 1 >= len) {
+                if (!final) {
+                  stop = 1;
+                  break records;
+                }
+              } else if (b[q + 1] === LF) break;
+            }
+            high |= c;
+            q++;
+          }
+          e = q;
+          p = q;
+        }
+        // The cell's text, if wanted (and always until the record shows a non-blank cell, so that
+        // a record whose wanted cells are empty is never taken for a blank line).
+        if (!nonBlank || col >= wantLen || want![col] === 1) {
+          let t = e === s ? '' : high < 0x80 ? b.latin1Slice(s, e) : this.text(b, s, e);
+          if (escaped) t = t.replace(/""/g, '"');
+          if (!nonBlank && t.trim() !== '') nonBlank = true;
+          cells.push(t);
+        } else {
+          cells.push('');
+        }
+        col++;
+        // p is at the byte after the cell: a delimiter, LF, CR LF, or the end of the input.
+        if (p >= len) break; // the end of the file (final): the record ends with it
+        const c = b[p]!;
+        if (c === delim) {
+          p++;
+          if (p >= len) {
+            // A delimiter as the last byte: one more, empty cell (or more input to come).
+            if (!final) {
+              stop = 1;
+              break records;
+            }
+            cells.push('');
+            break;
+          }
+          continue;
+        }
+        p = c === LF ? p + 1 : p + 2;
+        breaks++;
+        break;
+      }
+      records.push({ line, cells });
+      line += breaks;
+      pos = p;
+    }
+    this.line = line;
+    return { records, used: pos, irregular: stop === 2 };
+  }
+
+  /** A cell that may hold non-ASCII bytes. */
+  private text(b: Latin1Buffer, s: number, e: number): string {
+    let ascii = true;
+    for (let i = s; i < e; i++) {
+      if (b[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return b.latin1Slice(s, e);
+    if (!this.gbDecoder) return b.utf8Slice(s, e);
+    if (e - s > 64) return this.gbDecoder.decode(b.subarray(s, e));
+    const key = b.latin1Slice(s, e);
+    let t = this.gbCache.get(key);
+    if (t === undefined) {
+      t = this.gbDecoder.decode(b.subarray(s, e));
+      if (this.gbCache.size >= GB_CACHE_MAX) this.gbCache.clear();
+      this.gbCache.set(key, t);
+    }
+    return t;
+  }
+}
+
+/**
+ * GB18030 byte checking, chunk by chunk, with the WHATWG decoder's verdicts (what
+ * `TextDecoder('gb18030')` turns into U+FFFD): ASCII and 0x80 alone; a lead byte 0x81–0xFE then
+ * 0x40–0x7E or 0x80–0xFE; or four bytes (lead, 0x30–0x39, 0x81–0xFE, 0x30–0x39) whose pointer is
+ * at most 39419 or from 189000 to 1237575. A character cut at a chunk's end is carried over.
+ */
+export class Gb18030Check {
+  private carry: number[] = [];
+
+  /** Offset in `b` of the first byte of a bad character, or -1 when all is well. */
+  check(b: Uint8Array): number {
+    let i = 0;
+    const n = b.length;
+    if (this.carry.length) {
+      // Finish the character begun in the previous chunk: a bad one starts there (offset 0 here).
+      const seq = this.carry;
+      while (i < n && !complete(seq)) seq.push(b[i++]!);
+      if (seq.length === 3 && (seq[2]! < 0x81 || seq[2]! > 0xfe)) return 0;
+      if (!complete(seq)) return -1; // still cut (a tiny chunk)
+      this.carry = [];
+      if (!validSeq(seq)) return 0;
+    }
+    while (i < n) {
+      const c = b[i]!;
+      if (c <= 0x80) {
+        i++;
+        continue;
+      }
+      if (c === 0xff) return i;
+      if (i + 1 >= n) {
+        this.carry = [c];
+        return -1;
+      }
+      const c2 = b[i + 1]!;
+      if ((c2 >= 0x40 && c2 <= 0x7e) || (c2 >= 0x80 && c2 <= 0xfe)) {
+        i += 2;
+        continue;
+      }
+      if (c2 < 0x30 || c2 > 0x39) return i;
+      if (i + 3 >= n) {
+        // Cut after two or three bytes: carried over only while what is there can still be whole.
+        if (i + 2 < n && (b[i + 2]! < 0x81 || b[i + 2]! > 0xfe)) return i;
+        this.carry = Array.from(b.subarray(i));
+        return -1;
+      }
+      if (!validSeq([c, c2, b[i + 2]!, b[i + 3]!])) return i;
+      i += 4;
+    }
+    return -1;
+  }
+
+  /** True when the input ended inside a character. */
+  get cut(): boolean {
+    return this.carry.length > 0;
+  }
+}
+
+function complete(seq: number[]): boolean {
+  if (seq.length >= 4) return true;
+  if (seq.length < 2) return false;
+  const c2 = seq[1]!;
+  return !(c2 >= 0x30 && c2 <= 0x39); // a two-byte code (or a bad second byte) is whole at two
+}
+
+function validSeq(seq: number[]): boolean {
+  const [c1, c2, c3, c4] = seq as [number, number, number?, number?];
+  if (c1 <= 0x80) return true;
+  if (c1 === 0xff) return false;
+  if ((c2 >= 0x40 && c2 <= 0x7e) || (c2 >= 0x80 && c2 <= 0xfe)) return true;
+  if (c2 < 0x30 || c2 > 0x39 || c3 === undefined || c4 === undefined) return false;
+  if (c3 < 0x81 || c3 > 0xfe || c4 < 0x30 || c4 > 0x39) return false;
+  const pointer = (c1 - 0x81) * 12600 + (c2 - 0x30) * 1260 + (c3 - 0x81) * 10 + (c4 - 0x30);
+  return pointer <= 39419 || (pointer >= 189000 && pointer <= 1237575);
+}

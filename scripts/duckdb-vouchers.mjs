@@ -25,6 +25,11 @@
 //   the window's first payment (recursive CTE), or never; the cap per window; nothing to issue
 //   when the platform paid (延迟发货自动赔付金额 > 0) or deducts it itself.
 // All times in the export are Beijing wall-clock times, so they are compared as they are.
+// Checked by hand against the README's worked example (examples/ExportOrderList202611.csv as UTF-8,
+// as of 2026-11-20 12:00:00): 14.50 + 50.00 + 5.00 + 5.00 = 74.50, 55.00 to issue; with
+// --rules tmall-2023 62.00 + 500.00 + 29.97 + 15.00 = 606.97. Not handled: duplicate order ids
+// (compensate keeps one copy), pickup scans (--shipments), promised ship times (抖店 exports),
+// delivery-promise payouts (--delivery-failures), and rows compensate rejects.
 // GBK/GB18030 files: DuckDB's CSV reader knows only UTF-8, UTF-16 and Latin-1 without the
 // `encodings` extension, which it would download at run time (not allowed here): UTF-8 only.
 import fs from 'node:fs';

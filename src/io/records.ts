@@ -19,10 +19,6 @@ export interface RawRecord {
   problem?: Msg;
 }
 
-/**
- * Offset of the first byte that breaks UTF-8 in a chunk. Continuation bytes at the very start
- * finish a character begun in the previous chunk.
- */
 /** Bytes at the end of `b` that start a UTF-8 character the chunk does not finish (0–3). */
 function incompleteTail(b: Buffer): number {
   for (let back = 1; back <= 3 && back <= b.length; back++) {
@@ -34,9 +30,14 @@ function incompleteTail(b: Buffer): number {
   return 0;
 }
 
+/**
+ * Offset of the first byte that breaks UTF-8 in a chunk (the chunk's length when none does), for
+ * the line number of the error. A chunk never starts inside a character (decode() carries a
+ * character cut at a chunk's end over to the next chunk), so continuation bytes at its start are
+ * bad bytes. As strict as the native check: no overlong forms, surrogates or code points past U+10FFFF.
+ */
 export function firstBadUtf8(b: Buffer): number {
   let i = 0;
-  while (i < 3 && i < b.length && (b[i]! & 0xc0) === 0x80) i++;
   while (i < b.length) {
     const c = b[i]!;
     if (c < 0x80) {
@@ -45,9 +46,13 @@ export function firstBadUtf8(b: Buffer): number {
     }
     const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
+    // The second byte's range: E0 and F0 would be overlong below it, ED a surrogate and F4 past U+10FFFF above it.
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
     for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return b.length;
-      if ((b[i + k]! & 0xc0) !== 0x80) return i;
+      if (i + k >= b.length) return i; // cut off
+      const d = b[i + k]!;
+      if (k === 1 ? d < lo || d > hi : (d & 0xc0) !== 0x80) return i;
     }
     i += need + 1;
   }
@@ -310,12 +315,35 @@ async function* csvParseBatches(
   firstLine: number,
 ): AsyncGenerator<RawRecord[]> {
   const first: IteratorResult<string | Buffer> = { done: false, value: firstValue };
-  const skipped: RawRecord[] = [];
   // Physical line where the last record ended, and empty lines skipped so far (csv-parse counts).
   let prevEnd = firstLine - 1;
   let prevEmpty = 0;
   // csv-parse counts lines from where it started: the file's line numbers are this much more.
   const lineBase = firstLine - 1;
+  // Records csv-parse could not read, each with the count of records it had given before it: the
+  // parser reports a skip while it reads, which can be before the records ahead of the skipped one
+  // are drained (a lone quote as the file's last byte), so its lines are worked out in order.
+  const skipped: { after: number; emptyLines?: number; end: number | undefined; code: string }[] = [];
+  let given = 0;
+  const skippedRecord = (k: (typeof skipped)[number]): RawRecord => {
+    // The record began after the previous one and the empty lines since; the error is found where it ends.
+    const emptyNow = k.emptyLines ?? prevEmpty;
+    const from = prevEnd + 1 + (emptyNow - prevEmpty);
+    const end = k.end ?? from;
+    prevEmpty = emptyNow;
+    prevEnd = Math.max(prevEnd, end);
+    return {
+      line: from,
+      cells: [],
+      problem:
+        k.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? msg(
+              `从第 ${from} 行开始的引号一直没有闭合, 直到文件结尾 (第 ${end} 行); 这些行无法读取`,
+              `a quote opened at line ${from} is never closed before the end of the file (line ${end}); those lines cannot be read`,
+            )
+          : msg(`无法解析这一行的引号 (${k.code})`, `the quoting of this row cannot be read (${k.code})`),
+    };
+  };
   let endsWithNl = true;
   const parser = parse({
     delimiter,
@@ -328,26 +356,17 @@ async function* csvParseBatches(
     skip_records_with_error: true,
     on_skip: (err) => {
       if (err) {
-        // The record began right after the previous one; the error is found where it ends.
-        const end =
-          err.code === 'CSV_QUOTE_NOT_CLOSED'
-            ? fed.lines + (endsWithNl ? 0 : 1) // the last line of the file
-            : ((err as unknown as { lines?: number }).lines ?? prevEnd + 1 - lineBase) + lineBase;
-        // Empty lines csv-parse skipped before the record: the record starts after them.
-        const emptyNow = (err as unknown as { empty_lines?: number }).empty_lines ?? prevEmpty;
-        const from = prevEnd + 1 + (emptyNow - prevEmpty);
-        prevEmpty = emptyNow;
-        prevEnd = Math.max(prevEnd, end);
+        const info = err as unknown as { records?: number; empty_lines?: number; lines?: number };
         skipped.push({
-          line: from,
-          cells: [],
-          problem:
+          after: info.records ?? given,
+          emptyLines: info.empty_lines,
+          end:
             err.code === 'CSV_QUOTE_NOT_CLOSED'
-              ? msg(
-                  `从第 ${from} 行开始的引号一直没有闭合, 直到文件结尾 (第 ${end} 行); 这些行无法读取`,
-                  `a quote opened at line ${from} is never closed before the end of the file (line ${end}); those lines cannot be read`,
-                )
-              : msg(`无法解析这一行的引号 (${err.code})`, `the quoting of this row cannot be read (${err.code})`),
+              ? fed.lines + (endsWithNl ? 0 : 1) // the last line of the file
+              : info.lines === undefined
+                ? undefined
+                : info.lines + lineBase,
+          code: err.code,
         });
       }
       return undefined;
@@ -367,8 +386,10 @@ async function* csvParseBatches(
   input.pipe(parser);
   try {
     for await (const items of drain<{ record: string[]; info: { lines: number; empty_lines: number } }>(parser)) {
-      const batch: RawRecord[] = skipped.splice(0);
+      const batch: RawRecord[] = [];
       for (const { record, info } of items) {
+        while (skipped.length && skipped[0]!.after <= given) batch.push(skippedRecord(skipped.shift()!));
+        given++;
         const start = prevEnd + 1 + (info.empty_lines - prevEmpty);
         // Lines the record spans, counted as the decoder counts them (by \n): csv-parse's
         // info.lines counts a CRLF inside a quoted cell as two line breaks.
@@ -401,7 +422,7 @@ async function* csvParseBatches(
     }
     throw new InputError(msg(`${s.name}: 无法解析 CSV: ${err.message}`, `${s.name}: cannot parse as CSV: ${err.message}`));
   }
-  if (skipped.length) yield skipped.splice(0);
+  if (skipped.length) yield skipped.splice(0).map(skippedRecord);
 }
 
 function xlsxCellText(v: unknown): string {

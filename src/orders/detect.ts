@@ -59,7 +59,8 @@ export function detectLayout(file: string, headers: string[]): Detected {
     missing.push(f);
   }
   const cols = headers.filter((h) => h !== '').length;
-  const era = layout === TAOBAO_ORDERS ? taobaoOrdersEra(cols) : layout === TAOBAO_ITEMS ? taobaoItemsEra(cols, headers) : '';
+  // The era is told by the column count of a full export; a reduced one has none to tell.
+  const era = missing.length ? '' : layout === TAOBAO_ORDERS ? taobaoOrdersEra(cols) : layout === TAOBAO_ITEMS ? taobaoItemsEra(cols, headers) : '';
   return { layout, layoutId: `${layout.id}-${cols}`, era, map, missing };
 }
 

@@ -213,7 +213,7 @@ const fileArb: fc.Arbitrary<FileSpec> = fc
     cutCr: fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, { arbitrary: fc.constant(true), weight: 1 }),
     // Bytes no UTF-8 or GB18030 text holds (0xFF; a lead byte then "(", a cut four-byte code); some
     // turn out valid GB18030 next to the bytes around them, which is fine: then nothing fails.
-    inject: fc.option(fc.record({ at: fc.nat(), bytes: fc.constantFrom([0xff], [0x81], [0xc3, 0x28], [0x81, 0x30], [0x81, 0x30, 0x81], [0xe5, 0xae]) }), { freq: 8, nil: undefined }),
+    inject: fc.option(fc.record({ at: fc.nat(), bytes: fc.constantFrom([0xff], [0x81], [0xc3, 0x28], [0x81, 0x30], [0x81, 0x30, 0x81], [0xe5, 0xae], [0xed, 0xa0, 0x80], [0xe0, 0x80, 0xaf]) }), { freq: 8, nil: undefined }),
     enc: fc.constantFrom<Enc>('utf8', 'utf8bom', 'gbk', 'gb18030', 'utf16le'),
     firstExtra: fc.integer({ min: 0, max: 64 }),
     sizes: fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 16 }),
@@ -365,6 +365,13 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
         const fast = await read(bytes, f.enc, parts, 'auto');
         const what = describeCase(f, text);
         expectSame(fast, reference, what);
+        // Bytes the encoding cannot hold: the error names the line they are on (1 + the \n bytes before them).
+        if (f.inject && f.enc !== 'utf16le') {
+          const at = injectedAt(f, bytes.length - f.inject.bytes.length, headBytes);
+          const line = bytes.subarray(0, at).filter((c) => c === 10).length + 1;
+          if (f.enc === 'utf8' || f.enc === 'utf8bom') expect(reference.error, what).toBeDefined();
+          if (reference.error !== undefined) expect(reference.error, what).toBe(`stdin:${line}: bytes that are not valid ${f.enc.startsWith('utf8') ? 'utf8' : 'gb18030'}`);
+        }
         const want = expected(f, text);
         if (want) expect(reference, what).toEqual(want);
       }),
@@ -479,6 +486,21 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
       want: [{ line: 1, cells: ['a', 'b', 'c'] }, { line: 2, cells: ['1'] }, { line: 3, cells: ['1', '2', '3', '4'] }, { line: 4, cells: ['', '', ''] }],
     },
     {
+      // Rows on lines 2–4; line 5 is a lone quote, the file's last byte: it opens on line 5 and is
+      // never closed (the file's last line is 5). The rows before it keep their lines.
+      name: 'a lone quote as the last byte, after rows',
+      text: 'a,b\n1,2\n3,4\n5,6\n"',
+      enc: 'utf8',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1', '2'] }, { line: 3, cells: ['3', '4'] }, { line: 4, cells: ['5', '6'] }, { line: 5, problem: Q(5, 5) }],
+    },
+    {
+      // Lines 2 and 3 empty: the quote opens on line 4 and the file ends with line 4.
+      name: 'a quote that never closes, after empty lines',
+      text: 'a,b\n\n\n1,"x\n',
+      enc: 'gbk',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 4, problem: Q(4, 4) }],
+    },
+    {
       // Text after a closing quote ("x\ny"z): the reference keeps the cell as written, quotes and all
       // (relax_quotes). The cell spans lines 2–3, so the next record is on line 4 — also when a
       // reader hands this record to csv-parse in the middle of the file.
@@ -502,23 +524,44 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
 
   // Bytes the encoding cannot hold: the error names the line of the first bad byte (1 + the \n
   // bytes before it). Records read before the error may be fewer or more (batching); the CLI stops.
-  const badBytes: { name: string; bytes: Buffer; enc: Enc; error: string }[] = [
+  const AB = { line: 1, cells: ['a', 'b'] };
+  const badBytes: { name: string; bytes: Buffer; enc: Enc; error: string; before: Outcome['records']; cutAt?: number }[] = [
+    {
+      // 81 is a continuation byte with no lead: the first byte of line 3, and the first byte of a chunk.
+      name: 'UTF-8: a stray continuation byte at the start of a chunk',
+      bytes: Buffer.concat([Buffer.from('a,b\n1,2\n'), Buffer.from([0x81]), Buffer.from('x\n')]),
+      enc: 'utf8',
+      error: 'stdin:3: bytes that are not valid utf8',
+      before: [AB, { line: 2, cells: ['1', '2'] }],
+      cutAt: 8,
+    },
+    {
+      // ED A0 80 is a surrogate written as UTF-8 (which UTF-8 forbids), on line 2.
+      name: 'UTF-8: an encoded surrogate',
+      bytes: Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n2,3\n')]),
+      enc: 'utf8',
+      error: 'stdin:2: bytes that are not valid utf8',
+      before: [AB],
+    },
     {
       // 81 30 opens a four-byte GB18030 code; 0A cannot be its third byte: bad bytes at the start of line 2.
       name: 'GB18030: a four-byte code cut by a line break',
       bytes: Buffer.concat([Buffer.from('a,b\n'), Buffer.from([0x81, 0x30]), Buffer.from('\n')]),
       enc: 'gb18030',
       error: 'stdin:2: bytes that are not valid gb18030',
+      before: [AB],
     },
   ];
   for (const ex of badBytes) {
     it(`${ex.name}: both parsers, whole and in 1- and 3-byte chunks`, async () => {
       const head = ex.bytes.indexOf(10) + 1;
-      for (const parts of [[ex.bytes], chunks(ex.bytes, head, [1]), chunks(ex.bytes, head, [3])]) {
+      const cuts = [[ex.bytes], chunks(ex.bytes, head, [1]), chunks(ex.bytes, head, [3])];
+      if (ex.cutAt) cuts.push([ex.bytes.subarray(0, ex.cutAt), ex.bytes.subarray(ex.cutAt)]);
+      for (const parts of cuts) {
         for (const parser of ['csv-parse', 'auto'] as const) {
           const got = await read(ex.bytes, ex.enc, parts, parser);
           expect(got.error, `${parser} ${parts.length} chunks`).toBe(ex.error);
-          expect([{ line: 1, cells: ['a', 'b'] }].slice(0, got.records.length), `${parser} ${parts.length} chunks`).toEqual(got.records);
+          expect(ex.before.slice(0, got.records.length), `${parser} ${parts.length} chunks`).toEqual(got.records);
         }
       }
     });

@@ -1,5 +1,6 @@
 // Reading: container and encoding sniffing, decoding, records with line numbers, cell clean-up
 // (FORMATS "Container and encoding — detect, never assume", "Cell clean-up").
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -107,13 +108,21 @@ describe('sniffing', () => {
     expect(isUtf8Prefix(iconv.encode('订单', 'gbk'), true)).toBe(false);
   });
 
-  it('firstBadUtf8 finds the exact byte; continuation bytes at a chunk start belong to the previous chunk', () => {
+  it('firstBadUtf8 finds the exact byte; continuation bytes at a chunk start are bad (a cut character is carried over whole)', () => {
     const ok = Buffer.from('a订b\n', 'utf8');
     expect(firstBadUtf8(ok)).toBe(ok.length);
     const bad = Buffer.concat([Buffer.from('ab\n', 'utf8'), iconv.encode('订', 'gbk')]);
     expect(firstBadUtf8(bad)).toBe(3);
-    // '订' is E8 AE A2: a chunk that starts with its last two bytes is fine.
-    expect(firstBadUtf8(Buffer.from([0xae, 0xa2, 0x41]))).toBe(3);
+    // '订' is E8 AE A2: its last two bytes without the first are bad from byte 0 (decode() never
+    // starts a chunk inside a character; before, they were skipped and the error named a later line).
+    expect(firstBadUtf8(Buffer.from([0xae, 0xa2, 0x41]))).toBe(0);
+    // What the native check refuses too: a surrogate (ED A0 80), an overlong '/' (E0 80 AF, F0 80 80 AF),
+    // past U+10FFFF (F4 90 80 80); each after "a\n", so at offset 2.
+    for (const seq of [[0xed, 0xa0, 0x80], [0xe0, 0x80, 0xaf], [0xf0, 0x80, 0x80, 0xaf], [0xf4, 0x90, 0x80, 0x80]]) {
+      const b = Buffer.from([0x61, 0x0a, ...seq, 0x0a]);
+      expect(isUtf8(b)).toBe(false);
+      expect(firstBadUtf8(b)).toBe(2);
+    }
   });
 });
 

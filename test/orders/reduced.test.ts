@@ -36,6 +36,8 @@ describe('reduced exports', () => {
       const [s] = json(r);
       // 2 rows, both accepted; paid 200.00 + 50.00 = 250.00; postage 10.00 + 0.00 = 10.00.
       expect(s).toMatchObject({ layout: 'taobao-orders-11', rowsRead: 2, accepted: 2, rejected: 0, statusCounts: ['unknown=2'], paidSum: '250.00', postageSum: '10.00' });
+      // No era from the column count of a trimmed file (11 columns would otherwise say 2016).
+      expect(s!.layoutName).toBe('Taobao/Tmall order report (订单报表) taobao-orders-11');
       expect(s!.firstAt).toBe('2026-11-10T09:00:00+08:00');
       expect(s!.lastAt).toBe('2026-11-12T10:05:00+08:00');
       expect(s!.columnsMissing).toContain('status (订单状态)');

@@ -82,8 +82,10 @@ describe('storeops reads its own output', () => {
     const ins = cli(['orders', 'inspect', zhXlsx, '-f', 'json', '--lang', 'en']);
     expect(ins.code, ins.stderr).toBe(0);
     const [s] = json(ins);
-    // 9 orders: 5 completed, 2 shipped, 1 awaiting, 1 closed, 1 unpaid… counted from the hand table.
     expect(s).toMatchObject({ platform: 'taobao', layout: 'storeops-33', container: 'xlsx', rowsRead: 9, accepted: 9, rejected: 0, duplicates: 0 });
+    // 9 orders, counted from the hand table: completed 901, 902, 501, 502 (4); shipped 903, 801 (2);
+    // awaiting 701; closed 702; unpaid 802.
+    expect([...(s!.statusCounts as string[])].sort()).toEqual(['awaiting_shipment=1', 'closed=1', 'completed=4', 'shipped=2', 'unpaid=1']);
     expect(s!.layoutName).toBe('storeops canonical orders (output of orders normalize) storeops-33');
     // Paid sum: 200 + 12 + 2000 + 88 + 99.90 + 58 + 30 + 236 + 0 = 2723.90; postage 10 + 8 + 6 = 24.00.
     expect(s).toMatchObject({ paidSum: '2723.90', postageSum: '24.00' });

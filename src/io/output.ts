@@ -126,14 +126,15 @@ function delimitedWriter(
     format,
     async row(r) {
       if (!started) await start();
-      let line = '';
+      const cells: string[] = new Array(columns.length);
       for (let i = 0; i < columns.length; i++) {
         const col = columns[i]!;
         // Escaping is decided in one place (escape.ts spreadsheetText) for every column, ids included.
         const cell = spreadsheetText(cellText(col, r[col.key], c), col.type ?? 'text', { formulaEscape, textIds });
-        line += (i ? delim : '') + (cell.bare ? cell.text : csvQuote(cell.text, delim));
+        cells[i] = cell.bare ? cell.text : csvQuote(cell.text, delim);
       }
-      await sink.write(line + '\n');
+      // One flat string a row (a chain of += pieces would be kept whole until the sink flushes).
+      await sink.write(cells.join(delim) + '\n');
     },
     async close() {
       if (!started) await start();

@@ -83,7 +83,7 @@ function encodeChunk(text: string | Buffer, enc: OutEncoding): Buffer {
  * chunk (a row at a time, a Buffer per row was most of what a big output left for the collector).
  */
 class Batched {
-  private text = '';
+  private texts: string[] = [];
   private parts: Buffer[] = [];
   private size = 0;
   constructor(
@@ -92,7 +92,7 @@ class Batched {
   ) {}
   async write(text: string | Buffer): Promise<void> {
     if (typeof text === 'string') {
-      this.text += text;
+      this.texts.push(text);
       this.size += text.length;
     } else {
       this.takeText();
@@ -102,9 +102,9 @@ class Batched {
     if (this.size >= 65536) await this.flush();
   }
   private takeText(): void {
-    if (this.text === '') return;
-    this.parts.push(encodeChunk(this.text, this.enc));
-    this.text = '';
+    if (this.texts.length === 0) return;
+    this.parts.push(encodeChunk(this.texts.join(''), this.enc));
+    this.texts = [];
   }
   async flush(): Promise<void> {
     this.takeText();

@@ -203,7 +203,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const finals: VoucherEntry[] | undefined = notifier ? [] : undefined;
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
-      const v = built ? built[gi]! : voucherOf(groups[gi]!);
+      const v = built ? built[gi]! : voucherOf(groups.at(gi));
       countVoucher(sums, v);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       if (finals && v.state === 'final' && v.toIssue.gt(0) && recorded.get(v.voucherKey) !== 'conflict') {

@@ -26,14 +26,44 @@ export function windowReach(start: number, rules: RuleSet): number {
  * window (RULES 1.3a), and a buyer with no name is never combined with anything.
  * Vouchers are made from the windows one at a time, so a big export never holds them all at once.
  */
-export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: TimeZone): Int32Array[] {
+/**
+ * The windows as indices into one array: a window is `order[from[k] .. from[k] + size[k])`. A
+ * million-row export can have hundreds of thousands of windows; one typed-array view each would
+ * cost ~100 bytes apiece, these cost 8.
+ */
+export class WindowList {
+  constructor(
+    private readonly order: Int32Array,
+    private readonly from: Int32Array,
+    private readonly size: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.from.length;
+  }
+
+  /** The k-th window's late orders (indices into the store), in output order. */
+  at(k: number): Int32Array {
+    return this.order.subarray(this.from[k]!, this.from[k]! + this.size[k]!);
+  }
+
+  map<T>(f: (g: Int32Array) => T): T[] {
+    const out: T[] = [];
+    for (let k = 0; k < this.length; k++) out.push(f(this.at(k)));
+    return out;
+  }
+}
+
+export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: TimeZone): WindowList {
   const n = store.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const cmpId = (a: number, b: number) => cmpStr(store.orderId(a), store.orderId(b));
   order.sort((a, b) => cmpStr(store.buyer(a), store.buyer(b)) || cmpStr(store.rules(a), store.rules(b)) || store.paidAt(a) - store.paidAt(b) || cmpId(a, b));
-  const groups: Int32Array[] = [];
+  // Window starts (offsets into `order`), then each window's length.
+  const starts = new Int32Array(n);
+  let count = 0;
   let from = 0;
   let end = -Infinity;
   for (let k = 0; k < n; k++) {
@@ -42,15 +72,20 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
     const sameGroup =
       k > from && store.buyer(i) !== '' && store.buyer(first) === store.buyer(i) && store.rules(first) === store.rules(i) && rulesOf(store.rules(i)).combine.by !== 'none';
     if (sameGroup && store.paidAt(i) <= end) continue;
-    if (k > from) groups.push(order.subarray(from, k));
+    if (k > from) starts[count++] = from;
     from = k;
     end = windowEnd(store.paidAt(i), rulesOf(store.rules(i)), tz);
   }
-  if (n > from) groups.push(order.subarray(from, n));
-  groups.sort((a, b) => {
-    const x = a[0]!;
-    const y = b[0]!;
+  if (n > from) starts[count++] = from;
+  const sizes = new Int32Array(count);
+  for (let g = 0; g < count; g++) sizes[g] = (g + 1 < count ? starts[g + 1]! : n) - starts[g]!;
+  // Windows in output order: by their first order's paid time, buyer, rule set, order id.
+  const byOutput = new Int32Array(count);
+  for (let g = 0; g < count; g++) byOutput[g] = g;
+  byOutput.sort((a, b) => {
+    const x = order[starts[a]!]!;
+    const y = order[starts[b]!]!;
     return store.paidAt(x) - store.paidAt(y) || cmpStr(store.buyer(x), store.buyer(y)) || cmpStr(store.rules(x), store.rules(y)) || cmpId(x, y);
   });
-  return groups;
+  return new WindowList(order, Int32Array.from(byOutput, (g) => starts[g]!), Int32Array.from(byOutput, (g) => sizes[g]!));
 }

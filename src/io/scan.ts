@@ -36,6 +36,8 @@ const GB_CACHE_MAX = 100_000;
 export class RecordScanner {
   /** Physical line (counted by \n) of the next record to read; 1 = the first line of the file. */
   line: number;
+  /** Cells in the last record read. */
+  private width = 0;
   private readonly gbDecoder: TextDecoder | undefined;
   private readonly gbCache = new Map<string, string>();
 
@@ -53,7 +55,7 @@ export class RecordScanner {
    * Every whole record in `buf`. Without `final`, a record that reaches the end of `buf` may go
    * on in the next chunk: it is left unread (`used` stops before it).
    */
-  scan(buf: Buffer, final: boolean): ScanResult {
+  scan(buf: Buffer, final: boolean, maxRecords = Infinity): ScanResult {
     const b = buf as Latin1Buffer;
     const len = b.length;
     const delim = this.delimiter;
@@ -64,7 +66,7 @@ export class RecordScanner {
     let line = this.line;
     // 0: all read; 1: the record at pos needs more input; 2: the record at pos is not the common shape.
     let stop = 0;
-    records: while (pos < len) {
+    records: while (pos < len && records.length < maxRecords) {
       // Empty lines are skipped (counted for the line numbers).
       const c0 = b[pos]!;
       if (c0 === LF) {
@@ -84,7 +86,8 @@ export class RecordScanner {
           continue;
         }
       }
-      const cells: string[] = [];
+      // Sized like the last record (exports are rectangular): no regrowth while the cells are pushed in.
+      const cells: string[] = new Array(this.width);
       let breaks = 0; // line breaks inside quoted cells of this record
       let nonBlank = false;
       let p = pos;
@@ -158,10 +161,10 @@ export class RecordScanner {
           let t = e === s ? '' : high < 0x80 ? b.latin1Slice(s, e) : this.text(b, s, e);
           if (escaped) t = t.replace(/""/g, '"');
           if (!nonBlank && t.trim() !== '') nonBlank = true;
-          cells.push(t);
-        } else {
-          cells.push('');
-        }
+          if (col < cells.length) cells[col] = t;
+          else cells.push(t);
+        } else if (col < cells.length) cells[col] = '';
+        else cells.push('');
         col++;
         // p is at the byte after the cell: a delimiter, LF, CR LF, or the end of the input.
         if (p >= len) break; // the end of the file (final): the record ends with it
@@ -174,7 +177,9 @@ export class RecordScanner {
               stop = 1;
               break records;
             }
-            cells.push('');
+            if (col < cells.length) cells[col] = '';
+            else cells.push('');
+            col++;
             break;
           }
           continue;
@@ -183,6 +188,8 @@ export class RecordScanner {
         breaks++;
         break;
       }
+      if (col < cells.length) cells.length = col;
+      this.width = col;
       records.push({ line, cells });
       line += breaks;
       pos = p;

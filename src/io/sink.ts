@@ -78,8 +78,12 @@ function encodeChunk(text: string | Buffer, enc: OutEncoding): Buffer {
   return iconv.encode(text, 'gb18030');
 }
 
-/** A sink that batches small writes into ~64 KiB chunks. */
+/**
+ * A sink that batches small writes into ~64 KiB chunks. Text is kept as text and encoded once a
+ * chunk (a row at a time, a Buffer per row was most of what a big output left for the collector).
+ */
 class Batched {
+  private text = '';
   private parts: Buffer[] = [];
   private size = 0;
   constructor(
@@ -87,17 +91,28 @@ class Batched {
     private readonly enc: OutEncoding,
   ) {}
   async write(text: string | Buffer): Promise<void> {
-    const b = encodeChunk(text, this.enc);
-    this.parts.push(b);
-    this.size += b.length;
+    if (typeof text === 'string') {
+      this.text += text;
+      this.size += text.length;
+    } else {
+      this.takeText();
+      this.parts.push(text);
+      this.size += text.length;
+    }
     if (this.size >= 65536) await this.flush();
   }
+  private takeText(): void {
+    if (this.text === '') return;
+    this.parts.push(encodeChunk(this.text, this.enc));
+    this.text = '';
+  }
   async flush(): Promise<void> {
-    if (this.size === 0) return;
-    const b = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
+    this.takeText();
+    if (this.parts.length === 0) return;
+    const b = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
     this.parts = [];
     this.size = 0;
-    await this.flushFn(b);
+    if (b.length) await this.flushFn(b);
   }
 }
 

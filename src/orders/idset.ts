@@ -49,7 +49,9 @@ export class IdSet {
       return prev;
     }
     const [hi, lo] = packed;
-    if ((this.size + 1) * 2 > this.lo.length) this.grow();
+    // Up to three quarters full: linear probing stays short (≈2.5 probes a hit), and a 3-million-id
+    // export fits 4 M slots (64 MB) instead of 8 M.
+    if ((this.size + 1) * 4 > this.lo.length * 3) this.grow();
     const mask = this.lo.length - 1;
     let i = hash(hi, lo) & mask;
     for (;;) {

@@ -142,33 +142,33 @@ async function* decode(s: Sniffed, fed: { lines: number }, gb: Gb18030Impl | und
     return;
   }
   const dec = await gb18030Decoder(gb);
+  // The bytes are checked, not the text: U+FFFD in the text may be a real character (84 31 A4 37),
+  // which both decoders also give for bytes that are not GB18030.
+  const check = new Gb18030Check();
   for await (const chunk of chunks) {
+    const badAt = check.check(chunk);
+    if (badAt !== -1) {
+      // A bad character begun in the previous chunk is at 0: on this chunk's first line.
+      countNl(chunk.subarray(0, badAt));
+      throw bad(newlines + 1);
+    }
     let text: string;
     try {
       text = dec.write(chunk);
     } catch {
-      // Bad bytes finishing a character cut at the end of the previous chunk: on this line.
       throw bad(newlines + 1);
-    }
-    const k = text.indexOf('\uFFFD');
-    if (k !== -1) {
-      let n = newlines;
-      for (let i = text.indexOf('\n'); i !== -1 && i < k; i = text.indexOf('\n', i + 1)) n++;
-      throw bad(n + 1);
     }
     countNl(chunk);
     if (text) yield text;
   }
+  if (check.cut) throw bad(newlines + 1); // a character cut off by the end of the file
   let tail: string;
   try {
     tail = dec.end();
   } catch {
     throw bad(newlines + 1);
   }
-  if (tail) {
-    if (tail.includes('\uFFFD')) throw bad(newlines + 1);
-    yield tail;
-  }
+  if (tail) yield tail;
 }
 
 /** Comma or tab, decided from the header line. */

@@ -111,7 +111,8 @@ const HAN = [...'交易成功卖家已发货等待买家确认付款围巾红色
 const FULLWIDTH = [...'，。（）：；【】、'];
 const ASCII = [...'abcxyzABC0123456789 .-:/_+#@()'];
 // Four bytes in UTF-8 and GB18030, a surrogate pair in UTF-16; not in GBK (a GBK file gets 宝 instead).
-const ASTRAL = ['😀', '𠮷'];
+// U+FFFD is a character like any other (GB18030 84 31 A4 37), not a sign of bad bytes.
+const ASTRAL = ['😀', '𠮷', '\uFFFD'];
 const plainChar = fc.oneof(
   { arbitrary: fc.constantFrom(...ASCII), weight: 6 },
   { arbitrary: fc.constantFrom(...HAN), weight: 6 },
@@ -241,9 +242,9 @@ const fileArb: fc.Arbitrary<FileSpec> = fc
     }) as fc.Arbitrary<FileSpec>;
   });
 
-/** GBK has no four-byte characters: a GBK file gets 宝 in their place, in the text and the expected cells alike. */
+/** GBK has no four-byte characters (nor U+FFFD): a GBK file gets 宝 in their place, in the text and the expected cells alike. */
 function withoutAstral(f: FileSpec): FileSpec {
-  const bmp = (t: string) => t.replace(/[\u{10000}-\u{10FFFF}]/gu, '宝');
+  const bmp = (t: string) => t.replace(/[\u{10000}-\u{10FFFF}\uFFFD]/gu, '宝');
   const field = (c: Field): Field => ({ raw: bmp(c.raw), ...(c.value === undefined ? {} : { value: bmp(c.value) }) });
   return {
     ...f,
@@ -492,6 +493,13 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
       text: 'a,b\n1,2\n3,4\n5,6\n"',
       enc: 'utf8',
       want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1', '2'] }, { line: 3, cells: ['3', '4'] }, { line: 4, cells: ['5', '6'] }, { line: 5, problem: Q(5, 5) }],
+    },
+    {
+      // U+FFFD is a character GB18030 encodes (84 31 A4 37): read as itself, not as bad bytes.
+      name: 'GB18030: a real U+FFFD in a cell',
+      text: 'a,b\n1,\uFFFD\n',
+      enc: 'gb18030',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1', '\uFFFD'] }],
     },
     {
       // Lines 2 and 3 empty: the quote opens on line 4 and the file ends with line 4.

@@ -236,7 +236,13 @@ const fileArb: fc.Arbitrary<FileSpec> = fc
         head.names.map((n): Field => (headerStyle === 'quoted' ? { raw: `"${n}"`, value: n } : headerStyle === 'trailing-space' ? { raw: `${n} `, value: `${n} ` } : { raw: n, value: n })),
       ),
       delim: fc.constant(delim),
-      lines: fc.array(fc.oneof({ arbitrary: row, weight: 3 }, { arbitrary: blank, weight: 1 }), { maxLength: width > 12 ? 5 : 8 }),
+      // Sometimes the lines again and again: past a batch of records (256) and many chunks.
+      lines: fc
+        .tuple(
+          fc.array(fc.oneof({ arbitrary: row, weight: 3 }, { arbitrary: blank, weight: 1 }), { maxLength: width > 12 ? 5 : 8 }),
+          width > 12 ? fc.constant(1) : fc.oneof({ arbitrary: fc.constant(1), weight: 12 }, { arbitrary: fc.integer({ min: 40, max: 90 }), weight: 1 }),
+        )
+        .map(([lines, times]) => Array.from({ length: times }, () => lines).flat()),
       crlf: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
       ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, fc.constant(v)])),
     }) as fc.Arbitrary<FileSpec>;
@@ -424,7 +430,7 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
   // Worked out by hand from the text (lines counted by \n, 1 = header line).
   const Q = (from: number, to: number) =>
     `从第 ${from} 行开始的引号一直没有闭合, 直到文件结尾 (第 ${to} 行); 这些行无法读取 | a quote opened at line ${from} is never closed before the end of the file (line ${to}); those lines cannot be read`;
-  const examples: { name: string; text: string; enc: Enc; want: Outcome['records'] }[] = [
+  const examples: { name: string; text: string; enc: Enc; want: Outcome['records']; sizes?: number[] }[] = [
     {
       // Line 1 header, lines 2–3 one record (the quoted cell holds a line break), line 4 the next.
       name: 'a quoted newline: records at lines 1, 2, 4',
@@ -509,6 +515,15 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
       want: [{ line: 1, cells: ['a', 'b'] }, { line: 4, problem: Q(4, 4) }],
     },
     {
+      // A record over 1 MB (a cell of 1,200,000 x and a line break): the next record still starts
+      // on line 4, whoever reads the long one.
+      name: 'a quoted cell over 1 MB with a line break',
+      text: `a,b\n1,"${'x'.repeat(1_200_000)}\ny"\n2,3\n`,
+      enc: 'utf8',
+      want: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1', `${'x'.repeat(1_200_000)}\ny`] }, { line: 4, cells: ['2', '3'] }],
+      sizes: [65536],
+    },
+    {
       // Text after a closing quote ("x\ny"z): the reference keeps the cell as written, quotes and all
       // (relax_quotes). The cell spans lines 2–3, so the next record is on line 4 — also when a
       // reader hands this record to csv-parse in the middle of the file.
@@ -519,10 +534,10 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
     },
   ];
   for (const ex of examples) {
-    it(`${ex.name}: both parsers, whole and in 1- and 3-byte chunks`, async () => {
+    it(`${ex.name}: both parsers, whole and in ${ex.sizes ? `${ex.sizes.join(', ')}-byte` : '1- and 3-byte'} chunks`, async () => {
       const bytes = encode(ex.text, ex.enc);
       const head = encode(ex.text.slice(0, ex.text.search(/\r?\n/) + (ex.text.includes('\r\n') ? 2 : 1)), ex.enc).length;
-      for (const parts of [[bytes], chunks(bytes, head, [1]), chunks(bytes, head, [3])]) {
+      for (const parts of ex.sizes ? [[bytes], chunks(bytes, head, ex.sizes)] : [[bytes], chunks(bytes, head, [1]), chunks(bytes, head, [3])]) {
         for (const parser of ['csv-parse', 'auto'] as const) {
           expect(await read(bytes, ex.enc, parts, parser), `${parser} ${parts.length} chunks`).toEqual({ records: ex.want });
         }

@@ -93,5 +93,10 @@ export function moneyToFen(m: Money): number {
 }
 
 export function fenToMoney(fen: number): Money {
-  return new Money(fen).dividedBy(100);
+  // Written out from the integer (one Decimal, no division): 2997 → "29.97", -5 → "-0.05".
+  if (!Number.isSafeInteger(fen)) return new Money(fen).dividedBy(100);
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100);
+  const cents = abs - yuan * 100;
+  return new Money(`${fen < 0 ? '-' : ''}${yuan}.${cents < 10 ? '0' : ''}${cents}`);
 }

@@ -62,7 +62,7 @@ export function cellText(col: Column, value: unknown, c: CellContext): string {
   }
   switch (col.type ?? 'text') {
     case 'money':
-      return value instanceof Money || typeof value === 'number' ? fmtMoney(new Money(value as Money)) : String(value);
+      return value instanceof Money ? fmtMoney(value) : typeof value === 'number' ? fmtMoney(new Money(value)) : String(value);
     case 'time':
       return typeof value === 'number' ? c.tz.format(value) : String(value);
     case 'hours':
@@ -82,7 +82,7 @@ export function cellJson(col: Column, value: unknown, c: CellContext): unknown {
   if (value === null || value === undefined) return null;
   switch (col.type ?? 'text') {
     case 'money':
-      return value instanceof Money || typeof value === 'number' ? fmtMoney(new Money(value as Money)) : String(value);
+      return value instanceof Money ? fmtMoney(value) : typeof value === 'number' ? fmtMoney(new Money(value)) : String(value);
     case 'time':
       return typeof value === 'number' ? c.tz.iso(value) : value;
     case 'hours':

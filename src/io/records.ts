@@ -223,23 +223,13 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   const gb = s.encoding === 'gb18030';
   const fed = { lines: 0 };
   const raw = rawChunks(s);
-  // UTF-8 is validated natively (decode) and scanned as bytes; GB18030 is checked here.
+  // UTF-8 is validated natively (decode) and scanned as bytes. GB18030 is checked by the scanner,
+  // cell by cell where a cell is not ASCII (every other byte is a comma, tab, quote or line break);
+  // what csv-parse reads is checked by decode().
   const chunks: AsyncIterator<Buffer> = gb ? raw : (decode(s, fed, undefined, raw) as AsyncGenerator<Buffer>);
-  const check = gb ? new Gb18030Check() : undefined;
-  let newlines = 0; // GB18030: line breaks in the chunks checked so far
   const next = async (): Promise<Buffer | undefined> => {
     const n = await chunks.next();
-    if (n.done) {
-      if (check?.cut) throw badBytes(s, newlines + 1);
-      return undefined;
-    }
-    const b = n.value;
-    if (check) {
-      const bad = check.check(b);
-      if (bad !== -1) throw badBytes(s, newlines + countLf(b, 0, bad) + 1);
-      newlines += countLf(b, 0, b.length);
-    }
-    return b;
+    return n.done ? undefined : n.value;
   };
   let buf = await next();
   if (buf === undefined) return;
@@ -253,6 +243,7 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
     let final = false;
     for (;;) {
       const r = scanner.scan(buf, final, BATCH_RECORDS);
+      if (r.badLine !== undefined) throw badBytes(s, r.badLine);
       if (r.records.length) yield r.records;
       buf = buf.subarray(r.used);
       if (r.irregular) {
@@ -295,11 +286,6 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
  */
 const BATCH_RECORDS = 256;
 
-function countLf(b: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let i = b.indexOf(10, from); i !== -1 && i < to; i = b.indexOf(10, i + 1)) n++;
-  return n;
-}
 
 /**
  * csv-parse over `text` (whose first value is `first`), the reference reader: every record with

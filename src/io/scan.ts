@@ -26,6 +26,8 @@ export interface ScanResult {
   used: number;
   /** The record at `used` is not the common shape: csv-parse must read from there on. */
   irregular: boolean;
+  /** Set when the input holds bytes that are not GB18030: the line they are on. */
+  badLine?: number;
 }
 
 type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
@@ -38,6 +40,7 @@ export class RecordScanner {
   line: number;
   /** Cells in the last record read. */
   private width = 0;
+  private badLine = 0;
   private readonly gbDecoder: TextDecoder | undefined;
   private readonly gbCache = new Map<string, string>();
 
@@ -64,8 +67,10 @@ export class RecordScanner {
     const records: RawRecord[] = [];
     let pos = 0;
     let line = this.line;
-    // 0: all read; 1: the record at pos needs more input; 2: the record at pos is not the common shape.
+    // 0: all read; 1: the record at pos needs more input; 2: the record at pos is not the common shape;
+    // 3: bytes that are not GB18030 (badLine).
     let stop = 0;
+    const gb = this.gbDecoder !== undefined;
     records: while (pos < len && records.length < maxRecords) {
       // Empty lines are skipped (counted for the line numbers).
       const c0 = b[pos]!;
@@ -155,6 +160,15 @@ export class RecordScanner {
           e = q;
           p = q;
         }
+        // GB18030: every byte that is not ASCII is inside a cell, and a cell holds whole characters.
+        if (gb && high >= 0x80) {
+          const bad = badGb18030(b, s, e);
+          if (bad !== -1) {
+            this.badLine = line + countLf(b, pos, bad);
+            stop = 3;
+            break records;
+          }
+        }
         // The cell's text, if wanted (and always until the record shows a non-blank cell, so that
         // a record whose wanted cells are empty is never taken for a blank line).
         if (!nonBlank || col >= wantLen || want![col] === 1) {
@@ -195,7 +209,7 @@ export class RecordScanner {
       pos = p;
     }
     this.line = line;
-    return { records, used: pos, irregular: stop === 2 };
+    return { records, used: pos, irregular: stop === 2, badLine: stop === 3 ? this.badLine : undefined };
   }
 
   /** A cell that may hold non-ASCII bytes. */
@@ -219,6 +233,36 @@ export class RecordScanner {
     }
     return t;
   }
+}
+
+function countLf(b: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (b[i] === LF) n++;
+  return n;
+}
+
+/**
+ * Offset of the first byte in b[s, e) that does not start a whole GB18030 character there (the
+ * WHATWG decoder's verdicts, see Gb18030Check), or -1.
+ */
+export function badGb18030(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  while (i < e) {
+    const c = b[i]!;
+    if (c <= 0x80) {
+      i++;
+      continue;
+    }
+    if (c === 0xff || i + 1 >= e) return i;
+    const c2 = b[i + 1]!;
+    if ((c2 >= 0x40 && c2 <= 0x7e) || (c2 >= 0x80 && c2 <= 0xfe)) {
+      i += 2;
+      continue;
+    }
+    if (i + 3 >= e || !validSeq([c, c2, b[i + 2]!, b[i + 3]!])) return i;
+    i += 4;
+  }
+  return -1;
 }
 
 /**

@@ -171,13 +171,25 @@ async function* decode(s: Sniffed, fed: { lines: number }, gb: Gb18030Impl | und
   if (tail) yield tail;
 }
 
+/** How far down a file its header row may be: title lines before it (PDD after-sale xlsx, some 抖店 downloads). */
+export const HEADER_SEARCH_LINES = 15;
+
 /** Comma or tab, decided from the header line. */
 function pickDelimiter(firstText: string): string {
-  const nl = firstText.indexOf('\n');
-  const head = nl === -1 ? firstText : firstText.slice(0, nl);
-  const tabs = head.split('\t').length - 1;
-  const commas = head.split(',').length - 1;
-  return tabs > commas ? '\t' : ',';
+  // The header line decides; title lines may come first (issue 14: PDD after-sale, some 抖店
+  // downloads), so of the first lines the one with the most commas or tabs is taken for it.
+  let best = { tabs: 0, commas: 0 };
+  let from = 0;
+  for (let n = 0; n < HEADER_SEARCH_LINES && from <= firstText.length; n++) {
+    const nl = firstText.indexOf('\n', from);
+    const line = firstText.slice(from, nl === -1 ? undefined : nl);
+    const tabs = line.split('\t').length - 1;
+    const commas = line.split(',').length - 1;
+    if (Math.max(tabs, commas) > Math.max(best.tabs, best.commas)) best = { tabs, commas };
+    if (nl === -1) break;
+    from = nl + 1;
+  }
+  return best.tabs > best.commas ? '\t' : ',';
 }
 
 /**

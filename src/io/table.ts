@@ -3,7 +3,7 @@
 import type { Readable } from 'node:stream';
 import { InputError, type Msg, msg } from '../cli/errors.js';
 import { cleanCell, cleanHeader } from './cells.js';
-import { Projection, type RawRecord, readRecordBatches } from './records.js';
+import { HEADER_SEARCH_LINES, Projection, type RawRecord, readRecordBatches } from './records.js';
 import { type Sniffed, openSource } from './source.js';
 import { looksLikeData, maskedRow } from './pii.js';
 import type { RejectLog } from './rejects.js';
@@ -131,8 +131,7 @@ export interface OpenedTable {
   project(columns: readonly number[] | undefined): void;
 }
 
-/** How far down a file its header row may be: title lines before it (PDD after-sale xlsx, some 抖店 downloads). */
-export const HEADER_SEARCH_LINES = 15;
+export { HEADER_SEARCH_LINES };
 
 /**
  * Open a file and read up to its header row: the first non-empty record, or, given `isHeader`, the

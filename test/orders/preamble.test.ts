@@ -82,6 +82,17 @@ describe('title lines before the header', () => {
     });
   }
 
+  it('a tab-separated export with a title line: the delimiter comes from the header line, not the title', () => {
+    // The same two PDD orders, tab-separated, after the title 拼多多订单导出 (no comma, no tab in it).
+    // Read on commas (the title line deciding) it would be one cell a line and an unknown layout.
+    const tabBody = plainCsv(PDD_HEADERS as string[], [PDD_GOOD, PDD_BAD]).replace(/,/g, '\t');
+    const f = write(dir, 'pdd-tab-with-title.csv', `拼多多订单导出\n${tabBody}`);
+    const [s] = json(cli(['orders', 'inspect', f, '-f', 'json', '--lang', 'en']));
+    // title line 1, header line 2, the good order line 3, the bad amount on line 4
+    expect(s).toMatchObject({ layout: 'pdd-orders-27', headerLine: 2, rowsRead: 2, accepted: 1, rejected: 1, paidSum: '89.50' });
+    expect(s!.firstReasons).toEqual(['4: "8九.50" is not a valid amount']);
+  });
+
   it('the same file without title lines: header line 1, the same rows two lines earlier', () => {
     const [s] = json(cli(['orders', 'inspect', pddPlain, '-f', 'json', '--lang', 'en']));
     expect(s).toMatchObject({ layout: 'pdd-orders-27', headerLine: 1, rowsRead: 2, accepted: 1, rejected: 1 });

@@ -176,20 +176,19 @@ export const HEADER_SEARCH_LINES = 15;
 
 /** Comma or tab, decided from the header line. */
 function pickDelimiter(firstText: string): string {
-  // The header line decides; title lines may come first (issue 14: PDD after-sale, some 抖店
-  // downloads), so of the first lines the one with the most commas or tabs is taken for it.
-  let best = { tabs: 0, commas: 0 };
+  // The header line decides. Title lines may come first (issue 14: PDD after-sale, some 抖店
+  // downloads) and hold neither: the first of the first lines with a comma or a tab is taken.
   let from = 0;
   for (let n = 0; n < HEADER_SEARCH_LINES && from <= firstText.length; n++) {
     const nl = firstText.indexOf('\n', from);
     const line = firstText.slice(from, nl === -1 ? undefined : nl);
     const tabs = line.split('\t').length - 1;
     const commas = line.split(',').length - 1;
-    if (Math.max(tabs, commas) > Math.max(best.tabs, best.commas)) best = { tabs, commas };
+    if (tabs + commas > 0) return tabs > commas ? '\t' : ',';
     if (nl === -1) break;
     from = nl + 1;
   }
-  return best.tabs > best.commas ? '\t' : ',';
+  return ',';
 }
 
 /**

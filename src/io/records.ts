@@ -227,6 +227,12 @@ function headText(v: string | Buffer): string {
 }
 
 /**
+ * Records per batch from the scanner: small enough that a batch is done with before the young
+ * generation is collected (a 1 MB read is ~1,800 export rows; kept whole, they survive and are copied).
+ */
+const BATCH_RECORDS = 256;
+
+/**
  * The byte scanner (scan.ts) while the input has the common shape; from the first record it does
  * not read the way csv-parse would for certain, csv-parse reads the rest (same line numbers).
  */
@@ -248,8 +254,9 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   const head = gb ? new TextDecoder('gb18030').decode(buf.subarray(0, 1 << 16), { stream: true }) : headText(buf);
   const delimiter = pickDelimiter(head);
   const recordDelimiter = pickRecordDelimiter(head);
-  const scanner = recordDelimiter.includes('\r') && recordDelimiter.length === 3 ? undefined : new RecordScanner(delimiter.charCodeAt(0), gb ? 'gb18030' : 'utf8', opts.projection);
-  let rest: Buffer | undefined = buf;
+  // Bare-CR line ends (an old Mac file) are csv-parse's alone.
+  const scanner = recordDelimiter.includes('\r') ? undefined : new RecordScanner(delimiter.charCodeAt(0), gb ? 'gb18030' : 'utf8', opts.projection);
+  let rest: Buffer = buf;
   if (scanner) {
     let final = false;
     for (;;) {
@@ -290,13 +297,6 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   if (first.done) return;
   yield* csvParseBatches(s, text, first.value, fed, delimiter, recordDelimiter, firstLine);
 }
-
-/**
- * Records per batch from the scanner: small enough that a batch is done with before the young
- * generation is collected (a 1 MB read is ~1,800 export rows; kept whole, they survive and are copied).
- */
-const BATCH_RECORDS = 256;
-
 
 /**
  * csv-parse over `text` (whose first value is `first`), the reference reader: every record with

@@ -243,9 +243,22 @@ function countLf(b: Uint8Array, from: number, to: number): number {
 
 /**
  * Offset of the first byte in b[s, e) that does not start a whole GB18030 character there (the
- * WHATWG decoder's verdicts, see Gb18030Check), or -1.
+ * WHATWG decoder's verdicts, see Gb18030Check), or -1. A cell holds whole characters: one cut off
+ * at its end is bad.
  */
 export function badGb18030(b: Uint8Array, s: number, e: number): number {
+  const r = scanGb18030(b, s, e);
+  return r <= CUT ? CUT - r : r;
+}
+
+/** scanGb18030's answer for a character cut off at the end: CUT - its offset. */
+const CUT = -2;
+
+/**
+ * The one GB18030 byte walk: the offset of the first bad character in b[s, e); -1 when all are
+ * whole and good; CUT - offset when the last one is cut off by `e` and could still be whole.
+ */
+function scanGb18030(b: Uint8Array, s: number, e: number): number {
   let i = s;
   while (i < e) {
     const c = b[i]!;
@@ -253,13 +266,20 @@ export function badGb18030(b: Uint8Array, s: number, e: number): number {
       i++;
       continue;
     }
-    if (c === 0xff || i + 1 >= e) return i;
+    if (c === 0xff) return i;
+    if (i + 1 >= e) return CUT - i;
     const c2 = b[i + 1]!;
     if ((c2 >= 0x40 && c2 <= 0x7e) || (c2 >= 0x80 && c2 <= 0xfe)) {
       i += 2;
       continue;
     }
-    if (i + 3 >= e || !validSeq([c, c2, b[i + 2]!, b[i + 3]!])) return i;
+    if (c2 < 0x30 || c2 > 0x39) return i;
+    if (i + 3 >= e) {
+      // Cut after two or three bytes: still possibly whole only while the third byte can be one.
+      if (i + 2 < e && (b[i + 2]! < 0x81 || b[i + 2]! > 0xfe)) return i;
+      return CUT - i;
+    }
+    if (!validSeq([c, c2, b[i + 2]!, b[i + 3]!])) return i;
     i += 4;
   }
   return -1;
@@ -287,33 +307,12 @@ export class Gb18030Check {
       this.carry = [];
       if (!validSeq(seq)) return 0;
     }
-    while (i < n) {
-      const c = b[i]!;
-      if (c <= 0x80) {
-        i++;
-        continue;
-      }
-      if (c === 0xff) return i;
-      if (i + 1 >= n) {
-        this.carry = [c];
-        return -1;
-      }
-      const c2 = b[i + 1]!;
-      if ((c2 >= 0x40 && c2 <= 0x7e) || (c2 >= 0x80 && c2 <= 0xfe)) {
-        i += 2;
-        continue;
-      }
-      if (c2 < 0x30 || c2 > 0x39) return i;
-      if (i + 3 >= n) {
-        // Cut after two or three bytes: carried over only while what is there can still be whole.
-        if (i + 2 < n && (b[i + 2]! < 0x81 || b[i + 2]! > 0xfe)) return i;
-        this.carry = Array.from(b.subarray(i));
-        return -1;
-      }
-      if (!validSeq([c, c2, b[i + 2]!, b[i + 3]!])) return i;
-      i += 4;
+    const r = scanGb18030(b, i, n);
+    if (r <= CUT) {
+      this.carry = Array.from(b.subarray(CUT - r));
+      return -1;
     }
-    return -1;
+    return r;
   }
 
   /** True when the input ended inside a character. */

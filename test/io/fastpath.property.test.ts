@@ -356,18 +356,24 @@ function expectSame(fast: Outcome, reference: Outcome, what: string): void {
   expect(fast.records.slice(0, n), what).toEqual(reference.records.slice(0, n));
 }
 
+/** A generated file as bytes, and the chunks it is fed in. */
+function prepare(spec: FileSpec) {
+  const f = spec.enc === 'gbk' ? withoutAstral(spec) : spec;
+  const { text, headLen } = render(f);
+  const headBytes = encode(text.slice(0, headLen), f.enc).length;
+  const bytes = fileBytes(f, text, headBytes);
+  // The first chunk: the header line and its line break (BOM included), and a few bytes more.
+  const parts = chunks(bytes, headBytes + f.firstExtra, f.sizes);
+  return { f, text, headBytes, bytes, parts };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 describe('fast path and csv-parse read every export alike (issue 21)', () => {
   it('random exports in random chunks: identical records, line numbers and rejections; well-formed files as written', async () => {
     await fc.assert(
       fc.asyncProperty(fileArb, async (spec) => {
-        const f = spec.enc === 'gbk' ? withoutAstral(spec) : spec;
-        const { text, headLen } = render(f);
-        const headBytes = encode(text.slice(0, headLen), f.enc).length;
-        const bytes = fileBytes(f, text, headBytes);
-        // The first chunk: the header line and its line break (BOM included), and a few bytes more.
-        const parts = chunks(bytes, headBytes + f.firstExtra, f.sizes);
+        const { f, text, headBytes, bytes, parts } = prepare(spec);
         const reference = await read(bytes, f.enc, parts, 'csv-parse');
         const fast = await read(bytes, f.enc, parts, 'auto');
         const what = describeCase(f, text);
@@ -395,11 +401,7 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
     const maskArb = fc.record({ mask: fc.array(fc.boolean(), { maxLength: 80 }), late: fc.boolean() });
     await fc.assert(
       fc.asyncProperty(fileArb, maskArb, async (spec, { mask, late }) => {
-        const f = spec.enc === 'gbk' ? withoutAstral(spec) : spec;
-        const { text, headLen } = render(f);
-        const headBytes = encode(text.slice(0, headLen), f.enc).length;
-        const bytes = fileBytes(f, text, headBytes);
-        const parts = chunks(bytes, headBytes + f.firstExtra, f.sizes);
+        const { f, text, bytes, parts } = prepare(spec);
         const reference = await read(bytes, f.enc, parts, 'csv-parse');
         const projection = new ProjectionClass!();
         const want = Uint8Array.from(mask, (m) => (m ? 1 : 0));

@@ -89,8 +89,45 @@ export function moneyMin(a: Money, b: Money): Money {
  * is rounded half-up to the fen first (RULES 1.4), so the number is always a whole count of fen.
  */
 export function moneyToFen(m: Money): number {
-  return toFen(m).times(100).toNumber();
+  const fen = exactFen(m);
+  return fen !== undefined ? fen : toFen(m).times(100).toNumber();
 }
+
+/** Decimal's own fields: digits in base-10^7 words (most significant first), the decimal exponent, the sign. */
+type DecimalParts = { d: number[] | null; e: number; s: number };
+
+/**
+ * Whole fen straight from the Decimal's digits when the amount has at most two decimals and
+ * at most 14 significant digits (every amount an export holds): no string, no new Decimal.
+ * Undefined otherwise (more decimals to round, or too many digits): the caller rounds the slow way.
+ */
+function exactFen(m: Money): number | undefined {
+  const { d, e, s } = m as unknown as DecimalParts;
+  if (d === null || d.length > 2) return undefined;
+  const w0 = d[0]!;
+  let acc = w0;
+  let digits = w0 < 10 ? 1 : w0 < 100 ? 2 : w0 < 1e3 ? 3 : w0 < 1e4 ? 4 : w0 < 1e5 ? 5 : w0 < 1e6 ? 6 : 7;
+  if (d.length === 2) {
+    acc = acc * 1e7 + d[1]!;
+    digits += 7;
+  }
+  // The value is 0.DIGITS × 10^(e+1); in fen, acc × 10^(e + 3 − digits).
+  const shift = e + 3 - digits;
+  let fen: number;
+  if (shift >= 0) {
+    if (shift > 15) return undefined;
+    fen = acc * POW10[shift]!;
+    if (!Number.isSafeInteger(fen)) return undefined;
+  } else {
+    if (shift < -15) return undefined;
+    const p = POW10[-shift]!;
+    if (acc % p !== 0) return undefined;
+    fen = acc / p;
+  }
+  return s < 0 ? -fen : fen;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 export function fenToMoney(fen: number): Money {
   // Written out from the integer (one Decimal, no division): 2997 → "29.97", -5 → "-0.05".

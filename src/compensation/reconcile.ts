@@ -28,8 +28,20 @@ export function reconcile(v: Voucher, rules: RuleSet): Reconciled {
   // voucher (it pays under its own judgment); a 0.00 or empty cell means it paid nothing.
   const paidByPlatform = platform !== null && platform.gt(0);
   const toIssue = rules.payer === 'platform-deducts' || paidByPlatform ? ZERO : v.amount;
+  // Written out field by field: an object spread of the voucher was most of this stage's time.
   return {
-    ...v,
+    voucherKey: v.voucherKey,
+    buyer: v.buyer,
+    rules: v.rules,
+    windowStart: v.windowStart,
+    orders: v.orders,
+    baseAmount: v.baseAmount,
+    computedAmount: v.computedAmount,
+    amount: v.amount,
+    capped: v.capped,
+    kinds: v.kinds,
+    maxHoursLate: v.maxHoursLate,
+    risk: v.risk,
     state: paidByPlatform ? 'paid_by_platform' : v.state,
     payer: rules.payer,
     platformPaid: platform,

@@ -42,7 +42,8 @@ export interface OutputOptions {
 }
 
 export interface RowWriter {
-  row(r: Row): Promise<void>;
+  /** Undefined when the row was only buffered: callers await only what is returned. */
+  row(r: Row): Promise<void> | undefined;
   /** Finish the output (for -o: rename the temporary file into place). */
   close(): Promise<void>;
   /** Give up: a file target is left untouched. */
@@ -87,9 +88,19 @@ export async function writeRows(o: OutputOptions, columns: readonly Column[], ro
   const w = await openOutput(o, columns);
   let n = 0;
   try {
-    for await (const r of rows) {
-      await w.row(r);
-      n++;
+    // A plain loop over a synchronous source: `for await` would cost a promise and a microtask a row.
+    if (Symbol.iterator in rows) {
+      for (const r of rows) {
+        const p = w.row(r);
+        if (p) await p;
+        n++;
+      }
+    } else {
+      for await (const r of rows) {
+        const p = w.row(r);
+        if (p) await p;
+        n++;
+      }
     }
     await w.close();
   } catch (e) {
@@ -124,8 +135,8 @@ function delimitedWriter(
   };
   return {
     format,
-    async row(r) {
-      if (!started) await start();
+    row(r) {
+      if (!started) return start().then(() => this.row(r));
       const cells: string[] = new Array(columns.length);
       for (let i = 0; i < columns.length; i++) {
         const col = columns[i]!;
@@ -134,7 +145,7 @@ function delimitedWriter(
         cells[i] = cell.bare ? cell.text : csvQuote(cell.text, delim);
       }
       // One flat string a row (a chain of += pieces would be kept whole until the sink flushes).
-      await sink.write(cells.join(delim) + '\n');
+      return sink.write(cells.join(delim) + '\n');
     },
     async close() {
       if (!started) await start();
@@ -153,10 +164,10 @@ function jsonWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, 
   };
   return {
     format: nd ? 'ndjson' : 'json',
-    async row(r) {
-      if (nd) await sink.write(obj(r) + '\n');
-      else await sink.write((n === 0 ? '[\n' : ',\n') + obj(r));
+    row(r) {
+      const p = nd ? sink.write(obj(r) + '\n') : sink.write((n === 0 ? '[\n' : ',\n') + obj(r));
       n++;
+      return p;
     },
     async close() {
       if (!nd) await sink.write(n === 0 ? '[]\n' : '\n]\n');

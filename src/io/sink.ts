@@ -33,7 +33,8 @@ export function removeTempFiles(): void {
 }
 
 export interface ByteSink {
-  write(text: string | Buffer): Promise<void>;
+  /** Undefined when the text was only batched (nothing to wait for): a row loop awaits only real writes. */
+  write(text: string | Buffer): Promise<void> | undefined;
   /** Finish: flush, and for a file, rename it into place. */
   end(): Promise<void>;
   /** Give up: for a file, remove the temporary file; the target is untouched. */
@@ -90,7 +91,7 @@ class Batched {
     private readonly flushFn: (b: Buffer) => Promise<void>,
     private readonly enc: OutEncoding,
   ) {}
-  async write(text: string | Buffer): Promise<void> {
+  write(text: string | Buffer): Promise<void> | undefined {
     if (typeof text === 'string') {
       this.texts.push(text);
       this.size += text.length;
@@ -99,7 +100,7 @@ class Batched {
       this.parts.push(text);
       this.size += text.length;
     }
-    if (this.size >= 65536) await this.flush();
+    return this.size >= 65536 ? this.flush() : undefined;
   }
   private takeText(): void {
     if (this.texts.length === 0) return;

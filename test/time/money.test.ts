@@ -1,7 +1,7 @@
 // Money helpers used by the fast paths: fen ⇄ Money must be exact, and the text range check must
 // give Decimal's own verdict. Expected values written out by hand.
 import { describe, expect, it } from 'vitest';
-import { checkMoneyText, fenToMoney, moneyToFen } from '../../src/money.js';
+import { Money, checkMoneyText, fenToMoney, moneyToFen } from '../../src/money.js';
 
 describe('fen and yuan', () => {
   it('fenToMoney writes the yuan out exactly', () => {
@@ -15,6 +15,17 @@ describe('fen and yuan', () => {
   });
   it('moneyToFen and fenToMoney round-trip', () => {
     for (const f of [0, 1, 9, 10, 99, 101, 2997, 50000, -1, -250]) expect(moneyToFen(fenToMoney(f))).toBe(f);
+  });
+  it('moneyToFen reads the digits exactly and rounds half-up past two decimals', () => {
+    // Worked by hand: 1.5 yuan = 150 fen; 10000000 yuan = 10^9 fen (two base-10^7 words); 9999999.99 = 999999999;
+    // 123456789012.34 = 12345678901234 (14 digits, the fast path's limit); 0.005 → 0.01 (half-up) = 1 fen;
+    // -0.005 → -0.01 = -1 fen (half away from zero); 2.675 → 2.68 = 268; 1234567890123.456 → 1234567890123.46 = 123456789012346 (15 digits: the slow path).
+    const cases: [string, number][] = [
+      ['1.5', 150], ['10000000', 1_000_000_000], ['9999999.99', 999_999_999], ['123456789012.34', 12_345_678_901_234],
+      ['0.005', 1], ['-0.005', -1], ['2.675', 268], ['1234567890123.456', 123_456_789_012_346], ['0.01', 1], ['-12.30', -1230],
+      ['1e7', 1_000_000_000], ['0.1', 10], ['7', 700],
+    ];
+    for (const [text, fen] of cases) expect(moneyToFen(new Money(text)), text).toBe(fen);
   });
 });
 

@@ -73,7 +73,16 @@ export function toFen(m: Money): Money {
 }
 
 export function fmtMoney(m: Money): string {
-  return m.toFixed(2, Decimal.ROUND_HALF_UP);
+  const fen = exactFen(m);
+  return fen !== undefined ? fenText(fen) : m.toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
+/** Whole fen as yuan with two places: 2997 → "29.97", -5 → "-0.05", 0 (and -0) → "0.00". */
+function fenText(fen: number): string {
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100);
+  const cents = abs - yuan * 100;
+  return `${fen < 0 ? '-' : ''}${yuan}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
 export function moneyMax(a: Money, b: Money): Money {
@@ -132,8 +141,5 @@ const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 export function fenToMoney(fen: number): Money {
   // Written out from the integer (one Decimal, no division): 2997 → "29.97", -5 → "-0.05".
   if (!Number.isSafeInteger(fen)) return new Money(fen).dividedBy(100);
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100);
-  const cents = abs - yuan * 100;
-  return new Money(`${fen < 0 ? '-' : ''}${yuan}.${cents < 10 ? '0' : ''}${cents}`);
+  return new Money(fenText(fen));
 }

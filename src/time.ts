@@ -95,6 +95,8 @@ export class TimeZone {
 
   /** Start of the calendar day (00:00 in this zone) containing the instant. */
   startOfDay(epochMs: number): number {
+    const off = this.fixedOffsetMs;
+    if (off !== undefined) return Math.floor((epochMs + off) / DAY_MS) * DAY_MS - off;
     const w = this.wall(epochMs);
     return this.fromWall(w.y, w.mo, w.d);
   }

@@ -4,6 +4,8 @@
 // last 9 digits, and the rest — at most 11 digits, exact in a double) and kept in an open-
 // addressing table of typed arrays: 16 bytes a slot. Anything else (PDD's `yymmdd-…` ids) goes
 // to a plain Map. Each entry remembers where it was first seen (a non-negative 31-bit number, else UNKNOWN_AT).
+// The table is 16 parts chosen by the hash's top bits, each growing on its own, so growing never
+// holds an old and a new copy of the whole table at once (3M ids: 64 MB, plus 6 MB while a part grows).
 
 const EMPTY = -1;
 export const UNKNOWN_AT = 0x7fffffff;
@@ -23,17 +25,31 @@ export function unpackId(hi: number, lo: number): string {
   return String(hi - n * 1e11).padStart(n - 9, '0') + String(lo).padStart(9, '0');
 }
 
-export class IdSet {
-  private hi: Float64Array;
-  private lo: Int32Array;
-  private val: Int32Array;
-  private size = 0;
-  private readonly other = new Map<string, number>();
+/** The table is split by hash into this many parts that grow apart: growing one copies 1/16 of it, not all of it at once. */
+const SHARDS = 16;
 
-  constructor(capacity = 1 << 16) {
+class Shard {
+  hi: Float64Array;
+  lo: Int32Array;
+  val: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
     this.hi = new Float64Array(capacity);
     this.lo = new Int32Array(capacity).fill(EMPTY);
     this.val = new Int32Array(capacity);
+  }
+}
+
+export class IdSet {
+  private readonly shards: Shard[] = [];
+  private size = 0;
+  private readonly other = new Map<string, number>();
+
+  /** `capacity`: the ids expected before the first growth (all parts together). */
+  constructor(capacity = 1 << 16) {
+    let per = 4;
+    while (per * SHARDS < capacity) per *= 2;
+    for (let k = 0; k < SHARDS; k++) this.shards.push(new Shard(per));
   }
 
   get count(): number {
@@ -42,48 +58,52 @@ export class IdSet {
 
   /** The value stored for `id`, or undefined; stores `value` when the id is new. */
   getOrAdd(id: string, value: number): number | undefined {
-    const packed = packId(id);
-    if (packed === undefined) {
+    const n = id.length;
+    if (n < 10 || n > 20 || !isDigits(id)) {
       const prev = this.other.get(id);
       if (prev === undefined) this.other.set(id, value);
       return prev;
     }
-    const [hi, lo] = packed;
-    // Up to three quarters full: linear probing stays short (≈2.5 probes a hit), and a 3-million-id
-    // export fits 4 M slots (64 MB) instead of 8 M.
-    if ((this.size + 1) * 4 > this.lo.length * 3) this.grow();
-    const mask = this.lo.length - 1;
-    let i = hash(hi, lo) & mask;
+    // packId without the pair: one id per row, so no array per row.
+    const hi = Number(id.slice(0, n - 9)) + n * 1e11;
+    const lo = Number(id.slice(n - 9));
+    const h = hash(hi, lo);
+    const sh = this.shards[h >>> 28]!;
+    // Up to three quarters full: linear probing stays short (≈2.5 probes a hit).
+    if ((sh.size + 1) * 4 > sh.lo.length * 3) grow(sh);
+    const mask = sh.lo.length - 1;
+    let i = h & mask;
     for (;;) {
-      const l = this.lo[i]!;
+      const l = sh.lo[i]!;
       if (l === EMPTY) {
-        this.hi[i] = hi;
-        this.lo[i] = lo;
+        sh.hi[i] = hi;
+        sh.lo[i] = lo;
         // A location too large for 31 bits is kept as "unknown" (UNKNOWN_AT) rather than wrong.
-        this.val[i] = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? value : UNKNOWN_AT;
+        sh.val[i] = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? value : UNKNOWN_AT;
+        sh.size++;
         this.size++;
         return undefined;
       }
-      if (l === lo && this.hi[i] === hi) return this.val[i];
+      if (l === lo && sh.hi[i] === hi) return sh.val[i];
       i = (i + 1) & mask;
     }
   }
+}
 
-  private grow(): void {
-    const { hi, lo, val } = this;
-    const cap = lo.length * 2;
-    this.hi = new Float64Array(cap);
-    this.lo = new Int32Array(cap).fill(EMPTY);
-    this.val = new Int32Array(cap);
-    const mask = cap - 1;
-    for (let j = 0; j < lo.length; j++) {
-      if (lo[j] === EMPTY) continue;
-      let i = hash(hi[j]!, lo[j]!) & mask;
-      while (this.lo[i] !== EMPTY) i = (i + 1) & mask;
-      this.hi[i] = hi[j]!;
-      this.lo[i] = lo[j]!;
-      this.val[i] = val[j]!;
-    }
+function grow(sh: Shard): void {
+  const { hi, lo, val } = sh;
+  const cap = lo.length * 2;
+  sh.hi = new Float64Array(cap);
+  sh.lo = new Int32Array(cap).fill(EMPTY);
+  sh.val = new Int32Array(cap);
+  const mask = cap - 1;
+  for (let j = 0; j < lo.length; j++) {
+    if (lo[j] === EMPTY) continue;
+    let i = hash(hi[j]!, lo[j]!) & mask;
+    while (sh.lo[i] !== EMPTY) i = (i + 1) & mask;
+    sh.hi[i] = hi[j]!;
+    sh.lo[i] = lo[j]!;
+    sh.val[i] = val[j]!;
   }
 }
 

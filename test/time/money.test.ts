@@ -1,7 +1,8 @@
 // Money helpers used by the fast paths: fen ⇄ Money must be exact, and the text range check must
 // give Decimal's own verdict. Expected values written out by hand.
 import { describe, expect, it } from 'vitest';
-import { Money, checkMoneyText, fenToMoney, moneyToFen } from '../../src/money.js';
+import { Money, checkMoneyText, fenToMoney, fmtMoney, moneyToFen } from '../../src/money.js';
+import { TimeZone } from '../../src/time.js';
 
 describe('fen and yuan', () => {
   it('fenToMoney writes the yuan out exactly', () => {
@@ -26,6 +27,30 @@ describe('fen and yuan', () => {
       ['1e7', 1_000_000_000], ['0.1', 10], ['7', 700],
     ];
     for (const [text, fen] of cases) expect(moneyToFen(new Money(text)), text).toBe(fen);
+  });
+});
+
+describe('fmtMoney (two places, half-up)', () => {
+  it('writes amounts out by hand-worked rule', () => {
+    // 29.97 stays; 1.5 → 1.50; 0.005 → 0.01 (half-up); -0.005 → -0.01; -0 → 0.00 (no sign, as Decimal writes it);
+    // -0.001 → -0.00 (Decimal keeps the sign of a negative that rounds to zero); 12345678901234.5 → 15 digits (slow path).
+    const cases: [string, string][] = [
+      ['29.97', '29.97'], ['1.5', '1.50'], ['0', '0.00'], ['-0', '0.00'], ['0.005', '0.01'], ['-0.005', '-0.01'], ['-0.001', '-0.00'],
+      ['-12.3', '-12.30'], ['100000000', '100000000.00'], ['12345678901234.5', '12345678901234.50'], ['0.07', '0.07'], ['1e-7', '0.00'],
+    ];
+    for (const [text, out] of cases) expect(fmtMoney(new Money(text)), text).toBe(out);
+  });
+});
+
+describe('TimeZone.startOfDay with a fixed offset (no calendar lookup)', () => {
+  it('gives local midnight', () => {
+    // 2026-11-20 23:59:59 Beijing = 15:59:59Z → midnight 2026-11-20 00:00 Beijing = 2026-11-19T16:00Z.
+    expect(new TimeZone('Asia/Shanghai').startOfDay(Date.UTC(2026, 10, 20, 15, 59, 59))).toBe(Date.UTC(2026, 10, 19, 16));
+    // 2026-11-20 16:00:00Z is 2026-11-21 00:00 Beijing: its own midnight.
+    expect(new TimeZone('Asia/Shanghai').startOfDay(Date.UTC(2026, 10, 20, 16))).toBe(Date.UTC(2026, 10, 20, 16));
+    // UTC-05:00: 2026-11-20 03:00Z is 2026-11-19 22:00 local → midnight 2026-11-19 05:00Z.
+    expect(new TimeZone('-05:00').startOfDay(Date.UTC(2026, 10, 20, 3))).toBe(Date.UTC(2026, 10, 19, 5));
+    expect(new TimeZone('UTC').startOfDay(Date.UTC(2026, 10, 20, 3))).toBe(Date.UTC(2026, 10, 20));
   });
 });
 

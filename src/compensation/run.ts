@@ -17,6 +17,7 @@ import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.j
 import { type PickupScans, pickupResolver, readIdList, readShipments } from './inputs.js';
 import type { JudgeOptions } from './judge.js';
 import { LateStore } from './latestore.js';
+import { OpenStore } from './openstore.js';
 import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
 import { recordVouchers } from './record.js';
@@ -27,7 +28,6 @@ import {
   atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, promiseIgnoredWarning,
   runSummary, seriousDelayWarning,
 } from './summary.js';
-import type { OpenOrder } from './vouchers.js';
 import { toVoucher } from './vouchers.js';
 import { windows } from './window.js';
 import { type AtRiskEntry, type VoucherEntry, atRiskNotice, vouchersNotice } from '../notify/notices.js';
@@ -100,7 +100,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
   const tally = newTally();
   const late = new LateStore();
-  const open = new Map<string, OpenOrder[]>();
+  const open = new OpenStore();
   const atRisk: Row[] = [];
   const promiseOrders: PromiseOrder[] = [];
   const riskUntil = req.atRisk !== undefined ? ctx.asOf + req.atRisk * HOUR_MS : 0;
@@ -132,11 +132,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     if (a.verdict.verdict !== 'not_judged') judged++;
     else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
     else if (a.verdict.reason === 'no_ship_time') noShipTime++;
-    if (a.unshippedOpen && o.buyer) {
-      const list = open.get(o.buyer) ?? [];
-      list.push({ orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id });
-      open.set(o.buyer, list);
-    }
+    if (a.unshippedOpen && o.buyer) open.add(o.buyer, { orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id });
     if (req.atRisk !== undefined) {
       const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
       if (row) atRisk.push(row);

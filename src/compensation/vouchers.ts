@@ -5,6 +5,7 @@ import { type Money, fenToMoney, moneyMin, moneyToFen } from '../money.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { TimeZone } from '../time.js';
 import { LateStore } from './latestore.js';
+import type { OpenOrders } from './openstore.js';
 import type { Kind, Payout } from './payout.js';
 import { type Reconciled, reconcile } from './reconcile.js';
 import { windowEnd, windowReach, windows } from './window.js';
@@ -74,7 +75,7 @@ export function voucherKey(rules: string, kind: 'voucher' | 'delivery_promise', 
  * One window's voucher. It is final only when it can no longer change: every order in it has
  * shipped, the window is over at as-of, and no other open order of the buyer could still join it.
  */
-export function toVoucher(g: LateOrder[], openOrders: Map<string, OpenOrder[]>, rules: RuleSet, asOf: number, tz: TimeZone): Voucher {
+export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet, asOf: number, tz: TimeZone): Voucher {
   const start = g[0]!.paidAt;
   const end = windowEnd(start, rules, tz);
   let baseFen = 0;
@@ -117,7 +118,7 @@ export function toVoucher(g: LateOrder[], openOrders: Map<string, OpenOrder[]>, 
  * window → voucher → reconcile for late orders all judged under `rules` (the in-process API the
  * rule tests use; the command streams the same stages over its store).
  */
-export function buildVouchers(late: LateOrder[], openOrders: Map<string, OpenOrder[]>, rules: RuleSet, asOf: number, tz: TimeZone): Reconciled[] {
+export function buildVouchers(late: LateOrder[], openOrders: OpenOrders, rules: RuleSet, asOf: number, tz: TimeZone): Reconciled[] {
   const store = new LateStore();
   for (const l of late) store.push({ ...l, rules: rules.id });
   return windows(store, () => rules, tz).map((g) => reconcile(toVoucher(Array.from(g, (i) => store.get(i)), openOrders, rules, asOf, tz), rules));

@@ -43,6 +43,15 @@ export class RecordScanner {
   private badLine = 0;
   private readonly gbDecoder: TextDecoder | undefined;
   private readonly gbCache = new Map<string, string>();
+  /** The chunk as latin1 text (one character a byte), for the native string search of the common record. */
+  private chunkText = '';
+  private chunkBuffer: ArrayBufferLike | undefined;
+  private chunkStart = 0;
+  private chunkEnd = 0;
+  /** The delimiter as a one-character string. */
+  private readonly delimText: string;
+  /** The cells of the record fastRecord read last. */
+  private fastCells: string[] = [];
 
   constructor(
     private readonly delimiter: number,
@@ -52,6 +61,69 @@ export class RecordScanner {
   ) {
     this.line = firstLine;
     this.gbDecoder = encoding === 'gb18030' ? new TextDecoder('gb18030') : undefined;
+    this.delimText = String.fromCharCode(delimiter);
+  }
+
+  /**
+   * `buf` as latin1 text and the offset of buf[0] in it: made once per chunk, whatever part of it
+   * `buf` is (the reader scans a chunk a batch at a time). Input buffers are never written again
+   * once read (streams hand each read over in a new buffer), so a range of one stays the same text.
+   */
+  private textOf(buf: Latin1Buffer): number {
+    const start = buf.byteOffset;
+    if (buf.buffer !== this.chunkBuffer || start < this.chunkStart || start + buf.length > this.chunkEnd) {
+      this.chunkText = buf.latin1Slice(0, buf.length);
+      this.chunkBuffer = buf.buffer;
+      this.chunkStart = start;
+      this.chunkEnd = start + buf.length;
+    }
+    return start - this.chunkStart;
+  }
+
+  /**
+   * The common record: one whole line (an LF follows it in the buffer) in which no cell starts with
+   * a quote. Cells are found by the native string search instead of a byte loop. Returns the
+   * offset after the record's line break, with the cells in fastCells; -1 for anything else (the
+   * general loop reads that record: a quoted cell, no LF yet, bytes that are not GB18030).
+   */
+  private fastRecord(b: Latin1Buffer, pos: number, d: number, gb: boolean, want: Uint8Array | undefined, wantLen: number): number {
+    const t = this.chunkText;
+    const lf = t.indexOf('\n', pos + d);
+    if (lf === -1 || lf - d >= b.length) return -1;
+    // The record's text ends before "\r\n" or "\n".
+    const end = lf > pos + d && t.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+    const delim = this.delimText;
+    const cells: string[] = new Array(this.width);
+    let nonBlank = false;
+    let p = pos + d;
+    let col = 0;
+    for (;;) {
+      if (p < end && t.charCodeAt(p) === QUOTE) return -1;
+      let e = t.indexOf(delim, p);
+      if (e === -1 || e > end) e = end;
+      // The cell is t[p, e) = b[p - d, e - d). Its text is needed when wanted (and until the record
+      // shows a non-blank cell, as in the general loop); GB18030 cells are checked either way.
+      const wanted = !nonBlank || col >= wantLen || want![col] === 1;
+      let text = '';
+      if (e > p && (wanted || gb)) {
+        let high = 0;
+        for (let k = p; k < e; k++) high |= t.charCodeAt(k);
+        if (high >= 0x80) {
+          if (gb && badGb18030(b, p - d, e - d) !== -1) return -1;
+          if (wanted) text = this.nonAscii(b, p - d, e - d);
+        } else if (wanted) text = b.latin1Slice(p - d, e - d);
+      }
+      if (wanted && !nonBlank && text.trim() !== '') nonBlank = true;
+      if (col < cells.length) cells[col] = text;
+      else cells.push(text);
+      col++;
+      if (e === end) break;
+      p = e + 1;
+    }
+    if (col < cells.length) cells.length = col;
+    this.width = col;
+    this.fastCells = cells;
+    return lf - d + 1;
   }
 
   /**
@@ -71,6 +143,7 @@ export class RecordScanner {
     // 3: bytes that are not GB18030 (badLine).
     let stop = 0;
     const gb = this.gbDecoder !== undefined;
+    const d = this.textOf(b);
     records: while (pos < len && records.length < maxRecords) {
       // Empty lines are skipped (counted for the line numbers).
       const c0 = b[pos]!;
@@ -91,6 +164,13 @@ export class RecordScanner {
           continue;
         }
       }
+      const next = this.fastRecord(b, pos, d, gb, want, wantLen);
+      if (next !== -1) {
+        records.push({ line, cells: this.fastCells });
+        line++;
+        pos = next;
+        continue;
+      }
       // Sized like the last record (exports are rectangular): no regrowth while the cells are pushed in.
       const cells: string[] = new Array(this.width);
       let breaks = 0; // line breaks inside quoted cells of this record
@@ -102,7 +182,8 @@ export class RecordScanner {
         let e: number;
         let escaped = false;
         let high = 0; // the OR of the cell's bytes (>= 0x80: not ASCII); unknown (0x80) for quoted cells
-        if (p < len && b[p] === QUOTE) {
+        const quoted = p < len && b[p] === QUOTE;
+        if (quoted) {
           s = p + 1;
           let q = s;
           for (;;) {
@@ -172,7 +253,7 @@ export class RecordScanner {
         // The cell's text, if wanted (and always until the record shows a non-blank cell, so that
         // a record whose wanted cells are empty is never taken for a blank line).
         if (!nonBlank || col >= wantLen || want![col] === 1) {
-          let t = e === s ? '' : high < 0x80 ? b.latin1Slice(s, e) : this.text(b, s, e);
+          let t = e === s ? '' : high < 0x80 ? b.latin1Slice(s, e) : quoted ? this.text(b, s, e) : this.nonAscii(b, s, e);
           if (escaped) t = t.replace(/""/g, '"');
           if (!nonBlank && t.trim() !== '') nonBlank = true;
           if (col < cells.length) cells[col] = t;
@@ -221,7 +302,11 @@ export class RecordScanner {
         break;
       }
     }
-    if (ascii) return b.latin1Slice(s, e);
+    return ascii ? b.latin1Slice(s, e) : this.nonAscii(b, s, e);
+  }
+
+  /** A cell known to hold a byte that is not ASCII. */
+  private nonAscii(b: Latin1Buffer, s: number, e: number): string {
     if (!this.gbDecoder) return b.utf8Slice(s, e);
     if (e - s > 64) return this.gbDecoder.decode(b.subarray(s, e));
     const key = b.latin1Slice(s, e);

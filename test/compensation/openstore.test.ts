@@ -1,0 +1,24 @@
+// Open (unshipped, not closed) orders kept by buyer in typed-array blocks: a buyer's list must come
+// back exactly as added, across blocks, with digit and other ids and with or without a rule set.
+import { describe, expect, it } from 'vitest';
+import { OpenStore } from '../../src/compensation/openstore.js';
+
+describe('OpenStore', () => {
+  it('gives each buyer their own open orders back, in the order added', () => {
+    const s = new OpenStore();
+    // 9,000 orders over three buyers (a, b, c in turn): past two blocks of 4,096.
+    for (let i = 0; i < 9000; i++) {
+      const buyer = 'abc'[i % 3]!;
+      s.add(buyer, { orderId: i === 4100 ? '261201-607198974342268' : String(3515313147329300000n + BigInt(i)), paidAt: 1_700_000_000_000 + i * 1000, rules: i % 2 ? 'tmall-2026' : undefined });
+    }
+    expect(s.get('nobody')).toBeUndefined();
+    const b = s.get('b')!;
+    expect(b.length).toBe(3000);
+    // b holds orders 1, 4, 7, …: the first is order 1, odd → tmall-2026; the second is order 4, even → no rule set.
+    expect(b[0]).toEqual({ orderId: '3515313147329300001', paidAt: 1_700_000_001_000, rules: 'tmall-2026' });
+    expect(b[1]).toEqual({ orderId: '3515313147329300004', paidAt: 1_700_000_004_000, rules: undefined });
+    // Order 4100 (4100 mod 3 = 2: buyer c) has a PDD id; it is c's 1367th (4100 = 2 + 3 × 1366).
+    expect(s.get('c')![1366]).toEqual({ orderId: '261201-607198974342268', paidAt: 1_700_004_100_000, rules: undefined });
+    expect(s.get('a')!.at(-1)).toEqual({ orderId: '3515313147329308997', paidAt: 1_700_008_997_000, rules: 'tmall-2026' });
+  });
+});

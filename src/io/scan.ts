@@ -92,6 +92,9 @@ export class RecordScanner {
     if (lf === -1 || lf - d >= b.length) return -1;
     // The record's text ends before "\r\n" or "\n".
     const end = lf > pos + d && t.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+    // GB18030: the line is checked in one walk. No valid character holds a delimiter, quote or
+    // line-break byte, so this gives the same verdict as checking cell by cell (the general loop).
+    if (gb && badGb18030(b, pos, lf - d) !== -1) return -1;
     const delim = this.delimText;
     const cells: string[] = new Array(this.width);
     let nonBlank = false;
@@ -102,16 +105,13 @@ export class RecordScanner {
       let e = t.indexOf(delim, p);
       if (e === -1 || e > end) e = end;
       // The cell is t[p, e) = b[p - d, e - d). Its text is needed when wanted (and until the record
-      // shows a non-blank cell, as in the general loop); GB18030 cells are checked either way.
+      // shows a non-blank cell, as in the general loop).
       const wanted = !nonBlank || col >= wantLen || want![col] === 1;
       let text = '';
-      if (e > p && (wanted || gb)) {
+      if (e > p && wanted) {
         let high = 0;
         for (let k = p; k < e; k++) high |= t.charCodeAt(k);
-        if (high >= 0x80) {
-          if (gb && badGb18030(b, p - d, e - d) !== -1) return -1;
-          if (wanted) text = this.nonAscii(b, p - d, e - d);
-        } else if (wanted) text = b.latin1Slice(p - d, e - d);
+        text = high >= 0x80 ? this.nonAscii(b, p - d, e - d) : b.latin1Slice(p - d, e - d);
       }
       if (wanted && !nonBlank && text.trim() !== '') nonBlank = true;
       if (col < cells.length) cells[col] = text;

@@ -101,8 +101,21 @@ async function* decode(s: Sniffed, fed: { lines: number }, gb: Gb18030Impl | und
     for await (const chunk of chunks) {
       let b = chunk;
       if (carry) {
-        b = Buffer.concat([carry, b]);
+        // The character cut at the end of the last chunk, completed by the continuation bytes this
+        // one starts with: handed on by itself (joining it to the whole chunk would copy a megabyte).
+        const need = carry[0]! >= 0xf0 ? 4 : carry[0]! >= 0xe0 ? 3 : 2;
+        let k = 0;
+        while (k < b.length && carry.length + k < need && (b[k]! & 0xc0) === 0x80) k++;
+        const head = Buffer.concat([carry, b.subarray(0, k)]);
+        b = b.subarray(k);
         carry = undefined;
+        if (b.length === 0 && head.length < need) {
+          carry = head; // still cut (a tiny chunk)
+          continue;
+        }
+        if (!isUtf8(head)) throw bad(newlines + 1);
+        yield head;
+        if (b.length === 0) continue;
       }
       // Hold back a character cut in two at the end of the chunk.
       const cut = incompleteTail(b);
@@ -257,6 +270,9 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   // Bare-CR line ends (an old Mac file) are csv-parse's alone.
   const scanner = recordDelimiter.includes('\r') ? undefined : new RecordScanner(delimiter.charCodeAt(0), gb ? 'gb18030' : 'utf8', opts.projection);
   let rest: Buffer = buf;
+  // The part of a chunk after its first line break, while the record cut at the end of the last
+  // chunk is read joined to that first line alone (joining it to the whole chunk copies a megabyte).
+  let queued: Buffer | undefined;
   if (scanner) {
     let final = false;
     for (;;) {
@@ -275,15 +291,26 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
         break;
       }
       if (final) return;
-      const more = await next();
+      let more: Buffer | undefined = queued;
+      queued = undefined;
+      more ??= await next();
       if (more === undefined) final = true;
-      else buf = buf.length ? Buffer.concat([buf, more]) : more;
+      else if (buf.length === 0) buf = more;
+      else {
+        const lf = more.indexOf(0x0a);
+        if (lf === -1 || lf === more.length - 1) buf = Buffer.concat([buf, more]);
+        else {
+          buf = Buffer.concat([buf, more.subarray(0, lf + 1)]);
+          queued = more.subarray(lf + 1);
+        }
+      }
     }
   }
   // csv-parse from here: the bytes left, then the rest of the input.
   const firstLine = scanner ? scanner.line : 1;
   const tail = (async function* () {
     if (rest.length) yield rest;
+    if (queued?.length) yield queued;
     for (let b = await chunks.next(); !b.done; b = await chunks.next()) yield b.value;
   })();
   let text: AsyncGenerator<string | Buffer>;

@@ -32,6 +32,9 @@ export interface ScanResult {
 
 type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
 
+/** Bytes of input turned into latin1 text at a time for the native string search (see textAt). */
+const TEXT_WINDOW = 1 << 16;
+
 /** Cells of GB18030 text repeat (statuses, titles, buyers): decoded once each, up to this many. */
 const GB_CACHE_MAX = 100_000;
 
@@ -43,7 +46,7 @@ export class RecordScanner {
   private badLine = 0;
   private readonly gbDecoder: TextDecoder | undefined;
   private readonly gbCache = new Map<string, string>();
-  /** The chunk as latin1 text (one character a byte), for the native string search of the common record. */
+  /** A window of the input as latin1 text (one character a byte), for the native string search of the common record (textAt). */
   private chunkText = '';
   private chunkBuffer: ArrayBufferLike | undefined;
   private chunkStart = 0;
@@ -65,19 +68,23 @@ export class RecordScanner {
   }
 
   /**
-   * `buf` as latin1 text and the offset of buf[0] in it: made once per chunk, whatever part of it
-   * `buf` is (the reader scans a chunk a batch at a time). Input buffers are never written again
-   * once read (streams hand each read over in a new buffer), so a range of one stays the same text.
+   * The text of `b` from `pos` on, as latin1 (one character a byte), in windows of TEXT_WINDOW
+   * bytes: small enough to die young (a whole-chunk string would sit in the old generation until a
+   * full collection). `fresh`: a new window from `pos`, or the whole rest of `b` (a record longer
+   * than a window). Returns the
+   * offset of b[0] in the window's text. Input buffers are never written again once read (streams
+   * hand each read over in a new buffer), so a window stays right for any view of the same bytes.
    */
-  private textOf(buf: Latin1Buffer): number {
-    const start = buf.byteOffset;
-    if (buf.buffer !== this.chunkBuffer || start < this.chunkStart || start + buf.length > this.chunkEnd) {
-      this.chunkText = buf.latin1Slice(0, buf.length);
-      this.chunkBuffer = buf.buffer;
-      this.chunkStart = start;
-      this.chunkEnd = start + buf.length;
+  private textAt(b: Latin1Buffer, pos: number, fresh: 'no' | 'window' | 'whole' = 'no'): number {
+    const at = b.byteOffset + pos;
+    if (fresh !== 'no' || b.buffer !== this.chunkBuffer || at < this.chunkStart || at >= this.chunkEnd) {
+      const end = fresh === 'whole' ? b.length : Math.min(b.length, pos + TEXT_WINDOW);
+      this.chunkText = b.latin1Slice(pos, end);
+      this.chunkBuffer = b.buffer;
+      this.chunkStart = at;
+      this.chunkEnd = b.byteOffset + end;
     }
-    return start - this.chunkStart;
+    return b.byteOffset - this.chunkStart;
   }
 
   /**
@@ -86,10 +93,23 @@ export class RecordScanner {
    * offset after the record's line break, with the cells in fastCells; -1 for anything else (the
    * general loop reads that record: a quoted cell, no LF yet, bytes that are not GB18030).
    */
-  private fastRecord(b: Latin1Buffer, pos: number, d: number, gb: boolean, want: Uint8Array | undefined, wantLen: number): number {
-    const t = this.chunkText;
-    const lf = t.indexOf('\n', pos + d);
+  private fastRecord(b: Latin1Buffer, pos: number, gb: boolean, want: Uint8Array | undefined, wantLen: number): number {
+    let d = this.textAt(b, pos);
+    let lf = this.chunkText.indexOf('\n', pos + d);
+    if (lf === -1 && this.chunkEnd < b.byteOffset + b.length) {
+      // The record runs past the window: a window from the record's start, or, for a record
+      // longer than a window, the rest of the buffer as one text.
+      if (this.chunkStart !== b.byteOffset + pos) {
+        d = this.textAt(b, pos, 'window');
+        lf = this.chunkText.indexOf('\n', pos + d);
+      }
+      if (lf === -1 && this.chunkEnd < b.byteOffset + b.length) {
+        d = this.textAt(b, pos, 'whole');
+        lf = this.chunkText.indexOf('\n', pos + d);
+      }
+    }
     if (lf === -1 || lf - d >= b.length) return -1;
+    const t = this.chunkText;
     // The record's text ends before "\r\n" or "\n".
     const end = lf > pos + d && t.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
     // GB18030: the line is checked in one walk. No valid character holds a delimiter, quote or
@@ -143,7 +163,6 @@ export class RecordScanner {
     // 3: bytes that are not GB18030 (badLine).
     let stop = 0;
     const gb = this.gbDecoder !== undefined;
-    const d = this.textOf(b);
     records: while (pos < len && records.length < maxRecords) {
       // Empty lines are skipped (counted for the line numbers).
       const c0 = b[pos]!;
@@ -164,7 +183,7 @@ export class RecordScanner {
           continue;
         }
       }
-      const next = this.fastRecord(b, pos, d, gb, want, wantLen);
+      const next = this.fastRecord(b, pos, gb, want, wantLen);
       if (next !== -1) {
         records.push({ line, cells: this.fastCells });
         line++;

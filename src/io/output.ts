@@ -10,7 +10,6 @@ import { spreadsheetText, terminalSafe } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { type ByteSink, type OutEncoding, copyFileInto, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
 import { tableWriter } from './tableview.js';
-import { tableXlsx } from './xlsx.js';
 
 export { FORMATS, type Format, resolveFormat } from './formats.js';
 
@@ -179,6 +178,8 @@ function jsonWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, 
 
 async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellContext): Promise<RowWriter> {
   // Through openSink: -o gets the same target checks, atomic rename and file mode as csv.
+  // The xlsx writer (and exceljs, readline) is loaded only for xlsx output: start-up time counts (issue 21).
+  const { tableXlsx } = await import('./xlsx.js');
   const t = await tableXlsx(columns, c, () => openSink(o, 'utf8'));
   return { format: 'xlsx', row: (r) => t.row(r), close: () => t.close(), abort: () => t.abort() };
 }

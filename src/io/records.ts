@@ -2,7 +2,6 @@
 // the xlsx reader. Everything above sees `{ line, cells }` and never the parser.
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { InputError, type Msg, msg } from '../cli/errors.js';
 import { loadExcelJS } from './exceljs.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
@@ -369,6 +368,8 @@ async function* csvParseBatches(
     };
   };
   let endsWithNl = true;
+  // csv-parse is loaded only when it reads: the byte scanner reads the common export alone.
+  const { parse } = await import('csv-parse');
   const parser = parse({
     delimiter,
     record_delimiter: recordDelimiter,

@@ -6,7 +6,6 @@ import type { Ctx } from '../cli/context.js';
 import { EXIT, type Lang, type Msg, msg } from '../cli/errors.js';
 import type { StateDb } from '../state/ledger.js';
 import { fit } from './message.js';
-import { deliver } from './post.js';
 import { type NotifySettings, notifySettings } from './settings.js';
 import { redactUrl, targetId } from './target.js';
 import type { Notice, Target } from './types.js';
@@ -75,6 +74,8 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
       let sent = 0;
       let shown = 0;
       for (const m of messages) {
+        // http/https (and tls) are loaded only when a notice is really sent: start-up time counts (issue 21).
+        const { deliver } = await import('./post.js');
         const d = await deliver(t, m.body, { timeoutMs: s.timeoutMs, attempts: s.attempts, backoffMs: s.backoffMs, deadline, now });
         if (!d.ok) {
           fail(t, msg(`尝试 ${d.tries} 次: ${joinWhy(d.failures).zh}`, `${d.tries} ${d.tries === 1 ? 'try' : 'tries'}: ${joinWhy(d.failures).en}`));

@@ -148,6 +148,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     late.push(a.late);
   }
   await set.reportDuplicates();
+  set.releaseDuplicateCheck();
   set.warnCoarseTimes();
   // Nothing at all could be judged for want of ship times: the input is unusable (exit 3).
   if (!hasShipTimes && req.atRisk === undefined && tally.read > tally.excluded && judged === 0 && tally.noRuleSet.size === 0) {

@@ -80,10 +80,10 @@ export class OrderSet {
   private readonly dups: DuplicateLog;
   // Where each order (or line) id was first seen, as line × (number of files) + file: one compact entry per id is
   // the state the duplicate check truly needs (src/orders/idset.ts).
-  private readonly seenOrders = new IdSet();
-  private readonly seenLines = new IdSet();
+  private seenOrders = new IdSet();
+  private seenLines = new IdSet();
   /** Orders of line-grain rows that have no line id, deduplicated as whole orders. */
-  private readonly seenLineOrders = new IdSet();
+  private seenLineOrders = new IdSet();
 
   constructor(
     private readonly ctx: Ctx,
@@ -319,6 +319,16 @@ export class OrderSet {
   async reportDuplicates(): Promise<number> {
     await this.dups.finish();
     return this.dups.count;
+  }
+
+  /**
+   * Every order has been read: the duplicate check's tables (a 3M-row export: 64 MB) are let go
+   * before a command's next stage. Reading the files again after this would not see duplicates.
+   */
+  releaseDuplicateCheck(): void {
+    this.seenOrders = new IdSet(16);
+    this.seenLines = new IdSet(16);
+    this.seenLineOrders = new IdSet(16);
   }
 
   /**

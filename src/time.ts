@@ -51,6 +51,11 @@ export class TimeZone {
 
   /** Epoch ms of a wall-clock time in this zone. */
   fromWall(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+    // Fields in range (every caller checks) and a year of four digits: the same instant as
+    // Date.UTC, by arithmetic (Date.UTC reads years 0–99 as 1900–1999, so those go to it).
+    if (this.fixedOffsetMs !== undefined && y >= 100 && mo >= 1 && mo <= 12) {
+      return daysFromCivil(y, mo, d) * DAY_MS + h * HOUR_MS + mi * 60_000 + s * 1000 - this.fixedOffsetMs;
+    }
     const naive = Date.UTC(y, mo - 1, d, h, mi, s);
     if (this.fixedOffsetMs !== undefined) return naive - this.fixedOffsetMs;
     let guess = naive - this.offsetAt(naive);
@@ -100,6 +105,16 @@ export class TimeZone {
     const w = this.wall(epochMs);
     return this.fromWall(w.y, w.mo, w.d);
   }
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 function p2(n: number): string {

@@ -54,6 +54,18 @@ describe('TimeZone.startOfDay with a fixed offset (no calendar lookup)', () => {
   });
 });
 
+describe('TimeZone.fromWall with a fixed offset (calendar arithmetic, no Date.UTC)', () => {
+  it('gives the instant of a Beijing wall-clock time', () => {
+    const bj = new TimeZone('Asia/Shanghai');
+    // Beijing is UTC+8 all year: 10:00 there is 02:00Z the same day; midnight is 16:00Z the day before.
+    expect(bj.fromWall(2026, 11, 20, 10, 0, 0)).toBe(Date.UTC(2026, 10, 20, 2, 0, 0));
+    expect(bj.fromWall(2024, 2, 29, 0, 0, 0)).toBe(Date.UTC(2024, 1, 28, 16, 0, 0)); // a leap day
+    expect(bj.fromWall(2100, 3, 1, 7, 59, 59)).toBe(Date.UTC(2100, 1, 28, 23, 59, 59)); // 2100 is not a leap year
+    expect(bj.fromWall(2026, 1, 1, 0, 0, 0)).toBe(1767196800000); // 2025-12-31T16:00:00Z: 2026-01-01 is day 20 454 (56 × 365 + 14 leap days) × 86 400 000 ms − 8 h
+    expect(new TimeZone('-05:00').fromWall(2026, 12, 31, 23, 0, 0)).toBe(Date.UTC(2027, 0, 1, 4, 0, 0));
+  });
+});
+
 describe('checkMoneyText (no Decimal built)', () => {
   it('range by the text: the limit itself is fine, anything above it is not', () => {
     const max = 100_000_000;

@@ -18,6 +18,11 @@ export const MAX_RECORD = 1 << 20;
 export class Projection {
   /** want[i] = 1: decode column i. Undefined: decode every column. Columns past the end are decoded. */
   want: Uint8Array | undefined;
+  /**
+   * transient[i] = 1: the caller parses column i's text and drops it (times), so the text may be a
+   * substring sharing the reader's 64 KB window (see fastRecord): cheaper than a copy, never kept.
+   */
+  transient: Uint8Array | undefined;
 }
 
 export interface ScanResult {
@@ -31,6 +36,9 @@ export interface ScanResult {
 }
 
 type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+
+/** ASCII cells shorter than this are cut from the window's text (see fastRecord). */
+const SHORT = 13;
 
 /** Bytes of input turned into latin1 text at a time for the native string search (see textAt). */
 const TEXT_WINDOW = 1 << 16;
@@ -116,6 +124,7 @@ export class RecordScanner {
     // line-break byte, so this gives the same verdict as checking cell by cell (the general loop).
     if (gb && badGb18030(b, pos, lf - d) !== -1) return -1;
     const delim = this.delimText;
+    const transient = this.projection?.transient;
     const cells: string[] = new Array(this.width);
     let nonBlank = false;
     let p = pos + d;
@@ -131,7 +140,13 @@ export class RecordScanner {
       if (e > p && wanted) {
         let high = 0;
         for (let k = p; k < e; k++) high |= t.charCodeAt(k);
-        text = high >= 0x80 ? this.nonAscii(b, p - d, e - d) : b.latin1Slice(p - d, e - d);
+        // An ASCII cell is cut from the window's text when it is shorter than SHORT (a copy: V8
+        // shares a substring's characters only from 13 on, which would keep the 64 KB window
+        // alive as long as the cell) or when its column is transient (parsed and dropped); other
+        // cells are made from the bytes.
+        if (high >= 0x80) text = this.nonAscii(b, p - d, e - d);
+        else if (e - p < SHORT || (transient !== undefined && transient[col] === 1)) text = t.substring(p, e);
+        else text = b.latin1Slice(p - d, e - d);
       }
       if (wanted && !nonBlank && text.trim() !== '') nonBlank = true;
       if (col < cells.length) cells[col] = text;

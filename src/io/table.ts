@@ -127,8 +127,10 @@ export interface OpenedTable {
   /**
    * Decode only these columns from here on (a big export's reader uses a fifth of its columns);
    * the other cells read as ''. Undefined: all columns. Call before reading the rows.
+   * `transient`: columns whose text the caller only parses and drops (times): it may share
+   * memory with the reader's buffered text (cheaper to make, never to be kept).
    */
-  project(columns: readonly number[] | undefined): void;
+  project(columns: readonly number[] | undefined, transient?: readonly number[]): void;
 }
 
 export { HEADER_SEARCH_LINES };
@@ -183,7 +185,12 @@ export async function openTable(file: string, stdin: Readable, encoding?: string
   const records = (async function* () {
     for await (const b of batches) yield* b;
   })();
-  const project = (columns: readonly number[] | undefined) => {
+  const project = (columns: readonly number[] | undefined, transient?: readonly number[]) => {
+    if (transient?.length) {
+      const t = new Uint8Array(header.cells.length);
+      for (const i of transient) if (i < t.length) t[i] = 1;
+      projection.transient = t;
+    } else projection.transient = undefined;
     if (columns === undefined) {
       projection.want = undefined;
       return;

@@ -38,6 +38,8 @@ export interface RowParser {
   parse(cells: string[], line: number): ParsedRow | RowProblem;
   /** The columns `parse` reads (the reader need decode no others); undefined: all of them. */
   columns: number[] | undefined;
+  /** Columns whose text `parse` only turns into a number and drops (the times). */
+  transientColumns: number[];
 }
 
 const YES = new Set(['是', 'true', 'TRUE', 'Y', 'y', 'yes', '1']);
@@ -111,6 +113,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
 
   return {
     columns,
+    transientColumns: times.map(([, i]) => i),
     parse(cells, line) {
       const ragged = raggedProblem(cells, width, lastNeeded);
       if (ragged) return { reason: ragged };

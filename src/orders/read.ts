@@ -66,7 +66,7 @@ interface OpenFile {
   stats: FileStats;
   batches: AsyncGenerator<RawRecord[]>;
   /** Decode only the columns the row parser reads (src/io/table.ts). */
-  project(columns: readonly number[] | undefined): void;
+  project(columns: readonly number[] | undefined, transient?: readonly number[]): void;
   idx: number;
   /** For the progress bar: the file's size (undefined for stdin) and the bytes read so far. */
   size?: number;
@@ -113,7 +113,7 @@ export class OrderSet {
     // A timestamp more than a day after the real clock is a mangled cell, not a future order
     // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
     const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, latestPlausible(this.ctx.asOf, this.ctx.io.now()), Boolean(this.opts.keepExtra), this.opts.only);
-    f.project(parser.columns);
+    f.project(parser.columns, parser.transientColumns);
     const sums = this.opts.sums !== false;
     const piiKind = new Map<string, PiiKind>();
     for (const [key, i] of d.map.index) if (PII_FIELDS[key]) piiKind.set(d.map.headers[i]!, PII_FIELDS[key]!);

@@ -144,7 +144,7 @@ export class RecordScanner {
         // shares a substring's characters only from 13 on, which would keep the 64 KB window
         // alive as long as the cell) or when its column is transient (parsed and dropped); other
         // cells are made from the bytes.
-        if (high >= 0x80) text = this.nonAscii(b, p - d, e - d);
+        if (high >= 0x80) text = this.nonAscii(b, p - d, e - d, p);
         else if (e - p < SHORT || (transient !== undefined && transient[col] === 1)) text = t.substring(p, e);
         else text = b.latin1Slice(p - d, e - d);
       }
@@ -340,15 +340,17 @@ export class RecordScanner {
   }
 
   /** A cell known to hold a byte that is not ASCII. */
-  private nonAscii(b: Latin1Buffer, s: number, e: number): string {
+  private nonAscii(b: Latin1Buffer, s: number, e: number, ts = -1): string {
     if (!this.gbDecoder) return b.utf8Slice(s, e);
     if (e - s > 64) return this.gbDecoder.decode(b.subarray(s, e));
-    const key = b.latin1Slice(s, e);
+    // The cache is looked up by the cell's bytes as latin1 text: cut from the window's text when
+    // the caller has it (ts, its offset there), no call into C++; a key kept is always a copy.
+    const key = ts >= 0 ? this.chunkText.substring(ts, ts + e - s) : b.latin1Slice(s, e);
     let t = this.gbCache.get(key);
     if (t === undefined) {
       t = this.gbDecoder.decode(b.subarray(s, e));
       if (this.gbCache.size >= GB_CACHE_MAX) this.gbCache.clear();
-      this.gbCache.set(key, t);
+      this.gbCache.set(ts >= 0 && e - s >= SHORT ? b.latin1Slice(s, e) : key, t);
     }
     return t;
   }

@@ -55,10 +55,10 @@ export class RecordScanner {
   private readonly gbDecoder: TextDecoder | undefined;
   private readonly gbCache = new Map<string, string>();
   /** A window of the input as latin1 text (one character a byte), for the native string search of the common record (textAt). */
-  private chunkText = '';
-  private chunkBuffer: ArrayBufferLike | undefined;
-  private chunkStart = 0;
-  private chunkEnd = 0;
+  private windowText = '';
+  private windowBuffer: ArrayBufferLike | undefined;
+  private windowStart = 0;
+  private windowEnd = 0;
   /** The delimiter as a one-character string. */
   private readonly delimText: string;
   /** The cells of the record fastRecord read last. */
@@ -79,20 +79,20 @@ export class RecordScanner {
    * The text of `b` from `pos` on, as latin1 (one character a byte), in windows of TEXT_WINDOW
    * bytes: small enough to die young (a whole-chunk string would sit in the old generation until a
    * full collection). `fresh`: a new window from `pos`, or the whole rest of `b` (a record longer
-   * than a window). Returns the
-   * offset of b[0] in the window's text. Input buffers are never written again once read (streams
-   * hand each read over in a new buffer), so a window stays right for any view of the same bytes.
+   * than a window). Returns the offset of b[0] in the window's text. Input buffers are never
+   * written again once read (streams hand each read over in a new buffer), so a window stays right
+   * for any view of the same bytes.
    */
   private textAt(b: Latin1Buffer, pos: number, fresh: 'no' | 'window' | 'whole' = 'no'): number {
     const at = b.byteOffset + pos;
-    if (fresh !== 'no' || b.buffer !== this.chunkBuffer || at < this.chunkStart || at >= this.chunkEnd) {
+    if (fresh !== 'no' || b.buffer !== this.windowBuffer || at < this.windowStart || at >= this.windowEnd) {
       const end = fresh === 'whole' ? b.length : Math.min(b.length, pos + TEXT_WINDOW);
-      this.chunkText = b.latin1Slice(pos, end);
-      this.chunkBuffer = b.buffer;
-      this.chunkStart = at;
-      this.chunkEnd = b.byteOffset + end;
+      this.windowText = b.latin1Slice(pos, end);
+      this.windowBuffer = b.buffer;
+      this.windowStart = at;
+      this.windowEnd = b.byteOffset + end;
     }
-    return b.byteOffset - this.chunkStart;
+    return b.byteOffset - this.windowStart;
   }
 
   /**
@@ -103,21 +103,21 @@ export class RecordScanner {
    */
   private fastRecord(b: Latin1Buffer, pos: number, gb: boolean, want: Uint8Array | undefined, wantLen: number): number {
     let d = this.textAt(b, pos);
-    let lf = this.chunkText.indexOf('\n', pos + d);
-    if (lf === -1 && this.chunkEnd < b.byteOffset + b.length) {
+    let lf = this.windowText.indexOf('\n', pos + d);
+    if (lf === -1 && this.windowEnd < b.byteOffset + b.length) {
       // The record runs past the window: a window from the record's start, or, for a record
       // longer than a window, the rest of the buffer as one text.
-      if (this.chunkStart !== b.byteOffset + pos) {
+      if (this.windowStart !== b.byteOffset + pos) {
         d = this.textAt(b, pos, 'window');
-        lf = this.chunkText.indexOf('\n', pos + d);
+        lf = this.windowText.indexOf('\n', pos + d);
       }
-      if (lf === -1 && this.chunkEnd < b.byteOffset + b.length) {
+      if (lf === -1 && this.windowEnd < b.byteOffset + b.length) {
         d = this.textAt(b, pos, 'whole');
-        lf = this.chunkText.indexOf('\n', pos + d);
+        lf = this.windowText.indexOf('\n', pos + d);
       }
     }
     if (lf === -1 || lf - d >= b.length) return -1;
-    const t = this.chunkText;
+    const t = this.windowText;
     // The record's text ends before "\r\n" or "\n".
     const end = lf > pos + d && t.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
     // GB18030: the line is checked in one walk. No valid character holds a delimiter, quote or
@@ -345,7 +345,7 @@ export class RecordScanner {
     if (e - s > 64) return this.gbDecoder.decode(b.subarray(s, e));
     // The cache is looked up by the cell's bytes as latin1 text: cut from the window's text when
     // the caller has it (ts, its offset there), no call into C++; a key kept is always a copy.
-    const key = ts >= 0 ? this.chunkText.substring(ts, ts + e - s) : b.latin1Slice(s, e);
+    const key = ts >= 0 ? this.windowText.substring(ts, ts + e - s) : b.latin1Slice(s, e);
     let t = this.gbCache.get(key);
     if (t === undefined) {
       t = this.gbDecoder.decode(b.subarray(s, e));

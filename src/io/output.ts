@@ -88,6 +88,7 @@ export async function writeRows(o: OutputOptions, columns: readonly Column[], ro
   let n = 0;
   try {
     // A plain loop over a synchronous source: `for await` would cost a promise and a microtask a row.
+    // (`await` only when the writer returns a promise: awaiting undefined still costs a microtask.)
     if (Symbol.iterator in rows) {
       for (const r of rows) {
         const p = w.row(r);

@@ -15,9 +15,18 @@ export const UNKNOWN_AT = 0x7fffffff;
  * digits) plus the length × 10^11, so "0123…" and "123…" stay apart. Undefined for other ids.
  */
 export function packId(id: string): [hi: number, lo: number] | undefined {
-  const n = id.length;
-  if (n < 10 || n > 20 || !isDigits(id)) return undefined;
-  return [Number(id.slice(0, n - 9)) + n * 1e11, Number(id.slice(n - 9))];
+  return packable(id) ? [packHi(id), packLo(id)] : undefined;
+}
+
+/** packId's halves one at a time (the duplicate check packs one id a row, without the pair). */
+function packable(id: string): boolean {
+  return id.length >= 10 && id.length <= 20 && isDigits(id);
+}
+function packHi(id: string): number {
+  return Number(id.slice(0, id.length - 9)) + id.length * 1e11;
+}
+function packLo(id: string): number {
+  return Number(id.slice(id.length - 9));
 }
 
 export function unpackId(hi: number, lo: number): string {
@@ -58,15 +67,13 @@ export class IdSet {
 
   /** The value stored for `id`, or undefined; stores `value` when the id is new. */
   getOrAdd(id: string, value: number): number | undefined {
-    const n = id.length;
-    if (n < 10 || n > 20 || !isDigits(id)) {
+    if (!packable(id)) {
       const prev = this.other.get(id);
       if (prev === undefined) this.other.set(id, value);
       return prev;
     }
-    // packId without the pair: one id per row, so no array per row.
-    const hi = Number(id.slice(0, n - 9)) + n * 1e11;
-    const lo = Number(id.slice(n - 9));
+    const hi = packHi(id);
+    const lo = packLo(id);
     const h = hash(hi, lo);
     const sh = this.shards[h >>> 28]!;
     // Up to three quarters full: linear probing stays short (≈2.5 probes a hit).

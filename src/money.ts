@@ -53,6 +53,8 @@ function parseMoneyText(text: string): Money | null | undefined {
  */
 export function checkMoneyText(text: string, max: number): 'empty' | 'ok' | 'invalid' | 'implausible' {
   if (text === '') return 'empty';
+  const plain = plainAmount(text, max);
+  if (plain !== undefined) return plain;
   const t = moneyText(text);
   if (t === undefined) return 'invalid';
   if (t === '') return 'empty';
@@ -65,6 +67,34 @@ export function checkMoneyText(text: string, max: number): 'empty' | 'ok' | 'inv
   const n = Number(whole);
   if (n > max || (n === max && dot >= 0 && /[1-9]/.test(t.slice(dot + 1)))) return 'implausible';
   return 'ok';
+}
+
+/**
+ * checkMoneyText's verdict for the shape nearly every amount cell has, digits with an optional
+ * fraction ("239.00", "0"), found in one pass over the characters; undefined for any other text
+ * (a sign, 元, ¥, thousands commas, spaces), which the general path judges.
+ */
+function plainAmount(t: string, max: number): 'ok' | 'implausible' | undefined {
+  const n = t.length;
+  let whole = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+  }
+  if (i === 0 || i > 15) return undefined;
+  let fractionNonZero = false;
+  if (i < n) {
+    if (t.charCodeAt(i) !== 46 || i + 1 === n) return undefined;
+    for (let k = i + 1; k < n; k++) {
+      const c = t.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) return undefined;
+      if (c !== 0) fractionNonZero = true;
+    }
+  }
+  // Up to 15 digits the whole part is an exact integer, compared as the general path does.
+  return whole > max || (whole === max && fractionNonZero) ? 'implausible' : 'ok';
 }
 
 /** Round to the fen, half-up (RULES 1.4). */

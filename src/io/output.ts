@@ -111,8 +111,11 @@ export async function writeRows(o: OutputOptions, columns: readonly Column[], ro
 }
 
 function csvQuote(text: string, delim: string): string {
-  if (text.includes(delim) || text.includes('"') || text.includes('\n') || text.includes('\r')) {
-    return `"${text.replace(/"/g, '""')}"`;
+  // One pass over the characters (a row of vouchers has a dozen cells, a big run many thousand rows).
+  const d = delim.charCodeAt(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === d || c === 34 || c === 10 || c === 13) return `"${text.replace(/"/g, '""')}"`;
   }
   return text;
 }

@@ -381,10 +381,20 @@ const CUT = -2;
  */
 function scanGb18030(b: Uint8Array, s: number, e: number): number {
   let i = s;
+  // Most bytes of an export are ASCII: they are passed over four at a time where the bytes line up
+  // with a 32-bit word of the underlying memory (a word with no high bit set holds four ASCII bytes).
+  const words = wordsOf(b);
+  const off = b.byteOffset;
   while (i < e) {
     const c = b[i]!;
     if (c <= 0x80) {
       i++;
+      if (((off + i) & 3) === 0) {
+        let w = (off + i) >>> 2;
+        const last = (off + e) >>> 2; // words wholly before e
+        while (w < last && (words[w]! & 0x80808080) === 0) w++;
+        i = w * 4 - off;
+      }
       continue;
     }
     if (c === 0xff) return i;
@@ -404,6 +414,15 @@ function scanGb18030(b: Uint8Array, s: number, e: number): number {
     i += 4;
   }
   return -1;
+}
+
+/** A 32-bit view of the memory under `b` (the last one made is kept: a read is scanned many lines at a time). */
+let lastWords: { buffer: ArrayBufferLike; words: Uint32Array } | undefined;
+function wordsOf(b: Uint8Array): Uint32Array {
+  if (lastWords === undefined || lastWords.buffer !== b.buffer) {
+    lastWords = { buffer: b.buffer, words: new Uint32Array(b.buffer, 0, Math.floor(b.buffer.byteLength / 4)) };
+  }
+  return lastWords.words;
 }
 
 /**

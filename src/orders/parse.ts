@@ -84,6 +84,18 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const mappedIdx = new Set(map.index.values());
   const lastNeeded = Math.max(-1, ...mappedIdx);
   const presaleIsStage = idx.presale >= 0 && /分阶段/.test(map.headers[idx.presale] ?? '');
+  // A status text's meaning, remembered: an export holds a handful of distinct status texts.
+  const statuses = new Map<string, Order['status'] | undefined>();
+  const statusOf = (raw: string): Order['status'] | undefined => {
+    let s = statuses.get(raw);
+    if (s === undefined && !statuses.has(raw)) {
+      const key = normStatus(raw);
+      // Own keys only: a cell reading "constructor" is an unknown status, not Object's.
+      s = Object.hasOwn(layout.statuses, key) ? layout.statuses[key] : undefined;
+      if (statuses.size < 1000) statuses.set(raw, s);
+    }
+    return s;
+  };
   const get = (cells: string[], i: number) => (i < 0 ? '' : cleanCell(cells[i] ?? ''));
   const text = (cells: string[], i: number) => (i < 0 ? '' : cleanText(cells[i] ?? ''));
   // Two columns under one header name (two 订单状态): fine while they agree, refused when not.
@@ -137,7 +149,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       }
       const statusRaw = get(cells, idx.status);
       // No status column at all (a reduced export): the status is unknown, not a bad row.
-      const status = idx.status < 0 ? 'unknown' : layout.statuses[normStatus(statusRaw)];
+      const status = idx.status < 0 ? 'unknown' : statusOf(statusRaw);
       if (!status) {
         return {
           column: headerOf('status'),
@@ -149,7 +161,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       if (layout.platforms) {
         // storeops' own output: each row names its platform.
         const raw = get(cells, idx.platform);
-        const p = layout.platforms[normStatus(raw)];
+        const pk = normStatus(raw);
+        const p = Object.hasOwn(layout.platforms, pk) ? layout.platforms[pk] : undefined;
         if (!p) return { column: headerOf('platform'), value: raw, reason: msg(`未知的平台 "${shown(raw)}"`, `unknown platform "${shown(raw)}"`) };
         platform = p;
       }

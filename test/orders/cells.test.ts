@@ -17,6 +17,19 @@ describe('cells that mean empty', () => {
     expect(["'13925130165", '="3515313147329357901"', 'nan', 'Nancy', 'nullable'].map(cleanText)).toEqual(['13925130165', '3515313147329357901', 'nan', 'Nancy', 'nullable']);
   });
 
+  it('the wrapping is undone exactly: doubled quotes inside ="…", spaces inside the wrapping, a full-width space outside', () => {
+    expect(cleanCell('="12""3"')).toBe('12"3');
+    expect(cleanCell('=" 3515313147329357901 "')).toBe('3515313147329357901');
+    expect(cleanCell('\t="3515313147329357901"\t')).toBe('3515313147329357901');
+    expect(cleanCell("' 13925130165")).toBe('13925130165');
+    expect(cleanCell("'")).toBe('');
+    expect(cleanCell('\u3000交易成功')).toBe('交易成功');
+    expect(cleanCell('="a"b"')).toBe('a"b'); // a lone quote inside stays as it is
+    expect(cleanCell('=3')).toBe('=3');
+    expect(cleanCell('Null')).toBe('');
+    expect(cleanCell('nulls')).toBe('nulls');
+  });
+
   it("an order whose time cells hold 'null and whose text cells hold NaN is read, not rejected", () => {
     const dir = tmpDir();
     const f = write(dir, 'cells.csv', taobaoCsv([

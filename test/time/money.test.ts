@@ -81,4 +81,20 @@ describe('checkMoneyText (no Decimal built)', () => {
     expect(checkMoneyText('abc', max)).toBe('invalid');
     expect(checkMoneyText('', max)).toBe('empty');
   });
+  it('digits with an optional fraction are judged in one pass; any other shape by the general rules', () => {
+    const max = 100_000_000;
+    expect(checkMoneyText('239.00', max)).toBe('ok');
+    expect(checkMoneyText('0', max)).toBe('ok');
+    expect(checkMoneyText('000000000000239.5', max)).toBe('ok'); // 15 digits before the point: 239
+    expect(checkMoneyText('0000000000000239.5', max)).toBe('implausible'); // 16 digits: too many, as the general rule says
+    expect(checkMoneyText('99999999.99', max)).toBe('ok');
+    expect(checkMoneyText('100000000.01', max)).toBe('implausible');
+    expect(checkMoneyText('12.', max)).toBe('invalid');
+    expect(checkMoneyText('.5', max)).toBe('invalid');
+    expect(checkMoneyText('1.2.3', max)).toBe('invalid');
+    expect(checkMoneyText('1e3', max)).toBe('invalid');
+    expect(checkMoneyText('１２', max)).toBe('invalid'); // full-width digits are not digits
+    expect(checkMoneyText(' 12.50 ', max)).toBe('ok'); // spaces: the general path trims
+    expect(checkMoneyText('-1.00', max)).toBe('implausible');
+  });
 });

@@ -30,6 +30,20 @@ describe('cells that mean empty', () => {
     expect(cleanCell('nulls')).toBe('nulls');
   });
 
+  it('a status cell that names a property every JS object has ("constructor", "toString") is an unknown status: the row is rejected', () => {
+    const dir = tmpDir();
+    const f = write(dir, 'status.csv', taobaoCsv([
+      order('3515313147329357901', { 订单状态: 'constructor' }),
+      order('3515313147329357902', { 订单状态: 'toString' }),
+      order('3515313147329357903', {}),
+    ]));
+    const r = cli(['orders', 'normalize', f, '-f', 'json', '--lang', 'en']);
+    expect(json(r).map((o) => o.orderId)).toEqual(['3515313147329357903']);
+    expect(r.stderr).toContain('status.csv:2');
+    expect(r.stderr).toContain('unknown order status "constructor"');
+    expect(r.stderr).toContain('unknown order status "toString"');
+  });
+
   it("an order whose time cells hold 'null and whose text cells hold NaN is read, not rejected", () => {
     const dir = tmpDir();
     const f = write(dir, 'cells.csv', taobaoCsv([

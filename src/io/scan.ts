@@ -45,6 +45,39 @@ const TEXT_WINDOW = 1 << 16;
 
 /** Cells of GB18030 text repeat (statuses, titles, buyers): decoded once each, up to this many. */
 const GB_CACHE_MAX = 100_000;
+/** Columns whose cache use is watched (see gbColumn); later ones always use the cache. */
+const GB_COLUMNS = 256;
+/** Lookups after which a column's hit rate decides whether it keeps using the cache. */
+const GB_SAMPLE = 2048;
+
+/**
+ * The runtime decoder's reading of every GB18030 two-byte code (lead 0x81–0xFE, trail 0x40–0x7E or
+ * 0x80–0xFE; index (lead − 0x81) × 191 + (trail − 0x40)) and of 0x80 alone, taken from the decoder
+ * itself, one lead byte's codes at a time, so decoding by the table gives the decoder's own text.
+ * null when a code does not read as exactly one UTF-16 unit (then the decoder reads every cell).
+ */
+type GbTable = { pairs: Uint16Array; single80: number };
+let gbTableMade: GbTable | null | undefined;
+function gbTable(decoder: TextDecoder): GbTable | null {
+  if (gbTableMade !== undefined) return gbTableMade;
+  const pairs = new Uint16Array(126 * 191);
+  const row = new Uint8Array(190 * 2);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    let k = 0;
+    for (let t = 0x40; t <= 0xfe; t++) {
+      if (t === 0x7f) continue;
+      row[k++] = lead;
+      row[k++] = t;
+    }
+    const text = decoder.decode(row);
+    if (text.length !== 190 || text.includes('\ufffd')) return (gbTableMade = null);
+    k = 0;
+    for (let t = 0x40; t <= 0xfe; t++) if (t !== 0x7f) pairs[(lead - 0x81) * 191 + (t - 0x40)] = text.charCodeAt(k++);
+  }
+  const euro = decoder.decode(Uint8Array.of(0x80));
+  if (euro.length !== 1 || euro === '\ufffd') return (gbTableMade = null);
+  return (gbTableMade = { pairs, single80: euro.charCodeAt(0) });
+}
 
 export class RecordScanner {
   /** Physical line (counted by \n) of the next record to read; 1 = the first line of the file. */
@@ -54,6 +87,12 @@ export class RecordScanner {
   private badLine = 0;
   private readonly gbDecoder: TextDecoder | undefined;
   private readonly gbCache = new Map<string, string>();
+  /** Per column (the first GB_COLUMNS): cache lookups, hits, and 1 once the column is decoded without the cache. */
+  private readonly gbLookups = new Int32Array(GB_COLUMNS);
+  private readonly gbHits = new Int32Array(GB_COLUMNS);
+  private readonly gbDirect = new Uint8Array(GB_COLUMNS);
+  /** UTF-16 code units of the cell gbDecode is reading (a cell it decodes is at most 64 bytes). */
+  private readonly gbUnits: number[] = new Array(64).fill(0);
   /** A window of the input as latin1 text (one character a byte), for the native string search of the common record (textAt). */
   private windowText = '';
   private windowBuffer: ArrayBufferLike | undefined;
@@ -144,7 +183,7 @@ export class RecordScanner {
         // shares a substring's characters only from 13 on, which would keep the 64 KB window
         // alive as long as the cell) or when its column is transient (parsed and dropped); other
         // cells are made from the bytes.
-        if (high >= 0x80) text = this.nonAscii(b, p - d, e - d, p);
+        if (high >= 0x80) text = this.nonAscii(b, p - d, e - d, p, col);
         else if (e - p < SHORT || (transient !== undefined && transient[col] === 1)) text = t.substring(p, e);
         else text = b.latin1Slice(p - d, e - d);
       }
@@ -339,20 +378,56 @@ export class RecordScanner {
     return ascii ? b.latin1Slice(s, e) : this.nonAscii(b, s, e);
   }
 
-  /** A cell known to hold a byte that is not ASCII. */
-  private nonAscii(b: Latin1Buffer, s: number, e: number, ts = -1): string {
+  /** A cell known to hold a byte that is not ASCII. `col`: its column, when the caller knows it (see gbColumn). */
+  private nonAscii(b: Latin1Buffer, s: number, e: number, ts = -1, col = -1): string {
     if (!this.gbDecoder) return b.utf8Slice(s, e);
     if (e - s > 64) return this.gbDecoder.decode(b.subarray(s, e));
+    // A column whose texts seldom repeat (buyer names) is decoded directly: looking it up first
+    // would mostly miss, and fill the cache with names that push out the texts that do repeat.
+    if (col >= 0 && col < GB_COLUMNS && this.gbDirect[col] === 1) return this.gbDecode(b, s, e);
     // The cache is looked up by the cell's bytes as latin1 text: cut from the window's text when
     // the caller has it (ts, its offset there), no call into C++; a key kept is always a copy.
     const key = ts >= 0 ? this.windowText.substring(ts, ts + e - s) : b.latin1Slice(s, e);
     let t = this.gbCache.get(key);
+    if (col >= 0 && col < GB_COLUMNS) this.gbColumn(col, t !== undefined);
     if (t === undefined) {
-      t = this.gbDecoder.decode(b.subarray(s, e));
+      t = this.gbDecode(b, s, e);
       if (this.gbCache.size >= GB_CACHE_MAX) this.gbCache.clear();
       this.gbCache.set(ts >= 0 && e - s >= SHORT ? b.latin1Slice(s, e) : key, t);
     }
     return t;
+  }
+
+  /** Counts a column's cache lookups; after GB_SAMPLE of them, one that hit less than half the time is decoded directly from then on. */
+  private gbColumn(col: number, hit: boolean): void {
+    const n = ++this.gbLookups[col]!;
+    if (hit) this.gbHits[col]!++;
+    if (n === GB_SAMPLE && this.gbHits[col]! * 2 < n) this.gbDirect[col] = 1;
+  }
+
+  /** GB18030 bytes (a cell, at most 64 bytes) as text: by the two-byte table, else by the decoder. */
+  private gbDecode(b: Latin1Buffer, s: number, e: number): string {
+    const table = gbTable(this.gbDecoder!);
+    if (table === null) return this.gbDecoder!.decode(b.subarray(s, e));
+    const units = this.gbUnits;
+    let n = 0;
+    for (let i = s; i < e; ) {
+      const c = b[i]!;
+      if (c < 0x80) {
+        units[n++] = c;
+        i++;
+      } else if (c === 0x80) {
+        units[n++] = table.single80;
+        i++;
+      } else {
+        const t = i + 1 < e ? b[i + 1]! : 0;
+        // A four-byte sequence (second byte 0x30–0x39) or anything else: the decoder reads the cell.
+        if (c === 0xff || t < 0x40 || t === 0x7f || t === 0xff) return this.gbDecoder!.decode(b.subarray(s, e));
+        units[n++] = table.pairs[(c - 0x81) * 191 + (t - 0x40)]!;
+        i += 2;
+      }
+    }
+    return String.fromCharCode.apply(null, units.slice(0, n));
   }
 }
 

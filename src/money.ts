@@ -171,5 +171,14 @@ const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 export function fenToMoney(fen: number): Money {
   // Written out from the integer (one Decimal, no division): 2997 → "29.97", -5 → "-0.05".
   if (!Number.isSafeInteger(fen)) return new Money(fen).dividedBy(100);
-  return new Money(fenText(fen));
+  // Decimals are immutable: voucher amounts repeat (5.00, 10.00, a cap), so equal ones share one.
+  let m = fenCache.get(fen);
+  if (m === undefined) {
+    m = new Money(fenText(fen));
+    if (fenCache.size >= 10_000) fenCache.clear();
+    fenCache.set(fen, m);
+  }
+  return m;
 }
+
+const fenCache = new Map<number, Money>();

@@ -2,7 +2,7 @@
 // kept as JS strings in a Map they cost ~100 bytes each, so a million-row export would hold
 // ~100 MB just to notice duplicates. Here a digit id is split exactly into two integers (the
 // last 9 digits, and the rest — at most 11 digits, exact in a double) and kept in an open-
-// addressing table of typed arrays: 16 bytes a slot. Anything else (PDD's `yymmdd-…` ids) goes
+// addressing table of 32-bit numbers: 16 bytes a slot. Anything else (PDD's `yymmdd-…` ids) goes
 // to a plain Map. Each entry remembers where it was first seen (a non-negative 31-bit number, else UNKNOWN_AT).
 // The table is 16 parts chosen by the hash's top bits, each growing on its own, so growing never
 // holds an old and a new copy of the whole table at once (3M ids: 64 MB, plus 6 MB while a part grows).
@@ -23,10 +23,15 @@ function packable(id: string): boolean {
   return id.length >= 10 && id.length <= 20 && isDigits(id);
 }
 function packHi(id: string): number {
-  return Number(id.slice(0, id.length - 9)) + id.length * 1e11;
+  // The leading digits (at most 11: exact), read without a slice or a number parse.
+  let n = 0;
+  for (let i = 0; i < id.length - 9; i++) n = n * 10 + (id.charCodeAt(i) - 48);
+  return n + id.length * 1e11;
 }
 function packLo(id: string): number {
-  return Number(id.slice(id.length - 9));
+  let n = 0;
+  for (let i = id.length - 9; i < id.length; i++) n = n * 10 + (id.charCodeAt(i) - 48);
+  return n;
 }
 
 export function unpackId(hi: number, lo: number): string {
@@ -37,16 +42,29 @@ export function unpackId(hi: number, lo: number): string {
 /** The table is split by hash into this many parts that grow apart: growing one copies 1/16 of it, not all of it at once. */
 const SHARDS = 16;
 
+/** 2^32: a packed high half (under 2^42) is kept as its two 32-bit halves. */
+const TWO32 = 4294967296;
+
+/**
+ * One part of the table: four 32-bit numbers a slot (the high half's upper and lower 32 bits, the
+ * low half, the value) side by side, so a probe reads one place in memory, not three arrays. On a
+ * table of millions of ids that is one cache miss a row instead of three.
+ */
 class Shard {
-  hi: Float64Array;
-  lo: Int32Array;
-  val: Int32Array;
+  slots: Int32Array;
+  /** Slots (a power of two). */
+  capacity: number;
   size = 0;
   constructor(capacity: number) {
-    this.hi = new Float64Array(capacity);
-    this.lo = new Int32Array(capacity).fill(EMPTY);
-    this.val = new Int32Array(capacity);
+    this.capacity = capacity;
+    this.slots = emptySlots(capacity);
   }
+}
+
+function emptySlots(capacity: number): Int32Array {
+  const slots = new Int32Array(capacity * 4);
+  for (let i = 2; i < slots.length; i += 4) slots[i] = EMPTY;
+  return slots;
 }
 
 export class IdSet {
@@ -74,44 +92,52 @@ export class IdSet {
     }
     const hi = packHi(id);
     const lo = packLo(id);
+    const hiHigh = Math.floor(hi / TWO32);
+    const hiLow = (hi - hiHigh * TWO32) | 0;
     const h = hash(hi, lo);
     const sh = this.shards[h >>> 28]!;
     // Up to three quarters full: linear probing stays short (≈2.5 probes a hit).
-    if ((sh.size + 1) * 4 > sh.lo.length * 3) grow(sh);
-    const mask = sh.lo.length - 1;
+    if ((sh.size + 1) * 4 > sh.capacity * 3) grow(sh);
+    const mask = sh.capacity - 1;
+    const slots = sh.slots;
     let i = h & mask;
     for (;;) {
-      const l = sh.lo[i]!;
+      const at = i * 4;
+      const l = slots[at + 2]!;
       if (l === EMPTY) {
-        sh.hi[i] = hi;
-        sh.lo[i] = lo;
+        slots[at] = hiHigh;
+        slots[at + 1] = hiLow;
+        slots[at + 2] = lo;
         // A location too large for 31 bits is kept as "unknown" (UNKNOWN_AT) rather than wrong.
-        sh.val[i] = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? value : UNKNOWN_AT;
+        slots[at + 3] = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? value : UNKNOWN_AT;
         sh.size++;
         this.size++;
         return undefined;
       }
-      if (l === lo && sh.hi[i] === hi) return sh.val[i];
+      if (l === lo && slots[at + 1] === hiLow && slots[at] === hiHigh) return slots[at + 3];
       i = (i + 1) & mask;
     }
   }
 }
 
 function grow(sh: Shard): void {
-  const { hi, lo, val } = sh;
-  const cap = lo.length * 2;
-  sh.hi = new Float64Array(cap);
-  sh.lo = new Int32Array(cap).fill(EMPTY);
-  sh.val = new Int32Array(cap);
+  const old = sh.slots;
+  const cap = sh.capacity * 2;
+  const slots = emptySlots(cap);
   const mask = cap - 1;
-  for (let j = 0; j < lo.length; j++) {
-    if (lo[j] === EMPTY) continue;
-    let i = hash(hi[j]!, lo[j]!) & mask;
-    while (sh.lo[i] !== EMPTY) i = (i + 1) & mask;
-    sh.hi[i] = hi[j]!;
-    sh.lo[i] = lo[j]!;
-    sh.val[i] = val[j]!;
+  for (let j = 0; j < old.length; j += 4) {
+    if (old[j + 2] === EMPTY) continue;
+    const hi = old[j]! * TWO32 + (old[j + 1]! >>> 0);
+    let i = hash(hi, old[j + 2]!) & mask;
+    while (slots[i * 4 + 2] !== EMPTY) i = (i + 1) & mask;
+    const at = i * 4;
+    slots[at] = old[j]!;
+    slots[at + 1] = old[j + 1]!;
+    slots[at + 2] = old[j + 2]!;
+    slots[at + 3] = old[j + 3]!;
   }
+  sh.slots = slots;
+  sh.capacity = cap;
 }
 
 function isDigits(s: string): boolean {

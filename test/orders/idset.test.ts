@@ -22,6 +22,23 @@ describe('IdSet (duplicate check storage)', () => {
     expect(s.count).toBe(3);
   });
 
+  it('ids whose packed high halves differ by exactly 2^32 stay apart (the slot keeps both 32-bit halves)', () => {
+    const s = new IdSet(4);
+    // Prefixes 00000000001 and 04294967297 (= 1 + 2^32), the same last nine digits and length.
+    expect(s.getOrAdd('00000000001123456789', 1)).toBeUndefined();
+    expect(s.getOrAdd('04294967297123456789', 2)).toBeUndefined();
+    expect(s.getOrAdd('00000000001123456789', 9)).toBe(1);
+    expect(s.getOrAdd('04294967297123456789', 9)).toBe(2);
+    expect(s.getOrAdd('99999999999999999999', 3)).toBeUndefined();
+    expect(s.getOrAdd('99999999999999999999', 9)).toBe(3);
+    expect(s.count).toBe(3);
+    // 24 ids alike in all but the upper bits of their prefix (1 + k × 2^32): in a small table their probes meet.
+    const t = new IdSet(4);
+    const ids = Array.from({ length: 24 }, (_, k) => String(1 + k * 2 ** 32).padStart(11, '0') + '123456789');
+    ids.forEach((id, k) => expect(t.getOrAdd(id, k)).toBeUndefined());
+    ids.forEach((id, k) => expect(t.getOrAdd(id, -1)).toBe(k));
+  });
+
   it('grows past its first capacity without losing anything', () => {
     const s = new IdSet(8);
     for (let i = 0; i < 50_000; i++) expect(s.getOrAdd(String(3515313147329300000n + BigInt(i * 7919)), i)).toBeUndefined();

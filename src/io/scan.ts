@@ -49,6 +49,8 @@ const GB_CACHE_MAX = 100_000;
 const GB_COLUMNS = 256;
 /** Lookups after which a column's hit rate decides whether it keeps using the cache. */
 const GB_SAMPLE = 2048;
+/** Cells decoded by the runtime decoder before the two-byte table is made (see gbTable). */
+const GB_TABLE_AFTER = 512;
 
 /**
  * The runtime decoder's reading of every GB18030 two-byte code (lead 0x81–0xFE, trail 0x40–0x7E or
@@ -91,6 +93,8 @@ export class RecordScanner {
   private readonly gbLookups = new Int32Array(GB_COLUMNS);
   private readonly gbHits = new Int32Array(GB_COLUMNS);
   private readonly gbDirect = new Uint8Array(GB_COLUMNS);
+  /** Cells gbDecode has decoded (see GB_TABLE_AFTER). */
+  private gbDecodes = 0;
   /** UTF-16 code units of the cell gbDecode is reading (a cell it decodes is at most 64 bytes). */
   private readonly gbUnits: number[] = new Array(64).fill(0);
   /** A window of the input as latin1 text (one character a byte), for the native string search of the common record (textAt). */
@@ -447,7 +451,8 @@ export class RecordScanner {
 
   /** GB18030 bytes (a cell, at most 64 bytes) as text: by the two-byte table, else by the decoder. */
   private gbDecode(b: Latin1Buffer, s: number, e: number): string {
-    const table = gbTable(this.gbDecoder!);
+    // The table costs ~10 ms to make: a small file's few cells are decoded by the decoder.
+    const table = ++this.gbDecodes > GB_TABLE_AFTER ? gbTable(this.gbDecoder!) : null;
     if (table === null) return this.gbDecoder!.decode(b.subarray(s, e));
     const units = this.gbUnits;
     let n = 0;

@@ -509,7 +509,7 @@ function scanGb18030(b: Uint8Array, s: number, e: number): number {
     const c = b[i]!;
     if (c <= 0x80) {
       i++;
-      if (((off + i) & 3) === 0) {
+      if (words !== undefined && ((off + i) & 3) === 0) {
         let w = (off + i) >>> 2;
         const last = (off + e) >>> 2; // words wholly before e
         while (w < last && (words[w]! & 0x80808080) === 0) w++;
@@ -537,10 +537,16 @@ function scanGb18030(b: Uint8Array, s: number, e: number): number {
 }
 
 /** A 32-bit view of the memory under `b` (the last one made is kept: a read is scanned many lines at a time). */
-let lastWords: { buffer: ArrayBufferLike; words: Uint32Array } | undefined;
-function wordsOf(b: Uint8Array): Uint32Array {
-  if (lastWords === undefined || lastWords.buffer !== b.buffer) {
-    lastWords = { buffer: b.buffer, words: new Uint32Array(b.buffer, 0, Math.floor(b.buffer.byteLength / 4)) };
+let lastWords: { buffer: ArrayBufferLike; byteLength: number; words: Uint32Array } | undefined;
+/**
+ * Undefined (byte by byte) for memory the word arithmetic does not cover: 4 GB or more (offsets
+ * past 32 bits), or a buffer that can be resized (a view made before would miss what it grew by).
+ */
+function wordsOf(b: Uint8Array): Uint32Array | undefined {
+  const buffer = b.buffer as ArrayBufferLike & { resizable?: boolean; growable?: boolean };
+  if (buffer.byteLength > 0xffffffff || buffer.resizable === true || buffer.growable === true) return undefined;
+  if (lastWords === undefined || lastWords.buffer !== buffer || lastWords.byteLength !== buffer.byteLength) {
+    lastWords = { buffer, byteLength: buffer.byteLength, words: new Uint32Array(buffer, 0, Math.floor(buffer.byteLength / 4)) };
   }
   return lastWords.words;
 }

@@ -42,6 +42,16 @@ describe('GB18030 check over aligned words', () => {
     }
   });
 
+  it('a buffer that grows after a check (resizable memory) is read whole the next time', () => {
+    const memory = new ArrayBuffer(8, { maxByteLength: 64 });
+    const b = new Uint8Array(memory).fill(0x41);
+    expect(badGb18030(b, 0, b.length)).toBe(-1);
+    memory.resize(64);
+    b.fill(0x41);
+    b[40] = 0xff;
+    expect(badGb18030(b, 0, b.length)).toBe(40);
+  });
+
   it('a check started mid-buffer reports offsets in the buffer', () => {
     const b = placed(1, 30, [0x80, 0xff]);
     // 0x80 alone is a character (the euro sign); the 0xFF after it is bad.

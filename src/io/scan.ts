@@ -544,10 +544,10 @@ let lastWords: { buffer: ArrayBufferLike; byteLength: number; words: Uint32Array
  */
 function wordsOf(b: Uint8Array): Uint32Array | undefined {
   const buffer = b.buffer as ArrayBufferLike & { resizable?: boolean; growable?: boolean };
+  // The same buffer as last time (one read is checked a line at a time): only fixed-size buffers are kept.
+  if (lastWords !== undefined && lastWords.buffer === buffer && lastWords.byteLength === buffer.byteLength) return lastWords.words;
   if (buffer.byteLength > 0xffffffff || buffer.resizable === true || buffer.growable === true) return undefined;
-  if (lastWords === undefined || lastWords.buffer !== buffer || lastWords.byteLength !== buffer.byteLength) {
-    lastWords = { buffer, byteLength: buffer.byteLength, words: new Uint32Array(buffer, 0, Math.floor(buffer.byteLength / 4)) };
-  }
+  lastWords = { buffer, byteLength: buffer.byteLength, words: new Uint32Array(buffer, 0, Math.floor(buffer.byteLength / 4)) };
   return lastWords.words;
 }
 

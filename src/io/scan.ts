@@ -106,9 +106,6 @@ export class RecordScanner {
   private readonly delimText: string;
   /** The cells of the record fastRecord read last. */
   private fastCells: string[] = [];
-  /** For the projection's `want`: skip[col] = the first column from col on that is wanted (or want's length). */
-  private skip: Int32Array = new Int32Array(0);
-  private skipFor: Uint8Array | undefined;
 
   constructor(
     private readonly delimiter: number,
@@ -141,29 +138,6 @@ export class RecordScanner {
     return b.byteOffset - this.windowStart;
   }
 
-  /** The skip table of `want` (see skip), made once per projection. */
-  private skipTable(want: Uint8Array): Int32Array {
-    if (this.skipFor !== want) {
-      const skip = new Int32Array(want.length);
-      let next = want.length;
-      for (let c = want.length - 1; c >= 0; c--) {
-        if (want[c] === 1) next = c;
-        skip[c] = next;
-      }
-      this.skip = skip;
-      this.skipFor = want;
-    }
-    return this.skip;
-  }
-
-  /** fastRecord's end: `col` cells read; returns `after` (the offset after the record's line break). */
-  private endRecord(cells: string[], col: number, after: number): number {
-    if (col < cells.length) cells.length = col;
-    this.width = col;
-    this.fastCells = cells;
-    return after;
-  }
-
   /**
    * The common record: one whole line (an LF follows it in the buffer) in which no cell starts with
    * a quote. Cells are found by the native string search instead of a byte loop. Returns the
@@ -194,29 +168,11 @@ export class RecordScanner {
     if (gb && badGb18030(b, pos, lf - d) !== -1) return -1;
     const delim = this.delimText;
     const transient = this.projection?.transient;
-    const skipTo = want === undefined ? undefined : this.skipTable(want);
     const cells: string[] = new Array(this.width);
     let nonBlank = false;
     let p = pos + d;
     let col = 0;
     for (;;) {
-      if (nonBlank && skipTo !== undefined && col < wantLen && want![col] === 0) {
-        // A run of cells the caller does not use: only where each ends, and that none opens with
-        // a quote, matter. They are left empty.
-        const stop = skipTo[col]!;
-        for (;;) {
-          if (p < end && t.charCodeAt(p) === QUOTE) return -1;
-          let e = t.indexOf(delim, p);
-          if (e === -1 || e > end) e = end;
-          if (col < cells.length) cells[col] = '';
-          else cells.push('');
-          col++;
-          if (e === end) return this.endRecord(cells, col, lf - d + 1);
-          p = e + 1;
-          if (col === stop) break;
-        }
-        continue;
-      }
       if (p < end && t.charCodeAt(p) === QUOTE) return -1;
       let e = t.indexOf(delim, p);
       if (e === -1 || e > end) e = end;
@@ -239,9 +195,13 @@ export class RecordScanner {
       if (col < cells.length) cells[col] = text;
       else cells.push(text);
       col++;
-      if (e === end) return this.endRecord(cells, col, lf - d + 1);
+      if (e === end) break;
       p = e + 1;
     }
+    if (col < cells.length) cells.length = col;
+    this.width = col;
+    this.fastCells = cells;
+    return lf - d + 1;
   }
 
   /**

@@ -79,6 +79,12 @@ export function normStatus(s: string): string {
   return s.replace(/,/g, '，').replace(/\s+/g, '');
 }
 
+/** A cell's meaning in a layout's table (statuses, platforms), by its normalised text; own keys only ("constructor" is not Object's). */
+export function lookupNormalized<T>(table: Readonly<Record<string, T>>, raw: string): T | undefined {
+  const key = normStatus(raw);
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 const f = (key: string, aliases: string[], required = false): FieldSpec => ({ key, aliases, required });
 
 export const TAOBAO_ORDERS: Layout = {

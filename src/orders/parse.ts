@@ -6,7 +6,7 @@ import { type HeaderMap, raggedProblem } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, parseMoney } from '../money.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
-import { type Layout, normStatus } from './layouts.js';
+import { type Layout, lookupNormalized } from './layouts.js';
 import type { Order } from './types.js';
 
 export interface RowProblem {
@@ -89,9 +89,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const statusOf = (raw: string): Order['status'] | undefined => {
     let s = statuses.get(raw);
     if (s === undefined && !statuses.has(raw)) {
-      const key = normStatus(raw);
-      // Own keys only: a cell reading "constructor" is an unknown status, not Object's.
-      s = Object.hasOwn(layout.statuses, key) ? layout.statuses[key] : undefined;
+      s = lookupNormalized(layout.statuses, raw);
       if (statuses.size < 1000) statuses.set(raw, s);
     }
     return s;
@@ -161,8 +159,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       if (layout.platforms) {
         // storeops' own output: each row names its platform.
         const raw = get(cells, idx.platform);
-        const pk = normStatus(raw);
-        const p = Object.hasOwn(layout.platforms, pk) ? layout.platforms[pk] : undefined;
+        const p = lookupNormalized(layout.platforms, raw);
         if (!p) return { column: headerOf('platform'), value: raw, reason: msg(`未知的平台 "${shown(raw)}"`, `unknown platform "${shown(raw)}"`) };
         platform = p;
       }

@@ -404,9 +404,13 @@ export class RecordScanner {
 
   /** Counts a column's cache lookups; after GB_SAMPLE of them, one that hit less than half the time is decoded directly from then on. */
   private gbColumn(col: number, hit: boolean): void {
+    // Every array is read and written on every call: a path first taken after the code was
+    // compiled (the 2,048th lookup) would send it back to the interpreter to be compiled again.
     const n = ++this.gbLookups[col]!;
-    if (hit) this.gbHits[col]!++;
-    if (n === GB_SAMPLE && this.gbHits[col]! * 2 < n) this.gbDirect[col] = 1;
+    const hits = this.gbHits[col]! + (hit ? 1 : 0);
+    this.gbHits[col] = hits;
+    const seldom = hits * 2 < n;
+    this.gbDirect[col] = seldom && n === GB_SAMPLE ? 1 : 0;
   }
 
   /** GB18030 bytes (a cell, at most 64 bytes) as text: by the two-byte table, else by the decoder. */

@@ -6,6 +6,9 @@
 // to a plain Map. Each entry remembers where it was first seen (a non-negative 31-bit number, else UNKNOWN_AT).
 // The table is 16 parts chosen by the hash's top bits, each growing on its own, so growing never
 // holds an old and a new copy of the whole table at once (3M ids: 64 MB, plus 6 MB while a part grows).
+// A part's old slots are discarded as soon as they are copied (src/memory.ts), and the whole
+// table by dispose(): neither waits in memory for a full collection.
+import { discard } from '../memory.js';
 
 const EMPTY = -1;
 export const UNKNOWN_AT = 0x7fffffff;
@@ -84,6 +87,13 @@ export class IdSet {
     return this.size + this.other.size;
   }
 
+  /** Gives the table's memory back now (src/memory.ts); the set must not be used afterwards. */
+  dispose(): void {
+    for (const sh of this.shards) discard(sh.slots.buffer as ArrayBuffer);
+    this.shards.length = 0;
+    this.other.clear();
+  }
+
   /** The value stored for `id`, or undefined; stores `value` when the id is new. */
   getOrAdd(id: string, value: number): number | undefined {
     if (!packable(id)) {
@@ -139,6 +149,7 @@ function grow(sh: Shard): void {
   }
   sh.slots = slots;
   sh.capacity = cap;
+  discard(old.buffer as ArrayBuffer);
 }
 
 function isDigits(s: string): boolean {

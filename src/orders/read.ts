@@ -322,10 +322,13 @@ export class OrderSet {
   }
 
   /**
-   * Every order has been read: the duplicate check's tables (a 3M-row export: 64 MB) are let go
-   * before a command's next stage. Reading the files again after this would not see duplicates.
+   * Every order has been read: the duplicate check's tables (a 3M-row export: 64 MB) are given
+   * back (src/memory.ts) before a command's next stage. Reading the files again after this would not see duplicates.
    */
   releaseDuplicateCheck(): void {
+    this.seenOrders.dispose();
+    this.seenLines.dispose();
+    this.seenLineOrders.dispose();
     this.seenOrders = new IdSet(16);
     this.seenLines = new IdSet(16);
     this.seenLineOrders = new IdSet(16);

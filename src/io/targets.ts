@@ -3,6 +3,7 @@
 // any input is opened, by device and inode number (so a symlink, a hard link or another spelling
 // of the same path is caught too).
 import fs from 'node:fs';
+import path from 'node:path';
 import { UsageError, msg } from '../cli/errors.js';
 
 export interface TargetCheck {
@@ -19,12 +20,31 @@ interface Id {
 }
 
 function identify(p: string): Id | undefined {
-  if (p === '' || p === '-') return undefined;
+  if (p === '') return undefined;
+  // `-` reads standard input: redirected from a file (`< export.csv`), that file is an input too.
+  if (p === '-') return stdinFile();
   try {
     const st = fs.statSync(p);
     // Devices and FIFOs (/dev/null, /dev/stdout) are not files that could be destroyed.
     if (!st.isFile()) return undefined;
     return { dev: st.dev, ino: st.ino, real: fs.realpathSync(p) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The regular file standard input is redirected from, if it is one (not a terminal, pipe or /dev/null). */
+function stdinFile(): Id | undefined {
+  try {
+    const st = fs.fstatSync(0);
+    if (!st.isFile()) return undefined;
+    let real = 'stdin';
+    try {
+      real = fs.realpathSync('/proc/self/fd/0');
+    } catch {
+      // No /proc (macOS): the message names standard input.
+    }
+    return { dev: st.dev, ino: st.ino, real };
   } catch {
     return undefined;
   }
@@ -47,6 +67,14 @@ export function guardTargets(c: TargetCheck): void {
     { flag: '--rejects', path: c.rejects },
   ].filter((t): t is { flag: string; path: string } => typeof t.path === 'string');
   const seen: Array<{ flag: string; id: Id }> = [];
+  // -o and --rejects naming one file that does not exist yet: both would write it, one result lost.
+  if (targets.length === 2 && targets[0]!.path !== '-' && !fs.existsSync(targets[0]!.path) && sameSpot(targets[0]!.path, targets[1]!.path)) {
+    const real = path.resolve(targets[0]!.path);
+    throw new UsageError(
+      msg(`-o 和 --rejects 指向同一个文件 ${real}; 一个会覆盖另一个, 未读取也未写入任何内容`, `-o and --rejects name the same file, ${real}; one would overwrite the other, so nothing was read or written`),
+      msg('把被拒绝的行写到另一个文件, 例如 --rejects rejects.csv。', 'write the rejected rows to another file, e.g. --rejects rejects.csv.'),
+    );
+  }
   for (const t of targets) {
     const id = identify(t.path);
     if (!id) continue;
@@ -59,6 +87,19 @@ export function guardTargets(c: TargetCheck): void {
     }
     seen.push({ flag: t.flag, id });
   }
+}
+
+/** Two spellings of one path that does not exist yet: the same name in the same (real) folder. */
+function sameSpot(a: string, b: string): boolean {
+  const where = (p: string) => {
+    const abs = path.resolve(p);
+    try {
+      return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  };
+  return where(a) === where(b);
 }
 
 /** `id` is the input's: its real path and inode are what the operator can check. */

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+import { BIN, EXAMPLES, runCli, tmpDir } from '../helpers.js';
 import { bigExport, spawnCli, waitFor } from '../hardening/hostile.js';
 
 const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
@@ -134,6 +134,37 @@ describe('-o or --rejects onto one of the inputs', () => {
     fs.writeFileSync(out, '');
     expect(runCli(['compensate', input, '-o', out, '--rejects', out]).code).toBe(2);
     expect(fs.readdirSync(dir).sort()).toEqual(['alias.csv', 'exclude.csv', 'hard.csv', 'in.csv', 'out.csv']);
+  });
+
+  it('standard input redirected from the file (`- < in.csv -o in.csv`) is refused; the export survives', () => {
+    const dir = tmpDir();
+    const input = path.join(dir, 'in.csv');
+    fs.copyFileSync(ORDERS, input);
+    const before = fs.readFileSync(input);
+    const fd = fs.openSync(input, 'r');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'compensate', '-', '--as-of', '2026-11-20 12:00:00', '-q', '-o', input], {
+        stdio: [fd, 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1', LANG: 'C', HOME: dir },
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr.toString()).toContain(`-o ${input} is the same file as input - (${input}, inode ${fs.statSync(input).ino}); writing there would destroy it`);
+    } finally {
+      fs.closeSync(fd);
+    }
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    // From a pipe, standard input is no file: -o is written as usual.
+    const piped = runCli(['compensate', '-', '--as-of', '2026-11-20 12:00:00', '-q', '-o', path.join(dir, 'out.csv')], { input: before });
+    expect(piped.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'out.csv'), 'utf8')).toContain(HEADER);
+  });
+
+  it('-o and --rejects naming one file that does not exist yet are refused (one would overwrite the other)', () => {
+    const dir = tmpDir();
+    const r = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-o', path.join(dir, 'same.csv'), '--rejects', path.join(dir, '.', 'same.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`-o and --rejects name the same file, ${fs.realpathSync(dir)}/same.csv; one would overwrite the other, so nothing was read or written`);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
 

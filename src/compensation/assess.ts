@@ -10,12 +10,19 @@ import { type LateOrder, compactPayout } from './vouchers.js';
 
 export interface Assessed {
   verdict: Verdict;
+  /** The verdict on shipping alone (as verdict, but a late order with no paid amount is still late here): the at-risk list's. */
+  timing: Verdict;
   /** null when no rule set of the order's platform is in force (or it is unpaid). */
   rules: RuleSet | null;
   /** Paid, not closed, not yet shipped: it may still become late, or join a buyer's window. */
   unshippedOpen: boolean;
   /** The late order as the window and voucher stages need it (verdict `late` only). */
   late: LateOrder | null;
+}
+
+/** The cell the payout's base is read from is empty (payout.ts baseAmount). */
+export function baseMissing(o: Order, base: BaseRule): boolean {
+  return base === 'goods' ? o.goodsAmount === null && o.paidAmount === null : o.paidAmount === null;
 }
 
 /** `--base` when given, else the base the rule set names (RULES 1.4, 1.3b). */
@@ -33,11 +40,14 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   if (rules === null) {
     // RULES 1.3a: never apply another platform's rule; an order with no rule set is counted, not judged.
     const verdict: Verdict = o.status === 'unpaid' ? { verdict: 'unpaid' } : o.paidAt === null ? { verdict: 'not_judged', reason: 'no_paid_time' } : { verdict: 'not_judged', reason: 'no_rule_set' };
-    return { verdict, rules, unshippedOpen: false, late: null };
+    return { verdict, timing: verdict, rules, unshippedOpen: false, late: null };
   }
-  const v = judge(o, rules, opts);
+  const judged = judge(o, rules, opts);
+  // RULES 1.2–1.4: the payout is a share of the paid amount; an empty one is not 0 (a 5.00 minimum
+  // would be paid on it): the late order is counted as not judged and listed, never paid on a guess.
+  const v: Verdict = judged.verdict === 'late' && baseMissing(o, baseFor(rules, base)) ? { verdict: 'not_judged', reason: 'no_paid_amount' } : judged;
   const unshippedOpen =
-    o.paidAt !== null && o.status !== 'closed' && o.status !== 'unpaid' && (v.verdict === 'pending' || (v.verdict === 'late' && v.shippedAt === null));
+    o.paidAt !== null && o.status !== 'closed' && o.status !== 'unpaid' && (judged.verdict === 'pending' || (judged.verdict === 'late' && judged.shippedAt === null));
   let late: LateOrder | null = null;
   if (v.verdict === 'late') {
     late = {
@@ -53,5 +63,5 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
       shipSource: v.shippedAt === null ? 'unshipped' : opts.pickupAt?.(o) !== undefined ? 'pickup_scan' : 'marked_shipped',
     };
   }
-  return { verdict: v, rules, unshippedOpen, late };
+  return { verdict: v, timing: judged, rules, unshippedOpen, late };
 }

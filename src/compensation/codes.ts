@@ -30,4 +30,5 @@ export const NOT_JUDGED_ZH: Labels = {
   no_ship_time: '无发货时间',
   time_precision: '时间精度不足',
   no_rule_set: '无适用规则集',
+  no_paid_amount: '无实付金额',
 };

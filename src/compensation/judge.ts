@@ -12,8 +12,10 @@ export { BASE_RULES, type BaseRule, type Kind, type Payout, baseAmount, payout }
  * Why an order was not judged. `time_precision`: its times lost their seconds (an Excel re-save)
  * and the verdict — on time or late, which tier of the rule set — depends on the seconds lost.
  * `no_rule_set`: no rule set of its platform is in force at its paid time (RULES 1.3a).
+ * `no_paid_amount`: late, but the amount its payout is a share of (买家实际支付金额) is empty, so
+ * what it is owed cannot be computed (set by assess.ts; never taken as 0).
  */
-export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'time_precision' | 'no_rule_set';
+export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'time_precision' | 'no_rule_set' | 'no_paid_amount';
 
 export type Verdict =
   | { verdict: 'unpaid' }

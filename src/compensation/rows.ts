@@ -4,7 +4,7 @@ import type { Row } from '../io/columns.js';
 import { fenToMoney } from '../money.js';
 import type { Order } from '../orders/types.js';
 import { HOUR_MS } from '../time.js';
-import type { Assessed } from './assess.js';
+import { type Assessed, baseMissing } from './assess.js';
 import { type BaseRule, payout } from './payout.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
@@ -70,10 +70,12 @@ export function promiseOrderRow(p: PromiseVoucher, base: BaseRule): Row {
  * late (RULES 1.5); null for any other order.
  */
 export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number, base: BaseRule): Row | null {
-  const v = a.verdict;
+  const v = a.timing;
   if (!a.rules || !a.unshippedOpen || (v.verdict !== 'pending' && v.verdict !== 'late') || v.deadline > riskUntil) return null;
   const windowHours = (v.deadline - o.paidAt!) / HOUR_MS;
   const p = payout(o, 'late', windowHours, a.rules, base);
+  // No paid amount: the order is listed (it must still ship), its money left empty, not guessed.
+  const unknown = baseMissing(o, base);
   return {
     orderId: o.orderId,
     buyer: o.buyer,
@@ -82,8 +84,8 @@ export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number
     hoursLeft: (v.deadline - asOf) / HOUR_MS,
     risk: v.verdict === 'late' ? 'late' : 'at_risk',
     title: o.title,
-    base: p.base,
-    costIfLate: v.verdict === 'late' ? payout(o, v.kind, v.windowHours, a.rules, base, v.hoursLate).afterMinimum : p.afterMinimum,
+    base: unknown ? null : p.base,
+    costIfLate: unknown ? null : v.verdict === 'late' ? payout(o, v.kind, v.windowHours, a.rules, base, v.hoursLate).afterMinimum : p.afterMinimum,
     rules: a.rules.id,
     payer: a.rules.payer,
   };

@@ -68,6 +68,15 @@ function noShipTimeWarning(n: number): Msg {
   );
 }
 
+/** Late orders whose paid amount is empty: listed; what they are owed is for a person to work out (exit 1). */
+function noPaidAmountWarning(ids: string[], n: number): Msg {
+  const list = ids.join(';') + (n > ids.length ? ';…' : '');
+  return msg(
+    `${n} 个延迟订单的"买家实际支付金额"为空, 无法计算赔付, 未计入红包 (no_paid_amount): ${list}。请核对这些订单的实付金额 (或重新导出报表) 后再运行。`,
+    `${n} late order(s) have an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount): ${list}. Check these orders' paid amounts (or export the file again) and run again.`,
+  );
+}
+
 /** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
 function timePrecisionWarning(ids: string[], n: number): Msg {
   const list = ids.join(';') + (n > ids.length ? ';…' : '');
@@ -107,6 +116,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   let judged = 0;
   const imprecise: string[] = [];
   let noShipTime = 0;
+  const noAmount: string[] = [];
   for await (const batch of set.orderBatches()) for (const o of batch) {
     tally.read++;
     if (excluded.has(o.orderId)) {
@@ -132,6 +142,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     if (a.verdict.verdict !== 'not_judged') judged++;
     else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
     else if (a.verdict.reason === 'no_ship_time') noShipTime++;
+    else if (a.verdict.reason === 'no_paid_amount' && noAmount.length < 50) noAmount.push(o.orderId);
     if (a.unshippedOpen && o.buyer) open.add(o.buyer, { orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id });
     if (req.atRisk !== undefined) {
       const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
@@ -157,6 +168,10 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   }
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
+  if (noAmount.length) {
+    ctx.warn(noPaidAmountWarning(noAmount, tally.notJudgedReasons.no_paid_amount ?? noAmount.length));
+    ctx.attention();
+  }
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
   if (book.forced && (tally.forcedOtherPlatform || tally.forcedOutsideValidity)) {
     const f = book.forced;

@@ -1,0 +1,37 @@
+// A late order whose 买家实际支付金额 is empty (or `null`, `=""`: FORMATS, all mean an empty cell).
+// RULES 1.2–1.4 make the payout a share of that amount, so it cannot be computed: before, the
+// empty amount was read as 0.00 and the order paid the 5.00 minimum, without a word. Now it is
+// counted as not judged (no_paid_amount), listed, and the run needs a person (exit 1).
+import { describe, expect, it } from 'vitest';
+import { order, taobaoCsv, write } from '../orders/build.js';
+import { runCli, tmpDir } from '../helpers.js';
+
+const dir = tmpDir();
+const shipped = '卖家已发货，等待买家确认';
+const X = '3515313147329357911';
+const Y = '3515313147329357912';
+// tmall-2023 (forced): paid 11-10 09:00:00, deadline + 48 h = 11-12 09:00:00, shipped 11-13 09:00:00:
+// 24 h late. Y: (200.00 − 10.00) × 30 % = 57.00.
+const late = (id: string, buyer: string, paid: string) =>
+  order(id, { 买家会员名: buyer, 订单状态: shipped, 发货时间: '2026-11-13 09:00:00', 买家实际支付金额: paid });
+
+describe('a late order with no paid amount', () => {
+  for (const empty of ['', 'null', '=""']) {
+    it(`is not paid the minimum on a guess: not judged, listed, exit 1 (cell ${JSON.stringify(empty)})`, () => {
+      const f = write(dir, `empty-${empty.length}.csv`, taobaoCsv([late(X, '阿花', empty), late(Y, '小明', '200.00')]));
+      const r = runCli(['compensate', f, '--as-of', '2026-11-25 12:00:00', '--rules', 'tmall-2023', '-f', 'json']);
+      expect(r.code).toBe(1);
+      expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount])).toEqual([['小明', [Y], '57.00']]);
+      expect(r.stderr).toContain(`1 late order(s) have an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount): ${X}.`);
+      expect(r.stderr).toContain('2 orders read, 2 paid, 1 late, 1 not judged (no_paid_amount=1)');
+    });
+  }
+
+  it('still shows on the at-risk list (it must ship), its money left empty', () => {
+    const waiting = order(X, { 买家会员名: '阿花', 买家实际支付金额: '' });
+    const f = write(dir, 'risk.csv', taobaoCsv([waiting]));
+    const r = runCli(['compensate', f, '--as-of', '2026-11-25 12:00:00', '--rules', 'tmall-2023', '--at-risk', '24', '-f', 'json']);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows.map((x) => [x.orderId, x.risk, x.base, x.costIfLate])).toEqual([[X, 'late', null, null]]);
+  });
+});

@@ -9,18 +9,26 @@ import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
 
 const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', 'order_id', 'order id'];
 
+/** An order-id list as read: each id and the line it was first on (to report ids that match no order). */
+export interface IdList {
+  file: string;
+  what: Msg;
+  lineOf: Map<string, number>;
+  has(id: string): boolean;
+}
+
 /** A list of order ids: a column 订单编号/orderId, or a single column of ids without a header. */
-export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, what: Msg): Promise<Set<string>> {
+export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, what: Msg): Promise<IdList> {
   const idField: FieldSpec = { key: 'orderId', aliases: ID_ALIASES };
   // The header may follow title lines (a PDD after-sale xlsx given as --exclude).
   const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'));
   const map = mapHeader(t.headers, [idField]);
   let col = map.index.get('orderId');
-  const ids = new Set<string>();
+  const ids = new Map<string, number>();
   if (col === undefined) {
     if (checkOrderId(cleanCell(t.headers[0] ?? '')) === 'ok') {
       col = 0;
-      ids.add(cleanCell(t.headers[0]!)); // no header line: the first row is an id too
+      ids.set(cleanCell(t.headers[0]!), t.headerLine); // no header line: the first row is an id too
     } else if (t.headers.length === 1) {
       col = 0;
     } else {
@@ -50,14 +58,19 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, wha
       });
       continue;
     }
-    ids.add(id);
+    if (!ids.has(id)) ids.set(id, r.line);
   }
-  return ids;
+  return { file: t.sniffed.name, what, lineOf: ids, has: (id) => ids.has(id) };
 }
 
 export interface PickupScans {
   byOrder: Map<string, number>;
   byTracking: Map<string, number>;
+  file: string;
+  /** Every scan row kept, by line: its order id and tracking number ('' when absent). */
+  lines: number[];
+  ids: string[];
+  trackings: string[];
 }
 
 export const SHIPMENT_FIELDS: FieldSpec[] = [
@@ -76,7 +89,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const oi = map.index.get('orderId');
   const ti = map.index.get('trackingNo');
   const pi = map.index.get('pickupAt')!;
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map() };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [] };
   const latest = latestPlausible(ctx.asOf, ctx.io.now());
   const keep = (m: Map<string, number>, k: string, at: number) => {
     const prev = m.get(k);
@@ -116,8 +129,56 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     }
     if (id) keep(scans.byOrder, id, at);
     if (tn) keep(scans.byTracking, tn, at);
+    scans.lines.push(r.line);
+    scans.ids.push(id);
+    scans.trackings.push(tn);
   }
   return scans;
+}
+
+/** How many lines of a side input are listed when some match no order (the count is always whole). */
+const SHOW_UNMATCHED = 10;
+
+/**
+ * Rows of the side inputs that matched no order of the exports are not used; each list says so,
+ * with the count and the first lines (every input row is used or reported). `seenIds`: order ids
+ * of the exports that are in a side list; `seenTracking`: the exports' tracking numbers that have a scan.
+ */
+export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: PickupScans | undefined, seenIds: Set<string>, seenTracking: Set<string>): Msg[] {
+  const out: Msg[] = [];
+  const say = (file: string, flag: string, what: Msg, total: number, missed: Array<[number, string]>, by: Msg, after: Msg) => {
+    if (missed.length === 0) return;
+    const shown = missed.slice(0, SHOW_UNMATCHED).map(([line, key]) => `${file}:${line} (${key})`).join(', ') + (missed.length > SHOW_UNMATCHED ? ', …' : '');
+    out.push(
+      msg(
+        `${flag} ${file}: ${what.zh}中 ${total} 行有 ${missed.length} 行${by.zh}与报表中的任何订单都对不上, 未使用: ${shown}。${after.zh}`,
+        `${flag} ${file}: ${missed.length} of ${total} row(s) of the ${what.en} match no order in the exports ${by.en} and were not used: ${shown}. ${after.en}`,
+      ),
+    );
+  };
+  for (const l of lists) {
+    if (!l) continue;
+    const missed: Array<[number, string]> = [];
+    for (const [id, line] of l.lineOf) if (!seenIds.has(id)) missed.push([line, id]);
+    missed.sort((a, b) => a[0] - b[0]);
+    const flag = l.what.en === 'exclusion list' ? '--exclude' : '--delivery-failures';
+    say(l.file, flag, l.what, l.lineOf.size, missed, msg('(按订单编号)', '(by order id)'), msg('请核对订单编号, 或确认这份名单对应这些报表。', 'Check the ids, or that the list belongs to these exports.'));
+  }
+  if (scans) {
+    const missed: Array<[number, string]> = [];
+    for (let i = 0; i < scans.lines.length; i++) {
+      const id = scans.ids[i]!;
+      const tn = scans.trackings[i]!;
+      if ((id && seenIds.has(id)) || (tn && seenTracking.has(tn))) continue;
+      missed.push([scans.lines[i]!, id || tn]);
+    }
+    const after =
+      missed.length === scans.lines.length
+        ? msg('没有一条揽收记录用上: 所有订单都按报表的"发货时间"判断。', 'Not one scan was used: every order was judged by the export\'s 发货时间.')
+        : msg('这些订单以外的订单照常使用揽收时间。', 'The scans that matched were used as usual.');
+    say(scans.file, '--shipments', msg('揽收记录', 'pickup scans'), scans.lines.length, missed, msg('(按订单编号或物流单号)', '(by order id or tracking number)'), after);
+  }
+  return out;
 }
 
 /** The pickup time of an order: by its id, else the earliest scan of any of its tracking numbers. */

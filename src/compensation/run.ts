@@ -14,7 +14,7 @@ import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
 import { HOUR_MS } from '../time.js';
 import { assess, baseFor, rulesForOrder } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
-import { type PickupScans, pickupResolver, readIdList, readShipments } from './inputs.js';
+import { type IdList, type PickupScans, pickupResolver, readIdList, readShipments, unmatchedWarnings } from './inputs.js';
 import type { JudgeOptions } from './judge.js';
 import { LateStore } from './latestore.js';
 import { OpenStore } from './openstore.js';
@@ -92,8 +92,11 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const book = ruleBook(ctx, req.rules);
   const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
   const rejects = new RejectLog(ctx);
-  const excluded = req.exclude ? await readIdList(ctx, req.exclude, rejects, msg('排除订单列表', 'exclusion list')) : new Set<string>();
-  const failures = req.deliveryFailures ? await readIdList(ctx, req.deliveryFailures, rejects, msg('未履约订单列表', 'delivery-failure list')) : new Set<string>();
+  const excludeList = req.exclude ? await readIdList(ctx, req.exclude, rejects, msg('排除订单列表', 'exclusion list')) : undefined;
+  const failureList = req.deliveryFailures ? await readIdList(ctx, req.deliveryFailures, rejects, msg('未履约订单列表', 'delivery-failure list')) : undefined;
+  const none: Pick<IdList, 'has'> = { has: () => false };
+  const excluded = excludeList ?? none;
+  const failures = failureList ?? none;
   const scans: PickupScans | undefined = req.shipments ? await readShipments(ctx, req.shipments, rejects) : undefined;
 
   // compensate checks and uses only these columns of an export (RULES §1); orders inspect checks them all.
@@ -117,8 +120,16 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const imprecise: string[] = [];
   let noShipTime = 0;
   const noAmount: string[] = [];
+  // Which rows of the side inputs matched an order (the rest are reported after reading).
+  const sideInputs = Boolean(excludeList || failureList || scans);
+  const seenIds = new Set<string>();
+  const seenTracking = new Set<string>();
   for await (const batch of set.orderBatches()) for (const o of batch) {
     tally.read++;
+    if (sideInputs) {
+      if (excluded.has(o.orderId) || failures.has(o.orderId) || scans?.byOrder.has(o.orderId)) seenIds.add(o.orderId);
+      if (scans && o.trackingNo) for (const t of o.trackingNo.split(';')) if (scans.byTracking.has(t)) seenTracking.add(t);
+    }
     if (excluded.has(o.orderId)) {
       tally.excluded++;
       if (tally.excludedIds.length < 50) tally.excludedIds.push(o.orderId);
@@ -166,6 +177,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     await rejects.finish();
     throw noShipTimeError(set.stats.map((s) => s.file));
   }
+  if (sideInputs) for (const w of unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (noAmount.length) {

@@ -4,7 +4,7 @@
 // its write lock) unless --reissue names that order; src/state/conflicts.ts reports both.
 import type { Ctx } from '../cli/context.js';
 import { fmtMoney } from '../money.js';
-import type { Clash, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import type { AmountChange, Clash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
 
@@ -23,16 +23,25 @@ export function planRecording(vouchers: Reconciled[], promises: PromiseVoucher[]
   return toRecord;
 }
 
-/** Record in one transaction; returns voucherKey → new / already_recorded / reissued / conflict. */
-export async function recordVouchers(ctx: Ctx, vouchers: Reconciled[], promises: PromiseVoucher[], reissue: ((orderId: string) => boolean) | undefined): Promise<Map<string, RecordStatus>> {
+export interface Recorded {
+  /** voucherKey → new / already_recorded / reissued / conflict / amount_changed / topped_up. */
+  status: Map<string, RecordStatus>;
+  /** The vouchers recorded before at another amount, by key. */
+  changes: Map<string, AmountChange>;
+}
+
+/** Record in one transaction; says what became of each voucher. */
+export async function recordVouchers(ctx: Ctx, vouchers: Reconciled[], promises: PromiseVoucher[], reissue: ((orderId: string) => boolean) | undefined): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
-  const { reportConflicts } = await import('../state/conflicts.js');
+  const { reportChanges, reportConflicts } = await import('../state/conflicts.js');
   const db = await openState(ctx.statePath, { create: true });
   try {
     const clashes: Clash[] = [];
-    const res = db.recordVouchers(planRecording(vouchers, promises), ctx.io.now(), { reissue, clashes });
+    const changes: AmountChange[] = [];
+    const res = db.recordVouchers(planRecording(vouchers, promises), ctx.io.now(), { reissue, clashes, changes });
     reportConflicts(ctx, res, clashes);
-    return res;
+    reportChanges(ctx, changes);
+    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])) };
   } finally {
     db.close();
   }

@@ -21,6 +21,7 @@ import { OpenStore } from './openstore.js';
 import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
 import { recordVouchers } from './record.js';
+import type { AmountChange } from '../state/ledger.js';
 import { toRequest } from './request.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
 import { countVoucher } from './sums.js';
@@ -218,8 +219,18 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
 
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
-  const recorded = built ? await recordVouchers(ctx, built, promises.vouchers, req.reissue) : new Map<string, string>();
-  const newCount = [...recorded.values()].filter((s) => s === 'new' || s === 'reissued').length;
+  const { status: recorded, changes } = built ? await recordVouchers(ctx, built, promises.vouchers, req.reissue) : { status: new Map<string, string>(), changes: new Map<string, AmountChange>() };
+  const newCount = [...recorded.values()].filter((s) => s === 'new' || s === 'reissued' || s === 'topped_up').length;
+  // SPEC --record: a voucher recorded before is not counted again. What a row asks the shop to issue
+  // is then nothing, or only the difference when its amount changed since it was recorded.
+  const owedNow = <T extends { voucherKey: string; toIssue: Money }>(v: T): T => {
+    const status = recorded.get(v.voucherKey);
+    if (status === 'already_recorded') return { ...v, toIssue: ZERO };
+    const c = changes.get(v.voucherKey);
+    if (!c) return v;
+    const more = ZERO.plus(c.now).minus(c.recorded);
+    return { ...v, toIssue: more.isPositive() ? more : ZERO };
+  };
 
   // Stage 6, rows: counted as they are written; totals count only what the shop must still issue.
   const sums = newSums();
@@ -227,7 +238,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const finals: VoucherEntry[] | undefined = notifier ? [] : undefined;
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
-      const v = built ? built[gi]! : voucherOf(groups.at(gi));
+      const computed = built ? built[gi]! : voucherOf(groups.at(gi));
+      const v = built ? owedNow(computed) : computed;
+      if (recorded.get(v.voucherKey) === 'already_recorded' && computed.toIssue.gt(0)) sums.alreadyRecorded++;
       countVoucher(sums, v);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       if (finals && v.state === 'final' && v.toIssue.gt(0) && recorded.get(v.voucherKey) !== 'conflict') {
@@ -238,7 +251,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       else yield voucherRow(v, recorded.get(v.voucherKey) ?? '', base);
     }
     if (finals) finals.push(...promises.vouchers.filter((p) => p.toIssue.gt(0) && recorded.get(p.voucherKey) !== 'conflict'));
-    for (const p of promises.vouchers) {
+    for (const computed of promises.vouchers) {
+      const p = built ? owedNow(computed) : computed;
       const base = baseFor(rulesOf(p.rules), req.base);
       yield req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base);
     }
@@ -251,7 +265,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       tally,
       sums,
       promises: promises.vouchers.length,
-      promiseTotal: promises.vouchers.reduce((s, p) => s.plus(p.amount), ZERO),
+      promiseTotal: promises.vouchers.reduce((s, p) => s.plus(recorded.get(p.voucherKey) === 'already_recorded' ? ZERO : p.amount), ZERO),
       rejected: rejects.count,
       newlyRecorded: req.record ? newCount : null,
     }),

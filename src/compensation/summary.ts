@@ -49,10 +49,12 @@ export interface Sums {
   mismatched: number;
   /** Serious-delay flags by rule set id. */
   risky: Map<string, number>;
+  /** --record: vouchers recorded by an earlier run at this amount (not counted again in the total). */
+  alreadyRecorded: number;
 }
 
 export function newSums(): Sums {
-  return { count: 0, totalFen: 0, provisional: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, risky: new Map() };
+  return { count: 0, totalFen: 0, provisional: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, risky: new Map(), alreadyRecorded: 0 };
 }
 
 export function noBuyerWarning(n: number): Msg {
@@ -101,14 +103,16 @@ export function runSummary(s: RunSummary): Msg {
       (sums.deducted ? `; 平台将从店铺扣款 ${sums.deducted} 笔共 ${fen(sums.deductedFen)} 元 (无需发放, 仅对账)` : '') +
       (s.promises ? `; 未履约承诺 ${s.promises} 单共 ${fmtMoney(s.promiseTotal)} 元 (另付, 不计入封顶)` : '') +
       `; 拒绝行 ${s.rejected}` +
-      (s.newlyRecorded !== null ? `; 新记录 ${s.newlyRecorded}` : ''),
+      (s.newlyRecorded !== null ? `; 新记录 ${s.newlyRecorded}` : '') +
+      (sums.alreadyRecorded ? `; 此前已记录 ${sums.alreadyRecorded} 个 (不再计入)` : ''),
     `${rulesText(s.rules, 'en')}: ${tally.read} orders read, ${tally.paid} paid, ${tally.late} late, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
       `${plural(sums.count, 'voucher')} totalling ${fen(sums.totalFen)} to issue (${sums.provisional} provisional)` +
       (sums.paidByPlatform ? `; ${sums.paidByPlatform} already paid by the platform (computed ${fen(sums.paidComputedFen)}, platform paid ${fen(sums.paidPlatformFen)}; not issued again)` : '') +
       (sums.deducted ? `; ${sums.deducted} to be deducted by the platform totalling ${fen(sums.deductedFen)} (nothing to issue; reconcile only)` : '') +
       (s.promises ? `; ${plural(s.promises, 'unkept delivery promise')} totalling ${fmtMoney(s.promiseTotal)} (paid separately, not capped)` : '') +
       `; ${s.rejected} rejected rows` +
-      (s.newlyRecorded !== null ? `; ${s.newlyRecorded} newly recorded` : ''),
+      (s.newlyRecorded !== null ? `; ${s.newlyRecorded} newly recorded` : '') +
+      (sums.alreadyRecorded ? `; ${sums.alreadyRecorded} recorded before (not counted again)` : ''),
   );
 }
 

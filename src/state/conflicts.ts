@@ -3,7 +3,8 @@
 // (ledger.ts recordVouchers); this file only words its answer.
 import type { Ctx } from '../cli/context.js';
 import { UsageError, msg } from '../cli/errors.js';
-import type { Clash, RecordStatus } from './ledger.js';
+import { Decimal } from 'decimal.js';
+import type { AmountChange, Clash, RecordStatus } from './ledger.js';
 
 /** How many conflicting orders are listed on stderr; the count is always given in full. */
 const SHOW = 20;
@@ -67,4 +68,44 @@ export function reportConflicts(ctx: Ctx, status: Map<string, RecordStatus>, cla
       ),
     );
   }
+}
+
+/**
+ * Tell the operator about every recorded voucher that now comes to another amount (a pickup scan
+ * or a corrected export arrived after it was recorded). What was recorded stands. More owed and not
+ * recorded needs a person (exit 1): issue the difference, then record it with --reissue.
+ */
+export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
+  let owed = 0;
+  for (const c of changes.slice(0, SHOW)) {
+    const diff = new Decimal(c.now).minus(c.recorded);
+    const d = diff.abs().toFixed(2);
+    if (c.toppedUp) {
+      ctx.warn(
+        msg(
+          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now}: 差额 ${d} 已按 --reissue 记录为补发 (${c.voucherKey}+…), 请发放这 ${d} 元`,
+          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now}: the difference, ${d}, was recorded as a top-up (--reissue; ${c.voucherKey}+…); issue these ${d}`,
+        ),
+      );
+    } else if (diff.isPositive()) {
+      ctx.warn(
+        msg(
+          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now} (订单的揽收时间或金额有变): 还差 ${d} 元, 未记录。发放差额后用 --reissue ${c.orderIds.join(',')} 重新运行, 差额会记录为补发`,
+          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now} (its orders' ship times or amounts changed): ${d} more is owed and was not recorded. Issue the difference, then run again with --reissue ${c.orderIds.join(',')} to record it as a top-up`,
+        ),
+      );
+    } else {
+      ctx.warn(
+        msg(
+          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在只应为 ${c.now}: 多付了 ${d} 元; 记录不变, 请核对输入文件`,
+          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to only ${c.now}: ${d} was paid beyond what its orders now show; the record stands, check the inputs`,
+        ),
+      );
+    }
+  }
+  for (const c of changes) if (!c.toppedUp && new Decimal(c.now).gt(c.recorded)) owed++;
+  if (changes.length > SHOW) {
+    ctx.warn(msg(`共 ${changes.length} 个已记录红包的金额有变, 上面列出前 ${SHOW} 个`, `${changes.length} recorded vouchers now come to another amount; the first ${SHOW} are listed above`));
+  }
+  if (owed > 0) ctx.attention();
 }

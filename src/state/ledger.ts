@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { Decimal } from 'decimal.js';
 import { UsageError, msg } from '../cli/errors.js';
 import { damagedError, foreignError, missingError, stateFailure, tooNewError } from './fail.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
@@ -37,8 +38,23 @@ export interface ListedVoucher extends VoucherRecord {
  * 'conflict': not recorded, because an order in it is already in another recorded voucher of the
  * same kind (under any rule set). 'reissued': recorded although it conflicts, because the caller
  * asked for that order to be re-issued; the voucher remembers which vouchers it re-issues.
+ * 'amount_changed': the same voucher (same key) was recorded for another amount (its orders' ship
+ * times or amounts changed since): nothing recorded, the record stands, the change is reported
+ * (AmountChange). 'topped_up': it now comes to more, the caller re-issues its orders, and the
+ * difference was recorded as a top-up (key `<key>+<n>`, re-issuing `<key>`).
  */
-export type RecordStatus = 'new' | 'already_recorded' | 'conflict' | 'reissued';
+export type RecordStatus = 'new' | 'already_recorded' | 'conflict' | 'reissued' | 'amount_changed' | 'topped_up';
+
+/** A recorded voucher whose amount is now another: what was recorded (with any top-ups) and what it comes to. */
+export interface AmountChange {
+  voucherKey: string;
+  orderIds: string[];
+  /** Exact decimal text: the amounts recorded under the key so far, top-ups included. */
+  recorded: string;
+  now: string;
+  /** The difference was recorded as a top-up (status 'topped_up'). */
+  toppedUp: boolean;
+}
 
 /** One order of a voucher that is already held by another recorded voucher. */
 export interface Clash {
@@ -54,6 +70,8 @@ export interface RecordOptions {
   reissue?: (orderId: string) => boolean;
   /** Every clash found is appended here (for the conflict report). */
   clashes?: Clash[];
+  /** Every recorded voucher found at another amount is appended here. */
+  changes?: AmountChange[];
 }
 
 export interface ContactEntry {
@@ -318,6 +336,8 @@ class SqliteState implements StateDb {
     checkTime(recordedAt, 'recordedAt');
     const db = this.db;
     const exists = db.prepare('SELECT 1 FROM vouchers WHERE voucher_key = ?').pluck();
+    // The key's own record and its top-ups (`<key>+1`, `<key>+2` …: '+' sorts just before ',').
+    const amounts = db.prepare('SELECT amount FROM vouchers WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)').pluck();
     const held = db.prepare(
       `SELECT o.order_id, o.voucher_key, v.rules, v.recorded_at FROM voucher_orders o JOIN vouchers v ON v.voucher_key = o.voucher_key
        WHERE o.kind = ? AND o.order_id IN (SELECT value FROM json_each(?)) ORDER BY o.order_id, v.recorded_at, o.voucher_key`,
@@ -336,12 +356,27 @@ class SqliteState implements StateDb {
           for (const v of vouchers) {
             // A key given twice in one call is recorded once; its first answer stands.
             if (out.has(v.voucherKey)) continue;
-            if (exists.get(v.voucherKey)) {
-              out.set(v.voucherKey, 'already_recorded');
-              continue;
-            }
             const kind = v.kind ?? 'voucher';
             const ids = [...new Set(v.orderIds)];
+            if (exists.get(v.voucherKey)) {
+              const parts = amounts.all(v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`) as string[];
+              const was = parts.reduce((s, a) => s.plus(a), new Decimal(0));
+              const now = new Decimal(v.amount);
+              if (was.eq(now)) {
+                out.set(v.voucherKey, 'already_recorded');
+                continue;
+              }
+              // What was paid stands. More is owed: recorded only as a deliberate top-up (--reissue
+              // naming its orders); less: nothing can be taken back. Either way it is reported.
+              const toppedUp = now.gt(was) && opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
+              opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), toppedUp });
+              if (toppedUp) {
+                const key = `${v.voucherKey}+${parts.length}`;
+                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), now.minus(was).toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]));
+              }
+              out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');
+              continue;
+            }
             const clashes = (held.all(kind, JSON.stringify(ids)) as ClashRow[]).map(
               (r): Clash => ({ voucherKey: v.voucherKey, orderId: r.order_id, heldBy: r.voucher_key, heldByRules: r.rules, heldSince: r.recorded_at }),
             );

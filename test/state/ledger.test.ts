@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { StateError, UsageError } from '../../src/cli/errors.js';
-import { type VoucherRecord, busyTimeout, openState } from '../../src/state/ledger.js';
+import { type AmountChange, type VoucherRecord, busyTimeout, openState } from '../../src/state/ledger.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/state/schema.js';
 import { tmpDir } from '../helpers.js';
 
@@ -71,6 +71,35 @@ describe('creating the database', () => {
 });
 
 describe('recording vouchers', () => {
+  it('a recorded voucher found at another amount: more is recorded only as a top-up the caller asks for; less is only reported', async () => {
+    const db = await openState(path.join(tmpDir(), 'state.db'));
+    db.recordVouchers([v('k', '50.00'), v('m', '40.00', ['5001'])], T1);
+    // 200.00 now: 150.00 more owed. Without --reissue nothing is recorded.
+    const c1: AmountChange[] = [];
+    expect([...db.recordVouchers([v('k', '200.00')], T2, { changes: c1 })]).toEqual([['k', 'amount_changed']]);
+    expect(c1).toEqual([{ voucherKey: 'k', orderIds: ['4001', '4002'], recorded: '50.00', now: '200.00', toppedUp: false }]);
+    // --reissue naming only one of its two orders is not enough.
+    expect([...db.recordVouchers([v('k', '200.00')], T2, { reissue: (id) => id === '4001' })]).toEqual([['k', 'amount_changed']]);
+    // Both orders: the 150.00 is recorded as k+1, re-issuing k.
+    const c2: AmountChange[] = [];
+    expect([...db.recordVouchers([v('k', '200.00')], T2, { reissue: () => true, changes: c2 })]).toEqual([['k', 'topped_up']]);
+    expect(c2[0]!.toppedUp).toBe(true);
+    // 50.00 + 150.00 = 200.00: the next run finds it recorded; 260.00 later: 60.00 more, as k+2.
+    expect([...db.recordVouchers([v('k', '200.00')], T2)]).toEqual([['k', 'already_recorded']]);
+    expect([...db.recordVouchers([v('k', '260.00')], T2, { reissue: () => true })]).toEqual([['k', 'topped_up']]);
+    // Less than recorded (40.00 → 25.00): nothing can be taken back; reported, never topped up.
+    const c3: AmountChange[] = [];
+    expect([...db.recordVouchers([v('m', '25.00', ['5001'])], T2, { reissue: () => true, changes: c3 })]).toEqual([['m', 'amount_changed']]);
+    expect(c3).toEqual([{ voucherKey: 'm', orderIds: ['5001'], recorded: '40.00', now: '25.00', toppedUp: false }]);
+    expect(db.listVouchers().map((x) => [x.voucherKey, x.amount, x.reissueOf])).toEqual([
+      ['k', '50.00', []],
+      ['m', '40.00', []],
+      ['k+1', '150.00', ['k']],
+      ['k+2', '60.00', ['k']],
+    ]);
+    db.close();
+  });
+
   it('is idempotent: a re-run marks recorded keys already_recorded and keeps the first record', async () => {
     const file = path.join(tmpDir(), 'state.db');
     const db = await openState(file);
@@ -80,13 +109,16 @@ describe('recording vouchers', () => {
       ['k2', 'new'],
     ]);
     // The hourly cron run again: k1, k2 were paid; only k3 is new. k2's amount in the re-run
-    // differs, but the record made at T1 stands (we never pay twice nor rewrite what was paid).
-    const second = db.recordVouchers([v('k2', '99.00'), v('k1'), v('k3', '5.00', ['4009'])], T2);
+    // differs: the record made at T1 stands (we never pay twice nor rewrite what was paid), and the
+    // change is reported (99.00 − 30.00 = 69.00 more owed), not passed off as already recorded.
+    const changes: AmountChange[] = [];
+    const second = db.recordVouchers([v('k2', '99.00'), v('k1'), v('k3', '5.00', ['4009'])], T2, { changes });
     expect([...second]).toEqual([
-      ['k2', 'already_recorded'],
+      ['k2', 'amount_changed'],
       ['k1', 'already_recorded'],
       ['k3', 'new'],
     ]);
+    expect(changes).toEqual([{ voucherKey: 'k2', orderIds: ['4001', '4002'], recorded: '30.00', now: '99.00', toppedUp: false }]);
     db.close();
 
     const again = await openState(file);
@@ -181,7 +213,7 @@ describe('schema versions', () => {
     // v2 added the contact log and kept uniqueness on voucherKey.
     db.logContact({ orderId: '1001', at: T1, status: 'contacted' });
     expect(db.contactHistory().get('1001')?.attempts).toBe(1);
-    expect(db.recordVouchers([v('old1'), v('new1')], T2)).toEqual(
+    expect(db.recordVouchers([v('old1', '20.00'), v('new1')], T2)).toEqual(
       new Map([
         ['old1', 'already_recorded'],
         ['new1', 'new'],

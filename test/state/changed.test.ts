@@ -1,0 +1,48 @@
+// A voucher recorded by an hourly run whose amount changes later (the pickup scans arrive after it
+// was recorded): it was shown as already_recorded with the new amount "to issue", the summary said
+// "0 newly recorded", --fail-on stayed quiet, and the 150.00 still owed was reported nowhere.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { order, taobaoCsv, write } from '../orders/build.js';
+import { runCli, tmpDir } from '../helpers.js';
+
+const dir = tmpDir();
+const ID = '3300000000000000001';
+// tmall-2026 (in force for an order paid 2026-11-01): deadline = paid + 48 h = 11-03 10:00:00.
+// Marked shipped 11-03 11:00:00: 1 h late, 5 % × 2000.00 = 100.00, clamped to 50.00 (RULES 1.3).
+// Picked up 11-06 12:00:00: still unshipped 72 h after becoming late (11-06 10:00:00): out of stock,
+// 10 % × 2000.00 = 200.00 (clamp 5–500). 200.00 − 50.00 = 150.00 still owed.
+const exp = write(dir, 'orders.csv', taobaoCsv([
+  order(ID, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: '2026-11-01 09:59:00', 订单付款时间: '2026-11-01 10:00:00', 发货时间: '2026-11-03 11:00:00', 买家应付货款: '2000.00', 买家应付邮费: '0.00', 买家实际支付金额: '2000.00' }),
+]));
+const scans = write(dir, 'scans.csv', `订单编号,揽收时间\n${ID},2026-11-06 12:00:00\n`);
+const state = path.join(dir, 'state.db');
+const RUN = ['compensate', exp, '--as-of', '2026-11-10 00:00:00', '--record', '--state', state, '-f', 'json'];
+const pick = (out: string) => (JSON.parse(out) as Record<string, unknown>[]).map((v) => [v.amount, v.recorded, v.toIssue]);
+
+describe('a recorded voucher whose amount changed', () => {
+  it('is reported with the difference owed (exit 1), recorded as a top-up only with --reissue, then counted once', () => {
+    const first = runCli(RUN);
+    expect(pick(first.stdout)).toEqual([['50.00', 'new', '50.00']]);
+
+    const second = runCli([...RUN, '--shipments', scans, '--fail-on', 'new-vouchers']);
+    expect(second.code).toBe(1);
+    expect(pick(second.stdout)).toEqual([['200.00', 'amount_changed', '150.00']]);
+    expect(second.stderr).toContain(`was recorded at 50.00 and now comes to 200.00 (its orders' ship times or amounts changed): 150.00 more is owed and was not recorded. Issue the difference, then run again with --reissue ${ID} to record it as a top-up`);
+    expect(second.stderr).toContain('1 voucher totalling 150.00 to issue (0 provisional); 0 rejected rows; 0 newly recorded');
+
+    const third = runCli([...RUN, '--shipments', scans, '--reissue', ID]);
+    expect(third.code).toBe(0);
+    expect(pick(third.stdout)).toEqual([['200.00', 'topped_up', '150.00']]);
+    expect(third.stderr).toContain('the difference, 150.00, was recorded as a top-up');
+
+    // The hourly run again: 50.00 + 150.00 recorded = 200.00; nothing more to issue, nothing counted twice.
+    const fourth = runCli([...RUN, '--shipments', scans, '--fail-on', 'new-vouchers']);
+    expect(fourth.code).toBe(0);
+    expect(pick(fourth.stdout)).toEqual([['200.00', 'already_recorded', '0.00']]);
+    expect(fourth.stderr).toContain('0 vouchers totalling 0.00 to issue (0 provisional); 0 rejected rows; 0 newly recorded; 1 recorded before (not counted again)');
+
+    const ledger = runCli(['ledger', 'list', '--state', state, '-f', 'json']);
+    expect((JSON.parse(ledger.stdout) as Record<string, unknown>[]).map((v) => [v.amount, v.reissueOf])).toEqual([['50.00', []], ['150.00', [(JSON.parse(first.stdout) as Record<string, string>[])[0]!.voucherKey]]]);
+  });
+});

@@ -146,13 +146,13 @@ const SHOW_UNMATCHED = 10;
  */
 export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: PickupScans | undefined, seenIds: Set<string>, seenTracking: Set<string>): Msg[] {
   const out: Msg[] = [];
-  const say = (file: string, flag: string, what: Msg, total: number, missed: Array<[number, string]>, by: Msg, after: Msg) => {
+  const say = (file: string, flag: string, what: Msg, total: number, missed: Array<[number, string]>, by: Msg, after: Msg, unit: Msg) => {
     if (missed.length === 0) return;
     const shown = missed.slice(0, SHOW_UNMATCHED).map(([line, key]) => `${file}:${line} (${key})`).join(', ') + (missed.length > SHOW_UNMATCHED ? ', …' : '');
     out.push(
       msg(
-        `${flag} ${file}: ${what.zh}中 ${total} 行有 ${missed.length} 行${by.zh}与报表中的任何订单都对不上, 未使用: ${shown}。${after.zh}`,
-        `${flag} ${file}: ${missed.length} of ${total} row(s) of the ${what.en} match no order in the exports ${by.en} and were not used: ${shown}. ${after.en}`,
+        `${flag} ${file}: ${what.zh}中 ${total} ${unit.zh}有 ${missed.length} ${unit.zh}${by.zh}与报表中的任何订单都对不上, 未使用: ${shown}。${after.zh}`,
+        `${flag} ${file}: ${missed.length} of ${total} ${unit.en} of the ${what.en} match no order in the exports ${by.en} and were not used: ${shown}. ${after.en}`,
       ),
     );
   };
@@ -162,7 +162,8 @@ export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: Picku
     for (const [id, line] of l.lineOf) if (!seenIds.has(id)) missed.push([line, id]);
     missed.sort((a, b) => a[0] - b[0]);
     const flag = l.what.en === 'exclusion list' ? '--exclude' : '--delivery-failures';
-    say(l.file, flag, l.what, l.lineOf.size, missed, msg('(按订单编号)', '(by order id)'), msg('请核对订单编号, 或确认这份名单对应这些报表。', 'Check the ids, or that the list belongs to these exports.'));
+    // An id listed twice is one id: counted once, at its first line.
+    say(l.file, flag, l.what, l.lineOf.size, missed, msg('(按订单编号)', '(by order id)'), msg('请核对订单编号, 或确认这份名单对应这些报表。', 'Check the ids, or that the list belongs to these exports.'), msg('个编号', 'id(s)'));
   }
   if (scans) {
     const missed: Array<[number, string]> = [];
@@ -176,7 +177,7 @@ export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: Picku
       missed.length === scans.lines.length
         ? msg('没有一条揽收记录用上: 所有订单都按报表的"发货时间"判断。', 'Not one scan was used: every order was judged by the export\'s 发货时间.')
         : msg('这些订单以外的订单照常使用揽收时间。', 'The scans that matched were used as usual.');
-    say(scans.file, '--shipments', msg('揽收记录', 'pickup scans'), scans.lines.length, missed, msg('(按订单编号或物流单号)', '(by order id or tracking number)'), after);
+    say(scans.file, '--shipments', msg('揽收记录', 'pickup scans'), scans.lines.length, missed, msg('(按订单编号或物流单号)', '(by order id or tracking number)'), after, msg('行', 'row(s)'));
   }
   return out;
 }

@@ -73,8 +73,8 @@ function noShipTimeWarning(n: number): Msg {
 function noPaidAmountWarning(ids: string[], n: number): Msg {
   const list = ids.join(';') + (n > ids.length ? ';…' : '');
   return msg(
-    `${n} 个延迟订单的"买家实际支付金额"为空, 无法计算赔付, 未计入红包 (no_paid_amount): ${list}。请核对这些订单的实付金额 (或重新导出报表) 后再运行。`,
-    `${n} late order(s) have an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount): ${list}. Check these orders' paid amounts (or export the file again) and run again.`,
+    `${n} 个延迟订单的"买家实际支付金额"为空, 无法计算赔付, 未计入红包, 同一买家同窗口的红包暂定 (no_paid_amount): ${list}。请核对这些订单的实付金额 (或重新导出报表) 后再运行。`,
+    `${n} late order(s) have an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount), and their buyers' vouchers for the same window kept provisional: ${list}. Check these orders' paid amounts (or export the file again) and run again.`,
   );
 }
 
@@ -154,8 +154,11 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     if (a.verdict.verdict !== 'not_judged') judged++;
     else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
     else if (a.verdict.reason === 'no_ship_time') noShipTime++;
-    else if (a.verdict.reason === 'no_paid_amount' && noAmount.length < 50) noAmount.push(o.orderId);
-    if (a.unshippedOpen && o.buyer) open.add(o.buyer, { orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id });
+    else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(o.orderId);
+    // A late order whose amount is unknown may still join its buyer's window: like an unshipped
+    // one, it keeps that window's voucher provisional (never recorded as final without it).
+    const noAmountLate = a.verdict.verdict === 'not_judged' && a.verdict.reason === 'no_paid_amount';
+    if ((a.unshippedOpen || noAmountLate) && o.buyer) open.add(o.buyer, { orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id });
     if (req.atRisk !== undefined) {
       const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
       if (row) atRisk.push(row);
@@ -202,7 +205,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     atRisk.sort((a, b) => (a.deadline as number) - (b.deadline as number) || String(a.orderId).localeCompare(String(b.orderId)));
     await writeRows(ctx, AT_RISK_COLUMNS, atRisk);
     const usedIds = used.map((u) => u.id).join(', ') || 'auto';
-    ctx.info(atRiskSummary(atRisk.length, req.atRisk, atRisk.reduce((s, r) => s.plus(r.costIfLate as Money), ZERO), usedIds));
+    const costs = atRisk.map((r) => r.costIfLate as Money | null);
+    ctx.info(atRiskSummary(atRisk.length, req.atRisk, costs.reduce<Money>((s, c) => (c === null ? s : s.plus(c)), ZERO), usedIds, costs.filter((c) => c === null).length));
     await notifier?.send((lang) => atRiskNotice(atRisk as unknown as AtRiskEntry[], { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }));
     return;
   }
@@ -240,17 +244,20 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     for (let gi = 0; gi < groups.length; gi++) {
       const computed = built ? built[gi]! : voucherOf(groups.at(gi));
       const v = built ? owedNow(computed) : computed;
-      if (recorded.get(v.voucherKey) === 'already_recorded' && computed.toIssue.gt(0)) sums.alreadyRecorded++;
+      // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
+      if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && (recorded.get(v.voucherKey) === 'already_recorded' || recorded.get(v.voucherKey) === 'amount_changed')) sums.alreadyRecorded++;
       countVoucher(sums, v);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       if (finals && v.state === 'final' && v.toIssue.gt(0) && recorded.get(v.voucherKey) !== 'conflict') {
-        finals.push({ voucherKey: v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: v.orders.map((l) => l.orderId), capped: v.capped });
+        // A difference owed on a voucher announced before is news: its notice item is keyed by the new amount too.
+        const change = changes.get(v.voucherKey);
+        finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: v.orders.map((l) => l.orderId), capped: v.capped });
       }
       const base = baseFor(rulesOf(v.rules), req.base);
       if (req.by === 'order') yield* orderRows(v, base);
       else yield voucherRow(v, recorded.get(v.voucherKey) ?? '', base);
     }
-    if (finals) finals.push(...promises.vouchers.filter((p) => p.toIssue.gt(0) && recorded.get(p.voucherKey) !== 'conflict'));
+    if (finals) finals.push(...promises.vouchers.map((p) => (built ? owedNow(p) : p)).filter((p) => p.toIssue.gt(0) && recorded.get(p.voucherKey) !== 'conflict'));
     for (const computed of promises.vouchers) {
       const p = built ? owedNow(computed) : computed;
       const base = baseFor(rulesOf(p.rules), req.base);
@@ -258,14 +265,19 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     }
   }
   await writeRows(ctx, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
+  const promisesOwed = promises.vouchers
+    .map((p) => (built ? owedNow(p) : p))
+    .filter((p) => recorded.get(p.voucherKey) !== 'already_recorded' && !(changes.has(p.voucherKey) && !p.toIssue.gt(0)));
+  sums.alreadyRecorded += promises.vouchers.length - promisesOwed.length;
 
   ctx.info(
     runSummary({
       rules: used,
       tally,
       sums,
-      promises: promises.vouchers.length,
-      promiseTotal: promises.vouchers.reduce((s, p) => s.plus(recorded.get(p.voucherKey) === 'already_recorded' ? ZERO : p.amount), ZERO),
+      // Unkept promises this run asks to pay: with --record, not those recorded before (a changed one: its difference).
+      promises: promisesOwed.length,
+      promiseTotal: promisesOwed.reduce((s, p) => s.plus(changes.has(p.voucherKey) ? p.toIssue : p.amount), ZERO),
       rejected: rejects.count,
       newlyRecorded: req.record ? newCount : null,
     }),

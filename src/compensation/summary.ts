@@ -64,11 +64,14 @@ export function noBuyerWarning(n: number): Msg {
   );
 }
 
-export function atRiskSummary(count: number, hours: number, cost: Money, rules: string): Msg {
+/** `unknown`: listed orders whose paid amount is empty (their cost is not in `cost`). */
+export function atRiskSummary(count: number, hours: number, cost: Money, rules: string, unknown = 0): Msg {
   rules = rules || 'auto';
   return msg(
-    `${count} 个未发货订单已超时或将在 ${hours} 小时内超时; 若延迟将赔约 ${fmtMoney(cost)} 元 (规则 ${rules})`,
-    `${plural(count, 'unshipped order')} ${count === 1 ? 'is' : 'are'} late or due within ${hours} h; if late they cost about ${fmtMoney(cost)} (rules ${rules})`,
+    `${count} 个未发货订单已超时或将在 ${hours} 小时内超时; 若延迟将赔约 ${fmtMoney(cost)} 元 (规则 ${rules})` +
+      (unknown ? `; 另有 ${unknown} 个订单实付金额为空, 赔付未知, 未计入` : ''),
+    `${plural(count, 'unshipped order')} ${count === 1 ? 'is' : 'are'} late or due within ${hours} h; if late they cost about ${fmtMoney(cost)} (rules ${rules})` +
+      (unknown ? `; ${unknown} more with an empty paid amount cost an unknown amount, not included` : ''),
   );
 }
 

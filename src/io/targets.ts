@@ -19,10 +19,11 @@ interface Id {
   real: string;
 }
 
-function identify(p: string): Id | undefined {
+/** `input`: `p` is read (`-` is then standard input); as a target `-` is standard output, never a file here. */
+function identify(p: string, input = false): Id | undefined {
   if (p === '') return undefined;
-  // `-` reads standard input: redirected from a file (`< export.csv`), that file is an input too.
-  if (p === '-') return stdinFile();
+  // `-` read as an input is standard input: redirected from a file (`< export.csv`), that file is an input too.
+  if (p === '-') return input ? stdinFile() : undefined;
   try {
     const st = fs.statSync(p);
     // Devices and FIFOs (/dev/null, /dev/stdout) are not files that could be destroyed.
@@ -79,7 +80,7 @@ export function guardTargets(c: TargetCheck): void {
     const id = identify(t.path);
     if (!id) continue;
     for (const input of c.inputs) {
-      const other = identify(input.path);
+      const other = identify(input.path, true);
       if (other && other.dev === id.dev && other.ino === id.ino) throw clash(t.flag, t.path, input.what, input.path, other);
     }
     for (const s of seen) {

@@ -28,7 +28,8 @@ export interface AtRiskEntry {
   deadline: number;
   hoursLeft: number;
   risk: 'late' | 'at_risk';
-  costIfLate: Money;
+  /** null: the order's paid amount is empty, so what lateness costs is unknown. */
+  costIfLate: Money | null;
 }
 
 const AT_RISK = {
@@ -43,7 +44,7 @@ const AT_RISK = {
 
 /** compensate --at-risk (RULES §1): orders going late, most urgent first, with what lateness costs. */
 export function atRiskNotice(rows: AtRiskEntry[], o: { lang: Lang; tz: TimeZone; asOf: number; withinHours: number; rules: string }): Notice {
-  const cost = rows.reduce((t, r) => t.plus(r.costIfLate), ZERO);
+  const cost = rows.reduce((t, r) => (r.costIfLate === null ? t : t.plus(r.costIfLate)), ZERO);
   const late = rows.filter((r) => r.risk === 'late').length;
   return {
     topic: 'at_risk',
@@ -53,8 +54,9 @@ export function atRiskNotice(rows: AtRiskEntry[], o: { lang: Lang; tz: TimeZone;
     items: rows.map((r) => ({
       // An order told "due soon" is news again when it turns late.
       key: `at_risk:${r.orderId}:${r.risk}`,
-      text: pick(r.risk === 'late' ? AT_RISK.late : AT_RISK.soon, o.lang, r.orderId, short(o.tz, r.deadline), hours(r.hoursLeft), fmtMoney(r.costIfLate)) + (r.title ? ` · ${r.title}` : ''),
-      amount: fmtMoney(r.costIfLate),
+      // No paid amount: the cost is shown as "?" (not 0.00) and the item carries no amount.
+      text: pick(r.risk === 'late' ? AT_RISK.late : AT_RISK.soon, o.lang, r.orderId, short(o.tz, r.deadline), hours(r.hoursLeft), r.costIfLate === null ? '?' : fmtMoney(r.costIfLate)) + (r.title ? ` · ${r.title}` : ''),
+      amount: r.costIfLate === null ? undefined : fmtMoney(r.costIfLate),
     })),
   };
 }

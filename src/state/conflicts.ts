@@ -90,8 +90,8 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
     } else if (diff.isPositive()) {
       ctx.warn(
         msg(
-          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now} (订单的揽收时间或金额有变): 还差 ${d} 元, 未记录。发放差额后用 --reissue ${c.orderIds.join(',')} 重新运行, 差额会记录为补发`,
-          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now} (its orders' ship times or amounts changed): ${d} more is owed and was not recorded. Issue the difference, then run again with --reissue ${c.orderIds.join(',')} to record it as a top-up`,
+          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now} (订单的揽收时间或金额有变): 还差 ${d} 元, 未记录。核对后用 --reissue ${c.orderIds.join(',')} 重新运行把差额记录为补发, 再发放差额`,
+          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now} (its orders' ship times or amounts changed): ${d} more is owed and was not recorded. Once checked, run again with --reissue ${c.orderIds.join(',')} to record the difference as a top-up, then issue it`,
         ),
       );
     } else {

@@ -22,7 +22,7 @@ describe('a late order with no paid amount', () => {
       const r = runCli(['compensate', f, '--as-of', '2026-11-25 12:00:00', '--rules', 'tmall-2023', '-f', 'json']);
       expect(r.code).toBe(1);
       expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount])).toEqual([['小明', [Y], '57.00']]);
-      expect(r.stderr).toContain(`1 late order(s) have an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount): ${X}.`);
+      expect(r.stderr).toContain(`1 late order(s) have an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount), and their buyers' vouchers for the same window kept provisional: ${X}.`);
       expect(r.stderr).toContain('2 orders read, 2 paid, 1 late, 1 not judged (no_paid_amount=1)');
     });
   }
@@ -33,5 +33,18 @@ describe('a late order with no paid amount', () => {
     const r = runCli(['compensate', f, '--as-of', '2026-11-25 12:00:00', '--rules', 'tmall-2023', '--at-risk', '24', '-f', 'json']);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.map((x) => [x.orderId, x.risk, x.base, x.costIfLate])).toEqual([[X, 'late', null, null]]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('1 unshipped order is late or due within 24 h; if late they cost about 0.00 (rules tmall-2023); 1 more with an empty paid amount cost an unknown amount, not included');
+    expect(r.stderr).not.toContain('no_paid_amount'); // no vouchers in this mode: nothing left out of them
+  });
+
+  it("keeps its buyer's voucher for the same window provisional: not recorded as final without it", () => {
+    // Both 小明's, paid 11-10 09:00:00 and 10:00:00, both 24 h late: one 24 h window (tmall-2023).
+    const second = order(Y, { 订单状态: shipped, 订单付款时间: '2026-11-10 10:00:00', 发货时间: '2026-11-13 10:00:00' });
+    const f = write(dir, 'window.csv', taobaoCsv([late(X, '小明', ''), second]));
+    const state = `${dir}/state.db`;
+    const r = runCli(['compensate', f, '--as-of', '2026-11-25 12:00:00', '--rules', 'tmall-2023', '--record', '--state', state, '-f', 'json']);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.orderIds, v.amount, v.state, v.recorded])).toEqual([[[Y], '57.00', 'provisional', '']]);
+    expect(r.stderr).toContain('0 newly recorded');
   });
 });

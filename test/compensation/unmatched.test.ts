@@ -39,7 +39,7 @@ describe('side-input rows that match no order', () => {
     const df = write(dir, 'df.csv', `订单编号\n9234567890123456789\n`);
     const r = runCli([...RUN, '--exclude', ex, '--delivery-failures', df]);
     expect(r.stdout.trim()).toBe('[]'); // A excluded; B on time; the failure id matches nothing
-    expect(r.stderr).toContain(`--exclude ${ex}: 1 of 2 row(s) of the exclusion list match no order in the exports (by order id) and were not used: ${ex}:2 (1234567890123456789).`);
-    expect(r.stderr).toContain(`--delivery-failures ${df}: 1 of 1 row(s) of the delivery-failure list match no order in the exports (by order id) and were not used: ${df}:2 (9234567890123456789).`);
+    expect(r.stderr).toContain(`--exclude ${ex}: 1 of 2 id(s) of the exclusion list match no order in the exports (by order id) and were not used: ${ex}:2 (1234567890123456789).`);
+    expect(r.stderr).toContain(`--delivery-failures ${df}: 1 of 1 id(s) of the delivery-failure list match no order in the exports (by order id) and were not used: ${df}:2 (9234567890123456789).`);
   });
 });

@@ -153,6 +153,15 @@ describe('-o or --rejects onto one of the inputs', () => {
       fs.closeSync(fd);
     }
     expect(fs.readFileSync(input).equals(before)).toBe(true);
+    // -o - is standard output, never the file standard input comes from.
+    const fd2 = fs.openSync(input, 'r');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'compensate', '-', '--as-of', '2026-11-20 12:00:00', '-q', '-o', '-'], { stdio: [fd2, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', LANG: 'C', HOME: dir } });
+      expect(r.status).toBe(0);
+      expect(r.stdout.toString()).toContain(HEADER);
+    } finally {
+      fs.closeSync(fd2);
+    }
     // From a pipe, standard input is no file: -o is written as usual.
     const piped = runCli(['compensate', '-', '--as-of', '2026-11-20 12:00:00', '-q', '-o', path.join(dir, 'out.csv')], { input: before });
     expect(piped.code).toBe(0);

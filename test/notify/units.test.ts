@@ -185,3 +185,23 @@ describe('retries', () => {
     expect(d).toEqual({ ok: true, tries: 2, failures: [{ zh: 'HTTP 500', en: 'HTTP 500' }] });
   });
 });
+
+describe('an at-risk notice with an order whose paid amount is empty', () => {
+  it('shows its cost as "?" and leaves it out of the total (no crash, never 0.00)', async () => {
+    const { atRiskNotice } = await import('../../src/notify/notices.js');
+    const { Decimal } = await import('decimal.js');
+    const tz = { format: (t: number) => new Date(t + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19) };
+    const n = atRiskNotice(
+      [
+        { orderId: '1', title: '', deadline: 0, hoursLeft: -2, risk: 'late', costIfLate: null },
+        { orderId: '2', title: '', deadline: 0, hoursLeft: 3, risk: 'at_risk', costIfLate: new Decimal('12.50') },
+      ],
+      { lang: 'en', tz: tz as never, asOf: 0, withinHours: 24, rules: 'tmall-2026' },
+    );
+    expect(n.items.map((i) => [i.text.includes('costs ?'), i.amount])).toEqual([
+      [true, undefined],
+      [false, '12.50'],
+    ]);
+    expect(n.summary).toContain('12.50');
+  });
+});

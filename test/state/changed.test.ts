@@ -28,7 +28,7 @@ describe('a recorded voucher whose amount changed', () => {
     const second = runCli([...RUN, '--shipments', scans, '--fail-on', 'new-vouchers']);
     expect(second.code).toBe(1);
     expect(pick(second.stdout)).toEqual([['200.00', 'amount_changed', '150.00']]);
-    expect(second.stderr).toContain(`was recorded at 50.00 and now comes to 200.00 (its orders' ship times or amounts changed): 150.00 more is owed and was not recorded. Issue the difference, then run again with --reissue ${ID} to record it as a top-up`);
+    expect(second.stderr).toContain(`was recorded at 50.00 and now comes to 200.00 (its orders' ship times or amounts changed): 150.00 more is owed and was not recorded. Once checked, run again with --reissue ${ID} to record the difference as a top-up, then issue it`);
     expect(second.stderr).toContain('1 voucher totalling 150.00 to issue (0 provisional); 0 rejected rows; 0 newly recorded');
 
     const third = runCli([...RUN, '--shipments', scans, '--reissue', ID]);
@@ -44,5 +44,16 @@ describe('a recorded voucher whose amount changed', () => {
 
     const ledger = runCli(['ledger', 'list', '--state', state, '-f', 'json']);
     expect((JSON.parse(ledger.stdout) as Record<string, unknown>[]).map((v) => [v.amount, v.reissueOf])).toEqual([['50.00', []], ['150.00', [(JSON.parse(first.stdout) as Record<string, string>[])[0]!.voucherKey]]]);
+  });
+
+  it('less than recorded is reported, never taken back nor counted as owed', () => {
+    const st = path.join(tmpDir(), 'state.db');
+    const run = [...RUN.slice(0, RUN.indexOf('--state')), '--state', st, '-f', 'json'];
+    expect(pick(runCli([...run, '--shipments', scans]).stdout)).toEqual([['200.00', 'new', '200.00']]);
+    const back = runCli(run); // without the scans: 1 h late, 50.00
+    expect(back.code).toBe(0);
+    expect(pick(back.stdout)).toEqual([['50.00', 'amount_changed', '0.00']]);
+    expect(back.stderr).toContain('was recorded at 200.00 and now comes to only 50.00: 150.00 was paid beyond what its orders now show; the record stands, check the inputs');
+    expect(back.stderr).toContain('0 vouchers totalling 0.00 to issue (0 provisional); 0 rejected rows; 0 newly recorded; 1 recorded before (not counted again)');
   });
 });

@@ -27,7 +27,8 @@ function foldStatus(statuses: OrderStatus[]): OrderStatus {
 }
 
 /**
- * Fold the lines of one order. Money sums; postage is per order, so the first line's counts;
+ * Fold the lines of one order. Money sums (a live line without a paid or goods amount makes that
+ * total unknown: null, never the sum of the others); postage is per order, so the first line's counts;
  * the order is shipped when every line that is not closed has shipped (at the latest line's time).
  */
 export function foldLines(lines: ParsedRow[]): Order {
@@ -47,7 +48,14 @@ export function foldLines(lines: ParsedRow[]): Order {
   o.quantity = null;
   let shippedAll = true;
   let shippedMax: number | null = null;
+  // A live line with no paid (or goods) amount makes the order's total unknown, not the sum of the others.
+  let paidUnknown = false;
+  let goodsUnknown = false;
   for (const l of lines) {
+    if (l.status !== 'closed') {
+      if (l.paidAmount === null) paidUnknown = true;
+      if (l.goodsAmount === null) goodsUnknown = true;
+    }
     o.goodsAmount = sum(o.goodsAmount, l.goodsAmount);
     o.paidAmount = sum(o.paidAmount, l.paidAmount);
     o.refundAmount = sum(o.refundAmount, l.refundAmount);
@@ -65,6 +73,8 @@ export function foldLines(lines: ParsedRow[]): Order {
     }
   }
   o.shippedAt = shippedAll ? shippedMax : null;
+  if (paidUnknown) o.paidAmount = null;
+  if (goodsUnknown) o.goodsAmount = null;
   // Any line's imprecise time makes the folded one as imprecise (the widest slack per field).
   delete o.timeSlack;
   for (const l of lines) {

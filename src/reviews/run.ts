@@ -112,7 +112,9 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
   const rejects = new RejectLog(ctx);
   try {
     // Only flagged reviews are held (classify is pure and cheap; buildQueue classifies them again).
-    const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder : (r: Review) => needsFollowUp(r, cfg.matchers);
+    // `reviews message` for one order keeps them too: the contact limits count per buyer, across
+    // all their reviews (a buyer who said stop about another review is not to be contacted).
+    const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder || needsFollowUp(r, cfg.matchers) : (r: Review) => needsFollowUp(r, cfg.matchers);
     const { reviews, duplicates, rows, read } = await readReviews(ctx, files, rejects, keep);
     const wanted = new Set(reviews.map((r) => r.orderId));
     const orders = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);

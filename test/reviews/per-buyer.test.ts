@@ -135,3 +135,16 @@ describe('buyerContactState (pure)', () => {
     expect(buyerContactState(undefined, [other], at('2026-11-21 21:00:00'), S, bj).nextContactAt).toBe(at('2026-11-22 08:00:00'));
   });
 });
+
+describe('reviews message for one order honours the buyer-wide limits', () => {
+  it('a buyer who said stop about another review gets the public explanation, not a direct message', () => {
+    const { reviews, log } = setup();
+    const dir = path.dirname(reviews);
+    expect(log(A, 'do_not_contact', '2026-11-21 10:00:00').code).toBe(0);
+    const r = runCli(['reviews', 'message', B, '--reviews', reviews, '--as-of', '2026-11-21 12:00:00', '--state', path.join(dir, 's.db')]);
+    expect(r.code).toBe(0);
+    // Before the fix only B's review was read: B had no contacts and got the direct contact text.
+    expect(r.stderr).toContain(`order ${B}: no further contact with the buyer`);
+    expect(r.stderr).toContain('this is the public explanation text');
+  });
+});

@@ -259,48 +259,54 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
   const sameBuyer = await buyerOrdersOf(ctx, orderId, fileList(opts.reviews), cfg);
   const db = await openStateDb(ctx, true);
   try {
-    const histories = orderContacts(db, sameBuyer);
-    const before = buyerContactState(histories.get(orderId), [...histories.values()], ctx.asOf, cfg.settings, ctx.tz);
-    // RULES 2.2 (恶意骚扰, ruleId 11000254): a contact that breaks the contact rules is refused
-    // (exit 2) unless --force says it happened anyway and must be on record.
-    const broken: { zh: string; en: string }[] = [];
-    if (CONTACT_STATUSES.has(status)) {
-      if (before.status === 'do_not_contact') broken.push(msg('买家要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted (do_not_contact)'));
-      if (before.status !== 'do_not_contact' && before.blocked === 'do_not_contact') broken.push(msg('买家在另一条评价上要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted, about another review (do_not_contact)'));
-      if (before.attempts >= cfg.settings.maxAttempts) broken.push(msg(`已联系 ${before.attempts} 次, 上限 ${cfg.settings.maxAttempts} 次`, `already ${before.attempts} attempts, the limit is ${cfg.settings.maxAttempts}`));
-      else if (before.buyerAttempts >= cfg.settings.maxAttempts) {
-        const days = cfg.settings.attemptWindowDays;
-        broken.push(msg(`这位买家 ${days} 天内已被联系 ${before.buyerAttempts} 次 (含其他评价), 上限 ${cfg.settings.maxAttempts} 次`, `the buyer was contacted ${before.buyerAttempts} times in ${days} days (other reviews included), the limit is ${cfg.settings.maxAttempts}`));
+    // The contact rules are checked inside the write transaction: two runs at the same moment
+    // cannot both find the buyer free and both record a contact.
+    const who = opts.who === undefined ? undefined : String(opts.who);
+    let note: string | undefined;
+    db.logContact({ orderId, at: ctx.asOf, status, channel, note: opts.note === undefined ? undefined : String(opts.note), who }, () => {
+      const histories = orderContacts(db, sameBuyer);
+      const before = buyerContactState(histories.get(orderId), [...histories.values()], ctx.asOf, cfg.settings, ctx.tz);
+      // RULES 2.2 (恶意骚扰, ruleId 11000254): a contact that breaks the contact rules is refused
+      // (exit 2) unless --force says it happened anyway and must be on record.
+      const broken: { zh: string; en: string }[] = [];
+      if (CONTACT_STATUSES.has(status)) {
+        if (before.status === 'do_not_contact') broken.push(msg('买家要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted (do_not_contact)'));
+        if (before.status !== 'do_not_contact' && before.blocked === 'do_not_contact') broken.push(msg('买家在另一条评价上要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted, about another review (do_not_contact)'));
+        if (before.attempts >= cfg.settings.maxAttempts) broken.push(msg(`已联系 ${before.attempts} 次, 上限 ${cfg.settings.maxAttempts} 次`, `already ${before.attempts} attempts, the limit is ${cfg.settings.maxAttempts}`));
+        else if (before.buyerAttempts >= cfg.settings.maxAttempts) {
+          const days = cfg.settings.attemptWindowDays;
+          broken.push(msg(`这位买家 ${days} 天内已被联系 ${before.buyerAttempts} 次 (含其他评价), 上限 ${cfg.settings.maxAttempts} 次`, `the buyer was contacted ${before.buyerAttempts} times in ${days} days (other reviews included), the limit is ${cfg.settings.maxAttempts}`));
+        }
+        const last = before.buyerLastContactAt;
+        const gapEnd = last === null ? null : last + cfg.settings.minGapHours * HOUR_MS;
+        if (last !== null && gapEnd !== null && ctx.asOf < gapEnd) {
+          broken.push(
+            msg(
+              `距上次联系这位买家 (${ctx.tz.format(last)}) 不足 ${cfg.settings.minGapHours} 小时, ${ctx.tz.format(gapEnd)} 之后才可再联系`,
+              `less than ${cfg.settings.minGapHours} h since the buyer was last contacted (${ctx.tz.format(last)}); the next contact is allowed from ${ctx.tz.format(gapEnd)}`,
+            ),
+          );
+        }
+        if (inQuietHours(ctx.asOf, cfg.settings, ctx.tz)) broken.push(msg(`${ctx.tz.format(ctx.asOf)} 在安静时段内`, `${ctx.tz.format(ctx.asOf)} is within quiet hours`));
       }
-      const last = before.buyerLastContactAt;
-      const gapEnd = last === null ? null : last + cfg.settings.minGapHours * HOUR_MS;
-      if (last !== null && gapEnd !== null && ctx.asOf < gapEnd) {
-        broken.push(
-          msg(
-            `距上次联系这位买家 (${ctx.tz.format(last)}) 不足 ${cfg.settings.minGapHours} 小时, ${ctx.tz.format(gapEnd)} 之后才可再联系`,
-            `less than ${cfg.settings.minGapHours} h since the buyer was last contacted (${ctx.tz.format(last)}); the next contact is allowed from ${ctx.tz.format(gapEnd)}`,
-          ),
-        );
+      note = opts.note === undefined ? undefined : String(opts.note);
+      if (broken.length > 0) {
+        const why = { zh: broken.map((b) => b.zh).join('; '), en: broken.map((b) => b.en).join('; ') };
+        if (!opts.force) {
+          throw new UsageError(
+            msg(`订单 ${orderId}: 不记录这次联系: ${why.zh}`, `order ${orderId}: contact not recorded: ${why.en}`),
+            msg(
+              '联系买家前先看 `storeops reviews queue` 的 下次可联系 列。若联系确实已经发生 (例如买家主动找来), 加 --force 记录在案。',
+              'check the nextContactAt column of `storeops reviews queue` before contacting. If the contact really happened (say the buyer reached out), add --force to put it on record.',
+            ),
+          );
+        }
+        ctx.warn(msg(`订单 ${orderId}: 按 --force 记录, 尽管 ${why.zh}`, `order ${orderId}: recorded because of --force although ${why.en}`));
+        note = `[forced: ${why.en}]${note ? ' ' + note : ''}`;
+        ctx.attention();
       }
-      if (inQuietHours(ctx.asOf, cfg.settings, ctx.tz)) broken.push(msg(`${ctx.tz.format(ctx.asOf)} 在安静时段内`, `${ctx.tz.format(ctx.asOf)} is within quiet hours`));
-    }
-    let note = opts.note === undefined ? undefined : String(opts.note);
-    if (broken.length > 0) {
-      const why = { zh: broken.map((b) => b.zh).join('; '), en: broken.map((b) => b.en).join('; ') };
-      if (!opts.force) {
-        throw new UsageError(
-          msg(`订单 ${orderId}: 不记录这次联系: ${why.zh}`, `order ${orderId}: contact not recorded: ${why.en}`),
-          msg(
-            '联系买家前先看 `storeops reviews queue` 的 下次可联系 列。若联系确实已经发生 (例如买家主动找来), 加 --force 记录在案。',
-            'check the nextContactAt column of `storeops reviews queue` before contacting. If the contact really happened (say the buyer reached out), add --force to put it on record.',
-          ),
-        );
-      }
-      ctx.warn(msg(`订单 ${orderId}: 按 --force 记录, 尽管 ${why.zh}`, `order ${orderId}: recorded because of --force although ${why.en}`));
-      note = `[forced: ${why.en}]${note ? ' ' + note : ''}`;
-      ctx.attention();
-    }
-    db.logContact({ orderId, at: ctx.asOf, status, channel, note, who: opts.who === undefined ? undefined : String(opts.who) });
+      return { orderId, at: ctx.asOf, status, channel, note, who };
+    });
     const afterH = orderContacts(db, sameBuyer);
     const after = buyerContactState(afterH.get(orderId), [...afterH.values()], ctx.asOf, cfg.settings, ctx.tz);
     await writeRows(

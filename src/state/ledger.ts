@@ -100,7 +100,12 @@ export interface StateDb {
   recordVouchers(v: VoucherRecord[], recordedAt: number, opts?: RecordOptions): Map<string, RecordStatus>;
   /** Which of these keys are already recorded (read only). */
   recordedKeys(keys: string[]): Set<string>;
-  logContact(c: ContactEntry): void;
+  /**
+   * Record a contact. `check`, when given, runs inside the write transaction before the insert, so
+   * it sees the history as it is then (a second run at the same moment waits, then sees this one's
+   * contact): it throws to refuse, or returns the entry to record (say, with a note added).
+   */
+  logContact(c: ContactEntry, check?: () => ContactEntry | void): void;
   /** Contact history per order id (all orders when ids omitted). attempts = entries whose status is 'contacted' or 'awaiting_reply'; status = the latest entry's status. */
   contactHistory(orderIds?: string[]): Map<string, ContactSummary>;
   listVouchers(): ListedVoucher[];
@@ -403,13 +408,17 @@ class SqliteState implements StateDb {
     return this.guard(() => new Set(this.db.prepare(select).pluck().all(JSON.stringify(keys)) as string[]));
   }
 
-  logContact(c: ContactEntry): void {
+  logContact(c: ContactEntry, check?: () => ContactEntry | void): void {
     this.writable();
     checkContact(c);
     const insert = 'INSERT INTO contacts (order_id, at, status, channel, note, who) VALUES (?, ?, ?, ?, ?, ?)';
     this.guard(() =>
       this.db
-        .transaction(() => this.db.prepare(insert).run(c.orderId, c.at, c.status, c.channel ?? null, c.note ?? null, c.who ?? null))
+        .transaction(() => {
+          const e = check?.() ?? c;
+          checkContact(e);
+          this.db.prepare(insert).run(e.orderId, e.at, e.status, e.channel ?? null, e.note ?? null, e.who ?? null);
+        })
         .immediate(),
     );
   }

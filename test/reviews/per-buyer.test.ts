@@ -148,3 +148,19 @@ describe('reviews message for one order honours the buyer-wide limits', () => {
     expect(r.stderr).toContain('this is the public explanation text');
   });
 });
+
+describe('reviews log from several processes at once', () => {
+  it('records one contact: the others wait for the write lock, then find the buyer just contacted (exit 2)', async () => {
+    const { spawnCli } = await import('../hardening/hostile.js');
+    const { reviews } = setup();
+    const state = path.join(path.dirname(reviews), 'race.db');
+    // Eight operators log a contact with 小明 within the same seconds; the rules allow one (4 h gap).
+    const runs = Array.from({ length: 8 }, (_, i) =>
+      spawnCli(['reviews', 'log', A, '--status', 'contacted', '--reviews', reviews, '--as-of', `2026-11-21 12:00:0${i}`, '--state', state, '-q']),
+    );
+    const codes = (await Promise.all(runs.map((r) => r.done))).map((r) => r.code).sort();
+    expect(codes).toEqual([0, 2, 2, 2, 2, 2, 2, 2]);
+    const list = runCli(['ledger', 'export', '--what', 'contacts', '--state', state, '-f', 'json']);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(1);
+  });
+});

@@ -28,6 +28,14 @@ export class Lint {
   check(text: string): string[] {
     const blanked = text.replace(/\{[a-zA-Z]+\}/g, '  ');
     const found = [...(this.wording?.check(blanked) ?? []), ...this.list.all(prepare(blanked))];
+    // {goodwill} is money: in the same sentence as a review it ties the money to the review,
+    // whatever the words around it (好评后返{goodwill}元, the {goodwill} yuan is sent once the
+    // review is updated). Sentences end at 。！？.!? or a line break (not at a comma or semicolon).
+    for (const m of text.matchAll(/[^。！？.!?\n]+[。！？.!?\n]*/gu)) {
+      if (!m[0].includes('{goodwill}')) continue;
+      const review = this.wording?.reviewIn(m[0].replace(/\{[a-zA-Z]+\}/g, '  '));
+      if (review) found.push(`{goodwill} … ${review}`);
+    }
     // Name each offending phrase once: "返现" inside "好评返现" is the same offence.
     const uniq = [...new Set(found)];
     return uniq.filter((f) => !uniq.some((g) => g !== f && g.toLowerCase().includes(f.toLowerCase())));

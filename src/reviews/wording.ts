@@ -141,6 +141,26 @@ export class Wording {
     this.enImperative = new RegExp(`^\\s*(?:(?:${alt(t.en.request)})\\s+)?(?:${alt(t.en.action)})\\b`, 'u');
   }
 
+  /**
+   * The review a sentence names (its first review word, as written), unless the sentence says the
+   * two are unrelated (无论您怎么评价, whatever you write) or names it only as the occasion
+   * (看到您的评价, 感谢您的评价, thank you for your review); undefined when it names none.
+   */
+  reviewIn(sentence: string): string | undefined {
+    const norm = sentence.normalize('NFKC').toLowerCase();
+    const zh = HAN.test(norm);
+    const c = zh ? this.zh : this.en;
+    const s = zh ? norm.replace(/\s+/g, '') : norm.replace(/\s+/g, ' ');
+    if (c.unconditional.test(s)) return undefined;
+    const all = new RegExp(c.target.source, 'gu');
+    for (const m of s.matchAll(all)) {
+      const before = s.slice(0, m.index);
+      if (zh ? c.oblique?.test(before) : /\b(?:thank you|thanks) for\s*$/u.test(before)) continue;
+      return m[0].trim();
+    }
+    return undefined;
+  }
+
   /** The forbidden passages in a text (normalized: NFKC, lower case), each once; [] when clean. */
   check(text: string): string[] {
     const out: string[] = [];

@@ -35,6 +35,28 @@ describe('RULES 2.2: templates may not ask for a review change or pay for a revi
   it('names each offence once (返现 inside 好评返现 is not listed again)', () => {
     expect(lint.check('好评返现')).toEqual(['好评返现']);
   });
+  // Found by a user test: these passed. {goodwill} is money, so with a review in the same sentence
+  // it is money tied to the review, however the sentence is worded; and requests written with
+  // 评语, 帮忙, 动动手指 or in traditional characters.
+  it('money ({goodwill}) in the same sentence as a review, and review-change requests in other words', () => {
+    const cases: Array<[string, string[]]> = [
+      ['{buyer} 您好。好评后返{goodwill}元', ['{goodwill} … 好评']],
+      ['评价改完截图发我，马上给您转{goodwill}元', ['{goodwill} … 评价']],
+      ['我们给您退{goodwill}元，评价那边您看着办', ['{goodwill} … 评价']],
+      ['The {goodwill} yuan refund will be sent after your review is updated.', ['{goodwill} … your review']],
+      ['Your {goodwill} yuan is ready; it is released when the 1-star review is gone.', ['{goodwill} … the 1-star review']],
+      ["We'll send {goodwill} yuan once the review is edited.", ['{goodwill} … the review']],
+      ['动动手指改成好评', ['改成好评']],
+      ['能否更新一下评语', ['更新一下评语']],
+      ['亲 帮忙改下评', ['改下评']],
+      ['請修改評價', ['修改評價']],
+    ];
+    for (const [text, found] of cases) expect([text, lint.check(text)]).toEqual([text, found]);
+    // The review named only as the occasion, or said to be unrelated, with money: fine.
+    for (const text of ['{buyer} 您好。我们提供{goodwill}元补偿, 与您的评价无关。', 'We will refund {goodwill} yuan for the broken item, whatever you write in your review.', '感谢您的评价，补偿{goodwill}元已经发放。']) {
+      expect([text, lint.check(text)]).toEqual([text, []]);
+    }
+  });
   it('apologies and remedies are fine', () => {
     expect(lint.check('看到您的评价，非常抱歉，我们可以为您退货或部分退款，补偿 {goodwill} 元。')).toEqual([]);
     expect(lint.check('Thank you for your review. We can refund you {goodwill} yuan for the broken item.')).toEqual([]);

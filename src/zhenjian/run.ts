@@ -90,12 +90,28 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
     ctx.info(msg(`${t.sniffed.name}: 忽略的列: ${t.map.unmapped.join(', ')}`, `${t.sniffed.name}: columns ignored: ${t.map.unmapped.join(', ')}`));
   }
   const out: Product[] = [];
+  // A product listed twice would be charged twice in the totals: the later row is rejected.
+  const firstLine = new Map<string, number>();
   for await (const r of t.records) {
     if (r.problem) {
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
       continue;
     }
     if (r.cells.every((c) => c.trim() === '')) continue;
+    const idCol = t.map.index.get('itemId');
+    const id = idCol === undefined ? '' : cleanCell(r.cells[idCol] ?? '');
+    const seen = id === '' ? undefined : firstLine.get(id);
+    if (seen !== undefined) {
+      await rejects.add({
+        file: t.sniffed.name,
+        line: r.line,
+        column: t.map.headers[idCol!],
+        value: id,
+        reason: msg(`商品 ${id} 已在第 ${seen} 行出现; 同一商品只计一次, 删掉重复的行`, `product ${id} is already on line ${seen}; a product is counted once: remove the repeated row`),
+      });
+      continue;
+    }
+    if (id !== '') firstLine.set(id, r.line);
     const cells: Partial<Record<FieldKey, string>> = {};
     for (const f of PRODUCT_FIELDS) {
       const i = t.map.index.get(f.key);

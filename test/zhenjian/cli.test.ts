@@ -231,3 +231,16 @@ describe('zhenjian estimate: inputs and options', () => {
     expect(r.stderr).toContain("warning: 680012345679: the real charge can reach 2580.00, 3.5× the registration page's 728.00");
   });
 });
+
+describe('a product listed twice', () => {
+  it('is counted once: the repeated row is rejected by file:line (the totals were doubled)', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'dup.csv');
+    fs.writeFileSync(f, 'itemId,title,category,listPrice,unitCost,serviceFee\nD1,t,女装,100,10,100\nD1,t,女装,100,10,100\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json']);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    // One product: 3–5 samples at 100.00 each plus the 100.00 fee = 400.00–600.00 (not 800.00–1,200.00).
+    expect(rows.filter((x) => x.kind === 'total').map((x) => [x.title, x.chargedMin, x.chargedMax])).toEqual([['TOTAL (1 products)', '400.00', '600.00']]);
+    expect(r.stderr).toContain(`${f}:3 [itemId]: "D1" product D1 is already on line 2; a product is counted once: remove the repeated row`);
+  });
+});

@@ -90,36 +90,40 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
     ctx.info(msg(`${t.sniffed.name}: 忽略的列: ${t.map.unmapped.join(', ')}`, `${t.sniffed.name}: columns ignored: ${t.map.unmapped.join(', ')}`));
   }
   const out: Product[] = [];
-  // A product listed twice would be charged twice in the totals: the later row is rejected.
-  const firstLine = new Map<string, number>();
+  // A product listed twice would be charged twice in the totals. The later valid row is used (a
+  // correction appended by the interactive mode comes last) and the earlier one is rejected as replaced.
+  const used = new Map<string, { at: number; line: number }>();
+  const idCol = t.map.index.get('itemId');
   for await (const r of t.records) {
     if (r.problem) {
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
       continue;
     }
     if (r.cells.every((c) => c.trim() === '')) continue;
-    const idCol = t.map.index.get('itemId');
-    const id = idCol === undefined ? '' : cleanCell(r.cells[idCol] ?? '');
-    const seen = id === '' ? undefined : firstLine.get(id);
-    if (seen !== undefined) {
-      await rejects.add({
-        file: t.sniffed.name,
-        line: r.line,
-        column: t.map.headers[idCol!],
-        value: id,
-        reason: msg(`商品 ${id} 已在第 ${seen} 行出现; 同一商品只计一次, 删掉重复的行`, `product ${id} is already on line ${seen}; a product is counted once: remove the repeated row`),
-      });
-      continue;
-    }
-    if (id !== '') firstLine.set(id, r.line);
     const cells: Partial<Record<FieldKey, string>> = {};
     for (const f of PRODUCT_FIELDS) {
       const i = t.map.index.get(f.key);
       if (i !== undefined) cells[f.key] = cleanCell(r.cells[i] ?? '');
     }
     const p = parseProduct(cells, ctx.tz);
-    if ('product' in p) out.push(p.product);
-    else {
+    if ('product' in p) {
+      const id = p.product.itemId;
+      const before = id === '' ? undefined : used.get(id);
+      if (before === undefined) {
+        if (id !== '') used.set(id, { at: out.length, line: r.line });
+        out.push(p.product);
+      } else {
+        out[before.at] = p.product;
+        await rejects.add({
+          file: t.sniffed.name,
+          line: before.line,
+          column: idCol === undefined ? 'itemId' : t.map.headers[idCol],
+          value: id,
+          reason: msg(`商品 ${id} 在第 ${r.line} 行又出现一次, 采用后面那行; 同一商品只计一次`, `product ${id} is listed again on line ${r.line}, and that later row is used; a product is counted once`),
+        });
+        before.line = r.line;
+      }
+    } else {
       const i = t.map.index.get(p.field);
       await rejects.add({ file: t.sniffed.name, line: r.line, column: i === undefined ? p.field : t.map.headers[i], value: p.value, reason: p.reason });
     }

@@ -233,14 +233,26 @@ describe('zhenjian estimate: inputs and options', () => {
 });
 
 describe('a product listed twice', () => {
-  it('is counted once: the repeated row is rejected by file:line (the totals were doubled)', () => {
+  it('is counted once, by its later row (a correction appended last); the earlier row is rejected as replaced', () => {
     const dir = tmpDir();
     const f = path.join(dir, 'dup.csv');
-    fs.writeFileSync(f, 'itemId,title,category,listPrice,unitCost,serviceFee\nD1,t,女装,100,10,100\nD1,t,女装,100,10,100\n');
+    fs.writeFileSync(f, 'itemId,title,category,listPrice,unitCost,serviceFee\nD1,t,女装,100,10,100\nD1,t,女装,100,10,500\n');
     const r = runCli(['zhenjian', 'estimate', f, '-f', 'json']);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
-    // One product: 3–5 samples at 100.00 each plus the 100.00 fee = 400.00–600.00 (not 800.00–1,200.00).
+    // One product, the later row: 3–5 samples at 100.00 plus the 500.00 fee = 800.00–1,000.00
+    // (the two rows summed gave 1,200.00–1,600.00).
+    expect(rows.filter((x) => x.kind === 'total').map((x) => [x.title, x.chargedMin, x.chargedMax])).toEqual([['TOTAL (1 products)', '800.00', '1000.00']]);
+    expect(r.stderr).toContain(`${f}:2 [itemId]: "D1" product D1 is listed again on line 3, and that later row is used; a product is counted once`);
+  });
+
+  it('a bad first row followed by a good one of the same product: the good one is used', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'fix.csv');
+    fs.writeFileSync(f, 'itemId,title,category,listPrice,unitCost,serviceFee\nD1,t,女装,abc,10,100\nD1,t,女装,100,10,100\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json']);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.filter((x) => x.kind === 'total').map((x) => [x.title, x.chargedMin, x.chargedMax])).toEqual([['TOTAL (1 products)', '400.00', '600.00']]);
-    expect(r.stderr).toContain(`${f}:3 [itemId]: "D1" product D1 is already on line 2; a product is counted once: remove the repeated row`);
+    expect(r.stderr).toContain(`${f}:2 [`);
+    expect(r.stderr).not.toContain('listed again');
   });
 });

@@ -30,11 +30,19 @@ export class Lint {
     const found = [...(this.wording?.check(blanked) ?? []), ...this.list.all(prepare(blanked))];
     // {goodwill} is money: in the same sentence as a review it ties the money to the review,
     // whatever the words around it (好评后返{goodwill}元, the {goodwill} yuan is sent once the
-    // review is updated). Sentences end at 。！？.!? or a line break (not at a comma or semicolon).
-    for (const m of text.matchAll(/[^。！？.!?\n]+[。！？.!?\n]*/gu)) {
-      if (!m[0].includes('{goodwill}')) continue;
-      const review = this.wording?.reviewIn(m[0].replace(/\{[a-zA-Z]+\}/g, '  '));
-      if (review) found.push(`{goodwill} … ${review}`);
+    // review is updated); and with it anywhere, no sentence may act on a review (评价改好后告诉我们。
+    // {goodwill}元马上到账。). Sentences end at 。！？!? a line break or a full stop not before a digit
+    // (5.0分 is one sentence), not at a comma or semicolon.
+    if (this.wording && text.includes('{goodwill}')) {
+      for (const m of text.matchAll(/(?:[^。！？!?.\n]|\.(?=\d))+[。！？!?.\n]*/gu)) {
+        const s = m[0].replace(/\{[a-zA-Z]+\}/g, '  ');
+        const review = m[0].includes('{goodwill}') ? this.wording.reviewIn(s) : undefined;
+        if (review) found.push(`{goodwill} … ${review}`);
+        else {
+          const act = this.wording.actionOnReview(s);
+          if (act) found.push(`${act} … {goodwill}`);
+        }
+      }
     }
     // Name each offending phrase once: "返现" inside "好评返现" is the same offence.
     const uniq = [...new Set(found)];

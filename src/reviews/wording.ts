@@ -126,6 +126,17 @@ function compileEn(w: ShapeWords): Compiled {
 }
 
 const SENTENCE = /[.。!！?？;；\n]+/u;
+
+// The {goodwill} check (reviewIn): words that make the review and the money unrelated, only where
+// they govern the review; and the review named as the occasion (您在评价中提到…, 您的评价我们很重视,
+// we read your review, your review mentions …), never when it is a positive or added one.
+const UNRELATED_ZH =
+  /(?:无论|不管|不论)[^，,。！？!?]{0,8}(?:评|星|分)|与[^，,。！？!?]{0,10}评[价论语分]?[^，,。！？!?]{0,4}(?:无关|没有任何关系|没有关系|没关系)|(?:不影响|不会影响|不干涉|不会干涉)[^，,。！？!?]{0,6}(?:评|星|分)|评[价论语分]?[^，,。！？!?]{0,6}(?:完全)?由您(?:自己)?决定|(?:不需要|无需|不必|不用|不会要求|不要求|绝不会要求|不会让您)[^，,。！？!?]{0,6}(?:修改|更改|改|删|追加|撤)[^，,。！？!?]{0,4}评/u;
+const UNRELATED_EN =
+  /\b(?:no matter|whatever|regardless of)\b[^.!?]{0,40}\b(?:review|rating|stars?|write)|\bnot (?:tied|linked|conditional)\b[^.!?]{0,24}\breview|\bnothing to do with\b[^.!?]{0,24}\breview|\b(?:do not|don't|no) need to (?:change|update|edit|remove|delete)\b[^.!?]{0,24}\breview|\b(?:does not|doesn't|won't|will not) (?:depend on|affect)\b[^.!?]{0,24}\breview/u;
+const OCCASION_AFTER_ZH = /^(?:中|里)(?:提到|说|反映|写|讲)|^(?:我们|本店)(?:非常|很|已经|会)?(?:重视|收到|看到|认真)/u;
+const OCCASION_BEFORE_EN = /\b(?:thank you for|thanks for|we (?:have )?read|sorry to see|we saw|we have seen)\s*$/u;
+const OCCASION_AFTER_EN = /^\s*(?:says|mentions|said|mentioned)\b/u;
 const CLAUSE_ZH = /[,，:：、]+/u;
 const CLAUSE_EN = /[,:]+/u;
 const HAN = /\p{Script=Han}/u;
@@ -151,14 +162,46 @@ export class Wording {
     const zh = HAN.test(norm);
     const c = zh ? this.zh : this.en;
     const s = zh ? norm.replace(/\s+/g, '') : norm.replace(/\s+/g, ' ');
-    if (c.unconditional.test(s)) return undefined;
+    // "Unrelated" only when the words govern the review (无论您怎么评价, 与评价无关, 您不需要修改评价,
+    // whatever you write in your review): 无论如何 or a bare "either way" elsewhere does not count,
+    // and nothing makes money beside a positive or added review (好评后返…, 与评价无关) unrelated.
+    const praisedAnywhere = c.positive.test(s) || c.addition.test(s);
+    if (!praisedAnywhere && (zh ? UNRELATED_ZH : UNRELATED_EN).test(s)) return undefined;
     const all = new RegExp(c.target.source, 'gu');
     for (const m of s.matchAll(all)) {
+      const word = m[0];
       const before = s.slice(0, m.index);
-      if (zh ? c.oblique?.test(before) : /\b(?:thank you|thanks) for\s*$/u.test(before)) continue;
-      return m[0].trim();
+      const after = s.slice(m.index + word.length);
+      // A positive or added review (好评, 五星, 追评, a 5-star review) is never just the occasion.
+      const praised = c.positive.test(word) || c.addition.test(word);
+      const occasion = zh
+        ? Boolean(c.oblique?.test(before)) || OCCASION_AFTER_ZH.test(after)
+        : OCCASION_BEFORE_EN.test(before) || OCCASION_AFTER_EN.test(after);
+      if (occasion && !praised) continue;
+      return word.trim();
     }
     return undefined;
+  }
+
+  /** An action on a review in a sentence (改成好评, 评价改好, update your review) that no clause negates; undefined when none. */
+  actionOnReview(sentence: string): string | undefined {
+    const norm = sentence.normalize('NFKC').toLowerCase();
+    if (HAN.test(norm)) {
+      const c = this.zh;
+      const s = norm.replace(/\s+/g, '');
+      if (UNRELATED_ZH.test(s)) return undefined;
+      for (const raw of s.replace(SENTENCE, '').split(CLAUSE_ZH)) {
+        const clause = raw.replace(c.notAction, '〇');
+        if (clause === '' || c.negation.test(clause.replace(c.requestWithNegation, '〇'))) continue;
+        const act = this.actZh(clause);
+        if (act) return act;
+      }
+      return undefined;
+    }
+    const c = this.en;
+    const s = norm.replace(/\s+/g, ' ').replace(c.notAction, '_');
+    if (UNRELATED_EN.test(s) || c.negation.test(s.replace(c.requestWithNegation, '_'))) return undefined;
+    return c.actionTarget.exec(s)?.[0];
   }
 
   /** The forbidden passages in a text (normalized: NFKC, lower case), each once; [] when clean. */

@@ -52,8 +52,30 @@ describe('RULES 2.2: templates may not ask for a review change or pay for a revi
       ['請修改評價', ['修改評價']],
     ];
     for (const [text, found] of cases) expect([text, lint.check(text)]).toEqual([text, found]);
-    // The review named only as the occasion, or said to be unrelated, with money: fine.
-    for (const text of ['{buyer} 您好。我们提供{goodwill}元补偿, 与您的评价无关。', 'We will refund {goodwill} yuan for the broken item, whatever you write in your review.', '感谢您的评价，补偿{goodwill}元已经发放。']) {
+    // Found by review: thanking for a positive review, an "unrelated" that governs nothing, a decimal
+    // point taken for a full stop, the action and the money in two sentences.
+    const more: Array<[string, string[]]> = [
+      ['感谢您的好评，{goodwill}元已发放到您的账户。', ['{goodwill} … 好评']],
+      ['Thanks for your 5-star review: {goodwill} yuan is on its way.', ['{goodwill} … your 5-star review']],
+      ['无论如何，好评后{goodwill}元到账。', ['{goodwill} … 好评']],
+      ['好评后转账{goodwill}元，与评价无关', ['{goodwill} … 好评']],
+      ['After your review is updated, {goodwill} yuan is sent either way.', ['{goodwill} … your review']],
+      ['评价改成5.0分后{goodwill}元到账。', ['{goodwill} … 评价']],
+      ['评价改好后告诉我们。{goodwill}元马上安排到账。', ['评价改 … {goodwill}']],
+    ];
+    for (const [text, found] of more) expect([text, lint.check(text)]).toEqual([text, found]);
+    // The review named only as the occasion, or said to be unrelated, or a change said not to be needed, with money: fine.
+    for (const text of [
+      '{buyer} 您好。我们提供{goodwill}元补偿, 与您的评价无关。',
+      'We will refund {goodwill} yuan for the broken item, whatever you write in your review.',
+      '感谢您的评价，补偿{goodwill}元已经发放。',
+      '您不需要修改评价，我们会为您退款并补偿{goodwill}元。',
+      '您在评价中提到围巾掉毛，非常抱歉，另外提供{goodwill}元补偿。',
+      '您的评价我们非常重视，已经反馈给质检部门，另外为您准备了{goodwill}元补偿。',
+      '补偿{goodwill}元，您的评价完全由您决定。',
+      'We read your review and we are sorry: we can replace the scarf and add {goodwill} yuan.',
+      'You do not need to change your review; we will refund you and add {goodwill} yuan.',
+    ]) {
       expect([text, lint.check(text)]).toEqual([text, []]);
     }
   });

@@ -390,6 +390,10 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
       );
     }
     for (const p of unknownPlaceholders(text)) ctx.warn(msg(`模板里的 {${p}} 不会被替换`, `{${p}} in the template is not a known placeholder and stays as written`));
+    // A goodwill of 0.00 (the order's paid amount is 0.00, or an extortion review) would read "offer 0.00 yuan".
+    if (text.includes('{goodwill}') && item.goodwill.isZero() && id !== 'complaint-extortion') {
+      ctx.warn(msg(`订单 ${orderId}: 补偿金额为 0.00 (订单实付 0.00), 消息里会写"0.00 元"; 发送前删掉那句`, `order ${orderId}: the goodwill is 0.00 (the order paid 0.00), so the message offers "0.00"; remove that sentence before sending`));
+    }
     if (id === 'complaint-extortion') {
       ctx.warn(msg(`订单 ${orderId}: 疑似要挟评价; 这段文字是取证和投诉步骤, 不要发给买家; 不提供任何补偿`, `order ${orderId}: an extortion review; this text is the evidence and complaint steps, not a message to the buyer; no goodwill is offered`));
     } else if (item.action === 'post_explanation' || item.action === 'file_complaint' || item.action === 'none' || item.action === 'await_complaint') {

@@ -164,3 +164,16 @@ describe('reviews log from several processes at once', () => {
     expect((JSON.parse(list.stdout) as unknown[]).length).toBe(1);
   });
 });
+
+describe('reviews message when the goodwill is 0.00', () => {
+  it('says so: the order paid 0.00, so the message would offer "0.00"', async () => {
+    const { order, taobaoCsv } = await import('../orders/build.js');
+    const { reviews } = setup();
+    const dir = path.dirname(reviews);
+    const orders = path.join(dir, 'orders.csv');
+    fs.writeFileSync(orders, taobaoCsv([order(A, { 买家会员名: '小明', 买家应付货款: '0.00', 买家应付邮费: '0.00', 买家实际支付金额: '0.00', 订单状态: '交易成功' })]));
+    const r = runCli(['reviews', 'message', A, '--reviews', reviews, '--orders', orders, '--as-of', '2026-11-21 12:00:00', '--state', path.join(dir, 's.db')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`order ${A}: the goodwill is 0.00 (the order paid 0.00), so the message offers "0.00"; remove that sentence before sending`);
+  });
+});

@@ -16,8 +16,14 @@ export interface Assessed {
   rules: RuleSet | null;
   /** Paid, not closed, not yet shipped: it may still become late, or join a buyer's window. */
   unshippedOpen: boolean;
-  /** The late order as the window and voucher stages need it (verdict `late` only). */
-  late: LateOrder | null;
+  /** The late order as the window and voucher stages need it (verdict `late`); one per late sub-order under a per-sub-order rule set. */
+  late: LateOrder[];
+  /**
+   * Ids to keep as the buyer's open orders (vouchers.ts: a voucher whose window they could still
+   * join stays provisional): the order when it is unshipped, or late with no paid amount; under a
+   * per-sub-order rule set, each such line, as `<order id>~<n>`.
+   */
+  openIds: string[];
 }
 
 /** The cell the payout's base is read from is empty (payout.ts baseAmount). */
@@ -40,17 +46,62 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   if (rules === null) {
     // RULES 1.3a: never apply another platform's rule; an order with no rule set is counted, not judged.
     const verdict: Verdict = o.status === 'unpaid' ? { verdict: 'unpaid' } : o.paidAt === null ? { verdict: 'not_judged', reason: 'no_paid_time' } : { verdict: 'not_judged', reason: 'no_rule_set' };
-    return { verdict, timing: verdict, rules, unshippedOpen: false, late: null };
+    return { verdict, timing: verdict, rules, unshippedOpen: false, late: [], openIds: [] };
   }
+  const lines = rules.unit === 'sub-order' ? subOrderViews(o) : null;
+  if (!lines) return assessOne(o, rules, opts, base);
+  // RULES 1.3 (tmall-2026): "5 % of the sub-order's actual transaction amount", and 1.4: for an item
+  // report the line's 买家实际支付金额. Each live line is judged and priced on its own (its ship time,
+  // its amount, its own minimum and maximum); the window and the cap then take them together.
+  const parts = lines.map((l) => assessOne(l, rules, opts, base));
+  const reason = (r: string) => parts.find((p) => p.verdict.verdict === 'not_judged' && p.verdict.reason === r);
+  // The order's verdict (the summary counts orders): a line that could not be judged is told first.
+  const shown = reason('no_paid_amount') ?? parts.find((p) => p.verdict.verdict === 'not_judged') ?? parts.find((p) => p.verdict.verdict === 'late') ?? parts[0]!;
+  return {
+    verdict: shown.verdict,
+    timing: judge(o, rules, opts), // the at-risk list looks at the order as a whole
+    rules,
+    unshippedOpen: parts.some((p) => p.unshippedOpen),
+    late: parts.flatMap((p) => p.late),
+    openIds: parts.flatMap((p, k) => (p.openIds.length ? [`${o.orderId}~${k + 1}`] : [])),
+  };
+}
+
+/**
+ * An order's live lines (not closed) as orders of their own, when it has two or more: each with
+ * the line's ship time, amounts, platform payout, title and tracking number, and no postage (the
+ * base of a line is its 买家实际支付金额, RULES 1.4). null when the order has no such lines.
+ */
+function subOrderViews(o: Order): Order[] | null {
+  const live = o.subOrders?.filter((l) => l.status !== 'closed');
+  if (!live || live.length < 2) return null;
+  return live.map((l) => ({
+    ...o,
+    lineId: l.lineId,
+    status: l.status,
+    statusRaw: l.statusRaw,
+    shippedAt: l.shippedAt,
+    goodsAmount: l.goodsAmount,
+    paidAmount: l.paidAmount,
+    postage: null,
+    platformCompensation: l.platformCompensation,
+    presale: l.presale ?? o.presale,
+    title: l.title || o.title,
+    trackingNo: l.trackingNo || o.trackingNo,
+    timeSlack: l.timeSlack ?? o.timeSlack,
+  }));
+}
+
+function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule | undefined): Assessed {
   const judged = judge(o, rules, opts);
   // RULES 1.2–1.4: the payout is a share of the paid amount; an empty one is not 0 (a 5.00 minimum
   // would be paid on it): the late order is counted as not judged and listed, never paid on a guess.
   const v: Verdict = judged.verdict === 'late' && baseMissing(o, baseFor(rules, base)) ? { verdict: 'not_judged', reason: 'no_paid_amount' } : judged;
   const unshippedOpen =
     o.paidAt !== null && o.status !== 'closed' && o.status !== 'unpaid' && (judged.verdict === 'pending' || (judged.verdict === 'late' && judged.shippedAt === null));
-  let late: LateOrder | null = null;
+  const late: LateOrder[] = [];
   if (v.verdict === 'late') {
-    late = {
+    late.push({
       orderId: o.orderId,
       buyer: o.buyer,
       rules: rules.id,
@@ -61,7 +112,10 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
       payout: compactPayout(payout(o, v.kind, v.windowHours, rules, baseFor(rules, base), v.hoursLate)),
       platformCompensation: o.platformCompensation,
       shipSource: v.shippedAt === null ? 'unshipped' : opts.pickupAt?.(o) !== undefined ? 'pickup_scan' : 'marked_shipped',
-    };
+    });
   }
-  return { verdict: v, timing: judged, rules, unshippedOpen, late };
+  // A late order whose amount is unknown may still join its buyer's window: like an unshipped one,
+  // it keeps that window's voucher provisional (never recorded as final without it).
+  const noAmountLate = v.verdict === 'not_judged' && v.reason === 'no_paid_amount';
+  return { verdict: v, timing: judged, rules, unshippedOpen, late, openIds: unshippedOpen || noAmountLate ? [o.orderId] : [] };
 }

@@ -29,7 +29,7 @@ import {
   atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, promiseIgnoredWarning,
   runSummary, seriousDelayWarning,
 } from './summary.js';
-import { toVoucher } from './vouchers.js';
+import { openKey, toVoucher } from './vouchers.js';
 import { windows } from './window.js';
 import { type AtRiskEntry, type VoucherEntry, atRiskNotice, vouchersNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
@@ -101,7 +101,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const scans: PickupScans | undefined = req.shipments ? await readShipments(ctx, req.shipments, rejects) : undefined;
 
   // compensate checks and uses only these columns of an export (RULES §1); orders inspect checks them all.
-  const set = await openOrders(ctx, req.files, rejects, { only: COMPENSATION_FIELDS, sums: false, needs: { fields: COMPENSATION_NEEDS, command: 'compensate' } });
+  const set = await openOrders(ctx, req.files, rejects, { only: COMPENSATION_FIELDS, sums: false, subOrders: true, needs: { fields: COMPENSATION_NEEDS, command: 'compensate' } });
   // Older 订单报表 layouts (2016–2021) have no 发货时间: what can be judged without it still is
   // (an unshipped order past its deadline; --at-risk); a shipped order is not judged (no_ship_time).
   const hasShipTimes = Boolean(scans) || set.stats.some((s) => s.detected.map.index.has('shippedAt'));
@@ -155,23 +155,19 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
     else if (a.verdict.reason === 'no_ship_time') noShipTime++;
     else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(o.orderId);
-    // A late order whose amount is unknown may still join its buyer's window: like an unshipped
-    // one, it keeps that window's voucher provisional (never recorded as final without it).
-    const noAmountLate = a.verdict.verdict === 'not_judged' && a.verdict.reason === 'no_paid_amount';
-    if ((a.unshippedOpen || noAmountLate) && o.buyer) open.add(o.buyer, { orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id });
+    // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
+    for (const id of a.openIds) if (o.buyer || id !== o.orderId) open.add(openKey(o.buyer, o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
     if (req.atRisk !== undefined) {
       const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
       if (row) atRisk.push(row);
       if (a.verdict.verdict !== 'not_judged' || a.verdict.reason !== 'no_rule_set') continue;
     }
+    // Orders are counted; a per-sub-order rule set may still price the lines that could be judged.
     if (a.verdict.verdict === 'not_judged') {
       tally.notJudged++;
       tally.notJudgedReasons[a.verdict.reason] = (tally.notJudgedReasons[a.verdict.reason] ?? 0) + 1;
-      continue;
-    }
-    if (!a.late) continue;
-    tally.late++;
-    late.push(a.late);
+    } else if (a.late.length) tally.late++;
+    for (const l of a.late) late.push(l);
   }
   await set.reportDuplicates();
   set.releaseDuplicateCheck();
@@ -251,7 +247,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       if (finals && v.state === 'final' && v.toIssue.gt(0) && recorded.get(v.voucherKey) !== 'conflict') {
         // A difference owed on a voucher announced before is news: its notice item is keyed by the new amount too.
         const change = changes.get(v.voucherKey);
-        finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: v.orders.map((l) => l.orderId), capped: v.capped });
+        finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: [...new Set(v.orders.map((l) => l.orderId))], capped: v.capped });
       }
       const base = baseFor(rulesOf(v.rules), req.base);
       if (req.by === 'order') yield* orderRows(v, base);

@@ -66,8 +66,17 @@ export interface Voucher {
 }
 
 /** Stable: the same orders under the same rules always give the same key. */
+/**
+ * The buyer's key among the open orders: the buyer name, or for an order without one (never combined
+ * with others) the order itself, so the not-yet-due lines of that order still count.
+ */
+export function openKey(buyer: string, orderId: string): string {
+  return buyer || `\u0000${orderId}`;
+}
+
 export function voucherKey(rules: string, kind: 'voucher' | 'delivery_promise', orderIds: string[]): string {
-  const ids = [...orderIds].sort();
+  // An order priced per sub-order appears once per late line; the key names each order once.
+  const ids = [...new Set(orderIds)].sort();
   // crypto.hash: one call, a third of the time of createHash().update().digest() a voucher.
   return 'v' + hash('sha256', `${rules}|${kind}|${ids.join(',')}`, 'hex').slice(0, 20);
 }
@@ -94,9 +103,14 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
   const amount = cap ? moneyMin(computed, cap) : computed;
   // Could another open order of this buyer (under the same rule set) still join or reshape this window?
   const reach = windowReach(start, rules);
-  const open = g[0]!.buyer ? (openOrders.get(g[0]!.buyer) ?? []) : [];
+  const open = openOrders.get(openKey(g[0]!.buyer, g[0]!.orderId)) ?? [];
   const mine = new Set(g.map((l) => l.orderId));
-  const othersOpen = rules.combine.by !== 'none' && open.some((o) => (o.rules === undefined || o.rules === rules.id) && o.paidAt >= reach && o.paidAt <= end && !mine.has(o.orderId));
+  // A line of one of these orders not yet due (assess.ts: `<order id>~<n>`) may still turn late and
+  // join, whatever the rule's combining; another order of the buyer only when orders combine.
+  const sibling = (id: string) => mine.has(id.slice(0, id.indexOf('~')));
+  const othersOpen = open.some(
+    (o) => (o.rules === undefined || o.rules === rules.id) && o.paidAt >= reach && o.paidAt <= end && !mine.has(o.orderId) && (rules.combine.by !== 'none' || (o.orderId.includes('~') && sibling(o.orderId))),
+  );
   const final = g.every((l) => l.shippedAt !== null) && asOf > end && !othersOpen;
   return {
     voucherKey: voucherKey(rules.id, 'voucher', g.map((l) => l.orderId)),

@@ -72,6 +72,9 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
     const sameGroup =
       k > from && store.buyer(i) !== '' && store.buyer(first) === store.buyer(i) && store.rules(first) === store.rules(i) && rulesOf(store.rules(i)).combine.by !== 'none';
     if (sameGroup && store.paidAt(i) <= end) continue;
+    // The late lines of one order priced per sub-order (assess.ts) are one voucher, with or without a
+    // buyer name and whatever the rule's combining: a voucher key names its orders.
+    if (k > from && store.paidAt(first) === store.paidAt(i) && store.rules(first) === store.rules(i) && store.orderId(first) === store.orderId(i)) continue;
     if (k > from) starts[count++] = from;
     from = k;
     end = windowEnd(store.paidAt(i), rulesOf(store.rules(i)), tz);

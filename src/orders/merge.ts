@@ -2,7 +2,7 @@
 // order report's rows on 订单编号/主订单编号.
 import { type Money } from '../money.js';
 import type { ParsedRow } from './parse.js';
-import type { Order, OrderStatus, TimeField } from './types.js';
+import { type Order, type OrderStatus, type TimeField, attachSubOrders } from './types.js';
 
 function sum(a: Money | null, b: Money | null): Money | null {
   if (a === null) return b;
@@ -31,7 +31,7 @@ function foldStatus(statuses: OrderStatus[]): OrderStatus {
  * total unknown: null, never the sum of the others); postage is per order, so the first line's counts;
  * the order is shipped when every line that is not closed has shipped (at the latest line's time).
  */
-export function foldLines(lines: ParsedRow[]): Order {
+export function foldLines(lines: ParsedRow[], keepLines = false): Order {
   const first = lines[0]!;
   if (lines.length === 1) {
     const { price: _p, ...o } = first;
@@ -88,6 +88,7 @@ export function foldLines(lines: ParsedRow[]): Order {
   o.trackingNo = [...new Set(lines.map((l) => l.trackingNo).filter(Boolean))].join(';');
   o.carrier = [...new Set(lines.map((l) => l.carrier).filter(Boolean))].join(';');
   o.articleNo = [...new Set(lines.map((l) => l.articleNo).filter(Boolean))].join(';');
+  if (keepLines) attachSubOrders(o, lines);
   return o;
 }
 
@@ -107,6 +108,7 @@ export function enrichOrder(o: Order, lines: Order): void {
     o.promisedShipAt = lines.promisedShipAt;
     slack('promisedShipAt');
   }
+  if (lines.subOrders) attachSubOrders(o, lines.subOrders);
 }
 
 /** What a line takes from its order report row (buyer, times, receiver). */

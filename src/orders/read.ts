@@ -53,6 +53,8 @@ export interface ReadOptions {
   only?: ReadonlySet<string>;
   /** Add up paid amounts and postage per file (orders inspect); default on. */
   sums?: boolean;
+  /** Keep each folded order's lines on it (Order.subOrders) for a rule set that prices sub-orders (compensate). */
+  subOrders?: boolean;
   /**
    * The fields a computing command cannot do without (compensate: status, paidAt, paidAmount): a
    * file that lacks one (a reduced export) is refused with exit 3, naming the field and the header
@@ -216,14 +218,14 @@ export class OrderSet {
       const out: Order[] = [];
       for (const r of rows) {
         if (group.length && group[0]!.orderId !== r.orderId) {
-          out.push(foldLines(group));
+          out.push(foldLines(group, this.opts.subOrders));
           group = [];
         }
         group.push(r);
       }
       if (out.length) yield out;
     }
-    if (group.length) yield [foldLines(group)];
+    if (group.length) yield [foldLines(group, this.opts.subOrders)];
   }
 
   /** A parsed row as an order: the unit price of a line-grain row is kept with --lines (one row per line), dropped otherwise. */

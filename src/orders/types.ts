@@ -56,4 +56,14 @@ export interface Order {
   timeSlack?: Partial<Record<TimeField, number>>;
   /** Columns no field claimed, by header name (kept only when asked for). */
   extra?: Record<string, string>;
+  /**
+   * The lines an order was folded from (an item report, two lines or more): a rule set that pays
+   * per sub-order prices each (RULES 1.3, compensation/assess.ts). Not enumerable: never written out.
+   */
+  subOrders?: readonly Order[];
+}
+
+/** Keeps an order's lines on it without making them one of its written fields. */
+export function attachSubOrders(o: Order, lines: readonly Order[]): void {
+  Object.defineProperty(o, 'subOrders', { value: lines, enumerable: false, writable: true, configurable: true });
 }

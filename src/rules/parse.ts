@@ -4,7 +4,7 @@ import { InputError, type Msg, msg } from '../cli/errors.js';
 import { Money } from '../money.js';
 import { findTier, thresholds } from './tiers.js';
 import {
-  BASE_RULES, type BaseRule, COMBINE_BY, type CombineBy, PAYERS, type Payer, RULE_PLATFORMS, ROUNDINGS, type Range, type RulePlatform,
+  BASE_RULES, type BaseRule, COMBINE_BY, type CombineBy, PAYERS, PAY_UNITS, type PayUnit, type Payer, RULE_PLATFORMS, ROUNDINGS, type Range, type RulePlatform,
   type Rounding, type RuleSet, TIER_KINDS, type Tier, type TierKind,
 } from './types.js';
 
@@ -169,6 +169,7 @@ export function parseRuleSet(raw: unknown, file: string): RuleSet {
     tiers: legacy ? legacyTiers(c, o) : c.list(o.tiers, 'tiers').map((t, i) => parseTier(c, t, `tiers[${i}]`)),
     rounding: o.rounding === undefined && legacy ? 'fen' : c.oneOf<Rounding>(o.rounding, 'rounding', ROUNDINGS),
     combine: { by: c.oneOf<CombineBy>(combine.by, 'combine.by', COMBINE_BY), cap: c.money(combine.cap ?? null, 'combine.cap', true) },
+    unit: o.unit === undefined ? 'order' : c.oneOf<PayUnit>(o.unit, 'unit', PAY_UNITS),
     payer: o.payer === undefined && legacy ? 'shop-issues' : c.oneOf<Payer>(o.payer, 'payer', PAYERS),
     deliveryPromise: null,
     seriousDelay: null,

@@ -100,6 +100,9 @@ export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {
       `基数 ${r.base}; 取整 ${r.rounding === 'yuan' ? '四舍五入到元' : '四舍五入到分'}; 合并 ${combineText(r)}; ${r.payer === 'platform-deducts' ? '平台自动扣商家款赔付 (商家无需发放)' : '商家发放'}`,
       `base ${r.base}; rounding half-up to the ${r.rounding}; combine ${combineText(r)}; ${r.payer === 'platform-deducts' ? 'the platform deducts it from the shop and pays the buyer (nothing to issue)' : 'the shop issues it'}`,
     ),
+    ...(r.unit === 'sub-order'
+      ? [msg('按子订单计价: 给出宝贝报表时每个子订单按自己的发货时间和实付金额单独计算 (各自的最低/最高额), 再按窗口合并封顶; 只有订单报表时按订单。', 'priced per sub-order: with an item report each line is judged and priced on its own (its ship time, its paid amount, its own minimum and maximum), then windows and the cap take them together; with the order report alone, per order.')]
+      : []),
     msg('档位: 从上到下第一个符合 (发货时限、延迟时长、预售) 的档位计价。', 'tiers: the first tier matching (window, hours late, presale), top down, prices the order.'),
   ];
   if (r.titleWindows.length) facts.push(msg(`标题关键词缩短时限: ${r.titleWindows.map((w) => `${w.keywords.join('/')} ${w.hours} 小时`).join('; ')}`, `title words shorten the window: ${r.titleWindows.map((w) => `${w.keywords.join('/')} ${w.hours} h`).join('; ')}`));

@@ -11,6 +11,9 @@ export const RULE_PLATFORMS: readonly RulePlatform[] = ['taobao', 'douyin', 'pdd
 export type BaseRule = 'paid-minus-postage' | 'paid' | 'goods';
 export const BASE_RULES: readonly BaseRule[] = ['paid-minus-postage', 'paid', 'goods'];
 
+export type PayUnit = 'order' | 'sub-order';
+export const PAY_UNITS: readonly PayUnit[] = ['order', 'sub-order'];
+
 export type Rounding = 'fen' | 'yuan';
 export const ROUNDINGS: readonly Rounding[] = ['fen', 'yuan'];
 
@@ -66,6 +69,13 @@ export interface RuleSet {
   /** Each payout rounds half-up to the fen or to the whole yuan, after the rate and before min/max. */
   rounding: Rounding;
   combine: { by: CombineBy; cap: Money | null };
+  /**
+   * What one payout is for (RULES 1.3: tmall-2026 pays "5 % of the sub-order's actual transaction
+   * amount"): 'sub-order' prices each line of an order on its own when the input has the lines (an
+   * item report: its own ship time, its 买家实际支付金额, its own minimum and maximum); 'order' (the
+   * default) prices the order as one.
+   */
+  unit: PayUnit;
   payer: Payer;
   deliveryPromise: { amount: Money } | null;
   /** RULES 1.2: serious delay plus a complaint costs points (a risk flag, no money). */

@@ -34,7 +34,8 @@ function order(p: Spec): Order {
   const shippedAt = p.shipped ? t(p.shipped) : p.lateBy !== undefined ? (promised ?? paidAt + 48 * HOUR_MS) + p.lateBy * 1000 : null;
   return {
     platform: p.platform ?? 'douyin', layout: 'test', sourceFile: 'test', sourceLine: seq,
-    orderId: String(6900000000000000000 + seq), parentOrderId: null, lineId: null,
+    // BigInt: 6900000000000000000 + seq as a double is the same number for every seq (ids must differ).
+    orderId: (6900000000000000000n + BigInt(seq)).toString(), parentOrderId: null, lineId: null,
     buyer: p.buyer ?? 'buyer-a', status: shippedAt === null ? 'awaiting_shipment' : 'shipped', statusRaw: '',
     createdAt: null, paidAt, shippedAt, confirmedAt: null, promisedShipAt: promised,
     goodsAmount: null, postage: p.postage ? new Money(p.postage) : null, paidAmount: new Money(p.paid), refundAmount: null,
@@ -51,7 +52,7 @@ function run(orders: Order[], book = autoBook(Object.values(RULES), BJ), opts: {
   for (const o of orders) {
     const a = assess(o, rulesForOrder(o, book), { asOf: AS_OF, ...opts }, undefined);
     verdicts.push(a.verdict.verdict === 'not_judged' ? `not_judged:${a.verdict.reason}` : a.verdict.verdict);
-    if (a.late) store.push(a.late);
+    for (const l of a.late) store.push(l);
   }
   const rulesOf = (id: string) => book.byId.get(id)!;
   const vouchers = windows(store, rulesOf, BJ).map((g) => {
@@ -101,7 +102,7 @@ describe('RULES 1.3b douyin-2025: tiers by promised window and by how late', () 
       { rules: 'douyin-2025', orders: 1, kinds: 'late', amount: '2.00', toIssue: '0.00', state: 'final', payer: 'platform-deducts' },
     ]);
     // and the in-process API agrees: buildVouchers under douyin-2025 alone
-    const late = [a, b].map((o) => assess(o, DOUYIN, { asOf: AS_OF }, undefined).late!) as LateOrder[];
+    const late = [a, b].flatMap((o) => assess(o, DOUYIN, { asOf: AS_OF }, undefined).late) as LateOrder[];
     expect(buildVouchers(late, new Map(), DOUYIN, AS_OF, BJ).map((v) => v.orders.length)).toEqual([1, 1]);
   });
 });

@@ -1,0 +1,80 @@
+// RULES 1.3 (tmall-2026): "Late: 5 % of the sub-order's actual transaction amount, clamped to 5–50
+// yuan", and 1.4: "for an item report, the line's 买家实际支付金额". With the lines of an order in
+// the input (a 宝贝报表), each live line is judged and priced on its own: its own ship time, its own
+// amount, its own minimum and maximum; the same-day window and the 500 cap then take them together.
+// tmall-2023 and the order report alone still price the order as one. Amounts worked by hand.
+import { describe, expect, it } from 'vitest';
+import { order, taobaoCsv, write } from '../orders/build.js';
+import { runCli, tmpDir } from '../helpers.js';
+
+const dir = tmpDir();
+const HEAD =
+  '子订单编号,主订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码,支付单号,买家应付货款,买家实际支付金额,退款状态,退款金额,订单创建时间,订单付款时间,商品id,分阶段订单信息,主订单备注,主订单买家留言,发货时间,物流单号,物流公司,是否赔付,赔付金额,赔付出账时间,';
+/** One 宝贝报表 line: paid 2026-11-01 10:00:00 (deadline + 48 h = 11-03 10:00:00). */
+const line = (sub: string, main: string, amount: string, shipped: string, title = 't', status = '交易成功') =>
+  `="${sub}",="${main}",${title},${amount},1,,,,,${status},,,${amount},${amount},,0,2026-11-01 09:59:00,2026-11-01 10:00:00,,,,,${shipped},,,,,,`;
+const items = (name: string, lines: string[]) => write(dir, name, [HEAD, ...lines, ''].join('\n'));
+const A = '3700000000000000001';
+const B = '3700000000000000002';
+const AS_OF = ['--as-of', '2026-11-20 00:00:00'];
+const vouchers = (out: string) => (JSON.parse(out) as Record<string, unknown>[]).map((v) => [v.orderIds, v.lateOrders, v.baseAmount, v.amount, v.state]);
+
+describe('tmall-2026 with an item report: each sub-order priced on its own', () => {
+  // A: two lines of 2000.00, both shipped 11-04 10:00:00 (24 h late): 5 % × 2000.00 = 100.00 → 50.00 each = 100.00
+  //    (the order as one: 5 % × 4000.00 = 200.00 → 50.00).
+  // B: two lines of 20.00, both 24 h late: 5 % × 20.00 = 1.00 → the 5.00 minimum each = 10.00 (as one: 5.00).
+  const both = items('both.csv', [line('3700000000000000011', A, '2000.00', '2026-11-04 10:00:00'), line('3700000000000000012', A, '2000.00', '2026-11-04 10:00:00'), line('3700000000000000021', B, '20.00', '2026-11-04 10:00:00'), line('3700000000000000022', B, '20.00', '2026-11-04 10:00:00')]);
+
+  it('two late lines: a minimum and a maximum each (100.00 and 10.00), one voucher per order', () => {
+    const r = runCli(['compensate', both, ...AS_OF, '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(vouchers(r.stdout)).toEqual([
+      [[A], 1, '4000.00', '100.00', 'final'],
+      [[B], 1, '40.00', '10.00', 'final'],
+    ]);
+    expect(r.stderr).toContain('2 orders read, 2 paid, 2 late, 0 not judged');
+  });
+
+  it('--by order shows each late line with its own working', () => {
+    const r = runCli(['compensate', both, ...AS_OF, '-f', 'json', '--by', 'order']);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((x) => [x.orderId, x.base, x.rate, x.raw, x.afterMinimum])).toEqual([
+      [A, '2000.00', '0.05', '100.00', '50.00'],
+      [A, '2000.00', '0.05', '100.00', '50.00'],
+      [B, '20.00', '0.05', '1.00', '5.00'],
+      [B, '20.00', '0.05', '1.00', '5.00'],
+    ]);
+  });
+
+  it('one line on time, one late: only the late line is paid (5 % × 300.00 = 15.00, not 5 % × 400.00 = 20.00)', () => {
+    const f = items('mixed.csv', [line('3700000000000000011', A, '100.00', '2026-11-03 09:00:00'), line('3700000000000000012', A, '300.00', '2026-11-03 11:00:00')]);
+    const r = runCli(['compensate', f, ...AS_OF, '-f', 'json']);
+    expect(vouchers(r.stdout)).toEqual([[[A], 1, '300.00', '15.00', 'final']]);
+  });
+
+  it('tmall-2023 still pays the order as one: 30 % × 4000.00 = 1200.00, capped at 500.00; B: 30 % × 40.00 = 12.00', () => {
+    const r = runCli(['compensate', both, ...AS_OF, '--rules', 'tmall-2023', '-f', 'json']);
+    expect(vouchers(r.stdout)).toEqual([
+      [[A], 1, '4000.00', '500.00', 'final'],
+      [[B], 1, '40.00', '12.00', 'final'],
+    ]);
+  });
+
+  it('joined to the order report (the buyer from it): per line too; the order report alone: the order as one', () => {
+    const shipped = '卖家已发货，等待买家确认';
+    const ord = write(dir, 'orders.csv', taobaoCsv([order(A, { 买家会员名: '小明', 订单状态: shipped, 订单创建时间: '2026-11-01 09:59:00', 订单付款时间: '2026-11-01 10:00:00', 买家应付货款: '4000.00', 买家应付邮费: '0.00', 买家实际支付金额: '4000.00', 发货时间: '2026-11-04 10:00:00' })]));
+    const lines = items('a-lines.csv', [line('3700000000000000011', A, '2000.00', '2026-11-04 10:00:00'), line('3700000000000000012', A, '2000.00', '2026-11-04 10:00:00')]);
+    const joined = runCli(['compensate', ord, lines, ...AS_OF, '-f', 'json']);
+    expect((JSON.parse(joined.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount])).toEqual([['小明', [A], '100.00']]);
+    const alone = runCli(['compensate', ord, ...AS_OF, '-f', 'json']);
+    expect((JSON.parse(alone.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount])).toEqual([['小明', [A], '50.00']]);
+  });
+
+  it('a line not yet due keeps the voucher of its late sibling provisional (it may still be late and join it)', () => {
+    // Line 1 "极速发": window 24 h → due 11-02 10:00:00, shipped 11:00:00: 1 h late, 5 % × 600.00 = 30.00.
+    // Line 2: due 11-03 10:00:00, not shipped at as-of 11-02 12:00:00: pending. The calendar day is over,
+    // but the voucher cannot be final while line 2 may still turn late.
+    const f = items('pending.csv', [line('3700000000000000011', A, '600.00', '2026-11-02 11:00:00', '极速发 围巾'), line('3700000000000000012', A, '100.00', '', '帽子', '买家已付款，等待卖家发货')]);
+    const r = runCli(['compensate', f, '--as-of', '2026-11-02 12:00:00', '-f', 'json']);
+    expect(vouchers(r.stdout)).toEqual([[[A], 1, '600.00', '30.00', 'provisional']]);
+  });
+});

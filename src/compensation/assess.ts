@@ -53,7 +53,12 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   // RULES 1.3 (tmall-2026): "5 % of the sub-order's actual transaction amount", and 1.4: for an item
   // report the line's 买家实际支付金额. Each live line is judged and priced on its own (its ship time,
   // its amount, its own minimum and maximum); the window and the cap then take them together.
-  const parts = lines.map((l) => assessOne(l, rules, opts, base));
+  const parts = lines.map((l) => {
+    // A pickup scan found by the order id belongs to the lines that shipped; a line whose own status
+    // says it has not shipped is looked up by its own tracking number only.
+    const own = l.shippedAt === null && opts.pickupAt ? { ...opts, pickupAt: (v: Order) => opts.pickupAt!({ ...v, orderId: '' }) } : opts;
+    return assessOne(l, rules, own, base);
+  });
   const reason = (r: string) => parts.find((p) => p.verdict.verdict === 'not_judged' && p.verdict.reason === r);
   // The order's verdict (the summary counts orders): a line that could not be judged is told first.
   const shown = reason('no_paid_amount') ?? parts.find((p) => p.verdict.verdict === 'not_judged') ?? parts.find((p) => p.verdict.verdict === 'late') ?? parts[0]!;
@@ -63,33 +68,49 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
     rules,
     unshippedOpen: parts.some((p) => p.unshippedOpen),
     late: parts.flatMap((p) => p.late),
-    openIds: parts.flatMap((p, k) => (p.openIds.length ? [`${o.orderId}~${k + 1}`] : [])),
+    // A line still open, or one that could not be judged (it may still add to the window), keeps
+    // the order's voucher provisional.
+    openIds: parts.flatMap((p, k) => (p.openIds.length || p.verdict.verdict === 'not_judged' ? [`${o.orderId}~${k + 1}`] : [])),
   };
 }
 
+const SHIPPED: ReadonlySet<string> = new Set(['shipped', 'completed', 'partially_shipped']);
+
 /**
- * An order's live lines (not closed) as orders of their own, when it has two or more: each with
- * the line's ship time, amounts, platform payout, title and tracking number, and no postage (the
- * base of a line is its 买家实际支付金额, RULES 1.4). null when the order has no such lines.
+ * An order's live lines (not closed) as orders of their own, when it was folded from two lines or
+ * more (Order.subOrders: only from an item report that has 发货时间 and 买家实际支付金额): each with the
+ * line's ship time, amounts, title, tracking number and promised time, and no postage (the base of a
+ * line is its 买家实际支付金额, RULES 1.4). The order report stays the truth where the line is silent:
+ * a line with no ship time of an order the report says shipped takes the report's time; the
+ * report's presale mark and platform payout (on one line only, never counted twice) carry over.
+ * null when there is no such line.
  */
 function subOrderViews(o: Order): Order[] | null {
-  const live = o.subOrders?.filter((l) => l.status !== 'closed');
-  if (!live || live.length < 2) return null;
-  return live.map((l) => ({
-    ...o,
-    lineId: l.lineId,
-    status: l.status,
-    statusRaw: l.statusRaw,
-    shippedAt: l.shippedAt,
-    goodsAmount: l.goodsAmount,
-    paidAmount: l.paidAmount,
-    postage: null,
-    platformCompensation: l.platformCompensation,
-    presale: l.presale ?? o.presale,
-    title: l.title || o.title,
-    trackingNo: l.trackingNo || o.trackingNo,
-    timeSlack: l.timeSlack ?? o.timeSlack,
-  }));
+  const all = o.subOrders;
+  if (!all || all.length < 2) return null;
+  const live = all.filter((l) => l.status !== 'closed');
+  if (live.length === 0) return null;
+  const orderShipped = o.shippedAt !== null && SHIPPED.has(o.status);
+  const linesPaid = live.some((l) => l.platformCompensation !== null);
+  return live.map((l, k) => {
+    const stale = l.shippedAt === null && orderShipped;
+    return {
+      ...o,
+      lineId: l.lineId,
+      status: stale ? o.status : l.status,
+      statusRaw: stale ? o.statusRaw : l.statusRaw,
+      shippedAt: l.shippedAt ?? (orderShipped ? o.shippedAt : null),
+      promisedShipAt: l.promisedShipAt ?? o.promisedShipAt,
+      goodsAmount: l.goodsAmount,
+      paidAmount: l.paidAmount,
+      postage: null,
+      platformCompensation: linesPaid ? l.platformCompensation : k === 0 ? o.platformCompensation : null,
+      presale: l.presale === true || o.presale === true ? true : (l.presale ?? o.presale),
+      title: l.title || o.title,
+      trackingNo: l.trackingNo,
+      timeSlack: l.timeSlack ?? o.timeSlack,
+    };
+  });
 }
 
 function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule | undefined): Assessed {

@@ -213,19 +213,22 @@ export class OrderSet {
   }
 
   private async *foldedBatches(f: OpenFile): AsyncGenerator<Order[]> {
+    // A line can be priced on its own only when the item report gives its ship time and its paid amount.
+    const has = f.stats.detected.map.index;
+    const keep = Boolean(this.opts.subOrders) && has.has('shippedAt') && has.has('paidAmount');
     let group: ParsedRow[] = [];
     for await (const rows of this.rowBatches(f)) {
       const out: Order[] = [];
       for (const r of rows) {
         if (group.length && group[0]!.orderId !== r.orderId) {
-          out.push(foldLines(group, this.opts.subOrders));
+          out.push(foldLines(group, keep));
           group = [];
         }
         group.push(r);
       }
       if (out.length) yield out;
     }
-    if (group.length) yield [foldLines(group, this.opts.subOrders)];
+    if (group.length) yield [foldLines(group, keep)];
   }
 
   /** A parsed row as an order: the unit price of a line-grain row is kept with --lines (one row per line), dropped otherwise. */

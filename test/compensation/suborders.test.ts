@@ -77,4 +77,23 @@ describe('tmall-2026 with an item report: each sub-order priced on its own', () 
     const r = runCli(['compensate', f, '--as-of', '2026-11-02 12:00:00', '-f', 'json']);
     expect(vouchers(r.stdout)).toEqual([[[A], 1, '600.00', '30.00', 'provisional']]);
   });
+
+  // Found by review of the first version.
+  it('a closed line beside one live line: the live line alone is priced (5 % × 300.00 = 15.00, not of 1300.00)', () => {
+    const f = items('closed.csv', [line('3700000000000000011', A, '300.00', '2026-11-04 10:00:00'), line('3700000000000000012', A, '1000.00', '', 't', '交易关闭')]);
+    expect(vouchers(runCli(['compensate', f, ...AS_OF, '-f', 'json']).stdout)).toEqual([[[A], 1, '300.00', '15.00', 'final']]);
+  });
+
+  it('a line that cannot be judged (shipped, no 发货时间) keeps its late sibling\'s voucher provisional', () => {
+    const f = items('noship.csv', [line('3700000000000000011', A, '400.00', '2026-11-04 10:00:00'), line('3700000000000000012', A, '400.00', '', 't', '卖家已发货，等待买家确认')]);
+    expect(vouchers(runCli(['compensate', f, ...AS_OF, '-f', 'json']).stdout)).toEqual([[[A], 1, '400.00', '20.00', 'provisional']]);
+  });
+
+  it('the order report stays the truth where a line is silent: shipped on time there, no voucher from stale unshipped lines', () => {
+    const shipped = '卖家已发货，等待买家确认';
+    const ord = write(dir, 'stale-orders.csv', taobaoCsv([order(A, { 买家会员名: '小明', 订单状态: shipped, 订单创建时间: '2026-11-01 09:59:00', 订单付款时间: '2026-11-01 10:00:00', 买家应付货款: '800.00', 买家应付邮费: '0.00', 买家实际支付金额: '800.00', 发货时间: '2026-11-02 10:00:00' })]));
+    const stale = items('stale-lines.csv', [line('3700000000000000011', A, '400.00', '', 't', '买家已付款，等待卖家发货'), line('3700000000000000012', A, '400.00', '', 't', '买家已付款，等待卖家发货')]);
+    const r = runCli(['compensate', ord, stale, ...AS_OF, '-f', 'json']);
+    expect(r.stdout.trim()).toBe('[]');
+  });
 });

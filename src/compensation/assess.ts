@@ -53,12 +53,16 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   // RULES 1.3 (tmall-2026): "5 % of the sub-order's actual transaction amount", and 1.4: for an item
   // report the line's 买家实际支付金额. Each live line is judged and priced on its own (its ship time,
   // its amount, its own minimum and maximum); the window and the cap then take them together.
-  const parts = lines.map((l) => {
-    // A pickup scan found by the order id belongs to the lines that shipped; a line whose own status
-    // says it has not shipped is looked up by its own tracking number only.
-    const own = l.shippedAt === null && opts.pickupAt ? { ...opts, pickupAt: (v: Order) => opts.pickupAt!({ ...v, orderId: '' }) } : opts;
-    return assessOne(l, rules, own, base);
-  });
+  // Pickup scans, per line: its own waybill's scan first; a scan found by the order id only for a line
+  // that shipped (one whose own status says it has not is matched by its own tracking number only).
+  const pick = opts.pickupAt;
+  const lineOpts: JudgeOptions = pick ? { ...opts, pickupAt: (v: Order) => pick({ ...v, orderId: '' }) ?? (v.shippedAt === null ? undefined : pick(v)) } : opts;
+  const parts = lines.map((l) => assessOne(l, rules, lineOpts, base));
+  // The order report's platform payout, when no line carries one, goes with the first late line
+  // (the voucher then shows it once; on an on-time line it would be lost).
+  const late = parts.flatMap((p) => p.late);
+  const linesPaid = lines.some((l) => l.platformCompensation !== null);
+  if (!linesPaid && o.platformCompensation !== null && late.length) late[0] = { ...late[0]!, platformCompensation: o.platformCompensation };
   const reason = (r: string) => parts.find((p) => p.verdict.verdict === 'not_judged' && p.verdict.reason === r);
   // The order's verdict (the summary counts orders): a line that could not be judged is told first.
   const shown = reason('no_paid_amount') ?? parts.find((p) => p.verdict.verdict === 'not_judged') ?? parts.find((p) => p.verdict.verdict === 'late') ?? parts[0]!;
@@ -67,22 +71,23 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
     timing: judge(o, rules, opts), // the at-risk list looks at the order as a whole
     rules,
     unshippedOpen: parts.some((p) => p.unshippedOpen),
-    late: parts.flatMap((p) => p.late),
+    late,
     // A line still open, or one that could not be judged (it may still add to the window), keeps
     // the order's voucher provisional.
     openIds: parts.flatMap((p, k) => (p.openIds.length || p.verdict.verdict === 'not_judged' ? [`${o.orderId}~${k + 1}`] : [])),
   };
 }
 
-const SHIPPED: ReadonlySet<string> = new Set(['shipped', 'completed', 'partially_shipped']);
+/** The order report says every line shipped (not 卖家部分发货). */
+const SHIPPED: ReadonlySet<string> = new Set(['shipped', 'completed']);
 
 /**
  * An order's live lines (not closed) as orders of their own, when it was folded from two lines or
  * more (Order.subOrders: only from an item report that has 发货时间 and 买家实际支付金额): each with the
  * line's ship time, amounts, title, tracking number and promised time, and no postage (the base of a
  * line is its 买家实际支付金额, RULES 1.4). The order report stays the truth where the line is silent:
- * a line with no ship time of an order the report says shipped takes the report's time; the
- * report's presale mark and platform payout (on one line only, never counted twice) carry over.
+ * a line with no ship time of an order the report says fully shipped takes the report's time; the
+ * report's presale mark and waybill number carry over (its platform payout: see assess).
  * null when there is no such line.
  */
 function subOrderViews(o: Order): Order[] | null {
@@ -91,9 +96,9 @@ function subOrderViews(o: Order): Order[] | null {
   const live = all.filter((l) => l.status !== 'closed');
   if (live.length === 0) return null;
   const orderShipped = o.shippedAt !== null && SHIPPED.has(o.status);
-  const linesPaid = live.some((l) => l.platformCompensation !== null);
-  return live.map((l, k) => {
+  return live.map((l) => {
     const stale = l.shippedAt === null && orderShipped;
+    const shipped = l.shippedAt !== null || stale;
     return {
       ...o,
       lineId: l.lineId,
@@ -104,10 +109,11 @@ function subOrderViews(o: Order): Order[] | null {
       goodsAmount: l.goodsAmount,
       paidAmount: l.paidAmount,
       postage: null,
-      platformCompensation: linesPaid ? l.platformCompensation : k === 0 ? o.platformCompensation : null,
+      platformCompensation: l.platformCompensation,
       presale: l.presale === true || o.presale === true ? true : (l.presale ?? o.presale),
       title: l.title || o.title,
-      trackingNo: l.trackingNo,
+      // A shipped line without its own waybill number goes by the order's; an unshipped one has none.
+      trackingNo: l.trackingNo || (shipped ? o.trackingNo : ''),
       timeSlack: l.timeSlack ?? o.timeSlack,
     };
   });

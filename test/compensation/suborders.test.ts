@@ -11,8 +11,8 @@ const dir = tmpDir();
 const HEAD =
   '子订单编号,主订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码,支付单号,买家应付货款,买家实际支付金额,退款状态,退款金额,订单创建时间,订单付款时间,商品id,分阶段订单信息,主订单备注,主订单买家留言,发货时间,物流单号,物流公司,是否赔付,赔付金额,赔付出账时间,';
 /** One 宝贝报表 line: paid 2026-11-01 10:00:00 (deadline + 48 h = 11-03 10:00:00). */
-const line = (sub: string, main: string, amount: string, shipped: string, title = 't', status = '交易成功') =>
-  `="${sub}",="${main}",${title},${amount},1,,,,,${status},,,${amount},${amount},,0,2026-11-01 09:59:00,2026-11-01 10:00:00,,,,,${shipped},,,,,,`;
+const line = (sub: string, main: string, amount: string, shipped: string, title = 't', status = '交易成功', waybill = '') =>
+  `="${sub}",="${main}",${title},${amount},1,,,,,${status},,,${amount},${amount},,0,2026-11-01 09:59:00,2026-11-01 10:00:00,,,,,${shipped},${waybill},,,,,`;
 const items = (name: string, lines: string[]) => write(dir, name, [HEAD, ...lines, ''].join('\n'));
 const A = '3700000000000000001';
 const B = '3700000000000000002';
@@ -95,5 +95,38 @@ describe('tmall-2026 with an item report: each sub-order priced on its own', () 
     const stale = items('stale-lines.csv', [line('3700000000000000011', A, '400.00', '', 't', '买家已付款，等待卖家发货'), line('3700000000000000012', A, '400.00', '', 't', '买家已付款，等待卖家发货')]);
     const r = runCli(['compensate', ord, stale, ...AS_OF, '-f', 'json']);
     expect(r.stdout.trim()).toBe('[]');
+  });
+
+  // Found by the second review.
+  describe('with the order report', () => {
+    const shipped = '卖家已发货，等待买家确认';
+    const report = (name: string, over: Record<string, string>) =>
+      write(dir, name, taobaoCsv([order(A, { 买家会员名: '小明', 订单状态: shipped, 订单创建时间: '2026-11-01 09:59:00', 订单付款时间: '2026-11-01 10:00:00', 买家应付货款: '800.00', 买家应付邮费: '0.00', 买家实际支付金额: '800.00', 发货时间: '2026-11-02 10:00:00', ...over })]));
+
+    it('partly shipped: the unshipped line does not take the report\'s ship time (out of stock: 10 % × 400.00 = 40.00, provisional)', () => {
+      const ord = report('part-orders.csv', { 订单状态: '卖家部分发货' });
+      const f = items('part-lines.csv', [line('3700000000000000011', A, '400.00', '2026-11-02 10:00:00'), line('3700000000000000012', A, '400.00', '', 't', '买家已付款，等待卖家发货')]);
+      expect(vouchers(runCli(['compensate', ord, f, ...AS_OF, '-f', 'json']).stdout)).toEqual([[[A], 1, '400.00', '40.00', 'provisional']]);
+    });
+
+    it("a scan of the report's waybill counts for shipped lines without their own (24 h late each: 20.00 + 20.00)", () => {
+      const ord = report('wb-orders.csv', { 物流单号: 'TB9' });
+      const f = items('wb-lines.csv', [line('3700000000000000011', A, '400.00', '2026-11-02 10:00:00'), line('3700000000000000012', A, '400.00', '2026-11-02 10:00:00')]);
+      const scans = write(dir, 'wb-scans.csv', '物流单号,揽收时间\nTB9,2026-11-04 10:00:00\n');
+      expect(vouchers(runCli(['compensate', ord, f, ...AS_OF, '--shipments', scans, '-f', 'json']).stdout)).toEqual([[[A], 1, '800.00', '40.00', 'final']]);
+    });
+
+    it("the report's platform payout goes with the late line, even when an on-time line comes first (paid by the platform, nothing to issue)", () => {
+      const ord = report('pp-orders.csv', { 发货时间: '2026-11-04 10:00:00', 延迟发货自动赔付金额: '20.00' });
+      const f = items('pp-lines.csv', [line('3700000000000000011', A, '400.00', '2026-11-02 10:00:00'), line('3700000000000000012', A, '400.00', '2026-11-04 10:00:00')]);
+      const r = runCli(['compensate', ord, f, ...AS_OF, '-f', 'json']);
+      expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.amount, v.platformPaid, v.state, v.toIssue])).toEqual([['20.00', '20.00', 'paid_by_platform', '0.00']]);
+    });
+  });
+
+  it("each line's own waybill scan first (a scan per waybill of one order): the line picked up 24 h late pays 20.00", () => {
+    const f = items('own-wb.csv', [line('3700000000000000011', A, '400.00', '2026-11-02 10:00:00', 't', '交易成功', 'TC1'), line('3700000000000000012', A, '400.00', '2026-11-02 10:00:00', 't', '交易成功', 'TC2')]);
+    const scans = write(dir, 'own-wb-scans.csv', `订单编号,物流单号,揽收时间\n${A},TC1,2026-11-02 11:00:00\n${A},TC2,2026-11-04 10:00:00\n`);
+    expect(vouchers(runCli(['compensate', f, ...AS_OF, '--shipments', scans, '-f', 'json']).stdout)).toEqual([[[A], 1, '400.00', '20.00', 'final']]);
   });
 });

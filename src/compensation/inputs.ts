@@ -12,13 +12,15 @@ const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', '
 /** An order-id list as read: each id and the line it was first on (to report ids that match no order). */
 export interface IdList {
   file: string;
+  /** The option it came from (--exclude, --delivery-failures). */
+  flag: string;
   what: Msg;
   lineOf: Map<string, number>;
   has(id: string): boolean;
 }
 
 /** A list of order ids: a column 订单编号/orderId, or a single column of ids without a header. */
-export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, what: Msg): Promise<IdList> {
+export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, flag: string, what: Msg): Promise<IdList> {
   const idField: FieldSpec = { key: 'orderId', aliases: ID_ALIASES };
   // The header may follow title lines (a PDD after-sale xlsx given as --exclude).
   const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'));
@@ -60,7 +62,7 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, wha
     }
     if (!ids.has(id)) ids.set(id, r.line);
   }
-  return { file: t.sniffed.name, what, lineOf: ids, has: (id) => ids.has(id) };
+  return { file: t.sniffed.name, flag, what, lineOf: ids, has: (id) => ids.has(id) };
 }
 
 export interface PickupScans {
@@ -161,9 +163,8 @@ export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: Picku
     const missed: Array<[number, string]> = [];
     for (const [id, line] of l.lineOf) if (!seenIds.has(id)) missed.push([line, id]);
     missed.sort((a, b) => a[0] - b[0]);
-    const flag = l.what.en === 'exclusion list' ? '--exclude' : '--delivery-failures';
     // An id listed twice is one id: counted once, at its first line.
-    say(l.file, flag, l.what, l.lineOf.size, missed, msg('(按订单编号)', '(by order id)'), msg('请核对订单编号, 或确认这份名单对应这些报表。', 'Check the ids, or that the list belongs to these exports.'), msg('个编号', 'id(s)'));
+    say(l.file, l.flag, l.what, l.lineOf.size, missed, msg('(按订单编号)', '(by order id)'), msg('请核对订单编号, 或确认这份名单对应这些报表。', 'Check the ids, or that the list belongs to these exports.'), msg('个编号', 'id(s)'));
   }
   if (scans) {
     const missed: Array<[number, string]> = [];

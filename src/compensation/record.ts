@@ -7,6 +7,7 @@ import { fmtMoney } from '../money.js';
 import type { AmountChange, Clash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
+import { orderIdsOf } from './vouchers.js';
 
 /**
  * Provisional vouchers are not recorded: their amount or orders may still change. Nor is a voucher
@@ -17,7 +18,7 @@ export function planRecording(vouchers: Reconciled[], promises: PromiseVoucher[]
   const toRecord: VoucherRecord[] = [];
   for (const v of vouchers) {
     if (v.state !== 'final' || !v.toIssue.gt(0)) continue;
-    toRecord.push({ voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: [...new Set(v.orders.map((l) => l.orderId))], amount: fmtMoney(v.toIssue), windowStart: v.windowStart });
+    toRecord.push({ voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: orderIdsOf(v.orders), amount: fmtMoney(v.toIssue), windowStart: v.windowStart });
   }
   for (const p of promises) toRecord.push({ voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
   return toRecord;

@@ -8,6 +8,7 @@ import { type Assessed, baseMissing } from './assess.js';
 import { type BaseRule, payout } from './payout.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
+import { orderIdsOf } from './vouchers.js';
 
 export function voucherRow(v: Reconciled, recorded: string, base: BaseRule): Row {
   return {
@@ -15,8 +16,8 @@ export function voucherRow(v: Reconciled, recorded: string, base: BaseRule): Row
     buyer: v.buyer,
     rules: v.rules,
     windowStart: v.windowStart,
-    orderIds: [...new Set(v.orders.map((l) => l.orderId))],
-    lateOrders: new Set(v.orders.map((l) => l.orderId)).size,
+    orderIds: orderIdsOf(v.orders),
+    lateOrders: orderIdsOf(v.orders).length,
     baseAmount: v.baseAmount,
     computedAmount: v.computedAmount,
     amount: v.amount,

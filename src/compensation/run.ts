@@ -29,7 +29,7 @@ import {
   atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, promiseIgnoredWarning,
   runSummary, seriousDelayWarning,
 } from './summary.js';
-import { openKey, toVoucher } from './vouchers.js';
+import { openKey, orderIdsOf, toVoucher } from './vouchers.js';
 import { windows } from './window.js';
 import { type AtRiskEntry, type VoucherEntry, atRiskNotice, vouchersNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
@@ -69,9 +69,14 @@ function noShipTimeWarning(n: number): Msg {
   );
 }
 
+/** The first ids of `n` (the rest as …). */
+function idsText(ids: string[], n: number): string {
+  return ids.join(';') + (n > ids.length ? ';…' : '');
+}
+
 /** Late orders whose paid amount is empty: listed; what they are owed is for a person to work out (exit 1). */
 function noPaidAmountWarning(ids: string[], n: number): Msg {
-  const list = ids.join(';') + (n > ids.length ? ';…' : '');
+  const list = idsText(ids, n);
   return msg(
     `${n} 个延迟订单的"买家实际支付金额"为空, 无法计算赔付, 未计入红包, 同一买家同窗口的红包暂定 (no_paid_amount): ${list}。请核对这些订单的实付金额 (或重新导出报表) 后再运行。`,
     `${n} late order(s) have an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount), and their buyers' vouchers for the same window kept provisional: ${list}. Check these orders' paid amounts (or export the file again) and run again.`,
@@ -80,7 +85,7 @@ function noPaidAmountWarning(ids: string[], n: number): Msg {
 
 /** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
 function timePrecisionWarning(ids: string[], n: number): Msg {
-  const list = ids.join(';') + (n > ids.length ? ';…' : '');
+  const list = idsText(ids, n);
   return msg(
     `${n} 个订单的时间没有秒, 是否延迟取决于丢失的秒数, 未判断 (time_precision): ${list}。请重新从卖家中心导出原始文件 (不要用 Excel 另存)。`,
     `${n} order(s) have times without seconds and whether they were late depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
@@ -93,8 +98,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const book = ruleBook(ctx, req.rules);
   const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
   const rejects = new RejectLog(ctx);
-  const excludeList = req.exclude ? await readIdList(ctx, req.exclude, rejects, msg('排除订单列表', 'exclusion list')) : undefined;
-  const failureList = req.deliveryFailures ? await readIdList(ctx, req.deliveryFailures, rejects, msg('未履约订单列表', 'delivery-failure list')) : undefined;
+  const excludeList = req.exclude ? await readIdList(ctx, req.exclude, rejects, '--exclude', msg('排除订单列表', 'exclusion list')) : undefined;
+  const failureList = req.deliveryFailures ? await readIdList(ctx, req.deliveryFailures, rejects, '--delivery-failures', msg('未履约订单列表', 'delivery-failure list')) : undefined;
   const none: Pick<IdList, 'has'> = { has: () => false };
   const excluded = excludeList ?? none;
   const failures = failureList ?? none;
@@ -222,7 +227,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const { status: recorded, changes } = built ? await recordVouchers(ctx, built, promises.vouchers, req.reissue) : { status: new Map<string, string>(), changes: new Map<string, AmountChange>() };
   const newCount = [...recorded.values()].filter((s) => s === 'new' || s === 'reissued' || s === 'topped_up').length;
   // SPEC --record: a voucher recorded before is not counted again. What a row asks the shop to issue
-  // is then nothing, or only the difference when its amount changed since it was recorded.
+  // is then nothing, or only the difference when its amount changed since it was recorded (without
+  // --record nothing is recorded or changed, and this leaves every voucher as computed).
   const owedNow = <T extends { voucherKey: string; toIssue: Money }>(v: T): T => {
     const status = recorded.get(v.voucherKey);
     if (status === 'already_recorded') return { ...v, toIssue: ZERO };
@@ -232,6 +238,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     return { ...v, toIssue: more.isPositive() ? more : ZERO };
   };
 
+  const promisesShown = promises.vouchers.map(owedNow);
+
   // Stage 6, rows: counted as they are written; totals count only what the shop must still issue.
   const sums = newSums();
   // Final vouchers to issue, kept only when a notice will be posted (RULES 1.2: provisional ones may still change).
@@ -239,7 +247,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
       const computed = built ? built[gi]! : voucherOf(groups.at(gi));
-      const v = built ? owedNow(computed) : computed;
+      const v = owedNow(computed);
       // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
       if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && (recorded.get(v.voucherKey) === 'already_recorded' || recorded.get(v.voucherKey) === 'amount_changed')) sums.alreadyRecorded++;
       countVoucher(sums, v);
@@ -247,23 +255,20 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       if (finals && v.state === 'final' && v.toIssue.gt(0) && recorded.get(v.voucherKey) !== 'conflict') {
         // A difference owed on a voucher announced before is news: its notice item is keyed by the new amount too.
         const change = changes.get(v.voucherKey);
-        finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: [...new Set(v.orders.map((l) => l.orderId))], capped: v.capped });
+        finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: orderIdsOf(v.orders), capped: v.capped });
       }
       const base = baseFor(rulesOf(v.rules), req.base);
       if (req.by === 'order') yield* orderRows(v, base);
       else yield voucherRow(v, recorded.get(v.voucherKey) ?? '', base);
     }
-    if (finals) finals.push(...promises.vouchers.map((p) => (built ? owedNow(p) : p)).filter((p) => p.toIssue.gt(0) && recorded.get(p.voucherKey) !== 'conflict'));
-    for (const computed of promises.vouchers) {
-      const p = built ? owedNow(computed) : computed;
+    if (finals) finals.push(...promisesShown.filter((p) => p.toIssue.gt(0) && recorded.get(p.voucherKey) !== 'conflict'));
+    for (const p of promisesShown) {
       const base = baseFor(rulesOf(p.rules), req.base);
       yield req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base);
     }
   }
   await writeRows(ctx, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
-  const promisesOwed = promises.vouchers
-    .map((p) => (built ? owedNow(p) : p))
-    .filter((p) => recorded.get(p.voucherKey) !== 'already_recorded' && !(changes.has(p.voucherKey) && !p.toIssue.gt(0)));
+  const promisesOwed = promisesShown.filter((p) => recorded.get(p.voucherKey) !== 'already_recorded' && !(changes.has(p.voucherKey) && !p.toIssue.gt(0)));
   sums.alreadyRecorded += promises.vouchers.length - promisesOwed.length;
 
   ctx.info(

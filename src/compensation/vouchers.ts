@@ -66,6 +66,11 @@ export interface Voucher {
 }
 
 /** Stable: the same orders under the same rules always give the same key. */
+/** A voucher's orders, each once (an order priced per sub-order has an entry per late line). */
+export function orderIdsOf(orders: readonly LateOrder[]): string[] {
+  return [...new Set(orders.map((l) => l.orderId))];
+}
+
 /**
  * The buyer's key among the open orders: the buyer name, or for an order without one (never combined
  * with others) the order itself, so the not-yet-due lines of that order still count.

@@ -450,6 +450,17 @@ async function* csvParseBatches(
   if (skipped.length) yield skipped.splice(0).map(skippedRecord);
 }
 
+/**
+ * A cell exceljs could not resolve: a shared string read while the workbook's table of shared
+ * strings was not (the table is missing, or exceljs's streaming reader lost it), or a formula
+ * saved without its value. Its text is unknown, never "[object Object]".
+ */
+class UnreadCell extends Error {
+  constructor(readonly kind: 'shared-string' | 'formula' | 'object') {
+    super(kind);
+  }
+}
+
 function xlsxCellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
@@ -467,11 +478,14 @@ function xlsxCellText(v: unknown): string {
     return `${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}:${p(v.getUTCSeconds())}`;
   }
   if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; sharedString?: unknown; formula?: unknown; sharedFormula?: unknown };
     if (o.richText) return o.richText.map((r) => r.text).join('');
     if (o.result !== undefined) return xlsxCellText(o.result);
     if (o.text !== undefined) return xlsxCellText(o.text);
     if (o.error) return o.error;
+    if (o.sharedString !== undefined) throw new UnreadCell('shared-string');
+    if (o.formula !== undefined || o.sharedFormula !== undefined) throw new UnreadCell('formula');
+    throw new UnreadCell('object');
   }
   return String(v);
 }
@@ -490,7 +504,21 @@ function xlsxRow(values: unknown[]): { cells: string[] } | { problem: Msg } {
   const cells: string[] = [];
   let total = 0;
   for (let i = 1; i < values.length; i++) {
-    const t = xlsxCellText(values[i]);
+    let t: string;
+    try {
+      t = xlsxCellText(values[i]);
+    } catch (e) {
+      if (!(e instanceof UnreadCell) || e.kind === 'shared-string') throw e;
+      return {
+        problem:
+          e.kind === 'formula'
+            ? msg(
+                `第 ${i} 列是一个没有保存计算结果的公式, 值未知; 这一行未读取 (在 Excel 里打开并保存后重试)`,
+                `the cell in column ${i} is a formula saved without its value, so its value is unknown; the row was not read (open and save the file in Excel, then run again)`,
+              )
+            : msg(`第 ${i} 列的单元格无法读取 (不是文字、数字或日期); 这一行未读取`, `the cell in column ${i} cannot be read (it is not text, a number or a date); the row was not read`),
+      };
+    }
     if (t.length > XLSX_MAX_CELL) {
       return {
         problem: msg(
@@ -539,6 +567,16 @@ async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
+    if (e instanceof UnreadCell) {
+      // Every text cell of the sheet is a shared string: none can be read, so none is guessed.
+      throw new InputError(
+        msg(
+          `${s.name}: 工作表引用了共享字符串表, 但该表没有读到 (文件缺少 xl/sharedStrings.xml, 或读取时出错); 没有读取任何行`,
+          `${s.name}: the sheet refers to the workbook's table of shared strings, but that table was not read (xl/sharedStrings.xml is missing, or reading it failed); no row was read`,
+        ),
+        msg('再运行一次; 仍然出错时, 在 Excel 里打开并另存为 xlsx, 或从卖家中心重新下载。', 'run it again; if it fails again, open the file in Excel and save it as xlsx, or download the export again from the seller centre.'),
+      );
+    }
     throw new InputError(
       msg(`${s.name} 不是可读的 xlsx 工作簿, 文件已损坏或不完整 (${(e as Error).message})`, `${s.name} is not a readable xlsx workbook: the file is damaged or incomplete (${(e as Error).message})`),
       msg(

@@ -74,3 +74,29 @@ export function loadExcelJS(): ExcelJS {
   loaded = localRequire('exceljs') as ExcelJS;
   return loaded;
 }
+
+type WorkbookReaderOptions = ConstructorParameters<ExcelJS['stream']['xlsx']['WorkbookReader']>[1];
+
+/**
+ * exceljs's streaming workbook reader, made to wait for the workbook part. It reads a worksheet
+ * as soon as the relationships and shared strings have been seen, but looks the sheet up in
+ * `xl/workbook.xml` (and reads the 1900/1904 date system from it) at that moment: a valid file
+ * that stores the workbook part after its sheets and shared strings was refused with "Cannot read
+ * properties of undefined (reading 'sheets')" (upstream exceljs#3064). Its worksheets are now put
+ * aside until the workbook part has been read, exactly as exceljs already does for a sheet that
+ * comes before the shared strings: the relationships count as read only once the workbook is.
+ */
+export function workbookReader(ExcelJS: ExcelJS, input: Readable, options: WorkbookReaderOptions): InstanceType<ExcelJS['stream']['xlsx']['WorkbookReader']> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, options);
+  const r = reader as unknown as { model?: unknown };
+  let rels: unknown;
+  Object.defineProperty(reader, 'workbookRels', {
+    configurable: true,
+    enumerable: true,
+    get: () => (r.model === undefined ? undefined : rels),
+    set: (v: unknown) => {
+      rels = v;
+    },
+  });
+  return reader;
+}

@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { InputError, type Msg, msg } from '../cli/errors.js';
-import { loadExcelJS } from './exceljs.js';
+import { loadExcelJS, workbookReader } from './exceljs.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
 import { Gb18030Check, MAX_RECORD, Projection, RecordScanner } from './scan.js';
 import type { Sniffed } from './source.js';
@@ -543,7 +543,7 @@ function xlsxRow(values: unknown[]): { cells: string[] } | { problem: Msg } {
 
 async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
   const ExcelJS = loadExcelJS();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(s.stream, {
+  const reader = workbookReader(ExcelJS, s.stream, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

@@ -8,8 +8,24 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli, tmpDir } from '../helpers.js';
 
-type Zip = { remove(p: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> };
-const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as { loadAsync(b: Buffer | ArrayBuffer): Promise<Zip> };
+type Zip = {
+  files: Record<string, { dir: boolean }>;
+  remove(p: string): void;
+  file(p: string): { async(t: 'nodebuffer'): Promise<Buffer> };
+  file(p: string, data: Buffer): void;
+  generateAsync(o: { type: 'nodebuffer'; compression?: 'DEFLATE' }): Promise<Buffer>;
+};
+type JSZipClass = { new (): Zip; loadAsync(b: Buffer | ArrayBuffer): Promise<Zip> };
+const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as JSZipClass;
+
+/** The workbook's parts stored in this order (the rest after them), as another xlsx writer might. */
+async function reorder(buf: Buffer, first: string[]): Promise<Buffer> {
+  const z = await JSZip.loadAsync(buf);
+  const names = Object.keys(z.files).filter((n) => !z.files[n]!.dir);
+  const out = new JSZip();
+  for (const n of [...first, ...names.filter((x) => !first.includes(x))]) out.file(n, await z.file(n).async('nodebuffer'));
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
 
 const HEAD = ['订单编号', '买家会员名', '买家实际支付金额', '订单状态', '订单付款时间'];
 
@@ -51,5 +67,25 @@ describe('xlsx cells exceljs cannot resolve', () => {
     expect(r.stderr).toContain('formula.xlsx:3');
     expect(r.stderr).toContain('the cell in column 2 is a formula saved without its value');
     expect(r.stdout + r.stderr).not.toContain('[object Object]');
+  });
+
+  it('a workbook part stored after the sheet and the shared strings (1904 dates) is read, times exact', async () => {
+    const dir = tmpDir();
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('export');
+    ws.addRow(HEAD);
+    // exceljs takes a Date's UTC reading as the wall-clock time it stores.
+    ws.addRow(['3515313147329358001', '买家甲', 10, '交易成功', new Date(Date.UTC(2026, 10, 10, 9, 0, 0))]);
+    ws.getCell('E2').numFmt = 'yyyy-mm-dd hh:mm:ss';
+    const parts = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml'];
+    const file = path.join(dir, 'late-workbook.xlsx');
+    fs.writeFileSync(file, await reorder(Buffer.from(await wb.xlsx.writeBuffer({ useSharedStrings: true } as never)), parts));
+
+    const r = runCli(['orders', 'normalize', file, '-f', 'json', '--show-pii']);
+    expect(r.stderr).not.toContain('reading \'sheets\'');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { orderId: string; buyer: string; paidAt: string; paidAmount: string }[];
+    expect(rows.map((o) => [o.orderId, o.buyer, o.paidAt, o.paidAmount])).toEqual([['3515313147329358001', '买家甲', '2026-11-10T09:00:00+08:00', '10.00']]);
   });
 });

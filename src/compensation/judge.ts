@@ -63,9 +63,11 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     }
     return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: tier.kind, windowHours };
   }
-  if (o.status === 'shipped' || o.status === 'completed' || o.status === 'partially_shipped') {
+  if (o.status === 'shipped' || o.status === 'completed') {
     return { verdict: 'not_judged', reason: 'no_ship_time' };
   }
+  // Partly shipped with no ship time for the order (a line still unshipped: the order ships when
+  // its last live line does, src/orders/merge.ts): it is still unshipped, judged as below.
   if (o.status === 'closed') {
     // RULES 1.1: closed before the deadline is not late; with no close time we cannot tell.
     if (opts.asOf <= deadline) return { verdict: 'closed_in_time', deadline };

@@ -64,8 +64,8 @@ function ruleBook(ctx: Ctx, id: string): RuleBook {
 /** Shipped orders whose export has no ship time: counted, not judged, and what to add. */
 function noShipTimeWarning(n: number): Msg {
   return msg(
-    `${n} 个已发货订单没有发货时间 (较早的订单报表没有"发货时间"列), 未判断是否延迟 (no_ship_time)。同时传入宝贝报表 (含"发货时间"), 或用 --shipments <揽收记录> 判断它们。`,
-    `${n} shipped order(s) have no ship time (older 订单报表 layouts have no 发货时间 column) and were not judged (no_ship_time). Also pass the item report (宝贝报表, which has 发货时间), or --shipments <pickup scans>, to judge them.`,
+    `${n} 个已发货订单在报表里没有发货时间 (较早的淘宝订单报表没有"发货时间"列), 未判断是否延迟 (no_ship_time)。用 --shipments <揽收记录> 判断它们; 淘宝/天猫订单也可同时传入宝贝报表 (含"发货时间")。`,
+    `${n} shipped order(s) have no ship time in the export (older Taobao 订单报表 layouts have no 发货时间 column) and were not judged (no_ship_time). Pass --shipments <pickup scans> to judge them; for Taobao/Tmall orders, passing the item report (宝贝报表, which has 发货时间) also works.`,
   );
 }
 

@@ -212,11 +212,14 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         }
         const slack = t !== null && text.length !== 19 ? timeSlackOf(text) : 0;
         const field = key === 'reservedShipAt' ? 'promisedShipAt' : key;
-        if (key === 'reservedShipAt') {
-          if (t === null || o.promisedShipAt !== null) continue;
+        if (field === 'promisedShipAt') {
+          // 抖店's 承诺发货时间 and 预约发货时间 are both promised times: the earliest applies
+          // (RULES §1.3b "several promised windows: the shortest applies"), whichever column comes first.
+          if (t === null || (o.promisedShipAt !== null && o.promisedShipAt <= t)) continue;
           o.promisedShipAt = t;
+          if (o.timeSlack?.promisedShipAt) delete o.timeSlack.promisedShipAt;
         } else {
-          o[key] = t;
+          o[field] = t;
         }
         if (slack) (o.timeSlack ??= {})[field] = slack;
       }

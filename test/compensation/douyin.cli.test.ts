@@ -52,4 +52,44 @@ describe('compensate on a Douyin export (auto → douyin-2025)', () => {
       expect(r.stderr).toContain('0 newly recorded');
     }
   });
+
+  it('a partly shipped order past its deadline is late (provisional); of 承诺 and 预约发货时间 the earlier is the deadline', () => {
+    const dir = tmpDir();
+    const H: string[] = DOUYIN_HEADERS;
+    type Line = { id: string; sub: string; buyer: string; paid: string; status: string; promised: string; reserved: string; shipped: string };
+    const row = (l: Line) => {
+      const v: Record<string, string> = {
+        主订单编号: `\t${l.id}`, 子订单编号: `\t${l.sub}`, 选购商品: '羊毛围巾', 商品数量: '1', 商品单价: l.paid, 订单应付金额: l.paid, 运费: '0.00',
+        订单提交时间: '2026-11-10 10:00:00', 支付完成时间: '2026-11-10 10:00:00', 订单状态: l.status, 承诺发货时间: l.promised, 预约发货时间: l.reserved,
+        订单类型: '普通订单', 用户昵称: l.buyer, 发货时间: l.shipped,
+      };
+      return H.map((h) => csvCell(v[h] ?? '')).join(',');
+    };
+    const f = path.join(dir, 'douyin-partial.csv');
+    const lines: Line[] = [
+      // One order, two sub-orders: 300.00 shipped before the deadline, 200.00 still unshipped. The order
+      // ships when its last line does, so at as-of it is unshipped: 72 h window (48–240 h row), 170 h
+      // late (11-13 10:00 → 11-20 12:00) > 48 h: 缺货 "3 %, min 3, max 50" of the order's 500.00 = 15.00, provisional.
+      { id: '6900000000000000201', sub: '6900000000000000202', buyer: '买家甲', paid: '300.00', status: '已发货', promised: '2026-11-13 10:00:00', reserved: '', shipped: '2026-11-13 09:00:00' },
+      { id: '6900000000000000201', sub: '6900000000000000203', buyer: '买家甲', paid: '200.00', status: '待发货', promised: '2026-11-13 10:00:00', reserved: '', shipped: '' },
+      // 承诺 11-20 10:00, 预约 11-13 10:00: the earlier one, 72 h window; shipped 11-13 20:00, 10 h late:
+      // "1 %, min 2, max 50" of 500.00 = 5.00.
+      { id: '6900000000000000301', sub: '6900000000000000301', buyer: '买家乙', paid: '500.00', status: '已发货', promised: '2026-11-20 10:00:00', reserved: '2026-11-13 10:00:00', shipped: '2026-11-13 20:00:00' },
+      // The same the other way round (承诺 earlier): 400.00 × 1 % = 4.00.
+      { id: '6900000000000000401', sub: '6900000000000000401', buyer: '买家丙', paid: '400.00', status: '已发货', promised: '2026-11-13 10:00:00', reserved: '2026-11-20 10:00:00', shipped: '2026-11-13 20:00:00' },
+    ];
+    fs.writeFileSync(f, '\uFEFF' + [H.map(csvCell).join(','), ...lines.map(row)].join('\r\n') + '\r\n');
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+      expect(rows.map((v) => [v.orderIds, v.kinds, v.baseAmount, v.amount, v.state])).toEqual([
+        // by buyer (丙 U+4E19, 乙 U+4E59, 甲 U+7532)
+        [['6900000000000000401'], ['late'], '400.00', '4.00', 'final'],
+        [['6900000000000000301'], ['late'], '500.00', '5.00', 'final'],
+        [['6900000000000000201'], ['out_of_stock'], '500.00', '15.00', 'provisional'],
+      ]);
+      expect(r.stderr).not.toContain('no_ship_time');
+    }
+  });
 });

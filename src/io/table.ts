@@ -6,7 +6,7 @@ import { cleanCell, cleanHeader } from './cells.js';
 import { HEADER_SEARCH_LINES, Projection, type RawRecord, readRecordBatches } from './records.js';
 import { type Sniffed, openSource } from './source.js';
 import { looksLikeData, maskedRow } from './pii.js';
-import type { RejectLog } from './rejects.js';
+import { type RejectLog, shown } from './rejects.js';
 
 export interface FieldSpec {
   key: string;
@@ -222,7 +222,7 @@ export async function openMappedTable(
  * skipped, a ragged one (see raggedProblem) is rejected. True when the row is to be read further.
  * A problem record has no cells: it must be checked before "all cells blank", or it looks blank.
  */
-export async function usableRecord(r: RawRecord, file: string, rejects: RejectLog, shape?: { headerWidth: number; lastNeeded: number }): Promise<boolean> {
+export async function usableRecord(r: RawRecord, file: string, rejects: RejectLog, shape?: RowShape): Promise<boolean> {
   if (r.problem) {
     await rejects.add({ file, line: r.line, reason: r.problem });
     return false;
@@ -233,5 +233,53 @@ export async function usableRecord(r: RawRecord, file: string, rejects: RejectLo
     await rejects.add({ file, line: r.line, reason: ragged });
     return false;
   }
+  const twin = shape?.map ? twinProblem(r.cells, shape.map, shape.private) : undefined;
+  if (twin) {
+    await rejects.add({ file, line: r.line, column: twin.column, reason: twin.reason });
+    return false;
+  }
   return true;
+}
+
+/** What a row must look like: its width against the header's, and the header's twin columns. */
+export interface RowShape {
+  headerWidth: number;
+  /** The last column the reader needs: a shorter row is ragged. */
+  lastNeeded: number;
+  /** The header map: a field whose twin columns (the same name twice) disagree makes the row unusable. */
+  map?: HeaderMap;
+  /** Fields whose values are personal: a disagreement is reported without them. */
+  private?: ReadonlySet<string>;
+}
+
+/** The shape of a mapped table's rows: a short row must reach every required field's column. */
+export function rowShape(map: HeaderMap, fields: readonly FieldSpec[], privateFields?: ReadonlySet<string>): RowShape {
+  let lastNeeded = -1;
+  for (const f of fields) if (f.required && map.index.has(f.key)) lastNeeded = Math.max(lastNeeded, map.index.get(f.key)!);
+  return { headerWidth: map.headers.length, lastNeeded, map, private: privateFields };
+}
+
+/**
+ * Two columns under one header name (two 一口价) that disagree in this row: which one is right
+ * cannot be told, so the row is not used (never the first one silently).
+ */
+export function twinProblem(cells: readonly string[], map: HeaderMap, privateFields?: ReadonlySet<string>): { column: string; reason: Msg } | undefined {
+  for (const [key, others] of map.twins) {
+    const i = map.index.get(key)!;
+    const a = cleanCell(cells[i] ?? '');
+    for (const j of others) {
+      const b = cleanCell(cells[j] ?? '');
+      if (a === b) continue;
+      const name = map.headers[i]!;
+      const values = privateFields?.has(key) ? '' : ` ("${shown(a)}" / "${shown(b)}")`;
+      return {
+        column: name,
+        reason: msg(
+          `有两列都叫 "${name}" (第 ${i + 1} 列和第 ${j + 1} 列), 这一行两列的值不同${values}; 无法确定哪一列是对的, 这一行未使用 (删除或改名其中一列)`,
+          `two columns are named "${name}" (columns ${i + 1} and ${j + 1}) and their values differ in this row${values}; which one is right cannot be told, so the row was not used (delete or rename one of them)`,
+        ),
+      };
+    }
+  }
+  return undefined;
 }

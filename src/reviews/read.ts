@@ -8,6 +8,8 @@ import { type FieldSpec, openMappedTable, usableRecord } from '../io/table.js';
 import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
 
+const REVIEW_PRIVATE: ReadonlySet<string> = new Set(['buyer', 'text', 'followUpText']);
+
 export const REVIEW_FIELDS: readonly FieldSpec[] = [
   { key: 'orderId', aliases: ['订单编号', '订单号', '主订单编号', '子订单编号', '订单ID', 'orderId', 'order_id', 'order id', 'tid', 'oid'], required: true },
   { key: 'reviewedAt', aliases: ['评价时间', '评价日期', '评论时间', '初评时间', '初次评价时间', '日期', '初次评价', 'reviewedAt', 'reviewed_at', 'review time', 'created', 'date'], required: true },
@@ -124,7 +126,9 @@ export async function readReviews(
       return i === undefined ? '' : cleanCell(cells[i] ?? '');
     };
     // A short row is fine while it reaches the required columns (an editor drops trailing empty cells).
-    const shape = { headerWidth: t.headers.length, lastNeeded: Math.max(ix.get('orderId')!, ix.get('reviewedAt')!) };
+    // Two same-named columns that disagree make the row unusable; a buyer's name and review text are
+    // not echoed in that reason (they can hold a phone number or an address).
+    const shape = { headerWidth: t.headers.length, lastNeeded: Math.max(ix.get('orderId')!, ix.get('reviewedAt')!), map: t.map, private: REVIEW_PRIVATE };
     for await (const r of t.records) {
       // The same screening as every reader: an unreadable record (an unclosed quote) is rejected
       // and counted, never skipped as blank; --strict then fails the run.

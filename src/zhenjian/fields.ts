@@ -117,10 +117,17 @@ export function parsePeriod(text: string): Parsed<PeriodDays | null> {
   return fail('展示周期只能是 30 或 180 天', 'the display period is 30 or 180 days');
 }
 
+/** The most samples an operator may give for one product. */
+export const MAX_SAMPLES = 1000;
+
 export function parseSamples(text: string): Parsed<number | null> {
   const t = text.trim();
   if (t === '') return ok(null);
-  if (!/^\d+$/.test(t) || Number(t) < 1) return fail('样品数须为 ≥ 1 的整数', 'samples must be a whole number ≥ 1');
+  // Testing buys a handful of samples (3–5 by category); above MAX_SAMPLES it is a typing mistake,
+  // and a count past 2^53 would not even be read exactly.
+  if (!/^\d+$/.test(t) || t.length > 6 || Number(t) < 1 || Number(t) > MAX_SAMPLES) {
+    return fail(`样品数须为 1 到 ${MAX_SAMPLES} 之间的整数`, `samples must be a whole number from 1 to ${MAX_SAMPLES}`);
+  }
   return ok(Number(t));
 }
 

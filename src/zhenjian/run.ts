@@ -7,7 +7,7 @@ import { cleanCell } from '../io/cells.js';
 import type { Column } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
-import { openMappedTable } from '../io/table.js';
+import { openMappedTable, rowShape, usableRecord } from '../io/table.js';
 import { fmtMoney } from '../money.js';
 import type { CategoryTable } from './categories.js';
 import { ESTIMATE_COLUMNS, estimateRow, totalRow } from './columns.js';
@@ -94,12 +94,11 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
   // correction appended by the interactive mode comes last) and the earlier one is rejected as replaced.
   const used = new Map<string, { at: number; line: number }>();
   const idCol = t.map.index.get('itemId');
+  // A row with more cells than the header (an unquoted comma in a title) would shift every price
+  // one column: rejected, as are two same-named columns that disagree.
+  const shape = rowShape(t.map, PRODUCT_FIELDS);
   for await (const r of t.records) {
-    if (r.problem) {
-      await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
-      continue;
-    }
-    if (r.cells.every((c) => c.trim() === '')) continue;
+    if (!(await usableRecord(r, t.sniffed.name, rejects, shape))) continue;
     const cells: Partial<Record<FieldKey, string>> = {};
     for (const f of PRODUCT_FIELDS) {
       const i = t.map.index.get(f.key);
@@ -138,12 +137,10 @@ async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<M
     const i = t.map.index.get(key);
     return i === undefined ? '' : cleanCell(cells[i] ?? '');
   };
+  const shape = rowShape(t.map, LABEL_FIELDS);
+  const seen = new Map<string, { at: number; line: number }>();
   for await (const r of t.records) {
-    if (r.problem) {
-      await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
-      continue;
-    }
-    if (r.cells.every((c) => c.trim() === '')) continue;
+    if (!(await usableRecord(r, t.sniffed.name, rejects, shape))) continue;
     const itemId = cell(r.cells, 'itemId');
     if (itemId === '') {
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.map.headers[t.map.index.get('itemId')!], reason: msg('商品ID为空', 'the itemId is empty') });
@@ -156,7 +153,25 @@ async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<M
       continue;
     }
     const list = by.get(itemId) ?? [];
-    list.push(p.value);
+    // A label listed twice for one product would count twice towards the three displayed: the
+    // later row is used (as for products) and the earlier one rejected as replaced.
+    const key = `${itemId}\u0000${p.value.name}`;
+    const before = seen.get(key);
+    if (before === undefined) {
+      seen.set(key, { at: list.length, line: r.line });
+      list.push(p.value);
+    } else {
+      list[before.at] = p.value;
+      const i = t.map.index.get('label')!;
+      await rejects.add({
+        file: t.sniffed.name,
+        line: before.line,
+        column: t.map.headers[i],
+        value: p.value.name,
+        reason: msg(`商品 ${itemId} 的标签 "${p.value.name}" 在第 ${r.line} 行又出现一次, 采用后面那行; 同一标签只计一次`, `product ${itemId}'s label "${p.value.name}" is listed again on line ${r.line}, and that later row is used; a label is counted once`),
+      });
+      before.line = r.line;
+    }
     by.set(itemId, list);
   }
   return by;

@@ -256,3 +256,67 @@ describe('a product listed twice', () => {
     expect(r.stderr).not.toContain('listed again');
   });
 });
+
+describe('rows whose cells do not line up with the header', () => {
+  it('a row with a data cell past the header (an unquoted comma in a title) is rejected, not read shifted', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'shifted.csv');
+    // Row 2 read shifted would price "Socks" at list 20, cost 199, fee 80 (and drop the 450.00).
+    // Row 3: 3–5 samples at its list price 20.00 plus the 80.00 fee = 140.00–180.00.
+    fs.writeFileSync(f, '商品ID,商品标题,一口价,成本,服务费\n100000000001,Socks,10,20,199.00,80.00,450.00\n100000000002,Hat,20,8.00,80.00\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0']);
+    expect(r.code).toBe(1);
+    const rows = json(r.stdout);
+    expect(rows.map((x) => [x.kind, x.itemId, x.chargedMin, x.chargedMax])).toEqual([
+      ['product', '100000000002', '140.00', '180.00'],
+      ['total', null, '140.00', '180.00'],
+    ]);
+    expect(r.stderr).toContain(`${f}:2: this row has 7 cells but the header has 5 (extra cells hold data)`);
+  });
+
+  it('two columns of one name that disagree reject the row; agreeing ones are fine', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'twins.csv');
+    // Row 3: the two 一口价 agree (299): 3–5 samples × 299.00 + 450.00 = 1347.00–1945.00.
+    fs.writeFileSync(f, '商品ID,一口价,成本,服务费,一口价\n1,299,80,450,29.9\n2,299,80,450,299\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0']);
+    expect(r.code).toBe(1);
+    const rows = json(r.stdout);
+    expect(rows.map((x) => [x.kind, x.itemId, x.chargedMin, x.chargedMax])).toEqual([
+      ['product', '2', '1347.00', '1945.00'],
+      ['total', null, '1347.00', '1945.00'],
+    ]);
+    expect(r.stderr).toContain(`${f}:2 [一口价]: two columns are named "一口价" (columns 2 and 5) and their values differ in this row ("299" / "29.9"); which one is right cannot be told, so the row was not used`);
+  });
+
+  it('--labels: a ragged label row is rejected; a label listed twice counts once (the later row)', () => {
+    const dir = tmpDir();
+    const p = path.join(dir, 'p.csv');
+    fs.writeFileSync(p, '商品ID,一口价,成本,服务费,类目\n680012345678,299,80,450,女装\n');
+    const l = path.join(dir, 'l.csv');
+    fs.writeFileSync(l, '商品ID,检测项目,必检,展示\n680012345678,*甲醛,,是\n680012345678,*甲醛,,是\n680012345678,色牢度,否,是\n680012345678,起球,否,是,是\n');
+    const r = runCli(['zhenjian', 'estimate', p, '--labels', l, '-f', 'json', '--commission', '0']);
+    expect(r.code).toBe(1);
+    const rows = json(r.stdout);
+    // Two distinct labels displayed, not three.
+    expect(rows[0]!.labelsShown).toEqual(['甲醛', '色牢度']);
+    expect(rows[0]!.warningCodes).toContain('labels_not_three');
+    expect(r.stderr).toContain(`${l}:2 [检测项目]: product 680012345678's label "甲醛" is listed again on line 3, and that later row is used; a label is counted once`);
+    expect(r.stderr).toContain(`${l}:5: this row has 5 cells but the header has 4 (extra cells hold data)`);
+  });
+
+  it('a sample count above 1000 is refused, never read inexactly', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 's.csv');
+    fs.writeFileSync(f, 'itemId,listPrice,unitCost,serviceFee,samples,dealPrice\n1,299,80,450,9007199254740993,1\n2,299,80,450,1000,1\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0']);
+    expect(r.code).toBe(1);
+    const rows = json(r.stdout);
+    // Item 2: 1000 samples at the 1.00 deal price + 450.00 = 1450.00.
+    expect(rows.map((x) => [x.kind, x.itemId, x.chargedMax])).toEqual([
+      ['product', '2', '1450.00'],
+      ['total', null, '1450.00'],
+    ]);
+    expect(r.stderr).toContain(`${f}:2 [samples]: "9007199254740993" samples must be a whole number from 1 to 1000`);
+  });
+});

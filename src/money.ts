@@ -51,7 +51,7 @@ function parseMoneyText(text: string): Money | null | undefined {
  * The same verdict as parseMoney plus a range check, without building a Decimal: for columns a
  * command does not use but must still check. The comparison is a range test, not arithmetic.
  */
-export function checkMoneyText(text: string, max: number): 'empty' | 'ok' | 'invalid' | 'implausible' {
+export function checkMoneyText(text: string, max: number): 'empty' | 'ok' | 'invalid' | 'implausible' | 'sub-fen' {
   if (text === '') return 'empty';
   const plain = plainAmount(text, max);
   if (plain !== undefined) return plain;
@@ -66,6 +66,8 @@ export function checkMoneyText(text: string, max: number): 'empty' | 'ok' | 'inv
   if (whole.length > 15) return 'implausible';
   const n = Number(whole);
   if (n > max || (n === max && dot >= 0 && /[1-9]/.test(t.slice(dot + 1)))) return 'implausible';
+  // A non-zero digit past the fen ("12.345"): no export holds that; it is not rounded away.
+  if (dot >= 0 && /[1-9]/.test(t.slice(dot + 3))) return 'sub-fen';
   return 'ok';
 }
 
@@ -74,7 +76,7 @@ export function checkMoneyText(text: string, max: number): 'empty' | 'ok' | 'inv
  * fraction ("239.00", "0"), found in one pass over the characters; undefined for any other text
  * (a sign, 元, ¥, thousands commas, spaces), which the general path judges.
  */
-function plainAmount(t: string, max: number): 'ok' | 'implausible' | undefined {
+function plainAmount(t: string, max: number): 'ok' | 'implausible' | 'sub-fen' | undefined {
   const n = t.length;
   let whole = 0;
   let i = 0;
@@ -85,16 +87,20 @@ function plainAmount(t: string, max: number): 'ok' | 'implausible' | undefined {
   }
   if (i === 0 || i > 15) return undefined;
   let fractionNonZero = false;
+  let subFen = false;
   if (i < n) {
     if (t.charCodeAt(i) !== 46 || i + 1 === n) return undefined;
     for (let k = i + 1; k < n; k++) {
       const c = t.charCodeAt(k) - 48;
       if (c < 0 || c > 9) return undefined;
-      if (c !== 0) fractionNonZero = true;
+      if (c !== 0) {
+        fractionNonZero = true;
+        if (k > i + 2) subFen = true;
+      }
     }
   }
   // Up to 15 digits the whole part is an exact integer, compared as the general path does.
-  return whole > max || (whole === max && fractionNonZero) ? 'implausible' : 'ok';
+  return whole > max || (whole === max && fractionNonZero) ? 'implausible' : subFen ? 'sub-fen' : 'ok';
 }
 
 /** Round to the fen, half-up (RULES 1.4). */

@@ -227,14 +227,16 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         const text = get(cells, i);
         // Checked on the text (no Decimal arithmetic per cell); a Decimal is built only where used.
         const v = checkMoneyText(text, ABSURD_AMOUNT);
-        if (v === 'invalid' || v === 'implausible') {
+        if (v === 'invalid' || v === 'implausible' || v === 'sub-fen') {
           return {
             column: map.headers[i],
             value: text,
             reason:
               v === 'invalid'
                 ? msg(`"${shown(text)}" 不是有效的金额`, `"${shown(text)}" is not a valid amount`)
-                : msg(`金额 "${shown(text)}" 不合理 (为负数或过大)`, `amount "${shown(text)}" is implausible (negative or too large)`),
+                : v === 'sub-fen'
+                  ? msg(`金额 "${shown(text)}" 有不足一分的部分; 导出的金额都是整分, 这一行不按四舍五入猜测`, `amount "${shown(text)}" has a fraction of a fen; exported amounts are whole fen, so it is not rounded to a guess`)
+                  : msg(`金额 "${shown(text)}" 不合理 (为负数或过大)`, `amount "${shown(text)}" is implausible (negative or too large)`),
           };
         }
         if (used && v === 'ok') o[key] = parseMoney(text) as Money;

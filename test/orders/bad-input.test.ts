@@ -204,6 +204,26 @@ describe('rejected rows (bad-rows.csv: 9 data rows, 6 bad)', () => {
   });
 });
 
+describe('amounts with a fraction of a fen', () => {
+  it('are rejected with their line, never rounded (12.345 was written as 12.35)', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'frac.csv');
+    fs.writeFileSync(
+      f,
+      '订单编号,买家实际支付金额,订单状态,订单付款时间,买家应付货款,买家应付邮费\n' +
+        '1234567890123456,12.345,交易成功,2026-11-10 09:00:00,12.34,0.00\n' +
+        '1234567890123457,12.34,交易成功,2026-11-10 09:00:00,12.34,0.004\n' +
+        '1234567890123458,12.3400,交易成功,2026-11-10 09:00:00,12.34,0.00\n',
+    );
+    const r = cli(['orders', 'normalize', f, '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(json(r).map((o) => [o.orderId, o.paidAmount, o.postage])).toEqual([['1234567890123458', '12.34', '0.00']]);
+    expect(r.stderr).toContain(`${f}:2 [买家实际支付金额]: amount "12.345" has a fraction of a fen; exported amounts are whole fen, so it is not rounded to a guess`);
+    expect(r.stderr).toContain(`${f}:3 [买家应付邮费]: amount "0.004" has a fraction of a fen`);
+    expect(r.stderr).toContain('3 rows read: 1 accepted, 2 rejected, 0 duplicates');
+  });
+});
+
 describe('broken CSV structure', () => {
   it('ragged row: rejected, the rows after it still read', () => {
     const r = cli(['orders', 'normalize', bad('bad-rows.csv'), '-f', 'json']);

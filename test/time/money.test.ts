@@ -97,4 +97,14 @@ describe('checkMoneyText (no Decimal built)', () => {
     expect(checkMoneyText(' 12.50 ', max)).toBe('ok'); // spaces: the general path trims
     expect(checkMoneyText('-1.00', max)).toBe('implausible');
   });
+  it('a non-zero digit past the fen is not an exported amount (never rounded); trailing zeros are fine', () => {
+    const max = 100_000_000;
+    expect(checkMoneyText('12.345', max)).toBe('sub-fen');
+    expect(checkMoneyText('0.004', max)).toBe('sub-fen');
+    expect(checkMoneyText('12.3400000', max)).toBe('ok');
+    expect(checkMoneyText('12.340000001', max)).toBe('sub-fen');
+    expect(checkMoneyText('1,234.505', max)).toBe('sub-fen'); // the general path
+    expect(checkMoneyText('12.345元', max)).toBe('sub-fen');
+    expect(checkMoneyText('12.34元', max)).toBe('ok');
+  });
 });

@@ -63,6 +63,24 @@ export class TimeZone {
     return guess;
   }
 
+  /**
+   * fromWall for a time read from a file: undefined when the wall-clock time does not exist in
+   * this zone (skipped when clocks go forward) or exists twice (when they go back), instead of
+   * moving it by an hour or picking one of the two. Zones without daylight saving (Beijing) are
+   * never either.
+   */
+  fromWallExact(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number | undefined {
+    if (this.fixedOffsetMs !== undefined) return this.fromWall(y, mo, d, h, mi, s);
+    const naive = Date.UTC(y, mo - 1, d, h, mi, s);
+    // The offsets a day either side cover any one change of offset around this time.
+    const found = new Set<number>();
+    for (const off of [this.offsetAt(naive - DAY_MS), this.offsetAt(naive + DAY_MS), this.offsetAt(naive)]) {
+      const t = naive - off;
+      if (this.offsetAt(t) === off) found.add(t);
+    }
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+
   /** Wall-clock fields of an instant in this zone. */
   wall(epochMs: number): { y: number; mo: number; d: number; h: number; mi: number; s: number; dow: number } {
     const t = new Date(epochMs + this.offsetAt(epochMs));
@@ -154,7 +172,7 @@ export function parseTime(text: string, tz: TimeZone): number | null | undefined
     const mi = digits(text, 14, 2);
     const s = digits(text, 17, 2);
     if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || mi < 0 || s < 0 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
-    return tz.fromWall(y, mo, d, h, mi, s);
+    return tz.fromWallExact(y, mo, d, h, mi, s);
   }
   const m = DATE_RE.exec(text) ?? CN_DATE_RE.exec(text);
   if (!m) return undefined;
@@ -173,7 +191,7 @@ export function parseTime(text: string, tz: TimeZone): number | null | undefined
     const digits = z.slice(1).replace(':', '');
     return naive - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
-  return tz.fromWall(y, mo, d, h, mi, s);
+  return tz.fromWallExact(y, mo, d, h, mi, s);
 }
 
 /** The number written in text[from, from+len), or -1 when a character is not a digit. */

@@ -30,3 +30,22 @@ describe('parseTime: Chinese date forms', () => {
     expect(parseTime('2026年7月1日 09:00:00', new TimeZone('America/Los_Angeles'))).toBe(Date.UTC(2026, 6, 1, 16, 0, 0));
   });
 });
+
+describe('a wall-clock time the --tz zone skips or repeats', () => {
+  const la = new TimeZone('America/Los_Angeles');
+  it('skipped (clocks forward 2026-03-08 02:00 → 03:00) or repeated (back 2026-11-01 02:00 → 01:00): not a time, never moved an hour', () => {
+    expect(parseTime('2026-03-08 02:00:00', la)).toBeUndefined();
+    expect(parseTime('2026-03-08 02:30:00', la)).toBeUndefined();
+    expect(parseTime('2026-11-01 01:30:00', la)).toBeUndefined();
+    expect(parseTime('2026/3/8 2:30', la)).toBeUndefined();
+  });
+  it('either side of the change: PST is UTC−8, PDT UTC−7', () => {
+    expect(parseTime('2026-03-08 01:59:59', la)).toBe(Date.UTC(2026, 2, 8, 9, 59, 59));
+    expect(parseTime('2026-03-08 03:00:00', la)).toBe(Date.UTC(2026, 2, 8, 10, 0, 0));
+    expect(parseTime('2026-11-01 00:59:59', la)).toBe(Date.UTC(2026, 10, 1, 7, 59, 59));
+    expect(parseTime('2026-11-01 02:00:00', la)).toBe(Date.UTC(2026, 10, 1, 10, 0, 0));
+  });
+  it('Beijing time has no such gap', () => {
+    expect(parseTime('2026-03-08 02:30:00', new TimeZone('Asia/Shanghai'))).toBe(Date.UTC(2026, 2, 7, 18, 30, 0));
+  });
+});

@@ -21,7 +21,9 @@ interface Pair {
   kept: number;
   dropped: number;
   count: number;
+  /** The first few distinct ids, and whether any other id was seen. */
   ids: string[];
+  more: boolean;
 }
 
 export class DuplicateLog {
@@ -41,11 +43,14 @@ export class DuplicateLog {
     const key = `${kept ?? '?'}>${dropped}`;
     let p = this.pairs.get(key);
     if (!p) {
-      p = { kept: kept ?? -1, dropped, count: 0, ids: [] };
+      p = { kept: kept ?? -1, dropped, count: 0, ids: [], more: false };
       this.pairs.set(key, p);
     }
     p.count++;
-    if (p.ids.length < IDS_SHOWN) p.ids.push(id);
+    if (!p.ids.includes(id)) {
+      if (p.ids.length < IDS_SHOWN) p.ids.push(id);
+      else p.more = true;
+    }
     const out = this.ctx.duplicates;
     if (out) {
       this.writer ??= await openOutput({ ...this.ctx, output: out, format: undefined, stdout: this.ctx.io.stderr }, COLUMNS);
@@ -64,11 +69,14 @@ export class DuplicateLog {
   async finish(): Promise<void> {
     const c = this.ctx;
     for (const p of this.pairs.values()) {
-      const ids = p.ids.join(', ') + (p.count > p.ids.length ? ', …' : '');
+      const ids = p.ids.join(', ') + (p.more ? ', …' : '');
       const dropped = this.names[p.dropped]!;
       const line =
         p.kept === p.dropped
-          ? msg(`${dropped}: ${p.count} 个订单在文件中出现多次 (${ids}); 采用每个订单的第一行`, `${dropped}: ${p.count} order(s) appear more than once in the file (${ids}); the first row of each is used`)
+          ? msg(
+              `${dropped}: ${p.count} 行重复了文件中前面已有的订单 (${ids}); 采用每个订单的第一行`,
+              `${dropped}: ${p.count} ${p.count === 1 ? 'row repeats an order' : 'rows repeat orders'} already read from the file (${ids}); the first row of each order is used`,
+            )
           : p.kept < 0
             ? msg(`${dropped}: ${p.count} 个重复订单 (${ids}), 只计一次`, `${dropped}: ${p.count} duplicate order(s) (${ids}); counted once`)
             : msg(

@@ -127,9 +127,9 @@ describe('the duplicate report', () => {
     const out = path.join(dir, 'dups.csv');
     const r = cli(['orders', 'inspect', a, b, '-f', 'json', '--duplicates', out]);
     expect(r.code).toBe(0);
-    const lines = r.stderr.split('\n').filter((l) => /share|more than once/.test(l));
+    const lines = r.stderr.split('\n').filter((l) => /share|already read from the file/.test(l));
     expect(lines).toEqual([
-      `${b}: 3 order(s) appear more than once in the file (${ids[0]}, ${ids[1]}, ${ids[2]}); the first row of each is used`,
+      `${b}: 3 rows repeat orders already read from the file (${ids[0]}, ${ids[1]}, ${ids[2]}); the first row of each order is used`,
       `${b} and ${a} share 60 order(s) (${ids[0]}, ${ids[1]}, ${ids[2]}, …); the versions in the newer ${b} are used (exported 2026-11-21 12:00:00, from its name; the other: exported 2026-11-20 12:00:00, from its name)`,
     ]);
     // 60 + 63 rows read = 60 accepted + 63 duplicates.
@@ -148,5 +148,18 @@ describe('the duplicate report', () => {
   it('without --duplicates the summary says how to get the full list', () => {
     const r = cli(['orders', 'inspect', a, b, '-f', 'json']);
     expect(r.stderr).toContain('(use --duplicates <file> to list every duplicate)');
+  });
+});
+
+describe('one order three times in one file', () => {
+  it('two repeated rows, one order: its id shown once, no "…"', () => {
+    const dir = tmpDir();
+    const id = '3515313147329500001';
+    const rows = [order(id, { 订单状态: '交易成功' }), order(id, { 订单状态: '交易成功' }), order(id, { 订单状态: '交易成功' }), order('3515313147329500002', { 订单状态: '交易成功' })];
+    const f = write(dir, 'ExportOrderList202611201200.csv', taobaoCsv(rows));
+    const r = cli(['orders', 'inspect', f, '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${f}: 2 rows repeat orders already read from the file (${id}); the first row of each order is used`);
+    expect(r.stderr).toContain('1 file(s): 4 rows read = 2 accepted + 0 rejected + 2 duplicates');
   });
 });

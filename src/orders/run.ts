@@ -1,13 +1,14 @@
 // `orders inspect` and `orders normalize`.
 import type { Ctx } from '../cli/context.js';
 import { type Lang, type Msg, UsageError, msg, say } from '../cli/errors.js';
-import type { Column, Row } from '../io/columns.js';
+import { type Column, type Row, labelOf } from '../io/columns.js';
 import { openOutput, openOutputAllOrNothing, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import { fmtMoney } from '../money.js';
 import { DAY_MS } from '../time.js';
 import type { Order, TimeField } from './types.js';
 import { EXTRA_COLUMN, ORDER_COLUMNS } from './columns.js';
+import { ORDER_STATUS_ZH, PLATFORM_ZH } from './codes.js';
 import { type FileStats, layoutLabel, missingFields, openOrders, shownPii } from './read.js';
 
 function needFiles(args: string[]): void {
@@ -18,7 +19,7 @@ function needFiles(args: string[]): void {
 
 const INSPECT_COLUMNS: Column[] = [
   { key: 'file', zh: '文件', en: 'file' },
-  { key: 'platform', zh: '平台', en: 'platform' },
+  { key: 'platform', zh: '平台', en: 'platform', labels: PLATFORM_ZH },
   { key: 'layout', zh: '报表格式', en: 'layout' },
   { key: 'layoutName', zh: '报表名称', en: 'layoutName' },
   { key: 'container', zh: '文件类型', en: 'container' },
@@ -33,7 +34,7 @@ const INSPECT_COLUMNS: Column[] = [
   { key: 'firstReasons', zh: '拒绝原因', en: 'firstReasons', type: 'list' },
   { key: 'firstAt', zh: '最早付款/创建', en: 'firstAt', type: 'time' },
   { key: 'lastAt', zh: '最晚付款/创建', en: 'lastAt', type: 'time' },
-  { key: 'statusCounts', zh: '各状态数量', en: 'statusCounts', type: 'list' },
+  { key: 'statusCounts', zh: '各状态数量', en: 'statusCounts', type: 'list', labels: ORDER_STATUS_ZH },
   { key: 'paidSum', zh: '实付合计', en: 'paidSum', type: 'money' },
   { key: 'postageSum', zh: '邮费合计', en: 'postageSum', type: 'money' },
   { key: 'columnsMapped', zh: '已识别列', en: 'columnsMapped', type: 'list' },
@@ -101,7 +102,9 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     for (const r of rows) {
       for (const c of INSPECT_COLUMNS) {
         const v = r[c.key];
-        const text = Array.isArray(v) ? v.join(c.key === 'firstReasons' ? ' | ' : ', ') : v;
+        // Enumerated codes in their zh labels under --lang zh (交易成功=11, 淘宝/天猫), as every file format shows them.
+        const shown = (x: unknown) => (c.labels && typeof x === 'string' ? labelOf(c.labels, x, ctx.lang) : x);
+        const text = Array.isArray(v) ? v.map(shown).join(c.key === 'firstReasons' ? ' | ' : ', ') : shown(v);
         vertical.push({ field: ctx.t({ zh: c.zh, en: c.en }), value: c.type === 'time' && typeof v === 'number' ? ctx.tz.format(v) : c.type === 'money' ? fmtMoney(v as never) : text });
       }
     }

@@ -302,3 +302,18 @@ describe('several files and stdin', () => {
     expect(json(r)[0]).toMatchObject({ file: 'stdin', layout: 'taobao-orders-71', accepted: 9 });
   });
 });
+
+describe('orders inspect in Chinese', () => {
+  it('statuses and the platform show their zh labels in the table and in csv; JSON keeps the codes', () => {
+    const f = rel('examples', 'ExportOrderList202611.csv');
+    const t = cli(['orders', 'inspect', f, '--lang', 'zh', '-f', 'table']);
+    expect(t.stdout).toMatch(/平台\s+淘宝\/天猫\n/);
+    // 交易成功 completed, 已发货 shipped, 待发货 awaiting_shipment, 交易关闭 closed, 待付款 unpaid
+    expect(t.stdout).toMatch(/各状态数量\s+交易成功=4, 已发货=2, 待发货=1, 交易关闭=1, 待付款=1\n/);
+    const c = cli(['orders', 'inspect', f, '--lang', 'zh', '-f', 'csv']);
+    expect(c.stdout).toContain(',淘宝/天猫,taobao-orders-71,');
+    expect(c.stdout).toContain(',交易成功=4;已发货=2;待发货=1;交易关闭=1;待付款=1,');
+    const j = json(cli(['orders', 'inspect', f, '--lang', 'zh', '-f', 'json']));
+    expect([j[0]!.platform, j[0]!.statusCounts]).toEqual(['taobao', ['completed=4', 'shipped=2', 'awaiting_shipment=1', 'closed=1', 'unpaid=1']]);
+  });
+});

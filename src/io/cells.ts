@@ -60,7 +60,12 @@ export function cleanTracking(t: string): string {
   return /^no[:：]/i.test(t) ? t.slice(3).trim() : t;
 }
 
-const ID_DIGITS = /^\d+$/;
+/**
+ * A digit order id: Taobao/Tmall and 抖店 ids are 16–19 digits (docs/formats.md); 10–20 leaves room
+ * for older and other platforms' ids while "12", "0" or a 25-digit number (two cells run together)
+ * are not taken for an order.
+ */
+const ID_DIGITS = /^\d{10,20}$/;
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?E[+-]?\d+$/i;
 
 export type IdCheck = 'ok' | 'empty' | 'excel-rounded' | 'not-an-id';

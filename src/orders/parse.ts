@@ -143,7 +143,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
             ),
           };
         }
-        return { column, value: orderId, reason: msg(`"${shown(orderId)}" 不是订单编号 (应为数字)`, `"${shown(orderId)}" is not an order id (expected digits)`) };
+        return { column, value: orderId, reason: msg(`"${shown(orderId)}" 不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)`, `"${shown(orderId)}" is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`) };
       }
       const statusRaw = get(cells, idx.status);
       // No status column at all (a reduced export): the status is unknown, not a bad row.

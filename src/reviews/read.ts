@@ -142,7 +142,7 @@ export async function readReviews(
       if (idCheck !== 'ok') {
         if (idCheck === 'empty') await reject('orderId', orderId, '没有订单编号', 'no order id');
         else if (idCheck === 'excel-rounded') await reject('orderId', orderId, '订单编号被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the order id was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text');
-        else await reject('orderId', orderId, '不是订单编号 (应为数字)', 'not an order id (digits expected)');
+        else await reject('orderId', orderId, '不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)', 'not an order id (expected 10–20 digits, or PDD\'s yymmdd-digits)');
         continue;
       }
       const atText = cell(r.cells, 'reviewedAt');

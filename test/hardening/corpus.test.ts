@@ -203,7 +203,7 @@ describe.concurrent('damaged rows in the other inputs', () => {
     expect(r.stderr).toContain(`${f}:4 [一口价]: "-299.00" must be more than 0`);
     expect(r.stderr).toContain(`${f}:5 [一口价]: "1000000000000.00" is implausible (more than 100,000,000)`);
     expect(r.stderr).toContain(`${f}:6 [签约时间]: "1970-01-01 08:00:00" is implausible (before 2003)`);
-    expect(r.stderr).toContain(`${f}:7 [成本]: is required and empty`);
+    expect(r.stderr).toContain(`${f}:7: this row has 4 cells but the header has 9 (ragged row)`);
     expect(r.stderr).toContain('甄检 estimate: 1 products, 5 rows rejected');
   });
 

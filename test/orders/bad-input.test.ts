@@ -204,6 +204,25 @@ describe('rejected rows (bad-rows.csv: 9 data rows, 6 bad)', () => {
   });
 });
 
+describe('order ids no export holds', () => {
+  it('"12", "0" and 25 digits are rejected; 10 and 20 digits and PDD ids are read', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'ids.csv');
+    fs.writeFileSync(
+      f,
+      '订单编号,买家实际支付金额,订单状态,订单付款时间\n' +
+        '12,1.00,交易成功,2026-11-10 09:00:00\n="0",1.00,交易成功,2026-11-10 09:00:00\n1234567890123456789012345,1.00,交易成功,2026-11-10 09:00:00\n' +
+        '1234567890,1.00,交易成功,2026-11-10 09:00:00\n12345678901234567890,1.00,交易成功,2026-11-10 09:00:00\n',
+    );
+    const r = cli(['orders', 'normalize', f, '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(json(r).map((o) => o.orderId)).toEqual(['1234567890', '12345678901234567890']);
+    expect(r.stderr).toContain(`${f}:2 [订单编号]: "12" is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`);
+    expect(r.stderr).toContain(`${f}:3 [订单编号]: "0" is not an order id`);
+    expect(r.stderr).toContain(`${f}:4 [订单编号]: "1234567890123456789012345" is not an order id`);
+  });
+});
+
 describe('amounts with a fraction of a fen', () => {
   it('are rejected with their line, never rounded (12.345 was written as 12.35)', () => {
     const dir = tmpDir();

@@ -233,10 +233,12 @@ describe('config section reviews, rejected rows, stdin', () => {
     expect(d.code).toBe(2);
   });
   it('rows that cannot be read are rejected with file and line (exit 1); stdin works', () => {
-    const text = '订单号,评分,评论时间,评论内容\n111,2,2026-11-20 10:00:00,坏了\n3.5E+18,1,2026-11-20 10:00:00,x\n222,七星,2026-11-20 10:00:00,x\n333,4,昨天,x\n';
+    const text =
+      '订单号,评分,评论时间,评论内容\n3515313147329357111,2,2026-11-20 10:00:00,坏了\n3.5E+18,1,2026-11-20 10:00:00,x\n3515313147329357222,七星,2026-11-20 10:00:00,x\n3515313147329357333,4,昨天,x\n12,1,2026-11-20 10:00:00,x\n';
     const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 10:00:00', '-f', 'json'], { input: text });
     expect(r.code).toBe(1);
-    expect(json(r.stdout).map((x) => [x.orderId, x.rating])).toEqual([['111', 'bad']]);
+    expect(json(r.stdout).map((x) => [x.orderId, x.rating])).toEqual([['3515313147329357111', 'bad']]);
+    expect(r.stderr).toContain(`:6 [订单号]: "12" not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`);
     expect(r.stderr).toContain(':3 [订单号]: "3.5E+18"');
     expect(r.stderr).toContain(':4 [评分]: "七星" rating not recognised');
     expect(r.stderr).toContain(':5 [评论时间]: "昨天"');

@@ -39,6 +39,10 @@ export interface ByteProgress {
 }
 
 const FRAME_MS = 100;
+/** An input this large shows its bar at once. */
+const LARGE_BYTES = 5e6;
+/** A smaller input (or stdin) shows a bar only when reading it takes longer than this. */
+const SMALL_DELAY_MS = 1000;
 
 function mb(n: number): string {
   return (n / 1e6).toFixed(1);
@@ -86,11 +90,18 @@ export function byteProgress(h: ProgressHost, label: string, total: number | und
     };
   }
   const err = h.io.stderr;
+  // Only a large input gets a bar (SPEC): a file of LARGE_BYTES or more from the start (the first
+  // sign of life comes at once, not after the first batch); a smaller one, or stdin, only once the
+  // reading has taken SMALL_DELAY_MS, so a 10 KB export never flashes a bar.
+  const large = total !== undefined && total >= LARGE_BYTES;
+  let drawn = false;
   const draw = () => {
+    if (!large && clock.now() - start < SMALL_DELAY_MS) return;
+    drawn = true;
     const width = err.columns && err.columns > 20 ? err.columns : 80;
     err.write(`\r${byteFrame(label, bytes(), total, (clock.now() - start) / 1000, width, h.lang)}\u001b[K`);
   };
-  draw(); // the first sign of life comes at once, not after the first batch
+  draw();
   const stop = clock.every(FRAME_MS, draw);
   let finished = false;
   return {
@@ -98,7 +109,7 @@ export function byteProgress(h: ProgressHost, label: string, total: number | und
       if (finished) return;
       finished = true;
       stop();
-      err.write('\r\u001b[K');
+      if (drawn) err.write('\r\u001b[K');
       if (h.verbose) verboseDone(h, label, bytes(), (clock.now() - start) / 1000);
     },
   };

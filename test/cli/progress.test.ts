@@ -48,7 +48,7 @@ class Tty extends Writable {
 describe('the bar', () => {
   const host = (stderr: Writable & { isTTY?: boolean }, quiet = false) => ({ io: { stderr, env: {} }, quiet, lang: 'en' as const, info: () => {} });
 
-  it('draws at once, redraws on the clock, and erases itself', () => {
+  it('a large input (5 MB or more): draws at once, redraws on the clock, and erases itself', () => {
     let t = 0;
     let tick = () => {};
     const clock: Clock = { now: () => t, every: (_ms, fn) => ((tick = fn), () => (tick = () => {})) };
@@ -62,6 +62,29 @@ describe('the bar', () => {
     expect(err.text.endsWith('\rx.csv  [██████████░░░░░░░░░░]   50%  5.0/10.0 MB  5.0 MB/s  1 s left\u001b[K')).toBe(true);
     bar.done();
     expect(err.text.endsWith('\r\u001b[K')).toBe(true);
+  });
+
+  it('a small input (under 5 MB) or stdin: nothing unless the reading takes over a second', () => {
+    let t = 0;
+    let tick = () => {};
+    const clock: Clock = { now: () => t, every: (_ms, fn) => ((tick = fn), () => (tick = () => {})) };
+    const quick = new Tty();
+    const a = byteProgress(host(quick), 'small.csv', 10_000, () => 10_000, clock);
+    t = 300;
+    tick();
+    a.done();
+    expect(quick.text).toBe('');
+    const slow = new Tty();
+    t = 0;
+    const b = byteProgress(host(slow), 'stdin', undefined, () => 3e6, clock);
+    t = 999;
+    tick();
+    expect(slow.text).toBe('');
+    t = 1500; // 3 MB in 1.5 s: 2.0 MB/s
+    tick();
+    expect(slow.text).toBe('\rstdin  3.0 MB  2.0 MB/s\u001b[K');
+    b.done();
+    expect(slow.text.endsWith('\r\u001b[K')).toBe(true);
   });
 
   it('draws nothing when stderr is not a terminal, or with -q', () => {

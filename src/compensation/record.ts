@@ -4,7 +4,7 @@
 // its write lock) unless --reissue names that order; src/state/conflicts.ts reports both.
 import type { Ctx } from '../cli/context.js';
 import { fmtMoney } from '../money.js';
-import type { AmountChange, Clash, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import type { AmountChange, Clash, Cover, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
 import { orderIdsOf } from './vouchers.js';
@@ -29,6 +29,8 @@ export interface Recorded {
   status: Map<string, RecordStatus>;
   /** The vouchers recorded before at another amount, by key. */
   changes: Map<string, AmountChange>;
+  /** What earlier recorded vouchers already paid of a conflicting or re-issued voucher, by key. */
+  covers: Map<string, string>;
 }
 
 /** Record in one transaction; says what became of each voucher. */
@@ -39,10 +41,13 @@ export async function recordVouchers(ctx: Ctx, vouchers: Reconciled[], promises:
   try {
     const clashes: Clash[] = [];
     const changes: AmountChange[] = [];
-    const res = db.recordVouchers(planRecording(vouchers, promises), ctx.io.now(), { reissue, clashes, changes });
-    reportConflicts(ctx, res, clashes);
+    const covers: Cover[] = [];
+    const plan = planRecording(vouchers, promises);
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers });
+    const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
+    reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered);
     reportChanges(ctx, changes);
-    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])) };
+    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered };
   } finally {
     db.close();
   }

@@ -224,7 +224,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
 
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
-  const { status: recorded, changes } = built ? await recordVouchers(ctx, built, promises.vouchers, req.reissue) : { status: new Map<string, string>(), changes: new Map<string, AmountChange>() };
+  const { status: recorded, changes, covers } = built
+    ? await recordVouchers(ctx, built, promises.vouchers, req.reissue)
+    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>() };
   const newCount = [...recorded.values()].filter((s) => s === 'new' || s === 'reissued' || s === 'topped_up').length;
   // SPEC --record: a voucher recorded before is not counted again. What a row asks the shop to issue
   // is then nothing, or only the difference when its amount changed since it was recorded (without
@@ -232,6 +234,12 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const owedNow = <T extends { voucherKey: string; toIssue: Money }>(v: T): T => {
     const status = recorded.get(v.voucherKey);
     if (status === 'already_recorded') return { ...v, toIssue: ZERO };
+    // Its orders were (partly) paid by vouchers recorded before (its window grew since): only the rest is owed.
+    const covered = covers.get(v.voucherKey);
+    if (covered !== undefined) {
+      const rest = v.toIssue.minus(covered);
+      return { ...v, toIssue: rest.isPositive() ? rest : ZERO };
+    }
     const c = changes.get(v.voucherKey);
     if (!c) return v;
     const more = ZERO.plus(c.now).minus(c.recorded);
@@ -249,7 +257,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       const computed = built ? built[gi]! : voucherOf(groups.at(gi));
       const v = owedNow(computed);
       // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
-      if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && (recorded.get(v.voucherKey) === 'already_recorded' || recorded.get(v.voucherKey) === 'amount_changed')) sums.alreadyRecorded++;
+      if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && ['already_recorded', 'amount_changed', 'conflict', 'reissued'].includes(recorded.get(v.voucherKey) ?? '')) sums.alreadyRecorded++;
       countVoucher(sums, v);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       if (finals && v.state === 'final' && v.toIssue.gt(0) && recorded.get(v.voucherKey) !== 'conflict') {
@@ -268,7 +276,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     }
   }
   await writeRows(ctx, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
-  const promisesOwed = promisesShown.filter((p) => recorded.get(p.voucherKey) !== 'already_recorded' && !(changes.has(p.voucherKey) && !p.toIssue.gt(0)));
+  const adjusted = (key: string) => changes.has(key) || covers.has(key);
+  const promisesOwed = promisesShown.filter((p) => recorded.get(p.voucherKey) !== 'already_recorded' && !(adjusted(p.voucherKey) && !p.toIssue.gt(0)));
   sums.alreadyRecorded += promises.vouchers.length - promisesOwed.length;
 
   ctx.info(
@@ -278,7 +287,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       sums,
       // Unkept promises this run asks to pay: with --record, not those recorded before (a changed one: its difference).
       promises: promisesOwed.length,
-      promiseTotal: promisesOwed.reduce((s, p) => s.plus(changes.has(p.voucherKey) ? p.toIssue : p.amount), ZERO),
+      promiseTotal: promisesOwed.reduce((s, p) => s.plus(adjusted(p.voucherKey) ? p.toIssue : p.amount), ZERO),
       rejected: rejects.count,
       newlyRecorded: req.record ? newCount : null,
     }),

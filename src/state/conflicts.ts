@@ -36,10 +36,22 @@ export function parseReissue(value: unknown, record: boolean): ((orderId: string
  * paid in another recorded voucher (any rule set), and about deliberate re-issues. Conflicts need
  * a person: the run ends with exit 1.
  */
-export function reportConflicts(ctx: Ctx, status: Map<string, RecordStatus>, clashes: Clash[]): void {
+export function reportConflicts(ctx: Ctx, status: Map<string, RecordStatus>, clashes: Clash[], amounts: Map<string, string> = new Map(), covered: Map<string, string> = new Map()): void {
   const blocked = clashes.filter((c) => status.get(c.voucherKey) === 'conflict');
   const reissued = clashes.filter((c) => status.get(c.voucherKey) === 'reissued');
   const when = (t: number) => ctx.tz.format(t);
+  // Per voucher: what it comes to, what the vouchers recorded before already paid of it, and the rest.
+  const owedLine = (key: string, recordedNow: boolean) => {
+    const amount = amounts.get(key);
+    const paid = covered.get(key);
+    if (amount === undefined || paid === undefined) return;
+    const rest = Decimal.max(0, new Decimal(amount).minus(paid)).toFixed(2);
+    ctx.warn(
+      recordedNow
+        ? msg(`红包 ${key} 合计 ${amount}, 其中 ${paid} 已由此前记录的红包支付: 只需发放 ${rest}`, `voucher ${key} comes to ${amount}, of which ${paid} was paid by the vouchers recorded before: issue only ${rest}`)
+        : msg(`红包 ${key} 合计 ${amount}, 其中 ${paid} 已由此前记录的红包支付: 还欠 ${rest}`, `voucher ${key} comes to ${amount}, of which ${paid} was paid by the vouchers recorded before: ${rest} is still owed`),
+    );
+  };
   for (const c of blocked.slice(0, SHOW)) {
     ctx.warn(
       msg(
@@ -48,14 +60,16 @@ export function reportConflicts(ctx: Ctx, status: Map<string, RecordStatus>, cla
       ),
     );
   }
-  const vouchers = new Set(blocked.map((c) => c.voucherKey)).size;
+  const blockedKeys = [...new Set(blocked.map((c) => c.voucherKey))];
+  for (const k of blockedKeys.slice(0, SHOW)) owedLine(k, false);
+  const vouchers = blockedKeys.length;
   if (vouchers > 0) {
     ctx.warn(
       msg(
-        `${vouchers} 个红包因含已赔付订单而未记录 (共 ${blocked.length} 个订单${blocked.length > SHOW ? `, 上面列出前 ${SHOW} 个` : ''}); 每个订单只赔一次, 不论规则集。` +
-          '核对后如确需再赔, 用 --reissue <订单编号,...> (或 all) 重新运行, 该红包会记录为补发。',
+        `${vouchers} 个红包因含已赔付订单而未记录 (共 ${blocked.length} 个订单${blocked.length > SHOW ? `, 上面列出前 ${SHOW} 个` : ''}); 每个订单只赔一次, 不论规则集, 行中"待发放"只是还欠的部分。` +
+          '核对后用 --reissue <订单编号,...> (或 all) 重新运行: 该红包记录为接替此前的红包, 只发放还欠的部分。',
         `${vouchers} voucher(s) not recorded because an order in them is already paid (${blocked.length} orders${blocked.length > SHOW ? `, the first ${SHOW} listed above` : ''}); ` +
-          'an order is paid once, whatever the rule set. If a second payment is really meant, run again with --reissue <orderId,...> (or all): the voucher is recorded as a re-issue.',
+          'an order is paid once, whatever the rule set, and the row\'s toIssue is only what is still owed. Check it, then run again with --reissue <orderId,...> (or all): the voucher is recorded taking over the earlier ones, and only what is still owed is to be issued.',
       ),
     );
     ctx.attention();
@@ -68,6 +82,7 @@ export function reportConflicts(ctx: Ctx, status: Map<string, RecordStatus>, cla
       ),
     );
   }
+  for (const k of [...new Set(reissued.map((c) => c.voucherKey))].slice(0, SHOW)) owedLine(k, true);
 }
 
 /**

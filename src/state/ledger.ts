@@ -31,6 +31,18 @@ export interface ListedVoucher extends VoucherRecord {
   kind: VoucherKind;
   recordedAt: number;
   reissueOf: string[];
+  /** Exact decimal text: the part of `amount` the vouchers it takes over had already paid ('0.00' for most). */
+  covered: string;
+}
+
+/**
+ * A voucher some of whose orders earlier recorded vouchers already paid (a conflict, or recorded
+ * with --reissue): how much of its amount they paid. The shop owes only `amount − covered`.
+ */
+export interface Cover {
+  voucherKey: string;
+  /** Exact decimal text. */
+  covered: string;
 }
 
 /**
@@ -72,6 +84,8 @@ export interface RecordOptions {
   clashes?: Clash[];
   /** Every recorded voucher found at another amount is appended here. */
   changes?: AmountChange[];
+  /** What earlier vouchers already paid of each conflicting (or re-issued) voucher is appended here. */
+  covers?: Cover[];
 }
 
 export interface ContactEntry {
@@ -297,6 +311,7 @@ interface VoucherRow {
   recorded_at: number;
   kind: VoucherKind;
   reissue_of: string | null;
+  covered: string | null;
 }
 
 interface ClashRow {
@@ -348,9 +363,16 @@ class SqliteState implements StateDb {
        WHERE o.kind = ? AND o.order_id IN (SELECT value FROM json_each(?)) ORDER BY o.order_id, v.recorded_at, o.voucher_key`,
     );
     const insert = db.prepare(
-      `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // What a recorded voucher paid: its amount and top-ups, less what the vouchers it took over had paid.
+    const paidRows = db.prepare('SELECT amount, covered FROM vouchers WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)');
+    const paidBy = (key: string): Decimal =>
+      (paidRows.all(key, `${key}+`, `${key},`) as { amount: string; covered: string | null }[]).reduce((s, r) => s.plus(r.amount).minus(r.covered ?? 0), new Decimal(0));
+    // Each earlier voucher's payment covers the new vouchers holding its orders once in all (the
+    // first of them in this call first), never twice.
+    const left = new Map<string, Decimal>();
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
     return this.guard(() =>
       // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
@@ -377,7 +399,7 @@ class SqliteState implements StateDb {
               opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), toppedUp });
               if (toppedUp) {
                 const key = `${v.voucherKey}+${parts.length}`;
-                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), now.minus(was).toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]));
+                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), now.minus(was).toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), null);
               }
               out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');
               continue;
@@ -387,12 +409,25 @@ class SqliteState implements StateDb {
             );
             if (clashes.length > 0) opts.clashes?.push(...clashes);
             const reissued = new Set(clashes.map((c) => c.orderId));
+            // The part of this voucher the vouchers already holding its orders paid (a window that
+            // grew after it was recorded): the shop owes only the rest, and never more than the cap.
+            let covered = new Decimal(0);
+            if (clashes.length > 0) {
+              const amount = new Decimal(v.amount);
+              for (const held of [...new Set(clashes.map((c) => c.heldBy))].sort()) {
+                const rest = left.get(held) ?? paidBy(held);
+                const take = Decimal.max(0, Decimal.min(rest, amount.minus(covered)));
+                covered = covered.plus(take);
+                left.set(held, rest.minus(take));
+              }
+              opts.covers?.push({ voucherKey: v.voucherKey, covered: covered.toFixed(2) });
+            }
             if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
               out.set(v.voucherKey, 'conflict');
               continue;
             }
             const reissueOf = clashes.length > 0 ? JSON.stringify([...new Set(clashes.map((c) => c.heldBy))].sort()) : null;
-            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf);
+            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.isZero() ? null : covered.toFixed(2));
             for (const id of ids) claim.run(v.voucherKey, id, kind, reissued.has(id) ? 'reissue' : 'paid');
             out.set(v.voucherKey, clashes.length > 0 ? 'reissued' : 'new');
           }
@@ -446,6 +481,7 @@ class SqliteState implements StateDb {
       windowStart: r.window_start,
       recordedAt: r.recorded_at,
       reissueOf: r.reissue_of === null ? [] : parseIds(r.reissue_of, this.path),
+      covered: r.covered === null ? '0.00' : r.covered,
     }));
   }
 

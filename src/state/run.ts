@@ -16,6 +16,7 @@ export const VOUCHER_COLUMNS: readonly Column[] = [
   { key: 'rules', zh: '规则', en: 'rules', type: 'text' },
   { key: 'orderIds', zh: '订单编号', en: 'orderIds', type: 'list' },
   { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
+  { key: 'covered', zh: '此前已付', en: 'covered', type: 'money' },
   { key: 'windowStart', zh: '窗口开始', en: 'windowStart', type: 'time' },
   { key: 'recordedAt', zh: '记录时间', en: 'recordedAt', type: 'time' },
   { key: 'kind', zh: '类型', en: 'kind', type: 'text', labels: VOUCHER_KIND_ZH },
@@ -96,11 +97,14 @@ async function withState(ctx: Ctx, fn: (db: StateDb) => Promise<void>): Promise<
 async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined): Promise<void> {
   let vouchers = db.listVouchers();
   if (order !== undefined) vouchers = vouchers.filter((v) => v.orderIds.includes(order));
+  // The total is what the shop paid: a voucher that took over earlier ones (its window grew after
+  // they were recorded) counts only its amount less what they had paid (`covered`).
   let total = ZERO;
   const rows: Row[] = vouchers.map((v) => {
     const amount = new Money(v.amount);
-    total = total.plus(amount);
-    return { ...v, amount };
+    const covered = new Money(v.covered);
+    total = total.plus(amount).minus(covered);
+    return { ...v, amount, covered };
   });
   await writeRows(ctx, VOUCHER_COLUMNS, rows);
   ctx.info(

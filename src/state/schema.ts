@@ -141,6 +141,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    to: 5,
+    what: 'the part of a voucher already paid by the vouchers it takes over',
+    up(db) {
+      // A buyer's window that grew after it was recorded (a late order found later, a corrected
+      // export) is a new voucher holding orders an earlier one paid. What the earlier vouchers paid
+      // is `covered` (exact decimal text; NULL for an ordinary voucher): the shop issues only
+      // amount − covered, and the ledger's total counts only that.
+      db.exec('ALTER TABLE vouchers ADD COLUMN covered TEXT;');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

@@ -123,9 +123,9 @@ describe('recording vouchers', () => {
 
     const again = await openState(file);
     expect(again.listVouchers()).toEqual([
-      { ...v('k1'), recordedAt: T1, kind: 'voucher', reissueOf: [] },
-      { ...v('k2', '30.00', ['4003']), recordedAt: T1, kind: 'voucher', reissueOf: [] },
-      { ...v('k3', '5.00', ['4009']), recordedAt: T2, kind: 'voucher', reissueOf: [] },
+      { ...v('k1'), recordedAt: T1, kind: 'voucher', reissueOf: [], covered: '0.00' },
+      { ...v('k2', '30.00', ['4003']), recordedAt: T1, kind: 'voucher', reissueOf: [], covered: '0.00' },
+      { ...v('k3', '5.00', ['4009']), recordedAt: T2, kind: 'voucher', reissueOf: [], covered: '0.00' },
     ]);
     expect(again.recordedKeys(['k3', 'k4', 'k1'])).toEqual(new Set(['k3', 'k1']));
     expect(again.recordedKeys([])).toEqual(new Set());
@@ -207,8 +207,8 @@ describe('schema versions', () => {
     makeV1(file);
     const db = await openState(file);
     expect(db.listVouchers()).toEqual([
-      { voucherKey: 'old1', kind: 'voucher', buyer: 'tb_a', rules: 'tmall-2023', orderIds: ['1001', '1002'], amount: '20.00', windowStart: 1763604000000, recordedAt: 1763690400000, reissueOf: [] },
-      { voucherKey: 'old2', kind: 'voucher', buyer: 'tb_b', rules: 'tmall-2023', orderIds: ['1003'], amount: '5.00', windowStart: null, recordedAt: 1763690400000, reissueOf: [] },
+      { voucherKey: 'old1', kind: 'voucher', buyer: 'tb_a', rules: 'tmall-2023', orderIds: ['1001', '1002'], amount: '20.00', windowStart: 1763604000000, recordedAt: 1763690400000, reissueOf: [], covered: '0.00' },
+      { voucherKey: 'old2', kind: 'voucher', buyer: 'tb_b', rules: 'tmall-2023', orderIds: ['1003'], amount: '5.00', windowStart: null, recordedAt: 1763690400000, reissueOf: [], covered: '0.00' },
     ]);
     // v2 added the contact log and kept uniqueness on voucherKey.
     db.logContact({ orderId: '1001', at: T1, status: 'contacted' });

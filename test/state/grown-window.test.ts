@@ -1,0 +1,102 @@
+// A buyer's window that grew after its voucher was recorded (a late order found in a later export,
+// a corrected ship time): the new voucher holds orders an earlier one paid. Only the rest is owed,
+// --reissue records it taking over the earlier voucher, and the ledger total is what was paid: the
+// day's cap (500, RULES 1.3 第十二条) is never passed. Amounts worked out by hand from RULES 1.3.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+import { order, taobaoCsv } from '../orders/build.js';
+
+const shipped = (id: string, buyer: string, paid: string, paidAt: string, shippedAt: string) =>
+  order(id, { 买家会员名: buyer, 买家应付货款: paid, 买家应付邮费: '0.00', 买家实际支付金额: paid, 订单状态: '交易成功', 订单付款时间: paidAt, 订单创建时间: paidAt, 发货时间: shippedAt, 宝贝标题: '普通毛巾' });
+
+type Row = Record<string, unknown>;
+const run = (file: string, state: string, ...more: string[]) => {
+  const r = runCli(['compensate', file, '--state', state, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--record', ...more]);
+  return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
+};
+const ledger = (state: string) => runCli(['ledger', 'list', '--state', state, '-f', 'json']);
+
+describe('a window that grew after it was recorded (tmall-2026, one Beijing day)', () => {
+  // 401, 402: 1000.00 each, 48 h window, shipped 48 h 1 s late: 5 % = 50.00 each → 100.00, recorded.
+  const first = [
+    shipped('1000000000000000401', 'L', '1000.00', '2026-05-01 10:00:00', '2026-05-05 10:00:01'),
+    shipped('1000000000000000402', 'L', '1000.00', '2026-05-01 11:00:00', '2026-05-05 11:00:01'),
+  ];
+  // Later export: 403 (100.00) shipped 1 s late: 5 % = 5.00; 404 (2000.00) shipped 72 h 1 s late:
+  // out of stock, window ≤ 48 h: 10 % = 200.00. The day: 50 + 50 + 5 + 200 = 305.00, 100.00 paid.
+  const grown = [
+    ...first,
+    shipped('1000000000000000403', 'L', '100.00', '2026-05-01 12:00:00', '2026-05-03 12:00:01'),
+    shipped('1000000000000000404', 'L', '2000.00', '2026-05-01 13:00:00', '2026-05-06 13:00:01'),
+  ];
+
+  it('only the 205.00 still owed is to issue; --reissue records it; the ledger total is 305.00, not 405.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const a = path.join(dir, 'a.csv');
+    const b = path.join(dir, 'b.csv');
+    fs.writeFileSync(a, taobaoCsv(first));
+    fs.writeFileSync(b, taobaoCsv(grown));
+
+    const r1 = run(a, state);
+    expect(r1.code).toBe(0);
+    expect(r1.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['100.00', '100.00', 'new']]);
+
+    const r2 = run(b, state);
+    expect(r2.code).toBe(1); // a person checks it
+    expect(r2.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['305.00', '205.00', 'conflict']]);
+    expect(r2.stderr).toContain('comes to 305.00, of which 100.00 was paid by the vouchers recorded before: 205.00 is still owed');
+    expect(r2.stderr).toContain('1 voucher totalling 205.00 to issue');
+
+    const r3 = run(b, state, '--reissue', 'all');
+    expect(r3.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['305.00', '205.00', 'reissued']]);
+    expect(r3.stderr).toContain('issue only 205.00');
+
+    const r4 = run(b, state);
+    expect(r4.code).toBe(0);
+    expect(r4.rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded']]);
+
+    const l = ledger(state);
+    const listed = JSON.parse(l.stdout) as Row[];
+    expect(listed.map((v) => [v.amount, v.covered])).toEqual([
+      ['100.00', '0.00'],
+      ['305.00', '100.00'],
+    ]);
+    expect(l.stderr).toContain('2 vouchers recorded, total 305.00');
+  });
+
+  it('a day already paid up to the 500 cap owes nothing more when an order joins it', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    // Three 2000.00 orders shipped 72 h 1 s late: 10 % = 200.00 each, 600.00 capped to 500.00.
+    const capped = ['501', '502', '503'].map((n, i) => shipped(`1000000000000000${n}`, 'M', '2000.00', `2026-05-01 1${i}:00:00`, `2026-05-06 1${i}:00:01`));
+    // 504: 100.00 paid 23:00, shipped 05-04 00:00 (1 h after its 05-03 23:00 deadline): 5.00; 605.00 capped to 500.00.
+    const more = [...capped, shipped('1000000000000000504', 'M', '100.00', '2026-05-01 23:00:00', '2026-05-04 00:00:00')];
+    const a = path.join(dir, 'a.csv');
+    const b = path.join(dir, 'b.csv');
+    fs.writeFileSync(a, taobaoCsv(capped));
+    fs.writeFileSync(b, taobaoCsv(more));
+    expect(run(a, state).rows.map((v) => [v.amount, v.capped, v.toIssue])).toEqual([['500.00', true, '500.00']]);
+    const r2 = run(b, state);
+    expect(r2.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '0.00', 'conflict']]);
+    expect(r2.stderr).toContain('0 vouchers totalling 0.00 to issue');
+    const r3 = run(b, state, '--reissue', 'all');
+    expect(r3.rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'reissued']]);
+    expect(ledger(state).stderr).toContain('2 vouchers recorded, total 500.00');
+  });
+
+  it('an order excluded after its voucher was recorded: the smaller voucher is covered, nothing owed', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const a = path.join(dir, 'a.csv');
+    fs.writeFileSync(a, taobaoCsv(first));
+    const ex = path.join(dir, 'exclude.csv');
+    fs.writeFileSync(ex, '订单编号\n1000000000000000402\n');
+    run(a, state);
+    const r = run(a, state, '--exclude', ex);
+    // 401 alone: 50.00, paid inside the 100.00 voucher.
+    expect(r.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['50.00', '0.00', 'conflict']]);
+  });
+});

@@ -35,8 +35,9 @@ export interface JudgeOptions {
 
 /** Hours the shop had to ship this order (RULES 1.1, 1.3 listing words). */
 export function shipWindowHours(o: Order, rules: RuleSet, opts: JudgeOptions): number {
-  if (opts.shipWithinHours !== undefined) return opts.shipWithinHours;
-  let hours = rules.shipWindowHours;
+  // --ship-within replaces the rule set's default window; a listing word that promises faster
+  // shipping (现货 48 h, 极速发 24 h …) still tightens it, as it tightens the default.
+  let hours = opts.shipWithinHours ?? rules.shipWindowHours;
   for (const w of rules.titleWindows) if (w.keywords.some((k) => o.title.includes(k))) hours = Math.min(hours, w.hours);
   return hours;
 }

@@ -195,6 +195,19 @@ describe('RULES 1.3 tmall-2026', () => {
     expect(vouchersOf([o], T2026, AS_OF)[0]!.amount).toBe('10.00');
     expect(vouchersOf([o], T2023, AS_OF)).toEqual([]); // tmall-2023 has no listing windows: 25 h < 48 h
   });
+
+  it('--ship-within replaces the default window, never a listing word\'s shorter one', () => {
+    const within72 = (o: Order) => judge(o, T2026, { asOf: t(AS_OF), shipWithinHours: 72 });
+    // 现货: 48 h. Paid 05-01 10:00, shipped 05-03 22:00: 12 h after the 48 h deadline → late (5 %).
+    const spot = order({ paidAt: '2026-05-01 10:00:00', shipped: '2026-05-03 22:00:00', paid: '100.00', title: '现货 毛巾' });
+    expect(within72(spot)).toMatchObject({ verdict: 'late', windowHours: 48, hoursLate: 12 });
+    // 极速发: 24 h. Paid 05-01 10:00, shipped 05-07 10:00:01: 120 h + 1 s late → out of stock, window ≤ 48 h.
+    const fast = order({ paidAt: '2026-05-01 10:00:00', shipped: '2026-05-07 10:00:01', paid: '3000.00', title: '极速发 毛巾' });
+    expect(within72(fast)).toMatchObject({ verdict: 'late', windowHours: 24, kind: 'out_of_stock' });
+    // No listing word: the 72 h of --ship-within (shipped 05-03 22:00 is on time).
+    const plain = order({ paidAt: '2026-05-01 10:00:00', shipped: '2026-05-03 22:00:00', paid: '100.00', title: '毛巾' });
+    expect(within72(plain)).toMatchObject({ verdict: 'on_time' });
+  });
 });
 
 describe('voucher state', () => {

@@ -161,6 +161,13 @@ const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:\s*(\d{1,2})[:�
  * Parse a platform timestamp in the given zone. Returns null for an empty cell (the event has
  * not happened) and undefined for text that is not a date (the caller rejects the row).
  */
+/**
+ * The platforms' own clock: Tmall, Taobao, 抖店 and 拼多多 rules count calendar days (which rule set
+ * is in force, orders paid "on the same day") in Beijing time, whatever zone --tz reads the
+ * export's times in or the machine runs in.
+ */
+export const PLATFORM_TZ = new TimeZone('Asia/Shanghai');
+
 export function parseTime(text: string, tz: TimeZone): number | null | undefined {
   if (text === '') return null;
   if (text.length === 19 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 32 && text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58) {

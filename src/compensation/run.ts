@@ -11,7 +11,7 @@ import { type Money, ZERO } from '../money.js';
 import { openOrders } from '../orders/read.js';
 import { type RuleBook, autoBook, forcedBook, inForce } from '../rules/book.js';
 import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
-import { HOUR_MS } from '../time.js';
+import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import { assess, baseFor, rulesForOrder } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import { type IdList, type PickupScans, pickupResolver, readIdList, readShipments, unmatchedWarnings } from './inputs.js';
@@ -55,8 +55,8 @@ function noShipTimeError(files: string[]): InputError {
 
 /** `auto`: every built-in rule set, chosen per order; or the one set given (RULES 1.3a). */
 function ruleBook(ctx: Ctx, id: string): RuleBook {
-  if (id === 'auto') return autoBook(builtinIds().map((b) => loadRuleSet(b, ctx.io.cwd)), ctx.tz);
-  const forced = forcedBook(loadRuleSet(id, ctx.io.cwd), ctx.tz);
+  if (id === 'auto') return autoBook(builtinIds().map((b) => loadRuleSet(b, ctx.io.cwd)), PLATFORM_TZ);
+  const forced = forcedBook(loadRuleSet(id, ctx.io.cwd), PLATFORM_TZ);
   ctx.info(forcedNote(forced.forced!.id));
   return forced;
 }
@@ -151,7 +151,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
         // Tmall Global exports are read as Tmall/Taobao ones: forcing tmall-global-2026 on them is the intended use.
         const compatible = book.forced.platform === o.platform || (book.forced.platform === 'tmall-global' && o.platform === 'taobao');
         if (!compatible) tally.forcedOtherPlatform++;
-        if (!inForce(book.forced, o.paidAt, ctx.tz)) tally.forcedOutsideValidity++;
+        if (!inForce(book.forced, o.paidAt, PLATFORM_TZ)) tally.forcedOutsideValidity++;
       }
     }
     if (failures.has(o.orderId)) promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt, rules });
@@ -213,11 +213,12 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   }
 
   // Stages 2–4, window → voucher → reconcile: one window at a time, so vouchers are never all held.
-  const groups = windows(late, rulesOf, ctx.tz);
+  // Calendar days are the platform's (Beijing), whatever zone --tz read the times in.
+  const groups = windows(late, rulesOf, PLATFORM_TZ);
   const voucherOf = (g: Int32Array): Reconciled => {
     const orders = Array.from(g, (i) => late.get(i));
     const rules = rulesOf(orders[0]!.rules);
-    return reconcile(toVoucher(orders, open, rules, ctx.asOf, ctx.tz), rules);
+    return reconcile(toVoucher(orders, open, rules, ctx.asOf, PLATFORM_TZ), rules);
   };
   const promises = promiseVouchers(promiseOrders);
   if (promises.ignored.size) ctx.warn(promiseIgnoredWarning(promises.ignored));

@@ -217,3 +217,33 @@ describe('CLI: auto across the 2026-04-09 switch, in any machine time zone', () 
     }
   });
 });
+
+describe('calendar days are Beijing days whatever zone --tz reads the times in (RULES 1.3 第十二条, 1.3a)', () => {
+  it('an export written in UTC (--tz UTC): 15:59:59 and 16:00:00 UTC are two Beijing days; 04-08 16:30 UTC is 04-09 in Beijing', async () => {
+    const { order: row, taobaoCsv } = await import('../orders/build.js');
+    const o = (id: string, buyer: string, paid: string, paidAt: string, shippedAt: string) =>
+      row(id, { 买家会员名: buyer, 买家应付货款: paid, 买家应付邮费: '0.00', 买家实际支付金额: paid, 订单状态: '交易成功', 订单付款时间: paidAt, 订单创建时间: paidAt, 发货时间: shippedAt, 宝贝标题: '毛巾' });
+    const dir = tmpDir();
+    const f = path.join(dir, 'utc.csv');
+    fs.writeFileSync(
+      f,
+      taobaoCsv([
+        // Beijing 05-01 23:59:59 and 05-02 00:00:00; 48 h windows; shipped 05-07 00:00 UTC, over 72 h after
+        // either deadline: out of stock, window ≤ 48 h, 10 % of 3000.00 = 300.00 each, on two days: not capped.
+        o('1000000000000000601', 'V', '3000.00', '2026-05-01 15:59:59', '2026-05-07 00:00:00'),
+        o('1000000000000000602', 'V', '3000.00', '2026-05-01 16:00:00', '2026-05-07 00:00:00'),
+        // Beijing 2026-04-09 00:30: tmall-2026. Shipped 24 h after its deadline: 5 % of 100.00 = 5.00 (tmall-2023 would say 30.00).
+        o('1000000000000000603', 'W', '100.00', '2026-04-08 16:30:00', '2026-04-11 16:30:00'),
+      ]),
+    );
+    const r = runCli(['compensate', f, '--tz', 'UTC', '--as-of', '2026-06-01 00:00:00', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    // In paid-time order.
+    expect(rows.map((v) => [v.buyer, v.rules, v.orderIds, v.amount, v.capped])).toEqual([
+      ['W', 'tmall-2026', ['1000000000000000603'], '5.00', false],
+      ['V', 'tmall-2026', ['1000000000000000601'], '300.00', false],
+      ['V', 'tmall-2026', ['1000000000000000602'], '300.00', false],
+    ]);
+  });
+});

@@ -48,8 +48,11 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // RULES 1.1: the order's own promised time when the export has one, else paid-at + window.
   const windowHours = o.promisedShipAt !== null ? (o.promisedShipAt - o.paidAt) / HOUR_MS : shipWindowHours(o, rules, opts);
   const deadline = o.promisedShipAt ?? o.paidAt + windowHours * HOUR_MS;
-  const scanned = opts.pickupAt?.(o);
-  const shippedAt = scanned ?? o.shippedAt;
+  // 卖家部分发货: a line is still unshipped, so the order is (RULES 1.1: it ships when its last live
+  // line does); its 发货时间 or pickup scan is only the first parcel's.
+  const partly = o.status === 'partially_shipped';
+  const scanned = partly ? undefined : opts.pickupAt?.(o);
+  const shippedAt = partly ? null : (scanned ?? o.shippedAt);
   if (shippedAt !== null) {
     // Shipped exactly at the deadline is on time; one second after is late. A time shown without
     // its seconds may really be up to 59 s later (timeSlack): judge only what holds either way.

@@ -196,6 +196,16 @@ describe('RULES 1.3 tmall-2026', () => {
     expect(vouchersOf([o], T2023, AS_OF)).toEqual([]); // tmall-2023 has no listing windows: 25 h < 48 h
   });
 
+  it('卖家部分发货 with a 发货时间 (the first parcel\'s): still unshipped, so late at as-of (provisional)', () => {
+    // tmall-2023: paid 03-01 10:00, deadline 03-03 10:00, first parcel 03-02 10:00; a line still unshipped at
+    // as-of: late, 30 % of 100.00 = 30.00, provisional. Taken as shipped at 03-02 10:00 it was on time (0).
+    const o = { ...order({ paidAt: '2026-03-01 10:00:00', shipped: '2026-03-02 10:00:00', paid: '100.00' }), status: 'partially_shipped' as const };
+    expect(judge(o, T2023, { asOf: t('2026-06-01 00:00:00') })).toMatchObject({ verdict: 'late', shippedAt: null });
+    expect(vouchersOf([o], T2023, '2026-06-01 00:00:00')).toEqual([{ orders: [o.orderId], computed: '30.00', amount: '30.00', capped: false, kinds: ['late'], state: 'provisional' }]);
+    // Before its deadline it is pending, not on time.
+    expect(judge(o, T2023, { asOf: t('2026-03-02 12:00:00') })).toMatchObject({ verdict: 'pending' });
+  });
+
   it('--ship-within replaces the default window, never a listing word\'s shorter one', () => {
     const within72 = (o: Order) => judge(o, T2026, { asOf: t(AS_OF), shipWithinHours: 72 });
     // 现货: 48 h. Paid 05-01 10:00, shipped 05-03 22:00: 12 h after the 48 h deadline → late (5 %).

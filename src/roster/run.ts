@@ -120,8 +120,18 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   if (daysOff < 1) {
     return fail(ctx, msg('--days-off 0 与 "每人至少一整天休息" 冲突', '--days-off 0 contradicts "at least one whole day off" (docs/rules.md §4)'), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
   }
-  if (daysOff > shortest) {
-    return fail(ctx, msg(`--days-off ${daysOff} 超过了当月天数 ${shortest}`, `--days-off ${daysOff} is more than the ${shortest} days in the month`), msg('减少 --days-off。', 'lower --days-off.'));
+  // RULES §4: days off are days of the month, so at least one day must be left to work. With
+  // none left (--days-off equal to the month's length, not only above it) the counting bound
+  // below would ask for infinitely many agents.
+  if (daysOff >= shortest) {
+    const month = cal.template
+      ? msg(`通用模板也要适用于 ${shortest} 天的月份`, `a template must also fit a ${shortest}-day month`)
+      : msg(`${p.days[0]!.key.slice(0, 7)} 只有 ${shortest} 天`, `${p.days[0]!.key.slice(0, 7)} has ${shortest} days`);
+    return fail(
+      ctx,
+      msg(`--days-off ${daysOff} 使客服没有一天上班: ${month.zh}, 而休息日是当月的日子 (docs/rules.md §4)`, `--days-off ${daysOff} leaves no day to work: ${month.en}, and days off are days of the month (docs/rules.md §4)`),
+      msg(`用 --days-off ${shortest - 1} 或更少 (默认 4)。`, `use --days-off ${shortest - 1} or fewer (default 4).`),
+    );
   }
   // Not enough agents, by counting (exact, and the usual reason).
   const bound = countingBound(p);

@@ -159,6 +159,47 @@ describe('roster plan', () => {
     expect(ann.match(/BEGIN:VCALENDAR/g)!.length).toBe(1);
   });
 
+  // RULES §4: days off are days of the month. Days off equal to the month's length leave nobody
+  // working; it used to slip past the "more than the month" test into the counting bound
+  // (⌈90/0⌉ = ∞ agents), whose verification tried to build a roster for ∞ agents until the heap
+  // ran out (exit 134 after a minute). A 256 MB heap makes any such attempt fail fast.
+  const SMALL_HEAP = { NODE_OPTIONS: '--max-old-space-size=256' };
+  const noDayToWork = (days: number, month: string) => [
+    `storeops: no roster possible: --days-off ${days} leaves no day to work: ${month}, and days off are days of the month (docs/rules.md §4)`,
+    `  hint: use --days-off ${days - 1} or fewer (default 4).`,
+    '',
+  ].join('\n');
+  it.each([
+    ['2027-02', 28],
+    ['2028-02', 29],
+    ['2026-11', 30],
+    ['2026-12', 31],
+  ])('--days-off equal to the length of %s (%i days) is refused at once: exit 1, rule and fix named', (month, days) => {
+    const r = runCli(['roster', 'plan', '--month', month, '--agents', '4', '--days-off', String(days), '-f', 'csv', '--lang', 'en'], { env: SMALL_HEAP });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    // stderr: the 08:00–09:00 warning, then the refusal.
+    expect(r.stderr.slice(r.stderr.indexOf('storeops: no roster possible'))).toBe(noDayToWork(days, `${month} has ${days} days`));
+  });
+
+  it('a template must fit a 28-day month: --days-off 28 is refused at once', () => {
+    const r = runCli(['roster', 'plan', '--template', '--agents', '4', '--days-off', '28', '-f', 'csv', '--lang', 'en'], { env: SMALL_HEAP });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.slice(r.stderr.indexOf('storeops: no roster possible'))).toBe(noDayToWork(28, 'a template must also fit a 28-day month'));
+  });
+
+  it('--days-off one below the month length: each agent works 1 day, so 3 × 31 agents are needed', () => {
+    // December 2026, D=1,H=1,N=1: 31 days × 3 = 93 agent-shifts; 31 − 30 = 1 working day each;
+    // ⌈93/1⌉ = 93 agents; 4 agents give 4 × 1 = 4.
+    const r = runCli(['roster', 'plan', '--month', '2026-12', '--agents', '4', '--days-off', '30', '-f', 'csv', '--lang', 'en'], { env: SMALL_HEAP });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      'storeops: no roster possible: 4 agents are not enough: minimum staff with 30 days off each: 31 days need 93 agent-shifts, each agent works 1 days, so ⌈93/1⌉ = 93 agents are needed (4 agents give 4)\n',
+    );
+  });
+
   it('usage errors exit 2', () => {
     expect(runCli(['roster', 'plan', '--agents', '5']).code).toBe(2);
     expect(runCli(['roster', 'plan', '--month', '2026-11', '--agents', '5', '--min', 'D=one']).code).toBe(2);

@@ -8,7 +8,7 @@ import type { RejectLog } from '../io/rejects.js';
 import { daysInMonth } from '../time.js';
 import { agentsNeeded } from './erlang.js';
 import { type HourNeed, hourNeeds, shiftNeeds } from './needs.js';
-import { DEFAULTS, parseMin, parseMonth, parseNumber, pick } from './options.js';
+import { DEFAULTS, MAX_AGENTS, parseMin, parseMonth, parseNumber, pick } from './options.js';
 import { type Day, type Need, type Previous, monthDays, templateDays } from './problem.js';
 import { readDemand, readRequests, readRoster, readVolume, readAgents, type RosterFile } from './read.js';
 import { type DayCode, type ShiftDef, shiftsFromConfig } from './shifts.js';
@@ -55,7 +55,7 @@ export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog): Promi
   let agents: string[];
   if (v === '-' || fs.existsSync(path.resolve(ctx.io.cwd, v))) agents = await readAgents(ctx, v, rejects);
   else if (/^\d+$/.test(v.trim())) {
-    const n = parseNumber(v, '--agents', 1, 500, true);
+    const n = parseNumber(v, '--agents', 1, MAX_AGENTS, true);
     agents = Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(2, '0')}`);
   } else {
     agents = v.split(/\s*[,，、]\s*/).filter(Boolean);
@@ -67,6 +67,12 @@ export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog): Promi
   const dup = agents.find((a) => seen.has(a) || !seen.add(a));
   if (dup) throw new UsageError(msg(`客服 "${dup}" 出现了两次`, `agent "${dup}" is listed twice`), msg('每个名字只写一次; 同名的人加以区分。', 'list each name once; tell namesakes apart.'));
   if (agents.length === 0) throw new InputError(msg('客服名单是空的', 'the agent list is empty'));
+  if (agents.length > MAX_AGENTS) {
+    throw new UsageError(
+      msg(`--agents 有 ${agents.length} 名客服, 一次最多排 ${MAX_AGENTS} 名`, `--agents names ${agents.length} agents; one roster plan takes at most ${MAX_AGENTS}`),
+      msg(`把团队分成每组不超过 ${MAX_AGENTS} 人, 分别排班。`, `split the team into groups of at most ${MAX_AGENTS} and plan each group.`),
+    );
+  }
   return agents;
 }
 

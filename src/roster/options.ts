@@ -17,6 +17,13 @@ export const DEFAULTS = {
   concurrency: 1,
 };
 
+/**
+ * The most agents one `roster plan` lays out, whether given as a count, names or a file — and
+ * the most a diagnosis builds a trial roster for. The model grows with agents × days; far
+ * beyond this it runs out of memory instead of answering.
+ */
+export const MAX_AGENTS = 500;
+
 export function parseMonth(v: unknown): { y: number; mo: number } {
   const m = typeof v === 'string' ? /^(\d{4})-(\d{1,2})$/.exec(v.trim()) : null;
   if (!m || +m[2]! < 1 || +m[2]! > 12) {

@@ -16,7 +16,7 @@ import type { Level } from './model.js';
 import { changedDays } from './objectives.js';
 import { type Traffic, dailyService, spareCosts } from './traffic.js';
 import { solveInWorker } from './worker.js';
-import { DEFAULTS, parseNumber, pick } from './options.js';
+import { DEFAULTS, MAX_AGENTS, parseNumber, pick } from './options.js';
 import { type Grid, type RosterProblem, monthDays } from './problem.js';
 import { readRoster } from './read.js';
 import { agentCalendar } from './ics.js';
@@ -54,10 +54,16 @@ function fail(ctx: Ctx, text: Msg, hint: Msg) {
   ctx.attention();
 }
 
-/** Smallest agent count ≥ from (up to from+6) for which a roster exists, or undefined. */
+/**
+ * Smallest agent count ≥ from (up to from+6, and at most MAX_AGENTS) for which a roster exists,
+ * or undefined. Counts past MAX_AGENTS are not tried: a trial roster for thousands of agents
+ * (--min D=5000) exhausts memory long before the time limit stops it.
+ */
 async function agentsThatWork(p: RosterProblem, from: number, timeLimit: number): Promise<number | undefined> {
   const started = Date.now();
-  for (let n = Math.max(from, p.agents.length + 1); n <= Math.max(from, p.agents.length + 1) + 6; n++) {
+  const first = Math.max(from, p.agents.length + 1);
+  if (!Number.isFinite(first) || first > MAX_AGENTS) return undefined;
+  for (let n = first; n <= Math.min(first + 6, MAX_AGENTS); n++) {
     const left = timeLimit - (Date.now() - started) / 1000;
     if (left <= 0.5) return undefined;
     const r = await solveRoster(withMoreAgents(p, n), { requestsHard: false, drop: { requests: true }, timeLimit: left, feasibilityOnly: true });

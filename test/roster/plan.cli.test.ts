@@ -200,6 +200,33 @@ describe('roster plan', () => {
     );
   });
 
+  it('needs far past 500 agents are answered by counting alone, without a trial roster', () => {
+    // --min D=5000 (H and N not asked for): 30 days × 5000 = 150000 agent-shifts; 30 − 4 = 26
+    // working days each; ⌈150000/26⌉ = 5770 (26 × 5769 = 149994 < 150000). A trial roster for
+    // 5770 agents used to exhaust the heap (exit 134); more than 500 agents are never tried.
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '4', '--min', 'D=5000', '-f', 'csv', '--lang', 'en'], { env: SMALL_HEAP });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.slice(r.stderr.indexOf('storeops: no roster possible'))).toBe(
+      'storeops: no roster possible: 4 agents are not enough: minimum staff with 4 days off each: 30 days need 150000 agent-shifts, each agent works 26 days, so ⌈150000/26⌉ = 5770 agents are needed (4 agents give 104)\n' +
+        '  hint: at least 5770 agents are needed; or lower --min / --demand, or --days-off.\n',
+    );
+  });
+
+  it('more than 500 agents by name are refused like a count above 500 (exit 2), before any solving', () => {
+    // 3000 names took 28 s and 2.5 GB with --time-limit 5; a few thousand more exhaust memory.
+    const names = Array.from({ length: 501 }, (_, i) => `a${i + 1}`).join(',');
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', names, '--time-limit', '1', '-f', 'csv', '--lang', 'en'], { env: SMALL_HEAP });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('storeops: error: --agents names 501 agents; one roster plan takes at most 500\n  hint: split the team into groups of at most 500 and plan each group.\n');
+    const file = write('agents.csv', ['agent', ...Array.from({ length: 501 }, (_, i) => `a${i + 1}`)].join('\n') + '\n');
+    expect(runCli(['roster', 'plan', '--month', '2026-11', '--agents', file, '--time-limit', '1', '-f', 'csv', '--lang', 'en'], { env: SMALL_HEAP }).stderr).toContain(
+      '--agents names 501 agents; one roster plan takes at most 500',
+    );
+    expect(runCli(['roster', 'plan', '--month', '2026-11', '--agents', '0']).code).toBe(2);
+  });
+
   it('usage errors exit 2', () => {
     expect(runCli(['roster', 'plan', '--agents', '5']).code).toBe(2);
     expect(runCli(['roster', 'plan', '--month', '2026-11', '--agents', '5', '--min', 'D=one']).code).toBe(2);

@@ -30,6 +30,15 @@ export function parseDayKey(text: string, month?: { y: number; mo: number }): { 
   return undefined;
 }
 
+/**
+ * A header written like a day (`29`, `0`, `32`, `2027-02-30`, `2-29`) whether or not it is one:
+ * parseDayKey's shapes without its range checks.
+ */
+function looksLikeDay(text: string): boolean {
+  const t = cleanCell(text).replace(/\*+$/, '').replace(/\s*[(（][^()（）]*[)）]$/, '').replace(/(?:mo|tu|we|th|fr|sa|su|[一二三四五六日天])$/i, '').replace(/^(?:周|星期)/, '').trim().replace(/[日号]$/, '');
+  return /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/.月]\d{1,2}|\d{1,2})$/.test(t);
+}
+
 function valid(y: number, mo: number, d: number) {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return { y, mo, d };
@@ -175,11 +184,16 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
 
   // Grid: one column per day.
   const dayCols: { i: number; key: string }[] = [];
+  // Columns headed like a day that the month does not have (29 in a 28-day February, 31 in
+  // November, 0, 32, 2027-02-30).
+  const notDays: { i: number; header: string }[] = [];
   t.headers.forEach((h, i) => {
     if (i === ai) return;
     // A wall calendar's header holds real dates: xlsx gives them as `YYYY-MM-DD 00:00:00`.
-    const k = parseDayKey(h.replace(/^(\d{4}-\d{2}-\d{2}) 00:00(?::00)?$/, '$1'), month);
+    const text = h.replace(/^(\d{4}-\d{2}-\d{2}) 00:00(?::00)?$/, '$1');
+    const k = parseDayKey(text, month);
     if (k) dayCols.push({ i, key: dayKeyText(k) });
+    else if (looksLikeDay(text)) notDays.push({ i, header: h });
   });
   if (dayCols.length === 0) {
     throw new InputError(
@@ -197,6 +211,20 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       continue;
     }
     if (COVERAGE_ROW.test(agent)) continue;
+    // A shift under a day the month lacks is not a shift of this roster, and reading the rest
+    // would report the month clean. An empty such column (a 31-column template trimmed to a
+    // short month) holds nothing to lose and is left alone.
+    for (const c of notDays) {
+      const raw = cleanCell(r.cells[c.i] ?? '');
+      if (raw === '') continue;
+      const which = month ? `${month.y}-${String(month.mo).padStart(2, '0')}` : undefined;
+      throw new InputError(
+        which
+          ? msg(`${name}:${r.line}: 列 "${c.header}" 有内容 "${shown(raw)}", 但 ${which} 没有这一天 (只有 1–${daysInMonth(month!.y, month!.mo)} 日)`, `${name}:${r.line}: column "${c.header}" holds "${shown(raw)}", but it is not a day of ${which} (days 1–${daysInMonth(month!.y, month!.mo)})`)
+          : msg(`${name}:${r.line}: 列 "${c.header}" 有内容 "${shown(raw)}", 但它不是任何月份的日子`, `${name}:${r.line}: column "${c.header}" holds "${shown(raw)}", but it is not a day of any month`),
+        msg('删掉这一列, 或用 --month 指定排班表实际的月份。', 'remove the column, or name the roster\'s real month with --month.'),
+      );
+    }
     addAgent(agent);
     for (const c of dayCols) {
       const raw = cleanCell(r.cells[c.i] ?? '');

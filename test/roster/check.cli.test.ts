@@ -124,6 +124,60 @@ describe('roster check', () => {
     ]);
   });
 
+  describe('a day column the month does not have', () => {
+    // The base roster with day-number headers 1–28, checked as February 2027 (28 days), plus
+    // extra columns; the first agent row (line 2) is where an extra column's data is met.
+    const DAYS = DATES.map((_, d) => String(d + 1));
+    const withColumn = (extra: string[], cell: (i: number) => string[]) =>
+      [['agent', ...DAYS, ...extra].join(','), ...base().map((row, i) => [AGENTS[i], ...row, ...cell(i)].join(','))].join('\n') + '\n';
+    const error = (f: string, column: string, value: string, month: string, last: number) =>
+      `storeops: error: ${f}:2: column "${column}" holds "${value}", but it is not a day of ${month} (days 1–${last})\n` +
+      "  hint: remove the column, or name the roster's real month with --month.\n";
+
+    it.each(['D', 'XYZ'])('29 holding %s in a 28-day February is an input error (exit 3), not ignored', (code) => {
+      const f = write('feb.csv', withColumn(['29'], () => [code]));
+      const r = check(f, '--month', '2027-02');
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(error(f, '29', code, '2027-02', 28));
+    });
+
+    it('0 and 32 are days of no month', () => {
+      const f0 = write('zero.csv', withColumn(['0'], () => ['O']));
+      expect(check(f0, '--month', '2027-02').stderr).toBe(error(f0, '0', 'O', '2027-02', 28));
+      const f32 = write('late.csv', withColumn(['32'], () => ['N']));
+      const r = check(f32, '--month', '2027-02');
+      expect(r.code).toBe(3);
+      expect(r.stderr).toBe(error(f32, '32', 'N', '2027-02', 28));
+    });
+
+    it('an ISO column that is no date (2026-02-29) is an input error, with or without --month', () => {
+      const text = [['agent', ...DATES, '2026-02-29'].join(','), ...base().map((row, i) => [AGENTS[i], ...row, 'D'].join(','))].join('\n') + '\n';
+      const f = write('iso.csv', text);
+      const r = check(f);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toBe(`storeops: error: ${f}:2: column "2026-02-29" holds "D", but it is not a day of any month\n  hint: remove the column, or name the roster's real month with --month.\n`);
+      expect(check(f, '--month', '2026-02').stderr).toBe(error(f, '2026-02-29', 'D', '2026-02', 28));
+    });
+
+    it('31 in November (30 days) is an input error too', () => {
+      // Days 1–30 by the same cycle; what they hold does not matter, the read stops at line 2.
+      const nov = Array.from({ length: 30 }, (_, d) => String(d + 1));
+      const text = [['agent', ...nov, '31'].join(','), ...AGENTS.map((a, i) => [a, ...nov.map((_, d) => CYCLE[(d + i) % 4]!), 'D'].join(','))].join('\n') + '\n';
+      const f = write('nov.csv', text);
+      const r = check(f, '--month', '2026-11');
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(error(f, '31', 'D', '2026-11', 30));
+    });
+
+    it('an empty column 29 holds nothing and is ignored: the roster is clean', () => {
+      const r = check(write('empty.csv', withColumn(['29'], () => [''])), '--month', '2027-02');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('4 agents × 28 days, no violations');
+    });
+  });
+
   it('needs --month when the columns are day numbers', () => {
     const f = write('days.csv', gridCsv(base(), 'agent', DATES.map((_, d) => String(d + 1))));
     expect(runCli(['roster', 'check', f, '--days-off', '7']).code).toBe(3);

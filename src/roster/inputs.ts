@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
-import { InputError, UsageError, msg } from '../cli/errors.js';
+import { InputError, UsageError, type Msg, msg } from '../cli/errors.js';
 import type { RejectLog } from '../io/rejects.js';
 import { daysInMonth } from '../time.js';
 import { agentsNeeded } from './erlang.js';
@@ -87,7 +87,17 @@ export interface NeedsResult {
   service: ServiceParams;
 }
 
-export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Calendar, shifts: ShiftDef[], rejects: RejectLog): Promise<NeedsResult> {
+/**
+ * Which command reads the inputs: `plan` takes its agents from --agents and plans the month;
+ * `check` takes them from the roster file and checks the month.
+ */
+export type Purpose = 'plan' | 'check';
+
+/** "date is not in the month being planned / checked" (reject reason). */
+export const notInMonth = (purpose: Purpose): Msg =>
+  purpose === 'plan' ? msg('日期不在排班月份内', 'date is not in the month being planned') : msg('日期不在所查排班表的月份内', 'date is not in the month being checked');
+
+export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Calendar, shifts: ShiftDef[], rejects: RejectLog, purpose: Purpose): Promise<NeedsResult> {
   const cfg = rosterConfig(ctx);
   const chosen = ['min', 'demand', 'volume'].filter((k) => opts[k] !== undefined);
   if (chosen.length > 1) {
@@ -116,7 +126,7 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
   if (opts.demand !== undefined) {
     if (!cal.month) throw new UsageError(msg('--demand 按日期给出, 不能与 --template 同用', '--demand is per date and cannot be used with --template'), msg('模板用 --min。', 'use --min with a template.'));
     const base = parseMin(pick(undefined, undefined, cfg.min, undefined), shifts);
-    const byDate = await readDemand(ctx, String(opts.demand), cal.month, shifts, rejects);
+    const byDate = await readDemand(ctx, String(opts.demand), cal.month, shifts, rejects, notInMonth(purpose));
     return { needs: shiftNeeds(cal.days, shifts, base, byDate), uncovered: [], service, label: `--demand ${String(opts.demand)}` };
   }
   const min = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts);
@@ -124,7 +134,7 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
 }
 
 /** Requested days off as [agent index, day index]; unknown agents and dates outside the month are rejected. */
-export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents: string[], rejects: RejectLog): Promise<[number, number][]> {
+export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents: string[], rejects: RejectLog, purpose: Purpose): Promise<[number, number][]> {
   if (file === undefined) return [];
   const rows = await readRequests(ctx, String(file), cal.month, rejects);
   const out: [number, number][] = [];
@@ -139,7 +149,7 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
         file: String(file),
         line: r.line,
         value: a < 0 ? r.agent : r.key,
-        reason: a < 0 ? msg('不在 --agents 名单里的客服', 'agent is not in --agents') : msg('日期不在排班范围内', 'date is not in the month being planned'),
+        reason: a < 0 ? (purpose === 'plan' ? msg('不在 --agents 名单里的客服', 'agent is not in --agents') : msg('排班表里没有这名客服', 'agent is not in the roster file')) : purpose === 'plan' ? msg('日期不在排班范围内', 'date is not in the month being planned') : notInMonth(purpose),
       });
       continue;
     }

@@ -305,7 +305,7 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
 }
 
 /** Staff per shift per date (--demand): date plus D/H/N (or 白班/半白班/晚班) columns. */
-export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo: number }, shifts: readonly ShiftDef[], rejects: RejectLog): Promise<Map<string, ShiftMins>> {
+export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo: number }, shifts: readonly ShiftDef[], rejects: RejectLog, outsideMonth: Msg): Promise<Map<string, ShiftMins>> {
   const fields: FieldSpec[] = [DATE, ...shifts.map((s) => ({ key: s.code, aliases: [s.code, s.name.zh, s.name.en, s.label, ...s.aliases] }))];
   const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每日排班需求', 'staff demand'), ctx.encoding);
   const out = new Map<string, ShiftMins>();
@@ -315,7 +315,7 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
     const raw = cleanCell(r.cells[t.map.index.get('date')!] ?? '');
     const k = parseDayKey(raw, month);
     if (!k || k.mo !== month.mo) {
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: raw, reason: msg('日期不在排班月份内', 'date is not in the month being planned') });
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: raw, reason: outsideMonth });
       continue;
     }
     const m: ShiftMins = {};

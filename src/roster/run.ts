@@ -100,8 +100,8 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     const agents = await agentsFor(ctx, opts.agents, rejects);
     const daysOff = daysOffFor(ctx, opts);
     const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
-    const needs = await needsFor(ctx, opts, cal, shifts, rejects);
-    const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects);
+    const needs = await needsFor(ctx, opts, cal, shifts, rejects, 'plan');
+    const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'plan');
     const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects);
     return { agents, daysOff, timeLimit, needs, requests, prev };
   });
@@ -355,8 +355,8 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
       );
     }
     const agents = f.agents;
-    const needs = await needsFor(ctx, opts, cal, shifts, rejects);
-    const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects);
+    const needs = await needsFor(ctx, opts, cal, shifts, rejects, 'check');
+    const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'check');
     const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects);
     return { f, cal: cal!, agents, needs, requests, prev };
   });

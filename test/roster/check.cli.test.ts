@@ -93,6 +93,26 @@ describe('roster check', () => {
     expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift']]);
   });
 
+  it('--requests and --demand rows check names the roster file and the month checked, not --agents or planning', () => {
+    // ZZ is in no row of the roster; 2026-03-01 is outside the roster's February 2026; B is
+    // off on 02-03 anyway, so that request holds.
+    const req = write('req.csv', 'agent,date\nZZ,2026-02-01\nA,2026-03-01\nB,2026-02-03\n');
+    const demand = write('demand.csv', 'date,D,H,N\n2026-03-01,1,1,1\n');
+    const dir = tmpDir('roster-check-rej-');
+    const rej = path.join(dir, 'rejects.csv');
+    const f = write('ok.csv', gridCsv(base()));
+    const r = check(f, '--requests', req, '--demand', demand, '--rejects', rej);
+    expect(r.code).toBe(1);
+    expect(r.rows).toEqual([]);
+    expect(parse(fs.readFileSync(rej, 'utf8'), { bom: true })).toEqual([
+      ['file', 'line', 'column', 'value', 'reason'],
+      [demand, '2', 'date', '2026-03-01', 'date is not in the month being checked'],
+      [req, '2', '', 'ZZ', 'agent is not in the roster file'],
+      [req, '3', '', '2026-03-01', 'date is not in the month being checked'],
+    ]);
+    expect(r.stderr).toContain(`${f}: 4 agents × 28 days, no violations\n`);
+  });
+
   it('night-then-day across the month boundary with --previous', () => {
     // A worked the night of 2026-01-31 and starts February on the day shift.
     const prev = write('jan.csv', 'agent,date,shift\nA,2026-01-31,N\nB,2026-01-31,D\n');

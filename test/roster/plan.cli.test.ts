@@ -65,6 +65,18 @@ describe('roster plan', () => {
     expect(rows[3]![col('2026-11-28')]).toBe('O');
   });
 
+  it('plan rejects requests for agents not in --agents and dates outside the month being planned', () => {
+    const req = write('req.csv', 'agent,date\nZZ,2026-11-02\nAnn,2026-12-01\n');
+    const rej = path.join(tmpDir('roster-plan-rej-'), 'rejects.csv');
+    const { r } = planAndCheck(['--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di,Ed', '--requests', req, '--rejects', rej]);
+    expect(r.code).toBe(1);
+    expect(parse(fs.readFileSync(rej, 'utf8'), { bom: true })).toEqual([
+      ['file', 'line', 'column', 'value', 'reason'],
+      [req, '2', '', 'ZZ', 'agent is not in --agents'],
+      [req, '3', '', '2026-12-01', 'date is not in the month being planned'],
+    ]);
+  });
+
   it('requests that cannot all be granted become soft: exit 1, the fewest refused', () => {
     // 4 agents, D, H and N each staffed on 2026-11-11: at most one of the four may be off, so of
     // three requests for that day exactly two must be refused.

@@ -10,6 +10,11 @@ export interface Msg {
 
 export const msg = (zh: string, en: string): Msg => ({ zh, en });
 
+/** "1 voucher", "2 vouchers": English messages read as sentences (Chinese has no plural). */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export const EXIT = {
   ok: 0,
   attention: 1,

@@ -2,13 +2,10 @@
 // the messages, the command prints them.
 import { labelOf } from '../io/columns.js';
 import { BASE_ZH, NOT_JUDGED_ZH } from './codes.js';
-import { type Msg, msg } from '../cli/errors.js';
+import { type Msg, msg, plural } from '../cli/errors.js';
 import { type Money, fenToMoney, fmtMoney } from '../money.js';
 
-/** "1 voucher", "2 vouchers": English summaries read as sentences. */
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
+export { plural };
 
 /** Per-order counts, kept while the orders stream by. */
 export interface Tally {

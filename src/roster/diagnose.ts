@@ -1,7 +1,7 @@
 // Why a roster is impossible (RULES §4), in words a shop owner can act on: which rule, and how
 // many agents would make it possible. Counting bounds first (exact and instant); the solver is
 // asked only to confirm.
-import { type Msg, msg } from '../cli/errors.js';
+import { type Msg, msg, plural } from '../cli/errors.js';
 import { type RosterProblem, lengthsOf } from './problem.js';
 
 export interface CountBound {
@@ -52,7 +52,7 @@ export function countingBound(p: RosterProblem): CountBound {
       need = n;
       reason = msg(
         `最低人数与每月 ${p.daysOff} 天休息: ${L} 天共需 ${total} 个人·班, 每人最多上 ${W} 天, 需 ⌈${total}/${W}⌉ = ${n} 人 (现有 ${A} 人, 只能上 ${A * W} 个班)`,
-        `minimum staff with ${p.daysOff} days off each: ${L} days need ${total} agent-shifts, each agent works ${W} days, so ⌈${total}/${W}⌉ = ${n} agents are needed (${A} agents give ${A * W})`,
+        `minimum staff with ${p.daysOff} days off each: ${L} days need ${total} agent-shifts, each agent works ${plural(W, 'day')}, so ⌈${total}/${W}⌉ = ${plural(n, 'agent')} ${n === 1 ? 'is' : 'are'} needed (${plural(A, 'agent')} give${A === 1 ? 's' : ''} ${A * W})`,
       );
     }
   }

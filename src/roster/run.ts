@@ -5,7 +5,7 @@ import { labelOf } from '../io/columns.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
-import { InputError, OutputError, UsageError, type Msg, msg, say } from '../cli/errors.js';
+import { InputError, OutputError, UsageError, type Msg, msg, plural, say } from '../cli/errors.js';
 import { openSink, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import { fileSink } from '../io/sink.js';
@@ -385,7 +385,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   ctx.info(
     msg(
       `${f.name}: ${agents.length} 名客服 × ${cal.days.length} 天, ${found.length ? `${found.length} 处违规 (${listZh})` : '没有违规'}`,
-      `${f.name}: ${agents.length} agents × ${cal.days.length} days, ${found.length ? `${found.length} violations (${list})` : 'no violations'}`,
+      `${f.name}: ${plural(agents.length, 'agent')} × ${cal.days.length} days, ${found.length ? `${plural(found.length, 'violation')} (${list})` : 'no violations'}`,
     ),
   );
   if (found.length) ctx.attention();

@@ -93,6 +93,18 @@ describe('roster check', () => {
     expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift']]);
   });
 
+  it('one violation is "1 violation", one agent "1 agent"', () => {
+    const req = write('req.csv', 'agent,date\nA,2026-02-01\n'); // A works D that day
+    const f = write('ok.csv', gridCsv(base()));
+    const r = check(f, '--requests', req);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${f}: 4 agents × 28 days, 1 violation (request 1)\n`);
+    // Agent A alone (D,H,N,O repeating): 7 days off as asked; on each of its 21 working days
+    // two of the three shifts are unstaffed (42), on its 7 days off all three (21): 63.
+    const one = write('one.csv', gridCsv(base().slice(0, 1)));
+    expect(check(one).stderr).toBe(`${one}: 1 agent × 28 days, 63 violations (coverage 63)\n`);
+  });
+
   it('--requests and --demand rows check names the roster file and the month checked, not --agents or planning', () => {
     // ZZ is in no row of the roster; 2026-03-01 is outside the roster's February 2026; B is
     // off on 02-03 anyway, so that request holds.

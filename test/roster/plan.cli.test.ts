@@ -208,7 +208,7 @@ describe('roster plan', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
-      'storeops: no roster possible: 4 agents are not enough: minimum staff with 30 days off each: 31 days need 93 agent-shifts, each agent works 1 days, so ⌈93/1⌉ = 93 agents are needed (4 agents give 4)\n',
+      'storeops: no roster possible: 4 agents are not enough: minimum staff with 30 days off each: 31 days need 93 agent-shifts, each agent works 1 day, so ⌈93/1⌉ = 93 agents are needed (4 agents give 4)\n',
     );
   });
 

@@ -34,7 +34,7 @@ describe('roster check: the roster file', () => {
     const r = check(f, '--rejects', rej);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${f}:3: a quote opened at line 3 is never closed before the end of the file (line 4); those lines cannot be read`);
-    expect(r.stderr).toContain(`${f}: 1 agents × 30 days`);
+    expect(r.stderr).toContain(`${f}: 1 agent × 30 days`);
     expect(rejectRows(rej)).toEqual([
       ['file', 'line', 'column', 'value', 'reason'],
       [f, '3', '', '', 'a quote opened at line 3 is never closed before the end of the file (line 4); those lines cannot be read'],
@@ -65,7 +65,7 @@ describe('roster check: the roster file', () => {
     const r = check(f);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${f}:2: this row has 5 cells but the header has 3 (extra cells hold data)`);
-    expect(r.stderr).toContain(`${f}: 1 agents × 30 days`);
+    expect(r.stderr).toContain(`${f}: 1 agent × 30 days`);
   });
 
   it('extra cells that are empty (trailing commas) are accepted', () => {

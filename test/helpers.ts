@@ -23,6 +23,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   cwd?: string;
   tz?: string;
+  /** Kill the run (SIGKILL: a busy process cannot act on SIGTERM) after this long; code is then null. */
+  timeoutMs?: number;
 }
 
 /** A fresh temporary folder, removed by the OS eventually; HOME/XDG dirs point inside it. */
@@ -48,6 +50,7 @@ export function runCli(args: string[], opts: CliOptions = {}): CliResult {
     input: opts.input,
     stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     maxBuffer: 256 * 1024 * 1024,
+    ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
   });
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), stdoutBytes: r.stdout };
 }

@@ -31,11 +31,31 @@ export interface StaffingInput {
   concurrency: number;
 }
 
-/** Agents needed in one hour. */
+/**
+ * Above this many erlangs the exact search is not run: it costs time linear in the servers for an
+ * hour that needs tens of thousands of agents, far more than any roster plans (at most 500).
+ */
+export const EXACT_ERLANGS = 100_000;
+
+/**
+ * Agents needed in one hour. Erlang B for n servers is carried from n − 1 (one recursion step per
+ * server tried) instead of being recomputed from 1 for every n, which was quadratic: 10¹² chats
+ * an hour (3·10¹⁰ erlangs) never finished. Past EXACT_ERLANGS the answer is the lower bound
+ * ⌊A⌋ + 1 servers (fewer servers than the traffic never keep up), which already rules out any roster.
+ */
 export function agentsNeeded(i: StaffingInput): number {
   const traffic = (i.chatsPerHour * i.ahtSec) / 3600;
   if (traffic <= 0) return 0;
+  const perAgent = Math.max(1, i.concurrency);
   let n = Math.max(1, Math.floor(traffic) + 1);
-  while (serviceLevel(n, traffic, i.ahtSec, i.targetSec) < i.serviceLevel) n++;
-  return Math.ceil(n / Math.max(1, i.concurrency));
+  if (traffic > EXACT_ERLANGS) return Math.ceil(n / perAgent);
+  let b = 1;
+  for (let k = 1; k <= n; k++) b = (traffic * b) / (k + traffic * b);
+  // The same expressions as erlangC and serviceLevel, so the same answers.
+  const level = () => 1 - ((n * b) / (n - traffic * (1 - b))) * Math.exp((-(n - traffic) * i.targetSec) / i.ahtSec);
+  while (level() < i.serviceLevel) {
+    n++;
+    b = (traffic * b) / (n + traffic * b);
+  }
+  return Math.ceil(n / perAgent);
 }

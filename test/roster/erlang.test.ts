@@ -26,6 +26,12 @@ describe('Erlang C (RULES §4 staffing from traffic)', () => {
     expect(agentsNeeded({ chatsPerHour: 40, ahtSec: 180, targetSec: 180, serviceLevel: 0.9, concurrency: 2 })).toBe(2);
     expect(agentsNeeded({ chatsPerHour: 0, ahtSec: 180, targetSec: 180, serviceLevel: 0.9, concurrency: 1 })).toBe(0);
   });
+  // Past 100000 erlangs the lower bound ⌊A⌋ + 1 is returned: 3.6·10⁹ chats/h × 120 s = 1.2·10⁸ erlangs → 120000001.
+  it('beyond 100000 erlangs: the traffic plus one, at once', () => {
+    expect(agentsNeeded({ chatsPerHour: 3.6e9, ahtSec: 120, targetSec: 180, serviceLevel: 0.9, concurrency: 1 })).toBe(120_000_001);
+    // Two at once: ⌈120000001/2⌉ = 60000001.
+    expect(agentsNeeded({ chatsPerHour: 3.6e9, ahtSec: 120, targetSec: 180, serviceLevel: 0.9, concurrency: 2 })).toBe(60_000_001);
+  });
 });
 
 describe('hours to shifts', () => {

@@ -225,6 +225,20 @@ describe('roster plan', () => {
     );
   });
 
+  it('--volume of 10¹² chats an hour is answered at once, not searched server by server for hours', () => {
+    // 10¹² chats × 120 s / 3600 s = 3.33·10¹⁰ erlangs at 10:00 every day: at least ⌊A⌋ + 1 =
+    // 33333333334 agents that hour (D and H cover it), so 30 × 33333333334 = 1000000000020
+    // agent-shifts; ⌈1000000000020/26⌉ = 38461538463 (26 × 38461538462 = 1000000000012, 8 short).
+    const vol = write('volume.csv', 'hour,chats\n10,1000000000000\n');
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '4', '--volume', vol, '-f', 'csv', '--lang', 'en'], { env: SMALL_HEAP, timeoutMs: 30_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.slice(r.stderr.indexOf('storeops: no roster possible'))).toBe(
+      'storeops: no roster possible: 4 agents are not enough: minimum staff with 4 days off each: 30 days need 1000000000020 agent-shifts, each agent works 26 days, so ⌈1000000000020/26⌉ = 38461538463 agents are needed (4 agents give 104)\n' +
+        '  hint: at least 38461538463 agents are needed; or lower --min / --demand, or --days-off.\n',
+    );
+  });
+
   it('more than 500 agents by name are refused like a count above 500 (exit 2), before any solving', () => {
     // 3000 names took 28 s and 2.5 GB with --time-limit 5; a few thousand more exhaust memory.
     const names = Array.from({ length: 501 }, (_, i) => `a${i + 1}`).join(',');

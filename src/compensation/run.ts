@@ -69,6 +69,25 @@ function noShipTimeWarning(n: number): Msg {
   );
 }
 
+/** --delivery-failures orders that get no promise payout, and why. */
+function promiseSkippedWarning(unpaid: string[], closed: string[]): Msg {
+  const list = (ids: string[]) => idsText(ids.slice(0, 10), ids.length);
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (unpaid.length) {
+    zh.push(`${unpaid.length} 个未付款 (${list(unpaid)})`);
+    en.push(`${unpaid.length} never paid (${list(unpaid)})`);
+  }
+  if (closed.length) {
+    zh.push(`${closed.length} 个未发货就关闭, 无法判断 (${list(closed)})`);
+    en.push(`${closed.length} closed without shipping, which cannot be judged (${list(closed)})`);
+  }
+  return msg(
+    `--delivery-failures 中的订单未计入未履约赔付: ${zh.join('; ')}; 请人工核对`,
+    `orders in --delivery-failures given no promise payout: ${en.join('; ')}; check them by hand`,
+  );
+}
+
 /** The first ids of `n` (the rest as …). */
 function idsText(ids: string[], n: number): string {
   return ids.join(';') + (n > ids.length ? ';…' : '');
@@ -121,6 +140,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const open = new OpenStore();
   const atRisk: Row[] = [];
   const promiseOrders: PromiseOrder[] = [];
+  /** --delivery-failures orders given no promise payout: never paid, or closed without shipping. */
+  const promiseSkipped = { unpaid: [] as string[], closed: [] as string[] };
   const riskUntil = req.atRisk !== undefined ? ctx.asOf + req.atRisk * HOUR_MS : 0;
   let judged = 0;
   const imprecise: string[] = [];
@@ -154,7 +175,13 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
         if (!inForce(book.forced, o.paidAt, PLATFORM_TZ)) tally.forcedOutsideValidity++;
       }
     }
-    if (failures.has(o.orderId)) promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt, rules });
+    if (failures.has(o.orderId)) {
+      // RULES 1.1: an unpaid order is owed nothing, and a closed order that never shipped cannot be
+      // judged: neither gets the promise payout; both are named for a person to check.
+      if (o.paidAt === null || o.status === 'unpaid') promiseSkipped.unpaid.push(o.orderId);
+      else if (o.status === 'closed' && o.shippedAt === null) promiseSkipped.closed.push(o.orderId);
+      else promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt, rules });
+    }
     const a = assess(o, rules, judgeOpts, req.base);
     if (a.verdict.verdict !== 'not_judged') judged++;
     else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
@@ -222,6 +249,10 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   };
   const promises = promiseVouchers(promiseOrders);
   if (promises.ignored.size) ctx.warn(promiseIgnoredWarning(promises.ignored));
+  if (promiseSkipped.unpaid.length || promiseSkipped.closed.length) {
+    ctx.warn(promiseSkippedWarning(promiseSkipped.unpaid, promiseSkipped.closed));
+    ctx.attention();
+  }
 
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;

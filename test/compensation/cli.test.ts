@@ -123,6 +123,28 @@ describe('storeops compensate (example shop)', () => {
     expect(auto.stderr).toContain('1 order on the delivery-failure list is judged under a rule set with no payout for unkept delivery promises; ignored (tmall-2026=1)');
   });
 
+  it('--delivery-failures: an unpaid order and one closed without shipping get no 10.00; both named, exit 1', async () => {
+    const { order: row, taobaoCsv } = await import('../orders/build.js');
+    const dir = tmpDir();
+    const f = path.join(dir, 'orders.csv');
+    fs.writeFileSync(
+      f,
+      taobaoCsv([
+        // shipped on time; its promise was not kept: 10.00 (tmall-2023, RULES 1.2)
+        row('5200000000000000701', { 订单状态: '交易成功', 订单付款时间: '2026-11-18 10:00:00', 发货时间: '2026-11-18 20:00:00' }),
+        row('5200000000000000702', { 订单状态: '等待买家付款', 订单付款时间: '' }),
+        row('5200000000000000704', { 订单状态: '交易关闭', 订单付款时间: '2026-11-18 10:00:00', 发货时间: '' }),
+      ]),
+    );
+    const list = path.join(dir, 'failures.csv');
+    fs.writeFileSync(list, '订单编号\n5200000000000000701\n5200000000000000702\n5200000000000000704\n');
+    const r = runCli(['compensate', f, ...AS_OF, '--rules', 'tmall-2023', '--delivery-failures', list, '-f', 'json']);
+    expect(r.code).toBe(1);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows.map((v) => [v.orderIds, v.kinds, v.toIssue])).toEqual([[['5200000000000000701'], ['delivery_promise'], '10.00']]);
+    expect(r.stderr).toContain('orders in --delivery-failures given no promise payout: 1 never paid (5200000000000000702); 1 closed without shipping, which cannot be judged (5200000000000000704); check them by hand');
+  });
+
   it('--record twice pays nothing twice; --fail-on new-vouchers alerts only on what the shop must issue', () => {
     const state = path.join(tmpDir(), 'state.db');
     const first = runCli(['compensate', ORDERS, ...AS_OF, '--record', '--state', state, '--fail-on', 'new-vouchers']);

@@ -83,6 +83,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const width = map.headers.length;
   const mappedIdx = new Set(map.index.values());
   const lastNeeded = Math.max(-1, ...mappedIdx);
+  // Checked for every command, as amounts are: every command rejects the same rows.
+  const compensatedCol = any('compensated');
   const presaleIsStage = idx.presale >= 0 && /分阶段/.test(map.headers[idx.presale] ?? '');
   // A status text's meaning, remembered: an export holds a handful of distinct status texts.
   const statuses = new Map<string, Order['status'] | undefined>();
@@ -119,7 +121,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
 
   const columns = keepExtra
     ? undefined
-    : [...new Set([...Object.values(idx), ...addrParts, ...times.map(([, i]) => i), ...moneys.map(([, i]) => i), ...twins.flatMap(([, i, others]) => [i, ...others])])].filter((i) => i >= 0);
+    : [...new Set([...Object.values(idx), ...addrParts, ...times.map(([, i]) => i), ...moneys.map(([, i]) => i), ...twins.flatMap(([, i, others]) => [i, ...others]), compensatedCol])].filter((i) => i >= 0);
 
   return {
     columns,
@@ -240,6 +242,21 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
           };
         }
         if (used && v === 'ok') o[key] = parseMoney(text) as Money;
+      }
+      if (compensatedCol >= 0 && YES.has(get(cells, compensatedCol))) {
+        // 是否赔付 = 是 with no 赔付金额: the platform paid the buyer an amount the row does not give.
+        // Taken as "not paid" the shop would be asked to pay again; taken as paid, nothing checks it.
+        const amountCol = any('platformCompensation');
+        if (amountCol < 0 || get(cells, amountCol) === '') {
+          return {
+            column: map.headers[compensatedCol],
+            value: get(cells, compensatedCol),
+            reason: msg(
+              `"${map.headers[compensatedCol]}" 为"是", 但没有赔付金额: 平台已赔付多少无法核对, 这一行未使用 (重新导出含赔付金额的报表)`,
+              `"${map.headers[compensatedCol]}" says yes but the row gives no payout amount: what the platform paid cannot be reconciled, so the row was not used (export again with the payout amount)`,
+            ),
+          };
+        }
       }
       if (idx.quantity >= 0) {
         const q = get(cells, idx.quantity);

@@ -223,6 +223,33 @@ describe('order ids no export holds', () => {
   });
 });
 
+describe('宝贝报表 是否赔付 = 是 without 赔付金额', () => {
+  it('is rejected by every command (what the platform paid cannot be reconciled); 是 with an amount and 否 are read', async () => {
+    // @ts-expect-error: a plain .mjs script without types
+    const { TAOBAO_ITEM_LAYOUTS, csvCell } = await import('../../scripts/export-layouts.mjs');
+    const H = (TAOBAO_ITEM_LAYOUTS as Record<string, string[]>)['28']!;
+    const line = (sub: string, main: string, paidOut: string, amount: string) => {
+      const v: Record<string, string> = { 子订单编号: sub, 主订单编号: main, 标题: '毛巾', 价格: '100.00', 购买数量: '1', 订单状态: '交易成功', 买家应付货款: '100.00', 买家实际支付金额: '100.00', 订单创建时间: '2026-05-01 10:00:00', 订单付款时间: '2026-05-01 10:00:00', 发货时间: '2026-05-04 10:00:00', 是否赔付: paidOut, 赔付金额: amount };
+      return H.map((h) => (csvCell as (x: string) => string)(v[h] ?? '')).join(',');
+    };
+    const dir = tmpDir();
+    const f = path.join(dir, 'ExportOrderDetailList.csv');
+    fs.writeFileSync(
+      f,
+      [H.join(','), line('1000000000000010011', '1000000000000001001', '是', ''), line('1000000000000010021', '1000000000000001002', '是', '5.00'), line('1000000000000010031', '1000000000000001003', '否', '')].join('\n') + '\n',
+    );
+    for (const cmd of [['orders', 'normalize'], ['compensate', '--as-of', '2026-06-01 00:00:00']]) {
+      const r = cli([...cmd, f, '-f', 'json']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${f}:2 [是否赔付]: "是" "是否赔付" says yes but the row gives no payout amount: what the platform paid cannot be reconciled, so the row was not used`);
+    }
+    expect(json(cli(['orders', 'normalize', f, '-f', 'json'])).map((o) => [o.orderId, o.platformCompensation])).toEqual([
+      ['1000000000000001002', '5.00'],
+      ['1000000000000001003', null],
+    ]);
+  });
+});
+
 describe('amounts with a fraction of a fen', () => {
   it('are rejected with their line, never rounded (12.345 was written as 12.35)', () => {
     const dir = tmpDir();

@@ -16,7 +16,8 @@
 //   validTo, Beijing calendar days; every built-in file except custom-example and other platforms'),
 //   or one forced set;
 // - deadline = paid + window (shipWindowHours, shortened by the title's listing words);
-//   late = shipped (发货时间) after the deadline, or unshipped and awaiting shipment at as-of;
+//   late = shipped (发货时间) after the deadline, or unshipped (awaiting shipment, or 卖家部分发货:
+//   a line still unshipped, its 发货时间 only the first parcel's) at as-of;
 //   hours late = (shipped or as-of) − deadline; unpaid, closed-unshipped, shipped-without-time: none;
 // - the first tier matching (window, hours late, presale), else the set's last tier; base
 //   (paid − postage, never below 0 / paid / goods), × rate rounded half-up (fen or yuan), then
@@ -170,7 +171,8 @@ const st = `replace(replace(coalesce(${c.status}, ''), ',', '，'), ' ', '')`;
 const statusCase = `CASE
   WHEN s IN ('等待买家付款') THEN 'unpaid'
   WHEN s IN ('买家已付款，等待卖家发货', '等待卖家发货') THEN 'awaiting'
-  WHEN s IN ('卖家已发货，等待买家确认', '卖家部分发货', '交易成功') THEN 'shipped'
+  WHEN s IN ('卖家部分发货') THEN 'partial'
+  WHEN s IN ('卖家已发货，等待买家确认', '交易成功') THEN 'shipped'
   WHEN s IN ('交易关闭', '付款以后用户退款成功，交易自动关闭', '付款以前，卖家或买家主动关闭交易') THEN 'closed'
   ELSE 'unknown' END`;
 
@@ -187,11 +189,11 @@ src AS (
   FROM ${csv}),
 o AS (SELECT *, ${statusCase} AS status, ${rulesCase} AS rules FROM src),
 w AS (
-  SELECT *, ${windowCase} * 3600 AS window_s, ${secs('paid_at')} AS paid_s, ${secs('shipped_at')} AS shipped_s
+  SELECT *, ${windowCase} * 3600 AS window_s, ${secs('paid_at')} AS paid_s, CASE WHEN status = 'partial' THEN NULL ELSE ${secs('shipped_at')} END AS shipped_s
   FROM o WHERE status <> 'unpaid' AND paid_at IS NOT NULL AND rules IS NOT NULL),
 l AS (
   SELECT *, CASE WHEN shipped_s IS NOT NULL THEN shipped_s ELSE ${secs(`TIMESTAMP ${str(asOf)}`)} END - (paid_s + window_s) AS late_s
-  FROM w WHERE shipped_s IS NOT NULL OR status = 'awaiting'),
+  FROM w WHERE shipped_s IS NOT NULL OR status IN ('awaiting', 'partial')),
 late AS (
   SELECT l.*, ${tierCase} AS tier FROM l WHERE late_s > 0),
 based AS (

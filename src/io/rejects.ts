@@ -1,7 +1,7 @@
 // Rejected input rows: every one is reported with file, line and reason (stderr, first few;
 // --rejects, all). Counts always reconcile: read = accepted + rejected (+ duplicates).
 import type { Ctx } from '../cli/context.js';
-import { InputError, type Msg, msg, say } from '../cli/errors.js';
+import { InputError, type Msg, msg, plural, say } from '../cli/errors.js';
 import type { Column } from './columns.js';
 import { terminalSafe } from './escape.js';
 import { type RowWriter, openOutput } from './output.js';
@@ -97,7 +97,7 @@ export class RejectLog {
       if (this.ctx.strict) {
         const firstLine = this.first[0] ? this.line(this.first[0]) : '';
         throw new InputError(
-          msg(`--strict: ${this.count} 行被拒绝, 未产生结果。第一条: ${firstLine}`, `--strict: ${this.count} rows were rejected, so no result was produced. First: ${firstLine}`),
+          msg(`--strict: ${this.count} 行被拒绝, 未产生结果。第一条: ${firstLine}`, `--strict: ${plural(this.count, 'row')} ${this.count === 1 ? 'was' : 'were'} rejected, so no result was produced. First: ${firstLine}`),
           msg('修正这些行, 或去掉 --strict 以跳过它们。', 'fix those rows, or drop --strict to skip them.'),
         );
       }

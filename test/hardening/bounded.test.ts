@@ -49,7 +49,7 @@ describe('the reviews reader goes through the same rejection path', () => {
     const strict = runCli(['reviews', 'queue', f, '--as-of', '2026-11-20 12:00:00', '--strict', '-f', 'csv']);
     expect(strict.code).toBe(3);
     expect(strict.stdout).toBe('');
-    expect(strict.stderr).toContain('--strict: 1 rows were rejected');
+    expect(strict.stderr).toContain('--strict: 1 row was rejected');
   });
 });
 

@@ -46,7 +46,7 @@ describe('roster check: the roster file', () => {
     const r = check(f, '--strict');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('--strict: 1 rows were rejected');
+    expect(r.stderr).toContain('--strict: 1 row was rejected');
   });
 
   it('a grid row with data beyond the header is rejected; the other agents are checked', () => {

@@ -43,7 +43,11 @@ export async function recordVouchers(ctx: Ctx, vouchers: Reconciled[], promises:
     const changes: AmountChange[] = [];
     const covers: Cover[] = [];
     const plan = planRecording(vouchers, promises);
-    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers });
+    // Provisional vouchers are not recorded, but what earlier vouchers paid of them is not owed again.
+    const coverOnly = vouchers
+      .filter((v) => v.state === 'provisional' && v.toIssue.gt(0))
+      .map((v): VoucherRecord => ({ voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: orderIdsOf(v.orders), amount: fmtMoney(v.toIssue), windowStart: v.windowStart }));
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly });
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered);
     reportChanges(ctx, changes);

@@ -86,6 +86,12 @@ export interface RecordOptions {
   changes?: AmountChange[];
   /** What earlier vouchers already paid of each conflicting (or re-issued) voucher is appended here. */
   covers?: Cover[];
+  /**
+   * Vouchers not to record (provisional: they may still change) whose orders earlier vouchers may
+   * have paid: their cover is appended to `covers` too, after the recorded ones', so a provisional
+   * amount never shows again what was already paid.
+   */
+  coverOnly?: VoucherRecord[];
 }
 
 export interface ContactEntry {
@@ -430,6 +436,20 @@ class SqliteState implements StateDb {
             insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.isZero() ? null : covered.toFixed(2));
             for (const id of ids) claim.run(v.voucherKey, id, kind, reissued.has(id) ? 'reissue' : 'paid');
             out.set(v.voucherKey, clashes.length > 0 ? 'reissued' : 'new');
+          }
+          for (const v of opts.coverOnly ?? []) {
+            checkVoucher(v);
+            const heldBy = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]).map((r) => r.voucher_key))].sort();
+            if (heldBy.length === 0) continue;
+            const amount = new Decimal(v.amount);
+            let covered = new Decimal(0);
+            for (const h of heldBy) {
+              const rest = left.get(h) ?? paidBy(h);
+              const take = Decimal.max(0, Decimal.min(rest, amount.minus(covered)));
+              covered = covered.plus(take);
+              left.set(h, rest.minus(take));
+            }
+            opts.covers?.push({ voucherKey: v.voucherKey, covered: covered.toFixed(2) });
           }
           return out;
         })

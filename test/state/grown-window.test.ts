@@ -87,6 +87,21 @@ describe('a window that grew after it was recorded (tmall-2026, one Beijing day)
     expect(ledger(state).stderr).toContain('2 vouchers recorded, total 500.00');
   });
 
+  it('grown by an order still unshipped: the provisional voucher shows only what is not yet paid', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const a = path.join(dir, 'a.csv');
+    const b = path.join(dir, 'b.csv');
+    fs.writeFileSync(a, taobaoCsv(first));
+    // 405: 100.00 paid 05-01 14:00, still unshipped at as-of (06-01): out of stock, 10 % = 10.00, provisional.
+    const unshipped = order('1000000000000000405', { 买家会员名: 'L', 买家应付货款: '100.00', 买家应付邮费: '0.00', 买家实际支付金额: '100.00', 订单状态: '买家已付款，等待卖家发货', 订单付款时间: '2026-05-01 14:00:00', 订单创建时间: '2026-05-01 14:00:00', 宝贝标题: '普通毛巾' });
+    fs.writeFileSync(b, taobaoCsv([...first, unshipped]));
+    run(a, state);
+    const r = run(b, state);
+    // 50 + 50 + 10 = 110.00, of which 100.00 recorded: 10.00, not recorded (provisional), nothing marked.
+    expect(r.rows.map((v) => [v.amount, v.state, v.toIssue, v.recorded])).toEqual([['110.00', 'provisional', '10.00', '']]);
+  });
+
   it('an order excluded after its voucher was recorded: the smaller voucher is covered, nothing owed', () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');

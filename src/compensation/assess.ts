@@ -110,6 +110,7 @@ function subOrderViews(o: Order): Order[] | null {
       paidAmount: l.paidAmount,
       postage: null,
       platformCompensation: l.platformCompensation,
+      platformPaidUnknown: l.platformPaidUnknown === true,
       presale: l.presale === true || o.presale === true ? true : (l.presale ?? o.presale),
       title: l.title || o.title,
       // A shipped line without its own waybill number goes by the order's; an unshipped one has none.
@@ -123,7 +124,12 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
   const judged = judge(o, rules, opts);
   // RULES 1.2–1.4: the payout is a share of the paid amount; an empty one is not 0 (a 5.00 minimum
   // would be paid on it): the late order is counted as not judged and listed, never paid on a guess.
-  const v: Verdict = judged.verdict === 'late' && baseMissing(o, baseFor(rules, base)) ? { verdict: 'not_judged', reason: 'no_paid_amount' } : judged;
+  // The item report says the platform paid it, without the amount: not paid again, not guessed.
+  const v: Verdict =
+    judged.verdict !== 'late' ? judged
+    : o.platformPaidUnknown ? { verdict: 'not_judged', reason: 'platform_paid_unknown' }
+    : baseMissing(o, baseFor(rules, base)) ? { verdict: 'not_judged', reason: 'no_paid_amount' }
+    : judged;
   const unshippedOpen =
     o.paidAt !== null && o.status !== 'closed' && o.status !== 'unpaid' && (judged.verdict === 'pending' || (judged.verdict === 'late' && judged.shippedAt === null));
   const late: LateOrder[] = [];
@@ -143,6 +149,6 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
   }
   // A late order whose amount is unknown may still join its buyer's window: like an unshipped one,
   // it keeps that window's voucher provisional (never recorded as final without it).
-  const noAmountLate = v.verdict === 'not_judged' && v.reason === 'no_paid_amount';
+  const noAmountLate = v.verdict === 'not_judged' && (v.reason === 'no_paid_amount' || v.reason === 'platform_paid_unknown');
   return { verdict: v, timing: judged, rules, unshippedOpen, late, openIds: unshippedOpen || noAmountLate ? [o.orderId] : [] };
 }

@@ -31,4 +31,5 @@ export const NOT_JUDGED_ZH: Labels = {
   time_precision: '时间精度不足',
   no_rule_set: '无适用规则集',
   no_paid_amount: '无实付金额',
+  platform_paid_unknown: '平台已赔付但金额未知',
 };

@@ -13,9 +13,10 @@ export { BASE_RULES, type BaseRule, type Kind, type Payout, baseAmount, payout }
  * and the verdict — on time or late, which tier of the rule set — depends on the seconds lost.
  * `no_rule_set`: no rule set of its platform is in force at its paid time (RULES 1.3a).
  * `no_paid_amount`: late, but the amount its payout is a share of (买家实际支付金额) is empty, so
- * what it is owed cannot be computed (set by assess.ts; never taken as 0).
+ * what it is owed cannot be computed (set by assess.ts; never taken as 0). `platform_paid_unknown`:
+ * late, but the item report says the platform paid it (是否赔付 = 是) without the amount.
  */
-export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'time_precision' | 'no_rule_set' | 'no_paid_amount';
+export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'time_precision' | 'no_rule_set' | 'no_paid_amount' | 'platform_paid_unknown';
 
 export type Verdict =
   | { verdict: 'unpaid' }

@@ -93,6 +93,15 @@ function idsText(ids: string[], n: number): string {
   return ids.join(';') + (n > ids.length ? ';…' : '');
 }
 
+/** Late orders the item report says the platform paid, without the amount: listed, not paid again (exit 1). */
+function platformPaidUnknownWarning(ids: string[], n: number): Msg {
+  const list = idsText(ids, n);
+  return msg(
+    `${n} 个延迟订单在宝贝报表中"是否赔付"为"是"但没有赔付金额: 平台已赔付, 店铺不再发放, 也无法核对金额; 未计入红包, 同一买家同窗口的红包暂定 (platform_paid_unknown): ${list}。请在平台核对后再运行。`,
+    `${n} late order(s) are marked paid by the platform in the item report (是否赔付 = 是) with no amount: the shop does not pay them again, and the amount cannot be reconciled; left out of the vouchers (platform_paid_unknown), their buyers' vouchers for the same window kept provisional: ${list}. Check them on the platform and run again.`,
+  );
+}
+
 /** Late orders whose paid amount is empty: listed; what they are owed is for a person to work out (exit 1). */
 function noPaidAmountWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
@@ -147,6 +156,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const imprecise: string[] = [];
   let noShipTime = 0;
   const noAmount: string[] = [];
+  const paidUnknown: string[] = [];
   // Which rows of the side inputs matched an order (the rest are reported after reading).
   const sideInputs = Boolean(excludeList || failureList || scans);
   const seenIds = new Set<string>();
@@ -187,6 +197,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
     else if (a.verdict.reason === 'no_ship_time') noShipTime++;
     else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(o.orderId);
+    else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
     // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
     for (const id of a.openIds) if (o.buyer || id !== o.orderId) open.add(openKey(o.buyer, o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
     if (req.atRisk !== undefined) {
@@ -212,6 +223,10 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (sideInputs) for (const w of unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
+  if (paidUnknown.length) {
+    ctx.warn(platformPaidUnknownWarning(paidUnknown, tally.notJudgedReasons.platform_paid_unknown ?? paidUnknown.length));
+    ctx.attention();
+  }
   if (noAmount.length) {
     ctx.warn(noPaidAmountWarning(noAmount, tally.notJudgedReasons.no_paid_amount ?? noAmount.length));
     ctx.attention();

@@ -73,6 +73,7 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
     }
   }
   o.shippedAt = shippedAll ? shippedMax : null;
+  if (lines.some((l) => l.platformPaidUnknown)) o.platformPaidUnknown = true;
   if (paidUnknown) o.paidAmount = null;
   if (goodsUnknown) o.goodsAmount = null;
   // Any line's imprecise time makes the folded one as imprecise (the widest slack per field).
@@ -103,6 +104,7 @@ export function enrichOrder(o: Order, lines: Order): void {
     slack('shippedAt');
   }
   if (o.platformCompensation === null) o.platformCompensation = lines.platformCompensation;
+  if (lines.platformPaidUnknown) o.platformPaidUnknown = true;
   if (o.presale === null) o.presale = lines.presale;
   if (o.promisedShipAt === null && lines.promisedShipAt !== null) {
     o.promisedShipAt = lines.promisedShipAt;

@@ -245,18 +245,9 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       }
       if (compensatedCol >= 0 && YES.has(get(cells, compensatedCol))) {
         // 是否赔付 = 是 with no 赔付金额: the platform paid the buyer an amount the row does not give.
-        // Taken as "not paid" the shop would be asked to pay again; taken as paid, nothing checks it.
+        // Taken as "not paid" the shop would be asked to pay again: compensate does not judge it.
         const amountCol = any('platformCompensation');
-        if (amountCol < 0 || get(cells, amountCol) === '') {
-          return {
-            column: map.headers[compensatedCol],
-            value: get(cells, compensatedCol),
-            reason: msg(
-              `"${map.headers[compensatedCol]}" 为"是", 但没有赔付金额: 平台已赔付多少无法核对, 这一行未使用 (重新导出含赔付金额的报表)`,
-              `"${map.headers[compensatedCol]}" says yes but the row gives no payout amount: what the platform paid cannot be reconciled, so the row was not used (export again with the payout amount)`,
-            ),
-          };
-        }
+        if (amountCol < 0 || get(cells, amountCol) === '') o.platformPaidUnknown = true;
       }
       if (idx.quantity >= 0) {
         const q = get(cells, idx.quantity);

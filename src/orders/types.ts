@@ -43,6 +43,11 @@ export interface Order {
   presale: boolean | null;
   /** The platform's own delayed-shipment payout when the export has it (RULES 1.4). */
   platformCompensation: Money | null;
+  /**
+   * The item report says the platform paid (是否赔付 = 是) but gives no amount: compensate must not
+   * ask the shop to pay it again, nor compute as if it knew what was paid.
+   */
+  platformPaidUnknown?: boolean;
   sellerFlag: string;
   sellerNote: string;
   closeReason: string;

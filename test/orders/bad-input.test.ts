@@ -224,7 +224,7 @@ describe('order ids no export holds', () => {
 });
 
 describe('宝贝报表 是否赔付 = 是 without 赔付金额', () => {
-  it('is rejected by every command (what the platform paid cannot be reconciled); 是 with an amount and 否 are read', async () => {
+  it('is read, but compensate never asks the shop to pay it again: not judged (platform_paid_unknown), listed, exit 1', async () => {
     // @ts-expect-error: a plain .mjs script without types
     const { TAOBAO_ITEM_LAYOUTS, csvCell } = await import('../../scripts/export-layouts.mjs');
     const H = (TAOBAO_ITEM_LAYOUTS as Record<string, string[]>)['28']!;
@@ -238,15 +238,24 @@ describe('宝贝报表 是否赔付 = 是 without 赔付金额', () => {
       f,
       [H.join(','), line('1000000000000010011', '1000000000000001001', '是', ''), line('1000000000000010021', '1000000000000001002', '是', '5.00'), line('1000000000000010031', '1000000000000001003', '否', '')].join('\n') + '\n',
     );
-    for (const cmd of [['orders', 'normalize'], ['compensate', '--as-of', '2026-06-01 00:00:00']]) {
-      const r = cli([...cmd, f, '-f', 'json']);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`${f}:2 [是否赔付]: "是" "是否赔付" says yes but the row gives no payout amount: what the platform paid cannot be reconciled, so the row was not used`);
-    }
-    expect(json(cli(['orders', 'normalize', f, '-f', 'json'])).map((o) => [o.orderId, o.platformCompensation])).toEqual([
+    const n = cli(['orders', 'normalize', f, '-f', 'json']);
+    expect(n.code).toBe(0);
+    expect(json(n).map((o) => [o.orderId, o.platformCompensation])).toEqual([
+      ['1000000000000001001', null],
       ['1000000000000001002', '5.00'],
       ['1000000000000001003', null],
     ]);
+    // Each line 100.00, shipped 24 h after its 48 h deadline: tmall-2026 late, 5 % = 5.00. 1002: the platform
+    // paid 5.00 (nothing to issue); 1003: 5.00 to issue; 1001: paid by the platform, amount unknown — no voucher.
+    const state = path.join(dir, 'state.db');
+    const c = cli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--record', '--state', state]);
+    expect(c.code).toBe(1);
+    expect(json(c).map((v) => [v.orderIds, v.amount, v.state, v.toIssue, v.recorded])).toEqual([
+      [['1000000000000001002'], '5.00', 'paid_by_platform', '0.00', ''],
+      [['1000000000000001003'], '5.00', 'final', '5.00', 'new'],
+    ]);
+    expect(c.stderr).toContain('1 late order(s) are marked paid by the platform in the item report (是否赔付 = 是) with no amount: the shop does not pay them again');
+    expect(c.stderr).toContain(': 1000000000000001001.');
   });
 });
 

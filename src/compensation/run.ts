@@ -189,7 +189,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       // RULES 1.1: an unpaid order is owed nothing, and a closed order that never shipped cannot be
       // judged: neither gets the promise payout; both are named for a person to check.
       if (o.paidAt === null || o.status === 'unpaid') promiseSkipped.unpaid.push(o.orderId);
-      else if (o.status === 'closed' && o.shippedAt === null) promiseSkipped.closed.push(o.orderId);
+      else if (o.status === 'closed' && o.shippedAt === null && judgeOpts.pickupAt?.(o) === undefined) promiseSkipped.closed.push(o.orderId);
       else promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt, rules });
     }
     const a = assess(o, rules, judgeOpts, req.base);
@@ -274,7 +274,16 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const { status: recorded, changes, covers } = built
     ? await recordVouchers(ctx, built, promises.vouchers, req.reissue)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>() };
-  const newCount = [...recorded.values()].filter((s) => s === 'new' || s === 'reissued' || s === 'topped_up').length;
+  // Newly recorded vouchers the shop must issue something for: one recorded taking over earlier
+  // vouchers that had paid all of it asks nothing (it counts as recorded before, below).
+  const owedOnRecord = new Map<string, Money>();
+  for (const v of [...(built ?? []), ...promises.vouchers]) owedOnRecord.set(v.voucherKey, v.toIssue);
+  const coveredAll = (key: string) => {
+    const c = covers.get(key);
+    const owed = owedOnRecord.get(key);
+    return c !== undefined && owed !== undefined && !owed.gt(c);
+  };
+  const newCount = [...recorded].filter(([k, s]) => (s === 'new' || s === 'reissued' || s === 'topped_up') && !coveredAll(k)).length;
   // SPEC --record: a voucher recorded before is not counted again. What a row asks the shop to issue
   // is then nothing, or only the difference when its amount changed since it was recorded (without
   // --record nothing is recorded or changed, and this leaves every voucher as computed).

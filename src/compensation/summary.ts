@@ -105,12 +105,12 @@ export function runSummary(s: RunSummary): Msg {
       `; 拒绝行 ${s.rejected}` +
       (s.newlyRecorded !== null ? `; 新记录 ${s.newlyRecorded}` : '') +
       (sums.alreadyRecorded ? `; 此前已记录 ${sums.alreadyRecorded} 个 (不再计入)` : ''),
-    `${rulesText(s.rules, 'en')}: ${tally.read} orders read, ${tally.paid} paid, ${tally.late} late, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
+    `${rulesText(s.rules, 'en')}: ${plural(tally.read, 'order')} read, ${tally.paid} paid, ${tally.late} late, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
       `${plural(sums.count, 'voucher')} totalling ${fen(sums.totalFen)} to issue (${sums.provisional} provisional)` +
       (sums.paidByPlatform ? `; ${sums.paidByPlatform} already paid by the platform (computed ${fen(sums.paidComputedFen)}, platform paid ${fen(sums.paidPlatformFen)}; not issued again)` : '') +
       (sums.deducted ? `; ${sums.deducted} to be deducted by the platform totalling ${fen(sums.deductedFen)} (nothing to issue; reconcile only)` : '') +
       (s.promises ? `; ${plural(s.promises, 'unkept delivery promise')} totalling ${fmtMoney(s.promiseTotal)} (paid separately, not capped)` : '') +
-      `; ${s.rejected} rejected rows` +
+      `; ${s.rejected} rejected ${s.rejected === 1 ? 'row' : 'rows'}` +
       (s.newlyRecorded !== null ? `; ${s.newlyRecorded} newly recorded` : '') +
       (sums.alreadyRecorded ? `; ${sums.alreadyRecorded} recorded before (not counted again)` : ''),
   );

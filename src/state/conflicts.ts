@@ -2,7 +2,7 @@
 // recorded way to pay an order again). The check itself is in the ledger's write transaction
 // (ledger.ts recordVouchers); this file only words its answer.
 import type { Ctx } from '../cli/context.js';
-import { UsageError, msg } from '../cli/errors.js';
+import { UsageError, msg, plural } from '../cli/errors.js';
 import { Decimal } from 'decimal.js';
 import type { AmountChange, Clash, RecordStatus } from './ledger.js';
 
@@ -68,7 +68,7 @@ export function reportConflicts(ctx: Ctx, status: Map<string, RecordStatus>, cla
       msg(
         `${vouchers} 个红包因含已赔付订单而未记录 (共 ${blocked.length} 个订单${blocked.length > SHOW ? `, 上面列出前 ${SHOW} 个` : ''}); 每个订单只赔一次, 不论规则集, 行中"待发放"只是还欠的部分。` +
           '核对后用 --reissue <订单编号,...> (或 all) 重新运行: 该红包记录为接替此前的红包, 只发放还欠的部分。',
-        `${vouchers} voucher(s) not recorded because an order in them is already paid (${blocked.length} orders${blocked.length > SHOW ? `, the first ${SHOW} listed above` : ''}); ` +
+        `${vouchers} voucher(s) not recorded because an order in them is already paid (${plural(blocked.length, 'order')}${blocked.length > SHOW ? `, the first ${SHOW} listed above` : ''}); ` +
           'an order is paid once, whatever the rule set, and the row\'s toIssue is only what is still owed. Check it, then run again with --reissue <orderId,...> (or all): the voucher is recorded taking over the earlier ones, and only what is still owed is to be issued.',
       ),
     );

@@ -372,13 +372,34 @@ class SqliteState implements StateDb {
       `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    // What a recorded voucher paid: its amount and top-ups, less what the vouchers it took over had paid.
-    const paidRows = db.prepare('SELECT amount, covered FROM vouchers WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)');
-    const paidBy = (key: string): Decimal =>
-      (paidRows.all(key, `${key}+`, `${key},`) as { amount: string; covered: string | null }[]).reduce((s, r) => s.plus(r.amount).minus(r.covered ?? 0), new Decimal(0));
-    // Each earlier voucher's payment covers the new vouchers holding its orders once in all (the
-    // first of them in this call first), never twice.
+    // The money paid for a recorded voucher's orders (its amount and top-ups) that no later voucher
+    // has taken over yet: later vouchers' `covered` says how much each took from which.
+    const taken = new Map<string, Decimal>();
+    const coveredRows = db.prepare('SELECT voucher_key, covered FROM vouchers WHERE covered IS NOT NULL');
+    const available = (key: string): Decimal => {
+      if (taken.size === 0) for (const r of coveredRows.all() as { voucher_key: string; covered: string }[]) {
+        for (const [from, amount] of Object.entries(parseCovered(r.covered, this.path))) taken.set(from, (taken.get(from) ?? new Decimal(0)).plus(amount));
+        if (taken.size === 0) taken.set('', new Decimal(0)); // read once even when nothing was taken
+      }
+      const all = (amounts.all(key, `${key}+`, `${key},`) as string[]).reduce((s, a) => s.plus(a), new Decimal(0));
+      return Decimal.max(0, all.minus(taken.get(key) ?? 0));
+    };
+    // Each earlier payment covers the new vouchers holding its orders once in all (the first of them
+    // in this call first), never twice, in this run or a later one.
     const left = new Map<string, Decimal>();
+    /** What the earlier vouchers holding a voucher's orders paid of its amount, taken from each. */
+    const cover = (heldBy: string[], amount: Decimal): { total: Decimal; from: Record<string, string> } => {
+      let total = new Decimal(0);
+      const from: Record<string, string> = {};
+      for (const held of heldBy) {
+        const rest = left.get(held) ?? available(held);
+        const take = Decimal.max(0, Decimal.min(rest, amount.minus(total)));
+        total = total.plus(take);
+        left.set(held, rest.minus(take));
+        if (take.gt(0)) from[held] = take.toFixed(2);
+      }
+      return { total, from };
+    };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
     return this.guard(() =>
       // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
@@ -417,23 +438,17 @@ class SqliteState implements StateDb {
             const reissued = new Set(clashes.map((c) => c.orderId));
             // The part of this voucher the vouchers already holding its orders paid (a window that
             // grew after it was recorded): the shop owes only the rest, and never more than the cap.
-            let covered = new Decimal(0);
+            let covered = { total: new Decimal(0), from: {} as Record<string, string> };
             if (clashes.length > 0) {
-              const amount = new Decimal(v.amount);
-              for (const held of [...new Set(clashes.map((c) => c.heldBy))].sort()) {
-                const rest = left.get(held) ?? paidBy(held);
-                const take = Decimal.max(0, Decimal.min(rest, amount.minus(covered)));
-                covered = covered.plus(take);
-                left.set(held, rest.minus(take));
-              }
-              opts.covers?.push({ voucherKey: v.voucherKey, covered: covered.toFixed(2) });
+              covered = cover([...new Set(clashes.map((c) => c.heldBy))].sort(), new Decimal(v.amount));
+              opts.covers?.push({ voucherKey: v.voucherKey, covered: covered.total.toFixed(2) });
             }
             if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
               out.set(v.voucherKey, 'conflict');
               continue;
             }
             const reissueOf = clashes.length > 0 ? JSON.stringify([...new Set(clashes.map((c) => c.heldBy))].sort()) : null;
-            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.isZero() ? null : covered.toFixed(2));
+            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.total.isZero() ? null : JSON.stringify(covered.from));
             for (const id of ids) claim.run(v.voucherKey, id, kind, reissued.has(id) ? 'reissue' : 'paid');
             out.set(v.voucherKey, clashes.length > 0 ? 'reissued' : 'new');
           }
@@ -441,15 +456,7 @@ class SqliteState implements StateDb {
             checkVoucher(v);
             const heldBy = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]).map((r) => r.voucher_key))].sort();
             if (heldBy.length === 0) continue;
-            const amount = new Decimal(v.amount);
-            let covered = new Decimal(0);
-            for (const h of heldBy) {
-              const rest = left.get(h) ?? paidBy(h);
-              const take = Decimal.max(0, Decimal.min(rest, amount.minus(covered)));
-              covered = covered.plus(take);
-              left.set(h, rest.minus(take));
-            }
-            opts.covers?.push({ voucherKey: v.voucherKey, covered: covered.toFixed(2) });
+            opts.covers?.push({ voucherKey: v.voucherKey, covered: cover(heldBy, new Decimal(v.amount)).total.toFixed(2) });
           }
           return out;
         })
@@ -501,7 +508,7 @@ class SqliteState implements StateDb {
       windowStart: r.window_start,
       recordedAt: r.recorded_at,
       reissueOf: r.reissue_of === null ? [] : parseIds(r.reissue_of, this.path),
-      covered: r.covered === null ? '0.00' : r.covered,
+      covered: r.covered === null ? '0.00' : Object.values(parseCovered(r.covered, this.path)).reduce((s, a) => s.plus(a), new Decimal(0)).toFixed(2),
     }));
   }
 
@@ -563,6 +570,23 @@ export function summarise(rows: ContactRow[]): Map<string, ContactSummary> {
     }
   }
   return out;
+}
+
+/**
+ * A voucher's `covered` column: what it took over from each earlier voucher, `{"<key>": "100.00"}`.
+ * Anything else is a damaged row: reported, never guessed at.
+ */
+function parseCovered(text: string, file: string): Record<string, string> {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    v = null;
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.values(v).every((a) => typeof a === 'string' && AMOUNT_RE.test(a))) {
+    throw damagedError(file, `covered is not a JSON object of amounts: ${text.slice(0, 60)}`);
+  }
+  return v as Record<string, string>;
 }
 
 function checkVoucher(v: VoucherRecord): void {

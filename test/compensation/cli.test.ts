@@ -143,6 +143,15 @@ describe('storeops compensate (example shop)', () => {
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.map((v) => [v.orderIds, v.kinds, v.toIssue])).toEqual([[['5200000000000000701'], ['delivery_promise'], '10.00']]);
     expect(r.stderr).toContain('orders in --delivery-failures given no promise payout: 1 never paid (5200000000000000702); 1 closed without shipping, which cannot be judged (5200000000000000704); check them by hand');
+    // A pickup scan says the closed order did ship (RULES 1.1): it was shipped, then closed, and gets its 10.00.
+    const scans = path.join(dir, 'scans.csv');
+    fs.writeFileSync(scans, '订单编号,揽收时间\n5200000000000000704,2026-11-18 18:00:00\n');
+    const s = runCli(['compensate', f, ...AS_OF, '--rules', 'tmall-2023', '--delivery-failures', list, '--shipments', scans, '-f', 'json']);
+    expect((JSON.parse(s.stdout) as Record<string, unknown>[]).map((v) => [v.orderIds, v.toIssue])).toEqual([
+      [['5200000000000000701'], '10.00'],
+      [['5200000000000000704'], '10.00'],
+    ]);
+    expect(s.stderr).toContain('given no promise payout: 1 never paid (5200000000000000702); check them by hand');
   });
 
   it('--record twice pays nothing twice; --fail-on new-vouchers alerts only on what the shop must issue', () => {

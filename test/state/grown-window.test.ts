@@ -115,3 +115,71 @@ describe('a window that grew after it was recorded (tmall-2026, one Beijing day)
     expect(r.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['50.00', '0.00', 'conflict']]);
   });
 });
+
+describe('tmall-2023 rolling windows that regroup over several runs (RULES 1.2: 30 %, windows of 24 h from the first payment)', () => {
+  // Buyer P, 100.00 each, each shipped 50 h after payment (2 h late): 30 % = 30.00 each.
+  const o = (n: string, paidAt: string, shippedAt: string) => shipped(`100000000000000000${n}`, 'P', '100.00', paidAt, shippedAt);
+  const A = o('1', '2025-03-01 12:00:00', '2025-03-03 14:00:00');
+  const B = o('2', '2025-03-02 10:00:00', '2025-03-04 12:00:00');
+  const C = o('3', '2025-03-03 09:00:00', '2025-03-05 11:00:00');
+  const D = o('4', '2025-03-03 20:00:00', '2025-03-05 22:00:00');
+  const at = ['--as-of', '2025-04-01 00:00:00'];
+  const files = (dir: string) => {
+    const w = (name: string, rows: ReturnType<typeof o>[]) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, taobaoCsv(rows));
+      return f;
+    };
+    // {B,C} = 60.00 (C within 24 h of B); with A: {A,B} = 60.00 and {C} = 30.00; with D too: {A,B} and {C,D} = 60.00.
+    return { r1: w('r1.csv', [B, C]), r2: w('r2.csv', [A, B, C]), r3: w('r3.csv', [A, B, C, D]) };
+  };
+  const owed = (r: { rows: Row[] }) => r.rows.map((v) => [v.orderIds, v.toIssue, v.recorded]);
+
+  it('each payment is taken over once across runs: what is issued adds up to what is owed (120.00)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir);
+    expect(owed(run(f.r1, state, ...at))).toEqual([[['1000000000000000002', '1000000000000000003'], '60.00', 'new']]);
+    // {A,B} takes the 60.00 paid for {B,C} first; {C} then has nothing left to take: 30.00 owed.
+    expect(owed(run(f.r2, state, ...at, '--reissue', 'all'))).toEqual([
+      [['1000000000000000001', '1000000000000000002'], '0.00', 'reissued'],
+      [['1000000000000000003'], '30.00', 'reissued'],
+    ]);
+    // {C,D} = 60.00 holds C, paid 30.00 (by the {C} voucher; {B,C}'s 60.00 went to {A,B}): 30.00 owed.
+    const r3 = run(f.r3, state, ...at);
+    expect(owed(r3)).toEqual([
+      [['1000000000000000001', '1000000000000000002'], '0.00', 'already_recorded'],
+      [['1000000000000000003', '1000000000000000004'], '30.00', 'conflict'],
+    ]);
+    expect(owed(run(f.r3, state, ...at, '--reissue', 'all'))[1]).toEqual([['1000000000000000003', '1000000000000000004'], '30.00', 'reissued']);
+    // Issued 60 + 0 + 30 + 30 = 120.00 = 60 ({A,B}) + 60 ({C,D}).
+    expect(ledger(state).stderr).toContain('4 vouchers recorded, total 120.00');
+  });
+
+  it('a payment taken over in an earlier run is not counted again: 30.00 stays owed run after run', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir);
+    run(f.r1, state, ...at);
+    // Only {A,B} recorded (taking the 60.00); {C} still blocked: 30.00 owed, now and on the next run.
+    expect(owed(run(f.r2, state, ...at, '--reissue', '1000000000000000002'))).toEqual([
+      [['1000000000000000001', '1000000000000000002'], '0.00', 'reissued'],
+      [['1000000000000000003'], '30.00', 'conflict'],
+    ]);
+    expect(owed(run(f.r2, state, ...at))[1]).toEqual([['1000000000000000003'], '30.00', 'conflict']);
+  });
+
+  it('a voucher recorded taking over one that paid all of it is not "newly recorded": --fail-on new-vouchers stays quiet', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir);
+    const ex = path.join(dir, 'exclude.csv');
+    fs.writeFileSync(ex, '订单编号\n1000000000000000003\n');
+    run(f.r1, state, ...at);
+    // {B} alone = 30.00, all paid by {B,C}'s 60.00.
+    const r = run(f.r1, state, ...at, '--exclude', ex, '--reissue', 'all', '--fail-on', 'new-vouchers');
+    expect(r.code).toBe(0);
+    expect(owed(r)).toEqual([[['1000000000000000002'], '0.00', 'reissued']]);
+    expect(r.stderr).toContain('0 newly recorded; 1 recorded before (not counted again)');
+  });
+});

@@ -31,6 +31,7 @@ export function register(program: Command): void {
     .option('--channel <channel>', 'wangwang, phone or sms / wangwang (旺旺)、phone (电话) 或 sms (短信)')
     .option('--who <agent>', 'who made the contact / 联系人')
     .option('--reviews <file...>', "review files: the buyer's other reviews count towards the contact limits (attempts, gap); warns when the order is in none of them / 评价表: 买家其他评价的联系也计入限制 (次数、间隔); 订单不在其中时提醒")
+    .option('--orders <file...>', 'order exports: the buyer of a review file without a buyer column (抖店), as in the queue / 订单报表: 评价表没有买家列时 (抖店) 从订单报表取买家, 与 queue 相同')
     .option('--force', 'record a contact even though it breaks the contact rules (do_not_contact, attempts, minimum gap, quiet hours); the breach is recorded in the note / 即使违反联系规则 (勿再联系、次数、最短间隔、免打扰时段) 也记录; 违规情况写入备注')
     .option('--max-attempts <n>', 'contact attempts allowed per review (default 3) / 每条评价允许的联系次数 (默认 3)')
     .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00) / 免打扰时段 (默认 22:00-08:00)')

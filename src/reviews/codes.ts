@@ -1,6 +1,7 @@
 // zh labels of the codes reviews writes (JSON and en output keep the codes; src/io shows the
 // labels in zh output).
 import type { Labels } from '../io/columns.js';
+import { REVIEW_STATUS_ZH } from '../state/codes.js';
 
 export const RATING_ZH: Labels = { good: '好评', neutral: '中评', bad: '差评' };
 
@@ -24,6 +25,9 @@ export const DEADLINE_ZH: Labels = { contactBy: '联系期限', explainBy: '解�
 
 /** The ledger's review statuses and contact channels: one table, in src/state/codes.ts. */
 export { CHANNEL_ZH, REVIEW_STATUS_ZH as STATUS_ZH } from '../state/codes.js';
+
+/** The queue's status: the ledger's, or `reopened` (a 追评 newer than the resolution, RULES 2.3). */
+export const QUEUE_STATUS_ZH: Labels = { ...REVIEW_STATUS_ZH, reopened: '追评后重新打开' };
 
 /** types.ts Action: what to do next. */
 export const ACTION_ZH: Labels = {

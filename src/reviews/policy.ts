@@ -108,6 +108,14 @@ export interface OrderContacts {
   lastContactAt: number | null;
   /** Times of every attempt; when absent, all `attempts` count as recent. */
   attemptTimes?: number[];
+  /** do_not_contact was logged at some point: it stays, whatever was logged after it (RULES 2.2). */
+  stopped?: boolean;
+  /** When the latest 'resolved' entry was logged (a newer 追评 reopens the item). */
+  resolvedAt?: number | null;
+  /** A complaint about the review was filed. */
+  complaintFiled?: boolean;
+  /** The buyer the contacts were recorded with (schema 6), when known. */
+  buyer?: string | null;
 }
 
 /** Contact rules for one review: no contact after do_not_contact, at most maxAttempts, gaps between attempts, never in quiet hours. */
@@ -129,7 +137,10 @@ export function buyerContactState(
   s: ReviewSettings,
   tz: TimeZone,
 ): ContactState {
-  const status = own?.status ?? 'new';
+  // RULES 2.2: a buyer who said stop stays stopped. A later 'resolved' or 'complaint_filed' entry
+  // (or a contact forced on record) does not lift it: the order's status stays do_not_contact.
+  const stoppedBy = (h: OrderContacts) => h.stopped === true || h.status === 'do_not_contact';
+  const status: ReviewStatus = own && stoppedBy(own) ? 'do_not_contact' : (own?.status ?? 'new');
   const attempts = own?.attempts ?? 0;
   const lastContactAt = own?.lastContactAt ?? null;
   const since = asOf - s.attemptWindowDays * DAY_MS;
@@ -137,7 +148,7 @@ export function buyerContactState(
   let buyerLastContactAt: number | null = null;
   let buyerStopped = false;
   for (const h of buyerOrders) {
-    if (h.status === 'do_not_contact') buyerStopped = true;
+    if (stoppedBy(h)) buyerStopped = true;
     buyerAttempts += h.attemptTimes ? h.attemptTimes.filter((t) => t >= since && t <= asOf).length : h.attempts;
     if (h.lastContactAt !== null && (buyerLastContactAt === null || h.lastContactAt > buyerLastContactAt)) buyerLastContactAt = h.lastContactAt;
   }

@@ -27,6 +27,8 @@ export interface QueueOptions {
   asOf: number;
   tz: TimeZone;
   contacts: Map<string, OrderContacts>;
+  /** Orders whose contacts the state database recorded with each buyer (by nick): they count towards that buyer's limits. */
+  storedOrders?: Map<string, string[]>;
   orders: Map<string, OrderFacts> | null;
   includeResolved: boolean;
 }
@@ -62,13 +64,19 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
   }
   const flagged = reviews.map((r) => ({ r, f: classify(r, o.matchers) })).filter((x) => x.f.reasons.length > 0);
   // RULES 2.2: contact limits count per buyer, across all their reviews.
-  const keyOf = (r: Review) => buyerKey(r.buyer || (o.orders?.get(r.orderId)?.buyer ?? ''), r.orderId);
+  // The buyer: the review file's, else the order export's, else the one recorded with the contacts.
+  const keyOf = (r: Review) => buyerKey(r.buyer || o.orders?.get(r.orderId)?.buyer || o.contacts.get(r.orderId)?.buyer || '', r.orderId);
   const ordersOf = new Map<string, string[]>();
-  for (const { r } of flagged) {
-    const k = keyOf(r);
+  const add = (k: string, id: string) => {
     const list = ordersOf.get(k);
-    if (!list) ordersOf.set(k, [r.orderId]);
-    else if (!list.includes(r.orderId)) list.push(r.orderId);
+    if (!list) ordersOf.set(k, [id]);
+    else if (!list.includes(id)) list.push(id);
+  };
+  for (const { r } of flagged) add(keyOf(r), r.orderId);
+  // Contacts recorded with the buyer about orders in no file of this run count too (RULES 2.2).
+  for (const [nick, ids] of o.storedOrders ?? []) {
+    const k = buyerKey(nick, '');
+    if (ordersOf.has(k)) for (const id of ids) add(k, id);
   }
   const items: QueueItem[] = [];
   for (const { r, f } of flagged) {
@@ -78,8 +86,15 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     const d = deadlines(events, o.asOf, o.settings, o.tz);
     const key = keyOf(r);
     const buyerOrders = ordersOf.get(key) ?? [r.orderId];
-    const histories = buyerOrders.map((id) => o.contacts.get(id)).filter((h): h is OrderContacts => h !== undefined);
-    const cs = buyerContactState(o.contacts.get(r.orderId), histories, o.asOf, o.settings, o.tz);
+    let own = o.contacts.get(r.orderId);
+    // RULES 2.3: a 追评 after the order was logged resolved is a new review part: the explanation
+    // runs 30 days from it, and a negative or safety 追评 needs the buyer's problem looked at again.
+    // The item reopens (its earlier attempts still count towards the limits).
+    const reopened =
+      own !== undefined && own.status === 'resolved' && !own.stopped && f.followUpFlagged && r.followUpAt !== null && own.resolvedAt != null && r.followUpAt > own.resolvedAt;
+    if (reopened) own = { ...own!, status: own!.attempts > 0 ? 'contacted' : 'new' };
+    const histories = buyerOrders.map((id) => (id === r.orderId ? own : o.contacts.get(id))).filter((h): h is OrderContacts => h !== undefined);
+    const cs = buyerContactState(own, histories, o.asOf, o.settings, o.tz);
     if (cs.status === 'resolved' && !o.includeResolved) continue;
 
     const malicious = f.extortion.map((p) => `extortion:${p}`);
@@ -97,15 +112,16 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     else if (cs.blocked === 'complaint_filed') action = 'await_complaint';
     else if (extortion && !safety) action = o.asOf <= d.complaintBy ? 'file_complaint' : o.asOf <= d.explainBy ? 'post_explanation' : 'none';
     else if (cs.blocked) {
-      // No more contact: a malicious review may be reported (RULES 2.1: the last resort);
-      // otherwise the public explanation is what is left.
-      if (isMalicious && o.asOf <= d.complaintBy) action = 'file_complaint';
+      // No more contact: a malicious review may be reported (RULES 2.1: the last resort), unless
+      // that was done; otherwise the public explanation is what is left.
+      if (isMalicious && o.asOf <= d.complaintBy && !own?.complaintFiled) action = 'file_complaint';
       else if (o.asOf <= d.explainBy) action = 'post_explanation';
       else action = 'none';
-    } else if (cs.nextContactAt !== null && cs.nextContactAt <= o.asOf) action = cs.attempts === 0 ? 'contact_now' : 'follow_up';
+    } else if (cs.nextContactAt !== null && cs.nextContactAt <= o.asOf) action = cs.attempts === 0 || reopened ? 'contact_now' : 'follow_up';
     else action = cs.status === 'awaiting_reply' ? 'await_reply' : 'contact_later';
 
-    const firstContactPending = cs.attempts === 0 && cs.status === 'new';
+    // A reopened item's first contact about the new 追评 is pending whatever went before.
+    const firstContactPending = (cs.attempts === 0 && cs.status === 'new') || reopened;
     const overdue: string[] = [];
     if (firstContactPending && o.asOf > d.contactBy) overdue.push('contactBy');
     if (cs.status !== 'resolved' && o.asOf > d.explainBy) overdue.push('explainBy');
@@ -153,7 +169,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       explainBy: d.explainBy,
       complaintBy: d.complaintBy,
       overdue,
-      status: cs.status,
+      status: reopened ? 'reopened' : cs.status,
       attempts: cs.attempts,
       buyerAttempts: cs.buyerAttempts,
       lastContactAt: cs.lastContactAt,

@@ -1,6 +1,6 @@
 // Command bodies for `storeops reviews queue|log|message` (SPEC reviews): read, compute with the
 // pure modules, hand rows to the output layer.
-import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, REASON_ZH, STATUS_ZH } from './codes.js';
+import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH } from './codes.js';
 import type { Ctx } from '../cli/context.js';
 import { InputError, UsageError, msg } from '../cli/errors.js';
 import { checkOrderId } from '../io/cells.js';
@@ -36,7 +36,7 @@ export const QUEUE_COLUMNS: Column[] = [
   { key: 'explainBy', zh: '解释期限', en: 'explainBy', type: 'time' },
   { key: 'complaintBy', zh: '投诉期限', en: 'complaintBy', type: 'time' },
   { key: 'overdue', zh: '已逾期', en: 'overdue', type: 'list', labels: DEADLINE_ZH },
-  { key: 'status', zh: '状态', en: 'status', brief: true, labels: STATUS_ZH },
+  { key: 'status', zh: '状态', en: 'status', brief: true, labels: QUEUE_STATUS_ZH },
   { key: 'attempts', zh: '联系次数', en: 'attempts', type: 'int' },
   { key: 'buyerAttempts', zh: '买家被联系次数', en: 'buyerAttempts', type: 'int' },
   { key: 'lastContactAt', zh: '上次联系', en: 'lastContactAt', type: 'time' },
@@ -57,9 +57,43 @@ export const QUEUE_COLUMNS: Column[] = [
 function orderContacts(db: StateDb, orderIds: string[]): Map<string, OrderContacts> {
   const out = new Map<string, OrderContacts>();
   for (const [id, h] of db.contactHistory(orderIds)) {
-    out.set(id, { status: h.status, attempts: h.attempts, lastContactAt: h.lastContactAt, attemptTimes: h.entries.filter((e) => CONTACT_STATUSES.has(e.status)).map((e) => e.at) });
+    out.set(id, {
+      status: h.status,
+      attempts: h.attempts,
+      lastContactAt: h.lastContactAt,
+      attemptTimes: h.entries.filter((e) => CONTACT_STATUSES.has(e.status)).map((e) => e.at),
+      stopped: h.stoppedAt !== null,
+      resolvedAt: h.resolvedAt,
+      complaintFiled: h.complaintFiled,
+      buyer: h.buyer,
+    });
   }
   return out;
+}
+
+/** The buyer's nick when it names someone (not empty, not masked like t**1): what a contact records. */
+function namedBuyer(nick: string | null | undefined): string | undefined {
+  const b = (nick ?? '').trim();
+  return buyerKey(b, '').startsWith('buyer:') ? b : undefined;
+}
+
+/**
+ * RULES 2.2: the contact limits count per buyer across runs. The contacts of these orders, and of
+ * every other order whose contact was recorded with the same buyer (schema 6), whatever review
+ * files this run reads. `buyerOf` names the buyer of an order as this run knows it (review file,
+ * order export); the buyer recorded with the order's contacts is the fallback.
+ */
+function contactsWithBuyers(db: StateDb, orderIds: string[], buyerOf: (id: string) => string | undefined): { contacts: Map<string, OrderContacts>; storedOrders: Map<string, string[]> } {
+  const contacts = orderContacts(db, orderIds);
+  const buyers = new Set<string>();
+  for (const id of orderIds) {
+    const b = namedBuyer(buyerOf(id)) ?? namedBuyer(contacts.get(id)?.buyer);
+    if (b !== undefined) buyers.add(b);
+  }
+  const storedOrders = db.ordersOfBuyers([...buyers]);
+  const more = [...new Set([...storedOrders.values()].flat())].filter((id) => !contacts.has(id));
+  for (const [id, h] of orderContacts(db, more)) contacts.set(id, h);
+  return { contacts, storedOrders };
 }
 
 const CONTACT_STATUSES: ReadonlySet<ReviewStatus> = new Set(['contacted', 'awaiting_reply']);
@@ -123,12 +157,14 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     await rejects.finish();
     // RULES 2.2: the queue only reads the state; a missing database means "no contacts yet".
     const db = await openStateDb(ctx, false);
-    let contacts;
+    let stored;
     try {
-      contacts = orderContacts(db, [...wanted]);
+      const buyerOf = new Map(reviews.map((r) => [r.orderId, r.buyer || (orders?.get(r.orderId)?.buyer ?? '')]));
+      stored = contactsWithBuyers(db, [...wanted], (id) => buyerOf.get(id));
     } finally {
       db.close();
     }
+    const { contacts, storedOrders } = stored;
     const items = buildQueue(reviews, {
       matchers: cfg.matchers,
       settings: cfg.settings,
@@ -138,6 +174,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
       asOf: ctx.asOf,
       tz: ctx.tz,
       contacts,
+      storedOrders,
       orders,
       includeResolved: Boolean(opts.all),
     });
@@ -202,31 +239,42 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
   await notifier?.send((lang) => reviewsNotice(b.items, { lang, tz: ctx.tz, asOf: ctx.asOf }));
 }
 
+/** Who the buyer of a logged contact is, and which of their orders in this run's files count with it. */
+interface LogBuyer {
+  /** The buyer's nick, when the files name one (not masked); else undefined. */
+  buyer: string | undefined;
+  /** This order and the buyer's other flagged reviews in the review files. */
+  fileOrders: string[];
+  /** The files were given, but this order is in none of them (already warned). */
+  notFound: boolean;
+}
+
 /**
- * The order ids whose contacts count with this one: the buyer's flagged reviews in the review
- * files (`--reviews`), else the order alone. Warns when the order is in none of the files.
+ * RULES 2.2: the contact limits count per buyer. The buyer comes from the review file (`--reviews`)
+ * or, when it has no buyer column (抖店), from the order exports (`--orders`), as in the queue; their
+ * other flagged reviews in the files count with this one. Warns when the order is in none of the
+ * review files.
  */
-async function buyerOrdersOf(ctx: Ctx, orderId: string, files: string[], cfg: ReviewsConfig): Promise<string[]> {
-  if (files.length === 0) {
-    ctx.warn(
-      msg(
-        '没有给出 --reviews: 只检查这个订单的联系记录, 没有检查同一买家其他评价的联系 (次数、间隔)',
-        "no --reviews given: only this order's contacts were checked, not the buyer's contacts about other reviews (attempts, gap)",
-      ),
-    );
-    return [orderId];
+async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>, cfg: ReviewsConfig): Promise<LogBuyer> {
+  const reviewFiles = fileList(opts.reviews);
+  const orderFiles = fileList(opts.orders);
+  if ([...reviewFiles, ...orderFiles].filter((f) => f === '-').length > 1) {
+    throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'));
   }
   const rejects = new RejectLog(ctx);
-  let reviews: Review[];
+  let reviews: Review[] = [];
+  let orders: Map<string, OrderFacts> | null = null;
   try {
-    ({ reviews } = await readReviews(ctx, files, rejects, (r) => r.orderId === orderId || needsFollowUp(r, cfg.matchers)));
+    if (reviewFiles.length > 0) ({ reviews } = await readReviews(ctx, reviewFiles, rejects, (r) => r.orderId === orderId || needsFollowUp(r, cfg.matchers)));
+    orders = await loadOrderFacts(ctx, orderFiles, rejects, new Set([orderId, ...reviews.map((r) => r.orderId)]));
     await rejects.finish();
   } catch (e) {
     await rejects.abort();
     throw e;
   }
+  const buyerOf = (id: string, nick = '') => nick || (orders?.get(id)?.buyer ?? '');
   const mine = reviews.find((r) => r.orderId === orderId);
-  if (!mine) {
+  if (reviewFiles.length > 0 && !mine) {
     ctx.warn(
       msg(
         `订单 ${orderId} 不在给出的评价文件里: 检查订单编号; 只检查这个订单的联系记录`,
@@ -234,10 +282,11 @@ async function buyerOrdersOf(ctx: Ctx, orderId: string, files: string[], cfg: Re
       ),
     );
     ctx.attention();
-    return [orderId];
   }
-  const key = buyerKey(mine.buyer, orderId);
-  return [...new Set([orderId, ...reviews.filter((r) => buyerKey(r.buyer, r.orderId) === key).map((r) => r.orderId)])];
+  const own = buyerOf(orderId, mine?.buyer);
+  const key = buyerKey(own, orderId);
+  const fileOrders = [...new Set([orderId, ...reviews.filter((r) => buyerKey(buyerOf(r.orderId, r.buyer), r.orderId) === key).map((r) => r.orderId)])];
+  return { buyer: namedBuyer(own), fileOrders, notFound: reviewFiles.length > 0 && !mine };
 }
 
 export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -254,17 +303,34 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
     throw new UsageError(msg(`--channel 无效: "${channel}"`, `--channel is not valid: "${channel}"`), msg(`可用: ${CHANNELS.join(', ')}`, `choose one of: ${CHANNELS.join(', ')}`));
   }
   const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
-  // RULES 2.2: the limits count per buyer. The review files say who the buyer is and which of
-  // their other reviews count; without them only this order's history can be checked.
-  const sameBuyer = await buyerOrdersOf(ctx, orderId, fileList(opts.reviews), cfg);
+  // RULES 2.2: the limits count per buyer. The review files (or the order exports) say who the
+  // buyer is; the state database holds every contact recorded with that buyer, whatever files the
+  // runs read. Without a buyer only this order's history can be checked.
+  const lb = await logBuyer(ctx, orderId, opts, cfg);
   const db = await openStateDb(ctx, true);
   try {
+    // A buyer recorded with this order's earlier contacts still names them.
+    const buyer = lb.buyer ?? namedBuyer(orderContacts(db, [orderId]).get(orderId)?.buyer);
+    if (buyer === undefined && !lb.notFound) {
+      ctx.warn(
+        fileList(opts.reviews).length === 0 && fileList(opts.orders).length === 0
+          ? msg(
+              '没有给出 --reviews: 只检查这个订单的联系记录, 没有检查同一买家其他评价的联系 (次数、间隔)',
+              "no --reviews given: only this order's contacts were checked, not the buyer's contacts about other reviews (attempts, gap)",
+            )
+          : msg(
+              `给出的文件没有写明订单 ${orderId} 的买家: 只检查这个订单的联系记录, 没有检查同一买家其他评价的联系 (次数、间隔)`,
+              `the files given do not name the buyer of order ${orderId}: only this order's contacts were checked, not the buyer's contacts about other reviews (attempts, gap)`,
+            ),
+      );
+    }
+    const buyerHistories = () => contactsWithBuyers(db, lb.fileOrders, () => buyer).contacts;
     // The contact rules are checked inside the write transaction: two runs at the same moment
     // cannot both find the buyer free and both record a contact.
     const who = opts.who === undefined ? undefined : String(opts.who);
     let note: string | undefined;
-    db.logContact({ orderId, at: ctx.asOf, status, channel, note: opts.note === undefined ? undefined : String(opts.note), who }, () => {
-      const histories = orderContacts(db, sameBuyer);
+    db.logContact({ orderId, at: ctx.asOf, status, channel, note: opts.note === undefined ? undefined : String(opts.note), who, buyer }, () => {
+      const histories = buyerHistories();
       const before = buyerContactState(histories.get(orderId), [...histories.values()], ctx.asOf, cfg.settings, ctx.tz);
       // RULES 2.2 (恶意骚扰, ruleId 11000254): a contact that breaks the contact rules is refused
       // (exit 2) unless --force says it happened anyway and must be on record.
@@ -305,9 +371,9 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
         note = `[forced: ${why.en}]${note ? ' ' + note : ''}`;
         ctx.attention();
       }
-      return { orderId, at: ctx.asOf, status, channel, note, who };
+      return { orderId, at: ctx.asOf, status, channel, note, who, buyer };
     });
-    const afterH = orderContacts(db, sameBuyer);
+    const afterH = buyerHistories();
     const after = buyerContactState(afterH.get(orderId), [...afterH.values()], ctx.asOf, cfg.settings, ctx.tz);
     await writeRows(
       ctx,

@@ -63,7 +63,8 @@ export interface QueueItem {
   explainBy: number;
   complaintBy: number;
   overdue: string[];
-  status: ReviewStatus;
+  /** The ledger's status, or `reopened`: logged resolved, then a negative 追评 came after (RULES 2.3). */
+  status: ReviewStatus | 'reopened';
   attempts: number;
   /** Attempts on all the buyer's reviews in the attempt window (RULES 2.2: limits are per buyer). */
   buyerAttempts: number;

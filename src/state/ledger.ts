@@ -101,6 +101,8 @@ export interface ContactEntry {
   channel?: string;
   note?: string;
   who?: string;
+  /** The buyer's nick (schema 6; absent when not known): the per-buyer contact rules look it up. */
+  buyer?: string;
 }
 
 export interface ContactSummary {
@@ -108,6 +110,14 @@ export interface ContactSummary {
   status: ReviewStatus;
   attempts: number;
   lastContactAt: number | null;
+  /** When do_not_contact was first logged (null: never). It stays: a later entry does not lift it (RULES 2.2). */
+  stoppedAt: number | null;
+  /** When the latest 'resolved' entry was logged (null: never). */
+  resolvedAt: number | null;
+  /** A complaint_filed entry was logged. */
+  complaintFiled: boolean;
+  /** The buyer the order's latest entry naming one recorded (null: none did). */
+  buyer: string | null;
   entries: ContactEntry[];
 }
 
@@ -128,6 +138,8 @@ export interface StateDb {
   logContact(c: ContactEntry, check?: () => ContactEntry | void): void;
   /** Contact history per order id (all orders when ids omitted). attempts = entries whose status is 'contacted' or 'awaiting_reply'; status = the latest entry's status. */
   contactHistory(orderIds?: string[]): Map<string, ContactSummary>;
+  /** The orders with a contact recorded with each of these buyers (schema 6), by buyer. */
+  ordersOfBuyers(buyers: string[]): Map<string, string[]>;
   listVouchers(): ListedVoucher[];
   /** Which of these item keys were already posted to this notify target (read only). */
   notifiedKeys(target: string, keys: string[]): Set<string>;
@@ -334,6 +346,7 @@ interface ContactRow {
   channel: string | null;
   note: string | null;
   who: string | null;
+  buyer: string | null;
 }
 
 class SqliteState implements StateDb {
@@ -473,13 +486,13 @@ class SqliteState implements StateDb {
   logContact(c: ContactEntry, check?: () => ContactEntry | void): void {
     this.writable();
     checkContact(c);
-    const insert = 'INSERT INTO contacts (order_id, at, status, channel, note, who) VALUES (?, ?, ?, ?, ?, ?)';
+    const insert = 'INSERT INTO contacts (order_id, at, status, channel, note, who, buyer) VALUES (?, ?, ?, ?, ?, ?, ?)';
     this.guard(() =>
       this.db
         .transaction(() => {
           const e = check?.() ?? c;
           checkContact(e);
-          this.db.prepare(insert).run(e.orderId, e.at, e.status, e.channel ?? null, e.note ?? null, e.who ?? null);
+          this.db.prepare(insert).run(e.orderId, e.at, e.status, e.channel ?? null, e.note ?? null, e.who ?? null, e.buyer ?? null);
         })
         .immediate(),
     );
@@ -487,13 +500,22 @@ class SqliteState implements StateDb {
 
   contactHistory(orderIds?: string[]): Map<string, ContactSummary> {
     if (orderIds && orderIds.length === 0) return new Map();
-    const cols = 'order_id, at, status, channel, note, who';
+    const cols = 'order_id, at, status, channel, note, who, buyer';
     const rows = this.guard(() =>
       orderIds
         ? this.db.prepare(`SELECT ${cols} FROM contacts WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, at, id`).all(JSON.stringify(orderIds))
         : this.db.prepare(`SELECT ${cols} FROM contacts ORDER BY order_id, at, id`).all(),
     ) as ContactRow[];
     return summarise(rows);
+  }
+
+  ordersOfBuyers(buyers: string[]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    if (buyers.length === 0) return out;
+    const select = 'SELECT DISTINCT buyer, order_id FROM contacts WHERE buyer IN (SELECT value FROM json_each(?)) ORDER BY buyer, order_id';
+    const rows = this.guard(() => this.db.prepare(select).all(JSON.stringify(buyers))) as { buyer: string; order_id: string }[];
+    for (const r of rows) out.set(r.buyer, [...(out.get(r.buyer) ?? []), r.order_id]);
+    return out;
   }
 
   listVouchers(): ListedVoucher[] {
@@ -554,15 +576,22 @@ export function summarise(rows: ContactRow[]): Map<string, ContactSummary> {
   for (const r of rows) {
     let s = out.get(r.order_id);
     if (!s) {
-      s = { orderId: r.order_id, status: r.status, attempts: 0, lastContactAt: null, entries: [] };
+      s = { orderId: r.order_id, status: r.status, attempts: 0, lastContactAt: null, stoppedAt: null, resolvedAt: null, complaintFiled: false, buyer: null, entries: [] };
       out.set(r.order_id, s);
     }
     const e: ContactEntry = { orderId: r.order_id, at: r.at, status: r.status };
     if (r.channel !== null) e.channel = r.channel;
     if (r.note !== null) e.note = r.note;
     if (r.who !== null) e.who = r.who;
+    if (r.buyer !== null) {
+      e.buyer = r.buyer;
+      s.buyer = r.buyer;
+    }
     s.entries.push(e);
     s.status = r.status;
+    if (r.status === 'do_not_contact' && s.stoppedAt === null) s.stoppedAt = r.at;
+    if (r.status === 'resolved') s.resolvedAt = r.at;
+    if (r.status === 'complaint_filed') s.complaintFiled = true;
     if (ATTEMPT_STATUSES.has(r.status)) {
       s.attempts++;
       // The time of the last actual attempt (a 'resolved' entry is not a contact).
@@ -619,6 +648,7 @@ function emptyState(file: string): StateDb {
       throw missingError(file);
     },
     contactHistory: () => new Map(),
+    ordersOfBuyers: () => new Map(),
     listVouchers: () => [],
     notifiedKeys: () => new Set(),
     recordNotified: () => {

@@ -43,6 +43,7 @@ export const CONTACT_ENTRY_COLUMNS: readonly Column[] = [
   { key: 'channel', zh: '渠道', en: 'channel', type: 'text', labels: CHANNEL_ZH },
   { key: 'note', zh: '备注', en: 'note', type: 'text' },
   { key: 'who', zh: '经办人', en: 'who', type: 'text' },
+  { key: 'buyer', zh: '买家', en: 'buyer', type: 'text' },
 ];
 
 type What = 'vouchers' | 'contacts';
@@ -75,7 +76,8 @@ export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<st
     if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order);
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [];
-    for (const s of history.values()) for (const e of s.entries) rows.push({ ...e });
+    // buyer: empty for contacts recorded before schema 6 or without a known buyer.
+    for (const s of history.values()) for (const e of s.entries) rows.push({ buyer: null, ...e });
     await writeRows(ctx, CONTACT_ENTRY_COLUMNS, rows);
     ctx.info(msg(`${rows.length} 条联系记录, ${history.size} 个订单 (${db.path})`, `${rows.length} contact entries for ${history.size} orders (${db.path})`));
   });

@@ -152,6 +152,19 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE vouchers ADD COLUMN covered TEXT;');
     },
   },
+  {
+    to: 6,
+    what: 'the buyer of each review contact',
+    up(db) {
+      // RULES 2.2: the contact limits (do_not_contact, attempts, the gap) count per buyer, across
+      // runs that read different review files, so each contact records whom it was with (the
+      // buyer's nick; NULL when not known). Contacts recorded before v6 keep NULL: never guessed.
+      db.exec(`
+        ALTER TABLE contacts ADD COLUMN buyer TEXT;
+        CREATE INDEX contacts_buyer ON contacts (buyer, at) WHERE buyer IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

@@ -162,11 +162,16 @@ describe('review contact history', () => {
     expect([...all.keys()]).toEqual(['500', '600']);
     // Order 500: entries at 1h (contacted), 3h (awaiting_reply), 5h (resolved) → attempts 2,
     // status resolved, lastContactAt = 3h (the resolved entry is not a contact).
+    // resolvedAt = 5h (the resolved entry); never stopped, no complaint, no buyer recorded.
     expect(all.get('500')).toEqual({
       orderId: '500',
       status: 'resolved',
       attempts: 2,
       lastContactAt: h(3),
+      stoppedAt: null,
+      resolvedAt: h(5),
+      complaintFiled: false,
+      buyer: null,
       entries: [
         { orderId: '500', at: h(1), status: 'contacted', channel: 'wangwang', note: '已道歉' },
         { orderId: '500', at: h(3), status: 'awaiting_reply', channel: 'phone', who: 'xiaoli' },
@@ -178,6 +183,10 @@ describe('review contact history', () => {
       status: 'do_not_contact',
       attempts: 0,
       lastContactAt: null,
+      stoppedAt: h(2),
+      resolvedAt: null,
+      complaintFiled: false,
+      buyer: null,
       entries: [{ orderId: '600', at: h(2), status: 'do_not_contact' }],
     });
     expect([...db.contactHistory(['600', '999']).keys()]).toEqual(['600']);

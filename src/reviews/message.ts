@@ -3,7 +3,7 @@ import type { Lang } from '../cli/errors.js';
 import { fmtMoney } from '../money.js';
 import type { TimeZone } from '../time.js';
 import { type ForbiddenTable, PhraseList, prepare } from './keywords.js';
-import { Wording } from './wording.js';
+import { Wording, asWritten, normalizeWording } from './wording.js';
 import type { QueueItem } from './types.js';
 
 export interface TemplateText {
@@ -25,7 +25,10 @@ export class Lint {
    * for a review to be changed, added or removed, nor offer anything for a review. Placeholders
    * are blanked first, so `{goodwill}` next to a word cannot hide or make a phrase.
    */
-  check(text: string): string[] {
+  check(raw: string): string[] {
+    // Read as the buyer reads it: hidden characters, line breaks inside a sentence, traditional
+    // characters and full-width digits do not hide a phrase (normalizeWording).
+    const text = normalizeWording(raw);
     const blanked = text.replace(/\{[a-zA-Z]+\}/g, '  ');
     const found = [...(this.wording?.check(blanked) ?? []), ...this.list.all(prepare(blanked))];
     // {goodwill} is money: in the same sentence as a review it ties the money to the review,
@@ -46,7 +49,7 @@ export class Lint {
     }
     // Name each offending phrase once: "返现" inside "好评返现" is the same offence.
     const uniq = [...new Set(found)];
-    return uniq.filter((f) => !uniq.some((g) => g !== f && g.toLowerCase().includes(f.toLowerCase())));
+    return [...new Set(uniq.filter((f) => !uniq.some((g) => g !== f && g.toLowerCase().includes(f.toLowerCase()))).map((f) => asWritten(f, raw)))];
   }
 }
 

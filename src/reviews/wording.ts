@@ -12,6 +12,53 @@
 // not tied to your review) is not a request. The word lists live in templates/reviews/forbidden.json
 // ("shape"), as regular-expression fragments an operator may extend. Pure.
 
+/**
+ * Traditional forms of the characters the word lists use, to their simplified forms (好評返現 is
+ * 好评返现): only what the check reads, not a general converter.
+ */
+const TRADITIONAL: Readonly<Record<string, string>> = {
+  評: '评', 價: '价', 論: '论', 語: '语', 現: '现', 紅: '红', 禮: '礼', 贈: '赠', 優: '优', 獎: '奖', 勵: '励',
+  積: '积', 刪: '删', 銷: '销', 為: '为', 爲: '为', 給: '给', 請: '请', 煩: '烦', 幫: '帮', 換: '换',
+  點: '点', 個: '个', 顆: '颗', 滿: '满', 還: '还', 嗎: '吗', 曬: '晒', 圖: '图', 單: '单', 動: '动', 驚: '惊',
+  錢: '钱', 後: '后', 會: '会', 讓: '让', 寫: '写', 補: '补', 調: '调', 級: '级', 數: '数', 與: '与', 無: '无',
+  關: '关', 係: '系', 們: '们', 這: '这', 將: '将', 發: '发', 謝: '谢', 說: '说', 話: '话', 馬: '马', 帳: '账',
+  賬: '账', 購: '购', 買: '买', 貨: '货', 鍵: '键', 麼: '么', 兩: '两', 門: '门', 檻: '槛',
+  劵: '券', 費: '费', 頂: '顶', 顧: '顾', 親: '亲', 號: '号', 額: '额', 獲: '获',
+};
+
+/**
+ * What the check reads: format characters that hide a word (zero-width space, joiners, soft hyphen,
+ * direction marks, BOM) removed; NFKC (full-width digits and letters to half-width); a line break
+ * inside a sentence (the line does not end with sentence punctuation) joined, so a phrase cannot be
+ * split across lines; traditional characters of the word lists to simplified. Line breaks after
+ * 。！？.!?;； stay: they end sentences.
+ */
+export function normalizeWording(text: string): string {
+  const t = text
+    .replace(/[\p{Cf}\u180E\u034F]/gu, '')
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n]*\n[^\S\n]*/g, '\n')
+    .replace(/([^\n。！？!?.;；])\n+(?=[^\n])/gu, (_all, c: string) => (/[\p{Script=Han}，、：,:]/u.test(c) ? c : `${c} `));
+  return t.replace(/[\u3400-\u9fff]/gu, (c) => TRADITIONAL[c] ?? c);
+}
+
+/**
+ * A passage found in the normalized text, named with the characters the template wrote (評價 stays
+ * 評價); hidden characters and line breaks are left out, and case and width are normalized as
+ * elsewhere. The normalized passage when it cannot be traced back.
+ */
+export function asWritten(found: string, raw: string): string {
+  if (!HAN.test(found)) return found;
+  const forms = new Map<string, string[]>();
+  for (const [t, simple] of Object.entries(TRADITIONAL)) forms.set(simple, [...(forms.get(simple) ?? []), t]);
+  const esc = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  const one = (c: string) => (forms.has(c) ? `(?:${[c, ...forms.get(c)!].join('|')})` : esc(c));
+  const pre = raw.replace(/[\p{Cf}\u180E\u034F]/gu, '').normalize('NFKC').toLowerCase();
+  const m = new RegExp([...found].map(one).join('\\s*'), 'u').exec(pre);
+  return m ? m[0].replace(/\s+/g, found.includes(' ') ? ' ' : '') : found;
+}
+
 export interface ShapeWords {
   /** What a review is called: 评价, 差评, 五星, review, rating, stars … */
   target: string[];

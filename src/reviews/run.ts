@@ -14,6 +14,7 @@ import { type OrderContacts, buyerContactState, inQuietHours } from './policy.js
 import { buildQueue, buyerKey } from './queue.js';
 import { needsFollowUp } from './classify.js';
 import { render, unknownPlaceholders } from './message.js';
+import { normalizeWording } from './wording.js';
 import { type RosterOnShift, assign, onShiftAt, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
 import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
@@ -467,7 +468,37 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     } else if (item.nextContactAt !== null && item.nextContactAt > ctx.asOf) {
       ctx.warn(msg(`订单 ${orderId}: ${ctx.tz.format(item.nextContactAt)} 之前不要发送`, `order ${orderId}: do not send before ${ctx.tz.format(item.nextContactAt)}`));
     }
-    rows.push({ orderId, template: operator ? source : id, action: item.action, message: render(text, item, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact) });
+    const message = render(text, item, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact);
+    // RULES 2.2: what is sent is the filled-in message, so the operator's values that fill it (the
+    // shop name, the safety contact) are checked in place too. The buyer's own words ({reviewText},
+    // {buyer}, {title}) are blanked: quoting a review is not asking for one.
+    const operatorFilled = render(text, { ...item, buyer: ' ', title: ' ', text: '', followUpText: '' }, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact);
+    const injected = b.cfg.lint.check(operatorFilled);
+    if (injected.length > 0) {
+      const from: { zh: string; en: string }[] = [];
+      const values: [string, string, { zh: string; en: string }][] = [
+        ['shop', b.cfg.shop[lang], msg('配置 reviews.shopName', 'config reviews.shopName')],
+        ['safetyContact', b.cfg.safetyContact, opts.safetyContact !== undefined ? msg('--safety-contact', '--safety-contact') : msg('配置 reviews.safetyContact', 'config reviews.safetyContact')],
+      ];
+      for (const [key, value, where] of values) {
+        if (!text.includes(`{${key}}`) || value === '') continue;
+        const v = normalizeWording(value).replace(/\s+/g, '');
+        const hit = b.cfg.lint.check(value).length > 0 || injected.some((f) => v.includes(f.replace(/\s+/g, '')) || f.replace(/\s+/g, '').includes(v));
+        if (hit) from.push(msg(`{${key}} (${where.zh})`, `{${key}} (${where.en})`));
+      }
+      const whence = from.length > 0 ? { zh: from.map((f) => f.zh).join(', '), en: from.map((f) => f.en).join(', ') } : msg('填入的内容', 'the values filled in');
+      throw new InputError(
+        msg(
+          `订单 ${orderId} 的消息填入内容后含有禁止的用语: "${injected.join('", "')}", 来自 ${whence.zh}`,
+          `the message for order ${orderId} contains forbidden wording once filled in: "${injected.join('", "')}", from ${whence.en}`,
+        ),
+        msg(
+          '天猫评价管理规范第十条禁止要求买家修改评价或以好处换取评价, 店名或负责人一栏里写的也算。改正那一项 (只写店名 / 姓名和电话)。',
+          'Tmall review rules (art. 10) forbid asking for a review change or offering anything for one, also when written into the shop name or the contact. Correct that value (just the shop name / a name and phone).',
+        ),
+      );
+    }
+    rows.push({ orderId, template: operator ? source : id, action: item.action, message });
   }
   if (ctx.format) {
     await writeRows(

@@ -84,7 +84,9 @@ function hash53(str: string): number {
  * Read review files; bad rows go to the reject log. With `keep`, only the reviews it accepts are
  * held in memory (the queue keeps the flagged ones: memory grows with the follow-up work, not with
  * the file); the others are only counted as read. Exact duplicates (same order, time, text, 追评,
- * title) among the kept reviews are dropped and counted; a duplicate of a review that is not kept
+ * title) among the kept reviews are dropped and counted; so are other versions of one review (same
+ * order, review time and title: an overlapping download with a 追评 added), keeping the most
+ * complete (`versions` lists their order ids); a duplicate of a review that is not kept
  * changes nothing and is counted as read (finding it would mean remembering every row).
  */
 export async function readReviews(
@@ -92,11 +94,16 @@ export async function readReviews(
   files: string[],
   rejects: RejectLog,
   keep?: (r: Review) => boolean,
-): Promise<{ reviews: Review[]; duplicates: number; rows: number; read: number }> {
+): Promise<{ reviews: Review[]; duplicates: number; rows: number; read: number; versions: string[] }> {
   const reviews: Review[] = [];
   // Kept reviews by the hash of their key; a hit is compared field by field, so none is dropped by a collision.
   const kept = new Map<number, Review | Review[]>();
   let duplicates = 0;
+  // The same review (order, review time, title) read again with other content: an overlapping
+  // download taken after the buyer added a 追评. One version is kept: the one with the latest 追评,
+  // else the one read last (the newer download). Index into `reviews`; the order ids, once each.
+  const byVersion = new Map<string, number>();
+  const versions: string[] = [];
   let read = 0;
   // A shop's titles, buyers and rating words repeat: one string each, not one per row.
   const strings = new Map<string, string>();
@@ -221,9 +228,25 @@ export async function readReviews(
       review.title = intern(review.title);
       review.buyer = intern(review.buyer);
       review.ratingRaw = intern(review.ratingRaw);
+      const vkey = `${orderId}\u0000${reviewedAt}\u0000${review.title}`;
+      const at = byVersion.get(vkey);
+      if (at !== undefined) {
+        duplicates++;
+        if (!versions.includes(orderId)) versions.push(orderId);
+        if (moreComplete(review, reviews[at]!)) reviews[at] = review;
+        continue;
+      }
+      byVersion.set(vkey, reviews.length);
       read++;
       reviews.push(review);
     }
   }
-  return { reviews, duplicates, rows, read };
+  return { reviews, duplicates, rows, read, versions };
+}
+
+/** Of two versions of one review: the one with a 追评, or the later 追评; on a tie the one read later. */
+function moreComplete(next: Review, prev: Review): boolean {
+  const has = (r: Review) => r.followUpText !== '' || r.followUpAt !== null;
+  if (has(next) !== has(prev)) return has(next);
+  return (next.followUpAt ?? -Infinity) >= (prev.followUpAt ?? -Infinity);
 }

@@ -150,7 +150,17 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     // `reviews message` for one order keeps them too: the contact limits count per buyer, across
     // all their reviews (a buyer who said stop about another review is not to be contacted).
     const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder || needsFollowUp(r, cfg.matchers) : (r: Review) => needsFollowUp(r, cfg.matchers);
-    const { reviews, duplicates, rows, read } = await readReviews(ctx, files, rejects, keep);
+    const { reviews, duplicates, rows, read, versions } = await readReviews(ctx, files, rejects, keep);
+    // SPEC: duplicate order ids across files are reported once and counted.
+    if (versions.length > 0) {
+      const ids = versions.slice(0, 5).join(', ') + (versions.length > 5 ? ' …' : '');
+      ctx.warn(
+        msg(
+          `${versions.length} 条评价在输入里出现了不同版本 (下载时间重叠, 例如后来加了追评): ${ids}; 每条只列一次, 用最完整的版本 (有最新追评的)`,
+          `${versions.length} reviews appear in more than one version (overlapping downloads, say with a 追评 added later): ${ids}; each is listed once, from its most complete version (the one with the latest 追评)`,
+        ),
+      );
+    }
     const wanted = new Set(reviews.map((r) => r.orderId));
     const orders = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
     // The roster's unusable rows share the one RejectLog (one --rejects file for the run).

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import type { Lang } from '../cli/errors.js';
 import { type Money, ZERO, fmtMoney } from '../money.js';
 import type { TimeZone } from '../time.js';
+import { CATEGORY_ZH } from '../reviews/codes.js';
 import type { Notice } from './types.js';
 
 const T = <A extends unknown[]>(zh: (...a: A) => string, en: (...a: A) => string) => ({ zh, en });
@@ -108,15 +109,19 @@ export interface ReviewEntry {
   overdue: readonly string[];
   assignee: string;
   categories: readonly string[];
+  /** Who the buyer is for the contact rules (queue.ts buyerKey): the title counts buyers, not reviews. */
+  buyerKey?: string;
 }
 
 const RATING = { zh: { good: '好评', neutral: '中评', bad: '差评' }, en: { good: 'positive', neutral: 'neutral', bad: 'negative' } } as const;
 
 const REVIEWS = {
-  title: T((n: number) => `storeops 评价跟进: ${n} 条现在要联系`, (n: number) => `storeops review follow-up: ${s(n, 'buyer')} to contact now`),
+  title: T((n: number) => `storeops 评价跟进: 现在要联系 ${n} 位买家`, (n: number) => `storeops review follow-up: ${s(n, 'buyer')} to contact now`),
   summary: T(
-    (n: number, open: number, overdue: number, asOf: string) => `截至 ${asOf}: 现在要联系 ${n} 位买家; 队列中需跟进 ${open} 条, 逾期 ${overdue} 条。`,
-    (n: number, open: number, overdue: number, asOf: string) => `As of ${asOf}: ${s(n, 'buyer')} to contact now; ${open} in the follow-up queue, ${overdue} overdue.`,
+    (n: number, reviews: number, open: number, overdue: number, asOf: string) =>
+      `截至 ${asOf}: 现在要联系 ${n} 位买家${reviews !== n ? ` (${reviews} 条评价)` : ''}; 队列中需跟进 ${open} 条, 逾期 ${overdue} 条。`,
+    (n: number, reviews: number, open: number, overdue: number, asOf: string) =>
+      `As of ${asOf}: ${s(n, 'buyer')} to contact now${reviews !== n ? ` (${s(reviews, 'review')})` : ''}; ${open} in the follow-up queue, ${overdue} overdue.`,
   ),
   item: T(
     (id: string, rating: string, p: number, cats: string, by: string, who: string, again: boolean, overdue: boolean) =>
@@ -132,13 +137,15 @@ export const CONTACT_NOW = new Set(['contact_now', 'follow_up']);
 /** reviews queue: buyers to contact now, in queue order (most urgent first). */
 export function reviewsNotice(items: ReviewEntry[], o: { lang: Lang; tz: TimeZone; asOf: number }): Notice {
   const now = items.filter((i) => CONTACT_NOW.has(i.action));
+  // One buyer with two reviews is one conversation (RULES 2.2: the limits are per buyer).
+  const buyers = new Set(now.map((i) => i.buyerKey ?? `order:${i.orderId}`)).size;
   const open = items.filter((i) => i.action !== 'none').length;
   const overdue = items.filter((i) => i.overdue.length > 0).length;
   return {
     topic: 'reviews',
     lang: o.lang,
-    title: pick(REVIEWS.title, o.lang, now.length),
-    summary: pick(REVIEWS.summary, o.lang, now.length, open, overdue, o.tz.format(o.asOf).slice(0, 16)),
+    title: pick(REVIEWS.title, o.lang, buyers),
+    summary: pick(REVIEWS.summary, o.lang, buyers, now.length, open, overdue, o.tz.format(o.asOf).slice(0, 16)),
     items: now.map((i) => ({
       // The same review is news again for each further attempt that falls due.
       key: `review:${i.orderId}:${i.action}:${i.attempts}`,
@@ -148,7 +155,7 @@ export function reviewsNotice(items: ReviewEntry[], o: { lang: Lang; tz: TimeZon
         i.orderId,
         i.rating ? RATING[o.lang][i.rating] : 'DSR',
         i.priority,
-        i.categories.map((c) => c.replace(/_/g, ' ')).join('/'),
+        i.categories.map((c) => (o.lang === 'zh' ? (CATEGORY_ZH[c] ?? c) : c.replace(/_/g, ' '))).join('/'),
         short(o.tz, i.contactBy),
         i.assignee,
         i.action === 'follow_up',

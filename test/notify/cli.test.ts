@@ -208,8 +208,9 @@ describe('other platforms', () => {
     // contact; the queue's order is safety first (…0902, issue 18), then by priority; --top 3 lists
     // three, "… and 3 more".
     expect((b.content as { text: string }).text.split('\n')).toEqual([
-      'storeops review follow-up: 6 buyers to contact now',
-      'As of 2026-11-20 12:00: 6 buyers to contact now; 7 in the follow-up queue, 1 overdue.',
+      // …901 and …902 are both 小明爱购物's: 6 reviews, 5 buyers.
+      'storeops review follow-up: 5 buyers to contact now',
+      'As of 2026-11-20 12:00: 5 buyers to contact now (6 reviews); 7 in the follow-up queue, 1 overdue.',
       '6 new:',
       '• order 6000000000000000902 · negative · priority 1 · quality · first contact by 11-22 08:30',
       '• order 3515313147329357901 · negative · priority 2 · quality · first contact by 11-20 21:40',
@@ -224,6 +225,24 @@ describe('other platforms', () => {
       '• order 2987650012233445501 · neutral · priority 4 · not as described · first contact by 11-21 09:12',
       '• order 5200000000000000801 · neutral · priority 4 · logistics · first contact by 11-21 18:30',
     ]);
+  });
+
+  it('reviews queue, notify.lang zh: buyers counted once, categories in their zh labels', async () => {
+    const r = await run(['reviews', 'queue', REVIEWS, '--orders', ORDERS, '--as-of', '2026-11-21 10:00:00', '--config', config({ lang: 'zh' }), '--notify', robots.webhook, '-q']);
+    expect(r.code).toBe(0);
+    const b = robots.received[0]!.body as { title: string; summary: string; items: { key: string; text: string }[] };
+    // At 11-21 10:00 all 7 flagged reviews are open; 6 are first contacts due now (…701 is
+    // extortion: a complaint, not a contact), and …901/…902 are both 小明爱购物's: 5 buyers.
+    // Overdue (contact within 24 h): …901 (due 11-20 21:40), …501 (11-21 09:12), 6000…901 (11-19 11:00).
+    expect(b.title).toBe('storeops 评价跟进: 现在要联系 5 位买家');
+    expect(b.summary).toBe('截至 2026-11-21 10:00: 现在要联系 5 位买家 (6 条评价); 队列中需跟进 7 条, 逾期 3 条。');
+    expect(b.items).toHaveLength(6);
+    // 颜色和图片不一样 is not_as_described: 描述不符; 快递太慢 logistics: 物流; 降价 price: 价格.
+    const text = (id: string) => b.items.find((i) => i.text.includes(id))!.text;
+    expect(text('2987650012233445501')).toContain('· 描述不符 ·');
+    expect(text('5200000000000000801')).toContain('· 物流 ·');
+    expect(text('6000000000000000901')).toContain('· 价格 ·');
+    for (const i of b.items) expect(i.text).not.toMatch(/quality|not as described|logistics|price|service|other/);
   });
 
   it('plain webhook: JSON with the item keys, HMAC-signed in headers when a secret is set', async () => {

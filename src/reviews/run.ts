@@ -340,7 +340,8 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
     // cannot both find the buyer free and both record a contact.
     const who = opts.who === undefined ? undefined : String(opts.who);
     let note: string | undefined;
-    db.logContact({ orderId, at: ctx.asOf, status, channel, note: opts.note === undefined ? undefined : String(opts.note), who, buyer }, () => {
+    // Waiting for a busy database does not block signals: SIGTERM then ends the run, nothing recorded.
+    await db.logContactWaiting({ orderId, at: ctx.asOf, status, channel, note: opts.note === undefined ? undefined : String(opts.note), who, buyer }, () => {
       const histories = buyerHistories();
       const before = buyerContactState(histories.get(orderId), [...histories.values()], ctx.asOf, cfg.settings, ctx.tz);
       // RULES 2.2 (恶意骚扰, ruleId 11000254): a contact that breaks the contact rules is refused

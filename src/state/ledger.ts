@@ -6,7 +6,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Decimal } from 'decimal.js';
 import { UsageError, msg } from '../cli/errors.js';
-import { damagedError, foreignError, missingError, stateFailure, tooNewError } from './fail.js';
+import { busyError, damagedError, foreignError, missingError, stateFailure, tooNewError } from './fail.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
 
 export type ReviewStatus = 'new' | 'contacted' | 'awaiting_reply' | 'resolved' | 'complaint_filed' | 'do_not_contact';
@@ -136,6 +136,13 @@ export interface StateDb {
    * contact): it throws to refuse, or returns the entry to record (say, with a note added).
    */
   logContact(c: ContactEntry, check?: () => ContactEntry | void): void;
+  /**
+   * logContact for a run that may be signalled: the write lock is waited for without blocking the
+   * event loop (tries between short pauses, up to the busy timeout), so a signal that arrives
+   * meanwhile ends the run (exit 128 + n) with nothing recorded. Once the lock is held, the check and
+   * the insert run in one transaction, as in logContact.
+   */
+  logContactWaiting(c: ContactEntry, check?: () => ContactEntry | void): Promise<void>;
   /** Contact history per order id (all orders when ids omitted). attempts = entries whose status is 'contacted' or 'awaiting_reply'; status = the latest entry's status. */
   contactHistory(orderIds?: string[]): Map<string, ContactSummary>;
   /** The orders with a contact recorded with each of these buyers (schema 6), by buyer. */
@@ -498,6 +505,53 @@ class SqliteState implements StateDb {
     );
   }
 
+  async logContactWaiting(c: ContactEntry, check?: () => ContactEntry | void): Promise<void> {
+    this.writable();
+    checkContact(c);
+    const db = this.db;
+    const insert = db.prepare('INSERT INTO contacts (order_id, at, status, channel, note, who, buyer) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    // A signal while waiting: stop trying for the lock; the CLI's handler ends the run (SPEC: a
+    // signal ends the run with 128 + its number) before anything is written.
+    let signalled = false;
+    const onSignal = () => {
+      signalled = true;
+    };
+    const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'];
+    for (const sig of signals) process.on(sig, onSignal);
+    const deadline = Date.now() + this.busyMs;
+    db.pragma('busy_timeout = 0');
+    try {
+      for (;;) {
+        if (signalled) {
+          // Nobody ends the run (a library caller): give up as busy, having written nothing.
+          await sleep(2000);
+          throw busyError(this.path, this.busyMs);
+        }
+        try {
+          db.exec('BEGIN IMMEDIATE');
+          break;
+        } catch (e) {
+          const code = String((e as { code?: unknown }).code ?? '');
+          if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw stateFailure(e, this.path, this.busyMs);
+        }
+        if (Date.now() >= deadline) throw busyError(this.path, this.busyMs);
+        await sleep(Math.min(25, Math.max(1, deadline - Date.now())));
+      }
+      try {
+        const e = check?.() ?? c;
+        checkContact(e);
+        insert.run(e.orderId, e.at, e.status, e.channel ?? null, e.note ?? null, e.who ?? null, e.buyer ?? null);
+        db.exec('COMMIT');
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw stateFailure(e, this.path, this.busyMs);
+      }
+    } finally {
+      for (const sig of signals) process.removeListener(sig, onSignal);
+      if (db.open) db.pragma(`busy_timeout = ${this.busyMs}`);
+    }
+  }
+
   contactHistory(orderIds?: string[]): Map<string, ContactSummary> {
     if (orderIds && orderIds.length === 0) return new Map();
     const cols = 'order_id, at, status, channel, note, who, buyer';
@@ -559,6 +613,8 @@ class SqliteState implements StateDb {
     if (this.db.open) this.db.close();
   }
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function parseIds(text: string, file: string): string[] {
   try {
@@ -647,6 +703,7 @@ function emptyState(file: string): StateDb {
     logContact: () => {
       throw missingError(file);
     },
+    logContactWaiting: () => Promise.reject(missingError(file)),
     contactHistory: () => new Map(),
     ordersOfBuyers: () => new Map(),
     listVouchers: () => [],

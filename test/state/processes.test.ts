@@ -252,6 +252,27 @@ db.close();
     raw.close();
   });
 
+  it('SIGTERM while `reviews log` waits for the lock ends the run with 143 and records nothing', async () => {
+    const { dir, file } = await setUp();
+    const h = holder(dir, file, false);
+    await h.waitFor('locked');
+    const { spawnCli } = await import('../hardening/hostile.js');
+    const run = spawnCli(['--state', file, 'reviews', 'log', '4300000000000000001', '--status', 'contacted', '--as-of', '2026-11-21 10:00:00'], { STOREOPS_BUSY_TIMEOUT_MS: '20000' });
+    // Started and waiting for the lock (it is held for 120 s): terminate it, then let the lock go.
+    await new Promise((r) => setTimeout(r, 1500));
+    run.proc.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    h.proc.kill('SIGKILL');
+    await h.done;
+    const r = await run.done;
+    // README "Exit codes": a signal ends the run with 128 + its number (SIGTERM 15 → 143).
+    expect(r.code).toBe(143);
+    expect(r.stdout).toBe('');
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
+    raw.close();
+  });
+
   it('the CLI exits 4 with a "busy, retry" message when it cannot get the lock in time', async () => {
     const { dir, file } = await setUp();
     // An exclusive lock keeps even readers out, so `ledger list` cannot open the file.

@@ -7,6 +7,7 @@ import { checkOrderId } from '../io/cells.js';
 import { HOUR_MS } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
+import { scrubPii } from '../io/pii.js';
 import { RejectLog } from '../io/rejects.js';
 import type { StateDb } from '../state/ledger.js';
 import { orderFacts } from './orders.js';
@@ -226,7 +227,10 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
   const notifier = notifySetup(ctx, opts);
   const b = await build(ctx, args, opts);
   assignRoster(ctx, b.items, b.roster);
-  await writeRows(ctx, QUEUE_COLUMNS, b.items as unknown as Record<string, unknown>[]);
+  // SPEC --show-pii: a buyer who writes their phone or address into a review does not have it
+  // printed; masked by its look, as in the rejects file (139****0165), unless --show-pii.
+  const shown = ctx.showPii ? b.items : b.items.map((i) => ({ ...i, text: scrubPii(i.text), followUpText: scrubPii(i.followUpText) }));
+  await writeRows(ctx, QUEUE_COLUMNS, shown as unknown as Record<string, unknown>[]);
   const byP = [1, 2, 3, 4, 5].map((p) => b.items.filter((i) => i.priority === p).length);
   const overdue = b.items.filter((i) => i.overdue.length > 0).length;
   const malicious = b.items.filter((i) => i.malicious.length > 0).length;

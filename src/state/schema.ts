@@ -146,9 +146,10 @@ export const MIGRATIONS: readonly Migration[] = [
     what: 'the part of a voucher already paid by the vouchers it takes over',
     up(db) {
       // A buyer's window that grew after it was recorded (a late order found later, a corrected
-      // export) is a new voucher holding orders an earlier one paid. What the earlier vouchers paid
-      // is `covered` (exact decimal text; NULL for an ordinary voucher): the shop issues only
-      // amount − covered, and the ledger's total counts only that.
+      // export) is a new voucher holding orders an earlier one paid. What it took over from each
+      // earlier voucher is `covered`, a JSON object of exact decimal texts by voucher key
+      // (`{"v1a2…": "100.00"}`; NULL for an ordinary voucher): the shop issues only amount − the
+      // sum, the ledger's total counts only that, and an earlier payment is taken over once.
       db.exec('ALTER TABLE vouchers ADD COLUMN covered TEXT;');
     },
   },

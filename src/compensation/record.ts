@@ -31,6 +31,12 @@ export interface Recorded {
   changes: Map<string, AmountChange>;
   /** What earlier recorded vouchers already paid of a conflicting or re-issued voucher, by key. */
   covers: Map<string, string>;
+  /**
+   * Makes the recording real (true: the output is written) or drops it (false: the run failed or
+   * was stopped before the operator saw it, so the vouchers are shown again next time), and
+   * releases the ledger. Until then the ledger's write lock is held.
+   */
+  finish(commit: boolean): void;
 }
 
 /** Record in one transaction; says what became of each voucher. */
@@ -38,6 +44,7 @@ export async function recordVouchers(ctx: Ctx, vouchers: Reconciled[], promises:
   const { openState } = await import('../state/ledger.js');
   const { reportChanges, reportConflicts } = await import('../state/conflicts.js');
   const db = await openState(ctx.statePath, { create: true });
+  let held = false;
   try {
     const clashes: Clash[] = [];
     const changes: AmountChange[] = [];
@@ -47,12 +54,25 @@ export async function recordVouchers(ctx: Ctx, vouchers: Reconciled[], promises:
     const coverOnly = vouchers
       .filter((v) => v.state === 'provisional' && v.toIssue.gt(0))
       .map((v): VoucherRecord => ({ voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: orderIdsOf(v.orders), amount: fmtMoney(v.toIssue), windowStart: v.windowStart }));
-    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly });
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, hold: true });
+    held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered);
     reportChanges(ctx, changes);
-    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered };
-  } finally {
+    let open = true;
+    const finish = (commit: boolean) => {
+      if (!open) return;
+      open = false;
+      try {
+        db.endRecording(commit);
+      } finally {
+        db.close();
+      }
+    };
+    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered, finish };
+  } catch (e) {
+    if (held) db.endRecording(false);
     db.close();
+    throw e;
   }
 }

@@ -271,9 +271,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
 
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
-  const { status: recorded, changes, covers } = built
+  const { status: recorded, changes, covers, finish: finishRecording } = built
     ? await recordVouchers(ctx, built, promises.vouchers, req.reissue)
-    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>() };
+    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: () => undefined };
   // Newly recorded vouchers the shop must issue something for: one recorded taking over earlier
   // vouchers that had paid all of it asks nothing (it counts as recorded before, below).
   const owedOnRecord = new Map<string, Money>();
@@ -331,7 +331,15 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       yield req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base);
     }
   }
-  await writeRows(ctx, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
+  // What was recorded becomes real only once the rows telling the operator to issue it are written
+  // (renamed into place, or through to stdout): a run that fails or is stopped before records nothing.
+  try {
+    await writeRows(ctx, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
+  } catch (e) {
+    finishRecording(false);
+    throw e;
+  }
+  finishRecording(true);
   const adjusted = (key: string) => changes.has(key) || covers.has(key);
   const promisesOwed = promisesShown.filter((p) => recorded.get(p.voucherKey) !== 'already_recorded' && !(adjusted(p.voucherKey) && !p.toIssue.gt(0)));
   sums.alreadyRecorded += promises.vouchers.length - promisesOwed.length;

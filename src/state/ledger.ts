@@ -87,6 +87,11 @@ export interface RecordOptions {
   /** What earlier vouchers already paid of each conflicting (or re-issued) voucher is appended here. */
   covers?: Cover[];
   /**
+   * Leave the transaction open (the write lock held) for endRecording: what is recorded becomes
+   * real only once the caller has written what it tells the operator.
+   */
+  hold?: boolean;
+  /**
    * Vouchers not to record (provisional: they may still change) whose orders earlier vouchers may
    * have paid: their cover is appended to `covers` too, after the recorded ones', so a provisional
    * amount never shows again what was already paid.
@@ -128,6 +133,8 @@ export interface StateDb {
    * and the insert happen under the write lock, so two runs can never both pay it (RecordStatus).
    */
   recordVouchers(v: VoucherRecord[], recordedAt: number, opts?: RecordOptions): Map<string, RecordStatus>;
+  /** Ends a recording made with `hold`: commit (the output is in place) or roll back (it is not). */
+  endRecording(commit: boolean): void;
   /** Which of these keys are already recorded (read only). */
   recordedKeys(keys: string[]): Set<string>;
   /**
@@ -421,11 +428,9 @@ class SqliteState implements StateDb {
       return { total, from };
     };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
-    return this.guard(() =>
-      // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
-      // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
-      db
-        .transaction(() => {
+    // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
+    // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
+    const body = () => {
           const out = new Map<string, RecordStatus>();
           for (const v of vouchers) {
             // A key given twice in one call is recorded once; its first answer stands.
@@ -479,9 +484,25 @@ class SqliteState implements StateDb {
             opts.covers?.push({ voucherKey: v.voucherKey, covered: cover(heldBy, new Decimal(v.amount)).total.toFixed(2) });
           }
           return out;
-        })
-        .immediate(),
-    );
+    };
+    if (!opts.hold) return this.guard(() => db.transaction(body).immediate());
+    // Held open: the caller commits once the run's output is in place (endRecording), so a run
+    // killed while writing it records nothing; the lock is held until then.
+    return this.guard(() => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        return body();
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    });
+  }
+
+  endRecording(commit: boolean): void {
+    this.guard(() => {
+      if (this.db.inTransaction) this.db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+    });
   }
 
   recordedKeys(keys: string[]): Set<string> {
@@ -699,6 +720,7 @@ function emptyState(file: string): StateDb {
     recordVouchers: () => {
       throw missingError(file);
     },
+    endRecording: () => undefined,
     recordedKeys: () => new Set(),
     logContact: () => {
       throw missingError(file);

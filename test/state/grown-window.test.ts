@@ -2,6 +2,7 @@
 // a corrected ship time): the new voucher holds orders an earlier one paid. Only the rest is owed,
 // --reissue records it taking over the earlier voucher, and the ledger total is what was paid: the
 // day's cap (500, RULES 1.3 第十二条) is never passed. Amounts worked out by hand from RULES 1.3.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -182,4 +183,30 @@ describe('tmall-2023 rolling windows that regroup over several runs (RULES 1.2: 
     expect(owed(r)).toEqual([[['1000000000000000002'], '0.00', 'reissued']]);
     expect(r.stderr).toContain('0 newly recorded; 1 recorded before (not counted again)');
   });
+});
+
+describe('a run stopped before its output is written records nothing', () => {
+  it('SIGTERM while stdout is full (a reader that stopped reading): exit 143, the vouchers are not in the ledger (the next run shows them again)', async () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const a = path.join(dir, 'a.csv');
+    // 3000 buyers, one late order each: 50.00 per voucher, ~750 KB of csv, more than a pipe holds.
+    const rows = Array.from({ length: 3000 }, (_, i) => shipped(`1000000000000${100000 + i}`, `buyer${i}`, '1000.00', '2026-05-01 10:00:00', '2026-05-05 10:00:01'));
+    fs.writeFileSync(a, taobaoCsv(rows));
+    const { BIN } = await import('../helpers.js');
+    // stdout is a FIFO the shell holds open (read-write, so the open does not wait) and never reads:
+    // once it is full the run waits, its vouchers recorded but not committed; then it is terminated.
+    const fifo = path.join(dir, 'fifo');
+    const script =
+      `mkfifo '${fifo}' && exec 3<>'${fifo}' && ` +
+      `'${process.execPath}' '${BIN}' compensate '${a}' --state '${state}' --as-of '2026-06-01 00:00:00' --record -f csv > '${fifo}' 2>/dev/null & ` +
+      'pid=$!; sleep 4; kill -TERM $pid; wait $pid; echo "exit $?"';
+    const sh = spawnSync('sh', ['-c', script], { env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C', HOME: dir }, encoding: 'utf8' });
+    expect(sh.stdout.trim()).toBe('exit 143');
+    // Nothing was recorded: the operator never saw these vouchers, so the next run shows them as new.
+    expect(ledger(state).stderr).toContain('0 vouchers recorded, total 0.00');
+    const again = run(a, state);
+    expect(again.rows.length).toBe(3000);
+    expect(again.rows.every((v) => v.toIssue === '50.00' && v.recorded === 'new')).toBe(true);
+  }, 60_000);
 });

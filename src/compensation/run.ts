@@ -274,16 +274,6 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const { status: recorded, changes, covers, finish: finishRecording } = built
     ? await recordVouchers(ctx, built, promises.vouchers, req.reissue)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: () => undefined };
-  // Newly recorded vouchers the shop must issue something for: one recorded taking over earlier
-  // vouchers that had paid all of it asks nothing (it counts as recorded before, below).
-  const owedOnRecord = new Map<string, Money>();
-  for (const v of [...(built ?? []), ...promises.vouchers]) owedOnRecord.set(v.voucherKey, v.toIssue);
-  const coveredAll = (key: string) => {
-    const c = covers.get(key);
-    const owed = owedOnRecord.get(key);
-    return c !== undefined && owed !== undefined && !owed.gt(c);
-  };
-  const newCount = [...recorded].filter(([k, s]) => (s === 'new' || s === 'reissued' || s === 'topped_up') && !coveredAll(k)).length;
   // SPEC --record: a voucher recorded before is not counted again. What a row asks the shop to issue
   // is then nothing, or only the difference when its amount changed since it was recorded (without
   // --record nothing is recorded or changed, and this leaves every voucher as computed).
@@ -303,6 +293,10 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   };
 
   const promisesShown = promises.vouchers.map(owedNow);
+  // Newly recorded vouchers the shop must issue something for: one recorded taking over earlier
+  // vouchers that had paid all of it asks nothing (it counts as recorded before, below).
+  const NEWLY = new Set(['new', 'reissued', 'topped_up']);
+  const newCount = [...(built ?? []), ...promises.vouchers].filter((v) => NEWLY.has(recorded.get(v.voucherKey) ?? '') && owedNow(v).toIssue.gt(0)).length;
 
   // Stage 6, rows: counted as they are written; totals count only what the shop must still issue.
   const sums = newSums();

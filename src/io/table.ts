@@ -264,6 +264,19 @@ export function rowShape(map: HeaderMap, fields: readonly FieldSpec[], privateFi
  * cannot be told, so the row is not used (never the first one silently).
  */
 export function twinProblem(cells: readonly string[], map: HeaderMap, privateFields?: ReadonlySet<string>): { column: string; reason: Msg } | undefined {
+  const d = twinDisagreement(cells, map, privateFields);
+  if (!d) return undefined;
+  return {
+    column: d.name,
+    reason: msg(`${d.text.zh}; 这一行未使用 (删除或改名其中一列)`, `${d.text.en}, so the row was not used (delete or rename one of them)`),
+  };
+}
+
+/**
+ * The first field whose same-named columns hold different values in this row: its header name and
+ * what differs ("two columns are named … which one is right cannot be told"). Undefined when they agree.
+ */
+export function twinDisagreement(cells: readonly string[], map: HeaderMap, privateFields?: ReadonlySet<string>): { name: string; text: Msg } | undefined {
   for (const [key, others] of map.twins) {
     const i = map.index.get(key)!;
     const a = cleanCell(cells[i] ?? '');
@@ -273,10 +286,10 @@ export function twinProblem(cells: readonly string[], map: HeaderMap, privateFie
       const name = map.headers[i]!;
       const values = privateFields?.has(key) ? '' : ` ("${shown(a)}" / "${shown(b)}")`;
       return {
-        column: name,
-        reason: msg(
-          `有两列都叫 "${name}" (第 ${i + 1} 列和第 ${j + 1} 列), 这一行两列的值不同${values}; 无法确定哪一列是对的, 这一行未使用 (删除或改名其中一列)`,
-          `two columns are named "${name}" (columns ${i + 1} and ${j + 1}) and their values differ in this row${values}; which one is right cannot be told, so the row was not used (delete or rename one of them)`,
+        name,
+        text: msg(
+          `有两列都叫 "${name}" (第 ${i + 1} 列和第 ${j + 1} 列), 这一行两列的值不同${values}; 无法确定哪一列是对的`,
+          `two columns are named "${name}" (columns ${i + 1} and ${j + 1}) and their values differ in this row${values}; which one is right cannot be told`,
         ),
       };
     }

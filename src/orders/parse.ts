@@ -2,7 +2,7 @@
 import { InputError, type Msg, msg } from '../cli/errors.js';
 import { PII_FIELDS } from './mask.js';
 import { checkOrderId, cleanCell, cleanText, cleanTracking } from '../io/cells.js';
-import { type HeaderMap, raggedProblem } from '../io/table.js';
+import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, parseMoney } from '../money.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
@@ -85,6 +85,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const lastNeeded = Math.max(-1, ...mappedIdx);
   // Checked for every command, as amounts are: every command rejects the same rows.
   const compensatedCol = any('compensated');
+  const payoutCol = any('platformCompensation');
   const presaleIsStage = idx.presale >= 0 && /分阶段/.test(map.headers[idx.presale] ?? '');
   // A status text's meaning, remembered: an export holds a handful of distinct status texts.
   const statuses = new Map<string, Order['status'] | undefined>();
@@ -99,24 +100,16 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const get = (cells: string[], i: number) => (i < 0 ? '' : cleanCell(cells[i] ?? ''));
   const text = (cells: string[], i: number) => (i < 0 ? '' : cleanText(cells[i] ?? ''));
   // Two columns under one header name (two 订单状态): fine while they agree, refused when not.
+  // (The order reader refuses the file: an order's fields must be certain.)
   const twins = [...map.twins].map(([key, others]) => [key, map.index.get(key)!, others] as const);
+  const personal: ReadonlySet<string> = new Set(Object.keys(PII_FIELDS));
   const checkTwins = (cells: string[], line: number) => {
-    for (const [key, i, others] of twins) {
-      const a = get(cells, i);
-      for (const j of others) {
-        const b = get(cells, j);
-        if (a === b) continue;
-        const name = map.headers[i]!;
-        const values = PII_FIELDS[key] ? '' : ` ("${shown(a)}" / "${shown(b)}")`;
-        throw new InputError(
-          msg(
-            `${file}:${line}: 有两列都叫 "${name}" (第 ${i + 1} 列和第 ${j + 1} 列), 这一行两列的值不同${values}; 无法确定哪一列是对的`,
-            `${file}:${line}: two columns are named "${name}" (columns ${i + 1} and ${j + 1}) and their values differ in this row${values}; which one is right cannot be told`,
-          ),
-          msg('删除或改名其中一列后再运行; 两列每行都相同时可以保留。', 'delete or rename one of the two columns and run again; they may stay when they agree on every row.'),
-        );
-      }
-    }
+    const d = twinDisagreement(cells, map, personal);
+    if (!d) return;
+    throw new InputError(
+      msg(`${file}:${line}: ${d.text.zh}`, `${file}:${line}: ${d.text.en}`),
+      msg('删除或改名其中一列后再运行; 两列每行都相同时可以保留。', 'delete or rename one of the two columns and run again; they may stay when they agree on every row.'),
+    );
   };
 
   const columns = keepExtra
@@ -246,8 +239,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       if (compensatedCol >= 0 && YES.has(get(cells, compensatedCol))) {
         // 是否赔付 = 是 with no 赔付金额: the platform paid the buyer an amount the row does not give.
         // Taken as "not paid" the shop would be asked to pay again: compensate does not judge it.
-        const amountCol = any('platformCompensation');
-        if (amountCol < 0 || get(cells, amountCol) === '') o.platformPaidUnknown = true;
+        if (payoutCol < 0 || get(cells, payoutCol) === '') o.platformPaidUnknown = true;
       }
       if (idx.quantity >= 0) {
         const q = get(cells, idx.quantity);

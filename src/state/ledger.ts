@@ -401,12 +401,14 @@ class SqliteState implements StateDb {
     );
     // The money paid for a recorded voucher's orders (its amount and top-ups) that no later voucher
     // has taken over yet: later vouchers' `covered` says how much each took from which.
-    const taken = new Map<string, Decimal>();
-    const coveredRows = db.prepare('SELECT voucher_key, covered FROM vouchers WHERE covered IS NOT NULL');
+    // Read at the first clash, inside the transaction.
+    let taken: Map<string, Decimal> | undefined;
     const available = (key: string): Decimal => {
-      if (taken.size === 0) for (const r of coveredRows.all() as { voucher_key: string; covered: string }[]) {
-        for (const [from, amount] of Object.entries(parseCovered(r.covered, this.path))) taken.set(from, (taken.get(from) ?? new Decimal(0)).plus(amount));
-        if (taken.size === 0) taken.set('', new Decimal(0)); // read once even when nothing was taken
+      if (!taken) {
+        taken = new Map();
+        for (const c of db.prepare('SELECT covered FROM vouchers WHERE covered IS NOT NULL').pluck().all() as string[]) {
+          for (const [from, amount] of Object.entries(parseCovered(c, this.path))) taken.set(from, (taken.get(from) ?? new Decimal(0)).plus(amount));
+        }
       }
       const all = (amounts.all(key, `${key}+`, `${key},`) as string[]).reduce((s, a) => s.plus(a), new Decimal(0));
       return Decimal.max(0, all.minus(taken.get(key) ?? 0));
@@ -463,16 +465,17 @@ class SqliteState implements StateDb {
             const reissued = new Set(clashes.map((c) => c.orderId));
             // The part of this voucher the vouchers already holding its orders paid (a window that
             // grew after it was recorded): the shop owes only the rest, and never more than the cap.
+            const heldBy = [...new Set(clashes.map((c) => c.heldBy))].sort();
             let covered = { total: new Decimal(0), from: {} as Record<string, string> };
             if (clashes.length > 0) {
-              covered = cover([...new Set(clashes.map((c) => c.heldBy))].sort(), new Decimal(v.amount));
+              covered = cover(heldBy, new Decimal(v.amount));
               opts.covers?.push({ voucherKey: v.voucherKey, covered: covered.total.toFixed(2) });
             }
             if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
               out.set(v.voucherKey, 'conflict');
               continue;
             }
-            const reissueOf = clashes.length > 0 ? JSON.stringify([...new Set(clashes.map((c) => c.heldBy))].sort()) : null;
+            const reissueOf = clashes.length > 0 ? JSON.stringify(heldBy) : null;
             insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.total.isZero() ? null : JSON.stringify(covered.from));
             for (const id of ids) claim.run(v.voucherKey, id, kind, reissued.has(id) ? 'reissue' : 'paid');
             out.set(v.voucherKey, clashes.length > 0 ? 'reissued' : 'new');
@@ -514,13 +517,12 @@ class SqliteState implements StateDb {
   logContact(c: ContactEntry, check?: () => ContactEntry | void): void {
     this.writable();
     checkContact(c);
-    const insert = 'INSERT INTO contacts (order_id, at, status, channel, note, who, buyer) VALUES (?, ?, ?, ?, ?, ?, ?)';
     this.guard(() =>
       this.db
         .transaction(() => {
           const e = check?.() ?? c;
           checkContact(e);
-          this.db.prepare(insert).run(e.orderId, e.at, e.status, e.channel ?? null, e.note ?? null, e.who ?? null, e.buyer ?? null);
+          this.db.prepare(CONTACT_INSERT).run(...contactValues(e));
         })
         .immediate(),
     );
@@ -530,7 +532,7 @@ class SqliteState implements StateDb {
     this.writable();
     checkContact(c);
     const db = this.db;
-    const insert = db.prepare('INSERT INTO contacts (order_id, at, status, channel, note, who, buyer) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(CONTACT_INSERT);
     // A signal while waiting: stop trying for the lock; the CLI's handler ends the run (SPEC: a
     // signal ends the run with 128 + its number) before anything is written.
     let signalled = false;
@@ -561,7 +563,7 @@ class SqliteState implements StateDb {
       try {
         const e = check?.() ?? c;
         checkContact(e);
-        insert.run(e.orderId, e.at, e.status, e.channel ?? null, e.note ?? null, e.who ?? null, e.buyer ?? null);
+        insert.run(...contactValues(e));
         db.exec('COMMIT');
       } catch (e) {
         if (db.inTransaction) db.exec('ROLLBACK');
@@ -636,6 +638,11 @@ class SqliteState implements StateDb {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const CONTACT_INSERT = 'INSERT INTO contacts (order_id, at, status, channel, note, who, buyer) VALUES (?, ?, ?, ?, ?, ?, ?)';
+function contactValues(e: ContactEntry): [string, number, ReviewStatus, string | null, string | null, string | null, string | null] {
+  return [e.orderId, e.at, e.status, e.channel ?? null, e.note ?? null, e.who ?? null, e.buyer ?? null];
+}
 
 function parseIds(text: string, file: string): string[] {
   try {

@@ -69,7 +69,9 @@ class Checker {
   }
   date(v: unknown, field: string): string | null {
     if (v === undefined || v === null) return null;
-    const ok = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+    // A month or day out of range (2026-13-01) is an invalid Date, whose toISOString throws; 02-30 rolls over to 03-02.
+    const d = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null;
+    const ok = d !== null && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v as string);
     if (!ok) this.fail(field, 'a date like "2026-04-09" (Beijing calendar day), or null / 日期 (如 "2026-04-09", 北京时间) 或 null', v);
     return v as string;
   }

@@ -47,5 +47,15 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
     const why = (e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 100);
     throw new InputError(msg(`规则文件 ${file} 不是有效的 JSON: ${why}`, `rule file ${file} is not valid JSON: ${why}`), TEMPLATE_HINT);
   }
-  return parseRuleSet(raw, file);
+  const rules = parseRuleSet(raw, file);
+  // A shop's file under a built-in id would pass for the platform's rule: its vouchers would carry
+  // the built-in's name and keys, so the ledger would take them for the built-in's (and the reverse).
+  const own = path.join(templatesDir(), 'rules', `${rules.id}.json`);
+  if (builtins.includes(rules.id) && path.resolve(file) !== path.resolve(own)) {
+    throw new InputError(
+      msg(`规则文件 ${file}: 字段 "id" 是内置规则集 "${rules.id}" 的 id, 自己的规则文件不能用它`, `rule file ${file}: field "id" is the built-in rule set "${rules.id}"'s id, which a rule file of your own cannot use`),
+      msg(`给文件起自己的 id (如 "my-${rules.id}"); 要用内置规则, 直接写 --rules ${rules.id}。`, `give the file an id of its own (such as "my-${rules.id}"); for the built-in rule itself, give --rules ${rules.id}.`),
+    );
+  }
+  return rules;
 }

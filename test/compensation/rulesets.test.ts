@@ -173,9 +173,26 @@ describe('rule files are data, validated field by field', () => {
     expect(parse({ combine: { by: 'weekly', cap: null } })).toThrow('field "combine.by" must be one of "none", "rolling-24h", "calendar-day"');
     expect(parse({ payer: 'buyer' })).toThrow('field "payer" must be one of "shop-issues", "platform-deducts"');
     expect(parse({ validFrom: '2026-02-30' })).toThrow('field "validFrom" must be a date like "2026-04-09"');
+    // Month 13 is an invalid Date (it used to end in "internal error: Invalid time value").
+    expect(parse({ validFrom: '2026-13-01' })).toThrow('field "validFrom" must be a date like "2026-04-09" (Beijing calendar day), or null, got "2026-13-01"');
+    expect(parse({ validTo: '2026-04-32' })).toThrow('field "validTo" must be a date like "2026-04-09"');
     expect(parse({ validFrom: '2026-05-01', validTo: '2026-04-01' })).toThrow('field "validTo" must be a date on or after validFrom (2026-05-01)');
     expect(parse({ tiers: [{ kind: 'late', window: { over: 240, upTo: 48 }, rate: '0.01', min: '2.00' }] })).toThrow('field "tiers[0].window.upTo" must be more than tiers[0].window.over (240)');
     expect(parse({ tiers: [{ kind: 'late', rate: '0.01', min: '5.00', max: '2.00' }] })).toThrow('field "tiers[0].max" must be at least tiers[0].min (5.00)');
+  });
+  it('a file of the shop\'s own may not take a built-in id (its vouchers would pass for the built-in\'s in the ledger)', () => {
+    const dir = tmpDir();
+    const own = structuredClone(base);
+    own.id = 'tmall-2026';
+    own.tiers[0].rate = '0.90';
+    const file = path.join(dir, 'mine.json');
+    fs.writeFileSync(file, JSON.stringify(own));
+    expect(() => loadRuleSet(file, dir)).toThrow(`rule file ${file}: field "id" is the built-in rule set "tmall-2026"'s id, which a rule file of your own cannot use`);
+    // The built-in file itself, named by its path, is the built-in.
+    expect(loadRuleSet(path.join(ROOT, 'templates', 'rules', 'tmall-2026.json'), dir).id).toBe('tmall-2026');
+    own.id = 'my-tmall-2026';
+    fs.writeFileSync(file, JSON.stringify(own));
+    expect(loadRuleSet(file, dir).id).toBe('my-tmall-2026');
   });
   it('refuses tiers that leave a late order unpriced, naming the case', () => {
     // Only ≤ 48 h late is priced: an order 48 h + a moment late has no tier.

@@ -183,9 +183,19 @@ function jsonWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, 
 async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellContext): Promise<RowWriter> {
   // Through openSink: -o gets the same target checks, atomic rename and file mode as csv.
   // The xlsx writer (and exceljs, readline) is loaded only for xlsx output: start-up time counts (issue 21).
-  const { tableXlsx } = await import('./xlsx.js');
+  const { ROWS_PER_SHEET, sheetName, tableXlsx } = await import('./xlsx.js');
   const t = await tableXlsx(columns, c, () => openSink(o, 'utf8'));
-  return { format: 'xlsx', row: (r) => t.row(r), close: () => t.close(), abort: () => t.abort() };
+  const close = async () => {
+    const sheets = await t.close();
+    if (sheets > 1) {
+      const names = (lang: Lang) => Array.from({ length: sheets }, (_, i) => sheetName(lang, i + 1)).join(lang === 'zh' ? '、' : ', ');
+      o.info?.({
+        zh: `结果超过 Excel 一张表的行数上限 (${ROWS_PER_SHEET.toLocaleString('en-US')} 行加表头), 已接着写在 ${sheets} 张表里: ${names('zh')}`,
+        en: `more rows than an Excel sheet holds (${ROWS_PER_SHEET.toLocaleString('en-US')} plus the header): they go on over ${sheets} sheets: ${names('en')}`,
+      });
+    }
+  };
+  return { format: 'xlsx', row: (r) => t.row(r), close, abort: () => t.abort() };
 }
 
 /**

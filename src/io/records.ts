@@ -541,6 +541,11 @@ function xlsxRow(values: unknown[]): { cells: string[] } | { problem: Msg } {
   return { cells };
 }
 
+/** The name of the k-th sheet (k ≥ 2) a table named `name` goes on in when one sheet cannot hold it. */
+function continuationName(name: string, k: number): string {
+  return `${name} (${k})`;
+}
+
 async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
   const ExcelJS = loadExcelJS();
   const reader = workbookReader(ExcelJS, s.stream, {
@@ -550,20 +555,45 @@ async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
     worksheets: 'emit',
   });
   let sawSheet = false;
+  // The first sheet only (FORMATS: often named `export`), and the sheets a table too long for one
+  // sheet goes on in (src/io/xlsx.ts: `数据`, `数据 (2)` … with the header repeated): read as one
+  // table, numbered on from where the sheet before ended.
+  let first: { name: string; header: string } | undefined;
+  let sheets = 0;
+  let lineOffset = 0;
   try {
     for await (const sheet of reader) {
       sawSheet = true;
+      sheets++;
+      const continued = sheets > 1;
+      const name = (sheet as unknown as { name: string }).name;
+      if (continued && (first === undefined || name !== continuationName(first.name, sheets))) break;
       let batch: RawRecord[] = [];
+      let last = lineOffset;
+      // A next sheet whose row 1 is not the first sheet's header is another table: not read.
+      let other = false;
+      let headerSeen = false;
       for await (const row of sheet) {
         const read = xlsxRow(row.values as unknown[]);
-        batch.push('problem' in read ? { line: row.number, cells: [], problem: read.problem } : { line: row.number, cells: read.cells });
+        if (continued && !headerSeen) {
+          const header = row.number === 1 && 'cells' in read ? JSON.stringify(read.cells) : '';
+          other = header === '' || header !== first!.header;
+          if (other) break;
+          headerSeen = true;
+          continue;
+        }
+        if (row.number === 1 && !continued) first = { name, header: 'cells' in read ? JSON.stringify(read.cells) : '' };
+        const line = continued ? lineOffset + row.number - 1 : row.number;
+        last = line;
+        batch.push('problem' in read ? { line, cells: [], problem: read.problem } : { line, cells: read.cells });
         if (batch.length >= 1000) {
           yield batch;
           batch = [];
         }
       }
       if (batch.length) yield batch;
-      break; // the first sheet only (FORMATS: often named `export`)
+      if (other) break;
+      lineOffset = last;
     }
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -202,12 +202,26 @@ export async function saveWorkbook(open: OpenSink, wb: Workbook): Promise<void> 
 
 export interface TableXlsx {
   row(r: Row): Promise<void>;
-  close(): Promise<void>;
+  /** Writes the workbook; returns how many sheets the rows took. */
+  close(): Promise<number>;
   abort(): Promise<void>;
 }
 
-/** A table of rows as a print-ready sheet (see the top of this file). */
-export async function tableXlsx(columns: readonly Column[], c: CellContext, open: OpenSink): Promise<TableXlsx> {
+/**
+ * Data rows a sheet holds: Excel's limit is 1,048,576 rows, the header included. A spreadsheet
+ * program cuts a longer sheet off when it opens it (Excel refuses the file, LibreOffice drops the
+ * rest with a warning few read), so the rows go on over as many sheets as they need.
+ */
+export const ROWS_PER_SHEET = 1_048_575;
+
+/** A sheet's name: the first is 数据/data, the next ones 数据 (2), data (3) … */
+export function sheetName(lang: string, n: number): string {
+  const name = lang === 'zh' ? '数据' : 'data';
+  return n === 1 ? name : `${name} (${n})`;
+}
+
+/** A table of rows as a print-ready sheet (see the top of this file), over several sheets past ROWS_PER_SHEET rows. */
+export async function tableXlsx(columns: readonly Column[], c: CellContext, open: OpenSink, rowsPerSheet = ROWS_PER_SHEET): Promise<TableXlsx> {
   // Both temporary files exist from the start (removed on any exit): the workbook to be, and
   // the rows spooled until the widths are known.
   const tmp = tempPath('.xlsx');
@@ -262,37 +276,49 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         closed = true;
         const ExcelJS = (await import('exceljs')).default;
         const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
-        const ws = wb.addWorksheet(c.lang === 'zh' ? '数据' : 'data', {
-          views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-          pageSetup: printSetup('1:1'),
-          headerFooter: { oddFooter: c.lang === 'zh' ? '第 &P 页, 共 &N 页' : 'Page &P of &N' },
-        });
         const sized = columns.map((_, i) => columnWidth(heads[i]!, content[i]!));
         const wraps = sized.map((z, i) => z.wrapCells || multiLine[i]!);
-        ws.columns = columns.map((col, i) => {
-          const fmt = numFmtOf(col);
-          return {
-            key: col.key,
-            width: sized[i]!.width,
-            style: {
-              ...(fmt ? { numFmt: fmt } : {}),
-              // Top-aligned, so a row with a multi-line cell still reads across.
-              alignment: { vertical: 'top' as const, ...(wraps[i] ? { wrapText: true } : {}) },
-              border: GRID,
-            },
-          };
-        });
-        const head = ws.addRow(heads);
-        head.font = { bold: true };
-        head.alignment = { wrapText: true, vertical: 'middle' };
-        head.fill = HEAD_FILL;
-        if (sized.some((z) => z.wrapHeader)) head.height = 2 * LINE_PT;
-        ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
-        head.commit();
+        let sheets = 0;
+        const addSheet = () => {
+          const sheet = wb.addWorksheet(sheetName(c.lang, ++sheets), {
+            views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+            pageSetup: printSetup('1:1'),
+            headerFooter: { oddFooter: c.lang === 'zh' ? '第 &P 页, 共 &N 页' : 'Page &P of &N' },
+          });
+          sheet.columns = columns.map((col, i) => {
+            const fmt = numFmtOf(col);
+            return {
+              key: col.key,
+              width: sized[i]!.width,
+              style: {
+                ...(fmt ? { numFmt: fmt } : {}),
+                // Top-aligned, so a row with a multi-line cell still reads across.
+                alignment: { vertical: 'top' as const, ...(wraps[i] ? { wrapText: true } : {}) },
+                border: GRID,
+              },
+            };
+          });
+          const head = sheet.addRow(heads);
+          head.font = { bold: true };
+          head.alignment = { wrapText: true, vertical: 'middle' };
+          head.fill = HEAD_FILL;
+          if (sized.some((z) => z.wrapHeader)) head.height = 2 * LINE_PT;
+          sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
+          head.commit();
+          return sheet;
+        };
+        let ws = addSheet();
+        let onSheet = 0;
         const anyWrap = wraps.some(Boolean);
         const rl = readline.createInterface({ input: fs.createReadStream(spool, 'utf8'), crlfDelay: Infinity });
         for await (const line of rl) {
           if (!line) continue;
+          if (onSheet === rowsPerSheet) {
+            ws.commit();
+            ws = addSheet();
+            onSheet = 0;
+          }
+          onSheet++;
           const cells = (JSON.parse(line) as unknown[]).map((v) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : v));
           const row = ws.addRow(cells);
           if (anyWrap) {
@@ -308,6 +334,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         ws.commit();
         await wb.commit();
         await deliver(open, tmp);
+        return sheets;
       } finally {
         await cleanup();
       }

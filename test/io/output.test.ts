@@ -13,6 +13,7 @@ import { readRecords } from '../../src/io/records.js';
 import { openSource } from '../../src/io/source.js';
 import { type OutputOptions, openOutput, writeRows } from '../../src/io/output.js';
 import { fileSink } from '../../src/io/sink.js';
+import { ROWS_PER_SHEET, tableXlsx } from '../../src/io/xlsx.js';
 import { displayWidth, pad } from '../../src/io/width.js';
 import { Money } from '../../src/money.js';
 import { TimeZone } from '../../src/time.js';
@@ -187,6 +188,52 @@ describe('formats', () => {
     expect(ws.getCell('A2').alignment?.wrapText).toBe(true);
     // 120 + 2 padding over 50 a line = 3 lines (ceil 2.44) × 15 pt.
     expect(ws.getRow(2).height).toBe(45);
+  });
+
+  it('xlsx: rows past a sheet\'s limit go on over more sheets, each with its header (a spreadsheet cuts a longer sheet off)', async () => {
+    // Excel's limit: 1,048,576 rows a sheet, one of them the header.
+    expect(ROWS_PER_SHEET).toBe(1048576 - 1);
+    const file = path.join(tmpDir(), 'out.xlsx');
+    const cols: Column[] = [{ key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' }];
+    const ids = Array.from({ length: 7 }, (_, i) => `351531314732935790${i}`);
+    // Three data rows a sheet (the limit made small): 7 rows are 3 + 3 + 1 over three sheets.
+    const t = await tableXlsx(cols, { lang: 'zh', tz: new TimeZone('Asia/Shanghai') }, () => fileSink(file, 'utf8'), 3);
+    for (const orderId of ids) await t.row({ orderId });
+    expect(await t.close()).toBe(3);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['数据', '数据 (2)', '数据 (3)']);
+    const sheets = wb.worksheets.map((w) => w.getSheetValues().slice(1).map((r) => (r as unknown[])[1]));
+    expect(sheets).toEqual([['订单编号', ...ids.slice(0, 3)], ['订单编号', ...ids.slice(3, 6)], ['订单编号', ids[6]]]);
+    expect(wb.worksheets[2]!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(wb.worksheets[2]!.pageSetup).toMatchObject({ printTitlesRow: '1:1' });
+    // Read back (orders normalize -o x.xlsx, then compensate x.xlsx): one table, lines numbered on
+    // from sheet to sheet as if it were one long sheet (header line 1, the 7th id on line 8).
+    const back: { line: number; cells: string[] }[] = [];
+    for await (const r of readRecords(await openSource(file, Readable.from([])))) back.push({ line: r.line, cells: r.cells });
+    expect(back).toEqual([{ line: 1, cells: ['订单编号'] }, ...ids.map((id, i) => ({ line: i + 2, cells: [id] }))]);
+    // Exactly the limit stays one sheet.
+    const one = await tableXlsx(cols, { lang: 'en', tz: new TimeZone('Asia/Shanghai') }, () => fileSink(path.join(tmpDir(), 'one.xlsx'), 'utf8'), 3);
+    for (const orderId of ids.slice(0, 3)) await one.row({ orderId });
+    expect(await one.close()).toBe(1);
+  });
+
+  it('xlsx read: a second sheet is read on only when it is named as a continuation and repeats the header', async () => {
+    const readBack = async (sheets: [string, string[][]][]) => {
+      const wb = new ExcelJS.Workbook();
+      for (const [name, rows] of sheets) wb.addWorksheet(name).addRows(rows);
+      const file = path.join(tmpDir(), 'w.xlsx');
+      await wb.xlsx.writeFile(file);
+      const out: string[] = [];
+      for await (const r of readRecords(await openSource(file, Readable.from([])))) out.push(`${r.line}:${r.cells.join('|')}`);
+      return out;
+    };
+    const head = ['订单编号', '金额'];
+    expect(await readBack([['export', [head, ['1', '2']]], ['export (2)', [head, ['3', '4']]]])).toEqual(['1:订单编号|金额', '2:1|2', '3:3|4']);
+    // Another table (other header, or another name) is not part of it.
+    expect(await readBack([['export', [head, ['1', '2']]], ['export (2)', [['售后编号'], ['9']]]])).toEqual(['1:订单编号|金额', '2:1|2']);
+    expect(await readBack([['export', [head, ['1', '2']]], ['Sheet2', [head, ['3', '4']]]])).toEqual(['1:订单编号|金额', '2:1|2']);
+    expect(await readBack([['export', [head, ['1', '2']]], ['export (3)', [head, ['3', '4']]]])).toEqual(['1:订单编号|金额', '2:1|2']);
   });
 
   it('the format comes from the -o extension; unknown --format is a usage error', async () => {

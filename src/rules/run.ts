@@ -7,6 +7,7 @@ import { writeRows } from '../io/output.js';
 import { type Money, fmtMoney } from '../money.js';
 import { type RuleSet, builtinIds, loadRuleSet } from './ruleset.js';
 import type { Range } from './types.js';
+import { BASE_ZH, COMBINE_ZH, KIND_ZH, PAYER_ZH, ROUNDING_ZH, RULE_PLATFORM_ZH } from './codes.js';
 
 // Decimal arithmetic, so a rate like 0.145 reads 14.5%, not a rounded float.
 const pct = (r: Money) => `${r.times(100).toString()}%`;
@@ -23,22 +24,27 @@ export function rangeText(r: Range, lang: 'zh' | 'en'): string {
 
 const LIST_COLUMNS: Column[] = [
   { key: 'id', zh: '规则集', en: 'id', brief: true },
-  { key: 'platform', zh: '平台', en: 'platform', brief: true },
+  { key: 'platform', zh: '平台', en: 'platform', labels: RULE_PLATFORM_ZH, brief: true },
   { key: 'validFrom', zh: '生效', en: 'validFrom', brief: true },
   { key: 'validTo', zh: '失效(含当日)', en: 'validTo', brief: true },
   { key: 'title', zh: '名称', en: 'title', brief: true },
-  { key: 'payer', zh: '赔付方式', en: 'payer', brief: true },
+  { key: 'payer', zh: '赔付方式', en: 'payer', labels: PAYER_ZH, brief: true },
   { key: 'combine', zh: '合并与封顶', en: 'combine', brief: true },
-  { key: 'rounding', zh: '取整', en: 'rounding' },
+  { key: 'rounding', zh: '取整', en: 'rounding', labels: ROUNDING_ZH },
   { key: 'tiers', zh: '档位数', en: 'tiers', type: 'int' },
   { key: 'source', zh: '来源', en: 'source' },
 ];
 
-function combineText(r: RuleSet): string {
-  return `${r.combine.by}${r.combine.cap ? `, cap ${fmtMoney(r.combine.cap)}` : ''}`;
+/** `calendar-day, cap 500.00` (en, and the code JSON keeps) or `同一自然日合并, 封顶 500.00` (zh). */
+function combineText(r: RuleSet, lang: 'zh' | 'en'): string {
+  const cap = r.combine.cap ? fmtMoney(r.combine.cap) : null;
+  if (lang === 'zh') return `${COMBINE_ZH[r.combine.by] ?? r.combine.by}${cap ? `, 封顶 ${cap}` : ''}`;
+  return `${r.combine.by}${cap ? `, cap ${cap}` : ''}`;
 }
 
 function listRow(r: RuleSet, lang: 'zh' | 'en'): Row {
+  // combine keeps its code text (`calendar-day, cap 500.00`, what JSON shows); zh output shows the
+  // label the list's columns give it (runRulesList).
   return {
     id: r.id,
     platform: r.platform,
@@ -46,7 +52,7 @@ function listRow(r: RuleSet, lang: 'zh' | 'en'): Row {
     validTo: r.validTo ?? '',
     title: lang === 'zh' ? r.title.zh : r.title.en,
     payer: r.payer,
-    combine: combineText(r),
+    combine: combineText(r, 'en'),
     rounding: r.rounding,
     tiers: r.tiers.length,
     source: r.source,
@@ -54,13 +60,16 @@ function listRow(r: RuleSet, lang: 'zh' | 'en'): Row {
 }
 
 export async function runRulesList(ctx: Ctx): Promise<void> {
-  await writeRows(ctx, LIST_COLUMNS, builtinIds().map((id) => listRow(loadRuleSet(id, ctx.io.cwd), ctx.lang)));
+  const sets = builtinIds().map((id) => loadRuleSet(id, ctx.io.cwd));
+  const combineZh: Record<string, string> = Object.fromEntries(sets.map((r) => [combineText(r, 'en'), combineText(r, 'zh')]));
+  const columns = LIST_COLUMNS.map((c) => (c.key === 'combine' ? { ...c, labels: combineZh } : c));
+  await writeRows(ctx, columns, sets.map((r) => listRow(r, ctx.lang)));
   ctx.info(msg('auto (默认): 每个订单按其平台在付款时生效的规则集判断; 详见 storeops rules show <id> 与 docs/rules.md', 'auto (the default): each order is judged under its platform\'s rule set in force at its paid time; see storeops rules show <id> and docs/rules.md'));
 }
 
 const TIER_COLUMNS: Column[] = [
   { key: 'tier', zh: '档位', en: 'tier', type: 'int', brief: true },
-  { key: 'kind', zh: '类型', en: 'kind', brief: true },
+  { key: 'kind', zh: '类型', en: 'kind', labels: KIND_ZH, brief: true },
   { key: 'window', zh: '承诺发货时限', en: 'window', brief: true },
   { key: 'hoursLate', zh: '延迟时长', en: 'hoursLate', brief: true },
   { key: 'presale', zh: '预售', en: 'presale' },
@@ -95,10 +104,10 @@ export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {
   const valid = `${r.validFrom ?? '…'} – ${r.validTo ?? '…'}`;
   const facts = [
     msg(`${r.id}: ${r.title.zh}`, `${r.id}: ${r.title.en}`),
-    msg(`平台 ${r.platform}; 生效 ${valid} (北京时间, 含首尾两日); 默认发货时限 ${r.shipWindowHours} 小时`, `platform ${r.platform}; in force ${valid} (Beijing days, both inclusive); default ship window ${r.shipWindowHours} h`),
+    msg(`平台 ${RULE_PLATFORM_ZH[r.platform] ?? r.platform}; 生效 ${valid} (北京时间, 含首尾两日); 默认发货时限 ${r.shipWindowHours} 小时`, `platform ${r.platform}; in force ${valid} (Beijing days, both inclusive); default ship window ${r.shipWindowHours} h`),
     msg(
-      `基数 ${r.base}; 取整 ${r.rounding === 'yuan' ? '四舍五入到元' : '四舍五入到分'}; 合并 ${combineText(r)}; ${r.payer === 'platform-deducts' ? '平台自动扣商家款赔付 (商家无需发放)' : '商家发放'}`,
-      `base ${r.base}; rounding half-up to the ${r.rounding}; combine ${combineText(r)}; ${r.payer === 'platform-deducts' ? 'the platform deducts it from the shop and pays the buyer (nothing to issue)' : 'the shop issues it'}`,
+      `基数 ${BASE_ZH[r.base] ?? r.base}; 取整 ${ROUNDING_ZH[r.rounding] ?? r.rounding}; 合并 ${combineText(r, 'zh')}; ${r.payer === 'platform-deducts' ? '平台自动扣商家款赔付 (商家无需发放)' : '商家发放'}`,
+      `base ${r.base}; rounding half-up to the ${r.rounding}; combine ${combineText(r, 'en')}; ${r.payer === 'platform-deducts' ? 'the platform deducts it from the shop and pays the buyer (nothing to issue)' : 'the shop issues it'}`,
     ),
     ...(r.unit === 'sub-order'
       ? [msg('按子订单计价: 给出宝贝报表时每个子订单按自己的发货时间和实付金额单独计算 (各自的最低/最高额), 再按窗口合并封顶; 只有订单报表时按订单。', 'priced per sub-order: with an item report each line is judged and priced on its own (its ship time, its paid amount, its own minimum and maximum), then windows and the cap take them together; with the order report alone, per order.')]

@@ -309,6 +309,27 @@ describe('storeops compensate (example shop)', () => {
     expect(r.stdout.split('\n')[1]).toContain(',14.50,14.50,');
   });
 
+  it('rules list and rules show speak Chinese under --lang zh: platform, payer, combining, rounding, kind, base (no English codes)', () => {
+    const list = runCli(['rules', 'list', '-f', 'csv', '--lang', 'zh']);
+    expect(list.code).toBe(0);
+    const rows = list.stdout.trimEnd().split('\n');
+    expect(rows[0]).toBe('规则集,平台,生效,失效(含当日),名称,赔付方式,合并与封顶,取整,档位数,来源');
+    // douyin-2025: platform douyin, the platform deducts, never combined, whole yuan (docs/rules.md §1.3b)
+    expect(rows.find((l) => l.startsWith('douyin-2025,'))).toMatch(/^douyin-2025,抖店,2025-09-29,,[^,]+,平台扣款代赔,不合并,四舍五入到元,6,/);
+    // tmall-2026: same Beijing calendar day, cap 500.00, to the fen (§1.3)
+    expect(rows.find((l) => l.startsWith('tmall-2026,'))).toMatch(/^tmall-2026,淘宝\/天猫,2026-04-09,,[^,]+,商家发放,"同一自然日合并, 封顶 500.00",四舍五入到分,5,/);
+    expect(rows.find((l) => l.startsWith('tmall-global-2026,'))).toMatch(/^tmall-global-2026,天猫国际,/);
+    // JSON keeps the codes whatever the language
+    const json = JSON.parse(runCli(['rules', 'list', '-f', 'json', '--lang', 'zh']).stdout) as Record<string, unknown>[];
+    expect(json.find((r) => r.id === 'tmall-2023')).toMatchObject({ platform: 'taobao', payer: 'shop-issues', combine: 'rolling-24h, cap 500.00', rounding: 'fen' });
+
+    const show = runCli(['rules', 'show', 'tmall-2026', '-f', 'csv', '--lang', 'zh']);
+    expect(show.stdout.trimEnd().split('\n').slice(1, 3)).toEqual(['1,缺货,> 48 小时,> 72 小时,不限,15%,5.00,500.00', '2,缺货,≤ 48 小时,> 72 小时,不限,10%,5.00,500.00']);
+    expect(show.stderr).toContain('平台 淘宝/天猫;');
+    expect(show.stderr).toContain('基数 实付减邮费; 取整 四舍五入到分; 合并 同一自然日合并, 封顶 500.00; 商家发放');
+    expect(show.stderr).not.toMatch(/calendar-day|paid-minus-postage|platform taobao/);
+  });
+
   it('rules show prints the tiers as a table, rates exactly (Decimal, not a rounded float)', () => {
     const dir = tmpDir();
     const rules = JSON.parse(fs.readFileSync(path.join(EXAMPLES, '..', 'templates', 'rules', 'custom-example.json'), 'utf8'));

@@ -152,11 +152,38 @@ export function tempPathFor(target: string): string {
   return path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
 }
 
+/**
+ * Why a file could not be written, in the operator's words: the system's error names the temporary
+ * file beside the target and is English whatever --lang says, so the common causes are told plainly
+ * (the folder, the permission, the disk) and only an unusual one falls back to the system's text.
+ */
+function writeFailure(target: string, e: unknown): { zh: string; en: string } {
+  const dir = path.dirname(path.resolve(target));
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return { zh: `目录 ${dir} 不存在`, en: `the folder ${dir} does not exist` };
+    case 'ENOTDIR':
+      return { zh: `路径 ${dir} 中有一段不是目录`, en: `part of the path ${dir} is not a folder` };
+    case 'EACCES':
+    case 'EPERM':
+      return { zh: `没有在目录 ${dir} 中写文件的权限`, en: `no permission to write files in the folder ${dir}` };
+    case 'EROFS':
+      return { zh: `目录 ${dir} 在只读的文件系统上`, en: `the folder ${dir} is on a read-only file system` };
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { zh: '磁盘已满 (或超出配额)', en: 'the disk is full (or the quota is used up)' };
+    default: {
+      const text = (e as Error).message;
+      return { zh: text, en: text };
+    }
+  }
+}
+
 function cannotWrite(target: string, e: unknown): OutputError {
-  const reason = (e as Error).message;
+  const why = writeFailure(target, e);
   return new OutputError(
-    msg(`无法写入输出文件 ${target}: ${reason}`, `cannot write output file ${target}: ${reason}`),
-    msg('检查目录是否存在、是否有写权限、磁盘是否已满。', 'check that the folder exists, is writable, and the disk is not full.'),
+    msg(`无法写入输出文件 ${target}: ${why.zh}`, `cannot write output file ${target}: ${why.en}`),
+    msg('检查目录是否存在、是否有写权限、磁盘是否已满; 原有的文件保持不变。', 'check that the folder exists, is writable, and the disk is not full; an existing file there is left as it was.'),
   );
 }
 

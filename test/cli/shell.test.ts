@@ -57,6 +57,18 @@ describe('storeops shell', () => {
     expect(r.stderr).toContain('cannot write output file /nonexistent-dir/x.csv');
   });
 
+  it('an output folder that does not exist is named plainly in both languages (not the system error about a temporary file)', () => {
+    const args = ['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-q', '-o', '/nonexistent-dir/x.csv'];
+    const en = runCli(args);
+    expect(en.code).toBe(5);
+    expect(en.stderr).toContain('storeops: error: cannot write output file /nonexistent-dir/x.csv: the folder /nonexistent-dir does not exist\n');
+    const zh = runCli([...args, '--lang', 'zh']);
+    expect(zh.code).toBe(5);
+    expect(zh.stderr).toContain('storeops: 错误: 无法写入输出文件 /nonexistent-dir/x.csv: 目录 /nonexistent-dir 不存在\n');
+    // nothing of the system's English text, nor the temporary file's name
+    for (const r of [en, zh]) expect(r.stderr).not.toMatch(/ENOENT|\.tmp/);
+  });
+
   it('flags beat environment, which beats the config file', () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'storeops.config.json'), JSON.stringify({ lang: 'zh', format: 'json' }));

@@ -194,7 +194,7 @@ export function rulesLine(p: RosterProblem, o: WallOptions): string {
     parts.splice(3, 0, zh ? `${nights.map(name).join('/')}后第二天不上${days.map(name).join('/')}` : `no ${days.map(name).join('/')} shift the day after a ${nights.map(name).join('/')} shift`);
   }
   if (p.requests.length) parts.push(zh ? `考虑休息申请 ${p.requests.length} 个` : `${p.requests.length} day-off requests considered`);
-  return (zh ? '本表遵守 (RULES §4): ' : 'this roster obeys (RULES §4): ') + parts.join(zh ? '; ' : '; ');
+  return (zh ? '本表遵守 (docs/rules.md §4): ' : 'this roster obeys (docs/rules.md §4): ') + parts.join('; ');
 }
 
 /** `D=1,H=1,N=1` as shift names (`白班≥1 半白班≥1 晚班≥1`); other labels (a file, Erlang C) as they are. */

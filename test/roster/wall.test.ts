@@ -99,6 +99,8 @@ describe('roster plan -o roster.xlsx (zh): a wall calendar', () => {
     expect(texts).toContain('半白班 10:00–15:30 计 5.5 小时');
     expect(texts).toContain('晚班 17:00–23:30 计 6.5 小时');
     const rules = String(ws.getRow(at('规则')).getCell(2).value);
+    // cites the repository's docs, the only rules page an operator has (not an internal RULES file)
+    expect(rules.startsWith('本表遵守 (docs/rules.md §4): ')).toBe(true);
     expect(rules).toContain('每人每月休息 4 天');
     expect(rules).toContain('晚班后第二天不上白班');
     expect(rules).toContain('最低人数 白班 ≥ 1, 半白班 ≥ 1, 晚班 ≥ 1'); // --min D=1,H=1,N=1 by name

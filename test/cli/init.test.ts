@@ -23,6 +23,9 @@ describe('storeops init', () => {
     ]);
     const cfg = JSON.parse(fs.readFileSync(path.join(dir, 'storeops.config.json'), 'utf8'));
     expect(cfg.compensate).toEqual({ rules: 'auto', base: 'auto' });
+    // docs/cli.md: "storeops init writes a starter file with every key explained" — as _ comments
+    const about = (cfg._comment as string[]).join('\n');
+    for (const key of ['lang', 'tz', 'compensate.rules', 'compensate.base', 'reviews.maxAttempts', 'safetyContact', 'zhenjian.commissionRate', 'roster.shifts']) expect(about).toContain(`${key}:`);
     fs.writeFileSync(path.join(dir, 'storeops.config.json'), '{"lang":"zh"}\n');
     const again = runCli(['init'], { cwd: dir });
     expect(again.code).toBe(0);
@@ -41,5 +44,7 @@ describe('storeops init', () => {
     const r = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-20 12:00:00', '-q', '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[1]).toContain(',tmall-2023,');
+    // the comments are not reported as unknown keys
+    expect(r.stderr).not.toContain('unknown key');
   });
 });

@@ -90,7 +90,7 @@ export function buildProgram(io: Io, lang: Lang = 'en', raw = false): Command {
     .exitOverride();
 
   program
-    .addOption(new Option('-f, --format <fmt>', 'table|csv|tsv|json|ndjson|xlsx (default: table on a terminal, else csv) / 输出格式 (默认: 终端上 table, 否则 csv)'))
+    .addOption(new Option('-f, --format <fmt>', 'table|csv|tsv|json|ndjson|xlsx (default: table on a terminal, else csv) / 输出格式: table|csv|tsv|json|ndjson|xlsx (默认: 终端上 table, 否则 csv)'))
     .option('-o, --output <file>', 'write there instead of stdout (atomically); format from the extension / 写入文件而不是标准输出 (原子写入); 格式由扩展名决定')
     .option('--bom', 'UTF-8 BOM on csv/tsv (default: on with -o, off on stdout) / csv/tsv 加 UTF-8 BOM (默认: -o 时加, 标准输出不加)')
     .option('--no-bom', 'no BOM / 不加 BOM')

@@ -99,6 +99,9 @@ describe('help', async () => {
     }
     expect(en.stdout).toMatch(/ {2}--strict +any rejected row fails the run \(exit 3\) with no result\n/);
     expect(zh.stdout).toMatch(/ {2}--strict +有任何被拒绝的行即失败 \(退出码 3\), 不输出结果\n/);
+    // the formats are named in both languages (zh said only "输出格式", leaving the choice unsaid)
+    expect(en.stdout).toMatch(/ {2}-f, --format <fmt> +table\|csv\|tsv\|json\|ndjson\|xlsx /);
+    expect(zh.stdout).toMatch(/ {2}-f, --format <fmt> +输出格式: table\|csv\|tsv\|json\|ndjson\|xlsx /);
     // The overview shows only --lang, --version and --help of them.
     const top = await cli(['--help']);
     expect(top.stdout).not.toContain('--strict');

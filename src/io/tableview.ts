@@ -61,13 +61,15 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
   let widths = natural;
   if (width !== undefined && total(natural) > width) {
     // How narrow each column may get: free text down to MIN_CUT; an id, amount or time never
-    // below its longest value (only its header may be cut, down to MIN_HEAD).
+    // below its longest value (only its header may be cut, down to MIN_HEAD). A header is never cut
+    // so far that it reads like another one (样品数下限 and 样品数上限 both "样品…").
+    const distinct = heads.map((h) => distinctHeadWidth(h, heads));
     const floor = natural.map((w, i) =>
       columns[i]!.type === 'list'
-        ? Math.min(w, Math.max(MIN_CUT, listFloor[i]!))
+        ? Math.min(w, Math.max(MIN_CUT, listFloor[i]!, distinct[i]!))
         : CUTTABLE.has(columns[i]!.type ?? 'text')
-          ? Math.min(w, MIN_CUT)
-          : Math.max(cellMax[i]!, Math.min(w, MIN_HEAD)),
+          ? Math.min(w, Math.max(MIN_CUT, distinct[i]!))
+          : Math.max(cellMax[i]!, Math.min(w, Math.max(MIN_HEAD, distinct[i]!))),
     );
     // Cut the widest columns first: the largest cap L with Σ max(floor, min(w, L)) fitting.
     const capped = (L: number) => natural.map((w, i) => Math.max(floor[i]!, Math.min(w, L)));
@@ -90,6 +92,29 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
     }
   }
   return [render([...Array(n).keys()], heads, rows, widths, columns)];
+}
+
+/**
+ * The narrowest width at which a cut header still tells its column from the others: what it shows
+ * before the … must go one character past the longest beginning it shares with another header
+ * (样品数下限 beside 样品数上限: 样品数下…). A header that begins another one whole is not cut at all.
+ */
+function distinctHeadWidth(head: string, heads: readonly string[]): number {
+  const chars = [...head];
+  let shared = 0;
+  let seen = false; // the header itself, once
+  for (const other of heads) {
+    if (other === head && !seen) {
+      seen = true;
+      continue;
+    }
+    const oc = [...other];
+    let m = 0;
+    while (m < chars.length && m < oc.length && chars[m] === oc[m]) m++;
+    shared = Math.max(shared, m);
+  }
+  if (shared >= chars.length - 1) return displayWidth(head);
+  return displayWidth(chars.slice(0, shared + 1).join('')) + displayWidth(ELLIPSIS);
 }
 
 /**

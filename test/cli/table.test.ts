@@ -66,6 +66,22 @@ describe('layout', () => {
     ]);
   });
 
+  it('never cuts two headers into the same text (样品数下限 / 样品数上限 both read "样品…")', () => {
+    const cols: Column[] = ['min', 'max', 'fee'].map((k) => ({ key: k, zh: k, en: k, type: 'int' as const }));
+    const heads = ['样品数下限', '样品数上限', '服务费合计金额'];
+    const rows = [['3', '5', '450']];
+    // Natural: 10 + 2 + 10 + 2 + 14 = 38. At 30 the headers must be cut. The two sample headers
+    // share 样品数 (3 characters), so each must show a 4th: 样品数下… / 样品数上… = 8 + 1 = 9
+    // (full: 10, so 9 is their floor); 服务费合计金额 shares nothing: it may go down to MIN_HEAD 6
+    // (服务… = 5). 9 + 2 + 9 + 2 + 6 = 28 ≤ 30, so the widest (the fee) is cut first: cap 8 →
+    // 9, 9, 8 = 30: 服务费… (7) right-aligned in 8 (numbers are), so gap 2 + 1 space before it.
+    const [lines] = layoutTable(cols, heads, rows, 30);
+    expect(lines![0]).toBe('样品数下…  样品数上…   服务费…');
+    expect(lines!.every((l) => displayWidth(l) <= 30)).toBe(true);
+    // Before, both sample headers were cut to 样品… and could not be told apart.
+    expect(lines![0]).not.toContain('样品…');
+  });
+
   it('prints too many columns in blocks that repeat the id column', () => {
     const cols: Column[] = [ORDER, ...['a', 'b', 'c'].map((k) => ({ key: k, zh: k, en: k, type: 'money' as const }))];
     const row = ['3515313147329357901', '1000.00', '2000.00', '3000.00'];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { DOUYIN_HEADERS, csvCell } from '../../scripts/export-layouts.mjs';
-import { runCli, tmpDir } from '../helpers.js';
+import { ROOT, runCli, tmpDir } from '../helpers.js';
 
 function douyinExport(dir: string): string {
   const H: string[] = DOUYIN_HEADERS;
@@ -51,6 +51,26 @@ describe('compensate on a Douyin export (auto → douyin-2025)', () => {
       expect(r.stderr).toContain('0 vouchers totalling 0.00 to issue (0 provisional); 2 to be deducted by the platform totalling 11.00 (nothing to issue; reconcile only)');
       expect(r.stderr).toContain('0 newly recorded');
     }
+  });
+
+  it('the summary counts as deducted only the rows the platform will charge (a 0.00 tier is no deduction)', () => {
+    // examples/douyin-orders-202611.csv: every promised window is 48 h (paid → 承诺发货时间), so the
+    // ≤ 48 h row of docs/rules.md §1.3b applies: late ≤ 48 h pays nothing; > 48 h (缺货) 1 %, 2–50, whole yuan.
+    // As of 11-22 12:00: …901 25 h, …902 1 h, …903 23 h and …502 1 s late → 0.00 each; …701 is still
+    // unshipped 76 h after 11-19 08:00 → 缺货: 58.00 × 1 % = 0.58 → 1 yuan (half-up) → minimum 2 → 2.00.
+    const f = path.join(ROOT, 'examples', 'douyin-orders-202611.csv');
+    const late = runCli(['compensate', f, '--as-of', '2026-11-22 12:00:00', '-f', 'json']);
+    expect(late.code).toBe(0);
+    const rows = JSON.parse(late.stdout) as Record<string, unknown>[];
+    expect(rows.map((v) => v.amount)).toEqual(['0.00', '0.00', '0.00', '0.00', '2.00']);
+    expect(late.stderr).toContain('5 late');
+    expect(late.stderr).toContain('; 1 to be deducted by the platform totalling 2.00 (nothing to issue; reconcile only)');
+    const zh = runCli(['compensate', f, '--as-of', '2026-11-22 12:00:00', '-f', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toContain('; 平台将从店铺扣款 1 笔共 2.00 元 (无需发放, 仅对账)');
+    // As of 11-20 12:00 …701 is 28 h late: every row is 0.00, nothing will be deducted.
+    const none = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json']);
+    expect(none.stderr).toContain('5 late');
+    expect(none.stderr).not.toContain('to be deducted');
   });
 
   it('a partly shipped order past its deadline is late (provisional); of 承诺 and 预约发货时间 the earlier is the deadline', () => {

@@ -296,6 +296,10 @@ export class OrderSet {
         const o = orderById.get(l.orderId);
         if (o) {
           enrichLine(l, o);
+          // The order's postage goes with its first line only (postage is per order: the fold takes
+          // the first line's, and a sum over lines counts it once). Without it, the output read back
+          // priced a one-line order on 买家实际支付金额 with its postage (200.00, not 200.00 − 10.00).
+          if (!used.has(l.orderId) && l.postage === null) l.postage = o.postage;
           used.add(l.orderId);
         }
         yield l;

@@ -134,6 +134,36 @@ describe('storeops reads its own output', () => {
     expect(folded).toHaveLength(9);
   });
 
+  it('compensate on the --lines output pays what compensate on the order and item reports pays (the order postage is kept, once)', () => {
+    const lines = path.join(dir, 'lines-pay.csv');
+    expect(cli(['orders', 'normalize', ITEMS, ORDERS, '--lines', '-o', lines]).code).toBe(0);
+    // The order's postage (买家应付邮费) is written with its first line only: 10.00 on …901's, 8.00 on
+    // …701's, 6.00 on …802's; the other lines of a many-line order have none (postage is per order).
+    const back = json(cli(['orders', 'normalize', lines, '--lines', '-f', 'json']));
+    expect(back.filter((l) => l.postage !== null && l.postage !== '0.00').map((l) => [l.lineId, l.postage])).toEqual([
+      ['3515313147329357901', '10.00'],
+      ['4100000000000000706', '8.00'],
+      ['5200000000000000811', '6.00'],
+    ]);
+    expect(back.filter((l) => l.orderId === '5200000000000000801').map((l) => l.postage)).toEqual(['0.00', null, null]);
+    // tmall-2026 as of 2026-11-20 12:00 (docs/rules.md §1.3): …901 25 h late, (200.00 − 10.00) × 5 % = 9.50;
+    // …902 1 h late, 12.00 × 5 % = 0.60 → 5.00; same day: 14.50. …903 2000.00 × 5 % = 100.00 → 50.00.
+    // …502 99.90 × 5 % = 4.995 → 5.00. …701 unshipped 28 h late, (58.00 − 8.00) × 5 % = 2.50 → 5.00.
+    // Before, …901's line read back without its postage: 200.00 × 5 % = 10.00, a 15.00 voucher.
+    const args = ['--as-of', '2026-11-20 12:00:00', '-f', 'json', '--lang', 'en'];
+    const pick = (r: Json[]) => r.map((v) => [v.orderIds, v.baseAmount, v.amount]);
+    const expected = [
+      [['3515313147329357901', '3515313147329357902'], '202.00', '14.50'],
+      [['3515313147329357903'], '2000.00', '50.00'],
+      [['2987650012233445502'], '99.90', '5.00'],
+      [['4100000000000000701'], '50.00', '5.00'],
+    ];
+    expect(pick(json(cli(['compensate', ORDERS, ITEMS, ...args])))).toEqual(expected);
+    expect(pick(json(cli(['compensate', lines, ...args])))).toEqual(expected);
+    // orders inspect adds the postage once per order: 10.00 + 8.00 + 6.00 = 24.00, as in the order report.
+    expect(json(cli(['orders', 'inspect', lines, '-f', 'json']))[0]!.postageSum).toBe('24.00');
+  });
+
   it('two overlapping outputs: the second copy of each order is a duplicate (orders without line ids dedupe as orders)', () => {
     const copy = path.join(dir, 'o-copy.csv');
     fs.copyFileSync(enCsv, copy);

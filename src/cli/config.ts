@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError, UsageError, msg } from './errors.js';
+import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
 
 export interface Config {
   lang?: string;
@@ -51,15 +52,17 @@ export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd
         msg('检查 --config 或 STOREOPS_CONFIG 指向的路径; 用 `storeops init` 生成一个。', 'check the path given by --config or STOREOPS_CONFIG; `storeops init` writes a starter one.'),
       );
     }
+    const body = text.replace(/^\uFEFF/, '');
     try {
-      const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
+      const parsed = JSON.parse(body) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(NOT_OBJECT);
       config = parsed as Config;
     } catch (e) {
-      // V8 quotes a piece of the text in its message; a file with notify secrets must not be echoed.
-      const why = text.includes('"notify"') ? (e as Error).message.replace(/,? ?".*" is not valid JSON$/s, ' (text not shown: the file holds notify settings)') : (e as Error).message;
+      // Never the runtime's message: it quotes a piece of the text, and a file with notify secrets
+      // must not be echoed (jsonProblem gives the line and column instead).
+      const why = jsonProblem(e, body);
       throw new InputError(
-        msg(`配置文件 ${c.path} 不是有效的 JSON: ${why}`, `config file ${c.path} is not valid JSON: ${why}`),
+        msg(`配置文件 ${c.path} 有误: ${why.zh}`, `config file ${c.path}: ${why.en}`),
         msg('修正该文件, 或用 --config 指向另一个。', 'fix the file, or point --config at another one.'),
       );
     }

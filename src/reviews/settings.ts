@@ -13,6 +13,7 @@ import { mergeShape } from './wording.js';
 import { DEFAULT_SETTINGS, type ReviewSettings, parseQuietHours } from './policy.js';
 import { DEFAULT_THRESHOLDS, type PriorityThresholds } from './priority.js';
 import { DEFAULT_GOODWILL, type Goodwill } from './queue.js';
+import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
 
 function readJson(file: string, what: string): Record<string, unknown> {
   let text: string;
@@ -24,12 +25,14 @@ function readJson(file: string, what: string): Record<string, unknown> {
       msg('检查配置 reviews 段里的路径 (相对于配置文件所在目录)。', 'check the path in the config section "reviews" (relative to the config file).'),
     );
   }
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    const v = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not a JSON object');
+    const v = JSON.parse(body) as unknown;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(NOT_OBJECT);
     return v as Record<string, unknown>;
   } catch (e) {
-    throw new InputError(msg(`${file} 不是有效的 JSON: ${(e as Error).message}`, `${file} is not valid JSON: ${(e as Error).message}`), msg('修正该文件。', 'fix the file.'));
+    const why = jsonProblem(e, body);
+    throw new InputError(msg(`${file} 有误: ${why.zh}`, `${file}: ${why.en}`), msg('修正该文件。', 'fix the file.'));
   }
 }
 

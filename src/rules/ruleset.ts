@@ -5,6 +5,7 @@ import path from 'node:path';
 import { InputError, UsageError, msg } from '../cli/errors.js';
 import { templatesDir } from '../paths.js';
 import { TEMPLATE_HINT, parseRuleSet } from './parse.js';
+import { jsonProblem } from '../io/jsontext.js';
 
 export type { RuleSet, Tier, Range, RulePlatform, BaseRule, Rounding, CombineBy, Payer, TierKind } from './types.js';
 export { parseRuleSet } from './parse.js';
@@ -40,12 +41,14 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
     throw new InputError(msg(`无法读取规则文件 ${file}: ${(e as Error).message}`, `cannot read rule file ${file}: ${(e as Error).message}`), TEMPLATE_HINT);
   }
   let raw: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(body);
   } catch (e) {
-    // JSON.parse quotes the offending text; a binary file would put raw bytes on the terminal.
-    const why = (e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 100);
-    throw new InputError(msg(`规则文件 ${file} 不是有效的 JSON: ${why}`, `rule file ${file} is not valid JSON: ${why}`), TEMPLATE_HINT);
+    // Not the runtime's message: it quotes the offending text (a binary file would put raw bytes
+    // on the terminal); the line and column instead.
+    const why = jsonProblem(e, body);
+    throw new InputError(msg(`规则文件 ${file} 有误: ${why.zh}`, `rule file ${file}: ${why.en}`), TEMPLATE_HINT);
   }
   const rules = parseRuleSet(raw, file);
   // A shop's file under a built-in id would pass for the platform's rule: its vouchers would carry

@@ -9,6 +9,7 @@ import { templatesDir } from '../paths.js';
 import { type CategoryTable, parseCategoryTable } from './categories.js';
 import { parseAmount, parseRate } from './fields.js';
 import { DEFAULT_FAR_ABOVE, type Settings } from './model.js';
+import { jsonProblem } from '../io/jsontext.js';
 
 export interface ResolvedSettings extends Omit<Settings, 'labels'> {
   /** False when no commission rate came from a flag or the config (0 is used). */
@@ -86,11 +87,13 @@ export function loadCategories(ctx: Ctx, opts: Record<string, unknown>): Categor
     );
   }
   let json: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(body);
   } catch (e) {
+    const why = jsonProblem(e, body);
     throw new InputError(
-      msg(`类目表 ${file} 不是有效的 JSON: ${(e as Error).message}`, `category table ${file} is not valid JSON: ${(e as Error).message}`),
+      msg(`类目表 ${file} 有误: ${why.zh}`, `category table ${file}: ${why.en}`),
       msg('修正该文件。', 'fix the file.'),
     );
   }

@@ -91,7 +91,27 @@ describe('storeops shell', () => {
     fs.writeFileSync(path.join(dir, 'storeops.config.json'), '{ not json');
     const r = runCli(['rules', 'list'], { cwd: dir });
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`config file ${path.join(dir, 'storeops.config.json')} is not valid JSON`);
+    // '{ not json': the first thing after { must be a quoted name; 'n' is line 1, column 3.
+    expect(r.stderr).toContain(`config file ${path.join(dir, 'storeops.config.json')}: not valid JSON near line 1, column 3;`);
+  });
+
+  it('a config file hand-edited with a Chinese comma: the line and column in the operator\'s language, nothing of the file echoed', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'storeops.config.json');
+    // line 4 is `    "base": "auto"，` — 4 spaces + `"base": "auto"` (6 + 1 + 1 + 6 = 14) = 18 characters, so the ， is column 19.
+    fs.writeFileSync(file, '{\n  "compensate": {\n    "rules": "auto",\n    "base": "auto"，\n  },\n  "notify": {"secret": "SECabc123"}\n}\n');
+    fs.chmodSync(file, 0o600);
+    const zh = runCli(['rules', 'list', '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain(`配置文件 ${file} 有误: 第 4 行第 19 列附近不是有效的 JSON; 常见原因: 少了逗号或引号, 最后一项后多了逗号, 或用了中文标点`);
+    const en = runCli(['rules', 'list', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain(`config file ${file}: not valid JSON near line 4, column 19;`);
+    for (const r of [zh, en]) {
+      expect(r.stderr).not.toMatch(/SECabc123|position|Unexpected|Expected/);
+    }
+    // a JSON array is not a config
+    fs.writeFileSync(file, '[1, 2]\n');
+    expect(runCli(['rules', 'list', '--lang', 'zh'], { cwd: dir }).stderr).toContain('有误: 内容不是一个 JSON 对象 (应以 { 开头, 以 } 结尾)');
   });
 
   it('standard input is read with -', () => {

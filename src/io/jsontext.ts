@@ -1,0 +1,35 @@
+// Why a JSON file an operator edited (config, rule file, keyword or category table) does not parse,
+// in the operator's language and with the place: the runtime's message is English, gives a
+// character offset instead of a line, and may quote the file's text (which can hold a robot's
+// secret, or raw bytes of a file that is not JSON at all), so none of it is passed on as it is.
+import type { Msg } from '../cli/errors.js';
+import { msg } from '../cli/errors.js';
+
+/** Line and column (1-based) of a character offset. */
+function place(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/**
+ * The reason JSON.parse gave for `text`, or that the top level is not an object: `第 3 行第 5 列附近
+ * 不是有效的 JSON …` / `not valid JSON near line 3, column 5 …`. `text` is what was parsed (BOM removed).
+ */
+export function jsonProblem(e: unknown, text: string): Msg {
+  const raw = e instanceof Error ? e.message : String(e);
+  if (raw === NOT_OBJECT) return msg('内容不是一个 JSON 对象 (应以 { 开头, 以 } 结尾)', 'it is not a JSON object (it must start with { and end with })');
+  if (/unexpected end of json input/i.test(raw) || text.trim() === '') {
+    return msg('文件在结尾处不完整 (少了 } 、] 或引号)', 'the file ends too early (a }, ] or quote is missing)');
+  }
+  const at = /position (\d+)/.exec(raw);
+  const common = msg('常见原因: 少了逗号或引号, 最后一项后多了逗号, 或用了中文标点 (，“”：)', 'usual causes: a missing comma or quote, a comma after the last item, or Chinese punctuation (，“”：)');
+  if (at) {
+    const { line, column } = place(text, Number(at[1]));
+    return msg(`第 ${line} 行第 ${column} 列附近不是有效的 JSON; ${common.zh}`, `not valid JSON near line ${line}, column ${column}; ${common.en}`);
+  }
+  return msg(`不是有效的 JSON; ${common.zh}`, `not valid JSON; ${common.en}`);
+}
+
+/** Thrown by the readers for a top-level value that is not an object, so jsonProblem can tell it. */
+export const NOT_OBJECT = 'not a JSON object';

@@ -5,6 +5,7 @@ import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
 import { InputError, UsageError, type Msg, msg } from '../cli/errors.js';
 import type { RejectLog } from '../io/rejects.js';
+import { jsonProblem } from '../io/jsontext.js';
 import { daysInMonth } from '../time.js';
 import { agentsNeeded } from './erlang.js';
 import { type HourNeed, hourNeeds, shiftNeeds } from './needs.js';
@@ -206,22 +207,27 @@ export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents
 export function profileTraffic(ctx: Ctx, cal: Calendar): Traffic {
   const configured = rosterConfig(ctx).traffic;
   const file = typeof configured === 'string' && configured.trim() !== '' ? path.resolve(ctx.io.cwd, configured) : path.join(templatesDir(), 'roster', 'traffic.json');
-  const bad = (why: string) =>
+  const bad = (why: Msg) =>
     new InputError(
-      msg(`客流曲线 ${file} 无效: ${why}`, `traffic profile ${file} is not usable: ${why}`),
+      msg(`客流曲线 ${file} 无效: ${why.zh}`, `traffic profile ${file} is not usable: ${why.en}`),
       msg('格式见 templates/roster/traffic.json: {"hours": {"9": 10, ...}, "weekdays": {"sat": 1.3}, "dates": {"11-11": 3}}。', 'see templates/roster/traffic.json for the format: {"hours": {"9": 10, ...}, "weekdays": {"sat": 1.3}, "dates": {"11-11": 3}}.'),
     );
   let parsed: unknown;
+  let body = '';
   try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    body = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    parsed = JSON.parse(body);
   } catch (e) {
-    throw bad((e as Error).message);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw bad(msg('找不到文件', 'file not found'));
+    if (code) throw bad(msg(`无法读取 (${code})`, `cannot be read (${code})`));
+    throw bad(jsonProblem(e, body));
   }
   const f = parsed as TrafficProfileFile;
   const numbers = (o: unknown, keyOk: (k: string) => boolean) =>
     typeof o === 'object' && o !== null && !Array.isArray(o) && Object.entries(o).every(([k, v]) => keyOk(k) && typeof v === 'number' && Number.isFinite(v) && v >= 0);
-  if (!numbers(f.hours, (k) => /^(?:[0-9]|1[0-9]|2[0-3])$/.test(k))) throw bad('"hours" must map 0–23 to chats per hour ≥ 0');
-  if (f.weekdays !== undefined && !numbers(f.weekdays, (k) => /^(?:sun|mon|tue|wed|thu|fri|sat)$/.test(k))) throw bad('"weekdays" must map sun…sat to factors ≥ 0');
-  if (f.dates !== undefined && !numbers(f.dates, (k) => /^\d{2}-\d{2}$/.test(k))) throw bad('"dates" must map MM-DD to factors ≥ 0');
+  if (!numbers(f.hours, (k) => /^(?:[0-9]|1[0-9]|2[0-3])$/.test(k))) throw bad(msg('"hours" 应把 0–23 点对应到每小时咨询量 (≥ 0)', '"hours" must map 0–23 to chats per hour ≥ 0'));
+  if (f.weekdays !== undefined && !numbers(f.weekdays, (k) => /^(?:sun|mon|tue|wed|thu|fri|sat)$/.test(k))) throw bad(msg('"weekdays" 应把 sun…sat 对应到系数 (≥ 0)', '"weekdays" must map sun…sat to factors ≥ 0'));
+  if (f.dates !== undefined && !numbers(f.dates, (k) => /^\d{2}-\d{2}$/.test(k))) throw bad(msg('"dates" 应把 MM-DD 对应到系数 (≥ 0)', '"dates" must map MM-DD to factors ≥ 0'));
   return trafficFromProfile(cal.days, f, msg(`默认客流曲线 ${path.basename(file)}`, `default traffic profile ${path.basename(file)}`));
 }

@@ -259,3 +259,31 @@ describe('roster plan', () => {
     expect(runCli(['roster', 'plan', '--month', '2026-13', '--agents', '5']).code).toBe(2);
   });
 });
+
+describe('roster.traffic (the editable traffic profile) that cannot be used', () => {
+  // An operator edits storeops-templates/roster/traffic.json: each problem is named in the
+  // operator's language (the reasons were English whatever --lang said).
+  const planIn = (dir: string, lang: string) => runCli(['roster', 'plan', '--month', '2026-11', '--agents', '5', '--lang', lang, '-q'], { cwd: dir });
+  const shop = (traffic: string | null) => {
+    const dir = tmpDir('roster-traffic-');
+    fs.writeFileSync(path.join(dir, 'storeops.config.json'), JSON.stringify({ roster: { traffic: 'traffic.json' } }));
+    if (traffic !== null) fs.writeFileSync(path.join(dir, 'traffic.json'), traffic);
+    return dir;
+  };
+
+  it('an hour that is not 0–23, a trailing comma, a missing file: exit 3 with the reason in zh and en', () => {
+    const hour25 = shop('{"hours": {"9": 10, "25": 3}}');
+    const zh = planIn(hour25, 'zh');
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain('traffic.json 无效: "hours" 应把 0–23 点对应到每小时咨询量 (≥ 0)');
+    expect(planIn(hour25, 'en').stderr).toContain('traffic.json is not usable: "hours" must map 0–23 to chats per hour ≥ 0');
+    // {"hours": {"9": 10,}} — the } after the comma is the 20th character of line 1
+    const comma = planIn(shop('{"hours": {"9": 10,}}'), 'zh');
+    expect(comma.code).toBe(3);
+    expect(comma.stderr).toContain('traffic.json 无效: 第 1 行第 20 列附近不是有效的 JSON');
+    const missing = planIn(shop(null), 'zh');
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('traffic.json 无效: 找不到文件');
+    for (const r of [zh, comma, missing]) expect(r.stderr).not.toMatch(/must map|position|ENOENT|no such file/);
+  });
+});

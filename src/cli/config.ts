@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { InputError, UsageError, msg } from './errors.js';
 import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
+import { fileProblem } from '../io/fsproblem.js';
 
 export interface Config {
   lang?: string;
@@ -48,7 +49,7 @@ export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd
     } catch (e) {
       if (!c.explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw new UsageError(
-        msg(`无法读取配置文件 ${c.path}: ${(e as Error).message}`, `cannot read config file ${c.path}: ${(e as Error).message}`),
+        msg(`无法读取配置文件 ${c.path}: ${fileProblem(e).zh}`, `cannot read config file ${c.path}: ${fileProblem(e).en}`),
         msg('检查 --config 或 STOREOPS_CONFIG 指向的路径; 用 `storeops init` 生成一个。', 'check the path given by --config or STOREOPS_CONFIG; `storeops init` writes a starter one.'),
       );
     }

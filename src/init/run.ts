@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { OutputError, msg } from '../cli/errors.js';
 import { templatesDir } from '../paths.js';
+import { fileProblem } from '../io/fsproblem.js';
 
 const TEMPLATE_DIR = 'storeops-templates';
 
@@ -74,7 +75,7 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
       wrote++;
       ctx.io.stdout.write(`${path.relative(ctx.io.cwd, w.target) || w.target}\n`);
     } catch (e) {
-      throw new OutputError(msg(`无法写入 ${w.target}: ${(e as Error).message}`, `cannot write ${w.target}: ${(e as Error).message}`));
+      throw new OutputError(msg(`无法写入 ${w.target}: ${fileProblem(e).zh}`, `cannot write ${w.target}: ${fileProblem(e).en}`));
     }
   }
   ctx.info(

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { InputError, msg } from '../cli/errors.js';
+import { fileProblem } from './fsproblem.js';
 
 export type Container = 'csv' | 'xlsx';
 export type Encoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
@@ -134,7 +135,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
       throw new InputError(
         code === 'ENOENT'
           ? msg(`找不到文件: ${file}`, `file not found: ${file}`)
-          : msg(`无法读取 ${file}: ${(e as Error).message}`, `cannot read ${file}: ${(e as Error).message}`),
+          : msg(`无法读取 ${file}: ${fileProblem(e).zh}`, `cannot read ${file}: ${fileProblem(e).en}`),
         msg('检查路径和文件名 (可用 - 表示标准输入)。', 'check the path and name (use - for standard input).'),
       );
     }
@@ -145,7 +146,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
   try {
     ({ prefix, rest } = await readPrefix(stream));
   } catch (e) {
-    throw new InputError(msg(`无法读取 ${name}: ${(e as Error).message}`, `cannot read ${name}: ${(e as Error).message}`));
+    throw new InputError(msg(`无法读取 ${name}: ${fileProblem(e).zh}`, `cannot read ${name}: ${fileProblem(e).en}`));
   }
   const complete = prefix.length < SNIFF_BYTES;
   let handed = 0;

@@ -22,6 +22,7 @@ import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 import { readReviews } from './read.js';
 import { reviewsNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
+import { fileProblem } from '../io/fsproblem.js';
 
 export const QUEUE_COLUMNS: Column[] = [
   { key: 'priority', zh: '优先级', en: 'priority', type: 'int' },
@@ -437,7 +438,7 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     try {
       operator = { text: fs.readFileSync(opts.template, 'utf8').replace(/^\uFEFF/, ''), file: opts.template };
     } catch (e) {
-      throw new InputError(msg(`无法读取模板 ${opts.template}: ${(e as Error).message}`, `cannot read template ${opts.template}: ${(e as Error).message}`), msg('检查路径。', 'check the path.'));
+      throw new InputError(msg(`无法读取模板 ${opts.template}: ${fileProblem(e).zh}`, `cannot read template ${opts.template}: ${fileProblem(e).en}`), msg('检查路径。', 'check the path.'));
     }
   }
   const rows: Record<string, unknown>[] = [];

@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, type ReviewSettings, parseQuietHours } from './policy
 import { DEFAULT_THRESHOLDS, type PriorityThresholds } from './priority.js';
 import { DEFAULT_GOODWILL, type Goodwill } from './queue.js';
 import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
+import { fileProblem } from '../io/fsproblem.js';
 
 function readJson(file: string, what: string): Record<string, unknown> {
   let text: string;
@@ -21,7 +22,7 @@ function readJson(file: string, what: string): Record<string, unknown> {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new InputError(
-      msg(`无法读取${what} ${file}: ${(e as Error).message}`, `cannot read ${what} ${file}: ${(e as Error).message}`),
+      msg(`无法读取${what} ${file}: ${fileProblem(e).zh}`, `cannot read ${what} ${file}: ${fileProblem(e).en}`),
       msg('检查配置 reviews 段里的路径 (相对于配置文件所在目录)。', 'check the path in the config section "reviews" (relative to the config file).'),
     );
   }

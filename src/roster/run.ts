@@ -27,6 +27,7 @@ import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
 import { type DayCode, fmtClock } from './shifts.js';
 import { rosterNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
+import { fileProblem } from '../io/fsproblem.js';
 
 const VIOLATION_COLUMNS = [
   { key: 'agent', zh: '客服', en: 'agent' },
@@ -292,7 +293,7 @@ async function writeIcs(ctx: Ctx, p: RosterProblem, g: Grid): Promise<void> {
     try {
       fs.mkdirSync(out!, { recursive: true });
     } catch (e) {
-      throw new OutputError(msg(`无法创建文件夹 ${out}: ${(e as Error).message}`, `cannot create folder ${out}: ${(e as Error).message}`), msg('检查路径和权限。', 'check the path and permissions.'));
+      throw new OutputError(msg(`无法创建文件夹 ${out}: ${fileProblem(e).zh}`, `cannot create folder ${out}: ${fileProblem(e).en}`), msg('检查路径和权限。', 'check the path and permissions.'));
     }
     const used = new Set<string>();
     for (let a = 0; a < p.agents.length; a++) {

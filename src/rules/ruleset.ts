@@ -6,6 +6,7 @@ import { InputError, UsageError, msg } from '../cli/errors.js';
 import { templatesDir } from '../paths.js';
 import { TEMPLATE_HINT, parseRuleSet } from './parse.js';
 import { jsonProblem } from '../io/jsontext.js';
+import { fileProblem } from '../io/fsproblem.js';
 
 export type { RuleSet, Tier, Range, RulePlatform, BaseRule, Rounding, CombineBy, Payer, TierKind } from './types.js';
 export { parseRuleSet } from './parse.js';
@@ -38,7 +39,7 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError(msg(`无法读取规则文件 ${file}: ${(e as Error).message}`, `cannot read rule file ${file}: ${(e as Error).message}`), TEMPLATE_HINT);
+    throw new InputError(msg(`无法读取规则文件 ${file}: ${fileProblem(e).zh}`, `cannot read rule file ${file}: ${fileProblem(e).en}`), TEMPLATE_HINT);
   }
   let raw: unknown;
   const body = text.replace(/^\uFEFF/, '');

@@ -12,6 +12,7 @@ import { fileSink } from '../io/sink.js';
 import { isUtf8Prefix } from '../io/source.js';
 import { mapHeader } from '../io/table.js';
 import { type FieldKey, PRODUCT_FIELDS, fieldHeader } from './fields.js';
+import { fileProblem } from '../io/fsproblem.js';
 
 const TEXT_FIELDS: FieldKey[] = ['title', 'category', 'industry', 'itemId'];
 
@@ -30,7 +31,7 @@ export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Rec
     existing = fs.readFileSync(target);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new InputError(msg(`无法读取 ${target}: ${(e as Error).message}`, `cannot read ${target}: ${(e as Error).message}`), msg('检查路径和权限。', 'check the path and permissions.'));
+      throw new InputError(msg(`无法读取 ${target}: ${fileProblem(e).zh}`, `cannot read ${target}: ${fileProblem(e).en}`), msg('检查路径和权限。', 'check the path and permissions.'));
     }
   }
   if (!existing || existing.length === 0) {

@@ -10,6 +10,7 @@ import { type CategoryTable, parseCategoryTable } from './categories.js';
 import { parseAmount, parseRate } from './fields.js';
 import { DEFAULT_FAR_ABOVE, type Settings } from './model.js';
 import { jsonProblem } from '../io/jsontext.js';
+import { fileProblem } from '../io/fsproblem.js';
 
 export interface ResolvedSettings extends Omit<Settings, 'labels'> {
   /** False when no commission rate came from a flag or the config (0 is used). */
@@ -82,7 +83,7 @@ export function loadCategories(ctx: Ctx, opts: Record<string, unknown>): Categor
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new InputError(
-      msg(`无法读取类目表 ${file}: ${(e as Error).message}`, `cannot read the category table ${file}: ${(e as Error).message}`),
+      msg(`无法读取类目表 ${file}: ${fileProblem(e).zh}`, `cannot read the category table ${file}: ${fileProblem(e).en}`),
       msg('检查 --categories 或配置 zhenjian.categories 的路径; `storeops init` 会复制一份可编辑的模板。', 'check the path given by --categories or config zhenjian.categories; the template is templates/zhenjian/categories.json.'),
     );
   }

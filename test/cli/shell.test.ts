@@ -69,6 +69,20 @@ describe('storeops shell', () => {
     for (const r of [en, zh]) expect(r.stderr).not.toMatch(/ENOENT|\.tmp/);
   });
 
+  it('a file that cannot be opened says why in the operator\'s language (not the system\'s ENOENT/EISDIR text)', () => {
+    const dir = tmpDir();
+    const cfg = runCli(['rules', 'list', '--config', path.join(dir, 'nosuch.json'), '--lang', 'zh']);
+    expect(cfg.code).toBe(2);
+    expect(cfg.stderr).toContain(`无法读取配置文件 ${path.join(dir, 'nosuch.json')}: 找不到该文件或目录\n`);
+    const rule = runCli(['rules', 'show', path.join(dir, 'nosuch.json'), '--lang', 'en']);
+    expect(rule.code).toBe(3);
+    expect(rule.stderr).toContain(`cannot read rule file ${path.join(dir, 'nosuch.json')}: no such file or folder\n`);
+    const folder = runCli(['orders', 'inspect', dir, '--lang', 'zh']);
+    expect(folder.code).toBe(3);
+    expect(folder.stderr).toContain(`无法读取 ${dir}: 这是一个文件夹, 不是文件\n`);
+    for (const r of [cfg, rule, folder]) expect(r.stderr).not.toMatch(/ENOENT|EISDIR|no such file or directory|is a folder/);
+  });
+
   it('flags beat environment, which beats the config file', () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'storeops.config.json'), JSON.stringify({ lang: 'zh', format: 'json' }));

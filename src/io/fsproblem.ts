@@ -1,0 +1,30 @@
+// Why a file could not be opened, in the operator's language. The system's own text ("ENOENT: no
+// such file or directory, open '…'") is English whatever --lang says; the usual causes are told
+// plainly and only an unusual one falls back to it.
+import type { Msg } from '../cli/errors.js';
+import { msg } from '../cli/errors.js';
+
+export function fileProblem(e: unknown): Msg {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return msg('找不到该文件或目录', 'no such file or folder');
+    case 'EISDIR':
+      return msg('这是一个文件夹, 不是文件', 'it is a folder, not a file');
+    case 'ENOTDIR':
+      return msg('路径中有一段不是文件夹', 'part of the path is not a folder');
+    case 'EACCES':
+    case 'EPERM':
+      return msg('没有权限', 'permission denied');
+    case 'EROFS':
+      return msg('文件系统是只读的', 'the file system is read-only');
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return msg('磁盘已满 (或超出配额)', 'the disk is full (or the quota is used up)');
+    case 'ELOOP':
+      return msg('符号链接绕成了一个圈', 'symbolic links that go round in a loop');
+    default: {
+      const text = e instanceof Error ? e.message : String(e);
+      return msg(text, text);
+    }
+  }
+}

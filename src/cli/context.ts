@@ -3,6 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { normalizeEncoding } from '../io/encodings.js';
 import { resolveFormat } from '../io/formats.js';
 import type { OutEncoding } from '../io/sink.js';
 import type { OutputOptions } from '../io/output.js';
@@ -134,6 +135,15 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
     outEncRaw === 'utf8' || outEncRaw === 'utf-8' ? 'utf8' : ['gbk', 'gb18030', 'gb2312', 'cp936'].includes(outEncRaw) ? 'gbk' : undefined;
   if (!outEncoding) {
     throw new UsageError(msg(`--out-encoding 只接受 utf8 或 gbk, 收到 "${outEncRaw}"`, `--out-encoding takes utf8 or gbk, got "${outEncRaw}"`));
+  }
+
+  // A bad --encoding is a bad value (exit 2), told before any input is read (it was exit 3, and
+  // only once a file had been opened; an empty file hid it).
+  if (flags.encoding !== undefined && !normalizeEncoding(flags.encoding)) {
+    throw new UsageError(
+      msg(`--encoding 不支持 "${flags.encoding}"`, `--encoding does not know "${flags.encoding}"`),
+      msg('可用: utf8, gbk (即 gb18030), utf16le, utf16be', 'use utf8, gbk (read as gb18030), utf16le or utf16be'),
+    );
   }
 
   // Check -f / -o now, before any input is read. `ics` belongs to roster, which checks it itself.

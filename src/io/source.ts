@@ -6,7 +6,9 @@ import { InputError, msg } from '../cli/errors.js';
 import { fileProblem } from './fsproblem.js';
 
 export type Container = 'csv' | 'xlsx';
-export type Encoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
+import { type Encoding, normalizeEncoding } from './encodings.js';
+
+export { type Encoding, normalizeEncoding };
 
 export interface Sniffed {
   /** Display name: the path as given, or "stdin". */
@@ -31,15 +33,6 @@ const SNIFF_BYTES = 256 * 1024;
 /** Bytes per read: 64 KB reads cost a third of the reading time of a big export in stream overhead. */
 const READ_CHUNK = 1 << 20;
 
-/** Accepted spellings of --encoding. */
-export function normalizeEncoding(name: string): Encoding | undefined {
-  const n = name.toLowerCase().replace(/[-_]/g, '');
-  if (n === 'utf8' || n === 'utf8bom') return 'utf8';
-  if (['gbk', 'gb2312', 'gb18030', 'cp936', 'ansi'].includes(n)) return 'gb18030';
-  if (n === 'utf16le' || n === 'utf16' || n === 'ucs2') return 'utf16le';
-  if (n === 'utf16be') return 'utf16be';
-  return undefined;
-}
 
 async function readPrefix(stream: Readable): Promise<{ prefix: Buffer; rest: AsyncIterator<Buffer> }> {
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;

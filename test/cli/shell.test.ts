@@ -83,6 +83,19 @@ describe('storeops shell', () => {
     for (const r of [cfg, rule, folder]) expect(r.stderr).not.toMatch(/ENOENT|EISDIR|no such file or directory|is a folder/);
   });
 
+  it('an --encoding storeops does not know is a bad value: exit 2 before any file is read (it was exit 3)', () => {
+    const dir = tmpDir();
+    const empty = path.join(dir, 'empty.csv');
+    fs.writeFileSync(empty, '');
+    for (const file of [ORDERS, empty]) {
+      const r = runCli(['compensate', file, '--encoding', 'latin1', '--lang', 'zh']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('storeops: 错误: --encoding 不支持 "latin1"\n  提示: 可用: utf8, gbk (即 gb18030), utf16le, utf16be\n');
+    }
+    // the spellings docs/cli.md names still read
+    for (const enc of ['gbk', 'GB18030', 'gb2312']) expect(runCli(['orders', 'inspect', ORDERS, '--encoding', enc, '-f', 'json', '-q']).code).toBe(0);
+  });
+
   it('flags beat environment, which beats the config file', () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'storeops.config.json'), JSON.stringify({ lang: 'zh', format: 'json' }));

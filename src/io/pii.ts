@@ -11,7 +11,8 @@ const LANDLINE = /(?<![\d])0\d{2,3}-\d{7,8}(?![\d])/g;
 // 18-character resident id (17 digits + digit/X) or the old 15 digits; checked below (date, checksum).
 const ID_CARD = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 // An address: a province/city/district word followed by street-level detail (路 街 号 村 室 …).
-const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|区|县|州)[^\n,，;；"]{0,60}?(?:路|街|道|巷|弄|号|村|组|栋|幢|室|单元|楼|小区|大厦)(?:[\s\d\u4e00-\u9fa5()（）#-]{0,20}(?:号|室|楼|栋|单元|\(\d{6}\)|（\d{6}）))?/g;
+// A room number written straight after the last part (…3单元502, …18楼1803) belongs to it.
+const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|区|县|州)[^\n,，;；"]{0,60}?(?:路|街|道|巷|弄|号|村|组|栋|幢|室|单元|楼|小区|大厦)(?:[\s\d\u4e00-\u9fa5()（）#-]{0,20}(?:号|室|楼|栋|单元|\(\d{6}\)|（\d{6}）))?(?:[A-Za-z]?\d{1,5}(?:室|号|房)?)?/g;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';

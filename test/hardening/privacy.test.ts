@@ -34,6 +34,9 @@ describe('pii scrubber (the one place echoed values are masked)', () => {
     expect(scrubPii('110105194912310021')).toBe('110105194912310021');
     expect(scrubPii('3515313147329357901 2026-11-10 09:00:00 200.00')).toBe('3515313147329357901 2026-11-10 09:00:00 200.00');
     expect(scrubPii('010-12345678')).toBe('010****5678');
+    // a room number straight after the last part of the address goes with it (…3单元502 left "502")
+    expect(scrubPii('质量差 地址北京市朝阳区建国路88号3单元502')).toBe('质量差 地址北京市****');
+    expect(scrubPii('寄到上海市浦东新区世纪大道200号18楼1803室, 谢谢')).toBe('寄到上海市****, 谢谢');
   });
 });
 

@@ -108,6 +108,15 @@ describe('help', async () => {
     expect(top.stdout).toContain('storeops help options');
   });
 
+  it('help config names every top-level key the config file accepts (textIds and notify were missing)', async () => {
+    // the keys src/cli/context.ts accepts without an "unknown key" warning
+    const keys = ['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders', 'notify'];
+    for (const lang of ['en', 'zh']) {
+      const text = (await cli(['help', 'config', '--lang', lang])).stdout;
+      for (const k of keys) expect(text).toMatch(new RegExp(`\\b${k}\\b`));
+    }
+  });
+
   it('answers the topics in both languages', async () => {
     const codes = await cli(['help', 'exit', 'codes']);
     expect(codes.code).toBe(0);

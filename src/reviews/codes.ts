@@ -47,3 +47,16 @@ export const ESCALATE_ZH: Labels = { safety: '健康/安全', extortion: '敲诈
 /** queue.ts malicious hints: `extortion:<phrase>`, `serial_negative:<count>`. */
 export const MALICIOUS_ZH: Labels = { extortion: '索要好处', serial_negative: '连续差评' };
 
+
+/** The shipped message templates (templates/reviews/messages.json ids); a shop's own ids stay as written. */
+export const TEMPLATE_ZH: Labels = {
+  'contact-safety': '联系: 健康/安全',
+  'complaint-extortion': '投诉: 要挟评价 (不发给买家)',
+  'contact-quality': '联系: 质量',
+  'contact-not_as_described': '联系: 描述不符',
+  'contact-logistics': '联系: 物流',
+  'contact-service': '联系: 服务',
+  'contact-price': '联系: 价格',
+  'contact-other': '联系: 其他',
+  explain: '公开解释',
+};

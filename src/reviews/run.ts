@@ -1,6 +1,6 @@
 // Command bodies for `storeops reviews queue|log|message` (SPEC reviews): read, compute with the
 // pure modules, hand rows to the output layer.
-import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH } from './codes.js';
+import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
 import type { Ctx } from '../cli/context.js';
 import { InputError, UsageError, msg } from '../cli/errors.js';
 import { checkOrderId } from '../io/cells.js';
@@ -48,7 +48,7 @@ export const QUEUE_COLUMNS: Column[] = [
   { key: 'assignee', zh: '负责客服', en: 'assignee' },
   { key: 'escalate', zh: '上报', en: 'escalate', type: 'list', brief: true, labels: ESCALATE_ZH },
   { key: 'action', zh: '下一步', en: 'action', brief: true, labels: ACTION_ZH },
-  { key: 'template', zh: '模板', en: 'template' },
+  { key: 'template', zh: '模板', en: 'template', labels: TEMPLATE_ZH },
   { key: 'goodwill', zh: '补偿预算', en: 'goodwill', type: 'money' },
   { key: 'malicious', zh: '恶意评价迹象', en: 'malicious', type: 'list', labels: MALICIOUS_ZH },
   { key: 'orderValue', zh: '订单金额', en: 'orderValue', type: 'money' },
@@ -521,7 +521,7 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
       ctx,
       [
         { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
-        { key: 'template', zh: '模板', en: 'template' },
+        { key: 'template', zh: '模板', en: 'template', labels: TEMPLATE_ZH },
         { key: 'action', zh: '下一步', en: 'action', labels: ACTION_ZH },
         { key: 'message', zh: '消息', en: 'message' },
       ],

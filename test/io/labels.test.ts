@@ -53,3 +53,26 @@ describe('compensate in zh: no English codes in csv; JSON unchanged', () => {
     expect(rows[0]!.base).toBe('paid-minus-postage');
   });
 });
+
+describe('reviews queue in zh: the message template is named in Chinese; JSON keeps the id', () => {
+  // examples/reviews.csv as of 2026-11-21 10:00: the template of each item follows its escalation
+  // and first category (safety → contact-safety; extortion → complaint-extortion; 色差 → not_as_described …).
+  const args = ['reviews', 'queue', path.join(EXAMPLES, 'reviews.csv'), '--as-of', '2026-11-21 10:00:00', '-q'];
+  it('csv and json', () => {
+    const zh = runCli([...args, '--lang', 'zh', '-f', 'csv']);
+    const lines = zh.stdout.trim().split('\n');
+    const head = lines[0]!.split(',');
+    const byOrder = Object.fromEntries(lines.slice(1).map((l) => { const c = l.split(','); return [c[head.indexOf('订单编号')], c[head.indexOf('模板')]]; }));
+    expect(byOrder).toMatchObject({
+      '6000000000000000902': '联系: 健康/安全',
+      '4100000000000000701': '投诉: 要挟评价 (不发给买家)',
+      '3515313147329357901': '联系: 质量',
+      '2987650012233445501': '联系: 描述不符',
+      '5200000000000000801': '联系: 物流',
+      '6000000000000000901': '联系: 价格',
+    });
+    expect(zh.stdout).not.toMatch(/contact-|complaint-extortion/);
+    const json = JSON.parse(runCli([...args, '--lang', 'zh', '-f', 'json']).stdout) as { orderId: string; template: string }[];
+    expect(json.find((r) => r.orderId === '6000000000000000902')!.template).toBe('contact-safety');
+  });
+});

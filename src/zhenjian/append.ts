@@ -22,8 +22,12 @@ function quote(t: string): string {
 
 export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Record<FieldKey, string>>, defaulted: ReadonlySet<FieldKey> = new Set()): Promise<string> {
   const target = path.resolve(ctx.io.cwd, file);
+  // A yes/no answer is written in the words of the file's own header: 是/否 under 自动续费, so the
+  // appended row reads like the rows above it (it wrote "no" among 是/否).
+  let chineseFile = ctx.lang === 'zh';
   const value = (k: FieldKey) => {
-    const v = answers[k] ?? '';
+    let v = answers[k] ?? '';
+    if (k === 'autoRenew' && chineseFile) v = /^(?:yes|y|true)$/i.test(v) ? '是' : /^(?:no|n|false)$/i.test(v) ? '否' : v;
     return ctx.formulaEscape && TEXT_FIELDS.includes(k) ? escapeFormula(v) : v;
   };
   let existing: Buffer | undefined;
@@ -49,6 +53,8 @@ export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Rec
   const map = mapHeader(headers, PRODUCT_FIELDS);
   const byIndex = new Map<number, FieldKey>();
   for (const [k, i] of map.index) byIndex.set(i, k as FieldKey);
+  const renewAt = map.index.get('autoRenew');
+  chineseFile = renewAt !== undefined && /[\u4e00-\u9fa5]/.test(headers[renewAt] ?? '');
   const lost = PRODUCT_FIELDS.filter((f) => !map.index.has(f.key) && !defaulted.has(f.key) && (answers[f.key] ?? '') !== '').map((f) => f.key);
   if (lost.length) {
     ctx.warn(msg(`${target} 没有这些列, 其值未保存: ${lost.join(', ')}`, `${target} has no column for ${lost.join(', ')}; those answers were not saved`));

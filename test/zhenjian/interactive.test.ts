@@ -105,6 +105,21 @@ describe('zhenjian estimate (interactive)', () => {
     expect(row).toBe('680099,Silk dress,女装,,299,199,80,450,,180,yes,5%,8,2026-11-20 10:00,,,,colour;size');
   });
 
+  it('a yes/no answer appended under a Chinese header is written 是/否, like the rows above it', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'mine.csv');
+    // an operator's file in Chinese; the run itself is in English (LANG=C)
+    fs.writeFileSync(file, '\uFEFF商品ID,类目,一口价,成本,服务费,展示周期,自动续费\r\n1,女装,10,1,5,30,否\r\n');
+    const t = fakeTerminal(dir);
+    const done = run(['zhenjian', 'estimate', '-f', 'csv'], t.io, false);
+    const steps: [string, string][] = PRODUCT.map(([q, a]) => (q === 'title' ? [q, ''] : [q, a]));
+    steps.push(['append this product', 'y'], ['file to append to', '\u0015mine.csv']);
+    await answer(t, steps);
+    expect(await finish(done, t)).toBe(0);
+    // auto-renew answered y → 是 (it was written "yes" among 否); the other answers as typed
+    expect(fs.readFileSync(file, 'utf8')).toBe('\uFEFF商品ID,类目,一口价,成本,服务费,展示周期,自动续费\r\n1,女装,10,1,5,30,否\r\n680099,女装,299,80,450,180,是\r\n');
+  });
+
   it('defaults: deal price = list price, period 30, no auto-renew; appends to an existing Chinese-header file', async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'mine.csv');

@@ -37,7 +37,8 @@ const INSPECT_COLUMNS: Column[] = [
   { key: 'statusCounts', zh: '各状态数量', en: 'statusCounts', type: 'list', labels: ORDER_STATUS_ZH },
   { key: 'paidSum', zh: '实付合计', en: 'paidSum', type: 'money' },
   { key: 'postageSum', zh: '邮费合计', en: 'postageSum', type: 'money' },
-  { key: 'columnsMapped', zh: '已识别列', en: 'columnsMapped', type: 'list' },
+  // `orderId=订单编号`: the field as zh output names it (订单编号=订单编号, 买家=买家会员名); en/JSON keep the key.
+  { key: 'columnsMapped', zh: '已识别列', en: 'columnsMapped', type: 'list', labels: Object.fromEntries(ORDER_COLUMNS.map((c) => [c.key, c.zh])) },
   { key: 'columnsUnmapped', zh: '未使用列', en: 'columnsUnmapped', type: 'list' },
   { key: 'columnsMissing', zh: '缺少的字段', en: 'columnsMissing', type: 'list' },
 ];

@@ -76,3 +76,18 @@ describe('reviews queue in zh: the message template is named in Chinese; JSON ke
     expect(json.find((r) => r.orderId === '6000000000000000902')!.template).toBe('contact-safety');
   });
 });
+
+describe('orders inspect in zh: the mapped fields are named in Chinese; JSON keeps the keys', () => {
+  it('columnsMapped', () => {
+    const f = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+    const zh = runCli(['orders', 'inspect', f, '--lang', 'zh', '-f', 'json', '-q']);
+    expect((JSON.parse(zh.stdout) as { columnsMapped: string[] }[])[0]!.columnsMapped.slice(0, 3)).toEqual(['orderId=订单编号', 'parentOrderId=主订单编号', 'buyer=买家会员名']);
+    const csv = runCli(['orders', 'inspect', f, '--lang', 'zh', '-f', 'tsv', '-q']).stdout.trim().split('\n');
+    const cell = csv[1]!.split('\t')[csv[0]!.split('\t').indexOf('已识别列')]!;
+    // the 订单报表's 买家实际支付金额 is the paid amount, 延迟发货自动赔付金额 the platform's payout
+    expect(cell.startsWith('订单编号=订单编号;主订单编号=主订单编号;买家=买家会员名;')).toBe(true);
+    expect(cell).toContain(';实付金额=买家实际支付金额;');
+    expect(cell).toContain(';平台赔付金额=延迟发货自动赔付金额');
+    expect(cell).not.toMatch(/orderId|paidAmount|platformCompensation/);
+  });
+});

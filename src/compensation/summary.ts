@@ -2,6 +2,7 @@
 // the messages, the command prints them.
 import { labelOf } from '../io/columns.js';
 import { BASE_ZH, NOT_JUDGED_ZH } from './codes.js';
+import { PLATFORM_ZH } from '../orders/codes.js';
 import { type Msg, msg, plural } from '../cli/errors.js';
 import { type Money, fenToMoney, fmtMoney } from '../money.js';
 
@@ -119,9 +120,10 @@ export function runSummary(s: RunSummary): Msg {
 /** RULES 1.3a / 1.3d: orders of a platform with no rule set in force are counted, never judged under another platform's rule. */
 export function noRuleSetWarning(byPlatform: Map<string, number>): Msg {
   const list = [...byPlatform].map(([p, n]) => `${p}=${n}`).join(', ');
+  const listZh = [...byPlatform].map(([p, n]) => `${labelOf(PLATFORM_ZH, p, 'zh')} ${n} 个`).join(', ');
   const n = [...byPlatform.values()].reduce((a, b) => a + b, 0);
   return msg(
-    `${n} 个订单没有生效的规则集, 未判断 (${list}): 不会套用其他平台的规则。拼多多没有公布赔付比例: 照 templates/rules/custom-example.json 写店铺自己的规则文件, 再用 --rules 该文件。`,
+    `${n} 个订单没有生效的规则集, 未判断 (${listZh}): 不会套用其他平台的规则。拼多多没有公布赔付比例: 照 templates/rules/custom-example.json 写店铺自己的规则文件, 再用 --rules 该文件。`,
     `${plural(n, 'order')} ${n === 1 ? 'has' : 'have'} no rule set in force and ${n === 1 ? 'was' : 'were'} not judged (${list}): another platform's rule is never applied. Pinduoduo publishes no rate: write your shop's own rule file like templates/rules/custom-example.json and pass --rules FILE.`,
   );
 }

@@ -287,6 +287,11 @@ describe('storeops compensate (example shop)', () => {
       expect(r.stderr).toContain('8 not judged (no_rule_set=8)');
       expect(r.stdout).not.toContain('tmall');
     }
+    // zh names the platform in Chinese (it said pdd=8)
+    const zh = runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF, '--lang', 'zh']);
+    expect(zh.stderr).toContain('8 个订单没有生效的规则集, 未判断 (拼多多 8 个)');
+    expect(zh.stderr).toContain('无法判断 8 (无适用规则集 8)');
+    expect(zh.stderr).not.toContain('pdd=');
   });
 
   it('orders without a buyer name are never combined, and the run says so', () => {

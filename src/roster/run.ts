@@ -249,10 +249,10 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
     o5: msg('多余人手按每天客流的代价', 'spare staff by daily traffic (cost)'),
     o6: msg('多余人手按班次客流的代价', 'spare staff by shift traffic (cost)'),
   };
-  const unit = (l: string, v: number) => (l === 'o1' ? `${(v * r.spreadUnit) / 60} h` : String(v));
+  const unit = (l: string, v: number, lang: 'zh' | 'en') => (l === 'o1' ? `${(v * r.spreadUnit) / 60}${lang === 'zh' ? ' 小时' : ' h'}` : String(v));
   const given = msg(' (在每天人数已定的前提下)', ' (given the day totals)');
   const part = (l: (typeof r.levels)[number], lang: 'zh' | 'en') =>
-    `${names[l.level]![lang]} ${unit(l.level, l.value)}${l.given ? given[lang] : ''}${l.proven ? '' : ` (${lang === 'zh' ? '下界' : 'bound'} ${unit(l.level, l.bound)}, gap ${unit(l.level, l.value - l.bound)})`}`;
+    `${names[l.level]![lang]} ${unit(l.level, l.value, lang)}${l.given ? given[lang] : ''}${l.proven ? '' : lang === 'zh' ? ` (下界 ${unit(l.level, l.bound, lang)}, 差距 ${unit(l.level, l.value - l.bound, lang)})` : ` (bound ${unit(l.level, l.bound, lang)}, gap ${unit(l.level, l.value - l.bound, lang)})`}`;
   const route = r.route === 'layout' ? msg('聚合下界 + 排布', 'aggregate bounds + layout') : msg('完整模型', 'full model');
   const parts = (lang: 'zh' | 'en') => r.levels.map((l) => part(l, lang)).join(', ');
   if (r.proven) {

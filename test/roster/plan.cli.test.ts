@@ -287,3 +287,14 @@ describe('roster.traffic (the editable traffic profile) that cannot be used', ()
     for (const r of [zh, comma, missing]) expect(r.stderr).not.toMatch(/must map|position|ENOENT|no such file/);
   });
 });
+
+describe('roster plan --lang zh: the solver report is in Chinese', () => {
+  it('the hour spread in 小时, not "h"', () => {
+    // 5 agents, November 2026, default shifts: every agent works 30 − 4 = 26 shifts and the hours
+    // can be made equal (the 5-agent test above), so the spread is 0.
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '5', '--lang', 'zh', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('依次优化: 工时差 0 小时,');
+    expect(r.stderr).not.toMatch(/\d h\b|gap|bound/);
+  });
+});

@@ -49,30 +49,34 @@ const ZH_TITLES: Record<string, string> = {
 };
 
 /** The text after a command's help: examples, and where the global options are. */
-export function afterHelp(cmd: Command, lang: Lang): string {
+export function afterHelp(cmd: Command, lang: Lang, columns?: number): string {
   const list = examplesOf(cmd);
   let out = '';
   if (list.length) {
     const width = Math.max(...list.map((e) => stringWidth(e.cmd))) + 9;
     out += `\n${lang === 'zh' ? '示例:' : 'Examples:'}\n`;
-    for (const e of list) {
+    const rows = list.map((e) => {
       const line = `  storeops ${e.cmd}`;
-      out += `${line}${' '.repeat(Math.max(2, width + 2 - stringWidth(line)))}# ${lang === 'zh' ? e.zh : e.en}\n`;
-    }
+      return { line, note: `# ${lang === 'zh' ? e.zh : e.en}`, pad: Math.max(2, width + 2 - stringWidth(line)) };
+    });
+    // Side by side when they fit the terminal; else each comment above its command, so a narrow
+    // terminal does not wrap a comment into the next line's command.
+    const sideBySide = columns === undefined || rows.every((r) => stringWidth(r.line) + r.pad + stringWidth(r.note) <= columns);
+    for (const r of rows) out += sideBySide ? `${r.line}${' '.repeat(r.pad)}${r.note}\n` : `  ${r.note}\n${r.line}\n`;
   }
   out += `\n${say(msg('全局选项 (-f, -o, --lang, -q, -v …) 对所有命令有效: storeops help options', 'Global options (-f, -o, --lang, -q, -v …) work with every command: storeops help options'), lang)}\n`;
   return out;
 }
 
 /** Put every description into one language, translate commander's headings, measure CJK right. */
-export function localize(program: Command, lang: Lang): void {
+export function localize(program: Command, lang: Lang, columns?: number): void {
   const walk = (cmd: Command) => {
     cmd.description(say(bilingual(cmd.description()), lang));
     for (const a of cmd.registeredArguments) (a as { description: string }).description = say(bilingual(a.description), lang);
     for (const o of cmd.options) o.description = say(bilingual(o.description ?? ''), lang);
     cmd.helpOption('-h, --help', say(msg('显示帮助', 'show help'), lang));
     cmd.helpCommand(false); // `storeops help <command>` is the one help command
-    if (cmd !== program) cmd.addHelpText('after', () => afterHelp(cmd, lang));
+    if (cmd !== program) cmd.addHelpText('after', () => afterHelp(cmd, lang, columns));
     cmd.configureHelp(helpConfig(lang));
     for (const c of cmd.commands) walk(c);
   };

@@ -118,11 +118,13 @@ export function buildProgram(io: Io, lang: Lang = 'en', raw = false): Command {
   for (const register of COMMANDS) register(program);
   registerHelp(program, io, lang);
   if (raw) return program;
-  localize(program, lang);
+  // The terminal's width (help is for people): examples are laid out to fit it.
+  const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
+  localize(program, lang, columns);
   // The global options are listed once, by `storeops help options`; the overview keeps a few.
   const SHOWN = new Set(['--lang', '--version', '--help']);
   for (const o of program.options) if (!SHOWN.has(o.long ?? '')) o.hideHelp();
-  program.addHelpText('after', () => afterHelp(program, lang) + '\n' + say(msg(`帮助主题: storeops help ${TOPICS.join('|')}`, `Help topics: storeops help ${TOPICS.join('|')}`), lang) + '\n');
+  program.addHelpText('after', () => afterHelp(program, lang, columns) + '\n' + say(msg(`帮助主题: storeops help ${TOPICS.join('|')}`, `Help topics: storeops help ${TOPICS.join('|')}`), lang) + '\n');
   return program;
 }
 

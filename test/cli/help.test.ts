@@ -168,3 +168,32 @@ describe('help', async () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('help on a narrow terminal', () => {
+  it('at 80 columns each example comment goes above its command instead of wrapping into the next line', async () => {
+    const { run } = (await dist('main.js')) as { run: (argv: string[], io: unknown, exit: boolean) => Promise<number> };
+    const { Writable } = await import('node:stream');
+    const screen = (columns: number) =>
+      Object.assign(
+        new Writable({
+          write(chunk, _e, cb) {
+            (this as unknown as { text: string }).text += chunk.toString();
+            cb();
+          },
+        }),
+        { isTTY: true, columns, text: '' },
+      );
+    const help = async (columns: number) => {
+      const out = screen(columns);
+      await run(['--help'], { stdin: process.stdin, stdout: out, stderr: screen(columns), env: { LANG: 'C', NO_COLOR: '1' }, cwd: ROOT, now: Date.now }, false);
+      return out.text.slice(out.text.indexOf('Examples:'));
+    };
+    const narrow = await help(80);
+    // "  storeops orders inspect examples/ExportOrderList202611.csv       # is this export readable? …" is 108 wide
+    expect(narrow).toContain('Examples:\n  # is this export readable? what is in it?\n  storeops orders inspect examples/ExportOrderList202611.csv\n');
+    for (const l of narrow.split('\n')) if (l.includes('#')) expect(l.startsWith('  # ')).toBe(true);
+    // wide enough: side by side, as in a pipe
+    const wide = await help(160);
+    expect(wide).toContain('  storeops orders inspect examples/ExportOrderList202611.csv       # is this export readable? what is in it?\n');
+  });
+});

@@ -118,11 +118,38 @@ function zhExtras(s: string): string {
 }
 
 /** `storeops help options`: the global options, once, in the chosen language. */
-export function globalOptionsHelp(program: Command, lang: Lang): string {
+/**
+ * Text broken into lines of at most `width` columns: between words, or between two Chinese
+ * characters (which need no space). A word longer than the line stays whole.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const tokens = text.split(/(?<=\s)|(?=[\u4e00-\u9fff])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])/u).filter((t) => t !== '');
+  const lines: string[] = [];
+  let line = '';
+  for (const t of tokens) {
+    if (line.trim() !== '' && stringWidth((line + t).trimEnd()) > width) {
+      lines.push(line.trimEnd());
+      line = t.trimStart();
+    } else line += t;
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines.length ? lines : [''];
+}
+
+export function globalOptionsHelp(program: Command, lang: Lang, columns?: number): string {
   const rows = program.options.map((o) => [o.flags, o.description ?? ''] as const);
   const width = Math.max(...rows.map(([f]) => stringWidth(f)));
-  let out = say(msg('全局选项 (对每个命令有效; 优先级: 命令行 > 环境变量 > 配置文件 > 默认值):', 'Global options (they work with every command; flags win over environment, config file and defaults):'), lang) + '\n\n';
-  for (const [f, d] of rows) out += `  ${f}${' '.repeat(width - stringWidth(f) + 2)}${d}\n`;
+  const title = say(msg('全局选项 (对每个命令有效; 优先级: 命令行 > 环境变量 > 配置文件 > 默认值):', 'Global options (they work with every command; flags win over environment, config file and defaults):'), lang);
+  let out = (columns === undefined ? title : wrapText(title, columns).join('\n')) + '\n\n';
+  // On a terminal, a description wraps under itself (as commander's own help does) instead of
+  // running into the next line's flags; 20 columns at least, however narrow the terminal.
+  const indent = width + 4;
+  const room = columns === undefined ? undefined : Math.max(20, columns - indent);
+  for (const [f, d] of rows) {
+    const [first, ...rest] = room === undefined ? [d] : wrapText(d, room);
+    out += `  ${f}${' '.repeat(width - stringWidth(f) + 2)}${first}\n`;
+    for (const l of rest) out += `${' '.repeat(indent)}${l}\n`;
+  }
   out += '\n' + say(msg('完整说明: docs/cli.md', 'Full reference: docs/cli.md'), lang) + '\n';
   return out;
 }

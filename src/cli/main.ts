@@ -144,7 +144,7 @@ function registerHelp(program: Command, io: Io, lang: Lang): void {
       if (!words.length) return program.outputHelp();
       // A topic wins over the command of the same name (`help rules`; `storeops rules --help` for the command).
       const topic = topicOf(words);
-      if (topic === 'options') return void io.stdout.write(globalOptionsHelp(program, lang));
+      if (topic === 'options') return void io.stdout.write(globalOptionsHelp(program, lang, io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined));
       if (topic) return void io.stdout.write(topicText(topic, lang));
       let cmd: Command | undefined = program;
       for (const w of words) cmd = cmd?.commands.find((c) => c.name() === w || c.aliases().includes(w));

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
+import stringWidth from 'fast-string-width';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../hardening/inproc.js';
 import { ROOT } from '../helpers.js';
@@ -192,8 +193,27 @@ describe('help on a narrow terminal', () => {
     // "  storeops orders inspect examples/ExportOrderList202611.csv       # is this export readable? …" is 108 wide
     expect(narrow).toContain('Examples:\n  # is this export readable? what is in it?\n  storeops orders inspect examples/ExportOrderList202611.csv\n');
     for (const l of narrow.split('\n')) if (l.includes('#')) expect(l.startsWith('  # ')).toBe(true);
+    // help options at 80 columns: every line fits, a long description continues under itself
+    for (const lang of ['en', 'zh']) {
+      const out = screen(80);
+      await run(['help', 'options', '--lang', lang], { stdin: process.stdin, stdout: out, stderr: screen(80), env: { NO_COLOR: '1' }, cwd: ROOT, now: Date.now }, false);
+      const lines = out.text.split('\n');
+      for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(80);
+      const at = lines.findIndex((l) => l.startsWith('  --config <file>'));
+      expect(lines[at + 1]).toMatch(/^ {24}\S/); // the flags column is 22 wide + 2 + 2 spaces
+    }
     // wide enough: side by side, as in a pipe
     const wide = await help(160);
     expect(wide).toContain('  storeops orders inspect examples/ExportOrderList202611.csv       # is this export readable? what is in it?\n');
+  });
+});
+
+describe('wrapText', async () => {
+  const { wrapText } = (await dist('help.js')) as { wrapText: (t: string, w: number) => string[] };
+  it('breaks between words, or between Chinese characters and after Chinese punctuation', () => {
+    expect(wrapText('zh or en (default from STOREOPS_LANG, config, LANG/LC_ALL)', 20)).toEqual(['zh or en (default', 'from STOREOPS_LANG,', 'config, LANG/LC_ALL)']);
+    // 配置文件 (否则 = 8 + 1 + 1 + 4 = 14 wide; each Chinese character is 2
+    expect(wrapText('配置文件 (否则 STOREOPS_CONFIG、./x.json)', 16)).toEqual(['配置文件 (否则', 'STOREOPS_CONFIG、', './x.json)']);
+    expect(wrapText('averyveryverylongword', 5)).toEqual(['averyveryverylongword']);
   });
 });

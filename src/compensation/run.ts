@@ -9,6 +9,7 @@ import { writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import { type Money, ZERO } from '../money.js';
 import { openOrders } from '../orders/read.js';
+import type { HeldRow } from '../orders/parse.js';
 import { type RuleBook, autoBook, forcedBook, inForce } from '../rules/book.js';
 import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
@@ -111,6 +112,14 @@ function noPaidAmountWarning(ids: string[], n: number): Msg {
   );
 }
 
+/** Rejected rows that name a buyer and a paid time: an order of that buyer's window may be missing. */
+function heldWarning(n: number): Msg {
+  return msg(
+    `${n} 行被拒绝的数据仍写明了买家和付款时间: 这些买家在同一窗口的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行 (被拒绝的行见上文或 --rejects)。`,
+    `${n} rejected row(s) still name a buyer and a paid time: those buyers' vouchers for the same window are kept provisional (not recorded as final) until the rows are fixed and the run repeated (the rejected rows are listed above, or in --rejects).`,
+  );
+}
+
 /** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
 function timePrecisionWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
@@ -134,7 +143,21 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const scans: PickupScans | undefined = req.shipments ? await readShipments(ctx, req.shipments, rejects) : undefined;
 
   // compensate checks and uses only these columns of an export (RULES §1); orders inspect checks them all.
-  const set = await openOrders(ctx, req.files, rejects, { only: COMPENSATION_FIELDS, sums: false, subOrders: true, needs: { fields: COMPENSATION_NEEDS, command: 'compensate' } });
+  // Paid orders not yet due (and rejected rows that name a buyer and paid time: an order of that
+  // buyer's window may be missing) keep the buyer's vouchers provisional.
+  const open = new OpenStore();
+  let held = 0;
+  const holdRejected = (h: HeldRow) => {
+    held++;
+    open.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
+  };
+  const set = await openOrders(ctx, req.files, rejects, {
+    only: COMPENSATION_FIELDS,
+    sums: false,
+    subOrders: true,
+    needs: { fields: COMPENSATION_NEEDS, command: 'compensate' },
+    held: holdRejected,
+  });
   // Older 订单报表 layouts (2016–2021) have no 发货时间: what can be judged without it still is
   // (an unshipped order past its deadline; --at-risk); a shipped order is not judged (no_ship_time).
   const hasShipTimes = Boolean(scans) || set.stats.some((s) => s.detected.map.index.has('shippedAt'));
@@ -146,7 +169,6 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
   const tally = newTally();
   const late = new LateStore();
-  const open = new OpenStore();
   const atRisk: Row[] = [];
   const promiseOrders: PromiseOrder[] = [];
   /** --delivery-failures orders given no promise payout: never paid, or closed without shipping. */
@@ -222,6 +244,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   }
   if (sideInputs) for (const w of unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
+  if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (paidUnknown.length) {
     ctx.warn(platformPaidUnknownWarning(paidUnknown, tally.notJudgedReasons.platform_paid_unknown ?? paidUnknown.length));

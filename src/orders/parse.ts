@@ -13,6 +13,20 @@ export interface RowProblem {
   column?: string;
   value?: string;
   reason: Msg;
+  /** The rejected row's buyer and paid time, when both read well (see HeldRow). */
+  held?: HeldRow;
+}
+
+/**
+ * A rejected row that still names its buyer and paid time: an order of that buyer's window may be
+ * missing, so compensate keeps the window's voucher provisional (not recorded as final without it),
+ * as it does for a late order whose paid amount is empty.
+ */
+export interface HeldRow {
+  file: string;
+  line: number;
+  buyer: string;
+  paidAt: number;
 }
 
 /** A parsed row of a line-grain export carries the unit price too. */
@@ -79,6 +93,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const addrParts = ['province', 'city', 'district', 'street', 'address'].map(col).filter((i) => i >= 0);
   // Times are checked in every column (cheap); amounts are built only where used, checked elsewhere.
   const times = TIME_FIELDS.map((k) => [k, any(k)] as const).filter(([, i]) => i >= 0);
+  const paidAtCol = any('paidAt');
   const moneys = MONEY_FIELDS.map((k) => [k, any(k), col(k) >= 0] as const).filter(([, i]) => i >= 0);
   const width = map.headers.length;
   const mappedIdx = new Set(map.index.values());
@@ -121,151 +136,168 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     transientColumns: times.map(([, i]) => i),
     parse(cells, line) {
       const ragged = raggedProblem(cells, width, lastNeeded);
+      // A ragged row's cells may be shifted: nothing of it is taken, its buyer neither.
       if (ragged) return { reason: ragged };
       if (twins.length) checkTwins(cells, line);
-      const orderId = get(cells, idx.orderId);
-      const idCheck = checkOrderId(orderId);
-      if (idCheck !== 'ok') {
-        const column = headerOf('orderId');
-        if (idCheck === 'empty') return { column, reason: msg('订单编号为空', 'the order id is empty') };
-        if (idCheck === 'excel-rounded') {
-          return {
-            column,
-            value: orderId,
-            reason: msg(
-              `"${shown(orderId)}" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`,
-              `"${shown(orderId)}" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
-            ),
-          };
-        }
-        return { column, value: orderId, reason: msg(`"${shown(orderId)}" 不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)`, `"${shown(orderId)}" is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`) };
+      const r = parseCells(cells, line);
+      if (isProblem(r)) {
+        const held = heldOf(cells, line);
+        if (held) r.held = held;
       }
-      const statusRaw = get(cells, idx.status);
-      // No status column at all (a reduced export): the status is unknown, not a bad row.
-      const status = idx.status < 0 ? 'unknown' : statusOf(statusRaw);
-      if (!status) {
-        return {
-          column: headerOf('status'),
-          value: statusRaw,
-          reason: msg(`未知的订单状态 "${shown(statusRaw)}"`, `unknown order status "${shown(statusRaw)}"`),
-        };
-      }
-      let platform = layout.platform;
-      if (layout.platforms) {
-        // storeops' own output: each row names its platform.
-        const raw = get(cells, idx.platform);
-        const p = lookupNormalized(layout.platforms, raw);
-        if (!p) return { column: headerOf('platform'), value: raw, reason: msg(`未知的平台 "${shown(raw)}"`, `unknown platform "${shown(raw)}"`) };
-        platform = p;
-      }
-      const o: ParsedRow = {
-        platform,
-        layout: layoutId,
-        sourceFile: file,
-        sourceLine: line,
-        orderId,
-        parentOrderId: idx.parentOrderId >= 0 ? get(cells, idx.parentOrderId) || null : null,
-        lineId: idx.lineId >= 0 ? get(cells, idx.lineId) || null : null,
-        buyer: text(cells, idx.buyer),
-        status,
-        statusRaw: idx.statusRaw >= 0 ? text(cells, idx.statusRaw) : statusRaw,
-        createdAt: null,
-        paidAt: null,
-        shippedAt: null,
-        confirmedAt: null,
-        promisedShipAt: null,
-        goodsAmount: null,
-        postage: null,
-        paidAmount: null,
-        refundAmount: null,
-        quantity: null,
-        title: text(cells, idx.title),
-        articleNo: text(cells, idx.articleNo),
-        carrier: text(cells, idx.carrier),
-        trackingNo: cleanTracking(text(cells, idx.trackingNo)),
-        presale: null,
-        platformCompensation: null,
-        sellerFlag: text(cells, idx.sellerFlag),
-        sellerNote: text(cells, idx.sellerNote),
-        closeReason: text(cells, idx.closeReason),
-        receiver: text(cells, idx.receiver),
-        phone: text(cells, idx.phone),
-        address: addrParts.length > 1 ? addrParts.map((i) => text(cells, i)).filter(Boolean).join(' ') : text(cells, idx.address),
-      };
-      for (const [key, i] of times) {
-        const text = get(cells, i);
-        const t = parseTime(text, tz);
-        if (t === undefined || (t !== null && (t < EARLIEST_PLAUSIBLE || t > latest))) {
-          return {
-            column: map.headers[i],
-            value: text,
-            reason:
-              t === undefined
-                ? msg(`"${shown(text)}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${shown(text)}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`)
-                : msg(`时间 "${shown(text)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(text)}" is implausible (before 2003 or in the future)`),
-          };
-        }
-        const slack = t !== null && text.length !== 19 ? timeSlackOf(text) : 0;
-        const field = key === 'reservedShipAt' ? 'promisedShipAt' : key;
-        if (field === 'promisedShipAt') {
-          // 抖店's 承诺发货时间 and 预约发货时间 are both promised times: the earliest applies
-          // (RULES §1.3b "several promised windows: the shortest applies"), whichever column comes first.
-          if (t === null || (o.promisedShipAt !== null && o.promisedShipAt <= t)) continue;
-          o.promisedShipAt = t;
-          if (o.timeSlack?.promisedShipAt) delete o.timeSlack.promisedShipAt;
-        } else {
-          o[field] = t;
-        }
-        if (slack) (o.timeSlack ??= {})[field] = slack;
-      }
-      for (const [key, i, used] of moneys) {
-        const text = get(cells, i);
-        // Checked on the text (no Decimal arithmetic per cell); a Decimal is built only where used.
-        const v = checkMoneyText(text, ABSURD_AMOUNT);
-        if (v === 'invalid' || v === 'implausible' || v === 'sub-fen') {
-          return {
-            column: map.headers[i],
-            value: text,
-            reason:
-              v === 'invalid'
-                ? msg(`"${shown(text)}" 不是有效的金额`, `"${shown(text)}" is not a valid amount`)
-                : v === 'sub-fen'
-                  ? msg(`金额 "${shown(text)}" 有不足一分的部分; 导出的金额都是整分, 这一行不按四舍五入猜测`, `amount "${shown(text)}" has a fraction of a fen; exported amounts are whole fen, so it is not rounded to a guess`)
-                  : msg(`金额 "${shown(text)}" 不合理 (为负数或过大)`, `amount "${shown(text)}" is implausible (negative or too large)`),
-          };
-        }
-        if (used && v === 'ok') o[key] = parseMoney(text) as Money;
-      }
-      if (compensatedCol >= 0 && YES.has(get(cells, compensatedCol))) {
-        // 是否赔付 = 是 with no 赔付金额: the platform paid the buyer an amount the row does not give.
-        // Taken as "not paid" the shop would be asked to pay again: compensate does not judge it.
-        if (payoutCol < 0 || get(cells, payoutCol) === '') o.platformPaidUnknown = true;
-      }
-      if (idx.quantity >= 0) {
-        const q = get(cells, idx.quantity);
-        if (q !== '') {
-          if (!/^\d+$/.test(q)) {
-            return { column: headerOf('quantity'), value: q, reason: msg(`"${shown(q)}" 不是有效的数量`, `"${shown(q)}" is not a valid quantity`) };
-          }
-          o.quantity = Number(q);
-        }
-      }
-      if (idx.presale >= 0) {
-        const p = get(cells, idx.presale);
-        o.presale = presaleIsStage ? p !== '' : p === '' ? null : YES.has(p) || p.includes('预售');
-      } else if (idx.orderType >= 0) {
-        o.presale = get(cells, idx.orderType).includes('预售');
-      }
-      if (keepExtra) {
-        const extra: Record<string, string> = {};
-        map.headers.forEach((h, i) => {
-          if (!mappedIdx.has(i) && h !== '') extra[h] = cleanText(cells[i] ?? '');
-        });
-        o.extra = extra;
-      }
-      return o;
+      return r;
     },
   };
+
+  function heldOf(cells: string[], line: number): HeldRow | undefined {
+    const buyer = idx.buyer >= 0 ? text(cells, idx.buyer) : '';
+    if (!buyer || paidAtCol < 0) return undefined;
+    const t = parseTime(get(cells, paidAtCol), tz);
+    return typeof t === 'number' && t >= EARLIEST_PLAUSIBLE && t <= latest ? { file, line, buyer, paidAt: t } : undefined;
+  }
+
+  function parseCells(cells: string[], line: number): ParsedRow | RowProblem {
+    const orderId = get(cells, idx.orderId);
+    const idCheck = checkOrderId(orderId);
+    if (idCheck !== 'ok') {
+      const column = headerOf('orderId');
+      if (idCheck === 'empty') return { column, reason: msg('订单编号为空', 'the order id is empty') };
+      if (idCheck === 'excel-rounded') {
+        return {
+          column,
+          value: orderId,
+          reason: msg(
+            `"${shown(orderId)}" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`,
+            `"${shown(orderId)}" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
+          ),
+        };
+      }
+      return { column, value: orderId, reason: msg(`"${shown(orderId)}" 不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)`, `"${shown(orderId)}" is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`) };
+    }
+    const statusRaw = get(cells, idx.status);
+    // No status column at all (a reduced export): the status is unknown, not a bad row.
+    const status = idx.status < 0 ? 'unknown' : statusOf(statusRaw);
+    if (!status) {
+      return {
+        column: headerOf('status'),
+        value: statusRaw,
+        reason: msg(`未知的订单状态 "${shown(statusRaw)}"`, `unknown order status "${shown(statusRaw)}"`),
+      };
+    }
+    let platform = layout.platform;
+    if (layout.platforms) {
+      // storeops' own output: each row names its platform.
+      const raw = get(cells, idx.platform);
+      const p = lookupNormalized(layout.platforms, raw);
+      if (!p) return { column: headerOf('platform'), value: raw, reason: msg(`未知的平台 "${shown(raw)}"`, `unknown platform "${shown(raw)}"`) };
+      platform = p;
+    }
+    const o: ParsedRow = {
+      platform,
+      layout: layoutId,
+      sourceFile: file,
+      sourceLine: line,
+      orderId,
+      parentOrderId: idx.parentOrderId >= 0 ? get(cells, idx.parentOrderId) || null : null,
+      lineId: idx.lineId >= 0 ? get(cells, idx.lineId) || null : null,
+      buyer: text(cells, idx.buyer),
+      status,
+      statusRaw: idx.statusRaw >= 0 ? text(cells, idx.statusRaw) : statusRaw,
+      createdAt: null,
+      paidAt: null,
+      shippedAt: null,
+      confirmedAt: null,
+      promisedShipAt: null,
+      goodsAmount: null,
+      postage: null,
+      paidAmount: null,
+      refundAmount: null,
+      quantity: null,
+      title: text(cells, idx.title),
+      articleNo: text(cells, idx.articleNo),
+      carrier: text(cells, idx.carrier),
+      trackingNo: cleanTracking(text(cells, idx.trackingNo)),
+      presale: null,
+      platformCompensation: null,
+      sellerFlag: text(cells, idx.sellerFlag),
+      sellerNote: text(cells, idx.sellerNote),
+      closeReason: text(cells, idx.closeReason),
+      receiver: text(cells, idx.receiver),
+      phone: text(cells, idx.phone),
+      address: addrParts.length > 1 ? addrParts.map((i) => text(cells, i)).filter(Boolean).join(' ') : text(cells, idx.address),
+    };
+    for (const [key, i] of times) {
+      const text = get(cells, i);
+      const t = parseTime(text, tz);
+      if (t === undefined || (t !== null && (t < EARLIEST_PLAUSIBLE || t > latest))) {
+        return {
+          column: map.headers[i],
+          value: text,
+          reason:
+            t === undefined
+              ? msg(`"${shown(text)}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${shown(text)}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`)
+              : msg(`时间 "${shown(text)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(text)}" is implausible (before 2003 or in the future)`),
+        };
+      }
+      const slack = t !== null && text.length !== 19 ? timeSlackOf(text) : 0;
+      const field = key === 'reservedShipAt' ? 'promisedShipAt' : key;
+      if (field === 'promisedShipAt') {
+        // 抖店's 承诺发货时间 and 预约发货时间 are both promised times: the earliest applies
+        // (RULES §1.3b "several promised windows: the shortest applies"), whichever column comes first.
+        if (t === null || (o.promisedShipAt !== null && o.promisedShipAt <= t)) continue;
+        o.promisedShipAt = t;
+        if (o.timeSlack?.promisedShipAt) delete o.timeSlack.promisedShipAt;
+      } else {
+        o[field] = t;
+      }
+      if (slack) (o.timeSlack ??= {})[field] = slack;
+    }
+    for (const [key, i, used] of moneys) {
+      const text = get(cells, i);
+      // Checked on the text (no Decimal arithmetic per cell); a Decimal is built only where used.
+      const v = checkMoneyText(text, ABSURD_AMOUNT);
+      if (v === 'invalid' || v === 'implausible' || v === 'sub-fen') {
+        return {
+          column: map.headers[i],
+          value: text,
+          reason:
+            v === 'invalid'
+              ? msg(`"${shown(text)}" 不是有效的金额`, `"${shown(text)}" is not a valid amount`)
+              : v === 'sub-fen'
+                ? msg(`金额 "${shown(text)}" 有不足一分的部分; 导出的金额都是整分, 这一行不按四舍五入猜测`, `amount "${shown(text)}" has a fraction of a fen; exported amounts are whole fen, so it is not rounded to a guess`)
+                : msg(`金额 "${shown(text)}" 不合理 (为负数或过大)`, `amount "${shown(text)}" is implausible (negative or too large)`),
+        };
+      }
+      if (used && v === 'ok') o[key] = parseMoney(text) as Money;
+    }
+    if (compensatedCol >= 0 && YES.has(get(cells, compensatedCol))) {
+      // 是否赔付 = 是 with no 赔付金额: the platform paid the buyer an amount the row does not give.
+      // Taken as "not paid" the shop would be asked to pay again: compensate does not judge it.
+      if (payoutCol < 0 || get(cells, payoutCol) === '') o.platformPaidUnknown = true;
+    }
+    if (idx.quantity >= 0) {
+      const q = get(cells, idx.quantity);
+      if (q !== '') {
+        if (!/^\d+$/.test(q)) {
+          return { column: headerOf('quantity'), value: q, reason: msg(`"${shown(q)}" 不是有效的数量`, `"${shown(q)}" is not a valid quantity`) };
+        }
+        o.quantity = Number(q);
+      }
+    }
+    if (idx.presale >= 0) {
+      const p = get(cells, idx.presale);
+      o.presale = presaleIsStage ? p !== '' : p === '' ? null : YES.has(p) || p.includes('预售');
+    } else if (idx.orderType >= 0) {
+      o.presale = get(cells, idx.orderType).includes('预售');
+    }
+    if (keepExtra) {
+      const extra: Record<string, string> = {};
+      map.headers.forEach((h, i) => {
+        if (!mappedIdx.has(i) && h !== '') extra[h] = cleanText(cells[i] ?? '');
+      });
+      o.extra = extra;
+    }
+    return o;
+  }
 }
 
 export function isProblem(r: ParsedRow | RowProblem): r is RowProblem {

@@ -19,7 +19,7 @@ import { IdSet, UNKNOWN_AT } from './idset.js';
 import { PERSONAL_COLUMNS } from './layouts.js';
 import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
-import { type ParsedRow, isProblem, makeRowParser } from './parse.js';
+import { type HeldRow, type ParsedRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
 
 export interface FileStats {
@@ -61,6 +61,8 @@ export interface ReadOptions {
    * names it accepts. Without it (inspect, normalize) any file with an order-id column is read.
    */
   needs?: { fields: ReadonlySet<string>; command: string };
+  /** Told of each rejected row that still names its buyer and paid time (compensate holds that buyer's window). */
+  held?: (row: HeldRow) => void;
 }
 
 interface OpenFile {
@@ -161,6 +163,7 @@ export class OrderSet {
           }
         }
         await this.rejects.add({ file: f.name, line: rec.line, column, value, reason });
+        if (r.held) this.opts.held?.(r.held);
         continue;
       }
       const n = this.files.length;

@@ -48,3 +48,40 @@ describe('a late order with no paid amount', () => {
     expect(r.stderr).toContain('0 newly recorded');
   });
 });
+
+// A row rejected for a bad cell (an amount typed "4OO.00") may be one of a buyer's orders of the
+// same window: recorded as final without it, the voucher was later a conflict for a person. Now a
+// rejected row that still names its buyer and paid time holds that buyer's window provisional, as
+// an empty paid amount does (above).
+describe('a rejected row that names its buyer and paid time', () => {
+  // All paid 2026-11-10 (tmall-2026 by date, calendar-day windows), shipped 11-13, deadline paid + 48 h.
+  // 小红 X: (300.00 − 10.00 postage) × 5 % = 14.50. 小明 Z: (200.00 − 10.00) × 5 % = 9.50.
+  const Z = '3515313147329357913';
+  const rows = (badPaidAt: string, badBuyer: string) => [
+    late(X, '小红', '300.00'),
+    order(Y, { 买家会员名: badBuyer, 订单状态: shipped, 订单付款时间: badPaidAt, 发货时间: '2026-11-13 10:00:00', 买家实际支付金额: '4OO.00' }),
+    late(Z, '小明', '200.00'),
+  ];
+  const run = (name: string, badPaidAt: string, badBuyer: string) => {
+    const f = write(dir, name, taobaoCsv(rows(badPaidAt, badBuyer)));
+    const r = runCli(['compensate', f, '--as-of', '2026-11-25 12:00:00', '--record', '--state', `${dir}/${name}.db`, '-f', 'json']);
+    return { r, rows: (JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.amount, v.state, v.recorded]) };
+  };
+
+  it("keeps that buyer's voucher of the same day provisional (not recorded); other buyers' stay final", () => {
+    const { r, rows: got } = run('held.csv', '2026-11-10 10:00:00', '小红');
+    expect(r.code).toBe(1);
+    // Rows in window order: both open 11-10 09:00, then by buyer (小明 U+660E before 小红 U+7EA2).
+    expect(got).toEqual([['小明', '9.50', 'final', 'new'], ['小红', '14.50', 'provisional', '']]);
+    expect(r.stderr).toContain('"4OO.00" is not a valid amount');
+    expect(r.stderr).toContain("1 rejected row(s) still name a buyer and a paid time: those buyers' vouchers for the same window are kept provisional");
+    expect(r.stderr).toContain('1 newly recorded');
+  });
+
+  it('holds only the window its paid time falls in, and only with a buyer name', () => {
+    // Paid the next Beijing day: 小红's 11-10 voucher cannot grow by it.
+    expect(run('nextday.csv', '2026-11-11 10:00:00', '小红').rows).toEqual([['小明', '9.50', 'final', 'new'], ['小红', '14.50', 'final', 'new']]);
+    // No buyer name: it could be anyone's, and an order without a buyer is never combined (RULES 1.2).
+    expect(run('nobuyer.csv', '2026-11-10 10:00:00', '').rows).toEqual([['小明', '9.50', 'final', 'new'], ['小红', '14.50', 'final', 'new']]);
+  });
+});

@@ -25,6 +25,7 @@ import { writeSheet } from '../io/sheet.js';
 import { wallCalendar } from './wall.js';
 import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
 import { type DayCode, fmtClock } from './shifts.js';
+import { PLATFORM_TZ } from '../time.js';
 import { rosterNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
 import { fileProblem } from '../io/fsproblem.js';
@@ -250,9 +251,8 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
     o6: msg('多余人手按班次客流的代价', 'spare staff by shift traffic (cost)'),
   };
   const unit = (l: string, v: number, lang: 'zh' | 'en') => (l === 'o1' ? `${(v * r.spreadUnit) / 60}${lang === 'zh' ? ' 小时' : ' h'}` : String(v));
-  const given = msg(' (在每天人数已定的前提下)', ' (given the day totals)');
   const part = (l: (typeof r.levels)[number], lang: 'zh' | 'en') =>
-    `${names[l.level]![lang]} ${unit(l.level, l.value, lang)}${l.given ? given[lang] : ''}${l.proven ? '' : lang === 'zh' ? ` (下界 ${unit(l.level, l.bound, lang)}, 差距 ${unit(l.level, l.value - l.bound, lang)})` : ` (bound ${unit(l.level, l.bound, lang)}, gap ${unit(l.level, l.value - l.bound, lang)})`}`;
+    `${names[l.level]![lang]} ${unit(l.level, l.value, lang)}${l.proven ? '' : lang === 'zh' ? ` (下界 ${unit(l.level, l.bound, lang)}, 差距 ${unit(l.level, l.value - l.bound, lang)})` : ` (bound ${unit(l.level, l.bound, lang)}, gap ${unit(l.level, l.value - l.bound, lang)})`}`;
   const route = r.route === 'layout' ? msg('聚合下界 + 排布', 'aggregate bounds + layout') : msg('完整模型', 'full model');
   const parts = (lang: 'zh' | 'en') => r.levels.map((l) => part(l, lang)).join(', ');
   if (r.proven) {
@@ -275,7 +275,10 @@ async function writePlan(ctx: Ctx, p: RosterProblem, g: Grid, format: string, lo
   // zh output shows the shift labels (白/半/晚/休); JSON keeps the codes.
   const zhCells = ctx.lang === 'zh' && format !== 'json' && format !== 'ndjson';
   if (long) {
-    await writeRows(ctx, longColumns(p.template), longRows(p, g, ctx.tz, zhCells));
+    // Shift times are Beijing wall clock (RULES §4, like the ics calendars), whatever --tz says
+    // about the platform's timestamps: in another zone a 09:00 shift would be written at that
+    // zone's 09:00, and on a daylight-saving day shifted by an hour.
+    await writeRows({ ...ctx, tz: PLATFORM_TZ }, longColumns(p.template), longRows(p, g, PLATFORM_TZ, zhCells));
   } else {
     await writeRows(ctx, gridColumns(p, table), gridRows(p, g, zhCells, ctx.lang, service));
   }

@@ -100,7 +100,8 @@ export const notInMonth = (purpose: Purpose): Msg =>
 
 export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Calendar, shifts: ShiftDef[], rejects: RejectLog, purpose: Purpose): Promise<NeedsResult> {
   const cfg = rosterConfig(ctx);
-  const chosen = ['min', 'demand', 'volume'].filter((k) => opts[k] !== undefined);
+  // --demand names some dates; the others take --min (docs/cli.md, README), so the two go together.
+  const chosen = ['min', 'demand', 'volume'].filter((k) => opts[k] !== undefined && !(k === 'min' && opts.demand !== undefined && opts.volume === undefined));
   if (chosen.length > 1) {
     throw new UsageError(msg(`--${chosen.join(' 与 --')} 只能选一个`, `choose one of --${chosen.join(', --')}`), msg('--min 每天相同, --demand 按日期, --volume 按咨询量。', '--min is the same every day, --demand per date, --volume from chat traffic.'));
   }
@@ -110,7 +111,7 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
   const conc = num('--concurrency', 'concurrency', DEFAULTS.concurrency, 1, 20, true);
   const service: ServiceParams = { ahtSec: aht, targetSec: within, concurrency: conc };
   if (opts.volume !== undefined) {
-    const rows = await readVolume(ctx, String(opts.volume), cal.month, rejects);
+    const rows = await readVolume(ctx, String(opts.volume), cal.month, rejects, notInMonth(purpose));
     const sl = num('--service-level', 'serviceLevel', DEFAULTS.serviceLevel, 0.01, 0.999, false);
     // A row for the date wins over one for its weekday, which wins over one for every day.
     const traffic = trafficFromVolume(cal.days, rows, msg(`--volume ${String(opts.volume)}`, `--volume ${String(opts.volume)}`));
@@ -126,7 +127,7 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
   }
   if (opts.demand !== undefined) {
     if (!cal.month) throw new UsageError(msg('--demand 按日期给出, 不能与 --template 同用', '--demand is per date and cannot be used with --template'), msg('模板用 --min。', 'use --min with a template.'));
-    const base = parseMin(pick(undefined, undefined, cfg.min, undefined), shifts);
+    const base = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts);
     const byDate = await readDemand(ctx, String(opts.demand), cal.month, shifts, rejects, notInMonth(purpose));
     return { needs: shiftNeeds(cal.days, shifts, base, byDate), uncovered: [], service, label: `--demand ${String(opts.demand)}` };
   }

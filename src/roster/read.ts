@@ -314,7 +314,9 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
     if (await unusable(r, t.sniffed.name, t.headers.length, t.map.index.get('date')!, rejects)) continue;
     const raw = cleanCell(r.cells[t.map.index.get('date')!] ?? '');
     const k = parseDayKey(raw, month);
-    if (!k || k.mo !== month.mo) {
+    // The year too: a row for 2025-02-03 in a plan of 2026-02 is not a need of that month (it
+    // was dropped silently, neither used nor rejected).
+    if (!k || k.y !== month.y || k.mo !== month.mo) {
       await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: raw, reason: outsideMonth });
       continue;
     }
@@ -353,7 +355,7 @@ export function parseWeekday(text: string): number | undefined {
   return WEEKDAY_NAMES[cleanCell(text).toLowerCase()];
 }
 
-export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<{ date?: string; weekday?: number; hour: number; chats: number; line: number }[]> {
+export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog, outsideMonth?: Msg): Promise<{ date?: string; weekday?: number; hour: number; chats: number; line: number }[]> {
   const fields: FieldSpec[] = [
     { key: 'hour', aliases: ['hour', '小时', '时段', 'time'], required: true },
     { key: 'chats', aliases: ['chats', 'chats/hour', '咨询量', '咨询人数', '接待量', 'volume'], required: true },
@@ -381,6 +383,12 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
       const k = parseDayKey(cleanCell(r.cells[di] ?? ''), month);
       if (!k) {
         await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: r.cells[di], reason: msg('日期无法识别', 'not a date') });
+        continue;
+      }
+      // A date outside the month (or any full date in a template, whose days are numbers) would
+      // match no day: reject it rather than drop it silently.
+      if (k.y === undefined ? month !== undefined : month === undefined || k.y !== month.y || k.mo !== month.mo) {
+        await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: r.cells[di], reason: outsideMonth ?? msg('日期不在排班月份内', 'date is not in the month being planned') });
         continue;
       }
       date = dayKeyText(k);

@@ -1,0 +1,119 @@
+// Cases found by an independent verification of `roster plan` / `roster check` (a checker and an
+// exhaustive search written apart from src/roster). Expected values are worked out by hand below.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+
+function write(name: string, text: string): string {
+  const f = path.join(tmpDir('roster-verify-'), name);
+  fs.writeFileSync(f, text);
+  return f;
+}
+
+const csv = (text: string) => parse(text.replace(/^\uFEFF/, '')) as string[][];
+
+describe('roster plan: proven optimal means optimal on every level', () => {
+  it('level 6 is optimal over every choice of day totals with the same level-5 cost, not only the first one found', () => {
+    // February 2026, 3 agents, 27 days off (each works 1 day), chats only at 20:00 on 02-02 and
+    // at 10:00 on 02-03, 5 an hour each (Erlang C: 5 × 120 s / 3600 = 0.167 erl, one agent answers
+    // 95 % within 180 s ≥ 90 %, so 1 agent is needed each of those hours).
+    // Hour 20:00–21:00 is covered only by N (17:00–23:30); 10:00–11:00 by D and H.
+    // Levels 1–2: two of the three agent-days are forced (N on 02-02, D or H on 02-03). Hours
+    // {6.5, 5.5 or 8.5, third}: spread 1 h at best (6.5, 5.5, and 5.5 or 6.5); the third day on a
+    // weekday (a weekend day makes the weekend spread 1): nights spread 1.
+    // Level 5: each day's unit is 1000 × busiest day / this day; 02-02 and 02-03 both have 5 chats
+    // (unit 1000), the other days none (unit 1000 × 100 = 100000). The spare (third) agent-day
+    // costs 2 × 1000 on 02-02 or on 02-03: a tie, 2000.
+    // Level 6: a shift's weight is the average chats per hour over the hours it covers (≥ 30 min):
+    // H on 02-03 covers 10–15 (6 hours) → 5/6; D on 02-03 covers 9–17 (9 hours) → 5/9; N on 02-02
+    // covers 17–23 (7 hours) → 5/7. Units 1000 × max/weight: H 1000, N round(1166.7) = 1167,
+    // D 1500. The N on 02-02 is required (a single-shift need of 1): the first is free.
+    //   spare on 02-02 (N + N, H on 02-03): 2 × 1167 + 1 × 1000 = 3334;
+    //   spare on 02-03 (H + H, N on 02-02): 1 × 1000 + 2 × 1000   = 3000  ← the optimum;
+    //   (H + D on 02-03 costs 1000 + 1500 but spreads hours 5.5/8.5/6.5 = 3 h: level 1 forbids).
+    // The plan held the day totals of its level-5 answer (spare on 02-02) and called 3334
+    // "proven optimal".
+    const vol = write('volume.csv', 'hour,chats,date\n20,5,2026-02-02\n10,5,2026-02-03\n');
+    const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', '3', '--days-off', '27', '--volume', vol, '--lang', 'en', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('proven optimal');
+    expect(r.stderr).toContain('hour spread 1 h, nights+weekend spread 1, spare staff by daily traffic (cost) 2000, spare staff by shift traffic (cost) 3000)');
+    const rows = csv(r.stdout);
+    const cov = (s: string) => rows.find((x) => x[0] === `coverage ${s}`)!;
+    const col = (key: string) => rows[0]!.indexOf(key);
+    expect(cov('N')[col('2026-02-02')]).toBe('1');
+    expect(cov('H')[col('2026-02-03')]).toBe('2');
+    expect(cov('D')[col('2026-02-03')]).toBe('0');
+  });
+});
+
+describe('roster plan --long: Beijing times whatever --tz', () => {
+  it('a 09:00–17:30 day shift stays 09:00–17:30 +08:00 under --tz America/Los_Angeles, on its daylight-saving day too', () => {
+    // RULES §4: 白班 09:00–17:30, 半白班 10:00–15:30, 晚班 17:00–23:30, the shop's (Beijing) clock.
+    // 2024-03-10 is the day Los Angeles moves its clocks forward: the plan wrote the D shift as
+    // 10:00–18:30, and every JSON time with -08:00 (16 hours off).
+    const want: Record<string, [string, string, number]> = { D: ['09:00:00', '17:30:00', 8.5], H: ['10:00:00', '15:30:00', 5.5], N: ['17:00:00', '23:30:00', 6.5] };
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['roster', 'plan', '--month', '2024-03', '--agents', '4', '--long', '--tz', 'America/Los_Angeles', '--lang', 'en', '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      const rows = JSON.parse(r.stdout) as { date: string; shift: string; start: string | null; end: string | null; hours: number }[];
+      expect(rows).toHaveLength(4 * 31);
+      for (const x of rows) {
+        if (x.shift === 'O') {
+          expect([x.start, x.end, x.hours]).toEqual([null, null, 0]);
+          continue;
+        }
+        const [s, e, h] = want[x.shift]!;
+        expect([x.start, x.end, x.hours]).toEqual([`${x.date}T${s}+08:00`, `${x.date}T${e}+08:00`, h]);
+      }
+      const c = runCli(['roster', 'plan', '--month', '2024-03', '--agents', '4', '--long', '--tz', 'America/Los_Angeles', '--lang', 'en', '-f', 'csv'], { tz });
+      for (const x of csv(c.stdout).slice(1).filter((x) => x[1] === '2024-03-10' && x[2] !== 'O')) {
+        expect([x[3], x[4]]).toEqual([`2024-03-10 ${want[x[2]!]![0]}`, `2024-03-10 ${want[x[2]!]![1]}`]);
+      }
+    }
+  });
+});
+
+describe('roster inputs: a date outside the month is rejected, not silently ignored', () => {
+  it('--demand: a row for 2025-02-03 in a plan of 2026-02 is rejected (it was neither used nor rejected)', () => {
+    const dem = write('demand.csv', 'date,D,H,N\n2025-02-03,3,0,0\n2026-02-04,2,1,1\n');
+    const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', '5', '--demand', dem, '--lang', 'en', '-f', 'csv']);
+    // Exit 1: a row was rejected; the roster is still made from the rest.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('demand.csv:2 [date]: "2025-02-03" date is not in the month being planned');
+    const rows = csv(r.stdout);
+    const at = (s: string, key: string) => Number(rows.find((x) => x[0] === `coverage ${s}`)![rows[0]!.indexOf(key)]);
+    // 02-04 takes its row (D ≥ 2); 02-03 the default 1 on every shift — not 3 from another year.
+    expect(at('D', '2026-02-04')).toBeGreaterThanOrEqual(2);
+    expect(at('D', '2026-02-03')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('--volume: a row dated outside the month is rejected', () => {
+    const vol = write('volume.csv', 'hour,chats,date\n20,200,2025-02-03\n20,5,\n');
+    const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', '5', '--volume', vol, '--lang', 'en', '-f', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('volume.csv:2 [date]: "2025-02-03" date is not in the month being planned');
+  });
+});
+
+describe('roster plan --demand with --min', () => {
+  it('dates the demand file does not list take --min (help and README say so; it was refused as "choose one of")', () => {
+    // 3 agents × (28 − 26) = 6 agent-days; 02-03 needs D=1 and N=1; with --min D=0,H=0,N=0 every
+    // other day needs nobody, so most days have no D at all (with the default 1 on every shift,
+    // 28 × 3 = 84 agent-shifts would be needed: impossible).
+    const dem = write('demand.csv', 'date,D,H,N\n2026-02-03,1,0,1\n');
+    const args = ['--month', '2026-02', '--days-off', '26', '--min', 'D=0,H=0,N=0', '--demand', dem];
+    const r = runCli(['roster', 'plan', '--agents', '3', ...args, '--lang', 'en', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = csv(r.stdout);
+    const cov = (s: string) => rows.find((x) => x[0] === `coverage ${s}`)!.slice(1, 29).map(Number);
+    const day3 = rows[0]!.indexOf('2026-02-03') - 1;
+    expect(cov('D')[day3]).toBeGreaterThanOrEqual(1);
+    expect(cov('N')[day3]).toBeGreaterThanOrEqual(1);
+    expect([...cov('D'), ...cov('H'), ...cov('N')].reduce((a, b) => a + b, 0)).toBe(6);
+    const out = write('roster.csv', r.stdout);
+    expect(runCli(['roster', 'check', out, ...args.slice(2), '--lang', 'en']).code).toBe(0);
+  });
+});

@@ -107,14 +107,14 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
     }
   });
 
-  // RULES §4: minimum staff.
+  // RULES §4: minimum staff — agents, each counted once: one who works an overnight shift into
+  // this day's early hours and a shift of this day covering the same hour is still one agent.
   for (const n of p.needs) {
     let staff = 0;
     for (let a = 0; a < p.agents.length; a++) {
       const c = one[a]?.[n.day];
-      if (c !== undefined && c !== OFF && n.shifts.includes(c)) staff++;
       const b = n.day > 0 ? one[a]?.[n.day - 1] : undefined;
-      if (b !== undefined && b !== OFF && n.prevShifts?.includes(b)) staff++;
+      if ((c !== undefined && c !== OFF && n.shifts.includes(c)) || (b !== undefined && b !== OFF && n.prevShifts?.includes(b) === true)) staff++;
     }
     if (staff < n.count) {
       const names = [...n.shifts, ...(n.prevShifts ?? [])].map((s) => codeName(p.shifts, s));

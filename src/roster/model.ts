@@ -108,14 +108,24 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
 
   // RULES §4: staff per shift per day (or per hour from Erlang C).
   if (!opt.drop?.coverage) {
-    for (const n of p.needs) {
+    p.needs.forEach((n, ni) => {
       const t: [number, string][] = [];
+      const prev = n.day > 0 ? (n.prevShifts ?? []).filter((s) => si.has(s)) : [];
       for (let a = 0; a < A; a++) {
-        for (const s of n.shifts) if (si.has(s)) t.push([1, x(a, n.day, s)]);
-        if (n.day > 0) for (const s of n.prevShifts ?? []) if (si.has(s)) t.push([1, x(a, n.day - 1, s)]);
+        const own: [number, string][] = n.shifts.filter((s) => si.has(s)).map((s) => [1, x(a, n.day, s)]);
+        if (prev.length === 0) {
+          t.push(...own);
+          continue;
+        }
+        // An agent on an overnight shift the day before and on a shift of this day covering the
+        // same hour is one agent, not two: u (0..1) counts agent a at most once.
+        const u = `u_${ni}_${a}`;
+        bounds.push(` 0 <= ${u} <= 1`);
+        row(sum([[1, u], ...[...own, ...prev.map((s) => [1, x(a, n.day - 1, s)] as [number, string])].map(([c, v]) => [-c, v] as [number, string])]), '<=', 0);
+        t.push([1, u]);
       }
       row(sum(t), '>=', n.count);
-    }
+    });
   }
 
   // Level 1: hour spread (per month length for a template; the worst one counts).

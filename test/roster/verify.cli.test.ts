@@ -117,3 +117,29 @@ describe('roster plan --demand with --min', () => {
     expect(runCli(['roster', 'check', out, ...args.slice(2), '--lang', 'en']).code).toBe(0);
   });
 });
+
+describe('roster check: staff are agents, each counted once', () => {
+  it('an agent on an overnight shift into 05:00 and on the early shift from 05:00 the same day is one agent for the 05:00 hour, not two', () => {
+    // Shop shifts: N 22:00–06:00 (night), E 05:00–13:00. Chats at 05:00: 30 an hour × 120 s =
+    // 1 erlang; Erlang C with 2 agents: P(wait) = (1²/2!·2/(2−1)) / (1 + 1 + 1) = 1/3, answered
+    // within 180 s = 1 − 1/3·e^(−(2−1)·180/120) = 1 − 0.333·0.223 = 92.6 % ≥ 90 % (1 agent cannot
+    // carry 1 erlang), so 05:00–06:00 needs 2 agents every day.
+    // X alone works E on 02-01, then N and E alternately (N on even days 2–24, E on odd days 3–23),
+    // off 25–28. On 02-03 X covers 05:00–06:00 twice over (the N of 02-02 until 06:00, the E of
+    // 02-03 from 05:00) — one agent, 1 < 2. Every day lacks staff: 28 coverage violations, and
+    // 02-03 "has 1" (it was counted as 2 and passed, as were all odd days 3–23).
+    const cfg = write('storeops.config.json', JSON.stringify({ roster: { shifts: [
+      { code: 'N', zh: '夜班', en: 'night', start: '22:00', end: '06:00', role: 'night' },
+      { code: 'E', zh: '早班', en: 'early', start: '05:00', end: '13:00', role: 'other' },
+    ] } }));
+    const vol = write('volume.csv', 'hour,chats\n5,30\n');
+    const codes = ['E', ...Array.from({ length: 23 }, (_, i) => (i % 2 === 0 ? 'N' : 'E')), 'O', 'O', 'O', 'O'];
+    const days = Array.from({ length: 28 }, (_, i) => `2026-02-${String(i + 1).padStart(2, '0')}`);
+    const roster = write('roster.csv', `agent,${days.join(',')}\nX,${codes.join(',')}\n`);
+    const r = runCli(['roster', 'check', roster, '--volume', vol, '--config', cfg, '--lang', 'en', '-f', 'csv']);
+    expect(r.code).toBe(1);
+    const rows = csv(r.stdout).slice(1);
+    expect(rows.filter((x) => x[2] === 'coverage').map((x) => x[1])).toEqual(days);
+    expect(rows.find((x) => x[1] === '2026-02-03')![3]).toBe('05:00-06:00 needs at least 2 (early/night), has 1');
+  });
+});

@@ -21,9 +21,12 @@ export const ROW_LABEL = {
   rules: { zh: '规则', en: 'rules' },
 } as const;
 
-/** A grid row whose first cell starts with one of these is not an agent (coverage, weekday, legend, rules). */
+/**
+ * A grid row whose first cell is one of these words, alone or followed by a space or colon, is not
+ * an agent (coverage, weekday, legend, rules). Only whole words: an agent named Totalia is an agent.
+ */
 export const NON_AGENT_ROW = new RegExp(
-  `^(?:coverage|覆盖|合计|total|service level|服务水平)|^(?:${[ROW_LABEL.weekday, ROW_LABEL.legend, ROW_LABEL.rules].flatMap((l) => [l.zh, l.en]).join('|')})(?:$|[\\s:：])`,
+  `^(?:coverage|覆盖|合计|total|service level|服务水平|${[ROW_LABEL.weekday, ROW_LABEL.legend, ROW_LABEL.rules].flatMap((l) => [l.zh, l.en]).join('|')})(?:$|[\\s:：])`,
   'i',
 );
 

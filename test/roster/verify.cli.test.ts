@@ -143,3 +143,19 @@ describe('roster check: staff are agents, each counted once', () => {
     expect(rows.find((x) => x[1] === '2026-02-03')![3]).toBe('05:00-06:00 needs at least 2 (early/night), has 1');
   });
 });
+
+describe('roster check: an agent whose name starts like a summary row is an agent', () => {
+  it('Totalia (starts with "total") is read and checked, not skipped as a totals row', () => {
+    // Plan 5 agents, then break Totalia's 2026-11-01 with an unknown code. The row was skipped:
+    // "4 agents", her unknown shift unreported, and her real shifts missing from coverage, so days
+    // she alone staffed were reported short. Expected: 5 agents, exactly one violation (hers).
+    const out = path.join(tmpDir('roster-verify-'), 'roster.csv');
+    const p = runCli(['roster', 'plan', '--month', '2026-11', '--agents', 'Totalia,Ann,Bo,Cy,Di', '--lang', 'en', '-o', out]);
+    expect(p.code).toBe(0);
+    fs.writeFileSync(out, fs.readFileSync(out, 'utf8').replace(/^Totalia,[A-Z]/m, 'Totalia,X'));
+    const r = runCli(['roster', 'check', out, '--lang', 'en', '-f', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('5 agents × 30 days, 1 violation (unknown-shift 1)');
+    expect(csv(r.stdout).slice(1).map((x) => [x[0], x[1], x[2]])).toEqual([['Totalia', '2026-11-01', 'unknown-shift']]);
+  });
+});

@@ -10,11 +10,21 @@ export interface CountBound {
   reason?: Msg;
 }
 
-/** Agents that must work on day d: disjoint single-shift needs add up; hour needs each bound it. */
+/**
+ * Agents that must work on day d: disjoint single-shift needs add up; hour needs each bound it.
+ * A need also met by the day before's overnight shifts (prevShifts) bounds no single day — unless
+ * only those shifts meet it, and then it bounds the day before, whose agents they are (counted
+ * on day d, one night shift 22:00–06:00 covering 23:00 on the 10th and 05:00 on the 11th
+ * counted twice, and one agent was "not enough").
+ */
 export function dayLowerBounds(p: RosterProblem): number[] {
   const lb = p.days.map(() => 0);
   const single = p.days.map(() => new Map<string, number>());
   for (const n of p.needs) {
+    if (n.day > 0 && (n.prevShifts?.length ?? 0) > 0) {
+      if (n.shifts.length === 0) lb[n.day - 1] = Math.max(lb[n.day - 1]!, n.count);
+      continue;
+    }
     if (n.shifts.length === 1) {
       const m = single[n.day]!;
       m.set(n.shifts[0]!, Math.max(m.get(n.shifts[0]!) ?? 0, n.count));

@@ -148,7 +148,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     const n = works ?? bound.agentsNeeded;
     return fail(
       ctx,
-      msg(`${agents.length} 名客服不够: ${bound.reason!.zh}`, `${agents.length} agents are not enough: ${bound.reason!.en}`),
+      msg(`${agents.length} 名客服不够: ${bound.reason!.zh}`, `${plural(agents.length, 'agent')} ${agents.length === 1 ? 'is' : 'are'} not enough: ${bound.reason!.en}`),
       works !== undefined
         ? msg(`至少需要 ${n} 名客服 (已验证 ${n} 人可以排出); 或降低 --min / --demand, 或减少 --days-off。`, `at least ${n} agents are needed (a roster with ${n} was found); or lower --min / --demand, or --days-off.`)
         : msg(`至少需要 ${n} 名客服; 或降低 --min / --demand, 或减少 --days-off。`, `at least ${n} agents are needed; or lower --min / --demand, or --days-off.`),
@@ -239,7 +239,7 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
   const what = p.template ? msg('通用模板 (28–31 天均适用)', 'template (valid for 28–31-day months)') : msg(p.days[0]!.key.slice(0, 7), p.days[0]!.key.slice(0, 7));
   const head = msg(
     `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${needLabel}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
-    `roster ${what.en}: ${p.agents.length} agents, staff ${needLabel}, ${p.daysOff} days off each; hour spread ${hs} h, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
+    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel}, ${p.daysOff} days off each; hour spread ${hs} h, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
   );
   ctx.info(head);
   const names: Record<string, Msg> = {

@@ -159,3 +159,27 @@ describe('roster check: an agent whose name starts like a summary row is an agen
     expect(csv(r.stdout).slice(1).map((x) => [x[0], x[1], x[2]])).toEqual([['Totalia', '2026-11-01', 'unknown-shift']]);
   });
 });
+
+describe('roster plan: counting agents with overnight shifts', () => {
+  it('one night shift 22:00–06:00 covering 23:00 on the 10th and 05:00 on the 11th is one agent-day, not two: 1 agent working 1 day suffices', () => {
+    // Shifts D 09:00–17:00, N 22:00–06:00 (night). Chats: 5 at 23:00 on 2026-02-10 and 5 at 05:00
+    // on 2026-02-11 (each 1 agent by Erlang C: 5 × 120 / 3600 = 0.167 erl, 95 % within 180 s).
+    // 1 agent, 27 days off: N on 02-10 meets both hours. The counting bound attributed the 05:00
+    // need to 02-11 as well and refused: "⌈2/1⌉ = 2 agents are needed".
+    const cfg = write('storeops.config.json', JSON.stringify({ roster: { shifts: [
+      { code: 'D', zh: '白班', en: 'day', start: '09:00', end: '17:00', role: 'day' },
+      { code: 'N', zh: '夜班', en: 'night', start: '22:00', end: '06:00', role: 'night' },
+    ] } }));
+    const vol = write('volume.csv', 'hour,chats,date\n23,5,2026-02-10\n5,5,2026-02-11\n');
+    const args = ['--month', '2026-02', '--days-off', '27', '--volume', vol, '--config', cfg, '--lang', 'en'];
+    const r = runCli(['roster', 'plan', '--agents', 'Ann', ...args, '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('roster 2026-02: 1 agent, ');
+    const rows = csv(r.stdout);
+    const ann = rows.find((x) => x[0] === 'Ann')!;
+    expect(ann[rows[0]!.indexOf('2026-02-10')]).toBe('N');
+    expect(ann.slice(1, 29).filter((c) => c !== 'O')).toEqual(['N']);
+    const out = write('roster.csv', r.stdout);
+    expect(runCli(['roster', 'check', out, ...args.slice(2)]).code).toBe(0);
+  });
+});

@@ -82,12 +82,28 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
       const why = p.shifts.some(overnight) ? msg(' (休息日前一天的班次不能延续到当天)', ' (a day off that no shift of the day before reaches into)') : msg('', '');
       out.push({ agent, date: '', rule: 'whole-day-off', detail: msg(`整月没有一整天休息${why.zh}`, `no whole day off in the month${why.en}`) });
     }
+    const names = (before: DayCode, after: DayCode) => ({ b: codeName(p.shifts, before), f: codeName(p.shifts, after) });
+    // RULES §4 "one shift or off per agent per day", across midnight: a shift running past
+    // midnight (22:00–06:00) and the next day's shift starting before it ends (05:00) would have
+    // the agent in two shifts at once.
+    const overlap = (before: DayCode | undefined, after: DayCode | undefined) => {
+      const b = before === undefined ? undefined : shiftOf(p.shifts, before);
+      const f = after === undefined ? undefined : shiftOf(p.shifts, after);
+      return b !== undefined && f !== undefined && b.end > 24 * 60 + f.start;
+    };
+    const ov = (d: number, before: DayCode, whenZh: string, whenEn: string) => {
+      const n = names(before, codes[d]!);
+      out.push({ agent, date: days[d]!.key, rule: 'one-shift', detail: msg(`${whenZh}的${n.b.zh}与当天的${n.f.zh}时间重叠`, `${n.f.en} shift overlaps the ${n.b.en} shift of ${whenEn}`) });
+    };
+    for (let d = 1; d < days.length; d++) if (overlap(codes[d - 1], codes[d])) ov(d, codes[d - 1]!, `前一天 (${days[d - 1]!.key}) `, days[d - 1]!.key);
+    if (p.template) {
+      for (const L of lengthsOf(p)) if (overlap(codes[L - 1], codes[0])) ov(0, codes[L - 1]!, `${L} 天的月份最后一天`, `day ${L} (last day of a ${L}-day month)`);
+    } else if (overlap(p.previous?.last[a], codes[0])) ov(0, p.previous!.last[a]!, '上月最后一天', 'the last day of the previous month');
     // RULES §4: a night shift is not followed by a day shift (by the shifts' roles).
     const role = (c: DayCode | undefined) => (c === undefined ? undefined : shiftOf(p.shifts, c)?.role);
     const nightThenDay = (before: DayCode | undefined, after: DayCode | undefined) => role(before) === 'night' && role(after) === 'day';
     const nd = (dateKey: string, zh: string, en: string) =>
       out.push({ agent, date: dateKey, rule: 'night-then-day', detail: msg(zh, en) });
-    const names = (before: DayCode, after: DayCode) => ({ b: codeName(p.shifts, before), f: codeName(p.shifts, after) });
     for (let d = 1; d < days.length; d++) {
       if (nightThenDay(codes[d - 1], codes[d])) {
         const n = names(codes[d - 1]!, codes[d]!);

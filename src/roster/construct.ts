@@ -95,6 +95,7 @@ export function construct(p: RosterProblem, t: Targets, attempt = 0): Grid | und
   const requested = new Set(p.requests.map(([a, d]) => a * D + d));
   const grid: DayCode[][] = p.agents.map(() => []);
   const weekendLeft = (d: number) => p.days.slice(d).filter((x) => x.weekend).length;
+  const clash = clashes(p);
 
   for (let d = 0; d < D; d++) {
     const weekend = p.days[d]!.weekend;
@@ -126,6 +127,7 @@ export function construct(p: RosterProblem, t: Targets, attempt = 0): Grid | und
         // A day shift after a night is left to repair() below (a large cost, not a ban), so the
         // layout always completes with the exact counts.
         if (nightBefore && role[i] === 'day') c += SOFT;
+        if (before !== undefined && clash.has(`${before}\u0000${p.shifts[i]!.code}`)) c += SOFT;
         if (role[i] === 'night' && dayWork > 0) {
           const restWork = work - 1;
           const restDays = daysLeft - 1;
@@ -167,7 +169,8 @@ function repair(p: RosterProblem, g: DayCode[][]): boolean {
   const role = (c: DayCode | undefined) => (c === undefined || c === OFF ? undefined : p.shifts.find((s) => s.code === c)?.role);
   const requested = new Set(p.requests.map(([a, d]) => a * D + d));
   const at = (a: number, d: number): DayCode | undefined => (d < 0 ? p.previous?.last[a] : d >= D ? undefined : g[a]![d]);
-  const bad = (a: number, d: number) => role(at(a, d - 1)) === 'night' && role(at(a, d)) === 'day';
+  const clash = clashes(p);
+  const bad = (a: number, d: number) => (role(at(a, d - 1)) === 'night' && role(at(a, d)) === 'day') || clash.has(`${at(a, d - 1)}\u0000${at(a, d)}`);
   const badAround = (a: number, d: number) => bad(a, d) || bad(a, d + 1);
   const conflicts = () => {
     const out: [number, number][] = [];
@@ -206,4 +209,11 @@ function repair(p: RosterProblem, g: DayCode[][]): boolean {
     if (!left.some(([a, d]) => trySwap(a, d) || (d > 0 && trySwap(a, d - 1)))) return false;
   }
   return conflicts().length === 0;
+}
+
+/** Pairs `before\0after` of shifts that overlap when `after` follows `before` the next day. */
+function clashes(p: RosterProblem): Set<string> {
+  const out = new Set<string>();
+  for (const b of p.shifts) for (const f of p.shifts) if (b.end > 24 * 60 + f.start) out.add(`${b.code}\u0000${f.code}`);
+  return out;
 }

@@ -89,6 +89,20 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
       }
       row(sum(rs), '>=', 1);
     }
+    // RULES §4: one shift at a time, across midnight: a shift running past midnight is not
+    // followed by a shift of the next day that starts before it ends.
+    const clash = p.shifts.flatMap((b) => p.shifts.filter((f) => b.end > 24 * 60 + f.start).map((f) => [b.code, f.code] as const));
+    if (clash.length) {
+      const ban = (d1: number, d2: number) => {
+        for (const [b, f] of clash) row(sum([[1, x(a, d1, b)], [1, x(a, d2, f)]]), '<=', 1);
+      };
+      for (let d = 0; d + 1 < D; d++) ban(d, d + 1);
+      if (p.template) for (const L of lengths) ban(L - 1, 0);
+      else {
+        const last = p.previous?.last[a];
+        for (const [b, f] of clash) if (b === last) bounds.push(` ${x(a, 0, f)} = 0`);
+      }
+    }
     // RULES §4: a night shift is not followed by a day shift (by the shifts' roles; one row per
     // pair of days: at most one shift a day makes the sum the same rule, and a tighter one).
     if (!opt.drop?.nightThenDay && nightCodes.length && dayCodes.length) {

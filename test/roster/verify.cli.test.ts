@@ -140,7 +140,28 @@ describe('roster check: staff are agents, each counted once', () => {
     expect(r.code).toBe(1);
     const rows = csv(r.stdout).slice(1);
     expect(rows.filter((x) => x[2] === 'coverage').map((x) => x[1])).toEqual(days);
-    expect(rows.find((x) => x[1] === '2026-02-03')![3]).toBe('05:00-06:00 needs at least 2 (early/night), has 1');
+    expect(rows.find((x) => x[1] === '2026-02-03' && x[2] === 'coverage')![3]).toBe('05:00-06:00 needs at least 2 (early/night), has 1');
+    // And X is in two shifts at once 05:00–06:00 on each odd day 3–23 (11 days): one-shift.
+    const odd = Array.from({ length: 11 }, (_, i) => days[2 + 2 * i]);
+    expect(rows.filter((x) => x[2] === 'one-shift').map((x) => [x[0], x[1]])).toEqual(odd.map((d) => ['X', d]));
+    expect(rows.find((x) => x[2] === 'one-shift')![3]).toBe('early shift overlaps the night shift of 2026-02-02');
+  });
+
+  it('plan never puts an agent on a shift that starts before the night shift of the day before ends', () => {
+    // Same shifts, 4 agents, 05:00 needs 2 every day. The plan put A01 on N (until 06:00) then E
+    // (from 05:00) the next day, on 3 days. Every printed roster must now have no such pair.
+    const cfg = write('storeops.config.json', JSON.stringify({ roster: { shifts: [
+      { code: 'N', zh: '夜班', en: 'night', start: '22:00', end: '06:00', role: 'night' },
+      { code: 'E', zh: '早班', en: 'early', start: '05:00', end: '13:00', role: 'other' },
+    ] } }));
+    const vol = write('volume.csv', 'hour,chats\n5,30\n');
+    const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', '4', '--volume', vol, '--config', cfg, '--lang', 'en', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    const agents = csv(r.stdout).filter((x) => /^A\d+$/.test(x[0]!));
+    expect(agents).toHaveLength(4);
+    for (const a of agents) for (let d = 2; d <= 28; d++) expect(a[d - 1] === 'N' && a[d] === 'E').toBe(false);
+    const out = write('roster.csv', r.stdout);
+    expect(runCli(['roster', 'check', out, '--volume', vol, '--config', cfg]).code).toBe(0);
   });
 });
 

@@ -216,7 +216,12 @@ function boundsAndLayout(h: HighsModule, p: RosterProblem, levels: Level[], cloc
         });
         return { status: 'layout', grid, results };
       }
-      if (r.results.every((x) => m[x.level] === x.value)) return { status: 'layout', grid, results: r.results };
+      if (r.results.every((x) => m[x.level] === x.value)) {
+        // Level 6 found no answer at all in its time: the roster's own value, unproven, rather
+        // than leaving the level out of a "proven optimal" summary.
+        const o6Missing = levels.includes('o6') && !levels.includes('o4') && !r.results.some((x) => x.level === 'o6');
+        return { status: 'layout', grid, results: o6Missing ? [...r.results, { level: 'o6', value: m.o6, bound: 0, proven: false, seconds: 0 }] : r.results };
+      }
     }
     return { status: 'none' };
   } finally {

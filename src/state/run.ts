@@ -11,9 +11,9 @@ import { Money, ZERO, fmtMoney } from '../money.js';
 import { type ContactSummary, type StateDb, openState } from './ledger.js';
 
 export const VOUCHER_COLUMNS: readonly Column[] = [
-  { key: 'voucherKey', zh: '赔付编号', en: 'voucherKey', type: 'id' },
+  { key: 'voucherKey', zh: '红包编号', en: 'voucherKey', type: 'id' },
   { key: 'buyer', zh: '买家', en: 'buyer', type: 'text' },
-  { key: 'rules', zh: '规则', en: 'rules', type: 'text' },
+  { key: 'rules', zh: '规则集', en: 'rules', type: 'text' },
   { key: 'orderIds', zh: '订单编号', en: 'orderIds', type: 'list' },
   { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
   { key: 'covered', zh: '此前已付', en: 'covered', type: 'money' },

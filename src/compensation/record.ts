@@ -4,7 +4,9 @@
 // its write lock) unless --reissue names that order; src/state/conflicts.ts reports both.
 import type { Ctx } from '../cli/context.js';
 import { fmtMoney } from '../money.js';
-import type { AmountChange, Clash, Cover, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import type { AmountChange, CapGroup, Clash, Cover, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
 import { orderIdsOf } from './vouchers.js';
@@ -14,14 +16,39 @@ import { orderIdsOf } from './vouchers.js';
  * with nothing to issue (paid by the platform, or deducted by it): the ledger holds what the shop
  * itself paid out.
  */
-export function planRecording(vouchers: Reconciled[], promises: PromiseVoucher[]): VoucherRecord[] {
+export function planRecording(vouchers: Reconciled[], promises: PromiseVoucher[], rulesOf?: (id: string) => RuleSet): VoucherRecord[] {
   const toRecord: VoucherRecord[] = [];
   for (const v of vouchers) {
     if (v.state !== 'final' || !v.toIssue.gt(0)) continue;
-    toRecord.push({ voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: orderIdsOf(v.orders), amount: fmtMoney(v.toIssue), windowStart: v.windowStart });
+    toRecord.push(voucherRecord(v, rulesOf));
   }
   for (const p of promises) toRecord.push({ voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
   return toRecord;
+}
+
+/**
+ * The recorded vouchers a voucher shares its cap with (RULES 1.2 / 1.3 第十二条): the buyer's same
+ * Beijing calendar day, or for 24-hour windows every recorded window opening within 24 h of this
+ * one (an overlap: the ledger keeps only where a window opened, so it cannot regroup them exactly).
+ * None when the rule set does not combine or has no cap, or the buyer is unknown (never combined).
+ */
+export function capGroup(rules: RuleSet | undefined, buyer: string, windowStart: number): CapGroup | undefined {
+  if (!rules || !rules.combine.cap || buyer === '') return undefined;
+  const amount = fmtMoney(rules.combine.cap);
+  if (rules.combine.by === 'calendar-day') {
+    const from = PLATFORM_TZ.startOfDay(windowStart);
+    // The last millisecond of that day (+2 h keeps it right across a 23/25 h day), as window.ts.
+    return { amount, from, to: PLATFORM_TZ.startOfDay(from + DAY_MS + 2 * HOUR_MS) - 1, exact: true };
+  }
+  if (rules.combine.by === 'rolling-24h') return { amount, from: windowStart - DAY_MS, to: windowStart + DAY_MS, exact: false };
+  return undefined;
+}
+
+function voucherRecord(v: Reconciled, rulesOf: ((id: string) => RuleSet) | undefined): VoucherRecord {
+  const r: VoucherRecord = { voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: orderIdsOf(v.orders), amount: fmtMoney(v.toIssue), windowStart: v.windowStart };
+  const cap = capGroup(rulesOf?.(v.rules), v.buyer, v.windowStart);
+  if (cap) r.cap = cap;
+  return r;
 }
 
 export interface Recorded {
@@ -40,25 +67,32 @@ export interface Recorded {
 }
 
 /** Record in one transaction; says what became of each voucher. */
-export async function recordVouchers(ctx: Ctx, vouchers: Reconciled[], promises: PromiseVoucher[], reissue: ((orderId: string) => boolean) | undefined): Promise<Recorded> {
+export async function recordVouchers(
+  ctx: Ctx,
+  vouchers: Reconciled[],
+  promises: PromiseVoucher[],
+  reissue: ((orderId: string) => boolean) | undefined,
+  rulesOf?: (id: string) => RuleSet,
+): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
-  const { reportChanges, reportConflicts } = await import('../state/conflicts.js');
+  const { reportCapped, reportChanges, reportConflicts } = await import('../state/conflicts.js');
   const db = await openState(ctx.statePath, { create: true });
   let held = false;
   try {
     const clashes: Clash[] = [];
     const changes: AmountChange[] = [];
     const covers: Cover[] = [];
-    const plan = planRecording(vouchers, promises);
+    const plan = planRecording(vouchers, promises, rulesOf);
     // Provisional vouchers are not recorded, but what earlier vouchers paid of them is not owed again.
     const coverOnly = vouchers
       .filter((v) => v.state === 'provisional' && v.toIssue.gt(0))
-      .map((v): VoucherRecord => ({ voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: orderIdsOf(v.orders), amount: fmtMoney(v.toIssue), windowStart: v.windowStart }));
+      .map((v) => voucherRecord(v, rulesOf));
     const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, hold: true });
     held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered);
     reportChanges(ctx, changes);
+    reportCapped(ctx, res, covers, new Map([...plan, ...coverOnly].map((v) => [v.voucherKey, v.amount])));
     let open = true;
     const finish = (commit: boolean) => {
       if (!open) return;

@@ -295,7 +295,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
   const { status: recorded, changes, covers, finish: finishRecording } = built
-    ? await recordVouchers(ctx, built, promises.vouchers, req.reissue)
+    ? await recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: () => undefined };
   // SPEC --record: a voucher recorded before is not counted again. What a row asks the shop to issue
   // is then nothing, or only the difference when its amount changed since it was recorded (without
@@ -311,7 +311,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     }
     const c = changes.get(v.voucherKey);
     if (!c) return v;
-    const more = ZERO.plus(c.now).minus(c.recorded);
+    // The difference, less what the buyer's cap leaves no room for (ledger.ts AmountChange.owed).
+    const more = ZERO.plus(c.owed);
     return { ...v, toIssue: more.isPositive() ? more : ZERO };
   };
 

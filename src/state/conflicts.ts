@@ -4,7 +4,7 @@
 import type { Ctx } from '../cli/context.js';
 import { UsageError, msg, plural } from '../cli/errors.js';
 import { Decimal } from 'decimal.js';
-import type { AmountChange, Clash, RecordStatus } from './ledger.js';
+import type { AmountChange, Clash, Cover, RecordStatus } from './ledger.js';
 
 /** How many conflicting orders are listed on stderr; the count is always given in full. */
 const SHOW = 20;
@@ -95,18 +95,31 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
   for (const c of changes.slice(0, SHOW)) {
     const diff = new Decimal(c.now).minus(c.recorded);
     const d = diff.abs().toFixed(2);
+    const o = new Decimal(c.owed).toFixed(2);
+    // RULES 1.2 / 1.3: the buyer's vouchers recorded for the same day (or 24-hour window) count
+    // toward its cap, so less than the difference, or nothing, may be owed.
+    const capZh = `; 同一买家同一天 (或同一 24 小时窗口) 已记录的红包已计入 ${o === '0.00' ? '并达到' : ''}封顶额`;
+    const capEn = `; the buyer's vouchers recorded for the same day (or 24-hour window) count toward its cap`;
+    const capped = diff.isPositive() && new Decimal(c.owed).lt(diff);
     if (c.toppedUp) {
       ctx.warn(
         msg(
-          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now}: 差额 ${d} 已按 --reissue 记录为补发 (${c.voucherKey}+…), 请发放这 ${d} 元`,
-          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now}: the difference, ${d}, was recorded as a top-up (--reissue; ${c.voucherKey}+…); issue these ${d}`,
+          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now}: 差额 ${d} 已按 --reissue 记录为补发 (${c.voucherKey}+…)${capped ? capZh : ''}, 请发放 ${o} 元`,
+          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now}: the difference, ${d}, was recorded as a top-up (--reissue; ${c.voucherKey}+…)${capped ? capEn : ''}; issue ${o}`,
+        ),
+      );
+    } else if (diff.isPositive() && new Decimal(c.owed).isZero()) {
+      ctx.warn(
+        msg(
+          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now}, 但同一买家同一天 (或同一 24 小时窗口) 已记录的红包已达到封顶额: 不再欠款, 未记录`,
+          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now}, but the buyer's vouchers recorded for the same day (or 24-hour window) already reach its cap: nothing more is owed, nothing recorded`,
         ),
       );
     } else if (diff.isPositive()) {
       ctx.warn(
         msg(
-          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now} (订单的揽收时间或金额有变): 还差 ${d} 元, 未记录。核对后用 --reissue ${c.orderIds.join(',')} 重新运行把差额记录为补发, 再发放差额`,
-          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now} (its orders' ship times or amounts changed): ${d} more is owed and was not recorded. Once checked, run again with --reissue ${c.orderIds.join(',')} to record the difference as a top-up, then issue it`,
+          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now} (订单的揽收时间或金额有变)${capped ? capZh : ''}: 还差 ${o} 元, 未记录。核对后用 --reissue ${c.orderIds.join(',')} 重新运行把差额记录为补发, 再发放差额`,
+          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now} (its orders' ship times or amounts changed)${capped ? capEn : ''}: ${o} more is owed and was not recorded. Once checked, run again with --reissue ${c.orderIds.join(',')} to record the difference as a top-up, then issue it`,
         ),
       );
     } else {
@@ -118,9 +131,44 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
       );
     }
   }
-  for (const c of changes) if (!c.toppedUp && new Decimal(c.now).gt(c.recorded)) owed++;
+  for (const c of changes) if (!c.toppedUp && new Decimal(c.owed).gt(0)) owed++;
   if (changes.length > SHOW) {
     ctx.warn(msg(`共 ${changes.length} 个已记录红包的金额有变, 上面列出前 ${SHOW} 个`, `${changes.length} recorded vouchers now come to another amount; the first ${SHOW} are listed above`));
   }
   if (owed > 0) ctx.attention();
+}
+
+/**
+ * Tell the operator about every voucher recorded (or shown) for less than it comes to because the
+ * buyer's other vouchers, recorded for the same day (or an overlapping 24-hour window), already
+ * paid toward the combined cap (RULES 1.2 / 1.3 第十二条). Overlapping 24-hour windows cannot be
+ * regrouped from the ledger: a person checks them (exit 1).
+ */
+export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers: Cover[], amounts: Map<string, string>): void {
+  let inexact = 0;
+  const capped = covers.filter((c) => c.byCap !== undefined && new Decimal(c.byCap).gt(0));
+  // A conflict or re-issue says it in its own line (reportConflicts: "of which … was paid").
+  const own = capped.filter((c) => status.get(c.voucherKey) !== 'conflict' && status.get(c.voucherKey) !== 'reissued');
+  for (const c of own.slice(0, SHOW)) {
+    const amount = amounts.get(c.voucherKey);
+    if (amount === undefined) continue;
+    const rest = Decimal.max(0, new Decimal(amount).minus(c.covered)).toFixed(2);
+    const recorded = status.get(c.voucherKey) === 'new';
+    ctx.warn(
+      msg(
+        `红包 ${c.voucherKey} 合计 ${amount}, 但同一买家${c.inexact ? '重叠的 24 小时窗口' : '同一天'}已记录的红包已付 ${c.byCap} 计入同一封顶额: ${recorded ? '只需发放' : '最多还欠'} ${rest}`,
+        `voucher ${c.voucherKey} comes to ${amount}, but the buyer's vouchers recorded for the ${c.inexact ? 'overlapping 24-hour window' : 'same day'} paid ${c.byCap} toward the same cap: ${recorded ? 'issue only' : 'at most'} ${rest}${recorded ? '' : ' is owed'}`,
+      ),
+    );
+  }
+  for (const c of capped) if (c.inexact) inexact++;
+  if (inexact > 0) {
+    ctx.warn(
+      msg(
+        `${inexact} 个红包的 24 小时窗口与已记录的红包重叠, 已按封顶额扣减; 账本无法重新分组这些窗口, 请把相关报表一起运行核对 (开窗 24 小时后付款的订单可能另行应赔)`,
+        `${inexact} voucher(s) overlap the 24-hour window of a recorded voucher and were capped with it; the ledger cannot regroup these windows: run the exports together to check (an order paid more than 24 h after a window opened may be owed apart)`,
+      ),
+    );
+    ctx.attention();
+  }
 }

@@ -24,6 +24,22 @@ export interface VoucherRecord {
   amount: string;
   /** Epoch ms. */
   windowStart: number | null;
+  /**
+   * The buyer's combined cap (RULES 1.2 / 1.3 第十二条), when the rule set combines and caps: the
+   * vouchers of the same kind, buyer and rule set recorded with a window start in [from, to] count
+   * toward the same cap, so what they paid is not paid again past it (the buyer's day in another
+   * export, or a 24-hour window seen in two exports). `exact` is false for 24-hour windows: the
+   * ledger cannot regroup them, so the overlap is capped and a person checks it.
+   */
+  cap?: CapGroup;
+}
+
+export interface CapGroup {
+  /** Exact decimal text. */
+  amount: string;
+  from: number;
+  to: number;
+  exact: boolean;
 }
 
 /** A recorded voucher as listed: its kind, and the vouchers it deliberately re-issues (empty for most). */
@@ -43,6 +59,13 @@ export interface Cover {
   voucherKey: string;
   /** Exact decimal text. */
   covered: string;
+  /**
+   * Exact decimal text: the part of `covered` that is the cap (other vouchers recorded for the
+   * buyer's same day or overlapping 24-hour window already paid toward it); '0.00' for most.
+   */
+  byCap?: string;
+  /** The cap group was 24-hour windows the ledger cannot regroup (CapGroup.exact false). */
+  inexact?: boolean;
 }
 
 /**
@@ -64,6 +87,11 @@ export interface AmountChange {
   /** Exact decimal text: the amounts recorded under the key so far, top-ups included. */
   recorded: string;
   now: string;
+  /**
+   * Exact decimal text: what is still owed of `now − recorded` (0 when less), after the buyer's
+   * cap: the vouchers recorded for the same day (or overlapping 24-hour window) may have paid up to it.
+   */
+  owed: string;
   /** The difference was recorded as a top-up (status 'topped_up'). */
   toppedUp: boolean;
 }
@@ -425,9 +453,37 @@ class SqliteState implements StateDb {
         const take = Decimal.max(0, Decimal.min(rest, amount.minus(total)));
         total = total.plus(take);
         left.set(held, rest.minus(take));
-        if (take.gt(0)) from[held] = take.toFixed(2);
+        if (take.gt(0)) from[held] = (from[held] ? new Decimal(from[held]).plus(take) : take).toFixed(2);
       }
       return { total, from };
+    };
+    // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the
+    // group's range), oldest first; top-ups (`<key>+n`) are counted with their voucher.
+    const group = db.prepare(
+      `SELECT voucher_key FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start BETWEEN ? AND ?
+       AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
+    ).pluck();
+    /**
+     * RULES 1.2 / 1.3: one buyer's combined vouchers never pass the cap together. What the vouchers
+     * of the cap group still hold, with `adding` more, past the cap is taken from them (as a cover),
+     * at most `most`. Returns what was taken, added to `from`.
+     */
+    const capCover = (v: VoucherRecord, adding: Decimal, most: Decimal, from: Record<string, string>): Decimal => {
+      if (!v.cap || v.buyer === '' || !most.gt(0)) return new Decimal(0);
+      const keys = group.all(v.kind ?? 'voucher', v.buyer, v.rules, v.cap.from, v.cap.to) as string[];
+      const held = keys.reduce((s, k) => s.plus(left.get(k) ?? available(k)), new Decimal(0));
+      const over = Decimal.min(most, held.plus(adding).minus(v.cap.amount));
+      if (!over.gt(0)) return new Decimal(0);
+      let rest = over;
+      for (const k of keys) {
+        if (!rest.gt(0)) break;
+        const has = left.get(k) ?? available(k);
+        const take = Decimal.min(has, rest);
+        left.set(k, has.minus(take));
+        rest = rest.minus(take);
+        if (take.gt(0)) from[k] = (from[k] ? new Decimal(from[k]).plus(take) : take).toFixed(2);
+      }
+      return over.minus(rest);
     };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
@@ -449,11 +505,17 @@ class SqliteState implements StateDb {
               }
               // What was paid stands. More is owed: recorded only as a deliberate top-up (--reissue
               // naming its orders); less: nothing can be taken back. Either way it is reported.
-              const toppedUp = now.gt(was) && opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
-              opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), toppedUp });
+              // The buyer's cap counts what the group (this voucher, and the vouchers recorded for the
+              // same day or window, or taking it over) already holds: only the rest is owed.
+              const more = Decimal.max(0, now.minus(was));
+              const from: Record<string, string> = {};
+              const capped = capCover(v, more, more, from);
+              const owed = more.minus(capped);
+              const toppedUp = owed.gt(0) && opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
+              opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), owed: owed.toFixed(2), toppedUp });
               if (toppedUp) {
                 const key = `${v.voucherKey}+${parts.length}`;
-                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), now.minus(was).toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), null);
+                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), capped.isZero() ? null : JSON.stringify(from));
               }
               out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');
               continue;
@@ -467,9 +529,12 @@ class SqliteState implements StateDb {
             // grew after it was recorded): the shop owes only the rest, and never more than the cap.
             const heldBy = [...new Set(clashes.map((c) => c.heldBy))].sort();
             let covered = { total: new Decimal(0), from: {} as Record<string, string> };
-            if (clashes.length > 0) {
-              covered = cover(heldBy, new Decimal(v.amount));
-              opts.covers?.push({ voucherKey: v.voucherKey, covered: covered.total.toFixed(2) });
+            if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount));
+            // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
+            const byCap = capCover(v, new Decimal(v.amount).minus(covered.total), new Decimal(v.amount).minus(covered.total), covered.from);
+            covered.total = covered.total.plus(byCap);
+            if (clashes.length > 0 || byCap.gt(0)) {
+              opts.covers?.push({ voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact });
             }
             if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
               out.set(v.voucherKey, 'conflict');
@@ -483,8 +548,11 @@ class SqliteState implements StateDb {
           for (const v of opts.coverOnly ?? []) {
             checkVoucher(v);
             const heldBy = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]).map((r) => r.voucher_key))].sort();
-            if (heldBy.length === 0) continue;
-            opts.covers?.push({ voucherKey: v.voucherKey, covered: cover(heldBy, new Decimal(v.amount)).total.toFixed(2) });
+            const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount)) : { total: new Decimal(0), from: {} };
+            const rest = new Decimal(v.amount).minus(c.total);
+            const byCap = capCover(v, rest, rest, c.from);
+            if (heldBy.length === 0 && byCap.isZero()) continue;
+            opts.covers?.push({ voucherKey: v.voucherKey, covered: c.total.plus(byCap).toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact });
           }
           return out;
     };

@@ -77,7 +77,7 @@ describe('recording vouchers', () => {
     // 200.00 now: 150.00 more owed. Without --reissue nothing is recorded.
     const c1: AmountChange[] = [];
     expect([...db.recordVouchers([v('k', '200.00')], T2, { changes: c1 })]).toEqual([['k', 'amount_changed']]);
-    expect(c1).toEqual([{ voucherKey: 'k', orderIds: ['4001', '4002'], recorded: '50.00', now: '200.00', toppedUp: false }]);
+    expect(c1).toEqual([{ voucherKey: 'k', orderIds: ['4001', '4002'], recorded: '50.00', now: '200.00', owed: '150.00', toppedUp: false }]);
     // --reissue naming only one of its two orders is not enough.
     expect([...db.recordVouchers([v('k', '200.00')], T2, { reissue: (id) => id === '4001' })]).toEqual([['k', 'amount_changed']]);
     // Both orders: the 150.00 is recorded as k+1, re-issuing k.
@@ -90,7 +90,7 @@ describe('recording vouchers', () => {
     // Less than recorded (40.00 → 25.00): nothing can be taken back; reported, never topped up.
     const c3: AmountChange[] = [];
     expect([...db.recordVouchers([v('m', '25.00', ['5001'])], T2, { reissue: () => true, changes: c3 })]).toEqual([['m', 'amount_changed']]);
-    expect(c3).toEqual([{ voucherKey: 'm', orderIds: ['5001'], recorded: '40.00', now: '25.00', toppedUp: false }]);
+    expect(c3).toEqual([{ voucherKey: 'm', orderIds: ['5001'], recorded: '40.00', now: '25.00', owed: '0.00', toppedUp: false }]);
     expect(db.listVouchers().map((x) => [x.voucherKey, x.amount, x.reissueOf])).toEqual([
       ['k', '50.00', []],
       ['m', '40.00', []],
@@ -118,7 +118,7 @@ describe('recording vouchers', () => {
       ['k1', 'already_recorded'],
       ['k3', 'new'],
     ]);
-    expect(changes).toEqual([{ voucherKey: 'k2', orderIds: ['4001', '4002'], recorded: '30.00', now: '99.00', toppedUp: false }]);
+    expect(changes).toEqual([{ voucherKey: 'k2', orderIds: ['4001', '4002'], recorded: '30.00', now: '99.00', owed: '69.00', toppedUp: false }]);
     db.close();
 
     const again = await openState(file);

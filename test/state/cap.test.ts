@@ -1,0 +1,131 @@
+// The buyer's cap across runs (RULES 1.2: a 24-hour window capped at 500; RULES 1.3 第十二条: one
+// Beijing calendar day capped at 500): vouchers recorded from different exports for the same buyer
+// and day (or overlapping 24-hour windows) share the cap, so the shop never pays past it. Before,
+// each export's voucher was capped alone: 500 + 300 = 800.00 paid for one buyer's day.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+import { order, taobaoCsv } from '../orders/build.js';
+
+const shipped = (id: string, buyer: string, paid: string, paidAt: string, shippedAt: string) =>
+  order(id, { 买家会员名: buyer, 买家应付货款: paid, 买家应付邮费: '0.00', 买家实际支付金额: paid, 订单状态: '交易成功', 订单付款时间: paidAt, 订单创建时间: paidAt, 发货时间: shippedAt, 宝贝标题: '普通毛巾' });
+
+type Row = Record<string, unknown>;
+const run = (file: string, state: string, ...more: string[]) => {
+  const r = runCli(['compensate', file, '--state', state, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--record', ...more]);
+  return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
+};
+const ledger = (state: string) => runCli(['ledger', 'list', '--state', state, '-f', 'json']);
+const files = (dir: string, sets: Record<string, ReturnType<typeof shipped>[]>) =>
+  Object.fromEntries(Object.entries(sets).map(([name, rows]) => {
+    const f = path.join(dir, `${name}.csv`);
+    fs.writeFileSync(f, taobaoCsv(rows));
+    return [name, f];
+  }));
+
+describe('one buyer\'s day seen in two exports (tmall-2026: calendar day, cap 500)', () => {
+  // 001: 5000.00 paid 05-01 10:00, 48 h window, shipped 05-06 10:00:01 = 72 h 1 s late: out of
+  // stock, 10 % = 500.00 (clamped 5–500). 002: 3000.00 paid 05-01 20:00, shipped 72 h 1 s late:
+  // 10 % = 300.00. Same buyer, same Beijing day: min(500, 500 + 300) = 500.00 owed in all.
+  const o1 = shipped('2000000000000000001', 'X', '5000.00', '2026-05-01 10:00:00', '2026-05-06 10:00:01');
+  const o2 = shipped('2000000000000000002', 'X', '3000.00', '2026-05-01 20:00:00', '2026-05-06 20:00:01');
+
+  it('the second export\'s voucher is recorded with nothing to issue: 500.00 paid in all, not 800.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { a: [o1], b: [o2], both: [o1, o2] });
+    expect(run(f.a!, state).rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '500.00', 'new']]);
+    const r2 = run(f.b!, state);
+    expect(r2.code).toBe(0);
+    expect(r2.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['300.00', '0.00', 'new']]);
+    expect(r2.stderr).toContain('comes to 300.00, but the buyer\'s vouchers recorded for the same day paid 300.00 toward the same cap: issue only 0.00');
+    expect(r2.stderr).toContain('0 vouchers totalling 0.00 to issue');
+    expect(ledger(state).stderr).toContain('2 vouchers recorded, total 500.00');
+    // Both orders in one export later: the day's voucher (500.00) holds both, paid in full: nothing owed.
+    const r3 = run(f.both!, state, '--reissue', 'all');
+    expect(r3.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '0.00', 'reissued']]);
+    expect(ledger(state).stderr).toContain('3 vouchers recorded, total 500.00');
+  });
+
+  it('below the cap the second export\'s voucher is paid in full (200.00 + 300.00 = 500.00)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    // 003: 2000.00 shipped 72 h 1 s late: 10 % = 200.00. With 002 (300.00): 500.00, the cap exactly.
+    const o3 = shipped('2000000000000000003', 'X', '2000.00', '2026-05-01 09:00:00', '2026-05-06 09:00:01');
+    const f = files(dir, { a: [o3], b: [o2] });
+    run(f.a!, state);
+    expect(run(f.b!, state).rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['300.00', '300.00', 'new']]);
+    expect(ledger(state).stderr).toContain('2 vouchers recorded, total 500.00');
+  });
+
+  it('another day, or another buyer, is not capped with it', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    // 004: as 002 but paid 05-02 00:00:00 (the next Beijing day): 300.00 owed on its own.
+    const o4 = shipped('2000000000000000004', 'X', '3000.00', '2026-05-02 00:00:00', '2026-05-07 00:00:01');
+    const o5 = shipped('2000000000000000005', 'W', '3000.00', '2026-05-01 20:00:00', '2026-05-06 20:00:01');
+    const f = files(dir, { a: [o1], b: [o4, o5] });
+    run(f.a!, state);
+    expect(run(f.b!, state).rows.map((v) => [v.buyer, v.toIssue, v.recorded])).toEqual([
+      ['W', '300.00', 'new'],
+      ['X', '300.00', 'new'],
+    ]);
+  });
+});
+
+describe('a recorded voucher taken over by a capped day, then found at a higher amount', () => {
+  it('owes nothing more: the day is paid up to its 500.00 cap (was: a 100.00 top-up, 600.00 paid)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    // 011, 012: 1000.00 each, shipped 48 h 1 s late: 5 % = 50.00 each → 100.00 recorded.
+    const a = ['011', '012'].map((n, i) => shipped(`2000000000000000${n}`, 'Y', '1000.00', `2026-05-01 1${i}:00:00`, `2026-05-03 1${i}:00:01`));
+    // 013, 014: 3000.00 each, 72 h 1 s late: 300.00 each. The day: 50 + 50 + 300 + 300 = 700 → 500.00, 400.00 more.
+    const b = [...a, ...['013', '014'].map((n, i) => shipped(`2000000000000000${n}`, 'Y', '3000.00', `2026-05-01 1${i + 2}:00:00`, `2026-05-06 1${i + 2}:00:01`))];
+    // The first export again with 011 and 012 found shipped 72 h 1 s late: 100.00 each = 200.00 (100.00 more than recorded).
+    const c = ['011', '012'].map((n, i) => shipped(`2000000000000000${n}`, 'Y', '1000.00', `2026-05-01 1${i}:00:00`, `2026-05-06 1${i}:00:01`));
+    const f = files(dir, { a, b, c });
+    run(f.a!, state);
+    expect(run(f.b!, state, '--reissue', 'all').rows.map((v) => [v.amount, v.toIssue])).toEqual([['500.00', '400.00']]);
+    for (const more of [[], ['--reissue', 'all']]) {
+      const r = run(f.c!, state, ...more);
+      expect(r.code).toBe(0);
+      expect(r.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['200.00', '0.00', 'amount_changed']]);
+      expect(r.stderr).toContain('already reach its cap: nothing more is owed, nothing recorded');
+    }
+    expect(ledger(state).stderr).toContain('2 vouchers recorded, total 500.00');
+  });
+
+  it('below the cap the top-up is what is still owed', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const a = [shipped('2000000000000000021', 'V', '1000.00', '2026-05-01 10:00:00', '2026-05-03 10:00:01')];
+    // Recorded 50.00 (5 %); then shipped 72 h 1 s late: 10 % = 100.00: 50.00 more, well under the cap.
+    const c = [shipped('2000000000000000021', 'V', '1000.00', '2026-05-01 10:00:00', '2026-05-06 10:00:01')];
+    const f = files(dir, { a, c });
+    run(f.a!, state);
+    const r = run(f.c!, state, '--reissue', 'all');
+    expect(r.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['100.00', '50.00', 'topped_up']]);
+    expect(ledger(state).stderr).toContain('2 vouchers recorded, total 100.00');
+  });
+});
+
+describe('tmall-2023: one 24-hour window seen in two exports (RULES 1.2: 30 %, cap 500 per window)', () => {
+  it('the later export\'s voucher is capped with the recorded window; a person checks it (exit 1)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    // 031: 2000.00 paid 2025-10-31 20:00, shipped 72 h later (24 h late): 30 % = 600 → window capped 500.00.
+    // 032: 1000.00 paid 2025-11-01 10:00 (14 h after 031: the same window), 24 h late: 30 % = 300.00.
+    // One window: min(500, 600 + 300) = 500.00 owed in all; the second voucher owes nothing.
+    const f = files(dir, {
+      a: [shipped('2000000000000000031', 'Z', '2000.00', '2025-10-31 20:00:00', '2025-11-03 20:00:00')],
+      b: [shipped('2000000000000000032', 'Z', '1000.00', '2025-11-01 10:00:00', '2025-11-04 10:00:00')],
+    });
+    expect(run(f.a!, state).rows.map((v) => [v.rules, v.amount, v.toIssue])).toEqual([['tmall-2023', '500.00', '500.00']]);
+    const r = run(f.b!, state);
+    expect(r.code).toBe(1);
+    expect(r.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['300.00', '0.00', 'new']]);
+    expect(r.stderr).toContain('overlap the 24-hour window of a recorded voucher');
+    expect(ledger(state).stderr).toContain('2 vouchers recorded, total 500.00');
+  });
+});

@@ -45,6 +45,15 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   const by = String(opts.by ?? 'voucher');
   if (by !== 'voucher' && by !== 'order') throw new UsageError(msg(`--by 只接受 voucher 或 order, 收到 "${by}"`, `--by takes voucher or order, got "${by}"`));
+  // --record commits what a run tells the operator to issue (the voucher rows: recorded, toIssue);
+  // order rows show only each order's working, before the cap, with no word of what was recorded,
+  // so every hourly run would list the same orders again as if owed.
+  if (by === 'order' && opts.record) {
+    throw new UsageError(
+      msg('--record 与 --by order 不能一起用: 逐单明细不显示哪些红包已记录、还需发放多少 (封顶前的金额)', '--record does not go with --by order: order rows show neither what was recorded nor what is to issue (their amounts are before the cap)'),
+      msg('用 --record 记录并列出红包 (默认 --by voucher); 另行运行不带 --record 的 --by order 查看每单的计算。', 'record with the voucher rows (the default --by voucher); run --by order without --record to see each order\'s working.'),
+    );
+  }
   const failOn = opts.failOn as string | undefined;
   if (failOn !== undefined && failOn !== 'new-vouchers') {
     throw new UsageError(msg(`--fail-on 只接受 new-vouchers, 收到 "${failOn}"`, `--fail-on takes new-vouchers, got "${failOn}"`));

@@ -107,7 +107,7 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
   const cap = rules.combine.cap;
   const amount = cap ? moneyMin(computed, cap) : computed;
   // Could another open order of this buyer (under the same rule set) still join or reshape this window?
-  const reach = windowReach(start, rules);
+  const reach = windowReach(start, rules, tz);
   const open = openOrders.get(openKey(g[0]!.buyer, g[0]!.orderId)) ?? [];
   const mine = new Set(g.map((l) => l.orderId));
   // A line of one of these orders not yet due (assess.ts: `<order id>~<n>`) may still turn late and

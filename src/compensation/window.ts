@@ -12,9 +12,15 @@ export function windowEnd(start: number, rules: RuleSet, tz: TimeZone): number {
   return tz.startOfDay(tz.startOfDay(start) + DAY_MS + 2 * HOUR_MS) - 1;
 }
 
-/** How far back an open order could sit and still reshape a window opening at `start`. */
-export function windowReach(start: number, rules: RuleSet): number {
-  return rules.combine.by === 'rolling-24h' ? start - DAY_MS : start;
+/**
+ * How far back an open order could sit and still reshape a window opening at `start`: 24 h before
+ * it (a rolling window), or the start of its calendar day (an order paid earlier that day, not yet
+ * due because its ship window is longer, joins the day when it turns late).
+ */
+export function windowReach(start: number, rules: RuleSet, tz: TimeZone): number {
+  if (rules.combine.by === 'rolling-24h') return start - DAY_MS;
+  if (rules.combine.by === 'calendar-day') return tz.startOfDay(start);
+  return start;
 }
 
 /**

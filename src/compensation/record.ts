@@ -5,7 +5,7 @@
 import type { Ctx } from '../cli/context.js';
 import { fmtMoney } from '../money.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { AmountChange, CapGroup, Clash, Cover, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import type { AmountChange, CapGroup, Clash, Cover, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
@@ -75,7 +75,7 @@ export async function recordVouchers(
   rulesOf?: (id: string) => RuleSet,
 ): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
-  const { reportCapped, reportChanges, reportConflicts } = await import('../state/conflicts.js');
+  const { reportCapped, reportChanges, reportConflicts, reportPlatformClashes } = await import('../state/conflicts.js');
   const db = await openState(ctx.statePath, { create: true });
   let held = false;
   try {
@@ -87,11 +87,16 @@ export async function recordVouchers(
     const coverOnly = vouchers
       .filter((v) => v.state === 'provisional' && v.toIssue.gt(0))
       .map((v) => voucherRecord(v, rulesOf));
-    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, hold: true });
+    // Paid by the platform (RULES 1.4): not recorded; but the shop may have issued it already.
+    const platform = vouchers.filter((v) => v.state === 'paid_by_platform');
+    const platformPaid = platform.map((v) => ({ ...voucherRecord(v, undefined), amount: fmtMoney(v.amount) }));
+    const platformClashes: PlatformClash[] = [];
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, hold: true });
     held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered);
     reportChanges(ctx, changes);
+    reportPlatformClashes(ctx, platformClashes, new Map(platform.map((v) => [v.voucherKey, fmtMoney(v.platformPaid!)])));
     reportCapped(ctx, res, covers, new Map([...plan, ...coverOnly].map((v) => [v.voucherKey, v.amount])));
     let open = true;
     const finish = (commit: boolean) => {

@@ -4,7 +4,7 @@
 import type { Ctx } from '../cli/context.js';
 import { UsageError, msg, plural } from '../cli/errors.js';
 import { Decimal } from 'decimal.js';
-import type { AmountChange, Clash, Cover, RecordStatus } from './ledger.js';
+import type { AmountChange, Clash, Cover, PlatformClash, RecordStatus } from './ledger.js';
 
 /** How many conflicting orders are listed on stderr; the count is always given in full. */
 const SHOW = 20;
@@ -171,4 +171,28 @@ export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers
     );
     ctx.attention();
   }
+}
+
+/**
+ * Vouchers the export shows the platform paid (RULES 1.4) whose orders the shop had already paid in
+ * a recorded voucher (issued before the platform's payout showed in the export): the buyer was paid
+ * twice. Nothing can be recorded or taken back here: a person reconciles it with the platform (exit 1
+ * the first time; later runs list it again without failing).
+ */
+export function reportPlatformClashes(ctx: Ctx, clashes: PlatformClash[], platformPaid: Map<string, string>): void {
+  if (clashes.length === 0) return;
+  const when = (t: number) => ctx.tz.format(t);
+  for (const c of clashes.slice(0, SHOW)) {
+    const paid = platformPaid.get(c.voucherKey) ?? '?';
+    ctx.warn(
+      msg(
+        `红包 ${c.voucherKey}: 报表显示平台已赔付 ${paid}, 但订单 ${c.orderId} 已在店铺发放的红包 ${c.heldBy} 中赔付 (规则 ${c.heldByRules}, 记录于 ${when(c.heldSince)}): 重复赔付, 请与平台核对 (申诉)${c.reportedBefore ? ' (此前已报告)' : ''}`,
+        `voucher ${c.voucherKey}: the export shows the platform paid ${paid}, but order ${c.orderId} was already paid in voucher ${c.heldBy} the shop issued (rules ${c.heldByRules}, recorded ${when(c.heldSince)}): paid twice; reconcile it with the platform (appeal)${c.reportedBefore ? ' (reported before)' : ''}`,
+      ),
+    );
+  }
+  if (clashes.length > SHOW) {
+    ctx.warn(msg(`共 ${clashes.length} 个订单既由平台赔付又在已记录的红包中, 上面列出前 ${SHOW} 个`, `${clashes.length} orders were paid by the platform and in a recorded voucher; the first ${SHOW} are listed above`));
+  }
+  if (clashes.some((c) => !c.reportedBefore)) ctx.attention();
 }

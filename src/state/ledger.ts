@@ -125,7 +125,23 @@ export interface RecordOptions {
    * amount never shows again what was already paid.
    */
   coverOnly?: VoucherRecord[];
+  /**
+   * Vouchers not to record because the export shows the platform paid them (RULES 1.4): any of
+   * their orders a recorded voucher already paid (the shop issued it before the platform's payout
+   * showed) is appended to `platformClashes`, and the very voucher recorded before is answered
+   * 'already_recorded'.
+   */
+  platformPaid?: VoucherRecord[];
+  platformClashes?: PlatformClash[];
 }
+
+/** An order the platform paid that a recorded voucher had paid too; `reportedBefore`: a committed run already said so. */
+export interface PlatformClash extends Clash {
+  reportedBefore: boolean;
+}
+
+/** The `notified` target under which the double payments already reported are remembered. */
+const PLATFORM_CLASH_TARGET = 'report:platform_paid';
 
 export interface ContactEntry {
   orderId: string;
@@ -553,6 +569,19 @@ class SqliteState implements StateDb {
             const byCap = capCover(v, rest, rest, c.from);
             if (heldBy.length === 0 && byCap.isZero()) continue;
             opts.covers?.push({ voucherKey: v.voucherKey, covered: c.total.plus(byCap).toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact });
+          }
+          const reported = db.prepare('SELECT 1 FROM notified WHERE target = ? AND item_key = ?').pluck();
+          const remember = db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING');
+          for (const v of opts.platformPaid ?? []) {
+            checkVoucher(v);
+            for (const r of held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]) {
+              // Remembered with this run's commit: later runs still list it, without asking again (exit 1).
+              const item = `${r.voucher_key}|${r.order_id}`;
+              const before = Boolean(reported.get(PLATFORM_CLASH_TARGET, item));
+              if (!before) remember.run(PLATFORM_CLASH_TARGET, item, recordedAt);
+              opts.platformClashes?.push({ voucherKey: v.voucherKey, orderId: r.order_id, heldBy: r.voucher_key, heldByRules: r.rules, heldSince: r.recorded_at, reportedBefore: before });
+              if (r.voucher_key === v.voucherKey && !out.has(v.voucherKey)) out.set(v.voucherKey, 'already_recorded');
+            }
           }
           return out;
     };

@@ -4,7 +4,7 @@
 import { CHANNEL_ZH, REVIEW_STATUS_ZH, VOUCHER_KIND_ZH } from './codes.js';
 import fs from 'node:fs';
 import type { Ctx } from '../cli/context.js';
-import { msg } from '../cli/errors.js';
+import { msg, plural } from '../cli/errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { Money, ZERO, fmtMoney } from '../money.js';
@@ -110,7 +110,7 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined): 
   });
   await writeRows(ctx, VOUCHER_COLUMNS, rows);
   ctx.info(
-    msg(`已记录 ${rows.length} 张赔付券, 合计 ${fmtMoney(total)} 元 (${db.path})`, `${rows.length} vouchers recorded, total ${fmtMoney(total)} (${db.path})`),
+    msg(`已记录 ${rows.length} 张赔付券, 合计 ${fmtMoney(total)} 元 (${db.path})`, `${plural(rows.length, 'voucher')} recorded, total ${fmtMoney(total)} (${db.path})`),
   );
 }
 

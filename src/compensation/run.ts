@@ -357,7 +357,12 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     finishRecording(false);
     throw e;
   }
-  finishRecording(true);
+  try {
+    finishRecording(true);
+  } catch (e) {
+    const { notCommittedError } = await import('../state/fail.js');
+    throw notCommittedError(ctx.statePath, e);
+  }
   const adjusted = (key: string) => changes.has(key) || covers.has(key);
   const promisesOwed = promisesShown.filter((p) => recorded.get(p.voucherKey) !== 'already_recorded' && !(adjusted(p.voucherKey) && !p.toIssue.gt(0)));
   sums.alreadyRecorded += promises.vouchers.length - promisesOwed.length;

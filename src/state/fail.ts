@@ -76,3 +76,19 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
   if (['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG'].includes(code)) return cannotOpen(file, text);
   return e;
 }
+
+/**
+ * The output telling the operator to issue the vouchers was written, but committing what the run
+ * recorded failed: none of them is recorded, and the next run lists them again as new. Issuing from
+ * this output and then from the next run's would pay twice, so this output must not be used.
+ */
+export function notCommittedError(file: string, cause: unknown): StateError {
+  const why = cause instanceof StoreopsError ? cause.text : { zh: String(cause), en: String(cause) };
+  return new StateError(
+    msg(
+      `输出已写出, 但红包未能记录到状态数据库 ${file} (${why.zh}): 输出中的红包一个也没有记录, 下次运行会再次列为新红包。请不要按这次的输出发放`,
+      `the output was written, but its vouchers could not be recorded in the state database ${file} (${why.en}): none of them is recorded, and the next run lists them again as new. Do not issue from this run's output`,
+    ),
+    msg('解决数据库问题 (磁盘空间、权限) 后再运行一次, 按那次的输出发放。', 'fix the database (free space, permissions), run again, and issue from that run\'s output.'),
+  );
+}

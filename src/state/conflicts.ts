@@ -96,10 +96,10 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
     const diff = new Decimal(c.now).minus(c.recorded);
     const d = diff.abs().toFixed(2);
     const o = new Decimal(c.owed).toFixed(2);
-    // RULES 1.2 / 1.3: the buyer's vouchers recorded for the same day (or 24-hour window) count
-    // toward its cap, so less than the difference, or nothing, may be owed.
-    const capZh = `; 同一买家同一天 (或同一 24 小时窗口) 已记录的红包已计入 ${o === '0.00' ? '并达到' : ''}封顶额`;
-    const capEn = `; the buyer's vouchers recorded for the same day (or 24-hour window) count toward its cap`;
+    // What other recorded vouchers already pay of it (one taking it over, RULES 1.2 / 1.3: or the
+    // buyer's vouchers for the same day or 24-hour window, toward the cap) is not owed again.
+    const capZh = '; 已记录的其他红包 (接替它的, 或同一买家同一天/同一 24 小时窗口计入封顶额的) 已付的部分不再发放';
+    const capEn = "; what other recorded vouchers already pay of it (one taking it over, or the buyer's for the same day or 24-hour window, toward the cap) is not owed again";
     const capped = diff.isPositive() && new Decimal(c.owed).lt(diff);
     if (c.toppedUp) {
       ctx.warn(
@@ -111,8 +111,8 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
     } else if (diff.isPositive() && new Decimal(c.owed).isZero()) {
       ctx.warn(
         msg(
-          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now}, 但同一买家同一天 (或同一 24 小时窗口) 已记录的红包已达到封顶额: 不再欠款, 未记录`,
-          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now}, but the buyer's vouchers recorded for the same day (or 24-hour window) already reach its cap: nothing more is owed, nothing recorded`,
+          `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now}, 但已记录的其他红包 (接替它的, 或同一买家同一天/同一 24 小时窗口已达封顶额的) 已付了差额: 不再欠款, 未记录`,
+          `voucher ${c.voucherKey} was recorded at ${c.recorded} and now comes to ${c.now}, but other recorded vouchers already pay the difference (one taking it over, or the buyer's for the same day or 24-hour window, up to the cap): nothing more is owed, nothing recorded`,
         ),
       );
     } else if (diff.isPositive()) {

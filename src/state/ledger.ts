@@ -479,16 +479,20 @@ class SqliteState implements StateDb {
       `SELECT voucher_key FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start BETWEEN ? AND ?
        AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
     ).pluck();
+    /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
+    const capKeys = (v: VoucherRecord): string[] =>
+      v.cap && v.buyer !== '' ? (group.all(v.kind ?? 'voucher', v.buyer, v.rules, v.cap.from, v.cap.to) as string[]) : [];
     /**
-     * RULES 1.2 / 1.3: one buyer's combined vouchers never pass the cap together. What the vouchers
-     * of the cap group still hold, with `adding` more, past the cap is taken from them (as a cover),
-     * at most `most`. Returns what was taken, added to `from`.
+     * RULES 1.2 / 1.3: one buyer's combined vouchers never pass the cap together. When what the
+     * vouchers of the cap group still hold plus `value` (what `v` is worth, covers included) passes
+     * the cap, the excess is taken from them (as a cover), at most `most`. Returns what was taken,
+     * added to `from`.
      */
-    const capCover = (v: VoucherRecord, adding: Decimal, most: Decimal, from: Record<string, string>): Decimal => {
-      if (!v.cap || v.buyer === '' || !most.gt(0)) return new Decimal(0);
-      const keys = group.all(v.kind ?? 'voucher', v.buyer, v.rules, v.cap.from, v.cap.to) as string[];
+    const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>): Decimal => {
+      if (!v.cap || !most.gt(0)) return new Decimal(0);
+      const keys = capKeys(v);
       const held = keys.reduce((s, k) => s.plus(left.get(k) ?? available(k)), new Decimal(0));
-      const over = Decimal.min(most, held.plus(adding).minus(v.cap.amount));
+      const over = Decimal.min(most, held.plus(value).minus(v.cap.amount));
       if (!over.gt(0)) return new Decimal(0);
       let rest = over;
       for (const k of keys) {
@@ -500,6 +504,44 @@ class SqliteState implements StateDb {
         if (take.gt(0)) from[k] = (from[k] ? new Decimal(from[k]).plus(take) : take).toFixed(2);
       }
       return over.minus(rest);
+    };
+    /**
+     * A recorded voucher (`was`, top-ups included) that now comes to more (`now`): what is still
+     * owed, and what its top-up (amount now − was) takes over, so that it issues only that.
+     * What stands behind its orders is what the voucher itself still holds (less what later
+     * vouchers took over from it) and what the other vouchers holding its orders hold (a voucher
+     * taking it over may already pay the change); the buyer's cap group may leave less room still.
+     * Never more than now − was: a top-up cannot issue more than it records.
+     */
+    const topUp = (v: VoucherRecord, now: Decimal, was: Decimal, ids: string[]): { owed: Decimal; from: Record<string, string> } => {
+      const key = v.voucherKey;
+      const self = left.get(key) ?? available(key);
+      const others = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify(ids)) as ClashRow[]).map((r) => r.voucher_key))].filter((k) => k !== key).sort();
+      // The cap room, from what the group holds before this voucher takes anything.
+      const group = capKeys(v);
+      const room = v.cap ? new Decimal(v.cap.amount).minus(group.reduce((s, k) => s.plus(left.get(k) ?? available(k)), new Decimal(0))) : null;
+      const before = new Map([...others, ...group].map((k) => [k, left.get(k) ?? available(k)]));
+      const need = Decimal.max(0, now.minus(self));
+      const c = cover(others, need);
+      let owed = need.minus(c.total);
+      if (room !== null) owed = Decimal.min(owed, Decimal.max(0, room));
+      owed = Decimal.max(0, Decimal.min(owed, now.minus(was)));
+      // The top-up's cover: now − was − owed, from what this call took (cover first, then the cap group).
+      let want = now.minus(was).minus(owed);
+      const from: Record<string, string> = {};
+      const takenNow = [...Object.entries(c.from).map(([k, a]) => [k, new Decimal(a)] as const)];
+      const capLeft = room !== null ? group.map((k) => [k, before.get(k)!.minus(c.from[k] ?? 0)] as const) : [];
+      for (const [k, a] of [...takenNow, ...capLeft]) {
+        if (!want.gt(0)) break;
+        const already = new Decimal(from[k] ?? 0);
+        const can = Decimal.min(a.minus(k === key ? a : 0), want);
+        if (!can.gt(0)) continue;
+        from[k] = already.plus(can).toFixed(2);
+        want = want.minus(can);
+      }
+      // What this run holds as taken: exactly the top-up's cover.
+      for (const [k, a] of before) left.set(k, a.minus(from[k] ?? 0));
+      return { owed, from };
     };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
@@ -521,17 +563,13 @@ class SqliteState implements StateDb {
               }
               // What was paid stands. More is owed: recorded only as a deliberate top-up (--reissue
               // naming its orders); less: nothing can be taken back. Either way it is reported.
-              // The buyer's cap counts what the group (this voucher, and the vouchers recorded for the
-              // same day or window, or taking it over) already holds: only the rest is owed.
               const more = Decimal.max(0, now.minus(was));
-              const from: Record<string, string> = {};
-              const capped = capCover(v, more, more, from);
-              const owed = more.minus(capped);
+              const { owed, from } = more.gt(0) ? topUp(v, now, was, ids) : { owed: new Decimal(0), from: {} };
               const toppedUp = owed.gt(0) && opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
               opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), owed: owed.toFixed(2), toppedUp });
               if (toppedUp) {
                 const key = `${v.voucherKey}+${parts.length}`;
-                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), capped.isZero() ? null : JSON.stringify(from));
+                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from));
               }
               out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');
               continue;
@@ -547,7 +585,7 @@ class SqliteState implements StateDb {
             let covered = { total: new Decimal(0), from: {} as Record<string, string> };
             if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount));
             // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
-            const byCap = capCover(v, new Decimal(v.amount).minus(covered.total), new Decimal(v.amount).minus(covered.total), covered.from);
+            const byCap = capCover(v, new Decimal(v.amount), new Decimal(v.amount).minus(covered.total), covered.from);
             covered.total = covered.total.plus(byCap);
             if (clashes.length > 0 || byCap.gt(0)) {
               opts.covers?.push({ voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact });
@@ -566,7 +604,7 @@ class SqliteState implements StateDb {
             const heldBy = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]).map((r) => r.voucher_key))].sort();
             const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount)) : { total: new Decimal(0), from: {} };
             const rest = new Decimal(v.amount).minus(c.total);
-            const byCap = capCover(v, rest, rest, c.from);
+            const byCap = capCover(v, new Decimal(v.amount), rest, c.from);
             if (heldBy.length === 0 && byCap.isZero()) continue;
             opts.covers?.push({ voucherKey: v.voucherKey, covered: c.total.plus(byCap).toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact });
           }

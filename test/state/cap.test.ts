@@ -91,7 +91,7 @@ describe('a recorded voucher taken over by a capped day, then found at a higher 
       const r = run(f.c!, state, ...more);
       expect(r.code).toBe(0);
       expect(r.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['200.00', '0.00', 'amount_changed']]);
-      expect(r.stderr).toContain('already reach its cap: nothing more is owed, nothing recorded');
+      expect(r.stderr).toContain('other recorded vouchers already pay the difference (one taking it over, or the buyer\'s for the same day or 24-hour window, up to the cap): nothing more is owed, nothing recorded');
     }
     expect(ledger(state).stderr).toContain('2 vouchers recorded, total 500.00');
   });
@@ -127,5 +127,62 @@ describe('tmall-2023: one 24-hour window seen in two exports (RULES 1.2: 30 %, c
     expect(r.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['300.00', '0.00', 'new']]);
     expect(r.stderr).toContain('overlap the 24-hour window of a recorded voucher');
     expect(ledger(state).stderr).toContain('2 vouchers recorded, total 500.00');
+  });
+});
+
+describe('one correction seen through two vouchers (the old window\'s export, then the grown day\'s)', () => {
+  // Y's day, tmall-2026. 011, 012: 1000.00 each, 1 s late: 50.00 each → {011,012} = 100.00 recorded.
+  // 013: 100.00, 1 s late: 5.00; 014: 2000.00, 72 h 1 s late (out of stock, 10 %): 200.00.
+  // {011..014} = 305.00, recorded taking over the 100.00: 205.00 issued.
+  // Then 011's pickup turns out 72 h 1 s late: 10 % = 100.00 (50.00 more). The day is now
+  // 100 + 50 + 5 + 200 = 355.00: 50.00 more owed, once — not once through {011,012} (150.00) and
+  // again through {011..014} (355.00), which paid 405.00.
+  const o = (n: string, paid: string, paidAt: string, shippedAt: string) => shipped(`2000000000000000${n}`, 'Y', paid, paidAt, shippedAt);
+  const O11 = o('011', '1000.00', '2026-05-01 10:00:00', '2026-05-03 10:00:01');
+  const O11late = o('011', '1000.00', '2026-05-01 10:00:00', '2026-05-06 10:00:01');
+  const O12 = o('012', '1000.00', '2026-05-01 11:00:00', '2026-05-03 11:00:01');
+  const O13 = o('013', '100.00', '2026-05-01 12:00:00', '2026-05-03 12:00:01');
+  const O14 = o('014', '2000.00', '2026-05-01 13:00:00', '2026-05-06 13:00:01');
+  const sets = { a: [O11, O12], b: [O11, O12, O13, O14], c: [O11late, O12], d: [O11late, O12, O13, O14] };
+  const issued = (r: { rows: Row[] }) => r.rows.map((v) => [v.amount, v.toIssue, v.recorded]);
+
+  it('old export first: its change is paid by the voucher taking it over (0.00); the grown day\'s top-up is 50.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, sets);
+    run(f.a!, state);
+    run(f.b!, state, '--reissue', 'all');
+    expect(issued(run(f.c!, state, '--reissue', 'all'))).toEqual([['150.00', '0.00', 'amount_changed']]);
+    expect(issued(run(f.d!, state, '--reissue', 'all'))).toEqual([['355.00', '50.00', 'topped_up']]);
+    expect(ledger(state).stderr).toContain('3 vouchers recorded, total 355.00');
+  });
+
+  it('grown day first: 50.00 topped up there; the old export then owes nothing', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, sets);
+    run(f.a!, state);
+    run(f.b!, state, '--reissue', 'all');
+    expect(issued(run(f.d!, state, '--reissue', 'all'))).toEqual([['355.00', '50.00', 'topped_up']]);
+    expect(issued(run(f.c!, state, '--reissue', 'all'))).toEqual([['150.00', '0.00', 'amount_changed']]);
+    expect(ledger(state).stderr).toContain('3 vouchers recorded, total 355.00');
+  });
+});
+
+describe('a grown day that takes over one voucher while another of the same day was recorded apart', () => {
+  it('the cap counts both: nothing more to issue (was 100.00 more, 600.00 paid)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    // X's day, tmall-2026, all 72 h 1 s late (10 %): 071 4000.00 → 400.00; 072 1000.00 → 100.00;
+    // 073 3000.00 → 300.00. Export a: {071} = 400.00; export b: {072} = 100.00 (the day: 500.00,
+    // the cap, reached). Export c: {071, 073} = min(500, 700) = 500.00, 400.00 of it paid by {071}:
+    // the day is min(500, 800) = 500.00, all paid: 0.00 to issue.
+    const x = (n: string, paid: string, h: string) => shipped(`2000000000000000${n}`, 'X', paid, `2026-05-01 ${h}:00:00`, `2026-05-06 ${h}:00:01`);
+    const f = files(dir, { a: [x('071', '4000.00', '10')], b: [x('072', '1000.00', '11')], c: [x('071', '4000.00', '10'), x('073', '3000.00', '12')] });
+    run(f.a!, state);
+    expect(run(f.b!, state).rows.map((v) => [v.amount, v.toIssue])).toEqual([['100.00', '100.00']]);
+    const r = run(f.c!, state, '--reissue', 'all');
+    expect(r.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '0.00', 'reissued']]);
+    expect(ledger(state).stderr).toContain('3 vouchers recorded, total 500.00');
   });
 });

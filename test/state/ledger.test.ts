@@ -112,13 +112,13 @@ describe('recording vouchers', () => {
     // differs: the record made at T1 stands (we never pay twice nor rewrite what was paid), and the
     // change is reported (99.00 − 30.00 = 69.00 more owed), not passed off as already recorded.
     const changes: AmountChange[] = [];
-    const second = db.recordVouchers([v('k2', '99.00'), v('k1'), v('k3', '5.00', ['4009'])], T2, { changes });
+    const second = db.recordVouchers([v('k2', '99.00', ['4003']), v('k1'), v('k3', '5.00', ['4009'])], T2, { changes });
     expect([...second]).toEqual([
       ['k2', 'amount_changed'],
       ['k1', 'already_recorded'],
       ['k3', 'new'],
     ]);
-    expect(changes).toEqual([{ voucherKey: 'k2', orderIds: ['4001', '4002'], recorded: '30.00', now: '99.00', owed: '69.00', toppedUp: false }]);
+    expect(changes).toEqual([{ voucherKey: 'k2', orderIds: ['4003'], recorded: '30.00', now: '99.00', owed: '69.00', toppedUp: false }]);
     db.close();
 
     const again = await openState(file);

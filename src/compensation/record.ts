@@ -28,8 +28,8 @@ export function planRecording(vouchers: Reconciled[], promises: PromiseVoucher[]
 
 /**
  * The recorded vouchers a voucher shares its cap with (RULES 1.2 / 1.3 第十二条): the buyer's same
- * Beijing calendar day, or for 24-hour windows every recorded window opening within 24 h of this
- * one (an overlap: the ledger keeps only where a window opened, so it cannot regroup them exactly).
+ * Beijing calendar day, or for 24-hour windows the recorded windows opening in the same window as
+ * this one (rebuilt from where they opened: the ledger keeps no other paid time, so this is not exact).
  * None when the rule set does not combine or has no cap, or the buyer is unknown (never combined).
  */
 export function capGroup(rules: RuleSet | undefined, buyer: string, windowStart: number): CapGroup | undefined {
@@ -40,7 +40,7 @@ export function capGroup(rules: RuleSet | undefined, buyer: string, windowStart:
     // The last millisecond of that day (+2 h keeps it right across a 23/25 h day), as window.ts.
     return { amount, from, to: PLATFORM_TZ.startOfDay(from + DAY_MS + 2 * HOUR_MS) - 1, exact: true };
   }
-  if (rules.combine.by === 'rolling-24h') return { amount, from: windowStart - DAY_MS, to: windowStart + DAY_MS, exact: false };
+  if (rules.combine.by === 'rolling-24h') return { amount, from: windowStart - DAY_MS, to: windowStart + DAY_MS, exact: false, rolling: DAY_MS };
   return undefined;
 }
 

@@ -40,6 +40,11 @@ export interface CapGroup {
   from: number;
   to: number;
   exact: boolean;
+  /**
+   * Rolling windows of this length (ms): `from`/`to` are then worked out from where the buyer's
+   * recorded windows opened (the window this voucher's start falls in), not taken as given.
+   */
+  rolling?: number;
 }
 
 /** A recorded voucher as listed: its kind, and the vouchers it deliberately re-issues (empty for most). */
@@ -479,9 +484,30 @@ class SqliteState implements StateDb {
       `SELECT voucher_key FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start BETWEEN ? AND ?
        AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
     ).pluck();
+    const starts = db.prepare(
+      `SELECT DISTINCT window_start FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start IS NOT NULL
+       AND instr(voucher_key, '+') = 0 ORDER BY window_start`,
+    ).pluck();
     /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
-    const capKeys = (v: VoucherRecord): string[] =>
-      v.cap && v.buyer !== '' ? (group.all(v.kind ?? 'voucher', v.buyer, v.rules, v.cap.from, v.cap.to) as string[]) : [];
+    const capKeys = (v: VoucherRecord): string[] => {
+      if (!v.cap || v.buyer === '' || v.windowStart === null) return [];
+      let { from, to } = v.cap;
+      if (v.cap.rolling !== undefined) {
+        // 24-hour windows (RULES 1.2, our reading): rebuilt from where the buyer's recorded windows
+        // opened, with this one's: the first opens a window, every start within 24 h of it joins,
+        // the next after that opens the next. A recorded start inside an earlier window (a voucher
+        // from an export that lacked the earlier orders) is not a window of its own.
+        const all = [...new Set([...(starts.all(v.kind ?? 'voucher', v.buyer, v.rules) as number[]), v.windowStart])].sort((a, b) => a - b);
+        let open = -Infinity;
+        for (const t of all) {
+          if (t > open + v.cap.rolling) open = t;
+          if (t === v.windowStart) break;
+        }
+        from = open;
+        to = open + v.cap.rolling;
+      }
+      return group.all(v.kind ?? 'voucher', v.buyer, v.rules, from, to) as string[];
+    };
     /**
      * RULES 1.2 / 1.3: one buyer's combined vouchers never pass the cap together. When what the
      * vouchers of the cap group still hold plus `value` (what `v` is worth, covers included) passes

@@ -186,3 +186,32 @@ describe('a grown day that takes over one voucher while another of the same day 
     expect(ledger(state).stderr).toContain('3 vouchers recorded, total 500.00');
   });
 });
+
+describe('tmall-2023: a recorded voucher from an export that lacked the window\'s first order', () => {
+  it('does not open a window of its own: a later order more than 24 h after the true opening is owed apart (500.00)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    // Buyer P, each shipped 72 h after payment (24 h late), 30 % (RULES 1.2):
+    // 100: 2000.00 paid 2025-05-01 04:13 → 600; 102: 3000.00 paid 05-01 18:33 → 900; 103: 2000.00 paid 05-02 15:39 → 600.
+    // Windows: {100, 102} opens 05-01 04:13 (102 within 24 h) = min(500, 1500) = 500.00; 103 is
+    // 35 h 26 min after the opening: its own window, min(500, 600) = 500.00. Owed in all: 1000.00.
+    const p = (n: string, paid: string, paidAt: string, shippedAt: string) => shipped(`20000000000000001${n}`, 'P', paid, paidAt, shippedAt);
+    const o0 = p('00', '2000.00', '2025-05-01 04:13:00', '2025-05-04 04:13:00');
+    const o2 = p('02', '3000.00', '2025-05-01 18:33:00', '2025-05-04 18:33:00');
+    const o3 = p('03', '2000.00', '2025-05-02 15:39:00', '2025-05-05 15:39:00');
+    const f = files(dir, { a: [o0], b: [o0, o2], c: [o2], d: [o0, o2, o3] });
+    const at = ['--as-of', '2025-06-01 00:00:00', '--reissue', 'all'];
+    expect(run(f.a!, state, ...at).rows.map((v) => v.toIssue)).toEqual(['500.00']);
+    expect(run(f.b!, state, ...at).rows.map((v) => v.toIssue)).toEqual(['0.00']);
+    // {102} alone (window opening 05-01 18:33 in this export only): paid by {100, 102}.
+    expect(run(f.c!, state, ...at).rows.map((v) => v.toIssue)).toEqual(['0.00']);
+    // {103} opens 05-02 15:39, less than 24 h after {102}'s recorded opening, but {102} was inside
+    // the window opened 05-01 04:13, which 103 is past: 500.00 owed.
+    const d = run(f.d!, state, ...at);
+    expect(d.rows.map((v) => [v.orderIds, v.toIssue])).toEqual([
+      [['2000000000000000100', '2000000000000000102'], '0.00'],
+      [['2000000000000000103'], '500.00'],
+    ]);
+    expect(ledger(state).stderr).toContain('4 vouchers recorded, total 1000.00');
+  });
+});

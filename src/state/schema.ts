@@ -166,6 +166,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    to: 7,
+    what: "a buyer's recorded vouchers by rule set, kind and window start",
+    up(db) {
+      // RULES 1.2 / 1.3 第十二条: each voucher recorded looks up the buyer's vouchers of the same
+      // rule set and kind recorded for the same day (or 24-hour window): they share the cap. Without
+      // this index every lookup read the whole table (20 000 vouchers took 48 s to record).
+      db.exec('CREATE INDEX vouchers_buyer_window ON vouchers (buyer, rules, kind, window_start);');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openState } from '../../src/state/ledger.js';
-import { APPLICATION_ID, MIGRATIONS } from '../../src/state/schema.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/state/schema.js';
 import { runCli, tmpDir } from '../helpers.js';
 
 const json = (s: string) => JSON.parse(s) as Record<string, unknown>[];
@@ -147,7 +147,7 @@ describe('per-buyer limits across runs that read different review files', () => 
     ]);
   });
 
-  it('a state database from schema 5 is brought to 6; its contacts keep no buyer', async () => {
+  it('a state database from schema 5 is brought to 6 (and on); its contacts keep no buyer', async () => {
     const file = path.join(tmpDir(), 'v5.db');
     const raw = new Database(file);
     raw.pragma(`application_id = ${APPLICATION_ID}`);
@@ -163,7 +163,7 @@ describe('per-buyer limits across runs that read different review files', () => 
     expect(db.ordersOfBuyers(['小周', '没人'])).toEqual(new Map([['小周', ['4200000000000000002']]]));
     db.close();
     const check = new Database(file, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(6);
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     check.close();
   });
 });

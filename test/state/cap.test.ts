@@ -215,3 +215,18 @@ describe('tmall-2023: a recorded voucher from an export that lacked the window\'
     expect(ledger(state).stderr).toContain('4 vouchers recorded, total 1000.00');
   });
 });
+
+describe('looking up the buyer\'s cap group', () => {
+  it('uses an index (schema 7): recording 20 000 vouchers read the whole table once per voucher (48 s)', async () => {
+    const { openState } = await import('../../src/state/ledger.js');
+    const Database = (await import('better-sqlite3')).default;
+    const file = path.join(tmpDir(), 'state.db');
+    (await openState(file)).close();
+    const raw = new Database(file, { readonly: true });
+    const plan = raw
+      .prepare("EXPLAIN QUERY PLAN SELECT voucher_key FROM vouchers WHERE kind = 'voucher' AND buyer = 'X' AND rules = 'tmall-2026' AND window_start BETWEEN 0 AND 1 AND instr(voucher_key, '+') = 0")
+      .all() as { detail: string }[];
+    raw.close();
+    expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX vouchers_buyer_window');
+  });
+});

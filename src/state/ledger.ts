@@ -29,7 +29,8 @@ export interface VoucherRecord {
    * vouchers of the same kind, buyer and rule set recorded with a window start in [from, to] count
    * toward the same cap, so what they paid is not paid again past it (the buyer's day in another
    * export, or a 24-hour window seen in two exports). `exact` is false for 24-hour windows: the
-   * ledger cannot regroup them, so the overlap is capped and a person checks it.
+   * ledger keeps only where each window opened, so it rebuilds them from that (`rolling`) and a
+   * person checks a voucher the cap cut.
    */
   cap?: CapGroup;
 }

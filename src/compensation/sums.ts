@@ -5,8 +5,13 @@ import { moneyToFen } from '../money.js';
 import type { Reconciled } from './reconcile.js';
 import type { Sums } from './summary.js';
 
-export function countVoucher(sums: Sums, v: Reconciled): void {
-  if (v.toIssue.gt(0)) {
+/** `conflict`: --record found its orders partly paid by vouchers recorded before (src/state/conflicts.ts). */
+export function countVoucher(sums: Sums, v: Reconciled, conflict = false): void {
+  if (conflict && v.toIssue.gt(0)) {
+    // Not recorded yet: issued now and again once --reissue records it, it would be paid twice.
+    sums.conflicts++;
+    sums.conflictFen += moneyToFen(v.toIssue);
+  } else if (v.toIssue.gt(0)) {
     sums.count++;
     sums.totalFen += moneyToFen(v.toIssue);
     if (v.state === 'provisional') sums.provisional++;

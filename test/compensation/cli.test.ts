@@ -217,6 +217,14 @@ describe('storeops compensate (example shop)', () => {
     ]);
   });
 
+  it('--at-risk with --record says it records nothing (there are no vouchers in that list) and records nothing', () => {
+    const state = path.join(tmpDir(), 'state.db');
+    const r = runCli(['compensate', ORDERS, '--as-of', '2026-11-19 06:00:00', '--at-risk', '12', '--record', '--state', state, '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--at-risk lists orders not yet late, so there are no vouchers to record: --record records nothing in this run');
+    expect(runCli(['ledger', 'list', '--state', state, '-f', 'json']).stdout.trim()).toBe('[]');
+  });
+
   it('bad option values exit 2', () => {
     expect(runCli(['compensate', ORDERS, '--by', 'buyer']).code).toBe(2);
     expect(runCli(['compensate', ORDERS, '--rules', 'tmall-1999']).code).toBe(2);

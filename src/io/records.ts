@@ -546,7 +546,10 @@ function continuationName(name: string, k: number): string {
   return `${name} (${k})`;
 }
 
-async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
+/** Rows an Excel sheet holds, the header included (src/io/xlsx.ts ROWS_PER_SHEET is this less the header). */
+export const SHEET_ROWS = 1_048_576;
+
+async function* xlsxBatches(s: Sniffed, sheetRows = SHEET_ROWS): AsyncGenerator<RawRecord[]> {
   const ExcelJS = loadExcelJS();
   const reader = workbookReader(ExcelJS, s.stream, {
     sharedStrings: 'cache',
@@ -557,23 +560,29 @@ async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
   let sawSheet = false;
   // The first sheet only (FORMATS: often named `export`), and the sheets a table too long for one
   // sheet goes on in (src/io/xlsx.ts: `数据`, `数据 (2)` … with the header repeated): read as one
-  // table, numbered on from where the sheet before ended.
+  // table, numbered on from where the sheet before ended. A table goes on only from a full sheet
+  // (its last row is the sheet's last possible row): Excel names a copy of a sheet `export (2)`
+  // too, header and all, and reading an operator's copy as more rows counted every order twice
+  // where an order is not deduplicated (storeops' own order output: 50.00 owed, 100.00 listed).
   let first: { name: string; header: string } | undefined;
   let sheets = 0;
   let lineOffset = 0;
+  let full = false;
   try {
     for await (const sheet of reader) {
       sawSheet = true;
       sheets++;
       const continued = sheets > 1;
       const name = (sheet as unknown as { name: string }).name;
-      if (continued && (first === undefined || name !== continuationName(first.name, sheets))) break;
+      if (continued && (!full || first === undefined || name !== continuationName(first.name, sheets))) break;
+      full = false;
       let batch: RawRecord[] = [];
       let last = lineOffset;
       // A next sheet whose row 1 is not the first sheet's header is another table: not read.
       let other = false;
       let headerSeen = false;
       for await (const row of sheet) {
+        full = row.number === sheetRows;
         const read = xlsxRow(row.values as unknown[]);
         if (continued && !headerSeen) {
           const header = row.number === 1 && 'cells' in read ? JSON.stringify(read.cells) : '';
@@ -628,7 +637,7 @@ async function* xlsxBatches(s: Sniffed): AsyncGenerator<RawRecord[]> {
  * one per record keeps the per-row cost of a million-row export close to the parser's own.
  */
 export function readRecordBatches(s: Sniffed, opts: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
-  return s.container === 'xlsx' ? xlsxBatches(s) : csvBatches(s, opts);
+  return s.container === 'xlsx' ? xlsxBatches(s, opts.sheetRows) : csvBatches(s, opts);
 }
 
 export interface ReadOptions {
@@ -641,6 +650,8 @@ export interface ReadOptions {
    * it does not recognise. `csv-parse`: csv-parse only (the reference the scanner is tested against).
    */
   parser?: 'auto' | 'csv-parse';
+  /** Rows a sheet holds, the header included (tests make it small; SHEET_ROWS otherwise). */
+  sheetRows?: number;
 }
 
 /** The same records one at a time. */

@@ -82,6 +82,36 @@ describe('storeops compensate (example shop)', () => {
     expect(r.stdout.trimEnd().split('\n')).toEqual(EXPECTED);
   });
 
+  it('an orders normalize workbook whose sheet the operator copied (Excel names the copy "data (2)") is read once, not twice', async () => {
+    // orders normalize -o orders.xlsx writes one sheet `data`; Excel's Move or Copy → Create a copy
+    // adds `data (2)` with the same header and rows. Only a full sheet (1,048,576 rows) goes on in
+    // a next sheet, so the copy is not more orders: the same 2 vouchers, 50.00 + 5.00 = 55.00 to
+    // issue (worked out above). Read as more rows, every order of this own-output layout (no
+    // line id, not deduplicated within a file) counted twice: …903 2 × 50.00 = 100.00, 110.00 in all.
+    const dir = tmpDir();
+    const normalized = path.join(dir, 'orders.xlsx');
+    expect(runCli(['orders', 'normalize', ORDERS, '-o', normalized, '-q']).code).toBe(0);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(normalized);
+    const copy = wb.addWorksheet(`${wb.worksheets[0]!.name} (2)`);
+    wb.worksheets[0]!.eachRow((row) => {
+      copy.addRow((row.values as unknown[]).slice(1));
+    });
+    await wb.xlsx.writeFile(normalized);
+    const r = runCli(['compensate', normalized, ...AS_OF, '-f', 'json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { orderIds: string[]; toIssue: string }[];
+    expect(rows.map((v) => [v.orderIds.join(';'), v.toIssue])).toEqual([
+      ['3515313147329357901;3515313147329357902', '0.00'],
+      ['3515313147329357903', '50.00'],
+      ['2987650012233445502', '0.00'],
+      ['4100000000000000701', '5.00'],
+    ]);
+    expect(r.stderr).toContain('9 orders read');
+    expect(r.stderr).toContain('2 vouchers totalling 55.00 to issue (1 provisional)');
+  });
+
   it('JSON: money as strings, times with +08:00, lists as arrays', () => {
     const r = runCli(['compensate', ORDERS, ...AS_OF, '-f', 'json', '-q']);
     const rows = JSON.parse(r.stdout);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Column, Row } from '../../src/io/columns.js';
 import { cleanCell } from '../../src/io/cells.js';
 import { escapeFormula } from '../../src/io/escape.js';
-import { readRecords } from '../../src/io/records.js';
+import { SHEET_ROWS, readRecords } from '../../src/io/records.js';
 import { openSource } from '../../src/io/source.js';
 import { type OutputOptions, openOutput, writeRows } from '../../src/io/output.js';
 import { fileSink } from '../../src/io/sink.js';
@@ -210,26 +210,39 @@ describe('formats', () => {
     // Read back (orders normalize -o x.xlsx, then compensate x.xlsx): one table, lines numbered on
     // from sheet to sheet as if it were one long sheet (header line 1, the 7th id on line 8).
     const back: { line: number; cells: string[] }[] = [];
-    for await (const r of readRecords(await openSource(file, Readable.from([])))) back.push({ line: r.line, cells: r.cells });
+    // A sheet of the small limit holds 4 rows, the header included.
+    for await (const r of readRecords(await openSource(file, Readable.from([])), { sheetRows: 4 })) back.push({ line: r.line, cells: r.cells });
     expect(back).toEqual([{ line: 1, cells: ['订单编号'] }, ...ids.map((id, i) => ({ line: i + 2, cells: [id] }))]);
+    // At Excel's real limit none of these sheets is full: the first sheet alone is the table.
+    const firstOnly: number[] = [];
+    for await (const r of readRecords(await openSource(file, Readable.from([])))) firstOnly.push(r.line);
+    expect(firstOnly).toEqual([1, 2, 3, 4]);
+    expect(SHEET_ROWS).toBe(ROWS_PER_SHEET + 1);
     // Exactly the limit stays one sheet.
     const one = await tableXlsx(cols, { lang: 'en', tz: new TimeZone('Asia/Shanghai') }, () => fileSink(path.join(tmpDir(), 'one.xlsx'), 'utf8'), 3);
     for (const orderId of ids.slice(0, 3)) await one.row({ orderId });
     expect(await one.close()).toBe(1);
   });
 
-  it('xlsx read: a second sheet is read on only when it is named as a continuation and repeats the header', async () => {
-    const readBack = async (sheets: [string, string[][]][]) => {
+  it('xlsx read: a second sheet is read on only when the sheet before is full, it is named as a continuation and repeats the header', async () => {
+    // sheetRows 2: a sheet of a header and one row is full (the small stand-in for Excel's 1,048,576).
+    const readBack = async (sheets: [string, string[][]][], sheetRows = 2) => {
       const wb = new ExcelJS.Workbook();
       for (const [name, rows] of sheets) wb.addWorksheet(name).addRows(rows);
       const file = path.join(tmpDir(), 'w.xlsx');
       await wb.xlsx.writeFile(file);
       const out: string[] = [];
-      for await (const r of readRecords(await openSource(file, Readable.from([])))) out.push(`${r.line}:${r.cells.join('|')}`);
+      for await (const r of readRecords(await openSource(file, Readable.from([])), { sheetRows })) out.push(`${r.line}:${r.cells.join('|')}`);
       return out;
     };
     const head = ['订单编号', '金额'];
     expect(await readBack([['export', [head, ['1', '2']]], ['export (2)', [head, ['3', '4']]]])).toEqual(['1:订单编号|金额', '2:1|2', '3:3|4']);
+    // Excel's copy of a sheet (Move or Copy → Create a copy) is named `export (2)` with the same
+    // header: the sheet before it is not full, so the copy is not more rows of the table (each
+    // order read twice: storeops' own order output does not deduplicate an order within a file).
+    expect(await readBack([['export', [head, ['1', '2']]], ['export (2)', [head, ['1', '2']]]], 3)).toEqual(['1:订单编号|金额', '2:1|2']);
+    // A continuation of a continuation goes on only from a full one.
+    expect(await readBack([['export', [head, ['1', '2']]], ['export (2)', [head]], ['export (3)', [head, ['5', '6']]]])).toEqual(['1:订单编号|金额', '2:1|2']);
     // Another table (other header, or another name) is not part of it.
     expect(await readBack([['export', [head, ['1', '2']]], ['export (2)', [['售后编号'], ['9']]]])).toEqual(['1:订单编号|金额', '2:1|2']);
     expect(await readBack([['export', [head, ['1', '2']]], ['Sheet2', [head, ['3', '4']]]])).toEqual(['1:订单编号|金额', '2:1|2']);

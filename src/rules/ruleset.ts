@@ -23,6 +23,15 @@ export function builtinIds(): string[] {
     .sort();
 }
 
+/** An id as it reads on a row: compatibility forms folded, case, spaces, invisible characters and dash look-alikes ignored. */
+function lookalike(id: string): string {
+  return id
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{Cf}\p{Cc}]/gu, '')
+    .replace(/[\p{Pd}\u2212]/gu, '-');
+}
+
 /** A built-in id (`tmall-2023`, `tmall-2026`, …) or a path to a JSON file of the same shape. */
 export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof parseRuleSet> {
   const builtins = builtinIds();
@@ -54,11 +63,20 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
   const rules = parseRuleSet(raw, file);
   // A shop's file under a built-in id would pass for the platform's rule: its vouchers would carry
   // the built-in's name and keys, so the ledger would take them for the built-in's (and the reverse).
-  const own = path.join(templatesDir(), 'rules', `${rules.id}.json`);
-  if (builtins.includes(rules.id) && path.resolve(file) !== path.resolve(own)) {
+  // Nor under one that only looks like it on every row (Tmall-2026, a trailing space, a zero-width
+  // or non-breaking character): the rows would read as the built-in's while their keys are not.
+  const taken = builtins.find((b) => lookalike(b) === lookalike(rules.id));
+  const own = taken === undefined ? undefined : path.join(templatesDir(), 'rules', `${taken}.json`);
+  if (taken !== undefined && path.resolve(file) !== path.resolve(own!)) {
+    // Invisible characters named (U+200B), so the difference can be seen and removed.
+    const shownId = `"${rules.id.replace(/[\p{Cf}\p{Cc}\p{Z}]/gu, (ch) => (ch === ' ' ? ' ' : `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))}"`;
+    const same = taken === rules.id;
     throw new InputError(
-      msg(`规则文件 ${file}: 字段 "id" 是内置规则集 "${rules.id}" 的 id, 自己的规则文件不能用它`, `rule file ${file}: field "id" is the built-in rule set "${rules.id}"'s id, which a rule file of your own cannot use`),
-      msg(`给文件起自己的 id (如 "my-${rules.id}"); 要用内置规则, 直接写 --rules ${rules.id}。`, `give the file an id of its own (such as "my-${rules.id}"); for the built-in rule itself, give --rules ${rules.id}.`),
+      msg(
+        same ? `规则文件 ${file}: 字段 "id" 是内置规则集 "${taken}" 的 id, 自己的规则文件不能用它` : `规则文件 ${file}: 字段 "id" ${shownId} 看起来和内置规则集 "${taken}" 的 id 一样, 自己的规则文件不能用它`,
+        same ? `rule file ${file}: field "id" is the built-in rule set "${taken}"'s id, which a rule file of your own cannot use` : `rule file ${file}: field "id" ${shownId} looks the same as the built-in rule set "${taken}"'s id, which a rule file of your own cannot use`,
+      ),
+      msg(`给文件起自己的 id (如 "my-${taken}"); 要用内置规则, 直接写 --rules ${taken}。`, `give the file an id of its own (such as "my-${taken}"); for the built-in rule itself, give --rules ${taken}.`),
     );
   }
   return rules;

@@ -194,6 +194,29 @@ describe('rule files are data, validated field by field', () => {
     fs.writeFileSync(file, JSON.stringify(own));
     expect(loadRuleSet(file, dir).id).toBe('my-tmall-2026');
   });
+  it('nor an id that only looks like a built-in one on a row (case, a space, an invisible or look-alike character)', () => {
+    const dir = tmpDir();
+    const own = structuredClone(base);
+    own.tiers[0].rate = '0.90';
+    const file = path.join(dir, 'mine.json');
+    // Each of these prints as tmall-2026 (or nearly) in every row's rules column while its voucher
+    // keys are another rule set's.
+    for (const [id, shown] of [
+      ['Tmall-2026', '"Tmall-2026"'],
+      ['tmall-2026 ', '"tmall-2026 "'],
+      ['tmall-2026\u200b', '"tmall-2026\\u200B"'],
+      ['tmall\u20112026', '"tmall\u20112026"'],
+      ['ｔｍａｌｌ-２０２６', '"ｔｍａｌｌ-２０２６"'],
+    ] as const) {
+      own.id = id;
+      fs.writeFileSync(file, JSON.stringify(own));
+      expect(() => loadRuleSet(file, dir), id).toThrow(`rule file ${file}: field "id" ${shown} looks the same as the built-in rule set "tmall-2026"'s id, which a rule file of your own cannot use`);
+    }
+    // An id of its own that merely contains a built-in one is the shop's.
+    own.id = 'tmall-2026-shop';
+    fs.writeFileSync(file, JSON.stringify(own));
+    expect(loadRuleSet(file, dir).id).toBe('tmall-2026-shop');
+  });
   it('refuses tiers that leave a late order unpriced, naming the case', () => {
     // Only ≤ 48 h late is priced: an order 48 h + a moment late has no tier.
     expect(parse({ tiers: [{ kind: 'late', hoursLate: { upTo: 48 }, rate: '0.01', min: '2.00' }] })).toThrow('field "tiers": no tier covers an order with a 0.000001 h window, 48.000001 h late');

@@ -73,6 +73,12 @@ export interface PickupScans {
   lines: number[];
   ids: string[];
   trackings: string[];
+  /**
+   * Order ids and tracking numbers of scan rows rejected for their pickup time: that order's ship
+   * time is in doubt (the export's 发货时间 stands in), so its voucher is kept provisional.
+   */
+  doubtIds: Set<string>;
+  doubtTrackings: Set<string>;
 }
 
 export const SHIPMENT_FIELDS: FieldSpec[] = [
@@ -91,7 +97,14 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const oi = map.index.get('orderId');
   const ti = map.index.get('trackingNo');
   const pi = map.index.get('pickupAt')!;
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [] };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], doubtIds: new Set(), doubtTrackings: new Set() };
+  // A row rejected for its time that still names an order (a valid id) or a tracking number.
+  const doubt = (cells: string[]) => {
+    const id = oi !== undefined ? cleanCell(cells[oi] ?? '') : '';
+    const tn = ti !== undefined ? cleanTracking(cleanCell(cells[ti] ?? '')) : '';
+    if (id && checkOrderId(id) === 'ok') scans.doubtIds.add(id);
+    if (tn) scans.doubtTrackings.add(tn);
+  };
   const latest = latestPlausible(ctx.asOf, ctx.io.now());
   const keep = (m: Map<string, number>, k: string, at: number) => {
     const prev = m.get(k);
@@ -112,11 +125,13 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     const at = parseTime(text, ctx.tz);
     if (typeof at !== 'number') {
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: msg('揽收时间无效或为空', 'pickup time is missing or not a valid time') });
+      doubt(r.cells);
       continue;
     }
     // 1970 is an empty cell a spreadsheet turned into 0; a time after today is a typo. Neither is a pickup.
     if (at < EARLIEST_PLAUSIBLE || at > latest) {
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: msg(`揽收时间 "${text}" 不合理 (早于 2003 年或在未来)`, `pickup time "${text}" is implausible (before 2003 or in the future)`) });
+      doubt(r.cells);
       continue;
     }
     const id = oi !== undefined ? cleanCell(r.cells[oi] ?? '') : '';

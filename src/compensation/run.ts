@@ -3,7 +3,7 @@
 //   → record (record.ts) → rows (rows.ts), and the summary (summary.ts).
 // This file only wires the stages to the input, the state database and the output.
 import type { Ctx } from '../cli/context.js';
-import { InputError, type Msg, msg } from '../cli/errors.js';
+import { InputError, type Msg, msg, plural } from '../cli/errors.js';
 import type { Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
@@ -120,6 +120,14 @@ function heldWarning(n: number): Msg {
   );
 }
 
+/** Orders with a pickup scan row rejected for its time: judged by the export's 发货时间, their vouchers kept provisional. */
+function scanDoubtWarning(n: number): Msg {
+  return msg(
+    `${n} 个订单的揽收记录行因揽收时间无效被拒绝: 这些订单按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行 (被拒绝的行见上文或 --rejects)。`,
+    `${plural(n, 'order')} had a pickup scan row rejected for its time: judged by the export's 发货时间, their vouchers (and their windows') are kept provisional (not recorded as final) until the rows are fixed and the run repeated (the rejected rows are listed above, or in --rejects).`,
+  );
+}
+
 /** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
 function timePrecisionWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
@@ -177,6 +185,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   let judged = 0;
   const imprecise: string[] = [];
   let noShipTime = 0;
+  let scanDoubt = 0;
   const noAmount: string[] = [];
   const paidUnknown: string[] = [];
   // Which rows of the side inputs matched an order (the rest are reported after reading).
@@ -222,6 +231,13 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
     // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
     for (const id of a.openIds) if (o.buyer || id !== o.orderId) open.add(openKey(o.buyer, o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
+    // A pickup scan row of this order was rejected for its time: the ship time judged (the export's
+    // 发货时间) may not be the real one, so its voucher (and its window's) stays provisional, as
+    // for an order line not yet due (`<order id>~…` holds the order's own voucher whatever the combining).
+    if (scans && o.paidAt !== null && a.rules && (scans.doubtIds.has(o.orderId) || (o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtTrackings.has(t))))) {
+      scanDoubt++;
+      open.add(openKey(o.buyer, o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
+    }
     if (req.atRisk !== undefined) {
       const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
       if (row) atRisk.push(row);
@@ -245,6 +261,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (sideInputs) for (const w of unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
+  if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (paidUnknown.length) {
     ctx.warn(platformPaidUnknownWarning(paidUnknown, tally.notJudgedReasons.platform_paid_unknown ?? paidUnknown.length));

@@ -135,6 +135,30 @@ describe('storeops compensate (example shop)', () => {
     expect(r.stdout.split('\n')[1]).toContain(`${key('tmall-2026', ['3515313147329357901'])},小明爱购物,tmall-2026,2026-11-10 09:00:00,3515313147329357901,1,190.00,9.50,9.50,no,late,paid_by_platform,25.0,57.00,47.50`);
   });
 
+  it('--shipments: a scan row rejected for its time keeps its order\'s voucher provisional, and --record does not record it', () => {
+    // The scan of …903 reads 2026-11-17 25:00:00 (no such time): rejected. The order is judged by the
+    // export's 发货时间 11-14 09:00 instead: deadline 11-13 10:00 (paid 11-11 10:00 + 48 h), 23 h late,
+    // 2000.00 × 5 % = 100.00 → max 50.00. Its real pickup (11-17, more than 72 h late) would make it
+    // out of stock: 2000.00 × 10 % = 200.00 (RULES 1.3). So 50.00 is not final: provisional, not recorded
+    // (it was recorded as final 50.00). The other vouchers are as without the row (…901 9.50 platform-paid, …701 provisional).
+    const dir = tmpDir();
+    const scans = path.join(dir, 'scans.csv');
+    fs.writeFileSync(scans, '订单编号,揽收时间\n3515313147329357902,2026-11-12 19:30:00\n3515313147329357903,2026-11-17 25:00:00\n');
+    const state = path.join(dir, 'state.db');
+    const r = runCli(['compensate', ORDERS, ...AS_OF, '--shipments', scans, '--record', '--state', state, '-f', 'json']);
+    const rows = JSON.parse(r.stdout) as { orderIds: string[]; amount: string; state: string; recorded: string }[];
+    expect(rows.map((v) => [v.orderIds.join(';'), v.amount, v.state, v.recorded])).toEqual([
+      ['3515313147329357901', '9.50', 'paid_by_platform', ''],
+      ['3515313147329357903', '50.00', 'provisional', ''],
+      ['2987650012233445502', '5.00', 'paid_by_platform', ''],
+      ['4100000000000000701', '5.00', 'provisional', ''],
+    ]);
+    expect(r.stderr).toContain(`${scans}:3 [揽收时间]: "2026-11-17 25:00:00" pickup time is missing or not a valid time`);
+    expect(r.stderr).toContain("1 order had a pickup scan row rejected for its time: judged by the export's 发货时间, their vouchers (and their windows') are kept provisional");
+    expect(r.stderr).toContain('0 newly recorded');
+    expect(runCli(['ledger', 'list', '--state', state, '-f', 'json']).stdout.trim()).toBe('[]');
+  });
+
   it('--exclude and --delivery-failures', () => {
     const dir = tmpDir();
     const ex = path.join(dir, 'exclude.csv');

@@ -17,6 +17,33 @@ export interface IdList {
   what: Msg;
   lineOf: Map<string, number>;
   has(id: string): boolean;
+  /**
+   * Rows whose id Excel rounded (3.51531E+18): the real id is lost, but it lay within the rounding
+   * of that number; `mayBeRounded(id)` is true for an order id that could have been one of them (its line).
+   */
+  mayBeRounded(id: string): number | undefined;
+}
+
+/**
+ * Whether a digit id could have been shown as the Excel-rounded `t` (3.51531E+18): |id − m·10^k| ≤ ½·10^k,
+ * the bounds included (the exact rounding Excel applied is not known).
+ */
+export function withinRounding(t: string): (id: string) => boolean {
+  const m = /^\+?(\d+)(?:\.(\d+))?E\+?(\d+)$/i.exec(t);
+  if (!m) return () => false;
+  const frac = m[2] ?? '';
+  const mant = BigInt(m[1]! + frac);
+  const k = Number(m[3]) - frac.length;
+  // Twice the id against (2m ∓ 1)·10^k, in integers (k < 0 scales the id instead).
+  const up = k >= 0 ? 10n ** BigInt(k) : 1n;
+  const idScale = k >= 0 ? 2n : 2n * 10n ** BigInt(-k);
+  const lo = (2n * mant - 1n) * up;
+  const hi = (2n * mant + 1n) * up;
+  return (id) => {
+    if (!/^\d{1,20}$/.test(id)) return false;
+    const v = BigInt(id) * idScale;
+    return v >= lo && v <= hi;
+  };
 }
 
 /** A list of order ids: a column 订单编号/orderId, or a single column of ids without a header. */
@@ -27,6 +54,7 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
   const map = mapHeader(t.headers, [idField]);
   let col = map.index.get('orderId');
   const ids = new Map<string, number>();
+  const rounded: Array<[(id: string) => boolean, number]> = [];
   if (col === undefined) {
     if (checkOrderId(cleanCell(t.headers[0] ?? '')) === 'ok') {
       col = 0;
@@ -50,6 +78,7 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
       continue;
     }
     const check = checkOrderId(id);
+    if (check === 'excel-rounded') rounded.push([withinRounding(id), r.line]);
     if (check !== 'ok') {
       await rejects.add({
         file: t.sniffed.name,
@@ -62,7 +91,8 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
     }
     if (!ids.has(id)) ids.set(id, r.line);
   }
-  return { file: t.sniffed.name, flag, what, lineOf: ids, has: (id) => ids.has(id) };
+  const mayBeRounded = (id: string) => rounded.find(([within]) => within(id))?.[1];
+  return { file: t.sniffed.name, flag, what, lineOf: ids, has: (id) => ids.has(id), mayBeRounded };
 }
 
 export interface PickupScans {

@@ -128,6 +128,16 @@ function scanDoubtWarning(n: number): Msg {
   );
 }
 
+/** Orders an Excel-rounded --exclude id may have meant: their vouchers kept provisional. */
+function roundedExcludeWarning(file: string, lines: number[], ids: string[], n: number): Msg {
+  const at = lines.slice(0, 10).map((l) => `${file}:${l}`).join(', ') + (lines.length > 10 ? ', …' : '');
+  const list = idsText(ids, n);
+  return msg(
+    `排除订单列表中被 Excel 四舍五入的订单编号 (${at}) 可能指 ${n} 个订单中的任何一个: ${list}。这些订单照常计算, 但它们 (及同一窗口) 的红包暂定, 不作为最终结果记录, 直到列表里写上完整的订单编号后重新运行。`,
+    `the exclusion list's ids Excel rounded (${at}) may mean any of ${plural(n, 'order')}: ${list}. They are judged as usual, but their vouchers (and their windows') are kept provisional (not recorded as final) until the list gives the full ids and the run is repeated.`,
+  );
+}
+
 /** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
 function timePrecisionWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
@@ -186,6 +196,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const imprecise: string[] = [];
   let noShipTime = 0;
   let scanDoubt = 0;
+  const maybeExcluded: string[] = [];
+  const maybeExcludedLines = new Set<number>();
+  let maybeExcludedCount = 0;
   const noAmount: string[] = [];
   const paidUnknown: string[] = [];
   // Which rows of the side inputs matched an order (the rest are reported after reading).
@@ -238,6 +251,15 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       scanDoubt++;
       open.add(openKey(o.buyer, o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
     }
+    // An --exclude row whose id Excel rounded (3.51531E+18) may have meant this order: its voucher
+    // is not final (recorded, the shop would pay an order it meant to exclude) until the row is fixed.
+    const roundedLine = excludeList && o.paidAt !== null && a.rules ? excludeList.mayBeRounded(o.orderId) : undefined;
+    if (roundedLine !== undefined) {
+      if (maybeExcluded.length < 50) maybeExcluded.push(o.orderId);
+      maybeExcludedLines.add(roundedLine);
+      maybeExcludedCount++;
+      open.add(openKey(o.buyer, o.orderId), { orderId: `${o.orderId}~exclude`, paidAt: o.paidAt!, rules: a.rules!.id });
+    }
     if (req.atRisk !== undefined) {
       const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
       if (row) atRisk.push(row);
@@ -262,6 +284,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
+  if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (paidUnknown.length) {
     ctx.warn(platformPaidUnknownWarning(paidUnknown, tally.notJudgedReasons.platform_paid_unknown ?? paidUnknown.length));

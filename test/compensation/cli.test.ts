@@ -159,6 +159,44 @@ describe('storeops compensate (example shop)', () => {
     expect(runCli(['ledger', 'list', '--state', state, '-f', 'json']).stdout.trim()).toBe('[]');
   });
 
+  it('--exclude: an id Excel rounded keeps the vouchers of the orders it may mean provisional; --record does not record them', () => {
+    // 3.51531E+18 is 3 515 310 000 000 000 000 ± 5 × 10^12: 3 515 305 … to 3 515 315 … × 10^12. Of the
+    // example's orders …901, …902 and …903 (3 515 313 147 … × 10^12) lie in it; 2987650012233445502
+    // and 4100000000000000701 do not. …903's voucher (50.00, worked out above) would be recorded as
+    // final although the shop may have meant to exclude it: provisional, not recorded. …901/…902 stay
+    // paid by the platform; …701 is provisional anyway (unshipped).
+    const dir = tmpDir();
+    const ex = path.join(dir, 'exclude.csv');
+    fs.writeFileSync(ex, 'orderId\n3.51531E+18\n');
+    const state = path.join(dir, 'state.db');
+    const r = runCli(['compensate', ORDERS, ...AS_OF, '--exclude', ex, '--record', '--state', state, '-f', 'json']);
+    expect(r.code).toBe(1);
+    const rows = JSON.parse(r.stdout) as { orderIds: string[]; amount: string; state: string; recorded: string }[];
+    expect(rows.map((v) => [v.orderIds.join(';'), v.amount, v.state, v.recorded])).toEqual([
+      ['3515313147329357901;3515313147329357902', '14.50', 'paid_by_platform', ''],
+      ['3515313147329357903', '50.00', 'provisional', ''],
+      ['2987650012233445502', '5.00', 'paid_by_platform', ''],
+      ['4100000000000000701', '5.00', 'provisional', ''],
+    ]);
+    expect(r.stderr).toContain(`the exclusion list's ids Excel rounded (${ex}:2) may mean any of 3 orders: 3515313147329357901;3515313147329357902;3515313147329357903.`);
+    expect(r.stderr).toContain('0 newly recorded');
+    expect(runCli(['ledger', 'list', '--state', state, '-f', 'json']).stdout.trim()).toBe('[]');
+  });
+
+  it('withinRounding: the ids an Excel-rounded number may have been', async () => {
+    const { withinRounding } = await import('../../src/compensation/inputs.js');
+    const w = withinRounding('3.51531E+18');
+    // ± half a unit of the last digit shown (10^13 / 2), bounds included.
+    expect(w('3515305000000000000')).toBe(true);
+    expect(w('3515314999999999999')).toBe(true);
+    expect(w('3515315000000000000')).toBe(true);
+    expect(w('3515315000000000001')).toBe(false);
+    expect(w('3515304999999999999')).toBe(false);
+    expect(w('351531314732935790')).toBe(false); // 18 digits: ten times smaller
+    expect(withinRounding('4.1E+18')('4100000000000000701')).toBe(true);
+    expect(withinRounding('not-a-number')('4100000000000000701')).toBe(false);
+  });
+
   it('--exclude and --delivery-failures', () => {
     const dir = tmpDir();
     const ex = path.join(dir, 'exclude.csv');

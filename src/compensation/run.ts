@@ -165,7 +165,14 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   // buyer's window may be missing) keep the buyer's vouchers provisional.
   const open = new OpenStore();
   let held = 0;
+  // A rejected row of an order the operator excludes holds nothing (excluding it is how a row that
+  // cannot be fixed, such as a closed order's garbled amount, stops holding the buyer's voucher).
+  const heldExcluded = new Set<string>();
   const holdRejected = (h: HeldRow) => {
+    if (h.orderId !== undefined && excluded.has(h.orderId)) {
+      heldExcluded.add(h.orderId);
+      return;
+    }
     held++;
     open.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
   };
@@ -280,6 +287,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     await rejects.finish();
     throw noShipTimeError(set.stats.map((s) => s.file));
   }
+  // An excluded order whose row was rejected was found: its id is not reported as matching no order.
+  for (const id of heldExcluded) seenIds.add(id);
   if (sideInputs) for (const w of unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));

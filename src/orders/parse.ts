@@ -27,6 +27,8 @@ export interface HeldRow {
   line: number;
   buyer: string;
   paidAt: number;
+  /** The row's order id, when it reads as one (an order the operator excludes holds nothing). */
+  orderId?: string;
 }
 
 /** A parsed row of a line-grain export carries the unit price too. */
@@ -152,7 +154,9 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     const buyer = idx.buyer >= 0 ? text(cells, idx.buyer) : '';
     if (!buyer || paidAtCol < 0) return undefined;
     const t = parseTime(get(cells, paidAtCol), tz);
-    return typeof t === 'number' && t >= EARLIEST_PLAUSIBLE && t <= latest ? { file, line, buyer, paidAt: t } : undefined;
+    if (typeof t !== 'number' || t < EARLIEST_PLAUSIBLE || t > latest) return undefined;
+    const orderId = get(cells, idx.orderId);
+    return checkOrderId(orderId) === 'ok' ? { file, line, buyer, paidAt: t, orderId } : { file, line, buyer, paidAt: t };
   }
 
   function parseCells(cells: string[], line: number): ParsedRow | RowProblem {

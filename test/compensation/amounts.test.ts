@@ -84,4 +84,17 @@ describe('a rejected row that names its buyer and paid time', () => {
     // No buyer name: it could be anyone's, and an order without a buyer is never combined (RULES 1.2).
     expect(run('nobuyer.csv', '2026-11-10 10:00:00', '').rows).toEqual([['小明', '9.50', 'final', 'new'], ['小红', '14.50', 'final', 'new']]);
   });
+
+  it('holds nothing when the operator excludes its order (a row that cannot be fixed is let go this way)', () => {
+    // The same file as the first case, with Y (the 4OO.00 row) in --exclude: an excluded order never
+    // joins a voucher, so 小红's 14.50 is final and recorded; Y is not reported as matching no order.
+    const f = write(dir, 'excluded.csv', taobaoCsv(rows('2026-11-10 10:00:00', '小红')));
+    const ex = write(dir, 'exclude-y.csv', `orderId\n${Y}\n`);
+    const r = runCli(['compensate', f, '--as-of', '2026-11-25 12:00:00', '--exclude', ex, '--record', '--state', `${dir}/excluded.db`, '-f', 'json']);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.amount, v.state, v.recorded])).toEqual([['小明', '9.50', 'final', 'new'], ['小红', '14.50', 'final', 'new']]);
+    expect(r.stderr).toContain('"4OO.00" is not a valid amount');
+    expect(r.stderr).not.toContain('still name a buyer and a paid time');
+    expect(r.stderr).not.toContain('match no order');
+    expect(r.stderr).toContain('2 newly recorded');
+  });
 });

@@ -115,8 +115,8 @@ function noPaidAmountWarning(ids: string[], n: number): Msg {
 /** Rejected rows that name a buyer and a paid time: an order of that buyer's window may be missing. */
 function heldWarning(n: number): Msg {
   return msg(
-    `${n} 行被拒绝的数据仍写明了买家和付款时间: 这些买家在同一窗口的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行 (被拒绝的行见上文或 --rejects)。`,
-    `${n} rejected row(s) still name a buyer and a paid time: those buyers' vouchers for the same window are kept provisional (not recorded as final) until the rows are fixed and the run repeated (the rejected rows are listed above, or in --rejects).`,
+    `${n} 行被拒绝的数据仍写明了买家和付款时间: 这些买家在同一窗口的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行, 或把不该计入的订单写进 --exclude (被拒绝的行见上文或 --rejects)。`,
+    `${n} rejected row(s) still name a buyer and a paid time: those buyers' vouchers for the same window are kept provisional (not recorded as final) until the rows are fixed and the run repeated, or an order that should not count is given in --exclude (the rejected rows are listed above, or in --rejects).`,
   );
 }
 

@@ -174,7 +174,11 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       return;
     }
     held++;
-    open.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
+    // A whole order's row goes by its order id: when the same order was read from another export
+    // (a newer one with the row fixed) and is in the voucher, the voucher is not missing it. Held
+    // by `file:line`, it stayed provisional, never recorded, as long as the old export was given.
+    // A rejected line of an order is missing from it even when the order's other lines were read.
+    open.add(h.buyer, { orderId: h.orderId !== undefined && h.wholeOrder ? h.orderId : `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
   };
   const set = await openOrders(ctx, req.files, rejects, {
     only: COMPENSATION_FIELDS,

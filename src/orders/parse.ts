@@ -29,6 +29,8 @@ export interface HeldRow {
   paidAt: number;
   /** The row's order id, when it reads as one (an order the operator excludes holds nothing). */
   orderId?: string;
+  /** The row is a whole order (not one line of it): a voucher that holds the order read elsewhere is not missing it. */
+  wholeOrder?: boolean;
 }
 
 /** A parsed row of a line-grain export carries the unit price too. */
@@ -156,7 +158,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     const t = parseTime(get(cells, paidAtCol), tz);
     if (typeof t !== 'number' || t < EARLIEST_PLAUSIBLE || t > latest) return undefined;
     const orderId = get(cells, idx.orderId);
-    return checkOrderId(orderId) === 'ok' ? { file, line, buyer, paidAt: t, orderId } : { file, line, buyer, paidAt: t };
+    return checkOrderId(orderId) === 'ok' ? { file, line, buyer, paidAt: t, orderId, wholeOrder: layout.grain === 'order' } : { file, line, buyer, paidAt: t };
   }
 
   function parseCells(cells: string[], line: number): ParsedRow | RowProblem {

@@ -85,6 +85,21 @@ describe('a rejected row that names its buyer and paid time', () => {
     expect(run('nobuyer.csv', '2026-11-10 10:00:00', '').rows).toEqual([['小明', '9.50', 'final', 'new'], ['小红', '14.50', 'final', 'new']]);
   });
 
+  it('holds nothing once the same order is read well from a newer export and is in the voucher', () => {
+    // old.csv has Y typed 4OO.00; new.csv (modified later) has both orders right. Both 小红's, paid
+    // 11-10 09:00 and 10:00 (one Beijing day, tmall-2026), shipped 11-13 10:00, 25 h late:
+    // X (300.00 − 10.00) × 5 % = 14.50, Y (400.00 − 10.00) × 5 % = 19.50: one voucher 34.00, final and
+    // recorded. It stayed provisional (never recorded) for as long as old.csv was given.
+    const d = tmpDir();
+    const row = (id: string, paidAt: string, paid: string) => order(id, { 买家会员名: '小红', 订单状态: shipped, 订单付款时间: paidAt, 发货时间: '2026-11-13 10:00:00', 买家实际支付金额: paid });
+    const old = write(d, 'old.csv', taobaoCsv([row(X, '2026-11-10 09:00:00', '300.00'), row(Y, '2026-11-10 10:00:00', '4OO.00')]), new Date('2026-11-20T00:00:00Z'));
+    const fresh = write(d, 'new.csv', taobaoCsv([row(X, '2026-11-10 09:00:00', '300.00'), row(Y, '2026-11-10 10:00:00', '400.00')]), new Date('2026-11-21T00:00:00Z'));
+    const r = runCli(['compensate', old, fresh, '--as-of', '2026-11-25 12:00:00', '--record', '--state', `${d}/s.db`, '-f', 'json']);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.orderIds, v.amount, v.state, v.recorded])).toEqual([[[X, Y], '34.00', 'final', 'new']]);
+    expect(r.stderr).toContain('"4OO.00" is not a valid amount');
+    expect(r.stderr).toContain('1 newly recorded');
+  });
+
   it('holds nothing when the operator excludes its order (a row that cannot be fixed is let go this way)', () => {
     // The same file as the first case, with Y (the 4OO.00 row) in --exclude: an excluded order never
     // joins a voucher, so 小红's 14.50 is final and recorded; Y is not reported as matching no order.

@@ -22,6 +22,8 @@ export interface IdList {
    * of that number; `mayBeRounded(id)` is true for an order id that could have been one of them (its line).
    */
   mayBeRounded(id: string): number | undefined;
+  /** Whether any row's id was Excel-rounded (mayBeRounded is asked only then). */
+  anyRounded: boolean;
 }
 
 /**
@@ -92,7 +94,7 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
     if (!ids.has(id)) ids.set(id, r.line);
   }
   const mayBeRounded = (id: string) => rounded.find(([within]) => within(id))?.[1];
-  return { file: t.sniffed.name, flag, what, lineOf: ids, has: (id) => ids.has(id), mayBeRounded };
+  return { file: t.sniffed.name, flag, what, lineOf: ids, has: (id) => ids.has(id), mayBeRounded, anyRounded: rounded.length > 0 };
 }
 
 export interface PickupScans {

@@ -258,13 +258,13 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     // A pickup scan row of this order was rejected for its time: the ship time judged (the export's
     // 发货时间) may not be the real one, so its voucher (and its window's) stays provisional, as
     // for an order line not yet due (`<order id>~…` holds the order's own voucher whatever the combining).
-    if (scans && o.paidAt !== null && a.rules && (scans.doubtIds.has(o.orderId) || (o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtTrackings.has(t))))) {
+    if (scans && o.paidAt !== null && a.rules && (scans.doubtIds.has(o.orderId) || (scans.doubtTrackings.size > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtTrackings.has(t))))) {
       scanDoubt++;
       open.add(openKey(o.buyer, o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
     }
     // An --exclude row whose id Excel rounded (3.51531E+18) may have meant this order: its voucher
     // is not final (recorded, the shop would pay an order it meant to exclude) until the row is fixed.
-    const roundedLine = excludeList && o.paidAt !== null && a.rules ? excludeList.mayBeRounded(o.orderId) : undefined;
+    const roundedLine = excludeList?.anyRounded && o.paidAt !== null && a.rules ? excludeList.mayBeRounded(o.orderId) : undefined;
     if (roundedLine !== undefined) {
       if (maybeExcluded.length < 50) maybeExcluded.push(o.orderId);
       maybeExcludedLines.add(roundedLine);

@@ -3,7 +3,7 @@
 // holding an order already paid in another recorded voucher (any rule set, any run, checked under
 // its write lock) unless --reissue names that order; src/state/conflicts.ts reports both.
 import type { Ctx } from '../cli/context.js';
-import { fmtMoney } from '../money.js';
+import { fenToMoney, fmtMoney } from '../money.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { AmountChange, CapGroup, Clash, Cover, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
@@ -48,6 +48,10 @@ function voucherRecord(v: Reconciled, rulesOf: ((id: string) => RuleSet) | undef
   const r: VoucherRecord = { voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: orderIdsOf(v.orders), amount: fmtMoney(v.toIssue), windowStart: v.windowStart };
   const cap = capGroup(rulesOf?.(v.rules), v.buyer, v.windowStart);
   if (cap) r.cap = cap;
+  // What each order comes to on its own (its lines' payouts after the minimum, before the cap).
+  const fen = new Map<string, number>();
+  for (const l of v.orders) fen.set(l.orderId, (fen.get(l.orderId) ?? 0) + l.payout.afterFen);
+  r.shares = Object.fromEntries([...fen].map(([id, f]) => [id, fmtMoney(fenToMoney(f))]));
   return r;
 }
 

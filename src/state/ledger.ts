@@ -33,6 +33,12 @@ export interface VoucherRecord {
    * person checks a voucher the cap cut.
    */
   cap?: CapGroup;
+  /**
+   * What each of its orders comes to on its own in this voucher (exact decimal text, before the
+   * cap), by order id: an earlier voucher holding some of these orders pays toward this one first
+   * only what those orders come to (recordVouchers `cover`); absent, it may pay all of it.
+   */
+  shares?: Record<string, string>;
 }
 
 export interface CapGroup {
@@ -466,17 +472,40 @@ class SqliteState implements StateDb {
     // Each earlier payment covers the new vouchers holding its orders once in all (the first of them
     // in this call first), never twice, in this run or a later one.
     const left = new Map<string, Decimal>();
-    /** What the earlier vouchers holding a voucher's orders paid of its amount, taken from each. */
-    const cover = (heldBy: string[], amount: Decimal): { total: Decimal; from: Record<string, string> } => {
+    const idsOf = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();
+    /**
+     * What the earlier vouchers holding a voucher's orders (`ids`) paid of its amount, taken from
+     * each. An earlier voucher may also have paid for orders outside `ids`, and the voucher that
+     * later holds those needs that money: so each gives at most what the orders it shares with this
+     * voucher come to here (`shares`), those with fewest orders outside `ids` first, and more only
+     * when all its orders are in this voucher. Taking all at once from the first one paid wrong: a
+     * 24-hour window regrouped ({a,b} and {c} recorded, then {b,c} took {a,b}'s money, left {c}'s
+     * 30.00 unused and {x,a} owed again what {a,b} had paid for a: 590.00 paid for 560.00), or an
+     * order moved to another day ({o503,o500} took all of {o503,o505}'s 100.00: o500 never paid).
+     */
+    const cover = (heldBy: string[], amount: Decimal, ids: string[], shares?: Record<string, string>): { total: Decimal; from: Record<string, string> } => {
       let total = new Decimal(0);
       const from: Record<string, string> = {};
-      for (const held of heldBy) {
+      const mine = new Set(ids);
+      const theirs = new Map(heldBy.map((k) => [k, parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path)]));
+      const outside = (k: string) => theirs.get(k)!.filter((id) => !mine.has(id)).length;
+      const order = [...heldBy].sort((a, b) => outside(a) - outside(b) || (a < b ? -1 : a > b ? 1 : 0));
+      const take = (held: string, most: Decimal) => {
         const rest = left.get(held) ?? available(held);
-        const take = Decimal.max(0, Decimal.min(rest, amount.minus(total)));
-        total = total.plus(take);
-        left.set(held, rest.minus(take));
-        if (take.gt(0)) from[held] = (from[held] ? new Decimal(from[held]).plus(take) : take).toFixed(2);
+        const t = Decimal.max(0, Decimal.min(rest, most, amount.minus(total)));
+        total = total.plus(t);
+        left.set(held, rest.minus(t));
+        if (t.gt(0)) from[held] = (from[held] ? new Decimal(from[held]).plus(t) : t).toFixed(2);
+      };
+      if (shares) {
+        for (const held of order) {
+          const worth = [...new Set(theirs.get(held)!)].filter((id) => mine.has(id)).reduce((s, id) => s.plus(shares[id] ?? 0), new Decimal(0));
+          take(held, worth);
+        }
       }
+      // The rest of this voucher's amount: from an earlier voucher only when all its orders are in
+      // this one (nothing else can need its money), unless the shares are not known.
+      for (const held of order) if (!shares || outside(held) === 0) take(held, amount);
       return { total, from };
     };
     // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the
@@ -549,7 +578,7 @@ class SqliteState implements StateDb {
       const room = v.cap ? new Decimal(v.cap.amount).minus(group.reduce((s, k) => s.plus(left.get(k) ?? available(k)), new Decimal(0))) : null;
       const before = new Map([...others, ...group].map((k) => [k, left.get(k) ?? available(k)]));
       const need = Decimal.max(0, now.minus(self));
-      const c = cover(others, need);
+      const c = cover(others, need, ids, v.shares);
       let owed = need.minus(c.total);
       if (room !== null) owed = Decimal.min(owed, Decimal.max(0, room));
       owed = Decimal.max(0, Decimal.min(owed, now.minus(was)));
@@ -610,7 +639,7 @@ class SqliteState implements StateDb {
             // grew after it was recorded): the shop owes only the rest, and never more than the cap.
             const heldBy = [...new Set(clashes.map((c) => c.heldBy))].sort();
             let covered = { total: new Decimal(0), from: {} as Record<string, string> };
-            if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount));
+            if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount), ids, v.shares);
             // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
             const byCap = capCover(v, new Decimal(v.amount), new Decimal(v.amount).minus(covered.total), covered.from);
             covered.total = covered.total.plus(byCap);
@@ -629,7 +658,7 @@ class SqliteState implements StateDb {
           for (const v of opts.coverOnly ?? []) {
             checkVoucher(v);
             const heldBy = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]).map((r) => r.voucher_key))].sort();
-            const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount)) : { total: new Decimal(0), from: {} };
+            const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount), [...new Set(v.orderIds)], v.shares) : { total: new Decimal(0), from: {} };
             const rest = new Decimal(v.amount).minus(c.total);
             const byCap = capCover(v, new Decimal(v.amount), rest, c.from);
             if (heldBy.length === 0 && byCap.isZero()) continue;

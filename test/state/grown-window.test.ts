@@ -143,33 +143,39 @@ describe('tmall-2023 rolling windows that regroup over several runs (RULES 1.2: 
     const state = path.join(dir, 'state.db');
     const f = files(dir);
     expect(owed(run(f.r1, state, ...at))).toEqual([[['1000000000000000002', '1000000000000000003'], '60.00', 'new']]);
-    // {A,B} takes the 60.00 paid for {B,C} first; {C} then has nothing left to take: 30.00 owed.
+    // {B,C}'s 60.00 paid B's 30.00 and C's 30.00: {A,B} takes only B's 30.00 of it (C is not in
+    // {A,B}), so A's 30.00 is owed; {C} takes the other 30.00: nothing owed.
     expect(owed(run(f.r2, state, ...at, '--reissue', 'all'))).toEqual([
-      [['1000000000000000001', '1000000000000000002'], '0.00', 'reissued'],
-      [['1000000000000000003'], '30.00', 'reissued'],
+      [['1000000000000000001', '1000000000000000002'], '30.00', 'reissued'],
+      [['1000000000000000003'], '0.00', 'reissued'],
     ]);
-    // {C,D} = 60.00 holds C, paid 30.00 (by the {C} voucher; {B,C}'s 60.00 went to {A,B}): 30.00 owed.
+    // {C,D} = 60.00 holds C, paid 30.00 (by the {C} voucher, from {B,C}'s money): 30.00 owed.
     const r3 = run(f.r3, state, ...at);
     expect(owed(r3)).toEqual([
       [['1000000000000000001', '1000000000000000002'], '0.00', 'already_recorded'],
       [['1000000000000000003', '1000000000000000004'], '30.00', 'conflict'],
     ]);
     expect(owed(run(f.r3, state, ...at, '--reissue', 'all'))[1]).toEqual([['1000000000000000003', '1000000000000000004'], '30.00', 'reissued']);
-    // Issued 60 + 0 + 30 + 30 = 120.00 = 60 ({A,B}) + 60 ({C,D}).
+    // Issued 60 + 30 + 0 + 30 = 120.00 = 60 ({A,B}) + 60 ({C,D}).
     expect(ledger(state).stderr).toContain('4 vouchers recorded, total 120.00');
   });
 
-  it('a payment taken over in an earlier run is not counted again: 30.00 stays owed run after run', () => {
+  it('a payment taken over in an earlier run is not counted again: {C} keeps only what {A,B} left, run after run', () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');
     const f = files(dir);
     run(f.r1, state, ...at);
-    // Only {A,B} recorded (taking the 60.00); {C} still blocked: 30.00 owed, now and on the next run.
+    // Only {A,B} recorded (taking B's 30.00 of {B,C}'s 60.00: A's 30.00 owed); {C} still blocked:
+    // the 30.00 left of {B,C} pays it, nothing owed, now and on the next run.
     expect(owed(run(f.r2, state, ...at, '--reissue', '1000000000000000002'))).toEqual([
-      [['1000000000000000001', '1000000000000000002'], '0.00', 'reissued'],
-      [['1000000000000000003'], '30.00', 'conflict'],
+      [['1000000000000000001', '1000000000000000002'], '30.00', 'reissued'],
+      [['1000000000000000003'], '0.00', 'conflict'],
     ]);
-    expect(owed(run(f.r2, state, ...at))[1]).toEqual([['1000000000000000003'], '30.00', 'conflict']);
+    expect(owed(run(f.r2, state, ...at))[1]).toEqual([['1000000000000000003'], '0.00', 'conflict']);
+    // With D: {C,D} = 60.00 takes the 30.00 left of {B,C} (not the 60.00 again): 30.00 owed.
+    expect(owed(run(f.r3, state, ...at, '--reissue', 'all'))[1]).toEqual([['1000000000000000003', '1000000000000000004'], '30.00', 'reissued']);
+    // 60 ({B,C}) + 30 ({A,B}) + 30 ({C,D}) = 120.00 = 60 ({A,B}) + 60 ({C,D}).
+    expect(ledger(state).stderr).toContain('3 vouchers recorded, total 120.00');
   });
 
   it('a voucher recorded taking over one that paid all of it is not "newly recorded": --fail-on new-vouchers stays quiet', () => {

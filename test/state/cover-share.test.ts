@@ -1,0 +1,91 @@
+// An earlier voucher holding some of a new voucher's orders pays toward it first only what those
+// orders come to: it may also have paid for orders outside the new voucher, and the voucher that
+// later holds those needs that money. Taking it all for the first voucher that clashed left other
+// money unused (paid past what is owed) or took what another order was owed (paid short).
+// Amounts worked out by hand from RULES 1.2 (tmall-2023: 30 %, min 5 per order, 24-hour windows,
+// cap 500) and RULES 1.3 (tmall-2026: late 5 % clamped 5–50; one Beijing day, cap 500).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+import { order, taobaoCsv } from '../orders/build.js';
+
+const shipped = (id: string, buyer: string, paid: string, paidAt: string, shippedAt: string) =>
+  order(id, { 买家会员名: buyer, 买家应付货款: paid, 买家应付邮费: '0.00', 买家实际支付金额: paid, 订单状态: '交易成功', 订单付款时间: paidAt, 订单创建时间: paidAt, 发货时间: shippedAt, 宝贝标题: '普通毛巾' });
+
+type Row = Record<string, unknown>;
+const run = (file: string, state: string, ...more: string[]) => {
+  const r = runCli(['compensate', file, '--state', state, '--as-of', '2026-07-01 00:00:00', '-f', 'json', '--record', '--reissue', 'all', ...more]);
+  return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
+};
+const total = (state: string) => /total ([\d.]+)/.exec(runCli(['ledger', 'list', '--state', state]).stderr)?.[1];
+const told = (rows: Row[]) => rows.filter((v) => ['new', 'reissued', 'topped_up'].includes(String(v.recorded))).reduce((s, v) => s + Math.round(Number(v.toIssue) * 100), 0) / 100;
+const files = (dir: string, sets: Record<string, ReturnType<typeof shipped>[]>) =>
+  Object.fromEntries(
+    Object.entries(sets).map(([name, rows]) => {
+      const f = path.join(dir, `${name}.csv`);
+      fs.writeFileSync(f, taobaoCsv(rows));
+      return [name, f];
+    }),
+  );
+
+describe('a 24-hour window regrouped once its first order shows (tmall-2023)', () => {
+  // Buyer X, all shipped 48 h 1 s after payment (late): 30 % each.
+  // x 100.00 paid 03-01 08:00 → 30.00; a 3000.00 paid 03-01 18:00 → 900.00;
+  // b 100.00 paid 03-02 14:00 → 30.00; c 100.00 paid 03-03 00:00 → 30.00.
+  // Without x: a opens a window, b joins (20 h), c opens the next (30 h after a):
+  //   {a,b} = min(500, 930) = 500.00, {c} = 30.00.
+  // With x: x opens, a joins (10 h), b opens the next (30 h after x), c joins (10 h after b):
+  //   {x,a} = min(500, 930) = 500.00, {b,c} = 60.00. Owed in all: 560.00.
+  // (These ids put {a,b}'s key before {c}'s: the clash order that took {a,b}'s money first.)
+  const x = shipped('3000000000000000021', 'X', '100.00', '2026-03-01 08:00:00', '2026-03-03 08:00:01');
+  const a = shipped('3000000000000000022', 'X', '3000.00', '2026-03-01 18:00:00', '2026-03-03 18:00:01');
+  const b = shipped('3000000000000000023', 'X', '100.00', '2026-03-02 14:00:00', '2026-03-04 14:00:01');
+  const c = shipped('3000000000000000024', 'X', '100.00', '2026-03-03 00:00:00', '2026-03-05 00:00:01');
+
+  it('{a,b} 500 and {c} 30, then {b,c}, then everything: 560.00 paid, not 590.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [a, b, c], r2: [b, c], full: [x, a, b, c] });
+    const r1 = run(f.r1!, state);
+    expect(r1.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '500.00', 'new'], ['30.00', '30.00', 'new']]);
+    // {b,c} 60.00: {c} paid c's 30.00, {a,b} pays b's 30.00: nothing to issue.
+    const r2 = run(f.r2!, state);
+    expect(r2.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['60.00', '0.00', 'reissued']]);
+    // {x,a} 500.00: {a,b} has 500 − 30 = 470.00 left for it: issue 30.00 (x's share).
+    // It took {a,b}'s 60.00 before, so {x,a} owed 60.00 and {c}'s 30.00 was never used: 590.00.
+    const r3 = run(f.full!, state);
+    expect(r3.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '30.00', 'reissued'], ['60.00', '0.00', 'already_recorded']]);
+    expect(total(state)).toBe('560.00');
+    expect(told(r1.rows) + told(r2.rows) + told(r3.rows)).toBe(560);
+  });
+});
+
+describe('an order moved to another day by a paid-time correction (tmall-2026)', () => {
+  // Buyer P. o503 2000.00 paid 05-31 09:40, shipped 06-02 09:40:01 (1 s late): 5 % = 100 → 50.00.
+  // o505 3000.00 paid 05-31 15:48, shipped 06-03 03:48:01 (12 h late): 150 → 50.00.
+  // o500 5000.00 paid 05-30 19:48, shipped 06-01 19:48:01 (1 s late): 250 → 50.00.
+  // Owed: 05-30 {o500} 50.00 + 05-31 {o503,o505} 100.00 = 150.00.
+  const o503 = shipped('5000000000000505503', 'P', '2000.00', '2026-05-31 09:40:00', '2026-06-02 09:40:01');
+  const o505 = shipped('5000000000000505505', 'P', '3000.00', '2026-05-31 15:48:00', '2026-06-03 03:48:01');
+  const o500 = shipped('5000000000000505500', 'P', '5000.00', '2026-05-30 19:48:00', '2026-06-01 19:48:01');
+  // An export with o503's paid time wrong (05-30 14:40: 43 h late, still 50.00): 05-30 {o503,o500} 100.00.
+  const wrong = shipped('5000000000000505503', 'P', '2000.00', '2026-05-30 14:40:00', '2026-06-02 09:40:01');
+
+  it('the wrong day\'s voucher owes o500\'s 50.00; the final run owes nothing more: 150.00, not 100.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o503, o505], r2: [wrong, o500], full: [o500, o503, o505] });
+    const r1 = run(f.r1!, state);
+    expect(r1.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['100.00', '100.00', 'new']]);
+    // {o503,o500} 100.00: {o503,o505} pays o503's 50.00 of it; o500's 50.00 is owed.
+    // It took all 100.00 (o505's share too) before: nothing issued, and o500 never paid.
+    const r2 = run(f.r2!, state);
+    expect(r2.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['100.00', '50.00', 'reissued']]);
+    // Truth: {o500} 50.00, paid by {o503,o500}; {o503,o505} recorded before.
+    const r3 = run(f.full!, state);
+    expect(r3.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['50.00', '0.00', 'reissued'], ['100.00', '0.00', 'already_recorded']]);
+    expect(total(state)).toBe('150.00');
+    expect(told(r1.rows) + told(r2.rows) + told(r3.rows)).toBe(150);
+  });
+});

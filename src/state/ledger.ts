@@ -473,6 +473,7 @@ class SqliteState implements StateDb {
     // in this call first), never twice, in this run or a later one.
     const left = new Map<string, Decimal>();
     const idsOf = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();
+    const coveredOf = db.prepare('SELECT covered FROM vouchers WHERE (voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)) AND covered IS NOT NULL').pluck();
     /**
      * What the earlier vouchers holding a voucher's orders (`ids`) paid of its amount, taken from
      * each. An earlier voucher may also have paid for orders outside `ids`, and the voucher that
@@ -490,9 +491,27 @@ class SqliteState implements StateDb {
       const theirs = new Map(heldBy.map((k) => [k, parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path)]));
       const outside = (k: string) => theirs.get(k)!.filter((id) => !mine.has(id)).length;
       const order = [...heldBy].sort((a, b) => outside(a) - outside(b) || (a < b ? -1 : a > b ? 1 : 0));
+      // What an earlier voucher took over from vouchers none of whose orders are in this one (a
+      // window that held them too: {a,k} took {k}'s money) is theirs: not this voucher's to take
+      // ({p,a} took it, then {k} read 'already recorded' with its money gone: 500.00 paid of 1000.00).
+      const own = new Map<string, Decimal>();
+      const ownOf = (held: string): Decimal => {
+        let o = own.get(held);
+        if (o === undefined) {
+          o = (amounts.all(held, `${held}+`, `${held},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
+          for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
+            for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
+              if (!parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) o = o.minus(a);
+            }
+          }
+          o = Decimal.max(0, o);
+        }
+        return o;
+      };
       const take = (held: string, most: Decimal) => {
         const rest = left.get(held) ?? available(held);
-        const t = Decimal.max(0, Decimal.min(rest, most, amount.minus(total)));
+        const t = Decimal.max(0, Decimal.min(rest, most, ownOf(held), amount.minus(total)));
+        own.set(held, ownOf(held).minus(t));
         total = total.plus(t);
         left.set(held, rest.minus(t));
         if (t.gt(0)) from[held] = (from[held] ? new Decimal(from[held]).plus(t) : t).toFixed(2);
@@ -544,17 +563,32 @@ class SqliteState implements StateDb {
      * the cap, the excess is taken from them (as a cover), at most `most`. Returns what was taken,
      * added to `from`.
      */
+    /**
+     * What a voucher of a cap group holds toward that cap: what it still holds, less what it took
+     * over from vouchers outside the group (paid for orders of another day or window: {a,k} took
+     * {k}'s money; counted toward {p,a}'s window it was taken twice, once for each).
+     */
+    const inGroupOf = (keys: string[], k: string): Decimal => {
+      const has = left.get(k) ?? available(k);
+      let own = (amounts.all(k, `${k}+`, `${k},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
+      for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
+        for (const [j, a] of Object.entries(parseCovered(c, this.path))) if (!keys.includes(j)) own = own.minus(a);
+      }
+      return Decimal.max(0, Decimal.min(has, own));
+    };
+    const inGroup = (keys: string[]) => (k: string) => inGroupOf(keys, k);
     const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>): Decimal => {
       if (!v.cap || !most.gt(0)) return new Decimal(0);
       const keys = capKeys(v);
-      const held = keys.reduce((s, k) => s.plus(left.get(k) ?? available(k)), new Decimal(0));
+      const has = inGroup(keys);
+      const held = keys.reduce((s, k) => s.plus(has(k)), new Decimal(0));
       const over = Decimal.min(most, held.plus(value).minus(v.cap.amount));
       if (!over.gt(0)) return new Decimal(0);
       let rest = over;
       for (const k of keys) {
         if (!rest.gt(0)) break;
         const has = left.get(k) ?? available(k);
-        const take = Decimal.min(has, rest);
+        const take = Decimal.min(has, inGroupOf(keys, k), rest);
         left.set(k, has.minus(take));
         rest = rest.minus(take);
         if (take.gt(0)) from[k] = (from[k] ? new Decimal(from[k]).plus(take) : take).toFixed(2);

@@ -89,3 +89,32 @@ describe('an order moved to another day by a paid-time correction (tmall-2026)',
     expect(told(r1.rows) + told(r2.rows) + told(r3.rows)).toBe(150);
   });
 });
+
+describe('a payment another voucher took over is not taken again for orders it did not pay (tmall-2023)', () => {
+  // Buyer Q, each shipped 48 h 1 s after payment (late): 30 %.
+  // p 1000.00 paid 03-01 16:00 → 300.00; a 9000.00 paid 03-02 09:23 → 2700.00; k 9000.00 paid
+  // 03-03 07:58 → 2700.00. p opens a window, a joins (17 h 23 min), k opens the next (39 h 58 min
+  // after p): {p,a} = min(500, 3000) = 500.00, {k} = min(500, 2700) = 500.00. Owed: 1000.00.
+  // An export without p: a opens, k joins (22 h 35 min): {a,k} = 500.00.
+  const p = shipped('4000000000000000001', 'Q', '1000.00', '2026-03-01 16:00:00', '2026-03-03 16:00:01');
+  const a = shipped('4000000000000000002', 'Q', '9000.00', '2026-03-02 09:23:00', '2026-03-04 09:23:01');
+  const k = shipped('4000000000000000003', 'Q', '9000.00', '2026-03-03 07:58:00', '2026-03-05 07:58:01');
+
+  it('{k} 500, then {a,k} (all of it {k}\'s money), then everything: {p,a} owes 500.00; 1000.00 paid, not 500.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [k], r2: [a, k], full: [p, a, k] });
+    const r1 = run(f.r1!, state);
+    expect(r1.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '500.00', 'new']]);
+    // {a,k} 500.00: {k}'s 500.00 pays it (k alone comes to 2700.00): nothing to issue.
+    const r2 = run(f.r2!, state);
+    expect(r2.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '0.00', 'reissued']]);
+    // {p,a} 500.00: {a,k} holds a, but its 500.00 is what {k} paid for k: none of it paid p or a,
+    // and it is no payment toward {p,a}'s cap. {k} is recorded before. Issue 500.00.
+    // Before, {p,a} took {a,k}'s 500.00 (its window's cap, then its clash): 0.00, and k's 500.00 was gone.
+    const r3 = run(f.full!, state);
+    expect(r3.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '500.00', 'reissued'], ['500.00', '0.00', 'already_recorded']]);
+    expect(total(state)).toBe('1000.00');
+    expect(told(r1.rows) + told(r2.rows) + told(r3.rows)).toBe(1000);
+  });
+});

@@ -564,31 +564,35 @@ class SqliteState implements StateDb {
      * added to `from`.
      */
     /**
-     * What a voucher of a cap group holds toward that cap: what it still holds, less what it took
-     * over from vouchers outside the group (paid for orders of another day or window: {a,k} took
-     * {k}'s money; counted toward {p,a}'s window it was taken twice, once for each).
+     * What a voucher of a cap group holds toward that cap, for a voucher holding `ids`: what it still
+     * holds, less what it took over from vouchers outside the group none of whose orders are in
+     * `ids` (paid for orders of another day or window: {a,k} took {k}'s money; counted toward
+     * {p,a}'s window it was taken twice, once for each).
      */
-    const inGroupOf = (keys: string[], k: string): Decimal => {
+    const inGroupOf = (keys: string[], k: string, ids: string[]): Decimal => {
       const has = left.get(k) ?? available(k);
       let own = (amounts.all(k, `${k}+`, `${k},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
+      const mine = new Set(ids);
       for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
-        for (const [j, a] of Object.entries(parseCovered(c, this.path))) if (!keys.includes(j)) own = own.minus(a);
+        for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
+          // Taken over from a voucher of another day or window that paid none of `ids`.
+          if (!keys.includes(j) && !parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) own = own.minus(a);
+        }
       }
       return Decimal.max(0, Decimal.min(has, own));
     };
-    const inGroup = (keys: string[]) => (k: string) => inGroupOf(keys, k);
     const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>): Decimal => {
       if (!v.cap || !most.gt(0)) return new Decimal(0);
       const keys = capKeys(v);
-      const has = inGroup(keys);
-      const held = keys.reduce((s, k) => s.plus(has(k)), new Decimal(0));
+      const ids = [...new Set(v.orderIds)];
+      const held = keys.reduce((s, k) => s.plus(inGroupOf(keys, k, ids)), new Decimal(0));
       const over = Decimal.min(most, held.plus(value).minus(v.cap.amount));
       if (!over.gt(0)) return new Decimal(0);
       let rest = over;
       for (const k of keys) {
         if (!rest.gt(0)) break;
         const has = left.get(k) ?? available(k);
-        const take = Decimal.min(has, inGroupOf(keys, k), rest);
+        const take = Decimal.min(has, inGroupOf(keys, k, ids), rest);
         left.set(k, has.minus(take));
         rest = rest.minus(take);
         if (take.gt(0)) from[k] = (from[k] ? new Decimal(from[k]).plus(take) : take).toFixed(2);
@@ -609,7 +613,7 @@ class SqliteState implements StateDb {
       const others = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify(ids)) as ClashRow[]).map((r) => r.voucher_key))].filter((k) => k !== key).sort();
       // The cap room, from what the group holds before this voucher takes anything.
       const group = capKeys(v);
-      const room = v.cap ? new Decimal(v.cap.amount).minus(group.reduce((s, k) => s.plus(left.get(k) ?? available(k)), new Decimal(0))) : null;
+      const room = v.cap ? new Decimal(v.cap.amount).minus(group.reduce((s, k) => s.plus(inGroupOf(group, k, ids)), new Decimal(0))) : null;
       const before = new Map([...others, ...group].map((k) => [k, left.get(k) ?? available(k)]));
       const need = Decimal.max(0, now.minus(self));
       const c = cover(others, need, ids, v.shares);

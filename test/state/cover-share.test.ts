@@ -118,3 +118,28 @@ describe('a payment another voucher took over is not taken again for orders it d
     expect(told(r1.rows) + told(r2.rows) + told(r3.rows)).toBe(1000);
   });
 });
+
+describe('a top-up whose cap group holds a payment taken over for another window (tmall-2023)', () => {
+  // As above: {k} 500.00, then {a,k} 500.00 (all of it {k}'s money). Then an export with a's paid
+  // amount wrong (100.00 → 30 % = 30.00): {p,a} = 300 + 30 = 330.00, none of it paid before: 330.00.
+  // Then the true export: {p,a} = min(500, 300 + 2700) = 500.00, recorded at 330.00: 170.00 more,
+  // and the cap leaves room for it ({a,k}'s 500.00 paid k, not this window). Owed: 1000.00.
+  const p = shipped('4000000000000000011', 'Q', '1000.00', '2026-03-01 16:00:00', '2026-03-03 16:00:01');
+  const a = shipped('4000000000000000012', 'Q', '9000.00', '2026-03-02 09:23:00', '2026-03-04 09:23:01');
+  const aWrong = shipped('4000000000000000012', 'Q', '100.00', '2026-03-02 09:23:00', '2026-03-04 09:23:01');
+  const k = shipped('4000000000000000013', 'Q', '9000.00', '2026-03-03 07:58:00', '2026-03-05 07:58:01');
+
+  it('the top-up is 170.00 (was 0.00: the cap counted {a,k}\'s 500.00); 1000.00 paid in all', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [k], r2: [a, k], r3: [p, aWrong], full: [p, a, k] });
+    const r1 = run(f.r1!, state);
+    const r2 = run(f.r2!, state);
+    const r3 = run(f.r3!, state);
+    expect(r3.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['330.00', '330.00', 'reissued']]);
+    const r4 = run(f.full!, state);
+    expect(r4.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '170.00', 'topped_up'], ['500.00', '0.00', 'already_recorded']]);
+    expect(total(state)).toBe('1000.00');
+    expect(told(r1.rows) + told(r2.rows) + told(r3.rows) + told(r4.rows)).toBe(1000);
+  });
+});

@@ -530,13 +530,29 @@ class SqliteState implements StateDb {
     // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the
     // group's range), oldest first; top-ups (`<key>+n`) are counted with their voucher.
     const group = db.prepare(
-      `SELECT voucher_key FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start BETWEEN ? AND ?
+      `SELECT voucher_key AS k, window_start AS t, recorded_at AS at FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start BETWEEN ? AND ?
        AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
-    ).pluck();
+    );
     const starts = db.prepare(
-      `SELECT DISTINCT window_start FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start IS NOT NULL
-       AND instr(voucher_key, '+') = 0 ORDER BY window_start`,
-    ).pluck();
+      `SELECT voucher_key AS k, window_start AS t FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start IS NOT NULL
+       AND instr(voucher_key, '+') = 0`,
+    );
+    const recordedOf = db.prepare('SELECT kind, buyer, rules, recorded_at FROM vouchers WHERE voucher_key = ?');
+    // Where each voucher of this call opens now: a recorded voucher seen again with another window
+    // start (its first order's paid time corrected since) is grouped by where it opens now, not
+    // where the export it was recorded from said ({04} recorded opening 21 h after {00}, truly 25 h:
+    // capped with {00}, nothing owed for a window owing 500.00).
+    const startNow = new Map<string, number>();
+    const startsOfBuyer = new Map<string, [string, number][]>();
+    for (const v of [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])]) {
+      if (v.windowStart === null || startNow.has(v.voucherKey)) continue;
+      startNow.set(v.voucherKey, v.windowStart);
+      const b = `${v.kind ?? 'voucher'}|${v.rules}|${v.buyer}`;
+      const list = startsOfBuyer.get(b);
+      if (list) list.push([v.voucherKey, v.windowStart]);
+      else startsOfBuyer.set(b, [[v.voucherKey, v.windowStart]]);
+    }
+    const startOf = (k: string, stored: number) => startNow.get(k) ?? stored;
     /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
     const capKeys = (v: VoucherRecord): string[] => {
       if (!v.cap || v.buyer === '' || v.windowStart === null) return [];
@@ -546,7 +562,8 @@ class SqliteState implements StateDb {
         // opened, with this one's: the first opens a window, every start within 24 h of it joins,
         // the next after that opens the next. A recorded start inside an earlier window (a voucher
         // from an export that lacked the earlier orders) is not a window of its own.
-        const all = [...new Set([...(starts.all(v.kind ?? 'voucher', v.buyer, v.rules) as number[]), v.windowStart])].sort((a, b) => a - b);
+        const rows = starts.all(v.kind ?? 'voucher', v.buyer, v.rules) as { k: string; t: number }[];
+        const all = [...new Set([...rows.map((r) => startOf(r.k, r.t)), v.windowStart])].sort((a, b) => a - b);
         let open = -Infinity;
         for (const t of all) {
           if (t > open + v.cap.rolling) open = t;
@@ -555,7 +572,15 @@ class SqliteState implements StateDb {
         from = open;
         to = open + v.cap.rolling;
       }
-      return group.all(v.kind ?? 'voucher', v.buyer, v.rules, from, to) as string[];
+      const kind = v.kind ?? 'voucher';
+      const inRange = (t: number) => t >= from && t <= to;
+      const keys = (group.all(kind, v.buyer, v.rules, from, to) as { k: string; t: number; at: number }[]).filter((r) => inRange(startOf(r.k, r.t)));
+      for (const [k, t] of startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []) {
+        if (!inRange(t) || keys.some((r) => r.k === k)) continue;
+        const r = recordedOf.get(k) as { kind: string; buyer: string; rules: string; recorded_at: number } | undefined;
+        if (r && r.kind === kind && r.buyer === v.buyer && r.rules === v.rules && !k.includes('+')) keys.push({ k, t, at: r.recorded_at });
+      }
+      return keys.sort((a, b) => a.at - b.at || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((r) => r.k);
     };
     /**
      * RULES 1.2 / 1.3: one buyer's combined vouchers never pass the cap together. When what the

@@ -143,3 +143,26 @@ describe('a top-up whose cap group holds a payment taken over for another window
     expect(told(r1.rows) + told(r2.rows) + told(r3.rows) + told(r4.rows)).toBe(1000);
   });
 });
+
+describe('a recorded voucher whose window start was corrected since (tmall-2023)', () => {
+  // Buyer P, shipped 48 h 1 s after the true payment: 30 %.
+  // o00 9000.00 paid 05-30 05:49 → 2700 → {o00} = 500.00; o04 3000.00 paid 05-31 06:59 → 900 →
+  // {o04} = 500.00: 25 h 10 min after o00, a window of its own. Owed: 1000.00.
+  // An export with o04's paid time wrong (05-31 02:59, 21 h 10 min after o00; shipped 06-02 06:59:01,
+  // still late) records {o04} = 500.00 opening there.
+  const o00 = shipped('5000000000000905200', 'P', '9000.00', '2025-05-30 05:49:00', '2025-06-01 05:49:01');
+  const o04 = shipped('5000000000000905204', 'P', '3000.00', '2025-05-31 06:59:00', '2025-06-02 06:59:01');
+  const o04wrong = shipped('5000000000000905204', 'P', '3000.00', '2025-05-31 02:59:00', '2025-06-02 06:59:01');
+
+  it('{o00} is grouped by where {o04} opens now: 500.00 owed (was 0.00, capped with {o04}); 1000.00 paid', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o04wrong], full: [o00, o04] });
+    const r1 = run(f.r1!, state);
+    expect(r1.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '500.00', 'new']]);
+    const r2 = run(f.full!, state);
+    expect(r2.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '500.00', 'new'], ['500.00', '0.00', 'already_recorded']]);
+    expect(total(state)).toBe('1000.00');
+    expect(told(r1.rows) + told(r2.rows)).toBe(1000);
+  });
+});

@@ -604,7 +604,11 @@ class SqliteState implements StateDb {
           if (!keys.includes(j) && !parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) own = own.minus(a);
         }
       }
-      return Decimal.max(0, Decimal.min(has, own));
+      // What was taken from it before is taken to have come out of its own part (what it took over
+      // for other days' orders is for their vouchers): {00,05} 55.00 (5.00 of it {00}'s) gave 50.00
+      // to {05}; its last 5.00 counted toward {05}'s cap left {00} short 5.00.
+      const total = (amounts.all(k, `${k}+`, `${k},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
+      return Decimal.max(0, Decimal.min(has, own.minus(total.minus(has))));
     };
     const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>): Decimal => {
       if (!v.cap || !most.gt(0)) return new Decimal(0);
@@ -702,6 +706,9 @@ class SqliteState implements StateDb {
             // grew after it was recorded): the shop owes only the rest, and never more than the cap.
             const heldBy = [...new Set(clashes.map((c) => c.heldBy))].sort();
             let covered = { total: new Decimal(0), from: {} as Record<string, string> };
+            // A conflict is not recorded: what it would take is shown, not taken from the vouchers
+            // that later ones in this call may need (a cap already full for them).
+            const was = clashes.length > 0 ? new Map(left) : undefined;
             if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount), ids, v.shares);
             // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
             const byCap = capCover(v, new Decimal(v.amount), new Decimal(v.amount).minus(covered.total), covered.from);
@@ -711,6 +718,8 @@ class SqliteState implements StateDb {
             }
             if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
               out.set(v.voucherKey, 'conflict');
+              left.clear();
+              for (const [k, a] of was!) left.set(k, a);
               continue;
             }
             const reissueOf = clashes.length > 0 ? JSON.stringify(heldBy) : null;

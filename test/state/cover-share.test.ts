@@ -166,3 +166,65 @@ describe('a recorded voucher whose window start was corrected since (tmall-2023)
     expect(told(r1.rows) + told(r2.rows)).toBe(1000);
   });
 });
+
+describe('a voucher that took over another day\'s payment, counted toward a cap (tmall-2026)', () => {
+  // Buyer Q. o00 100.00 paid 05-30 22:12, shipped 06-02 10:12:01 (12 h late): 5 % = 5.00 (min 5).
+  // o05 5000.00 paid 05-31 14:37, shipped 06-07 00:37:01 (over 72 h late): out of stock, 10 % = 500.00.
+  // Owed: 05-30 {o00} 5.00 + 05-31 {o05} 500.00 = 505.00.
+  // An export with both paid times wrong (05-31 00:12 and 05-31 08:37) and o05's old ship time
+  // (06-02 14:37:01, 6 h late: 250 → 50.00): 05-31 {o00,o05} = 5 + 50 = 55.00, {o00}'s 5.00 paid: 50.00.
+  const o00 = shipped('5000000000002022400', 'Q', '100.00', '2026-05-30 22:12:00', '2026-06-02 10:12:01');
+  const o05 = shipped('5000000000002022405', 'Q', '5000.00', '2026-05-31 14:37:00', '2026-06-07 00:37:01');
+  const o00wrong = shipped('5000000000002022400', 'Q', '100.00', '2026-05-31 00:12:00', '2026-06-02 10:12:01');
+  const o05wrong = shipped('5000000000002022405', 'Q', '5000.00', '2026-05-31 08:37:00', '2026-06-02 14:37:01');
+
+  it('{o05} takes {o00,o05}\'s 50.00 and issues 450.00 (was 445.00: o00\'s 5.00 counted toward the cap); 505.00 paid', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o00], r2: [o00wrong, o05wrong], full: [o00, o05] });
+    const r1 = run(f.r1!, state);
+    const r2 = run(f.r2!, state);
+    expect(r2.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['55.00', '50.00', 'reissued']]);
+    // {o05} 500.00: {o00,o05} paid 55.00, 5.00 of it {o00}'s (taken over): 50.00 for o05; nothing
+    // else paid toward 05-31's cap. Issue 450.00.
+    const r3 = run(f.full!, state);
+    expect(r3.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['5.00', '0.00', 'already_recorded'], ['500.00', '450.00', 'reissued']]);
+    expect(total(state)).toBe('505.00');
+    expect(told(r1.rows) + told(r2.rows) + told(r3.rows)).toBe(505);
+  });
+});
+
+describe('a conflict in a run takes nothing from the vouchers later ones in that run count (tmall-2023)', () => {
+  // Buyer Q, shipped 48 h 1 s after payment (o04: 60 h): 30 %.
+  // o03 100.00 paid 05-30 03:17 → 30.00; o01 9000.00 paid 05-30 05:20 → 2700.00;
+  // o04 2000.00 paid 05-31 03:30 (24 h 13 min after o03) → 600.00; o07 100.00 paid 05-31 21:08 → 30.00.
+  // Windows: {o03,o01} = 500.00, {o04,o07} = min(500, 630) = 500.00. Owed: 1000.00.
+  const o03 = shipped('5000000000003016703', 'Q', '100.00', '2025-05-30 03:17:00', '2025-06-01 03:17:01');
+  const o01 = shipped('5000000000003016701', 'Q', '9000.00', '2025-05-30 05:20:00', '2025-06-01 05:20:01');
+  const o04 = shipped('5000000000003016704', 'Q', '2000.00', '2025-05-31 03:30:00', '2025-06-02 15:30:01');
+  const o07 = shipped('5000000000003016707', 'Q', '100.00', '2025-05-31 21:08:00', '2025-06-02 21:08:01');
+  const plain = (file: string, state: string) => {
+    const r = runCli(['compensate', file, '--state', state, '--as-of', '2026-07-01 00:00:00', '-f', 'json', '--record']);
+    return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
+  };
+
+  it('{o07} is capped with {o04} (0.00) though the conflict {o01,o04} would take {o04}\'s money; 1000.00 paid, not 1030.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { a: [o03], b: [o01], c: [o03, o01, o04], d: [o01, o04, o07], full: [o03, o01, o04, o07] });
+    // {o03} 30.00; {o01} 500.00, capped with {o03}'s window: 470.00; {o04} 500.00 (and {o03,o01} covered).
+    const told1 = [f.a!, f.b!, f.c!].reduce((t, file) => t + told(run(file, state).rows), 0);
+    expect(told1).toBe(1000);
+    // Without --reissue: o01 opens, o04 joins (22 h 10 min): {o01,o04} is a conflict; {o07} opens
+    // the next window (39 h 48 min after o01), rebuilt with {o04}'s (17 h 38 min after it), full at
+    // 500.00: nothing to issue. (The conflict took {o04}'s 500.00 for itself first: 30.00 issued.)
+    const d = plain(f.d!, state);
+    expect(d.rows.map((v) => [v.orderIds, v.toIssue, v.recorded])).toEqual([
+      [['5000000000003016701', '5000000000003016704'], '0.00', 'conflict'],
+      [['5000000000003016707'], '0.00', 'new'],
+    ]);
+    const r = run(f.full!, state);
+    expect(total(state)).toBe('1000.00');
+    expect(told1 + told(d.rows) + told(r.rows)).toBe(1000);
+  });
+});

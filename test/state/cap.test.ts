@@ -2,27 +2,12 @@
 // Beijing calendar day capped at 500): vouchers recorded from different exports for the same buyer
 // and day (or overlapping 24-hour windows) share the cap, so the shop never pays past it. Before,
 // each export's voucher was capped alone: 500 + 300 = 800.00 paid for one buyer's day.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
-import { order, taobaoCsv } from '../orders/build.js';
+import { tmpDir } from '../helpers.js';
+import { type Row, files, ledger, recorder, shipped } from './record-runs.js';
 
-const shipped = (id: string, buyer: string, paid: string, paidAt: string, shippedAt: string) =>
-  order(id, { 买家会员名: buyer, 买家应付货款: paid, 买家应付邮费: '0.00', 买家实际支付金额: paid, 订单状态: '交易成功', 订单付款时间: paidAt, 订单创建时间: paidAt, 发货时间: shippedAt, 宝贝标题: '普通毛巾' });
-
-type Row = Record<string, unknown>;
-const run = (file: string, state: string, ...more: string[]) => {
-  const r = runCli(['compensate', file, '--state', state, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--record', ...more]);
-  return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
-};
-const ledger = (state: string) => runCli(['ledger', 'list', '--state', state, '-f', 'json']);
-const files = (dir: string, sets: Record<string, ReturnType<typeof shipped>[]>) =>
-  Object.fromEntries(Object.entries(sets).map(([name, rows]) => {
-    const f = path.join(dir, `${name}.csv`);
-    fs.writeFileSync(f, taobaoCsv(rows));
-    return [name, f];
-  }));
+const run = recorder('2026-06-01 00:00:00');
 
 describe('one buyer\'s day seen in two exports (tmall-2026: calendar day, cap 500)', () => {
   // 001: 5000.00 paid 05-01 10:00, 48 h window, shipped 05-06 10:00:01 = 72 h 1 s late: out of

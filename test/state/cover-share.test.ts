@@ -4,30 +4,14 @@
 // money unused (paid past what is owed) or took what another order was owed (paid short).
 // Amounts worked out by hand from RULES 1.2 (tmall-2023: 30 %, min 5 per order, 24-hour windows,
 // cap 500) and RULES 1.3 (tmall-2026: late 5 % clamped 5–50; one Beijing day, cap 500).
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tmpDir } from '../helpers.js';
-import { order, taobaoCsv } from '../orders/build.js';
+import { type Row, files, recorder, shipped } from './record-runs.js';
 
-const shipped = (id: string, buyer: string, paid: string, paidAt: string, shippedAt: string) =>
-  order(id, { 买家会员名: buyer, 买家应付货款: paid, 买家应付邮费: '0.00', 买家实际支付金额: paid, 订单状态: '交易成功', 订单付款时间: paidAt, 订单创建时间: paidAt, 发货时间: shippedAt, 宝贝标题: '普通毛巾' });
-
-type Row = Record<string, unknown>;
-const run = (file: string, state: string, ...more: string[]) => {
-  const r = runCli(['compensate', file, '--state', state, '--as-of', '2026-07-01 00:00:00', '-f', 'json', '--record', '--reissue', 'all', ...more]);
-  return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
-};
+const run = recorder('2026-07-01 00:00:00', '--reissue', 'all');
 const total = (state: string) => /total ([\d.]+)/.exec(runCli(['ledger', 'list', '--state', state]).stderr)?.[1];
 const told = (rows: Row[]) => rows.filter((v) => ['new', 'reissued', 'topped_up'].includes(String(v.recorded))).reduce((s, v) => s + Math.round(Number(v.toIssue) * 100), 0) / 100;
-const files = (dir: string, sets: Record<string, ReturnType<typeof shipped>[]>) =>
-  Object.fromEntries(
-    Object.entries(sets).map(([name, rows]) => {
-      const f = path.join(dir, `${name}.csv`);
-      fs.writeFileSync(f, taobaoCsv(rows));
-      return [name, f];
-    }),
-  );
 
 describe('a 24-hour window regrouped once its first order shows (tmall-2023)', () => {
   // Buyer X, all shipped 48 h 1 s after payment (late): 30 % each.

@@ -6,18 +6,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
+import { tmpDir } from '../helpers.js';
 import { order, taobaoCsv } from '../orders/build.js';
+import { type Row, ledger, recorder, shipped } from './record-runs.js';
 
-const shipped = (id: string, buyer: string, paid: string, paidAt: string, shippedAt: string) =>
-  order(id, { 买家会员名: buyer, 买家应付货款: paid, 买家应付邮费: '0.00', 买家实际支付金额: paid, 订单状态: '交易成功', 订单付款时间: paidAt, 订单创建时间: paidAt, 发货时间: shippedAt, 宝贝标题: '普通毛巾' });
-
-type Row = Record<string, unknown>;
-const run = (file: string, state: string, ...more: string[]) => {
-  const r = runCli(['compensate', file, '--state', state, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--record', ...more]);
-  return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
-};
-const ledger = (state: string) => runCli(['ledger', 'list', '--state', state, '-f', 'json']);
+const run = recorder('2026-06-01 00:00:00');
 
 describe('a window that grew after it was recorded (tmall-2026, one Beijing day)', () => {
   // 401, 402: 1000.00 each, 48 h window, shipped 48 h 1 s late: 5 % = 50.00 each → 100.00, recorded.

@@ -8,7 +8,7 @@ import type { Violation } from '../roster/check.js';
 import { shiftsFor } from '../roster/inputs.js';
 import { type RosterEntry, readRoster } from '../roster/read.js';
 import type { ShiftDef } from '../roster/shifts.js';
-import type { TimeZone } from '../time.js';
+import { PLATFORM_TZ, type TimeZone } from '../time.js';
 
 export interface OnShift {
   agent: string;
@@ -51,10 +51,13 @@ export interface RosterOnShift {
  * `ctx.asOf`; unusable rows go to `rejects`.
  */
 export async function readOnShift(ctx: Ctx, file: string, rejects: RejectLog): Promise<RosterOnShift> {
-  const w = ctx.tz.wall(ctx.asOf);
+  // Shifts are the shop's working hours in Beijing time, as `roster plan` writes them (its --long
+  // times are Beijing times whatever --tz): --tz says how the platform's timestamps are written,
+  // not when the shop's staff work.
+  const w = PLATFORM_TZ.wall(ctx.asOf);
   const shifts = shiftsFor(ctx);
   const f = await readRoster(ctx, file, shifts, { y: w.y, mo: w.mo }, rejects);
-  return { name: f.name, shifts: onShiftIntervals(f.entries, shifts, ctx.tz), problems: f.problems };
+  return { name: f.name, shifts: onShiftIntervals(f.entries, shifts, PLATFORM_TZ), problems: f.problems };
 }
 
 /** Agents on shift at the instant, in name order. */

@@ -105,6 +105,30 @@ describe('storeops reviews queue', () => {
     ]);
   });
 
+  it('--roster shift times are Beijing working hours whatever --tz says', () => {
+    const dir = tmpDir();
+    const roster = path.join(dir, 'roster.csv');
+    fs.writeFileSync(roster, 'agent,date,shift,start,end,hours\n小李,2026-11-21,D,09:00,17:30,8.5\n小王,2026-11-21,H,10:00,15:30,5.5\n小张,2026-11-21,N,17:00,23:30,6.5\n');
+    // --as-of 2026-11-20 19:00 in Los Angeles (UTC−8 in November) is 2026-11-21 11:00 in Beijing:
+    // 小李 (09:00–17:30) and 小王 (10:00–15:30) are on shift, 小张 (17:00–23:30) is not. Read in
+    // Los Angeles time, the shifts would start 16 h later and nobody would be on.
+    const r = runCli(['reviews', 'queue', REVIEWS, '--roster', roster, '--tz', 'America/Los_Angeles', '--as-of', '2026-11-20 19:00:00', '-f', 'json']);
+    expect(r.stderr).not.toContain('nobody is on shift');
+    const assignees = new Set(json(r.stdout).map((x) => x.assignee));
+    expect([...assignees].sort()).toEqual(['小李', '小王'].sort());
+    // A day-number grid belongs to the Beijing month of --as-of: 2026-11-01 02:00 in Beijing is
+    // still October in Los Angeles, so in LA's month the column "1" would be 2026-10-01.
+    // (2026-10-31 19:00 in Los Angeles, still UTC−7 that day, is 2026-11-01 10:00 in Beijing.)
+    const grid = path.join(dir, 'grid.csv');
+    fs.writeFileSync(grid, '客服,1\n小李,day\n小王,off\n');
+    const reviews = path.join(dir, 'reviews.csv');
+    fs.writeFileSync(reviews, '订单编号,买家会员名,宝贝标题,评价结果,评价时间,评价内容\n3515313147329350001,阿明,围巾,差评,2026-10-31 12:00:00,掉毛严重\n');
+    const g = runCli(['reviews', 'queue', reviews, '--roster', grid, '--tz', 'America/Los_Angeles', '--as-of', '2026-10-31 19:00:00', '-f', 'json']);
+    expect(json(g.stdout)).toHaveLength(1);
+    expect(g.stderr).not.toContain('nobody is on shift');
+    expect(new Set(json(g.stdout).map((x) => x.assignee))).toEqual(new Set(['小李']));
+  });
+
   it('--roster reads the codes roster check accepts: day/night/夜班 in a grid by day number (month of --as-of)', () => {
     const dir = tmpDir();
     const roster = path.join(dir, 'roster.csv');

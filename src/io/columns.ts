@@ -30,6 +30,19 @@ export interface Column {
   labels?: Labels;
   /** In the short terminal view: a column an operator acts on (the table shows all with --wide). */
   brief?: boolean;
+  /**
+   * 'hours': which way to the tenth. 'up' for lateness (an order 1 s late shows 0.1, never 0.0, and
+   * 72 h 1 s shows 72.1, as the "more than 72 h" tier it is in); 'down' for time left (never more
+   * than there is); unset: to the nearest tenth.
+   */
+  round?: 'up' | 'down';
+}
+
+/** Hours in tenths, rounded as the column says. Hours come from whole milliseconds, so an excess over a tenth is at least 1 ms (0.0028 tenths); the 1e-7 tolerance only absorbs the division's rounding error. */
+export function tenths(hours: number, round: Column['round']): number {
+  const x = hours * 10;
+  const n = round === 'up' ? Math.ceil(x - 1e-7) : round === 'down' ? Math.floor(x + 1e-7) : Math.round(x);
+  return n / 10;
 }
 
 export type Row = Record<string, unknown>;
@@ -66,7 +79,7 @@ export function cellText(col: Column, value: unknown, c: CellContext): string {
     case 'time':
       return typeof value === 'number' ? c.tz.format(value) : String(value);
     case 'hours':
-      return typeof value === 'number' ? value.toFixed(1) : String(value);
+      return typeof value === 'number' ? tenths(value, col.round).toFixed(1) : String(value);
     case 'list':
       return Array.isArray(value) ? value.join(';') : String(value);
     case 'bool':
@@ -86,7 +99,7 @@ export function cellJson(col: Column, value: unknown, c: CellContext): unknown {
     case 'time':
       return typeof value === 'number' ? c.tz.iso(value) : value;
     case 'hours':
-      return typeof value === 'number' ? Math.round(value * 10) / 10 : value;
+      return typeof value === 'number' ? tenths(value, col.round) : value;
     case 'list':
       return Array.isArray(value) ? value : [value];
     default:

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import type { Lang } from '../cli/errors.js';
 import { type Money, ZERO, fmtMoney } from '../money.js';
 import type { TimeZone } from '../time.js';
+import { tenths } from '../io/columns.js';
 import { CATEGORY_ZH } from '../reviews/codes.js';
 import type { Notice } from './types.js';
 
@@ -15,8 +16,9 @@ function short(tz: TimeZone, t: number): string {
   return tz.format(t).slice(5, 16);
 }
 
+/** Hours left (h ≥ 0, rounded down) or hours late (h < 0, rounded up), to the tenth, as the tables show them. */
 function hours(h: number): string {
-  return (Math.round(Math.abs(h) * 10) / 10).toFixed(1);
+  return tenths(Math.abs(h), h < 0 ? 'up' : 'down').toFixed(1);
 }
 
 function s(n: number, noun: string): string {

@@ -23,6 +23,7 @@ const key = (rules: string, ids: string[]) => 'v' + createHash('sha256').update(
 //             → 5.00 (half-up to the fen), minimum 5.00; platform paid 30.00 → paid_by_platform, difference 25.00.
 // 老王的店铺: …701 unshipped 28 h after its deadline 11-19 08:00: (58.00 − 8.00) × 5 % = 2.50 → 5.00,
 //             provisional, to issue; …702 closed and never shipped: not judged.
+// maxHoursLate is rounded up to the tenth: …502, one second late, shows 0.1 (not 0.0, which reads as on time).
 // To issue: 50.00 + 5.00 = 55.00 in 2 vouchers (1 provisional); paid by the platform: 2 (14.50 + 5.00 = 19.50
 // computed, 62.00 + 30.00 = 92.00 paid).
 const HEADER = 'voucherKey,buyer,rules,windowStart,orderIds,lateOrders,baseAmount,computedAmount,amount,capped,kinds,state,maxHoursLate,platformPaid,difference,recorded,base,risk,toIssue,payer';
@@ -30,7 +31,7 @@ const EXPECTED = [
   HEADER,
   `${key('tmall-2026', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2026,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,14.50,14.50,no,late,paid_by_platform,25.0,62.00,47.50,,paid-minus-postage,,0.00,shop-issues`,
   `${key('tmall-2026', ['3515313147329357903'])},小明爱购物,tmall-2026,2026-11-11 10:00:00,3515313147329357903,1,2000.00,50.00,50.00,no,late,final,23.0,,,,paid-minus-postage,,50.00,shop-issues`,
-  `${key('tmall-2026', ['2987650012233445502'])},阿花tb,tmall-2026,2026-11-15 11:00:00,2987650012233445502,1,99.90,5.00,5.00,no,late,paid_by_platform,0.0,30.00,25.00,,paid-minus-postage,,0.00,shop-issues`,
+  `${key('tmall-2026', ['2987650012233445502'])},阿花tb,tmall-2026,2026-11-15 11:00:00,2987650012233445502,1,99.90,5.00,5.00,no,late,paid_by_platform,0.1,30.00,25.00,,paid-minus-postage,,0.00,shop-issues`,
   `${key('tmall-2026', ['4100000000000000701'])},老王的店铺,tmall-2026,2026-11-17 08:00:00,4100000000000000701,1,50.00,5.00,5.00,no,late,provisional,28.0,,,,paid-minus-postage,,5.00,shop-issues`,
 ];
 
@@ -43,7 +44,7 @@ const EXPECTED_2023 = [
   HEADER,
   `${key('tmall-2023', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2023,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,62.00,62.00,no,late,paid_by_platform,25.0,62.00,0.00,,paid-minus-postage,,0.00,shop-issues`,
   `${key('tmall-2023', ['3515313147329357903'])},小明爱购物,tmall-2023,2026-11-11 10:00:00,3515313147329357903,1,2000.00,600.00,500.00,yes,late,final,23.0,,,,paid-minus-postage,,500.00,shop-issues`,
-  `${key('tmall-2023', ['2987650012233445502'])},阿花tb,tmall-2023,2026-11-15 11:00:00,2987650012233445502,1,99.90,29.97,29.97,no,late,paid_by_platform,0.0,30.00,0.03,,paid-minus-postage,,0.00,shop-issues`,
+  `${key('tmall-2023', ['2987650012233445502'])},阿花tb,tmall-2023,2026-11-15 11:00:00,2987650012233445502,1,99.90,29.97,29.97,no,late,paid_by_platform,0.1,30.00,0.03,,paid-minus-postage,,0.00,shop-issues`,
   `${key('tmall-2023', ['4100000000000000701'])},老王的店铺,tmall-2023,2026-11-17 08:00:00,4100000000000000701,1,50.00,15.00,15.00,no,late,provisional,28.0,,,,paid-minus-postage,,15.00,shop-issues`,
 ];
 

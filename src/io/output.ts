@@ -183,10 +183,17 @@ function jsonWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, 
 async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellContext): Promise<RowWriter> {
   // Through openSink: -o gets the same target checks, atomic rename and file mode as csv.
   // The xlsx writer (and exceljs, readline) is loaded only for xlsx output: start-up time counts (issue 21).
-  const { ROWS_PER_SHEET, sheetName, tableXlsx } = await import('./xlsx.js');
+  const { ROWS_PER_SHEET, XLSX_MAX_CELL, sheetName, tableXlsx } = await import('./xlsx.js');
   const t = await tableXlsx(columns, c, () => openSink(o, 'utf8'));
   const close = async () => {
-    const sheets = await t.close();
+    const { sheets, cut } = await t.close();
+    if (cut.count > 0) {
+      const f = cut.first!;
+      o.info?.({
+        zh: `${cut.count} 个单元格超出 Excel 单元格 ${XLSX_MAX_CELL} 个字符的上限 (第一个: 第 ${f.row} 行数据的"${f.column}"), 已截短并注明; 完整内容请用 -f csv 或 -f json 输出`,
+        en: `${cut.count} cell(s) longer than Excel's ${XLSX_MAX_CELL}-character cell limit (the first: data row ${f.row}, ${f.column}) were cut, with a note in the cell; the full text is in -f csv or -f json output`,
+      });
+    }
     if (sheets > 1) {
       const names = (lang: Lang) => Array.from({ length: sheets }, (_, i) => sheetName(lang, i + 1)).join(lang === 'zh' ? '、' : ', ');
       o.info?.({

@@ -12,6 +12,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Workbook } from 'exceljs';
 import { type CellContext, type Column, type Row, cellText, header, labelOf } from './columns.js';
+import { XLSX_MAX_CELL } from './records.js';
+
+export { XLSX_MAX_CELL };
 import { type ByteSink, copyFileInto, registerTemp, releaseTemp } from './sink.js';
 import { displayWidth } from './width.js';
 
@@ -113,6 +116,8 @@ export const HEAD_FILL = { type: 'pattern' as const, pattern: 'solid' as const, 
 
 /** Points per line of 11-point text, for rows that show more than one line. */
 export const LINE_PT = 15;
+/** Excel's highest row, in points. */
+const MAX_ROW_PT = 409;
 
 function numFmtOf(col: Column): string | undefined {
   const type = col.type ?? 'text';
@@ -202,9 +207,33 @@ export async function saveWorkbook(open: OpenSink, wb: Workbook): Promise<void> 
 
 export interface TableXlsx {
   row(r: Row): Promise<void>;
-  /** Writes the workbook; returns how many sheets the rows took. */
-  close(): Promise<number>;
+  /** Writes the workbook; returns how many sheets the rows took, and the cells cut to Excel's limit. */
+  close(): Promise<{ sheets: number; cut: CutCells }>;
   abort(): Promise<void>;
+}
+
+/** Cells cut to Excel's 32,767 characters: how many, and the first (its data row, 1 = the first under the header, and column header). */
+export interface CutCells {
+  count: number;
+  first?: { row: number; column: string };
+}
+
+/**
+ * A text longer than a cell holds (XLSX_MAX_CELL): Excel calls such a workbook damaged and, asked
+ * to repair it, cuts the text without a word. Cut here instead, with a note in the cell saying
+ * so: a list (one id a line) at a line break, so no id is shown half; never inside a surrogate pair.
+ */
+export function cutToCell(text: string, lang: string): string {
+  if (text.length <= XLSX_MAX_CELL) return text;
+  const note =
+    lang === 'zh'
+      ? `…（超出 Excel 单元格 ${XLSX_MAX_CELL} 个字符的上限, 其余未写入; 完整内容请用 -f csv 或 -f json 输出）`
+      : `… (cut at Excel's ${XLSX_MAX_CELL}-character cell limit; the rest is in -f csv or -f json output)`;
+  let keep = XLSX_MAX_CELL - note.length - 1;
+  const nl = text.lastIndexOf('\n', keep);
+  if (nl > 0) keep = nl;
+  else if (/[\uD800-\uDBFF]/.test(text[keep - 1] ?? '')) keep--;
+  return `${text.slice(0, keep)}\n${note}`;
 }
 
 /**
@@ -254,11 +283,18 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
     await dropTemp(tmp);
   };
 
+  const cut: CutCells = { count: 0 };
+  let rows = 0;
   return {
     async row(r) {
       const out: unknown[] = [];
+      rows++;
       for (let i = 0; i < columns.length; i++) {
         const cell = xlsxCell(columns[i]!, r[columns[i]!.key], c);
+        if (typeof cell.value === 'string' && cell.value.length > XLSX_MAX_CELL) {
+          cell.value = cell.shown = cutToCell(cell.value, c.lang);
+          if (cut.count++ === 0) cut.first = { row: rows, column: heads[i]! };
+        }
         content[i] = Math.max(content[i]!, textWidth(cell.shown));
         if (!multiLine[i] && cell.shown.includes('\n')) multiLine[i] = true;
         // Dates spool as {d: ms}: JSON would turn them into strings.
@@ -327,14 +363,15 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
             cells.forEach((v, i) => {
               if (wraps[i] && typeof v === 'string') lines = Math.max(lines, linesOf(v, sized[i]!.width));
             });
-            if (lines > 1) row.height = lines * LINE_PT;
+            // At most Excel's highest row (409 pt); a taller cell scrolls within it.
+            if (lines > 1) row.height = Math.min(MAX_ROW_PT, lines * LINE_PT);
           }
           row.commit();
         }
         ws.commit();
         await wb.commit();
         await deliver(open, tmp);
-        return sheets;
+        return { sheets, cut };
       } finally {
         await cleanup();
       }

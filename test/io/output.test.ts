@@ -199,7 +199,7 @@ describe('formats', () => {
     // Three data rows a sheet (the limit made small): 7 rows are 3 + 3 + 1 over three sheets.
     const t = await tableXlsx(cols, { lang: 'zh', tz: new TimeZone('Asia/Shanghai') }, () => fileSink(file, 'utf8'), 3);
     for (const orderId of ids) await t.row({ orderId });
-    expect(await t.close()).toBe(3);
+    expect(await t.close()).toEqual({ sheets: 3, cut: { count: 0 } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['数据', '数据 (2)', '数据 (3)']);
@@ -221,7 +221,7 @@ describe('formats', () => {
     // Exactly the limit stays one sheet.
     const one = await tableXlsx(cols, { lang: 'en', tz: new TimeZone('Asia/Shanghai') }, () => fileSink(path.join(tmpDir(), 'one.xlsx'), 'utf8'), 3);
     for (const orderId of ids.slice(0, 3)) await one.row({ orderId });
-    expect(await one.close()).toBe(1);
+    expect(await one.close()).toEqual({ sheets: 1, cut: { count: 0 } });
   });
 
   it('xlsx read: a second sheet is read on only when the sheet before is full, it is named as a continuation and repeats the header', async () => {

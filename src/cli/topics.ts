@@ -111,17 +111,17 @@ storeops init writes a starter config with every key explained, and editable tem
 Full reference: docs/cli.md`,
   ),
   cron: msg(
-    `storeops 适合无人值守: 没有终端时从不询问、不输出颜色和进度条, 以退出码表示结果。每小时记录赔付的 crontab:
-  5 * * * *  cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record \\
-             --fail-on new-vouchers --strict --no-input -q -o out/vouchers.xlsx 2>>log/storeops.log
+    `storeops 适合无人值守: 没有终端时从不询问、不输出颜色和进度条, 以退出码表示结果。每小时记录赔付的 crontab
+(一整行: crontab 不认行尾的 \\ 续行, 复制时不要断开):
+5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers.xlsx 2>>log/storeops.log
 --record 每张赔付只记一次; --fail-on new-vouchers 有新赔付时退出码 1; --strict 有被拒绝的行时退出码 3。
 cron 里 LANG 通常未设置: 要中文请在 crontab 设 LANG=zh_CN.UTF-8 或 STOREOPS_LANG=zh。
 时间按北京时间处理, 与服务器时区无关; 只有 crontab 的时间表跟随服务器时区。
 退出码: storeops help exit-codes。完整说明: README.md "Running from cron"`,
     `storeops is made to run unattended: without a terminal it never prompts, never writes colour or
-progress bars, and ends with an exit code a script can act on. An hourly crontab line:
-  5 * * * *  cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record \\
-             --fail-on new-vouchers --strict --no-input -q -o out/vouchers.xlsx 2>>log/storeops.log
+progress bars, and ends with an exit code a script can act on. An hourly crontab entry
+(one line: crontab has no \\ line continuation, so copy it whole):
+5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers.xlsx 2>>log/storeops.log
 --record keeps each voucher once; --fail-on new-vouchers exits 1 when new ones appear; --strict
 exits 3 on a rejected row. cron usually has LANG unset: set LANG=zh_CN.UTF-8 or STOREOPS_LANG=zh
 in the crontab for Chinese. Times are Beijing time whatever the server's zone; only the crontab

@@ -133,6 +133,14 @@ describe('help', async () => {
       expect(en.stdout).toMatch(/docs\/|README/);
       expect(zh.stdout).toMatch(/[\u4e00-\u9fff]/);
     }
+    // The crontab entry can be copied as it is: crontab has no `\` line continuation, so the entry
+    // is one line of five schedule fields and the command, the same command as README's recipe.
+    for (const lang of ['en', 'zh']) {
+      const cron = (await cli(['help', 'cron', '--lang', lang])).stdout.split('\n');
+      const entry = cron.filter((l) => /^5 \* \* \* \* /.test(l));
+      expect(entry).toEqual(['5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers.xlsx 2>>log/storeops.log']);
+      expect(cron.some((l) => l.trimEnd().endsWith(' \\'))).toBe(false);
+    }
     const bad = await cli(['help', 'nosuch']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no such command or help topic: "nosuch"');

@@ -123,7 +123,8 @@ function zhExtras(s: string): string {
  * characters (which need no space). A word longer than the line stays whole.
  */
 export function wrapText(text: string, width: number): string[] {
-  const tokens = text.split(/(?<=\s)|(?=[\u4e00-\u9fff])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])/u).filter((t) => t !== '');
+  // Never a break before CJK punctuation (。，、): it stays at the end of the line it closes.
+  const tokens = text.split(/(?<=\s)|(?=[\u4e00-\u9fff])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])(?![\u3000-\u303f\uff00-\uffef])/u).filter((t) => t !== '');
   const lines: string[] = [];
   let line = '';
   for (const t of tokens) {
@@ -134,6 +135,49 @@ export function wrapText(text: string, width: number): string[] {
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines.length ? lines : [''];
+}
+
+/**
+ * A help page fitted to a terminal `columns` wide. Lines that start at the margin run on into one
+ * paragraph, wrapped anew; an indented line wraps under its own start (an exit-code line under its
+ * meaning). A command to copy (an indented `storeops …` line, or a crontab entry) is never broken,
+ * or it would no longer run when pasted: only its description, after a gap of spaces, wraps under itself.
+ */
+export function wrapPage(text: string, columns: number | undefined): string {
+  if (columns === undefined) return text;
+  const isCommand = (line: string) => /^\s+storeops [a-z]/.test(line) || /^[\d*][\d*,/-]* [\d*][\d*,/-]* [\d*][\d*,/-]* /.test(line);
+  const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+  // Paragraphs: consecutive lines at the margin (not commands), joined.
+  const lines: string[] = [];
+  for (let line of text.split('\n')) {
+    const prev = lines[lines.length - 1];
+    const atMargin = (l: string) => l !== '' && !/^\s/.test(l) && !isCommand(l);
+    const indent = (l: string) => l.length - l.trimStart().length;
+    // An indented line that stops mid-sentence (on a word) goes on in the next line of the same indent.
+    const runsOn = (a: string, b: string) => indent(a) > 0 && indent(a) === indent(b) && !isCommand(a) && !isCommand(b) && /[\p{L}\p{N}-]$/u.test(a);
+    if (prev !== undefined && ((atMargin(prev) && atMargin(line)) || runsOn(prev, line))) {
+      if (runsOn(prev, line)) line = line.trimStart();
+      lines[lines.length - 1] = prev + (cjk.test(prev.slice(-1)) || cjk.test(line[0]!) ? '' : ' ') + line;
+    } else lines.push(line);
+  }
+  const hanging = (lead: string, rest: string, hang: number) => {
+    const room = columns - hang;
+    if (room < 20) return lead + rest;
+    return wrapText(rest, room)
+      .map((l, i) => (i === 0 ? lead : ' '.repeat(hang)) + l)
+      .join('\n');
+  };
+  return lines
+    .map((line) => {
+      if (stringWidth(line) <= columns) return line;
+      if (isCommand(line)) {
+        const gap = /^(\s*\S.*?\s{3,})(\S.*)$/.exec(line);
+        return gap ? hanging(gap[1]!, gap[2]!, stringWidth(gap[1]!)) : line;
+      }
+      const hang = /^\s*\d+\s\s/.exec(line)?.[0].length ?? line.length - line.trimStart().length;
+      return hanging(line.slice(0, hang), line.slice(hang), hang);
+    })
+    .join('\n');
 }
 
 export function globalOptionsHelp(program: Command, lang: Lang, columns?: number): string {

@@ -7,7 +7,7 @@ import { PipeClosed } from './errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
 import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from './errors.js';
 import { COMMANDS } from './registry.js';
-import { afterHelp, examples, globalOptionsHelp, localize } from './help.js';
+import { afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
 import { TOPICS, topicOf, topicText } from './topics.js';
 import { guardTargets, pathsIn } from '../io/targets.js';
 
@@ -144,8 +144,9 @@ function registerHelp(program: Command, io: Io, lang: Lang): void {
       if (!words.length) return program.outputHelp();
       // A topic wins over the command of the same name (`help rules`; `storeops rules --help` for the command).
       const topic = topicOf(words);
-      if (topic === 'options') return void io.stdout.write(globalOptionsHelp(program, lang, io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined));
-      if (topic) return void io.stdout.write(topicText(topic, lang));
+      const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
+      if (topic === 'options') return void io.stdout.write(globalOptionsHelp(program, lang, columns));
+      if (topic) return void io.stdout.write(wrapPage(topicText(topic, lang), columns));
       let cmd: Command | undefined = program;
       for (const w of words) cmd = cmd?.commands.find((c) => c.name() === w || c.aliases().includes(w));
       if (cmd && cmd !== program) return cmd.outputHelp();

@@ -141,6 +141,27 @@ describe('help', async () => {
       expect(entry).toEqual(['5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers.xlsx 2>>log/storeops.log']);
       expect(cron.some((l) => l.trimEnd().endsWith(' \\'))).toBe(false);
     }
+    // On an 80-column terminal each page fits: every line within 80 columns but a command to copy
+    // (kept whole: the terminal folds it, a paste still runs), and no word lost or changed.
+    const { wrapPage } = await import('../../src/cli/help.js');
+    const { topicText } = await import('../../src/cli/topics.js');
+    for (const lang of ['en', 'zh'] as const) {
+      for (const t of ['exit-codes', 'formats', 'rules', 'config', 'cron'] as const) {
+        const page = topicText(t, lang);
+        const fitted = wrapPage(page, 80);
+        const over = fitted.split('\n').filter((l) => stringWidth(l) > 80);
+        expect(over.every((l) => /^5 \* \* \* \* cd \/srv\/shop && storeops compensate/.test(l))).toBe(true);
+        const words = (s: string) => s.replace(/\s+/g, '');
+        expect(words(fitted)).toBe(words(page));
+      }
+    }
+    // A list item stopping mid-sentence runs on; an exit-code line hangs under its meaning.
+    expect(wrapPage('    3  input unusable: missing/unreadable file, the wrong kind of file, unknown layout, required column missing', 60)).toBe(
+      // (The code takes 7 columns; "input unusable: … the wrong" is 50 more, 57; " kind" would make 62 > 60.)
+      '    3  input unusable: missing/unreadable file, the wrong\n       kind of file, unknown layout, required column missing',
+    );
+    // No line starts with CJK punctuation.
+    expect(wrapPage('时间按北京时间处理与服务器时区无关只有时间表跟随服务器时区。退出码见帮助', 34).split('\n')[1]!.startsWith('。')).toBe(false);
     const bad = await cli(['help', 'nosuch']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no such command or help topic: "nosuch"');

@@ -68,6 +68,18 @@ export function cleanTracking(t: string): string {
 const ID_DIGITS = /^\d{10,20}$/;
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?E[+-]?\d+$/i;
 
+/**
+ * An id of 16 digits or more whose digits past the 15th are all zeros: what Excel writes back for
+ * an id it read as a number and shows with a number format (it keeps 15 significant digits:
+ * 3515313147329357901 → 3515313147329360000). A real id may end in zeros too, so the caller
+ * decides with the row's other signs of an Excel re-save (times without seconds).
+ */
+export function zeroedPast15(t: string): boolean {
+  if (t.length < 16 || t.length > 20 || !ID_DIGITS.test(t)) return false;
+  for (let i = 15; i < t.length; i++) if (t.charCodeAt(i) !== 48) return false;
+  return true;
+}
+
 export type IdCheck = 'ok' | 'empty' | 'excel-rounded' | 'not-an-id';
 
 /** Order ids are digit strings (PDD: `yymmdd-digits`); scientific notation means Excel destroyed it. */

@@ -1,7 +1,7 @@
 // One export row → one canonical order (or line), or the reason it cannot be used.
 import { InputError, type Msg, msg } from '../cli/errors.js';
 import { PII_FIELDS } from './mask.js';
-import { checkOrderId, cleanCell, cleanText, cleanTracking } from '../io/cells.js';
+import { checkOrderId, cleanCell, cleanText, cleanTracking, zeroedPast15 } from '../io/cells.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, parseMoney } from '../money.js';
@@ -256,6 +256,21 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         o[field] = t;
       }
       if (slack) (o.timeSlack ??= {})[field] = slack;
+    }
+    if (o.timeSlack) {
+      // Times without seconds: the file was re-saved in Excel. An id it wrote back with zeros past
+      // the 15th digit is one it held as a number: the real id is lost (two orders may now share it).
+      for (const [key, id] of [['orderId', orderId], ['lineId', o.lineId], ['parentOrderId', o.parentOrderId]] as const) {
+        if (id === null || !zeroedPast15(id)) continue;
+        return {
+          column: headerOf(key),
+          value: id,
+          reason: msg(
+            `"${shown(id)}" 是被 Excel 按 15 位有效数字四舍五入并补零的订单编号 (这一行的时间也丢了秒: 文件被 Excel 另存过; 原编号已丢失); 请重新导出, 不要用 Excel 另存`,
+            `"${shown(id)}" looks like an id Excel rounded to 15 digits and filled with zeros (this row's times lost their seconds too: the file was re-saved in Excel; the real id is lost); export again and do not re-save it in Excel`,
+          ),
+        };
+      }
     }
     for (const [key, i, used] of moneys) {
       const text = get(cells, i);

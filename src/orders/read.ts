@@ -220,18 +220,32 @@ export class OrderSet {
     const has = f.stats.detected.map.index;
     const keep = Boolean(this.opts.subOrders) && has.has('shippedAt') && has.has('paidAmount');
     let group: ParsedRow[] = [];
-    for await (const rows of this.rowBatches(f)) {
-      const out: Order[] = [];
-      for (const r of rows) {
-        if (group.length && group[0]!.orderId !== r.orderId) {
-          out.push(foldLines(group, keep));
-          group = [];
+    // Orders whose lines were folded already, with the line they began on: a line of one of them
+    // further down means the file's lines are not grouped by order (sorted in a spreadsheet, or
+    // files pasted together). Folded in two, such an order was counted twice (two 5.00 minimums)
+    // or, joined to an order report, lost its later lines.
+    const done = new IdSet(16);
+    try {
+      for await (const rows of this.rowBatches(f)) {
+        const out: Order[] = [];
+        for (const r of rows) {
+          if (group.length && group[0]!.orderId !== r.orderId) {
+            out.push(foldLines(group, keep));
+            done.getOrAdd(group[0]!.orderId, group[0]!.sourceLine);
+            group = [];
+          }
+          if (group.length === 0) {
+            const before = done.getOrAdd(r.orderId, r.sourceLine);
+            if (before !== undefined) throw scatteredLines(f.name, r.orderId, before, r.sourceLine);
+          }
+          group.push(r);
         }
-        group.push(r);
+        if (out.length) yield out;
       }
-      if (out.length) yield out;
+      if (group.length) yield [foldLines(group, keep)];
+    } finally {
+      done.dispose();
     }
-    if (group.length) yield [foldLines(group, keep)];
   }
 
   /** A parsed row as an order: the unit price of a line-grain row is kept with --lines (one row per line), dropped otherwise. */
@@ -367,6 +381,21 @@ export class OrderSet {
   async abort(): Promise<void> {
     await this.dups.abort();
   }
+}
+
+/** The lines of an order are not next to each other in a line-grain file: exit 3, nothing is guessed. */
+function scatteredLines(file: string, orderId: string, first: number, again: number): InputError {
+  const at = first === UNKNOWN_AT ? '' : String(first);
+  return new InputError(
+    msg(
+      `${file}:${again}: 订单 ${orderId} 的子订单行不在一起 (第 ${at} 行已有它的行, 中间隔着别的订单): 文件被排序过或由几个文件拼成; 一个订单的行必须相邻, 否则会被当成两个订单计算`,
+      `${file}:${again}: the lines of order ${orderId} are not together (it already had a line on line ${at}, with other orders in between): the file was sorted or pasted together from several files; the lines of an order must be next to each other, or it would be counted as two orders`,
+    ),
+    msg(
+      '从卖家中心重新导出; 或把文件按订单编号 (主订单编号) 排序后再运行。',
+      'export it again from the seller centre, or sort the file by order id (主订单编号 / 订单编号) and run again.',
+    ),
+  );
 }
 
 /** Open every file, detect its layout (an unknown layout or missing column is exit 3). */

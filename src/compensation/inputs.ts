@@ -2,7 +2,7 @@
 // (--shipments). Each is a small csv/xlsx; bad rows are rejected like any other input row.
 import type { Ctx } from '../cli/context.js';
 import { type Msg, msg } from '../cli/errors.js';
-import { checkOrderId, cleanCell, cleanTracking } from '../io/cells.js';
+import { checkOrderId, cleanCell, cleanTracking, zeroedPast15 } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';
 import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
@@ -91,6 +91,9 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
       });
       continue;
     }
+    // 15 digits and zeros (3515313147329360000): a list kept in Excel with the id column as a
+    // number. It may be a real id (taken as one) or any order within that rounding (held as for 3.51531E+18).
+    if (zeroedPast15(id)) rounded.push([withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`), r.line]);
     if (!ids.has(id)) ids.set(id, r.line);
   }
   const mayBeRounded = (id: string) => rounded.find(([within]) => within(id))?.[1];

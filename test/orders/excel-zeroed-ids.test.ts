@@ -57,3 +57,25 @@ describe('ids Excel wrote back with zeros past the 15th digit', () => {
     expect(v).toMatchObject({ orderIds: ['3515313147329360000', '3515313147329357906'], amount: '14.50', toIssue: '14.50', state: 'final' });
   });
 });
+
+describe('an --exclude list whose ids Excel wrote back with zeros past the 15th digit', () => {
+  it('holds the orders each may have meant provisional, as for 3.51531E+18', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'ExportOrderList.csv');
+    // Two buyers, each one late order (whole times: the export itself is the original).
+    // 小明 …7901: 25 h late, (200.00 − 10.00) × 5 % = 9.50. 小红 …7906: 1 h late, 12.00 × 5 % = 0.60 → 5.00.
+    fs.writeFileSync(f, plainCsv(T71, [
+      order('3515313147329357901', { 买家会员名: '小明', 订单状态: '交易成功', 订单付款时间: '2026-11-10 09:00:00', 发货时间: '2026-11-13 10:00:00' }),
+      order('3515313147329357906', { 买家会员名: '小红', 订单状态: '交易成功', 买家应付货款: '12.00', 买家应付邮费: '0.00', 买家实际支付金额: '12.00', 订单付款时间: '2026-11-10 20:00:00', 发货时间: '2026-11-12 21:00:00' }),
+    ]));
+    // The operator's list, kept in Excel with the id column as a number: …7901 (or …7906) became …60000.
+    const ex = path.join(dir, 'exempt.csv');
+    fs.writeFileSync(ex, '订单编号\n3515313147329360000\n');
+    const r = cli(['compensate', f, '--exclude', ex, '--as-of', AS_OF, '-f', 'json', '--lang', 'en']);
+    // Before: the row matched no order (a warning), both vouchers final: recorded, the shop would
+    // pay the order it meant to exclude. Now: both orders lie within that rounding (…935 7901 and
+    // …935 7906 round to …936 0000): judged as usual, kept provisional.
+    expect(json(r).map((v) => [v.buyer, v.amount, v.state])).toEqual([['小明', '9.50', 'provisional'], ['小红', '5.00', 'provisional']]);
+    expect(r.stderr).toContain(`the exclusion list's ids Excel rounded (${ex}:2) may mean any of 2 orders`);
+  });
+});

@@ -193,7 +193,9 @@ function pickDelimiter(firstText: string): string {
   let from = 0;
   for (let n = 0; n < HEADER_SEARCH_LINES && from <= firstText.length; n++) {
     const nl = firstText.indexOf('\n', from);
-    const line = firstText.slice(from, nl === -1 ? undefined : nl);
+    // Counted outside quoted cells: 抖店 writes a tab inside its quotes ("\t6917…"), and a header
+    // written that way ("\t主订单编号",…) is still comma-separated.
+    const line = firstText.slice(from, nl === -1 ? undefined : nl).replace(/"(?:[^"]|"")*"/g, '""');
     const tabs = line.split('\t').length - 1;
     const commas = line.split(',').length - 1;
     if (tabs + commas > 0) return tabs > commas ? '\t' : ',';

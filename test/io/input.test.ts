@@ -152,6 +152,14 @@ describe('records with line numbers', () => {
     expect(out[1]!.cells).toEqual(['261110-1', '已收货']);
   });
 
+  it('tabs inside quoted cells (抖店 writes "\\t…") do not make a comma file tab-separated', async () => {
+    // Header: 3 quoted cells each holding a tab, 2 commas between them: counted outside the
+    // quotes, 0 tabs and 2 commas.
+    const { out } = await records('"\t主订单编号","\t子订单编号","\t订单状态"\n"\t6917926768823643751","\t6917926768823643752","已完成"\n');
+    expect(out[0]!.cells).toHaveLength(3);
+    expect(out[1]!.cells).toHaveLength(3);
+  });
+
   it('GBK is decoded', async () => {
     const { out } = await records(iconv.encode('订单编号,宝贝标题\r\n1,加厚羊毛围巾 灰色\r\n', 'gbk'));
     expect(out[1]!.cells).toEqual(['1', '加厚羊毛围巾 灰色']);

@@ -26,9 +26,12 @@ const COLUMNS: Column[] = [
 
 const SHOW_ON_STDERR = 20;
 
-/** A cell value as quoted in a message: at most 60 characters (a 2 MB cell is not echoed). */
+/**
+ * A cell value as quoted in a message: at most 60 characters (a 2 MB cell is not echoed), on one
+ * line (a rejection is one line of a log grepped by `file:line`): a line break shows as ⏎.
+ */
 export function shown(value: string): string {
-  return value.length > 60 ? value.slice(0, 57) + '…' : value;
+  return (value.length > 60 ? value.slice(0, 57) + '…' : value).replace(/\r\n|[\r\n]/g, '⏎');
 }
 
 function masked(r: Rejection): Rejection {

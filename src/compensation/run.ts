@@ -120,6 +120,14 @@ function heldWarning(n: number): Msg {
   );
 }
 
+/** Rows repeating an order of the same file: which version is current is unknown; those windows wait. */
+function repeatedWarning(n: number): Msg {
+  return msg(
+    `${n} 行重复了同一文件中已有的订单 (见上文): 采用的是第一行, 但它未必是最新的; 这些买家在同一窗口的红包暂定, 不作为最终结果记录, 直到文件中每个订单只出现一次后重新运行 (或把两份导出作为两个文件给出: 较新的文件优先)。`,
+    `${n} row(s) repeat an order already read from the same file (see above): the first row is used, but it may not be the current one; those buyers' vouchers for the same window are kept provisional (not recorded as final) until the file holds each order once and the run is repeated (or give the two exports as two files: the newer one's rows are used).`,
+  );
+}
+
 /** Orders with a pickup scan row rejected for its time: judged by the export's 发货时间, their vouchers kept provisional. */
 function scanDoubtWarning(n: number): Msg {
   return msg(
@@ -168,9 +176,17 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   // A rejected row of an order the operator excludes holds nothing (excluding it is how a row that
   // cannot be fixed, such as a closed order's garbled amount, stops holding the buyer's voucher).
   const heldExcluded = new Set<string>();
+  let repeated = 0;
   const holdRejected = (h: HeldRow) => {
     if (h.orderId !== undefined && excluded.has(h.orderId)) {
       heldExcluded.add(h.orderId);
+      return;
+    }
+    if (h.repeated) {
+      // The order was read (its first row) and may be in a voucher: held by `file:line`, which no
+      // voucher holds, so its window stays provisional until the file holds the order once.
+      repeated++;
+      open.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
       return;
     }
     held++;
@@ -296,6 +312,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (sideInputs) for (const w of unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
+  if (repeated > 0 && req.atRisk === undefined) ctx.warn(repeatedWarning(repeated));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));

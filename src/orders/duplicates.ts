@@ -74,8 +74,8 @@ export class DuplicateLog {
       const line =
         p.kept === p.dropped
           ? msg(
-              `${dropped}: ${p.count} 行重复了文件中前面已有的订单 (${ids}); 采用每个订单的第一行`,
-              `${dropped}: ${p.count} ${p.count === 1 ? 'row repeats an order' : 'rows repeat orders'} already read from the file (${ids}); the first row of each order is used`,
+              `${dropped}: ${p.count} 行重复了文件中前面已有的订单 (${ids}); 采用每个订单的第一行, 但无法判断哪一行是最新的: 请核对 (文件是否由几份导出拼成), 让每个订单只出现一次`,
+              `${dropped}: ${p.count} ${p.count === 1 ? 'row repeats an order' : 'rows repeat orders'} already read from the file (${ids}); the first row of each order is used, but which row is current cannot be told: check the file (pasted together from several exports?) so that it holds each order once`,
             )
           : p.kept < 0
             ? msg(`${dropped}: ${p.count} 个重复订单 (${ids}), 只计一次`, `${dropped}: ${p.count} duplicate order(s) (${ids}); counted once`)
@@ -85,6 +85,9 @@ export class DuplicateLog {
               );
       c.io.stderr.write(say(line, c.lang) + '\n');
     }
+    // A file that holds an order twice was put together by hand: which row is current is not
+    // known, so the run needs a person (exit 1).
+    if ([...this.pairs.values()].some((p) => p.kept === p.dropped)) c.attention();
     if (this.count > 0 && !c.duplicates && !c.quiet) {
       c.io.stderr.write(say(msg('(用 --duplicates <文件> 列出全部重复订单)', '(use --duplicates <file> to list every duplicate)'), c.lang) + '\n');
     }

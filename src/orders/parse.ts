@@ -31,6 +31,11 @@ export interface HeldRow {
   orderId?: string;
   /** The row is a whole order (not one line of it): a voucher that holds the order read elsewhere is not missing it. */
   wholeOrder?: boolean;
+  /**
+   * The row was read well but repeats an order (or line) already read from the same file: the
+   * first row is used, and which of the two is current cannot be told (a file pasted together).
+   */
+  repeated?: boolean;
 }
 
 /** A parsed row of a line-grain export carries the unit price too. */

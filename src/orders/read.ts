@@ -61,7 +61,10 @@ export interface ReadOptions {
    * names it accepts. Without it (inspect, normalize) any file with an order-id column is read.
    */
   needs?: { fields: ReadonlySet<string>; command: string };
-  /** Told of each rejected row that still names its buyer and paid time (compensate holds that buyer's window). */
+  /**
+   * Told of each rejected row that still names its buyer and paid time, and of each row repeating
+   * an order already read from the same file (compensate holds that buyer's window).
+   */
   held?: (row: HeldRow) => void;
 }
 
@@ -184,6 +187,11 @@ export class OrderSet {
         stats.duplicates++;
         const known = prev !== UNKNOWN_AT;
         await this.dups.add(dedupeByLine ? (r.lineId ?? r.orderId) : r.orderId, f.idx, rec.line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
+        // Two rows of one order in one file: the first is used, but nothing says it is the current
+        // version (across files the newer file's is). The buyer's window waits for the file to be fixed.
+        if (known && prev % n === f.idx && r.buyer && r.paidAt !== null) {
+          this.opts.held?.({ file: f.name, line: rec.line, buyer: r.buyer, paidAt: r.paidAt, orderId: r.orderId, repeated: true });
+        }
         continue;
       }
       stats.accepted++;

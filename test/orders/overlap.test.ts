@@ -126,10 +126,11 @@ describe('the duplicate report', () => {
   it('one line per pair of files with the count and the first ids; --duplicates lists every one', () => {
     const out = path.join(dir, 'dups.csv');
     const r = cli(['orders', 'inspect', a, b, '-f', 'json', '--duplicates', out]);
-    expect(r.code).toBe(0);
+    // b holds 3 orders twice: which of its rows is current cannot be told (exit 1).
+    expect(r.code).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => /share|already read from the file/.test(l));
     expect(lines).toEqual([
-      `${b}: 3 rows repeat orders already read from the file (${ids[0]}, ${ids[1]}, ${ids[2]}); the first row of each order is used`,
+      `${b}: 3 rows repeat orders already read from the file (${ids[0]}, ${ids[1]}, ${ids[2]}); the first row of each order is used, but which row is current cannot be told: check the file (pasted together from several exports?) so that it holds each order once`,
       `${b} and ${a} share 60 order(s) (${ids[0]}, ${ids[1]}, ${ids[2]}, …); the versions in the newer ${b} are used (exported 2026-11-21 12:00:00, from its name; the other: exported 2026-11-20 12:00:00, from its name)`,
     ]);
     // 60 + 63 rows read = 60 accepted + 63 duplicates.
@@ -158,8 +159,33 @@ describe('one order three times in one file', () => {
     const rows = [order(id, { 订单状态: '交易成功' }), order(id, { 订单状态: '交易成功' }), order(id, { 订单状态: '交易成功' }), order('3515313147329500002', { 订单状态: '交易成功' })];
     const f = write(dir, 'ExportOrderList202611201200.csv', taobaoCsv(rows));
     const r = cli(['orders', 'inspect', f, '-f', 'json']);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`${f}: 2 rows repeat orders already read from the file (${id}); the first row of each order is used`);
+    // A file holding an order twice was put together by hand: which row is current is not known (exit 1).
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}: 2 rows repeat orders already read from the file (${id}); the first row of each order is used, but which row is current cannot be told`);
     expect(r.stderr).toContain('1 file(s): 4 rows read = 2 accepted + 0 rejected + 2 duplicates');
+  });
+
+  it('compensate: two versions of one order in one file keep its voucher provisional, never recorded as final', () => {
+    const dir = tmpDir();
+    const id = '3515313147329500011';
+    // Paid 11-10 10:00, a 48 h window (tmall-2026): deadline 11-12 10:00. The first row (an older
+    // download pasted above a newer one) says shipped 11-13 10:00, 24 h late: 100.00 × 5 % = 5.00
+    // (the minimum). The second says shipped 11-11 10:00, on time. The first row is used; nothing
+    // says it is the current one, so the voucher stays provisional and the run exits 1.
+    const row = (shipped: string) => order(id, { 买家会员名: '阿强', 买家应付货款: '100.00', 买家应付邮费: '0.00', 买家实际支付金额: '100.00', 订单状态: '卖家已发货，等待买家确认', 订单付款时间: '2026-11-10 10:00:00', 订单创建时间: '2026-11-10 10:00:00', 发货时间: shipped });
+    const f = write(dir, 'ExportOrderList202611201200.csv', taobaoCsv([row('2026-11-13 10:00:00'), row('2026-11-11 10:00:00')]));
+    const state = path.join(dir, 'state.db');
+    const r = cli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json', '--record', '--state', state]);
+    expect(r.code).toBe(1);
+    const v = json(r);
+    expect(v).toHaveLength(1);
+    expect(v[0]).toMatchObject({ orderIds: [id], amount: '5.00', state: 'provisional', recorded: '' });
+    expect(r.stderr).toContain("1 row(s) repeat an order already read from the same file (see above): the first row is used, but it may not be the current one; those buyers' vouchers for the same window are kept provisional");
+    // Given as two files instead, the newer file's version is used: on time, no voucher, exit 0.
+    const older = write(dir, 'ExportOrderList202611190800.csv', taobaoCsv([row('2026-11-13 10:00:00')]));
+    const newer = write(dir, 'ExportOrderList202611201200.csv', taobaoCsv([row('2026-11-11 10:00:00')]));
+    const two = cli(['compensate', older, newer, '--as-of', '2026-11-20 12:00:00', '-f', 'json']);
+    expect(two.code).toBe(0);
+    expect(json(two)).toEqual([]);
   });
 });

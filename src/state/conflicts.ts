@@ -101,7 +101,24 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
     const capZh = '; 已记录的其他红包 (接替它的, 或同一买家同一天/同一 24 小时窗口计入封顶额的) 已付的部分不再发放';
     const capEn = "; what other recorded vouchers already pay of it (one taking it over, or the buyer's for the same day or 24-hour window, toward the cap) is not owed again";
     const capped = diff.isPositive() && new Decimal(c.owed).lt(diff);
-    if (c.toppedUp) {
+    if (c.released !== undefined) {
+      // A cap share given back (ledger.ts staleCap): the voucher it was counted for no longer shares its cap.
+      const from = (c.releasedFrom ?? []).join(', ');
+      const zhWhere = c.inexact ? '同一 24 小时窗口' : '同一天';
+      const enWhere = c.inexact ? 'the same 24-hour window' : 'the same day';
+      const zhNow = c.now === c.recorded ? '' : `, 现在应为 ${c.now}`;
+      const enNow = c.now === c.recorded ? '' : ` and now comes to ${c.now}`;
+      const zhWhy = `红包 ${c.voucherKey} 记录为 ${c.recorded}, 其中 ${c.released} 按共用封顶额算作红包 ${from} 已付; 现在的报表不再把它们放在${zhWhere}${zhNow}`;
+      const enWhy = `voucher ${c.voucherKey} was recorded at ${c.recorded}, ${c.released} of it counted as paid by voucher ${from} toward a shared cap; the export no longer puts them in ${enWhere}${enNow}`;
+      ctx.warn(
+        c.toppedUp
+          ? msg(`${zhWhy}: 还差的 ${o} 元已按 --reissue 记录为补发 (${c.voucherKey}+…), 请发放 ${o} 元`, `${enWhy}: the ${o} still owed was recorded as a top-up (--reissue; ${c.voucherKey}+…); issue ${o}`)
+          : msg(
+              `${zhWhy}: 还差 ${o} 元, 未记录。核对后用 --reissue ${c.orderIds.join(',')} 重新运行把差额记录为补发, 再发放差额`,
+              `${enWhy}: ${o} more is owed and was not recorded. Once checked, run again with --reissue ${c.orderIds.join(',')} to record the difference as a top-up, then issue it`,
+            ),
+      );
+    } else if (c.toppedUp) {
       ctx.warn(
         msg(
           `红包 ${c.voucherKey} 记录为 ${c.recorded}, 现在应为 ${c.now}: 差额 ${d} 已按 --reissue 记录为补发 (${c.voucherKey}+…)${capped ? capZh : ''}, 请发放 ${o} 元`,

@@ -106,6 +106,15 @@ export interface AmountChange {
   owed: string;
   /** The difference was recorded as a top-up (status 'topped_up'). */
   toppedUp: boolean;
+  /**
+   * Exact decimal text, present when part of what is owed is a cap share given back: what its
+   * record counted toward a cap as paid by the vouchers `releasedFrom`, which the export no longer
+   * puts in its cap group (another day or 24-hour window) and which paid their own orders with it.
+   */
+  released?: string;
+  releasedFrom?: string[];
+  /** The cap group is 24-hour windows (tmall-2023), not a calendar day. */
+  inexact?: boolean;
 }
 
 /** One order of a voucher that is already held by another recorded voucher. */
@@ -629,16 +638,49 @@ class SqliteState implements StateDb {
       return over.minus(rest);
     };
     /**
-     * A recorded voucher (`was`, top-ups included) that now comes to more (`now`): what is still
+     * What a recorded voucher (its record and top-ups) counted toward its cap as paid by other
+     * vouchers that hold none of its orders and are no longer in its cap group (a paid time
+     * corrected since: {o04} recorded 20 h after {o00}, truly 31 h, was capped with {o00}'s 30.00
+     * and issued 470.00; seen in its own window it read 'already recorded': 500.00 paid of 530.00),
+     * by voucher. That money paid their own orders: it does not stand behind this voucher. Not when
+     * another voucher has taken their orders over since: that one paid them anew, so the money does
+     * stand behind this voucher (giving it back would pay it twice).
+     */
+    const staleCap = (v: VoucherRecord, ids: string[]): Map<string, Decimal> => {
+      const out = new Map<string, Decimal>();
+      if (!v.cap || v.buyer === '' || v.windowStart === null) return out;
+      const key = v.voucherKey;
+      const net = new Map<string, Decimal>();
+      for (const c of coveredOf.all(key, `${key}+`, `${key},`) as string[]) {
+        for (const [j, a] of Object.entries(parseCovered(c, this.path))) net.set(j, (net.get(j) ?? new Decimal(0)).plus(a));
+      }
+      if (![...net.values()].some((a) => a.gt(0))) return out;
+      const mine = new Set(ids);
+      const group = new Set(capKeys(v));
+      for (const [j, a] of [...net].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+        if (!a.gt(0) || group.has(j)) continue;
+        const theirs = [...new Set(parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path))];
+        if (theirs.length === 0 || theirs.some((id) => mine.has(id))) continue;
+        if ((held.all(v.kind ?? 'voucher', JSON.stringify(theirs)) as ClashRow[]).some((r) => r.voucher_key !== j)) continue;
+        out.set(j, a);
+      }
+      return out;
+    };
+    /**
+     * A recorded voucher (`was`, top-ups included) that now comes to more (`now`), or whose cap
+     * shares taken from vouchers of another day or window are given back (`stale`): what is still
      * owed, and what its top-up (amount now − was) takes over, so that it issues only that.
      * What stands behind its orders is what the voucher itself still holds (less what later
-     * vouchers took over from it) and what the other vouchers holding its orders hold (a voucher
-     * taking it over may already pay the change); the buyer's cap group may leave less room still.
-     * Never more than now − was: a top-up cannot issue more than it records.
+     * vouchers took over from it, less the stale shares) and what the other vouchers holding its
+     * orders hold (a voucher taking it over may already pay the change); the buyer's cap group may
+     * leave less room still. Never more than now − was plus the stale shares: a top-up cannot issue
+     * more than it records and gives back. The shares given back are negative entries of its cover
+     * (`from`), so later runs find them given back once; `released` says how much of each.
      */
-    const topUp = (v: VoucherRecord, now: Decimal, was: Decimal, ids: string[]): { owed: Decimal; from: Record<string, string> } => {
+    const topUp = (v: VoucherRecord, now: Decimal, was: Decimal, ids: string[], stale = new Map<string, Decimal>()): { owed: Decimal; from: Record<string, string>; released: Map<string, Decimal> } => {
       const key = v.voucherKey;
-      const self = left.get(key) ?? available(key);
+      const gone = [...stale.values()].reduce((s, a) => s.plus(a), new Decimal(0));
+      const self = Decimal.max(0, (left.get(key) ?? available(key)).minus(gone));
       const others = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify(ids)) as ClashRow[]).map((r) => r.voucher_key))].filter((k) => k !== key).sort();
       // The cap room, from what the group holds before this voucher takes anything.
       const group = capKeys(v);
@@ -648,9 +690,10 @@ class SqliteState implements StateDb {
       const c = cover(others, need, ids, v.shares);
       let owed = need.minus(c.total);
       if (room !== null) owed = Decimal.min(owed, Decimal.max(0, room));
-      owed = Decimal.max(0, Decimal.min(owed, now.minus(was)));
-      // The top-up's cover: now − was − owed, from what this call took (cover first, then the cap group).
-      let want = now.minus(was).minus(owed);
+      owed = Decimal.max(0, Decimal.min(owed, Decimal.max(0, now.minus(was)).plus(gone)));
+      // The top-up's cover: now − was + what is given back − owed, from what this call took (cover
+      // first, then the cap group).
+      let want = Decimal.max(0, now.minus(was)).plus(gone).minus(owed);
       const from: Record<string, string> = {};
       const takenNow = [...Object.entries(c.from).map(([k, a]) => [k, new Decimal(a)] as const)];
       const capLeft = room !== null ? group.map((k) => [k, before.get(k)!.minus(c.from[k] ?? 0)] as const) : [];
@@ -664,7 +707,16 @@ class SqliteState implements StateDb {
       }
       // What this run holds as taken: exactly the top-up's cover.
       for (const [k, a] of before) left.set(k, a.minus(from[k] ?? 0));
-      return { owed, from };
+      // Given back, less any of the cover nothing here could take (so the top-up pays only `owed`).
+      const released = new Map<string, Decimal>();
+      for (const [j, a] of stale) {
+        const back = Decimal.max(0, a.minus(want));
+        want = Decimal.max(0, want.minus(a));
+        if (!back.gt(0)) continue;
+        released.set(j, back);
+        from[j] = back.neg().toFixed(2);
+      }
+      return { owed, from, released };
     };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
@@ -680,18 +732,39 @@ class SqliteState implements StateDb {
               const parts = amounts.all(v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`) as string[];
               const was = parts.reduce((s, a) => s.plus(a), new Decimal(0));
               const now = new Decimal(v.amount);
-              if (was.eq(now)) {
+              // Cap shares counted as paid by vouchers of what is now another day or window.
+              const stale = staleCap(v, ids);
+              if (was.eq(now) && stale.size === 0) {
                 out.set(v.voucherKey, 'already_recorded');
                 continue;
               }
               // What was paid stands. More is owed: recorded only as a deliberate top-up (--reissue
               // naming its orders); less: nothing can be taken back. Either way it is reported.
               const more = Decimal.max(0, now.minus(was));
-              const { owed, from } = more.gt(0) ? topUp(v, now, was, ids) : { owed: new Decimal(0), from: {} };
+              const before = new Map(left);
+              const { owed, from, released } = more.gt(0) || stale.size > 0 ? topUp(v, now, was, ids, stale) : { owed: new Decimal(0), from: {}, released: new Map<string, Decimal>() };
               const toppedUp = owed.gt(0) && opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
-              opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), owed: owed.toFixed(2), toppedUp });
+              if (!toppedUp && more.isZero()) {
+                // Only a cap share to give back, and not recorded: nothing is taken in this call.
+                left.clear();
+                for (const [k, a] of before) left.set(k, a);
+                if (was.eq(now) && !owed.gt(0)) {
+                  // The same amount and nothing owed (its cap group now is full): as it was.
+                  out.set(v.voucherKey, 'already_recorded');
+                  continue;
+                }
+              }
+              const change: AmountChange = { voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), owed: owed.toFixed(2), toppedUp };
+              if (owed.gt(0) && released.size > 0) {
+                change.released = [...released.values()].reduce((s, a) => s.plus(a), new Decimal(0)).toFixed(2);
+                change.releasedFrom = [...released.keys()];
+                change.inexact = !v.cap!.exact;
+              }
+              opts.changes?.push(change);
               if (toppedUp) {
                 const key = `${v.voucherKey}+${parts.length}`;
+                // The shares given back are theirs again: later vouchers of their day or window count them.
+                for (const [j, a] of released) left.set(j, (left.get(j) ?? available(j)).plus(a));
                 insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from));
               }
               out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');

@@ -201,6 +201,90 @@ describe('tmall-2023: a recorded voucher from an export that lacked the window\'
   });
 });
 
+describe('tmall-2023: a voucher capped with another window by a wrong paid time, seen again in its own window', () => {
+  // Buyer Q, each shipped 48 h 1 s after payment (late), 30 % (RULES 1.2):
+  // o00 100.00 paid 2025-05-30 04:50 → 30.00; o04 2000.00 paid 2025-05-31 11:55 → 600 → cap 500.00.
+  // o04 is 31 h 5 min after o00: a window of its own. Owed: {o00} 30.00 + {o04} 500.00 = 530.00.
+  // An export with o04's paid time wrong (2025-05-31 00:55, 20 h 5 min after o00; still late):
+  // {o04} 500.00 opens inside {o00}'s recorded window and is capped with it: 500 − 30 = 470.00 issued.
+  const q = (n: string, paid: string, paidAt: string, shippedAt: string) => shipped(`50000000000020105${n}`, 'Q', paid, paidAt, shippedAt);
+  const o00 = q('00', '100.00', '2025-05-30 04:50:00', '2025-06-01 04:50:01');
+  const o04 = q('04', '2000.00', '2025-05-31 11:55:00', '2025-06-02 11:55:01');
+  const o04wrong = q('04', '2000.00', '2025-05-31 00:55:00', '2025-06-02 11:55:01');
+  const issued = (r: { rows: Row[] }) => r.rows.map((v) => [v.orderIds, v.amount, v.toIssue, v.recorded]);
+
+  it('the true export owes {o04} the 30.00 it counted as {o00}\'s (amount_changed, exit 1), --reissue tops it up: 530.00 paid, not 500.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { a: [o00], b: [o04wrong], full: [o00, o04] });
+    expect(issued(run(f.a!, state))).toEqual([[[o00.订单编号], '30.00', '30.00', 'new']]);
+    const b = run(f.b!, state);
+    expect(b.code).toBe(1);
+    expect(issued(b)).toEqual([[[o04.订单编号], '500.00', '470.00', 'new']]);
+    // o04 opens its own window now: its cap has room for all 500.00, of which it paid 470.00.
+    const c = run(f.full!, state);
+    expect(c.code).toBe(1);
+    expect(issued(c)).toEqual([
+      [[o00.订单编号], '30.00', '0.00', 'already_recorded'],
+      [[o04.订单编号], '500.00', '30.00', 'amount_changed'],
+    ]);
+    expect(c.stderr).toContain(`was recorded at 500.00, 30.00 of it counted as paid by voucher ${c.rows[0]!.voucherKey} toward a shared cap; the export no longer puts them in the same 24-hour window: 30.00 more is owed and was not recorded. Once checked, run again with --reissue ${o04.订单编号}`);
+    expect(ledger(state).stderr).toContain('2 vouchers recorded, total 500.00');
+    expect(run(f.full!, state, '--lang', 'zh').stderr).toContain(`红包 ${c.rows[1]!.voucherKey} 记录为 500.00, 其中 30.00 按共用封顶额算作红包 ${c.rows[0]!.voucherKey} 已付; 现在的报表不再把它们放在同一 24 小时窗口: 还差 30.00 元, 未记录`);
+    const d = run(f.full!, state, '--reissue', String(o04.订单编号));
+    expect(d.code).toBe(0);
+    expect(issued(d)).toEqual([
+      [[o00.订单编号], '30.00', '0.00', 'already_recorded'],
+      [[o04.订单编号], '500.00', '30.00', 'topped_up'],
+    ]);
+    expect(d.stderr).toContain('the 30.00 still owed was recorded as a top-up (--reissue;');
+    // The top-up adds nothing to what {o04} comes to (0.00) and gives back the 30.00 it had counted
+    // as {o00}'s (covered −30.00): 30.00 paid; {o00}'s 30.00 is {o00}'s again.
+    const rows = JSON.parse(ledger(state).stdout) as Row[];
+    expect(rows.map((v) => [v.orderIds, v.amount, v.covered])).toEqual([
+      [[o00.订单编号], '30.00', '0.00'],
+      [[o04.订单编号], '500.00', '30.00'],
+      [[o04.订单编号], '0.00', '-30.00'],
+    ]);
+    expect(ledger(state).stderr).toContain('3 vouchers recorded, total 530.00');
+    // Counted once: the next runs find it all recorded.
+    const e = run(f.full!, state, '--reissue', 'all');
+    expect(e.code).toBe(0);
+    expect(issued(e)).toEqual([
+      [[o00.订单编号], '30.00', '0.00', 'already_recorded'],
+      [[o04.订单编号], '500.00', '0.00', 'already_recorded'],
+    ]);
+    expect(ledger(state).stderr).toContain('3 vouchers recorded, total 530.00');
+    // o01 2000.00 paid 2025-05-30 10:00 (5 h 10 min after o00) → 600: {o00,o01} = min(500, 630) =
+    // 500.00, {o00}'s 30.00 (given back) pays part of it: 470.00 to issue. Owed: 500 + 500 = 1000.00.
+    // Had {o04} kept {o00}'s 30.00, {o00,o01} would issue 500.00: 1030.00 paid.
+    const o01 = q('01', '2000.00', '2025-05-30 10:00:00', '2025-06-01 10:00:01');
+    const g = run(files(dir, { g: [o00, o01, o04] }).g!, state, '--reissue', 'all');
+    expect(issued(g)).toEqual([
+      [[o00.订单编号, o01.订单编号], '500.00', '470.00', 'reissued'],
+      [[o04.订单编号], '500.00', '0.00', 'already_recorded'],
+    ]);
+    expect(ledger(state).stderr).toContain('4 vouchers recorded, total 1000.00');
+  });
+
+  it('{o00}\'s window grown in the same run ({o00,o01} takes {o00} over): 1000.00 paid in all, once', () => {
+    // As above: {o00} 30.00, {o04} 500.00 of which 470.00 issued. Then [o00, o01, o04] with
+    // --reissue all: {o00,o01} = 500.00 and {o04} = 500.00 are owed, 1000.00 in all; 500.00 was paid.
+    // {o00,o01} is recorded first, with {o00}'s money gone to {o04}: it pays o00 anew (500.00), so
+    // {o04} keeps {o00}'s 30.00 (given back as well, 1030.00 was paid).
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const o01 = q('01', '2000.00', '2025-05-30 10:00:00', '2025-06-01 10:00:01');
+    const f = files(dir, { a: [o00], b: [o04wrong], g: [o00, o01, o04] });
+    const told = [f.a!, f.b!, f.g!].map((file) => run(file, state, '--reissue', 'all')).reduce((t, r) => t + r.rows.filter((v) => ['new', 'reissued', 'topped_up'].includes(String(v.recorded))).reduce((s, v) => s + Math.round(Number(v.toIssue) * 100), 0), 0);
+    expect(told).toBe(100000);
+    expect(ledger(state).stderr).toContain('total 1000.00');
+    const again = run(f.g!, state, '--reissue', 'all');
+    expect(again.rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded'], ['0.00', 'already_recorded']]);
+    expect(ledger(state).stderr).toContain('total 1000.00');
+  });
+});
+
 describe('looking up the buyer\'s cap group', () => {
   it('uses an index (schema 7): recording 20 000 vouchers read the whole table once per voucher (48 s)', async () => {
     const { openState } = await import('../../src/state/ledger.js');

@@ -285,6 +285,35 @@ describe('tmall-2023: a voucher capped with another window by a wrong paid time,
   });
 });
 
+describe('tmall-2026: a voucher capped with another day by a wrong paid time, now on its own day and at more', () => {
+  // Buyer R (RULES 1.3: deadline paid + 48 h; over 72 h late: out of stock, 10 %, 5–500; else late
+  // 5 %, 5–50; one Beijing day capped at 500):
+  // a 5000.00 paid 05-01 10:00, shipped 05-06 10:00:01 (72 h 1 s late) → 500.00.
+  // b 3000.00 paid 05-02 09:00, shipped 05-07 09:00:01 (72 h 1 s late) → 300.00, its own day.
+  // Owed: 500.00 + 300.00 = 800.00.
+  // An export with b's paid time wrong (05-01 21:00) and its old ship time (05-04 09:00:01, 36 h late):
+  // 5 % = 150 → 50.00, on a's day, which a's 500.00 fills: {b} recorded at 50.00, 0.00 issued.
+  const r = (n: string, paid: string, paidAt: string, shippedAt: string) => shipped(`20000000000000002${n}`, 'R', paid, paidAt, shippedAt);
+  const a = r('01', '5000.00', '2026-05-01 10:00:00', '2026-05-06 10:00:01');
+  const b = r('02', '3000.00', '2026-05-02 09:00:00', '2026-05-07 09:00:01');
+  const bWrong = r('02', '3000.00', '2026-05-01 21:00:00', '2026-05-04 09:00:01');
+
+  it('owes 300.00: 250.00 more than recorded and the 50.00 counted as a\'s; 800.00 paid in all', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { a: [a], b: [bWrong], full: [a, b] });
+    expect(run(f.a!, state).rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '500.00', 'new']]);
+    expect(run(f.b!, state).rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['50.00', '0.00', 'new']]);
+    const c = run(f.full!, state, '--reissue', 'all');
+    expect(c.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '0.00', 'already_recorded'], ['300.00', '300.00', 'topped_up']]);
+    expect(c.stderr).toContain('was recorded at 50.00, 50.00 of it counted as paid by voucher');
+    expect(c.stderr).toContain('the export no longer puts them in the same day and now comes to 300.00: the 300.00 still owed was recorded as a top-up');
+    expect(ledger(state).stderr).toContain('3 vouchers recorded, total 800.00');
+    expect(run(f.full!, state, '--reissue', 'all').rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded'], ['0.00', 'already_recorded']]);
+    expect(ledger(state).stderr).toContain('3 vouchers recorded, total 800.00');
+  });
+});
+
 describe('looking up the buyer\'s cap group', () => {
   it('uses an index (schema 7): recording 20 000 vouchers read the whole table once per voucher (48 s)', async () => {
     const { openState } = await import('../../src/state/ledger.js');

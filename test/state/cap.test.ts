@@ -283,6 +283,28 @@ describe('tmall-2023: a voucher capped with another window by a wrong paid time,
     expect(again.rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded'], ['0.00', 'already_recorded']]);
     expect(ledger(state).stderr).toContain('total 1000.00');
   });
+
+  it('an export without o04 caps {o00,o01} with {o04} (its recorded, wrong opening): the true export owes it 500.00; 1000.00 paid', () => {
+    // {o00} 30.00, {o04} 500.00 (470.00 issued, opening recorded at the wrong 05-31 00:55). An export
+    // of [o00, o01] rebuilds o00's window with that opening: {o00,o01} 500.00 is capped with {o04}
+    // and issues 0.00 (exit 1, a person checks), all of it counted as {o04}'s. The true export puts
+    // {o04} in its own window: {o04}'s 500.00 is its own (470.00 issued and {o00}'s 30.00, which
+    // {o00,o01} took over with {o00}), so {o00,o01} owes its 500.00: 1000.00 paid. Before, the true
+    // export read {o00,o01} 'already recorded': 500.00 paid of 1000.00.
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const o01 = q('01', '2000.00', '2025-05-30 10:00:00', '2025-06-01 10:00:01');
+    const f = files(dir, { a: [o00], b: [o04wrong], d: [o00, o01], g: [o00, o01, o04] });
+    const rs = [f.a!, f.b!, f.d!, f.g!].map((file) => run(file, state, '--reissue', 'all'));
+    expect(rs.map((r) => r.code)).toEqual([0, 1, 1, 0]);
+    expect(issued(rs[2]!)).toEqual([[[o00.订单编号, o01.订单编号], '500.00', '0.00', 'reissued']]);
+    expect(issued(rs[3]!)).toEqual([
+      [[o00.订单编号, o01.订单编号], '500.00', '500.00', 'topped_up'],
+      [[o04.订单编号], '500.00', '0.00', 'already_recorded'],
+    ]);
+    expect(ledger(state).stderr).toContain('4 vouchers recorded, total 1000.00');
+    expect(rs.reduce((t, r) => t + r.rows.filter((v) => ['new', 'reissued', 'topped_up'].includes(String(v.recorded))).reduce((s, v) => s + Math.round(Number(v.toIssue) * 100), 0), 0)).toBe(100000);
+  });
 });
 
 describe('tmall-2026: a voucher capped with another day by a wrong paid time, now on its own day and at more', () => {

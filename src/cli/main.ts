@@ -37,11 +37,12 @@ export function action(body: () => Promise<CommandBody>) {
     current.ctx = ctx;
     current.command = commandPath(cmd);
     current.args = args;
-    // -o / --rejects onto one of the inputs would destroy it: refused before anything is read.
+    // -o / --rejects / --duplicates onto one of the inputs would destroy it: refused before anything is read.
     const own = cmd.opts();
     guardTargets({
       output: ctx.output,
       rejects: ctx.rejects,
+      duplicates: ctx.duplicates,
       inputs: [
         ...pathsIn(args).map((p) => ({ what: 'input', path: p })),
         ...Object.entries(own).flatMap(([k, v]) => pathsIn([v]).map((p) => ({ what: `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, path: p }))),

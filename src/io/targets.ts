@@ -1,4 +1,4 @@
-// -o / --rejects must never point at a file the run reads (an export, a side list, the config, the
+// -o / --rejects / --duplicates must never point at a file the run reads (an export, a side list, the config, the
 // state database): writing the result would destroy the input. Checked once, in the shell, before
 // any input is opened, by device and inode number (so a symlink, a hard link or another spelling
 // of the same path is caught too).
@@ -9,6 +9,8 @@ import { UsageError, msg } from '../cli/errors.js';
 export interface TargetCheck {
   output?: string;
   rejects?: string;
+  /** --duplicates: the list of orders seen twice, written like --rejects. */
+  duplicates?: string;
   /** Every path the run may read: file arguments and option values (non-files are ignored). */
   inputs: Array<{ what: string; path: string }>;
 }
@@ -61,20 +63,27 @@ export function pathsIn(values: unknown[]): string[] {
   return out;
 }
 
-/** Throws a usage error (exit 2) when -o or --rejects is one of the inputs, or both are the same file. */
+/** Throws a usage error (exit 2) when -o, --rejects or --duplicates is one of the inputs, or two of them are the same file. */
 export function guardTargets(c: TargetCheck): void {
   const targets = [
     { flag: '-o', path: c.output },
     { flag: '--rejects', path: c.rejects },
+    { flag: '--duplicates', path: c.duplicates },
   ].filter((t): t is { flag: string; path: string } => typeof t.path === 'string');
   const seen: Array<{ flag: string; id: Id }> = [];
-  // -o and --rejects naming one file that does not exist yet: both would write it, one result lost.
-  if (targets.length === 2 && targets[0]!.path !== '-' && !fs.existsSync(targets[0]!.path) && sameSpot(targets[0]!.path, targets[1]!.path)) {
-    const real = path.resolve(targets[0]!.path);
-    throw new UsageError(
-      msg(`-o 和 --rejects 指向同一个文件 ${real}; 一个会覆盖另一个, 未读取也未写入任何内容`, `-o and --rejects name the same file, ${real}; one would overwrite the other, so nothing was read or written`),
-      msg('把被拒绝的行写到另一个文件, 例如 --rejects rejects.csv。', 'write the rejected rows to another file, e.g. --rejects rejects.csv.'),
-    );
+  // Two targets naming one file that does not exist yet: both would write it, one result lost.
+  for (let i = 0; i < targets.length; i++) {
+    for (let j = i + 1; j < targets.length; j++) {
+      const [a, b] = [targets[i]!, targets[j]!];
+      if (a.path === '-' || b.path === '-' || fs.existsSync(a.path) || !sameSpot(a.path, b.path)) continue;
+      const real = path.resolve(a.path);
+      throw new UsageError(
+        msg(`${a.flag} 和 ${b.flag} 指向同一个文件 ${real}; 一个会覆盖另一个, 未读取也未写入任何内容`, `${a.flag} and ${b.flag} name the same file, ${real}; one would overwrite the other, so nothing was read or written`),
+        b.flag === '--duplicates'
+          ? msg('把重复订单列表写到另一个文件, 例如 --duplicates duplicates.csv。', 'write the duplicate list to another file, e.g. --duplicates duplicates.csv.')
+          : msg('把被拒绝的行写到另一个文件, 例如 --rejects rejects.csv。', 'write the rejected rows to another file, e.g. --rejects rejects.csv.'),
+      );
+    }
   }
   for (const t of targets) {
     const id = identify(t.path);
@@ -111,6 +120,10 @@ function clash(flag: string, target: string, what: string, input: string, id: Id
       `${flag} ${target} 与 ${what} ${input} 是同一个文件 (${same}); 写入会毁掉它, 未读取也未写入任何内容`,
       `${flag} ${target} is the same file as ${what} ${input} (${same}); writing there would destroy it, so nothing was read or written`,
     ),
-    msg('把结果写到另一个文件, 例如 -o 结果.csv。', 'write the result to another file, e.g. -o result.csv.'),
+    flag === '--duplicates'
+      ? msg('把重复订单列表写到另一个文件, 例如 --duplicates duplicates.csv。', 'write the duplicate list to another file, e.g. --duplicates duplicates.csv.')
+      : flag === '--rejects'
+        ? msg('把被拒绝的行写到另一个文件, 例如 --rejects rejects.csv。', 'write the rejected rows to another file, e.g. --rejects rejects.csv.')
+        : msg('把结果写到另一个文件, 例如 -o 结果.csv。', 'write the result to another file, e.g. -o result.csv.'),
   );
 }

@@ -177,6 +177,36 @@ describe('-o or --rejects onto one of the inputs', () => {
   });
 });
 
+describe('--duplicates onto one of the inputs or another target', () => {
+  // The same file given twice has 9 duplicate orders, so --duplicates is written: before, it was not
+  // checked at all and `--duplicates in.csv` replaced the export with the duplicate list.
+  it('is refused before reading (exit 2); the export, -o and --rejects files are untouched', () => {
+    const dir = tmpDir();
+    const input = path.join(dir, 'in.csv');
+    fs.copyFileSync(ORDERS, input);
+    const before = fs.readFileSync(input);
+    const ino = fs.statSync(input).ino;
+    const onInput = runCli(['orders', 'normalize', input, input, '--duplicates', input, '-q']);
+    expect(onInput.code).toBe(2);
+    expect(onInput.stdout).toBe('');
+    expect(onInput.stderr).toContain(`--duplicates ${input} is the same file as input ${input} (${input}, inode ${ino}); writing there would destroy it, so nothing was read or written`);
+    expect(onInput.stderr).toContain('--duplicates duplicates.csv');
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    // An existing -o file named again by --duplicates.
+    const out = path.join(dir, 'out.csv');
+    fs.writeFileSync(out, 'kept');
+    expect(runCli(['orders', 'normalize', input, '-o', out, '--duplicates', out]).code).toBe(2);
+    expect(fs.readFileSync(out, 'utf8')).toBe('kept');
+    // A file that does not exist yet, named by --duplicates and by -o or --rejects.
+    for (const flag of ['-o', '--rejects']) {
+      const r = runCli(['orders', 'normalize', input, flag, path.join(dir, 'same.csv'), '--duplicates', path.join(dir, '.', 'same.csv')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${flag} and --duplicates name the same file, ${fs.realpathSync(dir)}/same.csv; one would overwrite the other, so nothing was read or written`);
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(['in.csv', 'out.csv']);
+  });
+});
+
 describe('--show-pii outputs are private', () => {
   it('-o and --rejects written with --show-pii are created 0600 (0644 without)', () => {
     const dir = tmpDir();

@@ -5,6 +5,7 @@
 import type { Ctx } from '../cli/context.js';
 import { byteProgress } from '../cli/progress.js';
 import { InputError, type Msg, msg, say } from '../cli/errors.js';
+import { distinctFiles } from '../io/distinct.js';
 import { shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
@@ -411,7 +412,9 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
   const opened: OpenFile[] = [];
   const latest = latestPlausible(ctx.asOf, ctx.io.now());
   let i = 0;
-  for (const file of files) {
+  const distinct = distinctFiles(files);
+  for (const note of distinct.notes) ctx.warn(note);
+  for (const file of distinct.files) {
     const t = await openTable(file, ctx.io.stdin, ctx.encoding, isOrderHeader);
     const detected = detectLayout(t.sniffed.name, t.headers);
     const lacking = detected.missing.filter((f) => opts.needs?.fields.has(f.key));

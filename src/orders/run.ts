@@ -116,8 +116,8 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
   const total = set.stats.reduce((a, s) => ({ read: a.read + s.rowsRead, ok: a.ok + s.accepted, bad: a.bad + s.rejected, dup: a.dup + s.duplicates }), { read: 0, ok: 0, bad: 0, dup: 0 });
   ctx.info(
     msg(
-      `${args.length} 个文件: 读取 ${total.read} 行 = 接受 ${total.ok} + 拒绝 ${total.bad} + 重复 ${total.dup}`,
-      `${args.length} file(s): ${total.read} rows read = ${total.ok} accepted + ${total.bad} rejected + ${total.dup} duplicates`,
+      `${set.stats.length} 个文件: 读取 ${total.read} 行 = 接受 ${total.ok} + 拒绝 ${total.bad} + 重复 ${total.dup}`,
+      `${set.stats.length} file(s): ${total.read} rows read = ${total.ok} accepted + ${total.bad} rejected + ${total.dup} duplicates`,
     ),
   );
   // The report is written (it says why); an input whose every row was rejected is still exit 3.

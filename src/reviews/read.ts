@@ -3,6 +3,7 @@
 import type { Ctx } from '../cli/context.js';
 import { InputError, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell } from '../io/cells.js';
+import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, openMappedTable, usableRecord } from '../io/table.js';
 import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
@@ -117,7 +118,9 @@ export async function readReviews(
   const what = msg('评价文件', 'review file');
   // As for orders: a time more than a day after the real clock (or --as-of) is a mangled cell.
   const latest = latestPlausible(ctx.asOf, ctx.io.now());
-  for (const file of files) {
+  const distinct = distinctFiles(files);
+  for (const note of distinct.notes) ctx.warn(note);
+  for (const file of distinct.files) {
     const t = await openMappedTable(file, ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding);
     const name = t.sniffed.name;
     const ix = t.map.index;

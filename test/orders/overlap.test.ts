@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportTimeInName, newestFirst } from '../../src/orders/freshness.js';
 import { TimeZone } from '../../src/time.js';
-import { tmpDir } from '../helpers.js';
+import { ROOT, tmpDir } from '../helpers.js';
 import { order, taobaoCsv, write } from './build.js';
 import { cli, json } from './expected.js';
 
@@ -187,5 +187,47 @@ describe('one order three times in one file', () => {
     const two = cli(['compensate', older, newer, '--as-of', '2026-11-20 12:00:00', '-f', 'json']);
     expect(two.code).toBe(0);
     expect(json(two)).toEqual([]);
+  });
+});
+
+describe('the same file named twice', () => {
+  // `*.csv ExportOrderList*.csv`, `a.csv ./a.csv` or a link to the file: one download, not two. Read
+  // twice, every order was reported as shared by two overlapping downloads, "the newer" one used —
+  // the same file on both sides — and inspect counted 9 duplicates and a second row of zeros.
+  it('is read once, with one warning naming the other spellings; no order is a duplicate', () => {
+    const dir = tmpDir();
+    const rows = ['3515313147329600001', '3515313147329600002'].map((id) => order(id, { 订单状态: '交易成功' }));
+    const f = write(dir, 'ExportOrderList202611201200.csv', taobaoCsv(rows));
+    const link = path.join(dir, 'latest.csv');
+    fs.symlinkSync(f, link);
+    const dotted = `${dir}/./ExportOrderList202611201200.csv`;
+    const dups = path.join(dir, 'dups.csv');
+    const r = cli(['orders', 'inspect', f, dotted, link, '-f', 'json', '--duplicates', dups]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`storeops: warning: ${f} is given 3 times (also as ${dotted}, ${link}); it is read once`);
+    expect(r.stderr).not.toContain('share');
+    // 2 rows read once: 2 accepted, no duplicates; one inspect row, for the first naming.
+    expect(r.stderr).toContain('1 file(s): 2 rows read = 2 accepted + 0 rejected + 0 duplicates');
+    const got = json(r);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ file: f, rowsRead: 2, accepted: 2, duplicates: 0 });
+    expect(fs.readFileSync(dups, 'utf8').replace(/^\uFEFF/, '').trim()).toBe('file,line,orderId,keptFile,keptLine');
+    // A copy is another download (another inode): still two files sharing their orders.
+    const copy = write(dir, 'ExportOrderList202611211200.csv', taobaoCsv(rows));
+    const r2 = cli(['orders', 'inspect', f, copy, '-f', 'json']);
+    expect(r2.stderr).not.toContain('is given');
+    expect(r2.stderr).toContain(`${copy} and ${f} share 2 order(s)`);
+  });
+
+  it('a review file named twice is read once (zh and en)', () => {
+    const reviews = path.join(ROOT, 'examples', 'reviews.csv');
+    const en = cli(['reviews', 'queue', reviews, reviews, '-f', 'json', '--lang', 'en']);
+    expect(en.stderr).toContain(`storeops: warning: ${reviews} is given 2 times; it is read once`);
+    const zh = cli(['reviews', 'queue', reviews, reviews, '-f', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`storeops: 警告: ${reviews} 被给出了 2 次, 只读取一次`);
+    // The queue is the one file's: 9 rows, none a duplicate.
+    const once = cli(['reviews', 'queue', reviews, '-f', 'json', '--lang', 'en']);
+    expect(en.stdout).toBe(once.stdout);
+    expect(en.stderr).toContain('reviews: 9 rows, 9 read; ');
   });
 });

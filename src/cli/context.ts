@@ -97,6 +97,21 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv, con
 export function buildContext(flags: GlobalFlags, io: Io): Ctx {
   // --lang may be needed to report a broken config file, so pick it without config first.
   const preLang = detectLang(flags.lang, io.env, {});
+  // `-o "$OUT"` with OUT unset: an empty name is a mistake, not "standard output" (-o wrote the
+  // result to stdout, exit 0, and the file a cron job expected was never written) nor "no file"
+  // (--rejects/--duplicates silently wrote nothing).
+  for (const [flag, value] of [['-o', flags.output], ['--rejects', flags.rejects], ['--duplicates', flags.duplicates]] as const) {
+    if (value !== undefined && value.trim() === '') {
+      const e = new UsageError(
+        msg(`${flag} 的文件名是空的`, `${flag} was given an empty file name`),
+        flag === '-o'
+          ? msg('给出文件名 (标准输出用 -o -); 脚本里多半是变量没有设置。', 'give a file name (-o - for standard output); in a script, a variable was probably not set.')
+          : msg('给出文件名; 脚本里多半是变量没有设置。', 'give a file name; in a script, a variable was probably not set.'),
+      );
+      (e as { lang?: Lang }).lang = preLang;
+      throw e;
+    }
+  }
   let loaded;
   try {
     loaded = loadConfig(flags.config, io.env, io.cwd);

@@ -207,6 +207,24 @@ describe('--duplicates onto one of the inputs or another target', () => {
   });
 });
 
+describe('an empty file name (`-o "$OUT"` with OUT unset)', () => {
+  // -o "" wrote the result to standard output with exit 0 (the file cron expected was never
+  // written); --rejects "" and --duplicates "" silently wrote no list.
+  it('is a usage error (exit 2) for -o, --rejects and --duplicates, nothing written (zh and en)', () => {
+    const dir = tmpDir();
+    for (const flag of ['-o', '--rejects', '--duplicates']) {
+      const r = runCli([...RUN, flag, ''], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`storeops: error: ${flag} was given an empty file name`);
+    }
+    const zh = runCli([...RUN, '-o', ' ', '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('-o 的文件名是空的');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('--show-pii outputs are private', () => {
   it('-o and --rejects written with --show-pii are created 0600 (0644 without)', () => {
     const dir = tmpDir();

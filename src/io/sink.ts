@@ -261,6 +261,19 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
   if (where.kind === 'direct') return directSink(target, where.path, enc);
   if (where.kind === 'stdout' || where.kind === 'stderr') return stdoutSink(where.kind === 'stdout' ? process.stdout : process.stderr, enc);
   const real = where.path;
+  // A file the operator made read-only (chmod a-w: last month's final list) is not replaced: the
+  // rename below needs only the folder's permission, so it replaced what `>` and `cp` refuse to.
+  try {
+    fs.accessSync(real, fs.constants.W_OK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM') {
+      throw new OutputError(
+        msg(`无法写入输出文件 ${target}: 该文件是只读的 (写保护), 保持不变`, `cannot write output file ${target}: the file is read-only (write-protected); it was left as it was`),
+        msg('写到另一个文件, 或先去掉写保护 (chmod u+w)。', 'write to another file, or remove the protection first (chmod u+w).'),
+      );
+    }
+    // ENOENT: nothing there yet. Anything else is told when the temporary file is written.
+  }
   const tmp = tempPathFor(real);
   let fd: number;
   try {

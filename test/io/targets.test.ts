@@ -225,6 +225,45 @@ describe('an empty file name (`-o "$OUT"` with OUT unset)', () => {
   });
 });
 
+describe('a read-only (write-protected) target', () => {
+  // The rename that makes -o atomic needs only the folder's permission: a file the operator made
+  // read-only (chmod 444, last month's final list) was replaced, where `>` and `cp` refuse. Root
+  // may write anything, so as root the run is made as the user nobody (uid 65534).
+  const asUser = isRoot ? { uid: 65534, gid: 65534 } : {};
+  const run = (dir: string, args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', LANG: 'C', TZ: 'UTC', HOME: dir }, encoding: 'utf8', ...asUser });
+
+  it('is refused with exit 5, left as it was, no temporary file; -o, --rejects and xlsx alike (zh and en)', () => {
+    const dir = tmpDir();
+    fs.chmodSync(dir, 0o777);
+    const target = path.join(dir, 'final.csv');
+    fs.writeFileSync(target, 'last month');
+    fs.chmodSync(target, 0o444);
+    const r = run(dir, [...RUN, '-o', target]);
+    expect(r.status).toBe(5);
+    expect(r.stderr).toContain(`storeops: error: cannot write output file ${target}: the file is read-only (write-protected); it was left as it was`);
+    expect(fs.readFileSync(target, 'utf8')).toBe('last month');
+    const zh = run(dir, [...RUN, '-o', target, '--lang', 'zh']);
+    expect(zh.status).toBe(5);
+    expect(zh.stderr).toContain(`无法写入输出文件 ${target}: 该文件是只读的 (写保护), 保持不变`);
+    const book = path.join(dir, 'final.xlsx');
+    fs.writeFileSync(book, 'old book');
+    fs.chmodSync(book, 0o444);
+    expect(run(dir, [...RUN, '-o', book]).status).toBe(5);
+    expect(fs.readFileSync(book, 'utf8')).toBe('old book');
+    const rejects = path.join(dir, 'rejects.csv');
+    fs.writeFileSync(rejects, 'old rejects');
+    fs.chmodSync(rejects, 0o444);
+    expect(run(dir, [...RUN, '--rejects', rejects, '-o', path.join(dir, 'out.csv')]).status).toBe(5);
+    expect(fs.readFileSync(rejects, 'utf8')).toBe('old rejects');
+    expect(fs.readdirSync(dir).sort()).toEqual(['final.csv', 'final.xlsx', 'rejects.csv']);
+    // Made writable again, it is written as usual.
+    fs.chmodSync(target, 0o666);
+    expect(run(dir, [...RUN, '-o', target]).status).toBe(0);
+    expect(fs.readFileSync(target, 'utf8')).toContain(HEADER);
+  });
+});
+
 describe('--show-pii outputs are private', () => {
   it('-o and --rejects written with --show-pii are created 0600 (0644 without)', () => {
     const dir = tmpDir();

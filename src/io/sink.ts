@@ -274,12 +274,22 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
     }
     // ENOENT: nothing there yet. Anything else is told when the temporary file is written.
   }
+  // A file replaced keeps its permissions (one the operator made private, 0600 or 0640, must not
+  // come back readable by everyone), never wider than a private output's 0600.
+  let kept: number | undefined;
+  try {
+    kept = fs.statSync(real).mode & 0o777;
+    if (opts.mode !== undefined) kept &= opts.mode;
+  } catch {
+    /* nothing there yet */
+  }
   const tmp = tempPathFor(real);
   let fd: number;
   try {
-    fd = fs.openSync(tmp, 'wx', opts.mode ?? 0o644);
-    // The umask may have narrowed the mode; a private file must be exactly 0600.
-    if (opts.mode !== undefined) fs.fchmodSync(fd, opts.mode);
+    fd = fs.openSync(tmp, 'wx', kept ?? opts.mode ?? 0o644);
+    // The umask may have narrowed the mode; a private file must be exactly 0600, a replaced one as it was.
+    if (kept !== undefined) fs.fchmodSync(fd, kept);
+    else if (opts.mode !== undefined) fs.fchmodSync(fd, opts.mode);
   } catch (e) {
     throw cannotWrite(target, e);
   }

@@ -279,6 +279,31 @@ describe('--show-pii outputs are private', () => {
     expect(runCli([...RUN, '-o', plain]).code).toBe(0);
     expect(fs.statSync(plain).mode & 0o777).toBe(0o644);
   });
+
+  // The rename put a new 0644 file in place of one the operator had made private: buyer names and
+  // amounts came back readable by every user of the machine.
+  it('a file replaced keeps its permissions (0600 and 0640 stay; 0644 becomes 0600 with --show-pii)', () => {
+    const dir = tmpDir();
+    for (const [name, before, extra, after] of [
+      ['private.csv', 0o600, [], 0o600],
+      ['group.csv', 0o640, [], 0o640],
+      ['group.xlsx', 0o640, [], 0o640],
+      ['open.csv', 0o644, ['--show-pii'], 0o600],
+      ['group-pii.csv', 0o640, ['--show-pii'], 0o600],
+    ] as Array<[string, number, string[], number]>) {
+      const target = path.join(dir, name);
+      fs.writeFileSync(target, 'old');
+      fs.chmodSync(target, before);
+      expect(runCli([...RUN, ...extra, '-o', target]).code).toBe(0);
+      expect(fs.readFileSync(target).length).toBeGreaterThan(3);
+      expect((fs.statSync(target).mode & 0o777).toString(8)).toBe(after.toString(8));
+    }
+    const rej = path.join(dir, 'rejects.csv');
+    fs.writeFileSync(rej, 'old');
+    fs.chmodSync(rej, 0o600);
+    expect(runCli([...RUN, '--rejects', rej]).code).toBe(0);
+    expect(fs.statSync(rej).mode & 0o777).toBe(0o600);
+  });
 });
 
 describe('every exit path removes what it started', () => {

@@ -344,10 +344,11 @@ describe('the same order in two files', () => {
     expect(n.stderr).toContain('4 rows read: 3 accepted, 0 rejected, 1 duplicates; wrote 3 orders');
   });
 
-  it('the same file twice: every order is a duplicate the first time (a tie goes to the later argument)', () => {
+  it('the same file twice is one download: read once, with a warning, no duplicates', () => {
     const a = bad('dup-a.csv');
     const r = cli(['orders', 'inspect', a, a, '-f', 'json']);
-    expect(r.stderr).toContain('2 file(s): 4 rows read = 2 accepted + 0 rejected + 2 duplicates');
-    expect(json(r).map((s) => s.duplicates)).toEqual([2, 0]);
+    expect(r.stderr).toContain(`${a} is given 2 times; it is read once`);
+    expect(r.stderr).toContain('1 file(s): 2 rows read = 2 accepted + 0 rejected + 0 duplicates');
+    expect(json(r).map((s) => s.duplicates)).toEqual([0]);
   });
 });

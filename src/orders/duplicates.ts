@@ -2,7 +2,7 @@
 // (count, the first few ids, which file's version was used): an hourly cron log must not fill
 // with one line per order. `--duplicates FILE` gets every one (file, line, id, the kept copy).
 import type { Ctx } from '../cli/context.js';
-import { msg, say } from '../cli/errors.js';
+import { type Msg, msg, say } from '../cli/errors.js';
 import type { Column } from '../io/columns.js';
 import { type RowWriter, openOutput } from '../io/output.js';
 import type { Freshness } from './freshness.js';
@@ -15,13 +15,17 @@ const COLUMNS: Column[] = [
   { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id' },
   { key: 'keptFile', zh: '采用的文件', en: 'keptFile' },
   { key: 'keptLine', zh: '采用的行号', en: 'keptLine', type: 'int' },
+  // An item report's rows are de-duplicated by 子订单编号: the line repeated, beside its order's id.
+  { key: 'lineId', zh: '子订单编号', en: 'lineId', type: 'id' },
 ];
 
 interface Pair {
   kept: number;
   dropped: number;
   count: number;
-  /** The first few distinct ids, and whether any other id was seen. */
+  /** The rows are order lines (an item report's, told apart by 子订单编号), not whole orders. */
+  lines: boolean;
+  /** The first few distinct order ids, and whether any other id was seen. */
   ids: string[];
   more: boolean;
 }
@@ -37,13 +41,16 @@ export class DuplicateLog {
     private readonly fresh: readonly Freshness[],
   ) {}
 
-  /** The row at `dropped`:`line` repeats an order already taken from `kept`:`keptLine` (0 = unknown). */
-  async add(id: string, dropped: number, line: number, kept: number | undefined, keptLine: number): Promise<void> {
+  /**
+   * The row at `dropped`:`line` repeats an order (or, with `lineId`, an order line) already taken
+   * from `kept`:`keptLine` (0 = unknown).
+   */
+  async add(id: string, lineId: string | undefined, dropped: number, line: number, kept: number | undefined, keptLine: number): Promise<void> {
     this.count++;
-    const key = `${kept ?? '?'}>${dropped}`;
+    const key = `${kept ?? '?'}>${dropped}>${lineId === undefined ? 'o' : 'l'}`;
     let p = this.pairs.get(key);
     if (!p) {
-      p = { kept: kept ?? -1, dropped, count: 0, ids: [], more: false };
+      p = { kept: kept ?? -1, dropped, count: 0, lines: lineId !== undefined, ids: [], more: false };
       this.pairs.set(key, p);
     }
     p.count++;
@@ -54,7 +61,7 @@ export class DuplicateLog {
     const out = this.ctx.duplicates;
     if (out) {
       this.writer ??= await openOutput({ ...this.ctx, output: out, format: undefined, stdout: this.ctx.io.stderr }, COLUMNS);
-      await this.writer.row({ file: this.names[dropped], line, orderId: id, keptFile: kept === undefined ? '' : this.names[kept], keptLine: keptLine || null });
+      await this.writer.row({ file: this.names[dropped], line, orderId: id, keptFile: kept === undefined ? '' : this.names[kept], keptLine: keptLine || null, lineId: lineId ?? '' });
     }
   }
 
@@ -65,24 +72,42 @@ export class DuplicateLog {
     return f.source === 'name' ? say(msg(`文件名中的导出时间 ${t}`, `exported ${t}, from its name`), this.ctx.lang) : say(msg(`修改时间 ${t}`, `modified ${t}`), this.ctx.lang);
   }
 
+  private ordersMessage(p: Pair, ids: string, dropped: string): Msg {
+    return p.kept === p.dropped
+      ? msg(
+          `${dropped}: ${p.count} 行重复了文件中前面已有的订单 (${ids}); 采用每个订单的第一行, 但无法判断哪一行是最新的: 请核对 (文件是否由几份导出拼成), 让每个订单只出现一次`,
+          `${dropped}: ${p.count} ${p.count === 1 ? 'row repeats an order' : 'rows repeat orders'} already read from the file (${ids}); the first row of each order is used, but which row is current cannot be told: check the file (pasted together from several exports?) so that it holds each order once`,
+        )
+      : p.kept < 0
+        ? msg(`${dropped}: ${p.count} 个重复订单 (${ids}), 只计一次`, `${dropped}: ${p.count} duplicate order(s) (${ids}); counted once`)
+        : msg(
+            `${this.names[p.kept]} 与 ${dropped} 有 ${p.count} 个相同订单 (${ids}); 采用较新的 ${this.names[p.kept]} 中的版本 (${this.when(p.kept)}; 另一个: ${this.when(p.dropped)})`,
+            `${this.names[p.kept]} and ${dropped} share ${p.count} order(s) (${ids}); the versions in the newer ${this.names[p.kept]} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
+          );
+  }
+
+  /** An item report's rows: counted as order lines (子订单), named by their orders' ids. */
+  private linesMessage(p: Pair, ids: string, dropped: string): Msg {
+    return p.kept === p.dropped
+      ? msg(
+          `${dropped}: ${p.count} 行重复了文件中前面已有的子订单 (订单 ${ids}); 采用每个子订单的第一行, 但无法判断哪一行是最新的: 请核对 (文件是否由几份导出拼成), 让每个子订单只出现一次`,
+          `${dropped}: ${p.count} ${p.count === 1 ? 'row repeats an order line' : 'rows repeat order lines'} already read from the file (orders ${ids}); the first row of each line is used, but which row is current cannot be told: check the file (pasted together from several exports?) so that it holds each line once`,
+        )
+      : p.kept < 0
+        ? msg(`${dropped}: ${p.count} 个重复子订单 (订单 ${ids}), 只计一次`, `${dropped}: ${p.count} duplicate order line(s) (orders ${ids}); counted once`)
+        : msg(
+            `${this.names[p.kept]} 与 ${dropped} 有 ${p.count} 个相同子订单 (订单 ${ids}); 采用较新的 ${this.names[p.kept]} 中的版本 (${this.when(p.kept)}; 另一个: ${this.when(p.dropped)})`,
+            `${this.names[p.kept]} and ${dropped} share ${p.count} order line(s) (orders ${ids}); the versions in the newer ${this.names[p.kept]} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
+          );
+  }
+
   /** One stderr line per pair of files; closes the --duplicates file. */
   async finish(): Promise<void> {
     const c = this.ctx;
     for (const p of this.pairs.values()) {
       const ids = p.ids.join(', ') + (p.more ? ', …' : '');
       const dropped = this.names[p.dropped]!;
-      const line =
-        p.kept === p.dropped
-          ? msg(
-              `${dropped}: ${p.count} 行重复了文件中前面已有的订单 (${ids}); 采用每个订单的第一行, 但无法判断哪一行是最新的: 请核对 (文件是否由几份导出拼成), 让每个订单只出现一次`,
-              `${dropped}: ${p.count} ${p.count === 1 ? 'row repeats an order' : 'rows repeat orders'} already read from the file (${ids}); the first row of each order is used, but which row is current cannot be told: check the file (pasted together from several exports?) so that it holds each order once`,
-            )
-          : p.kept < 0
-            ? msg(`${dropped}: ${p.count} 个重复订单 (${ids}), 只计一次`, `${dropped}: ${p.count} duplicate order(s) (${ids}); counted once`)
-            : msg(
-                `${this.names[p.kept]} 与 ${dropped} 有 ${p.count} 个相同订单 (${ids}); 采用较新的 ${this.names[p.kept]} 中的版本 (${this.when(p.kept)}; 另一个: ${this.when(p.dropped)})`,
-                `${this.names[p.kept]} and ${dropped} share ${p.count} order(s) (${ids}); the versions in the newer ${this.names[p.kept]} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
-              );
+      const line = p.lines ? this.linesMessage(p, ids, dropped) : this.ordersMessage(p, ids, dropped);
       c.io.stderr.write(say(line, c.lang) + '\n');
     }
     // A file that holds an order twice was put together by hand: which row is current is not

@@ -187,7 +187,9 @@ export class OrderSet {
       if (prev !== undefined) {
         stats.duplicates++;
         const known = prev !== UNKNOWN_AT;
-        await this.dups.add(dedupeByLine ? (r.lineId ?? r.orderId) : r.orderId, f.idx, rec.line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
+        // By line id, the order line is the unit: its order's id is what the operator looks up.
+        const lineId = dedupeByLine && r.lineId ? r.lineId : undefined;
+        await this.dups.add(r.orderId, lineId, f.idx, rec.line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
         // Two rows of one order in one file: the first is used, but nothing says it is the current
         // version (across files the newer file's is). The buyer's window waits for the file to be fixed.
         if (known && prev % n === f.idx && r.buyer && r.paidAt !== null) {

@@ -2,6 +2,7 @@
 // de-duplicated across overlapping files by order: the lines of an order are adjacent in a file,
 // and an order already read from a newer file is a duplicate with all its lines. Within one file
 // the lines of an order are its lines, never duplicates.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { TAOBAO_ITEM_LAYOUTS } from '../../scripts/export-layouts.mjs';
@@ -52,5 +53,37 @@ describe('宝贝报表 without 子订单编号 across overlapping files', () => 
   it('in one file the lines of an order are not duplicates', () => {
     const [s] = json(cli(['orders', 'inspect', older, '-f', 'json']));
     expect(s).toMatchObject({ rowsRead: 3, accepted: 3, duplicates: 0 });
+  });
+});
+
+describe('宝贝报表 with 子订单编号 across overlapping files: --duplicates and stderr', () => {
+  // An item report is de-duplicated by 子订单编号. The --duplicates column 订单编号/orderId held the
+  // line id (2987650012233445504, an id no order has) and stderr said "share 3 order(s)" for the
+  // 3 lines of 2 orders: looking the order up by that id found nothing.
+  it('orderId is the order (主订单编号), lineId the line; stderr counts order lines and names their orders', () => {
+    const T28: string[] = (TAOBAO_ITEM_LAYOUTS as Record<string, string[]>)[28]!;
+    const dir = tmpDir('storeops-linesdups-');
+    const A = '2987650012233445501';
+    const B = '2987650012233445502';
+    const row = (lineId: string, orderId: string, title: string) => ({
+      子订单编号: lineId, 主订单编号: orderId, 标题: title, 价格: '44.00', 购买数量: '1', 订单状态: '交易成功', 买家应付货款: '44.00', 买家实际支付金额: '44.00',
+      订单创建时间: '2026-11-15 09:58:00', 订单付款时间: '2026-11-15 10:00:00', 发货时间: '2026-11-17 10:00:00',
+    });
+    const rows = [row('2987650012233445504', A, '手套'), row('2987650012233445505', A, '袜子'), row('2987650012233445506', B, '围巾')];
+    const old = write(dir, 'ExportOrderDetailList202611201200.csv', plainCsv(T28, rows));
+    const neu = write(dir, 'ExportOrderDetailList202611211200.csv', plainCsv(T28, rows));
+    const dups = `${dir}/dups.csv`;
+    const r = cli(['orders', 'inspect', old, neu, '-f', 'json', '--duplicates', dups]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${neu} and ${old} share 3 order line(s) (orders ${A}, ${B}); the versions in the newer ${neu} are used`);
+    const zh = cli(['orders', 'inspect', old, neu, '-f', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`${neu} 与 ${old} 有 3 个相同子订单 (订单 ${A}, ${B}); 采用较新的 ${neu} 中的版本`);
+    // The older file's lines 2–4 repeat the newer file's lines 2–4.
+    expect(readFileSync(dups, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual([
+      'file,line,orderId,keptFile,keptLine,lineId',
+      `${old},2,="${A}",${neu},2,="2987650012233445504"`,
+      `${old},3,="${A}",${neu},3,="2987650012233445505"`,
+      `${old},4,="${B}",${neu},4,="2987650012233445506"`,
+    ]);
   });
 });

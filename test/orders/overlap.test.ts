@@ -139,11 +139,11 @@ describe('the duplicate report', () => {
     expect(sa).toMatchObject({ rowsRead: 60, accepted: 0, duplicates: 60 });
     expect(sb).toMatchObject({ rowsRead: 63, accepted: 60, duplicates: 3 });
     const listed = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(listed[0]).toBe('file,line,orderId,keptFile,keptLine');
+    expect(listed[0]).toBe('file,line,orderId,keptFile,keptLine,lineId');
     expect(listed).toHaveLength(1 + 63);
     // The newer file's rows 62–64 repeat its rows 2–4; the older file's row 2 repeats the newer's row 2.
-    expect(listed[1]).toBe(`${b},62,="${ids[0]}",${b},2`); // ids as text for Excel (="…")
-    expect(listed[4]).toBe(`${a},2,="${ids[0]}",${b},2`);
+    expect(listed[1]).toBe(`${b},62,="${ids[0]}",${b},2,`); // ids as text for Excel (="…"); no line id: whole orders
+    expect(listed[4]).toBe(`${a},2,="${ids[0]}",${b},2,`);
   });
 
   it('without --duplicates the summary says how to get the full list', () => {
@@ -211,7 +211,7 @@ describe('the same file named twice', () => {
     const got = json(r);
     expect(got).toHaveLength(1);
     expect(got[0]).toMatchObject({ file: f, rowsRead: 2, accepted: 2, duplicates: 0 });
-    expect(fs.readFileSync(dups, 'utf8').replace(/^\uFEFF/, '').trim()).toBe('file,line,orderId,keptFile,keptLine');
+    expect(fs.readFileSync(dups, 'utf8').replace(/^\uFEFF/, '').trim()).toBe('file,line,orderId,keptFile,keptLine,lineId');
     // A copy is another download (another inode): still two files sharing their orders.
     const copy = write(dir, 'ExportOrderList202611211200.csv', taobaoCsv(rows));
     const r2 = cli(['orders', 'inspect', f, copy, '-f', 'json']);

@@ -43,6 +43,7 @@ export function action(body: () => Promise<CommandBody>) {
       output: ctx.output,
       rejects: ctx.rejects,
       duplicates: ctx.duplicates,
+      stdout: ctx.output === undefined || ctx.output === '-',
       inputs: [
         ...pathsIn(args).map((p) => ({ what: 'input', path: p })),
         ...Object.entries(own).flatMap(([k, v]) => pathsIn([v]).map((p) => ({ what: `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, path: p }))),

@@ -11,6 +11,8 @@ export interface TargetCheck {
   rejects?: string;
   /** --duplicates: the list of orders seen twice, written like --rejects. */
   duplicates?: string;
+  /** The result goes to standard output (no -o, or -o -): `>> export.csv` would append it to an input. */
+  stdout?: boolean;
   /** Every path the run may read: file arguments and option values (non-files are ignored). */
   inputs: Array<{ what: string; path: string }>;
 }
@@ -53,6 +55,16 @@ function stdinFile(): Id | undefined {
   }
 }
 
+/** The regular file standard output is redirected to, if it is one (not a terminal, pipe or /dev/null). */
+function stdoutFile(): Id | undefined {
+  try {
+    const st = fs.fstatSync(1);
+    return st.isFile() ? { dev: st.dev, ino: st.ino, real: 'stdout' } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Strings among a command's arguments and option values (arrays flattened). */
 export function pathsIn(values: unknown[]): string[] {
   const out: string[] = [];
@@ -83,6 +95,26 @@ export function guardTargets(c: TargetCheck): void {
           ? msg('把重复订单列表写到另一个文件, 例如 --duplicates duplicates.csv。', 'write the duplicate list to another file, e.g. --duplicates duplicates.csv.')
           : msg('把被拒绝的行写到另一个文件, 例如 --rejects rejects.csv。', 'write the rejected rows to another file, e.g. --rejects rejects.csv.'),
       );
+    }
+  }
+  if (c.stdout) {
+    // `storeops orders normalize a.csv >> a.csv`: the shell opened the export for appending, and the
+    // run appended its result to the file it was reading (GNU cat refuses the same: "input file is
+    // output file"). With `>` the shell has already emptied it: say so, rather than "empty file".
+    const out = stdoutFile();
+    if (out) {
+      for (const input of c.inputs) {
+        const other = identify(input.path, true);
+        if (other && other.dev === out.dev && other.ino === out.ino) {
+          throw new UsageError(
+            msg(
+              `标准输出就是 ${input.what} ${input.path} (${other.real}, inode ${other.ino}); 写入会毁掉它, 未读取也未写入任何内容`,
+              `standard output is the same file as ${input.what} ${input.path} (${other.real}, inode ${other.ino}); writing there would destroy it, so nothing was read or written`,
+            ),
+            msg('把结果重定向到另一个文件 (> 结果.csv), 或用 -o 结果.csv。若用了 > 重定向, 该文件已被 shell 清空, 请重新导出。', 'redirect the result to another file (> result.csv), or use -o result.csv. With > the shell has already emptied that file: export it again.'),
+          );
+        }
+      }
     }
   }
   for (const t of targets) {

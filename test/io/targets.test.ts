@@ -177,6 +177,56 @@ describe('-o or --rejects onto one of the inputs', () => {
   });
 });
 
+describe('standard output redirected onto one of the inputs', () => {
+  // `storeops orders normalize in.csv >> in.csv` appended the result to the export while reading it
+  // (a 300,000-row export grew from 128 MB to 233 MB, then failed on its own output). GNU cat refuses
+  // the same ("input file is output file").
+  it('>> in.csv and >> the state database are refused (exit 2) before anything is read; the file is untouched', () => {
+    const dir = tmpDir();
+    const input = path.join(dir, 'in.csv');
+    fs.copyFileSync(ORDERS, input);
+    const before = fs.readFileSync(input);
+    const ino = fs.statSync(input).ino;
+    const env = { ...process.env, NO_COLOR: '1', LANG: 'C', HOME: dir };
+    const appendTo = (file: string, args: string[], stdin: 'ignore' | number = 'ignore') => {
+      const fd = fs.openSync(file, 'a');
+      try {
+        return spawnSync(process.execPath, [BIN, ...args], { stdio: [stdin, fd, 'pipe'], env, encoding: 'utf8' });
+      } finally {
+        fs.closeSync(fd);
+      }
+    };
+    const r = appendTo(input, ['orders', 'normalize', input, '-q']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`standard output is the same file as input ${input} (${input}, inode ${ino}); writing there would destroy it, so nothing was read or written`);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    // The same export read as standard input (`- < in.csv >> in.csv`).
+    const inFd = fs.openSync(input, 'r');
+    try {
+      expect(appendTo(input, ['orders', 'normalize', '-', '-q'], inFd).status).toBe(2);
+    } finally {
+      fs.closeSync(inFd);
+    }
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    // The state database is read by every command that records.
+    const state = path.join(dir, 'state.db');
+    fs.writeFileSync(state, 'not touched');
+    const s = appendTo(state, ['ledger', 'export', '--state', state]);
+    expect(s.status).toBe(2);
+    expect(s.stderr).toContain(`standard output is the same file as --state ${state}`);
+    expect(fs.readFileSync(state, 'utf8')).toBe('not touched');
+    // zh.
+    const zh = appendTo(input, ['orders', 'normalize', input, '-q', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`标准输出就是 input ${input}`);
+    // Another file is written as usual; so is -o elsewhere while stdout points at the input.
+    const other = path.join(dir, 'other.csv');
+    expect(appendTo(other, ['orders', 'normalize', input, '-q']).status).toBe(0);
+    expect(fs.readFileSync(other, 'utf8')).toContain('3515313147329357901');
+    expect(appendTo(input, ['orders', 'normalize', input, '-q', '-o', path.join(dir, 'out.csv')]).status).toBe(0);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
+});
+
 describe('--duplicates onto one of the inputs or another target', () => {
   // The same file given twice has 9 duplicate orders, so --duplicates is written: before, it was not
   // checked at all and `--duplicates in.csv` replaced the export with the duplicate list.

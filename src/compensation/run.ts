@@ -3,7 +3,7 @@
 //   → record (record.ts) → rows (rows.ts), and the summary (summary.ts).
 // This file only wires the stages to the input, the state database and the output.
 import type { Ctx } from '../cli/context.js';
-import { InputError, type Msg, msg, plural } from '../cli/errors.js';
+import { InputError, type Msg, PipeClosed, msg, plural } from '../cli/errors.js';
 import type { Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
@@ -425,6 +425,15 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     await writeRows(ctx, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
   } catch (e) {
     finishRecording(false);
+    // `| head`: a quiet exit 0 (SPEC), but a cron job must not think its vouchers were recorded.
+    if (e instanceof PipeClosed && built) {
+      ctx.warn(
+        msg(
+          '标准输出在全部行写完之前被关闭 (例如 | head): 本次没有记录任何红包; 它们下次运行时仍显示为新红包。',
+          'standard output was closed before every row was written (| head, say): nothing was recorded this run; the vouchers show as new on the next run.',
+        ),
+      );
+    }
     throw e;
   }
   try {

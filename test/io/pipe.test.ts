@@ -92,3 +92,36 @@ describe('BOM and GBK through the binary', () => {
     expect(ws.getCell('R2').value).toBe(200); // paidAmount column as a number
   });
 });
+
+describe('| head with compensate --record', () => {
+  // Nothing is recorded when the rows telling the operator what to issue never reached a reader;
+  // the quiet exit 0 said nothing, so a cron job piping into head thought it had recorded.
+  it('exit 0, nothing recorded, and stderr says so (zh and en)', async () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const orders = path.join(ROOT, 'examples', 'ExportOrderList202611.csv');
+    for (const lang of ['en', 'zh']) {
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'compensate', orders, '--record', '--state', state, '--as-of', AS_OF, '-q', '--lang', lang], {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', TZ: 'UTC', LANG: 'C', HOME: dir },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        // Like `| head -c 0`: the reader is gone before the first row.
+        child.stdout.destroy();
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(
+        lang === 'en'
+          ? 'standard output was closed before every row was written (| head, say): nothing was recorded this run; the vouchers show as new on the next run.'
+          : '标准输出在全部行写完之前被关闭 (例如 | head): 本次没有记录任何红包',
+      );
+    }
+    // The ledger holds nothing: its header line only.
+    const listed = runCli(['ledger', 'list', '--state', state, '-f', 'csv'], { env: { HOME: dir } });
+    expect(listed.stdout.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -161,9 +161,19 @@ function writeFailure(target: string, e: unknown): { zh: string; en: string } {
   const dir = path.dirname(path.resolve(target));
   switch ((e as NodeJS.ErrnoException).code) {
     case 'ENOENT':
-      return { zh: `目录 ${dir} 不存在`, en: `the folder ${dir} does not exist` };
-    case 'ENOTDIR':
-      return { zh: `路径 ${dir} 中有一段不是目录`, en: `part of the path ${dir} is not a folder` };
+    case 'ENOTDIR': {
+      // Told only when true: /proc exists but no file can be made in it (the system's text then).
+      let isDir = false;
+      try {
+        isDir = fs.statSync(dir).isDirectory();
+      } catch {
+        /* missing, or a file on the way */
+      }
+      if (isDir) break;
+      return (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? { zh: `目录 ${dir} 不存在`, en: `the folder ${dir} does not exist` }
+        : { zh: `路径 ${dir} 中有一段不是目录`, en: `part of the path ${dir} is not a folder` };
+    }
     case 'EACCES':
     case 'EPERM':
       return { zh: `没有在目录 ${dir} 中写文件的权限`, en: `no permission to write files in the folder ${dir}` };
@@ -172,11 +182,11 @@ function writeFailure(target: string, e: unknown): { zh: string; en: string } {
     case 'ENOSPC':
     case 'EDQUOT':
       return { zh: '磁盘已满 (或超出配额)', en: 'the disk is full (or the quota is used up)' };
-    default: {
-      const text = (e as Error).message;
-      return { zh: text, en: text };
-    }
+    default:
+      break;
   }
+  const text = (e as Error).message;
+  return { zh: text, en: text };
 }
 
 function cannotWrite(target: string, e: unknown): OutputError {
@@ -210,6 +220,10 @@ export function resolveTarget(target: string): { kind: 'file' | 'direct' | 'stdo
   try {
     st = fs.lstatSync(target);
   } catch (e) {
+    // `-o out/` names a folder (one that does not exist): not a file to create.
+    if (/[/\\]$/.test(target)) {
+      throw refused(target, '它指的是一个文件夹 (以 / 结尾)', 'it names a folder (it ends in /)', '给出文件名, 例如 -o 结果.csv。', 'give a file name, e.g. -o result.csv.');
+    }
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'file', path: target };
     throw cannotWrite(target, e);
   }

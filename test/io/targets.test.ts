@@ -96,6 +96,25 @@ describe('-o onto something that is not a regular file', () => {
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('it is a socket');
   });
+
+  // `-o out/` for a folder that does not exist said "part of the path <cwd> is not a folder" (the
+  // current folder is one), and a file that cannot be made in an existing folder (/proc) was told
+  // as "the folder /proc does not exist".
+  it('-o out/ (a folder that does not exist) is refused naming it as a folder; a missing folder is told only when missing', () => {
+    const dir = tmpDir();
+    const r = runCli([...RUN, '-o', 'out/'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('storeops: error: will not write to out/: it names a folder (it ends in /)');
+    const zh = runCli([...RUN, '-o', 'out/', '--lang', 'zh'], { cwd: dir });
+    expect(zh.stderr).toContain('不能写入 out/: 它指的是一个文件夹 (以 / 结尾)');
+    const missing = runCli([...RUN, '-o', 'nodir/x.csv'], { cwd: dir });
+    expect(missing.code).toBe(5);
+    expect(missing.stderr).toContain(`cannot write output file nodir/x.csv: the folder ${fs.realpathSync(dir)}/nodir does not exist`);
+    const proc = runCli([...RUN, '-o', '/proc/version']);
+    expect(proc.code).toBe(5);
+    expect(proc.stderr).not.toContain('the folder /proc does not exist');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe('-o or --rejects onto one of the inputs', () => {

@@ -299,17 +299,39 @@ export class OrderSet {
       // Order rows are the truth; lines fill in ship times and the platform's payouts.
       // Files come newest first: an order's lines from an older item report do not replace newer ones.
       const byOrder = new Map<string, Order>();
-      for (const f of lineFiles) for await (const o of this.folded(f)) if (!byOrder.has(o.orderId)) byOrder.set(o.orderId, o);
+      // How new each order's lines are: an order report older than them is told when it disagrees.
+      const linesAt = new Map<string, number>();
+      for (const f of lineFiles) {
+        for await (const o of this.folded(f)) {
+          if (byOrder.has(o.orderId)) continue;
+          byOrder.set(o.orderId, o);
+          if (f.stats.freshness.at !== null) linesAt.set(o.orderId, f.stats.freshness.at);
+        }
+      }
+      const stale: string[] = [];
       for (const f of orderFiles) {
+        const reportAt = f.stats.freshness.at ?? -Infinity;
         for await (const r of this.rows(f)) {
           const o = this.asLines(r);
           const lines = byOrder.get(o.orderId);
           if (lines) {
+            // The order report stays the truth, but an awaiting-shipment row whose lines, in a newer
+            // item report, all shipped is most likely an old download: judged as unshipped, said so.
+            if (o.status === 'awaiting_shipment' && lines.shippedAt !== null && (linesAt.get(o.orderId) ?? -Infinity) > reportAt) stale.push(o.orderId);
             enrichOrder(o, lines);
             byOrder.delete(o.orderId);
           }
           yield o;
         }
+      }
+      if (stale.length) {
+        const ids = stale.slice(0, 5).join(', ') + (stale.length > 5 ? ', …' : '');
+        this.ctx.warn(
+          msg(
+            `${stale.length} 个订单在订单报表中是"等待卖家发货", 但较新的宝贝报表显示已发货 (${ids}); 仍按订单报表判断为未发货。请重新导出订单报表。`,
+            `${stale.length} order(s) are awaiting shipment in the order report but shipped in a newer item report (${ids}); they are judged by the order report, as unshipped. Export the order report again.`,
+          ),
+        );
       }
       // Lines whose order is not in any order report still are orders.
       yield* byOrder.values();

@@ -115,6 +115,17 @@ export function guardTargets(c: TargetCheck): void {
           );
         }
       }
+      // `--rejects out.csv > out.csv`: the rename of the list replaces the file the result is being
+      // written to, and the result is lost.
+      for (const t of targets) {
+        const id = identify(t.path);
+        if (id && id.dev === out.dev && id.ino === out.ino) {
+          throw new UsageError(
+            msg(`${t.flag} ${t.path} 就是标准输出重定向到的文件 (${id.real}); 一个会覆盖另一个, 未读取也未写入任何内容`, `${t.flag} ${t.path} is the file standard output is redirected to (${id.real}); one would overwrite the other, so nothing was read or written`),
+            msg(`把 ${t.flag} 写到另一个文件。`, `write ${t.flag} to another file.`),
+          );
+        }
+      }
     }
   }
   for (const t of targets) {

@@ -244,6 +244,26 @@ describe('standard output redirected onto one of the inputs', () => {
     expect(appendTo(input, ['orders', 'normalize', input, '-q', '-o', path.join(dir, 'out.csv')]).status).toBe(0);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
   });
+
+  // `--rejects out.csv > out.csv`: the rejects list was renamed over the file the result was being
+  // written to: out.csv held the rejects header only, the 9 orders were gone (exit 0).
+  it('--rejects or --duplicates naming the file standard output goes to is refused (exit 2)', () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'out.csv');
+    for (const flag of ['--rejects', '--duplicates']) {
+      fs.writeFileSync(out, '');
+      const fd = fs.openSync(out, 'a');
+      let r;
+      try {
+        r = spawnSync(process.execPath, [BIN, 'orders', 'normalize', ORDERS, flag, out, '-q'], { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1', LANG: 'C', HOME: dir }, encoding: 'utf8' });
+      } finally {
+        fs.closeSync(fd);
+      }
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`${flag} ${out} is the file standard output is redirected to (${out}); one would overwrite the other, so nothing was read or written`);
+      expect(fs.readFileSync(out, 'utf8')).toBe('');
+    }
+  });
 });
 
 describe('--duplicates onto one of the inputs or another target', () => {

@@ -2,7 +2,7 @@
 // a link and its target) is read once. Read twice, every order in it was reported as shared by two
 // overlapping downloads, "the newer" one used — the same file on both sides, which misleads.
 import fs from 'node:fs';
-import { type Msg, msg } from '../cli/errors.js';
+import { type Msg, UsageError, msg } from '../cli/errors.js';
 
 /**
  * `files` without later namings of a file already named (compared by device and inode), and one
@@ -10,6 +10,10 @@ import { type Msg, msg } from '../cli/errors.js';
  * kept as they are: opening them reports what is wrong.
  */
 export function distinctFiles(files: readonly string[]): { files: string[]; notes: Msg[] } {
+  // `- -`: the second read found standard input used up and said "stdin is empty (0 bytes)".
+  if (files.filter((f) => f === '-').length > 1) {
+    throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'), msg('把另一份导出作为文件给出。', 'give the other export as a file.'));
+  }
   const out: string[] = [];
   const firstAt = new Map<string, { name: string; again: string[] }>();
   for (const f of files) {

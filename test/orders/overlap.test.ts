@@ -219,6 +219,17 @@ describe('the same file named twice', () => {
     expect(r2.stderr).toContain(`${copy} and ${f} share 2 order(s)`);
   });
 
+  it('standard input named twice (`- -`) is a usage error (exit 2), not "stdin is empty"', () => {
+    const input = fs.readFileSync(path.join(ROOT, 'examples', 'ExportOrderList202611.csv'));
+    const r = cli(['orders', 'inspect', '-', '-', '-f', 'json'], { input });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('storeops: error: standard input (-) can be used only once');
+    expect(r.stderr).not.toContain('empty');
+    const zh = cli(['orders', 'inspect', '-', '-', '-f', 'json', '--lang', 'zh'], { input });
+    expect(zh.stderr).toContain('标准输入 (-) 只能用一次');
+  });
+
   it('a review file named twice is read once (zh and en)', () => {
     const reviews = path.join(ROOT, 'examples', 'reviews.csv');
     const en = cli(['reviews', 'queue', reviews, reviews, '-f', 'json', '--lang', 'en']);

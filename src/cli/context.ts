@@ -162,7 +162,14 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
   }
 
   // Check -f / -o now, before any input is read. `ics` belongs to roster, which checks it itself.
-  resolveFormat({ format: flags.format ?? (typeof config.format === 'string' ? config.format : undefined), output: flags.output, stdout: io.stdout }, ['ics']);
+  const chosen = resolveFormat({ format: flags.format ?? (typeof config.format === 'string' ? config.format : undefined), output: flags.output, stdout: io.stdout }, ['ics']);
+  // A workbook is binary: on a terminal it is noise (and bytes a terminal may act on), never a file.
+  if (chosen === 'xlsx' && (flags.output === undefined || flags.output === '-') && io.stdout.isTTY) {
+    throw new UsageError(
+      msg('xlsx 是二进制文件, 不会输出到终端', 'xlsx is a binary file: it is not written to the terminal'),
+      msg('用 -o 结果.xlsx, 或重定向: > 结果.xlsx。', 'use -o result.xlsx, or redirect: > result.xlsx.'),
+    );
+  }
 
   const noColorEnv = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   const colorAllowed = flags.color !== false && !noColorEnv && io.env.TERM !== 'dumb';

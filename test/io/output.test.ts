@@ -2,7 +2,8 @@
 // escaping, wide-character alignment, atomic -o.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ import { ROWS_PER_SHEET, tableXlsx } from '../../src/io/xlsx.js';
 import { displayWidth, pad } from '../../src/io/width.js';
 import { Money } from '../../src/money.js';
 import { TimeZone } from '../../src/time.js';
-import { tmpDir } from '../helpers.js';
+import { ROOT, tmpDir } from '../helpers.js';
 
 class Capture extends Writable {
   chunks: Buffer[] = [];
@@ -508,5 +509,41 @@ describe('-o is atomic', () => {
 
   it('a folder that does not exist is an output error (exit 5)', () => {
     expect(() => fileSink('/nonexistent-dir-storeops/x.csv', 'utf8')).toThrow(expect.objectContaining({ exitCode: 5 }));
+  });
+});
+
+describe('xlsx to a terminal', () => {
+  // `-f xlsx` without -o on a terminal printed the zip's bytes (noise, and bytes a terminal may act
+  // on); gzip likewise refuses to write compressed data to a terminal.
+  it('is a usage error (exit 2) naming -o; redirected or piped it is written', async () => {
+    const { run } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')).href)) as { run: (argv: string[], io: unknown, exit: boolean) => Promise<number> };
+    const stream = (isTTY: boolean) =>
+      Object.assign(
+        new Writable({
+          write(chunk, _e, cb) {
+            (this as unknown as { bytes: number }).bytes += chunk.length;
+            (this as unknown as { text: string }).text += chunk.toString();
+            cb();
+          },
+        }),
+        { isTTY, columns: 100, text: '', bytes: 0 },
+      );
+    const orders = path.join(ROOT, 'examples', 'ExportOrderList202611.csv');
+    const go = async (isTTY: boolean, lang: string) => {
+      const out = stream(isTTY);
+      const err = stream(isTTY);
+      const code = await run(['orders', 'normalize', orders, '-f', 'xlsx', '-q', '--lang', lang], { stdin: new PassThrough().end(), stdout: out, stderr: err, env: { LANG: 'C', NO_COLOR: '1' }, cwd: ROOT, now: Date.now }, false);
+      return { code, out, err };
+    };
+    const tty = await go(true, 'en');
+    expect(tty.code).toBe(2);
+    expect(tty.out.bytes).toBe(0);
+    expect(tty.err.text).toContain('xlsx is a binary file: it is not written to the terminal');
+    expect(tty.err.text).toContain('use -o result.xlsx');
+    const zh = await go(true, 'zh');
+    expect(zh.err.text).toContain('xlsx 是二进制文件, 不会输出到终端');
+    const piped = await go(false, 'en');
+    expect(piped.code).toBe(0);
+    expect(piped.out.text.startsWith('PK')).toBe(true);
   });
 });

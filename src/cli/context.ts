@@ -54,6 +54,8 @@ export interface Ctx extends OutputOptions {
   rejects?: string;
   /** --duplicates: where every order seen twice is listed. */
   duplicates?: string;
+  /** Set once the --duplicates file is written: a command that reads no order export never does. */
+  duplicatesWritten?: boolean;
   strict: boolean;
   config: Config;
   configPath?: string;

@@ -53,6 +53,15 @@ export function action(body: () => Promise<CommandBody>) {
     });
     const fn = await body();
     await fn(ctx, args, cmd.opts(), cmd);
+    if (ctx.duplicates && !ctx.duplicatesWritten) {
+      // A script waiting for the list must not take a missing file for "no duplicates" silently.
+      ctx.warn(
+        msg(
+          `--duplicates ${ctx.duplicates}: ${current.command} 没有读取订单报表, 未写入该文件`,
+          `--duplicates ${ctx.duplicates}: ${current.command} read no order export, so the file was not written`,
+        ),
+      );
+    }
   };
 }
 

@@ -121,6 +121,7 @@ export class DuplicateLog {
       this.writer = await openOutput({ ...c, output: c.duplicates, format: undefined, stdout: c.io.stderr }, COLUMNS);
     }
     await this.writer?.close();
+    if (this.writer) this.ctx.duplicatesWritten = true;
     this.writer = undefined;
   }
 

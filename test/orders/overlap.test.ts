@@ -242,3 +242,22 @@ describe('the same file named twice', () => {
     expect(en.stderr).toContain('reviews: 9 rows, 9 read; ');
   });
 });
+
+describe('--duplicates with a command that reads no order export', () => {
+  // zhenjian estimate, or reviews queue without --orders, accepted --duplicates and wrote nothing,
+  // silently: a script then found no file (a header-only file is how "no duplicates" is told).
+  it('warns that the file was not written (zh and en); with --orders it is written', () => {
+    const dir = tmpDir();
+    const dups = path.join(dir, 'dups.csv');
+    const zj = cli(['zhenjian', 'estimate', path.join(ROOT, 'examples', 'zhenjian-products.csv'), '--duplicates', dups, '-q']);
+    expect(zj.code).toBe(0);
+    expect(zj.stderr).toContain(`storeops: warning: --duplicates ${dups}: zhenjian estimate read no order export, so the file was not written`);
+    const reviews = path.join(ROOT, 'examples', 'reviews.csv');
+    const rq = cli(['reviews', 'queue', reviews, '--duplicates', dups, '-q', '--lang', 'zh']);
+    expect(rq.stderr).toContain(`--duplicates ${dups}: reviews queue 没有读取订单报表, 未写入该文件`);
+    expect(fs.existsSync(dups)).toBe(false);
+    const withOrders = cli(['reviews', 'queue', reviews, '--orders', path.join(ROOT, 'examples', 'ExportOrderList202611.csv'), '--duplicates', dups, '-q']);
+    expect(withOrders.stderr).not.toContain('was not written');
+    expect(fs.readFileSync(dups, 'utf8').replace(/^\uFEFF/, '').trim()).toBe('file,line,orderId,keptFile,keptLine,lineId');
+  });
+});

@@ -291,9 +291,12 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
   // A file replaced keeps its permissions (one the operator made private, 0600 or 0640, must not
   // come back readable by everyone), never wider than a private output's 0600.
   let kept: number | undefined;
+  let owner: { uid: number; gid: number } | undefined;
   try {
-    kept = fs.statSync(real).mode & 0o777;
+    const st = fs.statSync(real);
+    kept = st.mode & 0o777;
     if (opts.mode !== undefined) kept &= opts.mode;
+    owner = { uid: st.uid, gid: st.gid };
   } catch {
     /* nothing there yet */
   }
@@ -304,6 +307,14 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
     // The umask may have narrowed the mode; a private file must be exactly 0600, a replaced one as it was.
     if (kept !== undefined) fs.fchmodSync(fd, kept);
     else if (opts.mode !== undefined) fs.fchmodSync(fd, opts.mode);
+    // Root (a system cron job) replacing a user's file: it stays the user's, or they could no longer change it.
+    if (owner && process.getuid?.() === 0 && (owner.uid !== 0 || owner.gid !== 0)) {
+      try {
+        fs.fchownSync(fd, owner.uid, owner.gid);
+      } catch {
+        /* a file system without owners */
+      }
+    }
   } catch (e) {
     throw cannotWrite(target, e);
   }

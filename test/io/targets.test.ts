@@ -393,6 +393,17 @@ describe('--show-pii outputs are private', () => {
     expect(runCli([...RUN, '--rejects', rej]).code).toBe(0);
     expect(fs.statSync(rej).mode & 0o777).toBe(0o600);
   });
+
+  // Root (a system cron job) replacing a user's file made it root's: the user could no longer change it.
+  it.skipIf(!isRoot)("as root, a user's file replaced stays the user's", () => {
+    const dir = tmpDir();
+    const target = path.join(dir, 'theirs.csv');
+    fs.writeFileSync(target, 'old');
+    fs.chownSync(target, 65534, 65534);
+    expect(runCli([...RUN, '-o', target]).code).toBe(0);
+    expect(fs.readFileSync(target, 'utf8')).toContain(HEADER);
+    expect([fs.statSync(target).uid, fs.statSync(target).gid]).toEqual([65534, 65534]);
+  });
 });
 
 describe('every exit path removes what it started', () => {

@@ -661,7 +661,14 @@ class SqliteState implements StateDb {
         if (!a.gt(0) || group.has(j)) continue;
         const theirs = [...new Set(parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path))];
         if (theirs.length === 0 || theirs.some((id) => mine.has(id))) continue;
-        if ((held.all(v.kind ?? 'voucher', JSON.stringify(theirs)) as ClashRow[]).some((r) => r.voucher_key !== j)) continue;
+        // Taken over by a voucher holding none of `v`'s orders: it paid them anew. One holding `v`'s
+        // orders too (a window {00,04} from an export with the wrong paid time again) took `v`'s
+        // money, share and all: that is not paying them anew ({04} read 'already recorded' with the
+        // true export: 500.00 paid of 530.00).
+        const anew = (held.all(v.kind ?? 'voucher', JSON.stringify(theirs)) as ClashRow[]).some(
+          (r) => r.voucher_key !== j && !parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id)),
+        );
+        if (anew) continue;
         out.set(j, a);
       }
       return out;
@@ -680,7 +687,11 @@ class SqliteState implements StateDb {
     const topUp = (v: VoucherRecord, now: Decimal, was: Decimal, ids: string[], stale = new Map<string, Decimal>()): { owed: Decimal; from: Record<string, string>; released: Map<string, Decimal> } => {
       const key = v.voucherKey;
       const gone = [...stale.values()].reduce((s, a) => s.plus(a), new Decimal(0));
-      const self = Decimal.max(0, (left.get(key) ?? available(key)).minus(gone));
+      const selfAll = left.get(key) ?? available(key);
+      const self = Decimal.max(0, selfAll.minus(gone));
+      // What of the shares given back left with this voucher's money, to the vouchers that took it
+      // over since: their cover below counts it as standing behind its orders, which it does not.
+      const lost = Decimal.max(0, gone.minus(selfAll));
       const others = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify(ids)) as ClashRow[]).map((r) => r.voucher_key))].filter((k) => k !== key).sort();
       // The cap room, from what the group holds before this voucher takes anything.
       const group = capKeys(v);
@@ -688,7 +699,13 @@ class SqliteState implements StateDb {
       const before = new Map([...others, ...group].map((k) => [k, left.get(k) ?? available(k)]));
       const need = Decimal.max(0, now.minus(self));
       const c = cover(others, need, ids, v.shares);
-      let owed = need.minus(c.total);
+      let tookMine = new Decimal(0);
+      if (lost.gt(0)) {
+        for (const k of others) {
+          for (const cv of coveredOf.all(k, `${k}+`, `${k},`) as string[]) tookMine = tookMine.plus(parseCovered(cv, this.path)[key] ?? 0);
+        }
+      }
+      let owed = need.minus(c.total).plus(Decimal.min(lost, Decimal.max(0, tookMine), c.total));
       if (room !== null) owed = Decimal.min(owed, Decimal.max(0, room));
       owed = Decimal.max(0, Decimal.min(owed, Decimal.max(0, now.minus(was)).plus(gone)));
       // The top-up's cover: now − was + what is given back − owed, from what this call took (cover

@@ -305,6 +305,32 @@ describe('tmall-2023: a voucher capped with another window by a wrong paid time,
     expect(ledger(state).stderr).toContain('4 vouchers recorded, total 1000.00');
     expect(rs.reduce((t, r) => t + r.rows.filter((v) => ['new', 'reissued', 'topped_up'].includes(String(v.recorded))).reduce((s, v) => s + Math.round(Number(v.toIssue) * 100), 0), 0)).toBe(100000);
   });
+  it('the wrong export again in between ({o00,o04} takes both over, with {o04}\'s money): the true export still owes {o04} its 30.00; 530.00 paid, not 500.00', () => {
+    // {o00} 30.00 and {o04} 500.00 (470.00 issued, 30.00 counted as {o00}'s) as above: 500.00 paid.
+    // The wrong export again, with --reissue all: o00 and o04 in one window, {o00,o04} =
+    // min(500, 30 + 600) = 500.00, taking both over: {o00}'s money is gone to {o04}, {o04}'s 500.00
+    // covers it all: 0.00 issued, 500.00 paid. The true export: {o00} 30.00 and {o04} 500.00 are
+    // owed, 530.00; {o00,o04} paid nothing anew ({o04}'s money, the 30.00 counted as {o00}'s with
+    // it), so {o04} is owed that 30.00 again: 30.00 topped up, 530.00 paid.
+    // Before: {o00,o04} holding o00 was taken as having paid it anew: 'already recorded', 500.00.
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { a: [o00], b: [o04wrong], wrong: [o00, o04wrong], full: [o00, o04] });
+    run(f.a!, state);
+    run(f.b!, state);
+    expect(issued(run(f.wrong!, state, '--reissue', 'all'))).toEqual([[[o00.订单编号, o04.订单编号], '500.00', '0.00', 'reissued']]);
+    expect(ledger(state).stderr).toContain('total 500.00');
+    const c = run(f.full!, state, '--reissue', 'all');
+    expect(issued(c)).toEqual([
+      [[o00.订单编号], '30.00', '0.00', 'already_recorded'],
+      [[o04.订单编号], '500.00', '30.00', 'topped_up'],
+    ]);
+    expect(ledger(state).stderr).toContain('4 vouchers recorded, total 530.00');
+    // Given back once: the wrong export and the true one again change nothing.
+    expect(issued(run(f.wrong!, state, '--reissue', 'all'))).toEqual([[[o00.订单编号, o04.订单编号], '500.00', '0.00', 'already_recorded']]);
+    expect(run(f.full!, state, '--reissue', 'all').rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded'], ['0.00', 'already_recorded']]);
+    expect(ledger(state).stderr).toContain('4 vouchers recorded, total 530.00');
+  });
 });
 
 describe('tmall-2026: a voucher capped with another day by a wrong paid time, now on its own day and at more', () => {
@@ -333,6 +359,27 @@ describe('tmall-2026: a voucher capped with another day by a wrong paid time, no
     expect(ledger(state).stderr).toContain('3 vouchers recorded, total 800.00');
     expect(run(f.full!, state, '--reissue', 'all').rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded'], ['0.00', 'already_recorded']]);
     expect(ledger(state).stderr).toContain('3 vouchers recorded, total 800.00');
+  });
+  it('the wrong export again in between ({a,b} takes both over): the true export still owes b 300.00; 800.00 paid, not 500.00', () => {
+    // a 500.00 issued; {b} 50.00 recorded, 0.00 issued (its 50.00 counted as a's): 500.00 paid.
+    // The wrong export again, b at its true ship time (10 % = 300.00) but a's day: {a,b} =
+    // min(500, 500 + 300) = 500.00, taking both over: a's 450.00 left and {b}'s 50.00 cover it: 0.00
+    // issued. The true export: a 500.00 and b 300.00 on their own days, 800.00 owed, 500.00 paid; {a,b}
+    // paid nothing anew, so {b} is owed its 300.00: 250.00 more than recorded and the 50.00 it counted
+    // as a's. Before: 'already recorded' for both, {b}'s 250.00 not seen as owed: 500.00 paid.
+    const bWrong2 = r('02', '3000.00', '2026-05-01 21:00:00', '2026-05-07 09:00:01');
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { a: [a], b: [bWrong], wrong: [a, bWrong2], full: [a, b] });
+    run(f.a!, state);
+    run(f.b!, state);
+    expect(run(f.wrong!, state, '--reissue', 'all').rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '0.00', 'reissued']]);
+    const c = run(f.full!, state, '--reissue', 'all');
+    expect(c.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '0.00', 'already_recorded'], ['300.00', '300.00', 'topped_up']]);
+    expect(ledger(state).stderr).toContain('4 vouchers recorded, total 800.00');
+    expect(run(f.wrong!, state, '--reissue', 'all').rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded']]);
+    expect(run(f.full!, state, '--reissue', 'all').rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded'], ['0.00', 'already_recorded']]);
+    expect(ledger(state).stderr).toContain('4 vouchers recorded, total 800.00');
   });
 });
 

@@ -482,6 +482,7 @@ class SqliteState implements StateDb {
     // in this call first), never twice, in this run or a later one.
     const left = new Map<string, Decimal>();
     const idsOf = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();
+    const takersOf = db.prepare('SELECT voucher_key, covered FROM vouchers WHERE covered LIKE ?');
     const coveredOf = db.prepare('SELECT covered FROM vouchers WHERE (voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)) AND covered IS NOT NULL').pluck();
     /**
      * What the earlier vouchers holding a voucher's orders (`ids`) paid of its amount, taken from
@@ -512,6 +513,13 @@ class SqliteState implements StateDb {
             for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
               if (!parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) o = o.minus(a);
             }
+          }
+          // What vouchers holding this one's orders took from it before came out of that part ({05}
+          // took o05's 50.00 of {07,05}; the 50.00 left is {07}'s for o07: a top-up of {05} took it
+          // too, 50.00 short).
+          for (const r of takersOf.all(`%"${held}"%`) as { voucher_key: string; covered: string }[]) {
+            const a = parseCovered(r.covered, this.path)[held];
+            if (a !== undefined && parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) o = o.minus(a);
           }
           o = Decimal.max(0, o);
         }

@@ -212,3 +212,32 @@ describe('a conflict in a run takes nothing from the vouchers later ones in that
     expect(told1 + told(d.rows) + told(r.rows)).toBe(1000);
   });
 });
+
+describe('what was taken from a voucher before came out of its own orders\' part (tmall-2026)', () => {
+  // Buyer Q (RULES 1.3 as above). o07 5000.00 paid 05-01 03:35, shipped 05-03 03:35:01 (1 s late):
+  // 250 → 50.00. o05 2000.00 paid 05-02 01:55: shipped 05-04 01:55:01 (1 s late) 100 → 50.00; the true
+  // ship time 05-07 01:55:01 (72 h 1 s late): 10 % = 200.00. A wrong paid time 05-01 04:35 puts it on
+  // 05-01 (shipped 21 h 20 min late: 5 %, 50.00).
+  // Owed: 05-01 {o07} 50.00; 05-02 {o05} 200.00: 250.00.
+  const q = (n: string, paid: string, paidAt: string, shippedAt: string) => shipped(`30000000000008112${n}`, 'Q', paid, paidAt, shippedAt);
+  const o07 = q('07', '5000.00', '2026-05-01 03:35:00', '2026-05-03 03:35:01');
+  const o05wrong = q('05', '2000.00', '2026-05-01 04:35:00', '2026-05-04 01:55:01');
+  const o05old = q('05', '2000.00', '2026-05-02 01:55:00', '2026-05-04 01:55:01');
+  const o05 = q('05', '2000.00', '2026-05-02 01:55:00', '2026-05-07 01:55:01');
+
+  it('{o05}\'s top-up does not take the 50.00 {o07,o05} holds for o07: 150.00 topped up, 250.00 paid, not 200.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o07], r2: [o07, o05wrong], r3: [o07, o05old], full: [o07, o05] });
+    // {o07} 50.00; {o07,o05} 100.00 takes it over: 50.00 issued (o05's). {o05} 50.00 (05-02) takes
+    // o05's 50.00 of {o07,o05}: 0.00 issued. 100.00 paid; {o07,o05} still holds {o07}'s 50.00, for o07.
+    const told3 = [f.r1!, f.r2!, f.r3!].map((file) => told(run(file, state).rows)).reduce((a, b) => a + b, 0);
+    expect(told3).toBe(100);
+    // The true export: {o05} at 200.00, recorded 50.00: 150.00 more, nothing else pays it.
+    // Before: the 50.00 left in {o07,o05} (o07's) was counted as paying o05: 100.00 topped up, 200.00.
+    const r = run(f.full!, state);
+    expect(r.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['50.00', '0.00', 'already_recorded'], ['200.00', '150.00', 'topped_up']]);
+    expect(total(state)).toBe('250.00');
+    expect(told3 + told(r.rows)).toBe(250);
+  });
+});

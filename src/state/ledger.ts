@@ -481,7 +481,18 @@ class SqliteState implements StateDb {
     // Each earlier payment covers the new vouchers holding its orders once in all (the first of them
     // in this call first), never twice, in this run or a later one.
     const left = new Map<string, Decimal>();
+    // Each order's share in the voucher of this call holding it (with that voucher's amount).
+    const shareNow = new Map<string, { key: string; share: Decimal; most: Decimal }>();
+    // The vouchers of this call seen so far: one seen has taken what it needs already.
+    const done = new Set<string>();
+    for (const v of vouchers) {
+      for (const [id, a] of Object.entries(v.shares ?? {})) {
+        const k = `${v.kind ?? 'voucher'}|${id}`;
+        if (!shareNow.has(k)) shareNow.set(k, { key: v.voucherKey, share: new Decimal(a), most: new Decimal(v.amount) });
+      }
+    }
     const idsOf = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();
+    const kindOf = db.prepare('SELECT kind FROM vouchers WHERE voucher_key = ?').pluck();
     const takersOf = db.prepare('SELECT voucher_key, covered FROM vouchers WHERE covered LIKE ?');
     const coveredOf = db.prepare('SELECT covered FROM vouchers WHERE (voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)) AND covered IS NOT NULL').pluck();
     /**
@@ -536,7 +547,28 @@ class SqliteState implements StateDb {
       if (shares) {
         for (const held of order) {
           const worth = [...new Set(theirs.get(held)!)].filter((id) => mine.has(id)).reduce((s, id) => s.plus(shares[id] ?? 0), new Decimal(0));
-          take(held, worth);
+          // What its orders outside this voucher come to in this call's vouchers holding them, not
+          // seen yet (each at most that voucher's amount), is theirs to take: its orders here come
+          // to no more than the rest, though their shares may have grown since it was recorded
+          // ({10,09,01} 60.00 paid o01 5.00; {10,09}, at 60.00 now, took all 60.00 and {01} took
+          // o01's 5.00 too: 5.00 short).
+          const byVoucher = new Map<string, { sum: Decimal; most: Decimal }>();
+          const heldKind = (kindOf.get(held) as string | undefined) ?? 'voucher';
+          for (const id of new Set(theirs.get(held)!)) {
+            const o = mine.has(id) ? undefined : shareNow.get(`${heldKind}|${id}`);
+            if (!o || done.has(o.key)) continue;
+            const e = byVoucher.get(o.key) ?? { sum: new Decimal(0), most: o.most };
+            byVoucher.set(o.key, { sum: e.sum.plus(o.share), most: e.most });
+          }
+          // Less what it took over from their earlier vouchers for them (ownOf leaves that out already).
+          let paidFor = new Decimal(0);
+          for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
+            for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
+              if (!parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) paidFor = paidFor.plus(a);
+            }
+          }
+          const reserved = Decimal.max(0, [...byVoucher.values()].reduce((t, e) => t.plus(Decimal.min(e.sum, e.most)), new Decimal(0)).minus(Decimal.max(0, paidFor)));
+          take(held, reserved.gt(0) ? Decimal.min(worth, Decimal.max(0, ownOf(held).minus(reserved))) : worth);
         }
       }
       // The rest of this voucher's amount: from an earlier voucher only when all its orders are in
@@ -748,7 +780,9 @@ class SqliteState implements StateDb {
     // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
     const body = () => {
           const out = new Map<string, RecordStatus>();
+          done.clear();
           for (const v of vouchers) {
+            done.add(v.voucherKey);
             // A key given twice in one call is recorded once; its first answer stands.
             if (out.has(v.voucherKey)) continue;
             const kind = v.kind ?? 'voucher';

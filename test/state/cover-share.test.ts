@@ -213,6 +213,44 @@ describe('a conflict in a run takes nothing from the vouchers later ones in that
   });
 });
 
+describe('a voucher\'s money for an order now in another voucher of the same run (tmall-2026)', () => {
+  // Buyer Q (RULES 1.3: deadline paid + 48 h; late 5 % clamped 5–50; over 72 h late, out of stock,
+  // 10 % clamped 5–500; one Beijing day capped at 500).
+  // o10 5000.00 paid 05-01 07:18, shipped 05-03 07:18:01 (1 s late): 250 → 50.00.
+  // o09 100.00 paid 05-01 13:53: shipped 05-03 13:53:01 (1 s late) 5 % = 5.00; the true ship time
+  //   05-06 13:53:01 (72 h 1 s late) 10 % = 10.00.
+  // o01 100.00 paid 05-02 06:44, shipped 05-04 06:44:01 (1 s late): 5.00, its own day. A wrong paid
+  //   time 05-01 13:44 (shipped 17 h late, 5 %): 5.00 on 05-01.
+  // Owed: 05-01 {o10,o09} 50 + 10 = 60.00; 05-02 {o01} 5.00: 65.00.
+  const q = (n: string, paid: string, paidAt: string, shippedAt: string) => shipped(`30000000000000615${n}`, 'Q', paid, paidAt, shippedAt);
+  const o10 = q('10', '5000.00', '2026-05-01 07:18:00', '2026-05-03 07:18:01');
+  const o09old = q('09', '100.00', '2026-05-01 13:53:00', '2026-05-03 13:53:01');
+  const o09 = q('09', '100.00', '2026-05-01 13:53:00', '2026-05-06 13:53:01');
+  const o01wrong = q('01', '100.00', '2026-05-01 13:44:00', '2026-05-04 06:44:01');
+  const o01 = q('01', '100.00', '2026-05-02 06:44:00', '2026-05-04 06:44:01');
+
+  it('the grown voucher\'s top-up leaves the 5.00 {o10,o09,o01} paid for o01 to {o01}: 5.00 topped up, 65.00 paid, not 60.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o10, o09old], r2: [o10, o09old, o01wrong], full: [o10, o09, o01] });
+    // {o10,o09} 55.00 issued; then {o10,o09,o01} (o01 on 05-01) 60.00 takes it over: 5.00 issued, for o01.
+    const r1 = run(f.r1!, state);
+    const r2 = run(f.r2!, state);
+    expect(r2.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['60.00', '5.00', 'reissued']]);
+    // The true export: {o10,o09} now 60.00 (recorded 55.00), {o01} 5.00. Of {o10,o09,o01}'s 60.00,
+    // 55.00 paid o10 and o09 and 5.00 paid o01: {o01} takes its 5.00, {o10,o09} is owed 5.00 more.
+    // Before: {o10,o09}'s change took all 60.00 ("nothing more is owed") and {o01} took o01's 5.00
+    // too: 60.00 paid of 65.00.
+    const r3 = run(f.full!, state);
+    expect(r3.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['60.00', '5.00', 'topped_up'], ['5.00', '0.00', 'reissued']]);
+    expect(total(state)).toBe('65.00');
+    expect(told(r1.rows) + told(r2.rows) + told(r3.rows)).toBe(65);
+    const r4 = run(f.full!, state);
+    expect(r4.rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded'], ['0.00', 'already_recorded']]);
+    expect(total(state)).toBe('65.00');
+  });
+});
+
 describe('what was taken from a voucher before came out of its own orders\' part (tmall-2026)', () => {
   // Buyer Q (RULES 1.3 as above). o07 5000.00 paid 05-01 03:35, shipped 05-03 03:35:01 (1 s late):
   // 250 → 50.00. o05 2000.00 paid 05-02 01:55: shipped 05-04 01:55:01 (1 s late) 100 → 50.00; the true

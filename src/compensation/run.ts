@@ -402,7 +402,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       const v = owedNow(computed);
       // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
       if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && ['already_recorded', 'amount_changed', 'conflict', 'reissued'].includes(recorded.get(v.voucherKey) ?? '')) sums.alreadyRecorded++;
-      countVoucher(sums, v, recorded.get(v.voucherKey) === 'conflict');
+      countVoucher(sums, v, recorded.get(v.voucherKey) === 'conflict', recorded.get(v.voucherKey) === 'amount_changed');
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       if (finals && v.state === 'final' && v.toIssue.gt(0) && recorded.get(v.voucherKey) !== 'conflict') {
         // A difference owed on a voucher announced before is news: its notice item is keyed by the new amount too.

@@ -29,7 +29,9 @@ describe('a recorded voucher whose amount changed', () => {
     expect(second.code).toBe(1);
     expect(pick(second.stdout)).toEqual([['200.00', 'amount_changed', '150.00']]);
     expect(second.stderr).toContain(`was recorded at 50.00 and now comes to 200.00 (its orders' ship times or amounts changed): 150.00 more is owed and was not recorded. Once checked, run again with --reissue ${ID} to record the difference as a top-up, then issue it`);
-    expect(second.stderr).toContain('1 voucher totalling 150.00 to issue (0 provisional); 0 rejected rows; 0 newly recorded');
+    // Not recorded: kept out of the total to issue (issued from it, then again as the top-up --reissue
+    // records below, 150.00 would be paid twice: 350.00 for 200.00), named apart as a conflict is.
+    expect(second.stderr).toContain('0 vouchers totalling 0.00 to issue (0 provisional); 1 recorded voucher owing 150.00 more (not in that total: check and record with --reissue first, then issue); 0 rejected rows; 0 newly recorded');
 
     const third = runCli([...RUN, '--shipments', scans, '--reissue', ID]);
     expect(third.code).toBe(0);

@@ -544,6 +544,7 @@ class SqliteState implements StateDb {
         left.set(held, rest.minus(t));
         if (t.gt(0)) from[held] = (from[held] ? new Decimal(from[held]).plus(t) : t).toFixed(2);
       };
+      const reservedOf = new Map<string, Decimal>();
       if (shares) {
         for (const held of order) {
           const worth = [...new Set(theirs.get(held)!)].filter((id) => mine.has(id)).reduce((s, id) => s.plus(shares[id] ?? 0), new Decimal(0));
@@ -567,13 +568,32 @@ class SqliteState implements StateDb {
               if (!parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) paidFor = paidFor.plus(a);
             }
           }
-          const reserved = Decimal.max(0, [...byVoucher.values()].reduce((t, e) => t.plus(Decimal.min(e.sum, e.most)), new Decimal(0)).minus(Decimal.max(0, paidFor)));
+          let reserved = Decimal.max(0, [...byVoucher.values()].reduce((t, e) => t.plus(Decimal.min(e.sum, e.most)), new Decimal(0)).minus(Decimal.max(0, paidFor)));
+          // The same for the orders of a voucher it took over (sharing this one's orders) that it
+          // does not hold itself: that money paid them too ({08} took all of {08,04}'s 500.00 in a
+          // 24-hour window; {03,08} took it for o08 and {04} paid 500.00 again: 1500.00 of 1000.00).
+          const heldIds = new Set(theirs.get(held)!);
+          for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
+            for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
+              const jIds = [...new Set(parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path))];
+              if (!new Decimal(a).gt(0) || !jIds.some((id) => mine.has(id))) continue;
+              const via = new Map<string, { sum: Decimal; most: Decimal }>();
+              for (const id of jIds) {
+                const o = mine.has(id) || heldIds.has(id) ? undefined : shareNow.get(`${heldKind}|${id}`);
+                if (!o || done.has(o.key)) continue;
+                const e = via.get(o.key) ?? { sum: new Decimal(0), most: o.most };
+                via.set(o.key, { sum: e.sum.plus(o.share), most: e.most });
+              }
+              reserved = reserved.plus(Decimal.min(new Decimal(a), [...via.values()].reduce((t, e) => t.plus(Decimal.min(e.sum, e.most)), new Decimal(0))));
+            }
+          }
+          if (reserved.gt(0)) reservedOf.set(held, reserved);
           take(held, reserved.gt(0) ? Decimal.min(worth, Decimal.max(0, ownOf(held).minus(reserved))) : worth);
         }
       }
       // The rest of this voucher's amount: from an earlier voucher only when all its orders are in
       // this one (nothing else can need its money), unless the shares are not known.
-      for (const held of order) if (!shares || outside(held) === 0) take(held, amount);
+      for (const held of order) if (!shares || outside(held) === 0) take(held, reservedOf.has(held) ? Decimal.max(0, ownOf(held).minus(reservedOf.get(held)!)) : amount);
       return { total, from };
     };
     // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the

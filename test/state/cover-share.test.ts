@@ -279,3 +279,36 @@ describe('what was taken from a voucher before came out of its own orders\' part
     expect(told3 + told(r.rows)).toBe(250);
   });
 });
+
+describe('a voucher\'s money taken over with a window\'s other orders, then by an export that regroups the windows (tmall-2023)', () => {
+  // Buyer P, each 2000.00 shipped 48 h 1 s after payment (late): 30 % = 600 → capped 500 (RULES 1.2).
+  // o01 paid 05-30 02:04 opens W1 (to 05-31 02:04); o03 05-30 12:59 joins W1; o08 05-31 07:37 opens
+  // W2; o04 05-31 19:45 joins W2. Owed: W1 500.00 + W2 500.00 = 1000.00.
+  const p = (n: string, paidAt: string, shippedAt: string) => shipped(`50000000000091010${n}`, 'P', '2000.00', paidAt, shippedAt);
+  const o01 = p('01', '2025-05-30 02:04:00', '2025-06-01 02:04:01');
+  const o03 = p('03', '2025-05-30 12:59:00', '2025-06-01 12:59:01');
+  const o08 = p('08', '2025-05-31 07:37:00', '2025-06-02 07:37:01');
+  const o04 = p('04', '2025-05-31 19:45:00', '2025-06-02 19:45:01');
+
+  it('{04} is paid by the 500.00 {08} took over from {08,04}: 1000.00 paid, not 1500.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o01], r2: [o08, o04], r3: [o08], r4: [o03, o08, o04], full: [o01, o03, o08, o04] });
+    // {o01} 500.00; {o08,o04} 500.00; an export without o04: {o08} 500.00 takes all of {o08,o04}'s
+    // 500.00 (0.00 issued). 1000.00 paid.
+    const told3 = [f.r1!, f.r2!, f.r3!].map((file) => told(run(file, state).rows)).reduce((a, b) => a + b, 0);
+    expect(told3).toBe(1000);
+    // An export without o01: o03 opens a window, o08 joins (18 h 38 min), o04 opens the next (30 h
+    // 46 min after o03): {o03,o08} and {o04}. {o08}'s 500.00 paid o04 too (it took {o08,o04}'s), so
+    // {o03,o08} leaves it for {o04} and is capped with {o01}'s recorded window (full): 0.00; {o04} is
+    // paid by it: 0.00. Before: {o03,o08} took all 500.00 and {o04} issued 500.00 again (exit 0).
+    const r4 = run(f.r4!, state);
+    expect(r4.code).toBe(1);
+    expect(r4.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['500.00', '0.00', 'reissued'], ['500.00', '0.00', 'reissued']]);
+    expect(total(state)).toBe('1000.00');
+    const r = run(f.full!, state);
+    expect(r.rows.map((v) => [v.toIssue])).toEqual([['0.00'], ['0.00']]);
+    expect(total(state)).toBe('1000.00');
+    expect(told3 + told(r4.rows) + told(r.rows)).toBe(1000);
+  });
+});

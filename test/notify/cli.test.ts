@@ -170,6 +170,34 @@ describe('compensate --notify (vouchers)', () => {
   });
 });
 
+describe('compensate --record --notify: a recorded voucher owing more', () => {
+  it('is announced once --reissue records the top-up, not while it is only reported (issued then, and again as the top-up)', async () => {
+    // tmall-2026 (paid 2026-11-01): deadline paid + 48 h = 11-03 10:00:00. Marked shipped 11-03 11:00:00:
+    // 1 h late, 5 % × 2000.00 = 100.00 → 50.00 (clamp 5–50). Picked up 11-06 12:00:00: unshipped 72 h
+    // after becoming late (11-06 10:00:00): out of stock, 10 % = 200.00. 200.00 − 50.00 = 150.00 more.
+    const { order, taobaoCsv, write } = await import('../orders/build.js');
+    const ID = '3300000000000000002';
+    const exp = write(dir, 'orders.csv', taobaoCsv([
+      order(ID, { 买家会员名: '老李', 订单状态: '卖家已发货，等待买家确认', 订单创建时间: '2026-11-01 09:59:00', 订单付款时间: '2026-11-01 10:00:00', 发货时间: '2026-11-03 11:00:00', 买家应付货款: '2000.00', 买家应付邮费: '0.00', 买家实际支付金额: '2000.00' }),
+    ]));
+    const scans = write(dir, 'scans.csv', `订单编号,揽收时间\n${ID},2026-11-06 12:00:00\n`);
+    const base = ['compensate', exp, '--as-of', '2026-11-10 00:00:00', '--record', '-q', '--config', config({}), '--notify', `dingtalk:${robots.dingtalk}`];
+    expect((await run(base)).code).toBe(0);
+    expect(robots.texts('/robot/send')).toHaveLength(1);
+    const changed = await run([...base, '--shipments', scans]);
+    expect(changed.code).toBe(1);
+    // Only reported: nothing new to announce.
+    expect(robots.texts('/robot/send').join('\n')).not.toContain('150.00');
+    const topped = await run([...base, '--shipments', scans, '--reissue', ID]);
+    expect(topped.code).toBe(0);
+    const texts = robots.texts('/robot/send');
+    expect(texts[texts.length - 1]).toContain('1 final voucher totalling 150.00 (rules tmall-2026)');
+    const count = texts.length;
+    expect((await run([...base, '--shipments', scans])).code).toBe(0);
+    expect(robots.texts('/robot/send')).toHaveLength(count);
+  });
+});
+
 describe('other platforms', () => {
   it('WeCom: markdown in Chinese; a wrong key (errcode 93000) is final, not retried', async () => {
     const cfg = config({ lang: 'zh' });

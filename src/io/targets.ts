@@ -108,7 +108,7 @@ export function guardTargets(c: TargetCheck): void {
         if (other && other.dev === out.dev && other.ino === out.ino) {
           throw new UsageError(
             msg(
-              `标准输出就是 ${input.what} ${input.path} (${other.real}, inode ${other.ino}); 写入会毁掉它, 未读取也未写入任何内容`,
+              `标准输出就是${whatZh(input.what)} ${input.path} (${other.real}, inode ${other.ino}); 写入会毁掉它, 未读取也未写入任何内容`,
               `standard output is the same file as ${input.what} ${input.path} (${other.real}, inode ${other.ino}); writing there would destroy it, so nothing was read or written`,
             ),
             msg('把结果重定向到另一个文件 (> 结果.csv), 或用 -o 结果.csv。若用了 > 重定向, 该文件已被 shell 清空, 请重新导出。', 'redirect the result to another file (> result.csv), or use -o result.csv. With > the shell has already emptied that file: export it again.'),
@@ -155,12 +155,17 @@ function sameSpot(a: string, b: string): boolean {
   return where(a) === where(b);
 }
 
+/** An input as zh names it: a file given as an argument is 输入文件; an option's file keeps the option (--state). */
+function whatZh(what: string): string {
+  return what === 'input' ? '输入文件' : ` ${what}`;
+}
+
 /** `id` is the input's: its real path and inode are what the operator can check. */
 function clash(flag: string, target: string, what: string, input: string, id: Id): UsageError {
   const same = `${id.real}, inode ${id.ino}`;
   return new UsageError(
     msg(
-      `${flag} ${target} 与 ${what} ${input} 是同一个文件 (${same}); 写入会毁掉它, 未读取也未写入任何内容`,
+      `${flag} ${target} 与${whatZh(what)} ${input} 是同一个文件 (${same}); 写入会毁掉它, 未读取也未写入任何内容`,
       `${flag} ${target} is the same file as ${what} ${input} (${same}); writing there would destroy it, so nothing was read or written`,
     ),
     flag === '--duplicates'

@@ -141,6 +141,9 @@ describe('-o or --rejects onto one of the inputs', () => {
       expect(r.stderr).toContain(`is the same file as input ${input} (${input}, inode ${ino}); writing there would destroy it, so nothing was read or written`);
       expect(fs.readFileSync(input).equals(before)).toBe(true);
     }
+    // In zh the input is 输入文件, not the English word.
+    const zh = runCli(['compensate', input, '--as-of', '2026-11-20 12:00:00', '-o', input, '--lang', 'zh']);
+    expect(zh.stderr).toContain(`-o ${input} 与输入文件 ${input} 是同一个文件 (${input}, inode ${ino})`);
     // A side input (an option's file) counts too, and so does the state database.
     const ex = path.join(dir, 'exclude.csv');
     fs.writeFileSync(ex, 'orderId\n1\n');
@@ -236,7 +239,7 @@ describe('standard output redirected onto one of the inputs', () => {
     expect(fs.readFileSync(state, 'utf8')).toBe('not touched');
     // zh.
     const zh = appendTo(input, ['orders', 'normalize', input, '-q', '--lang', 'zh']);
-    expect(zh.stderr).toContain(`标准输出就是 input ${input}`);
+    expect(zh.stderr).toContain(`标准输出就是输入文件 ${input}`);
     // Another file is written as usual; so is -o elsewhere while stdout points at the input.
     const other = path.join(dir, 'other.csv');
     expect(appendTo(other, ['orders', 'normalize', input, '-q']).status).toBe(0);

@@ -177,6 +177,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   // cannot be fixed, such as a closed order's garbled amount, stops holding the buyer's voucher).
   const heldExcluded = new Set<string>();
   let repeated = 0;
+  /** Orders with a second row in the same file (only those: a handful, not one per order). */
+  const repeatedIds = new Set<string>();
   const holdRejected = (h: HeldRow) => {
     if (h.orderId !== undefined && excluded.has(h.orderId)) {
       heldExcluded.add(h.orderId);
@@ -184,8 +186,10 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     }
     if (h.repeated) {
       // The order was read (its first row) and may be in a voucher: held by `file:line`, which no
-      // voucher holds, so its window stays provisional until the file holds the order once.
+      // voucher holds, so the repeated row's window stays provisional until the file holds the
+      // order once; the voucher holding the order itself does too (repeatedIds, voucherOf).
       repeated++;
+      if (h.orderId !== undefined) repeatedIds.add(h.orderId);
       open.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
       return;
     }
@@ -353,7 +357,11 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const voucherOf = (g: Int32Array): Reconciled => {
     const orders = Array.from(g, (i) => late.get(i));
     const rules = rulesOf(orders[0]!.rules);
-    return reconcile(toVoucher(orders, open, rules, ctx.asOf, PLATFORM_TZ), rules);
+    const v = toVoucher(orders, open, rules, ctx.asOf, PLATFORM_TZ);
+    // An order with two rows in one file: the version used may not be the current one, whatever
+    // day its paid time puts it on (the other row's day is held through the open orders).
+    if (v.state === 'final' && repeatedIds.size > 0 && orders.some((o) => repeatedIds.has(o.orderId))) v.state = 'provisional';
+    return reconcile(v, rules);
   };
   const promises = promiseVouchers(promiseOrders);
   if (promises.ignored.size) ctx.warn(promiseIgnoredWarning(promises.ignored));

@@ -181,6 +181,13 @@ describe('one order three times in one file', () => {
     expect(v).toHaveLength(1);
     expect(v[0]).toMatchObject({ orderIds: [id], amount: '5.00', state: 'provisional', recorded: '' });
     expect(r.stderr).toContain("1 row(s) repeat an order already read from the same file (see above): the first row is used, but it may not be the current one; those buyers' vouchers for the same window are kept provisional");
+    // The second row with another paid time too (11-11 10:00, shipped 11-12 10:00: on time): the
+    // first row's voucher (11-10, 5.00) is held all the same, though its day holds no other row.
+    const moved = order(id, { 买家会员名: '阿强', 买家应付货款: '100.00', 买家应付邮费: '0.00', 买家实际支付金额: '100.00', 订单状态: '卖家已发货，等待买家确认', 订单付款时间: '2026-11-11 10:00:00', 订单创建时间: '2026-11-11 10:00:00', 发货时间: '2026-11-12 10:00:00' });
+    const f2 = write(dir, 'ExportOrderList202611201300.csv', taobaoCsv([row('2026-11-13 10:00:00'), moved]));
+    const r2 = cli(['compensate', f2, '--as-of', '2026-11-20 12:00:00', '-f', 'json', '--record', '--state', state]);
+    expect(r2.code).toBe(1);
+    expect(json(r2)[0]).toMatchObject({ orderIds: [id], amount: '5.00', state: 'provisional', recorded: '' });
     // Given as two files instead, the newer file's version is used: on time, no voucher, exit 0.
     const older = write(dir, 'ExportOrderList202611190800.csv', taobaoCsv([row('2026-11-13 10:00:00')]));
     const newer = write(dir, 'ExportOrderList202611201200.csv', taobaoCsv([row('2026-11-11 10:00:00')]));

@@ -8,6 +8,7 @@ import type { TimeZone } from '../time.js';
 import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
 import { spreadsheetText, terminalSafe } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
+import { XLSX_MAX_CELL } from './records.js';
 import { type ByteSink, type OutEncoding, copyFileInto, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
 import { tableWriter } from './tableview.js';
 
@@ -72,7 +73,7 @@ export async function openOutput(o: OutputOptions, columns: readonly Column[]): 
   switch (format) {
     case 'csv':
     case 'tsv':
-      return delimitedWriter(sink, format, columns, c, o.formulaEscape, bom, textIds);
+      return delimitedWriter(sink, format, columns, c, o.formulaEscape, bom, textIds, o.info);
     case 'json':
       return jsonWriter(sink, columns, c, false);
     case 'ndjson':
@@ -128,9 +129,15 @@ function delimitedWriter(
   formulaEscape: boolean,
   bom: boolean,
   textIds: boolean,
+  info?: (m: Msg) => void,
 ): RowWriter {
   const delim = format === 'csv' ? ',' : '\t';
   let started = false;
+  // A file meant for a spreadsheet (a BOM, or GBK): a cell past Excel's 32,767 characters is cut
+  // when Excel opens it. The file keeps it whole; stderr says so (xlsx output cuts it with a note).
+  let rows = 0;
+  let long = 0;
+  let firstLong: { row: number; column: string } | undefined;
   const start = async () => {
     started = true;
     const head = columns.map((col) => csvQuote(header(col, c.lang), delim)).join(delim);
@@ -141,10 +148,12 @@ function delimitedWriter(
     row(r) {
       if (!started) return start().then(() => this.row(r));
       const cells: string[] = new Array(columns.length);
+      rows++;
       for (let i = 0; i < columns.length; i++) {
         const col = columns[i]!;
         // Escaping is decided in one place (escape.ts spreadsheetText) for every column, ids included.
         const cell = spreadsheetText(cellText(col, r[col.key], c), col.type ?? 'text', { formulaEscape, textIds });
+        if (textIds && cell.text.length > XLSX_MAX_CELL && long++ === 0) firstLong = { row: rows, column: header(col, c.lang) };
         cells[i] = cell.bare ? cell.text : csvQuote(cell.text, delim);
       }
       // One flat string a row (a chain of += pieces would be kept whole until the sink flushes).
@@ -153,6 +162,12 @@ function delimitedWriter(
     async close() {
       if (!started) await start();
       await sink.end();
+      if (long > 0) {
+        info?.({
+          zh: `${long} 个单元格超出 Excel 单元格 ${XLSX_MAX_CELL} 个字符的上限 (第一个: 第 ${firstLong!.row} 行数据的"${firstLong!.column}"): 文件里是完整的, 但 Excel 打开时会截短; 要在表格里看全, 请用 -f json, 或 -o 文件.xlsx (截短处会注明)`,
+          en: `${long} cell(s) are longer than Excel's ${XLSX_MAX_CELL}-character cell limit (the first: data row ${firstLong!.row}, ${firstLong!.column}): the file holds them whole, but Excel cuts them when it opens it; use -f json, or -o FILE.xlsx (which marks the cut)`,
+        });
+      }
     },
     abort: () => sink.abort(),
   };
@@ -183,7 +198,7 @@ function jsonWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, 
 async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellContext): Promise<RowWriter> {
   // Through openSink: -o gets the same target checks, atomic rename and file mode as csv.
   // The xlsx writer (and exceljs, readline) is loaded only for xlsx output: start-up time counts (issue 21).
-  const { ROWS_PER_SHEET, XLSX_MAX_CELL, sheetName, tableXlsx } = await import('./xlsx.js');
+  const { ROWS_PER_SHEET, sheetName, tableXlsx } = await import('./xlsx.js');
   const t = await tableXlsx(columns, c, () => openSink(o, 'utf8'));
   const close = async () => {
     const { sheets, cut } = await t.close();

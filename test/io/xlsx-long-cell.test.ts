@@ -2,7 +2,7 @@
 // damaged, and Excel's repair cuts the text without a word. A buyer with 1,800 late orders on one
 // day (a distributor during a warehouse outage) has a voucher whose order ids, one a line, come to
 // 1,800 × 20 − 1 = 35,999 characters: the xlsx cell is cut at a line break with a note, stderr
-// says so, and csv keeps every id.
+// says so; csv keeps every id, and a csv meant for a spreadsheet says Excel will cut it.
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -59,7 +59,17 @@ describe('xlsx cells past 32,767 characters', () => {
     expect(row[head.indexOf('lateOrders')]).toBe(1800);
     expect(row[head.indexOf('amount')]).toBe(500);
     expect(ws.getRow(2).height).toBeLessThanOrEqual(409);
-    const csv = runCli(['compensate', file, '--as-of', '2026-11-20 00:00:00', '-f', 'json']);
-    expect((JSON.parse(csv.stdout) as { orderIds: string[] }[])[0]!.orderIds).toEqual(ids);
+    const json = runCli(['compensate', file, '--as-of', '2026-11-20 00:00:00', '-f', 'json']);
+    expect((JSON.parse(json.stdout) as { orderIds: string[] }[])[0]!.orderIds).toEqual(ids);
+    expect(json.stderr).not.toContain('32767');
+    // A csv file for a spreadsheet (-o: a UTF-8 BOM) keeps the cell whole and says Excel will cut it.
+    const csvOut = path.join(dir, 'v.csv');
+    const csv = runCli(['compensate', file, '--as-of', '2026-11-20 00:00:00', '-o', csvOut, '--lang', 'en']);
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toContain("1 cell(s) are longer than Excel's 32767-character cell limit (the first: data row 1, orderIds): the file holds them whole, but Excel cuts them when it opens it");
+    expect(fs.readFileSync(csvOut, 'utf8')).toContain(ids.map((x) => `${x}`).join(';'));
+    // Piped as plain UTF-8 (no BOM: not meant for a spreadsheet): no note.
+    const piped = runCli(['compensate', file, '--as-of', '2026-11-20 00:00:00', '-f', 'csv']);
+    expect(piped.stderr).not.toContain('32767');
   });
 });

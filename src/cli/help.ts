@@ -147,14 +147,14 @@ export function wrapPage(text: string, columns: number | undefined): string {
   if (columns === undefined) return text;
   const isCommand = (line: string) => /^\s+storeops [a-z]/.test(line) || /^[\d*][\d*,/-]* [\d*][\d*,/-]* [\d*][\d*,/-]* /.test(line);
   const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+  const atMargin = (l: string) => l !== '' && !/^\s/.test(l) && !isCommand(l);
+  const indent = (l: string) => l.length - l.trimStart().length;
+  // An indented line that stops mid-sentence (on a word) goes on in the next line of the same indent.
+  const runsOn = (a: string, b: string) => indent(a) > 0 && indent(a) === indent(b) && !isCommand(a) && !isCommand(b) && /[\p{L}\p{N}-]$/u.test(a);
   // Paragraphs: consecutive lines at the margin (not commands), joined.
   const lines: string[] = [];
   for (let line of text.split('\n')) {
     const prev = lines[lines.length - 1];
-    const atMargin = (l: string) => l !== '' && !/^\s/.test(l) && !isCommand(l);
-    const indent = (l: string) => l.length - l.trimStart().length;
-    // An indented line that stops mid-sentence (on a word) goes on in the next line of the same indent.
-    const runsOn = (a: string, b: string) => indent(a) > 0 && indent(a) === indent(b) && !isCommand(a) && !isCommand(b) && /[\p{L}\p{N}-]$/u.test(a);
     if (prev !== undefined && ((atMargin(prev) && atMargin(line)) || runsOn(prev, line))) {
       if (runsOn(prev, line)) line = line.trimStart();
       lines[lines.length - 1] = prev + (cjk.test(prev.slice(-1)) || cjk.test(line[0]!) ? '' : ' ') + line;

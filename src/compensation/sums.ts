@@ -5,13 +5,17 @@ import { moneyToFen } from '../money.js';
 import type { Reconciled } from './reconcile.js';
 import type { Sums } from './summary.js';
 
-/** `conflict`: --record found its orders partly paid by vouchers recorded before (src/state/conflicts.ts); `changed`: a recorded voucher owing more, not recorded (amount_changed). */
-export function countVoucher(sums: Sums, v: Reconciled, conflict = false, changed = false): void {
-  if (conflict && v.toIssue.gt(0)) {
+/**
+ * `recorded`: what --record made of the voucher. `conflict` (its orders partly paid by vouchers
+ * recorded before, src/state/conflicts.ts) and `amount_changed` (a recorded voucher owing more) are
+ * not recorded yet: counted apart from the total to issue.
+ */
+export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): void {
+  if (recorded === 'conflict' && v.toIssue.gt(0)) {
     // Not recorded yet: issued now and again once --reissue records it, it would be paid twice.
     sums.conflicts++;
     sums.conflictFen += moneyToFen(v.toIssue);
-  } else if (changed && v.toIssue.gt(0)) {
+  } else if (recorded === 'amount_changed' && v.toIssue.gt(0)) {
     // The same for a recorded voucher owing more (amount_changed): --reissue records it as a top-up
     // (topped_up) with the difference to issue then.
     sums.changes++;

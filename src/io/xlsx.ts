@@ -13,8 +13,6 @@ import readline from 'node:readline';
 import type { Workbook } from 'exceljs';
 import { type CellContext, type Column, type Row, cellText, header, labelOf } from './columns.js';
 import { XLSX_MAX_CELL } from './records.js';
-
-export { XLSX_MAX_CELL };
 import { type ByteSink, copyFileInto, registerTemp, releaseTemp } from './sink.js';
 import { displayWidth } from './width.js';
 

@@ -120,6 +120,27 @@ function heldWarning(n: number): Msg {
   );
 }
 
+/** Rejected rows that name a buyer but no paid time that can be read: any window of theirs may miss them. */
+function heldAnyTimeWarning(n: number): Msg {
+  return msg(
+    `${n} 行被拒绝的数据写明了买家, 但读不出付款时间: 这些买家的所有红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行, 或把不该计入的订单写进 --exclude (被拒绝的行见上文或 --rejects)。`,
+    `${n} rejected row(s) name a buyer but no paid time that can be read: every voucher of those buyers is kept provisional (not recorded as final) until the rows are fixed and the run repeated, or an order that should not count is given in --exclude (the rejected rows are listed above, or in --rejects).`,
+  );
+}
+
+/** Rejected rows with no buyer to hold by: any voucher (or their order's) may be missing them. */
+function unreadBuyerWarning(n: number, all: boolean): Msg {
+  return all
+    ? msg(
+        `${n} 行被拒绝的数据无法判断属于哪位买家 (该行的列错位或引号无法解析): 任何红包都可能缺了这些订单, 所以本次所有红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行 (被拒绝的行见上文或 --rejects)。`,
+        `${n} rejected row(s) cannot be told to belong to any buyer (their cells are shifted or their quoting cannot be read): any voucher may be missing those orders, so every voucher of this run is kept provisional (not recorded as final) until the rows are fixed and the run repeated (the rejected rows are listed above, or in --rejects).`,
+      )
+    : msg(
+        `${n} 行被拒绝的数据是没有买家名的订单中的一行: 这些订单的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行, 或把不该计入的订单写进 --exclude (被拒绝的行见上文或 --rejects)。`,
+        `${n} rejected row(s) are lines of orders without a buyer name: those orders' vouchers are kept provisional (not recorded as final) until the rows are fixed and the run repeated, or an order that should not count is given in --exclude (the rejected rows are listed above, or in --rejects).`,
+      );
+}
+
 /** Rows repeating an order of the same file: which version is current is unknown; those windows wait. */
 function repeatedWarning(n: number): Msg {
   return msg(
@@ -173,6 +194,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   // buyer's window may be missing) keep the buyer's vouchers provisional.
   const open = new OpenStore();
   let held = 0;
+  let heldAnyTime = 0;
+  /** Rejected rows with no buyer to hold by: any of them whose order cannot be told, and the orders of the rest. */
+  const unread = { rows: 0, all: false, ids: new Set<string>() };
   // A rejected row of an order the operator excludes holds nothing (excluding it is how a row that
   // cannot be fixed, such as a closed order's garbled amount, stops holding the buyer's voucher).
   const heldExcluded = new Set<string>();
@@ -193,12 +217,24 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       open.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
       return;
     }
-    held++;
+    if (h.unknown) {
+      // No buyer to hold by: every voucher may be missing the row (whose it is cannot be told), or
+      // the voucher holding its order (a line of an order without a buyer, never combined).
+      unread.rows++;
+      if (h.unknown === 'anyone') unread.all = true;
+      else if (h.orderId !== undefined) unread.ids.add(h.orderId);
+      return;
+    }
+    if (Number.isNaN(h.paidAt)) heldAnyTime++;
+    else held++;
     // A whole order's row goes by its order id: when the same order was read from another export
     // (a newer one with the row fixed) and is in the voucher, the voucher is not missing it. Held
     // by `file:line`, it stayed provisional, never recorded, as long as the old export was given.
-    // A rejected line of an order is missing from it even when the order's other lines were read.
-    open.add(h.buyer, { orderId: h.orderId !== undefined && h.wholeOrder ? h.orderId : `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
+    // A rejected line of an order is missing from it even when the order's other lines were read:
+    // held as a line of its order (`<order id>~…`), so the order's own voucher waits even where
+    // orders do not combine. A paid time that cannot be read (NaN) holds every window of the buyer.
+    const id = h.orderId === undefined ? `${h.file}:${h.line}` : h.wholeOrder ? h.orderId : `${h.orderId}~${h.file}:${h.line}`;
+    open.add(h.buyer, { orderId: id, paidAt: h.paidAt, rules: undefined });
   };
   const set = await openOrders(ctx, req.files, rejects, {
     only: COMPENSATION_FIELDS,
@@ -316,6 +352,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (sideInputs) for (const w of unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
+  if (heldAnyTime > 0 && req.atRisk === undefined) ctx.warn(heldAnyTimeWarning(heldAnyTime));
+  if (unread.rows > 0 && req.atRisk === undefined) ctx.warn(unreadBuyerWarning(unread.rows, unread.all));
   if (repeated > 0 && req.atRisk === undefined) ctx.warn(repeatedWarning(repeated));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
@@ -361,6 +399,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     // An order with two rows in one file: the version used may not be the current one, whatever
     // day its paid time puts it on (the other row's day is held through the open orders).
     if (v.state === 'final' && repeatedIds.size > 0 && orders.some((o) => repeatedIds.has(o.orderId))) v.state = 'provisional';
+    // A rejected row with no buyer to hold by may belong in this voucher.
+    if (v.state === 'final' && unread.rows > 0 && (unread.all || orders.some((o) => unread.ids.has(o.orderId)))) v.state = 'provisional';
     return reconcile(v, rules);
   };
   const promises = promiseVouchers(promiseOrders);

@@ -114,7 +114,12 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
   // join, whatever the rule's combining; another order of the buyer only when orders combine.
   const sibling = (id: string) => mine.has(id.slice(0, id.indexOf('~')));
   const othersOpen = open.some(
-    (o) => (o.rules === undefined || o.rules === rules.id) && o.paidAt >= reach && o.paidAt <= end && !mine.has(o.orderId) && (rules.combine.by !== 'none' || (o.orderId.includes('~') && sibling(o.orderId))),
+    (o) =>
+      (o.rules === undefined || o.rules === rules.id) &&
+      // NaN: a rejected row whose paid time cannot be read may be in any window of the buyer.
+      (Number.isNaN(o.paidAt) || (o.paidAt >= reach && o.paidAt <= end)) &&
+      !mine.has(o.orderId) &&
+      (rules.combine.by !== 'none' || (o.orderId.includes('~') && sibling(o.orderId))),
   );
   const final = g.every((l) => l.shippedAt !== null) && asOf > end && !othersOpen;
   return {

@@ -13,7 +13,7 @@ export interface RowProblem {
   column?: string;
   value?: string;
   reason: Msg;
-  /** The rejected row's buyer and paid time, when both read well (see HeldRow). */
+  /** Whose vouchers the rejected row may be missing from (see HeldRow). */
   held?: HeldRow;
 }
 
@@ -25,12 +25,21 @@ export interface RowProblem {
 export interface HeldRow {
   file: string;
   line: number;
+  /** '' with `unknown`. */
   buyer: string;
+  /** NaN: the paid time cannot be read, so any window of the buyer may be missing the order. */
   paidAt: number;
   /** The row's order id, when it reads as one (an order the operator excludes holds nothing). */
   orderId?: string;
   /** The row is a whole order (not one line of it): a voucher that holds the order read elsewhere is not missing it. */
   wholeOrder?: boolean;
+  /**
+   * The row has no buyer to hold by. `anyone`: its cells cannot be trusted (a ragged row, quoting
+   * that cannot be read), so whose order it is cannot be told and any voucher may be missing it.
+   * `order`: a line of an order without a buyer (none in the cell, or no such column): such an order
+   * is never combined (RULES 1.2), so only its own order's voucher may be missing the line.
+   */
+  unknown?: 'anyone' | 'order';
   /**
    * The row was read well but repeats an order (or line) already read from the same file: the
    * first row is used, and which of the two is current cannot be told (a file pasted together).
@@ -145,8 +154,9 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     transientColumns: times.map(([, i]) => i),
     parse(cells, line) {
       const ragged = raggedProblem(cells, width, lastNeeded);
-      // A ragged row's cells may be shifted: nothing of it is taken, its buyer neither.
-      if (ragged) return { reason: ragged };
+      // A ragged row's cells may be shifted: nothing of it is taken, its buyer neither, so whose
+      // order it is cannot be told (any voucher may be missing it).
+      if (ragged) return { reason: ragged, held: { file, line, buyer: '', paidAt: NaN, unknown: 'anyone' } };
       if (twins.length) checkTwins(cells, line);
       const r = parseCells(cells, line);
       if (isProblem(r)) {
@@ -158,12 +168,18 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   };
 
   function heldOf(cells: string[], line: number): HeldRow | undefined {
+    const id = get(cells, idx.orderId);
+    const orderId = checkOrderId(id) === 'ok' ? id : undefined;
     const buyer = idx.buyer >= 0 ? text(cells, idx.buyer) : '';
-    if (!buyer || paidAtCol < 0) return undefined;
-    const t = parseTime(get(cells, paidAtCol), tz);
-    if (typeof t !== 'number' || t < EARLIEST_PLAUSIBLE || t > latest) return undefined;
-    const orderId = get(cells, idx.orderId);
-    return checkOrderId(orderId) === 'ok' ? { file, line, buyer, paidAt: t, orderId, wholeOrder: layout.grain === 'order' } : { file, line, buyer, paidAt: t };
+    if (!buyer) {
+      // An order without a buyer is its own voucher: a whole order's row is missing from none; a
+      // line is missing from its order's (any order's, when its id cannot be read either).
+      if (layout.grain === 'order') return undefined;
+      return orderId === undefined ? { file, line, buyer: '', paidAt: NaN, unknown: 'anyone' } : { file, line, buyer: '', paidAt: NaN, orderId, unknown: 'order' };
+    }
+    const t = paidAtCol >= 0 ? parseTime(get(cells, paidAtCol), tz) : undefined;
+    const paidAt = typeof t === 'number' && t >= EARLIEST_PLAUSIBLE && t <= latest ? t : NaN;
+    return orderId === undefined ? { file, line, buyer, paidAt } : { file, line, buyer, paidAt, orderId, wholeOrder: layout.grain === 'order' };
   }
 
   function parseCells(cells: string[], line: number): ParsedRow | RowProblem {

@@ -140,6 +140,8 @@ export class OrderSet {
         stats.rowsRead++;
         stats.rejected++;
         await this.rejects.add({ file: f.name, line: rec.line, reason: rec.problem });
+        // Its cells cannot be read at all (its quoting): whose order it is cannot be told.
+        this.opts.held?.({ file: f.name, line: rec.line, buyer: '', paidAt: NaN, unknown: 'anyone' });
         continue;
       }
       if (rec.cells.every((c) => c === '' || c.trim() === '')) {
@@ -150,7 +152,13 @@ export class OrderSet {
       let r = parser.parse(rec.cells, rec.line);
       if (needStatus && !isProblem(r) && r.status === 'unknown') {
         // storeops' own output of a reduced export: the status column is there, its value unknown.
-        r = { column: statusHeader, value: r.statusRaw, reason: msg('订单状态未知 (原导出没有订单状态列); 这个命令需要订单状态', 'the order status is unknown (the original export had no status column); this command needs it') };
+        // Held as any rejected row is (parse.ts heldOf): by its buyer, or as a line of its order.
+        const held: HeldRow | undefined = r.buyer
+          ? { file: f.name, line: rec.line, buyer: r.buyer, paidAt: r.paidAt ?? NaN, orderId: r.orderId, wholeOrder: d.layout.grain === 'order' }
+          : d.layout.grain === 'line'
+            ? { file: f.name, line: rec.line, buyer: '', paidAt: NaN, orderId: r.orderId, unknown: 'order' }
+            : undefined;
+        r = { column: statusHeader, value: r.statusRaw, reason: msg('订单状态未知 (原导出没有订单状态列); 这个命令需要订单状态', 'the order status is unknown (the original export had no status column); this command needs it'), held };
       }
       if (isProblem(r)) {
         stats.rejected++;

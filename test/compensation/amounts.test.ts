@@ -113,3 +113,68 @@ describe('a rejected row that names its buyer and paid time', () => {
     expect(r.stderr).toContain('2 newly recorded');
   });
 });
+
+// A rejected row that names a buyer but no paid time that can be read, or whose cells cannot be
+// trusted at all (a ragged row, a quote never closed), held nothing: the vouchers it may belong to
+// were recorded as final without it. Now the first holds every voucher of its buyer, whatever the
+// day; the others hold every voucher of the run (whose order it is cannot be told).
+describe('a rejected row whose paid time or buyer cannot be read', () => {
+  // tmall-2026 (by date), calendar-day windows, deadline paid + 48 h, 5 % of (paid − postage), at least 5.00:
+  // 小红 X: paid 11-10 09:00, shipped 11-13 09:00 (24 h late): (300.00 − 10.00) × 5 % = 14.50.
+  // 小红 W: paid 11-12 09:00, shipped 11-15 09:00 (24 h late): (100.00 − 10.00) × 5 % = 4.50 → 5.00.
+  // 小明 Z: paid 11-10 09:00, 24 h late: (200.00 − 10.00) × 5 % = 9.50.
+  const Z = '3515313147329357913';
+  const W = '3515313147329357914';
+  const good = [
+    late(X, '小红', '300.00'),
+    order(W, { 买家会员名: '小红', 订单状态: shipped, 订单付款时间: '2026-11-12 09:00:00', 发货时间: '2026-11-15 09:00:00', 买家应付货款: '90.00', 买家实际支付金额: '100.00' }),
+    late(Z, '小明', '200.00'),
+  ];
+  const run = (name: string, text: string) => {
+    const f = write(dir, name, text);
+    const r = runCli(['compensate', f, '--as-of', '2026-11-25 12:00:00', '--record', '--state', `${dir}/${name}.db`, '-f', 'json']);
+    return { r, rows: (JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.windowStart, v.amount, v.state, v.recorded]) };
+  };
+
+  it("a buyer but an unreadable paid time: every voucher of that buyer stays provisional, any day; other buyers' are recorded", () => {
+    const bad = order(Y, { 买家会员名: '小红', 订单状态: shipped, 订单付款时间: '2026-13-45 10:00:00', 发货时间: '2026-11-13 10:00:00', 买家实际支付金额: '400.00' });
+    const { r, rows } = run('badtime.csv', taobaoCsv([...good, bad]));
+    expect(r.code).toBe(1);
+    expect(rows).toEqual([
+      ['小明', '2026-11-10T09:00:00+08:00', '9.50', 'final', 'new'],
+      ['小红', '2026-11-10T09:00:00+08:00', '14.50', 'provisional', ''],
+      ['小红', '2026-11-12T09:00:00+08:00', '5.00', 'provisional', ''],
+    ]);
+    expect(r.stderr).toContain('"2026-13-45 10:00:00" is not a valid time');
+    expect(r.stderr).toContain('1 rejected row(s) name a buyer but no paid time that can be read: every voucher of those buyers is kept provisional');
+    expect(r.stderr).toContain('1 newly recorded');
+  });
+
+  it('a ragged row (cut short: its cells may be shifted): every voucher stays provisional, nothing recorded', () => {
+    const { r, rows } = run('ragged.csv', taobaoCsv(good) + `="${Y}",小红,小红,,,400.00\r\n`);
+    expect(r.code).toBe(1);
+    expect(rows).toEqual([
+      ['小明', '2026-11-10T09:00:00+08:00', '9.50', 'provisional', ''],
+      ['小红', '2026-11-10T09:00:00+08:00', '14.50', 'provisional', ''],
+      ['小红', '2026-11-12T09:00:00+08:00', '5.00', 'provisional', ''],
+    ]);
+    expect(r.stderr).toContain('ragged.csv:5: this row has 6 cells but the header has 71 (ragged row)');
+    expect(r.stderr).toContain('1 rejected row(s) cannot be told to belong to any buyer');
+    expect(r.stderr).toContain('0 newly recorded');
+  });
+
+  it('a quote never closed (the rest of the file cannot be read): every voucher stays provisional, nothing recorded', () => {
+    const { r, rows } = run('unclosed.csv', taobaoCsv(good) + `="${Y}",小红,"小红 说,,400.00\r\n`);
+    expect(r.code).toBe(1);
+    expect(rows.map((x) => x[3])).toEqual(['provisional', 'provisional', 'provisional']);
+    expect(r.stderr).toContain('unclosed.csv:5: a quote opened at line 5 is never closed before the end of the file');
+    expect(r.stderr).toContain('1 rejected row(s) cannot be told to belong to any buyer');
+    expect(r.stderr).toContain('0 newly recorded');
+  });
+
+  it('the same rows read well are all recorded (the holds come from the bad rows alone)', () => {
+    const { r, rows } = run('clean.csv', taobaoCsv(good));
+    expect(r.code).toBe(0);
+    expect(rows.map((x) => [x[3], x[4]])).toEqual([['final', 'new'], ['final', 'new'], ['final', 'new']]);
+  });
+});

@@ -69,6 +69,19 @@ describe('tmall-2026 with an item report: each sub-order priced on its own', () 
     expect((JSON.parse(alone.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount])).toEqual([['小明', [A], '50.00']]);
   });
 
+  it('a rejected line (its amount typed 2OOO.00) keeps its order\'s voucher provisional; the other order\'s stays final', () => {
+    // The item report has no buyer column: an order is never combined with another, so only A may be
+    // missing the line. A's two good lines: 50.00 each = 100.00 as above, B 10.00. Before, A was final.
+    const f = items('bad-line.csv', [line('3700000000000000011', A, '2000.00', '2026-11-04 10:00:00'), line('3700000000000000012', A, '2000.00', '2026-11-04 10:00:00'), line('3700000000000000013', A, '2OOO.00', '2026-11-04 10:00:00'), line('3700000000000000021', B, '20.00', '2026-11-04 10:00:00'), line('3700000000000000022', B, '20.00', '2026-11-04 10:00:00')]);
+    const r = runCli(['compensate', f, ...AS_OF, '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(vouchers(r.stdout)).toEqual([
+      [[A], 1, '4000.00', '100.00', 'provisional'],
+      [[B], 1, '40.00', '10.00', 'final'],
+    ]);
+    expect(r.stderr).toContain("1 rejected row(s) are lines of orders without a buyer name: those orders' vouchers are kept provisional");
+  });
+
   it('a line not yet due keeps the voucher of its late sibling provisional (it may still be late and join it)', () => {
     // Line 1 "极速发": window 24 h → due 11-02 10:00:00, shipped 11:00:00: 1 h late, 5 % × 600.00 = 30.00.
     // Line 2: due 11-03 10:00:00, not shipped at as-of 11-02 12:00:00: pending. The calendar day is over,

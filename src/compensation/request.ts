@@ -2,7 +2,6 @@
 import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
 import { UsageError, msg } from '../cli/errors.js';
-import { parseReissue } from '../state/conflicts.js';
 import { BASE_RULES, type BaseRule } from './payout.js';
 
 export interface Request {
@@ -82,4 +81,26 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
     failOnNew: failOn === 'new-vouchers',
     base,
   };
+}
+
+/**
+ * `--reissue all` or `--reissue 123,456`: which orders may be paid again on purpose. Undefined
+ * means none. An empty or malformed list is a usage error, never "all".
+ */
+export function parseReissue(value: unknown, record: boolean): ((orderId: string) => boolean) | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (!record) {
+    throw new UsageError(msg('--reissue 只能与 --record 一起用', '--reissue works only with --record'));
+  }
+  const text = String(value).trim();
+  if (text === 'all') return () => true;
+  const ids = text.split(/[,;\s]+/).filter((s) => s !== '');
+  if (ids.length === 0 || !ids.every((id) => /^[0-9A-Za-z_-]+$/.test(id))) {
+    throw new UsageError(
+      msg(`--reissue 需要订单编号列表 (逗号分隔) 或 all, 收到 "${text}"`, `--reissue takes order ids (comma-separated) or all, got "${text}"`),
+      msg('例如: --reissue 3515313147329357901,3515313147329357902', 'for example: --reissue 3515313147329357901,3515313147329357902'),
+    );
+  }
+  const set = new Set(ids);
+  return (id) => set.has(id);
 }

@@ -15,13 +15,12 @@ import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import { assess, baseFor, rulesForOrder } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
-import { type IdList, type PickupScans, pickupResolver, readIdList, readShipments, unmatchedWarnings } from './inputs.js';
+import type { IdList, PickupScans } from './inputs.js';
 import type { JudgeOptions } from './judge.js';
 import { LateStore } from './latestore.js';
 import { OpenStore } from './openstore.js';
 import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
-import { recordVouchers } from './record.js';
 import type { AmountChange } from '../state/ledger.js';
 import { toRequest } from './request.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
@@ -32,7 +31,7 @@ import {
 } from './summary.js';
 import { openKey, orderIdsOf, toVoucher } from './vouchers.js';
 import { windows } from './window.js';
-import { type AtRiskEntry, type VoucherEntry, atRiskNotice, vouchersNotice } from '../notify/notices.js';
+import type { AtRiskEntry, VoucherEntry } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
 
 /** The canonical order fields RULES §1 needs: ids, buyer, status, times, amounts, presale, title, tracking. */
@@ -182,12 +181,15 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const book = ruleBook(ctx, req.rules);
   const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
   const rejects = new RejectLog(ctx);
-  const excludeList = req.exclude ? await readIdList(ctx, req.exclude, rejects, '--exclude', msg('排除订单列表', 'exclusion list')) : undefined;
-  const failureList = req.deliveryFailures ? await readIdList(ctx, req.deliveryFailures, rejects, '--delivery-failures', msg('未履约订单列表', 'delivery-failure list')) : undefined;
+  // The side inputs' reader, the --record stage and the notices are loaded only when asked for:
+  // start-up time counts (issue 21).
+  const inputs = req.exclude || req.deliveryFailures || req.shipments ? await import('./inputs.js') : undefined;
+  const excludeList = req.exclude ? await inputs!.readIdList(ctx, req.exclude, rejects, '--exclude', msg('排除订单列表', 'exclusion list')) : undefined;
+  const failureList = req.deliveryFailures ? await inputs!.readIdList(ctx, req.deliveryFailures, rejects, '--delivery-failures', msg('未履约订单列表', 'delivery-failure list')) : undefined;
   const none: Pick<IdList, 'has'> = { has: () => false };
   const excluded = excludeList ?? none;
   const failures = failureList ?? none;
-  const scans: PickupScans | undefined = req.shipments ? await readShipments(ctx, req.shipments, rejects) : undefined;
+  const scans: PickupScans | undefined = req.shipments ? await inputs!.readShipments(ctx, req.shipments, rejects) : undefined;
 
   // compensate checks and uses only these columns of an export (RULES §1); orders inspect checks them all.
   // Paid orders not yet due (and rejected rows that name a buyer and paid time: an order of that
@@ -249,7 +251,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (!scans && hasShipTimes) {
     ctx.warn(msg('未提供揽收记录 (--shipments): 用报表的"发货时间"(卖家点发货的时间) 代替揽收时间。', 'no pickup scans given (--shipments): using the export\'s 发货时间 (when the seller marked it shipped) as the ship time.'));
   }
-  const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? pickupResolver(scans) : undefined };
+  const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? inputs!.pickupResolver(scans) : undefined };
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
   const tally = newTally();
@@ -349,7 +351,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   }
   // An excluded order whose row was rejected was found: its id is not reported as matching no order.
   for (const id of heldExcluded) seenIds.add(id);
-  if (sideInputs) for (const w of unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
+  if (sideInputs) for (const w of inputs!.unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
   if (heldAnyTime > 0 && req.atRisk === undefined) ctx.warn(heldAnyTimeWarning(heldAnyTime));
@@ -385,7 +387,10 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     const usedIds = used.map((u) => u.id).join(', ') || 'auto';
     const costs = atRisk.map((r) => r.costIfLate as Money | null);
     ctx.info(atRiskSummary(atRisk.length, req.atRisk, costs.reduce<Money>((s, c) => (c === null ? s : s.plus(c)), ZERO), usedIds, costs.filter((c) => c === null).length));
-    await notifier?.send((lang) => atRiskNotice(atRisk as unknown as AtRiskEntry[], { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }));
+    if (notifier) {
+      const { atRiskNotice } = await import('../notify/notices.js');
+      await notifier.send((lang) => atRiskNotice(atRisk as unknown as AtRiskEntry[], { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }));
+    }
     return;
   }
 
@@ -413,7 +418,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
   const { status: recorded, changes, covers, finish: finishRecording } = built
-    ? await recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf)
+    ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: () => undefined };
   // SPEC --record: a voucher recorded before is not counted again. What a row asks the shop to issue
   // is then nothing, or only the difference when its amount changed since it was recorded (without
@@ -515,5 +520,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   }
   if (sums.mismatched) ctx.warn(mismatchWarning(sums.mismatched));
   if (req.failOnNew && newCount > 0) ctx.attention();
-  await notifier?.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto' }));
+  if (notifier) {
+    const { vouchersNotice } = await import('../notify/notices.js');
+    await notifier.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto' }));
+  }
 }

@@ -10,7 +10,6 @@ import { spreadsheetText, terminalSafe } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { XLSX_MAX_CELL } from './records.js';
 import { type ByteSink, type OutEncoding, copyFileInto, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
-import { tableWriter } from './tableview.js';
 
 export { FORMATS, type Format, resolveFormat } from './formats.js';
 
@@ -78,8 +77,11 @@ export async function openOutput(o: OutputOptions, columns: readonly Column[]): 
       return jsonWriter(sink, columns, c, false);
     case 'ndjson':
       return jsonWriter(sink, columns, c, true);
-    case 'table':
+    case 'table': {
+      // The table writer is loaded only for table output: start-up time counts (issue 21).
+      const { tableWriter } = await import('./tableview.js');
       return tableWriter(sink, columns, c, { color: o.color, wide: Boolean(o.wide), width: o.termWidth, info: o.info });
+    }
   }
 }
 

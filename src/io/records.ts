@@ -3,7 +3,6 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { InputError, type Msg, msg } from '../cli/errors.js';
-import { loadExcelJS, workbookReader } from './exceljs.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
 import { Gb18030Check, MAX_RECORD, Projection, RecordScanner } from './scan.js';
 import type { Sniffed } from './source.js';
@@ -552,6 +551,8 @@ function continuationName(name: string, k: number): string {
 export const SHEET_ROWS = 1_048_576;
 
 async function* xlsxBatches(s: Sniffed, sheetRows = SHEET_ROWS): AsyncGenerator<RawRecord[]> {
+  // The exceljs wrapper (and exceljs) is loaded only for an xlsx input: start-up time counts (issue 21).
+  const { loadExcelJS, workbookReader } = await import('./exceljs.js');
   const ExcelJS = loadExcelJS();
   const reader = workbookReader(ExcelJS, s.stream, {
     sharedStrings: 'cache',

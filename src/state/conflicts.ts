@@ -1,35 +1,14 @@
 // The "already paid" conflict report of `compensate --record`, and --reissue (the explicit,
 // recorded way to pay an order again). The check itself is in the ledger's write transaction
-// (ledger.ts recordVouchers); this file only words its answer.
+// (ledger.ts recordVouchers); this file only words its answer. The --reissue option itself is read
+// in compensation/request.ts (this file is loaded only under --record).
 import type { Ctx } from '../cli/context.js';
-import { UsageError, msg, plural } from '../cli/errors.js';
+import { msg, plural } from '../cli/errors.js';
 import { Decimal } from 'decimal.js';
 import type { AmountChange, Clash, Cover, PlatformClash, RecordStatus } from './ledger.js';
 
 /** How many conflicting orders are listed on stderr; the count is always given in full. */
 const SHOW = 20;
-
-/**
- * `--reissue all` or `--reissue 123,456`: which orders may be paid again on purpose. Undefined
- * means none. An empty or malformed list is a usage error, never "all".
- */
-export function parseReissue(value: unknown, record: boolean): ((orderId: string) => boolean) | undefined {
-  if (value === undefined || value === false) return undefined;
-  if (!record) {
-    throw new UsageError(msg('--reissue 只能与 --record 一起用', '--reissue works only with --record'));
-  }
-  const text = String(value).trim();
-  if (text === 'all') return () => true;
-  const ids = text.split(/[,;\s]+/).filter((s) => s !== '');
-  if (ids.length === 0 || !ids.every((id) => /^[0-9A-Za-z_-]+$/.test(id))) {
-    throw new UsageError(
-      msg(`--reissue 需要订单编号列表 (逗号分隔) 或 all, 收到 "${text}"`, `--reissue takes order ids (comma-separated) or all, got "${text}"`),
-      msg('例如: --reissue 3515313147329357901,3515313147329357902', 'for example: --reissue 3515313147329357901,3515313147329357902'),
-    );
-  }
-  const set = new Set(ids);
-  return (id) => set.has(id);
-}
 
 /**
  * Tell the operator about every voucher that was not recorded because one of its orders is already

@@ -6,7 +6,7 @@ import { version } from './entry.js';
 import { PipeClosed } from './errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
 import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from './errors.js';
-import { COMMANDS } from './registry.js';
+import { COMMANDS, type Register, loadCommands } from './registry.js';
 import { afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
 import { TOPICS, topicOf, topicText } from './topics.js';
 import { guardTargets, pathsIn } from '../io/targets.js';
@@ -80,8 +80,11 @@ function rootIo(cmd: Command): Io {
   return (c as Command & { storeopsIo?: Io }).storeopsIo ?? defaultIo();
 }
 
-/** The command tree; `raw` keeps the `english / 中文` descriptions (the help test checks them). */
-export function buildProgram(io: Io, lang: Lang = 'en', raw = false): Command {
+/**
+ * The command tree with the commands given (loadCommands(): all of them); `raw` keeps the
+ * `english / 中文` descriptions (the help test checks them).
+ */
+export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonly Register[]): Command {
   const program = new Command('storeops');
   (program as Command & { storeopsIo?: Io }).storeopsIo = io;
   program
@@ -126,7 +129,7 @@ export function buildProgram(io: Io, lang: Lang = 'en', raw = false): Command {
     .option('--no-color', 'no colour (also off with NO_COLOR or when not a terminal) / 不用颜色 (设置 NO_COLOR 或不是终端时也不用)')
     .option('--no-input', 'never prompt; fail with exit 2 instead / 从不询问; 需要回答时以退出码 2 失败');
 
-  for (const register of COMMANDS) register(program);
+  for (const register of commands) register(program);
   registerHelp(program, io, lang);
   if (raw) return program;
   // The terminal's width (help is for people): examples are laid out to fit it.
@@ -204,7 +207,11 @@ const guarded = new WeakSet<object>();
 
 async function runInner(argv: string[], io: Io): Promise<number> {
   const lang = langFor(io, argv);
-  const program = buildProgram(io, lang);
+  // `storeops <command> …` declares that command only: parsing its options and arguments, its
+  // errors and its --help involve no other command. Anything else (help, --help, an option
+  // first, an unknown command) gets the whole tree.
+  const only = COMMANDS.some(([name]) => name === argv[0]) ? argv[0] : undefined;
+  const program = buildProgram(io, lang, false, await loadCommands(only));
   // Help and completion scripts are written straight to stdout: a reader that stops early
   // (`storeops help | head`) must end the run quietly, not crash it. Data goes through the sinks,
   // which handle this themselves.

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../hardening/inproc.js';
 import { ROOT } from '../helpers.js';
 
-type Main = { buildProgram: (io: unknown, lang: string, raw?: boolean) => Command };
+type Main = { buildProgram: (io: unknown, lang: string, raw: boolean, commands: unknown[]) => Command };
+type Registry = { loadCommands: (name?: string) => Promise<unknown[]> };
 type Help = { examplesOf: (c: Command) => { cmd: string; en: string; zh: string }[]; hasBothLanguages: (t: string) => boolean };
 const dist = (f: string) => import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', f)).href);
 const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: ROOT, now: Date.now };
@@ -30,7 +31,8 @@ function commands(program: Command): [string[], Command][] {
 describe('help', async () => {
   const { buildProgram } = (await dist('main.js')) as Main;
   const { examplesOf, hasBothLanguages } = (await dist('help.js')) as Help;
-  const raw = buildProgram(io, 'en', true);
+  const { loadCommands } = (await dist('registry.js')) as Registry;
+  const raw = buildProgram(io, 'en', true, await loadCommands());
   const all = commands(raw);
   const leaves = all.filter(([, c]) => c.commands.length === 0);
 

@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { InputError, type Msg, msg } from '../cli/errors.js';
+import type { FastBook, XRow } from './xlsxread.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
 import { Gb18030Check, MAX_RECORD, Projection, RecordScanner } from './scan.js';
 import type { Sniffed } from './source.js';
@@ -550,8 +551,22 @@ function continuationName(name: string, k: number): string {
 /** Rows an Excel sheet holds, the header included (src/io/xlsx.ts ROWS_PER_SHEET is this less the header). */
 export const SHEET_ROWS = 1_048_576;
 
-async function* xlsxBatches(s: Sniffed, sheetRows = SHEET_ROWS): AsyncGenerator<RawRecord[]> {
-  // The exceljs wrapper (and exceljs) is loaded only for an xlsx input: start-up time counts (issue 21).
+/** One sheet as either reader gives it: its name and its rows, a batch at a time. */
+interface SheetIn {
+  name: string;
+  rows: AsyncIterable<XRow[]>;
+}
+
+/**
+ * Which xlsx reader: the fast one (xlsxread.ts) for a file it recognises, exceljs otherwise.
+ * STOREOPS_XLSX_READER=exceljs forces exceljs (tests compare the two; not for users).
+ */
+function forcedExcelJS(): boolean {
+  return process.env.STOREOPS_XLSX_READER === 'exceljs';
+}
+
+async function* excelJSSheets(s: Sniffed): AsyncGenerator<SheetIn> {
+  // The exceljs wrapper (and exceljs) is loaded only when it reads: start-up time counts (issue 21).
   const { loadExcelJS, workbookReader } = await import('./exceljs.js');
   const ExcelJS = loadExcelJS();
   const reader = workbookReader(ExcelJS, s.stream, {
@@ -560,6 +575,37 @@ async function* xlsxBatches(s: Sniffed, sheetRows = SHEET_ROWS): AsyncGenerator<
     styles: 'cache',
     worksheets: 'emit',
   });
+  for await (const sheet of reader) {
+    yield {
+      name: (sheet as unknown as { name: string }).name,
+      rows: (async function* () {
+        for await (const row of sheet) yield [{ number: row.number, values: row.values as unknown[] }];
+      })(),
+    };
+  }
+}
+
+async function* fastSheets(book: FastBook): AsyncGenerator<SheetIn> {
+  try {
+    for (const sh of book.sheets) yield { name: sh.name, rows: sh.rows() };
+  } finally {
+    await book.close();
+  }
+}
+
+async function* xlsxBatches(s: Sniffed, sheetRows = SHEET_ROWS): AsyncGenerator<RawRecord[]> {
+  let source: AsyncGenerator<SheetIn> | undefined;
+  if (s.file !== undefined && !forcedExcelJS()) {
+    const { openFastXlsx } = await import('./xlsxread.js');
+    const book = await openFastXlsx(s.file, s.readElsewhere);
+    if (book) {
+      // The file is read at its offsets: the stream opened to sniff it is not needed.
+      if (s.release) s.release();
+      else s.stream.destroy();
+      source = fastSheets(book);
+    }
+  }
+  source ??= excelJSSheets(s);
   let sawSheet = false;
   // The first sheet only (FORMATS: often named `export`), and the sheets a table too long for one
   // sheet goes on in (src/io/xlsx.ts: `数据`, `数据 (2)` … with the header repeated): read as one
@@ -572,11 +618,11 @@ async function* xlsxBatches(s: Sniffed, sheetRows = SHEET_ROWS): AsyncGenerator<
   let lineOffset = 0;
   let full = false;
   try {
-    for await (const sheet of reader) {
+    for await (const sheet of source) {
       sawSheet = true;
       sheets++;
       const continued = sheets > 1;
-      const name = (sheet as unknown as { name: string }).name;
+      const name = sheet.name;
       if (continued && (!full || first === undefined || name !== continuationName(first.name, sheets))) break;
       full = false;
       let batch: RawRecord[] = [];
@@ -584,23 +630,25 @@ async function* xlsxBatches(s: Sniffed, sheetRows = SHEET_ROWS): AsyncGenerator<
       // A next sheet whose row 1 is not the first sheet's header is another table: not read.
       let other = false;
       let headerSeen = false;
-      for await (const row of sheet) {
-        full = row.number === sheetRows;
-        const read = xlsxRow(row.values as unknown[]);
-        if (continued && !headerSeen) {
-          const header = row.number === 1 && 'cells' in read ? JSON.stringify(read.cells) : '';
-          other = header === '' || header !== first!.header;
-          if (other) break;
-          headerSeen = true;
-          continue;
-        }
-        if (row.number === 1 && !continued) first = { name, header: 'cells' in read ? JSON.stringify(read.cells) : '' };
-        const line = continued ? lineOffset + row.number - 1 : row.number;
-        last = line;
-        batch.push('problem' in read ? { line, cells: [], problem: read.problem } : { line, cells: read.cells });
-        if (batch.length >= 1000) {
-          yield batch;
-          batch = [];
+      rows: for await (const rows of sheet.rows) {
+        for (const row of rows) {
+          full = row.number === sheetRows;
+          const read = xlsxRow(row.values);
+          if (continued && !headerSeen) {
+            const header = row.number === 1 && 'cells' in read ? JSON.stringify(read.cells) : '';
+            other = header === '' || header !== first!.header;
+            if (other) break rows;
+            headerSeen = true;
+            continue;
+          }
+          if (row.number === 1 && !continued) first = { name, header: 'cells' in read ? JSON.stringify(read.cells) : '' };
+          const line = continued ? lineOffset + row.number - 1 : row.number;
+          last = line;
+          batch.push('problem' in read ? { line, cells: [], problem: read.problem } : { line, cells: read.cells });
+          if (batch.length >= 1000) {
+            yield batch;
+            batch = [];
+          }
         }
       }
       if (batch.length) yield batch;
@@ -626,6 +674,8 @@ async function* xlsxBatches(s: Sniffed, sheetRows = SHEET_ROWS): AsyncGenerator<
         'download the export again from the seller centre. Do not re-save it as csv in Excel: that turns long order ids into numbers like 3.5E+18.',
       ),
     );
+  } finally {
+    await source.return(undefined);
   }
   if (!sawSheet) {
     throw new InputError(

@@ -27,6 +27,12 @@ export interface Sniffed {
   size?: number;
   /** Bytes handed on so far (for a progress bar). */
   bytesRead(): number;
+  /** The path when the input is a file (the fast xlsx reader reads it at offsets); undefined for stdin. */
+  file?: string;
+  /** Counts bytes read from `file` other than through `stream` towards bytesRead(). */
+  readElsewhere?(n: number): void;
+  /** Closes `stream` unread (the fast xlsx reader reads `file` itself). */
+  release?(): void;
 }
 
 const SNIFF_BYTES = 256 * 1024;
@@ -143,7 +149,6 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
   }
   const complete = prefix.length < SNIFF_BYTES;
   let handed = 0;
-  const meter = { size, bytesRead: () => handed };
   const again = Readable.from(
     (async function* () {
       if (prefix.length) {
@@ -159,6 +164,17 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     })(),
     { objectMode: false },
   );
+  const meter = {
+    size,
+    bytesRead: () => handed,
+    readElsewhere: (n: number) => {
+      handed += n;
+    },
+    release: () => {
+      again.destroy();
+      void rest.return?.();
+    },
+  };
 
   if (prefix.length === 0) {
     throw new InputError(
@@ -167,7 +183,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     );
   }
   if (prefix[0] === 0x50 && prefix[1] === 0x4b && prefix[2] === 0x03 && prefix[3] === 0x04) {
-    return { name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, stream: again, mtimeMs, ...meter };
+    return { name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, stream: again, mtimeMs, ...meter, ...(file === '-' ? {} : { file }) };
   }
   if (encodingFlag) {
     const enc = normalizeEncoding(encodingFlag);

@@ -1,0 +1,165 @@
+// A zip archive read through its central directory (the fast xlsx reader's container; see
+// xlsxread.ts). Stored and deflated entries, data descriptors (sizes come from the central
+// directory, so a descriptor after the data changes nothing), zip64 sizes and offsets. Anything
+// else (encryption, another compression method, a split archive) is reported as not handled, and
+// the caller reads the file with exceljs instead.
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the entry's local header. */
+  offset: number;
+}
+
+/** The archive is not one this reader handles (the caller falls back to exceljs). */
+export class ZipUnsupported extends Error {}
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CDH = 0x02014b50;
+const LFH = 0x04034b50;
+
+async function readAt(fh: fs.promises.FileHandle, pos: number, len: number): Promise<Buffer> {
+  const b = Buffer.alloc(len);
+  let got = 0;
+  while (got < len) {
+    const { bytesRead } = await fh.read(b, got, len - got, pos + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return got === len ? b : b.subarray(0, got);
+}
+
+/** The entries of the archive in `fh` (of `size` bytes), in the order their data lies in the file. */
+export async function zipEntries(fh: fs.promises.FileHandle, size: number): Promise<ZipEntry[]> {
+  const tailLen = Math.min(size, 22 + 0xffff + 20);
+  const tail = await readAt(fh, size - tailLen, tailLen);
+  let e = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD) {
+      e = i;
+      break;
+    }
+  }
+  if (e < 0) throw new ZipUnsupported('no end of central directory');
+  if (tail.readUInt16LE(e + 4) !== 0 || tail.readUInt16LE(e + 6) !== 0) throw new ZipUnsupported('split archive');
+  let count = tail.readUInt16LE(e + 10);
+  let cdSize = tail.readUInt32LE(e + 12);
+  let cdOffset = tail.readUInt32LE(e + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = e - 20;
+    if (loc < 0 || tail.readUInt32LE(loc) !== EOCD64_LOCATOR) throw new ZipUnsupported('zip64 locator missing');
+    const at = Number(tail.readBigUInt64LE(loc + 8));
+    const rec = await readAt(fh, at, 56);
+    if (rec.length < 56 || rec.readUInt32LE(0) !== EOCD64) throw new ZipUnsupported('zip64 record missing');
+    count = Number(rec.readBigUInt64LE(32));
+    cdSize = Number(rec.readBigUInt64LE(40));
+    cdOffset = Number(rec.readBigUInt64LE(48));
+  }
+  if (cdOffset + cdSize > size) throw new ZipUnsupported('central directory past the end');
+  const cd = await readAt(fh, cdOffset, cdSize);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CDH) throw new ZipUnsupported('bad central directory');
+    const flags = cd.readUInt16LE(p + 8);
+    const method = cd.readUInt16LE(p + 10);
+    let compressedSize = cd.readUInt32LE(p + 20);
+    let usize = cd.readUInt32LE(p + 24);
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    if (cd.readUInt16LE(p + 34) !== 0) throw new ZipUnsupported('split archive');
+    let offset = cd.readUInt32LE(p + 42);
+    const name = cd.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
+    // zip64 extended information: the fields that overflowed, in this order.
+    let x = p + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id = cd.readUInt16LE(x);
+      const len = cd.readUInt16LE(x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (usize === 0xffffffff) (usize = Number(cd.readBigUInt64LE(q))), (q += 8);
+        if (compressedSize === 0xffffffff) (compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
+        if (offset === 0xffffffff) offset = Number(cd.readBigUInt64LE(q));
+      }
+      x += 4 + len;
+    }
+    p = xEnd + commentLen;
+    if (flags & 0x41) throw new ZipUnsupported('encrypted entry');
+    if (method !== 0 && method !== 8) throw new ZipUnsupported(`compression method ${method}`);
+    entries.push({ name, method, compressedSize, size: usize, offset });
+  }
+  return entries.sort((a, b) => a.offset - b.offset);
+}
+
+/** Bytes per read from the file. */
+const READ = 1 << 20;
+const INFLATE_READ = 64 * 1024;
+
+/**
+ * The entry's uncompressed bytes, a chunk at a time (never the whole entry at once).
+ * `onRead` is told the compressed bytes read (a progress bar).
+ */
+export async function* entryChunks(fh: fs.promises.FileHandle, e: ZipEntry, onRead?: (n: number) => void, limit = Infinity): AsyncGenerator<Buffer> {
+  const head = await readAt(fh, e.offset, 30);
+  if (head.length < 30 || head.readUInt32LE(0) !== LFH) throw new Error(`bad local header for ${e.name}`);
+  const start = e.offset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+  const end = Math.min(start + e.compressedSize, start + limit);
+  if (e.method === 0) {
+    for (let pos = start; pos < end; ) {
+      const b = await readAt(fh, pos, Math.min(READ, end - pos));
+      if (b.length === 0) throw new Error(`${e.name} is cut off`);
+      pos += b.length;
+      onRead?.(b.length);
+      yield b;
+    }
+    return;
+  }
+  const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+  const out: Buffer[] = [];
+  let failed: Error | undefined;
+  let ended = false;
+  inflate.on('data', (b: Buffer) => out.push(b));
+  inflate.on('error', (err: Error) => {
+    failed = err;
+  });
+  inflate.on('end', () => {
+    ended = true;
+  });
+  const drained = () => new Promise<void>((resolve) => setImmediate(resolve));
+  try {
+    yield* inflated();
+  } finally {
+    inflate.destroy();
+  }
+  async function* inflated(): AsyncGenerator<Buffer> {
+  for (let pos = start; pos < end; ) {
+    // Small reads: a compressed chunk inflates to up to ~1,000 times its size.
+    const b = await readAt(fh, pos, Math.min(INFLATE_READ, end - pos));
+    if (b.length === 0) throw new Error(`${e.name} is cut off`);
+    pos += b.length;
+    onRead?.(b.length);
+    await new Promise<void>((resolve) => inflate.write(b, () => resolve()));
+    if (failed) throw failed;
+    while (out.length) yield out.shift()!;
+  }
+  if (limit !== Infinity && end < start + e.compressedSize) {
+    // A probe of the entry's start: what has been inflated so far is enough.
+    inflate.destroy();
+    await drained();
+    while (out.length) yield out.shift()!;
+    return;
+  }
+  await new Promise<void>((resolve) => inflate.end(() => resolve()));
+  while (!ended && !failed) await drained();
+  if (failed) throw failed;
+  while (out.length) yield out.shift()!;
+}
+}

@@ -17,7 +17,7 @@
 // styles part, entries laid out in an order where exceljs would read a sheet before its styles —
 // is reported by openFastXlsx as undefined before a row is read, and exceljs reads the file.
 import fs from 'node:fs';
-import { XmlError, type XmlHandler, XmlScanner, XmlUnsupported, attributes } from './xmlscan.js';
+import { XmlError, type XmlHandler, XmlScanner, XmlUnsupported, attributes, xmlText } from './xmlscan.js';
 import { type ZipEntry, ZipUnsupported, entryChunks, zipEntries } from './zipread.js';
 
 /** One row as exceljs's reader gives it: its number and `row.values` (index = column, from 1). */
@@ -331,6 +331,158 @@ function columnOf(ref: string): number {
   return col;
 }
 
+/** Hot element names, compared without making a string. */
+const enum El {
+  Other,
+  SheetData,
+  Row,
+  C,
+  F,
+  V,
+  Is,
+  T,
+}
+const EL_NAME = ['', 'sheetData', 'row', 'c', 'f', 'v', 'is', 't'];
+
+function elOf(buf: string, a: number, b: number): El {
+  const len = b - a;
+  const c0 = buf.charCodeAt(a);
+  if (len === 1) return c0 === 99 ? El.C : c0 === 118 ? El.V : c0 === 116 ? El.T : c0 === 102 ? El.F : El.Other;
+  if (len === 3) return c0 === 114 && buf.charCodeAt(a + 1) === 111 && buf.charCodeAt(a + 2) === 119 ? El.Row : El.Other;
+  if (len === 2) return c0 === 105 && buf.charCodeAt(a + 1) === 115 ? El.Is : El.Other;
+  if (len === 9) return buf.startsWith('sheetData', a) ? El.SheetData : El.Other;
+  return El.Other;
+}
+
+function isWs(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
+
+/**
+ * Where the r, s and t attribute values of the tag just read lie in the buffer (-1: absent), and
+ * whether any of them needs decoding (an entity, a tab or line break).
+ */
+let rA = -1;
+let rB = -1;
+let sA = -1;
+let sB = -1;
+let tA = -1;
+let tB = -1;
+let attrEsc = false;
+
+/**
+ * Reads an open tag's attributes from `from` (just after its name); returns the index of its
+ * closing `>`, or -1 when the buffer ends first.
+ */
+function tagAttrs(buf: string, from: number, n: number): number {
+  rA = sA = tA = -1;
+  attrEsc = false;
+  let i = from;
+  for (;;) {
+    while (i < n && isWs(buf.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    const ch = buf.charCodeAt(i);
+    if (ch === 62 /* > */) return i;
+    if (ch === 47 /* / */) {
+      if (i + 1 >= n) return -1;
+      if (buf.charCodeAt(i + 1) !== 62) throw new XlsxDamaged('a / inside a tag');
+      return i + 1;
+    }
+    const ns = i;
+    while (i < n) {
+      const c = buf.charCodeAt(i);
+      if (c === 61 || isWs(c) || c === 62 || c === 47) break;
+      i++;
+    }
+    const ne = i;
+    while (i < n && isWs(buf.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    if (buf.charCodeAt(i) !== 61) throw new XlsxDamaged('an attribute without a value');
+    i++;
+    while (i < n && isWs(buf.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    const q = buf.charCodeAt(i);
+    if (q !== 34 && q !== 39) throw new XlsxDamaged('an attribute value without quotes');
+    const vs = i + 1;
+    const ve = buf.indexOf(q === 34 ? '"' : "'", vs);
+    if (ve === -1) return -1;
+    i = ve + 1;
+    if (ne - ns !== 1) continue;
+    const an = buf.charCodeAt(ns);
+    if (an === 114) (rA = vs), (rB = ve);
+    else if (an === 115) (sA = vs), (sB = ve);
+    else if (an === 116) (tA = vs), (tB = ve);
+    else continue;
+    for (let k = vs; k < ve; k++) {
+      const c = buf.charCodeAt(k);
+      if (c === 38 || c === 9 || c === 10 || c === 13 || c === 60) attrEsc = true;
+    }
+  }
+}
+
+/** An attribute value read by tagAttrs, as a string (decoded), or undefined. */
+function attrText(buf: string, a: number, b: number): string | undefined {
+  if (a < 0) return undefined;
+  const v = buf.slice(a, b);
+  return attrEsc ? attributes(`a="${v.replace(/"/g, '&quot;')}"`).a : v;
+}
+
+/** The cell types exceljs tells apart. */
+const enum CT {
+  Number,
+  Shared,
+  Str,
+  Inline,
+  Error,
+  Bool,
+}
+
+function cellType(t: string | undefined): CT {
+  return t === 's' ? CT.Shared : t === 'str' ? CT.Str : t === 'inlineStr' ? CT.Inline : t === 'e' ? CT.Error : t === 'b' ? CT.Bool : CT.Number;
+}
+
+function cellTypeAt(buf: string, a: number, b: number): CT {
+  if (a < 0) return CT.Number;
+  const len = b - a;
+  const c0 = buf.charCodeAt(a);
+  if (len === 1) return c0 === 115 ? CT.Shared : c0 === 101 ? CT.Error : c0 === 98 ? CT.Bool : CT.Number;
+  if (len === 3) return buf.startsWith('str', a) ? CT.Str : CT.Number;
+  if (len === 9) return buf.startsWith('inlineStr', a) ? CT.Inline : CT.Number;
+  return CT.Number;
+}
+
+/** parseInt(value, 10) of a plain run of digits without making a string (else parseInt itself). */
+function intAt(buf: string, a: number, b: number): number {
+  if (b - a > 0 && b - a < 10) {
+    let v = 0;
+    let k = a;
+    for (; k < b; k++) {
+      const c = buf.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    if (k === b) return v;
+  }
+  return parseInt(buf.slice(a, b), 10);
+}
+
+/** Column of a cell reference as colCache.decodeAddress reads it, from the buffer. */
+function columnAt(buf: string, a: number, b: number): number {
+  let col = 0;
+  let letters = 0;
+  for (let k = a; k < b; k++) {
+    const ch = buf.charCodeAt(k);
+    if (ch >= 65 && ch <= 90) {
+      col = col * 26 + ch - 64;
+      letters++;
+    } else if (ch === 36 && letters === 0) continue;
+    else break;
+  }
+  if (letters === 0 || col > 16384) return columnOf(buf.slice(a, b));
+  return col;
+}
+
+/** The compressed sheet inflated and scanned a chunk at a time: rows as exceljs's WorksheetReader gives them. */
 async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookState, onRead?: (n: number) => void): AsyncGenerator<XRow[]> {
   const { styles, shared, date1904 } = book;
   // Per style id: its number format (undefined: none), or null when the id names no style.
@@ -354,133 +506,311 @@ async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookSta
   };
 
   let ready: XRow[] = [];
+  const stack: string[] = [];
   let inRows = false;
-  let row: { number: number; vals: unknown[]; fmt: string | undefined } | null = null;
+  // The open <row> (exceljs's `row`).
+  let rowOpen = false;
+  let rowNum = 0;
+  let rowFmt: string | undefined;
+  let vals: unknown[] = [];
   let prevRow = 0;
   let prevCol = 0;
-  let c: { ref: string | undefined; s: number; t: string | undefined; f?: { text: string }; v?: { text: string } } | null = null;
-  let current: { text: string } | null = null;
+  // The open <c> (exceljs's `c`): its attributes, and its <f> and <v>/<is>/<t> texts (undefined: none met).
+  let cOpen = false;
+  let cCol = 0;
+  let cS = NaN;
+  let cT = CT.Number;
+  let fText: string | undefined;
+  let vText: string | undefined;
+  // Where text goes (exceljs's `current`): 1 the cell's f, 2 its v, 0 nowhere that matters.
+  let cur = 0;
 
-  const h: XmlHandler = {
-    open(name, attrs) {
-      switch (name) {
-        case 'sheetData':
-          inRows = true;
-          break;
-        case 'row':
-          if (inRows) {
-            const a = attributes(attrs);
-            // A row without r= is the one after the row before it.
-            const r = a.r === undefined ? prevRow + 1 : parseInt(a.r, 10);
-            prevRow = r;
-            prevCol = 0;
-            let fmt: string | undefined;
-            if (a.s) {
-              const st = styleOf(parseInt(a.s, 10));
-              if (st) fmt = st.fmt;
-            }
-            row = { number: r, vals: [], fmt };
+  const openEl = (el: El, buf: string) => {
+    switch (el) {
+      case El.SheetData:
+        inRows = true;
+        break;
+      case El.Row:
+        if (inRows) {
+          const rv = attrText(buf, rA, rB);
+          const sv = attrText(buf, sA, sB);
+          // A row without r= is the one after the row before it.
+          const r = rv === undefined ? prevRow + 1 : parseInt(rv, 10);
+          prevRow = r;
+          prevCol = 0;
+          rowFmt = undefined;
+          if (sv) {
+            const st = styleOf(parseInt(sv, 10));
+            if (st) rowFmt = st.fmt;
           }
-          break;
-        case 'c':
-          if (row) {
-            const a = attributes(attrs);
-            c = { ref: a.r, s: parseInt(a.s ?? '', 10), t: a.t };
-          }
-          break;
-        case 'f':
-          if (c) current = c.f = { text: '' };
-          break;
-        case 'v':
-        case 'is':
-        case 't':
-          if (c) current = c.v = { text: '' };
-          break;
-        default:
-          break;
-      }
-    },
-    text(t) {
-      if (current) current.text += t;
-    },
-    close(name) {
-      switch (name) {
-        case 'sheetData':
-          inRows = false;
-          break;
-        case 'row': {
-          if (!row) throw new XlsxDamaged('a row outside the sheet data');
-          const vals = row.vals;
-          let len = vals.length;
-          while (len > 1 && (vals[len - 1] === undefined || vals[len - 1] === null)) len--;
-          if (len === 1) len = 0;
-          vals.length = len;
-          ready.push({ number: row.number, values: vals });
-          row = null;
-          break;
+          rowOpen = true;
+          rowNum = r;
+          vals = [];
         }
-        case 'c':
-          if (row && c) {
+        break;
+      case El.C:
+        if (rowOpen) {
+          cOpen = true;
+          if (attrEsc) {
+            const rv = attrText(buf, rA, rB);
+            const sv = attrText(buf, sA, sB);
+            cCol = rv === undefined ? prevCol + 1 : columnOf(rv);
+            cS = sv === undefined ? NaN : parseInt(sv, 10);
+            cT = cellType(attrText(buf, tA, tB));
+          } else {
             // A cell without r= is in the column after the one before it.
-            const col = c.ref === undefined ? prevCol + 1 : columnOf(c.ref);
-            prevCol = col;
-            let fmt = row.fmt;
-            if (c.s) {
-              const st = styleOf(c.s);
-              if (st) fmt = st.fmt;
-            }
-            let value: unknown;
-            let set = true;
-            if (c.f) {
-              const fv: { formula: string; result?: unknown } = { formula: c.f.text };
-              if (c.v) fv.result = c.t === 'str' ? xmlDecode(c.v.text) : parseFloat(c.v.text);
-              value = fv;
-            } else if (c.v) {
-              const text = c.v.text;
-              switch (c.t) {
-                case 's': {
-                  const index = parseInt(text, 10);
-                  value = shared ? shared[index] : { sharedString: index };
-                  break;
-                }
-                case 'inlineStr':
-                case 'str':
-                  value = xmlDecode(text);
-                  break;
-                case 'e':
-                  value = { error: text };
-                  break;
-                case 'b':
-                  value = parseInt(text, 10) !== 0;
-                  break;
-                default:
-                  value = isDate(fmt) ? excelToDate(parseFloat(text), date1904) : parseFloat(text);
-              }
-            } else set = false;
-            if (set) row.vals[col] = value;
-            c = null;
+            cCol = rA < 0 ? prevCol + 1 : columnAt(buf, rA, rB);
+            cS = sA < 0 ? NaN : intAt(buf, sA, sB);
+            cT = cellTypeAt(buf, tA, tB);
           }
-          break;
-        default:
-          break;
-      }
-    },
+          fText = vText = undefined;
+          cur = 0;
+        }
+        break;
+      case El.F:
+        if (cOpen) {
+          fText = '';
+          cur = 1;
+        }
+        break;
+      case El.V:
+      case El.Is:
+      case El.T:
+        if (cOpen) {
+          vText = '';
+          cur = 2;
+        }
+        break;
+      default:
+        break;
+    }
   };
 
-  const sc = new XmlScanner(h);
+  const closeEl = (el: El) => {
+    switch (el) {
+      case El.SheetData:
+        inRows = false;
+        break;
+      case El.Row: {
+        if (!rowOpen) throw new XlsxDamaged('a row outside the sheet data');
+        let len = vals.length;
+        while (len > 1 && (vals[len - 1] === undefined || vals[len - 1] === null)) len--;
+        if (len === 1) len = 0;
+        vals.length = len;
+        ready.push({ number: rowNum, values: vals });
+        rowOpen = false;
+        break;
+      }
+      case El.C:
+        if (rowOpen && cOpen) {
+          const col = cCol;
+          prevCol = col;
+          let fmt = rowFmt;
+          if (cS) {
+            const st = styleOf(cS);
+            if (st) fmt = st.fmt;
+          }
+          if (fText !== undefined) {
+            const fv: { formula: string; result?: unknown } = { formula: fText };
+            if (vText !== undefined) fv.result = cT === CT.Str ? xmlDecode(vText) : parseFloat(vText);
+            vals[col] = fv;
+          } else if (vText !== undefined) {
+            const text = vText;
+            let value: unknown;
+            switch (cT) {
+              case CT.Shared: {
+                const index = intOf(text);
+                value = shared ? shared[index] : { sharedString: index };
+                break;
+              }
+              case CT.Inline:
+              case CT.Str:
+                value = xmlDecode(text);
+                break;
+              case CT.Error:
+                value = { error: text };
+                break;
+              case CT.Bool:
+                value = parseInt(text, 10) !== 0;
+                break;
+              default:
+                value = isDate(fmt) ? excelToDate(parseFloat(text), date1904) : parseFloat(text);
+            }
+            vals[col] = value;
+          }
+          cOpen = false;
+          cur = 0;
+        }
+        break;
+      default:
+        break;
+    }
+  };
+
+  const text = (raw: string) => {
+    if (cur === 0) {
+      if (raw.indexOf('&') !== -1 || raw.indexOf('\r') !== -1) xmlText(raw); // an error all the same
+      return;
+    }
+    const t = plainText(raw) ? raw : xmlText(raw);
+    if (cur === 1) fText += t;
+    else vText += t;
+  };
+
+  let buf = '';
+  /** Scan what `buf` holds; returns where the unfinished token starts. */
+  const scan = (): number => {
+    const n = buf.length;
+    let i = 0;
+    for (;;) {
+      const lt = buf.indexOf('<', i);
+      if (lt === -1) return i;
+      if (lt > i) text(buf.slice(i, lt));
+      i = lt;
+      if (lt + 1 >= n) return i;
+      const c1 = buf.charCodeAt(lt + 1);
+      if (c1 === 47 /* / */) {
+        const gt = buf.indexOf('>', lt + 2);
+        if (gt === -1) return i;
+        let ne = gt;
+        while (ne > lt + 2 && isWs(buf.charCodeAt(ne - 1))) ne--;
+        const el = elOf(buf, lt + 2, ne);
+        const name = el === El.Other ? buf.slice(lt + 2, ne) : EL_NAME[el]!;
+        if (stack.pop() !== name) throw new XlsxDamaged(`unexpected close tag </${buf.slice(lt + 2, ne)}>`);
+        closeEl(el);
+        i = gt + 1;
+        continue;
+      }
+      if (c1 === 63 /* ? */) {
+        const end = buf.indexOf('?>', lt + 2);
+        if (end === -1) return i;
+        i = end + 2;
+        continue;
+      }
+      if (c1 === 33 /* ! */) {
+        if (lt + 9 > n) return i;
+        if (buf.startsWith('<!--', lt)) {
+          const end = buf.indexOf('-->', lt + 4);
+          if (end === -1) return i;
+          i = end + 3;
+          continue;
+        }
+        if (buf.startsWith('<![CDATA[', lt)) {
+          const end = buf.indexOf(']]>', lt + 9);
+          if (end === -1) return i;
+          i = end + 3;
+          continue;
+        }
+        throw new XlsxDamaged('a DOCTYPE or declaration inside the sheet');
+      }
+      // An open tag: its name, then its attributes up to the closing >.
+      let k = lt + 1;
+      while (k < n) {
+        const ch = buf.charCodeAt(k);
+        if (isWs(ch) || ch === 47 || ch === 62) break;
+        k++;
+      }
+      if (k >= n) return i;
+      if (k === lt + 1) throw new XlsxDamaged('a tag without a name');
+      const gt = tagAttrs(buf, k, n);
+      if (gt === -1) return i;
+      const selfClosing = buf.charCodeAt(gt - 1) === 47;
+      const el = elOf(buf, lt + 1, k);
+      openEl(el, buf);
+      if (selfClosing) closeEl(el);
+      else if (el === El.V && cOpen) {
+        // <v>text</v>, the common case, read at once.
+        const p = buf.indexOf('<', gt + 1);
+        if (p !== -1 && p + 3 < n && buf.charCodeAt(p + 1) === 47 && buf.charCodeAt(p + 2) === 118 && buf.charCodeAt(p + 3) === 62) {
+          if (p > gt + 1) text(buf.slice(gt + 1, p));
+          i = p + 4;
+          continue;
+        }
+        stack.push('v');
+      } else stack.push(el === El.Other ? buf.slice(lt + 1, k) : EL_NAME[el]!);
+      i = gt + 1;
+    }
+  };
+
+  // UTF-8 decoded a chunk at a time; a character cut at a chunk's end waits for the next chunk.
+  let carry: Buffer | undefined;
+  let first = true;
+  const feed = (chunk: Buffer) => {
+    let b = carry ? Buffer.concat([carry, chunk]) : chunk;
+    carry = undefined;
+    const cut = incompleteTail(b);
+    if (cut) {
+      carry = Buffer.from(b.subarray(b.length - cut));
+      b = b.subarray(0, b.length - cut);
+    }
+    // The unfinished token goes back in front as bytes: the text is decoded as one flat string
+    // (a concatenated string is read through an indirection at every character).
+    let t = buf.length ? Buffer.concat([Buffer.from(buf, 'utf8'), b]).toString('utf8') : b.toString('utf8');
+    if (first && t.length) {
+      first = false;
+      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+    }
+    buf = t;
+    const used = scan();
+    buf = used === 0 ? buf : buf.slice(used);
+  };
+
   try {
     for await (const b of entryChunks(fh, e, onRead)) {
-      sc.write(b);
+      feed(b);
       if (ready.length) {
         const out = ready;
         ready = [];
         yield out;
       }
     }
-    sc.end();
+    if (carry) {
+      buf += carry.toString('utf8');
+      carry = undefined;
+      scan();
+    }
   } catch (err) {
     if (err instanceof XlsxDamaged) throw err;
     throw new XlsxDamaged((err as Error).message);
   }
   if (ready.length) yield ready;
+}
+
+const FORBIDDEN_SHEET = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
+/** Text that saxes passes on unchanged: no entity, no CR, no character XML forbids. */
+function plainText(s: string): boolean {
+  if (s.length > 64) return s.indexOf('&') === -1 && s.indexOf('\r') === -1 && !FORBIDDEN_SHEET.test(s);
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 32 ? c !== 9 && c !== 10 : c === 38 || c >= 0xfffe) return false;
+  }
+  return true;
+}
+
+/** parseInt(s, 10), without its cost for a plain run of digits. */
+function intOf(s: string): number {
+  const n = s.length;
+  if (n > 0 && n < 10) {
+    let v = 0;
+    let k = 0;
+    for (; k < n; k++) {
+      const c = s.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    if (k === n) return v;
+  }
+  return parseInt(s, 10);
+}
+
+/** Bytes at the end of `b` that start a UTF-8 character the chunk does not finish (0–3). */
+function incompleteTail(b: Buffer): number {
+  for (let back = 1; back <= 3 && back <= b.length; back++) {
+    const c = b[b.length - back]!;
+    if ((c & 0xc0) === 0x80) continue;
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
 }

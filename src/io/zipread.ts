@@ -4,6 +4,7 @@
 // else (encryption, another compression method, a split archive) is reported as not handled, and
 // the caller reads the file with exceljs instead.
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 
 export interface ZipEntry {
@@ -122,44 +123,32 @@ export async function* entryChunks(fh: fs.promises.FileHandle, e: ZipEntry, onRe
     }
     return;
   }
+  // Inflated on the thread pool while the caller scans what came before (up to 4 MB ahead).
+  const compressed = (async function* () {
+    for (let pos = start; pos < end; ) {
+      // Small reads: a compressed chunk inflates to up to ~1,000 times its size.
+      const b = await readAt(fh, pos, Math.min(INFLATE_READ, end - pos));
+      if (b.length === 0) throw new Error(`${e.name} is cut off`);
+      pos += b.length;
+      onRead?.(b.length);
+      yield b;
+    }
+  })();
   const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
-  const out: Buffer[] = [];
-  let failed: Error | undefined;
-  let ended = false;
-  inflate.on('data', (b: Buffer) => out.push(b));
-  inflate.on('error', (err: Error) => {
-    failed = err;
-  });
-  inflate.on('end', () => {
-    ended = true;
-  });
-  const drained = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const probe = limit !== Infinity && end < start + e.compressedSize;
+  const src = Readable.from(compressed, { objectMode: false, highWaterMark: 1 << 20 });
+  src.on('error', (err) => inflate.destroy(err));
+  // A probe of the entry's start stops before the end of the deflate stream: no end-of-stream check.
+  if (probe) src.on('end', () => inflate.flush());
+  else src.pipe(inflate);
+  if (probe) src.on('data', (b: Buffer) => inflate.write(b));
   try {
-    yield* inflated();
+    for await (const b of inflate as AsyncIterable<Buffer>) {
+      yield b;
+      if (probe) return;
+    }
   } finally {
+    src.destroy();
     inflate.destroy();
   }
-  async function* inflated(): AsyncGenerator<Buffer> {
-  for (let pos = start; pos < end; ) {
-    // Small reads: a compressed chunk inflates to up to ~1,000 times its size.
-    const b = await readAt(fh, pos, Math.min(INFLATE_READ, end - pos));
-    if (b.length === 0) throw new Error(`${e.name} is cut off`);
-    pos += b.length;
-    onRead?.(b.length);
-    await new Promise<void>((resolve) => inflate.write(b, () => resolve()));
-    if (failed) throw failed;
-    while (out.length) yield out.shift()!;
-  }
-  if (limit !== Infinity && end < start + e.compressedSize) {
-    // A probe of the entry's start: what has been inflated so far is enough.
-    inflate.destroy();
-    await drained();
-    while (out.length) yield out.shift()!;
-    return;
-  }
-  await new Promise<void>((resolve) => inflate.end(() => resolve()));
-  while (!ended && !failed) await drained();
-  if (failed) throw failed;
-  while (out.length) yield out.shift()!;
-}
 }

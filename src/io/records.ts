@@ -559,11 +559,17 @@ interface SheetIn {
 
 /**
  * Which xlsx reader: the fast one (xlsxread.ts) for a file it recognises, exceljs otherwise.
- * STOREOPS_XLSX_READER=exceljs forces exceljs (tests compare the two; not for users).
+ * The environment variable STOREOPS_XLSX_READER=exceljs forces exceljs for a whole run (the CLI
+ * tests compare the two readers' command output with it; it is not for users and not documented
+ * for them).
  */
-function forcedExcelJS(): boolean {
-  return process.env.STOREOPS_XLSX_READER === 'exceljs';
+function xlsxReaderChoice(opts: ReadOptions): 'auto' | 'exceljs' | 'fast' {
+  if (opts.xlsxReader) return opts.xlsxReader;
+  return process.env.STOREOPS_XLSX_READER === 'exceljs' ? 'exceljs' : 'auto';
 }
+
+/** ReadOptions.xlsxReader 'fast' on a file the fast reader does not take (tests only). */
+export class FastXlsxDeclined extends Error {}
 
 async function* excelJSSheets(s: Sniffed): AsyncGenerator<SheetIn> {
   // The exceljs wrapper (and exceljs) is loaded only when it reads: start-up time counts (issue 21).
@@ -593,11 +599,14 @@ async function* fastSheets(book: FastBook): AsyncGenerator<SheetIn> {
   }
 }
 
-async function* xlsxBatches(s: Sniffed, sheetRows = SHEET_ROWS): AsyncGenerator<RawRecord[]> {
+async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
+  const sheetRows = opts.sheetRows ?? SHEET_ROWS;
+  const choice = xlsxReaderChoice(opts);
   let source: AsyncGenerator<SheetIn> | undefined;
-  if (s.file !== undefined && !forcedExcelJS()) {
+  if (s.file !== undefined && choice !== 'exceljs') {
     const { openFastXlsx } = await import('./xlsxread.js');
     const book = await openFastXlsx(s.file, s.readElsewhere);
+    if (!book && choice === 'fast') throw new FastXlsxDeclined(s.name);
     if (book) {
       // The file is read at its offsets: the stream opened to sniff it is not needed.
       if (s.release) s.release();
@@ -690,7 +699,7 @@ async function* xlsxBatches(s: Sniffed, sheetRows = SHEET_ROWS): AsyncGenerator<
  * one per record keeps the per-row cost of a million-row export close to the parser's own.
  */
 export function readRecordBatches(s: Sniffed, opts: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
-  return s.container === 'xlsx' ? xlsxBatches(s, opts.sheetRows) : csvBatches(s, opts);
+  return s.container === 'xlsx' ? xlsxBatches(s, opts) : csvBatches(s, opts);
 }
 
 export interface ReadOptions {
@@ -705,6 +714,12 @@ export interface ReadOptions {
   parser?: 'auto' | 'csv-parse';
   /** Rows a sheet holds, the header included (tests make it small; SHEET_ROWS otherwise). */
   sheetRows?: number;
+  /**
+   * `auto` (default): the fast xlsx reader (xlsxread.ts) for a file it recognises, exceljs for
+   * anything else. `exceljs`: exceljs only (the reference the fast reader is tested against).
+   * `fast`: the fast reader, failing with FastXlsxDeclined where it would hand over to exceljs (tests).
+   */
+  xlsxReader?: 'auto' | 'exceljs' | 'fast';
 }
 
 /** The same records one at a time. */

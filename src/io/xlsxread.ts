@@ -7,10 +7,11 @@
 //
 // exceljs stays the reference: each rule below is what exceljs 4.4 does (lib/stream/xlsx/
 // workbook-reader.js and worksheet-reader.js), quirks included, so a file reads the same either
-// way (test/io/xlsx-fast.property.test.ts compares them). One difference on purpose: a cell
+// way (test/io/xlsx-fast.property.test.ts compares them). Differences on purpose: a cell
 // without an `r="B2"` reference is in the column after the one before it, and a row without
-// `r="2"` the row after the one before (OOXML makes both optional; exceljs refused such a
-// file as damaged).
+// `r="2"` the row after the one before (OOXML makes both optional; exceljs refused such a file
+// as damaged); a formula whose saved result is 0 or empty text reads as that value (exceljs
+// dropped the result and the row was rejected as a formula without its value).
 //
 // Anything it does not recognise — not a file (stdin), an encrypted or otherwise unusual zip,
 // xlsb, Strict OOXML or prefixed namespaces, a DOCTYPE, a missing workbook, relationships or
@@ -172,20 +173,30 @@ async function readSharedStrings(fh: fs.promises.FileHandle, e: ZipEntry): Promi
   return out;
 }
 
-/** The first element of a sheet: a transitional `<worksheet>` is what this reader reads. */
+/** Stops a probe at the root element. */
+class RootFound extends Error {}
+
+/** The first element of a sheet: a transitional `<worksheet>` is what this reader reads (the rest is not looked at here). */
 async function sheetRootOk(fh: fs.promises.FileHandle, e: ZipEntry): Promise<boolean> {
   const root: { name?: string; ns?: string } = {};
-  const sc = new XmlScanner(rooted({}, root));
+  const sc = new XmlScanner(
+    rooted(
+      {
+        open() {
+          throw new RootFound();
+        },
+      },
+      root,
+    ),
+  );
   try {
-    for await (const b of entryChunks(fh, e, undefined, 64 * 1024)) {
-      sc.write(b);
-      if (root.name !== undefined) break;
-    }
+    for await (const b of entryChunks(fh, e, undefined, 64 * 1024)) sc.write(b);
   } catch (err) {
+    if (err instanceof RootFound) return root.name === 'worksheet' && root.ns === MAIN_NS;
     if (err instanceof XmlError || err instanceof XmlUnsupported) return false;
     throw err;
   }
-  return root.name === 'worksheet' && root.ns === MAIN_NS;
+  return false;
 }
 
 /**
@@ -612,7 +623,14 @@ async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookSta
           }
           if (fText !== undefined) {
             const fv: { formula: string; result?: unknown } = { formula: fText };
-            if (vText !== undefined) fv.result = cT === CT.Str ? xmlDecode(vText) : parseFloat(vText);
+            if (vText !== undefined) {
+              const r = cT === CT.Str ? xmlDecode(vText) : parseFloat(vText);
+              // exceljs keeps a formula's result only when it is truthy (FormulaValue._copyModel;
+              // a formula with no text is kept whole): a cached 0 or empty text was then "a formula
+              // saved without its value" and its row rejected. Here 0 and '' are read as the values
+              // they are; a result that is not a number (NaN) is still no value.
+              if (fText === '' || typeof r === 'string' || !Number.isNaN(r)) fv.result = r;
+            }
             vals[col] = fv;
           } else if (vText !== undefined) {
             const text = vText;

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -348,6 +349,74 @@ function handParts(h: Hand, withR: boolean): Record<string, string> {
   };
 }
 
+/** A zip64 archive written by hand: every size and offset in zip64 extra fields, zip64 end records. */
+function zip64(parts: Record<string, string>, deflate: boolean): Buffer {
+  const out: Buffer[] = [];
+  const central: Buffer[] = [];
+  let at = 0;
+  const u64 = (v: number) => {
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64LE(BigInt(v));
+    return b;
+  };
+  for (const [name, text] of Object.entries(parts)) {
+    const data = Buffer.from(text, 'utf8');
+    const body = deflate ? zlib.deflateRawSync(data) : data;
+    const nameB = Buffer.from(name, 'utf8');
+    const crc = zlib.crc32(data);
+    const extraL = Buffer.concat([Buffer.from([1, 0, 16, 0]), u64(data.length), u64(body.length)]);
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(45, 4);
+    lh.writeUInt16LE(0x800, 6);
+    lh.writeUInt16LE(deflate ? 8 : 0, 8);
+    lh.writeUInt32LE(crc, 14);
+    lh.writeUInt32LE(0xffffffff, 18);
+    lh.writeUInt32LE(0xffffffff, 22);
+    lh.writeUInt16LE(nameB.length, 26);
+    lh.writeUInt16LE(extraL.length, 28);
+    const extraC = Buffer.concat([Buffer.from([1, 0, 24, 0]), u64(data.length), u64(body.length), u64(at)]);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(45, 4);
+    ch.writeUInt16LE(45, 6);
+    ch.writeUInt16LE(0x800, 8);
+    ch.writeUInt16LE(deflate ? 8 : 0, 10);
+    ch.writeUInt32LE(crc, 16);
+    ch.writeUInt32LE(0xffffffff, 20);
+    ch.writeUInt32LE(0xffffffff, 24);
+    ch.writeUInt16LE(nameB.length, 28);
+    ch.writeUInt16LE(extraC.length, 30);
+    ch.writeUInt32LE(0xffffffff, 42);
+    central.push(ch, nameB, extraC);
+    const local = Buffer.concat([lh, nameB, extraL, body]);
+    out.push(local);
+    at += local.length;
+  }
+  const cd = Buffer.concat(central);
+  const count = Object.keys(parts).length;
+  const rec = Buffer.alloc(56);
+  rec.writeUInt32LE(0x06064b50, 0);
+  rec.writeBigUInt64LE(44n, 4);
+  rec.writeUInt16LE(45, 12);
+  rec.writeUInt16LE(45, 14);
+  rec.writeBigUInt64LE(BigInt(count), 24);
+  rec.writeBigUInt64LE(BigInt(count), 32);
+  rec.writeBigUInt64LE(BigInt(cd.length), 40);
+  rec.writeBigUInt64LE(BigInt(at), 48);
+  const loc = Buffer.alloc(20);
+  loc.writeUInt32LE(0x07064b50, 0);
+  loc.writeBigUInt64LE(BigInt(at + cd.length), 8);
+  loc.writeUInt32LE(1, 16);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([...out, cd, rec, loc, end]);
+}
+
 async function zipParts(parts: Record<string, string>, how: 'deflate' | 'store' | 'descriptors'): Promise<Buffer> {
   const z = new JSZip();
   for (const [k, v] of Object.entries(parts)) z.file(k, Buffer.from(v, 'utf8'));
@@ -421,6 +490,26 @@ describe('fast xlsx reader on hand-made workbooks', () => {
     ]);
     expect(fast.records[3]).toEqual(ref.records[3]);
     expect(ref.records[1]).toEqual({ line: 2, problem: expect.stringContaining('the cell in column 1 is a formula saved without its value') });
+  });
+
+  it('a zip64 archive (sizes and offsets in zip64 fields, zip64 end records), stored and deflated, reads the same', async () => {
+    const dir = tmpDir();
+    const h: Hand = {
+      ss: ['<si><t>订单编号</t></si>', '<si><t>3515313147329358001</t></si>', '<si><t/></si>', '<si><t>a</t></si>', '<si><t>b</t></si>', '<si><t>c</t></si>'],
+      rows: [
+        { gap: 0, noR: false, s: undefined, cells: [{ gap: 0, noR: false, c: { k: 'shared', i: 0 } }, { gap: 0, noR: false, c: { k: 'inline', v: '金额' } }] },
+        { gap: 2, noR: false, s: undefined, cells: [{ gap: 0, noR: true, c: { k: 'shared', i: 1 } }, { gap: 0, noR: true, c: { k: 'num', v: '12.5' } }] },
+      ],
+      date1904: false,
+      zip: 'deflate',
+    };
+    const ref = await read(tmpFile(dir, await zipParts(handParts(h, true), 'deflate')), 'exceljs');
+    // Worked out by hand: row 1 the header, row 4 (two rows left out) the id and 12.5.
+    expect(ref).toEqual({ records: [{ line: 1, cells: ['订单编号', '金额'] }, { line: 4, cells: ['3515313147329358001', '12.5'] }] });
+    for (const deflate of [false, true]) {
+      const file = tmpFile(dir, zip64(handParts(h, false), deflate));
+      expect(await read(file, 'fast')).toEqual(ref);
+    }
   });
 
   it('what the fast reader does not recognise is read by exceljs: Strict OOXML, a prefixed namespace, a missing styles part', async () => {

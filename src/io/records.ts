@@ -1,8 +1,14 @@
 // Records with line numbers from a sniffed source: the one place that knows the CSV parser and
 // the xlsx reader. Everything above sees `{ line, cells }` and never the parser.
 import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { InputError, type Msg, msg } from '../cli/errors.js';
+import { fileProblem } from './fsproblem.js';
+import { registerTemp, releaseTemp } from './sink.js';
 import type { FastBook, XRow } from './xlsxread.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
 import { Gb18030Check, MAX_RECORD, Projection, RecordScanner } from './scan.js';
@@ -551,6 +557,12 @@ function continuationName(name: string, k: number): string {
 /** Rows an Excel sheet holds, the header included (src/io/xlsx.ts ROWS_PER_SHEET is this less the header). */
 export const SHEET_ROWS = 1_048_576;
 
+/**
+ * Rows per batch handed on: few enough that a batch is done with before the young generation is
+ * collected (as BATCH_RECORDS for csv; 1,000 rows of 71 cells survived into the old generation).
+ */
+const XLSX_BATCH = 256;
+
 /** One sheet as either reader gives it: its name and its rows, a batch at a time. */
 interface SheetIn {
   name: string;
@@ -571,11 +583,11 @@ function xlsxReaderChoice(opts: ReadOptions): 'auto' | 'exceljs' | 'fast' {
 /** ReadOptions.xlsxReader 'fast' on a file the fast reader does not take (tests only). */
 export class FastXlsxDeclined extends Error {}
 
-async function* excelJSSheets(s: Sniffed): AsyncGenerator<SheetIn> {
+async function* excelJSSheets(input: Readable): AsyncGenerator<SheetIn> {
   // The exceljs wrapper (and exceljs) is loaded only when it reads: start-up time counts (issue 21).
   const { loadExcelJS, workbookReader } = await import('./exceljs.js');
   const ExcelJS = loadExcelJS();
-  const reader = workbookReader(ExcelJS, s.stream, {
+  const reader = workbookReader(ExcelJS, input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
@@ -591,6 +603,26 @@ async function* excelJSSheets(s: Sniffed): AsyncGenerator<SheetIn> {
   }
 }
 
+/** The xlsx on stdin, copied to a new temporary file (0600: rows hold personal data; /tmp is shared). */
+async function spool(s: Sniffed): Promise<string> {
+  const p = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.xlsx`);
+  fs.closeSync(fs.openSync(p, 'wx', 0o600));
+  registerTemp(p);
+  try {
+    await pipeline(s.stream, fs.createWriteStream(p));
+  } catch (e) {
+    await dropSpool(p);
+    throw new InputError(msg(`无法读取 ${s.name}: ${fileProblem(e).zh}`, `cannot read ${s.name}: ${fileProblem(e).en}`));
+  }
+  return p;
+}
+
+async function dropSpool(p: string, input?: Readable): Promise<void> {
+  input?.destroy();
+  await fs.promises.rm(p, { force: true });
+  releaseTemp(p);
+}
+
 async function* fastSheets(book: FastBook): AsyncGenerator<SheetIn> {
   try {
     for (const sh of book.sheets) yield { name: sh.name, rows: sh.rows() };
@@ -603,18 +635,33 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   const sheetRows = opts.sheetRows ?? SHEET_ROWS;
   const choice = xlsxReaderChoice(opts);
   let source: AsyncGenerator<SheetIn> | undefined;
-  if (s.file !== undefined && choice !== 'exceljs') {
+  let input: Readable = s.stream;
+  // An xlsx on stdin is copied to a temporary file first (0600, removed on any exit): the fast
+  // reader reads a zip at its offsets. exceljs too puts a sheet aside in a temporary file when
+  // it comes before the shared strings, as Excel stores it.
+  let spooled: string | undefined;
+  if (choice !== 'exceljs') {
+    let file = s.file;
+    if (file === undefined) {
+      spooled = await spool(s);
+      file = spooled;
+      input = fs.createReadStream(spooled);
+    }
     const { openFastXlsx } = await import('./xlsxread.js');
-    const book = await openFastXlsx(s.file, s.readElsewhere);
-    if (!book && choice === 'fast') throw new FastXlsxDeclined(s.name);
+    const book = await openFastXlsx(file, spooled ? undefined : s.readElsewhere);
+    if (!book && choice === 'fast') {
+      if (spooled) await dropSpool(spooled, input);
+      throw new FastXlsxDeclined(s.name);
+    }
     if (book) {
       // The file is read at its offsets: the stream opened to sniff it is not needed.
-      if (s.release) s.release();
+      if (spooled) input.destroy();
+      else if (s.release) s.release();
       else s.stream.destroy();
       source = fastSheets(book);
     }
   }
-  source ??= excelJSSheets(s);
+  source ??= excelJSSheets(input);
   let sawSheet = false;
   // The first sheet only (FORMATS: often named `export`), and the sheets a table too long for one
   // sheet goes on in (src/io/xlsx.ts: `数据`, `数据 (2)` … with the header repeated): read as one
@@ -654,7 +701,7 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
           const line = continued ? lineOffset + row.number - 1 : row.number;
           last = line;
           batch.push('problem' in read ? { line, cells: [], problem: read.problem } : { line, cells: read.cells });
-          if (batch.length >= 1000) {
+          if (batch.length >= XLSX_BATCH) {
             yield batch;
             batch = [];
           }
@@ -685,6 +732,7 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
     );
   } finally {
     await source.return(undefined);
+    if (spooled) await dropSpool(spooled, input);
   }
   if (!sawSheet) {
     throw new InputError(

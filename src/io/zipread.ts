@@ -100,8 +100,8 @@ export async function zipEntries(fh: fs.promises.FileHandle, size: number): Prom
   return entries.sort((a, b) => a.offset - b.offset);
 }
 
-/** Bytes per read from the file. */
-const READ = 1 << 20;
+/** Bytes per read: a stored entry's pieces are decoded as they are (see the inflater's chunkSize below). */
+const STORED_READ = 48 * 1024;
 const INFLATE_READ = 64 * 1024;
 
 /**
@@ -115,7 +115,7 @@ export async function* entryChunks(fh: fs.promises.FileHandle, e: ZipEntry, onRe
   const end = Math.min(start + e.compressedSize, start + limit);
   if (e.method === 0) {
     for (let pos = start; pos < end; ) {
-      const b = await readAt(fh, pos, Math.min(READ, end - pos));
+      const b = await readAt(fh, pos, Math.min(STORED_READ, end - pos));
       if (b.length === 0) throw new Error(`${e.name} is cut off`);
       pos += b.length;
       onRead?.(b.length);
@@ -123,7 +123,8 @@ export async function* entryChunks(fh: fs.promises.FileHandle, e: ZipEntry, onRe
     }
     return;
   }
-  // Inflated on the thread pool while the caller scans what came before (up to 4 MB ahead).
+  // Inflated on the thread pool while the caller scans what came before (about 1 MB of compressed
+  // input read ahead).
   const compressed = (async function* () {
     for (let pos = start; pos < end; ) {
       // Small reads: a compressed chunk inflates to up to ~1,000 times its size.
@@ -134,7 +135,9 @@ export async function* entryChunks(fh: fs.promises.FileHandle, e: ZipEntry, onRe
       yield b;
     }
   })();
-  const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+  // Pieces of 48 KB: decoded, a piece stays under V8's large-object size (a larger string goes to
+  // the large-object space, freed only by a full collection: the heap grew with the sheet).
+  const inflate = zlib.createInflateRaw({ chunkSize: 48 * 1024 });
   const probe = limit !== Infinity && end < start + e.compressedSize;
   const src = Readable.from(compressed, { objectMode: false, highWaterMark: 1 << 20 });
   src.on('error', (err) => inflate.destroy(err));

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { PassThrough, type Readable } from 'node:stream';
+import os from 'node:os';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -540,6 +541,21 @@ describe('fast xlsx reader on hand-made workbooks', () => {
   });
 });
 
+describe('an xlsx on stdin', () => {
+  it('is copied to a temporary file and read by the fast reader to the same records; the copy is removed', async () => {
+    const file = path.join(EXAMPLES, 'ExportOrderList202611.xlsx');
+    const ref = await read(file, 'exceljs');
+    const mine = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`storeops-${process.pid}-`) && f.endsWith('.xlsx'));
+    const before = mine();
+    const s = await openSource('-', Readable.from([fs.readFileSync(file)]));
+    const got: Outcome = { records: [] };
+    for await (const batch of readRecordBatches(s, { xlsxReader: 'fast' })) for (const r of batch) got.records.push({ line: r.line, cells: r.cells });
+    expect(got).toEqual(ref);
+    expect(ref.records.length).toBeGreaterThan(5);
+    expect(mine()).toEqual(before);
+  });
+});
+
 describe('examples through both readers', () => {
   it('compensate and zhenjian give the same output from the xlsx examples either way', () => {
     const runs: [string[], string][] = [
@@ -554,5 +570,12 @@ describe('examples through both readers', () => {
       expect(fast.stdout).not.toBe('');
       expect({ code: fast.code, stdout: fast.stdout, stderr: fast.stderr }).toEqual({ code: ref.code, stdout: ref.stdout, stderr: ref.stderr });
     }
+    // The same workbook on stdin (copied to a temporary file, then read the fast way).
+    const args = ['compensate', '-', '--as-of', '2026-11-20 12:00:00', '-f', 'json'];
+    const piped = runCli(args, { input: fs.readFileSync(path.join(EXAMPLES, 'ExportOrderList202611.xlsx')) });
+    const pipedRef = runCli(args, { input: fs.readFileSync(path.join(EXAMPLES, 'ExportOrderList202611.xlsx')), env: { STOREOPS_XLSX_READER: 'exceljs' } });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe(pipedRef.stdout);
+    expect(piped.stdout).toBe(runCli(runs[1]![0]).stdout);
   });
 });

@@ -11,7 +11,10 @@
 // without an `r="B2"` reference is in the column after the one before it, and a row without
 // `r="2"` the row after the one before (OOXML makes both optional; exceljs refused such a file
 // as damaged); a formula whose saved result is 0 or empty text reads as that value (exceljs
-// dropped the result and the row was rejected as a formula without its value).
+// dropped the result and the row was rejected as a formula without its value); a cell's text is
+// what its <v>/<t> elements hold, so an indented file's line breaks between elements are not
+// added to it, the runs of a rich inline string are joined (exceljs kept the last run) and a
+// phonetic reading (<rPh>) neither replaces nor joins a string's text.
 //
 // Anything it does not recognise — not a file (stdin), an encrypted or otherwise unusual zip,
 // xlsb, Strict OOXML or prefixed namespaces, a DOCTYPE, a missing workbook, relationships or
@@ -140,22 +143,36 @@ async function readSharedStrings(fh: fs.promises.FileHandle, e: ZipEntry): Promi
   const out: (string | null)[] = [];
   let text: string | null = null;
   let runs: (string | null)[] = [];
+  // Text counts inside <t> only, and not inside phonetic runs (<rPh>): exceljs also took the line
+  // breaks of an indented file and let a phonetic reading replace the text.
+  let inT = false;
+  let rph = 0;
   await scanEntry(
     fh,
     e,
     rooted(
       {
-        open(name) {
+        open(name, _attrs, selfClosing) {
           if (name === 'si') {
             runs = [];
             text = null;
-          } else if (name === 't') text = null;
+            rph = 0;
+          } else if (name === 't') {
+            if (rph === 0) {
+              text = null;
+              inT = !selfClosing;
+            }
+          } else if (name === 'rPh') {
+            if (!selfClosing) rph++;
+          }
         },
         text(t) {
-          text = text ? text + t : t;
+          if (inT) text = text ? text + t : t;
         },
         close(name) {
-          if (name === 'r') {
+          if (name === 't') inT = false;
+          else if (name === 'rPh') rph = Math.max(0, rph - 1);
+          else if (name === 'r') {
             runs.push(text);
             text = null;
           } else if (name === 'si') {
@@ -352,14 +369,20 @@ const enum El {
   V,
   Is,
   T,
+  RPh,
 }
-const EL_NAME = ['', 'sheetData', 'row', 'c', 'f', 'v', 'is', 't'];
+const EL_NAME = ['', 'sheetData', 'row', 'c', 'f', 'v', 'is', 't', 'rPh'];
 
 function elOf(buf: string, a: number, b: number): El {
   const len = b - a;
   const c0 = buf.charCodeAt(a);
   if (len === 1) return c0 === 99 ? El.C : c0 === 118 ? El.V : c0 === 116 ? El.T : c0 === 102 ? El.F : El.Other;
-  if (len === 3) return c0 === 114 && buf.charCodeAt(a + 1) === 111 && buf.charCodeAt(a + 2) === 119 ? El.Row : El.Other;
+  if (len === 3) {
+    if (c0 !== 114) return El.Other;
+    const c1 = buf.charCodeAt(a + 1);
+    const c2 = buf.charCodeAt(a + 2);
+    return c1 === 111 && c2 === 119 ? El.Row : c1 === 80 && c2 === 104 ? El.RPh : El.Other;
+  }
   if (len === 2) return c0 === 105 && buf.charCodeAt(a + 1) === 115 ? El.Is : El.Other;
   if (len === 9) return buf.startsWith('sheetData', a) ? El.SheetData : El.Other;
   return El.Other;
@@ -533,8 +556,11 @@ async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookSta
   let cT = CT.Number;
   let fText: string | undefined;
   let vText: string | undefined;
-  // Where text goes (exceljs's `current`): 1 the cell's f, 2 its v, 0 nowhere that matters.
+  // Where text goes (exceljs's `current`): 1 the cell's f, 2 its v, 0 nowhere.
   let cur = 0;
+  // Inside the cell's <is>, and inside phonetic runs (<rPh>, not part of the text).
+  let inIs = false;
+  let rph = 0;
 
   const openEl = (el: El, buf: string) => {
     switch (el) {
@@ -576,6 +602,8 @@ async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookSta
           }
           fText = vText = undefined;
           cur = 0;
+          inIs = false;
+          rph = 0;
         }
         break;
       case El.F:
@@ -585,12 +613,29 @@ async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookSta
         }
         break;
       case El.V:
-      case El.Is:
-      case El.T:
         if (cOpen) {
           vText = '';
           cur = 2;
         }
+        break;
+      case El.Is:
+        if (cOpen) {
+          vText = '';
+          inIs = true;
+          cur = 0;
+        }
+        break;
+      case El.T:
+        if (cOpen) {
+          if (!inIs) {
+            vText = '';
+            cur = 2;
+          } else if (rph === 0) cur = 2; // the runs of a rich inline string, joined
+        }
+        break;
+      case El.RPh:
+        rph++;
+        cur = 0;
         break;
       default:
         break;
@@ -599,6 +644,18 @@ async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookSta
 
   const closeEl = (el: El) => {
     switch (el) {
+      case El.V:
+      case El.T:
+      case El.F:
+        // Text between elements (an indented file's line breaks) is not the cell's.
+        cur = 0;
+        break;
+      case El.Is:
+        inIs = false;
+        break;
+      case El.RPh:
+        rph--;
+        break;
       case El.SheetData:
         inRows = false;
         break;
@@ -741,6 +798,7 @@ async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookSta
         const p = buf.indexOf('<', gt + 1);
         if (p !== -1 && p + 3 < n && buf.charCodeAt(p + 1) === 47 && buf.charCodeAt(p + 2) === 118 && buf.charCodeAt(p + 3) === 62) {
           if (p > gt + 1) text(buf.slice(gt + 1, p));
+          cur = 0;
           i = p + 4;
           continue;
         }

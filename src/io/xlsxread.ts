@@ -393,8 +393,7 @@ function isWs(ch: number): boolean {
 }
 
 /**
- * Where the r, s and t attribute values of the tag just read lie in the buffer (-1: absent), and
- * whether any of them needs decoding (an entity, a tab or line break).
+ * Where the r, s and t attribute values of the tag just read lie in the buffer (-1: absent).
  */
 let rA = -1;
 let rB = -1;
@@ -402,7 +401,6 @@ let sA = -1;
 let sB = -1;
 let tA = -1;
 let tB = -1;
-let attrEsc = false;
 
 /**
  * Reads an open tag's attributes from `from` (just after its name); returns the index of its
@@ -410,7 +408,6 @@ let attrEsc = false;
  */
 function tagAttrs(buf: string, from: number, n: number): number {
   rA = sA = tA = -1;
-  attrEsc = false;
   let i = from;
   for (;;) {
     while (i < n && isWs(buf.charCodeAt(i))) i++;
@@ -446,19 +443,23 @@ function tagAttrs(buf: string, from: number, n: number): number {
     if (an === 114) (rA = vs), (rB = ve);
     else if (an === 115) (sA = vs), (sB = ve);
     else if (an === 116) (tA = vs), (tB = ve);
-    else continue;
-    for (let k = vs; k < ve; k++) {
-      const c = buf.charCodeAt(k);
-      if (c === 38 || c === 9 || c === 10 || c === 13 || c === 60) attrEsc = true;
-    }
   }
+}
+
+/** Does the value hold an entity, a tab or a line break (text that saxes would change)? */
+function escapedAt(buf: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const c = buf.charCodeAt(k);
+    if (c === 38 || c === 9 || c === 10 || c === 13 || c === 60) return true;
+  }
+  return false;
 }
 
 /** An attribute value read by tagAttrs, as a string (decoded), or undefined. */
 function attrText(buf: string, a: number, b: number): string | undefined {
   if (a < 0) return undefined;
   const v = buf.slice(a, b);
-  return attrEsc ? attributes(`a="${v.replace(/"/g, '&quot;')}"`).a : v;
+  return escapedAt(buf, a, b) ? attributes(`a="${v.replace(/"/g, '&quot;')}"`).a : v;
 }
 
 /** The cell types exceljs tells apart. */
@@ -479,10 +480,12 @@ function cellTypeAt(buf: string, a: number, b: number): CT {
   if (a < 0) return CT.Number;
   const len = b - a;
   const c0 = buf.charCodeAt(a);
-  if (len === 1) return c0 === 115 ? CT.Shared : c0 === 101 ? CT.Error : c0 === 98 ? CT.Bool : CT.Number;
-  if (len === 3) return buf.startsWith('str', a) ? CT.Str : CT.Number;
-  if (len === 9) return buf.startsWith('inlineStr', a) ? CT.Inline : CT.Number;
-  return CT.Number;
+  if (len === 1 && c0 === 115) return CT.Shared;
+  if (len === 9 && buf.startsWith('inlineStr', a)) return CT.Inline;
+  if (len === 3 && buf.startsWith('str', a)) return CT.Str;
+  if (len === 1 && c0 === 98) return CT.Bool;
+  if (len === 1 && c0 === 101) return CT.Error;
+  return cellType(attrText(buf, a, b));
 }
 
 /** parseInt(value, 10) of a plain run of digits without making a string (else parseInt itself). */
@@ -497,7 +500,7 @@ function intAt(buf: string, a: number, b: number): number {
     }
     if (k === b) return v;
   }
-  return parseInt(buf.slice(a, b), 10);
+  return parseInt(attrText(buf, a, b)!, 10);
 }
 
 /** Column of a cell reference as colCache.decodeAddress reads it, from the buffer. */
@@ -512,7 +515,7 @@ function columnAt(buf: string, a: number, b: number): number {
     } else if (ch === 36 && letters === 0) continue;
     else break;
   }
-  if (letters === 0 || col > 16384) return columnOf(buf.slice(a, b));
+  if (letters === 0 || col > 16384) return columnOf(attrText(buf, a, b)!);
   return col;
 }
 
@@ -588,18 +591,11 @@ async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookSta
       case El.C:
         if (rowOpen) {
           cOpen = true;
-          if (attrEsc) {
-            const rv = attrText(buf, rA, rB);
-            const sv = attrText(buf, sA, sB);
-            cCol = rv === undefined ? prevCol + 1 : columnOf(rv);
-            cS = sv === undefined ? NaN : parseInt(sv, 10);
-            cT = cellType(attrText(buf, tA, tB));
-          } else {
-            // A cell without r= is in the column after the one before it.
-            cCol = rA < 0 ? prevCol + 1 : columnAt(buf, rA, rB);
-            cS = sA < 0 ? NaN : intAt(buf, sA, sB);
-            cT = cellTypeAt(buf, tA, tB);
-          }
+          // A cell without r= is in the column after the one before it. (Values are read in
+          // place; one that is not plain letters and digits is decoded first.)
+          cCol = rA < 0 ? prevCol + 1 : columnAt(buf, rA, rB);
+          cS = sA < 0 ? NaN : intAt(buf, sA, sB);
+          cT = cellTypeAt(buf, tA, tB);
           fText = vText = undefined;
           cur = 0;
           inIs = false;
@@ -745,6 +741,13 @@ async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookSta
       if (lt + 1 >= n) return i;
       const c1 = buf.charCodeAt(lt + 1);
       if (c1 === 47 /* / */) {
+        // </c> and </row>, the common close tags, without making a string.
+        if (lt + 3 < n && buf.charCodeAt(lt + 2) === 99 && buf.charCodeAt(lt + 3) === 62) {
+          if (stack.pop() !== 'c') throw new XlsxDamaged('unexpected close tag </c>');
+          closeEl(El.C);
+          i = lt + 4;
+          continue;
+        }
         const gt = buf.indexOf('>', lt + 2);
         if (gt === -1) return i;
         let ne = gt;

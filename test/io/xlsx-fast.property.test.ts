@@ -516,6 +516,21 @@ describe('fast xlsx reader on hand-made workbooks', () => {
     expect(await read(file, 'fast')).toEqual({ records: [{ line: 1, cells: ['3515313147329358001', '東京', '买家甲', '卖家 备注', 'ab'] }] });
   });
 
+  it('attribute values written with character references or quotes of either kind read as exceljs reads them', async () => {
+    const dir = tmpDir();
+    const parts = handParts({ ss: ['<si><t>甲</t></si>'], rows: [], date1904: false, zip: 'deflate' }, true);
+    parts['xl/worksheets/sheet1.xml'] =
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="&#49;">` +
+      `<c r="&#65;1" t="&#115;"><v>0</v></c><c r='B1' s = "&#49;" ><v>46336.375</v></c><c r="C1" t="s&#116;r"><v>x&amp;amp;y</v></c>` +
+      `</row></sheetData></worksheet>`;
+    const file = tmpFile(dir, await zipParts(parts, 'deflate'));
+    const fast = await read(file, 'fast');
+    // A1 is shared string 0 (甲); B1 has style 1 (a date: 46336.375 = 2026-11-10 09:00:00, worked out
+    // in the test above); C1 is t="str", its text decoded twice as exceljs does.
+    expect(fast).toEqual({ records: [{ line: 1, cells: ['甲', '2026-11-10 09:00:00', 'x&y'] }] });
+    expect(await referenceMatching(file, fast)).toEqual(fast);
+  });
+
   it('a formula whose saved result is 0 or empty text reads as that value (exceljs rejected the row)', async () => {
     const dir = tmpDir();
     const parts = handParts({ ss: [], rows: [], date1904: false, zip: 'deflate' }, true);

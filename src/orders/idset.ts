@@ -1,16 +1,16 @@
 // The duplicate check's memory: one entry per order id seen. Order ids are 16–19 digit strings;
 // kept as JS strings in a Map they cost ~100 bytes each, so a million-row export would hold
-// ~100 MB just to notice duplicates. Here a digit id is split exactly into two integers (the
-// last 9 digits, and the rest — at most 11 digits, exact in a double) and kept in an open-
-// addressing table of 32-bit numbers: 16 bytes a slot. Anything else (PDD's `yymmdd-…` ids) goes
-// to a plain Map. Each entry remembers where it was first seen (a non-negative 31-bit number, else UNKNOWN_AT).
-// The table is 16 parts chosen by the hash's top bits, each growing on its own, so growing never
-// holds an old and a new copy of the whole table at once (3M ids: 64 MB, plus 6 MB while a part grows).
+// ~100 MB just to notice duplicates. Here a digit id without a leading zero is held exactly as its
+// 64-bit value (two 32-bit words, idWords) with where it was first seen (a non-negative 31-bit
+// number, else UNKNOWN_AT), in an open-addressing table of 32-bit numbers: 12 bytes a slot, ~1.4
+// slots an id. Anything else (a leading zero, PDD's `yymmdd-…` ids) goes to a plain Map.
+// The table is 16 parts chosen by the hash's top bits, each growing on its own by a quarter, from
+// staggered sizes: the table grows with its ids a little at a time (3M ids: ~50 MB), never holding
+// an old and a new copy of it at once, nor doubling all of it at about the same row.
 // A part's old slots are discarded as soon as they are copied (src/memory.ts), and the whole
 // table by dispose(): neither waits in memory for a full collection.
 import { discard } from '../memory.js';
 
-const EMPTY = -1;
 export const UNKNOWN_AT = 0x7fffffff;
 
 /**
@@ -42,33 +42,85 @@ export function unpackId(hi: number, lo: number): string {
   return String(hi - n * 1e11).padStart(n - 9, '0') + String(lo).padStart(9, '0');
 }
 
-/** The table is split by hash into this many parts that grow apart: growing one copies 1/16 of it, not all of it at once. */
-const SHARDS = 16;
+/**
+ * A digit id without a leading zero, of 1–19 digits, is a whole number under 10^19 < 2^64: its
+ * value alone tells it apart from every other such id (its length is its value's). It is kept as
+ * two 32-bit words: `lo` = the last nine digits (under 2^30) plus the leading part's two lowest
+ * bits (× 2^30); `hi` = the leading part (at most ten digits, under 10^10) ÷ 4, under 2^32 − 1
+ * (so an all-ones `hi` never is an id: it marks an empty slot). Other ids (a leading zero, 20
+ * digits, PDD's `yymmdd-…`) go to a plain Map: exact either way.
+ */
+function wordsFit(id: string): boolean {
+  const n = id.length;
+  if (n < 1 || n > 19 || id.charCodeAt(0) === 48) return false;
+  return isDigits(id);
+}
+function leading(id: string): number {
+  let n = 0;
+  for (let i = 0; i < id.length - 9; i++) n = n * 10 + (id.charCodeAt(i) - 48);
+  return n;
+}
+function last9(id: string): number {
+  let n = 0;
+  for (let i = id.length > 9 ? id.length - 9 : 0; i < id.length; i++) n = n * 10 + (id.charCodeAt(i) - 48);
+  return n;
+}
 
-/** 2^32: a packed high half (under 2^42) is kept as its two 32-bit halves. */
-const TWO32 = 4294967296;
+/** The two words of an id wordsFit accepts (as signed 32-bit numbers, as an Int32Array holds them). */
+export function idWords(id: string): [hi: number, lo: number] | undefined {
+  if (!wordsFit(id)) return undefined;
+  const l = leading(id);
+  return [Math.floor(l / 4) | 0, (last9(id) + (l % 4) * 0x40000000) | 0];
+}
+
+/** The id idWords made the two words of. */
+export function wordsId(hi: number, lo: number): string {
+  const l = (hi >>> 0) * 4 + (lo >>> 30);
+  const low = lo & 0x3fffffff;
+  return l === 0 ? String(low) : String(l) + String(low).padStart(9, '0');
+}
 
 /**
- * One part of the table: four 32-bit numbers a slot (the high half's upper and lower 32 bits, the
- * low half, the value) side by side, so a probe reads one place in memory, not three arrays. On a
- * table of millions of ids that is one cache miss a row instead of three.
+ * The table is split by hash into parts that grow apart, so growing copies a part at a time (1/16
+ * of the table). Not more parts: a part's slots must stay large blocks, which the allocator maps
+ * and gives back to the system whole; hundreds of small ones, freed as they grow, left holes in the
+ * heap that a 3M-row run kept (+50 MB peak).
+ */
+const SHARD_BITS = 4;
+const SHARDS = 1 << SHARD_BITS;
+const IN_SHARD = 2 ** (32 - SHARD_BITS);
+/** Slots filled at most (linear probing stays short: a new id probes ~3 slots on average, ≤ 13 at the limit). */
+const MAX_LOAD = 0.8;
+/**
+ * How much a part grows at once. Small steps, and parts that start at staggered sizes (each a
+ * GROWTH^(k/SHARDS) step apart), keep the table's size close to proportional to its ids, on
+ * average ~1.4 slots an id, instead of doubling all parts at about the same row.
+ */
+const GROWTH = 1.25;
+/** The mark of an empty slot, in its `hi` word (never an id's: see idWords). */
+const EMPTY = -1;
+
+/**
+ * One part of the table: three 32-bit numbers a slot (the id's two words, then the value) side by
+ * side, so a probe reads one place in memory. On a table of millions of ids that is one cache miss a row.
  */
 class Shard {
   slots: Int32Array;
-  /** Slots (a power of two). */
+  /** Slots (any number). */
   capacity: number;
+  /** Ids held before it grows. */
+  limit: number;
   size = 0;
   constructor(capacity: number) {
     this.capacity = capacity;
+    this.limit = Math.floor(capacity * MAX_LOAD);
     this.slots = emptySlots(capacity);
   }
 }
 
 function emptySlots(capacity: number): Int32Array {
-  // Every number set to EMPTY in one native fill (only a slot's low half is read as the empty
-  // mark; a low half is 0–999,999,999, never EMPTY). A loop setting one in four took ~13 ms of a
-  // 10k-row run before it was compiled.
-  return new Int32Array(capacity * 4).fill(EMPTY);
+  // Every number set to EMPTY in one native fill (only a slot's `hi` is read as the empty mark).
+  return new Int32Array(capacity * 3).fill(EMPTY);
 }
 
 export class IdSet {
@@ -78,9 +130,8 @@ export class IdSet {
 
   /** `capacity`: the ids expected before the first growth (all parts together). */
   constructor(capacity = 1 << 16) {
-    let per = 4;
-    while (per * SHARDS < capacity) per *= 2;
-    for (let k = 0; k < SHARDS; k++) this.shards.push(new Shard(per));
+    const per = Math.max(4, Math.ceil(capacity / SHARDS / MAX_LOAD));
+    for (let k = 0; k < SHARDS; k++) this.shards.push(new Shard(Math.ceil(per * GROWTH ** (k / SHARDS))));
   }
 
   get count(): number {
@@ -96,59 +147,61 @@ export class IdSet {
 
   /** The value stored for `id`, or undefined; stores `value` when the id is new. */
   getOrAdd(id: string, value: number): number | undefined {
-    if (!packable(id)) {
+    if (!wordsFit(id)) {
       const prev = this.other.get(id);
       if (prev === undefined) this.other.set(id, value);
       return prev;
     }
-    const hi = packHi(id);
-    const lo = packLo(id);
-    const hiHigh = Math.floor(hi / TWO32);
-    const hiLow = (hi - hiHigh * TWO32) | 0;
+    const l = leading(id);
+    const hi = Math.floor(l / 4) | 0;
+    const lo = (last9(id) + (l % 4) * 0x40000000) | 0;
     const h = hash(hi, lo);
-    const sh = this.shards[h >>> 28]!;
-    // Up to three quarters full: linear probing stays short (≈2.5 probes a hit).
-    if ((sh.size + 1) * 4 > sh.capacity * 3) grow(sh);
-    const mask = sh.capacity - 1;
+    const sh = this.shards[h >>> (32 - SHARD_BITS)]!;
+    if (sh.size >= sh.limit) grow(sh);
+    const cap = sh.capacity;
     const slots = sh.slots;
-    let i = h & mask;
+    let i = slotOf(h, cap);
     for (;;) {
-      const at = i * 4;
-      const l = slots[at + 2]!;
-      if (l === EMPTY) {
-        slots[at] = hiHigh;
-        slots[at + 1] = hiLow;
-        slots[at + 2] = lo;
+      const at = i * 3;
+      const a = slots[at]!;
+      if (a === EMPTY) {
+        slots[at] = hi;
+        slots[at + 1] = lo;
         // A location too large for 31 bits is kept as "unknown" (UNKNOWN_AT) rather than wrong.
-        slots[at + 3] = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? value : UNKNOWN_AT;
+        slots[at + 2] = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? value : UNKNOWN_AT;
         sh.size++;
         this.size++;
         return undefined;
       }
-      if (l === lo && slots[at + 1] === hiLow && slots[at] === hiHigh) return slots[at + 3];
-      i = (i + 1) & mask;
+      if (a === hi && slots[at + 1] === lo) return slots[at + 2];
+      i = i + 1 === cap ? 0 : i + 1;
     }
   }
 }
 
+/** The first slot to probe: the hash's bits below the part's, scaled to the part's capacity (exact in a double). */
+function slotOf(h: number, cap: number): number {
+  return Math.floor(((h & (IN_SHARD - 1)) * cap) / IN_SHARD);
+}
+
 function grow(sh: Shard): void {
   const old = sh.slots;
-  const cap = sh.capacity * 2;
+  const cap = Math.ceil(sh.capacity * GROWTH) + 1;
   const slots = emptySlots(cap);
-  const mask = cap - 1;
-  for (let j = 0; j < old.length; j += 4) {
-    if (old[j + 2] === EMPTY) continue;
-    const hi = old[j]! * TWO32 + (old[j + 1]! >>> 0);
-    let i = hash(hi, old[j + 2]!) & mask;
-    while (slots[i * 4 + 2] !== EMPTY) i = (i + 1) & mask;
-    const at = i * 4;
-    slots[at] = old[j]!;
-    slots[at + 1] = old[j + 1]!;
+  for (let j = 0; j < old.length; j += 3) {
+    const hi = old[j]!;
+    if (hi === EMPTY) continue;
+    const lo = old[j + 1]!;
+    let i = slotOf(hash(hi, lo), cap);
+    while (slots[i * 3] !== EMPTY) i = i + 1 === cap ? 0 : i + 1;
+    const at = i * 3;
+    slots[at] = hi;
+    slots[at + 1] = lo;
     slots[at + 2] = old[j + 2]!;
-    slots[at + 3] = old[j + 3]!;
   }
   sh.slots = slots;
   sh.capacity = cap;
+  sh.limit = Math.floor(cap * MAX_LOAD);
   discard(old.buffer as ArrayBuffer);
 }
 
@@ -162,7 +215,7 @@ function isDigits(s: string): boolean {
 
 function hash(hi: number, lo: number): number {
   let h = Math.imul(lo ^ 0x9e3779b9, 0x85ebca6b);
-  h ^= Math.imul((hi % 0x7fffffff) | 0, 0xc2b2ae35);
+  h ^= Math.imul(hi ^ 0x7f4a7c15, 0xc2b2ae35);
   h ^= h >>> 13;
   h = Math.imul(h, 0x27d4eb2f);
   return (h ^ (h >>> 16)) >>> 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdSet, packId, unpackId } from '../../src/orders/idset.js';
+import { IdSet, idWords, packId, unpackId, wordsId } from '../../src/orders/idset.js';
 
 describe('IdSet (duplicate check storage)', () => {
   it('remembers 19-digit ids exactly, including ids a double cannot hold', () => {
@@ -53,5 +53,29 @@ describe('IdSet (duplicate check storage)', () => {
     }
     expect(packId('260517-607198974342268')).toBeUndefined();
     expect(packId('123456789')).toBeUndefined();
+  });
+});
+
+describe('idWords (an id as its 64-bit value in two 32-bit words)', () => {
+  it('gives back every digit id without a leading zero of 1–19 digits, and refuses the rest', () => {
+    // 19 nines is the largest: 9999999999999999999 < 2^64 = 18446744073709551616.
+    for (const id of ['1', '9', '123456789', '1000000000', '3515313147329357901', '3515313147329357902', '9999999999999999999', '4294967296123456789', '1073741823999999999']) {
+      const w = idWords(id)!;
+      expect(w).toBeDefined();
+      expect(wordsId(w[0], w[1])).toBe(id);
+    }
+    // Worked out by hand: 3515313147329357901 = leading 3515313147 and last nine 329357901;
+    // 3515313147 = 4 × 878828286 + 3, so hi = 878828286 and lo = 329357901 + 3 × 2^30 = 3550583373
+    // (as a signed 32-bit number: 3550583373 − 2^32 = −744383923).
+    expect(idWords('3515313147329357901')).toEqual([878828286, -744383923]);
+    for (const id of ['0', '0123456789012345', '12345678901234567890', '260517-607198974342268', '', '12a4', '１２３']) expect(idWords(id)).toBeUndefined();
+  });
+
+  it('a table of ids of every length keeps them apart (short ids, ids one digit longer, the leading-zero twin in the map)', () => {
+    const s = new IdSet(16);
+    const ids = ['7', '70', '700000000', '7000000000', '0700000000', '70000000000000000000', '7000000000000000000', '999999999', '1999999999'];
+    ids.forEach((id, k) => expect(s.getOrAdd(id, k)).toBeUndefined());
+    ids.forEach((id, k) => expect(s.getOrAdd(id, 99)).toBe(k));
+    expect(s.count).toBe(ids.length);
   });
 });

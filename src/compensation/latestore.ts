@@ -1,111 +1,226 @@
 // Late orders kept until vouchers are built, in columns of typed arrays: a million-row export can
-// hold hundreds of thousands of late orders, and one JS object each (with its numbers and payout)
-// costs several times more than these ~85 bytes plus the buyer's name. This is the state the
-// voucher computation truly needs; everything else about an order is dropped as it streams by.
+// hold hundreds of thousands of late orders, and one JS object each (with its numbers, payout and
+// buyer string) costs several times more than these ~60 bytes plus the buyer's name in UTF-16 code
+// units. This is the state the voucher computation truly needs; everything else about an order is
+// dropped as it streams by.
+//
+// Each order is 14 32-bit numbers: hours late and raw fen as doubles (exact whatever they are),
+// paid at, deadline and shipped at in whole seconds (unsigned), base, after-minimum and platform
+// fen as integers, the order id as two words (src/orders/idset.ts idWords), and where the buyer's
+// name sits in the name pool. An order whose values do not fit (a time with milliseconds or before
+// 1970, fen past ±2^31 or fractional) is kept whole in a Map instead: exact either way.
 import { type Money, fenToMoney, moneyToFen } from '../money.js';
 import type { Kind } from './judge.js';
-import { packId, unpackId } from '../orders/idset.js';
+import { idWords, wordsId } from '../orders/idset.js';
 import type { LateOrder } from './vouchers.js';
 
-// paidAt, deadline, shippedAt (NaN = none), hoursLate, baseFen, rawFen, afterFen, platformFen (NaN = none),
-// and the order id packed into two numbers (NaN when it is not a digit id: then it is in `otherIds`).
-const F = 10;
+const W = 14;
+// Int32 positions within an order's W numbers (the doubles at 0–1 and 2–3: Float64 positions o/2, o/2 + 1).
+const PAID = 4;
+const DEADLINE = 5;
+const SHIPPED = 6;
+const BASE = 7;
+const AFTER = 8;
+const PLATFORM = 9;
+const ID_HI = 10;
+const ID_LO = 11;
+const NAME_AT = 12;
+const NAME_LEN = 13;
+/** No ship time (seconds: 2^32 − 1, past 2106), no platform payout (fen: −2^31), an id not in two words. */
+const NO_TIME = -1;
+const NO_FEN = -0x80000000;
+const OTHER_ID = -1;
+
 const KINDS: Kind[] = ['late', 'out_of_stock', 'delivery_promise'];
 const SOURCES: LateOrder['shipSource'][] = ['pickup_scan', 'marked_shipped', 'unshipped'];
-// kind, ship source, rate index, rule-set index
+// kind (WHOLE: the order is in `whole`), ship source, rate index, rule-set index
 const TAGS = 4;
+const WHOLE = 255;
 /** Orders per block: the store grows a block at a time, never copying what it holds (no old and new array side by side). */
 const BLOCK_BITS = 12;
 const BLOCK = 1 << BLOCK_BITS;
 const IN_BLOCK = BLOCK - 1;
+/** The buyers' names, one after another in blocks of UTF-16 code units (a longer name is kept in `longNames`). */
+const NAME_BLOCK = 1 << 16;
+const LONG_NAME = -1;
+
+/** `ms` as whole seconds in 0 … 2^32 − 2 (as a signed 32-bit number), or undefined. */
+function seconds(ms: number): number | undefined {
+  const s = ms / 1000;
+  return Number.isInteger(s) && s * 1000 === ms && s >= 0 && s < 0xffffffff && !Object.is(ms, -0) ? s | 0 : undefined;
+}
+function fen32(fen: number): boolean {
+  return Number.isInteger(fen) && fen > NO_FEN && fen <= 0x7fffffff && !Object.is(fen, -0);
+}
 
 export class LateStore {
   length = 0;
-  private readonly nums: Float64Array[] = [];
+  private readonly ints: Int32Array[] = [];
+  private readonly doubles: Float64Array[] = [];
   private readonly tags: Uint8Array[] = [];
   private readonly otherIds = new Map<number, string>();
-  private readonly buyers: string[] = [];
+  private readonly whole = new Map<number, LateOrder>();
+  private readonly names: Uint16Array[] = [];
+  private nameEnd = NAME_BLOCK;
+  private readonly longNames = new Map<number, string>();
   private readonly rates: Money[] = [];
   private readonly ruleIds: string[] = [];
 
   push(l: LateOrder): void {
-    const platformFen = l.platformCompensation === null ? null : moneyToFen(l.platformCompensation);
     const i = this.length;
     if ((i & IN_BLOCK) === 0) {
-      this.nums.push(new Float64Array(F * BLOCK));
+      const buf = new ArrayBuffer(W * 4 * BLOCK);
+      this.ints.push(new Int32Array(buf));
+      this.doubles.push(new Float64Array(buf));
       this.tags.push(new Uint8Array(TAGS * BLOCK));
     }
-    const num = this.nums[i >> BLOCK_BITS]!;
+    const num = this.ints[i >> BLOCK_BITS]!;
     const tag = this.tags[i >> BLOCK_BITS]!;
-    const o = (i & IN_BLOCK) * F;
+    const o = (i & IN_BLOCK) * W;
     const t = (i & IN_BLOCK) * TAGS;
-    const p = l.payout;
-    num[o] = l.paidAt;
-    num[o + 1] = l.deadline;
-    num[o + 2] = l.shippedAt ?? NaN;
-    num[o + 3] = l.hoursLate;
-    num[o + 4] = p.baseFen;
-    num[o + 5] = p.rawFen;
-    num[o + 6] = p.afterFen;
-    num[o + 7] = platformFen ?? NaN;
-    let r = this.rates.findIndex((x) => x.eq(p.rate));
-    if (r < 0) r = this.rates.push(p.rate) - 1;
+    this.putName(i, num, o, l.buyer);
     let rs = this.ruleIds.indexOf(l.rules);
     if (rs < 0) rs = this.ruleIds.push(l.rules) - 1;
+    tag[t + 3] = rs;
+    this.length++;
+    const p = l.payout;
+    const paid = seconds(l.paidAt);
+    const deadline = seconds(l.deadline);
+    const shipped = l.shippedAt === null ? NO_TIME : seconds(l.shippedAt);
+    const platformFen = l.platformCompensation === null ? null : moneyToFen(l.platformCompensation);
+    if (paid === undefined || deadline === undefined || shipped === undefined || !fen32(p.baseFen) || !fen32(p.afterFen) || (platformFen !== null && !fen32(platformFen))) {
+      tag[t] = WHOLE;
+      this.whole.set(i, l);
+      return;
+    }
+    const dbl = this.doubles[i >> BLOCK_BITS]!;
+    dbl[o >> 1] = l.hoursLate;
+    dbl[(o >> 1) + 1] = p.rawFen;
+    num[o + PAID] = paid;
+    num[o + DEADLINE] = deadline;
+    num[o + SHIPPED] = shipped;
+    num[o + BASE] = p.baseFen;
+    num[o + AFTER] = p.afterFen;
+    num[o + PLATFORM] = platformFen ?? NO_FEN;
+    let r = this.rates.findIndex((x) => x.eq(p.rate));
+    if (r < 0) r = this.rates.push(p.rate) - 1;
     tag[t] = KINDS.indexOf(p.kind);
     tag[t + 1] = SOURCES.indexOf(l.shipSource);
     tag[t + 2] = r;
-    tag[t + 3] = rs;
-    const packed = packId(l.orderId);
-    if (packed) {
-      num[o + 8] = packed[0];
-      num[o + 9] = packed[1];
+    const w = idWords(l.orderId);
+    if (w) {
+      num[o + ID_HI] = w[0];
+      num[o + ID_LO] = w[1];
     } else {
-      num[o + 8] = NaN;
+      num[o + ID_HI] = OTHER_ID;
       this.otherIds.set(i, l.orderId);
     }
-    this.buyers.push(l.buyer);
-    this.length++;
   }
 
-  /** Order i's numbers start at numbers(i)[at(i)]. */
-  private numbers(i: number): Float64Array {
-    return this.nums[i >> BLOCK_BITS]!;
+  private putName(i: number, num: Int32Array, o: number, name: string): void {
+    const n = name.length;
+    if (n >= NAME_BLOCK) {
+      num[o + NAME_LEN] = LONG_NAME;
+      this.longNames.set(i, name);
+      return;
+    }
+    if (this.nameEnd + n > NAME_BLOCK) {
+      this.names.push(new Uint16Array(NAME_BLOCK));
+      this.nameEnd = 0;
+    }
+    const block = this.names[this.names.length - 1]!;
+    const at = this.nameEnd;
+    for (let k = 0; k < n; k++) block[at + k] = name.charCodeAt(k);
+    this.nameEnd += n;
+    num[o + NAME_AT] = (this.names.length - 1) * NAME_BLOCK + at;
+    num[o + NAME_LEN] = n;
+  }
+
+  private isWhole(i: number): boolean {
+    return this.tags[i >> BLOCK_BITS]![(i & IN_BLOCK) * TAGS] === WHOLE;
   }
 
   paidAt(i: number): number {
-    return this.numbers(i)[(i & IN_BLOCK) * F]!;
+    if (this.isWhole(i)) return this.whole.get(i)!.paidAt;
+    return (this.ints[i >> BLOCK_BITS]![(i & IN_BLOCK) * W + PAID]! >>> 0) * 1000;
   }
+
   buyer(i: number): string {
-    return this.buyers[i]!;
+    const num = this.ints[i >> BLOCK_BITS]!;
+    const o = (i & IN_BLOCK) * W;
+    const n = num[o + NAME_LEN]!;
+    if (n === LONG_NAME) return this.longNames.get(i)!;
+    const at = num[o + NAME_AT]!;
+    const block = this.names[Math.floor(at / NAME_BLOCK)]!;
+    const from = at % NAME_BLOCK;
+    return n === 0 ? '' : String.fromCharCode.apply(null, block.subarray(from, from + n) as unknown as number[]);
   }
+
+  /** Whether order i has a buyer name (not ''). */
+  hasBuyer(i: number): boolean {
+    return this.ints[i >> BLOCK_BITS]![(i & IN_BLOCK) * W + NAME_LEN] !== 0;
+  }
+
+  /** The buyers of orders a and b compared as strings are (by UTF-16 code units, as `<` does), without making them. */
+  compareBuyers(a: number, b: number): number {
+    const na = this.ints[a >> BLOCK_BITS]!;
+    const nb = this.ints[b >> BLOCK_BITS]!;
+    const oa = (a & IN_BLOCK) * W;
+    const ob = (b & IN_BLOCK) * W;
+    const la = na[oa + NAME_LEN]!;
+    const lb = nb[ob + NAME_LEN]!;
+    if (la === LONG_NAME || lb === LONG_NAME) {
+      const x = this.buyer(a);
+      const y = this.buyer(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    const ata = na[oa + NAME_AT]!;
+    const atb = nb[ob + NAME_AT]!;
+    if (ata === atb && la === lb) return 0;
+    const ba = this.names[Math.floor(ata / NAME_BLOCK)]!;
+    const bb = this.names[Math.floor(atb / NAME_BLOCK)]!;
+    const fa = ata % NAME_BLOCK;
+    const fb = atb % NAME_BLOCK;
+    const n = la < lb ? la : lb;
+    for (let k = 0; k < n; k++) {
+      const d = ba[fa + k]! - bb[fb + k]!;
+      if (d !== 0) return d < 0 ? -1 : 1;
+    }
+    return la === lb ? 0 : la < lb ? -1 : 1;
+  }
+
   /** The id of the rule set the order was judged under. */
   rules(i: number): string {
     return this.ruleIds[this.tags[i >> BLOCK_BITS]![(i & IN_BLOCK) * TAGS + 3]!]!;
   }
+
   orderId(i: number): string {
-    const num = this.numbers(i);
-    const o = (i & IN_BLOCK) * F;
-    const hi = num[o + 8]!;
-    return Number.isNaN(hi) ? this.otherIds.get(i)! : unpackId(hi, num[o + 9]!);
+    if (this.isWhole(i)) return this.whole.get(i)!.orderId;
+    const num = this.ints[i >> BLOCK_BITS]!;
+    const o = (i & IN_BLOCK) * W;
+    const hi = num[o + ID_HI]!;
+    return hi === OTHER_ID ? this.otherIds.get(i)! : wordsId(hi, num[o + ID_LO]!);
   }
 
   get(i: number): LateOrder {
-    const num = this.numbers(i);
     const tag = this.tags[i >> BLOCK_BITS]!;
-    const o = (i & IN_BLOCK) * F;
     const t = (i & IN_BLOCK) * TAGS;
-    const shipped = num[o + 2]!;
+    if (tag[t] === WHOLE) return this.whole.get(i)!;
+    const num = this.ints[i >> BLOCK_BITS]!;
+    const dbl = this.doubles[i >> BLOCK_BITS]!;
+    const o = (i & IN_BLOCK) * W;
+    const shipped = num[o + SHIPPED]!;
+    const platform = num[o + PLATFORM]!;
     return {
       orderId: this.orderId(i),
-      buyer: this.buyers[i]!,
+      buyer: this.buyer(i),
       rules: this.ruleIds[tag[t + 3]!]!,
-      paidAt: num[o]!,
-      deadline: num[o + 1]!,
-      shippedAt: Number.isNaN(shipped) ? null : shipped,
-      hoursLate: num[o + 3]!,
-      payout: { kind: KINDS[tag[t]!]!, rate: this.rates[tag[t + 2]!]!, baseFen: num[o + 4]!, rawFen: num[o + 5]!, afterFen: num[o + 6]! },
-      platformCompensation: Number.isNaN(num[o + 7]!) ? null : fenToMoney(num[o + 7]!),
+      paidAt: (num[o + PAID]! >>> 0) * 1000,
+      deadline: (num[o + DEADLINE]! >>> 0) * 1000,
+      shippedAt: shipped === NO_TIME ? null : (shipped >>> 0) * 1000,
+      hoursLate: dbl[o >> 1]!,
+      payout: { kind: KINDS[tag[t]!]!, rate: this.rates[tag[t + 2]!]!, baseFen: num[o + BASE]!, rawFen: dbl[(o >> 1) + 1]!, afterFen: num[o + AFTER]! },
+      platformCompensation: platform === NO_FEN ? null : fenToMoney(platform),
       shipSource: SOURCES[tag[t + 1]!]!,
     };
   }

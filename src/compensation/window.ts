@@ -66,7 +66,7 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
   for (let i = 0; i < n; i++) order[i] = i;
   const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const cmpId = (a: number, b: number) => cmpStr(store.orderId(a), store.orderId(b));
-  order.sort((a, b) => cmpStr(store.buyer(a), store.buyer(b)) || cmpStr(store.rules(a), store.rules(b)) || store.paidAt(a) - store.paidAt(b) || cmpId(a, b));
+  order.sort((a, b) => store.compareBuyers(a, b) || cmpStr(store.rules(a), store.rules(b)) || store.paidAt(a) - store.paidAt(b) || cmpId(a, b));
   // Window starts (offsets into `order`), then each window's length.
   const starts = new Int32Array(n);
   let count = 0;
@@ -76,7 +76,7 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
     const i = order[k]!;
     const first = order[from]!;
     const sameGroup =
-      k > from && store.buyer(i) !== '' && store.buyer(first) === store.buyer(i) && store.rules(first) === store.rules(i) && rulesOf(store.rules(i)).combine.by !== 'none';
+      k > from && store.hasBuyer(i) && store.compareBuyers(first, i) === 0 && store.rules(first) === store.rules(i) && rulesOf(store.rules(i)).combine.by !== 'none';
     if (sameGroup && store.paidAt(i) <= end) continue;
     // The late lines of one order priced per sub-order (assess.ts) are one voucher, with or without a
     // buyer name and whatever the rule's combining: a voucher key names its orders.
@@ -94,7 +94,7 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
   byOutput.sort((a, b) => {
     const x = order[starts[a]!]!;
     const y = order[starts[b]!]!;
-    return store.paidAt(x) - store.paidAt(y) || cmpStr(store.buyer(x), store.buyer(y)) || cmpStr(store.rules(x), store.rules(y)) || cmpId(x, y);
+    return store.paidAt(x) - store.paidAt(y) || store.compareBuyers(x, y) || cmpStr(store.rules(x), store.rules(y)) || cmpId(x, y);
   });
   return new WindowList(order, Int32Array.from(byOutput, (g) => starts[g]!), Int32Array.from(byOutput, (g) => sizes[g]!));
 }

@@ -45,3 +45,61 @@ describe('LateStore', () => {
     expect(store.orderId(9007)).toBe('261201-600000009007');
   });
 });
+
+describe('LateStore compact encoding and its exact fallbacks', () => {
+  const base: LateOrder = {
+    orderId: '3515313147329357901',
+    buyer: 'tb_buyer',
+    rules: 'tmall-2026',
+    paidAt: Date.UTC(2026, 10, 1, 2, 3, 4),
+    deadline: Date.UTC(2026, 10, 3, 2, 3, 4),
+    shippedAt: null,
+    hoursLate: 12.5,
+    payout: { kind: 'late', rate: new Money('0.3'), baseFen: 12345, rawFen: 3703.5, afterFen: 3703 },
+    platformCompensation: null,
+    shipSource: 'unshipped',
+  };
+  const plain = (l: LateOrder) => ({ ...l, payout: { ...l.payout, rate: l.payout.rate.toString() }, platformCompensation: l.platformCompensation?.toFixed(2) ?? null });
+
+  it('gives back orders whose values do not fit 32 bits (milliseconds, before 1970, huge or fractional fen, -0) exactly', () => {
+    const odd: LateOrder[] = [
+      base,
+      { ...base, paidAt: base.paidAt + 123 }, // a time with milliseconds
+      { ...base, shippedAt: -86_400_000, shipSource: 'marked_shipped' }, // 1969-12-31
+      { ...base, deadline: 4_294_967_295_000 }, // 2106-02-07: past unsigned 32-bit seconds (2^32 − 1 is the "no time" mark)
+      { ...base, payout: { ...base.payout, baseFen: 2 ** 31, rawFen: 2 ** 40 + 0.25, afterFen: 2 ** 31 } }, // 21,474,836.48 yuan
+      { ...base, payout: { ...base.payout, afterFen: 10.5 } },
+      { ...base, payout: { ...base.payout, afterFen: -0 } },
+      { ...base, platformCompensation: new Money('-21474836.48') }, // −2^31 fen: the "none" mark itself
+      { ...base, platformCompensation: new Money('0.01'), hoursLate: 0.1 + 0.2 },
+    ];
+    const store = new LateStore();
+    odd.forEach((l) => store.push(l));
+    odd.forEach((l, i) => {
+      expect(plain(store.get(i))).toEqual(plain(l));
+      expect(store.paidAt(i)).toBe(l.paidAt);
+      expect(store.orderId(i)).toBe(l.orderId);
+      expect(store.buyer(i)).toBe(l.buyer);
+    });
+    expect(Object.is(store.get(6).payout.afterFen, -0)).toBe(true);
+    expect(store.get(8).hoursLate).toBe(0.30000000000000004);
+  });
+
+  it('buyer names: across name blocks, empty, longer than a block, and compared as JavaScript compares strings', () => {
+    const names = ['', 'a', 'ab', 'b', '买家0131861', '买家0131862', 'Ｚ', '😀x', '\uffff', 'z'.repeat(70_000), 'tb_' + 'x'.repeat(40_000)];
+    const store = new LateStore();
+    // 2,000 orders of 40,003-unit names fill many 65,536-unit blocks, with the others in between.
+    const all: string[] = [];
+    for (let k = 0; k < 200; k++) for (const n of names) all.push(n);
+    all.forEach((buyer, i) => store.push({ ...base, buyer, orderId: String(1000 + i) }));
+    all.forEach((buyer, i) => expect(store.buyer(i)).toBe(buyer));
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    for (let i = 0; i < names.length * 2; i++) {
+      for (let j = 0; j < names.length * 2; j++) expect(store.compareBuyers(i, j)).toBe(cmp(all[i]!, all[j]!));
+      expect(store.hasBuyer(i)).toBe(all[i] !== '');
+    }
+    // By code units, as `<` compares: '😀' is the surrogate pair D83D DE00, below U+FFFF.
+    expect(store.compareBuyers(7, 8)).toBe(-1);
+    expect(store.orderId(4)).toBe('1004');
+  });
+});

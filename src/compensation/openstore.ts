@@ -1,9 +1,11 @@
 // Paid orders that have not shipped and are not closed, by buyer: a voucher is final only when no
 // such order of its buyer could still join its window (vouchers.ts toVoucher). A million-row
-// export has ~100k of them; as one object, array and id string each they were a third of the
-// heap, so they are kept in blocks of typed arrays (~29 bytes an order) and made into objects
-// only for the buyers a voucher asks about.
-import { packId, unpackId } from '../orders/idset.js';
+// export has ~100k of them, from ~95k buyers; as one object, array and id string each they were a
+// third of the heap, and a Map from each buyer's name (a string and a Map entry each) still ~70
+// bytes a buyer. So orders are kept in blocks of typed arrays (~17 bytes an order), buyers' names
+// once each in a pool of UTF-16 code units behind a hash table of 32-bit numbers (~30 bytes a
+// buyer), and made into objects only for the buyers a voucher asks about.
+import { idWords, wordsId } from '../orders/idset.js';
 import type { OpenOrder } from './vouchers.js';
 
 /** What toVoucher needs of the open orders: a buyer's list (a plain Map of lists works too). */
@@ -15,35 +17,57 @@ const BLOCK_BITS = 12;
 const BLOCK = 1 << BLOCK_BITS;
 const IN_BLOCK = BLOCK - 1;
 const NO_RULES = 255;
+/** An id not in two words (src/orders/idset.ts idWords): it is in `otherIds`. */
+const OTHER_ID = -1;
+/** Buyers' names one after another in blocks of code units; a name this long or longer is kept in `longBuyers`. */
+const NAME_BLOCK = 1 << 16;
+/** Per buyer: where its name starts in the pool, its length, its hash, its latest order. */
+const K = 4;
+
+function hashName(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) | 0;
+}
 
 export class OpenStore implements OpenOrders {
   private length = 0;
-  /** The buyer's latest order; each order links to the buyer's one before it (-1: none). */
-  private readonly last = new Map<string, number>();
-  // Per order: paid at, and the order id packed into two numbers (NaN: in otherIds).
-  private readonly nums: Float64Array[] = [];
+  // Per order: paid at; the order id as two words; the buyer's order before it (-1: none); the rule set's index.
+  private readonly paid: Float64Array[] = [];
+  private readonly ids: Int32Array[] = [];
   private readonly prev: Int32Array[] = [];
   private readonly ruleIdx: Uint8Array[] = [];
   private readonly ruleIds: string[] = [];
   private readonly otherIds = new Map<number, string>();
+  // Buyers: K numbers each in blocks, their names in the pool, found through `table` (buyer index + 1; 0: empty).
+  private buyers = 0;
+  private readonly buyerInfo: Int32Array[] = [];
+  private readonly names: Uint16Array[] = [];
+  private nameEnd = NAME_BLOCK;
+  private table = new Int32Array(1024);
+  /** Names of NAME_BLOCK code units or more, with their latest order. */
+  private readonly longBuyers = new Map<string, number>();
 
   add(buyer: string, o: OpenOrder): void {
     const i = this.length++;
     if ((i & IN_BLOCK) === 0) {
-      this.nums.push(new Float64Array(3 * BLOCK));
+      this.paid.push(new Float64Array(BLOCK));
+      this.ids.push(new Int32Array(2 * BLOCK));
       this.prev.push(new Int32Array(BLOCK));
       this.ruleIdx.push(new Uint8Array(BLOCK));
     }
     const b = i >> BLOCK_BITS;
     const k = i & IN_BLOCK;
-    const num = this.nums[b]!;
-    num[3 * k] = o.paidAt;
-    const packed = packId(o.orderId);
-    if (packed) {
-      num[3 * k + 1] = packed[0];
-      num[3 * k + 2] = packed[1];
+    this.paid[b]![k] = o.paidAt;
+    const w = idWords(o.orderId);
+    const ids = this.ids[b]!;
+    if (w) {
+      ids[2 * k] = w[0];
+      ids[2 * k + 1] = w[1];
     } else {
-      num[3 * k + 1] = NaN;
+      ids[2 * k] = OTHER_ID;
       this.otherIds.set(i, o.orderId);
     }
     let r = NO_RULES;
@@ -52,22 +76,97 @@ export class OpenStore implements OpenOrders {
       if (r < 0) r = this.ruleIds.push(o.rules) - 1;
     }
     this.ruleIdx[b]![k] = r;
-    this.prev[b]![k] = this.last.get(buyer) ?? -1;
-    this.last.set(buyer, i);
+    if (buyer.length >= NAME_BLOCK) {
+      this.prev[b]![k] = this.longBuyers.get(buyer) ?? -1;
+      this.longBuyers.set(buyer, i);
+      return;
+    }
+    const h = hashName(buyer);
+    const at = this.find(buyer, h);
+    const slot = this.table[at]!;
+    if (slot !== 0) {
+      const info = this.buyerInfo[(slot - 1) >> BLOCK_BITS]!;
+      const p = ((slot - 1) & IN_BLOCK) * K + 3;
+      this.prev[b]![k] = info[p]!;
+      info[p] = i;
+      return;
+    }
+    this.prev[b]![k] = -1;
+    this.newBuyer(at, buyer, h, i);
+  }
+
+  /** The table slot holding `name` (hash `h`), or the empty slot where it would go. */
+  private find(name: string, h: number): number {
+    const table = this.table;
+    const mask = table.length - 1;
+    let at = h & mask;
+    for (;;) {
+      const slot = table[at]!;
+      if (slot === 0) return at;
+      const info = this.buyerInfo[(slot - 1) >> BLOCK_BITS]!;
+      const p = ((slot - 1) & IN_BLOCK) * K;
+      if (info[p + 2] === h && info[p + 1] === name.length && this.nameIs(info[p]!, name)) return at;
+      at = (at + 1) & mask;
+    }
+  }
+
+  private nameIs(pos: number, name: string): boolean {
+    const block = this.names[Math.floor(pos / NAME_BLOCK)]!;
+    const from = pos % NAME_BLOCK;
+    for (let c = 0; c < name.length; c++) if (block[from + c] !== name.charCodeAt(c)) return false;
+    return true;
+  }
+
+  private newBuyer(at: number, name: string, h: number, order: number): void {
+    const n = this.buyers++;
+    if ((n & IN_BLOCK) === 0) this.buyerInfo.push(new Int32Array(K * BLOCK));
+    if (this.nameEnd + name.length > NAME_BLOCK) {
+      this.names.push(new Uint16Array(NAME_BLOCK));
+      this.nameEnd = 0;
+    }
+    const block = this.names[this.names.length - 1]!;
+    const from = this.nameEnd;
+    for (let c = 0; c < name.length; c++) block[from + c] = name.charCodeAt(c);
+    this.nameEnd += name.length;
+    const info = this.buyerInfo[n >> BLOCK_BITS]!;
+    const p = (n & IN_BLOCK) * K;
+    info[p] = (this.names.length - 1) * NAME_BLOCK + from;
+    info[p + 1] = name.length;
+    info[p + 2] = h;
+    info[p + 3] = order;
+    this.table[at] = n + 1;
+    // At most half full: probes stay short (the table is 4–8 bytes a buyer).
+    if (this.buyers * 2 > this.table.length) this.growTable();
+  }
+
+  private growTable(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (let n = 0; n < this.buyers; n++) {
+      let at = this.buyerInfo[n >> BLOCK_BITS]![(n & IN_BLOCK) * K + 2]! & mask;
+      while (table[at] !== 0) at = (at + 1) & mask;
+      table[at] = n + 1;
+    }
+    this.table = table;
   }
 
   /** The buyer's open orders, in the order they were added; undefined when there are none. */
   get(buyer: string): OpenOrder[] | undefined {
-    let i: number | undefined = this.last.get(buyer);
+    let i: number | undefined;
+    if (buyer.length >= NAME_BLOCK) i = this.longBuyers.get(buyer);
+    else {
+      const slot = this.table[this.find(buyer, hashName(buyer))]!;
+      if (slot !== 0) i = this.buyerInfo[(slot - 1) >> BLOCK_BITS]![((slot - 1) & IN_BLOCK) * K + 3];
+    }
     if (i === undefined) return undefined;
     const out: OpenOrder[] = [];
     while (i !== -1) {
       const b: number = i >> BLOCK_BITS;
       const k: number = i & IN_BLOCK;
-      const num = this.nums[b]!;
-      const hi = num[3 * k + 1]!;
+      const ids = this.ids[b]!;
+      const hi = ids[2 * k]!;
       const r = this.ruleIdx[b]![k]!;
-      out.push({ orderId: Number.isNaN(hi) ? this.otherIds.get(i)! : unpackId(hi, num[3 * k + 2]!), paidAt: num[3 * k]!, rules: r === NO_RULES ? undefined : this.ruleIds[r] });
+      out.push({ orderId: hi === OTHER_ID ? this.otherIds.get(i)! : wordsId(hi, ids[2 * k + 1]!), paidAt: this.paid[b]![k]!, rules: r === NO_RULES ? undefined : this.ruleIds[r] });
       i = this.prev[b]![k]!;
     }
     return out.reverse();

@@ -22,3 +22,28 @@ describe('OpenStore', () => {
     expect(s.get('a')!.at(-1)).toEqual({ orderId: '3515313147329308997', paidAt: 1_700_008_997_000, rules: 'tmall-2026' });
   });
 });
+
+describe('OpenStore buyers (names pooled behind a hash table)', () => {
+  it('tells 20,000 buyers apart, prefixes and lengths included, across name blocks and table growth', () => {
+    const s = new OpenStore();
+    // Names: 'b0' … 'b19999' and each with a trailing 'x' (a longer name sharing the prefix), '' and
+    // two names of 70,000 code units that differ only in their last one (kept apart from the pool).
+    const names: string[] = [];
+    for (let n = 0; n < 20_000; n++) names.push(`买家b${n}`, `买家b${n}x`);
+    names.push('', 'y'.repeat(69_999) + 'a', 'y'.repeat(69_999) + 'b', '😀');
+    // Each buyer gets two orders, added in two rounds: buyer k's are k and names.length + k.
+    for (let round = 0; round < 2; round++) {
+      names.forEach((name, k) => s.add(name, { orderId: String(1_000_000 + round * names.length + k), paidAt: k * 1000 + round, rules: round ? 'tmall-2026' : undefined }));
+    }
+    const N = names.length; // 40,004
+    for (const k of [0, 1, 2, 39_999, 40_000, 40_001, 40_002, 40_003, 12_345]) {
+      expect(s.get(names[k]!)).toEqual([
+        { orderId: String(1_000_000 + k), paidAt: k * 1000, rules: undefined },
+        { orderId: String(1_000_000 + N + k), paidAt: k * 1000 + 1, rules: 'tmall-2026' },
+      ]);
+    }
+    expect(s.get('买家b20000')).toBeUndefined();
+    expect(s.get('买家b1xx')).toBeUndefined();
+    expect(s.get('y'.repeat(69_999) + 'c')).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 // Late orders kept until vouchers are built, in columns of typed arrays: a million-row export can
 // hold hundreds of thousands of late orders, and one JS object each (with its numbers, payout and
-// buyer string) costs several times more than these ~60 bytes plus the buyer's name in UTF-16 code
+// buyer string) costs several times more than these 60 bytes plus the buyer's name in UTF-16 code
 // units. This is the state the voucher computation truly needs; everything else about an order is
 // dropped as it streams by.
 //

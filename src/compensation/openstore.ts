@@ -2,7 +2,7 @@
 // such order of its buyer could still join its window (vouchers.ts toVoucher). A million-row
 // export has ~100k of them, from ~95k buyers; as one object, array and id string each they were a
 // third of the heap, and a Map from each buyer's name (a string and a Map entry each) still ~70
-// bytes a buyer. So orders are kept in blocks of typed arrays (~17 bytes an order), buyers' names
+// bytes a buyer. So orders are kept in blocks of typed arrays (~21 bytes an order), buyers' names
 // once each in a pool of UTF-16 code units behind a hash table of 32-bit numbers (~30 bytes a
 // buyer), and made into objects only for the buyers a voucher asks about.
 import { idWords, wordsId } from '../orders/idset.js';

@@ -151,8 +151,8 @@ export class LateStore {
     const n = num[o + NAME_LEN]!;
     if (n === LONG_NAME) return this.longNames.get(i)!;
     const at = num[o + NAME_AT]!;
-    const block = this.names[Math.floor(at / NAME_BLOCK)]!;
-    const from = at % NAME_BLOCK;
+    const block = this.names[at >>> 16]!;
+    const from = at & 0xffff;
     return n === 0 ? '' : String.fromCharCode.apply(null, block.subarray(from, from + n) as unknown as number[]);
   }
 
@@ -177,14 +177,16 @@ export class LateStore {
     const ata = na[oa + NAME_AT]!;
     const atb = nb[ob + NAME_AT]!;
     if (ata === atb && la === lb) return 0;
-    const ba = this.names[Math.floor(ata / NAME_BLOCK)]!;
-    const bb = this.names[Math.floor(atb / NAME_BLOCK)]!;
-    const fa = ata % NAME_BLOCK;
-    const fb = atb % NAME_BLOCK;
+    // A name never crosses a block (NAME_BLOCK = 2^16): block and place are the position's bits.
+    const ba = this.names[ata >>> 16]!;
+    const bb = this.names[atb >>> 16]!;
+    const fa = ata & 0xffff;
+    const fb = atb & 0xffff;
     const n = la < lb ? la : lb;
     for (let k = 0; k < n; k++) {
-      const d = ba[fa + k]! - bb[fb + k]!;
-      if (d !== 0) return d < 0 ? -1 : 1;
+      const x = ba[fa + k]!;
+      const y = bb[fb + k]!;
+      if (x !== y) return x < y ? -1 : 1;
     }
     return la === lb ? 0 : la < lb ? -1 : 1;
   }

@@ -491,6 +491,8 @@ class SqliteState implements StateDb {
         if (!shareNow.has(k)) shareNow.set(k, { key: v.voucherKey, share: new Decimal(a), most: new Decimal(v.amount) });
       }
     }
+    // The stale cap shares (cover) given to vouchers in this call, by the voucher they were taken from.
+    const staleUsed = new Map<string, Decimal>();
     const idsOf = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();
     const kindOf = db.prepare('SELECT kind FROM vouchers WHERE voucher_key = ?').pluck();
     const takersOf = db.prepare('SELECT voucher_key, covered FROM vouchers WHERE covered LIKE ?');
@@ -505,7 +507,7 @@ class SqliteState implements StateDb {
      * 30.00 unused and {x,a} owed again what {a,b} had paid for a: 590.00 paid for 560.00), or an
      * order moved to another day ({o503,o500} took all of {o503,o505}'s 100.00: o500 never paid).
      */
-    const cover = (heldBy: string[], amount: Decimal, ids: string[], shares?: Record<string, string>): { total: Decimal; from: Record<string, string> } => {
+    const cover = (heldBy: string[], amount: Decimal, ids: string[], shares?: Record<string, string>, capOf?: string[]): { total: Decimal; from: Record<string, string> } => {
       let total = new Decimal(0);
       const from: Record<string, string> = {};
       const mine = new Set(ids);
@@ -594,6 +596,55 @@ class SqliteState implements StateDb {
       // The rest of this voucher's amount: from an earlier voucher only when all its orders are in
       // this one (nothing else can need its money), unless the shares are not known.
       for (const held of order) if (!shares || outside(held) === 0) take(held, reservedOf.has(held) ? Decimal.max(0, ownOf(held).minus(reservedOf.get(held)!)) : amount);
+      // A cap share gone stale: what a voucher T holding none of `held`'s orders counted of `held`'s
+      // money toward its cap, when T is not in this voucher's cap group now and a voucher holding
+      // none of `held`'s orders has taken all of T's orders over since (not counting that share:
+      // ownOf leaves it out). That money paid `held`'s orders, which this voucher holds: it stands
+      // behind them here, up to what they come to. Otherwise nobody counted it, and both windows
+      // were paid anew (tmall-2023, seed 130215: {03} 500.00, then {01} alone capped with {03} to
+      // 0.00; the true windows {04,01} and {03,02} each issued 500.00: 1500.00 paid of 1000.00).
+      if (shares && capOf) {
+        for (const hk of order) {
+          if (!amount.minus(total).gt(0)) break;
+          const heldIds = new Set(theirs.get(hk)!);
+          const worth = [...heldIds].filter((id) => mine.has(id)).reduce((s, id) => s.plus(shares[id] ?? 0), new Decimal(0));
+          const room = Decimal.min(worth.minus(from[hk] ?? 0), amount.minus(total));
+          if (!room.gt(0)) continue;
+          const byTaker = new Map<string, Decimal>();
+          for (const r of takersOf.all(`%"${hk}"%`) as { voucher_key: string; covered: string }[]) {
+            const a = parseCovered(r.covered, this.path)[hk];
+            if (a === undefined) continue;
+            const base = r.voucher_key.replace(/\+\d+$/, '');
+            byTaker.set(base, (byTaker.get(base) ?? new Decimal(0)).plus(a));
+          }
+          // The eligible stale shares (S) and everything else taken from it (O): it holds
+          // max(0, A − O) counting them as its own, max(0, A − S − O) otherwise; the difference only
+          // (once: a voucher taking it over later counts in O).
+          let stale = new Decimal(0);
+          let rest = new Decimal(0);
+          for (const [t, a] of byTaker) {
+            let ok = a.gt(0) && !capOf.includes(t) && !heldBy.includes(t);
+            const tIds = ok ? [...new Set(parseIds((idsOf.get(t) as string | undefined) ?? '[]', this.path))] : [];
+            if (ok && (tIds.length === 0 || tIds.some((id) => mine.has(id) || heldIds.has(id)))) ok = false;
+            if (ok) {
+              const holders = held.all((kindOf.get(hk) as string | undefined) ?? 'voucher', JSON.stringify(tIds)) as ClashRow[];
+              ok = tIds.every((id) =>
+                holders.some((r) => r.order_id === id && r.voucher_key !== t && !parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((x) => heldIds.has(x))),
+              );
+            }
+            if (ok) stale = stale.plus(a);
+            else rest = rest.plus(a);
+          }
+          if (!stale.gt(0)) continue;
+          const all = (amounts.all(hk, `${hk}+`, `${hk},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
+          const bonus = Decimal.max(0, all.minus(rest)).minus(Decimal.max(0, all.minus(rest).minus(stale))).minus(staleUsed.get(hk) ?? 0);
+          const give = Decimal.min(bonus, room);
+          if (!give.gt(0)) continue;
+          staleUsed.set(hk, (staleUsed.get(hk) ?? new Decimal(0)).plus(give));
+          total = total.plus(give);
+          from[hk] = new Decimal(from[hk] ?? 0).plus(give).toFixed(2);
+        }
+      }
       return { total, from };
     };
     // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the
@@ -861,7 +912,7 @@ class SqliteState implements StateDb {
             // A conflict is not recorded: what it would take is shown, not taken from the vouchers
             // that later ones in this call may need (a cap already full for them).
             const was = clashes.length > 0 ? new Map(left) : undefined;
-            if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount), ids, v.shares);
+            if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount), ids, v.shares, capKeys(v));
             // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
             const byCap = capCover(v, new Decimal(v.amount), new Decimal(v.amount).minus(covered.total), covered.from);
             covered.total = covered.total.plus(byCap);

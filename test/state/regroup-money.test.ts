@@ -1,0 +1,58 @@
+// Money a 24-hour window regrouping moves between vouchers (tmall-2023, RULES 1.2: 30 % per order,
+// min 5.00, a buyer's late orders paid within 24 h of a window's opening combined, 500.00 cap per
+// window). Found by runs-hourly.property.test.ts: seed 130215 (paid past what is owed) and, with
+// FUZZ_SHIFT, seed 140131 (paid short). Every amount below is worked out by hand from the rules.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+import { type Row, files, recorder, shipped } from './record-runs.js';
+
+const AS_OF = '2026-07-01 00:00:00';
+const run = recorder(AS_OF);
+const all = recorder(AS_OF, '--reissue', 'all');
+const total = (state: string) => /total ([\d.]+)/.exec(runCli(['ledger', 'list', '--state', state]).stderr)?.[1];
+const told = (rows: Row[]) => rows.filter((v) => ['new', 'reissued', 'topped_up'].includes(String(v.recorded))).reduce((s, v) => s + Math.round(Number(v.toIssue) * 100), 0) / 100;
+const seen = (rows: Row[]) => rows.map((v) => [v.amount, v.toIssue, v.recorded]);
+
+describe('seed 130215: a cap share counted toward a window the true export splits (tmall-2023)', () => {
+  // Buyer R, every order shipped more than 48 h after payment (late), 30 % each:
+  //   o04  100.00 paid 05-30 03:23 →   30.00
+  //   o01 5000.00 paid 05-30 19:00 → 1500.00 (true ship 06-06 04:00:01; an old export: 06-01 19:00:01, 1 s late)
+  //   o03 2000.00 paid 05-31 06:12 →  600.00
+  //   o02 1000.00 paid 05-31 22:47 →  300.00
+  // True windows: o04 opens W1 (to 05-31 03:23), o01 joins (15 h 37 min after); o03 is 26 h 49 min
+  // after o04: it opens W2 (to 06-01 06:12), o02 joins (16 h 35 min after o03).
+  // W1 = min(500, 30 + 1500) = 500.00; W2 = min(500, 600 + 300) = 500.00. Owed: 1000.00.
+  const o04 = shipped('5000000000013021504', 'R', '100.00', '2025-05-30 03:23:00', '2025-06-04 23:23:01');
+  const o01 = shipped('5000000000013021501', 'R', '5000.00', '2025-05-30 19:00:00', '2025-06-06 04:00:01');
+  const o01old = shipped('5000000000013021501', 'R', '5000.00', '2025-05-30 19:00:00', '2025-06-01 19:00:01');
+  const o03 = shipped('5000000000013021503', 'R', '2000.00', '2025-05-31 06:12:00', '2025-06-02 18:12:01');
+  const o02 = shipped('5000000000013021502', 'R', '1000.00', '2025-05-31 22:47:00', '2025-06-03 10:47:01');
+
+  it('{o03} paid o03; {o01} counted it toward its cap; the true {o03,o02} is paid by it: 1000.00 paid, not 1500.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o03], r2: [o01old], full: [o04, o01, o03, o02] });
+    // {o03} = min(500, 600) = 500.00, issued.
+    const r1 = run(f.r1!, state);
+    expect(seen(r1.rows)).toEqual([['500.00', '500.00', 'new']]);
+    // {o01} = min(500, 1500) = 500.00; the ledger rebuilds the windows from the recorded openings
+    // 05-30 19:00 and 05-31 06:12 (11 h 12 min apart): one window, its cap full with {o03}'s 500.00:
+    // 0.00 to issue, exit 1 (a person checks the rebuilt window).
+    const r2 = run(f.r2!, state);
+    expect(r2.code).toBe(1);
+    expect(seen(r2.rows)).toEqual([['500.00', '0.00', 'new']]);
+    expect(total(state)).toBe('500.00');
+    // The true export: {o04,o01} 500.00: {o01}'s record issued nothing of its own (its 500.00 was
+    // {o03}'s, counted toward a cap it no longer shares): 500.00 to issue. {o03,o02} 500.00: the
+    // 500.00 {o03} issued paid o03 (600.00 here): 0.00 to issue. Before: {o03}'s money was counted
+    // as {o01}'s, which {o04,o01} did not take either: {o03,o02} issued 500.00 again, 1500.00 paid.
+    const r3 = all(f.full!, state);
+    expect(seen(r3.rows)).toEqual([['500.00', '500.00', 'reissued'], ['500.00', '0.00', 'reissued']]);
+    expect(total(state)).toBe('1000.00');
+    expect(told(r1.rows) + told(r2.rows) + told(r3.rows)).toBe(1000);
+    // Run again: nothing more.
+    expect(seen(all(f.full!, state).rows)).toEqual([['500.00', '0.00', 'already_recorded'], ['500.00', '0.00', 'already_recorded']]);
+    expect(total(state)).toBe('1000.00');
+  });
+});

@@ -80,7 +80,20 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
     const capZh = '; 已记录的其他红包 (接替它的, 或同一买家同一天/同一 24 小时窗口计入封顶额的) 已付的部分不再发放';
     const capEn = "; what other recorded vouchers already pay of it (one taking it over, or the buyer's for the same day or 24-hour window, toward the cap) is not owed again";
     const capped = diff.isPositive() && new Decimal(c.owed).lt(diff);
-    if (c.released !== undefined) {
+    if (c.movedTo !== undefined) {
+      // The same amount, but vouchers that took its money over gave part of it to other orders (ledger.ts movedAway).
+      const by = c.movedTo.join(', ');
+      const zhWhy = `红包 ${c.voucherKey} 记录为 ${c.recorded}, 金额未变; 但此后记录的红包 ${by} 接替了它的款项, 并把其中一部分用于其他订单 (某份报表把它的订单与别的订单分在同一窗口/同一天)`;
+      const enWhy = `voucher ${c.voucherKey} was recorded at ${c.recorded} and still comes to that, but voucher ${by}, recorded since, took its money over and paid other orders with part of it (an export grouped its orders with others in one window or day)`;
+      ctx.warn(
+        c.toppedUp
+          ? msg(`${zhWhy}: 它的订单还差的 ${o} 元已按 --reissue 记录为补发 (${c.voucherKey}+…), 请发放 ${o} 元`, `${enWhy}: the ${o} its orders are still owed was recorded as a top-up (--reissue; ${c.voucherKey}+…); issue ${o}`)
+          : msg(
+              `${zhWhy}: 它的订单还差 ${o} 元, 未记录。核对后用 --reissue ${c.orderIds.join(',')} 重新运行把差额记录为补发, 再发放差额`,
+              `${enWhy}: its orders are owed ${o} more, not recorded. Once checked, run again with --reissue ${c.orderIds.join(',')} to record the difference as a top-up, then issue it`,
+            ),
+      );
+    } else if (c.released !== undefined) {
       // A cap share given back (ledger.ts staleCap): the voucher it was counted for no longer shares its cap.
       const from = (c.releasedFrom ?? []).join(', ');
       const zhWhere = c.inexact ? '同一 24 小时窗口' : '同一天';

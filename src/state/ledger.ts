@@ -115,6 +115,11 @@ export interface AmountChange {
   releasedFrom?: string[];
   /** The cap group is 24-hour windows (tmall-2023), not a calendar day. */
   inexact?: boolean;
+  /**
+   * Present when it comes to what was recorded but is owed more: the vouchers that took its money
+   * over since and gave part of it to other orders (ledger.ts movedAway).
+   */
+  movedTo?: string[];
 }
 
 /** One order of a voucher that is already held by another recorded voucher. */
@@ -846,6 +851,65 @@ class SqliteState implements StateDb {
       }
       return { owed, from, released };
     };
+    /**
+     * A recorded voucher seen again at the same amount, part of whose money later vouchers took over
+     * (holding its orders: a window that grew) and then gave to other orders (vouchers holding none
+     * of its orders took it from them, as a cover or toward a cap, when the windows split again):
+     * that part no longer stands behind its orders and is owed again (tmall-2023, FUZZ_SHIFT seed
+     * 140131: {o01} 500.00 recorded from an export with a wrong paid time; {o02,o01} took its 500.00,
+     * {o02} then counted 30.00 of it toward its cap; the true {o01} read 'already recorded': 500.00
+     * paid of 530.00). Counted at its least: what such a voucher T gave away is taken to be first T's
+     * own money and what it took from others, this voucher's last; less what earlier top-ups gave
+     * back. Null when nothing is owed. The top-up records 0.00; its cover gives the part back to the
+     * voucher itself (a negative entry under its own key), so later runs find it given back once.
+     */
+    const movedAway = (v: VoucherRecord, was: Decimal, ids: string[]): { owed: Decimal; from: Record<string, string>; takers: string[]; before: Map<string, Decimal> } | null => {
+      const key = v.voucherKey;
+      const self = left.get(key) ?? available(key);
+      if (!self.lt(was)) return null;
+      const mine = new Set(ids);
+      const baseOf = (k: string) => k.replace(/\+\d+$/, '');
+      const idsOfKey = (k: string) => parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path);
+      /** What each voucher (by base key) took from `k`, net of what it gave back. */
+      const takenFrom = (k: string): Map<string, Decimal> => {
+        const by = new Map<string, Decimal>();
+        for (const r of takersOf.all(`%"${k}"%`) as { voucher_key: string; covered: string }[]) {
+          const a = parseCovered(r.covered, this.path)[k];
+          if (a === undefined) continue;
+          const t = baseOf(r.voucher_key);
+          by.set(t, (by.get(t) ?? new Decimal(0)).plus(a));
+        }
+        return by;
+      };
+      const fromMe = takenFrom(key);
+      // Given back before by its own top-ups (negative entries under its own key).
+      const restored = Decimal.max(0, (fromMe.get(key) ?? new Decimal(0)).neg());
+      let lost = new Decimal(0);
+      const takers: string[] = [];
+      for (const [t, a] of [...fromMe].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+        if (t === key || !a.gt(0) || !idsOfKey(t).some((id) => mine.has(id))) continue;
+        const tTotal = (amounts.all(t, `${t}+`, `${t},`) as string[]).reduce((s2, x) => s2.plus(x), new Decimal(0));
+        let out = new Decimal(0);
+        for (const [u, b] of takenFrom(t)) {
+          if (u === t || u === key || !b.gt(0) || idsOfKey(u).some((id) => mine.has(id))) continue;
+          out = out.plus(b);
+        }
+        const part = Decimal.min(a, Decimal.max(0, out.minus(Decimal.max(0, tTotal.minus(a)))));
+        if (part.gt(0)) {
+          lost = lost.plus(part);
+          takers.push(t);
+        }
+      }
+      lost = lost.minus(restored);
+      if (!lost.gt(0)) return null;
+      const before = new Map(left);
+      const group = capKeys(v);
+      let owed = lost;
+      if (v.cap) owed = Decimal.min(owed, Decimal.max(0, new Decimal(v.cap.amount).minus(group.reduce((s2, k) => s2.plus(inGroupOf(group, k, ids)), new Decimal(0)))));
+      if (!owed.gt(0)) return null;
+      left.set(key, self.plus(owed));
+      return { owed, from: { [key]: owed.neg().toFixed(2) }, takers, before };
+    };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
     // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
@@ -865,7 +929,20 @@ class SqliteState implements StateDb {
               // Cap shares counted as paid by vouchers of what is now another day or window.
               const stale = staleCap(v, ids);
               if (was.eq(now) && stale.size === 0) {
-                out.set(v.voucherKey, 'already_recorded');
+                const moved = movedAway(v, was, ids);
+                if (!moved) {
+                  out.set(v.voucherKey, 'already_recorded');
+                  continue;
+                }
+                const toppedUp = opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
+                opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), owed: moved.owed.toFixed(2), toppedUp, movedTo: moved.takers });
+                if (toppedUp) {
+                  insert.run(`${v.voucherKey}+${parts.length}`, v.buyer, v.rules, JSON.stringify(v.orderIds), '0.00', v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), JSON.stringify(moved.from));
+                } else {
+                  left.clear();
+                  for (const [k, a] of moved.before) left.set(k, a);
+                }
+                out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');
                 continue;
               }
               // What was paid stands. More is owed: recorded only as a deliberate top-up (--reissue

@@ -55,4 +55,58 @@ describe('seed 130215: a cap share counted toward a window the true export split
     expect(seen(all(f.full!, state).rows)).toEqual([['500.00', '0.00', 'already_recorded'], ['500.00', '0.00', 'already_recorded']]);
     expect(total(state)).toBe('1000.00');
   });
+
+});
+
+describe('FUZZ_SHIFT seed 140131: a voucher\'s money given to another order through a window that took it over (tmall-2023)', () => {
+  // Buyer P, 30 % each:
+  //   o02  100.00 paid 05-30 13:51, shipped 06-02 01:51:01 (12 h late) →  30.00
+  //   o01 2000.00 paid 05-31 14:41, shipped 06-06 00:41:01            → 600.00
+  // o01 is 24 h 50 min after o02: a window of its own. Owed: {o02} 30.00 + {o01} min(500, 600) 500.00 = 530.00.
+  // Two exports carry o01 with a wrong paid time (05-30 19:41, then 05-31 02:41; shipped 06-02 14:41:01, late either way).
+  const o02 = shipped('5000000000014013102', 'P', '100.00', '2025-05-30 13:51:00', '2025-06-02 01:51:01');
+  const o01 = shipped('5000000000014013101', 'P', '2000.00', '2025-05-31 14:41:00', '2025-06-06 00:41:01');
+  const o01a = shipped('5000000000014013101', 'P', '2000.00', '2025-05-30 19:41:00', '2025-06-02 14:41:01');
+  const o01b = shipped('5000000000014013101', 'P', '2000.00', '2025-05-31 02:41:00', '2025-06-02 14:41:01');
+
+  it('the true {o01} is owed the 30.00 {o02} counted of its money toward o02\'s window: 530.00 paid, not 500.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o01a], r2: [o01b, o02], r3: [o02], full: [o01, o02] });
+    // {o01} = 500.00, issued.
+    expect(seen(run(f.r1!, state).rows)).toEqual([['500.00', '500.00', 'new']]);
+    // o02 opens, o01 (12 h 50 min after) joins: {o02,o01} = min(500, 630) = 500.00; {o01}'s 500.00
+    // paid it: 0.00 to issue.
+    expect(seen(all(f.r2!, state).rows)).toEqual([['500.00', '0.00', 'reissued']]);
+    // {o02} 30.00: {o02,o01} holds o02 (its share 30.00 here), but its money is {o01}'s, paid for
+    // o01; the rebuilt window (openings 05-30 13:51 and 19:41) holds 500.00 toward its cap: 0.00.
+    expect(seen(all(f.r3!, state).rows)).toEqual([['30.00', '0.00', 'reissued']]);
+    expect(total(state)).toBe('500.00');
+    // The true export: {o02} 30.00 as recorded. {o01} opens 05-31 14:41, a window of its own, and
+    // comes to its recorded 500.00, but 30.00 of its money went to o02's window (through {o02,o01}):
+    // 470.00 stands behind o01, 30.00 is owed and topped up. Before: 'already recorded', 500.00 paid.
+    const r = all(f.full!, state);
+    expect(seen(r.rows)).toEqual([['30.00', '0.00', 'already_recorded'], ['500.00', '30.00', 'topped_up']]);
+    expect(r.stderr).toContain('took its money over and paid other orders with part of it');
+    expect(total(state)).toBe('530.00');
+    // Once: the next run finds it given back.
+    expect(seen(all(f.full!, state).rows)).toEqual([['30.00', '0.00', 'already_recorded'], ['500.00', '0.00', 'already_recorded']]);
+    expect(total(state)).toBe('530.00');
+  });
+
+  it('without --reissue the 30.00 is reported (amount_changed, exit 1) and not recorded', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o01a], r2: [o01b, o02], r3: [o02], full: [o01, o02] });
+    run(f.r1!, state);
+    all(f.r2!, state);
+    all(f.r3!, state);
+    const r = run(f.full!, state);
+    expect(r.code).toBe(1);
+    expect(seen(r.rows)).toEqual([['30.00', '0.00', 'already_recorded'], ['500.00', '30.00', 'amount_changed']]);
+    expect(r.stderr).toContain('its orders are owed 30.00 more, not recorded');
+    expect(total(state)).toBe('500.00');
+    expect(run(f.full!, state, '--lang', 'zh').stderr).toContain('金额未变; 但此后记录的红包');
+    expect(total(state)).toBe('500.00');
+  });
 });

@@ -5,7 +5,7 @@
 import type { Ctx } from '../cli/context.js';
 import { fenToMoney, fmtMoney } from '../money.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { AmountChange, CapGroup, Clash, Cover, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
@@ -56,7 +56,7 @@ function voucherRecord(v: Reconciled, rulesOf: ((id: string) => RuleSet) | undef
 }
 
 export interface Recorded {
-  /** voucherKey → new / already_recorded / reissued / conflict / amount_changed / topped_up. */
+  /** voucherKey → new / already_recorded / reissued / conflict / amount_changed / topped_up / held. */
   status: Map<string, RecordStatus>;
   /** The vouchers recorded before at another amount, by key. */
   changes: Map<string, AmountChange>;
@@ -79,7 +79,7 @@ export async function recordVouchers(
   rulesOf?: (id: string) => RuleSet,
 ): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
-  const { reportCapped, reportChanges, reportConflicts, reportPlatformClashes } = await import('../state/conflicts.js');
+  const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
   const db = await openState(ctx.statePath, { create: true });
   let held = false;
   try {
@@ -95,13 +95,15 @@ export async function recordVouchers(
     const platform = vouchers.filter((v) => v.state === 'paid_by_platform');
     const platformPaid = platform.map((v) => ({ ...voucherRecord(v, undefined), amount: fmtMoney(v.amount) }));
     const platformClashes: PlatformClash[] = [];
-    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, hold: true });
+    const heldBack: HeldVoucher[] = [];
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true });
     held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered);
     reportChanges(ctx, changes);
     reportPlatformClashes(ctx, platformClashes, new Map(platform.map((v) => [v.voucherKey, fmtMoney(v.platformPaid!)])));
     reportCapped(ctx, res, covers, new Map([...plan, ...coverOnly].map((v) => [v.voucherKey, v.amount])));
+    reportHeld(ctx, heldBack);
     let open = true;
     const finish = (commit: boolean) => {
       if (!open) return;

@@ -454,12 +454,12 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       const computed = built ? built[gi]! : voucherOf(groups.at(gi));
       const v = owedNow(computed);
       // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
-      if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && ['already_recorded', 'amount_changed', 'conflict', 'reissued'].includes(recorded.get(v.voucherKey) ?? '')) sums.alreadyRecorded++;
+      if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && ['already_recorded', 'amount_changed', 'conflict', 'reissued', 'held'].includes(recorded.get(v.voucherKey) ?? '')) sums.alreadyRecorded++;
       const status = recorded.get(v.voucherKey);
       countVoucher(sums, v, status);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
-      if (finals && v.state === 'final' && v.toIssue.gt(0) && status !== 'conflict' && status !== 'amount_changed') {
+      if (finals && v.state === 'final' && v.toIssue.gt(0) && status !== 'conflict' && status !== 'amount_changed' && status !== 'held') {
         // A difference owed on a voucher announced before is news: its notice item is keyed by the new amount too.
         const change = changes.get(v.voucherKey);
         finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: orderIdsOf(v.orders), capped: v.capped });

@@ -55,10 +55,13 @@ export interface Sums {
   /** --record: recorded vouchers owing more now (amount_changed, not recorded): kept out of the total to issue as conflicts are. */
   changes: number;
   changeFen: number;
+  /** --record: vouchers held (not recorded) because their 24-hour window cannot be told: kept out of the total to issue. */
+  held: number;
+  heldFen: number;
 }
 
 export function newSums(): Sums {
-  return { count: 0, totalFen: 0, provisional: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, risky: new Map(), alreadyRecorded: 0, conflicts: 0, conflictFen: 0, changes: 0, changeFen: 0 };
+  return { count: 0, totalFen: 0, provisional: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, risky: new Map(), alreadyRecorded: 0, conflicts: 0, conflictFen: 0, changes: 0, changeFen: 0, held: 0, heldFen: 0 };
 }
 
 export function noBuyerWarning(n: number): Msg {
@@ -108,6 +111,7 @@ export function runSummary(s: RunSummary): Msg {
       `待发放红包 ${sums.count} 个共 ${fen(sums.totalFen)} 元 (其中待定 ${sums.provisional} 个)` +
       (sums.conflicts ? `; 冲突 ${sums.conflicts} 个, 尚欠 ${fen(sums.conflictFen)} 元 (未计入待发放: 先核对并用 --reissue 记录, 再发放)` : '') +
       (sums.changes ? `; 金额有变的已记录红包 ${sums.changes} 个, 尚欠 ${fen(sums.changeFen)} 元 (未计入待发放: 先核对并用 --reissue 记录, 再发放)` : '') +
+      (sums.held ? `; 24 小时窗口不明的红包 ${sums.held} 个, 若窗口成立则欠 ${fen(sums.heldFen)} 元 (未记录, 未计入待发放: 用包含上面所列订单的报表重新运行)` : '') +
       (sums.paidByPlatform ? `; 平台已赔付 ${sums.paidByPlatform} 个 (计算 ${fen(sums.paidComputedFen)} 元, 平台已付 ${fen(sums.paidPlatformFen)} 元, 不再发放)` : '') +
       (sums.deducted ? `; 平台将从店铺扣款 ${sums.deducted} 笔共 ${fen(sums.deductedFen)} 元 (无需发放, 仅对账)` : '') +
       (s.promises ? `; 未履约承诺 ${s.promises} 单共 ${fmtMoney(s.promiseTotal)} 元 (另付, 不计入封顶)` : '') +
@@ -118,6 +122,7 @@ export function runSummary(s: RunSummary): Msg {
       `${plural(sums.count, 'voucher')} totalling ${fen(sums.totalFen)} to issue (${sums.provisional} provisional)` +
       (sums.conflicts ? `; ${plural(sums.conflicts, 'conflict')} still owing ${fen(sums.conflictFen)} (not in that total: check and record with --reissue first, then issue)` : '') +
       (sums.changes ? `; ${plural(sums.changes, 'recorded voucher')} owing ${fen(sums.changeFen)} more (not in that total: check and record with --reissue first, then issue)` : '') +
+      (sums.held ? `; ${plural(sums.held, 'voucher')} held, owing ${fen(sums.heldFen)} if ${sums.held === 1 ? 'its' : 'their'} 24-hour window stands (not recorded, not in that total: run again with an export holding the orders named above)` : '') +
       (sums.paidByPlatform ? `; ${sums.paidByPlatform} already paid by the platform (computed ${fen(sums.paidComputedFen)}, platform paid ${fen(sums.paidPlatformFen)}; not issued again)` : '') +
       (sums.deducted ? `; ${sums.deducted} to be deducted by the platform totalling ${fen(sums.deductedFen)} (nothing to issue; reconcile only)` : '') +
       (s.promises ? `; ${plural(s.promises, 'unkept delivery promise')} totalling ${fmtMoney(s.promiseTotal)} (paid separately, not capped)` : '') +

@@ -8,13 +8,18 @@ import type { Sums } from './summary.js';
 /**
  * `recorded`: what --record made of the voucher. `conflict` (its orders partly paid by vouchers
  * recorded before, src/state/conflicts.ts) and `amount_changed` (a recorded voucher owing more) are
- * not recorded yet: counted apart from the total to issue.
+ * not recorded yet: counted apart from the total to issue; so is `held` (its 24-hour window cannot
+ * be told from the export and the ledger).
  */
 export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): void {
   if (recorded === 'conflict' && v.toIssue.gt(0)) {
     // Not recorded yet: issued now and again once --reissue records it, it would be paid twice.
     sums.conflicts++;
     sums.conflictFen += moneyToFen(v.toIssue);
+  } else if (recorded === 'held' && v.toIssue.gt(0)) {
+    // Its 24-hour window cannot be told (ledger.ts HeldVoucher): not recorded, not to issue yet.
+    sums.held++;
+    sums.heldFen += moneyToFen(v.toIssue);
   } else if (recorded === 'amount_changed' && v.toIssue.gt(0)) {
     // The same for a recorded voucher owing more (amount_changed): --reissue records it as a top-up
     // (topped_up) with the difference to issue then.

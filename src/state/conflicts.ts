@@ -5,7 +5,7 @@
 import type { Ctx } from '../cli/context.js';
 import { msg, plural } from '../cli/errors.js';
 import { Decimal } from 'decimal.js';
-import type { AmountChange, Clash, Cover, PlatformClash, RecordStatus } from './ledger.js';
+import type { AmountChange, Clash, Cover, HeldVoucher, PlatformClash, RecordStatus } from './ledger.js';
 
 /** How many conflicting orders are listed on stderr; the count is always given in full. */
 const SHOW = 20;
@@ -153,6 +153,26 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
  * paid toward the combined cap (RULES 1.2 / 1.3 第十二条). Overlapping 24-hour windows cannot be
  * regrouped from the ledger: a person checks them (exit 1).
  */
+/**
+ * Tell the operator about every voucher held back (not recorded, status 'held'): its 24-hour window
+ * (RULES 1.2, our reading) turns on whether recorded orders the export lacks open a window of their
+ * own, which only the buyer's earlier orders can tell. Not issued, exit 1.
+ */
+export function reportHeld(ctx: Ctx, held: HeldVoucher[]): void {
+  if (held.length === 0) return;
+  for (const h of held.slice(0, SHOW)) {
+    const ids = h.missing.slice(0, SHOW).join(', ') + (h.missing.length > SHOW ? ' …' : '');
+    ctx.warn(
+      msg(
+        `红包 ${h.voucherKey} 未记录, 暂不发放: 同一买家在它之前 24 小时内付款的订单 ${ids} 已记录在红包 ${h.between.join(', ')} 中, 但不在这份报表里; 它们是否自成一个 24 小时窗口 (那样本红包的订单就并入该窗口) 取决于买家更早的订单, 账本无法判断。若窗口成立, 欠 ${h.owed} 元。请用包含这些订单 (以及该买家更早订单) 的报表重新运行`,
+        `voucher ${h.voucherKey} was not recorded and is not to be issued yet: the buyer's orders ${ids}, paid within the 24 h before it, are recorded in voucher ${h.between.join(', ')} but missing from this export; whether they open a 24-hour window of their own (its orders would then join that window) turns on the buyer's earlier orders, which the ledger cannot tell. If its window stands, ${h.owed} is owed. Run again with an export holding those orders (and the buyer's earlier ones)`,
+      ),
+    );
+  }
+  if (held.length > SHOW) ctx.warn(msg(`共 ${held.length} 个红包因 24 小时窗口不明未记录, 上面列出前 ${SHOW} 个`, `${held.length} vouchers were held because their 24-hour window cannot be told; the first ${SHOW} are listed above`));
+  ctx.attention();
+}
+
 export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers: Cover[], amounts: Map<string, string>): void {
   let inexact = 0;
   const capped = covers.filter((c) => c.byCap !== undefined && new Decimal(c.byCap).gt(0));

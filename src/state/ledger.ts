@@ -88,9 +88,10 @@ export interface Cover {
  * 'amount_changed': the same voucher (same key) was recorded for another amount (its orders' ship
  * times or amounts changed since): nothing recorded, the record stands, the change is reported
  * (AmountChange). 'topped_up': it now comes to more, the caller re-issues its orders, and the
- * difference was recorded as a top-up (key `<key>+<n>`, re-issuing `<key>`).
+ * difference was recorded as a top-up (key `<key>+<n>`, re-issuing `<key>`). 'held': not recorded,
+ * because its 24-hour window cannot be told from the export and the ledger (HeldVoucher).
  */
-export type RecordStatus = 'new' | 'already_recorded' | 'conflict' | 'reissued' | 'amount_changed' | 'topped_up';
+export type RecordStatus = 'new' | 'already_recorded' | 'conflict' | 'reissued' | 'amount_changed' | 'topped_up' | 'held';
 
 /** A recorded voucher whose amount is now another: what was recorded (with any top-ups) and what it comes to. */
 export interface AmountChange {
@@ -159,6 +160,19 @@ export interface RecordOptions {
    */
   platformPaid?: VoucherRecord[];
   platformClashes?: PlatformClash[];
+  /** Every voucher not recorded because its 24-hour window cannot be told (status 'held') is appended here. */
+  held?: HeldVoucher[];
+}
+
+/** A voucher held (not recorded): its 24-hour window turns on orders neither the export nor the ledger shows. */
+export interface HeldVoucher {
+  voucherKey: string;
+  /** Exact decimal text: what it would owe if its window stands (after what earlier vouchers paid). */
+  owed: string;
+  /** The recorded vouchers, opening within the 24 h before it, whose orders the export lacks. */
+  between: string[];
+  /** Their orders. */
+  missing: string[];
 }
 
 /** An order the platform paid that a recorded voucher had paid too; `reportedBefore`: a committed run already said so. */
@@ -910,6 +924,31 @@ class SqliteState implements StateDb {
       left.set(key, self.plus(owed));
       return { owed, from: { [key]: owed.neg().toFixed(2) }, takers, before };
     };
+    // The orders of this call's vouchers (those the export shows late).
+    const inCall = new Set([...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])].flatMap((v) => v.orderIds));
+    /**
+     * 24-hour windows (RULES 1.2, our reading) rebuilt from the ledger: the recorded vouchers of the
+     * buyer whose window opened within the 24 h before this one, none of whose orders this export
+     * holds, and which the rebuild put in an earlier window (so this one opens a window of its own).
+     * Whether they open a window themselves (then this voucher's orders join it) turns on orders
+     * neither the export nor the ledger shows (an earlier order of the buyer that opens the window
+     * they were put in): this voucher's window cannot be told, and paying it may pay the buyer's
+     * money twice (tmall-2023, seed 130215: {o03} recorded; an export of {o01} and {o02} put {o03}
+     * in {o01}'s window and paid {o02} 300.00 in one of its own; the true windows were {o04,o01} and
+     * {o03,o02}: 1300.00 paid of 1000.00). Their keys; none when the window is certain.
+     */
+    const unclearWindow = (v: VoucherRecord): string[] => {
+      if (v.cap?.rolling === undefined || v.buyer === '' || v.windowStart === null) return [];
+      const s = v.windowStart;
+      const kind = v.kind ?? 'voucher';
+      const near = (starts.all(kind, v.buyer, v.rules) as { k: string; t: number }[]).filter((r) => {
+        const t = startOf(r.k, r.t);
+        return t >= s - v.cap!.rolling! && t < s && !parseIds((idsOf.get(r.k) as string | undefined) ?? '[]', this.path).some((id) => inCall.has(id));
+      });
+      if (near.length === 0) return [];
+      const group = new Set(capKeys(v));
+      return near.filter((r) => !group.has(r.k)).map((r) => r.k).sort();
+    };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
     // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
@@ -988,7 +1027,7 @@ class SqliteState implements StateDb {
             let covered = { total: new Decimal(0), from: {} as Record<string, string> };
             // A conflict is not recorded: what it would take is shown, not taken from the vouchers
             // that later ones in this call may need (a cap already full for them).
-            const was = clashes.length > 0 ? new Map(left) : undefined;
+            const was = new Map(left);
             if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount), ids, v.shares, capKeys(v));
             // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
             const byCap = capCover(v, new Decimal(v.amount), new Decimal(v.amount).minus(covered.total), covered.from);
@@ -999,7 +1038,16 @@ class SqliteState implements StateDb {
             if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
               out.set(v.voucherKey, 'conflict');
               left.clear();
-              for (const [k, a] of was!) left.set(k, a);
+              for (const [k, a] of was) left.set(k, a);
+              continue;
+            }
+            const unclear = covered.total.lt(v.amount) ? unclearWindow(v) : [];
+            if (unclear.length > 0) {
+              out.set(v.voucherKey, 'held');
+              const missing = [...new Set(unclear.flatMap((k) => parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path)))].sort();
+              opts.held?.push({ voucherKey: v.voucherKey, owed: new Decimal(v.amount).minus(covered.total).toFixed(2), between: unclear, missing });
+              left.clear();
+              for (const [k, a] of was) left.set(k, a);
               continue;
             }
             const reissueOf = clashes.length > 0 ? JSON.stringify(heldBy) : null;

@@ -56,6 +56,41 @@ describe('seed 130215: a cap share counted toward a window the true export split
     expect(total(state)).toBe('1000.00');
   });
 
+  it('a voucher whose window turns on recorded orders the export lacks is held (exit 1), not paid: 1000.00 paid, not 1300.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o03], r2: [o01old, o02], full: [o04, o01, o03, o02] });
+    expect(seen(run(f.r1!, state).rows)).toEqual([['500.00', '500.00', 'new']]);
+    // This export: o01 opens a window, o02 (27 h 47 min after o01) opens the next: {o01} 500.00 and
+    // {o02} 300.00. The ledger puts {o03} (05-31 06:12, not in the export) in {o01}'s window, so
+    // {o01} is capped to 0.00 and {o02} opens its own window only because {o03} joined {o01}'s; had
+    // o03 opened a window of its own (an earlier order of R, o04, makes o01 join that one), o02 would
+    // join {o03}'s, already paid 500.00. Which is true turns on orders neither the export nor the
+    // ledger shows: {o02} is held (not recorded, not to issue), exit 1. Before: {o02} issued 300.00,
+    // and the true W2 {o03,o02} had 800.00 for its 500.00: 1300.00 paid of 1000.00.
+    const r2 = run(f.r2!, state);
+    expect(r2.code).toBe(1);
+    expect(seen(r2.rows)).toEqual([['500.00', '0.00', 'new'], ['300.00', '300.00', 'held']]);
+    expect(r2.stderr).toContain('is not to be issued yet');
+    expect(r2.stderr).toContain('1 voucher held, owing 300.00 if its 24-hour window stands');
+    expect(total(state)).toBe('500.00');
+    // The true export: as above, 500.00 more; 1000.00 paid.
+    const r3 = all(f.full!, state);
+    expect(seen(r3.rows)).toEqual([['500.00', '500.00', 'reissued'], ['500.00', '0.00', 'reissued']]);
+    expect(total(state)).toBe('1000.00');
+    expect(told(r3.rows)).toBe(500);
+  });
+
+  it('zh: the held voucher is explained in Chinese too', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o03], r2: [o01old, o02] });
+    run(f.r1!, state);
+    const r = runCli(['compensate', f.r2!, '--state', state, '--as-of', AS_OF, '--record', '--lang', 'zh']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('未记录, 暂不发放');
+    expect(r.stderr).toContain('24 小时窗口不明的红包 1 个, 若窗口成立则欠 300.00 元');
+  });
 });
 
 describe('FUZZ_SHIFT seed 140131: a voucher\'s money given to another order through a window that took it over (tmall-2023)', () => {

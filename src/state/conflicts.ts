@@ -156,7 +156,7 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
 /**
  * Tell the operator about every voucher held back (not recorded, status 'held'): its 24-hour window
  * (RULES 1.2, our reading) turns on whether recorded orders the export lacks open a window of their
- * own, which only the buyer's earlier orders can tell. Not issued, exit 1.
+ * own, which only the buyer's earlier orders can tell (ledger.ts unclearWindow). Not issued, exit 1.
  */
 export function reportHeld(ctx: Ctx, held: HeldVoucher[]): void {
   if (held.length === 0) return;
@@ -164,8 +164,8 @@ export function reportHeld(ctx: Ctx, held: HeldVoucher[]): void {
     const ids = h.missing.slice(0, SHOW).join(', ') + (h.missing.length > SHOW ? ' …' : '');
     ctx.warn(
       msg(
-        `红包 ${h.voucherKey} 未记录, 暂不发放: 同一买家在它之前 24 小时内付款的订单 ${ids} 已记录在红包 ${h.between.join(', ')} 中, 但不在这份报表里; 它们是否自成一个 24 小时窗口 (那样本红包的订单就并入该窗口) 取决于买家更早的订单, 账本无法判断。若窗口成立, 欠 ${h.owed} 元。请用包含这些订单 (以及该买家更早订单) 的报表重新运行`,
-        `voucher ${h.voucherKey} was not recorded and is not to be issued yet: the buyer's orders ${ids}, paid within the 24 h before it, are recorded in voucher ${h.between.join(', ')} but missing from this export; whether they open a 24-hour window of their own (its orders would then join that window) turns on the buyer's earlier orders, which the ledger cannot tell. If its window stands, ${h.owed} is owed. Run again with an export holding those orders (and the buyer's earlier ones)`,
+        `红包 ${h.voucherKey} 未记录, 暂不发放: 它的 24 小时窗口取决于同一买家的订单 ${ids} (记录在红包 ${h.between.join(', ')} 中, 在它之前不久开启窗口), 但这份报表里没有这些订单; 它们是否自成一个窗口决定本红包订单的归属, 这取决于买家更早的订单, 账本只记录各窗口的开启时间, 无法判断。若窗口成立, 欠 ${h.owed} 元。请用包含这些订单 (以及该买家更早订单) 的报表重新运行`,
+        `voucher ${h.voucherKey} was not recorded and is not to be issued yet: its 24-hour window turns on the buyer's orders ${ids} (recorded in voucher ${h.between.join(', ')}, opening a window shortly before it), which this export lacks; whether they open a window of their own decides where its orders fall, and that turns on the buyer's earlier orders: the ledger keeps only where each window opened and cannot tell. If its window stands, ${h.owed} is owed. Run again with an export holding those orders (and the buyer's earlier ones)`,
       ),
     );
   }

@@ -169,9 +169,9 @@ export interface HeldVoucher {
   voucherKey: string;
   /** Exact decimal text: what it would owe if its window stands (after what earlier vouchers paid). */
   owed: string;
-  /** The recorded vouchers, opening within the 24 h before it, whose orders the export lacks. */
+  /** The recorded vouchers, opening a window shortly before it, whose first order the export lacks. */
   between: string[];
-  /** Their orders. */
+  /** Their orders the export lacks. */
   missing: string[];
 }
 
@@ -513,6 +513,8 @@ class SqliteState implements StateDb {
     // The stale cap shares (cover) given to vouchers in this call, by the voucher they were taken from.
     const staleUsed = new Map<string, Decimal>();
     const idsOf = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();
+    const reissuesOf = db.prepare('SELECT reissue_of FROM vouchers WHERE voucher_key = ?').pluck();
+    const inCallByKey = new Map(vouchers.map((v) => [v.voucherKey, v]));
     const kindOf = db.prepare('SELECT kind FROM vouchers WHERE voucher_key = ?').pluck();
     const takersOf = db.prepare('SELECT voucher_key, covered FROM vouchers WHERE covered LIKE ?');
     const coveredOf = db.prepare('SELECT covered FROM vouchers WHERE (voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)) AND covered IS NOT NULL').pluck();
@@ -647,8 +649,23 @@ class SqliteState implements StateDb {
             if (ok && (tIds.length === 0 || tIds.some((id) => mine.has(id) || heldIds.has(id)))) ok = false;
             if (ok) {
               const holders = held.all((kindOf.get(hk) as string | undefined) ?? 'voucher', JSON.stringify(tIds)) as ClashRow[];
+              // Taken over in this call by a voucher re-issuing T (the vouchers T took over hold its
+              // orders too) whose cap group leaves `hk` out: one counting `hk` toward its cap has the
+              // share already ({o06} capped with {o05}'s money, o05 now under another rule set:
+              // {o06,o02} counted it through {o06}, and {o05} issued anew; given to {o05} too, 500.00
+              // was paid of 1000.00).
               ok = tIds.every((id) =>
-                holders.some((r) => r.order_id === id && r.voucher_key !== t && !parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((x) => heldIds.has(x))),
+                holders.some((r) => {
+                  const taker = inCallByKey.get(r.voucher_key);
+                  return (
+                    r.order_id === id &&
+                    r.voucher_key !== t &&
+                    taker !== undefined &&
+                    parseIds((reissuesOf.get(r.voucher_key) as string | null | undefined) ?? '[]', this.path).includes(t) &&
+                    !parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((x) => heldIds.has(x)) &&
+                    !capKeys(taker).includes(hk)
+                  );
+                }),
               );
             }
             if (ok) stale = stale.plus(a);
@@ -927,27 +944,43 @@ class SqliteState implements StateDb {
     // The orders of this call's vouchers (those the export shows late).
     const inCall = new Set([...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])].flatMap((v) => v.orderIds));
     /**
-     * 24-hour windows (RULES 1.2, our reading) rebuilt from the ledger: the recorded vouchers of the
-     * buyer whose window opened within the 24 h before this one, none of whose orders this export
-     * holds, and which the rebuild put in an earlier window (so this one opens a window of its own).
-     * Whether they open a window themselves (then this voucher's orders join it) turns on orders
-     * neither the export nor the ledger shows (an earlier order of the buyer that opens the window
-     * they were put in): this voucher's window cannot be told, and paying it may pay the buyer's
-     * money twice (tmall-2023, seed 130215: {o03} recorded; an export of {o01} and {o02} put {o03}
-     * in {o01}'s window and paid {o02} 300.00 in one of its own; the true windows were {o04,o01} and
-     * {o03,o02}: 1300.00 paid of 1000.00). Their keys; none when the window is certain.
+     * 24-hour windows (RULES 1.2, our reading) the export and the ledger disagree on. A recorded
+     * voucher R opened its window at t with an order (its first) this export lacks. The export's
+     * windows of the buyer are then built without that opening, and the ledger keeps no other paid
+     * time: whether R's order opens a window turns on the buyer's earlier orders, which neither
+     * shows. This voucher (opening at s) cannot be told when
+     * - R opened within the 24 h before s and the rebuild puts R in an earlier window (so this one
+     *   opens its own): had R opened its own, this voucher's orders would join it (seed 130215: {o03}
+     *   recorded; an export of {o01} and {o02} put {o03} in {o01}'s window and paid {o02} 300.00 in a
+     *   window of its own; truly o03 opened the window o02 joins, already paid: 1300.00 of 1000.00);
+     * - or an export window of the buyer opening at e ≤ s falls within R's 24 h (t < e ≤ t + 24 h)
+     *   and this one opens after them (s > t + 24 h): the export chained its windows from e, where
+     *   R's window ends at t + 24 h, so its orders after that open another window, which this one's
+     *   may join (seed 130215, run 5: {o04,o05} recorded opening at o04; an export without o04 put o01
+     *   to o09 in {o01}'s window and paid {o02} 200.00 in one of its own: 2560.00 of 2530.00).
+     * Their keys; none when the window is certain.
      */
     const unclearWindow = (v: VoucherRecord): string[] => {
       if (v.cap?.rolling === undefined || v.buyer === '' || v.windowStart === null) return [];
       const s = v.windowStart;
+      const day = v.cap.rolling;
       const kind = v.kind ?? 'voucher';
-      const near = (starts.all(kind, v.buyer, v.rules) as { k: string; t: number }[]).filter((r) => {
-        const t = startOf(r.k, r.t);
-        return t >= s - v.cap!.rolling! && t < s && !parseIds((idsOf.get(r.k) as string | undefined) ?? '[]', this.path).some((id) => inCall.has(id));
+      const missing = (starts.all(kind, v.buyer, v.rules) as { k: string; t: number }[]).filter((r) => {
+        const first = parseIds((idsOf.get(r.k) as string | undefined) ?? '[]', this.path)[0];
+        return first !== undefined && !inCall.has(first) && startOf(r.k, r.t) < s;
       });
-      if (near.length === 0) return [];
-      const group = new Set(capKeys(v));
-      return near.filter((r) => !group.has(r.k)).map((r) => r.k).sort();
+      if (missing.length === 0) return [];
+      const exportStarts = (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).map(([, t]) => t).filter((t) => t <= s);
+      let group: Set<string> | undefined;
+      const out: string[] = [];
+      for (const r of missing) {
+        const t = startOf(r.k, r.t);
+        if (t >= s - day) {
+          group ??= new Set(capKeys(v));
+          if (!group.has(r.k)) out.push(r.k);
+        } else if (s > t + day && exportStarts.some((e) => e > t && e <= t + day)) out.push(r.k);
+      }
+      return out.sort();
     };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
@@ -1044,7 +1077,7 @@ class SqliteState implements StateDb {
             const unclear = covered.total.lt(v.amount) ? unclearWindow(v) : [];
             if (unclear.length > 0) {
               out.set(v.voucherKey, 'held');
-              const missing = [...new Set(unclear.flatMap((k) => parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path)))].sort();
+              const missing = [...new Set(unclear.flatMap((k) => parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path)))].filter((id) => !inCall.has(id)).sort();
               opts.held?.push({ voucherKey: v.voucherKey, owed: new Decimal(v.amount).minus(covered.total).toFixed(2), between: unclear, missing });
               left.clear();
               for (const [k, a] of was) left.set(k, a);

@@ -81,6 +81,30 @@ describe('seed 130215: a cap share counted toward a window the true export split
     expect(told(r3.rows)).toBe(500);
   });
 
+  it('an export chaining its windows from a later opening than a recorded one holds the voucher past that window (exit 1): 1000.00 paid in all', () => {
+    // Also o05 1000.00 paid 05-30 23:54 (300.00): it joins W1 (20 h 31 min after o04). W1 =
+    // min(500, 30 + 1500 + 300) = 500.00, W2 = 500.00: still 1000.00 owed.
+    const o05 = shipped('5000000000013021505', 'R', '1000.00', '2025-05-30 23:54:00', '2025-06-02 11:54:01');
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o04, o05], r2: [o01old, o05, o03, o02], full: [o04, o01, o05, o03, o02] });
+    // {o04,o05} = 30 + 300 = 330.00, issued.
+    expect(seen(run(f.r1!, state).rows)).toEqual([['330.00', '330.00', 'new']]);
+    // Without o04: o01 opens (05-30 19:00), o05 and o03 join (11 h 12 min): {o01,o05,o03} =
+    // min(500, 1500 + 300 + 600) = 500.00, rebuilt into {o04,o05}'s window (opened 15 h 37 min
+    // before): 500 − 330 = 170.00 to issue. o02 (27 h 47 min after o01) opens {o02} = 300.00; but
+    // {o04,o05}'s window ends 05-31 03:23, and o03 (after that) opens the next, which o02 joins:
+    // {o02} is held. Before: recorded 'new', 300.00 issued on a window the ledger contradicts.
+    const r2 = all(f.r2!, state);
+    expect(r2.code).toBe(1);
+    expect(seen(r2.rows)).toEqual([['500.00', '170.00', 'reissued'], ['300.00', '300.00', 'held']]);
+    expect(total(state)).toBe('500.00');
+    // The true export: 1000.00 owed, 500.00 paid: 500.00 more.
+    const r3 = all(f.full!, state);
+    expect(told(r3.rows)).toBe(500);
+    expect(total(state)).toBe('1000.00');
+  });
+
   it('zh: the held voucher is explained in Chinese too', () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');

@@ -7,11 +7,6 @@
 // Corrected: some exports carry a wrong paid time (±20 h); what was paid on wrong data cannot be
 // taken back, so only: told = ledger, and the final run never ends short of what is owed.
 // Seeds: those that found defects (see the git log of src/state/ledger.ts), then a range.
-// Not 130215 (2025-05-30 and 2026-04-07): two of its defects are fixed (regroup-money.test.ts), but
-// its run 5 still pays past what is owed, and no ledger can avoid it: an export without o04 (R's
-// first order) puts o03 in o01's window and pays o02 a window of its own (300.00); o04 then opens the
-// window o01 joins, o03 opens the next and o02 joins it, already paid 500.00 for o03. Nothing in
-// that export or the ledger shows o04 was missing, and what was paid cannot be taken back.
 // FUZZ_N / FUZZ_S / FUZZ_SHIFT / FUZZ_DAYS run more (a reviewer's tool).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,7 +63,7 @@ const SEEDS = process.env.FUZZ_N
   ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1000) + i)
   : process.env.FUZZ_SHIFT
     ? [5026, 5055, 9021, 9052, 20224, 20105, 61594, 81120, 140131, 5000, 5001, 5002, 5003]
-    : [30167, 91010, 7000, 7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008];
+    : [30167, 91010, 130215, 7000, 7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008];
 
 describe(`hourly --record runs${process.env.FUZZ_SHIFT ? ' with corrected paid times' : ''} pay what is owed`, () => {
   for (const firstDay of (process.env.FUZZ_DAYS ?? '2025-05-30,2026-05-30,2026-04-07').split(',')) {

@@ -119,6 +119,11 @@ function heldWarning(n: number): Msg {
   );
 }
 
+/** Recorded statuses of a voucher the ledger has seen before (nothing more owed now counts as already recorded). */
+const RECORDED_BEFORE = new Set(['already_recorded', 'amount_changed', 'conflict', 'reissued', 'held']);
+/** Recorded statuses not announced: still to be checked and recorded (--reissue), or held. */
+const NOT_ANNOUNCED = new Set(['conflict', 'amount_changed', 'held']);
+
 /** Rejected rows that name a buyer but no paid time that can be read: any window of theirs may miss them. */
 function heldAnyTimeWarning(n: number): Msg {
   return msg(
@@ -197,14 +202,17 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   const open = new OpenStore();
   let held = 0;
   let heldAnyTime = 0;
-  /** Rejected rows with no buyer to hold by: any of them whose order cannot be told, and the orders of the rest. */
-  const unread = { rows: 0, all: false, ids: new Set<string>() };
+  let unread = 0;
+  /**
+   * Orders whose own voucher waits (only a handful, not one per order): a second row in the same
+   * file, a rejected line of an order without a buyer; and whether every voucher waits (a rejected
+   * row whose order cannot be told).
+   */
+  const waiting = { ids: new Set<string>(), all: false };
   // A rejected row of an order the operator excludes holds nothing (excluding it is how a row that
   // cannot be fixed, such as a closed order's garbled amount, stops holding the buyer's voucher).
   const heldExcluded = new Set<string>();
   let repeated = 0;
-  /** Orders with a second row in the same file (only those: a handful, not one per order). */
-  const repeatedIds = new Set<string>();
   const holdRejected = (h: HeldRow) => {
     if (h.orderId !== undefined && excluded.has(h.orderId)) {
       heldExcluded.add(h.orderId);
@@ -213,18 +221,18 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     if (h.repeated) {
       // The order was read (its first row) and may be in a voucher: held by `file:line`, which no
       // voucher holds, so the repeated row's window stays provisional until the file holds the
-      // order once; the voucher holding the order itself does too (repeatedIds, voucherOf).
+      // order once; the voucher holding the order itself does too (waiting, voucherOf).
       repeated++;
-      if (h.orderId !== undefined) repeatedIds.add(h.orderId);
+      if (h.orderId !== undefined) waiting.ids.add(h.orderId);
       open.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
       return;
     }
     if (h.unknown) {
       // No buyer to hold by: every voucher may be missing the row (whose it is cannot be told), or
       // the voucher holding its order (a line of an order without a buyer, never combined).
-      unread.rows++;
-      if (h.unknown === 'anyone') unread.all = true;
-      else if (h.orderId !== undefined) unread.ids.add(h.orderId);
+      unread++;
+      if (h.unknown === 'anyone') waiting.all = true;
+      else if (h.orderId !== undefined) waiting.ids.add(h.orderId);
       return;
     }
     if (Number.isNaN(h.paidAt)) heldAnyTime++;
@@ -355,7 +363,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
   if (heldAnyTime > 0 && req.atRisk === undefined) ctx.warn(heldAnyTimeWarning(heldAnyTime));
-  if (unread.rows > 0 && req.atRisk === undefined) ctx.warn(unreadBuyerWarning(unread.rows, unread.all));
+  if (unread > 0 && req.atRisk === undefined) ctx.warn(unreadBuyerWarning(unread, waiting.all));
   if (repeated > 0 && req.atRisk === undefined) ctx.warn(repeatedWarning(repeated));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
@@ -402,10 +410,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
     const rules = rulesOf(orders[0]!.rules);
     const v = toVoucher(orders, open, rules, ctx.asOf, PLATFORM_TZ);
     // An order with two rows in one file: the version used may not be the current one, whatever
-    // day its paid time puts it on (the other row's day is held through the open orders).
-    if (v.state === 'final' && repeatedIds.size > 0 && orders.some((o) => repeatedIds.has(o.orderId))) v.state = 'provisional';
-    // A rejected row with no buyer to hold by may belong in this voucher.
-    if (v.state === 'final' && unread.rows > 0 && (unread.all || orders.some((o) => unread.ids.has(o.orderId)))) v.state = 'provisional';
+    // day its paid time puts it on (the other row's day is held through the open orders). A
+    // rejected row with no buyer to hold by may belong in this voucher.
+    if (v.state === 'final' && (waiting.all || (waiting.ids.size > 0 && orders.some((o) => waiting.ids.has(o.orderId))))) v.state = 'provisional';
     return reconcile(v, rules);
   };
   const promises = promiseVouchers(promiseOrders);
@@ -454,12 +461,12 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       const computed = built ? built[gi]! : voucherOf(groups.at(gi));
       const v = owedNow(computed);
       // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
-      if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && ['already_recorded', 'amount_changed', 'conflict', 'reissued', 'held'].includes(recorded.get(v.voucherKey) ?? '')) sums.alreadyRecorded++;
       const status = recorded.get(v.voucherKey);
+      if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && status !== undefined && RECORDED_BEFORE.has(status)) sums.alreadyRecorded++;
       countVoucher(sums, v, status);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
-      if (finals && v.state === 'final' && v.toIssue.gt(0) && status !== 'conflict' && status !== 'amount_changed' && status !== 'held') {
+      if (finals && v.state === 'final' && v.toIssue.gt(0) && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
         // A difference owed on a voucher announced before is news: its notice item is keyed by the new amount too.
         const change = changes.get(v.voucherKey);
         finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: orderIdsOf(v.orders), capped: v.capped });

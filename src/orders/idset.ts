@@ -14,35 +14,6 @@ import { discard } from '../memory.js';
 export const UNKNOWN_AT = 0x7fffffff;
 
 /**
- * A digit id of 10–20 digits as two exact numbers: the last 9 digits, and the rest (at most 11
- * digits) plus the length × 10^11, so "0123…" and "123…" stay apart. Undefined for other ids.
- */
-export function packId(id: string): [hi: number, lo: number] | undefined {
-  return packable(id) ? [packHi(id), packLo(id)] : undefined;
-}
-
-/** packId's halves one at a time (the duplicate check packs one id a row, without the pair). */
-function packable(id: string): boolean {
-  return id.length >= 10 && id.length <= 20 && isDigits(id);
-}
-function packHi(id: string): number {
-  // The leading digits (at most 11: exact), read without a slice or a number parse.
-  let n = 0;
-  for (let i = 0; i < id.length - 9; i++) n = n * 10 + (id.charCodeAt(i) - 48);
-  return n + id.length * 1e11;
-}
-function packLo(id: string): number {
-  let n = 0;
-  for (let i = id.length - 9; i < id.length; i++) n = n * 10 + (id.charCodeAt(i) - 48);
-  return n;
-}
-
-export function unpackId(hi: number, lo: number): string {
-  const n = Math.floor(hi / 1e11);
-  return String(hi - n * 1e11).padStart(n - 9, '0') + String(lo).padStart(9, '0');
-}
-
-/**
  * A digit id without a leading zero, of 1–19 digits, is a whole number under 10^19 < 2^64: its
  * value alone tells it apart from every other such id (its length is its value's). It is kept as
  * two 32-bit words: `lo` = the last nine digits (under 2^30) plus the leading part's two lowest

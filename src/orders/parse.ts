@@ -6,7 +6,7 @@ import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js'
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, parseMoney } from '../money.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
-import { type Layout, lookupNormalized } from './layouts.js';
+import { type Grain, type Layout, lookupNormalized } from './layouts.js';
 import type { Order } from './types.js';
 
 export interface RowProblem {
@@ -45,6 +45,17 @@ export interface HeldRow {
    * first row is used, and which of the two is current cannot be told (a file pasted together).
    */
   repeated?: boolean;
+}
+
+/**
+ * What a rejected row holds (HeldRow): its buyer's vouchers, by its paid time (NaN: any). Without a
+ * buyer its order is its own voucher: a whole order's row is missing from none; a line is missing
+ * from its order's (any order's, when its id cannot be read either).
+ */
+export function heldRow(file: string, line: number, buyer: string, paidAt: number, orderId: string | undefined, grain: Grain): HeldRow | undefined {
+  if (buyer) return orderId === undefined ? { file, line, buyer, paidAt } : { file, line, buyer, paidAt, orderId, wholeOrder: grain === 'order' };
+  if (grain === 'order') return undefined;
+  return orderId === undefined ? { file, line, buyer: '', paidAt: NaN, unknown: 'anyone' } : { file, line, buyer: '', paidAt: NaN, orderId, unknown: 'order' };
 }
 
 /** A parsed row of a line-grain export carries the unit price too. */
@@ -169,17 +180,10 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
 
   function heldOf(cells: string[], line: number): HeldRow | undefined {
     const id = get(cells, idx.orderId);
-    const orderId = checkOrderId(id) === 'ok' ? id : undefined;
     const buyer = idx.buyer >= 0 ? text(cells, idx.buyer) : '';
-    if (!buyer) {
-      // An order without a buyer is its own voucher: a whole order's row is missing from none; a
-      // line is missing from its order's (any order's, when its id cannot be read either).
-      if (layout.grain === 'order') return undefined;
-      return orderId === undefined ? { file, line, buyer: '', paidAt: NaN, unknown: 'anyone' } : { file, line, buyer: '', paidAt: NaN, orderId, unknown: 'order' };
-    }
-    const t = paidAtCol >= 0 ? parseTime(get(cells, paidAtCol), tz) : undefined;
+    const t = buyer && paidAtCol >= 0 ? parseTime(get(cells, paidAtCol), tz) : undefined;
     const paidAt = typeof t === 'number' && t >= EARLIEST_PLAUSIBLE && t <= latest ? t : NaN;
-    return orderId === undefined ? { file, line, buyer, paidAt } : { file, line, buyer, paidAt, orderId, wholeOrder: layout.grain === 'order' };
+    return heldRow(file, line, buyer, paidAt, checkOrderId(id) === 'ok' ? id : undefined, layout.grain);
   }
 
   function parseCells(cells: string[], line: number): ParsedRow | RowProblem {

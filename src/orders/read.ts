@@ -20,7 +20,7 @@ import { IdSet, UNKNOWN_AT } from './idset.js';
 import { PERSONAL_COLUMNS } from './layouts.js';
 import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
-import { type HeldRow, type ParsedRow, isProblem, makeRowParser } from './parse.js';
+import { type HeldRow, type ParsedRow, heldRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
 
 export interface FileStats {
@@ -63,8 +63,8 @@ export interface ReadOptions {
    */
   needs?: { fields: ReadonlySet<string>; command: string };
   /**
-   * Told of each rejected row that still names its buyer and paid time, and of each row repeating
-   * an order already read from the same file (compensate holds that buyer's window).
+   * Told of each rejected row (parse.ts heldRow: whose vouchers it may be missing from), and of each
+   * row repeating an order already read from the same file: compensate keeps those vouchers provisional.
    */
   held?: (row: HeldRow) => void;
 }
@@ -152,12 +152,8 @@ export class OrderSet {
       let r = parser.parse(rec.cells, rec.line);
       if (needStatus && !isProblem(r) && r.status === 'unknown') {
         // storeops' own output of a reduced export: the status column is there, its value unknown.
-        // Held as any rejected row is (parse.ts heldOf): by its buyer, or as a line of its order.
-        const held: HeldRow | undefined = r.buyer
-          ? { file: f.name, line: rec.line, buyer: r.buyer, paidAt: r.paidAt ?? NaN, orderId: r.orderId, wholeOrder: d.layout.grain === 'order' }
-          : d.layout.grain === 'line'
-            ? { file: f.name, line: rec.line, buyer: '', paidAt: NaN, orderId: r.orderId, unknown: 'order' }
-            : undefined;
+        // Held as any rejected row is: by its buyer, or as a line of its order.
+        const held = heldRow(f.name, rec.line, r.buyer, r.paidAt ?? NaN, r.orderId, d.layout.grain);
         r = { column: statusHeader, value: r.statusRaw, reason: msg('订单状态未知 (原导出没有订单状态列); 这个命令需要订单状态', 'the order status is unknown (the original export had no status column); this command needs it'), held };
       }
       if (isProblem(r)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdSet, idWords, packId, unpackId, wordsId } from '../../src/orders/idset.js';
+import { IdSet, idWords, wordsId } from '../../src/orders/idset.js';
 
 describe('IdSet (duplicate check storage)', () => {
   it('remembers 19-digit ids exactly, including ids a double cannot hold', () => {
@@ -44,15 +44,6 @@ describe('IdSet (duplicate check storage)', () => {
     for (let i = 0; i < 50_000; i++) expect(s.getOrAdd(String(3515313147329300000n + BigInt(i * 7919)), i)).toBeUndefined();
     for (let i = 0; i < 50_000; i += 997) expect(s.getOrAdd(String(3515313147329300000n + BigInt(i * 7919)), -1)).toBe(i);
     expect(s.count).toBe(50_000);
-  });
-
-  it('packs digit ids into two exact numbers and back', () => {
-    for (const id of ['3515313147329357901', '0000000000000000001', '1234567890', '99999999999999999999', '5200000000000000801']) {
-      const p = packId(id)!;
-      expect(unpackId(p[0], p[1])).toBe(id);
-    }
-    expect(packId('260517-607198974342268')).toBeUndefined();
-    expect(packId('123456789')).toBeUndefined();
   });
 });
 

@@ -148,8 +148,8 @@ function unreadBuyerWarning(n: number, all: boolean): Msg {
 /** Rows repeating an order of the same file: which version is current is unknown; those windows wait. */
 function repeatedWarning(n: number): Msg {
   return msg(
-    `${n} 行重复了同一文件中已有的订单 (见上文): 采用的是第一行, 但它未必是最新的; 这些买家在同一窗口的红包暂定, 不作为最终结果记录, 直到文件中每个订单只出现一次后重新运行 (或把两份导出作为两个文件给出: 较新的文件优先)。`,
-    `${n} row(s) repeat an order already read from the same file (see above): the first row is used, but it may not be the current one; those buyers' vouchers for the same window are kept provisional (not recorded as final) until the file holds each order once and the run is repeated (or give the two exports as two files: the newer one's rows are used).`,
+    `${n} 行重复了同一文件中已有的订单 (见上文): 采用的是第一行, 但它未必是最新的; 这些订单所在的红包, 以及这些买家在同一窗口的红包暂定, 不作为最终结果记录, 直到文件中每个订单只出现一次后重新运行 (或把两份导出作为两个文件给出: 较新的文件优先)。`,
+    `${n} row(s) repeat an order already read from the same file (see above): the first row is used, but it may not be the current one; the vouchers holding those orders, and those buyers' vouchers for the same window, are kept provisional (not recorded as final) until the file holds each order once and the run is repeated (or give the two exports as two files: the newer one's rows are used).`,
   );
 }
 
@@ -222,9 +222,10 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       // The order was read (its first row) and may be in a voucher: held by `file:line`, which no
       // voucher holds, so the repeated row's window stays provisional until the file holds the
       // order once; the voucher holding the order itself does too (waiting, voucherOf).
+      // Without a buyer or a paid time on the repeated row, only the order's own voucher waits.
       repeated++;
       if (h.orderId !== undefined) waiting.ids.add(h.orderId);
-      open.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
+      if (h.buyer && Number.isFinite(h.paidAt)) open.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
       return;
     }
     if (h.unknown) {

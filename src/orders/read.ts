@@ -195,9 +195,10 @@ export class OrderSet {
         const lineId = dedupeByLine && r.lineId ? r.lineId : undefined;
         await this.dups.add(r.orderId, lineId, f.idx, rec.line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
         // Two rows of one order in one file: the first is used, but nothing says it is the current
-        // version (across files the newer file's is). The buyer's window waits for the file to be fixed.
-        if (known && prev % n === f.idx && r.buyer && r.paidAt !== null) {
-          this.opts.held?.({ file: f.name, line: rec.line, buyer: r.buyer, paidAt: r.paidAt, orderId: r.orderId, repeated: true });
+        // version (across files the newer file's is). The order's own voucher waits for the file to
+        // be fixed, and so does the buyer's window at the repeated row's paid time (when it has both).
+        if (known && prev % n === f.idx) {
+          this.opts.held?.({ file: f.name, line: rec.line, buyer: r.buyer ?? '', paidAt: r.paidAt ?? NaN, orderId: r.orderId, repeated: true });
         }
         continue;
       }

@@ -180,7 +180,7 @@ describe('one order three times in one file', () => {
     const v = json(r);
     expect(v).toHaveLength(1);
     expect(v[0]).toMatchObject({ orderIds: [id], amount: '5.00', state: 'provisional', recorded: '' });
-    expect(r.stderr).toContain("1 row(s) repeat an order already read from the same file (see above): the first row is used, but it may not be the current one; those buyers' vouchers for the same window are kept provisional");
+    expect(r.stderr).toContain("1 row(s) repeat an order already read from the same file (see above): the first row is used, but it may not be the current one; the vouchers holding those orders, and those buyers' vouchers for the same window, are kept provisional");
     // The second row with another paid time too (11-11 10:00, shipped 11-12 10:00: on time): the
     // first row's voucher (11-10, 5.00) is held all the same, though its day holds no other row.
     const moved = order(id, { 买家会员名: '阿强', 买家应付货款: '100.00', 买家应付邮费: '0.00', 买家实际支付金额: '100.00', 订单状态: '卖家已发货，等待买家确认', 订单付款时间: '2026-11-11 10:00:00', 订单创建时间: '2026-11-11 10:00:00', 发货时间: '2026-11-12 10:00:00' });
@@ -194,6 +194,45 @@ describe('one order three times in one file', () => {
     const two = cli(['compensate', older, newer, '--as-of', '2026-11-20 12:00:00', '-f', 'json']);
     expect(two.code).toBe(0);
     expect(json(two)).toEqual([]);
+  });
+});
+
+describe('one order twice in one file, without a buyer name', () => {
+  const ITEM = '子订单编号,主订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码,支付单号,买家应付货款,买家实际支付金额,退款状态,退款金额,订单创建时间,订单付款时间,商品id,分阶段订单信息,主订单备注,主订单买家留言,发货时间,物流单号,物流公司,是否赔付,赔付金额,赔付出账时间';
+
+  it('an order report row with an empty 买家会员名: its own voucher stays provisional, not recorded', () => {
+    const dir = tmpDir();
+    const id = '3515313147329500021';
+    // Paid 11-10 10:00 (tmall-2026, 48 h): deadline 11-12 10:00. The first row says shipped 11-13
+    // 10:00, 24 h late: 100.00 × 5 % = 5.00 (the minimum); the second, 11-11 10:00, on time. No
+    // buyer name: the order is its own voucher, which may be the stale version: provisional, exit 1.
+    const row = (shipped: string) => order(id, { 买家会员名: '', 买家应付货款: '100.00', 买家应付邮费: '0.00', 买家实际支付金额: '100.00', 订单状态: '卖家已发货，等待买家确认', 订单付款时间: '2026-11-10 10:00:00', 订单创建时间: '2026-11-10 10:00:00', 发货时间: shipped });
+    const f = write(dir, 'ExportOrderList202611201200.csv', taobaoCsv([row('2026-11-13 10:00:00'), row('2026-11-11 10:00:00')]));
+    const state = path.join(dir, 'state.db');
+    const r = cli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json', '--record', '--state', state]);
+    expect(r.code).toBe(1);
+    const v = json(r);
+    expect(v).toHaveLength(1);
+    expect(v[0]).toMatchObject({ orderIds: [id], amount: '5.00', state: 'provisional', recorded: '' });
+    expect(r.stderr).toContain('the vouchers holding those orders, and those buyers\' vouchers for the same window, are kept provisional');
+    expect(r.stderr).toContain('0 newly recorded');
+  });
+
+  it('an item report repeating a line (子订单编号): the order\'s voucher stays provisional', () => {
+    const dir = tmpDir();
+    // Order …031, two lines of 1000.00 each, paid 11-10 09:00 (tmall-2026, 48 h: deadline 11-12
+    // 09:00), shipped 11-13 10:00, 25 h late: each line 1000.00 × 5 % = 50.00 (the 50.00 maximum),
+    // 100.00 for the order (under the 500.00 cap). Line …031-1 appears again shipped on time.
+    const line = (sub: string, shipped: string) => `="${sub}",="3515313147329500031",围巾,1000.00,1,,,,,交易成功,,,1000.00,1000.00,,0,2026-11-10 08:58:12,2026-11-10 09:00:00,610000000001,,,,${shipped},No:1,中通快递,,,`;
+    const text = [ITEM, line('3515313147329500131', '2026-11-13 10:00:00'), line('3515313147329500132', '2026-11-13 10:00:00'), line('3515313147329500131', '2026-11-11 10:00:00')].join('\n') + '\n';
+    const f = write(dir, 'ExportOrderDetailList202611201200.csv', '\uFEFF' + text);
+    const state = path.join(dir, 'state.db');
+    const r = cli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json', '--record', '--state', state]);
+    expect(r.code).toBe(1);
+    const v = json(r);
+    expect(v).toHaveLength(1);
+    expect(v[0]).toMatchObject({ orderIds: ['3515313147329500031'], amount: '100.00', state: 'provisional', recorded: '' });
+    expect(r.stderr).toContain('0 newly recorded');
   });
 });
 

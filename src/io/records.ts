@@ -631,6 +631,17 @@ async function* fastSheets(book: FastBook): AsyncGenerator<SheetIn> {
   }
 }
 
+/** The error for an xlsx that cannot be read to its end (`detail`: the reader's own words). */
+function damagedXlsx(name: string, detail: string): InputError {
+  return new InputError(
+    msg(`${name} 不是可读的 xlsx 工作簿, 文件已损坏或不完整 (${detail})`, `${name} is not a readable xlsx workbook: the file is damaged or incomplete (${detail})`),
+    msg(
+      '从卖家中心重新下载该报表。不要在 Excel 里另存为 csv: 那会把长订单编号改成 3.5E+18 这样的数字。',
+      'download the export again from the seller centre. Do not re-save it as csv in Excel: that turns long order ids into numbers like 3.5E+18.',
+    ),
+  );
+}
+
 async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
   const sheetRows = opts.sheetRows ?? SHEET_ROWS;
   const choice = xlsxReaderChoice(opts);
@@ -647,8 +658,15 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
       file = spooled;
       input = fs.createReadStream(spooled);
     }
-    const { openFastXlsx } = await import('./xlsxread.js');
-    const book = await openFastXlsx(file, spooled ? undefined : s.readElsewhere);
+    const { openFastXlsx, XlsxDamaged } = await import('./xlsxread.js');
+    let book: Awaited<ReturnType<typeof openFastXlsx>>;
+    try {
+      book = await openFastXlsx(file, spooled ? undefined : s.readElsewhere);
+    } catch (e) {
+      if (spooled) await dropSpool(spooled, input);
+      if (e instanceof XlsxDamaged) throw damagedXlsx(s.name, e.message);
+      throw e;
+    }
     if (!book && choice === 'fast') {
       if (spooled) await dropSpool(spooled, input);
       throw new FastXlsxDeclined(s.name);
@@ -723,13 +741,7 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
         msg('再运行一次; 仍然出错时, 在 Excel 里打开并另存为 xlsx, 或从卖家中心重新下载。', 'run it again; if it fails again, open the file in Excel and save it as xlsx, or download the export again from the seller centre.'),
       );
     }
-    throw new InputError(
-      msg(`${s.name} 不是可读的 xlsx 工作簿, 文件已损坏或不完整 (${(e as Error).message})`, `${s.name} is not a readable xlsx workbook: the file is damaged or incomplete (${(e as Error).message})`),
-      msg(
-        '从卖家中心重新下载该报表。不要在 Excel 里另存为 csv: 那会把长订单编号改成 3.5E+18 这样的数字。',
-        'download the export again from the seller centre. Do not re-save it as csv in Excel: that turns long order ids into numbers like 3.5E+18.',
-      ),
-    );
+    throw damagedXlsx(s.name, (e as Error).message);
   } finally {
     await source.return(undefined);
     if (spooled) await dropSpool(spooled, input);

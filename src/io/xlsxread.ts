@@ -22,7 +22,7 @@
 // is reported by openFastXlsx as undefined before a row is read, and exceljs reads the file.
 import fs from 'node:fs';
 import { XmlError, type XmlHandler, XmlScanner, XmlUnsupported, attributes, xmlText } from './xmlscan.js';
-import { type ZipEntry, ZipUnsupported, entryChunks, zipEntries } from './zipread.js';
+import { type ZipEntry, ZipDamaged, ZipUnsupported, entryChunks, zipEntries } from './zipread.js';
 
 /** One row as exceljs's reader gives it: its number and `row.values` (index = column, from 1). */
 export interface XRow {
@@ -234,6 +234,8 @@ export async function openFastXlsx(file: string, onRead?: (n: number) => void): 
     return book;
   } catch (err) {
     await fh?.close().catch(() => undefined);
+    // A part whose bytes fail the archive's checksum is damaged: exceljs would read them as they are.
+    if (err instanceof ZipDamaged) throw new XlsxDamaged(err.message);
     if (err instanceof ZipUnsupported || err instanceof XmlUnsupported || err instanceof XmlError) return undefined;
     // Anything else (a damaged zip, an inflate error): exceljs reads it and says what it says now.
     return undefined;

@@ -603,6 +603,48 @@ describe('fast xlsx reader on hand-made workbooks', () => {
   });
 });
 
+describe('an xlsx whose bytes were changed after it was written', () => {
+  const sheetWith = (amount: string) =>
+    `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>金额</t></is></c></row><row r="2"><c r="A2"><v>${amount}</v></c></row></sheetData></worksheet>`;
+
+  it('a stored sheet with one digit of an amount changed (100.25 → 900.25) is refused as damaged, the amount never read', async () => {
+    const dir = tmpDir();
+    const parts = handParts({ ss: [], rows: [], date1904: false, zip: 'store' }, true);
+    parts['xl/worksheets/sheet1.xml'] = sheetWith('100.25');
+    const good = await zipParts(parts, 'store');
+    expect(await read(tmpFile(dir, good), 'fast')).toEqual({ records: [{ line: 1, cells: ['金额'] }, { line: 2, cells: ['100.25'] }] });
+    // Stored: the sheet's bytes lie in the file as they are; one byte changed, the CRC-32 kept.
+    const at = good.indexOf('<v>100.25</v>');
+    expect(at).toBeGreaterThan(0);
+    const bad = Buffer.from(good);
+    bad[at + 3] = 0x39; // '1' → '9'
+    const f = tmpFile(dir, bad);
+    const got = await read(f, 'fast');
+    expect(got.records.some((r) => 'cells' in r && r.cells.includes('900.25'))).toBe(false);
+    expect(got.error).toBe(`${f} 不是可读的 xlsx 工作簿, 文件已损坏或不完整 (…) | ${f} is not a readable xlsx workbook: the file is damaged or incomplete (…)`);
+  });
+
+  it('a deflated shared-strings part whose checksum does not match is refused as damaged, not handed to exceljs', async () => {
+    const dir = tmpDir();
+    const parts = handParts({ ss: ['<si><t>3515313147329358001</t></si>'], rows: [], date1904: false, zip: 'deflate' }, true);
+    parts['xl/worksheets/sheet1.xml'] = `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`;
+    const buf = await zipParts(parts, 'deflate');
+    // The central directory's record of xl/sharedStrings.xml: its CRC-32 (offset 16) off by one.
+    const name = Buffer.from('xl/sharedStrings.xml');
+    let cd = -1;
+    for (let i = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i >= 0; i = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)) {
+      if (buf.subarray(i + 46, i + 46 + name.length).equals(name)) cd = i;
+    }
+    expect(cd).toBeGreaterThan(0);
+    const bad = Buffer.from(buf);
+    bad.writeUInt32LE((bad.readUInt32LE(cd + 16) + 1) >>> 0, cd + 16);
+    expect(await read(tmpFile(dir, buf), 'fast')).toEqual({ records: [{ line: 1, cells: ['3515313147329358001'] }] });
+    const got = await read(tmpFile(dir, bad), 'auto');
+    expect(got.records).toEqual([]);
+    expect(got.error).toContain('is not a readable xlsx workbook: the file is damaged or incomplete');
+  });
+});
+
 describe('an xlsx on stdin', () => {
   it('is copied to a temporary file and read by the fast reader to the same records; the copy is removed', async () => {
     const file = path.join(EXAMPLES, 'ExportOrderList202611.xlsx');

@@ -246,13 +246,16 @@ describe('a 50 MB file that is one line (made here, not committed)', () => {
       compensate: 'unknown export layout; columns found: 订单编号, ' + 'x'.repeat(39) + '…\n',
       ...NOT_THEIRS,
     };
-    const runs = await Promise.all(NAMES.map(async (name) => [name, await through(name, f)] as const));
+    // Two at a time (the machine's cores): all at once, each run's wall time measured the load.
+    const runs: (readonly [string, Awaited<ReturnType<typeof through>>])[] = [];
+    for (let i = 0; i < NAMES.length; i += 2) runs.push(...(await Promise.all(NAMES.slice(i, i + 2).map(async (name) => [name, await through(name, f)] as const))));
     for (const [name, r] of runs) {
       expect(r.code, name).toBe(3);
       expect(r.stderr, name).toContain(`${f}: ${expected[name]}`);
       expect(r.stderr.length, name).toBeLessThan(4096);
-      // Measured 1.2–2 s each alone (17 s before csv-parse was told the line break); generous for CI.
-      expect(r.ms, name).toBeLessThan(30_000);
+      // Measured 1.2–2 s each alone (17 s before csv-parse was told the line break); generous for a
+      // loaded CI machine (a limit of 30 s with every command at once failed at load 11).
+      expect(r.ms, name).toBeLessThan(45_000);
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -47,6 +47,16 @@ export interface Io {
   now: () => number;
 }
 
+/** A row of the --duplicates file: the row dropped, the copy kept (line 0: unknown), an order line's id. */
+export interface DuplicateRow {
+  file: string;
+  line: number;
+  orderId: string;
+  keptFile: string;
+  keptLine: number | null;
+  lineId: string;
+}
+
 export interface Ctx extends OutputOptions {
   io: Io;
   asOf: number;
@@ -56,6 +66,11 @@ export interface Ctx extends OutputOptions {
   duplicates?: string;
   /** Set once the --duplicates file is written: a command that reads no order export never does. */
   duplicatesWritten?: boolean;
+  /**
+   * Rows another reader found before the order exports were read (a review file's repeated
+   * reviews): written at the top of the --duplicates file by whichever reader writes it.
+   */
+  duplicatesFirst?: DuplicateRow[];
   strict: boolean;
   config: Config;
   configPath?: string;

@@ -1,7 +1,7 @@
 // Orders seen more than once across the input files. stderr gets one line per pair of files
 // (count, the first few ids, which file's version was used): an hourly cron log must not fill
 // with one line per order. `--duplicates FILE` gets every one (file, line, id, the kept copy).
-import type { Ctx } from '../cli/context.js';
+import type { Ctx, DuplicateRow } from '../cli/context.js';
 import { type Msg, msg, say } from '../cli/errors.js';
 import type { Column } from '../io/columns.js';
 import { type RowWriter, openOutput } from '../io/output.js';
@@ -18,6 +18,24 @@ const COLUMNS: Column[] = [
   // An item report's rows are de-duplicated by 子订单编号: the line repeated, beside its order's id.
   { key: 'lineId', zh: '子订单编号', en: 'lineId', type: 'id' },
 ];
+
+/** The --duplicates file, opened with the rows found before it (ctx.duplicatesFirst) written first. */
+async function openDuplicates(ctx: Ctx): Promise<RowWriter> {
+  const w = await openOutput({ ...ctx, output: ctx.duplicates, format: undefined, stdout: ctx.io.stderr }, COLUMNS);
+  for (const r of ctx.duplicatesFirst ?? []) await w.row({ ...r });
+  return w;
+}
+
+/**
+ * Writes the --duplicates file with ctx.duplicatesFirst alone, unless an order reader wrote it
+ * (a review command given no order export: its repeated reviews, or an empty file for none).
+ */
+export async function writeDuplicatesFirst(ctx: Ctx): Promise<void> {
+  if (!ctx.duplicates || ctx.duplicatesWritten) return;
+  const w = await openDuplicates(ctx);
+  await w.close();
+  ctx.duplicatesWritten = true;
+}
 
 interface Pair {
   kept: number;
@@ -58,9 +76,8 @@ export class DuplicateLog {
       if (p.ids.length < IDS_SHOWN) p.ids.push(id);
       else p.more = true;
     }
-    const out = this.ctx.duplicates;
-    if (out) {
-      this.writer ??= await openOutput({ ...this.ctx, output: out, format: undefined, stdout: this.ctx.io.stderr }, COLUMNS);
+    if (this.ctx.duplicates) {
+      this.writer ??= await openDuplicates(this.ctx);
       await this.writer.row({ file: this.names[dropped], line, orderId: id, keptFile: kept === undefined ? '' : this.names[kept], keptLine: keptLine || null, lineId: lineId ?? '' });
     }
   }
@@ -118,7 +135,7 @@ export class DuplicateLog {
     }
     if (c.duplicates && !this.writer) {
       // An empty file says "no duplicates" to a script that reads it.
-      this.writer = await openOutput({ ...c, output: c.duplicates, format: undefined, stdout: c.io.stderr }, COLUMNS);
+      this.writer = await openDuplicates(c);
     }
     await this.writer?.close();
     if (this.writer) this.ctx.duplicatesWritten = true;

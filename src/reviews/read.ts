@@ -1,6 +1,6 @@
 // Reading review files (FORMATS "Reviews": no official export exists, so storeops defines its own
 // columns and accepts the common aliases). csv or xlsx, any encoding, through src/io.
-import type { Ctx } from '../cli/context.js';
+import type { Ctx, DuplicateRow } from '../cli/context.js';
 import { InputError, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
@@ -95,8 +95,11 @@ export async function readReviews(
   files: string[],
   rejects: RejectLog,
   keep?: (r: Review) => boolean,
-): Promise<{ reviews: Review[]; duplicates: number; rows: number; read: number; versions: string[] }> {
+): Promise<{ reviews: Review[]; duplicates: number; rows: number; read: number; versions: string[]; duplicateRows: DuplicateRow[] }> {
   const reviews: Review[] = [];
+  // Each row dropped as a duplicate, beside the row kept (for --duplicates; as many as `duplicates`).
+  const duplicateRows: DuplicateRow[] = [];
+  const dropped = (d: Review, k: Review) => duplicateRows.push({ file: d.file, line: d.line, orderId: d.orderId, keptFile: k.file, keptLine: k.line, lineId: '' });
   // Kept reviews by the hash of their key; a hit is compared field by field, so none is dropped by a collision.
   const kept = new Map<number, Review | Review[]>();
   let duplicates = 0;
@@ -223,8 +226,12 @@ export async function readReviews(
       const h = hash53(`${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${title}`);
       const same = kept.get(h);
       const twins = same === undefined ? [] : Array.isArray(same) ? same : [same];
-      if (twins.some((x) => x.orderId === orderId && x.reviewedAt === reviewedAt && x.text === text && x.followUpText === followUpText && x.title === review.title)) {
+      const twin = twins.find((x) => x.orderId === orderId && x.reviewedAt === reviewedAt && x.text === text && x.followUpText === followUpText && x.title === review.title);
+      if (twin) {
         duplicates++;
+        // Kept: the twin, or the version that took its place since.
+        const now = byVersion.get(`${orderId}\u0000${reviewedAt}\u0000${twin.title}`);
+        dropped(review, now === undefined ? twin : reviews[now]!);
         continue;
       }
       kept.set(h, twins.length === 0 ? review : [...twins, review]);
@@ -236,7 +243,11 @@ export async function readReviews(
       if (at !== undefined) {
         duplicates++;
         if (!versions.includes(orderId)) versions.push(orderId);
-        if (moreComplete(review, reviews[at]!)) reviews[at] = review;
+        const before = reviews[at]!;
+        if (moreComplete(review, before)) {
+          reviews[at] = review;
+          dropped(before, review);
+        } else dropped(review, before);
         continue;
       }
       byVersion.set(vkey, reviews.length);
@@ -244,7 +255,7 @@ export async function readReviews(
       reviews.push(review);
     }
   }
-  return { reviews, duplicates, rows, read, versions };
+  return { reviews, duplicates, rows, read, versions, duplicateRows };
 }
 
 /** Of two versions of one review: the one with a 追评, or the later 追评; on a tie the one read later. */

@@ -2,7 +2,7 @@
 // pure modules, hand rows to the output layer.
 import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
 import type { Ctx } from '../cli/context.js';
-import { InputError, UsageError, msg } from '../cli/errors.js';
+import { InputError, UsageError, msg, say } from '../cli/errors.js';
 import { checkOrderId } from '../io/cells.js';
 import { HOUR_MS } from '../time.js';
 import type { Column } from '../io/columns.js';
@@ -20,6 +20,7 @@ import { type RosterOnShift, assign, onShiftAt, readOnShift } from './roster-fil
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
 import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 import { readReviews } from './read.js';
+import { writeDuplicatesFirst } from '../orders/duplicates.js';
 import { reviewsNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
 import { fileProblem } from '../io/fsproblem.js';
@@ -152,7 +153,9 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     // `reviews message` for one order keeps them too: the contact limits count per buyer, across
     // all their reviews (a buyer who said stop about another review is not to be contacted).
     const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder || needsFollowUp(r, cfg.matchers) : (r: Review) => needsFollowUp(r, cfg.matchers);
-    const { reviews, duplicates, rows, read, versions } = await readReviews(ctx, files, rejects, keep);
+    const { reviews, duplicates, rows, read, versions, duplicateRows } = await readReviews(ctx, files, rejects, keep);
+    ctx.duplicatesFirst = duplicateRows;
+    if (duplicates > 0 && !ctx.duplicates && !ctx.quiet) ctx.io.stderr.write(say(msg(`(用 --duplicates <文件> 列出全部 ${duplicates} 条重复评价)`, `(use --duplicates <file> to list the ${duplicates} duplicate review(s))`), ctx.lang) + '\n');
     // SPEC: duplicate order ids across files are reported once and counted.
     if (versions.length > 0) {
       const ids = versions.slice(0, 5).join(', ') + (versions.length > 5 ? ' …' : '');
@@ -165,6 +168,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     }
     const wanted = new Set(reviews.map((r) => r.orderId));
     const orders = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
+    await writeDuplicatesFirst(ctx);
     // The roster's unusable rows share the one RejectLog (one --rejects file for the run).
     const roster = typeof opts.roster === 'string' ? await readOnShift(ctx, opts.roster, rejects) : undefined;
     await rejects.finish();
@@ -281,8 +285,9 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
   let reviews: Review[] = [];
   let orders: Map<string, OrderFacts> | null = null;
   try {
-    if (reviewFiles.length > 0) ({ reviews } = await readReviews(ctx, reviewFiles, rejects, (r) => r.orderId === orderId || needsFollowUp(r, cfg.matchers)));
+    if (reviewFiles.length > 0) ({ reviews, duplicateRows: ctx.duplicatesFirst } = await readReviews(ctx, reviewFiles, rejects, (r) => r.orderId === orderId || needsFollowUp(r, cfg.matchers)));
     orders = await loadOrderFacts(ctx, orderFiles, rejects, new Set([orderId, ...reviews.map((r) => r.orderId)]));
+    await writeDuplicatesFirst(ctx);
     await rejects.finish();
   } catch (e) {
     await rejects.abort();

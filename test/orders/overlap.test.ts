@@ -292,16 +292,21 @@ describe('the same file named twice', () => {
 describe('--duplicates with a command that reads no order export', () => {
   // zhenjian estimate, or reviews queue without --orders, accepted --duplicates and wrote nothing,
   // silently: a script then found no file (a header-only file is how "no duplicates" is told).
-  it('warns that the file was not written (zh and en); with --orders it is written', () => {
+  it('warns that the file was not written (zh and en); a review command writes it, with or without --orders', () => {
     const dir = tmpDir();
     const dups = path.join(dir, 'dups.csv');
     const zj = cli(['zhenjian', 'estimate', path.join(ROOT, 'examples', 'zhenjian-products.csv'), '--duplicates', dups, '-q']);
     expect(zj.code).toBe(0);
     expect(zj.stderr).toContain(`storeops: warning: --duplicates ${dups}: zhenjian estimate read no order export, so the file was not written`);
+    const zh = cli(['zhenjian', 'estimate', path.join(ROOT, 'examples', 'zhenjian-products.csv'), '--duplicates', dups, '-q', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`--duplicates ${dups}: zhenjian estimate 没有读取订单报表, 未写入该文件`);
+    expect(fs.existsSync(dups)).toBe(false);
+    // A review command lists its repeated reviews (none in the example: the header alone), with or without --orders.
     const reviews = path.join(ROOT, 'examples', 'reviews.csv');
     const rq = cli(['reviews', 'queue', reviews, '--duplicates', dups, '-q', '--lang', 'zh']);
-    expect(rq.stderr).toContain(`--duplicates ${dups}: reviews queue 没有读取订单报表, 未写入该文件`);
-    expect(fs.existsSync(dups)).toBe(false);
+    expect(rq.stderr).not.toContain('未写入该文件');
+    expect(fs.readFileSync(dups, 'utf8').replace(/^\uFEFF/, '').trim()).toBe('文件,行号,订单编号,采用的文件,采用的行号,子订单编号');
+    fs.rmSync(dups);
     const withOrders = cli(['reviews', 'queue', reviews, '--orders', path.join(ROOT, 'examples', 'ExportOrderList202611.csv'), '--duplicates', dups, '-q']);
     expect(withOrders.stderr).not.toContain('was not written');
     expect(fs.readFileSync(dups, 'utf8').replace(/^\uFEFF/, '').trim()).toBe('file,line,orderId,keptFile,keptLine,lineId');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
 const HEAD = '订单编号,买家,宝贝标题,评价结果,评价时间,评价内容,追评时间,追评内容\n';
 const ID = '4000000000000000001';
@@ -52,3 +52,41 @@ describe('overlapping review downloads', () => {
     expect(r.stderr).not.toContain('more than one version');
   });
 });
+
+describe('--duplicates lists the duplicate reviews', () => {
+  it('each dropped row beside the row kept: an exact repeat, and the older version of a review given a 追评', () => {
+    const f = files();
+    const again = path.join(f.dir, 'again.csv');
+    // Rows 2 and 3: one review twice, exactly (row 3 dropped, row 2 kept).
+    fs.writeFileSync(again, HEAD + `4000000000000000002,小王,碗,差评,2026-11-21 09:00:00,裂了,,\n4000000000000000002,小王,碗,差评,2026-11-21 09:00:00,裂了,,\n`);
+    const out = path.join(f.dir, 'dups.csv');
+    // ex1 row 2 is the version without the 追评: dropped for ex2 row 2, though read first.
+    const r = runCli(['reviews', 'queue', f.ex1, f.ex2, again, '--duplicates', out, '--as-of', '2026-11-22 12:00:00', '-f', 'json', ...f.state]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('reviews: 4 rows, 2 read, 2 duplicates');
+    expect(r.stderr).not.toContain('was not written');
+    expect(fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual([
+      'file,line,orderId,keptFile,keptLine,lineId',
+      `${f.ex1},2,="${ID}",${f.ex2},2,`,
+      `${again},3,="4000000000000000002",${again},2,`,
+    ]);
+    // Without --duplicates, stderr says how to get the list.
+    const q = runCli(['reviews', 'queue', f.ex1, f.ex2, again, '--as-of', '2026-11-22 12:00:00', '-f', 'json', ...f.state]);
+    expect(q.stderr).toContain('(use --duplicates <file> to list the 2 duplicate review(s))');
+  });
+
+  it('with --orders: the repeated reviews first, then the order export\'s repeated orders, in one file', () => {
+    const f = files();
+    const orders = path.join(f.dir, 'ExportOrderList202611.csv');
+    const ex = fs.readFileSync(path.join(EXAMPLES, 'ExportOrderList202611.csv'));
+    // The example export with its first order row written twice (GBK bytes kept as they are).
+    const lines = ex.toString('latin1').split('\r\n');
+    fs.writeFileSync(orders, Buffer.from([...lines.slice(0, 2), lines[1], ...lines.slice(2)].join('\r\n'), 'latin1'));
+    const out = path.join(f.dir, 'dups.csv');
+    const r = runCli(['reviews', 'queue', f.ex1, f.ex2, '--orders', orders, '--duplicates', out, '--as-of', '2026-11-22 12:00:00', '-f', 'json', ...f.state]);
+    const listed = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(listed).toEqual(['file,line,orderId,keptFile,keptLine,lineId', `${f.ex1},2,="${ID}",${f.ex2},2,`, `${orders},3,="3515313147329357901",${orders},2,`]);
+    expect(r.stderr).toContain('reviews: 2 rows, 1 read, 1 duplicates');
+  });
+});
+

@@ -784,14 +784,21 @@ class SqliteState implements StateDb {
       }
       return over.minus(rest);
     };
+    /** What a recorded voucher (its record and top-ups) issued of its own: its amounts less its covers. */
+    const issuedOwn = (k: string): Decimal => {
+      let t = (amounts.all(k, `${k}+`, `${k},`) as string[]).reduce((s, a) => s.plus(a), new Decimal(0));
+      for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) for (const a of Object.values(parseCovered(c, this.path))) t = t.minus(a);
+      return t;
+    };
     /**
      * What a recorded voucher (its record and top-ups) counted toward its cap as paid by other
      * vouchers that hold none of its orders and are no longer in its cap group (a paid time
      * corrected since: {o04} recorded 20 h after {o00}, truly 31 h, was capped with {o00}'s 30.00
      * and issued 470.00; seen in its own window it read 'already recorded': 500.00 paid of 530.00),
      * by voucher. That money paid their own orders: it does not stand behind this voucher. Not when
-     * another voucher has taken their orders over since: that one paid them anew, so the money does
-     * stand behind this voucher (giving it back would pay it twice).
+     * another voucher has taken their orders over since (re-issuing them, with money of its own):
+     * that one paid them anew, so the money does stand behind this voucher (giving it back would pay
+     * it twice).
      */
     const staleCap = (v: VoucherRecord, ids: string[]): Map<string, Decimal> => {
       const out = new Map<string, Decimal>();
@@ -811,9 +818,17 @@ class SqliteState implements StateDb {
         // Taken over by a voucher holding none of `v`'s orders: it paid them anew. One holding `v`'s
         // orders too (a window {00,04} from an export with the wrong paid time again) took `v`'s
         // money, share and all: that is not paying them anew ({04} read 'already recorded' with the
-        // true export: 500.00 paid of 530.00).
+        // true export: 500.00 paid of 530.00). Nor is a voucher `j` itself took over (it holds
+        // `j`'s orders from before), nor one that issued nothing of its own (all it comes to was
+        // taken from the vouchers it re-issues): FUZZ_SHIFT seed 500165, {o04,o07} 500.00, {o07}
+        // taking o07's 300.00 of it, then {o09} capped with both to 0.00 by a wrong paid time; its
+        // true window is its own, and neither paid o07 anew: 800.00 paid of 1000.00.
         const anew = (held.all(v.kind ?? 'voucher', JSON.stringify(theirs)) as ClashRow[]).some(
-          (r) => r.voucher_key !== j && !parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id)),
+          (r) =>
+            r.voucher_key !== j &&
+            !parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id)) &&
+            parseIds((reissuesOf.get(r.voucher_key) as string | null | undefined) ?? '[]', this.path).includes(j) &&
+            issuedOwn(r.voucher_key).gt(0),
         );
         if (anew) continue;
         out.set(j, a);
@@ -912,6 +927,11 @@ class SqliteState implements StateDb {
         }
         return by;
       };
+      /** The stale cap shares of `u` (staleCap) when it is a voucher of this call, which gives them back when seen. */
+      const staleOf = (u: string): Map<string, Decimal> => {
+        const uv = inCallByKey.get(u);
+        return uv ? staleCap(uv, [...new Set(uv.orderIds)]) : new Map();
+      };
       const fromMe = takenFrom(key);
       // Given back before by its own top-ups (negative entries under its own key).
       const restored = Decimal.max(0, (fromMe.get(key) ?? new Decimal(0)).neg());
@@ -923,6 +943,11 @@ class SqliteState implements StateDb {
         let out = new Decimal(0);
         for (const [u, b] of takenFrom(t)) {
           if (u === t || u === key || !b.gt(0) || idsOfKey(u).some((id) => mine.has(id))) continue;
+          // A cap share `u` counted of T's money toward a window the export no longer puts T in:
+          // `u` gives it back itself (staleCap), T's money still stands behind T's orders. Given
+          // here too it was paid twice (FUZZ_SHIFT seed 500165: {o07} took o07's 300.00 of
+          // {o04,o07}, {o09} counted it toward a wrong window; both got it back: 1300.00 of 1000.00).
+          if (staleOf(u).has(t)) continue;
           out = out.plus(b);
         }
         const part = Decimal.min(a, Decimal.max(0, out.minus(Decimal.max(0, tTotal.minus(a)))));

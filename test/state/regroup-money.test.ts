@@ -169,3 +169,46 @@ describe('FUZZ_SHIFT seed 140131: a voucher\'s money given to another order thro
     expect(total(state)).toBe('500.00');
   });
 });
+
+describe('FUZZ_SHIFT seed 500165: a cap share counted of a window whose order another voucher of it took over (tmall-2023)', () => {
+  // Buyer Q, each shipped 48 h 1 s after payment (late), 30 % each (RULES 1.2):
+  //   o04 3000.00 paid 05-31 11:56 →  900.00
+  //   o07 1000.00 paid 05-31 12:58 →  300.00
+  //   o09 9000.00 paid 06-01 16:11 → 2700.00 (one export: 05-31 22:11, 10 h 15 min after o04)
+  // o04 opens W1 (to 06-01 11:56), o07 joins (1 h 2 min after); o09 is 28 h 15 min after o04: it
+  // opens W2. W1 = min(500, 900 + 300) = 500.00; W2 = min(500, 2700) = 500.00. Owed: 1000.00.
+  const q = (n: string, paid: string, paidAt: string, shippedAt: string) => shipped(`50000000000500165${n}`, 'Q', paid, paidAt, shippedAt);
+  const o04 = q('04', '3000.00', '2025-05-31 11:56:00', '2025-06-02 11:56:01');
+  const o07 = q('07', '1000.00', '2025-05-31 12:58:00', '2025-06-02 12:58:01');
+  const o09 = q('09', '9000.00', '2025-06-01 16:11:00', '2025-06-03 16:11:01');
+  const o09wrong = q('09', '9000.00', '2025-05-31 22:11:00', '2025-06-03 16:11:01');
+
+  it('{o09}, capped to 0.00 with W1\'s 500.00 by a wrong paid time, is owed all of it in its own window: 1000.00 paid, not 800.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [o04, o07], r2: [o07], r3: [o09wrong], full: [o04, o07, o09] });
+    // {o04,o07} = 500.00, issued.
+    const r1 = run(f.r1!, state);
+    expect(seen(r1.rows)).toEqual([['500.00', '500.00', 'new']]);
+    // {o07} = 300.00 (--reissue o07): {o04,o07} paid o07's 300.00 of it: 0.00 to issue.
+    const r2 = run(f.r2!, state, '--reissue', String(o07.订单编号));
+    expect(seen(r2.rows)).toEqual([['300.00', '0.00', 'reissued']]);
+    // {o09} = min(500, 2700) = 500.00; the rebuilt window (openings 05-31 11:56, 12:58, 22:11) is one,
+    // and holds 500.00 toward its cap ({o07} 300.00, {o04,o07} the 200.00 left): 0.00 to issue.
+    const r3 = run(f.r3!, state);
+    expect(seen(r3.rows)).toEqual([['500.00', '0.00', 'new']]);
+    expect(total(state)).toBe('500.00');
+    // The true export: {o04,o07} 500.00, paid by its own 500.00 (300.00 of it through {o07}):
+    // already recorded. {o09} opens W2 and counted all 500.00 of W1's money toward a cap it no
+    // longer shares: 500.00 is owed and topped up (0.00 recorded, covered −500.00). Before: the
+    // share {o07} held was taken to be paid anew by {o04,o07} (which {o07} had taken over), so
+    // {o09} read 'already recorded', and {o04,o07} got 300.00 back instead: 800.00 paid of 1000.00.
+    const r4 = all(f.full!, state);
+    expect(seen(r4.rows)).toEqual([['500.00', '0.00', 'already_recorded'], ['500.00', '500.00', 'topped_up']]);
+    expect(total(state)).toBe('1000.00');
+    expect(told(r1.rows) + told(r2.rows) + told(r3.rows) + told(r4.rows)).toBe(1000);
+    // Once: the next run finds it given back.
+    expect(seen(all(f.full!, state).rows)).toEqual([['500.00', '0.00', 'already_recorded'], ['500.00', '0.00', 'already_recorded']]);
+    expect(total(state)).toBe('1000.00');
+  });
+});

@@ -1,7 +1,7 @@
 // The shell: parses argv with commander, builds the context, runs a command, and maps every
 // error to SPEC's exit codes in one place. Commands are imported lazily so start-up stays fast.
 import { Command, CommanderError, Option } from 'commander';
-import { paint } from './color.js';
+import { loadColor, paint } from './color.js';
 import { version } from './entry.js';
 import { PipeClosed } from './errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
@@ -211,7 +211,9 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // errors and its --help involve no other command. Anything else (help, --help, an option
   // first, an unknown command) gets the whole tree.
   const only = COMMANDS.some(([name]) => name === argv[0]) ? argv[0] : undefined;
-  const program = buildProgram(io, lang, false, await loadCommands(only));
+  // Colour is only ever on for a terminal: chalk is loaded for one only.
+  const [commands] = await Promise.all([loadCommands(only), io.stdout.isTTY || io.stderr.isTTY ? loadColor() : undefined]);
+  const program = buildProgram(io, lang, false, commands);
   // Help and completion scripts are written straight to stdout: a reader that stops early
   // (`storeops help | head`) must end the run quietly, not crash it. Data goes through the sinks,
   // which handle this themselves.

@@ -108,6 +108,28 @@ describe('sniffing', () => {
     expect(isUtf8Prefix(iconv.encode('订单', 'gbk'), true)).toBe(false);
   });
 
+  it('isUtf8Prefix after a long valid prefix (checked natively up to its last character): the same verdicts as byte by byte', () => {
+    const text = Buffer.from('订单编号,买家会员名\n'.repeat(2000), 'utf8');
+    const smile = Buffer.from('😀', 'utf8'); // F0 9F 98 80
+    // Whole: valid. Cut after 1, 2 or 3 of its 4 bytes: valid only while more input may follow.
+    expect(isUtf8Prefix(Buffer.concat([text, smile]), true)).toBe(true);
+    for (let k = 1; k < 4; k++) {
+      const cut = Buffer.concat([text, smile.subarray(0, k)]);
+      expect(isUtf8Prefix(cut, false)).toBe(true);
+      expect(isUtf8Prefix(cut, true)).toBe(false);
+    }
+    // A surrogate (ED A0 80) has the shape of a three-byte character: the sniff takes the file as
+    // UTF-8 (the reader then names its line as bad), though the native check refuses it.
+    const surrogate = Buffer.concat([text, Buffer.from([0xed, 0xa0, 0x80]), text]);
+    expect(isUtf8(surrogate)).toBe(false);
+    expect(isUtf8Prefix(surrogate, true)).toBe(true);
+    // A continuation byte with no lead, or a lead byte F5 that UTF-8 never has: not UTF-8.
+    expect(isUtf8Prefix(Buffer.concat([text, Buffer.from([0x80])]), false)).toBe(false);
+    expect(isUtf8Prefix(Buffer.concat([text, Buffer.from([0xf5, 0x80, 0x80, 0x80])]), false)).toBe(false);
+    // Five continuation bytes after a valid text: the last character is not whole, whatever follows.
+    expect(isUtf8Prefix(Buffer.concat([text, Buffer.from([0xe8, 0x80, 0x80, 0x80, 0x80])]), false)).toBe(false);
+  });
+
   it('firstBadUtf8 finds the exact byte; continuation bytes at a chunk start are bad (a cut character is carried over whole)', () => {
     const ok = Buffer.from('a订b\n', 'utf8');
     expect(firstBadUtf8(ok)).toBe(ok.length);

@@ -148,7 +148,9 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
     });
   }
   // A late order whose amount is unknown may still join its buyer's window: like an unshipped one,
-  // it keeps that window's voucher provisional (never recorded as final without it).
-  const noAmountLate = v.verdict === 'not_judged' && (v.reason === 'no_paid_amount' || v.reason === 'platform_paid_unknown');
-  return { verdict: v, timing: judged, rules, unshippedOpen, late, openIds: unshippedOpen || noAmountLate ? [o.orderId] : [] };
+  // it keeps that window's voucher provisional (never recorded as final without it). So does one
+  // whose verdict depends on the seconds its times lost (time_precision): it may be late and belong
+  // to the window, as a line that cannot be judged holds its order's voucher (assess above).
+  const heldOut = v.verdict === 'not_judged' && (v.reason === 'no_paid_amount' || v.reason === 'platform_paid_unknown' || v.reason === 'time_precision');
+  return { verdict: v, timing: judged, rules, unshippedOpen, late, openIds: unshippedOpen || heldOut ? [o.orderId] : [] };
 }

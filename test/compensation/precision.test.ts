@@ -113,3 +113,36 @@ describe('older 订单报表 layouts without 发货时间', () => {
     expect(T71).toContain('发货时间');
   });
 });
+
+describe('an order not judged for its lost seconds keeps its window open (found by the oracle, test/oracle)', () => {
+  // tmall-2026 (auto: paid in November 2026), same buyer, same Beijing day 2026-11-10:
+  // X paid 09:00:00, shipped 11-13 09:00:00: deadline 11-12 09:00:00, 24 h late → (200.00 − 10.00) × 5 % = 9.50.
+  // Y paid shown 12:00 (12:00:00–12:00:59), shipped shown 11-12 12:00: deadline 11-12 12:00:ss, shipped 12:00:tt,
+  //   late exactly when tt > ss → not judged (time_precision). Were it late: 190.00 × 5 % = 9.50, and the day's
+  //   voucher would be 9.50 + 9.50 = 19.00. So the voucher is 9.50 or 19.00: it cannot be final (nor recorded) at 9.50.
+  const X = '3515313147329357901';
+  const Y = '3515313147329357902';
+  const f = write(dir, 'held-by-precision.csv', taobaoCsv([
+    order(X, { 买家会员名: '小明', 订单状态: shipped, 订单付款时间: '2026-11-10 09:00:00', 发货时间: '2026-11-13 09:00:00' }),
+    order(Y, { 买家会员名: '小明', 订单状态: shipped, 订单创建时间: '2026/11/10 11:59', 订单付款时间: '2026/11/10 12:00', 发货时间: '2026/11/12 12:00' }),
+  ]));
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`the day's voucher is provisional, not recorded, while Y is not judged (TZ=${tz})`, () => {
+      const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json'], { tz });
+      expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state])).toEqual([['小明', [X], '9.50', 'provisional']]);
+      expect(r.stderr).toContain(`not judged (time_precision): ${Y}.`);
+      const rec = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '--record', '-f', 'json'], { tz });
+      expect(rec.stderr).toContain('1 voucher totalling 9.50 to issue (1 provisional); 0 rejected rows; 0 newly recorded');
+    });
+  }
+
+  it('tmall-2023: the same for a 24-hour window (X, Y paid 2026-03-10; 30 %: 57.00, or 114.00 with Y)', () => {
+    const g = write(dir, 'held-by-precision-2023.csv', taobaoCsv([
+      order(X, { 买家会员名: '小明', 订单状态: shipped, 订单付款时间: '2026-03-10 09:00:00', 发货时间: '2026-03-13 09:00:00' }),
+      order(Y, { 买家会员名: '小明', 订单状态: shipped, 订单创建时间: '2026/3/10 11:59', 订单付款时间: '2026/3/10 12:00', 发货时间: '2026/3/12 12:00' }),
+    ]));
+    const r = runCli(['compensate', g, '--as-of', '2026-03-20 12:00:00', '-f', 'json']);
+    // X: 190.00 × 30 % = 57.00; Y (paid 3 h after X, inside X's 24 h) would add 57.00.
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.rules, v.orderIds, v.amount, v.state])).toEqual([['tmall-2023', [X], '57.00', 'provisional']]);
+  });
+});

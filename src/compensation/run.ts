@@ -30,7 +30,7 @@ import {
   runSummary, seriousDelayWarning,
 } from './summary.js';
 import { openKey, orderIdsOf, toVoucher } from './vouchers.js';
-import { windows } from './window.js';
+import { secondsDependent, windows } from './window.js';
 import type { AtRiskEntry, VoucherEntry } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
 
@@ -172,6 +172,13 @@ function roundedExcludeWarning(file: string, lines: number[], ids: string[], n: 
 }
 
 /** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
+function windowSecondsWarning(n: number): Msg {
+  return msg(
+    `${n} 个红包暂定: 其 24 小时窗口 (tmall-2023) 取决于付款时间丢失的秒数 (时间没有秒, 文件可能被 Excel 另存过), 不作为最终结果记录。请重新从卖家中心导出原始文件。`,
+    `${n === 1 ? '1 voucher is' : `${n} vouchers are`} kept provisional: their 24-hour window (tmall-2023) depends on the seconds a paid time lost (times without seconds: the file was probably re-saved in Excel); not recorded as final. Export the original file again from the seller centre.`,
+  );
+}
+
 function timePrecisionWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
   return msg(
@@ -265,6 +272,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
   const tally = newTally();
   const late = new LateStore();
+  /** Paid-time slack (ms) of late orders under a rolling 24-hour rule set whose paid time lost its seconds, by store index. */
+  const lateSlack = new Map<number, number>();
   const atRisk: Row[] = [];
   const promiseOrders: PromiseOrder[] = [];
   /** --delivery-failures orders given no promise payout: never paid, or closed without shipping. */
@@ -348,7 +357,12 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
       tally.notJudged++;
       tally.notJudgedReasons[a.verdict.reason] = (tally.notJudgedReasons[a.verdict.reason] ?? 0) + 1;
     } else if (a.late.length) tally.late++;
-    for (const l of a.late) late.push(l);
+    // tmall-2023: a paid time without its seconds may move the order across a 24-hour window's end.
+    const paidSlack = a.rules?.combine.by === 'rolling-24h' ? (o.timeSlack?.paidAt ?? 0) : 0;
+    for (const l of a.late) {
+      if (paidSlack > 0) lateSlack.set(late.length, paidSlack);
+      late.push(l);
+    }
   }
   await set.reportDuplicates();
   set.releaseDuplicateCheck();
@@ -406,10 +420,14 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
   // Stages 2–4, window → voucher → reconcile: one window at a time, so vouchers are never all held.
   // Calendar days are the platform's (Beijing), whatever zone --tz read the times in.
   const groups = windows(late, rulesOf, PLATFORM_TZ);
+  // RULES 1.2: a 24-hour window cut by seconds the export lost is not final (judge only what holds either way).
+  const secondsHeld = secondsDependent(late, groups, rulesOf, lateSlack);
+  if (secondsHeld.size > 0 && req.atRisk === undefined) ctx.warn(windowSecondsWarning(secondsHeld.size));
   const voucherOf = (g: Int32Array): Reconciled => {
     const orders = Array.from(g, (i) => late.get(i));
     const rules = rulesOf(orders[0]!.rules);
     const v = toVoucher(orders, open, rules, ctx.asOf, PLATFORM_TZ);
+    if (secondsHeld.has(g[0]!)) v.state = 'provisional';
     // An order with two rows in one file: the version used may not be the current one, whatever
     // day its paid time puts it on (the other row's day is held through the open orders). A
     // rejected row with no buyer to hold by may belong in this voucher.

@@ -98,3 +98,42 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
   });
   return new WindowList(order, Int32Array.from(byOutput, (g) => starts[g]!), Int32Array.from(byOutput, (g) => sizes[g]!));
 }
+
+/**
+ * Rolling 24 h windows (tmall-2023) whose orders depend on seconds a paid time lost (an Excel
+ * re-save shows `2025/6/15 9:53`, really 09:53:00–09:53:59; `slack` gives those orders' slack in ms
+ * by store index). An order shown within 24 h of its window's opening may really be paid after it,
+ * or the buyer's next late order, shown after it, may be within it (the opening itself up to `slack`
+ * later): that window, and the buyer's later ones chained from it, could then be cut otherwise, with
+ * another cap. Returns the store index of each such window's first order (RULES 1.2: judge only what
+ * holds either way; those vouchers are kept provisional).
+ */
+export function secondsDependent(store: LateStore, list: WindowList, rulesOf: (id: string) => RuleSet, slack: ReadonlyMap<number, number>): Set<number> {
+  const held = new Set<number>();
+  if (slack.size === 0) return held;
+  // Each buyer's windows under one rule set, in the order they open (the list is sorted by start).
+  const chains = new Map<string, Int32Array[]>();
+  for (let k = 0; k < list.length; k++) {
+    const g = list.at(k);
+    const f = g[0]!;
+    if (!store.hasBuyer(f) || rulesOf(store.rules(f)).combine.by !== 'rolling-24h') continue;
+    const key = `${store.rules(f)}\u0000${store.buyer(f)}`;
+    const c = chains.get(key);
+    if (c) c.push(g);
+    else chains.set(key, [g]);
+  }
+  for (const ws of chains.values()) {
+    if (!ws.some((g) => g.some((i) => slack.has(i)))) continue;
+    let from = -1;
+    for (let k = 0; k < ws.length && from < 0; k++) {
+      const g = ws[k]!;
+      const f = g[0]!;
+      const end = store.paidAt(f) + DAY_MS;
+      const leaves = g.some((i) => i !== f && store.paidAt(i) + (slack.get(i) ?? 0) > end);
+      const joins = k + 1 < ws.length && store.paidAt(ws[k + 1]![0]!) <= end + (slack.get(f) ?? 0);
+      if (leaves || joins) from = k;
+    }
+    if (from >= 0) for (let k = from; k < ws.length; k++) held.add(ws[k]![0]!);
+  }
+  return held;
+}

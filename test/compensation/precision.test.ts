@@ -146,3 +146,37 @@ describe('an order not judged for its lost seconds keeps its window open (found 
     expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.rules, v.orderIds, v.amount, v.state])).toEqual([['tmall-2023', [X], '57.00', 'provisional']]);
   });
 });
+
+describe('tmall-2023: a 24-hour window that depends on the seconds a paid time lost (found by the oracle, test/oracle)', () => {
+  // RULES 1.2 (our reading): a window opens at a buyer's first late order; every order paid within 24 h of
+  // that opening (24:00:00 included) joins it; 30 % of (paid − postage), at least 5.00, 500.00 cap per window.
+  // X and Y: 1000.00 paid, no postage, shipped 2025-06-20 10:00:00 (deadline paid + 48 h: late) → 300.00 each.
+  const X = '3515313147329357901';
+  const Y = '3515313147329357902';
+  const late = (id: string, paid: string) =>
+    order(id, { 买家会员名: '小明', 订单状态: shipped, 买家应付货款: '1000.00', 买家应付邮费: '0.00', 买家实际支付金额: '1000.00', 订单创建时间: paid, 订单付款时间: paid, 发货时间: '2025-06-20 10:00:00' });
+  const run = (name: string, xPaid: string, yPaid: string, tz = 'UTC') => {
+    const f = write(dir, name, taobaoCsv([late(X, xPaid), late(Y, yPaid)]));
+    const r = runCli(['compensate', f, '--as-of', '2025-06-25 00:00:00', '-f', 'json'], { tz });
+    return { r, rows: (JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.orderIds, v.amount, v.state]) };
+  };
+
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`X shown 09:53 (09:53:00–09:53:59), Y paid 24 h 30 s after 09:53:00: one window (500.00) or two (600.00); neither is final (TZ=${tz})`, () => {
+      // Y − X = 24:00:30 − X's lost seconds: ≤ 24 h (joins, 300.00 + 300.00 capped at 500.00) when X was paid at 09:53:30 or later.
+      const { r, rows } = run(`w24-a-${tz.replace('/', '-')}.csv`, '2025/6/15 9:53', '2025-06-16 09:53:30', tz);
+      expect(rows).toEqual([[[X], '300.00', 'provisional'], [[Y], '300.00', 'provisional']]);
+      expect(r.stderr).toContain('2 vouchers are kept provisional: their 24-hour window (tmall-2023) depends on the seconds a paid time lost');
+    });
+  }
+
+  it('Y shown 09:53 one day after X paid 09:53:30: joins only if paid by 09:53:30 → the one voucher (500.00) is not final', () => {
+    const { rows } = run('w24-b.csv', '2025-06-15 09:53:30', '2025/6/16 9:53');
+    expect(rows).toEqual([[[X, Y], '500.00', 'provisional']]);
+  });
+
+  it('what holds either way stays final: Y at 09:54:00 is after any second of 09:53 + 24 h (300.00 + 300.00); Y at 09:53:00 is within (500.00)', () => {
+    expect(run('w24-c.csv', '2025/6/15 9:53', '2025-06-16 09:54:00').rows).toEqual([[[X], '300.00', 'final'], [[Y], '300.00', 'final']]);
+    expect(run('w24-d.csv', '2025/6/15 9:53', '2025-06-16 09:53:00').rows).toEqual([[[X, Y], '500.00', 'final']]);
+  });
+});

@@ -111,29 +111,31 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
 export function secondsDependent(store: LateStore, list: WindowList, rulesOf: (id: string) => RuleSet, slack: ReadonlyMap<number, number>): Set<number> {
   const held = new Set<number>();
   if (slack.size === 0) return held;
-  // Each buyer's windows under one rule set, in the order they open (the list is sorted by start).
-  const chains = new Map<string, Int32Array[]>();
+  // Each buyer's windows (their indices in the list) under one rule set, in the order they open
+  // (the list is sorted by start), for the buyers with an order whose paid time lost its seconds.
+  const buyers = new Set<string>();
+  for (const i of slack.keys()) if (store.hasBuyer(i)) buyers.add(`${store.rules(i)}\u0000${store.buyer(i)}`);
+  const chains = new Map<string, number[]>();
   for (let k = 0; k < list.length; k++) {
-    const g = list.at(k);
-    const f = g[0]!;
+    const f = list.at(k)[0]!;
     if (!store.hasBuyer(f) || rulesOf(store.rules(f)).combine.by !== 'rolling-24h') continue;
     const key = `${store.rules(f)}\u0000${store.buyer(f)}`;
+    if (!buyers.has(key)) continue;
     const c = chains.get(key);
-    if (c) c.push(g);
-    else chains.set(key, [g]);
+    if (c) c.push(k);
+    else chains.set(key, [k]);
   }
-  for (const ws of chains.values()) {
-    if (!ws.some((g) => g.some((i) => slack.has(i)))) continue;
+  for (const ks of chains.values()) {
     let from = -1;
-    for (let k = 0; k < ws.length && from < 0; k++) {
-      const g = ws[k]!;
+    for (let n = 0; n < ks.length && from < 0; n++) {
+      const g = list.at(ks[n]!);
       const f = g[0]!;
       const end = store.paidAt(f) + DAY_MS;
       const leaves = g.some((i) => i !== f && store.paidAt(i) + (slack.get(i) ?? 0) > end);
-      const joins = k + 1 < ws.length && store.paidAt(ws[k + 1]![0]!) <= end + (slack.get(f) ?? 0);
-      if (leaves || joins) from = k;
+      const joins = n + 1 < ks.length && store.paidAt(list.at(ks[n + 1]!)[0]!) <= end + (slack.get(f) ?? 0);
+      if (leaves || joins) from = n;
     }
-    if (from >= 0) for (let k = from; k < ws.length; k++) held.add(ws[k]![0]!);
+    if (from >= 0) for (let n = from; n < ks.length; n++) held.add(list.at(ks[n]!)[0]!);
   }
   return held;
 }

@@ -25,6 +25,8 @@ ANCHORS = [
     datetime(2026, 4, 7, 23, 59, 59), datetime(2026, 11, 10, 23, 59, 59), datetime(2026, 11, 11, 0, 0, 0),
     datetime(2025, 6, 15, 0, 0, 0), datetime(2025, 12, 31, 23, 59, 59), datetime(2026, 3, 8, 1, 30, 0),
     datetime(2026, 11, 1, 1, 30, 0), datetime(2026, 4, 10, 12, 0, 0),
+    datetime(2026, 3, 8, 18, 0, 0), datetime(2026, 11, 1, 17, 0, 0), datetime(2026, 3, 8, 17, 59, 59),
+    datetime(2026, 4, 9, 8, 0, 0), datetime(2026, 4, 8, 16, 0, 0),
 ]
 SPECIAL_BASE = ['99.90', '99.99', '100.00', '100.10', '16.65', '16.67', '16.66', '20.05', '11.15', '1000.10', '1000.00',
                 '999.90', '500.05', '500.00', '499.90', '3333.30', '3333.37', '3333.33', '3333.40', '1666.70',
@@ -42,10 +44,26 @@ def rnd_money(rng):
     return Decimal(rng.randint(0, 2000000)) / 100
 
 
+FMT_RNG = random.Random(0)
+
+
 def fmt(t, precise=True):
     if precise:
+        if FMT_RNG.random() < 0.15:
+            return f'{t.year}/{t.month}/{t.day} {t.hour}:{t.minute:02d}:{t.second:02d}'
         return t.strftime('%Y-%m-%d %H:%M:%S')
+    if FMT_RNG.random() < 0.3:
+        return t.strftime('%Y-%m-%d %H:%M')
     return f'{t.year}/{t.month}/{t.day} {t.hour}:{t.minute:02d}'
+
+
+def mfmt(x):
+    r = FMT_RNG.random()
+    if r < 0.1 and x == x.to_integral_value():
+        return str(int(x))
+    if r < 0.15 and x == 0:
+        return '0元'
+    return str(x)
 
 
 def gen_case(rng, sw):
@@ -58,12 +76,14 @@ def gen_case(rng, sw):
     imprecise_rate = float(os.environ['IMPRECISE']) if 'IMPRECISE' in os.environ else rng.choice([0, 0, 0, 0.3])
     for b in range(nbuyers):
         buyer = rng.choice(['小明', '阿花tb', '老王的店铺', 'buyer_x', '张三', 'tb12345678']) + str(b)
+        if os.environ.get('NONAME') and rng.random() < 0.3:
+            buyer = ''
         n = rng.randint(1, 8)
         t = anchor + rng.choice([timedelta(0), rng.randint(-48, 48) * H, timedelta(seconds=rng.randint(-86400, 86400))])
         first = t
         for i in range(n):
             if i > 0:
-                step = rng.choice([timedelta(0), S, 24 * H, 24 * H + S, 24 * H - S, 12 * H, 48 * H, H,
+                step = rng.choice([timedelta(0), S, 24 * H, 24 * H + S, 24 * H - S, 12 * H, 48 * H, H, 24 * H + timedelta(seconds=rng.randint(-59, 59)),
                                    timedelta(seconds=rng.randint(0, 40 * 3600))])
                 base_from = rng.choice(['prev', 'prev', 'first'])
                 t = (t if base_from == 'prev' else first) + step
@@ -111,7 +131,7 @@ def gen_case(rng, sw):
             platform = '' if pp < 0.8 else ('0.00' if pp < 0.9 else str(rng.choice(['5.00', '57.00', '30.00'])))
             cells = {
                 '订单编号': oid, '买家会员名': buyer, '买家应付货款': str(gross - post if gross >= post else gross),
-                '买家应付邮费': str(post), '买家实际支付金额': str(gross), '订单状态': status,
+                '买家应付邮费': mfmt(post), '买家实际支付金额': mfmt(gross), '订单状态': status,
                 '收货人姓名': '王小明', '收货地址': '广东省 深圳市 南山区 科技园南路88号(518057)', '联系手机': "'13925130165",
                 '订单创建时间': fmt(paid_t - 120 * S),
                 '订单付款时间': '' if status == '等待买家付款' else fmt(paid_t, paid_precise),
@@ -171,9 +191,9 @@ def write(path, orders, enc):
 def run_storeops(path, as_of, tz, sw=None):
     env = dict(os.environ, TZ=tz, XDG_DATA_HOME='/tmp/oracle9-xdg', XDG_CONFIG_HOME='/tmp/oracle9-xdg')
     env.pop('STOREOPS_CONFIG', None)
-    p = subprocess.run(['node', os.path.join(ROOT, 'bin/storeops.js'), 'compensate', path, '--as-of', as_of, '-f', 'json',
+    p = subprocess.run(['node', os.environ.get('STOREOPS_BIN', os.path.join(ROOT, 'bin/storeops.js')), 'compensate', path, '--as-of', as_of, '-f', 'json',
                         '--no-state'] if False else
-                       ['node', os.path.join(ROOT, 'bin/storeops.js'), 'compensate', path, '--as-of', as_of, '-f', 'json']
+                       ['node', os.environ.get('STOREOPS_BIN', os.path.join(ROOT, 'bin/storeops.js')), 'compensate', path, '--as-of', as_of, '-f', 'json']
                        + (['--ship-within', str(sw)] if sw else []),
                        capture_output=True, text=True, env=env, cwd=os.path.dirname(path))
     return p
@@ -198,6 +218,7 @@ def main():
     rng = random.Random(seed)
     diffs = 0
     statediff = 0
+    ambig = 0
     for k in range(n):
         sw = rng.choice([None, None, 72, 120, 49]) if os.environ.get('SW') else None
         oracle.SHIP_WITHIN = sw
@@ -227,10 +248,14 @@ def main():
                 statediff += 1
                 if os.environ.get('SHOWSTATE'):
                     print(f'STATE {d}')
+                    json.dump({'asOf': as_of_s, 'sw': sw, 'tz': tz, 'storeops': a, 'oracle': b, 'notJudged': onj,
+                               'stderr': p.stderr}, open(os.path.join(d, 'state.json'), 'w'), ensure_ascii=False, indent=1, default=str)
                 else:
                     import shutil
                     shutil.rmtree(d)
                 continue
+        if any(v.get('ambiguous') for v in ov):
+            ambig += 1
         if a != b:
             diffs += 1
             json.dump({'asOf': as_of_s, 'sw': sw, 'tz': tz, 'enc': enc, 'storeops': a, 'oracle': b, 'notJudged': onj,
@@ -244,7 +269,7 @@ def main():
         else:
             import shutil
             shutil.rmtree(d)
-    print(f'{n} cases, {diffs} differ, {statediff} only storeops-provisional/oracle-final')
+    print(f'{n} cases, {diffs} differ, {statediff} only storeops-provisional/oracle-final, {ambig} tmall-2023 windows depending on lost seconds')
 
 
 if __name__ == '__main__':

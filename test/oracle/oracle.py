@@ -186,7 +186,12 @@ def compute(path, as_of):
         pending = [o for o in mine if not o['late'] and o['unshipped']]  # not yet due: could still become late
         pending += [h for h in holds if h['buyer'] == buyer and h['rules'] == rules]
         groups = []
-        if rules == 'tmall-2023':
+        ambiguous = False
+        if buyer == '':
+            # a buyer with no name is never combined (README): each late order its own voucher
+            groups = [[o] for o in late]
+            pending = []
+        elif rules == 'tmall-2023':
             cur = None
             for o in late:
                 if cur is None or o['paid'] - cur[0]['paid'] > timedelta(hours=24):
@@ -194,12 +199,26 @@ def compute(path, as_of):
                     groups.append(cur)
                 else:
                     cur.append(o)
+                if cur[0] is not o:
+                    # membership depends on lost seconds of either paid time
+                    so = timedelta(seconds=0 if o['paid_precise'] else 59)
+                    sf = timedelta(seconds=0 if cur[0]['paid_precise'] else 59)
+                    d = o['paid'] - cur[0]['paid']
+                    if d + so > timedelta(hours=24) >= d - sf and ambiguous is False:
+                        ambiguous = len(groups) - 1
+                elif len(groups) > 1:
+                    prev = groups[-2][0]
+                    so = timedelta(seconds=0 if o['paid_precise'] else 59)
+                    sf = timedelta(seconds=0 if prev['paid_precise'] else 59)
+                    d = o['paid'] - prev['paid']
+                    if d + so > timedelta(hours=24) >= d - sf and ambiguous is False:
+                        ambiguous = len(groups) - 2
         else:
             byday = {}
             for o in late:
                 byday.setdefault(o['day'], []).append(o)
             groups = [byday[d] for d in sorted(byday)]
-        for g in groups:
+        for gi, g in enumerate(groups):
             total = sum((o['amount'] for o in g), Decimal('0'))
             amount = min(total, Decimal('500.00'))
             start = g[0]['paid']
@@ -212,13 +231,18 @@ def compute(path, as_of):
                     could = any(p['day'] == g[0]['day'] for p in pending)
                 else:
                     # a not-yet-due order paid before the window's end could still change the windows
-                    could = any(p['paid'] <= g[-1]['paid'] + timedelta(hours=24) for p in pending)
-                state = 'provisional' if could else 'final'
+                    could = any(start - timedelta(hours=24) <= p['paid'] <= start + timedelta(hours=24) for p in pending)
+                # the window itself must be over at as-of: an order paid later in it could still join
+                end = start + timedelta(hours=24) if rules == 'tmall-2023' else datetime.combine(start.date() + timedelta(days=1), datetime.min.time()) - timedelta(microseconds=1)
+                state = 'provisional' if (could or as_of <= end) else 'final'
+                if ambiguous is not False and gi >= ambiguous:
+                    state = 'provisional'  # the 24-hour window depends on lost seconds
             vouchers.append({
                 'buyer': buyer, 'rules': rules, 'windowStart': start.strftime('%Y-%m-%d %H:%M:%S'),
                 'orderIds': sorted(o['id'] for o in g), 'computedAmount': str(total),
                 'amount': str(amount), 'state': state,
                 'kinds': sorted({o['kind'] for o in g}),
+                'ambiguous': ambiguous is not False and gi >= ambiguous,
             })
     return vouchers, notjudged
 

@@ -102,8 +102,6 @@ export class RecordScanner {
   private windowBuffer: ArrayBufferLike | undefined;
   private windowStart = 0;
   private windowEnd = 0;
-  /** The delimiter as a one-character string. */
-  private readonly delimText: string;
   /** The cells of the record fastRecord read last. */
   private fastCells: string[] = [];
 
@@ -115,7 +113,6 @@ export class RecordScanner {
   ) {
     this.line = firstLine;
     this.gbDecoder = encoding === 'gb18030' ? new TextDecoder('gb18030') : undefined;
-    this.delimText = String.fromCharCode(delimiter);
   }
 
   /**
@@ -140,7 +137,8 @@ export class RecordScanner {
 
   /**
    * The common record: one whole line (an LF follows it in the buffer) in which no cell starts with
-   * a quote. Cells are found by the native string search instead of a byte loop. Returns the
+   * a quote. The line's end is found by the native string search, its cells by one walk over its
+   * bytes (a call into the search per cell cost more than the walk: 71 cells a row). Returns the
    * offset after the record's line break, with the cells in fastCells; -1 for anything else (the
    * general loop reads that record: a quoted cell, no LF yet, bytes that are not GB18030).
    */
@@ -166,36 +164,41 @@ export class RecordScanner {
     // GB18030: the line is checked in one walk. No valid character holds a delimiter, quote or
     // line-break byte, so this gives the same verdict as checking cell by cell (the general loop).
     if (gb && badGb18030(b, pos, lf - d) !== -1) return -1;
-    const delim = this.delimText;
+    const delim = this.delimiter;
     const transient = this.projection?.transient;
     const cells: string[] = new Array(this.width);
     let nonBlank = false;
-    let p = pos + d;
+    // The cells are walked over the bytes (b[lf - d] is the LF that ends the loop of every cell):
+    // one pass, the cell's non-ASCII test (high) made on the way.
+    const stop = lf - d;
+    const last = end - d;
+    let p = pos;
     let col = 0;
     for (;;) {
-      if (p < end && t.charCodeAt(p) === QUOTE) return -1;
-      let e = t.indexOf(delim, p);
-      if (e === -1 || e > end) e = end;
-      // The cell is t[p, e) = b[p - d, e - d). Its text is needed when wanted (and until the record
-      // shows a non-blank cell, as in the general loop).
+      if (p < last && b[p] === QUOTE) return -1;
+      let e = p;
+      let high = 0;
+      for (let c = b[e]!; c !== delim && c !== LF; c = b[++e]!) high |= c;
+      // A CR just before the LF ends the line, not the cell.
+      const cellEnd = e === stop && last < stop ? last : e;
+      // The cell is b[p, cellEnd) = t[p + d, cellEnd + d). Its text is needed when wanted (and
+      // until the record shows a non-blank cell, as in the general loop).
       const wanted = !nonBlank || col >= wantLen || want![col] === 1;
       let text = '';
-      if (e > p && wanted) {
-        let high = 0;
-        for (let k = p; k < e; k++) high |= t.charCodeAt(k);
+      if (cellEnd > p && wanted) {
         // An ASCII cell is cut from the window's text when it is shorter than SHORT (a copy: V8
         // shares a substring's characters only from 13 on, which would keep the 64 KB window
         // alive as long as the cell) or when its column is transient (parsed and dropped); other
         // cells are made from the bytes.
-        if (high >= 0x80) text = this.nonAscii(b, p - d, e - d, p, col);
-        else if (e - p < SHORT || (transient !== undefined && transient[col] === 1)) text = t.substring(p, e);
-        else text = b.latin1Slice(p - d, e - d);
+        if (high >= 0x80) text = this.nonAscii(b, p, cellEnd, p + d, col);
+        else if (cellEnd - p < SHORT || (transient !== undefined && transient[col] === 1)) text = t.substring(p + d, cellEnd + d);
+        else text = b.latin1Slice(p, cellEnd);
       }
       if (wanted && !nonBlank && text.trim() !== '') nonBlank = true;
       if (col < cells.length) cells[col] = text;
       else cells.push(text);
       col++;
-      if (e === end) break;
+      if (e === stop) break;
       p = e + 1;
     }
     if (col < cells.length) cells.length = col;

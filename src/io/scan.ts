@@ -387,18 +387,20 @@ export class RecordScanner {
 
   /** A cell known to hold a byte that is not ASCII. `col`: its column, when the caller knows it (see gbColumn). */
   private nonAscii(b: Latin1Buffer, s: number, e: number, ts = -1, col = -1): string {
-    if (!this.gbDecoder) return b.utf8Slice(s, e);
-    if (e - s > 64) return this.gbDecoder.decode(b.subarray(s, e));
+    const gb = this.gbDecoder !== undefined;
+    // UTF-8 is decoded natively; the cache below pays only for a cell whose column is known.
+    if (!gb && (col < 0 || e - s > 64)) return b.utf8Slice(s, e);
+    if (e - s > 64) return this.gbDecoder!.decode(b.subarray(s, e));
     // A column whose texts seldom repeat (buyer names) is decoded directly: looking it up first
     // would mostly miss, and fill the cache with names that push out the texts that do repeat.
-    if (col >= 0 && col < GB_COLUMNS && this.gbDirect[col] === 1) return this.gbDecode(b, s, e);
+    if (col >= 0 && col < GB_COLUMNS && this.gbDirect[col] === 1) return gb ? this.gbDecode(b, s, e) : b.utf8Slice(s, e);
     // The cache is looked up by the cell's bytes as latin1 text: cut from the window's text when
     // the caller has it (ts, its offset there), no call into C++; a key kept is always a copy.
     const key = ts >= 0 ? this.windowText.substring(ts, ts + e - s) : b.latin1Slice(s, e);
     let t = this.gbCache.get(key);
     if (col >= 0 && col < GB_COLUMNS) this.gbColumn(col, t !== undefined);
     if (t === undefined) {
-      t = this.gbDecode(b, s, e);
+      t = gb ? this.gbDecode(b, s, e) : b.utf8Slice(s, e);
       if (this.gbCache.size >= GB_CACHE_MAX) this.gbCache.clear();
       this.gbCache.set(ts >= 0 && e - s >= SHORT ? b.latin1Slice(s, e) : key, t);
     }

@@ -104,6 +104,8 @@ export class RecordScanner {
   private windowEnd = 0;
   /** The cells of the record fastRecord read last. */
   private fastCells: string[] = [];
+  /** `width` empty cells, copied as the start of each record's cells (fastRecord). */
+  private blank: string[] = [];
 
   constructor(
     private readonly delimiter: number,
@@ -166,7 +168,9 @@ export class RecordScanner {
     if (gb && badGb18030(b, pos, lf - d) !== -1) return -1;
     const delim = this.delimiter;
     const transient = this.projection?.transient;
-    const cells: string[] = new Array(this.width);
+    // Cells not wanted stay '' (the array starts as the last record's width of them).
+    if (this.blank.length !== this.width) this.blank = new Array<string>(this.width).fill('');
+    const cells = this.blank.slice();
     let nonBlank = false;
     // The cells are walked over the bytes (b[lf - d] is the LF that ends the loop of every cell):
     // one pass, the cell's non-ASCII test (high) made on the way.
@@ -176,6 +180,16 @@ export class RecordScanner {
     let col = 0;
     for (;;) {
       if (p < last && b[p] === QUOTE) return -1;
+      if (nonBlank && col < wantLen && want![col] === 0) {
+        // A cell not wanted, once the record has shown a non-blank cell: only passed over.
+        let e = p;
+        for (let c = b[e]!; c !== delim && c !== LF; c = b[++e]!);
+        if (col >= cells.length) cells.push('');
+        col++;
+        if (e === stop) break;
+        p = e + 1;
+        continue;
+      }
       let e = p;
       let high = 0;
       for (let c = b[e]!; c !== delim && c !== LF; c = b[++e]!) high |= c;

@@ -43,7 +43,7 @@ const SHORT = 13;
 /** Bytes of input turned into latin1 text at a time for the native string search (see textAt). */
 const TEXT_WINDOW = 1 << 16;
 
-/** Cells of GB18030 text repeat (statuses, titles, buyers): decoded once each, up to this many. */
+/** Non-ASCII cells repeat (statuses, titles, buyers): decoded once each, up to this many (GB18030 and UTF-8 alike). */
 const GB_CACHE_MAX = 100_000;
 /** Columns whose cache use is watched (see gbColumn); later ones always use the cache. */
 const GB_COLUMNS = 256;

@@ -29,7 +29,8 @@ export function planRecording(vouchers: Reconciled[], promises: PromiseVoucher[]
 /**
  * The recorded vouchers a voucher shares its cap with (RULES 1.2 / 1.3 第十二条): the buyer's same
  * Beijing calendar day, or for 24-hour windows the recorded windows opening in the same window as
- * this one (rebuilt from where they opened: the ledger keeps no other paid time, so this is not exact).
+ * this one (rebuilt from where they and the export's windows opened: the ledger keeps no other paid
+ * time, so this is not exact).
  * None when the rule set does not combine or has no cap, or the buyer is unknown (never combined).
  */
 export function capGroup(rules: RuleSet | undefined, buyer: string, windowStart: number): CapGroup | undefined {

@@ -715,11 +715,17 @@ class SqliteState implements StateDb {
       let { from, to } = v.cap;
       if (v.cap.rolling !== undefined) {
         // 24-hour windows (RULES 1.2, our reading): rebuilt from where the buyer's recorded windows
-        // opened, with this one's: the first opens a window, every start within 24 h of it joins,
-        // the next after that opens the next. A recorded start inside an earlier window (a voucher
-        // from an export that lacked the earlier orders) is not a window of its own.
+        // opened, with where this export's open (this one's among them): the first opens a window,
+        // every start within 24 h of it joins, the next after that opens the next. A recorded start
+        // inside an earlier window (a voucher from an export that lacked the earlier orders) is not
+        // a window of its own. The export's openings count even for vouchers not recorded (a
+        // conflict, a provisional one): without them a recorded window opening after one of them
+        // is taken to hold later orders the export puts in the next (seed 610155: {o02,o03,o10}
+        // recorded from an export without o09; {o04}, 25 h 41 min after o09, was capped with it, and
+        // the true {o09,o02,o03} found its money gone: 1500.00 paid of 1000.00).
         const rows = starts.all(v.kind ?? 'voucher', v.buyer, v.rules) as { k: string; t: number }[];
-        const all = [...new Set([...rows.map((r) => startOf(r.k, r.t)), v.windowStart])].sort((a, b) => a - b);
+        const inExport = (startsOfBuyer.get(`${v.kind ?? 'voucher'}|${v.rules}|${v.buyer}`) ?? []).map(([, t]) => t);
+        const all = [...new Set([...rows.map((r) => startOf(r.k, r.t)), ...inExport, v.windowStart])].sort((a, b) => a - b);
         let open = -Infinity;
         for (const t of all) {
           if (t > open + v.cap.rolling) open = t;

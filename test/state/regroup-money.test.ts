@@ -212,3 +212,51 @@ describe('FUZZ_SHIFT seed 500165: a cap share counted of a window whose order an
     expect(total(state)).toBe('1000.00');
   });
 });
+
+describe('seed 610155: a window opened by an export\'s own earlier order is rebuilt with it (tmall-2023)', () => {
+  // Buyer R, each shipped 48 h 1 s after payment (late), 30 % each (RULES 1.2):
+  //   o09 2000.00 paid 05-31 07:53 →  600.00
+  //   o02 1000.00 paid 05-31 22:13 →  300.00
+  //   o03 5000.00 paid 06-01 02:50 → 1500.00
+  //   o04 3000.00 paid 06-01 09:34 →  900.00
+  //   o10 3000.00 paid 06-01 10:54 →  900.00
+  //   o06 2000.00 paid 06-01 23:51 →  600.00
+  // o09 opens W1 (to 06-01 07:53), o02 and o03 join; o04 (25 h 41 min after o09) opens W2 (to
+  // 06-02 09:34), o10 and o06 join. W1 = min(500, 2400) = 500.00, W2 = min(500, 2400) = 500.00.
+  // Owed: 1000.00.
+  const r = (n: string, paid: string, paidAt: string, shippedAt: string) => shipped(`50000000000610155${n}`, 'R', paid, paidAt, shippedAt);
+  const o09 = r('09', '2000.00', '2025-05-31 07:53:00', '2025-06-02 07:53:01');
+  const o02 = r('02', '1000.00', '2025-05-31 22:13:00', '2025-06-02 22:13:01');
+  const o03 = r('03', '5000.00', '2025-06-01 02:50:00', '2025-06-03 02:50:01');
+  const o04 = r('04', '3000.00', '2025-06-01 09:34:00', '2025-06-03 09:34:01');
+  const o10 = r('10', '3000.00', '2025-06-01 10:54:00', '2025-06-03 10:54:01');
+  const o06 = r('06', '2000.00', '2025-06-01 23:51:00', '2025-06-03 23:51:01');
+
+  it('{o04} is capped with the window the export puts it in, not with a recorded one the export\'s earlier order splits: 1000.00 paid, not 1500.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { a: [o02, o03, o10, o06], b: [o09, o02, o03, o04], full: [o09, o02, o03, o04, o10, o06] });
+    // An export without o09 and o04: o02 opens (to 06-01 22:13), o03 and o10 join: {o02,o03,o10} =
+    // min(500, 2700) = 500.00; o06 (25 h 38 min after o02) opens {o06} = min(500, 600) = 500.00.
+    // 1000.00 issued (the true windows are not these; nothing told so).
+    expect(seen(run(f.a!, state).rows)).toEqual([['500.00', '500.00', 'new'], ['500.00', '500.00', 'new']]);
+    // With o09 and o04: the export opens {o09,o02,o03} at o09 (a conflict: o02 and o03 are paid in
+    // {o02,o03,o10}; not recorded) and {o04} at 06-01 09:34, 25 h 41 min after o09. The ledger's
+    // windows are rebuilt from the openings it knows and the export's: o09 opens, {o02,o03,o10}
+    // (05-31 22:13) joins; o04 opens the next, {o06} (06-01 23:51) joins it: {o04} = 500.00, its cap
+    // full with {o06}'s 500.00: 0.00 to issue. Before: without o09's opening, {o04} fell in
+    // {o02,o03,o10}'s window and counted its 500.00, which then was not there for {o09,o02,o03}.
+    const b = run(f.b!, state);
+    expect(b.code).toBe(1);
+    expect(seen(b.rows)).toEqual([['500.00', '0.00', 'conflict'], ['500.00', '0.00', 'new']]);
+    // The true export: {o09,o02,o03} takes over {o02,o03,o10} (o02 and o03 come to 1800.00 of its
+    // 500.00): 0.00; {o04,o10,o06} takes over {o04} (whose 500.00 is {o06}'s) and {o06}: 0.00.
+    // Before: {o09,o02,o03} found {o02,o03,o10}'s money gone to {o04} and issued 500.00 again,
+    // while {o06}'s 500.00 was left unused: 1500.00 paid of 1000.00.
+    const c = all(f.full!, state);
+    expect(seen(c.rows)).toEqual([['500.00', '0.00', 'reissued'], ['500.00', '0.00', 'reissued']]);
+    expect(total(state)).toBe('1000.00');
+    expect(seen(all(f.full!, state).rows)).toEqual([['500.00', '0.00', 'already_recorded'], ['500.00', '0.00', 'already_recorded']]);
+    expect(total(state)).toBe('1000.00');
+  });
+});

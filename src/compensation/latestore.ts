@@ -9,6 +9,8 @@
 // fen as integers, the order id as two words (src/orders/idset.ts idWords), and where the buyer's
 // name sits in the name pool. An order whose values do not fit (a time with milliseconds or before
 // 1970, fen past ±2^31 or fractional) is kept whole in a Map instead: exact either way.
+import { discard } from '../memory.js';
+import type { SpillFile } from '../io/spill.js';
 import { type Money, fenToMoney, moneyToFen } from '../money.js';
 import type { Kind } from './judge.js';
 import { idWords, wordsId } from '../orders/idset.js';
@@ -43,6 +45,15 @@ const IN_BLOCK = BLOCK - 1;
 /** The buyers' names, one after another in blocks of UTF-16 code units (a longer name is kept in `longNames`). */
 const NAME_BLOCK = 1 << 16;
 const LONG_NAME = -1;
+/**
+ * Blocks held in memory before the store starts putting them aside (a temporary file, given):
+ * 32k late orders (~2 MB). A small run never makes the file.
+ */
+const SPILL_AFTER = 8;
+const NO_INTS = new Int32Array(0);
+const NO_DOUBLES = new Float64Array(0);
+const NO_TAGS = new Uint8Array(0);
+const NO_NAMES = new Uint16Array(0);
 
 /** `ms` as whole seconds in 0 … 2^32 − 2 (as a signed 32-bit number), or undefined. */
 function seconds(ms: number): number | undefined {
@@ -65,10 +76,28 @@ export class LateStore {
   private readonly longNames = new Map<number, string>();
   private readonly rates: Money[] = [];
   private readonly ruleIds: string[] = [];
+  /**
+   * Put aside: while the orders are being read (the duplicate check holds one entry per order id
+   * then), full blocks go to a temporary file, which `load()` reads back when they are needed.
+   */
+  private spillTo: (() => SpillFile) | undefined;
+  private spill: SpillFile | undefined;
+  /** Where each block's numbers, tags and names were put aside (absent: in memory). */
+  private readonly intsAt: number[] = [];
+  private readonly tagsAt: number[] = [];
+  private readonly namesAt: number[] = [];
+  private spilledBlocks = 0;
+  private spilledNames = 0;
+
+  /** `spill`: opens the temporary file full blocks are put aside in until `load()`. */
+  constructor(spill?: () => SpillFile) {
+    this.spillTo = spill;
+  }
 
   push(l: LateOrder): void {
     const i = this.length;
     if ((i & IN_BLOCK) === 0) {
+      if (this.spillTo && this.ints.length >= SPILL_AFTER) this.putAside(this.ints.length, this.names.length - 1);
       const buf = new ArrayBuffer(W * 4 * BLOCK);
       this.ints.push(new Int32Array(buf));
       this.doubles.push(new Float64Array(buf));
@@ -125,6 +154,7 @@ export class LateStore {
       return;
     }
     if (this.nameEnd + n > NAME_BLOCK) {
+      if (this.spill) this.putAside(this.ints.length - 1, this.names.length);
       this.names.push(new Uint16Array(NAME_BLOCK));
       this.nameEnd = 0;
     }
@@ -134,6 +164,61 @@ export class LateStore {
     this.nameEnd += n;
     num[o + NAME_AT] = (this.names.length - 1) * NAME_BLOCK + at;
     num[o + NAME_LEN] = n;
+  }
+
+  /** Blocks before `blocks` and name blocks before `names` (all full) go to the temporary file. */
+  private putAside(blocks: number, names: number): void {
+    this.spill ??= this.spillTo!();
+    for (; this.spilledBlocks < blocks; this.spilledBlocks++) {
+      const b = this.spilledBlocks;
+      this.intsAt[b] = this.spill.append(this.ints[b]!);
+      this.tagsAt[b] = this.spill.append(this.tags[b]!);
+      discard(this.ints[b]!.buffer as ArrayBuffer);
+      discard(this.tags[b]!.buffer as ArrayBuffer);
+      this.ints[b] = NO_INTS;
+      this.doubles[b] = NO_DOUBLES;
+      this.tags[b] = NO_TAGS;
+    }
+    for (; this.spilledNames < names; this.spilledNames++) {
+      const k = this.spilledNames;
+      this.namesAt[k] = this.spill.append(this.names[k]!);
+      discard(this.names[k]!.buffer as ArrayBuffer);
+      this.names[k] = NO_NAMES;
+    }
+  }
+
+  /**
+   * Every order has been pushed: what was put aside is read back, and the temporary file removed.
+   * Call before reading any order (nothing put aside can be read before).
+   */
+  load(): void {
+    const spill = this.spill;
+    this.spillTo = undefined;
+    if (!spill) return;
+    this.spill = undefined;
+    try {
+      for (let b = 0; b < this.spilledBlocks; b++) {
+        const buf = new ArrayBuffer(W * 4 * BLOCK);
+        spill.read(this.intsAt[b]!, new Uint8Array(buf));
+        this.ints[b] = new Int32Array(buf);
+        this.doubles[b] = new Float64Array(buf);
+        const tags = new Uint8Array(TAGS * BLOCK);
+        spill.read(this.tagsAt[b]!, tags);
+        this.tags[b] = tags;
+      }
+      for (let k = 0; k < this.spilledNames; k++) {
+        const names = new Uint16Array(NAME_BLOCK);
+        spill.read(this.namesAt[k]!, names);
+        this.names[k] = names;
+      }
+    } finally {
+      spill.close();
+    }
+  }
+
+  /** Removes the temporary file, if any (a run that fails before load()). */
+  close(): void {
+    this.spill?.close();
   }
 
   private isWhole(i: number): boolean {

@@ -7,6 +7,7 @@ import { InputError, type Msg, PipeClosed, msg, plural } from '../cli/errors.js'
 import type { Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
+import { SpillFile } from '../io/spill.js';
 import { type Money, ZERO } from '../money.js';
 import { openOrders } from '../orders/read.js';
 import type { HeldRow } from '../orders/parse.js';
@@ -188,6 +189,20 @@ function timePrecisionWarning(ids: string[], n: number): Msg {
 }
 
 export async function runCompensate(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
+  // Temporary files the run puts state aside in (src/io/spill.ts): closed and removed however it ends.
+  const spills: SpillFile[] = [];
+  try {
+    await compensate(ctx, args, opts, () => {
+      const f = SpillFile.open();
+      spills.push(f);
+      return f;
+    });
+  } finally {
+    for (const f of spills) f.close();
+  }
+}
+
+async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown>, spill: () => SpillFile): Promise<void> {
   const req = toRequest(ctx, args, opts);
   const notifier = notifySetup(ctx, opts);
   const book = ruleBook(ctx, req.rules);
@@ -271,7 +286,9 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
   const tally = newTally();
-  const late = new LateStore();
+  // Late orders are put aside in a temporary file while the duplicate check's table is in memory,
+  // and read back once it is given back: memory holds one of the two at a time (issue 21).
+  const late = new LateStore(spill);
   /** Paid-time slack (ms) of late orders under a rolling 24-hour rule set whose paid time lost its seconds, by store index. */
   const lateSlack = new Map<number, number>();
   const atRisk: Row[] = [];
@@ -419,6 +436,7 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
 
   // Stages 2–4, window → voucher → reconcile: one window at a time, so vouchers are never all held.
   // Calendar days are the platform's (Beijing), whatever zone --tz read the times in.
+  late.load();
   const groups = windows(late, rulesOf, PLATFORM_TZ);
   // RULES 1.2: a 24-hour window cut by seconds the export lost is not final (judge only what holds either way).
   const secondsHeld = secondsDependent(late, groups, rulesOf, lateSlack);

@@ -103,3 +103,46 @@ describe('LateStore compact encoding and its exact fallbacks', () => {
     expect(store.orderId(4)).toBe('1004');
   });
 });
+
+describe('LateStore put aside in a temporary file while orders are read', () => {
+  it('gives back every field of 50,000 orders (13 blocks, all but the last put aside) exactly after load()', async () => {
+    const { SpillFile } = await import('../../src/io/spill.js');
+    const opened: InstanceType<typeof SpillFile>[] = [];
+    const spilled = new LateStore(() => {
+      const f = SpillFile.open();
+      opened.push(f);
+      return f;
+    });
+    const kept = new LateStore();
+    // Long names fill the name blocks (64k code units) several times over: they are put aside too.
+    const named = (i: number): LateOrder => ({ ...late(i), buyer: `${'买家'.repeat(20)}-${i % 1013}` });
+    for (let i = 0; i < 50_000; i++) {
+      spilled.push(named(i));
+      kept.push(named(i));
+    }
+    expect(opened.length).toBe(1);
+    // 8 blocks stay in memory before anything is put aside; then every full block goes: 12 of 13.
+    expect(opened[0]!.length).toBeGreaterThan(12 * 4096 * 60);
+    spilled.load();
+    for (let i = 0; i < 50_000; i += 7) {
+      const a = spilled.get(i);
+      const b = kept.get(i);
+      expect({ ...a, payout: { ...a.payout, rate: a.payout.rate.toString() } }).toEqual({ ...b, payout: { ...b.payout, rate: b.payout.rate.toString() } });
+      expect(spilled.buyer(i)).toBe(`${'买家'.repeat(20)}-${i % 1013}`);
+    }
+    expect(spilled.compareBuyers(1, 1014)).toBe(0); // 1 and 1014 are both buyer …-1 (1014 mod 1013 = 1)
+    spilled.close();
+  });
+
+  it('makes no temporary file for a small run', () => {
+    let opened = 0;
+    const store = new LateStore(() => {
+      opened++;
+      throw new Error('not expected');
+    });
+    for (let i = 0; i < 8 * 4096; i++) store.push(late(i));
+    store.load();
+    expect(opened).toBe(0);
+    expect(store.get(8 * 4096 - 1).orderId).toBe(late(8 * 4096 - 1).orderId);
+  });
+});

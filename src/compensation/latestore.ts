@@ -4,11 +4,18 @@
 // units. This is the state the voucher computation truly needs; everything else about an order is
 // dropped as it streams by.
 //
-// Each order is 14 32-bit numbers: hours late and raw fen as doubles (exact whatever they are),
-// paid at, deadline and shipped at in whole seconds (unsigned), base, after-minimum and platform
-// fen as integers, the order id as two words (src/orders/idset.ts idWords), and where the buyer's
-// name sits in the name pool. An order whose values do not fit (a time with milliseconds or before
-// 1970, fen past ±2^31 or fractional) is kept whole in a Map instead: exact either way.
+// Each order is 15 32-bit numbers in two parts. What windows are sorted and grouped by (the key):
+// paid at in whole seconds (unsigned), the order id as two words (src/orders/idset.ts idWords),
+// and where the buyer's name sits in the name pool. What only its voucher reads (the payload):
+// hours late and raw fen as doubles (exact whatever they are), deadline and shipped at in whole
+// seconds, base, after-minimum and platform fen as integers. An order whose values do not fit (a
+// time with milliseconds or before 1970, fen past ±2^31 or fractional) is kept whole in a Map
+// instead: exact either way.
+//
+// Given a temporary file (issue 21), full blocks go there while the orders are read (the duplicate
+// check's table is in memory then); load() reads back the keys, tags and names, and the payload is
+// read from the file a page at a time as vouchers are built, in output order, which follows the
+// order the orders came in for an export sorted by time (either way).
 import { discard } from '../memory.js';
 import type { SpillFile } from '../io/spill.js';
 import { type Money, fenToMoney, moneyToFen } from '../money.js';
@@ -16,18 +23,21 @@ import type { Kind } from './judge.js';
 import { idWords, wordsId } from '../orders/idset.js';
 import type { LateOrder } from './vouchers.js';
 
-const W = 14;
+/** The payload: W 32-bit numbers an order (the last unused: doubles stay 8-byte aligned). */
+const W = 10;
 // Int32 positions within an order's W numbers (the doubles at 0–1 and 2–3: Float64 positions o/2, o/2 + 1).
-const PAID = 4;
-const DEADLINE = 5;
-const SHIPPED = 6;
-const BASE = 7;
-const AFTER = 8;
-const PLATFORM = 9;
-const ID_HI = 10;
-const ID_LO = 11;
-const NAME_AT = 12;
-const NAME_LEN = 13;
+const DEADLINE = 4;
+const SHIPPED = 5;
+const BASE = 6;
+const AFTER = 7;
+const PLATFORM = 8;
+/** The key: K 32-bit numbers an order. */
+const K = 5;
+const PAID = 0;
+const ID_HI = 1;
+const ID_LO = 2;
+const NAME_AT = 3;
+const NAME_LEN = 4;
 /** No ship time (seconds: 2^32 − 1, past 2106), no platform payout (fen: −2^31), an id not in two words. */
 const NO_TIME = -1;
 const NO_FEN = -0x80000000;
@@ -54,6 +64,10 @@ const NO_INTS = new Int32Array(0);
 const NO_DOUBLES = new Float64Array(0);
 const NO_TAGS = new Uint8Array(0);
 const NO_NAMES = new Uint16Array(0);
+/** Payload read back from the file a page at a time (64 orders, 2.5 KB) into a cache of 1,024 pages (2.5 MB). */
+const PAGE_BITS = 6;
+const PAGE = 1 << PAGE_BITS;
+const CACHE_PAGES = 1024;
 
 /** `ms` as whole seconds in 0 … 2^32 − 2 (as a signed 32-bit number), or undefined. */
 function seconds(ms: number): number | undefined {
@@ -68,6 +82,7 @@ export class LateStore {
   length = 0;
   private readonly ints: Int32Array[] = [];
   private readonly doubles: Float64Array[] = [];
+  private readonly keys: Int32Array[] = [];
   private readonly tags: Uint8Array[] = [];
   private readonly otherIds = new Map<number, string>();
   private readonly whole = new Map<number, LateOrder>();
@@ -84,6 +99,12 @@ export class LateStore {
   private spill: SpillFile | undefined;
   /** Where each block's numbers, tags and names were put aside (absent: in memory). */
   private readonly intsAt: number[] = [];
+  private readonly keysAt: number[] = [];
+  /** After load(): the file the payload of blocks put aside is read from, and the pages read last. */
+  private payloadFrom: SpillFile | undefined;
+  private cacheOf: Int32Array | undefined;
+  private cacheInts: Int32Array | undefined;
+  private cacheDoubles: Float64Array | undefined;
   private readonly tagsAt: number[] = [];
   private readonly namesAt: number[] = [];
   private spilledBlocks = 0;
@@ -101,13 +122,16 @@ export class LateStore {
       const buf = new ArrayBuffer(W * 4 * BLOCK);
       this.ints.push(new Int32Array(buf));
       this.doubles.push(new Float64Array(buf));
+      this.keys.push(new Int32Array(K * BLOCK));
       this.tags.push(new Uint8Array(TAGS * BLOCK));
     }
     const num = this.ints[i >> BLOCK_BITS]!;
+    const key = this.keys[i >> BLOCK_BITS]!;
     const tag = this.tags[i >> BLOCK_BITS]!;
     const o = (i & IN_BLOCK) * W;
+    const ko = (i & IN_BLOCK) * K;
     const t = (i & IN_BLOCK) * TAGS;
-    this.putName(i, num, o, l.buyer);
+    this.putName(i, key, ko, l.buyer);
     let rs = this.ruleIds.indexOf(l.rules);
     if (rs < 0) rs = this.ruleIds.push(l.rules) - 1;
     tag[t + 3] = rs;
@@ -125,7 +149,7 @@ export class LateStore {
     const dbl = this.doubles[i >> BLOCK_BITS]!;
     dbl[o >> 1] = l.hoursLate;
     dbl[(o >> 1) + 1] = p.rawFen;
-    num[o + PAID] = paid;
+    key[ko + PAID] = paid;
     num[o + DEADLINE] = deadline;
     num[o + SHIPPED] = shipped;
     num[o + BASE] = p.baseFen;
@@ -138,10 +162,10 @@ export class LateStore {
     tag[t + 2] = r;
     const w = idWords(l.orderId);
     if (w) {
-      num[o + ID_HI] = w[0];
-      num[o + ID_LO] = w[1];
+      key[ko + ID_HI] = w[0];
+      key[ko + ID_LO] = w[1];
     } else {
-      num[o + ID_HI] = OTHER_ID;
+      key[ko + ID_HI] = OTHER_ID;
       this.otherIds.set(i, l.orderId);
     }
   }
@@ -172,11 +196,14 @@ export class LateStore {
     for (; this.spilledBlocks < blocks; this.spilledBlocks++) {
       const b = this.spilledBlocks;
       this.intsAt[b] = this.spill.append(this.ints[b]!);
+      this.keysAt[b] = this.spill.append(this.keys[b]!);
       this.tagsAt[b] = this.spill.append(this.tags[b]!);
       discard(this.ints[b]!.buffer as ArrayBuffer);
+      discard(this.keys[b]!.buffer as ArrayBuffer);
       discard(this.tags[b]!.buffer as ArrayBuffer);
       this.ints[b] = NO_INTS;
       this.doubles[b] = NO_DOUBLES;
+      this.keys[b] = NO_INTS;
       this.tags[b] = NO_TAGS;
     }
     for (; this.spilledNames < names; this.spilledNames++) {
@@ -188,37 +215,58 @@ export class LateStore {
   }
 
   /**
-   * Every order has been pushed: what was put aside is read back, and the temporary file removed.
-   * Call before reading any order (nothing put aside can be read before).
+   * Every order has been pushed: the keys, tags and names put aside are read back (the payload is
+   * read from the file when an order is asked for). Call before reading any order.
    */
   load(): void {
     const spill = this.spill;
     this.spillTo = undefined;
     if (!spill) return;
     this.spill = undefined;
-    try {
-      for (let b = 0; b < this.spilledBlocks; b++) {
-        const buf = new ArrayBuffer(W * 4 * BLOCK);
-        spill.read(this.intsAt[b]!, new Uint8Array(buf));
-        this.ints[b] = new Int32Array(buf);
-        this.doubles[b] = new Float64Array(buf);
-        const tags = new Uint8Array(TAGS * BLOCK);
-        spill.read(this.tagsAt[b]!, tags);
-        this.tags[b] = tags;
-      }
-      for (let k = 0; k < this.spilledNames; k++) {
-        const names = new Uint16Array(NAME_BLOCK);
-        spill.read(this.namesAt[k]!, names);
-        this.names[k] = names;
-      }
-    } finally {
-      spill.close();
+    this.payloadFrom = spill;
+    for (let b = 0; b < this.spilledBlocks; b++) {
+      const keys = new Int32Array(K * BLOCK);
+      spill.read(this.keysAt[b]!, keys);
+      this.keys[b] = keys;
+      const tags = new Uint8Array(TAGS * BLOCK);
+      spill.read(this.tagsAt[b]!, tags);
+      this.tags[b] = tags;
     }
+    for (let k = 0; k < this.spilledNames; k++) {
+      const names = new Uint16Array(NAME_BLOCK);
+      spill.read(this.namesAt[k]!, names);
+      this.names[k] = names;
+    }
+    const cache = new ArrayBuffer(CACHE_PAGES * PAGE * W * 4);
+    this.cacheInts = new Int32Array(cache);
+    this.cacheDoubles = new Float64Array(cache);
+    this.cacheOf = new Int32Array(CACHE_PAGES).fill(-1);
   }
 
-  /** Removes the temporary file, if any (a run that fails before load()). */
+  /** Removes the temporary file, if any. */
   close(): void {
     this.spill?.close();
+    this.payloadFrom?.close();
+  }
+
+  /**
+   * Where order i's payload is: its block in memory, or the cache page it was read into; returns
+   * the arrays and the position of its first number.
+   */
+  private payload(i: number): [Int32Array, Float64Array, number] {
+    const b = i >> BLOCK_BITS;
+    const num = this.ints[b]!;
+    if (num.length) return [num, this.doubles[b]!, (i & IN_BLOCK) * W];
+    const page = i >> PAGE_BITS;
+    const slot = page & (CACHE_PAGES - 1);
+    const ints = this.cacheInts!;
+    if (this.cacheOf![slot] !== page) {
+      // Pages never cross a block (BLOCK is a multiple of PAGE): one read from the block's place in the file.
+      const first = (i & IN_BLOCK) & ~(PAGE - 1);
+      this.payloadFrom!.read(this.intsAt[b]! + first * W * 4, ints.subarray(slot * PAGE * W, (slot + 1) * PAGE * W));
+      this.cacheOf![slot] = page;
+    }
+    return [ints, this.cacheDoubles!, (slot * PAGE + (i & (PAGE - 1))) * W];
   }
 
   private isWhole(i: number): boolean {
@@ -227,12 +275,12 @@ export class LateStore {
 
   paidAt(i: number): number {
     if (this.isWhole(i)) return this.whole.get(i)!.paidAt;
-    return (this.ints[i >> BLOCK_BITS]![(i & IN_BLOCK) * W + PAID]! >>> 0) * 1000;
+    return (this.keys[i >> BLOCK_BITS]![(i & IN_BLOCK) * K + PAID]! >>> 0) * 1000;
   }
 
   buyer(i: number): string {
-    const num = this.ints[i >> BLOCK_BITS]!;
-    const o = (i & IN_BLOCK) * W;
+    const num = this.keys[i >> BLOCK_BITS]!;
+    const o = (i & IN_BLOCK) * K;
     const n = num[o + NAME_LEN]!;
     if (n === LONG_NAME) return this.longNames.get(i)!;
     const at = num[o + NAME_AT]!;
@@ -243,15 +291,15 @@ export class LateStore {
 
   /** Whether order i has a buyer name (not ''). */
   hasBuyer(i: number): boolean {
-    return this.ints[i >> BLOCK_BITS]![(i & IN_BLOCK) * W + NAME_LEN] !== 0;
+    return this.keys[i >> BLOCK_BITS]![(i & IN_BLOCK) * K + NAME_LEN] !== 0;
   }
 
   /** The buyers of orders a and b compared as strings are (by UTF-16 code units, as `<` does), without making them. */
   compareBuyers(a: number, b: number): number {
-    const na = this.ints[a >> BLOCK_BITS]!;
-    const nb = this.ints[b >> BLOCK_BITS]!;
-    const oa = (a & IN_BLOCK) * W;
-    const ob = (b & IN_BLOCK) * W;
+    const na = this.keys[a >> BLOCK_BITS]!;
+    const nb = this.keys[b >> BLOCK_BITS]!;
+    const oa = (a & IN_BLOCK) * K;
+    const ob = (b & IN_BLOCK) * K;
     const la = na[oa + NAME_LEN]!;
     const lb = nb[ob + NAME_LEN]!;
     if (la === LONG_NAME || lb === LONG_NAME) {
@@ -283,26 +331,24 @@ export class LateStore {
 
   orderId(i: number): string {
     if (this.isWhole(i)) return this.whole.get(i)!.orderId;
-    const num = this.ints[i >> BLOCK_BITS]!;
-    const o = (i & IN_BLOCK) * W;
-    const hi = num[o + ID_HI]!;
-    return hi === OTHER_ID ? this.otherIds.get(i)! : wordsId(hi, num[o + ID_LO]!);
+    const key = this.keys[i >> BLOCK_BITS]!;
+    const o = (i & IN_BLOCK) * K;
+    const hi = key[o + ID_HI]!;
+    return hi === OTHER_ID ? this.otherIds.get(i)! : wordsId(hi, key[o + ID_LO]!);
   }
 
   get(i: number): LateOrder {
     const tag = this.tags[i >> BLOCK_BITS]!;
     const t = (i & IN_BLOCK) * TAGS;
     if (tag[t] === WHOLE) return this.whole.get(i)!;
-    const num = this.ints[i >> BLOCK_BITS]!;
-    const dbl = this.doubles[i >> BLOCK_BITS]!;
-    const o = (i & IN_BLOCK) * W;
+    const [num, dbl, o] = this.payload(i);
     const shipped = num[o + SHIPPED]!;
     const platform = num[o + PLATFORM]!;
     return {
       orderId: this.orderId(i),
       buyer: this.buyer(i),
       rules: this.ruleIds[tag[t + 3]!]!,
-      paidAt: (num[o + PAID]! >>> 0) * 1000,
+      paidAt: this.paidAt(i),
       deadline: (num[o + DEADLINE]! >>> 0) * 1000,
       shippedAt: shipped === NO_TIME ? null : (shipped >>> 0) * 1000,
       hoursLate: dbl[o >> 1]!,

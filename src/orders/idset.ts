@@ -9,6 +9,8 @@
 // an old and a new copy of it at once, nor doubling all of it at about the same row.
 // A part's old slots are discarded as soon as they are copied (src/memory.ts), and the whole
 // table by dispose(): neither waits in memory for a full collection.
+// A set made without values (`withValues` false) keeps only the id's two words: 8 bytes a slot,
+// for a caller that needs to know only whether an id was seen.
 import { discard } from '../memory.js';
 
 export const UNKNOWN_AT = 0x7fffffff;
@@ -82,16 +84,20 @@ class Shard {
   /** Ids held before it grows. */
   limit: number;
   size = 0;
-  constructor(capacity: number) {
+  constructor(
+    capacity: number,
+    /** Numbers a slot: 3 (the id's two words and its value), or 2 (the words only). */
+    readonly stride: number,
+  ) {
     this.capacity = capacity;
     this.limit = Math.floor(capacity * MAX_LOAD);
-    this.slots = emptySlots(capacity);
+    this.slots = emptySlots(capacity, stride);
   }
 }
 
-function emptySlots(capacity: number): Int32Array {
+function emptySlots(capacity: number, stride: number): Int32Array {
   // Every number set to EMPTY in one native fill (only a slot's `hi` is read as the empty mark).
-  return new Int32Array(capacity * 3).fill(EMPTY);
+  return new Int32Array(capacity * stride).fill(EMPTY);
 }
 
 export class IdSet {
@@ -99,11 +105,17 @@ export class IdSet {
   private size = 0;
   private readonly other = new Map<string, number>();
 
-  /** `capacity`: the ids expected before the first growth (all parts together). */
-  constructor(capacity = 1 << 16) {
+  /**
+   * `capacity`: the ids expected before the first growth (all parts together). Without values,
+   * getOrAdd returns 0 for an id seen before (whatever value it was added with).
+   */
+  constructor(capacity = 1 << 16, withValues = true) {
     const per = Math.max(4, Math.ceil(capacity / SHARDS / MAX_LOAD));
-    for (let k = 0; k < SHARDS; k++) this.shards.push(new Shard(Math.ceil(per * GROWTH ** (k / SHARDS))));
+    for (let k = 0; k < SHARDS; k++) this.shards.push(new Shard(Math.ceil(per * GROWTH ** (k / SHARDS)), withValues ? 3 : 2));
+    this.withValues = withValues;
   }
+
+  private readonly withValues: boolean;
 
   get count(): number {
     return this.size + this.other.size;
@@ -116,11 +128,32 @@ export class IdSet {
     this.other.clear();
   }
 
+  /** The value stored for `id` (0 in a set without values), or undefined; stores nothing. */
+  get(id: string): number | undefined {
+    if (!wordsFit(id)) return this.other.get(id);
+    const l = leading(id);
+    const hi = Math.floor(l / 4) | 0;
+    const lo = (last9(id) + (l % 4) * 0x40000000) | 0;
+    const h = hash(hi, lo);
+    const sh = this.shards[h >>> (32 - SHARD_BITS)]!;
+    const cap = sh.capacity;
+    const slots = sh.slots;
+    const stride = sh.stride;
+    let i = slotOf(h, cap);
+    for (;;) {
+      const at = i * stride;
+      const a = slots[at]!;
+      if (a === EMPTY) return undefined;
+      if (a === hi && slots[at + 1] === lo) return stride === 3 ? slots[at + 2] : 0;
+      i = i + 1 === cap ? 0 : i + 1;
+    }
+  }
+
   /** The value stored for `id`, or undefined; stores `value` when the id is new. */
   getOrAdd(id: string, value: number): number | undefined {
     if (!wordsFit(id)) {
       const prev = this.other.get(id);
-      if (prev === undefined) this.other.set(id, value);
+      if (prev === undefined) this.other.set(id, this.withValues ? value : 0);
       return prev;
     }
     const l = leading(id);
@@ -131,20 +164,21 @@ export class IdSet {
     if (sh.size >= sh.limit) grow(sh);
     const cap = sh.capacity;
     const slots = sh.slots;
+    const stride = sh.stride;
     let i = slotOf(h, cap);
     for (;;) {
-      const at = i * 3;
+      const at = i * stride;
       const a = slots[at]!;
       if (a === EMPTY) {
         slots[at] = hi;
         slots[at + 1] = lo;
         // A location too large for 31 bits is kept as "unknown" (UNKNOWN_AT) rather than wrong.
-        slots[at + 2] = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? value : UNKNOWN_AT;
+        if (stride === 3) slots[at + 2] = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? value : UNKNOWN_AT;
         sh.size++;
         this.size++;
         return undefined;
       }
-      if (a === hi && slots[at + 1] === lo) return slots[at + 2];
+      if (a === hi && slots[at + 1] === lo) return stride === 3 ? slots[at + 2] : 0;
       i = i + 1 === cap ? 0 : i + 1;
     }
   }
@@ -158,17 +192,18 @@ function slotOf(h: number, cap: number): number {
 function grow(sh: Shard): void {
   const old = sh.slots;
   const cap = Math.ceil(sh.capacity * GROWTH) + 1;
-  const slots = emptySlots(cap);
-  for (let j = 0; j < old.length; j += 3) {
+  const stride = sh.stride;
+  const slots = emptySlots(cap, stride);
+  for (let j = 0; j < old.length; j += stride) {
     const hi = old[j]!;
     if (hi === EMPTY) continue;
     const lo = old[j + 1]!;
     let i = slotOf(hash(hi, lo), cap);
-    while (slots[i * 3] !== EMPTY) i = i + 1 === cap ? 0 : i + 1;
-    const at = i * 3;
+    while (slots[i * stride] !== EMPTY) i = i + 1 === cap ? 0 : i + 1;
+    const at = i * stride;
     slots[at] = hi;
     slots[at + 1] = lo;
-    slots[at + 2] = old[j + 2]!;
+    if (stride === 3) slots[at + 2] = old[j + 2]!;
   }
   sh.slots = slots;
   sh.capacity = cap;
@@ -190,4 +225,54 @@ function hash(hi: number, lo: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0x27d4eb2f);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * The ids the duplicate check has seen, and where each was first seen, as line × files + file
+ * (UNKNOWN_AT when that is past 31 bits). With `lines` (--duplicates lists the kept row's line),
+ * one set with those values, 12 bytes a slot. Without, only the file is ever asked for: one set of
+ * ids alone (8 bytes a slot) for each file (and for the rows of a file past the 31-bit limit),
+ * which tells the file; the line given back is 0 (unknown, as for a row no line was kept for).
+ */
+export class SeenIds {
+  private readonly one: IdSet | undefined;
+  private readonly parts: { set: IdSet; at: number }[] = [];
+  /** Ids not in two words, with their file (an IdSet keeps their value whole, never UNKNOWN_AT). */
+  private readonly other = new Map<string, number>();
+
+  constructor(
+    private readonly files: number,
+    lines: boolean,
+    private readonly capacity = 1 << 16,
+  ) {
+    if (lines) this.one = new IdSet(capacity);
+  }
+
+  getOrAdd(id: string, line: number, file: number): number | undefined {
+    const value = line * this.files + file;
+    if (this.one) return this.one.getOrAdd(id, value);
+    if (!wordsFit(id)) {
+      const prev = this.other.get(id);
+      if (prev === undefined) this.other.set(id, file);
+      return prev;
+    }
+    const at = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? file : UNKNOWN_AT;
+    const last = this.parts.length - 1;
+    for (let k = 0; k < last; k++) if (this.parts[k]!.set.get(id) !== undefined) return this.parts[k]!.at;
+    let current = this.parts[last];
+    if (!current || current.at !== at) {
+      if (current && current.set.get(id) !== undefined) return current.at;
+      current = { set: new IdSet(this.capacity, false), at };
+      this.parts.push(current);
+    }
+    return current.set.getOrAdd(id, 0) === undefined ? undefined : current.at;
+  }
+
+  /** Gives the sets' memory back now (src/memory.ts); not to be used afterwards. */
+  dispose(): void {
+    this.one?.dispose();
+    for (const p of this.parts) p.set.dispose();
+    this.parts.length = 0;
+    this.other.clear();
+  }
 }

@@ -16,7 +16,7 @@ import { latestPlausible } from '../time.js';
 import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, reducedExportWarning } from './detect.js';
 import { DuplicateLog } from './duplicates.js';
 import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
-import { IdSet, UNKNOWN_AT } from './idset.js';
+import { IdSet, SeenIds, UNKNOWN_AT } from './idset.js';
 import { PERSONAL_COLUMNS } from './layouts.js';
 import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
@@ -87,11 +87,11 @@ export class OrderSet {
   private readonly byFreshness: OpenFile[];
   private readonly dups: DuplicateLog;
   // Where each order (or line) id was first seen, as line × (number of files) + file: one compact entry per id is
-  // the state the duplicate check truly needs (src/orders/idset.ts).
-  private seenOrders = new IdSet();
-  private seenLines = new IdSet();
+  // the state the duplicate check truly needs (src/orders/idset.ts). The line only for --duplicates.
+  private seenOrders: SeenIds;
+  private seenLines: SeenIds;
   /** Orders of line-grain rows that have no line id, deduplicated as whole orders. */
-  private seenLineOrders = new IdSet();
+  private seenLineOrders: SeenIds;
 
   constructor(
     private readonly ctx: Ctx,
@@ -100,6 +100,10 @@ export class OrderSet {
     private readonly opts: ReadOptions,
   ) {
     this.stats = files.map((f) => f.stats);
+    const lines = Boolean(ctx.duplicates);
+    this.seenOrders = new SeenIds(files.length, lines);
+    this.seenLines = new SeenIds(files.length, lines);
+    this.seenLineOrders = new SeenIds(files.length, lines);
     this.byFreshness = newestFirst(files.map((f) => f.stats.freshness)).map((i) => files[i]!);
     this.dups = new DuplicateLog(ctx, files.map((f) => f.name), files.map((f) => f.stats.freshness));
   }
@@ -176,14 +180,14 @@ export class OrderSet {
       }
       const n = this.files.length;
       let prev: number | undefined;
-      if (!dedupeByLine) prev = this.seenOrders.getOrAdd(r.orderId, rec.line * n + f.idx);
-      else if (r.lineId) prev = this.seenLines.getOrAdd(r.lineId, rec.line * n + f.idx);
+      if (!dedupeByLine) prev = this.seenOrders.getOrAdd(r.orderId, rec.line, f.idx);
+      else if (r.lineId) prev = this.seenLines.getOrAdd(r.lineId, rec.line, f.idx);
       else {
         // A line without a line id (宝贝报表 2017–2019, storeops' own order output): its order is
         // the unit. The lines of one order are adjacent; an order already read from another
         // (newer) file is a duplicate with all its lines; a repeat inside one file is not.
         if (r.orderId !== group.id) {
-          const p = this.seenLineOrders.getOrAdd(r.orderId, rec.line * n + f.idx);
+          const p = this.seenLineOrders.getOrAdd(r.orderId, rec.line, f.idx);
           group = { id: r.orderId, prev: p !== undefined && (p === UNKNOWN_AT || p % n !== f.idx) ? p : undefined };
         }
         prev = group.prev;
@@ -393,9 +397,10 @@ export class OrderSet {
     this.seenOrders.dispose();
     this.seenLines.dispose();
     this.seenLineOrders.dispose();
-    this.seenOrders = new IdSet(16);
-    this.seenLines = new IdSet(16);
-    this.seenLineOrders = new IdSet(16);
+    const lines = Boolean(this.ctx.duplicates);
+    this.seenOrders = new SeenIds(this.files.length, lines, 16);
+    this.seenLines = new SeenIds(this.files.length, lines, 16);
+    this.seenLineOrders = new SeenIds(this.files.length, lines, 16);
   }
 
   /**

@@ -70,3 +70,44 @@ describe('idWords (an id as its 64-bit value in two 32-bit words)', () => {
     expect(s.count).toBe(ids.length);
   });
 });
+
+describe('SeenIds without lines (no --duplicates): ids only, 8 bytes a slot, one set per file', () => {
+  it('tells the file where each id was first seen exactly as the one table of line × files + file does', async () => {
+    const { SeenIds, UNKNOWN_AT } = await import('../../src/orders/idset.js');
+    const files = 3;
+    const withLines = new SeenIds(files, true, 16);
+    const idsOnly = new SeenIds(files, false, 16);
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    // Three files read one after another; ids drawn from a small pool so that many repeat, within
+    // a file and across files; digit ids, a leading zero and PDD ids alike.
+    const pool = Array.from({ length: 3000 }, (_, k) => (k % 10 === 3 ? `261201-${k}` : k % 10 === 5 ? `0${3515313147329300000n + BigInt(k)}` : String(3515313147329300000n + BigInt(k))));
+    for (let file = 0; file < files; file++) {
+      for (let line = 2; line < 4000; line++) {
+        const id = pool[Math.floor(rnd() * pool.length)]!;
+        const a = withLines.getOrAdd(id, line, file);
+        const b = idsOnly.getOrAdd(id, line, file);
+        // Without lines: undefined exactly when new, else the file (its line unknown: 0).
+        expect(b === undefined).toBe(a === undefined);
+        if (a !== undefined) expect(b).toBe(a % files);
+        expect(b).not.toBe(UNKNOWN_AT);
+      }
+    }
+  });
+
+  it('a row past the 31-bit limit (line × files + file ≥ 2^31 − 1) is "unknown" for a digit id, as in the one table; other ids keep their file', async () => {
+    const { SeenIds, UNKNOWN_AT } = await import('../../src/orders/idset.js');
+    for (const lines of [true, false]) {
+      const s = new SeenIds(2, lines, 16);
+      // File 1, line 2^30: 2^30 × 2 + 1 = 2^31 + 1, past the limit.
+      expect(s.getOrAdd('3515313147329357901', 2 ** 30, 1)).toBeUndefined();
+      expect(s.getOrAdd('261201-607198974342268', 2 ** 30, 1)).toBeUndefined();
+      expect(s.getOrAdd('3515313147329357902', 5, 1)).toBeUndefined();
+      expect(s.getOrAdd('3515313147329357901', 2 ** 30 + 9, 1)).toBe(UNKNOWN_AT);
+      const other = s.getOrAdd('261201-607198974342268', 2 ** 30 + 9, 1)!;
+      expect(other % 2).toBe(1);
+      const known = s.getOrAdd('3515313147329357902', 2 ** 30 + 9, 1)!;
+      expect([known % 2, Math.floor(known / 2)]).toEqual([1, lines ? 5 : 0]);
+    }
+  });
+});

@@ -115,7 +115,7 @@ function spillError(p: string, e: unknown): OutputError {
     msg(`无法写入临时文件 (${dir}): ${why.zh}`, `cannot write a temporary file in ${dir}: ${why.en}`),
     msg(
       '大的导出文件在计算时会把部分数据暂存在临时目录中 (约为导出文件大小的百分之几): 请腾出磁盘空间, 或用环境变量 TMPDIR 指定另一个目录后重新运行。',
-      'a big export puts part of its data aside in the temporary folder while it is computed (about a tenth of the export\'s size): free some disk space, or point the TMPDIR environment variable at another folder, and run again.',
+      'a big export puts part of its data aside in the temporary folder while it is computed (a few per cent of the export\'s size): free some disk space, or point the TMPDIR environment variable at another folder, and run again.',
     ),
   );
 }

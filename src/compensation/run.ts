@@ -172,7 +172,7 @@ function roundedExcludeWarning(file: string, lines: number[], ids: string[], n: 
   );
 }
 
-/** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
+/** tmall-2023 windows cut by seconds the paid times lost (window.ts secondsDependent): kept provisional. */
 function windowSecondsWarning(n: number): Msg {
   return msg(
     `${n} 个红包暂定: 其 24 小时窗口 (tmall-2023) 取决于付款时间丢失的秒数 (时间没有秒, 文件可能被 Excel 另存过), 不作为最终结果记录。请重新从卖家中心导出原始文件。`,
@@ -180,6 +180,7 @@ function windowSecondsWarning(n: number): Msg {
   );
 }
 
+/** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
 function timePrecisionWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
   return msg(

@@ -642,6 +642,18 @@ function damagedXlsx(name: string, detail: string): InputError {
   );
 }
 
+/** The archive's parts checked against its directory (length, CRC-32); damage is an InputError. */
+async function checkArchive(file: string, name: string, cleanUp?: () => Promise<void>): Promise<void> {
+  const { verifyArchive, ZipDamaged } = await import('./zipread.js');
+  try {
+    await verifyArchive(file);
+  } catch (e) {
+    await cleanUp?.();
+    if (e instanceof ZipDamaged) throw damagedXlsx(name, e.message);
+    throw e;
+  }
+}
+
 async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
   const sheetRows = opts.sheetRows ?? SHEET_ROWS;
   const choice = xlsxReaderChoice(opts);
@@ -677,7 +689,14 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
       else if (s.release) s.release();
       else s.stream.destroy();
       source = fastSheets(book);
+    } else {
+      // exceljs checks no checksum: every part is checked first (one more pass over the file, on
+      // this path only), so a changed byte is refused as damage, never read as a value.
+      const sp = spooled;
+      await checkArchive(file, s.name, sp ? () => dropSpool(sp, input) : undefined);
     }
+  } else if (s.file !== undefined) {
+    await checkArchive(s.file, s.name);
   }
   source ??= excelJSSheets(input);
   let sawSheet = false;

@@ -645,6 +645,55 @@ describe('an xlsx whose bytes were changed after it was written', () => {
   });
 });
 
+describe('an xlsx the fast reader hands to exceljs, with a byte changed', () => {
+  // exceljs checks no CRC-32: every part is checked before it reads (records.ts checkArchive).
+  const sheetWith = (amount: string) =>
+    `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>金额</t></is></c></row><row r="2"><c r="A2"><v>${amount}</v></c></row></sheetData></worksheet>`;
+
+  it('a stored workbook without a styles part, 100.25 changed to 900.25, is refused as damaged by both readers, the amount never read', async () => {
+    const dir = tmpDir();
+    const parts: Record<string, string> = handParts({ ss: [], rows: [], date1904: false, zip: 'store' }, true);
+    delete parts['xl/styles.xml'];
+    parts['xl/worksheets/sheet1.xml'] = sheetWith('100.25');
+    const good = await zipParts(parts, 'store');
+    const goodFile = tmpFile(dir, good);
+    // The fast reader does not take a workbook without styles: exceljs reads it, and reads it right.
+    await expect(read(goodFile, 'fast')).rejects.toBeInstanceOf(FastXlsxDeclined);
+    expect(await read(goodFile, 'auto')).toEqual({ records: [{ line: 1, cells: ['金额'] }, { line: 2, cells: ['100.25'] }] });
+    const at = good.indexOf('<v>100.25</v>');
+    expect(at).toBeGreaterThan(0);
+    const bad = Buffer.from(good);
+    bad[at + 3] = 0x39; // '1' → '9', the directory's CRC-32 kept
+    const f = tmpFile(dir, bad);
+    for (const reader of ['auto', 'exceljs'] as const) {
+      const got = await read(f, reader);
+      expect(got.records).toEqual([]);
+      expect(got.error).toBe(`${f} 不是可读的 xlsx 工作簿, 文件已损坏或不完整 (…) | ${f} is not a readable xlsx workbook: the file is damaged or incomplete (…)`);
+    }
+  });
+
+  it('the same on stdin: refused as damaged, and the temporary copy is removed', async () => {
+    const parts: Record<string, string> = handParts({ ss: [], rows: [], date1904: false, zip: 'store' }, true);
+    delete parts['xl/styles.xml'];
+    parts['xl/worksheets/sheet1.xml'] = sheetWith('100.25');
+    const bad = await zipParts(parts, 'store');
+    bad[bad.indexOf('<v>100.25</v>') + 3] = 0x39;
+    const mine = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`storeops-${process.pid}-`) && f.endsWith('.xlsx'));
+    const before = mine();
+    const s = await openSource('-', Readable.from([bad]));
+    let error = '';
+    try {
+      for await (const _ of readRecordBatches(s, {})) {
+        // nothing may be read
+      }
+    } catch (e) {
+      error = e instanceof StoreopsError ? e.text.en : String(e);
+    }
+    expect(error).toContain('is not a readable xlsx workbook: the file is damaged or incomplete (xl/worksheets/sheet1.xml: checksum (CRC-32) does not match');
+    expect(mine()).toEqual(before);
+  });
+});
+
 describe('an xlsx on stdin', () => {
   it('is copied to a temporary file and read by the fast reader to the same records; the copy is removed', async () => {
     const file = path.join(EXAMPLES, 'ExportOrderList202611.xlsx');

@@ -33,10 +33,12 @@ export function newTally(): Tally {
 
 /** Per-voucher sums, kept while the rows are written. Whole fen: exact integer sums. */
 export interface Sums {
-  /** Vouchers the shop must still issue (toIssue > 0), and their total. */
+  /** Final vouchers the shop must still issue now (toIssue > 0), and their total. */
   count: number;
   totalFen: number;
+  /** Provisional vouchers owing something so far: not in the total to issue (issue them once final). */
   provisional: number;
+  provisionalFen: number;
   /** Vouchers the export shows the platform already paid: computed total and what the platform paid. */
   paidByPlatform: number;
   paidComputedFen: number;
@@ -61,7 +63,7 @@ export interface Sums {
 }
 
 export function newSums(): Sums {
-  return { count: 0, totalFen: 0, provisional: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, risky: new Map(), alreadyRecorded: 0, conflicts: 0, conflictFen: 0, changes: 0, changeFen: 0, held: 0, heldFen: 0 };
+  return { count: 0, totalFen: 0, provisional: 0, provisionalFen: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, risky: new Map(), alreadyRecorded: 0, conflicts: 0, conflictFen: 0, changes: 0, changeFen: 0, held: 0, heldFen: 0 };
 }
 
 export function noBuyerWarning(n: number): Msg {
@@ -108,7 +110,8 @@ export function runSummary(s: RunSummary): Msg {
   const njZh = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${labelOf(NOT_JUDGED_ZH, k, 'zh')} ${n}`).join(', ');
   return msg(
     `${rulesText(s.rules, 'zh')}: 读取订单 ${tally.read}, 已付款 ${tally.paid}, 延迟 ${tally.late}, 无法判断 ${tally.notJudged}${njZh ? ` (${njZh})` : ''}, 排除 ${tally.excluded}; ` +
-      `待发放红包 ${sums.count} 个共 ${fen(sums.totalFen)} 元 (其中待定 ${sums.provisional} 个)` +
+      `待发放红包 ${sums.count} 个共 ${fen(sums.totalFen)} 元` +
+      (sums.provisional ? `; 待定红包 ${sums.provisional} 个, 目前计 ${fen(sums.provisionalFen)} 元 (未定稿, 未计入待发放: 现在不要发放, 定稿后会在以后的运行中列出)` : '') +
       (sums.conflicts ? `; 冲突 ${sums.conflicts} 个, 尚欠 ${fen(sums.conflictFen)} 元 (未计入待发放: 先核对并用 --reissue 记录, 再发放)` : '') +
       (sums.changes ? `; 金额有变的已记录红包 ${sums.changes} 个, 尚欠 ${fen(sums.changeFen)} 元 (未计入待发放: 先核对并用 --reissue 记录, 再发放)` : '') +
       (sums.held ? `; 24 小时窗口不明的红包 ${sums.held} 个, 若窗口成立则欠 ${fen(sums.heldFen)} 元 (未记录, 未计入待发放: 用包含上面所列订单的报表重新运行)` : '') +
@@ -119,7 +122,8 @@ export function runSummary(s: RunSummary): Msg {
       (s.newlyRecorded !== null ? `; 新记录 ${s.newlyRecorded}` : '') +
       (sums.alreadyRecorded ? `; 此前已记录 ${sums.alreadyRecorded} 个 (不再计入)` : ''),
     `${rulesText(s.rules, 'en')}: ${plural(tally.read, 'order')} read, ${tally.paid} paid, ${tally.late} late, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
-      `${plural(sums.count, 'voucher')} totalling ${fen(sums.totalFen)} to issue (${sums.provisional} provisional)` +
+      `${plural(sums.count, 'voucher')} totalling ${fen(sums.totalFen)} to issue` +
+      (sums.provisional ? `; ${plural(sums.provisional, 'provisional voucher')} owing ${fen(sums.provisionalFen)} so far (not final, not in that total: do not issue ${sums.provisional === 1 ? 'it' : 'them'} yet; a later run lists ${sums.provisional === 1 ? 'it' : 'them'} once final)` : '') +
       (sums.conflicts ? `; ${plural(sums.conflicts, 'conflict')} still owing ${fen(sums.conflictFen)} (not in that total: check and record with --reissue first, then issue)` : '') +
       (sums.changes ? `; ${plural(sums.changes, 'recorded voucher')} owing ${fen(sums.changeFen)} more (not in that total: check and record with --reissue first, then issue)` : '') +
       (sums.held ? `; ${plural(sums.held, 'voucher')} held, owing ${fen(sums.heldFen)} if ${sums.held === 1 ? 'its' : 'their'} 24-hour window stands (not recorded, not in that total: run again with an export holding the orders named above)` : '') +

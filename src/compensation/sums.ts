@@ -8,8 +8,8 @@ import type { Sums } from './summary.js';
 /**
  * `recorded`: what --record made of the voucher. `conflict` (its orders partly paid by vouchers
  * recorded before, src/state/conflicts.ts) and `amount_changed` (a recorded voucher owing more) are
- * not recorded yet: counted apart from the total to issue; so is `held` (its 24-hour window cannot
- * be told from the export and the ledger).
+ * not recorded yet: counted apart from the total to issue; so are `held` (its 24-hour window cannot
+ * be told from the export and the ledger) and a provisional voucher (not final yet).
  */
 export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): void {
   if (recorded === 'conflict' && v.toIssue.gt(0)) {
@@ -25,10 +25,14 @@ export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): void
     // (topped_up) with the difference to issue then.
     sums.changes++;
     sums.changeFen += moneyToFen(v.toIssue);
+  } else if (v.toIssue.gt(0) && v.state === 'provisional') {
+    // Not final (an order unshipped, or a window that can still change): never recorded, so issued
+    // now and again once final it would be paid twice. Counted apart, as held vouchers are.
+    sums.provisional++;
+    sums.provisionalFen += moneyToFen(v.toIssue);
   } else if (v.toIssue.gt(0)) {
     sums.count++;
     sums.totalFen += moneyToFen(v.toIssue);
-    if (v.state === 'provisional') sums.provisional++;
   } else if (v.state === 'paid_by_platform') {
     sums.paidByPlatform++;
     sums.paidComputedFen += moneyToFen(v.amount);

@@ -24,7 +24,8 @@ const key = (rules: string, ids: string[]) => 'v' + createHash('sha256').update(
 // 老王的店铺: …701 unshipped 28 h after its deadline 11-19 08:00: (58.00 − 8.00) × 5 % = 2.50 → 5.00,
 //             provisional, to issue; …702 closed and never shipped: not judged.
 // maxHoursLate is rounded up to the tenth: …502, one second late, shows 0.1 (not 0.0, which reads as on time).
-// To issue: 50.00 + 5.00 = 55.00 in 2 vouchers (1 provisional); paid by the platform: 2 (14.50 + 5.00 = 19.50
+// To issue now: 50.00 in 1 voucher (final); 1 provisional owing 5.00 so far, not in that total (not to be issued
+// until final: it is not recorded, so issued now it would be issued again); paid by the platform: 2 (14.50 + 5.00 = 19.50
 // computed, 62.00 + 30.00 = 92.00 paid).
 const HEADER = 'voucherKey,buyer,rules,windowStart,orderIds,lateOrders,baseAmount,computedAmount,amount,capped,kinds,state,maxHoursLate,platformPaid,difference,recorded,base,risk,toIssue,payer';
 const EXPECTED = [
@@ -59,9 +60,16 @@ describe('storeops compensate (example shop)', () => {
     expect(r.stderr).toContain("using the export's 发货时间");
     expect(r.stderr).toContain(
       'rules tmall-2026 (base paid-minus-postage): 9 orders read, 8 paid, 5 late, 1 not judged (closed_unshipped=1), 0 excluded; ' +
-        '2 vouchers totalling 55.00 to issue (1 provisional); 2 already paid by the platform (computed 19.50, platform paid 92.00; not issued again); 0 rejected rows',
+        '1 voucher totalling 50.00 to issue; 1 provisional voucher owing 5.00 so far (not final, not in that total: do not issue it yet; a later run lists it once final); 2 already paid by the platform (computed 19.50, platform paid 92.00; not issued again); 0 rejected rows',
     );
     expect(r.stderr).not.toContain('--rules'); // auto says nothing about forcing
+  });
+
+  it('a provisional voucher is not in the total to issue (zh): issued now, it would be issued again once final', () => {
+    // 老王's …701 is unshipped: 5.00 so far, provisional (never recorded). The total to issue now is …903's 50.00 alone.
+    const zh = runCli(['compensate', ORDERS, ...AS_OF, '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain('待发放红包 1 个共 50.00 元; 待定红包 1 个, 目前计 5.00 元 (未定稿, 未计入待发放: 现在不要发放, 定稿后会在以后的运行中列出); 平台已赔付 2 个');
   });
 
   it('--rules tmall-2023 forces the seed rule on every order, and says so once', () => {
@@ -72,8 +80,8 @@ describe('storeops compensate (example shop)', () => {
       expect(r.stderr.split('--rules tmall-2023: every order is judged under tmall-2023')).toHaveLength(2);
       // tmall-2023 is in force until 2026-04-08; these orders were paid in November 2026.
       expect(r.stderr).toContain('rule set tmall-2023 was forced onto 8 orders paid outside its validity (… – 2026-04-08)');
-      // 500.00 + 15.00 to issue; 62.00 + 29.97 = 91.97 computed for the two the platform paid (62.00 + 30.00 = 92.00).
-      expect(r.stderr).toContain('2 vouchers totalling 515.00 to issue (1 provisional); 2 already paid by the platform (computed 91.97, platform paid 92.00; not issued again)');
+      // 500.00 to issue, 15.00 provisional; 62.00 + 29.97 = 91.97 computed for the two the platform paid (62.00 + 30.00 = 92.00).
+      expect(r.stderr).toContain('1 voucher totalling 500.00 to issue; 1 provisional voucher owing 15.00 so far (not final, not in that total: do not issue it yet; a later run lists it once final); 2 already paid by the platform (computed 91.97, platform paid 92.00; not issued again)');
     }
   });
 
@@ -110,7 +118,7 @@ describe('storeops compensate (example shop)', () => {
       ['4100000000000000701', '5.00'],
     ]);
     expect(r.stderr).toContain('9 orders read');
-    expect(r.stderr).toContain('2 vouchers totalling 55.00 to issue (1 provisional)');
+    expect(r.stderr).toContain('1 voucher totalling 50.00 to issue; 1 provisional voucher owing 5.00 so far (not final, not in that total: do not issue it yet; a later run lists it once final)');
   });
 
   it('JSON: money as strings, times with +08:00, lists as arrays', () => {
@@ -275,7 +283,7 @@ describe('storeops compensate (example shop)', () => {
       'paid_by_platform 0.00 shop-issues',
       'paid_by_platform 0.00 shop-issues',
     ]);
-    expect(r.stderr).toContain('0 vouchers totalling 0.00 to issue (0 provisional); 2 already paid by the platform (computed 19.50, platform paid 92.00; not issued again)');
+    expect(r.stderr).toContain('0 vouchers totalling 0.00 to issue; 2 already paid by the platform (computed 19.50, platform paid 92.00; not issued again)');
     expect(r.stderr).toContain('0 newly recorded');
   });
 

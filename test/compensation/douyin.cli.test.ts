@@ -48,7 +48,7 @@ describe('compensate on a Douyin export (auto → douyin-2025)', () => {
         ['douyin-2025', ['6900000000000100002'], ['out_of_stock'], '150.00', '8.00', '0.00', 'platform-deducts', 'final', ''],
       ]);
       expect(r.stderr).toContain('rules douyin-2025 (base paid)');
-      expect(r.stderr).toContain('0 vouchers totalling 0.00 to issue (0 provisional); 2 to be deducted by the platform totalling 11.00 (nothing to issue; reconcile only)');
+      expect(r.stderr).toContain('0 vouchers totalling 0.00 to issue; 2 to be deducted by the platform totalling 11.00 (nothing to issue; reconcile only)');
       expect(r.stderr).toContain('0 newly recorded');
     }
   });

@@ -277,15 +277,17 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
   const real = where.path;
   // A file the operator made read-only (chmod a-w: last month's final list) is not replaced: the
   // rename below needs only the folder's permission, so it replaced what `>` and `cp` refuse to.
+  // Root may write anything (access() says yes): a file with no write permission bit at all is
+  // write-protected all the same (a cron job run as root replaced it).
+  const readOnly = () =>
+    new OutputError(
+      msg(`无法写入输出文件 ${target}: 该文件是只读的 (写保护), 保持不变`, `cannot write output file ${target}: the file is read-only (write-protected); it was left as it was`),
+      msg('写到另一个文件, 或先去掉写保护 (chmod u+w)。', 'write to another file, or remove the protection first (chmod u+w).'),
+    );
   try {
     fs.accessSync(real, fs.constants.W_OK);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM') {
-      throw new OutputError(
-        msg(`无法写入输出文件 ${target}: 该文件是只读的 (写保护), 保持不变`, `cannot write output file ${target}: the file is read-only (write-protected); it was left as it was`),
-        msg('写到另一个文件, 或先去掉写保护 (chmod u+w)。', 'write to another file, or remove the protection first (chmod u+w).'),
-      );
-    }
+    if ((e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM') throw readOnly();
     // ENOENT: nothing there yet. Anything else is told when the temporary file is written.
   }
   // A file replaced keeps its permissions (one the operator made private, 0600 or 0640, must not
@@ -294,10 +296,12 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
   let owner: { uid: number; gid: number } | undefined;
   try {
     const st = fs.statSync(real);
+    if ((st.mode & 0o222) === 0) throw readOnly();
     kept = st.mode & 0o777;
     if (opts.mode !== undefined) kept &= opts.mode;
     owner = { uid: st.uid, gid: st.gid };
-  } catch {
+  } catch (e) {
+    if (e instanceof OutputError) throw e;
     /* nothing there yet */
   }
   const tmp = tempPathFor(real);

@@ -356,6 +356,26 @@ describe('a read-only (write-protected) target', () => {
   });
 });
 
+describe('a read-only target, run as whoever runs the tests (root on CI: a cron job run as root)', () => {
+  // Root may write any file (access() says yes), so the write-protection was not seen and a
+  // chmod 444 file was replaced. No write bit at all is write-protected, whoever runs.
+  it('is refused with exit 5 and left as it was; a file writable by its owner only is still written', () => {
+    const dir = tmpDir();
+    const target = path.join(dir, 'final.csv');
+    fs.writeFileSync(target, 'last month');
+    fs.chmodSync(target, 0o444);
+    const r = spawnSync(process.execPath, [BIN, ...RUN, '-o', target], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', LANG: 'C', TZ: 'UTC', HOME: dir }, encoding: 'utf8' });
+    expect(r.status).toBe(5);
+    expect(r.stderr).toContain(`cannot write output file ${target}: the file is read-only (write-protected); it was left as it was`);
+    expect(fs.readFileSync(target, 'utf8')).toBe('last month');
+    expect(fs.readdirSync(dir)).toEqual(['final.csv']);
+    fs.chmodSync(target, 0o600);
+    const ok = spawnSync(process.execPath, [BIN, ...RUN, '-o', target], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', LANG: 'C', TZ: 'UTC', HOME: dir }, encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(fs.readFileSync(target, 'utf8')).toContain(HEADER);
+  });
+});
+
 describe('--show-pii outputs are private', () => {
   it('-o and --rejects written with --show-pii are created 0600 (0644 without)', () => {
     const dir = tmpDir();

@@ -27,7 +27,7 @@ import { toRequest } from './request.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
 import { countVoucher } from './sums.js';
 import {
-  atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, promiseIgnoredWarning,
+  atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, promiseIgnoredWarning, underpaidWarning,
   runSummary, seriousDelayWarning,
 } from './summary.js';
 import { openKey, orderIdsOf, toVoucher } from './vouchers.js';
@@ -564,6 +564,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.warn(seriousDelayWarning(n, sd.afterHours, sd.note));
   }
   if (sums.mismatched) ctx.warn(mismatchWarning(sums.mismatched));
+  if (sums.underpaid) ctx.warn(underpaidWarning(sums.underpaid, sums.underpaidFen));
   if (req.failOnNew && newCount > 0) ctx.attention();
   if (notifier) {
     const { vouchersNotice } = await import('../notify/notices.js');

@@ -47,6 +47,9 @@ export interface Sums {
   deducted: number;
   deductedFen: number;
   mismatched: number;
+  /** Platform-paid vouchers whose payout is below the computed amount, and the shortfall in all. */
+  underpaid: number;
+  underpaidFen: number;
   /** Serious-delay flags by rule set id. */
   risky: Map<string, number>;
   /** --record: vouchers recorded by an earlier run at this amount (not counted again in the total). */
@@ -63,7 +66,7 @@ export interface Sums {
 }
 
 export function newSums(): Sums {
-  return { count: 0, totalFen: 0, provisional: 0, provisionalFen: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, risky: new Map(), alreadyRecorded: 0, conflicts: 0, conflictFen: 0, changes: 0, changeFen: 0, held: 0, heldFen: 0 };
+  return { count: 0, totalFen: 0, provisional: 0, provisionalFen: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, underpaid: 0, underpaidFen: 0, risky: new Map(), alreadyRecorded: 0, conflicts: 0, conflictFen: 0, changes: 0, changeFen: 0, held: 0, heldFen: 0 };
 }
 
 export function noBuyerWarning(n: number): Msg {
@@ -172,6 +175,19 @@ export function excludedNote(ids: string[]): Msg {
 
 export function seriousDelayWarning(n: number, afterHours: number, note: Msg): Msg {
   return msg(`${n} 个红包含延迟超过 ${afterHours} 小时的订单 (扣分风险 列): ${note.zh}`, `${plural(n, 'voucher')} ${n === 1 ? 'holds' : 'hold'} an order more than ${afterHours} h late (risk column): ${note.en}`);
+}
+
+/**
+ * Platform-paid vouchers the platform paid less than computed (RULES 1.4: flag differences). The
+ * shop issues nothing for them (docs/rules.md §1.4a), so the shortfall is named on its own: the
+ * platform may have judged an order on time, or paid only some of the voucher's orders.
+ */
+export function underpaidWarning(n: number, shortFen: number): Msg {
+  const short = fmtMoney(fenToMoney(shortFen));
+  return msg(
+    `${n} 个平台已赔付的红包, 平台所付少于计算金额, 共少 ${short} 元 (差额 列为负): storeops 不为它们发放; 请核对这些订单, 若平台漏赔, 差额可能仍需店铺补发`,
+    `${plural(n, 'voucher')} the platform paid ${n === 1 ? 'was' : 'were'} paid less than computed, ${short} short in all (a negative difference): storeops issues nothing for ${n === 1 ? 'it' : 'them'}; check those orders: if the platform left some out, the shop may still owe the difference`,
+  );
 }
 
 export function mismatchWarning(n: number): Msg {

@@ -37,6 +37,10 @@ export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): void
     sums.paidByPlatform++;
     sums.paidComputedFen += moneyToFen(v.amount);
     sums.paidPlatformFen += moneyToFen(v.platformPaid!);
+    if (v.difference !== null && v.difference.lt(0)) {
+      sums.underpaid++;
+      sums.underpaidFen -= moneyToFen(v.difference);
+    }
   } else if (v.payer === 'platform-deducts' && v.amount.gt(0)) {
     // A late order whose tier pays nothing (douyin-2025: ≤ 48 h window, ≤ 48 h late) is a row for
     // reconciliation, but no deduction: "5 to be deducted totalling 2.00" counted four of 0.00.

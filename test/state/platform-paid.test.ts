@@ -40,3 +40,34 @@ describe('the platform paid an order the shop had already paid in a recorded vou
     expect(runCli(['ledger', 'list', '--state', state]).stderr).toContain('1 voucher recorded, total 50.00');
   });
 });
+
+describe('the platform paid one order of a voucher, less than computed', () => {
+  // tmall-2026 (paid 2026-05-01, after 04-09), buyer pp, one Beijing day:
+  //   …061 100.00 shipped 1 s late: 5 % = 5.00 (the minimum); the export shows the platform paid 5.00;
+  //   …062 2000.00 shipped a day late: 5 % = 100.00 → 50.00 (the clamp); no payout shown.
+  // One voucher 55.00; platformPaid 5.00, difference 5.00 − 55.00 = −50.00. docs/rules.md §1.4a: a
+  // payout on any of its orders makes it paid_by_platform (toIssue 0.00), so the 50.00 short is named
+  // on its own, apart from the general "differs" warning.
+  const row = (id: string, amount: string, paid: string, shipped: string, platform: string) =>
+    order(id, { 买家会员名: 'pp', 买家应付货款: amount, 买家应付邮费: '0.00', 买家实际支付金额: amount, 订单状态: '交易成功', 订单付款时间: paid, 订单创建时间: paid, 发货时间: shipped, 延迟发货自动赔付金额: platform });
+  it('is paid_by_platform with nothing to issue, and the 50.00 shortfall is warned about (zh and en)', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'pp.csv');
+    fs.writeFileSync(f, taobaoCsv([
+      row('2000000000000000061', '100.00', '2026-05-01 10:00:00', '2026-05-03 10:00:01', '5.00'),
+      row('2000000000000000062', '2000.00', '2026-05-01 11:00:00', '2026-05-04 11:00:00', ''),
+    ]));
+    const r = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.amount, v.state, v.platformPaid, v.difference, v.toIssue])).toEqual([['55.00', 'paid_by_platform', '5.00', '-50.00', '0.00']]);
+    expect(r.stderr).toContain('1 voucher differs from what the platform paid');
+    expect(r.stderr).toContain('1 voucher the platform paid was paid less than computed, 50.00 short in all (a negative difference): storeops issues nothing for it; check those orders: if the platform left some out, the shop may still owe the difference');
+    const zh = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toContain('1 个平台已赔付的红包, 平台所付少于计算金额, 共少 50.00 元 (差额 列为负)');
+    // The platform paying more than computed is not a shortfall: only the general warning.
+    fs.writeFileSync(f, taobaoCsv([row('2000000000000000061', '100.00', '2026-05-01 10:00:00', '2026-05-03 10:00:01', '30.00')]));
+    const over = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json']);
+    expect(over.stderr).toContain('1 voucher differs from what the platform paid');
+    expect(over.stderr).not.toContain('paid less than computed');
+  });
+});

@@ -500,7 +500,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       const v = owedNow(computed);
       // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
       const status = recorded.get(v.voucherKey);
-      if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && status !== undefined && RECORDED_BEFORE.has(status)) sums.alreadyRecorded++;
+      if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && status !== undefined && RECORDED_BEFORE.has(status)) {
+        // A conflict owing nothing: its orders were paid in full by other vouchers recorded before.
+        if (status === 'conflict') sums.paidBefore++;
+        else sums.alreadyRecorded++;
+      }
       countVoucher(sums, v, status);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.

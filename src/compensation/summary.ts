@@ -54,6 +54,8 @@ export interface Sums {
   risky: Map<string, number>;
   /** --record: vouchers recorded by an earlier run at this amount (not counted again in the total). */
   alreadyRecorded: number;
+  /** --record: conflicts owing nothing (other vouchers recorded before paid all they come to). */
+  paidBefore: number;
   /** --record: conflicts (partly paid before, not recorded): what they still owe, kept out of the total to issue until --reissue records them. */
   conflicts: number;
   conflictFen: number;
@@ -66,7 +68,7 @@ export interface Sums {
 }
 
 export function newSums(): Sums {
-  return { count: 0, totalFen: 0, provisional: 0, provisionalFen: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, underpaid: 0, underpaidFen: 0, risky: new Map(), alreadyRecorded: 0, conflicts: 0, conflictFen: 0, changes: 0, changeFen: 0, held: 0, heldFen: 0 };
+  return { count: 0, totalFen: 0, provisional: 0, provisionalFen: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, underpaid: 0, underpaidFen: 0, risky: new Map(), alreadyRecorded: 0, paidBefore: 0, conflicts: 0, conflictFen: 0, changes: 0, changeFen: 0, held: 0, heldFen: 0 };
 }
 
 export function noBuyerWarning(n: number): Msg {
@@ -123,7 +125,8 @@ export function runSummary(s: RunSummary): Msg {
       (s.promises ? `; 未履约承诺 ${s.promises} 单共 ${fmtMoney(s.promiseTotal)} 元 (另付, 不计入封顶)` : '') +
       `; 拒绝行 ${s.rejected}` +
       (s.newlyRecorded !== null ? `; 新记录 ${s.newlyRecorded}` : '') +
-      (sums.alreadyRecorded ? `; 此前已记录 ${sums.alreadyRecorded} 个 (不再计入)` : ''),
+      (sums.alreadyRecorded ? `; 此前已记录 ${sums.alreadyRecorded} 个 (不再计入)` : '') +
+      (sums.paidBefore ? `; 此前记录的红包已付足 ${sums.paidBefore} 个 (不再计入)` : ''),
     `${rulesText(s.rules, 'en')}: ${plural(tally.read, 'order')} read, ${tally.paid} paid, ${tally.late} late, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
       `${plural(sums.count, 'voucher')} totalling ${fen(sums.totalFen)} to issue` +
       (sums.provisional ? `; ${plural(sums.provisional, 'provisional voucher')} owing ${fen(sums.provisionalFen)} so far (not final, not in that total: do not issue ${sums.provisional === 1 ? 'it' : 'them'} yet; a later run lists ${sums.provisional === 1 ? 'it' : 'them'} once final)` : '') +
@@ -135,7 +138,8 @@ export function runSummary(s: RunSummary): Msg {
       (s.promises ? `; ${plural(s.promises, 'unkept delivery promise')} totalling ${fmtMoney(s.promiseTotal)} (paid separately, not capped)` : '') +
       `; ${s.rejected} rejected ${s.rejected === 1 ? 'row' : 'rows'}` +
       (s.newlyRecorded !== null ? `; ${s.newlyRecorded} newly recorded` : '') +
-      (sums.alreadyRecorded ? `; ${sums.alreadyRecorded} recorded before (not counted again)` : ''),
+      (sums.alreadyRecorded ? `; ${sums.alreadyRecorded} recorded before (not counted again)` : '') +
+      (sums.paidBefore ? `; ${sums.paidBefore} fully paid by vouchers recorded before (not counted again)` : ''),
   );
 }
 

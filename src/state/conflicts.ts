@@ -16,7 +16,26 @@ const SHOW = 20;
  * a person: the run ends with exit 1.
  */
 export function reportConflicts(ctx: Ctx, status: Map<string, RecordStatus>, clashes: Clash[], amounts: Map<string, string> = new Map(), covered: Map<string, string> = new Map()): void {
-  const blocked = clashes.filter((c) => status.get(c.voucherKey) === 'conflict');
+  // A conflict the vouchers recorded before paid in full owes nothing and asks nothing of anyone:
+  // said once per voucher, no exit 1 (cron would mail every hour until a --reissue for 0.00).
+  const paidInFull = (key: string) => {
+    const amount = amounts.get(key);
+    const paid = covered.get(key);
+    return amount !== undefined && paid !== undefined && new Decimal(paid).gte(amount);
+  };
+  const settled = clashes.filter((c) => status.get(c.voucherKey) === 'conflict' && paidInFull(c.voucherKey));
+  for (const k of [...new Set(settled.map((c) => c.voucherKey))]) {
+    const by = [...new Set(settled.filter((c) => c.voucherKey === k).map((c) => c.heldBy))].join(', ');
+    const amount = amounts.get(k)!;
+    const paid = new Decimal(covered.get(k)!).toFixed(2);
+    ctx.warn(
+      msg(
+        `红包 ${k} 含有此前记录的红包 (${by}) 已赔付的订单, 它们已付足全部金额 (${paid} / ${amount}): 不再欠款, 未记录`,
+        `voucher ${k} holds orders already paid in vouchers recorded before (${by}), which paid all it comes to (${paid} of ${amount}): nothing is owed, nothing recorded`,
+      ),
+    );
+  }
+  const blocked = clashes.filter((c) => status.get(c.voucherKey) === 'conflict' && !paidInFull(c.voucherKey));
   const reissued = clashes.filter((c) => status.get(c.voucherKey) === 'reissued');
   const when = (t: number) => ctx.tz.format(t);
   // Per voucher: what it comes to, what the vouchers recorded before already paid of it, and the rest.

@@ -34,6 +34,11 @@ export interface Sniffed {
   readElsewhere?(n: number): void;
   /** Closes `stream` unread (the fast xlsx reader reads `file` itself). */
   release?(): void;
+  /**
+   * The last byte handed on through `stream` (undefined before any): read once the stream has
+   * ended, it tells a file cut off in the middle of a row (no line break at its end).
+   */
+  lastByte?(): number | undefined;
 }
 
 const SNIFF_BYTES = 256 * 1024;
@@ -161,16 +166,19 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
   }
   const complete = prefix.length < SNIFF_BYTES;
   let handed = 0;
+  let last: number | undefined;
   const again = Readable.from(
     (async function* () {
       if (prefix.length) {
         handed += prefix.length;
+        last = prefix[prefix.length - 1];
         yield prefix;
       }
       for (;;) {
         const n = await rest.next();
         if (n.done) return;
         handed += n.value.length;
+        if (n.value.length) last = n.value[n.value.length - 1];
         yield n.value;
       }
     })(),
@@ -179,6 +187,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
   const meter = {
     size,
     bytesRead: () => handed,
+    lastByte: () => last,
     readElsewhere: (n: number) => {
       handed += n;
     },

@@ -79,6 +79,8 @@ interface OpenFile {
   /** For the progress bar: the file's size (undefined for stdin) and the bytes read so far. */
   size?: number;
   bytesRead: () => number;
+  /** The file's last byte once read (csv in UTF-8 or GB18030 only; undefined otherwise): a line break or not. */
+  lastByte: () => number | undefined;
 }
 
 export class OrderSet {
@@ -136,10 +138,34 @@ export class OrderSet {
     const statusHeader = d.map.headers[d.map.index.get('status') ?? -1];
     // A progress bar over the file's bytes, only on a terminal (never in a pipe, a file or cron).
     const progress = byteProgress(this.ctx, f.name, f.size, f.bytesRead);
+    // The file's last record, known once the batches are done (one batch held back): a short row
+    // with no line break after it is a file cut off in the middle of that row. Its last cell may be
+    // cut too (`12` of `128.00`), so nothing of it is taken, even when it reaches every needed column.
+    const width = d.map.headers.length;
+    let finalRec: RawRecord | undefined;
+    const marked = async function* (batches: AsyncGenerator<RawRecord[]>): AsyncGenerator<RawRecord[]> {
+      let held: RawRecord[] | undefined;
+      for await (const b of batches) {
+        if (held) yield held;
+        held = b;
+      }
+      if (held) {
+        finalRec = held[held.length - 1];
+        yield held;
+      }
+    };
     try {
-    for await (const recs of f.batches) {
+    for await (const recs of marked(f.batches)) {
      const out: ParsedRow[] = [];
      for (const rec of recs) {
+      if (rec === finalRec && !rec.problem && (rec.cells.length < width || openWrapper(rec.cells[rec.cells.length - 1]!)) && endsMidRow(f.lastByte())) {
+        stats.rowsRead++;
+        stats.rejected++;
+        await this.rejects.add({ file: f.name, line: rec.line, reason: cutOffProblem(rec.cells.length, width) });
+        // Whose order it is cannot be trusted either (a cut id, buyer or paid time).
+        this.opts.held?.({ file: f.name, line: rec.line, buyer: '', paidAt: NaN, unknown: 'anyone' });
+        continue;
+      }
       if (rec.problem) {
         stats.rowsRead++;
         stats.rejected++;
@@ -465,6 +491,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
       project: t.project,
       size: t.sniffed.size,
       bytesRead: t.sniffed.bytesRead,
+      lastByte: () => (t.sniffed.container === 'csv' && (t.sniffed.encoding === 'utf8' || t.sniffed.encoding === 'gb18030') ? t.sniffed.lastByte?.() : undefined),
       stats: {
         file: t.sniffed.name,
         sniffed: { container: t.sniffed.container, encoding: t.sniffed.encoding, encodingNote: t.sniffed.encodingNote },
@@ -518,3 +545,24 @@ export function layoutLabel(d: Detected): Msg {
   return msg(`${d.layout.name.zh} ${d.layoutId}${era}`, `${d.layout.name.en} ${d.layoutId}${era}`);
 }
 
+
+/** A file whose last byte is not a line break (CR or LF) ends in the middle of a row. */
+function endsMidRow(last: number | undefined): boolean {
+  return last !== undefined && last !== 0x0a && last !== 0x0d;
+}
+
+/**
+ * A last cell cut inside its `="…"` wrapper (Taobao's way of keeping a long id text): `="41000`.
+ * A cell the reader did not decode (a column no command needs) is empty: its cut changes nothing.
+ */
+function openWrapper(cell: string): boolean {
+  return cell.startsWith('="') && (cell.length < 3 || !cell.endsWith('"'));
+}
+
+/** The file's last row, short (or its last cell cut) and with no line break after it: the file was cut off. */
+function cutOffProblem(cells: number, width: number): Msg {
+  return msg(
+    `文件在这一行中间结束 (${cells} 列, 表头有 ${width} 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从卖家中心重新导出该报表`,
+    `the file ends in the middle of this row (${cells} of the header's ${width} cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the seller centre`,
+  );
+}

@@ -1,0 +1,64 @@
+// An export cut off in the middle of its last row (a download or a copy that did not finish): the
+// row is rejected as cut off, named as such with what to do, and never read with a cut cell. A file
+// that ends with a line break after a short row is a ragged row, as before.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+import { order, taobaoCsv } from './build.js';
+
+const shipped = '卖家已发货，等待买家确认';
+// A: paid 2026-11-10 09:00:00, deadline +48 h = 11-12 09:00:00, shipped 11-13 10:00:00 (25 h late):
+// (200.00 paid − 10.00 postage) × 5 % = 9.50 (tmall-2026).
+const A = order('3515313147329357901', { 买家会员名: '小明', 订单状态: shipped, 发货时间: '2026-11-13 10:00:00' });
+const B = order('3515313147329357902', { 买家会员名: '小红', 订单状态: shipped, 发货时间: '2026-11-13 10:00:00' });
+
+/** The export's text cut after the `cells`-th cell of its last row (no line break after it). */
+function cutAfter(text: string, cells: number): string {
+  const body = text.replace(/\r\n$/, '');
+  const start = body.lastIndexOf('\r\n') + 2;
+  let at = start;
+  for (let k = 0; k < cells; k++) at = body.indexOf(',', at) + 1;
+  return body.slice(0, at - 1);
+}
+
+describe('an export cut off in the middle of its last row', () => {
+  const dir = tmpDir();
+  const full = taobaoCsv([A, B]);
+  const cut = path.join(dir, 'cut.csv');
+  fs.writeFileSync(cut, cutAfter(full, 19));
+
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`the row is rejected as cut off, with what to do; the other order is computed, held provisional (TZ=${tz})`, () => {
+      const r = runCli(['compensate', cut, '--as-of', '2026-11-20 12:00:00', '-f', 'json'], { tz });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${cut}:3: the file ends in the middle of this row (19 of the header's 71 cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the seller centre`);
+      // Whose order the cut row is cannot be trusted: every voucher stays provisional.
+      expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.amount, v.state])).toEqual([['小明', '9.50', 'provisional']]);
+      expect(r.stderr).toContain('1 order read, 1 paid, 1 late');
+      expect(r.stderr).toMatch(/; 1 rejected row$/m);
+    });
+  }
+
+  it('in zh', () => {
+    const r = runCli(['compensate', cut, '--as-of', '2026-11-20 12:00:00', '-q', '--lang', 'zh']);
+    expect(r.stderr).toContain(`${cut}:3: 文件在这一行中间结束 (19 列, 表头有 71 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从卖家中心重新导出该报表`);
+  });
+
+  it('the same short row followed by a line break is a ragged row, as before', () => {
+    const f = path.join(dir, 'ragged.csv');
+    fs.writeFileSync(f, cutAfter(full, 19) + '\r\n');
+    const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-q', '-o', path.join(dir, 'out.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}:3: this row has 19 cells but the header has 71 (ragged row)`);
+    expect(r.stderr).not.toContain('cut off');
+  });
+
+  it('a whole last row without a line break after it is read as usual', () => {
+    const f = path.join(dir, 'whole.csv');
+    fs.writeFileSync(f, full.replace(/\r\n$/, ''));
+    const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json', '-q']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.amount, v.state])).toEqual([['小明', '9.50', 'final'], ['小红', '9.50', 'final']]);
+  });
+});

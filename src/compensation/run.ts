@@ -33,7 +33,7 @@ import {
 import { openKey, orderIdsOf, toVoucher } from './vouchers.js';
 import { secondsDependent, windows } from './window.js';
 import type { AtRiskEntry, VoucherEntry } from '../notify/notices.js';
-import { notifySetup } from '../notify/run.js';
+import { notifyAsked } from '../notify/options.js';
 
 /** The canonical order fields RULES §1 needs: ids, buyer, status, times, amounts, presale, title, tracking. */
 const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
@@ -205,7 +205,8 @@ export async function runCompensate(ctx: Ctx, args: string[], opts: Record<strin
 
 async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown>, spill: () => SpillFile): Promise<void> {
   const req = toRequest(ctx, args, opts);
-  const notifier = notifySetup(ctx, opts);
+  // The notify modules are loaded only when a notify option or config asks for them (issue 21).
+  const notifier = notifyAsked(ctx.config, opts) ? (await import('../notify/run.js')).notifySetup(ctx, opts) : null;
   const book = ruleBook(ctx, req.rules);
   const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
   const rejects = new RejectLog(ctx);

@@ -1,5 +1,6 @@
 // The notify options shared by compensate, reviews queue and roster plan (declared here once).
 import type { Command } from 'commander';
+import type { Config } from '../cli/config.js';
 
 const collect = (v: string, prev: string[] = []) => prev.concat(v);
 
@@ -12,4 +13,14 @@ export function addNotifyOptions(cmd: Command): Command {
     )
     .option('--notify-on <when>', 'new (default: only what the robot was not told before, remembered in the state database), always, or never / 只发新内容 (默认)、总是发或不发')
     .option('--notify-required', 'exit 6 when a notification could not be delivered (otherwise a failed post only warns) / 通知发送失败时以 6 退出');
+}
+
+/**
+ * Whether a run has anything for notifySetup (src/notify/run.ts) to resolve: a notify option given,
+ * or a `notify` key in the config. Without either, notifySetup returns null and warns or throws
+ * nothing (no target, `on` new, not required, the defaults valid), so a command need not load the
+ * notify modules at all (start-up time, issue 21).
+ */
+export function notifyAsked(config: Config, opts: Record<string, unknown>): boolean {
+  return opts.notify !== undefined || opts.notifyOn !== undefined || opts.notifyRequired !== undefined || config.notify !== undefined;
 }

@@ -6,6 +6,13 @@ import type { Command, Help } from 'commander';
 import stringWidth from 'fast-string-width';
 import { type Lang, type Msg, msg, say } from './errors.js';
 
+/**
+ * The help topics (`storeops help <topic>`, src/cli/topics.ts). Named here, with the help every run
+ * loads, so that a run that shows no help never loads the topics' pages (start-up time, issue 21).
+ */
+export const TOPICS = ['options', 'exit-codes', 'formats', 'rules', 'config', 'cron'] as const;
+export type Topic = (typeof TOPICS)[number];
+
 /** Split an `english / 中文` description. A description without a Chinese half is English only. */
 export function bilingual(text: string): Msg {
   const i = text.lastIndexOf(' / ');

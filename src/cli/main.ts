@@ -7,8 +7,7 @@ import { PipeClosed } from './errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
 import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from './errors.js';
 import { COMMANDS, type Register, loadCommands } from './registry.js';
-import { afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
-import { TOPICS, topicOf, topicText } from './topics.js';
+import { TOPICS, afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
 import { guardTargets, pathsIn } from '../io/targets.js';
 
 
@@ -154,9 +153,11 @@ function registerHelp(program: Command, io: Io, lang: Lang): void {
     .command('help')
     .description('help for a command, or a topic: options, exit-codes, formats, rules, config, cron / 命令或主题的帮助: options、exit-codes、formats、rules、config、cron')
     .argument('[words...]', 'a command (compensate, roster plan …) or a topic / 命令 (compensate、roster plan …) 或主题')
-    .action((words: string[]) => {
+    .action(async (words: string[]) => {
       if (!words.length) return program.outputHelp();
       // A topic wins over the command of the same name (`help rules`; `storeops rules --help` for the command).
+      // The topics' pages are loaded only here: no other run shows them (start-up time, issue 21).
+      const { topicOf, topicText } = await import('./topics.js');
       const topic = topicOf(words);
       const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
       if (topic === 'options') return void io.stdout.write(globalOptionsHelp(program, lang, columns));

@@ -3,8 +3,9 @@
 import { EXIT, type Lang, type Msg, msg, say } from './errors.js';
 import { FORMATS } from '../io/formats.js';
 
-export const TOPICS = ['options', 'exit-codes', 'formats', 'rules', 'config', 'cron'] as const;
-export type Topic = (typeof TOPICS)[number];
+import { TOPICS, type Topic } from './help.js';
+
+export { TOPICS, type Topic };
 
 const ALIASES: Record<string, Topic> = {
   options: 'options',

@@ -81,6 +81,9 @@ export function byteFrame(label: string, read: number, total: number | undefined
 
 /** A bar over the bytes of one input. `bytes()` is polled; `total` undefined for stdin. */
 export function byteProgress(h: ProgressHost, label: string, total: number | undefined, bytes: () => number, clock: Clock = realClock): ByteProgress {
+  // No bar and no -v: nothing is timed. The clock is not read at all, so such a run (a pipe, cron,
+  // -q) never loads the runtime's performance timers (start-up time, issue 21).
+  if (!progressAllowed(h) && !h.verbose) return { done() {} };
   const start = clock.now();
   if (!progressAllowed(h)) {
     return {

@@ -111,7 +111,7 @@ async function* decode(s: Sniffed, fed: { lines: number }, gb: Gb18030Impl | und
         const need = carry[0]! >= 0xf0 ? 4 : carry[0]! >= 0xe0 ? 3 : 2;
         let k = 0;
         while (k < b.length && carry.length + k < need && (b[k]! & 0xc0) === 0x80) k++;
-        const head = Buffer.concat([carry, b.subarray(0, k)]);
+        const head = joined(carry, b.subarray(0, k));
         b = b.subarray(k);
         carry = undefined;
         if (b.length === 0 && head.length < need) {
@@ -253,6 +253,20 @@ function headText(v: string | Buffer): string {
 const BATCH_RECORDS = 256;
 
 /**
+ * `a` then `b` in a buffer of its own. Not Buffer.concat: a short result comes from Node's shared
+ * pool, whose ArrayBuffer has another hidden class than a read's (Node marks the pool
+ * untransferable), and the scanner's optimised code, having seen only reads' buffers, was thrown
+ * away at the first record cut by a chunk's end and re-warmed over the next few hundred rows
+ * (node --trace-deopt: fastRecord and scanGb18030 "wrong map" at scan.ts wordsOf). Issue 21.
+ */
+function joined(a: Buffer, b: Buffer): Buffer {
+  const out = Buffer.allocUnsafeSlow(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
  * The byte scanner (scan.ts) while the input has the common shape; from the first record it does
  * not read the way csv-parse would for certain, csv-parse reads the rest (same line numbers).
  */
@@ -305,9 +319,9 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
       else if (buf.length === 0) buf = more;
       else {
         const lf = more.indexOf(0x0a);
-        if (lf === -1 || lf === more.length - 1) buf = Buffer.concat([buf, more]);
+        if (lf === -1 || lf === more.length - 1) buf = joined(buf, more);
         else {
-          buf = Buffer.concat([buf, more.subarray(0, lf + 1)]);
+          buf = joined(buf, more.subarray(0, lf + 1));
           queued = more.subarray(lf + 1);
         }
       }

@@ -407,16 +407,25 @@ export class RecordScanner {
     if (e - s > 64) return this.gbDecoder!.decode(b.subarray(s, e));
     // A column whose texts seldom repeat (buyer names) is decoded directly: looking it up first
     // would mostly miss, and fill the cache with names that push out the texts that do repeat.
-    if (col >= 0 && col < GB_COLUMNS && this.gbDirect[col] === 1) return gb ? this.gbDecode(b, s, e) : b.utf8Slice(s, e);
-    // The cache is looked up by the cell's bytes as latin1 text: cut from the window's text when
-    // the caller has it (ts, its offset there), no call into C++; a key kept is always a copy.
-    const key = ts >= 0 ? this.windowText.substring(ts, ts + e - s) : b.latin1Slice(s, e);
-    let t = this.gbCache.get(key);
-    if (col >= 0 && col < GB_COLUMNS) this.gbColumn(col, t !== undefined);
+    // It is decoded by the same call as a cache miss: a return of its own, first taken after the
+    // code was optimised (past a column's GB_SAMPLE lookups), sent the scanner back to the
+    // interpreter for hundreds of rows (node --trace-deopt: nonAscii, "insufficient type feedback").
+    const direct = col >= 0 && col < GB_COLUMNS && this.gbDirect[col] === 1;
+    let key = '';
+    let t: string | undefined;
+    if (!direct) {
+      // The cache is looked up by the cell's bytes as latin1 text: cut from the window's text when
+      // the caller has it (ts, its offset there), no call into C++; a key kept is always a copy.
+      key = ts >= 0 ? this.windowText.substring(ts, ts + e - s) : b.latin1Slice(s, e);
+      t = this.gbCache.get(key);
+      if (col >= 0 && col < GB_COLUMNS) this.gbColumn(col, t !== undefined);
+    }
     if (t === undefined) {
       t = gb ? this.gbDecode(b, s, e) : b.utf8Slice(s, e);
-      if (this.gbCache.size >= GB_CACHE_MAX) this.gbCache.clear();
-      this.gbCache.set(ts >= 0 && e - s >= SHORT ? b.latin1Slice(s, e) : key, t);
+      if (!direct) {
+        if (this.gbCache.size >= GB_CACHE_MAX) this.gbCache.clear();
+        this.gbCache.set(ts >= 0 && e - s >= SHORT ? b.latin1Slice(s, e) : key, t);
+      }
     }
     return t;
   }

@@ -57,7 +57,8 @@ async function readPrefix(stream: Readable): Promise<{ prefix: Buffer; rest: Asy
     parts.push(b);
     size += b.length;
   }
-  return { prefix: Buffer.concat(parts, size), rest: it };
+  // One read is the usual case (a read is 1 MB, the sniff 256 KB): handed on as it is, not copied.
+  return { prefix: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), rest: it };
 }
 
 /** Is `b` valid UTF-8, allowing a multi-byte sequence cut off at the very end? */

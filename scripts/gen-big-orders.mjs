@@ -15,13 +15,22 @@
 //   ~12% of the shipped orders ship after 48 h (late; a few after 5+ days), ~3% are presale;
 //   ~5% of orders carry a seller note, a third of those quoted over two lines;
 //   ~10% have several items (titles joined with ，).
+//
+// --broken-quotes F (default 0: none; the bytes are then the same as without it) puts broken
+// quoting, as a hand-edited or badly written export has it, into a share F (0–1) of the rows, by a
+// random stream of its own (--broken-kinds after,inner,open: which shapes, default all three):
+//   after  the seller note starts with a quote and goes on after the closing one: "加急"请尽快发货
+//   inner  the seller note is quoted but its own quotes are not doubled, and it holds a comma:
+//          "备注: "加急", 周一前发" (read as two cells: the row has 72)
+//   open   the title starts with a quote never closed in its cell: the quoted text runs on to the
+//          next quote (the next row's ="…" id), so the row and the next are read as one record.
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { TAOBAO_ORDER_LAYOUTS, taobaoCsvCell } from './export-layouts.mjs';
 
 function parseArgs(argv) {
-  const o = { rows: 100_000, encoding: 'gbk', out: undefined, seed: 1, from: '2026-10-01', days: 50, buyers: undefined };
+  const o = { rows: 100_000, encoding: 'gbk', out: undefined, seed: 1, from: '2026-10-01', days: 50, buyers: undefined, broken: 0, brokenKinds: ['after', 'inner', 'open'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -36,8 +45,15 @@ function parseArgs(argv) {
     else if (a === '--from') o.from = v();
     else if (a === '--days') o.days = int(v(), a);
     else if (a === '--buyers') o.buyers = int(v(), a);
+    else if (a === '--broken-quotes') {
+      o.broken = Number(v());
+      if (!(o.broken >= 0 && o.broken <= 1)) fail('--broken-quotes takes a share from 0 to 1');
+    } else if (a === '--broken-kinds') {
+      o.brokenKinds = v().split(',');
+      for (const k of o.brokenKinds) if (!['after', 'inner', 'open'].includes(k)) fail(`--broken-kinds: unknown kind ${k} (after, inner, open)`);
+    }
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: node scripts/gen-big-orders.mjs --rows N --encoding gbk|utf8|utf8-bom --out FILE [--seed N] [--from YYYY-MM-DD] [--days N] [--buyers N]\n');
+      process.stdout.write('usage: node scripts/gen-big-orders.mjs --rows N --encoding gbk|utf8|utf8-bom --out FILE [--seed N] [--from YYYY-MM-DD] [--days N] [--buyers N] [--broken-quotes F] [--broken-kinds after,inner,open]\n');
       process.exit(0);
     } else fail(`unknown argument ${a}`);
   }
@@ -223,10 +239,22 @@ const out = o.out ? fs.createWriteStream(o.out) : process.stdout;
 const write = (buf) => (out.write(buf) ? Promise.resolve() : new Promise((res) => out.once('drain', res)));
 
 const r = rng(o.seed);
+// Broken quoting by a stream of its own: without --broken-quotes the orders are the same.
+const rb = rng(o.seed ^ 0x5bd1e995);
+const noteAt = headers.indexOf('订单备注');
+const titleAt = headers.indexOf('宝贝标题');
+function breakQuotes(cells) {
+  const kind = o.brokenKinds[Math.floor(rb() * o.brokenKinds.length)];
+  if (kind === 'after') cells[noteAt] = '"加急"请尽快发货';
+  else if (kind === 'inner') cells[noteAt] = '"备注: "加急", 周一前发"';
+  else cells[titleAt] = `"${cells[titleAt]}`;
+}
 let text = (o.encoding === 'utf8-bom' ? '\uFEFF' : '') + headers.map((h) => (h === '收货地址' || h === '订单付款时间' ? `"${h} "` : h)).join(',') + '\r\n';
 for (let i = 0; i < o.rows; i++) {
   const ord = makeOrder(o, i, r);
-  text += headers.map((h) => taobaoCsvCell(h, cell(h, ord))).join(',') + '\r\n';
+  const cells = headers.map((h) => taobaoCsvCell(h, cell(h, ord)));
+  if (o.broken > 0 && rb() < o.broken) breakQuotes(cells);
+  text += cells.join(',') + '\r\n';
   if (text.length > 1 << 18) {
     await write(enc(text));
     text = '';

@@ -267,8 +267,10 @@ function joined(a: Buffer, b: Buffer): Buffer {
 }
 
 /**
- * The byte scanner (scan.ts) while the input has the common shape; from the first record it does
- * not read the way csv-parse would for certain, csv-parse reads the rest (same line numbers).
+ * The byte scanner (scan.ts) while the input has the common shape (broken quoting included: it
+ * reads that as csv-parse does); from the first record it does not read the way csv-parse would
+ * for certain (a quote open at the end of the input, a record over MAX_RECORD bytes), csv-parse
+ * reads the rest (same line numbers).
  */
 async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
   const gb = s.encoding === 'gb18030';

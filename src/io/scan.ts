@@ -2,9 +2,10 @@
 // scanner for the common shape of an export. It finds cells by their bytes — quote-aware — and
 // decodes only the cells the caller wants. Comma, tab, quote and line breaks are the same bytes in
 // UTF-8 and GB18030 and never occur inside a multi-byte character of either, so one scanner reads
-// both. It gives up on anything csv-parse might read differently (a quote followed by other text,
-// an unclosed quote, a record over MAX_RECORD bytes): the caller hands the rest of the input, from
-// the start of that record, to csv-parse, which stays the reference (test/io/fastpath*.test.ts).
+// both. Broken quoting (a quote followed by other text: "ab"c) it reads as csv-parse does with
+// relax_quotes, record by record. It gives up only on a quote left open at the end of the input
+// and on a record over MAX_RECORD bytes: the caller hands the rest of the input, from the start of
+// that record, to csv-parse, which stays the reference (test/io/fastpath*.test.ts).
 import type { RawRecord } from './records.js';
 
 const QUOTE = 0x22;
@@ -277,6 +278,10 @@ export class RecordScanner {
         let escaped = false;
         let high = 0; // the OR of the cell's bytes (>= 0x80: not ASCII); unknown (0x80) for quoted cells
         const quoted = p < len && b[p] === QUOTE;
+        // A quoted cell whose closing quote is followed by more text ("ab"c): read on as csv-parse
+        // reads it with relax_quotes (see `after`); 0 when the quote closes the cell.
+        let after = 0;
+        let close = 0; // the closing quote (quoted cells)
         if (quoted) {
           s = p + 1;
           let q = s;
@@ -296,18 +301,50 @@ export class RecordScanner {
             if (n === delim || n === LF) break;
             if (n === CR) {
               if (q + 2 >= len) {
-                stop = final ? 2 : 1;
-                break records;
-              }
-              if (b[q + 2] === LF) break;
+                if (!final) {
+                  stop = 1;
+                  break records;
+                }
+              } else if (b[q + 2] === LF) break;
             }
-            stop = 2; // a quote followed by other text: csv-parse's relax rules decide
-            break records;
+            // A quote followed by other text. csv-parse (relax_quotes) ends the quoted part there
+            // and reads the rest of the cell unquoted, up to the delimiter or line break: a quote
+            // there is text, a bare CR too. The cell keeps its two quotes ("ab"c), except after a
+            // NUL byte, which csv-parse takes for the end of its input (`!nextChr`): then the
+            // quotes go, as around a cell (ab\0c).
+            after = n === 0 ? 2 : 1;
+            break;
           }
+          close = q;
           e = q;
           p = q + 1;
           high = 0x80;
           for (let k = b.indexOf(LF, s); k !== -1 && k < e; k = b.indexOf(LF, k + 1)) breaks++;
+          if (after !== 0) {
+            let r = p;
+            for (;;) {
+              if (r >= len) {
+                if (!final) {
+                  stop = 1;
+                  break records;
+                }
+                break;
+              }
+              const c = b[r]!;
+              if (c === delim || c === LF) break;
+              if (c === CR) {
+                if (r + 1 >= len) {
+                  if (!final) {
+                    stop = 1;
+                    break records;
+                  }
+                } else if (b[r + 1] === LF) break;
+              }
+              r++;
+            }
+            e = r;
+            p = r;
+          }
         } else {
           s = p;
           let q = p;
@@ -347,8 +384,17 @@ export class RecordScanner {
         // The cell's text, if wanted (and always until the record shows a non-blank cell, so that
         // a record whose wanted cells are empty is never taken for a blank line).
         if (!nonBlank || col >= wantLen || want![col] === 1) {
-          let t = e === s ? '' : high < 0x80 ? b.latin1Slice(s, e) : quoted ? this.text(b, s, e) : this.nonAscii(b, s, e);
-          if (escaped) t = t.replace(/""/g, '"');
+          let t: string;
+          if (after === 0) {
+            t = e === s ? '' : high < 0x80 ? b.latin1Slice(s, e) : quoted ? this.text(b, s, e) : this.nonAscii(b, s, e);
+            if (escaped) t = t.replace(/""/g, '"');
+          } else {
+            // The quoted part (its doubled quotes undone), then the rest as written.
+            t = close === s ? '' : this.text(b, s, close);
+            if (escaped) t = t.replace(/""/g, '"');
+            if (after === 1) t = `"${t}"`;
+            if (e > close + 1) t += this.text(b, close + 1, e);
+          }
           if (!nonBlank && t.trim() !== '') nonBlank = true;
           if (col < cells.length) cells[col] = t;
           else cells.push(t);

@@ -5,6 +5,7 @@ import { type Msg, msg } from '../cli/errors.js';
 import { checkOrderId, cleanCell, cleanTracking, zeroedPast15 } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';
+import { timeSlackOf } from '../orders/parse.js';
 import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
 
 const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', 'order_id', 'order id'];
@@ -103,6 +104,13 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
 export interface PickupScans {
   byOrder: Map<string, number>;
   byTracking: Map<string, number>;
+  /**
+   * How much later than `byOrder`/`byTracking` the earliest scan of a key may really be, when a scan
+   * time was written without its seconds (`2026-11-12 19:30`: 19:30:00–19:30:59) or without its time
+   * of day; absent = exact. Judged like an export's time without seconds (RULES 1.7).
+   */
+  slackByOrder: Map<string, number>;
+  slackByTracking: Map<string, number>;
   file: string;
   /** Every scan row kept, by line: its order id and tracking number ('' when absent). */
   lines: number[];
@@ -132,7 +140,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const oi = map.index.get('orderId');
   const ti = map.index.get('trackingNo');
   const pi = map.index.get('pickupAt')!;
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], doubtIds: new Set(), doubtTrackings: new Set() };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], doubtIds: new Set(), doubtTrackings: new Set() };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   const doubt = (cells: string[]) => {
     const id = oi !== undefined ? cleanCell(cells[oi] ?? '') : '';
@@ -141,9 +149,15 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     if (tn) scans.doubtTrackings.add(tn);
   };
   const latest = latestPlausible(ctx.asOf, ctx.io.now());
-  const keep = (m: Map<string, number>, k: string, at: number) => {
+  // The earliest scan of a key lies between the earliest time shown and the earliest of the latest
+  // times each scan may really be (a time without seconds may be up to 59 s later).
+  const keep = (m: Map<string, number>, sm: Map<string, number>, k: string, at: number, slack: number) => {
     const prev = m.get(k);
-    if (prev === undefined || at < prev) m.set(k, at);
+    const latest = Math.min(prev === undefined ? Infinity : prev + (sm.get(k) ?? 0), at + slack);
+    const earliest = prev === undefined || at < prev ? at : prev;
+    m.set(k, earliest);
+    if (latest > earliest) sm.set(k, latest - earliest);
+    else sm.delete(k);
   };
   for await (const r of t.records) {
     if (r.problem) {
@@ -179,8 +193,9 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: msg('既没有订单编号也没有物流单号', 'neither an order id nor a tracking number') });
       continue;
     }
-    if (id) keep(scans.byOrder, id, at);
-    if (tn) keep(scans.byTracking, tn, at);
+    const slack = text.length !== 19 ? timeSlackOf(text) : 0;
+    if (id) keep(scans.byOrder, scans.slackByOrder, id, at, slack);
+    if (tn) keep(scans.byTracking, scans.slackByTracking, tn, at, slack);
     scans.lines.push(r.line);
     scans.ids.push(id);
     scans.trackings.push(tn);
@@ -233,17 +248,26 @@ export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: Picku
   return out;
 }
 
+/** A pickup time as shown, and how much later it may really be (0: exact). */
+export interface Pickup {
+  at: number;
+  slack: number;
+}
+
 /** The pickup time of an order: by its id, else the earliest scan of any of its tracking numbers. */
-export function pickupResolver(scans: PickupScans): (o: { orderId: string; trackingNo: string }) => number | undefined {
+export function pickupResolver(scans: PickupScans): (o: { orderId: string; trackingNo: string }) => Pickup | undefined {
   return (o) => {
     const byId = scans.byOrder.get(o.orderId);
-    if (byId !== undefined) return byId;
+    if (byId !== undefined) return { at: byId, slack: scans.slackByOrder.get(o.orderId) ?? 0 };
     if (!o.trackingNo) return undefined;
     let best: number | undefined;
+    let latest = Infinity;
     for (const t of o.trackingNo.split(';')) {
       const at = scans.byTracking.get(t);
-      if (at !== undefined && (best === undefined || at < best)) best = at;
+      if (at === undefined) continue;
+      if (best === undefined || at < best) best = at;
+      latest = Math.min(latest, at + (scans.slackByTracking.get(t) ?? 0));
     }
-    return best;
+    return best === undefined ? undefined : { at: best, slack: latest - best };
   };
 }

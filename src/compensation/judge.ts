@@ -30,8 +30,11 @@ export interface JudgeOptions {
   asOf: number;
   /** --ship-within: overrides the rule set's default window for orders with no promised time. */
   shipWithinHours?: number;
-  /** Pickup scans by order id (preferred over the export's 发货时间, RULES 1.1). */
-  pickupAt?: (o: Order) => number | undefined;
+  /**
+   * Pickup scans by order id or tracking number (preferred over the export's 发货时间, RULES 1.1):
+   * the time shown and how much later it may really be (a scan time without its seconds).
+   */
+  pickupAt?: (o: Order) => { at: number; slack: number } | undefined;
 }
 
 /** Hours the shop had to ship this order (RULES 1.1, 1.3 listing words). */
@@ -53,12 +56,12 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // line does); its 发货时间 or pickup scan is only the first parcel's.
   const partly = o.status === 'partially_shipped';
   const scanned = partly ? undefined : opts.pickupAt?.(o);
-  const shippedAt = partly ? null : (scanned ?? o.shippedAt);
+  const shippedAt = partly ? null : (scanned?.at ?? o.shippedAt);
   if (shippedAt !== null) {
     // Shipped exactly at the deadline is on time; one second after is late. A time shown without
     // its seconds may really be up to 59 s later (timeSlack): judge only what holds either way.
     const deadlineSlack = (o.promisedShipAt !== null ? o.timeSlack?.promisedShipAt : o.timeSlack?.paidAt) ?? 0;
-    const shipSlack = scanned !== undefined ? 0 : (o.timeSlack?.shippedAt ?? 0);
+    const shipSlack = scanned !== undefined ? scanned.slack : (o.timeSlack?.shippedAt ?? 0);
     if (shippedAt + shipSlack <= deadline) return { verdict: 'on_time', deadline };
     if (shippedAt <= deadline + deadlineSlack) return { verdict: 'not_judged', reason: 'time_precision' };
     // The tier (late or out of stock, and its rate) must not depend on the lost seconds either.

@@ -180,3 +180,53 @@ describe('tmall-2023: a 24-hour window that depends on the seconds a paid time l
     expect(run('w24-d.csv', '2025/6/15 9:53', '2025-06-16 09:53:00').rows).toEqual([[[X, Y], '500.00', 'final']]);
   });
 });
+
+// A pickup scan (--shipments) is the ship time (RULES 1.1); a scan file re-saved in Excel loses its
+// seconds the same way, and the same reading applies (RULES 1.7): only what holds for every lost second
+// is judged. Found by the oracle (test/oracle/fuzz_multi.py ship): a scan shown without seconds was
+// taken as exact (second :00), so an order perhaps 1–59 s late was judged on time (nothing owed, its
+// buyer's voucher final), and one at 72 h late ± the lost seconds was priced as late, not out of stock.
+describe('pickup scans without seconds', () => {
+  // tmall-2026 (paid from 2026-04-09), base 买家实际支付金额 − 邮费 = 200.00 − 10.00 = 190.00, window 48 h.
+  // P: paid 11-10 09:00:00 → deadline 11-12 09:00:00; 发货时间 11-11 10:00:00 (on time by the export);
+  //    scanned by order id at "2026-11-12 09:00" = 09:00:00–09:00:59: on time at :00, late from :01 → not judged.
+  // Q: same buyer, paid 11-10 12:00:00, shipped (no scan) 11-13 12:00:00: 24 h late, 190.00 × 5 % = 9.50;
+  //    it shares P's Beijing day (11-10), and P may be late: the voucher is provisional, not final.
+  // R: paid 11-10 10:00:00 → deadline 11-12 10:00:00, out of stock after 11-15 10:00:00; scanned by its
+  //    waybill at "2026-11-15 10:00": late (5 %, 9.50) at :00, out of stock (10 %, 19.00) from :01 → not judged.
+  // S: paid 11-10 11:00:00 → deadline 11-12 11:00:00; waybill scan "2026/11/15 11:01" ≥ 11:01:00: out of
+  //    stock for sure: 190.00 × 10 % = 19.00 (5.00–500.00), final.
+  const P = '3515313147329357911';
+  const Q = '3515313147329357912';
+  const R = '3515313147329357913';
+  const S = '3515313147329357914';
+  const rows = [
+    order(P, { 买家会员名: '阿花', 订单状态: shipped, 订单付款时间: '2026-11-10 09:00:00', 发货时间: '2026-11-11 10:00:00', 物流单号: 'YT7000000000011' }),
+    order(Q, { 买家会员名: '阿花', 订单状态: shipped, 订单付款时间: '2026-11-10 12:00:00', 发货时间: '2026-11-13 12:00:00', 物流单号: 'YT7000000000012' }),
+    order(R, { 买家会员名: '小明', 订单状态: shipped, 订单付款时间: '2026-11-10 10:00:00', 发货时间: '2026-11-11 10:00:00', 物流单号: 'YT7000000000013' }),
+    order(S, { 买家会员名: '小红', 订单状态: shipped, 订单付款时间: '2026-11-10 11:00:00', 发货时间: '2026-11-11 10:00:00', 物流单号: 'YT7000000000014' }),
+  ];
+  const file = write(dir, 'scanned.csv', taobaoCsv(rows));
+  const scans = write(dir, 'scans-resaved.csv', `订单编号,物流单号,揽收时间\n${P},,2026-11-12 09:00\n,YT7000000000013,2026-11-15 10:00\n,YT7000000000014,2026/11/15 11:01\n`);
+
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`a scan whose lost seconds decide late or on time, or the tier, is not judged; its buyer's day stays provisional (TZ=${tz})`, () => {
+      const r = runCli(['compensate', file, '--shipments', scans, ...AS_OF, '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      const got = (JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state]);
+      expect(got).toEqual([
+        ['小红', [S], '19.00', 'final'],
+        ['阿花', [Q], '9.50', 'provisional'],
+      ]);
+      expect(r.stderr).toContain(`2 order(s) have times without seconds and whether they were late depends on the seconds lost; not judged (time_precision): ${P};${R}.`);
+    });
+  }
+
+  it('the earliest of two scans counts: "09:01" (09:01:00–09:01:59) and 09:00:30 → 09:00:30, 30 s late: 190.00 × 5 % = 9.50 + Q 9.50 = 19.00', () => {
+    // (with "09:00" instead of "09:01" the earliest scan could be 09:00:00, on time: still not judged)
+    const both = write(dir, 'scans-both.csv', `订单编号,揽收时间\n${P},2026-11-12 09:01\n${P},2026-11-12 09:00:30\n`);
+    const r = runCli(['compensate', file, '--shipments', both, ...AS_OF, '-f', 'json']);
+    const got = (JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state]);
+    expect(got[0]).toEqual(['阿花', [P, Q], '19.00', 'final']);
+  });
+});

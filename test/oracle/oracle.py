@@ -128,7 +128,21 @@ def load(path):
     return out
 
 
-def compute(path, as_of):
+def scan_for(scans, c):
+    if c['订单编号'] in scans['id']:
+        return scans['id'][c['订单编号']]
+    wb = c.get('物流单号', '')
+    if wb and wb in scans['waybill']:
+        return scans['waybill'][wb]
+    return None
+
+
+def compute(path, as_of, scans=None):
+    """scans: {'id': {orderId: (time, precise)}, 'waybill': {waybill: (time, precise)}} from --shipments.
+
+    docs/rules.md §1.1: shipped = the carrier's pickup scan, else 发货时间; a 卖家部分发货 row's scan by
+    its order id (or by its 物流单号, the first parcel's) is only the first parcel's: still unshipped.
+    """
     orders = []
     holds = []  # orders not judged for lost seconds: they may belong to a window
     notjudged = {}
@@ -144,9 +158,15 @@ def compute(path, as_of):
             notjudged.setdefault('unpaid', []).append(o['id'])
             continue
         o['base'] = max(Decimal('0'), paid - post) if paid is not None else None
-        if status in ('买家已付款，等待卖家发货', '卖家部分发货'):
+        if status == '买家已付款，等待卖家发货' and scans and scan_for(scans, c):
+            # the carrier picked it up: shipped at the scan, though the export (older) says unshipped
+            ship, ship_p = scan_for(scans, c)
+        elif status in ('买家已付款，等待卖家发货', '卖家部分发货'):
             ship = None
             ship_p = True
+        elif status in ('卖家已发货，等待买家确认', '交易成功', '交易关闭') and scans and scan_for(scans, c) \
+                and (status != '交易关闭' or ship_t is not None):
+            ship, ship_p = scan_for(scans, c)
         elif status in ('卖家已发货，等待买家确认', '交易成功'):
             if ship_t is None:
                 notjudged.setdefault('no_ship_time', []).append(o['id'])

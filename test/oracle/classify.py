@@ -6,7 +6,9 @@ import oracle
 for d in sys.argv[1:]:
     for f in sorted(glob.glob(os.path.join(d, '*/diff.json'))):
         j = json.load(open(f))
-        csvf = glob.glob(os.path.join(os.path.dirname(f), '*.csv'))[0]
+        here = os.path.dirname(f)  # fuzz_multi.py: the oracle's merged file, or the export beside scans.csv
+        csvf = (glob.glob(os.path.join(here, 'merged-for-oracle.csv')) or glob.glob(os.path.join(here, 'ExportOrderList*.csv'))
+                or glob.glob(os.path.join(here, '*.csv')))[0]
         rows = {r['订单编号']: r for r in oracle.load(csvf)}
         s_ids = {i for v in j['storeops'] for i in v[3]}
         o_ids = {i for v in j['oracle'] for i in v[3]}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`compensate --shipments` and overlapping exports, run through storeops and the oracle, compared.
 
-usage: fuzz_multi.py ship|overlap N [SEED] [OUTDIR]
+usage: fuzz_multi.py ship|overlap N [SEED] [OUTDIR]      (overlap with SCANS=1: most cases also get --shipments)
 
 ship:    one 订单报表 (fuzz.py's generator) with 物流单号 (two orders sometimes share one: a merged
          parcel) and a pickup-scan file: scans by 订单编号 or by 物流单号 (header variants 运单号,
@@ -52,6 +52,14 @@ def deadline_of(o):
 
 def gen_ship(rng, d):
     orders, as_of = fuzz.gen_case(rng, None)
+    add_waybills(rng, orders)
+    exp = os.path.join(d, 'ExportOrderList202612011200.csv')
+    fuzz.write(exp, orders, rng.choice(['gbk', 'utf8', 'bom']))
+    sargs, scans = make_scans(rng, orders, as_of, d)
+    return [exp] + sargs, as_of, (exp, scans)
+
+
+def add_waybills(rng, orders):
     wb_n = 0
     for o in orders:
         if o['订单状态'] in SHIPPED or (o['订单状态'] in ('交易关闭', '卖家部分发货') and o['发货时间']):
@@ -62,6 +70,9 @@ def gen_ship(rng, d):
     if len(shipped) >= 2 and rng.random() < 0.4:
         a, b = rng.sample(shipped, 2)
         b['物流单号'] = a['物流单号']
+
+
+def make_scans(rng, orders, as_of, d):
     cols = rng.choice([['订单编号', '揽收时间'], ['物流单号', '揽收时间'], ['订单编号', '物流单号', '揽收时间'],
                        ['运单号', '揽件时间'], ['快递单号', 'pickupAt'], ['订单编号', '揽件时间']])
     idcol = '订单编号' if '订单编号' in cols else None
@@ -117,14 +128,12 @@ def gen_ship(rng, d):
         row[idcol or wbcol] = str(rng.randint(10 ** 18, 10 ** 19 - 1)) if idcol else 'SF0000000001'
         rows.append(row)
     rng.shuffle(rows)
-    exp = os.path.join(d, 'ExportOrderList202612011200.csv')
-    fuzz.write(exp, orders, rng.choice(['gbk', 'utf8', 'bom']))
     sp = os.path.join(d, 'scans.csv')
     with open(sp, 'w', encoding='utf-8') as f:
         f.write(','.join(cols) + '\n')
         for r in rows:
             f.write(','.join(r.get(c, '') for c in cols) + '\n')
-    return [exp, '--shipments', sp], as_of, (exp, scans)
+    return ['--shipments', sp], scans
 
 
 def snapshot(orders, t0):
@@ -143,9 +152,12 @@ def snapshot(orders, t0):
                 o['发货时间'] = ''
             out.append(o)
             continue
+        if o['延迟发货自动赔付金额'] not in ('', '0.00') and pt + 72 * H > t0:
+            o['延迟发货自动赔付金额'] = ''  # the platform's payout shows up in later downloads only
         st = oracle.parse_time(o['发货时间'])[0]
         if st is not None and st > t0:
             o['发货时间'] = ''
+            o['物流单号'] = ''
             o['订单状态'] = '买家已付款，等待卖家发货'
         elif o['订单状态'] == '交易关闭' and st is None and pt + 10 * H > t0:
             o['订单状态'] = '买家已付款，等待卖家发货'  # closed after t0
@@ -155,6 +167,9 @@ def snapshot(orders, t0):
 
 def gen_overlap(rng, d):
     orders, as_of = fuzz.gen_case(rng, None)
+    with_scans = os.environ.get('SCANS') and rng.random() < 0.7
+    if with_scans:
+        add_waybills(rng, orders)
     nfiles = rng.choice([2, 2, 3])
     times = sorted({as_of - timedelta(seconds=rng.choice([0, 0, 3600, 86400, 3 * 86400, rng.randint(0, 5 * 86400)]))
                     for _ in range(nfiles)})
@@ -204,9 +219,11 @@ def gen_overlap(rng, d):
             oldest[o['订单编号']] = o
     wrong = os.path.join(d, 'oldest-for-oracle.csv')
     fuzz.write(wrong, [oldest[k] for k in order_first], 'utf8')
-    SENSITIVE.append(sorted(map(str, oracle.compute(wrong, as_of)[0])) != sorted(map(str, oracle.compute(mp, as_of)[0])))
-    # an undated file's mtime is a whole second; a dated one is minutes: a tie only when equal
-    return [files[i][0] for i in args], as_of, (mp, None)
+    scans, sargs = None, []
+    if with_scans:  # pickup scans of the orders as they finally are (a scan of an order an older file shows unshipped too)
+        sargs, scans = make_scans(rng, [merged[k] for k in order_first], as_of, d)
+    SENSITIVE.append(sorted(map(str, oracle.compute(wrong, as_of, scans)[0])) != sorted(map(str, oracle.compute(mp, as_of, scans)[0])))
+    return [files[i][0] for i in args] + sargs, as_of, (mp, scans)
 
 
 def main():

@@ -159,6 +159,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     if (latest > earliest) sm.set(k, latest - earliest);
     else sm.delete(k);
   };
+  let coarse = 0; // pickup times written without their seconds (or without a time of day)
   for await (const r of t.records) {
     if (r.problem) {
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
@@ -194,11 +195,20 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       continue;
     }
     const slack = text.length !== 19 ? timeSlackOf(text) : 0;
+    if (slack) coarse++;
     if (id) keep(scans.byOrder, scans.slackByOrder, id, at, slack);
     if (tn) keep(scans.byTracking, scans.slackByTracking, tn, at, slack);
     scans.lines.push(r.line);
     scans.ids.push(id);
     scans.trackings.push(tn);
+  }
+  if (coarse) {
+    ctx.warn(
+      msg(
+        `${t.sniffed.name}: ${coarse} 行的揽收时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内揽收的订单无法判断是否延迟 (time_precision)。请从快递或物流系统重新导出揽收记录。`,
+        `${t.sniffed.name}: ${coarse} pickup time(s) have no seconds (the file was probably re-saved in Excel); an order picked up within a minute of its deadline cannot be judged (time_precision). Export the scans again from the carrier's or logistics system.`,
+      ),
+    );
   }
   return scans;
 }

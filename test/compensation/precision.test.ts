@@ -219,6 +219,7 @@ describe('pickup scans without seconds', () => {
         ['阿花', [Q], '9.50', 'provisional'],
       ]);
       expect(r.stderr).toContain(`2 order(s) have times without seconds and whether they were late depends on the seconds lost; not judged (time_precision): ${P};${R}.`);
+      expect(r.stderr).toContain(`${scans}: 3 pickup time(s) have no seconds (the file was probably re-saved in Excel)`);
     });
   }
 

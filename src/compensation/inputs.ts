@@ -122,6 +122,11 @@ export interface PickupScans {
    */
   doubtIds: Set<string>;
   doubtTrackings: Set<string>;
+  /**
+   * Scan rows whose order id Excel rounded (3.51531E+18) or zeroed past 15 digits: the order they
+   * were for is any order within that rounding, whose ship time is then in doubt as above.
+   */
+  doubtRounded: Array<(id: string) => boolean>;
 }
 
 export const SHIPMENT_FIELDS: FieldSpec[] = [
@@ -140,7 +145,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const oi = map.index.get('orderId');
   const ti = map.index.get('trackingNo');
   const pi = map.index.get('pickupAt')!;
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], doubtIds: new Set(), doubtTrackings: new Set() };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [] };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   const doubt = (cells: string[]) => {
     const id = oi !== undefined ? cleanCell(cells[oi] ?? '') : '';
@@ -188,7 +193,17 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     const tn = ti !== undefined ? cleanTracking(cleanCell(r.cells[ti] ?? '')) : '';
     if (id && checkOrderId(id) !== 'ok') {
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[oi!], value: id, reason: msg('不是有效的订单编号', 'not a valid order id') });
+      // Its pickup time is good: the order it was for (by its tracking number, or any order within
+      // an Excel rounding of its id) may have been picked up later than its 发货时间 says.
+      if (tn) scans.doubtTrackings.add(tn);
+      if (checkOrderId(id) === 'excel-rounded') scans.doubtRounded.push(withinRounding(id));
       continue;
+    }
+    // 15 digits and zeros (3515313147329360000): taken as an id (it may be a real one), and any
+    // other order within that rounding may have been the one meant.
+    if (id && zeroedPast15(id)) {
+      const within = withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`);
+      scans.doubtRounded.push((x) => x !== id && within(x));
     }
     if (!id && !tn) {
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: msg('既没有订单编号也没有物流单号', 'neither an order id nor a tracking number') });

@@ -154,11 +154,11 @@ function repeatedWarning(n: number): Msg {
   );
 }
 
-/** Orders with a pickup scan row rejected for its time: judged by the export's 发货时间, their vouchers kept provisional. */
+/** Orders with a pickup scan row rejected for its time or its order id: judged by the export's 发货时间, their vouchers kept provisional. */
 function scanDoubtWarning(n: number): Msg {
   return msg(
-    `${n} 个订单的揽收记录行因揽收时间无效被拒绝: 这些订单按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行 (被拒绝的行见上文或 --rejects)。`,
-    `${plural(n, 'order')} had a pickup scan row rejected for its time: judged by the export's 发货时间, their vouchers (and their windows') are kept provisional (not recorded as final) until the rows are fixed and the run repeated (the rejected rows are listed above, or in --rejects).`,
+    `${n} 个订单的揽收记录行无法使用 (揽收时间无效, 或订单编号被 Excel 四舍五入/无效) 被拒绝: 这些订单按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行 (被拒绝的行见上文或 --rejects)。`,
+    `${plural(n, 'order')} had a pickup scan row that could not be used (its time, or its order id): judged by the export's 发货时间, their vouchers (and their windows') are kept provisional (not recorded as final) until the rows are fixed and the run repeated (the rejected rows are listed above, or in --rejects).`,
   );
 }
 
@@ -353,7 +353,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     // A pickup scan row of this order was rejected for its time: the ship time judged (the export's
     // 发货时间) may not be the real one, so its voucher (and its window's) stays provisional, as
     // for an order line not yet due (`<order id>~…` holds the order's own voucher whatever the combining).
-    if (scans && o.paidAt !== null && a.rules && (scans.doubtIds.has(o.orderId) || (scans.doubtTrackings.size > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtTrackings.has(t))))) {
+    if (
+      scans &&
+      o.paidAt !== null &&
+      a.rules &&
+      (scans.doubtIds.has(o.orderId) ||
+        (scans.doubtTrackings.size > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtTrackings.has(t))) ||
+        (scans.doubtRounded.length > 0 && scans.doubtRounded.some((within) => within(o.orderId))))
+    ) {
       scanDoubt++;
       open.add(openKey(o.buyer, o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
     }

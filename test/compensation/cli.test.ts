@@ -163,9 +163,42 @@ describe('storeops compensate (example shop)', () => {
       ['4100000000000000701', '5.00', 'provisional', ''],
     ]);
     expect(r.stderr).toContain(`${scans}:3 [揽收时间]: "2026-11-17 25:00:00" pickup time is missing or not a valid time`);
-    expect(r.stderr).toContain("1 order had a pickup scan row rejected for its time: judged by the export's 发货时间, their vouchers (and their windows') are kept provisional");
+    expect(r.stderr).toContain("1 order had a pickup scan row that could not be used (its time, or its order id): judged by the export's 发货时间, their vouchers (and their windows') are kept provisional");
     expect(r.stderr).toContain('0 newly recorded');
     expect(runCli(['ledger', 'list', '--state', state, '-f', 'json']).stdout.trim()).toBe('[]');
+  });
+
+  it('--shipments: a scan row whose order id Excel rounded, or is not an id but names a tracking number, keeps the orders it may be for provisional', () => {
+    // 3.51531E+18 may be …901, …902 or …903 (see the --exclude test below). Its pickup, 11-17 10:00:00,
+    // would make …903 (paid 11-11 10:00, deadline 11-13 10:00) 144 h late: out of stock, 2000.00 × 10 %
+    // = 200.00 (RULES 1.3), not the 50.00 its 发货时间 gives. So …903's 50.00 is not final: provisional,
+    // not recorded (it was recorded as final 50.00). …901/…902 stay paid by the platform.
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const rounded = path.join(dir, 'rounded.csv');
+    fs.writeFileSync(rounded, '订单编号,揽收时间\n3.51531E+18,2026-11-17 10:00:00\n');
+    const r = runCli(['compensate', ORDERS, ...AS_OF, '--shipments', rounded, '--record', '--state', state, '-f', 'json']);
+    const rows = JSON.parse(r.stdout) as { orderIds: string[]; amount: string; state: string; recorded: string }[];
+    expect(rows.map((v) => [v.orderIds.join(';'), v.amount, v.state, v.recorded])).toEqual([
+      ['3515313147329357901;3515313147329357902', '14.50', 'paid_by_platform', ''],
+      ['3515313147329357903', '50.00', 'provisional', ''],
+      ['2987650012233445502', '5.00', 'paid_by_platform', ''],
+      ['4100000000000000701', '5.00', 'provisional', ''],
+    ]);
+    expect(r.stderr).toContain(`${rounded}:2 [订单编号]: "3.51531E+18" not a valid order id`);
+    expect(r.stderr).toContain("3 orders had a pickup scan row that could not be used (its time, or its order id): judged by the export's 发货时间, their vouchers (and their windows') are kept provisional");
+    expect(runCli(['ledger', 'list', '--state', state, '-f', 'json']).stdout.trim()).toBe('[]');
+    // Not an id at all, but the row names …903's tracking number 773012345678903: the same.
+    const named = path.join(dir, 'named.csv');
+    fs.writeFileSync(named, '订单编号,物流单号,揽收时间\n#N/A,773012345678903,2026-11-17 10:00:00\n');
+    const t = runCli(['compensate', ORDERS, ...AS_OF, '--shipments', named, '-f', 'json']);
+    expect((JSON.parse(t.stdout) as { orderIds: string[]; state: string }[]).map((v) => [v.orderIds.join(';'), v.state])).toEqual([
+      ['3515313147329357901;3515313147329357902', 'paid_by_platform'],
+      ['3515313147329357903', 'provisional'],
+      ['2987650012233445502', 'paid_by_platform'],
+      ['4100000000000000701', 'provisional'],
+    ]);
+    expect(t.stderr).toContain('1 order had a pickup scan row that could not be used (its time, or its order id)');
   });
 
   it('--exclude: an id Excel rounded keeps the vouchers of the orders it may mean provisional; --record does not record them', () => {

@@ -130,8 +130,9 @@ function zhExtras(s: string): string {
  * characters (which need no space). A word longer than the line stays whole.
  */
 export function wrapText(text: string, width: number): string[] {
-  // Never a break before CJK punctuation (。，、): it stays at the end of the line it closes.
-  const tokens = text.split(/(?<=\s)|(?=[\u4e00-\u9fff])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])(?![\u3000-\u303f\uff00-\uffef])/u).filter((t) => t !== '');
+  // Never a break before punctuation (。，、 or ASCII `)` `,` `:` ending a word after Chinese):
+  // it stays at the end of the line it closes.
+  const tokens = text.split(/(?<=\s)|(?=[\u4e00-\u9fff])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])(?![\u3000-\u303f\uff00-\uffef]|[)\]},.;:!?]+(?:\s|$))/u).filter((t) => t !== '');
   const lines: string[] = [];
   let line = '';
   for (const t of tokens) {
@@ -156,8 +157,12 @@ export function wrapPage(text: string, columns: number | undefined): string {
   const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
   const atMargin = (l: string) => l !== '' && !/^\s/.test(l) && !isCommand(l);
   const indent = (l: string) => l.length - l.trimStart().length;
+  // A list entry: a term, a gap of two or more spaces, its meaning (`  2  usage: …`). It always
+  // starts a line of its own, however the line before it ends.
+  const isEntry = (line: string) => /^\s+\S+\s{2,}\S/.test(line);
   // An indented line that stops mid-sentence (on a word) goes on in the next line of the same indent.
-  const runsOn = (a: string, b: string) => indent(a) > 0 && indent(a) === indent(b) && !isCommand(a) && !isCommand(b) && /[\p{L}\p{N}-]$/u.test(a);
+  const runsOn = (a: string, b: string) =>
+    indent(a) > 0 && indent(a) === indent(b) && !isCommand(a) && !isCommand(b) && !isEntry(b) && /[\p{L}\p{N}-]$/u.test(a);
   // Paragraphs: consecutive lines at the margin (not commands), joined.
   const lines: string[] = [];
   for (let line of text.split('\n')) {

@@ -162,6 +162,22 @@ describe('help', async () => {
       // (The code takes 7 columns; "input unusable: … the wrong" is 50 more, 57; " kind" would make 62 > 60.)
       '    3  input unusable: missing/unreadable file, the wrong\n       kind of file, unknown layout, required column missing',
     );
+    // On a terminal each exit code starts its own line, as in a pipe; a long meaning hangs under
+    // itself (7 columns in: 4 for the code, 2 spaces, … room 73 at 80 columns). Worked by hand:
+    // en "done, but … rejected, roster check" is 69 columns, " found" would make 75 > 73;
+    // zh "完成, 但有需要关注的: … 或 --fail-on" is 71 columns (CJK 2 each), "条" would make 74 > 73.
+    for (const [lang, one, two] of [
+      ['en', '    1  done, but something needs attention: rows were rejected, roster check', '       found violations, or a --fail-on condition matched'],
+      ['zh', '    1  完成, 但有需要关注的: 有被拒绝的行、roster check 发现违规, 或 --fail-on', '       条件成立'],
+    ] as const) {
+      for (const columns of [80, 120]) {
+        const lines = wrapPage(topicText('exit-codes', lang), columns).split('\n');
+        const starts = lines.filter((l) => /^\s+\d+ {2}\S/.test(l)).map((l) => Number(l.trim().split(' ')[0]));
+        expect(starts).toEqual([0, 1, 2, 3, 4, 5, 6, 70, 129, 130, 131, 143]);
+        expect(lines[2]).toBe(lang === 'en' ? '    0  done' : '    0  完成');
+        if (columns === 80) expect(lines.slice(3, 5)).toEqual([one, two]);
+      }
+    }
     // No line starts with CJK punctuation.
     expect(wrapPage('时间按北京时间处理与服务器时区无关只有时间表跟随服务器时区。退出码见帮助', 34).split('\n')[1]!.startsWith('。')).toBe(false);
     const bad = await cli(['help', 'nosuch']);
@@ -245,6 +261,9 @@ describe('wrapText', async () => {
     expect(wrapText('zh or en (default from STOREOPS_LANG, config, LANG/LC_ALL)', 20)).toEqual(['zh or en (default', 'from STOREOPS_LANG,', 'config, LANG/LC_ALL)']);
     // 配置文件 (否则 = 8 + 1 + 1 + 4 = 14 wide; each Chinese character is 2
     expect(wrapText('配置文件 (否则 STOREOPS_CONFIG、./x.json)', 16)).toEqual(['配置文件 (否则', 'STOREOPS_CONFIG、', './x.json)']);
+    // An ASCII ")" after Chinese stays on its line (help cron at 80 columns began a line with it):
+    // "不要断开" is 8 wide, ")" would make 9 > 8, so 开 moves down with its ")".
+    expect(wrapText('不要断开):', 8)).toEqual(['不要断', '开):']);
     expect(wrapText('averyveryverylongword', 5)).toEqual(['averyveryverylongword']);
   });
 });

@@ -31,6 +31,11 @@ export interface Column {
   /** In the short terminal view: a column an operator acts on (the table shows all with --wide). */
   brief?: boolean;
   /**
+   * Never cut in the terminal table, though text: the row's key, what the user types next (a rule
+   * set id, an agent) or reads exactly (a date). Other text columns are cut instead.
+   */
+  whole?: boolean;
+  /**
    * 'hours': which way to the tenth. 'up' for lateness (an order 1 s late shows 0.1, never 0.0, and
    * 72 h 1 s shows 72.1, as the "more than 72 h" tier it is in); 'down' for time left (never more
    * than there is); unset: to the nearest tenth.

@@ -13,6 +13,8 @@ import { ELLIPSIS, displayWidth, pad, truncate } from './width.js';
 const RIGHT_ALIGNED = new Set(['money', 'hours', 'int', 'number']);
 /** Only free text may be cut: an order id, an amount or a time cut short is worse than useless. */
 const CUTTABLE = new Set(['text', 'list']);
+/** Free text not marked whole (a rule set id or an agent is text, but what the user types next). */
+const cuttable = (c: Column) => !c.whole && CUTTABLE.has(c.type ?? 'text');
 const GAP = 2;
 /** How a list cell joins its items (cellText). */
 const LIST_SEP = ';';
@@ -60,14 +62,14 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
 
   let widths = natural;
   if (width !== undefined && total(natural) > width) {
-    // How narrow each column may get: free text down to MIN_CUT; an id, amount or time never
-    // below its longest value (only its header may be cut, down to MIN_HEAD). A header is never cut
-    // so far that it reads like another one (样品数下限 and 样品数上限 both "样品…").
+    // How narrow each column may get: free text down to MIN_CUT; an id, amount, time, or text
+    // marked whole, never below its longest value (only its header may be cut, down to MIN_HEAD).
+    // A header is never cut so far that it reads like another one (样品数下限 and 样品数上限 both "样品…").
     const distinct = heads.map((h) => distinctHeadWidth(h, heads));
     const floor = natural.map((w, i) =>
       columns[i]!.type === 'list'
         ? Math.min(w, Math.max(MIN_CUT, listFloor[i]!, distinct[i]!))
-        : CUTTABLE.has(columns[i]!.type ?? 'text')
+        : cuttable(columns[i]!)
           ? Math.min(w, Math.max(MIN_CUT, distinct[i]!))
           : Math.max(cellMax[i]!, Math.min(w, Math.max(MIN_HEAD, distinct[i]!))),
     );
@@ -86,7 +88,7 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
       // Too many columns for one line: blocks of columns, each at full width except long text.
       const textCap = Math.max(MIN_CUT, Math.floor(width / 3));
       widths = natural.map((w, i) =>
-        CUTTABLE.has(columns[i]!.type ?? 'text') ? Math.min(w, Math.max(textCap, listFloor[i]!)) : w,
+        cuttable(columns[i]!) ? Math.min(w, Math.max(textCap, listFloor[i]!)) : w,
       );
       return blocks(columns, widths, width).map((cols) => render(cols, heads, rows, widths, columns));
     }
@@ -126,7 +128,7 @@ function blocks(columns: readonly Column[], widths: number[], width: number): nu
   const id = columns.findIndex((c) => c.type === 'id');
   const key = id >= 0 ? id : 0;
   // The repeated column may take at most a third of the line, so every block shows something.
-  if (CUTTABLE.has(columns[key]!.type ?? 'text')) widths[key] = Math.min(widths[key]!, Math.max(MIN_CUT, Math.floor(width / 3)));
+  if (cuttable(columns[key]!)) widths[key] = Math.min(widths[key]!, Math.max(MIN_CUT, Math.floor(width / 3)));
   let cur = [key];
   let used = widths[key]!;
   for (let i = 0; i < columns.length; i++) {

@@ -33,7 +33,7 @@ const WEEKDAY = { zh: ['日', '一', '二', '三', '四', '五', '六'], en: ['S
 
 /** Grid columns: day columns are headed by the date (csv/json/xlsx) or `01Sa*` (table; * = weekend). */
 export function gridColumns(p: RosterProblem, forTable: boolean): Column[] {
-  const cols: Column[] = [{ key: 'agent', zh: '客服', en: 'agent' }];
+  const cols: Column[] = [{ key: 'agent', zh: '客服', en: 'agent', whole: true }];
   for (const day of p.days) {
     let zh = day.key;
     let en = day.key;
@@ -93,8 +93,8 @@ export function gridRows(p: RosterProblem, g: Grid, zhCells: boolean, lang: 'zh'
 
 export function longColumns(template: boolean): Column[] {
   return [
-    { key: 'agent', zh: '客服', en: 'agent' },
-    { key: 'date', zh: '日期', en: 'date', type: template ? 'text' : 'date' },
+    { key: 'agent', zh: '客服', en: 'agent', whole: true },
+    { key: 'date', zh: '日期', en: 'date', type: template ? 'text' : 'date', whole: true },
     { key: 'shift', zh: '班次', en: 'shift' },
     { key: 'start', zh: '开始', en: 'start', type: template ? 'text' : 'time' },
     { key: 'end', zh: '结束', en: 'end', type: template ? 'text' : 'time' },

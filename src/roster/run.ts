@@ -31,8 +31,8 @@ import { notifySetup } from '../notify/run.js';
 import { fileProblem } from '../io/fsproblem.js';
 
 const VIOLATION_COLUMNS = [
-  { key: 'agent', zh: '客服', en: 'agent' },
-  { key: 'date', zh: '日期', en: 'date' },
+  { key: 'agent', zh: '客服', en: 'agent', whole: true },
+  { key: 'date', zh: '日期', en: 'date', whole: true },
   { key: 'rule', zh: '规则', en: 'rule', labels: RULE_ZH },
   { key: 'detail', zh: '说明', en: 'detail' },
 ];

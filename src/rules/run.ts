@@ -22,14 +22,18 @@ export function rangeText(r: Range, lang: 'zh' | 'en'): string {
   return `> ${r.over}${unit}, ≤ ${r.upTo}${unit}`;
 }
 
+// The short terminal view: the id (what --rules takes, never cut), its dates (never cut), the
+// title (cut to fit) and who pays. The platform is in the id and the title; combine is in
+// rules show and --wide. At 80 columns the seven columns did not fit even with every text column
+// cut to 8, and the ids were cut (tmall-20…).
 const LIST_COLUMNS: Column[] = [
-  { key: 'id', zh: '规则集', en: 'id', brief: true },
-  { key: 'platform', zh: '平台', en: 'platform', labels: RULE_PLATFORM_ZH, brief: true },
-  { key: 'validFrom', zh: '生效', en: 'validFrom', brief: true },
-  { key: 'validTo', zh: '失效(含当日)', en: 'validTo', brief: true },
+  { key: 'id', zh: '规则集', en: 'id', brief: true, whole: true },
+  { key: 'platform', zh: '平台', en: 'platform', labels: RULE_PLATFORM_ZH },
+  { key: 'validFrom', zh: '生效', en: 'validFrom', brief: true, whole: true },
+  { key: 'validTo', zh: '失效(含当日)', en: 'validTo', brief: true, whole: true },
   { key: 'title', zh: '名称', en: 'title', brief: true },
-  { key: 'payer', zh: '赔付方式', en: 'payer', labels: PAYER_ZH, brief: true },
-  { key: 'combine', zh: '合并与封顶', en: 'combine', brief: true },
+  { key: 'payer', zh: '赔付方式', en: 'payer', labels: PAYER_ZH, brief: true, whole: true },
+  { key: 'combine', zh: '合并与封顶', en: 'combine' },
   { key: 'rounding', zh: '取整', en: 'rounding', labels: ROUNDING_ZH },
   { key: 'tiers', zh: '档位数', en: 'tiers', type: 'int' },
   { key: 'source', zh: '来源', en: 'source' },

@@ -49,6 +49,15 @@ describe('layout', () => {
     expect(lines!.every((l) => displayWidth(l) <= 40)).toBe(true);
   });
 
+  it('never cuts text marked whole (a rule set id, an agent): the other text is cut instead', () => {
+    const id: Column = { key: 'id', zh: '规则集', en: 'id', whole: true };
+    const detail: Column = { key: 'detail', zh: '说明', en: 'detail' };
+    const [lines] = layoutTable([id, detail], ['id', 'detail'], [['tmall-global-2026', 'abcdefghijklmnopqrst']], 30);
+    // 30 = 17 (the id, whole) + 2 + 11 for the detail: 10 characters and …. Before, both were cut
+    // to 14 (tmall-global-…).
+    expect(lines).toEqual(['id                 detail', 'tmall-global-2026  abcdefghij…']);
+  });
+
   it('cuts a list of order ids between ids, never inside one', () => {
     const ids: Column = { key: 'orderIds', zh: '订单编号', en: 'orderIds', type: 'list' };
     const title: Column = { key: 'title', zh: '标题', en: 'title' };
@@ -133,6 +142,36 @@ describe('every command fits the terminal', () => {
       });
     }
   }
+
+  it('rules list at 80 columns keeps the ids and dates whole and cuts the title (en, zh)', () => {
+    // Worked by hand. en: id 17 (tmall-global-2026), validFrom 10, validTo 10, payer 16
+    // (platform-deducts), 4 gaps of 2 = 61, so the title gets 19: 18 characters and ….
+    const en = runCli(['rules', 'list', '-f', 'table', '--lang', 'en'], { env: { COLUMNS: '80' } });
+    expect(en.stdout).toBe(
+      [
+        'id                 validFrom   validTo     title                payer',
+        'douyin-2025        2025-09-29              Douyin shop seller…  platform-deducts',
+        'tmall-2023                     2026-04-08  Tmall/Taobao delay…  shop-issues',
+        'tmall-2026         2026-04-09              Tmall logistics ti…  shop-issues',
+        'tmall-global-2026  2026-04-22              Tmall Global logis…  shop-issues',
+        '',
+      ].join('\n'),
+    );
+    // zh: 规则集 17, 生效 10, 失效(含当日) 12 (its header), 赔付方式 12 (平台扣款代赔), gaps 8 = 59,
+    // so the title gets 21: ten Chinese characters (20) and …; 天猫/淘宝延迟发货赔 is 19 (付 would
+    // make 22 with …), padded to 21.
+    const zh = runCli(['rules', 'list', '-f', 'table', '--lang', 'zh'], { env: { COLUMNS: '80' } });
+    expect(zh.stdout).toBe(
+      [
+        '规则集             生效        失效(含当日)  名称                   赔付方式',
+        'douyin-2025        2025-09-29                抖店《商家发货行为管…  平台扣款代赔',
+        'tmall-2023                     2026-04-08    天猫/淘宝延迟发货赔…   商家发放',
+        'tmall-2026         2026-04-09                天猫物流时效管理规范…  商家发放',
+        'tmall-global-2026  2026-04-22                天猫国际物流时效管理…  商家发放',
+        '',
+      ].join('\n'),
+    );
+  });
 
   it('--wide shows every column at full width', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--wide'], { env: { COLUMNS: '80' } });

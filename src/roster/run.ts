@@ -97,15 +97,33 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   if (format === 'ics' && cal.template) {
     throw new UsageError(msg('通用模板没有日期, 不能输出日历', 'a template has no dates, so it cannot be a calendar'), msg('用 --month 排具体月份再导出 ics。', 'plan a real month with --month to export ics.'));
   }
+  // Option values are checked before any file is read or any warning given: a bad one is exit 2
+  // (docs/cli.md), not a roster that cannot be made (exit 1).
+  const daysOff = daysOffFor(ctx, opts);
+  const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
+  const shortest = cal.template ? 28 : cal.days.length;
+  if (daysOff < 1) {
+    throw new UsageError(msg('--days-off 0 与 "每人至少一整天休息" 冲突 (docs/rules.md §4)', '--days-off 0 contradicts "at least one whole day off" (docs/rules.md §4)'), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
+  }
+  // RULES §4: days off are days of the month, so at least one day must be left to work. With
+  // none left (--days-off equal to the month's length, not only above it) the counting bound
+  // would ask for infinitely many agents.
+  if (daysOff >= shortest) {
+    const month = cal.template
+      ? msg(`通用模板也要适用于 ${shortest} 天的月份`, `a template must also fit a ${shortest}-day month`)
+      : msg(`${cal.days[0]!.key.slice(0, 7)} 只有 ${shortest} 天`, `${cal.days[0]!.key.slice(0, 7)} has ${shortest} days`);
+    throw new UsageError(
+      msg(`--days-off ${daysOff} 使客服没有一天上班: ${month.zh}, 而休息日是当月的日子 (docs/rules.md §4)`, `--days-off ${daysOff} leaves no day to work: ${month.en}, and days off are days of the month (docs/rules.md §4)`),
+      msg(`用 --days-off ${shortest - 1} 或更少 (默认 4)。`, `use --days-off ${shortest - 1} or fewer (default 4).`),
+    );
+  }
   const rejects = new RejectLog(ctx);
-  const { agents, daysOff, timeLimit, needs, requests, prev } = await reading(rejects, async () => {
+  const { agents, needs, requests, prev } = await reading(rejects, async () => {
     const agents = await agentsFor(ctx, opts.agents, rejects);
-    const daysOff = daysOffFor(ctx, opts);
-    const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
     const needs = await needsFor(ctx, opts, cal, shifts, rejects, 'plan');
     const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'plan');
     const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects);
-    return { agents, daysOff, timeLimit, needs, requests, prev };
+    return { agents, needs, requests, prev };
   });
   await rejects.finish();
   // Spare staff go where the chats are: --volume, else the default (editable) profile.
@@ -123,24 +141,6 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     ctx.warn(msg(`${u.days} 天的 ${fmtClock(hour * 60)} 起的一小时需要最多 ${u.agents} 人, 但没有班次覆盖`, `${fmtClock(hour * 60)}: up to ${u.agents} agents needed on ${u.days} day(s) but no shift covers that hour`));
   }
 
-  // Rules that contradict each other whatever the staff.
-  const shortest = cal.template ? 28 : cal.days.length;
-  if (daysOff < 1) {
-    return fail(ctx, msg('--days-off 0 与 "每人至少一整天休息" 冲突', '--days-off 0 contradicts "at least one whole day off" (docs/rules.md §4)'), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
-  }
-  // RULES §4: days off are days of the month, so at least one day must be left to work. With
-  // none left (--days-off equal to the month's length, not only above it) the counting bound
-  // below would ask for infinitely many agents.
-  if (daysOff >= shortest) {
-    const month = cal.template
-      ? msg(`通用模板也要适用于 ${shortest} 天的月份`, `a template must also fit a ${shortest}-day month`)
-      : msg(`${p.days[0]!.key.slice(0, 7)} 只有 ${shortest} 天`, `${p.days[0]!.key.slice(0, 7)} has ${shortest} days`);
-    return fail(
-      ctx,
-      msg(`--days-off ${daysOff} 使客服没有一天上班: ${month.zh}, 而休息日是当月的日子 (docs/rules.md §4)`, `--days-off ${daysOff} leaves no day to work: ${month.en}, and days off are days of the month (docs/rules.md §4)`),
-      msg(`用 --days-off ${shortest - 1} 或更少 (默认 4)。`, `use --days-off ${shortest - 1} or fewer (default 4).`),
-    );
-  }
   // Not enough agents, by counting (exact, and the usual reason).
   const bound = countingBound(p);
   if (bound.agentsNeeded > agents.length) {

@@ -176,8 +176,10 @@ describe('roster plan', () => {
   // (⌈90/0⌉ = ∞ agents), whose verification tried to build a roster for ∞ agents until the heap
   // ran out (exit 134 after a minute). A 256 MB heap makes any such attempt fail fast.
   const SMALL_HEAP = { NODE_OPTIONS: '--max-old-space-size=256' };
+  // A bad option value is exit 2 (docs/cli.md), checked before any other work: no 08:00–09:00
+  // warning first, nothing solved. It was exit 1 after the warning.
   const noDayToWork = (days: number, month: string) => [
-    `storeops: no roster possible: --days-off ${days} leaves no day to work: ${month}, and days off are days of the month (docs/rules.md §4)`,
+    `storeops: error: --days-off ${days} leaves no day to work: ${month}, and days off are days of the month (docs/rules.md §4)`,
     `  hint: use --days-off ${days - 1} or fewer (default 4).`,
     '',
   ].join('\n');
@@ -186,19 +188,30 @@ describe('roster plan', () => {
     ['2028-02', 29],
     ['2026-11', 30],
     ['2026-12', 31],
-  ])('--days-off equal to the length of %s (%i days) is refused at once: exit 1, rule and fix named', (month, days) => {
+  ])('--days-off equal to the length of %s (%i days) is refused at once: exit 2, rule and fix named', (month, days) => {
     const r = runCli(['roster', 'plan', '--month', month, '--agents', '4', '--days-off', String(days), '-f', 'csv', '--lang', 'en'], { env: SMALL_HEAP });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    // stderr: the 08:00–09:00 warning, then the refusal.
-    expect(r.stderr.slice(r.stderr.indexOf('storeops: no roster possible'))).toBe(noDayToWork(days, `${month} has ${days} days`));
+    expect(r.stderr).toBe(noDayToWork(days, `${month} has ${days} days`));
   });
 
   it('a template must fit a 28-day month: --days-off 28 is refused at once', () => {
     const r = runCli(['roster', 'plan', '--template', '--agents', '4', '--days-off', '28', '-f', 'csv', '--lang', 'en'], { env: SMALL_HEAP });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.slice(r.stderr.indexOf('storeops: no roster possible'))).toBe(noDayToWork(28, 'a template must also fit a 28-day month'));
+    expect(r.stderr).toBe(noDayToWork(28, 'a template must also fit a 28-day month'));
+  });
+
+  it('--days-off 30 and 0 are refused before the agents file is read (exit 2, zh and en)', () => {
+    // The agents file has no agent column: were it read first, the run would end exit 3 on it.
+    const bad = path.join(tmpDir('roster-days-off-'), 'agents.csv');
+    fs.writeFileSync(bad, 'foo,bar\n1,2\n');
+    const zh = runCli(['roster', 'plan', '--month', '2026-11', '--agents', bad, '--days-off', '30', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe('storeops: 错误: --days-off 30 使客服没有一天上班: 2026-11 只有 30 天, 而休息日是当月的日子 (docs/rules.md §4)\n  提示: 用 --days-off 29 或更少 (默认 4)。\n');
+    const zero = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '4', '--days-off', '0', '--lang', 'en']);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toBe('storeops: error: --days-off 0 contradicts "at least one whole day off" (docs/rules.md §4)\n  hint: use --days-off 1 or more (default 4).\n');
   });
 
   it('--days-off one below the month length: each agent works 1 day, so 3 × 31 agents are needed', () => {

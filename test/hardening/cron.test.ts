@@ -1,10 +1,11 @@
 // Issue 9: every command as cron runs it — stdin closed, no terminal, TZ=UTC, LANG=C, no NO_COLOR
 // and a TERM that allows colour — never prompts, never writes a colour code, and ends with the
 // exit code SPEC documents. And the hourly `compensate --record` job of the README.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tmpDir } from '../helpers.js';
+import { BIN, tmpDir } from '../helpers.js';
 import { cronEnv, example, expectWellBehaved, run } from './cli.js';
 
 const AS_OF = ['--as-of', '2026-11-25 10:00:00'];
@@ -61,6 +62,26 @@ describe('every command under cron', () => {
     const r = await cron(['zhenjian', 'estimate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('storeops: error: missing argument [file]: the product file (csv/xlsx); there is no terminal to ask the questions on');
+  });
+
+  it('compensate - with stdin closed says to name the export file; a real 0-byte file keeps its own hint', async () => {
+    // `0<&-` as cron gives it: node opens /dev/null on a closed fd 0; run() ignores stdin (the same).
+    const nothing = ['storeops: error: stdin is empty: nothing came in on standard input (-)', '  hint: name the export file instead of - (under cron standard input is closed or empty).', ''].join('\n');
+    for (const r of [await cron(['compensate', '-', ...AS_OF]), await run(['compensate', '-', ...AS_OF, '--state', state], { bareEnv: env, input: '' })]) {
+      expect(r.code).toBe(3);
+      expect(r.stderr).toBe(nothing);
+    }
+    const zh = await cron(['compensate', '-', ...AS_OF, '--lang', 'zh']);
+    expect(zh.stderr).toBe('storeops: 错误: 标准输入 (-) 没有收到任何内容\n  提示: 用导出文件的路径代替 - (cron 下标准输入是关闭的或空的)。\n');
+    // A 0-byte export, named or redirected (`- < empty.csv`), did not finish downloading.
+    const empty = path.join(home, 'empty.csv');
+    fs.writeFileSync(empty, '');
+    const named = await cron(['compensate', empty, ...AS_OF]);
+    expect(named.code).toBe(3);
+    expect(named.stderr).toBe(`storeops: error: ${empty} is empty (0 bytes)\n  hint: export it again from the seller centre; the download may not have finished.\n`);
+    const redirected = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" compensate - --as-of '2026-11-25 10:00:00' --state "${state}" < "${empty}"`], { env });
+    expect(redirected.status).toBe(3);
+    expect(redirected.stderr.toString()).toBe('storeops: error: stdin is empty (0 bytes)\n  hint: export it again from the seller centre; the download may not have finished.\n');
   });
 
   it('the default output in a pipe is csv (no table padding), English under LANG=C', async () => {

@@ -235,7 +235,9 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
   // SPEC --show-pii: a buyer who writes their phone or address into a review does not have it
   // printed; masked by its look, as in the rejects file (139****0165), unless --show-pii.
   const shown = ctx.showPii ? b.items : b.items.map((i) => ({ ...i, text: scrubPii(i.text), followUpText: scrubPii(i.followUpText) }));
-  await writeRows(ctx, QUEUE_COLUMNS, shown as unknown as Record<string, unknown>[]);
+  // With --roster the assignee is what the run was for: in the terminal's short view too.
+  const columns = b.roster ? QUEUE_COLUMNS.map((c) => (c.key === 'assignee' ? { ...c, brief: true, whole: true } : c)) : QUEUE_COLUMNS;
+  await writeRows(ctx, columns, shown as unknown as Record<string, unknown>[]);
   const byP = [1, 2, 3, 4, 5].map((p) => b.items.filter((i) => i.priority === p).length);
   const overdue = b.items.filter((i) => i.overdue.length > 0).length;
   const malicious = b.items.filter((i) => i.malicious.length > 0).length;

@@ -105,6 +105,25 @@ describe('storeops reviews queue', () => {
     ]);
   });
 
+  it('--roster shows the assignee in the terminal table (the short view), en and zh; without it, not', () => {
+    const dir = tmpDir();
+    const roster = path.join(dir, 'roster.csv');
+    fs.writeFileSync(roster, 'agent,date,shift,start,end,hours\n小李,2026-11-21,D,09:00,17:30,8.5\n小王,2026-11-21,H,10:00,15:30,5.5\n小张,2026-11-21,N,17:00,23:30,6.5\n');
+    const args = ['reviews', 'queue', REVIEWS, '--as-of', '2026-11-21 11:00:00', '-f', 'table'];
+    const env = { env: { COLUMNS: '200' } };
+    // Widths: orderId 19, buyer 10 (小明爱购物), rating 7 (neutral), contactBy 19, status 6,
+    // assignee 8 (its header; 小李 is 4), escalate 9 (extortion), action; gaps of 2.
+    const en = runCli([...args, '--roster', roster, '--lang', 'en'], env);
+    const lines = en.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('orderId              buyer       rating   contactBy            status  assignee  escalate   action');
+    // The same assignees as the JSON above, worked out there by hand.
+    expect(lines.slice(1).map((l) => l.split(/ {2,}/)[5])).toEqual(['小李', '小王', '小王', '小李', '小王', '小李', '小王']);
+    const zh = runCli([...args, '--roster', roster, '--lang', 'zh'], env);
+    expect(zh.stdout.split('\n')[0]).toBe('订单编号             买家        评价结果  联系期限             状态    负责客服  上报       下一步');
+    const none = runCli([...args, '--lang', 'en'], env);
+    expect(none.stdout.split('\n')[0]).toBe('orderId              buyer       rating   contactBy            status  escalate   action');
+  });
+
   it('--roster shift times are Beijing working hours whatever --tz says', () => {
     const dir = tmpDir();
     const roster = path.join(dir, 'roster.csv');

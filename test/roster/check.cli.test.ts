@@ -67,6 +67,15 @@ describe('roster check', () => {
     ]);
   });
 
+  it('night then 半白班 (H) is allowed: the rule is about the full day shift (docs/rules.md §4)', () => {
+    // The seed: 值晚班客服第二天不适合上全白班 — a full day shift (白班 D), not 半白班 H (10:00–15:30).
+    const g = base();
+    g[0]![3] = 'H'; // A: day 2 = N, day 3 was O; H on 02-04 is then staffed twice, which is allowed
+    const r = check(write('nh.csv', gridCsv(g)));
+    expect(r.code).toBe(1);
+    expect(r.rows).toEqual([['A', '', 'days-off', '6 days off, must be exactly 7']]);
+  });
+
   it('coverage: C takes 2026-02-01 off, leaving no night shift', () => {
     const g = base();
     g[2]![0] = 'O'; // C: (0+2)%4 = 2 → N

@@ -110,7 +110,7 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined): 
   });
   await writeRows(ctx, VOUCHER_COLUMNS, rows);
   ctx.info(
-    msg(`已记录 ${rows.length} 张赔付券, 合计 ${fmtMoney(total)} 元 (${db.path})`, `${plural(rows.length, 'voucher')} recorded, total ${fmtMoney(total)} (${db.path})`),
+    msg(`已记录 ${rows.length} 个红包, 合计 ${fmtMoney(total)} 元 (${db.path})`, `${plural(rows.length, 'voucher')} recorded, total ${fmtMoney(total)} (${db.path})`),
   );
 }
 

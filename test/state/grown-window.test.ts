@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tmpDir } from '../helpers.js';
+import { runCli, tmpDir } from '../helpers.js';
 import { order, taobaoCsv } from '../orders/build.js';
 import { type Row, ledger, recorder, shipped } from './record-runs.js';
 
@@ -61,6 +61,8 @@ describe('a window that grew after it was recorded (tmall-2026, one Beijing day)
       ['305.00', '100.00'],
     ]);
     expect(l.stderr).toContain('2 vouchers recorded, total 305.00');
+    // zh says 红包 as every other message does (it said 赔付券).
+    expect(runCli(['ledger', 'list', '--state', state, '-f', 'json', '--lang', 'zh']).stderr).toContain('已记录 2 个红包, 合计 305.00 元');
   });
 
   it('a day already paid up to the 500 cap owes nothing more when an order joins it', () => {

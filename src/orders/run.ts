@@ -10,6 +10,7 @@ import type { Order, TimeField } from './types.js';
 import { EXTRA_COLUMN, ORDER_COLUMNS } from './columns.js';
 import { ORDER_STATUS_ZH, PLATFORM_ZH } from './codes.js';
 import { type FileStats, layoutLabel, missingFields, openOrders, shownPii } from './read.js';
+import { fieldNames } from './detect.js';
 
 function needFiles(args: string[]): void {
   if (args.length === 0) {
@@ -97,11 +98,18 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     columnsUnmapped: s.detected.map.unmapped,
     columnsMissing: missingFields(s.detected),
   }));
+  // A missing field as zh output names it: 旗帜 (旗帜颜色 / 订单标记), not sellerFlag (…); en and JSON keep the key.
+  const zhName: Record<string, string> = Object.fromEntries(ORDER_COLUMNS.map((c) => [c.key, c.zh]));
+  const missingZh: Record<string, string> = {};
+  for (const s of set.stats) {
+    for (const f of s.detected.layout.fields) missingZh[fieldNames(f)] = `${zhName[f.key] ?? f.key} (${f.aliases.join(' / ')})`;
+  }
+  const columns = INSPECT_COLUMNS.map((c) => (c.key === 'columnsMissing' ? { ...c, labels: missingZh } : c));
   if (resolveFormat(ctx) === 'table') {
     // One file is easier to read as a list of "field  value" lines.
     const vertical: Row[] = [];
     for (const r of rows) {
-      for (const c of INSPECT_COLUMNS) {
+      for (const c of columns) {
         const v = r[c.key];
         // Enumerated codes in their zh labels under --lang zh (交易成功=11, 淘宝/天猫), as every file format shows them.
         const shown = (x: unknown) => (c.labels && typeof x === 'string' ? labelOf(c.labels, x, ctx.lang) : x);
@@ -111,7 +119,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     }
     await writeRows(ctx, [{ key: 'field', zh: '项目', en: 'field' }, { key: 'value', zh: '值', en: 'value' }], vertical);
   } else {
-    await writeRows(ctx, INSPECT_COLUMNS, rows);
+    await writeRows(ctx, columns, rows);
   }
   const total = set.stats.reduce((a, s) => ({ read: a.read + s.rowsRead, ok: a.ok + s.accepted, bad: a.bad + s.rejected, dup: a.dup + s.duplicates }), { read: 0, ok: 0, bad: 0, dup: 0 });
   ctx.info(

@@ -22,6 +22,11 @@ describe('file-level problems: exit 3, nothing on stdout', () => {
     expect(ins.code).toBe(0);
     // The 71-column layout never had 旗帜颜色/订单标记; the fixture dropped 买家实际支付金额.
     expect(json(ins)[0]!.columnsMissing).toEqual(['paidAmount (买家实际支付金额)', 'sellerFlag (旗帜颜色 / 订单标记)']);
+    // zh output names each field in Chinese (ORDER_COLUMNS: paidAmount 实付金额, sellerFlag 旗帜),
+    // not sellerFlag (…) in Chinese text; JSON keeps the key.
+    const zh = cli(['orders', 'inspect', bad('missing-column.csv'), '-f', 'table', '--lang', 'zh']);
+    expect(zh.stdout.split('\n').find((l) => l.startsWith('缺少的字段'))).toBe('缺少的字段     实付金额 (买家实际支付金额), 旗帜 (旗帜颜色 / 订单标记)');
+    expect(json(cli(['orders', 'inspect', bad('missing-column.csv'), '-f', 'json', '--lang', 'zh']))[0]!.columnsMissing).toEqual(['paidAmount (买家实际支付金额)', 'sellerFlag (旗帜颜色 / 订单标记)']);
   });
 
   it('an empty (0-byte) file', () => {

@@ -23,7 +23,9 @@ export function resolveFormat(o: { format?: string; output?: string; stdout: { i
     if (!(FORMATS as readonly string[]).includes(f) && !extra.includes(f)) {
       throw new UsageError(
         msg(`未知的输出格式 "${o.format}"`, `unknown output format "${o.format}"`),
-        msg(`可用: ${[...FORMATS, ...extra].join(', ')}`, `choose one of: ${[...FORMATS, ...extra].join(', ')}`),
+        // `ics` is roster plan's only (the shell checks -f before it knows the command): said so,
+        // so that `compensate -f xls` is not pointed at a format compensate refuses.
+        msg(`可用: ${FORMATS.join(', ')}${extra.length ? `; roster plan 还可用 ${extra.join(', ')}` : ''}`, `choose one of: ${FORMATS.join(', ')}${extra.length ? `; roster plan also ${extra.join(', ')}` : ''}`),
       );
     }
     return f;
@@ -35,7 +37,10 @@ export function resolveFormat(o: { format?: string; output?: string; stdout: { i
     if (ext === '' || o.output.endsWith('/')) return 'csv';
     throw new UsageError(
       msg(`无法从扩展名 "${ext}" 判断输出格式`, `cannot tell the output format from the extension "${ext}"`),
-      msg(`用 .csv .tsv .json .ndjson .xlsx${extra.map((e) => ` .${e}`).join('')}, 或加 --format。`, `use .csv .tsv .json .ndjson .xlsx${extra.map((e) => ` .${e}`).join('')}, or add --format.`),
+      msg(
+        `用 .csv .tsv .json .ndjson .xlsx${extra.length ? ` (roster plan 还可用 ${extra.map((e) => `.${e}`).join(' ')})` : ''}, 或加 --format。`,
+        `use .csv .tsv .json .ndjson .xlsx${extra.length ? ` (roster plan also ${extra.map((e) => `.${e}`).join(' ')})` : ''}, or add --format.`,
+      ),
     );
   }
   return o.stdout.isTTY ? 'table' : 'csv';

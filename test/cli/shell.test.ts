@@ -188,3 +188,15 @@ describe('output format checks come before any reading', () => {
     expect(r.stdout.split('\n').length).toBe(150002); // header, rows, final newline
   }, 180_000); // a crash test, not a timing test: ~20 s alone, much more on a loaded machine
 });
+
+describe('an unknown output format', () => {
+  it('-f xls on compensate lists the formats compensate writes; ics is named as roster plan\'s only', () => {
+    // It said "choose one of: table, csv, tsv, json, ndjson, xlsx, ics", and compensate refuses ics.
+    const en = runCli(['compensate', 'nosuch.csv', '-f', 'xls', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('storeops: error: unknown output format "xls"\n  hint: choose one of: table, csv, tsv, json, ndjson, xlsx; roster plan also ics\n');
+    const zh = runCli(['compensate', 'nosuch.csv', '-o', 'x.xls', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe('storeops: 错误: 无法从扩展名 ".xls" 判断输出格式\n  提示: 用 .csv .tsv .json .ndjson .xlsx (roster plan 还可用 .ics), 或加 --format。\n');
+  });
+});

@@ -17,7 +17,9 @@ class Checker {
     const [en, zh] = expected.trim().split(' / ');
     const shown = got === undefined ? 'nothing (the field is missing)' : JSON.stringify(got);
     const shownZh = got === undefined ? '空 (缺少该字段)' : JSON.stringify(got);
-    throw new InputError(msg(`规则文件 ${this.file}: 字段 "${field}" 应为${zh ?? en}, 实际是 ${shownZh}`, `rule file ${this.file}: field "${field}" must be ${en}, got ${shown}`), TEMPLATE_HINT);
+    // A space between 应为 and what starts with a Latin letter or digit (应为 0 到 1 之间的比例), none before Chinese.
+    const want = zh ?? en;
+    throw new InputError(msg(`规则文件 ${this.file}: 字段 "${field}" 应为${/^[\x21-\x7e]/.test(want) ? ' ' : ''}${want}, 实际是 ${shownZh}`, `rule file ${this.file}: field "${field}" must be ${en}, got ${shown}`), TEMPLATE_HINT);
   }
   /** A field that is well-formed but does not make sense with the rest. */
   wrong(field: string, zh: string, en: string): never {

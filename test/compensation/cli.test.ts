@@ -386,7 +386,8 @@ describe('storeops compensate (example shop)', () => {
     expect(bad.stderr).toContain(`rule file ${path.join(dir, 'bad.json')}: field "tiers[0].rate" must be a rate between 0 and 1 such as "0.30"`);
     expect(bad.stdout).toBe('');
     const zh = runCli(['compensate', ORDERS, '--rules', path.join(dir, 'bad.json'), '--lang', 'zh']);
-    expect(zh.stderr).toContain(`规则文件 ${path.join(dir, 'bad.json')}: 字段 "tiers[0].rate" 应为0 到 1 之间的比例`);
+    // A space after 应为 before the digit (it read 应为0 到 1).
+    expect(zh.stderr).toContain(`规则文件 ${path.join(dir, 'bad.json')}: 字段 "tiers[0].rate" 应为 0 到 1 之间的比例, 实际是 "30%"`);
   });
 
   it('a rule file in the format before tiers (late / outOfStock) is still read, as the same tiers', () => {

@@ -266,7 +266,6 @@ const ZH_COMMANDER: [RegExp, string][] = [
   [/^error: missing required argument '(.+)'/, "错误: 缺少必需的参数 '$1' (例如一个文件名; - 表示标准输入)"],
   [/^error: option '(.+)' argument missing/, "错误: 选项 '$1' 缺少取值"],
   [/^error: required option '(.+)' not specified/, "错误: 缺少必需的选项 '$1'"],
-  [/^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\./, "错误: 选项 '$1' 的取值 '$2' 无效。可选: $3。"],
   [/^error: command-argument value '(.*)' is invalid for argument '(.+)'\./, "错误: 参数 '$2' 的取值 '$1' 无效。"],
   [/^error: too many arguments for '(.+)'\. Expected (\d+) arguments? but got (\d+)\./, "错误: '$1' 的参数过多: 需要 $2 个, 收到 $3 个。"],
   [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, '错误: 参数过多: 需要 $1 个, 收到 $2 个。'],
@@ -274,8 +273,21 @@ const ZH_COMMANDER: [RegExp, string][] = [
   [/\(Did you mean (.+)\?\)/, '(是否想用 $1?)'],
 ];
 
+/** `vouchers, contacts` as a sentence lists it: `vouchers or contacts` / `vouchers 或 contacts`. */
+function orList(items: string[], lang: Lang): string {
+  if (items.length < 2) return items.join('');
+  return `${items.slice(0, -1).join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? ' 或 ' : ' or '}${items.at(-1)}`;
+}
+
 function commanderMessage(s: string, lang: Lang): string {
   let t = s;
+  // A value outside an option's choices, in the words of our own checks (--out-encoding takes utf8
+  // or gbk, got "x"), not commander's "option '--what <what>' argument 'x' is invalid. Allowed …".
+  const choice = /^error: option '(\S+)[^']*' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/m.exec(t);
+  if (choice) {
+    const list = orList(choice[3]!.split(', '), lang);
+    t = t.replace(choice[0], lang === 'zh' ? `错误: ${choice[1]} 只接受 ${list}, 收到 "${choice[2]}"` : `error: ${choice[1]} takes ${list}, got "${choice[2]}"`);
+  }
   if (lang === 'zh') for (const [re, zh] of ZH_COMMANDER) t = t.replace(re, zh);
   else t = t.replace(/^error: missing required argument '(.+)'/, "error: missing required argument '$1' (a file name, for example; - for standard input)");
   return t.startsWith('error:') || t.startsWith('错误:') ? `storeops: ${t}` : t;

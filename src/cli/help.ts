@@ -105,6 +105,9 @@ export function helpConfig(lang: Lang): Partial<Help> {
           argumentDescription(this: Help, argument) {
             return zhExtras(Object.getPrototypeOf(this).argumentDescription.call(this, argument));
           },
+          argumentTerm(this: Help, argument) {
+            return zhArgs(Object.getPrototypeOf(this).argumentTerm.call(this, argument));
+          },
           commandUsage(this: Help, cmd) {
             return zhUsage(Object.getPrototypeOf(this).commandUsage.call(this, cmd));
           },
@@ -116,8 +119,18 @@ export function helpConfig(lang: Lang): Partial<Help> {
   } as Partial<Help>;
 }
 
+/** Argument names in zh help (`参数: 文件`, `<文件...>`): a name the user never types, so it may be Chinese. */
+export const ARG_ZH: Record<string, string> = { file: '文件', orderId: '订单编号', id: '规则集', words: '命令或主题' };
+
+function zhArgs(s: string): string {
+  return s.replace(/^([<[]?)(\w+)((?:\.\.\.)?[>\]]?)$/, (m, open: string, name: string, close: string) => (ARG_ZH[name] ? `${open}${ARG_ZH[name]}${close}` : m));
+}
+
 function zhUsage(s: string): string {
-  return s.replace('[options]', '[选项]').replace('[command]', '[命令]');
+  return s
+    .replace('[options]', '[选项]')
+    .replace('[command]', '[命令]')
+    .replace(/([<[])(\w+)((?:\.\.\.)?[>\]])/g, (m, open: string, name: string, close: string) => (ARG_ZH[name] ? `${open}${ARG_ZH[name]}${close}` : m));
 }
 
 function zhExtras(s: string): string {

@@ -7,7 +7,7 @@ import { PipeClosed } from './errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
 import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from './errors.js';
 import { COMMANDS, type Register, loadCommands } from './registry.js';
-import { TOPICS, afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
+import { ARG_ZH, TOPICS, afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
 import { guardTargets, pathsIn } from '../io/targets.js';
 
 
@@ -263,7 +263,6 @@ export const SIGNALS: ReadonlyArray<readonly [NodeJS.Signals, number]> = [
 const ZH_COMMANDER: [RegExp, string][] = [
   [/^error: unknown option '(.+)'/, "错误: 未知选项 '$1'"],
   [/^error: unknown command '(.+)'/, "错误: 未知命令 '$1'"],
-  [/^error: missing required argument '(.+)'/, "错误: 缺少必需的参数 '$1' (例如一个文件名; - 表示标准输入)"],
   [/^error: option '(.+)' argument missing/, "错误: 选项 '$1' 缺少取值"],
   [/^error: required option '(.+)' not specified/, "错误: 缺少必需的选项 '$1'"],
   [/^error: command-argument value '(.*)' is invalid for argument '(.+)'\./, "错误: 参数 '$2' 的取值 '$1' 无效。"],
@@ -283,6 +282,8 @@ function commanderMessage(s: string, lang: Lang): string {
   let t = s;
   // A value outside an option's choices, in the words of our own checks (--out-encoding takes utf8
   // or gbk, got "x"), not commander's "option '--what <what>' argument 'x' is invalid. Allowed …".
+  // A missing argument by the name zh help gives it (参数: 文件).
+  if (lang === 'zh') t = t.replace(/^error: missing required argument '(.+)'/, (_m, name: string) => `错误: 缺少必需的参数 '${ARG_ZH[name] ?? name}' (例如一个文件名; - 表示标准输入)`);
   const choice = /^error: option '(\S+)[^']*' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/m.exec(t);
   if (choice) {
     const list = orList(choice[3]!.split(', '), lang);

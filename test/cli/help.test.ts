@@ -185,6 +185,18 @@ describe('help', async () => {
     expect(bad.stderr).toContain('no such command or help topic: "nosuch"');
   });
 
+  it('names arguments in Chinese in zh help and errors (参数: 文件, not 参数: file)', async () => {
+    const h = await cli(['roster', 'check', '--help', '--lang', 'zh']);
+    expect(h.stdout.split('\n')[0]).toBe('用法: storeops roster check [选项] <文件>');
+    expect(h.stdout).toContain('\n参数:\n  文件  ');
+    expect(h.stdout).not.toMatch(/^ {2}file /m);
+    const m = await cli(['roster', 'check', '--lang', 'zh']);
+    expect(m.code).toBe(2);
+    expect(m.stderr).toBe("storeops: 错误: 缺少必需的参数 '文件' (例如一个文件名; - 表示标准输入)\n(加 --help 查看用法)\n");
+    // en keeps the English names.
+    expect((await cli(['roster', 'check', '--help', '--lang', 'en'])).stdout.split('\n')[0]).toBe('Usage: storeops roster check [options] <file>');
+  });
+
   it("translates commander's own errors", async () => {
     const r = await cli(['--lang', 'zh', 'reviews', 'log', '123']);
     expect(r.code).toBe(2);

@@ -23,7 +23,7 @@ export const runEstimate: CommandBody = async (ctx, args, opts) => {
   if (file === undefined) {
     if (!ctx.interactive) {
       throw new UsageError(
-        msg('缺少参数 [file]: 商品表 (csv/xlsx)。没有终端, 不能逐项询问', 'missing argument [file]: the product file (csv/xlsx); there is no terminal to ask the questions on'),
+        msg('缺少参数 [文件]: 商品表 (csv/xlsx)。没有终端, 不能逐项询问', 'missing argument [file]: the product file (csv/xlsx); there is no terminal to ask the questions on'),
         msg(
           '给出商品表, 例如 `storeops zhenjian estimate examples/zhenjian-products.csv` (- 表示标准输入); 或在终端里不带 --no-input 运行以逐项回答。',
           'name the product file, e.g. `storeops zhenjian estimate examples/zhenjian-products.csv` (- for stdin), or run it in a terminal without --no-input to answer questions.',

@@ -167,7 +167,7 @@ describe('zhenjian estimate: inputs and options', () => {
       expect(r.stdout).toBe('');
     }
     const z = runCli(['zhenjian', 'estimate', '--lang', 'zh']);
-    expect(z.stderr).toContain('缺少参数 [file]');
+    expect(z.stderr).toContain('缺少参数 [文件]: 商品表 (csv/xlsx)'); // as zh help names it (参数: 文件)
   });
 
   it('bad option values are usage errors (exit 2)', () => {

@@ -480,9 +480,11 @@ class SqliteState implements StateDb {
        WHERE o.kind = ? AND o.order_id IN (SELECT value FROM json_each(?)) ORDER BY o.order_id, v.recorded_at, o.voucher_key`,
     );
     const insert = db.prepare(
-      `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered, shares)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // What each order came to in the voucher when this row was recorded (schema 8), or NULL.
+    const sharesText = (v: VoucherRecord): string | null => (v.shares === undefined ? null : JSON.stringify(v.shares));
     // The money paid for a recorded voucher's orders (its amount and top-ups) that no later voucher
     // has taken over yet: later vouchers' `covered` says how much each took from which.
     // Read at the first clash, inside the transaction.
@@ -796,15 +798,38 @@ class SqliteState implements StateDb {
       for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) for (const a of Object.values(parseCovered(c, this.path))) t = t.minus(a);
       return t;
     };
+    const sharesOf = db.prepare('SELECT shares FROM vouchers WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)').pluck();
+    /**
+     * At most how much of the money recorded voucher `r` (its record and top-ups) issued of its own
+     * paid again the orders `ids` it took over from voucher `j`: what those orders came to in it
+     * (the most any of its rows recorded, schema 8) less what it took from `j`, and never more than
+     * it issued of its own. The rest of its money paid its other orders ({b,c} took b over with
+     * {a,b}'s 300.00, b's whole share, and issued 100.00 for c: it paid b again with none of it).
+     * Null when a row of it was recorded without the shares (before schema 8) and it issued money
+     * of its own: all of that may have paid them again.
+     */
+    const paidAgain = (r: string, j: string, ids: string[]): Decimal | null => {
+      const own = issuedOwn(r);
+      if (!own.gt(0)) return new Decimal(0);
+      let worth = new Decimal(0);
+      for (const t of sharesOf.all(r, `${r}+`, `${r},`) as (string | null)[]) {
+        if (t === null) return null;
+        const sh = parseAmounts(t, this.path, 'shares');
+        worth = Decimal.max(worth, ids.reduce((sum, id) => sum.plus(sh[id] ?? 0), new Decimal(0)));
+      }
+      let fromJ = new Decimal(0);
+      for (const c of coveredOf.all(r, `${r}+`, `${r},`) as string[]) fromJ = fromJ.plus(parseCovered(c, this.path)[j] ?? 0);
+      return Decimal.min(own, Decimal.max(0, worth.minus(Decimal.max(0, fromJ))));
+    };
     /**
      * What a recorded voucher (its record and top-ups) counted toward its cap as paid by other
      * vouchers that hold none of its orders and are no longer in its cap group (a paid time
      * corrected since: {o04} recorded 20 h after {o00}, truly 31 h, was capped with {o00}'s 30.00
      * and issued 470.00; seen in its own window it read 'already recorded': 500.00 paid of 530.00),
-     * by voucher. That money paid their own orders: it does not stand behind this voucher. Not when
-     * another voucher has taken their orders over since (re-issuing them, with money of its own):
-     * that one paid them anew, so the money does stand behind this voucher (giving it back would pay
-     * it twice).
+     * by voucher. That money paid their own orders: it does not stand behind this voucher. Less
+     * what another voucher that took their orders over since (re-issuing them) paid them again with
+     * money of its own (paidAgain): that part does stand behind this voucher (giving it back would
+     * pay it twice).
      */
     const staleCap = (v: VoucherRecord, ids: string[]): Map<string, Decimal> => {
       const out = new Map<string, Decimal>();
@@ -821,23 +846,35 @@ class SqliteState implements StateDb {
         if (!a.gt(0) || group.has(j)) continue;
         const theirs = [...new Set(parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path))];
         if (theirs.length === 0 || theirs.some((id) => mine.has(id))) continue;
-        // Taken over by a voucher holding none of `v`'s orders: it paid them anew. One holding `v`'s
-        // orders too (a window {00,04} from an export with the wrong paid time again) took `v`'s
-        // money, share and all: that is not paying them anew ({04} read 'already recorded' with the
-        // true export: 500.00 paid of 530.00). Nor is a voucher `j` itself took over (it holds
-        // `j`'s orders from before), nor one that issued nothing of its own (all it comes to was
-        // taken from the vouchers it re-issues): FUZZ_SHIFT seed 500165, {o04,o07} 500.00, {o07}
-        // taking o07's 300.00 of it, then {o09} capped with both to 0.00 by a wrong paid time; its
-        // true window is its own, and neither paid o07 anew: 800.00 paid of 1000.00.
-        const anew = (held.all(v.kind ?? 'voucher', JSON.stringify(theirs)) as ClashRow[]).some(
-          (r) =>
-            r.voucher_key !== j &&
-            !parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id)) &&
-            parseIds((reissuesOf.get(r.voucher_key) as string | null | undefined) ?? '[]', this.path).includes(j) &&
-            issuedOwn(r.voucher_key).gt(0),
-        );
-        if (anew) continue;
-        out.set(j, a);
+        // Taken over by a voucher holding none of `v`'s orders: it may have paid them anew. One
+        // holding `v`'s orders too (a window {00,04} from an export with the wrong paid time again)
+        // took `v`'s money, share and all: that is not paying them anew ({04} read 'already
+        // recorded' with the true export: 500.00 paid of 530.00). Nor is a voucher `j` itself took
+        // over (it holds `j`'s orders from before), nor one that issued nothing of its own (all it
+        // comes to was taken from the vouchers it re-issues): FUZZ_SHIFT seed 500165, {o04,o07}
+        // 500.00, {o07} taking o07's 300.00 of it, then {o09} capped with both to 0.00 by a wrong
+        // paid time; its true window is its own, and neither paid o07 anew: 800.00 paid of 1000.00.
+        // Nor the money of its own it issued for its other orders (paidAgain): {b,c} took b over
+        // from {a,b} and issued 100.00 for c; {x} had counted 100.00 of {a,b}'s money toward its
+        // day, and was given back only {b,c}'s share: 700.00 paid of 800.00.
+        const theirSet = new Set(theirs);
+        let again = new Decimal(0);
+        let unknown = false;
+        for (const r of [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify(theirs)) as ClashRow[]).map((x) => x.voucher_key))].sort()) {
+          if (r === j) continue;
+          const rIds = [...new Set(parseIds((idsOf.get(r) as string | undefined) ?? '[]', this.path))];
+          if (rIds.some((id) => mine.has(id))) continue;
+          if (!parseIds((reissuesOf.get(r) as string | null | undefined) ?? '[]', this.path).includes(j)) continue;
+          const p = paidAgain(r, j, rIds.filter((id) => theirSet.has(id)));
+          if (p === null) {
+            unknown = true;
+            break;
+          }
+          again = again.plus(p);
+        }
+        if (unknown) continue;
+        const back = a.minus(again);
+        if (back.gt(0)) out.set(j, back);
       }
       return out;
     };
@@ -953,8 +990,8 @@ class SqliteState implements StateDb {
           // `u` gives it back itself (staleCap), T's money still stands behind T's orders. Given
           // here too it was paid twice (FUZZ_SHIFT seed 500165: {o07} took o07's 300.00 of
           // {o04,o07}, {o09} counted it toward a wrong window; both got it back: 1300.00 of 1000.00).
-          if (staleOf(u).has(t)) continue;
-          out = out.plus(b);
+          // Only the part given back: the rest another voucher paid again (staleCap).
+          out = out.plus(Decimal.max(0, b.minus(staleOf(u).get(t) ?? 0)));
         }
         const part = Decimal.min(a, Decimal.max(0, out.minus(Decimal.max(0, tTotal.minus(a)))));
         if (part.gt(0)) {
@@ -1040,7 +1077,7 @@ class SqliteState implements StateDb {
                 const toppedUp = opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
                 opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), owed: moved.owed.toFixed(2), toppedUp, movedTo: moved.takers });
                 if (toppedUp) {
-                  insert.run(`${v.voucherKey}+${parts.length}`, v.buyer, v.rules, JSON.stringify(v.orderIds), '0.00', v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), JSON.stringify(moved.from));
+                  insert.run(`${v.voucherKey}+${parts.length}`, v.buyer, v.rules, JSON.stringify(v.orderIds), '0.00', v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), JSON.stringify(moved.from), sharesText(v));
                 } else {
                   left.clear();
                   for (const [k, a] of moved.before) left.set(k, a);
@@ -1075,7 +1112,7 @@ class SqliteState implements StateDb {
                 const key = `${v.voucherKey}+${parts.length}`;
                 // The shares given back are theirs again: later vouchers of their day or window count them.
                 for (const [j, a] of released) left.set(j, (left.get(j) ?? available(j)).plus(a));
-                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from));
+                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from), sharesText(v));
               }
               out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');
               continue;
@@ -1115,7 +1152,7 @@ class SqliteState implements StateDb {
               continue;
             }
             const reissueOf = clashes.length > 0 ? JSON.stringify(heldBy) : null;
-            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.total.isZero() ? null : JSON.stringify(covered.from));
+            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.total.isZero() ? null : JSON.stringify(covered.from), sharesText(v));
             for (const id of ids) claim.run(v.voucherKey, id, kind, reissued.has(id) ? 'reissue' : 'paid');
             out.set(v.voucherKey, clashes.length > 0 ? 'reissued' : 'new');
           }
@@ -1345,6 +1382,11 @@ export function summarise(rows: ContactRow[]): Map<string, ContactSummary> {
  * Anything else is a damaged row: reported, never guessed at.
  */
 function parseCovered(text: string, file: string): Record<string, string> {
+  return parseAmounts(text, file, 'covered');
+}
+
+/** A JSON object of exact decimal texts (`covered` by voucher key, `shares` by order id); anything else is a damaged row. */
+function parseAmounts(text: string, file: string, column: string): Record<string, string> {
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -1352,7 +1394,7 @@ function parseCovered(text: string, file: string): Record<string, string> {
     v = null;
   }
   if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.values(v).every((a) => typeof a === 'string' && AMOUNT_RE.test(a))) {
-    throw damagedError(file, `covered is not a JSON object of amounts: ${text.slice(0, 60)}`);
+    throw damagedError(file, `${column} is not a JSON object of amounts: ${text.slice(0, 60)}`);
   }
   return v as Record<string, string>;
 }
@@ -1363,6 +1405,9 @@ function checkVoucher(v: VoucherRecord): void {
   if (!Array.isArray(v.orderIds) || !v.orderIds.every((x) => typeof x === 'string' && x !== '')) throw new TypeError(`voucher ${v.voucherKey}: orderIds must be non-empty strings`);
   if (v.kind !== undefined && !(VOUCHER_KINDS as readonly string[]).includes(v.kind)) throw new TypeError(`voucher ${v.voucherKey}: unknown kind ${JSON.stringify(v.kind)}`);
   if (v.windowStart !== null) checkTime(v.windowStart, 'windowStart');
+  if (v.shares !== undefined && (v.shares === null || typeof v.shares !== 'object' || Array.isArray(v.shares) || !Object.values(v.shares).every((a) => typeof a === 'string' && AMOUNT_RE.test(a)))) {
+    throw new TypeError(`voucher ${v.voucherKey}: shares must be exact decimal texts by order id`);
+  }
 }
 
 function checkContact(c: ContactEntry): void {

@@ -176,6 +176,19 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX vouchers_buyer_window ON vouchers (buyer, rules, kind, window_start);');
     },
   },
+  {
+    to: 8,
+    what: 'what each order of a voucher came to when it was recorded',
+    up(db) {
+      // A voucher R that took over another voucher J's orders and issued money of its own: only
+      // the orders' shares tell whether that money paid J's orders again or R's other orders (a cap
+      // share J's money gave another day is then owed again). `shares` is a JSON object of exact
+      // decimal texts by order id (`{"1001": "300.00"}`), as the export priced each order alone when
+      // the row was recorded. Rows recorded before v8 keep NULL: never guessed (the ledger then
+      // takes any money R issued as paying J's orders again, which errs short, never twice).
+      db.exec('ALTER TABLE vouchers ADD COLUMN shares TEXT;');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

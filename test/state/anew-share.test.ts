@@ -119,3 +119,47 @@ describe('a voucher that took another\'s order over and issued money only for it
     check.close();
   });
 });
+
+describe('a voucher that paid a taken-over order again with part of its money (tmall-2026)', () => {
+  // As above (10 %), but a is 500.00 → 50.00:
+  //   a 500.00 paid 06-01 10:00 → 50.00; b 300.00, c 100.00 (05-31), x 300.00 (06-02) as above.
+  // Owed: 05-31 {c} 100.00 + 06-01 {a,b} 350.00 + 06-02 {x} 300.00 = 750.00.
+  const a = shipped('6200000000000000001', 'B', '500.00', '2026-06-01 10:00:00', '2026-06-10 10:00:00');
+  const b = shipped('6200000000000000002', 'B', '3000.00', '2026-06-01 11:00:00', '2026-06-10 11:00:00');
+  const c = shipped('6200000000000000003', 'B', '1000.00', '2026-05-31 20:00:00', '2026-06-10 20:00:00');
+  const x = shipped('6200000000000000004', 'B', '3000.00', '2026-06-02 10:00:00', '2026-06-11 10:00:00');
+  const cWrong = shipped('6200000000000000003', 'B', '1000.00', '2026-06-01 09:00:00', '2026-06-10 20:00:00');
+  const xWrong = shipped('6200000000000000004', 'B', '3000.00', '2026-06-01 20:00:00', '2026-06-11 10:00:00');
+  const ids = (...o: typeof a[]) => o.map((r) => r['订单编号']);
+
+  it('{x} is given back the 50.00 of its share {b,c} did not pay again: 750.00 paid, not 700.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { r1: [a, b], r2: [xWrong], r3: [b, cWrong, x], full: [a, b, c, x] });
+    // Run 1: 06-01 {a,b} = 50 + 300 = 350.00.
+    expect(seen(run(f.r1!, state).rows)).toEqual([[ids(a, b), '350.00', '350.00', 'new']]);
+    // Run 2: 06-01 {x} 300.00; the day holds 350.00: the cap leaves 150.00 to issue (150.00 of
+    // {a,b}'s money counted toward it).
+    expect(seen(run(f.r2!, state).rows)).toEqual([[ids(x), '300.00', '150.00', 'new']]);
+    // Run 3 (--reissue all), x's paid time true, c's still wrong:
+    // - 06-01 {b,c} 400.00: {a,b} has 350 − 150 = 200.00 left, all of it for b (300.00): issue
+    //   200.00, of which 100.00 pays b again (b's money {x} counted) and 100.00 pays c. The day:
+    //   {a,b}'s 0.00 left + 400.00, within the cap.
+    // - 06-02 {x} 300.00, a day of its own: of the 150.00 it counted, {b,c} paid 100.00 again;
+    //   50.00 is given back (a top-up of 0.00, covered −50.00). Before, {b,c}'s own money was all
+    //   taken to pay b again: nothing given back.
+    const r3 = all(f.r3!, state);
+    expect(seen(r3.rows)).toEqual([
+      [ids(c, b), '400.00', '200.00', 'reissued'],
+      [ids(x), '300.00', '50.00', 'topped_up'],
+    ]);
+    // Run 4, the true export: {c} 100.00 is paid by {b,c}'s 100.00 for c; {a,b} and {x} as recorded.
+    const r4 = all(f.full!, state);
+    expect(seen(r4.rows)).toEqual([
+      [ids(c), '100.00', '0.00', 'reissued'],
+      [ids(a, b), '350.00', '0.00', 'already_recorded'],
+      [ids(x), '300.00', '0.00', 'already_recorded'],
+    ]);
+    expect(total(state)).toBe('750.00');
+  });
+});

@@ -879,6 +879,46 @@ class SqliteState implements StateDb {
       return out;
     };
     /**
+     * The money cap-group voucher `k` holds for its orders this export puts in another day or window
+     * (held here by a voucher of this call outside `v`'s cap group): not toward `v`'s cap. At least
+     * what it still holds beyond what its other orders came to in it (the most any of its rows
+     * recorded, schema 8), at most what the moved orders come to now; 0 when a row of it has no
+     * shares (before schema 8: counted toward the cap, short, never twice), and for 24-hour windows
+     * (rebuilt, not exact: as before). The room then counts of `k` the least of what inGroupOf
+     * counts (which may leave that money out already) and what it holds less this. {o03} 50.00 recorded,
+     * then {o03,o02} 100.00 with o02's paid time wrong (05-30, truly 05-31): the true {o03} at
+     * 500.00 had room for only 400.00 (o02's 50.00 counted toward 05-30): 500.00 paid of 550.00.
+     */
+    const movedOut = (v: VoucherRecord, group: string[], k: string): Decimal => {
+      if (!v.cap || !v.cap.exact || v.cap.rolling !== undefined) return new Decimal(0);
+      const { from, to } = v.cap;
+      const kIds = [...new Set(parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path))];
+      const kind = v.kind ?? 'voucher';
+      const own = new Set(v.orderIds);
+      let now = new Decimal(0);
+      const moved = new Set<string>();
+      for (const id of kIds) {
+        const o = shareNow.get(`${kind}|${id}`);
+        if (own.has(id) || !o || o.key === v.voucherKey || group.includes(o.key)) continue;
+        const c = inCallByKey.get(o.key);
+        const t = c ? startNow.get(c.voucherKey) : undefined;
+        // Held by a voucher of this call of another day (or rule set, or kind: never this cap).
+        if (!c || t === undefined || (c.rules === v.rules && (c.kind ?? 'voucher') === kind && c.buyer === v.buyer && t >= from && t <= to)) continue;
+        moved.add(id);
+        now = now.plus(o.share);
+      }
+      if (moved.size === 0) return new Decimal(0);
+      const rows = sharesOf.all(k, `${k}+`, `${k},`) as (string | null)[];
+      if (rows.length === 0 || rows.some((t) => t === null)) return new Decimal(0);
+      const most = new Map<string, Decimal>();
+      for (const t of rows) {
+        for (const [id, a] of Object.entries(parseAmounts(t!, this.path, 'shares'))) most.set(id, Decimal.max(most.get(id) ?? new Decimal(0), new Decimal(a)));
+      }
+      const stays = kIds.filter((id) => !moved.has(id)).reduce((sum, id) => sum.plus(most.get(id) ?? 0), new Decimal(0));
+      const has = left.get(k) ?? available(k);
+      return Decimal.min(now, Decimal.max(0, has.minus(stays)));
+    };
+    /**
      * A recorded voucher (`was`, top-ups included) that now comes to more (`now`), or whose cap
      * shares taken from vouchers of another day or window are given back (`stale`): what is still
      * owed, and what its top-up (amount now − was) takes over, so that it issues only that.
@@ -900,7 +940,7 @@ class SqliteState implements StateDb {
       const others = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify(ids)) as ClashRow[]).map((r) => r.voucher_key))].filter((k) => k !== key).sort();
       // The cap room, from what the group holds before this voucher takes anything.
       const group = capKeys(v);
-      const room = v.cap ? new Decimal(v.cap.amount).minus(group.reduce((s, k) => s.plus(inGroupOf(group, k, ids)), new Decimal(0))) : null;
+      const room = v.cap ? new Decimal(v.cap.amount).minus(group.reduce((s, k) => s.plus(Decimal.min(inGroupOf(group, k, ids), Decimal.max(0, (left.get(k) ?? available(k)).minus(movedOut(v, group, k))))), new Decimal(0))) : null;
       const before = new Map([...others, ...group].map((k) => [k, left.get(k) ?? available(k)]));
       const need = Decimal.max(0, now.minus(self));
       const c = cover(others, need, ids, v.shares);

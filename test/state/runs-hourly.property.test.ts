@@ -62,7 +62,7 @@ const fen = (v: unknown) => Math.round(Number(v) * 100);
 const SEEDS = process.env.FUZZ_N
   ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1000) + i)
   : process.env.FUZZ_SHIFT
-    ? [5026, 5055, 9021, 9052, 20224, 20105, 61594, 81120, 140131, 500165, 5000, 5001, 5002, 5003]
+    ? [5026, 5055, 9021, 9052, 20224, 20105, 61594, 81120, 140131, 500165, 5110, 5000, 5001, 5002, 5003]
     : [30167, 91010, 130215, 610155, 7000, 7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008];
 
 describe(`hourly --record runs${process.env.FUZZ_SHIFT ? ' with corrected paid times' : ''} pay what is owed`, () => {

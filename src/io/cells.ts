@@ -57,7 +57,13 @@ export function cleanHeader(raw: string): string {
 
 /** Tracking numbers: Taobao 宝贝报表 writes them as `No:123…`. */
 export function cleanTracking(t: string): string {
-  return /^no[:：]/i.test(t) ? t.slice(3).trim() : t;
+  // The same test as /^no[:：]/i, by character codes: a regular expression a row was a tenth of the
+  // row parser's own time on a million-row export (issue 21).
+  if (t.length < 3) return t;
+  const n = t.charCodeAt(0) | 0x20;
+  const o = t.charCodeAt(1) | 0x20;
+  const c = t.charCodeAt(2);
+  return n === 110 && o === 111 && (c === 58 || c === 0xff1a) ? t.slice(3).trim() : t;
 }
 
 /**

@@ -54,6 +54,12 @@ describe('cell clean-up', () => {
     expect(cleanTracking('No:773012345678901')).toBe('773012345678901');
     expect(cleanTracking('NO：SF1400000008')).toBe('SF1400000008');
     expect(cleanTracking('YT8800001')).toBe('YT8800001');
+    // Any case of "no", then an ASCII or full-width colon; nothing else is cut.
+    expect(cleanTracking('nO: SF1')).toBe('SF1');
+    expect(cleanTracking('No;773')).toBe('No;773');
+    expect(cleanTracking('Nx:773')).toBe('Nx:773');
+    expect(cleanTracking('No')).toBe('No');
+    expect(cleanTracking('')).toBe('');
   });
 
   it('order ids: digits or PDD yymmdd-digits; scientific notation is an id Excel rounded', () => {

@@ -161,8 +161,12 @@ function delimitedWriter(
         if (textIds && cell.text.length > XLSX_MAX_CELL && long++ === 0) firstLong = { row: rows, column: header(col, c.lang) };
         cells[i] = cell.bare ? cell.text : csvQuote(cell.text, delim);
       }
-      // One flat string a row (a chain of += pieces would be kept whole until the sink flushes).
-      return sink.write(cells.join(delim) + '\n');
+      // One flat string a row, its line break joined in with the last cell: `join(…) + '\n'` is a
+      // two-part string, which Node encodes ~8× slower than a flat one (issue 21: 1.2 s against
+      // 0.15 s for a 1M-row compensate run's 208k voucher rows).
+      if (cells.length === 0) return sink.write('\n');
+      cells[cells.length - 1] += '\n';
+      return sink.write(cells.join(delim));
     },
     async close() {
       if (!started) await start();
@@ -188,9 +192,12 @@ function jsonWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, 
   return {
     format: nd ? 'ndjson' : 'json',
     row(r) {
-      const p = nd ? sink.write(obj(r) + '\n') : sink.write((n === 0 ? '[\n' : ',\n') + obj(r));
+      // Two writes, not one joined text: a two-part string is slow to encode (see delimitedWriter).
+      // The second waits for a write the first set off (one write at a time, as before).
+      const [a, b] = nd ? [obj(r), '\n'] : [n === 0 ? '[\n' : ',\n', obj(r)];
       n++;
-      return p;
+      const p = sink.write(a);
+      return p ? p.then(() => sink.write(b)) : sink.write(b);
     },
     async close() {
       if (!nd) await sink.write(n === 0 ? '[]\n' : '\n]\n');

@@ -512,6 +512,37 @@ describe('-o is atomic', () => {
   });
 });
 
+describe('the sink writes exactly the bytes of its texts', () => {
+  it('UTF-8: rows of any size, a character split across two writes, Buffers between texts', async () => {
+    // Each piece written alone and the whole text encoded at once must give the same bytes: a
+    // surrogate pair cut between two writes is one 4-byte character, a lone half at the very end U+FFFD.
+    const emoji = '\u{1F600}';
+    const pieces: (string | Buffer)[] = ['买家,"a""b"\n', 'x'.repeat(200_000) + '\n', emoji.slice(0, 1), emoji.slice(1) + '\n'];
+    for (let i = 0; i < 5000; i++) pieces.push(`v${i},买家${i},12.50\n`);
+    pieces.push(Buffer.from([0x41, 0x0a]), '尾\n', emoji.slice(0, 1));
+    const expected = Buffer.concat([
+      Buffer.from(pieces.slice(0, -3).join(''), 'utf8'),
+      Buffer.from([0x41, 0x0a]),
+      Buffer.from('尾\n', 'utf8'),
+      Buffer.from([0xef, 0xbf, 0xbd]),
+    ]);
+    const file = path.join(tmpDir(), 'sink.csv');
+    const sink = fileSink(file, 'utf8');
+    for (const p of pieces) await sink.write(p);
+    await sink.end();
+    expect(fs.readFileSync(file).equals(expected)).toBe(true);
+  });
+
+  it('GBK: the same texts in GB18030', async () => {
+    const file = path.join(tmpDir(), 'sink-gbk.csv');
+    const sink = fileSink(file, 'gbk');
+    const rows = Array.from({ length: 20_000 }, (_, i) => `买家${i},已发货\n`);
+    for (const r of rows) await sink.write(r);
+    await sink.end();
+    expect(iconv.decode(fs.readFileSync(file), 'gb18030')).toBe(rows.join(''));
+  });
+});
+
 describe('xlsx to a terminal', () => {
   // `-f xlsx` without -o on a terminal printed the zip's bytes (noise, and bytes a terminal may act
   // on); gzip likewise refuses to write compressed data to a terminal.

@@ -70,7 +70,18 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
   // comparator copies the array into two arrays of 8-byte heap slots (a 3M-row export: 20 MB
   // more at the run's peak, freed only by a full collection).
   const scratch = new Int32Array(n);
-  stableSort(order, scratch, (a, b) => store.compareBuyers(a, b) || cmpStr(store.rules(a), store.rules(b)) || store.paidAt(a) - store.paidAt(b) || cmpId(a, b));
+  // Buyers compared by their sort keys first (LateStore.buyerKeys), by their names only where those are equal.
+  const keys = store.buyerKeys();
+  const cmpBuyer = (a: number, b: number) => {
+    const x = keys[2 * a]!;
+    const y = keys[2 * b]!;
+    if (x !== y) return x < y ? -1 : 1;
+    const x2 = keys[2 * a + 1]!;
+    const y2 = keys[2 * b + 1]!;
+    if (x2 !== y2) return x2 < y2 ? -1 : 1;
+    return store.compareBuyers(a, b);
+  };
+  stableSort(order, scratch, (a, b) => cmpBuyer(a, b) || cmpStr(store.rules(a), store.rules(b)) || store.paidAt(a) - store.paidAt(b) || cmpId(a, b));
   // Window starts (offsets into `order`), then each window's length.
   const starts = new Int32Array(n);
   let count = 0;
@@ -80,7 +91,7 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
     const i = order[k]!;
     const first = order[from]!;
     const sameGroup =
-      k > from && store.hasBuyer(i) && store.compareBuyers(first, i) === 0 && store.rules(first) === store.rules(i) && rulesOf(store.rules(i)).combine.by !== 'none';
+      k > from && store.hasBuyer(i) && cmpBuyer(first, i) === 0 && store.rules(first) === store.rules(i) && rulesOf(store.rules(i)).combine.by !== 'none';
     if (sameGroup && store.paidAt(i) <= end) continue;
     // The late lines of one order priced per sub-order (assess.ts) are one voucher, with or without a
     // buyer name and whatever the rule's combining: a voucher key names its orders.
@@ -98,7 +109,7 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
   stableSort(byOutput, scratch, (a, b) => {
     const x = order[starts[a]!]!;
     const y = order[starts[b]!]!;
-    return store.paidAt(x) - store.paidAt(y) || store.compareBuyers(x, y) || cmpStr(store.rules(x), store.rules(y)) || cmpId(x, y);
+    return store.paidAt(x) - store.paidAt(y) || cmpBuyer(x, y) || cmpStr(store.rules(x), store.rules(y)) || cmpId(x, y);
   });
   const firsts = new Int32Array(count);
   const lengths = new Int32Array(count);

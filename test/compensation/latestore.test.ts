@@ -104,6 +104,39 @@ describe('LateStore compact encoding and its exact fallbacks', () => {
   });
 });
 
+describe('LateStore buyer sort keys (the windows\' sort)', () => {
+  // buyerKeys: where two orders' keys differ they must order the names as `<` does; where equal,
+  // compareBuyers decides. Checked pairwise against string comparison on names that share a
+  // start (买家…), end inside the keys, hold U+0000 (equal to a unit past the end in a key),
+  // surrogate pairs, and one past a name block.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const byKeys = (store: LateStore, keys: Float64Array, a: number, b: number) =>
+    keys[2 * a] !== keys[2 * b] ? (keys[2 * a]! < keys[2 * b]! ? -1 : 1) : keys[2 * a + 1] !== keys[2 * b + 1] ? (keys[2 * a + 1]! < keys[2 * b + 1]! ? -1 : 1) : store.compareBuyers(a, b);
+  const check = (names: string[]) => {
+    const store = new LateStore();
+    names.forEach((buyer, i) => store.push({ ...base, buyer, orderId: String(1000 + i) }));
+    const keys = store.buyerKeys();
+    for (let i = 0; i < names.length; i++) for (let j = 0; j < names.length; j++) expect([i, j, byKeys(store, keys, i, j)]).toEqual([i, j, cmp(names[i]!, names[j]!)]);
+  };
+  const base: LateOrder = {
+    orderId: '1', buyer: '', rules: 'tmall-2026', paidAt: Date.UTC(2026, 10, 1), deadline: Date.UTC(2026, 10, 2), shippedAt: null, hoursLate: 1,
+    payout: { kind: 'late', rate: new Money('0.3'), baseFen: 100, rawFen: 30, afterFen: 500 }, platformCompensation: null, shipSource: 'unshipped',
+  };
+
+  it('names sharing a start, ending inside the keys, with U+0000, surrogates and a name longer than a block', () => {
+    check(['买家0131861', '买家0131862', '买家01318', '买家0131861\u0000', '买家013186', '买家0131861a', '买家', '买家\u0000', '买家😀', '买家\uffff', '买家' + '9'.repeat(70_000), '买家' + '9'.repeat(70_000) + '1']);
+  });
+
+  it('an empty name among them (nothing shared), and random names over a small alphabet', () => {
+    check(['', 'a', 'ab', 'a\u0000', 'b', 'ba', '\u0000', 'abcdefg', 'abcdefh', 'abcdef']);
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ['x', 'y', '\u0000', '买', '\ud83d'];
+    const names = Array.from({ length: 120 }, () => 'tb_' + Array.from({ length: Math.floor(rnd() * 10) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+    check(names);
+  });
+});
+
 describe('LateStore put aside in a temporary file while orders are read', () => {
   it('gives back every field of 50,000 orders (13 blocks, all but the last put aside) exactly after load()', async () => {
     const { SpillFile } = await import('../../src/io/spill.js');

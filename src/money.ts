@@ -103,6 +103,37 @@ function plainAmount(t: string, max: number): 'ok' | 'implausible' | 'sub-fen' |
   return whole > max || (whole === max && fractionNonZero) ? 'implausible' : subFen ? 'sub-fen' : 'ok';
 }
 
+/**
+ * Whole fen of an amount in the plain shape checkMoneyText passes in one pass (digits, an optional
+ * fraction with nothing but zeros past the fen: "239.00", "0", "12.5"), up to 10^13 yuan; -1 for
+ * any other text (the caller parses it the general way). fenToMoney(plainFen(t)) equals
+ * parseMoney(t): the row reader makes its Decimals this way, by a lookup keyed by a number
+ * instead of by the cell's text (issue 21).
+ */
+export function plainFen(t: string): number {
+  const n = t.length;
+  let whole = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+  }
+  if (i === 0 || i > 13) return -1;
+  let frac = 0;
+  if (i < n) {
+    if (t.charCodeAt(i) !== 46 || i + 1 === n) return -1;
+    for (let k = i + 1; k < n; k++) {
+      const c = t.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) return -1;
+      if (k === i + 1) frac += c * 10;
+      else if (k === i + 2) frac += c;
+      else if (c !== 0) return -1;
+    }
+  }
+  return whole * 100 + frac;
+}
+
 /** Round to the fen, half-up (RULES 1.4). */
 export function toFen(m: Money): Money {
   return m.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);

@@ -4,7 +4,7 @@ import { PII_FIELDS } from './mask.js';
 import { checkOrderId, cleanCell, cleanText, cleanTracking, zeroedPast15 } from '../io/cells.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
-import { type Money, checkMoneyText, parseMoney } from '../money.js';
+import { type Money, checkMoneyText, fenToMoney, parseMoney, plainFen } from '../money.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
 import { type Grain, type Layout, lookupNormalized } from './layouts.js';
 import type { Order } from './types.js';
@@ -322,7 +322,11 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
                 : msg(`金额 "${shown(text)}" 不合理 (为负数或过大)`, `amount "${shown(text)}" is implausible (negative or too large)`),
         };
       }
-      if (moneyUsed[j] === 1 && v === 'ok') setMoney(o, moneyKeys[j]!, parseMoney(text) as Money);
+      if (moneyUsed[j] === 1 && v === 'ok') {
+        // The plain shape by its fen (a Decimal shared per amount), anything else parsed as text.
+        const fen = plainFen(text);
+        setMoney(o, moneyKeys[j]!, fen >= 0 ? fenToMoney(fen) : (parseMoney(text) as Money));
+      }
     }
     if (compensatedCol >= 0 && YES.has(get(cells, compensatedCol))) {
       // 是否赔付 = 是 with no 赔付金额: the platform paid the buyer an amount the row does not give.

@@ -1,7 +1,7 @@
 // Money helpers used by the fast paths: fen ⇄ Money must be exact, and the text range check must
 // give Decimal's own verdict. Expected values written out by hand.
 import { describe, expect, it } from 'vitest';
-import { Money, checkMoneyText, fenToMoney, fmtMoney, moneyToFen } from '../../src/money.js';
+import { Money, checkMoneyText, fenToMoney, fmtMoney, moneyToFen, parseMoney, plainFen } from '../../src/money.js';
 import { TimeZone } from '../../src/time.js';
 
 describe('fen and yuan', () => {
@@ -106,5 +106,33 @@ describe('checkMoneyText (no Decimal built)', () => {
     expect(checkMoneyText('1,234.505', max)).toBe('sub-fen'); // the general path
     expect(checkMoneyText('12.345元', max)).toBe('sub-fen');
     expect(checkMoneyText('12.34元', max)).toBe('ok');
+  });
+});
+
+describe('plainFen (the row reader makes amounts by their fen)', () => {
+  it('whole fen of the plain shape, -1 for anything else', () => {
+    // By hand: 239.00 yuan = 23900 fen; 12.5 = 1250; 12.3400 = 1234 (zeros past the fen);
+    // 007.50 = 750; 0 = 0.
+    expect(plainFen('239.00')).toBe(23900);
+    expect(plainFen('12.5')).toBe(1250);
+    expect(plainFen('12.3400')).toBe(1234);
+    expect(plainFen('007.50')).toBe(750);
+    expect(plainFen('0')).toBe(0);
+    expect(plainFen('100000000.00')).toBe(10000000000);
+    for (const t of ['', '12.345', '12.', '.5', '-1.00', '1,234.00', '239.00元', '¥12', ' 12', '1e3', '12345678901234']) expect([t, plainFen(t)]).toEqual([t, -1]);
+  });
+
+  it('fenToMoney(plainFen(t)) is parseMoney(t), digit for digit, on random amounts', () => {
+    let seed = 11;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * n);
+    for (let k = 0; k < 5000; k++) {
+      const whole = '0'.repeat(rnd(3)) + String(rnd(10 ** (1 + rnd(9))));
+      const frac = rnd(3) === 0 ? '' : '.' + String(rnd(100)).padStart(2, '0') + '0'.repeat(rnd(3));
+      const t = whole + frac;
+      const fen = plainFen(t);
+      expect(fen).toBeGreaterThanOrEqual(0);
+      expect(fenToMoney(fen).toString()).toBe((parseMoney(t) as Money).toString());
+      expect(fenToMoney(fen).eq(parseMoney(t) as Money)).toBe(true);
+    }
   });
 });

@@ -70,15 +70,12 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
   // comparator copies the array into two arrays of 8-byte heap slots (a 3M-row export: 20 MB
   // more at the run's peak, freed only by a full collection).
   const scratch = new Int32Array(n);
-  // Buyers compared by their sort keys first (LateStore.buyerKeys), by their names only where those are equal.
+  // Buyers compared by their sort key first (LateStore.buyerKeys), by their names only where those are equal.
   const keys = store.buyerKeys();
   const cmpBuyer = (a: number, b: number) => {
-    const x = keys[2 * a]!;
-    const y = keys[2 * b]!;
+    const x = keys[a]!;
+    const y = keys[b]!;
     if (x !== y) return x < y ? -1 : 1;
-    const x2 = keys[2 * a + 1]!;
-    const y2 = keys[2 * b + 1]!;
-    if (x2 !== y2) return x2 < y2 ? -1 : 1;
     return store.compareBuyers(a, b);
   };
   stableSort(order, scratch, (a, b) => cmpBuyer(a, b) || cmpStr(store.rules(a), store.rules(b)) || store.paidAt(a) - store.paidAt(b) || cmpId(a, b));

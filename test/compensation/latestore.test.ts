@@ -110,8 +110,7 @@ describe('LateStore buyer sort keys (the windows\' sort)', () => {
   // start (买家…), end inside the keys, hold U+0000 (equal to a unit past the end in a key),
   // surrogate pairs, and one past a name block.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const byKeys = (store: LateStore, keys: Float64Array, a: number, b: number) =>
-    keys[2 * a] !== keys[2 * b] ? (keys[2 * a]! < keys[2 * b]! ? -1 : 1) : keys[2 * a + 1] !== keys[2 * b + 1] ? (keys[2 * a + 1]! < keys[2 * b + 1]! ? -1 : 1) : store.compareBuyers(a, b);
+  const byKeys = (store: LateStore, keys: Float64Array, a: number, b: number) => (keys[a] !== keys[b] ? (keys[a]! < keys[b]! ? -1 : 1) : store.compareBuyers(a, b));
   const check = (names: string[]) => {
     const store = new LateStore();
     names.forEach((buyer, i) => store.push({ ...base, buyer, orderId: String(1000 + i) }));
@@ -129,6 +128,13 @@ describe('LateStore buyer sort keys (the windows\' sort)', () => {
 
   it('an empty name among them (nothing shared), and random names over a small alphabet', () => {
     check(['', 'a', 'ab', 'a\u0000', 'b', 'ba', '\u0000', 'abcdefg', 'abcdefh', 'abcdef']);
+    // All names the same (nothing past the shared part), and many distinct units (few in a key).
+    check(['买家1', '买家1', '买家1']);
+    check(Array.from({ length: 60 }, (_, k) => String.fromCharCode(0x4e00 + ((k * 7919) % 3000), 0x4e00 + ((k * 104729) % 3000), 0x61 + (k % 3))));
+    // 10,000 distinct units past the shared part: a key holds only 3 of them (base 10,001), so
+    // names equal in their first 3 units are told apart by compareBuyers.
+    const many = Array.from({ length: 4 }, (_, k) => String.fromCharCode(...Array.from({ length: 2500 }, (_, j) => 0x4e00 + k * 2500 + j)));
+    check([...many, 'abc1', 'abc2', 'abc', 'abc\u0000', 'abd', 'ab', '一丁七1', '一丁七', '一丁七0', many[0]! + 'x', many[0]!.slice(0, 3)]);
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const alphabet = ['x', 'y', '\u0000', '买', '\ud83d'];

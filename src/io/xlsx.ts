@@ -114,6 +114,21 @@ export const HEAD_FILL = { type: 'pattern' as const, pattern: 'solid' as const, 
 
 /** Points per line of 11-point text, for rows that show more than one line. */
 export const LINE_PT = 15;
+/**
+ * Points per line holding Chinese (or other wide) characters: CJK fonts set 11-point text taller
+ * (LibreOffice with Noto CJK cut the fifth line of a 75-pt, five-line 检测项目 cell).
+ */
+export const WIDE_LINE_PT = 18;
+
+/** How tall a wrapped cell's text is in points, in a column `width` wide: its lines, wide ones taller. */
+export function heightOf(shown: string, width: number): number {
+  let pt = 0;
+  for (const line of shown.split(/\r\n|[\r\n]/)) {
+    const w = displayWidth(line);
+    pt += Math.max(1, Math.ceil((w + PAD) / width)) * (w > [...line].length ? WIDE_LINE_PT : LINE_PT);
+  }
+  return pt;
+}
 /** Excel's highest row, in points. */
 const MAX_ROW_PT = 409;
 
@@ -336,7 +351,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
           head.font = { bold: true };
           head.alignment = { wrapText: true, vertical: 'middle' };
           head.fill = HEAD_FILL;
-          if (sized.some((z) => z.wrapHeader)) head.height = 2 * LINE_PT;
+          if (sized.some((z) => z.wrapHeader)) head.height = 2 * (heads.some((h) => displayWidth(h) > [...h].length) ? WIDE_LINE_PT : LINE_PT);
           sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
           head.commit();
           return sheet;
@@ -358,11 +373,15 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
           if (anyWrap) {
             // An explicit height: Excel does not grow a row for wrapped text by itself.
             let lines = 1;
+            let pt = 0;
             cells.forEach((v, i) => {
-              if (wraps[i] && typeof v === 'string') lines = Math.max(lines, linesOf(v, sized[i]!.width));
+              if (wraps[i] && typeof v === 'string') {
+                lines = Math.max(lines, linesOf(v, sized[i]!.width));
+                pt = Math.max(pt, heightOf(v, sized[i]!.width));
+              }
             });
             // At most Excel's highest row (409 pt); a taller cell scrolls within it.
-            if (lines > 1) row.height = Math.min(MAX_ROW_PT, lines * LINE_PT);
+            if (lines > 1) row.height = Math.min(MAX_ROW_PT, pt);
           }
           row.commit();
         }

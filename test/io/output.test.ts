@@ -187,8 +187,9 @@ describe('formats', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getColumn(1).width).toBe(50);
     expect(ws.getCell('A2').alignment?.wrapText).toBe(true);
-    // 120 + 2 padding over 50 a line = 3 lines (ceil 2.44) × 15 pt.
-    expect(ws.getRow(2).height).toBe(45);
+    // 120 + 2 padding over 50 a line = 3 lines (ceil 2.44) × 18 pt (Chinese lines: CJK fonts set them
+    // taller than 15 pt; LibreOffice cut the last of five Chinese lines at 75 pt).
+    expect(ws.getRow(2).height).toBe(54);
   });
 
   it('xlsx: rows past a sheet\'s limit go on over more sheets, each with its header (a spreadsheet cuts a longer sheet off)', async () => {

@@ -2,7 +2,7 @@
 // pure modules, hand rows to the output layer.
 import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
 import type { Ctx } from '../cli/context.js';
-import { InputError, UsageError, msg, say } from '../cli/errors.js';
+import { InputError, UsageError, msg, plural, say } from '../cli/errors.js';
 import { checkOrderId } from '../io/cells.js';
 import { HOUR_MS } from '../time.js';
 import type { Column } from '../io/columns.js';
@@ -196,6 +196,19 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
       includeResolved: Boolean(opts.all),
     });
     const matchedOrders = orders ? reviews.filter((r) => orders.has(r.orderId)).length : null;
+    // A review written after --as-of (a past --as-of on a newer file): the queue is as of a time
+    // before it existed, so "contact now" and its deadlines are not what they seem. Said, not hidden.
+    let later = 0;
+    for (const r of reviews) if (r.reviewedAt > ctx.asOf) later++;
+    if (later > 0) {
+      const at = ctx.tz.format(ctx.asOf);
+      ctx.warn(
+        msg(
+          `${later} 条需跟进的评价的评价时间晚于 --as-of (${at}): 队列按评价之前的时刻计算, 它们的动作和期限以评价时间为准; 要看现在的队列, 去掉 --as-of 或设为更晚的时间`,
+          `${plural(later, 'review')} to follow up ${later === 1 ? 'was' : 'were'} written after --as-of (${at}): the queue is as of a time before ${later === 1 ? 'it' : 'them'}, and ${later === 1 ? 'its' : 'their'} actions and deadlines count from the review time; for the queue as of now, leave --as-of out or set it later`,
+        ),
+      );
+    }
     return { items, reviews, read, duplicates, rows, cfg, rejects, matchedOrders, roster };
   } catch (e) {
     await rejects.abort();

@@ -77,6 +77,17 @@ describe('storeops reviews queue', () => {
     expect(fs.existsSync(state)).toBe(false);
   });
 
+  it('reviews written after --as-of are named on stderr (en and zh); a later --as-of says nothing', () => {
+    // examples/reviews.csv, to follow up (中评/差评, or a negative follow-up): …801 11-20 18:30,
+    // …701 11-20 23:10 and …902 11-21 08:30 are after 11-20 12:00; …903 (20:00) is a plain 好评, not in the queue.
+    const r = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-20 12:00:00', '-f', 'csv']);
+    expect(r.stderr).toContain('3 reviews to follow up were written after --as-of (2026-11-20 12:00:00): the queue is as of a time before them');
+    const zh = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'zh']);
+    expect(zh.stderr).toContain('3 条需跟进的评价的评价时间晚于 --as-of (2026-11-20 12:00:00)');
+    const later = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-21 12:00:00', '-f', 'csv']);
+    expect(later.stderr).not.toContain('after --as-of');
+  });
+
   it('csv headers follow --lang', () => {
     const r = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-21 10:00:00', '--lang', 'zh', '-f', 'csv']);
     expect(r.stdout.split('\n')[0]!.startsWith('优先级,订单编号,买家,评价结果,评价时间')).toBe(true);

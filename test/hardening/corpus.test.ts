@@ -83,7 +83,8 @@ const ORDER_EXPORT_ELSEWHERE: Record<string, string> = {
 };
 
 const ROW_DAMAGE: [file: string, rejected: string[], accepted: number][] = [
-  ['truncated.csv', [':4: this row has 23 cells but the header has 71 (ragged row)'], 2],
+  // Cut off in its last row, no line break after it: rejected as cut off (orders/read.ts), not as ragged.
+  ['truncated.csv', [":4: the file ends in the middle of this row (23 of the header's 71 cells, the row or its last cell incomplete, no line break after it)"], 2],
   ['unterminated-eof.csv', [':3: this row has 26 cells but the header has 71 (ragged row)'], 2],
   [
     'ragged.csv',

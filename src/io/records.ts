@@ -81,7 +81,10 @@ async function* rawChunks(s: Sniffed): AsyncGenerator<Buffer> {
 function badBytes(s: Sniffed, lineNo: number): InputError {
   return new InputError(
     msg(`${s.name} 第 ${lineNo} 行含有无法按 ${s.encoding} 解码的字节`, `${s.name}:${lineNo}: bytes that are not valid ${s.encoding}`),
-    msg('文件可能混用了编码或已损坏; 重新导出, 或用 --encoding 指定编码 (utf8 / gbk)。', 'the file may mix encodings or be damaged; export it again, or name the encoding with --encoding (utf8 / gbk).'),
+    msg(
+      '文件可能混用了编码、已损坏, 或在一个字符中间被截断 (下载或复制没有完成); 重新导出, 或用 --encoding 指定编码 (utf8 / gbk)。',
+      'the file may mix encodings, be damaged, or be cut off in the middle of a character (a download or copy that did not finish); export it again, or name the encoding with --encoding (utf8 / gbk).',
+    ),
   );
 }
 

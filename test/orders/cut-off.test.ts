@@ -54,6 +54,18 @@ describe('an export cut off in the middle of its last row', () => {
     expect(r.stderr).not.toContain('cut off');
   });
 
+  it('cut inside a character (UTF-8 小 is 3 bytes: 2 kept): exit 3, the hint says the file may be cut off', () => {
+    const f = path.join(dir, 'mid-char.csv');
+    const bytes = Buffer.from(full, 'utf8');
+    const at = bytes.lastIndexOf(Buffer.from('小红', 'utf8'));
+    fs.writeFileSync(f, bytes.subarray(0, at + 2));
+    const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-q']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${f}:3: bytes that are not valid utf8`);
+    expect(r.stderr).toContain('or be cut off in the middle of a character (a download or copy that did not finish); export it again');
+  });
+
   it('a whole last row without a line break after it is read as usual', () => {
     const f = path.join(dir, 'whole.csv');
     fs.writeFileSync(f, full.replace(/\r\n$/, ''));

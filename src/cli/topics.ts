@@ -35,7 +35,7 @@ const EXIT_MEANING: Record<number, Msg> = {
   [EXIT.attention]: msg('完成, 但有需要关注的: 有被拒绝的行、roster check 发现违规, 或 --fail-on 条件成立', 'done, but something needs attention: rows were rejected, roster check found violations, or a --fail-on condition matched'),
   [EXIT.usage]: msg('用法错误: 未知选项、取值不对、缺少参数, 或需要回答却没有终端', 'usage: unknown option, bad value, missing argument, or an answer needed but no terminal'),
   [EXIT.input]: msg('输入不可用: 文件缺失/不可读、文件类型不对、无法识别的格式、缺少必需的列、无法解码, 或 --strict 下有被拒绝的行', 'input unusable: missing/unreadable file, the wrong kind of file, unknown layout, required column missing, undecodable bytes, or a rejection under --strict'),
-  [EXIT.state]: msg('状态数据库忙 (另一个运行占用; 稍后重试) 或已损坏', 'state database busy (another run holds it; retry) or damaged'),
+  [EXIT.state]: msg('状态数据库忙 (另一个运行占用; 稍后重试)、已损坏, 或无法打开/写入 (权限、磁盘已满: 先解决再运行)', 'state database busy (another run holds it; retry), damaged, or not writable (permissions, disk full: fix that, then run again)'),
   [EXIT.output]: msg('输出无法写入', 'output could not be written'),
   [EXIT.notify]: msg('加了 --notify-required 且通知没有送达', '--notify-required and a notification could not be delivered'),
   [EXIT.internal]: msg('内部错误: storeops 的缺陷 (加 --debug 再运行并报告)', 'internal error: a bug in storeops (run again with --debug and report it)'),

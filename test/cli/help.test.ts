@@ -126,7 +126,7 @@ describe('help', async () => {
     // The exit-code table of docs/cli.md, one line per code.
     expect(codes.stdout).toContain('    3  input unusable: missing/unreadable file, the wrong kind of file');
     expect(codes.stdout).toContain('  130  interrupted (Ctrl-C)');
-    expect((await cli(['help', 'exit-codes', '--lang', 'zh'])).stdout).toContain('    4  状态数据库忙 (另一个运行占用; 稍后重试) 或已损坏');
+    expect((await cli(['help', 'exit-codes', '--lang', 'zh'])).stdout).toContain('    4  状态数据库忙 (另一个运行占用; 稍后重试)、已损坏, 或无法打开/写入');
     for (const t of ['formats', 'rules', 'config', 'cron']) {
       const en = await cli(['help', t]);
       const zh = await cli(['help', t, '--lang', 'zh']);

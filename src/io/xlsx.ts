@@ -98,13 +98,6 @@ export function xlsxCell(col: Column, v: unknown, c: CellContext): XlsxCell {
   }
 }
 
-/** Lines a cell shows in a column of `width`: its own line breaks, and wrapping past WRAP_AT. */
-export function linesOf(shown: string, width: number): number {
-  let n = 0;
-  for (const line of shown.split(/\r\n|[\r\n]/)) n += Math.max(1, Math.ceil((displayWidth(line) + PAD) / width));
-  return n;
-}
-
 /** Thin light-grey lines around every cell, so a printed sheet reads across (no print gridlines needed). */
 export const GRID = (() => {
   const side = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
@@ -120,14 +113,22 @@ export const LINE_PT = 15;
  */
 export const WIDE_LINE_PT = 18;
 
-/** How tall a wrapped cell's text is in points, in a column `width` wide: its lines, wide ones taller. */
-export function heightOf(shown: string, width: number): number {
+/** Points per line of `text`: taller when it holds wide (Chinese) characters. */
+function linePt(text: string, width = displayWidth(text)): number {
+  return width > [...text].length ? WIDE_LINE_PT : LINE_PT;
+}
+
+/** A wrapped cell's text in a column `width` wide: its lines (wrapped at `width`, a line break starting a new one) and their height in points. */
+export function heightOf(shown: string, width: number): { lines: number; pt: number } {
+  let lines = 0;
   let pt = 0;
   for (const line of shown.split(/\r\n|[\r\n]/)) {
     const w = displayWidth(line);
-    pt += Math.max(1, Math.ceil((w + PAD) / width)) * (w > [...line].length ? WIDE_LINE_PT : LINE_PT);
+    const n = Math.max(1, Math.ceil((w + PAD) / width));
+    lines += n;
+    pt += n * linePt(line, w);
   }
-  return pt;
+  return { lines, pt };
 }
 /** Excel's highest row, in points. */
 const MAX_ROW_PT = 409;
@@ -351,7 +352,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
           head.font = { bold: true };
           head.alignment = { wrapText: true, vertical: 'middle' };
           head.fill = HEAD_FILL;
-          if (sized.some((z) => z.wrapHeader)) head.height = 2 * (heads.some((h) => displayWidth(h) > [...h].length) ? WIDE_LINE_PT : LINE_PT);
+          if (sized.some((z) => z.wrapHeader)) head.height = 2 * Math.max(...heads.map((h) => linePt(h)));
           sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
           head.commit();
           return sheet;
@@ -376,8 +377,9 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
             let pt = 0;
             cells.forEach((v, i) => {
               if (wraps[i] && typeof v === 'string') {
-                lines = Math.max(lines, linesOf(v, sized[i]!.width));
-                pt = Math.max(pt, heightOf(v, sized[i]!.width));
+                const h = heightOf(v, sized[i]!.width);
+                lines = Math.max(lines, h.lines);
+                pt = Math.max(pt, h.pt);
               }
             });
             // At most Excel's highest row (409 pt); a taller cell scrolls within it.

@@ -364,13 +364,14 @@ describe('a read-only target, run as whoever runs the tests (root on CI: a cron 
     const target = path.join(dir, 'final.csv');
     fs.writeFileSync(target, 'last month');
     fs.chmodSync(target, 0o444);
-    const r = spawnSync(process.execPath, [BIN, ...RUN, '-o', target], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', LANG: 'C', TZ: 'UTC', HOME: dir }, encoding: 'utf8' });
+    const run = () => spawnSync(process.execPath, [BIN, ...RUN, '-o', target], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', LANG: 'C', TZ: 'UTC', HOME: dir }, encoding: 'utf8' });
+    const r = run();
     expect(r.status).toBe(5);
     expect(r.stderr).toContain(`cannot write output file ${target}: the file is read-only (write-protected); it was left as it was`);
     expect(fs.readFileSync(target, 'utf8')).toBe('last month');
     expect(fs.readdirSync(dir)).toEqual(['final.csv']);
     fs.chmodSync(target, 0o600);
-    const ok = spawnSync(process.execPath, [BIN, ...RUN, '-o', target], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', LANG: 'C', TZ: 'UTC', HOME: dir }, encoding: 'utf8' });
+    const ok = run();
     expect(ok.status).toBe(0);
     expect(fs.readFileSync(target, 'utf8')).toContain(HEADER);
   });

@@ -27,6 +27,7 @@ export const VOUCHER_COLUMNS: Column[] = [
 
 export const ORDER_ROW_COLUMNS: Column[] = [
   { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id', brief: true },
+  { key: 'lineId', zh: '子订单编号', en: 'lineId', type: 'id', brief: 'filled' },
   { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
   { key: 'paidAt', zh: '付款时间', en: 'paidAt', type: 'time' },
   { key: 'deadline', zh: '发货截止', en: 'deadline', type: 'time', brief: true },

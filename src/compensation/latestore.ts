@@ -85,6 +85,8 @@ export class LateStore {
   private readonly keys: Int32Array[] = [];
   private readonly tags: Uint8Array[] = [];
   private readonly otherIds = new Map<number, string>();
+  /** The 子订单编号 of a late line of an order judged line by line (few: only item reports). */
+  private readonly lineIds = new Map<number, string>();
   private readonly whole = new Map<number, LateOrder>();
   private readonly names: Uint16Array[] = [];
   private nameEnd = NAME_BLOCK;
@@ -140,6 +142,7 @@ export class LateStore {
     const paid = seconds(l.paidAt);
     const deadline = seconds(l.deadline);
     const shipped = l.shippedAt === null ? NO_TIME : seconds(l.shippedAt);
+    if (l.lineId !== undefined) this.lineIds.set(i, l.lineId);
     const platformFen = l.platformCompensation === null ? null : moneyToFen(l.platformCompensation);
     if (paid === undefined || deadline === undefined || shipped === undefined || !fen32(p.baseFen) || !fen32(p.afterFen) || (platformFen !== null && !fen32(platformFen))) {
       tag[t] = WHOLE;
@@ -411,7 +414,8 @@ export class LateStore {
     const [num, dbl, o] = this.payload(i);
     const shipped = num[o + SHIPPED]!;
     const platform = num[o + PLATFORM]!;
-    return {
+    const lineId = this.lineIds.get(i);
+    const l: LateOrder = {
       orderId: this.orderId(i),
       buyer: this.buyer(i),
       rules: this.ruleIds[tag[t + 3]!]!,
@@ -423,5 +427,7 @@ export class LateStore {
       platformCompensation: platform === NO_FEN ? null : fenToMoney(platform),
       shipSource: SOURCES[tag[t + 1]!]!,
     };
+    if (lineId !== undefined) l.lineId = lineId;
+    return l;
   }
 }

@@ -40,6 +40,7 @@ export function* orderRows(v: Reconciled, base: BaseRule): Generator<Row> {
   for (const l of v.orders) {
     yield {
       orderId: l.orderId,
+      lineId: l.lineId ?? '',
       buyer: l.buyer,
       paidAt: l.paidAt,
       deadline: l.deadline,

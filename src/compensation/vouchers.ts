@@ -38,6 +38,8 @@ export interface LateOrder {
   payout: LatePayout;
   platformCompensation: Money | null;
   shipSource: 'pickup_scan' | 'marked_shipped' | 'unshipped';
+  /** The line's 子订单编号 when its order was judged line by line (assess.ts: an item report under a per-sub-order rule set). */
+  lineId?: string;
 }
 
 /** A paid order of the buyer that has not shipped and is not closed: it may still become late. */

@@ -28,8 +28,11 @@ export interface Column {
   en: string;
   type?: CellType;
   labels?: Labels;
-  /** In the short terminal view: a column an operator acts on (the table shows all with --wide). */
-  brief?: boolean;
+  /**
+   * In the short terminal view: a column an operator acts on (the table shows all with --wide);
+   * 'filled': only when some row has a value in it (a line id, present only for an item report).
+   */
+  brief?: boolean | 'filled';
   /**
    * Never cut in the terminal table, though text: the row's key, what the user types next (a rule
    * set id, an agent) or reads exactly (a date). Other text columns are cut instead.

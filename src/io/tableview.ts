@@ -167,14 +167,20 @@ export interface TableOptions extends TableView {
 
 /** The table writer: buffers the rows (widths need all of them), then writes the fitted table. */
 export function tableWriter(sink: ByteSink, all: readonly Column[], c: CellContext, o: TableOptions) {
-  const columns = viewColumns(all, o.wide);
-  const rows: string[][] = [];
+  let columns = viewColumns(all, o.wide);
+  let rows: string[][] = [];
   return {
     format: 'table' as const,
     async row(r: Row) {
       rows.push(columns.map((col) => oneLine(cellText(col, r[col.key], c))));
     },
     async close() {
+      // A column shown only when filled (Column.brief 'filled') is left out when every cell is empty.
+      const keep = columns.map((col, i) => o.wide || col.brief !== 'filled' || rows.some((r) => r[i] !== ''));
+      if (keep.includes(false)) {
+        columns = columns.filter((_, i) => keep[i]);
+        rows = rows.map((r) => r.filter((_, i) => keep[i]));
+      }
       const heads = columns.map((col) => header(col, c.lang));
       const parts = layoutTable(columns, heads, rows, o.wide ? undefined : o.width);
       const bold = paint(o.color).bold;

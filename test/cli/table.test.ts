@@ -183,6 +183,32 @@ describe('every command fits the terminal', () => {
     expect(r.stderr).not.toContain('--wide for all');
   });
 
+  it('shows a column marked "filled" (compensate --by order lineId) only when a row has a value in it', async () => {
+    const { tableWriter } = await import('../../src/io/tableview.js');
+    const LINE: Column = { key: 'lineId', zh: '子订单编号', en: 'lineId', type: 'id', brief: 'filled' };
+    const out = async (rows: Record<string, string>[], wide = false) => {
+      let text = '';
+      const infos: string[] = [];
+      const sink = { write: async (t: string) => void (text += t), end: async () => {}, abort: async () => {} };
+      const w = tableWriter(sink as never, [{ ...ORDER, brief: true }, LINE, AMOUNT], { lang: 'en' } as never, { wide, color: false, info: (m) => infos.push(m.en) });
+      for (const r of rows) await w.row(r);
+      await w.close();
+      return [text, infos.join('')];
+    };
+    // Filled in one row: shown, the empty cell blank; AMOUNT (not brief) left out: 2 of 3 columns.
+    expect(await out([{ orderId: '3700000000000000001', lineId: '3700000000000000011', amount: '5.00' }, { orderId: '3700000000000000002', lineId: '', amount: '5.00' }])).toEqual([
+      'orderId              lineId\n3700000000000000001  3700000000000000011\n3700000000000000002\n',
+      '(the table shows 2 of 3 columns; --wide for all, or -f csv / -o file.xlsx to export every column)',
+    ]);
+    // Empty in every row: left out, and the note counts 1 of 3.
+    expect(await out([{ orderId: '3700000000000000002', lineId: '', amount: '5.00' }])).toEqual([
+      'orderId\n3700000000000000002\n',
+      '(the table shows 1 of 3 columns; --wide for all, or -f csv / -o file.xlsx to export every column)',
+    ]);
+    // --wide: every column, the empty one too.
+    expect((await out([{ orderId: '3700000000000000002', lineId: '', amount: '5.00' }], true))[0]).toBe('orderId              lineId  amount\n3700000000000000002            5.00\n');
+  });
+
   it('says on stderr that the short view left columns out', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table'], { env: { COLUMNS: '120' } });
     // state is as wide as paid_by_platform; toIssue (what the shop must still issue) is in the short view.

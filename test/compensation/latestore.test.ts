@@ -18,6 +18,8 @@ function late(i: number): LateOrder {
     payout: { kind: i % 2 === 0 ? 'late' : 'out_of_stock', rate: new Money(i % 2 === 0 ? '0.3' : '0.1'), baseFen: 10000 + i, rawFen: 3000 + i, afterFen: 3000 + i },
     platformCompensation: i % 11 === 0 ? new Money('5.01') : null,
     shipSource: i % 5 === 0 ? 'unshipped' : 'marked_shipped',
+    // Every 13th is a line of an order judged line by line: its 子订单编号 comes back with it.
+    ...(i % 13 === 4 ? { lineId: String(3515313147329400000n + BigInt(i)) } : {}),
   };
 }
 
@@ -43,6 +45,9 @@ describe('LateStore', () => {
     expect(store.orderId(4096)).toBe('3515313147329304096');
     expect(store.buyer(4096)).toBe('buyer-22');
     expect(store.orderId(9007)).toBe('261201-600000009007');
+    // 4097 = 13 × 315 + 2: no line id; 4099 = 13 × 315 + 4: line 3515313147329404099.
+    expect(store.get(4097).lineId).toBeUndefined();
+    expect(store.get(4099).lineId).toBe('3515313147329404099');
   });
 });
 
@@ -169,6 +174,10 @@ describe('LateStore put aside in a temporary file while orders are read', () => 
       expect({ ...a, payout: { ...a.payout, rate: a.payout.rate.toString() } }).toEqual({ ...b, payout: { ...b.payout, rate: b.payout.rate.toString() } });
       expect(spilled.buyer(i)).toBe(`${'买家'.repeat(20)}-${i % 1013}`);
     }
+    // Line ids of orders in blocks put aside: 4 and 39,004 (13 × 3000 + 4) have one, 39,005 none.
+    expect(spilled.get(4).lineId).toBe('3515313147329400004');
+    expect(spilled.get(13 * 3000 + 4).lineId).toBe('3515313147329439004');
+    expect(spilled.get(13 * 3000 + 5).lineId).toBeUndefined();
     expect(spilled.compareBuyers(1, 1014)).toBe(0); // 1 and 1014 are both buyer …-1 (1014 mod 1013 = 1)
     spilled.close();
   });

@@ -35,14 +35,26 @@ describe('tmall-2026 with an item report: each sub-order priced on its own', () 
     expect(r.stderr).toContain('2 orders read, 2 paid, 2 late, 0 not judged');
   });
 
-  it('--by order shows each late line with its own working', () => {
+  it('--by order shows each late line with its own working, told apart by its 子订单编号', () => {
     const r = runCli(['compensate', both, ...AS_OF, '-f', 'json', '--by', 'order']);
-    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((x) => [x.orderId, x.base, x.rate, x.raw, x.afterMinimum])).toEqual([
-      [A, '2000.00', '0.05', '100.00', '50.00'],
-      [A, '2000.00', '0.05', '100.00', '50.00'],
-      [B, '20.00', '0.05', '1.00', '5.00'],
-      [B, '20.00', '0.05', '1.00', '5.00'],
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((x) => [x.orderId, x.lineId, x.base, x.rate, x.raw, x.afterMinimum])).toEqual([
+      [A, '3700000000000000011', '2000.00', '0.05', '100.00', '50.00'],
+      [A, '3700000000000000012', '2000.00', '0.05', '100.00', '50.00'],
+      [B, '3700000000000000021', '20.00', '0.05', '1.00', '5.00'],
+      [B, '3700000000000000022', '20.00', '0.05', '1.00', '5.00'],
     ]);
+    // csv: the line ids as text a spreadsheet keeps whole, as the order ids are.
+    const csv = runCli(['compensate', both, ...AS_OF, '-f', 'csv', '--by', 'order']).stdout.split(/\r?\n/);
+    expect(csv[0]!.split(',').slice(0, 3)).toEqual(['orderId', 'lineId', 'buyer']);
+    expect(csv[1]!.split(',').slice(0, 2)).toEqual([A, '3700000000000000011']);
+    expect(csv[2]!.split(',').slice(0, 2)).toEqual([A, '3700000000000000012']);
+  });
+
+  it('--by order on an order report alone: the lineId column is empty (the order is judged as one)', () => {
+    const ord = write(dir, 'alone.csv', taobaoCsv([order(A, { 买家会员名: '小明', 订单状态: '卖家已发货，等待买家确认', 订单创建时间: '2026-11-01 09:59:00', 订单付款时间: '2026-11-01 10:00:00', 买家应付货款: '4000.00', 买家应付邮费: '0.00', 买家实际支付金额: '4000.00', 发货时间: '2026-11-04 10:00:00' })]));
+    const r = runCli(['compensate', ord, ...AS_OF, '-f', 'json', '--by', 'order']);
+    // 24 h late: 5 % × 4000.00 = 200.00 → the 50.00 maximum.
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((x) => [x.orderId, x.lineId, x.afterMinimum])).toEqual([[A, '', '50.00']]);
   });
 
   it('one line on time, one late: only the late line is paid (5 % × 300.00 = 15.00, not 5 % × 400.00 = 20.00)', () => {

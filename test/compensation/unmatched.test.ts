@@ -26,6 +26,18 @@ describe('side-input rows that match no order', () => {
     expect(r.stderr).toContain(`--shipments ${sh}: 2 of 3 row(s) of the pickup scans match no order in the exports (by order id or tracking number) and were not used: ${sh}:3 (1111111111111111111), ${sh}:4 (ZT9). The scans that matched were used as usual.`);
   });
 
+  it('--shipments: a scan naming the order id comes before an earlier scan of its waybill (docs/rules.md §1.1)', () => {
+    // A: paid 11-10 09:00:00, deadline 11-12 09:00:00. By id: 11-12 11:00:00 (2 h late); by its waybill
+    // SF1001: 11-12 08:00:00 (on time). The id's scan counts: 2 h late, (200.00 − 10.00) × 30 % = 57.00.
+    const sh = write(dir, 'both.csv', `订单编号,物流单号,揽收时间\n,SF1001,2026-11-12 08:00:00\n${A},,2026-11-12 11:00:00\n`);
+    const r = runCli([...RUN, '--shipments', sh]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.orderIds, v.amount, v.maxHoursLate])).toEqual([[[A], '57.00', 2]]);
+    // Without the id's row the waybill's scan counts: on time, nothing owed (B on time as well).
+    const wb = write(dir, 'waybill.csv', '订单编号,物流单号,揽收时间\n,SF1001,2026-11-12 08:00:00\n');
+    expect(JSON.parse(runCli([...RUN, '--shipments', wb]).stdout)).toEqual([]);
+  });
+
   it('--shipments where nothing matches says that every order was judged by 发货时间', () => {
     const sh = write(dir, 'wrong.csv', '订单编号,揽收时间\n1111111111111111111,2026-11-12 10:00:00\n');
     const r = runCli([...RUN, '--shipments', sh]);

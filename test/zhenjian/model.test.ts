@@ -45,6 +45,13 @@ function settings(over: Partial<Settings> = {}): Settings {
 const s2 = (x: Money) => x.toFixed(2);
 
 describe('cost model (RULES §3)', () => {
+  it('the yearly maximum multiplies the per-test maximum as shown (rounded to the fen), not the unrounded cost', () => {
+    // deal 199.99, commission 5 %: 9.9995; per sample 80 + 8 + 9.9995 = 97.9995; × 5 + 450 = 939.9975 → 940.00 (half-up).
+    // 3 tests: 3 × 940.00 = 2820.00 (3 × 939.9975 = 2819.9925 would round to 2819.99). Charged: 5 × 199.99 + 450 = 1449.95; × 3 = 4349.85.
+    const e = estimate(product({ dealPrice: m('199.99') }), table, settings());
+    expect([s2(e.realCostMax), s2(e.annualRealCostMax), s2(e.chargedMax), s2(e.annualChargedMax)]).toEqual(['940.00', '2820.00', '1449.95', '4349.85']);
+  });
+
   it('ordinary goods: registration estimate vs real charge vs real cost', () => {
     const e = estimate(product(), table, settings());
     // 女装 → ordinary range 3–5 samples (Q5).

@@ -39,9 +39,53 @@ export interface Sniffed {
    * ended, it tells a file cut off in the middle of a row (no line break at its end).
    */
   lastByte?(): number | undefined;
+  /**
+   * Once the stream has ended: whether the file ends inside a multi-byte character of `encoding`
+   * (utf8 or gb18030), as a download or copy cut off there does. False before the end.
+   */
+  endsInsideCharacter?(encoding: string): boolean;
 }
 
 const SNIFF_BYTES = 256 * 1024;
+/** How much of the file's end is looked at for a character cut off there. */
+const TAIL_BYTES = 4096;
+
+/**
+ * Whether `tail` (the file's last bytes) ends inside a multi-byte character. UTF-8: a lead byte
+ * short of its continuation bytes. GB18030: its characters are read from the last byte below 0x30
+ * (a comma, quote or line break, never part of one); a lead byte (0x81–0xFE) left without its
+ * second byte, or a four-byte character cut after its second or third byte. False when the tail
+ * holds no such byte to start from (nothing is claimed on a guess).
+ */
+export function endsInsideCharacter(tail: Buffer, encoding: string): boolean {
+  if (encoding === 'utf8') {
+    for (let back = 1; back <= 3 && back <= tail.length; back++) {
+      const c = tail[tail.length - back]!;
+      if ((c & 0xc0) === 0x80) continue;
+      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+      return need > back;
+    }
+    return false;
+  }
+  if (encoding !== 'gb18030') return false;
+  let i = tail.length - 1;
+  while (i >= 0 && tail[i]! >= 0x30) i--;
+  if (i < 0) return false;
+  for (i++; i < tail.length; ) {
+    const c = tail[i]!;
+    if (c < 0x81 || c === 0xff) {
+      i++;
+      continue;
+    }
+    if (i + 1 >= tail.length) return true; // a lead byte, its second byte cut off
+    const d = tail[i + 1]!;
+    if (d >= 0x30 && d <= 0x39) {
+      if (i + 3 >= tail.length) return true; // a four-byte character cut after its second or third byte
+      i += 4;
+    } else i += 2;
+  }
+  return false;
+}
 /** Bytes per read: 64 KB reads cost a third of the reading time of a big export in stream overhead. */
 const READ_CHUNK = 1 << 20;
 
@@ -179,18 +223,30 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
   const complete = prefix.length < SNIFF_BYTES;
   let handed = 0;
   let last: number | undefined;
+  // The last two chunks handed on (references, not copies), for the file's tail once it has ended.
+  let lastChunk: Buffer | undefined;
+  let chunkBefore: Buffer | undefined;
+  let ended = false;
+  const seen = (b: Buffer) => {
+    handed += b.length;
+    if (!b.length) return;
+    last = b[b.length - 1];
+    chunkBefore = lastChunk;
+    lastChunk = b;
+  };
   const again = Readable.from(
     (async function* () {
       if (prefix.length) {
-        handed += prefix.length;
-        last = prefix[prefix.length - 1];
+        seen(prefix);
         yield prefix;
       }
       for (;;) {
         const n = await rest.next();
-        if (n.done) return;
-        handed += n.value.length;
-        if (n.value.length) last = n.value[n.value.length - 1];
+        if (n.done) {
+          ended = true;
+          return;
+        }
+        seen(n.value);
         yield n.value;
       }
     })(),
@@ -200,6 +256,11 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     size,
     bytesRead: () => handed,
     lastByte: () => last,
+    endsInsideCharacter: (encoding: string) => {
+      if (!ended || !lastChunk) return false;
+      const tail = lastChunk.length >= TAIL_BYTES || !chunkBefore ? lastChunk.subarray(-TAIL_BYTES) : Buffer.concat([chunkBefore.subarray(-(TAIL_BYTES - lastChunk.length)), lastChunk]);
+      return endsInsideCharacter(tail, encoding);
+    },
     readElsewhere: (n: number) => {
       handed += n;
     },

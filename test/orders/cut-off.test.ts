@@ -6,6 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tmpDir } from '../helpers.js';
 import { order, taobaoCsv } from './build.js';
+import iconv from 'iconv-lite';
+
+const iconvEncode = (t: string) => iconv.encode(t, 'gbk');
 
 const shipped = '卖家已发货，等待买家确认';
 // A: paid 2026-11-10 09:00:00, deadline +48 h = 11-12 09:00:00, shipped 11-13 10:00:00 (25 h late):
@@ -54,7 +57,7 @@ describe('an export cut off in the middle of its last row', () => {
     expect(r.stderr).not.toContain('cut off');
   });
 
-  it('cut inside a character (UTF-8 小 is 3 bytes: 2 kept): exit 3, the hint says the file may be cut off', () => {
+  it('cut inside a character (UTF-8 小 is 3 bytes: 2 kept): exit 3, says the file was cut off there', () => {
     const f = path.join(dir, 'mid-char.csv');
     const bytes = Buffer.from(full, 'utf8');
     const at = bytes.lastIndexOf(Buffer.from('小红', 'utf8'));
@@ -62,8 +65,34 @@ describe('an export cut off in the middle of its last row', () => {
     const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-q']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${f}:3: bytes that are not valid utf8`);
-    expect(r.stderr).toContain('or be cut off in the middle of a character (a download or copy that did not finish); export it again');
+    expect(r.stderr).toContain(`${f}:3: bytes that are not valid utf8: the file ends in the middle of a character, so it was cut off (a download or copy that did not finish)`);
+    expect(r.stderr).toContain('hint: export it again from the seller centre (or download or copy it again), then run again.');
+    const zh = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-q', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`${f} 第 3 行含有无法按 utf8 解码的字节: 文件在一个字符中间结束, 被截断了 (下载或复制没有完成)`);
+  });
+
+  it('cut inside a GBK character (小 is B0 A1 … 2 bytes: 1 kept), also on stdin: says the file was cut off', () => {
+    const f = path.join(dir, 'mid-char-gbk.csv');
+    const gbk = iconvEncode(full);
+    const at = gbk.lastIndexOf(iconvEncode('小红'));
+    fs.writeFileSync(f, gbk.subarray(0, at + 1));
+    const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-q']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${f}:3: bytes that are not valid gb18030: the file ends in the middle of a character, so it was cut off`);
+    const stdin = runCli(['compensate', '-', '--as-of', '2026-11-20 12:00:00', '-q'], { input: fs.readFileSync(f) });
+    expect(stdin.code).toBe(3);
+    expect(stdin.stderr).toContain('stdin:3: bytes that are not valid gb18030: the file ends in the middle of a character');
+  });
+
+  it('bad bytes inside the file, which ends whole: the old hint (mixed encodings), not "cut off"', () => {
+    const f = path.join(dir, 'mixed.csv');
+    const bytes = Buffer.from(full, 'utf8');
+    const at = bytes.lastIndexOf(Buffer.from('小红', 'utf8'));
+    fs.writeFileSync(f, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xb0, 0xa1]), bytes.subarray(at + 3)]));
+    const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-q']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${f}:3: bytes that are not valid utf8\n`);
+    expect(r.stderr).toContain('the file may mix encodings, be damaged, or be cut off in the middle of a character');
   });
 
   it('a whole last row without a line break after it is read as usual', () => {

@@ -64,9 +64,17 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     const shipSlack = scanned !== undefined ? scanned.slack : (o.timeSlack?.shippedAt ?? 0);
     if (shippedAt + shipSlack <= deadline) return { verdict: 'on_time', deadline };
     if (shippedAt <= deadline + deadlineSlack) return { verdict: 'not_judged', reason: 'time_precision' };
-    // The tier (late or out of stock, and its rate) must not depend on the lost seconds either.
+    // The tier (late or out of stock, and its rate) must not depend on the lost seconds either:
+    // nor the window, when it runs from the paid time to a promised time (抖店, 拼多多): each end
+    // may be up to its slack later, so the window may be shorter (paid later) or longer (promised later).
     const tier = lateTier(deadline, shippedAt, windowHours, o, rules);
-    if (lateTier(deadline + deadlineSlack, shippedAt, windowHours, o, rules) !== tier || lateTier(deadline, shippedAt + shipSlack, windowHours, o, rules) !== tier) {
+    const windowSlack = o.promisedShipAt !== null ? [-(o.timeSlack?.paidAt ?? 0) / HOUR_MS, deadlineSlack / HOUR_MS] : [0, 0];
+    const corners = windowSlack.flatMap((w) => [
+      lateTier(deadline, shippedAt, windowHours + w, o, rules),
+      lateTier(deadline + deadlineSlack, shippedAt, windowHours + w, o, rules),
+      lateTier(deadline, shippedAt + shipSlack, windowHours + w, o, rules),
+    ]);
+    if (corners.some((t) => t !== tier)) {
       return { verdict: 'not_judged', reason: 'time_precision' };
     }
     return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: tier.kind, windowHours };

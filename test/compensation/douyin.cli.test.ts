@@ -112,4 +112,39 @@ describe('compensate on a Douyin export (auto → douyin-2025)', () => {
       expect(r.stderr).not.toContain('no_ship_time');
     }
   });
+
+  it('times without seconds: a promised window that may be just over 48 h or not is not judged (its tier, 0.00 or 1 %, depends on them)', () => {
+    // docs/rules.md §1.7: of times shown without seconds only what holds for every lost second is judged.
+    // An Excel re-save, every time without seconds:
+    // …501 paid 11-10 9:00, promised 11-12 9:00: the window is 48 h − 59 s … 48 h + 59 s (paid 9:00:30 and
+    //   promised 9:00:59 give 48 h 29 s). Shipped 11-13 10:00, 25 h late (≤ 48 h). §1.3b: a ≤ 48 h window pays
+    //   0 % (tier 4: 0.00), a 48–240 h window 1 %, min 2 (tier 5: 200.00 × 1 % = 2 yuan → 2.00). The charge
+    //   depends on the lost seconds: not judged (time_precision). It was judged 0.00 on a window of exactly 48 h.
+    // …502 paid 11-10 9:00, promised 11-13 9:00: 72 h ± 59 s, all in the 48–240 h row; 25 h late ± 59 s:
+    //   300.00 × 1 % = 3 yuan → 3.00 whatever the seconds: judged.
+    const dir = tmpDir();
+    const H: string[] = DOUYIN_HEADERS;
+    const row = (id: string, paid: string, promised: string, shipped: string) => {
+      const v: Record<string, string> = {
+        主订单编号: `\t${id}`, 子订单编号: `\t${id}`, 选购商品: '羊毛围巾', 商品数量: '1', 商品单价: paid, 订单应付金额: paid, 运费: '0.00',
+        订单提交时间: '2026/11/10 8:58', 支付完成时间: '2026/11/10 9:00', 订单状态: '已发货', 承诺发货时间: promised, 订单类型: '普通订单',
+        用户昵称: '买家', 发货时间: shipped,
+      };
+      return H.map((h) => csvCell(v[h] ?? '')).join(',');
+    };
+    const f = path.join(dir, 'douyin-resaved.csv');
+    fs.writeFileSync(
+      f,
+      '\uFEFF' +
+        [H.map(csvCell).join(','), row('6900000000000000501', '200.00', '2026/11/12 9:00', '2026/11/13 10:00'), row('6900000000000000502', '300.00', '2026/11/13 9:00', '2026/11/14 10:00')].join('\r\n') +
+        '\r\n',
+    );
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json'], { tz });
+      const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+      expect(rows.map((v) => [v.orderIds, v.amount, v.state])).toEqual([[['6900000000000000502'], '3.00', 'final']]);
+      expect(r.stderr).toContain('not judged (time_precision): 6900000000000000501.');
+      expect(r.stderr).toContain('2 orders read, 2 paid, 1 late, 1 not judged (time_precision=1)');
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Stage 1 of the pipeline (judge): one order → the rule set that applies to it (RULES 1.3a), its
 // verdict under that set, and, for a late order, the compact record the later stages need.
 // Pure: no clock, no printing.
+import { type Money, ZERO, moneyMax } from '../money.js';
 import type { Order } from '../orders/types.js';
 import { type RuleBook, ruleSetFor } from '../rules/book.js';
 import type { RuleSet } from '../rules/ruleset.js';
@@ -67,6 +68,17 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   });
   const linesPaid = lines.some((l) => l.platformCompensation !== null);
   if (!linesPaid && o.platformCompensation !== null && late.length) late[0] = { ...late[0]!, platformCompensation: o.platformCompensation };
+  else if (late.length) {
+    // RULES 1.4a: a payout above 0.00 shown for the order — in the order report, or on a line that is
+    // not late (on time, closed) — means the platform handled it: what the late lines do not carry
+    // goes with the first of them, or the voucher would ask the shop to pay again (an order report
+    // showing 7.00 whose lines show 0.00 was a voucher to issue).
+    const positive = (m: Money | null): Money => (m !== null && m.gt(0) ? m : ZERO);
+    const onLines = (o.subOrders ?? []).reduce((sum, l) => sum.plus(positive(l.platformCompensation)), ZERO);
+    const shown = moneyMax(positive(o.platformCompensation), onLines);
+    const onLate = late.reduce((sum, l) => sum.plus(positive(l.platformCompensation)), ZERO);
+    if (shown.gt(onLate)) late[0] = { ...late[0]!, platformCompensation: positive(late[0]!.platformCompensation).plus(shown.minus(onLate)) };
+  }
   const reason = (r: string) => parts.find((p) => p.verdict.verdict === 'not_judged' && p.verdict.reason === r);
   // The order's verdict (the summary counts orders): a line that could not be judged is told first.
   const shown = reason('no_paid_amount') ?? parts.find((p) => p.verdict.verdict === 'not_judged') ?? parts.find((p) => p.verdict.verdict === 'late') ?? parts[0]!;

@@ -103,7 +103,9 @@ export function enrichOrder(o: Order, lines: Order): void {
     o.shippedAt = lines.shippedAt;
     slack('shippedAt');
   }
-  if (o.platformCompensation === null) o.platformCompensation = lines.platformCompensation;
+  // RULES 1.4a: a payout above 0.00 on the order's lines counts when the order report shows none
+  // (empty or 0.00: a report taken before the platform paid); never 0.00 over a positive payout.
+  if (o.platformCompensation === null || (o.platformCompensation.isZero() && lines.platformCompensation?.gt(0))) o.platformCompensation = lines.platformCompensation;
   if (lines.platformPaidUnknown) o.platformPaidUnknown = true;
   if (o.presale === null) o.presale = lines.presale;
   if (o.promisedShipAt === null && lines.promisedShipAt !== null) {

@@ -147,6 +147,35 @@ describe('tmall-2026 with an item report: each sub-order priced on its own', () 
       const r = runCli(['compensate', ord, f, ...AS_OF, '-f', 'json']);
       expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.amount, v.platformPaid, v.state, v.toIssue])).toEqual([['20.00', '20.00', 'paid_by_platform', '0.00']]);
     });
+
+    // docs/rules.md §1.4a: "the export shows a payout above 0.00 for any order of the voucher → paid_by_platform,
+    // toIssue 0.00". Found by test/oracle/fuzz_lines.py. A line with 是否赔付/赔付金额 filled in:
+    const paidLine = (sub: string, amount: string, shipped: string, flag: string, paid: string) =>
+      line(sub, A, amount, shipped).replace(/,,,,,$/, `,,${flag},${paid},,`);
+    const shownPaid = (r: { stdout: string }) => (JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.amount, v.platformPaid, v.state, v.toIssue]);
+
+    it("the report's payout (20.00) counts though the lines show 0.00: paid by the platform, nothing to issue", () => {
+      // The late line: shipped 11-04 10:00:00, 24 h after its deadline (11-03 10:00:00): 5 % × 400.00 = 20.00.
+      // The report shows 20.00 paid for the order. Before: the lines' 0.00 hid it, 20.00 to issue (paid twice).
+      const ord = report('pp0-orders.csv', { 发货时间: '2026-11-04 10:00:00', 延迟发货自动赔付金额: '20.00' });
+      const f = items('pp0-lines.csv', [paidLine('3700000000000000011', '400.00', '2026-11-02 10:00:00', '否', '0.00'), paidLine('3700000000000000012', '400.00', '2026-11-04 10:00:00', '否', '0.00')]);
+      expect(shownPaid(runCli(['compensate', ord, f, ...AS_OF, '-f', 'json']))).toEqual([['20.00', '20.00', 'paid_by_platform', '0.00']]);
+    });
+
+    it('a payout shown on the on-time line counts for the order: paid by the platform, nothing to issue', () => {
+      // Late line as above: 20.00. The platform's 20.00 is on the other line (on time, 11-02). Before: 20.00 to issue.
+      const ord = report('pp1-orders.csv', { 发货时间: '2026-11-04 10:00:00' });
+      const f = items('pp1-lines.csv', [paidLine('3700000000000000011', '400.00', '2026-11-02 10:00:00', '是', '20.00'), paidLine('3700000000000000012', '400.00', '2026-11-04 10:00:00', '否', '')]);
+      expect(shownPaid(runCli(['compensate', ord, f, ...AS_OF, '-f', 'json']))).toEqual([['20.00', '20.00', 'paid_by_platform', '0.00']]);
+    });
+
+    it('tmall-2023 (the order as one): a line paid 240.00 counts over the report\'s 0.00', () => {
+      // Shipped 11-04 10:00:00, 24 h late: 30 % × (800.00 − 0.00 postage) = 240.00. The report shows 0.00, a line 240.00.
+      // Before: the report's 0.00 stood, 240.00 to issue.
+      const ord = report('pp2-orders.csv', { 发货时间: '2026-11-04 10:00:00', 延迟发货自动赔付金额: '0.00' });
+      const f = items('pp2-lines.csv', [paidLine('3700000000000000011', '400.00', '2026-11-04 10:00:00', '否', ''), paidLine('3700000000000000012', '400.00', '2026-11-04 10:00:00', '是', '240.00')]);
+      expect(shownPaid(runCli(['compensate', ord, f, ...AS_OF, '--rules', 'tmall-2023', '-f', 'json']))).toEqual([['240.00', '240.00', 'paid_by_platform', '0.00']]);
+    });
   });
 
   it("each line's own waybill scan first (a scan per waybill of one order): the line picked up 24 h late pays 20.00", () => {

@@ -194,7 +194,8 @@ def run_storeops(path, as_of, tz, sw=None):
     p = subprocess.run(['node', os.environ.get('STOREOPS_BIN', os.path.join(ROOT, 'bin/storeops.js')), 'compensate', path, '--as-of', as_of, '-f', 'json',
                         '--no-state'] if False else
                        ['node', os.environ.get('STOREOPS_BIN', os.path.join(ROOT, 'bin/storeops.js')), 'compensate', path, '--as-of', as_of, '-f', 'json']
-                       + (['--ship-within', str(sw)] if sw else []),
+                       + (['--ship-within', str(sw)] if sw else [])
+                       + (['--rules', oracle.FORCE] if oracle.FORCE else []) + (['--base', oracle.BASE] if oracle.BASE else []),
                        capture_output=True, text=True, env=env, cwd=os.path.dirname(path))
     return p
 
@@ -222,6 +223,10 @@ def main():
     for k in range(n):
         sw = rng.choice([None, None, 72, 120, 49]) if os.environ.get('SW') else None
         oracle.SHIP_WITHIN = sw
+        oracle.FORCE = rng.choice(os.environ['RULES'].split(',')) if os.environ.get('RULES') else None
+        oracle.BASE = rng.choice(os.environ['BASE'].split(',')) if os.environ.get('BASE') else None
+        if oracle.FORCE == 'auto':
+            oracle.FORCE = None
         orders, as_of = gen_case(rng, sw)
         enc = rng.choice(['gbk', 'utf8', 'bom'])
         tz = rng.choice(['UTC', 'America/Los_Angeles', 'Asia/Shanghai'])
@@ -258,9 +263,9 @@ def main():
             ambig += 1
         if a != b:
             diffs += 1
-            json.dump({'asOf': as_of_s, 'sw': sw, 'tz': tz, 'enc': enc, 'storeops': a, 'oracle': b, 'notJudged': onj,
+            json.dump({'asOf': as_of_s, 'sw': sw, 'tz': tz, 'enc': enc, 'rules': oracle.FORCE, 'base': oracle.BASE, 'storeops': a, 'oracle': b, 'notJudged': onj,
                        'stderr': p.stderr}, open(os.path.join(d, 'diff.json'), 'w'), ensure_ascii=False, indent=1, default=str)
-            print(f'CASE {d} tz={tz} asOf={as_of_s} sw={sw}')
+            print(f'CASE {d} tz={tz} asOf={as_of_s} sw={sw} rules={oracle.FORCE} base={oracle.BASE}')
             sa, sb = set(a), set(b)
             for x in sorted(sa - sb):
                 print('  storeops only:', x)

@@ -69,6 +69,8 @@ def clamp(x, lo, hi):
 
 
 SHIP_WITHIN = None  # --ship-within
+FORCE = None  # --rules ID: one rule set for every order (tmall-2023, tmall-2026, tmall-global-2026)
+BASE = None  # --base paid | goods | paid-minus-postage
 
 
 def window_hours(rules, title):
@@ -87,6 +89,12 @@ def price(rules, base, win_h, hours_late, presale):
     """-> (amount, kind)"""
     if rules == 'tmall-2023':
         return clamp(half_up(base * Decimal('0.30')), Decimal('5.00'), None), 'late'
+    if rules == 'tmall-global-2026':
+        # rules.md §1.3c: out of stock 30 % (window > 48 h, direct mail) or 15 % (bonded), late 5 %
+        if hours_late > 72:
+            rate = Decimal('0.30') if win_h > 48 else Decimal('0.15')
+            return clamp(half_up(base * rate), Decimal('5.00'), Decimal('500.00')), 'out_of_stock'
+        return clamp(half_up(base * Decimal('0.05')), Decimal('5.00'), Decimal('50.00')), 'late'
     if hours_late > 72:
         rate = Decimal('0.15') if win_h > 48 else Decimal('0.10')
         return clamp(half_up(base * rate), Decimal('5.00'), Decimal('500.00')), 'out_of_stock'
@@ -96,7 +104,7 @@ def price(rules, base, win_h, hours_late, presale):
 
 def judge(o, paid, ship, as_of):
     """Verdict for one order with given paid/ship times: dict or a reason string."""
-    rules = 'tmall-2023' if paid < SWITCH else 'tmall-2026'
+    rules = FORCE or ('tmall-2023' if paid < SWITCH else 'tmall-2026')
     win = window_hours(rules, o['title'])
     deadline = paid + timedelta(hours=win)
     if ship is not None:
@@ -157,7 +165,13 @@ def compute(path, as_of, scans=None):
         if status == '等待买家付款' or paid_t is None:
             notjudged.setdefault('unpaid', []).append(o['id'])
             continue
-        o['base'] = max(Decimal('0'), paid - post) if paid is not None else None
+        if BASE == 'paid':
+            o['base'] = paid
+        elif BASE == 'goods':
+            g = money(c['买家应付货款'])
+            o['base'] = g if g is not None else paid
+        else:
+            o['base'] = max(Decimal('0'), paid - post) if paid is not None else None
         if status == '买家已付款，等待卖家发货' and scans and scan_for(scans, c):
             # the carrier picked it up: shipped at the scan, though the export (older) says unshipped
             ship, ship_p = scan_for(scans, c)
@@ -247,7 +261,7 @@ def compute(path, as_of, scans=None):
             elif any(o['unshipped'] for o in g):
                 state = 'provisional'
             else:
-                if rules == 'tmall-2026':
+                if rules != 'tmall-2023':
                     could = any(p['day'] == g[0]['day'] for p in pending)
                 else:
                     # a not-yet-due order paid before the window's end could still change the windows
@@ -270,7 +284,11 @@ def compute(path, as_of, scans=None):
 def main():
     path = sys.argv[1]
     as_of = parse_time(sys.argv[sys.argv.index('--as-of') + 1])[0]
-    global SHIP_WITHIN
+    global SHIP_WITHIN, FORCE, BASE
+    if '--rules' in sys.argv:
+        FORCE = sys.argv[sys.argv.index('--rules') + 1]
+    if '--base' in sys.argv:
+        BASE = sys.argv[sys.argv.index('--base') + 1]
     if '--ship-within' in sys.argv:
         SHIP_WITHIN = int(sys.argv[sys.argv.index('--ship-within') + 1])
     v, nj = compute(path, as_of)

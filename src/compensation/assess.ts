@@ -2,7 +2,7 @@
 // verdict under that set, and, for a late order, the compact record the later stages need.
 // Pure: no clock, no printing.
 import { type Money, ZERO, moneyMax } from '../money.js';
-import type { Order } from '../orders/types.js';
+import type { Order, TimeField } from '../orders/types.js';
 import { type RuleBook, ruleSetFor } from '../rules/book.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { type JudgeOptions, type Verdict, judge } from './judge.js';
@@ -131,9 +131,29 @@ function subOrderViews(o: Order): Order[] | null {
       title: l.title || o.title,
       // A shipped line without its own waybill number goes by the order's; an unshipped one has none.
       trackingNo: l.trackingNo || (shipped ? o.trackingNo : ''),
-      timeSlack: l.timeSlack ?? o.timeSlack,
+      timeSlack: viewSlack(o, l),
     };
   });
+}
+
+/**
+ * A line view's lost seconds, each time's from where the view takes it: the paid time is the order's;
+ * the ship and promised times the line's own, else the order report's. (Taking the line's whole slack
+ * lost the report's when the line had any: a re-saved report's 发货时间 "2026/11/3 10:00", put on lines
+ * without one, was judged whole to the second: on time at a deadline of 10:00:00–10:00:59.)
+ */
+function viewSlack(o: Order, l: Order): Order['timeSlack'] {
+  const out: NonNullable<Order['timeSlack']> = {};
+  const take = (field: TimeField, from: Order) => {
+    const ms = from.timeSlack?.[field];
+    if (ms) out[field] = ms;
+  };
+  take('createdAt', o);
+  take('paidAt', o);
+  take('confirmedAt', o);
+  take('shippedAt', l.shippedAt !== null ? l : o);
+  take('promisedShipAt', l.promisedShipAt !== null ? l : o);
+  return Object.keys(out).length ? out : undefined;
 }
 
 function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule | undefined): Assessed {

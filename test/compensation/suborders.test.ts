@@ -169,6 +169,24 @@ describe('tmall-2026 with an item report: each sub-order priced on its own', () 
       expect(shownPaid(runCli(['compensate', ord, f, ...AS_OF, '-f', 'json']))).toEqual([['20.00', '20.00', 'paid_by_platform', '0.00']]);
     });
 
+    it("re-saved report and item report: the report's ship time without seconds, on lines without one, is not judged to the second", () => {
+      // docs/rules.md §1.7. Both files re-saved in Excel (times without seconds). A: paid 11/1 10:00 (deadline 11-03
+      // 10:00:00–10:00:59), the report says shipped 11/3 10:00 (10:00:00–10:00:59), its two lines of 400.00 have no
+      // 发货时间: late or not depends on the seconds lost → not judged (time_precision). Were it late: 5 % × 400.00 = 20.00
+      // a line, 40.00. B, same buyer, paid 11/1 11:00, shipped 11/4 11:00 (24 h late whatever the seconds):
+      // 5 % × 200.00 = 10.00. A may join B's day, so B's voucher stays provisional. Before: A on time, B 10.00 final.
+      const B2 = '3700000000000000003';
+      const ord = write(dir, 'rs-orders.csv', taobaoCsv([
+        order(A, { 买家会员名: '小明', 订单状态: shipped, 订单创建时间: '2026/11/1 9:59', 订单付款时间: '2026/11/1 10:00', 买家应付货款: '800.00', 买家应付邮费: '0.00', 买家实际支付金额: '800.00', 发货时间: '2026/11/3 10:00' }),
+        order(B2, { 买家会员名: '小明', 订单状态: shipped, 订单创建时间: '2026/11/1 10:59', 订单付款时间: '2026/11/1 11:00', 买家应付货款: '200.00', 买家应付邮费: '0.00', 买家实际支付金额: '200.00', 发货时间: '2026/11/4 11:00' }),
+      ]));
+      const resaved = (sub: string) => line(sub, A, '400.00', '', 't', shipped).replace('2026-11-01 09:59:00,2026-11-01 10:00:00', '2026/11/1 9:59,2026/11/1 10:00');
+      const f = items('rs-lines.csv', [resaved('3700000000000000011'), resaved('3700000000000000012')]);
+      const r = runCli(['compensate', ord, f, ...AS_OF, '-f', 'json']);
+      expect(vouchers(r.stdout)).toEqual([[[B2], 1, '200.00', '10.00', 'provisional']]);
+      expect(r.stderr).toContain(`not judged (time_precision): ${A}.`);
+    });
+
     it('tmall-2023 (the order as one): a line paid 240.00 counts over the report\'s 0.00', () => {
       // Shipped 11-04 10:00:00, 24 h late: 30 % × (800.00 − 0.00 postage) = 240.00. The report shows 0.00, a line 240.00.
       // Before: the report's 0.00 stood, 240.00 to issue.

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""抖店 exports (douyin-2025, docs/rules.md §1.1, §1.3a, §1.3b) through storeops and a small oracle, compared.
+
+usage: fuzz_douyin.py N [SEED] [OUTDIR]
+
+Orders of 1–3 sub-orders (待发货 / 已发货 / 已完成 / 已关闭 lines), paid either side of 2025-09-29 00:00:00, promised
+(承诺发货时间, sometimes also 预约发货时间: the earlier counts) 24 h, 48 h, 48 h + 1 s, 72 h, 240 h, 240 h + 1 s or 300 h
+after payment, shipped at the deadline ± 1 s, 48 h late ± 1 s or at random; amounts at the whole-yuan rounding edges
+(150.00 × 5 % = 7.5 → 8, 149.80 → 7). Whole-second times. The oracle: per order, never combined; base = the sum of
+its lines' 订单应付金额 (postage included; closed lines too: refunds are not subtracted, §1.4); an order ships when its last
+live line does; late ≤ 48 h by window: 0 % / 1 % 2–50 / 1 % 3–50, more than 48 h late: 1 % 2–50 / 3 % 3–50 / 5 % 5–50,
+rounded half-up to the yuan before min/max; provisional while unshipped; nothing to issue (platform-deducts).
+"""
+import csv
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from decimal import Decimal, ROUND_HALF_UP
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+HEAD = open(os.path.join(ROOT, 'examples', 'douyin-orders-202611.csv'), encoding='utf-8-sig').readline().strip().split(',')
+H = timedelta(hours=1)
+S = timedelta(seconds=1)
+START = datetime(2025, 9, 29)
+ANCHORS = [datetime(2025, 9, 28, 23, 59, 59), START, datetime(2026, 11, 10, 9, 0, 0), datetime(2026, 3, 8, 2, 30, 0)]
+AMTS = ['150.00', '149.80', '149.99', '250.00', '249.99', '50.00', '16.67', '5000.00', '1.00', '0.00', '83.33', '116.67']
+
+
+def f(t):
+    return t.strftime('%Y-%m-%d %H:%M:%S') if t else ''
+
+
+def gen(rng):
+    orders = []
+    for i in range(rng.randint(1, 5)):
+        paid = rng.choice(ANCHORS) + rng.choice([timedelta(0), rng.randint(-50, 50) * H, timedelta(seconds=rng.randint(0, 86400))])
+        win = rng.choice([24 * H, 48 * H, 48 * H + S, 72 * H, 240 * H, 240 * H + S, 300 * H, 48 * H - S])
+        promised = paid + win
+        reserved = None
+        if rng.random() < 0.3:
+            reserved = promised + rng.choice([-24 * H, 24 * H, -S, S])
+        deadline = min(promised, reserved) if reserved else promised
+        oid = f'69{rng.randint(10 ** 16, 10 ** 17 - 1)}'
+        lines = []
+        for k in range(rng.choice([1, 1, 2, 3])):
+            amt = Decimal(rng.choice(AMTS)) if rng.random() < 0.6 else Decimal(rng.randint(0, 600000)) / 100
+            r = rng.random()
+            if r < 0.55:
+                st = rng.choice(['已发货', '已完成'])
+                ship = deadline + rng.choice([-H, timedelta(0), S, 48 * H, 48 * H + S, 48 * H - S, timedelta(seconds=rng.randint(-30 * 3600, 400 * 3600))])
+            elif r < 0.85:
+                st, ship = '待发货', None
+            else:
+                st, ship = '已关闭', None
+            lines.append({'sub': '68' + oid[2:-2] + f'{k:02d}', 'amt': amt, 'status': st, 'ship': ship})
+        orders.append({'id': oid, 'paid': paid, 'promised': promised, 'reserved': reserved, 'deadline': deadline, 'lines': lines})
+    d = rng.choice(orders)['deadline']
+    as_of = d + rng.choice([timedelta(0), S, 48 * H, 48 * H + S, timedelta(seconds=rng.randint(-30 * 3600, 300 * 3600))])
+    kept = []
+    for o in orders:
+        if o['paid'] > as_of:
+            continue
+        for l in o['lines']:
+            if l['ship'] and l['ship'] > as_of:
+                l['ship'], l['status'] = None, '待发货'
+        kept.append(o)
+    return kept, as_of
+
+
+def write(path, orders):
+    with open(path, 'w', encoding='utf-8-sig', newline='') as fh:
+        w = csv.writer(fh)
+        w.writerow(HEAD)
+        for o in orders:
+            for l in o['lines']:
+                c = {'主订单编号': '\t' + o['id'], '子订单编号': '\t' + l['sub'], '选购商品': '围巾', '商品规格': '默认', '商品数量': '1',
+                     '商品单价': str(l['amt']), '订单应付金额': str(l['amt']), '运费': '0.00', '订单提交时间': f(o['paid'] - 60 * S),
+                     '支付完成时间': f(o['paid']), '订单状态': l['status'], '承诺发货时间': f(o['promised']), '预约发货时间': f(o['reserved']),
+                     '订单类型': '普通订单', '用户昵称': '买家', '发货时间': f(l['ship']), '快递公司': '申通快递' if l['ship'] else '',
+                     '快递单号': f'77301{l["sub"][-10:]}' if l['ship'] else ''}
+                w.writerow([c.get(h, '') for h in HEAD])
+
+
+TIERS = [  # kind, window over/upTo, late over/upTo, rate, min, max
+    ('out_of_stock', None, 48, 48, None, '0.01', '2.00', '50.00'),
+    ('out_of_stock', 48, 240, 48, None, '0.03', '3.00', '50.00'),
+    ('out_of_stock', 240, None, 48, None, '0.05', '5.00', '50.00'),
+    ('late', None, 48, None, 48, '0', '0.00', '0.00'),
+    ('late', 48, 240, None, 48, '0.01', '2.00', '50.00'),
+    ('late', 240, None, None, 48, '0.01', '3.00', '50.00'),
+]
+
+
+def inr(over, upto, x):
+    return (over is None or x > over) and (upto is None or x <= upto)
+
+
+def compute(orders, as_of):
+    out = []
+    for o in orders:
+        if o['paid'] < START:
+            continue  # no_rule_set
+        live = [l for l in o['lines'] if l['status'] != '已关闭']
+        if not live:
+            continue
+        shipped = all(l['ship'] for l in live)
+        t = max(l['ship'] for l in live) if shipped else as_of
+        if t <= o['deadline']:
+            continue
+        win = (o['deadline'] - o['paid']).total_seconds() / 3600
+        hl = (t - o['deadline']).total_seconds() / 3600
+        kind, _, _, _, _, rate, lo, hi = next(x for x in TIERS if inr(x[1], x[2], win) and inr(x[3], x[4], hl))
+        base = sum((l['amt'] for l in o['lines']), Decimal('0'))
+        amt = (base * Decimal(rate)).quantize(Decimal('1'), rounding=ROUND_HALF_UP)
+        amt = min(max(amt, Decimal(lo)), Decimal(hi)).quantize(Decimal('0.01'))
+        out.append(((o['id'],), str(amt), 'final' if shipped else 'provisional', (kind,), '0.00'))
+    return sorted(out)
+
+
+def main():
+    n = int(sys.argv[1])
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    out = sys.argv[3] if len(sys.argv) > 3 else os.path.join(ROOT, '.fuzz-douyin')
+    os.makedirs(out, exist_ok=True)
+    rng = random.Random(seed)
+    diffs = 0
+    for k in range(n):
+        orders, as_of = gen(rng)
+        d = os.path.join(out, f'c{seed}_{k}')
+        os.makedirs(d, exist_ok=True)
+        path = os.path.join(d, 'douyin.csv')
+        write(path, orders)
+        tz = rng.choice(['UTC', 'America/Los_Angeles', 'Asia/Shanghai'])
+        env = dict(os.environ, TZ=tz, XDG_DATA_HOME=os.path.join(out, 'xdg'), XDG_CONFIG_HOME=os.path.join(out, 'xdg'))
+        env.pop('STOREOPS_CONFIG', None)
+        p = subprocess.run(['node', os.environ.get('STOREOPS_BIN', os.path.join(ROOT, 'bin/storeops.js')), 'compensate', path, '--as-of', f(as_of), '-f', 'json'],
+                           capture_output=True, text=True, env=env, cwd=d)
+        try:
+            sv = json.loads(p.stdout)
+        except json.JSONDecodeError:
+            print(f'CASE {d}: rc={p.returncode} {p.stderr[:400]}')
+            diffs += 1
+            continue
+        a = sorted((tuple(v['orderIds']), v['amount'], v['state'], tuple(v['kinds']), v['toIssue']) for v in sv)
+        b = compute(orders, as_of)
+        if a != b:
+            diffs += 1
+            print(f'CASE {d} tz={tz} asOf={f(as_of)}')
+            for x in sorted(set(a) - set(b)):
+                print('  storeops only:', x)
+            for x in sorted(set(b) - set(a)):
+                print('  oracle only:  ', x)
+            json.dump({'asOf': f(as_of), 'tz': tz, 'storeops': a, 'oracle': b, 'stderr': p.stderr}, open(os.path.join(d, 'diff.json'), 'w'),
+                      ensure_ascii=False, indent=1, default=str)
+        else:
+            shutil.rmtree(d)
+    print(f'{n} cases, {diffs} differ')
+
+
+if __name__ == '__main__':
+    main()

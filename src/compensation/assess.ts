@@ -59,13 +59,13 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   const pick = opts.pickupAt;
   const lineOpts: JudgeOptions = pick ? { ...opts, pickupAt: (v: Order) => pick({ ...v, orderId: '' }) ?? (v.shippedAt === null ? undefined : pick(v)) } : opts;
   const parts = lines.map((l) => assessOne(l, rules, lineOpts, base));
-  // The order report's platform payout, when no line carries one, goes with the first late line
-  // (the voucher then shows it once; on an on-time line it would be lost).
   // Each late line keeps its 子订单编号, so that `--by order` tells two lines of one order apart.
   const late = parts.flatMap((p, k) => {
     const lineId = lines[k]!.lineId;
     return lineId ? p.late.map((l) => ({ ...l, lineId })) : p.late;
   });
+  // The order report's platform payout, when no line carries one, goes with the first late line
+  // (the voucher then shows it once; on an on-time line it would be lost).
   const linesPaid = lines.some((l) => l.platformCompensation !== null);
   if (!linesPaid && o.platformCompensation !== null && late.length) late[0] = { ...late[0]!, platformCompensation: o.platformCompensation };
   else if (late.length) {

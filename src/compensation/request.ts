@@ -16,6 +16,8 @@ export interface Request {
   record: boolean;
   /** --reissue: orders that may be paid again on purpose (recorded as re-issues). */
   reissue?: (orderId: string) => boolean;
+  /** The order ids --reissue names (undefined: none given, or `all`). */
+  reissueIds?: string[];
   failOnNew: boolean;
   /** --base / config; undefined (or 'auto'): the base each rule set names. */
   base: BaseRule | undefined;
@@ -78,9 +80,19 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
     atRisk: opts.atRisk === undefined ? undefined : positiveHours(opts.atRisk, '--at-risk'),
     record: Boolean(opts.record),
     reissue: parseReissue(opts.reissue, Boolean(opts.record)),
+    reissueIds: reissueIds(opts.reissue),
     failOnNew: failOn === 'new-vouchers',
     base,
   };
+}
+
+const splitIds = (text: string) => text.split(/[,;\s]+/).filter((s) => s !== '');
+
+/** The ids a valid `--reissue 123,456` names (parseReissue has checked them); undefined for none or `all`. */
+function reissueIds(value: unknown): string[] | undefined {
+  if (value === undefined || value === false) return undefined;
+  const text = String(value).trim();
+  return text === 'all' ? undefined : [...new Set(splitIds(text))];
 }
 
 /**
@@ -94,7 +106,7 @@ export function parseReissue(value: unknown, record: boolean): ((orderId: string
   }
   const text = String(value).trim();
   if (text === 'all') return () => true;
-  const ids = text.split(/[,;\s]+/).filter((s) => s !== '');
+  const ids = splitIds(text);
   if (ids.length === 0 || !ids.every((id) => /^[0-9A-Za-z_-]+$/.test(id))) {
     throw new UsageError(
       msg(`--reissue 需要订单编号列表 (逗号分隔) 或 all, 收到 "${text}"`, `--reissue takes order ids (comma-separated) or all, got "${text}"`),

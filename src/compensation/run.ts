@@ -162,6 +162,15 @@ function scanDoubtWarning(n: number): Msg {
   );
 }
 
+/** Order ids --reissue names that no voucher of the run holds. */
+function reissueUnusedWarning(unused: string[], total: number): Msg {
+  const shown = unused.slice(0, 10).join(', ') + (unused.length > 10 ? ', …' : '');
+  return msg(
+    `--reissue: 列出的 ${total} 个订单编号中有 ${unused.length} 个不在本次运行的任何红包中, 未使用: ${shown}。请核对订单编号, 或确认这些订单在所给的报表中且已延迟发货。`,
+    `--reissue: ${unused.length} of the ${total} order id(s) it names are in no voucher of this run and re-issue nothing: ${shown}. Check the ids, or that these orders are in the exports given and late.`,
+  );
+}
+
 /** Orders an Excel-rounded --exclude id may have meant: their vouchers kept provisional. */
 function roundedExcludeWarning(file: string, lines: number[], ids: string[], n: number): Msg {
   const at = lines.slice(0, 10).map((l) => `${file}:${l}`).join(', ') + (lines.length > 10 ? ', …' : '');
@@ -473,6 +482,15 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const { status: recorded, changes, covers, finish: finishRecording } = built
     ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: () => undefined };
+  // An id --reissue names that no voucher of this run holds re-issues nothing (a typo, or an order
+  // of another export): said, as an --exclude id matching no order is, never passed over silently.
+  if (built && req.reissueIds) {
+    const inVouchers = new Set<string>();
+    for (const v of built) for (const l of v.orders) inVouchers.add(l.orderId);
+    for (const p of promises.vouchers) for (const id of p.orderIds) inVouchers.add(id);
+    const unused = req.reissueIds.filter((id) => !inVouchers.has(id));
+    if (unused.length) ctx.warn(reissueUnusedWarning(unused, req.reissueIds.length));
+  }
   // SPEC --record: a voucher recorded before is not counted again. What a row asks the shop to issue
   // is then nothing, or only the difference when its amount changed since it was recorded (without
   // --record nothing is recorded or changed, and this leaves every voucher as computed).

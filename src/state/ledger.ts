@@ -78,6 +78,11 @@ export interface Cover {
   byCap?: string;
   /** The cap group was 24-hour windows the ledger cannot regroup (CapGroup.exact false). */
   inexact?: boolean;
+  /**
+   * The cap part was paid by recorded vouchers none of whose orders are in this run's exports
+   * (another shop's export recorded into the same file, or an export that lacks them).
+   */
+  capElsewhere?: boolean;
 }
 
 /**
@@ -1090,6 +1095,15 @@ class SqliteState implements StateDb {
       }
       return out.sort();
     };
+    /**
+     * Whether every recorded voucher the cap took money from (the entries capCover added to `after`
+     * beyond `before`) holds no order of this run's exports: an export with none of them is most
+     * often another shop's, recorded into the same file (the buyer's nick is all that joins them).
+     */
+    const capElsewhere = (before: Record<string, string>, after: Record<string, string>): boolean => {
+      const takers = Object.keys(after).filter((k) => new Decimal(after[k]!).gt(before[k] ?? 0));
+      return takers.length > 0 && takers.every((k) => !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => inCall.has(id)));
+    };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
     // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
@@ -1171,10 +1185,13 @@ class SqliteState implements StateDb {
             const was = new Map(left);
             if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount), ids, v.shares, capKeys(v));
             // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
+            const coverFrom = { ...covered.from };
             const byCap = capCover(v, new Decimal(v.amount), new Decimal(v.amount).minus(covered.total), covered.from);
             covered.total = covered.total.plus(byCap);
             if (clashes.length > 0 || byCap.gt(0)) {
-              opts.covers?.push({ voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact });
+              const entry: Cover = { voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
+              if (byCap.gt(0) && capElsewhere(coverFrom, covered.from)) entry.capElsewhere = true;
+              opts.covers?.push(entry);
             }
             if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
               out.set(v.voucherKey, 'conflict');
@@ -1201,9 +1218,12 @@ class SqliteState implements StateDb {
             const heldBy = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]).map((r) => r.voucher_key))].sort();
             const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount), [...new Set(v.orderIds)], v.shares) : { total: new Decimal(0), from: {} };
             const rest = new Decimal(v.amount).minus(c.total);
+            const coverFrom = { ...c.from };
             const byCap = capCover(v, new Decimal(v.amount), rest, c.from);
             if (heldBy.length === 0 && byCap.isZero()) continue;
-            opts.covers?.push({ voucherKey: v.voucherKey, covered: c.total.plus(byCap).toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact });
+            const entry: Cover = { voucherKey: v.voucherKey, covered: c.total.plus(byCap).toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
+            if (byCap.gt(0) && capElsewhere(coverFrom, c.from)) entry.capElsewhere = true;
+            opts.covers?.push(entry);
           }
           const reported = db.prepare('SELECT 1 FROM notified WHERE target = ? AND item_key = ?').pluck();
           const remember = db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING');

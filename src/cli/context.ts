@@ -9,7 +9,7 @@ import type { OutEncoding } from '../io/sink.js';
 import type { OutputOptions } from '../io/output.js';
 import { TimeZone, parseTime } from '../time.js';
 import { paint } from './color.js';
-import { type Config, loadConfig } from './config.js';
+import { type Config, loadConfig, section } from './config.js';
 import { EXIT, type Lang, type Msg, UsageError, msg, say } from './errors.js';
 
 export interface GlobalFlags {
@@ -256,12 +256,37 @@ export function terminalWidth(io: Pick<Io, 'stdout' | 'env'>): number | undefine
 
 const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders', 'notify']);
 
+/**
+ * The keys each command's section reads (compensate and notify check their own when they run).
+ * A misspelt `reviews.quietHour` would otherwise leave the default quiet hours in force without a
+ * word, `zhenjian.comissionRate` a commission of 0.
+ */
+const SECTION_KEYS: Record<string, readonly string[]> = {
+  reviews: ['maxAttempts', 'attemptWindowDays', 'quietHours', 'minGapHours', 'contactWithinHours', 'goodwill', 'highValue', 'midValue', 'serialNegative', 'shopName', 'safetyContact', 'messageLang', 'keywords', 'forbidden', 'templates'],
+  zhenjian: ['commissionRate', 'shippingPerSample', 'avgOrder', 'farAboveRatio', 'categories'],
+  roster: ['shifts', 'traffic', 'daysOff', 'min', 'aht', 'answerWithin', 'concurrency', 'serviceLevel', 'timeLimit'],
+};
+
 /** A misspelt key in the config file is ignored by everything: say so instead of staying silent. */
 function checkConfigKeys(ctx: Ctx): void {
   const where = ctx.configPath ?? 'config';
   for (const k of Object.keys(ctx.config)) {
     if (k.startsWith('_') || k.startsWith('$')) continue; // comments
     if (!TOP_KEYS.has(k)) ctx.warn(msg(`${where}: 未知的配置项 "${k}", 已忽略`, `${where}: unknown key "${k}" is ignored`));
+  }
+  for (const [name, known] of Object.entries(SECTION_KEYS)) {
+    const sec = ctx.config[name];
+    if (typeof sec !== 'object' || sec === null || Array.isArray(sec)) continue;
+    for (const k of Object.keys(sec)) {
+      if (k.startsWith('_') || known.includes(k)) continue;
+      ctx.warn(msg(`${where}: 配置 ${name} 中未知的项 "${k}", 已忽略 (可用: ${known.join(', ')})`, `${where}: unknown key "${k}" in ${name} is ignored (known: ${known.join(', ')})`));
+    }
+  }
+  const gw = section(ctx.config, 'reviews').goodwill;
+  if (typeof gw === 'object' && gw !== null && !Array.isArray(gw)) {
+    for (const k of Object.keys(gw)) {
+      if (!k.startsWith('_') && k !== 'neutral' && k !== 'negative') ctx.warn(msg(`${where}: 配置 reviews.goodwill 中未知的项 "${k}", 已忽略 (可用: neutral, negative)`, `${where}: unknown key "${k}" in reviews.goodwill is ignored (known: neutral, negative)`));
+    }
   }
   const lang = ctx.config.lang;
   if (lang !== undefined && lang !== 'zh' && lang !== 'en') ctx.warn(msg(`${where}: "lang" 只能是 zh 或 en, 收到 ${JSON.stringify(lang)}, 已忽略`, `${where}: "lang" must be zh or en, got ${JSON.stringify(lang)}; ignored`));

@@ -203,11 +203,12 @@ export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents
 
 /**
  * Expected traffic when --volume is not given: the default profile (templates/roster/traffic.json,
- * or the file named by the config `roster.traffic`), which the shop can edit.
+ * or the file named by the config `roster.traffic`, relative to the config file like every path
+ * in it), which the shop can edit.
  */
 export function profileTraffic(ctx: Ctx, cal: Calendar): Traffic {
   const configured = rosterConfig(ctx).traffic;
-  const file = typeof configured === 'string' && configured.trim() !== '' ? path.resolve(ctx.io.cwd, configured) : path.join(templatesDir(), 'roster', 'traffic.json');
+  const file = typeof configured === 'string' && configured.trim() !== '' ? path.resolve(ctx.configPath ? path.dirname(ctx.configPath) : ctx.io.cwd, configured) : path.join(templatesDir(), 'roster', 'traffic.json');
   const bad = (why: Msg) =>
     new InputError(
       msg(`客流曲线 ${file} 无效: ${why.zh}`, `traffic profile ${file} is not usable: ${why.en}`),

@@ -113,6 +113,8 @@ export interface ReviewEntry {
   categories: readonly string[];
   /** Who the buyer is for the contact rules (queue.ts buyerKey): the title counts buyers, not reviews. */
   buyerKey?: string;
+  /** `safety` for a health or safety complaint (README "Safety first"): said in the item itself. */
+  escalate?: readonly string[];
 }
 
 const RATING = { zh: { good: '好评', neutral: '中评', bad: '差评' }, en: { good: 'positive', neutral: 'neutral', bad: 'negative' } } as const;
@@ -126,10 +128,10 @@ const REVIEWS = {
       `As of ${asOf}: ${s(n, 'buyer')} to contact now${reviews !== n ? ` (${s(reviews, 'review')})` : ''}; ${open} in the follow-up queue, ${overdue} overdue.`,
   ),
   item: T(
-    (id: string, rating: string, p: number, cats: string, by: string, who: string, again: boolean, overdue: boolean) =>
-      `订单 ${id} · ${rating} · 优先级 ${p}${cats ? ` · ${cats}` : ''} · ${again ? '再次联系' : '首次联系'}, 期限 ${by}${overdue ? ' (已逾期)' : ''}${who ? ` → ${who}` : ''}`,
-    (id: string, rating: string, p: number, cats: string, by: string, who: string, again: boolean, overdue: boolean) =>
-      `order ${id} · ${rating} · priority ${p}${cats ? ` · ${cats}` : ''} · ${again ? 'follow up' : 'first contact'} by ${by}${overdue ? ' (overdue)' : ''}${who ? ` → ${who}` : ''}`,
+    (id: string, rating: string, p: number, cats: string, by: string, who: string, again: boolean, overdue: boolean, safety: boolean) =>
+      `${safety ? '健康/安全投诉, 需上报 · ' : ''}订单 ${id} · ${rating} · 优先级 ${p}${cats ? ` · ${cats}` : ''} · ${again ? '再次联系' : '首次联系'}, 期限 ${by}${overdue ? ' (已逾期)' : ''}${who ? ` → ${who}` : ''}`,
+    (id: string, rating: string, p: number, cats: string, by: string, who: string, again: boolean, overdue: boolean, safety: boolean) =>
+      `${safety ? 'health or safety complaint, escalate · ' : ''}order ${id} · ${rating} · priority ${p}${cats ? ` · ${cats}` : ''} · ${again ? 'follow up' : 'first contact'} by ${by}${overdue ? ' (overdue)' : ''}${who ? ` → ${who}` : ''}`,
   ),
 };
 
@@ -162,6 +164,7 @@ export function reviewsNotice(items: ReviewEntry[], o: { lang: Lang; tz: TimeZon
         i.assignee,
         i.action === 'follow_up',
         i.overdue.length > 0,
+        i.escalate?.includes('safety') === true,
       ),
     })),
   };

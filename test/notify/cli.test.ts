@@ -240,7 +240,8 @@ describe('other platforms', () => {
       'storeops review follow-up: 5 buyers to contact now',
       'As of 2026-11-20 12:00: 5 buyers to contact now (6 reviews); 7 in the follow-up queue, 1 overdue.',
       '6 new:',
-      '• order 6000000000000000902 · negative · priority 1 · quality · first contact by 11-22 08:30',
+      // …0902 is a health or safety complaint (过敏起疹子): the group is told so, not just "quality"
+      '• health or safety complaint, escalate · order 6000000000000000902 · negative · priority 1 · quality · first contact by 11-22 08:30',
       '• order 3515313147329357901 · negative · priority 2 · quality · first contact by 11-20 21:40',
       '• order 3515313147329357902 · positive · priority 3 · quality · first contact by 11-21 10:00',
       '… and 3 more',

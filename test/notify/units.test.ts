@@ -205,3 +205,21 @@ describe('an at-risk notice with an order whose paid amount is empty', () => {
     expect(n.summary).toContain('12.50');
   });
 });
+
+describe('a review notice with a health or safety complaint', () => {
+  it('says so in the item, in the group language (README "Safety first": the person in charge hears of it now)', async () => {
+    const { reviewsNotice } = await import('../../src/notify/notices.js');
+    const tz = { format: (t: number) => new Date(t + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19) };
+    // contactBy 2026-11-22 08:30 Beijing = 2026-11-22T00:30Z
+    const by = Date.UTC(2026, 10, 22, 0, 30);
+    const entry = { orderId: '6000000000000000902', rating: 'bad' as const, priority: 1, action: 'contact_now', attempts: 0, contactBy: by, overdue: [], assignee: '小张', categories: ['quality'] };
+    const items = [{ ...entry, escalate: ['safety'] }, { ...entry, orderId: '6000000000000000903', escalate: [] }];
+    expect(reviewsNotice(items, { lang: 'zh', tz: tz as never, asOf: 0 }).items.map((i) => i.text)).toEqual([
+      '健康/安全投诉, 需上报 · 订单 6000000000000000902 · 差评 · 优先级 1 · 质量 · 首次联系, 期限 11-22 08:30 → 小张',
+      '订单 6000000000000000903 · 差评 · 优先级 1 · 质量 · 首次联系, 期限 11-22 08:30 → 小张',
+    ]);
+    expect(reviewsNotice(items, { lang: 'en', tz: tz as never, asOf: 0 }).items[0]!.text).toBe(
+      'health or safety complaint, escalate · order 6000000000000000902 · negative · priority 1 · quality · first contact by 11-22 08:30 → 小张',
+    );
+  });
+});

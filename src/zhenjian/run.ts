@@ -38,9 +38,11 @@ export const runEstimate: CommandBody = async (ctx, args, opts) => {
     throw new UsageError(msg('商品表和 --labels 不能都从标准输入读取', 'the product file and --labels cannot both be read from stdin'), msg('把其中一个存成文件。', 'save one of them to a file.'));
   }
   const rejects = new RejectLog(ctx);
-  const labels = labelsFile ? await readLabels(ctx, labelsFile, rejects) : undefined;
+  const read = labelsFile ? await readLabels(ctx, labelsFile, rejects) : undefined;
+  const labels = read?.by;
   const products = await readProducts(ctx, file, rejects);
   await rejects.finish();
+  if (read) unmatchedLabels(ctx, read, products);
   const estimates = estimateAll(ctx, products, table, settings, labels);
   await writeEstimates(ctx, estimates, { ...settings, labels });
   summarize(ctx, estimates, settings, rejects.count);
@@ -130,9 +132,38 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
   return out;
 }
 
-async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<Map<string, LabelItem[]>> {
+interface LabelsRead {
+  by: Map<string, LabelItem[]>;
+  /** The lines each product's label rows are on, to name the ones no product uses. */
+  lines: Map<string, number[]>;
+  file: string;
+}
+
+/**
+ * Label rows whose 商品ID is no product of the product file are not used: say which (file:line and
+ * the id), as compensate does for --shipments rows that match no order, so a label file keyed by a
+ * mistyped id does not just leave its product "without labels".
+ */
+function unmatchedLabels(ctx: Ctx, read: LabelsRead, products: Product[]): void {
+  const ids = new Set(products.map((p) => p.itemId));
+  const missed: { id: string; line: number }[] = [];
+  for (const [id, lines] of read.lines) if (!ids.has(id)) for (const line of lines) missed.push({ id, line });
+  if (missed.length === 0) return;
+  missed.sort((a, b) => a.line - b.line);
+  const shown = missed.slice(0, 20).map((m) => `${read.file}:${m.line} (${m.id})`).join(', ');
+  const more = missed.length > 20 ? missed.length - 20 : 0;
+  ctx.warn(
+    msg(
+      `--labels 中有 ${missed.length} 行的商品ID不在商品表里, 未使用: ${shown}${more ? ` … 另有 ${more} 行` : ''}; 请核对商品ID`,
+      `${missed.length} row(s) of --labels name a product that is not in the product file and are not used: ${shown}${more ? ` … and ${more} more` : ''}; check the product ids`,
+    ),
+  );
+}
+
+async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<LabelsRead> {
   const t = await openMappedTable(file, ctx.io.stdin, LABEL_FIELDS, msg('品质标签表', 'label selection file'), ctx.encoding);
   const by = new Map<string, LabelItem[]>();
+  const lines = new Map<string, number[]>();
   const cell = (cells: string[], key: string) => {
     const i = t.map.index.get(key);
     return i === undefined ? '' : cleanCell(cells[i] ?? '');
@@ -153,6 +184,9 @@ async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<M
       continue;
     }
     const list = by.get(itemId) ?? [];
+    const at = lines.get(itemId);
+    if (at) at.push(r.line);
+    else lines.set(itemId, [r.line]);
     // A label listed twice for one product would count twice towards the three displayed: the
     // later row is used (as for products) and the earlier one rejected as replaced.
     const key = `${itemId}\u0000${p.value.name}`;
@@ -174,5 +208,5 @@ async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<M
     }
     by.set(itemId, list);
   }
-  return by;
+  return { by, lines, file: t.sniffed.name };
 }

@@ -319,4 +319,22 @@ describe('rows whose cells do not line up with the header', () => {
     ]);
     expect(r.stderr).toContain(`${f}:2 [samples]: "9007199254740993" samples must be a whole number from 1 to 1000`);
   });
+
+  it('--labels: rows naming a product that is not in the product file are listed as not used', () => {
+    // Every input row is used or reported: a label file keyed by a mistyped id (68001234567 for
+    // 680012345678) used to leave the product "without labels" and say nothing of the rows.
+    const dir = tmpDir();
+    const p = path.join(dir, 'p.csv');
+    fs.writeFileSync(p, '商品ID,一口价,成本,服务费,类目\n680012345678,299,80,450,女装\n');
+    const l = path.join(dir, 'l.csv');
+    fs.writeFileSync(l, '商品ID,检测项目,必检,展示\n68001234567,*甲醛,,是\n680012345678,色牢度,否,是\n68001234567,起球,否,是\n');
+    const r = runCli(['zhenjian', 'estimate', p, '--labels', l, '-f', 'json', '--commission', '0', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout)[0]!.labelsShown).toEqual(['色牢度']);
+    expect(r.stderr.split('\n').filter((x) => x.includes('--labels'))).toEqual([
+      `storeops: warning: 2 row(s) of --labels name a product that is not in the product file and are not used: ${l}:2 (68001234567), ${l}:4 (68001234567); check the product ids`,
+    ]);
+    const zh = runCli(['zhenjian', 'estimate', p, '--labels', l, '-f', 'json', '--commission', '0', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`storeops: 警告: --labels 中有 2 行的商品ID不在商品表里, 未使用: ${l}:2 (68001234567), ${l}:4 (68001234567); 请核对商品ID`);
+  });
 });

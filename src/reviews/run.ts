@@ -423,7 +423,7 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
         { key: 'nextContactAt', zh: '下次可联系', en: 'nextContactAt', type: 'time' },
         { key: 'note', zh: '备注', en: 'note' },
       ],
-      [{ orderId, at: ctx.asOf, status, channel: channel ?? '', attempts: after.attempts, nextContactAt: after.nextContactAt, note: note ?? '' }],
+      [{ orderId, at: ctx.asOf, status, channel: channel ?? '', attempts: after.attempts, nextContactAt: after.nextContactAt, note: note === undefined ? '' : ctx.showPii ? note : scrubPii(note) }],
     );
     ctx.info(
       after.nextContactAt === null

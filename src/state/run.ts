@@ -7,6 +7,7 @@ import type { Ctx } from '../cli/context.js';
 import { msg, plural } from '../cli/errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
+import { scrubPii } from '../io/pii.js';
 import { Money, ZERO, fmtMoney } from '../money.js';
 import { type ContactSummary, type StateDb, openState } from './ledger.js';
 
@@ -64,7 +65,7 @@ export async function runLedgerList(ctx: Ctx, _args: string[], opts: Record<stri
     const o = parseOpts(opts);
     if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order);
     const history = db.contactHistory(o.order ? [o.order] : undefined);
-    const rows: Row[] = [...history.values()].map(summaryRow);
+    const rows: Row[] = [...history.values()].map((s) => summaryRow(s, ctx.showPii));
     await writeRows(ctx, CONTACT_SUMMARY_COLUMNS, rows);
     ctx.info(msg(`${rows.length} 个订单有联系记录 (${db.path})`, `${rows.length} orders with review contacts (${db.path})`));
   });
@@ -77,7 +78,7 @@ export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<st
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [];
     // buyer: empty for contacts recorded before schema 6 or without a known buyer.
-    for (const s of history.values()) for (const e of s.entries) rows.push({ buyer: null, ...e });
+    for (const s of history.values()) for (const e of s.entries) rows.push({ buyer: null, ...e, note: shownNote(e.note, ctx.showPii) });
     await writeRows(ctx, CONTACT_ENTRY_COLUMNS, rows);
     ctx.info(msg(`${rows.length} 条联系记录, ${history.size} 个订单 (${db.path})`, `${rows.length} contact entries for ${history.size} orders (${db.path})`));
   });
@@ -114,7 +115,17 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined): 
   );
 }
 
-function summaryRow(s: ContactSummary): Row {
+/**
+ * A note is what the agent typed (`reviews log --note`), often the buyer's phone or address taken
+ * down on a call: masked like the review text (README, Privacy) unless --show-pii. The database
+ * keeps it as typed.
+ */
+export function shownNote(note: string | null | undefined, showPii: boolean): string | null {
+  if (note === undefined || note === null) return null;
+  return showPii ? note : scrubPii(note);
+}
+
+function summaryRow(s: ContactSummary, showPii: boolean): Row {
   const last = s.entries[s.entries.length - 1];
   return {
     orderId: s.orderId,
@@ -123,7 +134,7 @@ function summaryRow(s: ContactSummary): Row {
     lastContactAt: s.lastContactAt,
     updatedAt: last?.at ?? null,
     channel: last?.channel ?? null,
-    note: last?.note ?? null,
+    note: shownNote(last?.note, showPii),
     who: last?.who ?? null,
   };
 }

@@ -36,3 +36,28 @@ describe('reviews queue masks phones and addresses inside review text', () => {
     expect(json[0]).toMatchObject({ text: '请联系13925130165，地址广东省深圳市南山区科技园南路88号', followUpText: '打我电话 139-2513-0165' });
   });
 });
+
+describe('a contact note holding the buyer phone or address is masked where it is shown', () => {
+  // README Privacy: phone and address are masked in every output unless --show-pii. An agent's
+  // `reviews log --note` often takes down the number called or the return address; reviews log,
+  // ledger list and ledger export printed it as typed. The database keeps it as typed.
+  const dir = tmpDir();
+  const file = path.join(dir, 'r.csv');
+  fs.writeFileSync(file, '订单编号,买家,宝贝标题,评价结果,评价时间,评价内容\n4400000000000000002,小周,杯子,差评,2026-11-20 10:00:00,漏水\n');
+  const state = path.join(dir, 'n.db');
+  const note = '打了13925130165, 退货地址广东省深圳市南山区科技园南路88号';
+  // Mobile → 139****0165; the address keeps what runs up to its province (地址广东省), the rest ****.
+  const masked = '"打了139****0165, 退货地址广东省****"';
+
+  it('reviews log, ledger list and ledger export mask it; --show-pii shows it', () => {
+    const log = runCli(['reviews', 'log', '4400000000000000002', '--status', 'contacted', '--note', note, '--reviews', file, '--as-of', '2026-11-21 10:00:00', '--state', state, '-f', 'csv', '--lang', 'en']);
+    expect(log.code).toBe(0);
+    expect(log.stdout).toBe(`orderId,at,status,channel,attempts,nextContactAt,note\n4400000000000000002,2026-11-21 10:00:00,contacted,,1,2026-11-21 14:00:00,${masked}\n`);
+    const list = runCli(['ledger', 'list', '--what', 'contacts', '--state', state, '-f', 'csv', '--lang', 'en']);
+    expect(list.stdout).toBe(`orderId,status,attempts,lastContactAt,updatedAt,channel,note,who\n4400000000000000002,contacted,1,2026-11-21 10:00:00,2026-11-21 10:00:00,,${masked},\n`);
+    const exp = runCli(['ledger', 'export', '--what', 'contacts', '--state', state, '-f', 'csv', '--lang', 'en']);
+    expect(exp.stdout).toBe(`orderId,at,status,channel,note,who,buyer\n4400000000000000002,2026-11-21 10:00:00,contacted,,${masked},,小周\n`);
+    const shown = runCli(['ledger', 'export', '--what', 'contacts', '--state', state, '-f', 'csv', '--lang', 'en', '--show-pii']);
+    expect(shown.stdout).toContain(`"${note}"`);
+  });
+});

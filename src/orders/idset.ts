@@ -15,6 +15,10 @@ import { discard } from '../memory.js';
 
 export const UNKNOWN_AT = 0x7fffffff;
 
+/** The words of the id splitWords read last (when it returned true): scratch, no array a call. */
+let wHi = 0;
+let wLo = 0;
+
 /**
  * A digit id without a leading zero, of 1–19 digits, is a whole number under 10^19 < 2^64: its
  * value alone tells it apart from every other such id (its length is its value's). It is kept as
@@ -22,28 +26,38 @@ export const UNKNOWN_AT = 0x7fffffff;
  * bits (× 2^30); `hi` = the leading part (at most ten digits, under 10^10) ÷ 4, under 2^32 − 1
  * (so an all-ones `hi` never is an id: it marks an empty slot). Other ids (a leading zero, 20
  * digits, PDD's `yymmdd-…`) go to a plain Map: exact either way.
+ *
+ * One pass over `id`: true when it is such an id, its two words then in wHi and wLo. The
+ * leading part (digits before the last nine, under 10^10) and the last nine are summed as they are
+ * read (issue 21: the digit test, the leading part and the last nine were three passes, and
+ * SeenIds made them twice a row).
  */
-function wordsFit(id: string): boolean {
+function splitWords(id: string): boolean {
   const n = id.length;
   if (n < 1 || n > 19 || id.charCodeAt(0) === 48) return false;
-  return isDigits(id);
-}
-function leading(id: string): number {
-  let n = 0;
-  for (let i = 0; i < id.length - 9; i++) n = n * 10 + (id.charCodeAt(i) - 48);
-  return n;
-}
-function last9(id: string): number {
-  let n = 0;
-  for (let i = id.length > 9 ? id.length - 9 : 0; i < id.length; i++) n = n * 10 + (id.charCodeAt(i) - 48);
-  return n;
+  const cut = n > 9 ? n - 9 : 0;
+  let l = 0;
+  let i = 0;
+  for (; i < cut; i++) {
+    const c = id.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    l = l * 10 + c;
+  }
+  let r = 0;
+  for (; i < n; i++) {
+    const c = id.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    r = r * 10 + c;
+  }
+  wHi = Math.floor(l / 4) | 0;
+  wLo = (r + (l % 4) * 0x40000000) | 0;
+  return true;
 }
 
-/** The two words of an id wordsFit accepts (as signed 32-bit numbers, as an Int32Array holds them). */
+/** The two words of an id splitWords accepts (as signed 32-bit numbers, as an Int32Array holds them). */
 export function idWords(id: string): [hi: number, lo: number] | undefined {
-  if (!wordsFit(id)) return undefined;
-  const l = leading(id);
-  return [Math.floor(l / 4) | 0, (last9(id) + (l % 4) * 0x40000000) | 0];
+  if (!splitWords(id)) return undefined;
+  return [wHi, wLo];
 }
 
 /** The id idWords made the two words of. */
@@ -130,10 +144,12 @@ export class IdSet {
 
   /** The value stored for `id` (0 in a set without values), or undefined; stores nothing. */
   get(id: string): number | undefined {
-    if (!wordsFit(id)) return this.other.get(id);
-    const l = leading(id);
-    const hi = Math.floor(l / 4) | 0;
-    const lo = (last9(id) + (l % 4) * 0x40000000) | 0;
+    if (!splitWords(id)) return this.other.get(id);
+    return this.getWords(wHi, wLo);
+  }
+
+  /** get() for an id splitWords accepts, by its two words. */
+  getWords(hi: number, lo: number): number | undefined {
     const h = hash(hi, lo);
     const sh = this.shards[h >>> (32 - SHARD_BITS)]!;
     const cap = sh.capacity;
@@ -151,14 +167,16 @@ export class IdSet {
 
   /** The value stored for `id`, or undefined; stores `value` when the id is new. */
   getOrAdd(id: string, value: number): number | undefined {
-    if (!wordsFit(id)) {
+    if (!splitWords(id)) {
       const prev = this.other.get(id);
       if (prev === undefined) this.other.set(id, this.withValues ? value : 0);
       return prev;
     }
-    const l = leading(id);
-    const hi = Math.floor(l / 4) | 0;
-    const lo = (last9(id) + (l % 4) * 0x40000000) | 0;
+    return this.getOrAddWords(wHi, wLo, value);
+  }
+
+  /** getOrAdd() for an id splitWords accepts, by its two words. */
+  getOrAddWords(hi: number, lo: number, value: number): number | undefined {
     const h = hash(hi, lo);
     const sh = this.shards[h >>> (32 - SHARD_BITS)]!;
     if (sh.size >= sh.limit) grow(sh);
@@ -211,14 +229,6 @@ function grow(sh: Shard): void {
   discard(old.buffer as ArrayBuffer);
 }
 
-function isDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
 function hash(hi: number, lo: number): number {
   let h = Math.imul(lo ^ 0x9e3779b9, 0x85ebca6b);
   h ^= Math.imul(hi ^ 0x7f4a7c15, 0xc2b2ae35);
@@ -251,21 +261,24 @@ export class SeenIds {
   getOrAdd(id: string, line: number, file: number): number | undefined {
     const value = line * this.files + file;
     if (this.one) return this.one.getOrAdd(id, value);
-    if (!wordsFit(id)) {
+    if (!splitWords(id)) {
       const prev = this.other.get(id);
       if (prev === undefined) this.other.set(id, file);
       return prev;
     }
+    // The id's words, read once for every part's lookup.
+    const hi = wHi;
+    const lo = wLo;
     const at = Number.isInteger(value) && value >= 0 && value < UNKNOWN_AT ? file : UNKNOWN_AT;
     const last = this.parts.length - 1;
-    for (let k = 0; k < last; k++) if (this.parts[k]!.set.get(id) !== undefined) return this.parts[k]!.at;
+    for (let k = 0; k < last; k++) if (this.parts[k]!.set.getWords(hi, lo) !== undefined) return this.parts[k]!.at;
     let current = this.parts[last];
     if (!current || current.at !== at) {
-      if (current && current.set.get(id) !== undefined) return current.at;
+      if (current && current.set.getWords(hi, lo) !== undefined) return current.at;
       current = { set: new IdSet(this.capacity, false), at };
       this.parts.push(current);
     }
-    return current.set.getOrAdd(id, 0) === undefined ? undefined : current.at;
+    return current.set.getOrAddWords(hi, lo, 0) === undefined ? undefined : current.at;
   }
 
   /** Gives the sets' memory back now (src/memory.ts); not to be used afterwards. */

@@ -6,6 +6,10 @@ export const DAY_MS = 24 * HOUR_MS;
 
 export class TimeZone {
   private readonly fixedOffsetMs: number | undefined;
+  /** The zone's one offset from UTC in ms when it never changes (UTC, +08:00, Beijing); else undefined. */
+  get fixedOffset(): number | undefined {
+    return this.fixedOffsetMs;
+  }
   private readonly dtf: Intl.DateTimeFormat | undefined;
   private readonly cache = new Map<number, number>();
 
@@ -168,6 +172,10 @@ const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:\s*(\d{1,2})[:�
  */
 export const PLATFORM_TZ = new TimeZone('Asia/Shanghai');
 
+/** parseTime's last valid day (y × 10000 + mo × 100 + d, a year of 100 or more; -1: none) and its UTC midnight. */
+let lastDayKey = -1;
+let lastDayMs = 0;
+
 export function parseTime(text: string, tz: TimeZone): number | null | undefined {
   if (text === '') return null;
   if (text.length === 19 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 32 && text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58) {
@@ -178,7 +186,20 @@ export function parseTime(text: string, tz: TimeZone): number | null | undefined
     const h = digits(text, 11, 2);
     const mi = digits(text, 14, 2);
     const s = digits(text, 17, 2);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || mi < 0 || s < 0 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
+    if (h < 0 || mi < 0 || s < 0 || h > 23 || mi > 59 || s > 59) return undefined;
+    // A big export's times fall on few days: the last day's midnight (UTC wall clock, days since
+    // 1970 × DAY_MS) is kept, its date checked when it was kept (issue 21). Years 0–99 go the long
+    // way (fromWall reads them as Date.UTC does). A key with a part that is not digits (-1) never
+    // equals a kept one: it would read as a month or day of 99.
+    const off = tz.fixedOffset;
+    const key = y * 10000 + mo * 100 + d;
+    if (off !== undefined && key === lastDayKey) return lastDayMs + h * HOUR_MS + mi * 60_000 + s * 1000 - off;
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+    if (off !== undefined && y >= 100) {
+      lastDayKey = key;
+      lastDayMs = daysFromCivil(y, mo, d) * DAY_MS;
+      return lastDayMs + h * HOUR_MS + mi * 60_000 + s * 1000 - off;
+    }
     return tz.fromWallExact(y, mo, d, h, mi, s);
   }
   const m = DATE_RE.exec(text) ?? CN_DATE_RE.exec(text);

@@ -49,3 +49,25 @@ describe('a wall-clock time the --tz zone skips or repeats', () => {
     expect(parseTime('2026-03-08 02:30:00', new TimeZone('Asia/Shanghai'))).toBe(Date.UTC(2026, 2, 7, 18, 30, 0));
   });
 });
+
+describe('parseTime: the day kept from the last time read (issue 21)', () => {
+  it('gives each zone its own instant for the same day, and checks a new day whatever came before', () => {
+    const bj = new TimeZone('Asia/Shanghai');
+    const utc = new TimeZone('UTC');
+    // 2026-10-01 00:00:02 in Beijing (UTC+8) is 2026-09-30 16:00:02 UTC; read in UTC it is 8 h later.
+    expect(parseTime('2026-10-01 00:00:02', bj)).toBe(Date.UTC(2026, 8, 30, 16, 0, 2));
+    expect(parseTime('2026-10-01 00:00:02', utc)).toBe(Date.UTC(2026, 9, 1, 0, 0, 2));
+    expect(parseTime('2026-10-01 23:59:59', bj)).toBe(Date.UTC(2026, 9, 1, 15, 59, 59));
+    // A day that does not exist, right after the day before it was read: still refused.
+    expect(parseTime('2026-02-28 10:00:00', bj)).toBe(Date.UTC(2026, 1, 28, 2, 0, 0));
+    expect(parseTime('2026-02-29 10:00:00', bj)).toBeUndefined();
+    expect(parseTime('2028-02-29 10:00:00', bj)).toBe(Date.UTC(2028, 1, 29, 2, 0, 0));
+    // The same day with a bad time of day is refused; the day itself still reads afterwards.
+    expect(parseTime('2028-02-29 24:00:00', bj)).toBeUndefined();
+    expect(parseTime('2028-02-29 10:60:00', bj)).toBeUndefined();
+    expect(parseTime('2028-02-29 00:00:00', bj)).toBe(Date.UTC(2028, 1, 28, 16, 0, 0));
+    // Not digits in the date (-1 each) after a kept day: refused, not taken for that day.
+    expect(parseTime('2028-02-x9 00:00:00', bj)).toBeUndefined();
+    expect(parseTime('2028-0x-29 00:00:00', bj)).toBeUndefined();
+  });
+});

@@ -310,8 +310,15 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   let queued: Buffer | undefined;
   if (scanner) {
     let final = false;
+    // The first batch is only as long as the header search (openTable): the reader then says which
+    // columns it decodes (project) before the rows are read. A first batch of 256 rows decoded every
+    // column of them, and made the scanner's code hot, optimised and thrown away when the
+    // projection changed (node --trace-deopt: fastRecord "code dependencies"). Issue 21.
+    let batch = HEADER_SEARCH_LINES;
     for (;;) {
-      const r = scanner.scan(buf, final, BATCH_RECORDS);
+      const r = scanner.scan(buf, final, batch);
+      const full = r.records.length === batch;
+      batch = BATCH_RECORDS;
       if (r.badLine !== undefined) throw badBytes(s, r.badLine);
       if (r.records.length) yield r.records;
       buf = buf.subarray(r.used);
@@ -320,7 +327,7 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
         break;
       }
       // A full batch: more records may be in the buffer already.
-      if (r.records.length === BATCH_RECORDS) continue;
+      if (full) continue;
       if (!final && buf.length > MAX_RECORD) {
         rest = buf;
         break;

@@ -50,8 +50,6 @@ const GB_CACHE_MAX = 100_000;
 const GB_COLUMNS = 256;
 /** Lookups after which a column's hit rate decides whether it keeps using the cache. */
 const GB_SAMPLE = 2048;
-/** Cells decoded by the runtime decoder before the two-byte table is made (see gbTable). */
-const GB_TABLE_AFTER = 512;
 
 /**
  * The runtime decoder's reading of every GB18030 two-byte code (lead 0x81–0xFE, trail 0x40–0x7E or
@@ -94,8 +92,6 @@ export class RecordScanner {
   private readonly gbLookups = new Int32Array(GB_COLUMNS);
   private readonly gbHits = new Int32Array(GB_COLUMNS);
   private readonly gbDirect = new Uint8Array(GB_COLUMNS);
-  /** Cells gbDecode has decoded (see GB_TABLE_AFTER). */
-  private gbDecodes = 0;
   /** UTF-16 code units of the cell gbDecode is reading (a cell it decodes is at most 64 bytes). */
   private readonly gbUnits: number[] = new Array(64).fill(0);
   /** A window of the input as latin1 text (one character a byte), for the native string search of the common record (textAt). */
@@ -103,6 +99,13 @@ export class RecordScanner {
   private windowBuffer: ArrayBufferLike | undefined;
   private windowStart = 0;
   private windowEnd = 0;
+  /**
+   * A 32-bit view of the memory under the buffer scan() reads (wordsOf), looked up once a call, not
+   * once a line: a new read's buffer, met only every few hundred lines, took the line check's
+   * optimised code down a path it had no feedback for (node --trace-deopt: fastRecord, scanGb18030
+   * "Insufficient type feedback"), and the scanner was compiled again (issue 21).
+   */
+  private words: Uint32Array | undefined;
   /** The cells of the record fastRecord read last. */
   private fastCells: string[] = [];
   /** `width` empty cells, copied as the start of each record's cells (fastRecord). */
@@ -166,7 +169,7 @@ export class RecordScanner {
     const end = lf > pos + d && t.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
     // GB18030: the line is checked in one walk. No valid character holds a delimiter, quote or
     // line-break byte, so this gives the same verdict as checking cell by cell (the general loop).
-    if (gb && badGb18030(b, pos, lf - d) !== -1) return -1;
+    if (gb && badGb18030(b, pos, lf - d, this.words) !== -1) return -1;
     const delim = this.delimiter;
     const transient = this.projection?.transient;
     // Cells not wanted stay '' (the array starts as the last record's width of them).
@@ -239,6 +242,7 @@ export class RecordScanner {
     // 3: bytes that are not GB18030 (badLine).
     let stop = 0;
     const gb = this.gbDecoder !== undefined;
+    this.words = gb ? wordsOf(b) : undefined;
     records: while (pos < len && records.length < maxRecords) {
       // Empty lines are skipped (counted for the line numbers).
       const c0 = b[pos]!;
@@ -374,7 +378,7 @@ export class RecordScanner {
         }
         // GB18030: every byte that is not ASCII is inside a cell, and a cell holds whole characters.
         if (gb && high >= 0x80) {
-          const bad = badGb18030(b, s, e);
+          const bad = badGb18030(b, s, e, this.words);
           if (bad !== -1) {
             this.badLine = line + countLf(b, pos, bad);
             stop = 3;
@@ -489,8 +493,10 @@ export class RecordScanner {
 
   /** GB18030 bytes (a cell, at most 64 bytes) as text: by the two-byte table, else by the decoder. */
   private gbDecode(b: Latin1Buffer, s: number, e: number): string {
-    // The table costs ~10 ms to make: a small file's few cells are decoded by the decoder.
-    const table = ++this.gbDecodes > GB_TABLE_AFTER ? gbTable(this.gbDecoder!) : null;
+    // The table is made at the first cell (~2 ms, the decoder itself being made already). Made only
+    // after 512 cells, it took the optimised scanner down a path it had no feedback for, and the
+    // scanner (fastRecord, scan) was compiled again (node --trace-deopt; issue 21).
+    const table = gbTable(this.gbDecoder!);
     if (table === null) return this.gbDecoder!.decode(b.subarray(s, e));
     const units = this.gbUnits;
     let n = 0;
@@ -525,8 +531,8 @@ function countLf(b: Uint8Array, from: number, to: number): number {
  * WHATWG decoder's verdicts, see Gb18030Check), or -1. A cell holds whole characters: one cut off
  * at its end is bad.
  */
-export function badGb18030(b: Uint8Array, s: number, e: number): number {
-  const r = scanGb18030(b, s, e);
+export function badGb18030(b: Uint8Array, s: number, e: number, words = wordsOf(b)): number {
+  const r = scanGb18030(b, s, e, words);
   return r <= CUT ? CUT - r : r;
 }
 
@@ -536,12 +542,12 @@ const CUT = -2;
 /**
  * The one GB18030 byte walk: the offset of the first bad character in b[s, e); -1 when all are
  * whole and good; CUT - offset when the last one is cut off by `e` and could still be whole.
+ * `words`: wordsOf(b).
  */
-function scanGb18030(b: Uint8Array, s: number, e: number): number {
+function scanGb18030(b: Uint8Array, s: number, e: number, words: Uint32Array | undefined): number {
   let i = s;
   // Most bytes of an export are ASCII: they are passed over four at a time where the bytes line up
   // with a 32-bit word of the underlying memory (a word with no high bit set holds four ASCII bytes).
-  const words = wordsOf(b);
   const off = b.byteOffset;
   while (i < e) {
     const c = b[i]!;
@@ -611,7 +617,7 @@ export class Gb18030Check {
       this.carry = [];
       if (!validSeq(seq)) return 0;
     }
-    const r = scanGb18030(b, i, n);
+    const r = scanGb18030(b, i, n, wordsOf(b));
     if (r <= CUT) {
       this.carry = Array.from(b.subarray(CUT - r));
       return -1;

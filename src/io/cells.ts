@@ -15,6 +15,10 @@ function meansEmpty(t: string): boolean {
  * amount or time cell it stays, and the row is rejected rather than an amount guessed.
  */
 export function cleanCell(raw: string): string {
+  // An empty cell (most rows have some) returns before charCodeAt reads past its end: that read (NaN)
+  // sent the optimised code back to the interpreter the first time an empty cell came after it was
+  // compiled (node --trace-deopt: cleanCell and the parser's get/text "out of bounds"). Issue 21.
+  if (raw.length === 0) return raw;
   let t = raw;
   let c0 = t.charCodeAt(0);
   const cl = t.charCodeAt(t.length - 1);

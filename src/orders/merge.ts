@@ -122,7 +122,9 @@ export function enrichLine(l: Order, o: Order): void {
   if (l.paidAt === null) l.paidAt = o.paidAt;
   if (l.confirmedAt === null) l.confirmedAt = o.confirmedAt;
   if (l.promisedShipAt === null) l.promisedShipAt = o.promisedShipAt;
-  if (l.presale === null) l.presale = o.presale;
+  // The order report's presale mark stands over a line's silence: an item report's empty 分阶段订单信息
+  // reads as "not presale", as compensate's line views take it (src/compensation/assess.ts).
+  if (l.presale === null || (o.presale === true && l.presale === false)) l.presale = o.presale;
   if (!l.receiver) l.receiver = o.receiver;
   if (!l.phone) l.phone = o.phone;
   if (!l.address) l.address = o.address;

@@ -375,9 +375,23 @@ export class OrderSet {
     const orderById = new Map<string, Order>();
     for (const f of orderFiles) for await (const r of this.rows(f)) if (!orderById.has(r.orderId)) orderById.set(r.orderId, this.asLines(r));
     const used = new Set<string>();
+    // The lines of one order are together (foldLines' rule): they are held until the order changes,
+    // so the order report's platform payout can go with them (below).
+    let held: Order[] = [];
+    const release = (): Order[] => {
+      const out = held;
+      held = [];
+      const o = out.length ? orderById.get(out[0]!.orderId) : undefined;
+      // The order report's payout, when none of the order's lines shows one above 0.00, goes with its
+      // first line (as its postage does): a sum over the lines counts it once, and compensate reading
+      // the output back sees the platform paid (RULES 1.4a), instead of a voucher to issue again.
+      if (o?.platformCompensation?.gt(0) && !out.some((l) => l.platformCompensation?.gt(0))) out[0]!.platformCompensation = o.platformCompensation;
+      return out;
+    };
     for (const f of lineFiles) {
       for await (const r of this.rows(f)) {
         const l = this.asLines(r);
+        if (held.length && held[0]!.orderId !== l.orderId) yield* release();
         const o = orderById.get(l.orderId);
         if (o) {
           enrichLine(l, o);
@@ -387,8 +401,9 @@ export class OrderSet {
           if (!used.has(l.orderId) && l.postage === null) l.postage = o.postage;
           used.add(l.orderId);
         }
-        yield l;
+        held.push(l);
       }
+      yield* release();
     }
     for (const [id, o] of orderById) if (!used.has(id)) yield o;
   }

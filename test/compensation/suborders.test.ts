@@ -196,6 +196,31 @@ describe('tmall-2026 with an item report: each sub-order priced on its own', () 
     });
   });
 
+  it('orders normalize --lines read back prices as the joined files do: the presale mark and the platform payout of the order report kept', () => {
+    // docs/formats.md "storeops' own output": the output read back gives the same orders. Found by a round trip
+    // of test/oracle/fuzz_lines.py cases (normalize --lines, then compensate; seed 5).
+    // A (小明): presale (预售订单 是), two lines of 400.00 shipped 11-04 10:00:00, 24 h late: presale tier 10 % × 400.00 =
+    //   40.00 a line = 80.00 (the item report's empty 分阶段订单信息 had made the lines "not presale": 5 %, 40.00).
+    // B (小红): the report shows 20.00 paid by the platform; one line on time (11-02), one 24 h late: 5 % × 400.00 = 20.00,
+    //   paid_by_platform, 0.00 to issue (the payout was not in the lines written: 20.00 to issue, paid twice).
+    const shipped = '卖家已发货，等待买家确认';
+    const base = { 订单状态: shipped, 订单创建时间: '2026-11-01 09:59:00', 订单付款时间: '2026-11-01 10:00:00', 买家应付货款: '800.00', 买家应付邮费: '0.00', 买家实际支付金额: '800.00', 发货时间: '2026-11-04 10:00:00' };
+    const ord = write(dir, 'rt-orders.csv', taobaoCsv([order(A, { ...base, 买家会员名: '小明', 预售订单: '是' }), order(B, { ...base, 买家会员名: '小红', 延迟发货自动赔付金额: '20.00' })]));
+    const f = items('rt-lines.csv', [
+      line('3700000000000000011', A, '400.00', '2026-11-04 10:00:00'), line('3700000000000000012', A, '400.00', '2026-11-04 10:00:00'),
+      line('3700000000000000021', B, '400.00', '2026-11-02 10:00:00'), line('3700000000000000022', B, '400.00', '2026-11-04 10:00:00'),
+    ]);
+    const out = `${dir}/rt-normalized.csv`;
+    expect(runCli(['orders', 'normalize', ord, f, '--lines', '-o', out]).code).toBe(0);
+    const expected = [
+      ['小明', [A], '80.00', 'final', '80.00'],
+      ['小红', [B], '20.00', 'paid_by_platform', '0.00'],
+    ];
+    const shownRows = (r: { stdout: string }) => (JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state, v.toIssue]);
+    expect(shownRows(runCli(['compensate', ord, f, ...AS_OF, '-f', 'json']))).toEqual(expected);
+    expect(shownRows(runCli(['compensate', out, ...AS_OF, '-f', 'json']))).toEqual(expected);
+  });
+
   it("each line's own waybill scan first (a scan per waybill of one order): the line picked up 24 h late pays 20.00", () => {
     const f = items('own-wb.csv', [line('3700000000000000011', A, '400.00', '2026-11-02 10:00:00', 't', '交易成功', 'TC1'), line('3700000000000000012', A, '400.00', '2026-11-02 10:00:00', 't', '交易成功', 'TC2')]);
     const scans = write(dir, 'own-wb-scans.csv', `订单编号,物流单号,揽收时间\n${A},TC1,2026-11-02 11:00:00\n${A},TC2,2026-11-04 10:00:00\n`);

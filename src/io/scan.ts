@@ -43,6 +43,15 @@ const SHORT = 13;
 
 /** Bytes of input turned into latin1 text at a time for the native string search (see textAt). */
 const TEXT_WINDOW = 1 << 16;
+/**
+ * The first window's size: each next one is twice the last, up to TEXT_WINDOW. A record crossing a
+ * window's end is then met within the first few dozen records, while fastRecord is still learning
+ * (interpreted): with 64 KB from the start the first crossing came after it was optimised, which
+ * threw its code (and scan's) away to be compiled again (node --trace-deopt: fastRecord
+ * "Insufficient type feedback"). Larger than an export's records (~500 bytes) so that a record
+ * seldom outgrows a window (the whole rest of the buffer is then its window). Issue 21.
+ */
+const FIRST_WINDOW = 1 << 12;
 
 /** Non-ASCII cells repeat (statuses, titles, buyers): decoded once each, up to this many (GB18030 and UTF-8 alike). */
 const GB_CACHE_MAX = 100_000;
@@ -99,6 +108,8 @@ export class RecordScanner {
   private windowBuffer: ArrayBufferLike | undefined;
   private windowStart = 0;
   private windowEnd = 0;
+  /** The size of the next window (FIRST_WINDOW, doubling up to TEXT_WINDOW). */
+  private windowSize = FIRST_WINDOW;
   /**
    * A 32-bit view of the memory under the buffer scan() reads (wordsOf), looked up once a call, not
    * once a line: a new read's buffer, met only every few hundred lines, took the line check's
@@ -132,7 +143,8 @@ export class RecordScanner {
   private textAt(b: Latin1Buffer, pos: number, fresh: 'no' | 'window' | 'whole' = 'no'): number {
     const at = b.byteOffset + pos;
     if (fresh !== 'no' || b.buffer !== this.windowBuffer || at < this.windowStart || at >= this.windowEnd) {
-      const end = fresh === 'whole' ? b.length : Math.min(b.length, pos + TEXT_WINDOW);
+      const end = fresh === 'whole' ? b.length : Math.min(b.length, pos + this.windowSize);
+      this.windowSize = Math.min(TEXT_WINDOW, this.windowSize * 2);
       this.windowText = b.latin1Slice(pos, end);
       this.windowBuffer = b.buffer;
       this.windowStart = at;

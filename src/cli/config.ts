@@ -6,6 +6,7 @@ import path from 'node:path';
 import { InputError, UsageError, msg } from './errors.js';
 import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
 import { fileProblem } from '../io/fsproblem.js';
+import { readTextFileSync } from '../io/textfile.js';
 
 export interface Config {
   lang?: string;
@@ -42,7 +43,7 @@ export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd
       const fd = fs.openSync(c.path, 'r');
       try {
         mode = fs.fstatSync(fd).mode;
-        text = fs.readFileSync(fd, 'utf8');
+        text = readTextFileSync(fd);
       } finally {
         fs.closeSync(fd);
       }

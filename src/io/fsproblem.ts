@@ -20,6 +20,8 @@ export function fileProblem(e: unknown): Msg {
     case 'ENOSPC':
     case 'EDQUOT':
       return msg('磁盘已满 (或超出配额)', 'the disk is full (or the quota is used up)');
+    case 'ENOTTEXT':
+      return msg('既不是 UTF-8 也不是 GBK 文本 (用记事本等打开, 另存为 UTF-8 编码)', 'it is neither UTF-8 nor GBK text (open it in a text editor and save it as UTF-8)');
     case 'ELOOP':
       return msg('符号链接绕成了一个圈', 'symbolic links that go round in a loop');
     default: {

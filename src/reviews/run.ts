@@ -24,6 +24,7 @@ import { writeDuplicatesFirst } from '../orders/duplicates.js';
 import { reviewsNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
 import { fileProblem } from '../io/fsproblem.js';
+import { readTextFileSync } from '../io/textfile.js';
 
 export const QUEUE_COLUMNS: Column[] = [
   { key: 'priority', zh: '优先级', en: 'priority', type: 'int' },
@@ -454,11 +455,14 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
   }
   let operator: { text: string; file: string } | undefined;
   if (typeof opts.template === 'string') {
-    const fs = await import('node:fs');
     try {
-      operator = { text: fs.readFileSync(opts.template, 'utf8').replace(/^\uFEFF/, ''), file: opts.template };
+      // A file's own line ends (CRLF from Notepad, the final newline) are not part of the message.
+      operator = { text: readTextFileSync(opts.template).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n+$/, ''), file: opts.template };
     } catch (e) {
-      throw new InputError(msg(`无法读取模板 ${opts.template}: ${fileProblem(e).zh}`, `cannot read template ${opts.template}: ${fileProblem(e).en}`), msg('检查路径。', 'check the path.'));
+      throw new InputError(msg(`无法读取模板 ${opts.template}: ${fileProblem(e).zh}`, `cannot read template ${opts.template}: ${fileProblem(e).en}`), msg('检查路径; 模板应是文本文件 (UTF-8 或 GBK)。', 'check the path; a template is a text file (UTF-8 or GBK).'));
+    }
+    if (operator.text.trim() === '') {
+      throw new InputError(msg(`模板 ${opts.template} 是空的: 没有可发送的内容`, `template ${opts.template} is empty: there is nothing to send`), msg('把要发给买家的话写进这个文件, 或不加 --template 使用内置模板。', 'write the message to the buyer into the file, or leave --template out to use the shipped one.'));
     }
   }
   const rows: Record<string, unknown>[] = [];

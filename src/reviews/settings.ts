@@ -1,6 +1,5 @@
 // Settings for the reviews commands: flags, then config section `reviews`, then defaults; and the
 // editable tables under templates/reviews (keywords, forbidden wording, messages).
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
@@ -15,11 +14,12 @@ import { DEFAULT_THRESHOLDS, type PriorityThresholds } from './priority.js';
 import { DEFAULT_GOODWILL, type Goodwill } from './queue.js';
 import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
 import { fileProblem } from '../io/fsproblem.js';
+import { readTextFileSync } from '../io/textfile.js';
 
 function readJson(file: string, what: string): Record<string, unknown> {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextFileSync(file);
   } catch (e) {
     throw new InputError(
       msg(`无法读取${what} ${file}: ${fileProblem(e).zh}`, `cannot read ${what} ${file}: ${fileProblem(e).en}`),

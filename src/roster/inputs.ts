@@ -15,6 +15,7 @@ import { readDemand, readRequests, readRoster, readVolume, readAgents, type Rost
 import { type DayCode, type ShiftDef, shiftsFromConfig } from './shifts.js';
 import { type ServiceParams, type Traffic, type TrafficProfileFile, trafficFromProfile, trafficFromVolume } from './traffic.js';
 import { templatesDir } from '../paths.js';
+import { readTextFileSync } from '../io/textfile.js';
 
 export interface Calendar {
   template: boolean;
@@ -217,7 +218,7 @@ export function profileTraffic(ctx: Ctx, cal: Calendar): Traffic {
   let parsed: unknown;
   let body = '';
   try {
-    body = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    body = readTextFileSync(file).replace(/^\uFEFF/, '');
     parsed = JSON.parse(body);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -7,6 +7,7 @@ import { templatesDir } from '../paths.js';
 import { TEMPLATE_HINT, parseRuleSet } from './parse.js';
 import { jsonProblem } from '../io/jsontext.js';
 import { fileProblem } from '../io/fsproblem.js';
+import { readTextFileSync } from '../io/textfile.js';
 
 export type { RuleSet, Tier, Range, RulePlatform, BaseRule, Rounding, CombineBy, Payer, TierKind } from './types.js';
 export { parseRuleSet } from './parse.js';
@@ -46,7 +47,7 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
   }
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextFileSync(file);
   } catch (e) {
     throw new InputError(msg(`无法读取规则文件 ${file}: ${fileProblem(e).zh}`, `cannot read rule file ${file}: ${fileProblem(e).en}`), TEMPLATE_HINT);
   }

@@ -1,5 +1,4 @@
 // Settings for `zhenjian estimate`: flags, then the config section `zhenjian`, then defaults.
-import fs from 'node:fs';
 import path from 'node:path';
 import { section } from '../cli/config.js';
 import type { Ctx } from '../cli/context.js';
@@ -11,6 +10,7 @@ import { parseAmount, parseRate } from './fields.js';
 import { DEFAULT_FAR_ABOVE, type Settings } from './model.js';
 import { jsonProblem } from '../io/jsontext.js';
 import { fileProblem } from '../io/fsproblem.js';
+import { readTextFileSync } from '../io/textfile.js';
 
 export interface ResolvedSettings extends Omit<Settings, 'labels'> {
   /** False when no commission rate came from a flag or the config (0 is used). */
@@ -80,7 +80,7 @@ export function loadCategories(ctx: Ctx, opts: Record<string, unknown>): Categor
   else file = defaultCategoriesPath();
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextFileSync(file);
   } catch (e) {
     throw new InputError(
       msg(`无法读取类目表 ${file}: ${fileProblem(e).zh}`, `cannot read the category table ${file}: ${fileProblem(e).en}`),

@@ -1,5 +1,6 @@
 // Global options (SPEC "Global options") resolved once into a typed context for every command.
 // Precedence: flags, then environment, then config file, then defaults.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -191,10 +192,10 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
   const noColorEnv = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   const colorAllowed = flags.color !== false && !noColorEnv && io.env.TERM !== 'dumb';
   const xdgData = io.env.XDG_DATA_HOME || path.join(io.env.HOME || os.homedir(), '.local', 'share');
-  const statePath = path.resolve(
-    io.cwd,
-    flags.state ?? io.env.STOREOPS_STATE ?? (typeof config.state === 'string' ? config.state : undefined) ?? path.join(xdgData, 'storeops', 'state.db'),
-  );
+  const statePath =
+    flags.state !== undefined || io.env.STOREOPS_STATE !== undefined || typeof config.state !== 'string'
+      ? path.resolve(io.cwd, flags.state ?? io.env.STOREOPS_STATE ?? path.join(xdgData, 'storeops', 'state.db'))
+      : configStatePath(config.state, loaded.path, io.cwd, fs.existsSync);
   const quiet = Boolean(flags.quiet);
   const stderrColor = colorAllowed && Boolean(io.stderr.isTTY);
   const noInput = flags.input === false;
@@ -290,4 +291,29 @@ function checkConfigKeys(ctx: Ctx): void {
   }
   const lang = ctx.config.lang;
   if (lang !== undefined && lang !== 'zh' && lang !== 'en') ctx.warn(msg(`${where}: "lang" 只能是 zh 或 en, 收到 ${JSON.stringify(lang)}, 已忽略`, `${where}: "lang" must be zh or en, got ${JSON.stringify(lang)}; ignored`));
+}
+
+/**
+ * The config's `state`, relative to the config file like every path in it (a cron job naming the
+ * config from another folder records into the same database). It was relative to the current
+ * folder: a database kept there and not beside the config is not silently swapped for a new, empty
+ * one (which would pay every voucher again): the run stops and says to write the path in full.
+ */
+export function configStatePath(state: string, configPath: string | undefined, cwd: string, exists: (p: string) => boolean): string {
+  const base = configPath ? path.dirname(path.resolve(cwd, configPath)) : cwd;
+  const beside = path.resolve(base, state);
+  const here = path.resolve(cwd, state);
+  if (beside !== here && !exists(beside) && exists(here)) {
+    throw new UsageError(
+      msg(
+        `配置文件的 state "${state}" 相对于配置文件所在目录是 ${beside} (不存在), 而当前目录下有 ${here}`,
+        `the config's state "${state}" is ${beside} relative to the config file (it does not exist), but ${here} exists in the current folder`,
+      ),
+      msg(
+        `配置文件里的路径都相对于配置文件; 在配置文件中写完整路径 (如 "state": "${here}"), 或用 --state 指定, 以免用一个新的空数据库重复发放红包。`,
+        `paths in the config are relative to the config file; write the full path in the config (e.g. "state": "${here}") or pass --state, so that no run records into a new, empty database and pays vouchers again.`,
+      ),
+    );
+  }
+  return beside;
 }

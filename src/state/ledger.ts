@@ -718,7 +718,22 @@ class SqliteState implements StateDb {
     const startOf = (k: string, stored: number) => startNow.get(k) ?? stored;
     /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
     const capKeys = (v: VoucherRecord): string[] => {
-      if (!v.cap || v.buyer === '' || v.windowStart === null) return [];
+      const range = capRange(v);
+      if (!range) return [];
+      const { from, to } = range;
+      const kind = v.kind ?? 'voucher';
+      const inRange = (t: number) => t >= from && t <= to;
+      const keys = (group.all(kind, v.buyer, v.rules, from, to) as { k: string; t: number; at: number }[]).filter((r) => inRange(startOf(r.k, r.t)));
+      for (const [k, t] of startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []) {
+        if (!inRange(t) || keys.some((r) => r.k === k)) continue;
+        const r = recordedOf.get(k) as { kind: string; buyer: string; rules: string; recorded_at: number } | undefined;
+        if (r && r.kind === kind && r.buyer === v.buyer && r.rules === v.rules && !k.includes('+')) keys.push({ k, t, at: r.recorded_at });
+      }
+      return keys.sort((a, b) => a.at - b.at || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((r) => r.k);
+    };
+    /** The window starts sharing `v`'s cap: its day, or its rebuilt 24-hour window (none without a cap group). */
+    function capRange(v: VoucherRecord): { from: number; to: number } | undefined {
+      if (!v.cap || v.buyer === '' || v.windowStart === null) return undefined;
       let { from, to } = v.cap;
       if (v.cap.rolling !== undefined) {
         // 24-hour windows (RULES 1.2, our reading): rebuilt from where the buyer's recorded windows
@@ -741,16 +756,8 @@ class SqliteState implements StateDb {
         from = open;
         to = open + v.cap.rolling;
       }
-      const kind = v.kind ?? 'voucher';
-      const inRange = (t: number) => t >= from && t <= to;
-      const keys = (group.all(kind, v.buyer, v.rules, from, to) as { k: string; t: number; at: number }[]).filter((r) => inRange(startOf(r.k, r.t)));
-      for (const [k, t] of startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []) {
-        if (!inRange(t) || keys.some((r) => r.k === k)) continue;
-        const r = recordedOf.get(k) as { kind: string; buyer: string; rules: string; recorded_at: number } | undefined;
-        if (r && r.kind === kind && r.buyer === v.buyer && r.rules === v.rules && !k.includes('+')) keys.push({ k, t, at: r.recorded_at });
-      }
-      return keys.sort((a, b) => a.at - b.at || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((r) => r.k);
-    };
+      return { from, to };
+    }
     /**
      * RULES 1.2 / 1.3: one buyer's combined vouchers never pass the cap together. When what the
      * vouchers of the cap group still hold plus `value` (what `v` is worth, covers included) passes
@@ -888,15 +895,20 @@ class SqliteState implements StateDb {
      * (held here by a voucher of this call outside `v`'s cap group): not toward `v`'s cap. At least
      * what it still holds beyond what its other orders came to in it (the most any of its rows
      * recorded, schema 8), at most what the moved orders come to now; 0 when a row of it has no
-     * shares (before schema 8: counted toward the cap, short, never twice), and for 24-hour windows
-     * (rebuilt, not exact: as before). The room then counts of `k` the least of what inGroupOf
+     * shares (before schema 8: counted toward the cap, short, never twice). For 24-hour windows the
+     * other window is one outside the rebuilt window (capRange: where the ledger's and the export's
+     * windows open) ({o03} 30.00 recorded from an export with a wrong postage, then {o03,o02} 330.00
+     * with o02's paid time wrong (03-01 12:00, truly 03-02 12:00); the true {o03} at 500.00 had room
+     * for only 170.00, o02's 300.00 counted toward o03's window, and {o02} issued 270.00 of it again:
+     * 770.00 paid of 800.00, for good). The room then counts of `k` the least of what inGroupOf
      * counts (which may leave that money out already) and what it holds less this. {o03} 50.00 recorded,
      * then {o03,o02} 100.00 with o02's paid time wrong (05-30, truly 05-31): the true {o03} at
      * 500.00 had room for only 400.00 (o02's 50.00 counted toward 05-30): 500.00 paid of 550.00.
      */
     const movedOut = (v: VoucherRecord, group: string[], k: string): Decimal => {
-      if (!v.cap || !v.cap.exact || v.cap.rolling !== undefined) return new Decimal(0);
-      const { from, to } = v.cap;
+      const range = capRange(v);
+      if (!range) return new Decimal(0);
+      const { from, to } = range;
       const kIds = [...new Set(parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path))];
       const kind = v.kind ?? 'voucher';
       const own = new Set(v.orderIds);

@@ -14,7 +14,8 @@ export type RuleId =
   | 'whole-day-off'
   | 'coverage'
   | 'request'
-  | 'shift-times';
+  | 'shift-times'
+  | 'duplicate-agent';
 
 export interface Violation {
   agent: string;

@@ -11,4 +11,5 @@ export const RULE_ZH: Labels = {
   coverage: '人手不足',
   request: '休息申请未批',
   'shift-times': '班次时间不符',
+  'duplicate-agent': '客服重复列出',
 };

@@ -202,6 +202,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     );
   }
   out.keys = dayCols.map((c) => c.key);
+  const gridLine = new Map<string, number>();
   for await (const r of t.records) {
     // A short row still names its agent; the days it lacks are missing days, which check reports.
     if (await skip(r, ai)) continue;
@@ -225,6 +226,22 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
         msg('删掉这一列, 或用 --month 指定排班表实际的月份。', 'remove the column, or name the roster\'s real month with --month.'),
       );
     }
+    // The same agent on a second row of a grid: one line saying so (its days are not read, or every
+    // day would be two shifts and the days off counted twice).
+    const firstLine = gridLine.get(agent);
+    if (firstLine !== undefined) {
+      out.problems.push({
+        agent,
+        date: '',
+        rule: 'duplicate-agent',
+        detail: msg(
+          `第 ${r.line} 行重复列出了第 ${firstLine} 行的客服, 这一行的班次没有读取; 合并为一行`,
+          `line ${r.line} lists the agent of line ${firstLine} again: its shifts were not read; merge the two rows`,
+        ),
+      });
+      continue;
+    }
+    gridLine.set(agent, r.line);
     addAgent(agent);
     for (const c of dayCols) {
       const raw = cleanCell(r.cells[c.i] ?? '');

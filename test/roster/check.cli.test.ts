@@ -34,6 +34,15 @@ function check(file: string, ...extra: string[]) {
 }
 
 describe('roster check', () => {
+  it('an agent on two rows of a grid: one duplicate-agent line, the second row not read (no 28 one-shift lines)', () => {
+    const g = base();
+    // B's row again at the end (line 6): with both rows read, every day of B would hold two shifts.
+    const text = gridCsv(g) + ['B', ...g[1]!].join(',') + '\n';
+    const r = check(write('dup.csv', text));
+    expect(r.code).toBe(1);
+    expect(r.rows).toEqual([['B', '', 'duplicate-agent', 'line 6 lists the agent of line 3 again: its shifts were not read; merge the two rows']]);
+  });
+
   it('passes the valid base roster (exit 0, header only)', () => {
     const r = check(write('ok.csv', gridCsv(base())));
     expect(r.code).toBe(0);

@@ -172,8 +172,11 @@ const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:\s*(\d{1,2})[:�
  */
 export const PLATFORM_TZ = new TimeZone('Asia/Shanghai');
 
-/** parseTime's last valid day (y × 10000 + mo × 100 + d, a year of 100 or more; -1: none) and its UTC midnight. */
-let lastDayKey = -1;
+/**
+ * parseTime's last valid day (y × 10000 + mo × 100 + d, a year of 100 or more; NaN: none, a value no
+ * key equals: -1 is the key of 'abcd-99-99', whose year, not digits, reads as -1) and its UTC midnight.
+ */
+let lastDayKey = Number.NaN;
 let lastDayMs = 0;
 
 export function parseTime(text: string, tz: TimeZone): number | null | undefined {

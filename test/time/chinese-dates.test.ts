@@ -1,6 +1,6 @@
 // The shared time parser (src/time.ts) reads the Chinese date forms some exports use (抖店 商品评论:
 // `2026年11月19日 21:40:00`), always as Beijing wall-clock time whatever the machine's zone.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TimeZone, parseTime } from '../../src/time.js';
 
 const BJ = new TimeZone('Asia/Shanghai');
@@ -69,5 +69,16 @@ describe('parseTime: the day kept from the last time read (issue 21)', () => {
     // Not digits in the date (-1 each) after a kept day: refused, not taken for that day.
     expect(parseTime('2028-02-x9 00:00:00', bj)).toBeUndefined();
     expect(parseTime('2028-0x-29 00:00:00', bj)).toBeUndefined();
+  });
+});
+
+describe('parseTime: no day kept yet', () => {
+  it("refuses a date of no digits whose key would be -1 ('abcd-99-99': year -1, month 99, day 99)", async () => {
+    // A fresh module: no time read before. The key is -1 × 10000 + 99 × 100 + 99 = -1, which was the
+    // "no day kept" mark: the text read as the kept day's (0, 1970-01-01) 10:00 Beijing = 02:00 UTC (7200000).
+    vi.resetModules();
+    const fresh = await import('../../src/time.js');
+    expect(fresh.parseTime('abcd-99-99 10:00:00', new fresh.TimeZone('Asia/Shanghai'))).toBeUndefined();
+    expect(fresh.parseTime('abcd-99-99 10:00:00', new fresh.TimeZone('UTC'))).toBeUndefined();
   });
 });

@@ -118,10 +118,19 @@ export function enrichOrder(o: Order, lines: Order): void {
 /** What a line takes from its order report row (buyer, times, receiver). */
 export function enrichLine(l: Order, o: Order): void {
   if (!l.buyer) l.buyer = o.buyer;
-  if (l.createdAt === null) l.createdAt = o.createdAt;
-  if (l.paidAt === null) l.paidAt = o.paidAt;
-  if (l.confirmedAt === null) l.confirmedAt = o.confirmedAt;
-  if (l.promisedShipAt === null) l.promisedShipAt = o.promisedShipAt;
+  // A time taken from the order report keeps its lost seconds (RULES 1.7): written without them
+  // (orders normalize), a re-saved report's 付款时间 "2026/11/1 10:00" on a line without one was
+  // read back as 10:00:00 exactly, and a line shipped at its deadline's 10:00:30 judged late.
+  const take = <K extends 'createdAt' | 'paidAt' | 'confirmedAt' | 'promisedShipAt'>(k: K) => {
+    if (l[k] !== null || o[k] === null) return;
+    l[k] = o[k];
+    const ms = o.timeSlack?.[k];
+    if (ms) (l.timeSlack ??= {})[k] = ms;
+  };
+  take('createdAt');
+  take('paidAt');
+  take('confirmedAt');
+  take('promisedShipAt');
   // The order report's presale mark stands over a line's silence: an item report's empty 分阶段订单信息
   // reads as "not presale", as compensate's line views take it (src/compensation/assess.ts).
   if (l.presale === null || (o.presale === true && l.presale === false)) l.presale = o.presale;

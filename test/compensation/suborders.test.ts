@@ -221,6 +221,23 @@ describe('tmall-2026 with an item report: each sub-order priced on its own', () 
     expect(shownRows(runCli(['compensate', out, ...AS_OF, '-f', 'json']))).toEqual(expected);
   });
 
+  it("orders normalize --lines: a line without 订单付款时间 takes the re-saved report's time with its lost seconds (RULES 1.7)", () => {
+    // Report re-saved: paid '2026/11/1 10:00' (10:00:00–10:00:59), deadline + 48 h = 11-03 10:00:00–10:00:59. Its two
+    // lines (400.00 each) have no 付款时间 and shipped 11-03 10:00:30: late or not depends on the lost seconds → not
+    // judged (time_precision), no voucher, with the two files and read back alike. Before, the normalized line said
+    // 2026-11-01 10:00:00 exactly: 30 s late, 5 % × 400.00 = 20.00 a line, a 40.00 voucher 'final'.
+    const shipped = '卖家已发货，等待买家确认';
+    const ord = write(dir, 'cs-orders.csv', taobaoCsv([order(A, { 买家会员名: '小明', 订单状态: shipped, 订单创建时间: '2026/11/1 9:59', 订单付款时间: '2026/11/1 10:00', 买家应付货款: '800.00', 买家应付邮费: '0.00', 买家实际支付金额: '800.00', 发货时间: '2026-11-03 10:00:30' })]));
+    const noPaid = (sub: string) => line(sub, A, '400.00', '2026-11-03 10:00:30').replace('2026-11-01 09:59:00,2026-11-01 10:00:00,', '2026-11-01 09:59:00,,');
+    const f = items('cs-lines.csv', [noPaid('3700000000000000011'), noPaid('3700000000000000012')]);
+    const out = `${dir}/cs-normalized.csv`;
+    expect(runCli(['orders', 'normalize', ord, f, '--lines', '-o', out]).code).toBe(0);
+    for (const r of [runCli(['compensate', ord, f, ...AS_OF, '-f', 'json']), runCli(['compensate', out, ...AS_OF, '-f', 'json'])]) {
+      expect(JSON.parse(r.stdout)).toEqual([]);
+      expect(r.stderr).toContain(`not judged (time_precision): ${A}.`);
+    }
+  });
+
   it("each line's own waybill scan first (a scan per waybill of one order): the line picked up 24 h late pays 20.00", () => {
     const f = items('own-wb.csv', [line('3700000000000000011', A, '400.00', '2026-11-02 10:00:00', 't', '交易成功', 'TC1'), line('3700000000000000012', A, '400.00', '2026-11-02 10:00:00', 't', '交易成功', 'TC2')]);
     const scans = write(dir, 'own-wb-scans.csv', `订单编号,物流单号,揽收时间\n${A},TC1,2026-11-02 11:00:00\n${A},TC2,2026-11-04 10:00:00\n`);

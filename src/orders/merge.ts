@@ -131,6 +131,17 @@ export function enrichLine(l: Order, o: Order): void {
   take('paidAt');
   take('confirmedAt');
   take('promisedShipAt');
+  // A live line without 发货时间 of an order the report says fully shipped ships at the report's time,
+  // as compensate's line views take it (src/compensation/assess.ts subOrderViews): written without it,
+  // the line read back was not judged (no_ship_time) where the two files priced it.
+  if (l.shippedAt === null && l.status !== 'closed' && o.shippedAt !== null && (o.status === 'shipped' || o.status === 'completed')) {
+    l.status = o.status;
+    l.statusRaw = o.statusRaw;
+    l.shippedAt = o.shippedAt;
+    const ms = o.timeSlack?.shippedAt;
+    if (ms) (l.timeSlack ??= {}).shippedAt = ms;
+    if (!l.trackingNo) l.trackingNo = o.trackingNo;
+  }
   // The order report's presale mark stands over a line's silence: an item report's empty 分阶段订单信息
   // reads as "not presale", as compensate's line views take it (src/compensation/assess.ts).
   if (l.presale === null || (o.presale === true && l.presale === false)) l.presale = o.presale;

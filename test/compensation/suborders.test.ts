@@ -238,6 +238,21 @@ describe('tmall-2026 with an item report: each sub-order priced on its own', () 
     }
   });
 
+  it("orders normalize --lines: a line without 发货时间 of a shipped order ships at the report's time, read back too", () => {
+    // Report: paid 11-01 10:00:00, shipped 11-04 10:00:00 (all shipped); its two lines of 400.00 have no 发货时间.
+    // Each line takes the report's time: 24 h after the deadline (11-03 10:00:00), 5 % × 400.00 = 20.00 a line, 40.00.
+    // Before, the normalized lines had no ship time: read back, not judged (no_ship_time), no voucher.
+    const shipped = '卖家已发货，等待买家确认';
+    const ord = write(dir, 'st-orders.csv', taobaoCsv([order(A, { 买家会员名: '小明', 订单状态: shipped, 订单创建时间: '2026-11-01 09:59:00', 订单付款时间: '2026-11-01 10:00:00', 买家应付货款: '800.00', 买家应付邮费: '0.00', 买家实际支付金额: '800.00', 发货时间: '2026-11-04 10:00:00' })]));
+    const f = items('st-lines.csv', [line('3700000000000000011', A, '400.00', ''), line('3700000000000000012', A, '400.00', '')]);
+    const out = `${dir}/st-normalized.csv`;
+    expect(runCli(['orders', 'normalize', ord, f, '--lines', '-o', out]).code).toBe(0);
+    const shownRows = (r: { stdout: string }) => (JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.orderIds, v.amount, v.state, v.toIssue]);
+    const expected = [[[A], '40.00', 'final', '40.00']];
+    expect(shownRows(runCli(['compensate', ord, f, ...AS_OF, '-f', 'json']))).toEqual(expected);
+    expect(shownRows(runCli(['compensate', out, ...AS_OF, '-f', 'json']))).toEqual(expected);
+  });
+
   it("each line's own waybill scan first (a scan per waybill of one order): the line picked up 24 h late pays 20.00", () => {
     const f = items('own-wb.csv', [line('3700000000000000011', A, '400.00', '2026-11-02 10:00:00', 't', '交易成功', 'TC1'), line('3700000000000000012', A, '400.00', '2026-11-02 10:00:00', 't', '交易成功', 'TC2')]);
     const scans = write(dir, 'own-wb-scans.csv', `订单编号,物流单号,揽收时间\n${A},TC1,2026-11-02 11:00:00\n${A},TC2,2026-11-04 10:00:00\n`);

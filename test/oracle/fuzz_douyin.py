@@ -12,17 +12,17 @@ live line does; late ≤ 48 h by window: 0 % / 1 % 2–50 / 1 % 3–50, more tha
 rounded half-up to the yuan before min/max; provisional while unshipped; nothing to issue (platform-deducts).
 """
 import csv
-import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 from datetime import datetime, timedelta
 from decimal import Decimal, ROUND_HALF_UP
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import fuzzrun  # noqa: E402
 HEAD = open(os.path.join(ROOT, 'examples', 'douyin-orders-202611.csv'), encoding='utf-8-sig').readline().strip().split(',')
 H = timedelta(hours=1)
 S = timedelta(seconds=1)
@@ -123,10 +123,7 @@ def compute(orders, as_of):
 
 
 def main():
-    n = int(sys.argv[1])
-    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
-    out = sys.argv[3] if len(sys.argv) > 3 else os.path.join(ROOT, '.fuzz-douyin')
-    os.makedirs(out, exist_ok=True)
+    n, seed, out = fuzzrun.args('.fuzz-douyin')
     rng = random.Random(seed)
     diffs = 0
     for k in range(n):
@@ -136,27 +133,15 @@ def main():
         path = os.path.join(d, 'douyin.csv')
         write(path, orders)
         tz = rng.choice(['UTC', 'America/Los_Angeles', 'Asia/Shanghai'])
-        env = dict(os.environ, TZ=tz, XDG_DATA_HOME=os.path.join(out, 'xdg'), XDG_CONFIG_HOME=os.path.join(out, 'xdg'))
-        env.pop('STOREOPS_CONFIG', None)
-        p = subprocess.run(['node', os.environ.get('STOREOPS_BIN', os.path.join(ROOT, 'bin/storeops.js')), 'compensate', path, '--as-of', f(as_of), '-f', 'json'],
-                           capture_output=True, text=True, env=env, cwd=d)
-        try:
-            sv = json.loads(p.stdout)
-        except json.JSONDecodeError:
-            print(f'CASE {d}: rc={p.returncode} {p.stderr[:400]}')
+        p, sv = fuzzrun.compensate([path], f(as_of), tz, out, d)
+        if sv is None:
             diffs += 1
             continue
         a = sorted((tuple(v['orderIds']), v['amount'], v['state'], tuple(v['kinds']), v['toIssue']) for v in sv)
         b = compute(orders, as_of)
         if a != b:
             diffs += 1
-            print(f'CASE {d} tz={tz} asOf={f(as_of)}')
-            for x in sorted(set(a) - set(b)):
-                print('  storeops only:', x)
-            for x in sorted(set(b) - set(a)):
-                print('  oracle only:  ', x)
-            json.dump({'asOf': f(as_of), 'tz': tz, 'storeops': a, 'oracle': b, 'stderr': p.stderr}, open(os.path.join(d, 'diff.json'), 'w'),
-                      ensure_ascii=False, indent=1, default=str)
+            fuzzrun.report(d, tz, f(as_of), a, b, p.stderr)
         else:
             shutil.rmtree(d)
     print(f'{n} cases, {diffs} differ')

@@ -17,7 +17,6 @@ import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -26,6 +25,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import oracle  # noqa: E402
+import fuzzrun  # noqa: E402
 
 T71 = json.load(open(os.path.join(HERE, 't71.json')))
 I28 = ('子订单编号,主订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码,支付单号,买家应付货款,'
@@ -217,10 +217,7 @@ def compute(orders, as_of):
 
 
 def main():
-    n = int(sys.argv[1])
-    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
-    out = sys.argv[3] if len(sys.argv) > 3 else os.path.join(ROOT, '.fuzz-lines')
-    os.makedirs(out, exist_ok=True)
+    n, seed, out = fuzzrun.args('.fuzz-lines')
     rng = random.Random(seed)
     diffs = statediff = 0
     for k in range(n):
@@ -229,15 +226,9 @@ def main():
         os.makedirs(d, exist_ok=True)
         op, ip = write(d, orders)
         tz = rng.choice(['UTC', 'America/Los_Angeles', 'Asia/Shanghai'])
-        env = dict(os.environ, TZ=tz, XDG_DATA_HOME=os.path.join(out, 'xdg'), XDG_CONFIG_HOME=os.path.join(out, 'xdg'))
-        env.pop('STOREOPS_CONFIG', None)
         as_of_s = f(as_of)
-        p = subprocess.run(['node', os.environ.get('STOREOPS_BIN', os.path.join(ROOT, 'bin/storeops.js')), 'compensate', op, ip, '--as-of', as_of_s, '-f', 'json'],
-                           capture_output=True, text=True, env=env, cwd=d)
-        try:
-            sv = json.loads(p.stdout)
-        except json.JSONDecodeError:
-            print(f'CASE {d}: rc={p.returncode} {p.stderr[:400]}')
+        p, sv = fuzzrun.compensate([op, ip], as_of_s, tz, out, d)
+        if sv is None:
             diffs += 1
             continue
         a = sorted((v['buyer'], v['rules'], v['windowStart'].replace('T', ' ')[:19], tuple(sorted(set(v['orderIds']))), v['amount'], v['state']) for v in sv)
@@ -248,13 +239,7 @@ def main():
             continue
         if a != b:
             diffs += 1
-            print(f'CASE {d} tz={tz} asOf={as_of_s}')
-            for x in sorted(set(a) - set(b)):
-                print('  storeops only:', x)
-            for x in sorted(set(b) - set(a)):
-                print('  oracle only:  ', x)
-            json.dump({'asOf': as_of_s, 'tz': tz, 'storeops': a, 'oracle': b, 'stderr': p.stderr}, open(os.path.join(d, 'diff.json'), 'w'),
-                      ensure_ascii=False, indent=1, default=str)
+            fuzzrun.report(d, tz, as_of_s, a, b, p.stderr)
         else:
             shutil.rmtree(d)
     print(f'{n} cases, {diffs} differ, {statediff} only storeops-provisional/oracle-final')

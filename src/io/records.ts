@@ -12,7 +12,7 @@ import { registerTemp, releaseTemp } from './sink.js';
 import type { FastBook, XRow } from './xlsxread.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
 import { Gb18030Check, MAX_RECORD, Projection, RecordScanner } from './scan.js';
-import type { Sniffed } from './source.js';
+import { type Sniffed, incompleteTail } from './source.js';
 
 export { Projection };
 
@@ -22,17 +22,6 @@ export interface RawRecord {
   cells: string[];
   /** Set when the parser could not read this record whole; the caller rejects it. */
   problem?: Msg;
-}
-
-/** Bytes at the end of `b` that start a UTF-8 character the chunk does not finish (0–3). */
-function incompleteTail(b: Buffer): number {
-  for (let back = 1; back <= 3 && back <= b.length; back++) {
-    const c = b[b.length - back]!;
-    if ((c & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
-    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
 }
 
 /**

@@ -50,6 +50,17 @@ const SNIFF_BYTES = 256 * 1024;
 /** How much of the file's end is looked at for a character cut off there. */
 const TAIL_BYTES = 4096;
 
+/** Bytes at the end of `b` that start a UTF-8 character it does not finish (0–3). */
+export function incompleteTail(b: Buffer): number {
+  for (let back = 1; back <= 3 && back <= b.length; back++) {
+    const c = b[b.length - back]!;
+    if ((c & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
 /**
  * Whether `tail` (the file's last bytes) ends inside a multi-byte character. UTF-8: a lead byte
  * short of its continuation bytes. GB18030: its characters are read from the last byte below 0x30
@@ -58,15 +69,7 @@ const TAIL_BYTES = 4096;
  * holds no such byte to start from (nothing is claimed on a guess).
  */
 export function endsInsideCharacter(tail: Buffer, encoding: string): boolean {
-  if (encoding === 'utf8') {
-    for (let back = 1; back <= 3 && back <= tail.length; back++) {
-      const c = tail[tail.length - back]!;
-      if ((c & 0xc0) === 0x80) continue;
-      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-      return need > back;
-    }
-    return false;
-  }
+  if (encoding === 'utf8') return incompleteTail(tail) > 0;
   if (encoding !== 'gb18030') return false;
   let i = tail.length - 1;
   while (i >= 0 && tail[i]! >= 0x30) i--;

@@ -217,7 +217,7 @@ export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers
   if (elsewhere > 0) {
     ctx.warn(
       msg(
-        `${elsewhere} 个红包按已记录的红包封顶扣减, 而那些红包的订单都不在本次的报表中: 如果它们来自另一个店铺的报表, 说明两个店铺共用了这个状态数据库, 买家的封顶额被错误地合并 (每家店各自最多赔 500.00): 每个店铺使用自己的 --state, 并按店铺分别重新运行`,
+        `${elsewhere} 个红包按已记录的红包封顶扣减, 而那些红包的订单都不在本次的报表中: 如果它们来自另一个店铺的报表, 说明两个店铺共用了这个状态数据库, 买家的封顶额被错误地合并 (每家店各自有自己的封顶额): 每个店铺使用自己的 --state, 并按店铺分别重新运行`,
         `${elsewhere} voucher(s) were capped with recorded vouchers none of whose orders are in this run's exports: if those came from another shop's export, the two shops share this state database and the buyer's cap was wrongly shared (each shop owes up to its own cap): give each shop its own --state, and run each shop apart`,
       ),
     );

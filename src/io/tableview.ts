@@ -126,19 +126,23 @@ function distinctHeadWidth(head: string, heads: readonly string[]): number {
 function blocks(columns: readonly Column[], widths: number[], width: number): number[][] {
   const out: number[][] = [];
   const id = columns.findIndex((c) => c.type === 'id');
-  const key = id >= 0 ? id : 0;
+  const first = id >= 0 ? id : 0;
+  // The row's key, repeated in every block: its id, and the id shown only when filled right after it
+  // (a line id: two lines of one order share the order id).
+  const key = columns[first + 1]?.brief === 'filled' && columns[first + 1]!.type === 'id' ? [first, first + 1] : [first];
   // The repeated column may take at most a third of the line, so every block shows something.
-  if (cuttable(columns[key]!)) widths[key] = Math.min(widths[key]!, Math.max(MIN_CUT, Math.floor(width / 3)));
-  let cur = [key];
-  let used = widths[key]!;
+  if (cuttable(columns[first]!)) widths[first] = Math.min(widths[first]!, Math.max(MIN_CUT, Math.floor(width / 3)));
+  const keyWidth = key.reduce((w, k) => w + widths[k]!, 0) + GAP * (key.length - 1);
+  let cur = [...key];
+  let used = keyWidth;
   for (let i = 0; i < columns.length; i++) {
-    if (i === key) continue;
+    if (key.includes(i)) continue;
     // A column wider than what is left beside the key is cut to fit.
-    widths[i] = Math.min(widths[i]!, Math.max(1, width - widths[key]! - GAP));
-    if (cur.length > 1 && used + GAP + widths[i]! > width) {
+    widths[i] = Math.min(widths[i]!, Math.max(1, width - keyWidth - GAP));
+    if (cur.length > key.length && used + GAP + widths[i]! > width) {
       out.push(cur);
-      cur = [key];
-      used = widths[key]!;
+      cur = [...key];
+      used = keyWidth;
     }
     cur.push(i);
     used += GAP + widths[i]!;

@@ -209,6 +209,17 @@ describe('every command fits the terminal', () => {
     expect((await out([{ orderId: '3700000000000000002', lineId: '', amount: '5.00' }], true))[0]).toBe('orderId              lineId  amount\n3700000000000000002            5.00\n');
   });
 
+  it('in blocks, a line id shown only when filled is repeated beside the order id (two lines of one order stay apart)', () => {
+    const LINE: Column = { key: 'lineId', zh: '子订单编号', en: 'lineId', type: 'id', brief: 'filled' };
+    const cols = [ORDER, LINE, BUYER, AMOUNT];
+    // 19 + 2 + 19 = 40 for the key; width 52 leaves 2 + 10 for buyer (小明爱购物), and amount (2 + 6) goes to a block of its own.
+    const parts = layoutTable(cols, ['orderId', 'lineId', 'buyer', 'amount'], [['3700000000000000001', '3700000000000000011', '小明爱购物', '50.00'], ['3700000000000000001', '3700000000000000012', '小明爱购物', '50.00']], 52);
+    expect(parts).toEqual([
+      ['orderId              lineId               buyer', '3700000000000000001  3700000000000000011  小明爱购物', '3700000000000000001  3700000000000000012  小明爱购物'],
+      ['orderId              lineId               amount', '3700000000000000001  3700000000000000011   50.00', '3700000000000000001  3700000000000000012   50.00'],
+    ]);
+  });
+
   it('says on stderr that the short view left columns out', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table'], { env: { COLUMNS: '120' } });
     // state is as wide as paid_by_platform; toIssue (what the shop must still issue) is in the short view.

@@ -53,6 +53,42 @@ export function scrubPii(text: string): string {
     .replace(LANDLINE, (p) => maskPhone(p));
 }
 
+// A name written after a label that says it is one (收货人：王小明, 联系人: 李四): masked whoever it
+// names, since free text rarely says whose it is. Only with a colon: 收货人不在家 is not a name.
+const NAME_LABEL = /((?:收货人|收件人|签收人|联系人|姓名|名字)(?:姓名)?\s*[：:]\s*)([\u4e00-\u9fa5·]{2,4})/g;
+
+/** A receiver name worth looking for in text: two characters or more, not already masked. */
+function searchableName(name: string): string | undefined {
+  const t = name.trim();
+  if ([...t].length < 2 || t.includes('*')) return undefined;
+  return t;
+}
+
+/**
+ * Free text a person wrote (a review, a seller's note, an agent's contact note): phones, id-card
+ * numbers and addresses by their look (scrubPii), the order's receiver names wherever they appear
+ * (王小明 → 王**; Latin names whatever their case), and a name written after 收货人：/联系人： etc.
+ * A name the text does not label and that is not the order's receiver cannot be told from other
+ * words and is left as written.
+ */
+export function scrubFreeText(text: string, names: Iterable<string> = []): string {
+  if (text === '') return text;
+  let out = scrubPii(text);
+  const wanted = [...new Set([...names].map(searchableName).filter((n): n is string => n !== undefined))];
+  // Longer names first: 王小明 before 王小 when both are receivers of the order.
+  wanted.sort((a, b) => b.length - a.length);
+  for (const n of wanted) {
+    const masked = maskName(n);
+    if (/[A-Za-z]/.test(n)) {
+      const escaped = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      out = out.replace(new RegExp(`(?<![A-Za-z])${escaped}(?![A-Za-z])`, 'gi'), masked);
+    } else {
+      out = out.split(n).join(masked);
+    }
+  }
+  return out.replace(NAME_LABEL, (_m, label: string, name: string) => label + maskName(name));
+}
+
 /** Does the text hold something personal by its look alone? */
 export function looksPersonal(text: string): boolean {
   return scrubPii(text) !== text;

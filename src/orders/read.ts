@@ -19,6 +19,7 @@ import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, SeenIds, UNKNOWN_AT } from './idset.js';
 import { PERSONAL_COLUMNS } from './layouts.js';
 import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
+import { scrubFreeText } from '../io/pii.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
 import { type HeldRow, type ParsedRow, heldRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
@@ -537,17 +538,31 @@ export async function* readOrders(ctx: Ctx, files: string[], rejects: RejectLog,
   await set.reportDuplicates();
 }
 
-/** Personal fields as they may be shown: masked unless --show-pii. */
-export function shownPii(o: Pick<Order, 'receiver' | 'phone' | 'address' | 'extra'>, showPii: boolean): { receiver: string; phone: string; address: string; extra?: Record<string, string> } {
-  if (showPii) return { receiver: o.receiver, phone: o.phone, address: o.address, extra: o.extra };
+/** Free-text columns no canonical field claims (商家备忘, 备注): a seller's note about the order. */
+function isNoteColumn(header: string): boolean {
+  return /备注|备忘|留言/.test(header);
+}
+
+/**
+ * Personal fields as they may be shown: masked unless --show-pii. The seller's note and other note
+ * columns are free text: phones and addresses in them are masked by their look, and the order's
+ * receiver name wherever it is written (王小明说放门卫 → 王**说放门卫).
+ */
+export function shownPii(o: Pick<Order, 'receiver' | 'phone' | 'address' | 'sellerNote' | 'extra'>, showPii: boolean): { receiver: string; phone: string; address: string; sellerNote: string; extra?: Record<string, string> } {
+  if (showPii) return { receiver: o.receiver, phone: o.phone, address: o.address, sellerNote: o.sellerNote, extra: o.extra };
+  const names = [o.receiver];
   let extra = o.extra;
   if (extra) {
     // Unmapped personal columns (联系电话, 修改后的收货地址, 买家支付宝账号) are masked by their exact
     // name, and a phone number in any other column by its value; 是否手机订单 stays 手机订单/否.
     extra = { ...extra };
-    for (const h of Object.keys(extra)) extra[h] = maskValue(PERSONAL_COLUMNS[h], extra[h]!);
+    for (const h of Object.keys(extra)) {
+      const v = extra[h]!;
+      const kind = PERSONAL_COLUMNS[h];
+      extra[h] = kind === undefined && v !== '' && isNoteColumn(h) ? scrubFreeText(v, names) : maskValue(kind, v);
+    }
   }
-  return { receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address), extra };
+  return { receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address), sellerNote: scrubFreeText(o.sellerNote, names), extra };
 }
 
 /** Every field the file's layout knows that the file has no column for: `shippedAt (发货时间)`. */

@@ -7,7 +7,7 @@ import { checkOrderId } from '../io/cells.js';
 import { HOUR_MS } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
-import { scrubPii } from '../io/pii.js';
+import { scrubFreeText } from '../io/pii.js';
 import { RejectLog } from '../io/rejects.js';
 import type { StateDb } from '../state/ledger.js';
 import { orderFacts } from './orders.js';
@@ -113,12 +113,36 @@ function fileList(v: unknown): string[] {
 /** What the order facts of a review need: closed orders are left out, earlier orders counted by payment time. */
 const REVIEWS_ORDER_NEEDS: ReadonlySet<string> = new Set(['status', 'paidAt']);
 
-async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wanted: Set<string>): Promise<Map<string, OrderFacts> | null> {
+/** The order facts, and the receiver names of each wanted order (to mask them in free text). */
+interface LoadedOrders {
+  facts: Map<string, OrderFacts>;
+  receivers: Map<string, Set<string>>;
+}
+
+async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wanted: Set<string>): Promise<LoadedOrders | null> {
   if (files.length === 0) return null;
   const { readOrders } = await import('../orders/read.js');
   const all = [];
-  for await (const o of readOrders(ctx, files, rejects, { needs: { fields: REVIEWS_ORDER_NEEDS, command: 'reviews' } })) all.push({ orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status });
-  return orderFacts(all, wanted);
+  const receivers = new Map<string, Set<string>>();
+  const addReceiver = (id: string, name: string) => {
+    let s = receivers.get(id);
+    if (!s) receivers.set(id, (s = new Set()));
+    s.add(name);
+  };
+  for await (const o of readOrders(ctx, files, rejects, { needs: { fields: REVIEWS_ORDER_NEEDS, command: 'reviews' } })) {
+    all.push({ orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status });
+    // A review names the order or one of its sub-orders: the receiver goes with both ids.
+    if (o.receiver !== '' && (wanted.has(o.orderId) || (o.parentOrderId !== null && wanted.has(o.parentOrderId)))) {
+      addReceiver(o.orderId, o.receiver);
+      if (o.parentOrderId !== null) addReceiver(o.parentOrderId, o.receiver);
+    }
+  }
+  return { facts: orderFacts(all, wanted), receivers };
+}
+
+/** Free text of an order as it may be shown: see scrubFreeText (README, Privacy). */
+function shownText(ctx: Ctx, text: string, receivers: Map<string, Set<string>> | undefined, orderId: string): string {
+  return ctx.showPii ? text : scrubFreeText(text, receivers?.get(orderId) ?? []);
 }
 
 async function openStateDb(ctx: Ctx, create: boolean): Promise<StateDb> {
@@ -138,6 +162,8 @@ interface Built {
   rejects: RejectLog;
   matchedOrders: number | null;
   roster?: RosterOnShift;
+  /** Receiver names per order id, from --orders (masked in the review text). */
+  receivers?: Map<string, Set<string>>;
 }
 
 async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, onlyOrder?: string): Promise<Built> {
@@ -168,7 +194,8 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
       );
     }
     const wanted = new Set(reviews.map((r) => r.orderId));
-    const orders = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
+    const loaded = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
+    const orders = loaded?.facts ?? null;
     await writeDuplicatesFirst(ctx);
     // The roster's unusable rows share the one RejectLog (one --rejects file for the run).
     const roster = typeof opts.roster === 'string' ? await readOnShift(ctx, opts.roster, rejects) : undefined;
@@ -210,7 +237,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
         ),
       );
     }
-    return { items, reviews, read, duplicates, rows, cfg, rejects, matchedOrders, roster };
+    return { items, reviews, read, duplicates, rows, cfg, rejects, matchedOrders, roster, receivers: loaded?.receivers };
   } catch (e) {
     await rejects.abort();
     throw e;
@@ -247,8 +274,9 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
   const b = await build(ctx, args, opts);
   assignRoster(ctx, b.items, b.roster);
   // SPEC --show-pii: a buyer who writes their phone or address into a review does not have it
-  // printed; masked by its look, as in the rejects file (139****0165), unless --show-pii.
-  const shown = ctx.showPii ? b.items : b.items.map((i) => ({ ...i, text: scrubPii(i.text), followUpText: scrubPii(i.followUpText) }));
+  // printed; masked by its look, as in the rejects file (139****0165), unless --show-pii; so is
+  // the order's receiver name (from --orders) and a name written after 收货人：.
+  const shown = ctx.showPii ? b.items : b.items.map((i) => ({ ...i, text: shownText(ctx, i.text, b.receivers, i.orderId), followUpText: shownText(ctx, i.followUpText, b.receivers, i.orderId) }));
   // With --roster the assignee is what the run was for: in the terminal's short view too.
   const columns = b.roster ? QUEUE_COLUMNS.map((c) => (c.key === 'assignee' ? { ...c, brief: true, whole: true } : c)) : QUEUE_COLUMNS;
   await writeRows(ctx, columns, shown as unknown as Record<string, unknown>[]);
@@ -283,6 +311,8 @@ interface LogBuyer {
   fileOrders: string[];
   /** The files were given, but this order is in none of them (already warned). */
   notFound: boolean;
+  /** Receiver names of the order in --orders (masked in the note shown). */
+  receivers: Set<string>;
 }
 
 /**
@@ -300,9 +330,12 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
   const rejects = new RejectLog(ctx);
   let reviews: Review[] = [];
   let orders: Map<string, OrderFacts> | null = null;
+  let receivers = new Set<string>();
   try {
     if (reviewFiles.length > 0) ({ reviews, duplicateRows: ctx.duplicatesFirst } = await readReviews(ctx, reviewFiles, rejects, (r) => r.orderId === orderId || needsFollowUp(r, cfg.matchers)));
-    orders = await loadOrderFacts(ctx, orderFiles, rejects, new Set([orderId, ...reviews.map((r) => r.orderId)]));
+    const loaded = await loadOrderFacts(ctx, orderFiles, rejects, new Set([orderId, ...reviews.map((r) => r.orderId)]));
+    orders = loaded?.facts ?? null;
+    receivers = loaded?.receivers.get(orderId) ?? receivers;
     await writeDuplicatesFirst(ctx);
     await rejects.finish();
   } catch (e) {
@@ -323,7 +356,7 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
   const own = buyerOf(orderId, mine?.buyer);
   const key = buyerKey(own, orderId);
   const fileOrders = [...new Set([orderId, ...reviews.filter((r) => buyerKey(buyerOf(r.orderId, r.buyer), r.orderId) === key).map((r) => r.orderId)])];
-  return { buyer: namedBuyer(own), fileOrders, notFound: reviewFiles.length > 0 && !mine };
+  return { buyer: namedBuyer(own), fileOrders, notFound: reviewFiles.length > 0 && !mine, receivers };
 }
 
 export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -424,7 +457,7 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
         { key: 'nextContactAt', zh: '下次可联系', en: 'nextContactAt', type: 'time' },
         { key: 'note', zh: '备注', en: 'note' },
       ],
-      [{ orderId, at: ctx.asOf, status, channel: channel ?? '', attempts: after.attempts, nextContactAt: after.nextContactAt, note: note === undefined ? '' : ctx.showPii ? note : scrubPii(note) }],
+      [{ orderId, at: ctx.asOf, status, channel: channel ?? '', attempts: after.attempts, nextContactAt: after.nextContactAt, note: note === undefined ? '' : ctx.showPii ? note : scrubFreeText(note, lb.receivers) }],
     );
     ctx.info(
       after.nextContactAt === null

@@ -7,7 +7,7 @@ import type { Ctx } from '../cli/context.js';
 import { msg, plural } from '../cli/errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
-import { scrubPii } from '../io/pii.js';
+import { scrubFreeText } from '../io/pii.js';
 import { Money, ZERO, fmtMoney } from '../money.js';
 import { type ContactSummary, type StateDb, openState } from './ledger.js';
 
@@ -122,7 +122,7 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined): 
  */
 export function shownNote(note: string | null | undefined, showPii: boolean): string | null {
   if (note === undefined || note === null) return null;
-  return showPii ? note : scrubPii(note);
+  return showPii ? note : scrubFreeText(note);
 }
 
 function summaryRow(s: ContactSummary, showPii: boolean): Row {

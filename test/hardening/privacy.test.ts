@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { scrubPii } from '../../src/io/pii.js';
+import { scrubFreeText, scrubPii } from '../../src/io/pii.js';
 import { runCli, tmpDir } from '../helpers.js';
 import { cells, exampleLines, quoteField, rawCells } from './hostile.js';
 
@@ -116,5 +116,38 @@ describe('spreadsheet injection in every text-valued column, ids included', () =
       expect(row[head.indexOf('parentOrderId')]).toBe(`'${payload}`);
       expect(row[head.indexOf('trackingNo')]).toBe(`'@SUM(1+1)*cmd|' /C calc'!A0`);
     }
+  });
+});
+
+describe('orders normalize: the seller\'s note is free text and is masked like a review', () => {
+  it('the receiver name, a phone and a labelled name in 订单备注 and 商家备忘 are masked; --show-pii shows them', () => {
+    // Row 1 of the example goes to 王小明 (收货人姓名). 订单备注 (sellerNote, index 25) and
+    // 商家备忘 (extra, index 69) were printed as written, phone included. By hand (maskName keeps
+    // the first character, maskPhone the first 3 and last 4 digits):
+    //   王小明说放门卫 电话13925130165 → 王**说放门卫 电话139****0165
+    //   改寄 收件人：李大伟             → 改寄 收件人：李**
+    const dir = tmpDir();
+    const input = path.join(dir, 'notes.csv');
+    fs.writeFileSync(input, exportWith([{ 25: `王小明说放门卫 电话${PHONE}`, 69: '改寄 收件人：李大伟' }]));
+    const rows = JSON.parse(runCli(['orders', 'normalize', input, '-f', 'json', '-q']).stdout) as { sellerNote: string; extra: Record<string, string> }[];
+    expect(rows[0]!.sellerNote).toBe('王**说放门卫 电话139****0165');
+    expect(rows[0]!.extra['商家备忘']).toBe('改寄 收件人：李**');
+    const csv = runCli(['orders', 'normalize', input, '-f', 'csv', '-q']).stdout;
+    expect(csv).not.toContain('王小明');
+    expect(csv).not.toContain(PHONE);
+    const shown = JSON.parse(runCli(['orders', 'normalize', input, '-f', 'json', '-q', '--show-pii']).stdout) as { sellerNote: string; extra: Record<string, string> }[];
+    expect(shown[0]!.sellerNote).toBe(`王小明说放门卫 电话${PHONE}`);
+    expect(shown[0]!.extra['商家备忘']).toBe('改寄 收件人：李大伟');
+  });
+});
+
+describe('scrubFreeText', () => {
+  it('masks the given names (Latin whatever the case), labelled names, and what scrubPii masks', () => {
+    // Li Lei → L***** (first character, one * for each of the other 5 characters, space included).
+    expect(scrubFreeText('li lei said: call 13925130165', ['Li Lei'])).toBe('L***** said: call 139****0165');
+    // Only with a colon is 收货人 a label: 收货人不在家 keeps its words.
+    expect(scrubFreeText('收货人不在家, 联系人：张三', [])).toBe('收货人不在家, 联系人：张*');
+    // One-character and already masked names are not looked for (they would mask ordinary words).
+    expect(scrubFreeText('王先生说好', ['王', '王**'])).toBe('王先生说好');
   });
 });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
 describe('reviews queue masks phones and addresses inside review text', () => {
   const dir = tmpDir();
@@ -59,5 +59,43 @@ describe('a contact note holding the buyer phone or address is masked where it i
     expect(exp.stdout).toBe(`orderId,at,status,channel,note,who,buyer\n4400000000000000002,2026-11-21 10:00:00,contacted,,${masked},,小周\n`);
     const shown = runCli(['ledger', 'export', '--what', 'contacts', '--state', state, '-f', 'csv', '--lang', 'en', '--show-pii']);
     expect(shown.stdout).toContain(`"${note}"`);
+  });
+});
+
+describe('receiver names written into free text are masked (README, Privacy)', () => {
+  // examples/ExportOrderList202611.csv: order 3515313147329357901 goes to 王小明. A buyer who
+  // writes the receiver's name into the review, or an agent who writes it into a contact note,
+  // had it printed as written; phones in the same text were already masked.
+  // maskName keeps the first character: 王小明 → 王**, 李大伟 → 李**.
+  const dir = tmpDir();
+  const reviews = path.join(dir, 'r.csv');
+  fs.writeFileSync(
+    reviews,
+    '订单编号,买家会员名,宝贝标题,评价结果,评价时间,评价内容,追评时间,追评内容\n' +
+      '3515313147329357901,小明爱购物,加厚羊毛围巾 灰色,差评,2026-11-19 21:40:00,王小明收到就坏了 收件人：李大伟,2026-11-20 10:00:00,王小明很失望\n',
+  );
+  const orders = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+  const state = path.join(dir, 's.db');
+  const queue = (...more: string[]) => JSON.parse(runCli(['reviews', 'queue', reviews, '--as-of', '2026-11-20 12:00:00', '-q', '--state', state, '-f', 'json', ...more]).stdout) as Record<string, unknown>[];
+
+  it('reviews queue --orders: the order\'s receiver wherever written, a labelled name always', () => {
+    expect(queue('--orders', orders)[0]).toMatchObject({ text: '王**收到就坏了 收件人：李**', followUpText: '王**很失望' });
+  });
+
+  it('without --orders the receiver is not known: only the labelled name is masked', () => {
+    expect(queue()[0]).toMatchObject({ text: '王小明收到就坏了 收件人：李**', followUpText: '王小明很失望' });
+  });
+
+  it('--show-pii shows the text as written', () => {
+    expect(queue('--orders', orders, '--show-pii')[0]).toMatchObject({ text: '王小明收到就坏了 收件人：李大伟' });
+  });
+
+  it('reviews log --note with --orders masks the receiver in the note shown', () => {
+    const log = runCli(['reviews', 'log', '3515313147329357901', '--status', 'contacted', '--note', '王小明说明天再打, 联系人: 赵六', '--orders', orders, '--as-of', '2026-11-20 12:00:00', '--state', state, '-f', 'csv', '--lang', 'en']);
+    expect(log.code).toBe(0);
+    expect(log.stdout).toBe('orderId,at,status,channel,attempts,nextContactAt,note\n3515313147329357901,2026-11-20 12:00:00,contacted,,1,2026-11-20 16:00:00,"王**说明天再打, 联系人: 赵*"\n');
+    // ledger list has no order export to tie the note to: the labelled name only.
+    const list = runCli(['ledger', 'list', '--what', 'contacts', '--state', state, '-f', 'csv', '--lang', 'en']);
+    expect(list.stdout).toContain('"王小明说明天再打, 联系人: 赵*"');
   });
 });

@@ -28,6 +28,13 @@ function keepOpen(out: NodeJS.WritableStream): Writable {
 
 type Answers = Partial<Record<FieldKey, string>>;
 
+/**
+ * A refused answer is cleared, not left in the box: inquirer's default ('keep') puts the refused
+ * text back, so typing the correction after it read `0` then `99` as `099`. The refusal message
+ * repeats what was typed.
+ */
+const REFUSED_CLEARS = { validationFailureMode: 'clear' as const };
+
 /** The question list: one entry per asked field, in order. */
 interface Question {
   key: FieldKey;
@@ -96,8 +103,11 @@ export async function askProduct(streams: PromptStreams, table: CategoryTable, s
           validate: (v: string) => {
             if (!q.check) return true;
             const p = q.check(v.trim());
-            return p.ok ? true : say(p.reason, lang);
+            // The box is emptied after a refusal (REFUSED_CLEARS): the reason names what was typed.
+            if (p.ok) return true;
+            return v.trim() === '' ? say(p.reason, lang) : `"${v.trim()}" ${say(p.reason, lang)}`;
           },
+          theme: REFUSED_CLEARS,
         },
         ctxFor(),
       );
@@ -129,7 +139,8 @@ export async function askAppend(streams: PromptStreams, lang: Lang): Promise<str
       {
         message: say(msg('追加到哪个文件', 'file to append to'), lang),
         default: 'zhenjian-products.csv',
-        validate: (v: string) => (/\.csv$/i.test(v.trim()) ? true : say(msg('只能追加到 .csv 文件', 'only a .csv file can be appended to'), lang)),
+        validate: (v: string) => (/\.csv$/i.test(v.trim()) ? true : `"${v.trim()}": ${say(msg('只能追加到 .csv 文件', 'only a .csv file can be appended to'), lang)}`),
+        theme: REFUSED_CLEARS,
       },
       ctxFor(),
     );

@@ -105,6 +105,28 @@ describe('zhenjian estimate (interactive)', () => {
     expect(row).toBe('680099,Silk dress,女装,,299,199,80,450,,180,yes,5%,8,2026-11-20 10:00,,,,colour;size');
   });
 
+  it('a refused answer is cleared: the correction typed after it is what is read', async () => {
+    // Typing 0 at list price (refused: must be more than 0) then 99 read 099 — inquirer put the
+    // refused text back in the box. Now the box is empty after a refusal, the message names "0",
+    // and the file gets the corrected values: list price 99 (not 099), p.csv (not a.txtp.csv).
+    const dir = tmpDir();
+    const t = fakeTerminal(dir);
+    const done = run(['zhenjian', 'estimate'], t.io, false);
+    const steps: [string, string][] = [];
+    for (const s of PRODUCT) {
+      if (s[0] === 'list price') steps.push(['list price', '0'], ['must be more than 0', '99']);
+      else steps.push(s);
+    }
+    steps.push(['append this product', 'y'], ['file to append to', 'a.txt'], ['only a .csv file', 'p.csv']);
+    await answer(t, steps);
+    expect(await finish(done, t)).toBe(0);
+    const csv = fs.readFileSync(path.join(dir, 'p.csv'), 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').trim().split('\n')[1]).toBe('680099,Silk dress,女装,,99,199,80,450,,180,yes,5%,8,2026-11-20 10:00,,,,colour;size');
+    const screen = strip(t.stdout.text);
+    expect(screen).toContain('"0" must be more than 0');
+    expect(screen).toContain('"a.txt": only a .csv file can be appended to');
+  });
+
   it('a yes/no answer appended under a Chinese header is written 是/否, like the rows above it', async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'mine.csv');

@@ -17,12 +17,12 @@ def args(default_out):
     return n, seed, out
 
 
-def compensate(files, as_of, tz, out, cwd):
-    """storeops compensate FILES --as-of AS_OF -f json under TZ, with its own config/data folders.
+def compensate(files, as_of, tz, out, cwd, extra=()):
+    """storeops compensate FILES --as-of AS_OF -f json [EXTRA…] under TZ, with its own config/data folders.
     Returns (the process, its voucher rows or None when stdout is not JSON)."""
     env = dict(os.environ, TZ=tz, XDG_DATA_HOME=os.path.join(out, 'xdg'), XDG_CONFIG_HOME=os.path.join(out, 'xdg'))
     env.pop('STOREOPS_CONFIG', None)
-    p = subprocess.run(['node', os.environ.get('STOREOPS_BIN', os.path.join(ROOT, 'bin/storeops.js')), 'compensate', *files, '--as-of', as_of, '-f', 'json'],
+    p = subprocess.run(['node', os.environ.get('STOREOPS_BIN', os.path.join(ROOT, 'bin/storeops.js')), 'compensate', *files, '--as-of', as_of, '-f', 'json', *extra],
                        capture_output=True, text=True, env=env, cwd=cwd)
     try:
         return p, json.loads(p.stdout)

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Fuzz `reviews queue` against reviews_oracle.py (see README.md here).
+
+    python3 test/oracle/reviews_fuzz.py N SEED [OUTDIR]     # OUTDIR default .fuzz-reviews/ in the clone
+
+Each case: 1–8 reviews in 1–2 files (the second an overlapping later download where 追评 were added),
+ratings in every spelling, DSR scores, texts from the keyword tables (category, negative, safety,
+neutralised words, extortion), 追评, times whose +24 h lands at --as-of ± 1 s, at 22:00/08:00 ± 1 s,
+at Beijing midnight, without seconds, in 年月日 form; GBK or UTF-8 (BOM or not); machine TZ UTC,
+America/Los_Angeles or Asia/Shanghai; sometimes a --roster with agents on shift at --as-of.
+Compares order, reasons, categories, score, priority, contactBy, explainBy, complaintBy, overdue,
+nextContactAt, goodwill and assignee (json output; csv is compared for the deadlines too).
+"""
+import csv, io, json, os, random, shutil, subprocess, sys
+from collections import Counter
+from datetime import datetime, timedelta
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reviews_oracle as ro
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BIN = os.environ.get("STOREOPS_BIN", os.path.join(ROOT, "bin", "storeops.js"))
+
+WORDS = {
+    "logistics": ["驿站", "快递太慢了"], "quality": ["起球", "做工粗糙"], "not_as_described": ["和图片不一样"],
+    "service": ["不回复"], "price": ["太贵"], "negative": ["很失望", "垃圾"], "safety": ["过敏", "漏电"],
+    "plain": ["还行", "收到了", "一般般", "没有色差", "不失望"], "extortion": ["不退款就差评"],
+}
+RATINGS = {"good": ["好评", "good", "5", "4", "正面评价"], "neutral": ["中评", "neutral", "3", "中性评价"],
+           "bad": ["差评", "bad", "1", "2", "负面评价"]}
+
+
+def fmt(t, rnd):
+    k = rnd.random()
+    if k < 0.15 and t.second == 0:
+        return t.strftime("%Y-%m-%d %H:%M")  # without seconds
+    if k < 0.25:
+        return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M:%S}"
+    if k < 0.35:
+        return t.strftime("%Y/%m/%d %H:%M:%S")
+    return t.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def text(rnd):
+    parts = [rnd.choice(WORDS[rnd.choice(list(WORDS))]) for _ in range(rnd.choice([0, 1, 1, 2]))]
+    return "，".join(parts)
+
+
+def case(rnd, work):
+    asof = datetime(2026, rnd.randint(1, 11), rnd.randint(1, 28), rnd.choice([0, 7, 8, 9, 10, 14, 21, 22, 23]),
+                    rnd.choice([0, 0, 30, 59]), rnd.choice([0, 0, 1, 59]))
+    rows = []
+    for i in range(rnd.randint(1, 8)):
+        k = rnd.random()
+        if k < 0.2:   # contactBy exactly at as-of ± 1 s
+            t = asof - timedelta(hours=24, seconds=rnd.choice([-1, 0, 1]))
+        elif k < 0.35:  # +24 h at 22:00 / 08:00 ± 1 s
+            base = (asof - timedelta(days=rnd.randint(0, 2))).replace(hour=rnd.choice([22, 8]), minute=0, second=0)
+            t = base - timedelta(hours=24, seconds=rnd.choice([-1, 0, 1]))
+        elif k < 0.45:  # Beijing midnight
+            t = (asof - timedelta(days=rnd.randint(0, 3))).replace(hour=0, minute=0, second=rnd.choice([0, 0, 1]))
+        elif k < 0.55:  # explainBy at as-of ± 1 s
+            t = asof - timedelta(days=30, seconds=rnd.choice([-1, 0, 1]))
+        else:
+            t = asof - timedelta(minutes=rnd.randint(0, 60 * 24 * 40))
+            if rnd.random() < 0.3:
+                t = t.replace(second=0)
+        rating = rnd.choice(["good", "good", "neutral", "bad"])
+        fu_at, fu = None, ""
+        if rnd.random() < 0.4:
+            fu_at = t + timedelta(minutes=rnd.randint(1, 60 * 24 * 20))
+            if rnd.random() < 0.3:
+                fu_at = asof - timedelta(hours=24, seconds=rnd.choice([-1, 0, 1]))
+                if fu_at <= t:
+                    fu_at = t + timedelta(seconds=1)
+            fu = text(rnd) or "还行"
+            # storeops rejects a time after the machine's clock (implausible): keep 追评 in the past
+            fu_at = min(fu_at, datetime.now() - timedelta(days=1))
+            if fu_at <= t:
+                fu_at, fu = None, ""
+        rows.append(dict(orderId=str(3000000000000000000 + rnd.randint(0, 10 ** 15)),
+                         buyer=rnd.choice(["买家a", "买家b", "buyer_c", f"nick{i}"]), title=rnd.choice(["保温杯", "围巾 灰色"]),
+                         rating=rnd.choice(RATINGS[rating]), at=t, text=text(rnd), fu=fu, fu_at=fu_at,
+                         dsr=[rnd.choice(["", "5", "4", "3", "2", "1"]) for _ in range(3)]))
+    return asof, rows
+
+
+def write(path, rows, rnd, enc):
+    head = ["订单编号", "买家会员名", "宝贝标题", "评价结果", "评价时间", "评价内容", "追评时间", "追评内容", "描述相符", "服务态度", "物流服务"]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n" if rnd.random() < 0.3 else "\n")
+    w.writerow(head)
+    for r in rows:
+        w.writerow([r["orderId"], r["buyer"], r["title"], r["rating"], fmt(r["at"], rnd), r["text"],
+                    fmt(r["fu_at"], rnd) if r["fu_at"] else "", r["fu"]] + r["dsr"])
+    data = buf.getvalue()
+    if enc == "gbk":
+        open(path, "wb").write(data.encode("gbk"))
+    else:
+        open(path, "wb").write(("\ufeff" if rnd.random() < 0.5 else "").encode() + data.encode("utf-8"))
+
+
+def roster_file(path, asof, rnd):
+    day = asof.date()
+    cols = [day - timedelta(days=1), day]
+    agents = {f"客服{i}": [rnd.choice("DHNO") for _ in cols] for i in range(rnd.randint(1, 4))}
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("agent," + ",".join(d.isoformat() for d in cols) + "\n")
+        for a, cs in agents.items():
+            fh.write(a + "," + ",".join(cs) + "\n")
+
+
+def run(args, cwd, tz):
+    p = subprocess.run(["node", BIN] + args, cwd=cwd, capture_output=True, text=True,
+                       env=dict(os.environ, STOREOPS_LANG="en", NO_COLOR="1", TZ=tz))
+    return p.returncode, p.stdout, p.stderr
+
+
+def iso(s):
+    return s.replace(" ", "T") + "+08:00" if s else s
+
+
+def main():
+    n, seed = int(sys.argv[1]), int(sys.argv[2])
+    outdir = os.path.abspath(sys.argv[3] if len(sys.argv) > 3 else os.path.join(ROOT, ".fuzz-reviews"))
+    rnd = random.Random(seed)
+    stats = Counter()
+    for k in range(n):
+        work = os.path.join(outdir, f"{seed}-{k}")
+        os.makedirs(work, exist_ok=True)
+        asof, rows = case(rnd, work)
+        enc = rnd.choice(["utf8", "utf8", "gbk"])
+        files = [os.path.join(work, "reviews-1.csv")]
+        if rnd.random() < 0.3:  # an older download without some 追评, then the newer one
+            older = [dict(r, fu="", fu_at=None) if r["fu_at"] and rnd.random() < 0.7 else r for r in rows]
+            write(files[0], older, rnd, enc)
+            files.append(os.path.join(work, "reviews-2.csv"))
+            write(files[1], rows, rnd, enc)
+            if rnd.random() < 0.5:
+                files.reverse()
+        else:
+            write(files[0], rows, rnd, enc)
+        args = ["reviews", "queue"] + files + ["--as-of", asof.strftime("%Y-%m-%d %H:%M:%S"), "-f", "json",
+                                               "--state", os.path.join(work, "none.db")]
+        roster = None
+        if rnd.random() < 0.3:
+            roster = os.path.join(work, "roster.csv")
+            roster_file(roster, asof, rnd)
+            args += ["--roster", roster]
+        tz = rnd.choice(["UTC", "America/Los_Angeles", "Asia/Shanghai"])
+        code, out, err = run(args, work, tz)
+        open(os.path.join(work, "cmd.txt"), "w").write(f"TZ={tz} storeops " + " ".join(args) + f"\nexit {code}\n" + err)
+        exp = ro.queue(files, asof, ro.load_roster(roster) if roster else None)
+        bad = []
+        try:
+            got = json.loads(out or "[]")
+        except ValueError:
+            got, bad = [], [f"exit {code}, output not json"]
+        if [g["orderId"] for g in got] != [e["orderId"] for e in exp]:
+            # ties (same safety, priority, score and contactBy) may come in any order
+            key = lambda e: (not e["safety"], e["priority"], -e["score"], str(e["contactBy"]))
+            ge = {e["orderId"]: e for e in exp}
+            if sorted(g["orderId"] for g in got) != sorted(ge) or \
+                    [key(ge[g["orderId"]]) for g in got] != [key(e) for e in exp]:
+                bad.append("order: storeops " + " ".join(g["orderId"][-4:] for g in got) +
+                           " / oracle " + " ".join(e["orderId"][-4:] for e in exp))
+        ge = {e["orderId"]: e for e in exp}
+        for g in got:
+            e = ge.get(g["orderId"])
+            if not e:
+                continue
+            for f in ("reasons", "categories"):
+                if sorted(g[f]) != e[f]:
+                    bad.append(f"{g['orderId']} {f}: {sorted(g[f])} / {e[f]}")
+            for f in ("score", "priority", "goodwill"):
+                if g[f] != e[f]:
+                    bad.append(f"{g['orderId']} {f}: {g[f]} / {e[f]}")
+            for f in ("contactBy", "explainBy", "complaintBy", "nextContactAt"):
+                ev = iso(e[f].strftime("%Y-%m-%d %H:%M:%S"))
+                if g[f] != ev:
+                    bad.append(f"{g['orderId']} {f}: {g[f]} / {ev}")
+            if sorted(set(g["overdue"]) - {"complaintBy"}) != [x for x in e["overdue"] if x != "complaintBy"]:
+                bad.append(f"{g['orderId']} overdue: {g['overdue']} / {e['overdue']}")
+            if roster and g["assignee"] != e.get("assignee", ""):
+                bad.append(f"{g['orderId']} assignee: {g['assignee']!r} / {e.get('assignee')!r}")
+        if rnd.random() < 0.3:  # the csv output: the same deadlines, written in Beijing time whatever TZ
+            c2, out2, _ = run([x if x != "json" else "csv" for x in args] + ["--lang", "en"], work, tz)
+            rows = list(csv.DictReader(io.StringIO(out2.lstrip("\ufeff"))))
+            for r in rows:
+                e = ge.get(r.get("orderId", "").strip('="'))
+                for f in ("contactBy", "explainBy"):
+                    if e and r.get(f) != e[f].strftime("%Y-%m-%d %H:%M:%S"):
+                        bad.append(f"csv {r['orderId']} {f}: {r.get(f)} / {e[f]}")
+            if len(rows) != len(exp):
+                bad.append(f"csv rows {len(rows)} / {len(exp)}")
+            stats["csv compared"] += 1
+        stats["items"] += len(exp)
+        stats["cases"] += 1
+        if bad:
+            stats["DIFFER"] += 1
+            open(os.path.join(work, "diff.txt"), "w").write("\n".join(bad) + "\n")
+            print(f"case {k} (as-of {asof}, TZ={tz}, {enc}): " + "; ".join(bad)[:500])
+        else:
+            shutil.rmtree(work)
+    print(f"reviews queue, {n} cases, seed {seed}: {dict(stats)}")
+    sys.exit(1 if stats["DIFFER"] else 0)
+
+
+if __name__ == "__main__":
+    main()

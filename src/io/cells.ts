@@ -100,3 +100,13 @@ export function checkOrderId(t: string): IdCheck {
   if (SCIENTIFIC.test(t)) return 'excel-rounded';
   return 'not-an-id';
 }
+
+// Full-width forms a Chinese input method types for numbers and times (０-９ ． ％ － ＋ ： ／ and the
+// ideographic space): the same characters as their ASCII forms, so reading them guesses nothing.
+// The full-width comma is left alone (１，５ is a list or 1.5 depending on who wrote it).
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF05\uFF0D\uFF0B\uFF1A\uFF0F\u3000]/g;
+
+/** `５％` → `5%`, `１２３．５` → `123.5`, `２０２６－１１－２０ １４：００` → `2026-11-20 14:00`. */
+export function halfWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}

@@ -1,5 +1,6 @@
 // Settings for the reviews commands: flags, then config section `reviews`, then defaults; and the
 // editable tables under templates/reviews (keywords, forbidden wording, messages).
+import { halfWidth } from '../io/cells.js';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
@@ -55,7 +56,8 @@ export interface ReviewsConfig {
 
 function num(v: unknown, name: string, min: number): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
-  const n = typeof v === 'number' ? v : Number(v);
+  // Full-width digits (３, typed with a Chinese input method) are the same digits.
+  const n = typeof v === 'number' ? v : Number(halfWidth(String(v)).trim());
   if (!Number.isFinite(n) || n < min) {
     throw new UsageError(msg(`${name} 应为不小于 ${min} 的数, 收到 "${String(v)}"`, `${name} must be a number of at least ${min}, got "${String(v)}"`));
   }
@@ -64,7 +66,7 @@ function num(v: unknown, name: string, min: number): number | undefined {
 
 function money(v: unknown, name: string, dflt: Money): Money {
   if (v === undefined || v === null || v === '') return dflt;
-  const m = parseMoney(String(v));
+  const m = parseMoney(halfWidth(String(v)).trim());
   if (!m || m.lt(0)) throw new UsageError(msg(`${name} 应为金额 (如 5.00), 收到 "${String(v)}"`, `${name} must be an amount such as 5.00, got "${String(v)}"`));
   return m;
 }

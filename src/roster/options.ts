@@ -2,6 +2,8 @@
 // defaults). Config section `roster`: { shifts, daysOff, min, timeLimit, aht, serviceLevel,
 // answerWithin, concurrency }.
 import { UsageError, msg } from '../cli/errors.js';
+import { halfWidth } from '../io/cells.js';
+import { Money } from '../money.js';
 import type { ShiftMins } from './needs.js';
 import { OFF, type ShiftDef, parseDayCode } from './shifts.js';
 
@@ -60,8 +62,18 @@ export function parseMin(v: unknown, shifts: readonly ShiftDef[], flag = '--min'
 }
 
 export function parseNumber(v: unknown, flag: string, lo: number, hi: number, integer: boolean): number {
-  const n = typeof v === 'number' ? v : Number(String(v).trim());
-  if (!Number.isFinite(n) || n < lo || n > hi || (integer && !Number.isInteger(n)) || String(v).trim() === '') {
+  // Full-width digits (０．９, typed with a Chinese input method) are the same digits.
+  const text = typeof v === 'number' ? String(v) : halfWidth(String(v)).trim();
+  const n = typeof v === 'number' ? v : Number(text);
+  // A share (--service-level 0.9) written as a percentage: say exactly what to write.
+  const pct = hi <= 1 ? /^(\d+(?:\.\d+)?)\s*%$/.exec(text) ?? (Number.isFinite(n) && n > 1 && n <= 100 ? [text, text] : null) : null;
+  if (pct) {
+    const share = new Money(pct[1]!).div(100).toString();
+    throw new UsageError(
+      msg(`${flag} 写成 0 到 1 之间的小数: ${pct[1]}% 写 ${share}, 收到 "${String(v)}"`, `${flag} is a share between 0 and 1: for ${pct[1]}% write ${share}, got "${String(v)}"`),
+    );
+  }
+  if (!Number.isFinite(n) || n < lo || n > hi || (integer && !Number.isInteger(n)) || text === '') {
     throw new UsageError(
       msg(`${flag} 应为 ${lo}–${hi} 之间的${integer ? '整数' : '数'}, 收到 "${String(v)}"`, `${flag} takes a ${integer ? 'whole ' : ''}number from ${lo} to ${hi}, got "${String(v)}"`),
     );

@@ -2,6 +2,7 @@
 // names the file and the field, in zh and en.
 import { InputError, type Msg, msg } from '../cli/errors.js';
 import { Money } from '../money.js';
+import { halfWidth } from '../io/cells.js';
 import { findTier, thresholds } from './tiers.js';
 import {
   BASE_RULES, type BaseRule, COMBINE_BY, type CombineBy, PAYERS, PAY_UNITS, type PayUnit, type Payer, RULE_PLATFORMS, ROUNDINGS, type Range, type RulePlatform,
@@ -60,14 +61,33 @@ class Checker {
   }
   money(v: unknown, field: string, nullable = false): Money | null {
     if (v === null && nullable) return null;
-    if ((typeof v !== 'string' && typeof v !== 'number') || !/^\d+(\.\d{1,2})?$/.test(String(v))) {
+    // Full-width digits (５．００, typed with a Chinese input method) are the same digits.
+    const t = typeof v === 'string' ? halfWidth(v) : String(v);
+    if ((typeof v !== 'string' && typeof v !== 'number') || !/^\d+(\.\d{1,2})?$/.test(t)) {
       this.fail(field, nullable ? 'an amount like "5.00" or null / 金额 (如 "5.00") 或 null' : 'an amount like "5.00" / 金额 (如 "5.00")', v);
     }
-    return new Money(String(v));
+    return new Money(t);
   }
+  /**
+   * A rate between 0 and 1 ("0.05"). A percentage ("5%", ５％) or a whole number of percent (5) is
+   * refused with the exact value to write instead ("0.05"): the file's rate is what `rules show`
+   * prints and what the docs' tables list, one spelling for one rate.
+   */
   rate(v: unknown, field: string): Money {
-    if ((typeof v !== 'string' && typeof v !== 'number') || !/^(0(\.\d+)?|1(\.0+)?)$/.test(String(v))) this.fail(field, ' a rate between 0 and 1 such as "0.30" / 0 到 1 之间的比例', v);
-    return new Money(String(v));
+    const t = typeof v === 'string' ? halfWidth(v).trim() : String(v);
+    if ((typeof v === 'string' || typeof v === 'number') && /^(0(\.\d+)?|1(\.0+)?)$/.test(t)) return new Money(t);
+    const pct = typeof v === 'string' ? /^(\d+(?:\.\d+)?)\s*%$/.exec(t) : null;
+    const n = pct ? pct[1]! : typeof v === 'number' && Number.isFinite(v) && v > 1 && v <= 100 ? t : undefined;
+    if (n !== undefined && new Money(n).lte(100)) {
+      const r = new Money(n).div(100);
+      const write = r.toFixed(Math.max(2, r.decimalPlaces()));
+      this.wrong(
+        field,
+        `比例写成 0 到 1 之间的小数: ${n}% 写 "${write}", 实际是 ${JSON.stringify(v)}`,
+        `a rate is written as a fraction between 0 and 1: for ${n}% write "${write}", got ${JSON.stringify(v)}`,
+      );
+    }
+    return this.fail(field, ' a rate between 0 and 1 such as "0.30" / 0 到 1 之间的比例', v);
   }
   date(v: unknown, field: string): string | null {
     if (v === undefined || v === null) return null;

@@ -3,7 +3,7 @@
 import { type Msg, msg } from '../cli/errors.js';
 import type { FieldSpec } from '../io/table.js';
 import { Money, parseMoney } from '../money.js';
-import { checkOrderId } from '../io/cells.js';
+import { checkOrderId, halfWidth } from '../io/cells.js';
 import { ABSURD_AMOUNT } from '../orders/parse.js';
 import { EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
 
@@ -88,7 +88,7 @@ const fail = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: ms
 
 /** A money amount; `positive` requires > 0, else ≥ 0. Empty → null. */
 export function parseAmount(text: string, positive: boolean): Parsed<Money | null> {
-  const m = parseMoney(text);
+  const m = parseMoney(halfWidth(text).trim());
   if (m === null) return ok(null);
   if (m === undefined) return fail('不是金额', 'is not an amount');
   if (positive ? m.lte(0) : m.lt(0)) return positive ? fail('必须大于 0', 'must be more than 0') : fail('不能为负数', 'must not be negative');
@@ -96,21 +96,29 @@ export function parseAmount(text: string, positive: boolean): Parsed<Money | nul
   return ok(m);
 }
 
-/** A rate: "0.05", "5%" or "5 %"; must be in [0, 1). Empty → null. */
+/** A rate: "0.05", "5%" or "5 %" (full-width ５％ too); must be in [0, 1). Empty → null. */
 export function parseRate(text: string): Parsed<Money | null> {
-  const t = text.trim();
+  const t = halfWidth(text).trim();
   if (t === '') return ok(null);
-  const pct = /^(\d+(?:\.\d+)?)\s*[%％]$/.exec(t);
+  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(t);
   let r: Money;
   if (pct) r = new Money(pct[1]!).div(100);
   else if (/^\d+(?:\.\d+)?$/.test(t)) r = new Money(t);
   else return fail('不是比率 (写 0.05 或 5%)', 'is not a rate (write 0.05 or 5%)');
-  if (r.gte(1)) return fail('比率须小于 1 (写 0.05 或 5%)', 'must be below 1 (write 0.05 or 5%)');
+  if (r.gte(1)) {
+    // A plain 5 meant 5 %: say exactly what to write rather than read it as 500 %.
+    if (!pct && r.lte(100)) {
+      const whole = `${r.times(100).toString()}%`;
+      const asRate = r.div(100).toString();
+      return fail(`须小于 1: ${t} 是 ${whole}; 若是 ${t}%, 写 ${asRate} 或 ${t}%`, `must be below 1: ${t} is ${whole}; for ${t}% write ${asRate} or ${t}%`);
+    }
+    return fail('比率须小于 1 (写 0.05 或 5%)', 'must be below 1 (write 0.05 or 5%)');
+  }
   return ok(r);
 }
 
 export function parsePeriod(text: string): Parsed<PeriodDays | null> {
-  const t = text.trim().replace(/天$|days?$/i, '').trim();
+  const t = halfWidth(text).trim().replace(/天$|days?$/i, '').trim();
   if (t === '') return ok(null);
   const n = Number(t);
   if ((PERIODS as readonly number[]).includes(n)) return ok(n as PeriodDays);
@@ -121,7 +129,7 @@ export function parsePeriod(text: string): Parsed<PeriodDays | null> {
 export const MAX_SAMPLES = 1000;
 
 export function parseSamples(text: string): Parsed<number | null> {
-  const t = text.trim();
+  const t = halfWidth(text).trim();
   if (t === '') return ok(null);
   // Testing buys a handful of samples (3–5 by category); above MAX_SAMPLES it is a typing mistake,
   // and a count past 2^53 would not even be read exactly.
@@ -141,7 +149,7 @@ export function parseBool(text: string): Parsed<boolean> {
 }
 
 export function parseWhen(text: string, tz: TimeZone): Parsed<number | null> {
-  const t = parseTime(text.trim(), tz);
+  const t = parseTime(halfWidth(text).trim(), tz);
   if (t === undefined) return fail('不是时间 (写 2026-11-20 14:00:00)', 'is not a time (write 2026-11-20 14:00:00)');
   // 1970 is an empty cell a spreadsheet turned into 0.
   if (t !== null && t < EARLIEST_PLAUSIBLE) return fail('时间不合理 (早于 2003 年)', 'is implausible (before 2003)');

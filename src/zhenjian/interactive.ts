@@ -7,6 +7,7 @@ import type { CategoryTable } from './categories.js';
 import { lookupCategory } from './categories.js';
 import { type FieldKey, type Parsed, type Product, DEFAULT_PERIOD, parseAmount, parseProduct, parsePeriod, parseRate, parseSamples, parseSkuDiffers, parseWhen } from './fields.js';
 import { estimate } from './model.js';
+import { halfWidth } from '../io/cells.js';
 import type { ResolvedSettings } from './settings.js';
 
 export interface PromptStreams {
@@ -111,7 +112,9 @@ export async function askProduct(streams: PromptStreams, table: CategoryTable, s
         },
         ctxFor(),
       );
-      answers[q.key] = text.trim();
+      // A number typed with a Chinese input method (１９９．５, ５％) is kept as its ASCII form, the
+      // form the file reader reads and the appended row shows.
+      answers[q.key] = q.check ? halfWidth(text.trim()) : text.trim();
       if (answers[q.key] === (def ?? '')) defaulted.add(q.key);
     }
   } catch (e) {

@@ -7,6 +7,7 @@ import { Money, ZERO } from '../money.js';
 import { templatesDir } from '../paths.js';
 import { type CategoryTable, parseCategoryTable } from './categories.js';
 import { parseAmount, parseRate } from './fields.js';
+import { halfWidth } from '../io/cells.js';
 import { DEFAULT_FAR_ABOVE, type Settings } from './model.js';
 import { jsonProblem } from '../io/jsontext.js';
 import { fileProblem } from '../io/fsproblem.js';
@@ -49,10 +50,11 @@ export function resolveSettings(ctx: Ctx, opts: Record<string, unknown>): Resolv
   const farV = pick(opts, 'farAbove', cfg, 'farAboveRatio');
   let farAboveRatio = DEFAULT_FAR_ABOVE;
   if (farV) {
-    if (!/^\d+(\.\d+)?$/.test(farV.text.trim()) || new Money(farV.text.trim()).lte(0)) {
+    farV.text = halfWidth(farV.text).trim();
+    if (!/^\d+(\.\d+)?$/.test(farV.text) || new Money(farV.text).lte(0)) {
       throw badValue(farV.from, farV.text, msg('不是正数', 'is not a positive number'), msg('例如 2 (实际扣款超过预估 2 倍时提醒)。', 'for example 2 (warn when the charge is over 2× the estimate).'));
     }
-    farAboveRatio = new Money(farV.text.trim());
+    farAboveRatio = new Money(farV.text);
   }
   return {
     commissionRate,

@@ -380,14 +380,28 @@ describe('storeops compensate (example shop)', () => {
     // 190.00 × 20 % = 38.00 and 12.00 × 20 % = 2.40 → 3.00: 41.00; 2000.00 × 20 % = 400.00 → cap 100.00;
     // 99.90 × 20 % = 19.98; 50.00 × 20 % = 10.00.
     expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(7, 9).join(' '))).toEqual(['41.00 41.00', '400.00 100.00', '19.98 19.98', '10.00 10.00']);
-    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...good, tiers: [{ kind: 'late', rate: '30%', min: '5.00' }] }));
+    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...good, tiers: [{ kind: 'late', rate: 'thirty', min: '5.00' }] }));
     const bad = runCli(['compensate', ORDERS, '--rules', path.join(dir, 'bad.json')]);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain(`rule file ${path.join(dir, 'bad.json')}: field "tiers[0].rate" must be a rate between 0 and 1 such as "0.30"`);
     expect(bad.stdout).toBe('');
     const zh = runCli(['compensate', ORDERS, '--rules', path.join(dir, 'bad.json'), '--lang', 'zh']);
     // A space after 应为 before the digit (it read 应为0 到 1).
-    expect(zh.stderr).toContain(`规则文件 ${path.join(dir, 'bad.json')}: 字段 "tiers[0].rate" 应为 0 到 1 之间的比例, 实际是 "30%"`);
+    expect(zh.stderr).toContain(`规则文件 ${path.join(dir, 'bad.json')}: 字段 "tiers[0].rate" 应为 0 到 1 之间的比例, 实际是 "thirty"`);
+    // A percentage, or a whole number of percent, is refused with the exact value to write:
+    // 30 % = 30 / 100 = 0.30; 5 % = 0.05. Never read as 30 (3000 %) or guessed.
+    for (const [rate, shown, write] of [['30%', '"30%"', '0.30'], ['３０％', '"３０％"', '0.30'], [5, '5', '0.05']] as const) {
+      fs.writeFileSync(path.join(dir, 'pct.json'), JSON.stringify({ ...good, tiers: [{ kind: 'late', rate, min: '5.00' }] }));
+      const p = runCli(['compensate', ORDERS, '--rules', path.join(dir, 'pct.json')]);
+      expect(p.code).toBe(3);
+      const pctText = typeof rate === 'number' ? `${rate}%` : '30%';
+      expect(p.stderr).toContain(`field "tiers[0].rate": a rate is written as a fraction between 0 and 1: for ${pctText} write "${write}", got ${shown}`);
+    }
+    // Full-width digits are the same digits: ０．２０ is 0.20, the run above's rate (same payouts).
+    fs.writeFileSync(path.join(dir, 'wide.json'), JSON.stringify({ ...good, tiers: [{ kind: 'late', rate: '０．２０', min: '３．００', max: null }] }));
+    const wide = runCli(['compensate', ORDERS, ...AS_OF, '--rules', path.join(dir, 'wide.json'), '-q']);
+    expect(wide.code).toBe(0);
+    expect(wide.stdout).toBe(r.stdout);
   });
 
   it('a rule file in the format before tiers (late / outOfStock) is still read, as the same tiers', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
 function write(name: string, text: string): string {
   const f = path.join(tmpDir('roster-plan-'), name);
@@ -309,5 +309,22 @@ describe('roster plan --lang zh: the solver report is in Chinese', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('依次优化: 工时差 0 小时,');
     expect(r.stderr).not.toMatch(/\d h\b|gap|bound/);
+  });
+});
+
+describe('--service-level written as a percentage', () => {
+  it('90%, ９０％ or 90 is refused with the share to write (90 / 100 = 0.9); ０．９ is 0.9', () => {
+    const base = ['roster', 'plan', '--month', '2026-12', '--agents', '6', '--volume', path.join(EXAMPLES, 'roster', 'volume.csv'), '-q', '-f', 'csv', '--lang', 'en'];
+    for (const v of ['90%', '９０％', '90']) {
+      const r = runCli([...base, '--service-level', v]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--service-level is a share between 0 and 1: for 90% write 0.9, got "${v}"`);
+    }
+    const wide = runCli([...base, '--service-level', '０．９']);
+    const half = runCli([...base, '--service-level', '0.9']);
+    // 6 agents are too few for December (9 needed): both runs get past the option and stop at the
+    // same place, with the same message; the share is not what stops them.
+    expect(half.stderr).toContain('no roster possible');
+    expect([wide.code, wide.stderr]).toEqual([half.code, half.stderr]);
   });
 });

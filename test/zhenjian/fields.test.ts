@@ -1,7 +1,7 @@
 // Input parsers shared by the file reader and the prompts.
 import { describe, expect, it } from 'vitest';
 import { TimeZone } from '../../src/time.js';
-import { parseAmount, parseBool, parsePeriod, parseProduct, parseRate, parseSkuDiffers } from '../../src/zhenjian/fields.js';
+import { parseAmount, parseBool, parsePeriod, parseProduct, parseRate, parseSamples, parseSkuDiffers, parseWhen } from '../../src/zhenjian/fields.js';
 import { checkLabels, parseLabelRow } from '../../src/zhenjian/labels.js';
 
 const tz = new TimeZone('Asia/Shanghai');
@@ -12,6 +12,22 @@ const str = (p: { ok: boolean; value?: unknown }) => {
 };
 
 describe('zhenjian field parsers', () => {
+  it('full-width digits, ．and ％ (a Chinese input method) are read as their ASCII forms', () => {
+    // ５％ = 5 % = 0.05; １２３．５ = 123.5; １８０天 = 180; ２０２６－１１－２０ １４：００ Beijing = 06:00 UTC.
+    expect(str(parseRate('５％'))).toBe('0.05');
+    expect(str(parseRate('０．０５'))).toBe('0.05');
+    expect(str(parseAmount('１２３．５', true))).toBe('123.5');
+    expect(str(parseAmount('￥１２３．５０', true))).toBe('123.5');
+    expect(val(parsePeriod('１８０天'))).toBe(180);
+    expect(val(parseWhen('２０２６－１１－２０ １４：００', tz))).toBe(Date.UTC(2026, 10, 20, 6));
+    expect(val(parseSamples('５'))).toBe(5);
+  });
+
+  it('a bare rate of 1 or more says exactly what to write for that percentage', () => {
+    const r = parseRate('5');
+    expect(r.ok ? 'accepted' : r.reason).toEqual({ zh: '须小于 1: 5 是 500%; 若是 5%, 写 0.05 或 5%', en: 'must be below 1: 5 is 500%; for 5% write 0.05 or 5%' });
+  });
+
   it('amounts: prices must be > 0, costs ≥ 0; ¥ and 元 and thousands accepted', () => {
     expect(str(parseAmount('¥1,299.50', true))).toBe('1299.5');
     expect(str(parseAmount('12元', true))).toBe('12');

@@ -32,7 +32,10 @@ function fakeTerminal(cwd: string) {
 
 /** Wait for `text` to appear on screen after position `from`; returns the position after it. */
 async function waitFor(screen: Screen, text: string, from: number): Promise<number> {
-  for (let i = 0; i < 200; i++) {
+  // Up to 5 s: the first prompt waits for @inquirer/prompts to load, which took over the old 1 s
+  // on a loaded machine (load average 12 on 2 cores) and failed the first test now and then.
+  const start = Date.now();
+  while (Date.now() - start < 5000) {
     const at = strip(screen.text).indexOf(text, from);
     if (at >= 0) return at + text.length;
     await new Promise((r) => setTimeout(r, 5));
@@ -125,6 +128,23 @@ describe('zhenjian estimate (interactive)', () => {
     const screen = strip(t.stdout.text);
     expect(screen).toContain('"0" must be more than 0');
     expect(screen).toContain('"a.txt": only a .csv file can be appended to');
+  });
+
+  it('numbers typed full-width (a Chinese input method) are accepted and appended in ASCII', async () => {
+    // ２９９ = 299, １９９．００ = 199.00, ５％ = 5 %: the same estimate as the first test (749.00,
+    // 1445.00, 939.75), and the row is written as the file reader reads it.
+    const dir = tmpDir();
+    const t = fakeTerminal(dir);
+    const done = run(['zhenjian', 'estimate'], t.io, false);
+    const wide: Record<string, string> = { 'list price': '２９９', 'deal price': '１９９．００', 'display period': '１８０', 'commission rate': '５％', 'signed at': '２０２６－１１－２０ １０：００' };
+    const steps: [string, string][] = PRODUCT.map(([q, a]) => [q, wide[q] ?? a]);
+    steps.push(['append this product', 'y'], ['file to append to', '']);
+    await answer(t, steps);
+    expect(await finish(done, t)).toBe(0);
+    const tableLine = strip(t.stdout.text).split('\n').find((l) => l.startsWith('680099'))!;
+    expect(tableLine).toMatch(/Silk dress\s+女装\s+3\s+5\s+749\.00\s+1445\.00\s+939\.75\s+1445\.00\s+3\s+4335\.00/);
+    const csv = fs.readFileSync(path.join(dir, 'zhenjian-products.csv'), 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').trim().split('\n')[1]).toBe('680099,Silk dress,女装,,299,199.00,80,450,,180,yes,5%,8,2026-11-20 10:00,,,,colour;size');
   });
 
   it('a yes/no answer appended under a Chinese header is written 是/否, like the rows above it', async () => {

@@ -136,6 +136,14 @@ describe('storeops shell', () => {
     for (const r of [zh, en]) {
       expect(r.stderr).not.toMatch(/SECabc123|position|Unexpected|Expected/);
     }
+    // Chinese quotes: node 20 says "Unexpected token '“'" with no position, and the message had no
+    // place either. Line 3 is `  "shopName": “暖冬”,` — 2 spaces + `"shopName":` (11) + 1 space = 14,
+    // so “ is column 15. A \u escape before it (line 2) does not move the place found.
+    fs.writeFileSync(file, '{\n  "_c": "\\u4e2d",\n  "shopName": \u201c暖冬\u201d,\n  "notify": {"secret": "SECabc123"}\n}\n');
+    const quotes = runCli(['rules', 'list', '--lang', 'zh'], { cwd: dir });
+    expect(quotes.code).toBe(3);
+    expect(quotes.stderr).toContain(`配置文件 ${file} 有误: 第 3 行第 15 列附近不是有效的 JSON`);
+    expect(quotes.stderr).not.toMatch(/SECabc123|暖冬/);
     // a JSON array is not a config
     fs.writeFileSync(file, '[1, 2]\n');
     expect(runCli(['rules', 'list', '--lang', 'zh'], { cwd: dir }).stderr).toContain('有误: 内容不是一个 JSON 对象 (应以 { 开头, 以 } 结尾)');

@@ -105,6 +105,16 @@ const CONTACT_STATUSES: ReadonlySet<ReviewStatus> = new Set(['contacted', 'await
 const LOG_STATUSES: readonly ReviewStatus[] = ['contacted', 'awaiting_reply', 'resolved', 'complaint_filed', 'do_not_contact'];
 const CHANNELS = ['wangwang', 'phone', 'sms'];
 
+/** A code given as itself or as its zh label (已联系 → contacted); anything else as given. */
+function codeOf(given: string, codes: readonly string[], zh: Readonly<Record<string, string>>): string {
+  return codes.find((c) => zh[c] === given) ?? given;
+}
+
+/** `contacted (已联系), awaiting_reply (等待回复), …` */
+function choices(codes: readonly string[], zh: Readonly<Record<string, string>>): string {
+  return codes.map((c) => (zh[c] ? `${c} (${zh[c]})` : c)).join(', ');
+}
+
 function fileList(v: unknown): string[] {
   if (v === undefined || v === null) return [];
   return (Array.isArray(v) ? v : [v]).map(String);
@@ -364,13 +374,14 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
   if (checkOrderId(orderId) !== 'ok') {
     throw new UsageError(msg(`订单编号无效: "${orderId}"`, `not an order id: "${orderId}"`), msg('传入评价所属的订单编号 (数字)。', 'pass the order id of the review (digits).'));
   }
-  const status = String(opts.status ?? '') as ReviewStatus;
+  // The zh label the queue shows (已联系, 旺旺) names the same status or channel as its code.
+  const status = codeOf(String(opts.status ?? '').trim(), LOG_STATUSES, STATUS_ZH) as ReviewStatus;
   if (!LOG_STATUSES.includes(status)) {
-    throw new UsageError(msg(`--status 无效: "${status}"`, `--status is not valid: "${status}"`), msg(`可用: ${LOG_STATUSES.join(', ')}`, `choose one of: ${LOG_STATUSES.join(', ')}`));
+    throw new UsageError(msg(`--status 无效: "${status}"`, `--status is not valid: "${status}"`), msg(`可用: ${choices(LOG_STATUSES, STATUS_ZH)}`, `choose one of: ${LOG_STATUSES.join(', ')}`));
   }
-  const channel = opts.channel === undefined ? undefined : String(opts.channel).toLowerCase();
+  const channel = opts.channel === undefined ? undefined : codeOf(String(opts.channel).trim().toLowerCase(), CHANNELS, CHANNEL_ZH);
   if (channel !== undefined && !CHANNELS.includes(channel)) {
-    throw new UsageError(msg(`--channel 无效: "${channel}"`, `--channel is not valid: "${channel}"`), msg(`可用: ${CHANNELS.join(', ')}`, `choose one of: ${CHANNELS.join(', ')}`));
+    throw new UsageError(msg(`--channel 无效: "${channel}"`, `--channel is not valid: "${channel}"`), msg(`可用: ${choices(CHANNELS, CHANNEL_ZH)}`, `choose one of: ${CHANNELS.join(', ')}`));
   }
   const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
   // RULES 2.2: the limits count per buyer. The review files (or the order exports) say who the

@@ -315,3 +315,17 @@ describe('messages to buyers are Chinese by default (--message-lang)', () => {
     expect(runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--message-lang', 'fr']).code).toBe(2);
   });
 });
+
+describe('reviews log takes the zh labels the queue shows', () => {
+  it('--status 已联系 --channel 旺旺 is contacted on wangwang; an unknown one lists code and label', () => {
+    // The zh queue shows 状态 已联系 / 渠道 旺旺: an operator types what they see.
+    const dir = tmpDir();
+    const state = path.join(dir, 'zh.db');
+    const r = runCli(['reviews', 'log', '4400000000000000009', '--status', '已联系', '--channel', '旺旺', '--as-of', '2026-11-21 10:00:00', '--state', state, '-f', 'csv', '--lang', 'en', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('orderId,at,status,channel,attempts,nextContactAt,note\n4400000000000000009,2026-11-21 10:00:00,contacted,wangwang,1,2026-11-21 14:00:00,\n');
+    const bad = runCli(['reviews', 'log', '4400000000000000009', '--status', '联系了', '--state', state, '--lang', 'zh']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('可用: contacted (已联系), awaiting_reply (等待回复), resolved (已解决), complaint_filed (已投诉), do_not_contact (勿再联系)');
+  });
+});

@@ -27,7 +27,8 @@ export const DEFAULTS = {
 export const MAX_AGENTS = 500;
 
 export function parseMonth(v: unknown): { y: number; mo: number } {
-  const m = typeof v === 'string' ? /^(\d{4})-(\d{1,2})$/.exec(v.trim()) : null;
+  // 2026-12, and as an operator writes it: 2026/12, 2026.12, 2026年12月, full-width ２０２６－１２.
+  const m = typeof v === 'string' ? /^(\d{4})(?:[-/.]|\s*年\s*)(\d{1,2})\s*月?$/.exec(halfWidth(v).trim()) : null;
   if (!m || +m[2]! < 1 || +m[2]! > 12) {
     throw new UsageError(
       msg(`--month 应为 YYYY-MM, 收到 "${String(v)}"`, `--month takes YYYY-MM, got "${String(v)}"`),

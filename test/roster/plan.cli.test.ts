@@ -328,3 +328,17 @@ describe('--service-level written as a percentage', () => {
     expect([wide.code, wide.stderr]).toEqual([half.code, half.stderr]);
   });
 });
+
+describe('--month as an operator writes it', () => {
+  it('2026年11月, 2026/11 and ２０２６－１１ are 2026-11; 2026年13月 is refused', () => {
+    const roster = path.join(EXAMPLES, 'roster', 'roster-2026-11.csv');
+    for (const m of ['2026年11月', '2026/11', '２０２６－１１']) {
+      const r = runCli(['roster', 'check', roster, '--month', m, '--lang', 'en']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('5 agents × 30 days, no violations');
+    }
+    const bad = runCli(['roster', 'check', roster, '--month', '2026年13月', '--lang', 'en']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--month takes YYYY-MM, got "2026年13月"');
+  });
+});

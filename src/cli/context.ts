@@ -1,5 +1,6 @@
 // Global options (SPEC "Global options") resolved once into a typed context for every command.
 // Precedence: flags, then environment, then config file, then defaults.
+import { halfWidth } from '../io/cells.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -153,7 +154,8 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
 
   let asOf = io.now();
   if (flags.asOf !== undefined) {
-    const t = parseTime(flags.asOf.trim(), tz);
+    // Full-width digits and colons (２０２６－１１－２１ １０：００, a Chinese input method) are the same time.
+    const t = parseTime(halfWidth(flags.asOf).trim(), tz);
     if (typeof t !== 'number') {
       throw new UsageError(
         msg(`--as-of 不是有效时间: "${flags.asOf}"`, `--as-of is not a valid time: "${flags.asOf}"`),

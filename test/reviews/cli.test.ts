@@ -329,3 +329,14 @@ describe('reviews log takes the zh labels the queue shows', () => {
     expect(bad.stderr).toContain('可用: contacted (已联系), awaiting_reply (等待回复), resolved (已解决), complaint_filed (已投诉), do_not_contact (勿再联系)');
   });
 });
+
+describe('--as-of typed with a Chinese input method', () => {
+  it('２０２６－１１－２１ １０：００ is 2026-11-21 10:00 (was refused: not a valid time)', () => {
+    const dir = tmpDir();
+    const run = (asOf: string) => runCli(['reviews', 'queue', path.join(EXAMPLES, 'reviews.csv'), '--as-of', asOf, '--state', path.join(dir, 's.db'), '-f', 'csv', '-q']);
+    const wide = run('２０２６－１１－２１ １０：００');
+    expect(wide.code).toBe(0);
+    expect(wide.stdout).not.toBe('');
+    expect(wide.stdout).toBe(run('2026-11-21 10:00').stdout);
+  });
+});

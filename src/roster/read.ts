@@ -311,8 +311,15 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
     }
     for (const part of cleanCell(r.cells[di] ?? '').split(/\s*[;；、]\s*/)) {
       const k = parseDayKey(part, month);
-      if (!agent || !k) {
-        await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: part, reason: msg('不是有效的客服+日期', 'not a valid agent and date') });
+      if (!k) {
+        // Say which: a date that does not exist (2026-11-31), an empty cell, or no date at all.
+        const reason =
+          part === ''
+            ? msg('没有日期: 写上休息的日期, 如 2026-11-11 (多个用 ; 分隔)', 'no date: write the day off, such as 2026-11-11 (several separated by ;)')
+            : looksLikeDay(part)
+              ? msg(`没有这一天: "${part}" (检查月和日)`, `there is no such day: "${part}" (check the month and day)`)
+              : msg(`不是日期: "${part}"; 写成 2026-11-11、11-11 或 11 (多个用 ; 分隔)`, `not a date: "${part}"; write 2026-11-11, 11-11 or 11 (several separated by ;)`);
+        await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[di], value: part, reason });
         continue;
       }
       out.push({ agent, key: dayKeyText(k), line: r.line });

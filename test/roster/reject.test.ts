@@ -154,6 +154,16 @@ describe('roster inputs: --requests, --demand, --volume, --agents', () => {
     ]);
   });
 
+  it('--requests: a bad date says which problem it is, under the file\'s own column name', () => {
+    // Was "[date]: not a valid agent and date" for all three, whatever the header said.
+    // February 2026 has 28 days, so 2026-02-30 is no day; 下周一 is no date; an empty cell has none.
+    const req = write('requests.csv', '客服,日期\nA,2026-02-04\nB,2026-02-30\nC,\nD,下周一\n');
+    const r = check(base(), '--requests', req, '--lang', 'en');
+    expect(r.stderr).toContain(`${req}:3 [日期]: there is no such day: "2026-02-30" (check the month and day)`);
+    expect(r.stderr).toContain(`${req}:4 [日期]: no date: write the day off, such as 2026-11-11 (several separated by ;)`);
+    expect(r.stderr).toContain(`${req}:5 [日期]: not a date: "下周一"; write 2026-11-11, 11-11 or 11 (several separated by ;)`);
+  });
+
   it('--demand: a row wider than its header and an unreadable row are reported', () => {
     // The base roster has one D, H and N every day: a demand of 1 each is met.
     const dem = write('demand.csv', 'date,D,H,N\n2026-02-03,1,1,1\n2026-02-04,1,1,1,2\n"2026-02-05,1,1,1\n');

@@ -341,7 +341,7 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
     // The year too: a row for 2025-02-03 in a plan of 2026-02 is not a need of that month (it
     // was dropped silently, neither used nor rejected).
     if (!k || k.y !== month.y || k.mo !== month.mo) {
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: raw, reason: outsideMonth });
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[t.map.index.get('date')!], value: raw, reason: outsideMonth });
       continue;
     }
     const m: ShiftMins = {};
@@ -394,11 +394,11 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
     const cv = cleanCell(r.cells[t.map.index.get('chats')!] ?? '');
     const hm = /^(\d{1,2})(?::00(?::00)?)?(?:\s*[-~].*)?$/.exec(hv);
     if (!hm || +hm[1]! > 23) {
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: 'hour', value: hv, reason: msg('小时应为 0–23 或 HH:00', 'hour must be 0–23 or HH:00') });
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[t.map.index.get('hour')!], value: hv, reason: msg('小时应为 0–23 或 HH:00', 'hour must be 0–23 or HH:00') });
       continue;
     }
     if (!/^\d+(?:\.\d+)?$/.test(cv)) {
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: 'chats', value: cv, reason: msg('咨询量应为非负数', 'chats must be a number ≥ 0') });
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[t.map.index.get('chats')!], value: cv, reason: msg('咨询量应为非负数', 'chats must be a number ≥ 0') });
       continue;
     }
     let date: string | undefined;
@@ -406,13 +406,13 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
     if (di !== undefined && cleanCell(r.cells[di] ?? '') !== '') {
       const k = parseDayKey(cleanCell(r.cells[di] ?? ''), month);
       if (!k) {
-        await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: r.cells[di], reason: msg('日期无法识别', 'not a date') });
+        await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[di], value: r.cells[di], reason: msg('日期无法识别', 'not a date') });
         continue;
       }
       // A date outside the month (or any full date in a template, whose days are numbers) would
       // match no day: reject it rather than drop it silently.
       if (k.y === undefined ? month !== undefined : month === undefined || k.y !== month.y || k.mo !== month.mo) {
-        await rejects.add({ file: t.sniffed.name, line: r.line, column: 'date', value: r.cells[di], reason: outsideMonth ?? msg('日期不在排班月份内', 'date is not in the month being planned') });
+        await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[di], value: r.cells[di], reason: outsideMonth ?? msg('日期不在排班月份内', 'date is not in the month being planned') });
         continue;
       }
       date = dayKeyText(k);
@@ -426,7 +426,7 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
         await rejects.add({
           file: t.sniffed.name,
           line: r.line,
-          column: 'weekday',
+          column: t.headers[wi!],
           value: wv,
           reason: date !== undefined ? msg('同一行不能既给日期又给星期', 'give a date or a weekday, not both') : msg('星期应为 Mon–Sun、周一–周日或 1–7', 'weekday must be Mon–Sun, 周一–周日 or 1–7'),
         });

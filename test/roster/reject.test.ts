@@ -164,6 +164,14 @@ describe('roster inputs: --requests, --demand, --volume, --agents', () => {
     expect(r.stderr).toContain(`${req}:5 [日期]: not a date: "下周一"; write 2026-11-11, 11-11 or 11 (several separated by ;)`);
   });
 
+  it('--volume and --demand with Chinese headers: a rejected cell is named by the file\'s column (小时, not hour)', () => {
+    const vol = write('volume.csv', '小时,咨询量,星期\n25,10,\n20,很多,\n20,5,周八\n');
+    const r = check(base(), '--volume', vol, '--lang', 'en');
+    expect(r.stderr).toContain(`${vol}:2 [小时]: "25" hour must be 0–23 or HH:00`);
+    expect(r.stderr).toContain(`${vol}:3 [咨询量]: "很多" chats must be a number ≥ 0`);
+    expect(r.stderr).toContain(`${vol}:4 [星期]: "周八" weekday must be Mon–Sun, 周一–周日 or 1–7`);
+  });
+
   it('--demand: a row wider than its header and an unreadable row are reported', () => {
     // The base roster has one D, H and N every day: a demand of 1 each is met.
     const dem = write('demand.csv', 'date,D,H,N\n2026-02-03,1,1,1\n2026-02-04,1,1,1,2\n"2026-02-05,1,1,1\n');

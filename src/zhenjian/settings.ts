@@ -19,19 +19,22 @@ export interface ResolvedSettings extends Omit<Settings, 'labels'> {
 }
 
 /** Value from a flag or the config, as text, with where it came from for messages. */
-function pick(opts: Record<string, unknown>, flag: string, cfg: Record<string, unknown>, key: string): { text: string; from: string } | undefined {
+function pick(opts: Record<string, unknown>, flag: string, cfg: Record<string, unknown>, key: string): { text: string; from: Msg } | undefined {
   const f = opts[flag];
-  if (f !== undefined && f !== null) return { text: String(f), from: `--${flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}` };
+  if (f !== undefined && f !== null) {
+    const name = `--${flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
+    return { text: String(f), from: msg(name, name) };
+  }
   const c = cfg[key];
-  if (c !== undefined && c !== null && c !== '') return { text: String(c), from: `config zhenjian.${key}` };
+  if (c !== undefined && c !== null && c !== '') return { text: String(c), from: msg(`配置 zhenjian.${key}`, `config zhenjian.${key}`) };
   return undefined;
 }
 
-function badValue(from: string, value: string, reason: Msg, hint: Msg): UsageError {
-  return new UsageError(msg(`${from} 的值 "${value}" ${reason.zh}`, `${from} "${value}" ${reason.en}`), hint);
+function badValue(from: Msg, value: string, reason: Msg, hint: Msg): UsageError {
+  return new UsageError(msg(`${from.zh} 的值 "${value}" ${reason.zh}`, `${from.en} "${value}" ${reason.en}`), hint);
 }
 
-function amount(v: { text: string; from: string } | undefined, positive: boolean): Money | undefined {
+function amount(v: { text: string; from: Msg } | undefined, positive: boolean): Money | undefined {
   if (!v) return undefined;
   const p = parseAmount(v.text, positive);
   if (!p.ok) throw badValue(v.from, v.text, p.reason, msg('写成金额, 例如 199 或 199.00。', 'write an amount such as 199 or 199.00.'));

@@ -338,3 +338,14 @@ describe('rows whose cells do not line up with the header', () => {
     expect(zh.stderr).toContain(`storeops: 警告: --labels 中有 2 行的商品ID不在商品表里, 未使用: ${l}:2 (68001234567), ${l}:4 (68001234567); 请核对商品ID`);
   });
 });
+
+describe('a bad zhenjian value in the config, in zh', () => {
+  it('names the config in Chinese (it said "config zhenjian.commissionRate" in zh) and says what to write', () => {
+    // commissionRate 5 means 5 %: 5 would be 5 × 100 = 500 %; 5 % is 0.05.
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'storeops.config.json'), '{"zhenjian": {"commissionRate": 5}}');
+    const r = runCli(['zhenjian', 'estimate', path.join(EXAMPLES, 'zhenjian-products.csv'), '--lang', 'zh'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('配置 zhenjian.commissionRate 的值 "5" 须小于 1: 5 是 500%; 若是 5%, 写 0.05 或 5%');
+  });
+});

@@ -21,12 +21,18 @@ export interface Reconciled extends Omit<Voucher, 'state'> {
   toIssue: Money;
 }
 
-export function reconcile(v: Voucher, rules: RuleSet): Reconciled {
+/**
+ * `unsettled`: the voucher's window may still be cut otherwise (a tmall-2023 window whose orders depend
+ * on seconds a paid time lost, or that an order not judged yet, paid before it, may open earlier): its
+ * orders may not be one voucher at all, so a payout on one of them does not settle it (RULES 1.7).
+ */
+export function reconcile(v: Voucher, rules: RuleSet, unsettled = false): Reconciled {
   let platform: Money | null = null;
   for (const l of v.orders) if (l.platformCompensation !== null) platform = (platform ?? ZERO).plus(l.platformCompensation);
   // Our reading: a positive payout on any of the voucher's orders means the platform handled the
-  // voucher (it pays under its own judgment); a 0.00 or empty cell means it paid nothing.
-  const paidByPlatform = platform !== null && platform.gt(0);
+  // voucher (it pays under its own judgment); a 0.00 or empty cell means it paid nothing. Not while
+  // the window may be cut otherwise: the payout may then be another window's, and the rest owed.
+  const paidByPlatform = platform !== null && platform.gt(0) && !(unsettled && v.state === 'provisional');
   const toIssue = rules.payer === 'platform-deducts' || paidByPlatform ? ZERO : v.amount;
   // Written out field by field: an object spread of the voucher was most of this stage's time.
   return {

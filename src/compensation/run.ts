@@ -31,7 +31,7 @@ import {
   atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, promiseIgnoredWarning, underpaidWarning,
   runSummary, seriousDelayWarning,
 } from './summary.js';
-import { openKey, orderIdsOf, toVoucher } from './vouchers.js';
+import { mayOpenBefore, openKey, orderIdsOf, toVoucher } from './vouchers.js';
 import { secondsDependent, windows } from './window.js';
 import type { AtRiskEntry, VoucherEntry } from '../notify/notices.js';
 import { notifyAsked } from '../notify/options.js';
@@ -475,7 +475,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     // day its paid time puts it on (the other row's day is held through the open orders). A
     // rejected row with no buyer to hold by may belong in this voucher.
     if (v.state === 'final' && (waiting.all || (waiting.ids.size > 0 && orders.some((o) => waiting.ids.has(o.orderId))))) v.state = 'provisional';
-    return reconcile(v, rules);
+    // A window that may still be cut otherwise is not settled by a payout on one of its orders (RULES 1.7).
+    return reconcile(v, rules, secondsHeld.has(g[0]!) || mayOpenBefore(orders, open, rules));
   };
   const promises = promiseVouchers(promiseOrders);
   if (promises.ignored.size) ctx.warn(promiseIgnoredWarning(promises.ignored));

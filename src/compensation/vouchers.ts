@@ -3,7 +3,7 @@
 import { hash } from 'node:crypto';
 import { type Money, fenToMoney, moneyMin, moneyToFen } from '../money.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { TimeZone } from '../time.js';
+import { DAY_MS, type TimeZone } from '../time.js';
 import { LateStore } from './latestore.js';
 import type { OpenOrders } from './openstore.js';
 import type { Kind, Payout } from './payout.js';
@@ -65,6 +65,27 @@ export interface Voucher {
   maxHoursLate: number;
   /** RULES 1.2: `serious_delay` when an order is later than the rule set's serious-delay mark. */
   risk: string;
+}
+
+/**
+ * Rolling 24 h windows (tmall-2023): could an order of the buyer not judged yet (open: unshipped and not
+ * due, not judged for lost seconds, a doubtful row), paid in the 24 h before the window's opening or at
+ * it, open a window of its own that takes this one's first orders, cutting the rest otherwise? Then a
+ * payout on one of its orders does not settle it (reconcile.ts `unsettled`).
+ */
+export function mayOpenBefore(g: readonly LateOrder[], openOrders: OpenOrders, rules: RuleSet): boolean {
+  const first = g[0]!;
+  if (rules.combine.by !== 'rolling-24h' || !first.buyer) return false;
+  const open = openOrders.get(openKey(first.buyer, first.orderId)) ?? [];
+  const start = first.paidAt;
+  // A not-yet-due line, scan or exclusion entry (`<order id>~…`) of one of its own orders opens nothing before it.
+  const mine = new Set(g.map((l) => l.orderId));
+  return open.some(
+    (o) =>
+      (o.rules === undefined || o.rules === rules.id) &&
+      !mine.has(o.orderId.includes('~') ? o.orderId.slice(0, o.orderId.indexOf('~')) : o.orderId) &&
+      (Number.isNaN(o.paidAt) || (o.paidAt >= start - DAY_MS && o.paidAt <= start)),
+  );
 }
 
 /** Stable: the same orders under the same rules always give the same key. */
@@ -148,5 +169,8 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
 export function buildVouchers(late: LateOrder[], openOrders: OpenOrders, rules: RuleSet, asOf: number, tz: TimeZone): Reconciled[] {
   const store = new LateStore();
   for (const l of late) store.push({ ...l, rules: rules.id });
-  return windows(store, () => rules, tz).map((g) => reconcile(toVoucher(Array.from(g, (i) => store.get(i)), openOrders, rules, asOf, tz), rules));
+  return windows(store, () => rules, tz).map((g) => {
+    const orders = Array.from(g, (i) => store.get(i));
+    return reconcile(toVoucher(orders, openOrders, rules, asOf, tz), rules, mayOpenBefore(orders, openOrders, rules));
+  });
 }

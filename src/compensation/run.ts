@@ -234,6 +234,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Paid orders not yet due (and rejected rows that name a buyer and paid time: an order of that
   // buyer's window may be missing) keep the buyer's vouchers provisional.
   const open = new OpenStore();
+  // Late unshipped orders of rolling 24-hour chains (vouchers.ts mayOpenBefore): old (tmall-2023) orders only.
+  const lateOpen = new Set<string>();
   let held = 0;
   let heldAnyTime = 0;
   let unread = 0;
@@ -364,6 +366,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
       // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
       for (const id of a.openIds) if (o.buyer || id !== o.orderId) open.add(openKey(o.buyer, o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
+      // Late and unshipped in a rolling 24-hour chain: judged already, it opens no other window (mayOpenBefore).
+      if (a.verdict.verdict === 'late' && a.unshippedOpen && o.buyer && a.rules!.combine.by === 'rolling-24h') lateOpen.add(o.orderId);
       // A pickup scan row of this order was rejected for its time: the ship time judged (the export's
       // 发货时间) may not be the real one, so its voucher (and its window's) stays provisional, as
       // for an order line not yet due (`<order id>~…` holds the order's own voucher whatever the combining).
@@ -476,7 +480,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     // rejected row with no buyer to hold by may belong in this voucher.
     if (v.state === 'final' && (waiting.all || (waiting.ids.size > 0 && orders.some((o) => waiting.ids.has(o.orderId))))) v.state = 'provisional';
     // A window that may still be cut otherwise is not settled by a payout on one of its orders (RULES 1.7).
-    return reconcile(v, rules, secondsHeld.has(g[0]!) || mayOpenBefore(orders, open, rules));
+    return reconcile(v, rules, secondsHeld.has(g[0]!) || mayOpenBefore(orders, open, rules, lateOpen));
   };
   const promises = promiseVouchers(promiseOrders);
   if (promises.ignored.size) ctx.warn(promiseIgnoredWarning(promises.ignored));

@@ -71,9 +71,10 @@ export interface Voucher {
  * Rolling 24 h windows (tmall-2023): could an order of the buyer not judged yet (open: unshipped and not
  * due, not judged for lost seconds, a doubtful row), paid in the 24 h before the window's opening or at
  * it, open a window of its own that takes this one's first orders, cutting the rest otherwise? Then a
- * payout on one of its orders does not settle it (reconcile.ts `unsettled`).
+ * payout on one of its orders does not settle it (reconcile.ts `unsettled`). `lateOpen`: the open orders
+ * judged late already (unshipped): they are in the windows as judged, not an unknown.
  */
-export function mayOpenBefore(g: readonly LateOrder[], openOrders: OpenOrders, rules: RuleSet): boolean {
+export function mayOpenBefore(g: readonly LateOrder[], openOrders: OpenOrders, rules: RuleSet, lateOpen: ReadonlySet<string>): boolean {
   const first = g[0]!;
   if (rules.combine.by !== 'rolling-24h' || !first.buyer) return false;
   const open = openOrders.get(openKey(first.buyer, first.orderId)) ?? [];
@@ -84,6 +85,7 @@ export function mayOpenBefore(g: readonly LateOrder[], openOrders: OpenOrders, r
     (o) =>
       (o.rules === undefined || o.rules === rules.id) &&
       !mine.has(o.orderId.includes('~') ? o.orderId.slice(0, o.orderId.indexOf('~')) : o.orderId) &&
+      !lateOpen.has(o.orderId) &&
       (Number.isNaN(o.paidAt) || (o.paidAt >= start - DAY_MS && o.paidAt <= start)),
   );
 }
@@ -169,8 +171,9 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
 export function buildVouchers(late: LateOrder[], openOrders: OpenOrders, rules: RuleSet, asOf: number, tz: TimeZone): Reconciled[] {
   const store = new LateStore();
   for (const l of late) store.push({ ...l, rules: rules.id });
+  const lateOpen = new Set(late.filter((l) => l.shippedAt === null).map((l) => l.orderId));
   return windows(store, () => rules, tz).map((g) => {
     const orders = Array.from(g, (i) => store.get(i));
-    return reconcile(toVoucher(orders, openOrders, rules, asOf, tz), rules, mayOpenBefore(orders, openOrders, rules));
+    return reconcile(toVoucher(orders, openOrders, rules, asOf, tz), rules, mayOpenBefore(orders, openOrders, rules, lateOpen));
   });
 }

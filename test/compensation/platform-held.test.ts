@@ -55,4 +55,25 @@ describe('a platform payout on a tmall-2023 window that lost seconds may cut oth
       [[C], '30.00', 'final', '30.00'],
     ]);
   });
+
+  it('a late order still unshipped in the window before is judged already: the payout settles the next window', () => {
+    // W paid 06-14 00:00:00, shipped 06-17 00:00:00 (24 h late): 30.00; D paid 06-14 12:00:00, unshipped at as-of
+    // (late): 30.00; together [W, D] = 60.00, provisional (D unshipped). B paid 06-15 00:00:01 (24 h 1 s after W):
+    // opens a window; the platform paid it 30.00; C paid 06-15 20:00:00 joins it: [B, C] 60.00, paid by the
+    // platform, 0.00 to issue, though D (late, unshipped) was paid in the 24 h before B.
+    const W = '1000000000000000004';
+    const D = '1000000000000000005';
+    const f = write(dir, 'unshipped-before.csv', taobaoCsv([
+      row(W, '2025-06-14 00:00:00', '2025-06-17 00:00:00'),
+      { ...row(D, '2025-06-14 12:00:00', ''), 订单状态: '买家已付款，等待卖家发货' },
+      row(B, '2025-06-15 00:00:01', '2025-06-18 00:00:01', '30.00'),
+      row(C, '2025-06-15 20:00:00', '2025-06-18 20:00:00'),
+    ]));
+    const r = runCli(['compensate', f, '--as-of', '2025-06-25 12:00:00', '-f', 'json']);
+    const v = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(v.map((x) => [x.orderIds, x.amount, x.state, x.toIssue])).toEqual([
+      [[W, D], '60.00', 'provisional', '60.00'],
+      [[B, C], '60.00', 'paid_by_platform', '0.00'],
+    ]);
+  });
 });

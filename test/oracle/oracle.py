@@ -256,7 +256,11 @@ def compute(path, as_of, scans=None):
             total = sum((o['amount'] for o in g), Decimal('0'))
             amount = min(total, Decimal('500.00'))
             start = g[0]['paid']
-            if any(o['platformPaid'] > 0 for o in g):
+            # rules.md §1.4a: a payout does not settle a tmall-2023 window that may still be cut otherwise (it
+            # depends on lost seconds, or an order not judged yet paid in the 24 h before it may open earlier)
+            shaky = rules == 'tmall-2023' and ((ambiguous is not False and gi >= ambiguous)
+                                               or any(start - timedelta(hours=24) <= p['paid'] <= start for p in pending))
+            if any(o['platformPaid'] > 0 for o in g) and not shaky:
                 state = 'paid_by_platform'
             elif any(o['unshipped'] for o in g):
                 state = 'provisional'

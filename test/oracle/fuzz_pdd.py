@@ -2,7 +2,8 @@
 """拼多多 exports under a rule file of the shop's own (`--rules FILE`, docs/rules.md §1.3d, §1.6) through storeops and a
 small oracle, compared.
 
-usage: fuzz_pdd.py N [SEED] [OUTDIR]        (OUTDIR default .fuzz-pdd/ in the clone)
+usage: fuzz_pdd.py N [SEED] [OUTDIR]        (OUTDIR default .fuzz-pdd/ in the clone; FMT=csv,gbk,xlsx: each case
+                                             written as one of them: GBK with two title lines, xlsx via exceljs)
 
 A random rule file per case (base paid / paid-minus-postage / goods, fen or yuan rounding, combine none, calendar-day or
 rolling-24h with a 500.00 cap or none, shop-issues or platform-deducts, shipWindowHours 48 or 72, sometimes a
@@ -29,6 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import fuzzrun  # noqa: E402
+import fuzz_formats  # noqa: E402
 HEAD27 = open(os.path.join(ROOT, 'examples', 'pdd-orders-202611.csv'), encoding='utf-8-sig').readline().strip().split(',')
 HEAD_PROMISED = HEAD27 + ['支付时间', '承诺发货时间']
 H = timedelta(hours=1)
@@ -124,21 +126,30 @@ def gen(rng, rules):
     return kept, as_of, promised
 
 
-def write(path, orders, promised):
+def write(path, orders, promised, fmt='csv'):
+    """fmt: csv (UTF-8), gbk (GBK, CRLF, two title lines above the header) or xlsx (text cells)."""
     head = HEAD_PROMISED if promised else HEAD27
-    with open(path, 'w', encoding='utf-8', newline='') as fh:
-        w = csv.writer(fh)
-        w.writerow(head)
-        for o in orders:
-            c = {'商品': o['title'], '订单号': o['id'], '订单状态': o['status'], '商品总价(元)': str(o['goods']),
-                 '邮费(元)': str(o['post']), '店铺优惠折扣(元)': str(o['goods'] + o['post'] - o['user']), '平台优惠折扣(元)': '0',
-                 '多多支付立减金额(元)': '0', '用户实付金额(元)': str(o['user']), '商家实收金额(元)': str(o['user']),
-                 '商品数量(件)': '1', '发货时间': f(o['ship']), '快递单号': '7730' + o['id'][-10:] if o['ship'] else '',
-                 '快递公司': '申通快递' if o['ship'] else '', '商家备注': '\t',
-                 # the 2023 layout: 订单成交时间 is when the order was placed, 支付时间 when it was paid
-                 '订单成交时间': f(o['paid'] - (60 * S if promised and o['paidcol'] else timedelta(0))),
-                 '支付时间': f(o['paid']) if o['paidcol'] else '', '承诺发货时间': f(o['deadline']) if o['own'] else ''}
-            w.writerow([c.get(h, '' if h.endswith('时间') else '0') for h in head])
+    rows = []
+    for o in orders:
+        c = {'商品': o['title'], '订单号': o['id'], '订单状态': o['status'], '商品总价(元)': str(o['goods']),
+             '邮费(元)': str(o['post']), '店铺优惠折扣(元)': str(o['goods'] + o['post'] - o['user']), '平台优惠折扣(元)': '0',
+             '多多支付立减金额(元)': '0', '用户实付金额(元)': str(o['user']), '商家实收金额(元)': str(o['user']),
+             '商品数量(件)': '1', '发货时间': f(o['ship']), '快递单号': '7730' + o['id'][-10:] if o['ship'] else '',
+             '快递公司': '申通快递' if o['ship'] else '', '商家备注': '\t',
+             # the 2023 layout: 订单成交时间 is when the order was placed, 支付时间 when it was paid
+             '订单成交时间': f(o['paid'] - (60 * S if promised and o['paidcol'] else timedelta(0))),
+             '支付时间': f(o['paid']) if o['paidcol'] else '', '承诺发货时间': f(o['deadline']) if o['own'] else ''}
+        rows.append({h: c.get(h, '' if h.endswith('时间') else '0') for h in head})
+    if fmt == 'xlsx':
+        fuzz_formats.write_xlsx(path, head, rows, False)
+    elif fmt == 'gbk':
+        fuzz_formats.write_bytes(path, '拼多多订单导出\r\n,\r\n' + fuzz_formats.csv_text(head, rows, eol='\r\n'), 'gbk')
+    else:
+        with open(path, 'w', encoding='utf-8', newline='') as fh:
+            w = csv.writer(fh)
+            w.writerow(head)
+            for r in rows:
+                w.writerow([r[h] for h in head])
 
 
 def inr(b, x):
@@ -181,8 +192,9 @@ def main():
         orders, as_of, promised = gen(rng, rules)
         d = os.path.join(out, f'c{seed}_{k}')
         os.makedirs(d, exist_ok=True)
-        path = os.path.join(d, 'pdd.csv')
-        write(path, orders, promised)
+        fmt = rng.choice(os.environ.get('FMT', 'csv').split(','))
+        path = os.path.join(d, 'pdd.xlsx' if fmt == 'xlsx' else 'pdd.csv')
+        write(path, orders, promised, fmt)
         rf = os.path.join(d, 'my-pdd.json')
         with open(rf, 'w') as fh:
             json.dump(rules, fh, ensure_ascii=False, indent=1)

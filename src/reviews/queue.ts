@@ -1,7 +1,7 @@
 // The follow-up queue (SPEC reviews queue; RULES §2): flag, categorise, date, apply the contact
 // policy, prioritise, sort. Pure: reviews, order facts and contact history in; items out.
 import { Money, moneyMin } from '../money.js';
-import type { TimeZone } from '../time.js';
+import { PLATFORM_TZ, type TimeZone } from '../time.js';
 import { classify } from './classify.js';
 import type { Category, Matchers } from './keywords.js';
 import { type OrderContacts, type ReviewSettings, buyerContactState, deadlines } from './policy.js';
@@ -83,7 +83,9 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     const events: number[] = [];
     if (f.initialFlagged) events.push(r.reviewedAt);
     if (f.followUpFlagged) events.push(r.followUpAt ?? r.reviewedAt);
-    const d = deadlines(events, o.asOf, o.settings, o.tz);
+    // RULES 2.2/2.3: quiet hours are the buyer's night and the 30 days are the platform's days, both
+    // Beijing time whatever zone --tz reads the export's times in.
+    const d = deadlines(events, o.asOf, o.settings, PLATFORM_TZ);
     const key = keyOf(r);
     const buyerOrders = ordersOf.get(key) ?? [r.orderId];
     let own = o.contacts.get(r.orderId);
@@ -94,7 +96,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       own !== undefined && own.status === 'resolved' && !own.stopped && f.followUpFlagged && r.followUpAt !== null && own.resolvedAt != null && r.followUpAt > own.resolvedAt;
     if (reopened) own = { ...own!, status: own!.attempts > 0 ? 'contacted' : 'new' };
     const histories = buyerOrders.map((id) => (id === r.orderId ? own : o.contacts.get(id))).filter((h): h is OrderContacts => h !== undefined);
-    const cs = buyerContactState(own, histories, o.asOf, o.settings, o.tz);
+    const cs = buyerContactState(own, histories, o.asOf, o.settings, PLATFORM_TZ);
     if (cs.status === 'resolved' && !o.includeResolved) continue;
 
     const malicious = f.extortion.map((p) => `extortion:${p}`);

@@ -4,7 +4,7 @@ import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS
 import type { Ctx } from '../cli/context.js';
 import { InputError, UsageError, msg, plural, say } from '../cli/errors.js';
 import { checkOrderId } from '../io/cells.js';
-import { HOUR_MS } from '../time.js';
+import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
 import { scrubFreeText } from '../io/pii.js';
@@ -413,7 +413,7 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
     // Waiting for a busy database does not block signals: SIGTERM then ends the run, nothing recorded.
     await db.logContactWaiting({ orderId, at: ctx.asOf, status, channel, note: opts.note === undefined ? undefined : String(opts.note), who, buyer }, () => {
       const histories = buyerHistories();
-      const before = buyerContactState(histories.get(orderId), [...histories.values()], ctx.asOf, cfg.settings, ctx.tz);
+      const before = buyerContactState(histories.get(orderId), [...histories.values()], ctx.asOf, cfg.settings, PLATFORM_TZ);
       // RULES 2.2 (恶意骚扰, ruleId 11000254): a contact that breaks the contact rules is refused
       // (exit 2) unless --force says it happened anyway and must be on record.
       const broken: { zh: string; en: string }[] = [];
@@ -435,7 +435,7 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
             ),
           );
         }
-        if (inQuietHours(ctx.asOf, cfg.settings, ctx.tz)) broken.push(msg(`${ctx.tz.format(ctx.asOf)} 在安静时段内`, `${ctx.tz.format(ctx.asOf)} is within quiet hours`));
+        if (inQuietHours(ctx.asOf, cfg.settings, PLATFORM_TZ)) broken.push(msg(`${ctx.tz.format(ctx.asOf)} 在安静时段内`, `${ctx.tz.format(ctx.asOf)} is within quiet hours`));
       }
       note = opts.note === undefined ? undefined : String(opts.note);
       if (broken.length > 0) {
@@ -456,7 +456,7 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
       return { orderId, at: ctx.asOf, status, channel, note, who, buyer };
     });
     const afterH = buyerHistories();
-    const after = buyerContactState(afterH.get(orderId), [...afterH.values()], ctx.asOf, cfg.settings, ctx.tz);
+    const after = buyerContactState(afterH.get(orderId), [...afterH.values()], ctx.asOf, cfg.settings, PLATFORM_TZ);
     await writeRows(
       ctx,
       [

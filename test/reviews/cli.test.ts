@@ -159,6 +159,44 @@ describe('storeops reviews queue', () => {
     expect(new Set(json(g.stdout).map((x) => x.assignee))).toEqual(new Set(['小李']));
   });
 
+  it('quiet hours and the 30-day deadlines are Beijing time whatever --tz says (the buyer\'s night, the platform\'s days)', () => {
+    const dir = tmpDir();
+    const reviews = path.join(dir, 'reviews.csv');
+    fs.writeFileSync(
+      reviews,
+      '订单编号,买家会员名,宝贝标题,评价结果,评价时间,评价内容\n' +
+        '3515313147329350011,阿明,围巾,差评,2026-11-20 07:30:00,掉毛严重\n' +
+        '3515313147329350012,阿花,T恤,差评,2026-10-20 10:00:00,掉毛严重\n',
+    );
+    const st = ['--state', path.join(dir, 's.db')];
+    // Worked by hand, times read in Los Angeles (UTC−8 from 2026-11-01, UTC−7 before):
+    // …011 written 2026-11-20 07:30 LA = 2026-11-20 23:30 Beijing. contactBy = +24 h = 2026-11-21
+    // 23:30 Beijing, inside 22:00–08:00 Beijing → 22:00 Beijing 2026-11-21 = 14:00 UTC = 06:00 LA.
+    // (Quiet hours read in LA put it at 2026-11-20 22:00 LA, 16 h too early.)
+    // --as-of 2026-11-21 09:00 LA = 17:00 UTC = 2026-11-22 01:00 Beijing: the buyer's night, so no
+    // contact before 08:00 Beijing = 00:00 UTC = 2026-11-21 16:00 LA (contact_later, not contact_now).
+    // …012 written 2026-10-20 10:00 LA (UTC−7) = 2026-10-21 01:00 Beijing. explainBy = 30 Beijing days
+    // later = 2026-11-20 01:00 Beijing = 2026-11-19 17:00 UTC = 2026-11-19 09:00 LA (30 LA calendar
+    // days, across LA's daylight-saving end, would give 10:00 LA, an hour past the platform's deadline).
+    // Its contactBy: 2026-10-22 01:00 Beijing → 22:00 Beijing 2026-10-21 = 14:00 UTC = 07:00 LA (UTC−7).
+    const r = runCli(['reviews', 'queue', reviews, '--tz', 'America/Los_Angeles', '--as-of', '2026-11-21 09:00:00', '-f', 'json', ...st]);
+    const items = new Map(json(r.stdout).map((x) => [x.orderId as string, x]));
+    expect(items.get('3515313147329350011')).toMatchObject({
+      contactBy: '2026-11-21T06:00:00-08:00',
+      nextContactAt: '2026-11-21T16:00:00-08:00',
+      action: 'contact_later',
+    });
+    expect(items.get('3515313147329350012')).toMatchObject({
+      contactBy: '2026-10-21T07:00:00-07:00',
+      explainBy: '2026-11-19T09:00:00-08:00',
+      complaintBy: '2026-11-19T09:00:00-08:00',
+    });
+    // reviews log: a contact at 01:00 Beijing is in quiet hours, refused (exit 2) without --force.
+    const log = runCli(['reviews', 'log', '3515313147329350011', '--status', 'contacted', '--reviews', reviews, '--tz', 'America/Los_Angeles', '--as-of', '2026-11-21 09:00:00', ...st]);
+    expect(log.code).toBe(2);
+    expect(log.stderr).toContain('quiet hours');
+  });
+
   it('--roster reads the codes roster check accepts: day/night/夜班 in a grid by day number (month of --as-of)', () => {
     const dir = tmpDir();
     const roster = path.join(dir, 'roster.csv');

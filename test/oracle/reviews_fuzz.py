@@ -14,6 +14,9 @@ nextContactAt, goodwill and assignee (json output; csv is compared for the deadl
 import csv, io, json, os, random, shutil, subprocess, sys
 from collections import Counter
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+BJ, LA = ZoneInfo("Asia/Shanghai"), ZoneInfo("America/Los_Angeles")
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reviews_oracle as ro
@@ -85,14 +88,27 @@ def case(rnd, work):
     return asof, rows
 
 
-def write(path, rows, rnd, enc):
+def wall(t, zone):
+    """Beijing wall time t as the wall time of `zone` (the export's --tz)."""
+    return t if zone is None else t.replace(tzinfo=BJ).astimezone(zone).replace(tzinfo=None)
+
+
+def unambiguous(t, zone):
+    """False when t (Beijing) falls, in `zone`, on a wall time passed twice (DST end): storeops rejects those."""
+    if zone is None:
+        return True
+    w = wall(t, zone)
+    return w.replace(tzinfo=zone, fold=0).utcoffset() == w.replace(tzinfo=zone, fold=1).utcoffset()
+
+
+def write(path, rows, rnd, enc, zone=None):
     head = ["订单编号", "买家会员名", "宝贝标题", "评价结果", "评价时间", "评价内容", "追评时间", "追评内容", "描述相符", "服务态度", "物流服务"]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n" if rnd.random() < 0.3 else "\n")
     w.writerow(head)
     for r in rows:
-        w.writerow([r["orderId"], r["buyer"], r["title"], r["rating"], fmt(r["at"], rnd), r["text"],
-                    fmt(r["fu_at"], rnd) if r["fu_at"] else "", r["fu"]] + r["dsr"])
+        w.writerow([r["orderId"], r["buyer"], r["title"], r["rating"], fmt(wall(r["at"], zone), rnd), r["text"],
+                    fmt(wall(r["fu_at"], zone), rnd) if r["fu_at"] else "", r["fu"]] + r["dsr"])
     data = buf.getvalue()
     if enc == "gbk":
         open(path, "wb").write(data.encode("gbk"))
@@ -129,19 +145,29 @@ def main():
         work = os.path.join(outdir, f"{seed}-{k}")
         os.makedirs(work, exist_ok=True)
         asof, rows = case(rnd, work)
+        # sometimes the export is in Los Angeles time (--tz): the queue must not change (Beijing rules)
+        zone = LA if rnd.random() < 0.25 else None
+        if zone:
+            rows = [r for r in rows if unambiguous(r["at"], zone) and (not r["fu_at"] or unambiguous(r["fu_at"], zone))]
+            if not rows or not unambiguous(asof, zone):
+                zone = None
+                asof, rows = case(rnd, work)
         enc = rnd.choice(["utf8", "utf8", "gbk"])
         files = [os.path.join(work, "reviews-1.csv")]
         if rnd.random() < 0.3:  # an older download without some 追评, then the newer one
             older = [dict(r, fu="", fu_at=None) if r["fu_at"] and rnd.random() < 0.7 else r for r in rows]
-            write(files[0], older, rnd, enc)
+            write(files[0], older, rnd, enc, zone)
             files.append(os.path.join(work, "reviews-2.csv"))
-            write(files[1], rows, rnd, enc)
+            write(files[1], rows, rnd, enc, zone)
             if rnd.random() < 0.5:
                 files.reverse()
         else:
-            write(files[0], rows, rnd, enc)
-        args = ["reviews", "queue"] + files + ["--as-of", asof.strftime("%Y-%m-%d %H:%M:%S"), "-f", "json",
+            write(files[0], rows, rnd, enc, zone)
+        args = ["reviews", "queue"] + files + ["--as-of", wall(asof, zone).strftime("%Y-%m-%d %H:%M:%S"), "-f", "json",
                                                "--state", os.path.join(work, "none.db")]
+        if zone:
+            args += ["--tz", "America/Los_Angeles"]
+            stats["--tz America/Los_Angeles"] += 1
         roster = None
         if rnd.random() < 0.3:
             roster = os.path.join(work, "roster.csv")
@@ -150,7 +176,7 @@ def main():
         tz = rnd.choice(["UTC", "America/Los_Angeles", "Asia/Shanghai"])
         code, out, err = run(args, work, tz)
         open(os.path.join(work, "cmd.txt"), "w").write(f"TZ={tz} storeops " + " ".join(args) + f"\nexit {code}\n" + err)
-        exp = ro.queue(files, asof, ro.load_roster(roster) if roster else None)
+        exp = ro.queue(files, asof, ro.load_roster(roster) if roster else None, "America/Los_Angeles" if zone else None)
         bad = []
         try:
             got = json.loads(out or "[]")
@@ -177,7 +203,7 @@ def main():
                     bad.append(f"{g['orderId']} {f}: {g[f]} / {e[f]}")
             for f in ("contactBy", "explainBy", "complaintBy", "nextContactAt"):
                 ev = iso(e[f].strftime("%Y-%m-%d %H:%M:%S"))
-                if g[f] != ev:
+                if not g[f] or datetime.fromisoformat(g[f]) != datetime.fromisoformat(ev):
                     bad.append(f"{g['orderId']} {f}: {g[f]} / {ev}")
             if sorted(set(g["overdue"]) - {"complaintBy"}) != [x for x in e["overdue"] if x != "complaintBy"]:
                 bad.append(f"{g['orderId']} overdue: {g['overdue']} / {e['overdue']}")
@@ -189,7 +215,7 @@ def main():
             for r in rows:
                 e = ge.get(r.get("orderId", "").strip('="'))
                 for f in ("contactBy", "explainBy"):
-                    if e and r.get(f) != e[f].strftime("%Y-%m-%d %H:%M:%S"):
+                    if e and r.get(f) != wall(e[f], zone).strftime("%Y-%m-%d %H:%M:%S"):
                         bad.append(f"csv {r['orderId']} {f}: {r.get(f)} / {e[f]}")
             if len(rows) != len(exp):
                 bad.append(f"csv rows {len(rows)} / {len(exp)}")

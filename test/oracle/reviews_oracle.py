@@ -5,9 +5,9 @@ Written from docs/rules.md §2, README "Review follow-up", docs/cli.md and docs/
 keyword data in templates/reviews/keywords.json) before reading src/reviews. No state database
 (every item `new`, no attempts) and no --orders (no value or repeat-buyer points).
 
-    python3 test/oracle/reviews_oracle.py REVIEWS.csv [MORE.csv …] --as-of "2026-11-21 10:00:00" [--roster R.csv]
+    python3 test/oracle/reviews_oracle.py REVIEWS.csv [MORE.csv …] --as-of "2026-11-21 10:00:00" [--roster R.csv] [--tz ZONE]
 
-prints one JSON object per queue item, most urgent first, with the fields it checks.
+prints one JSON object per queue item, most urgent first, with the fields it checks (times in Beijing).
 """
 import csv, io, json, re, sys, unicodedata, calendar, argparse
 from datetime import datetime, timedelta
@@ -70,7 +70,15 @@ def parse_time(s):
     return datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(se or 0))
 
 
-def read(path):
+def to_bj(t, zone):
+    """a wall time of the export's zone (--tz) as Beijing wall time"""
+    if t is None or zone is None:
+        return t
+    from zoneinfo import ZoneInfo
+    return t.replace(tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("Asia/Shanghai")).replace(tzinfo=None)
+
+
+def read(path, zone=None):
     raw = open(path, "rb").read()
     try:
         text = raw.decode("utf-8-sig")
@@ -90,8 +98,8 @@ def read(path):
         g = lambda f: r[idx[f]].strip() if f in idx and idx[f] < len(r) else ""
         out.append(dict(file=path, line=line, orderId=g("orderId"), buyer=g("buyer"), title=g("title"),
                         rating=RATING.get(g("rating"), "good" if not g("rating") else g("rating")),
-                        reviewedAt=parse_time(g("reviewedAt")), text=g("text"),
-                        followUpText=g("followUpText"), followUpAt=parse_time(g("followUpAt")),
+                        reviewedAt=to_bj(parse_time(g("reviewedAt")), zone), text=g("text"),
+                        followUpText=g("followUpText"), followUpAt=to_bj(parse_time(g("followUpAt")), zone),
                         dsr={k: g("dsr_" + k) for k in ("description", "service", "logistics")}))
     return out
 
@@ -196,8 +204,9 @@ def load_roster(path, shifts=None):
     return out
 
 
-def queue(paths, asof, roster=None):
-    rows = [r for p in paths for r in read(p)]
+def queue(paths, asof, roster=None, zone=None):
+    """asof in Beijing; `zone` = the --tz the files' times are written in (default Beijing)"""
+    rows = [r for p in paths for r in read(p, zone)]
     # overlapping downloads: one review per (order, review time, title), the one with the latest 追评
     keep = {}
     for r in rows:
@@ -208,7 +217,7 @@ def queue(paths, asof, roster=None):
     items = [i for i in (item(r, asof) for r in keep.values()) if i]
     items.sort(key=lambda i: (not i["safety"], i["priority"], -i["score"], i["contactBy"]))
     if roster:
-        on = []
+        on = []  # agents on shift at as-of: start <= as-of < end (Beijing)
         for a, days in roster.items():
             for d in (asof.date(), asof.date() - timedelta(days=1)):
                 se = days.get(d)
@@ -223,7 +232,7 @@ def queue(paths, asof, roster=None):
                 i["assignee"] = ""
                 continue
             if b not in who and on:
-                a = min(on, key=lambda x: load[x])  # fewest buyers so far; the roster's order on a tie
+                a = min(on, key=lambda x: (load[x], x))  # fewest buyers so far; on a tie the first name (storeops)
                 who[b] = a
                 load[a] += 1
             i["assignee"] = who.get(b, "")
@@ -235,9 +244,10 @@ def main(argv):
     p.add_argument("files", nargs="+")
     p.add_argument("--as-of", required=True)
     p.add_argument("--roster")
+    p.add_argument("--tz")
     o = p.parse_args(argv)
-    asof = parse_time(o.as_of)
-    for i in queue(o.files, asof, load_roster(o.roster) if o.roster else None):
+    asof = to_bj(parse_time(o.as_of), o.tz)
+    for i in queue(o.files, asof, load_roster(o.roster) if o.roster else None, o.tz):
         print(json.dumps({k: (v.strftime("%Y-%m-%d %H:%M:%S") if isinstance(v, datetime) else v) for k, v in i.items()},
                          ensure_ascii=False))
 

@@ -55,8 +55,8 @@ def case(rnd, work):
     rows = []
     for i in range(rnd.randint(1, 8)):
         k = rnd.random()
-        if k < 0.2:   # contactBy exactly at as-of ± 1 s
-            t = asof - timedelta(hours=24, seconds=rnd.choice([-1, 0, 1]))
+        if k < 0.2:   # contactBy exactly at as-of ± 1 s, or 6 h / 18 h after it ± 1 s (the urgency points)
+            t = asof - timedelta(hours=24 - rnd.choice([0, 0, 6, 18]), seconds=rnd.choice([-1, 0, 1]))
         elif k < 0.35:  # +24 h at 22:00 / 08:00 ± 1 s
             base = (asof - timedelta(days=rnd.randint(0, 2))).replace(hour=rnd.choice([22, 8]), minute=0, second=0)
             t = base - timedelta(hours=24, seconds=rnd.choice([-1, 0, 1]))

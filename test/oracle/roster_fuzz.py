@@ -201,7 +201,7 @@ def fuzz_plan(n, seed, outdir):
         os.makedirs(work, exist_ok=True)
         o = rand_case(rnd, work)
         o["work"] = work
-        args = ["roster", "plan", "--agents", str(len(o["names"])), "-f", "csv", "--time-limit", "10"] + opt_args(o)
+        args = ["roster", "plan", "--agents", str(len(o["names"])), "-f", "csv", "--time-limit", os.environ.get("TIME_LIMIT", "10")] + opt_args(o)
         code, out, err = run(args, work)
         open(os.path.join(work, "cmd.txt"), "w").write("storeops " + " ".join(args) + f"\nexit {code}\n" + err)
         bad = None
@@ -229,6 +229,17 @@ def fuzz_plan(n, seed, outdir):
                 bad = "storeops says no roster possible; the MILP found one"
             elif f is None:
                 stats["infeasible, MILP unknown"] += 1
+            import re
+            m = re.search(r"at least (\d+) agents are needed", err)
+            if m and not bad:  # the hint's number: K − 1 agents cannot, K can
+                k = int(m.group(1))
+                fewer = dict(o, names=[f"A{i + 1:02d}" for i in range(k - 1)])
+                more = dict(o, names=[f"A{i + 1:02d}" for i in range(k)])
+                if k - 1 >= len(o["names"]) and feasible(fewer) is True:
+                    bad = f"hint says at least {k} agents; the MILP found a roster with {k - 1}"
+                elif k <= 60 and feasible(more) is False:
+                    bad = f"hint says {k} agents suffice; the MILP proves {k} cannot"
+                stats["infeasible, hint checked"] += 1
         else:
             bad = f"exit {code} with no roster"
         if bad:

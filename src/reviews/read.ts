@@ -6,7 +6,7 @@ import { checkOrderId, cleanCell } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, openMappedTable, usableRecord } from '../io/table.js';
-import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
 
 const REVIEW_PRIVATE: ReadonlySet<string> = new Set(['buyer', 'text', 'followUpText']);
@@ -105,8 +105,18 @@ export async function readReviews(
   let duplicates = 0;
   // The same review (order, review time, title) read again with other content: an overlapping
   // download taken after the buyer added a 追评. One version is kept: the one with the latest 追评,
-  // else the one read last (the newer download). Index into `reviews`; the order ids, once each.
-  const byVersion = new Map<string, number>();
+  // else the one read last (the newer download). Indexes into `reviews` by order and title; the
+  // order ids, once each. A review time shown without seconds (an Excel re-save: `2026/11/20 5:00`
+  // is 05:00:00–05:00:59, docs/rules.md §1.7) is the same time as any second of that minute, so a
+  // re-saved copy of a download is the same review, not a second one.
+  const byVersion = new Map<string, number[]>();
+  const slackOf = new Map<Review, number>();
+  const sameTime = (a: Review, b: Review) => {
+    const sa = slackOf.get(a) ?? 0;
+    const sb = slackOf.get(b) ?? 0;
+    return a.reviewedAt <= b.reviewedAt + sb && b.reviewedAt <= a.reviewedAt + sa;
+  };
+  const versionOf = (r: Review) => (byVersion.get(`${r.orderId}\u0000${r.title}`) ?? []).find((i) => sameTime(reviews[i]!, r));
   const versions: string[] = [];
   let read = 0;
   // A shop's titles, buyers and rating words repeat: one string each, not one per row.
@@ -230,7 +240,7 @@ export async function readReviews(
       if (twin) {
         duplicates++;
         // Kept: the twin, or the version that took its place since.
-        const now = byVersion.get(`${orderId}\u0000${reviewedAt}\u0000${twin.title}`);
+        const now = versionOf(twin);
         dropped(review, now === undefined ? twin : reviews[now]!);
         continue;
       }
@@ -238,8 +248,9 @@ export async function readReviews(
       review.title = intern(review.title);
       review.buyer = intern(review.buyer);
       review.ratingRaw = intern(review.ratingRaw);
-      const vkey = `${orderId}\u0000${reviewedAt}\u0000${review.title}`;
-      const at = byVersion.get(vkey);
+      const slack = reviewTimeSlack(atText);
+      if (slack > 0) slackOf.set(review, slack);
+      const at = versionOf(review);
       if (at !== undefined) {
         duplicates++;
         if (!versions.includes(orderId)) versions.push(orderId);
@@ -250,7 +261,10 @@ export async function readReviews(
         } else dropped(review, before);
         continue;
       }
-      byVersion.set(vkey, reviews.length);
+      const vkey = `${orderId}\u0000${review.title}`;
+      const list = byVersion.get(vkey);
+      if (list) list.push(reviews.length);
+      else byVersion.set(vkey, [reviews.length]);
       read++;
       reviews.push(review);
     }
@@ -259,6 +273,16 @@ export async function readReviews(
 }
 
 /** Of two versions of one review: the one with a 追评, or the later 追评; on a tie the one read later. */
+/**
+ * How much later than read a review time may really be: 0 with seconds, 59 s for a time shown
+ * to the minute (`2026/11/20 5:00`, `2026年11月20日 05时00分`), a day less a second for a date alone.
+ */
+function reviewTimeSlack(text: string): number {
+  if (/\d{1,2}[:：时]\d{1,2}[:：分]\d{1,2}/.test(text)) return 0;
+  if (/\d{1,2}[:：时]\d{1,2}/.test(text)) return 59_000;
+  return DAY_MS - 1000;
+}
+
 function moreComplete(next: Review, prev: Review): boolean {
   const has = (r: Review) => r.followUpText !== '' || r.followUpAt !== null;
   if (has(next) !== has(prev)) return has(next);

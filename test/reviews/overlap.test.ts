@@ -36,6 +36,34 @@ describe('overlapping review downloads', () => {
     expect(r.stderr).toContain(`1 reviews appear in more than one version (overlapping downloads, say with a 追评 added later): ${ID}; each is listed once`);
   });
 
+  it.each([
+    ['the original first', false],
+    ['the re-saved copy first', true],
+  ])('a copy re-saved in Excel (review time without seconds) is the same review, not a second item (%s)', (_what, reversed) => {
+    const dir = tmpDir();
+    const orig = path.join(dir, 'orig.csv');
+    const resaved = path.join(dir, 'resaved.csv');
+    fs.writeFileSync(orig, HEAD + `${ID},小李,杯子,差评,2026-11-20 05:00:35,质量太差,,\n`);
+    // Excel drops the seconds and the leading zero: 2026/11/20 5:00 is 05:00:00–05:00:59 (docs/rules.md
+    // §1.7), which holds 05:00:35: same order, title and review time, so one review (the file named
+    // later is kept on a tie, as for any two versions). Before: two items for one order, each naming
+    // the other as the buyer's "sameBuyer" — itself.
+    fs.writeFileSync(resaved, HEAD + `${ID},小李,杯子,差评,2026/11/20 5:00,质量太差,,\n`);
+    const args = reversed ? [resaved, orig] : [orig, resaved];
+    const r = runCli(['reviews', 'queue', ...args, '--as-of', '2026-11-21 10:00:00', '-f', 'json', '--state', path.join(dir, 's.db')]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows).toHaveLength(1);
+    // Kept: the later file; contactBy 24 h after it, in quiet hours, so 22:00 the evening before.
+    expect(rows[0]).toMatchObject({ orderId: ID, reviewedAt: reversed ? '2026-11-20T05:00:35+08:00' : '2026-11-20T05:00:00+08:00', contactBy: '2026-11-20T22:00:00+08:00', sameBuyer: [] });
+    expect(r.stderr).toContain('reviews: 2 rows, 1 read, 1 duplicates; 1 need follow-up');
+    // A different minute is another review time: two items.
+    const other = path.join(dir, 'other.csv');
+    fs.writeFileSync(other, HEAD + `${ID},小李,杯子,差评,2026/11/20 5:01,质量太差,,\n`);
+    const two = runCli(['reviews', 'queue', orig, other, '--as-of', '2026-11-21 10:00:00', '-f', 'json', '--state', path.join(dir, 's.db')]);
+    expect(JSON.parse(two.stdout)).toHaveLength(2);
+  });
+
   it('reviews message prints the message once', () => {
     const f = files();
     const r = runCli(['reviews', 'message', ID, '--reviews', f.ex1, f.ex2, '--as-of', '2026-11-22 12:00:00', '-f', 'json', ...f.state]);

@@ -101,13 +101,16 @@ def unambiguous(t, zone):
     return w.replace(tzinfo=zone, fold=0).utcoffset() == w.replace(tzinfo=zone, fold=1).utcoffset()
 
 
-def write(path, rows, rnd, enc, zone=None):
+def write(path, rows, rnd, enc, zone=None, resave=False):
     head = ["订单编号", "买家会员名", "宝贝标题", "评价结果", "评价时间", "评价内容", "追评时间", "追评内容", "描述相符", "服务态度", "物流服务"]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n" if rnd.random() < 0.3 else "\n")
     w.writerow(head)
     for r in rows:
-        w.writerow([r["orderId"], r["buyer"], r["title"], r["rating"], fmt(wall(r["at"], zone), rnd), r["text"],
+        at = wall(r["at"], zone)
+        # an older download re-saved in Excel: seconds and leading zeros gone (2026/11/20 5:00)
+        shown = f"{at.year}/{at.month}/{at.day} {at.hour}:{at.minute:02d}" if resave and rnd.random() < 0.5 else fmt(at, rnd)
+        w.writerow([r["orderId"], r["buyer"], r["title"], r["rating"], shown, r["text"],
                     fmt(wall(r["fu_at"], zone), rnd) if r["fu_at"] else "", r["fu"]] + r["dsr"])
     data = buf.getvalue()
     if enc == "gbk":
@@ -156,7 +159,7 @@ def main():
         files = [os.path.join(work, "reviews-1.csv")]
         if rnd.random() < 0.3:  # an older download without some 追评, then the newer one
             older = [dict(r, fu="", fu_at=None) if r["fu_at"] and rnd.random() < 0.7 else r for r in rows]
-            write(files[0], older, rnd, enc, zone)
+            write(files[0], older, rnd, enc, zone, resave=rnd.random() < 0.4)
             files.append(os.path.join(work, "reviews-2.csv"))
             write(files[1], rows, rnd, enc, zone)
             if rnd.random() < 0.5:

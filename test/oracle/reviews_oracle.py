@@ -96,7 +96,9 @@ def read(path, zone=None):
         if not any(c.strip() for c in r):
             continue
         g = lambda f: r[idx[f]].strip() if f in idx and idx[f] < len(r) else ""
-        out.append(dict(file=path, line=line, orderId=g("orderId"), buyer=g("buyer"), title=g("title"),
+        at = g("reviewedAt")
+        slack = 0 if re.search(r"\d[:时]\d{2}[:分]\d", at) else 59 if re.search(r"\d[:时]\d{2}", at) else 86399
+        out.append(dict(file=path, line=line, orderId=g("orderId"), buyer=g("buyer"), title=g("title"), slack=slack,
                         rating=RATING.get(g("rating"), "good" if not g("rating") else g("rating")),
                         reviewedAt=to_bj(parse_time(g("reviewedAt")), zone), text=g("text"),
                         followUpText=g("followUpText"), followUpAt=to_bj(parse_time(g("followUpAt")), zone),
@@ -208,13 +210,18 @@ def queue(paths, asof, roster=None, zone=None):
     """asof in Beijing; `zone` = the --tz the files' times are written in (default Beijing)"""
     rows = [r for p in paths for r in read(p, zone)]
     # overlapping downloads: one review per (order, review time, title), the one with the latest 追评
-    keep = {}
+    # (a time without seconds is any second of its minute: an Excel re-save of a download is the same review)
+    kept = []
     for r in rows:
-        k = (r["orderId"], r["reviewedAt"], r["title"])
-        o = keep.get(k)
-        if o is None or (r["followUpAt"] or datetime.min) > (o["followUpAt"] or datetime.min):
-            keep[k] = r
-    items = [i for i in (item(r, asof) for r in keep.values()) if i]
+        j = next((j for j, o in enumerate(kept) if o["orderId"] == r["orderId"] and o["title"] == r["title"] and
+                  o["reviewedAt"] <= r["reviewedAt"] + timedelta(seconds=r["slack"]) and
+                  r["reviewedAt"] <= o["reviewedAt"] + timedelta(seconds=o["slack"])), None)
+        if j is None:
+            kept.append(r)
+        elif (bool(r["followUpText"]) or r["followUpAt"] is not None, r["followUpAt"] or datetime.min) >= \
+                (bool(kept[j]["followUpText"]) or kept[j]["followUpAt"] is not None, kept[j]["followUpAt"] or datetime.min):
+            kept[j] = r  # the version with the latest 追评, else the file read last
+    items = [i for i in (item(r, asof) for r in kept) if i]
     items.sort(key=lambda i: (not i["safety"], i["priority"], -i["score"], i["contactBy"]))
     if roster:
         on = []  # agents on shift at as-of: start <= as-of < end (Beijing)

@@ -119,7 +119,7 @@ export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonl
     .option('--duplicates <file>', 'write every order found in more than one row or file, with the copy that was used / 列出所有重复订单及采用的那一份')
     .option('--strict', 'any rejected row fails the run (exit 3) with no result / 有任何被拒绝的行即失败 (退出码 3), 不输出结果')
     .option('--config <file>', 'config file (else STOREOPS_CONFIG, ./storeops.config.json, $XDG_CONFIG_HOME/storeops/config.json) / 配置文件 (否则 STOREOPS_CONFIG、./storeops.config.json、$XDG_CONFIG_HOME/storeops/config.json)')
-    .option('--state <file>', 'state database, one per shop (else STOREOPS_STATE, the config\'s state, $XDG_DATA_HOME/storeops/state.db) / 状态数据库, 每个店铺一个 (否则 STOREOPS_STATE、配置文件的 state、$XDG_DATA_HOME/storeops/state.db)')
+    .option('--state <file>', 'state database, shops may share one: caps are per shop (else STOREOPS_STATE, the config\'s state, $XDG_DATA_HOME/storeops/state.db) / 状态数据库, 可多个店铺共用, 封顶额按店铺计算 (否则 STOREOPS_STATE、配置文件的 state、$XDG_DATA_HOME/storeops/state.db)')
     .option('--show-pii', 'show buyer phone, address and receiver name unmasked / 不遮蔽买家电话、地址和收货人姓名')
     .option('--wide', 'table: every column at full width (default: the main columns, fitted to the terminal) / 表格显示全部列 (默认只显示关键列并适应终端宽度)')
     .option('-q, --quiet', 'no summary and no progress on stderr / 标准错误上不输出摘要和进度')

@@ -7,7 +7,7 @@ import { type RuleBook, ruleSetFor } from '../rules/book.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { type JudgeOptions, type Verdict, judge } from './judge.js';
 import { type BaseRule, payout } from './payout.js';
-import { type LateOrder, compactPayout } from './vouchers.js';
+import { type LateOrder, capBuyer, compactPayout } from './vouchers.js';
 
 export interface Assessed {
   verdict: Verdict;
@@ -172,7 +172,7 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
   if (v.verdict === 'late') {
     late.push({
       orderId: o.orderId,
-      buyer: o.buyer,
+      buyer: capBuyer(o.buyer, o.shop),
       rules: rules.id,
       paidAt: o.paidAt!,
       deadline: v.deadline,

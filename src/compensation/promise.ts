@@ -7,6 +7,7 @@ import { voucherKey } from './vouchers.js';
 export interface PromiseOrder {
   orderId: string;
   buyer: string;
+  shop?: string;
   paidAt: number | null;
   /** The rule set that judges the order (null: none in force). */
   rules: RuleSet | null;
@@ -15,6 +16,8 @@ export interface PromiseOrder {
 export interface PromiseVoucher {
   voucherKey: string;
   buyer: string;
+  /** The order's shop when the export names it (recorded with the voucher; never capped). */
+  shop?: string;
   rules: string;
   windowStart: number | null;
   orderIds: string[];
@@ -50,6 +53,7 @@ export function promiseVouchers(orders: PromiseOrder[]): Promises {
     out.vouchers.push({
       voucherKey: voucherKey(o.rules.id, 'delivery_promise', [o.orderId]),
       buyer: o.buyer,
+      ...(o.shop ? { shop: o.shop } : {}),
       rules: o.rules.id,
       windowStart: o.paidAt,
       orderIds: [o.orderId],

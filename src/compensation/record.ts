@@ -22,7 +22,7 @@ export function planRecording(vouchers: Reconciled[], promises: PromiseVoucher[]
     if (v.state !== 'final' || !v.toIssue.gt(0)) continue;
     toRecord.push(voucherRecord(v, rulesOf));
   }
-  for (const p of promises) toRecord.push({ voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
+  for (const p of promises) toRecord.push({ voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, ...(p.shop ? { shop: p.shop } : {}), rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
   return toRecord;
 }
 
@@ -46,7 +46,7 @@ export function capGroup(rules: RuleSet | undefined, buyer: string, windowStart:
 }
 
 function voucherRecord(v: Reconciled, rulesOf: ((id: string) => RuleSet) | undefined): VoucherRecord {
-  const r: VoucherRecord = { voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, rules: v.rules, orderIds: orderIdsOf(v.orders), amount: fmtMoney(v.toIssue), windowStart: v.windowStart };
+  const r: VoucherRecord = { voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, ...(v.shop !== undefined ? { shop: v.shop } : {}), rules: v.rules, orderIds: orderIdsOf(v.orders), amount: fmtMoney(v.toIssue), windowStart: v.windowStart };
   const cap = capGroup(rulesOf?.(v.rules), v.buyer, v.windowStart);
   if (cap) r.cap = cap;
   // What each order comes to on its own (its lines' payouts after the minimum, before the cap).

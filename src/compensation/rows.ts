@@ -41,7 +41,7 @@ export function* orderRows(v: Reconciled, base: BaseRule): Generator<Row> {
     yield {
       orderId: l.orderId,
       lineId: l.lineId ?? '',
-      buyer: l.buyer,
+      buyer: v.buyer,
       paidAt: l.paidAt,
       deadline: l.deadline,
       shippedAt: l.shippedAt,

@@ -31,7 +31,7 @@ import {
   atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, promiseIgnoredWarning, underpaidWarning,
   runSummary, seriousDelayWarning,
 } from './summary.js';
-import { mayOpenBefore, openKey, orderIdsOf, toVoucher } from './vouchers.js';
+import { capBuyer, mayOpenBefore, openKey, orderIdsOf, toVoucher } from './vouchers.js';
 import { secondsDependent, windows } from './window.js';
 import type { AtRiskEntry, VoucherEntry } from '../notify/notices.js';
 import { notifyAsked } from '../notify/options.js';
@@ -39,11 +39,31 @@ import { notifyAsked } from '../notify/options.js';
 /** The canonical order fields RULES §1 needs: ids, buyer, status, times, amounts, presale, title, tracking. */
 const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
   'orderId', 'lineId', 'buyer', 'status', 'paidAt', 'shippedAt', 'promisedShipAt', 'reservedShipAt',
-  'paidAmount', 'postage', 'goodsAmount', 'platformCompensation', 'presale', 'orderType', 'title', 'trackingNo',
+  'paidAmount', 'postage', 'goodsAmount', 'platformCompensation', 'presale', 'orderType', 'title', 'trackingNo', 'shopId', 'shopName',
 ]);
 
 /** Without these an order cannot be judged or paid (RULES §1: the deadline runs from payment; the voucher is a share of the amount paid). */
 const COMPENSATION_NEEDS: ReadonlySet<string> = new Set(['status', 'paidAt', 'paidAmount']);
+
+/** Some orders name their shop (店铺Id / 店铺名称) and others do not: each buyer's cap is per shop. */
+function mixedShopsError(named: string[], unnamed: string[]): InputError {
+  return new InputError(
+    msg(
+      `${named.join(', ')} 中的订单写明了店铺 (店铺Id/店铺名称), 而 ${unnamed.join(', ')} 中的订单没有: 买家的封顶额按店铺计算, 无法判断后者属于哪个店铺, 未计算任何红包`,
+      `the orders in ${named.join(', ')} name their shop (店铺Id / 店铺名称) and those in ${unnamed.join(', ')} do not: a buyer's cap is per shop, and which shop the latter belong to cannot be told; no voucher was computed`,
+    ),
+    msg('每个店铺的报表分开运行, 或使用带 店铺Id 列的完整报表。', "run each shop's exports apart, or use full exports with the 店铺Id column."),
+  );
+}
+
+/** The run holds several shops' orders: said once, with how their caps are counted. */
+function shopsNote(shops: string[], more: boolean): Msg {
+  const list = shops.join(', ') + (more ? ' …' : '');
+  return msg(
+    `本次运行包含 ${more ? '20 个以上' : shops.length} 个店铺的订单 (${list}): 同一买家在每个店铺各有自己的封顶额, 分别计算`,
+    `this run holds the orders of ${more ? 'more than 20' : shops.length} shops (${list}): a buyer has a cap in each shop, counted apart`,
+  );
+}
 
 function noShipTimeError(files: string[]): InputError {
   return new InputError(
@@ -300,6 +320,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
   const tally = newTally();
+  // The shops named by capped buyers' orders (first file naming each), and files with orders naming none.
+  const shops = new Map<string, string>();
+  const noShopFiles = new Set<string>();
+  let manyShops = false;
   // Late orders are put aside in a temporary file while the duplicate check's table is in memory,
   // and read back once it is given back: memory holds one of the two at a time (issue 21).
   const late = new LateStore(spill);
@@ -342,6 +366,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (o.paidAt !== null && o.status !== 'unpaid') {
         tally.paid++;
         if (!o.buyer && rules && rules.combine.by !== 'none') tally.noBuyer++;
+        // RULES 1.2 / 1.3: the cap is per shop. Which shops a capped buyer's orders name (a few at most).
+        if (o.buyer && rules?.combine.cap) {
+          if (!o.shop) noShopFiles.add(o.sourceFile);
+          else if (!shops.has(o.shop)) {
+            if (shops.size < 20) shops.set(o.shop, o.sourceFile);
+            else manyShops = true;
+          }
+        }
         if (rules) tally.byRules.set(rules.id, (tally.byRules.get(rules.id) ?? 0) + 1);
         else tally.noRuleSet.set(o.platform, (tally.noRuleSet.get(o.platform) ?? 0) + 1);
         if (book.forced) {
@@ -356,7 +388,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         // judged: neither gets the promise payout; both are named for a person to check.
         if (o.paidAt === null || o.status === 'unpaid') promiseSkipped.unpaid.push(o.orderId);
         else if (o.status === 'closed' && o.shippedAt === null && judgeOpts.pickupAt?.(o) === undefined) promiseSkipped.closed.push(o.orderId);
-        else promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt, rules });
+        else promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), paidAt: o.paidAt, rules });
       }
       const a = assess(o, rules, judgeOpts, req.base);
       if (a.verdict.verdict !== 'not_judged') judged++;
@@ -365,7 +397,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(o.orderId);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
       // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
-      for (const id of a.openIds) if (o.buyer || id !== o.orderId) open.add(openKey(o.buyer, o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
+      for (const id of a.openIds) if (o.buyer || id !== o.orderId) open.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
       // Late and unshipped in a rolling 24-hour chain: judged already, it opens no other window (mayOpenBefore).
       if (a.verdict.verdict === 'late' && a.unshippedOpen && o.buyer && a.rules!.combine.by === 'rolling-24h') lateOpen.add(o.orderId);
       // A pickup scan row of this order was rejected for its time: the ship time judged (the export's
@@ -380,7 +412,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           (scans.doubtRounded.length > 0 && scans.doubtRounded.some((within) => within(o.orderId))))
       ) {
         scanDoubt++;
-        open.add(openKey(o.buyer, o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
+        open.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
       }
       // An --exclude row whose id Excel rounded (3.51531E+18) may have meant this order: its voucher
       // is not final (recorded, the shop would pay an order it meant to exclude) until the row is fixed.
@@ -389,7 +421,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         if (maybeExcluded.length < 50) maybeExcluded.push(o.orderId);
         maybeExcludedLines.add(roundedLine);
         maybeExcludedCount++;
-        open.add(openKey(o.buyer, o.orderId), { orderId: `${o.orderId}~exclude`, paidAt: o.paidAt!, rules: a.rules!.id });
+        open.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~exclude`, paidAt: o.paidAt!, rules: a.rules!.id });
       }
       if (req.atRisk !== undefined) {
         const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
@@ -410,6 +442,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
   };
   for await (const batch of set.orderBatches()) judgeBatch(batch);
+  // Orders that name their shop and orders that do not, in one run: whether the latter are one of
+  // those shops (sharing its cap) or another cannot be told, and either guess pays wrongly. Refused
+  // before anything is recorded or written; each export run apart is judged as it says.
+  if (shops.size > 0 && noShopFiles.size > 0) {
+    await rejects.finish();
+    throw mixedShopsError([...new Set(shops.values())].sort(), [...noShopFiles].sort());
+  }
+  if (shops.size > 1 && req.atRisk === undefined) ctx.info(shopsNote([...shops.keys()].sort(), manyShops));
   await set.reportDuplicates();
   set.releaseDuplicateCheck();
   set.warnCoarseTimes();

@@ -53,6 +53,8 @@ export interface OpenOrder {
 export interface Voucher {
   voucherKey: string;
   buyer: string;
+  /** The shop the export names for its orders (Taobao/Tmall 店铺Id, else 店铺名称); absent when none. */
+  shop?: string;
   rules: string;
   windowStart: number;
   orders: LateOrder[];
@@ -68,6 +70,25 @@ export interface Voucher {
 }
 
 /**
+ * RULES 1.2 / 1.3 第十二条 cap a buyer's payments per shop: each shop owes up to its own cap. Inside a
+ * run a buyer of a known shop is `nick` + SHOP_MARK + shop, so two shops' orders of one nick never
+ * share a window; a buyer whose export names no shop stays the bare nick. The mark (U+001F) sorts
+ * before every character a nick holds, so one shop's buyers keep their order.
+ */
+export const SHOP_MARK = '\u001f';
+
+/** The buyer as windows and caps see it: the nick, qualified by the shop when the export names one. */
+export function capBuyer(buyer: string, shop: string | undefined): string {
+  return buyer !== '' && shop ? buyer + SHOP_MARK + shop : buyer;
+}
+
+/** The nick and shop of a capBuyer key. */
+export function splitBuyer(key: string): { buyer: string; shop?: string } {
+  const at = key.indexOf(SHOP_MARK);
+  return at < 0 ? { buyer: key } : { buyer: key.slice(0, at), shop: key.slice(at + 1) };
+}
+
+/**
  * Rolling 24 h windows (tmall-2023): could an order of the buyer not judged yet (open: unshipped and not
  * due, not judged for lost seconds, a doubtful row), paid in the 24 h before the window's opening or at
  * it, open a window of its own that takes this one's first orders, cutting the rest otherwise? Then a
@@ -77,7 +98,9 @@ export interface Voucher {
 export function mayOpenBefore(g: readonly LateOrder[], openOrders: OpenOrders, rules: RuleSet, lateOpen: ReadonlySet<string>): boolean {
   const first = g[0]!;
   if (rules.combine.by !== 'rolling-24h' || !first.buyer) return false;
-  const open = openOrders.get(openKey(first.buyer, first.orderId)) ?? [];
+  const who = splitBuyer(first.buyer);
+  // As toVoucher: the buyer's open orders in this shop, and those held by the bare nick.
+  const open = [...(openOrders.get(openKey(first.buyer, first.orderId)) ?? []), ...(who.shop !== undefined ? (openOrders.get(who.buyer) ?? []) : [])];
   const start = first.paidAt;
   // A not-yet-due line, scan or exclusion entry (`<order id>~…`) of one of its own orders opens nothing before it.
   const mine = new Set(g.map((l) => l.orderId));
@@ -133,7 +156,10 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
   const amount = cap ? moneyMin(computed, cap) : computed;
   // Could another open order of this buyer (under the same rule set) still join or reshape this window?
   const reach = windowReach(start, rules, tz);
-  const open = openOrders.get(openKey(g[0]!.buyer, g[0]!.orderId)) ?? [];
+  const who = splitBuyer(g[0]!.buyer);
+  // The buyer's open orders in this shop, and those held by the bare nick (a rejected or repeated
+  // row, whose shop is not trusted, holds the buyer's vouchers in every shop).
+  const open = [...(openOrders.get(openKey(g[0]!.buyer, g[0]!.orderId)) ?? []), ...(who.shop !== undefined ? (openOrders.get(who.buyer) ?? []) : [])];
   const mine = new Set(g.map((l) => l.orderId));
   // A line of one of these orders not yet due (assess.ts: `<order id>~<n>`) may still turn late and
   // join, whatever the rule's combining; another order of the buyer only when orders combine.
@@ -149,7 +175,8 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
   const final = g.every((l) => l.shippedAt !== null) && asOf > end && !othersOpen;
   return {
     voucherKey: voucherKey(rules.id, 'voucher', g.map((l) => l.orderId)),
-    buyer: g[0]!.buyer,
+    buyer: who.buyer,
+    ...(who.shop !== undefined ? { shop: who.shop } : {}),
     rules: rules.id,
     windowStart: start,
     orders: g,

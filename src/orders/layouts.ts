@@ -108,6 +108,9 @@ export const TAOBAO_ORDERS: Layout = {
     f('quantity', ['宝贝总数量']),
     f('carrier', ['物流公司']),
     f('trackingNo', ['物流单号']),
+    // The shop the order was placed in (every layout since 2016): compensate caps a buyer per shop.
+    f('shopId', ['店铺Id', '店铺ID']),
+    f('shopName', ['店铺名称']),
     f('sellerNote', ['订单备注', '商家备忘']),
     f('closeReason', ['订单关闭原因']),
     f('receiver', ['收货人姓名']),

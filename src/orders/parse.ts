@@ -118,6 +118,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     platform: col('platform'),
     articleNo: col('articleNo'),
     statusRaw: col('statusRaw'),
+    shopId: col('shopId'),
+    shopName: col('shopName'),
   };
   const addrParts = ['province', 'city', 'district', 'street', 'address'].map(col).filter((i) => i >= 0);
   // Times are checked in every column (cheap); amounts are built only where used, checked elsewhere.
@@ -132,6 +134,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const moneyUsed = Uint8Array.from(moneys, ([, , used]) => (used ? 1 : 0));
   const width = map.headers.length;
   const mappedIdx = new Set(map.index.values());
+  // The shop's columns are read (compensate's per-shop cap) and still written as extra columns.
+  const extraIdx = new Set([...mappedIdx].filter((i) => i !== idx.shopId && i !== idx.shopName));
   const lastNeeded = Math.max(-1, ...mappedIdx);
   // Checked for every command, as amounts are: every command rejects the same rows.
   const compensatedCol = any('compensated');
@@ -348,10 +352,14 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     } else if (idx.orderType >= 0) {
       o.presale = get(cells, idx.orderType).includes('预售');
     }
+    // The shop: its 店铺Id, else its 店铺名称 (an export of the 2016 layout on has both; a shop's
+    // exports name it the same way, so its vouchers share its cap across runs).
+    const shop = (idx.shopId >= 0 ? get(cells, idx.shopId) : '') || (idx.shopName >= 0 ? text(cells, idx.shopName) : '');
+    if (shop !== '') o.shop = shop;
     if (keepExtra) {
       const extra: Record<string, string> = {};
       map.headers.forEach((h, i) => {
-        if (!mappedIdx.has(i) && h !== '') extra[h] = cleanText(cells[i] ?? '');
+        if (!extraIdx.has(i) && h !== '') extra[h] = cleanText(cells[i] ?? '');
       });
       o.extra = extra;
     }

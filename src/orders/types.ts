@@ -22,6 +22,11 @@ export interface Order {
   /** Sub-order id, with `--lines` (one row per order line). */
   lineId: string | null;
   buyer: string;
+  /**
+   * The shop the order was placed in, when the export names it (Taobao/Tmall 店铺Id, else
+   * 店铺名称); absent otherwise. Not written by `orders normalize` (its cells stay in `extra`).
+   */
+  shop?: string;
   status: OrderStatus;
   statusRaw: string;
   /** Epoch ms; null = has not happened / not in the export. */

@@ -210,9 +210,11 @@ export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers
     );
   }
   for (const c of capped) if (c.inexact) inexact++;
-  // One state database per shop (README): the buyer's nick is all that joins vouchers, so another
-  // shop's recorded vouchers take this shop's cap. Said when none of the capping vouchers' orders
-  // is in the exports (a partial export of the same shop looks the same: hence "if").
+  // Caps are per shop (schema 9), but a voucher without a shop (recorded before schema 9, or from
+  // an export naming none) counts toward every shop's cap of its buyer, and one without a shop is
+  // capped with all of them (ledger.ts recordVouchers: short, never past a cap). Said when such a
+  // cap took money from recorded vouchers none of whose orders is in the exports: they may be
+  // another shop's (a partial export of the same shop looks the same: hence "if").
   const elsewhere = capped.filter((c) => c.capElsewhere).length;
   if (elsewhere > 0) {
     ctx.warn(

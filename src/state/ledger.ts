@@ -18,6 +18,12 @@ export interface VoucherRecord {
   /** What it pays for (default 'voucher'): an order is paid at most once per kind, under any rule set. */
   kind?: VoucherKind;
   buyer: string;
+  /**
+   * The shop the voucher's orders were placed in (schema 9; Taobao/Tmall 店铺Id, else 店铺名称),
+   * absent when the export names none. RULES 1.2 / 1.3: each shop owes up to its own cap, so only
+   * vouchers of the same shop share one (cap below); a voucher without a shop shares every shop's.
+   */
+  shop?: string;
   rules: string;
   orderIds: string[];
   /** Exact decimal text, e.g. "12.50". */
@@ -425,6 +431,8 @@ function prepare(db: BetterSqlite3.Database, file: string): void {
 interface VoucherRow {
   voucher_key: string;
   buyer: string;
+  /** Schema 9; NULL for vouchers recorded before it or from an export naming no shop. */
+  shop: string | null;
   rules: string;
   order_ids: string;
   amount: string;
@@ -485,8 +493,8 @@ class SqliteState implements StateDb {
        WHERE o.kind = ? AND o.order_id IN (SELECT value FROM json_each(?)) ORDER BY o.order_id, v.recorded_at, o.voucher_key`,
     );
     const insert = db.prepare(
-      `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered, shares)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered, shares, shop)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // What each order came to in the voucher when this row was recorded (schema 8), or NULL.
     const sharesText = (v: VoucherRecord): string | null => (v.shares === undefined ? null : JSON.stringify(v.shares));
@@ -692,30 +700,42 @@ class SqliteState implements StateDb {
     };
     // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the
     // group's range), oldest first; top-ups (`<key>+n`) are counted with their voucher.
+    // RULES 1.2 / 1.3: a buyer's cap is per shop (schema 9). A voucher recorded without a shop
+    // (before schema 9, or from an export naming none) may be any shop's: it shares the cap of
+    // every shop, and a voucher without a shop shares every shop's vouchers' cap. That reading can
+    // pay a shop short of its own cap, never past it: reportCapped says when such a voucher capped
+    // one (give each shop its own --state to be sure).
+    const SAME_SHOP = '(? IS NULL OR shop IS NULL OR shop = ?)';
     const group = db.prepare(
       `SELECT voucher_key AS k, window_start AS t, recorded_at AS at FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start BETWEEN ? AND ?
-       AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
+       AND ${SAME_SHOP} AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
     );
     const starts = db.prepare(
       `SELECT voucher_key AS k, window_start AS t FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start IS NOT NULL
-       AND instr(voucher_key, '+') = 0`,
+       AND ${SAME_SHOP} AND instr(voucher_key, '+') = 0`,
     );
-    const recordedOf = db.prepare('SELECT kind, buyer, rules, recorded_at FROM vouchers WHERE voucher_key = ?');
+    const recordedOf = db.prepare('SELECT kind, buyer, rules, recorded_at, shop FROM vouchers WHERE voucher_key = ?');
+    const shopOf = db.prepare('SELECT shop FROM vouchers WHERE voucher_key = ?').pluck();
+    /** Whether two vouchers' shops let them share a cap: the same shop, or either unknown. */
+    const sameShop = (a: string | null | undefined, b: string | null | undefined) => a == null || b == null || a === b;
     // Where each voucher of this call opens now: a recorded voucher seen again with another window
     // start (its first order's paid time corrected since) is grouped by where it opens now, not
     // where the export it was recorded from said ({04} recorded opening 21 h after {00}, truly 25 h:
     // capped with {00}, nothing owed for a window owing 500.00).
     const startNow = new Map<string, number>();
-    const startsOfBuyer = new Map<string, [string, number][]>();
+    const startsOfBuyer = new Map<string, [string, number, string | undefined][]>();
     for (const v of [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])]) {
       if (v.windowStart === null || startNow.has(v.voucherKey)) continue;
       startNow.set(v.voucherKey, v.windowStart);
       const b = `${v.kind ?? 'voucher'}|${v.rules}|${v.buyer}`;
       const list = startsOfBuyer.get(b);
-      if (list) list.push([v.voucherKey, v.windowStart]);
-      else startsOfBuyer.set(b, [[v.voucherKey, v.windowStart]]);
+      if (list) list.push([v.voucherKey, v.windowStart, v.shop]);
+      else startsOfBuyer.set(b, [[v.voucherKey, v.windowStart, v.shop]]);
     }
     const startOf = (k: string, stored: number) => startNow.get(k) ?? stored;
+    /** This call's window starts of `v`'s buyer, kind and rule set whose shop may share `v`'s cap. */
+    const callStarts = (v: VoucherRecord, kind: string): [string, number][] =>
+      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter(([, , shop]) => sameShop(shop, v.shop)).map(([k, t]) => [k, t]);
     /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
     const capKeys = (v: VoucherRecord): string[] => {
       const range = capRange(v);
@@ -723,11 +743,11 @@ class SqliteState implements StateDb {
       const { from, to } = range;
       const kind = v.kind ?? 'voucher';
       const inRange = (t: number) => t >= from && t <= to;
-      const keys = (group.all(kind, v.buyer, v.rules, from, to) as { k: string; t: number; at: number }[]).filter((r) => inRange(startOf(r.k, r.t)));
-      for (const [k, t] of startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []) {
+      const keys = (group.all(kind, v.buyer, v.rules, from, to, v.shop ?? null, v.shop ?? null) as { k: string; t: number; at: number }[]).filter((r) => inRange(startOf(r.k, r.t)));
+      for (const [k, t] of callStarts(v, kind)) {
         if (!inRange(t) || keys.some((r) => r.k === k)) continue;
-        const r = recordedOf.get(k) as { kind: string; buyer: string; rules: string; recorded_at: number } | undefined;
-        if (r && r.kind === kind && r.buyer === v.buyer && r.rules === v.rules && !k.includes('+')) keys.push({ k, t, at: r.recorded_at });
+        const r = recordedOf.get(k) as { kind: string; buyer: string; rules: string; recorded_at: number; shop: string | null } | undefined;
+        if (r && r.kind === kind && r.buyer === v.buyer && r.rules === v.rules && sameShop(r.shop, v.shop) && !k.includes('+')) keys.push({ k, t, at: r.recorded_at });
       }
       return keys.sort((a, b) => a.at - b.at || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((r) => r.k);
     };
@@ -745,8 +765,8 @@ class SqliteState implements StateDb {
         // is taken to hold later orders the export puts in the next (seed 610155: {o02,o03,o10}
         // recorded from an export without o09; {o04}, 25 h 41 min after o09, was capped with it, and
         // the true {o09,o02,o03} found its money gone: 1500.00 paid of 1000.00).
-        const rows = starts.all(v.kind ?? 'voucher', v.buyer, v.rules) as { k: string; t: number }[];
-        const inExport = (startsOfBuyer.get(`${v.kind ?? 'voucher'}|${v.rules}|${v.buyer}`) ?? []).map(([, t]) => t);
+        const rows = starts.all(v.kind ?? 'voucher', v.buyer, v.rules, v.shop ?? null, v.shop ?? null) as { k: string; t: number }[];
+        const inExport = callStarts(v, v.kind ?? 'voucher').map(([, t]) => t);
         const all = [...new Set([...rows.map((r) => startOf(r.k, r.t)), ...inExport, v.windowStart])].sort((a, b) => a - b);
         let open = -Infinity;
         for (const t of all) {
@@ -920,7 +940,7 @@ class SqliteState implements StateDb {
         const c = inCallByKey.get(o.key);
         const t = c ? startNow.get(c.voucherKey) : undefined;
         // Held by a voucher of this call of another day (or rule set, or kind: never this cap).
-        if (!c || t === undefined || (c.rules === v.rules && (c.kind ?? 'voucher') === kind && c.buyer === v.buyer && t >= from && t <= to)) continue;
+        if (!c || t === undefined || (c.rules === v.rules && (c.kind ?? 'voucher') === kind && c.buyer === v.buyer && sameShop(c.shop, v.shop) && t >= from && t <= to)) continue;
         moved.add(id);
         now = now.plus(o.share);
       }
@@ -1090,12 +1110,12 @@ class SqliteState implements StateDb {
       const s = v.windowStart;
       const day = v.cap.rolling;
       const kind = v.kind ?? 'voucher';
-      const missing = (starts.all(kind, v.buyer, v.rules) as { k: string; t: number }[]).filter((r) => {
+      const missing = (starts.all(kind, v.buyer, v.rules, v.shop ?? null, v.shop ?? null) as { k: string; t: number }[]).filter((r) => {
         const first = parseIds((idsOf.get(r.k) as string | undefined) ?? '[]', this.path)[0];
         return first !== undefined && !inCall.has(first) && startOf(r.k, r.t) < s;
       });
       if (missing.length === 0) return [];
-      const exportStarts = (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).map(([, t]) => t).filter((t) => t <= s);
+      const exportStarts = callStarts(v, kind).map(([, t]) => t).filter((t) => t <= s);
       let group: Set<string> | undefined;
       const out: string[] = [];
       for (const r of missing) {
@@ -1109,11 +1129,14 @@ class SqliteState implements StateDb {
     };
     /**
      * Whether every recorded voucher the cap took money from (the entries capCover added to `after`
-     * beyond `before`) holds no order of this run's exports: an export with none of them is most
-     * often another shop's, recorded into the same file (the buyer's nick is all that joins them).
+     * beyond `before`) holds no order of this run's exports, where a shop is unknown (`v` has none,
+     * or one of them has none: schema 9 shares those caps): an export with none of them may be
+     * another shop's, recorded into the same file. Vouchers of the same named shop are that shop's
+     * (an export covering part of its days), and another named shop's never cap `v`.
      */
-    const capElsewhere = (before: Record<string, string>, after: Record<string, string>): boolean => {
+    const capElsewhere = (v: VoucherRecord, before: Record<string, string>, after: Record<string, string>): boolean => {
       const takers = Object.keys(after).filter((k) => new Decimal(after[k]!).gt(before[k] ?? 0));
+      if (v.shop !== undefined && takers.every((k) => (shopOf.get(k) ?? null) !== null)) return false;
       return takers.length > 0 && takers.every((k) => !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => inCall.has(id)));
     };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
@@ -1143,7 +1166,7 @@ class SqliteState implements StateDb {
                 const toppedUp = opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
                 opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), owed: moved.owed.toFixed(2), toppedUp, movedTo: moved.takers });
                 if (toppedUp) {
-                  insert.run(`${v.voucherKey}+${parts.length}`, v.buyer, v.rules, JSON.stringify(v.orderIds), '0.00', v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), JSON.stringify(moved.from), sharesText(v));
+                  insert.run(`${v.voucherKey}+${parts.length}`, v.buyer, v.rules, JSON.stringify(v.orderIds), '0.00', v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), JSON.stringify(moved.from), sharesText(v), v.shop ?? null);
                 } else {
                   left.clear();
                   for (const [k, a] of moved.before) left.set(k, a);
@@ -1178,7 +1201,7 @@ class SqliteState implements StateDb {
                 const key = `${v.voucherKey}+${parts.length}`;
                 // The shares given back are theirs again: later vouchers of their day or window count them.
                 for (const [j, a] of released) left.set(j, (left.get(j) ?? available(j)).plus(a));
-                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from), sharesText(v));
+                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from), sharesText(v), v.shop ?? null);
               }
               out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');
               continue;
@@ -1202,7 +1225,7 @@ class SqliteState implements StateDb {
             covered.total = covered.total.plus(byCap);
             if (clashes.length > 0 || byCap.gt(0)) {
               const entry: Cover = { voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
-              if (byCap.gt(0) && capElsewhere(coverFrom, covered.from)) entry.capElsewhere = true;
+              if (byCap.gt(0) && capElsewhere(v, coverFrom, covered.from)) entry.capElsewhere = true;
               opts.covers?.push(entry);
             }
             if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
@@ -1221,7 +1244,7 @@ class SqliteState implements StateDb {
               continue;
             }
             const reissueOf = clashes.length > 0 ? JSON.stringify(heldBy) : null;
-            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.total.isZero() ? null : JSON.stringify(covered.from), sharesText(v));
+            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.total.isZero() ? null : JSON.stringify(covered.from), sharesText(v), v.shop ?? null);
             for (const id of ids) claim.run(v.voucherKey, id, kind, reissued.has(id) ? 'reissue' : 'paid');
             out.set(v.voucherKey, clashes.length > 0 ? 'reissued' : 'new');
           }
@@ -1234,7 +1257,7 @@ class SqliteState implements StateDb {
             const byCap = capCover(v, new Decimal(v.amount), rest, c.from);
             if (heldBy.length === 0 && byCap.isZero()) continue;
             const entry: Cover = { voucherKey: v.voucherKey, covered: c.total.plus(byCap).toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
-            if (byCap.gt(0) && capElsewhere(coverFrom, c.from)) entry.capElsewhere = true;
+            if (byCap.gt(0) && capElsewhere(v, coverFrom, c.from)) entry.capElsewhere = true;
             opts.covers?.push(entry);
           }
           const reported = db.prepare('SELECT 1 FROM notified WHERE target = ? AND item_key = ?').pluck();
@@ -1365,6 +1388,7 @@ class SqliteState implements StateDb {
       voucherKey: r.voucher_key,
       kind: r.kind,
       buyer: r.buyer,
+      ...(r.shop != null ? { shop: r.shop } : {}),
       rules: r.rules,
       orderIds: parseIds(r.order_ids, this.path),
       amount: r.amount,

@@ -22,6 +22,9 @@ export const VOUCHER_COLUMNS: readonly Column[] = [
   { key: 'recordedAt', zh: '记录时间', en: 'recordedAt', type: 'time' },
   { key: 'kind', zh: '类型', en: 'kind', type: 'text', labels: VOUCHER_KIND_ZH },
   { key: 'reissueOf', zh: '补发自', en: 'reissueOf', type: 'list' },
+  // Schema 9, last so that the columns before it stay where they were: empty for a voucher
+  // recorded before schema 9, or from an export naming no shop.
+  { key: 'shop', zh: '店铺', en: 'shop', type: 'text' },
 ];
 
 /** `ledger list --what contacts`: one row per order, its latest state. */

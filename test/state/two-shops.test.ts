@@ -1,7 +1,8 @@
-// Two shops recorded into one state database (README "One shop per state database"): an export
-// does not name its shop and vouchers combine by the buyer's nick, so shop A's recorded voucher takes
-// shop B's cap for the same buyer. Each shop owes its own: the run says so when the capping
-// vouchers' orders are none of them in its exports.
+// Two shops recorded into one state database from exports that name no shop (店铺Id and 店铺名称
+// empty; README "Several shops"): nothing tells the shops apart and vouchers combine by the buyer's
+// nick, so shop A's recorded voucher takes shop B's cap for the same buyer (short, never past a
+// cap). Each shop owes its own: the run says so when the capping vouchers' orders are none of them
+// in its exports. With the shop named, each gets its own cap: shop-cap.test.ts.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../helpers.js';

@@ -1,0 +1,43 @@
+// RULES 1.3 第十二条 combines the same buyer's *and seller's* payments of a Beijing day: a buyer's
+// cap is per shop (docs/rules.md §1.3a). Two shops' exports given to one run (no --record) pay each
+// shop's buyer up to that shop's cap; Beijing days whatever the machine's zone.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+import { taobaoCsv } from '../orders/build.js';
+import { shipped } from '../state/record-runs.js';
+
+// tmall-2026 tier 5 (docs/rules.md §1.3): paid 06-01 (Beijing), 48 h to ship, shipped 06-04 20:00,
+// ≤ 72 h late: 5 % of 1000.00 = 50.00 an order (max 50.00); the buyer's Beijing day capped at 500.00.
+//   shop 1001: 11 orders paid 06-01 08:00 … 18:00 → 11 × 50.00 = 550.00 → 500.00
+//   shop 2002: 2 orders paid 06-01 19:00 and 23:30 → 2 × 50.00 = 100.00
+// Owed 600.00 in all. Buyer-only (the old code): one day of 13 orders, 650.00 → 500.00.
+const ids = Array.from({ length: 13 }, (_, i) => String(5100000000000000100n + BigInt(i)));
+const paid = (i: number) => (i < 12 ? `2026-06-01 ${String(8 + i).padStart(2, '0')}:00:00` : '2026-06-01 23:30:00');
+const rows = ids.map((id, i) => ({
+  ...shipped(id, 'Q', '1000.00', paid(i), '2026-06-04 20:00:00'),
+  店铺Id: i < 11 ? '1001' : '2002',
+  店铺名称: i < 11 ? '甲店' : '乙店',
+}));
+
+describe('compensate: two shops, one buyer, one day', () => {
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`each shop its own 500.00 cap (TZ=${tz})`, () => {
+      const dir = tmpDir();
+      const a = path.join(dir, 'a.csv');
+      const b = path.join(dir, 'b.csv');
+      fs.writeFileSync(a, taobaoCsv(rows.slice(0, 11)));
+      fs.writeFileSync(b, taobaoCsv(rows.slice(11)));
+      const r = runCli(['compensate', a, b, '--as-of', '2026-07-01 00:00:00', '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      const out = (JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.toIssue]);
+      expect(out).toEqual([
+        ['Q', ids.slice(0, 11), '500.00', '500.00'],
+        ['Q', ids.slice(11), '100.00', '100.00'],
+      ]);
+      expect(r.stderr).toContain('this run holds the orders of 2 shops (1001, 2002)');
+      expect(r.stderr).toContain('2 vouchers totalling 600.00 to issue');
+    });
+  }
+});

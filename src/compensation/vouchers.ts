@@ -159,7 +159,9 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
   const who = splitBuyer(g[0]!.buyer);
   // The buyer's open orders in this shop, and those held by the bare nick (a rejected or repeated
   // row, whose shop is not trusted, holds the buyer's vouchers in every shop).
-  const open = [...(openOrders.get(openKey(g[0]!.buyer, g[0]!.orderId)) ?? []), ...(who.shop !== undefined ? (openOrders.get(who.buyer) ?? []) : [])];
+  const inShop = openOrders.get(openKey(g[0]!.buyer, g[0]!.orderId));
+  const anyShop = who.shop !== undefined ? openOrders.get(who.buyer) : undefined;
+  const open = anyShop === undefined ? (inShop ?? []) : inShop === undefined ? anyShop : [...inShop, ...anyShop];
   const mine = new Set(g.map((l) => l.orderId));
   // A line of one of these orders not yet due (assess.ts: `<order id>~<n>`) may still turn late and
   // join, whatever the rule's combining; another order of the buyer only when orders combine.

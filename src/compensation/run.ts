@@ -444,8 +444,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   for await (const batch of set.orderBatches()) judgeBatch(batch);
   // Orders that name their shop and orders that do not, in one run: whether the latter are one of
   // those shops (sharing its cap) or another cannot be told, and either guess pays wrongly. Refused
-  // before anything is recorded or written; each export run apart is judged as it says.
-  if (shops.size > 0 && noShopFiles.size > 0) {
+  // before anything is recorded or written; each export run apart is judged as it says. (--at-risk
+  // lists orders, not vouchers: no cap, nothing to refuse.)
+  if (shops.size > 0 && noShopFiles.size > 0 && req.atRisk === undefined) {
     await rejects.finish();
     throw mixedShopsError([...new Set(shops.values())].sort(), [...noShopFiles].sort());
   }

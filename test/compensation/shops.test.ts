@@ -40,4 +40,22 @@ describe('compensate: two shops, one buyer, one day', () => {
       expect(r.stderr).toContain('2 vouchers totalling 600.00 to issue');
     });
   }
+
+  it('orders naming a shop and orders naming none: vouchers refused (exit 3), --at-risk still lists the orders', () => {
+    const dir = tmpDir();
+    const a = path.join(dir, 'a.csv');
+    const n = path.join(dir, 'n.csv');
+    const unshipped = { 订单状态: '买家已付款，等待卖家发货', 发货时间: '' };
+    fs.writeFileSync(a, taobaoCsv([{ ...rows[0]!, ...unshipped }]));
+    fs.writeFileSync(n, taobaoCsv([{ ...rows[1]!, ...unshipped, 店铺Id: '', 店铺名称: '' }]));
+    // Unshipped at 07-01, long past their deadlines: late, vouchers to compute.
+    const v = runCli(['compensate', a, n, '--as-of', '2026-07-01 00:00:00', '-f', 'json']);
+    expect(v.code).toBe(3);
+    expect(v.stdout).toBe('');
+    expect(v.stderr).toContain(`the orders in ${a} name their shop (店铺Id / 店铺名称) and those in ${n} do not`);
+    // Both orders unshipped at 06-02 12:00, paid 06-01 08:00 / 09:00, due 06-03 08:00 / 09:00.
+    const risk = runCli(['compensate', a, n, '--as-of', '2026-06-02 12:00:00', '--at-risk', '24', '-f', 'json']);
+    expect(risk.stderr).not.toContain('name their shop');
+    expect((JSON.parse(risk.stdout) as Record<string, unknown>[]).map((r) => r.orderId).sort()).toEqual(ids.slice(0, 2));
+  });
 });

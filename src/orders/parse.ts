@@ -66,9 +66,12 @@ export type ParsedRow = Order & { price?: Money | null };
  * (`2026/11/10 9:00`, an Excel re-save), a day less a second for a date alone.
  */
 export function timeSlackOf(text: string): number {
+  // A time written with Chinese units (21时40分05秒, read by parseTime) has no colons: its 秒 / 分
+  // say how exact it is, as the colons do (it was given a whole day of slack: not judged).
+  if (text.includes('秒')) return 0;
   const colons = text.split(':').length - 1;
   if (colons >= 2) return 0;
-  return colons === 1 ? 59_000 : DAY_MS - 1000;
+  return colons === 1 || text.includes('分') ? 59_000 : DAY_MS - 1000;
 }
 
 const TIME_FIELDS = ['createdAt', 'paidAt', 'shippedAt', 'confirmedAt', 'promisedShipAt', 'reservedShipAt'] as const;

@@ -5,7 +5,7 @@ import { InputError, type Msg, msg, plural, say } from '../cli/errors.js';
 import type { Column } from './columns.js';
 import { terminalSafe } from './escape.js';
 import { type RowWriter, openOutput } from './output.js';
-import { scrubPii } from './pii.js';
+import { scrubFreeText } from './pii.js';
 
 export interface Rejection {
   file: string;
@@ -34,9 +34,10 @@ export function shown(value: string): string {
   return (value.length > 60 ? value.slice(0, 57) + '…' : value).replace(/\r\n|[\r\n]/g, '⏎');
 }
 
-function masked(r: Rejection): Rejection {
-  const out: Rejection = { ...r, reason: { zh: scrubPii(r.reason.zh), en: scrubPii(r.reason.en) } };
-  if (r.value !== undefined) out.value = scrubPii(r.value);
+/** Personal data masked by its look, a labelled name (收货人：…), and the given receiver names. */
+function masked(r: Rejection, names: readonly string[] = []): Rejection {
+  const out: Rejection = { ...r, reason: { zh: scrubFreeText(r.reason.zh, names), en: scrubFreeText(r.reason.en, names) } };
+  if (r.value !== undefined) out.value = scrubFreeText(r.value, names);
   return out;
 }
 
@@ -45,13 +46,55 @@ export class RejectLog {
   private writer?: RowWriter;
   private readonly byReason = new Map<string, number>();
   readonly first: Rejection[] = [];
+  /** Rejections kept back until release(): the receiver names to mask in them are read later. */
+  private held: { r: Rejection; orderId: string }[] | undefined;
+  private holding = false;
 
   constructor(private readonly ctx: Ctx) {}
 
-  async add(given: Rejection): Promise<void> {
+  /**
+   * Keep rejections back (not counted, shown or written) until release(). A review file is read
+   * before the order exports that name each order's receiver; a rejected review row can hold that
+   * name (a shifted row), so it is shown only once the names are known. Nothing is kept under
+   * --show-pii (nothing is masked then).
+   */
+  hold(): void {
+    if (!this.ctx.showPii) {
+      this.held = [];
+      this.holding = true;
+    }
+  }
+
+  /** Rejections from now on are shown at once again; those kept back wait for release(). */
+  stopHolding(): void {
+    this.holding = false;
+  }
+
+  /** The order ids of the rejections kept back (their receivers are wanted). */
+  heldOrderIds(): string[] {
+    return (this.held ?? []).map((h) => h.orderId).filter((id) => id !== '');
+  }
+
+  /** Show, count and write the rejections kept back, each masked with its order's receiver names. */
+  async release(namesOf: (orderId: string) => Iterable<string> = () => []): Promise<void> {
+    const held = this.held ?? [];
+    this.held = undefined;
+    this.holding = false;
+    for (const h of held) await this.add(h.r, [...namesOf(h.orderId)]);
+  }
+
+  /**
+   * A rejected row. `orderId`: the order the row names, whose receiver names are masked in it when
+   * rejections are held (hold); `names`: receiver names to mask.
+   */
+  async add(given: Rejection, names: readonly string[] = [], orderId = ''): Promise<void> {
+    if (this.held && this.holding) {
+      this.held.push({ r: given, orderId });
+      return;
+    }
     // A shifted row puts a phone or an address in any column: what is echoed (stderr, --rejects,
     // inspect's firstReasons) is masked by its look, whatever the column, unless --show-pii.
-    const r = this.ctx.showPii ? given : masked(given);
+    const r = this.ctx.showPii ? given : masked(given, names);
     this.count++;
     const key = say(r.reason, 'en').replace(/"[^"]*"/g, '…');
     this.byReason.set(key, (this.byReason.get(key) ?? 0) + 1);
@@ -80,6 +123,7 @@ export class RejectLog {
 
   /** Close the --rejects file; under --strict any rejection fails the run (exit 3). */
   async finish(): Promise<void> {
+    if (this.held) await this.release();
     if (this.ctx.rejects && !this.writer) {
       // An empty rejects file says "nothing was rejected" to a script that reads it.
       this.writer = await openOutput({ ...this.ctx, output: this.ctx.rejects, format: undefined, stdout: this.ctx.io.stderr }, COLUMNS);

@@ -131,6 +131,7 @@ export class OrderSet {
     f.project(parser.columns, parser.transientColumns);
     const sums = this.opts.sums !== false;
     const piiKind = new Map<string, PiiKind>();
+    const receiverIx = d.map.index.get('receiver');
     for (const [key, i] of d.map.index) if (PII_FIELDS[key]) piiKind.set(d.map.headers[i]!, PII_FIELDS[key]!);
     for (const h of d.map.headers) if (!piiKind.has(h) && PERSONAL_COLUMNS[h]) piiKind.set(h, PERSONAL_COLUMNS[h]!);
     const dedupeByLine = d.layout.grain === 'line';
@@ -201,7 +202,10 @@ export class OrderSet {
             value = masked;
           }
         }
-        await this.rejects.add({ file: f.name, line: rec.line, column, value, reason });
+        // A shifted row puts its receiver's name in another column (a paid time "王小明"): the
+        // name in the row's own receiver column is masked wherever it is echoed.
+        const receiver = receiverIx === undefined ? '' : (rec.cells[receiverIx] ?? '').trim();
+        await this.rejects.add({ file: f.name, line: rec.line, column, value, reason }, receiver === '' ? [] : [receiver]);
         if (r.held) this.opts.held?.(r.held);
         continue;
       }

@@ -158,9 +158,10 @@ export async function readReviews(
       const blank = !r.problem && r.cells.every((c) => c.trim() === '');
       if (!blank) rows++;
       if (!(await usableRecord(r, name, rejects, shape))) continue;
-      const reject = (key: string | undefined, value: string, zh: string, en: string) =>
-        rejects.add({ file: name, line: r.line, column: key ? header(key) : undefined, value, reason: msg(zh, en) });
       const orderId = cell(r.cells, 'orderId');
+      // The order id goes with the rejection: its receiver's name is masked in it (RejectLog.hold).
+      const reject = (key: string | undefined, value: string, zh: string, en: string) =>
+        rejects.add({ file: name, line: r.line, column: key ? header(key) : undefined, value, reason: msg(zh, en) }, [], orderId);
       const idCheck = checkOrderId(orderId);
       if (idCheck !== 'ok') {
         if (idCheck === 'empty') await reject('orderId', orderId, '没有订单编号', 'no order id');

@@ -129,7 +129,11 @@ interface LoadedOrders {
   receivers: Map<string, Set<string>>;
 }
 
-async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wanted: Set<string>): Promise<LoadedOrders | null> {
+/**
+ * `alsoNames`: orders whose receiver names are wanted though their facts are not (the rejected
+ * review rows that name them, masked with those names).
+ */
+async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wanted: Set<string>, alsoNames: ReadonlySet<string> = new Set()): Promise<LoadedOrders | null> {
   if (files.length === 0) return null;
   const { readOrders } = await import('../orders/read.js');
   const all = [];
@@ -142,7 +146,8 @@ async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wan
   for await (const o of readOrders(ctx, files, rejects, { needs: { fields: REVIEWS_ORDER_NEEDS, command: 'reviews' } })) {
     all.push({ orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status });
     // A review names the order or one of its sub-orders: the receiver goes with both ids.
-    if (o.receiver !== '' && (wanted.has(o.orderId) || (o.parentOrderId !== null && wanted.has(o.parentOrderId)))) {
+    const named = (id: string | null) => id !== null && (wanted.has(id) || alsoNames.has(id));
+    if (o.receiver !== '' && (named(o.orderId) || named(o.parentOrderId))) {
       addReceiver(o.orderId, o.receiver);
       if (o.parentOrderId !== null) addReceiver(o.parentOrderId, o.receiver);
     }
@@ -190,7 +195,11 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     // `reviews message` for one order keeps them too: the contact limits count per buyer, across
     // all their reviews (a buyer who said stop about another review is not to be contacted).
     const keep = onlyOrder !== undefined ? (r: Review) => r.orderId === onlyOrder || needsFollowUp(r, cfg.matchers) : (r: Review) => needsFollowUp(r, cfg.matchers);
+    // Rejected review rows wait for the order exports: the receiver names they may hold are masked.
+    const orderFiles = fileList(opts.orders);
+    if (orderFiles.length > 0) rejects.hold();
     const { reviews, duplicates, rows, read, versions, duplicateRows } = await readReviews(ctx, files, rejects, keep);
+    rejects.stopHolding();
     ctx.duplicatesFirst = duplicateRows;
     if (duplicates > 0 && !ctx.duplicates && !ctx.quiet) ctx.io.stderr.write(say(msg(`(用 --duplicates <文件> 列出全部 ${duplicates} 条重复评价)`, `(use --duplicates <file> to list the ${duplicates} duplicate review(s))`), ctx.lang) + '\n');
     // SPEC: duplicate order ids across files are reported once and counted.
@@ -204,7 +213,8 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
       );
     }
     const wanted = new Set(reviews.map((r) => r.orderId));
-    const loaded = await loadOrderFacts(ctx, fileList(opts.orders), rejects, wanted);
+    const loaded = await loadOrderFacts(ctx, orderFiles, rejects, wanted, new Set(rejects.heldOrderIds()));
+    await rejects.release((id) => loaded?.receivers.get(id) ?? []);
     const orders = loaded?.facts ?? null;
     await writeDuplicatesFirst(ctx);
     // The roster's unusable rows share the one RejectLog (one --rejects file for the run).
@@ -342,8 +352,11 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
   let orders: Map<string, OrderFacts> | null = null;
   let receivers = new Set<string>();
   try {
+    if (orderFiles.length > 0) rejects.hold();
     if (reviewFiles.length > 0) ({ reviews, duplicateRows: ctx.duplicatesFirst } = await readReviews(ctx, reviewFiles, rejects, (r) => r.orderId === orderId || needsFollowUp(r, cfg.matchers)));
-    const loaded = await loadOrderFacts(ctx, orderFiles, rejects, new Set([orderId, ...reviews.map((r) => r.orderId)]));
+    rejects.stopHolding();
+    const loaded = await loadOrderFacts(ctx, orderFiles, rejects, new Set([orderId, ...reviews.map((r) => r.orderId)]), new Set(rejects.heldOrderIds()));
+    await rejects.release((id) => loaded?.receivers.get(id) ?? []);
     orders = loaded?.facts ?? null;
     receivers = loaded?.receivers.get(orderId) ?? receivers;
     await writeDuplicatesFirst(ctx);

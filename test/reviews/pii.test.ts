@@ -99,3 +99,63 @@ describe('receiver names written into free text are masked (README, Privacy)', (
     expect(list.stdout).toContain('"王小明说明天再打, 联系人: 赵*"');
   });
 });
+
+describe('rejected rows mask the receiver name they hold (README, Privacy)', () => {
+  // A shifted review row puts text in the rating, time or DSR column; the row is rejected and its
+  // cell echoed on stderr and in --rejects. Phones were masked by their look, the receiver's name
+  // (order 3515313147329357901 goes to 王小明 in examples/ExportOrderList202611.csv) was not: the
+  // review file is read before the orders that name the receiver. maskName: 王小明 → 王**.
+  const dir = tmpDir();
+  const reviews = path.join(dir, 'shifted.csv');
+  fs.writeFileSync(
+    reviews,
+    '订单编号,买家会员名,宝贝标题,评价结果,评价时间,评价内容,描述相符\n' +
+      '3515313147329357901,小明爱购物,围巾,王小明,2026-11-19 21:40:00,掉毛,1\n' +
+      '3515313147329357902,小明爱购物,毛线球,差评,王小明 139 2513 0165,坏了,5\n' +
+      '3515313147329357903,小明爱购物,羊绒,差评,2026-11-20 20:00:00,暖和,收货人：李大伟\n',
+  );
+  const orders = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+  const run = (...more: string[]) =>
+    runCli(['reviews', 'queue', reviews, '--orders', orders, '--as-of', '2026-11-21 12:00:00', '--state', path.join(dir, 's.db'), '--lang', 'en', ...more]);
+
+  it('stderr and the --rejects file show 王**, never 王小明', () => {
+    const rj = path.join(dir, 'rj.csv');
+    const r = run('--rejects', rj);
+    expect(r.code).toBe(1);
+    const file = fs.readFileSync(rj, 'utf8');
+    for (const out of [r.stderr, file]) {
+      expect(out).not.toContain('王小明');
+      expect(out).not.toContain('李大伟');
+      expect(out).not.toContain('2513');
+    }
+    expect(file).toContain('shifted.csv,2,评价结果,王**,');
+    expect(file).toContain('shifted.csv,3,评价时间,王** 139****0165,');
+    expect(file).toContain('shifted.csv,4,描述相符,收货人：李**,');
+    expect(r.stderr).toContain('3 rejected');
+  });
+
+  it('reviews message masks them too; --show-pii shows them as written', () => {
+    const m = runCli(['reviews', 'message', '3515313147329357901', '--reviews', reviews, '--orders', orders, '--as-of', '2026-11-21 12:00:00', '--state', path.join(dir, 'm.db'), '--lang', 'en']);
+    expect(m.stderr).toContain('shifted.csv:2 [评价结果]: "王**"');
+    expect(m.stderr).not.toContain('王小明');
+    expect(run('--show-pii').stderr).toContain('"王小明 139 2513 0165"');
+  });
+});
+
+describe('a rejected order row masks its own receiver name wherever it is echoed', () => {
+  // A shifted order row: the paid-time cell holds "王小明 广东省深圳市…" (the receiver of that row
+  // and an address). The address was masked by its look; the name was echoed as written.
+  const dir = tmpDir();
+  const file = path.join(dir, 'orders.csv');
+  fs.writeFileSync(
+    file,
+    '订单编号,买家会员名,买家实际支付金额,订单状态,收货人姓名,订单创建时间,订单付款时间\n' +
+      '3515313147329357001,小周,10.00,交易成功,王小明,2026-11-10 08:00:00,王小明 广东省深圳市南山区科技园南路88号\n' +
+      '3515313147329357002,小周,10.00,交易成功,李四,2026-11-10 08:00:00,2026-11-10 08:01:00\n',
+  );
+  it('orders inspect: 王** 广东省****', () => {
+    const r = runCli(['orders', 'inspect', file, '--lang', 'en']);
+    expect(r.stderr).toContain('"王** 广东省****"');
+    expect(r.stderr + r.stdout).not.toContain('王小明');
+  });
+});

@@ -57,6 +57,22 @@ function fail(ctx: Ctx, text: Msg, hint: Msg) {
 }
 
 /**
+ * The solver's time ran out before it found any roster: not proven impossible, so not said as
+ * "no roster possible" (exit 1 all the same: nothing printed, something needs attention).
+ */
+function ranOut(ctx: Ctx, timeLimit: number, requests: boolean) {
+  const lang = ctx.lang;
+  const more = Math.max(120, timeLimit * 4);
+  const text = msg(`${timeLimit} 秒内没有找到排班 (并未证明无法排班, 只是时间不够)`, `no roster found within ${timeLimit} s (this does not mean none exists: the time ran out)`);
+  const hint = msg(
+    `给更多时间 (例如 --time-limit ${more}), 或放宽约束: ${requests ? '减少 --requests 里的请假, ' : ''}降低 --min / --demand, 或减少 --days-off。`,
+    `give it more time (e.g. --time-limit ${more}), or loosen the constraints: ${requests ? 'fewer requested days off (--requests), ' : ''}lower --min / --demand, or fewer --days-off.`,
+  );
+  ctx.io.stderr.write(`storeops: ${lang === 'zh' ? '时间用完' : 'time ran out'}: ${say(text, lang)}\n  ${lang === 'zh' ? '提示' : 'hint'}: ${say(hint, lang)}\n`);
+  ctx.attention();
+}
+
+/**
  * Smallest agent count ≥ from (up to from+6, and at most MAX_AGENTS) for which a roster exists,
  * or undefined. Counts past MAX_AGENTS are not tried: a trial roster for thousands of agents
  * (--min D=5000) exhausts memory long before the time limit stops it.
@@ -170,6 +186,9 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     if (relaxed.status === 'solved') {
       result = relaxed;
       softRequests = true;
+    } else if (relaxed.status === 'timeout') {
+      // Not proven impossible with the requests soft: the time ran out, not the rules.
+      result = relaxed;
     }
   }
   if (result.status === 'infeasible') {
@@ -183,7 +202,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     return fail(ctx, msg('最低人数、每月休息天数与班次规则无法同时满足', 'minimum staff, days off and shift rules cannot all be met'), fix);
   }
   if (result.status === 'timeout') {
-    return fail(ctx, msg(`${timeLimit} 秒内没有找到可行的排班`, `no roster found within ${timeLimit} s`), msg('加大 --time-limit。', 'raise --time-limit.'));
+    return ranOut(ctx, timeLimit, requests.length > 0);
   }
 
   // Never print a roster that breaks a hard rule: check it independently first.

@@ -193,8 +193,8 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
     warnings.push({
       code: 'sku_type_or_material',
       text: msg(
-        `多 SKU 商品的 SKU 在${bad.map((d) => SKU_DIMENSIONS[d]!.zh).join('、')}上不同, 目前不接受报名 (只允许款式、图案、尺码、颜色、规格容量不同)`,
-        `the SKUs differ in ${bad.join(' and ')}; multi-SKU products are accepted only when SKUs differ in style, pattern, size, colour or capacity`,
+        `多 SKU 商品的 SKU 在${bad.map((d) => SKU_DIMENSIONS[d]!.zh).join('、')}上不同, 目前不接受报名 (只允许款式、图案、尺码、颜色、规格、容量不同)`,
+        `the SKUs differ in ${bad.join(' and ')}; multi-SKU products are accepted only when SKUs differ in style, pattern, size, colour, spec or capacity`,
       ),
     });
   }

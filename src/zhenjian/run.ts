@@ -1,7 +1,7 @@
 // `storeops zhenjian estimate [file]` (SPEC "zhenjian estimate", RULES §3): read products from a
 // file, or ask for one on a terminal; write one estimate row per product and a total row.
 import type { Ctx } from '../cli/context.js';
-import { UsageError, msg } from '../cli/errors.js';
+import { InputError, UsageError, msg } from '../cli/errors.js';
 import type { CommandBody } from '../cli/main.js';
 import { cleanCell } from '../io/cells.js';
 import type { Column } from '../io/columns.js';
@@ -40,7 +40,15 @@ export const runEstimate: CommandBody = async (ctx, args, opts) => {
   const rejects = new RejectLog(ctx);
   const read = labelsFile ? await readLabels(ctx, labelsFile, rejects) : undefined;
   const labels = read?.by;
-  const products = await readProducts(ctx, file, rejects);
+  let products: Product[];
+  try {
+    products = await readProducts(ctx, file, rejects);
+  } catch (e) {
+    // Rows already rejected stay reported (the --rejects file is closed with them).
+    if (rejects.count > 0) await rejects.finish().catch(() => undefined);
+    else await rejects.abort();
+    throw e;
+  }
   await rejects.finish();
   if (read) unmatchedLabels(ctx, read, products);
   const estimates = estimateAll(ctx, products, table, settings, labels);
@@ -99,7 +107,9 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
   // A row with more cells than the header (an unquoted comma in a title) would shift every price
   // one column: rejected, as are two same-named columns that disagree.
   const shape = rowShape(t.map, PRODUCT_FIELDS);
+  let rows = 0;
   for await (const r of t.records) {
+    if (r.problem || r.cells.some((c) => c.trim() !== '')) rows++;
     if (!(await usableRecord(r, t.sniffed.name, rejects, shape))) continue;
     const cells: Partial<Record<FieldKey, string>> = {};
     for (const f of PRODUCT_FIELDS) {
@@ -128,6 +138,17 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
       const i = t.map.index.get(p.field);
       await rejects.add({ file: t.sniffed.name, line: r.line, column: i === undefined ? p.field : t.map.headers[i], value: p.value, reason: p.reason });
     }
+  }
+  // A file with a header and no product (or none usable) is not "0 products cost 0.00" (exit 3).
+  if (out.length === 0) {
+    throw new InputError(
+      rows === 0
+        ? msg(`${t.sniffed.name} 里没有商品 (只有表头)`, `${t.sniffed.name} has no products (a header and no product rows)`)
+        : msg(`${t.sniffed.name} 里没有可用的商品: ${rows} 行都被拒绝 (见上)`, `${t.sniffed.name} has no usable product: all ${rows} row(s) were rejected (see above)`),
+      rows === 0
+        ? msg('每个商品一行 (商品ID、类目、一口价、成本 …), 例如 examples/zhenjian-products.csv; 或不带文件在终端里运行以逐项回答。', 'add one row per product (商品ID/itemId, 类目/category, 一口价/listPrice, 成本/unitCost …), as in examples/zhenjian-products.csv; or run it without a file in a terminal to answer questions.')
+        : msg('按上面的原因修正这些行后再运行。', 'fix those rows by the reasons above, then run it again.'),
+    );
   }
   return out;
 }

@@ -349,3 +349,34 @@ describe('a bad zhenjian value in the config, in zh', () => {
     expect(r.stderr).toContain('配置 zhenjian.commissionRate 的值 "5" 须小于 1: 5 是 500%; 若是 5%, 写 0.05 或 5%');
   });
 });
+
+describe('a product file without a product is unusable (exit 3), not "0 products, 0.00"', () => {
+  // README exit codes: 3 = input unusable. A header-only file (an export with nothing in it, or a
+  // template not filled in) gave a TOTAL (0 products) row of 0.00 and exit 0, as if testing cost
+  // nothing; a file whose every row was rejected gave the same with exit 1.
+  const dir = tmpDir();
+  const header = fs.readFileSync(EX, 'utf8').split('\n')[0]!;
+  it('header only: says there are no products and what to write', () => {
+    const f = path.join(dir, 'header-only.csv');
+    fs.writeFileSync(f, `${header}\n`);
+    const en = runCli(['zhenjian', 'estimate', f, '-f', 'csv', '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain('header-only.csv has no products (a header and no product rows)');
+    expect(en.stderr).toContain('hint: add one row per product');
+    const zh = runCli(['zhenjian', 'estimate', f, '-f', 'csv', '--lang', 'zh']);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain('header-only.csv 里没有商品 (只有表头)');
+  });
+  it('every row rejected: exit 3, the rejects file still written', () => {
+    const f = path.join(dir, 'all-bad.csv');
+    const row = fs.readFileSync(EX, 'utf8').split('\n')[1]!.replace(',299.00,', ',abc,');
+    fs.writeFileSync(f, `${header}\n${row}\n`);
+    const rj = path.join(dir, 'rj.csv');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'csv', '--lang', 'en', '--rejects', rj]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('all-bad.csv has no usable product: all 1 row(s) were rejected (see above)');
+    expect(fs.readFileSync(rj, 'utf8')).toContain('all-bad.csv,2,一口价,abc,');
+  });
+});

@@ -145,6 +145,10 @@ describe('cost model (RULES §3)', () => {
     const e = estimate(product({ skuDiffers: ['colour', 'material'] }), table, settings());
     expect(e.warnings.map((w) => w.code)).toEqual(['sku_type_or_material']);
     expect(e.warnings[0]!.text.zh).toContain('材质');
+    // The accepted dimensions, the same six in both languages (SKU_DIMENSIONS): the English text
+    // left out spec (规格), so an English user was told a spec difference was refused.
+    expect(e.warnings[0]!.text.zh).toContain('只允许款式、图案、尺码、颜色、规格、容量不同');
+    expect(e.warnings[0]!.text.en).toContain('accepted only when SKUs differ in style, pattern, size, colour, spec or capacity');
   });
 
   it('dates: cancel by +2 h, renew from expiry − 15 days, re-apply the next day (Q10, Q11, Q14)', () => {

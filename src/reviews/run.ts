@@ -307,7 +307,7 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
   const safety = b.items.filter((i) => i.escalate.includes('safety') && i.status !== 'resolved');
   if (safety.length > 0) {
     const ids = safety.slice(0, 5).map((i) => i.orderId).join(', ') + (safety.length > 5 ? ' …' : '');
-    ctx.warn(msg(`${safety.length} 条健康/安全投诉 (优先级 1, 需上报): ${ids}`, `${safety.length} health or safety complaints (priority 1, escalate now): ${ids}`));
+    ctx.warn(msg(`${safety.length} 条健康/安全投诉 (优先级 1, 需上报): ${ids}`, `${safety.length} health or safety ${safety.length === 1 ? 'complaint' : 'complaints'} (priority 1, escalate now): ${ids}`));
     if (b.cfg.safetyContact === '') {
       ctx.warn(msg('没有设置安全问题负责人: 在配置 reviews.safetyContact 里写上姓名和电话, 安全投诉的消息要用到', 'no person in charge of safety complaints is set: put a name and phone in config reviews.safetyContact; the safety message needs it'));
     }

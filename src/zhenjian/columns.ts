@@ -1,6 +1,6 @@
 // Output rows of `zhenjian estimate` (SPEC "zhenjian estimate"): one per product, then a total.
 import { ROW_KIND_ZH, WARNING_ZH } from './codes.js';
-import { type Lang, msg, say } from '../cli/errors.js';
+import { type Lang, msg, plural, say } from '../cli/errors.js';
 import type { Column, Row } from '../io/columns.js';
 import type { Estimate, Total } from './model.js';
 
@@ -55,7 +55,7 @@ export function totalRow(t: Total, lang: Lang): Row {
   return {
     ...t,
     kind: 'total',
-    title: say(msg(`合计 (${t.products} 个商品)`, `TOTAL (${t.products} products)`), lang),
+    title: say(msg(`合计 (${t.products} 个商品)`, `TOTAL (${plural(t.products, 'product')})`), lang),
     warningCodes: t.warnings.map((w) => w.code),
     warnings: t.warnings.map((w) => say(w.text, lang)),
   };

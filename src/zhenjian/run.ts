@@ -1,7 +1,7 @@
 // `storeops zhenjian estimate [file]` (SPEC "zhenjian estimate", RULES §3): read products from a
 // file, or ask for one on a terminal; write one estimate row per product and a total row.
 import type { Ctx } from '../cli/context.js';
-import { InputError, UsageError, msg } from '../cli/errors.js';
+import { InputError, UsageError, msg, plural } from '../cli/errors.js';
 import type { CommandBody } from '../cli/main.js';
 import { cleanCell } from '../io/cells.js';
 import type { Column } from '../io/columns.js';
@@ -89,7 +89,7 @@ function summarize(ctx: Ctx, estimates: Estimate[], s: Settings, rejected: numbe
   ctx.info(
     msg(
       `甄检估算: ${t.products} 个商品${rejected ? `, ${rejected} 行被拒绝` : ''}; 报名页预估合计 ${fmtMoney(t.registrationEstimate)}, 实际扣款 ${fmtMoney(t.chargedMin)}–${fmtMoney(t.chargedMax)}, 真实成本 ${fmtMoney(t.realCostMin)}–${fmtMoney(t.realCostMax)}, 所需余额 ${fmtMoney(t.balanceNeeded)}; ${warned} 个商品有提醒`,
-      `甄检 estimate: ${t.products} products${rejected ? `, ${rejected} rows rejected` : ''}; registration estimate ${fmtMoney(t.registrationEstimate)}, charged ${fmtMoney(t.chargedMin)}–${fmtMoney(t.chargedMax)}, real cost ${fmtMoney(t.realCostMin)}–${fmtMoney(t.realCostMax)}, balance needed ${fmtMoney(t.balanceNeeded)}; ${warned} products with warnings`,
+      `甄检 estimate: ${plural(t.products, 'product')}${rejected ? `, ${plural(rejected, 'row')} rejected` : ''}; registration estimate ${fmtMoney(t.registrationEstimate)}, charged ${fmtMoney(t.chargedMin)}–${fmtMoney(t.chargedMax)}, real cost ${fmtMoney(t.realCostMin)}–${fmtMoney(t.realCostMax)}, balance needed ${fmtMoney(t.balanceNeeded)}; ${plural(warned, 'product')} with warnings`,
     ),
   );
 }

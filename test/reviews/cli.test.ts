@@ -71,7 +71,7 @@ describe('storeops reviews queue', () => {
       template: 'contact-safety',
       action: 'contact_now',
     });
-    expect(r.stderr).toContain('1 health or safety complaints (priority 1, escalate now): 6000000000000000902');
+    expect(r.stderr).toContain('1 health or safety complaint (priority 1, escalate now): 6000000000000000902');
     expect(by.get('2987650012233445501')).toMatchObject({ goodwill: '5.00', categories: ['not_as_described'] });
     // The queue only reads the state: no database is created.
     expect(fs.existsSync(state)).toBe(false);

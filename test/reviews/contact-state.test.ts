@@ -98,7 +98,7 @@ describe('a 追评 newer than the resolution reopens the item', () => {
         template: 'contact-safety',
       },
     ]);
-    expect(r.stderr).toContain(`1 health or safety complaints (priority 1, escalate now): ${O}`);
+    expect(r.stderr).toContain(`1 health or safety complaint (priority 1, escalate now): ${O}`);
     // Contacted about the 追评 and resolved again: it leaves the queue.
     expect(w.log(O, 'contacted', '2026-11-25 13:00:00', '--reviews', fu2).code).toBe(0);
     expect(w.log(O, 'resolved', '2026-11-25 18:00:00', '--reviews', fu2).code).toBe(0);

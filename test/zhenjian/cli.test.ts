@@ -241,7 +241,7 @@ describe('a product listed twice', () => {
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     // One product, the later row: 3–5 samples at 100.00 plus the 500.00 fee = 800.00–1,000.00
     // (the two rows summed gave 1,200.00–1,600.00).
-    expect(rows.filter((x) => x.kind === 'total').map((x) => [x.title, x.chargedMin, x.chargedMax])).toEqual([['TOTAL (1 products)', '800.00', '1000.00']]);
+    expect(rows.filter((x) => x.kind === 'total').map((x) => [x.title, x.chargedMin, x.chargedMax])).toEqual([['TOTAL (1 product)', '800.00', '1000.00']]);
     expect(r.stderr).toContain(`${f}:2 [itemId]: "D1" product D1 is listed again on line 3, and that later row is used; a product is counted once`);
   });
 
@@ -251,7 +251,7 @@ describe('a product listed twice', () => {
     fs.writeFileSync(f, 'itemId,title,category,listPrice,unitCost,serviceFee\nD1,t,女装,abc,10,100\nD1,t,女装,100,10,100\n');
     const r = runCli(['zhenjian', 'estimate', f, '-f', 'json']);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
-    expect(rows.filter((x) => x.kind === 'total').map((x) => [x.title, x.chargedMin, x.chargedMax])).toEqual([['TOTAL (1 products)', '400.00', '600.00']]);
+    expect(rows.filter((x) => x.kind === 'total').map((x) => [x.title, x.chargedMin, x.chargedMax])).toEqual([['TOTAL (1 product)', '400.00', '600.00']]);
     expect(r.stderr).toContain(`${f}:2 [`);
     expect(r.stderr).not.toContain('listed again');
   });

@@ -101,7 +101,7 @@ describe('zhenjian estimate (interactive)', () => {
     // the compact table: 5×199+450 = 1445 charged max; real (80+8+9.95)×5+450 = 939.75; 3 tests → 4335
     const tableLine = screen.split('\n').find((l) => l.startsWith('680099'))!;
     expect(tableLine).toMatch(/Silk dress\s+女装\s+3\s+5\s+749\.00\s+1445\.00\s+939\.75\s+1445\.00\s+3\s+4335\.00/);
-    expect(screen).toMatch(/TOTAL \(1 products\)/);
+    expect(screen).toMatch(/TOTAL \(1 product\)/);
     const csv = fs.readFileSync(path.join(dir, 'zhenjian-products.csv'), 'utf8');
     const [head, row] = csv.replace(/^\uFEFF/, '').trim().split('\n');
     expect(head).toBe('itemId,title,category,industry,listPrice,dealPrice,unitCost,serviceFee,samples,periodDays,autoRenew,commissionRate,shippingPerSample,signedAt,displayFrom,expiresAt,stoppedAt,skuDiffers');

@@ -2,10 +2,12 @@
 // recordVouchers() is the one step that touches the ledger (src/state), which refuses a voucher
 // holding an order already paid in another recorded voucher (any rule set, any run, checked under
 // its write lock) unless --reissue names that order; src/state/conflicts.ts reports both.
+import fs from 'node:fs';
 import type { Ctx } from '../cli/context.js';
-import { fenToMoney, fmtMoney } from '../money.js';
+import { type Msg, msg, plural } from '../cli/errors.js';
+import { ZERO, fenToMoney, fmtMoney } from '../money.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, PendingOutput, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
@@ -64,11 +66,60 @@ export interface Recorded {
   /** What earlier recorded vouchers already paid of a conflicting or re-issued voucher, by key. */
   covers: Map<string, string>;
   /**
-   * Makes the recording real (true: the output is written) or drops it (false: the run failed or
-   * was stopped before the operator saw it, so the vouchers are shown again next time), and
-   * releases the ledger. Until then the ledger's write lock is held.
+   * Makes the recording real (true: the output is written, or is about to be put in place) or drops
+   * it (false: the run failed or was stopped before the operator saw it, so the vouchers are shown
+   * again next time), and releases the ledger's write lock, held until then. `pending`: the output
+   * is not in place yet; a marker committed with the vouchers says so until published() clears it.
    */
-  finish(commit: boolean): void;
+  finish(commit: boolean, pending?: string): void;
+  /** The output is in place: the marker finish() left goes. Closes the ledger. */
+  published(): void;
+  /** Closes the ledger if still open (whatever happened). */
+  release(): void;
+}
+
+/**
+ * Runs recorded before whose output was not known to be in place when they stopped (killed, or the
+ * machine lost power, between committing and putting the file in place; or the file could not be
+ * renamed): their vouchers are recorded, so this run does not list them as new, and whether they
+ * were issued must be checked by hand.
+ */
+function pendingWarning(p: PendingOutput): Msg {
+  let where: { output?: string; temp?: string; staged?: string } = {};
+  try {
+    where = JSON.parse(p.key) as typeof where;
+  } catch {
+    /* a marker of another shape: said without its file */
+  }
+  const total = p.vouchers.reduce((s, v) => s.plus(v.amount), ZERO);
+  const keys = p.vouchers.slice(0, 10).map((v) => v.voucherKey).join(', ') + (p.vouchers.length > 10 ? ', …' : '');
+  const at = `${PLATFORM_TZ.format(p.at)} (北京时间)`;
+  const atEn = `${PLATFORM_TZ.format(p.at)} Beijing time`;
+  // The file holding the rows: the temporary file, or (standard output) the copy it was renamed to.
+  const temp = [where.temp, where.staged].find((t) => t !== undefined && fs.existsSync(t));
+  const file = where.output ?? '?';
+  if (file === '-') {
+    return msg(
+      `${at} 的运行记录了 ${p.vouchers.length} 个红包 (合计 ${fmtMoney(total)}: ${keys}), 但在把它们写到标准输出 (重定向到的文件) 之前或途中停止了 (被终止或断电)。` +
+        `这些红包已记录, 本次不再列为新红包; 请核对是否已发放: ` +
+        (temp ? `完整的输出在 ${temp}` : `那次运行的标准输出可能不完整`) +
+        `; 也可用 storeops ledger list 查看 (记录时间 ${PLATFORM_TZ.format(p.at)})。未发放的请按记录发放, 不要用 --reissue 重新记录。`,
+      `the run of ${atEn} recorded ${plural(p.vouchers.length, 'voucher')} (total ${fmtMoney(total)}: ${keys}) but stopped before or while writing them to standard output (the file it was sent to) (killed, or a power cut). ` +
+        `They are recorded, so this run does not list them as new; check whether they were issued: ` +
+        (temp ? `the complete output is in ${temp}` : `that run's standard output may be incomplete`) +
+        `; storeops ledger list shows them too (recordedAt ${PLATFORM_TZ.format(p.at)}). Issue those not yet issued as recorded; do not record them again with --reissue.`,
+    );
+  }
+  return msg(
+    `${at} 的运行记录了 ${p.vouchers.length} 个红包 (合计 ${fmtMoney(total)}: ${keys}), 但在其输出文件 ${file} 放到位之前就停止了 (被终止、断电或无法改名)。` +
+      `这些红包已记录, 本次不再列为新红包; 请核对是否已发放: ` +
+      (temp ? `完整的输出在 ${temp} (改名为 ${file} 即可使用)` : `${file} 若是那次运行写的就是完整的输出`) +
+      `; 也可用 storeops ledger list 查看 (记录时间 ${PLATFORM_TZ.format(p.at)})。未发放的请按记录发放, 不要用 --reissue 重新记录。`,
+    `the run of ${atEn} recorded ${plural(p.vouchers.length, 'voucher')} (total ${fmtMoney(total)}: ${keys}) but stopped before its output file ${file} was in place (killed, a power cut, or the file could not be renamed). ` +
+      `They are recorded, so this run does not list them as new; check whether they were issued: ` +
+      (temp ? `the complete output is in ${temp} (rename it to ${file} to use it)` : `${file}, if that run wrote it, is the complete output`) +
+      `; storeops ledger list shows them too (recordedAt ${PLATFORM_TZ.format(p.at)}). Issue those not yet issued as recorded; do not record them again with --reissue.`,
+  );
 }
 
 /** Record in one transaction; says what became of each voucher. */
@@ -105,17 +156,42 @@ export async function recordVouchers(
     reportPlatformClashes(ctx, platformClashes, new Map(platform.map((v) => [v.voucherKey, fmtMoney(v.platformPaid!)])));
     reportCapped(ctx, res, covers, new Map([...plan, ...coverOnly].map((v) => [v.voucherKey, v.amount])));
     reportHeld(ctx, heldBack);
+    // Said by every run until one whose own output is in place commits (and drops the markers).
+    const stale = db.pendingOutputs();
+    for (const p of stale) ctx.warn(pendingWarning(p));
+    if (stale.length) ctx.attention();
     let open = true;
-    const finish = (commit: boolean) => {
+    let marked: string | undefined;
+    let closed = false;
+    const release = () => {
+      if (closed) return;
+      closed = true;
+      db.close();
+    };
+    const finish = (commit: boolean, pending?: string) => {
       if (!open) return;
       open = false;
       try {
-        db.endRecording(commit);
+        db.endRecording(commit, commit ? pending : undefined, stale.map((p) => p.key));
+        if (commit && pending !== undefined) marked = pending;
       } finally {
-        db.close();
+        if (marked === undefined) release();
       }
     };
-    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered, finish };
+    const published = () => {
+      if (marked === undefined) return;
+      const key = marked;
+      marked = undefined;
+      try {
+        db.clearPending(key);
+      } catch {
+        // The file is in place and its vouchers recorded; the marker left makes the next run ask
+        // the operator to check them: erring on the side of saying.
+      } finally {
+        release();
+      }
+    };
+    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered, finish, published, release };
   } catch (e) {
     if (held) db.endRecording(false);
     db.close();

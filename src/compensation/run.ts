@@ -5,7 +5,11 @@
 import type { Ctx } from '../cli/context.js';
 import { InputError, type Msg, PipeClosed, msg, plural } from '../cli/errors.js';
 import type { Row } from '../io/columns.js';
-import { writeRows } from '../io/output.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type OutputOptions, resolveFormat, writeRows } from '../io/output.js';
+import { copyFileInto, stdoutSink } from '../io/sink.js';
 import { RejectLog } from '../io/rejects.js';
 import { SpillFile } from '../io/spill.js';
 import { type Money, ZERO } from '../money.js';
@@ -217,6 +221,17 @@ function timePrecisionWarning(ids: string[], n: number): Msg {
     `${n} 个订单的时间没有秒, 是否延迟取决于丢失的秒数, 未判断 (time_precision): ${list}。请重新从卖家中心导出原始文件 (不要用 Excel 另存)。`,
     `${n} order(s) have times without seconds and whether they were late depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
   );
+}
+
+/** Standard output is a regular file (a shell's `> file`), not a pipe or a terminal. */
+function isRegularFile(stdout: unknown): boolean {
+  const fd = (stdout as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return false;
+  try {
+    return fs.fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export async function runCompensate(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -532,9 +547,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
 
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
-  const { status: recorded, changes, covers, finish: finishRecording } = built
+  const nothing = () => undefined;
+  const { status: recorded, changes, covers, finish: finishRecording, published, release } = built
     ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf)
-    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: () => undefined };
+    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, published: nothing, release: nothing };
+
   // An id --reissue names that no voucher of this run holds re-issues nothing (a typo, or an order
   // of another export): said, as an --exclude id matching no order is, never passed over silently.
   if (built && req.reissueIds) {
@@ -603,13 +620,65 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
   }
   // What was recorded becomes real only once the rows telling the operator to issue it are written
-  // (renamed into place, or through to stdout): a run that fails or is stopped before records nothing.
+  // (through to stdout), or, for -o FILE, written and synced but not yet in place (sink.ts Publish):
+  // committed then, with a marker, the file renamed into place, the marker cleared. No stop at any
+  // point leaves the operator a file whose vouchers are not recorded (they would be listed and
+  // issued again); a stop between the commit and the rename leaves them recorded but unseen, and
+  // the next recording run says so (record.ts pendingWarning). A run failing earlier records nothing.
+  let committed = false;
+  const { notCommittedError, notPlacedError } = await import('../state/fail.js');
+  const commit = (pending?: string) => {
+    try {
+      finishRecording(true, pending);
+    } catch (e) {
+      throw notCommittedError(ctx.statePath, e, pending !== undefined);
+    }
+    committed = true;
+  };
+  const toFile = built !== undefined && ctx.output !== undefined && ctx.output !== '-';
+  // Standard output sent to a regular file (`> vouchers.csv` in a crontab) is the operator's file
+  // too: the rows go to a private temporary file first, the recording is committed, then they are
+  // copied out. (A pipe keeps streaming: `| head` may stop early, and then nothing is recorded.)
+  const stdoutFile = built !== undefined && !toFile && isRegularFile(ctx.stdout);
+  let staged: string | undefined;
+  const out: OutputOptions = toFile
+    ? Object.assign(Object.create(ctx) as Ctx, {
+        publish: {
+          beforeRename: (temp: string) => commit(JSON.stringify({ output: path.resolve(ctx.io.cwd, ctx.output!), temp })),
+          afterRename: published,
+          renameFailed: (temp: string, e: unknown) => notPlacedError(ctx.output!, temp, e),
+        },
+      })
+    : stdoutFile
+      ? Object.assign(Object.create(ctx) as Ctx, {
+          format: resolveFormat(ctx),
+          output: (staged = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.out`)),
+          bom: ctx.bom ?? false,
+          fileMode: 0o600,
+          publish: {
+            beforeRename: (temp: string) => commit(JSON.stringify({ output: '-', temp, staged })),
+            afterRename: () => undefined,
+            renameFailed: (_temp: string, e: unknown) => notPlacedError('-', staged!, e),
+          },
+        })
+      : ctx;
   try {
-    await writeRows(ctx, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
+    await writeRows(out, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
+    if (staged !== undefined) {
+      // Recorded: the rows go out now. Stopped while copying, the marker stays (record.ts says so next run).
+      try {
+        await copyFileInto(stdoutSink(ctx.stdout, 'utf8'), staged);
+      } catch (e) {
+        throw notPlacedError('-', staged, e);
+      }
+      await fs.promises.rm(staged, { force: true });
+      published();
+    }
   } catch (e) {
     finishRecording(false);
+    release();
     // `| head`: a quiet exit 0 (SPEC), but a cron job must not think its vouchers were recorded.
-    if (e instanceof PipeClosed && built) {
+    if (e instanceof PipeClosed && built && !committed) {
       ctx.warn(
         msg(
           '标准输出在全部行写完之前被关闭 (例如 | head): 本次没有记录任何红包; 它们下次运行时仍显示为新红包。',
@@ -619,12 +688,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
     throw e;
   }
-  try {
-    finishRecording(true);
-  } catch (e) {
-    const { notCommittedError } = await import('../state/fail.js');
-    throw notCommittedError(ctx.statePath, e);
-  }
+  // Standard output (or a device or FIFO given as -o): the rows have gone out; recorded now.
+  if (!committed) commit();
   const adjusted = (key: string) => changes.has(key) || covers.has(key);
   const promisesOwed = promisesShown.filter((p) => recorded.get(p.voucherKey) !== 'already_recorded' && !(adjusted(p.voucherKey) && !p.toIssue.gt(0)));
   sums.alreadyRecorded += promises.vouchers.length - promisesOwed.length;

@@ -9,7 +9,7 @@ import { type CellContext, type Column, type Row, cellJson, cellText, header } f
 import { spreadsheetText, terminalSafe } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { XLSX_MAX_CELL } from './records.js';
-import { type ByteSink, type OutEncoding, copyFileInto, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
+import { type ByteSink, type OutEncoding, type Publish, copyFileInto, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
 
 export { FORMATS, type Format, resolveFormat } from './formats.js';
 
@@ -38,6 +38,8 @@ export interface OutputOptions {
   showPii?: boolean;
   /** Mode for a file this output creates (overrides the --show-pii default). */
   fileMode?: number;
+  /** -o FILE: what must happen after the file is written and before it is put in place (sink.ts Publish). */
+  publish?: Publish;
 }
 
 export interface RowWriter {
@@ -52,7 +54,7 @@ export interface RowWriter {
 
 export function openSink(o: OutputOptions, enc: OutEncoding): ByteSink {
   const mode = o.fileMode ?? (o.showPii ? 0o600 : undefined);
-  return o.output && o.output !== '-' ? fileSink(o.output, enc, { mode }) : stdoutSink(o.stdout, enc);
+  return o.output && o.output !== '-' ? fileSink(o.output, enc, { mode, publish: o.publish }) : stdoutSink(o.stdout, enc);
 }
 
 export async function openOutput(o: OutputOptions, columns: readonly Column[]): Promise<RowWriter> {
@@ -241,7 +243,7 @@ export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly
   const format = resolveFormat(o) as Format;
   const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.out`);
   registerTemp(tmp);
-  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false, fileMode: 0o600 }, columns);
+  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false, fileMode: 0o600, publish: undefined }, columns);
   return {
     format,
     row: (r) => inner.row(r),

@@ -260,6 +260,22 @@ function refused(target: string, zh: string, en: string, hintZh: string, hintEn:
 export interface FileSinkOptions {
   /** Mode of a file this run creates (0600 for output holding unmasked personal data). */
   mode?: number;
+  /** What must happen between writing the file and putting it in place (output.ts OutputOptions.publish). */
+  publish?: Publish;
+}
+
+/**
+ * A file output that is the operator's instruction to pay (compensate --record): the recording is
+ * committed once the temporary file is complete and on disk, before it is renamed into place, so
+ * no stop at any point leaves the operator a file whose vouchers are not recorded.
+ */
+export interface Publish {
+  /** The temporary file is complete and synced; throwing leaves the target untouched (the file is removed). */
+  beforeRename(temp: string): void;
+  /** The file is in place. */
+  afterRename(): void;
+  /** The rename failed after beforeRename: the temporary file is kept (it holds the only copy); the error to throw. */
+  renameFailed(temp: string, cause: unknown): Error;
 }
 
 /**
@@ -410,6 +426,40 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
     end: async () => {
       if (done) return;
       await batched.flush();
+      const publish = opts.publish;
+      if (publish) {
+        // One synchronous step from here (no signal handler runs inside it): sync the file, commit
+        // the recording, then put the file in place. A kill (or power cut) before the commit leaves
+        // nothing recorded and the target as it was; after it, the vouchers are recorded and the
+        // ledger keeps a marker until the file is in place, so a later run says what to check.
+        try {
+          fs.fsyncSync(fd);
+          fs.closeSync(fd);
+        } catch (e) {
+          done = true;
+          removeTemp();
+          throw cannotWrite(target, e);
+        }
+        try {
+          publish.beforeRename(tmp);
+        } catch (e) {
+          done = true;
+          removeTemp();
+          throw e;
+        }
+        // Recorded: the temporary file is now the only copy of what the operator must issue, and
+        // is never removed (not by a signal either) until it is in place.
+        releaseTemp(tmp);
+        done = true;
+        try {
+          fs.renameSync(tmp, real);
+        } catch (e) {
+          throw publish.renameFailed(tmp, e);
+        }
+        syncFolder(path.dirname(real));
+        publish.afterRename();
+        return;
+      }
       try {
         fs.fsyncSync(fd);
         fs.closeSync(fd);
@@ -428,6 +478,19 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
       removeTemp();
     },
   };
+}
+
+/** The rename into a folder made durable (a power cut after it does not bring the old file back); best effort. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    /* a file system that cannot sync a folder */
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /** A device or FIFO: opened lazily (a FIFO waits for its reader without blocking signals), written in place. */

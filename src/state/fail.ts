@@ -1,6 +1,6 @@
 // SQLite failures turned into exit-4 errors (SPEC "Streams and exit codes": state database busy or
 // damaged), each naming the file and saying what to do.
-import { StateError, StoreopsError, msg } from '../cli/errors.js';
+import { OutputError, StateError, StoreopsError, msg } from '../cli/errors.js';
 
 export function busyError(file: string, waitedMs: number): StateError {
   return new StateError(
@@ -78,17 +78,45 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
 }
 
 /**
- * The output telling the operator to issue the vouchers was written, but committing what the run
- * recorded failed: none of them is recorded, and the next run lists them again as new. Issuing from
- * this output and then from the next run's would pay twice, so this output must not be used.
+ * Committing what the run recorded failed: none of its vouchers is recorded, and the next run lists
+ * them again as new. `notWritten` (-o FILE): the file was not put in place (the target is as it
+ * was). Otherwise the rows already went to standard output: issuing from them and then from the
+ * next run's would pay twice, so this output must not be used.
  */
-export function notCommittedError(file: string, cause: unknown): StateError {
+export function notCommittedError(file: string, cause: unknown, notWritten = false): StateError {
   const why = cause instanceof StoreopsError ? cause.text : { zh: String(cause), en: String(cause) };
+  if (notWritten) {
+    return new StateError(
+      msg(
+        `红包未能记录到状态数据库 ${file} (${why.zh}): 一个也没有记录, 输出文件也没有写出 (原文件保持不变); 下次运行会再次列为新红包`,
+        `the vouchers could not be recorded in the state database ${file} (${why.en}): none of them is recorded, and the output file was not written (the file there is as it was); the next run lists them again as new`,
+      ),
+      msg('解决数据库问题 (磁盘空间、权限) 后再运行一次, 按那次的输出发放。', "fix the database (free space, permissions), run again, and issue from that run's output."),
+    );
+  }
   return new StateError(
     msg(
       `输出已写出, 但红包未能记录到状态数据库 ${file} (${why.zh}): 输出中的红包一个也没有记录, 下次运行会再次列为新红包。请不要按这次的输出发放`,
       `the output was written, but its vouchers could not be recorded in the state database ${file} (${why.en}): none of them is recorded, and the next run lists them again as new. Do not issue from this run's output`,
     ),
     msg('解决数据库问题 (磁盘空间、权限) 后再运行一次, 按那次的输出发放。', 'fix the database (free space, permissions), run again, and issue from that run\'s output.'),
+  );
+}
+
+/**
+ * The vouchers are recorded, but the finished output could not be renamed into place: the
+ * temporary file beside it is the only copy of what the operator must issue, and is kept.
+ */
+export function notPlacedError(output: string, temp: string, cause: unknown): OutputError {
+  const why = cause instanceof StoreopsError ? cause.text.en : String(cause);
+  const where = output === '-' ? msg('标准输出', 'standard output') : msg(output, output);
+  return new OutputError(
+    msg(
+      `红包已记录到状态数据库, 但输出无法写到 ${where.zh} (${why}): 完整的输出保留在 ${temp}。这些红包下次运行不会再列为新红包, 请按该文件发放`,
+      `the vouchers are recorded in the state database, but the output could not be put in place as ${where.en} (${why}): the complete output is kept in ${temp}. The next run does not list these vouchers as new: issue them from that file`,
+    ),
+    output === '-'
+      ? msg(`按 ${temp} 发放。`, `issue them from ${temp}.`)
+      : msg(`把 ${temp} 改名为 ${output} (或复制出来) 后按它发放。`, `rename ${temp} to ${output} (or copy it) and issue from it.`),
   );
 }

@@ -191,6 +191,18 @@ export interface PlatformClash extends Clash {
   reportedBefore: boolean;
 }
 
+/** A run's recorded vouchers whose output was not known to be in place (endRecording `pending`). */
+export interface PendingOutput {
+  key: string;
+  /** When the run recorded them (the vouchers' recorded_at). */
+  at: number;
+  /** The vouchers that run recorded: key and amount (exact decimal text). */
+  vouchers: { voucherKey: string; amount: string }[];
+}
+
+/** The `notified` target under which a run's output not yet in place is marked (endRecording). */
+const OUTPUT_PENDING_TARGET = 'run:output_pending';
+
 /** The `notified` target under which the double payments already reported are remembered. */
 const PLATFORM_CLASH_TARGET = 'report:platform_paid';
 
@@ -228,8 +240,18 @@ export interface StateDb {
    * and the insert happen under the write lock, so two runs can never both pay it (RecordStatus).
    */
   recordVouchers(v: VoucherRecord[], recordedAt: number, opts?: RecordOptions): Map<string, RecordStatus>;
-  /** Ends a recording made with `hold`: commit (the output is in place) or roll back (it is not). */
-  endRecording(commit: boolean): void;
+  /**
+   * Ends a recording made with `hold`: commit or roll back. `pending`, on a commit: a marker saved
+   * in the same transaction, saying the output telling the operator to issue these vouchers is not
+   * in place yet (cleared by clearPending once it is; a run killed between the two leaves it, and
+   * the next recording run says so). `drop`: markers an earlier run left, reported by this one:
+   * removed with this commit.
+   */
+  endRecording(commit: boolean, pending?: string, drop?: readonly string[]): void;
+  /** Markers of runs whose output was not known to be in place when they stopped (endRecording `pending`). */
+  pendingOutputs(): PendingOutput[];
+  /** The output of a run is in place: its marker goes. */
+  clearPending(key: string): void;
   /** Which of these keys are already recorded (read only). */
   recordedKeys(keys: string[]): Set<string>;
   /**
@@ -467,6 +489,9 @@ class SqliteState implements StateDb {
     private readonly busyMs: number,
     private readonly readOnly = false,
   ) {}
+
+  /** recordedAt of the recording held open (hold): the time an output-pending marker carries. */
+  private recordingAt: number | undefined;
 
   private guard<T>(fn: () => T): T {
     try {
@@ -1276,6 +1301,7 @@ class SqliteState implements StateDb {
           return out;
     };
     if (!opts.hold) return this.guard(() => db.transaction(body).immediate());
+    this.recordingAt = recordedAt;
     // Held open: the caller commits once the run's output is in place (endRecording), so a run
     // killed while writing it records nothing; the lock is held until then.
     return this.guard(() => {
@@ -1289,10 +1315,30 @@ class SqliteState implements StateDb {
     });
   }
 
-  endRecording(commit: boolean): void {
+  endRecording(commit: boolean, pending?: string, drop?: readonly string[]): void {
     this.guard(() => {
-      if (this.db.inTransaction) this.db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+      if (!this.db.inTransaction) return;
+      if (commit) {
+        const del = this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
+        for (const k of drop ?? []) del.run(OUTPUT_PENDING_TARGET, k);
+        if (pending !== undefined) {
+          this.db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING').run(OUTPUT_PENDING_TARGET, pending, this.recordingAt ?? Date.now());
+        }
+      }
+      this.db.exec(commit ? 'COMMIT' : 'ROLLBACK');
     });
+  }
+
+  pendingOutputs(): PendingOutput[] {
+    return this.guard(() => {
+      const marks = this.db.prepare('SELECT item_key AS key, sent_at AS at FROM notified WHERE target = ? ORDER BY sent_at, item_key').all(OUTPUT_PENDING_TARGET) as { key: string; at: number }[];
+      const of = this.db.prepare('SELECT voucher_key AS voucherKey, amount FROM vouchers WHERE recorded_at = ? ORDER BY voucher_key');
+      return marks.map((m) => ({ ...m, vouchers: of.all(m.at) as { voucherKey: string; amount: string }[] }));
+    });
+  }
+
+  clearPending(key: string): void {
+    this.guard(() => this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?').run(OUTPUT_PENDING_TARGET, key));
   }
 
   recordedKeys(keys: string[]): Set<string> {
@@ -1524,6 +1570,8 @@ function emptyState(file: string): StateDb {
       throw missingError(file);
     },
     endRecording: () => undefined,
+    pendingOutputs: () => [],
+    clearPending: () => undefined,
     recordedKeys: () => new Set(),
     logContact: () => {
       throw missingError(file);

@@ -1,0 +1,180 @@
+// compensate --record -o FILE killed (SIGKILL: no handler runs; a power cut is the same) at each
+// point between writing the voucher file and committing the ledger. The output file is the
+// operator's instruction to pay: it must never be in place while its vouchers are unrecorded, or
+// the next cron run lists them again and they are paid twice. The file used to be renamed into
+// place first and the ledger committed after: killed between the two, the operator had the file
+// and the next run listed the same voucher as new (50.00 issued twice). Now the file is written and
+// synced, the ledger committed (with a marker), the file renamed, the marker cleared; killed after
+// the commit and before the rename, the voucher is recorded but unseen, and the next run says so.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli, tmpDir } from '../helpers.js';
+import { order, taobaoCsv } from '../orders/build.js';
+
+// Loaded into the child with --import: kills the process with SIGKILL at the point CRASH_AT names.
+const PRELOAD = `
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+const at = process.env.CRASH_AT;
+const target = process.env.CRASH_TARGET;
+const Database = createRequire(process.env.CRASH_ROOT + '/package.json')('better-sqlite3');
+const exec = Database.prototype.exec;
+Database.prototype.exec = function (sql) {
+  if (at === 'commit' && sql === 'COMMIT') process.kill(process.pid, 'SIGKILL');
+  const r = exec.call(this, sql);
+  if (at === 'after-commit' && sql === 'COMMIT') process.kill(process.pid, 'SIGKILL');
+  return r;
+};
+const rename = fs.renameSync;
+fs.renameSync = function (from, to) {
+  if (to === target && at === 'before-rename') process.kill(process.pid, 'SIGKILL');
+  const r = rename.call(this, from, to);
+  if (to === target && at === 'after-rename') process.kill(process.pid, 'SIGKILL');
+  return r;
+};
+`;
+
+const AS_OF = '2026-06-01 00:00:00';
+
+function setup() {
+  const dir = tmpDir();
+  const f = path.join(dir, 'a.csv');
+  // tmall-2026 (paid after 2026-04-09): 1000.00 paid (postage 0.00) 05-01 10:00:00, deadline
+  // 48 h later, shipped 05-03 10:00:01 (1 s late): 5 % × 1000.00 = 50.00, within 5.00–50.00 → 50.00.
+  fs.writeFileSync(
+    f,
+    taobaoCsv([
+      order('2000000000000000061', { 买家会员名: 'S', 买家应付货款: '1000.00', 买家应付邮费: '0.00', 买家实际支付金额: '1000.00', 订单状态: '交易成功', 订单付款时间: '2026-05-01 10:00:00', 订单创建时间: '2026-05-01 10:00:00', 发货时间: '2026-05-03 10:00:01' }),
+    ]),
+  );
+  const preload = path.join(dir, 'crash.mjs');
+  fs.writeFileSync(preload, PRELOAD);
+  return { dir, f, preload, state: path.join(dir, 'state.db'), out: path.join(dir, 'vouchers.csv') };
+}
+
+function crashRun(s: ReturnType<typeof setup>, at: string) {
+  return runCli(['compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-o', s.out], {
+    env: { NODE_OPTIONS: `--import ${s.preload}`, CRASH_AT: at, CRASH_TARGET: fs.realpathSync(s.dir) + '/vouchers.csv', CRASH_ROOT: path.resolve('.') },
+  });
+}
+
+function nextRun(s: ReturnType<typeof setup>) {
+  const r = runCli(['compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-f', 'json']);
+  return { ...r, rows: (JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.toIssue, v.recorded]) };
+}
+
+/** The data lines of a csv file (its header left out). */
+function fileRows(file: string): string[] {
+  return fs.readFileSync(file, 'utf8').trim().split('\n').slice(1);
+}
+
+describe('compensate --record -o FILE killed between writing the file and committing', () => {
+  it('killed at the commit: no file in place, nothing recorded; the next run lists the 50.00 voucher as new (issued once)', () => {
+    const s = setup();
+    const r = crashRun(s, 'commit');
+    expect(r.code).toBe(null); // killed
+    expect(fs.existsSync(s.out)).toBe(false);
+    const next = nextRun(s);
+    expect(next.rows).toEqual([['50.00', 'new']]);
+    expect(next.code).toBe(0);
+  });
+
+  it('killed after the file is in place: the voucher is recorded, the next run asks nothing more and says to check it', () => {
+    const s = setup();
+    const r = crashRun(s, 'after-rename');
+    expect(r.code).toBe(null);
+    // The operator has the file and issues its 50.00 …
+    expect(fs.readFileSync(s.out, 'utf8')).toContain('50.00');
+    // … and the next run does not ask for it again (it used to: 50.00, new — paid twice).
+    const next = nextRun(s);
+    expect(next.rows).toEqual([['0.00', 'already_recorded']]);
+    expect(next.stderr).toContain('stopped before its output file');
+    expect(next.stderr).toContain(s.out);
+    expect(next.stderr).toContain('total 50.00');
+    expect(next.code).toBe(1);
+    // Said once: the run that said it committed with its own output in place.
+    const third = nextRun(s);
+    expect(third.stderr).not.toContain('stopped before its output file');
+    expect(third.code).toBe(0);
+  });
+
+  it('killed after the commit, before the rename: recorded but not in place; the next run names the file holding it', () => {
+    const s = setup();
+    const r = crashRun(s, 'before-rename');
+    expect(r.code).toBe(null);
+    expect(fs.existsSync(s.out)).toBe(false);
+    const next = nextRun(s);
+    expect(next.rows).toEqual([['0.00', 'already_recorded']]);
+    const temp = /the complete output is in (\S+) \(rename it/.exec(next.stderr)?.[1];
+    expect(temp).toBeDefined();
+    // The kept file is the complete output the run meant to put in place: the 50.00 voucher.
+    expect(fs.readFileSync(temp!, 'utf8')).toContain(',50.00,');
+    expect(fileRows(temp!)).toHaveLength(1);
+    expect(next.code).toBe(1);
+    const zh = runCli(['compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-f', 'json', '--lang', 'zh']);
+    // Already said by the run before (it committed with its output in place).
+    expect(zh.stderr).not.toContain('放到位之前就停止了');
+  });
+
+  it('a run not killed leaves no marker: the next run says nothing about it', () => {
+    const s = setup();
+    const r = crashRun(s, 'none');
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(s.out, 'utf8')).toContain('50.00');
+    const next = nextRun(s);
+    expect(next.rows).toEqual([['0.00', 'already_recorded']]);
+    expect(next.stderr).not.toContain('stopped before');
+    expect(next.code).toBe(0);
+  });
+});
+
+// `storeops compensate … --record > vouchers.csv` (cron): standard output is the operator's file.
+describe('compensate --record with standard output sent to a file, killed around the commit', () => {
+  function stdoutRun(s: ReturnType<typeof setup>, at: string): { code: number | null; text: string } {
+    const fd = fs.openSync(s.out, 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-f', 'csv'], {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', LANG: 'C', HOME: s.dir, NODE_OPTIONS: `--import ${s.preload}`, CRASH_AT: at, CRASH_ROOT: path.resolve('.') },
+        stdio: ['ignore', fd, 'pipe'],
+      });
+      return { code: r.status, text: fs.readFileSync(s.out, 'utf8') };
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  it('killed at the commit: the file holds no voucher and nothing is recorded; the next run lists the 50.00 as new', () => {
+    const s = setup();
+    const r = stdoutRun(s, 'commit');
+    expect(r.code).toBe(null);
+    // It used to hold the 50.00 row already, unrecorded: issued from it, then again from the next run.
+    expect(r.text).toBe('');
+    expect(nextRun(s).rows).toEqual([['50.00', 'new']]);
+  });
+
+  it('killed after the commit: recorded; the next run asks nothing more and names the file holding the rows', () => {
+    const s = setup();
+    const r = stdoutRun(s, 'after-commit');
+    expect(r.code).toBe(null);
+    expect(r.text).toBe('');
+    const next = nextRun(s);
+    expect(next.rows).toEqual([['0.00', 'already_recorded']]);
+    expect(next.stderr).toContain('stopped before or while writing them to standard output');
+    const temp = /the complete output is in (\S+);/.exec(next.stderr)?.[1];
+    expect(fs.readFileSync(temp!, 'utf8')).toContain(',50.00,');
+    expect(next.code).toBe(1);
+  });
+
+  it('not killed: the file holds the 50.00 voucher, recorded, and the staged copy is gone', () => {
+    const s = setup();
+    const r = stdoutRun(s, 'none');
+    expect(r.code).toBe(0);
+    expect(r.text).toContain(',50.00,');
+    expect(fileRows(s.out)).toHaveLength(1);
+    const next = nextRun(s);
+    expect(next.rows).toEqual([['0.00', 'already_recorded']]);
+    expect(next.stderr).not.toContain('stopped before');
+  });
+});

@@ -73,8 +73,8 @@ export function newSums(): Sums {
 
 export function noBuyerWarning(n: number): Msg {
   return msg(
-    `${n} 个已付款订单没有买家名称 (拼多多等导出没有该列): 它们各自单独计算, 不能与同一买家的其他订单合并封顶。`,
-    `${plural(n, 'paid order')} ${n === 1 ? 'has' : 'have'} no buyer name (拼多多 and some exports have no such column): each is its own voucher, never combined or capped with the same buyer's other orders.`,
+    `${n} 个已付款订单没有买家名称 (拼多多等导出没有该列): 每个订单单独成为一个红包, 各自按规则集的封顶额封顶; 不会与同一买家的其他订单合并 (本次运行和已记录的都不会), 所以同一买家的几个这样的订单合计可能超过封顶额。`,
+    `${plural(n, 'paid order')} ${n === 1 ? 'has' : 'have'} no buyer name (拼多多 and some exports have no such column): each is a voucher of its own, capped on its own at the rule set's cap; none is combined with the same buyer's other orders (in this run or recorded), so several such orders of one buyer may together be paid past the cap.`,
   );
 }
 

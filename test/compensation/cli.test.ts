@@ -453,10 +453,15 @@ describe('storeops compensate (example shop)', () => {
     expect(zh.stderr).not.toContain('pdd=');
   });
 
-  it('orders without a buyer name are never combined, and the run says so', () => {
+  it('orders without a buyer name are never combined but each is capped on its own, and the run says so', () => {
     const r = runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF, '--rules', 'tmall-2023']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('8 paid orders have no buyer name');
+    // The warning said "never combined or capped", read as never capped; each is capped alone.
+    expect(r.stderr).toContain("each is a voucher of its own, capped on its own at the rule set's cap");
+    // …903: paid 11-11 10:00, shipped 11-14 09:00, deadline 11-13 10:00 (23 h late); 30 % × (2000.00
+    // − 0.00 postage) = 600.00, capped at 500.00 on its own.
+    expect(r.stdout).toMatch(/,261112-313147329357903,1,2000\.00,600\.00,500\.00,yes,late,/);
     expect(r.stderr).toContain('rule set tmall-2023 was forced onto 8 orders from another platform (the rule set is for taobao)');
     // 小明's …901 and …902 would share a window; without buyers they are two vouchers (57.00 and 5.00)
     expect(r.stdout).toContain(',,tmall-2023,2026-11-10 09:00:00,');

@@ -68,6 +68,11 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     // nor the window, when it runs from the paid time to a promised time (抖店, 拼多多): each end
     // may be up to its slack later, so the window may be shorter (paid later) or longer (promised later).
     const tier = lateTier(deadline, shippedAt, windowHours, o, rules);
+    // No slack anywhere (every time had its seconds): each corner below is this very tier.
+    const paidSlack = o.promisedShipAt !== null ? (o.timeSlack?.paidAt ?? 0) : 0;
+    if (deadlineSlack === 0 && shipSlack === 0 && paidSlack === 0) {
+      return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: tier.kind, windowHours };
+    }
     const windowSlack = o.promisedShipAt !== null ? [-(o.timeSlack?.paidAt ?? 0) / HOUR_MS, deadlineSlack / HOUR_MS] : [0, 0];
     const corners = windowSlack.flatMap((w) => [
       lateTier(deadline, shippedAt, windowHours + w, o, rules),

@@ -158,7 +158,9 @@ export class LateStore {
     num[o + BASE] = p.baseFen;
     num[o + AFTER] = p.afterFen;
     num[o + PLATFORM] = platformFen ?? NO_FEN;
-    let r = this.rates.findIndex((x) => x.eq(p.rate));
+    // The rate is a rule set's tier's own Decimal: found by identity, by value only when it is another.
+    let r = this.rates.indexOf(p.rate);
+    if (r < 0) r = this.rates.findIndex((x) => x.eq(p.rate));
     if (r < 0) r = this.rates.push(p.rate) - 1;
     tag[t] = KINDS.indexOf(p.kind);
     tag[t + 1] = SOURCES.indexOf(l.shipSource);

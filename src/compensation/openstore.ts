@@ -6,7 +6,7 @@
 // once each in a pool of UTF-16 code units behind a hash table of 32-bit numbers (~30 bytes a
 // buyer), and made into objects only for the buyers a voucher asks about.
 import { idWords, wordsId } from '../orders/idset.js';
-import type { OpenOrder } from './vouchers.js';
+import { type OpenOrder, SHOP_MARK } from './vouchers.js';
 
 /** What toVoucher needs of the open orders: a buyer's list (a plain Map of lists works too). */
 export interface OpenOrders {
@@ -49,6 +49,12 @@ export class OpenStore implements OpenOrders {
   private table = new Int32Array(1024);
   /** Names of NAME_BLOCK code units or more, with their latest order. */
   private readonly longBuyers = new Map<string, number>();
+  /**
+   * Buyers whose key names no shop (no SHOP_MARK, vouchers.ts: a bare nick, or an order without a
+   * buyer). While there are none, get() answers such a key without hashing it: toVoucher asks for
+   * the bare nick of every voucher of a shop's export, which holds only rejected or repeated rows.
+   */
+  private unmarked = 0;
 
   add(buyer: string, o: OpenOrder): void {
     const i = this.length++;
@@ -77,7 +83,9 @@ export class OpenStore implements OpenOrders {
     }
     this.ruleIdx[b]![k] = r;
     if (buyer.length >= NAME_BLOCK) {
-      this.prev[b]![k] = this.longBuyers.get(buyer) ?? -1;
+      const before = this.longBuyers.get(buyer);
+      if (before === undefined && buyer.indexOf(SHOP_MARK) < 0) this.unmarked++;
+      this.prev[b]![k] = before ?? -1;
       this.longBuyers.set(buyer, i);
       return;
     }
@@ -92,6 +100,7 @@ export class OpenStore implements OpenOrders {
       return;
     }
     this.prev[b]![k] = -1;
+    if (buyer.indexOf(SHOP_MARK) < 0) this.unmarked++;
     this.newBuyer(at, buyer, h, i);
   }
 
@@ -152,6 +161,7 @@ export class OpenStore implements OpenOrders {
 
   /** The buyer's open orders, in the order they were added; undefined when there are none. */
   get(buyer: string): OpenOrder[] | undefined {
+    if (this.unmarked === 0 && buyer.indexOf(SHOP_MARK) < 0) return undefined;
     let i: number | undefined;
     if (buyer.length >= NAME_BLOCK) i = this.longBuyers.get(buyer);
     else {

@@ -47,3 +47,25 @@ describe('OpenStore buyers (names pooled behind a hash table)', () => {
     expect(s.get('y'.repeat(69_999) + 'c')).toBeUndefined();
   });
 });
+
+describe('OpenStore: shop keys and bare nicks', () => {
+  it('finds a bare nick added after shop-qualified keys only (and not before it is added)', () => {
+    // `nick` + U+001F + shop (vouchers.ts SHOP_MARK) is a buyer of a shop; the bare nick holds a
+    // rejected row's order. While only shop keys are held, a bare nick is answered without a
+    // look-up: it must still be found once it is added, long names (kept apart) included.
+    const s = new OpenStore();
+    const long = 'z'.repeat(70_000);
+    s.add('买家1\u001f100200300', { orderId: '3000000010000000001', paidAt: 1000, rules: 'tmall-2026' });
+    s.add(`${long}\u001f100200300`, { orderId: '3000000010000000002', paidAt: 2000, rules: 'tmall-2026' });
+    expect(s.get('买家1')).toBeUndefined();
+    expect(s.get(long)).toBeUndefined();
+    expect(s.get('买家1\u001f100200300')).toEqual([{ orderId: '3000000010000000001', paidAt: 1000, rules: 'tmall-2026' }]);
+    s.add('买家1', { orderId: 'orders.csv:7', paidAt: 1500, rules: undefined });
+    expect(s.get('买家1')).toEqual([{ orderId: 'orders.csv:7', paidAt: 1500, rules: undefined }]);
+    const t = new OpenStore();
+    t.add(`${long}\u001f1`, { orderId: '3000000010000000003', paidAt: 1, rules: undefined });
+    t.add(long, { orderId: 'orders.csv:9', paidAt: Number.NaN, rules: undefined });
+    expect(t.get(long)).toEqual([{ orderId: 'orders.csv:9', paidAt: Number.NaN, rules: undefined }]);
+    expect(t.get('买家2')).toBeUndefined();
+  });
+});

@@ -145,6 +145,8 @@ function delimitedWriter(
   let rows = 0;
   let long = 0;
   let firstLong: { row: number; column: string } | undefined;
+  // One options object for every cell (not one made per cell).
+  const escapeOpts = { formulaEscape, textIds };
   const start = async () => {
     started = true;
     const head = columns.map((col) => csvQuote(header(col, c.lang), delim)).join(delim);
@@ -159,7 +161,7 @@ function delimitedWriter(
       for (let i = 0; i < columns.length; i++) {
         const col = columns[i]!;
         // Escaping is decided in one place (escape.ts spreadsheetText) for every column, ids included.
-        const cell = spreadsheetText(cellText(col, r[col.key], c), col.type ?? 'text', { formulaEscape, textIds });
+        const cell = spreadsheetText(cellText(col, r[col.key], c), col.type ?? 'text', escapeOpts);
         if (textIds && cell.text.length > XLSX_MAX_CELL && long++ === 0) firstLong = { row: rows, column: header(col, c.lang) };
         cells[i] = cell.bare ? cell.text : csvQuote(cell.text, delim);
       }

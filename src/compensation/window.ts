@@ -3,6 +3,7 @@
 import type { RuleSet } from '../rules/ruleset.js';
 import { DAY_MS, HOUR_MS, type TimeZone } from '../time.js';
 import type { LateStore } from './latestore.js';
+import { discard } from '../memory.js';
 
 /** The end of the window a payment at `start` opens (inclusive for rolling 24 h windows). */
 export function windowEnd(start: number, rules: RuleSet, tz: TimeZone): number {
@@ -79,8 +80,9 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
     return store.compareBuyers(a, b);
   };
   stableSort(order, scratch, (a, b) => cmpBuyer(a, b) || cmpStr(store.rules(a), store.rules(b)) || store.paidAt(a) - store.paidAt(b) || cmpId(a, b));
-  // Window starts (offsets into `order`), then each window's length.
-  const starts = new Int32Array(n);
+  // Window starts (offsets into `order`), then each window's length. The sort is done with
+  // `scratch`: the starts go there (at most n), not into an array of their own (issue 21).
+  const starts = scratch;
   let count = 0;
   let from = 0;
   let end = -Infinity;
@@ -98,23 +100,27 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
     end = windowEnd(store.paidAt(i), rulesOf(store.rules(i)), tz);
   }
   if (n > from) starts[count++] = from;
-  const sizes = new Int32Array(count);
-  for (let g = 0; g < count; g++) sizes[g] = (g + 1 < count ? starts[g + 1]! : n) - starts[g]!;
+  const size = (g: number) => (g + 1 < count ? starts[g + 1]! : n) - starts[g]!;
   // Windows in output order: by their first order's paid time, buyer, rule set, order id.
+  // `byOutput` and its sort's scratch become the windows' firsts and lengths (no more arrays).
   const byOutput = new Int32Array(count);
+  const lengths = new Int32Array(count);
   for (let g = 0; g < count; g++) byOutput[g] = g;
-  stableSort(byOutput, scratch, (a, b) => {
+  stableSort(byOutput, lengths, (a, b) => {
     const x = order[starts[a]!]!;
     const y = order[starts[b]!]!;
     return store.paidAt(x) - store.paidAt(y) || cmpBuyer(x, y) || cmpStr(store.rules(x), store.rules(y)) || cmpId(x, y);
   });
-  const firsts = new Int32Array(count);
-  const lengths = new Int32Array(count);
   for (let k = 0; k < count; k++) {
-    firsts[k] = starts[byOutput[k]!]!;
-    lengths[k] = sizes[byOutput[k]!]!;
+    const g = byOutput[k]!;
+    lengths[k] = size(g);
+    byOutput[k] = starts[g]!;
   }
-  return new WindowList(order, firsts, lengths);
+  // The sort keys and the starts are read no more: freed at the next minor collection, early in
+  // the writing, not at a full one (src/memory.ts).
+  discard(keys.buffer as ArrayBuffer);
+  discard(scratch.buffer as ArrayBuffer);
+  return new WindowList(order, byOutput, lengths);
 }
 
 /**

@@ -316,7 +316,7 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
     msg(
       `评价 ${b.rows} 行, 读入 ${b.read}${b.duplicates ? `, 重复 ${b.duplicates}` : ''}${b.rejects.count ? `, 拒绝 ${b.rejects.count}` : ''}; 需跟进 ${b.items.length} (优先级 1–5: ${byP.join('/')}), 逾期 ${overdue}, 疑似恶意 ${malicious}` +
         (b.matchedOrders !== null ? `; 被标记的评价关联到订单 ${b.matchedOrders}/${b.reviews.length}` : ''),
-      `reviews: ${b.rows} rows, ${b.read} read${b.duplicates ? `, ${b.duplicates} duplicates` : ''}${b.rejects.count ? `, ${b.rejects.count} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
+      `reviews: ${plural(b.rows, 'row')}, ${b.read} read${b.duplicates ? `, ${b.duplicates} duplicates` : ''}${b.rejects.count ? `, ${b.rejects.count} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
         (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} flagged reviews matched to an order` : ''),
     ),
   );

@@ -378,3 +378,14 @@ describe('--as-of typed with a Chinese input method', () => {
     expect(wide.stdout).toBe(run('2026-11-21 10:00').stdout);
   });
 });
+
+describe('one review is "1 row", not "1 rows"', () => {
+  it('the summary counts in the singular for one', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'one.csv');
+    fs.writeFileSync(f, '订单编号,买家,宝贝标题,评价结果,评价时间,评价内容\n4400000000000000009,小周,杯子,差评,2026-11-20 10:00:00,漏水\n');
+    const r = runCli(['reviews', 'queue', f, '--as-of', '2026-11-21 10:00:00', '--state', path.join(dir, 's.db'), '-f', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('reviews: 1 row, 1 read; 1 need follow-up');
+  });
+});

@@ -70,7 +70,7 @@ export async function runLedgerList(ctx: Ctx, _args: string[], opts: Record<stri
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [...history.values()].map((s) => summaryRow(s, ctx.showPii));
     await writeRows(ctx, CONTACT_SUMMARY_COLUMNS, rows);
-    ctx.info(msg(`${rows.length} 个订单有联系记录 (${db.path})`, `${rows.length} orders with review contacts (${db.path})`));
+    ctx.info(msg(`${rows.length} 个订单有联系记录 (${db.path})`, `${plural(rows.length, 'order')} with review contacts (${db.path})`));
   });
 }
 
@@ -83,7 +83,7 @@ export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<st
     // buyer: empty for contacts recorded before schema 6 or without a known buyer.
     for (const s of history.values()) for (const e of s.entries) rows.push({ buyer: null, ...e, note: shownNote(e.note, ctx.showPii) });
     await writeRows(ctx, CONTACT_ENTRY_COLUMNS, rows);
-    ctx.info(msg(`${rows.length} 条联系记录, ${history.size} 个订单 (${db.path})`, `${rows.length} contact entries for ${history.size} orders (${db.path})`));
+    ctx.info(msg(`${rows.length} 条联系记录, ${history.size} 个订单 (${db.path})`, `${rows.length} contact ${rows.length === 1 ? 'entry' : 'entries'} for ${plural(history.size, 'order')} (${db.path})`));
   });
 }
 

@@ -15,6 +15,6 @@ export const WARNING_ZH: Labels = {
   labels_not_three: '标签不是三个',
   label_mandatory_always_tested: '必选标签必检',
   label_optional_not_tested: '可选标签不检测',
-  sku_type_or_material: 'SKU 按款式或材质',
+  sku_type_or_material: 'SKU 类型或材质不同',
   cancel_window_closed: '已过取消期',
 };

@@ -380,3 +380,15 @@ describe('a product file without a product is unusable (exit 3), not "0 products
     expect(fs.readFileSync(rj, 'utf8')).toContain('all-bad.csv,2,一口价,abc,');
   });
 });
+
+describe('the zh label of sku_type_or_material names type and material, not style', () => {
+  // examples/zhenjian-products.csv: 680012345680 儿童羽绒服 has SKUs differing in 材质 (material),
+  // which is refused; style (款式) is accepted. Its zh label read "SKU 按款式或材质" (by style or
+  // material), telling a zh user a style difference was a problem.
+  it('zh csv: SKU 类型或材质不同', () => {
+    const r = runCli(['zhenjian', 'estimate', EX, '--as-of', '2026-11-20 11:00', '-f', 'csv', '--lang', 'zh']);
+    const row = r.stdout.split('\n').find((l) => l.includes('680012345680'))!;
+    expect(row).toContain('扣款远超预估;SKU 类型或材质不同,');
+    expect(row).not.toContain('SKU 按款式');
+  });
+});

@@ -732,7 +732,7 @@ class SqliteState implements StateDb {
     // one (give each shop its own --state to be sure).
     const SAME_SHOP = '(? IS NULL OR shop IS NULL OR shop = ?)';
     const group = db.prepare(
-      `SELECT voucher_key AS k, window_start AS t, recorded_at AS at FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start BETWEEN ? AND ?
+      `SELECT voucher_key AS k, window_start AS t, recorded_at AS at FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
        AND ${SAME_SHOP} AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
     );
     const starts = db.prepare(
@@ -768,7 +768,13 @@ class SqliteState implements StateDb {
       const { from, to } = range;
       const kind = v.kind ?? 'voucher';
       const inRange = (t: number) => t >= from && t <= to;
-      const keys = (group.all(kind, v.buyer, v.rules, from, to, v.shop ?? null, v.shop ?? null) as { k: string; t: number; at: number }[]).filter((r) => inRange(startOf(r.k, r.t)));
+      // A voucher recorded without a window start (storeops 0.0.x, schema 1; filled in once the same
+      // voucher is seen again) may be in any window of its buyer: it shares every one's cap (short,
+      // never past a cap), as a voucher without a shop shares every shop's.
+      const keys = (group.all(kind, v.buyer, v.rules, from, to, v.shop ?? null, v.shop ?? null) as { k: string; t: number | null; at: number }[]).filter((r) => {
+        const t = startNow.get(r.k) ?? r.t;
+        return t === null || inRange(t);
+      });
       for (const [k, t] of callStarts(v, kind)) {
         if (!inRange(t) || keys.some((r) => r.k === k)) continue;
         const r = recordedOf.get(k) as { kind: string; buyer: string; rules: string; recorded_at: number; shop: string | null } | undefined;
@@ -1165,6 +1171,8 @@ class SqliteState implements StateDb {
       return takers.length > 0 && takers.every((k) => !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => inCall.has(id)));
     };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
+    const backfillShop = db.prepare('UPDATE vouchers SET shop = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND shop IS NULL');
+    const backfillStart = db.prepare('UPDATE vouchers SET window_start = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND window_start IS NULL');
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
     // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
     const body = () => {
@@ -1177,6 +1185,13 @@ class SqliteState implements StateDb {
             const kind = v.kind ?? 'voucher';
             const ids = [...new Set(v.orderIds)];
             if (exists.get(v.voucherKey)) {
+              // Recorded before schema 9 (no shop) or by storeops 0.0.x (no window start): the very
+              // voucher seen again (the same orders, so the same shop and first paid time) fills
+              // them in, never guessed. Without its shop it counted toward every shop's cap of its
+              // buyer (another shop's buyer was paid short of that shop's own cap); without its
+              // window start it was in no cap group at all.
+              if (v.shop !== undefined) backfillShop.run(v.shop, v.voucherKey, `${v.voucherKey}+%`);
+              if (v.windowStart !== null) backfillStart.run(v.windowStart, v.voucherKey, `${v.voucherKey}+%`);
               const parts = amounts.all(v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`) as string[];
               const was = parts.reduce((s, a) => s.plus(a), new Decimal(0));
               const now = new Decimal(v.amount);

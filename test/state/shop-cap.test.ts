@@ -116,14 +116,15 @@ describe('a v8 state database brought to 9', () => {
     raw.close();
     expect(total(state)).toBe('500.00');
 
-    // Shop A's export again: the same voucher, already recorded: nothing owed twice.
-    const again = record(f.a!, state);
-    expect(again.rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded']]);
     // Shop B: the v8 voucher has no shop, so it may be shop B's: counted toward B's cap (0.00 left,
     // short of B's own 500.00 if it was shop A's, never past a cap) and the run says so.
     const b = record(f.b!, state);
     expect(seen(b.rows)).toEqual([[['5000000000000000021'], '0.00']]);
     expect(b.stderr).toContain(`1 voucher(s) ${HINT}`);
+    // Shop A's export again: the same voucher, already recorded: nothing owed twice (and its shop,
+    // which the export names for these very orders, is filled in).
+    const again = record(f.a!, state);
+    expect(again.rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded']]);
     // Order …11 in a voucher of shop B with another order is still refused: paid once whatever the shop.
     const twice = files(dir, {
       t: [inShop(a1, '2002', '乙店'), inShop(shipped('5000000000000000013', 'P', '9000.00', '2026-03-01 10:30:00', '2026-03-04 10:00:00'), '2002', '乙店')],
@@ -137,15 +138,83 @@ describe('a v8 state database brought to 9', () => {
     const check = new Database(state, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(SCHEMA_VERSION).toBe(9);
-    // The v8 voucher keeps no shop (never guessed); shop B's, recorded since, names its shop and
-    // counts the v8 voucher's 500.00 as paid toward its cap (covered), issuing nothing.
+    // The v8 voucher's shop is filled in once shop A's export showed the same voucher again (never
+    // guessed); shop B's, recorded before that, names its shop and counts the v8 voucher's 500.00
+    // as paid toward its cap (covered), issuing nothing.
     expect(check.prepare('SELECT amount, covered IS NOT NULL AS took, shop FROM vouchers ORDER BY rowid').all()).toEqual([
-      { amount: '500.00', took: 0, shop: null },
+      { amount: '500.00', took: 0, shop: '1001' },
       { amount: '500.00', took: 1, shop: '2002' },
     ]);
     check.close();
   });
 });
+
+describe('a voucher recorded without a shop or a window start, seen again', () => {
+  it('takes its shop from the export: another shop\'s buyer is then owed its own 500.00, not 0.00', () => {
+    // As above (tmall-2023, 30 % × 9000.00 = 2700.00 an order, 500.00 a 24-hour window): the v8
+    // voucher {…11, …12} paid 500.00 and kept no shop. Shop A's export shows it again: the same
+    // orders, so shop 1001. Shop B's {…21} then shares no cap with it: 2700.00 → 500.00 owed by B.
+    // (The previous code left the shop empty and gave B 0.00: short by 500.00.)
+    const dir = tmpDir();
+    const f = files(dir, { a: [a1, a2], b: [b1] });
+    const fresh = path.join(dir, 'fresh.db');
+    record(f.a!, fresh);
+    const state = path.join(dir, 'v8.db');
+    toV8(fresh, state);
+    const again = record(f.a!, state);
+    expect(again.rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded']]);
+    const b = record(f.b!, state);
+    expect(seen(b.rows)).toEqual([[['5000000000000000021'], '500.00']]);
+    expect(b.stderr).not.toContain(HINT);
+    expect(total(state)).toBe('1000.00');
+  });
+
+  it('takes its window start from the export: a later order of that window is capped with it, not paid a second 500.00', () => {
+    // storeops 0.0.x left some window starts empty (schema 1): such a voucher was in no cap group.
+    // {…11, …12} (shop 1001, opening 03-01 10:00) paid 500.00, start NULL; the export shows it
+    // again (start 10:00 filled in). An export without those orders then holds …14 of the same
+    // buyer and shop, paid 10:30, inside that 24-hour window: 2700.00 → capped at 500.00, all of
+    // it paid already → 0.00. (The previous code paid 500.00: 1000.00 for one window.)
+    const dir = tmpDir();
+    const a4 = inShop(shipped('5000000000000000014', 'P', '9000.00', '2026-03-01 10:30:00', '2026-03-04 10:00:00'), '1001', '甲店');
+    const f = files(dir, { a: [a1, a2], c: [a4] });
+    const fresh = path.join(dir, 'fresh.db');
+    record(f.a!, fresh);
+    const state = path.join(dir, 'v8.db');
+    toV8(fresh, state, { withoutStart: true });
+    expect(record(f.a!, state).rows.map((v) => [v.toIssue, v.recorded])).toEqual([['0.00', 'already_recorded']]);
+    const c = record(f.c!, state);
+    expect(seen(c.rows)).toEqual([[['5000000000000000014'], '0.00']]);
+    expect(total(state)).toBe('500.00');
+    const check = new Database(state, { readonly: true });
+    expect(check.prepare('SELECT shop, window_start FROM vouchers ORDER BY rowid LIMIT 1').get()).toEqual({ shop: '1001', window_start: Date.parse('2026-03-01T10:00:00+08:00') });
+    check.close();
+    // Not seen again: a voucher without a window start may be in any of its buyer's windows, so it
+    // shares every one's cap: …14's 500.00 was paid by it → 0.00 (short at worst, never past a cap).
+    const unseen = path.join(dir, 'unseen.db');
+    toV8(fresh, unseen, { withoutStart: true });
+    expect(seen(record(f.c!, unseen).rows)).toEqual([[['5000000000000000014'], '0.00']]);
+    expect(total(unseen)).toBe('500.00');
+  });
+});
+
+/** `fresh`'s vouchers copied into a new schema-8 file (no shop column); `withoutStart`: window starts NULL, as 0.0.x left some. */
+function toV8(fresh: string, state: string, o: { withoutStart?: boolean } = {}): void {
+  const src = new Database(fresh, { readonly: true });
+  const vouchers = src.prepare('SELECT voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered, shares FROM vouchers').all() as Record<string, unknown>[];
+  const claims = src.prepare('SELECT voucher_key, order_id, kind, claim FROM voucher_orders').all() as Record<string, unknown>[];
+  src.close();
+  const raw = new Database(state);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma(`application_id = ${APPLICATION_ID}`);
+  for (const m of MIGRATIONS.filter((m) => m.to <= 8)) m.up(raw);
+  raw.pragma('user_version = 8');
+  const ins = raw.prepare('INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered, shares) VALUES (@voucher_key, @buyer, @rules, @order_ids, @amount, @window_start, @recorded_at, @kind, @reissue_of, @covered, @shares)');
+  for (const v of vouchers) ins.run(o.withoutStart ? { ...v, window_start: null } : v);
+  const claim = raw.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (@voucher_key, @order_id, @kind, @claim)');
+  for (const c of claims) claim.run(c);
+  raw.close();
+}
 
 describe('orders normalize', () => {
   it('-f json still writes 店铺Id and 店铺名称 among the extra columns', () => {

@@ -5,6 +5,8 @@
 // bytes a buyer. So orders are kept in blocks of typed arrays (~21 bytes an order), buyers' names
 // once each in a pool of UTF-16 code units behind a hash table of 32-bit numbers (~30 bytes a
 // buyer), and made into objects only for the buyers a voucher asks about.
+import type { SpillFile } from '../io/spill.js';
+import { discard } from '../memory.js';
 import { idWords, wordsId } from '../orders/idset.js';
 import { type OpenOrder, SHOP_MARK } from './vouchers.js';
 
@@ -24,7 +26,7 @@ const NAME_BLOCK = 1 << 16;
 /** Per buyer: where its name starts in the pool, its length, its hash, its latest order. */
 const K = 4;
 
-function hashName(s: string): number {
+export function hashName(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   h ^= h >>> 15;
@@ -182,3 +184,144 @@ export class OpenStore implements OpenOrders {
     return out.reverse();
   }
 }
+
+const NO_UNITS: Uint16Array = new Uint16Array(0);
+/** Code units a chunk of the log holds (128 KB). */
+const LOG_CHUNK = 1 << 16;
+/** Chunks held in memory before the log starts putting them aside (a temporary file, given): 1 MB. */
+const LOG_IN_MEMORY = 8;
+const NO_RULE = 0xffff;
+
+/**
+ * The open orders as they are read, in order, before it is known which of them a window can ask
+ * about (issue 21: a 3M-row export has ~360k, ~20 MB in an OpenStore, and most of them no window
+ * asks about; nearlate.ts tells which once every late order is known). Each is written as UTF-16
+ * code units, its buyer key and order id whole (lengths in two units each), its paid time as the
+ * four units of a double and its rule set's index, into chunks that go to a temporary file past
+ * the first 1 MB. `replay` makes the OpenStore of the orders kept, in the order they were added.
+ */
+export class OpenLog {
+  private readonly chunks: Uint16Array[] = [];
+  /** Where each chunk put aside starts in the file (absent: in memory). */
+  private readonly at: number[] = [];
+  private chunk: Uint16Array = new Uint16Array(LOG_CHUNK);
+  private used = 0;
+  private file: SpillFile | undefined;
+  private readonly ruleIds: string[] = [];
+  private records = 0;
+  private readonly num = new Float64Array(1);
+  private readonly units = new Uint16Array(this.num.buffer);
+
+  /** `spill`: opens the temporary file chunks are put aside in. */
+  constructor(private readonly spill?: () => SpillFile) {}
+
+  get count(): number {
+    return this.records;
+  }
+
+  private put(u: number): void {
+    if (this.used === LOG_CHUNK) this.nextChunk();
+    this.chunk[this.used++] = u;
+  }
+
+  private nextChunk(): void {
+    const j = this.chunks.length;
+    if (this.spill && j >= LOG_IN_MEMORY) {
+      this.file ??= this.spill();
+      this.at[j] = this.file.append(this.chunk);
+      // Written: its array takes the next chunk.
+      this.chunks.push(NO_UNITS);
+    } else {
+      this.chunks.push(this.chunk);
+      this.chunk = new Uint16Array(LOG_CHUNK);
+    }
+    this.used = 0;
+  }
+
+  private putString(s: string): void {
+    this.put(s.length >>> 16);
+    this.put(s.length & 0xffff);
+    for (let c = 0; c < s.length; c++) this.put(s.charCodeAt(c));
+  }
+
+  add(buyer: string, o: OpenOrder): void {
+    this.records++;
+    this.putString(buyer);
+    this.putString(o.orderId);
+    this.num[0] = o.paidAt;
+    for (let c = 0; c < 4; c++) this.put(this.units[c]!);
+    let r = NO_RULE;
+    if (o.rules !== undefined) {
+      r = this.ruleIds.indexOf(o.rules);
+      if (r < 0) r = this.ruleIds.push(o.rules) - 1;
+    }
+    this.put(r);
+  }
+
+  /** The store of the orders `keep(buyer, order)` is true for, in the order they were added; the log is closed. */
+  replay(keep: (buyer: string, o: OpenOrder) => boolean): OpenStore {
+    const out = new OpenStore();
+    const chunks: Uint16Array[] = [...this.chunks, this.chunk.subarray(0, this.used)];
+    const last = chunks.length - 1;
+    const file = this.file;
+    let k = 0;
+    let pos = 0;
+    const buf: Uint16Array = file ? new Uint16Array(LOG_CHUNK) : NO_UNITS;
+    const load = (j: number): Uint16Array => {
+      if (j === last || this.at[j] === undefined) return chunks[j]!;
+      file!.read(this.at[j]!, buf);
+      return buf;
+    };
+    let cur: Uint16Array = load(0);
+    const next = (): number => {
+      while (pos === cur.length) {
+        k++;
+        cur = load(k);
+        pos = 0;
+      }
+      return cur[pos++]!;
+    };
+    const str = (): string => {
+      const n = next() * 0x10000 + next();
+      let s = '';
+      // Whole runs of the chunk at a time (a name does not cross many).
+      let left = n;
+      while (left > 0) {
+        if (pos === cur.length) {
+          k++;
+          cur = load(k);
+          pos = 0;
+          continue;
+        }
+        const take = Math.min(left, cur.length - pos, 4096);
+        s += String.fromCharCode.apply(null, cur.subarray(pos, pos + take) as unknown as number[]);
+        pos += take;
+        left -= take;
+      }
+      return s;
+    };
+    for (let r = 0; r < this.records; r++) {
+      const buyer = str();
+      const orderId = str();
+      for (let c = 0; c < 4; c++) this.units[c] = next();
+      const paidAt = this.num[0]!;
+      const ri = next();
+      const o: OpenOrder = { orderId, paidAt, rules: ri === NO_RULE ? undefined : this.ruleIds[ri] };
+      if (keep(buyer, o)) out.add(buyer, o);
+    }
+    this.close();
+    return out;
+  }
+
+  /** Removes the temporary file and gives the chunks back (src/memory.ts). */
+  close(): void {
+    for (const c of this.chunks) if (c.length) discard(c.buffer as ArrayBuffer);
+    this.chunks.length = 0;
+    this.chunk = new Uint16Array(0);
+    this.used = 0;
+    this.records = 0;
+    this.file?.close();
+    this.file = undefined;
+  }
+}
+

@@ -24,7 +24,9 @@ import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.j
 import type { IdList, PickupScans } from './inputs.js';
 import type { JudgeOptions } from './judge.js';
 import { LateStore } from './latestore.js';
-import { OpenStore } from './openstore.js';
+import { NearLate } from './nearlate.js';
+import { OpenLog, OpenStore } from './openstore.js';
+import { collectYoung } from '../memory.js';
 import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
 import type { AmountChange } from '../state/ledger.js';
@@ -268,7 +270,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // compensate checks and uses only these columns of an export (RULES §1); orders inspect checks them all.
   // Paid orders not yet due (and rejected rows that name a buyer and paid time: an order of that
   // buyer's window may be missing) keep the buyer's vouchers provisional.
-  const open = new OpenStore();
+  // Put aside while the orders are read (openstore.ts OpenLog); only those a window can ask about
+  // are made into the store the vouchers read, once every late order is known (nearlate.ts).
+  const openLog = new OpenLog(spill);
+  let open = new OpenStore();
   // Late unshipped orders of rolling 24-hour chains (vouchers.ts mayOpenBefore): old (tmall-2023) orders only.
   const lateOpen = new Set<string>();
   let held = 0;
@@ -296,7 +301,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       // Without a buyer or a paid time on the repeated row, only the order's own voucher waits.
       repeated++;
       if (h.orderId !== undefined) waiting.ids.add(h.orderId);
-      if (h.buyer && Number.isFinite(h.paidAt)) open.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
+      if (h.buyer && Number.isFinite(h.paidAt)) openLog.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
       return;
     }
     if (h.unknown) {
@@ -316,7 +321,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     // held as a line of its order (`<order id>~…`), so the order's own voucher waits even where
     // orders do not combine. A paid time that cannot be read (NaN) holds every window of the buyer.
     const id = h.orderId === undefined ? `${h.file}:${h.line}` : h.wholeOrder ? h.orderId : `${h.orderId}~${h.file}:${h.line}`;
-    open.add(h.buyer, { orderId: id, paidAt: h.paidAt, rules: undefined });
+    openLog.add(h.buyer, { orderId: id, paidAt: h.paidAt, rules: undefined });
   };
   const set = await openOrders(ctx, req.files, rejects, {
     only: COMPENSATION_FIELDS,
@@ -412,7 +417,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(o.orderId);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
       // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
-      for (const id of a.openIds) if (o.buyer || id !== o.orderId) open.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
+      for (const id of a.openIds) if (o.buyer || id !== o.orderId) openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
       // Late and unshipped in a rolling 24-hour chain: judged already, it opens no other window (mayOpenBefore).
       if (a.verdict.verdict === 'late' && a.unshippedOpen && o.buyer && a.rules!.combine.by === 'rolling-24h') lateOpen.add(o.orderId);
       // A pickup scan row of this order was rejected for its time: the ship time judged (the export's
@@ -427,7 +432,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           (scans.doubtRounded.length > 0 && scans.doubtRounded.some((within) => within(o.orderId))))
       ) {
         scanDoubt++;
-        open.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
+        openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
       }
       // An --exclude row whose id Excel rounded (3.51531E+18) may have meant this order: its voucher
       // is not final (recorded, the shop would pay an order it meant to exclude) until the row is fixed.
@@ -436,7 +441,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         if (maybeExcluded.length < 50) maybeExcluded.push(o.orderId);
         maybeExcludedLines.add(roundedLine);
         maybeExcludedCount++;
-        open.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~exclude`, paidAt: o.paidAt!, rules: a.rules!.id });
+        openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~exclude`, paidAt: o.paidAt!, rules: a.rules!.id });
       }
       if (req.atRisk !== undefined) {
         const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
@@ -522,6 +527,17 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Stages 2–4, window → voucher → reconcile: one window at a time, so vouchers are never all held.
   // Calendar days are the platform's (Beijing), whatever zone --tz read the times in.
   late.load();
+  // Only the open orders a window can ask about are kept from here on (nearlate.ts): those filed
+  // under a key some late order's window looks up (the buyer in its shop, or the bare nick, which
+  // holds rows whose shop is not trusted), paid within two days of that order, other than the order
+  // itself. A 3M-row export's ~360k open orders are mostly late and unshipped with no other late
+  // order of the buyer near: kept, they were ~20 MB to the end of the run (issue 21).
+  const near = NearLate.of(late);
+  open = openLog.replay((key, o) => near.has(key, o.paidAt, o.orderId));
+  const indexBytes = near.bytes;
+  near.dispose();
+  // Freed now, not after the windows (which make no garbage that would start a collection).
+  collectYoung(indexBytes / 2);
   const groups = windows(late, rulesOf, PLATFORM_TZ);
   // RULES 1.2: a 24-hour window cut by seconds the export lost is not final (judge only what holds either way).
   const secondsHeld = secondsDependent(late, groups, rulesOf, lateSlack);

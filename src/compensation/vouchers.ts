@@ -98,9 +98,9 @@ export function splitBuyer(key: string): { buyer: string; shop?: string } {
 export function mayOpenBefore(g: readonly LateOrder[], openOrders: OpenOrders, rules: RuleSet, lateOpen: ReadonlySet<string>): boolean {
   const first = g[0]!;
   if (rules.combine.by !== 'rolling-24h' || !first.buyer) return false;
-  const who = splitBuyer(first.buyer);
   // As toVoucher: the buyer's open orders in this shop, and those held by the bare nick.
-  const open = [...(openOrders.get(openKey(first.buyer, first.orderId)) ?? []), ...(who.shop !== undefined ? (openOrders.get(who.buyer) ?? []) : [])];
+  const keys = openLookup(first.buyer, first.orderId);
+  const open = [...(openOrders.get(keys.inShop) ?? []), ...(keys.anyShop !== undefined ? (openOrders.get(keys.anyShop) ?? []) : [])];
   const start = first.paidAt;
   // A not-yet-due line, scan or exclusion entry (`<order id>~…`) of one of its own orders opens nothing before it.
   const mine = new Set(g.map((l) => l.orderId));
@@ -125,6 +125,18 @@ export function orderIdsOf(orders: readonly LateOrder[]): string[] {
  */
 export function openKey(buyer: string, orderId: string): string {
   return buyer || `\u0000${orderId}`;
+}
+
+/**
+ * The keys a window's open orders are looked up by (toVoucher, mayOpenBefore), from its first
+ * order's buyer (a capBuyer key) and id: the buyer in its shop (or the order, without a buyer),
+ * and for a buyer of a shop also the bare nick, which holds rows whose shop is not trusted (a
+ * rejected or repeated row holds the buyer's vouchers in every shop). NearLate (nearlate.ts) keeps
+ * the open orders filed under these keys: any other key is never asked for.
+ */
+export function openLookup(buyer: string, orderId: string): { inShop: string; anyShop?: string } {
+  const at = buyer.indexOf(SHOP_MARK);
+  return at < 0 ? { inShop: openKey(buyer, orderId) } : { inShop: buyer, anyShop: buyer.slice(0, at) };
 }
 
 export function voucherKey(rules: string, kind: 'voucher' | 'delivery_promise', orderIds: string[]): string {
@@ -159,8 +171,9 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
   const who = splitBuyer(g[0]!.buyer);
   // The buyer's open orders in this shop, and those held by the bare nick (a rejected or repeated
   // row, whose shop is not trusted, holds the buyer's vouchers in every shop).
-  const inShop = openOrders.get(openKey(g[0]!.buyer, g[0]!.orderId));
-  const anyShop = who.shop !== undefined ? openOrders.get(who.buyer) : undefined;
+  const keys = openLookup(g[0]!.buyer, g[0]!.orderId);
+  const inShop = openOrders.get(keys.inShop);
+  const anyShop = keys.anyShop !== undefined ? openOrders.get(keys.anyShop) : undefined;
   const open = anyShop === undefined ? (inShop ?? []) : inShop === undefined ? anyShop : [...inShop, ...anyShop];
   const mine = new Set(g.map((l) => l.orderId));
   // A line of one of these orders not yet due (assess.ts: `<order id>~<n>`) may still turn late and

@@ -102,23 +102,24 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
   if (n > from) starts[count++] = from;
   const size = (g: number) => (g + 1 < count ? starts[g + 1]! : n) - starts[g]!;
   // Windows in output order: by their first order's paid time, buyer, rule set, order id.
-  // `byOutput` and its sort's scratch become the windows' firsts and lengths (no more arrays).
-  const byOutput = new Int32Array(count);
-  const lengths = new Int32Array(count);
+  // `byOutput` and its sort's scratch become the windows' firsts and lengths, both in the sort
+  // keys' memory (8 bytes an order, count ≤ n), read no more: buyers are compared by their names
+  // here (compareBuyers orders them as cmpBuyer does; only orders paid the same second get there).
+  const byOutput = new Int32Array(keys.buffer, 0, count);
+  const lengths = new Int32Array(keys.buffer, 4 * count, count);
   for (let g = 0; g < count; g++) byOutput[g] = g;
   stableSort(byOutput, lengths, (a, b) => {
     const x = order[starts[a]!]!;
     const y = order[starts[b]!]!;
-    return store.paidAt(x) - store.paidAt(y) || cmpBuyer(x, y) || cmpStr(store.rules(x), store.rules(y)) || cmpId(x, y);
+    return store.paidAt(x) - store.paidAt(y) || store.compareBuyers(x, y) || cmpStr(store.rules(x), store.rules(y)) || cmpId(x, y);
   });
   for (let k = 0; k < count; k++) {
     const g = byOutput[k]!;
     lengths[k] = size(g);
     byOutput[k] = starts[g]!;
   }
-  // The sort keys and the starts are read no more: freed at the next minor collection, early in
-  // the writing, not at a full one (src/memory.ts).
-  discard(keys.buffer as ArrayBuffer);
+  // The starts are read no more: freed at the next minor collection, early in the writing, not at
+  // a full one (src/memory.ts).
   discard(scratch.buffer as ArrayBuffer);
   return new WindowList(order, byOutput, lengths);
 }

@@ -51,14 +51,18 @@ const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
 /** Without these an order cannot be judged or paid (RULES §1: the deadline runs from payment; the voucher is a share of the amount paid). */
 const COMPENSATION_NEEDS: ReadonlySet<string> = new Set(['status', 'paidAt', 'paidAmount']);
 
-/** Some orders name their shop (店铺Id / 店铺名称) and others do not: each buyer's cap is per shop. */
-function mixedShopsError(named: string[], unnamed: string[]): InputError {
+/**
+ * Some orders name their shop (店铺Id / 店铺名称) and others do not: each buyer's cap is per shop.
+ * `named` / `unnamed`: the first order of each kind (file:line, and the shop it names), so the
+ * operator can look at the rows.
+ */
+function mixedShopsError(named: { at: string; shop: string }, unnamed: string): InputError {
   return new InputError(
     msg(
-      `${named.join(', ')} 中的订单写明了店铺 (店铺Id/店铺名称), 而 ${unnamed.join(', ')} 中的订单没有: 买家的封顶额按店铺计算, 无法判断后者属于哪个店铺, 未计算任何红包`,
-      `the orders in ${named.join(', ')} name their shop (店铺Id / 店铺名称) and those in ${unnamed.join(', ')} do not: a buyer's cap is per shop, and which shop the latter belong to cannot be told; no voucher was computed`,
+      `有的订单写明了店铺 (店铺Id/店铺名称; 例如 ${named.at}: ${named.shop}), 有的没有 (例如 ${unnamed}): 买家的封顶额按店铺计算, 无法判断后者属于哪个店铺, 未计算任何红包`,
+      `some orders name their shop (店铺Id / 店铺名称; e.g. ${named.at}: ${named.shop}) and others do not (e.g. ${unnamed}): a buyer's cap is per shop, and which shop the latter belong to cannot be told; no voucher was computed`,
     ),
-    msg('每个店铺的报表分开运行, 或使用带 店铺Id 列的完整报表。', "run each shop's exports apart, or use full exports with the 店铺Id column."),
+    msg('每个店铺的报表分开运行, 或使用带 店铺Id 列的完整报表 (每行都有店铺)。', "run each shop's exports apart, or use full exports with the 店铺Id column filled on every row."),
   );
 }
 
@@ -342,7 +346,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const tally = newTally();
   // The shops named by capped buyers' orders (first file naming each), and files with orders naming none.
   const shops = new Map<string, string>();
-  const noShopFiles = new Set<string>();
+  // The first capped order naming no shop, and the first naming one (file:line), for the refusal.
+  let noShopAt: string | undefined;
+  let shopAt: { at: string; shop: string } | undefined;
   let manyShops = false;
   // Late orders are put aside in a temporary file while the duplicate check's table is in memory,
   // and read back once it is given back: memory holds one of the two at a time (issue 21).
@@ -388,8 +394,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         if (!o.buyer && rules && rules.combine.by !== 'none') tally.noBuyer++;
         // RULES 1.2 / 1.3: the cap is per shop. Which shops a capped buyer's orders name (a few at most).
         if (o.buyer && rules?.combine.cap) {
-          if (!o.shop) noShopFiles.add(o.sourceFile);
+          if (!o.shop) noShopAt ??= `${o.sourceFile}:${o.sourceLine}`;
           else if (!shops.has(o.shop)) {
+            shopAt ??= { at: `${o.sourceFile}:${o.sourceLine}`, shop: o.shop };
             if (shops.size < 20) shops.set(o.shop, o.sourceFile);
             else manyShops = true;
           }
@@ -466,9 +473,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // those shops (sharing its cap) or another cannot be told, and either guess pays wrongly. Refused
   // before anything is recorded or written; each export run apart is judged as it says. (--at-risk
   // lists orders, not vouchers: no cap, nothing to refuse.)
-  if (shops.size > 0 && noShopFiles.size > 0 && req.atRisk === undefined) {
+  if (shopAt !== undefined && noShopAt !== undefined && req.atRisk === undefined) {
     await rejects.finish();
-    throw mixedShopsError([...new Set(shops.values())].sort(), [...noShopFiles].sort());
+    throw mixedShopsError(shopAt, noShopAt);
   }
   if (shops.size > 1 && req.atRisk === undefined) ctx.info(shopsNote([...shops.keys()].sort(), manyShops));
   await set.reportDuplicates();

@@ -41,6 +41,20 @@ describe('compensate: two shops, one buyer, one day', () => {
     });
   }
 
+  it('a 店铺Id written NaN (a pandas re-save of an empty cell) names no shop: one export is not refused', () => {
+    // Two of shop-less buyer Q's orders of 06-01, 50.00 each as above (5 % of 1000.00): one row's
+    // 店铺Id written `NaN`, the other's empty, both 店铺名称 empty. Neither names a shop, so the run
+    // is not "mixed": one day, 100.00 (under the cap). The old code took `NaN` for a shop's id and
+    // refused the file (exit 3, no voucher).
+    const dir = tmpDir();
+    const f = path.join(dir, 'nan.csv');
+    fs.writeFileSync(f, taobaoCsv([{ ...rows[0]!, 店铺Id: 'NaN', 店铺名称: '' }, { ...rows[1]!, 店铺Id: '', 店铺名称: 'NaN' }]));
+    const r = runCli(['compensate', f, '--as-of', '2026-07-01 00:00:00', '-f', 'json'], { tz: 'UTC' });
+    expect(r.stderr).not.toContain('name their shop');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.toIssue])).toEqual([['Q', ids.slice(0, 2), '100.00', '100.00']]);
+  });
+
   it('orders naming a shop and orders naming none: vouchers refused (exit 3), --at-risk still lists the orders', () => {
     const dir = tmpDir();
     const a = path.join(dir, 'a.csv');
@@ -52,7 +66,8 @@ describe('compensate: two shops, one buyer, one day', () => {
     const v = runCli(['compensate', a, n, '--as-of', '2026-07-01 00:00:00', '-f', 'json']);
     expect(v.code).toBe(3);
     expect(v.stdout).toBe('');
-    expect(v.stderr).toContain(`the orders in ${a} name their shop (店铺Id / 店铺名称) and those in ${n} do not`);
+    // The refusal points at a row of each kind (file:line; line 1 is the header).
+    expect(v.stderr).toContain(`some orders name their shop (店铺Id / 店铺名称; e.g. ${a}:2: 1001) and others do not (e.g. ${n}:2)`);
     // Both orders unshipped at 06-02 12:00, paid 06-01 08:00 / 09:00, due 06-03 08:00 / 09:00.
     const risk = runCli(['compensate', a, n, '--as-of', '2026-06-02 12:00:00', '--at-risk', '24', '-f', 'json']);
     expect(risk.stderr).not.toContain('name their shop');

@@ -87,7 +87,8 @@ describe('two shops, one buyer nick: each shop owes up to its own cap', () => {
     const r = record(f.a!, state, f.n!);
     expect(r.code).toBe(3);
     expect(r.rows).toEqual([]);
-    expect(r.stderr).toContain(`the orders in ${f.a} name their shop (店铺Id / 店铺名称) and those in ${f.n} do not`);
+    expect(r.stderr).toContain(`and others do not (e.g. ${f.n}:2)`);
+    expect(r.stderr).toContain(`some orders name their shop (店铺Id / 店铺名称; e.g. ${f.a}:2: `);
     expect(total(state) ?? '0.00').toBe('0.00');
   });
 });

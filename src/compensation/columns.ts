@@ -23,6 +23,9 @@ export const VOUCHER_COLUMNS: Column[] = [
   { key: 'risk', zh: '扣分风险', en: 'risk', labels: RISK_ZH },
   { key: 'toIssue', zh: '待发放', en: 'toIssue', type: 'money', brief: true },
   { key: 'payer', zh: '赔付方式', en: 'payer', labels: PAYER_ZH },
+  // Last, so that the columns before it stay where they were: the shop whose cap the voucher counts
+  // toward (店铺Id, else 店铺名称; docs/rules.md §1.3a); empty when the export names none.
+  { key: 'shop', zh: '店铺', en: 'shop' },
 ];
 
 export const ORDER_ROW_COLUMNS: Column[] = [
@@ -42,6 +45,7 @@ export const ORDER_ROW_COLUMNS: Column[] = [
   { key: 'voucherKey', zh: '红包编号', en: 'voucherKey' },
   { key: 'rules', zh: '规则集', en: 'rules' },
   { key: 'baseRule', zh: '基数口径', en: 'baseRule', labels: BASE_ZH },
+  { key: 'shop', zh: '店铺', en: 'shop' },
 ];
 
 export const AT_RISK_COLUMNS: Column[] = [

@@ -32,6 +32,7 @@ export function voucherRow(v: Reconciled, recorded: string, base: BaseRule): Row
     risk: v.risk,
     toIssue: v.toIssue,
     payer: v.payer,
+    shop: v.shop ?? '',
   };
 }
 
@@ -55,16 +56,17 @@ export function* orderRows(v: Reconciled, base: BaseRule): Generator<Row> {
       voucherKey: v.voucherKey,
       rules: l.rules,
       baseRule: base,
+      shop: v.shop ?? '',
     };
   }
 }
 
 export function promiseRow(p: PromiseVoucher, recorded: string, base: BaseRule): Row {
-  return { ...p, recorded, base };
+  return { ...p, recorded, base, shop: p.shop ?? '' };
 }
 
 export function promiseOrderRow(p: PromiseVoucher, base: BaseRule): Row {
-  return { orderId: p.orderIds[0], buyer: p.buyer, paidAt: p.windowStart, kind: 'delivery_promise', afterMinimum: p.amount, raw: p.amount, voucherKey: p.voucherKey, rules: p.rules, baseRule: base };
+  return { orderId: p.orderIds[0], buyer: p.buyer, paidAt: p.windowStart, kind: 'delivery_promise', afterMinimum: p.amount, raw: p.amount, voucherKey: p.voucherKey, rules: p.rules, baseRule: base, shop: p.shop ?? '' };
 }
 
 /**

@@ -176,10 +176,10 @@ describe('every command fits the terminal', () => {
   it('--wide shows every column at full width', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--wide'], { env: { COLUMNS: '80' } });
     const head = r.stdout.split('\n')[0]!.split(/\s{2,}/);
-    // All 20 voucher columns, from voucherKey to payer.
+    // All 21 voucher columns, from voucherKey to shop.
     expect(head[0]).toBe('voucherKey');
-    expect(head.at(-1)).toBe('payer');
-    expect(head).toHaveLength(20);
+    expect(head.at(-1)).toBe('shop');
+    expect(head).toHaveLength(21);
     expect(r.stderr).not.toContain('--wide for all');
   });
 
@@ -224,6 +224,6 @@ describe('every command fits the terminal', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table'], { env: { COLUMNS: '120' } });
     // state is as wide as paid_by_platform; toIssue (what the shop must still issue) is in the short view.
     expect(r.stdout.split('\n')[0]).toBe('buyer       orderIds                                 amount  state             maxHoursLate  recorded  toIssue');
-    expect(r.stderr).toContain('the table shows 7 of 20 columns; --wide for all');
+    expect(r.stderr).toContain('the table shows 7 of 21 columns; --wide for all');
   });
 });

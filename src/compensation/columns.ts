@@ -14,11 +14,13 @@ export const VOUCHER_COLUMNS: Column[] = [
   { key: 'amount', zh: '赔付金额', en: 'amount', type: 'money', brief: true },
   { key: 'capped', zh: '已封顶', en: 'capped', type: 'bool' },
   { key: 'kinds', zh: '类型', en: 'kinds', type: 'list', labels: KIND_ZH },
-  { key: 'state', zh: '状态', en: 'state', brief: true, labels: STATE_ZH },
+  // Never cut in the table: "provisi…" beside a toIssue amount read like money to pay now.
+  { key: 'state', zh: '状态', en: 'state', brief: true, whole: true, labels: STATE_ZH },
   { key: 'maxHoursLate', zh: '最长延迟(小时)', en: 'maxHoursLate', type: 'hours', round: 'up', brief: true },
   { key: 'platformPaid', zh: '平台已赔付', en: 'platformPaid', type: 'money' },
   { key: 'difference', zh: '差额', en: 'difference', type: 'money' },
-  { key: 'recorded', zh: '记录', en: 'recorded', brief: true, labels: RECORDED_ZH },
+  // In the table only when filled (--record): an empty column took the room the state needs.
+  { key: 'recorded', zh: '记录', en: 'recorded', brief: 'filled', labels: RECORDED_ZH },
   { key: 'base', zh: '基数口径', en: 'base', labels: BASE_ZH },
   { key: 'risk', zh: '扣分风险', en: 'risk', labels: RISK_ZH },
   { key: 'toIssue', zh: '待发放', en: 'toIssue', type: 'money', brief: true },

@@ -223,7 +223,18 @@ describe('every command fits the terminal', () => {
   it('says on stderr that the short view left columns out', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table'], { env: { COLUMNS: '120' } });
     // state is as wide as paid_by_platform; toIssue (what the shop must still issue) is in the short view.
-    expect(r.stdout.split('\n')[0]).toBe('buyer       orderIds                                 amount  state             maxHoursLate  recorded  toIssue');
-    expect(r.stderr).toContain('the table shows 7 of 21 columns; --wide for all');
+    // recorded (empty without --record) is left out.
+    expect(r.stdout.split('\n')[0]).toBe('buyer       orderIds                                 amount  state             maxHoursLate  toIssue');
+    expect(r.stderr).toContain('the table shows 6 of 21 columns; --wide for all');
+  });
+
+  it('at 80 columns the state is never cut (provisi… beside 5.00 to issue read as money to pay now)', () => {
+    const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table'], { env: { COLUMNS: '80' } });
+    const lines = r.stdout.trimEnd().split('\n');
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    // The example (README worked example): 2 paid by the platform, 1 final, 1 provisional.
+    const states = lines.slice(1).map((l) => l.match(/\b(paid_by_platform|final|provisional)\b/)?.[1]);
+    expect(states.sort()).toEqual(['final', 'paid_by_platform', 'paid_by_platform', 'provisional']);
+    expect(r.stdout).not.toContain('provisi…');
   });
 });

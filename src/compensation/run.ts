@@ -691,6 +691,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       // Recorded: the rows go out now. Stopped while copying, the marker stays (record.ts says so next run).
       try {
         await copyFileInto(stdoutSink(ctx.stdout, 'utf8'), staged);
+        // On disk before the marker goes (as -o FILE's rename is): a power cut after the marker is
+        // cleared must not leave the file empty while its vouchers are recorded, with no warning.
+        fs.fsyncSync((ctx.stdout as unknown as { fd: number }).fd);
       } catch (e) {
         throw notPlacedError('-', staged, e);
       }

@@ -157,9 +157,12 @@ export async function recordVouchers(
     reportCapped(ctx, res, covers, new Map([...plan, ...coverOnly].map((v) => [v.voucherKey, v.amount])));
     reportHeld(ctx, heldBack);
     // Said by every run until one whose own output is in place commits (and drops the markers).
+    // A run that recorded nothing (every voucher recorded before, or none final) left nothing to
+    // check: its marker is dropped with this commit, unsaid ("recorded 0 vouchers", exit 1, was noise).
     const stale = db.pendingOutputs();
-    for (const p of stale) ctx.warn(pendingWarning(p));
-    if (stale.length) ctx.attention();
+    const toSay = stale.filter((p) => p.vouchers.length > 0);
+    for (const p of toSay) ctx.warn(pendingWarning(p));
+    if (toSay.length) ctx.attention();
     let open = true;
     let marked: string | undefined;
     let closed = false;

@@ -131,6 +131,18 @@ describe('compensate --record -o FILE killed between writing the file and commit
     expect(zh.stderr).not.toContain('放到位之前就停止了');
   });
 
+  it('killed before the rename in a run that recorded nothing: the next run says nothing (no voucher to check)', () => {
+    const s = setup();
+    expect(crashRun(s, 'none').code).toBe(0);
+    // The 50.00 voucher is recorded; this run records nothing new, and is killed before its rename.
+    expect(crashRun(s, 'before-rename').code).toBe(null);
+    const next = nextRun(s);
+    expect(next.rows).toEqual([['0.00', 'already_recorded']]);
+    // It used to say "recorded 0 vouchers (total 0.00: )… check whether they were issued", exit 1.
+    expect(next.stderr).not.toContain('stopped before');
+    expect(next.code).toBe(0);
+  });
+
   it('a run not killed leaves no marker: the next run says nothing about it', () => {
     const s = setup();
     const r = crashRun(s, 'none');

@@ -3,7 +3,7 @@
 //   → record (record.ts) → rows (rows.ts), and the summary (summary.ts).
 // This file only wires the stages to the input, the state database and the output.
 import type { Ctx } from '../cli/context.js';
-import { InputError, type Msg, PipeClosed, msg, plural } from '../cli/errors.js';
+import { InputError, type Msg, OutputError, PipeClosed, msg, plural } from '../cli/errors.js';
 import type { Row } from '../io/columns.js';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -664,6 +664,23 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // copied out. (A pipe keeps streaming: `| head` may stop early, and then nothing is recorded.)
   const stdoutFile = built !== undefined && !toFile && isRegularFile(ctx.stdout);
   let staged: string | undefined;
+  if (stdoutFile) {
+    // The staged copy goes in the temporary folder: one that cannot be written failed with "cannot
+    // write output file /nonexistent/storeops-….out", a file the operator never named.
+    try {
+      fs.accessSync(os.tmpdir(), fs.constants.W_OK);
+    } catch (e) {
+      finishRecording(false);
+      release();
+      throw new OutputError(
+        msg(
+          `标准输出是一个文件 (> 文件), 加了 --record 时红包先写到临时文件夹 ${os.tmpdir()}, 记录后再复制出来; 但该文件夹无法写入 (${(e as NodeJS.ErrnoException).code ?? String(e)})。没有记录任何红包, 输出文件未写`,
+          `standard output is a file (> FILE): with --record the vouchers are first written to the temporary folder ${os.tmpdir()} and copied out once recorded, but that folder cannot be written (${(e as NodeJS.ErrnoException).code ?? String(e)}). Nothing was recorded and nothing written`,
+        ),
+        msg('把 TMPDIR 设为一个可写的文件夹, 或改用 -o 文件。', 'set TMPDIR to a writable folder, or use -o FILE instead.'),
+      );
+    }
+  }
   const out: OutputOptions = toFile
     ? Object.assign(Object.create(ctx) as Ctx, {
         publish: {

@@ -164,6 +164,7 @@ describe('compensate --record with standard output sent to a file, killed around
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', LANG: 'C', HOME: s.dir, NODE_OPTIONS: `--import ${s.preload}`, CRASH_AT: at, CRASH_ROOT: path.resolve('.'), ...extraEnv },
         stdio: ['ignore', fd, 'pipe'],
       });
+      fs.writeFileSync(path.join(s.dir, 'err'), r.stderr);
       return { code: r.status, text: fs.readFileSync(s.out, 'utf8') };
     } finally {
       fs.closeSync(fd);
@@ -201,6 +202,16 @@ describe('compensate --record with standard output sent to a file, killed around
     const next = nextRun(s);
     expect(next.rows).toEqual([['0.00', 'already_recorded']]);
     expect(next.stderr).not.toContain('stopped before');
+  });
+
+  it('a temporary folder that cannot be written: exit 5 naming TMPDIR, nothing recorded, the next run lists the 50.00 as new', () => {
+    // It said "cannot write output file /nonexistent/storeops-….out", a file the operator never named.
+    const s = setup();
+    const r = stdoutRun(s, 'none', { TMPDIR: path.join(s.dir, 'nonexistent') });
+    expect(r.code).toBe(5);
+    expect(r.text).toBe('');
+    expect(fs.readFileSync(path.join(s.dir, 'err'), 'utf8')).toContain('set TMPDIR to a writable folder');
+    expect(nextRun(s).rows).toEqual([['50.00', 'new']]);
   });
 
   it('not killed: the file is synced to disk before the marker is cleared (a power cut after it keeps the 50.00 row)', () => {

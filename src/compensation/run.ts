@@ -710,7 +710,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         await copyFileInto(stdoutSink(ctx.stdout, 'utf8'), staged);
         // On disk before the marker goes (as -o FILE's rename is): a power cut after the marker is
         // cleared must not leave the file empty while its vouchers are recorded, with no warning.
-        fs.fsyncSync((ctx.stdout as unknown as { fd: number }).fd);
+        try {
+          fs.fsyncSync((ctx.stdout as unknown as { fd: number }).fd);
+        } catch (e) {
+          // A file system that cannot sync (EINVAL, ENOTSUP) is taken as it is; a real write error is not.
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code !== 'EINVAL' && code !== 'ENOTSUP') throw e;
+        }
       } catch (e) {
         throw notPlacedError('-', staged, e);
       }

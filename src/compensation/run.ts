@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type OutputOptions, resolveFormat, writeRows } from '../io/output.js';
-import { copyFileInto, stdoutSink } from '../io/sink.js';
+import { copyFileInto, stdoutSink, streamIsFile, tempName } from '../io/sink.js';
 import { RejectLog } from '../io/rejects.js';
 import { SpillFile } from '../io/spill.js';
 import { type Money, ZERO } from '../money.js';
@@ -227,17 +227,6 @@ function timePrecisionWarning(ids: string[], n: number): Msg {
     `${n} 个订单的时间没有秒, 是否延迟取决于丢失的秒数, 未判断 (time_precision): ${list}。请重新从卖家中心导出原始文件 (不要用 Excel 另存)。`,
     `${n} order(s) have times without seconds and whether they were late depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
   );
-}
-
-/** Standard output is a regular file (a shell's `> file`), not a pipe or a terminal. */
-function isRegularFile(stdout: unknown): boolean {
-  const fd = (stdout as { fd?: unknown }).fd;
-  if (typeof fd !== 'number') return false;
-  try {
-    return fs.fstatSync(fd).isFile();
-  } catch {
-    return false;
-  }
 }
 
 export async function runCompensate(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -662,7 +651,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Standard output sent to a regular file (`> vouchers.csv` in a crontab) is the operator's file
   // too: the rows go to a private temporary file first, the recording is committed, then they are
   // copied out. (A pipe keeps streaming: `| head` may stop early, and then nothing is recorded.)
-  const stdoutFile = built !== undefined && !toFile && isRegularFile(ctx.stdout);
+  const stdoutFile = built !== undefined && !toFile && streamIsFile(ctx.stdout);
   let staged: string | undefined;
   if (stdoutFile) {
     // The staged copy goes in the temporary folder: one that cannot be written failed with "cannot
@@ -692,7 +681,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     : stdoutFile
       ? Object.assign(Object.create(ctx) as Ctx, {
           format: resolveFormat(ctx),
-          output: (staged = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.out`)),
+          output: (staged = tempName('.out')),
           bom: ctx.bom ?? false,
           fileMode: 0o600,
           publish: {

@@ -1,7 +1,5 @@
 // The output layer: one registry of formats; commands hand it columns and rows.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Lang, Msg } from '../cli/errors.js';
 import type { TimeZone } from '../time.js';
@@ -9,7 +7,7 @@ import { type CellContext, type Column, type Row, cellJson, cellText, header } f
 import { spreadsheetText, terminalSafe } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { XLSX_MAX_CELL } from './records.js';
-import { type ByteSink, type OutEncoding, type Publish, copyFileInto, fileSink, registerTemp, releaseTemp, stdoutSink } from './sink.js';
+import { type ByteSink, type OutEncoding, type Publish, copyFileInto, fileSink, registerTemp, releaseTemp, stdoutSink, tempName } from './sink.js';
 
 export { FORMATS, type Format, resolveFormat } from './formats.js';
 
@@ -243,7 +241,7 @@ async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellC
 export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly Column[]): Promise<RowWriter> {
   if (o.output && o.output !== '-') return openOutput(o, columns);
   const format = resolveFormat(o) as Format;
-  const tmp = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.out`);
+  const tmp = tempName('.out');
   registerTemp(tmp);
   const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false, fileMode: 0o600, publish: undefined }, columns);
   return {

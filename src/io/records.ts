@@ -2,13 +2,11 @@
 // the xlsx reader. Everything above sees `{ line, cells }` and never the parser.
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError, type Msg, msg } from '../cli/errors.js';
 import { fileProblem } from './fsproblem.js';
-import { registerTemp, releaseTemp } from './sink.js';
+import { registerTemp, releaseTemp, tempName } from './sink.js';
 import type { FastBook, XRow } from './xlsxread.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
 import { Gb18030Check, MAX_RECORD, Projection, RecordScanner } from './scan.js';
@@ -632,7 +630,7 @@ async function* excelJSSheets(input: Readable): AsyncGenerator<SheetIn> {
 
 /** The xlsx on stdin, copied to a new temporary file (0600: rows hold personal data; /tmp is shared). */
 async function spool(s: Sniffed): Promise<string> {
-  const p = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.xlsx`);
+  const p = tempName('.xlsx');
   fs.closeSync(fs.openSync(p, 'wx', 0o600));
   registerTemp(p);
   try {

@@ -1,6 +1,7 @@
 // Where bytes go: stdout (a closed pipe ends the run quietly) or a file written atomically
 // (temporary file + rename, so a failed run never leaves half a file).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
@@ -255,6 +256,22 @@ function cannotWrite(target: string, e: unknown): OutputError {
 
 function refused(target: string, zh: string, en: string, hintZh: string, hintEn: string): UsageError {
   return new UsageError(msg(`不能写入 ${target}: ${zh}`, `will not write to ${target}: ${en}`), msg(hintZh, hintEn));
+}
+
+/** A fresh name for a temporary file of this run: `storeops-<pid>-<random><ext>` in `dir` (default the system's temporary folder). */
+export function tempName(ext: string, dir = os.tmpdir()): string {
+  return path.join(dir, `storeops-${process.pid}-${Math.random().toString(36).slice(2)}${ext}`);
+}
+
+/** True when a standard stream is a regular file (a shell's `> file` or `< file`), not a pipe, a terminal or closed. */
+export function streamIsFile(stream: unknown): boolean {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return false;
+  try {
+    return fs.fstatSync(fd).isFile();
+  } catch {
+    return false; // closed
+  }
 }
 
 export interface FileSinkOptions {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { InputError, msg } from '../cli/errors.js';
 import { fileProblem } from './fsproblem.js';
+import { streamIsFile } from './sink.js';
 
 export type Container = 'csv' | 'xlsx';
 import { type Encoding, normalizeEncoding } from './encodings.js';
@@ -181,17 +182,6 @@ function utf16WithoutBom(b: Buffer): 'utf16le' | 'utf16be' | undefined {
   return undefined;
 }
 
-/** True when standard input is redirected from a regular file (`- < export.csv`). */
-function stdinIsFile(stdin: Readable): boolean {
-  const fd = (stdin as { fd?: unknown }).fd;
-  if (typeof fd !== 'number') return false;
-  try {
-    return fs.fstatSync(fd).isFile();
-  } catch {
-    return false; // closed
-  }
-}
-
 export async function openSource(file: string, stdin: Readable, encodingFlag?: string): Promise<Sniffed> {
   const name = file === '-' ? 'stdin' : file;
   let stream: Readable;
@@ -274,7 +264,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     // `-` with nothing sent (stdin closed, /dev/null, as under cron, or a pipe that sent nothing)
     // is no export at all: name the file. A real 0-byte file, also as `- < empty.csv`, is an
     // export that did not finish downloading.
-    if (file === '-' && !stdinIsFile(stdin)) {
+    if (file === '-' && !streamIsFile(stdin)) {
       throw new InputError(
         msg('标准输入 (-) 没有收到任何内容', 'stdin is empty: nothing came in on standard input (-)'),
         msg('用导出文件的路径代替 - (cron 下标准输入是关闭的或空的)。', 'name the export file instead of - (under cron standard input is closed or empty).'),

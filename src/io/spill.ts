@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { OutputError, msg } from '../cli/errors.js';
 import { fileProblem } from './fsproblem.js';
-import { registerTemp, releaseTemp } from './sink.js';
+import { registerTemp, releaseTemp, tempName } from './sink.js';
 
 export class SpillFile {
   private fd: number;
@@ -32,7 +32,7 @@ export class SpillFile {
 
   /** A new temporary file in `dir` (the system's temporary folder by default). */
   static open(dir = os.tmpdir()): SpillFile {
-    const p = path.join(dir, `storeops-${process.pid}-${Math.random().toString(36).slice(2)}.spill`);
+    const p = tempName('.spill', dir);
     let fd: number;
     try {
       fd = fs.openSync(p, 'wx+', 0o600);

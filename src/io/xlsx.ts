@@ -7,13 +7,11 @@
 // to a temporary file (one JSON line each) while the widths are measured, then replayed into the
 // workbook. Memory stays flat whatever the row count.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import readline from 'node:readline';
 import type { Workbook } from 'exceljs';
 import { type CellContext, type Column, type Row, cellText, header, labelOf } from './columns.js';
 import { XLSX_MAX_CELL } from './records.js';
-import { type ByteSink, copyFileInto, registerTemp, releaseTemp } from './sink.js';
+import { type ByteSink, copyFileInto, registerTemp, releaseTemp, tempName } from './sink.js';
 import { displayWidth } from './width.js';
 
 /** Opens where the finished workbook goes: -o (atomically, through the output layer) or stdout. */
@@ -197,7 +195,7 @@ export async function deliver(open: OpenSink, tmp: string): Promise<void> {
 
 /** A temporary file, created empty and 0600 (rows may hold personal data; /tmp is shared). */
 export function tempPath(ext: string): string {
-  const p = path.join(os.tmpdir(), `storeops-${process.pid}-${Math.random().toString(36).slice(2)}${ext}`);
+  const p = tempName(ext);
   fs.closeSync(fs.openSync(p, 'wx', 0o600));
   registerTemp(p);
   return p;

@@ -125,3 +125,42 @@ describe('| head with compensate --record', () => {
     expect(listed.stdout.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('the end of a run (the binary ends the process itself once its work is done: cli/entry.ts endNow)', () => {
+  // Readers that take their time: the output and the messages still on their way into the pipes
+  // when the run returns must all arrive, with the run's exit code.
+  function slowReader(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', TZ: 'UTC', LANG: 'C', HOME: tmpDir() },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.stdout.pause();
+      child.stderr.pause();
+      setTimeout(() => {
+        child.stdout.resume();
+        child.stderr.resume();
+      }, 700);
+      child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }));
+    });
+  }
+
+  it('every row reaches a reader slow to start, exit 0', async () => {
+    const r = await slowReader(['orders', 'normalize', big, '-f', 'ndjson', '-q', '--as-of', AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toHaveLength(3001); // 3000 orders + final newline
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('an error: the message reaches a reader slow to start, exit 3', async () => {
+    const r = await slowReader(['compensate', path.join(tmpDir(), 'missing.csv'), '--as-of', AS_OF]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('file not found');
+    expect(r.stderr).toContain('hint: ');
+  });
+});

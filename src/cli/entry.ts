@@ -32,11 +32,12 @@ const WRITING = new Set(['WriteWrap', 'SimpleWriteWrap', 'ShutdownWrap']);
 /**
  * Ends the process as soon as the run's work is done. Left to end by itself, node first waits for
  * every optimising compile V8 has queued on its background threads (code that will never run
- * again): 100–300 ms on a busy machine after a 10k-row compensate run, a quarter of its time
- * (issue 21). process.exit() still runs the 'exit' handlers (temporary files) and keeps the exit
- * code set by main.run. It is used only when nothing but the standard streams is open; writes to
- * them still on their way are waited for (a while), and anything else open (a timer, a socket, a
- * child, a write to a file) ends the process the usual way.
+ * again): after a 10k-row compensate run at load ~10, the run's end to the process's end took
+ * 190 ms (median of 9) against 136 ms this way (issue 21; docs/performance.md).
+ * process.exit() still runs the 'exit' handlers (temporary files) and keeps the exit code set by
+ * main.run. It is used only when nothing but the standard streams is open; writes to them still
+ * on their way are waited for (a while), and anything else open (a timer, a socket, a child, a
+ * write to a file) ends the process the usual way.
  */
 export async function endNow(): Promise<void> {
   for (let tries = 0; ; tries++) {

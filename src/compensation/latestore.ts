@@ -1,8 +1,8 @@
 // Late orders kept until vouchers are built, in columns of typed arrays: a million-row export can
 // hold hundreds of thousands of late orders, and one JS object each (with its numbers, payout and
 // buyer string) costs several times more than these 60 bytes plus the buyer's name in UTF-16 code
-// units. This is the state the voucher computation truly needs; everything else about an order is
-// dropped as it streams by.
+// units (its shop, the same for all of an export's buyers, kept once). This is the state the
+// voucher computation truly needs; everything else about an order is dropped as it streams by.
 //
 // Each order is 15 32-bit numbers in two parts. What windows are sorted and grouped by (the key):
 // paid at in whole seconds (unsigned), the order id as two words (src/orders/idset.ts idWords),
@@ -56,6 +56,18 @@ const IN_BLOCK = BLOCK - 1;
 const NAME_BLOCK = 1 << 16;
 const LONG_NAME = -1;
 /**
+ * A buyer of a shop is `nick` + SHOP_MARK + shop (vouchers.ts capBuyer): every late order of one
+ * export repeats the same `SHOP_MARK + shop`, half of its name's code units (a 3M-row export: ~12 MB
+ * of the run's peak, issue 21). That end is kept once, in `shops`, and the pool holds the part before
+ * it: an order's NAME_LEN is the part's length (low 16 bits) and its end's index + 1 (bits 16–30; 0:
+ * none). The name is the part and its end put back together, exactly the string pushed.
+ */
+const SHOP_MARK = '\u001f';
+const PART_LEN = 0xffff;
+const END_SHIFT = 16;
+/** Ends kept at most (15 bits): a name with another end is kept whole in the pool. */
+const MAX_ENDS = 0x7fff;
+/**
  * Blocks held in memory before the store starts putting them aside (a temporary file, given):
  * 32k late orders (~2 MB). A small run never makes the file.
  */
@@ -91,6 +103,12 @@ export class LateStore {
   private readonly names: Uint16Array[] = [];
   private nameEnd = NAME_BLOCK;
   private readonly longNames = new Map<number, string>();
+  /** The names' shared ends (`SHOP_MARK + shop`), by index; an end's index, by the end. */
+  private readonly ends: string[] = [''];
+  private readonly endIndex = new Map<string, number>();
+  /** The end found last, and its index (an export's late orders share one). */
+  private lastEnd = '';
+  private lastEndIndex = 0;
   private readonly rates: Money[] = [];
   private readonly ruleIds: string[] = [];
   /**
@@ -176,12 +194,40 @@ export class LateStore {
   }
 
   private putName(i: number, num: Int32Array, o: number, name: string): void {
-    const n = name.length;
+    let n = name.length;
     if (n >= NAME_BLOCK) {
       num[o + NAME_LEN] = LONG_NAME;
       this.longNames.set(i, name);
       return;
     }
+    // The name's shared end, if any: the pool gets the part before it.
+    let end = 0;
+    const last = this.lastEnd;
+    if (last !== '' && n > last.length && name.endsWith(last)) {
+      end = this.lastEndIndex;
+      n -= last.length;
+    } else {
+      const mark = name.indexOf(SHOP_MARK);
+      if (mark >= 0) {
+        const tail = name.slice(mark);
+        let e = this.endIndex.get(tail);
+        if (e === undefined && this.ends.length <= MAX_ENDS) {
+          e = this.ends.push(tail) - 1;
+          this.endIndex.set(tail, e);
+        }
+        if (e !== undefined) {
+          end = e;
+          n = mark;
+          this.lastEnd = tail;
+          this.lastEndIndex = e;
+        }
+      }
+    }
+    this.putPart(num, o, name, n, end);
+  }
+
+  /** The first `n` code units of `name` into the pool, with the index of its end (0: none). */
+  private putPart(num: Int32Array, o: number, name: string, n: number, end: number): void {
     if (this.nameEnd + n > NAME_BLOCK) {
       if (this.spill) this.putAside(this.ints.length - 1, this.names.length);
       this.names.push(new Uint16Array(NAME_BLOCK));
@@ -192,7 +238,7 @@ export class LateStore {
     for (let k = 0; k < n; k++) block[at + k] = name.charCodeAt(k);
     this.nameEnd += n;
     num[o + NAME_AT] = (this.names.length - 1) * NAME_BLOCK + at;
-    num[o + NAME_LEN] = n;
+    num[o + NAME_LEN] = n | (end << END_SHIFT);
   }
 
   /** Blocks before `blocks` and name blocks before `names` (all full) go to the temporary file. */
@@ -286,12 +332,14 @@ export class LateStore {
   buyer(i: number): string {
     const num = this.keys[i >> BLOCK_BITS]!;
     const o = (i & IN_BLOCK) * K;
-    const n = num[o + NAME_LEN]!;
-    if (n === LONG_NAME) return this.longNames.get(i)!;
+    const len = num[o + NAME_LEN]!;
+    if (len === LONG_NAME) return this.longNames.get(i)!;
+    const n = len & PART_LEN;
+    const end = this.ends[len >>> END_SHIFT]!;
     const at = num[o + NAME_AT]!;
     const block = this.names[at >>> 16]!;
     const from = at & 0xffff;
-    return n === 0 ? '' : String.fromCharCode.apply(null, block.subarray(from, from + n) as unknown as number[]);
+    return n === 0 ? end : String.fromCharCode.apply(null, block.subarray(from, from + n) as unknown as number[]) + end;
   }
 
   /** Whether order i has a buyer name (not ''). */
@@ -315,18 +363,31 @@ export class LateStore {
     const ata = na[oa + NAME_AT]!;
     const atb = nb[ob + NAME_AT]!;
     if (ata === atb && la === lb) return 0;
-    // A name never crosses a block (NAME_BLOCK = 2^16): block and place are the position's bits.
+    // A part never crosses a block (NAME_BLOCK = 2^16): block and place are the position's bits.
     const ba = this.names[ata >>> 16]!;
     const bb = this.names[atb >>> 16]!;
     const fa = ata & 0xffff;
     const fb = atb & 0xffff;
-    const n = la < lb ? la : lb;
+    const pa = la & PART_LEN;
+    const pb = lb & PART_LEN;
+    const n = pa < pb ? pa : pb;
     for (let k = 0; k < n; k++) {
       const x = ba[fa + k]!;
       const y = bb[fb + k]!;
       if (x !== y) return x < y ? -1 : 1;
     }
-    return la === lb ? 0 : la < lb ? -1 : 1;
+    // The same part and end: the same name.
+    if (pa === pb && la === lb) return 0;
+    // The rest of the names, parts and ends alike, a unit at a time (two shops, or a part longer than the other).
+    const ta = pa + this.ends[la >>> END_SHIFT]!.length;
+    const tb = pb + this.ends[lb >>> END_SHIFT]!.length;
+    const m = ta < tb ? ta : tb;
+    for (let k = n; k < m; k++) {
+      const x = this.unitAt(a, k);
+      const y = this.unitAt(b, k);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return ta === tb ? 0 : ta < tb ? -1 : 1;
   }
 
   /**
@@ -383,15 +444,18 @@ export class LateStore {
   }
 
   private nameLength(i: number): number {
-    const n = this.keys[i >> BLOCK_BITS]![(i & IN_BLOCK) * K + NAME_LEN]!;
-    return n === LONG_NAME ? this.longNames.get(i)!.length : n;
+    const len = this.keys[i >> BLOCK_BITS]![(i & IN_BLOCK) * K + NAME_LEN]!;
+    return len === LONG_NAME ? this.longNames.get(i)!.length : (len & PART_LEN) + this.ends[len >>> END_SHIFT]!.length;
   }
 
   /** Code unit k (< its length) of order i's name. */
   private unitAt(i: number, k: number): number {
     const num = this.keys[i >> BLOCK_BITS]!;
     const o = (i & IN_BLOCK) * K;
-    if (num[o + NAME_LEN] === LONG_NAME) return this.longNames.get(i)!.charCodeAt(k);
+    const len = num[o + NAME_LEN]!;
+    if (len === LONG_NAME) return this.longNames.get(i)!.charCodeAt(k);
+    const n = len & PART_LEN;
+    if (k >= n) return this.ends[len >>> END_SHIFT]!.charCodeAt(k - n);
     const at = num[o + NAME_AT]!;
     return this.names[at >>> 16]![(at & 0xffff) + k]!;
   }

@@ -146,6 +146,43 @@ describe('LateStore buyer sort keys (the windows\' sort)', () => {
     const names = Array.from({ length: 120 }, () => 'tb_' + Array.from({ length: Math.floor(rnd() * 10) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
     check(names);
   });
+
+  it('names of buyers in shops (nick + U+001F + shop, kept as the nick and a shared end): given back whole and compared as strings', () => {
+    // Several shops, nicks that are prefixes of one another, a nick holding U+001F or units below
+    // it, an empty nick, a bare nick beside its shop's key, a shop that is a longer shop's start,
+    // and a name that is only a mark and a shop: every pair ordered as `<` orders the whole names.
+    const shops = ['\u001f100200300', '\u001f100200301', '\u001f1002003', '\u001f暖冬织物旗舰店', '\u001f'];
+    const nicks = ['买家0131861', '买家013186', '买家0131861a', 'a\u001fb', 'a\u0001', 'a', '', 'tb_😀', 'z'.repeat(300)];
+    const names: string[] = [];
+    for (const n of nicks) for (const s of shops) names.push(n + s);
+    names.push('买家0131861', 'a', '\u001f\u001f', '买家0131861\u001f100200300\u001fx');
+    check(names);
+    const store = new LateStore();
+    names.forEach((buyer, i) => store.push({ ...base, buyer, orderId: String(1000 + i) }));
+    names.forEach((buyer, i) => {
+      expect(store.buyer(i)).toBe(buyer);
+      expect(store.hasBuyer(i)).toBe(buyer !== '');
+    });
+  });
+
+  it('one export\'s buyers in a shop across name blocks and past the number of ends kept', () => {
+    // 40,000 orders of 20 shops (~12 units of nick each: several 65,536-unit blocks), then 33,000
+    // orders of shops each seen once (more than the 32,767 ends kept: the rest whole in the pool).
+    const names: string[] = [];
+    for (let i = 0; i < 40_000; i++) names.push(`买家${String((i * 7919) % 100_000).padStart(7, '0')}\u001f${100200300 + (i % 20)}`);
+    for (let i = 0; i < 33_000; i++) names.push(`tb${i % 50}\u001fshop${i}`);
+    const store = new LateStore();
+    names.forEach((buyer, i) => store.push({ ...base, buyer, orderId: String(1000 + i) }));
+    names.forEach((buyer, i) => expect(store.buyer(i)).toBe(buyer));
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const keys = store.buyerKeys();
+    for (let k = 0; k < 20_000; k++) {
+      const a = (k * 104729) % names.length;
+      const b = (k * 7919 + 13) % names.length;
+      expect([a, b, byKeys(store, keys, a, b)]).toEqual([a, b, cmp(names[a]!, names[b]!)]);
+      expect([a, b, store.compareBuyers(a, b)]).toEqual([a, b, cmp(names[a]!, names[b]!)]);
+    }
+  });
 });
 
 describe('LateStore put aside in a temporary file while orders are read', () => {

@@ -10,7 +10,8 @@
 // A part's old slots are discarded as soon as they are copied (src/memory.ts), and the whole
 // table by dispose(): neither waits in memory for a full collection.
 // A set made without values (`withValues` false) keeps only the id's two words: 8 bytes a slot,
-// for a caller that needs to know only whether an id was seen.
+// for a caller that needs to know only whether an id was seen. The duplicate check's ids-only sets
+// (SeenIds without lines) are CompactIds: past 2^19 ids, 6 bytes a slot, ~1.3 slots an id.
 import { discard } from '../memory.js';
 
 export const UNKNOWN_AT = 0x7fffffff;
@@ -142,6 +143,14 @@ export class IdSet {
     this.other.clear();
   }
 
+  /** Calls `f` with the two words of every id held in the table (not the ids in the Map). */
+  eachWords(f: (hi: number, lo: number) => void): void {
+    for (const sh of this.shards) {
+      const slots = sh.slots;
+      for (let j = 0; j < slots.length; j += sh.stride) if (slots[j] !== EMPTY) f(slots[j]!, slots[j + 1]!);
+    }
+  }
+
   /** The value stored for `id` (0 in a set without values), or undefined; stores nothing. */
   get(id: string): number | undefined {
     if (!splitWords(id)) return this.other.get(id);
@@ -241,12 +250,12 @@ function hash(hi: number, lo: number): number {
  * The ids the duplicate check has seen, and where each was first seen, as line × files + file
  * (UNKNOWN_AT when that is past 31 bits). With `lines` (--duplicates lists the kept row's line),
  * one set with those values, 12 bytes a slot. Without, only the file is ever asked for: one set of
- * ids alone (8 bytes a slot) for each file (and for the rows of a file past the 31-bit limit),
+ * ids alone (CompactIds: ~8 bytes an id) for each file (and for the rows of a file past the 31-bit limit),
  * which tells the file; the line given back is 0 (unknown, as for a row no line was kept for).
  */
 export class SeenIds {
   private readonly one: IdSet | undefined;
-  private readonly parts: { set: IdSet; at: number }[] = [];
+  private readonly parts: { set: CompactIds; at: number }[] = [];
   /** Ids not in two words, with their file (an IdSet keeps their value whole, never UNKNOWN_AT). */
   private readonly other = new Map<string, number>();
 
@@ -275,10 +284,10 @@ export class SeenIds {
     let current = this.parts[last];
     if (!current || current.at !== at) {
       if (current && current.set.getWords(hi, lo) !== undefined) return current.at;
-      current = { set: new IdSet(this.capacity, false), at };
+      current = { set: new CompactIds(this.capacity), at };
       this.parts.push(current);
     }
-    return current.set.getOrAddWords(hi, lo, 0) === undefined ? undefined : current.at;
+    return current.set.getOrAddWords(hi, lo) === undefined ? undefined : current.at;
   }
 
   /** Gives the sets' memory back now (src/memory.ts); not to be used afterwards. */
@@ -288,4 +297,181 @@ export class SeenIds {
     this.parts.length = 0;
     this.other.clear();
   }
+}
+
+/**
+ * Ids alone (no values), for the duplicate check of a large export (issue 21: at 3M rows the
+ * IdSet's table, 8 bytes a slot and ~1.4 slots an id, was ~33 MB of the reading's peak). Past
+ * COMPACT_AFTER ids an id's two words are held in 6 bytes, ~1.3 slots an id (3M ids: 23 MB):
+ *
+ * - The two words are mixed by a Feistel step, (hi, lo) → (H, L) with L = lo ^ f(hi) and
+ *   H = hi ^ f(L): one-to-one (hi = H ^ f(L), lo = L ^ f(hi)), so two ids never share (H, L).
+ * - H's top 4 bits choose a part; its other 28 bits (x) choose a bucket of the part, x·n / 2^28 of
+ *   its n buckets. A bucket is a 64-byte line of 16 numbers: a header (how many ids it holds,
+ *   and for each how many buckets past its home it is, 2 bits), 10 L words, and 10 16-bit rests
+ *   r = x − base(bucket), base(b) = ⌈b·2^28 / n⌉, which with the bucket give x back exactly
+ *   (r < 2^28 / n ≤ 2^16 as a part has at least 4,096 buckets).
+ * - An id goes in its home bucket; when that is full, in the first of the next three with room;
+ *   when all four are full (~1 % of ids at the most filled; or, never expected, its rest does not
+ *   fit 16 bits), in the part's `spill`, an IdSet of (x, L).
+ *   Ids are never removed, so a full bucket stays full: an id is looked for where it was put.
+ *
+ * Below COMPACT_AFTER ids the set is an IdSet (8 bytes a slot), whose ids are moved in when it is
+ * passed: a small run does not hold 16 × 4,096 buckets (4 MB).
+ */
+const COMPACT_AFTER = 1 << 19;
+const C_SHARD_BITS = 4;
+const C_SHARDS = 1 << C_SHARD_BITS;
+const X_BITS = 32 - C_SHARD_BITS;
+const X_RANGE = 2 ** X_BITS;
+/** Numbers a bucket (64 bytes), ids a bucket. */
+const B_WORDS = 16;
+const B_SLOTS = 10;
+const L_AT = 1;
+const R_AT = 11;
+const MIN_BUCKETS = 1 << 12;
+/** Buckets an id may sit in: its home and the next three (its distance from home: 2 bits in the header). */
+const B_REACH = 4;
+/** Ids a part holds before it grows, a share of its slots; growth step (small: the table stays close to its ids). */
+const C_MAX_LOAD = 0.9;
+const C_GROWTH = 1.2;
+
+/** The Feistel step's function: a 32-bit mix. */
+function mix(x: number, k: number): number {
+  let h = x ^ k;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+class CompactShard {
+  readonly buckets: Int32Array;
+  readonly n: number;
+  readonly limit: number;
+  size = 0;
+  /** Keys that fit in none of their buckets, as (x, L) words (x < 2^28: never the empty mark). */
+  spill: IdSet | undefined;
+  constructor(n: number) {
+    this.n = n;
+    this.limit = Math.floor(n * B_SLOTS * C_MAX_LOAD);
+    this.buckets = new Int32Array(n * B_WORDS);
+  }
+}
+
+function baseOf(b: number, n: number): number {
+  return Math.ceil((b * X_RANGE) / n);
+}
+
+export class CompactIds {
+  private small: IdSet | undefined;
+  private readonly shards: CompactShard[] = [];
+  constructor(capacity = 1 << 16) {
+    this.small = new IdSet(capacity, false);
+  }
+
+  /** 0 when the id (by its two words) was seen, else undefined. */
+  getWords(hi: number, lo: number): number | undefined {
+    if (this.small) return this.small.getWords(hi, lo);
+    return this.find(hi, lo, false);
+  }
+
+  /** 0 when the id was seen, else undefined (and it is added). */
+  getOrAddWords(hi: number, lo: number): number | undefined {
+    const small = this.small;
+    if (small) {
+      const seen = small.getOrAddWords(hi, lo, 0);
+      if (seen === undefined && small.count >= COMPACT_AFTER) this.compact(small);
+      return seen;
+    }
+    return this.find(hi, lo, true);
+  }
+
+  /** Moves the IdSet's ids into the buckets, the parts sized for about twice as many, then gives it back. */
+  private compact(small: IdSet): void {
+    const per = Math.max(MIN_BUCKETS, Math.ceil((2 * small.count) / C_SHARDS / (B_SLOTS * C_MAX_LOAD)));
+    for (let k = 0; k < C_SHARDS; k++) this.shards.push(new CompactShard(Math.ceil(per * C_GROWTH ** (k / C_SHARDS))));
+    this.small = undefined;
+    small.eachWords((hi, lo) => void this.find(hi, lo, true));
+    small.dispose();
+  }
+
+  private find(hi: number, lo: number, add: boolean): number | undefined {
+    const L = lo ^ mix(hi, 0x2545f491);
+    const H = (hi ^ mix(L, 0x9e3779b9)) >>> 0;
+    const s = H >>> X_BITS;
+    let sh = this.shards[s]!;
+    if (add && sh.size >= sh.limit) sh = this.grow(s);
+    return findIn(sh, H & (X_RANGE - 1), L, add);
+  }
+
+  private grow(s: number): CompactShard {
+    const old = this.shards[s]!;
+    const n = old.n;
+    const next = new CompactShard(Math.max(n + 1, Math.ceil(n * C_GROWTH)));
+    const b = old.buckets;
+    for (let j = 0; j < n; j++) {
+      const at = j * B_WORDS;
+      const head = b[at]!;
+      const count = head & 15;
+      for (let k = 0; k < count; k++) {
+        const d = (head >>> (4 + 2 * k)) & 3;
+        const home = j >= d ? j - d : j - d + n;
+        const r = (b[at + R_AT + (k >> 1)]! >>> ((k & 1) << 4)) & 0xffff;
+        findIn(next, baseOf(home, n) + r, b[at + L_AT + k]!, true);
+      }
+    }
+    old.spill?.eachWords((x, L) => void findIn(next, x, L, true));
+    old.spill?.dispose();
+    this.shards[s] = next;
+    discard(b.buffer as ArrayBuffer);
+    return next;
+  }
+
+  dispose(): void {
+    this.small?.dispose();
+    this.small = undefined;
+    for (const sh of this.shards) {
+      discard(sh.buckets.buffer as ArrayBuffer);
+      sh.spill?.dispose();
+    }
+    this.shards.length = 0;
+  }
+}
+
+/** Looks for the key (x, L) in the part, adding it when `add`: 0 when it was there, else undefined. */
+function findIn(sh: CompactShard, x: number, L: number, add: boolean): number | undefined {
+  const n = sh.n;
+  const home = Math.floor((x * n) / X_RANGE);
+  const r = x - baseOf(home, n);
+  if (r < 0 || r > 0xffff) return inSpill(sh, x, L, add);
+  const b = sh.buckets;
+  let j = home;
+  for (let d = 0; d < B_REACH; d++) {
+    const at = j * B_WORDS;
+    const head = b[at]!;
+    const count = head & 15;
+    for (let k = 0; k < count; k++) {
+      if (b[at + L_AT + k] === L && ((head >>> (4 + 2 * k)) & 3) === d && ((b[at + R_AT + (k >> 1)]! >>> ((k & 1) << 4)) & 0xffff) === r) return 0;
+    }
+    if (count < B_SLOTS) {
+      if (add) {
+        b[at] = (head + 1) | (d << (4 + 2 * count));
+        b[at + L_AT + count] = L;
+        b[at + R_AT + (count >> 1)] |= r << ((count & 1) << 4);
+        sh.size++;
+      }
+      return undefined;
+    }
+    j = j + 1 === n ? 0 : j + 1;
+  }
+  return inSpill(sh, x, L, add);
+}
+
+function inSpill(sh: CompactShard, x: number, L: number, add: boolean): number | undefined {
+  if (!add) return sh.spill?.getWords(x, L);
+  const seen = (sh.spill ??= new IdSet(16, false)).getOrAddWords(x, L, 0);
+  if (seen === undefined) sh.size++;
+  return seen;
 }

@@ -110,4 +110,64 @@ describe('SeenIds without lines (no --duplicates): ids only, 8 bytes a slot, one
       expect([known % 2, Math.floor(known / 2)]).toEqual([1, lines ? 5 : 0]);
     }
   });
+
+  it('ids alone past the compact switch (6 bytes an id): every id told new or seen exactly as a Set of the ids does, through growth', async () => {
+    const { CompactIds } = await import('../../src/orders/idset.js');
+    const set = new CompactIds(16);
+    const seen = new Set<string>();
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    // 1.4M draws from 1.2M ids (many seen twice): the IdSet phase, the move into buckets at 2^19
+    // ids, and several growths of every part. Words as splitWords makes them (hi < 2^32 − 1).
+    const ids: [number, number][] = Array.from({ length: 1_200_000 }, () => [Math.floor(rnd() * 0xfffffffe) | 0, Math.floor(rnd() * 0x100000000) | 0]);
+    for (let k = 0; k < 1_400_000; k++) {
+      const [hi, lo] = ids[k < 1_200_000 ? k : Math.floor(rnd() * ids.length)]!;
+      const key = `${hi},${lo}`;
+      const got = set.getOrAddWords(hi, lo);
+      if ((got === undefined) !== !seen.has(key)) expect([k, hi, lo, got]).toEqual([k, hi, lo, seen.has(key) ? 0 : undefined]);
+      seen.add(key);
+    }
+    // A near neighbour of every id (one bit of either word flipped) was never added.
+    let wrong = 0;
+    for (const [hi, lo] of ids) {
+      if (set.getWords(hi, lo) !== 0) wrong++;
+      if (set.getWords(hi, lo ^ 1) !== (seen.has(`${hi},${lo ^ 1}`) ? 0 : undefined)) wrong++;
+      if (set.getWords(hi ^ 0x40000, lo) !== (seen.has(`${hi ^ 0x40000},${lo}`) ? 0 : undefined)) wrong++;
+    }
+    expect(wrong).toBe(0);
+    set.dispose();
+  });
+
+  it('ids alone: ids that all fall in one bucket fill it and the three after, the rest kept apart (spill), also after the part grows', async () => {
+    const { CompactIds } = await import('../../src/orders/idset.js');
+    // The words an id is mixed into (idset.ts CompactIds): L = lo ^ mix(hi, k1), H = hi ^ mix(L, k2).
+    // Made backwards from H and L: 200 ids with one H (one bucket) and different L.
+    const mix = (x: number, k: number) => {
+      let h = x ^ k;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      return h ^ (h >>> 16);
+    };
+    const idOf = (H: number, L: number): [number, number] => {
+      const hi = H ^ mix(L, 0x9e3779b9);
+      return [hi, L ^ mix(hi, 0x2545f491)];
+    };
+    const set = new CompactIds(16);
+    // Past the switch to buckets first (2^19 ids of their own).
+    for (let k = 0; k < 1 << 19; k++) expect(set.getOrAddWords(k + 1, k * 7)).toBeUndefined();
+    const crowd = Array.from({ length: 200 }, (_, k) => idOf(0x12345678, k * 2654435761));
+    for (const [hi, lo] of crowd) expect(set.getOrAddWords(hi, lo)).toBeUndefined();
+    for (const [hi, lo] of crowd) expect(set.getOrAddWords(hi, lo)).toBe(0);
+    // Same H, an L never added; same L, the next H.
+    expect(set.getWords(...idOf(0x12345678, 12345))).toBeUndefined();
+    expect(set.getWords(...idOf(0x12345679, 0))).toBeUndefined();
+    // Enough more ids for every part to grow (the crowd's bucket and spill moved), then all there.
+    for (let k = 0; k < 600_000; k++) set.getOrAddWords(k + 7_000_000, k * 13);
+    for (const [hi, lo] of crowd) expect(set.getWords(hi, lo)).toBe(0);
+    for (let k = 0; k < 1 << 19; k += 97) expect(set.getWords(k + 1, k * 7)).toBe(0);
+    expect(set.getWords(...idOf(0x12345678, 12345))).toBeUndefined();
+  });
 });
+

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { Ctx } from '../cli/context.js';
 import { type Msg, msg, plural } from '../cli/errors.js';
 import { ZERO, fenToMoney, fmtMoney } from '../money.js';
+import { hostName, processAlive } from '../proc.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, PendingOutput, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
@@ -122,6 +123,24 @@ function pendingWarning(p: PendingOutput): Msg {
   );
 }
 
+/**
+ * True when the run that left this marker is still running: the marker names its process (pid,
+ * its start time where the system tells it) on this machine, and that process is alive. A marker
+ * of an older storeops (no pid), of another machine sharing the ledger (which cannot be checked), or
+ * of this very process (an earlier run in it) is not.
+ */
+export function markerRunning(key: string): boolean {
+  let who: { pid?: unknown; host?: unknown; start?: unknown };
+  try {
+    who = JSON.parse(key) as typeof who;
+  } catch {
+    return false;
+  }
+  if (typeof who !== 'object' || who === null || typeof who.pid !== 'number' || who.pid === process.pid) return false;
+  if (typeof who.host !== 'string' || who.host !== hostName()) return false;
+  return processAlive(who.pid, typeof who.start === 'string' ? who.start : undefined);
+}
+
 /** Record in one transaction; says what became of each voucher. */
 export async function recordVouchers(
   ctx: Ctx,
@@ -159,7 +178,10 @@ export async function recordVouchers(
     // Said by every run until one whose own output is in place commits (and drops the markers).
     // A run that recorded nothing (every voucher recorded before, or none final) left nothing to
     // check: its marker is dropped with this commit, unsaid ("recorded 0 vouchers", exit 1, was noise).
-    const stale = db.pendingOutputs();
+    // A marker of a run still going (on this machine: its process is alive) is not stale: that run
+    // is copying its output out this moment and clears its marker itself. Said and dropped here, it
+    // warned of a stop that never happened, and a kill of that run afterwards then went unsaid.
+    const stale = db.pendingOutputs().filter((p) => !markerRunning(p.key));
     const toSay = stale.filter((p) => p.vouchers.length > 0);
     for (const p of toSay) ctx.warn(pendingWarning(p));
     if (toSay.length) ctx.attention();

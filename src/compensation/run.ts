@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type OutputOptions, resolveFormat, writeRows } from '../io/output.js';
-import { copyFileInto, stdoutSink, streamIsFile, tempName } from '../io/sink.js';
+import { STAGED_EXT, copyFileInto, stdoutSink, streamIsFile, tempName } from '../io/sink.js';
+import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
 import { SpillFile } from '../io/spill.js';
 import { type Money, ZERO } from '../money.js';
@@ -673,7 +674,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const out: OutputOptions = toFile
     ? Object.assign(Object.create(ctx) as Ctx, {
         publish: {
-          beforeRename: (temp: string) => commit(JSON.stringify({ output: path.resolve(ctx.io.cwd, ctx.output!), temp })),
+          beforeRename: (temp: string) => commit(JSON.stringify({ output: path.resolve(ctx.io.cwd, ctx.output!), temp, ...runningAs() })),
           afterRename: published,
           renameFailed: (temp: string, e: unknown) => notPlacedError(ctx.output!, temp, e),
         },
@@ -681,11 +682,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     : stdoutFile
       ? Object.assign(Object.create(ctx) as Ctx, {
           format: resolveFormat(ctx),
-          output: (staged = tempName('.out')),
+          // Not '.out': the sweep of temporary files killed runs left (sink.ts) never takes this
+          // one, which a pending marker may name as the only complete copy of the vouchers.
+          output: (staged = tempName(STAGED_EXT)),
           bom: ctx.bom ?? false,
           fileMode: 0o600,
           publish: {
-            beforeRename: (temp: string) => commit(JSON.stringify({ output: '-', temp, staged })),
+            beforeRename: (temp: string) => commit(JSON.stringify({ output: '-', temp, staged, ...runningAs() })),
             afterRename: () => undefined,
             renameFailed: (_temp: string, e: unknown) => notPlacedError('-', staged!, e),
           },

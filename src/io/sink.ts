@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { OutputError, PipeClosed, UsageError, msg } from '../cli/errors.js';
+import { processAlive } from '../proc.js';
 
 export { PipeClosed } from '../cli/errors.js';
 
@@ -260,7 +261,58 @@ function refused(target: string, zh: string, en: string, hintZh: string, hintEn:
 
 /** A fresh name for a temporary file of this run: `storeops-<pid>-<random><ext>` in `dir` (default the system's temporary folder). */
 export function tempName(ext: string, dir = os.tmpdir()): string {
+  sweepTemps(dir);
   return path.join(dir, `storeops-${process.pid}-${Math.random().toString(36).slice(2)}${ext}`);
+}
+
+/**
+ * The extension of compensate --record's staged copy of standard output: a pending-output marker
+ * may name it as the only complete copy of recorded vouchers, so sweepTemps never takes it.
+ */
+export const STAGED_EXT = '.staged.out';
+
+/** Exactly the names tempName gives, for the extensions it is given, but STAGED_EXT. */
+const SWEEPABLE = /^storeops-(\d{1,10})-[0-9a-z]{1,24}\.(?:out|xlsx|rows|spill)$/;
+
+/** A temporary file is taken only once it is this old (and its run is gone). */
+export const SWEEP_AGE_MS = 60 * 60 * 1000;
+
+const swept = new Set<string>();
+
+/**
+ * Removes temporary files that runs killed with SIGKILL (or by a power cut) left in `dir`: no handler
+ * ran to remove them, and they may hold buyers' personal data. Taken only: a regular file (not a
+ * link) of this user, named exactly as tempName names them, not changed for SWEEP_AGE_MS, whose
+ * process is not running. Once per folder per run; whatever fails is passed over silently.
+ */
+export function sweepTemps(dir: string, now = Date.now()): number {
+  if (swept.has(dir)) return 0;
+  swept.add(dir);
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  for (const name of names) {
+    const m = SWEEPABLE.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid) continue;
+    const p = path.join(dir, name);
+    try {
+      const st = fs.lstatSync(p);
+      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || now - st.mtimeMs < SWEEP_AGE_MS) continue;
+      if (processAlive(pid)) continue;
+      fs.unlinkSync(p);
+      removed++;
+    } catch {
+      /* gone meanwhile, or not ours to remove */
+    }
+  }
+  return removed;
 }
 
 /** True when a standard stream is a regular file (a shell's `> file` or `< file`), not a pipe, a terminal or closed. */

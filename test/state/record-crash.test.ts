@@ -8,7 +8,7 @@
 // the commit and before the rename, the voucher is recorded but unseen, and the next run says so.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli, tmpDir } from '../helpers.js';
 import { order, taobaoCsv } from '../orders/build.js';
@@ -25,6 +25,11 @@ Database.prototype.exec = function (sql) {
   if (at === 'commit' && sql === 'COMMIT') process.kill(process.pid, 'SIGKILL');
   const r = exec.call(this, sql);
   if (at === 'after-commit' && sql === 'COMMIT') process.kill(process.pid, 'SIGKILL');
+  // 'hang-after-commit': still running after the commit (copying its output, say) until killed.
+  if (at === 'hang-after-commit' && sql === 'COMMIT') {
+    fs.writeFileSync(process.env.CRASH_READY, 'committed');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60000);
+  }
   return r;
 };
 // CRASH_FLAG: the marker cleared (the voucher file taken as in place) while standard output, a
@@ -225,5 +230,46 @@ describe('compensate --record with standard output sent to a file, killed around
     expect(r.code).toBe(0);
     expect(r.text).toContain(',50.00,');
     expect(fs.existsSync(flag)).toBe(false);
+  });
+});
+
+// Two `--record > FILE` runs at once (two cron lines, or a manual run while cron's runs): run B
+// took run A's marker, left while A was still copying its staged output, for a stopped run: it
+// warned "stopped before or while writing them to standard output" (exit 1) of a run that was
+// fine, and dropped the marker, so a kill of A a moment later went unsaid by every later run.
+describe('compensate --record: the pending marker of a run still going', () => {
+  async function untilExists(file: string): Promise<void> {
+    for (let i = 0; i < 600 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(fs.existsSync(file)).toBe(true);
+  }
+
+  it('is left alone by a run at the same time; once that run is killed the next run says so', async () => {
+    const s = setup();
+    const ready = path.join(s.dir, 'ready');
+    const fd = fs.openSync(s.out, 'w');
+    const a = spawn(process.execPath, [BIN, 'compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-f', 'csv'], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', LANG: 'C', HOME: s.dir, NODE_OPTIONS: `--import ${s.preload}`, CRASH_AT: 'hang-after-commit', CRASH_READY: ready, CRASH_ROOT: path.resolve('.') },
+      stdio: ['ignore', fd, 'ignore'],
+    });
+    const ended = new Promise<void>((r) => a.on('exit', () => r()));
+    try {
+      await untilExists(ready);
+      // A has recorded the 50.00 voucher and is copying it out: B lists it as recorded, says nothing.
+      const b = nextRun(s);
+      expect(b.rows).toEqual([['0.00', 'already_recorded']]);
+      expect(b.stderr).not.toContain('stopped before');
+      expect(b.code).toBe(0);
+    } finally {
+      a.kill('SIGKILL');
+      await ended;
+      fs.closeSync(fd);
+    }
+    // A died with its marker in place (B left it): the next run says so, naming the staged copy.
+    const c = nextRun(s);
+    expect(c.stderr).toContain('stopped before or while writing them to standard output');
+    expect(c.stderr).toContain('total 50.00');
+    const temp = /the complete output is in (\S+);/.exec(c.stderr)?.[1];
+    expect(fs.readFileSync(temp!, 'utf8')).toContain(',50.00,');
+    expect(c.code).toBe(1);
   });
 });

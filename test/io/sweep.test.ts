@@ -1,0 +1,75 @@
+// Temporary files a run killed with SIGKILL (or a power cut) left in TMPDIR: no handler ran to
+// remove them, and they may hold buyers' personal data (they are 0600, but /tmp is shared and kept
+// for days). They used to stay for ever; a later run now removes those that are exactly ours, old
+// and of a process that is gone, and never anything else.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SWEEP_AGE_MS, sweepTemps } from '../../src/io/sink.js';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+
+/** The id of a process that has ended. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', '']);
+  return r.pid!;
+}
+
+function make(dir: string, name: string, ageMs: number): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, 'buyer 13812345678');
+  const t = (Date.now() - ageMs) / 1000;
+  fs.utimesSync(p, t, t);
+  return p;
+}
+
+describe('sweepTemps', () => {
+  it('removes only our own names, older than an hour, whose process is gone', () => {
+    const dir = tmpDir();
+    const dead = deadPid();
+    const old = SWEEP_AGE_MS + 60_000;
+    const gone = [make(dir, `storeops-${dead}-k3j9x2.out`, old), make(dir, `storeops-${dead}-a1.xlsx`, old), make(dir, `storeops-${dead}-zz.rows`, old), make(dir, `storeops-${dead}-q.spill`, old)];
+    const kept = [
+      make(dir, `storeops-${dead}-k3j9x3.out`, SWEEP_AGE_MS - 60_000), // not an hour old
+      make(dir, `storeops-${process.pid}-k3j9x2.out`, old), // this process
+      make(dir, `storeops-1-k3j9x2.out`, old), // a process that runs (init)
+      make(dir, `storeops-${dead}-k3j9x2.staged.out`, old), // compensate --record's staged copy: a marker may name it
+      make(dir, `storeops-${dead}-k3j9x2.csv`, old),
+      make(dir, `storeops-${dead}-K3J9X2.out`, old),
+      make(dir, `storeops-${dead}-.out`, old),
+      make(dir, `storeops-x${dead}-k3j9x2.out`, old),
+      make(dir, `my-storeops-${dead}-k3j9x2.out`, old),
+      make(dir, `storeops-${dead}-k3j9x2.out.bak`, old),
+      make(dir, `storeops-test-${dead}-k3j9x2.out`, old),
+    ];
+    // A link with our name leading to someone's file, and a folder with our name: neither is touched.
+    const target = make(dir, 'precious.csv', old);
+    fs.symlinkSync(target, path.join(dir, `storeops-${dead}-link.out`));
+    fs.mkdirSync(path.join(dir, `storeops-${dead}-dir.out`));
+    expect(sweepTemps(dir)).toBe(gone.length);
+    for (const p of gone) expect(fs.existsSync(p)).toBe(false);
+    for (const p of kept) expect(fs.existsSync(p)).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toBe('buyer 13812345678');
+    expect(fs.lstatSync(path.join(dir, `storeops-${dead}-link.out`)).isSymbolicLink()).toBe(true);
+    expect(fs.statSync(path.join(dir, `storeops-${dead}-dir.out`)).isDirectory()).toBe(true);
+    // Once per folder per run.
+    make(dir, `storeops-${dead}-again.out`, old);
+    expect(sweepTemps(dir)).toBe(0);
+  });
+
+  it('a folder that cannot be read is passed over', () => {
+    expect(sweepTemps(path.join(os.tmpdir(), 'storeops-no-such-folder-' + process.pid))).toBe(0);
+  });
+
+  it('a run that makes a temporary file (orders normalize --strict to standard output) sweeps TMPDIR', () => {
+    const tmp = tmpDir();
+    const dead = deadPid();
+    const left = make(tmp, `storeops-${dead}-k3j9x2.out`, SWEEP_AGE_MS + 60_000);
+    const young = make(tmp, `storeops-${dead}-k3j9x4.out`, 1000);
+    const r = runCli(['orders', 'normalize', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--strict'], { env: { TMPDIR: tmp } });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(left)).toBe(false);
+    expect(fs.existsSync(young)).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Ctx } from '../cli/context.js';
 import { type Msg, msg, plural } from '../cli/errors.js';
 import { ZERO, fenToMoney, fmtMoney } from '../money.js';
-import { hostName, processAlive } from '../proc.js';
+import { markerRunning, pendingWarning } from '../state/pending.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, PendingOutput, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
@@ -77,68 +77,6 @@ export interface Recorded {
   published(): void;
   /** Closes the ledger if still open (whatever happened). */
   release(): void;
-}
-
-/**
- * Runs recorded before whose output was not known to be in place when they stopped (killed, or the
- * machine lost power, between committing and putting the file in place; or the file could not be
- * renamed): their vouchers are recorded, so this run does not list them as new, and whether they
- * were issued must be checked by hand.
- */
-function pendingWarning(p: PendingOutput): Msg {
-  let where: { output?: string; temp?: string; staged?: string } = {};
-  try {
-    where = JSON.parse(p.key) as typeof where;
-  } catch {
-    /* a marker of another shape: said without its file */
-  }
-  const total = p.vouchers.reduce((s, v) => s.plus(v.amount), ZERO);
-  const keys = p.vouchers.slice(0, 10).map((v) => v.voucherKey).join(', ') + (p.vouchers.length > 10 ? ', …' : '');
-  const at = `${PLATFORM_TZ.format(p.at)} (北京时间)`;
-  const atEn = `${PLATFORM_TZ.format(p.at)} Beijing time`;
-  // The file holding the rows: the temporary file, or (standard output) the copy it was renamed to.
-  const temp = [where.temp, where.staged].find((t) => t !== undefined && fs.existsSync(t));
-  const file = where.output ?? '?';
-  if (file === '-') {
-    return msg(
-      `${at} 的运行记录了 ${p.vouchers.length} 个红包 (合计 ${fmtMoney(total)}: ${keys}), 但在把它们写到标准输出 (重定向到的文件) 之前或途中停止了 (被终止或断电)。` +
-        `这些红包已记录, 本次不再列为新红包; 请核对是否已发放: ` +
-        (temp ? `完整的输出在 ${temp}` : `那次运行的标准输出可能不完整`) +
-        `; 也可用 storeops ledger list 查看 (记录时间 ${PLATFORM_TZ.format(p.at)})。未发放的请按记录发放, 不要用 --reissue 重新记录。`,
-      `the run of ${atEn} recorded ${plural(p.vouchers.length, 'voucher')} (total ${fmtMoney(total)}: ${keys}) but stopped before or while writing them to standard output (the file it was sent to) (killed, or a power cut). ` +
-        `They are recorded, so this run does not list them as new; check whether they were issued: ` +
-        (temp ? `the complete output is in ${temp}` : `that run's standard output may be incomplete`) +
-        `; storeops ledger list shows them too (recordedAt ${PLATFORM_TZ.format(p.at)}). Issue those not yet issued as recorded; do not record them again with --reissue.`,
-    );
-  }
-  return msg(
-    `${at} 的运行记录了 ${p.vouchers.length} 个红包 (合计 ${fmtMoney(total)}: ${keys}), 但在其输出文件 ${file} 放到位之前就停止了 (被终止、断电或无法改名)。` +
-      `这些红包已记录, 本次不再列为新红包; 请核对是否已发放: ` +
-      (temp ? `完整的输出在 ${temp} (改名为 ${file} 即可使用)` : `${file} 若是那次运行写的就是完整的输出`) +
-      `; 也可用 storeops ledger list 查看 (记录时间 ${PLATFORM_TZ.format(p.at)})。未发放的请按记录发放, 不要用 --reissue 重新记录。`,
-    `the run of ${atEn} recorded ${plural(p.vouchers.length, 'voucher')} (total ${fmtMoney(total)}: ${keys}) but stopped before its output file ${file} was in place (killed, a power cut, or the file could not be renamed). ` +
-      `They are recorded, so this run does not list them as new; check whether they were issued: ` +
-      (temp ? `the complete output is in ${temp} (rename it to ${file} to use it)` : `${file}, if that run wrote it, is the complete output`) +
-      `; storeops ledger list shows them too (recordedAt ${PLATFORM_TZ.format(p.at)}). Issue those not yet issued as recorded; do not record them again with --reissue.`,
-  );
-}
-
-/**
- * True when the run that left this marker is still running: the marker names its process (pid,
- * its start time where the system tells it) on this machine, and that process is alive. A marker
- * of an older storeops (no pid), of another machine sharing the ledger (which cannot be checked), or
- * of this very process (an earlier run in it) is not.
- */
-export function markerRunning(key: string): boolean {
-  let who: { pid?: unknown; host?: unknown; start?: unknown };
-  try {
-    who = JSON.parse(key) as typeof who;
-  } catch {
-    return false;
-  }
-  if (typeof who !== 'object' || who === null || typeof who.pid !== 'number' || who.pid === process.pid) return false;
-  if (typeof who.host !== 'string' || who.host !== hostName()) return false;
-  return processAlive(who.pid, typeof who.start === 'string' ? who.start : undefined);
 }
 
 /** Record in one transaction; says what became of each voucher. */

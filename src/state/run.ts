@@ -116,6 +116,16 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined): 
   ctx.info(
     msg(`已记录 ${rows.length} 个红包, 合计 ${fmtMoney(total)} 元 (${db.path})`, `${plural(rows.length, 'voucher')} recorded, total ${fmtMoney(total)} (${db.path})`),
   );
+  // A compensate --record run that recorded vouchers and stopped before its output was in place:
+  // said here too, so the operator sees it without running compensate (which would say it once).
+  // With --order, only a run that recorded a voucher listed.
+  const listed = new Set(vouchers.map((v) => v.voucherKey));
+  const { markerRunning, pendingWarning, runningNote } = await import('./pending.js');
+  for (const p of db.pendingOutputs()) {
+    if (p.vouchers.length === 0 || (order !== undefined && !p.vouchers.some((v) => listed.has(v.voucherKey)))) continue;
+    if (markerRunning(p.key)) ctx.info(runningNote(p));
+    else ctx.warn(pendingWarning(p, 'list'));
+  }
 }
 
 /**

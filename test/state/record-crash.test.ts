@@ -259,6 +259,11 @@ describe('compensate --record: the pending marker of a run still going', () => {
       expect(b.rows).toEqual([['0.00', 'already_recorded']]);
       expect(b.stderr).not.toContain('stopped before');
       expect(b.code).toBe(0);
+      // ledger list says a run is still writing it, not that one stopped.
+      const l = runCli(['ledger', 'list', '--state', s.state]);
+      expect(l.stderr).toContain(`a compensate --record run (process ${a.pid}, 2026-`);
+      expect(l.stderr).toContain('recorded 1 voucher (total 50.00) and is still putting its output in standard output');
+      expect(l.stderr).not.toContain('stopped before');
     } finally {
       a.kill('SIGKILL');
       await ended;
@@ -271,5 +276,31 @@ describe('compensate --record: the pending marker of a run still going', () => {
     const temp = /the complete output is in (\S+);/.exec(c.stderr)?.[1];
     expect(fs.readFileSync(temp!, 'utf8')).toContain(',50.00,');
     expect(c.code).toBe(1);
+  });
+});
+
+// ledger list did not show a pending marker: the operator learnt of a run killed between recording
+// its vouchers and putting its file in place only by running compensate --record again.
+describe('ledger list shows a run killed before its output was in place', () => {
+  it('what, when, how many vouchers, the total and where the complete output is; until a recording run has said it', () => {
+    const s = setup();
+    expect(crashRun(s, 'before-rename').code).toBe(null);
+    const list = () => runCli(['ledger', 'list', '--state', s.state]);
+    const l = list();
+    expect(l.code).toBe(0);
+    expect(l.stdout).toContain(',50.00,');
+    expect(l.stderr).toMatch(/the run of 2026-\d\d-\d\d \d\d:\d\d:\d\d Beijing time recorded 1 voucher \(total 50\.00: [^)]+\) but stopped before its output file \S+vouchers\.csv was in place/);
+    expect(l.stderr).toContain('They are recorded (in this list), so no later run lists them as new');
+    const temp = /the complete output is in (\S+) \(rename it/.exec(l.stderr)?.[1];
+    expect(fs.readFileSync(temp!, 'utf8')).toContain(',50.00,');
+    const zh = runCli(['ledger', 'list', '--state', s.state, '--lang', 'zh']);
+    expect(zh.stderr).toContain('记录了 1 个红包 (合计 50.00:');
+    expect(zh.stderr).toContain('放到位之前就停止了');
+    // --order naming another order: not that run's voucher, not said.
+    expect(runCli(['ledger', 'list', '--state', s.state, '--order', '2000000000000000099']).stderr).not.toContain('stopped before');
+    // Listing does not clear it; the next recording run says it once and clears it.
+    expect(list().stderr).toContain('stopped before its output file');
+    expect(nextRun(s).stderr).toContain('stopped before its output file');
+    expect(list().stderr).not.toContain('stopped before');
   });
 });

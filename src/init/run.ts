@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
-import { OutputError, msg } from '../cli/errors.js';
+import { OutputError, msg, plural } from '../cli/errors.js';
 import { templatesDir } from '../paths.js';
 import { fileProblem } from '../io/fsproblem.js';
 
@@ -81,7 +81,7 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
   ctx.info(
     msg(
       `写入 ${wrote} 个文件, 保留 ${kept} 个已有文件。编辑 storeops.config.json 和 ${TEMPLATE_DIR}/ 里的表格; 在该目录运行 storeops 时自动使用。`,
-      `wrote ${wrote} files, kept ${kept} existing ones. Edit storeops.config.json and the tables in ${TEMPLATE_DIR}/; storeops uses them when run in that folder.`,
+      `wrote ${plural(wrote, 'file')}, kept ${kept} existing ${kept === 1 ? 'one' : 'ones'}. Edit storeops.config.json and the tables in ${TEMPLATE_DIR}/; storeops uses them when run in that folder.`,
     ),
   );
 }

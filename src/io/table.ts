@@ -1,7 +1,7 @@
 // A table read from a csv/xlsx file: header row mapped to fields through an alias table, then
 // records with line numbers. Used by every command that reads a file.
 import type { Readable } from 'node:stream';
-import { InputError, type Msg, msg } from '../cli/errors.js';
+import { InputError, type Msg, msg, plural } from '../cli/errors.js';
 import { cleanCell, cleanHeader } from './cells.js';
 import { HEADER_SEARCH_LINES, Projection, type RawRecord, readRecordBatches } from './records.js';
 import { type Sniffed, openSource } from './source.js';
@@ -84,7 +84,7 @@ export function headerList(headers: readonly string[], max = 100): string {
 export function raggedProblem(cells: readonly string[], headerWidth: number, lastNeeded: number): Msg | undefined {
   if (cells.length < headerWidth) {
     if (cells.length <= lastNeeded) {
-      return msg(`这一行只有 ${cells.length} 列, 表头有 ${headerWidth} 列 (行不完整)`, `this row has ${cells.length} cells but the header has ${headerWidth} (ragged row)`);
+      return msg(`这一行只有 ${cells.length} 列, 表头有 ${headerWidth} 列 (行不完整)`, `this row has ${plural(cells.length, 'cell')} but the header has ${headerWidth} (ragged row)`);
     }
   } else if (cells.length > headerWidth) {
     for (let i = headerWidth; i < cells.length; i++) {

@@ -1,7 +1,7 @@
 // What each command tells the group, built from the command's result after its output is
 // written. Pure: the clock (asOf) and the zone come in; money stays exact decimal text.
 import crypto from 'node:crypto';
-import type { Lang } from '../cli/errors.js';
+import { type Lang, plural } from '../cli/errors.js';
 import { type Money, ZERO, fmtMoney } from '../money.js';
 import type { TimeZone } from '../time.js';
 import { tenths } from '../io/columns.js';
@@ -186,7 +186,7 @@ const ROSTER = {
   ),
   item: T(
     (r: RosterEntry) => `${r.agent}: ${r.hours} 小时, 晚班 ${r.nights}, 周末上班 ${r.weekendDays} 天, 休息 ${r.daysOff} 天`,
-    (r: RosterEntry) => `${r.agent}: ${r.hours} h, ${r.nights} nights, ${r.weekendDays} weekend days, ${r.daysOff} days off`,
+    (r: RosterEntry) => `${r.agent}: ${r.hours} h, ${plural(r.nights, 'night')}, ${plural(r.weekendDays, 'weekend day')}, ${plural(r.daysOff, 'day')} off`,
   ),
 };
 

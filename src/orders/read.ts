@@ -4,7 +4,7 @@
 // duplicate check need (one id per order).
 import type { Ctx } from '../cli/context.js';
 import { byteProgress } from '../cli/progress.js';
-import { InputError, type Msg, msg, say } from '../cli/errors.js';
+import { InputError, type Msg, msg, plural, say } from '../cli/errors.js';
 import { distinctFiles } from '../io/distinct.js';
 import { shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
@@ -420,7 +420,7 @@ export class OrderSet {
       this.ctx.warn(
         msg(
           `${s.file}: ${s.coarseTimes} 行的时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内发货的订单无法判断是否延迟。请重新从卖家中心导出原始文件。`,
-          `${s.file}: ${s.coarseTimes} rows have times without seconds (the file was probably re-saved in Excel); an order shipped within a minute of its deadline cannot be judged. Export the original file again from the seller centre.`,
+          `${s.file}: ${s.coarseTimes === 1 ? '1 row has' : `${s.coarseTimes} rows have`} times without seconds (the file was probably re-saved in Excel); an order shipped within a minute of its deadline cannot be judged. Export the original file again from the seller centre.`,
         ),
       );
     }

@@ -1,6 +1,6 @@
 // `orders inspect` and `orders normalize`.
 import type { Ctx } from '../cli/context.js';
-import { type Lang, type Msg, UsageError, msg, say } from '../cli/errors.js';
+import { type Lang, type Msg, UsageError, msg, plural, say } from '../cli/errors.js';
 import { type Column, type Row, labelOf } from '../io/columns.js';
 import { openOutput, openOutputAllOrNothing, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
@@ -125,7 +125,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
   ctx.info(
     msg(
       `${set.stats.length} 个文件: 读取 ${total.read} 行 = 接受 ${total.ok} + 拒绝 ${total.bad} + 重复 ${total.dup}`,
-      `${set.stats.length} file(s): ${total.read} rows read = ${total.ok} accepted + ${total.bad} rejected + ${total.dup} duplicates`,
+      `${plural(set.stats.length, 'file')}: ${plural(total.read, 'row')} read = ${total.ok} accepted + ${total.bad} rejected + ${plural(total.dup, 'duplicate')}`,
     ),
   );
   // The report is written (it says why); an input whose every row was rejected is still exit 3.
@@ -180,7 +180,7 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
   ctx.info(
     msg(
       `读取 ${read} 行: 接受 ${read - rejects.count - set.duplicateCount}, 拒绝 ${rejects.count}, 重复 ${set.duplicateCount}; 输出 ${n} ${lines ? '行订单明细' : '个订单'}`,
-      `${read} rows read: ${read - rejects.count - set.duplicateCount} accepted, ${rejects.count} rejected, ${set.duplicateCount} duplicates; wrote ${n} ${lines ? 'order lines' : 'orders'}`,
+      `${plural(read, 'row')} read: ${read - rejects.count - set.duplicateCount} accepted, ${rejects.count} rejected, ${plural(set.duplicateCount, 'duplicate')}; wrote ${plural(n, lines ? 'order line' : 'order')}`,
     ),
   );
 }

@@ -201,14 +201,14 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     const { reviews, duplicates, rows, read, versions, duplicateRows } = await readReviews(ctx, files, rejects, keep);
     rejects.stopHolding();
     ctx.duplicatesFirst = duplicateRows;
-    if (duplicates > 0 && !ctx.duplicates && !ctx.quiet) ctx.io.stderr.write(say(msg(`(用 --duplicates <文件> 列出全部 ${duplicates} 条重复评价)`, `(use --duplicates <file> to list the ${duplicates} duplicate review(s))`), ctx.lang) + '\n');
+    if (duplicates > 0 && !ctx.duplicates && !ctx.quiet) ctx.io.stderr.write(say(msg(`(用 --duplicates <文件> 列出全部 ${duplicates} 条重复评价)`, `(use --duplicates <file> to list ${duplicates === 1 ? 'the duplicate review' : `the ${duplicates} duplicate reviews`})`), ctx.lang) + '\n');
     // SPEC: duplicate order ids across files are reported once and counted.
     if (versions.length > 0) {
       const ids = versions.slice(0, 5).join(', ') + (versions.length > 5 ? ' …' : '');
       ctx.warn(
         msg(
           `${versions.length} 条评价在输入里出现了不同版本 (下载时间重叠, 例如后来加了追评): ${ids}; 每条只列一次, 用最完整的版本 (有最新追评的)`,
-          `${versions.length} reviews appear in more than one version (overlapping downloads, say with a 追评 added later): ${ids}; each is listed once, from its most complete version (the one with the latest 追评)`,
+          `${versions.length === 1 ? '1 review appears' : `${versions.length} reviews appear`} in more than one version (overlapping downloads, say with a 追评 added later): ${ids}; each is listed once, from its most complete version (the one with the latest 追评)`,
         ),
       );
     }
@@ -316,7 +316,7 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
     msg(
       `评价 ${b.rows} 行, 读入 ${b.read}${b.duplicates ? `, 重复 ${b.duplicates}` : ''}${b.rejects.count ? `, 拒绝 ${b.rejects.count}` : ''}; 需跟进 ${b.items.length} (优先级 1–5: ${byP.join('/')}), 逾期 ${overdue}, 疑似恶意 ${malicious}` +
         (b.matchedOrders !== null ? `; 被标记的评价关联到订单 ${b.matchedOrders}/${b.reviews.length}` : ''),
-      `reviews: ${plural(b.rows, 'row')}, ${b.read} read${b.duplicates ? `, ${b.duplicates} duplicates` : ''}${b.rejects.count ? `, ${b.rejects.count} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
+      `reviews: ${plural(b.rows, 'row')}, ${b.read} read${b.duplicates ? `, ${plural(b.duplicates, 'duplicate')}` : ''}${b.rejects.count ? `, ${b.rejects.count} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
         (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} flagged reviews matched to an order` : ''),
     ),
   );
@@ -433,10 +433,10 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
       if (CONTACT_STATUSES.has(status)) {
         if (before.status === 'do_not_contact') broken.push(msg('买家要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted (do_not_contact)'));
         if (before.status !== 'do_not_contact' && before.blocked === 'do_not_contact') broken.push(msg('买家在另一条评价上要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted, about another review (do_not_contact)'));
-        if (before.attempts >= cfg.settings.maxAttempts) broken.push(msg(`已联系 ${before.attempts} 次, 上限 ${cfg.settings.maxAttempts} 次`, `already ${before.attempts} attempts, the limit is ${cfg.settings.maxAttempts}`));
+        if (before.attempts >= cfg.settings.maxAttempts) broken.push(msg(`已联系 ${before.attempts} 次, 上限 ${cfg.settings.maxAttempts} 次`, `already ${plural(before.attempts, 'attempt')}, the limit is ${cfg.settings.maxAttempts}`));
         else if (before.buyerAttempts >= cfg.settings.maxAttempts) {
           const days = cfg.settings.attemptWindowDays;
-          broken.push(msg(`这位买家 ${days} 天内已被联系 ${before.buyerAttempts} 次 (含其他评价), 上限 ${cfg.settings.maxAttempts} 次`, `the buyer was contacted ${before.buyerAttempts} times in ${days} days (other reviews included), the limit is ${cfg.settings.maxAttempts}`));
+          broken.push(msg(`这位买家 ${days} 天内已被联系 ${before.buyerAttempts} 次 (含其他评价), 上限 ${cfg.settings.maxAttempts} 次`, `the buyer was contacted ${before.buyerAttempts === 1 ? 'once' : `${before.buyerAttempts} times`} in ${plural(days, 'day')} (other reviews included), the limit is ${cfg.settings.maxAttempts}`));
         }
         const last = before.buyerLastContactAt;
         const gapEnd = last === null ? null : last + cfg.settings.minGapHours * HOUR_MS;

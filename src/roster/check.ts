@@ -1,7 +1,7 @@
 // The independent roster checker (SPEC "roster check"): counts what each rule of RULES §4 says
 // directly on the grid. It shares the problem description with the solver but none of its code,
 // so a wrong model cannot hide behind a matching wrong check.
-import { type Msg, msg } from '../cli/errors.js';
+import { type Msg, msg, plural } from '../cli/errors.js';
 import { type Grid, type RosterProblem, lengthsOf } from './problem.js';
 import { type DayCode, OFF, codeName, overnight, shiftOf } from './shifts.js';
 
@@ -61,7 +61,7 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
           agent,
           date: '',
           rule: 'days-off',
-          detail: msg(`休息 ${off} 天, 应为 ${p.daysOff} 天${inL.zh}`, `${off} days off, must be exactly ${p.daysOff}${inL.en}`),
+          detail: msg(`休息 ${off} 天, 应为 ${p.daysOff} 天${inL.zh}`, `${plural(off, 'day')} off, must be exactly ${p.daysOff}${inL.en}`),
         });
       }
     }

@@ -51,7 +51,7 @@ export function countingBound(p: RosterProblem): CountBound {
   if (peak > need) {
     need = peak;
     const d = lb.indexOf(peak);
-    reason = msg(`最低人数: ${p.days[d]!.key} 一天就需要 ${peak} 人同时上班`, `minimum staff: ${p.days[d]!.key} alone needs ${peak} agents at work`);
+    reason = msg(`最低人数: ${p.days[d]!.key} 一天就需要 ${peak} 人同时上班`, `minimum staff: ${p.days[d]!.key} alone needs ${plural(peak, 'agent')} at work`);
   }
   for (const L of lengthsOf(p)) {
     const W = L - p.daysOff;
@@ -62,7 +62,7 @@ export function countingBound(p: RosterProblem): CountBound {
       need = n;
       reason = msg(
         `最低人数与每月 ${p.daysOff} 天休息: ${L} 天共需 ${total} 个人·班, 每人最多上 ${W} 天, 需 ⌈${total}/${W}⌉ = ${n} 人 (现有 ${A} 人, 只能上 ${A * W} 个班)`,
-        `minimum staff with ${p.daysOff} days off each: ${L} days need ${total} agent-shifts, each agent works ${plural(W, 'day')}, so ⌈${total}/${W}⌉ = ${plural(n, 'agent')} ${n === 1 ? 'is' : 'are'} needed (${plural(A, 'agent')} give${A === 1 ? 's' : ''} ${A * W})`,
+        `minimum staff with ${plural(p.daysOff, 'day')} off each: ${L} days need ${plural(total, 'agent-shift')}, each agent works ${plural(W, 'day')}, so ⌈${total}/${W}⌉ = ${plural(n, 'agent')} ${n === 1 ? 'is' : 'are'} needed (${plural(A, 'agent')} give${A === 1 ? 's' : ''} ${A * W})`,
       );
     }
   }

@@ -154,7 +154,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     uncoveredHours.set(u.hour, { agents: Math.max(o.agents, u.agents), days: o.days + 1 });
   }
   for (const [hour, u] of uncoveredHours) {
-    ctx.warn(msg(`${u.days} 天的 ${fmtClock(hour * 60)} 起的一小时需要最多 ${u.agents} 人, 但没有班次覆盖`, `${fmtClock(hour * 60)}: up to ${u.agents} agents needed on ${u.days} day(s) but no shift covers that hour`));
+    ctx.warn(msg(`${u.days} 天的 ${fmtClock(hour * 60)} 起的一小时需要最多 ${u.agents} 人, 但没有班次覆盖`, `${fmtClock(hour * 60)}: up to ${plural(u.agents, 'agent')} needed on ${plural(u.days, 'day')} but no shift covers that hour`));
   }
 
   // Not enough agents, by counting (exact, and the usual reason).
@@ -166,7 +166,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
       ctx,
       msg(`${agents.length} 名客服不够: ${bound.reason!.zh}`, `${plural(agents.length, 'agent')} ${agents.length === 1 ? 'is' : 'are'} not enough: ${bound.reason!.en}`),
       works !== undefined
-        ? msg(`至少需要 ${n} 名客服 (已验证 ${n} 人可以排出); 或降低 --min / --demand, 或减少 --days-off。`, `at least ${n} agents are needed (a roster with ${n} was found); or lower --min / --demand, or --days-off.`)
+        ? msg(`至少需要 ${n} 名客服 (已验证 ${n} 人可以排出); 或降低 --min / --demand, 或减少 --days-off。`, `at least ${plural(n, 'agent')} ${n === 1 ? 'is' : 'are'} needed (a roster with ${n} was found); or lower --min / --demand, or --days-off.`)
         : msg(`至少需要 ${n} 名客服; 或降低 --min / --demand, 或减少 --days-off。`, `at least ${n} agents are needed; or lower --min / --demand, or --days-off.`),
     );
   }
@@ -195,7 +195,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     // Which rule? Try without the night-then-day rule, then with more agents.
     const noND = await solveRoster(p, { requestsHard: false, drop: { nightThenDay: true, requests: true }, timeLimit: Math.min(timeLimit, 20), feasibilityOnly: true });
     const n = await agentsThatWork(p, agents.length + 1, Math.min(timeLimit, 20));
-    const fix = n !== undefined ? msg(`增加到 ${n} 名客服可以排出 (已验证)。`, `with ${n} agents a roster exists (verified).`) : msg('增加客服, 或降低 --min / --demand。', 'add agents, or lower --min / --demand.');
+    const fix = n !== undefined ? msg(`增加到 ${n} 名客服可以排出 (已验证)。`, `with ${plural(n, 'agent')} a roster exists (verified).`) : msg('增加客服, 或降低 --min / --demand。', 'add agents, or lower --min / --demand.');
     if (noND.status === 'solved') {
       return fail(ctx, msg('"晚班后第二天不上白班" 使最低人数无法满足', 'the rule "no day shift after a night shift" makes the minimum staff impossible'), fix);
     }
@@ -215,7 +215,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   reportTraffic(ctx, p, traffic, service);
   if (p.previous) {
     const n = changedDays(p, result.grid);
-    ctx.info(msg(`与 --previous 相比有 ${n} 个人·天不同 (按日号比较, 共 ${p.agents.length * p.days.length} 个)`, `${n} agent-days differ from --previous (same day of month; ${p.agents.length * p.days.length} in all)`));
+    ctx.info(msg(`与 --previous 相比有 ${n} 个人·天不同 (按日号比较, 共 ${p.agents.length * p.days.length} 个)`, `${n === 1 ? '1 agent-day differs' : `${n} agent-days differ`} from --previous (same day of month; ${p.agents.length * p.days.length} in all)`));
   }
   if (softRequests) {
     const refused = checkRoster(p, gridCells(result.grid)).filter((v) => v.rule === 'request');
@@ -258,7 +258,7 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
   const what = p.template ? msg('通用模板 (28–31 天均适用)', 'template (valid for 28–31-day months)') : msg(p.days[0]!.key.slice(0, 7), p.days[0]!.key.slice(0, 7));
   const head = msg(
     `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${needLabel}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
-    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel}, ${p.daysOff} days off each; hour spread ${hs} h, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
+    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
   );
   ctx.info(head);
   const names: Record<string, Msg> = {
@@ -331,7 +331,7 @@ async function writeIcs(ctx: Ctx, p: RosterProblem, g: Grid): Promise<void> {
         throw e;
       }
     }
-    ctx.info(msg(`已写入 ${p.agents.length} 个日历到 ${out}`, `wrote ${p.agents.length} calendars to ${out}`));
+    ctx.info(msg(`已写入 ${p.agents.length} 个日历到 ${out}`, `wrote ${plural(p.agents.length, 'calendar')} to ${out}`));
     return;
   }
   const sink = openSink(ctx, 'utf8');

@@ -5,7 +5,7 @@
 // shift below; a legend with each shift's hours; the rules the roster obeys in a footer line.
 // `roster check` reads the file back: the rows that are not agents start with the words in
 // NON_AGENT_ROW. Pure: src/io/sheet.ts writes the spec.
-import type { Lang } from '../cli/errors.js';
+import { type Lang, plural } from '../cli/errors.js';
 import type { SheetCell, SheetRow, SheetSpec, SheetStyle } from '../io/sheet.js';
 import { displayWidth } from '../io/width.js';
 import { type Grid, type RosterProblem, minutesOf } from './problem.js';
@@ -192,7 +192,7 @@ export function rulesLine(p: RosterProblem, o: WallOptions): string {
   const name = (s: ShiftDef) => (zh ? s.name.zh : s.name.en);
   const parts = zh
     ? [`每人每天一个班次或休息`, `每人每月休息 ${p.daysOff} 天`, `至少一整天休息`, `最低人数 ${namedNeeds(p.shifts, o.needLabel, 'zh')}`]
-    : [`one shift or off per agent per day`, `${p.daysOff} days off each`, `at least one whole day off`, `least staff ${namedNeeds(p.shifts, o.needLabel, 'en')}`];
+    : [`one shift or off per agent per day`, `${plural(p.daysOff, 'day')} off each`, `at least one whole day off`, `least staff ${namedNeeds(p.shifts, o.needLabel, 'en')}`];
   if (nights.length && days.length) {
     parts.splice(3, 0, zh ? `${nights.map(name).join('/')}后第二天不上${days.map(name).join('/')}` : `no ${days.map(name).join('/')} shift the day after a ${nights.map(name).join('/')} shift`);
   }

@@ -1,7 +1,7 @@
 // The 甄检 cost model (RULES §3, seed 002_76d0603a1a40d6b7.txt). Pure: products, settings and
 // asOf in; estimates with their warnings out. Amounts exact (decimal), rounded half-up to the fen
 // once per reported amount.
-import { type Msg, msg } from '../cli/errors.js';
+import { type Msg, msg, plural } from '../cli/errors.js';
 import { Money, ZERO, moneyMax, toFen } from '../money.js';
 import { HOUR_MS, type TimeZone, addDays } from '../time.js';
 import { type CategoryTable, eligibleNames, lookupCategory } from './categories.js';
@@ -142,7 +142,7 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
         code: 'samples_below_category',
         text: msg(
           `样品数 ${p.samples} 低于该类目的 ${match.range.samplesMin} 件, 实际可能买得更多`,
-          `${p.samples} samples is below this category's ${match.range.samplesMin}; the institute may buy more`,
+          `${plural(p.samples, 'sample')} is below this category's ${match.range.samplesMin}; the institute may buy more`,
         ),
       });
     }

@@ -118,7 +118,7 @@ describe('rejected rows (bad-rows.csv: 9 data rows, 6 bad)', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines.slice(0, 6)).toEqual(EXPECTED_STDERR);
-    expect(lines[6]).toBe('1 file(s): 9 rows read = 3 accepted + 6 rejected + 0 duplicates');
+    expect(lines[6]).toBe('1 file: 9 rows read = 3 accepted + 6 rejected + 0 duplicates');
     const [s] = json(r);
     // accepted: lines 2 (200.00), 7 (58.00), 10 ("1,234.50"): 200 + 58 + 1234.50 = 1492.50; postage 3 × 10.00
     expect(s).toMatchObject({ rowsRead: 9, accepted: 3, rejected: 6, duplicates: 0, paidSum: '1492.50', postageSum: '30.00' });
@@ -341,19 +341,19 @@ describe('the same order in two files', () => {
     expect(sb).toMatchObject({ rowsRead: 2, accepted: 2, duplicates: 0, encoding: 'GB18030/GBK (not UTF-8)' });
     // 2026-11-21 04:00 UTC = 12:00 Beijing.
     expect(r.stderr).toContain(`${b} and ${a} share 1 order(s) (3515313147329357902); the versions in the newer ${b} are used (modified 2026-11-21 12:00:00; the other: modified 2026-11-20 12:00:00)`);
-    expect(r.stderr).toContain('2 file(s): 4 rows read = 3 accepted + 0 rejected + 1 duplicates');
+    expect(r.stderr).toContain('2 files: 4 rows read = 3 accepted + 0 rejected + 1 duplicate');
 
     // Newest file first: b's 902 and 903, then a's 901.
     const n = cli(['orders', 'normalize', a, b, '-f', 'json']);
     expect(json(n).map((o) => [o.orderId, o.sourceFile])).toEqual([['3515313147329357902', b], ['3515313147329357903', b], ['3515313147329357901', a]]);
-    expect(n.stderr).toContain('4 rows read: 3 accepted, 0 rejected, 1 duplicates; wrote 3 orders');
+    expect(n.stderr).toContain('4 rows read: 3 accepted, 0 rejected, 1 duplicate; wrote 3 orders');
   });
 
   it('the same file twice is one download: read once, with a warning, no duplicates', () => {
     const a = bad('dup-a.csv');
     const r = cli(['orders', 'inspect', a, a, '-f', 'json']);
     expect(r.stderr).toContain(`${a} is given 2 times; it is read once`);
-    expect(r.stderr).toContain('1 file(s): 2 rows read = 2 accepted + 0 rejected + 0 duplicates');
+    expect(r.stderr).toContain('1 file: 2 rows read = 2 accepted + 0 rejected + 0 duplicates');
     expect(json(r).map((s) => s.duplicates)).toEqual([0]);
   });
 });

@@ -16,7 +16,7 @@ describe('宝贝报表 + 订单报表', () => {
     const [items, orders] = json(r);
     expect(items).toMatchObject({ layout: 'taobao-items-28', rowsRead: 11, accepted: 11 });
     expect(orders).toMatchObject({ layout: 'taobao-orders-71', rowsRead: 9, accepted: 9 });
-    expect(r.stderr).toContain('2 file(s): 20 rows read = 20 accepted + 0 rejected + 0 duplicates');
+    expect(r.stderr).toContain('2 files: 20 rows read = 20 accepted + 0 rejected + 0 duplicates');
   });
 
   for (const args of [[ITEMS, ORDERS], [ORDERS, ITEMS]]) {

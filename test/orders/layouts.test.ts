@@ -92,7 +92,7 @@ describe('Taobao 订单报表, every layout', () => {
         postageSum: '24.00',
       });
       expect(s!.statusCounts).toEqual(['completed=4', 'shipped=2', 'awaiting_shipment=1', 'closed=1', 'unpaid=1']);
-      expect(ins.stderr).toContain('1 file(s): 9 rows read = 9 accepted + 0 rejected + 0 duplicates');
+      expect(ins.stderr).toContain('1 file: 9 rows read = 9 accepted + 0 rejected + 0 duplicates');
 
       const norm = cli(['orders', 'normalize', file, '-f', 'json']);
       expect(norm.code).toBe(0);

@@ -134,7 +134,7 @@ describe('the duplicate report', () => {
       `${b} and ${a} share 60 order(s) (${ids[0]}, ${ids[1]}, ${ids[2]}, …); the versions in the newer ${b} are used (exported 2026-11-21 12:00:00, from its name; the other: exported 2026-11-20 12:00:00, from its name)`,
     ]);
     // 60 + 63 rows read = 60 accepted + 63 duplicates.
-    expect(r.stderr).toContain('2 file(s): 123 rows read = 60 accepted + 0 rejected + 63 duplicates');
+    expect(r.stderr).toContain('2 files: 123 rows read = 60 accepted + 0 rejected + 63 duplicates');
     const [sa, sb] = json(r);
     expect(sa).toMatchObject({ rowsRead: 60, accepted: 0, duplicates: 60 });
     expect(sb).toMatchObject({ rowsRead: 63, accepted: 60, duplicates: 3 });
@@ -162,7 +162,7 @@ describe('one order three times in one file', () => {
     // A file holding an order twice was put together by hand: which row is current is not known (exit 1).
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${f}: 2 rows repeat orders already read from the file (${id}); the first row of each order is used, but which row is current cannot be told`);
-    expect(r.stderr).toContain('1 file(s): 4 rows read = 2 accepted + 0 rejected + 2 duplicates');
+    expect(r.stderr).toContain('1 file: 4 rows read = 2 accepted + 0 rejected + 2 duplicates');
   });
 
   it('compensate: two versions of one order in one file keep its voucher provisional, never recorded as final', () => {
@@ -253,7 +253,7 @@ describe('the same file named twice', () => {
     expect(r.stderr).toContain(`storeops: warning: ${f} is given 3 times (also as ${dotted}, ${link}); it is read once`);
     expect(r.stderr).not.toContain('share');
     // 2 rows read once: 2 accepted, no duplicates; one inspect row, for the first naming.
-    expect(r.stderr).toContain('1 file(s): 2 rows read = 2 accepted + 0 rejected + 0 duplicates');
+    expect(r.stderr).toContain('1 file: 2 rows read = 2 accepted + 0 rejected + 0 duplicates');
     const got = json(r);
     expect(got).toHaveLength(1);
     expect(got[0]).toMatchObject({ file: f, rowsRead: 2, accepted: 2, duplicates: 0 });

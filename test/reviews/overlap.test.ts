@@ -32,8 +32,8 @@ describe('overlapping review downloads', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ orderId: ID, followUpText: '还是漏水' });
     // 2 rows, 1 review read, 1 duplicate; 1 item.
-    expect(r.stderr).toContain('reviews: 2 rows, 1 read, 1 duplicates; 1 need follow-up');
-    expect(r.stderr).toContain(`1 reviews appear in more than one version (overlapping downloads, say with a 追评 added later): ${ID}; each is listed once`);
+    expect(r.stderr).toContain('reviews: 2 rows, 1 read, 1 duplicate; 1 need follow-up');
+    expect(r.stderr).toContain(`1 review appears in more than one version (overlapping downloads, say with a 追评 added later): ${ID}; each is listed once`);
   });
 
   it.each([
@@ -56,7 +56,7 @@ describe('overlapping review downloads', () => {
     expect(rows).toHaveLength(1);
     // Kept: the later file; contactBy 24 h after it, in quiet hours, so 22:00 the evening before.
     expect(rows[0]).toMatchObject({ orderId: ID, reviewedAt: reversed ? '2026-11-20T05:00:35+08:00' : '2026-11-20T05:00:00+08:00', contactBy: '2026-11-20T22:00:00+08:00', sameBuyer: [] });
-    expect(r.stderr).toContain('reviews: 2 rows, 1 read, 1 duplicates; 1 need follow-up');
+    expect(r.stderr).toContain('reviews: 2 rows, 1 read, 1 duplicate; 1 need follow-up');
     // A different minute is another review time: two items.
     const other = path.join(dir, 'other.csv');
     fs.writeFileSync(other, HEAD + `${ID},小李,杯子,差评,2026/11/20 5:01,质量太差,,\n`);
@@ -100,7 +100,7 @@ describe('--duplicates lists the duplicate reviews', () => {
     ]);
     // Without --duplicates, stderr says how to get the list.
     const q = runCli(['reviews', 'queue', f.ex1, f.ex2, again, '--as-of', '2026-11-22 12:00:00', '-f', 'json', ...f.state]);
-    expect(q.stderr).toContain('(use --duplicates <file> to list the 2 duplicate review(s))');
+    expect(q.stderr).toContain('(use --duplicates <file> to list the 2 duplicate reviews)');
   });
 
   it('with --orders: the repeated reviews first, then the order export\'s repeated orders, in one file', () => {
@@ -114,7 +114,7 @@ describe('--duplicates lists the duplicate reviews', () => {
     const r = runCli(['reviews', 'queue', f.ex1, f.ex2, '--orders', orders, '--duplicates', out, '--as-of', '2026-11-22 12:00:00', '-f', 'json', ...f.state]);
     const listed = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(listed).toEqual(['file,line,orderId,keptFile,keptLine,lineId', `${f.ex1},2,="${ID}",${f.ex2},2,`, `${orders},3,="3515313147329357901",${orders},2,`]);
-    expect(r.stderr).toContain('reviews: 2 rows, 1 read, 1 duplicates');
+    expect(r.stderr).toContain('reviews: 2 rows, 1 read, 1 duplicate');
   });
 });
 

@@ -144,16 +144,22 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
   const agentIndex = new Map(agents.map((a, i) => [a, i]));
   const dayIndex = new Map(cal.days.map((x, i) => [x.key, i]));
   const given = new Set<string>();
+  // A line naming an agent not in the plan is one rejected line, with all its dates (a line of four
+  // dates was reported four times, as four rejected rows).
+  const unknown = new Map<number, { agent: string; keys: string[] }>();
+  // Reported in line order once every date is read.
+  const bad: { line: number; value: string; reason: Msg }[] = [];
   for (const r of rows) {
     const a = agentIndex.get(r.agent) ?? -1;
     const d = dayIndex.get(r.key) ?? -1;
-    if (a < 0 || d < 0) {
-      await rejects.add({
-        file: String(file),
-        line: r.line,
-        value: a < 0 ? r.agent : r.key,
-        reason: a < 0 ? (purpose === 'plan' ? msg('不在 --agents 名单里的客服', 'agent is not in --agents') : msg('排班表里没有这名客服', 'agent is not in the roster file')) : purpose === 'plan' ? msg('日期不在排班范围内', 'date is not in the month being planned') : notInMonth(purpose),
-      });
+    if (a < 0) {
+      const u = unknown.get(r.line);
+      if (u) u.keys.push(r.key);
+      else unknown.set(r.line, { agent: r.agent, keys: [r.key] });
+      continue;
+    }
+    if (d < 0) {
+      bad.push({ line: r.line, value: r.key, reason: purpose === 'plan' ? msg('日期不在排班范围内', 'date is not in the month being planned') : notInMonth(purpose) });
       continue;
     }
     if (!given.has(`${a}:${d}`)) {
@@ -161,6 +167,19 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
       out.push([a, d]);
     }
   }
+  for (const [line, u] of unknown) {
+    const days = u.keys.join(', ');
+    bad.push({
+      line,
+      value: u.agent,
+      reason:
+        purpose === 'plan'
+          ? msg(`不在 --agents 名单里的客服, 其休息申请 (${days}) 未采用`, `agent is not in --agents; the days off asked for (${days}) were not used`)
+          : msg(`排班表里没有这名客服, 其休息申请 (${days}) 未核对`, `agent is not in the roster file; the days off asked for (${days}) were not checked`),
+    });
+  }
+  bad.sort((x, y) => x.line - y.line);
+  for (const b of bad) await rejects.add({ file: String(file), ...b });
   return out;
 }
 

@@ -137,7 +137,7 @@ describe('roster check', () => {
     expect(parse(fs.readFileSync(rej, 'utf8'), { bom: true })).toEqual([
       ['file', 'line', 'column', 'value', 'reason'],
       [demand, '2', 'date', '2026-03-01', 'date is not in the month being checked'],
-      [req, '2', '', 'ZZ', 'agent is not in the roster file'],
+      [req, '2', '', 'ZZ', 'agent is not in the roster file; the days off asked for (2026-02-01) were not checked'],
       [req, '3', '', '2026-03-01', 'date is not in the month being checked'],
     ]);
     expect(r.stderr).toContain(`${f}: 4 agents × 28 days, no violations\n`);

@@ -72,9 +72,23 @@ describe('roster plan', () => {
     expect(r.code).toBe(1);
     expect(parse(fs.readFileSync(rej, 'utf8'), { bom: true })).toEqual([
       ['file', 'line', 'column', 'value', 'reason'],
-      [req, '2', '', 'ZZ', 'agent is not in --agents'],
+      [req, '2', '', 'ZZ', 'agent is not in --agents; the days off asked for (2026-11-02) were not used'],
       [req, '3', '', '2026-12-01', 'date is not in the month being planned'],
     ]);
+  });
+
+  it('a request line of an agent not in --agents with four dates is one rejected line, naming them all', () => {
+    // It was reported four times (four rejected rows for one line of the file).
+    const req = write('req.csv', 'agent,date\nZZ,2026-11-03;2026-11-04;2026-11-05;2026-11-06\nAnn,2026-12-01\nBo,2026-11-09\n');
+    const rej = path.join(tmpDir('roster-plan-rej-'), 'rejects.csv');
+    const { r } = planAndCheck(['--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di,Ed', '--requests', req, '--rejects', rej]);
+    expect(r.code).toBe(1);
+    expect(parse(fs.readFileSync(rej, 'utf8'), { bom: true })).toEqual([
+      ['file', 'line', 'column', 'value', 'reason'],
+      [req, '2', '', 'ZZ', 'agent is not in --agents; the days off asked for (2026-11-03, 2026-11-04, 2026-11-05, 2026-11-06) were not used'],
+      [req, '3', '', '2026-12-01', 'date is not in the month being planned'],
+    ]);
+    expect(r.stderr.match(/"ZZ"/g)).toHaveLength(1);
   });
 
   it('requests that cannot all be granted become soft: exit 1, the fewest refused', () => {

@@ -152,7 +152,19 @@ export class RejectLog {
     }
   }
 
+  /**
+   * The run failed (the --rejects file is not written). Rejections still kept back (hold: an order
+   * export given with --orders could not be read, so its receiver names never came) are shown now,
+   * masked by their look and a labelled name only, before the failure is: they were dropped unsaid.
+   */
   async abort(): Promise<void> {
+    if (this.held) {
+      try {
+        await this.release();
+      } catch {
+        /* the failure being reported is the one that matters */
+      }
+    }
     await this.writer?.abort();
   }
 

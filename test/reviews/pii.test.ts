@@ -137,6 +137,23 @@ describe('rejected rows mask the receiver name they hold (README, Privacy)', () 
     expect(r.stderr).toContain('3 rejected');
   });
 
+  it('--orders that cannot be read: the held rejections are still said, masked by their look, before the failure', () => {
+    // They were held for the receiver names and dropped unsaid when the order file failed to read:
+    // the operator fixed the --orders path, and only then learnt that 3 review rows were rejected.
+    const r = runCli(['reviews', 'queue', reviews, '--orders', path.join(dir, 'no-such-orders.csv'), '--as-of', '2026-11-21 12:00:00', '--state', path.join(dir, 'x.db'), '--lang', 'en']);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.split('\n');
+    const failure = lines.findIndex((l) => l.startsWith('storeops: error:'));
+    expect(failure).toBeGreaterThan(0);
+    const before = lines.slice(0, failure).join('\n');
+    expect(before).toContain('shifted.csv:2 [评价结果]:');
+    expect(before).toContain('shifted.csv:3 [评价时间]: "王小明 139****0165"');
+    expect(before).toContain('shifted.csv:4 [描述相符]: "收货人：李**"');
+    // The receiver's name is not known without the orders (the generic rule masks phones, addresses, labelled names).
+    expect(r.stderr).not.toContain('2513');
+    expect(r.stderr).not.toContain('李大伟');
+  });
+
   it('reviews message masks them too; --show-pii shows them as written', () => {
     const m = runCli(['reviews', 'message', '3515313147329357901', '--reviews', reviews, '--orders', orders, '--as-of', '2026-11-21 12:00:00', '--state', path.join(dir, 'm.db'), '--lang', 'en']);
     expect(m.stderr).toContain('shifted.csv:2 [评价结果]: "王**"');

@@ -98,7 +98,7 @@ function ruleBook(ctx: Ctx, id: string): RuleBook {
 function noShipTimeWarning(n: number): Msg {
   return msg(
     `${n} 个已发货订单在报表里没有发货时间 (较早的淘宝订单报表没有"发货时间"列), 未判断是否延迟 (no_ship_time)。用 --shipments <揽收记录> 判断它们; 淘宝/天猫订单也可同时传入宝贝报表 (含"发货时间")。`,
-    `${n} shipped order(s) have no ship time in the export (older Taobao 订单报表 layouts have no 发货时间 column) and were not judged (no_ship_time). Pass --shipments <pickup scans> to judge them; for Taobao/Tmall orders, passing the item report (宝贝报表, which has 发货时间) also works.`,
+    `${n === 1 ? '1 shipped order has' : `${n} shipped orders have`} no ship time in the export (older Taobao 订单报表 layouts have no 发货时间 column) and were not judged (no_ship_time). Pass --shipments <pickup scans> to judge them; for Taobao/Tmall orders, passing the item report (宝贝报表, which has 发货时间) also works.`,
   );
 }
 
@@ -131,7 +131,7 @@ function platformPaidUnknownWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
   return msg(
     `${n} 个延迟订单在宝贝报表中"是否赔付"为"是"但没有赔付金额: 平台已赔付, 店铺不再发放, 也无法核对金额; 未计入红包, 同一买家同窗口的红包暂定 (platform_paid_unknown): ${list}。请在平台核对后再运行。`,
-    `${n} late order(s) are marked paid by the platform in the item report (是否赔付 = 是) with no amount: the shop does not pay them again, and the amount cannot be reconciled; left out of the vouchers (platform_paid_unknown), their buyers' vouchers for the same window kept provisional: ${list}. Check them on the platform and run again.`,
+    `${n === 1 ? '1 late order is' : `${n} late orders are`} marked paid by the platform in the item report (是否赔付 = 是) with no amount: the shop does not pay them again, and the amount cannot be reconciled; left out of the vouchers (platform_paid_unknown), their buyers' vouchers for the same window kept provisional: ${list}. Check them on the platform and run again.`,
   );
 }
 
@@ -140,7 +140,7 @@ function noPaidAmountWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
   return msg(
     `${n} 个延迟订单的"买家实际支付金额"为空, 无法计算赔付, 未计入红包, 同一买家同窗口的红包暂定 (no_paid_amount): ${list}。请核对这些订单的实付金额 (或重新导出报表) 后再运行。`,
-    `${n} late order(s) have an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount), and their buyers' vouchers for the same window kept provisional: ${list}. Check these orders' paid amounts (or export the file again) and run again.`,
+    `${n === 1 ? '1 late order has' : `${n} late orders have`} an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount), and their buyers' vouchers for the same window kept provisional: ${list}. Check these orders' paid amounts (or export the file again) and run again.`,
   );
 }
 
@@ -226,7 +226,7 @@ function timePrecisionWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
   return msg(
     `${n} 个订单的时间没有秒, 是否延迟取决于丢失的秒数, 未判断 (time_precision): ${list}。请重新从卖家中心导出原始文件 (不要用 Excel 另存)。`,
-    `${n} order(s) have times without seconds and whether they were late depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
+    `${n === 1 ? '1 order has' : `${n} orders have`} times without seconds and whether ${n === 1 ? 'it was' : 'they were'} late depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
   );
 }
 

@@ -2,7 +2,7 @@
 // (count, the first few ids, which file's version was used): an hourly cron log must not fill
 // with one line per order. `--duplicates FILE` gets every one (file, line, id, the kept copy).
 import type { Ctx, DuplicateRow } from '../cli/context.js';
-import { type Msg, msg, say } from '../cli/errors.js';
+import { type Msg, msg, plural, say } from '../cli/errors.js';
 import type { Column } from '../io/columns.js';
 import { type RowWriter, openOutput } from '../io/output.js';
 import type { Freshness } from './freshness.js';
@@ -96,10 +96,10 @@ export class DuplicateLog {
           `${dropped}: ${p.count} ${p.count === 1 ? 'row repeats an order' : 'rows repeat orders'} already read from the file (${ids}); the first row of each order is used, but which row is current cannot be told: check the file (pasted together from several exports?) so that it holds each order once`,
         )
       : p.kept < 0
-        ? msg(`${dropped}: ${p.count} 个重复订单 (${ids}), 只计一次`, `${dropped}: ${p.count} duplicate order(s) (${ids}); counted once`)
+        ? msg(`${dropped}: ${p.count} 个重复订单 (${ids}), 只计一次`, `${dropped}: ${plural(p.count, 'duplicate order')} (${ids}); counted once`)
         : msg(
             `${this.names[p.kept]} 与 ${dropped} 有 ${p.count} 个相同订单 (${ids}); 采用较新的 ${this.names[p.kept]} 中的版本 (${this.when(p.kept)}; 另一个: ${this.when(p.dropped)})`,
-            `${this.names[p.kept]} and ${dropped} share ${p.count} order(s) (${ids}); the versions in the newer ${this.names[p.kept]} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
+            `${this.names[p.kept]} and ${dropped} share ${plural(p.count, 'order')} (${ids}); the versions in the newer ${this.names[p.kept]} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
           );
   }
 
@@ -111,10 +111,10 @@ export class DuplicateLog {
           `${dropped}: ${p.count} ${p.count === 1 ? 'row repeats an order line' : 'rows repeat order lines'} already read from the file (orders ${ids}); the first row of each line is used, but which row is current cannot be told: check the file (pasted together from several exports?) so that it holds each line once`,
         )
       : p.kept < 0
-        ? msg(`${dropped}: ${p.count} 个重复子订单 (订单 ${ids}), 只计一次`, `${dropped}: ${p.count} duplicate order line(s) (orders ${ids}); counted once`)
+        ? msg(`${dropped}: ${p.count} 个重复子订单 (订单 ${ids}), 只计一次`, `${dropped}: ${plural(p.count, 'duplicate order line')} (orders ${ids}); counted once`)
         : msg(
             `${this.names[p.kept]} 与 ${dropped} 有 ${p.count} 个相同子订单 (订单 ${ids}); 采用较新的 ${this.names[p.kept]} 中的版本 (${this.when(p.kept)}; 另一个: ${this.when(p.dropped)})`,
-            `${this.names[p.kept]} and ${dropped} share ${p.count} order line(s) (orders ${ids}); the versions in the newer ${this.names[p.kept]} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
+            `${this.names[p.kept]} and ${dropped} share ${plural(p.count, 'order line')} (orders ${ids}); the versions in the newer ${this.names[p.kept]} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
           );
   }
 

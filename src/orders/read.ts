@@ -369,7 +369,7 @@ export class OrderSet {
         this.ctx.warn(
           msg(
             `${stale.length} 个订单在订单报表中是"等待卖家发货", 但较新的宝贝报表显示已发货 (${ids}); 仍按订单报表判断为未发货。请重新导出订单报表。`,
-            `${stale.length} order(s) are awaiting shipment in the order report but shipped in a newer item report (${ids}); they are judged by the order report, as unshipped. Export the order report again.`,
+            `${stale.length === 1 ? '1 order is' : `${stale.length} orders are`} awaiting shipment in the order report but shipped in a newer item report (${ids}); ${stale.length === 1 ? 'it is' : 'they are'} judged by the order report, as unshipped. Export the order report again.`,
           ),
         );
       }
@@ -502,7 +502,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
     if (detected.missing.length) ctx.warn(reducedExportWarning(t.sniffed.name, detected.missing));
     if (t.headerLine > 1) {
       // Title lines above the header (PDD after-sale xlsx, some 抖店 downloads); line numbers stay physical.
-      ctx.info(msg(`${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${t.headerLine - 1} 行 (标题或空行)`, `${t.sniffed.name}: the header is on line ${t.headerLine}; the ${t.headerLine - 1} line(s) above it (title or blank) were skipped`));
+      ctx.info(msg(`${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${t.headerLine - 1} 行 (标题或空行)`, `${t.sniffed.name}: the header is on line ${t.headerLine}; ${t.headerLine === 2 ? 'the line above it (title or blank) was skipped' : `the ${t.headerLine - 1} lines above it (title or blank) were skipped`}`));
     }
     opened.push({
       name: t.sniffed.name,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { section } from '../cli/config.js';
-import { InputError, UsageError, type Msg, msg } from '../cli/errors.js';
+import { InputError, UsageError, type Msg, msg, plural } from '../cli/errors.js';
 import type { RejectLog } from '../io/rejects.js';
 import { jsonProblem } from '../io/jsontext.js';
 import { daysInMonth } from '../time.js';
@@ -124,7 +124,7 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
       }
     });
     const { needs, uncovered } = hourNeeds(cal.days, shifts, hours);
-    return { needs, uncovered, traffic, service, label: `Erlang C (AHT ${aht} s, ${Math.round(sl * 100)}% within ${within} s, ${conc} chat(s) at once)` };
+    return { needs, uncovered, traffic, service, label: `Erlang C (AHT ${aht} s, ${Math.round(sl * 100)}% within ${within} s, ${plural(conc, 'chat')} at once)` };
   }
   if (opts.demand !== undefined) {
     if (!cal.month) throw new UsageError(msg('--demand 按日期给出, 不能与 --template 同用', '--demand is per date and cannot be used with --template'), msg('模板用 --min。', 'use --min with a template.'));

@@ -335,7 +335,7 @@ describe('storeops compensate (example shop)', () => {
     const r = runCli(['compensate', path.join(FIXTURES, 'orders', 'taobao-orders-41.csv'), ...AS_OF]);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(4, 12).join(' '))).toEqual(['4100000000000000701 1 50.00 5.00 5.00 no late provisional']);
-    expect(r.stderr).toContain('6 shipped order(s) have no ship time');
+    expect(r.stderr).toContain('6 shipped orders have no ship time');
     expect(r.stderr).toContain('--shipments');
     expect(r.stderr).toContain('7 not judged (no_ship_time=6, closed_unshipped=1)');
   });

@@ -259,7 +259,7 @@ describe('宝贝报表 是否赔付 = 是 without 赔付金额', () => {
       [['1000000000000001002'], '5.00', 'paid_by_platform', '0.00', ''],
       [['1000000000000001003'], '5.00', 'final', '5.00', 'new'],
     ]);
-    expect(c.stderr).toContain('1 late order(s) are marked paid by the platform in the item report (是否赔付 = 是) with no amount: the shop does not pay them again');
+    expect(c.stderr).toContain('1 late order is marked paid by the platform in the item report (是否赔付 = 是) with no amount: the shop does not pay them again');
     expect(c.stderr).toContain(': 1000000000000001001.');
   });
 });
@@ -340,7 +340,7 @@ describe('the same order in two files', () => {
     expect(sa).toMatchObject({ rowsRead: 2, accepted: 1, duplicates: 1, encoding: 'UTF8 (detected)' });
     expect(sb).toMatchObject({ rowsRead: 2, accepted: 2, duplicates: 0, encoding: 'GB18030/GBK (not UTF-8)' });
     // 2026-11-21 04:00 UTC = 12:00 Beijing.
-    expect(r.stderr).toContain(`${b} and ${a} share 1 order(s) (3515313147329357902); the versions in the newer ${b} are used (modified 2026-11-21 12:00:00; the other: modified 2026-11-20 12:00:00)`);
+    expect(r.stderr).toContain(`${b} and ${a} share 1 order (3515313147329357902); the versions in the newer ${b} are used (modified 2026-11-21 12:00:00; the other: modified 2026-11-20 12:00:00)`);
     expect(r.stderr).toContain('2 files: 4 rows read = 3 accepted + 0 rejected + 1 duplicate');
 
     // Newest file first: b's 902 and 903, then a's 901.

@@ -70,7 +70,7 @@ describe('an order report older than the item report given with it', () => {
     const newer = write(dir, 'ExportOrderDetailList202611211200.csv', plainCsv(T28, [line]));
     const older = write(dir, 'ExportOrderDetailList202611171200.csv', plainCsv(T28, [line]));
     const en = cli(['orders', 'normalize', report, newer, '-f', 'json']);
-    expect(en.stderr).toContain(`1 order(s) are awaiting shipment in the order report but shipped in a newer item report (${id}); they are judged by the order report, as unshipped. Export the order report again.`);
+    expect(en.stderr).toContain(`1 order is awaiting shipment in the order report but shipped in a newer item report (${id}); it is judged by the order report, as unshipped. Export the order report again.`);
     // Still judged by the order report: awaiting shipment, no ship time taken from the lines.
     expect(json(en)[0]).toMatchObject({ orderId: id, status: 'awaiting_shipment', shippedAt: null });
     const zh = cli(['orders', 'normalize', report, newer, '-f', 'json', '--lang', 'zh']);

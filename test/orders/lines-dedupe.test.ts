@@ -75,7 +75,7 @@ describe('宝贝报表 with 子订单编号 across overlapping files: --duplicat
     const dups = `${dir}/dups.csv`;
     const r = cli(['orders', 'inspect', old, neu, '-f', 'json', '--duplicates', dups]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`${neu} and ${old} share 3 order line(s) (orders ${A}, ${B}); the versions in the newer ${neu} are used`);
+    expect(r.stderr).toContain(`${neu} and ${old} share 3 order lines (orders ${A}, ${B}); the versions in the newer ${neu} are used`);
     const zh = cli(['orders', 'inspect', old, neu, '-f', 'json', '--lang', 'zh']);
     expect(zh.stderr).toContain(`${neu} 与 ${old} 有 3 个相同子订单 (订单 ${A}, ${B}); 采用较新的 ${neu} 中的版本`);
     // The older file's lines 2–4 repeat the newer file's lines 2–4.

@@ -81,7 +81,7 @@ describe('compensate with overlapping downloads', () => {
         // One line for the pair, naming the file whose versions were used and why.
         const dupLines = r.stderr.split('\n').filter((l) => l.includes('share'));
         expect(dupLines).toEqual([
-          `${newer} and ${older} share 2 order(s) (${Y}, ${X}); the versions in the newer ${newer} are used (exported 2026-11-14 10:00:00, from its name; the other: exported 2026-11-11 10:00:00, from its name)`,
+          `${newer} and ${older} share 2 orders (${Y}, ${X}); the versions in the newer ${newer} are used (exported 2026-11-14 10:00:00, from its name; the other: exported 2026-11-11 10:00:00, from its name)`,
         ]);
       });
     }
@@ -95,7 +95,7 @@ describe('compensate with overlapping downloads', () => {
     const r = cli(['compensate', a, b, '-f', 'json', ...AS_OF]);
     expectNewest(r);
     // 2026-11-14 02:00 UTC = 10:00 Beijing.
-    expect(r.stderr).toContain(`${b} and ${a} share 2 order(s) (${Y}, ${X}); the versions in the newer ${b} are used (modified 2026-11-14 10:00:00; the other: modified 2026-11-11 10:00:00)`);
+    expect(r.stderr).toContain(`${b} and ${a} share 2 orders (${Y}, ${X}); the versions in the newer ${b} are used (modified 2026-11-14 10:00:00; the other: modified 2026-11-11 10:00:00)`);
   });
 
   it('equal times: the later argument wins', () => {
@@ -131,7 +131,7 @@ describe('the duplicate report', () => {
     const lines = r.stderr.split('\n').filter((l) => /share|already read from the file/.test(l));
     expect(lines).toEqual([
       `${b}: 3 rows repeat orders already read from the file (${ids[0]}, ${ids[1]}, ${ids[2]}); the first row of each order is used, but which row is current cannot be told: check the file (pasted together from several exports?) so that it holds each order once`,
-      `${b} and ${a} share 60 order(s) (${ids[0]}, ${ids[1]}, ${ids[2]}, …); the versions in the newer ${b} are used (exported 2026-11-21 12:00:00, from its name; the other: exported 2026-11-20 12:00:00, from its name)`,
+      `${b} and ${a} share 60 orders (${ids[0]}, ${ids[1]}, ${ids[2]}, …); the versions in the newer ${b} are used (exported 2026-11-21 12:00:00, from its name; the other: exported 2026-11-20 12:00:00, from its name)`,
     ]);
     // 60 + 63 rows read = 60 accepted + 63 duplicates.
     expect(r.stderr).toContain('2 files: 123 rows read = 60 accepted + 0 rejected + 63 duplicates');
@@ -262,7 +262,7 @@ describe('the same file named twice', () => {
     const copy = write(dir, 'ExportOrderList202611211200.csv', taobaoCsv(rows));
     const r2 = cli(['orders', 'inspect', f, copy, '-f', 'json']);
     expect(r2.stderr).not.toContain('is given');
-    expect(r2.stderr).toContain(`${copy} and ${f} share 2 order(s)`);
+    expect(r2.stderr).toContain(`${copy} and ${f} share 2 orders`);
   });
 
   it('standard input named twice (`- -`) is a usage error (exit 2), not "stdin is empty"', () => {

@@ -65,7 +65,7 @@ describe('title lines before the header', () => {
       const [s] = json(ins);
       expect(s).toMatchObject({ layout: 'pdd-orders-27', headerLine: 3, rowsRead: 2, accepted: 1, rejected: 1, paidSum: '89.50' });
       expect(s!.firstReasons).toEqual(['5: "8九.50" is not a valid amount']);
-      expect(ins.stderr).toContain(`${pddCsv}: the header is on line 3; the 2 line(s) above it (title or blank) were skipped`);
+      expect(ins.stderr).toContain(`${pddCsv}: the header is on line 3; the 2 lines above it (title or blank) were skipped`);
       expect(ins.stderr).toContain(`${pddCsv}:5 [用户实付金额(元)]`);
 
       const zh = cli(['orders', 'inspect', pddCsv, '-f', 'json', '--lang', 'zh'], { tz });

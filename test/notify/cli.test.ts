@@ -292,7 +292,9 @@ describe('roster plan --notify', () => {
     const rows = r.stdout.trimEnd().split('\n').slice(1, 6).map((l) => l.split(','));
     const expected = rows.map((c) => {
       const [hours, nights, weekend, off] = c.slice(-4);
-      return `${c[0]}: ${Number(hours)} h, ${nights} nights, ${weekend} weekend days, ${off} days off`;
+      // One of each is said in the singular ("1 night", "1 weekend day", "1 day off").
+      const n = (v: string | undefined, one: string, many: string) => `${v} ${v === '1' ? one : many}`;
+      return `${c[0]}: ${Number(hours)} h, ${n(nights, 'night', 'nights')}, ${n(weekend, 'weekend day', 'weekend days')}, ${n(off, 'day off', 'days off')}`;
     });
     const body = robots.received[0]!.body as { title: string; items: { key: string; text: string }[] };
     expect(body.title).toBe('storeops roster published: 2026-11');

@@ -161,8 +161,13 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
   // RULES 1.2–1.4: the payout is a share of the paid amount; an empty one is not 0 (a 5.00 minimum
   // would be paid on it): the late order is counted as not judged and listed, never paid on a guess.
   // The item report says the platform paid it, without the amount: not paid again, not guessed.
+  // An unshipped order late, or of its tier, only for some of the seconds its times lost (judge.ts
+  // `seconds`, RULES 1.7) is not judged: it holds its buyer's window open (openIds below) and carries
+  // no payout into it — a platform payout on it settled the other orders' voucher while the original
+  // export (with seconds) shows the order not yet due and those orders owed a voucher of their own.
   const v: Verdict =
     judged.verdict !== 'late' ? judged
+    : judged.seconds ? { verdict: 'not_judged', reason: 'time_precision' }
     : o.platformPaidUnknown ? { verdict: 'not_judged', reason: 'platform_paid_unknown' }
     : baseMissing(o, baseFor(rules, base)) ? { verdict: 'not_judged', reason: 'no_paid_amount' }
     : judged;

@@ -24,7 +24,16 @@ export type Verdict =
   | { verdict: 'pending'; deadline: number } // unshipped, deadline not yet passed
   | { verdict: 'closed_in_time'; deadline: number }
   | { verdict: 'not_judged'; reason: NotJudgedReason }
-  | { verdict: 'late'; deadline: number; shippedAt: number | null; hoursLate: number; kind: Kind; windowHours: number };
+  | {
+      verdict: 'late';
+      deadline: number;
+      shippedAt: number | null;
+      hoursLate: number;
+      kind: Kind;
+      windowHours: number;
+      /** Unshipped, and late at as-of or its tier only for some of the seconds its times lost (RULES 1.7). */
+      seconds?: true;
+    };
 
 export interface JudgeOptions {
   asOf: number;
@@ -95,7 +104,22 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     return { verdict: 'not_judged', reason: 'closed_unshipped' };
   }
   if (opts.asOf <= deadline) return { verdict: 'pending', deadline };
-  return { verdict: 'late', deadline, shippedAt: null, hoursLate: (opts.asOf - deadline) / HOUR_MS, kind: lateKind(deadline, opts.asOf, windowHours, o, rules), windowHours };
+  const tier = lateTier(deadline, opts.asOf, windowHours, o, rules);
+  const late: Verdict = { verdict: 'late', deadline, shippedAt: null, hoursLate: (opts.asOf - deadline) / HOUR_MS, kind: tier.kind, windowHours };
+  // Still unshipped at as-of: late from the earliest deadline the times shown allow. A deadline shown
+  // without its seconds may really be up to 59 s later (RULES 1.7): within that minute the order may not
+  // be due yet, and near 72 h late its tier may be either: it is late for the at-risk list (`seconds`),
+  // but not judged for a voucher (assess.ts), as a shipped order within a minute of its deadline.
+  const deadlineSlack = (o.promisedShipAt !== null ? o.timeSlack?.promisedShipAt : o.timeSlack?.paidAt) ?? 0;
+  const paidSlack = o.promisedShipAt !== null ? (o.timeSlack?.paidAt ?? 0) : 0;
+  if (deadlineSlack === 0 && paidSlack === 0) return late;
+  if (opts.asOf <= deadline + deadlineSlack) return { ...late, seconds: true };
+  const windowSlack = o.promisedShipAt !== null ? [-paidSlack / HOUR_MS, deadlineSlack / HOUR_MS] : [0];
+  const corners = windowSlack.flatMap((w) => [
+    lateTier(deadline, opts.asOf, windowHours + w, o, rules),
+    lateTier(deadline + deadlineSlack, opts.asOf, windowHours + w, o, rules),
+  ]);
+  return corners.some((t) => t !== tier) ? { ...late, seconds: true } : late;
 }
 
 /**

@@ -17,6 +17,8 @@ for d in sys.argv[1:]:
         missing = o_ids - s_ids
         fam = []
         if extra and extra <= tp and all(rows[i]['订单状态'] in ('买家已付款，等待卖家发货', '卖家部分发货') for i in extra):
+            # storeops judged such an order late at its earliest deadline until 2026-12-03; now it does not
+            # (time_precision, test/compensation/unshipped-seconds.test.ts): seeing this family again is a regression.
             fam.append('B:unshipped-imprecise-judged')
         if missing:
             fam.append('MISSING-IN-STOREOPS')

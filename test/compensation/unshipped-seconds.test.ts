@@ -5,6 +5,8 @@
 // (延迟发货自动赔付金额) that made the buyer's other order's voucher "paid by the platform", 0.00 to issue,
 // where the original export (with its seconds) shows a provisional 5.00 owed for that other order.
 // Found by test/oracle/fuzz_formats.py (lossy variant, tmall-2026, seed 77 last round).
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { order, taobaoCsv, write } from '../orders/build.js';
 import { runCli, tmpDir } from '../helpers.js';
@@ -80,4 +82,39 @@ describe('an unshipped order whose lateness at --as-of depends on lost seconds i
     const v = JSON.parse(r2.stdout) as Record<string, unknown>[];
     expect(v.map((x) => [x.orderIds, x.kinds, x.amount, x.state])).toEqual([[[Q], ['out_of_stock'], '200.00', 'provisional']]);
   });
+});
+
+describe('rolling 24-hour windows: an unshipped order not judged for its lost seconds may open an earlier window', () => {
+  // A rule file of the shop's own (docs/rules.md §1.6): tmall-2023's numbers (30 % of paid − postage, at least
+  // 5.00, rolling 24-hour windows capped at 500.00, deadline paid + 48 h) with a listing word 极速发 = 12 h, so
+  // that orders paid after P can be late before P is due.
+  const rules = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../templates/rules/tmall-2023.json'), 'utf8')) as Record<string, unknown>;
+  Object.assign(rules, { id: 'my-rolling', validTo: null, titleWindows: [{ keywords: ['极速发'], hours: 12 }], deliveryPromise: null });
+  const ruleFile = write(dir, 'rolling.json', JSON.stringify(rules));
+  const P2 = '4100000000000000011';
+  const B = '4100000000000000012';
+  const C = '4100000000000000013';
+  // P: paid 06-15 0:00 (00:00:00–00:00:59), 48 h, unshipped: deadline 06-17 00:00:ss; at as-of 06-17 00:00:30
+  //    late or not yet due, depending on the lost second.
+  // B: paid 06-15 12:00, 极速发 12 h → deadline 06-16 00:00, shipped 06-16 01:00 (1 h late for any second):
+  //    100.00 × 30 % = 30.00; the platform paid 30.00.
+  // C: paid 06-16 6:00, 极速发 → deadline 06-16 18:00, shipped 19:00 (1 h late): 30.00; no payout.
+  // P late: P opens 06-15 00:00, B joins (12 h after), C (30 h after P) opens its own window: [P, B] and [C].
+  // P not yet due: B opens 06-15 12:00, C (18 h after B) joins: [B, C], 30.00 + 30.00 = 60.00.
+  // Only what holds either way: P not judged, [B, C] 60.00, provisional (P, paid 12 h before B, may still
+  // open the window that takes B): B's payout does not settle it; 60.00 owed so far, not to issue yet.
+  // The previous code judged P late at its earliest deadline: [P, B] "paid by the platform" (0.00) and [C].
+  const file = write(dir, 'rolling.csv', taobaoCsv([
+    row(P2, '2026/6/15 0:00', unshipped, ''),
+    { ...row(B, '2026/6/15 12:00', '交易成功', '2026/6/16 1:00', '30.00'), 宝贝标题: '极速发 围巾' },
+    { ...row(C, '2026/6/16 6:00', '交易成功', '2026/6/16 19:00'), 宝贝标题: '极速发 围巾' },
+  ]));
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`[B, C] 60.00 provisional, B's payout shown but not settling it (TZ=${tz})`, () => {
+      const r = runCli(['compensate', file, '--rules', ruleFile, '--as-of', '2026-06-17 00:00:30', '-f', 'json'], { tz });
+      const v = JSON.parse(r.stdout) as Record<string, unknown>[];
+      expect(v.map((x) => [x.orderIds, x.amount, x.state, x.platformPaid, x.toIssue])).toEqual([[[B, C], '60.00', 'provisional', '30.00', '60.00']]);
+      expect(r.stderr).toContain(`not judged (time_precision): ${P2}.`);
+    });
+  }
 });

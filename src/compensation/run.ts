@@ -95,6 +95,18 @@ function ruleBook(ctx: Ctx, id: string): RuleBook {
 }
 
 /** Shipped orders whose export has no ship time: counted, not judged, and what to add. */
+/**
+ * An order export (not an item report, whose lines have no postage by design, §1.3) without a
+ * 买家应付邮费 column at all: under paid-minus-postage its late orders' base is the whole payment,
+ * postage included (docs/rules.md §1.4), so each payout is too large by the rate × the postage.
+ */
+function noPostageColumnWarning(file: string, n: number): Msg {
+  return msg(
+    `${file} 没有"买家应付邮费"列: 其中 ${n} 个延迟订单按"实付减邮费"计算的基数包含了邮费, 有邮费的订单赔付会多出 比例 × 邮费 (docs/rules.md §1.4)。请导出含"买家应付邮费"列的完整订单报表重新运行; 如确要按整个实付金额赔付, 使用 --base paid。`,
+    `${file} has no 买家应付邮费 (postage) column: the base of its ${n === 1 ? '1 late order' : `${n} late orders`} under paid-minus-postage includes the postage, so an order that had postage is paid the rate × its postage too much (docs/rules.md §1.4). Export the order report with the 买家应付邮费 column and run again, or pass --base paid to pay on the whole payment knowingly.`,
+  );
+}
+
 function noShipTimeWarning(n: number): Msg {
   return msg(
     `${n} 个已发货订单在报表里没有发货时间 (较早的淘宝订单报表没有"发货时间"列), 未判断是否延迟 (no_ship_time)。用 --shipments <揽收记录> 判断它们; 淘宝/天猫订单也可同时传入宝贝报表 (含"发货时间")。`,
@@ -330,6 +342,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (!scans && hasShipTimes) {
     ctx.warn(msg('未提供揽收记录 (--shipments): 用报表的"发货时间"(卖家点发货的时间) 代替揽收时间。', 'no pickup scans given (--shipments): using the export\'s 发货时间 (when the seller marked it shipped) as the ship time.'));
   }
+  // Order exports without a 买家应付邮费 column (an item report has none by design; storeops' own
+  // output always writes the column): their late orders under paid-minus-postage, counted per file.
+  const noPostage = new Map<string, number>(
+    set.stats
+      .filter((s) => s.detected.layout.id !== 'taobao-items' && s.detected.layout.fields.some((f) => f.key === 'postage') && !s.detected.map.index.has('postage'))
+      .map((s) => [s.file, 0]),
+  );
   const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? inputs!.pickupResolver(scans) : undefined };
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
@@ -413,6 +432,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'no_ship_time') noShipTime++;
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(o.orderId);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
+      if (a.verdict.verdict === 'late' && noPostage.has(o.sourceFile) && baseFor(a.rules!, req.base) === 'paid-minus-postage') noPostage.set(o.sourceFile, noPostage.get(o.sourceFile)! + 1);
       // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
       for (const id of a.openIds) if (o.buyer || id !== o.orderId) openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
       // Late and unshipped in a rolling 24-hour chain: judged already, it opens no other window (mayOpenBefore).
@@ -480,6 +500,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   for (const id of heldExcluded) seenIds.add(id);
   if (sideInputs) for (const w of inputs!.unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
+  for (const [file, n] of noPostage) if (n > 0) ctx.warn(noPostageColumnWarning(file, n));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
   if (heldAnyTime > 0 && req.atRisk === undefined) ctx.warn(heldAnyTimeWarning(heldAnyTime));
   if (unread > 0 && req.atRisk === undefined) ctx.warn(unreadBuyerWarning(unread, waiting.all));

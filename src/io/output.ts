@@ -7,7 +7,7 @@ import { type CellContext, type Column, type Row, cellJson, cellText, header } f
 import { spreadsheetText, terminalSafe } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { XLSX_MAX_CELL } from './records.js';
-import { type ByteSink, type OutEncoding, type Publish, copyFileInto, fileSink, registerTemp, releaseTemp, stdoutSink, tempName } from './sink.js';
+import { type ByteSink, type OutEncoding, type Publish, copyFileInto, fileSink, registerTemp, releaseTemp, STRICT_EXT, stdoutSink, tempName } from './sink.js';
 
 export { FORMATS, type Format, resolveFormat } from './formats.js';
 
@@ -241,7 +241,7 @@ async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellC
 export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly Column[]): Promise<RowWriter> {
   if (o.output && o.output !== '-') return openOutput(o, columns);
   const format = resolveFormat(o) as Format;
-  const tmp = tempName('.out');
+  const tmp = tempName(STRICT_EXT);
   registerTemp(tmp);
   const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false, fileMode: 0o600, publish: undefined }, columns);
   return {

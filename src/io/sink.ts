@@ -271,8 +271,16 @@ export function tempName(ext: string, dir = os.tmpdir()): string {
  */
 export const STAGED_EXT = '.staged.out';
 
-/** Exactly the names tempName gives, for the extensions it is given, but STAGED_EXT. */
-const SWEEPABLE = /^storeops-(\d{1,10})-[0-9a-z]{1,24}\.(?:out|xlsx|rows|spill)$/;
+/**
+ * The standard-output copy of a --strict run (output.ts openOutputAllOrNothing): swept. Not plain
+ * '.out': a storeops from before the sweep staged compensate --record > FILE's copy as
+ * `storeops-<pid>-<random>.out`, and the pending marker of such a run killed while copying it out
+ * names it as the only complete copy of recorded vouchers; a plain '.out' file is never swept.
+ */
+export const STRICT_EXT = '.strict.out';
+
+/** Exactly the names tempName gives, for the extensions it is given, but STAGED_EXT and a plain '.out'. */
+const SWEEPABLE = /^storeops-(\d{1,10})-[0-9a-z]{1,24}\.(?:strict\.out|xlsx|rows|spill)$/;
 
 /** A temporary file is taken only once it is this old (and its run is gone). */
 export const SWEEP_AGE_MS = 60 * 60 * 1000;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SWEEP_AGE_MS, sweepTemps } from '../../src/io/sink.js';
-import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+import { BIN, EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
 /** The id of a process that has ended. */
 function deadPid(): number {
@@ -29,8 +29,11 @@ describe('sweepTemps', () => {
     const dir = tmpDir();
     const dead = deadPid();
     const old = SWEEP_AGE_MS + 60_000;
-    const gone = [make(dir, `storeops-${dead}-k3j9x2.out`, old), make(dir, `storeops-${dead}-a1.xlsx`, old), make(dir, `storeops-${dead}-zz.rows`, old), make(dir, `storeops-${dead}-q.spill`, old)];
+    const gone = [make(dir, `storeops-${dead}-k3j9x2.strict.out`, old), make(dir, `storeops-${dead}-a1.xlsx`, old), make(dir, `storeops-${dead}-zz.rows`, old), make(dir, `storeops-${dead}-q.spill`, old)];
     const kept = [
+      // A storeops from before the sweep staged compensate --record > FILE's copy under this name,
+      // and its pending marker names it as the only complete copy of recorded vouchers.
+      make(dir, `storeops-${dead}-k3j9x2.out`, old),
       make(dir, `storeops-${dead}-k3j9x3.out`, SWEEP_AGE_MS - 60_000), // not an hour old
       make(dir, `storeops-${process.pid}-k3j9x2.out`, old), // this process
       make(dir, `storeops-1-k3j9x2.out`, old), // a process that runs (init)
@@ -65,11 +68,34 @@ describe('sweepTemps', () => {
   it('a run that makes a temporary file (orders normalize --strict to standard output) sweeps TMPDIR', () => {
     const tmp = tmpDir();
     const dead = deadPid();
-    const left = make(tmp, `storeops-${dead}-k3j9x2.out`, SWEEP_AGE_MS + 60_000);
-    const young = make(tmp, `storeops-${dead}-k3j9x4.out`, 1000);
+    const left = make(tmp, `storeops-${dead}-k3j9x2.strict.out`, SWEEP_AGE_MS + 60_000);
+    const young = make(tmp, `storeops-${dead}-k3j9x4.strict.out`, 1000);
     const r = runCli(['orders', 'normalize', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--strict'], { env: { TMPDIR: tmp } });
     expect(r.code).toBe(0);
     expect(fs.existsSync(left)).toBe(false);
     expect(fs.existsSync(young)).toBe(true);
+  });
+
+  it("an older storeops' staged copy (storeops-<pid>-<random>.out) that its pending marker names survives the next recording run", () => {
+    // Before the sweep, compensate --record > FILE staged its output as storeops-<pid>-<random>.out;
+    // killed while copying it out, its marker names that file as the complete output. The next run
+    // (this version) said "the complete output is in …" and then swept that very file: the only
+    // copy of the recorded vouchers, which no later run lists again, was gone.
+    const dir = tmpDir();
+    const tmp = path.join(dir, 'tmp');
+    fs.mkdirSync(tmp);
+    const dead = deadPid();
+    const staged = make(tmp, `storeops-${dead}-k3j9x2.out`, SWEEP_AGE_MS + 60_000);
+    const out = fs.openSync(path.join(dir, 'v.csv'), 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--record', '--state', path.join(dir, 's.db'), '--as-of', '2026-11-20 12:00:00', '-f', 'csv'], {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', LANG: 'C', HOME: dir, TMPDIR: tmp },
+        stdio: ['ignore', out, 'pipe'],
+      });
+      expect(r.status).toBe(0);
+    } finally {
+      fs.closeSync(out);
+    }
+    expect(fs.readFileSync(staged, 'utf8')).toBe('buyer 13812345678');
   });
 });

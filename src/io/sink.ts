@@ -279,8 +279,15 @@ export const STAGED_EXT = '.staged.out';
  */
 export const STRICT_EXT = '.strict.out';
 
-/** Exactly the names tempName gives, for the extensions it is given, but STAGED_EXT and a plain '.out'. */
-const SWEEPABLE = /^storeops-(\d{1,10})-[0-9a-z]{1,24}\.(?:strict\.out|xlsx|rows|spill)$/;
+/**
+ * Exactly the names tempName gives, for the extensions it is given, but STAGED_EXT and a plain
+ * '.out': a process id (at most PID_MAX) and Math.random()'s base-36 digits (10–12 of them, fewer
+ * than 6 about once in 10^8 names). An operator's own file in that folder named like it, such as
+ * `-o /tmp/storeops-20261120-vouchers.xlsx` or `storeops-2026-11.xlsx`, is not taken.
+ */
+const SWEEPABLE = /^storeops-([1-9]\d{0,6})-[0-9a-z]{6,24}\.(?:strict\.out|xlsx|rows|spill)$/;
+/** The largest process id Linux gives (PID_MAX_LIMIT, 2^22); other systems' are smaller. */
+const PID_MAX = 4_194_304;
 
 /** A temporary file is taken only once it is this old (and its run is gone). */
 export const SWEEP_AGE_MS = 60 * 60 * 1000;
@@ -289,9 +296,9 @@ const swept = new Set<string>();
 
 /**
  * Removes temporary files that runs killed with SIGKILL (or by a power cut) left in `dir`: no handler
- * ran to remove them, and they may hold buyers' personal data. Taken only: a regular file (not a
- * link) of this user, named exactly as tempName names them, not changed for SWEEP_AGE_MS, whose
- * process is not running. Once per folder per run; whatever fails is passed over silently.
+ * ran to remove them, and they may hold buyers' personal data. Taken only: a private regular file
+ * (not a link) of this user, named exactly as tempName names them, not changed for SWEEP_AGE_MS,
+ * whose process is not running. Once per folder per run; whatever fails is passed over silently.
  */
 export function sweepTemps(dir: string, now = Date.now()): number {
   if (swept.has(dir)) return 0;
@@ -308,11 +315,13 @@ export function sweepTemps(dir: string, now = Date.now()): number {
     const m = SWEEPABLE.exec(name);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid === process.pid) continue;
+    if (pid === process.pid || pid > PID_MAX) continue;
     const p = path.join(dir, name);
     try {
       const st = fs.lstatSync(p);
-      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || now - st.mtimeMs < SWEEP_AGE_MS) continue;
+      // Every temporary file is made private (0600, or narrower under a strict umask): a file others
+      // may read (an output written there with -o, 0644) is the operator's, whatever its name.
+      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0 || now - st.mtimeMs < SWEEP_AGE_MS) continue;
       if (processAlive(pid)) continue;
       fs.unlinkSync(p);
       removed++;

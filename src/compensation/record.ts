@@ -2,13 +2,12 @@
 // recordVouchers() is the one step that touches the ledger (src/state), which refuses a voucher
 // holding an order already paid in another recorded voucher (any rule set, any run, checked under
 // its write lock) unless --reissue names that order; src/state/conflicts.ts reports both.
-import fs from 'node:fs';
 import type { Ctx } from '../cli/context.js';
 import { type Msg, msg, plural } from '../cli/errors.js';
 import { ZERO, fenToMoney, fmtMoney } from '../money.js';
 import { markerRunning, pendingWarning } from '../state/pending.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, PendingOutput, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';

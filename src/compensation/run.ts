@@ -94,7 +94,6 @@ function ruleBook(ctx: Ctx, id: string): RuleBook {
   return forced;
 }
 
-/** Shipped orders whose export has no ship time: counted, not judged, and what to add. */
 /**
  * An order export (not an item report, whose lines have no postage by design, §1.3) without a
  * 买家应付邮费 column at all: under paid-minus-postage its late orders' base is the whole payment,
@@ -103,10 +102,11 @@ function ruleBook(ctx: Ctx, id: string): RuleBook {
 function noPostageColumnWarning(file: string, n: number): Msg {
   return msg(
     `${file} 没有"买家应付邮费"列: 其中 ${n} 个延迟订单按"实付减邮费"计算的基数包含了邮费, 有邮费的订单赔付会多出 比例 × 邮费 (docs/rules.md §1.4)。请导出含"买家应付邮费"列的完整订单报表重新运行; 如确要按整个实付金额赔付, 使用 --base paid。`,
-    `${file} has no 买家应付邮费 (postage) column: the base of its ${n === 1 ? '1 late order' : `${n} late orders`} under paid-minus-postage includes the postage, so an order that had postage is paid the rate × its postage too much (docs/rules.md §1.4). Export the order report with the 买家应付邮费 column and run again, or pass --base paid to pay on the whole payment knowingly.`,
+    `${file} has no 买家应付邮费 (postage) column: the base of its ${plural(n, 'late order')} under paid-minus-postage includes the postage, so an order that had postage is paid the rate × its postage too much (docs/rules.md §1.4). Export the order report with the 买家应付邮费 column and run again, or pass --base paid to pay on the whole payment knowingly.`,
   );
 }
 
+/** Shipped orders whose export has no ship time: counted, not judged, and what to add. */
 function noShipTimeWarning(n: number): Msg {
   return msg(
     `${n} 个已发货订单在报表里没有发货时间 (较早的淘宝订单报表没有"发货时间"列), 未判断是否延迟 (no_ship_time)。用 --shipments <揽收记录> 判断它们; 淘宝/天猫订单也可同时传入宝贝报表 (含"发货时间")。`,
@@ -342,11 +342,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (!scans && hasShipTimes) {
     ctx.warn(msg('未提供揽收记录 (--shipments): 用报表的"发货时间"(卖家点发货的时间) 代替揽收时间。', 'no pickup scans given (--shipments): using the export\'s 发货时间 (when the seller marked it shipped) as the ship time.'));
   }
-  // Order exports without a 买家应付邮费 column (an item report has none by design; storeops' own
-  // output always writes the column): their late orders under paid-minus-postage, counted per file.
+  // Order exports whose layout has a postage column that this file lacks (an item report's layout
+  // has none by design; storeops' own output always writes it): their late orders under
+  // paid-minus-postage, counted per file.
   const noPostage = new Map<string, number>(
     set.stats
-      .filter((s) => s.detected.layout.id !== 'taobao-items' && s.detected.layout.fields.some((f) => f.key === 'postage') && !s.detected.map.index.has('postage'))
+      .filter((s) => s.detected.layout.fields.some((f) => f.key === 'postage') && !s.detected.map.index.has('postage'))
       .map((s) => [s.file, 0]),
   );
   const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? inputs!.pickupResolver(scans) : undefined };

@@ -85,6 +85,7 @@ export async function recordVouchers(
   promises: PromiseVoucher[],
   reissue: ((orderId: string) => boolean) | undefined,
   rulesOf?: (id: string) => RuleSet,
+  shops?: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] },
 ): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
@@ -102,9 +103,14 @@ export async function recordVouchers(
     // Paid by the platform (RULES 1.4): not recorded; but the shop may have issued it already.
     const platform = vouchers.filter((v) => v.state === 'paid_by_platform');
     const platformPaid = platform.map((v) => ({ ...voucherRecord(v, undefined), amount: fmtMoney(v.amount) }));
+    // How each voucher's shop was named (店铺Id or 店铺名称): only shops named the same way are told apart.
+    for (const r of [...plan, ...coverOnly, ...platformPaid]) {
+      const kind = r.shop !== undefined ? shops?.kinds.get(r.shop) : undefined;
+      if (kind) r.shopKind = kind;
+    }
     const platformClashes: PlatformClash[] = [];
     const heldBack: HeldVoucher[] = [];
-    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true });
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs });
     held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered);

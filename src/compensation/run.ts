@@ -67,6 +67,21 @@ function mixedShopsError(named: { at: string; shop: string }, unnamed: string): 
   );
 }
 
+/**
+ * Some orders name their shop by 店铺Id and others only by 店铺名称 (an export without the 店铺Id
+ * column, or rows with it empty): the same shop named two ways would have two caps in this run
+ * (a buyer paid past the 500.00 cap), and whether it is the same shop cannot be told from a name.
+ */
+function shopNamedTwoWaysError(byId: { at: string; shop: string }, byName: { at: string; shop: string }): InputError {
+  return new InputError(
+    msg(
+      `有的订单按 店铺Id 写明店铺 (例如 ${byId.at}: ${byId.shop}), 有的只有 店铺名称 (例如 ${byName.at}: ${byName.shop}): 买家的封顶额按店铺计算, 同一店铺两种写法会被当作两个店铺、封顶额各算一次, 而仅凭名称无法判断是否同一店铺; 未计算任何红包`,
+      `some orders name their shop by 店铺Id (e.g. ${byId.at}: ${byId.shop}) and others only by 店铺名称 (e.g. ${byName.at}: ${byName.shop}): a buyer's cap is per shop, one shop named both ways would get two caps, and whether a name is one of those ids cannot be told; no voucher was computed`,
+    ),
+    msg('使用 店铺Id 列每行都有值的完整报表, 或每个店铺的报表分开运行。', "use full exports with the 店铺Id column filled on every row, or run each shop's exports apart."),
+  );
+}
+
 /** The run holds several shops' orders: said once, with how their caps are counted. */
 function shopsNote(shops: string[], more: boolean): Msg {
   const list = shops.join(', ') + (more ? ' …' : '');
@@ -360,6 +375,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   let noShopAt: string | undefined;
   let shopAt: { at: string; shop: string } | undefined;
   let manyShops = false;
+  // How capped orders name their shop (the first by 店铺Id and the first by 店铺名称 only, for the
+  // refusal), and each shop's 店铺Id ↔ 店铺名称 pairs seen on one row (the ledger learns them, so a
+  // later run naming the shop either way finds its recorded vouchers). A few shops at most.
+  let byIdAt: { at: string; shop: string } | undefined;
+  let byNameAt: { at: string; shop: string } | undefined;
+  const shopKinds = new Map<string, 'id' | 'name'>();
+  const shopPairs = new Map<string, Set<string>>();
+  const pairedNames = new Set<string>();
   // Late orders are put aside in a temporary file while the duplicate check's table is in memory,
   // and read back once it is given back: memory holds one of the two at a time (issue 21).
   const late = new LateStore(spill);
@@ -404,6 +427,15 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         if (!o.buyer && rules && rules.combine.by !== 'none') tally.noBuyer++;
         // RULES 1.2 / 1.3: the cap is per shop. Which shops a capped buyer's orders name (a few at most).
         if (o.buyer && rules?.combine.cap) {
+          if (o.shop && o.shopByName) byNameAt ??= { at: `${o.sourceFile}:${o.sourceLine}`, shop: o.shop };
+          else if (o.shop) byIdAt ??= { at: `${o.sourceFile}:${o.sourceLine}`, shop: o.shop };
+          if (o.shop && shopKinds.size < 1000 && !shopKinds.has(o.shop)) shopKinds.set(o.shop, o.shopByName ? 'name' : 'id');
+          if (o.shop && o.shopName !== undefined && o.shopName !== o.shop) {
+            const names = shopPairs.get(o.shop) ?? new Set<string>();
+            if (names.size < 20) names.add(o.shopName);
+            if (shopPairs.size < 1000) shopPairs.set(o.shop, names);
+            if (pairedNames.size < 1000) pairedNames.add(o.shopName);
+          }
           if (!o.shop) noShopAt ??= `${o.sourceFile}:${o.sourceLine}`;
           else if (!shops.has(o.shop)) {
             shopAt ??= { at: `${o.sourceFile}:${o.sourceLine}`, shop: o.shop };
@@ -487,6 +519,16 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (shopAt !== undefined && noShopAt !== undefined && req.atRisk === undefined) {
     await rejects.finish();
     throw mixedShopsError(shopAt, noShopAt);
+  }
+  // Orders named by 店铺Id and orders named only by 店铺名称: told apart only when every such 店铺Id
+  // shows its 店铺名称 on a row and none of those names is a name-only order's (one export of two
+  // shops, 店铺名称 where the 店铺Id cell is empty). Otherwise one shop may be named both ways.
+  const nameOnly = [...shopKinds].filter(([, k]) => k === 'name').map(([s]) => s);
+  const idShops = [...shopKinds].filter(([, k]) => k === 'id').map(([s]) => s);
+  const twoWays = nameOnly.length > 0 && idShops.length > 0 && (idShops.some((s) => !shopPairs.has(s)) || nameOnly.some((n) => pairedNames.has(n)) || shopKinds.size >= 1000);
+  if (twoWays && byIdAt !== undefined && byNameAt !== undefined && req.atRisk === undefined) {
+    await rejects.finish();
+    throw shopNamedTwoWaysError(byIdAt, byNameAt);
   }
   if (shops.size > 1 && req.atRisk === undefined) ctx.info(shopsNote([...shops.keys()].sort(), manyShops));
   await set.reportDuplicates();
@@ -584,7 +626,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const built = req.record ? groups.map(voucherOf) : undefined;
   const nothing = () => undefined;
   const { status: recorded, changes, covers, finish: finishRecording, published, release } = built
-    ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf)
+    ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) })
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, published: nothing, release: nothing };
 
   // An id --reissue names that no voucher of this run holds re-issues nothing (a typo, or an order

@@ -357,8 +357,15 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     }
     // The shop: its 店铺Id, else its 店铺名称 (an export of the 2016 layout on has both; a shop's
     // exports name it the same way, so its vouchers share its cap across runs).
-    const shop = (idx.shopId >= 0 ? text(cells, idx.shopId) : '') || (idx.shopName >= 0 ? text(cells, idx.shopName) : '');
-    if (shop !== '') o.shop = shop;
+    const shopId = idx.shopId >= 0 ? text(cells, idx.shopId) : '';
+    const shopName = idx.shopName >= 0 ? text(cells, idx.shopName) : '';
+    if (shopId !== '') {
+      o.shop = shopId;
+      if (shopName !== '') o.shopName = shopName;
+    } else if (shopName !== '') {
+      o.shop = shopName;
+      o.shopByName = true;
+    }
     if (keepExtra) {
       const extra: Record<string, string> = {};
       map.headers.forEach((h, i) => {

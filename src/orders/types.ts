@@ -27,6 +27,13 @@ export interface Order {
    * 店铺名称); absent otherwise. Not written by `orders normalize` (its cells stay in `extra`).
    */
   shop?: string;
+  /**
+   * How the export named the shop: `shopName` is its 店铺名称 when `shop` is its 店铺Id and the row
+   * has both (the pair lets a ledger link the two names, docs/rules.md §1.3a); `shopByName` is set
+   * when `shop` is the 店铺名称 (the 店铺Id cell empty or no such column).
+   */
+  shopName?: string;
+  shopByName?: true;
   status: OrderStatus;
   statusRaw: string;
   /** Epoch ms; null = has not happened / not in the export. */

@@ -119,8 +119,11 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
       const enWhere = c.inexact ? 'the same 24-hour window' : 'the same day';
       const zhNow = c.now === c.recorded ? '' : `, 现在应为 ${c.now}`;
       const enNow = c.now === c.recorded ? '' : ` and now comes to ${c.now}`;
-      const zhWhy = `红包 ${c.voucherKey} 记录为 ${c.recorded}, 其中 ${c.released} 按共用封顶额算作红包 ${from} 已付; 现在的报表不再把它们放在${zhWhere}${zhNow}`;
-      const enWhy = `voucher ${c.voucherKey} was recorded at ${c.recorded}, ${c.released} of it counted as paid by voucher ${from} toward a shared cap; the export no longer puts them in ${enWhere}${enNow}`;
+      // Another shop's (its shop filled in, or 店铺Id and 店铺名称 linked since): not another day.
+      const zhSince = c.releasedShop ? `现已确定红包 ${from} 属于另一个店铺 (每家店各自有自己的封顶额)` : `现在的报表不再把它们放在${zhWhere}`;
+      const enSince = c.releasedShop ? `voucher ${from} is now known to be another shop's (each shop owes up to its own cap)` : `the export no longer puts them in ${enWhere}`;
+      const zhWhy = `红包 ${c.voucherKey} 记录为 ${c.recorded}, 其中 ${c.released} 按共用封顶额算作红包 ${from} 已付; ${zhSince}${zhNow}`;
+      const enWhy = `voucher ${c.voucherKey} was recorded at ${c.recorded}, ${c.released} of it counted as paid by voucher ${from} toward a shared cap; ${enSince}${enNow}`;
       ctx.warn(
         c.toppedUp
           ? msg(`${zhWhy}: 还差的 ${o} 元已按 --reissue 记录为补发 (${c.voucherKey}+…), 请发放 ${o} 元`, `${enWhy}: the ${o} still owed was recorded as a top-up (--reissue; ${c.voucherKey}+…); issue ${o}`)
@@ -223,6 +226,18 @@ export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers
         `${elsewhere} voucher(s) were capped with recorded vouchers none of whose orders are in this run's exports: if those came from another shop's export, the two shops share this state database and the buyer's cap was wrongly shared (each shop owes up to its own cap): give each shop its own --state, and run each shop apart`,
       ),
     );
+  }
+  // Schema 10: recorded vouchers of a shop named the other way (店铺Id vs 店铺名称) that no export
+  // row has linked to this voucher's shop may be this shop's: counted toward the cap, never paid twice.
+  const unlinked = capped.filter((c) => c.capUnlinked).length;
+  if (unlinked > 0) {
+    ctx.warn(
+      msg(
+        `${unlinked} 个红包按另一种写法 (店铺Id / 店铺名称) 记录的店铺的红包封顶扣减: 没有任何报表行把这两种写法对应起来, 可能是同一店铺, 为避免重复赔付已计入封顶额。如果确实是两个不同的店铺, 用同时含 店铺Id 和 店铺名称 两列的完整报表重新运行 (对应关系会被记住), 再用 --reissue 补发差额`,
+        `${unlinked} voucher(s) were capped with recorded vouchers of a shop named the other way (店铺Id vs 店铺名称) that no export row links to theirs: it may be the same shop, so they were counted toward the cap rather than paid twice. If they are really two shops, run again with full exports having both the 店铺Id and 店铺名称 columns (the pair is remembered), then top up the difference with --reissue`,
+      ),
+    );
+    ctx.attention();
   }
   if (inexact > 0) {
     ctx.warn(

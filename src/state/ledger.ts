@@ -24,6 +24,13 @@ export interface VoucherRecord {
    * vouchers of the same shop share one (cap below); a voucher without a shop shares every shop's.
    */
   shop?: string;
+  /**
+   * How the export named `shop` (schema 10): its 店铺Id or its 店铺名称; absent when not known
+   * (recorded before schema 10, or a caller that does not say). Two shops named the same way are
+   * told apart; a 店铺Id and a 店铺名称 are the same shop when a row showed them together
+   * (RecordOptions.shopPairs), and otherwise may be: they share a cap (short, never twice).
+   */
+  shopKind?: 'id' | 'name';
   rules: string;
   orderIds: string[];
   /** Exact decimal text, e.g. "12.50". */
@@ -89,6 +96,12 @@ export interface Cover {
    * (another shop's export recorded into the same file, or an export that lacks them).
    */
   capElsewhere?: boolean;
+  /**
+   * The cap part was paid by recorded vouchers of a shop named the other way (店铺Id vs 店铺名称,
+   * schema 10) that no export row has linked to this voucher's shop: counted toward the cap, as they
+   * may be this shop's (short, never twice).
+   */
+  capUnlinked?: boolean;
 }
 
 /**
@@ -125,6 +138,8 @@ export interface AmountChange {
    */
   released?: string;
   releasedFrom?: string[];
+  /** The vouchers of `releasedFrom` are now known to be another shop's (not another day or window). */
+  releasedShop?: boolean;
   /** The cap group is 24-hour windows (tmall-2023), not a calendar day. */
   inexact?: boolean;
   /**
@@ -173,6 +188,11 @@ export interface RecordOptions {
   platformClashes?: PlatformClash[];
   /** Every voucher not recorded because its 24-hour window cannot be told (status 'held') is appended here. */
   held?: HeldVoucher[];
+  /**
+   * [店铺Id, 店铺名称] pairs seen on one row of this run's exports (schema 10): learned before
+   * anything is capped, so a shop's vouchers are found whichever way an export names it.
+   */
+  shopPairs?: readonly (readonly [string, string])[];
 }
 
 /** A voucher held (not recorded): its 24-hour window turns on orders neither the export nor the ledger shows. */
@@ -518,8 +538,8 @@ class SqliteState implements StateDb {
        WHERE o.kind = ? AND o.order_id IN (SELECT value FROM json_each(?)) ORDER BY o.order_id, v.recorded_at, o.voucher_key`,
     );
     const insert = db.prepare(
-      `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered, shares, shop)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered, shares, shop, shop_kind)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // What each order came to in the voucher when this row was recorded (schema 8), or NULL.
     const sharesText = (v: VoucherRecord): string | null => (v.shares === undefined ? null : JSON.stringify(v.shares));
@@ -730,37 +750,84 @@ class SqliteState implements StateDb {
     // every shop, and a voucher without a shop shares every shop's vouchers' cap. That reading can
     // pay a shop short of its own cap, never past it: reportCapped says when such a voucher capped
     // one (give each shop its own --state to be sure).
-    const SAME_SHOP = '(? IS NULL OR shop IS NULL OR shop = ?)';
+    // Schema 10: a shop named by 店铺Id in one export and only by 店铺名称 in another is one shop
+    // when a row showed the two together (shop_names, learned from this run's rows first); a
+    // 店铺名称 nothing links may be any 店铺Id's: they share a cap (short, never twice; capUnlinked).
+    const addPair = db.prepare('INSERT OR IGNORE INTO shop_names (shop_id, shop_name) VALUES (?, ?)');
+    const idsOfName = db.prepare('SELECT shop_id FROM shop_names WHERE shop_name = ?').pluck();
+    const isId = db.prepare('SELECT 1 FROM shop_names WHERE shop_id = ? LIMIT 1').pluck();
+    const shopRows = <R extends { s: string | null; sk: string | null }>(rows: R[], v: VoucherRecord): R[] => rows.filter((r) => sameShop(ref(r.s, r.sk), ref(v.shop, v.shopKind)));
     const group = db.prepare(
-      `SELECT voucher_key AS k, window_start AS t, recorded_at AS at FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
-       AND ${SAME_SHOP} AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
+      `SELECT voucher_key AS k, window_start AS t, recorded_at AS at, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
+       AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
     );
     const starts = db.prepare(
-      `SELECT voucher_key AS k, window_start AS t FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start IS NOT NULL
-       AND ${SAME_SHOP} AND instr(voucher_key, '+') = 0`,
+      `SELECT voucher_key AS k, window_start AS t, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start IS NOT NULL
+       AND instr(voucher_key, '+') = 0`,
     );
-    const recordedOf = db.prepare('SELECT kind, buyer, rules, recorded_at, shop FROM vouchers WHERE voucher_key = ?');
-    const shopOf = db.prepare('SELECT shop FROM vouchers WHERE voucher_key = ?').pluck();
-    /** Whether two vouchers' shops let them share a cap: the same shop, or either unknown. */
-    const sameShop = (a: string | null | undefined, b: string | null | undefined) => a == null || b == null || a === b;
+    const recordedOf = db.prepare('SELECT kind, buyer, rules, recorded_at, shop, shop_kind FROM vouchers WHERE voucher_key = ?');
+    const shopOf = db.prepare('SELECT shop AS s, shop_kind AS sk FROM vouchers WHERE voucher_key = ?');
+    type ShopRef = { s: string; k: 'id' | 'name' | null; raw: string } | null;
+    const canonCache = new Map<string, ShopRef>();
+    /**
+     * A shop as caps compare it: a 店铺名称 one 店铺Id is known for is that 店铺Id. A shop text
+     * recorded before schema 10 (its kind unknown) is an 店铺Id or a 店铺名称 when shop_names has it as one.
+     */
+    const ref = (shop: string | null | undefined, kind: string | null | undefined): ShopRef => {
+      if (shop == null) return null;
+      const key = `${kind ?? ''}|${shop}`;
+      const hit = canonCache.get(key);
+      if (hit !== undefined) return hit;
+      let k: 'id' | 'name' | null = kind === 'id' || kind === 'name' ? kind : null;
+      let s = shop;
+      if (k !== 'id') {
+        const ids = idsOfName.all(shop) as string[];
+        if (ids.length === 1) {
+          s = ids[0]!;
+          k = 'id';
+        } else if (ids.length > 1) k = 'name';
+        else if (k === null && isId.get(shop)) k = 'id';
+      }
+      const out: ShopRef = { s, k, raw: shop };
+      canonCache.set(key, out);
+      return out;
+    };
+    /**
+     * How two vouchers' shops stand: `same` (the same shop, or either unknown: schema 9 shares
+     * those), `apart` (told apart: both named the same way, or both recorded before schema 10), or
+     * `maybe` (an 店铺Id and a 店铺名称 no row has linked: they share a cap, short, never twice).
+     */
+    const shopRelation = (a: ShopRef, b: ShopRef): 'same' | 'apart' | 'maybe' => {
+      if (a === null || b === null || a.s === b.s) return 'same';
+      if (callShops.has(a.raw) && callShops.has(b.raw)) return a.raw === b.raw ? 'same' : 'apart';
+      if (a.k === b.k) return 'apart';
+      return 'maybe';
+    };
+    /** Whether two vouchers' shops let them share a cap: the same shop, either unknown, or maybe the same. */
+    const sameShop = (a: ShopRef, b: ShopRef) => shopRelation(a, b) !== 'apart';
+    // The shops this call's exports name: the run told them apart already (compensate refuses one
+    // holding a shop that may be named both ways), so two of them are the same shop only when equal.
+    const callShops = new Set<string>();
+    for (const v of [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])]) if (v.shop !== undefined) callShops.add(v.shop);
     // Where each voucher of this call opens now: a recorded voucher seen again with another window
     // start (its first order's paid time corrected since) is grouped by where it opens now, not
     // where the export it was recorded from said ({04} recorded opening 21 h after {00}, truly 25 h:
     // capped with {00}, nothing owed for a window owing 500.00).
     const startNow = new Map<string, number>();
-    const startsOfBuyer = new Map<string, [string, number, string | undefined][]>();
+    const startsOfBuyer = new Map<string, [string, number, ShopRef][]>();
     for (const v of [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])]) {
       if (v.windowStart === null || startNow.has(v.voucherKey)) continue;
       startNow.set(v.voucherKey, v.windowStart);
       const b = `${v.kind ?? 'voucher'}|${v.rules}|${v.buyer}`;
       const list = startsOfBuyer.get(b);
-      if (list) list.push([v.voucherKey, v.windowStart, v.shop]);
-      else startsOfBuyer.set(b, [[v.voucherKey, v.windowStart, v.shop]]);
+      const s = ref(v.shop, v.shopKind);
+      if (list) list.push([v.voucherKey, v.windowStart, s]);
+      else startsOfBuyer.set(b, [[v.voucherKey, v.windowStart, s]]);
     }
     const startOf = (k: string, stored: number) => startNow.get(k) ?? stored;
     /** This call's window starts of `v`'s buyer, kind and rule set whose shop may share `v`'s cap. */
     const callStarts = (v: VoucherRecord, kind: string): [string, number][] =>
-      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter(([, , shop]) => sameShop(shop, v.shop)).map(([k, t]) => [k, t]);
+      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter(([, , shop]) => sameShop(shop, ref(v.shop, v.shopKind))).map(([k, t]) => [k, t]);
     /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
     const capKeys = (v: VoucherRecord): string[] => {
       const range = capRange(v);
@@ -771,14 +838,14 @@ class SqliteState implements StateDb {
       // A voucher recorded without a window start (storeops 0.0.x, schema 1; filled in once the same
       // voucher is seen again) may be in any window of its buyer: it shares every one's cap (short,
       // never past a cap), as a voucher without a shop shares every shop's.
-      const keys = (group.all(kind, v.buyer, v.rules, from, to, v.shop ?? null, v.shop ?? null) as { k: string; t: number | null; at: number }[]).filter((r) => {
+      const keys = shopRows(group.all(kind, v.buyer, v.rules, from, to) as { k: string; t: number | null; at: number; s: string | null; sk: string | null }[], v).filter((r) => {
         const t = startNow.get(r.k) ?? r.t;
         return t === null || inRange(t);
       });
       for (const [k, t] of callStarts(v, kind)) {
         if (!inRange(t) || keys.some((r) => r.k === k)) continue;
-        const r = recordedOf.get(k) as { kind: string; buyer: string; rules: string; recorded_at: number; shop: string | null } | undefined;
-        if (r && r.kind === kind && r.buyer === v.buyer && r.rules === v.rules && sameShop(r.shop, v.shop) && !k.includes('+')) keys.push({ k, t, at: r.recorded_at });
+        const r = recordedOf.get(k) as { kind: string; buyer: string; rules: string; recorded_at: number; shop: string | null; shop_kind: string | null } | undefined;
+        if (r && r.kind === kind && r.buyer === v.buyer && r.rules === v.rules && sameShop(ref(r.shop, r.shop_kind), ref(v.shop, v.shopKind)) && !k.includes('+')) keys.push({ k, t, at: r.recorded_at, s: null, sk: null });
       }
       return keys.sort((a, b) => a.at - b.at || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((r) => r.k);
     };
@@ -796,7 +863,7 @@ class SqliteState implements StateDb {
         // is taken to hold later orders the export puts in the next (seed 610155: {o02,o03,o10}
         // recorded from an export without o09; {o04}, 25 h 41 min after o09, was capped with it, and
         // the true {o09,o02,o03} found its money gone: 1500.00 paid of 1000.00).
-        const rows = starts.all(v.kind ?? 'voucher', v.buyer, v.rules, v.shop ?? null, v.shop ?? null) as { k: string; t: number }[];
+        const rows = shopRows(starts.all(v.kind ?? 'voucher', v.buyer, v.rules) as { k: string; t: number; s: string | null; sk: string | null }[], v);
         const inExport = callStarts(v, v.kind ?? 'voucher').map(([, t]) => t);
         const all = [...new Set([...rows.map((r) => startOf(r.k, r.t)), ...inExport, v.windowStart])].sort((a, b) => a - b);
         let open = -Infinity;
@@ -971,7 +1038,7 @@ class SqliteState implements StateDb {
         const c = inCallByKey.get(o.key);
         const t = c ? startNow.get(c.voucherKey) : undefined;
         // Held by a voucher of this call of another day (or rule set, or kind: never this cap).
-        if (!c || t === undefined || (c.rules === v.rules && (c.kind ?? 'voucher') === kind && c.buyer === v.buyer && sameShop(c.shop, v.shop) && t >= from && t <= to)) continue;
+        if (!c || t === undefined || (c.rules === v.rules && (c.kind ?? 'voucher') === kind && c.buyer === v.buyer && sameShop(ref(c.shop, c.shopKind), ref(v.shop, v.shopKind)) && t >= from && t <= to)) continue;
         moved.add(id);
         now = now.plus(o.share);
       }
@@ -1141,7 +1208,7 @@ class SqliteState implements StateDb {
       const s = v.windowStart;
       const day = v.cap.rolling;
       const kind = v.kind ?? 'voucher';
-      const missing = (starts.all(kind, v.buyer, v.rules, v.shop ?? null, v.shop ?? null) as { k: string; t: number }[]).filter((r) => {
+      const missing = shopRows(starts.all(kind, v.buyer, v.rules) as { k: string; t: number; s: string | null; sk: string | null }[], v).filter((r) => {
         const first = parseIds((idsOf.get(r.k) as string | undefined) ?? '[]', this.path)[0];
         return first !== undefined && !inCall.has(first) && startOf(r.k, r.t) < s;
       });
@@ -1167,15 +1234,29 @@ class SqliteState implements StateDb {
      */
     const capElsewhere = (v: VoucherRecord, before: Record<string, string>, after: Record<string, string>): boolean => {
       const takers = Object.keys(after).filter((k) => new Decimal(after[k]!).gt(before[k] ?? 0));
-      if (v.shop !== undefined && takers.every((k) => (shopOf.get(k) ?? null) !== null)) return false;
+      if (v.shop !== undefined && takers.every((k) => ((shopOf.get(k) as { s: string | null } | undefined)?.s ?? null) !== null)) return false;
       return takers.length > 0 && takers.every((k) => !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => inCall.has(id)));
     };
     const claim = db.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (?, ?, ?, ?)');
+    /**
+     * Whether a recorded voucher the cap took money from (as capElsewhere) is of a shop named the
+     * other way that no row has linked to `v`'s (schema 10): counted, as it may be `v`'s shop.
+     */
+    const capUnlinked = (v: VoucherRecord, before: Record<string, string>, after: Record<string, string>): boolean =>
+      Object.keys(after)
+        .filter((k) => new Decimal(after[k]!).gt(before[k] ?? 0))
+        .some((k) => {
+          const r = shopOf.get(k) as { s: string | null; sk: string | null } | undefined;
+          return r !== undefined && shopRelation(ref(r.s, r.sk), ref(v.shop, v.shopKind)) === 'maybe';
+        });
     const backfillShop = db.prepare('UPDATE vouchers SET shop = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND shop IS NULL');
+    const backfillShopKind = db.prepare('UPDATE vouchers SET shop_kind = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND shop = ? AND shop_kind IS NULL');
     const backfillStart = db.prepare('UPDATE vouchers SET window_start = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND window_start IS NULL');
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
     // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
     const body = () => {
+          for (const [id, name] of opts.shopPairs ?? []) if (id !== name) addPair.run(id, name);
+          canonCache.clear();
           const out = new Map<string, RecordStatus>();
           done.clear();
           for (const v of vouchers) {
@@ -1191,6 +1272,7 @@ class SqliteState implements StateDb {
               // buyer (another shop's buyer was paid short of that shop's own cap); without its
               // window start it was in no cap group at all.
               if (v.shop !== undefined) backfillShop.run(v.shop, v.voucherKey, `${v.voucherKey}+%`);
+              if (v.shop !== undefined && v.shopKind !== undefined) backfillShopKind.run(v.shopKind, v.voucherKey, `${v.voucherKey}+%`, v.shop);
               if (v.windowStart !== null) backfillStart.run(v.windowStart, v.voucherKey, `${v.voucherKey}+%`);
               const parts = amounts.all(v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`) as string[];
               const was = parts.reduce((s, a) => s.plus(a), new Decimal(0));
@@ -1206,7 +1288,7 @@ class SqliteState implements StateDb {
                 const toppedUp = opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
                 opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), owed: moved.owed.toFixed(2), toppedUp, movedTo: moved.takers });
                 if (toppedUp) {
-                  insert.run(`${v.voucherKey}+${parts.length}`, v.buyer, v.rules, JSON.stringify(v.orderIds), '0.00', v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), JSON.stringify(moved.from), sharesText(v), v.shop ?? null);
+                  insert.run(`${v.voucherKey}+${parts.length}`, v.buyer, v.rules, JSON.stringify(v.orderIds), '0.00', v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), JSON.stringify(moved.from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
                 } else {
                   left.clear();
                   for (const [k, a] of moved.before) left.set(k, a);
@@ -1235,13 +1317,24 @@ class SqliteState implements StateDb {
                 change.released = [...released.values()].reduce((s, a) => s.plus(a), new Decimal(0)).toFixed(2);
                 change.releasedFrom = [...released.keys()];
                 change.inexact = !v.cap!.exact;
+                // Given back because the voucher it was counted for is now known to be another
+                // shop's (its shop filled in, or 店铺Id and 店铺名称 linked since), not another day.
+                const vShop = ref(v.shop, v.shopKind);
+                if (
+                  vShop !== null &&
+                  change.releasedFrom.some((j) => {
+                    const r = shopOf.get(j) as { s: string | null; sk: string | null } | undefined;
+                    return r !== undefined && shopRelation(ref(r.s, r.sk), vShop) === 'apart';
+                  })
+                )
+                  change.releasedShop = true;
               }
               opts.changes?.push(change);
               if (toppedUp) {
                 const key = `${v.voucherKey}+${parts.length}`;
                 // The shares given back are theirs again: later vouchers of their day or window count them.
                 for (const [j, a] of released) left.set(j, (left.get(j) ?? available(j)).plus(a));
-                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from), sharesText(v), v.shop ?? null);
+                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
               }
               out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');
               continue;
@@ -1266,6 +1359,7 @@ class SqliteState implements StateDb {
             if (clashes.length > 0 || byCap.gt(0)) {
               const entry: Cover = { voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
               if (byCap.gt(0) && capElsewhere(v, coverFrom, covered.from)) entry.capElsewhere = true;
+              if (byCap.gt(0) && capUnlinked(v, coverFrom, covered.from)) entry.capUnlinked = true;
               opts.covers?.push(entry);
             }
             if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
@@ -1284,7 +1378,7 @@ class SqliteState implements StateDb {
               continue;
             }
             const reissueOf = clashes.length > 0 ? JSON.stringify(heldBy) : null;
-            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.total.isZero() ? null : JSON.stringify(covered.from), sharesText(v), v.shop ?? null);
+            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.total.isZero() ? null : JSON.stringify(covered.from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
             for (const id of ids) claim.run(v.voucherKey, id, kind, reissued.has(id) ? 'reissue' : 'paid');
             out.set(v.voucherKey, clashes.length > 0 ? 'reissued' : 'new');
           }
@@ -1298,6 +1392,7 @@ class SqliteState implements StateDb {
             if (heldBy.length === 0 && byCap.isZero()) continue;
             const entry: Cover = { voucherKey: v.voucherKey, covered: c.total.plus(byCap).toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
             if (byCap.gt(0) && capElsewhere(v, coverFrom, c.from)) entry.capElsewhere = true;
+            if (byCap.gt(0) && capUnlinked(v, coverFrom, c.from)) entry.capUnlinked = true;
             opts.covers?.push(entry);
           }
           const reported = db.prepare('SELECT 1 FROM notified WHERE target = ? AND item_key = ?').pluck();

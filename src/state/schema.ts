@@ -203,6 +203,26 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE vouchers ADD COLUMN shop TEXT;');
     },
   },
+  {
+    to: 10,
+    what: "how each voucher's shop was named, and which 店铺Id goes with which 店铺名称",
+    up(db) {
+      // A shop's exports may name it by 店铺Id in one run and only by 店铺名称 in another (an export
+      // variant without the 店铺Id column): per-shop caps kept per shop text were then not shared,
+      // and a buyer could be paid past the cap. `shop_kind` is 'id' or 'name' (NULL: recorded before
+      // v10, not guessed; filled in when the very voucher is seen again); `shop_names` holds the
+      // pairs seen on one export row. A 店铺名称 no pair links to an 店铺Id may be that shop: it
+      // shares the cap (ledger.ts recordVouchers), short, never twice.
+      db.exec(`
+        ALTER TABLE vouchers ADD COLUMN shop_kind TEXT;
+        CREATE TABLE shop_names (
+          shop_id   TEXT NOT NULL,
+          shop_name TEXT NOT NULL,
+          PRIMARY KEY (shop_id, shop_name)
+        );
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

@@ -756,7 +756,9 @@ class SqliteState implements StateDb {
     const addPair = db.prepare('INSERT OR IGNORE INTO shop_names (shop_id, shop_name) VALUES (?, ?)');
     const idsOfName = db.prepare('SELECT shop_id FROM shop_names WHERE shop_name = ?').pluck();
     const isId = db.prepare('SELECT 1 FROM shop_names WHERE shop_id = ? LIMIT 1').pluck();
-    const shopRows = <R extends { s: string | null; sk: string | null }>(rows: R[], v: VoucherRecord): R[] => rows.filter((r) => sameShop(ref(r.s, r.sk), ref(v.shop, v.shopKind)));
+    const shopRows = <R extends { s: string | null; sk: string | null }>(rows: R[], v: VoucherRecord): R[] =>
+      // The same text, or either unknown: the same shop without looking further (most rows).
+      rows.filter((r) => r.s === null || v.shop === undefined || r.s === v.shop || sameShop(ref(r.s, r.sk), ref(v.shop, v.shopKind)));
     const group = db.prepare(
       `SELECT voucher_key AS k, window_start AS t, recorded_at AS at, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
        AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
@@ -827,7 +829,7 @@ class SqliteState implements StateDb {
     const startOf = (k: string, stored: number) => startNow.get(k) ?? stored;
     /** This call's window starts of `v`'s buyer, kind and rule set whose shop may share `v`'s cap. */
     const callStarts = (v: VoucherRecord, kind: string): [string, number][] =>
-      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter(([, , shop]) => sameShop(shop, ref(v.shop, v.shopKind))).map(([k, t]) => [k, t]);
+      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter(([, , shop]) => shop === null || v.shop === undefined || shop.raw === v.shop || sameShop(shop, ref(v.shop, v.shopKind))).map(([k, t]) => [k, t]);
     /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
     const capKeys = (v: VoucherRecord): string[] => {
       const range = capRange(v);
@@ -1272,7 +1274,11 @@ class SqliteState implements StateDb {
               // buyer (another shop's buyer was paid short of that shop's own cap); without its
               // window start it was in no cap group at all.
               if (v.shop !== undefined) backfillShop.run(v.shop, v.voucherKey, `${v.voucherKey}+%`);
-              if (v.shop !== undefined && v.shopKind !== undefined) backfillShopKind.run(v.shopKind, v.voucherKey, `${v.voucherKey}+%`, v.shop);
+              // (Looked up by key first: the update's LIKE scans the table, and most rows have their kind.)
+              if (v.shop !== undefined && v.shopKind !== undefined) {
+                const r = shopOf.get(v.voucherKey) as { s: string | null; sk: string | null } | undefined;
+                if (r !== undefined && r.s === v.shop && r.sk === null) backfillShopKind.run(v.shopKind, v.voucherKey, `${v.voucherKey}+%`, v.shop);
+              }
               if (v.windowStart !== null) backfillStart.run(v.windowStart, v.voucherKey, `${v.voucherKey}+%`);
               const parts = amounts.all(v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`) as string[];
               const was = parts.reduce((s, a) => s.plus(a), new Decimal(0));

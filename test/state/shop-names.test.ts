@@ -60,7 +60,7 @@ describe('one shop named by 店铺Id in one run and by 店铺名称 in another',
     const r2 = record(write(dir, 'names', nameOnly([o12])), state);
     expect(r2.code).toBe(1);
     expect(seen(r2.rows)).toEqual([[['5000000000000000012'], '0.00']]);
-    expect(r2.stderr).toContain("1 voucher(s) were capped with recorded vouchers of a shop named the other way (店铺Id vs 店铺名称) that no export row links to theirs");
+    expect(r2.stderr).toContain("1 voucher(s) were capped with recorded vouchers of a shop named the other way (店铺Id vs 店铺名称, or recorded before schema 10 without saying which) that no export row links to theirs");
   });
 
   it('two shops both named by 店铺名称 stay apart: each its own 500.00', () => {
@@ -83,5 +83,25 @@ describe('one shop named by 店铺Id in one run and by 店铺名称 in another',
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`some orders name their shop by 店铺Id (e.g. ${a}:2: 1001) and others only by 店铺名称 (e.g. ${b}:2: 老王的店铺)`);
+  });
+});
+
+describe('an unlinked 店铺名称 later linked to another 店铺Id', () => {
+  it('the cap share is given back, and the run says the voucher is another shop\'s (not "no longer the same day")', () => {
+    // Run 1: o11 in 老王的店铺 (name only) 500.00. Run 2: o12 in shop 2002 (id only): nothing links
+    // 2002 to 老王的店铺, so o12 was capped with o11's window: 0.00. Run 3: a full export shows
+    // 1001 = 老王的店铺 and 2002 = 乙店: two shops, each its own cap. o12 alone: 30 % × 9000.00 =
+    // 2700.00 → 500.00, of which 0.00 was issued: 500.00 owed (told, recorded with --reissue).
+    const dir = tmpDir();
+    const state = path.join(dir, 's.db');
+    expect(seen(record(write(dir, 'names', nameOnly([o11])), state).rows)).toEqual([[['5000000000000000011'], '500.00']]);
+    const b12 = { ...o12, 店铺Id: '2002', 店铺名称: '乙店' };
+    expect(seen(record(write(dir, 'ids', idOnly([b12])), state).rows)).toEqual([[['5000000000000000012'], '0.00']]);
+    const r3 = record(write(dir, 'full', both([o11, b12])), state);
+    expect(r3.stderr).toContain('is now known to be another shop\'s (each shop owes up to its own cap)');
+    expect(r3.stderr).not.toContain('no longer puts them in');
+    expect(r3.stderr).toContain('500.00 more is owed and was not recorded');
+    const r4 = record(write(dir, 'full2', both([o11, b12])), state, '--reissue', '5000000000000000012');
+    expect(r4.stderr).toContain('the 500.00 still owed was recorded as a top-up');
   });
 });

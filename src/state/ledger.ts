@@ -751,11 +751,17 @@ class SqliteState implements StateDb {
     // pay a shop short of its own cap, never past it: reportCapped says when such a voucher capped
     // one (give each shop its own --state to be sure).
     // Schema 10: a shop named by 店铺Id in one export and only by 店铺名称 in another is one shop
-    // when a row showed the two together (shop_names, learned from this run's rows first); a
-    // 店铺名称 nothing links may be any 店铺Id's: they share a cap (short, never twice; capUnlinked).
+    // when a row showed the two together (shop_names, learned from this run's rows first). An
+    // 店铺Id and a 店铺名称 no row has linked may be one shop: they share a cap (short, never twice;
+    // capUnlinked) — unless either is linked to its other name already, as then the other text is
+    // neither (another shop's, or a rename inside the very window: not told, as two 店铺名称 are not).
     const addPair = db.prepare('INSERT OR IGNORE INTO shop_names (shop_id, shop_name) VALUES (?, ?)');
     const idsOfName = db.prepare('SELECT shop_id FROM shop_names WHERE shop_name = ?').pluck();
     const isId = db.prepare('SELECT 1 FROM shop_names WHERE shop_id = ? LIMIT 1').pluck();
+    // A shop text recorded before schema 10 (its kind NULL) whose kind a later voucher of the same
+    // text says (shop_kind is filled in by text once a run names the shop: learnKind below).
+    const kindOfText = db.prepare('SELECT shop_kind FROM vouchers WHERE shop = ? AND shop_kind IS NOT NULL LIMIT 1').pluck();
+    const learnKind = db.prepare('UPDATE vouchers SET shop_kind = ? WHERE shop = ? AND shop_kind IS NULL');
     const shopRows = <R extends { s: string | null; sk: string | null }>(rows: R[], v: VoucherRecord): R[] =>
       // The same text, or either unknown: the same shop without looking further (most rows).
       rows.filter((r) => r.s === null || v.shop === undefined || r.s === v.shop || sameShop(ref(r.s, r.sk), ref(v.shop, v.shopKind)));
@@ -769,11 +775,21 @@ class SqliteState implements StateDb {
     );
     const recordedOf = db.prepare('SELECT kind, buyer, rules, recorded_at, shop, shop_kind FROM vouchers WHERE voucher_key = ?');
     const shopOf = db.prepare('SELECT shop AS s, shop_kind AS sk FROM vouchers WHERE voucher_key = ?');
-    type ShopRef = { s: string; k: 'id' | 'name' | null; raw: string } | null;
-    const canonCache = new Map<string, ShopRef>();
     /**
-     * A shop as caps compare it: a 店铺名称 one 店铺Id is known for is that 店铺Id. A shop text
-     * recorded before schema 10 (its kind unknown) is an 店铺Id or a 店铺名称 when shop_names has it as one.
+     * `s`: the shop as caps compare it (a 店铺名称 linked to one 店铺Id is that 店铺Id); `k`: how it
+     * was named (null: not known); `linked`: an 店铺Id some row showed with its 店铺名称, or a
+     * 店铺名称 some row showed with its 店铺Id (`ids`: those, when several).
+     */
+    type ShopRef = { s: string; k: 'id' | 'name' | null; raw: string; linked: boolean; ids?: string[] } | null;
+    const canonCache = new Map<string, ShopRef>();
+    // How this call's vouchers name their shops: a text recorded before schema 10 that this run
+    // names is named the same way (a text is an 店铺Id or a 店铺名称, not both).
+    const callKinds = new Map<string, 'id' | 'name'>();
+    for (const v of [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])]) if (v.shop !== undefined && v.shopKind !== undefined && !callKinds.has(v.shop)) callKinds.set(v.shop, v.shopKind);
+    /**
+     * A shop as caps compare it. A shop text recorded before schema 10 (its kind unknown) is an
+     * 店铺Id or a 店铺名称 when shop_names has it as one, when this run names it, or when a voucher
+     * recorded since says so; otherwise its kind stays unknown (never guessed from how it looks).
      */
     const ref = (shop: string | null | undefined, kind: string | null | undefined): ShopRef => {
       if (shop == null) return null;
@@ -781,28 +797,33 @@ class SqliteState implements StateDb {
       const hit = canonCache.get(key);
       if (hit !== undefined) return hit;
       let k: 'id' | 'name' | null = kind === 'id' || kind === 'name' ? kind : null;
-      let s = shop;
-      if (k !== 'id') {
-        const ids = idsOfName.all(shop) as string[];
-        if (ids.length === 1) {
-          s = ids[0]!;
-          k = 'id';
-        } else if (ids.length > 1) k = 'name';
-        else if (k === null && isId.get(shop)) k = 'id';
+      let out: ShopRef;
+      const ids = k !== 'id' ? (idsOfName.all(shop) as string[]) : [];
+      if (ids.length === 1) out = { s: ids[0]!, k: 'id', raw: shop, linked: true };
+      else if (ids.length > 1) out = { s: shop, k: 'name', raw: shop, linked: true, ids };
+      else {
+        const asId = k !== 'name' && isId.get(shop) !== undefined;
+        if (asId) k = 'id';
+        k ??= callKinds.get(shop) ?? ((kindOfText.get(shop) as 'id' | 'name' | undefined) ?? null);
+        out = { s: shop, k, raw: shop, linked: asId };
       }
-      const out: ShopRef = { s, k, raw: shop };
       canonCache.set(key, out);
       return out;
     };
     /**
      * How two vouchers' shops stand: `same` (the same shop, or either unknown: schema 9 shares
-     * those), `apart` (told apart: both named the same way, or both recorded before schema 10), or
-     * `maybe` (an 店铺Id and a 店铺名称 no row has linked: they share a cap, short, never twice).
+     * those), `apart` (told apart), or `maybe` (they may be one shop named both ways, and
+     * nothing tells: they share a cap, short, never twice).
      */
     const shopRelation = (a: ShopRef, b: ShopRef): 'same' | 'apart' | 'maybe' => {
       if (a === null || b === null || a.s === b.s) return 'same';
       if (callShops.has(a.raw) && callShops.has(b.raw)) return a.raw === b.raw ? 'same' : 'apart';
+      // A 店铺名称 linked to several 店铺Id (two shops once had one name) may be either of them.
+      if ((a.ids?.includes(b.s) ?? false) || (b.ids?.includes(a.s) ?? false)) return 'maybe';
+      // Both 店铺Id, both 店铺名称, or both recorded before schema 10 of kinds not known (schema 9's reading).
       if (a.k === b.k) return 'apart';
+      // One is linked to its other name: a text that is neither is another shop's.
+      if (a.linked || b.linked) return 'apart';
       return 'maybe';
     };
     /** Whether two vouchers' shops let them share a cap: the same shop, either unknown, or maybe the same. */
@@ -816,20 +837,20 @@ class SqliteState implements StateDb {
     // where the export it was recorded from said ({04} recorded opening 21 h after {00}, truly 25 h:
     // capped with {00}, nothing owed for a window owing 500.00).
     const startNow = new Map<string, number>();
-    const startsOfBuyer = new Map<string, [string, number, ShopRef][]>();
+    // (Shops as text and kind: compared once this run's pairs are learned, in the transaction.)
+    const startsOfBuyer = new Map<string, [string, number, string | undefined, 'id' | 'name' | undefined][]>();
     for (const v of [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])]) {
       if (v.windowStart === null || startNow.has(v.voucherKey)) continue;
       startNow.set(v.voucherKey, v.windowStart);
       const b = `${v.kind ?? 'voucher'}|${v.rules}|${v.buyer}`;
       const list = startsOfBuyer.get(b);
-      const s = ref(v.shop, v.shopKind);
-      if (list) list.push([v.voucherKey, v.windowStart, s]);
-      else startsOfBuyer.set(b, [[v.voucherKey, v.windowStart, s]]);
+      if (list) list.push([v.voucherKey, v.windowStart, v.shop, v.shopKind]);
+      else startsOfBuyer.set(b, [[v.voucherKey, v.windowStart, v.shop, v.shopKind]]);
     }
     const startOf = (k: string, stored: number) => startNow.get(k) ?? stored;
     /** This call's window starts of `v`'s buyer, kind and rule set whose shop may share `v`'s cap. */
     const callStarts = (v: VoucherRecord, kind: string): [string, number][] =>
-      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter(([, , shop]) => shop === null || v.shop === undefined || shop.raw === v.shop || sameShop(shop, ref(v.shop, v.shopKind))).map(([k, t]) => [k, t]);
+      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter(([, , shop, sk]) => shop === undefined || v.shop === undefined || shop === v.shop || sameShop(ref(shop, sk), ref(v.shop, v.shopKind))).map(([k, t]) => [k, t]);
     /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
     const capKeys = (v: VoucherRecord): string[] => {
       const range = capRange(v);
@@ -1251,13 +1272,14 @@ class SqliteState implements StateDb {
           const r = shopOf.get(k) as { s: string | null; sk: string | null } | undefined;
           return r !== undefined && shopRelation(ref(r.s, r.sk), ref(v.shop, v.shopKind)) === 'maybe';
         });
-    const backfillShop = db.prepare('UPDATE vouchers SET shop = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND shop IS NULL');
-    const backfillShopKind = db.prepare('UPDATE vouchers SET shop_kind = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND shop = ? AND shop_kind IS NULL');
+    const backfillShop = db.prepare('UPDATE vouchers SET shop = ?, shop_kind = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND shop IS NULL');
     const backfillStart = db.prepare('UPDATE vouchers SET window_start = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND window_start IS NULL');
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
     // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
     const body = () => {
           for (const [id, name] of opts.shopPairs ?? []) if (id !== name) addPair.run(id, name);
+          // Recorded vouchers of a text this run names (before schema 10 its kind was not kept): named so.
+          for (const [shop, kind] of callKinds) learnKind.run(kind, shop);
           canonCache.clear();
           const out = new Map<string, RecordStatus>();
           done.clear();
@@ -1273,12 +1295,7 @@ class SqliteState implements StateDb {
               // them in, never guessed. Without its shop it counted toward every shop's cap of its
               // buyer (another shop's buyer was paid short of that shop's own cap); without its
               // window start it was in no cap group at all.
-              if (v.shop !== undefined) backfillShop.run(v.shop, v.voucherKey, `${v.voucherKey}+%`);
-              // (Looked up by key first: the update's LIKE scans the table, and most rows have their kind.)
-              if (v.shop !== undefined && v.shopKind !== undefined) {
-                const r = shopOf.get(v.voucherKey) as { s: string | null; sk: string | null } | undefined;
-                if (r !== undefined && r.s === v.shop && r.sk === null) backfillShopKind.run(v.shopKind, v.voucherKey, `${v.voucherKey}+%`, v.shop);
-              }
+              if (v.shop !== undefined) backfillShop.run(v.shop, v.shopKind ?? null, v.voucherKey, `${v.voucherKey}+%`);
               if (v.windowStart !== null) backfillStart.run(v.windowStart, v.voucherKey, `${v.voucherKey}+%`);
               const parts = amounts.all(v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`) as string[];
               const was = parts.reduce((s, a) => s.plus(a), new Decimal(0));

@@ -210,11 +210,13 @@ export const MIGRATIONS: readonly Migration[] = [
       // A shop's exports may name it by 店铺Id in one run and only by 店铺名称 in another (an export
       // variant without the 店铺Id column): per-shop caps kept per shop text were then not shared,
       // and a buyer could be paid past the cap. `shop_kind` is 'id' or 'name' (NULL: recorded before
-      // v10, not guessed; filled in when the very voucher is seen again); `shop_names` holds the
+      // v10, never guessed from how the text looks; filled in once a run names the same text, by
+      // text: vouchers_shop finds them); `shop_names` holds the
       // pairs seen on one export row. A 店铺名称 no pair links to an 店铺Id may be that shop: it
       // shares the cap (ledger.ts recordVouchers), short, never twice.
       db.exec(`
         ALTER TABLE vouchers ADD COLUMN shop_kind TEXT;
+        CREATE INDEX vouchers_shop ON vouchers (shop, shop_kind) WHERE shop IS NOT NULL;
         CREATE TABLE shop_names (
           shop_id   TEXT NOT NULL,
           shop_name TEXT NOT NULL,

@@ -78,7 +78,10 @@ function shopNamedTwoWaysError(byId: { at: string; shop: string }, byName: { at:
       `有的订单按 店铺Id 写明店铺 (例如 ${byId.at}: ${byId.shop}), 有的只有 店铺名称 (例如 ${byName.at}: ${byName.shop}): 买家的封顶额按店铺计算, 同一店铺两种写法会被当作两个店铺、封顶额各算一次, 而仅凭名称无法判断是否同一店铺; 未计算任何红包`,
       `some orders name their shop by 店铺Id (e.g. ${byId.at}: ${byId.shop}) and others only by 店铺名称 (e.g. ${byName.at}: ${byName.shop}): a buyer's cap is per shop, one shop named both ways would get two caps, and whether a name is one of those ids cannot be told; no voucher was computed`,
     ),
-    msg('使用 店铺Id 列每行都有值的完整报表, 或每个店铺的报表分开运行。', "use full exports with the 店铺Id column filled on every row, or run each shop's exports apart."),
+    msg(
+      '把没有 店铺Id 列 (或该列为空) 的报表单独运行 (使用 --record 时状态数据库会按同时写有 店铺Id 和 店铺名称 的行把两者对应起来, 否则合并封顶并提示), 或改用每行都写有 店铺Id 的完整报表。',
+      'run the export without the 店铺Id column (or with it empty) on its own (with --record the state database links the two by a row showing both 店铺Id and 店铺名称, or caps them together and says so), or give full exports with 店铺Id on every row.',
+    ),
   );
 }
 

@@ -233,8 +233,8 @@ export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers
   if (unlinked > 0) {
     ctx.warn(
       msg(
-        `${unlinked} 个红包按另一种写法 (店铺Id / 店铺名称; 或第 10 版之前记录、写法未知) 记录的店铺的红包封顶扣减: 没有任何报表行把这两种写法对应起来, 可能是同一店铺, 为避免重复赔付已计入封顶额。如果确实是两个不同的店铺, 用同时含 店铺Id 和 店铺名称 两列的完整报表重新运行 (对应关系会被记住), 再用 --reissue 补发差额`,
-        `${unlinked} voucher(s) were capped with recorded vouchers of a shop named the other way (店铺Id vs 店铺名称, or recorded before schema 10 without saying which) that no export row links to theirs: it may be the same shop, so they were counted toward the cap rather than paid twice. If they are really two shops, run again with full exports having both the 店铺Id and 店铺名称 columns (the pair is remembered), then top up the difference with --reissue`,
+        `${unlinked} 个红包按另一种写法 (店铺Id / 店铺名称; 或第 10 版之前记录、写法未知) 记录的店铺的红包封顶扣减: 没有任何报表行把这两种写法对应起来, 可能是同一店铺, 为避免重复赔付已计入封顶额。如果确实是两个不同的店铺, 用该店同时含 店铺Id 和 店铺名称 两列的完整报表再运行一次: 对应关系会被记住, 运行会说明还欠多少, 再加 --reissue 记录补发`,
+        `${unlinked} voucher(s) were capped with recorded vouchers of a shop named the other way (店铺Id vs 店铺名称, or recorded before schema 10 without saying which) that no export row links to theirs: it may be the same shop, so they were counted toward the cap rather than paid twice. If they are really two shops, run this shop's full export (both the 店铺Id and 店铺名称 columns) once more: the pair is remembered, the run says what is still owed, and --reissue records the top-up`,
       ),
     );
     ctx.attention();

@@ -83,6 +83,22 @@ describe('one shop named by 店铺Id in one run and by 店铺名称 in another',
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`some orders name their shop by 店铺Id (e.g. ${a}:2: 1001) and others only by 店铺名称 (e.g. ${b}:2: 老王的店铺)`);
+    expect(r.stderr).toContain('run the export without the 店铺Id column (or with it empty) on its own');
+  });
+
+  it('a full export and a name-only export of one shop in one run: refused too; run apart, the window is paid once', () => {
+    // The full export links 1001 = 老王的店铺, but the run grouped o12 under 老王的店铺 as it read it:
+    // refused (exit 3). Run apart with --record: o11 → 500.00 (pair remembered), then o12 in the
+    // same window and shop → 500.00 − 500.00 = 0.00, with no "named the other way" warning.
+    const dir = tmpDir();
+    const state = path.join(dir, 's.db');
+    const a = write(dir, 'full', both([o11]));
+    const b = write(dir, 'names', nameOnly([o12]));
+    expect(record(a, state, b).code).toBe(3);
+    expect(seen(record(a, state).rows)).toEqual([[['5000000000000000011'], '500.00']]);
+    const r = record(b, state);
+    expect(seen(r.rows)).toEqual([[['5000000000000000012'], '0.00']]);
+    expect(r.stderr).not.toContain('named the other way');
   });
 });
 

@@ -19,7 +19,7 @@ const DATE: FieldSpec = { key: 'date', aliases: ['date', '日期', 'day', '天']
 
 /** `YYYY-MM-DD` (also / or .), `M-D`/`M/D` with a known year, a day number, or `1日`; weekday tags (`21六`, `21(六)`) and `*` ignored. */
 export function parseDayKey(text: string, month?: { y: number; mo: number }): { y?: number; mo?: number; d: number } | undefined {
-  let t = cleanCell(text).replace(/\*+$/, '').replace(/\s*[(（][^()（）]*[)）]$/, '').replace(/(?:mo|tu|we|th|fr|sa|su|[一二三四五六日天])$/i, '').replace(/^(?:周|星期)/, '').trim();
+  let t = atMidnight(cleanCell(text)).replace(/\*+$/, '').replace(/\s*[(（][^()（）]*[)）]$/, '').replace(/(?:mo|tu|we|th|fr|sa|su|[一二三四五六日天])$/i, '').replace(/^(?:周|星期)/, '').trim();
   t = t.replace(/[日号]$/, '');
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})$/.exec(t);
   if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
@@ -35,8 +35,25 @@ export function parseDayKey(text: string, month?: { y: number; mo: number }): { 
  * parseDayKey's shapes without its range checks.
  */
 function looksLikeDay(text: string): boolean {
-  const t = cleanCell(text).replace(/\*+$/, '').replace(/\s*[(（][^()（）]*[)）]$/, '').replace(/(?:mo|tu|we|th|fr|sa|su|[一二三四五六日天])$/i, '').replace(/^(?:周|星期)/, '').trim().replace(/[日号]$/, '');
+  const t = atMidnight(cleanCell(text)).replace(/\*+$/, '').replace(/\s*[(（][^()（）]*[)）]$/, '').replace(/(?:mo|tu|we|th|fr|sa|su|[一二三四五六日天])$/i, '').replace(/^(?:周|星期)/, '').trim().replace(/[日号]$/, '');
   return /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/.月]\d{1,2}|\d{1,2})$/.test(t);
+}
+
+/**
+ * A date typed into Excel is a date cell, which an xlsx reads back as `2026-11-11 00:00:00`: the
+ * date alone. (Requests, demand and volume dates in an xlsx were refused or called outside the
+ * month.) Only midnight: a real time of day is not a date.
+ */
+function atMidnight(t: string): string {
+  return t.replace(/^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]00:00(?::00)?$/, '$1');
+}
+
+/**
+ * An hour typed into Excel as `08:00` is a time cell, which an xlsx reads back on Excel's day 0
+ * (`1899-12-30 08:00:00`, or `1904-01-01 08:00:00` in a 1904-dated workbook): the time alone.
+ */
+function timeOfDay(t: string): string {
+  return t.replace(/^(?:1899-12-30|1904-01-01) (?=\d{2}:\d{2}:\d{2}$)/, '');
 }
 
 function valid(y: number, mo: number, d: number) {
@@ -190,7 +207,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   t.headers.forEach((h, i) => {
     if (i === ai) return;
     // A wall calendar's header holds real dates: xlsx gives them as `YYYY-MM-DD 00:00:00`.
-    const text = h.replace(/^(\d{4}-\d{2}-\d{2}) 00:00(?::00)?$/, '$1');
+    const text = atMidnight(h);
     const k = parseDayKey(text, month);
     if (k) dayCols.push({ i, key: dayKeyText(k) });
     else if (looksLikeDay(text)) notDays.push({ i, header: h });
@@ -390,7 +407,7 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
   const out: { date?: string; weekday?: number; hour: number; chats: number; line: number }[] = [];
   for await (const r of t.records) {
     if (await unusable(r, t.sniffed.name, t.headers.length, Math.max(t.map.index.get('hour')!, t.map.index.get('chats')!), rejects)) continue;
-    const hv = cleanCell(r.cells[t.map.index.get('hour')!] ?? '');
+    const hv = timeOfDay(cleanCell(r.cells[t.map.index.get('hour')!] ?? ''));
     const cv = cleanCell(r.cells[t.map.index.get('chats')!] ?? '');
     const hm = /^(\d{1,2})(?::00(?::00)?)?(?:\s*[-~].*)?$/.exec(hv);
     if (!hm || +hm[1]! > 23) {

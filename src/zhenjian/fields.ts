@@ -86,13 +86,20 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Msg };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: msg(zh, en) });
 
-/** A money amount; `positive` requires > 0, else ≥ 0. Empty → null. */
-export function parseAmount(text: string, positive: boolean): Parsed<Money | null> {
+/**
+ * A money amount; `positive` requires > 0, else ≥ 0. Empty → null. `price`: a price the platform
+ * shows or charges (一口价, 到手价, 服务费), which is whole fen: a third decimal (a spreadsheet's
+ * 199 × 0.85 = 169.15, but 1.005) is refused, never rounded away — the charge was worked on the
+ * unrounded price while the row showed the rounded one (3 × 1.005 = 3.015 → 3.02, shown as 1.01 each).
+ * A cost or shipping per sample may be an average with more decimals.
+ */
+export function parseAmount(text: string, positive: boolean, price = false): Parsed<Money | null> {
   const m = parseMoney(halfWidth(text).trim());
   if (m === null) return ok(null);
   if (m === undefined) return fail('不是金额', 'is not an amount');
   if (positive ? m.lte(0) : m.lt(0)) return positive ? fail('必须大于 0', 'must be more than 0') : fail('不能为负数', 'must not be negative');
   if (m.gt(ABSURD_AMOUNT)) return fail('金额不合理 (超过 1 亿)', 'is implausible (more than 100,000,000)');
+  if (price && m.decimalPlaces() > 2) return fail('是平台价格, 最多两位小数 (到分): 照商品页或报名页上的写', "is a platform price, at most two decimals (whole fen): write it as the product or registration page shows it");
   return ok(m);
 }
 
@@ -186,15 +193,15 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
   if (checkOrderId(get('itemId')) === 'excel-rounded') {
     return bad('itemId', msg('商品ID被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the itemId was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text'));
   }
-  const list = parseAmount(get('listPrice'), true);
+  const list = parseAmount(get('listPrice'), true, true);
   if (!list.ok) return bad('listPrice', list.reason);
   if (list.value === null) return need('listPrice');
-  const deal = parseAmount(get('dealPrice'), true);
+  const deal = parseAmount(get('dealPrice'), true, true);
   if (!deal.ok) return bad('dealPrice', deal.reason);
   const cost = parseAmount(get('unitCost'), false);
   if (!cost.ok) return bad('unitCost', cost.reason);
   if (cost.value === null) return need('unitCost');
-  const fee = parseAmount(get('serviceFee'), false);
+  const fee = parseAmount(get('serviceFee'), false, true);
   if (!fee.ok) return bad('serviceFee', fee.reason);
   if (fee.value === null) return need('serviceFee');
   const samples = parseSamples(get('samples'));

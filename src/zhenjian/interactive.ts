@@ -47,8 +47,8 @@ interface Question {
 
 function questions(table: CategoryTable, s: ResolvedSettings, tz: Ctx['tz']): Question[] {
   const examples = table.categories.slice(0, 6).map((c) => c.zh).join('、');
-  const amount = (positive: boolean, required: boolean) => (t: string) => {
-    const p = parseAmount(t, positive);
+  const amount = (positive: boolean, required: boolean, price = false) => (t: string) => {
+    const p = parseAmount(t, positive, price);
     if (p.ok && p.value === null && required) return { ok: false as const, reason: msg('必填', 'required') };
     return p;
   };
@@ -56,10 +56,10 @@ function questions(table: CategoryTable, s: ResolvedSettings, tz: Ctx['tz']): Qu
     { key: 'itemId', ask: msg('商品ID (可空)', 'item id (optional)') },
     { key: 'title', ask: msg('商品标题 (可空)', 'title (optional)') },
     { key: 'category', ask: msg(`类目 (如 ${examples}; 隐形眼镜至少 20 件)`, `category (e.g. ${examples}; contact lenses buy at least 20)`), default: () => table.categories[0]?.zh ?? '' },
-    { key: 'listPrice', ask: msg('一口价 (元, 报名页按它估算)', 'list price 一口价 (yuan; the registration page estimates with it)'), check: amount(true, true) },
-    { key: 'dealPrice', ask: msg('到手价 (元, 实际按它购样)', 'deal price 到手价 (yuan; samples are bought at it)'), default: (a) => a.listPrice ?? '', check: amount(true, true) },
+    { key: 'listPrice', ask: msg('一口价 (元, 报名页按它估算)', 'list price 一口价 (yuan; the registration page estimates with it)'), check: amount(true, true, true) },
+    { key: 'dealPrice', ask: msg('到手价 (元, 实际按它购样)', 'deal price 到手价 (yuan; samples are bought at it)'), default: (a) => a.listPrice ?? '', check: amount(true, true, true) },
     { key: 'unitCost', ask: msg('单件成本 (元)', 'unit cost (yuan)'), check: amount(false, true) },
-    { key: 'serviceFee', ask: msg('服务费 (元, 见报名页)', 'service fee (yuan, from the registration page)'), check: amount(false, true) },
+    { key: 'serviceFee', ask: msg('服务费 (元, 见报名页)', 'service fee (yuan, from the registration page)'), check: amount(false, true, true) },
     {
       key: 'samples',
       ask: msg('样品数 (空 = 按类目估算)', 'samples (empty = from the category)'),

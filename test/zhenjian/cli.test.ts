@@ -305,6 +305,27 @@ describe('rows whose cells do not line up with the header', () => {
     expect(r.stderr).toContain(`${l}:5: this row has 5 cells but the header has 4 (extra cells hold data)`);
   });
 
+  it('a platform price with a third decimal is refused, never charged unrounded under a rounded display', () => {
+    // Item 1: deal 1.005 was shown as 1.01 while the charge was 3 × 1.005 + 0 = 3.015 → 3.02, not
+    // the 3 × 1.01 = 3.03 the row showed; a list price or service fee likewise. Refused, with the
+    // column. Item 4: a cost per sample may be an average: 3 × (0.335 + 0) = 1.005 → 1.01 (half-up
+    // once), charged 3 × 1.00 + 0 = 3.00.
+    const dir = tmpDir();
+    const f = path.join(dir, 'fen.csv');
+    fs.writeFileSync(f, 'itemId,listPrice,dealPrice,unitCost,serviceFee,samples\n1,1.01,1.005,0,0,3\n2,1.005,1.00,0,0,3\n3,1.00,1.00,0,0.125,3\n4,1.00,1.000,0.335,0,3\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0']);
+    expect(r.code).toBe(1);
+    const rows = json(r.stdout);
+    expect(rows.map((x) => [x.kind, x.itemId, x.dealPrice, x.chargedMax, x.realCostMax])).toEqual([
+      ['product', '4', '1.00', '3.00', '1.01'],
+      ['total', null, null, '3.00', '1.01'],
+    ]);
+    const why = 'is a platform price, at most two decimals (whole fen): write it as the product or registration page shows it';
+    expect(r.stderr).toContain(`${f}:2 [dealPrice]: "1.005" ${why}`);
+    expect(r.stderr).toContain(`${f}:3 [listPrice]: "1.005" ${why}`);
+    expect(r.stderr).toContain(`${f}:4 [serviceFee]: "0.125" ${why}`);
+  });
+
   it('a sample count above 1000 is refused, never read inexactly', () => {
     const dir = tmpDir();
     const f = path.join(dir, 's.csv');

@@ -37,6 +37,12 @@ describe('zhenjian field parsers', () => {
     expect(str(parseAmount('', true))).toBeNull();
   });
 
+  it('a price (list, deal, service fee) is whole fen; a cost may have more decimals', () => {
+    expect(str(parseAmount('1.005', true, true))).toBe('ERR');
+    expect(str(parseAmount('169.150', true, true))).toBe('169.15'); // trailing zeros are fen
+    expect(str(parseAmount('1.005', true))).toBe('1.005');
+  });
+
   it('rates: 0.05, 5%, 5 %, 5％; 1 or more refused (a bare "5" is ambiguous)', () => {
     expect(str(parseRate('0.05'))).toBe('0.05');
     expect(str(parseRate('5%'))).toBe('0.05');

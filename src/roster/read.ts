@@ -35,7 +35,7 @@ export function parseDayKey(text: string, month?: { y: number; mo: number }): { 
  * parseDayKey's shapes without its range checks.
  */
 function looksLikeDay(text: string): boolean {
-  const t = atMidnight(cleanCell(text)).replace(/\*+$/, '').replace(/\s*[(（][^()（）]*[)）]$/, '').replace(/(?:mo|tu|we|th|fr|sa|su|[一二三四五六日天])$/i, '').replace(/^(?:周|星期)/, '').trim().replace(/[日号]$/, '');
+  const t = dayText(atMidnight(cleanCell(text)));
   return /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/.月]\d{1,2}|\d{1,2})$/.test(t);
 }
 
@@ -55,6 +55,12 @@ function atMidnight(t: string): string {
 function timeOfDay(t: string): string {
   return t.replace(/^(?:1899-12-30|1904-01-01) (?=\d{2}:\d{2}:\d{2}$)/, '');
 }
+
+/** A header's text without its weekday tag, `*` and 日/号, as parseDayKey reads it. */
+function dayText(t: string): string {
+  return t.replace(/\*+$/, '').replace(/\s*[(（][^()（）]*[)）]$/, '').replace(/(?:mo|tu|we|th|fr|sa|su|[一二三四五六日天])$/i, '').replace(/^(?:周|星期)/, '').trim().replace(/[日号]$/, '');
+}
+const MONTH_DAY = /^\d{1,2}[-/.月]\d{1,2}$/;
 
 function valid(y: number, mo: number, d: number) {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
@@ -212,6 +218,15 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     if (k) dayCols.push({ i, key: dayKeyText(k) });
     else if (looksLikeDay(text)) notDays.push({ i, header: h });
   });
+  // Headed by month and day without a year (11月1日, 11/1, 11-01): dates, but of which year only
+  // --month says. (Without it they were reported as no date columns at all.)
+  const yearless = month ? undefined : notDays.find((c) => MONTH_DAY.test(dayText(atMidnight(c.header))));
+  if (dayCols.length === 0 && yearless) {
+    throw new InputError(
+      msg(`${name}: 日期列只有月和日 (如 "${yearless.header}"), 不知道是哪一年`, `${name}: the date columns give a month and day but no year (such as "${yearless.header}"), so the month is unknown`),
+      msg('加 --month YYYY-MM (如 --month 2026-11)。', 'add --month YYYY-MM (such as --month 2026-11).'),
+    );
+  }
   if (dayCols.length === 0) {
     throw new InputError(
       msg(`${name}: 找不到日期列, 也没有 日期+班次 列`, `${name}: no date columns, and no date and shift columns either`),

@@ -57,6 +57,20 @@ describe('roster check', () => {
     expect(r.code).toBe(0);
   });
 
+  it('dates headed by month and day only (2月1日, 2/1): without --month it asks for the month; with it, the roster is read', () => {
+    for (const [name, head] of [['md.csv', (d: string) => `2月${Number(d.slice(8))}日`], ['slash.csv', (d: string) => `2/${Number(d.slice(8))}`]] as const) {
+      const f = write(name, gridCsv(base(), 'agent', DATES.map(head)));
+      const first = head(DATES[0]!);
+      const r = check(f);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`${f}: the date columns give a month and day but no year (such as "${first}"), so the month is unknown`);
+      expect(r.stderr).toContain('add --month YYYY-MM');
+      const ok = check(f, '--month', '2026-02');
+      expect(ok.code).toBe(0);
+      expect(ok.stderr).toContain('4 agents × 28 days, no violations');
+    }
+  });
+
   it('days-off: B works on its day off 2026-02-03 → 6 days off', () => {
     const g = base();
     g[1]![2] = 'H'; // B: (2+1)%4 = 3 → O; H that day is then staffed twice, which is allowed

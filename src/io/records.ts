@@ -618,11 +618,23 @@ async function* excelJSSheets(input: Readable): AsyncGenerator<SheetIn> {
     styles: 'cache',
     worksheets: 'emit',
   });
+  const { excelToDate, isDateFmt } = await import('./xlsxread.js');
   for await (const sheet of reader) {
+    const date1904 = (sheet as unknown as { workbook?: { properties?: { model?: { date1904?: boolean } } } }).workbook?.properties?.model?.date1904 === true;
     yield {
       name: (sheet as unknown as { name: string }).name,
       rows: (async function* () {
-        for await (const row of sheet) yield [{ number: row.number, values: row.values as unknown[] }];
+        for await (const row of sheet) {
+          const values = row.values as unknown[];
+          // A formula in a date-formatted cell holds a date, as the fast reader reads it.
+          for (let i = 1; i < values.length; i++) {
+            const v = values[i] as { formula?: unknown; result?: unknown } | null | undefined;
+            if (v && typeof v === 'object' && 'formula' in v && typeof v.result === 'number' && isDateFmt(row.getCell(i).numFmt)) {
+              values[i] = { ...v, result: excelToDate(v.result, date1904) };
+            }
+          }
+          yield [{ number: row.number, values }];
+        }
       })(),
     };
   }

@@ -63,7 +63,7 @@ export function isDateFmt(fmt: string | undefined): boolean {
 }
 
 /** exceljs's utils.excelToDate. */
-function excelToDate(v: number, date1904: boolean): Date {
+export function excelToDate(v: number, date1904: boolean): Date {
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
@@ -685,6 +685,10 @@ async function* sheetRows(fh: fs.promises.FileHandle, e: ZipEntry, book: BookSta
               // saved without its value" and its row rejected. Here 0 and '' are read as the values
               // they are; a result that is not a number (NaN) is still no value.
               if (fText === '' || typeof r === 'string' || !Number.isNaN(r)) fv.result = r;
+              // A formula in a date-formatted cell (a roster's header =B1+1 under 11月2日) holds a
+              // date, as a typed one does: exceljs gave its serial number (46328), which no reader
+              // takes for a date, so a roster headed that way was read as one day.
+              if (typeof fv.result === 'number' && isDate(fmt)) fv.result = excelToDate(fv.result, date1904);
             }
             vals[col] = fv;
           } else if (vText !== undefined) {

@@ -88,4 +88,27 @@ describe('xlsx cells exceljs cannot resolve', () => {
     const rows = JSON.parse(r.stdout) as { orderId: string; buyer: string; paidAt: string; paidAmount: string }[];
     expect(rows.map((o) => [o.orderId, o.buyer, o.paidAt, o.paidAmount])).toEqual([['3515313147329358001', '买家甲', '2026-11-10T09:00:00+08:00', '10.00']]);
   });
+
+  it('a formula in a date-formatted cell is its date, with either reader and either date system', async () => {
+    // 订单付款时间 written as a formula (=DATE(2026,11,10)+TIME(9,0,0)) whose saved result is the serial
+    // number of 2026-11-10 09:00:00 under a date format: read as that time, as a typed date is. It was
+    // read as the bare serial number (46336.375) and the row rejected as having no valid time.
+    for (const date1904 of [false, true]) {
+      const dir = tmpDir();
+      const wb = new ExcelJS.Workbook();
+      wb.properties.date1904 = date1904;
+      const ws = wb.addWorksheet('export');
+      ws.addRow(HEAD);
+      ws.addRow(['3515313147329358001', '买家甲', 10, '交易成功', { formula: 'DATE(2026,11,10)+TIME(9,0,0)', result: new Date(Date.UTC(2026, 10, 10, 9, 0, 0)) }]);
+      ws.getCell('E2').numFmt = 'yyyy-mm-dd hh:mm:ss';
+      const file = path.join(dir, 'formula-date.xlsx');
+      await wb.xlsx.writeFile(file);
+      for (const reader of ['auto', 'exceljs']) {
+        const r = runCli(['orders', 'normalize', file, '-f', 'json'], { env: reader === 'exceljs' ? { STOREOPS_XLSX_READER: 'exceljs' } : {} });
+        expect({ date1904, reader, code: r.code, stderr: r.stderr }).toEqual({ date1904, reader, code: 0, stderr: expect.any(String) });
+        const rows = JSON.parse(r.stdout) as { paidAt: string }[];
+        expect(rows.map((o) => o.paidAt)).toEqual(['2026-11-10T09:00:00+08:00']);
+      }
+    }
+  });
 });

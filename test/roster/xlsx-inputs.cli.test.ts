@@ -82,4 +82,24 @@ describe('roster inputs kept in xlsx: date and time cells', () => {
     expect(r.stderr).toContain('not a date: "2026-02-01 09:30:00"');
     expect(r.rows).toEqual([]);
   });
+
+  it('a roster whose date headers are formulas (=B1+1 under a date format) is read day by day', async () => {
+    // B1 is the date 2026-02-01, C1..AC1 are =B1+1, =C1+1 …: each saved with its date as the result.
+    // Read as 28 days, the roster is the valid one (no violations); the formulas were read as
+    // serial numbers, so only 02-01 was a day and every other day of every agent a missing day.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('排班');
+    ws.getCell('A1').value = '客服';
+    ws.getCell('B1').value = day(1);
+    for (let d = 2; d <= 28; d++) ws.getRow(1).getCell(d + 1).value = { formula: `${ws.getRow(1).getCell(d).address}+1`, result: day(d) };
+    for (let d = 1; d <= 28; d++) ws.getRow(1).getCell(d + 1).numFmt = 'm"月"d"日"';
+    AGENTS.forEach((a, i) => ws.addRow([a, ...DATES.map((_, d) => CYCLE[(d + i) % 4]!)]));
+    const f = path.join(dir, 'formula-header.xlsx');
+    await wb.xlsx.writeFile(f);
+    for (const env of [{}, { STOREOPS_XLSX_READER: 'exceljs' }]) {
+      const r = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'en'], { env });
+      expect(r.stderr).toBe(`${f}: 4 agents × 28 days, no violations\n`);
+      expect(r.code).toBe(0);
+    }
+  });
 });

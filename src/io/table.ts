@@ -209,8 +209,12 @@ export async function openMappedTable(
   fields: readonly FieldSpec[],
   what: Msg,
   encoding?: string,
+  /** Look for the header within the first lines (title lines above it are skipped): the first row naming every required field. */
+  findHeader = false,
 ): Promise<OpenedTable & { map: HeaderMap }> {
-  const t = await openTable(file, stdin, encoding);
+  const required = fields.filter((f) => f.required);
+  const isHeader = findHeader ? (h: string[]) => { const m = mapHeader(h, fields); return required.every((f) => m.index.has(f.key)); } : undefined;
+  const t = await openTable(file, stdin, encoding, isHeader);
   const map = mapHeader(t.headers, fields);
   for (const f of fields) if (f.required && !map.index.has(f.key)) throw missingColumnError(t.sniffed.name, what, f, t.headers);
   return { ...t, map };

@@ -119,8 +119,19 @@ const END: FieldSpec = { key: 'end', aliases: ['end', '结束', '下班'] };
  */
 const COVERAGE_ROW = NON_AGENT_ROW;
 
+/**
+ * A hand-made sheet often has a title above its header (`2026年11月客服排班表`): the header is
+ * looked for within the first lines, as in an order export, and stderr names the lines skipped.
+ */
+function titleNote(ctx: Ctx, t: { sniffed: { name: string }; headerLine: number }): void {
+  if (t.headerLine <= 1) return;
+  const n = t.headerLine - 1;
+  ctx.info(msg(`${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${n} 行 (标题或空行)`, `${t.sniffed.name}: the header is on line ${t.headerLine}; ${n === 1 ? 'the line above it (title or blank) was skipped' : `the ${n} lines above it (title or blank) were skipped`}`));
+}
+
 export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftDef[], month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<RosterFile> {
-  const t = await openTable(file, ctx.io.stdin, ctx.encoding);
+  const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [AGENT]).index.has('agent'));
+  titleNote(ctx, t);
   const name = t.sniffed.name;
   const map = mapHeader(t.headers, [AGENT, DATE, SHIFT, START, END]);
   if (!map.index.has('agent')) throw missingColumnError(name, msg('排班表', 'roster'), AGENT, t.headers);
@@ -299,7 +310,8 @@ function noAgents(f: RosterFile, rejected: number): RosterFile {
 
 /** Agents from a file with an agent/name/客服/姓名 column. */
 export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Promise<string[]> {
-  const t = await openMappedTable(file, ctx.io.stdin, [AGENT], msg('客服名单', 'agent list'), ctx.encoding);
+  const t = await openMappedTable(file, ctx.io.stdin, [AGENT], msg('客服名单', 'agent list'), ctx.encoding, true);
+  titleNote(ctx, t);
   const name = t.sniffed.name;
   const ai = t.map.index.get('agent')!;
   const out: string[] = [];
@@ -330,7 +342,8 @@ export interface RequestRow {
 
 /** Requested days off: agent and date (several dates in one cell separated by ; or 、). */
 export async function readRequests(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<RequestRow[]> {
-  const t = await openMappedTable(file, ctx.io.stdin, [AGENT, DATE], msg('休息申请', 'day-off requests'), ctx.encoding);
+  const t = await openMappedTable(file, ctx.io.stdin, [AGENT, DATE], msg('休息申请', 'day-off requests'), ctx.encoding, true);
+  titleNote(ctx, t);
   const ai = t.map.index.get('agent')!;
   const di = t.map.index.get('date')!;
   const out: RequestRow[] = [];
@@ -363,7 +376,8 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
 /** Staff per shift per date (--demand): date plus D/H/N (or 白班/半白班/晚班) columns. */
 export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo: number }, shifts: readonly ShiftDef[], rejects: RejectLog, outsideMonth: Msg): Promise<Map<string, ShiftMins>> {
   const fields: FieldSpec[] = [DATE, ...shifts.map((s) => ({ key: s.code, aliases: [s.code, s.name.zh, s.name.en, s.label, ...s.aliases] }))];
-  const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每日排班需求', 'staff demand'), ctx.encoding);
+  const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每日排班需求', 'staff demand'), ctx.encoding, true);
+  titleNote(ctx, t);
   const out = new Map<string, ShiftMins>();
   for await (const r of t.records) {
     // Shift columns a short row lacks are empty: the configured minimum applies.
@@ -418,7 +432,8 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
     { key: 'date', aliases: ['date', '日期'] },
     { key: 'weekday', aliases: ['weekday', 'dow', 'day of week', '星期', '周几'] },
   ];
-  const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每小时咨询量', 'chats per hour'), ctx.encoding);
+  const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每小时咨询量', 'chats per hour'), ctx.encoding, true);
+  titleNote(ctx, t);
   const out: { date?: string; weekday?: number; hour: number; chats: number; line: number }[] = [];
   for await (const r of t.records) {
     if (await unusable(r, t.sniffed.name, t.headers.length, Math.max(t.map.index.get('hour')!, t.map.index.get('chats')!), rejects)) continue;

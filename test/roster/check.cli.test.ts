@@ -71,6 +71,19 @@ describe('roster check', () => {
     }
   });
 
+  it('a title line above the header (2026年2月客服排班表) is skipped and named; the roster and its requests are read', () => {
+    // The grid under one title line; the requests under a title and a blank line (header on line 3). A works D on
+    // 2026-02-01 (CYCLE[0]), so its request for that day is the one violation.
+    const f = write('titled.csv', '2026年2月客服排班表,,\n' + gridCsv(base()));
+    const req = write('req-titled.csv', '请假表\n\nagent,date\nA,2026-02-01\n');
+    const r = check(f, '--requests', req);
+    expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift']]);
+    expect(r.stderr).toContain(`${f}: the header is on line 2; the line above it (title or blank) was skipped`);
+    expect(r.stderr).toContain(`${req}: the header is on line 3; the 2 lines above it (title or blank) were skipped`);
+    expect(r.stderr).toContain(`${f}: 4 agents × 28 days, 1 violation (request 1)`);
+    expect(r.code).toBe(1);
+  });
+
   it('days-off: B works on its day off 2026-02-03 → 6 days off', () => {
     const g = base();
     g[1]![2] = 'H'; // B: (2+1)%4 = 3 → O; H that day is then staffed twice, which is allowed

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Ctx } from '../cli/context.js';
 import { msg, plural } from '../cli/errors.js';
 import type { Column, Row } from '../io/columns.js';
-import { writeRows } from '../io/output.js';
+import { resolveFormat, writeRows } from '../io/output.js';
 import { scrubFreeText } from '../io/pii.js';
 import { Money, ZERO, fmtMoney } from '../money.js';
 import { type ContactSummary, type StateDb, openState } from './ledger.js';
@@ -64,20 +64,47 @@ function parseOpts(opts: Record<string, unknown>): LedgerOpts {
 }
 
 export async function runLedgerList(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  await withState(ctx, async (db) => {
+  await withState(ctx, async (db, existed) => {
     const o = parseOpts(opts);
-    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order);
+    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order, existed, true);
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [...history.values()].map((s) => summaryRow(s, ctx.showPii));
+    if (rows.length === 0) {
+      const none = o.order !== undefined
+        ? msg(`订单 ${o.order} 没有评价联系记录 (${db.path})`, `no review contact recorded for order ${o.order} (${db.path})`)
+        : existed
+          ? msg(`尚无记录: ${db.path} 里还没有评价联系记录`, `nothing recorded yet: no review contacts in ${db.path}`)
+          : missingDb(db.path);
+      return nothingListed(ctx, CONTACT_SUMMARY_COLUMNS, none);
+    }
     await writeRows(ctx, CONTACT_SUMMARY_COLUMNS, rows);
     ctx.info(msg(`${rows.length} 个订单有联系记录 (${db.path})`, `${plural(rows.length, 'order')} with review contacts (${db.path})`));
   });
 }
 
+function missingDb(file: string) {
+  return msg(`尚无记录: 状态数据库 ${file} 还不存在`, `nothing recorded yet: no state database at ${file}`);
+}
+
+/**
+ * `ledger list` found nothing: on a terminal (table) the plain sentence instead of a table of
+ * headers alone — on stderr (stdout is data only), and even with -q (it is the answer);
+ * csv/tsv/json/xlsx and -o keep their header or `[]` for scripts and say it as the summary.
+ */
+async function nothingListed(ctx: Ctx, columns: readonly Column[], none: ReturnType<typeof msg>): Promise<void> {
+  if (resolveFormat(ctx) === 'table' && (ctx.output === undefined || ctx.output === '-')) {
+    ctx.io.stderr.write(ctx.t(none) + '\n');
+    return;
+  }
+  await writeRows(ctx, columns, []);
+  ctx.info(none);
+}
+
 export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  await withState(ctx, async (db) => {
+  await withState(ctx, async (db, existed) => {
+    if (!existed) ctx.info(msg(`状态数据库 ${ctx.statePath} 还不存在: 尚无任何记录`, `no state database at ${ctx.statePath} yet: nothing has been recorded`));
     const o = parseOpts(opts);
-    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order);
+    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order, existed, false);
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [];
     // buyer: empty for contacts recorded before schema 6 or without a known buyer.
@@ -87,22 +114,29 @@ export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<st
   });
 }
 
-async function withState(ctx: Ctx, fn: (db: StateDb) => Promise<void>): Promise<void> {
+async function withState(ctx: Ctx, fn: (db: StateDb, existed: boolean) => Promise<void>): Promise<void> {
   // Read-only: listing must not create a database as a side effect.
-  if (!fs.existsSync(ctx.statePath)) {
-    ctx.info(msg(`状态数据库 ${ctx.statePath} 还不存在: 尚无任何记录`, `no state database at ${ctx.statePath} yet: nothing has been recorded`));
-  }
+  const existed = fs.existsSync(ctx.statePath);
   const db = await openState(ctx.statePath, { create: false });
   try {
-    await fn(db);
+    await fn(db, existed);
   } finally {
     db.close();
   }
 }
 
-async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined): Promise<void> {
+async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, existed: boolean, list: boolean): Promise<void> {
   let vouchers = db.listVouchers();
   if (order !== undefined) vouchers = vouchers.filter((v) => v.orderIds.includes(order));
+  if (list && vouchers.length === 0) {
+    // A marker of a killed run is kept with its vouchers, so none listed leaves none to say.
+    const none = order !== undefined
+      ? msg(`订单 ${order} 没有红包记录 (${db.path})`, `no voucher recorded for order ${order} (${db.path})`)
+      : existed
+        ? msg(`尚无记录: ${db.path} 里还没有红包`, `nothing recorded yet: no vouchers in ${db.path}`)
+        : missingDb(db.path);
+    return nothingListed(ctx, VOUCHER_COLUMNS, none);
+  }
   // The total is what the shop paid: a voucher that took over earlier ones (its window grew after
   // they were recorded) counts only its amount less what they had paid (`covered`).
   let total = ZERO;

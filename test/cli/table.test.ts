@@ -1,10 +1,12 @@
 // The terminal table: display width of emoji/CJK, cutting with …, the short view, and that every
 // command's table fits 80 and 120 columns.
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openState } from '../../src/state/ledger.js';
 import type { Column } from '../../src/io/columns.js';
 import { layoutTable, viewColumns } from '../../src/io/tableview.js';
 import { displayWidth, truncate } from '../../src/io/width.js';
-import { EXAMPLES, runCli } from '../helpers.js';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
 describe('display width', () => {
   it('measures CJK, emoji and ZWJ sequences as a terminal draws them', () => {
@@ -111,6 +113,13 @@ describe('layout', () => {
 });
 
 const AS_OF = ['--as-of', '2026-11-20 12:00:00'];
+// A ledger with a voucher: an empty one prints a sentence on stderr, not a table.
+const LEDGER = path.join(tmpDir(), 'state.db');
+beforeAll(async () => {
+  const db = await openState(LEDGER);
+  db.recordVouchers([{ voucherKey: 'v-a1', buyer: 'tb_li', rules: 'tmall-2023', orderIds: ['3551234567890123456', '3551234567890123457'], amount: '30.00', windowStart: null }], Date.UTC(2026, 10, 21, 1, 0, 0));
+  db.close();
+});
 const ex = (f: string) => `${EXAMPLES}/${f}`;
 const COMMANDS: [string, string[]][] = [
   ['orders inspect', ['orders', 'inspect', ex('ExportOrderList202611.csv')]],
@@ -124,7 +133,7 @@ const COMMANDS: [string, string[]][] = [
   ['roster plan', ['roster', 'plan', '--month', '2026-11', '--agents', '3', '--min', 'D=1,H=0,N=1', '--time-limit', '20']],
   ['rules list', ['rules', 'list']],
   ['rules show', ['rules', 'show', 'tmall-2026']],
-  ['ledger list', ['ledger', 'list']],
+  ['ledger list', ['ledger', 'list', '--state', LEDGER]],
 ];
 
 describe('every command fits the terminal', () => {

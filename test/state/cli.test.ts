@@ -80,8 +80,32 @@ describe('ledger list', () => {
     const r = runCli(['--state', missing, 'ledger', 'list']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('voucherKey,buyer,rules,orderIds,amount,covered,windowStart,recordedAt,kind,reissueOf,shop\n');
-    expect(r.stderr).toBe(`no state database at ${missing} yet: nothing has been recorded\n0 vouchers recorded, total 0.00 (${missing})\n`);
+    expect(r.stderr).toBe(`nothing recorded yet: no state database at ${missing}\n`);
     expect(fs.existsSync(path.join(dir, 'nested'))).toBe(false);
+  });
+
+  it('an empty ledger: the table says plainly that nothing is recorded yet, no table of headers alone (zh/en), exit 0', async () => {
+    const empty = path.join(tmpDir(), 'empty.db');
+    (await openState(empty)).close();
+    // stdout is data only: the sentence is on stderr, and nothing on stdout.
+    const table = runCli(['--state', empty, 'ledger', 'list', '-f', 'table']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toBe('');
+    expect(table.stderr).toBe(`nothing recorded yet: no vouchers in ${empty}\n`);
+    // -q does not hide the answer.
+    const zh = runCli(['--state', empty, '-q', 'ledger', 'list', '-f', 'table', '--lang', 'zh', '--what', 'contacts']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toBe(`尚无记录: ${empty} 里还没有评价联系记录\n`);
+    const order = runCli(['--state', file, 'ledger', 'list', '-f', 'table', '--order', '3550000000000000000']);
+    expect(order.code).toBe(0);
+    expect(order.stdout).toBe('');
+    expect(order.stderr).toBe(`no voucher recorded for order 3550000000000000000 (${file})\n`);
+    // csv (a script's format) keeps its header; the sentence goes to stderr.
+    const csv = runCli(['--state', empty, 'ledger', 'list']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe('voucherKey,buyer,rules,orderIds,amount,covered,windowStart,recordedAt,kind,reissueOf,shop\n');
+    expect(csv.stderr).toBe(`nothing recorded yet: no vouchers in ${empty}\n`);
   });
 
   it('finds the database through STOREOPS_STATE, then $XDG_DATA_HOME/storeops/state.db', () => {
@@ -92,7 +116,7 @@ describe('ledger list', () => {
     const viaXdg = runCli(['-q', 'ledger', 'list'], { env: { HOME: home } });
     expect(viaXdg.stdout.split('\n').length).toBe(5); // header + 3 rows + final newline
     const viaEnv = runCli(['ledger', 'list'], { env: { HOME: home, STOREOPS_STATE: path.join(home, 'none.db') } });
-    expect(viaEnv.stderr).toContain(`no state database at ${path.join(home, 'none.db')} yet`);
+    expect(viaEnv.stderr).toContain(`no state database at ${path.join(home, 'none.db')}`);
   });
 
   it('an unknown --what is a usage error (exit 2)', () => {

@@ -207,7 +207,7 @@ describe('a run stopped before its output is written records nothing', () => {
     const sh = spawnSync('sh', ['-c', script], { env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C', HOME: dir }, encoding: 'utf8' });
     expect(sh.stdout.trim()).toBe('exit 143');
     // Nothing was recorded: the operator never saw these vouchers, so the next run shows them as new.
-    expect(ledger(state).stderr).toContain('0 vouchers recorded, total 0.00');
+    expect(ledger(state).stderr).toContain('nothing recorded yet: no vouchers in');
     const again = run(a, state);
     expect(again.rows.length).toBe(3000);
     expect(again.rows.every((v) => v.toIssue === '50.00' && v.recorded === 'new')).toBe(true);

@@ -55,20 +55,27 @@ export function pendingWarning(p: PendingOutput, by: 'record' | 'list' = 'record
   // The file holding the rows: the temporary file, or (standard output) the copy it was renamed to.
   const temp = [where.temp, where.staged].find((t) => typeof t === 'string' && fs.existsSync(t));
   const file = typeof where.output === 'string' ? where.output : '?';
+  // English agrees with the count: one voucher is "it", not "them" (the Chinese has no plural).
+  const one = p.vouchers.length === 1;
+  const them = one ? 'it' : 'them';
+  const they = one ? 'It is' : 'They are';
+  const were = one ? 'it was' : 'they were';
+  const these = one ? '该红包' : '这些红包';
   const recorded =
     by === 'record'
-      ? { zh: '这些红包已记录, 本次不再列为新红包; 请核对是否已发放: ', en: 'They are recorded, so this run does not list them as new; check whether they were issued: ' }
-      : { zh: '这些红包已记录 (在本列表中), 以后的运行不再列为新红包; 请核对是否已发放: ', en: 'They are recorded (in this list), so no later run lists them as new; check whether they were issued: ' };
+      ? { zh: `${these}已记录, 本次不再列为新红包; 请核对是否已发放: `, en: `${they} recorded, so this run does not list ${them} as new; check whether ${were} issued: ` }
+      : { zh: `${these}已记录 (在本列表中), 以后的运行不再列为新红包; 请核对是否已发放: `, en: `${they} recorded (in this list), so no later run lists ${them} as new; check whether ${were} issued: ` };
   const see =
     by === 'record'
-      ? { zh: `; 也可用 storeops ledger list 查看 (记录时间 ${PLATFORM_TZ.format(p.at)})。`, en: `; storeops ledger list shows them too (recordedAt ${PLATFORM_TZ.format(p.at)}).` }
+      ? { zh: `; 也可用 storeops ledger list 查看 (记录时间 ${PLATFORM_TZ.format(p.at)})。`, en: `; storeops ledger list shows ${them} too (recordedAt ${PLATFORM_TZ.format(p.at)}).` }
       : { zh: ` (记录时间 ${PLATFORM_TZ.format(p.at)})。`, en: ` (recordedAt ${PLATFORM_TZ.format(p.at)}).` };
+  const issue = one ? 'If it was not issued, issue it as recorded' : 'Issue those not yet issued as recorded';
   const last =
     by === 'record'
-      ? { zh: '未发放的请按记录发放, 不要用 --reissue 重新记录。', en: ' Issue those not yet issued as recorded; do not record them again with --reissue.' }
+      ? { zh: '未发放的请按记录发放, 不要用 --reissue 重新记录。', en: ` ${issue}; do not record ${them} again with --reissue.` }
       : {
           zh: '未发放的请按记录发放, 不要用 --reissue 重新记录。下一次 compensate --record 运行提示一次后清除此提示。',
-          en: ' Issue those not yet issued as recorded; do not record them again with --reissue. The next compensate --record run says this once, then clears it.',
+          en: ` ${issue}; do not record ${them} again with --reissue. The next compensate --record run says this once, then clears it.`,
         };
   if (file === '-') {
     return msg(
@@ -77,7 +84,7 @@ export function pendingWarning(p: PendingOutput, by: 'record' | 'list' = 'record
         (temp ? `完整的输出在 ${temp}` : `那次运行的标准输出可能不完整`) +
         see.zh +
         last.zh,
-      `the run of ${atEn} recorded ${plural(p.vouchers.length, 'voucher')} (total ${fmtMoney(total)}: ${keys}) but stopped before or while writing them to standard output (the file it was sent to) (killed, or a power cut). ` +
+      `the run of ${atEn} recorded ${plural(p.vouchers.length, 'voucher')} (total ${fmtMoney(total)}: ${keys}) but stopped before or while writing ${them} to standard output (the file it was sent to) (killed, or a power cut). ` +
         recorded.en +
         (temp ? `the complete output is in ${temp}` : `that run's standard output may be incomplete`) +
         see.en +

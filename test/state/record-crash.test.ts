@@ -192,7 +192,7 @@ describe('compensate --record with standard output sent to a file, killed around
     expect(r.text).toBe('');
     const next = nextRun(s);
     expect(next.rows).toEqual([['0.00', 'already_recorded']]);
-    expect(next.stderr).toContain('stopped before or while writing them to standard output');
+    expect(next.stderr).toContain('stopped before or while writing it to standard output');
     const temp = /the complete output is in (\S+);/.exec(next.stderr)?.[1];
     expect(fs.readFileSync(temp!, 'utf8')).toContain(',50.00,');
     expect(next.code).toBe(1);
@@ -235,7 +235,7 @@ describe('compensate --record with standard output sent to a file, killed around
 
 // Two `--record > FILE` runs at once (two cron lines, or a manual run while cron's runs): run B
 // took run A's marker, left while A was still copying its staged output, for a stopped run: it
-// warned "stopped before or while writing them to standard output" (exit 1) of a run that was
+// warned "stopped before or while writing it to standard output" (exit 1) of a run that was
 // fine, and dropped the marker, so a kill of A a moment later went unsaid by every later run.
 describe('compensate --record: the pending marker of a run still going', () => {
   async function untilExists(file: string): Promise<void> {
@@ -271,7 +271,7 @@ describe('compensate --record: the pending marker of a run still going', () => {
     }
     // A died with its marker in place (B left it): the next run says so, naming the staged copy.
     const c = nextRun(s);
-    expect(c.stderr).toContain('stopped before or while writing them to standard output');
+    expect(c.stderr).toContain('stopped before or while writing it to standard output');
     expect(c.stderr).toContain('total 50.00');
     const temp = /the complete output is in (\S+);/.exec(c.stderr)?.[1];
     expect(fs.readFileSync(temp!, 'utf8')).toContain(',50.00,');
@@ -290,7 +290,7 @@ describe('ledger list shows a run killed before its output was in place', () => 
     expect(l.code).toBe(0);
     expect(l.stdout).toContain(',50.00,');
     expect(l.stderr).toMatch(/the run of 2026-\d\d-\d\d \d\d:\d\d:\d\d Beijing time recorded 1 voucher \(total 50\.00: [^)]+\) but stopped before its output file \S+vouchers\.csv was in place/);
-    expect(l.stderr).toContain('They are recorded (in this list), so no later run lists them as new');
+    expect(l.stderr).toContain('It is recorded (in this list), so no later run lists it as new');
     const temp = /the complete output is in (\S+) \(rename it/.exec(l.stderr)?.[1];
     expect(fs.readFileSync(temp!, 'utf8')).toContain(',50.00,');
     const zh = runCli(['ledger', 'list', '--state', s.state, '--lang', 'zh']);

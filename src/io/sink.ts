@@ -211,6 +211,66 @@ export function tempPathFor(target: string): string {
 }
 
 /**
+ * The end of the name of a temporary file beside an -o target that a later run may remove
+ * (sweepBeside). compensate --record's (a publishing sink's) keeps the plain `.tmp` of tempPathFor:
+ * killed after recording, its pending marker names it as the only complete copy of the vouchers
+ * recorded, and a storeops from before this sweep named every temporary file that way, so a plain
+ * `.NAME.<pid>.<random>.tmp` is never removed.
+ */
+export const BESIDE_EXT = '.part.tmp';
+
+/** `.NAME.<pid>.<6 base-36 characters>.part.tmp` beside the target, always exactly 6 random characters. */
+export function sweepablePathFor(target: string): string {
+  const dir = path.dirname(path.resolve(target));
+  return path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8).padEnd(6, '0')}${BESIDE_EXT}`);
+}
+
+const sweptBeside = new Set<string>();
+
+/**
+ * Removes what runs killed with SIGKILL (or by a power cut) while writing `-o target` left beside it:
+ * their temporary files may hold buyers' personal data, and no handler ran to remove them. Taken
+ * only: a regular file (not a link) named exactly `.<target's name>.<pid>.<6 characters>.part.tmp`
+ * (sweepablePathFor), of this user, mode exactly 0600 (such a file is 0600 until the moment before
+ * its rename), not changed for SWEEP_AGE_MS, whose process is not running. Another output's
+ * temporary files, a plain `.tmp` (compensate --record's, or an older storeops'), and anything the
+ * operator made are left alone. Once per target per run; whatever fails is passed over silently.
+ */
+export function sweepBeside(target: string, now = Date.now()): number {
+  const dir = path.dirname(path.resolve(target));
+  const head = `.${path.basename(target)}.`;
+  const key = `${dir}\0${head}`;
+  if (sweptBeside.has(key)) return 0;
+  sweptBeside.add(key);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(head) || !name.endsWith(BESIDE_EXT)) continue;
+    const m = /^([1-9]\d{0,6})\.[0-9a-z]{6}$/.exec(name.slice(head.length, name.length - BESIDE_EXT.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || pid > PID_MAX) continue;
+    const p = path.join(dir, name);
+    try {
+      const st = fs.lstatSync(p);
+      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o777) !== 0o600 || now - st.mtimeMs < SWEEP_AGE_MS) continue;
+      if (processAlive(pid)) continue;
+      fs.unlinkSync(p);
+      removed++;
+    } catch {
+      /* gone meanwhile, or not ours to remove */
+    }
+  }
+  return removed;
+}
+
+/**
  * Why a file could not be written, in the operator's words: the system's error names the temporary
  * file beside the target and is English whatever --lang says, so the common causes are told plainly
  * (the folder, the permission, the disk) and only an unusual one falls back to the system's text.
@@ -462,13 +522,25 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
     if (e instanceof OutputError) throw e;
     /* nothing there yet */
   }
-  const tmp = tempPathFor(real);
+  // Runs killed (kill -9, a power cut) while writing this very target left their temporary files
+  // beside it: the ones provably theirs go (sweepBeside).
+  sweepBeside(real);
+  const publishing = opts.publish !== undefined;
+  const tmp = publishing ? tempPathFor(real) : sweepablePathFor(real);
   let fd: number;
+  // The mode the file gets in place: set on the temporary file just before the rename. Until then
+  // the temporary file is exactly 0600 (private while it is written, and what marks one a later
+  // run may remove); a publishing sink's is given its mode at once (a marker may name it).
+  let final: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', kept ?? opts.mode ?? 0o644);
     // The umask may have narrowed the mode; a private file must be exactly 0600, a replaced one as it was.
     if (kept !== undefined) fs.fchmodSync(fd, kept);
     else if (opts.mode !== undefined) fs.fchmodSync(fd, opts.mode);
+    if (!publishing) {
+      final = fs.fstatSync(fd).mode & 0o7777;
+      if (final !== 0o600) fs.fchmodSync(fd, 0o600);
+    }
     // Root (a system cron job) replacing a user's file: it stays the user's, or they could no longer change it.
     if (owner && process.getuid?.() === 0 && (owner.uid !== 0 || owner.gid !== 0)) {
       try {
@@ -547,6 +619,7 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
         return;
       }
       try {
+        if (final !== undefined && final !== 0o600) fs.fchmodSync(fd, final);
         fs.fsyncSync(fd);
         fs.closeSync(fd);
         fs.renameSync(tmp, real);

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SWEEP_AGE_MS, sweepTemps } from '../../src/io/sink.js';
+import { SWEEP_AGE_MS, sweepBeside, sweepTemps } from '../../src/io/sink.js';
 import { BIN, EXAMPLES, runCli, tmpDir } from '../helpers.js';
+import { bigExport, spawnCli, waitFor } from '../hardening/hostile.js';
 
 /** The id of a process that has ended. */
 function deadPid(): number {
@@ -123,5 +124,87 @@ describe('sweepTemps', () => {
       fs.closeSync(out);
     }
     expect(fs.readFileSync(staged, 'utf8')).toBe('buyer 13812345678');
+  });
+});
+
+// A run killed with SIGKILL (or by a power cut) while writing `-o v.csv` left `.v.csv.<pid>.<random>…`
+// beside it, holding what it had written (buyers' ids, names, with --show-pii phones and
+// addresses); nothing ever removed it. A later run writing the same -o path now removes those that
+// are provably a killed run's temporary file of that output, and nothing else.
+describe('sweepBeside: temporary files a killed run left beside its -o target', () => {
+  it('removes only `.NAME.<pid>.<6 characters>.part.tmp` of this target: 0600, this user, an hour old, process gone', () => {
+    const dir = tmpDir();
+    const dead = deadPid();
+    const old = SWEEP_AGE_MS + 60_000;
+    const target = path.join(dir, 'v.csv');
+    const mine = make(dir, 'v.csv', old, 0o644); // the operator's output itself
+    const gone = [make(dir, `.v.csv.${dead}.k3j9x2.part.tmp`, old), make(dir, `.v.csv.${dead}.000abc.part.tmp`, old)];
+    const kept = [
+      // compensate --record's (or an older storeops') plain .tmp: a pending marker may name it as the
+      // only complete copy of the vouchers recorded.
+      make(dir, `.v.csv.${dead}.k3j9x2.tmp`, old),
+      make(dir, `.v.csv.${dead}.k3j9x3.part.tmp`, SWEEP_AGE_MS - 60_000), // not an hour old
+      make(dir, `.v.csv.${process.pid}.k3j9x2.part.tmp`, old), // this process
+      make(dir, `.v.csv.1.k3j9x2.part.tmp`, old), // a process that runs (init)
+      make(dir, `.v.csv.${dead}.k3j9x4.part.tmp`, old, 0o644), // not private: not as we leave it
+      make(dir, `.v.csv.${dead}.k3j9x5.part.tmp`, old, 0o400),
+      make(dir, `.w.csv.${dead}.k3j9x2.part.tmp`, old), // another output's
+      make(dir, `.v.csv.bak.${dead}.k3j9x2.part.tmp`, old), // v.csv.bak's, not v.csv's
+      make(dir, `.v.csv.${dead}.k3j9x.part.tmp`, old), // 5 characters
+      make(dir, `.v.csv.${dead}.K3J9X2.part.tmp`, old),
+      make(dir, `.v.csv.20261120.k3j9x2.part.tmp`, old), // no process has so large an id
+      make(dir, `.v.csv.0${dead}.k3j9x2.part.tmp`, old),
+      make(dir, `v.csv.${dead}.k3j9x2.part.tmp`, old), // not hidden: the operator's
+      make(dir, `.v.csv.${dead}.k3j9x2.part.tmp.bak`, old),
+    ];
+    // A link with our name leading to someone's file, and a folder with our name: neither is touched.
+    const precious = make(dir, 'precious.csv', old);
+    fs.symlinkSync(precious, path.join(dir, `.v.csv.${dead}.lnk123.part.tmp`));
+    fs.mkdirSync(path.join(dir, `.v.csv.${dead}.dir123.part.tmp`));
+    expect(sweepBeside(target)).toBe(2);
+    for (const p of gone) expect(fs.existsSync(p)).toBe(false);
+    for (const p of [mine, ...kept, precious]) expect(fs.readFileSync(p, 'utf8')).toBe('buyer 13812345678');
+    expect(fs.lstatSync(path.join(dir, `.v.csv.${dead}.lnk123.part.tmp`)).isSymbolicLink()).toBe(true);
+    expect(fs.statSync(path.join(dir, `.v.csv.${dead}.dir123.part.tmp`)).isDirectory()).toBe(true);
+    // Once per target per run.
+    make(dir, `.v.csv.${dead}.again1.part.tmp`, old);
+    expect(sweepBeside(target)).toBe(0);
+  });
+
+  it('a run killed with SIGKILL mid-output leaves a private (0600) temporary file; the next run writing that -o path removes it once it is an hour old', async () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'out.csv');
+    const w = spawnCli(['orders', 'normalize', '-', '-o', out]);
+    w.proc.stdin!.write(bigExport(20_000));
+    await waitFor(() => fs.readdirSync(dir).some((f) => f.endsWith('.tmp')));
+    w.proc.kill('SIGKILL');
+    await w.done;
+    const left = fs.readdirSync(dir);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(new RegExp(`^\\.out\\.csv\\.${w.proc.pid}\\.[0-9a-z]{6}\\.part\\.tmp$`));
+    const temp = path.join(dir, left[0]!);
+    expect(fs.statSync(temp).mode & 0o777).toBe(0o600);
+    // Within the hour it stays (a run on a slow disk, or a clock set back, is not taken for dead).
+    const orders = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+    expect(runCli(['orders', 'normalize', orders, '-q', '-o', out]).code).toBe(0);
+    expect(fs.existsSync(temp)).toBe(true);
+    const t = (Date.now() - SWEEP_AGE_MS - 60_000) / 1000;
+    fs.utimesSync(temp, t, t);
+    // A plain .tmp beside it (compensate --record's kept copy, or an older storeops') stays.
+    const plain = make(dir, `.out.csv.${deadPid()}.k3j9x2.tmp`, SWEEP_AGE_MS + 60_000);
+    expect(runCli(['orders', 'normalize', orders, '-q', '-o', out]).code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(plain), 'out.csv']);
+    // The output itself has the mode it always had (0644 less the umask), not the temporary 0600.
+    expect(fs.statSync(out).mode & 0o777).toBe(0o644 & ~process.umask());
+  }, 60_000);
+
+  it('a replaced file keeps its own mode (0640), though its temporary file was 0600 while written', () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'out.csv');
+    fs.writeFileSync(out, 'old');
+    fs.chmodSync(out, 0o640);
+    expect(runCli(['orders', 'normalize', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '-q', '-o', out]).code).toBe(0);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o640);
+    expect(fs.readdirSync(dir)).toEqual(['out.csv']);
   });
 });

@@ -165,12 +165,12 @@ function platformPaidUnknownWarning(ids: string[], n: number): Msg {
   );
 }
 
-/** Late orders whose paid amount is empty: listed; what they are owed is for a person to work out (exit 1). */
+/** Late orders whose paid amount is empty: listed with the file:line of the empty cell; what they are owed is for a person to work out (exit 1). */
 function noPaidAmountWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
   return msg(
-    `${n} 个延迟订单的"买家实际支付金额"为空, 无法计算赔付, 未计入红包, 同一买家同窗口的红包暂定 (no_paid_amount): ${list}。请核对这些订单的实付金额 (或重新导出报表) 后再运行。`,
-    `${n === 1 ? '1 late order has' : `${n} late orders have`} an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount), and their buyers' vouchers for the same window kept provisional: ${list}. Check these orders' paid amounts (or export the file again) and run again.`,
+    `${n} 个延迟订单的实付金额 ("买家实际支付金额"/"订单应付金额", 已关闭的子订单也计入) 为空, 无法计算赔付, 未计入红包, 同一买家同窗口的红包暂定 (no_paid_amount): ${list}。请核对这些订单的实付金额 (或重新导出报表) 后再运行。`,
+    `${n === 1 ? '1 late order has' : `${n} late orders have`} an empty 买家实际支付金额 / 订单应付金额 (paid amount; a closed sub-order's counts too), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount), and their buyers' vouchers for the same window kept provisional: ${list}. Check these orders' paid amounts (or export the file again) and run again.`,
   );
 }
 
@@ -466,7 +466,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (a.verdict.verdict !== 'not_judged') judged++;
       else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
       else if (a.verdict.reason === 'no_ship_time') noShipTime++;
-      else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(o.orderId);
+      else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(`${o.orderId} (${o.sourceFile}:${o.paidMissingLine ?? o.sourceLine})`);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
       if (a.verdict.verdict === 'late' && noPostage.has(o.sourceFile) && baseFor(a.rules!, req.base) === 'paid-minus-postage') noPostage.set(o.sourceFile, noPostage.get(o.sourceFile)! + 1);
       // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.

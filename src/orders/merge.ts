@@ -27,8 +27,8 @@ function foldStatus(statuses: OrderStatus[]): OrderStatus {
 }
 
 /**
- * Fold the lines of one order. Money sums (a live line without a paid or goods amount makes that
- * total unknown: null, never the sum of the others); postage is per order, so the first line's counts;
+ * Fold the lines of one order. Money sums (a line without a paid or goods amount, closed or not,
+ * makes that total unknown: null, never the sum of the others); postage is per order, so the first line's counts;
  * the order is shipped when every line that is not closed has shipped (at the latest line's time).
  */
 export function foldLines(lines: ParsedRow[], keepLines = false): Order {
@@ -48,14 +48,17 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
   o.quantity = null;
   let shippedAll = true;
   let shippedMax: number | null = null;
-  // A live line with no paid (or goods) amount makes the order's total unknown, not the sum of the others.
+  // A line with no paid (or goods) amount makes the order's total unknown, not the sum of the others;
+  // a closed (refunded) line too: its amount is in the base (docs/rules.md §1.3b, §1.4: refunds are
+  // not subtracted), so an empty one is not 0.00. The first such line is named (file:line).
   let paidUnknown = false;
   let goodsUnknown = false;
   for (const l of lines) {
-    if (l.status !== 'closed') {
-      if (l.paidAmount === null) paidUnknown = true;
-      if (l.goodsAmount === null) goodsUnknown = true;
+    if (l.paidAmount === null) {
+      if (!paidUnknown) o.paidMissingLine = l.sourceLine;
+      paidUnknown = true;
     }
+    if (l.goodsAmount === null) goodsUnknown = true;
     o.goodsAmount = sum(o.goodsAmount, l.goodsAmount);
     o.paidAmount = sum(o.paidAmount, l.paidAmount);
     o.refundAmount = sum(o.refundAmount, l.refundAmount);

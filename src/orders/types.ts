@@ -60,6 +60,8 @@ export interface Order {
    * ask the shop to pay it again, nor compute as if it knew what was paid.
    */
   platformPaidUnknown?: boolean;
+  /** Folded from lines: the line (of sourceFile) whose empty paid amount made paidAmount unknown. */
+  paidMissingLine?: number;
   sellerFlag: string;
   sellerNote: string;
   closeReason: string;

@@ -22,7 +22,8 @@ describe('a late order with no paid amount', () => {
       const r = runCli(['compensate', f, '--as-of', '2026-11-25 12:00:00', '--rules', 'tmall-2023', '-f', 'json']);
       expect(r.code).toBe(1);
       expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount])).toEqual([['小明', [Y], '57.00']]);
-      expect(r.stderr).toContain(`1 late order has an empty 买家实际支付金额 (paid amount), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount), and their buyers' vouchers for the same window kept provisional: ${X}.`);
+      // X is the first order row: line 2 of the file.
+      expect(r.stderr).toContain(`1 late order has an empty 买家实际支付金额 / 订单应付金额 (paid amount; a closed sub-order's counts too), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount), and their buyers' vouchers for the same window kept provisional: ${X} (${f}:2).`);
       expect(r.stderr).toContain('2 orders read, 2 paid, 1 late, 1 not judged (no_paid_amount=1)');
     });
   }

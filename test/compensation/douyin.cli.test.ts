@@ -147,4 +147,40 @@ describe('compensate on a Douyin export (auto → douyin-2025)', () => {
       expect(r.stderr).toContain('2 orders read, 2 paid, 1 late, 1 not judged (time_precision=1)');
     }
   });
+  it('a closed (refunded) sub-order with an empty 订单应付金额 is not read as 0.00: not judged (no_paid_amount), its file:line named, exit 1', () => {
+    // docs/rules.md §1.3b: the base is the sum of the sub-orders' 订单应付金额, closed ones included.
+    // One order: sub-order …602 300.00 shipped, …603 closed (退款成功). Paid 11-10 10:00, promised 11-13 10:00:
+    // a 72 h window (48–240 h row); shipped 11-13 20:00, 10 h late (≤ 48 h): tier 5, 1 %, min 2, max 50.
+    // With …603 at 200.00: (300.00 + 200.00) × 1 % = 5 yuan → 5.00. With …603 empty the base is unknown:
+    // before, it was read as 0.00 and the order charged 300.00 × 1 % = 3.00 (final) without a word.
+    const dir = tmpDir();
+    const H: string[] = DOUYIN_HEADERS;
+    const row = (sub: string, paid: string, status: string, shipped: string) => {
+      const v: Record<string, string> = {
+        主订单编号: '\t6900000000000000601', 子订单编号: `\t${sub}`, 选购商品: '羊毛围巾', 商品数量: '1', 商品单价: paid, 订单应付金额: paid, 运费: '0.00',
+        订单提交时间: '2026-11-10 10:00:00', 支付完成时间: '2026-11-10 10:00:00', 订单状态: status, 承诺发货时间: '2026-11-13 10:00:00', 订单类型: '普通订单',
+        用户昵称: '买家丁', 发货时间: shipped, 售后状态: status === '已关闭' ? '退款成功' : '',
+      };
+      return H.map((h) => csvCell(v[h] ?? '')).join(',');
+    };
+    const file = (name: string, closedPaid: string) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, '\uFEFF' + [H.map(csvCell).join(','), row('6900000000000000602', '300.00', '已发货', '2026-11-13 20:00:00'), row('6900000000000000603', closedPaid, '已关闭', '')].join('\r\n') + '\r\n');
+      return f;
+    };
+    const full = runCli(['compensate', file('closed-200.csv', '200.00'), '--as-of', '2026-11-20 12:00:00', '-f', 'json']);
+    expect((JSON.parse(full.stdout) as Record<string, unknown>[]).map((v) => [v.orderIds, v.baseAmount, v.amount, v.state])).toEqual([[['6900000000000000601'], '500.00', '5.00', 'final']]);
+    const f = file('closed-empty.csv', '');
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json'], { tz });
+      expect(r.code).toBe(1);
+      expect(r.stdout.trim()).toBe('[]');
+      // The closed sub-order is line 3 (the header, then …602).
+      expect(r.stderr).toContain(`kept provisional: 6900000000000000601 (${f}:3).`);
+      expect(r.stderr).toContain('1 order read, 1 paid, 0 late, 1 not judged (no_paid_amount=1)');
+    }
+    const zh = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`已关闭的子订单也计入) 为空, 无法计算赔付`);
+    expect(zh.stderr).toContain(`6900000000000000601 (${f}:3)`);
+  });
 });

@@ -23,7 +23,12 @@ describe('folding lines', () => {
     expect(o.paidAmount).toBeNull();
     expect(o.goodsAmount).toBeNull();
   });
-  it('a closed line without an amount does not: 120.00', () => {
-    expect(foldLines([line('1', '120.00'), line('2', null, 'closed')]).paidAmount?.toFixed(2)).toBe('120.00');
+  // docs/rules.md §1.3b/§1.4: a closed (refunded) line's amount is in the base (refunds are not
+  // subtracted), so its empty amount is not 0.00 either: it was 120.00, the closed line dropped.
+  it('a closed line without an amount makes it unknown too (null, not 120.00), naming that line', () => {
+    const closed = { ...line('2', null, 'closed'), sourceLine: 7 } as ParsedRow;
+    const o = foldLines([{ ...line('1', '120.00'), sourceLine: 6 } as ParsedRow, closed]);
+    expect(o.paidAmount).toBeNull();
+    expect(o.paidMissingLine).toBe(7);
   });
 });

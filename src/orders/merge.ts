@@ -48,6 +48,7 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
   o.quantity = null;
   let shippedAll = true;
   let shippedMax: number | null = null;
+  let livePromise: number | null = null;
   // A line with no paid (or goods) amount makes the order's total unknown, not the sum of the others;
   // a closed (refunded) line too: its amount is in the base (docs/rules.md §1.3b, §1.4: refunds are
   // not subtracted), so an empty one is not 0.00. The first such line is named (file:line).
@@ -66,6 +67,9 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
     if (l.quantity !== null) o.quantity = (o.quantity ?? 0) + l.quantity;
     o.createdAt = minT(o.createdAt, l.createdAt);
     o.paidAt = minT(o.paidAt, l.paidAt);
+    // The order's promised time is its live lines' (the earliest): a closed (cancelled) line never
+    // had to ship, so its promise sets no deadline (RULES 1.1). All lines closed: the earliest of all.
+    if (l.status !== 'closed') livePromise = minT(livePromise, l.promisedShipAt);
     o.promisedShipAt = minT(o.promisedShipAt, l.promisedShipAt);
     if (!o.buyer && l.buyer) o.buyer = l.buyer;
     if (o.postage === null && l.postage !== null) o.postage = l.postage;
@@ -76,6 +80,7 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
     }
   }
   o.shippedAt = shippedAll ? shippedMax : null;
+  if (lines.some((l) => l.status !== 'closed')) o.promisedShipAt = livePromise;
   if (lines.some((l) => l.platformPaidUnknown)) o.platformPaidUnknown = true;
   if (paidUnknown) o.paidAmount = null;
   if (goodsUnknown) o.goodsAmount = null;

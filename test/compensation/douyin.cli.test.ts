@@ -183,4 +183,38 @@ describe('compensate on a Douyin export (auto → douyin-2025)', () => {
     expect(zh.stderr).toContain(`已关闭的子订单也计入) 为空, 无法计算赔付`);
     expect(zh.stderr).toContain(`6900000000000000601 (${f}:3)`);
   });
+  it("a closed (cancelled) sub-order's earlier 承诺发货时间 is not the order's deadline: its live line's is", () => {
+    const dir = tmpDir();
+    const H: string[] = DOUYIN_HEADERS;
+    const row = (sub: string, paid: string, status: string, promised: string, shipped: string, cancel: string) => {
+      const v: Record<string, string> = {
+        主订单编号: '\t6900000000000000601', 子订单编号: `\t${sub}`, 选购商品: '羊毛围巾', 商品数量: '1', 商品单价: paid, 订单应付金额: paid, 运费: '0.00',
+        订单提交时间: '2026-11-10 09:00:00', 支付完成时间: '2026-11-10 09:00:00', 订单状态: status, 承诺发货时间: promised, 订单类型: '普通订单',
+        用户昵称: '买家丁', 发货时间: shipped, 取消原因: cancel,
+      };
+      return H.map((h) => csvCell(v[h] ?? '')).join(',');
+    };
+    const f = path.join(dir, 'douyin-closed-line.csv');
+    // One order paid 11-10 09:00, two sub-orders: A (200.00) promised 11-13 09:00, cancelled before shipping (已关闭);
+    // B (300.00) promised 11-15 09:00 and shipped 11-14 09:00, a day before its promise. Only B had to ship
+    // (RULES 1.1: the order ships when its last live line does), so the deadline is B's 11-15 09:00 and the
+    // order is on time: nothing late, nothing to be deducted. (With A's promise as the deadline it was
+    // "24 h late, 72 h window": 1 % of the order's 500.00 = 5.00 deducted, a charge the platform never makes.)
+    fs.writeFileSync(
+      f,
+      '\uFEFF' +
+        [
+          H.map(csvCell).join(','),
+          row('6900000000000000602', '200.00', '已关闭', '2026-11-13 09:00:00', '', '不想要了'),
+          row('6900000000000000603', '300.00', '已发货', '2026-11-15 09:00:00', '2026-11-14 09:00:00', ''),
+        ].join('\r\n') +
+        '\r\n',
+    );
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual([]);
+      expect(r.stderr).toContain('1 order read, 1 paid, 0 late, 0 not judged');
+    }
+  });
 });

@@ -79,8 +79,15 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
       else shippedMax = shippedMax === null ? l.shippedAt : Math.max(shippedMax, l.shippedAt);
     }
   }
-  o.shippedAt = shippedAll ? shippedMax : null;
-  if (lines.some((l) => l.status !== 'closed')) o.promisedShipAt = livePromise;
+  if (lines.some((l) => l.status !== 'closed')) {
+    o.shippedAt = shippedAll ? shippedMax : null;
+    o.promisedShipAt = livePromise;
+  } else {
+    // Every line closed: shipped (at the last line's time) when every line shipped before it was
+    // closed (returned, refunded after shipping), as a one-line order closed after shipping keeps its
+    // ship time and is judged by it; otherwise not shipped (closed before it was, or unknown).
+    o.shippedAt = lines.every((l) => l.shippedAt !== null) ? Math.max(...lines.map((l) => l.shippedAt!)) : null;
+  }
   if (lines.some((l) => l.platformPaidUnknown)) o.platformPaidUnknown = true;
   if (paidUnknown) o.paidAmount = null;
   if (goodsUnknown) o.goodsAmount = null;

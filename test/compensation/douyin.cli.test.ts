@@ -217,4 +217,42 @@ describe('compensate on a Douyin export (auto → douyin-2025)', () => {
       expect(r.stderr).toContain('1 order read, 1 paid, 0 late, 0 not judged');
     }
   });
+  it('an order whose sub-orders all shipped late and were then refunded (已关闭) is judged by its ship time, as a one-line one', () => {
+    const dir = tmpDir();
+    const H: string[] = DOUYIN_HEADERS;
+    const row = (id: string, sub: string, buyer: string, paid: string) => {
+      const v: Record<string, string> = {
+        主订单编号: `\t${id}`, 子订单编号: `\t${sub}`, 选购商品: '羊毛围巾', 商品数量: '1', 商品单价: paid, 订单应付金额: paid, 运费: '0.00',
+        订单提交时间: '2026-11-10 09:00:00', 支付完成时间: '2026-11-10 09:00:00', 订单状态: '已关闭', 承诺发货时间: '2026-11-13 09:00:00',
+        订单类型: '普通订单', 用户昵称: buyer, 发货时间: '2026-11-14 09:00:00', 取消原因: '退货退款',
+      };
+      return H.map((h) => csvCell(v[h] ?? '')).join(',');
+    };
+    const f = path.join(dir, 'douyin-refunded.csv');
+    // Paid 11-10 09:00, promised 11-13 09:00 (72 h window: the 48–240 h row), shipped 11-14 09:00 (24 h late, ≤ 48 h):
+    // "1 %, min 2, max 50", refunds not subtracted (§1.3b). 买家甲's order has two sub-orders, 200.00 + 300.00, both
+    // shipped then refunded: 1 % × 500.00 = 5.00 (it was "not judged (closed_unshipped)": the fold kept only live
+    // lines' ship times, and had none). 买家乙's one-line order of 500.00, the same but one line: 5.00 (as before).
+    fs.writeFileSync(
+      f,
+      '\uFEFF' +
+        [
+          H.map(csvCell).join(','),
+          row('6900000000000000701', '6900000000000000702', '买家甲', '200.00'),
+          row('6900000000000000701', '6900000000000000703', '买家甲', '300.00'),
+          row('6900000000000000801', '6900000000000000801', '买家乙', '500.00'),
+        ].join('\r\n') +
+        '\r\n',
+    );
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+      expect(rows.map((v) => [v.orderIds, v.kinds, v.baseAmount, v.amount, v.state])).toEqual([
+        [['6900000000000000801'], ['late'], '500.00', '5.00', 'final'],
+        [['6900000000000000701'], ['late'], '500.00', '5.00', 'final'],
+      ]);
+      expect(r.stderr).toContain('2 orders read, 2 paid, 2 late, 0 not judged');
+    }
+  });
 });

@@ -30,7 +30,7 @@ import { OpenLog, OpenStore } from './openstore.js';
 import { collectYoung } from '../memory.js';
 import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
-import type { AmountChange } from '../state/ledger.js';
+import type { AmountChange, PaidOrder } from '../state/ledger.js';
 import { toRequest } from './request.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
 import { countVoucher } from './sums.js';
@@ -251,6 +251,38 @@ function windowSecondsWarning(n: number): Msg {
   );
 }
 
+/** The orders recorded vouchers paid, or none when the state database cannot be read now (recording says why). */
+async function recordedPaidOrders(ctx: Ctx): Promise<Map<string, PaidOrder>> {
+  try {
+    const { openState } = await import('../state/ledger.js');
+    const db = await openState(ctx.statePath, { create: false });
+    try {
+      return db.paidOrders();
+    } finally {
+      db.close();
+    }
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Orders a recorded voucher paid that this run judges on time: what they came to there was paid
+ * beyond what the inputs now show. The record stands (the money is out); a person checks the inputs.
+ */
+function paidOnTimeWarning(list: { orderId: string; paid: PaidOrder }[]): Msg {
+  const shown = list.slice(0, 5);
+  const known = list.every((x) => x.paid.share !== null);
+  const sum = list.reduce((t, x) => t.plus(x.paid.share ?? 0), ZERO).toFixed(2);
+  const zhEach = shown.map((x) => `${x.orderId} (红包 ${x.paid.voucherKey}${x.paid.share === null ? '' : `, ${x.paid.share} 元`})`).join(', ');
+  const enEach = shown.map((x) => `${x.orderId} (voucher ${x.paid.voucherKey}${x.paid.share === null ? '' : `, ${x.paid.share}`})`).join(', ');
+  const more = list.length > shown.length ? ', …' : '';
+  return msg(
+    `${list.length} 个订单已在记录的红包中赔付, 但本次运行判定为按时发货: ${zhEach}${more}; 它们在这些红包中计入的${known ? ` ${sum} 元 (封顶前)` : '金额'}已付给了现在看来按时发货的订单。记录不变, 请核对输入文件 (揽收记录或更正过的发货时间)`,
+    `${plural(list.length, 'order')} paid in recorded vouchers ${list.length === 1 ? 'is' : 'are'} judged on time by this run: ${enEach}${more}; what they came to in those vouchers (${known ? `${sum}, before the buyer's cap` : 'not recorded'}) was paid for orders the inputs now show on time. The record stands; check the inputs (a pickup scan, a corrected 发货时间)`,
+  );
+}
+
 /** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
 function timePrecisionWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
@@ -368,6 +400,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       .filter((s) => s.detected.layout.fields.some((f) => f.key === 'postage') && !s.detected.map.index.has('postage'))
       .map((s) => [s.file, 0]),
   );
+  // --record: the orders recorded vouchers paid (a few per late order ever recorded, not per row read).
+  // One this run judges on time was paid beyond what the inputs now show (a pickup scan or a corrected
+  // 发货时间 since): its voucher is not seen again under its key, so nothing else would say it.
+  const paidBefore = req.record ? await recordedPaidOrders(ctx) : undefined;
+  const paidOnTime: { orderId: string; paid: PaidOrder }[] = [];
   const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? inputs!.pickupResolver(scans) : undefined };
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
@@ -468,6 +505,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'no_ship_time') noShipTime++;
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(`${o.orderId} (${o.sourceFile}:${o.paidMissingLine ?? o.sourceLine})`);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
+      if (paidBefore !== undefined && a.verdict.verdict === 'on_time' && a.late.length === 0) {
+        const p = paidBefore.get(o.orderId);
+        if (p) paidOnTime.push({ orderId: o.orderId, paid: p });
+      }
       if (a.verdict.verdict === 'late' && noPostage.has(o.sourceFile) && baseFor(a.rules!, req.base) === 'paid-minus-postage') noPostage.set(o.sourceFile, noPostage.get(o.sourceFile)! + 1);
       // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
       for (const id of a.openIds) if (o.buyer || id !== o.orderId) openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
@@ -632,6 +673,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) })
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, published: nothing, release: nothing };
 
+  if (built && paidOnTime.length) ctx.warn(paidOnTimeWarning(paidOnTime));
   // An id --reissue names that no voucher of this run holds re-issues nothing (a typo, or an order
   // of another export): said, as an --exclude id matching no order is, never passed over silently.
   if (built && req.reissueIds) {

@@ -67,6 +67,14 @@ export interface CapGroup {
   rolling?: number;
 }
 
+/** An order a recorded voucher paid (StateDb.paidOrders). */
+export interface PaidOrder {
+  voucherKey: string;
+  /** Exact decimal text: what the order came to in that voucher when recorded, or null (not kept). */
+  share: string | null;
+  recordedAt: number;
+}
+
 /** A recorded voucher as listed: its kind, and the vouchers it deliberately re-issues (empty for most). */
 export interface ListedVoucher extends VoucherRecord {
   kind: VoucherKind;
@@ -292,6 +300,11 @@ export interface StateDb {
   /** The orders with a contact recorded with each of these buyers (schema 6), by buyer. */
   ordersOfBuyers(buyers: string[]): Map<string, string[]>;
   listVouchers(): ListedVoucher[];
+  /**
+   * The orders recorded vouchers paid (kind 'voucher', the paying claim), by order id: the voucher
+   * and what the order came to in it (null when recorded before schema 8 kept the shares).
+   */
+  paidOrders(): Map<string, PaidOrder>;
   /** Which of these item keys were already posted to this notify target (read only). */
   notifiedKeys(target: string, keys: string[]): Set<string>;
   /** Remember that these items were posted to this target (one transaction; repeats are kept once). */
@@ -1578,6 +1591,23 @@ class SqliteState implements StateDb {
     }));
   }
 
+  paidOrders(): Map<string, PaidOrder> {
+    const rows = this.guard(() =>
+      this.db
+        .prepare(
+          `SELECT o.order_id AS id, o.voucher_key AS k, v.shares AS shares, v.recorded_at AS at FROM voucher_orders o
+           JOIN vouchers v ON v.voucher_key = o.voucher_key WHERE o.kind = 'voucher' AND o.claim = 'paid'`,
+        )
+        .all(),
+    ) as { id: string; k: string; shares: string | null; at: number }[];
+    const out = new Map<string, PaidOrder>();
+    for (const r of rows) {
+      const share = r.shares === null ? null : (parseAmounts(r.shares, this.path, 'shares')[r.id] ?? null);
+      out.set(r.id, { voucherKey: r.k, share: share === null ? null : new Decimal(share).toFixed(2), recordedAt: r.at });
+    }
+    return out;
+  }
+
   notifiedKeys(target: string, keys: string[]): Set<string> {
     if (keys.length === 0) return new Set();
     const select = 'SELECT item_key FROM notified WHERE target = ? AND item_key IN (SELECT value FROM json_each(?))';
@@ -1713,6 +1743,7 @@ function emptyState(file: string): StateDb {
     contactHistory: () => new Map(),
     ordersOfBuyers: () => new Map(),
     listVouchers: () => [],
+    paidOrders: () => new Map(),
     notifiedKeys: () => new Set(),
     recordNotified: () => {
       throw missingError(file);

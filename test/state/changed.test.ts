@@ -58,4 +58,32 @@ describe('a recorded voucher whose amount changed', () => {
     expect(back.stderr).toContain('was recorded at 200.00 and now comes to only 50.00: 150.00 was paid beyond what its orders now show; the record stands, check the inputs');
     expect(back.stderr).toContain('0 vouchers totalling 0.00 to issue; 0 rejected rows; 0 newly recorded; 1 recorded before (not counted again)');
   });
+  it('orders a recorded voucher paid that a later run judges on time are named with what they came to (the voucher is not seen again)', () => {
+    const d = tmpDir();
+    const A = '3300000000000000011';
+    const B = '3300000000000000012';
+    // tmall-2026, buyer 小明, both paid 2026-11-01 (one calendar day, one voucher): deadlines paid + 48 h.
+    // A: paid 10:00, marked shipped 11-03 11:00 (1 h late): 5 % × 300.00 = 15.00. B: paid 12:00, marked
+    // shipped 11-03 13:00 (1 h late): 5 % × 400.00 = 20.00. One voucher {A, B} of 35.00, recorded.
+    const orders = write(d, 'orders.csv', taobaoCsv([
+      order(A, { 买家会员名: '小明', 订单状态: '卖家已发货，等待买家确认', 订单创建时间: '2026-11-01 09:59:00', 订单付款时间: '2026-11-01 10:00:00', 发货时间: '2026-11-03 11:00:00', 买家应付货款: '300.00', 买家应付邮费: '0.00', 买家实际支付金额: '300.00' }),
+      order(B, { 买家会员名: '小明', 订单状态: '卖家已发货，等待买家确认', 订单创建时间: '2026-11-01 11:59:00', 订单付款时间: '2026-11-01 12:00:00', 发货时间: '2026-11-03 13:00:00', 买家应付货款: '400.00', 买家应付邮费: '0.00', 买家实际支付金额: '400.00' }),
+    ]));
+    // The carrier's scans arrive later: both picked up before their deadlines (11-03 10:00 and 12:00), both on time.
+    const onTime = write(d, 'scans.csv', `订单编号,揽收时间\n${A},2026-11-03 09:00:00\n${B},2026-11-03 10:00:00\n`);
+    const st = path.join(d, 'state.db');
+    const run = ['compensate', orders, '--as-of', '2026-11-10 00:00:00', '--record', '--state', st, '-f', 'json'];
+    const first = runCli(run);
+    expect(pick(first.stdout)).toEqual([['35.00', 'new', '35.00']]);
+    const key = (JSON.parse(first.stdout) as Record<string, string>[])[0]!.voucherKey;
+    // No voucher now: nothing under the recorded key to compare, and the run said nothing of the 35.00
+    // paid for two orders it judges on time. Now named: 15.00 + 20.00 = 35.00 (their shares, before a cap).
+    const later = runCli([...run, '--shipments', onTime]);
+    expect(later.code).toBe(0);
+    expect(pick(later.stdout)).toEqual([]);
+    expect(later.stderr).toContain(`2 orders paid in recorded vouchers are judged on time by this run: ${A} (voucher ${key}, 15.00), ${B} (voucher ${key}, 20.00); what they came to in those vouchers (35.00, before the buyer's cap) was paid for orders the inputs now show on time. The record stands; check the inputs`);
+    expect(later.stderr).toContain('0 newly recorded');
+    // Without --record the ledger is not read, and nothing is said.
+    expect(runCli(['compensate', orders, '--as-of', '2026-11-10 00:00:00', '--shipments', onTime, '--state', st]).stderr).not.toContain('judged on time');
+  });
 });

@@ -267,19 +267,28 @@ async function recordedPaidOrders(ctx: Ctx): Promise<Map<string, PaidOrder>> {
 }
 
 /**
- * Orders a recorded voucher paid that this run judges on time: what they came to there was paid
- * beyond what the inputs now show. The record stands (the money is out); a person checks the inputs.
+ * Orders a recorded voucher paid that this run judges on time, or that --exclude now leaves out: what
+ * they came to there was paid beyond what the inputs now show. The record stands (the money is out);
+ * a person checks the inputs. One warning per kind.
  */
-function paidOnTimeWarning(list: { orderId: string; paid: PaidOrder }[]): Msg {
+function paidNotOwedWarning(list: { orderId: string; paid: PaidOrder }[], kind: 'on_time' | 'excluded'): Msg {
   const shown = list.slice(0, 5);
   const known = list.every((x) => x.paid.share !== null);
   const sum = list.reduce((t, x) => t.plus(x.paid.share ?? 0), ZERO).toFixed(2);
   const zhEach = shown.map((x) => `${x.orderId} (红包 ${x.paid.voucherKey}${x.paid.share === null ? '' : `, ${x.paid.share} 元`})`).join(', ');
   const enEach = shown.map((x) => `${x.orderId} (voucher ${x.paid.voucherKey}${x.paid.share === null ? '' : `, ${x.paid.share}`})`).join(', ');
   const more = list.length > shown.length ? ', …' : '';
+  const zhAmount = known ? ` ${sum} 元 (封顶前)` : '金额';
+  const enAmount = known ? `${sum}, before the buyer's cap` : 'not recorded';
+  if (kind === 'excluded') {
+    return msg(
+      `${list.length} 个订单已在记录的红包中赔付, 但本次运行按 --exclude 排除了它们: ${zhEach}${more}; 它们在这些红包中计入的${zhAmount}已经付出。记录不变, 请核对 (排除是否应在发放之前)`,
+      `${plural(list.length, 'order')} paid in recorded vouchers ${list.length === 1 ? 'is' : 'are'} left out by --exclude in this run: ${enEach}${more}; what they came to in those vouchers (${enAmount}) was paid already. The record stands; check it (was the exclusion meant before the voucher was issued?)`,
+    );
+  }
   return msg(
-    `${list.length} 个订单已在记录的红包中赔付, 但本次运行判定为按时发货: ${zhEach}${more}; 它们在这些红包中计入的${known ? ` ${sum} 元 (封顶前)` : '金额'}已付给了现在看来按时发货的订单。记录不变, 请核对输入文件 (揽收记录或更正过的发货时间)`,
-    `${plural(list.length, 'order')} paid in recorded vouchers ${list.length === 1 ? 'is' : 'are'} judged on time by this run: ${enEach}${more}; what they came to in those vouchers (${known ? `${sum}, before the buyer's cap` : 'not recorded'}) was paid for orders the inputs now show on time. The record stands; check the inputs (a pickup scan, a corrected 发货时间)`,
+    `${list.length} 个订单已在记录的红包中赔付, 但本次运行判定为按时发货: ${zhEach}${more}; 它们在这些红包中计入的${zhAmount}已付给了现在看来按时发货的订单。记录不变, 请核对输入文件 (揽收记录或更正过的发货时间)`,
+    `${plural(list.length, 'order')} paid in recorded vouchers ${list.length === 1 ? 'is' : 'are'} judged on time by this run: ${enEach}${more}; what they came to in those vouchers (${enAmount}) was paid for orders the inputs now show on time. The record stands; check the inputs (a pickup scan, a corrected 发货时间)`,
   );
 }
 
@@ -405,6 +414,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // 发货时间 since): its voucher is not seen again under its key, so nothing else would say it.
   const paidBefore = req.record ? await recordedPaidOrders(ctx) : undefined;
   const paidOnTime: { orderId: string; paid: PaidOrder }[] = [];
+  const paidExcluded: { orderId: string; paid: PaidOrder }[] = [];
   const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? inputs!.pickupResolver(scans) : undefined };
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
@@ -458,6 +468,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       }
       if (excluded.has(o.orderId)) {
         tally.excluded++;
+        const p = paidBefore?.get(o.orderId);
+        if (p) paidExcluded.push({ orderId: o.orderId, paid: p });
         if (tally.excludedIds.length < 50) tally.excludedIds.push(o.orderId);
         continue;
       }
@@ -673,7 +685,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) })
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, published: nothing, release: nothing };
 
-  if (built && paidOnTime.length) ctx.warn(paidOnTimeWarning(paidOnTime));
+  if (built && paidOnTime.length) ctx.warn(paidNotOwedWarning(paidOnTime, 'on_time'));
+  if (built && paidExcluded.length) ctx.warn(paidNotOwedWarning(paidExcluded, 'excluded'));
   // An id --reissue names that no voucher of this run holds re-issues nothing (a typo, or an order
   // of another export): said, as an --exclude id matching no order is, never passed over silently.
   if (built && req.reissueIds) {

@@ -83,6 +83,10 @@ describe('a recorded voucher whose amount changed', () => {
     expect(pick(later.stdout)).toEqual([]);
     expect(later.stderr).toContain(`2 orders paid in recorded vouchers are judged on time by this run: ${A} (voucher ${key}, 15.00), ${B} (voucher ${key}, 20.00); what they came to in those vouchers (35.00, before the buyer's cap) was paid for orders the inputs now show on time. The record stands; check the inputs`);
     expect(later.stderr).toContain('0 newly recorded');
+    // An order of it left out by --exclude since (force majeure found later): named the same way, B's 20.00.
+    const excl = write(d, 'exclude.csv', `订单编号\n${B}\n`);
+    const ex = runCli([...run, '--exclude', excl]);
+    expect(ex.stderr).toContain(`1 order paid in recorded vouchers is left out by --exclude in this run: ${B} (voucher ${key}, 20.00); what they came to in those vouchers (20.00, before the buyer's cap) was paid already.`);
     // Without --record the ledger is not read, and nothing is said.
     expect(runCli(['compensate', orders, '--as-of', '2026-11-10 00:00:00', '--shipments', onTime, '--state', st]).stderr).not.toContain('judged on time');
   });

@@ -7,7 +7,7 @@ import { byteProgress } from '../cli/progress.js';
 import { InputError, type Msg, msg, plural, say } from '../cli/errors.js';
 import { distinctFiles } from '../io/distinct.js';
 import { shown } from '../io/rejects.js';
-import type { RawRecord } from '../io/records.js';
+import { type RawRecord, SHEET_ROWS } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
 import type { Sniffed } from '../io/source.js';
 import { openTable } from '../io/table.js';
@@ -23,6 +23,9 @@ import { scrubFreeText } from '../io/pii.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
 import { type HeldRow, type ParsedRow, heldRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
+
+/** Rows an Excel 97–2003 sheet holds (.xls, and a csv saved by those versions). */
+const OLD_SHEET_ROWS = 65_536;
 
 export interface FileStats {
   file: string;
@@ -145,6 +148,8 @@ export class OrderSet {
     // cut too (`12` of `128.00`), so nothing of it is taken, even when it reaches every needed column.
     const width = d.map.headers.length;
     let finalRec: RawRecord | undefined;
+    // Records read after the header (blank ones included): with the header's line, the rows a csv holds.
+    let records = 0;
     const marked = async function* (batches: AsyncGenerator<RawRecord[]>): AsyncGenerator<RawRecord[]> {
       let held: RawRecord[] | undefined;
       for await (const b of batches) {
@@ -160,6 +165,7 @@ export class OrderSet {
     for await (const recs of marked(f.batches)) {
      const out: ParsedRow[] = [];
      for (const rec of recs) {
+      records++;
       if (rec === finalRec && !rec.problem && (rec.cells.length < width || openWrapper(rec.cells[rec.cells.length - 1]!)) && endsMidRow(f.lastByte())) {
         stats.rowsRead++;
         stats.rejected++;
@@ -258,6 +264,21 @@ export class OrderSet {
     }
     if (stats.rowsRead === 0) {
       this.ctx.warn(msg(`${f.name}: 表头之后没有数据行`, `${f.name}: no data rows after the header`));
+    }
+    // Exactly as many rows as a spreadsheet holds (Excel 2007+: 1,048,576; Excel 97–2003: 65,536, the
+    // header and any title lines included): a file opened in a spreadsheet and saved again loses every
+    // row past that, silently. Rows a csv holds are its records (a cell's line breaks do not count),
+    // an xlsx's its last row number (a longer table goes on in a next sheet and numbers on past it).
+    const rowsInFile = stats.sniffed.container === 'xlsx' ? (finalRec?.line ?? 0) : stats.headerLine + records;
+    if (rowsInFile === SHEET_ROWS || rowsInFile === OLD_SHEET_ROWS) {
+      const n = rowsInFile.toLocaleString('en-US');
+      this.ctx.warn(
+        msg(
+          `${f.name}: 文件正好有 ${n} 行, 这是电子表格 (Excel) 一个工作表的最大行数: 它很可能在 Excel 中打开后另存过, 超出的行已丢失, 这些订单没有被读取。请从卖家中心重新导出 (按时间分成几份, 每份少于该行数), 不要用 Excel 另存`,
+          `${f.name}: the file has exactly ${n} rows, the most a spreadsheet (Excel) sheet holds: it was probably opened in a spreadsheet and saved again, which drops every row past that, so those orders were not read. Export it again from the seller centre (split by date into parts with fewer rows), without re-saving it in Excel`,
+        ),
+      );
+      this.ctx.attention();
     }
   }
 

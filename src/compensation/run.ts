@@ -174,6 +174,18 @@ function noPaidAmountWarning(ids: string[], n: number): Msg {
   );
 }
 
+/**
+ * RULES 1.1: presale goods ship by their set time, which no Taobao/Tmall export holds; judged from the
+ * default window (paid + 48 h), a presale order may be "late" within its set time. Said, never silent.
+ */
+function presaleWindowWarning(ids: string[], n: number, hours: string): Msg {
+  const list = idsText(ids, n);
+  return msg(
+    `${n} 个预售订单 (预售订单 是) 按付款后 ${hours} 小时的默认发货时限判为延迟: ${list}。预售商品按其设定的发货时间发货, 报表中没有这个时间: 在设定时间内发货的订单请写进 --exclude, 或用 --ship-within <小时> 单独计算这些订单。`,
+    `${n === 1 ? '1 presale order (预售订单 是) was' : `${n} presale orders (预售订单 是) were`} judged late against the default window of ${hours} h from payment: ${list}. Presale goods ship by their own set time, which the export does not hold: put an order shipped within it in --exclude, or judge these orders in a run of their own with --ship-within <hours>.`,
+  );
+}
+
 /** Rejected rows that name a buyer and a paid time: an order of that buyer's window may be missing. */
 function heldWarning(n: number): Msg {
   return msg(
@@ -451,6 +463,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const maybeExcludedLines = new Set<number>();
   let maybeExcludedCount = 0;
   const noAmount: string[] = [];
+  const presaleLate: string[] = [];
+  let presaleLateCount = 0;
+  const presaleHours = new Set<number>();
   const paidUnknown: string[] = [];
   // Which rows of the side inputs matched an order (the rest are reported after reading).
   const sideInputs = Boolean(excludeList || failureList || scans);
@@ -520,6 +535,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (paidBefore !== undefined && a.verdict.verdict === 'on_time' && a.late.length === 0) {
         const p = paidBefore.get(o.orderId);
         if (p) paidOnTime.push({ orderId: o.orderId, paid: p });
+      }
+      if (a.verdict.verdict === 'late' && o.presale === true && o.promisedShipAt === null) {
+        presaleLateCount++;
+        presaleHours.add(a.verdict.windowHours);
+        if (presaleLate.length < 50) presaleLate.push(o.orderId);
       }
       if (a.verdict.verdict === 'late' && noPostage.has(o.sourceFile) && baseFor(a.rules!, req.base) === 'paid-minus-postage') noPostage.set(o.sourceFile, noPostage.get(o.sourceFile)! + 1);
       // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
@@ -607,6 +627,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
+  if (presaleLateCount > 0) ctx.warn(presaleWindowWarning(presaleLate, presaleLateCount, [...presaleHours].sort((x, y) => x - y).map((h) => String(Math.round(h * 100) / 100)).join('/')));
   if (paidUnknown.length) {
     ctx.warn(platformPaidUnknownWarning(paidUnknown, tally.notJudgedReasons.platform_paid_unknown ?? paidUnknown.length));
     ctx.attention();

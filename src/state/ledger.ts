@@ -1592,18 +1592,21 @@ class SqliteState implements StateDb {
   }
 
   paidOrders(): Map<string, PaidOrder> {
-    const rows = this.guard(() =>
-      this.db
-        .prepare(
-          `SELECT o.order_id AS id, o.voucher_key AS k, v.shares AS shares, v.recorded_at AS at FROM voucher_orders o
-           JOIN vouchers v ON v.voucher_key = o.voucher_key WHERE o.kind = 'voucher' AND o.claim = 'paid'`,
-        )
-        .all(),
-    ) as { id: string; k: string; shares: string | null; at: number }[];
+    // Each voucher's shares parsed once (a voucher of 40 orders is one JSON text, not 40).
+    const vouchers = this.guard(() => this.db.prepare(`SELECT voucher_key AS k, shares, recorded_at AS at FROM vouchers WHERE kind = 'voucher'`).all()) as {
+      k: string;
+      shares: string | null;
+      at: number;
+    }[];
+    const byKey = new Map<string, { shares: Record<string, string> | null; at: number }>();
+    for (const v of vouchers) byKey.set(v.k, { shares: v.shares === null ? null : parseAmounts(v.shares, this.path, 'shares'), at: v.at });
+    const claims = this.guard(() => this.db.prepare(`SELECT order_id AS id, voucher_key AS k FROM voucher_orders WHERE kind = 'voucher' AND claim = 'paid'`).raw().all()) as [string, string][];
     const out = new Map<string, PaidOrder>();
-    for (const r of rows) {
-      const share = r.shares === null ? null : (parseAmounts(r.shares, this.path, 'shares')[r.id] ?? null);
-      out.set(r.id, { voucherKey: r.k, share: share === null ? null : new Decimal(share).toFixed(2), recordedAt: r.at });
+    for (const [id, k] of claims) {
+      const v = byKey.get(k);
+      if (!v) continue;
+      const share = v.shares?.[id];
+      out.set(id, { voucherKey: k, share: share === undefined ? null : new Decimal(share).toFixed(2), recordedAt: v.at });
     }
     return out;
   }

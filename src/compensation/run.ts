@@ -445,6 +445,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const shopKinds = new Map<string, 'id' | 'name'>();
   const shopPairs = new Map<string, Set<string>>();
   const pairedNames = new Set<string>();
+  let textBothWays = false;
   // Late orders are put aside in a temporary file while the duplicate check's table is in memory,
   // and read back once it is given back: memory holds one of the two at a time (issue 21).
   const late = new LateStore(spill);
@@ -497,6 +498,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           if (o.shop && o.shopByName) byNameAt ??= { at: `${o.sourceFile}:${o.sourceLine}`, shop: o.shop };
           else if (o.shop) byIdAt ??= { at: `${o.sourceFile}:${o.sourceLine}`, shop: o.shop };
           if (o.shop && shopKinds.size < 1000 && !shopKinds.has(o.shop)) shopKinds.set(o.shop, o.shopByName ? 'name' : 'id');
+          // One text as an 店铺Id on one row and as a 店铺名称 on another (a shop named "1001"
+          // beside shop 1001): grouped by text, they would share one cap whether or not one shop.
+          else if (o.shop && shopKinds.get(o.shop) === (o.shopByName ? 'id' : 'name')) textBothWays = true;
           if (o.shop && o.shopName !== undefined && o.shopName !== o.shop) {
             const names = shopPairs.get(o.shop) ?? new Set<string>();
             if (names.size < 20) names.add(o.shopName);
@@ -601,7 +605,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // shops, 店铺名称 where the 店铺Id cell is empty). Otherwise one shop may be named both ways.
   const nameOnly = [...shopKinds].filter(([, k]) => k === 'name').map(([s]) => s);
   const idShops = [...shopKinds].filter(([, k]) => k === 'id').map(([s]) => s);
-  const twoWays = nameOnly.length > 0 && idShops.length > 0 && (idShops.some((s) => !shopPairs.has(s)) || nameOnly.some((n) => pairedNames.has(n)) || shopKinds.size >= 1000);
+  const twoWays = textBothWays || (nameOnly.length > 0 && idShops.length > 0 && (idShops.some((s) => !shopPairs.has(s)) || nameOnly.some((n) => pairedNames.has(n)) || shopKinds.size >= 1000));
   if (twoWays && byIdAt !== undefined && byNameAt !== undefined && req.atRisk === undefined) {
     await rejects.finish();
     throw shopNamedTwoWaysError(byIdAt, byNameAt);

@@ -777,7 +777,12 @@ class SqliteState implements StateDb {
     const learnKind = db.prepare('UPDATE vouchers SET shop_kind = ? WHERE shop = ? AND shop_kind IS NULL');
     const shopRows = <R extends { s: string | null; sk: string | null }>(rows: R[], v: VoucherRecord): R[] =>
       // The same text, or either unknown: the same shop without looking further (most rows).
-      rows.filter((r) => r.s === null || v.shop === undefined || r.s === v.shop || sameShop(ref(r.s, r.sk), ref(v.shop, v.shopKind)));
+      rows.filter((r) => r.s === null || v.shop === undefined || (r.s === v.shop && !kindsClash(r.sk, v.shopKind)) || sameShop(ref(r.s, r.sk), ref(v.shop, v.shopKind)));
+    /**
+     * One text recorded as an 店铺Id and as a 店铺名称 (a shop named "1001" beside shop 1001): not
+     * the same shop for being the same text (shopRelation).
+     */
+    const kindsClash = (a: string | null | undefined, b: string | null | undefined) => a != null && b != null && a !== b;
     const group = db.prepare(
       `SELECT voucher_key AS k, window_start AS t, recorded_at AS at, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
        AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
@@ -793,7 +798,7 @@ class SqliteState implements StateDb {
      * was named (null: not known); `linked`: an 店铺Id some row showed with its 店铺名称, or a
      * 店铺名称 some row showed with its 店铺Id (`ids`: those, when several).
      */
-    type ShopRef = { s: string; k: 'id' | 'name' | null; raw: string; linked: boolean; ids?: string[] } | null;
+    type ShopRef = { s: string; k: 'id' | 'name' | null; raw: string; named: 'id' | 'name' | null; linked: boolean; ids?: string[] } | null;
     const canonCache = new Map<string, ShopRef>();
     // How this call's vouchers name their shops: a text recorded before schema 10 that this run
     // names is named the same way (a text is an 店铺Id or a 店铺名称, not both).
@@ -812,13 +817,13 @@ class SqliteState implements StateDb {
       let k: 'id' | 'name' | null = kind === 'id' || kind === 'name' ? kind : null;
       let out: ShopRef;
       const ids = k !== 'id' ? (idsOfName.all(shop) as string[]) : [];
-      if (ids.length === 1) out = { s: ids[0]!, k: 'id', raw: shop, linked: true };
-      else if (ids.length > 1) out = { s: shop, k: 'name', raw: shop, linked: true, ids };
+      if (ids.length === 1) out = { s: ids[0]!, k: 'id', raw: shop, named: 'name', linked: true };
+      else if (ids.length > 1) out = { s: shop, k: 'name', raw: shop, named: 'name', linked: true, ids };
       else {
         const asId = k !== 'name' && isId.get(shop) !== undefined;
         if (asId) k = 'id';
         k ??= callKinds.get(shop) ?? ((kindOfText.get(shop) as 'id' | 'name' | undefined) ?? null);
-        out = { s: shop, k, raw: shop, linked: asId };
+        out = { s: shop, k, raw: shop, named: k, linked: asId };
       }
       canonCache.set(key, out);
       return out;
@@ -829,7 +834,12 @@ class SqliteState implements StateDb {
      * nothing tells: they share a cap, short, never twice).
      */
     const shopRelation = (a: ShopRef, b: ShopRef): 'same' | 'apart' | 'maybe' => {
-      if (a === null || b === null || a.s === b.s) return 'same';
+      if (a === null || b === null) return 'same';
+      // One text, an 店铺Id one way and a 店铺名称 the other (a shop named "1001" beside shop 1001):
+      // one shop only if its name is its own id, which no row can link (a pair is two texts). So
+      // apart when either is linked to its other name, else maybe (short, never twice, said).
+      if (a.raw === b.raw && a.named !== null && b.named !== null && a.named !== b.named) return a.linked || b.linked ? 'apart' : 'maybe';
+      if (a.s === b.s) return 'same';
       if (callShops.has(a.raw) && callShops.has(b.raw)) return a.raw === b.raw ? 'same' : 'apart';
       // A 店铺名称 linked to several 店铺Id (two shops once had one name) may be either of them.
       if ((a.ids?.includes(b.s) ?? false) || (b.ids?.includes(a.s) ?? false)) return 'maybe';
@@ -863,7 +873,7 @@ class SqliteState implements StateDb {
     const startOf = (k: string, stored: number) => startNow.get(k) ?? stored;
     /** This call's window starts of `v`'s buyer, kind and rule set whose shop may share `v`'s cap. */
     const callStarts = (v: VoucherRecord, kind: string): [string, number][] =>
-      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter(([, , shop, sk]) => shop === undefined || v.shop === undefined || shop === v.shop || sameShop(ref(shop, sk), ref(v.shop, v.shopKind))).map(([k, t]) => [k, t]);
+      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter(([, , shop, sk]) => shop === undefined || v.shop === undefined || (shop === v.shop && !kindsClash(sk, v.shopKind)) || sameShop(ref(shop, sk), ref(v.shop, v.shopKind))).map(([k, t]) => [k, t]);
     /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
     const capKeys = (v: VoucherRecord): string[] => {
       const range = capRange(v);

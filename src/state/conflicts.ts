@@ -122,8 +122,11 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
       // Another shop's (its shop filled in, or 店铺Id and 店铺名称 linked since): not another day.
       const zhSince = c.releasedShop ? `现已确定红包 ${from} 属于另一个店铺 (每家店各自有自己的封顶额)` : `现在的报表不再把它们放在${zhWhere}`;
       const enSince = c.releasedShop ? `voucher ${from} is now known to be another shop's (each shop owes up to its own cap)` : `the export no longer puts them in ${enWhere}`;
-      const zhWhy = `红包 ${c.voucherKey} 记录为 ${c.recorded}, 其中 ${c.released} 按共用封顶额算作红包 ${from} 已付; ${zhSince}${zhNow}`;
-      const enWhy = `voucher ${c.voucherKey} was recorded at ${c.recorded}, ${c.released} of it counted as paid by voucher ${from} toward a shared cap; ${enSince}${enNow}`;
+      // Told apart only by a row linking an 店铺Id to another 店铺名称: so is a renamed shop's old name.
+      const zhLink = c.releasedByLink ? ` (仅因某行把其中一个店铺的 店铺Id 对应到另一个 店铺名称 而分开: 如果店铺改过名, 它们是同一店铺, 不再欠款; 补发前请核实, docs/rules.md §1.3a)` : '';
+      const enLink = c.releasedByLink ? ` (told apart only because a row links one shop's 店铺Id to another 店铺名称: if the shop was renamed, they are one shop and nothing more is owed; check before issuing, docs/rules.md §1.3a)` : '';
+      const zhWhy = `红包 ${c.voucherKey} 记录为 ${c.recorded}, 其中 ${c.released} 按共用封顶额算作红包 ${from} 已付; ${zhSince}${zhLink}${zhNow}`;
+      const enWhy = `voucher ${c.voucherKey} was recorded at ${c.recorded}, ${c.released} of it counted as paid by voucher ${from} toward a shared cap; ${enSince}${enLink}${enNow}`;
       ctx.warn(
         c.toppedUp
           ? msg(`${zhWhy}: 还差的 ${o} 元已按 --reissue 记录为补发 (${c.voucherKey}+…), 请发放 ${o} 元`, `${enWhy}: the ${o} still owed was recorded as a top-up (--reissue; ${c.voucherKey}+…); issue ${o}`)

@@ -148,6 +148,11 @@ export interface AmountChange {
   releasedFrom?: string[];
   /** The vouchers of `releasedFrom` are now known to be another shop's (not another day or window). */
   releasedShop?: boolean;
+  /**
+   * `releasedShop` only because a row links one of the two shops to another name (schema 10): a
+   * renamed shop's old 店铺名称 is told apart the same way, so what is owed is to be checked.
+   */
+  releasedByLink?: boolean;
   /** The cap group is 24-hour windows (tmall-2023), not a calendar day. */
   inexact?: boolean;
   /**
@@ -851,6 +856,12 @@ class SqliteState implements StateDb {
     };
     /** Whether two vouchers' shops let them share a cap: the same shop, either unknown, or maybe the same. */
     const sameShop = (a: ShopRef, b: ShopRef) => shopRelation(a, b) !== 'apart';
+    /**
+     * Told apart only because one of them is linked to its other name (an 店铺Id and a 店铺名称, or a
+     * text of unknown kind): a renamed shop's old 店铺名称 is told apart from its 店铺Id the same way.
+     */
+    const apartByLink = (a: ShopRef, b: ShopRef): boolean =>
+      a !== null && b !== null && a.raw !== b.raw && a.k !== b.k && !(callShops.has(a.raw) && callShops.has(b.raw)) && shopRelation(a, b) === 'apart';
     // The shops this call's exports name: the run told them apart already (compensate refuses one
     // holding a shop that may be named both ways), so two of them are the same shop only when equal.
     const callShops = new Set<string>();
@@ -1366,14 +1377,10 @@ class SqliteState implements StateDb {
                 // Given back because the voucher it was counted for is now known to be another
                 // shop's (its shop filled in, or 店铺Id and 店铺名称 linked since), not another day.
                 const vShop = ref(v.shop, v.shopKind);
-                if (
-                  vShop !== null &&
-                  change.releasedFrom.some((j) => {
-                    const r = shopOf.get(j) as { s: string | null; sk: string | null } | undefined;
-                    return r !== undefined && shopRelation(ref(r.s, r.sk), vShop) === 'apart';
-                  })
-                )
-                  change.releasedShop = true;
+                const apartFrom = vShop === null ? [] : change.releasedFrom.map((j) => shopOf.get(j) as { s: string | null; sk: string | null } | undefined).filter((r) => r !== undefined && shopRelation(ref(r.s, r.sk), vShop) === 'apart');
+                if (apartFrom.length > 0) change.releasedShop = true;
+                // Only a row linking one of them to another name tells them apart: a renamed shop too.
+                if (apartFrom.length > 0 && apartFrom.every((r) => apartByLink(ref(r!.s, r!.sk), vShop))) change.releasedByLink = true;
               }
               opts.changes?.push(change);
               if (toppedUp) {

@@ -121,3 +121,36 @@ describe('an unlinked 店铺名称 later linked to another 店铺Id', () => {
     expect(r4.stderr).toContain('the 500.00 still owed was recorded as a top-up');
   });
 });
+
+describe('a shop renamed after a window: its old 店铺名称 is told apart only by the link to the new one', () => {
+  it('the share given back says so: if the shop was renamed, nothing more is owed (check before --reissue)', () => {
+    // Run 1: o11 in 1001 (id only) 500.00. Run 2: o12 in 老王的店铺 (name only; shop 1001's name then):
+    // nothing links them, capped with o11: 0.00. The shop is then renamed 老王新店; run 3, a full export
+    // of another day (o31, 2026-03-10), links 1001 = 老王新店. Run 2's export again: 老王的店铺 is now
+    // "neither" of 1001's names, so o11's 500.00 is given back and 500.00 said owed — by hand, for one
+    // shop, o11 + o12 in one 24-hour window owe 500.00 in all and o12 0.00: paid twice with --reissue.
+    // Nothing proves them two shops (only the link to the new name), so the run says to check for a
+    // rename. Old code: "is now known to be another shop's", no word of a rename.
+    const dir = tmpDir();
+    const state = path.join(dir, 's.db');
+    expect(seen(record(write(dir, 'ids', idOnly([o11])), state).rows)).toEqual([[['5000000000000000011'], '500.00']]);
+    const names = write(dir, 'names', nameOnly([o12]));
+    expect(seen(record(names, state).rows)).toEqual([[['5000000000000000012'], '0.00']]);
+    const o31 = { ...shipped('5000000000000000031', 'X', '9000.00', '2026-03-10 10:00:00', '2026-03-13 10:00:00'), 店铺Id: '1001', 店铺名称: '老王新店' };
+    expect(record(write(dir, 'full', both([o31])), state).code).toBe(0);
+    const r = record(names, state);
+    expect(r.stderr).toContain("told apart only because a row links one shop's 店铺Id to another 店铺名称: if the shop was renamed, they are one shop and nothing more is owed");
+  });
+
+  it('two 店铺Id told apart: no such word', () => {
+    // As 'an unlinked 店铺名称 later linked to another 店铺Id': 老王的店铺 = 1001 and 2002 = 乙店, two ids.
+    const dir = tmpDir();
+    const state = path.join(dir, 's.db');
+    record(write(dir, 'names', nameOnly([o11])), state);
+    const b12 = { ...o12, 店铺Id: '2002', 店铺名称: '乙店' };
+    record(write(dir, 'ids', idOnly([b12])), state);
+    const r3 = record(write(dir, 'full', both([o11, b12])), state);
+    expect(r3.stderr).toContain("is now known to be another shop's");
+    expect(r3.stderr).not.toContain('told apart only because');
+  });
+});

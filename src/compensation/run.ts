@@ -263,13 +263,31 @@ function windowSecondsWarning(n: number): Msg {
   );
 }
 
-/** The orders recorded vouchers paid, or none when the state database cannot be read now (recording says why). */
-async function recordedPaidOrders(ctx: Ctx): Promise<Map<string, PaidOrder>> {
+/**
+ * The ids of the orders recorded vouchers paid, or none when the state database cannot be read now
+ * (recording says why). The ids alone: what each came to is looked up for the few this run names.
+ */
+async function recordedPaidOrderIds(ctx: Ctx): Promise<Set<string>> {
   try {
     const { openState } = await import('../state/ledger.js');
     const db = await openState(ctx.statePath, { create: false });
     try {
-      return db.paidOrders();
+      return db.paidOrderIds();
+    } finally {
+      db.close();
+    }
+  } catch {
+    return new Set();
+  }
+}
+
+/** The voucher each of these orders was paid in and what it came to there (state.paidOrders). */
+async function recordedPaidOrders(ctx: Ctx, ids: string[]): Promise<Map<string, PaidOrder>> {
+  try {
+    const { openState } = await import('../state/ledger.js');
+    const db = await openState(ctx.statePath, { create: false });
+    try {
+      return db.paidOrders(ids);
     } finally {
       db.close();
     }
@@ -424,9 +442,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // --record: the orders recorded vouchers paid (a few per late order ever recorded, not per row read).
   // One this run judges on time was paid beyond what the inputs now show (a pickup scan or a corrected
   // 发货时间 since): its voucher is not seen again under its key, so nothing else would say it.
-  const paidBefore = req.record ? await recordedPaidOrders(ctx) : undefined;
-  const paidOnTime: { orderId: string; paid: PaidOrder }[] = [];
-  const paidExcluded: { orderId: string; paid: PaidOrder }[] = [];
+  const paidBefore = req.record ? await recordedPaidOrderIds(ctx) : undefined;
+  const paidOnTime: string[] = [];
+  const paidExcluded: string[] = [];
   const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? inputs!.pickupResolver(scans) : undefined };
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
@@ -484,8 +502,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       }
       if (excluded.has(o.orderId)) {
         tally.excluded++;
-        const p = paidBefore?.get(o.orderId);
-        if (p) paidExcluded.push({ orderId: o.orderId, paid: p });
+        if (paidBefore?.has(o.orderId)) paidExcluded.push(o.orderId);
         if (tally.excludedIds.length < 50) tally.excludedIds.push(o.orderId);
         continue;
       }
@@ -537,8 +554,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(`${o.orderId} (${o.sourceFile}:${o.paidMissingLine ?? o.sourceLine})`);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
       if (paidBefore !== undefined && a.verdict.verdict === 'on_time' && a.late.length === 0) {
-        const p = paidBefore.get(o.orderId);
-        if (p) paidOnTime.push({ orderId: o.orderId, paid: p });
+        if (paidBefore.has(o.orderId)) paidOnTime.push(o.orderId);
       }
       if (a.verdict.verdict === 'late' && o.presale === true && o.promisedShipAt === null) {
         presaleLateCount++;
@@ -710,8 +726,17 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) })
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, published: nothing, release: nothing };
 
-  if (built && paidOnTime.length) ctx.warn(paidNotOwedWarning(paidOnTime, 'on_time'));
-  if (built && paidExcluded.length) ctx.warn(paidNotOwedWarning(paidExcluded, 'excluded'));
+  if (built && (paidOnTime.length || paidExcluded.length)) {
+    const paid = await recordedPaidOrders(ctx, [...paidOnTime, ...paidExcluded]);
+    const withPaid = (ids: string[]) => ids.flatMap((orderId) => {
+      const p = paid.get(orderId);
+      return p ? [{ orderId, paid: p }] : [];
+    });
+    const onTime = withPaid(paidOnTime);
+    const excludedPaid = withPaid(paidExcluded);
+    if (onTime.length) ctx.warn(paidNotOwedWarning(onTime, 'on_time'));
+    if (excludedPaid.length) ctx.warn(paidNotOwedWarning(excludedPaid, 'excluded'));
+  }
   // An id --reissue names that no voucher of this run holds re-issues nothing (a typo, or an order
   // of another export): said, as an --exclude id matching no order is, never passed over silently.
   if (built && req.reissueIds) {

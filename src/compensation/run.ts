@@ -308,17 +308,21 @@ function paidNotOwedWarning(list: { orderId: string; paid: PaidOrder }[], kind: 
   const zhEach = shown.map((x) => `${x.orderId} (红包 ${x.paid.voucherKey}${x.paid.share === null ? '' : `, ${x.paid.share} 元`})`).join(', ');
   const enEach = shown.map((x) => `${x.orderId} (voucher ${x.paid.voucherKey}${x.paid.share === null ? '' : `, ${x.paid.share}`})`).join(', ');
   const more = list.length > shown.length ? ', …' : '';
+  // One order: 'it … in that voucher' (zh 该订单 … 该红包), as the output-pending warning says it.
+  const one = list.length === 1;
+  const zhThey = one ? '该订单在该红包中' : '它们在这些红包中';
+  const enThey = one ? 'what it came to in that voucher' : 'what they came to in those vouchers';
   const zhAmount = known ? ` ${sum} 元 (封顶前)` : '金额';
   const enAmount = known ? `${sum}, before the buyer's cap` : 'not recorded';
   if (kind === 'excluded') {
     return msg(
-      `${list.length} 个订单已在记录的红包中赔付, 但本次运行按 --exclude 排除了它们: ${zhEach}${more}; 它们在这些红包中计入的${zhAmount}已经付出。记录不变, 请核对 (排除是否应在发放之前)`,
-      `${plural(list.length, 'order')} paid in recorded vouchers ${list.length === 1 ? 'is' : 'are'} left out by --exclude in this run: ${enEach}${more}; what they came to in those vouchers (${enAmount}) was paid already. The record stands; check it (was the exclusion meant before the voucher was issued?)`,
+      `${list.length} 个订单已在记录的红包中赔付, 但本次运行按 --exclude 排除了${one ? '它' : '它们'}: ${zhEach}${more}; ${zhThey}计入的${zhAmount}已经付出。记录不变, 请核对 (排除是否应在发放之前)`,
+      `${plural(list.length, 'order')} paid in recorded vouchers ${list.length === 1 ? 'is' : 'are'} left out by --exclude in this run: ${enEach}${more}; ${enThey} (${enAmount}) was paid already. The record stands; check it (was the exclusion meant before the voucher was issued?)`,
     );
   }
   return msg(
-    `${list.length} 个订单已在记录的红包中赔付, 但本次运行判定为按时发货: ${zhEach}${more}; 它们在这些红包中计入的${zhAmount}已付给了现在看来按时发货的订单。记录不变, 请核对输入文件 (揽收记录或更正过的发货时间)`,
-    `${plural(list.length, 'order')} paid in recorded vouchers ${list.length === 1 ? 'is' : 'are'} judged on time by this run: ${enEach}${more}; what they came to in those vouchers (${enAmount}) was paid for orders the inputs now show on time. The record stands; check the inputs (a pickup scan, a corrected 发货时间)`,
+    `${list.length} 个订单已在记录的红包中赔付, 但本次运行判定为按时发货: ${zhEach}${more}; ${zhThey}计入的${zhAmount}已付给了现在看来按时发货的订单。记录不变, 请核对输入文件 (揽收记录或更正过的发货时间)`,
+    `${plural(list.length, 'order')} paid in recorded vouchers ${list.length === 1 ? 'is' : 'are'} judged on time by this run: ${enEach}${more}; ${enThey} (${enAmount}) was paid for ${one ? 'an order' : 'orders'} the inputs now show on time. The record stands; check the inputs (a pickup scan, a corrected 发货时间)`,
   );
 }
 

@@ -242,6 +242,26 @@ export function sweepBeside(target: string, now = Date.now()): number {
   const key = `${dir}\0${head}`;
   if (sweptBeside.has(key)) return 0;
   sweptBeside.add(key);
+  return removeDead(
+    dir,
+    (name) => {
+      if (!name.startsWith(head) || !name.endsWith(BESIDE_EXT)) return undefined;
+      const m = /^([1-9]\d{0,6})\.[0-9a-z]{6}$/.exec(name.slice(head.length, name.length - BESIDE_EXT.length));
+      return m ? Number(m[1]) : undefined;
+    },
+    // Such a file is exactly 0600 until the moment before its rename.
+    (mode) => mode === 0o600,
+    now,
+  );
+}
+
+/**
+ * Removes each of `dir`'s files whose name `pidOf` takes for one of ours (giving the pid of the run
+ * that made it): a regular file (not a link) of this user whose permission bits `isPrivate` accepts,
+ * not changed for SWEEP_AGE_MS, whose process is not running (and is not this one). Whatever fails is
+ * passed over silently. How many were removed.
+ */
+function removeDead(dir: string, pidOf: (name: string) => number | undefined, isPrivate: (mode: number) => boolean, now: number): number {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -251,15 +271,12 @@ export function sweepBeside(target: string, now = Date.now()): number {
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   let removed = 0;
   for (const name of names) {
-    if (!name.startsWith(head) || !name.endsWith(BESIDE_EXT)) continue;
-    const m = /^([1-9]\d{0,6})\.[0-9a-z]{6}$/.exec(name.slice(head.length, name.length - BESIDE_EXT.length));
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid || pid > PID_MAX) continue;
+    const pid = pidOf(name);
+    if (pid === undefined || pid === process.pid || pid > PID_MAX) continue;
     const p = path.join(dir, name);
     try {
       const st = fs.lstatSync(p);
-      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o777) !== 0o600 || now - st.mtimeMs < SWEEP_AGE_MS) continue;
+      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || !isPrivate(st.mode & 0o777) || now - st.mtimeMs < SWEEP_AGE_MS) continue;
       if (processAlive(pid)) continue;
       fs.unlinkSync(p);
       removed++;
@@ -363,33 +380,17 @@ const swept = new Set<string>();
 export function sweepTemps(dir: string, now = Date.now()): number {
   if (swept.has(dir)) return 0;
   swept.add(dir);
-  let removed = 0;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return 0;
-  }
-  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  for (const name of names) {
-    const m = SWEEPABLE.exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid || pid > PID_MAX) continue;
-    const p = path.join(dir, name);
-    try {
-      const st = fs.lstatSync(p);
-      // Every temporary file is made private (0600, or narrower under a strict umask): a file others
-      // may read (an output written there with -o, 0644) is the operator's, whatever its name.
-      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0 || now - st.mtimeMs < SWEEP_AGE_MS) continue;
-      if (processAlive(pid)) continue;
-      fs.unlinkSync(p);
-      removed++;
-    } catch {
-      /* gone meanwhile, or not ours to remove */
-    }
-  }
-  return removed;
+  return removeDead(
+    dir,
+    (name) => {
+      const m = SWEEPABLE.exec(name);
+      return m ? Number(m[1]) : undefined;
+    },
+    // Every temporary file is made private (0600, or narrower under a strict umask): a file others
+    // may read (an output written there with -o, 0644) is the operator's, whatever its name.
+    (mode) => (mode & 0o077) === 0,
+    now,
+  );
 }
 
 /** True when a standard stream is a regular file (a shell's `> file` or `< file`), not a pipe, a terminal or closed. */

@@ -147,8 +147,19 @@ export async function openTable(file: string, stdin: Readable, encoding?: string
   const seen: RawRecord[] = [];
   let first = -1;
   let found = -1;
+  // Looking past the first record for the header, the reader may meet what makes the file unusable
+  // (bytes cut mid-character, broken quoting) before any header: that is said when the records get
+  // there, as without the search, so that the first record still tells what kind of file this is.
+  let later: { error: unknown } | undefined;
   while (found < 0) {
-    const n = await source.next();
+    let n: IteratorResult<RawRecord[]>;
+    try {
+      n = await source.next();
+    } catch (e) {
+      if (!isHeader || first < 0) throw e;
+      later = { error: e };
+      break;
+    }
     if (n.done) break;
     const from = seen.length;
     seen.push(...n.value);
@@ -179,6 +190,7 @@ export async function openTable(file: string, stdin: Readable, encoding?: string
   };
   const batches = (async function* () {
     if (rest.length) yield pad(rest);
+    if (later) throw later.error;
     if (!width) yield* source;
     else for await (const b of source) yield pad(b);
   })();

@@ -220,6 +220,17 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     // The roster's unusable rows share the one RejectLog (one --rejects file for the run).
     const roster = typeof opts.roster === 'string' ? await readOnShift(ctx, opts.roster, rejects) : undefined;
     await rejects.finish();
+    // Every review row was rejected: the input is unusable (exit 3, as for orders and zhenjian),
+    // not "nothing to follow up". The rejected rows are reported above (and in --rejects).
+    if (rows > 0 && read === 0 && duplicates === 0) {
+      const first = rejects.first[0];
+      const where = first ? `${first.file}:${first.line}: ${say(first.reason, 'zh')}` : '';
+      const whereEn = first ? `${first.file}:${first.line}: ${say(first.reason, 'en')}` : '';
+      throw new InputError(
+        msg(`全部 ${rows} 行评价都被拒绝, 没有可用的评价, 无法列出跟进队列。第一条: ${where}`, `all ${rows} review row(s) were rejected; there is no usable review, so no follow-up queue can be made. First: ${whereEn}`),
+        msg('见上面的拒绝原因 (或 --rejects <文件>); 多半是导出的格式或编码不对, 或文件被 Excel 另存过。', 'see the reasons above (or --rejects <file>); usually the export is in a wrong format or encoding, or was re-saved in Excel.'),
+      );
+    }
     // RULES 2.2: the queue only reads the state; a missing database means "no contacts yet".
     const db = await openStateDb(ctx, false);
     let stored;

@@ -335,6 +335,21 @@ describe('config section reviews, rejected rows, stdin', () => {
     expect(r.stderr).toContain(':4 [评分]: "七星" rating not recognised');
     expect(r.stderr).toContain(':5 [评论时间]: "昨天"');
   });
+  it('a file whose every row is rejected is unusable (exit 3, as orders and zhenjian), not an empty queue; --rejects still lists them', () => {
+    const dir = tmpDir();
+    const rej = path.join(dir, 'rej.csv');
+    const text = '订单号,评分,评论时间,评论内容\n3.5E+18,1,2026-11-20 10:00:00,坏了\n3515313147329357222,七星,2026-11-20 10:00:00,x\n';
+    const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 10:00:00', '-f', 'json', '--rejects', rej], { input: text });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('all 2 review row(s) were rejected');
+    expect(r.stderr).toContain(':3 [评分]: "七星" rating not recognised');
+    expect(fs.readFileSync(rej, 'utf8').split('\n').filter((l) => l.trim() !== '').length).toBe(3);
+    // One usable row (even one needing no follow-up) is a queue: exit 1 for the rejected row.
+    const ok = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 10:00:00', '-f', 'json'], { input: text + '3515313147329357333,5,2026-11-20 10:00:00,好\n' });
+    expect(ok.code).toBe(1);
+    expect(json(ok.stdout)).toEqual([]);
+  });
   it('a file without a rating or DSR column is unusable (exit 3)', () => {
     const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 10:00:00'], { input: '订单编号,评价时间\n1,2026-11-20 10:00:00\n' });
     expect(r.code).toBe(3);

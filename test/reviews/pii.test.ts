@@ -124,7 +124,8 @@ describe('rejected rows mask the receiver name they hold (README, Privacy)', () 
   it('stderr and the --rejects file show 王**, never 王小明', () => {
     const rj = path.join(dir, 'rj.csv');
     const r = run('--rejects', rj);
-    expect(r.code).toBe(1);
+    // Every review row is rejected: no usable review, exit 3 (the rows are still reported).
+    expect(r.code).toBe(3);
     const file = fs.readFileSync(rj, 'utf8');
     for (const out of [r.stderr, file]) {
       expect(out).not.toContain('王小明');
@@ -134,7 +135,7 @@ describe('rejected rows mask the receiver name they hold (README, Privacy)', () 
     expect(file).toContain('shifted.csv,2,评价结果,王**,');
     expect(file).toContain('shifted.csv,3,评价时间,王** 139****0165,');
     expect(file).toContain('shifted.csv,4,描述相符,收货人：李**,');
-    expect(r.stderr).toContain('3 rejected');
+    expect(r.stderr).toContain('all 3 review row(s) were rejected');
   });
 
   it('--orders that cannot be read: the held rejections are still said, masked by their look, before the failure', () => {

@@ -81,11 +81,24 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
   const items: QueueItem[] = [];
   for (const { r, f } of flagged) {
     const events: number[] = [];
-    if (f.initialFlagged) events.push(r.reviewedAt);
-    if (f.followUpFlagged) events.push(r.followUpAt ?? r.reviewedAt);
+    // The same events at the latest time they may really be (a date alone: the day's last second).
+    const lateEvents: number[] = [];
+    if (f.initialFlagged) {
+      events.push(r.reviewedAt);
+      lateEvents.push(r.reviewedAt + (r.reviewedAtSlack ?? 0));
+    }
+    if (f.followUpFlagged) {
+      events.push(r.followUpAt ?? r.reviewedAt);
+      lateEvents.push(r.followUpAt !== null ? r.followUpAt + (r.followUpAtSlack ?? 0) : r.reviewedAt + (r.reviewedAtSlack ?? 0));
+    }
     // RULES 2.2/2.3: quiet hours are the buyer's night and the 30 days are the platform's days, both
     // Beijing time whatever zone --tz reads the export's times in.
+    // docs/rules.md §2.3: a time without its time of day (or seconds) is never guessed. The deadlines
+    // shown count from the earliest time it may be (act by them and every possible deadline is met);
+    // a deadline is overdue, and the explanation or complaint no longer possible, only once it has
+    // passed for the latest time it may be.
     const d = deadlines(events, o.asOf, o.settings, PLATFORM_TZ);
+    const late = deadlines(lateEvents, o.asOf, o.settings, PLATFORM_TZ);
     const key = keyOf(r);
     const buyerOrders = ordersOf.get(key) ?? [r.orderId];
     let own = o.contacts.get(r.orderId);
@@ -112,12 +125,12 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     let action: Action;
     if (cs.blocked === 'resolved') action = 'none';
     else if (cs.blocked === 'complaint_filed') action = 'await_complaint';
-    else if (extortion && !safety) action = o.asOf <= d.complaintBy ? 'file_complaint' : o.asOf <= d.explainBy ? 'post_explanation' : 'none';
+    else if (extortion && !safety) action = o.asOf <= late.complaintBy ? 'file_complaint' : o.asOf <= late.explainBy ? 'post_explanation' : 'none';
     else if (cs.blocked) {
       // No more contact: a malicious review may be reported (RULES 2.1: the last resort), unless
       // that was done; otherwise the public explanation is what is left.
-      if (isMalicious && o.asOf <= d.complaintBy && !own?.complaintFiled) action = 'file_complaint';
-      else if (o.asOf <= d.explainBy) action = 'post_explanation';
+      if (isMalicious && o.asOf <= late.complaintBy && !own?.complaintFiled) action = 'file_complaint';
+      else if (o.asOf <= late.explainBy) action = 'post_explanation';
       else action = 'none';
     } else if (cs.nextContactAt !== null && cs.nextContactAt <= o.asOf) action = cs.attempts === 0 || reopened ? 'contact_now' : 'follow_up';
     else action = cs.status === 'awaiting_reply' ? 'await_reply' : 'contact_later';
@@ -125,9 +138,9 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     // A reopened item's first contact about the new 追评 is pending whatever went before.
     const firstContactPending = (cs.attempts === 0 && cs.status === 'new') || reopened;
     const overdue: string[] = [];
-    if (firstContactPending && o.asOf > d.contactBy) overdue.push('contactBy');
-    if (cs.status !== 'resolved' && o.asOf > d.explainBy) overdue.push('explainBy');
-    if (isMalicious && cs.status !== 'resolved' && cs.status !== 'complaint_filed' && o.asOf > d.complaintBy) overdue.push('complaintBy');
+    if (firstContactPending && o.asOf > late.contactBy) overdue.push('contactBy');
+    if (cs.status !== 'resolved' && o.asOf > late.explainBy) overdue.push('explainBy');
+    if (isMalicious && cs.status !== 'resolved' && cs.status !== 'complaint_filed' && o.asOf > late.complaintBy) overdue.push('complaintBy');
 
     const facts = o.orders?.get(r.orderId);
     const orderValue = facts?.paidAmount ?? null;

@@ -110,10 +110,9 @@ export async function readReviews(
   // is 05:00:00–05:00:59, docs/rules.md §1.7) is the same time as any second of that minute, so a
   // re-saved copy of a download is the same review, not a second one.
   const byVersion = new Map<string, number[]>();
-  const slackOf = new Map<Review, number>();
   const sameTime = (a: Review, b: Review) => {
-    const sa = slackOf.get(a) ?? 0;
-    const sb = slackOf.get(b) ?? 0;
+    const sa = a.reviewedAtSlack ?? 0;
+    const sb = b.reviewedAtSlack ?? 0;
     return a.reviewedAt <= b.reviewedAt + sb && b.reviewedAt <= a.reviewedAt + sa;
   };
   const versionOf = (r: Review) => (byVersion.get(`${r.orderId}\u0000${r.title}`) ?? []).find((i) => sameTime(reviews[i]!, r));
@@ -144,6 +143,10 @@ export async function readReviews(
       );
     }
     const header = (k: string) => t.headers[ix.get(k)!] ?? k;
+    // A date typed into Excel is a date cell, which an xlsx reads back as `2026-11-20 00:00:00`:
+    // the date alone, as `2026-11-20` in a csv (docs/rules.md §2.3).
+    const xlsx = t.sniffed.container === 'xlsx';
+    const slackOfText = (text: string) => (xlsx && /^\d{4}-\d{2}-\d{2} 00:00:00$/.test(text) ? DAY_MS - 1000 : reviewTimeSlack(text));
     const cell = (cells: string[], k: string) => {
       const i = ix.get(k);
       return i === undefined ? '' : cleanCell(cells[i] ?? '');
@@ -230,6 +233,10 @@ export async function readReviews(
         followUpAt,
         dsr,
       };
+      const atSlack = slackOfText(atText);
+      if (atSlack > 0) review.reviewedAtSlack = atSlack;
+      const fuSlack = followUpAt === null ? 0 : slackOfText(fuText);
+      if (fuSlack > 0) review.followUpAtSlack = fuSlack;
       if (keep && !keep(review)) {
         read++;
         continue;
@@ -249,8 +256,6 @@ export async function readReviews(
       review.title = intern(review.title);
       review.buyer = intern(review.buyer);
       review.ratingRaw = intern(review.ratingRaw);
-      const slack = reviewTimeSlack(atText);
-      if (slack > 0) slackOf.set(review, slack);
       const at = versionOf(review);
       if (at !== undefined) {
         duplicates++;

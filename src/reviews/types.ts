@@ -23,6 +23,12 @@ export interface Review {
   /** null when there is no 追评 or its time is not in the file. */
   followUpAt: number | null;
   dsr: { description: number | null; service: number | null; logistics: number | null };
+  /**
+   * How much later than `reviewedAt` / `followUpAt` the real time may be (ms): 59 s for a time shown
+   * without seconds, a day less a second for a date alone (docs/rules.md §2.3); absent when exact.
+   */
+  reviewedAtSlack?: number;
+  followUpAtSlack?: number;
 }
 
 /** What the order exports say about the reviewed order (`--orders`). */

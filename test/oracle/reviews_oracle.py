@@ -97,8 +97,10 @@ def read(path, zone=None):
             continue
         g = lambda f: r[idx[f]].strip() if f in idx and idx[f] < len(r) else ""
         at = g("reviewedAt")
-        slack = 0 if re.search(r"\d[:时]\d{2}[:分]\d", at) else 59 if re.search(r"\d[:时]\d{2}", at) else 86399
-        out.append(dict(file=path, line=line, orderId=g("orderId"), buyer=g("buyer"), title=g("title"), slack=slack,
+        prec = lambda t: 0 if re.search(r"\d[:时]\d{2}[:分]\d", t) else 59 if re.search(r"\d[:时]\d{2}", t) else 86399
+        slack = prec(at)
+        fslack = prec(g("followUpAt")) if g("followUpAt") else 0
+        out.append(dict(file=path, line=line, orderId=g("orderId"), buyer=g("buyer"), title=g("title"), slack=slack, fslack=fslack,
                         rating=RATING.get(g("rating"), "good" if not g("rating") else g("rating")),
                         reviewedAt=to_bj(parse_time(g("reviewedAt")), zone), text=g("text"),
                         followUpText=g("followUpText"), followUpAt=to_bj(parse_time(g("followUpAt")), zone),
@@ -144,11 +146,15 @@ def item(r, asof):
         reasons.append("safety")
     if not reasons:
         return None
+    # docs/rules.md §2.3: the same times at the latest they may be (a date alone: its last second)
+    late = []
     if r["rating"] in ("bad", "neutral") or "negative_text" in reasons or any(x.startswith("low_dsr") for x in reasons) \
             or (safe and hits("safety", r["text"])):
         flagged.append(r["reviewedAt"])
+        late.append(r["reviewedAt"] + timedelta(seconds=r["slack"]))
     if fu_neg and r["followUpAt"]:
         flagged.append(r["followUpAt"])
+        late.append(r["followUpAt"] + timedelta(seconds=r["fslack"]))
     # categories from the texts that are flagged: the review's (when the review itself is), the 追评's
     # when it is negative or safety
     both = (r["text"] if r["reviewedAt"] in flagged else "") + " " + (r["followUpText"] if fu_neg else "")
@@ -174,7 +180,11 @@ def item(r, asof):
     away = (cb - asof).total_seconds()
     pts += 2 if away <= 6 * 3600 else 1 if away <= 18 * 3600 else 0
     pr = 1 if safe else 1 if pts >= 9 else 2 if pts >= 7 else 3 if pts >= 5 else 4 if pts >= 3 else 5
-    overdue = [n for n, t in (("contactBy", cb), ("explainBy", ex), ("complaintBy", ex)) if asof > t]
+    # overdue only once passed for the latest time the review may be (docs/rules.md §2.3)
+    dl_late = sorted(add30(t) for t in late)
+    open_late = [t for t in dl_late if t >= asof]
+    ex_late = open_late[0] if open_late else dl_late[-1]
+    overdue = [n for n, t in (("contactBy", contact_by(max(late))), ("explainBy", ex_late), ("complaintBy", ex_late)) if asof > t]
     extort = hits("extortion", r["text"] + " " + r["followUpText"])
     nxt = asof
     if quiet(nxt):

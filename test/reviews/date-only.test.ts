@@ -1,0 +1,70 @@
+// A review time without its time of day (docs/rules.md §2.3): `2026-11-20` in a csv, or an Excel
+// date cell in an xlsx (read back as 2026-11-20 00:00:00), may be any second of that Beijing day.
+// The tool never guesses the time: deadlines are shown from the earliest time it may be, and are
+// overdue (or the complaint/explanation no longer possible) only once passed for the latest.
+// Through the built binary (npx tsc -p . first).
+import path from 'node:path';
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+
+const HEAD = '订单编号,评价时间,评价结果,宝贝标题,评价内容,追评时间,追评内容\n';
+const json = (s: string) => JSON.parse(s) as Record<string, unknown>[];
+let xlsx = '';
+
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('评价');
+  ws.addRow(['订单编号', '评价时间', '评价结果', '宝贝标题', '评价内容']);
+  // A date typed into Excel: a date cell holding midnight, shown as 2026-11-20.
+  const row = ws.addRow(['3515313147329357111', new Date(Date.UTC(2026, 10, 20)), '差评', '保温杯', '质量太差, 用了一天就坏了']);
+  row.getCell(2).numFmt = 'yyyy-mm-dd';
+  xlsx = path.join(tmpDir(), 'reviews-date.xlsx');
+  await wb.xlsx.writeFile(xlsx);
+});
+
+describe('a review dated without its time of day', () => {
+  it.each(['UTC', 'America/Los_Angeles'])('csv 2026-11-20: contactBy shown from the earliest time, not overdue before the latest (machine TZ=%s)', (tz) => {
+    const csv = HEAD + '3515313147329357111,2026-11-20,差评,保温杯,质量太差 用了一天就坏了,,\n';
+    // By hand (contact within 24 h, never in quiet hours 22:00–08:00, Beijing time):
+    // earliest review time 11-20 00:00:00 → 11-21 00:00:00, a quiet hour → 11-20 22:00 (shown);
+    // latest 11-20 23:59:59 → 11-21 23:59:59, a quiet hour → 11-21 22:00 (overdue only after it).
+    // As of 11-21 10:00 the contact may still be in time (old code: overdue ['contactBy']).
+    const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 10:00:00', '-f', 'json'], { input: csv, tz });
+    expect(r.code).toBe(0);
+    const [item] = json(r.stdout);
+    expect(item).toMatchObject({ contactBy: '2026-11-20T22:00:00+08:00', overdue: [], action: 'contact_now' });
+    // One second after 11-21 22:00 it has passed whatever the time of day was.
+    const after = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 22:00:01', '-f', 'json'], { input: csv, tz });
+    expect(json(after.stdout)[0]).toMatchObject({ overdue: ['contactBy'] });
+  });
+
+  it('an extortion review dated 2026-11-20: the complaint may still be filed on 12-20 (30 days from a time that day)', () => {
+    const csv = HEAD + '4100000000000000701,2026-11-20,差评,保温杯,不退款就差评,,\n';
+    // By hand (complaint and explanation within 30 days, RULES 2.3): from 11-20 00:00:00 → 12-20
+    // 00:00:00 (shown); from 11-20 23:59:59 → 12-20 23:59:59. As of 12-20 10:00 the complaint is
+    // possible if the review was written after 10:00: file_complaint, only contactBy overdue (its
+    // latest, 11-21 22:00, has passed) (old code: action none, overdue explainBy and complaintBy
+    // too: the chance was given up unseen).
+    const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-12-20 10:00:00', '-f', 'json'], { input: csv });
+    expect(json(r.stdout)[0]).toMatchObject({ complaintBy: '2026-12-20T00:00:00+08:00', explainBy: '2026-12-20T00:00:00+08:00', action: 'file_complaint', overdue: ['contactBy'] });
+    const late = runCli(['reviews', 'queue', '-', '--as-of', '2026-12-21 00:00:00', '-f', 'json'], { input: csv });
+    expect(json(late.stdout)[0]).toMatchObject({ action: 'none', overdue: ['contactBy', 'explainBy', 'complaintBy'] });
+  });
+
+  it('an xlsx date cell is the date alone, as in a csv: same deadlines, and the same review as a copy with the time', () => {
+    // As the csv case: contactBy 11-20 22:00 shown, overdue only after 11-21 22:00 (old: overdue).
+    const r = runCli(['reviews', 'queue', xlsx, '--as-of', '2026-11-21 10:00:00', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout)[0]).toMatchObject({ contactBy: '2026-11-20T22:00:00+08:00', overdue: [] });
+    // The same review downloaded with its time and a 追评 since: one review (its most complete
+    // version), as a csv dated 2026-11-20 would be (old: two items, the xlsx midnight taken as exact).
+    const csv = path.join(tmpDir(), 'later.csv');
+    fs.writeFileSync(csv, HEAD + '3515313147329357111,2026-11-20 15:30:00,差评,保温杯,"质量太差, 用了一天就坏了",2026-11-21 09:00:00,还是坏的\n');
+    const both = runCli(['reviews', 'queue', xlsx, csv, '--as-of', '2026-11-21 10:00:00', '-f', 'json']);
+    const rows = json(both.stdout);
+    expect(rows.map((x) => x.orderId)).toEqual(['3515313147329357111']);
+    expect(both.stderr).toContain('1 review appears in more than one version');
+  });
+});

@@ -576,7 +576,10 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     } else if (item.nextContactAt !== null && item.nextContactAt > ctx.asOf) {
       ctx.warn(msg(`订单 ${orderId}: ${ctx.tz.format(item.nextContactAt)} 之前不要发送`, `order ${orderId}: do not send before ${ctx.tz.format(item.nextContactAt)}`));
     }
-    const message = render(text, item, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact);
+    // README, Privacy: phone numbers, addresses and receiver names the buyer wrote into the review
+    // are masked in the message ({reviewText}) as in the queue, unless --show-pii.
+    const quoted = ctx.showPii ? item : { ...item, text: shownText(ctx, item.text, b.receivers, item.orderId), followUpText: shownText(ctx, item.followUpText, b.receivers, item.orderId) };
+    const message = render(text, quoted, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact);
     // RULES 2.2: what is sent is the filled-in message, so the operator's values that fill it (the
     // shop name, the safety contact) are checked in place too. The buyer's own words ({reviewText},
     // {buyer}, {title}) are blanked: quoting a review is not asking for one.

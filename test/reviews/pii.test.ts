@@ -93,6 +93,20 @@ describe('receiver names written into free text are masked (README, Privacy)', (
     expect(queue('--orders', orders, '--show-pii')[0]).toMatchObject({ text: '王小明收到就坏了 收件人：李大伟' });
   });
 
+  it('reviews message: {reviewText} quotes the review masked as the queue shows it; --show-pii as written', () => {
+    // The queue masked the text; the message quoting it ({reviewText}) printed 王小明, 李大伟 and
+    // the phone as written (README, Privacy: masked "in every output, rejects file and message").
+    const tpl = path.join(dir, 'quote.txt');
+    fs.writeFileSync(tpl, '您好, 您提到: {reviewText}\n');
+    const add = path.join(dir, 'r2.csv');
+    fs.writeFileSync(add, fs.readFileSync(reviews, 'utf8').replace('收件人：李大伟', '收件人：李大伟 电话13925130165'));
+    const args = ['reviews', 'message', '3515313147329357901', '--reviews', add, '--orders', orders, '--template', tpl, '--as-of', '2026-11-20 12:00:00', '--state', path.join(dir, 'q.db')];
+    const m = runCli(args);
+    expect(m.code).toBe(0);
+    expect(m.stdout).toBe('您好, 您提到: 王**收到就坏了 收件人：李** 电话139****0165 / 王**很失望\n');
+    expect(runCli([...args, '--show-pii']).stdout).toBe('您好, 您提到: 王小明收到就坏了 收件人：李大伟 电话13925130165 / 王小明很失望\n');
+  });
+
   it('reviews log --note with --orders masks the receiver in the note shown', () => {
     const log = runCli(['reviews', 'log', '3515313147329357901', '--status', 'contacted', '--note', '王小明说明天再打, 联系人: 赵六', '--orders', orders, '--as-of', '2026-11-20 12:00:00', '--state', state, '-f', 'csv', '--lang', 'en']);
     expect(log.code).toBe(0);

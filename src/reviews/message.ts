@@ -76,7 +76,9 @@ export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZo
     contactBy: tz.format(item.contactBy),
     explainBy: tz.format(item.explainBy),
     complaintBy: tz.format(item.complaintBy),
-    reviewedAt: tz.format(item.reviewedAt),
+    // Never a guessed time to the buyer: a date alone is written as the date, a time without
+    // seconds to the minute (docs/rules.md §2.3).
+    reviewedAt: tz.format(item.reviewedAt).slice(0, (item.reviewedAtSlack ?? 0) >= 3_600_000 ? 10 : (item.reviewedAtSlack ?? 0) > 0 ? 16 : 19),
     reviewText: [item.text, item.followUpText].filter((t) => t !== '').join(' / '),
     safetyContact,
   };

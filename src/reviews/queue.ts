@@ -172,6 +172,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       title: r.title,
       rating: r.rating,
       reviewedAt: r.reviewedAt,
+      ...(r.reviewedAtSlack ? { reviewedAtSlack: r.reviewedAtSlack } : {}),
       text: r.text,
       followUpText: r.followUpText,
       followUpAt: r.followUpAt,

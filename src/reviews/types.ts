@@ -58,6 +58,8 @@ export interface QueueItem {
   title: string;
   rating: Rating | null;
   reviewedAt: number;
+  /** As Review.reviewedAtSlack: the review time was given without seconds, or as a date alone. */
+  reviewedAtSlack?: number;
   text: string;
   followUpText: string;
   followUpAt: number | null;

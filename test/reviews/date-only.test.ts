@@ -53,6 +53,19 @@ describe('a review dated without its time of day', () => {
     expect(json(late.stdout)[0]).toMatchObject({ action: 'none', overdue: ['contactBy', 'explainBy', 'complaintBy'] });
   });
 
+  it('a message names the review by what is known: the date alone, or the minute, never a guessed 00:00:00', () => {
+    const dir = tmpDir();
+    const tpl = path.join(dir, 't.txt');
+    fs.writeFileSync(tpl, '您在 {reviewedAt} 的评价\n');
+    const csv = path.join(dir, 'r.csv');
+    fs.writeFileSync(csv, HEAD + '3515313147329357111,2026-11-20,差评,保温杯,坏了,,\n3515313147329357112,2026/11/20 9:59,差评,杯,坏了,,\n3515313147329357113,2026-11-20 09:59:30,差评,杯,坏了,,\n');
+    const say = (id: string) => runCli(['reviews', 'message', id, '--reviews', csv, '--template', tpl, '--as-of', '2026-11-21 10:00:00']).stdout;
+    // Old code: 2026-11-20 00:00:00 and 2026-11-20 09:59:00, times the buyer never wrote.
+    expect(say('3515313147329357111')).toBe('您在 2026-11-20 的评价\n');
+    expect(say('3515313147329357112')).toBe('您在 2026-11-20 09:59 的评价\n');
+    expect(say('3515313147329357113')).toBe('您在 2026-11-20 09:59:30 的评价\n');
+  });
+
   it('an xlsx date cell is the date alone, as in a csv: same deadlines, and the same review as a copy with the time', () => {
     // As the csv case: contactBy 11-20 22:00 shown, overdue only after 11-21 22:00 (old: overdue).
     const r = runCli(['reviews', 'queue', xlsx, '--as-of', '2026-11-21 10:00:00', '-f', 'json']);

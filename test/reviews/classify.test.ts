@@ -43,6 +43,15 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     expect(classify(r({ text: '孩子戴了不过敏，高兴坏了' }), matchers).reasons).toEqual([]);
     expect(classify(r({ text: 'Not bad at all, no problems' }), matchers).reasons).toEqual([]);
   });
+  it('质量不错 is praise of the quality, not a quality complaint: a neutral review about the size is not_as_described only', () => {
+    // The keyword 质量 alone made 质量不错 a quality issue, and quality (the first category) chose the
+    // contact-quality message ("sorry about the product quality") for a buyer who said the size was wrong.
+    const f = classify(r({ rating: 'neutral', text: '质量不错 but the size is wrong，和描述不符' }), matchers);
+    expect(f.categories).toEqual(['not_as_described']);
+    expect(classify(r({ rating: 'neutral', text: '质量很好, 就是快递太慢' }), matchers).categories).toEqual(['logistics']);
+    // A complaint about the quality still counts.
+    expect(classify(r({ rating: 'bad', text: '质量好差, 质量不行' }), matchers).categories).toEqual(['quality']);
+  });
   it('a negative 追评 on a positive review is flagged with severity 4, categorised by the 追评', () => {
     const f = classify(r({ text: '挺好用的', followUpText: '用了三次就坏了，很失望' }), matchers);
     expect(f.reasons).toEqual(['negative_follow_up']);

@@ -30,7 +30,7 @@ import { OpenLog, OpenStore } from './openstore.js';
 import { collectYoung } from '../memory.js';
 import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
-import type { AmountChange, PaidOrder } from '../state/ledger.js';
+import type { AmountChange, PaidOrder, StateDb } from '../state/ledger.js';
 import { toRequest } from './request.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
 import { countVoucher } from './sums.js';
@@ -264,35 +264,21 @@ function windowSecondsWarning(n: number): Msg {
 }
 
 /**
- * The ids of the orders recorded vouchers paid, or none when the state database cannot be read now
- * (recording says why). The ids alone: what each came to is looked up for the few this run names.
+ * What `read` gives from the state database, or `none` when it cannot be read now (recording says
+ * why): the orders recorded vouchers paid, as ids (state.paidOrderIds), or the voucher each of a few
+ * orders was paid in and what it came to there (state.paidOrders).
  */
-async function recordedPaidOrderIds(ctx: Ctx): Promise<Set<string>> {
+async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T): Promise<T> {
   try {
     const { openState } = await import('../state/ledger.js');
     const db = await openState(ctx.statePath, { create: false });
     try {
-      return db.paidOrderIds();
+      return read(db);
     } finally {
       db.close();
     }
   } catch {
-    return new Set();
-  }
-}
-
-/** The voucher each of these orders was paid in and what it came to there (state.paidOrders). */
-async function recordedPaidOrders(ctx: Ctx, ids: string[]): Promise<Map<string, PaidOrder>> {
-  try {
-    const { openState } = await import('../state/ledger.js');
-    const db = await openState(ctx.statePath, { create: false });
-    try {
-      return db.paidOrders(ids);
-    } finally {
-      db.close();
-    }
-  } catch {
-    return new Map();
+    return none;
   }
 }
 
@@ -446,7 +432,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // --record: the orders recorded vouchers paid (a few per late order ever recorded, not per row read).
   // One this run judges on time was paid beyond what the inputs now show (a pickup scan or a corrected
   // 发货时间 since): its voucher is not seen again under its key, so nothing else would say it.
-  const paidBefore = req.record ? await recordedPaidOrderIds(ctx) : undefined;
+  const paidBefore = req.record ? await fromLedger(ctx, (db) => db.paidOrderIds(), new Set<string>()) : undefined;
   const paidOnTime: string[] = [];
   const paidExcluded: string[] = [];
   const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? inputs!.pickupResolver(scans) : undefined };
@@ -523,10 +509,16 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           // beside shop 1001): grouped by text, they would share one cap whether or not one shop.
           else if (o.shop && shopKinds.get(o.shop) === (o.shopByName ? 'id' : 'name')) textBothWays = true;
           if (o.shop && o.shopName !== undefined && o.shopName !== o.shop) {
-            const names = shopPairs.get(o.shop) ?? new Set<string>();
-            if (names.size < 20) names.add(o.shopName);
-            if (shopPairs.size < 1000) shopPairs.set(o.shop, names);
-            if (pairedNames.size < 1000) pairedNames.add(o.shopName);
+            // Most rows repeat a pair already seen: nothing to add then.
+            let names = shopPairs.get(o.shop);
+            if (names === undefined) {
+              names = new Set<string>();
+              if (shopPairs.size < 1000) shopPairs.set(o.shop, names);
+            }
+            if (!names.has(o.shopName)) {
+              if (names.size < 20) names.add(o.shopName);
+              if (pairedNames.size < 1000) pairedNames.add(o.shopName);
+            }
           }
           if (!o.shop) noShopAt ??= `${o.sourceFile}:${o.sourceLine}`;
           else if (!shops.has(o.shop)) {
@@ -557,9 +549,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'no_ship_time') noShipTime++;
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(`${o.orderId} (${o.sourceFile}:${o.paidMissingLine ?? o.sourceLine})`);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
-      if (paidBefore !== undefined && a.verdict.verdict === 'on_time' && a.late.length === 0) {
-        if (paidBefore.has(o.orderId)) paidOnTime.push(o.orderId);
-      }
+      if (a.verdict.verdict === 'on_time' && a.late.length === 0 && paidBefore?.has(o.orderId)) paidOnTime.push(o.orderId);
       if (a.verdict.verdict === 'late' && o.presale === true && o.promisedShipAt === null) {
         presaleLateCount++;
         presaleHours.add(a.verdict.windowHours);
@@ -731,7 +721,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, published: nothing, release: nothing };
 
   if (built && (paidOnTime.length || paidExcluded.length)) {
-    const paid = await recordedPaidOrders(ctx, [...paidOnTime, ...paidExcluded]);
+    const paid = await fromLedger(ctx, (db) => db.paidOrders([...paidOnTime, ...paidExcluded]), new Map<string, PaidOrder>());
     const withPaid = (ids: string[]) => ids.flatMap((orderId) => {
       const p = paid.get(orderId);
       return p ? [{ orderId, paid: p }] : [];

@@ -812,8 +812,10 @@ class SqliteState implements StateDb {
     const canonCache = new Map<string, ShopRef>();
     // How this call's vouchers name their shops: a text recorded before schema 10 that this run
     // names is named the same way (a text is an 店铺Id or a 店铺名称, not both).
+    // Every voucher this call is given: to record, cover-only and paid by the platform.
+    const callVouchers = [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])];
     const callKinds = new Map<string, 'id' | 'name'>();
-    for (const v of [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])]) if (v.shop !== undefined && v.shopKind !== undefined && !callKinds.has(v.shop)) callKinds.set(v.shop, v.shopKind);
+    for (const v of callVouchers) if (v.shop !== undefined && v.shopKind !== undefined && !callKinds.has(v.shop)) callKinds.set(v.shop, v.shopKind);
     /**
      * A shop as caps compare it. A shop text recorded before schema 10 (its kind unknown) is an
      * 店铺Id or a 店铺名称 when shop_names has it as one, when this run names it, or when a voucher
@@ -870,7 +872,7 @@ class SqliteState implements StateDb {
     // The shops this call's exports name: the run told them apart already (compensate refuses one
     // holding a shop that may be named both ways), so two of them are the same shop only when equal.
     const callShops = new Set<string>();
-    for (const v of [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])]) if (v.shop !== undefined) callShops.add(v.shop);
+    for (const v of callVouchers) if (v.shop !== undefined) callShops.add(v.shop);
     // Where each voucher of this call opens now: a recorded voucher seen again with another window
     // start (its first order's paid time corrected since) is grouped by where it opens now, not
     // where the export it was recorded from said ({04} recorded opening 21 h after {00}, truly 25 h:
@@ -878,7 +880,7 @@ class SqliteState implements StateDb {
     const startNow = new Map<string, number>();
     // (Shops as text and kind: compared once this run's pairs are learned, in the transaction.)
     const startsOfBuyer = new Map<string, [string, number, string | undefined, 'id' | 'name' | undefined][]>();
-    for (const v of [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])]) {
+    for (const v of callVouchers) {
       if (v.windowStart === null || startNow.has(v.voucherKey)) continue;
       startNow.set(v.voucherKey, v.windowStart);
       const b = `${v.kind ?? 'voucher'}|${v.rules}|${v.buyer}`;
@@ -1247,7 +1249,7 @@ class SqliteState implements StateDb {
       return { owed, from: { [key]: owed.neg().toFixed(2) }, takers, before };
     };
     // The orders of this call's vouchers (those the export shows late).
-    const inCall = new Set([...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])].flatMap((v) => v.orderIds));
+    const inCall = new Set(callVouchers.flatMap((v) => v.orderIds));
     /**
      * 24-hour windows (RULES 1.2, our reading) the export and the ledger disagree on. A recorded
      * voucher R opened its window at t with an order (its first) this export lacks. The export's

@@ -89,6 +89,18 @@ export function scrubFreeText(text: string, names: Iterable<string> = []): strin
   return out.replace(NAME_LABEL, (_m, label: string, name: string) => label + maskName(name));
 }
 
+/**
+ * A buyer's nick as shown (README, Privacy): a nick that is a phone number (13925130165,
+ * 139 2513 0165, +86 139…) is masked as one, and so is a mobile or landline inside a longer nick
+ * (jack13925130165 → jack139****0165), by the same look as in free text (digit boundaries: a
+ * longer digit run such as t_1483584939820 is not a phone). Only phones: a nick is a name the
+ * buyer chose, not an address. The nick itself still tells buyers apart (display only).
+ */
+export function shownNick(nick: string): string {
+  if (nick === '') return nick;
+  return nick.replace(MOBILE, (p) => maskPhone(p)).replace(LANDLINE, (p) => maskPhone(p));
+}
+
 /** Does the text hold something personal by its look alone? */
 export function looksPersonal(text: string): boolean {
   return scrubPii(text) !== text;

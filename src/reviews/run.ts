@@ -7,7 +7,7 @@ import { checkOrderId } from '../io/cells.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
-import { scrubFreeText } from '../io/pii.js';
+import { scrubFreeText, shownNick } from '../io/pii.js';
 import { RejectLog } from '../io/rejects.js';
 import type { StateDb } from '../state/ledger.js';
 import { orderFacts } from './orders.js';
@@ -307,7 +307,8 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
   // SPEC --show-pii: a buyer who writes their phone or address into a review does not have it
   // printed; masked by its look, as in the rejects file (139****0165), unless --show-pii; so is
   // the order's receiver name (from --orders) and a name written after 收货人：.
-  const shown = ctx.showPii ? b.items : b.items.map((i) => ({ ...i, text: shownText(ctx, i.text, b.receivers, i.orderId), followUpText: shownText(ctx, i.followUpText, b.receivers, i.orderId) }));
+  // A nick that is (or holds) a phone number is masked as one (shownNick).
+  const shown = ctx.showPii ? b.items : b.items.map((i) => ({ ...i, buyer: shownNick(i.buyer), text: shownText(ctx, i.text, b.receivers, i.orderId), followUpText: shownText(ctx, i.followUpText, b.receivers, i.orderId) }));
   // With --roster the assignee is what the run was for: in the terminal's short view too.
   const columns = b.roster ? QUEUE_COLUMNS.map((c) => (c.key === 'assignee' ? { ...c, brief: true, whole: true } : c)) : QUEUE_COLUMNS;
   await writeRows(ctx, columns, shown as unknown as Record<string, unknown>[]);
@@ -578,7 +579,8 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     }
     // README, Privacy: phone numbers, addresses and receiver names the buyer wrote into the review
     // are masked in the message ({reviewText}) as in the queue, unless --show-pii.
-    const quoted = ctx.showPii ? item : { ...item, text: shownText(ctx, item.text, b.receivers, item.orderId), followUpText: shownText(ctx, item.followUpText, b.receivers, item.orderId) };
+    // So is a nick that is (or holds) a phone number ({buyer}).
+    const quoted = ctx.showPii ? item : { ...item, buyer: shownNick(item.buyer), text: shownText(ctx, item.text, b.receivers, item.orderId), followUpText: shownText(ctx, item.followUpText, b.receivers, item.orderId) };
     const message = render(text, quoted, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact);
     // RULES 2.2: what is sent is the filled-in message, so the operator's values that fill it (the
     // shop name, the safety contact) are checked in place too. The buyer's own words ({reviewText},

@@ -194,3 +194,55 @@ describe('a rejected order row masks its own receiver name wherever it is echoed
     expect(r.stderr + r.stdout).not.toContain('王小明');
   });
 });
+
+describe('a buyer nick that is (or holds) a mobile number is masked like one (README, Privacy)', () => {
+  // A buyer whose nick is their phone number had it printed as written in the queue's buyer
+  // column and in a message's {buyer}, though the same number in the review text was masked.
+  // maskPhone keeps the first 3 and last 4 digits: 13925130165 → 139****0165 (separators or not;
+  // +86 139 2513 0165 → its 13 digits 8613925130165 → 861****0165, as in review text). An 11-digit
+  // mobile inside a longer nick is masked too (jack13925130165 → jack139****0165), as in review
+  // text; a longer digit run (t_1483584939820_0452, an order id) is not a phone and stays.
+  const dir = tmpDir();
+  const file = path.join(dir, 'nicks.csv');
+  const nicks = ['13925130165', '139 2513 0165', '+86 139 2513 0165', 'jack13925130165', 't_1483584939820_0452', '小周'];
+  fs.writeFileSync(
+    file,
+    '订单编号,买家,宝贝标题,评价结果,评价时间,评价内容\n' + nicks.map((n, k) => `440000000000000010${k},${n},杯子,差评,2026-11-20 10:00:0${k},漏水\n`).join(''),
+  );
+  const shown: Record<string, string> = {
+    '4400000000000000100': '139****0165',
+    '4400000000000000101': '139****0165',
+    '4400000000000000102': '861****0165',
+    '4400000000000000103': 'jack139****0165',
+    '4400000000000000104': 't_1483584939820_0452',
+    '4400000000000000105': '小周',
+  };
+  const queue = (...more: string[]) => runCli(['reviews', 'queue', file, '--as-of', '2026-11-20 12:00:00', '-q', '--state', path.join(dir, 's.db'), ...more]);
+
+  it.each(['UTC', 'America/Los_Angeles'])('reviews queue: json, csv and the table show the nick masked (machine TZ=%s)', (tz) => {
+    const json = JSON.parse(runCli(['reviews', 'queue', file, '--as-of', '2026-11-20 12:00:00', '-q', '--state', path.join(dir, 's.db'), '-f', 'json'], { tz }).stdout) as Record<string, string>[];
+    expect(Object.fromEntries(json.map((r) => [r.orderId, r.buyer]))).toEqual(shown);
+    for (const f of ['csv', 'table']) {
+      const out = queue('-f', f).stdout;
+      expect(out).not.toMatch(/2513/);
+      expect(out).toContain('jack139****0165');
+    }
+  });
+
+  it('--show-pii shows the nick as written; the contact limits still tell the buyers apart', () => {
+    const json = JSON.parse(queue('-f', 'json', '--show-pii').stdout) as Record<string, string>[];
+    expect(json.map((r) => r.buyer).sort()).toEqual([...nicks].sort());
+    // 13925130165 and "139 2513 0165" are different nicks (different buyers for the limits): the
+    // masking is for display only, so neither names the other in sameBuyer.
+    const masked = JSON.parse(queue('-f', 'json').stdout) as Record<string, unknown>[];
+    for (const r of masked) expect(r.sameBuyer).toEqual([]);
+  });
+
+  it('reviews message: {buyer} is masked; --show-pii writes it as written', () => {
+    const tpl = path.join(dir, 'hi.txt');
+    fs.writeFileSync(tpl, '{buyer} 您好\n');
+    const args = ['reviews', 'message', '4400000000000000102', '--reviews', file, '--template', tpl, '--as-of', '2026-11-20 12:00:00', '--state', path.join(dir, 'm.db')];
+    expect(runCli(args).stdout).toBe('861****0165 您好\n');
+    expect(runCli([...args, '--show-pii']).stdout).toBe('+86 139 2513 0165 您好\n');
+  });
+});

@@ -54,8 +54,26 @@ export function scrubPii(text: string): string {
 }
 
 // A name written after a label that says it is one (收货人：王小明, 联系人: 李四): masked whoever it
-// names, since free text rarely says whose it is. Only with a colon: 收货人不在家 is not a name.
+// names, since free text rarely says whose it is. With a colon any 2–4 characters; without one
+// see NAME_BARE (收货人不在家 is not a name).
 const NAME_LABEL = /((?:收货人|收件人|签收人|联系人|姓名|名字)(?:姓名)?\s*[：:]\s*)([\u4e00-\u9fa5·]{2,4})/g;
+
+// The same labels without a colon (收货人王小明 电话…): a name only when it looks like one, since
+// 收货人很满意 is no name. After the label (a space may come between): a common surname (the ~120
+// most common single ones, or a compound one) and one or two more characters, ending where the
+// text does, at a character that is not a Chinese one (space, punctuation, digit) or before a word
+// that follows a name (电话 手机 号码 联系 地址 说 先生 女士); the shortest such name is taken
+// (王小明电话 → 王小明). Not names: words that begin with a surname's character (马上, 周末, 陆续),
+// and given names holding a particle or adverb (黄了吧, 钱没收到, 马上就到: 了 没 就 …).
+const SURNAME_1 =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓韩冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庄葛牛齐樊宁殷邢郭毕左雍';
+const SURNAME_2 = '欧阳|司马|上官|诸葛|东方|皇甫|慕容|令狐|夏侯|司徒|公孙|长孙|宇文|尉迟|端木';
+const NOT_NAMES = new Set(['马上', '周末', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '周天', '周边', '陆续', '曾经', '谢谢', '万一', '方便', '方面', '高兴', '于是', '向来', '常常', '顾客', '付款', '付钱', '许多', '余额', '文明', '齐全', '宁可', '宁愿', '黎明', '夏天', '江湖']);
+const NOT_IN_NAMES = /[了的吧么吗呢啊呀没不也都就还又是被把给让很太]/;
+const NAME_BARE = new RegExp(
+  `((?:收货人|收件人|签收人|联系人)(?:姓名)?\\s*)((?:${SURNAME_2})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAME_1}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[^\\u4e00-\\u9fa5]|电话|手机|号码|联系|地址|说|先生|女士)`,
+  'g',
+);
 
 /** A receiver name worth looking for in text: two characters or more, not already masked. */
 function searchableName(name: string): string | undefined {
@@ -68,6 +86,7 @@ function searchableName(name: string): string | undefined {
  * Free text a person wrote (a review, a seller's note, an agent's contact note): phones, id-card
  * numbers and addresses by their look (scrubPii), the order's receiver names wherever they appear
  * (王小明 → 王**; Latin names whatever their case), and a name written after 收货人：/联系人： etc.
+ * (without the colon too when it looks like a name: 收货人王小明 电话…, see NAME_BARE).
  * A name the text does not label and that is not the order's receiver cannot be told from other
  * words and is left as written.
  */
@@ -86,7 +105,9 @@ export function scrubFreeText(text: string, names: Iterable<string> = []): strin
       out = out.split(n).join(masked);
     }
   }
-  return out.replace(NAME_LABEL, (_m, label: string, name: string) => label + maskName(name));
+  return out
+    .replace(NAME_LABEL, (_m, label: string, name: string) => label + maskName(name))
+    .replace(NAME_BARE, (all, label: string, name: string) => (NOT_NAMES.has(name.slice(0, 2)) || NOT_IN_NAMES.test(name.slice(1)) ? all : label + maskName(name)));
 }
 
 /**

@@ -145,9 +145,31 @@ describe('scrubFreeText', () => {
   it('masks the given names (Latin whatever the case), labelled names, and what scrubPii masks', () => {
     // Li Lei → L***** (first character, one * for each of the other 5 characters, space included).
     expect(scrubFreeText('li lei said: call 13925130165', ['Li Lei'])).toBe('L***** said: call 139****0165');
-    // Only with a colon is 收货人 a label: 收货人不在家 keeps its words.
+    // 收货人不在家 keeps its words (不 begins no name); with a colon any name is masked.
     expect(scrubFreeText('收货人不在家, 联系人：张三', [])).toBe('收货人不在家, 联系人：张*');
     // One-character and already masked names are not looked for (they would mask ordinary words).
     expect(scrubFreeText('王先生说好', ['王', '王**'])).toBe('王先生说好');
+  });
+
+  it('a name straight after 收货人/收件人/签收人/联系人, without a colon, is masked; ordinary words are not', () => {
+    // The rule without a colon (docs/rules.md is silent; README, Privacy): the 2–4 characters after
+    // the label (a space may come between) are a name when they begin with a common surname and
+    // end where the text does, at a space, punctuation or digit, or before 电话/手机/号码/联系/地址/
+    // 说/先生/女士; the shortest such name is taken. maskName: 王小明 → 王**, 李大伟 → 李**, 赵六 → 赵*.
+    // The colon rule was the only one: each of these was shown as written.
+    expect(scrubFreeText('收货人王小明 电话13925130165', [])).toBe('收货人王** 电话139****0165');
+    expect(scrubFreeText('收货人王小明电话13925130165', [])).toBe('收货人王**电话139****0165');
+    expect(scrubFreeText('收件人 李大伟，放门卫', [])).toBe('收件人 李**，放门卫');
+    expect(scrubFreeText('改寄联系人赵六', [])).toBe('改寄联系人赵*');
+    expect(scrubFreeText('收货人王小明说放门卫', [])).toBe('收货人王**说放门卫');
+    expect(scrubFreeText('收货人姓名欧阳娜娜。', [])).toBe('收货人姓名欧***。');
+    expect(scrubFreeText('签收人张三2026-11-20', [])).toBe('签收人张*2026-11-20');
+    // Ordinary words after the label stay: not a surname (很, 是, 不, 工), no end within four
+    // characters (周末不在家), or a word that begins with a surname's character (马上, 周末, 陆续).
+    for (const t of ['收货人很满意', '收货人很满意！', '收货人是我妈，谢谢', '收货人不在家', '请联系人工客服', '收货人周末不在家', '收货人马上到了。', '收货人陆续收到了', '收货人曾经投诉过', '收件人 很满意']) {
+      expect(scrubFreeText(t, [])).toBe(t);
+    }
+    // The colon rule is unchanged: any 2–4 characters after 收货人：.
+    expect(scrubFreeText('收货人：很满意', [])).toBe('收货人：很**');
   });
 });

@@ -93,6 +93,20 @@ describe('receiver names written into free text are masked (README, Privacy)', (
     expect(queue('--orders', orders, '--show-pii')[0]).toMatchObject({ text: '王小明收到就坏了 收件人：李大伟' });
   });
 
+  it('without --orders a name written straight after 收货人 (no colon) is masked; 收货人很满意 is not', () => {
+    // Was shown as written without --orders (only 收货人：王小明 with a colon was masked).
+    // maskName: 王小明 → 王**; the phone → 139****0165 as before.
+    const file = path.join(dir, 'bare.csv');
+    fs.writeFileSync(
+      file,
+      '订单编号,买家会员名,宝贝标题,评价结果,评价时间,评价内容,追评时间,追评内容\n' +
+        '3515313147329357902,小明爱购物,围巾,差评,2026-11-19 21:40:00,收货人王小明 电话13925130165 打不通,2026-11-20 10:00:00,收货人很满意但是我不满意 掉毛\n',
+    );
+    const run = (...more: string[]) => JSON.parse(runCli(['reviews', 'queue', file, '--as-of', '2026-11-20 12:00:00', '-q', '--state', path.join(dir, 'b.db'), '-f', 'json', ...more]).stdout) as Record<string, unknown>[];
+    expect(run()[0]).toMatchObject({ text: '收货人王** 电话139****0165 打不通', followUpText: '收货人很满意但是我不满意 掉毛' });
+    expect(run('--show-pii')[0]).toMatchObject({ text: '收货人王小明 电话13925130165 打不通' });
+  });
+
   it('reviews message: {reviewText} quotes the review masked as the queue shows it; --show-pii as written', () => {
     // The queue masked the text; the message quoting it ({reviewText}) printed 王小明, 李大伟 and
     // the phone as written (README, Privacy: masked "in every output, rejects file and message").

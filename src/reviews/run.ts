@@ -160,6 +160,15 @@ function shownText(ctx: Ctx, text: string, receivers: Map<string, Set<string>> |
   return ctx.showPii ? text : scrubFreeText(text, receivers?.get(orderId) ?? []);
 }
 
+/**
+ * docs/rules.md §2.3: a review dated without its time of day (`2026-11-20`, an xlsx date cell) is
+ * any second of that day, so the queue shows the date alone (`2026-11-20`, in JSON too), never a
+ * guessed 00:00:00; the deadlines and the order still count from its earliest time, as before.
+ */
+function shownReviewedAt(ctx: Ctx, i: QueueItem): number | string {
+  return (i.reviewedAtSlack ?? 0) >= HOUR_MS ? ctx.tz.date(i.reviewedAt) : i.reviewedAt;
+}
+
 async function openStateDb(ctx: Ctx, create: boolean): Promise<StateDb> {
   const { openState } = await import('../state/ledger.js');
   return openState(ctx.statePath, { create });
@@ -308,7 +317,11 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
   // printed; masked by its look, as in the rejects file (139****0165), unless --show-pii; so is
   // the order's receiver name (from --orders) and a name written after 收货人：.
   // A nick that is (or holds) a phone number is masked as one (shownNick).
-  const shown = ctx.showPii ? b.items : b.items.map((i) => ({ ...i, buyer: shownNick(i.buyer), text: shownText(ctx, i.text, b.receivers, i.orderId), followUpText: shownText(ctx, i.followUpText, b.receivers, i.orderId) }));
+  const shown = b.items.map((i) => ({
+    ...i,
+    reviewedAt: shownReviewedAt(ctx, i),
+    ...(ctx.showPii ? {} : { buyer: shownNick(i.buyer), text: shownText(ctx, i.text, b.receivers, i.orderId), followUpText: shownText(ctx, i.followUpText, b.receivers, i.orderId) }),
+  }));
   // With --roster the assignee is what the run was for: in the terminal's short view too.
   const columns = b.roster ? QUEUE_COLUMNS.map((c) => (c.key === 'assignee' ? { ...c, brief: true, whole: true } : c)) : QUEUE_COLUMNS;
   await writeRows(ctx, columns, shown as unknown as Record<string, unknown>[]);

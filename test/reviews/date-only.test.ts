@@ -80,4 +80,40 @@ describe('a review dated without its time of day', () => {
     expect(rows.map((x) => x.orderId)).toEqual(['3515313147329357111']);
     expect(both.stderr).toContain('1 review appears in more than one version');
   });
+
+  it.each(['UTC', 'America/Los_Angeles'])('reviews queue shows a date-only reviewedAt as the date in json, csv, table and xlsx; order and deadlines unchanged (machine TZ=%s)', async (tz) => {
+    // README: a review dated without its time stands for the whole day. The reviewedAt column
+    // showed 2026-11-20 00:00:00 (csv, table, xlsx) and 2026-11-20T00:00:00+08:00 (json), a time
+    // the buyer never wrote; it shows 2026-11-20. A review with its time keeps it (seconds and all).
+    const dir = tmpDir();
+    const csv = path.join(dir, 'mixed.csv');
+    fs.writeFileSync(csv, HEAD + '3515313147329357111,2026-11-20,差评,保温杯,坏了,,\n3515313147329357113,2026-11-20 09:59:30,差评,杯,坏了,,\n');
+    const args = ['reviews', 'queue', csv, '--as-of', '2026-11-21 10:00:00', '-q', '--state', path.join(dir, 's.db'), '--lang', 'en'];
+    const rows = json(runCli([...args, '-f', 'json'], { tz }).stdout);
+    // Sorted as before: both priority and score alike, then the nearer contactBy: the date-only
+    // review's 11-20 22:00 (from 00:00, moved out of the quiet hours) before 11-21 09:59:30.
+    expect(rows.map((r) => [r.orderId, r.reviewedAt, r.contactBy])).toEqual([
+      ['3515313147329357111', '2026-11-20', '2026-11-20T22:00:00+08:00'],
+      ['3515313147329357113', '2026-11-20T09:59:30+08:00', '2026-11-21T09:59:30+08:00'],
+    ]);
+    const out = runCli([...args, '-f', 'csv'], { tz }).stdout.trimEnd().split('\n');
+    const at = out[0]!.split(',').indexOf('reviewedAt');
+    expect(out.slice(1).map((l) => l.split(',')[at])).toEqual(['2026-11-20', '2026-11-20 09:59:30']);
+    const table = runCli([...args, '-f', 'table', '--wide'], { tz }).stdout;
+    expect(table).not.toContain('2026-11-20 00:00:00');
+    expect(table).toContain('2026-11-20 09:59:30');
+    const file = path.join(dir, 'q.xlsx');
+    expect(runCli([...args, '-f', 'xlsx', '-o', file], { tz }).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    const col = (ws.getRow(1).values as unknown[]).indexOf('reviewedAt');
+    expect(ws.getRow(2).getCell(col).value).toBe('2026-11-20');
+    // The exact one stays a date-time cell: 09:59:30 as the wall clock.
+    expect(ws.getRow(3).getCell(col).value).toEqual(new Date(Date.UTC(2026, 10, 20, 9, 59, 30)));
+    // Read back by storeops (it reads its own output), the date is still a date alone: the same
+    // deadline shown and not overdue as of 11-21 10:00 (its latest, 11-21 22:00, is still ahead).
+    const again = json(runCli(['reviews', 'queue', file, '--as-of', '2026-11-21 10:00:00', '-q', '--state', path.join(dir, 't.db'), '-f', 'json'], { tz }).stdout);
+    expect(again.find((r) => r.orderId === '3515313147329357111')).toMatchObject({ reviewedAt: '2026-11-20', contactBy: '2026-11-20T22:00:00+08:00', overdue: [] });
+  });
 });

@@ -157,6 +157,18 @@ export function isValidZone(name: string): boolean {
 const DATE_RE =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
+/**
+ * How much later than parseTime's instant the time written may really be (ms): 0 with seconds,
+ * 59 s for a time without them (`2026-11-20 10:00`), a day less a second for a date alone
+ * (docs/rules.md §1.7, §2.3). Only for text parseTime reads.
+ */
+export function timeSlack(text: string): number {
+  const m = DATE_RE.exec(text) ?? CN_DATE_RE.exec(text);
+  if (!m) return 0;
+  if (!m[4]) return DAY_MS - 1000;
+  return m[6] ? 0 : 59_000;
+}
+
 // Chinese forms (抖店 商品评论 and others): `2026年11月19日 21:40:00`, `2026年11月19日21:40`,
 // `2026年11月19日 21时40分05秒`, `2026年11月19日`. Same groups as DATE_RE (no zone group).
 const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2})(?:\.\d+)?秒?|分)?)?$/;

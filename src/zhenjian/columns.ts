@@ -2,6 +2,7 @@
 import { ROW_KIND_ZH, WARNING_ZH } from './codes.js';
 import { type Lang, msg, plural, say } from '../cli/errors.js';
 import type { Column, Row } from '../io/columns.js';
+import { HOUR_MS, type TimeZone } from '../time.js';
 import type { Estimate, Total } from './model.js';
 
 export const ESTIMATE_COLUMNS: Column[] = [
@@ -40,9 +41,23 @@ export const ESTIMATE_COLUMNS: Column[] = [
   { key: 'warnings', zh: '提醒', en: 'warnings', type: 'list' },
 ];
 
-export function estimateRow(e: Estimate, lang: Lang): Row {
+/**
+ * A signing time typed without seconds is shown as typed, never with guessed seconds: `2026-11-20
+ * 10:00` (JSON `2026-11-20T10:00+08:00`, ISO 8601 to the minute); a date alone as the date.
+ */
+function shownSignedAt(e: Estimate, tz: TimeZone, json: boolean): number | string | null {
+  const slack = e.signedAtSlack ?? 0;
+  if (e.signedAt === null || slack === 0) return e.signedAt;
+  if (slack >= HOUR_MS) return tz.date(e.signedAt);
+  if (!json) return tz.format(e.signedAt).slice(0, 16);
+  const iso = tz.iso(e.signedAt);
+  return iso.slice(0, 16) + iso.slice(19);
+}
+
+export function estimateRow(e: Estimate, lang: Lang, tz?: TimeZone, json = false): Row {
   return {
     ...e,
+    ...(tz ? { signedAt: shownSignedAt(e, tz, json) } : {}),
     kind: 'product',
     // A rate as a plain decimal (0.05): exact, and the same in every format.
     commissionRate: e.commissionRate.toString(),

@@ -5,7 +5,7 @@ import type { FieldSpec } from '../io/table.js';
 import { Money, parseMoney } from '../money.js';
 import { checkOrderId, halfWidth } from '../io/cells.js';
 import { ABSURD_AMOUNT } from '../orders/parse.js';
-import { EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
+import { EARLIEST_PLAUSIBLE, type TimeZone, parseTime, timeSlack } from '../time.js';
 
 /** Display periods a test can buy (RULES §3, seed 002 Q13). */
 export const PERIODS = [30, 180] as const;
@@ -46,6 +46,11 @@ export interface Product {
   commissionRate: Money | null;
   shippingPerSample: Money | null;
   signedAt: number | null;
+  /**
+   * How much later than `signedAt` the signing may have been (ms): 59 s when typed without seconds,
+   * a day less a second for a date alone (docs/rules.md §1.7 reading); absent when exact.
+   */
+  signedAtSlack?: number;
   displayFrom: number | null;
   expiresAt: number | null;
   stoppedAt: number | null;
@@ -222,6 +227,7 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
   }
   const sku = parseSkuDiffers(get('skuDiffers'));
   if (!sku.ok) return bad('skuDiffers', sku.reason);
+  const signedAtSlack = times.signedAt == null ? 0 : timeSlack(halfWidth(get('signedAt')).trim());
   return {
     product: {
       itemId: get('itemId'),
@@ -238,6 +244,7 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
       commissionRate: rate.value,
       shippingPerSample: ship.value,
       signedAt: times.signedAt ?? null,
+      ...(signedAtSlack > 0 ? { signedAtSlack } : {}),
       displayFrom: times.displayFrom ?? null,
       expiresAt: times.expiresAt ?? null,
       stoppedAt: times.stoppedAt ?? null,

@@ -78,6 +78,8 @@ export interface Estimate {
   annualChargedMax: Money;
   annualRealCostMax: Money;
   signedAt: number | null;
+  /** As Product.signedAtSlack: the signing time was typed without seconds (or as a date alone). */
+  signedAtSlack?: number;
   cancelBy: number | null;
   cancellable: boolean | null;
   expiresAt: number | null;
@@ -218,8 +220,11 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
 
   const periodDays = p.periodDays;
   const tests = testsPerYear(periodDays, p.autoRenew);
+  // A signing time typed without seconds is any second of that minute (docs/rules.md §1.7, as a
+  // review time, §2.3): cancelBy is shown from the earliest (cancel by it and it is in time), and
+  // the window has closed only once it has passed from the latest.
   const cancelBy = p.signedAt === null ? null : p.signedAt + CANCEL_HOURS * HOUR_MS;
-  const cancellable = cancelBy === null ? null : s.asOf <= cancelBy;
+  const cancellable = cancelBy === null ? null : s.asOf <= cancelBy + (p.signedAtSlack ?? 0);
   if (cancellable === false && p.displayFrom === null && p.stoppedAt === null) {
     warnings.push({
       code: 'cancel_window_closed',
@@ -252,6 +257,7 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
     annualChargedMax: toFen(chargedMax.times(tests)),
     annualRealCostMax: toFen(realCostMax.times(tests)),
     signedAt: p.signedAt,
+    ...(p.signedAtSlack ? { signedAtSlack: p.signedAtSlack } : {}),
     cancelBy,
     cancellable,
     expiresAt,

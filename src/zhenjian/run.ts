@@ -70,7 +70,8 @@ export function estimateAll(ctx: Ctx, products: Product[], table: CategoryTable,
 
 export async function writeEstimates(ctx: Ctx, estimates: Estimate[], s: Settings): Promise<void> {
   const t = total(estimates, s);
-  const rows = [...estimates.map((e) => estimateRow(e, ctx.lang)), totalRow(t, ctx.lang)];
+  const json = ['json', 'ndjson'].includes(resolveFormat(ctx));
+  const rows = [...estimates.map((e) => estimateRow(e, ctx.lang, ctx.tz, json)), totalRow(t, ctx.lang)];
   // A terminal table shows the brief columns (warnings as codes) unless --wide; files get every column.
   await writeRows(ctx, ESTIMATE_COLUMNS, rows);
   if (resolveFormat(ctx) === 'table' && !ctx.wide) {

@@ -413,3 +413,49 @@ describe('the zh label of sku_type_or_material names type and material, not styl
     expect(row).not.toContain('SKU 按款式');
   });
 });
+
+describe('zhenjian estimate: a signing time typed without seconds (docs/rules.md §3, §1.7 reading)', () => {
+  // Cancel in the system within 2 hours of signing (rules.md §3). `2026-11-20 10:00` is any second
+  // from 10:00:00 to 10:00:59 (as a review time without seconds, rules.md §2.3), so the window ends
+  // between 12:00:00 and 12:00:59. By hand: cancelBy is shown from the earliest, 12:00:00 (cancel by
+  // then and it is in time whatever the second); `cancellable` turns false, and the
+  // cancel_window_closed warning is given, only once the latest, 12:00:59, has passed. The old code
+  // read 10:00 as exactly 10:00:00: as of 12:00:30 not cancellable and "will be charged", though the
+  // signing may have been at 10:00:59 (still 29 s to cancel); and it showed 10:00:00, not as typed.
+  const dir = tmpDir();
+  const f = path.join(dir, 'p.csv');
+  fs.writeFileSync(f, 'itemId,listPrice,unitCost,serviceFee,signedAt\n1,100,30,200,2026-11-20 10:00\n2,100,30,200,2026-11-20 10:00:00\n');
+  const run = (asOf: string, tz: string, fmt = 'json') => runCli(['zhenjian', 'estimate', f, '-f', fmt, '--as-of', asOf, '--commission', '0'], { tz });
+
+  it.each(['UTC', 'America/Los_Angeles'])('cancellable until 12:00:59, cancelBy 12:00:00, signedAt shown to the minute (machine TZ=%s)', (tz) => {
+    // [signedAt, cancelBy, cancellable, warned that the window has closed]
+    const at = (asOf: string) =>
+      json(run(asOf, tz).stdout)
+        .filter((r) => r.kind === 'product')
+        .map((r) => [r.signedAt, r.cancelBy, r.cancellable, (r.warningCodes as string[]).includes('cancel_window_closed')]);
+    expect(at('2026-11-20 12:00:30')).toEqual([
+      ['2026-11-20T10:00+08:00', '2026-11-20T12:00:00+08:00', true, false],
+      // Typed with its seconds: exact, as before (12:00:30 > 12:00:00).
+      ['2026-11-20T10:00:00+08:00', '2026-11-20T12:00:00+08:00', false, true],
+    ]);
+    expect(at('2026-11-20 12:00:59')[0]).toEqual(['2026-11-20T10:00+08:00', '2026-11-20T12:00:00+08:00', true, false]);
+    expect(at('2026-11-20 12:01:00')[0]).toEqual(['2026-11-20T10:00+08:00', '2026-11-20T12:00:00+08:00', false, true]);
+    const [head, one, two] = run('2026-11-20 12:00:30', tz, 'csv').stdout.trim().split('\n');
+    const cols = head!.split(',');
+    const pick = (line: string) => {
+      const v = Object.fromEntries(line.split(',').map((x, i) => [cols[i], x]));
+      return [v.signedAt, v.cancelBy, v.cancellable];
+    };
+    expect(pick(one!)).toEqual(['2026-11-20 10:00', '2026-11-20 12:00:00', 'yes']);
+    expect(pick(two!)).toEqual(['2026-11-20 10:00:00', '2026-11-20 12:00:00', 'no']);
+  });
+
+  it('--tz America/Los_Angeles: the minute is shown in that zone as typed, the verdict the same', () => {
+    // 10:00 typed with --tz America/Los_Angeles is 10:00 in Los Angeles (18:00 Beijing): the window
+    // ends 12:00:00–12:00:59 there; as of 12:00:30 it may still be open.
+    const fL = path.join(dir, 'la.csv');
+    fs.writeFileSync(fL, 'itemId,listPrice,unitCost,serviceFee,signedAt\n1,100,30,200,2026-11-20 10:00\n');
+    const la = json(runCli(['zhenjian', 'estimate', fL, '-f', 'json', '--as-of', '2026-11-20 12:00:30', '--commission', '0', '--tz', 'America/Los_Angeles']).stdout)[0]!;
+    expect([la.signedAt, la.cancelBy, la.cancellable]).toEqual(['2026-11-20T10:00-08:00', '2026-11-20T12:00:00-08:00', true]);
+  });
+});

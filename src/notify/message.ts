@@ -58,9 +58,25 @@ export function neutralize(text: string): string {
   return text.replace(/[*_`#[\]<>|~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/[\r\n\t]+/g, ' ');
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * At most ITEM_MAX_CHARS code points: 199 and "…". The cut falls between characters as the reader
+ * sees them (a flag 🇨🇳 is two code points, a family emoji five joined by U+200D): one that does not
+ * fit whole is left out, never shown as half a flag or a lone person.
+ */
 function clip(text: string): string {
   const chars = [...text];
-  return chars.length <= ITEM_MAX_CHARS ? text : chars.slice(0, ITEM_MAX_CHARS - 1).join('') + '…';
+  if (chars.length <= ITEM_MAX_CHARS) return text;
+  let kept = '';
+  let n = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const len = [...segment].length;
+    if (n + len > ITEM_MAX_CHARS - 1) break;
+    kept += segment;
+    n += len;
+  }
+  return kept + '…';
 }
 
 interface Part {

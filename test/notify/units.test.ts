@@ -108,6 +108,20 @@ describe('fitting a notice to a platform', () => {
     expect((messages[0]!.body.markdown as { content: string }).content).toContain(`- ${'订'.repeat(199)}…`);
   });
 
+  it('a long item is cut between characters as the reader sees them: never inside a flag or an emoji sequence', () => {
+    // 198 "x" + 🇨🇳 (two code points: U+1F1E8 U+1F1F3) + more. The cut keeps 199 code points: the 199th
+    // is U+1F1E8, half the flag, which shows as a lone letter 🇨. The whole flag does not fit in the
+    // 199, so it goes and the item is 198 "x" + "…".
+    const flag = fit('feishu', notice(1, () => `${'x'.repeat(198)}🇨🇳🇨🇳 tail`), true, { top: 10, maxMessages: 1 });
+    expect((flag.messages[0]!.body.content as { text: string }).text).toContain(`• ${'x'.repeat(198)}…`);
+    // A family emoji is 5 code points (man ZWJ woman ZWJ girl): after 196 "x" only 3 fit; the sequence goes whole.
+    const family = fit('wecom', notice(1, () => `${'x'.repeat(196)}👨‍👩‍👧 tail`), true, { top: 10, maxMessages: 1 });
+    expect((family.messages[0]!.body.markdown as { content: string }).content).toContain(`- ${'x'.repeat(196)}…`);
+    // What fits whole stays: 190 "x" + the flag (2 code points) + "…" — and a short text is untouched.
+    const fits = fit('feishu', notice(1, () => `${'x'.repeat(190)}🇨🇳${'y'.repeat(20)}`), true, { top: 10, maxMessages: 1 });
+    expect((fits.messages[0]!.body.content as { text: string }).text).toContain(`• ${'x'.repeat(190)}🇨🇳${'y'.repeat(7)}…`);
+  });
+
   it('markdown and mentions in shop data are neutralised', () => {
     expect(neutralize('**毛衣** [链接](x) <@all> #1_a`b')).toBe('＊＊毛衣＊＊ ［链接］(x) ＜@all＞ ＃1＿a｀b');
     const { messages } = fit('feishu', notice(1, () => '<at user_id="all">所有人</at>'), true, { top: 10, maxMessages: 1 });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InputError, UsageError, msg } from './errors.js';
+import { InputError, type Msg, UsageError, msg } from './errors.js';
 import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
 import { fileProblem } from '../io/fsproblem.js';
 import { readTextFileSync } from '../io/textfile.js';
@@ -22,6 +22,8 @@ export interface Config {
 export interface LoadedConfig {
   config: Config;
   path?: string;
+  /** Warnings for the run to print: a candidate skipped because a folder on its way is closed to this user. */
+  notes?: Msg[];
 }
 
 export function configCandidates(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): { path: string; explicit: boolean }[] {
@@ -35,6 +37,7 @@ export function configCandidates(flag: string | undefined, env: NodeJS.ProcessEn
 }
 
 export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): LoadedConfig {
+  const notes: Msg[] = [];
   for (const c of configCandidates(flag, env, cwd)) {
     let text: string;
     let config: Config;
@@ -48,10 +51,30 @@ export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd
         fs.closeSync(fd);
       }
     } catch (e) {
-      if (!c.explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      const code = (e as NodeJS.ErrnoException).code;
+      // Not there, or a part of the path is a file: there is no config at that place.
+      if (!c.explicit && (code === 'ENOENT' || code === 'ENOTDIR')) continue;
+      if (!c.explicit && (code === 'EACCES' || code === 'EPERM') && !visible(c.path)) {
+        // A folder on the way is closed to this user (`sudo -u shop storeops` keeping HOME=/root, a
+        // cron job with another user's HOME): whatever is behind it was never this user's config.
+        notes.push(
+          msg(
+            `没有读取 ${c.path}: 当前用户无权进入它所在的文件夹 (HOME 或 XDG_CONFIG_HOME 指向别的用户?), 按没有配置文件运行; 设置 HOME 为当前用户的主目录, 或用 --config 指定配置文件`,
+            `did not read ${c.path}: this user may not enter a folder on its way (HOME or XDG_CONFIG_HOME pointing at another user's?), so the run goes on without a config file; set HOME to this user's home, or name the config with --config`,
+          ),
+        );
+        continue;
+      }
       throw new UsageError(
         msg(`无法读取配置文件 ${c.path}: ${fileProblem(e).zh}`, `cannot read config file ${c.path}: ${fileProblem(e).en}`),
-        msg('检查 --config 或 STOREOPS_CONFIG 指向的路径; 用 `storeops init` 生成一个。', 'check the path given by --config or STOREOPS_CONFIG; `storeops init` writes a starter one.'),
+        c.explicit
+          ? msg('检查 --config 或 STOREOPS_CONFIG 指向的路径; 用 `storeops init` 生成一个。', 'check the path given by --config or STOREOPS_CONFIG; `storeops init` writes a starter one.')
+          : code === 'EACCES' || code === 'EPERM'
+            ? msg(
+                '该文件存在但当前用户无法读取: 把它交给运行 storeops 的用户 (chown) 并 chmod 600, 或用 --config 指定另一个。',
+                'the file is there but this user cannot read it: give it to the user that runs storeops (chown) and chmod 600 it, or name another with --config.',
+              )
+            : msg('修正或移走该文件, 或用 --config 指定另一个。', 'fix or move that file, or name another with --config.'),
       );
     }
     const body = text.replace(/^\uFEFF/, '');
@@ -69,9 +92,20 @@ export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd
       );
     }
     refuseExposedSecrets(c.path, config, mode);
-    return { config, path: c.path };
+    return notes.length ? { config, path: c.path, notes } : { config, path: c.path };
   }
-  return { config: {} };
+  return notes.length ? { config: {}, notes } : { config: {} };
+}
+
+/** Can this user see whether the file is there? No when a folder on its way cannot be entered. */
+function visible(file: string): boolean {
+  try {
+    fs.statSync(file);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code !== 'EACCES' && code !== 'EPERM';
+  }
 }
 
 /**

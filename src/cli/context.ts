@@ -246,6 +246,7 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
       if (ctx.exitCode === EXIT.ok) ctx.exitCode = EXIT.attention;
     },
   };
+  for (const note of loaded.notes ?? []) ctx.warn(note);
   checkConfigKeys(ctx);
   return ctx;
 }

@@ -231,7 +231,9 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     const handler = async () => {
       const { removeTempFiles } = await import('../io/sink.js');
       removeTempFiles();
-      if (signal === 'SIGINT') io.stderr.write(`\nstoreops: ${lang === 'zh' ? '已中断' : 'interrupted'}\n`);
+      // One line for the log (a cron job's 2>>log, a systemd journal): what ended the run and what to do.
+      // After Ctrl-C the terminal's "^C" is on the line: start a new one.
+      io.stderr.write(`${signal === 'SIGINT' ? '\n' : ''}storeops: ${signalLine(signal, lang)}\n`);
       process.exit(code);
     };
     process.once(signal, handler);
@@ -249,6 +251,16 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     const { removeTempFiles } = await import('../io/sink.js');
     removeTempFiles();
   }
+}
+
+/** What a signal did, for stderr: the run stopped, nothing half-written stays, run it again. */
+export function signalLine(signal: NodeJS.Signals, lang: Lang): string {
+  if (lang === 'zh') {
+    const what = signal === 'SIGINT' ? '已中断 (SIGINT)' : `运行未完成即被 ${signal} 终止`;
+    return `${what}: 没有留下写了一半的文件, -o、--rejects、--duplicates 指向的文件保持原样; 请重新运行该命令。`;
+  }
+  const what = signal === 'SIGINT' ? 'interrupted (SIGINT)' : `stopped by ${signal} before the run finished`;
+  return `${what}: nothing half-written was left, and files named by -o, --rejects or --duplicates are as they were; run the command again.`;
 }
 
 /** The signals storeops handles, and the exit code each gives (128 + signal number; README "Exit codes"). */

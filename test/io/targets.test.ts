@@ -448,8 +448,22 @@ describe('every exit path removes what it started', () => {
       const r = await w.done;
       expect(r.code).toBe(code);
       expect(fs.readdirSync(dir)).toEqual([]);
+      // A cron log (2>>log) shows why the run ended and what to do: a SIGTERM from `timeout` or
+      // systemd used to leave no line at all.
+      expect(r.stderr).toMatch(new RegExp(`^storeops: .*${signal}.*as they were.*run the command again`, 'm'));
     }, 60_000);
   }
+
+  it('the signal line is in the run\'s language', async () => {
+    const dir = tmpDir();
+    const w = spawnCli(['orders', 'normalize', '-', '-o', path.join(dir, 'out.csv'), '--lang', 'zh']);
+    w.proc.stdin!.write(bigExport(20_000));
+    await waitFor(() => fs.readdirSync(dir).some((f) => f.endsWith('.tmp')));
+    w.proc.kill('SIGTERM');
+    const r = await w.done;
+    expect(r.code).toBe(143);
+    expect(r.stderr).toMatch(/^storeops: 运行未完成即被 SIGTERM 终止.*保持原样.*请重新运行该命令/m);
+  }, 60_000);
 
   it('xlsx: the temporary workbook in the temp folder is removed on SIGHUP', async () => {
     const dir = tmpDir();

@@ -786,13 +786,20 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (finals && v.state === 'final' && v.toIssue.gt(0) && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
         // A difference owed on a voucher announced before is news: its notice item is keyed by the new amount too.
         const change = changes.get(v.voucherKey);
-        finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: orderIdsOf(v.orders), capped: v.capped });
+        // Recorded by this run: the next run finds it recorded before, so an alert that fails now is held until delivered.
+        const keep = status !== undefined && NEWLY.has(status);
+        finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: orderIdsOf(v.orders), capped: v.capped, ...(keep ? { keep } : {}) });
       }
       const base = baseFor(rulesOf(v.rules), req.base);
       if (req.by === 'order') yield* orderRows(v, base);
       else yield voucherRow(v, recorded.get(v.voucherKey) ?? '', base);
     }
-    if (finals) finals.push(...promisesShown.filter((p) => p.toIssue.gt(0) && recorded.get(p.voucherKey) !== 'conflict'));
+    if (finals) {
+      for (const p of promisesShown) {
+        const status = recorded.get(p.voucherKey);
+        if (p.toIssue.gt(0) && status !== 'conflict') finals.push(status !== undefined && NEWLY.has(status) ? { ...p, keep: true } : p);
+      }
+    }
     for (const p of promisesShown) {
       const base = baseFor(rulesOf(p.rules), req.base);
       yield req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base);

@@ -70,6 +70,8 @@ export interface VoucherEntry {
   amount: Money;
   orderIds: string[];
   capped: boolean;
+  /** Recorded by this run (--record): the next run counts it as recorded before, so the group hears of it until delivered. */
+  keep?: boolean;
 }
 
 const VOUCHERS = {
@@ -96,6 +98,7 @@ export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisio
       key: `voucher:${v.voucherKey}`,
       text: pick(VOUCHERS.item, o.lang, v.buyer, fmtMoney(v.amount), v.orderIds.join(';'), v.capped),
       amount: fmtMoney(v.amount),
+      ...(v.keep ? { keep: true } : {}),
     })),
   };
 }

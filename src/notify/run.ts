@@ -31,6 +31,16 @@ function joinWhy(list: Msg[]): Msg {
   return { zh: list.map((m) => m.zh).join('; '), en: list.map((m) => m.en).join('; ') };
 }
 
+/**
+ * The note on an item an earlier run could not deliver: it may have been acted on since, from that
+ * run's output (a voucher issued from the file): say so, so nobody issues it twice on the alert's word.
+ */
+function earlier(lang: Lang, at: string): string {
+  return lang === 'zh'
+    ? ` (由 ${at} 的运行记录, 当时通知未送达; 发放前先确认是否已发)`
+    : ` (recorded by an earlier run, ${at}, whose alert did not get through: check it was not issued already)`;
+}
+
 export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): Promise<void> {
   const now = () => ctx.io.now();
   const deadline = now() + s.budgetMs;
@@ -61,6 +71,17 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
         try {
           const seen = db.notifiedKeys(id, items.map((i) => i.key));
           items = items.filter((i) => !seen.has(i.key));
+          // Held before posting: if this post fails, the next run still tells the group (a voucher
+          // recorded now is "recorded before" then, and no longer listed as news).
+          const keep = items.filter((i) => i.keep);
+          if (keep.length) db.holdNotices(id, keep.map((i) => ({ key: i.key, text: i.text, ...(i.amount !== undefined ? { amount: i.amount } : {}) })), now());
+          // What earlier runs could not deliver and this run does not list: first, marked as theirs.
+          const listed = new Set(items.map((i) => i.key));
+          const held = db.heldNotices(id).filter((h) => !listed.has(h.key));
+          const told = db.notifiedKeys(id, held.map((h) => h.key));
+          const owed = held.filter((h) => !told.has(h.key));
+          if (told.size) db.releaseNotices(id, [...told]);
+          if (owed.length) items = [...owed.map((h) => ({ key: h.key, text: h.text + earlier(notice.lang, ctx.tz.format(h.since).slice(0, 16)), ...(h.amount !== undefined ? { amount: h.amount } : {}) })), ...items];
         } catch (e) {
           fail(t, (e as { text?: Msg }).text ?? msg('状态数据库出错', 'state database error'));
           continue;
@@ -86,6 +107,7 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
         if (db && m.items.length > 0) {
           try {
             db.recordNotified(id, m.items.map((i) => i.key), now());
+            db.releaseNotices(id, m.items.map((i) => i.key));
           } catch (e) {
             fail(t, (e as { text?: Msg }).text ?? msg('无法记录已通知的内容', 'cannot record what was notified'));
             break;

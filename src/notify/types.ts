@@ -15,6 +15,12 @@ export interface NoticeItem {
   text: string;
   /** Money this item stands for (exact decimal text, e.g. "12.50"): summed in the "3 new (total …)" line. */
   amount?: string;
+  /**
+   * The group must hear of it even if later runs no longer list it: a voucher this run recorded
+   * (the next run counts it as recorded before, with nothing to issue). Until delivered, it is kept
+   * in the state database and posted by the next run, marked as an earlier run's.
+   */
+  keep?: boolean;
 }
 
 /**

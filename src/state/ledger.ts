@@ -236,6 +236,19 @@ export interface PendingOutput {
 /** The `notified` target under which a run's output not yet in place is marked (endRecording). */
 const OUTPUT_PENDING_TARGET = 'run:output_pending';
 
+/**
+ * An item held for a notify target until delivered: kept in `notified` under the target
+ * `held:<target>`, the item as JSON in item_key (no schema change), `since` in sent_at.
+ */
+export interface HeldNotice {
+  key: string;
+  text: string;
+  amount?: string;
+  since: number;
+}
+
+const heldTarget = (target: string) => `held:${target}`;
+
 /** The `notified` target under which the double payments already reported are remembered. */
 const PLATFORM_CLASH_TARGET = 'report:platform_paid';
 
@@ -319,6 +332,12 @@ export interface StateDb {
   notifiedKeys(target: string, keys: string[]): Set<string>;
   /** Remember that these items were posted to this target (one transaction; repeats are kept once). */
   recordNotified(target: string, keys: string[], at: number): void;
+  /** Items this target must still be told though no later run may list them (NoticeItem.keep), oldest first. */
+  heldNotices(target: string): HeldNotice[];
+  /** Keep these items for this target until delivered (a held key is kept once, with its first time). */
+  holdNotices(target: string, items: Omit<HeldNotice, 'since'>[], at: number): void;
+  /** These items reached this target: no longer held. */
+  releaseNotices(target: string, keys: string[]): void;
   close(): void;
 }
 
@@ -1662,6 +1681,67 @@ class SqliteState implements StateDb {
     );
   }
 
+  heldNotices(target: string): HeldNotice[] {
+    const rows = this.guard(() => this.db.prepare('SELECT item_key AS item, sent_at AS since FROM notified WHERE target = ? ORDER BY sent_at, item_key').all(heldTarget(target)) as { item: string; since: number }[]);
+    const out: HeldNotice[] = [];
+    const seen = new Set<string>();
+    for (const r of rows) {
+      let v: unknown;
+      try {
+        v = JSON.parse(r.item);
+      } catch {
+        continue;
+      }
+      const o = v as Partial<HeldNotice>;
+      if (!o || typeof o.key !== 'string' || typeof o.text !== 'string' || seen.has(o.key)) continue;
+      seen.add(o.key);
+      out.push({ key: o.key, text: o.text, ...(typeof o.amount === 'string' ? { amount: o.amount } : {}), since: r.since });
+    }
+    return out;
+  }
+
+  holdNotices(target: string, items: Omit<HeldNotice, 'since'>[], at: number): void {
+    this.writable();
+    checkTime(at, 'at');
+    if (items.length === 0) return;
+    const held = new Set(this.heldNotices(target).map((h) => h.key));
+    const insert = 'INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING';
+    this.guard(() =>
+      this.db
+        .transaction(() => {
+          const stmt = this.db.prepare(insert);
+          for (const i of items) {
+            if (held.has(i.key)) continue;
+            stmt.run(heldTarget(target), JSON.stringify({ key: i.key, text: i.text, ...(i.amount !== undefined ? { amount: i.amount } : {}) }), at);
+          }
+        })
+        .immediate(),
+    );
+  }
+
+  releaseNotices(target: string, keys: string[]): void {
+    this.writable();
+    if (keys.length === 0) return;
+    const gone = new Set(keys);
+    const rows = this.guard(() => this.db.prepare('SELECT item_key AS item FROM notified WHERE target = ?').pluck().all(heldTarget(target)) as string[]);
+    const drop = rows.filter((item) => {
+      try {
+        return gone.has((JSON.parse(item) as { key?: string }).key ?? '');
+      } catch {
+        return false;
+      }
+    });
+    if (drop.length === 0) return;
+    this.guard(() =>
+      this.db
+        .transaction(() => {
+          const del = this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
+          for (const item of drop) del.run(heldTarget(target), item);
+        })
+        .immediate(),
+    );
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -1780,6 +1860,13 @@ function emptyState(file: string): StateDb {
     paidOrders: () => new Map(),
     notifiedKeys: () => new Set(),
     recordNotified: () => {
+      throw missingError(file);
+    },
+    heldNotices: () => [],
+    holdNotices: () => {
+      throw missingError(file);
+    },
+    releaseNotices: () => {
       throw missingError(file);
     },
     close: () => undefined,

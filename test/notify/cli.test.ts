@@ -170,6 +170,30 @@ describe('compensate --notify (vouchers)', () => {
   });
 });
 
+describe('compensate --record --notify: an alert that could not be delivered', () => {
+  it('is posted by the next run, though that run counts the voucher as recorded before; then never again', async () => {
+    // The example at 11-20 12:00 (above): one voucher to issue, …903's 50.00, recorded by the first run.
+    // The robot fails every try of that run (attempts 2: two 503s); the next run finds it recorded
+    // before (nothing to issue: "0 vouchers totalling 0.00"), yet the group was never told of it.
+    const base = ['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '-q', '--config', config({ attempts: 2 }), '--notify', `dingtalk:${robots.dingtalk}`];
+    robots.force('/robot/send', { status: 503, body: { error: 'busy' } }, { status: 503, body: { error: 'busy' } });
+    const failed = await run([...base, '--notify-required']);
+    expect(failed.code).toBe(6);
+    expect(robots.received.map((x) => x.status)).toEqual([503, 503]);
+    const next = await run(base);
+    expect(next.code).toBe(0);
+    const texts = robots.texts('/robot/send');
+    expect(texts).toHaveLength(1);
+    // Told as what it is: recorded by an earlier run, whose alert did not get through (it may have
+    // been issued from that run's output since: check before issuing).
+    expect(texts[0]).toContain('- 小明爱购物: 50.00 · orders 3515313147329357903 (recorded by an earlier run');
+    expect(texts[0]).toMatch(/check it was not issued already/);
+    // Delivered: not again.
+    expect((await run(base)).code).toBe(0);
+    expect(robots.texts('/robot/send')).toHaveLength(1);
+  });
+});
+
 describe('compensate --record --notify: a recorded voucher owing more', () => {
   it('is announced once --reissue records the top-up, not while it is only reported (issued then, and again as the top-up)', async () => {
     // tmall-2026 (paid 2026-11-01): deadline paid + 48 h = 11-03 10:00:00. Marked shipped 11-03 11:00:00:

@@ -6,6 +6,7 @@ import { type Money, ZERO, fmtMoney } from '../money.js';
 import type { TimeZone } from '../time.js';
 import { tenths } from '../io/columns.js';
 import { CATEGORY_ZH } from '../reviews/codes.js';
+import { scrubPii } from '../io/pii.js';
 import type { Notice } from './types.js';
 
 const T = <A extends unknown[]>(zh: (...a: A) => string, en: (...a: A) => string) => ({ zh, en });
@@ -58,7 +59,7 @@ export function atRiskNotice(rows: AtRiskEntry[], o: { lang: Lang; tz: TimeZone;
       // An order told "due soon" is news again when it turns late.
       key: `at_risk:${r.orderId}:${r.risk}`,
       // No paid amount: the cost is shown as "?" (not 0.00) and the item carries no amount.
-      text: pick(r.risk === 'late' ? AT_RISK.late : AT_RISK.soon, o.lang, r.orderId, short(o.tz, r.deadline), hours(r.hoursLeft), r.costIfLate === null ? '?' : fmtMoney(r.costIfLate)) + (r.title ? ` · ${r.title}` : ''),
+      text: pick(r.risk === 'late' ? AT_RISK.late : AT_RISK.soon, o.lang, r.orderId, short(o.tz, r.deadline), hours(r.hoursLeft), r.costIfLate === null ? '?' : fmtMoney(r.costIfLate)) + (r.title ? ` · ${scrubPii(r.title)}` : ''),
       amount: r.costIfLate === null ? undefined : fmtMoney(r.costIfLate),
     })),
   };
@@ -96,7 +97,10 @@ export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisio
     summary: pick(VOUCHERS.summary, o.lang, finals.length, fmtMoney(total), o.provisional, o.rules),
     items: finals.map((v) => ({
       key: `voucher:${v.voucherKey}`,
-      text: pick(VOUCHERS.item, o.lang, v.buyer, fmtMoney(v.amount), v.orderIds.join(';'), v.capped),
+      // A group chat is read by more people than the output file: a phone, id-card number or address
+      // in a title or a buyer name (a shifted row, a nick that is a phone number) is masked there
+      // whatever --show-pii says (the files it governs are the operator's own).
+      text: pick(VOUCHERS.item, o.lang, scrubPii(v.buyer), fmtMoney(v.amount), v.orderIds.join(';'), v.capped),
       amount: fmtMoney(v.amount),
       ...(v.keep ? { keep: true } : {}),
     })),

@@ -237,3 +237,26 @@ describe('a review notice with a health or safety complaint', () => {
     );
   });
 });
+
+describe('personal data never reaches the group', () => {
+  it('a phone, an id-card number or an address in a product title or a buyer name is masked in the alert, even with --show-pii', async () => {
+    const { atRiskNotice, vouchersNotice } = await import('../../src/notify/notices.js');
+    const { TimeZone } = await import('../../src/time.js');
+    const { Money } = await import('../../src/money.js');
+    const tz = new TimeZone('Asia/Shanghai');
+    // A shifted row (or a seller's habit) puts the receiver's phone and address in the title column;
+    // a buyer nick that is a phone number. The group chat is read by more people than the output file.
+    const asOf = Date.UTC(2026, 10, 19, 0, 0, 0);
+    const n = atRiskNotice(
+      [{ orderId: '3515313147329357901', title: '围巾 13925130165 广东省深圳市南山区科技园南路88号', deadline: asOf + 3_600_000, hoursLeft: 1, risk: 'at_risk', costIfLate: new Money('5.00') }],
+      { lang: 'zh', tz, asOf, withinHours: 6, rules: 'tmall-2026' },
+    );
+    const text = n.items[0]!.text;
+    expect(text).toContain('3515313147329357901'); // the order id whole
+    expect(text).not.toContain('13925130165');
+    expect(text).toContain('139****0165');
+    expect(text).not.toContain('科技园南路88号');
+    const v = vouchersNotice([{ voucherKey: 'k', buyer: '13925130165', amount: new Money('50.00'), orderIds: ['3515313147329357903'], capped: false }], { lang: 'en', provisional: 0, rules: 'tmall-2026' });
+    expect(v.items[0]!.text).toBe('139****0165: 50.00 · orders 3515313147329357903');
+  });
+});

@@ -34,7 +34,19 @@ export function readAnswer(kind: Kind, status: number, text: string): Answer {
     body = undefined;
   }
   const said = (code: unknown, m: unknown) => `${String(code)} ${String(m ?? '').slice(0, 160)}`.trim();
-  const httpFail = (): Answer => ({ ok: false, retry: transientHttp, why: msg(`HTTP ${status}`, `HTTP ${status}`) });
+  const httpFail = (): Answer =>
+    status >= 300 && status < 400
+      ? {
+          // A robot URL that redirects is mistyped, outdated or behind a proxy: a POST is not re-sent
+          // elsewhere (the token would go with it), and the next try would meet the same redirect.
+          ok: false,
+          retry: false,
+          why: msg(
+            `HTTP ${status}: 机器人地址被重定向到别处, storeops 不跟随: 从机器人设置里重新复制 webhook 地址`,
+            `HTTP ${status}: the robot URL redirects elsewhere; storeops does not follow it: copy the webhook address from the robot's settings again`,
+          ),
+        }
+      : { ok: false, retry: transientHttp, why: msg(`HTTP ${status}`, `HTTP ${status}`) };
 
   switch (kind) {
     case 'dingtalk':
@@ -80,15 +92,27 @@ export function postOnce(url: string, body: string, headers: Record<string, stri
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        res.on('data', (c: Buffer) => {
-          size += c.length;
-          if (size <= 65_536) chunks.push(c);
-        });
-        res.on('end', () => {
+        let done = false;
+        const finish = () => {
+          if (done) return;
+          done = true;
           clearTimeout(timer);
           resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        };
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size <= 65_536) {
+            chunks.push(c);
+            return;
+          }
+          // No platform answers with more than a few hundred bytes: what is past 64 KiB is not an
+          // answer to read (a proxy's page, an endless stream), so stop here rather than wait it out.
+          finish();
+          req.destroy();
         });
+        res.on('end', finish);
         res.on('error', (e) => {
+          if (done) return;
           clearTimeout(timer);
           reject(e);
         });
@@ -97,7 +121,7 @@ export function postOnce(url: string, body: string, headers: Record<string, stri
     const timer = setTimeout(() => req.destroy(new TimeoutError(timeoutMs)), timeoutMs);
     req.on('error', (e) => {
       clearTimeout(timer);
-      reject(e);
+      reject(e); // after finish() a promise already settled: no effect
     });
     req.end(body);
   });

@@ -260,3 +260,47 @@ describe('personal data never reaches the group', () => {
     expect(v.items[0]!.text).toBe('139****0165: 50.00 · orders 3515313147329357903');
   });
 });
+
+describe('odd answers', () => {
+  it('a redirect is final and says what to do; an endless answer is read no further than 64 KiB, not until the timeout', async () => {
+    const s = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.url!.startsWith('/moved')) {
+          res.writeHead(302, { location: 'https://elsewhere.example/robot/send?access_token=LEAKED' });
+          res.end();
+          return;
+        }
+        // 200 and a body that never ends: the robot (or a proxy in front of it) streams forever.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(16_384, 'x');
+        const pump = () => {
+          while (res.write(chunk)) {
+            /* fill the socket */
+          }
+        };
+        res.on('drain', pump);
+        pump();
+        req.socket.on('close', () => res.removeListener('drain', pump));
+      });
+    });
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+    const policy = { timeoutMs: 10_000, attempts: 1, backoffMs: 1, deadline: Date.now() + 60_000, now: () => Date.now() };
+    try {
+      const moved = await deliver({ kind: 'dingtalk', url: `${base}/moved?access_token=T`, from: 'flag' }, { a: 1 }, policy);
+      expect(moved.ok).toBe(false);
+      expect(moved.failures[0]!.en).toMatch(/^HTTP 302: the robot URL redirects elsewhere; storeops does not follow it: copy the webhook address from the robot's settings again/);
+      expect(moved.failures[0]!.zh).toMatch(/^HTTP 302: /);
+      expect(JSON.stringify(moved)).not.toContain('LEAKED');
+      const started = Date.now();
+      const endless = await deliver({ kind: 'dingtalk', url: `${base}/endless?access_token=T`, from: 'flag' }, { a: 1 }, policy);
+      expect(endless.ok).toBe(false);
+      expect(endless.failures[0]!.en).toBe('the answer is not the expected JSON');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      s.closeAllConnections();
+      await new Promise<void>((r) => s.close(() => r()));
+    }
+  }, 30_000);
+});

@@ -1,6 +1,7 @@
 // SQLite failures turned into exit-4 errors (SPEC "Streams and exit codes": state database busy or
 // damaged), each naming the file and saying what to do.
-import { OutputError, StateError, StoreopsError, msg } from '../cli/errors.js';
+import { type Msg, OutputError, StateError, StoreopsError, msg } from '../cli/errors.js';
+import { fileProblem } from '../io/fsproblem.js';
 
 export function busyError(file: string, waitedMs: number): StateError {
   return new StateError(
@@ -55,9 +56,9 @@ export function missingError(file: string, readOnly = false): StateError {
   );
 }
 
-function cannotOpen(file: string, detail: string): StateError {
+function cannotOpen(file: string, detail: Msg): StateError {
   return new StateError(
-    msg(`无法打开或写入状态数据库 ${file}: ${detail}`, `cannot open or write the state database ${file}: ${detail}`),
+    msg(`无法打开或写入状态数据库 ${file}: ${detail.zh}`, `cannot open or write the state database ${file}: ${detail.en}`),
     msg('检查该文件和所在文件夹的权限与磁盘空间, 或用 --state 指定别的文件。', 'check permissions and free space for the file and its folder, or choose another file with --state.'),
   );
 }
@@ -72,8 +73,18 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return damagedError(file, text);
   // SQLITE_ERROR here means the file claims our schema but lacks a table or column of it.
   if (code === 'SQLITE_ERROR') return damagedError(file, text);
-  if (/^SQLITE_(CANTOPEN|READONLY|IOERR|FULL|PERM|AUTH|NOLFS)/.test(code)) return cannotOpen(file, text);
-  if (['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG'].includes(code)) return cannotOpen(file, text);
+  if (/^SQLITE_(CANTOPEN|READONLY|IOERR|FULL|PERM|AUTH|NOLFS)/.test(code)) {
+    // SQLite's own words stay (they tell its cases apart); a full disk is said in zh as well.
+    return cannotOpen(file, code.startsWith('SQLITE_FULL') ? msg(`${fileProblem({ code: 'ENOSPC' }).zh} (${text})`, text) : msg(text, text));
+  }
+  if (['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG'].includes(code)) {
+    // The system's text ("EACCES: permission denied, mkdir '…'") is English whatever --lang says:
+    // the reason in the run's language, and what the system refused (creating a folder, the file).
+    const why = code === 'ENAMETOOLONG' ? msg('路径太长', 'the path is too long') : fileProblem(e);
+    const p = (e as { path?: unknown }).path;
+    const what = typeof p === 'string' ? ((e as { syscall?: unknown }).syscall === 'mkdir' ? msg(` (创建文件夹 ${p})`, ` (mkdir ${p})`) : p === file ? msg('', '') : msg(` (${p})`, ` (${p})`)) : msg('', '');
+    return cannotOpen(file, msg(why.zh + what.zh, why.en + what.en));
+  }
   return e;
 }
 

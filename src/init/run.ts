@@ -59,24 +59,62 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
   ];
   const src = templatesDir();
   for (const rel of listFiles(src)) writes.push({ target: path.join(dir, TEMPLATE_DIR, rel), content: fs.readFileSync(path.join(src, rel)) });
-  let wrote = 0;
   let kept = 0;
-  for (const w of writes) {
+  const todo = writes.filter((w) => {
     if (fs.existsSync(w.target) && !force) {
       kept++;
       ctx.warn(msg(`已存在, 未覆盖: ${w.target} (用 --force 覆盖)`, `exists, left as it is: ${w.target} (--force overwrites)`));
-      continue;
+      return false;
     }
+    return true;
+  });
+  // All or nothing: every file goes to a temporary one first, and only when all are written are
+  // they renamed into place. The config points at the tables: a disk that filled up halfway left
+  // a config naming tables that were never written (and a 0-byte temporary file).
+  const made: string[] = [];
+  const tmps: string[] = [];
+  for (const w of todo) {
     try {
+      let d = path.dirname(w.target);
+      const missing: string[] = [];
+      while (!fs.existsSync(d)) {
+        missing.push(d);
+        d = path.dirname(d);
+      }
       fs.mkdirSync(path.dirname(w.target), { recursive: true });
+      made.push(...missing.reverse());
       const tmp = `${w.target}.${process.pid}.tmp`;
+      tmps.push(tmp);
       fs.writeFileSync(tmp, w.content);
-      fs.renameSync(tmp, w.target);
-      wrote++;
-      ctx.io.stdout.write(`${path.relative(ctx.io.cwd, w.target) || w.target}\n`);
     } catch (e) {
-      throw new OutputError(msg(`无法写入 ${w.target}: ${fileProblem(e).zh}`, `cannot write ${w.target}: ${fileProblem(e).en}`));
+      for (const t of tmps) fs.rmSync(t, { force: true });
+      for (const d of made.reverse()) {
+        try {
+          fs.rmdirSync(d);
+        } catch {
+          // not empty (someone else's file): left
+        }
+      }
+      throw new OutputError(
+        msg(`无法写入 ${w.target}: ${fileProblem(e).zh}; 什么也没有写入`, `cannot write ${w.target}: ${fileProblem(e).en}; nothing was written`),
+        msg('腾出磁盘空间或换一个 --dir (需要可写), 然后再运行 storeops init。', 'free some space or choose another --dir (one you can write to), then run storeops init again.'),
+      );
     }
+  }
+  let wrote = 0;
+  for (let i = 0; i < todo.length; i++) {
+    const w = todo[i]!;
+    try {
+      fs.renameSync(tmps[i]!, w.target);
+    } catch (e) {
+      for (const t of tmps.slice(i)) fs.rmSync(t, { force: true });
+      throw new OutputError(
+        msg(`无法写入 ${w.target}: ${fileProblem(e).zh}`, `cannot write ${w.target}: ${fileProblem(e).en}`),
+        msg('检查该文件夹的权限, 然后用 storeops init --force 再运行一次。', 'check the folder\'s permissions, then run storeops init --force again.'),
+      );
+    }
+    wrote++;
+    ctx.io.stdout.write(`${path.relative(ctx.io.cwd, w.target) || w.target}\n`);
   }
   ctx.info(
     msg(

@@ -70,7 +70,9 @@ function clip(text: string): string {
   if (chars.length <= ITEM_MAX_CHARS) return text;
   let kept = '';
   let n = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  // Only the head is segmented: a character that reaches past 199 + 32 code points is not kept anyway.
+  const head = chars.slice(0, ITEM_MAX_CHARS + 32).join('');
+  for (const { segment } of graphemes.segment(head)) {
     const len = [...segment].length;
     if (n + len > ITEM_MAX_CHARS - 1) break;
     kept += segment;
@@ -144,6 +146,8 @@ export function fit(kind: Kind, notice: Notice, fresh: boolean, opts: FitOptions
   const sum = all.some((i) => i.amount !== undefined) ? fmtMoney(all.reduce((t, i) => (i.amount === undefined ? t : t.plus(new Money(i.amount))), ZERO)) : null;
   const label = all.length === 0 ? null : fresh ? w.fresh(all.length, sum) : w.all(all.length, sum);
   const candidates = all.slice(0, Math.max(0, opts.top));
+  // Each item's line once (clip segments the text): the loop below probes growing slices of them.
+  const lineOf = candidates.map((i) => safe(clip(i.text)));
   // Room for the widest possible tail is kept in every message, so the tail always fits.
   const widestTail = w.more(all.length);
 
@@ -154,14 +158,14 @@ export function fit(kind: Kind, notice: Notice, fresh: boolean, opts: FitOptions
     let taken = 0;
     while (next + taken < candidates.length) {
       const items = candidates.slice(next, next + taken + 1);
-      const probe: Part = { ...base, lines: items.map((i) => safe(clip(i.text))), items };
+      const probe: Part = { ...base, lines: lineOf.slice(next, next + taken + 1), items };
       if (sizeOf(kind, render(kind, notice, probe)) > limit) break;
       taken++;
     }
     if (taken === 0 && m > 0) break; // nothing more fits: stop rather than post an empty part
     const items = candidates.slice(next, next + taken);
     next += taken;
-    parts.push({ ...base, lines: items.map((i) => safe(clip(i.text))), items, tail: null, more: 0 });
+    parts.push({ ...base, lines: lineOf.slice(next - taken, next), items, tail: null, more: 0 });
     if (next >= candidates.length) break;
   }
   const cut = all.length - next;

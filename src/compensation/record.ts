@@ -7,7 +7,7 @@ import { type Msg, msg, plural } from '../cli/errors.js';
 import { ZERO, fenToMoney, fmtMoney } from '../money.js';
 import { markerRunning, pendingWarning } from '../state/pending.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, NotedItems, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
@@ -72,6 +72,11 @@ export interface Recorded {
    * is not in place yet; a marker committed with the vouchers says so until published() clears it.
    */
   finish(commit: boolean, pending?: string): void;
+  /**
+   * Warnings said once: their markers (`notified` items) are written by finish(true), inside the
+   * recording's transaction, so a run whose recording is dropped says them again next time.
+   */
+  note(items: NotedItems): void;
   /** The output is in place: the marker finish() left goes. Closes the ledger. */
   published(): void;
   /** Closes the ledger if still open (whatever happened). */
@@ -131,6 +136,7 @@ export async function recordVouchers(
     let open = true;
     let marked: string | undefined;
     let closed = false;
+    const notes: NotedItems[] = [];
     const release = () => {
       if (closed) return;
       closed = true;
@@ -140,7 +146,7 @@ export async function recordVouchers(
       if (!open) return;
       open = false;
       try {
-        db.endRecording(commit, commit ? pending : undefined, stale.map((p) => p.key));
+        db.endRecording(commit, commit ? pending : undefined, stale.map((p) => p.key), commit ? notes : undefined);
         if (commit && pending !== undefined) marked = pending;
       } finally {
         if (marked === undefined) release();
@@ -159,7 +165,10 @@ export async function recordVouchers(
         release();
       }
     };
-    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered, finish, published, release };
+    const note = (n: NotedItems) => {
+      if (open) notes.push(n);
+    };
+    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered, finish, note, published, release };
   } catch (e) {
     if (held) db.endRecording(false);
     db.close();

@@ -312,6 +312,56 @@ function paidNotOwedWarning(list: { orderId: string; paid: PaidOrder }[], kind: 
   );
 }
 
+/** The `notified` targets under which the orders paidNotOwedWarning named are remembered (state.notified). */
+const PAID_ON_TIME_TARGET = 'report:paid_on_time';
+const PAID_EXCLUDED_TARGET = 'report:paid_excluded';
+
+/** The marker of an order judged on time, with the voucher that paid it: [orderId, voucherKey] as JSON. */
+function onTimeItem(orderId: string, voucherKey: string): string {
+  return JSON.stringify([orderId, voucherKey]);
+}
+
+/** The orders paidNotOwedWarning named on an earlier recording run. */
+interface Reported {
+  /** Order id → its markers (one per voucher that paid it when it was named). */
+  onTime: Map<string, string[]>;
+  onTimeItems: Set<string>;
+  /** Orders named as left out by --exclude. */
+  excluded: Set<string>;
+}
+
+function noneReported(): Reported {
+  return { onTime: new Map(), onTimeItems: new Set(), excluded: new Set() };
+}
+
+function reportedBefore(db: StateDb): Reported {
+  const r = noneReported();
+  for (const item of db.notifiedItems(PAID_ON_TIME_TARGET)) {
+    let id: unknown;
+    try {
+      id = (JSON.parse(item) as unknown[])[0];
+    } catch {
+      continue;
+    }
+    if (typeof id !== 'string') continue;
+    r.onTimeItems.add(item);
+    r.onTime.set(id, [...(r.onTime.get(id) ?? []), item]);
+  }
+  for (const id of db.notifiedItems(PAID_EXCLUDED_TARGET)) r.excluded.add(id);
+  return r;
+}
+
+/** Orders paidNotOwedWarning named on an earlier recording run that remain so: counted, not listed again (hidden by -q). */
+function reportedBeforeNote(onTime: number, excluded: number): Msg {
+  const n = onTime + excluded;
+  const zh = [onTime ? `${onTime} 个判定为按时发货` : '', excluded ? `${excluded} 个按 --exclude 排除` : ''].filter(Boolean).join(', ');
+  const en = [onTime ? `${onTime} judged on time` : '', excluded ? `${excluded} left out by --exclude` : ''].filter(Boolean).join(', ');
+  return msg(
+    `${n} 个已在记录的红包中赔付的订单此前已报告过, 情况未变 (${zh}); 记录不变, 不再逐一列出 (加 -v 列出; storeops ledger list --order <订单编号> 查看赔付它的红包)`,
+    `${plural(n, 'order')} paid in recorded vouchers and reported by an earlier run ${n === 1 ? 'remains' : 'remain'} so (${en}); the record stands, not listed again (-v lists ${n === 1 ? 'it' : 'them'}; storeops ledger list --order <orderId> shows the voucher that paid an order)`,
+  );
+}
+
 /** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
 function timePrecisionWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
@@ -432,7 +482,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // --record: the orders recorded vouchers paid (a few per late order ever recorded, not per row read).
   // One this run judges on time was paid beyond what the inputs now show (a pickup scan or a corrected
   // 发货时间 since): its voucher is not seen again under its key, so nothing else would say it.
-  const paidBefore = req.record ? await fromLedger(ctx, (db) => db.paidOrderIds(), new Set<string>()) : undefined;
+  // With them, the orders its paid-not-owed warnings named before (said in full once, then counted).
+  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db) }), { ids: new Set<string>(), reported: noneReported() }) : undefined;
+  const paidBefore = ledgerBefore?.ids;
+  const reported = ledgerBefore && (ledgerBefore.reported.onTime.size > 0 || ledgerBefore.reported.excluded.size > 0) ? ledgerBefore.reported : undefined;
+  // Orders named before that this run judges late again: their markers go, so a relapse is said again.
+  const relapsed: string[] = [];
   const paidOnTime: string[] = [];
   const paidExcluded: string[] = [];
   const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? inputs!.pickupResolver(scans) : undefined };
@@ -550,6 +605,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(`${o.orderId} (${o.sourceFile}:${o.paidMissingLine ?? o.sourceLine})`);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
       if (a.verdict.verdict === 'on_time' && a.late.length === 0 && paidBefore?.has(o.orderId)) paidOnTime.push(o.orderId);
+      if (reported !== undefined && a.verdict.verdict === 'late' && (reported.onTime.has(o.orderId) || reported.excluded.has(o.orderId))) relapsed.push(o.orderId);
       if (a.verdict.verdict === 'late' && o.presale === true && o.promisedShipAt === null) {
         presaleLateCount++;
         presaleHours.add(a.verdict.windowHours);
@@ -716,20 +772,40 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
   const nothing = () => undefined;
-  const { status: recorded, changes, covers, finish: finishRecording, published, release } = built
+  const { status: recorded, changes, covers, finish: finishRecording, note, published, release } = built
     ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) })
-    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, published: nothing, release: nothing };
+    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, note: nothing, published: nothing, release: nothing };
 
-  if (built && (paidOnTime.length || paidExcluded.length)) {
-    const paid = await fromLedger(ctx, (db) => db.paidOrders([...paidOnTime, ...paidExcluded]), new Map<string, PaidOrder>());
-    const withPaid = (ids: string[]) => ids.flatMap((orderId) => {
-      const p = paid.get(orderId);
-      return p ? [{ orderId, paid: p }] : [];
-    });
-    const onTime = withPaid(paidOnTime);
-    const excludedPaid = withPaid(paidExcluded);
-    if (onTime.length) ctx.warn(paidNotOwedWarning(onTime, 'on_time'));
-    if (excludedPaid.length) ctx.warn(paidNotOwedWarning(excludedPaid, 'excluded'));
+  if (built) {
+    // Said in full once per (order, voucher paying it), or once per order left out by --exclude; on
+    // later runs counted in one line (-v lists them again). The markers are written with the
+    // recording's commit: a run whose recording is dropped (stopped, output not written) says it again.
+    const onTimeAdd: string[] = [];
+    const excludedAdd: string[] = [];
+    if (paidOnTime.length || paidExcluded.length) {
+      const paid = await fromLedger(ctx, (db) => db.paidOrders([...paidOnTime, ...paidExcluded]), new Map<string, PaidOrder>());
+      const withPaid = (ids: string[]) => ids.flatMap((orderId) => {
+        const p = paid.get(orderId);
+        return p ? [{ orderId, paid: p }] : [];
+      });
+      const onTime = withPaid(paidOnTime);
+      const excludedPaid = withPaid(paidExcluded);
+      const freshOnTime = onTime.filter((x) => !reported?.onTimeItems.has(onTimeItem(x.orderId, x.paid.voucherKey)));
+      const freshExcluded = excludedPaid.filter((x) => !reported?.excluded.has(x.orderId));
+      const onTimeShown = ctx.verbose ? onTime : freshOnTime;
+      const excludedShown = ctx.verbose ? excludedPaid : freshExcluded;
+      if (onTimeShown.length) ctx.warn(paidNotOwedWarning(onTimeShown, 'on_time'));
+      if (excludedShown.length) ctx.warn(paidNotOwedWarning(excludedShown, 'excluded'));
+      const stillOnTime = onTime.length - freshOnTime.length;
+      const stillExcluded = excludedPaid.length - freshExcluded.length;
+      if (!ctx.verbose && (stillOnTime || stillExcluded)) ctx.info(reportedBeforeNote(stillOnTime, stillExcluded));
+      onTimeAdd.push(...freshOnTime.map((x) => onTimeItem(x.orderId, x.paid.voucherKey)));
+      excludedAdd.push(...freshExcluded.map((x) => x.orderId));
+    }
+    const onTimeClear = reported ? relapsed.flatMap((id) => reported.onTime.get(id) ?? []) : [];
+    const excludedClear = reported ? relapsed.filter((id) => reported.excluded.has(id)) : [];
+    if (onTimeAdd.length || onTimeClear.length) note({ target: PAID_ON_TIME_TARGET, add: onTimeAdd, clear: onTimeClear });
+    if (excludedAdd.length || excludedClear.length) note({ target: PAID_EXCLUDED_TARGET, add: excludedAdd, clear: excludedClear });
   }
   // An id --reissue names that no voucher of this run holds re-issues nothing (a typo, or an order
   // of another export): said, as an --exclude id matching no order is, never passed over silently.

@@ -252,6 +252,13 @@ const heldTarget = (target: string) => `held:${target}`;
 /** The `notified` target under which the double payments already reported are remembered. */
 const PLATFORM_CLASH_TARGET = 'report:platform_paid';
 
+/** Items to remember, or forget, under a `notified` target with a recording's commit (endRecording). */
+export interface NotedItems {
+  target: string;
+  add?: readonly string[];
+  clear?: readonly string[];
+}
+
 export interface ContactEntry {
   orderId: string;
   at: number;
@@ -291,9 +298,10 @@ export interface StateDb {
    * in the same transaction, saying the output telling the operator to issue these vouchers is not
    * in place yet (cleared by clearPending once it is; a run killed between the two leaves it, and
    * the next recording run says so). `drop`: markers an earlier run left, reported by this one:
-   * removed with this commit.
+   * removed with this commit. `notes`: items remembered (`add`) or forgotten (`clear`) under a
+   * `notified` target with this commit (a warning said once, kept only if the run's recording is).
    */
-  endRecording(commit: boolean, pending?: string, drop?: readonly string[]): void;
+  endRecording(commit: boolean, pending?: string, drop?: readonly string[], notes?: readonly NotedItems[]): void;
   /** Markers of runs whose output was not known to be in place when they stopped (endRecording `pending`). */
   pendingOutputs(): PendingOutput[];
   /** The output of a run is in place: its marker goes. */
@@ -328,6 +336,8 @@ export interface StateDb {
    * the voucher and what the order came to in it (null when recorded before schema 8 kept the shares).
    */
   paidOrders(orderIds: string[]): Map<string, PaidOrder>;
+  /** Every item key remembered under this `notified` target (read only; a report's few markers, not a notify log). */
+  notifiedItems(target: string): string[];
   /** Which of these item keys were already posted to this notify target (read only). */
   notifiedKeys(target: string, keys: string[]): Set<string>;
   /** Remember that these items were posted to this target (one transaction; repeats are kept once). */
@@ -1504,12 +1514,19 @@ class SqliteState implements StateDb {
     });
   }
 
-  endRecording(commit: boolean, pending?: string, drop?: readonly string[]): void {
+  endRecording(commit: boolean, pending?: string, drop?: readonly string[], notes?: readonly NotedItems[]): void {
     this.guard(() => {
       if (!this.db.inTransaction) return;
       if (commit) {
         const del = this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
         for (const k of drop ?? []) del.run(OUTPUT_PENDING_TARGET, k);
+        if (notes?.length) {
+          const add = this.db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING');
+          for (const n of notes) {
+            for (const k of n.clear ?? []) del.run(n.target, k);
+            for (const k of n.add ?? []) add.run(n.target, k, this.recordingAt ?? Date.now());
+          }
+        }
         if (pending !== undefined) {
           this.db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING').run(OUTPUT_PENDING_TARGET, pending, this.recordingAt ?? Date.now());
         }
@@ -1658,6 +1675,10 @@ class SqliteState implements StateDb {
       out.set(r.id, { voucherKey: r.k, share: share === undefined ? null : new Decimal(share).toFixed(2), recordedAt: r.at });
     }
     return out;
+  }
+
+  notifiedItems(target: string): string[] {
+    return this.guard(() => this.db.prepare('SELECT item_key FROM notified WHERE target = ? ORDER BY item_key').pluck().all(target) as string[]);
   }
 
   notifiedKeys(target: string, keys: string[]): Set<string> {
@@ -1858,6 +1879,7 @@ function emptyState(file: string): StateDb {
     listVouchers: () => [],
     paidOrderIds: () => new Set(),
     paidOrders: () => new Map(),
+    notifiedItems: () => [],
     notifiedKeys: () => new Set(),
     recordNotified: () => {
       throw missingError(file);

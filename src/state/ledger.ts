@@ -612,6 +612,8 @@ class SqliteState implements StateDb {
     // Each earlier payment covers the new vouchers holding its orders once in all (the first of them
     // in this call first), never twice, in this run or a later one.
     const left = new Map<string, Decimal>();
+    // What the conflicts of this call (not recorded) would take from each recorded voucher.
+    const conflictTook = new Map<string, Decimal>();
     // Each order's share in the voucher of this call holding it (with that voucher's amount).
     const shareNow = new Map<string, { key: string; share: Decimal; most: Decimal }>();
     // The vouchers of this call seen so far: one seen has taken what it needs already.
@@ -1440,6 +1442,14 @@ class SqliteState implements StateDb {
             // A conflict is not recorded: what it would take is shown, not taken from the vouchers
             // that later ones in this call may need (a cap already full for them).
             const was = new Map(left);
+            // A conflict sees what the conflicts before it in this call would take (as --reissue all
+            // records them, one after another), never what it restores for the vouchers recorded:
+            // {o62,o63} 500.00 recorded, then a window {o61,o62} took o62's share and counted o63's
+            // toward its cap, and {o63} found o63's share there again: both "fully paid", 800.00
+            // owed of 500.00 paid, and the 300.00 --reissue all then issues said by nobody.
+            const blocked = clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)));
+            if (blocked) for (const [k, t] of conflictTook) left.set(k, Decimal.max(0, (left.get(k) ?? available(k)).minus(t)));
+            const seen = new Map(left);
             if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount), ids, v.shares, capKeys(v));
             // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
             const coverFrom = { ...covered.from };
@@ -1451,8 +1461,12 @@ class SqliteState implements StateDb {
               if (byCap.gt(0) && capUnlinked(v, coverFrom, covered.from)) entry.capUnlinked = true;
               opts.covers?.push(entry);
             }
-            if (clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)))) {
+            if (blocked) {
               out.set(v.voucherKey, 'conflict');
+              for (const [k, a] of left) {
+                const d = (seen.get(k) ?? available(k)).minus(a);
+                if (d.gt(0)) conflictTook.set(k, (conflictTook.get(k) ?? new Decimal(0)).plus(d));
+              }
               left.clear();
               for (const [k, a] of was) left.set(k, a);
               continue;

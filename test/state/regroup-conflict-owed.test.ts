@@ -53,4 +53,36 @@ describe('a late order found before a recorded window opens a window that takes 
     expect(seen(all(f.full!, state).rows)).toEqual([['500.00', '0.00', 'already_recorded'], ['300.00', '0.00', 'already_recorded']]);
     expect(total(state)).toBe('800.00');
   });
+
+  it('tmall-2026: a recorded day split by a corrected paid time, with a late order found on the first day', () => {
+    // Buyer W, 48 h window (RULES 1.3: late ≤ 72 h 5 % clamped 5–50; out of stock > 72 h late 10 %
+    // clamped 5–500; one Beijing calendar day capped at 500.00):
+    //   o71 9000.00 paid 05-01 10:00, shipped 05-06 10:00:01 (72 h 1 s late): 10 % = 900 → 500.00;
+    //       the first export shows it shipped on time (05-03 09:00)
+    //   o72 1000.00 paid 05-01 23:00, shipped 05-03 23:00:01 (1 s late): 5 % = 50.00
+    //   o73 9000.00 paid 05-02 00:10 (the first export says 05-01 23:30), shipped 05-08 00:10:01
+    //       (72 h 1 s late; 96 h 1 s by the first export's paid time): 10 % = 900 → 500.00
+    // First export: day 05-01 = {o72,o73} = min(500, 50 + 500) = 500.00, issued.
+    // True export: 05-01 {o71,o72} = min(500, 550) = 500.00; 05-02 {o73} = 500.00. 1000.00 owed,
+    // 500.00 paid: 500.00 more. Before: both conflicts "fully paid" (the 500.00 counted once toward
+    // 05-01's cap, once as o73's share); --reissue all issued the 500.00.
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const at = recorder('2026-05-09 12:00:00');
+    const atAll = recorder('2026-05-09 12:00:00', '--reissue', 'all');
+    const o71old = shipped('3000000000000000071', 'W', '9000.00', '2026-05-01 10:00:00', '2026-05-03 09:00:00');
+    const o71 = shipped('3000000000000000071', 'W', '9000.00', '2026-05-01 10:00:00', '2026-05-06 10:00:01');
+    const o72 = shipped('3000000000000000072', 'W', '1000.00', '2026-05-01 23:00:00', '2026-05-03 23:00:01');
+    const o73old = shipped('3000000000000000073', 'W', '9000.00', '2026-05-01 23:30:00', '2026-05-08 00:10:01');
+    const o73 = shipped('3000000000000000073', 'W', '9000.00', '2026-05-02 00:10:00', '2026-05-08 00:10:01');
+    const f = files(dir, { early: [o71old, o72, o73old], full: [o71, o72, o73] });
+    expect(seen(at(f.early!, state).rows)).toEqual([['500.00', '500.00', 'new']]);
+    const r2 = at(f.full!, state);
+    expect(r2.code).toBe(1);
+    expect(seen(r2.rows)).toEqual([['500.00', '0.00', 'conflict'], ['500.00', '500.00', 'conflict']]);
+    expect(r2.stderr).toContain('1 conflict still owing 500.00');
+    const r3 = atAll(f.full!, state);
+    expect(seen(r3.rows)).toEqual([['500.00', '0.00', 'reissued'], ['500.00', '500.00', 'reissued']]);
+    expect(total(state)).toBe('1000.00');
+  });
 });

@@ -46,12 +46,29 @@ export interface JudgeOptions {
   pickupAt?: (o: Order) => { at: number; slack: number } | undefined;
 }
 
+/**
+ * Words that, right before a listing word, say the listing does not promise it: 【非现货】预售15天,
+ * 暂无现货, 不支持极速发. Reading adopted (RULES 1.3 says only that "现货" means 48 h): such a title
+ * promises nothing, so it does not tighten the window (it did: a presale run with --ship-within 360
+ * judged 【非现货】预售15天内发货 against 48 h and paid a voucher for an order shipped on day 4).
+ */
+const NEGATIONS = ['非', '不', '无', '没', '未', '不支持', '不是', '没有', '无法', '不能'];
+
+/** Whether `title` holds `word` at least once not negated right before it (spaces and brackets skipped). */
+export function promisesWord(title: string, word: string): boolean {
+  for (let i = title.indexOf(word); i >= 0; i = title.indexOf(word, i + 1)) {
+    const before = title.slice(Math.max(0, i - 8), i).replace(/[\s【】\[\]()（）「」"“”'‘’:：,，、]+$/u, '');
+    if (!NEGATIONS.some((n) => before.endsWith(n))) return true;
+  }
+  return false;
+}
+
 /** Hours the shop had to ship this order (RULES 1.1, 1.3 listing words). */
 export function shipWindowHours(o: Order, rules: RuleSet, opts: JudgeOptions): number {
   // --ship-within replaces the rule set's default window; a listing word that promises faster
   // shipping (现货 48 h, 极速发 24 h …) still tightens it, as it tightens the default.
   let hours = opts.shipWithinHours ?? rules.shipWindowHours;
-  for (const w of rules.titleWindows) if (w.keywords.some((k) => o.title.includes(k))) hours = Math.min(hours, w.hours);
+  for (const w of rules.titleWindows) if (w.keywords.some((k) => promisesWord(o.title, k))) hours = Math.min(hours, w.hours);
   return hours;
 }
 

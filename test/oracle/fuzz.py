@@ -97,10 +97,10 @@ def gen_case(rng, sw):
             paid_precise = rng.random() >= imprecise_rate
             paid_t = t if paid_precise else t.replace(second=0)
             title = rng.choice(['加厚羊毛围巾', '加厚羊毛围巾', '现货 羊毛围巾', '极速发 围巾', '次日达 手套', '秒发 帽子',
-                                '当日发 现货 袜子'])
+                                '当日发 现货 袜子', '【非现货】预售 围巾', '不支持极速发 手套'])
             presale = rng.random() < 0.2
-            kw24 = any(k in title for k in ('极速发', '秒发', '当日发', '次日达'))
-            win = 24 if (kw24 and paid_t >= oracle.SWITCH) else (48 if ('现货' in title and paid_t >= oracle.SWITCH) else (sw or 48))
+            kw24 = any(oracle.promises(title, k) for k in ('极速发', '秒发', '当日发', '次日达'))
+            win = 24 if (kw24 and paid_t >= oracle.SWITCH) else (48 if (oracle.promises(title, '现货') and paid_t >= oracle.SWITCH) else (sw or 48))
             deadline = paid_t + win * H
             deadlines.append(deadline)
             r = rng.random()

@@ -73,12 +73,26 @@ FORCE = None  # --rules ID: one rule set for every order (tmall-2023, tmall-2026
 BASE = None  # --base paid | goods | paid-minus-postage
 
 
+NEG = ('非', '不', '无', '没', '未', '不支持', '不是', '没有', '无法', '不能')
+
+
+def promises(title, word):
+    """docs/rules.md §1.1: a listing word right after a negation (spaces/brackets skipped) promises nothing."""
+    i = title.find(word)
+    while i >= 0:
+        before = re.sub(r'[\s【】\[\]()（）「」"“”\'‘’:：,，、]+$', '', title[max(0, i - 8):i])
+        if not before.endswith(NEG):
+            return True
+        i = title.find(word, i + 1)
+    return False
+
+
 def window_hours(rules, title):
     if rules == 'tmall-2026':
         hrs = []
-        if any(k in title for k in ('极速发', '秒发', '当日发', '次日达')):
+        if any(promises(title, k) for k in ('极速发', '秒发', '当日发', '次日达')):
             hrs.append(24)
-        if '现货' in title:
+        if promises(title, '现货'):
             hrs.append(48)
         if hrs:
             return min(hrs)

@@ -5,7 +5,7 @@ import type { FieldSpec } from '../io/table.js';
 import { Money, parseMoney } from '../money.js';
 import { checkOrderId, halfWidth } from '../io/cells.js';
 import { ABSURD_AMOUNT } from '../orders/parse.js';
-import { EARLIEST_PLAUSIBLE, type TimeZone, parseTime, timeSlack } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, parseTime, timeSlack } from '../time.js';
 
 /** Display periods a test can buy (RULES §3, seed 002 Q13). */
 export const PERIODS = [30, 180] as const;
@@ -190,7 +190,12 @@ export function parseSkuDiffers(text: string): Parsed<string[]> {
  * One record's cells (by field key) → a Product, or the first bad field with its reason.
  * Cells must already be cleaned; absent fields are ''.
  */
-export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZone): { product: Product } | { field: FieldKey; value: string; reason: Msg } {
+/**
+ * One product row. `xlsx`: the row is from an xlsx file, where a date typed into Excel is a date
+ * cell read back as `2026-11-20 00:00:00`: a signing time so read is the date alone, as
+ * `2026-11-20` in a csv (as a review time, docs/rules.md §2.3).
+ */
+export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZone, xlsx = false): { product: Product } | { field: FieldKey; value: string; reason: Msg } {
   const get = (k: FieldKey) => cells[k] ?? '';
   const bad = (field: FieldKey, reason: Msg) => ({ field, value: get(field), reason });
   const need = (k: FieldKey) => bad(k, msg('必填, 不能为空', 'is required and empty'));
@@ -227,7 +232,8 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
   }
   const sku = parseSkuDiffers(get('skuDiffers'));
   if (!sku.ok) return bad('skuDiffers', sku.reason);
-  const signedAtSlack = times.signedAt == null ? 0 : timeSlack(halfWidth(get('signedAt')).trim());
+  const signedText = halfWidth(get('signedAt')).trim();
+  const signedAtSlack = times.signedAt == null ? 0 : xlsx && /^\d{4}-\d{2}-\d{2} 00:00:00$/.test(signedText) ? DAY_MS - 1000 : timeSlack(signedText);
   return {
     product: {
       itemId: get('itemId'),

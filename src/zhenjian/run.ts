@@ -117,7 +117,7 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
       const i = t.map.index.get(f.key);
       if (i !== undefined) cells[f.key] = cleanCell(r.cells[i] ?? '');
     }
-    const p = parseProduct(cells, ctx.tz);
+    const p = parseProduct(cells, ctx.tz, t.sniffed.container === 'xlsx');
     if ('product' in p) {
       const id = p.product.itemId;
       const before = id === '' ? undefined : used.get(id);

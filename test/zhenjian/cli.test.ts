@@ -459,3 +459,37 @@ describe('zhenjian estimate: a signing time typed without seconds (docs/rules.md
     expect([la.signedAt, la.cancelBy, la.cancellable]).toEqual(['2026-11-20T10:00-08:00', '2026-11-20T12:00:00-08:00', true]);
   });
 });
+
+describe('zhenjian estimate: a signing date typed into Excel (a date cell, no time of day)', () => {
+  // An xlsx date cell (2026-11-20 typed into Excel) is read as `2026-11-20 00:00:00`, as in a
+  // review file (docs/rules.md §2.3): it is the date alone, as `2026-11-20` in a csv is. The old
+  // code took it for exactly 00:00:00: shown as 2026-11-20T00:00:00+08:00 (a time never typed) and
+  // not cancellable from 02:00:01 with 'will be charged', though the csv row with the same date was
+  // cancellable until the latest second of the day + 2 h. By hand (rules.md §3, cancel within 2 h):
+  // the signing is any second of 11-20, so as of 11-20 20:00 the window (ends between 11-20 02:00:00
+  // and 11-21 01:59:59) may still be open: cancellable, no warning; cancelBy from the earliest,
+  // 02:00:00; as of 11-21 02:00:00 it has closed from the latest. A date-time cell (10:00:30) is exact.
+  it.each(['UTC', 'America/Los_Angeles'])('read as the date alone, as in a csv (machine TZ=%s)', async (tz) => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('p');
+    ws.addRow(['itemId', 'listPrice', 'unitCost', 'serviceFee', 'signedAt']);
+    ws.addRow(['1', 100, 30, 200, new Date(Date.UTC(2026, 10, 20))]);
+    ws.getCell('E2').numFmt = 'yyyy-mm-dd';
+    ws.addRow(['2', 100, 30, 200, new Date(Date.UTC(2026, 10, 20, 10, 0, 30))]);
+    ws.getCell('E3').numFmt = 'yyyy-mm-dd hh:mm:ss';
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.xlsx');
+    await wb.xlsx.writeFile(f);
+    const at = (asOf: string) =>
+      json(runCli(['zhenjian', 'estimate', f, '-f', 'json', '--as-of', asOf, '--commission', '0'], { tz }).stdout)
+        .filter((r) => r.kind === 'product')
+        .map((r) => [r.signedAt, r.cancelBy, r.cancellable, (r.warningCodes as string[]).includes('cancel_window_closed')]);
+    expect(at('2026-11-20 20:00:00')).toEqual([
+      ['2026-11-20', '2026-11-20T02:00:00+08:00', true, false],
+      ['2026-11-20T10:00:30+08:00', '2026-11-20T12:00:30+08:00', false, true],
+    ]);
+    expect(at('2026-11-21 01:59:59')[0]).toEqual(['2026-11-20', '2026-11-20T02:00:00+08:00', true, false]);
+    expect(at('2026-11-21 02:00:00')[0]).toEqual(['2026-11-20', '2026-11-20T02:00:00+08:00', false, true]);
+  });
+});

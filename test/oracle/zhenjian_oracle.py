@@ -168,10 +168,25 @@ def product(g, opts, ordinary, cats, inds):
     p['farAbove'] = p['chargedMax'] > far * p['registrationEstimate']
     p['balanceShort'] = opts.get('balance') is not None and opts['balance'] < p['balanceNeeded']
     signed = when(g['signedAt']) if g.get('signedAt') else None
-    p['signedAt'] = iso(signed)
+    # docs/rules.md §3 (our reading): a signing time typed without seconds is any second of that
+    # minute, a date alone any second of that day: shown as typed (JSON to the minute / the date),
+    # cancelBy from the earliest, not cancellable only once the window has passed from the latest.
+    slack = timedelta(0)
+    if signed:
+        typed = g['signedAt'].strip()
+        if re.fullmatch(r'\d{4}[-/]\d{1,2}[-/]\d{1,2}', typed):
+            slack = timedelta(days=1, seconds=-1)
+        elif not re.search(r'\d:\d{2}:\d{2}', typed):
+            slack = timedelta(seconds=59)
+    if signed and slack >= timedelta(hours=1):
+        p['signedAt'] = signed.strftime('%Y-%m-%d')
+    elif signed and slack:
+        p['signedAt'] = signed.strftime('%Y-%m-%dT%H:%M+08:00')
+    else:
+        p['signedAt'] = iso(signed)
     p['cancelBy'] = iso(signed + timedelta(hours=2)) if signed else None
     asof = opts.get('asOf')
-    p['cancellable'] = (asof <= signed + timedelta(hours=2)) if (signed and asof) else None
+    p['cancellable'] = (asof <= signed + timedelta(hours=2) + slack) if (signed and asof) else None
     exp = None
     if g.get('expiresAt'):
         exp = when(g['expiresAt'])

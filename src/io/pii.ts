@@ -64,12 +64,13 @@ const NAME_LABEL = /((?:收货人|收件人|签收人|联系人|姓名|名字)(?
 // text does, at a character that is not a Chinese one (space, punctuation, digit) or before a word
 // that follows a name (电话 手机 号码 联系 地址 说 先生 女士); the shortest such name is taken
 // (王小明电话 → 王小明). Not names: words that begin with a surname's character (马上, 周末, 陆续),
-// and given names holding a particle or adverb (黄了吧, 钱没收到, 马上就到: 了 没 就 …).
+// and given names holding a particle or adverb (黄了吧, 钱没收到, 马上就到: 了 没 就 …) or 说 (常说, 曾说);
+// words a review or note uses (康复, 黄牛, 程序员) and cities (苏州, 武汉, 石家庄) are no names either.
 const SURNAME_1 =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓韩冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庄葛牛齐樊宁殷邢郭毕左雍';
 const SURNAME_2 = '欧阳|司马|上官|诸葛|东方|皇甫|慕容|令狐|夏侯|司徒|公孙|长孙|宇文|尉迟|端木';
-const NOT_NAMES = new Set(['马上', '周末', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '周天', '周边', '陆续', '曾经', '谢谢', '万一', '方便', '方面', '高兴', '于是', '向来', '常常', '顾客', '付款', '付钱', '许多', '余额', '文明', '齐全', '宁可', '宁愿', '黎明', '夏天', '江湖']);
-const NOT_IN_NAMES = /[了的吧么吗呢啊呀没不也都就还又是被把给让很太]/;
+const NOT_NAMES = new Set(['马上', '周末', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '周天', '周边', '陆续', '曾经', '谢谢', '万一', '方便', '方面', '高兴', '于是', '向来', '常常', '顾客', '付款', '付钱', '许多', '余额', '文明', '齐全', '宁可', '宁愿', '黎明', '夏天', '江湖', '康复', '黄牛', '程序', '苏州', '常州', '徐州', '郑州', '武汉', '石家']);
+const NOT_IN_NAMES = /[了的吧么吗呢啊呀没不也都就还又是被把给让很太说]/;
 const NAME_BARE = new RegExp(
   `((?:收货人|收件人|签收人|联系人)(?:姓名)?\\s*)((?:${SURNAME_2})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAME_1}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[^\\u4e00-\\u9fa5]|电话|手机|号码|联系|地址|说|先生|女士)`,
   'g',

@@ -172,4 +172,17 @@ describe('scrubFreeText', () => {
     // The colon rule is unchanged: any 2–4 characters after 收货人：.
     expect(scrubFreeText('收货人：很满意', [])).toBe('收货人：很**');
   });
+
+  it('words after 收货人 that begin with a surname but are no name keep their words (常说, 康复, 黄牛, a city)', () => {
+    // Each of these was masked as a name (收货人常*，… / 收货人康**，… / 收货人苏*，…), hiding from the
+    // agent what the buyer or seller wrote: a verb with 说 (常说, 曾说, 陈说: no given name holds
+    // 说), words a review or a seller's note uses (康复 recovering, 黄牛 a scalper, 程序员), and
+    // cities whose first character is a surname (苏州 常州 徐州 郑州 武汉 石家庄).
+    for (const t of ['收货人常说，东西好不怕晚', '收货人曾说，别放快递柜', '收货人康复中，暂时用不上', '卖家备注: 收货人黄牛，不发', '收货人程序员，很满意', '收货人苏州，发货地广州', '收货人郑州。', '收货人武汉的？收货人石家庄，三天才到']) {
+      expect(scrubFreeText(t, [])).toBe(t);
+    }
+    // Names are still masked, 说 after them too.
+    expect(scrubFreeText('收货人常小说，收货人苏小州', [])).toBe('收货人常*说，收货人苏**');
+    expect(scrubFreeText('收货人黄小牛，收货人康大伟', [])).toBe('收货人黄**，收货人康**');
+  });
 });

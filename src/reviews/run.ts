@@ -7,6 +7,7 @@ import { checkOrderId } from '../io/cells.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
+import { resolveFormat } from '../io/formats.js';
 import { scrubFreeText, shownNick } from '../io/pii.js';
 import { RejectLog } from '../io/rejects.js';
 import type { StateDb } from '../state/ledger.js';
@@ -163,10 +164,17 @@ function shownText(ctx: Ctx, text: string, receivers: Map<string, Set<string>> |
 /**
  * docs/rules.md §2.3: a review dated without its time of day (`2026-11-20`, an xlsx date cell) is
  * any second of that day, so the queue shows the date alone (`2026-11-20`, in JSON too), never a
- * guessed 00:00:00; the deadlines and the order still count from its earliest time, as before.
+ * guessed 00:00:00; one without seconds (an Excel re-save, `2026/11/20 9:59`, §1.7) is shown to the
+ * minute (`2026-11-20 09:59`, JSON `2026-11-20T09:59+08:00`), as a message's {reviewedAt} is; the
+ * deadlines and the order still count from its earliest time, as before.
  */
-function shownReviewedAt(ctx: Ctx, i: QueueItem): number | string {
-  return (i.reviewedAtSlack ?? 0) >= HOUR_MS ? ctx.tz.date(i.reviewedAt) : i.reviewedAt;
+function shownReviewedAt(ctx: Ctx, i: QueueItem, json: boolean): number | string {
+  const slack = i.reviewedAtSlack ?? 0;
+  if (slack >= HOUR_MS) return ctx.tz.date(i.reviewedAt);
+  if (slack === 0) return i.reviewedAt;
+  if (!json) return ctx.tz.format(i.reviewedAt).slice(0, 16);
+  const iso = ctx.tz.iso(i.reviewedAt);
+  return iso.slice(0, 16) + iso.slice(19);
 }
 
 async function openStateDb(ctx: Ctx, create: boolean): Promise<StateDb> {
@@ -317,9 +325,10 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
   // printed; masked by its look, as in the rejects file (139****0165), unless --show-pii; so is
   // the order's receiver name (from --orders) and a name written after 收货人：.
   // A nick that is (or holds) a phone number is masked as one (shownNick).
+  const json = ['json', 'ndjson'].includes(resolveFormat(ctx));
   const shown = b.items.map((i) => ({
     ...i,
-    reviewedAt: shownReviewedAt(ctx, i),
+    reviewedAt: shownReviewedAt(ctx, i, json),
     ...(ctx.showPii ? {} : { buyer: shownNick(i.buyer), text: shownText(ctx, i.text, b.receivers, i.orderId), followUpText: shownText(ctx, i.followUpText, b.receivers, i.orderId) }),
   }));
   // With --roster the assignee is what the run was for: in the terminal's short view too.

@@ -117,3 +117,31 @@ describe('a review dated without its time of day', () => {
     expect(again.find((r) => r.orderId === '3515313147329357111')).toMatchObject({ reviewedAt: '2026-11-20', contactBy: '2026-11-20T22:00:00+08:00', overdue: [] });
   });
 });
+
+describe('a review time without its seconds (an Excel re-save: 2026/11/20 9:59)', () => {
+  it.each(['UTC', 'America/Los_Angeles'])('reviews queue shows it to the minute, as the input and a message do, never with :00 seconds (machine TZ=%s)', async (tz) => {
+    // docs/cli.md: a time the input gave less exactly is shown as given. 9:59 is any second of
+    // 09:59:00–09:59:59 (docs/rules.md §1.7); the queue showed 2026-11-20 09:59:00 (json
+    // 2026-11-20T09:59:00+08:00), seconds the file never had, while a message's {reviewedAt} wrote
+    // 2026-11-20 09:59. Now 2026-11-20 09:59 (json 2026-11-20T09:59+08:00, an xlsx text cell read
+    // back to the minute); deadlines unchanged (contactBy from the earliest, 11-21 09:59:00).
+    const dir = tmpDir();
+    const csv = path.join(dir, 'minute.csv');
+    fs.writeFileSync(csv, HEAD + '3515313147329357111,2026/11/20 9:59,差评,保温杯,坏了,,\n');
+    const args = ['reviews', 'queue', csv, '--as-of', '2026-11-21 10:00:00', '-q', '--state', path.join(dir, 's.db'), '--lang', 'en'];
+    const rows = json(runCli([...args, '-f', 'json'], { tz }).stdout);
+    expect(rows.map((r) => [r.reviewedAt, r.contactBy])).toEqual([['2026-11-20T09:59+08:00', '2026-11-21T09:59:00+08:00']]);
+    const out = runCli([...args, '-f', 'csv'], { tz }).stdout.trimEnd().split('\n');
+    const at = out[0]!.split(',').indexOf('reviewedAt');
+    expect(out[1]!.split(',')[at]).toBe('2026-11-20 09:59');
+    const file = path.join(dir, 'q.xlsx');
+    expect(runCli([...args, '-f', 'xlsx', '-o', file], { tz }).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    const col = (ws.getRow(1).values as unknown[]).indexOf('reviewedAt');
+    expect(ws.getRow(2).getCell(col).value).toBe('2026-11-20 09:59');
+    const again = json(runCli(['reviews', 'queue', file, '--as-of', '2026-11-21 10:00:00', '-q', '--state', path.join(dir, 't.db'), '-f', 'json'], { tz }).stdout);
+    expect(again[0]).toMatchObject({ reviewedAt: '2026-11-20T09:59+08:00', contactBy: '2026-11-21T09:59:00+08:00' });
+  });
+});

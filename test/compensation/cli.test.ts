@@ -453,6 +453,28 @@ describe('storeops compensate (example shop)', () => {
     expect(zh.stderr).not.toContain('pdd=');
   });
 
+  it('Douyin orders paid before douyin-2025 came into force are not called Pinduoduo orders in the no-rule-set warning', () => {
+    // The Douyin example moved two years back: paid in 2024-11, before douyin-2025's 2025-09-29
+    // (docs/rules.md §1.3a): no rule set in force, and Douyin is no Pinduoduo.
+    const text = fs.readFileSync(path.join(EXAMPLES, 'douyin-orders-202611.csv'), 'utf8').replace(/2026-(\d\d-\d\d \d\d:\d\d:\d\d)/g, '2024-$1');
+    const file = path.join(tmpDir(), 'douyin-2024.csv');
+    fs.writeFileSync(file, text);
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', file, '--as-of', '2024-11-20 12:00:00'], { tz });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/orders? (has|have) no rule set in force and (was|were) not judged \(douyin=\d+\)/);
+      expect(r.stderr).toContain("paid before their platform's first rule set came into force");
+      expect(r.stderr).not.toContain('Pinduoduo');
+    }
+    const zh = runCli(['compensate', file, '--as-of', '2024-11-20 12:00:00', '--lang', 'zh']);
+    expect(zh.stderr).toContain('订单付款时该平台还没有生效的规则集');
+    expect(zh.stderr).not.toContain('拼多多没有公布赔付比例');
+    // Both kinds in one run: each named for what it is.
+    const both = runCli(['compensate', file, path.join(EXAMPLES, 'pdd-orders-202611.csv'), '--as-of', '2026-11-20 12:00:00']);
+    expect(both.stderr).toContain('Pinduoduo publishes no rate');
+    expect(both.stderr).toContain("The other platforms' orders were paid before their platform's first rule set came into force");
+  });
+
   it('orders without a buyer name are never combined but each is capped on its own, and the run says so', () => {
     const r = runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF, '--rules', 'tmall-2023']);
     expect(r.code).toBe(0);

@@ -53,12 +53,25 @@ export interface JudgeOptions {
  * judged 【非现货】预售15天内发货 against 48 h and paid a voucher for an order shipped on day 4).
  */
 const NEGATIONS = ['非', '不', '无', '没', '未', '不支持', '不是', '没有', '无法', '不能'];
+/** Words ending in 非 that are no negation: 南非 现货 (goods from South Africa, in stock). */
+const NOT_NEGATIONS = ['南非'];
+/**
+ * Words that, right after a listing word, say the promise is not kept now: 现货不足 / 现货售罄
+ * 预售15天发货 (the same money as 【非现货】: a 48 h window for goods that ship by their set time).
+ */
+const AFTER_NEGATIONS = ['不足', '售罄', '已售罄', '售完', '已售完', '卖完', '已卖完', '缺货', '断货', '暂停', '已停'];
 
-/** Whether `title` holds `word` at least once not negated right before it (spaces and brackets skipped). */
+/**
+ * Whether `title` holds `word` at least once not negated right before it (spaces and brackets
+ * skipped; 南非 is no negation) nor right after it (现货不足, 现货售罄).
+ */
 export function promisesWord(title: string, word: string): boolean {
   for (let i = title.indexOf(word); i >= 0; i = title.indexOf(word, i + 1)) {
     const before = title.slice(Math.max(0, i - 8), i).replace(/[\s【】\[\]()（）「」"“”'‘’:：,，、]+$/u, '');
-    if (!NEGATIONS.some((n) => before.endsWith(n))) return true;
+    const negatedBefore = NEGATIONS.some((n) => before.endsWith(n)) && !NOT_NEGATIONS.some((n) => before.endsWith(n));
+    const after = title.slice(i + word.length, i + word.length + 8).replace(/^[\s【】\[\]()（）「」"“”'‘’:：,，、]+/u, '');
+    const negatedAfter = AFTER_NEGATIONS.some((n) => after.startsWith(n));
+    if (!negatedBefore && !negatedAfter) return true;
   }
   return false;
 }

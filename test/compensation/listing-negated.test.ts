@@ -36,4 +36,24 @@ describe('a negated listing word does not tighten the ship window (tmall-2026)',
     expect(r.code).toBe(0);
     expect(rows(r)).toEqual([[['3515313147329352003'], '15.00']]);
   });
+
+  it('现货不足 / 现货售罄 promise nothing; 南非 现货 still promises 48 h (review12)', () => {
+    const dir = tmpDir();
+    // A: "现货不足 预售15天发货", paid 05-01 10:00, --ship-within 360 → deadline 05-16 10:00; shipped
+    //    05-05 10:00: on time. Before: 现货 → 48 h → 48 h late → 5 % × 300.00 = 15.00.
+    // B: "【现货】已售罄 预售", the same times: on time (before: 15.00).
+    // C: "南非 现货 红酒" (South African, in stock: 南非 is no negation), the same times: 48 h window
+    //    → deadline 05-03 10:00, shipped 05-05 10:00: 48 h late → 5 % × 300.00 = 15.00 (5.00–50.00).
+    //    Before this change 南非 read as 非 and the order was judged on time against 360 h.
+    const f = write(dir, 'c.csv', taobaoCsv([
+      o('3515313147329352004', '小青', '现货不足 预售15天发货 羊毛围巾', '2026-05-01 10:00:00', '2026-05-05 10:00:00'),
+      o('3515313147329352005', '小紫', '【现货】已售罄 预售 羊毛围巾', '2026-05-01 10:00:00', '2026-05-05 10:00:00'),
+      o('3515313147329352006', '小白', '南非 现货 红酒', '2026-05-01 10:00:00', '2026-05-05 10:00:00'),
+    ]));
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-05-20 12:00:00', '--ship-within', '360', '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      expect(rows(r)).toEqual([[['3515313147329352006'], '15.00']]);
+    }
+  });
 });

@@ -76,12 +76,18 @@ BASE = None  # --base paid | goods | paid-minus-postage
 NEG = ('非', '不', '无', '没', '未', '不支持', '不是', '没有', '无法', '不能')
 
 
+AFTER_NEG = ('不足', '售罄', '已售罄', '售完', '已售完', '卖完', '已卖完', '缺货', '断货', '暂停', '已停')
+
+
 def promises(title, word):
-    """docs/rules.md §1.1: a listing word right after a negation (spaces/brackets skipped) promises nothing."""
+    """docs/rules.md §1.1: a listing word right after a negation (spaces/brackets skipped; 南非 is none)
+    or right before 不足/售罄/… promises nothing."""
     i = title.find(word)
     while i >= 0:
         before = re.sub(r'[\s【】\[\]()（）「」"“”\'‘’:：,，、]+$', '', title[max(0, i - 8):i])
-        if not before.endswith(NEG):
+        after = re.sub(r'^[\s【】\[\]()（）「」"“”\'‘’:：,，、]+', '', title[i + len(word):i + len(word) + 8])
+        neg_before = before.endswith(NEG) and not before.endswith('南非')
+        if not neg_before and not after.startswith(AFTER_NEG):
             return True
         i = title.find(word, i + 1)
     return False

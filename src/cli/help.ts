@@ -4,7 +4,7 @@
 // its --help. The global options are listed once, by `storeops help options`, not on every command.
 import type { Command, Help } from 'commander';
 import stringWidth from 'fast-string-width';
-import { type Lang, type Msg, msg, say } from './errors.js';
+import { type Lang, type Msg, msg, say } from '../errors.js';
 
 /**
  * The help topics (`storeops help <topic>`, src/cli/topics.ts). Named here, with the help every run

@@ -10,7 +10,7 @@ import { REVIEW_FIELDS } from '../reviews/read.js';
 import { AGENT, SHIFT } from '../roster/read.js';
 import { PRODUCT_FIELDS } from '../zhenjian/fields.js';
 import { LABEL_FIELDS } from '../zhenjian/labels.js';
-import { type Msg, msg } from './errors.js';
+import { type Msg, msg } from '../errors.js';
 
 export type InputKind = 'orders' | 'items' | 'reviews' | 'shipments' | 'roster' | 'zhenjian-products' | 'zhenjian-labels';
 

@@ -1,11 +1,11 @@
 // The shell: parses argv with commander, builds the context, runs a command, and maps every
 // error to SPEC's exit codes in one place. Commands are imported lazily so start-up stays fast.
 import { Command, CommanderError, Option } from 'commander';
-import { loadColor, paint } from './color.js';
+import { loadColor, paint } from '../color.js';
 import { version } from './entry.js';
-import { PipeClosed } from './errors.js';
-import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from './context.js';
-import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from './errors.js';
+import { PipeClosed } from '../errors.js';
+import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from '../context.js';
+import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from '../errors.js';
 import { COMMANDS, type Register, loadCommands } from './registry.js';
 import { ARG_ZH, TOPICS, afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
 import { guardTargets, pathsIn } from '../io/targets.js';

@@ -3,7 +3,7 @@
 // while the work runs in big batches: a bar over the input's bytes with rate and time left, or the
 // solver's elapsed time against its limit with the current gap. Erased when the work is done.
 import type { Writable } from 'node:stream';
-import { type Lang, type Msg, msg, say } from './errors.js';
+import { type Lang, type Msg, msg, say } from '../errors.js';
 import { displayWidth, truncate } from '../io/width.js';
 
 export interface ProgressHost {

@@ -1,6 +1,6 @@
 // `storeops help <topic>`: short pages for what is not one command. Each ends by naming the file
 // in docs/ that says it in full. Exit codes come from EXIT (one place), formats from FORMATS.
-import { EXIT, type Lang, type Msg, msg, say } from './errors.js';
+import { EXIT, type Lang, type Msg, msg, say } from '../errors.js';
 import { FORMATS } from '../io/formats.js';
 
 import { TOPICS, type Topic } from './help.js';

@@ -1,7 +1,7 @@
 // Side inputs of `compensate`: order-id lists (--exclude, --delivery-failures) and pickup scans
 // (--shipments). Each is a small csv/xlsx; bad rows are rejected like any other input row.
-import type { Ctx } from '../cli/context.js';
-import { type Msg, msg } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { type Msg, msg } from '../errors.js';
 import { checkOrderId, cleanCell, cleanTracking, zeroedPast15 } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';

@@ -2,8 +2,8 @@
 // recordVouchers() is the one step that touches the ledger (src/state), which refuses a voucher
 // holding an order already paid in another recorded voucher (any rule set, any run, checked under
 // its write lock) unless --reissue names that order; src/state/conflicts.ts reports both.
-import type { Ctx } from '../cli/context.js';
-import { type Msg, msg, plural } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { type Msg, msg, plural } from '../errors.js';
 import { ZERO, fenToMoney, fmtMoney } from '../money.js';
 import { markerRunning, pendingWarning } from '../state/pending.js';
 import type { RuleSet } from '../rules/ruleset.js';

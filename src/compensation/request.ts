@@ -1,7 +1,7 @@
 // `storeops compensate` options → a typed request (SPEC "compensate"). No business rules here.
-import type { Ctx } from '../cli/context.js';
-import { section } from '../cli/config.js';
-import { UsageError, msg } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { section } from '../config.js';
+import { UsageError, msg } from '../errors.js';
 import { BASE_RULES, type BaseRule } from './payout.js';
 
 export interface Request {

@@ -2,8 +2,8 @@
 //   judge (assess.ts) → window (window.ts) → voucher (vouchers.ts) → reconcile (reconcile.ts)
 //   → record (record.ts) → rows (rows.ts), and the summary (summary.ts).
 // This file only wires the stages to the input, the state database and the output.
-import type { Ctx } from '../cli/context.js';
-import { InputError, type Msg, OutputError, PipeClosed, msg, plural } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { InputError, type Msg, OutputError, PipeClosed, msg, plural } from '../errors.js';
 import type { Row } from '../io/columns.js';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -3,7 +3,7 @@
 import { labelOf } from '../io/columns.js';
 import { BASE_ZH, NOT_JUDGED_ZH } from './codes.js';
 import { PLATFORM_ZH } from '../orders/codes.js';
-import { type Msg, msg, plural } from '../cli/errors.js';
+import { type Msg, msg, plural } from '../errors.js';
 import { type Money, fenToMoney, fmtMoney } from '../money.js';
 
 export { plural };

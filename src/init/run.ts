@@ -2,8 +2,8 @@
 // (or --dir). Never overwrites a file unless --force.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../cli/context.js';
-import { OutputError, msg, plural } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { OutputError, msg, plural } from '../errors.js';
 import { templatesDir } from '../paths.js';
 import { fileProblem } from '../io/fsproblem.js';
 

@@ -1,5 +1,5 @@
 // Output columns: one declaration drives headers in both languages and how each cell is written.
-import type { Lang } from '../cli/errors.js';
+import type { Lang } from '../errors.js';
 import { Money, fmtMoney } from '../money.js';
 import type { TimeZone } from '../time.js';
 

@@ -2,7 +2,7 @@
 // a link and its target) is read once. Read twice, every order in it was reported as shared by two
 // overlapping downloads, "the newer" one used — the same file on both sides, which misleads.
 import fs from 'node:fs';
-import { type Msg, UsageError, msg } from '../cli/errors.js';
+import { type Msg, UsageError, msg } from '../errors.js';
 
 /**
  * `files` without later namings of a file already named (compared by device and inode), and one

@@ -1,7 +1,7 @@
 // Output format names and file extensions: a light module, so the shell can check -f and -o
 // before any input is read (a 500 MB export should not be read only to fail on `-f xml`).
 import path from 'node:path';
-import { UsageError, msg } from '../cli/errors.js';
+import { UsageError, msg } from '../errors.js';
 
 export const FORMATS = ['table', 'csv', 'tsv', 'json', 'ndjson', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];

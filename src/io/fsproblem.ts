@@ -1,8 +1,8 @@
 // Why a file could not be opened, in the operator's language. The system's own text ("ENOENT: no
 // such file or directory, open '…'") is English whatever --lang says; the usual causes are told
 // plainly and only an unusual one falls back to it.
-import type { Msg } from '../cli/errors.js';
-import { msg } from '../cli/errors.js';
+import type { Msg } from '../errors.js';
+import { msg } from '../errors.js';
 
 export function fileProblem(e: unknown): Msg {
   switch ((e as NodeJS.ErrnoException).code) {

@@ -2,8 +2,8 @@
 // in the operator's language and with the place: the runtime's message is English, gives a
 // character offset instead of a line, and may quote the file's text (which can hold a robot's
 // secret, or raw bytes of a file that is not JSON at all), so none of it is passed on as it is.
-import type { Msg } from '../cli/errors.js';
-import { msg } from '../cli/errors.js';
+import type { Msg } from '../errors.js';
+import { msg } from '../errors.js';
 
 /** Line and column (1-based) of a character offset. */
 function place(text: string, offset: number): { line: number; column: number } {

@@ -1,7 +1,7 @@
 // The output layer: one registry of formats; commands hand it columns and rows.
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
-import type { Lang, Msg } from '../cli/errors.js';
+import type { Lang, Msg } from '../errors.js';
 import type { TimeZone } from '../time.js';
 import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
 import { spreadsheetText, terminalSafe } from './escape.js';

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InputError, type Msg, msg } from '../cli/errors.js';
+import { InputError, type Msg, msg } from '../errors.js';
 import { fileProblem } from './fsproblem.js';
 import { registerTemp, releaseTemp, tempName } from './sink.js';
 import type { FastBook, XRow } from './xlsxread.js';

@@ -1,7 +1,7 @@
 // Rejected input rows: every one is reported with file, line and reason (stderr, first few;
 // --rejects, all). Counts always reconcile: read = accepted + rejected (+ duplicates).
-import type { Ctx } from '../cli/context.js';
-import { InputError, type Msg, msg, plural, say } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { InputError, type Msg, msg, plural, say } from '../errors.js';
 import type { Column } from './columns.js';
 import { terminalSafe } from './escape.js';
 import { type RowWriter, openOutput } from './output.js';

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import { OutputError, PipeClosed, UsageError, msg } from '../cli/errors.js';
+import { OutputError, PipeClosed, UsageError, msg } from '../errors.js';
 import { processAlive } from '../proc.js';
 
-export { PipeClosed } from '../cli/errors.js';
+export { PipeClosed } from '../errors.js';
 
 export type OutEncoding = 'utf8' | 'gbk';
 

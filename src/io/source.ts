@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { InputError, msg } from '../cli/errors.js';
+import { InputError, msg } from '../errors.js';
 import { fileProblem } from './fsproblem.js';
 import { streamIsFile } from './sink.js';
 

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { OutputError, msg } from '../cli/errors.js';
+import { OutputError, msg } from '../errors.js';
 import { fileProblem } from './fsproblem.js';
 import { registerTemp, releaseTemp, tempName } from './sink.js';
 

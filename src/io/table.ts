@@ -1,7 +1,7 @@
 // A table read from a csv/xlsx file: header row mapped to fields through an alias table, then
 // records with line numbers. Used by every command that reads a file.
 import type { Readable } from 'node:stream';
-import { InputError, type Msg, msg, plural } from '../cli/errors.js';
+import { InputError, type Msg, msg, plural } from '../errors.js';
 import { cleanCell, cleanHeader } from './cells.js';
 import { HEADER_SEARCH_LINES, Projection, type RawRecord, readRecordBatches } from './records.js';
 import { type Sniffed, openSource } from './source.js';

@@ -2,9 +2,9 @@
 // the terminal's width. Long text is cut with …; when even that is too wide the columns are shown
 // in blocks, the first column repeated in each, so nothing is lost. `--wide` shows every column at
 // full width. Other formats (csv/json/xlsx) always carry every column; this file is only the table.
-import type { Msg } from '../cli/errors.js';
-import { msg } from '../cli/errors.js';
-import { paint } from '../cli/color.js';
+import type { Msg } from '../errors.js';
+import { msg } from '../errors.js';
+import { paint } from '../color.js';
 import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
 import { terminalSafe } from './escape.js';
 import type { ByteSink } from './sink.js';

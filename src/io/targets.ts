@@ -4,7 +4,7 @@
 // of the same path is caught too).
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError, msg } from '../cli/errors.js';
+import { UsageError, msg } from '../errors.js';
 
 export interface TargetCheck {
   output?: string;

@@ -1,7 +1,7 @@
 // What each command tells the group, built from the command's result after its output is
 // written. Pure: the clock (asOf) and the zone come in; money stays exact decimal text.
 import crypto from 'node:crypto';
-import { type Lang, plural } from '../cli/errors.js';
+import { type Lang, plural } from '../errors.js';
 import { type Money, ZERO, fmtMoney } from '../money.js';
 import type { TimeZone } from '../time.js';
 import { tenths } from '../io/columns.js';

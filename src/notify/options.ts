@@ -1,6 +1,6 @@
 // The notify options shared by compensate, reviews queue and roster plan (declared here once).
 import type { Command } from 'commander';
-import type { Config } from '../cli/config.js';
+import type { Config } from '../config.js';
 
 const collect = (v: string, prev: string[] = []) => prev.concat(v);
 

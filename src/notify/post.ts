@@ -3,7 +3,7 @@
 // sleep are passed in (tests), and no URL is ever put in a message whole (it holds the token).
 import http from 'node:http';
 import https from 'node:https';
-import { type Msg, msg } from '../cli/errors.js';
+import { type Msg, msg } from '../errors.js';
 import { dingtalkSignedUrl, feishuSign, webhookSign } from './sign.js';
 import type { Kind, Target } from './types.js';
 

@@ -2,8 +2,8 @@
 // result, keep only the news (the state database remembers what each robot was told), fit it to
 // each platform, post it, and report. A failure never touches the output, and changes the exit
 // code only under --notify-required (exit 6).
-import type { Ctx } from '../cli/context.js';
-import { EXIT, type Lang, type Msg, msg } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { EXIT, type Lang, type Msg, msg } from '../errors.js';
 import type { StateDb } from '../state/ledger.js';
 import { fit } from './message.js';
 import { type NotifySettings, notifySettings } from './settings.js';

@@ -1,9 +1,9 @@
 // --notify, --notify-on, --notify-required and the config file's `notify` section, resolved once
 // at the start of a run (bad values are usage errors before any input is read).
 // Precedence: flags, then environment (STOREOPS_NOTIFY_SECRET), then config, then defaults.
-import type { Ctx } from '../cli/context.js';
-import { section } from '../cli/config.js';
-import { type Lang, UsageError, msg } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { section } from '../config.js';
+import { type Lang, UsageError, msg } from '../errors.js';
 import { parseTarget } from './target.js';
 import type { NotifyOn, Target } from './types.js';
 

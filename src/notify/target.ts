@@ -1,6 +1,6 @@
 // `--notify [KIND:]URL` and config targets: the kind, and a form of the URL safe to print.
 import crypto from 'node:crypto';
-import { UsageError, msg } from '../cli/errors.js';
+import { UsageError, msg } from '../errors.js';
 import { KINDS, type Kind, type Target } from './types.js';
 
 /** The platforms' own hosts: a URL on one of them is that kind without saying so. */

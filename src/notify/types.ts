@@ -1,6 +1,6 @@
 // What a notification is, independent of where it goes: a topic, a headline, and items, each
 // with a stable key so the ledger can tell news from what the group has already been told.
-import type { Lang } from '../cli/errors.js';
+import type { Lang } from '../errors.js';
 
 /** The group-robot platforms storeops can post to; `webhook` is plain JSON for anything else. */
 export const KINDS = ['dingtalk', 'wecom', 'feishu', 'webhook'] as const;

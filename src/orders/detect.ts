@@ -1,5 +1,5 @@
 // Which platform and layout a file is, from its header alone.
-import { InputError, type Msg, msg } from '../cli/errors.js';
+import { InputError, type Msg, msg } from '../errors.js';
 import { type FieldSpec, type HeaderMap, headerList, mapHeader, missingColumnError, normHeader, withHeader } from '../io/table.js';
 import { LAYOUTS, type Layout, TAOBAO_ITEMS, TAOBAO_ORDERS, taobaoItemsEra, taobaoOrdersEra } from './layouts.js';
 

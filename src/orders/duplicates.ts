@@ -1,8 +1,8 @@
 // Orders seen more than once across the input files. stderr gets one line per pair of files
 // (count, the first few ids, which file's version was used): an hourly cron log must not fill
 // with one line per order. `--duplicates FILE` gets every one (file, line, id, the kept copy).
-import type { Ctx, DuplicateRow } from '../cli/context.js';
-import { type Msg, msg, plural, say } from '../cli/errors.js';
+import type { Ctx, DuplicateRow } from '../context.js';
+import { type Msg, msg, plural, say } from '../errors.js';
 import type { Column } from '../io/columns.js';
 import { type RowWriter, openOutput } from '../io/output.js';
 import type { Freshness } from './freshness.js';

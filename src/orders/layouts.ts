@@ -1,6 +1,6 @@
 // Per-platform export layouts: one header alias table per platform (docs/formats.md). Columns are
 // found by name, never by position. This file is the one place that knows column names.
-import { type Msg, msg } from '../cli/errors.js';
+import { type Msg, msg } from '../errors.js';
 import type { FieldSpec } from '../io/table.js';
 import type { PiiKind } from './mask.js';
 import { ORDER_COLUMNS } from './columns.js';

@@ -1,5 +1,5 @@
 // One export row → one canonical order (or line), or the reason it cannot be used.
-import { InputError, type Msg, msg } from '../cli/errors.js';
+import { InputError, type Msg, msg } from '../errors.js';
 import { PII_FIELDS } from './mask.js';
 import { checkOrderId, cleanCell, cleanText, cleanTracking, zeroedPast15 } from '../io/cells.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';

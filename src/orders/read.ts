@@ -2,9 +2,9 @@
 // orders, reject bad rows with file/line/reason, count duplicates once, fold lines into orders
 // and join item reports to order reports. Streams: memory holds only what the join and the
 // duplicate check need (one id per order).
-import type { Ctx } from '../cli/context.js';
+import type { Ctx } from '../context.js';
 import { byteProgress } from '../cli/progress.js';
-import { InputError, type Msg, msg, plural, say } from '../cli/errors.js';
+import { InputError, type Msg, msg, plural, say } from '../errors.js';
 import { distinctFiles } from '../io/distinct.js';
 import { shown } from '../io/rejects.js';
 import { type RawRecord, SHEET_ROWS } from '../io/records.js';

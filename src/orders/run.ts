@@ -1,6 +1,6 @@
 // `orders inspect` and `orders normalize`.
-import type { Ctx } from '../cli/context.js';
-import { type Lang, type Msg, UsageError, msg, plural, say } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { type Lang, type Msg, UsageError, msg, plural, say } from '../errors.js';
 import { type Column, type Row, labelOf } from '../io/columns.js';
 import { openOutput, openOutputAllOrNothing, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';

@@ -1,5 +1,5 @@
 // Message templates: the wording lint (RULES 2.2) and rendering. Pure.
-import type { Lang } from '../cli/errors.js';
+import type { Lang } from '../errors.js';
 import { fmtMoney } from '../money.js';
 import type { TimeZone } from '../time.js';
 import { type ForbiddenTable, PhraseList, prepare } from './keywords.js';

@@ -1,7 +1,7 @@
 // Reading review files (FORMATS "Reviews": no official export exists, so storeops defines its own
 // columns and accepts the common aliases). csv or xlsx, any encoding, through src/io.
-import type { Ctx, DuplicateRow } from '../cli/context.js';
-import { InputError, msg } from '../cli/errors.js';
+import type { Ctx, DuplicateRow } from '../context.js';
+import { InputError, msg } from '../errors.js';
 import { checkOrderId, cleanCell } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';

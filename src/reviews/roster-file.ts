@@ -2,7 +2,7 @@
 // (src/roster/read.ts: grid or long layout, every code spelling `roster check` accepts, bad rows
 // to the RejectLog); each day's shift becomes an interval from the roster module's shift
 // definitions (RULES §4, overridable by config roster.shifts). Only what assignment needs.
-import type { Ctx } from '../cli/context.js';
+import type { Ctx } from '../context.js';
 import type { RejectLog } from '../io/rejects.js';
 import type { Violation } from '../roster/check.js';
 import { shiftsFor } from '../roster/inputs.js';

@@ -1,8 +1,8 @@
 // Command bodies for `storeops reviews queue|log|message` (SPEC reviews): read, compute with the
 // pure modules, hand rows to the output layer.
 import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
-import type { Ctx } from '../cli/context.js';
-import { InputError, UsageError, msg, plural, say } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { InputError, UsageError, msg, plural, say } from '../errors.js';
 import { checkOrderId } from '../io/cells.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { Column } from '../io/columns.js';

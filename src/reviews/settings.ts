@@ -2,9 +2,9 @@
 // editable tables under templates/reviews (keywords, forbidden wording, messages).
 import { halfWidth } from '../io/cells.js';
 import path from 'node:path';
-import type { Ctx } from '../cli/context.js';
-import { section } from '../cli/config.js';
-import { InputError, type Lang, UsageError, msg } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { section } from '../config.js';
+import { InputError, type Lang, UsageError, msg } from '../errors.js';
 import { Money, parseMoney } from '../money.js';
 import { templatesDir } from '../paths.js';
 import { type ForbiddenTable, type KeywordTables, compileTables, mergeTables, type Matchers } from './keywords.js';

@@ -1,7 +1,7 @@
 // The independent roster checker (SPEC "roster check"): counts what each rule of RULES §4 says
 // directly on the grid. It shares the problem description with the solver but none of its code,
 // so a wrong model cannot hide behind a matching wrong check.
-import { type Msg, msg, plural } from '../cli/errors.js';
+import { type Msg, msg, plural } from '../errors.js';
 import { type Grid, type RosterProblem, lengthsOf } from './problem.js';
 import { type DayCode, OFF, codeName, overnight, shiftOf } from './shifts.js';
 

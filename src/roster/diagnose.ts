@@ -1,7 +1,7 @@
 // Why a roster is impossible (RULES §4), in words a shop owner can act on: which rule, and how
 // many agents would make it possible. Counting bounds first (exact and instant); the solver is
 // asked only to confirm.
-import { type Msg, msg, plural } from '../cli/errors.js';
+import { type Msg, msg, plural } from '../errors.js';
 import { type RosterProblem, lengthsOf } from './problem.js';
 
 export interface CountBound {

@@ -1,9 +1,9 @@
 // Building a RosterProblem from command options and files (shared by plan and check).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../cli/context.js';
-import { section } from '../cli/config.js';
-import { InputError, UsageError, type Msg, msg, plural } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { section } from '../config.js';
+import { InputError, UsageError, type Msg, msg, plural } from '../errors.js';
 import type { RejectLog } from '../io/rejects.js';
 import { jsonProblem } from '../io/jsontext.js';
 import { daysInMonth } from '../time.js';

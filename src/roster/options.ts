@@ -1,7 +1,7 @@
 // Options of `roster plan` / `roster check` turned into typed values (flags > env > config >
 // defaults). Config section `roster`: { shifts, daysOff, min, timeLimit, aht, serviceLevel,
 // answerWithin, concurrency }.
-import { UsageError, msg } from '../cli/errors.js';
+import { UsageError, msg } from '../errors.js';
 import { halfWidth } from '../io/cells.js';
 import { Money } from '../money.js';
 import type { ShiftMins } from './needs.js';

@@ -1,7 +1,7 @@
 // Reading the roster command's input files through src/io: agents, requests, demand, volume,
 // and rosters in grid or long layout (any maker: D/H/N/O, 白/半/晚/休, day/half/night/off).
-import type { Ctx } from '../cli/context.js';
-import { InputError, type Msg, msg } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { InputError, type Msg, msg } from '../errors.js';
 import { cleanCell } from '../io/cells.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';

@@ -2,7 +2,7 @@
 // in the config section `roster.shifts` (SPEC "roster": "editable in config"). Every rule, the
 // solver, the checker, the readers and the renderers take the shift set from here: no shift
 // code, time or name is written anywhere else.
-import { UsageError, type Msg, msg } from '../cli/errors.js';
+import { UsageError, type Msg, msg } from '../errors.js';
 
 /** A configured shift's code (the seed's: D, H, N). */
 export type ShiftCode = string;

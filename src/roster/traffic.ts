@@ -1,7 +1,7 @@
 // Expected chat traffic by day and hour, and what it means for the roster (RULES §4 "Staffing
 // from traffic"): where spare agents go once hours and fairness are settled, and the service
 // level each day can expect. Pure: the profile file is read by inputs.ts.
-import { type Msg, msg } from '../cli/errors.js';
+import { type Msg, msg } from '../errors.js';
 import { serviceLevel } from './erlang.js';
 import type { Day, Grid } from './problem.js';
 import { OFF, type ShiftDef } from './shifts.js';

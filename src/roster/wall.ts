@@ -5,7 +5,7 @@
 // shift below; a legend with each shift's hours; the rules the roster obeys in a footer line.
 // `roster check` reads the file back: the rows that are not agents start with the words in
 // NON_AGENT_ROW. Pure: src/io/sheet.ts writes the spec.
-import { type Lang, plural } from '../cli/errors.js';
+import { type Lang, plural } from '../errors.js';
 import type { SheetCell, SheetRow, SheetSpec, SheetStyle } from '../io/sheet.js';
 import { displayWidth } from '../io/width.js';
 import { type Grid, type RosterProblem, minutesOf } from './problem.js';

@@ -1,7 +1,7 @@
 // RULES 1.3a: which rule set judges an order. `auto`: the rule set of the order's platform in force
 // at its paid time (validFrom … validTo, Beijing calendar days, both inclusive); or one rule set
 // forced for every order (--rules ID|FILE). Pure: the zone and the sets are given.
-import { InputError, msg } from '../cli/errors.js';
+import { InputError, msg } from '../errors.js';
 import type { TimeZone } from '../time.js';
 import type { RulePlatform, RuleSet } from './types.js';
 

@@ -1,6 +1,6 @@
 // Validate a rule file (templates/rules/*.json, or the shop's own) into a RuleSet. Every error
 // names the file and the field, in zh and en.
-import { InputError, type Msg, msg } from '../cli/errors.js';
+import { InputError, type Msg, msg } from '../errors.js';
 import { Money } from '../money.js';
 import { halfWidth } from '../io/cells.js';
 import { findTier, thresholds } from './tiers.js';

@@ -2,7 +2,7 @@
 // types.ts, validation in parse.ts, and which set judges which order in book.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { InputError, UsageError, msg } from '../cli/errors.js';
+import { InputError, UsageError, msg } from '../errors.js';
 import { templatesDir } from '../paths.js';
 import { TEMPLATE_HINT, parseRuleSet } from './parse.js';
 import { jsonProblem } from '../io/jsontext.js';

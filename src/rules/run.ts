@@ -1,7 +1,7 @@
 // `storeops rules list | show <id>`: the built-in rule sets (platform, validity, source) and one
 // rule set's tiers as a table.
-import type { Ctx } from '../cli/context.js';
-import { UsageError, msg } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { UsageError, msg } from '../errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { type Money, fmtMoney } from '../money.js';

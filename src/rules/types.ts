@@ -1,6 +1,6 @@
 // The shape of a rule set (templates/rules/*.json) once validated. Every rate, tier, threshold,
 // rounding mode and cap is data here; the compensation code holds none of them as literals.
-import type { Msg } from '../cli/errors.js';
+import type { Msg } from '../errors.js';
 import type { Money } from '../money.js';
 
 /** The platform whose orders a rule set judges (the order reader's `platform`, plus Tmall Global). */

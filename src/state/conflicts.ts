@@ -2,8 +2,8 @@
 // recorded way to pay an order again). The check itself is in the ledger's write transaction
 // (ledger.ts recordVouchers); this file only words its answer. The --reissue option itself is read
 // in compensation/request.ts (this file is loaded only under --record).
-import type { Ctx } from '../cli/context.js';
-import { msg, plural } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { msg, plural } from '../errors.js';
 import { Decimal } from 'decimal.js';
 import type { AmountChange, Clash, Cover, HeldVoucher, PlatformClash, RecordStatus } from './ledger.js';
 

@@ -1,6 +1,6 @@
 // SQLite failures turned into exit-4 errors (SPEC "Streams and exit codes": state database busy or
 // damaged), each naming the file and saying what to do.
-import { type Msg, OutputError, StateError, StoreopsError, msg } from '../cli/errors.js';
+import { type Msg, OutputError, StateError, StoreopsError, msg } from '../errors.js';
 import { fileProblem } from '../io/fsproblem.js';
 
 export function busyError(file: string, waitedMs: number): StateError {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Decimal } from 'decimal.js';
-import { UsageError, msg } from '../cli/errors.js';
+import { UsageError, msg } from '../errors.js';
 import { busyError, damagedError, foreignError, missingError, stateFailure, tooNewError } from './fail.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
 

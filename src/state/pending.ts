@@ -2,7 +2,7 @@
 // recorded vouchers and stopped before its output was in place. Said by the next recording run
 // (record.ts) and by `storeops ledger list` / `ledger export` (run.ts), which only read.
 import fs from 'node:fs';
-import { type Msg, msg, plural } from '../cli/errors.js';
+import { type Msg, msg, plural } from '../errors.js';
 import { ZERO, fmtMoney } from '../money.js';
 import { hostName, processAlive } from '../proc.js';
 import { PLATFORM_TZ } from '../time.js';

@@ -3,8 +3,8 @@
 // read-only (it may sit in a read-only folder).
 import { CHANNEL_ZH, REVIEW_STATUS_ZH, VOUCHER_KIND_ZH } from './codes.js';
 import fs from 'node:fs';
-import type { Ctx } from '../cli/context.js';
-import { msg, plural } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { msg, plural } from '../errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { scrubFreeText } from '../io/pii.js';

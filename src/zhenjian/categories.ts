@@ -1,7 +1,7 @@
 // The editable category table (templates/zhenjian/categories.json): sample counts per category
 // (RULES §3, seed 002 Q5: ordinary goods 3–5 units, contact lenses at least 20 pairs) and the
 // industries 甄检 is open to (seed 002 三). Pure: the caller reads the file.
-import { InputError, type Msg, msg } from '../cli/errors.js';
+import { InputError, type Msg, msg } from '../errors.js';
 
 export interface SampleRange {
   samplesMin: number;

@@ -1,6 +1,6 @@
 // Output rows of `zhenjian estimate` (SPEC "zhenjian estimate"): one per product, then a total.
 import { ROW_KIND_ZH, WARNING_ZH } from './codes.js';
-import { type Lang, msg, plural, say } from '../cli/errors.js';
+import { type Lang, msg, plural, say } from '../errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { HOUR_MS, type TimeZone } from '../time.js';
 import type { Estimate, Total } from './model.js';

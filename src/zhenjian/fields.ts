@@ -1,6 +1,6 @@
 // The product input (SPEC "zhenjian estimate"): header aliases in one table, and one parser per
 // field shared by the file reader and the interactive prompts, so both accept the same values.
-import { type Msg, msg } from '../cli/errors.js';
+import { type Msg, msg } from '../errors.js';
 import type { FieldSpec } from '../io/table.js';
 import { Money, parseMoney } from '../money.js';
 import { checkOrderId, halfWidth } from '../io/cells.js';

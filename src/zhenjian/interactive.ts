@@ -1,8 +1,8 @@
 // Interactive `zhenjian estimate` (no file, on a terminal): ask for one product with defaults and
 // the same validation as the file reader, show the estimate, offer to append it to a csv file.
 import { Writable } from 'node:stream';
-import type { Ctx } from '../cli/context.js';
-import { EXIT, type Lang, type Msg, StoreopsError, msg, say } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { EXIT, type Lang, type Msg, StoreopsError, msg, say } from '../errors.js';
 import type { CategoryTable } from './categories.js';
 import { lookupCategory } from './categories.js';
 import { type FieldKey, type Parsed, type Product, DEFAULT_PERIOD, parseAmount, parseProduct, parsePeriod, parseRate, parseSamples, parseSkuDiffers, parseWhen } from './fields.js';

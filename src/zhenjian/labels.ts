@@ -1,7 +1,7 @@
 // Quality-label selection (RULES §3, seed 002 二(二)3 and Q19): exactly 3 labels are displayed;
 // mandatory (*) test items are tested whether displayed or not; optional items are tested only
 // when chosen for display. Input: one row per test item of a product (the --labels file).
-import { type Msg, msg } from '../cli/errors.js';
+import { type Msg, msg } from '../errors.js';
 import type { FieldSpec } from '../io/table.js';
 import { type Parsed, parseBool } from './fields.js';
 

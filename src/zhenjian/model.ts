@@ -1,7 +1,7 @@
 // The 甄检 cost model (RULES §3, seed 002_76d0603a1a40d6b7.txt). Pure: products, settings and
 // asOf in; estimates with their warnings out. Amounts exact (decimal), rounded half-up to the fen
 // once per reported amount.
-import { type Msg, msg, plural } from '../cli/errors.js';
+import { type Msg, msg, plural } from '../errors.js';
 import { Money, ZERO, moneyMax, toFen } from '../money.js';
 import { HOUR_MS, type TimeZone, addDays } from '../time.js';
 import { type CategoryTable, eligibleNames, lookupCategory } from './categories.js';

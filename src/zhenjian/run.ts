@@ -1,7 +1,7 @@
 // `storeops zhenjian estimate [file]` (SPEC "zhenjian estimate", RULES §3): read products from a
 // file, or ask for one on a terminal; write one estimate row per product and a total row.
-import type { Ctx } from '../cli/context.js';
-import { InputError, UsageError, msg, plural } from '../cli/errors.js';
+import type { Ctx } from '../context.js';
+import { InputError, UsageError, msg, plural } from '../errors.js';
 import type { CommandBody } from '../cli/main.js';
 import { cleanCell } from '../io/cells.js';
 import type { Column } from '../io/columns.js';

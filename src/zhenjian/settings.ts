@@ -1,8 +1,8 @@
 // Settings for `zhenjian estimate`: flags, then the config section `zhenjian`, then defaults.
 import path from 'node:path';
-import { section } from '../cli/config.js';
-import type { Ctx } from '../cli/context.js';
-import { InputError, type Msg, UsageError, msg } from '../cli/errors.js';
+import { section } from '../config.js';
+import type { Ctx } from '../context.js';
+import { InputError, type Msg, UsageError, msg } from '../errors.js';
 import { Money, ZERO } from '../money.js';
 import { templatesDir } from '../paths.js';
 import { type CategoryTable, parseCategoryTable } from './categories.js';

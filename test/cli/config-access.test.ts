@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../../src/cli/config.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { loadConfig } from '../../src/config.js';
+import { UsageError } from '../../src/errors.js';
 import { tmpDir } from '../helpers.js';
 
 const eacces = (p: string) => Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });

@@ -112,7 +112,7 @@ describe('help', async () => {
   });
 
   it('help config names every top-level key the config file accepts (textIds and notify were missing)', async () => {
-    // the keys src/cli/context.ts accepts without an "unknown key" warning
+    // the keys src/context.ts accepts without an "unknown key" warning
     const keys = ['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders', 'notify'];
     for (const lang of ['en', 'zh']) {
       const text = (await cli(['help', 'config', '--lang', lang])).stdout;

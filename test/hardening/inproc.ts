@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import type { Io } from '../../src/cli/context.js';
+import type { Io } from '../../src/context.js';
 import { ROOT } from '../helpers.js';
 
 type Run = (argv: string[], io: Io, setProcessExit: boolean) => Promise<number>;

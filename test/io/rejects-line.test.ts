@@ -2,8 +2,8 @@
 // quoted value it echoes shows as ⏎ instead of starting a new line.
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { buildContext } from '../../src/cli/context.js';
-import { msg } from '../../src/cli/errors.js';
+import { buildContext } from '../../src/context.js';
+import { msg } from '../../src/errors.js';
 import { RejectLog, shown } from '../../src/io/rejects.js';
 import { tmpDir } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutputError } from '../../src/cli/errors.js';
+import { OutputError } from '../../src/errors.js';
 import { SpillFile } from '../../src/io/spill.js';
 
 describe('SpillFile', () => {

@@ -15,7 +15,7 @@ import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StoreopsError } from '../../src/cli/errors.js';
+import { StoreopsError } from '../../src/errors.js';
 import { FastXlsxDeclined, readRecordBatches } from '../../src/io/records.js';
 import { openSource } from '../../src/io/source.js';
 import { EXAMPLES, runCli, tmpDir } from '../helpers.js';

@@ -3,7 +3,7 @@
 // whose HOME is not theirs, or a read-only folder. The reason is now told in the run's language,
 // with the folder or file the system refused.
 import { describe, expect, it } from 'vitest';
-import { StateError } from '../../src/cli/errors.js';
+import { StateError } from '../../src/errors.js';
 import { stateFailure } from '../../src/state/fail.js';
 
 const errno = (code: string, syscall: string, p: string) => Object.assign(new Error(`${code}: permission denied, ${syscall} '${p}'`), { code, syscall, path: p });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { StateError, UsageError } from '../../src/cli/errors.js';
+import { StateError, UsageError } from '../../src/errors.js';
 import { type AmountChange, type VoucherRecord, busyTimeout, openState } from '../../src/state/ledger.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/state/schema.js';
 import { tmpDir } from '../helpers.js';

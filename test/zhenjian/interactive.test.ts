@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/context.js';
+import type { Io } from '../../src/context.js';
 // The built shell (npx tsc -p . first): version() reads package.json relative to dist/.
 import { run } from '../../dist/src/cli/main.js';
 import { tmpDir } from '../helpers.js';

@@ -1,15 +1,15 @@
 // Global options (SPEC "Global options") resolved once into a typed context for every command.
 // Precedence: flags, then environment, then config file, then defaults.
-import { halfWidth } from '../io/cells.js';
+import { halfWidth } from './io/cells.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { normalizeEncoding } from '../io/encodings.js';
-import { resolveFormat } from '../io/formats.js';
-import type { OutEncoding } from '../io/sink.js';
-import type { OutputOptions } from '../io/output.js';
-import { TimeZone, parseTime } from '../time.js';
+import { normalizeEncoding } from './io/encodings.js';
+import { resolveFormat } from './io/formats.js';
+import type { OutEncoding } from './io/sink.js';
+import type { OutputOptions } from './io/output.js';
+import { TimeZone, parseTime } from './time.js';
 import { paint } from './color.js';
 import { type Config, loadConfig, section } from './config.js';
 import { EXIT, type Lang, type Msg, UsageError, msg, say } from './errors.js';

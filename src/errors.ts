@@ -1,6 +1,6 @@
 // The exit-code table of docs/cli.md, in one place.
 // Domain code throws these; only the shell (src/cli/main.ts) turns them into an exit code.
-import { terminalSafe } from '../io/escape.js';
+import { terminalSafe } from './io/escape.js';
 
 /** A message in both languages; the shell picks one with --lang. */
 export interface Msg {

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError, type Msg, UsageError, msg } from './errors.js';
-import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
-import { fileProblem } from '../io/fsproblem.js';
-import { readTextFileSync } from '../io/textfile.js';
+import { NOT_OBJECT, jsonProblem } from './io/jsontext.js';
+import { fileProblem } from './io/fsproblem.js';
+import { readTextFileSync } from './io/textfile.js';
 
 export interface Config {
   lang?: string;

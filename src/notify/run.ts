@@ -5,6 +5,8 @@
 import type { Ctx } from '../context.js';
 import { EXIT, type Lang, type Msg, msg } from '../errors.js';
 import type { StateDb } from '../state/ledger.js';
+import { markerRunning } from '../state/pending.js';
+import { runningAs } from '../proc.js';
 import { fit } from './message.js';
 import { type NotifySettings, notifySettings } from './settings.js';
 import { redactUrl, targetId } from './target.js';
@@ -73,11 +75,14 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
           items = items.filter((i) => !seen.has(i.key));
           // Held before posting: if this post fails, the next run still tells the group (a voucher
           // recorded now is "recorded before" then, and no longer listed as news).
+          // Held with this process's name: another run started meanwhile (a second cron job on the
+          // same state database) leaves them to this one while it is alive and posting them.
           const keep = items.filter((i) => i.keep);
-          if (keep.length) db.holdNotices(id, keep.map((i) => ({ key: i.key, text: i.text, ...(i.amount !== undefined ? { amount: i.amount } : {}) })), now());
+          if (keep.length) db.holdNotices(id, keep.map((i) => ({ key: i.key, text: i.text, ...(i.amount !== undefined ? { amount: i.amount } : {}), by: JSON.stringify(runningAs()) })), now());
           // What earlier runs could not deliver and this run does not list: first, marked as theirs.
+          // Not those of a run still going (on this machine: its process is alive): it may yet deliver them.
           const listed = new Set(items.map((i) => i.key));
-          const held = db.heldNotices(id).filter((h) => !listed.has(h.key));
+          const held = db.heldNotices(id).filter((h) => !listed.has(h.key) && !(h.by !== undefined && markerRunning(h.by)));
           const told = db.notifiedKeys(id, held.map((h) => h.key));
           const owed = held.filter((h) => !told.has(h.key));
           if (told.size) db.releaseNotices(id, [...told]);

@@ -245,6 +245,11 @@ export interface HeldNotice {
   text: string;
   amount?: string;
   since: number;
+  /**
+   * The run holding it (its process: pid, host, start time, as JSON, as a pending marker names it;
+   * pending.ts markerRunning). While that run is alive it is still posting the item itself.
+   */
+  by?: string;
 }
 
 const heldTarget = (target: string) => `held:${target}`;
@@ -1730,7 +1735,7 @@ class SqliteState implements StateDb {
       const o = v as Partial<HeldNotice>;
       if (!o || typeof o.key !== 'string' || typeof o.text !== 'string' || seen.has(o.key)) continue;
       seen.add(o.key);
-      out.push({ key: o.key, text: o.text, ...(typeof o.amount === 'string' ? { amount: o.amount } : {}), since: r.since });
+      out.push({ key: o.key, text: o.text, ...(typeof o.amount === 'string' ? { amount: o.amount } : {}), since: r.since, ...(typeof o.by === 'string' ? { by: o.by } : {}) });
     }
     return out;
   }
@@ -1747,7 +1752,7 @@ class SqliteState implements StateDb {
           const stmt = this.db.prepare(insert);
           for (const i of items) {
             if (held.has(i.key)) continue;
-            stmt.run(heldTarget(target), JSON.stringify({ key: i.key, text: i.text, ...(i.amount !== undefined ? { amount: i.amount } : {}) }), at);
+            stmt.run(heldTarget(target), JSON.stringify({ key: i.key, text: i.text, ...(i.amount !== undefined ? { amount: i.amount } : {}), ...(i.by !== undefined ? { by: i.by } : {}) }), at);
           }
         })
         .immediate(),

@@ -2,6 +2,7 @@
 // platform's signature and answers in its shapes. Nothing else is ever contacted.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLES, tmpDir } from '../helpers.js';
 import { DING_TOKEN, FEISHU_HOOK, Robots, SECRET, WECOM_KEY, runCliAsync } from './robots.js';
@@ -192,6 +193,41 @@ describe('compensate --record --notify: an alert that could not be delivered', (
     expect((await run(base)).code).toBe(0);
     expect(robots.texts('/robot/send')).toHaveLength(1);
   });
+});
+
+describe('compensate --record --notify: two runs at once (two cron jobs on one state database)', () => {
+  it('an alert still being posted by a running run is not posted by the other as an earlier run\'s that did not get through', async () => {
+    // Run A records …903's 50.00 and holds its alert, then posts it; the robot answers only once run B
+    // is over (a slow robot). B, started meanwhile on the same export, finds the voucher recorded
+    // before and A's alert held: A is alive and still posting, so B must leave it to A. It posted
+    // it too, saying (wrongly) that A's alert "did not get through": the group was told twice.
+    let answer!: () => void;
+    robots.force('/robot/send', { status: 200, body: { errcode: 0, errmsg: 'ok' }, until: new Promise<void>((r) => (answer = r)) });
+    const base = ['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '-q', '--config', config({ timeout: 60, attempts: 1 }), '--notify', `dingtalk:${robots.dingtalk}`];
+    const a = run(base);
+    const held = () => {
+      if (!fs.existsSync(state)) return 0;
+      const db = new Database(state, { readonly: true, timeout: 5000 });
+      try {
+        return (db.prepare("SELECT count(*) AS n FROM notified WHERE target LIKE 'held:%'").get() as { n: number }).n;
+      } catch {
+        return 0;
+      } finally {
+        db.close();
+      }
+    };
+    for (let i = 0; i < 600 && robots.received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(held()).toBe(1);
+    const b = await run(base);
+    expect(b.code).toBe(0);
+    answer();
+    expect((await a).code).toBe(0);
+    const texts = robots.texts('/robot/send');
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('- 小明爱购物: 50.00 · orders 3515313147329357903');
+    expect(texts[0]).not.toContain('recorded by an earlier run');
+    expect(held()).toBe(0);
+  }, 60_000);
 });
 
 describe('compensate --record --notify: a recorded voucher owing more', () => {

@@ -28,7 +28,7 @@ export interface Received {
 }
 
 /** A forced answer for the next request to a path prefix: an HTTP status and body, or a hang (no answer). */
-export type Forced = { status: number; body: unknown } | 'hang';
+export type Forced = { status: number; body: unknown; until?: Promise<void> } | 'hang';
 
 export class Robots {
   readonly received: Received[] = [];
@@ -89,12 +89,17 @@ export class Robots {
     const f = queue.shift();
     if (f === 'hang') return; // never answer: the client must time out
     const [status, answer] = f ? [f.status, f.body] : this.answer(u, req, raw, body);
-    rec.status = status;
-    rec.answer = answer;
-    const a = answer as { errcode?: number; code?: number };
-    rec.ok = status >= 200 && status < 300 && (a.errcode ?? a.code ?? 0) === 0;
-    res.writeHead(status, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(answer));
+    const reply = () => {
+      rec.status = status;
+      rec.answer = answer;
+      const a = answer as { errcode?: number; code?: number };
+      rec.ok = status >= 200 && status < 300 && (a.errcode ?? a.code ?? 0) === 0;
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(answer));
+    };
+    // A forced answer may wait for the test (a slow robot, while another run goes on).
+    if (f?.until) void f.until.then(reply);
+    else reply();
   }
 
   private answer(u: URL, req: http.IncomingMessage, raw: string, body: Record<string, unknown>): [number, unknown] {

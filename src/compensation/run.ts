@@ -889,7 +889,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // the next recording run says so (record.ts pendingWarning). A run failing earlier records nothing.
   let committed = false;
   const { notCommittedError, notPlacedError } = await import('../state/fail.js');
+  // The alert of the vouchers this run records is held with them (one transaction): stopped after
+  // the commit and before its post, the next run posts it (held only when posting, it was lost).
+  const notices = notifier && finals ? await import('../notify/notices.js') : undefined;
   const commit = (pending?: string) => {
+    if (notifier && finals && notices) {
+      for (const n of notifier.hold((lang) => notices.vouchersNotice(finals, { lang, provisional: 0, rules: '' }))) note(n);
+    }
     try {
       finishRecording(true, pending);
     } catch (e) {

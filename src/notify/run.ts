@@ -4,7 +4,7 @@
 // code only under --notify-required (exit 6).
 import type { Ctx } from '../context.js';
 import { EXIT, type Lang, type Msg, msg } from '../errors.js';
-import type { StateDb } from '../state/ledger.js';
+import { type NotedItems, type StateDb, heldNotes } from '../state/ledger.js';
 import { markerRunning } from '../state/pending.js';
 import { runningAs } from '../proc.js';
 import { fit } from './message.js';
@@ -16,13 +16,30 @@ export interface Notifier {
   readonly settings: NotifySettings;
   /** Build (in the group's language) and post the notice; never throws for a failed post. */
   send(build: (lang: Lang) => Notice): Promise<void>;
+  /**
+   * The notice's items a later run may no longer list (NoticeItem.keep), to hold for each target with
+   * the recording's commit (endRecording `notes`), so that a run stopped before it posts (killed
+   * after the commit, the state database busy when it posts) does not lose them. Empty unless the
+   * notices are remembered (--notify-on new).
+   */
+  hold(build: (lang: Lang) => Notice): NotedItems[];
 }
 
 /** Resolve the notify options at the start of a run; null when nothing is to be posted. */
 export function notifySetup(ctx: Ctx, opts: Record<string, unknown>): Notifier | null {
   const settings = notifySettings(ctx, opts);
   if (settings.on === 'never' || settings.targets.length === 0) return null;
-  return { settings, send: (build) => sendNotice(ctx, settings, build(settings.lang)) };
+  return {
+    settings,
+    send: (build) => sendNotice(ctx, settings, build(settings.lang)),
+    hold: (build) => {
+      if (settings.on !== 'new') return [];
+      const keep = build(settings.lang).items.filter((i) => i.keep);
+      if (keep.length === 0) return [];
+      const by = JSON.stringify(runningAs());
+      return settings.targets.map((t) => heldNotes(targetId(t), keep.map((i) => ({ key: i.key, text: i.text, ...(i.amount !== undefined ? { amount: i.amount } : {}), by }))));
+    },
+  };
 }
 
 function name(t: Target): string {

@@ -254,6 +254,19 @@ export interface HeldNotice {
 
 const heldTarget = (target: string) => `held:${target}`;
 
+function heldItem(i: Omit<HeldNotice, 'since'>): string {
+  return JSON.stringify({ key: i.key, text: i.text, ...(i.amount !== undefined ? { amount: i.amount } : {}), ...(i.by !== undefined ? { by: i.by } : {}) });
+}
+
+/**
+ * Items to hold for a notify target, written with a recording's commit (endRecording `notes`): a run
+ * stopped between its commit and its post (killed, the state database busy when it posts) leaves
+ * them held, and the next run posts them.
+ */
+export function heldNotes(target: string, items: Omit<HeldNotice, 'since'>[]): NotedItems {
+  return { target: heldTarget(target), add: items.map(heldItem) };
+}
+
 /** The `notified` target under which the double payments already reported are remembered. */
 const PLATFORM_CLASH_TARGET = 'report:platform_paid';
 
@@ -1752,7 +1765,7 @@ class SqliteState implements StateDb {
           const stmt = this.db.prepare(insert);
           for (const i of items) {
             if (held.has(i.key)) continue;
-            stmt.run(heldTarget(target), JSON.stringify({ key: i.key, text: i.text, ...(i.amount !== undefined ? { amount: i.amount } : {}), ...(i.by !== undefined ? { by: i.by } : {}) }), at);
+            stmt.run(heldTarget(target), heldItem(i), at);
           }
         })
         .immediate(),

@@ -1,10 +1,11 @@
 // --notify end to end: the built binary posts to a local robot (127.0.0.1 only) that checks each
 // platform's signature and answers in its shapes. Nothing else is ever contacted.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXAMPLES, tmpDir } from '../helpers.js';
+import { BIN, EXAMPLES, tmpDir } from '../helpers.js';
 import { DING_TOKEN, FEISHU_HOOK, Robots, SECRET, WECOM_KEY, runCliAsync } from './robots.js';
 
 const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
@@ -227,6 +228,43 @@ describe('compensate --record --notify: two runs at once (two cron jobs on one s
     expect(texts[0]).toContain('- 小明爱购物: 50.00 · orders 3515313147329357903');
     expect(texts[0]).not.toContain('recorded by an earlier run');
     expect(held()).toBe(0);
+  }, 60_000);
+});
+
+describe('compensate --record --notify: a run killed after recording, before its post', () => {
+  it('leaves the alert held with the vouchers (one commit): the next run posts it', async () => {
+    // The example at 11-20 12:00: …903's 50.00, recorded by run A. A is killed (SIGKILL: a cron
+    // timeout, the OOM killer) as soon as its commit is visible, before it reaches the robot. The
+    // alert was held only when posting began, so A left the voucher recorded and nothing held: the
+    // next run found it recorded before and posted nothing, for good. Now held in A's commit.
+    const cfg = config({ attempts: 1 });
+    const notify = ['--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`];
+    const args = [BIN, 'compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '-q', '--state', state, ...notify, '-o', path.join(dir, 'a.csv')];
+    const child = spawn(process.execPath, args, { stdio: 'ignore', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C', HOME: dir, STOREOPS_NOTIFY_SECRET: SECRET } });
+    const closed = new Promise((r) => child.on('close', r));
+    const recorded = () => {
+      if (!fs.existsSync(state)) return false;
+      try {
+        const db = new Database(state, { readonly: true });
+        try {
+          return (db.prepare('SELECT count(*) AS n FROM vouchers').get() as { n: number }).n > 0;
+        } finally {
+          db.close();
+        }
+      } catch {
+        return false;
+      }
+    };
+    // Polled without yielding (the robot cannot answer meanwhile): killed right after the commit.
+    for (const t0 = Date.now(); Date.now() - t0 < 30_000 && !recorded(); );
+    child.kill('SIGKILL');
+    await closed;
+    expect(recorded()).toBe(true);
+    const next = await run(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '-q', ...notify, '-o', path.join(dir, 'b.csv')]);
+    const texts = robots.texts('/robot/send');
+    expect(texts.join('\n')).toContain('- 小明爱购物: 50.00 · orders 3515313147329357903');
+    expect(texts.filter((t) => t.includes('3515313147329357903'))).toHaveLength(1);
+    expect(next.stderr).not.toContain('failed');
   }, 60_000);
 });
 

@@ -116,6 +116,7 @@ Full reference: docs/cli.md`,
 (一整行: crontab 不认行尾的 \\ 续行, 复制时不要断开):
 5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers.xlsx 2>>log/storeops.log
 --record 每张赔付只记一次; --fail-on new-vouchers 有新赔付时退出码 1; --strict 有被拒绝的行时退出码 3。
+已赔付的订单后来判为按时发货 (或被 --exclude 排除) 时, 日志里只完整提示一次, 之后每次一行计数 (-q 不显示; -v 重新列出)。
 cron 里 LANG 通常未设置: 要中文请在 crontab 设 LANG=zh_CN.UTF-8 或 STOREOPS_LANG=zh。
 时间按北京时间处理, 与服务器时区无关; 只有 crontab 的时间表跟随服务器时区。
 退出码: storeops help exit-codes。完整说明: README.md "Running from cron"`,
@@ -124,7 +125,9 @@ progress bars, and ends with an exit code a script can act on. An hourly crontab
 (one line: crontab has no \\ line continuation, so copy it whole):
 5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers.xlsx 2>>log/storeops.log
 --record keeps each voucher once; --fail-on new-vouchers exits 1 when new ones appear; --strict
-exits 3 on a rejected row. cron usually has LANG unset: set LANG=zh_CN.UTF-8 or STOREOPS_LANG=zh
+exits 3 on a rejected row. An order a recorded voucher paid that a later run judges on time (or
+--exclude leaves out) is named in full in the log once, then counted in one line (hidden by -q;
+-v lists them again). cron usually has LANG unset: set LANG=zh_CN.UTF-8 or STOREOPS_LANG=zh
 in the crontab for Chinese. Times are Beijing time whatever the server's zone; only the crontab
 schedule follows the server's zone.
 Exit codes: storeops help exit-codes. Full walk-through: README.md "Running from cron"`,

@@ -534,13 +534,18 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
   // run may remove); a publishing sink's is given its mode at once (a marker may name it).
   let final: number | undefined;
   try {
-    fd = fs.openSync(tmp, 'wx', kept ?? opts.mode ?? 0o644);
-    // The umask may have narrowed the mode; a private file must be exactly 0600, a replaced one as it was.
-    if (kept !== undefined) fs.fchmodSync(fd, kept);
-    else if (opts.mode !== undefined) fs.fchmodSync(fd, opts.mode);
-    if (!publishing) {
-      final = fs.fstatSync(fd).mode & 0o7777;
-      if (final !== 0o600) fs.fchmodSync(fd, 0o600);
+    if (publishing) {
+      fd = fs.openSync(tmp, 'wx', kept ?? opts.mode ?? 0o644);
+      // The umask may have narrowed the mode; a private file must be exactly 0600, a replaced one as it was.
+      if (kept !== undefined) fs.fchmodSync(fd, kept);
+      else if (opts.mode !== undefined) fs.fchmodSync(fd, opts.mode);
+    } else {
+      // Created 0600 (never wider, even for the moment before a chmod: a run killed right after the
+      // open left a 0644 file of buyers' data no later run would remove); its final mode is what the
+      // open would have given: the replaced file's, the one asked for, or 0644 less the umask.
+      fd = fs.openSync(tmp, 'wx', 0o600);
+      final = kept ?? opts.mode ?? (0o644 & ~process.umask());
+      if ((fs.fstatSync(fd).mode & 0o7777) !== 0o600) fs.fchmodSync(fd, 0o600);
     }
     // Root (a system cron job) replacing a user's file: it stays the user's, or they could no longer change it.
     if (owner && process.getuid?.() === 0 && (owner.uid !== 0 || owner.gid !== 0)) {

@@ -632,6 +632,11 @@ class SqliteState implements StateDb {
     const left = new Map<string, Decimal>();
     // What the conflicts of this call (not recorded) would take from each recorded voucher.
     const conflictTook = new Map<string, Decimal>();
+    // The conflicts of this call (not recorded), in order: what each still owes is worked out again
+    // once the vouchers recorded after it in this call have taken theirs (below, `owedAfter`).
+    const blockedConflicts: { v: VoucherRecord; ids: string[]; heldBy: string[]; at: number; entry: number }[] = [];
+    // The stale cap shares (staleUsed) those conflicts used: not used, as they are not recorded.
+    const conflictStale = new Map<string, Decimal>();
     // Each order's share in the voucher of this call holding it (with that voucher's amount).
     const shareNow = new Map<string, { key: string; share: Decimal; most: Decimal }>();
     // The vouchers of this call seen so far: one seen has taken what it needs already.
@@ -1364,6 +1369,36 @@ class SqliteState implements StateDb {
         });
     const backfillShop = db.prepare('UPDATE vouchers SET shop = ?, shop_kind = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND shop IS NULL');
     const backfillStart = db.prepare('UPDATE vouchers SET window_start = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND window_start IS NULL');
+    /**
+     * What the conflicts of this call still owe, said as --reissue all then pays them: once every
+     * voucher recorded in this call has taken its part (the recorded ones are already recorded in
+     * that run, and take nothing again), each conflict in turn taking what it would take, with what
+     * the ones before it took (never restored: that run records them one after another). Worked out
+     * in the call, a conflict could not see a voucher recorded after it take money it counted on:
+     * {o62,o63} 500.00 recorded, then {o62} (paid earlier in truth) counted 200.00 of it as paid, and
+     * the new {o64} sharing its cap counted all 500.00 toward that cap: 100.00 + 0.00 + 300.00 said,
+     * 600.00 then paid. Nothing is recorded here: only the conflicts' Cover entries change (what is
+     * recorded, and what the vouchers recorded in this call count, are as before).
+     */
+    const owedAfter = (): void => {
+      if (blockedConflicts.length === 0 || !opts.covers) return;
+      for (const [k, a] of conflictStale) staleUsed.set(k, Decimal.max(0, (staleUsed.get(k) ?? new Decimal(0)).minus(a)));
+      // The vouchers of this call before each (and itself) are seen, as in the run re-issuing it.
+      done.clear();
+      let upTo = 0;
+      for (const { v, ids, heldBy, at, entry } of blockedConflicts) {
+        for (; upTo < at; upTo++) done.add(vouchers[upTo]!.voucherKey);
+        const amount = new Decimal(v.amount);
+        const covered = cover(heldBy, amount, ids, v.shares, capKeys(v));
+        const coverFrom = { ...covered.from };
+        const byCap = capCover(v, amount, amount.minus(covered.total), covered.from);
+        covered.total = covered.total.plus(byCap);
+        const e: Cover = { voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
+        if (byCap.gt(0) && capElsewhere(v, coverFrom, covered.from)) e.capElsewhere = true;
+        if (byCap.gt(0) && capUnlinked(v, coverFrom, covered.from)) e.capUnlinked = true;
+        opts.covers[entry] = e;
+      }
+    };
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
     // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
     const body = () => {
@@ -1373,7 +1408,7 @@ class SqliteState implements StateDb {
           canonCache.clear();
           const out = new Map<string, RecordStatus>();
           done.clear();
-          for (const v of vouchers) {
+          for (const [at, v] of vouchers.entries()) {
             done.add(v.voucherKey);
             // A key given twice in one call is recorded once; its first answer stands.
             if (out.has(v.voucherKey)) continue;
@@ -1468,6 +1503,7 @@ class SqliteState implements StateDb {
             const blocked = clashes.length > 0 && !(opts.reissue && [...reissued].every((id) => opts.reissue!(id)));
             if (blocked) for (const [k, t] of conflictTook) left.set(k, Decimal.max(0, (left.get(k) ?? available(k)).minus(t)));
             const seen = new Map(left);
+            const staleBefore = blocked ? new Map(staleUsed) : undefined;
             if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount), ids, v.shares, capKeys(v));
             // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
             const coverFrom = { ...covered.from };
@@ -1480,6 +1516,11 @@ class SqliteState implements StateDb {
               opts.covers?.push(entry);
             }
             if (blocked) {
+              if (opts.covers) blockedConflicts.push({ v, ids, heldBy, at: at + 1, entry: opts.covers.length - 1 });
+              for (const [k, a] of staleUsed) {
+                const d = a.minus(staleBefore!.get(k) ?? 0);
+                if (d.gt(0)) conflictStale.set(k, (conflictStale.get(k) ?? new Decimal(0)).plus(d));
+              }
               out.set(v.voucherKey, 'conflict');
               for (const [k, a] of left) {
                 const d = (seen.get(k) ?? available(k)).minus(a);
@@ -1529,6 +1570,7 @@ class SqliteState implements StateDb {
               if (r.voucher_key === v.voucherKey && !out.has(v.voucherKey)) out.set(v.voucherKey, 'already_recorded');
             }
           }
+          owedAfter();
           return out;
     };
     if (!opts.hold) return this.guard(() => db.transaction(body).immediate());

@@ -1370,6 +1370,22 @@ class SqliteState implements StateDb {
     const backfillShop = db.prepare('UPDATE vouchers SET shop = ?, shop_kind = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND shop IS NULL');
     const backfillStart = db.prepare('UPDATE vouchers SET window_start = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND window_start IS NULL');
     /**
+     * What is paid of `v` already: by the recorded vouchers holding its orders (`heldBy`, a window
+     * that grew after they were recorded), and by the other vouchers of its buyer's day or 24-hour
+     * window toward its cap; with its Cover entry (what the run says of it).
+     */
+    const coverOf = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
+      const amount = new Decimal(v.amount);
+      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, v.shares, capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string> };
+      const coverFrom = { ...covered.from };
+      const byCap = capCover(v, amount, amount.minus(covered.total), covered.from);
+      covered.total = covered.total.plus(byCap);
+      const entry: Cover = { voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
+      if (byCap.gt(0) && capElsewhere(v, coverFrom, covered.from)) entry.capElsewhere = true;
+      if (byCap.gt(0) && capUnlinked(v, coverFrom, covered.from)) entry.capUnlinked = true;
+      return { covered, byCap, entry };
+    };
+    /**
      * What the conflicts of this call still owe, said as --reissue all then pays them: once every
      * voucher recorded in this call has taken its part (the recorded ones are already recorded in
      * that run, and take nothing again), each conflict in turn taking what it would take, with what
@@ -1388,15 +1404,7 @@ class SqliteState implements StateDb {
       let upTo = 0;
       for (const { v, ids, heldBy, at, entry } of blockedConflicts) {
         for (; upTo < at; upTo++) done.add(vouchers[upTo]!.voucherKey);
-        const amount = new Decimal(v.amount);
-        const covered = cover(heldBy, amount, ids, v.shares, capKeys(v));
-        const coverFrom = { ...covered.from };
-        const byCap = capCover(v, amount, amount.minus(covered.total), covered.from);
-        covered.total = covered.total.plus(byCap);
-        const e: Cover = { voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
-        if (byCap.gt(0) && capElsewhere(v, coverFrom, covered.from)) e.capElsewhere = true;
-        if (byCap.gt(0) && capUnlinked(v, coverFrom, covered.from)) e.capUnlinked = true;
-        opts.covers[entry] = e;
+        opts.covers[entry] = coverOf(v, heldBy, ids).entry;
       }
     };
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
@@ -1491,7 +1499,6 @@ class SqliteState implements StateDb {
             // The part of this voucher the vouchers already holding its orders paid (a window that
             // grew after it was recorded): the shop owes only the rest, and never more than the cap.
             const heldBy = [...new Set(clashes.map((c) => c.heldBy))].sort();
-            let covered = { total: new Decimal(0), from: {} as Record<string, string> };
             // A conflict is not recorded: what it would take is shown, not taken from the vouchers
             // that later ones in this call may need (a cap already full for them).
             const was = new Map(left);
@@ -1504,17 +1511,9 @@ class SqliteState implements StateDb {
             if (blocked) for (const [k, t] of conflictTook) left.set(k, Decimal.max(0, (left.get(k) ?? available(k)).minus(t)));
             const seen = new Map(left);
             const staleBefore = blocked ? new Map(staleUsed) : undefined;
-            if (clashes.length > 0) covered = cover(heldBy, new Decimal(v.amount), ids, v.shares, capKeys(v));
             // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
-            const coverFrom = { ...covered.from };
-            const byCap = capCover(v, new Decimal(v.amount), new Decimal(v.amount).minus(covered.total), covered.from);
-            covered.total = covered.total.plus(byCap);
-            if (clashes.length > 0 || byCap.gt(0)) {
-              const entry: Cover = { voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
-              if (byCap.gt(0) && capElsewhere(v, coverFrom, covered.from)) entry.capElsewhere = true;
-              if (byCap.gt(0) && capUnlinked(v, coverFrom, covered.from)) entry.capUnlinked = true;
-              opts.covers?.push(entry);
-            }
+            const { covered, byCap, entry } = coverOf(v, heldBy, ids);
+            if (clashes.length > 0 || byCap.gt(0)) opts.covers?.push(entry);
             if (blocked) {
               if (opts.covers) blockedConflicts.push({ v, ids, heldBy, at: at + 1, entry: opts.covers.length - 1 });
               for (const [k, a] of staleUsed) {
@@ -1593,17 +1592,14 @@ class SqliteState implements StateDb {
       if (!this.db.inTransaction) return;
       if (commit) {
         const del = this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
+        const add = this.db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING');
+        const at = this.recordingAt ?? Date.now();
         for (const k of drop ?? []) del.run(OUTPUT_PENDING_TARGET, k);
-        if (notes?.length) {
-          const add = this.db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING');
-          for (const n of notes) {
-            for (const k of n.clear ?? []) del.run(n.target, k);
-            for (const k of n.add ?? []) add.run(n.target, k, this.recordingAt ?? Date.now());
-          }
+        for (const n of notes ?? []) {
+          for (const k of n.clear ?? []) del.run(n.target, k);
+          for (const k of n.add ?? []) add.run(n.target, k, at);
         }
-        if (pending !== undefined) {
-          this.db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING').run(OUTPUT_PENDING_TARGET, pending, this.recordingAt ?? Date.now());
-        }
+        if (pending !== undefined) add.run(OUTPUT_PENDING_TARGET, pending, at);
       }
       this.db.exec(commit ? 'COMMIT' : 'ROLLBACK');
     });

@@ -32,6 +32,7 @@ import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
 import type { AmountChange, PaidOrder, StateDb } from '../state/ledger.js';
 import { toRequest } from './request.js';
+import { shownNick } from '../io/pii.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
 import { countVoucher } from './sums.js';
 import {
@@ -515,6 +516,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   /** Paid-time slack (ms) of late orders under a rolling 24-hour rule set whose paid time lost its seconds, by store index. */
   const lateSlack = new Map<number, number>();
   const atRisk: Row[] = [];
+  // A buyer nick that is (or holds) a phone number is shown masked as one (README, Privacy); the
+  // ledger, caps and alerts work on the nick as written.
+  const shown = ctx.showPii ? (r: Row): Row => r : (r: Row): Row => {
+    if (typeof r.buyer === 'string' && r.buyer !== '') r.buyer = shownNick(r.buyer);
+    return r;
+  };
   const promiseOrders: PromiseOrder[] = [];
   /** --delivery-failures orders given no promise payout: never paid, or closed without shipping. */
   const promiseSkipped = { unpaid: [] as string[], closed: [] as string[] };
@@ -641,7 +648,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       }
       if (req.atRisk !== undefined) {
         const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
-        if (row) atRisk.push(row);
+        if (row) atRisk.push(shown(row));
         if (a.verdict.verdict !== 'not_judged' || a.verdict.reason !== 'no_rule_set') continue;
       }
       // Orders are counted; a per-sub-order rule set may still price the lines that could be judged.
@@ -867,8 +874,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: orderIdsOf(v.orders), capped: v.capped, ...(keep ? { keep } : {}) });
       }
       const base = baseFor(rulesOf(v.rules), req.base);
-      if (req.by === 'order') yield* orderRows(v, base);
-      else yield voucherRow(v, recorded.get(v.voucherKey) ?? '', base);
+      if (req.by === 'order') for (const r of orderRows(v, base)) yield shown(r);
+      else yield shown(voucherRow(v, recorded.get(v.voucherKey) ?? '', base));
     }
     if (finals) {
       for (const p of promisesShown) {
@@ -878,7 +885,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
     for (const p of promisesShown) {
       const base = baseFor(rulesOf(p.rules), req.base);
-      yield req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base);
+      yield shown(req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base));
     }
   }
   // What was recorded becomes real only once the rows telling the operator to issue it are written

@@ -19,7 +19,7 @@ import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, SeenIds, UNKNOWN_AT } from './idset.js';
 import { PERSONAL_COLUMNS } from './layouts.js';
 import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
-import { scrubFreeText } from '../io/pii.js';
+import { scrubFreeText, shownNick } from '../io/pii.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
 import { type HeldRow, type ParsedRow, heldRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
@@ -573,8 +573,8 @@ function isNoteColumn(header: string): boolean {
  * columns are free text: phones and addresses in them are masked by their look, and the order's
  * receiver name wherever it is written (王小明说放门卫 → 王**说放门卫).
  */
-export function shownPii(o: Pick<Order, 'receiver' | 'phone' | 'address' | 'sellerNote' | 'extra'>, showPii: boolean): { receiver: string; phone: string; address: string; sellerNote: string; extra?: Record<string, string> } {
-  if (showPii) return { receiver: o.receiver, phone: o.phone, address: o.address, sellerNote: o.sellerNote, extra: o.extra };
+export function shownPii(o: Pick<Order, 'buyer' | 'receiver' | 'phone' | 'address' | 'sellerNote' | 'extra'>, showPii: boolean): { buyer: string; receiver: string; phone: string; address: string; sellerNote: string; extra?: Record<string, string> } {
+  if (showPii) return { buyer: o.buyer, receiver: o.receiver, phone: o.phone, address: o.address, sellerNote: o.sellerNote, extra: o.extra };
   const names = [o.receiver];
   let extra = o.extra;
   if (extra) {
@@ -587,7 +587,8 @@ export function shownPii(o: Pick<Order, 'receiver' | 'phone' | 'address' | 'sell
       extra[h] = kind === undefined && v !== '' && isNoteColumn(h) ? scrubFreeText(v, names) : maskValue(kind, v);
     }
   }
-  return { receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address), sellerNote: scrubFreeText(o.sellerNote, names), extra };
+  // A nick that is (or holds) a phone number is masked as one (README, Privacy).
+  return { buyer: shownNick(o.buyer), receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address), sellerNote: scrubFreeText(o.sellerNote, names), extra };
 }
 
 /** Every field the file's layout knows that the file has no column for: `shippedAt (发货时间)`. */

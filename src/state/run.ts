@@ -7,7 +7,7 @@ import type { Ctx } from '../context.js';
 import { msg, plural } from '../errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
-import { scrubFreeText } from '../io/pii.js';
+import { scrubFreeText, shownNick } from '../io/pii.js';
 import { Money, ZERO, fmtMoney } from '../money.js';
 import { type ContactSummary, type StateDb, openState } from './ledger.js';
 
@@ -108,7 +108,7 @@ export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<st
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [];
     // buyer: empty for contacts recorded before schema 6 or without a known buyer.
-    for (const s of history.values()) for (const e of s.entries) rows.push({ buyer: null, ...e, note: shownNote(e.note, ctx.showPii) });
+    for (const s of history.values()) for (const e of s.entries) rows.push({ buyer: null, ...e, ...(ctx.showPii || !e.buyer ? {} : { buyer: shownNick(e.buyer) }), note: shownNote(e.note, ctx.showPii) });
     await writeRows(ctx, CONTACT_ENTRY_COLUMNS, rows);
     ctx.info(msg(`${rows.length} 条联系记录, ${history.size} 个订单 (${db.path})`, `${rows.length} contact ${rows.length === 1 ? 'entry' : 'entries'} for ${plural(history.size, 'order')} (${db.path})`));
   });
@@ -144,7 +144,8 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
     const amount = new Money(v.amount);
     const covered = new Money(v.covered);
     total = total.plus(amount).minus(covered);
-    return { ...v, amount, covered };
+    // A nick that is (or holds) a phone number is masked as one (README, Privacy).
+    return { ...v, ...(ctx.showPii ? {} : { buyer: shownNick(v.buyer) }), amount, covered };
   });
   await writeRows(ctx, VOUCHER_COLUMNS, rows);
   ctx.info(

@@ -51,6 +51,29 @@ function joinWhy(list: Msg[]): Msg {
 }
 
 /**
+ * The message's title and summary when it carries items earlier runs could not deliver: the notice's
+ * own title counts this run's news only ("0 vouchers to issue" over a resent voucher read as nothing
+ * to do). With no news of its own the message is a resend and says so; with news, the summary adds them.
+ */
+function withResent(notice: Notice, resent: number, news: number): Notice {
+  if (resent === 0) return notice;
+  const zh = notice.lang === 'zh';
+  if (news === 0) {
+    return {
+      ...notice,
+      title: zh ? `storeops 补发通知: ${resent} 项早先未送达` : `storeops resent alert: ${resent} earlier ${resent === 1 ? 'item' : 'items'} not delivered then`,
+      summary: zh
+        ? `以下 ${resent} 项由早先的运行记录, 当时的通知没有送达; 发放前先确认是否已发。本次运行没有新内容。`
+        : `${resent === 1 ? 'This item was' : `These ${resent} items were`} recorded by an earlier run whose alert did not get through: check before issuing that it was not issued already. Nothing new in this run.`,
+    };
+  }
+  return {
+    ...notice,
+    summary: notice.summary + (zh ? ` 另补发早先运行记录、当时通知未送达的 ${resent} 项。` : ` Also ${resent} ${resent === 1 ? 'item' : 'items'} recorded by an earlier run whose alert did not get through.`),
+  };
+}
+
+/**
  * The note on an item an earlier run could not deliver: it may have been acted on since, from that
  * run's output (a voucher issued from the file): say so, so nobody issues it twice on the alert's word.
  */
@@ -86,6 +109,8 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
     for (const t of s.targets) {
       const id = targetId(t);
       let items = notice.items;
+      let resent = 0;
+      let news = items.length;
       if (db) {
         try {
           const seen = db.notifiedKeys(id, items.map((i) => i.key));
@@ -103,6 +128,8 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
           const told = db.notifiedKeys(id, held.map((h) => h.key));
           const owed = held.filter((h) => !told.has(h.key));
           if (told.size) db.releaseNotices(id, [...told]);
+          resent = owed.length;
+          news = items.length;
           if (owed.length) items = [...owed.map((h) => ({ key: h.key, text: h.text + earlier(notice.lang, ctx.tz.format(h.since).slice(0, 16)), ...(h.amount !== undefined ? { amount: h.amount } : {}) })), ...items];
         } catch (e) {
           fail(t, (e as { text?: Msg }).text ?? msg('状态数据库出错', 'state database error'));
@@ -113,7 +140,7 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
           continue;
         }
       }
-      const { messages, cut } = fit(t.kind, { ...notice, items }, s.on === 'new', { top: s.top, maxMessages: s.maxMessages });
+      const { messages, cut } = fit(t.kind, { ...withResent(notice, resent, news), items }, s.on === 'new', { top: s.top, maxMessages: s.maxMessages });
       let sent = 0;
       let shown = 0;
       for (const m of messages) {

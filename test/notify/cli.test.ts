@@ -190,6 +190,12 @@ describe('compensate --record --notify: an alert that could not be delivered', (
     // been issued from that run's output since: check before issuing).
     expect(texts[0]).toContain('- 小明爱购物: 50.00 · orders 3515313147329357903 (recorded by an earlier run');
     expect(texts[0]).toMatch(/check it was not issued already/);
+    // Its title says what the message is (it said "0 vouchers to issue" above a voucher to check):
+    // this run has nothing new; the one item is an earlier run's, resent.
+    expect(texts[0]!.split('\n\n').slice(0, 2)).toEqual([
+      '### storeops resent alert: 1 earlier item not delivered then',
+      'This item was recorded by an earlier run whose alert did not get through: check before issuing that it was not issued already. Nothing new in this run.',
+    ]);
     // Delivered: not again.
     expect((await run(base)).code).toBe(0);
     expect(robots.texts('/robot/send')).toHaveLength(1);

@@ -99,7 +99,28 @@ export async function readReviews(
   const reviews: Review[] = [];
   // Each row dropped as a duplicate, beside the row kept (for --duplicates; as many as `duplicates`).
   const duplicateRows: DuplicateRow[] = [];
-  const dropped = (d: Review, k: Review) => duplicateRows.push({ file: d.file, line: d.line, orderId: d.orderId, keptFile: k.file, keptLine: k.line, lineId: '' });
+  // The rows listed so far as dropped for each kept review: when a more complete version later
+  // takes that review's place, they name the version kept in the end, not a row itself dropped.
+  const droppedFor = new Map<Review, DuplicateRow[]>();
+  const dropped = (d: Review, k: Review) => {
+    const row: DuplicateRow = { file: d.file, line: d.line, orderId: d.orderId, keptFile: k.file, keptLine: k.line, lineId: '' };
+    duplicateRows.push(row);
+    const list = droppedFor.get(k);
+    if (list) list.push(row);
+    else droppedFor.set(k, [row]);
+  };
+  const replaced = (before: Review, now: Review) => {
+    const rows = droppedFor.get(before);
+    if (rows === undefined) return;
+    droppedFor.delete(before);
+    for (const row of rows) {
+      row.keptFile = now.file;
+      row.keptLine = now.line;
+    }
+    const list = droppedFor.get(now);
+    if (list) list.push(...rows);
+    else droppedFor.set(now, rows);
+  };
   // Kept reviews by the hash of their key; a hit is compared field by field, so none is dropped by a collision.
   const kept = new Map<number, Review | Review[]>();
   let duplicates = 0;
@@ -263,6 +284,7 @@ export async function readReviews(
         const before = reviews[at]!;
         if (moreComplete(review, before)) {
           reviews[at] = review;
+          replaced(before, review);
           dropped(before, review);
         } else dropped(review, before);
         continue;

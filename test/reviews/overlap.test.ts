@@ -104,6 +104,27 @@ describe('--duplicates lists the duplicate reviews', () => {
     expect(q.stderr).toContain('(use --duplicates <file> to list the 2 duplicate reviews)');
   });
 
+  it('a row dropped for a version later replaced by a more complete one names the row finally kept, not the dropped one', () => {
+    // Found by hunt14. ex1 row 2 and again row 2 are the same review exactly (no 追评): again row 2
+    // is dropped for ex1 row 2. ex2 row 2 (read last) is the same review with a 追评, more complete:
+    // ex1 row 2 is dropped in its turn for ex2 row 2. The queue holds ex2 row 2 alone, so both dropped
+    // rows must name ex2 row 2 as kept; before, again row 2 named ex1 row 2 — a row itself dropped.
+    const f = files();
+    const again = path.join(f.dir, 'again.csv');
+    fs.writeFileSync(again, HEAD + `${ID},小李,杯子,差评,2026-11-20 10:00:00,质量太差,,\n`);
+    const out = path.join(f.dir, 'dups.csv');
+    const r = runCli(['reviews', 'queue', f.ex1, again, f.ex2, '--duplicates', out, '--as-of', '2026-11-22 12:00:00', '-f', 'json', ...f.state]);
+    expect(r.code).toBe(0);
+    // 3 rows, 1 review, 2 duplicates.
+    expect(r.stderr).toContain('reviews: 3 rows, 1 read, 2 duplicates');
+    expect(JSON.parse(r.stdout)).toMatchObject([{ orderId: ID, followUpText: '还是漏水' }]);
+    expect(fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual([
+      'file,line,orderId,keptFile,keptLine,lineId',
+      `${again},2,="${ID}",${f.ex2},2,`,
+      `${f.ex1},2,="${ID}",${f.ex2},2,`,
+    ]);
+  });
+
   it('with --orders: the repeated reviews first, then the order export\'s repeated orders, in one file', () => {
     const f = files();
     const orders = path.join(f.dir, 'ExportOrderList202611.csv');

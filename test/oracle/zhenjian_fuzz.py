@@ -28,7 +28,7 @@ CATS = ['女装', '隐形眼镜', '美瞳', 'contact lenses', 'Contact Lenses', 
 INDS = ['', '', '', '', '服饰', '家居', 'health', '食品', '未知行业']
 RATES = ['5%', '0.05', '3.5%', '0.055', '2.5%', '0.333', '0', '', '', '10%', '0.125', '7.5%', '0.005']
 PRICES = ['199.90', '99.99', '0.01', '0.05', '1.00', '19.95', '33.33', '66.67', '128.00', '2599.00', '0.10', '100.10',
-          '9999.99', '12.35', '49.90', '0.99', '19.995', '0.005']  # sub-fen: kept exact, rounded once per amount
+          '9999.99', '12.35', '49.90', '0.99', '19.995', '0.005']  # sub-fen platform prices reject their row (README); cost and shipping keep them, rounded once per amount
 TIMES = [datetime(2026, 11, 20, 10, 0, 0), datetime(2026, 12, 31, 23, 59, 59), datetime(2027, 1, 1, 0, 0, 0),
          datetime(2028, 2, 28, 22, 30, 0), datetime(2028, 2, 29, 23, 0, 0), datetime(2026, 3, 8, 1, 30, 0),
          datetime(2026, 11, 1, 1, 30, 0), datetime(2026, 4, 8, 23, 59, 59)]

@@ -46,6 +46,15 @@ def money(s):
     return Decimal(s)
 
 
+def platform_price(s):
+    # README / docs/formats.md: 一口价, 到手价 and 服务费 are shown by the platform in whole fen; a third
+    # decimal (1.005, a spreadsheet's =B2*0.85) rejects the row (cost and shipping may have more)
+    v = money(s)
+    if v != v.quantize(FEN):
+        raise ValueError('platform price with more than two decimals: ' + s.strip())
+    return v
+
+
 def rate(s):
     s = s.strip()
     if s.endswith('%'):
@@ -119,12 +128,12 @@ def estimate(path, opts):
 
 
 def product(g, opts, ordinary, cats, inds):
-    lp = money(g.get('listPrice', ''))
+    lp = platform_price(g.get('listPrice', ''))
     if lp <= 0:
         raise ValueError('listPrice must be > 0')
-    dp = money(g['dealPrice']) if g.get('dealPrice') else lp
+    dp = platform_price(g['dealPrice']) if g.get('dealPrice') else lp
     cost = money(g.get('unitCost', ''))
-    fee = money(g.get('serviceFee', ''))
+    fee = platform_price(g.get('serviceFee', ''))
     cat = cats.get(g.get('category', '').lower()) if g.get('category') else None
     smin, smax = (cat['samplesMin'], cat['samplesMax']) if cat else (ordinary['samplesMin'], ordinary['samplesMax'])
     if g.get('samples'):

@@ -60,6 +60,23 @@ function fail(ctx: Ctx, text: Msg, hint: Msg) {
  * The solver's time ran out before it found any roster: not proven impossible, so not said as
  * "no roster possible" (exit 1 all the same: nothing printed, something needs attention).
  */
+/**
+ * What the refused requests amount to. "The fewest possible" only when the solver proved the
+ * requests level (o3) optimal: when the time limit stopped it there (or before it), the count is
+ * what was found, not a minimum, and the proven lower bound and the remedy are said instead.
+ */
+export function refusedNote(refused: number, levels: readonly { level: string; bound: number; proven: boolean }[], timeLimit: number): Msg {
+  const o3 = levels.find((l) => l.level === 'o3');
+  const head = msg(`所有休息申请无法同时满足; ${refused} 个未批准`, `the day-off requests cannot all be granted with these rules; ${refused} ${refused === 1 ? 'was' : 'were'} refused`);
+  if (o3?.proven === true) return msg(`${head.zh}, 已证明是满足工时与公平之后最少的`, `${head.en}, the fewest possible after hours and fairness`);
+  const more = Math.max(120, timeLimit * 4);
+  const least = o3 !== undefined && o3.bound > 0 ? msg(`至少要拒绝 ${o3.bound} 个; `, `at least ${o3.bound} must be; `) : msg('', '');
+  return msg(
+    `${head.zh} (${least.zh}${timeLimit} 秒内未能证明这是最少的, 可能可以少拒绝一些: 给更多时间, 例如 --time-limit ${more})`,
+    `${head.en} (${least.en}not proven the fewest within ${timeLimit} s, so fewer may be possible: give it more time, e.g. --time-limit ${more})`,
+  );
+}
+
 function ranOut(ctx: Ctx, timeLimit: number, requests: boolean) {
   const lang = ctx.lang;
   const more = Math.max(120, timeLimit * 4);
@@ -220,7 +237,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   if (softRequests) {
     const refused = checkRoster(p, gridCells(result.grid)).filter((v) => v.rule === 'request');
     for (const v of refused) ctx.warn(msg(`${v.agent} ${v.date}: 申请的休息无法批准 (${v.detail.zh})`, `${v.agent} ${v.date}: requested day off could not be granted (${v.detail.en})`));
-    ctx.warn(msg(`所有休息申请无法同时满足; 已尽量满足, ${refused.length} 个未批准`, `the day-off requests cannot all be granted with these rules; ${refused.length} were refused, the fewest possible after hours and fairness`));
+    ctx.warn(refusedNote(refused.length, result.levels, timeLimit));
     ctx.attention();
   }
   await writePlan(ctx, p, result.grid, format, Boolean(opts.long), needs.label, service);

@@ -44,6 +44,8 @@ export interface RosterOnShift {
   shifts: OnShift[];
   /** Unknown shift codes and times that disagree with the shift definitions (RULES §4). */
   problems: Violation[];
+  /** The dates (`YYYY-MM-DD`) the roster gives anyone a shift or a day off on, sorted. */
+  days: string[];
 }
 
 /**
@@ -57,7 +59,8 @@ export async function readOnShift(ctx: Ctx, file: string, rejects: RejectLog): P
   const w = PLATFORM_TZ.wall(ctx.asOf);
   const shifts = shiftsFor(ctx);
   const f = await readRoster(ctx, file, shifts, { y: w.y, mo: w.mo }, rejects);
-  return { name: f.name, shifts: onShiftIntervals(f.entries, shifts, PLATFORM_TZ), problems: f.problems };
+  const days = [...new Set(f.entries.map((e) => e.key).filter((k) => /^\d{4}-\d{2}-\d{2}$/.test(k)))].sort();
+  return { name: f.name, shifts: onShiftIntervals(f.entries, shifts, PLATFORM_TZ), problems: f.problems, days };
 }
 
 /** Agents on shift at the instant, in name order. */

@@ -294,7 +294,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
 
 function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | undefined): void {
   if (!roster) return;
-  const { name, shifts, problems } = roster;
+  const { name, shifts, problems, days } = roster;
   // An unreadable code leaves that day out; times that disagree give way to the shift definition.
   for (const p of problems.slice(0, 5)) {
     const then = p.rule === 'unknown-shift' ? msg('已跳过', 'skipped') : msg('按班次定义计算', 'the shift definition is used');
@@ -302,6 +302,20 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
   }
   if (problems.length > 5) ctx.warn(msg(`班表另有 ${problems.length - 5} 处问题`, `${problems.length - 5} more roster problems`));
   const agents = onShiftAt(shifts, ctx.asOf);
+  // A roster of another month (last month's file in a cron job on the 1st) names nobody because
+  // it does not reach the day, not because nobody works then: say so, and which days it has.
+  const w = PLATFORM_TZ.wall(ctx.asOf);
+  const today = `${w.y}-${String(w.mo).padStart(2, '0')}-${String(w.d).padStart(2, '0')}`;
+  if (agents.length === 0 && !days.includes(today)) {
+    const span = days.length === 0 ? msg('没有任何带日期的一天', 'no dated day at all') : msg(`只有 ${days[0]} 至 ${days[days.length - 1]}`, `it covers ${days[0]} to ${days[days.length - 1]}`);
+    ctx.warn(
+      msg(
+        `班表 ${name} 里没有 ${today} (北京时间) 这一天 (${span.zh}), 未分配; 请用这个月的班表`,
+        `the roster ${name} has no ${today} (Beijing time; ${span.en}), so nothing was assigned: give the roster of this month`,
+      ),
+    );
+    return;
+  }
   if (agents.length === 0) {
     ctx.warn(
       msg(`${ctx.tz.format(ctx.asOf)} 班表里没有人在班, 未分配`, `nobody is on shift at ${ctx.tz.format(ctx.asOf)} in the roster, so nothing was assigned`),

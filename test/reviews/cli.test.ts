@@ -159,6 +159,27 @@ describe('storeops reviews queue', () => {
     expect(new Set(json(g.stdout).map((x) => x.assignee))).toEqual(new Set(['小李']));
   });
 
+  it('--roster of another month: says the roster has no such day, not that nobody is on shift', () => {
+    // Found by hunt14: a cron job on 2026-12-02 still given November's roster. Nobody was assigned
+    // and stderr said "nobody is on shift at 2026-12-02 10:30:00 in the roster", as if the shop had
+    // no one working that morning; the roster simply ends on 2026-11-30.
+    const dir = tmpDir();
+    const roster = path.join(dir, 'roster.csv');
+    fs.writeFileSync(roster, 'agent,date,shift\n小李,2026-11-29,D\n小李,2026-11-30,D\n小王,2026-11-30,O\n');
+    const reviews = path.join(dir, 'reviews.csv');
+    fs.writeFileSync(reviews, '订单编号,买家会员名,宝贝标题,评价结果,评价时间,评价内容\n3515313147329350001,阿明,围巾,差评,2026-11-29 12:00:00,掉毛严重\n');
+    const r = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-12-02 10:30:00', '-f', 'json', '--lang', 'en']);
+    expect(json(r.stdout)).toMatchObject([{ assignee: '' }]);
+    expect(r.stderr).not.toContain('nobody is on shift');
+    expect(r.stderr).toContain(`the roster ${roster} has no 2026-12-02 (Beijing time; it covers 2026-11-29 to 2026-11-30), so nothing was assigned: give the roster of this month`);
+    // 2026-12-01 17:00 in Los Angeles is 2026-12-02 09:00 in Beijing: the same day is missing.
+    const la = runCli(['reviews', 'queue', reviews, '--roster', roster, '--tz', 'America/Los_Angeles', '--as-of', '2026-12-01 17:00:00', '-f', 'json', '--lang', 'zh']);
+    expect(la.stderr).toContain(`班表 ${roster} 里没有 2026-12-02 (北京时间) 这一天 (只有 2026-11-29 至 2026-11-30), 未分配; 请用这个月的班表`);
+    // A day the roster has, outside every shift (07:00 on the 30th): "nobody is on shift" as before.
+    const early = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-11-30 07:00:00', '-f', 'json', '--lang', 'en']);
+    expect(early.stderr).toContain('nobody is on shift at 2026-11-30 07:00:00 in the roster');
+  });
+
   it('quiet hours and the 30-day deadlines are Beijing time whatever --tz says (the buyer\'s night, the platform\'s days)', () => {
     const dir = tmpDir();
     const reviews = path.join(dir, 'reviews.csv');

@@ -125,9 +125,10 @@ function re(list: readonly string[], flags = 'u'): RegExp {
 function compileZh(w: ShapeWords): Compiled {
   const T = `(?:${alt(w.target)})`;
   const A = `(?:${alt(w.action)})`;
-  // Between an action and its object: a few characters, no clause break; 的 only in 您的/你的/亲的
-  // (给的评价 = "the review given", not "give a review").
-  const VO_GAP = `(?:[您你亲]的|[^的,，.。!！?？;；:：、])`;
+  // Between an action and its object: a few characters, no clause break; 的 only in 您的/你的/亲的,
+  // the shop's (我们的, 本店的: 修改一下对我们的评分) and a good one's (好的: 追加一条好的评论), so
+  // 给的评价 ("the review given") and 给买家】订单的评价 are still not "give a review".
+  const VO_GAP = `(?:(?:[您你亲]|我们|咱们|本店|小店|店铺|[好高满])的|[^的,，.。!！?？;；:：、])`;
   const TC_GAP = `[^,，.。!！?？;；:：、]`;
   return {
     target: re(w.target),

@@ -3,7 +3,7 @@
 // once per reported amount.
 import { type Msg, msg, plural } from '../errors.js';
 import { Money, ZERO, moneyMax, toFen } from '../money.js';
-import { HOUR_MS, type TimeZone, addDays } from '../time.js';
+import { HOUR_MS, PLATFORM_TZ, type TimeZone, addDays } from '../time.js';
 import { type CategoryTable, eligibleNames, lookupCategory } from './categories.js';
 import { type Product, SKU_DIMENSIONS } from './fields.js';
 import { type LabelItem, checkLabels } from './labels.js';
@@ -231,8 +231,13 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
       text: msg('签约已超过 2 小时, 不能再取消, 费用会照常扣取', 'more than 2 hours since signing: it can no longer be cancelled and will be charged'),
     });
   }
-  const expiresAt = p.expiresAt ?? (p.displayFrom === null ? null : addDays(p.displayFrom, periodDays, s.tz));
-  const renewFrom = expiresAt === null ? null : addDays(expiresAt, -RENEW_DAYS_BEFORE, s.tz);
+  // The display period, the 15 days before expiry and "the next day" after a stop are the
+  // platform's calendar days, Beijing time whatever --tz reads the typed times in (README: reapplyFrom
+  // is 00:00 Beijing time; as the reviews' 30 days are): in Los Angeles, 30 wall days across the
+  // March clock change would be 29 days 23 h, and LA's midnight after a stop is still the stop's
+  // Beijing day.
+  const expiresAt = p.expiresAt ?? (p.displayFrom === null ? null : addDays(p.displayFrom, periodDays, PLATFORM_TZ));
+  const renewFrom = expiresAt === null ? null : addDays(expiresAt, -RENEW_DAYS_BEFORE, PLATFORM_TZ);
 
   return {
     itemId: p.itemId,
@@ -262,7 +267,7 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
     cancellable,
     expiresAt,
     renewFrom,
-    reapplyFrom: p.stoppedAt === null ? null : reapplyFrom(s.tz, p.stoppedAt),
+    reapplyFrom: p.stoppedAt === null ? null : reapplyFrom(PLATFORM_TZ, p.stoppedAt),
     labelsShown,
     labelsTested,
     rules: RULES_ID,

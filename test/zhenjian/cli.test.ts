@@ -493,3 +493,23 @@ describe('zhenjian estimate: a signing date typed into Excel (a date cell, no ti
     expect(at('2026-11-21 02:00:00')[0]).toEqual(['2026-11-20', '2026-11-20T02:00:00+08:00', false, true]);
   });
 });
+
+describe('--tz: the display period and the next day after a stop are Beijing calendar days (found by hunt14)', () => {
+  it('expiresAt, renewFrom and reapplyFrom with --tz America/Los_Angeles', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.csv');
+    fs.writeFileSync(f, 'itemId,listPrice,unitCost,serviceFee,displayFrom,stoppedAt\n1,100,10,50,2026-03-01 10:00:00,2026-03-07 23:30:00\n2,100,10,50,2026-11-20 10:00:00,2026-11-20 23:30:00\n');
+    const rows = json(runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0', '--tz', 'America/Los_Angeles']).stdout);
+    // Product 1. displayFrom 2026-03-01 10:00 PST (UTC−8) = 18:00 UTC = 03-02 02:00 Beijing; + 30
+    // Beijing days = 04-01 02:00 Beijing = 03-31 18:00 UTC = 11:00 PDT (UTC−7 from 03-08). Before:
+    // 30 LA wall days, 03-31 10:00 PDT, an hour short of 30 days. renewFrom − 15 days: 03-17 02:00
+    // Beijing = 03-16 11:00 PDT. stoppedAt 03-07 23:30 PST = 03-08 15:30 Beijing: the next day is
+    // 03-09 00:00 Beijing = 03-08 16:00 UTC = 09:00 PDT (before: LA's midnight 03-08 00:00 PST,
+    // 03-08 16:00 Beijing, the stop's own Beijing day).
+    expect(rows[0]).toMatchObject({ expiresAt: '2026-03-31T11:00:00-07:00', renewFrom: '2026-03-16T11:00:00-07:00', reapplyFrom: '2026-03-08T09:00:00-07:00' });
+    // Product 2. stoppedAt 11-20 23:30 PST = 11-21 15:30 Beijing → 11-22 00:00 Beijing = 11-21 08:00 PST
+    // (before: 11-21 00:00 PST = 11-21 16:00 Beijing, half an hour after the stop). No clock change
+    // in the period: 11-20 10:00 + 30 days = 12-20 10:00 PST either way.
+    expect(rows[1]).toMatchObject({ expiresAt: '2026-12-20T10:00:00-08:00', renewFrom: '2026-12-05T10:00:00-08:00', reapplyFrom: '2026-11-21T08:00:00-08:00' });
+  });
+});

@@ -77,6 +77,27 @@ export function refusedNote(refused: number, levels: readonly { level: string; b
   );
 }
 
+/**
+ * Why some requests cannot be granted whatever the others do: an agent who asks for more days off
+ * than the exactly `--days-off` every agent has (6 asked, 4 allowed: 2 refused at least).
+ */
+export function overAsked(p: Pick<RosterProblem, 'agents' | 'daysOff' | 'requests'>): Msg[] {
+  const asked = new Map<number, Set<number>>();
+  for (const [a, d] of p.requests) asked.set(a, (asked.get(a) ?? new Set<number>()).add(d));
+  const out: Msg[] = [];
+  for (const [a, days] of [...asked].sort((x, y) => x[0] - y[0])) {
+    if (days.size <= p.daysOff) continue;
+    const agent = p.agents[a]!;
+    out.push(
+      msg(
+        `${agent} 申请休息 ${days.size} 天, 多于每人的 ${p.daysOff} 天 (--days-off, 必须正好这么多): 至少 ${days.size - p.daysOff} 天无法批准`,
+        `${agent} asked for ${days.size} days off, more than the ${p.daysOff} every agent has (--days-off, exactly): at least ${days.size - p.daysOff} cannot be granted`,
+      ),
+    );
+  }
+  return out;
+}
+
 function ranOut(ctx: Ctx, timeLimit: number, requests: boolean) {
   const lang = ctx.lang;
   const more = Math.max(120, timeLimit * 4);
@@ -237,6 +258,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   if (softRequests) {
     const refused = checkRoster(p, gridCells(result.grid)).filter((v) => v.rule === 'request');
     for (const v of refused) ctx.warn(msg(`${v.agent} ${v.date}: 申请的休息无法批准 (${v.detail.zh})`, `${v.agent} ${v.date}: requested day off could not be granted (${v.detail.en})`));
+    for (const n of overAsked(p)) ctx.warn(n);
     ctx.warn(refusedNote(refused.length, result.levels, timeLimit));
     ctx.attention();
   }

@@ -6,7 +6,7 @@
 // fairness" — false: --time-limit 90 found a roster refusing 3. The note now says "the fewest" only
 // when that level is proven, else the bound and the remedy.
 import { describe, expect, it } from 'vitest';
-import { refusedNote } from '../../src/roster/run.js';
+import { overAsked, refusedNote } from '../../src/roster/run.js';
 
 describe('refused requests note', () => {
   it('says "the fewest possible" only when the requests level is proven', () => {
@@ -27,5 +27,18 @@ describe('refused requests note', () => {
   it('stopped before the requests level (no bound known): no least is claimed', () => {
     const n = refusedNote(1, [{ level: 'o1', bound: 2, proven: false }], 60);
     expect(n.en).toBe('the day-off requests cannot all be granted with these rules; 1 was refused (not proven the fewest within 60 s, so fewer may be possible: give it more time, e.g. --time-limit 240)');
+  });
+});
+
+describe('an agent asking for more days off than --days-off', () => {
+  it('is named with how many cannot be granted whatever the roster', () => {
+    // Found by hunt14: A asked for 2026-11-02 … 11-07 off (6 days) with --days-off 4 (exactly 4 each):
+    // plan refused 2 and said only "cannot all be granted with these rules". 6 − 4 = 2 cannot be
+    // granted by any roster; a repeated date counts once (11-02 twice is still 6 days); B's 4 are fine.
+    const days = [1, 2, 3, 4, 5, 6];
+    const requests: [number, number][] = [...days.map((d) => [0, d] as [number, number]), [0, 1], ...[1, 2, 3, 4].map((d) => [1, d] as [number, number])];
+    const notes = overAsked({ agents: ['A', 'B'], daysOff: 4, requests });
+    expect(notes.map((n) => n.en)).toEqual(['A asked for 6 days off, more than the 4 every agent has (--days-off, exactly): at least 2 cannot be granted']);
+    expect(notes[0]!.zh).toBe('A 申请休息 6 天, 多于每人的 4 天 (--days-off, 必须正好这么多): 至少 2 天无法批准');
   });
 });

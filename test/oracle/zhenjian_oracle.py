@@ -122,7 +122,7 @@ def estimate(path, opts):
               'annualChargedMax', 'annualRealCostMax'):
         total[k] = sum((p[k] for p in out), Decimal('0'))
     avg = opts.get('avgOrder')
-    total['balanceNeeded'] = max(avg, total['chargedMax']) if avg is not None else total['chargedMax']
+    total['balanceNeeded'] = r2(max(avg, total['chargedMax'])) if avg is not None else total['chargedMax']  # an amount: rounded to the fen (--avg-order 19.995 → 20.00)
     total['balanceShort'] = opts.get('balance') is not None and opts['balance'] < total['balanceNeeded']
     return out + [total], rejected
 
@@ -166,7 +166,7 @@ def product(g, opts, ordinary, cats, inds):
     p['realCostMin'] = r2(smin * per + fee)
     p['realCostMax'] = r2(smax * per + fee)
     avg = opts.get('avgOrder')
-    p['balanceNeeded'] = max(avg, p['chargedMax']) if avg is not None else p['chargedMax']
+    p['balanceNeeded'] = r2(max(avg, p['chargedMax'])) if avg is not None else p['chargedMax']
     tests = math.ceil(365 / period) if auto else 1
     p['testsPerYear'] = tests
     p['annualChargedMax'] = r2(tests * p['chargedMax'])

@@ -117,6 +117,14 @@ export function enrichOrder(o: Order, lines: Order): void {
   if (o.shippedAt === null && lines.shippedAt !== null && o.status !== 'awaiting_shipment') {
     o.shippedAt = lines.shippedAt;
     slack('shippedAt');
+  } else if (o.shippedAt !== null && lines.shippedAt !== null && lines.shippedAt > o.shippedAt && (o.status === 'shipped' || o.status === 'completed')) {
+    // RULES 1.1: an order of several lines ships when its last live line does. The order report's
+    // 发货时间 is its first parcel's (as for 卖家部分发货); the lines, all shipped, say when the last
+    // one went: a line shipped after the deadline made the order late though the report's time was
+    // on time (tmall-2023 paid nothing, where `orders normalize --lines` read back paid the voucher).
+    o.shippedAt = lines.shippedAt;
+    if (o.timeSlack) delete o.timeSlack.shippedAt;
+    slack('shippedAt');
   }
   // RULES 1.4a: a payout above 0.00 on the order's lines counts when the order report shows none
   // (empty or 0.00: a report taken before the platform paid); never 0.00 over a positive payout.

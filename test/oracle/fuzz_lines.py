@@ -81,7 +81,9 @@ def gen(rng):
                 ost, oship = '交易关闭', None
             elif all(l['ship'] for l in live):
                 ost = rng.choice(['卖家已发货，等待买家确认', '交易成功'])
-                oship = max(l['ship'] for l in live)
+                # the report's 发货时间 may be the first parcel's (as for 卖家部分发货): the order still
+                # ships when its last live line does (rules.md §1.1), so the oracle judges it by 'last'
+                oship = rng.choice([max, max, min])(l['ship'] for l in live)
             elif any(l['ship'] for l in live):
                 ost = '卖家部分发货'
                 oship = min(l['ship'] for l in live if l['ship'])
@@ -165,6 +167,8 @@ def compute(orders, as_of):
         else:
             if o['status'] == '卖家部分发货':
                 ship = None
+            elif o['ship'] is not None and all(l['ship'] for l in live):
+                ship = max(o['ship'], max(l['ship'] for l in live))  # its last live line (rules.md §1.1)
             else:
                 ship = o['ship']
             # the order report's payout, else its lines' (summed) fill it in

@@ -50,7 +50,7 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
     return { verdict, timing: verdict, rules, unshippedOpen: false, late: [], openIds: [] };
   }
   const lines = rules.unit === 'sub-order' ? subOrderViews(o) : null;
-  if (!lines) return assessOne(o, rules, opts, base);
+  if (!lines) return assessOne(o, rules, foldedPickup(o, opts), base);
   // RULES 1.3 (tmall-2026): "5 % of the sub-order's actual transaction amount", and 1.4: for an item
   // report the line's 买家实际支付金额. Each live line is judged and priced on its own (its ship time,
   // its amount, its own minimum and maximum); the window and the cap then take them together.
@@ -92,6 +92,49 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
     // the order's voucher provisional.
     openIds: parts.flatMap((p, k) => (p.openIds.length || p.verdict.verdict === 'not_judged' ? [`${o.orderId}~${k + 1}`] : [])),
   };
+}
+
+/**
+ * Pickup scans of an order priced as one whose lines are known (抖店 sub-orders, 宝贝报表 lines): RULES
+ * 1.1, the order ships when its last live line does, and each line when its own parcel was picked up.
+ * Each live line (every line when all are closed) takes its own waybill's scan, else — when it shipped —
+ * a scan by the order id, else its 发货时间; the order is picked up when the last of them was. Only
+ * when a line has neither a time nor a scan, or no line has a scan, is the order's own lookup used
+ * (the earliest scan by order id, else by any of its waybills) as before. Before, that earliest scan
+ * was the order's pickup: an order whose second parcel was picked up 23 h late was on time with scans
+ * and late without them.
+ */
+function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
+  const pick = opts.pickupAt;
+  const all = o.subOrders;
+  if (!pick || !all || all.length < 2) return opts;
+  const live = all.some((l) => l.status !== 'closed') ? all.filter((l) => l.status !== 'closed') : all;
+  const orderShipped = o.shippedAt !== null && SHIPPED.has(o.status);
+  let at = -Infinity;
+  let until = -Infinity;
+  let scanned = false;
+  for (const l of live) {
+    const shippedAt = l.shippedAt ?? (orderShipped ? o.shippedAt : null);
+    const shipped = shippedAt !== null;
+    const own = pick({ ...l, orderId: '', trackingNo: l.trackingNo || (shipped ? o.trackingNo : '') }) ?? (shipped ? pick({ ...l, orderId: o.orderId, trackingNo: '' }) : undefined);
+    let t: number;
+    let slack: number;
+    if (own !== undefined) {
+      scanned = true;
+      t = own.at;
+      slack = own.slack;
+    } else if (shippedAt !== null) {
+      t = shippedAt;
+      slack = (l.shippedAt !== null ? l.timeSlack?.shippedAt : o.timeSlack?.shippedAt) ?? 0;
+    } else {
+      return opts;
+    }
+    at = Math.max(at, t);
+    until = Math.max(until, t + slack);
+  }
+  if (!scanned) return opts;
+  const found = { at, slack: until - at };
+  return { ...opts, pickupAt: (v: Order) => (v === o ? found : pick(v)) };
 }
 
 /** The order report says every line shipped (not 卖家部分发货). */

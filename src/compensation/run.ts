@@ -551,6 +551,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (sideInputs) {
         if (excluded.has(o.orderId) || failures.has(o.orderId) || scans?.byOrder.has(o.orderId)) seenIds.add(o.orderId);
         if (scans && o.trackingNo) for (const t of o.trackingNo.split(';')) if (scans.byTracking.has(t)) seenTracking.add(t);
+        // A line's own waybill (宝贝报表 joined to an order report whose 物流单号 is one parcel's) is used too (assess.ts).
+        if (scans && o.subOrders) for (const l of o.subOrders) for (const t of l.trackingNo.split(';')) if (t && scans.byTracking.has(t)) seenTracking.add(t);
       }
       if (excluded.has(o.orderId)) {
         tally.excluded++;

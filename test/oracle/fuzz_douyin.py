@@ -10,6 +10,9 @@ after payment, shipped at the deadline ± 1 s, 48 h late ± 1 s or at random; am
 its lines' 订单应付金额 (postage included; closed lines too: refunds are not subtracted, §1.4); an order ships when its last
 live line does; late ≤ 48 h by window: 0 % / 1 % 2–50 / 1 % 3–50, more than 48 h late: 1 % 2–50 / 3 % 3–50 / 5 % 5–50,
 rounded half-up to the yuan before min/max; provisional while unshipped; nothing to issue (platform-deducts).
+SCANS=1: a --shipments file with a pickup scan by 快递单号 for about half the shipped lines (1 h or 1 s either side of
+their 发货时间, never after as-of); a line ships at its own scan, else its 发货时间, and the order at its last live line
+(§1.1). storeops took the earliest of an order's waybill scans until 2026-12-03 (test/compensation/parcel-scans.test.ts).
 """
 import csv
 import os
@@ -68,6 +71,12 @@ def gen(rng):
         for l in o['lines']:
             if l['ship'] and l['ship'] > as_of:
                 l['ship'], l['status'] = None, '待发货'
+        if os.environ.get('SCANS'):
+            for l in o['lines']:
+                if l['ship'] and rng.random() < 0.5:
+                    sc = l['ship'] + rng.choice([-H, H, -S, S, timedelta(0)])
+                    if sc <= as_of:
+                        l['scan'] = sc
         kept.append(o)
     return kept, as_of
 
@@ -109,7 +118,7 @@ def compute(orders, as_of):
         if not live:
             continue
         shipped = all(l['ship'] for l in live)
-        t = max(l['ship'] for l in live) if shipped else as_of
+        t = max(l.get('scan') or l['ship'] for l in live) if shipped else as_of
         if t <= o['deadline']:
             continue
         win = (o['deadline'] - o['paid']).total_seconds() / 3600
@@ -133,7 +142,18 @@ def main():
         path = os.path.join(d, 'douyin.csv')
         write(path, orders)
         tz = rng.choice(['UTC', 'America/Los_Angeles', 'Asia/Shanghai'])
-        p, sv = fuzzrun.compensate([path], f(as_of), tz, out, d)
+        extra = []
+        if os.environ.get('SCANS'):
+            sp = os.path.join(d, 'scans.csv')
+            with open(sp, 'w', encoding='utf-8', newline='') as fh:
+                w = csv.writer(fh)
+                w.writerow(['快递单号', '揽收时间'])
+                for o in orders:
+                    for l in o['lines']:
+                        if l.get('scan'):
+                            w.writerow([f'77301{l["sub"][-10:]}', f(l['scan'])])
+            extra = ['--shipments', sp]
+        p, sv = fuzzrun.compensate([path], f(as_of), tz, out, d, extra)
         if sv is None:
             diffs += 1
             continue

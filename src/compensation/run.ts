@@ -176,6 +176,19 @@ function noPaidAmountWarning(ids: string[], n: number): Msg {
 }
 
 /**
+ * RULES 1.1: "A closed order whose close time is unknown and which never shipped cannot be judged:
+ * count and report it" — counted in the summary (closed_unshipped), and named here with file:line, so
+ * that a person can tell which orders they are (closed before their deadline, or a refund after it).
+ */
+function closedUnshippedWarning(ids: string[], n: number): Msg {
+  const list = idsText(ids, n);
+  return msg(
+    `${n} 个已关闭且从未发货的订单在截止时间后才被看到, 报表没有关闭时间, 无法判断是否在截止前关闭 (关闭未发货), 未判断: ${list}。`,
+    `${n === 1 ? '1 closed order never shipped and has' : `${n} closed orders never shipped and have`} no close time in the export, so whether ${n === 1 ? 'it was' : 'they were'} closed before the deadline cannot be told (closed_unshipped); not judged: ${list}.`,
+  );
+}
+
+/**
  * RULES 1.1: presale goods ship by their set time, which no Taobao/Tmall export holds; judged from the
  * default window (paid + 48 h), a presale order may be "late" within its set time. Said, never silent.
  */
@@ -534,6 +547,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const maybeExcludedLines = new Set<number>();
   let maybeExcludedCount = 0;
   const noAmount: string[] = [];
+  const closedUnshipped: string[] = [];
   const presaleLate: string[] = [];
   let presaleLateCount = 0;
   const presaleHours = new Set<number>();
@@ -613,6 +627,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'no_ship_time') noShipTime++;
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(`${o.orderId} (${o.sourceFile}:${o.paidMissingLine ?? o.sourceLine})`);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
+      else if (a.verdict.reason === 'closed_unshipped' && req.atRisk === undefined && closedUnshipped.length < 50) closedUnshipped.push(`${o.orderId} (${o.sourceFile}:${o.sourceLine})`);
       if (a.verdict.verdict === 'on_time' && a.late.length === 0 && paidBefore?.has(o.orderId)) paidOnTime.push(o.orderId);
       if (reported !== undefined && a.verdict.verdict === 'late' && (reported.onTime.has(o.orderId) || reported.excluded.has(o.orderId))) relapsed.push(o.orderId);
       if (a.verdict.verdict === 'late' && o.presale === true && o.promisedShipAt === null) {
@@ -715,6 +730,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.warn(noPaidAmountWarning(noAmount, tally.notJudgedReasons.no_paid_amount ?? noAmount.length));
     ctx.attention();
   }
+  if (closedUnshipped.length) ctx.warn(closedUnshippedWarning(closedUnshipped, tally.notJudgedReasons.closed_unshipped ?? closedUnshipped.length));
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
   if (book.forced && (tally.forcedOtherPlatform || tally.forcedOutsideValidity)) {
     const f = book.forced;

@@ -76,6 +76,36 @@ describe('NearLate: which open orders a window can ask about', () => {
   });
 });
 
+describe('NearLate over many late orders (its directory of hash slots: issue 21, seventeenth round)', () => {
+  // 6,000 late orders of 3,000 buyers (two each, 3 days apart), ~12,000 entries with the shop keys:
+  // the index then searches a slot of its directory, not the whole array. Every buyer's own key must
+  // still be found near each of its late orders, and a buyer with none must not (a 32-bit hash of
+  // ~12,000 entries, 5 days a lookup: a false match ~1 in 70,000 lookups, none among these).
+  const orders: LateOrder[] = [];
+  for (let b = 0; b < 3000; b++) {
+    const buyer = b % 2 === 0 ? `买家${b}${SHOP_MARK}1001` : `买家${b}`;
+    orders.push(late(String(3515313147329000000n + BigInt(2 * b)), buyer, T0 + (b % 40) * 24 * H));
+    orders.push(late(String(3515313147329000000n + BigInt(2 * b + 1)), buyer, T0 + (b % 40) * 24 * H + 72 * H));
+  }
+  const near = index(orders);
+
+  it('finds each buyer near both its late orders, under its own key and the bare nick', () => {
+    for (let b = 0; b < 3000; b++) {
+      const at = T0 + (b % 40) * 24 * H;
+      // 12 h after the first late order, 12 h before the second (paid 72 h later): both within a day.
+      expect(near.has(`买家${b}`, at + 12 * H, 'other')).toBe(true);
+      expect(near.has(`买家${b}`, at + 60 * H, 'other')).toBe(true);
+      if (b % 2 === 0) expect(near.has(`买家${b}${SHOP_MARK}1001`, at + 12 * H, 'other')).toBe(true);
+      // Ten days after the second: no window of this buyer reaches it.
+      expect(near.has(`买家${b}`, at + 72 * H + 10 * 24 * H, 'other')).toBe(false);
+    }
+  });
+
+  it('keeps no open order of a buyer with no late order', () => {
+    for (let b = 3000; b < 3500; b++) expect(near.has(`买家${b}`, T0 + (b % 40) * 24 * H, 'other')).toBe(false);
+  });
+});
+
 describe('OpenLog: open orders put aside while reading, back in the order they went in', () => {
   it('gives back every field (ids of any kind, NaN paid times, no rule set, long names) across chunks and the file', () => {
     const spills: SpillFile[] = [];

@@ -43,7 +43,8 @@ export class NearLate {
    * search over a million entries was ~5 % of a 1M-row run's CPU: issue 21's seventeenth round).
    */
   private dir: Int32Array;
-  private readonly dirShift: number;
+  /** 2^(the hash's bits below its top dirBits): a hash ÷ this, rounded down, is its slot. */
+  private readonly dirUnit: number;
 
   private constructor(
     entries: Float64Array,
@@ -58,22 +59,19 @@ export class NearLate {
     this.all = all;
     let dirBits = 0;
     while (dirBits < hashBits && dirBits < 24 && 2 ** (dirBits + 1) * DIR_LOAD <= entries.length) dirBits++;
-    this.dirShift = hashBits - dirBits;
+    this.dirUnit = 2 ** (hashBits - dirBits);
     const dir = new Int32Array(2 ** dirBits + 1);
-    // dir[t] = the first entry whose hash has top bits >= t.
+    // dir[t] = the first entry whose hash has top bits >= t (an entry ÷ scale × dirUnit, rounded down: both powers of 2, exact).
+    const unit = this.scale * this.dirUnit;
     let t = 0;
     for (let k = 0; k < entries.length; k++) {
-      const top = this.top(Math.floor(entries[k]! / this.scale));
+      const top = Math.floor(entries[k]! / unit);
       while (t <= top) dir[t++] = k;
     }
     while (t < dir.length) dir[t++] = entries.length;
     this.dir = dir;
   }
 
-  /** The top bits of a (masked) hash: its directory slot. */
-  private top(hash: number): number {
-    return this.dirShift >= 32 ? 0 : Math.floor(hash / 2 ** this.dirShift);
-  }
 
   /** The index of every late order in `store` (loaded; read again by has()). */
   static of(store: LateStore): NearLate {
@@ -117,7 +115,7 @@ export class NearLate {
     for (let d = day - NEAR_DAYS; d <= day + NEAR_DAYS; d++) {
       const hash = (entry(h, d) & this.hashMask) >>> 0;
       const x = hash * this.scale;
-      const slot = this.top(hash);
+      const slot = Math.floor(hash / this.dirUnit);
       let lo = this.dir[slot]!;
       let hi = this.dir[slot + 1]!;
       while (lo < hi) {

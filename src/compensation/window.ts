@@ -155,12 +155,43 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
   // here (compareBuyers orders them as cmpBuyer does; only orders paid the same second get there).
   const byOutput = new Int32Array(keys.buffer, 0, count);
   const lengths = new Int32Array(keys.buffer, 4 * count, count);
-  for (let g = 0; g < count; g++) byOutput[g] = g;
-  stableSort(byOutput, lengths, (a, b) => {
+  const cmpOut = (a: number, b: number) => {
     const x = order[starts[a]!]!;
     const y = order[starts[b]!]!;
     return store.paidAt(x) - store.paidAt(y) || store.compareBuyers(x, y) || cmpStr(store.rules(x), store.rules(y)) || cmpId(x, y);
-  });
+  };
+  // As the late orders were: first natively by the paid time (whole seconds, as an export's are)
+  // × 2^bits + the window's number, in the same memory (8 bytes a window, read in place into
+  // `byOutput`), then each run of windows opening the same second by the whole comparison.
+  let outBits = 1;
+  while (2 ** outBits < count) outBits++;
+  const outScale = 2 ** outBits;
+  let native = outBits <= 21;
+  if (native) {
+    const paidKeys = new Float64Array(keys.buffer, 0, count);
+    for (let g = 0; g < count && native; g++) {
+      const sec = store.paidAt(order[starts[g]!]!) / 1000;
+      if (Number.isInteger(sec) && sec >= 0 && sec < 2 ** 32) paidKeys[g] = sec * outScale + g;
+      else native = false;
+    }
+    if (native) {
+      paidKeys.sort();
+      // Into the 32-bit view of the same bytes, front to back: the k-th number is read before the
+      // k-th slot (bytes 4k…) is written, and slots never reach a number not yet read (bytes 8k…).
+      for (let k = 0; k < count; k++) byOutput[k] = paidKeys[k]! % outScale;
+      const paidOf = (k: number) => store.paidAt(order[starts[byOutput[k]!]!]!);
+      for (let from = 0; from < count; ) {
+        let to = from + 1;
+        while (to < count && paidOf(to) === paidOf(from)) to++;
+        if (to - from > 1) stableSort(byOutput.subarray(from, to), lengths.subarray(from, to), cmpOut);
+        from = to;
+      }
+    }
+  }
+  if (!native) {
+    for (let g = 0; g < count; g++) byOutput[g] = g;
+    stableSort(byOutput, lengths, cmpOut);
+  }
   for (let k = 0; k < count; k++) {
     const g = byOutput[k]!;
     lengths[k] = size(g);

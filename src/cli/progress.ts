@@ -2,12 +2,13 @@
 // under -q. One line, redrawn in place about ten times a second from a timer, so it moves even
 // while the work runs in big batches: a bar over the input's bytes with rate and time left, or the
 // solver's elapsed time against its limit with the current gap. Erased when the work is done.
+import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { type Lang, type Msg, msg, say } from '../errors.js';
 import { displayWidth, truncate } from '../io/width.js';
 
 export interface ProgressHost {
-  io: { stderr: Writable & { isTTY?: boolean; columns?: number }; env: NodeJS.ProcessEnv };
+  io: { stderr: Writable & { isTTY?: boolean; columns?: number }; stdout?: Writable; env: NodeJS.ProcessEnv };
   quiet: boolean;
   verbose?: boolean;
   lang: Lang;
@@ -28,9 +29,25 @@ const realClock: Clock = {
   },
 };
 
-/** May a progress line be drawn? A terminal on stderr, no -q, and a terminal that can redraw. */
+/**
+ * May a progress line be drawn? A terminal on stderr, no -q, a terminal that can redraw, and
+ * stdout not a pipe: `storeops … | head` (or `| less`) shares the terminal with the reader's
+ * output, and a bar drawn between its lines stays there half drawn (README: never in a pipe).
+ */
 export function progressAllowed(h: ProgressHost): boolean {
-  return Boolean(h.io.stderr.isTTY) && !h.quiet && h.io.env.TERM !== 'dumb';
+  return Boolean(h.io.stderr.isTTY) && !h.quiet && h.io.env.TERM !== 'dumb' && !isPipe(h.io.stdout);
+}
+
+/** Is this stream a pipe or a socket (fd 1 of `… | head`)? A stream without a descriptor is not. */
+function isPipe(s: Writable | undefined): boolean {
+  const fd = (s as { fd?: unknown } | undefined)?.fd;
+  if (typeof fd !== 'number') return false;
+  try {
+    const st = fs.fstatSync(fd);
+    return st.isFIFO() || st.isSocket();
+  } catch {
+    return false;
+  }
 }
 
 export interface ByteProgress {

@@ -116,6 +116,13 @@ describe.skipIf(!hasScript)('a real terminal and a pipe', () => {
     const quiet = spawnSync('script', ['-qfec', `${cmd.replace('-f csv', '-f csv -q')}`, '/dev/null'], { env, cwd: dir });
     expect(quiet.stdout.toString()).not.toContain('MB/s');
 
+    // stderr on the terminal but stdout into a pipe (`| head`): the reader's lines share the
+    // terminal, and a bar drawn between them stayed there half drawn. No bar (README: never in a pipe).
+    const toPipe = spawnSync('script', ['-qfec', `stty cols 100; '${process.execPath}' '${BIN}' orders normalize '${big}' | cat > '${dir}/piped.csv'`, '/dev/null'], { env, cwd: dir });
+    expect(toPipe.status).toBe(0);
+    expect(toPipe.stdout.toString()).not.toContain('MB/s');
+    expect(toPipe.stdout.toString()).toContain('20000'); // the summary still shows
+
     const piped = runCli(['orders', 'inspect', big, '-f', 'csv']);
     expect(piped.code).toBe(0);
     expect(piped.stderr).not.toContain('\r');

@@ -2,6 +2,7 @@
 // encoding — detect, never assume"). Nothing is read past the first chunk here.
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError, msg } from '../errors.js';
 import { fileProblem } from './fsproblem.js';
@@ -197,6 +198,18 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
       size = st.size;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
+      // A shell hands on a pattern that matches no file as it is (`ExportOrderList*.csv` typed in a
+      // folder without downloads): say so, and where it looked, not only "file not found".
+      if (code === 'ENOENT' && /[*?[]/.test(path.basename(file))) {
+        const dir = path.dirname(path.resolve(file));
+        throw new InputError(
+          msg(`没有文件与 ${file} 相符 (在 ${dir} 里)`, `no file matches ${file} (in ${dir})`),
+          msg(
+            '没有相符的文件时, shell 把带 * 的名字原样传过来。先 cd 到存放报表的文件夹, 或写出文件所在的路径 (如 examples/ExportOrderList*.csv)。',
+            'a shell passes a name with * on as it is when no file matches it: cd to the folder holding the downloads first, or give the path to them (e.g. examples/ExportOrderList*.csv).',
+          ),
+        );
+      }
       throw new InputError(
         code === 'ENOENT'
           ? msg(`找不到文件: ${file}`, `file not found: ${file}`)

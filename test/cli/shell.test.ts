@@ -51,6 +51,23 @@ describe('storeops shell', () => {
     expect(env.stderr).toContain('找不到文件');
   });
 
+  it('a pattern the shell passed on as it is (no file matched it) says so, and where it looked, in both languages', () => {
+    // README: `storeops orders inspect ExportOrderList*.csv …` typed in a folder without downloads.
+    // The shell hands `ExportOrderList*.csv` on unexpanded; "file not found: ExportOrderList*.csv"
+    // left a shop operator guessing.
+    const dir = tmpDir();
+    const en = runCli(['orders', 'inspect', 'ExportOrderList*.csv'], { cwd: dir });
+    expect(en.code).toBe(3);
+    expect(en.stderr).toContain(`storeops: error: no file matches ExportOrderList*.csv (in ${dir})\n`);
+    expect(en.stderr).toContain('cd to the folder holding the downloads first, or give the path to them');
+    const zh = runCli(['orders', 'inspect', 'ExportOrderList*.csv', '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain(`storeops: 错误: 没有文件与 ExportOrderList*.csv 相符 (在 ${dir} 里)\n`);
+    expect(zh.stderr).toContain('先 cd 到存放报表的文件夹');
+    // A plain missing name keeps its message.
+    expect(runCli(['orders', 'inspect', 'nope.csv'], { cwd: dir }).stderr).toContain('file not found: nope.csv');
+  });
+
   it('an output that cannot be written is exit 5 and leaves nothing behind', () => {
     const r = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-o', '/nonexistent-dir/x.csv']);
     expect(r.code).toBe(5);

@@ -4,7 +4,7 @@ import { BASE_ZH, KIND_ZH, PAYER_ZH, RECORDED_ZH, RISK_ZH, SHIP_SOURCE_ZH, STATE
 
 export const VOUCHER_COLUMNS: Column[] = [
   { key: 'voucherKey', zh: '红包编号', en: 'voucherKey' },
-  { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
+  { key: 'buyer', zh: '买家', en: 'buyer', brief: true, whole: true },
   { key: 'rules', zh: '规则集', en: 'rules' },
   { key: 'windowStart', zh: '合并窗口开始', en: 'windowStart', type: 'time' },
   { key: 'orderIds', zh: '订单编号', en: 'orderIds', type: 'list', brief: true },
@@ -33,7 +33,7 @@ export const VOUCHER_COLUMNS: Column[] = [
 export const ORDER_ROW_COLUMNS: Column[] = [
   { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id', brief: true },
   { key: 'lineId', zh: '子订单编号', en: 'lineId', type: 'id', brief: 'filled' },
-  { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
+  { key: 'buyer', zh: '买家', en: 'buyer', brief: true, whole: true },
   { key: 'paidAt', zh: '付款时间', en: 'paidAt', type: 'time' },
   { key: 'deadline', zh: '发货截止', en: 'deadline', type: 'time', brief: true },
   { key: 'shippedAt', zh: '发货时间', en: 'shippedAt', type: 'time', brief: true },
@@ -52,7 +52,7 @@ export const ORDER_ROW_COLUMNS: Column[] = [
 
 export const AT_RISK_COLUMNS: Column[] = [
   { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id', brief: true },
-  { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
+  { key: 'buyer', zh: '买家', en: 'buyer', brief: true, whole: true },
   { key: 'paidAt', zh: '付款时间', en: 'paidAt', type: 'time' },
   { key: 'deadline', zh: '发货截止', en: 'deadline', type: 'time', brief: true },
   { key: 'hoursLeft', zh: '剩余(小时)', en: 'hoursLeft', type: 'hours', round: 'down', brief: true },

@@ -39,6 +39,11 @@ export interface Column {
    */
   whole?: boolean;
   /**
+   * In the terminal table, a cell wider than its column goes on over the next lines instead of
+   * being cut (the value of a field/value list: nothing in it may be lost).
+   */
+  wrap?: boolean;
+  /**
    * 'hours': which way to the tenth. 'up' for lateness (an order 1 s late shows 0.1, never 0.0, and
    * 72 h 1 s shows 72.1, as the "more than 72 h" tier it is in); 'down' for time left (never more
    * than there is); unset: to the nearest tenth.

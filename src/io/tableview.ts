@@ -8,13 +8,17 @@ import { paint } from '../color.js';
 import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
 import { terminalSafe } from './escape.js';
 import type { ByteSink } from './sink.js';
-import { ELLIPSIS, displayWidth, pad, truncate } from './width.js';
+import { ELLIPSIS, displayWidth, pad, truncate, wrapText } from './width.js';
 
 const RIGHT_ALIGNED = new Set(['money', 'hours', 'int', 'number']);
 /** Only free text may be cut: an order id, an amount or a time cut short is worse than useless. */
 const CUTTABLE = new Set(['text', 'list']);
-/** Free text not marked whole (a rule set id or an agent is text, but what the user types next). */
-const cuttable = (c: Column) => !c.whole && CUTTABLE.has(c.type ?? 'text');
+/**
+ * Free text not marked whole (a rule set id or an agent is text, but what the user types next), nor
+ * an enumerated value (此前已记录, already_recorded: a cut label reads like another one); a list of
+ * them is cut between items. A wrapped column is narrowed like free text, and goes on over more lines.
+ */
+const cuttable = (c: Column) => !c.whole && CUTTABLE.has(c.type ?? 'text') && (c.type === 'list' || !c.labels || !!c.wrap);
 const GAP = 2;
 /** How a list cell joins its items (cellText). */
 const LIST_SEP = ';';
@@ -90,7 +94,20 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
       widths = natural.map((w, i) =>
         cuttable(columns[i]!) ? Math.min(w, Math.max(textCap, listFloor[i]!)) : w,
       );
-      return blocks(columns, widths, width).map((cols) => render(cols, heads, rows, widths, columns));
+      const parts = blocks(columns, widths, width);
+      // A block with room left gives it back to the text cut to fit the others (a block of one
+      // list column beside the key need not cut it at a third of the line).
+      for (const cols of parts) {
+        let room = width - total(cols.map((i) => widths[i]!));
+        for (const i of cols.slice(1)) {
+          if (room <= 0) break;
+          if (!cuttable(columns[i]!) || widths[i]! >= natural[i]!) continue;
+          const more = Math.min(room, natural[i]! - widths[i]!);
+          widths[i] = widths[i]! + more;
+          room -= more;
+        }
+      }
+      return parts.map((cols) => render(cols, heads, rows, widths, columns));
     }
   }
   return [render([...Array(n).keys()], heads, rows, widths, columns)];
@@ -160,7 +177,16 @@ function render(cols: number[], heads: readonly string[], rows: readonly string[
       })
       .join(' '.repeat(GAP))
       .trimEnd();
-  return [line(heads), ...rows.map(line)];
+  const wraps = cols.filter((i) => columns[i]!.wrap);
+  if (!wraps.length) return [line(heads), ...rows.map(line)];
+  // A wrapped cell goes on over the next lines, the other cells of those lines empty.
+  const out = [line(heads)];
+  for (const r of rows) {
+    const parts = new Map(wraps.map((i) => [i, wrapText(r[i]!, widths[i]!)]));
+    const n = Math.max(...[...parts.values()].map((p) => p.length));
+    for (let k = 0; k < n; k++) out.push(line(r.map((cell, i) => (parts.has(i) ? (parts.get(i)![k] ?? '') : k ? '' : cell))));
+  }
+  return out;
 }
 
 export interface TableOptions extends TableView {

@@ -34,6 +34,39 @@ export function truncate(text: string, width: number): string {
   return out + ELLIPSIS;
 }
 
+/**
+ * Break text into lines of at most `width` display columns: after a space where one falls in the
+ * line (a list joined with ", " breaks between its items), else between grapheme clusters, never
+ * inside a wide character or an emoji sequence. Text that fits is one line.
+ */
+export function wrapText(text: string, width: number): string[] {
+  if (width <= 0 || displayWidth(text) <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  let lastSpace = -1; // index in `line` just after the last space
+  for (const { segment } of graphemes().segment(text)) {
+    const w = displayWidth(segment);
+    if (used + w > width && line !== '') {
+      if (segment !== ' ' && lastSpace > 0 && lastSpace < line.length) {
+        lines.push(line.slice(0, lastSpace).trimEnd());
+        line = line.slice(lastSpace);
+      } else {
+        lines.push(line.trimEnd());
+        line = '';
+      }
+      used = displayWidth(line);
+      lastSpace = -1;
+      if (segment === ' ' && line === '') continue; // no line starts with the space it broke at
+    }
+    line += segment;
+    used += w;
+    if (segment === ' ') lastSpace = line.length;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 let segmenter: Intl.Segmenter | undefined;
 function graphemes(): Intl.Segmenter {
   return (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));

@@ -9,7 +9,7 @@ export const ORDER_COLUMNS: Column[] = [
   { key: 'sourceLine', zh: '行号', en: 'sourceLine', type: 'int' },
   { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id', brief: true },
   { key: 'parentOrderId', zh: '主订单编号', en: 'parentOrderId', type: 'id' },
-  { key: 'lineId', zh: '子订单编号', en: 'lineId', type: 'id', brief: true },
+  { key: 'lineId', zh: '子订单编号', en: 'lineId', type: 'id', brief: 'filled' },
   { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
   { key: 'status', zh: '状态', en: 'status', brief: true, labels: ORDER_STATUS_ZH },
   { key: 'statusRaw', zh: '原始状态', en: 'statusRaw' },

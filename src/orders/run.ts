@@ -39,7 +39,7 @@ const INSPECT_COLUMNS: Column[] = [
   { key: 'paidSum', zh: '实付合计', en: 'paidSum', type: 'money' },
   { key: 'postageSum', zh: '邮费合计', en: 'postageSum', type: 'money' },
   // `orderId=订单编号`: the field as zh output names it (订单编号=订单编号, 买家=买家会员名); en/JSON keep the key.
-  { key: 'columnsMapped', zh: '已识别列', en: 'columnsMapped', type: 'list', labels: Object.fromEntries(ORDER_COLUMNS.map((c) => [c.key, c.zh])) },
+  { key: 'columnsMapped', zh: '已识别列', en: 'columnsMapped', type: 'list', labels: { ...Object.fromEntries(ORDER_COLUMNS.map((c) => [c.key, c.zh])), shopId: '店铺Id', shopName: '店铺名称' } },
   { key: 'columnsUnmapped', zh: '未使用列', en: 'columnsUnmapped', type: 'list' },
   { key: 'columnsMissing', zh: '缺少的字段', en: 'columnsMissing', type: 'list' },
 ];
@@ -117,7 +117,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
         vertical.push({ field: ctx.t({ zh: c.zh, en: c.en }), value: c.type === 'time' && typeof v === 'number' ? ctx.tz.format(v) : c.type === 'money' ? fmtMoney(v as never) : text });
       }
     }
-    await writeRows(ctx, [{ key: 'field', zh: '项目', en: 'field' }, { key: 'value', zh: '值', en: 'value' }], vertical);
+    await writeRows(ctx, [{ key: 'field', zh: '项目', en: 'field', whole: true }, { key: 'value', zh: '值', en: 'value', wrap: true }], vertical);
   } else {
     await writeRows(ctx, columns, rows);
   }

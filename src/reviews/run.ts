@@ -30,7 +30,7 @@ import { readTextFileSync } from '../io/textfile.js';
 export const QUEUE_COLUMNS: Column[] = [
   { key: 'priority', zh: '优先级', en: 'priority', type: 'int' },
   { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id', brief: true },
-  { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
+  { key: 'buyer', zh: '买家', en: 'buyer', brief: true, whole: true },
   { key: 'rating', zh: '评价结果', en: 'rating', brief: true, labels: RATING_ZH },
   { key: 'reviewedAt', zh: '评价时间', en: 'reviewedAt', type: 'time' },
   { key: 'title', zh: '宝贝标题', en: 'title' },

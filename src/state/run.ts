@@ -13,7 +13,7 @@ import { type ContactSummary, type StateDb, openState } from './ledger.js';
 
 export const VOUCHER_COLUMNS: readonly Column[] = [
   { key: 'voucherKey', zh: '红包编号', en: 'voucherKey', type: 'id' },
-  { key: 'buyer', zh: '买家', en: 'buyer', type: 'text' },
+  { key: 'buyer', zh: '买家', en: 'buyer', type: 'text', whole: true },
   { key: 'rules', zh: '规则集', en: 'rules', type: 'text' },
   { key: 'orderIds', zh: '订单编号', en: 'orderIds', type: 'list' },
   { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
@@ -47,7 +47,7 @@ export const CONTACT_ENTRY_COLUMNS: readonly Column[] = [
   { key: 'channel', zh: '渠道', en: 'channel', type: 'text', labels: CHANNEL_ZH },
   { key: 'note', zh: '备注', en: 'note', type: 'text' },
   { key: 'who', zh: '经办人', en: 'who', type: 'text' },
-  { key: 'buyer', zh: '买家', en: 'buyer', type: 'text' },
+  { key: 'buyer', zh: '买家', en: 'buyer', type: 'text', whole: true },
 ];
 
 type What = 'vouchers' | 'contacts';

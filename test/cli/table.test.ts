@@ -247,3 +247,76 @@ describe('every command fits the terminal', () => {
     expect(r.stdout).not.toContain('provisi…');
   });
 });
+
+describe('what an operator reads at 80 columns (desk check of the README examples)', () => {
+  it('a wrapped column (the value of a field/value list) goes on over the next lines instead of being cut', () => {
+    const field: Column = { key: 'field', zh: '项目', en: 'field', whole: true };
+    const value: Column = { key: 'value', zh: '值', en: 'value', wrap: true };
+    const rows = [
+      ['platform', 'taobao'],
+      ['statusCounts', 'completed=4, shipped=2, awaiting_shipment=1, closed=1, unpaid=1'],
+    ];
+    const [lines] = layoutTable([field, value], ['field', 'value'], rows, 40);
+    // 40 = 12 (statusCounts) + 2 + 26 for the value; breaks fall after the spaces of ", ".
+    // "completed=4, shipped=2," is 23; adding " awaiting_shipment=1," makes 44 > 26.
+    expect(lines).toEqual([
+      'field         value',
+      'platform      taobao',
+      'statusCounts  completed=4, shipped=2,',
+      '              awaiting_shipment=1,',
+      '              closed=1, unpaid=1',
+    ]);
+  });
+
+  it('orders inspect at 80 columns shows every status count and mapped column (it cut them with …)', () => {
+    for (const lang of ['en', 'zh']) {
+      const r = runCli(['orders', 'inspect', ex('ExportOrderList202611.csv'), '-f', 'table', '--lang', lang], { env: { COLUMNS: '80' } });
+      expect(r.code).toBe(0);
+      const lines = r.stdout.trimEnd().split('\n');
+      for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+      expect(r.stdout).not.toContain('…');
+      // The example holds one unpaid order (新客0001), the last status counted: it was cut off.
+      expect(r.stdout).toContain(lang === 'en' ? 'unpaid=1' : '待付款=1');
+      // The last mapped column (延迟发货自动赔付金额) and the era of the layout.
+      expect(r.stdout).toContain('=延迟发货自动赔付金额');
+      expect(r.stdout).toMatch(/taobao-orders-71\s+\(2022\+\)/); // the era, perhaps on the next line
+    }
+    // zh names the shop fields in Chinese like every other field (it wrote shopId=店铺Id).
+    const zh = runCli(['orders', 'inspect', ex('ExportOrderList202611.csv'), '-f', 'csv', '--lang', 'zh']);
+    expect(zh.stdout).toContain('店铺Id=店铺Id;店铺名称=店铺名称');
+    expect(zh.stdout).not.toContain('shopId=');
+  });
+
+  it('compensate --record at 80 columns (zh) cuts neither the buyer to send the voucher to nor the recorded state', () => {
+    const state = path.join(tmpDir(), 'state.db');
+    const args = ['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '--record', '--state', state, '-f', 'table', '--lang', 'zh'];
+    runCli(args, { env: { COLUMNS: '80' } });
+    const r = runCli(args, { env: { COLUMNS: '80' } });
+    expect(r.code).toBe(0);
+    for (const l of r.stdout.trimEnd().split('\n')) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+    // Before: 小明爱… and 此前已… (the README's worked example: voucher …903 recorded by the first run).
+    expect(r.stdout).not.toContain('小明爱…');
+    expect(r.stdout).not.toContain('老王的…');
+    expect(r.stdout).not.toContain('此前已…');
+    expect(r.stdout).toContain('此前已记录');
+    expect(r.stdout.match(/小明爱购物/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a block with room left shows its text whole (zhenjian warningCodes, alone beside the item id)', () => {
+    const r = runCli(['zhenjian', 'estimate', ex('zhenjian-products.csv'), '--avg-order', '150', '--balance', '5000', '--labels', ex('zhenjian-labels.csv'), '--as-of', '2026-11-20 11:00', '-f', 'table', '--lang', 'zh'], { env: { COLUMNS: '80' } });
+    for (const l of r.stdout.trimEnd().split('\n')) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+    // zh: the last block is 商品ID (12) + 2 + 提醒代码, 66 columns for codes of at most 46
+    // (行业不适用;扣款远超预估;余额不足扣款;未选标签: 21 wide characters and 3 semicolons = 45); they were
+    // cut at a third of the line (26): 样品数无上限;…
+    expect(r.stdout.trimEnd().split('\n').at(-6)).toBe('商品ID        提醒代码');
+    expect(r.stdout).toContain('行业不适用;扣款远超预估;余额不足扣款;未选标签');
+    expect(r.stdout).toContain('样品数无上限;扣款远超预估;标签不是三个');
+  });
+
+  it('orders normalize of an order report leaves out the empty lineId column (only --lines fills it)', () => {
+    const r = runCli(['orders', 'normalize', ex('ExportOrderList202611.csv'), '-f', 'table', '--lang', 'en'], { env: { COLUMNS: '120' } });
+    expect(r.stdout.split('\n')[0]).not.toContain('lineId');
+    const lines = runCli(['orders', 'normalize', ex('ExportOrderDetailList202611.csv'), '--lines', '-f', 'table', '--lang', 'en'], { env: { COLUMNS: '120' } });
+    expect(lines.stdout.split('\n')[0]).toContain('lineId');
+  });
+});

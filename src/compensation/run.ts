@@ -864,7 +864,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Newly recorded vouchers the shop must issue something for: one recorded taking over earlier
   // vouchers that had paid all of it asks nothing (it counts as recorded before, below).
   const NEWLY = new Set(['new', 'reissued', 'topped_up']);
-  const newCount = [...(built ?? []), ...promises.vouchers].filter((v) => NEWLY.has(recorded.get(v.voucherKey) ?? '') && owedNow(v).toIssue.gt(0)).length;
+  const newOnes = [...(built ?? []), ...promises.vouchers].filter((v) => NEWLY.has(recorded.get(v.voucherKey) ?? '') && owedNow(v).toIssue.gt(0));
+  const newCount = newOnes.length;
 
   // Stage 6, rows: counted as they are written; totals count only what the shop must still issue.
   const sums = newSums();
@@ -1034,7 +1035,19 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   if (sums.mismatched) ctx.warn(mismatchWarning(sums.mismatched));
   if (sums.underpaid) ctx.warn(underpaidWarning(sums.underpaid, sums.underpaidFen));
-  if (req.failOnNew && newCount > 0) ctx.attention();
+  if (req.failOnNew && newCount > 0) {
+    // The reason for exit 1 in the cron log, also under -q (which hides the summary): "exit 1, see
+    // the log" found only the ship-time and difference warnings there.
+    const total = newOnes.reduce((t, v) => t.plus(owedNow(v).toIssue), ZERO).toFixed(2);
+    const where = ctx.output && ctx.output !== '-' ? ctx.output : '';
+    ctx.warn(
+      msg(
+        `--fail-on new-vouchers: 本次新记录 ${newCount} 个要发放的红包, 共 ${total} 元 (见${where ? ` ${where} ` : '输出'}中 记录 为 新记录 的行)`,
+        `--fail-on new-vouchers: ${plural(newCount, 'new voucher')} to issue recorded this run, ${total} in all${where ? ` (the rows of ${where}` : ' (the output rows'} with recorded = new)`,
+      ),
+    );
+    ctx.attention();
+  }
   if (notifier) {
     const { vouchersNotice } = await import('../notify/notices.js');
     await notifier.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto' }));

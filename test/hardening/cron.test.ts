@@ -102,15 +102,26 @@ describe('the hourly job: compensate --record --fail-on new-vouchers', () => {
     // (toIssue 0, not recorded), 1 provisional (not recorded), 1 final to issue (…903, recorded).
     const rows = fs.readFileSync(out, 'utf8').trim().split('\n').slice(1);
     expect(rows.filter((l) => l.includes(',new,'))).toHaveLength(1);
+    // Why exit 1, in the log even under -q (the summary is hidden): the crontab mails "see the log".
+    // The one new voucher is …903: (2000.00 − 0.00 postage) × 5 % = 100.00, capped at 50.00.
+    expect(first.stderr).toContain(`storeops: warning: --fail-on new-vouchers: 1 new voucher to issue recorded this run, 50.00 in all (the rows of ${out} with recorded = new)\n`);
     const second = await cron(args);
     expectWellBehaved(second, dir);
     expect(second.code).toBe(0);
+    expect(second.stderr).not.toContain('--fail-on');
     const again = fs.readFileSync(out, 'utf8').trim().split('\n').slice(1);
     expect(again.filter((l) => l.includes(',already_recorded,'))).toHaveLength(1);
     expect(again.filter((l) => l.includes(',new,'))).toHaveLength(0);
     expect(fs.readdirSync(dir)).toEqual(['vouchers.csv']);
     const ledger = await cron(['ledger', 'list', '-f', 'json']);
     expect((JSON.parse(ledger.stdout) as unknown[]).length).toBe(1);
+  });
+
+  it('the reason for exit 1 under --fail-on is said in Chinese too, naming standard output when there is no -o', async () => {
+    const dir = tmpDir('storeops-hourly-zh-');
+    const r = await run(['compensate', ORDERS, '--record', '--fail-on', 'new-vouchers', ...AS_OF, '-q', '--state', path.join(dir, 'state.db')], { bareEnv: { ...cronEnv(dir), LANG: 'zh_CN.UTF-8' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('storeops: 警告: --fail-on new-vouchers: 本次新记录 1 个要发放的红包, 共 50.00 元 (见输出中 记录 为 新记录 的行)\n');
   });
 
   it('the machine zone does not change a byte of output (TZ=UTC, Asia/Shanghai, America/Los_Angeles)', async () => {

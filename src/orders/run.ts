@@ -39,7 +39,7 @@ const INSPECT_COLUMNS: Column[] = [
   { key: 'paidSum', zh: '实付合计', en: 'paidSum', type: 'money' },
   { key: 'postageSum', zh: '邮费合计', en: 'postageSum', type: 'money' },
   // `orderId=订单编号`: the field as zh output names it (订单编号=订单编号, 买家=买家会员名); en/JSON keep the key.
-  { key: 'columnsMapped', zh: '已识别列', en: 'columnsMapped', type: 'list', labels: { ...Object.fromEntries(ORDER_COLUMNS.map((c) => [c.key, c.zh])), shopId: '店铺Id', shopName: '店铺名称' } },
+  { key: 'columnsMapped', zh: '已识别列', en: 'columnsMapped', type: 'list', labels: { ...Object.fromEntries(ORDER_COLUMNS.map((c) => [c.key, c.zh])), shopId: '店铺Id', shopName: '店铺名称', compensated: '是否赔付', province: '省', city: '市', district: '区', street: '街道', reservedShipAt: '预约发货时间', orderType: '订单类型' } },
   { key: 'columnsUnmapped', zh: '未使用列', en: 'columnsUnmapped', type: 'list' },
   { key: 'columnsMissing', zh: '缺少的字段', en: 'columnsMissing', type: 'list' },
 ];

@@ -285,6 +285,9 @@ describe('what an operator reads at 80 columns (desk check of the README example
     const zh = runCli(['orders', 'inspect', ex('ExportOrderList202611.csv'), '-f', 'csv', '--lang', 'zh']);
     expect(zh.stdout).toContain('店铺Id=店铺Id;店铺名称=店铺名称');
     expect(zh.stdout).not.toContain('shopId=');
+    // The item report's 是否赔付 likewise (was compensated=是否赔付).
+    const items = runCli(['orders', 'inspect', ex('ExportOrderDetailList202611.csv'), '-f', 'csv', '--lang', 'zh']);
+    expect(items.stdout).toContain(';是否赔付=是否赔付;');
   });
 
   it('compensate --record at 80 columns (zh) cuts neither the buyer to send the voucher to nor the recorded state', () => {

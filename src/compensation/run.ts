@@ -866,6 +866,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const NEWLY = new Set(['new', 'reissued', 'topped_up']);
   const newOnes = [...(built ?? []), ...promises.vouchers].filter((v) => NEWLY.has(recorded.get(v.voucherKey) ?? '') && owedNow(v).toIssue.gt(0));
   const newCount = newOnes.length;
+  // The summary's "newly recorded": those, and every voucher recorded 'new' with nothing to issue
+  // (the buyer's cap paid by vouchers recorded before): a row the ledger did not have, counted
+  // nowhere else ("0 newly recorded" was said of a run that had just written one).
+  const recordedNew = newCount + [...(built ?? []), ...promises.vouchers].filter((v) => recorded.get(v.voucherKey) === 'new' && !owedNow(v).toIssue.gt(0)).length;
 
   // Stage 6, rows: counted as they are written; totals count only what the shop must still issue.
   const sums = newSums();
@@ -1025,7 +1029,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       promises: promisesOwed.length,
       promiseTotal: promisesOwed.reduce((s, p) => s.plus(adjusted(p.voucherKey) ? p.toIssue : p.amount), ZERO),
       rejected: rejects.count,
-      newlyRecorded: req.record ? newCount : null,
+      newlyRecorded: req.record ? recordedNew : null,
     }),
   );
   if (tally.excluded) ctx.info(excludedNote(tally.excludedIds));

@@ -641,6 +641,12 @@ class SqliteState implements StateDb {
     const shareNow = new Map<string, { key: string; share: Decimal; most: Decimal }>();
     // The vouchers of this call seen so far: one seen has taken what it needs already.
     const done = new Set<string>();
+    // The conflicts of this call not recorded (seen, but what they took was put back): an earlier
+    // voucher's money a later voucher of the call takes is still kept for them, as for one not seen
+    // yet. Taken by the later one, a conflict re-issued on its own afterwards found it gone and was
+    // owed it again (one --reissue <orders> after another paid more than --reissue all).
+    const blockedKeys = new Set<string>();
+    const settled = (key: string) => done.has(key) && !blockedKeys.has(key);
     for (const v of vouchers) {
       for (const [id, a] of Object.entries(v.shares ?? {})) {
         const k = `${v.kind ?? 'voucher'}|${id}`;
@@ -717,7 +723,7 @@ class SqliteState implements StateDb {
           const heldKind = (kindOf.get(held) as string | undefined) ?? 'voucher';
           for (const id of new Set(theirs.get(held)!)) {
             const o = mine.has(id) ? undefined : shareNow.get(`${heldKind}|${id}`);
-            if (!o || done.has(o.key)) continue;
+            if (!o || settled(o.key)) continue;
             const e = byVoucher.get(o.key) ?? { sum: new Decimal(0), most: o.most };
             byVoucher.set(o.key, { sum: e.sum.plus(o.share), most: e.most });
           }
@@ -740,7 +746,7 @@ class SqliteState implements StateDb {
               const via = new Map<string, { sum: Decimal; most: Decimal }>();
               for (const id of jIds) {
                 const o = mine.has(id) || heldIds.has(id) ? undefined : shareNow.get(`${heldKind}|${id}`);
-                if (!o || done.has(o.key)) continue;
+                if (!o || settled(o.key)) continue;
                 const e = via.get(o.key) ?? { sum: new Decimal(0), most: o.most };
                 via.set(o.key, { sum: e.sum.plus(o.share), most: e.most });
               }
@@ -1401,6 +1407,7 @@ class SqliteState implements StateDb {
       for (const [k, a] of conflictStale) staleUsed.set(k, Decimal.max(0, (staleUsed.get(k) ?? new Decimal(0)).minus(a)));
       // The vouchers of this call before each (and itself) are seen, as in the run re-issuing it.
       done.clear();
+      blockedKeys.clear();
       let upTo = 0;
       for (const { v, ids, heldBy, at, entry } of blockedConflicts) {
         for (; upTo < at; upTo++) done.add(vouchers[upTo]!.voucherKey);
@@ -1416,6 +1423,7 @@ class SqliteState implements StateDb {
           canonCache.clear();
           const out = new Map<string, RecordStatus>();
           done.clear();
+          blockedKeys.clear();
           for (const [at, v] of vouchers.entries()) {
             done.add(v.voucherKey);
             // A key given twice in one call is recorded once; its first answer stands.
@@ -1516,6 +1524,7 @@ class SqliteState implements StateDb {
             if (clashes.length > 0 || byCap.gt(0)) opts.covers?.push(entry);
             if (blocked) {
               if (opts.covers) blockedConflicts.push({ v, ids, heldBy, at: at + 1, entry: opts.covers.length - 1 });
+              blockedKeys.add(v.voucherKey);
               for (const [k, a] of staleUsed) {
                 const d = a.minus(staleBefore!.get(k) ?? 0);
                 if (d.gt(0)) conflictStale.set(k, (conflictStale.get(k) ?? new Decimal(0)).plus(d));

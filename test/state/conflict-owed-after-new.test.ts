@@ -56,6 +56,10 @@ describe('a conflict, then a new voucher capped with the money the conflict coun
       ['63', '300.00', '300.00', 'conflict'],
     ]);
     expect(r2.stderr).toContain('2 conflicts still owing 600.00');
+    // {o64} was written to the ledger (new, 0.00 to issue): the summary counts it (it said
+    // "0 newly recorded"); nothing to issue, so not in "… vouchers totalling … to issue".
+    expect(r2.stderr).toContain('0 vouchers totalling 0.00 to issue');
+    expect(r2.stderr).toContain('; 1 newly recorded');
     // Recorded as before: {o64} at 0.00 to issue, nothing else; 500.00 paid in all.
     expect(total(state)).toBe('500.00');
 

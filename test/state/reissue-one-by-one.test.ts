@@ -1,0 +1,66 @@
+// Re-issuing conflicts one at a time (--reissue <orders> for each, in any order) pays what
+// --reissue all pays (tmall-2023, docs/rules.md §1.2: 30 % per order, at least 5.00, a buyer's late
+// orders paid within 24 h of a window's opening combined, 500.00 cap per window; 48 h to ship).
+// Every amount below is worked out by hand from docs/rules.md §1.2.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+import { type Row, files, recorder, shipped } from './record-runs.js';
+
+const AS_OF = '2026-03-10 12:00:00';
+const run = recorder(AS_OF);
+const total = (state: string) => /total ([\d.]+)/.exec(runCli(['ledger', 'list', '--state', state]).stderr)?.[1];
+const seen = (rows: Row[]) => rows.map((v) => [v.buyer, (v.orderIds as string[]).map((id) => id.slice(-2)).join(','), v.amount, v.toIssue, v.recorded]);
+
+describe('an order moved to another buyer: its conflicts re-issued one at a time pay what --reissue all pays', () => {
+  // First export:
+  //   a Q 3000.00 paid 03-01 10:00, shipped 03-04 10:00 (72 h: 24 h late) → 30 % = 900.00
+  //   d P 3000.00 paid 03-01 11:00, shipped 03-04 11:00 (24 h late)       → 900.00
+  //   c P  100.00 paid 03-01 11:30, shipped 03-04 11:30 (24 h late)       →  30.00
+  //   b Q 1000.00 paid 03-01 12:00, shipped 03-04 12:00 (24 h late)       → 300.00
+  //   Q: a opens a window, b joins (2 h later): {a,b} = min(500, 1200) = 500.00 (shares a 900, b 300).
+  //   P: d opens a window, c joins: {d,c} = min(500, 930) = 500.00 (shares d 900, c 30).
+  //   Recorded: 1000.00.
+  // Second export, without d (a partial export); b is now buyer P's order (same times):
+  //   Q: {a} = min(500, 900) = 500.00, opening at a (03-01 10:00) as {a,b} did: {a,b}'s 500.00 is
+  //      its window's money: nothing more.
+  //   P: c, b: {c,b} = 30 + 300 = 330.00; the ledger's d opened P's window at 11:00 and c, b join it
+  //      (within 24 h): one window {d,c,b}, capped at 500.00, which {d,c}'s 500.00 fills: nothing more.
+  //   Owed 500.00 + 500.00 = 1000.00, all paid: every way of re-issuing ends at 1000.00.
+  // Before: --reissue b,c alone took b's 300.00 share of {a,b} ({a}, a conflict earlier in the same
+  // run, was counted as having taken its part though nothing was recorded for it) and c's 30.00 of
+  // {d,c}; --reissue a then found 200.00 of {a,b} left and issued 300.00: 1300.00 paid of 1000.00
+  // (--reissue all: {a} takes all of {a,b}, {c,b} c's 30.00 and 300.00 of the cap from {d,c}).
+  const a = '3000000000000000071';
+  const b = '3000000000000000072';
+  const c = '3000000000000000073';
+  const d = '3000000000000000074';
+  const oa = shipped(a, 'Q', '3000.00', '2026-03-01 10:00:00', '2026-03-04 10:00:00');
+  const od = shipped(d, 'P', '3000.00', '2026-03-01 11:00:00', '2026-03-04 11:00:00');
+  const oc = shipped(c, 'P', '100.00', '2026-03-01 11:30:00', '2026-03-04 11:30:00');
+  const first = [oa, od, oc, shipped(b, 'Q', '1000.00', '2026-03-01 12:00:00', '2026-03-04 12:00:00')];
+  const second = [oa, oc, shipped(b, 'P', '1000.00', '2026-03-01 12:00:00', '2026-03-04 12:00:00')];
+
+  for (const [name, steps] of [
+    ['all at once', ['all']],
+    ['{c,b} first, then {a}', [`${b},${c}`, a]],
+    ['{a} first, then {c,b}', [a, `${b},${c}`]],
+  ] as const) {
+    it(`${name}: 1000.00 in all, nothing more`, () => {
+      const dir = tmpDir();
+      const state = path.join(dir, 'state.db');
+      const f = files(dir, { first, second });
+      run(f.first!, state);
+      expect(total(state)).toBe('1000.00');
+      const r = run(f.second!, state);
+      expect(seen(r.rows)).toEqual([
+        ['Q', '71', '500.00', '0.00', 'conflict'],
+        ['P', '73,72', '330.00', '0.00', 'conflict'],
+      ]);
+      for (const ids of steps) run(f.second!, state, '--reissue', ids);
+      expect(total(state)).toBe('1000.00');
+      expect(seen(run(f.second!, state, '--reissue', 'all').rows).map((x) => x[3])).toEqual(['0.00', '0.00']);
+      expect(total(state)).toBe('1000.00');
+    });
+  }
+});

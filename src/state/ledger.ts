@@ -671,6 +671,15 @@ class SqliteState implements StateDb {
      * 30.00 unused and {x,a} owed again what {a,b} had paid for a: 590.00 paid for 560.00), or an
      * order moved to another day ({o503,o500} took all of {o503,o505}'s 100.00: o500 never paid).
      */
+    /** What each order of recorded voucher `k` came to in it (the most any of its rows recorded); undefined when a row has none (before schema 8). */
+    const recordedShares = (k: string): Map<string, Decimal> | undefined => {
+      const rows = sharesOfKey.all(k, `${k}+`, `${k},`) as (string | null)[];
+      if (rows.length === 0 || rows.some((t) => t === null)) return undefined;
+      const most = new Map<string, Decimal>();
+      for (const t of rows) for (const [id, a] of Object.entries(parseAmounts(t!, this.path, 'shares'))) most.set(id, Decimal.max(most.get(id) ?? new Decimal(0), new Decimal(a)));
+      return most;
+    };
+    const sharesOfKey = db.prepare('SELECT shares FROM vouchers WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)').pluck();
     const cover = (heldBy: string[], amount: Decimal, ids: string[], shares?: Record<string, string>, capOf?: string[]): { total: Decimal; from: Record<string, string> } => {
       let total = new Decimal(0);
       const from: Record<string, string> = {};
@@ -719,13 +728,20 @@ class SqliteState implements StateDb {
           // to no more than the rest, though their shares may have grown since it was recorded
           // ({10,09,01} 60.00 paid o01 5.00; {10,09}, at 60.00 now, took all 60.00 and {01} took
           // o01's 5.00 too: 5.00 short).
+          // Each at most what it came to in `held` when recorded (the most any of its rows recorded,
+          // schema 8): that is all `held` paid for it; what it comes to now beyond that is owed by
+          // its voucher, not kept back here ({00,02} 55.00 paid o00 50.00 and o02 5.00; o02, now
+          // 10.00 on another day, kept 10.00 back, so {03,00} re-issued on its own issued 5.00 for
+          // o00 and {02} then 5.00 more: 165.00 paid of 160.00).
           const byVoucher = new Map<string, { sum: Decimal; most: Decimal }>();
           const heldKind = (kindOf.get(held) as string | undefined) ?? 'voucher';
+          const paidShare = recordedShares(held);
           for (const id of new Set(theirs.get(held)!)) {
             const o = mine.has(id) ? undefined : shareNow.get(`${heldKind}|${id}`);
             if (!o || settled(o.key)) continue;
             const e = byVoucher.get(o.key) ?? { sum: new Decimal(0), most: o.most };
-            byVoucher.set(o.key, { sum: e.sum.plus(o.share), most: e.most });
+            const was = paidShare?.get(id);
+            byVoucher.set(o.key, { sum: e.sum.plus(was === undefined ? o.share : Decimal.min(o.share, was)), most: e.most });
           }
           // Less what it took over from their earlier vouchers for them (ownOf leaves that out already).
           let paidFor = new Decimal(0);

@@ -9,6 +9,7 @@ import { type Row, files, recorder, shipped } from './record-runs.js';
 
 const AS_OF = '2026-03-10 12:00:00';
 const run = recorder(AS_OF);
+const run26 = recorder('2026-07-01 00:00:00');
 const total = (state: string) => /total ([\d.]+)/.exec(runCli(['ledger', 'list', '--state', state]).stderr)?.[1];
 const seen = (rows: Row[]) => rows.map((v) => [v.buyer, (v.orderIds as string[]).map((id) => id.slice(-2)).join(','), v.amount, v.toIssue, v.recorded]);
 
@@ -61,6 +62,47 @@ describe('an order moved to another buyer: its conflicts re-issued one at a time
       expect(total(state)).toBe('1000.00');
       expect(seen(run(f.second!, state, '--reissue', 'all').rows).map((x) => x[3])).toEqual(['0.00', '0.00']);
       expect(total(state)).toBe('1000.00');
+    });
+  }
+});
+
+describe('an order moved to another day and priced higher (tmall-2026): one at a time pays what --reissue all pays', () => {
+  // tmall-2026 (docs/rules.md §1.3): late ≤ 72 h, window ≤ 48 h: 5 %, 5.00–50.00; more than 72 h late
+  // (out of stock), window ≤ 48 h: 10 %, 5.00–500.00; a buyer's payments on one Beijing day combined,
+  // capped at 500.00.
+  // First export, buyer P:
+  //   x 1000.00 paid 05-31 11:34, shipped 06-03 20:34 (81 h: 33 h late)  → 5 % = 50.00
+  //   y  100.00 paid 05-31 12:35, shipped 06-05 09:35 (117 h: 69 h late) → 5 % = 5.00 (the minimum)
+  //   {x,y} (05-31) = 55.00 recorded (shares x 50.00, y 5.00).
+  // Second export: y was paid 05-30 16:35 (shipped 06-05 09:35: 137 h, 89 h late: out of stock,
+  //   10 % = 10.00): {y} (05-30) = 10.00; {x} (05-31) = 50.00. Owed 60.00; {x,y} paid x its 50.00
+  //   and y 5.00: 5.00 more, for y. Every way of re-issuing ends at 60.00.
+  // {x} re-issued on its own kept back y's 10.00 now (not the 5.00 {x,y} paid for it) and issued
+  // 5.00 for x, and {y} then 5.00 more: 65.00 (with the change above that keeps money for a
+  // conflict of the run not recorded, {y} here; before it {y} was not kept for at all).
+  const x = '3000000000000000081';
+  const y = '3000000000000000082';
+  const ox = shipped(x, 'P', '1000.00', '2026-05-31 11:34:00', '2026-06-03 20:34:00');
+  const first = [ox, shipped(y, 'P', '100.00', '2026-05-31 12:35:00', '2026-06-05 09:35:00')];
+  const second = [shipped(y, 'P', '100.00', '2026-05-30 16:35:00', '2026-06-05 09:35:00'), ox];
+  for (const [name, steps] of [
+    ['all at once', ['all']],
+    ['{x} first, then {y}', [x, y]],
+    ['{y} first, then {x}', [y, x]],
+  ] as const) {
+    it(`${name}: 60.00 in all`, () => {
+      const dir = tmpDir();
+      const state = path.join(dir, 'state.db');
+      const f = files(dir, { first, second });
+      const r1 = run26(f.first!, state);
+      expect(seen(r1.rows)).toEqual([['P', '81,82', '55.00', '55.00', 'new']]);
+      const r = run26(f.second!, state);
+      expect(seen(r.rows)).toEqual([
+        ['P', '82', '10.00', '5.00', 'conflict'],
+        ['P', '81', '50.00', '0.00', 'conflict'],
+      ]);
+      for (const ids of steps) run26(f.second!, state, '--reissue', ids);
+      expect(total(state)).toBe('60.00');
     });
   }
 });

@@ -646,7 +646,10 @@ class SqliteState implements StateDb {
     // yet. Taken by the later one, a conflict re-issued on its own afterwards found it gone and was
     // owed it again (one --reissue <orders> after another paid more than --reissue all).
     const blockedKeys = new Set<string>();
-    const settled = (key: string) => done.has(key) && !blockedKeys.has(key);
+    // The vouchers of this call recorded before at the amount they come to now (filled in when the
+    // call starts): they take nothing in this call, so nothing is kept back for them either.
+    const recordedAsIs = new Set<string>();
+    const settled = (key: string) => recordedAsIs.has(key) || (done.has(key) && !blockedKeys.has(key));
     for (const v of vouchers) {
       for (const [id, a] of Object.entries(v.shares ?? {})) {
         const k = `${v.kind ?? 'voucher'}|${id}`;
@@ -1440,6 +1443,17 @@ class SqliteState implements StateDb {
           const out = new Map<string, RecordStatus>();
           done.clear();
           blockedKeys.clear();
+          recordedAsIs.clear();
+          // Already recorded (an earlier run re-issued it on its own, say): what it took from the
+          // vouchers it took over is taken, and kept back for it again a conflict re-issued after it
+          // found that money gone (tmall-2023: {03,01} 500.00 and {02} 300.00 recorded, then o03 and
+          // o02 swapped buyers: --reissue 02,01 took 200.00 of {03,01}, and --reissue 03 then kept
+          // back 500.00 more of it for {02,01} and issued 500.00: 1800.00 paid of 1500.00).
+          for (const v of vouchers) {
+            if (!exists.get(v.voucherKey)) continue;
+            const was = (amounts.all(v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
+            if (was.eq(v.amount)) recordedAsIs.add(v.voucherKey);
+          }
           for (const [at, v] of vouchers.entries()) {
             done.add(v.voucherKey);
             // A key given twice in one call is recorded once; its first answer stands.

@@ -106,3 +106,43 @@ describe('an order moved to another day and priced higher (tmall-2026): one at a
     });
   }
 });
+
+describe('two orders swap buyers (tmall-2023): a voucher re-issued in an earlier run keeps nothing back', () => {
+  // First export (each shipped well over 48 h after payment: late, 30 %):
+  //   a P 2000.00 paid 04-06 07:12, shipped 04-09 21:12 → 600.00
+  //   b Q 1000.00 paid 04-06 08:44, shipped 04-10 02:44 → 300.00
+  //   c P 3000.00 paid 04-06 14:36, shipped 04-09 14:36 → 900.00
+  //   P: a opens a window, c joins: {a,c} = min(500, 1500) = 500.00 (shares a 600.00, c 900.00).
+  //   Q: {b} = 300.00. Recorded 800.00.
+  // Second export: a is Q's order, b is P's (the same times).
+  //   Q: {a} = min(500, 600) = 500.00, a window opening 04-06 07:12, which {b}'s recorded opening
+  //      (08:44) is in: {b}'s 300.00 counts toward it.
+  //   P: b opens 08:44, c joins: {b,c} = min(500, 1200) = 500.00, in the window {a,c} opened (07:12).
+  //   Owed 500.00 + 500.00 = 1000.00; 800.00 paid: 200.00 more, whichever way it is re-issued.
+  // Before: --reissue b,c took {b}'s 300.00 and 200.00 of {a,c} (cap); --reissue a, in a later
+  // run, kept back 500.00 of {a,c} for {b,c} (already recorded) and found {b}'s money gone: 500.00
+  // issued, 1300.00 paid of 1000.00 (--reissue all: 1000.00).
+  const a = '3000000000000000091';
+  const b = '3000000000000000092';
+  const c = '3000000000000000093';
+  const t = { a: ['2026-04-06 07:12:00', '2026-04-09 21:12:00'], b: ['2026-04-06 08:44:00', '2026-04-10 02:44:00'], c: ['2026-04-06 14:36:00', '2026-04-09 14:36:00'] } as const;
+  const oc = shipped(c, 'P', '3000.00', ...t.c);
+  const first = [shipped(a, 'P', '2000.00', ...t.a), shipped(b, 'Q', '1000.00', ...t.b), oc];
+  const second = [shipped(a, 'Q', '2000.00', ...t.a), shipped(b, 'P', '1000.00', ...t.b), oc];
+  for (const [name, steps] of [
+    ['all at once', ['all']],
+    ['{b,c} first, then {a}', [`${b},${c}`, a]],
+    ['{a} first, then {b,c}', [a, `${b},${c}`]],
+  ] as const) {
+    it(`${name}: 1000.00 in all`, () => {
+      const dir = tmpDir();
+      const state = path.join(dir, 'state.db');
+      const f = files(dir, { first, second });
+      run26(f.first!, state);
+      expect(total(state)).toBe('800.00');
+      run26(f.second!, state);
+      for (const ids of steps) run26(f.second!, state, '--reissue', ids);
+      expect(total(state)).toBe('1000.00');
+    });
+  }
+});

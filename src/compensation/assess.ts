@@ -98,9 +98,11 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
  * Pickup scans of an order priced as one whose lines are known (抖店 sub-orders, 宝贝报表 lines): RULES
  * 1.1, the order ships when its last live line does, and each line when its own parcel was picked up.
  * Each live line (every line when all are closed) takes its own waybill's scan, else — when it shipped —
- * a scan by the order id, else its 发货时间; the order is picked up when the last of them was. Only
- * when a line has neither a time nor a scan, or no line has a scan, is the order's own lookup used
- * (the earliest scan by order id, else by any of its waybills) as before. Before, that earliest scan
+ * a scan by the order id, else its 发货时间; the order is picked up when the last of them was. A line
+ * with neither, beside one with either, leaves the order with no pickup scan (judged as without
+ * scans: unshipped, closed_unshipped or no_ship_time). Only when no line has a scan, or none has a
+ * time or scan, is the order's own lookup used (the earliest scan by order id, else by any of its
+ * waybills) as before. Before, that earliest scan
  * was the order's pickup: an order whose second parcel was picked up 23 h late was on time with scans
  * and late without them.
  */
@@ -113,6 +115,8 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   let at = -Infinity;
   let until = -Infinity;
   let scanned = false;
+  let known = false;
+  let unknown = false;
   for (const l of live) {
     const shippedAt = l.shippedAt ?? (orderShipped ? o.shippedAt : null);
     const shipped = shippedAt !== null;
@@ -127,11 +131,19 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
       t = shippedAt;
       slack = (l.shippedAt !== null ? l.timeSlack?.shippedAt : o.timeSlack?.shippedAt) ?? 0;
     } else {
-      return opts;
+      // Neither a scan nor a ship time: this line's parcel is not known to have left.
+      unknown = true;
+      continue;
     }
+    known = true;
     at = Math.max(at, t);
     until = Math.max(until, t + slack);
   }
+  // A line not known to have shipped while another is: the order was not picked up as a whole, and
+  // no scan stands for it (the first parcel's scan made an order closed with a line never shipped
+  // late where it is closed_unshipped, and one with a shipped line of no ship time on time where it
+  // is no_ship_time — as each is without the scans). No line known at all: the order's own lookup.
+  if (unknown) return known ? { ...opts, pickupAt: (v: Order) => (v === o ? undefined : pick(v)) } : opts;
   if (!scanned) return opts;
   const found = { at, slack: until - at };
   return { ...opts, pickupAt: (v: Order) => (v === o ? found : pick(v)) };

@@ -82,3 +82,53 @@ describe('tmall-2023 order report + 宝贝报表 whose lines have their own 物�
     expect(r.stderr).not.toContain('match no order');
   });
 });
+
+describe('a 抖店 order with a line not known to have shipped: no scan of another parcel stands for the order', () => {
+  // Paid 2026-11-10 10:00:00, 承诺发货时间 11-15 10:00:00 (120 h window), as above.
+  const H: string[] = DOUYIN_HEADERS;
+  const row = (id: string, sub: string, paid: string, status: string, shipped: string, waybill: string) => {
+    const v: Record<string, string> = {
+      主订单编号: `\t${id}`, 子订单编号: `\t${sub}`, 选购商品: '围巾', 商品数量: '1', 商品单价: paid, 订单应付金额: paid, 运费: '0.00',
+      订单提交时间: '2026-11-10 09:59:00', 支付完成时间: '2026-11-10 10:00:00', 订单状态: status, 承诺发货时间: '2026-11-15 10:00:00', 用户昵称: '抖音买家',
+      发货时间: shipped, 快递公司: waybill ? '申通快递' : '', 快递单号: waybill,
+    };
+    return H.map((h) => csvCell(v[h] ?? '')).join(',');
+  };
+  const file = (name: string, rows: string[]) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, '\uFEFF' + [H.map(csvCell).join(','), ...rows].join('\r\n') + '\r\n');
+    return f;
+  };
+  const run = (f: string, scans: string | null, tz: string) =>
+    runCli(['compensate', f, ...(scans ? ['--shipments', scans] : []), '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
+
+  // Every line closed: sub-order 1 (100.00, W1) shipped 11-16 10:00:00 and was refunded, sub-order 2
+  // (200.00) was cancelled before it shipped. RULES 1.1 (docs/rules.md §1.1): a line never shipped makes
+  // it a closed order that cannot be judged (closed_unshipped), nothing owed. W1's scan (11-16 09:00:00)
+  // is only sub-order 1's parcel: before, it was taken as the order's pickup, 23 h late, 1 % × 300.00 = 3.00.
+  const closed = file('closed-half.csv', [row('6920000000000000300', '6920000000000000301', '100.00', '已关闭', '2026-11-16 10:00:00', 'W31'), row('6920000000000000300', '6920000000000000302', '200.00', '已关闭', '', '')]);
+  const closedScans = write(dir, 'closed-scans.csv', '物流单号,揽收时间\nW31,2026-11-16 09:00:00\n');
+  // Both sub-orders 已发货; sub-order 2 has no 发货时间 and no 快递单号: when the last parcel left is not
+  // known, so the order is not judged (no_ship_time), as without the scans. W41's scan (11-13 09:00:00,
+  // on time) is sub-order 1's only: before, the order was on time by it.
+  const silent = file('silent-line.csv', [row('6920000000000000400', '6920000000000000401', '100.00', '已发货', '2026-11-13 10:00:00', 'W41'), row('6920000000000000400', '6920000000000000402', '200.00', '已发货', '', '')]);
+  const silentScans = write(dir, 'silent-scans.csv', '物流单号,揽收时间\nW41,2026-11-13 09:00:00\n');
+
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`closed, one line never shipped: closed_unshipped with the scans as without (was 3.00) — TZ=${tz}`, () => {
+      for (const scans of [closedScans, null]) {
+        const r = run(closed, scans, tz);
+        expect(r.stdout.trim()).toBe('[]');
+        expect(r.stderr).toContain('closed_unshipped=1');
+        expect(r.stderr).toMatch(/6920000000000000300 \([^)]*closed-half\.csv:2\)/);
+      }
+    });
+    it(`a shipped line with no ship time nor scan: no_ship_time with the scans as without (was on time) — TZ=${tz}`, () => {
+      for (const scans of [silentScans, null]) {
+        const r = run(silent, scans, tz);
+        expect(r.stdout.trim()).toBe('[]');
+        expect(r.stderr).toContain('no_ship_time=1');
+      }
+    });
+  }
+});

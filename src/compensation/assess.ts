@@ -117,6 +117,7 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   let scanned = false;
   let known = false;
   let unknown = false;
+  let marked = false;
   for (const l of live) {
     const shippedAt = l.shippedAt ?? (orderShipped ? o.shippedAt : null);
     const shipped = shippedAt !== null;
@@ -136,6 +137,8 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
       continue;
     }
     known = true;
+    // The last parcel's time says where it came from (shipSource): a scan, or a line's 发货时间.
+    if (t > at || (t === at && own !== undefined)) marked = own === undefined;
     at = Math.max(at, t);
     until = Math.max(until, t + slack);
   }
@@ -145,7 +148,7 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   // is no_ship_time — as each is without the scans). No line known at all: the order's own lookup.
   if (unknown) return known ? { ...opts, pickupAt: (v: Order) => (v === o ? undefined : pick(v)) } : opts;
   if (!scanned) return opts;
-  const found = { at, slack: until - at };
+  const found = marked ? { at, slack: until - at, marked } : { at, slack: until - at };
   return { ...opts, pickupAt: (v: Order) => (v === o ? found : pick(v)) };
 }
 
@@ -211,6 +214,12 @@ function viewSlack(o: Order, l: Order): Order['timeSlack'] {
   return Object.keys(out).length ? out : undefined;
 }
 
+/** The order's ship time is a pickup scan's (not a line's 发货时间 standing for its last parcel). */
+function scannedAt(opts: JudgeOptions, o: Order): boolean {
+  const p = opts.pickupAt?.(o);
+  return p !== undefined && p.marked !== true;
+}
+
 function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule | undefined): Assessed {
   const judged = judge(o, rules, opts);
   // RULES 1.2–1.4: the payout is a share of the paid amount; an empty one is not 0 (a 5.00 minimum
@@ -240,7 +249,7 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
       hoursLate: v.hoursLate,
       payout: compactPayout(payout(o, v.kind, v.windowHours, rules, baseFor(rules, base), v.hoursLate)),
       platformCompensation: o.platformCompensation,
-      shipSource: v.shippedAt === null ? 'unshipped' : opts.pickupAt?.(o) !== undefined ? 'pickup_scan' : 'marked_shipped',
+      shipSource: v.shippedAt === null ? 'unshipped' : scannedAt(opts, o) ? 'pickup_scan' : 'marked_shipped',
     });
   }
   // A late order whose amount is unknown may still join its buyer's window: like an unshipped one,

@@ -41,9 +41,10 @@ export interface JudgeOptions {
   shipWithinHours?: number;
   /**
    * Pickup scans by order id or tracking number (preferred over the export's 发货时间, RULES 1.1):
-   * the time shown and how much later it may really be (a scan time without its seconds).
+   * the time shown and how much later it may really be (a scan time without its seconds); `marked`:
+   * the time is a line's 发货时间, the last of an order's parcels having no scan (assess.ts foldedPickup).
    */
-  pickupAt?: (o: Order) => { at: number; slack: number } | undefined;
+  pickupAt?: (o: Order) => { at: number; slack: number; marked?: boolean } | undefined;
 }
 
 /**

@@ -132,3 +132,29 @@ describe('a 抖店 order with a line not known to have shipped: no scan of anoth
     });
   }
 });
+
+describe('the last parcel has no scan: the order ships at its 发货时间, and says so', () => {
+  // Paid 2026-11-10 10:00:00, 承诺发货时间 11-15 10:00:00 (120 h). Sub-order 1 (100.00, W61) picked up
+  // 11-13 09:00:00; sub-order 2 (200.00, W62, no scan) 发货时间 11-16 10:00:00: the order ships at
+  // 11-16 10:00:00, 24 h late, 1 % × 300.00 = 3.00 — a seller's ship mark (marked_shipped, 卖家点发货),
+  // not a pickup scan: it said pickup_scan (RULES 1.1: the run says which it used).
+  const H: string[] = DOUYIN_HEADERS;
+  const row = (sub: string, paid: string, shipped: string, waybill: string) => {
+    const v: Record<string, string> = {
+      主订单编号: '\t6920000000000000600', 子订单编号: `\t${sub}`, 选购商品: '围巾', 商品数量: '1', 商品单价: paid, 订单应付金额: paid, 运费: '0.00',
+      订单提交时间: '2026-11-10 09:59:00', 支付完成时间: '2026-11-10 10:00:00', 订单状态: '已完成', 承诺发货时间: '2026-11-15 10:00:00', 用户昵称: '抖音买家',
+      发货时间: shipped, 快递公司: '申通快递', 快递单号: waybill,
+    };
+    return H.map((h) => csvCell(v[h] ?? '')).join(',');
+  };
+  const f = path.join(dir, 'douyin-marked.csv');
+  fs.writeFileSync(f, '\uFEFF' + [H.map(csvCell).join(','), row('6920000000000000601', '100.00', '2026-11-13 10:00:00', 'W61'), row('6920000000000000602', '200.00', '2026-11-16 10:00:00', 'W62')].join('\r\n') + '\r\n');
+  const scans = write(dir, 'marked-scans.csv', '物流单号,揽收时间\nW61,2026-11-13 09:00:00\n');
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`by order: shipped 11-16 10:00:00, marked_shipped, 24 h late, 3.00 — TZ=${tz}`, () => {
+      const r = runCli(['compensate', f, '--shipments', scans, '--as-of', '2026-11-30 12:00:00', '--by', 'order', '-f', 'json'], { tz });
+      const rows = (JSON.parse(r.stdout) as Record<string, unknown>[]).map((o) => [o.orderId, o.shippedAt, o.shipSource, o.hoursLate, o.afterMinimum]);
+      expect(rows).toEqual([['6920000000000000600', '2026-11-16T10:00:00+08:00', 'marked_shipped', 24, '3.00']]);
+    });
+  }
+});

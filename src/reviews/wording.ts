@@ -126,15 +126,19 @@ function compileZh(w: ShapeWords): Compiled {
   const T = `(?:${alt(w.target)})`;
   const A = `(?:${alt(w.action)})`;
   // Between an action and its object: a few characters, no clause break; 的 only in 您的/你的/亲的,
-  // the shop's (我们的, 本店的: 修改一下对我们的评分) and a good one's (好的: 追加一条好的评论), so
-  // 给的评价 ("the review given") and 给买家】订单的评价 are still not "give a review".
-  const VO_GAP = `(?:(?:[您你亲]|我们|咱们|本店|小店|店铺|[好高满])的|[^的,，.。!！?？;；:：、])`;
+  // so 给的评价 ("the review given") and 给买家】订单的评价 are not "give a review".
+  const VO_GAP = `(?:[您你亲]的|[^的,，.。!！?？;；:：、])`;
+  // The shop's (我们的, 本店的: 修改一下对我们的评分) and a good one's (好的: 追加一条好的评论) hold the
+  // object only right after the action, with at most 一下 / 您 / 对 / 给 / a measure word between:
+  // with another verb between, the object is that verb's (重新查看我们的评价 = "look at our
+  // reviews again", 换个时间再看我们的评价回复), not the action's.
+  const OWNED = `(?:一下|下|一点)?[您你]?[对给把]?(?:[一两]?[条个份颗次])?(?:(?:我们|咱们)?(?:本店|小店|店铺|店)|我们|咱们|[好高满])的[^的,，.。!！?？;；:：、]{0,3}?`;
   const TC_GAP = `[^,，.。!！?？;；:：、]`;
   return {
     target: re(w.target),
     positive: re(w.positive),
     addition: re(w.addition),
-    actionTarget: new RegExp(`${A}${VO_GAP}{0,6}?${T}`, 'u'),
+    actionTarget: new RegExp(`${A}(?:${VO_GAP}{0,6}?|${OWNED})${T}`, 'u'),
     targetAction: new RegExp(`${T}${TC_GAP}{0,8}?${A}`, 'u'),
     notAction: re(w.notAction, 'gu'),
     request: re(w.request),

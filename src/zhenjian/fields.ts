@@ -54,6 +54,11 @@ export interface Product {
   displayFrom: number | null;
   expiresAt: number | null;
   stoppedAt: number | null;
+  /**
+   * As `signedAtSlack`, for `stoppedAt`: a stop typed as a date alone under `--tz` may fall on either
+   * of two Beijing days, and "the next day" is counted from its last second.
+   */
+  stoppedAtSlack?: number;
   /** Canonical SKU_DIMENSIONS keys. */
   skuDiffers: string[];
 }
@@ -234,6 +239,8 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
   if (!sku.ok) return bad('skuDiffers', sku.reason);
   const signedText = halfWidth(get('signedAt')).trim();
   const signedAtSlack = times.signedAt == null ? 0 : xlsx && /^\d{4}-\d{2}-\d{2} 00:00:00$/.test(signedText) ? DAY_MS - 1000 : timeSlack(signedText);
+  const stoppedText = halfWidth(get('stoppedAt')).trim();
+  const stoppedAtSlack = times.stoppedAt == null ? 0 : xlsx && /^\d{4}-\d{2}-\d{2} 00:00:00$/.test(stoppedText) ? DAY_MS - 1000 : timeSlack(stoppedText);
   return {
     product: {
       itemId: get('itemId'),
@@ -254,6 +261,7 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
       displayFrom: times.displayFrom ?? null,
       expiresAt: times.expiresAt ?? null,
       stoppedAt: times.stoppedAt ?? null,
+      ...(stoppedAtSlack > 0 ? { stoppedAtSlack } : {}),
       skuDiffers: sku.value,
     },
   };

@@ -267,7 +267,9 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
     cancellable,
     expiresAt,
     renewFrom,
-    reapplyFrom: p.stoppedAt === null ? null : reapplyFrom(PLATFORM_TZ, p.stoppedAt),
+    // A stop typed without seconds or as a date alone: the next day after its last possible second
+    // (a date alone under --tz America/Los_Angeles spans two Beijing days).
+    reapplyFrom: p.stoppedAt === null ? null : reapplyFrom(PLATFORM_TZ, p.stoppedAt + (p.stoppedAtSlack ?? 0)),
     labelsShown,
     labelsTested,
     rules: RULES_ID,

@@ -513,3 +513,23 @@ describe('--tz: the display period and the next day after a stop are Beijing cal
     expect(rows[1]).toMatchObject({ expiresAt: '2026-12-20T10:00:00-08:00', renewFrom: '2026-12-05T10:00:00-08:00', reapplyFrom: '2026-11-21T08:00:00-08:00' });
   });
 });
+
+describe('--tz: a stop typed as a date alone is any second of that day in --tz (found by review13)', () => {
+  it('reapplyFrom is the Beijing day after the last second of the typed day', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.csv');
+    fs.writeFileSync(f, 'itemId,listPrice,unitCost,serviceFee,stoppedAt\n1,100,10,50,2026-11-20\n2,100,10,50,2026-11-20 07:59\n');
+    const run = (tz: string[]) => json(runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0', ...tz]).stdout).filter((r: { kind: string }) => r.kind === 'product').map((r: { reapplyFrom: string }) => r.reapplyFrom);
+    // Los Angeles, 1: the typed day 11-20 00:00–23:59:59 PST is 11-20 16:00 – 11-21 15:59:59 Beijing;
+    // its last second is on Beijing 11-21, so the next day is 11-22 00:00 Beijing = 11-21 16:00 UTC
+    // = 11-21 08:00 PST. Before: from 11-20 00:00 PST (11-20 16:00 Beijing) → 11-21 00:00 Beijing =
+    // 11-20 08:00 PST, before a stop at 10:00 that day had even happened.
+    // 2: 07:59 PST = 11-20 23:59 Beijing, any second of it still 11-20 → 11-21 00:00 Beijing = 11-20 08:00 PST.
+    expect(run(['--tz', 'America/Los_Angeles'])).toEqual(['2026-11-21T08:00:00-08:00', '2026-11-20T08:00:00-08:00']);
+    // London, 1: 11-20 00:00–23:59:59 GMT = 11-20 08:00 – 11-21 07:59:59 Beijing → 11-22 00:00 Beijing
+    // = 11-21 16:00 GMT (before: 11-20 16:00 GMT). 2: 07:59 GMT = 15:59 Beijing → 11-21 00:00 Beijing = 11-20 16:00 GMT.
+    expect(run(['--tz', 'Europe/London'])).toEqual(['2026-11-21T16:00:00+00:00', '2026-11-20T16:00:00+00:00']);
+    // Beijing (no --tz): the typed day is one Beijing day, 11-20 → 11-21 00:00 either way.
+    expect(run([])).toEqual(['2026-11-21T00:00:00+08:00', '2026-11-21T00:00:00+08:00']);
+  });
+});

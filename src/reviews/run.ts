@@ -306,12 +306,14 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
   // it does not reach the day, not because nobody works then: say so, and which days it has.
   const w = PLATFORM_TZ.wall(ctx.asOf);
   const today = `${w.y}-${String(w.mo).padStart(2, '0')}-${String(w.d).padStart(2, '0')}`;
-  if (agents.length === 0 && !days.includes(today)) {
+  // Only a day outside the dates it covers: a roster that lists working days alone has no line for
+  // a day inside its span when nobody works (a Sunday the shop is closed), and that is "nobody is on shift".
+  if (agents.length === 0 && (days.length === 0 || today < days[0]! || today > days[days.length - 1]!)) {
     const span = days.length === 0 ? msg('没有任何带日期的一天', 'no dated day at all') : msg(`只有 ${days[0]} 至 ${days[days.length - 1]}`, `it covers ${days[0]} to ${days[days.length - 1]}`);
     ctx.warn(
       msg(
-        `班表 ${name} 里没有 ${today} (北京时间) 这一天 (${span.zh}), 未分配; 请用这个月的班表`,
-        `the roster ${name} has no ${today} (Beijing time; ${span.en}), so nothing was assigned: give the roster of this month`,
+        `班表 ${name} 里没有 ${today} (北京时间) 这一天 (${span.zh}), 未分配; 请用包含这一天的班表`,
+        `the roster ${name} has no ${today} (Beijing time; ${span.en}), so nothing was assigned: give a roster that has this day`,
       ),
     );
     return;

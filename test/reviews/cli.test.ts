@@ -171,13 +171,33 @@ describe('storeops reviews queue', () => {
     const r = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-12-02 10:30:00', '-f', 'json', '--lang', 'en']);
     expect(json(r.stdout)).toMatchObject([{ assignee: '' }]);
     expect(r.stderr).not.toContain('nobody is on shift');
-    expect(r.stderr).toContain(`the roster ${roster} has no 2026-12-02 (Beijing time; it covers 2026-11-29 to 2026-11-30), so nothing was assigned: give the roster of this month`);
+    expect(r.stderr).toContain(`the roster ${roster} has no 2026-12-02 (Beijing time; it covers 2026-11-29 to 2026-11-30), so nothing was assigned: give a roster that has this day`);
     // 2026-12-01 17:00 in Los Angeles is 2026-12-02 09:00 in Beijing: the same day is missing.
     const la = runCli(['reviews', 'queue', reviews, '--roster', roster, '--tz', 'America/Los_Angeles', '--as-of', '2026-12-01 17:00:00', '-f', 'json', '--lang', 'zh']);
-    expect(la.stderr).toContain(`班表 ${roster} 里没有 2026-12-02 (北京时间) 这一天 (只有 2026-11-29 至 2026-11-30), 未分配; 请用这个月的班表`);
+    expect(la.stderr).toContain(`班表 ${roster} 里没有 2026-12-02 (北京时间) 这一天 (只有 2026-11-29 至 2026-11-30), 未分配; 请用包含这一天的班表`);
     // A day the roster has, outside every shift (07:00 on the 30th): "nobody is on shift" as before.
     const early = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-11-30 07:00:00', '-f', 'json', '--lang', 'en']);
     expect(early.stderr).toContain('nobody is on shift at 2026-11-30 07:00:00 in the roster');
+  });
+
+  it('--roster: a day inside the dates the roster covers but without a line is nobody on shift; after a half-month roster, the roster lacks the day (found by review13)', () => {
+    const dir = tmpDir();
+    const roster = path.join(dir, 'roster.csv');
+    // Working days only, as many shops write them: nobody works on 2026-11-21, so it has no line.
+    fs.writeFileSync(roster, 'agent,date,shift\n小李,2026-11-01,D\n小李,2026-11-20,D\n小李,2026-11-22,D\n');
+    const reviews = path.join(dir, 'reviews.csv');
+    fs.writeFileSync(reviews, '订单编号,买家会员名,宝贝标题,评价结果,评价时间,评价内容\n3515313147329350001,阿明,围巾,差评,2026-11-19 12:00:00,掉毛严重\n');
+    // 11-21 lies between 11-01 and 11-22: the roster covers it and nobody works then. Before: "the
+    // roster has no 2026-11-21 (it covers 2026-11-01 to 2026-11-22)… give the roster of this month",
+    // though it is this month's roster.
+    const gap = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-11-21 10:30:00', '-f', 'json', '--lang', 'en']);
+    expect(json(gap.stdout)).toMatchObject([{ assignee: '' }]);
+    expect(gap.stderr).toContain('nobody is on shift at 2026-11-21 10:30:00 in the roster');
+    expect(gap.stderr).not.toContain('has no 2026-11-21');
+    // 11-25, after the last date (a roster of the first weeks only): the roster lacks the day, and
+    // "the roster of this month" would be wrong (it is this month's): a roster that has the day.
+    const after = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-11-25 10:30:00', '-f', 'json', '--lang', 'en']);
+    expect(after.stderr).toContain(`the roster ${roster} has no 2026-11-25 (Beijing time; it covers 2026-11-01 to 2026-11-22), so nothing was assigned: give a roster that has this day`);
   });
 
   it('quiet hours and the 30-day deadlines are Beijing time whatever --tz says (the buyer\'s night, the platform\'s days)', () => {

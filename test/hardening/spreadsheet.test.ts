@@ -18,7 +18,9 @@ const AS_OF = ['--as-of', '2026-11-25 10:00:00'];
 // shipped 2026-11-13 10:00, 73 h later: 25 h past the 48 h window, so each buyer gets a voucher.
 const HOSTILE = [
   { id: '3515313147329357901', buyer: '=HYPERLINK("http://x.example","点我")', note: '=1+1' },
-  { id: '3515313147329357902', buyer: '+8613800138000', note: '+86 138' },
+  // Not a phone-number nick: one (+8613800138000) is masked as a phone now (861****8000, README
+  // Privacy; test/compensation/nick-masked.test.ts), which no longer starts with +.
+  { id: '3515313147329357902', buyer: '+1 小明', note: '+86 138' },
   { id: '3515313147329357903', buyer: '@SUM(A1:A9)', note: '@SUM(1)' },
   { id: '3515313147329357904', buyer: '-2+3', note: '-cmd' },
   { id: '3515313147329357905', buyer: '＝1+1', note: '＋86' }, // full-width ＝ ＋

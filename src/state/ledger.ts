@@ -723,7 +723,64 @@ class SqliteState implements StateDb {
         if (t.gt(0)) from[held] = (from[held] ? new Decimal(from[held]).plus(t) : t).toFixed(2);
       };
       const reservedOf = new Map<string, Decimal>();
+      // What the earlier vouchers seen so far in this call kept back for each later voucher: together
+      // no more than that voucher's amount (it takes no more than that). Kept back from each earlier
+      // voucher holding its orders in full, a voucher needing 500.00 had 1000.00 kept for it
+      // (tmall-2023: {02,03} 500.00 unused and {02,03,01} 500.00 both kept 500.00 back for
+      // {02,00,01,60}; {03} re-issued on its own issued its 30.00 again: 1530.00 paid of 1500.00).
+      const keptFor = new Map<string, Decimal>();
+      // The later vouchers of this call (not seen yet, or conflicts not recorded) holding `held`'s
+      // orders outside this one, with what those orders come to in them, each at most what it came
+      // to in `held` when recorded (below).
+      const needsOf = (held: string) => {
+        const byVoucher = new Map<string, { sum: Decimal; most: Decimal }>();
+        const heldKind = (kindOf.get(held) as string | undefined) ?? 'voucher';
+        const paidShare = recordedShares(held);
+        for (const id of new Set(theirs.get(held)!)) {
+          const o = mine.has(id) ? undefined : shareNow.get(`${heldKind}|${id}`);
+          if (!o || settled(o.key)) continue;
+          const e = byVoucher.get(o.key) ?? { sum: new Decimal(0), most: o.most };
+          const was = paidShare?.get(id);
+          byVoucher.set(o.key, { sum: e.sum.plus(was === undefined ? o.share : Decimal.min(o.share, was)), most: e.most });
+        }
+        return byVoucher;
+      };
       if (shares) {
+        // The money of an earlier voucher this one cannot take (not its own: taken over for orders
+        // outside it) stays there for the later vouchers holding those orders: counted as kept for
+        // them first ({02,03,01} held 500.00 taken over from {01}, which {03} cannot take; it is
+        // {02,00,01,60}'s, so {02,03}'s 500.00 need not be kept for it as well).
+        // So does the money of an earlier voucher holding none of this one's orders and no orders
+        // outside the later voucher: only that voucher can take it (tmall-2023: {00} 500.00 stays
+        // for {00,31}; {03,31}'s 500.00 kept back for {00,31} as well left {03} to issue 500.00
+        // anew: 2830.00 paid of 2330.00).
+        const later = new Set<string>();
+        for (const held of order) for (const k of needsOf(held).keys()) later.add(k);
+        for (const k of later) {
+          const kv = inCallByKey.get(k);
+          if (!kv) continue;
+          const kIds = new Set(kv.orderIds);
+          const rows = held.all(kv.kind ?? 'voucher', JSON.stringify([...kIds])) as ClashRow[];
+          for (const g of new Set(rows.map((r) => r.voucher_key))) {
+            if (heldBy.includes(g)) continue;
+            const gIds = [...new Set(parseIds((idsOf.get(g) as string | undefined) ?? '[]', this.path))];
+            if (gIds.length === 0 || gIds.some((id) => mine.has(id) || !kIds.has(id))) continue;
+            const paid = recordedShares(g);
+            const worth = paid ? gIds.reduce((t, id) => t.plus(paid.get(id) ?? 0), new Decimal(0)) : undefined;
+            const e = [...order].map((h) => needsOf(h).get(k)).find((x) => x !== undefined)!;
+            let c = Decimal.max(0, Decimal.min(left.get(g) ?? available(g), e.most.minus(keptFor.get(k) ?? 0)));
+            if (worth !== undefined) c = Decimal.min(c, worth);
+            keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
+          }
+        }
+        for (const held of order) {
+          let stays = Decimal.max(0, (left.get(held) ?? available(held)).minus(ownOf(held)));
+          for (const [k, e] of needsOf(held)) {
+            const c = Decimal.min(e.sum, stays, Decimal.max(0, e.most.minus(keptFor.get(k) ?? 0)));
+            stays = stays.minus(c);
+            keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
+          }
+        }
         for (const held of order) {
           const worth = [...new Set(theirs.get(held)!)].filter((id) => mine.has(id)).reduce((s, id) => s.plus(shares[id] ?? 0), new Decimal(0));
           // What its orders outside this voucher come to in this call's vouchers holding them, not
@@ -736,16 +793,8 @@ class SqliteState implements StateDb {
           // its voucher, not kept back here ({00,02} 55.00 paid o00 50.00 and o02 5.00; o02, now
           // 10.00 on another day, kept 10.00 back, so {03,00} re-issued on its own issued 5.00 for
           // o00 and {02} then 5.00 more: 165.00 paid of 160.00).
-          const byVoucher = new Map<string, { sum: Decimal; most: Decimal }>();
+          const byVoucher = needsOf(held);
           const heldKind = (kindOf.get(held) as string | undefined) ?? 'voucher';
-          const paidShare = recordedShares(held);
-          for (const id of new Set(theirs.get(held)!)) {
-            const o = mine.has(id) ? undefined : shareNow.get(`${heldKind}|${id}`);
-            if (!o || settled(o.key)) continue;
-            const e = byVoucher.get(o.key) ?? { sum: new Decimal(0), most: o.most };
-            const was = paidShare?.get(id);
-            byVoucher.set(o.key, { sum: e.sum.plus(was === undefined ? o.share : Decimal.min(o.share, was)), most: e.most });
-          }
           // Less what it took over from their earlier vouchers for them (ownOf leaves that out already).
           let paidFor = new Decimal(0);
           for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
@@ -753,7 +802,20 @@ class SqliteState implements StateDb {
               if (!parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) paidFor = paidFor.plus(a);
             }
           }
-          let reserved = Decimal.max(0, [...byVoucher.values()].reduce((t, e) => t.plus(Decimal.min(e.sum, e.most)), new Decimal(0)).minus(Decimal.max(0, paidFor)));
+          let kept = new Decimal(0);
+          for (const [k, e] of byVoucher) {
+            const c = Decimal.max(0, Decimal.min(e.sum, e.most.minus(keptFor.get(k) ?? 0)));
+            byVoucher.set(k, { sum: c, most: e.most });
+            kept = kept.plus(c);
+          }
+          let reserved = Decimal.max(0, kept.minus(Decimal.max(0, paidFor)));
+          // Counted as kept for them: what `held` has to keep (its money left), in turn.
+          let canKeep = Decimal.min(reserved, ownOf(held), left.get(held) ?? available(held));
+          for (const [k, e] of byVoucher) {
+            const c = Decimal.min(e.sum, canKeep);
+            canKeep = canKeep.minus(c);
+            keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
+          }
           // The same for the orders of a voucher it took over (sharing this one's orders) that it
           // does not hold itself: that money paid them too ({08} took all of {08,04}'s 500.00 in a
           // 24-hour window; {03,08} took it for o08 and {04} paid 500.00 again: 1500.00 of 1000.00).

@@ -146,3 +146,164 @@ describe('two orders swap buyers (tmall-2023): a voucher re-issued in an earlier
     });
   }
 });
+
+describe('three exports (tmall-2023): money kept back for a later conflict is kept once, not from every voucher holding its orders', () => {
+  // tmall-2023 (docs/rules.md §1.2): 30 % per order, at least 5.00; a buyer's late orders paid within
+  // 24 h of a window's opening combined, 500.00 cap per window; 48 h to ship.
+  // First export (2025, all late):
+  //   o02 Q 3000.00 paid 05-31 02:25, shipped 06-04 17:25 → 900.00
+  //   o03 Q  100.00 paid 05-31 04:49, shipped 06-03 06:49 →  30.00
+  //   o01 P 2000.00 paid 05-31 20:42, shipped 06-04 19:42 → 600.00
+  //   o00 Q 3000.00 paid 06-01 07:52, shipped 06-04 19:52 → 900.00
+  //   Q: {02,03} (window 05-31 02:25) = min(500, 930) = 500.00; {00} (29 h later: a window of its
+  //   own) = 500.00. P: {01} = 500.00. Recorded 1500.00.
+  // Second export: o03 paid 05-31 11:49 (shipped 06-05 19:49: 30.00); o01 is Q's; o30 Q 9000.00 paid
+  //   06-01 02:27, shipped 06-06 00:27 (2700.00). Q: {02,03,01} (window to 06-01 02:25) = 500.00;
+  //   o30 (2 min after it closed) opens {30,00} = 500.00. Owed 1000.00 of the 1500.00 paid:
+  //   --reissue all records both, nothing more to issue (1500.00).
+  // Third export: o03 is P's; o00 paid 05-31 14:52; o01 shipped 06-04 02:42 (78 h: late, 600.00);
+  //   o60 Q 9000.00 paid 05-31 22:14, shipped 06-05 00:14 (2700.00).
+  //   Q: {02,00,01,60} (window 05-31 02:25) = 500.00; {30} = 500.00. P: {03} = 30.00.
+  //   Owed 1030.00; every order was paid before (o03's 30.00 in {02,03}), and 1500.00 was paid:
+  //   nothing more, whichever way it is re-issued: 1500.00.
+  // Before: --reissue 30, then --reissue 03: {02,03} (500.00 unused) kept 500.00 back for
+  // {02,00,01,60} although {02,03,01}'s 500.00, which {03} cannot take (taken over from {01}), stays
+  // there for it: {03} issued its 30.00 again: 1530.00.
+  const id = (n: string) => `30000000000000001${n}`;
+  const o = (n: string, buyer: string, paid: string, at: string, ship: string) => shipped(id(n), buyer, paid, at, ship);
+  const first = [
+    o('02', 'Q', '3000.00', '2025-05-31 02:25:00', '2025-06-04 17:25:00'),
+    o('03', 'Q', '100.00', '2025-05-31 04:49:00', '2025-06-03 06:49:00'),
+    o('01', 'P', '2000.00', '2025-05-31 20:42:00', '2025-06-04 19:42:00'),
+    o('00', 'Q', '3000.00', '2025-06-01 07:52:00', '2025-06-04 19:52:00'),
+  ];
+  const second = [
+    o('02', 'Q', '3000.00', '2025-05-31 02:25:00', '2025-06-04 21:25:00'),
+    o('03', 'Q', '100.00', '2025-05-31 11:49:00', '2025-06-05 19:49:00'),
+    o('01', 'Q', '2000.00', '2025-05-31 20:42:00', '2025-06-04 19:42:00'),
+    o('30', 'Q', '9000.00', '2025-06-01 02:27:00', '2025-06-06 00:27:00'),
+    o('00', 'Q', '3000.00', '2025-06-01 07:52:00', '2025-06-04 19:52:00'),
+  ];
+  const third = [
+    o('02', 'Q', '3000.00', '2025-05-31 02:25:00', '2025-06-04 21:25:00'),
+    o('03', 'P', '100.00', '2025-05-31 11:49:00', '2025-06-05 19:49:00'),
+    o('00', 'Q', '3000.00', '2025-05-31 14:52:00', '2025-06-04 19:52:00'),
+    o('01', 'Q', '2000.00', '2025-05-31 20:42:00', '2025-06-04 02:42:00'),
+    o('60', 'Q', '9000.00', '2025-05-31 22:14:00', '2025-06-05 00:14:00'),
+    o('30', 'Q', '9000.00', '2025-06-01 02:27:00', '2025-06-06 00:27:00'),
+  ];
+  const big = [id('02'), id('00'), id('01'), id('60')].join(',');
+  for (const [name, steps] of [
+    ['all at once', ['all']],
+    ['{30}, {03}, then the rest', [id('30'), id('03'), big]],
+    ['{03}, {30}, then the rest', [id('03'), id('30'), big]],
+    ['the rest, then {03} and {30} in one call', [big, `${id('03')},${id('30')}`]],
+  ] as const) {
+    it(`${name}: 1500.00 in all`, () => {
+      const dir = tmpDir();
+      const state = path.join(dir, 'state.db');
+      const f = files(dir, { first, second, third });
+      run(f.first!, state);
+      expect(total(state)).toBe('1500.00');
+      run(f.second!, state, '--reissue', 'all');
+      expect(total(state)).toBe('1500.00');
+      const r = run(f.third!, state);
+      expect(seen(r.rows).map((x) => x.slice(1, 5))).toEqual([
+        ['02,00,01,60', '500.00', '0.00', 'conflict'],
+        ['03', '30.00', '0.00', 'conflict'],
+        ['30', '500.00', '0.00', 'conflict'],
+      ]);
+      for (const ids of steps) run(f.third!, state, '--reissue', ids);
+      run(f.third!, state, '--reissue', 'all');
+      expect(total(state)).toBe('1500.00');
+    });
+  }
+});
+
+describe('three exports (tmall-2023): an earlier voucher only a later one can take pays that one; nothing is kept back for it elsewhere', () => {
+  // As of 2026-07-01. tmall-2023 (docs/rules.md §1.2): 30 % per order, at least 5.00; 24-hour windows from the
+  // first order, 500.00 cap each; 48 h to ship (an order shipped within 48 h is on time).
+  // First export (2026-04, before 04-09: tmall-2023):
+  //   o00 P 3000.00 04-06 07:09, o03 P 9000.00 04-06 08:50, o02 Q 1000.00 04-07 08:08: shipped
+  //   within 40 h, on time.
+  //   o04 Q 2000.00 paid 04-07 09:12, shipped 04-09 19:12 (58 h) → 600.00
+  //   o05 P  100.00 paid 04-08 05:20, shipped 04-12 14:20         →  30.00
+  //   o06 Q 1000.00 paid 04-08 19:48, shipped 04-10 23:48 (52 h) → 300.00
+  //   o01 Q 1000.00 paid 04-08 22:50, shipped 04-13 05:50         → 300.00
+  //   Q: {04} = 500.00; {06,01} (o06 34 h after o04 opens a window) = min(500, 600) = 500.00.
+  //   P: {05} = 30.00. Recorded 1030.00.
+  // Second export: o03 P paid 04-05 18:50 shipped 04-09 14:50 → 2700.00; o00 Q shipped 04-11 12:09
+  //   → 900.00; o31 P 3000.00 paid 04-06 13:00 shipped 04-10 23:00 → 900.00; o04 P paid 04-06 21:12
+  //   shipped 04-09 17:12 (68 h) → 600.00; o30 P 1000.00 paid 04-07 22:49 shipped 04-13 05:49 →
+  //   300.00; o05 Q shipped 04-10 06:20 (49 h) → 30.00; o02 shipped 04-09 00:08 (on time).
+  //   P: {03,31} (window 04-05 18:50) = 500.00; {04} = 500.00; {30} (25 h after o04) = 300.00.
+  //   Q: {00} = 500.00; {05,06,01} (window 04-08 05:20) = min(500, 630) = 500.00.
+  //   --reissue all: 2300.00 owed; with {04}'s and {05}'s money recorded before: 2330.00 in the ledger.
+  // Third export: o03 Q paid 04-05 06:50 (shipped 04-09 04:50) → 2700.00; o00 P; o04 shipped
+  //   04-08 13:12 (40 h, on time); o30 paid 04-08 01:49; o05 shipped 04-09 21:20 (40 h, on time);
+  //   o01 P.
+  //   Q: {03} = 500.00; {06} = 300.00. P: {00,31} (window 04-06 07:09) = 500.00; {30,01} (window
+  //   04-08 01:49) = min(500, 600) = 500.00. Owed 1800.00, and each order was paid before:
+  //   {03} from {03,31} (o03's share 2700.00), {00,31} from {00} (500.00), {30,01} from {30}
+  //   (300.00) and 200.00 of {05,06,01} (o01's 300.00), {06} from its 300.00 there. Nothing more:
+  //   2330.00, all at once or one at a time.
+  // Before: {03,31} kept its 500.00 back for {00,31} although {00}'s 500.00, which only {00,31}
+  // can take, pays it: {03} was owed 500.00 anew (said and --reissue all: 2830.00).
+  const id = (n: string) => `30000000000000002${n}`;
+  const o = (n: string, buyer: string, paid: string, at: string, ship: string) => shipped(id(n), buyer, paid, at, ship);
+  const first = [
+    o('00', 'P', '3000.00', '2026-04-06 07:09:00', '2026-04-07 23:09:00'),
+    o('03', 'P', '9000.00', '2026-04-06 08:50:00', '2026-04-08 00:50:00'),
+    o('02', 'Q', '1000.00', '2026-04-07 08:08:00', '2026-04-09 00:08:00'),
+    o('04', 'Q', '2000.00', '2026-04-07 09:12:00', '2026-04-09 19:12:00'),
+    o('05', 'P', '100.00', '2026-04-08 05:20:00', '2026-04-12 14:20:00'),
+    o('06', 'Q', '1000.00', '2026-04-08 19:48:00', '2026-04-10 23:48:00'),
+    o('01', 'Q', '1000.00', '2026-04-08 22:50:00', '2026-04-13 05:50:00'),
+  ];
+  const second = [
+    o('03', 'P', '9000.00', '2026-04-05 18:50:00', '2026-04-09 14:50:00'),
+    o('00', 'Q', '3000.00', '2026-04-06 07:09:00', '2026-04-11 12:09:00'),
+    o('31', 'P', '3000.00', '2026-04-06 13:00:00', '2026-04-10 23:00:00'),
+    o('04', 'P', '2000.00', '2026-04-06 21:12:00', '2026-04-09 17:12:00'),
+    o('02', 'Q', '1000.00', '2026-04-07 16:08:00', '2026-04-09 00:08:00'),
+    o('30', 'P', '1000.00', '2026-04-07 22:49:00', '2026-04-13 05:49:00'),
+    o('05', 'Q', '100.00', '2026-04-08 05:20:00', '2026-04-10 06:20:00'),
+    o('06', 'Q', '1000.00', '2026-04-08 19:48:00', '2026-04-10 20:48:00'),
+    o('01', 'Q', '1000.00', '2026-04-08 22:50:00', '2026-04-13 05:50:00'),
+  ];
+  const third = [
+    o('03', 'Q', '9000.00', '2026-04-05 06:50:00', '2026-04-09 04:50:00'),
+    o('00', 'P', '3000.00', '2026-04-06 07:09:00', '2026-04-11 12:09:00'),
+    o('31', 'P', '3000.00', '2026-04-06 13:00:00', '2026-04-10 23:00:00'),
+    o('04', 'P', '2000.00', '2026-04-06 21:12:00', '2026-04-08 13:12:00'),
+    o('02', 'Q', '1000.00', '2026-04-07 16:08:00', '2026-04-09 00:08:00'),
+    o('30', 'P', '1000.00', '2026-04-08 01:49:00', '2026-04-13 05:49:00'),
+    o('05', 'Q', '100.00', '2026-04-08 05:20:00', '2026-04-09 21:20:00'),
+    o('06', 'Q', '1000.00', '2026-04-08 19:48:00', '2026-04-10 20:48:00'),
+    o('01', 'P', '1000.00', '2026-04-08 22:50:00', '2026-04-13 05:50:00'),
+  ];
+  for (const [name, steps] of [
+    ['all at once', ['all']],
+    ['{06}, then {30,01} and {00,31} in one call, then {03}', [id('06'), [id('30'), id('01'), id('00'), id('31')].join(','), id('03')]],
+  ] as const) {
+    it(`${name}: 2330.00 in all`, () => {
+      const dir = tmpDir();
+      const state = path.join(dir, 'state.db');
+      const f = files(dir, { first, second, third });
+      run26(f.first!, state);
+      expect(total(state)).toBe('1030.00');
+      run26(f.second!, state, '--reissue', 'all');
+      expect(total(state)).toBe('2330.00');
+      const r = run26(f.third!, state);
+      expect(seen(r.rows).map((x) => [x[1], x[3], x[4]])).toEqual([
+        ['03', '0.00', 'conflict'],
+        ['00,31', '0.00', 'conflict'],
+        ['30,01', '0.00', 'conflict'],
+        ['06', '0.00', 'conflict'],
+      ]);
+      for (const ids of steps) run26(f.third!, state, '--reissue', ids);
+      run26(f.third!, state, '--reissue', 'all');
+      expect(total(state)).toBe('2330.00');
+    });
+  }
+});

@@ -1,0 +1,121 @@
+// Property over three exports in a row (tmall-2023 and tmall-2026, docs/rules.md §1.2, §1.3): as
+// reissue-paths.property.test.ts, each export then the next (orders moved, re-judged, renamed back
+// and forth, left out, added). After each export: said (the run without --reissue) == --reissue all,
+// unless --reissue all holds a voucher (a conflict the run without --reissue does not hold: seeds 79,
+// 83, 119 — reported apart); and re-issuing the conflicts one at a time, sometimes two conflicts in
+// one --reissue, == --reissue all. OWED=1 also reports a total above what a fresh ledger owes on the
+// last export (with the orders it lacks as last seen) and above what was paid before it.
+// FUZZ_N / FUZZ_S run more seeds; KEEP_DIR keeps each seed's files and ledgers.
+// Seed 40: one at a time paid 30.00 more; seed 16: --reissue all paid 500.00 more than by hand
+// (reissue-one-by-one.test.ts works both out).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../hardening/inproc.js';
+import { tmpDir } from '../helpers.js';
+import { order, taobaoCsv } from '../orders/build.js';
+
+const AS_OF = '2026-07-01 00:00:00';
+const ms = (t: string) => Date.parse(`${t.replace(' ', 'T')}+08:00`);
+const bjMs = (m: number) => new Date(m + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+const fen = (v: unknown) => Math.round(Number(v) * 100);
+type O = { id: string; buyer: string; paid: string; paidAt: string; ship: string };
+
+function gen(seed: number) {
+  let s = seed;
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T,>(a: T[]) => a[Math.floor(rnd() * a.length)]!;
+  const firstDay = pick(['2026-04-06', '2025-05-30', '2026-05-30']);
+  const start = ms(`${firstDay} 00:00:00`);
+  const n = 2 + Math.floor(rnd() * 6);
+  const mk = (i: number): O => {
+    const paid = start + Math.floor(rnd() * 3) * 86_400_000 + Math.floor(rnd() * 24) * 3_600_000 + Math.floor(rnd() * 60) * 60_000;
+    return { id: String(6100000000000000000n + BigInt(seed * 100 + i)), buyer: pick(['P', 'Q']), paid: pick(['100.00', '1000.00', '2000.00', '3000.00', '9000.00']), paidAt: bjMs(paid), ship: bjMs(paid + (rnd() < 0.3 ? 40 : 49 + Math.floor(rnd() * 80)) * 3_600_000) };
+  };
+  const mutate = (prev: O[], base: number): O[] => {
+    const out: O[] = [];
+    for (const o of prev) {
+      if (rnd() < 0.08) continue;
+      const c = { ...o };
+      if (rnd() < 0.3) c.paidAt = bjMs(ms(o.paidAt) + (Math.floor(rnd() * 40) - 20) * 3_600_000);
+      if (rnd() < 0.2) c.ship = bjMs(ms(c.paidAt) + (rnd() < 0.3 ? 40 : 49 + Math.floor(rnd() * 80)) * 3_600_000);
+      if (rnd() < 0.2) c.buyer = c.buyer === 'P' ? 'Q' : 'P';
+      if (ms(c.ship) < ms(c.paidAt)) c.ship = bjMs(ms(c.paidAt) + 50 * 3_600_000);
+      out.push(c);
+    }
+    for (let i = 0; i < Math.floor(rnd() * 2.5); i++) out.push(mk(base + i));
+    return out.sort((a, b) => ms(a.paidAt) - ms(b.paidAt));
+  };
+  const first = Array.from({ length: n }, (_, i) => mk(i)).sort((a, b) => ms(a.paidAt) - ms(b.paidAt));
+  const second = mutate(first, 30);
+  const third = mutate(second, 60);
+  return { exports: [first, second, third], r: rnd };
+}
+const csv = (os: O[]) =>
+  taobaoCsv(os.map((o) => order(o.id, { 买家会员名: o.buyer, 买家应付货款: o.paid, 买家应付邮费: '0.00', 买家实际支付金额: o.paid, 订单状态: '交易成功', 订单付款时间: o.paidAt, 订单创建时间: o.paidAt, 发货时间: o.ship, 宝贝标题: '普通毛巾' })));
+type Row = Record<string, unknown>;
+const record = async (file: string, state: string, ...more: string[]) => {
+  const r = await cli(['compensate', file, '--record', '--state', state, '--as-of', AS_OF, '-f', 'json', ...more]);
+  if (![0, 1].includes(r.code)) throw new Error(`code ${r.code}: ${r.stderr}`);
+  return { ...r, rows: JSON.parse(r.stdout) as Row[] };
+};
+const total = async (state: string) => fen(/total ([\d.]+)/.exec((await cli(['ledger', 'list', '--state', state])).stderr)?.[1] ?? 0);
+const OPEN = ['conflict', 'amount_changed'];
+
+async function check(seed: number): Promise<string[]> {
+  const g = gen(seed);
+  const dir = process.env.KEEP_DIR ? fs.mkdtempSync(path.join(process.env.KEEP_DIR, `s3-${seed}-`)) : tmpDir();
+  const fs_ = g.exports.map((e, i) => { const f = path.join(dir, `e${i}.csv`); fs.writeFileSync(f, csv(e)); return f; });
+  const A = path.join(dir, 'all.db');
+  const B = path.join(dir, 'one.db');
+  const fails: string[] = [];
+  await record(fs_[0]!, A);
+  await record(fs_[0]!, B);
+  const paid: number[] = [];
+  for (const step of [1, 2]) {
+    const f = fs_[step]!;
+    const r = await record(f, A);
+    const held = (rows: Row[]) => rows.some((v) => v.recorded === 'held');
+    const said = (await total(A)) + r.rows.filter((v) => OPEN.includes(String(v.recorded))).reduce((t, v) => t + fen(v.toIssue), 0);
+    const newRows = r.rows.filter((v) => v.recorded === 'new').length;
+    const m = /(\d+) newly recorded/.exec(r.stderr);
+    if (m && Number(m[1]) !== newRows) fails.push(`seed ${seed} step ${step}: summary ${m[1]} newly recorded, ${newRows} rows new`);
+    const heldAll = held((await record(f, A, '--reissue', 'all')).rows);
+    const viaAll = await total(A);
+    if (said !== viaAll && !heldAll) fails.push(`seed ${seed} step ${step}: said ${said}, --reissue all ${viaAll} (${dir})`);
+    const r1 = await record(f, B);
+    const todo = r1.rows.filter((v) => OPEN.includes(String(v.recorded))).map((v) => (v.orderIds as string[]).join(','));
+    if (g.r() < 0.5) todo.reverse();
+    const calls: string[] = [];
+    for (let i = 0; i < todo.length; i++) {
+      if (i + 1 < todo.length && g.r() < 0.3) { calls.push(`${todo[i]},${todo[i + 1]}`); i++; } else calls.push(todo[i]!);
+    }
+    for (const ids of calls) await record(f, B, '--reissue', ids);
+    await record(f, B, '--reissue', 'all');
+    const viaOne = await total(B);
+    if (viaOne !== viaAll) fails.push(`seed ${seed} step ${step}: one at a time ${viaOne} [${calls.join(' | ')}], all ${viaAll} (${dir})`);
+    paid.push(viaAll);
+    // B carries on from its own ledger; to compare the next step, continue B from A's state.
+    for (const x of ['', '-wal', '-shm']) { if (fs.existsSync(B + x)) fs.rmSync(B + x); if (fs.existsSync(A + x)) fs.copyFileSync(A + x, B + x); }
+  }
+  if (process.env.OWED) {
+    const fl = path.join(dir, 'view.csv');
+    const last = g.exports[2]!;
+    const lacks = [...g.exports[1]!, ...g.exports[0]!].filter((o, i, a) => !last.some((x) => x.id === o.id) && a.findIndex((y) => y.id === o.id) === i);
+    fs.writeFileSync(fl, csv([...last, ...lacks]));
+    const fr = path.join(dir, 'fresh.db');
+    await record(fl, fr);
+    const truth = await total(fr);
+    if (paid[1]! > Math.max(truth, paid[0]!)) fails.push(`seed ${seed}: paid ${paid[1]} > owed ${truth} (after step 1: ${paid[0]}) (${dir})`);
+  }
+  return fails;
+}
+
+const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 1, 2];
+describe('three exports: said == --reissue all == one at a time', () => {
+  it('seeds', async () => {
+    const fails: string[] = [];
+    for (const seed of SEEDS) { try { fails.push(...(await check(seed))); } catch (e) { fails.push(`seed ${seed}: threw ${(e as Error).message.slice(0, 300)}`); } }
+    expect(fails).toEqual([]);
+  }, 3_000_000);
+});

@@ -864,12 +864,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Newly recorded vouchers the shop must issue something for: one recorded taking over earlier
   // vouchers that had paid all of it asks nothing (it counts as recorded before, below).
   const NEWLY = new Set(['new', 'reissued', 'topped_up']);
-  const newOnes = [...(built ?? []), ...promises.vouchers].filter((v) => NEWLY.has(recorded.get(v.voucherKey) ?? '') && owedNow(v).toIssue.gt(0));
+  const runVouchers = [...(built ?? []), ...promises.vouchers];
+  const newOnes = runVouchers.filter((v) => NEWLY.has(recorded.get(v.voucherKey) ?? '') && owedNow(v).toIssue.gt(0));
   const newCount = newOnes.length;
   // The summary's "newly recorded": those, and every voucher recorded 'new' with nothing to issue
   // (the buyer's cap paid by vouchers recorded before): a row the ledger did not have, counted
   // nowhere else ("0 newly recorded" was said of a run that had just written one).
-  const recordedNew = newCount + [...(built ?? []), ...promises.vouchers].filter((v) => recorded.get(v.voucherKey) === 'new' && !owedNow(v).toIssue.gt(0)).length;
+  const recordedNew = newCount + runVouchers.filter((v) => recorded.get(v.voucherKey) === 'new' && !owedNow(v).toIssue.gt(0)).length;
 
   // Stage 6, rows: counted as they are written; totals count only what the shop must still issue.
   const sums = newSums();

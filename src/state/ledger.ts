@@ -732,7 +732,11 @@ class SqliteState implements StateDb {
       // The later vouchers of this call (not seen yet, or conflicts not recorded) holding `held`'s
       // orders outside this one, with what those orders come to in them, each at most what it came
       // to in `held` when recorded (below).
+      // Worked out once per earlier voucher in this call (a query of its recorded shares each).
+      const needsMemo = new Map<string, Map<string, { sum: Decimal; most: Decimal }>>();
       const needsOf = (held: string) => {
+        const memo = needsMemo.get(held);
+        if (memo) return memo;
         const byVoucher = new Map<string, { sum: Decimal; most: Decimal }>();
         const heldKind = (kindOf.get(held) as string | undefined) ?? 'voucher';
         const paidShare = recordedShares(held);
@@ -743,6 +747,7 @@ class SqliteState implements StateDb {
           const was = paidShare?.get(id);
           byVoucher.set(o.key, { sum: e.sum.plus(was === undefined ? o.share : Decimal.min(o.share, was)), most: e.most });
         }
+        needsMemo.set(held, byVoucher);
         return byVoucher;
       };
       if (shares) {
@@ -767,7 +772,7 @@ class SqliteState implements StateDb {
             if (gIds.length === 0 || gIds.some((id) => mine.has(id) || !kIds.has(id))) continue;
             const paid = recordedShares(g);
             const worth = paid ? gIds.reduce((t, id) => t.plus(paid.get(id) ?? 0), new Decimal(0)) : undefined;
-            const e = [...order].map((h) => needsOf(h).get(k)).find((x) => x !== undefined)!;
+            const e = order.map((h) => needsOf(h).get(k)).find((x) => x !== undefined)!;
             let c = Decimal.max(0, Decimal.min(left.get(g) ?? available(g), e.most.minus(keptFor.get(k) ?? 0)));
             if (worth !== undefined) c = Decimal.min(c, worth);
             keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
@@ -793,7 +798,8 @@ class SqliteState implements StateDb {
           // its voucher, not kept back here ({00,02} 55.00 paid o00 50.00 and o02 5.00; o02, now
           // 10.00 on another day, kept 10.00 back, so {03,00} re-issued on its own issued 5.00 for
           // o00 and {02} then 5.00 more: 165.00 paid of 160.00).
-          const byVoucher = needsOf(held);
+          // A copy: its sums are cut to what is kept below (the memo stays as worked out).
+          const byVoucher = new Map(needsOf(held));
           const heldKind = (kindOf.get(held) as string | undefined) ?? 'voucher';
           // Less what it took over from their earlier vouchers for them (ownOf leaves that out already).
           let paidFor = new Decimal(0);

@@ -9,7 +9,7 @@ import { normalizeEncoding } from './io/encodings.js';
 import { resolveFormat } from './io/formats.js';
 import type { OutEncoding } from './io/sink.js';
 import type { OutputOptions } from './io/output.js';
-import { TimeZone, parseTime } from './time.js';
+import { TimeZone, clockChangeReason, parseTime } from './time.js';
 import { paint } from './color.js';
 import { type Config, loadConfig, section } from './config.js';
 import { EXIT, type Lang, type Msg, UsageError, msg, say } from './errors.js';
@@ -157,9 +157,10 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
     // Full-width digits and colons (２０２６－１１－２１ １０：００, a Chinese input method) are the same time.
     const t = parseTime(halfWidth(flags.asOf).trim(), tz);
     if (typeof t !== 'number') {
+      const clock = t === undefined ? clockChangeReason(halfWidth(flags.asOf).trim(), tz) : undefined;
       throw new UsageError(
         msg(`--as-of 不是有效时间: "${flags.asOf}"`, `--as-of is not a valid time: "${flags.asOf}"`),
-        msg('格式: "2026-11-20 14:00:00" (按 --tz 时区) 或 ISO 8601。', 'write it as "2026-11-20 14:00:00" (in --tz) or ISO 8601.'),
+        clock ? msg(clock.zh, clock.en) : msg('格式: "2026-11-20 14:00:00" (按 --tz 时区) 或 ISO 8601。', 'write it as "2026-11-20 14:00:00" (in --tz) or ISO 8601.'),
       );
     }
     asOf = t;

@@ -237,6 +237,52 @@ export function parseTime(text: string, tz: TimeZone): number | null | undefined
   return tz.fromWallExact(y, mo, d, h, mi, s);
 }
 
+/**
+ * Why parseTime refused a well-formed wall-clock time: 'skipped' when it falls in the hour `tz`'s
+ * clocks skip going forward, 'repeated' when it falls in the hour they repeat going back (which of
+ * the two instants is meant cannot be told). undefined for anything else (not a time, a bad date,
+ * an explicit offset, a zone without daylight saving).
+ */
+export function clockChange(text: string, tz: TimeZone): 'skipped' | 'repeated' | undefined {
+  if (tz.fixedOffset !== undefined) return undefined;
+  const m = DATE_RE.exec(text) ?? CN_DATE_RE.exec(text);
+  if (!m || m[7]) return undefined;
+  const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
+  const [h, mi, s] = [m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
+  if (tz.fromWallExact(y, mo, d, h, mi, s) !== undefined) return undefined;
+  // The instant fromWall settles on shows the time written when the hour exists (twice), another one when skipped.
+  const w = tz.wall(tz.fromWall(y, mo, d, h, mi, s));
+  return w.h === h && w.mi === mi && w.d === d ? 'repeated' : 'skipped';
+}
+
+/** The reason a time was refused, when it was for a clock change in --tz (zh, en); undefined otherwise. */
+export function clockChangeReason(text: string, tz: TimeZone): { zh: string; en: string } | undefined {
+  const c = clockChange(text, tz);
+  if (!c) return undefined;
+  const before = withOffset(tz, text, 'before');
+  const after = withOffset(tz, text, 'after');
+  return c === 'skipped'
+    ? {
+        zh: `"${text}" 在时区 ${tz.name} 中不存在 (夏令时开始时钟拨快, 跳过了这段时间); 核对这个时间, 或写明时差, 例如 "${after}"`,
+        en: `"${text}" does not exist in ${tz.name} (the clocks skipped it going forward); check the time, or write its offset, e.g. "${after}"`,
+      }
+    : {
+        zh: `"${text}" 在时区 ${tz.name} 中出现两次 (夏令时结束时钟拨回), 无法确定是哪一次; 写明时差, 例如 "${before}" 或 "${after}"`,
+        en: `"${text}" happens twice in ${tz.name} (the clocks went back), so which one is meant cannot be told; write its offset, e.g. "${before}" or "${after}"`,
+      };
+}
+
+/** The wall time written, as `YYYY-MM-DD HH:mm:ss ±HH:MM` with the zone's offset a day before or after it (the two sides of its clock change). */
+function withOffset(tz: TimeZone, text: string, side: 'before' | 'after'): string {
+  const m = (DATE_RE.exec(text) ?? CN_DATE_RE.exec(text))!;
+  const f = [+m[1]!, +m[2]!, +m[3]!, m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0] as const;
+  const naive = Date.UTC(f[0], f[1] - 1, f[2], f[3], f[4], f[5]);
+  const off = tz.offsetAt(naive + (side === 'before' ? -DAY_MS : DAY_MS)) / 60_000;
+  const a = Math.abs(off);
+  return `${f[0]}-${p2(f[1])}-${p2(f[2])} ${p2(f[3])}:${p2(f[4])}:${p2(f[5])} ${off < 0 ? '-' : '+'}${p2(Math.floor(a / 60))}:${p2(a % 60)}`;
+}
+
 /** The number written in text[from, from+len), or -1 when a character is not a digit. */
 function digits(text: string, from: number, len: number): number {
   let n = 0;

@@ -5,7 +5,7 @@ import { checkOrderId, cleanCell, cleanText, cleanTracking, zeroedPast15 } from 
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, fenToMoney, parseMoney, plainFen } from '../money.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, parseTime } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, clockChangeReason, parseTime } from '../time.js';
 import { type Grain, type Layout, lookupNormalized } from './layouts.js';
 import type { Order } from './types.js';
 
@@ -280,7 +280,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
           value: text,
           reason:
             t === undefined
-              ? msg(`"${shown(text)}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${shown(text)}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`)
+              ? (clockChangeReason(text, tz) ?? msg(`"${shown(text)}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${shown(text)}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`))
               : msg(`时间 "${shown(text)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(text)}" is implausible (before 2003 or in the future)`),
         };
       }

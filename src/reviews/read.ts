@@ -6,7 +6,7 @@ import { checkOrderId, cleanCell } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, openMappedTable, usableRecord } from '../io/table.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, latestPlausible, parseTime } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
 
 const REVIEW_PRIVATE: ReadonlySet<string> = new Set(['buyer', 'text', 'followUpText']);
@@ -195,6 +195,11 @@ export async function readReviews(
       }
       const atText = cell(r.cells, 'reviewedAt');
       const reviewedAt = parseTime(atText, ctx.tz);
+      const reviewedClock = reviewedAt === undefined ? clockChangeReason(atText, ctx.tz) : undefined;
+      if (reviewedClock) {
+        await reject('reviewedAt', atText, reviewedClock.zh, reviewedClock.en);
+        continue;
+      }
       if (typeof reviewedAt !== 'number') {
         await reject('reviewedAt', atText, reviewedAt === null ? '没有评价时间, 无法计算期限' : '评价时间不是有效时间 (应为 2026-11-20 14:03:00)', reviewedAt === null ? 'no review time, so no deadline can be computed' : 'review time is not a valid time (expected 2026-11-20 14:03:00)');
         continue;
@@ -230,7 +235,8 @@ export async function readReviews(
       const fuText = cell(r.cells, 'followUpAt');
       const followUpAt = parseTime(fuText, ctx.tz);
       if (followUpAt === undefined) {
-        await reject('followUpAt', fuText, '追评时间不是有效时间', 'follow-up time is not a valid time');
+        const clock = clockChangeReason(fuText, ctx.tz);
+        await reject('followUpAt', fuText, clock?.zh ?? '追评时间不是有效时间', clock?.en ?? 'follow-up time is not a valid time');
         continue;
       }
       if (followUpAt !== null && (followUpAt < EARLIEST_PLAUSIBLE || followUpAt > latest)) {

@@ -5,7 +5,7 @@ import type { FieldSpec } from '../io/table.js';
 import { Money, parseMoney } from '../money.js';
 import { checkOrderId, halfWidth } from '../io/cells.js';
 import { ABSURD_AMOUNT } from '../orders/parse.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, parseTime, timeSlack } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, clockChangeReason, parseTime, timeSlack } from '../time.js';
 
 /** Display periods a test can buy (RULES §3, seed 002 Q13). */
 export const PERIODS = [30, 180] as const;
@@ -167,6 +167,8 @@ export function parseBool(text: string): Parsed<boolean> {
 
 export function parseWhen(text: string, tz: TimeZone): Parsed<number | null> {
   const t = parseTime(halfWidth(text).trim(), tz);
+  const clock = t === undefined ? clockChangeReason(halfWidth(text).trim(), tz) : undefined;
+  if (clock) return fail(clock.zh, clock.en);
   if (t === undefined) return fail('不是时间 (写 2026-11-20 14:00:00)', 'is not a time (write 2026-11-20 14:00:00)');
   // 1970 is an empty cell a spreadsheet turned into 0.
   if (t !== null && t < EARLIEST_PLAUSIBLE) return fail('时间不合理 (早于 2003 年)', 'is implausible (before 2003)');

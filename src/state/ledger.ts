@@ -848,7 +848,10 @@ class SqliteState implements StateDb {
                 for (const r of takersOf.all(`%"${j}"%`) as { voucher_key: string; covered: string }[]) {
                   if (r.voucher_key === held || r.voucher_key.startsWith(`${held}+`)) continue;
                   const took = parseCovered(r.covered, this.path)[j];
-                  if (took === undefined || !parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => viaIds.has(id))) continue;
+                  // Only one holding none of this voucher's orders: what such a voucher took may be
+                  // this one's to take in turn (it is among `heldBy`), not theirs.
+                  const rIds = parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path);
+                  if (took === undefined || !rIds.some((id) => viaIds.has(id)) || rIds.some((id) => mine.has(id))) continue;
                   elsewhere = elsewhere.plus(took);
                 }
               }

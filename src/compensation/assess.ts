@@ -57,7 +57,7 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   // Pickup scans, per line: its own waybill's scan first; a scan found by the order id only for a line
   // that shipped (one whose own status says it has not is matched by its own tracking number only).
   const pick = opts.pickupAt;
-  const lineOpts: JudgeOptions = pick ? { ...opts, pickupAt: (v: Order) => pick({ ...v, orderId: '' }) ?? (v.shippedAt === null ? undefined : pick(v)) } : opts;
+  const lineOpts: JudgeOptions = pick ? { ...opts, pickupAt: (v: Order, how) => pick(v, 'tracking') ?? (v.shippedAt === null || how === 'tracking' ? undefined : pick(v)) } : opts;
   const parts = lines.map((l) => assessOne(l, rules, lineOpts, base));
   // Each late line keeps its 子订单编号, so that `--by order` tells two lines of one order apart.
   const late = parts.flatMap((p, k) => {
@@ -121,7 +121,8 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   for (const l of live) {
     const shippedAt = l.shippedAt ?? (orderShipped ? o.shippedAt : null);
     const shipped = shippedAt !== null;
-    const own = pick({ ...l, orderId: '', trackingNo: l.trackingNo || (shipped ? o.trackingNo : '') }) ?? (shipped ? pick({ ...l, orderId: o.orderId, trackingNo: '' }) : undefined);
+    // Looked up as the order's (its id and paid time: a scan before the order was paid is not its pickup).
+    const own = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: l.trackingNo || (shipped ? o.trackingNo : '') }, 'tracking') ?? (shipped ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: '' }) : undefined);
     let t: number;
     let slack: number;
     if (own !== undefined) {
@@ -146,10 +147,27 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   // no scan stands for it (the first parcel's scan made an order closed with a line never shipped
   // late where it is closed_unshipped, and one with a shipped line of no ship time on time where it
   // is no_ship_time — as each is without the scans). No line known at all: the order's own lookup.
-  if (unknown) return known ? { ...opts, pickupAt: (v: Order) => (v === o ? undefined : pick(v)) } : opts;
+  if (unknown) return known ? { ...opts, pickupAt: (v: Order, how) => (v === o ? undefined : pick(v, how)) } : opts;
   if (!scanned) return opts;
   const found = marked ? { at, slack: until - at, marked } : { at, slack: until - at };
-  return { ...opts, pickupAt: (v: Order) => (v === o ? found : pick(v)) };
+  return { ...opts, pickupAt: (v: Order, how) => (v === o ? found : pick(v, how)) };
+}
+
+/**
+ * The order's ship time as judge() sees it (RULES 1.1): its pickup scan — for an order whose lines are
+ * known, its last live line's parcel (foldedPickup) —, else its 发货时间; null when it has not shipped
+ * (卖家部分发货 included). A scan before its paid time is not its pickup (inputs.ts pickupResolver).
+ */
+export function shipTimeOf(o: Order, opts: JudgeOptions): number | null {
+  if (o.status === 'partially_shipped') return null;
+  return foldedPickup(o, opts).pickupAt?.(o)?.at ?? o.shippedAt;
+}
+
+/** Whether the order's ship time, as judge() sees it, is a pickup scan's (for an order whose lines are known, its last parcel's). */
+export function judgedByScan(o: Order, opts: JudgeOptions): boolean {
+  if (o.status === 'partially_shipped') return false;
+  const p = foldedPickup(o, opts).pickupAt?.(o);
+  return p !== undefined && p.marked !== true;
 }
 
 /** The order report says every line shipped (not 卖家部分发货). */

@@ -112,10 +112,22 @@ export interface PickupScans {
   slackByOrder: Map<string, number>;
   slackByTracking: Map<string, number>;
   file: string;
-  /** Every scan row kept, by line: its order id and tracking number ('' when absent). */
+  /** Every scan row kept, by line: its order id and tracking number ('' when absent), its time and slack. */
   lines: number[];
   ids: string[];
   trackings: string[];
+  ats: number[];
+  slacks: number[];
+  /** The kept rows (indexes into `lines`) of each order id / tracking number: one index, or several. */
+  rowsByOrder: Map<string, number | number[]>;
+  rowsByTracking: Map<string, number | number[]>;
+  /**
+   * Scan rows dated before the paid time of an order they were looked up for (a reused or mistyped
+   * waybill number, or a mistyped date): not that order's pickup (RULES 1.1). Keyed by row and order
+   * id, filled while the orders are judged (pickupResolver); `beforePaidIds`: those orders.
+   */
+  beforePaid: Map<string, { line: number; orderId: string; at: number; paidAt: number }>;
+  beforePaidIds: Set<string>;
   /**
    * Order ids and tracking numbers of scan rows rejected for their pickup time: that order's ship
    * time is in doubt (the export's 发货时间 stands in), so its voucher is kept provisional.
@@ -127,6 +139,12 @@ export interface PickupScans {
    * were for is any order within that rounding, whose ship time is then in doubt as above.
    */
   doubtRounded: Array<(id: string) => boolean>;
+  /**
+   * Scan rows whose tracking number Excel turned into a number shown as 7.73012E+14 (an all-digit
+   * waybill of 12–15 digits in a General cell), naming no usable order id: the order whose waybill
+   * lies within that rounding may have been picked up later than its 发货时间 says, as above.
+   */
+  doubtRoundedTracking: Array<(tn: string) => boolean>;
 }
 
 export const SHIPMENT_FIELDS: FieldSpec[] = [
@@ -145,7 +163,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const oi = map.index.get('orderId');
   const ti = map.index.get('trackingNo');
   const pi = map.index.get('pickupAt')!;
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [] };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), beforePaid: new Map(), beforePaidIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   const doubt = (cells: string[]) => {
     const id = oi !== undefined ? cleanCell(cells[oi] ?? '') : '';
@@ -195,7 +213,8 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[oi!], value: id, reason: msg('不是有效的订单编号', 'not a valid order id') });
       // Its pickup time is good: the order it was for (by its tracking number, or any order within
       // an Excel rounding of its id) may have been picked up later than its 发货时间 says.
-      if (tn) scans.doubtTrackings.add(tn);
+      if (tn && checkOrderId(tn) === 'excel-rounded') scans.doubtRoundedTracking.push(withinRounding(tn));
+      else if (tn) scans.doubtTrackings.add(tn);
       if (checkOrderId(id) === 'excel-rounded') scans.doubtRounded.push(withinRounding(id));
       continue;
     }
@@ -205,6 +224,12 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       const within = withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`);
       scans.doubtRounded.push((x) => x !== id && within(x));
     }
+    // A waybill Excel showed as 7.73012E+14: matches no waybill, and its order is any within the rounding.
+    if (!id && tn && checkOrderId(tn) === 'excel-rounded') {
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[ti!], value: tn, reason: msg('被 Excel 四舍五入的物流单号', 'a tracking number Excel rounded') });
+      scans.doubtRoundedTracking.push(withinRounding(tn));
+      continue;
+    }
     if (!id && !tn) {
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: msg('既没有订单编号也没有物流单号', 'neither an order id nor a tracking number') });
       continue;
@@ -213,9 +238,14 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     if (slack) coarse++;
     if (id) keep(scans.byOrder, scans.slackByOrder, id, at, slack);
     if (tn) keep(scans.byTracking, scans.slackByTracking, tn, at, slack);
+    const row = scans.lines.length;
+    if (id) addRow(scans.rowsByOrder, id, row);
+    if (tn) addRow(scans.rowsByTracking, tn, row);
     scans.lines.push(r.line);
     scans.ids.push(id);
     scans.trackings.push(tn);
+    scans.ats.push(at);
+    scans.slacks.push(slack);
   }
   if (coarse) {
     ctx.warn(
@@ -226,6 +256,13 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     );
   }
   return scans;
+}
+
+function addRow(m: Map<string, number | number[]>, k: string, row: number): void {
+  const prev = m.get(k);
+  if (prev === undefined) m.set(k, row);
+  else if (typeof prev === 'number') m.set(k, [prev, row]);
+  else prev.push(row);
 }
 
 /** How many lines of a side input are listed when some match no order (the count is always whole). */
@@ -279,19 +316,62 @@ export interface Pickup {
   slack: number;
 }
 
-/** The pickup time of an order: by its id, else the earliest scan of any of its tracking numbers. */
-export function pickupResolver(scans: PickupScans): (o: { orderId: string; trackingNo: string }) => Pickup | undefined {
-  return (o) => {
-    const byId = scans.byOrder.get(o.orderId);
-    if (byId !== undefined) return { at: byId, slack: scans.slackByOrder.get(o.orderId) ?? 0 };
+/** The query a pickup lookup is made with: the order (or an order line) it is for. */
+export interface PickupQuery {
+  orderId: string;
+  trackingNo: string;
+  /** Scans certainly before it are not this order's pickup (absent or null: every scan counts). */
+  paidAt?: number | null;
+}
+
+/**
+ * The pickup time of an order: by its id, else the earliest scan of any of its tracking numbers.
+ * `how` = 'tracking': by its tracking numbers only (an order line's own parcel, assess.ts).
+ * A scan certainly before the order's paid time (its time plus the seconds it may have lost still
+ * earlier than the paid time shown) is not its pickup: it is left out for that order, remembered in
+ * `scans.beforePaid` to be named, and the order's other scans (else its 发货时间) stand. Before, such a
+ * scan — a reused or mistyped waybill number — was the pickup, and a late order was on time.
+ */
+export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'tracking') => Pickup | undefined {
+  // The earliest of a key's scans at or after the paid time, and how much later it may really be.
+  const after = (rows: number | number[], k: string, paidAt: number, orderId: string): Pickup | undefined => {
+    let best: number | undefined;
+    let latest = Infinity;
+    for (const i of typeof rows === 'number' ? [rows] : rows) {
+      const at = scans.ats[i]!;
+      const until = at + scans.slacks[i]!;
+      if (until < paidAt) {
+        const line = scans.lines[i]!;
+        const key = `${line}\t${orderId || k}`;
+        if (!scans.beforePaid.has(key)) scans.beforePaid.set(key, { line, orderId: orderId || k, at, paidAt });
+        if (orderId) scans.beforePaidIds.add(orderId);
+        continue;
+      }
+      if (best === undefined || at < best) best = at;
+      latest = Math.min(latest, until);
+    }
+    return best === undefined ? undefined : { at: best, slack: latest - best };
+  };
+  const lookup = (m: Map<string, number>, sm: Map<string, number>, rm: Map<string, number | number[]>, k: string, paidAt: number | null | undefined, orderId: string): Pickup | undefined => {
+    const at = m.get(k);
+    if (at === undefined) return undefined;
+    // Every scan of the key at or after the paid time (the usual case): the earliest as read.
+    if (paidAt === null || paidAt === undefined || at >= paidAt) return { at, slack: sm.get(k) ?? 0 };
+    return after(rm.get(k)!, k, paidAt, orderId);
+  };
+  return (o, how) => {
+    if (how !== 'tracking' && o.orderId) {
+      const byId = lookup(scans.byOrder, scans.slackByOrder, scans.rowsByOrder, o.orderId, o.paidAt, o.orderId);
+      if (byId !== undefined) return byId;
+    }
     if (!o.trackingNo) return undefined;
     let best: number | undefined;
     let latest = Infinity;
     for (const t of o.trackingNo.split(';')) {
-      const at = scans.byTracking.get(t);
-      if (at === undefined) continue;
-      if (best === undefined || at < best) best = at;
-      latest = Math.min(latest, at + (scans.slackByTracking.get(t) ?? 0));
+      const p = lookup(scans.byTracking, scans.slackByTracking, scans.rowsByTracking, t, o.paidAt, o.orderId);
+      if (p === undefined) continue;
+      if (best === undefined || p.at < best) best = p.at;
+      latest = Math.min(latest, p.at + p.slack);
     }
     return best === undefined ? undefined : { at: best, slack: latest - best };
   };

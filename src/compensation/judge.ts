@@ -43,8 +43,10 @@ export interface JudgeOptions {
    * Pickup scans by order id or tracking number (preferred over the export's 发货时间, RULES 1.1):
    * the time shown and how much later it may really be (a scan time without its seconds); `marked`:
    * the time is a line's 发货时间, the last of an order's parcels having no scan (assess.ts foldedPickup).
+   * `how` = 'tracking': by the order's (or line's) tracking numbers only, not its order id. A scan
+   * before the order's paid time is not its pickup (inputs.ts pickupResolver).
    */
-  pickupAt?: (o: Order) => { at: number; slack: number; marked?: boolean } | undefined;
+  pickupAt?: (o: Order, how?: 'tracking') => { at: number; slack: number; marked?: boolean } | undefined;
 }
 
 /**

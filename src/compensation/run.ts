@@ -19,8 +19,8 @@ import type { HeldRow } from '../orders/parse.js';
 import type { Order } from '../orders/types.js';
 import { type RuleBook, autoBook, forcedBook, inForce } from '../rules/book.js';
 import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
-import { HOUR_MS, PLATFORM_TZ } from '../time.js';
-import { assess, baseFor, rulesForOrder } from './assess.js';
+import { HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
+import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import type { IdList, PickupScans } from './inputs.js';
 import type { JudgeOptions } from './judge.js';
@@ -125,11 +125,21 @@ function noPostageColumnWarning(file: string, n: number): Msg {
   );
 }
 
-/** Shipped orders whose export has no ship time: counted, not judged, and what to add. */
-function noShipTimeWarning(n: number): Msg {
+/**
+ * Shipped orders whose export has no ship time: counted, not judged, and what to add. With
+ * `--shipments` given (`scansFile`), they are orders that file has no usable scan for: it said "pass
+ * --shipments" to a run that had.
+ */
+function noShipTimeWarning(n: number, scansFile?: string): Msg {
+  if (scansFile !== undefined) {
+    return msg(
+      `${n} 个已发货订单在报表里没有发货时间, 揽收记录 ${scansFile} 中也没有它们可用的揽收记录, 未判断是否延迟 (no_ship_time)。把它们的揽收记录加入该文件 (按订单编号或物流单号) 后重新运行; 淘宝/天猫订单也可同时传入宝贝报表 (含"发货时间")。`,
+      `${n === 1 ? '1 shipped order has' : `${n} shipped orders have`} no ship time in the export and no usable pickup scan in ${scansFile}, and ${n === 1 ? 'was' : 'were'} not judged (no_ship_time). Add ${n === 1 ? 'its' : 'their'} scans (by order id or tracking number) to that file and run again; for Taobao/Tmall orders, passing the item report (宝贝报表, which has 发货时间) also works.`,
+    );
+  }
   return msg(
     `${n} 个已发货订单在报表里没有发货时间 (较早的淘宝订单报表没有"发货时间"列), 未判断是否延迟 (no_ship_time)。用 --shipments <揽收记录> 判断它们; 淘宝/天猫订单也可同时传入宝贝报表 (含"发货时间")。`,
-    `${n === 1 ? '1 shipped order has' : `${n} shipped orders have`} no ship time in the export (older Taobao 订单报表 layouts have no 发货时间 column) and were not judged (no_ship_time). Pass --shipments <pickup scans> to judge them; for Taobao/Tmall orders, passing the item report (宝贝报表, which has 发货时间) also works.`,
+    `${n === 1 ? '1 shipped order has' : `${n} shipped orders have`} no ship time in the export (older Taobao 订单报表 layouts have no 发货时间 column) and ${n === 1 ? 'was' : 'were'} not judged (no_ship_time). Pass --shipments <pickup scans> to judge ${n === 1 ? 'it' : 'them'}; for Taobao/Tmall orders, passing the item report (宝贝报表, which has 发货时间) also works.`,
   );
 }
 
@@ -245,8 +255,23 @@ function repeatedWarning(n: number): Msg {
 /** Orders with a pickup scan row rejected for its time or its order id: judged by the export's 发货时间, their vouchers kept provisional. */
 function scanDoubtWarning(n: number): Msg {
   return msg(
-    `${n} 个订单的揽收记录行无法使用 (揽收时间无效, 或订单编号被 Excel 四舍五入/无效) 被拒绝: 这些订单按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行 (被拒绝的行见上文或 --rejects)。`,
-    `${plural(n, 'order')} had a pickup scan row that could not be used (its time, or its order id): judged by the export's 发货时间, their vouchers (and their windows') are kept provisional (not recorded as final) until the rows are fixed and the run repeated (the rejected rows are listed above, or in --rejects).`,
+    `${n} 个订单的揽收记录行无法使用 (揽收时间无效, 或订单编号/物流单号被 Excel 四舍五入、订单编号无效) 被拒绝: 这些订单按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行 (被拒绝的行见上文或 --rejects)。`,
+    `${plural(n, 'order')} had a pickup scan row that could not be used (its time, or its order id or tracking number): judged by the export's 发货时间, their vouchers (and their windows') are kept provisional (not recorded as final) until the rows are fixed and the run repeated (the rejected rows are listed above, or in --rejects).`,
+  );
+}
+
+/**
+ * Pickup scan rows dated before the paid time of the order they were found for (RULES 1.1): not its
+ * pickup. Each named (file:line, order id, both times); the order is judged by its other scans, else
+ * its 发货时间, and its voucher is kept provisional (the row may be a mistyped date of its real pickup).
+ */
+function scanBeforePaidWarning(file: string, rows: Array<{ line: number; orderId: string; at: number; paidAt: number }>, tz: TimeZone): Msg {
+  const sorted = rows.slice().sort((a, b) => a.line - b.line || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+  const shown = sorted.slice(0, 10).map((r) => `${file}:${r.line} (${r.orderId}: ${tz.format(r.at)} < ${tz.format(r.paidAt)})`).join(', ') + (sorted.length > 10 ? ', …' : '');
+  const n = sorted.length;
+  return msg(
+    `${n} 条揽收记录早于其订单的付款时间, 不是该订单的揽收 (物流单号被重复使用或填错, 或日期填错), 未使用: ${shown}。这些订单按其他揽收记录判断; 没有其他揽收记录的按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录 (这一行可能是其真实揽收时间的日期填错)。请核对这些行后重新运行。`,
+    `${n === 1 ? '1 pickup scan is' : `${n} pickup scans are`} dated before the paid time of the order ${n === 1 ? 'it was' : 'they were'} found for: not that order's pickup (a reused or mistyped waybill number, or a mistyped date), not used: ${shown}. The orders are judged by their other scans; one with none is judged by the export's 发货时间, and its voucher (and its window's) is kept provisional, not recorded as final (the row may be its real pickup with a mistyped date). Check the rows and run again.`,
   );
 }
 
@@ -618,7 +643,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         // RULES 1.1: an unpaid order is owed nothing, and a closed order that never shipped cannot be
         // judged: neither gets the promise payout; both are named for a person to check.
         if (o.paidAt === null || o.status === 'unpaid') promiseSkipped.unpaid.push(o.orderId);
-        else if (o.status === 'closed' && o.shippedAt === null && judgeOpts.pickupAt?.(o) === undefined) promiseSkipped.closed.push(o.orderId);
+        // Closed without shipping as the order is judged (RULES 1.1): no scan of its own (one before it
+        // was paid is none; with its lines known, each live line's parcel), no 发货时间. Before, any scan
+        // found by its id or waybill — the first parcel's of an order whose other line never shipped — paid it.
+        else if (o.status === 'closed' && shipTimeOf(o, judgeOpts) === null) promiseSkipped.closed.push(o.orderId);
         else promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), paidAt: o.paidAt, rules });
       }
       const a = assess(o, rules, judgeOpts, req.base);
@@ -649,9 +677,16 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         a.rules &&
         (scans.doubtIds.has(o.orderId) ||
           (scans.doubtTrackings.size > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtTrackings.has(t))) ||
-          (scans.doubtRounded.length > 0 && scans.doubtRounded.some((within) => within(o.orderId))))
+          (scans.doubtRounded.length > 0 && scans.doubtRounded.some((within) => within(o.orderId))) ||
+          (scans.doubtRoundedTracking.length > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtRoundedTracking.some((within) => within(t)))))
       ) {
         scanDoubt++;
+        openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
+      }
+      // A scan row dated before the order was paid was left out (pickupResolver): it may be a mistyped
+      // date of its real pickup, so when no other scan of the order stands (judged by its 发货时间) its
+      // voucher stays provisional the same way (the rows are named by scanBeforePaidWarning).
+      else if (scans && scans.beforePaidIds.size > 0 && o.paidAt !== null && a.rules && scans.beforePaidIds.has(o.orderId) && !judgedByScan(o, judgeOpts)) {
         openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
       }
       // An --exclude row whose id Excel rounded (3.51531E+18) may have meant this order: its voucher
@@ -712,12 +747,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // An excluded order whose row was rejected was found: its id is not reported as matching no order.
   for (const id of heldExcluded) seenIds.add(id);
   if (sideInputs) for (const w of inputs!.unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
-  if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime));
+  if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime, scans?.file));
   for (const [file, n] of noPostage) if (n > 0) ctx.warn(noPostageColumnWarning(file, n));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
   if (heldAnyTime > 0 && req.atRisk === undefined) ctx.warn(heldAnyTimeWarning(heldAnyTime));
   if (unread > 0 && req.atRisk === undefined) ctx.warn(unreadBuyerWarning(unread, waiting.all));
   if (repeated > 0 && req.atRisk === undefined) ctx.warn(repeatedWarning(repeated));
+  if (scans && scans.beforePaid.size > 0) ctx.warn(scanBeforePaidWarning(scans.file, [...scans.beforePaid.values()], ctx.tz));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));

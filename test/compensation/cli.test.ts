@@ -163,7 +163,7 @@ describe('storeops compensate (example shop)', () => {
       ['4100000000000000701', '5.00', 'provisional', ''],
     ]);
     expect(r.stderr).toContain(`${scans}:3 [揽收时间]: "2026-11-17 25:00:00" pickup time is missing or not a valid time`);
-    expect(r.stderr).toContain("1 order had a pickup scan row that could not be used (its time, or its order id): judged by the export's 发货时间, their vouchers (and their windows') are kept provisional");
+    expect(r.stderr).toContain("1 order had a pickup scan row that could not be used (its time, or its order id or tracking number): judged by the export's 发货时间, their vouchers (and their windows') are kept provisional");
     expect(r.stderr).toContain('0 newly recorded');
     expect(runCli(['ledger', 'list', '--state', state, '-f', 'json']).stdout.trim()).toBe('[]');
   });
@@ -186,7 +186,7 @@ describe('storeops compensate (example shop)', () => {
       ['4100000000000000701', '5.00', 'provisional', ''],
     ]);
     expect(r.stderr).toContain(`${rounded}:2 [订单编号]: "3.51531E+18" not a valid order id`);
-    expect(r.stderr).toContain("3 orders had a pickup scan row that could not be used (its time, or its order id): judged by the export's 发货时间, their vouchers (and their windows') are kept provisional");
+    expect(r.stderr).toContain("3 orders had a pickup scan row that could not be used (its time, or its order id or tracking number): judged by the export's 发货时间, their vouchers (and their windows') are kept provisional");
     expect(runCli(['ledger', 'list', '--state', state, '-f', 'json']).stdout.trim()).toBe('[]');
     // Not an id at all, but the row names …903's tracking number 773012345678903: the same.
     const named = path.join(dir, 'named.csv');
@@ -198,7 +198,7 @@ describe('storeops compensate (example shop)', () => {
       ['2987650012233445502', 'paid_by_platform'],
       ['4100000000000000701', 'provisional'],
     ]);
-    expect(t.stderr).toContain('1 order had a pickup scan row that could not be used (its time, or its order id)');
+    expect(t.stderr).toContain('1 order had a pickup scan row that could not be used (its time, or its order id or tracking number)');
   });
 
   it('--exclude: an id Excel rounded keeps the vouchers of the orders it may mean provisional; --record does not record them', () => {

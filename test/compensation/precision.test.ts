@@ -86,7 +86,7 @@ describe('older 订单报表 layouts without 发货时间', () => {
     const r = runCli(['compensate', f41, ...AS_OF, '--rules', 'tmall-2023', '-f', 'json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state, v.maxHoursLate])).toEqual([['老王', [P], '15.00', 'provisional', 75]]);
-    expect(r.stderr).toContain('1 shipped order has no ship time in the export (older Taobao 订单报表 layouts have no 发货时间 column) and were not judged (no_ship_time). Pass --shipments <pickup scans> to judge them; for Taobao/Tmall orders, passing the item report (宝贝报表, which has 发货时间) also works.');
+    expect(r.stderr).toContain('1 shipped order has no ship time in the export (older Taobao 订单报表 layouts have no 发货时间 column) and was not judged (no_ship_time). Pass --shipments <pickup scans> to judge it; for Taobao/Tmall orders, passing the item report (宝贝报表, which has 发货时间) also works.');
     expect(r.stderr).toContain('3 orders read, 3 paid, 1 late, 1 not judged (no_ship_time=1)');
   });
 

@@ -1,0 +1,156 @@
+// RULES 1.1 (docs/rules.md §1.1): shipped = the carrier's pickup scan of the order. Three defects of
+// the --shipments path: (1) a scan dated before the order was paid (a reused or mistyped waybill
+// number) was taken as its pickup, and a late order was on time; (2) --delivery-failures paid the
+// 10.00 promise payout to a closed order the same run judged closed_unshipped, because any scan by
+// its id or waybill (the first parcel's) counted as "shipped" there; (3) the no_ship_time warning said
+// "pass --shipments" to a run that had passed it.
+import { describe, expect, it } from 'vitest';
+import { T41, order, taobaoCsv, write } from '../orders/build.js';
+import { runCli, tmpDir } from '../helpers.js';
+
+const dir = tmpDir();
+type V = { orderIds: string[]; amount: string; state: string; maxHoursLate: number | null; kinds: string[] };
+const rows = (out: string) => (JSON.parse(out) as V[]).map((v) => [v.orderIds.join(';'), v.kinds.join(';'), v.amount, v.state, v.maxHoursLate]);
+const TZS = ['UTC', 'America/Los_Angeles'];
+
+describe('a pickup scan dated before the order was paid is not its pickup', () => {
+  // tmall-2026, paid 2026-11-10 10:00:00 → deadline 11-12 10:00:00 (48 h); 发货时间 11-13 10:00:00.
+  // Base paid-minus-postage: 200.00 − 10.00 = 190.00.
+  const A = '3900000000000000001';
+  const paid = '2026-11-10 10:00:00';
+  const orders = write(
+    dir,
+    'orders.csv',
+    taobaoCsv([order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 买家应付货款: '190.00', 买家应付邮费: '10.00', 买家实际支付金额: '200.00', 发货时间: '2026-11-13 10:00:00', 物流单号: 'No:W9' })]),
+  );
+  const AS_OF = ['--as-of', '2026-11-30 12:00:00', '-f', 'json'];
+
+  for (const tz of TZS) {
+    it(`only scan 11-09 15:00:00 (the day before payment) by its waybill: judged by 发货时间, 24 h late, 5 % × 190.00 = 9.50, provisional — TZ=${tz}`, () => {
+      // Before: the 11-09 scan was the pickup, 19 h before payment: on time, nothing owed.
+      const scans = write(dir, 'early.csv', '物流单号,揽收时间\nW9,2026-11-09 15:00:00\n');
+      const r = runCli(['compensate', orders, '--shipments', scans, ...AS_OF], { tz });
+      expect(r.code).toBe(0);
+      expect(rows(r.stdout)).toEqual([[A, 'late', '9.50', 'provisional', 24]]);
+      expect(r.stderr).toContain(`1 pickup scan is dated before the paid time of the order it was found for: not that order's pickup (a reused or mistyped waybill number, or a mistyped date), not used: ${scans}:2 (${A}: 2026-11-09 15:00:00 < 2026-11-10 10:00:00)`);
+      // Named once, not also as a scan matching no order, nor as a rejected row.
+      expect(r.stderr).not.toContain('match no order');
+      expect(r.stderr).not.toContain('could not be used');
+      const zh = runCli(['compensate', orders, '--shipments', scans, ...AS_OF, '--lang', 'zh'], { tz });
+      expect(zh.stderr).toContain(`1 条揽收记录早于其订单的付款时间, 不是该订单的揽收`);
+      expect(zh.stderr).toContain(`${scans}:2 (${A}: 2026-11-09 15:00:00 < 2026-11-10 10:00:00)`);
+    });
+
+    it(`a later scan of the same waybill (11-12 11:00:00) stands: 1 h late, 5 % × 190.00 = 9.50, final — TZ=${tz}`, () => {
+      // Before: the earliest scan, 11-09 15:00:00, was the pickup: on time, nothing owed.
+      const scans = write(dir, 'two.csv', '物流单号,揽收时间\nW9,2026-11-09 15:00:00\nW9,2026-11-12 11:00:00\n');
+      const r = runCli(['compensate', orders, '--shipments', scans, ...AS_OF], { tz });
+      expect(rows(r.stdout)).toEqual([[A, 'late', '9.50', 'final', 1]]);
+      expect(r.stderr).toContain(`${scans}:2 (${A}: 2026-11-09 15:00:00 < 2026-11-10 10:00:00)`);
+    });
+
+    it(`a scan by order id before payment gives way to the waybill's scan (11-15 10:00:00: 72 h late, still late, 9.50) — TZ=${tz}`, () => {
+      // 11-15 10:00:00 − 11-12 10:00:00 = 72 h: exactly 72 h late is still late (tier 5, 5 %): 9.50.
+      // Before: the order id's scan (11-01) came first: on time.
+      const scans = write(dir, 'byid.csv', `订单编号,物流单号,揽收时间\n${A},,2026-11-01 10:00:00\n,W9,2026-11-15 10:00:00\n`);
+      const r = runCli(['compensate', orders, '--shipments', scans, ...AS_OF], { tz });
+      expect(rows(r.stdout)).toEqual([[A, 'late', '9.50', 'final', 72]]);
+      expect(r.stderr).toContain(`${scans}:2 (${A}: 2026-11-01 10:00:00 < 2026-11-10 10:00:00)`);
+    });
+  }
+
+  it('a scan within the paid minute, shown without seconds (10:00 for paid 10:00:00), is not called before the payment', () => {
+    // 2026-11-10 10:00 may be 10:00:00–10:00:59: not certainly before the paid time. Picked up then: on time.
+    const scans = write(dir, 'minute.csv', '物流单号,揽收时间\nW9,2026-11-10 10:00\n');
+    const r = runCli(['compensate', orders, '--shipments', scans, ...AS_OF]);
+    expect(r.stdout.trim()).toBe('[]');
+    expect(r.stderr).not.toContain('dated before the paid time');
+  });
+});
+
+describe('a scan row whose all-digit tracking number Excel rounded (7.73012E+14)', () => {
+  // tmall-2026, paid 11-10 10:00:00 (deadline 11-12 10:00:00), 发货时间 11-13 10:00:00, waybill 773012345678903.
+  // By 发货时间: 24 h late, 5 % × (200.00 − 10.00) = 9.50. The scan row's 11-17 10:00:00 may be this order's
+  // pickup (773012345678903 is within 7.73012E+14 ± 5×10^8): 120 h late, out of stock (≤ 48 h window, > 72 h):
+  // 10 % × 190.00 = 19.00. So 9.50 is not final. Before: the row was only "matching no order", 9.50 final.
+  const paid = '2026-11-10 10:00:00';
+  const orders = write(
+    dir,
+    'orders-wb.csv',
+    taobaoCsv([order('3900000000000000010', { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 买家应付货款: '190.00', 买家应付邮费: '10.00', 买家实际支付金额: '200.00', 发货时间: '2026-11-13 10:00:00', 物流单号: 'No:773012345678903' })]),
+  );
+  const scans = write(dir, 'sci.csv', '物流单号,揽收时间\n7.73012E+14,2026-11-17 10:00:00\n');
+  for (const tz of TZS) {
+    it(`is rejected and keeps the order within its rounding provisional (9.50 by 发货时间) — TZ=${tz}`, () => {
+      const r = runCli(['compensate', orders, '--shipments', scans, '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
+      expect(rows(r.stdout)).toEqual([['3900000000000000010', 'late', '9.50', 'provisional', 24]]);
+      expect(r.stderr).toContain(`${scans}:2 [物流单号]: "7.73012E+14" a tracking number Excel rounded`);
+      expect(r.stderr).toContain('1 order had a pickup scan row that could not be used (its time, or its order id or tracking number)');
+      expect(r.stderr).not.toContain('match no order');
+    });
+  }
+});
+
+describe('--delivery-failures: a closed order is "closed without shipping" as the run judges it', () => {
+  // tmall-2023 (paid 2026-04-01 10:00:00, before 04-09): order report 交易关闭 with no 发货时间, waybill YT1;
+  // 宝贝报表: line 1 shipped 04-02 09:00:00 on YT1 (scan 04-02 08:00:00), line 2 never shipped; both closed.
+  // RULES 1.1: all lines closed and one never shipped → closed_unshipped, cannot be judged; rules.md §1.7:
+  // such an order on the list gets no 10.00 promise payout, is named, and the run exits 1.
+  // Before: the line-1 scan found by the order's waybill counted as shipped, and 10.00 was paid.
+  const A = '3900000000000000200';
+  const paid = '2026-04-01 10:00:00';
+  const HEAD =
+    '子订单编号,主订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码,支付单号,买家应付货款,买家实际支付金额,退款状态,退款金额,订单创建时间,订单付款时间,商品id,分阶段订单信息,主订单备注,主订单买家留言,发货时间,物流单号,物流公司,是否赔付,赔付金额,赔付出账时间,';
+  const line = (sub: string, amount: string, shipped: string, wb: string) => `="${sub}",="${A}",t,${amount},1,,,,,交易关闭,,,${amount},${amount},,0,${paid},${paid},,,,,${shipped},${wb ? `No:${wb}` : ''},,,,,`;
+  const rep = write(dir, 'closed.csv', taobaoCsv([order(A, { 订单状态: '交易关闭', 订单创建时间: paid, 订单付款时间: paid, 买家应付货款: '200.00', 买家应付邮费: '10.00', 买家实际支付金额: '210.00', 物流单号: 'No:YT1' })]));
+  const items = write(dir, 'closed-items.csv', [HEAD, line('3900000000000000201', '110.00', '2026-04-02 09:00:00', 'YT1'), line('3900000000000000202', '100.00', '', ''), ''].join('\n'));
+  const scans = write(dir, 'closed-scans.csv', '物流单号,揽收时间\nYT1,2026-04-02 08:00:00\n');
+  const dp = write(dir, 'dp.csv', `订单编号\n${A}\n`);
+
+  for (const tz of TZS) {
+    it(`one line never shipped: closed_unshipped, no promise payout, named, exit 1 — TZ=${tz}`, () => {
+      const r = runCli(['compensate', rep, items, '--shipments', scans, '--delivery-failures', dp, '--as-of', '2026-04-30 12:00:00', '-f', 'json'], { tz });
+      expect(r.stdout.trim()).toBe('[]');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('closed_unshipped');
+      expect(r.stderr).toContain(`1 closed without shipping, which cannot be judged (${A})`);
+    });
+  }
+
+  it('a closed order whose only scan is dated before its payment (a reused waybill) is closed without shipping too', () => {
+    // Single-line order, no 发货时间, scan of YT1 on 03-20 (before paid 04-01): not its pickup.
+    const one = write(dir, 'closed-one.csv', taobaoCsv([order('3900000000000000300', { 订单状态: '交易关闭', 订单创建时间: paid, 订单付款时间: paid, 物流单号: 'No:YT1' })]));
+    const early = write(dir, 'closed-early.csv', '物流单号,揽收时间\nYT1,2026-03-20 08:00:00\n');
+    const list = write(dir, 'dp-one.csv', '订单编号\n3900000000000000300\n');
+    const r = runCli(['compensate', one, '--shipments', early, '--delivery-failures', list, '--as-of', '2026-04-30 12:00:00', '-f', 'json']);
+    expect(r.stdout.trim()).toBe('[]');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('1 closed without shipping, which cannot be judged (3900000000000000300)');
+    expect(r.stderr).toContain(`${early}:2 (3900000000000000300: 2026-03-20 08:00:00 < 2026-04-01 10:00:00)`);
+  });
+
+  it('line 2 shipped too (04-03 09:00:00): the order shipped, the 10.00 promise payout stands', () => {
+    const shippedItems = write(dir, 'closed-items2.csv', [HEAD, line('3900000000000000201', '110.00', '2026-04-02 09:00:00', 'YT1'), line('3900000000000000202', '100.00', '2026-04-03 09:00:00', 'YT2'), ''].join('\n'));
+    const r = runCli(['compensate', rep, shippedItems, '--shipments', scans, '--delivery-failures', dp, '--as-of', '2026-04-30 12:00:00', '-f', 'json']);
+    expect(rows(r.stdout)).toEqual([[A, 'delivery_promise', '10.00', 'final', null]]);
+  });
+});
+
+describe('the no_ship_time warning says what to add', () => {
+  // 2016 layout (41 columns, no 发货时间): Q shipped (交易成功) with no ship time → no_ship_time.
+  const Q = '4100000000000000702';
+  const f41 = write(dir, 'ExportOrderList201611201200.csv', taobaoCsv([order(Q, { 订单状态: '交易成功', 订单创建时间: '2026-11-20 08:59:00', 订单付款时间: '2026-11-20 09:00:00' })], T41));
+  const AS_OF = ['--as-of', '2026-11-25 12:00:00', '--rules', 'tmall-2023', '-f', 'json'];
+
+  it('with --shipments given (a scan of another order only): names the file, does not say "pass --shipments"', () => {
+    const scans = write(dir, 'other.csv', '订单编号,揽收时间\n4100000000000000999,2026-11-21 09:00:00\n');
+    const r = runCli(['compensate', f41, '--shipments', scans, ...AS_OF]);
+    expect(r.stderr).toContain(`1 shipped order has no ship time in the export and no usable pickup scan in ${scans}, and was not judged (no_ship_time). Add its scans (by order id or tracking number) to that file and run again`);
+    expect(r.stderr).not.toContain('Pass --shipments');
+    const zh = runCli(['compensate', f41, '--shipments', scans, ...AS_OF, '--lang', 'zh']);
+    expect(zh.stderr).toContain(`1 个已发货订单在报表里没有发货时间, 揽收记录 ${scans} 中也没有它们可用的揽收记录`);
+    expect(zh.stderr).not.toContain('用 --shipments');
+  });
+
+  // Without --shipments nothing of this file can be judged (an error that says to add the scans): test/compensation/precision.test.ts.
+});

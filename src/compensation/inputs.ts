@@ -151,7 +151,29 @@ export const SHIPMENT_FIELDS: FieldSpec[] = [
   { key: 'orderId', aliases: ['订单编号', '订单号', 'orderId', 'order_id'] },
   { key: 'trackingNo', aliases: ['物流单号', '运单号', '快递单号', 'trackingNo', 'tracking_no'] },
   { key: 'pickupAt', aliases: ['揽收时间', '揽件时间', 'pickupAt', 'pickup_at'], required: true },
+  // A carrier's tracking-event export: one row per event, its state beside the time (RULES 1.1).
+  { key: 'state', aliases: ['物流状态', '揽收状态', '物流节点', 'status'] },
 ];
+
+/**
+ * The Cainiao hub states after 包裹已出库 that ship the order like a pickup scan (RULES 1.1): the first
+ * of them counts for a Cainiao-served order.
+ */
+const HUB_STATES = ['正在发往分拨中心', '已进入分拨中心', '已完成分拨集包', '已从分拨中心发出'];
+
+/**
+ * Whether a scan row's state (an event export's 物流状态) says the parcel was picked up (已揽收 / 揽件,
+ * not 待揽收 / 未揽收 / 等待揽收 / 揽收失败) or is one of the four Cainiao hub states. Empty: the row is a pickup as its
+ * 揽收时间 column says. Reading adopted: any other state (已下单, 包裹已出库, 运输中, 派件中, 已签收 …) is not a pickup.
+ */
+export function pickupState(state: string): boolean {
+  if (state === '') return true;
+  if (HUB_STATES.some((h) => state.includes(h))) return true;
+  const i = state.search(/揽收|揽件/);
+  if (i < 0) return /^(?:picked[ _-]?up|pickup|collected|accepted)$/i.test(state);
+  if (/(?:待|未|等待|尚未|没有)$/.test(state.slice(0, i))) return false;
+  return !/^(?:揽收|揽件)(?:失败|异常|取消|超时)/.test(state.slice(i));
+}
 
 /** Pickup scans (RULES 1.1: the first scan that says it was picked up); earliest per order/tracking no. */
 export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog): Promise<PickupScans> {
@@ -163,6 +185,8 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const oi = map.index.get('orderId');
   const ti = map.index.get('trackingNo');
   const pi = map.index.get('pickupAt')!;
+  const si = map.index.get('state');
+  const notPickup: number[] = [];
   const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), beforePaid: new Map(), beforePaidIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   const doubt = (cells: string[]) => {
@@ -192,6 +216,12 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     const ragged = raggedProblem(r.cells, t.headers.length, Math.max(pi, oi ?? -1, ti ?? -1));
     if (ragged) {
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: ragged });
+      continue;
+    }
+    // An event export's row whose state is no pickup (已下单 before the pickup, 已签收 after): not a
+    // pickup time. Before, every row was one, and an order event the day before the pickup was the ship time.
+    if (si !== undefined && !pickupState(cleanCell(r.cells[si] ?? ''))) {
+      notPickup.push(r.line);
       continue;
     }
     const text = cleanCell(r.cells[pi] ?? '');
@@ -246,6 +276,16 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     scans.trackings.push(tn);
     scans.ats.push(at);
     scans.slacks.push(slack);
+  }
+  if (notPickup.length) {
+    const shown = notPickup.slice(0, SHOW_UNMATCHED).map((l) => `${t.sniffed.name}:${l}`).join(', ') + (notPickup.length > SHOW_UNMATCHED ? ', …' : '');
+    const col = t.headers[si!];
+    ctx.warn(
+      msg(
+        `${t.sniffed.name}: ${notPickup.length} 行的"${col}"不是揽收 (已揽收/揽件, 或菜鸟包裹已出库后的四个分拨状态), 未作为揽收时间使用: ${shown}。`,
+        `${t.sniffed.name}: ${notPickup.length} row(s) whose ${col} is no pickup (已揽收/揽件, or one of the four Cainiao hub states after 包裹已出库) were not used as pickup times: ${shown}.`,
+      ),
+    );
   }
   if (coarse) {
     ctx.warn(

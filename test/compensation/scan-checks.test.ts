@@ -91,6 +91,28 @@ describe('a scan row whose all-digit tracking number Excel rounded (7.73012E+14)
   }
 });
 
+describe('a scan file of tracking events (物流状态 beside 揽收时间): only pickup states are pickups', () => {
+  // The order of the first describe: tmall-2026, paid 11-10 10:00:00, deadline 11-12 10:00:00, base 190.00.
+  // Rows: 已下单 11-11 09:00:00 (the carrier's order, before any pickup), 正在发往分拨中心 11-12 11:00:00 (a
+  // Cainiao hub state after 包裹已出库: shipped, RULES 1.1), 待揽收 11-10 12:00:00 (waiting: no pickup).
+  // Picked up 11-12 11:00:00: 1 h late, 5 % × 190.00 = 9.50. Before: the 11-10 12:00:00 row was the pickup: on time, nothing.
+  const A = '3900000000000000020';
+  const paid = '2026-11-10 10:00:00';
+  const orders = write(
+    dir,
+    'orders-ev.csv',
+    taobaoCsv([order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 买家应付货款: '190.00', 买家应付邮费: '10.00', 买家实际支付金额: '200.00', 发货时间: '2026-11-12 09:00:00', 物流单号: 'No:EV1' })]),
+  );
+  const scans = write(dir, 'events.csv', '物流单号,物流状态,揽收时间\nEV1,已下单,2026-11-11 09:00:00\nEV1,正在发往分拨中心,2026-11-12 11:00:00\nEV1,待揽收,2026-11-10 12:00:00\n');
+  for (const tz of TZS) {
+    it(`the hub state is the pickup; 已下单 and 待揽收 are named, not used — TZ=${tz}`, () => {
+      const r = runCli(['compensate', orders, '--shipments', scans, '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
+      expect(rows(r.stdout)).toEqual([[A, 'late', '9.50', 'final', 1]]);
+      expect(r.stderr).toContain(`${scans}: 2 row(s) whose 物流状态 is no pickup (已揽收/揽件, or one of the four Cainiao hub states after 包裹已出库) were not used as pickup times: ${scans}:2, ${scans}:4.`);
+    });
+  }
+});
+
 describe('--delivery-failures: a closed order is "closed without shipping" as the run judges it', () => {
   // tmall-2023 (paid 2026-04-01 10:00:00, before 04-09): order report 交易关闭 with no 发货时间, waybill YT1;
   // 宝贝报表: line 1 shipped 04-02 09:00:00 on YT1 (scan 04-02 08:00:00), line 2 never shipped; both closed.
@@ -153,4 +175,12 @@ describe('the no_ship_time warning says what to add', () => {
   });
 
   // Without --shipments nothing of this file can be judged (an error that says to add the scans): test/compensation/precision.test.ts.
+});
+
+describe('pickupState (RULES 1.1: picked up, or one of the four Cainiao hub states after 包裹已出库)', () => {
+  it('tells pickups from other events', async () => {
+    const { pickupState } = await import('../../src/compensation/inputs.js');
+    for (const s of ['', '已揽收', '揽件', '快递员已揽件', '【深圳市】顺丰速运 已收取快件 已揽收', '正在发往分拨中心', '已进入分拨中心', '已完成分拨集包', '已从分拨中心发出', 'picked up']) expect([s, pickupState(s)]).toEqual([s, true]);
+    for (const s of ['待揽收', '未揽收', '等待揽收', '揽收失败', '已下单', '包裹已出库', '运输中', '派件中', '已签收']) expect([s, pickupState(s)]).toEqual([s, false]);
+  });
 });

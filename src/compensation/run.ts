@@ -502,6 +502,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     sums: false,
     subOrders: true,
     needs: { fields: COMPENSATION_NEEDS, command: 'compensate' },
+    refuseMasked: true,
     held: holdRejected,
   });
   // Older 订单报表 layouts (2016–2021) have no 发货时间: what can be judged without it still is

@@ -11,6 +11,10 @@ export const ORDER_COLUMNS: Column[] = [
   { key: 'parentOrderId', zh: '主订单编号', en: 'parentOrderId', type: 'id' },
   { key: 'lineId', zh: '子订单编号', en: 'lineId', type: 'id', brief: 'filled' },
   { key: 'buyer', zh: '买家', en: 'buyer', brief: true },
+  // The shop as the export named it (店铺Id / 店铺名称): compensate's caps and the ledger go by shop,
+  // so a normalized file fed back must name the same shop (docs/rules.md §1.3a).
+  { key: 'shopId', zh: '店铺Id', en: 'shopId', type: 'id' },
+  { key: 'shopName', zh: '店铺名称', en: 'shopName' },
   { key: 'status', zh: '状态', en: 'status', brief: true, labels: ORDER_STATUS_ZH },
   { key: 'statusRaw', zh: '原始状态', en: 'statusRaw' },
   { key: 'createdAt', zh: '创建时间', en: 'createdAt', type: 'time' },

@@ -88,6 +88,9 @@ export interface RowParser {
   transientColumns: number[];
 }
 
+/** What mask.ts maskPhone leaves of a phone number (139****0165, jack139****0166): four stars. */
+const MASKED = /\*{4}/;
+
 const YES = new Set(['是', 'true', 'TRUE', 'Y', 'y', 'yes', '1']);
 
 /**
@@ -95,7 +98,7 @@ const YES = new Set(['是', 'true', 'TRUE', 'Y', 'y', 'yes', '1']);
  * times and amounts are still checked (cheaply, without building Decimals), so every command
  * rejects the same rows. compensate uses a dozen of an export's 70 columns; a million rows add up.
  */
-export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layoutId: string, tz: TimeZone, latest: number, keepExtra: boolean, only?: ReadonlySet<string>): RowParser {
+export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layoutId: string, tz: TimeZone, latest: number, keepExtra: boolean, only?: ReadonlySet<string>, refuseMasked = false): RowParser {
   const always = new Set(['orderId', 'lineId', 'status', 'platform']);
   const any = (key: string) => map.index.get(key) ?? -1;
   const col = (key: string) => (only && !only.has(key) && !always.has(key) ? -1 : any(key));
@@ -136,6 +139,10 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const moneyCols = Int32Array.from(moneys, ([, i]) => i);
   const moneyUsed = Uint8Array.from(moneys, ([, , used]) => (used ? 1 : 0));
   const width = map.headers.length;
+  // storeops' own output: the export's file and line of each row (not fields: provenance).
+  const headerAt = (names: string[]) => (layout.platforms ? map.headers.findIndex((h) => names.includes(h)) : -1);
+  const srcFileCol = headerAt(['sourceFile', '来源文件']);
+  const srcLineCol = headerAt(['sourceLine', '行号']);
   const mappedIdx = new Set(map.index.values());
   // The shop's columns are read (compensate's per-shop cap) and still written as extra columns.
   const extraIdx = new Set([...mappedIdx].filter((i) => i !== idx.shopId && i !== idx.shopName));
@@ -186,6 +193,12 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       if (isProblem(r)) {
         const held = heldOf(cells, line);
         if (held) r.held = held;
+        // storeops' own output names the export's line each row came from: a rejection of it says
+        // which, so the row can be found in the export too (docs/formats.md).
+        if (srcFileCol >= 0 && srcLineCol >= 0) {
+          const from = `${cleanText(cells[srcFileCol] ?? '')}:${cleanCell(cells[srcLineCol] ?? '')}`;
+          if (from !== ':') r.reason = msg(`${r.reason.zh} (来自 ${from})`, `${r.reason.en} (from ${from})`);
+        }
       }
       return r;
     },
@@ -365,6 +378,28 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     } else if (shopName !== '') {
       o.shop = shopName;
       o.shopByName = true;
+    }
+    if (refuseMasked && layout.platforms) {
+      // storeops' own output written without --show-pii: a buyer nick (or shop) that is a phone
+      // number was masked (139****0165). Two buyers may now read as one, and none as the ledger
+      // knows them: compensate cannot combine, cap or record by it (see the read option).
+      for (const [key, v] of [['buyer', o.buyer], ['shopId', o.shopByName ? '' : (o.shop ?? '')], ['shopName', o.shopByName ? (o.shop ?? '') : (o.shopName ?? '')]] as const) {
+        if (!MASKED.test(v)) continue;
+        return {
+          column: headerOf(key),
+          value: v,
+          reason:
+            key === 'buyer'
+              ? msg(
+                  `买家 "${shown(v)}" 是 orders normalize 打码后的文本, 无法确定是哪位买家 (红包按买家合并和封顶, 台账按买家记录); 请用原始导出运行, 或用 orders normalize --show-pii 重新输出`,
+                  `the buyer "${shown(v)}" was masked by orders normalize: which buyer it is cannot be told (vouchers are combined, capped and recorded by buyer); run on the export, or write the file again with orders normalize --show-pii`,
+                )
+              : msg(
+                  `店铺 "${shown(v)}" 是 orders normalize 打码后的文本, 无法确定是哪个店铺 (封顶额按店铺计算); 请用原始导出运行, 或用 orders normalize --show-pii 重新输出`,
+                  `the shop "${shown(v)}" was masked by orders normalize: which shop it is cannot be told (caps are per shop); run on the export, or write the file again with orders normalize --show-pii`,
+                ),
+        };
+      }
     }
     if (keepExtra) {
       const extra: Record<string, string> = {};

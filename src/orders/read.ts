@@ -56,6 +56,11 @@ export interface ReadOptions {
   keepExtra?: boolean;
   /** Only these canonical fields are parsed and checked (see makeRowParser); all when absent. */
   only?: ReadonlySet<string>;
+  /**
+   * Reject a row of storeops' own output whose buyer or shop was masked (written without
+   * --show-pii): compensate combines, caps and records by them, and a masked text names no one.
+   */
+  refuseMasked?: boolean;
   /** Add up paid amounts and postage per file (orders inspect); default on. */
   sums?: boolean;
   /** Keep each folded order's lines on it (Order.subOrders) for a rule set that prices sub-orders (compensate). */
@@ -130,7 +135,7 @@ export class OrderSet {
     const d = stats.detected;
     // A timestamp more than a day after the real clock is a mangled cell, not a future order
     // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
-    const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, latestPlausible(this.ctx.asOf, this.ctx.io.now()), Boolean(this.opts.keepExtra), this.opts.only);
+    const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, latestPlausible(this.ctx.asOf, this.ctx.io.now()), Boolean(this.opts.keepExtra), this.opts.only, Boolean(this.opts.refuseMasked));
     f.project(parser.columns, parser.transientColumns);
     const sums = this.opts.sums !== false;
     const piiKind = new Map<string, PiiKind>();

@@ -9,8 +9,10 @@ import { DAY_MS } from '../time.js';
 import type { Order, TimeField } from './types.js';
 import { EXTRA_COLUMN, ORDER_COLUMNS } from './columns.js';
 import { ORDER_STATUS_ZH, PLATFORM_ZH } from './codes.js';
+import type { HeldRow } from './parse.js';
 import { type FileStats, layoutLabel, missingFields, openOrders, shownPii } from './read.js';
 import { fieldNames } from './detect.js';
+import { maskValue } from './mask.js';
 
 function needFiles(args: string[]): void {
   if (args.length === 0) {
@@ -147,12 +149,33 @@ function coarseTimes(ctx: Ctx, o: Order): Row | undefined {
   return row;
 }
 
+/**
+ * The shop's cells as the export had them: 店铺Id in `shopId`, 店铺名称 in `shopName` (read back,
+ * they name the same shop: parse.ts). A cell that is a phone number is masked as one unless
+ * --show-pii, as it was under `extra` (README Privacy).
+ */
+function shopCells(o: Order, showPii: boolean): Row {
+  const id = o.shopByName ? '' : (o.shop ?? '');
+  const name = o.shopByName ? (o.shop ?? '') : (o.shopName ?? '');
+  return showPii ? { shopId: id, shopName: name } : { shopId: maskValue(undefined, id), shopName: maskValue(undefined, name) };
+}
+
 export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   needFiles(args);
   const rejects = new RejectLog(ctx);
   const lines = Boolean(opts.lines);
   const json = ['json', 'ndjson'].includes(resolveFormat(ctx));
-  const set = await openOrders(ctx, args, rejects, { lines, keepExtra: json });
+  // Lines kept on each folded order only to count the orders folded from several (see below).
+  // Rejected (or repeated) rows whose order may belong in a voucher: compensate on the export keeps
+  // those vouchers provisional; the output leaves the rows out, so it cannot (said below).
+  let holding = 0;
+  let holdingExample = '';
+  const held = (h: HeldRow) => {
+    if (holding++ === 0) holdingExample = `${h.file}:${h.line}`;
+  };
+  const set = await openOrders(ctx, args, rejects, { lines, keepExtra: json, subOrders: !lines, held });
+  let folded = 0;
+  let foldedExample = '';
   const columns = json ? [...ORDER_COLUMNS, EXTRA_COLUMN] : ORDER_COLUMNS;
   // Opened at the first order (or at the end): a run whose every row is rejected writes nothing.
   let w: Awaited<ReturnType<typeof openOutput>> | undefined;
@@ -162,7 +185,8 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
     for await (const batch of set.orderBatches()) {
       const out = await open();
       for (const o of batch) {
-        await out.row({ ...o, ...shownPii(o, ctx.showPii), ...(json ? undefined : coarseTimes(ctx, o)) });
+        if ((o.subOrders?.length ?? 0) >= 2 && folded++ === 0) foldedExample = `${o.sourceFile}:${o.sourceLine} ${o.orderId}`;
+        await out.row({ ...o, ...shopCells(o, ctx.showPii), ...shownPii(o, ctx.showPii), ...(json ? undefined : coarseTimes(ctx, o)) });
         n++;
       }
     }
@@ -175,6 +199,25 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
     await rejects.abort();
     await set.abort();
     throw e;
+  }
+  if (folded > 0) {
+    // An order row cannot hold its lines, and a rule set that pays per sub-order (tmall-2026, RULES
+    // 1.3) prices each line with its own minimum: compensate on this output would pay less than on
+    // the export. The --lines output keeps them (docs/cli.md "orders").
+    ctx.warn(
+      msg(
+        `${folded} 个订单由多行订单明细合并而成 (例如 ${foldedExample}); 按子订单计算的规则 (tmall-2026) 对每个子订单分别计算, 这个输出再交给 compensate 会少算: 要再交给 compensate, 请加 --lines 输出`,
+        `${plural(folded, 'order')} folded from several order lines (e.g. ${foldedExample}); a rule set that pays per sub-order (tmall-2026) prices each line, so compensate on this output would pay less than on the export: write it with --lines to feed it to compensate`,
+      ),
+    );
+  }
+  if (holding > 0) {
+    ctx.warn(
+      msg(
+        `输出中缺少 ${holding} 行被拒绝或重复的行, 其订单可能属于某个红包 (例如 ${holdingExample}): compensate 读原始导出时会把相关红包保留为暂定, 读这个输出时却不会; 请修正这些行并重新运行 normalize 后, 再把输出交给 compensate`,
+        `rejected or repeated rows whose order may belong in a voucher are left out of the output: ${holding} (e.g. ${holdingExample}); compensate on the export keeps those vouchers provisional, on this output it cannot: fix the rows and normalize again before feeding the output to compensate`,
+      ),
+    );
   }
   const read = set.stats.reduce((a, s) => a + s.rowsRead, 0);
   ctx.info(

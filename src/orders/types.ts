@@ -24,7 +24,8 @@ export interface Order {
   buyer: string;
   /**
    * The shop the order was placed in, when the export names it (Taobao/Tmall 店铺Id, else
-   * 店铺名称); absent otherwise. Not written by `orders normalize` (its cells stay in `extra`).
+   * 店铺名称); absent otherwise. `orders normalize` writes it back as the export had it: 店铺Id
+   * (`shopId`) and 店铺名称 (`shopName`), see shopCells in run.ts.
    */
   shop?: string;
   /**

@@ -1,5 +1,5 @@
 // Issue 14 item 11: storeops reads its own output. `orders normalize -o o.csv/o.xlsx` (English or
-// Chinese headers) is the canonical layout (`storeops-33`); reading it back gives the same orders.
+// Chinese headers) is the canonical layout (`storeops-35`); reading it back gives the same orders.
 // The expected values are the hand-written table of expected.ts (from docs/formats.md and the
 // fixture's design), not the program's first output.
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ function expectSameOrders(rows: Json[], file: string): void {
     const e = TAOBAO_ORDERS[i]!;
     expect(r).toMatchObject({
       platform: 'taobao',
-      layout: 'storeops-33',
+      layout: 'storeops-35',
       sourceFile: file,
       sourceLine: i + 2, // the output's header is line 1, one order per line
       orderId: e.orderId,
@@ -82,11 +82,11 @@ describe('storeops reads its own output', () => {
     const ins = cli(['orders', 'inspect', zhXlsx, '-f', 'json', '--lang', 'en']);
     expect(ins.code, ins.stderr).toBe(0);
     const [s] = json(ins);
-    expect(s).toMatchObject({ platform: 'taobao', layout: 'storeops-33', container: 'xlsx', rowsRead: 9, accepted: 9, rejected: 0, duplicates: 0 });
+    expect(s).toMatchObject({ platform: 'taobao', layout: 'storeops-35', container: 'xlsx', rowsRead: 9, accepted: 9, rejected: 0, duplicates: 0 });
     // 9 orders, counted from the hand table: completed 901, 902, 501, 502 (4); shipped 903, 801 (2);
     // awaiting 701; closed 702; unpaid 802.
     expect([...(s!.statusCounts as string[])].sort()).toEqual(['awaiting_shipment=1', 'closed=1', 'completed=4', 'shipped=2', 'unpaid=1']);
-    expect(s!.layoutName).toBe('storeops canonical orders (output of orders normalize) storeops-33');
+    expect(s!.layoutName).toBe('storeops canonical orders (output of orders normalize) storeops-35');
     // Paid sum: 200 + 12 + 2000 + 88 + 99.90 + 58 + 30 + 236 + 0 = 2723.90; postage 10 + 8 + 6 = 24.00.
     expect(s).toMatchObject({ paidSum: '2723.90', postageSum: '24.00' });
     expect(s!.columnsUnmapped).toEqual(['报表格式', '来源文件', '行号']);
@@ -183,7 +183,7 @@ describe('storeops reads its own output', () => {
     const row = fs.readFileSync(out, 'utf8').split('\n')[1]!;
     expect(row).toContain(',2026-11-10 08:58,2026-11-10 09:00,');
     const [s] = json(cli(['orders', 'inspect', out, '-f', 'json']));
-    expect(s).toMatchObject({ layout: 'storeops-33', accepted: 1, timesWithoutSeconds: 1 });
+    expect(s).toMatchObject({ layout: 'storeops-35', accepted: 1, timesWithoutSeconds: 1 });
   });
 
   it('the output of a reduced export (status unknown) is read by inspect but refused row by row by compensate', () => {

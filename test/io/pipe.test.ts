@@ -72,8 +72,9 @@ describe('BOM and GBK through the binary', () => {
     // 平台 in GBK: C6BD CCA8
     expect([...r.stdoutBytes.subarray(0, 4)]).toEqual([0xc6, 0xbd, 0xcc, 0xa8]);
     const text = iconv.decode(r.stdoutBytes, 'gbk');
-    // zh output: the canonical status completed shows its zh label 交易成功 (issue 16), then the raw status.
-    expect(text.split('\n')[1]).toContain(',小明爱购物,交易成功,交易成功,');
+    // zh output: the buyer, the shop (店铺Id as a text cell, 店铺名称), then the canonical status
+    // completed as its zh label 交易成功 (issue 16) and the raw status.
+    expect(text.split('\n')[1]).toContain(',小明爱购物,="100200300",暖冬织物旗舰店,交易成功,交易成功,');
   });
 
   it('-o x.xlsx: the order id is a text cell', async () => {
@@ -89,7 +90,10 @@ describe('BOM and GBK through the binary', () => {
     expect(ws.getCell('E1').value).toBe('orderId');
     expect(ws.getCell('E2').value).toBe('3515313147329357901');
     expect(ws.getCell('E2').type).toBe(ExcelJS.ValueType.String);
-    expect(ws.getCell('R2').value).toBe(200); // paidAmount column as a number
+    expect(ws.getCell('T1').value).toBe('paidAmount');
+    expect(ws.getCell('T2').value).toBe(200); // paidAmount column as a number
+    expect(ws.getCell('I2').value).toBe('100200300'); // shopId (店铺Id) kept as text
+    expect(ws.getCell('I2').type).toBe(ExcelJS.ValueType.String);
   });
 });
 

@@ -174,7 +174,7 @@ export function judgedByScan(o: Order, opts: JudgeOptions): boolean {
 const SHIPPED: ReadonlySet<string> = new Set(['shipped', 'completed']);
 
 /**
- * An order's live lines (not closed) as orders of their own, when it was folded from two lines or
+ * An order's lines that are judged (not closed, or closed after they shipped) as orders of their own, when it was folded from two lines or
  * more (Order.subOrders: only from an item report that has 发货时间 and 买家实际支付金额): each with the
  * line's ship time, amounts, title, tracking number and promised time, and no postage (the base of a
  * line is its 买家实际支付金额, RULES 1.4). The order report stays the truth where the line is silent:
@@ -185,8 +185,15 @@ const SHIPPED: ReadonlySet<string> = new Set(['shipped', 'completed']);
 function subOrderViews(o: Order): Order[] | null {
   const all = o.subOrders;
   if (!all || all.length < 2) return null;
-  const live = all.filter((l) => l.status !== 'closed');
-  if (live.length === 0) return null;
+  // A closed line that shipped (its own 发货时间: shipped, then refunded or returned) is judged by its
+  // ship time, as a one-line order closed after shipping (RULES 1.1: only closed *before* the deadline
+  // is not late; 1.4: refunds are not subtracted). Before, it was left out: a line of 1000.00 shipped
+  // a day late, then refunded, beside a live line of 100.00 shipped as late, paid 5.00, not 55.00 —
+  // and refunding the other line too made it 50.00 (the order priced as one). A closed line never
+  // shipped is still left out (nothing says when it was closed); when every line is closed and one of
+  // them never shipped, the order is judged as one (closed_unshipped, RULES 1.1).
+  const live = all.filter((l) => l.status !== 'closed' || l.shippedAt !== null);
+  if (live.length === 0 || (live.length < all.length && !all.some((l) => l.status !== 'closed'))) return null;
   const orderShipped = o.shippedAt !== null && SHIPPED.has(o.status);
   return live.map((l) => {
     const stale = l.shippedAt === null && orderShipped;

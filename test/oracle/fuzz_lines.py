@@ -6,7 +6,7 @@ usage: fuzz_lines.py N [SEED] [OUTDIR]
 docs/rules.md §1.3 (tmall-2026, "unit": "sub-order"): with an item report that has 发货时间 and 买家实际支付金额,
 each live line of an order is judged and priced on its own (its 发货时间, its 买家实际支付金额, its own 5.00 minimum
 and 50.00 maximum); the calendar-day window and the 500.00 cap take them together; a line not yet due keeps the
-voucher provisional; a closed line is left out; the order is one voucher row. tmall-2023 (paid before 2026-04-09)
+voucher provisional; a closed line that never shipped is left out (this fuzz closes lines unshipped only); the order is one voucher row. tmall-2023 (paid before 2026-04-09)
 prices orders (the order report's 买家实际支付金额 − 买家应付邮费, its 发货时间).
 Readings taken where the docs are silent (as the code comments say): an order of one line is priced as the
 order (买家实际支付金额 − 邮费 of the order report); the platform payout of any line (赔付金额 > 0) makes the voucher

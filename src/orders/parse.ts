@@ -230,6 +230,23 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       }
       return { column, value: orderId, reason: msg(`"${shown(orderId)}" 不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)`, `"${shown(orderId)}" is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`) };
     }
+    // FORMATS: an id Excel wrote as 3.51531E+18 is destroyed — "report it as an error naming the row; never
+    // compute with it". A 子订单编号 (or the order report's 主订单编号) so destroyed was taken as it stood:
+    // two lines of one order rounded alike were one line read twice (a "repeated row" kept provisional,
+    // the second line's amount left out: a 抖店 order of 500.00 + 1000.00 forecast 5.00, not 15.00).
+    for (const key of ['lineId', 'parentOrderId'] as const) {
+      const at = idx[key];
+      const id = at >= 0 ? get(cells, at) : '';
+      if (id === '' || checkOrderId(id) !== 'excel-rounded') continue;
+      return {
+        column: headerOf(key),
+        value: id,
+        reason: msg(
+          `"${shown(id)}" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`,
+          `"${shown(id)}" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
+        ),
+      };
+    }
     const statusRaw = get(cells, idx.status);
     // No status column at all (a reduced export): the status is unknown, not a bad row.
     const status = idx.status < 0 ? 'unknown' : statusOf(statusRaw);

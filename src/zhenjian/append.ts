@@ -46,11 +46,46 @@ export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Rec
     await sink.end();
     return target;
   }
+  // The file is rewritten whole, so it must be one this code can write back byte for byte: a
+  // workbook or UTF-16 text named .csv, or bytes that are neither UTF-8 nor GBK, would come back
+  // mangled (an xlsx named .csv was decoded as GBK and rewritten, destroyed), and a file that is
+  // not a product list (an order export picked by mistake) would get a row of empty cells.
+  const refuse = (zh: string, en: string) =>
+    new InputError(
+      msg(`无法追加到 ${target}: ${zh}; 文件保持不变`, `cannot append to ${target}: ${en}; the file was left as it was`),
+      msg('换一个 .csv 文件名 (新文件会自动创建), 或把该文件另存为 UTF-8 CSV 商品表后再追加。', 'give another .csv name (a new file is created), or save that file as a UTF-8 CSV product list and append again.'),
+    );
+  if (existing[0] === 0x50 && existing[1] === 0x4b) throw refuse('它是 xlsx 工作簿或压缩包, 不是 csv 文本', 'it is an xlsx workbook or a zip archive, not csv text');
+  if ((existing[0] === 0xff && existing[1] === 0xfe) || (existing[0] === 0xfe && existing[1] === 0xff) || existing.subarray(0, 8192).includes(0)) {
+    throw refuse('它是 UTF-16 文本或二进制文件', 'it is UTF-16 text or a binary file');
+  }
   const utf8 = isUtf8Prefix(existing, true);
   const text = utf8 ? existing.toString('utf8') : iconv.decode(existing, 'gb18030');
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const headers = (parse(firstLine, { relax_quotes: true }) as string[][])[0] ?? [];
-  const map = mapHeader(headers, PRODUCT_FIELDS);
+  if (!utf8 && !iconv.encode(text, 'gb18030').equals(existing)) throw refuse('其中有既不是 UTF-8 也不是 GBK 的字节', 'it holds bytes that are neither UTF-8 nor GBK');
+  // The header is the first line naming the required columns (title lines above it are skipped,
+  // as the file reader skips them).
+  let headers: string[] = [];
+  let map: ReturnType<typeof mapHeader> | undefined;
+  const required = PRODUCT_FIELDS.filter((f) => f.required).map((f) => f.key);
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/, 20)) {
+    if (line.trim() === '') continue;
+    let cells: string[];
+    try {
+      cells = (parse(line, { relax_quotes: true, relax_column_count: true }) as string[][])[0] ?? [];
+    } catch {
+      continue;
+    }
+    const m = mapHeader(cells, PRODUCT_FIELDS);
+    if (required.every((k) => m.index.has(k))) {
+      headers = cells;
+      map = m;
+      break;
+    }
+  }
+  if (!map) {
+    const names = required.map((k) => fieldHeader(k, ctx.lang)).join(', ');
+    throw refuse(`它不是甄检商品表 (前 20 行里没有含 ${names} 的表头)`, `it is not a 甄检 product list (no header naming ${names} in its first 20 lines)`);
+  }
   const byIndex = new Map<number, FieldKey>();
   for (const [k, i] of map.index) byIndex.set(i, k as FieldKey);
   const renewAt = map.index.get('autoRenew');

@@ -498,7 +498,22 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
             ),
           );
         }
-        if (inQuietHours(ctx.asOf, cfg.settings, PLATFORM_TZ)) broken.push(msg(`${ctx.tz.format(ctx.asOf)} 在安静时段内`, `${ctx.tz.format(ctx.asOf)} is within quiet hours`));
+        if (inQuietHours(ctx.asOf, cfg.settings, PLATFORM_TZ)) {
+          // Quiet hours are Beijing time whatever --tz says: name the window and, when --tz shows
+          // another wall time, the Beijing one (under --tz America/Los_Angeles it said "15:00:00 is
+          // within quiet hours", which reads as wrong against 22:00-08:00).
+          const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+          const window = `${hm(cfg.settings.quietStart)}-${hm(cfg.settings.quietEnd)}`;
+          const here = ctx.tz.format(ctx.asOf);
+          const beijing = PLATFORM_TZ.format(ctx.asOf);
+          const when = here === beijing ? { zh: here, en: here } : { zh: `${here} (北京时间 ${beijing})`, en: `${here} (${beijing} Beijing time)` };
+          broken.push(
+            msg(
+              `${when.zh} 在安静时段内 (北京时间 ${window})`,
+              `${when.en} is within quiet hours (${window} Beijing time)`,
+            ),
+          );
+        }
       }
       note = opts.note === undefined ? undefined : String(opts.note);
       if (broken.length > 0) {

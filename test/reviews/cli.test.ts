@@ -267,6 +267,19 @@ describe('storeops reviews queue', () => {
 });
 
 describe('storeops reviews log', () => {
+  it('a quiet-hours refusal under --tz names the Beijing time and the window (it said "15:00:00 is within quiet hours")', () => {
+    const dir = tmpDir();
+    const st = ['--state', path.join(dir, 's.db')];
+    // 2026-11-21 15:00 in Los Angeles (PST, UTC-8) = 23:00 UTC = 2026-11-22 07:00 Beijing (UTC+8):
+    // inside the default 22:00-08:00 Beijing quiet hours.
+    const r = runCli(['reviews', 'log', '3515313147329357901', '--status', 'contacted', '--tz', 'America/Los_Angeles', '--as-of', '2026-11-21 15:00:00', '--lang', 'en', ...st]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('2026-11-21 15:00:00 (2026-11-22 07:00:00 Beijing time) is within quiet hours (22:00-08:00 Beijing time)');
+    const z = runCli(['reviews', 'log', '3515313147329357901', '--status', 'contacted', '--tz', 'America/Los_Angeles', '--as-of', '2026-11-21 15:00:00', '--lang', 'zh', ...st]);
+    expect(z.code).toBe(2);
+    expect(z.stderr).toContain('2026-11-21 15:00:00 (北京时间 2026-11-22 07:00:00) 在安静时段内 (北京时间 22:00-08:00)');
+  });
+
   it('records attempts, refuses quiet hours and do_not_contact (exit 2) unless --force (exit 1)', () => {
     const dir = tmpDir();
     const st = ['--state', path.join(dir, 's.db')];
@@ -284,7 +297,7 @@ describe('storeops reviews log', () => {
     r = runCli(['reviews', 'log', id, '--status', 'awaiting_reply', '--as-of', '2026-11-21 22:30:00', '--force', '-f', 'json', ...st]);
     expect(r.code).toBe(1);
     // 22:30 + 4 h = 02:30, quiet → 08:00 the next day.
-    expect(json(r.stdout)[0]).toMatchObject({ attempts: 2, nextContactAt: '2026-11-22T08:00:00+08:00', note: '[forced: 2026-11-21 22:30:00 is within quiet hours]' });
+    expect(json(r.stdout)[0]).toMatchObject({ attempts: 2, nextContactAt: '2026-11-22T08:00:00+08:00', note: '[forced: 2026-11-21 22:30:00 is within quiet hours (22:00-08:00 Beijing time)]' });
 
     r = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-22 09:00:00', '-f', 'json', ...st]);
     const item = json(r.stdout).find((x) => x.orderId === id)!;

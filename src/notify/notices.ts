@@ -183,6 +183,8 @@ export interface RosterEntry {
   nights: number;
   weekendDays: number;
   daysOff: number;
+  /** The days off, as days of the month (or of the template): the group reads who is off when. */
+  offDays?: number[];
 }
 
 const ROSTER = {
@@ -192,8 +194,8 @@ const ROSTER = {
     (n: number, spread: number, proven: boolean) => `${s(n, 'agent')}; hour spread ${spread} h; ${proven ? 'proven optimal' : 'not proven optimal within the time limit'}.`,
   ),
   item: T(
-    (r: RosterEntry) => `${r.agent}: ${r.hours} 小时, 晚班 ${r.nights}, 周末上班 ${r.weekendDays} 天, 休息 ${r.daysOff} 天`,
-    (r: RosterEntry) => `${r.agent}: ${r.hours} h, ${plural(r.nights, 'night')}, ${plural(r.weekendDays, 'weekend day')}, ${plural(r.daysOff, 'day')} off`,
+    (r: RosterEntry) => `${r.agent}: ${r.hours} 小时, 晚班 ${r.nights}, 周末上班 ${r.weekendDays} 天, 休息 ${r.daysOff} 天${r.offDays?.length ? ` (${r.offDays.map((d) => `${d}日`).join('、')})` : ''}`,
+    (r: RosterEntry) => `${r.agent}: ${r.hours} h, ${plural(r.nights, 'night')}, ${plural(r.weekendDays, 'weekend day')}, ${plural(r.daysOff, 'day')} off${r.offDays?.length ? ` (${r.offDays.join(', ')})` : ''}`,
   ),
 };
 

@@ -24,7 +24,7 @@ import { gridColumns, gridRows, longColumns, longRows, totals } from './render.j
 import { writeSheet } from '../io/sheet.js';
 import { wallCalendar } from './wall.js';
 import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
-import { type DayCode, fmtClock } from './shifts.js';
+import { type DayCode, OFF, fmtClock } from './shifts.js';
 import { PLATFORM_TZ } from '../time.js';
 import { rosterNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
@@ -265,7 +265,13 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   await writePlan(ctx, p, result.grid, format, Boolean(opts.long), needs.label, service);
   const solved = result;
   await notifier?.send((lang) =>
-    rosterNotice(totals(p, solved.grid), { lang, what: p.template ? 'template' : p.days[0]!.key.slice(0, 7), grid: solved.grid.map((row) => row.join('')), proven: solved.proven }),
+    rosterNotice(
+      totals(p, solved.grid).map((t, a) => ({
+        ...t,
+        // days of the month (the template's day numbers): "休息 4 天 (5日、10日、19日、25日)"
+        offDays: solved.grid[a]!.flatMap((c, d) => (c === OFF ? [Number(p.days[d]!.key.slice(-2))] : [])),
+      })),
+      { lang, what: p.template ? 'template' : p.days[0]!.key.slice(0, 7), grid: solved.grid.map((row) => row.join('')), proven: solved.proven }),
   );
 }
 

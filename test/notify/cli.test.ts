@@ -389,7 +389,7 @@ describe('other platforms', () => {
 });
 
 describe('roster plan --notify', () => {
-  it('posts each agent\'s hours, nights, weekend days and days off, as the roster output says', async () => {
+  it('posts each agent\'s hours, nights, weekend days and which days are off, as the roster output says', async () => {
     const r = await run(['roster', 'plan', '--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di,Ed', '--time-limit', '3', '-f', 'csv', '-q', '--config', config({}), '--notify', robots.webhook]);
     expect(r.code).toBe(0);
     // The message is checked against the roster csv itself: its last four columns per agent.
@@ -398,7 +398,10 @@ describe('roster plan --notify', () => {
       const [hours, nights, weekend, off] = c.slice(-4);
       // One of each is said in the singular ("1 night", "1 weekend day", "1 day off").
       const n = (v: string | undefined, one: string, many: string) => `${v} ${v === '1' ? one : many}`;
-      return `${c[0]}: ${Number(hours)} h, ${n(nights, 'night', 'nights')}, ${n(weekend, 'weekend day', 'weekend days')}, ${n(off, 'day off', 'days off')}`;
+      // Which days are off (columns 1..30 are 2026-11-01..30; O = off): the group needs the days, not only their count.
+      const offDays = c.slice(1, 31).flatMap((code, i) => (code === 'O' ? [String(i + 1)] : []));
+      expect(offDays).toHaveLength(Number(off));
+      return `${c[0]}: ${Number(hours)} h, ${n(nights, 'night', 'nights')}, ${n(weekend, 'weekend day', 'weekend days')}, ${n(off, 'day off', 'days off')} (${offDays.join(', ')})`;
     });
     const body = robots.received[0]!.body as { title: string; items: { key: string; text: string }[] };
     expect(body.title).toBe('storeops roster published: 2026-11');

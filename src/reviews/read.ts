@@ -154,7 +154,7 @@ export async function readReviews(
   const distinct = distinctFiles(files);
   for (const note of distinct.notes) ctx.warn(note);
   for (const file of distinct.files) {
-    const t = await openMappedTable(file, ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding);
+    const t = await openMappedTable(file, ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding, true);
     const name = t.sniffed.name;
     const ix = t.map.index;
     if (!ix.has('rating') && !ix.has('dsrDescription') && !ix.has('dsrService') && !ix.has('dsrLogistics')) {

@@ -14,6 +14,22 @@ const ID_CARD = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 // A room number written straight after the last part (…3单元502, …18楼1803) belongs to it.
 const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|区|县|州)[^\n,，;；"]{0,60}?(?:路|街|道|巷|弄|号|村|组|栋|幢|室|单元|楼|小区|大厦)(?:[\s\d\u4e00-\u9fa5()（）#-]{0,20}(?:号|室|楼|栋|单元|\(\d{6}\)|（\d{6}）))?(?:[A-Za-z]?\d{1,5}(?:室|号|房)?)?/g;
 
+// An address after a label that says it is one (地址广东省深圳市南山区科技园, 收货地址：科技园12栋):
+// ADDRESS above needs street-level detail (路 号 栋 …), so a buyer's "地址" naming a province,
+// city and a place without a street word was shown whole. Without a colon the text after the
+// label must start with a province/city/district word (地址不对 is no address); after a colon it
+// is masked whatever it is, as a name after 收件人： is. The span ends at punctuation or a line end.
+const ADDRESS_LABEL = /((?:收货地址|收件地址|送货地址|详细地址|家庭住址|地址|住址)\s*([：:]\s*|是|在|为)?)([^\n,，;；。!！?？"'<>]{2,60})/g;
+const ADMIN_HEAD = /^[\u4e00-\u9fa5]{1,10}?(?:省|自治区|市|区|县|州)/;
+
+function maskLabelledAddress(all: string, label: string, colon: string | undefined, span: string): string {
+  if (span.includes('****')) return all;
+  const head = ADMIN_HEAD.exec(span);
+  if (!head && !(colon && /[：:]/.test(colon))) return all;
+  const keep = head ? (/^[\u4e00-\u9fa5]{1,7}?(?:省|自治区|市)/.exec(span)?.[0] ?? '') : '';
+  return `${label}${keep}****`;
+}
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
@@ -48,6 +64,7 @@ export function scrubPii(text: string): string {
   if (text === '') return text;
   return text
     .replace(ADDRESS, (a) => maskAddressSpan(a))
+    .replace(ADDRESS_LABEL, (all: string, label: string, colon: string | undefined, span: string) => maskLabelledAddress(all, label, colon, span))
     .replace(ID_CARD, (s) => (isIdCard(s) ? maskId(s) : s))
     .replace(MOBILE, (p) => maskPhone(p))
     .replace(LANDLINE, (p) => maskPhone(p));

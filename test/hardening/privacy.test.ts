@@ -38,6 +38,18 @@ describe('pii scrubber (the one place echoed values are masked)', () => {
     expect(scrubPii('质量差 地址北京市朝阳区建国路88号3单元502')).toBe('质量差 地址北京市****');
     expect(scrubPii('寄到上海市浦东新区世纪大道200号18楼1803室, 谢谢')).toBe('寄到上海市****, 谢谢');
   });
+
+  it('an address after a 地址 label is masked though it has no street word (it was shown whole)', () => {
+    // a buyer's review as a seller centre shows it: province, city, district, a place; no 路/号/栋
+    expect(scrubPii('围巾掉毛 电话13912345678 地址广东省深圳市南山区科技园')).toBe('围巾掉毛 电话139****5678 地址广东省****');
+    expect(scrubPii('收货地址：科技园12栋, 放门卫')).toBe('收货地址：****, 放门卫');
+    expect(scrubPii('住址在浙江省杭州市西湖区')).toBe('住址在浙江省****');
+    // not an address: no colon and no province/city/district word after the label
+    expect(scrubPii('地址不对，送错了')).toBe('地址不对，送错了');
+    expect(scrubPii('快递把地址写错了')).toBe('快递把地址写错了');
+    // already masked by the street-level rule: left as it is
+    expect(scrubPii('质量差 地址北京市朝阳区建国路88号3单元502')).toBe('质量差 地址北京市****');
+  });
 });
 
 describe('a shifted row does not leak the buyer on stderr, in --rejects or in inspect', () => {

@@ -41,7 +41,7 @@ const WORDS: Record<string, Rating> = {
   negative: 'bad',
 };
 
-/** A star count 1–5 from "4", "4.0", "4星", "4分", "★★★★"; undefined when the text is not one. */
+/** A star count 1–5 from "4", "4.0", "4星", "4分", "四星", "★★★★"; undefined when the text is not one. */
 export function parseStars(t: string): number | undefined {
   const s = t.replace(/\s/g, '');
   if (/^★+☆*$/.test(s)) {
@@ -49,7 +49,10 @@ export function parseStars(t: string): number | undefined {
     return n >= 1 && n <= 5 ? n : undefined;
   }
   const m = /^([1-5])(?:\.0+)?(?:星|分|stars?)?$/i.exec(s);
-  return m ? Number(m[1]) : undefined;
+  if (m) return Number(m[1]);
+  // Written in Chinese numerals, as a shop's own sheet does: 五星, 一星, 三分 (never a bare 五).
+  const zh = /^([一二两三四五])(?:星|颗星|分)$/.exec(s);
+  return zh ? '一二三四五'.indexOf(zh[1] === '两' ? '二' : zh[1]!) + 1 : undefined;
 }
 
 /** 好评/中评/差评, good/neutral/bad, 正面/中性/负面评价, or stars (1–2 bad, 3 neutral, 4–5 good). */

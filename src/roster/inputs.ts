@@ -61,6 +61,17 @@ export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog): Promi
     agents = Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(2, '0')}`);
   } else {
     agents = v.split(/\s*[,，、]\s*/).filter(Boolean);
+    // Chinese names hold no space: "小王 小李 小张" typed with spaces is one agent named so, and
+    // the run then said only "1 agent is not enough".
+    const spaced = agents.filter((a) => /[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/.test(a));
+    if (spaced.length) {
+      ctx.warn(
+        msg(
+          `--agents: "${spaced[0]}" 按一名客服读取 (共 ${agents.length} 名); 多个名字请用逗号分隔: ${spaced[0]!.split(/\s+/).join(',')}`,
+          `--agents: "${spaced[0]}" is read as one agent (${agents.length} in all); separate names with commas: ${spaced[0]!.split(/\s+/).join(',')}`,
+        ),
+      );
+    }
     if (agents.length === 1 && /\.(csv|xlsx|txt|tsv)$/i.test(v)) {
       throw new InputError(msg(`找不到客服名单文件 ${v}`, `agent file ${v} not found`), msg('检查路径。', 'check the path.'));
     }

@@ -21,6 +21,16 @@ function planAndCheck(planArgs: string[], checkArgs: string[] = []) {
 }
 
 describe('roster plan', () => {
+  it('names typed with spaces instead of commas (小王 小李 小张 小赵) are one agent: a warning says so and how to write them', () => {
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '小王 小李 小张 小赵', '-f', 'csv', '-q', '--time-limit', '5']);
+    expect(r.code).toBe(1); // one agent cannot staff three shifts a day
+    expect(r.stderr).toContain('--agents: "小王 小李 小张 小赵" is read as one agent (1 in all); separate names with commas: 小王,小李,小张,小赵');
+    // commas of any width and 、 are separators: no warning
+    const ok = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '小王，小李、小张,小赵', '-f', 'csv', '-q', '--time-limit', '5']);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).not.toContain('is read as one agent');
+  });
+
   it('2 agents cannot staff D=1,H=1,N=1: exit 1, says why and how many are needed', () => {
     // 30 days × 3 shifts = 90 agent-shifts; 2 agents × 26 working days = 52; ⌈90/26⌉ = 4.
     const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', 'Ann,Bo', '--lang', 'en']);

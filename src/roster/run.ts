@@ -363,11 +363,18 @@ async function writeIcs(ctx: Ctx, p: RosterProblem, g: Grid): Promise<void> {
       throw new OutputError(msg(`无法创建文件夹 ${out}: ${fileProblem(e).zh}`, `cannot create folder ${out}: ${fileProblem(e).en}`), msg('检查路径和权限。', 'check the path and permissions.'));
     }
     const used = new Set<string>();
-    for (let a = 0; a < p.agents.length; a++) {
-      let base = p.agents[a]!.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_') || `agent${a + 1}`;
+    const files = p.agents.map((agent, a) => {
+      let base = agent.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_') || `agent${a + 1}`;
       while (used.has(base.toLowerCase())) base += '_';
       used.add(base.toLowerCase());
-      const sink = fileSink(path.join(out!, `${base}.ics`), 'utf8');
+      return path.join(out!, `${base}.ics`);
+    });
+    // Every calendar is checked writable (not read-only, a file not a folder, the folder writable)
+    // before any is replaced: a write-protected 小张.ics stopped the run after 小王.ics and 小李.ics had
+    // been replaced, leaving the folder half this roster and half the old one.
+    for (const f of files) await fileSink(f, 'utf8').abort();
+    for (let a = 0; a < p.agents.length; a++) {
+      const sink = fileSink(files[a]!, 'utf8');
       try {
         await sink.write(agentCalendar(p, g, a, ctx.lang, ctx.asOf));
         await sink.end();

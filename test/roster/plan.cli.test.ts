@@ -195,6 +195,18 @@ describe('roster plan', () => {
     expect(ann.match(/BEGIN:VCALENDAR/g)!.length).toBe(1);
   });
 
+  it('-f ics -o folder/ with one calendar write-protected replaces none of them (exit 5), not the ones before it', () => {
+    const dir = tmpDir('roster-ics-ro-');
+    for (const n of ['Ann', 'Bo', 'Cy', 'Di']) fs.writeFileSync(path.join(dir, `${n}.ics`), `old ${n}\n`);
+    fs.chmodSync(path.join(dir, 'Cy.ics'), 0o444);
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', 'Ann,Bo,Cy,Di', '-f', 'ics', '-o', dir + '/', '-q']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('Cy.ics: the file is read-only');
+    // Ann and Bo come before Cy: they were replaced by the new roster, Cy and Di were not
+    for (const n of ['Ann', 'Bo', 'Cy', 'Di']) expect(fs.readFileSync(path.join(dir, `${n}.ics`), 'utf8')).toBe(`old ${n}\n`);
+    expect(fs.readdirSync(dir).sort()).toEqual(['Ann.ics', 'Bo.ics', 'Cy.ics', 'Di.ics']); // no temporary file left
+  });
+
   // RULES §4: days off are days of the month. Days off equal to the month's length leave nobody
   // working; it used to slip past the "more than the month" test into the counting bound
   // (⌈90/0⌉ = ∞ agents), whose verification tried to build a roster for ∞ agents until the heap

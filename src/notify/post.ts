@@ -23,6 +23,41 @@ export interface PostPolicy {
 
 export type Answer = { ok: true } | { ok: false; retry: boolean; why: Msg };
 
+/**
+ * What to do about a refusal, in plain words (an operator reads "errcode 300001 token is not exist"
+ * in the cron mail): a wrong or removed robot address, a wrong signing secret or clock, the robot's
+ * keyword or IP security setting. Undefined when the code says nothing an operator can act on.
+ */
+function advice(kind: Kind, code: number, said: string): Msg | undefined {
+  const t = said.toLowerCase();
+  if ((kind === 'dingtalk' && (code === 300001 || code === 300005)) || (kind === 'wecom' && code === 93000) || (kind === 'feishu' && code === 19001)) {
+    return msg('机器人地址不对或机器人已被移除: 从群设置的机器人里重新复制 webhook 地址', "the robot address is wrong or the robot was removed: copy the webhook address from the group's robot settings again");
+  }
+  if ((kind === 'dingtalk' && code === 310000 && /keyword/.test(t)) || (kind === 'feishu' && code === 19024)) {
+    return msg('机器人的安全设置要求关键词: 在机器人设置里把 storeops 加为关键词', "the robot's security setting requires a keyword: add storeops as a keyword in the robot's settings");
+  }
+  if ((kind === 'dingtalk' && code === 310000 && /\bip\b|whitelist/.test(t)) || (kind === 'feishu' && code === 19022)) {
+    return msg('本机的 IP 不在机器人的 IP 白名单里: 在机器人设置里加上它', "this machine's IP is not in the robot's IP allow-list: add it in the robot's settings");
+  }
+  if ((kind === 'dingtalk' && code === 310000) || (kind === 'feishu' && code === 19021)) {
+    return msg(
+      '签名不对: 检查加签/签名校验的密钥 (STOREOPS_NOTIFY_SECRET 或配置 notify.secret) 与机器人设置里的一致, 以及本机时钟 (误差不能超过 1 小时)',
+      "the signature was refused: check that the signing secret (STOREOPS_NOTIFY_SECRET or config notify.secret) is the one in the robot's settings, and that this machine's clock is right (within an hour)",
+    );
+  }
+  return undefined;
+}
+
+function refused(kind: Kind, code: number, text: string, retry: boolean): Answer {
+  const a = advice(kind, code, text);
+  const label = kind === 'feishu' ? 'code' : 'errcode';
+  return {
+    ok: false,
+    retry,
+    why: msg(`平台回复 ${label} ${text}${a ? `: ${a.zh}` : ''}`, `the platform answered ${label} ${text}${a ? `: ${a.en}` : ''}`),
+  };
+}
+
 /** What the platform's reply means. Platforms answer most errors with HTTP 200 and a code in the body. */
 export function readAnswer(kind: Kind, status: number, text: string): Answer {
   const transientHttp = status >= 500 || status === 429 || status === 408;
@@ -57,7 +92,7 @@ export function readAnswer(kind: Kind, status: number, text: string): Answer {
       // DingTalk: 130101 more than 20 messages a minute, 310000 sign not match / invalid timestamp.
       // WeCom: 45009 frequency limit, -1 system busy.
       const retryCodes = kind === 'dingtalk' ? [130101, 310000] : [45009, -1];
-      return { ok: false, retry: transientHttp || retryCodes.includes(body.errcode), why: msg(`平台回复 errcode ${said(body.errcode, body.errmsg)}`, `the platform answered errcode ${said(body.errcode, body.errmsg)}`) };
+      return refused(kind, body.errcode, said(body.errcode, body.errmsg), transientHttp || retryCodes.includes(body.errcode));
     }
     case 'feishu': {
       // {"code":0,"msg":"success","data":{}}; older hooks answer {"StatusCode":0,"StatusMessage":"success"}.
@@ -65,7 +100,7 @@ export function readAnswer(kind: Kind, status: number, text: string): Answer {
       if (typeof code !== 'number') return status >= 200 && status < 300 ? { ok: false, retry: false, why: msg('回复不是预期的 JSON', 'the answer is not the expected JSON') } : httpFail();
       if (code === 0) return { ok: true };
       // 11232 frequency limit; 19021 sign match fail or timestamp not within one hour.
-      return { ok: false, retry: transientHttp || code === 11232 || code === 19021, why: msg(`平台回复 code ${said(code, body!.msg ?? body!.StatusMessage)}`, `the platform answered code ${said(code, body!.msg ?? body!.StatusMessage)}`) };
+      return refused(kind, code, said(code, body!.msg ?? body!.StatusMessage), transientHttp || code === 11232 || code === 19021);
     }
     case 'webhook':
       return status >= 200 && status < 300 ? { ok: true } : httpFail();

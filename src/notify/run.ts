@@ -47,7 +47,10 @@ function name(t: Target): string {
 }
 
 function joinWhy(list: Msg[]): Msg {
-  return { zh: list.map((m) => m.zh).join('; '), en: list.map((m) => m.en).join('; ') };
+  // Each reason once, in order: three tries refused alike said the same long reason three times.
+  const seen = new Set<string>();
+  const once = list.filter((m) => !seen.has(m.en) && seen.add(m.en) !== undefined);
+  return { zh: once.map((m) => m.zh).join('; '), en: once.map((m) => m.en).join('; ') };
 }
 
 /**

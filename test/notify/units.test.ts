@@ -135,6 +135,25 @@ describe('fitting a notice to a platform', () => {
 });
 
 describe("reading the platforms' answers", () => {
+  it('a refusal says what to do in plain words (it gave only "errcode 300001 token is not exist")', () => {
+    const why = (kind: 'dingtalk' | 'wecom' | 'feishu', text: string) => {
+      const a = readAnswer(kind, 200, text);
+      return a.ok ? undefined : a.why;
+    };
+    const addr = 'copy the webhook address from the group\'s robot settings again';
+    expect(why('dingtalk', '{"errcode":300001,"errmsg":"token is not exist"}')!.en).toBe(`the platform answered errcode 300001 token is not exist: the robot address is wrong or the robot was removed: ${addr}`);
+    expect(why('dingtalk', '{"errcode":300001,"errmsg":"token is not exist"}')!.zh).toBe('平台回复 errcode 300001 token is not exist: 机器人地址不对或机器人已被移除: 从群设置的机器人里重新复制 webhook 地址');
+    expect(why('wecom', '{"errcode":93000,"errmsg":"invalid webhook url"}')!.en).toContain(addr);
+    expect(why('feishu', '{"code":19001,"msg":"param invalid: incoming webhook access token invalid"}')!.en).toContain(addr);
+    expect(why('dingtalk', '{"errcode":310000,"errmsg":"sign not match"}')!.en).toContain('check that the signing secret (STOREOPS_NOTIFY_SECRET or config notify.secret)');
+    expect(why('feishu', '{"code":19021,"msg":"sign match fail or timestamp is not within one hour from current time"}')!.zh).toContain('检查加签/签名校验的密钥');
+    expect(why('dingtalk', '{"errcode":310000,"errmsg":"keywords not in content"}')!.en).toContain('add storeops as a keyword');
+    expect(why('feishu', '{"code":19024,"msg":"Key Words Not Found"}')!.en).toContain('add storeops as a keyword');
+    expect(why('dingtalk', '{"errcode":310000,"errmsg":"ip 1.2.3.4 not in whitelist"}')!.en).toContain("IP allow-list");
+    // a code with nothing to act on stays as the platform said it
+    expect(why('wecom', '{"errcode":45009,"errmsg":"api freq out of limit"}')!.en).toBe('the platform answered errcode 45009 api freq out of limit');
+  });
+
   it('errcode/code 0 is success; rate limits and signature answers are retried; others are final', () => {
     expect(readAnswer('dingtalk', 200, '{"errcode":0,"errmsg":"ok"}')).toEqual({ ok: true });
     expect(readAnswer('dingtalk', 200, '{"errcode":310000,"errmsg":"sign not match"}')).toMatchObject({ ok: false, retry: true });

@@ -138,9 +138,17 @@ export function enrichOrder(o: Order, lines: Order): void {
   if (lines.subOrders) attachSubOrders(o, lines.subOrders);
 }
 
-/** What a line takes from its order report row (buyer, times, receiver). */
+/** What a line takes from its order report row (buyer, shop, times, receiver). */
 export function enrichLine(l: Order, o: Order): void {
   if (!l.buyer) l.buyer = o.buyer;
+  // The shop the order report names (店铺Id/店铺名称; an item report has no such column): written
+  // without it, `orders normalize --lines` read back by compensate gave vouchers with no shop (counted
+  // toward every shop's cap, docs/rules.md §1.3a) where the two reports gave the order report's shop.
+  if (l.shop === undefined && o.shop !== undefined) {
+    l.shop = o.shop;
+    if (o.shopName !== undefined) l.shopName = o.shopName;
+    if (o.shopByName) l.shopByName = true;
+  }
   // A time taken from the order report keeps its lost seconds (RULES 1.7): written without them
   // (orders normalize), a re-saved report's 付款时间 "2026/11/1 10:00" on a line without one was
   // read back as 10:00:00 exactly, and a line shipped at its deadline's 10:00:30 judged late.

@@ -151,13 +151,17 @@ describe('storeops reads its own output', () => {
     // …502 99.90 × 5 % = 4.995 → 5.00. …701 unshipped 28 h late, (58.00 − 8.00) × 5 % = 2.50 → 5.00.
     // Before, …901's line read back without its postage: 200.00 × 5 % = 10.00, a 15.00 voucher.
     const args = ['--as-of', '2026-11-20 12:00:00', '-f', 'json', '--lang', 'en'];
-    const pick = (r: Json[]) => r.map((v) => [v.orderIds, v.baseAmount, v.amount]);
+    // Every voucher is the shop's the order report names (店铺Id 100200300): the lines carry it, so
+    // the output read back caps and records them as that shop's (before, the lines had no shop and
+    // the vouchers read back had none: counted toward every shop's cap, docs/rules.md §1.3a).
+    const pick = (r: Json[]) => r.map((v) => [v.orderIds, v.baseAmount, v.amount, v.shop]);
     const expected = [
-      [['3515313147329357901', '3515313147329357902'], '202.00', '14.50'],
-      [['3515313147329357903'], '2000.00', '50.00'],
-      [['2987650012233445502'], '99.90', '5.00'],
-      [['4100000000000000701'], '50.00', '5.00'],
+      [['3515313147329357901', '3515313147329357902'], '202.00', '14.50', '100200300'],
+      [['3515313147329357903'], '2000.00', '50.00', '100200300'],
+      [['2987650012233445502'], '99.90', '5.00', '100200300'],
+      [['4100000000000000701'], '50.00', '5.00', '100200300'],
     ];
+    expect(back.every((l) => l.shopId === '100200300' && l.shopName === '暖冬织物旗舰店')).toBe(true);
     expect(pick(json(cli(['compensate', ORDERS, ITEMS, ...args])))).toEqual(expected);
     expect(pick(json(cli(['compensate', lines, ...args])))).toEqual(expected);
     // orders inspect adds the postage once per order: 10.00 + 8.00 + 6.00 = 24.00, as in the order report.

@@ -89,6 +89,28 @@ export class DuplicateLog {
     return f.source === 'name' ? say(msg(`文件名中的导出时间 ${t}`, `exported ${t}, from its name`), this.ctx.lang) : say(msg(`修改时间 ${t}`, `modified ${t}`), this.ctx.lang);
   }
 
+  /**
+   * Why the kept file's versions were used: newer, or (the same time: two copies made in the same
+   * second, a tie) the later argument. A tie was called "the newer" file, naming one time twice.
+   */
+  private tie(p: Pair): boolean {
+    const k = this.fresh[p.kept]?.at;
+    return k !== undefined && k === this.fresh[p.dropped]?.at;
+  }
+
+  private usedMsg(p: Pair, kind: { zh: string; en: string }, count: number, ids: { zh: string; en: string }, dropped: string): Msg {
+    const kept = this.names[p.kept]!;
+    return this.tie(p)
+      ? msg(
+          `${kept} 与 ${dropped} 有 ${count} 个相同${kind.zh} (${ids.zh}); 两者时间相同 (${this.when(p.kept)}), 采用排在后面的参数 ${kept} 中的版本`,
+          `${kept} and ${dropped} share ${plural(count, kind.en)} (${ids.en}); both have the same time (${this.when(p.kept)}), so the versions in ${kept}, the later argument, are used`,
+        )
+      : msg(
+          `${kept} 与 ${dropped} 有 ${count} 个相同${kind.zh} (${ids.zh}); 采用较新的 ${kept} 中的版本 (${this.when(p.kept)}; 另一个: ${this.when(p.dropped)})`,
+          `${kept} and ${dropped} share ${plural(count, kind.en)} (${ids.en}); the versions in the newer ${kept} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
+        );
+  }
+
   private ordersMessage(p: Pair, ids: string, dropped: string): Msg {
     return p.kept === p.dropped
       ? msg(
@@ -97,10 +119,7 @@ export class DuplicateLog {
         )
       : p.kept < 0
         ? msg(`${dropped}: ${p.count} 个重复订单 (${ids}), 只计一次`, `${dropped}: ${plural(p.count, 'duplicate order')} (${ids}); counted once`)
-        : msg(
-            `${this.names[p.kept]} 与 ${dropped} 有 ${p.count} 个相同订单 (${ids}); 采用较新的 ${this.names[p.kept]} 中的版本 (${this.when(p.kept)}; 另一个: ${this.when(p.dropped)})`,
-            `${this.names[p.kept]} and ${dropped} share ${plural(p.count, 'order')} (${ids}); the versions in the newer ${this.names[p.kept]} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
-          );
+        : this.usedMsg(p, { zh: '订单', en: 'order' }, p.count, { zh: ids, en: ids }, dropped);
   }
 
   /** An item report's rows: counted as order lines (子订单), named by their orders' ids. */
@@ -112,10 +131,7 @@ export class DuplicateLog {
         )
       : p.kept < 0
         ? msg(`${dropped}: ${p.count} 个重复子订单 (订单 ${ids}), 只计一次`, `${dropped}: ${plural(p.count, 'duplicate order line')} (orders ${ids}); counted once`)
-        : msg(
-            `${this.names[p.kept]} 与 ${dropped} 有 ${p.count} 个相同子订单 (订单 ${ids}); 采用较新的 ${this.names[p.kept]} 中的版本 (${this.when(p.kept)}; 另一个: ${this.when(p.dropped)})`,
-            `${this.names[p.kept]} and ${dropped} share ${plural(p.count, 'order line')} (orders ${ids}); the versions in the newer ${this.names[p.kept]} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
-          );
+        : this.usedMsg(p, { zh: '子订单', en: 'order line' }, p.count, { zh: `订单 ${ids}`, en: `orders ${ids}` }, dropped);
   }
 
   /** One stderr line per pair of files; closes the --duplicates file. */

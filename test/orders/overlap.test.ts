@@ -112,6 +112,11 @@ describe('compensate with overlapping downloads', () => {
       ['小红', '26.40', 'provisional', 62],
       ["小刚", "30.00", "provisional", 49],
     ]);
+    // The pair line says why: a tie, the later argument; not "the newer" file with one time named twice.
+    expect(r.stderr).toContain(`${a} and ${b} share 2 orders (${X}, ${Y}); both have the same time (modified 2026-11-14 10:00:00), so the versions in ${a}, the later argument, are used`);
+    expect(r.stderr).not.toContain('the newer');
+    const zh = cli(['compensate', b, a, '-f', 'json', ...AS_OF, '--lang', 'zh']);
+    expect(zh.stderr).toContain(`${a} 与 ${b} 有 2 个相同订单 (${X}, ${Y}); 两者时间相同 (修改时间 2026-11-14 10:00:00), 采用排在后面的参数 ${a} 中的版本`);
   });
 });
 

@@ -88,8 +88,13 @@ export interface RowParser {
   transientColumns: number[];
 }
 
-/** What mask.ts maskPhone leaves of a phone number (139****0165, jack139****0166): four stars. */
-const MASKED = /\*{4}/;
+/**
+ * What mask.ts maskPhone leaves of a phone number in a nick or shop cell (pii.ts shownNick: a
+ * mobile or landline of 11+ digits → 139****0165, jack139****0166; a landline of 10 → ********67).
+ * Only those shapes: a nick that merely holds four stars (抖店 用户昵称 小****仙) is the buyer's own
+ * text, read from the export and from a --show-pii output alike; refusing it lost the buyer's vouchers.
+ */
+const MASKED = /(?<!\d)\d{3}\*{4}\d{4}(?!\d)|(?<![\d*])\*{8}\d{2}(?!\d)/;
 
 const YES = new Set(['是', 'true', 'TRUE', 'Y', 'y', 'yes', '1']);
 

@@ -55,7 +55,9 @@ export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Rec
       msg(`无法追加到 ${target}: ${zh}; 文件保持不变`, `cannot append to ${target}: ${en}; the file was left as it was`),
       msg('换一个 .csv 文件名 (新文件会自动创建), 或把该文件另存为 UTF-8 CSV 商品表后再追加。', 'give another .csv name (a new file is created), or save that file as a UTF-8 CSV product list and append again.'),
     );
-  if (existing[0] === 0x50 && existing[1] === 0x4b) throw refuse('它是 xlsx 工作簿或压缩包, 不是 csv 文本', 'it is an xlsx workbook or a zip archive, not csv text');
+  // A zip's own signature (PK\x03\x04, or PK\x05\x06 for an empty one), not "PK" alone: a product
+  // list whose title line starts with PK (PK赛商品清单) is text.
+  if (existing[0] === 0x50 && existing[1] === 0x4b && ((existing[2] === 0x03 && existing[3] === 0x04) || (existing[2] === 0x05 && existing[3] === 0x06))) throw refuse('它是 xlsx 工作簿或压缩包, 不是 csv 文本', 'it is an xlsx workbook or a zip archive, not csv text');
   if ((existing[0] === 0xff && existing[1] === 0xfe) || (existing[0] === 0xfe && existing[1] === 0xff) || existing.subarray(0, 8192).includes(0)) {
     throw refuse('它是 UTF-16 文本或二进制文件', 'it is UTF-16 text or a binary file');
   }

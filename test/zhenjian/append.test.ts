@@ -69,4 +69,17 @@ describe('zhenjian interactive append: files it cannot write back are left alone
     expect(after.subarray(0, before.length).equals(before)).toBe(true);
     expect(iconv.decode(after.subarray(before.length), 'gbk')).toBe('680099,女装,299,80,450\r\n');
   });
+
+  // review18: a title line starting with "PK" (PK赛) is text, not a zip: it was refused as an xlsx workbook.
+  it('a UTF-8 product list whose title line starts with PK is appended to, its bytes kept', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'pk.csv');
+    const before = Buffer.from('PK赛商品清单\n商品ID,类目,一口价,成本,服务费\n1,女装,10,1,5\n');
+    fs.writeFileSync(file, before);
+    const { ctx } = fakeCtx(dir);
+    await appendProduct(ctx, 'pk.csv', { ...ANSWERS });
+    const after = fs.readFileSync(file);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.subarray(before.length).toString('utf8')).toBe('680099,女装,299,80,450\n');
+  });
 });

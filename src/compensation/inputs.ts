@@ -164,15 +164,20 @@ const HUB_STATES = ['正在发往分拨中心', '已进入分拨中心', '已完
 /**
  * Whether a scan row's state (an event export's 物流状态) says the parcel was picked up (已揽收 / 揽件,
  * not 待揽收 / 未揽收 / 等待揽收 / 揽收失败) or is one of the four Cainiao hub states. Empty: the row is a pickup as its
- * 揽收时间 column says. Reading adopted: any other state (已下单, 包裹已出库, 运输中, 派件中, 已签收 …) is not a pickup.
+ * 揽收时间 column says. Reading adopted: the carriers' own words for a pickup count too (EMS 收寄, 顺丰 收件, ACCEPT/GOT); any other state (已下单, 包裹已出库, 运输中, 派件中, 已签收 …) is not a pickup.
  */
 export function pickupState(state: string): boolean {
   if (state === '') return true;
   if (HUB_STATES.some((h) => state.includes(h))) return true;
-  const i = state.search(/揽收|揽件/);
-  if (i < 0) return /^(?:picked[ _-]?up|pickup|collected|accepted)$/i.test(state);
+  let i = state.search(/揽收|揽件/);
+  // The carriers' own words for it (review18): 中国邮政/EMS 收寄 (【北京邮政】已收寄), 顺丰 收件 /
+  // 已收取快件 — not 收件人, nor a delivery (快件已由收件人签收). Before, such a row was "no pickup":
+  // the order was judged by its earlier 发货时间, and one picked up late was on time.
+  if (i < 0 && !/签收|派件|派送|投递|妥投/.test(state)) i = state.search(/收寄|收件(?!人)|收取快件/);
+  // The status codes of Cainiao (ACCEPT) and Taobao's trace (GOT) for a pickup, with the English words.
+  if (i < 0) return /^(?:picked[ _-]?up|pickup|collected|accept(?:ed)?|got)$/i.test(state);
   if (/(?:待|未|等待|尚未|没有)$/.test(state.slice(0, i))) return false;
-  return !/^(?:揽收|揽件)(?:失败|异常|取消|超时)/.test(state.slice(i));
+  return !/^(?:揽收|揽件|收寄|收件|收取快件)(?:失败|异常|取消|超时)/.test(state.slice(i));
 }
 
 /** Pickup scans (RULES 1.1: the first scan that says it was picked up); earliest per order/tracking no. */

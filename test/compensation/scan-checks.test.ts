@@ -184,3 +184,27 @@ describe('pickupState (RULES 1.1: picked up, or one of the four Cainiao hub stat
     for (const s of ['待揽收', '未揽收', '等待揽收', '揽收失败', '已下单', '包裹已出库', '运输中', '派件中', '已签收']) expect([s, pickupState(s)]).toEqual([s, false]);
   });
 });
+
+// review18: the carriers' own words for a pickup — 中国邮政/EMS 收寄, 顺丰 收件 / 已收取快件, and the
+// status codes ACCEPT (Cainiao) and GOT (Taobao's trace) — were "no pickup": the late pickup was not
+// used and the order was judged by its earlier 发货时间 (on time, nothing owed).
+describe('pickupState: EMS 收寄, 顺丰 收件, ACCEPT/GOT are pickups; 收件人 / a delivery is not', () => {
+  it('unit', async () => {
+    const { pickupState } = await import('../../src/compensation/inputs.js');
+    for (const s of ['已收寄', '【北京邮政】已收寄', '收件', '顺丰速运 已收取快件', 'ACCEPT', 'accept', 'GOT']) expect([s, pickupState(s)]).toEqual([s, true]);
+    for (const s of ['待收寄', '未收件', '收寄失败', '快件已由收件人签收', '收件人已签收', '派件中 收件人电话', 'TRANSPORT', 'SIGN']) expect([s, pickupState(s)]).toEqual([s, false]);
+  });
+
+  // tmall-2026, paid 2026-11-10 10:00:00 → deadline 11-12 10:00:00; 发货时间 11-12 09:00:00 (on time).
+  // Picked up 11-13 10:00:00 (EMS 已收寄 / ACCEPT): 24 h late, 5 % × (200.00 − 10.00) = 9.50.
+  for (const [state, wb] of [['【北京邮政】已收寄', '1187654321098'], ['ACCEPT', 'YT7654321'], ['顺丰速运 已收取快件', 'SF1400000000001']] as const) {
+    it(`a scan whose 物流状态 is ${state}: 24 h late, 9.50`, () => {
+      const A = '3900000000000000091';
+      const paid = '2026-11-10 10:00:00';
+      const o = write(dir, `o-${wb}.csv`, taobaoCsv([order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 发货时间: '2026-11-12 09:00:00', 物流单号: wb })]));
+      const scans = write(dir, `s-${wb}.csv`, `物流单号,物流状态,揽收时间\r\n${wb},已下单,2026-11-10 12:00:00\r\n${wb},${state},2026-11-13 10:00:00\r\n${wb},运输中,2026-11-13 20:00:00\r\n`);
+      const r = runCli(['compensate', o, '--shipments', scans, '--as-of', '2026-11-30 12:00:00', '-f', 'json']);
+      expect(rows(r.stdout)).toEqual([[A, 'late', '9.50', 'final', 24]]);
+    });
+  }
+});

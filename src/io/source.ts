@@ -311,7 +311,8 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
   if (prefix[0] === 0xfe && prefix[1] === 0xff) {
     return { name, container: 'csv', encoding: 'utf16be', encodingNote: 'bom', skip: 2, stream: again, mtimeMs, ...meter };
   }
-  if (prefix[0] === 0x50 && prefix[1] === 0x4b) {
+  // A zip's other signatures (an empty or a spanned archive); "PK" alone is text (a title line PK赛…).
+  if (prefix[0] === 0x50 && prefix[1] === 0x4b && ((prefix[2] === 0x05 && prefix[3] === 0x06) || (prefix[2] === 0x07 && prefix[3] === 0x08))) {
     throw new InputError(
       msg(`${name} 是一个压缩包, 不是 xlsx 工作簿`, `${name} is a zip archive, not an xlsx workbook`),
       msg('解压后传入其中的 csv 或 xlsx 文件。', 'unzip it and pass the csv or xlsx inside.'),

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/context.js';
 import { appendProduct } from '../../src/zhenjian/append.js';
-import { tmpDir } from '../helpers.js';
+import { runCli, tmpDir } from '../helpers.js';
 
 function fakeCtx(cwd: string, lang: 'zh' | 'en' = 'en'): { ctx: Ctx; warnings: string[] } {
   const warnings: string[] = [];
@@ -81,5 +81,16 @@ describe('zhenjian interactive append: files it cannot write back are left alone
     const after = fs.readFileSync(file);
     expect(after.subarray(0, before.length).equals(before)).toBe(true);
     expect(after.subarray(before.length).toString('utf8')).toBe('680099,女装,299,80,450\n');
+  });
+
+  // ... and read back: every reader refused a text file starting with "PK" as a zip archive.
+  it('a product list starting with PK (no BOM) is read by zhenjian estimate, not refused as a zip', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'pk-read.csv');
+    fs.writeFileSync(file, 'PK赛商品清单\n商品ID,类目,一口价,成本,服务费\n1,女装,10,1,5\n');
+    const r = runCli(['zhenjian', 'estimate', file, '--avg-order', '100', '-f', 'csv']);
+    expect(r.stderr).not.toContain('zip archive');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('product,1,,女装');
   });
 });

@@ -190,10 +190,13 @@ function subOrderViews(o: Order): Order[] | null {
   // is not late; 1.4: refunds are not subtracted). Before, it was left out: a line of 1000.00 shipped
   // a day late, then refunded, beside a live line of 100.00 shipped as late, paid 5.00, not 55.00 —
   // and refunding the other line too made it 50.00 (the order priced as one). A closed line never
-  // shipped is still left out (nothing says when it was closed); when every line is closed and one of
-  // them never shipped, the order is judged as one (closed_unshipped, RULES 1.1).
+  // shipped is left out (nothing says when it was closed), whether or not the other lines are closed
+  // too; only when no line shipped is the order judged as one (closed_unshipped, RULES 1.1). Before,
+  // every line closed and one never shipped made the order closed_unshipped (0.00) from the item
+  // report alone, and, joined with an order report holding a 发货时间, priced as one on every line
+  // (1300.00: 50.00) — where its line that shipped late, refunded after, is owed 5 % of its own amount.
   const live = all.filter((l) => l.status !== 'closed' || l.shippedAt !== null);
-  if (live.length === 0 || (live.length < all.length && !all.some((l) => l.status !== 'closed'))) return null;
+  if (live.length === 0) return null;
   const orderShipped = o.shippedAt !== null && SHIPPED.has(o.status);
   return live.map((l) => {
     const stale = l.shippedAt === null && orderShipped;

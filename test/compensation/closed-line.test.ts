@@ -60,13 +60,32 @@ describe('tmall-2026, item report: a line closed after it shipped late is still 
     expect(vouchers(runCli(['compensate', f, ...AS_OF, '-f', 'json']).stdout)).toEqual([[[A], '300.00', '15.00', 'final']]);
   });
 
-  // Unchanged: a closed line that never shipped is left out (5 % × 300.00 = 15.00), and an order whose
-  // lines are all closed, one never shipped, cannot be judged (closed_unshipped, RULES 1.1).
-  it('a closed line never shipped is still left out; all closed with one never shipped: closed_unshipped', () => {
+  // A closed line that never shipped is left out (nothing says when it was closed): L1 1000.00 cancelled,
+  // L2 300.00 shipped 11-04 10:00:00 (24 h late), live: 5 % × 300.00 = 15.00.
+  it('a closed line never shipped is left out: 15.00', () => {
     const f = items('cancelled.csv', [line(L1, '1000.00', '', CLOSED, '1000.00'), line(L2, '300.00', '2026-11-04 10:00:00', OK)]);
     expect(vouchers(runCli(['compensate', f, ...AS_OF, '-f', 'json']).stdout)).toEqual([[[A], '300.00', '15.00', 'final']]);
+  });
+
+  // Every line closed: L1 cancelled before it shipped (left out, as above), L2 shipped 24 h late and
+  // then refunded (judged by its ship time, refund not subtracted): 5 % × 300.00 = 15.00 — the same as
+  // with L2 live. Before: closed_unshipped (0.00) from the item report alone, and 5 % × 1300.00 = 65.00
+  // → 50.00 (max) joined with an order report holding a 发货时间 (the order priced as one, L1 included).
+  it('every line closed, one never shipped, one shipped late: 15.00 alone and joined', () => {
     const g = items('cancelled-all.csv', [line(L1, '1000.00', '', CLOSED, '1000.00'), line(L2, '300.00', '2026-11-04 10:00:00', CLOSED, '300.00')]);
     const r = runCli(['compensate', g, ...AS_OF, '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(vouchers(r.stdout)).toEqual([[[A], '300.00', '15.00', 'final']]);
+    expect(r.stderr).not.toContain('closed_unshipped=1');
+    const ord = write(dir, 'orders-closed.csv', taobaoCsv([order(A, { 买家会员名: '小明', 订单状态: CLOSED, 订单创建时间: '2026-11-01 09:59:00', 订单付款时间: '2026-11-01 10:00:00', 买家应付货款: '1300.00', 买家应付邮费: '0.00', 买家实际支付金额: '1300.00', 发货时间: '2026-11-04 10:00:00' })]));
+    const j = runCli(['compensate', ord, g, ...AS_OF, '-f', 'json']);
+    expect((JSON.parse(j.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.baseAmount, v.amount, v.state])).toEqual([['小明', '300.00', '15.00', 'final']]);
+  });
+
+  // No line shipped, every line closed: the order cannot be judged (closed_unshipped, RULES 1.1).
+  it('every line closed and none shipped: closed_unshipped', () => {
+    const h = items('cancelled-none.csv', [line(L1, '1000.00', '', CLOSED, '1000.00'), line(L2, '300.00', '', CLOSED, '300.00')]);
+    const r = runCli(['compensate', h, ...AS_OF, '-f', 'json']);
     expect(r.stdout.trim()).toBe('[]');
     expect(r.stderr).toContain('closed_unshipped=1');
   });

@@ -92,6 +92,17 @@ export function zeroedPast15(t: string): boolean {
 
 export type IdCheck = 'ok' | 'empty' | 'excel-rounded' | 'not-an-id';
 
+/**
+ * An id typed or pasted with full-width digits (`３５１５３１３１４７３２９３５７９０１`, a Chinese input
+ * method): the same digits, so it is read as the ASCII id. Any other text is returned as it is, for
+ * checkOrderId to judge; only called for a cell that is not already an id (no cost on a real export).
+ */
+export function fullWidthId(t: string): string {
+  if (t === '') return t;
+  const h = halfWidth(t);
+  return h !== t && checkOrderId(h) === 'ok' ? h : t;
+}
+
 /** Order ids are digit strings (PDD: `yymmdd-digits`); scientific notation means Excel destroyed it. */
 export function checkOrderId(t: string): IdCheck {
   if (t === '') return 'empty';
@@ -109,4 +120,34 @@ const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF05\uFF0D\uFF0B\uFF1A\uFF0F\u3000]/g;
 /** `５％` → `5%`, `１２３．５` → `123.5`, `２０２６－１１－２０ １４：００` → `2026-11-20 14:00`. */
 export function halfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+// The label a spreadsheet user types on a total row below the data (合计, 总计：9笔, 合计金额, Total).
+const SUMMARY_ZH = /^(?:合计|合計|总计|總計|小计|小計|共计|共計|汇总|彙總|總結)/;
+const SUMMARY_EN = /^(?:grand\s+total|sub-?total|total|sum)(?=$|[\s:：(（=,.\d])/i;
+
+/**
+ * A summary (total) row added in a spreadsheet: its first non-empty cell, in or before the order-id
+ * column, says 合计/总计/小计/汇总/Total…, and its order-id cell is no order id. A row whose id cell
+ * holds an id is an order whatever else it says; the caller decides where such a row may stand.
+ */
+export function isSummaryRow(cells: readonly string[], idColumn: number): boolean {
+  if (idColumn < 0) return false;
+  for (let i = 0; i <= idColumn && i < cells.length; i++) {
+    const raw = cells[i] ?? '';
+    if (raw === '') continue;
+    // The common case, an order row, by its first character: a digit, ="…" or '… (no label starts so).
+    const c0 = raw.charCodeAt(0);
+    if ((c0 >= 48 && c0 <= 57) || c0 === 61 || c0 === 39) return false;
+    if (c0 === 9) {
+      const c1 = raw.charCodeAt(1);
+      if (c1 >= 48 && c1 <= 57) return false; // 抖店's "\t6917…"
+    }
+    const c = cleanCell(raw);
+    if (c === '') continue;
+    if (!SUMMARY_ZH.test(c) && !SUMMARY_EN.test(c)) return false;
+    const id = cleanCell(cells[idColumn] ?? '');
+    return checkOrderId(fullWidthId(id)) !== 'ok';
+  }
+  return false;
 }

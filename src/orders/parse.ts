@@ -1,7 +1,7 @@
 // One export row → one canonical order (or line), or the reason it cannot be used.
 import { InputError, type Msg, msg } from '../errors.js';
 import { PII_FIELDS } from './mask.js';
-import { checkOrderId, cleanCell, cleanText, cleanTracking, zeroedPast15 } from '../io/cells.js';
+import { checkOrderId, cleanCell, cleanText, cleanTracking, fullWidthId, halfWidth, zeroedPast15 } from '../io/cells.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, fenToMoney, parseMoney, plainFen } from '../money.js';
@@ -210,16 +210,21 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   };
 
   function heldOf(cells: string[], line: number): HeldRow | undefined {
-    const id = get(cells, idx.orderId);
+    const id = fullWidthId(get(cells, idx.orderId));
     const buyer = idx.buyer >= 0 ? text(cells, idx.buyer) : '';
-    const t = buyer && paidAtCol >= 0 ? parseTime(get(cells, paidAtCol), tz) : undefined;
+    const t = buyer && paidAtCol >= 0 ? parseTime(halfWidth(get(cells, paidAtCol)), tz) : undefined;
     const paidAt = typeof t === 'number' && t >= EARLIEST_PLAUSIBLE && t <= latest ? t : NaN;
     return heldRow(file, line, buyer, paidAt, checkOrderId(id) === 'ok' ? id : undefined, layout.grain);
   }
 
   function parseCells(cells: string[], line: number): ParsedRow | RowProblem {
-    const orderId = get(cells, idx.orderId);
-    const idCheck = checkOrderId(orderId);
+    let orderId = get(cells, idx.orderId);
+    let idCheck = checkOrderId(orderId);
+    if (idCheck === 'not-an-id') {
+      // Full-width digits (a Chinese input method: ３５１５…) are the same digits: read as the id.
+      orderId = fullWidthId(orderId);
+      idCheck = checkOrderId(orderId);
+    }
     if (idCheck !== 'ok') {
       const column = headerOf('orderId');
       if (idCheck === 'empty') return { column, reason: msg('订单编号为空', 'the order id is empty') };
@@ -276,8 +281,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       sourceFile: file,
       sourceLine: line,
       orderId,
-      parentOrderId: idx.parentOrderId >= 0 ? get(cells, idx.parentOrderId) || null : null,
-      lineId: idx.lineId >= 0 ? get(cells, idx.lineId) || null : null,
+      parentOrderId: idx.parentOrderId >= 0 ? fullWidthId(get(cells, idx.parentOrderId)) || null : null,
+      lineId: idx.lineId >= 0 ? fullWidthId(get(cells, idx.lineId)) || null : null,
       buyer: text(cells, idx.buyer),
       status,
       statusRaw: idx.statusRaw >= 0 ? text(cells, idx.statusRaw) : statusRaw,
@@ -307,8 +312,16 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     for (let j = 0; j < times.length; j++) {
       const key = timeKeys[j]!;
       const i = timeCols[j]!;
-      const text = get(cells, i);
-      const t = parseTime(text, tz);
+      let text = get(cells, i);
+      let t = parseTime(text, tz);
+      if (t === undefined) {
+        // Full-width digits, colons and dashes (２０２６－１１－１０ ０９：００：００) are the same time.
+        const h = halfWidth(text);
+        if (h !== text) {
+          text = h;
+          t = parseTime(text, tz);
+        }
+      }
       if (t === undefined || (t !== null && (t < EARLIEST_PLAUSIBLE || t > latest))) {
         return {
           column: map.headers[i],
@@ -349,19 +362,34 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     }
     for (let j = 0; j < moneys.length; j++) {
       const i = moneyCols[j]!;
-      const text = get(cells, i);
+      const raw = get(cells, i);
+      let text = raw;
       // Checked on the text (no Decimal arithmetic per cell); a Decimal is built only where used.
-      const v = checkMoneyText(text, ABSURD_AMOUNT);
+      let v = checkMoneyText(text, ABSURD_AMOUNT);
+      if (v === 'invalid') {
+        // Full-width digits and point (１２３．５０, ￥１２３．５０: a Chinese input method) are the same
+        // digits, read exactly; a full-width comma (１，２３４) stays unread (a list or a decimal comma?).
+        const h = halfWidth(text);
+        if (h !== text) {
+          text = h;
+          v = checkMoneyText(text, ABSURD_AMOUNT);
+        }
+      }
       if (v === 'invalid' || v === 'implausible' || v === 'sub-fen') {
         return {
           column: map.headers[i],
-          value: text,
+          value: raw,
           reason:
             v === 'invalid'
-              ? msg(`"${shown(text)}" 不是有效的金额`, `"${shown(text)}" is not a valid amount`)
+              ? raw.includes('，')
+                ? msg(
+                    `"${shown(raw)}" 不是有效的金额: 全角逗号 "，" 可能是千位分隔也可能是小数点, 不猜测; 请改成不带逗号的写法, 如 1234.50`,
+                    `"${shown(raw)}" is not a valid amount: a full-width comma "，" may be a thousands separator or a decimal point, which is not guessed; write it without the comma, e.g. 1234.50`,
+                  )
+                : msg(`"${shown(raw)}" 不是有效的金额`, `"${shown(raw)}" is not a valid amount`)
               : v === 'sub-fen'
-                ? msg(`金额 "${shown(text)}" 有不足一分的部分; 导出的金额都是整分, 这一行不按四舍五入猜测`, `amount "${shown(text)}" has a fraction of a fen; exported amounts are whole fen, so it is not rounded to a guess`)
-                : msg(`金额 "${shown(text)}" 不合理 (为负数或过大)`, `amount "${shown(text)}" is implausible (negative or too large)`),
+                ? msg(`金额 "${shown(raw)}" 有不足一分的部分; 导出的金额都是整分, 这一行不按四舍五入猜测`, `amount "${shown(raw)}" has a fraction of a fen; exported amounts are whole fen, so it is not rounded to a guess`)
+                : msg(`金额 "${shown(raw)}" 不合理 (为负数或过大)`, `amount "${shown(raw)}" is implausible (negative or too large)`),
         };
       }
       if (moneyUsed[j] === 1 && v === 'ok') {

@@ -33,6 +33,7 @@ const INSPECT_COLUMNS: Column[] = [
   { key: 'rejected', zh: '拒绝', en: 'rejected', type: 'int' },
   { key: 'duplicates', zh: '重复', en: 'duplicates', type: 'int' },
   { key: 'blankRows', zh: '空行', en: 'blankRows', type: 'int' },
+  { key: 'summaryRows', zh: '合计行', en: 'summaryRows', type: 'int' },
   { key: 'timesWithoutSeconds', zh: '时间无秒的行', en: 'timesWithoutSeconds', type: 'int' },
   { key: 'firstReasons', zh: '拒绝原因', en: 'firstReasons', type: 'list' },
   { key: 'firstAt', zh: '最早付款/创建', en: 'firstAt', type: 'time' },
@@ -89,6 +90,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     rejected: s.rejected,
     duplicates: s.duplicates,
     blankRows: s.blank,
+    summaryRows: s.summaryLines.length,
     timesWithoutSeconds: s.coarseTimes,
     firstReasons: perFileReasons.get(s.file) ?? [],
     firstAt: s.firstPaidAt,
@@ -130,6 +132,8 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
       `${plural(set.stats.length, 'file')}: ${plural(total.read, 'row')} read = ${total.ok} accepted + ${total.bad} rejected + ${plural(total.dup, 'duplicate')}`,
     ),
   );
+  const summary = set.stats.reduce((a, s) => a + s.summaryLines.length, 0);
+  if (summary > 0) ctx.info(msg(`另有 ${summary} 个文件末尾的合计行已跳过 (不是订单)`, `and ${plural(summary, 'summary line')} at the end of a file skipped (not orders)`));
   // The report is written (it says why); an input whose every row was rejected is still exit 3.
   set.assertUsable(rejects);
 }

@@ -58,6 +58,8 @@ export function estimateRow(e: Estimate, lang: Lang, tz?: TimeZone, json = false
   return {
     ...e,
     ...(tz ? { signedAt: shownSignedAt(e, tz, json) } : {}),
+    // An expiry typed as a date (or from a display start typed as a date) is shown as the date.
+    ...(e.expiresOn ? { expiresAt: e.expiresOn, renewFrom: e.renewOn ?? null } : {}),
     kind: 'product',
     // A rate as a plain decimal (0.05): exact, and the same in every format.
     commissionRate: e.commissionRate.toString(),

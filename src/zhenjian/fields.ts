@@ -53,6 +53,12 @@ export interface Product {
   signedAtSlack?: number;
   displayFrom: number | null;
   expiresAt: number | null;
+  /**
+   * The expiry as a calendar date (`2027-06-03`) when it was typed as a date alone, or follows from a
+   * `displayFrom` typed as a date alone (+ the period's days): shown as the date, never with a
+   * guessed 00:00:00. Absent when a time of day was typed.
+   */
+  expiresOn?: string;
   stoppedAt: number | null;
   /**
    * As `signedAtSlack`, for `stoppedAt`: a stop typed as a date alone under `--tz` may fall on either
@@ -241,6 +247,19 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
   if (!sku.ok) return bad('skuDiffers', sku.reason);
   const signedText = halfWidth(get('signedAt')).trim();
   const signedAtSlack = times.signedAt == null ? 0 : xlsx && /^\d{4}-\d{2}-\d{2} 00:00:00$/.test(signedText) ? DAY_MS - 1000 : timeSlack(signedText);
+  // A date alone (or an xlsx date cell, read back as 00:00:00) for the expiry or the display start.
+  const dateOnly = (k: 'displayFrom' | 'expiresAt') => {
+    const text = halfWidth(get(k)).trim();
+    return times[k] != null && ((xlsx && /^\d{4}-\d{2}-\d{2} 00:00:00$/.test(text)) || timeSlack(text) >= DAY_MS - 1000);
+  };
+  const expiresOn =
+    times.expiresAt != null
+      ? dateOnly('expiresAt')
+        ? tz.date(times.expiresAt)
+        : undefined
+      : times.displayFrom != null && dateOnly('displayFrom')
+        ? plusDays(tz.date(times.displayFrom), period.value ?? DEFAULT_PERIOD)
+        : undefined;
   const stoppedText = halfWidth(get('stoppedAt')).trim();
   const stoppedAtSlack = times.stoppedAt == null ? 0 : xlsx && /^\d{4}-\d{2}-\d{2} 00:00:00$/.test(stoppedText) ? DAY_MS - 1000 : timeSlack(stoppedText);
   return {
@@ -262,9 +281,16 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
       ...(signedAtSlack > 0 ? { signedAtSlack } : {}),
       displayFrom: times.displayFrom ?? null,
       expiresAt: times.expiresAt ?? null,
+      ...(expiresOn ? { expiresOn } : {}),
       stoppedAt: times.stoppedAt ?? null,
       ...(stoppedAtSlack > 0 ? { stoppedAtSlack } : {}),
       skuDiffers: sku.value,
     },
   };
+}
+
+/** A calendar date `YYYY-MM-DD` plus n days (n may be negative): calendar arithmetic, no time zone. */
+export function plusDays(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }

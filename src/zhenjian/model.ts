@@ -5,7 +5,7 @@ import { type Msg, msg, plural } from '../errors.js';
 import { Money, ZERO, moneyMax, toFen } from '../money.js';
 import { HOUR_MS, PLATFORM_TZ, type TimeZone, addDays } from '../time.js';
 import { type CategoryTable, eligibleNames, lookupCategory } from './categories.js';
-import { type Product, SKU_DIMENSIONS } from './fields.js';
+import { type Product, SKU_DIMENSIONS, plusDays } from './fields.js';
 import { type LabelItem, checkLabels } from './labels.js';
 
 /** Every amount this model produces is tagged with this rule-set id (SPEC "Values in output"). */
@@ -84,6 +84,9 @@ export interface Estimate {
   cancellable: boolean | null;
   expiresAt: number | null;
   renewFrom: number | null;
+  /** As Product.expiresOn: the expiry and the first day to apply for a re-test, as dates (a date was typed). */
+  expiresOn?: string;
+  renewOn?: string;
   reapplyFrom: number | null;
   labelsShown: string[] | null;
   labelsTested: string[] | null;
@@ -267,6 +270,7 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
     cancellable,
     expiresAt,
     renewFrom,
+    ...(p.expiresOn ? { expiresOn: p.expiresOn, renewOn: plusDays(p.expiresOn, -RENEW_DAYS_BEFORE) } : {}),
     // A stop typed without seconds or as a date alone: the next day after its last possible second
     // (a date alone under --tz America/Los_Angeles spans two Beijing days).
     reapplyFrom: p.stoppedAt === null ? null : reapplyFrom(PLATFORM_TZ, p.stoppedAt + (p.stoppedAtSlack ?? 0)),

@@ -30,9 +30,11 @@ describe('zhenjian estimate (batch)', () => {
     expect([d.registrationEstimate, d.chargedMin, d.chargedMax, d.realCostMin, d.realCostMax]).toEqual(['749.00', '1047.00', '1445.00', '743.85', '939.75']);
     // 3 tests a year: 3×1445, 3×939.75
     expect([d.testsPerYear, d.annualChargedMax, d.annualRealCostMax]).toEqual([3, '4335.00', '2819.25']);
-    // signed 10:00 Beijing → cancel by 12:00; display from 12-05 → expires 2027-06-03, renew from 05-19
+    // signed 10:00 Beijing → cancel by 12:00; display from 12-05 (a date) + 180 days → expires
+    // 2027-06-03 (Dec 26 + Jan 31 + Feb 28 + Mar 31 + Apr 30 + May 31 = 177, + 3), renew from 05-19
+    // (− 15 days): dates, as the display start was typed (no 00:00:00 that nobody typed).
     expect([d.signedAt, d.cancelBy, d.cancellable]).toEqual(['2026-11-20T10:00:00+08:00', '2026-11-20T12:00:00+08:00', true]);
-    expect([d.expiresAt, d.renewFrom]).toEqual(['2027-06-03T00:00:00+08:00', '2027-05-19T00:00:00+08:00']);
+    expect([d.expiresAt, d.renewFrom]).toEqual(['2027-06-03', '2027-05-19']);
     expect(d.rules).toBe('zhenjian-2022');
     expect(d.commissionRate).toBe('0.05');
     expect(d.warningCodes).toEqual([]);
@@ -531,5 +533,28 @@ describe('--tz: a stop typed as a date alone is any second of that day in --tz (
     expect(run(['--tz', 'Europe/London'])).toEqual(['2026-11-21T16:00:00+00:00', '2026-11-20T16:00:00+00:00']);
     // Beijing (no --tz): the typed day is one Beijing day, 11-20 → 11-21 00:00 either way.
     expect(run([])).toEqual(['2026-11-21T00:00:00+08:00', '2026-11-21T00:00:00+08:00']);
+  });
+});
+
+describe('an expiry typed as a date is shown as a date (desk3)', () => {
+  it('到期时间 or 透标开始 typed as a date alone: expiresAt and renewFrom are dates in every format and zone', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.csv');
+    // 1: 到期时间 2027-06-03 → renew from 06-03 − 15 days = 05-19.
+    // 2: 透标开始 2026-12-05, 30 days → 2027-01-04 (Dec 26 days left + 4); renew 2026-12-20.
+    // 3: 透标开始 with a time: shown with it, as before (12-05 10:00 + 30 days = 2027-01-04 10:00).
+    fs.writeFileSync(f, '商品ID,一口价,成本,服务费,透标开始,到期时间,展示周期\n1,100,10,50,,2027-06-03,180\n2,100,10,50,2026-12-05,,30\n3,100,10,50,2026-12-05 10:00:00,,30\n');
+    for (const tz of [[], ['--tz', 'America/Los_Angeles']]) {
+      const rows = json(runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0', ...tz], { tz: 'UTC' }).stdout);
+      expect(rows.slice(0, 2).map((r: { expiresAt: string; renewFrom: string }) => [r.expiresAt, r.renewFrom])).toEqual([
+        ['2027-06-03', '2027-05-19'],
+        ['2027-01-04', '2026-12-20'],
+      ]);
+    }
+    const csv = runCli(['zhenjian', 'estimate', f, '--commission', '0'], { tz: 'America/Los_Angeles' }).stdout;
+    expect(csv).toContain(',2027-06-03,2027-05-19,');
+    expect(csv).toContain(',2027-01-04,2026-12-20,');
+    expect(csv).toContain(',2027-01-04 10:00:00,2026-12-20 10:00:00,');
+    expect(csv).not.toContain('00:00:00');
   });
 });

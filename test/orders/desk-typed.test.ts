@@ -1,0 +1,111 @@
+// What a shop desk types into an export in a spreadsheet (docs/formats.md "Cleaning cells" and
+// "Summary lines"): full-width digits from a Chinese input method, and a 合计 (total) row below the
+// last order. Amounts are worked out by hand from docs/rules.md §1.3 (tmall-2026, tier 5: a 48 h
+// window, ≤ 72 h late: 5 % of paid − postage, at least 5.00, at most 50.00).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+import { order, taobaoCsv } from './build.js';
+
+const late = (buyer: string, over: Record<string, string>) => ({
+  买家会员名: buyer,
+  订单状态: '交易成功',
+  订单创建时间: '2026-05-01 10:00:00',
+  订单付款时间: '2026-05-01 10:00:00',
+  // 48 h + 1 s after payment: 1 s late.
+  发货时间: '2026-05-03 10:00:01',
+  买家应付邮费: '0.00',
+  ...over,
+});
+
+type V = { orderIds: string[]; amount: string; state: string };
+
+describe('full-width digits (０-９ and ．) are the same digits', () => {
+  it('reads amounts, ids and times typed full-width exactly', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'a.csv');
+    fs.writeFileSync(
+      f,
+      taobaoCsv([
+        // 5 % × 1000.00 = 50.00 (max 50.00).
+        order('2000000000000000081', late('A', { 买家应付货款: '１０００．００', 买家实际支付金额: '１０００．００' })),
+        // ￥ before full-width digits: 5 % × 300.00 = 15.00.
+        order('2000000000000000082', late('B', { 买家应付货款: '300.00', 买家实际支付金额: '￥３００．００' })),
+        // The id typed full-width is the id 2000000000000000083; its ship time full-width: 5 % × 200.00 = 10.00.
+        order('２００００００００００００００００８３', late('C', { 买家实际支付金额: '200.00', 发货时间: '２０２６－０５－０３ １０：００：０１' })),
+      ]),
+    );
+    for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Shanghai']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json'], { tz });
+      expect(r.code, r.stderr).toBe(0);
+      const v = (JSON.parse(r.stdout) as V[]).map((x) => [x.orderIds, x.amount, x.state]);
+      expect(v).toEqual([
+        [['2000000000000000081'], '50.00', 'final'],
+        [['2000000000000000082'], '15.00', 'final'],
+        [['2000000000000000083'], '10.00', 'final'],
+      ]);
+    }
+  });
+
+  it('rejects a full-width comma (thousands or decimal?) and says what to write', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'a.csv');
+    fs.writeFileSync(f, taobaoCsv([order('2000000000000000084', late('A', { 买家实际支付金额: '１，０００．００' }))]));
+    const en = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json']);
+    expect(en.stderr).toContain(`${f}:2 [买家实际支付金额]: "１，０００．００" is not a valid amount: a full-width comma "，" may be a thousands separator or a decimal point, which is not guessed; write it without the comma, e.g. 1234.50`);
+    const zh = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toContain('全角逗号 "，" 可能是千位分隔也可能是小数点, 不猜测; 请改成不带逗号的写法, 如 1234.50');
+  });
+});
+
+describe('a summary (合计) line after the last order', () => {
+  const rows = () =>
+    taobaoCsv([
+      // 5 % × 1000.00 = 50.00.
+      order('2000000000000000091', late('A', { 买家应付货款: '1000.00', 买家实际支付金额: '1000.00' })),
+      // 5 % × 200.00 = 10.00.
+      order('2000000000000000092', late('B', { 买家实际支付金额: '200.00' })),
+    ]);
+
+  it('is skipped and named (file:line), the run does not fail, and the counts reconcile', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'a.csv');
+    fs.writeFileSync(f, rows() + '合计,,,,,,,,,,1200.00\r\n\r\n');
+    const r = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${f}:4: summary line, skipped`);
+    expect((JSON.parse(r.stdout) as V[]).map((x) => [x.orderIds, x.amount, x.state])).toEqual([
+      [['2000000000000000091'], '50.00', 'final'],
+      [['2000000000000000092'], '10.00', 'final'],
+    ]);
+    // The last line without a line break (typed by hand), labelled 总计：2笔, in Chinese.
+    fs.writeFileSync(f, rows() + '总计：2笔');
+    const i = runCli(['orders', 'inspect', f, '-f', 'json', '--lang', 'zh']);
+    expect(i.code, i.stderr).toBe(0);
+    expect(i.stderr).toContain(`${f}:4: 合计行, 已跳过`);
+    expect(i.stderr).toContain('读取 2 行 = 接受 2 + 拒绝 0 + 重复 0');
+    expect(i.stderr).toContain('另有 1 个文件末尾的合计行已跳过 (不是订单)');
+    const s = JSON.parse(i.stdout) as Record<string, unknown>[];
+    expect([s[0]!.rowsRead, s[0]!.summaryRows]).toEqual([2, 1]);
+  });
+
+  it('never skips an order row, and rejects a summary line that more rows follow', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'a.csv');
+    // A real order at the end whose buyer is called 合计 (its id cell holds an id): an order.
+    fs.writeFileSync(f, rows() + taobaoCsv([order('2000000000000000093', late('合计', { 买家实际支付金额: '100.00' }))]).split('\r\n').slice(1).join('\r\n'));
+    const r = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('summary line');
+    // 5 % × 100.00 = 5.00 (the minimum is 5.00 too).
+    expect((JSON.parse(r.stdout) as V[]).map((x) => [x.orderIds, x.amount])).toContainEqual([['2000000000000000093'], '5.00']);
+    // 合计 between orders (two exports pasted together): rejected, exit 1; the orders after it are read.
+    const [head, a, b] = rows().split('\r\n');
+    fs.writeFileSync(f, [head, a, '合计,,,,,,,,,,1000.00', b, ''].join('\r\n'));
+    const m = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json']);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain(`${f}:3: a summary (total) line, but more rows follow it (line 4)`);
+    expect((JSON.parse(m.stdout) as V[]).map((x) => x.orderIds)).toEqual([['2000000000000000091'], ['2000000000000000092']]);
+  });
+});

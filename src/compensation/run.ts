@@ -13,7 +13,7 @@ import { STAGED_EXT, copyFileInto, stdoutSink, streamIsFile, tempName } from '..
 import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
 import { SpillFile } from '../io/spill.js';
-import { type Money, ZERO } from '../money.js';
+import { type Money, ZERO, fenToMoney } from '../money.js';
 import { openOrders } from '../orders/read.js';
 import type { HeldRow } from '../orders/parse.js';
 import type { Order } from '../orders/types.js';
@@ -202,6 +202,20 @@ function closedUnshippedWarning(ids: string[], n: number): Msg {
  * RULES 1.1: presale goods ship by their set time, which no Taobao/Tmall export holds; judged from the
  * default window (paid + 48 h), a presale order may be "late" within its set time. Said, never silent.
  */
+/**
+ * RULES 1.4 (docs/rules.md §1.7): a late order or line whose base is 0.00 — a 0元 order, a free gift
+ * line, or one whose payment was only its postage — is still a late transaction, and the rule's
+ * minimum (tmall-2023: "at least 5 yuan per transaction") applies to it. Paid as the rule says, and named, so that one
+ * that is no sale of its own (a gift sent with a paid order) can be put in --exclude knowingly.
+ */
+function zeroBaseWarning(ids: string[], n: number, min: string): Msg {
+  const list = ids.join(', ') + (n > ids.length ? ` …(${n - ids.length} more)` : '');
+  return msg(
+    `${n} 个延迟的订单/子订单商品实付为 0.00 (0元购、赠品、或只付了邮费), 按规则的最低额 ${min} 赔付 (规则的最低额按笔计, 不看金额): ${list}。其中不单独成交的 (随付款订单寄出的赠品) 可以把订单编号放进 --exclude (整个订单都不计; 付款订单里的赠品子订单无法单独排除, 请手工核对该红包)。`,
+    `${n === 1 ? '1 late order or line has' : `${n} late orders or lines have`} a base of 0.00 (a 0元 order, a free gift, or only postage paid) and ${n === 1 ? 'is' : 'are'} paid the rule set's minimum, ${min} (the rule's minimum is per order, whatever its amount): ${list}. One that is no sale of its own (a gift sent with a paid order) can be put in --exclude by its order id (the whole order is left out; a gift line of a paid order cannot be left out alone: check that voucher by hand).`,
+  );
+}
+
 function presaleWindowWarning(ids: string[], n: number, hours: string): Msg {
   const list = idsText(ids, n);
   return msg(
@@ -576,6 +590,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const closedUnshipped: string[] = [];
   const presaleLate: string[] = [];
   let presaleLateCount = 0;
+  // Late orders (or lines) whose base is 0.00 (a 0元 order, a free gift line, postage only) priced at the minimum.
+  const zeroBase: string[] = [];
+  let zeroBaseCount = 0;
+  const zeroBaseMin = new Set<string>();
   const presaleHours = new Set<number>();
   const paidUnknown: string[] = [];
   // Which rows of the side inputs matched an order (the rest are reported after reading).
@@ -659,6 +677,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'closed_unshipped' && req.atRisk === undefined && closedUnshipped.length < 50) closedUnshipped.push(`${o.orderId} (${o.sourceFile}:${o.sourceLine})`);
       if (a.verdict.verdict === 'on_time' && a.late.length === 0 && paidBefore?.has(o.orderId)) paidOnTime.push(o.orderId);
       if (reported !== undefined && a.verdict.verdict === 'late' && (reported.onTime.has(o.orderId) || reported.excluded.has(o.orderId))) relapsed.push(o.orderId);
+      for (const l of a.late) {
+        if (l.payout.baseFen !== 0 || l.payout.afterFen <= 0) continue;
+        zeroBaseCount++;
+        zeroBaseMin.add(fenToMoney(l.payout.afterFen).toFixed(2));
+        if (zeroBase.length < 50) zeroBase.push(l.lineId ? `${l.orderId} (${l.lineId})` : l.orderId);
+      }
       if (a.verdict.verdict === 'late' && o.presale === true && o.promisedShipAt === null) {
         presaleLateCount++;
         presaleHours.add(a.verdict.windowHours);
@@ -758,6 +782,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
+  if (zeroBaseCount > 0) ctx.warn(zeroBaseWarning(zeroBase, zeroBaseCount, [...zeroBaseMin].sort().join('/')));
   if (presaleLateCount > 0) ctx.warn(presaleWindowWarning(presaleLate, presaleLateCount, [...presaleHours].sort((x, y) => x - y).map((h) => String(Math.round(h * 100) / 100)).join('/')));
   if (paidUnknown.length) {
     ctx.warn(platformPaidUnknownWarning(paidUnknown, tally.notJudgedReasons.platform_paid_unknown ?? paidUnknown.length));

@@ -1,0 +1,52 @@
+// docs/rules.md §1.7 (desk3): a late order whose base is 0.00 (a 0元 order, a free gift, or postage
+// only) is still a late transaction: the rule's per-order minimum applies (tmall-2026 tier 5: 5 %,
+// at least 5.00), and the run names it so that one that is no sale of its own can be excluded.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+import { order, taobaoCsv } from '../orders/build.js';
+
+const late = (buyer: string, paid: string, postage: string) => ({
+  买家会员名: buyer,
+  订单状态: '交易成功',
+  订单创建时间: '2026-05-01 10:00:00',
+  订单付款时间: '2026-05-01 10:00:00',
+  // 48 h + 1 s after payment: 1 s late, tier 5.
+  发货时间: '2026-05-03 10:00:01',
+  买家应付货款: paid,
+  买家实际支付金额: paid,
+  买家应付邮费: postage,
+});
+
+describe('a late order with nothing paid for the goods', () => {
+  it('is paid the minimum and named on stderr (zh and en); an order of 0.01 is not named', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'a.csv');
+    fs.writeFileSync(
+      f,
+      taobaoCsv([
+        // 0.00 − 0.00 = 0.00; 5 % × 0 = 0.00 → minimum 5.00.
+        order('2000000000000000101', late('A', '0.00', '0.00')),
+        // 10.00 − 10.00 postage = 0.00 → 5.00.
+        order('2000000000000000102', late('B', '10.00', '10.00')),
+        // 0.01: 5 % = 0.0005 → 0.00 (half-up to the fen) → minimum 5.00; a base above 0, not named.
+        order('2000000000000000103', late('C', '0.01', '0.00')),
+      ]),
+    );
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json'], { tz });
+      expect(r.code, r.stderr).toBe(0);
+      const v = (JSON.parse(r.stdout) as { orderIds: string[]; amount: string }[]).map((x) => [x.orderIds[0], x.amount]);
+      expect(v).toEqual([
+        ['2000000000000000101', '5.00'],
+        ['2000000000000000102', '5.00'],
+        ['2000000000000000103', '5.00'],
+      ]);
+      expect(r.stderr).toContain("2 late orders or lines have a base of 0.00 (a 0元 order, a free gift, or only postage paid) and are paid the rule set's minimum, 5.00");
+      expect(r.stderr).toContain(': 2000000000000000101, 2000000000000000102. ');
+    }
+    const zh = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toContain('2 个延迟的订单/子订单商品实付为 0.00 (0元购、赠品、或只付了邮费), 按规则的最低额 5.00 赔付');
+  });
+});

@@ -2,7 +2,7 @@
 // (--shipments). Each is a small csv/xlsx; bad rows are rejected like any other input row.
 import type { Ctx } from '../context.js';
 import { type Msg, msg } from '../errors.js';
-import { checkOrderId, cleanCell, cleanTracking, zeroedPast15 } from '../io/cells.js';
+import { checkOrderId, cleanCell, cleanTracking, fullWidthId, zeroedPast15 } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';
 import { timeSlackOf } from '../orders/parse.js';
@@ -59,9 +59,9 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
   const ids = new Map<string, number>();
   const rounded: Array<[(id: string) => boolean, number]> = [];
   if (col === undefined) {
-    if (checkOrderId(cleanCell(t.headers[0] ?? '')) === 'ok') {
+    if (checkOrderId(fullWidthId(cleanCell(t.headers[0] ?? ''))) === 'ok') {
       col = 0;
-      ids.set(cleanCell(t.headers[0]!), t.headerLine); // no header line: the first row is an id too
+      ids.set(fullWidthId(cleanCell(t.headers[0]!)), t.headerLine); // no header line: the first row is an id too
     } else if (t.headers.length === 1) {
       col = 0;
     } else {
@@ -73,7 +73,8 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
       continue;
     }
-    const id = cleanCell(r.cells[col] ?? '');
+    // Full-width digits (３５１５…, typed with a Chinese input method) are the same id.
+    const id = fullWidthId(cleanCell(r.cells[col] ?? ''));
     if (id === '' && r.cells.every((c) => c.trim() === '')) continue;
     const ragged = raggedProblem(r.cells, t.headers.length, col);
     if (ragged) {

@@ -2,7 +2,7 @@
 // columns and accepts the common aliases). csv or xlsx, any encoding, through src/io.
 import type { Ctx, DuplicateRow } from '../context.js';
 import { InputError, msg } from '../errors.js';
-import { checkOrderId, cleanCell } from '../io/cells.js';
+import { checkOrderId, cleanCell, fullWidthId } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, openMappedTable, usableRecord } from '../io/table.js';
@@ -185,7 +185,8 @@ export async function readReviews(
       const blank = !r.problem && r.cells.every((c) => c.trim() === '');
       if (!blank) rows++;
       if (!(await usableRecord(r, name, rejects, shape))) continue;
-      const orderId = cell(r.cells, 'orderId');
+      // Full-width digits (３５１５…, typed with a Chinese input method) are the same id.
+      const orderId = fullWidthId(cell(r.cells, 'orderId'));
       // The order id goes with the rejection: its receiver's name is masked in it (RejectLog.hold).
       const reject = (key: string | undefined, value: string, zh: string, en: string) =>
         rejects.add({ file: name, line: r.line, column: key ? header(key) : undefined, value, reason: msg(zh, en) }, [], orderId);

@@ -109,3 +109,31 @@ describe('a summary (合计) line after the last order', () => {
     expect((JSON.parse(m.stdout) as V[]).map((x) => x.orderIds)).toEqual([['2000000000000000091'], ['2000000000000000092']]);
   });
 });
+
+describe('ids typed full-width in hand-kept lists', () => {
+  it('--exclude and a review table read ３５１５… as the id', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'a.csv');
+    fs.writeFileSync(
+      f,
+      taobaoCsv([
+        order('2000000000000000111', late('A', { 买家应付货款: '1000.00', 买家实际支付金额: '1000.00' })),
+        // 5 % × 200.00 = 10.00.
+        order('2000000000000000112', late('B', { 买家实际支付金额: '200.00' })),
+      ]),
+    );
+    const fw = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const ex = path.join(dir, 'exclude.csv');
+    fs.writeFileSync(ex, `订单编号\n${fw('2000000000000000111')}\n`);
+    const r = runCli(['compensate', f, '--exclude', ex, '--as-of', '2026-06-01 00:00:00', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as V[]).map((x) => [x.orderIds, x.amount])).toEqual([[['2000000000000000112'], '10.00']]);
+    const rv = path.join(dir, 'reviews.csv');
+    fs.writeFileSync(rv, `订单编号,评价时间,评价结果,评价内容\n${fw('2000000000000000112')},2026-05-05 08:30:00,差评,发货太慢\n`);
+    const q = runCli(['reviews', 'queue', rv, '--orders', f, '--as-of', '2026-05-05 10:00:00', '-f', 'json']);
+    expect(q.code, q.stderr).toBe(0);
+    const rows = JSON.parse(q.stdout) as { orderId: string; orderValue: string }[];
+    // Matched to its order: the order's value is known.
+    expect(rows.map((x) => [x.orderId, x.orderValue])).toEqual([['2000000000000000112', '200.00']]);
+  });
+});

@@ -3,7 +3,7 @@
 import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
 import type { Ctx } from '../context.js';
 import { InputError, UsageError, msg, plural, say } from '../errors.js';
-import { checkOrderId } from '../io/cells.js';
+import { checkOrderId, fullWidthId } from '../io/cells.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
@@ -433,7 +433,8 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
 }
 
 export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
-  const orderId = (args[0] ?? '').trim();
+  // Full-width digits (６０００…, typed with a Chinese input method) are the same id.
+  const orderId = fullWidthId((args[0] ?? '').trim());
   if (checkOrderId(orderId) !== 'ok') {
     throw new UsageError(msg(`订单编号无效: "${orderId}"`, `not an order id: "${orderId}"`), msg('传入评价所属的订单编号 (数字)。', 'pass the order id of the review (digits).'));
   }
@@ -559,7 +560,8 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
 }
 
 export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
-  const orderId = (args[0] ?? '').trim();
+  // Full-width digits (６０００…, typed with a Chinese input method) are the same id.
+  const orderId = fullWidthId((args[0] ?? '').trim());
   const reviewFiles = fileList(opts.reviews);
   if (reviewFiles.length === 0) {
     throw new UsageError(msg('缺少 --reviews <文件>', 'missing --reviews <file>'), msg('例如: storeops reviews message 3512… --reviews reviews.csv', 'for example: storeops reviews message 3512… --reviews reviews.csv'));

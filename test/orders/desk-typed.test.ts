@@ -135,5 +135,9 @@ describe('ids typed full-width in hand-kept lists', () => {
     const rows = JSON.parse(q.stdout) as { orderId: string; orderValue: string }[];
     // Matched to its order: the order's value is known.
     expect(rows.map((x) => [x.orderId, x.orderValue])).toEqual([['2000000000000000112', '200.00']]);
+    // The order id typed full-width on the command line (reviews message).
+    const m = runCli(['reviews', 'message', fw('2000000000000000112'), '--reviews', rv, '--orders', f, '--as-of', '2026-05-05 10:00:00']);
+    expect(m.code, m.stderr).toBe(0);
+    expect(m.stdout).toContain('2000000000000000112');
   });
 });

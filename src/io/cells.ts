@@ -122,32 +122,3 @@ export function halfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-// The label a spreadsheet user types on a total row below the data (合计, 总计：9笔, 合计金额, Total).
-const SUMMARY_ZH = /^(?:合计|合計|总计|總計|小计|小計|共计|共計|汇总|彙總|總結)/;
-const SUMMARY_EN = /^(?:grand\s+total|sub-?total|total|sum)(?=$|[\s:：(（=,.\d])/i;
-
-/**
- * A summary (total) row added in a spreadsheet: its first non-empty cell, in or before the order-id
- * column, says 合计/总计/小计/汇总/Total…, and its order-id cell is no order id. A row whose id cell
- * holds an id is an order whatever else it says; the caller decides where such a row may stand.
- */
-export function isSummaryRow(cells: readonly string[], idColumn: number): boolean {
-  if (idColumn < 0) return false;
-  for (let i = 0; i <= idColumn && i < cells.length; i++) {
-    const raw = cells[i] ?? '';
-    if (raw === '') continue;
-    // The common case, an order row, by its first character: a digit, ="…" or '… (no label starts so).
-    const c0 = raw.charCodeAt(0);
-    if ((c0 >= 48 && c0 <= 57) || c0 === 61 || c0 === 39) return false;
-    if (c0 === 9) {
-      const c1 = raw.charCodeAt(1);
-      if (c1 >= 48 && c1 <= 57) return false; // 抖店's "\t6917…"
-    }
-    const c = cleanCell(raw);
-    if (c === '') continue;
-    if (!SUMMARY_ZH.test(c) && !SUMMARY_EN.test(c)) return false;
-    const id = cleanCell(cells[idColumn] ?? '');
-    return checkOrderId(fullWidthId(id)) !== 'ok';
-  }
-  return false;
-}

@@ -6,7 +6,7 @@ import type { Ctx } from '../context.js';
 import { byteProgress } from '../cli/progress.js';
 import { InputError, type Msg, msg, plural, say } from '../errors.js';
 import { distinctFiles } from '../io/distinct.js';
-import { isSummaryRow } from '../io/cells.js';
+import { isSummaryRow, summaryNotLast, summarySkipped } from '../io/summary.js';
 import { shown } from '../io/rejects.js';
 import { type RawRecord, SHEET_ROWS } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
@@ -171,13 +171,14 @@ export class OrderSet {
     };
     // Summary rows (合计 …) seen and not yet followed by another row: skipped if nothing follows them.
     const idColumn = d.map.index.get('orderId') ?? -1;
+    const titleColumn = d.map.index.get('title') ?? -1;
     let pendingSummary: number[] = [];
     try {
     for await (const recs of marked(f.batches)) {
      const out: ParsedRow[] = [];
      for (const rec of recs) {
       records++;
-      if (!rec.problem && isSummaryRow(rec.cells, idColumn)) {
+      if (!rec.problem && isSummaryRow(rec.cells, idColumn, titleColumn)) {
         // A total row a spreadsheet user added (合计, 总计：9笔): no order. Skipped when no row follows it
         // (below, at the end of the file); before further rows it is rejected (a file pasted together).
         pendingSummary.push(rec.line);
@@ -190,10 +191,7 @@ export class OrderSet {
           await this.rejects.add({
             file: f.name,
             line,
-            reason: msg(
-              `合计行, 但后面还有数据行 (第 ${rec.line} 行): 只有文件末尾的合计行会被跳过; 文件可能是几份导出拼起来的, 请检查后删除这一行`,
-              `a summary (total) line, but more rows follow it (line ${rec.line}): only summary lines at the end of the file are skipped; the file may be several exports pasted together: check it and delete this line`,
-            ),
+            reason: summaryNotLast(rec.line),
           });
         }
         pendingSummary = [];
@@ -296,7 +294,7 @@ export class OrderSet {
     }
     for (const line of pendingSummary) {
       stats.summaryLines.push(line);
-      this.ctx.info(msg(`${f.name}:${line}: 合计行, 已跳过`, `${f.name}:${line}: summary line, skipped`));
+      this.ctx.info(summarySkipped(f.name, line));
     }
     if (stats.rowsRead === 0) {
       this.ctx.warn(msg(`${f.name}: 表头之后没有数据行`, `${f.name}: no data rows after the header`));

@@ -3,7 +3,8 @@
 import type { Ctx } from '../context.js';
 import { InputError, UsageError, msg, plural } from '../errors.js';
 import type { CommandBody } from '../cli/main.js';
-import { cleanCell } from '../io/cells.js';
+import { checkOrderId, cleanCell } from '../io/cells.js';
+import { summaryLabelAt, summaryNotLast, summarySkipped } from '../io/summary.js';
 import type { Column } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
@@ -109,8 +110,27 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
   // one column: rejected, as are two same-named columns that disagree.
   const shape = rowShape(t.map, PRODUCT_FIELDS);
   let rows = 0;
+  // A 合计 row a spreadsheet user added below the products: skipped when nothing follows it
+  // (docs/formats.md), rejected when more rows do. Its label is the row's first cell, at or before
+  // the 商品ID column and not in the 商品标题 one (a product may be called 合计…), and its 商品ID
+  // cell holds no id. A file without a 商品ID column has no such row: every row is a product.
+  const titleCol = t.map.index.get('title');
+  let pendingSummary: number[] = [];
   for await (const r of t.records) {
-    if (r.problem || r.cells.some((c) => c.trim() !== '')) rows++;
+    const blank = !r.problem && r.cells.every((c) => c.trim() === '');
+    const label = idCol === undefined || r.problem || blank ? -1 : summaryLabelAt(r.cells, idCol);
+    if (label >= 0 && label !== titleCol && checkOrderId(cleanCell(r.cells[idCol!] ?? '')) !== 'ok') {
+      pendingSummary.push(r.line);
+      continue;
+    }
+    if (!blank && pendingSummary.length) {
+      for (const line of pendingSummary) {
+        rows++;
+        await rejects.add({ file: t.sniffed.name, line, reason: summaryNotLast(r.line) });
+      }
+      pendingSummary = [];
+    }
+    if (!blank) rows++;
     if (!(await usableRecord(r, t.sniffed.name, rejects, shape))) continue;
     const cells: Partial<Record<FieldKey, string>> = {};
     for (const f of PRODUCT_FIELDS) {
@@ -140,6 +160,7 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
       await rejects.add({ file: t.sniffed.name, line: r.line, column: i === undefined ? p.field : t.map.headers[i], value: p.value, reason: p.reason });
     }
   }
+  for (const line of pendingSummary) ctx.info(summarySkipped(t.sniffed.name, line));
   // A file with a header and no product (or none usable) is not "0 products cost 0.00" (exit 3).
   if (out.length === 0) {
     throw new InputError(

@@ -558,3 +558,29 @@ describe('an expiry typed as a date is shown as a date (desk3)', () => {
     expect(csv).not.toContain('00:00:00');
   });
 });
+
+describe('a 合计 row below the products (desk3)', () => {
+  it('is skipped at the end, rejected before more rows, and a product titled 合计… is a product', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.csv');
+    // registration 100 + 50 = 150.00 per product (list price × 1 + service fee); two products: 300.00.
+    const head = '商品ID,商品标题,一口价,成本,服务费\n1000000001,围巾,100,10,50\n1000000002,帽子,100,10,50\n';
+    fs.writeFileSync(f, head + '合计,,200,20,100\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${f}:4: summary line, skipped`);
+    const rows = json(r.stdout) as { kind: string; registrationEstimate: string }[];
+    expect(rows.map((x) => [x.kind, x.registrationEstimate])).toEqual([['product', '150.00'], ['product', '150.00'], ['total', '300.00']]);
+    // Before more rows: rejected (exit 1), the rows after it are read.
+    fs.writeFileSync(f, '商品ID,商品标题,一口价,成本,服务费\n1000000001,围巾,100,10,50\n合计,,100,10,50\n1000000002,帽子,100,10,50\n');
+    const m = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0', '--lang', 'zh']);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain(`${f}:3: 合计行, 但后面还有数据行 (第 4 行)`);
+    expect((json(m.stdout) as { kind: string }[]).filter((x) => x.kind === 'product')).toHaveLength(2);
+    // A product whose title starts with 合计 (no 商品ID): a product.
+    fs.writeFileSync(f, '商品标题,商品ID,一口价,成本,服务费\n合计3件套,,100,10,50\n');
+    const t = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0']);
+    expect(t.code, t.stderr).toBe(0);
+    expect((json(t.stdout) as { title: string }[])[0]!.title).toBe('合计3件套');
+  });
+});

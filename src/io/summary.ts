@@ -1,0 +1,61 @@
+// Summary (total) rows a spreadsheet user adds below the data (docs/formats.md "A summary line after
+// the last order"): recognised by their label, skipped only when no row follows them.
+import { type Msg, msg } from '../errors.js';
+import { checkOrderId, cleanCell, fullWidthId } from './cells.js';
+
+// The label a spreadsheet user types on a total row below the data (合计, 总计：9笔, 合计金额, Total).
+const SUMMARY_ZH = /^(?:合计|合計|总计|總計|小计|小計|共计|共計|汇总|彙總|總結)/;
+const SUMMARY_EN = /^(?:grand\s+total|sub-?total|total|sum)(?=$|[\s:：(（=,.\d])/i;
+
+/**
+ * A summary (total) row added in a spreadsheet: its first non-empty cell, in or before the order-id
+ * column and not in the title column, says 合计/总计/小计/汇总/Total…, and its order-id cell is no order id. A row whose id cell
+ * holds an id is an order whatever else it says; the caller decides where such a row may stand.
+ */
+export function isSummaryRow(cells: readonly string[], idColumn: number, titleColumn = -1): boolean {
+  if (idColumn < 0) return false;
+  for (let i = 0; i <= idColumn && i < cells.length; i++) {
+    const raw = cells[i] ?? '';
+    if (raw === '') continue;
+    // The common case, an order row, by its first character: a digit, ="…" or '… (no label starts so).
+    const c0 = raw.charCodeAt(0);
+    if ((c0 >= 48 && c0 <= 57) || c0 === 61 || c0 === 39) return false;
+    if (c0 === 9) {
+      const c1 = raw.charCodeAt(1);
+      if (c1 >= 48 && c1 <= 57) return false; // 抖店's "\t6917…"
+    }
+    const c = cleanCell(raw);
+    if (c === '') continue;
+    // A title (宝贝标题, 选购商品) may itself start with 合计: a product's name, not a label.
+    if (i === titleColumn || (!SUMMARY_ZH.test(c) && !SUMMARY_EN.test(c))) return false;
+    const id = cleanCell(cells[idColumn] ?? '');
+    return checkOrderId(fullWidthId(id)) !== 'ok';
+  }
+  return false;
+}
+
+/**
+ * The column of the row's first non-empty cell when it is at or before column `upTo` and is a summary
+ * label (合计, 总计：9笔, Total …); -1 otherwise.
+ */
+export function summaryLabelAt(cells: readonly string[], upTo: number): number {
+  for (let i = 0; i <= upTo && i < cells.length; i++) {
+    const c = cleanCell(cells[i] ?? '');
+    if (c === '') continue;
+    return SUMMARY_ZH.test(c) || SUMMARY_EN.test(c) ? i : -1;
+  }
+  return -1;
+}
+
+/** Named on stderr for a summary line at the end of a file, which is skipped. */
+export function summarySkipped(file: string, line: number): Msg {
+  return msg(`${file}:${line}: 合计行, 已跳过`, `${file}:${line}: summary line, skipped`);
+}
+
+/** The rejection of a summary line that more rows follow (`next`: the line of the first of them). */
+export function summaryNotLast(next: number): Msg {
+  return msg(
+    `合计行, 但后面还有数据行 (第 ${next} 行): 只有文件末尾的合计行会被跳过; 文件可能是几份导出拼起来的, 请检查后删除这一行`,
+    `a summary (total) line, but more rows follow it (line ${next}): only summary lines at the end of the file are skipped; the file may be several exports pasted together: check it and delete this line`,
+  );
+}

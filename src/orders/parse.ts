@@ -404,7 +404,9 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       if (payoutCol < 0 || get(cells, payoutCol) === '') o.platformPaidUnknown = true;
     }
     if (idx.quantity >= 0) {
-      const q = get(cells, idx.quantity);
+      let q = get(cells, idx.quantity);
+      // Full-width digits (１, ２) are the same digits.
+      if (q !== '' && !/^\d+$/.test(q)) q = halfWidth(q);
       if (q !== '') {
         if (!/^\d+$/.test(q)) {
           return { column: headerOf('quantity'), value: q, reason: msg(`"${shown(q)}" 不是有效的数量`, `"${shown(q)}" is not a valid quantity`) };

@@ -29,7 +29,7 @@ describe('full-width digits (０-９ and ．) are the same digits', () => {
       f,
       taobaoCsv([
         // 5 % × 1000.00 = 50.00 (max 50.00).
-        order('2000000000000000081', late('A', { 买家应付货款: '１０００．００', 买家实际支付金额: '１０００．００' })),
+        order('2000000000000000081', late('A', { 买家应付货款: '１０００．００', 买家实际支付金额: '１０００．００', 宝贝总数量: '２' })),
         // ￥ before full-width digits: 5 % × 300.00 = 15.00.
         order('2000000000000000082', late('B', { 买家应付货款: '300.00', 买家实际支付金额: '￥３００．００' })),
         // The id typed full-width is the id 2000000000000000083; its ship time full-width: 5 % × 200.00 = 10.00.

@@ -13,6 +13,12 @@ export interface Assessed {
   verdict: Verdict;
   /** The verdict on shipping alone (as verdict, but a late order with no paid amount is still late here): the at-risk list's. */
   timing: Verdict;
+  /**
+   * Under a per-sub-order rule set with the lines known: each judged line (its view and its own
+   * assessment). The at-risk list then lists the order by its lines still unshipped, as the run judges
+   * and prices them (rows.ts atRiskRow), not by the order as a whole.
+   */
+  lineParts?: Array<{ view: Order; a: Assessed }>;
   /** null when no rule set of the order's platform is in force (or it is unpaid). */
   rules: RuleSet | null;
   /** Paid, not closed, not yet shipped: it may still become late, or join a buyer's window. */
@@ -56,8 +62,10 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   // its amount, its own minimum and maximum); the window and the cap then take them together.
   // Pickup scans, per line: its own waybill's scan first; a scan found by the order id only for a line
   // that shipped (one whose own status says it has not is matched by its own tracking number only).
+  // A scan naming the order by id is checked against every waybill of the order (a line's view has only its own).
   const pick = opts.pickupAt;
-  const lineOpts: JudgeOptions = pick ? { ...opts, pickupAt: (v: Order, how) => pick(v, 'tracking') ?? (v.shippedAt === null || how === 'tracking' ? undefined : pick(v)) } : opts;
+  const waybills = pick ? orderWaybills(o) : '';
+  const lineOpts: JudgeOptions = pick ? { ...opts, pickupAt: (v: Order, how) => pick(v, 'tracking') ?? (v.shippedAt === null || how === 'tracking' ? undefined : pick({ ...v, waybills })) } : opts;
   const parts = lines.map((l) => assessOne(l, rules, lineOpts, base));
   // Each late line keeps its 子订单编号, so that `--by order` tells two lines of one order apart.
   const late = parts.flatMap((p, k) => {
@@ -84,7 +92,9 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   const shown = reason('no_paid_amount') ?? parts.find((p) => p.verdict.verdict === 'not_judged') ?? parts.find((p) => p.verdict.verdict === 'late') ?? parts[0]!;
   return {
     verdict: shown.verdict,
-    timing: judge(o, rules, opts), // the at-risk list looks at the order as a whole
+    // The order as a whole ships when its last live line does (its first parcel's scan does not ship it).
+    timing: judge(o, rules, foldedPickup(o, opts)),
+    lineParts: parts.map((a, k) => ({ view: lines[k]!, a })),
     rules,
     unshippedOpen: parts.some((p) => p.unshippedOpen),
     late,
@@ -118,11 +128,12 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   let known = false;
   let unknown = false;
   let marked = false;
+  let waybills: string | undefined;
   for (const l of live) {
     const shippedAt = l.shippedAt ?? (orderShipped ? o.shippedAt : null);
     const shipped = shippedAt !== null;
     // Looked up as the order's (its id and paid time: a scan before the order was paid is not its pickup).
-    const own = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: l.trackingNo || (shipped ? o.trackingNo : '') }, 'tracking') ?? (shipped ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: '' }) : undefined);
+    const own = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: l.trackingNo || (shipped ? o.trackingNo : '') }, 'tracking') ?? (shipped ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: '', waybills: (waybills ??= orderWaybills(o)) }) : undefined);
     let t: number;
     let slack: number;
     if (own !== undefined) {
@@ -168,6 +179,14 @@ export function judgedByScan(o: Order, opts: JudgeOptions): boolean {
   if (o.status === 'partially_shipped') return false;
   const p = foldedPickup(o, opts).pickupAt?.(o);
   return p !== undefined && p.marked !== true;
+}
+
+/** Every waybill the export shows for the order: its own and its lines' (`;`-separated). */
+function orderWaybills(o: Order): string {
+  const all = new Set<string>();
+  for (const t of o.trackingNo.split(';')) if (t) all.add(t);
+  for (const l of o.subOrders ?? []) for (const t of l.trackingNo.split(';')) if (t) all.add(t);
+  return [...all].join(';');
 }
 
 /** The order report says every line shipped (not 卖家部分发货). */

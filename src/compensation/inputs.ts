@@ -122,6 +122,11 @@ export interface PickupScans {
   /** The kept rows (indexes into `lines`) of each order id / tracking number: one index, or several. */
   rowsByOrder: Map<string, number | number[]>;
   rowsByTracking: Map<string, number | number[]>;
+  /** Data rows rejected (each in the reject log) and rows whose 物流状态 is no pickup: the rest are kept above. */
+  rejected: number;
+  notPickup: number;
+  /** Kept rows (by index) some order's lookup took as a pickup time (pickupResolver), for the count of rows used. */
+  used: Uint8Array;
   /**
    * Scan rows dated before the paid time of an order they were looked up for (a reused or mistyped
    * waybill number, or a mistyped date): not that order's pickup (RULES 1.1). Keyed by row and order
@@ -129,6 +134,15 @@ export interface PickupScans {
    */
   beforePaid: Map<string, { line: number; orderId: string; at: number; paidAt: number }>;
   beforePaidIds: Set<string>;
+  /**
+   * Scan rows that contradict themselves as the exports read them (RULES 1.1): the row names an order
+   * by its id but carries a waybill that is not that order's (another order's, or none the export shows
+   * for it). Not the pickup of the order it names, nor of the order whose waybill it carries; keyed by
+   * line, with the orders it was found for. Filled while the orders are judged (pickupResolver);
+   * `contradictIds`: those orders (judged by their other scans, else provisional by 发货时间).
+   */
+  contradict: Map<number, { line: number; orderId: string; trackingNo: string; orders: Set<string> }>;
+  contradictIds: Set<string>;
   /**
    * Order ids and tracking numbers of scan rows rejected for their pickup time: that order's ship
    * time is in doubt (the export's 发货时间 stands in), so its voucher is kept provisional.
@@ -193,7 +207,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const pi = map.index.get('pickupAt')!;
   const si = map.index.get('state');
   const notPickup: number[] = [];
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), beforePaid: new Map(), beforePaidIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), rejected: 0, notPickup: 0, used: new Uint8Array(0), beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   const doubt = (cells: string[]) => {
     const id = oi !== undefined ? cleanCell(cells[oi] ?? '') : '';
@@ -215,12 +229,14 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   let coarse = 0; // pickup times written without their seconds (or without a time of day)
   for await (const r of t.records) {
     if (r.problem) {
+      scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
       continue;
     }
     if (r.cells.every((c) => c.trim() === '')) continue;
     const ragged = raggedProblem(r.cells, t.headers.length, Math.max(pi, oi ?? -1, ti ?? -1));
     if (ragged) {
+      scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: ragged });
       continue;
     }
@@ -228,17 +244,20 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     // pickup time. Before, every row was one, and an order event the day before the pickup was the ship time.
     if (si !== undefined && !pickupState(cleanCell(r.cells[si] ?? ''))) {
       notPickup.push(r.line);
+      scans.notPickup++;
       continue;
     }
     const text = cleanCell(r.cells[pi] ?? '');
     const at = parseTime(text, ctx.tz);
     if (typeof at !== 'number') {
+      scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: (at === undefined ? clockChangeReason(text, ctx.tz) : undefined) ?? msg('揽收时间无效或为空', 'pickup time is missing or not a valid time') });
       doubt(r.cells);
       continue;
     }
     // 1970 is an empty cell a spreadsheet turned into 0; a time after today is a typo. Neither is a pickup.
     if (at < EARLIEST_PLAUSIBLE || at > latest) {
+      scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: msg(`揽收时间 "${text}" 不合理 (早于 2003 年或在未来)`, `pickup time "${text}" is implausible (before 2003 or in the future)`) });
       doubt(r.cells);
       continue;
@@ -246,6 +265,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     const id = oi !== undefined ? cleanCell(r.cells[oi] ?? '') : '';
     const tn = ti !== undefined ? cleanTracking(cleanCell(r.cells[ti] ?? '')) : '';
     if (id && checkOrderId(id) !== 'ok') {
+      scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[oi!], value: id, reason: msg('不是有效的订单编号', 'not a valid order id') });
       // Its pickup time is good: the order it was for (by its tracking number, or any order within
       // an Excel rounding of its id) may have been picked up later than its 发货时间 says.
@@ -262,11 +282,13 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     }
     // A waybill Excel showed as 7.73012E+14: matches no waybill, and its order is any within the rounding.
     if (!id && tn && checkOrderId(tn) === 'excel-rounded') {
+      scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[ti!], value: tn, reason: msg('被 Excel 四舍五入的物流单号', 'a tracking number Excel rounded') });
       scans.doubtRoundedTracking.push(withinRounding(tn));
       continue;
     }
     if (!id && !tn) {
+      scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: msg('既没有订单编号也没有物流单号', 'neither an order id nor a tracking number') });
       continue;
     }
@@ -368,6 +390,15 @@ export interface PickupQuery {
   trackingNo: string;
   /** Scans certainly before it are not this order's pickup (absent or null: every scan counts). */
   paidAt?: number | null;
+  /**
+   * Every waybill of the order (its own and its lines', `;`-separated) when the query is one line's:
+   * a scan naming the order by id whose waybill is none of them is no scan of this order.
+   * Absent: `trackingNo` and the order's lines (`subOrders`).
+   */
+  waybills?: string;
+  subOrders?: readonly { trackingNo: string; lineId?: string | null }[];
+  /** The line's 子订单编号 when the query is one line's: a scan row naming it names this order. */
+  lineId?: string | null;
 }
 
 /**
@@ -377,44 +408,98 @@ export interface PickupQuery {
  * earlier than the paid time shown) is not its pickup: it is left out for that order, remembered in
  * `scans.beforePaid` to be named, and the order's other scans (else its 发货时间) stand. Before, such a
  * scan — a reused or mistyped waybill number — was the pickup, and a late order was on time.
+ * A row that names an order by id and carries a waybill that is not that order's contradicts itself
+ * (RULES 1.1): found by the waybill for another order, or by the id for an order whose export shows
+ * other waybills, it is left out the same way (`scans.contradict`). Before, a row naming order A with
+ * order B's waybill was B's pickup (and A's): a late B was on time.
  */
 export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'tracking') => Pickup | undefined {
-  // The earliest of a key's scans at or after the paid time, and how much later it may really be.
-  const after = (rows: number | number[], k: string, paidAt: number, orderId: string): Pickup | undefined => {
+  // Keys some row of which could contradict the query: an order id with a row carrying a waybill, a
+  // waybill with a row naming an order id. Any other key takes the earliest scan as read (fast path).
+  scans.used = new Uint8Array(scans.lines.length);
+  const mark = (rows: number | number[]) => {
+    if (typeof rows === 'number') scans.used[rows] = 1;
+    else for (const i of rows) scans.used[i] = 1;
+  };
+  const mixedOrder = new Set<string>();
+  const mixedTracking = new Set<string>();
+  for (let i = 0; i < scans.lines.length; i++) {
+    if (scans.ids[i] && scans.trackings[i]) {
+      mixedOrder.add(scans.ids[i]!);
+      mixedTracking.add(scans.trackings[i]!);
+    }
+  }
+  const waybillsOf = (o: PickupQuery): Set<string> => {
+    const out = new Set<string>();
+    for (const t of (o.waybills ?? o.trackingNo).split(';')) if (t) out.add(t);
+    if (o.waybills === undefined && o.subOrders) for (const l of o.subOrders) for (const t of l.trackingNo.split(';')) if (t) out.add(t);
+    return out;
+  };
+  // The earliest of a key's scans that may be the order's pickup (at or after its paid time, not
+  // contradicting it), and how much later it may really be.
+  const after = (rows: number | number[], k: string, o: PickupQuery, byId: boolean): Pickup | undefined => {
+    const paidAt = o.paidAt;
+    const orderId = o.orderId;
+    let own: Set<string> | undefined;
     let best: number | undefined;
     let latest = Infinity;
     for (const i of typeof rows === 'number' ? [rows] : rows) {
       const at = scans.ats[i]!;
       const until = at + scans.slacks[i]!;
-      if (until < paidAt) {
-        const line = scans.lines[i]!;
+      const line = scans.lines[i]!;
+      const rowId = scans.ids[i]!;
+      const rowTn = scans.trackings[i]!;
+      // Found by the waybill, the row names another order; found by the id, its waybill is none of the order's.
+      let contradicts = false;
+      // A row naming one of the order's lines by its 子订单编号 names this order.
+      if (!byId) contradicts = rowId !== '' && rowId !== orderId && rowId !== o.lineId && !(o.subOrders ?? []).some((l) => l.lineId === rowId);
+      else if (rowTn !== '') {
+        own ??= waybillsOf(o);
+        contradicts = own.size > 0 && !own.has(rowTn);
+      }
+      if (contradicts) {
+        let c = scans.contradict.get(line);
+        if (c === undefined) scans.contradict.set(line, (c = { line, orderId: rowId, trackingNo: rowTn, orders: new Set() }));
+        if (orderId) {
+          c.orders.add(orderId);
+          scans.contradictIds.add(orderId);
+        }
+        continue;
+      }
+      if (paidAt !== null && paidAt !== undefined && until < paidAt) {
         const key = `${line}\t${orderId || k}`;
         if (!scans.beforePaid.has(key)) scans.beforePaid.set(key, { line, orderId: orderId || k, at, paidAt });
         if (orderId) scans.beforePaidIds.add(orderId);
         continue;
       }
+      scans.used[i] = 1;
       if (best === undefined || at < best) best = at;
       latest = Math.min(latest, until);
     }
     return best === undefined ? undefined : { at: best, slack: latest - best };
   };
-  const lookup = (m: Map<string, number>, sm: Map<string, number>, rm: Map<string, number | number[]>, k: string, paidAt: number | null | undefined, orderId: string): Pickup | undefined => {
+  const lookup = (byId: boolean, k: string, o: PickupQuery): Pickup | undefined => {
+    const m = byId ? scans.byOrder : scans.byTracking;
     const at = m.get(k);
     if (at === undefined) return undefined;
-    // Every scan of the key at or after the paid time (the usual case): the earliest as read.
-    if (paidAt === null || paidAt === undefined || at >= paidAt) return { at, slack: sm.get(k) ?? 0 };
-    return after(rm.get(k)!, k, paidAt, orderId);
+    // Every scan of the key at or after the paid time, none able to contradict (the usual case): the earliest as read.
+    const paidAt = o.paidAt;
+    if (!(byId ? mixedOrder : mixedTracking).has(k) && (paidAt === null || paidAt === undefined || at >= paidAt)) {
+      mark((byId ? scans.rowsByOrder : scans.rowsByTracking).get(k)!);
+      return { at, slack: (byId ? scans.slackByOrder : scans.slackByTracking).get(k) ?? 0 };
+    }
+    return after((byId ? scans.rowsByOrder : scans.rowsByTracking).get(k)!, k, o, byId);
   };
   return (o, how) => {
     if (how !== 'tracking' && o.orderId) {
-      const byId = lookup(scans.byOrder, scans.slackByOrder, scans.rowsByOrder, o.orderId, o.paidAt, o.orderId);
+      const byId = lookup(true, o.orderId, o);
       if (byId !== undefined) return byId;
     }
     if (!o.trackingNo) return undefined;
     let best: number | undefined;
     let latest = Infinity;
     for (const t of o.trackingNo.split(';')) {
-      const p = lookup(scans.byTracking, scans.slackByTracking, scans.rowsByTracking, t, o.paidAt, o.orderId);
+      const p = lookup(false, t, o);
       if (p === undefined) continue;
       if (best === undefined || p.at < best) best = p.at;
       latest = Math.min(latest, p.at + p.slack);

@@ -1,7 +1,7 @@
 // Stage 6 of the pipeline (rows): vouchers, their orders and at-risk orders as output rows
 // (SPEC "compensate": voucher row, order row, at-risk row). Pure.
 import type { Row } from '../io/columns.js';
-import { fenToMoney } from '../money.js';
+import { type Money, ZERO, fenToMoney } from '../money.js';
 import type { Order } from '../orders/types.js';
 import { HOUR_MS } from '../time.js';
 import { type Assessed, baseMissing } from './assess.js';
@@ -74,6 +74,7 @@ export function promiseOrderRow(p: PromiseVoucher, base: BaseRule): Row {
  * late (RULES 1.5); null for any other order.
  */
 export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number, base: BaseRule): Row | null {
+  if (a.lineParts) return atRiskLines(o, a, asOf, riskUntil, base);
   const v = a.timing;
   if (!a.rules || !a.unshippedOpen || (v.verdict !== 'pending' && v.verdict !== 'late') || v.deadline > riskUntil) return null;
   const windowHours = (v.deadline - o.paidAt!) / HOUR_MS;
@@ -92,5 +93,49 @@ export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number
     costIfLate: unknown ? null : v.verdict === 'late' ? payout(o, v.kind, v.windowHours, a.rules, base, v.hoursLate).afterMinimum : p.afterMinimum,
     rules: a.rules.id,
     payer: a.rules.payer,
+  };
+}
+
+/**
+ * `--at-risk` for an order judged line by line (tmall-2026 with the item report, RULES 1.3): the lines
+ * still unshipped and already late or due before `riskUntil`, as the run judges them — each by its own
+ * parcel (a scan of another parcel does not ship it) and priced on its own (its 买家实际支付金额, its own
+ * minimum and maximum): the order's deadline is the earliest of theirs, its cost the sum of theirs.
+ * Before, the order as a whole was looked at: a scan of its first parcel found by the order id made
+ * it shipped (left off the list while its other line was late), and its cost was the whole order's.
+ */
+function atRiskLines(o: Order, a: Assessed, asOf: number, riskUntil: number, base: BaseRule): Row | null {
+  let deadline = Infinity;
+  let late = false;
+  let baseSum: Money | null = ZERO;
+  let cost: Money | null = ZERO;
+  for (const { view, a: p } of a.lineParts!) {
+    const v = p.timing;
+    if (!p.rules || !p.unshippedOpen || (v.verdict !== 'pending' && v.verdict !== 'late') || v.deadline > riskUntil) continue;
+    deadline = Math.min(deadline, v.deadline);
+    if (v.verdict === 'late') late = true;
+    if (baseMissing(view, base)) {
+      baseSum = null;
+      cost = null;
+      continue;
+    }
+    const windowHours = (v.deadline - view.paidAt!) / HOUR_MS;
+    const p0 = payout(view, 'late', windowHours, p.rules, base);
+    if (baseSum !== null) baseSum = baseSum.plus(p0.base);
+    if (cost !== null) cost = cost.plus(v.verdict === 'late' ? payout(view, v.kind, v.windowHours, p.rules, base, v.hoursLate).afterMinimum : p0.afterMinimum);
+  }
+  if (deadline === Infinity) return null;
+  return {
+    orderId: o.orderId,
+    buyer: o.buyer,
+    paidAt: o.paidAt,
+    deadline,
+    hoursLeft: (deadline - asOf) / HOUR_MS,
+    risk: late ? 'late' : 'at_risk',
+    title: o.title,
+    base: baseSum,
+    costIfLate: cost,
+    rules: a.rules!.id,
+    payer: a.rules!.payer,
   };
 }

@@ -289,6 +289,95 @@ function scanBeforePaidWarning(file: string, rows: Array<{ line: number; orderId
   );
 }
 
+/**
+ * Pickup scan rows naming an order by id and carrying a waybill that is not that order's (another
+ * order's, or none the export shows for it): RULES 1.1, the row contradicts itself and is the pickup
+ * of neither order. Each named (file:line, the id and waybill it shows, the orders it was found for).
+ */
+function scanContradictWarning(file: string, rows: Array<{ line: number; orderId: string; trackingNo: string; orders: Set<string> }>): Msg {
+  const sorted = rows.slice().sort((a, b) => a.line - b.line);
+  const shown = (zh: boolean) =>
+    sorted
+      .slice(0, 10)
+      .map((r) => `${file}:${r.line} (${zh ? '订单编号' : 'order id'} ${r.orderId}, ${zh ? '物流单号' : 'waybill'} ${r.trackingNo}; ${zh ? '查找的订单' : 'found for'} ${[...r.orders].sort().join(', ')})`)
+      .join(', ') + (sorted.length > 10 ? ', …' : '');
+  const n = sorted.length;
+  return msg(
+    `${n} 条揽收记录的订单编号与物流单号互相矛盾 (物流单号属于另一个订单, 或不是报表中该订单的运单), 对两个订单都不使用: ${shown(true)}。这些订单按其他揽收记录判断; 没有其他揽收记录的按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录。请改正这些行 (订单编号或物流单号) 后重新运行; 合并发货的包裹请去掉该行的订单编号 (按物流单号可找到带有该运单号的每个订单)。`,
+    `${n === 1 ? '1 pickup scan row names' : `${n} pickup scan rows name`} an order by its id but ${n === 1 ? 'carries' : 'carry'} a waybill that is not that order's (another order's, or none the export shows for it): the pickup of neither order, not used: ${shown(false)}. The orders are judged by their other scans; one with none is judged by the export's 发货时间, and its voucher (and its window's) is kept provisional, not recorded as final. Fix the rows (order id or waybill) and run again; for one parcel shipping two orders, leave the row's order id empty (its waybill then finds every order that carries it).`,
+  );
+}
+
+/**
+ * Every data row of the --shipments file, once: used (taken as a pickup time of an order), or why
+ * not (rejected, no pickup state, matching no order, contradicting itself, before the paid time, of a
+ * partly shipped order, or not needed: its order was decided by another scan — one naming the order
+ * id comes before its waybill's —, excluded or not judged). The parts add up to the rows read.
+ */
+function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: Set<string>, partly: Map<number, string>): Msg {
+  const beforePaid = new Set<number>();
+  for (const b of scans.beforePaid.values()) beforePaid.add(b.line);
+  let used = 0;
+  let noOrder = 0;
+  let contradict = 0;
+  let before = 0;
+  let partlyN = 0;
+  let other = 0;
+  for (let i = 0; i < scans.lines.length; i++) {
+    const id = scans.ids[i]!;
+    const tn = scans.trackings[i]!;
+    const line = scans.lines[i]!;
+    if (!((id && seenIds.has(id)) || (tn && seenTracking.has(tn)))) noOrder++;
+    else if (scans.used[i]) used++;
+    else if (scans.contradict.has(line)) contradict++;
+    else if (beforePaid.has(line)) before++;
+    else if (partly.has(line)) partlyN++;
+    else other++;
+  }
+  const read = scans.lines.length + scans.rejected + scans.notPickup;
+  const parts: Array<[number, string, string]> = [
+    [scans.rejected, '被拒绝', 'rejected'],
+    [scans.notPickup, '状态不是揽收', 'not a pickup state'],
+    [noOrder, '对不上任何订单', 'matching no order'],
+    [contradict, '订单编号与物流单号矛盾', 'contradicting (order id vs waybill)'],
+    [before, '早于付款时间', 'before the paid time'],
+    [partlyN, '属于部分发货的订单', 'of partly shipped orders'],
+    [other, '不需要 (该订单已按其他揽收记录判断 — 按订单编号的优先 —, 或被排除、未判断)', 'not needed (the order was decided by its other scans — those naming its id come first —, or excluded, or not judged)'],
+  ];
+  const shown = parts.filter(([n]) => n > 0);
+  return msg(
+    `--shipments ${scans.file}: 读取 ${read} 行揽收记录: 使用 ${used} 行${shown.map(([n, zh]) => `, ${zh} ${n} 行`).join('')}。`,
+    `--shipments ${scans.file}: ${read} scan row(s) read: ${used} used${shown.map(([n, , en]) => `, ${n} ${en}`).join('')}.`,
+  );
+}
+
+/** The scan rows found for a partly shipped order by its id or any of its waybills (line → order id). */
+function partlyScans(scans: PickupScans, o: Order, into: Map<number, string>): void {
+  const add = (rows: number | number[] | undefined) => {
+    if (rows === undefined) return;
+    for (const i of typeof rows === 'number' ? [rows] : rows) if (!into.has(scans.lines[i]!)) into.set(scans.lines[i]!, o.orderId);
+  };
+  add(scans.rowsByOrder.get(o.orderId));
+  for (const t of o.trackingNo.split(';')) if (t) add(scans.rowsByTracking.get(t));
+  for (const l of o.subOrders ?? []) for (const t of l.trackingNo.split(';')) if (t) add(scans.rowsByTracking.get(t));
+}
+
+/**
+ * Pickup scan rows of orders the export shows partly shipped (卖家部分发货), judged as a whole: the
+ * order ships when its last parcel does (RULES 1.1), so a parcel's scan does not ship it; each row is
+ * named (file:line, order id) so that every scan row is used or reported. Before, they were matched
+ * and silently unused.
+ */
+function scanPartlyWarning(file: string, rows: Map<number, string>): Msg {
+  const sorted = [...rows].sort((a, b) => a[0] - b[0]);
+  const shown = sorted.slice(0, 10).map(([line, id]) => `${file}:${line} (${id})`).join(', ') + (sorted.length > 10 ? ', …' : '');
+  const n = sorted.length;
+  return msg(
+    `${n} 条揽收记录属于报表显示"卖家部分发货"的订单, 未使用: ${shown}。部分发货的订单在最后一个包裹发出时才算发货, 一个包裹的揽收不算整单发货, 这些订单按未发货判断 (已过截止时间的算延迟, 红包暂定)。全部发货后请重新导出报表再运行; 天猫 tmall-2026 同时给出宝贝报表 (含发货时间和买家实际支付金额) 时按子订单分别判断, 会使用各子订单的揽收记录。`,
+    `${n === 1 ? '1 pickup scan row is' : `${n} pickup scan rows are`} of an order the export shows partly shipped (卖家部分发货), not used: ${shown}. Such an order ships when its last parcel does, so one parcel's pickup does not ship it: it is judged unshipped (late past its deadline, provisional). Export the orders again once every parcel has shipped; under tmall-2026, giving the item report (宝贝报表, with 发货时间 and 买家实际支付金额) judges each line on its own, by its own parcel's scan.`,
+  );
+}
+
 /** Order ids --reissue names that no voucher of the run holds. */
 function reissueUnusedWarning(unused: string[], total: number): Msg {
   const shown = unused.slice(0, 10).join(', ') + (unused.length > 10 ? ', …' : '');
@@ -583,6 +672,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const imprecise: string[] = [];
   let noShipTime = 0;
   let scanDoubt = 0;
+  /** Scan rows of partly shipped orders (卖家部分发货) judged as a whole: not used (line → order id). */
+  const partlyRows = new Map<number, string>();
   const maybeExcluded: string[] = [];
   const maybeExcludedLines = new Set<number>();
   let maybeExcludedCount = 0;
@@ -711,9 +802,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       // A scan row dated before the order was paid was left out (pickupResolver): it may be a mistyped
       // date of its real pickup, so when no other scan of the order stands (judged by its 发货时间) its
       // voucher stays provisional the same way (the rows are named by scanBeforePaidWarning).
-      else if (scans && scans.beforePaidIds.size > 0 && o.paidAt !== null && a.rules && scans.beforePaidIds.has(o.orderId) && !judgedByScan(o, judgeOpts)) {
+      // So does one a self-contradicting row (another order's waybill under its id) was left out for.
+      else if (scans && (scans.beforePaidIds.size > 0 || scans.contradictIds.size > 0) && o.paidAt !== null && a.rules && (scans.beforePaidIds.has(o.orderId) || scans.contradictIds.has(o.orderId)) && !judgedByScan(o, judgeOpts)) {
         openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
       }
+      // 卖家部分发货 judged as a whole (not line by line): a scan found by its id or waybills is one
+      // parcel's and does not ship the order (RULES 1.1); named, so that every scan row is used or reported.
+      if (scans && o.status === 'partially_shipped' && a.rules && a.lineParts === undefined) partlyScans(scans, o, partlyRows);
       // An --exclude row whose id Excel rounded (3.51531E+18) may have meant this order: its voucher
       // is not final (recorded, the shop would pay an order it meant to exclude) until the row is fixed.
       const roundedLine = excludeList?.anyRounded && o.paidAt !== null && a.rules ? excludeList.mayBeRounded(o.orderId) : undefined;
@@ -779,6 +874,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (unread > 0 && req.atRisk === undefined) ctx.warn(unreadBuyerWarning(unread, waiting.all));
   if (repeated > 0 && req.atRisk === undefined) ctx.warn(repeatedWarning(repeated));
   if (scans && scans.beforePaid.size > 0) ctx.warn(scanBeforePaidWarning(scans.file, [...scans.beforePaid.values()], ctx.tz));
+  if (scans && scans.contradict.size > 0) ctx.warn(scanContradictWarning(scans.file, [...scans.contradict.values()]));
+  if (scans && partlyRows.size > 0) ctx.warn(scanPartlyWarning(scans.file, partlyRows));
+  if (scans) ctx.info(scanCountNote(scans, seenIds, seenTracking, partlyRows));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));

@@ -119,7 +119,8 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
 function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   const pick = opts.pickupAt;
   const all = o.subOrders;
-  if (!pick || !all || all.length < 2) return opts;
+  // 卖家部分发货: unshipped as a whole whatever its parcels' scans (judge.ts); none is looked up.
+  if (!pick || !all || all.length < 2 || o.status === 'partially_shipped') return opts;
   const live = all.some((l) => l.status !== 'closed') ? all.filter((l) => l.status !== 'closed') : all;
   const orderShipped = o.shippedAt !== null && SHIPPED.has(o.status);
   let at = -Infinity;

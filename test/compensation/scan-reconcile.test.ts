@@ -165,3 +165,43 @@ describe('--at-risk under tmall-2026 with the item report: the order by its unsh
     expect(run.stderr).toContain(`--shipments ${bySub}: 1 scan row(s) read: 1 used.`);
   });
 });
+
+describe('every scan row is counted once: read = used + each reason not used', () => {
+  // tmall-2023 (paid 2026-04-01 10:00:00, deadline 04-03 10:00:00). P: 卖家部分发货, item report line 1 shipped on
+  // WL1, line 2 not: unshipped at as-of 04-30 12:00:00, 650 h late: 30 % × (200.00 − 10.00) = 57.00 (no maximum),
+  // provisional. C: shipped on WC, scan by id 04-02 08:00:00: on time.
+  // Rows: 2 P/WL1 and 3 WL1 → of a partly shipped order; 4 C/WC → used; 5 WC (no id, not looked at: C's
+  // id scan comes first) → not needed; 6 ZZ → no order; 7 C, time "bad" → rejected; 8 C/WC 04-01 08:00:00,
+  // before C was paid → before the paid time. 7 = 1 + 1 + 1 + 1 + 2 + 1.
+  const paid = '2026-04-01 10:00:00';
+  const P = '3900000000000000701';
+  const C = '3900000000000000801';
+  const HEAD =
+    '子订单编号,主订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码,支付单号,买家应付货款,买家实际支付金额,退款状态,退款金额,订单创建时间,订单付款时间,商品id,分阶段订单信息,主订单备注,主订单买家留言,发货时间,物流单号,物流公司,是否赔付,赔付金额,赔付出账时间,';
+  const line = (sub: string, amount: string, status: string, shipped: string, wb: string) =>
+    `="${sub}",="${P}",t,${amount},1,,,,,${status},,,${amount},${amount},,0,${paid},${paid},,,,,${shipped},${wb ? `No:${wb}` : ''},,,,,`;
+  const orders = write(
+    dir,
+    'count-orders.csv',
+    taobaoCsv([
+      order(P, { 订单状态: '卖家部分发货', 订单创建时间: paid, 订单付款时间: paid, 发货时间: '2026-04-02 09:00:00', 物流单号: 'No:WL1' }),
+      order(C, { 买家会员名: '丙', 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 发货时间: '2026-04-02 09:00:00', 物流单号: 'No:WC' }),
+    ]),
+  );
+  const items = write(dir, 'count-items.csv', [HEAD, line('3900000000000000711', '100.00', '卖家已发货，等待买家确认', '2026-04-02 09:00:00', 'WL1'), line('3900000000000000712', '90.00', '买家已付款，等待卖家发货', '', ''), ''].join('\n'));
+  const scans = write(
+    dir,
+    'count-scans.csv',
+    `订单编号,物流单号,揽收时间\n${P},WL1,2026-04-02 10:00:00\n,WL1,2026-04-02 10:30:00\n${C},WC,2026-04-02 08:00:00\n,WC,2026-03-01 08:00:00\n,ZZ,2026-04-02 08:00:00\n${C},,bad\n${C},WC,2026-04-01 08:00:00\n`,
+  );
+  for (const tz of TZS) {
+    it(`7 rows: 1 used, 1 rejected, 1 matching no order, 1 before the paid time, 2 of partly shipped orders, 1 not needed — TZ=${tz}`, () => {
+      const r = runCli(['compensate', orders, items, '--shipments', scans, '--as-of', '2026-04-30 12:00:00', '-f', 'json'], { tz });
+      expect(rows(r.stdout)).toEqual([[P, 'late', '57.00', 'provisional', 650]]);
+      expect(r.stderr).toContain(
+        `--shipments ${scans}: 7 scan row(s) read: 1 used, 1 rejected, 1 matching no order, 1 before the paid time, 2 of partly shipped orders, 1 not needed (the order was decided by its other scans — those naming its id come first —, or excluded, or not judged).`,
+      );
+      expect(r.stderr).toContain(`not used: ${scans}:2 (${P}), ${scans}:3 (${P}).`);
+    });
+  }
+});

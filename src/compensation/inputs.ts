@@ -414,81 +414,71 @@ export interface PickupQuery {
  * order B's waybill was B's pickup (and A's): a late B was on time.
  */
 export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'tracking') => Pickup | undefined {
-  // Keys some row of which could contradict the query: an order id with a row carrying a waybill, a
-  // waybill with a row naming an order id. Any other key takes the earliest scan as read (fast path).
   scans.used = new Uint8Array(scans.lines.length);
-  const mark = (rows: number | number[]) => {
-    if (typeof rows === 'number') scans.used[rows] = 1;
-    else for (const i of rows) scans.used[i] = 1;
-  };
-  const mixedOrder = new Set<string>();
-  const mixedTracking = new Set<string>();
-  for (let i = 0; i < scans.lines.length; i++) {
-    if (scans.ids[i] && scans.trackings[i]) {
-      mixedOrder.add(scans.ids[i]!);
-      mixedTracking.add(scans.trackings[i]!);
+  const { ats, slacks, lines, ids, trackings } = scans;
+  // Whether a `;`-separated list of waybills holds t.
+  const listHas = (list: string, t: string) => list === t || (list.length > t.length && list.includes(';') && list.split(';').includes(t));
+  // Whether t is one of the order's waybills as the export shows them; undefined when it shows none.
+  const ownWaybill = (o: PickupQuery, t: string): boolean | undefined => {
+    if (o.waybills !== undefined) return o.waybills === '' ? undefined : listHas(o.waybills, t);
+    let any = false;
+    if (o.trackingNo) {
+      if (listHas(o.trackingNo, t)) return true;
+      any = true;
     }
-  }
-  const waybillsOf = (o: PickupQuery): Set<string> => {
-    const out = new Set<string>();
-    for (const t of (o.waybills ?? o.trackingNo).split(';')) if (t) out.add(t);
-    if (o.waybills === undefined && o.subOrders) for (const l of o.subOrders) for (const t of l.trackingNo.split(';')) if (t) out.add(t);
-    return out;
+    if (o.subOrders) {
+      for (const l of o.subOrders) {
+        if (!l.trackingNo) continue;
+        if (listHas(l.trackingNo, t)) return true;
+        any = true;
+      }
+    }
+    return any ? false : undefined;
   };
-  // The earliest of a key's scans that may be the order's pickup (at or after its paid time, not
-  // contradicting it), and how much later it may really be.
-  const after = (rows: number | number[], k: string, o: PickupQuery, byId: boolean): Pickup | undefined => {
-    const paidAt = o.paidAt;
+  // A row naming the order, or one of its lines by its 子订单编号, names this order.
+  const namesOrder = (o: PickupQuery, rowId: string) => rowId === o.orderId || (o.lineId != null && rowId === o.lineId) || (o.subOrders?.some((l) => l.lineId === rowId) ?? false);
+  // Whether row i (found by the order's id, or by one of its waybills `k`) may be the order's pickup: not
+  // contradicting it (found by the waybill, the row names another order; found by the id, its waybill
+  // is none of the order's) and not certainly before its paid time. A row left out is remembered to be named.
+  const usable = (i: number, o: PickupQuery, byId: boolean, k: string): boolean => {
+    const rowId = ids[i]!;
+    const rowTn = trackings[i]!;
     const orderId = o.orderId;
-    let own: Set<string> | undefined;
+    if (byId ? rowTn !== '' && ownWaybill(o, rowTn) === false : rowId !== '' && !namesOrder(o, rowId)) {
+      const line = lines[i]!;
+      let c = scans.contradict.get(line);
+      if (c === undefined) scans.contradict.set(line, (c = { line, orderId: rowId, trackingNo: rowTn, orders: new Set() }));
+      if (orderId) {
+        c.orders.add(orderId);
+        scans.contradictIds.add(orderId);
+      }
+      return false;
+    }
+    const paidAt = o.paidAt;
+    if (paidAt !== null && paidAt !== undefined && ats[i]! + slacks[i]! < paidAt) {
+      const line = lines[i]!;
+      const key = `${line}\t${orderId || k}`;
+      if (!scans.beforePaid.has(key)) scans.beforePaid.set(key, { line, orderId: orderId || k, at: ats[i]!, paidAt });
+      if (orderId) scans.beforePaidIds.add(orderId);
+      return false;
+    }
+    scans.used[i] = 1;
+    return true;
+  };
+  // The earliest of a key's usable scans, and how much later it may really be.
+  const lookup = (byId: boolean, k: string, o: PickupQuery): Pickup | undefined => {
+    const rows = (byId ? scans.rowsByOrder : scans.rowsByTracking).get(k);
+    if (rows === undefined) return undefined;
+    if (typeof rows === 'number') return usable(rows, o, byId, k) ? { at: ats[rows]!, slack: slacks[rows]! } : undefined;
     let best: number | undefined;
     let latest = Infinity;
-    for (const i of typeof rows === 'number' ? [rows] : rows) {
-      const at = scans.ats[i]!;
-      const until = at + scans.slacks[i]!;
-      const line = scans.lines[i]!;
-      const rowId = scans.ids[i]!;
-      const rowTn = scans.trackings[i]!;
-      // Found by the waybill, the row names another order; found by the id, its waybill is none of the order's.
-      let contradicts = false;
-      // A row naming one of the order's lines by its 子订单编号 names this order.
-      if (!byId) contradicts = rowId !== '' && rowId !== orderId && rowId !== o.lineId && !(o.subOrders ?? []).some((l) => l.lineId === rowId);
-      else if (rowTn !== '') {
-        own ??= waybillsOf(o);
-        contradicts = own.size > 0 && !own.has(rowTn);
-      }
-      if (contradicts) {
-        let c = scans.contradict.get(line);
-        if (c === undefined) scans.contradict.set(line, (c = { line, orderId: rowId, trackingNo: rowTn, orders: new Set() }));
-        if (orderId) {
-          c.orders.add(orderId);
-          scans.contradictIds.add(orderId);
-        }
-        continue;
-      }
-      if (paidAt !== null && paidAt !== undefined && until < paidAt) {
-        const key = `${line}\t${orderId || k}`;
-        if (!scans.beforePaid.has(key)) scans.beforePaid.set(key, { line, orderId: orderId || k, at, paidAt });
-        if (orderId) scans.beforePaidIds.add(orderId);
-        continue;
-      }
-      scans.used[i] = 1;
+    for (const i of rows) {
+      if (!usable(i, o, byId, k)) continue;
+      const at = ats[i]!;
       if (best === undefined || at < best) best = at;
-      latest = Math.min(latest, until);
+      latest = Math.min(latest, at + slacks[i]!);
     }
     return best === undefined ? undefined : { at: best, slack: latest - best };
-  };
-  const lookup = (byId: boolean, k: string, o: PickupQuery): Pickup | undefined => {
-    const m = byId ? scans.byOrder : scans.byTracking;
-    const at = m.get(k);
-    if (at === undefined) return undefined;
-    // Every scan of the key at or after the paid time, none able to contradict (the usual case): the earliest as read.
-    const paidAt = o.paidAt;
-    if (!(byId ? mixedOrder : mixedTracking).has(k) && (paidAt === null || paidAt === undefined || at >= paidAt)) {
-      mark((byId ? scans.rowsByOrder : scans.rowsByTracking).get(k)!);
-      return { at, slack: (byId ? scans.slackByOrder : scans.slackByTracking).get(k) ?? 0 };
-    }
-    return after((byId ? scans.rowsByOrder : scans.rowsByTracking).get(k)!, k, o, byId);
   };
   return (o, how) => {
     if (how !== 'tracking' && o.orderId) {
@@ -496,6 +486,7 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
       if (byId !== undefined) return byId;
     }
     if (!o.trackingNo) return undefined;
+    if (!o.trackingNo.includes(';')) return lookup(false, o.trackingNo, o);
     let best: number | undefined;
     let latest = Infinity;
     for (const t of o.trackingNo.split(';')) {

@@ -649,6 +649,9 @@ class SqliteState implements StateDb {
     // The vouchers of this call recorded before at the amount they come to now (filled in when the
     // call starts): they take nothing in this call, so nothing is kept back for them either.
     const recordedAsIs = new Set<string>();
+    // What the top-ups this call reports but does not record (amount_changed) would change in
+    // `left`, by voucher: owedAfter counts them recorded, as --reissue all records them.
+    const toppedUpLater = new Map<string, Decimal>();
     const settled = (key: string) => recordedAsIs.has(key) || (done.has(key) && !blockedKeys.has(key));
     for (const v of vouchers) {
       for (const [id, a] of Object.entries(v.shares ?? {})) {
@@ -776,6 +779,17 @@ class SqliteState implements StateDb {
             let c = Decimal.max(0, Decimal.min(left.get(g) ?? available(g), e.most.minus(keptFor.get(k) ?? 0)));
             if (worth !== undefined) c = Decimal.min(c, worth);
             keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
+          }
+          // So does what its cap group pays toward it (the buyer's other vouchers of its day or
+          // 24-hour window, holding none of its orders nor this one's): the cap leaves it owed no
+          // more than the rest, whatever the earlier vouchers keep (tmall-2023, three exports: {01}
+          // 30.00 shares {00,05}'s window; {02,04} re-issued first kept all 500.00 of {05,00,04}
+          // back for {00,05}, which then took 500.00 of it and left {01}'s 30.00 unused: one at a
+          // time paid 1060.00, --reissue all 1030.00).
+          if (kv.cap) {
+            const e = order.map((h) => needsOf(h).get(k)).find((x) => x !== undefined)!;
+            const c = Decimal.min(capStays(kv, ids), Decimal.max(0, e.most.minus(keptFor.get(k) ?? 0)));
+            if (c.gt(0)) keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
           }
         }
         for (const held of order) {
@@ -1133,6 +1147,22 @@ class SqliteState implements StateDb {
       // to {05}; its last 5.00 counted toward {05}'s cap left {00} short 5.00.
       const total = (amounts.all(k, `${k}+`, `${k},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
       return Decimal.max(0, Decimal.min(has, own.minus(total.minus(has))));
+    };
+    /**
+     * What `v`'s cap group will count toward its cap whatever the vouchers holding its orders give
+     * it (as capCover counts it, from what the group holds now): only the group's vouchers holding
+     * none of its orders nor `not` (the orders of the voucher taking over now, whose money is what
+     * is being kept back), so none of that money is counted twice.
+     */
+    const capStays = (v: VoucherRecord, not: string[]): Decimal => {
+      if (!v.cap) return new Decimal(0);
+      const keys = capKeys(v);
+      const ids = [...new Set(v.orderIds)];
+      const skip = new Set([...ids, ...not]);
+      const held = keys
+        .filter((k) => k !== v.voucherKey && !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => skip.has(id)))
+        .reduce((s, k) => s.plus(inGroupOf(keys, k, ids)), new Decimal(0));
+      return Decimal.max(0, held.plus(v.amount).minus(v.cap.amount));
     };
     const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>): Decimal => {
       if (!v.cap || !most.gt(0)) return new Decimal(0);
@@ -1511,6 +1541,7 @@ class SqliteState implements StateDb {
     const owedAfter = (out: Map<string, RecordStatus>): void => {
       if (blockedConflicts.length === 0) return;
       for (const [k, a] of conflictStale) staleUsed.set(k, Decimal.max(0, (staleUsed.get(k) ?? new Decimal(0)).minus(a)));
+      for (const [k, d] of toppedUpLater) left.set(k, Decimal.max(0, (left.get(k) ?? available(k)).plus(d)));
       // The vouchers of this call before each (and itself) are seen, as in the run re-issuing it.
       done.clear();
       blockedKeys.clear();
@@ -1549,6 +1580,7 @@ class SqliteState implements StateDb {
           const out = new Map<string, RecordStatus>();
           done.clear();
           blockedKeys.clear();
+          toppedUpLater.clear();
           recordedAsIs.clear();
           // Already recorded (an earlier run re-issued it on its own, say): what it took from the
           // vouchers it took over is taken, and kept back for it again a conflict re-issued after it
@@ -1602,6 +1634,9 @@ class SqliteState implements StateDb {
               const before = new Map(left);
               const { owed, from, released } = more.gt(0) || stale.size > 0 ? topUp(v, now, was, ids, stale) : { owed: new Decimal(0), from: {}, released: new Map<string, Decimal>() };
               const toppedUp = owed.gt(0) && opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
+              // What `left` would be with the top-up recorded (the shares it gives back theirs again).
+              const asToppedUp = new Map(left);
+              for (const [j, a] of released) asToppedUp.set(j, (asToppedUp.get(j) ?? available(j)).plus(a));
               if (!toppedUp && more.isZero()) {
                 // Only a cap share to give back, and not recorded: nothing is taken in this call.
                 left.clear();
@@ -1626,6 +1661,16 @@ class SqliteState implements StateDb {
                 if (apartFrom.length > 0 && apartFrom.every((r) => apartByLink(ref(r!.s, r!.sk), vShop))) change.releasedByLink = true;
               }
               opts.changes?.push(change);
+              // Not topped up now, but --reissue all would: the conflicts said after (owedAfter) see
+              // it recorded, as that run records it before them. Said without, a conflict the shares
+              // it gives back pay was owed them again (tmall-2023, three exports: {06} owed 330.00
+              // given back to {04}, whose money {30,04} then takes: said 630.00, --reissue all 330.00).
+              if (!toppedUp && owed.gt(0)) {
+                for (const [k, a] of asToppedUp) {
+                  const d = a.minus(left.get(k) ?? available(k));
+                  if (!d.isZero()) toppedUpLater.set(k, (toppedUpLater.get(k) ?? new Decimal(0)).plus(d));
+                }
+              }
               if (toppedUp) {
                 const key = `${v.voucherKey}+${parts.length}`;
                 // The shares given back are theirs again: later vouchers of their day or window count them.

@@ -5,14 +5,18 @@ import { checkOrderId, cleanCell, fullWidthId } from './cells.js';
 
 // The label a spreadsheet user types on a total row below the data (合计, 总计：9笔, 合计金额, Total).
 const SUMMARY_ZH = /^(?:合计|合計|总计|總計|小计|小計|共计|共計|汇总|彙總|總結)/;
-const SUMMARY_EN = /^(?:grand\s+total|sub-?total|total|sum)(?=$|[\s:：(（=,.\d])/i;
+// Followed by the end, a space or punctuation, never straight by a digit or letter: a product coded
+// SUM24-001 (a summer line) or Total9 is a code, not a label.
+const SUMMARY_EN = /^(?:grand\s+total|sub-?total|total|sum)(?=$|[\s:：(（=,.])/i;
 
 /**
  * A summary (total) row added in a spreadsheet: its first non-empty cell, in or before the order-id
  * column and not in the title column, says 合计/总计/小计/汇总/Total…, and its order-id cell is no order id. A row whose id cell
  * holds an id is an order whatever else it says; the caller decides where such a row may stand.
+ * `named`: columns a total row leaves empty (the title, the buyer): a row naming a product or a buyer
+ * there is an order (or product) row with a broken id, to be rejected and reported, never skipped.
  */
-export function isSummaryRow(cells: readonly string[], idColumn: number, titleColumn = -1): boolean {
+export function isSummaryRow(cells: readonly string[], idColumn: number, titleColumn = -1, named: readonly number[] = []): boolean {
   if (idColumn < 0) return false;
   for (let i = 0; i <= idColumn && i < cells.length; i++) {
     const raw = cells[i] ?? '';
@@ -29,9 +33,31 @@ export function isSummaryRow(cells: readonly string[], idColumn: number, titleCo
     // A title (宝贝标题, 选购商品) may itself start with 合计: a product's name, not a label.
     if (i === titleColumn || (!SUMMARY_ZH.test(c) && !SUMMARY_EN.test(c))) return false;
     const id = cleanCell(cells[idColumn] ?? '');
-    return checkOrderId(fullWidthId(id)) !== 'ok';
+    if (checkOrderId(fullWidthId(id)) === 'ok') return false;
+    // A label before the id column with something in the id cell (3.51531E+18, an id typed wrong): an
+    // order whose id is broken, rejected and reported (docs/formats.md: the id cell holds nothing).
+    if (i !== idColumn && id !== '') return false;
+    return namesNothing(cells, i, [titleColumn, ...named]);
   }
   return false;
+}
+
+/** No cell of `columns` (but the label's own, `label`) holds text: a total row names no product or buyer. */
+function namesNothing(cells: readonly string[], label: number, columns: readonly number[]): boolean {
+  for (const c of columns) if (c >= 0 && c !== label && cleanCell(cells[c] ?? '') !== '') return false;
+  return true;
+}
+
+/**
+ * A product sheet's summary row (zhenjian): its label (summaryLabelAt) is in the 商品ID column itself or
+ * that cell is empty, and its title cell is empty. A product coded SUM24-001 or one with a title is a
+ * product: skipping it dropped its cost from the estimate.
+ */
+export function isProductSummary(cells: readonly string[], idColumn: number, titleColumn = -1): boolean {
+  const label = summaryLabelAt(cells, idColumn);
+  if (label < 0 || label === titleColumn) return false;
+  if (label !== idColumn && cleanCell(cells[idColumn] ?? '') !== '') return false;
+  return namesNothing(cells, label, [titleColumn]);
 }
 
 /**

@@ -172,13 +172,15 @@ export class OrderSet {
     // Summary rows (合计 …) seen and not yet followed by another row: skipped if nothing follows them.
     const idColumn = d.map.index.get('orderId') ?? -1;
     const titleColumn = d.map.index.get('title') ?? -1;
+    // A row naming a buyer is an order with a broken id (rejected, reported), never a total row.
+    const namedColumns = [d.map.index.get('buyer') ?? -1];
     let pendingSummary: number[] = [];
     try {
     for await (const recs of marked(f.batches)) {
      const out: ParsedRow[] = [];
      for (const rec of recs) {
       records++;
-      if (!rec.problem && isSummaryRow(rec.cells, idColumn, titleColumn)) {
+      if (!rec.problem && isSummaryRow(rec.cells, idColumn, titleColumn, namedColumns)) {
         // A total row a spreadsheet user added (合计, 总计：9笔): no order. Skipped when no row follows it
         // (below, at the end of the file); before further rows it is rejected (a file pasted together).
         pendingSummary.push(rec.line);

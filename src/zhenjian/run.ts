@@ -3,8 +3,8 @@
 import type { Ctx } from '../context.js';
 import { InputError, UsageError, msg, plural } from '../errors.js';
 import type { CommandBody } from '../cli/main.js';
-import { checkOrderId, cleanCell } from '../io/cells.js';
-import { summaryLabelAt, summaryNotLast, summarySkipped } from '../io/summary.js';
+import { cleanCell } from '../io/cells.js';
+import { isProductSummary, summaryNotLast, summarySkipped } from '../io/summary.js';
 import type { Column } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
@@ -112,14 +112,14 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
   let rows = 0;
   // A 合计 row a spreadsheet user added below the products: skipped when nothing follows it
   // (docs/formats.md), rejected when more rows do. Its label is the row's first cell, at or before
-  // the 商品ID column and not in the 商品标题 one (a product may be called 合计…), and its 商品ID
-  // cell holds no id. A file without a 商品ID column has no such row: every row is a product.
+  // the 商品ID column and not in the 商品标题 one (a product may be called 合计…), its 商品ID
+  // cell is empty (or the label itself) and its 商品标题 cell is empty (a product coded SUM24-001, with a
+  // title, was skipped and its cost left out). A file without a 商品ID column has no such row: every row is a product.
   const titleCol = t.map.index.get('title');
   let pendingSummary: number[] = [];
   for await (const r of t.records) {
     const blank = !r.problem && r.cells.every((c) => c.trim() === '');
-    const label = idCol === undefined || r.problem || blank ? -1 : summaryLabelAt(r.cells, idCol);
-    if (label >= 0 && label !== titleCol && checkOrderId(cleanCell(r.cells[idCol!] ?? '')) !== 'ok') {
+    if (idCol !== undefined && !r.problem && !blank && isProductSummary(r.cells, idCol, titleCol ?? -1)) {
       pendingSummary.push(r.line);
       continue;
     }

@@ -141,3 +141,31 @@ describe('ids typed full-width in hand-kept lists', () => {
     expect(m.stdout).toContain('2000000000000000112');
   });
 });
+
+describe('an order row with a broken id is rejected, never skipped as a summary line (review19)', () => {
+  it('合计 in the id cell of a row naming a buyer, and Total before an Excel-rounded id: rejected and counted', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'a.csv');
+    // 5 % × 200.00 = 10.00 for the good order.
+    const good = taobaoCsv([order('2000000000000000121', late('A', { 买家实际支付金额: '200.00' }))]);
+    // The last row: an order of buyer 小红 (paid, shipped) whose id cell says 合计 (typed over): it was
+    // skipped as a summary line (no rejection, exit 0); it is an order with no id: rejected, exit 1.
+    const bad = taobaoCsv([order('合计', late('小红', { 买家实际支付金额: '300.00' }))]).split('\r\n')[1]!;
+    fs.writeFileSync(f, good + bad + '\r\n');
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json'], { tz });
+      expect(r.code).toBe(1);
+      expect(r.stderr).not.toContain('summary line');
+      expect(r.stderr).toContain(`${f}:3 [订单编号]`);
+      expect((JSON.parse(r.stdout) as V[]).map((x) => [x.orderIds, x.amount])).toEqual([[['2000000000000000121'], '10.00']]);
+    }
+    const i = runCli(['orders', 'inspect', f, '-f', 'json']);
+    expect(i.stderr).toContain('2 rows read = 1 accepted + 1 rejected + 0 duplicates');
+    // The item report (子订单编号 first): a line whose 子订单编号 says Total and whose 主订单编号 Excel rounded.
+    const g = path.join(dir, 'lines.csv');
+    fs.writeFileSync(g, '子订单编号,主订单编号,标题,价格,购买数量,订单状态\n="2000000000000000131",="2000000000000000131",围巾,100.00,1,交易成功\nTotal,3.51531E+18,,100.00,1,交易成功\n');
+    const j = runCli(['orders', 'inspect', g, '-f', 'json']);
+    expect(j.stderr).not.toContain('summary line');
+    expect(j.stderr).toContain('rounded');
+  });
+});

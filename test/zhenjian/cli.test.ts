@@ -584,3 +584,29 @@ describe('a 合计 row below the products (desk3)', () => {
     expect((json(t.stdout) as { title: string }[])[0]!.title).toBe('合计3件套');
   });
 });
+
+describe('a product row is never a summary line (review19)', () => {
+  it('a product coded SUM24-001 or Total 2 (with a title) at the end is estimated, not skipped', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'p.csv');
+    // registration 100 + 50 = 150.00 per product (list price × 1 + service fee); three products: 450.00.
+    // Before: the last two were skipped as 合计 rows (their 商品ID is no order id) and the total was 150.00.
+    fs.writeFileSync(f, '商品ID,商品标题,一口价,成本,服务费\n1000000001,围巾,100,10,50\nSUM24-001,夏季T恤,100,10,50\nTotal 2,托特包,100,10,50\n');
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0'], { tz });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('summary line');
+      const rows = json(r.stdout) as { kind: string; itemId: string | null; registrationEstimate: string }[];
+      expect(rows.map((x) => [x.kind, x.itemId, x.registrationEstimate])).toEqual([
+        ['product', '1000000001', '150.00'],
+        ['product', 'SUM24-001', '150.00'],
+        ['product', 'Total 2', '150.00'],
+        ['total', null, '450.00'],
+      ]);
+    }
+    // A 合计 row with its 商品ID filled in (a product with a broken id?) is not skipped either: it is read as a row.
+    fs.writeFileSync(f, '类目,商品ID,商品标题,一口价,成本,服务费\n女装,1000000001,围巾,100,10,50\n合计,SUM24-001,,100,10,50\n');
+    const s = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0']);
+    expect(s.stderr).not.toContain('summary line');
+  });
+});

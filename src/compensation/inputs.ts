@@ -188,7 +188,9 @@ export function pickupState(state: string): boolean {
   // The carriers' own words for it (review18): 中国邮政/EMS 收寄 (【北京邮政】已收寄), 顺丰 收件 /
   // 已收取快件 — not 收件人, nor a delivery (快件已由收件人签收). Before, such a row was "no pickup":
   // the order was judged by its earlier 发货时间, and one picked up late was on time.
-  if (i < 0 && !/签收|派件|派送|投递|妥投/.test(state)) i = state.search(/收寄|收件(?!人)|收取快件/);
+  // 收件 as a word of its own (顺丰 收件, 已收件): not 收件网点 / 收件城市 / 收件中心 / 收件方 (the receiving
+  // end: a parcel there was picked up long before), nor a return (拒收, 退回 收件人 / 寄件人).
+  if (i < 0 && !/签收|派件|派送|投递|妥投|拒收|退回|退件/.test(state)) i = state.search(/收寄(?!人)|收件(?=$|[\s,，。;；:：、)）】\]])|收取快件/);
   // The status codes of Cainiao (ACCEPT) and Taobao's trace (GOT) for a pickup, with the English words.
   if (i < 0) return /^(?:picked[ _-]?up|pickup|collected|accept(?:ed)?|got)$/i.test(state);
   if (/(?:待|未|等待|尚未|没有)$/.test(state.slice(0, i))) return false;

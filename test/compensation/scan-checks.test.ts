@@ -208,3 +208,29 @@ describe('pickupState: EMS 收寄, 顺丰 收件, ACCEPT/GOT are pickups; 收件
     });
   }
 });
+
+// review19: 收件 was any 收件 but 收件人: 收件网点 / 收件城市 / 收件中心 / 收件方 are the receiving end (a
+// parcel there was picked up earlier), and 拒收 退回收件 a return. Taken as the pickup, an order whose
+// file holds such an event and not its pickup row was late by a delivery-side event.
+describe('pickupState: the receiving end (收件网点, 收件城市, 收件方) and a return are no pickup', () => {
+  it('unit', async () => {
+    const { pickupState } = await import('../../src/compensation/inputs.js');
+    for (const s of ['您的快件已到达收件网点', '快件已发往收件城市', '快件在【深圳收件中心】完成分拣', '快件到达收件方', '收件网点: 北京', '拒收 退回收件', '已退回寄件人 收寄']) expect([s, pickupState(s)]).toEqual([s, false]);
+    for (const s of ['已收件', '收件', '顺丰 收件', '【深圳】已收件。', '收件, 快递员 张三']) expect([s, pickupState(s)]).toEqual([s, true]);
+  });
+
+  // tmall-2026, paid 2026-11-10 10:00:00 → deadline 11-12 10:00:00; 发货时间 11-12 09:00:00: on time,
+  // nothing owed. The only event, 11-13 10:00:00 快件已发往收件城市, is no pickup (named on stderr), so the
+  // order is judged by its 发货时间. Before: it was the pickup, 24 h late, 5 % × 190.00 = 9.50 paid.
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`an event 快件已发往收件城市 is not the pickup: on time by 发货时间, nothing owed — TZ=${tz}`, () => {
+      const A = '3900000000000000093';
+      const wb = 'SF1400000000093';
+      const paid = '2026-11-10 10:00:00';
+      const o = write(dir, `o-${wb}.csv`, taobaoCsv([order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 发货时间: '2026-11-12 09:00:00', 物流单号: wb })]));
+      const scans = write(dir, `s-${wb}.csv`, `物流单号,物流状态,揽收时间\r\n${wb},快件已发往收件城市,2026-11-13 10:00:00\r\n`);
+      const r = runCli(['compensate', o, '--shipments', scans, '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
+      expect(rows(r.stdout)).toEqual([]);
+    });
+  }
+});

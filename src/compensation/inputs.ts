@@ -419,7 +419,12 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
   scans.used = new Uint8Array(scans.lines.length);
   const { ats, slacks, lines, ids, trackings } = scans;
   // Whether a `;`-separated list of waybills holds t.
-  const listHas = (list: string, t: string) => list === t || (list.length > t.length && list.includes(';') && list.split(';').includes(t));
+  const exactHas = (list: string, t: string) => list === t || (list.length > t.length && list.includes(';') && list.split(';').includes(t));
+  // A waybill typed by hand in the scan file (sf1400…, "SF 1400 …") is the export's SF1400…: a waybill
+  // is letters and digits, its case and spaces are not part of it. Only to tell whether a row naming the
+  // order contradicts it: such a row was "not the order's" and its late pickup was lost.
+  const bare = (t: string) => t.replace(/\s+/g, '').toUpperCase();
+  const listHas = (list: string, t: string) => exactHas(list, t) || list.split(';').some((w) => w !== '' && bare(w) === bare(t));
   // Whether t is one of the order's waybills as the export shows them; undefined when it shows none.
   const ownWaybill = (o: PickupQuery, t: string): boolean | undefined => {
     if (o.waybills !== undefined) return o.waybills === '' ? undefined : listHas(o.waybills, t);

@@ -205,3 +205,24 @@ describe('every scan row is counted once: read = used + each reason not used', (
     });
   }
 });
+
+// review19: a row naming the order by id whose waybill is the order's, typed in another case or with
+// spaces (sf 1400…, the export's SF1400…), was "not that order's waybill": contradicting, the pickup of
+// neither, and the late order was judged on time by its 发货时间.
+describe('a scan row naming the order with its own waybill typed in lower case or with spaces', () => {
+  // tmall-2026, paid 2026-11-10 10:00:00 → deadline 11-12 10:00:00; 发货时间 11-12 09:00:00 (on time).
+  // Picked up 11-13 10:00:00: 24 h late (≤ 72 h, tier 5) → 5 % × (200.00 − 10.00) = 9.50, final.
+  const A = '3900000000000000601';
+  const paid = '2026-11-10 10:00:00';
+  for (const tz of TZS) {
+    it(`is its pickup: 24 h late, 9.50 — TZ=${tz}`, () => {
+      const o = write(dir, 'case.csv', taobaoCsv([order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 发货时间: '2026-11-12 09:00:00', 物流单号: 'No:SF1400000000601' })]));
+      for (const wb of ['sf1400000000601', 'SF 1400 0000 0060 1']) {
+        const scans = write(dir, 'case-s.csv', `订单编号,物流单号,揽收时间\n${A},${wb},2026-11-13 10:00:00\n`);
+        const r = runCli(['compensate', o, '--shipments', scans, ...AS_OF], { tz });
+        expect(rows(r.stdout), wb).toEqual([[A, 'late', '9.50', 'final', 24]]);
+        expect(r.stderr).toContain(`--shipments ${scans}: 1 scan row(s) read: 1 used.`);
+      }
+    });
+  }
+});

@@ -424,7 +424,9 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
   // is letters and digits, its case and spaces are not part of it. Only to tell whether a row naming the
   // order contradicts it: such a row was "not the order's" and its late pickup was lost.
   const bare = (t: string) => t.replace(/\s+/g, '').toUpperCase();
-  const listHas = (list: string, t: string) => exactHas(list, t) || list.split(';').some((w) => w !== '' && bare(w) === bare(t));
+  const oneHas = (list: string, t: string) => exactHas(list, t) || list.split(';').some((w) => w !== '' && bare(w) === bare(t));
+  // A row listing the order's waybills itself (W2;W1, in any order): each is the order's.
+  const listHas = (list: string, t: string) => oneHas(list, t) || (t.includes(';') && t.split(';').every((w) => w.trim() === '' || oneHas(list, w.trim())));
   // Whether t is one of the order's waybills as the export shows them; undefined when it shows none.
   const ownWaybill = (o: PickupQuery, t: string): boolean | undefined => {
     if (o.waybills !== undefined) return o.waybills === '' ? undefined : listHas(o.waybills, t);

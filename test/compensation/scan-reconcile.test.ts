@@ -217,9 +217,11 @@ describe('a scan row naming the order with its own waybill typed in lower case o
   for (const tz of TZS) {
     it(`is its pickup: 24 h late, 9.50 — TZ=${tz}`, () => {
       const o = write(dir, 'case.csv', taobaoCsv([order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 发货时间: '2026-11-12 09:00:00', 物流单号: 'No:SF1400000000601' })]));
-      for (const wb of ['sf1400000000601', 'SF 1400 0000 0060 1']) {
+      const o2 = write(dir, 'case2.csv', taobaoCsv([order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 发货时间: '2026-11-12 09:00:00', 物流单号: 'No:SF1400000000601;SF1400000000602' })]));
+      // The last: the row lists the order's waybills (the export's SF1400000000601;SF1400000000602) the other way round.
+      for (const wb of ['sf1400000000601', 'SF 1400 0000 0060 1', '"SF1400000000602;SF1400000000601"']) {
         const scans = write(dir, 'case-s.csv', `订单编号,物流单号,揽收时间\n${A},${wb},2026-11-13 10:00:00\n`);
-        const r = runCli(['compensate', o, '--shipments', scans, ...AS_OF], { tz });
+        const r = runCli(['compensate', wb.includes(';') ? o2 : o, '--shipments', scans, ...AS_OF], { tz });
         expect(rows(r.stdout), wb).toEqual([[A, 'late', '9.50', 'final', 24]]);
         expect(r.stderr).toContain(`--shipments ${scans}: 1 scan row(s) read: 1 used.`);
       }

@@ -686,9 +686,18 @@ class SqliteState implements StateDb {
       return most;
     };
     const sharesOfKey = db.prepare('SELECT shares FROM vouchers WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)').pluck();
-    const cover = (heldBy: string[], amount: Decimal, ids: string[], shares?: Record<string, string>, capOf?: string[]): { total: Decimal; from: Record<string, string> } => {
+    const cover = (heldBy: string[], amount: Decimal, ids: string[], shares?: Record<string, string>, capOf?: string[]): { total: Decimal; from: Record<string, string>; kept: Map<string, Decimal> } => {
       let total = new Decimal(0);
       const from: Record<string, string> = {};
+      // What is kept back in each earlier voucher for the later vouchers of this call that is money
+      // it took over for their orders (left there): not this voucher's as a cap share either
+      // (capCover; tmall-2023, three exports: {30,00} held {00}'s 500.00 for o00, now in another
+      // window; {30} re-issued first counted it toward its cap, though the ledger's {00} opened in
+      // its 24 h, and issued nothing: one at a time 1500.00 paid, --reissue all 2000.00).
+      const kept = new Map<string, Decimal>();
+      const keep = (held: string, c: Decimal) => {
+        if (c.gt(0)) kept.set(held, (kept.get(held) ?? new Decimal(0)).plus(c));
+      };
       const mine = new Set(ids);
       const theirs = new Map(heldBy.map((k) => [k, parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path)]));
       const outside = (k: string) => theirs.get(k)!.filter((id) => !mine.has(id)).length;
@@ -753,6 +762,43 @@ class SqliteState implements StateDb {
         needsMemo.set(held, byVoucher);
         return byVoucher;
       };
+      // What the later voucher `k` of this call could take of `held`'s money (as ownOf for it):
+      // not what `held` took over from vouchers holding none of `k`'s orders (that money stands
+      // behind their orders, this one's among them), nor what vouchers holding `k`'s orders took
+      // from it before. Kept back for `k` beyond that, nobody takes it (tmall-2023, three exports:
+      // {30,01}'s 500.00 was all {01}'s, taken over for o01; {01} re-issued first kept all of it
+      // back for {30} and issued its 50.00 anew, then {30} could take none of it: one at a time
+      // 2350.00 paid, --reissue all 2300.00).
+      const takeableBy = (held: string, k: string): Decimal => {
+        const kv = inCallByKey.get(k);
+        if (!kv) return new Decimal(Infinity);
+        const kIds = new Set(kv.orderIds);
+        let o = (amounts.all(held, `${held}+`, `${held},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
+        for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
+          for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
+            if (!parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => kIds.has(id))) o = o.minus(a);
+          }
+        }
+        for (const r of takersOf.all(`%"${held}"%`) as { voucher_key: string; covered: string }[]) {
+          const a = parseCovered(r.covered, this.path)[held];
+          if (a !== undefined && parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => kIds.has(id))) o = o.minus(a);
+        }
+        return Decimal.max(0, o);
+      };
+      // What `held` took over from vouchers holding orders of the later voucher `k` and none of this one's.
+      const takenFor = (held: string, k: string): Decimal => {
+        const kv = inCallByKey.get(k);
+        if (!kv) return new Decimal(0);
+        const kIds = new Set(kv.orderIds);
+        let t = new Decimal(0);
+        for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
+          for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
+            const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
+            if (!jIds.some((id) => mine.has(id)) && jIds.some((id) => kIds.has(id))) t = t.plus(a);
+          }
+        }
+        return Decimal.max(0, t);
+      };
       if (shares) {
         // The money of an earlier voucher this one cannot take (not its own: taken over for orders
         // outside it) stays there for the later vouchers holding those orders: counted as kept for
@@ -795,8 +841,11 @@ class SqliteState implements StateDb {
         for (const held of order) {
           let stays = Decimal.max(0, (left.get(held) ?? available(held)).minus(ownOf(held)));
           for (const [k, e] of needsOf(held)) {
-            const c = Decimal.min(e.sum, stays, Decimal.max(0, e.most.minus(keptFor.get(k) ?? 0)));
+            const c = Decimal.min(e.sum, stays, takeableBy(held, k), Decimal.max(0, e.most.minus(keptFor.get(k) ?? 0)));
             stays = stays.minus(c);
+            // Kept from the cap share too (capCover), as far as `k` can take it: what `held` took
+            // over from vouchers holding `k`'s orders (and none of this one's).
+            keep(held, Decimal.min(c, takenFor(held, k)));
             keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
           }
         }
@@ -824,7 +873,7 @@ class SqliteState implements StateDb {
           }
           let kept = new Decimal(0);
           for (const [k, e] of byVoucher) {
-            const c = Decimal.max(0, Decimal.min(e.sum, e.most.minus(keptFor.get(k) ?? 0)));
+            const c = Decimal.max(0, Decimal.min(e.sum, takeableBy(held, k), e.most.minus(keptFor.get(k) ?? 0)));
             byVoucher.set(k, { sum: c, most: e.most });
             kept = kept.plus(c);
           }
@@ -944,7 +993,7 @@ class SqliteState implements StateDb {
           from[hk] = new Decimal(from[hk] ?? 0).plus(give).toFixed(2);
         }
       }
-      return { total, from };
+      return { total, from, kept };
     };
     // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the
     // group's range), oldest first; top-ups (`<key>+n`) are counted with their voucher.
@@ -1164,18 +1213,20 @@ class SqliteState implements StateDb {
         .reduce((s, k) => s.plus(inGroupOf(keys, k, ids)), new Decimal(0));
       return Decimal.max(0, held.plus(v.amount).minus(v.cap.amount));
     };
-    const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>): Decimal => {
+    const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>, kept?: Map<string, Decimal>): Decimal => {
       if (!v.cap || !most.gt(0)) return new Decimal(0);
       const keys = capKeys(v);
       const ids = [...new Set(v.orderIds)];
-      const held = keys.reduce((s, k) => s.plus(inGroupOf(keys, k, ids)), new Decimal(0));
+      // Less what cover kept back there for the later vouchers of this call.
+      const inGroup = (k: string) => Decimal.max(0, inGroupOf(keys, k, ids).minus(kept?.get(k) ?? 0));
+      const held = keys.reduce((s, k) => s.plus(inGroup(k)), new Decimal(0));
       const over = Decimal.min(most, held.plus(value).minus(v.cap.amount));
       if (!over.gt(0)) return new Decimal(0);
       let rest = over;
       for (const k of keys) {
         if (!rest.gt(0)) break;
         const has = left.get(k) ?? available(k);
-        const take = Decimal.min(has, inGroupOf(keys, k, ids), rest);
+        const take = Decimal.min(has, inGroup(k), rest);
         left.set(k, has.minus(take));
         rest = rest.minus(take);
         if (take.gt(0)) from[k] = (from[k] ? new Decimal(from[k]).plus(take) : take).toFixed(2);
@@ -1518,9 +1569,9 @@ class SqliteState implements StateDb {
      */
     const coverOf = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
       const amount = new Decimal(v.amount);
-      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, v.shares, capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string> };
+      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, v.shares, capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined };
       const coverFrom = { ...covered.from };
-      const byCap = capCover(v, amount, amount.minus(covered.total), covered.from);
+      const byCap = capCover(v, amount, amount.minus(covered.total), covered.from, covered.kept);
       covered.total = covered.total.plus(byCap);
       const entry: Cover = { voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
       if (byCap.gt(0) && capElsewhere(v, coverFrom, covered.from)) entry.capElsewhere = true;
@@ -1741,10 +1792,10 @@ class SqliteState implements StateDb {
           for (const v of opts.coverOnly ?? []) {
             checkVoucher(v);
             const heldBy = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]).map((r) => r.voucher_key))].sort();
-            const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount), [...new Set(v.orderIds)], v.shares) : { total: new Decimal(0), from: {} };
+            const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount), [...new Set(v.orderIds)], v.shares) : { total: new Decimal(0), from: {}, kept: undefined };
             const rest = new Decimal(v.amount).minus(c.total);
             const coverFrom = { ...c.from };
-            const byCap = capCover(v, new Decimal(v.amount), rest, c.from);
+            const byCap = capCover(v, new Decimal(v.amount), rest, c.from, c.kept);
             if (heldBy.length === 0 && byCap.isZero()) continue;
             const entry: Cover = { voucherKey: v.voucherKey, covered: c.total.plus(byCap).toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
             if (byCap.gt(0) && capElsewhere(v, coverFrom, c.from)) entry.capElsewhere = true;

@@ -135,9 +135,19 @@ describe('a conflict is said owed as after the top-up --reissue all records firs
     shipped(id('04'), 'Q', '2000.00', '2026-04-07 13:51:00', '2026-04-11 11:51:00'),
     shipped(id('02'), 'P', '100.00', '2026-04-08 12:44:00', '2026-04-13 09:44:00'),
   ];
-  // Still open (not fixed here): re-issuing {30,04} and {05,00} first, then {06}, pays 1690.00 (said and
-  // --reissue all: 1390.00). Only --reissue all here.
-  for (const [name, steps] of [['--reissue all', ['all']]] as const) {
+  // Re-issuing {30,04} and {05,00} first, then {06} (one at a time, the same 1390.00): {30,00,04}'s
+  //   500.00 is 330.00 taken over from {00,02} (o00's and o02's money, none of it {30,04}'s to take)
+  //   and 170.00 its own; so {05,00} keeps back at most 170.00 of it for {30,04} and takes o00's
+  //   300.00 (with {05}'s 30.00: nothing new). {30,04} takes the last 200.00 and issues 300.00; o04 is
+  //   paid again with 300.00 of its own money, so {06} is owed 500 − 170 − 300 = 30.00 (its top-up of 0.00 gives {04} 30.00 back).
+  //   300.00 + 30.00 = 330.00. Before: {05,00} kept all 500.00 back for {30,04} and issued 300.00
+  //   anew, {30,04} took the 500.00, and {06} was owed its 330.00: 1690.00.
+  //   (reissue-keepback-takeable.test.ts, seed 269, is the same cause.)
+  for (const [name, steps] of [
+    ['--reissue all', ['all']],
+    ['{30,04} with {05,00}, then {06}', [[id('30'), id('04'), id('05'), id('00')].join(','), id('06')]],
+    ['{06}, then {30,04} with {05,00}', [id('06'), [id('30'), id('04'), id('05'), id('00')].join(',')]],
+  ] as const) {
     it(`${name}: 330.00 said and paid, 1390.00 in all`, () => {
       const dir = tmpDir();
       const state = path.join(dir, 'state.db');

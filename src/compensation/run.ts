@@ -684,7 +684,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Late orders (or lines) whose base is 0.00 (a 0元 order, a free gift line, postage only) priced at the minimum.
   const zeroBase: string[] = [];
   let zeroBaseCount = 0;
-  const zeroBaseMin = new Set<string>();
+  const zeroBaseMin = new Set<number>(); // fen
   const presaleHours = new Set<number>();
   const paidUnknown: string[] = [];
   // Which rows of the side inputs matched an order (the rest are reported after reading).
@@ -771,7 +771,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       for (const l of a.late) {
         if (l.payout.baseFen !== 0 || l.payout.afterFen <= 0) continue;
         zeroBaseCount++;
-        zeroBaseMin.add(fenToMoney(l.payout.afterFen).toFixed(2));
+        zeroBaseMin.add(l.payout.afterFen);
         if (zeroBase.length < 50) zeroBase.push(l.lineId ? `${l.orderId} (${l.lineId})` : l.orderId);
       }
       if (a.verdict.verdict === 'late' && o.presale === true && o.promisedShipAt === null) {
@@ -880,7 +880,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
-  if (zeroBaseCount > 0) ctx.warn(zeroBaseWarning(zeroBase, zeroBaseCount, [...zeroBaseMin].sort().join('/')));
+  if (zeroBaseCount > 0) ctx.warn(zeroBaseWarning(zeroBase, zeroBaseCount, [...zeroBaseMin].sort((a, b) => a - b).map((f) => fenToMoney(f).toFixed(2)).join('/')));
   if (presaleLateCount > 0) ctx.warn(presaleWindowWarning(presaleLate, presaleLateCount, [...presaleHours].sort((x, y) => x - y).map((h) => String(Math.round(h * 100) / 100)).join('/')));
   if (paidUnknown.length) {
     ctx.warn(platformPaidUnknownWarning(paidUnknown, tally.notJudgedReasons.platform_paid_unknown ?? paidUnknown.length));

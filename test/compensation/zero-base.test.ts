@@ -49,4 +49,44 @@ describe('a late order with nothing paid for the goods', () => {
     const zh = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--lang', 'zh']);
     expect(zh.stderr).toContain('2 个延迟的订单/子订单商品实付为 0.00 (0元购、赠品、或只付了邮费), 按规则的最低额 5.00 赔付');
   });
+
+  // Two minimums in one run, named smallest first (as numbers: 5.00/10.00, not the text order 10.00/5.00).
+  // A shop rule file: late up to 1 h: 5 %, at least 10.00; later (up to 72 h): 5 %, at least 5.00.
+  // D: 0.00, 1 s late → 10.00; E: 0.00, 2 h late → 5.00.
+  it('names several minimums smallest first', () => {
+    const dir = tmpDir();
+    const rules = path.join(dir, 'shop.json');
+    fs.writeFileSync(
+      rules,
+      JSON.stringify({
+        id: 'shop-min',
+        platform: 'taobao',
+        title: { zh: '测试', en: 'test' },
+        source: 'test',
+        validFrom: null,
+        validTo: null,
+        shipWindowHours: 48,
+        titleWindows: [],
+        base: 'paid',
+        tiers: [
+          { kind: 'out_of_stock', hoursLate: { over: 72 }, rate: '0.10', min: '5.00', max: '100.00' },
+          { kind: 'late', hoursLate: { upTo: 1 }, rate: '0.05', min: '10.00', max: '30.00' },
+          { kind: 'late', hoursLate: { over: 1, upTo: 72 }, rate: '0.05', min: '5.00', max: '30.00' },
+        ],
+        rounding: 'fen',
+        combine: { by: 'none', cap: null },
+        payer: 'shop-issues',
+        deliveryPromise: null,
+      }),
+    );
+    const f = path.join(dir, 'b.csv');
+    fs.writeFileSync(f, taobaoCsv([order('2000000000000000104', late('D', '0.00', '0.00')), order('2000000000000000105', { ...late('E', '0.00', '0.00'), 发货时间: '2026-05-03 12:00:00' })]));
+    const r = runCli(['compensate', f, '--rules', rules, '--as-of', '2026-06-01 00:00:00', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { orderIds: string[]; amount: string }[]).map((x) => [x.orderIds[0], x.amount])).toEqual([
+      ['2000000000000000104', '10.00'],
+      ['2000000000000000105', '5.00'],
+    ]);
+    expect(r.stderr).toContain("are paid the rule set's minimum, 5.00/10.00 (");
+  });
 });

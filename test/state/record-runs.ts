@@ -30,3 +30,9 @@ export const files = (dir: string, sets: Record<string, ReturnType<typeof shippe
       return [name, f];
     }),
   );
+
+/** The ledger's recorded total (`ledger list`'s "total N" on stderr), read in `tz`. */
+export const ledgerTotal = (state: string, tz: string) => /total ([\d.]+)/.exec(runCli(['ledger', 'list', '--state', state], { tz }).stderr)?.[1];
+
+/** What a run says is still owed (fen): its conflict and amount_changed rows' to-issue amounts. */
+export const owedSaid = (rows: Row[]) => rows.filter((v) => ['conflict', 'amount_changed'].includes(String(v.recorded))).reduce((t, v) => t + Math.round(Number(v.toIssue) * 100), 0);

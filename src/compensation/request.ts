@@ -62,7 +62,13 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   const failOn = opts.failOn as string | undefined;
   if (failOn !== undefined && failOn !== 'new-vouchers') {
-    throw new UsageError(msg(`--fail-on 只接受 new-vouchers, 收到 "${failOn}"`, `--fail-on takes new-vouchers, got "${failOn}"`));
+    throw new UsageError(
+      msg(`--fail-on 只接受 new-vouchers, 收到 "${failOn}"`, `--fail-on takes new-vouchers, got "${failOn}"`),
+      msg(
+        '写 --fail-on new-vouchers: 本次运行发现以前没有记录过的待发红包时退出码为 1 (用于 cron 报警)。',
+        'write --fail-on new-vouchers: the run exits 1 when it finds vouchers to issue that were not recorded before (a cron alert).',
+      ),
+    );
   }
   const baseText = String(opts.base ?? cfg.base ?? 'auto');
   if (baseText !== 'auto' && !BASE_RULES.includes(baseText as BaseRule)) {

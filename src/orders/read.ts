@@ -398,11 +398,16 @@ export class OrderSet {
       const byOrder = new Map<string, Order>();
       // How new each order's lines are: an order report older than them is told when it disagrees.
       const linesAt = new Map<string, number>();
+      // Orders every line of which is closed, in an item report with a 发货时间 column: their lines say
+      // whether (and when) they shipped, over the order report's 发货时间 (enrichOrder).
+      const closedShown = new Set<string>();
       for (const f of lineFiles) {
+        const showsShipping = f.stats.detected.map.index.has('shippedAt');
         for await (const o of this.folded(f)) {
           if (byOrder.has(o.orderId)) continue;
           byOrder.set(o.orderId, o);
           if (f.stats.freshness.at !== null) linesAt.set(o.orderId, f.stats.freshness.at);
+          if (showsShipping && o.status === 'closed') closedShown.add(o.orderId);
         }
       }
       const stale: string[] = [];
@@ -415,7 +420,7 @@ export class OrderSet {
             // The order report stays the truth, but an awaiting-shipment row whose lines, in a newer
             // item report, all shipped is most likely an old download: judged as unshipped, said so.
             if (o.status === 'awaiting_shipment' && lines.shippedAt !== null && (linesAt.get(o.orderId) ?? -Infinity) > reportAt) stale.push(o.orderId);
-            enrichOrder(o, lines);
+            enrichOrder(o, lines, closedShown.has(o.orderId));
             byOrder.delete(o.orderId);
           }
           yield o;

@@ -2,7 +2,7 @@
 // (--shipments). Each is a small csv/xlsx; bad rows are rejected like any other input row.
 import type { Ctx } from '../context.js';
 import { type Msg, msg } from '../errors.js';
-import { checkOrderId, cleanCell, cleanTracking, fullWidthId, zeroedPast15 } from '../io/cells.js';
+import { checkOrderId, cleanCell, cleanTracking, fullWidthId, waybillKey, zeroedPast15 } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';
 import { timeSlackOf } from '../orders/parse.js';
@@ -113,7 +113,10 @@ export interface PickupScans {
   slackByOrder: Map<string, number>;
   slackByTracking: Map<string, number>;
   file: string;
-  /** Every scan row kept, by line: its order id and tracking number ('' when absent), its time and slack. */
+  /**
+   * Every scan row kept, by line: its order id and tracking number ('' when absent; the waybill as its
+   * key, waybillKey: `byTracking`, `rowsByTracking` and `doubtTrackings` too), its time and slack.
+   */
   lines: number[];
   ids: string[];
   trackings: string[];
@@ -211,9 +214,13 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const notPickup: number[] = [];
   const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), rejected: 0, notPickup: 0, used: new Uint8Array(0), beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
+  // An order id typed with full-width digits (３９００…) is that id, as in the --exclude list; a waybill
+  // is matched by its key (waybillKey: case, spaces and full-width forms are not part of it).
+  const idOf = (cells: string[]) => (oi !== undefined ? fullWidthId(cleanCell(cells[oi] ?? '')) : '');
+  const tnOf = (cells: string[]) => (ti !== undefined ? waybillKey(cleanTracking(cleanCell(cells[ti] ?? ''))) : '');
   const doubt = (cells: string[]) => {
-    const id = oi !== undefined ? cleanCell(cells[oi] ?? '') : '';
-    const tn = ti !== undefined ? cleanTracking(cleanCell(cells[ti] ?? '')) : '';
+    const id = idOf(cells);
+    const tn = tnOf(cells);
     if (id && checkOrderId(id) === 'ok') scans.doubtIds.add(id);
     if (tn) scans.doubtTrackings.add(tn);
   };
@@ -264,8 +271,8 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       doubt(r.cells);
       continue;
     }
-    const id = oi !== undefined ? cleanCell(r.cells[oi] ?? '') : '';
-    const tn = ti !== undefined ? cleanTracking(cleanCell(r.cells[ti] ?? '')) : '';
+    const id = idOf(r.cells);
+    const tn = tnOf(r.cells);
     if (id && checkOrderId(id) !== 'ok') {
       scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[oi!], value: id, reason: msg('不是有效的订单编号', 'not a valid order id') });
@@ -423,7 +430,7 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
   // A waybill typed by hand in the scan file (sf1400…, "SF 1400 …") is the export's SF1400…: a waybill
   // is letters and digits, its case and spaces are not part of it. Only to tell whether a row naming the
   // order contradicts it: such a row was "not the order's" and its late pickup was lost.
-  const bare = (t: string) => t.replace(/\s+/g, '').toUpperCase();
+  const bare = waybillKey;
   const oneHas = (list: string, t: string) => exactHas(list, t) || list.split(';').some((w) => w !== '' && bare(w) === bare(t));
   // A row listing the order's waybills itself (W2;W1, in any order): each is the order's.
   const listHas = (list: string, t: string) => oneHas(list, t) || (t.includes(';') && t.split(';').every((w) => w.trim() === '' || oneHas(list, w.trim())));
@@ -495,11 +502,12 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
       if (byId !== undefined) return byId;
     }
     if (!o.trackingNo) return undefined;
-    if (!o.trackingNo.includes(';')) return lookup(false, o.trackingNo, o);
+    // Scan rows are kept by the waybill's key (`sf 1400 …` in a scan file is the export's SF1400…).
+    if (!o.trackingNo.includes(';')) return lookup(false, waybillKey(o.trackingNo), o);
     let best: number | undefined;
     let latest = Infinity;
     for (const t of o.trackingNo.split(';')) {
-      const p = lookup(false, t, o);
+      const p = lookup(false, waybillKey(t), o);
       if (p === undefined) continue;
       if (best === undefined || p.at < best) best = p.at;
       latest = Math.min(latest, p.at + p.slack);

@@ -180,24 +180,50 @@ export const SHIPMENT_FIELDS: FieldSpec[] = [
 const HUB_STATES = ['正在发往分拨中心', '已进入分拨中心', '已完成分拨集包', '已从分拨中心发出'];
 
 /**
- * Whether a scan row's state (an event export's 物流状态) says the parcel was picked up (已揽收 / 揽件,
- * not 待揽收 / 未揽收 / 等待揽收 / 揽收失败) or is one of the four Cainiao hub states. Empty: the row is a pickup as its
- * 揽收时间 column says. Reading adopted: the carriers' own words for a pickup count too (EMS 收寄, 顺丰 收件, ACCEPT/GOT); any other state (已下单, 包裹已出库, 运输中, 派件中, 已签收 …) is not a pickup.
+ * A state about a return (退货/退回/退件/退换/拒收/逆向/售后/换货/返件/返货/寄回, RETURN): the buyer's parcel
+ * going back, picked up or sorted long after this order's parcel was. Never this order's pickup.
+ */
+const RETURN_STATE = /退货|退回|退件|退换|拒收|逆向|售后|换货|返件|返货|寄回|return/i;
+/** Words of a delivery or of the receiving end: a state holding one is no 收件 / 收寄 pickup. */
+const DELIVERY_WORDS = /签收|派件|派送|投递|妥投|送达|送到|代收|取件|到达|收件人|收件方/;
+/** The courier, or the carrier, as the one who 收件 (顺丰 收件, 快递员张三已收件, 已由顺丰速运收件). */
+const COURIER_BEFORE = /(?:顺丰(?:速运|快递)?|快递员|收派员|快递小哥|小哥|业务员|收件员|邮递员)[\u4e00-\u9fffA-Za-z·]{0,4}已?$/;
+
+/**
+ * Whether a scan row's state (an event export's 物流状态) says the parcel was picked up by the courier
+ * (RULES 1.1). The rule, in order (reading adopted, docs/rules.md §1.1):
+ * - empty: a pickup, as the row's 揽收时间 column says;
+ * - a state about a return (RETURN_STATE: 退货已揽收, 退回件已揽收, 售后/换货 …) is not, whatever its words;
+ * - one of the four Cainiao hub states after 包裹已出库 is;
+ * - 揽收 / 揽件, not negated before it (待/未/等待/尚未/没有) nor failed after it (失败/异常/取消/超时), is;
+ * - the carriers' own words — 中国邮政/EMS 收寄 (not 收寄人), 顺丰 收件 / 已收取快件 — are, only when the
+ *   state holds no delivery or receiving-end word (DELIVERY_WORDS), 收件 is a word of its own (not 收件网点 /
+ *   收件城市 / 收件中心), and it is said of the courier: before it, leaving out 【place】 brackets, spaces and
+ *   punctuation, stands nothing, 已, or the courier or carrier (COURIER_BEFORE). 收件方已收件, 买家已收件,
+ *   驿站已收件 are the receiving end taking the parcel (a delivery), not a pickup;
+ * - the status codes ACCEPT (Cainiao) and GOT (Taobao's trace), and picked up / pickup / collected, are.
+ * Any other state (已下单, 包裹已出库, 运输中, 派件中, 已签收, 已取件 …) is not a pickup.
  */
 export function pickupState(state: string): boolean {
   if (state === '') return true;
+  if (RETURN_STATE.test(state)) return false;
   if (HUB_STATES.some((h) => state.includes(h))) return true;
-  let i = state.search(/揽收|揽件/);
-  // The carriers' own words for it (review18): 中国邮政/EMS 收寄 (【北京邮政】已收寄), 顺丰 收件 /
-  // 已收取快件 — not 收件人, nor a delivery (快件已由收件人签收). Before, such a row was "no pickup":
-  // the order was judged by its earlier 发货时间, and one picked up late was on time.
-  // 收件 as a word of its own (顺丰 收件, 已收件): not 收件网点 / 收件城市 / 收件中心 / 收件方 (the receiving
-  // end: a parcel there was picked up long before), nor a return (拒收, 退回 收件人 / 寄件人).
-  if (i < 0 && !/签收|派件|派送|投递|妥投|拒收|退回|退件/.test(state)) i = state.search(/收寄(?!人)|收件(?=$|[\s,，。;；:：、)）】\]])|收取快件/);
-  // The status codes of Cainiao (ACCEPT) and Taobao's trace (GOT) for a pickup, with the English words.
-  if (i < 0) return /^(?:picked[ _-]?up|pickup|collected|accept(?:ed)?|got)$/i.test(state);
-  if (/(?:待|未|等待|尚未|没有)$/.test(state.slice(0, i))) return false;
-  return !/^(?:揽收|揽件|收寄|收件|收取快件)(?:失败|异常|取消|超时)/.test(state.slice(i));
+  const i = state.search(/揽收|揽件/);
+  if (i >= 0) {
+    if (/(?:待|未|等待|尚未|没有)$/.test(state.slice(0, i))) return false;
+    return !/^(?:揽收|揽件)(?:失败|异常|取消|超时)/.test(state.slice(i));
+  }
+  // The carriers' own words (review18); the receiving end's 收件 is no pickup (review19, review21).
+  if (!DELIVERY_WORDS.test(state)) {
+    const re = /收寄(?!人)|收件(?=$|[\s,，。;；:：、)）】\]])|收取快件/g;
+    for (let m = re.exec(state); m !== null; m = re.exec(state)) {
+      if (/^(?:收寄|收件|收取快件)(?:失败|异常|取消|超时)/.test(state.slice(m.index))) continue;
+      const before = state.slice(0, m.index).replace(/【[^】]*】|\[[^\]]*\]|\([^)]*\)|（[^）]*）/g, '').replace(/[\s,，。;；:：、]+/g, '');
+      if (/(?:待|未|等待|尚未|没有)$/.test(before)) continue;
+      if (before === '' || before === '已' || COURIER_BEFORE.test(before)) return true;
+    }
+  }
+  return /^(?:picked[ _-]?up|pickup|collected|accept(?:ed)?|got)$/i.test(state);
 }
 
 /** Pickup scans (RULES 1.1: the first scan that says it was picked up); earliest per order/tracking no. */
@@ -319,8 +345,8 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     const col = t.headers[si!];
     ctx.warn(
       msg(
-        `${t.sniffed.name}: ${notPickup.length} 行的"${col}"不是揽收 (已揽收/揽件, 或菜鸟包裹已出库后的四个分拨状态), 未作为揽收时间使用: ${shown}。`,
-        `${t.sniffed.name}: ${notPickup.length} row(s) whose ${col} is no pickup (已揽收/揽件, or one of the four Cainiao hub states after 包裹已出库) were not used as pickup times: ${shown}.`,
+        `${t.sniffed.name}: ${notPickup.length} 行的"${col}"不是揽收 (已揽收/揽件, 或菜鸟包裹已出库后的四个分拨状态; 退货等退回件的揽收、收件方或买家的收件不算), 未作为揽收时间使用: ${shown}。`,
+        `${t.sniffed.name}: ${notPickup.length} row(s) whose ${col} is no pickup (已揽收/揽件, or one of the four Cainiao hub states after 包裹已出库; not a return's pickup, nor the receiver's 收件) were not used as pickup times: ${shown}.`,
       ),
     );
   }

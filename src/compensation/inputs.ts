@@ -434,6 +434,12 @@ export interface PickupQuery {
   subOrders?: readonly { trackingNo: string; lineId?: string | null }[];
   /** The line's 子订单编号 when the query is one line's: a scan row naming it names this order. */
   lineId?: string | null;
+  /**
+   * The line's own waybills (`;`-separated) when the query is one line's by its order's id: a row naming
+   * the order and carrying a waybill none of which is this line's (another line's parcel) is not this
+   * line's pickup, nor a contradiction. Absent or empty: any row naming the order may be its pickup.
+   */
+  lineWaybills?: string;
 }
 
 /**
@@ -460,6 +466,8 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
   const oneHas = (list: string, t: string) => exactHas(list, t) || list.split(';').some((w) => w !== '' && bare(w) === bare(t));
   // A row listing the order's waybills itself (W2;W1, in any order): each is the order's.
   const listHas = (list: string, t: string) => oneHas(list, t) || (t.includes(';') && t.split(';').every((w) => w.trim() === '' || oneHas(list, w.trim())));
+  // Whether a row's waybill (or one of those it lists) is one of `list`.
+  const shares = (list: string, t: string) => oneHas(list, t) || (t.includes(';') && t.split(';').some((w) => w.trim() !== '' && oneHas(list, w.trim())));
   // Whether t is one of the order's waybills as the export shows them; undefined when it shows none.
   const ownWaybill = (o: PickupQuery, t: string): boolean | undefined => {
     if (o.waybills !== undefined) return o.waybills === '' ? undefined : listHas(o.waybills, t);
@@ -496,6 +504,10 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
       }
       return false;
     }
+    // Another line's parcel (the row names the order and carries line L1's waybill): not the pickup of
+    // line L2, whose own waybill it is not. Before, L2 (shipped a day late by its 发货时间, its own parcel
+    // unscanned) was on time by L1's scan.
+    if (byId && rowTn !== '' && o.lineWaybills && !shares(o.lineWaybills, rowTn)) return false;
     const paidAt = o.paidAt;
     if (paidAt !== null && paidAt !== undefined && ats[i]! + slacks[i]! < paidAt) {
       const line = lines[i]!;

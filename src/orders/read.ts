@@ -14,7 +14,7 @@ import type { Sniffed } from '../io/source.js';
 import { openTable } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
-import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, reducedExportWarning } from './detect.js';
+import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, oldCanonicalWarning, reducedExportWarning } from './detect.js';
 import { DuplicateLog } from './duplicates.js';
 import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, SeenIds, UNKNOWN_AT } from './idset.js';
@@ -562,6 +562,8 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
     const lacking = detected.missing.filter((f) => opts.needs?.fields.has(f.key));
     if (lacking.length) throw neededColumnsError(t.sniffed.name, detected, lacking, opts.needs!.command, t.headers);
     if (detected.missing.length) ctx.warn(reducedExportWarning(t.sniffed.name, detected.missing));
+    const old = oldCanonicalWarning(t.sniffed.name, detected);
+    if (old) ctx.warn(old);
     if (t.headerLine > 1) {
       // Title lines above the header (PDD after-sale xlsx, some 抖店 downloads); line numbers stay physical.
       ctx.info(msg(`${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${t.headerLine - 1} 行 (标题或空行)`, `${t.sniffed.name}: the header is on line ${t.headerLine}; ${t.headerLine === 2 ? 'the line above it (title or blank) was skipped' : `the ${t.headerLine - 1} lines above it (title or blank) were skipped`}`));

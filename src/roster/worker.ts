@@ -14,10 +14,13 @@ const THROTTLE_MS = 200;
  * sources (tests) there is no compiled worker file, so the solve runs on this thread instead.
  */
 export function solveInWorker(p: RosterProblem, opt: Omit<SolveOptions, 'onProgress'>, onProgress?: (p: SolveProgress) => void): Promise<SolveResult> {
-  const self = new URL(import.meta.url);
-  if (self.pathname.endsWith('.ts')) return solveRoster(p, { ...opt, onProgress });
+  if (new URL(import.meta.url).pathname.endsWith('.ts')) return solveRoster(p, { ...opt, onProgress });
+  // This module's compiled file, dist/src/roster/worker.js, named relative to this module so that
+  // it is the same file when this code runs from the start-up bundle (dist/src/cli/storeops.cjs,
+  // scripts/bundle.mjs), which the worker must not load.
+  const file = new URL('../roster/worker.js', import.meta.url);
   return new Promise((resolve, reject) => {
-    const w = new Worker(self, { workerData: { p, opt } });
+    const w = new Worker(file, { workerData: { p, opt } });
     let done = false;
     w.on('message', (m: Msg) => {
       if (m.type === 'progress') onProgress?.(m.progress);

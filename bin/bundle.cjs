@@ -1,0 +1,45 @@
+'use strict';
+// Runs the start-up bundle made by scripts/bundle.mjs (dist/src/cli/storeops.cjs) with its V8 code
+// cache (issue 21; docs/performance.md, twentieth round). load() gives the bundle's exports (run,
+// version, endNow of src/cli/entry.ts), or null when there is no bundle or it is older than
+// dist/src/cli/entry.js (dist/ rebuilt by `tsc` alone): bin/storeops.js then imports dist/ as
+// before. A cache V8 does not accept (another node, other V8 flags, a changed bundle) is ignored
+// by V8 itself, which then compiles the source as usual.
+const fs = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
+
+const FILE = path.join(__dirname, '..', 'dist', 'src', 'cli', 'storeops.cjs');
+const ENTRY = path.join(__dirname, '..', 'dist', 'src', 'cli', 'entry.js');
+
+/** The bundle as a function of (exports, require, module, __filename, __dirname), as node wraps a CommonJS file. */
+function wrapSource(src) {
+  return Module.wrap(src);
+}
+
+function load() {
+  let src;
+  try {
+    if (fs.statSync(FILE).mtimeMs < fs.statSync(ENTRY).mtimeMs) return null;
+    src = fs.readFileSync(FILE, 'utf8');
+  } catch {
+    return null;
+  }
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(`${FILE}.cache`);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(wrapSource(src), {
+    filename: FILE,
+    cachedData,
+  });
+  const mod = { exports: {}, filename: FILE, id: FILE, loaded: false };
+  script.runInThisContext()(mod.exports, Module.createRequire(FILE), mod, FILE, path.dirname(FILE));
+  mod.loaded = true;
+  return mod.exports;
+}
+
+module.exports = { load, wrapSource };

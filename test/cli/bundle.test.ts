@@ -1,0 +1,64 @@
+// The start-up bundle (issue 21, the 10k-row target; docs/performance.md, twentieth round):
+// `npm run build` joins dist/ into dist/src/cli/storeops.cjs with V8's code cache beside it, and
+// bin/storeops.js runs that instead of dist/'s ES modules. It must be the same program: these
+// tests run the same commands both ways (the bundle through bin/storeops.js, the modules through
+// dist/src/cli/entry.js) and require the same bytes on stdout and stderr and the same exit code.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, EXAMPLES, ROOT, tmpDir } from '../helpers.js';
+
+const ENTRY = path.join(ROOT, 'dist', 'src', 'cli', 'entry.js');
+const BUNDLE = path.join(ROOT, 'dist', 'src', 'cli', 'storeops.cjs');
+const AS_OF = ['--as-of', '2026-12-01 00:00:00'];
+
+function run(how: 'bundle' | 'modules', args: string[], home: string) {
+  const argv =
+    how === 'bundle'
+      ? [BIN, ...args]
+      : ['--input-type=module', '-e', `import { run } from ${JSON.stringify(ENTRY)}; await run(process.argv.slice(1));`, '--', ...args];
+  const r = spawnSync(process.execPath, argv, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', TZ: 'UTC', LANG: 'C', HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local', 'share') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+}
+
+describe('start-up bundle', () => {
+  it('npm run build made it, and this node takes its code cache', () => {
+    expect(fs.existsSync(BUNDLE)).toBe(true);
+    expect(fs.existsSync(`${BUNDLE}.cache`)).toBe(true);
+    // the same wrapper and file name bin/bundle.cjs compiles it with
+    const probe = `const fs = require('node:fs'), vm = require('node:vm'); const { wrapSource } = require(${JSON.stringify(path.join(ROOT, 'bin', 'bundle.cjs'))});
+      const s = new vm.Script(wrapSource(fs.readFileSync(${JSON.stringify(BUNDLE)}, 'utf8')), { filename: ${JSON.stringify(BUNDLE)}, cachedData: fs.readFileSync(${JSON.stringify(`${BUNDLE}.cache`)}) });
+      process.stdout.write(String(s.cachedDataRejected));`;
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(r.stdout).toBe('false');
+  });
+
+  const cases: [string, string[]][] = [
+    ['compensate, csv, json', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), ...AS_OF, '-f', 'json', '--lang', 'en']],
+    ['compensate, xlsx, zh', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.xlsx'), ...AS_OF, '--lang', 'zh']],
+    ['compensate --record (better-sqlite3, loaded when asked)', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), ...AS_OF, '--record', '-q']],
+    ['compensate -o xlsx (exceljs)', ['compensate', path.join(EXAMPLES, 'douyin-orders-202611.csv'), ...AS_OF, '-q', '-o', '@OUT@/v.xlsx']],
+    ['reviews queue', ['reviews', 'queue', path.join(EXAMPLES, 'reviews.csv'), '--as-of', '2026-11-21 10:00:00', '-f', 'json']],
+    ['a usage error', ['compensate', '--no-such-option']],
+    ['a missing file', ['compensate', path.join(EXAMPLES, 'no-such-file.csv'), ...AS_OF]],
+    ['help', ['--help']],
+    ['a command\'s help', ['compensate', '--help']],
+  ];
+  for (const [name, args] of cases) {
+    it(`${name}: the same output either way`, () => {
+      const out = [tmpDir(), tmpDir()];
+      const a = run('bundle', args.map((x) => x.replace('@OUT@', out[0]!)), tmpDir('storeops-home-'));
+      const b = run('modules', args.map((x) => x.replace('@OUT@', out[1]!)), tmpDir('storeops-home-'));
+      expect(a.code).toBe(b.code);
+      expect(a.stderr.replaceAll(out[0]!, '@OUT@')).toBe(b.stderr.replaceAll(out[1]!, '@OUT@'));
+      expect(a.stdout.equals(b.stdout)).toBe(true);
+      for (const f of fs.readdirSync(out[1]!)) expect(fs.existsSync(path.join(out[0]!, f))).toBe(true);
+    });
+  }
+});

@@ -312,7 +312,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     for (let j = 0; j < times.length; j++) {
       const key = timeKeys[j]!;
       const i = timeCols[j]!;
-      let text = get(cells, i);
+      const raw = get(cells, i);
+      let text = raw;
       let t = parseTime(text, tz);
       if (t === undefined) {
         // Full-width digits, colons and dashes (２０２６－１１－１０ ０９：００：００) are the same time.
@@ -323,13 +324,17 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         }
       }
       if (t === undefined || (t !== null && (t < EARLIEST_PLAUSIBLE || t > latest))) {
+        // The cell as typed (２０２６－１１－３２, not 2026-11-32), so it can be found in the file; a
+        // clock-change note works on the half-width time (its suggested offsets are written in ASCII).
+        const clock = t === undefined ? clockChangeReason(text, tz) : undefined;
         return {
           column: map.headers[i],
-          value: text,
+          value: raw,
           reason:
             t === undefined
-              ? (clockChangeReason(text, tz) ?? msg(`"${shown(text)}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${shown(text)}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`))
-              : msg(`时间 "${shown(text)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(text)}" is implausible (before 2003 or in the future)`),
+              ? (clock && raw !== text ? { zh: clock.zh.replace(`"${text}"`, `"${shown(raw)}"`), en: clock.en.replace(`"${text}"`, `"${shown(raw)}"`) } : clock) ??
+                msg(`"${shown(raw)}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${shown(raw)}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`)
+              : msg(`时间 "${shown(raw)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(raw)}" is implausible (before 2003 or in the future)`),
         };
       }
       const slack = t !== null && text.length !== 19 ? timeSlackOf(text) : 0;
@@ -404,12 +409,14 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       if (payoutCol < 0 || get(cells, payoutCol) === '') o.platformPaidUnknown = true;
     }
     if (idx.quantity >= 0) {
-      let q = get(cells, idx.quantity);
+      const raw = get(cells, idx.quantity);
+      let q = raw;
       // Full-width digits (１, ２) are the same digits.
       if (q !== '' && !/^\d+$/.test(q)) q = halfWidth(q);
       if (q !== '') {
         if (!/^\d+$/.test(q)) {
-          return { column: headerOf('quantity'), value: q, reason: msg(`"${shown(q)}" 不是有效的数量`, `"${shown(q)}" is not a valid quantity`) };
+          // The cell as typed (１．５, ２，０), not half converted (1.5, 2，0).
+          return { column: headerOf('quantity'), value: raw, reason: msg(`"${shown(raw)}" 不是有效的数量`, `"${shown(raw)}" is not a valid quantity`) };
         }
         o.quantity = Number(q);
       }

@@ -57,6 +57,41 @@ describe('full-width digits (０-９ and ．) are the same digits', () => {
     const zh = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--lang', 'zh']);
     expect(zh.stderr).toContain('全角逗号 "，" 可能是千位分隔也可能是小数点, 不猜测; 请改成不带逗号的写法, 如 1234.50');
   });
+
+  it('a rejected quantity or time typed full-width is shown as typed, in the message and the --rejects file', () => {
+    // Before: the cell was shown half converted, "1.5", "2，0", "2026-05-32 10:00:00": not the text
+    // in the file, so a search for it found nothing.
+    const dir = tmpDir();
+    const f = path.join(dir, 'a.csv');
+    fs.writeFileSync(
+      f,
+      taobaoCsv([
+        order('2000000000000000085', late('A', { 宝贝总数量: '１．５' })),
+        order('2000000000000000086', late('B', { 宝贝总数量: '２，０' })),
+        order('2000000000000000087', late('C', { 订单付款时间: '２０２６－０５－３２ １０：００：００' })),
+        // The good row, so the run has an order.
+        order('2000000000000000088', late('D', { 买家实际支付金额: '200.00' })),
+      ]),
+    );
+    const rej = path.join(dir, 'rejects.csv');
+    const r = runCli(['orders', 'normalize', f, '-f', 'json', '--rejects', rej]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}:2 [宝贝总数量]: "１．５" is not a valid quantity`);
+    expect(r.stderr).toContain(`${f}:3 [宝贝总数量]: "２，０" is not a valid quantity`);
+    expect(r.stderr).toContain(`${f}:4 [订单付款时间]: "２０２６－０５－３２ １０：００：００" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`);
+    expect(fs.readFileSync(rej, 'utf8').split('\n').slice(1, 4).map((l) => l.split(',')[3])).toEqual(['１．５', '２，０', '２０２６－０５－３２ １０：００：００']);
+    expect((JSON.parse(r.stdout) as { orderId: string }[]).map((x) => x.orderId)).toEqual(['2000000000000000088']);
+    // compensate reads no quantity; the time is rejected there as typed too.
+    const c = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json']);
+    expect(c.stderr).toContain(`${f}:4 [订单付款时间]: "２０２６－０５－３２ １０：００：００" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`);
+    const zh = runCli(['orders', 'inspect', f, '-f', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`${f}:2 [宝贝总数量]: "１．５" 不是有效的数量`);
+    // A time the clocks skipped (--tz America/Los_Angeles, 2026-03-08 02:30), typed full-width: as typed too;
+    // the offsets suggested stay in ASCII.
+    fs.writeFileSync(f, taobaoCsv([order('2000000000000000089', late('E', { 发货时间: '２０２６－０３－０８ ０２：３０：００' }))]));
+    const la = runCli(['orders', 'inspect', f, '-f', 'json', '--tz', 'America/Los_Angeles']);
+    expect(la.stderr).toContain(`${f}:2 [发货时间]: "２０２６－０３－０８ ０２：３０：００" does not exist in America/Los_Angeles (the clocks skipped it going forward); check the time, or write its offset, e.g. "2026-03-08 02:30:00 -07:00"`);
+  });
 });
 
 describe('a summary (合计) line after the last order', () => {

@@ -918,7 +918,13 @@ class SqliteState implements StateDb {
                   elsewhere = elsewhere.plus(took);
                 }
               }
-              const viaNeed = [...via.values()].reduce((t, e) => t.plus(Decimal.min(e.sum, e.most)), new Decimal(0));
+              // Less what is kept for each of them already (money that stays for it anyway: an
+              // earlier voucher whose orders are all that voucher's, say): kept once (tmall-2023,
+              // three exports, seed 2042: {201,205}'s 500.00 taken over by {205} was kept back for
+              // {200,201,260} as well, though {201}'s 500.00 stays for it; {205} re-issued first,
+              // now 50.00 under tmall-2026, issued 50.00 anew: one at a time 2550.00, --reissue
+              // all 2500.00).
+              const viaNeed = [...via.entries()].reduce((t, [k, e]) => t.plus(Decimal.max(0, Decimal.min(e.sum, e.most.minus(keptFor.get(k) ?? 0)))), new Decimal(0));
               reserved = reserved.plus(Decimal.min(new Decimal(a), Decimal.max(0, viaNeed.minus(elsewhere))));
             }
           }

@@ -762,6 +762,14 @@ class SqliteState implements StateDb {
         needsMemo.set(held, byVoucher);
         return byVoucher;
       };
+      // Of the earlier vouchers with as many orders outside this one, first the one whose other
+      // orders the later vouchers of this call need least of: money they may count (toward a cap)
+      // is taken last, not by the order of the keys (tmall-2023, three exports: {02,00,01,60} could
+      // take {02,03}'s, {02,03,01}'s or {30,00}'s 500.00; taking {30,00}'s, o00's money counted in
+      // {30}'s 24-hour window, left {30} 500.00 to issue anew, and which it took turned on the order
+      // ids: 2000.00 paid one time, 1500.00 the other).
+      const needed = (h: string) => [...needsOf(h).values()].reduce((t, e) => t.plus(Decimal.min(e.sum, e.most)), new Decimal(0));
+      order.sort((a, b) => outside(a) - outside(b) || needed(a).cmp(needed(b)) || (a < b ? -1 : a > b ? 1 : 0));
       // What the later voucher `k` of this call could take of `held`'s money (as ownOf for it):
       // not what `held` took over from vouchers holding none of `k`'s orders (that money stands
       // behind their orders, this one's among them), nor what vouchers holding `k`'s orders took
@@ -825,6 +833,35 @@ class SqliteState implements StateDb {
             let c = Decimal.max(0, Decimal.min(left.get(g) ?? available(g), e.most.minus(keptFor.get(k) ?? 0)));
             if (worth !== undefined) c = Decimal.min(c, worth);
             keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
+          }
+          // So does the money of an earlier voucher holding none of this one's orders and some
+          // outside the later voucher: what the later voucher can take of it (at most what the
+          // orders they share came to in it), less what the later vouchers of this call holding its
+          // other orders need of it (at most what those came to in it): this one cannot take it
+          // (tmall-2023, three exports, seed 40: {02,03}'s and {02,03,01}'s money, o02's and o01's,
+          // stays for {02,00,01,60}; {30} re-issued first kept {30,00}'s 500.00, o00's money counted
+          // in {30}'s 24-hour window, back for it as well and issued 500.00 anew: 2000.00 paid of
+          // 1500.00).
+          const heldKind = kv.kind ?? 'voucher';
+          for (const g of [...new Set(rows.map((r) => r.voucher_key))].sort()) {
+            const eNeed = order.map((h) => needsOf(h).get(k)).find((x) => x !== undefined)!;
+            if (!eNeed.most.minus(keptFor.get(k) ?? 0).gt(0)) break;
+            if (heldBy.includes(g)) continue;
+            const gIds = [...new Set(parseIds((idsOf.get(g) as string | undefined) ?? '[]', this.path))];
+            if (gIds.length === 0 || gIds.some((id) => mine.has(id)) || gIds.every((id) => kIds.has(id))) continue;
+            const paid = recordedShares(g);
+            if (!paid) continue;
+            const worth = gIds.filter((id) => kIds.has(id)).reduce((t, id) => t.plus(paid.get(id) ?? 0), new Decimal(0));
+            let others = new Decimal(0);
+            for (const id of gIds) {
+              if (kIds.has(id)) continue;
+              const o = shareNow.get(`${heldKind}|${id}`);
+              if (!o || o.key === k || settled(o.key)) continue;
+              others = others.plus(Decimal.min(o.share, paid.get(id) ?? 0));
+            }
+            const has = Decimal.max(0, (left.get(g) ?? available(g)).minus(others));
+            const c = Decimal.max(0, Decimal.min(has, takeableBy(g, k), worth, eNeed.most.minus(keptFor.get(k) ?? 0)));
+            if (c.gt(0)) keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
           }
           // So does what its cap group pays toward it (the buyer's other vouchers of its day or
           // 24-hour window, holding none of its orders nor this one's): the cap leaves it owed no

@@ -92,7 +92,9 @@ describe('money kept back for a later conflict is at most what that conflict can
   }
 });
 
-describe('money kept back for a later conflict is not counted toward the cap of the voucher keeping it (tmall-2023, seed 40)', () => {
+describe('money that stays for a later conflict anyway is not kept back for it from a voucher of the re-issued one\'s window (tmall-2023, seed 40)', () => {
+  // The data of reissue-one-by-one.test.ts "three exports … kept once" with other order ids (the
+  // ledger's choice between earlier vouchers turned on the ids: 2000.00 here, 1500.00 there).
   // First export:
   //   o02 Q 3000.00 paid 05-31 02:25, shipped 06-04 17:25 → 900.00
   //   o03 Q  100.00 paid 05-31 04:49, shipped 06-03 06:49 (74 h) → 30.00
@@ -101,20 +103,28 @@ describe('money kept back for a later conflict is not counted toward the cap of 
   //   Q {02,03} min(500, 930) = 500.00; {00} (past 06-01 02:25) 500.00. P {01} 500.00. Issued 1500.00.
   // Second export: o03 paid 05-31 11:49, shipped 06-05 19:49 (30.00); o01 is Q's (600.00); o30 Q
   //   9000.00 new, paid 06-01 02:27, shipped 06-06 00:27 (2700.00).
-  //   Q {02,03,01} (05-31 02:25 to 06-01 02:25) 500.00: {01}'s 500.00. Q {30,00} (opens 06-01 02:27)
-  //   500.00: {00}'s 500.00 (o00's money). Nothing new: 1500.00.
+  //   Q {02,03,01} (05-31 02:25 to 06-01 02:25) 500.00: {02,03}'s or {01}'s 500.00 (all their orders
+  //   are in it; the other stays unused). Q {30,00} (opens 06-01 02:27) 500.00: {00}'s 500.00.
+  //   Nothing new: 1500.00.
   // Third export: o03 is P's (30.00); o00 paid 05-31 14:52 (900.00); o01 shipped 06-04 02:42 (600.00);
   //   o60 Q 9000.00 new, paid 05-31 22:14, shipped 06-05 00:14 (2700.00).
-  //   Q {02,00,01,60} 500.00: {30,00}'s 500.00 (o00's money) — or {02,03,01}'s: nothing new.
-  //   P {03} 30.00: o03's 30.00 of {02,03}.
-  //   Q {30} (06-01 02:27 is past 06-01 02:25) 500.00: {30,00}'s 500.00 is o00's, which {02,00,01,60}
-  //   takes; the ledger's {00} opened 06-01 07:52 inside {30}'s 24 h, but o00 is not in {30}'s window
-  //   now: its money does not count toward {30}'s cap. 500.00 new.
-  //   Said and paid: 500.00; 2000.00 in all, whatever the order.
-  // Before: {30} counted {30,00}'s 500.00 (kept back for {02,00,01,60}: o00's money) toward its own
-  //   cap, took it and issued nothing; {02,00,01,60} took {02,03,01}'s and {02,03}'s money instead:
-  //   said 0.00 and 1500.00 in all here, whatever the order (with a run of the second export without
-  //   --reissue in between, as the property test does, --reissue all paid 2000.00 and {30} first 1500.00).
+  //   Q {02,00,01,60} (05-31 02:25 to 06-01 02:25) 500.00. P {03} 30.00. Q {30} (06-01 02:27) 500.00.
+  //   P {03} 30.00: o03's 30.00 of {02,03} (or of {02,03,01}).
+  //   Q {30}: its window (06-01 02:27 to 06-02 02:27) holds the recorded {30,00} (opened 06-01 02:27)
+  //   and {00} (opened 06-01 07:52): the same buyer's vouchers of one rebuilt 24-hour window share
+  //   the 500.00 cap across runs (docs/cli.md --record), and {00}'s 500.00, which {30,00} holds, was
+  //   paid into it. It counts toward {30}'s cap unless {02,00,01,60} needs it for o00; it does not:
+  //   {02,03}'s and {02,03,01}'s money (o02's and o01's, 970.00 after o03's 30.00), which {30}
+  //   cannot take, stays for {02,00,01,60} anyway (docs/cli.md --reissue: money is kept back for a
+  //   later conflict "less the money that stays for it anyway"). So {30} owes nothing, and
+  //   {02,00,01,60} is paid by that money: nothing new.
+  //   Said and paid: 0.00; 1500.00 in all, whatever the order (as a fresh ledger by buyer: Q got
+  //   1000.00 for two windows it is owed 1000.00 for, P 500.00 for 30.00).
+  // Before: which earlier voucher {02,00,01,60} took from, of three with one order outside it each,
+  //   went by the voucher keys (hashes of the ids); here it took {30,00}'s 500.00 and left {30}
+  //   500.00 to issue anew: said 500.00 and 2000.00 in all (1500.00 with the ids of
+  //   reissue-one-by-one.test.ts). {30} re-issued first likewise kept {30,00}'s 500.00 back for
+  //   {02,00,01,60}, though the money of {02,03} and {02,03,01} stays for it.
   const id = (n: string) => `61000000000000040${n}`;
   const e1 = [
     shipped(id('02'), 'Q', '3000.00', '2025-05-31 02:25:00', '2025-06-04 17:25:00'),
@@ -143,7 +153,7 @@ describe('money kept back for a later conflict is not counted toward the cap of 
     ['{30}, {03}, then {02,00,01,60}', [id('30'), id('03'), w]],
     ['{02,00,01,60}, {03}, then {30}', [w, id('03'), id('30')]],
   ] as const) {
-    it(`${name}: 500.00 said and paid, 2000.00 in all`, () => {
+    it(`${name}: nothing said or paid, 1500.00 in all`, () => {
       const dir = tmpDir();
       const state = path.join(dir, 'state.db');
       const f = files(dir, { e1, e2, e3 });
@@ -151,11 +161,11 @@ describe('money kept back for a later conflict is not counted toward the cap of 
       expect(total(state)).toBe('1500.00');
       run(f.e2!, state, '--reissue', 'all');
       expect(total(state)).toBe('1500.00');
-      expect(owedSaid(run(f.e3!, state).rows)).toBe(50000);
+      expect(owedSaid(run(f.e3!, state).rows)).toBe(0);
       for (const ids of steps) run(f.e3!, state, '--reissue', ids);
-      expect(total(state)).toBe('2000.00');
+      expect(total(state)).toBe('1500.00');
       run(f.e3!, state, '--reissue', 'all');
-      expect(total(state)).toBe('2000.00');
+      expect(total(state)).toBe('1500.00');
     });
   }
 });

@@ -165,7 +165,11 @@ describe('three exports (tmall-2023): money kept back for a later conflict is ke
   //   o60 Q 9000.00 paid 05-31 22:14, shipped 06-05 00:14 (2700.00).
   //   Q: {02,00,01,60} (window 05-31 02:25) = 500.00; {30} = 500.00. P: {03} = 30.00.
   //   Owed 1030.00; every order was paid before (o03's 30.00 in {02,03}), and 1500.00 was paid:
-  //   nothing more, whichever way it is re-issued: 1500.00.
+  //   nothing more, whichever way it is re-issued: 1500.00. In particular {30}: {30,00} and {00}
+  //   opened in its 24-hour window and their 500.00 counts toward its cap, since {02,00,01,60} is
+  //   paid by {02,03}'s and {02,03,01}'s money, which {30} cannot take (reissue-keepback-
+  //   takeable.test.ts, seed 40: the same data with other ids paid 2000.00, the ledger's choice
+  //   going by the voucher keys).
   // Before: --reissue 30, then --reissue 03: {02,03} (500.00 unused) kept 500.00 back for
   // {02,00,01,60} although {02,03,01}'s 500.00, which {03} cannot take (taken over from {01}), stays
   // there for it: {03} issued its 30.00 again: 1530.00.

@@ -401,10 +401,16 @@ export interface PickupQuery {
   subOrders?: readonly { trackingNo: string; lineId?: string | null }[];
   /** The line's 子订单编号 when the query is one line's: a scan row naming it names this order. */
   lineId?: string | null;
+  /**
+   * One parcel of an order shipped in several (拆单: its 物流单号 lists them), looked up by the order id:
+   * a row naming the order that carries another of its waybills is that parcel's, not this one's.
+   */
+  parcel?: string;
 }
 
 /**
- * The pickup time of an order: by its id, else the earliest scan of any of its tracking numbers.
+ * The pickup time of an order: by its id, else the earliest scan of any of its tracking numbers (an
+ * order of several parcels is folded from one lookup per parcel: assess.ts foldedPickup / parcelsPickup).
  * `how` = 'tracking': by its tracking numbers only (an order line's own parcel, assess.ts).
  * A scan certainly before the order's paid time (its time plus the seconds it may have lost still
  * earlier than the paid time shown) is not its pickup: it is left out for that order, remembered in
@@ -474,15 +480,18 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
     scans.used[i] = 1;
     return true;
   };
+  // A row naming the order that carries another of its waybills is that parcel's, not `parcel`'s (拆单).
+  const otherParcel = (i: number, o: PickupQuery, parcel: string) => trackings[i] !== '' && !listHas(parcel, trackings[i]!) && ownWaybill(o, trackings[i]!) === true;
   // The earliest of a key's usable scans, and how much later it may really be.
   const lookup = (byId: boolean, k: string, o: PickupQuery): Pickup | undefined => {
     const rows = (byId ? scans.rowsByOrder : scans.rowsByTracking).get(k);
     if (rows === undefined) return undefined;
-    if (typeof rows === 'number') return usable(rows, o, byId, k) ? { at: ats[rows]!, slack: slacks[rows]! } : undefined;
+    const parcel = byId ? o.parcel : undefined;
+    if (typeof rows === 'number') return (parcel === undefined || !otherParcel(rows, o, parcel)) && usable(rows, o, byId, k) ? { at: ats[rows]!, slack: slacks[rows]! } : undefined;
     let best: number | undefined;
     let latest = Infinity;
     for (const i of rows) {
-      if (!usable(i, o, byId, k)) continue;
+      if ((parcel !== undefined && otherParcel(i, o, parcel)) || !usable(i, o, byId, k)) continue;
       const at = ats[i]!;
       if (best === undefined || at < best) best = at;
       latest = Math.min(latest, at + slacks[i]!);

@@ -47,7 +47,7 @@ export interface JudgeOptions {
    * before the order's paid time is not its pickup, nor one naming the order by id with a waybill
    * that is none of `waybills` (every waybill of the order, given when `o` is a line's view; inputs.ts pickupResolver).
    */
-  pickupAt?: (o: Order & { waybills?: string }, how?: 'tracking') => { at: number; slack: number; marked?: boolean } | undefined;
+  pickupAt?: (o: Order & { waybills?: string; parcel?: string }, how?: 'tracking') => { at: number; slack: number; marked?: boolean } | undefined;
 }
 
 /**

@@ -262,37 +262,97 @@ export function terminalWidth(io: Pick<Io, 'stdout' | 'env'>): number | undefine
 const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds', 'state', 'showPii', 'compensate', 'reviews', 'zhenjian', 'roster', 'orders', 'notify']);
 
 /**
- * The keys each command's section reads (compensate and notify check their own when they run).
- * A misspelt `reviews.quietHour` would otherwise leave the default quiet hours in force without a
- * word, `zhenjian.comissionRate` a commission of 0.
+ * The keys each section reads. Every command checks the whole file when it starts, whichever
+ * sections it uses: a misspelt `reviews.quietHour` would otherwise leave the default quiet hours in
+ * force without a word, `zhenjian.comissionRate` a commission of 0, `compensate.shipwithin` the
+ * rule set's 48 h, `notify.taregts` no robot at all (said only by the run that posts, if ever).
  */
 const SECTION_KEYS: Record<string, readonly string[]> = {
+  compensate: ['rules', 'base', 'shipWithin'],
   reviews: ['maxAttempts', 'attemptWindowDays', 'quietHours', 'minGapHours', 'contactWithinHours', 'goodwill', 'highValue', 'midValue', 'serialNegative', 'shopName', 'safetyContact', 'messageLang', 'keywords', 'forbidden', 'templates'],
   zhenjian: ['commissionRate', 'shippingPerSample', 'avgOrder', 'farAboveRatio', 'categories'],
   roster: ['shifts', 'traffic', 'daysOff', 'min', 'aht', 'answerWithin', 'concurrency', 'serviceLevel', 'timeLimit'],
+  notify: ['targets', 'secret', 'on', 'required', 'lang', 'top', 'maxMessages', 'timeout', 'attempts', 'backoff', 'budget'],
 };
+
+/** The keys of a notify target written as an object ({"url": …, "kind": …, "secret": …}). */
+const TARGET_KEYS = ['url', 'kind', 'secret'] as const;
+
+/** Levenshtein distance, for a did-you-mean on short config keys. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The known key a misspelt one most likely means: the same letters in another case (shipwithin),
+ * else the one nearest by at most 2 edits (maxMessage, taregts), when only one is that near.
+ */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  const same = known.filter((k) => k.toLowerCase() === key.toLowerCase());
+  if (same.length === 1) return same[0];
+  const lower = key.toLowerCase();
+  let best: string | undefined;
+  let bestD = Math.min(2, Math.floor(key.length / 2));
+  let tie = false;
+  for (const k of known) {
+    const d = distance(lower, k.toLowerCase());
+    if (d < bestD || (d === bestD && best === undefined)) {
+      best = k;
+      bestD = d;
+      tie = false;
+    } else if (d === bestD) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** The warning for an unknown key `k` in `name` (a section, or '' for the top level). */
+function unknownKey(where: string, name: string, k: string, known: readonly string[]): Msg {
+  const near = closestKey(k, known);
+  const zhNear = near ? `; 是否想用 "${near}"?` : '';
+  const enNear = near ? `; did you mean "${near}"?` : '';
+  if (name === '') return msg(`${where}: 未知的配置项 "${k}", 已忽略${zhNear}`, `${where}: unknown key "${k}" is ignored${enNear}`);
+  return msg(
+    `${where}: 配置 ${name} 中未知的项 "${k}", 已忽略${zhNear} (可用: ${known.join(', ')})`,
+    `${where}: unknown key "${k}" in ${name} is ignored${enNear} (known: ${known.join(', ')})`,
+  );
+}
 
 /** A misspelt key in the config file is ignored by everything: say so instead of staying silent. */
 function checkConfigKeys(ctx: Ctx): void {
   const where = ctx.configPath ?? 'config';
+  const top = [...TOP_KEYS];
   for (const k of Object.keys(ctx.config)) {
     if (k.startsWith('_') || k.startsWith('$')) continue; // comments
-    if (!TOP_KEYS.has(k)) ctx.warn(msg(`${where}: 未知的配置项 "${k}", 已忽略`, `${where}: unknown key "${k}" is ignored`));
+    if (!TOP_KEYS.has(k)) ctx.warn(unknownKey(where, '', k, top));
   }
   for (const [name, known] of Object.entries(SECTION_KEYS)) {
     const sec = ctx.config[name];
     if (typeof sec !== 'object' || sec === null || Array.isArray(sec)) continue;
     for (const k of Object.keys(sec)) {
       if (k.startsWith('_') || known.includes(k)) continue;
-      ctx.warn(msg(`${where}: 配置 ${name} 中未知的项 "${k}", 已忽略 (可用: ${known.join(', ')})`, `${where}: unknown key "${k}" in ${name} is ignored (known: ${known.join(', ')})`));
+      ctx.warn(unknownKey(where, name, k, known));
     }
   }
   const gw = section(ctx.config, 'reviews').goodwill;
   if (typeof gw === 'object' && gw !== null && !Array.isArray(gw)) {
     for (const k of Object.keys(gw)) {
-      if (!k.startsWith('_') && k !== 'neutral' && k !== 'negative') ctx.warn(msg(`${where}: 配置 reviews.goodwill 中未知的项 "${k}", 已忽略 (可用: neutral, negative)`, `${where}: unknown key "${k}" in reviews.goodwill is ignored (known: neutral, negative)`));
+      if (!k.startsWith('_') && k !== 'neutral' && k !== 'negative') ctx.warn(unknownKey(where, 'reviews.goodwill', k, ['neutral', 'negative']));
     }
   }
+  const targets = section(ctx.config, 'notify').targets;
+  (Array.isArray(targets) ? targets : [targets]).forEach((t, i) => {
+    if (typeof t !== 'object' || t === null || Array.isArray(t)) return;
+    const name = Array.isArray(targets) ? `notify.targets[${i}]` : 'notify.targets';
+    for (const k of Object.keys(t)) {
+      if (!k.startsWith('_') && !(TARGET_KEYS as readonly string[]).includes(k)) ctx.warn(unknownKey(where, name, k, TARGET_KEYS));
+    }
+  });
   const lang = ctx.config.lang;
   if (lang !== undefined && lang !== 'zh' && lang !== 'en') ctx.warn(msg(`${where}: "lang" 只能是 zh 或 en, 收到 ${JSON.stringify(lang)}, 已忽略`, `${where}: "lang" must be zh or en, got ${JSON.stringify(lang)}; ignored`));
 }

@@ -50,6 +50,12 @@ export function action(body: () => Promise<CommandBody>) {
         ...(ctx.configPath ? [{ what: '--config', path: ctx.configPath }] : []),
       ],
     });
+    // A file to be made in a folder that does not exist (or cannot be written) is told before a long run, not after it.
+    const files = [ctx.output, ctx.rejects, ctx.duplicates].filter((t): t is string => typeof t === 'string' && t !== '-');
+    if (files.length > 0) {
+      const { checkTargetFolder } = await import('../io/sink.js');
+      for (const t of files) checkTargetFolder(t);
+    }
     const fn = await body();
     await fn(ctx, args, cmd.opts(), cmd);
     if (ctx.duplicates && !ctx.duplicatesWritten) {

@@ -62,10 +62,11 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   // its amount, its own minimum and maximum); the window and the cap then take them together.
   // Pickup scans, per line: its own waybill's scan first; a scan found by the order id only for a line
   // that shipped (one whose own status says it has not is matched by its own tracking number only).
-  // A scan naming the order by id is checked against every waybill of the order (a line's view has only its own).
+  // A scan naming the order by id is checked against every waybill of the order (a line's view has only its own),
+  // and is a line's only when its waybill, if it carries one, is that line's own (lineWaybills: another line's parcel is not).
   const pick = opts.pickupAt;
   const waybills = pick ? orderWaybills(o) : '';
-  const lineOpts: JudgeOptions = pick ? { ...opts, pickupAt: (v: Order, how) => pick(v, 'tracking') ?? (v.shippedAt === null || how === 'tracking' ? undefined : pick({ ...v, waybills })) } : opts;
+  const lineOpts: JudgeOptions = pick ? { ...opts, pickupAt: (v: Order, how) => pick(v, 'tracking') ?? (v.shippedAt === null || how === 'tracking' ? undefined : pick({ ...v, waybills, lineWaybills: v.trackingNo })) } : opts;
   const parts = lines.map((l) => assessOne(l, rules, lineOpts, base));
   // Each late line keeps its 子订单编号, so that `--by order` tells two lines of one order apart.
   const late = parts.flatMap((p, k) => {
@@ -135,7 +136,7 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
     const shippedAt = l.shippedAt ?? (orderShipped ? o.shippedAt : null);
     const shipped = shippedAt !== null;
     // Looked up as the order's (its id and paid time: a scan before the order was paid is not its pickup).
-    const own = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: l.trackingNo || (shipped ? o.trackingNo : '') }, 'tracking') ?? (shipped ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: '', waybills: (waybills ??= orderWaybills(o)) }) : undefined);
+    const own = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: l.trackingNo || (shipped ? o.trackingNo : '') }, 'tracking') ?? (shipped ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: '', waybills: (waybills ??= orderWaybills(o)), lineWaybills: l.trackingNo || o.trackingNo }) : undefined);
     let t: number;
     let slack: number;
     if (own !== undefined) {
@@ -189,7 +190,7 @@ function parcelsPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   let marked = false;
   const shipped = o.shippedAt !== null || SHIPPED.has(o.status);
   for (const w of parcels) {
-    const own = pick({ ...o, trackingNo: w }, 'tracking') ?? (shipped ? pick({ ...o, trackingNo: '', waybills: o.trackingNo, parcel: w }) : undefined);
+    const own = pick({ ...o, trackingNo: w }, 'tracking') ?? (shipped ? pick({ ...o, trackingNo: '', waybills: o.trackingNo, lineWaybills: w }) : undefined);
     let t: number;
     let slack: number;
     if (own !== undefined) {

@@ -2,7 +2,7 @@
 // (--shipments). Each is a small csv/xlsx; bad rows are rejected like any other input row.
 import type { Ctx } from '../context.js';
 import { type Msg, msg } from '../errors.js';
-import { checkOrderId, cleanCell, cleanTracking, fullWidthId, zeroedPast15 } from '../io/cells.js';
+import { checkOrderId, cleanCell, cleanTracking, fullWidthId, waybillKey, zeroedPast15 } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';
 import { timeSlackOf } from '../orders/parse.js';
@@ -113,7 +113,10 @@ export interface PickupScans {
   slackByOrder: Map<string, number>;
   slackByTracking: Map<string, number>;
   file: string;
-  /** Every scan row kept, by line: its order id and tracking number ('' when absent), its time and slack. */
+  /**
+   * Every scan row kept, by line: its order id and tracking number ('' when absent; the waybill as its
+   * key, waybillKey: `byTracking`, `rowsByTracking` and `doubtTrackings` too), its time and slack.
+   */
   lines: number[];
   ids: string[];
   trackings: string[];
@@ -186,24 +189,50 @@ export const SHIPMENT_FIELDS: FieldSpec[] = [
 const HUB_STATES = ['正在发往分拨中心', '已进入分拨中心', '已完成分拨集包', '已从分拨中心发出'];
 
 /**
- * Whether a scan row's state (an event export's 物流状态) says the parcel was picked up (已揽收 / 揽件,
- * not 待揽收 / 未揽收 / 等待揽收 / 揽收失败) or is one of the four Cainiao hub states. Empty: the row is a pickup as its
- * 揽收时间 column says. Reading adopted: the carriers' own words for a pickup count too (EMS 收寄, 顺丰 收件, ACCEPT/GOT); any other state (已下单, 包裹已出库, 运输中, 派件中, 已签收 …) is not a pickup.
+ * A state about a return (退货/退回/退件/退换/拒收/逆向/售后/换货/返件/返货/寄回, RETURN): the buyer's parcel
+ * going back, picked up or sorted long after this order's parcel was. Never this order's pickup.
+ */
+const RETURN_STATE = /退货|退回|退件|退换|拒收|逆向|售后|换货|返件|返货|寄回|return/i;
+/** Words of a delivery or of the receiving end: a state holding one is no 收件 / 收寄 pickup. */
+const DELIVERY_WORDS = /签收|派件|派送|投递|妥投|送达|送到|代收|取件|到达|收件人|收件方/;
+/** The courier, or the carrier, as the one who 收件 (顺丰 收件, 快递员张三已收件, 已由顺丰速运收件). */
+const COURIER_BEFORE = /(?:顺丰(?:速运|快递)?|快递员|收派员|快递小哥|小哥|业务员|收件员|邮递员)[\u4e00-\u9fffA-Za-z·]{0,4}已?$/;
+
+/**
+ * Whether a scan row's state (an event export's 物流状态) says the parcel was picked up by the courier
+ * (RULES 1.1). The rule, in order (reading adopted, docs/rules.md §1.1):
+ * - empty: a pickup, as the row's 揽收时间 column says;
+ * - a state about a return (RETURN_STATE: 退货已揽收, 退回件已揽收, 售后/换货 …) is not, whatever its words;
+ * - one of the four Cainiao hub states after 包裹已出库 is;
+ * - 揽收 / 揽件, not negated before it (待/未/等待/尚未/没有) nor failed after it (失败/异常/取消/超时), is;
+ * - the carriers' own words — 中国邮政/EMS 收寄 (not 收寄人), 顺丰 收件 / 已收取快件 — are, only when the
+ *   state holds no delivery or receiving-end word (DELIVERY_WORDS), 收件 is a word of its own (not 收件网点 /
+ *   收件城市 / 收件中心), and it is said of the courier: before it, leaving out 【place】 brackets, spaces and
+ *   punctuation, stands nothing, 已, or the courier or carrier (COURIER_BEFORE). 收件方已收件, 买家已收件,
+ *   驿站已收件 are the receiving end taking the parcel (a delivery), not a pickup;
+ * - the status codes ACCEPT (Cainiao) and GOT (Taobao's trace), and picked up / pickup / collected, are.
+ * Any other state (已下单, 包裹已出库, 运输中, 派件中, 已签收, 已取件 …) is not a pickup.
  */
 export function pickupState(state: string): boolean {
   if (state === '') return true;
+  if (RETURN_STATE.test(state)) return false;
   if (HUB_STATES.some((h) => state.includes(h))) return true;
-  let i = state.search(/揽收|揽件/);
-  // The carriers' own words for it (review18): 中国邮政/EMS 收寄 (【北京邮政】已收寄), 顺丰 收件 /
-  // 已收取快件 — not 收件人, nor a delivery (快件已由收件人签收). Before, such a row was "no pickup":
-  // the order was judged by its earlier 发货时间, and one picked up late was on time.
-  // 收件 as a word of its own (顺丰 收件, 已收件): not 收件网点 / 收件城市 / 收件中心 / 收件方 (the receiving
-  // end: a parcel there was picked up long before), nor a return (拒收, 退回 收件人 / 寄件人).
-  if (i < 0 && !/签收|派件|派送|投递|妥投|拒收|退回|退件/.test(state)) i = state.search(/收寄(?!人)|收件(?=$|[\s,，。;；:：、)）】\]])|收取快件/);
-  // The status codes of Cainiao (ACCEPT) and Taobao's trace (GOT) for a pickup, with the English words.
-  if (i < 0) return /^(?:picked[ _-]?up|pickup|collected|accept(?:ed)?|got)$/i.test(state);
-  if (/(?:待|未|等待|尚未|没有)$/.test(state.slice(0, i))) return false;
-  return !/^(?:揽收|揽件|收寄|收件|收取快件)(?:失败|异常|取消|超时)/.test(state.slice(i));
+  const i = state.search(/揽收|揽件/);
+  if (i >= 0) {
+    if (/(?:待|未|等待|尚未|没有)$/.test(state.slice(0, i))) return false;
+    return !/^(?:揽收|揽件)(?:失败|异常|取消|超时)/.test(state.slice(i));
+  }
+  // The carriers' own words (review18); the receiving end's 收件 is no pickup (review19, review21).
+  if (!DELIVERY_WORDS.test(state)) {
+    const re = /收寄(?!人)|收件(?=$|[\s,，。;；:：、)）】\]])|收取快件/g;
+    for (let m = re.exec(state); m !== null; m = re.exec(state)) {
+      if (/^(?:收寄|收件|收取快件)(?:失败|异常|取消|超时)/.test(state.slice(m.index))) continue;
+      const before = state.slice(0, m.index).replace(/【[^】]*】|\[[^\]]*\]|\([^)]*\)|（[^）]*）/g, '').replace(/[\s,，。;；:：、]+/g, '');
+      if (/(?:待|未|等待|尚未|没有)$/.test(before)) continue;
+      if (before === '' || before === '已' || COURIER_BEFORE.test(before)) return true;
+    }
+  }
+  return /^(?:picked[ _-]?up|pickup|collected|accept(?:ed)?|got)$/i.test(state);
 }
 
 /** Pickup scans (RULES 1.1: the first scan that says it was picked up); earliest per order/tracking no. */
@@ -220,9 +249,13 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const notPickup: number[] = [];
   const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), rejected: 0, notPickup: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
+  // An order id typed with full-width digits (３９００…) is that id, as in the --exclude list; a waybill
+  // is matched by its key (waybillKey: case, spaces and full-width forms are not part of it).
+  const idOf = (cells: string[]) => (oi !== undefined ? fullWidthId(cleanCell(cells[oi] ?? '')) : '');
+  const tnOf = (cells: string[]) => (ti !== undefined ? waybillKey(cleanTracking(cleanCell(cells[ti] ?? ''))) : '');
   const doubt = (cells: string[]) => {
-    const id = oi !== undefined ? cleanCell(cells[oi] ?? '') : '';
-    const tn = ti !== undefined ? cleanTracking(cleanCell(cells[ti] ?? '')) : '';
+    const id = idOf(cells);
+    const tn = tnOf(cells);
     if (id && checkOrderId(id) === 'ok') scans.doubtIds.add(id);
     if (tn) scans.doubtTrackings.add(tn);
   };
@@ -273,8 +306,8 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       doubt(r.cells);
       continue;
     }
-    const id = oi !== undefined ? cleanCell(r.cells[oi] ?? '') : '';
-    const tn = ti !== undefined ? cleanTracking(cleanCell(r.cells[ti] ?? '')) : '';
+    const id = idOf(r.cells);
+    const tn = tnOf(r.cells);
     if (id && checkOrderId(id) !== 'ok') {
       scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[oi!], value: id, reason: msg('不是有效的订单编号', 'not a valid order id') });
@@ -322,8 +355,8 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     const col = t.headers[si!];
     ctx.warn(
       msg(
-        `${t.sniffed.name}: ${notPickup.length} 行的"${col}"不是揽收 (已揽收/揽件, 或菜鸟包裹已出库后的四个分拨状态), 未作为揽收时间使用: ${shown}。`,
-        `${t.sniffed.name}: ${notPickup.length} row(s) whose ${col} is no pickup (已揽收/揽件, or one of the four Cainiao hub states after 包裹已出库) were not used as pickup times: ${shown}.`,
+        `${t.sniffed.name}: ${notPickup.length} 行的"${col}"不是揽收 (已揽收/揽件, 或菜鸟包裹已出库后的四个分拨状态; 退货等退回件的揽收、收件方或买家的收件不算), 未作为揽收时间使用: ${shown}。`,
+        `${t.sniffed.name}: ${notPickup.length} row(s) whose ${col} is no pickup (已揽收/揽件, or one of the four Cainiao hub states after 包裹已出库; not a return's pickup, nor the receiver's 收件) were not used as pickup times: ${shown}.`,
       ),
     );
   }
@@ -437,7 +470,7 @@ export function scanWaits(scans: PickupScans, o: ScanOrder): boolean {
   const waits = (list: string): boolean => {
     if (list === '') return false;
     for (const t of list.includes(';') ? list.split(';') : [list]) {
-      const rows = t === '' ? undefined : scans.rowsByTracking.get(t);
+      const rows = t === '' ? undefined : scans.rowsByTracking.get(waybillKey(t));
       if (rows === undefined) continue;
       for (const i of typeof rows === 'number' ? [rows] : rows) {
         const id = scans.ids[i]!;
@@ -475,10 +508,11 @@ export interface PickupQuery {
   /** The line's 子订单编号 when the query is one line's: a scan row naming it names this order. */
   lineId?: string | null;
   /**
-   * One parcel of an order shipped in several (拆单: its 物流单号 lists them), looked up by the order id:
-   * a row naming the order that carries another of its waybills is that parcel's, not this one's.
+   * The line's own waybills (`;`-separated) when the query is one line's by its order's id: a row naming
+   * the order and carrying a waybill none of which is this line's (another line's parcel) is not this
+   * line's pickup, nor a contradiction. Absent or empty: any row naming the order may be its pickup.
    */
-  parcel?: string;
+  lineWaybills?: string;
 }
 
 /**
@@ -504,12 +538,14 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
   // A waybill typed by hand in the scan file (sf1400…, "SF 1400 …") is the export's SF1400…: a waybill
   // is letters and digits, its case and spaces are not part of it. Only to tell whether a row naming the
   // order contradicts it: such a row was "not the order's" and its late pickup was lost.
-  const bare = (t: string) => t.replace(/\s+/g, '').toUpperCase();
+  const bare = waybillKey;
   const oneHas = (list: string, t: string) => exactHas(list, t) || list.split(';').some((w) => w !== '' && bare(w) === bare(t));
   // A row listing the order's waybills itself (W2;W1, in any order): each is the order's.
   const listHas = (list: string, t: string) => oneHas(list, t) || (t.includes(';') && t.split(';').every((w) => w.trim() === '' || oneHas(list, w.trim())));
   // 合并发货: the same test tells whether a row naming an order carries one of its waybills (noteScanOrder).
   scans.holdsWaybill = listHas;
+  // Whether a row's waybill (or one of those it lists) is one of `list`.
+  const shares = (list: string, t: string) => oneHas(list, t) || (t.includes(';') && t.split(';').some((w) => w.trim() !== '' && oneHas(list, w.trim())));
   // Whether t is one of the order's waybills as the export shows them; undefined when it shows none.
   const ownWaybill = (o: PickupQuery, t: string): boolean | undefined => {
     if (o.waybills !== undefined) return o.waybills === '' ? undefined : listHas(o.waybills, t);
@@ -548,6 +584,10 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
       }
       return false;
     }
+    // Another line's parcel (the row names the order and carries line L1's waybill): not the pickup of
+    // line L2, whose own waybill it is not. Before, L2 (shipped a day late by its 发货时间, its own parcel
+    // unscanned) was on time by L1's scan.
+    if (byId && rowTn !== '' && o.lineWaybills && !shares(o.lineWaybills, rowTn)) return false;
     const paidAt = o.paidAt;
     if (paidAt !== null && paidAt !== undefined && ats[i]! + slacks[i]! < paidAt) {
       const line = lines[i]!;
@@ -559,18 +599,15 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
     scans.used[i] = 1;
     return true;
   };
-  // A row naming the order that carries another of its waybills is that parcel's, not `parcel`'s (拆单).
-  const otherParcel = (i: number, o: PickupQuery, parcel: string) => trackings[i] !== '' && !listHas(parcel, trackings[i]!) && ownWaybill(o, trackings[i]!) === true;
   // The earliest of a key's usable scans, and how much later it may really be.
   const lookup = (byId: boolean, k: string, o: PickupQuery): Pickup | undefined => {
     const rows = (byId ? scans.rowsByOrder : scans.rowsByTracking).get(k);
     if (rows === undefined) return undefined;
-    const parcel = byId ? o.parcel : undefined;
-    if (typeof rows === 'number') return (parcel === undefined || !otherParcel(rows, o, parcel)) && usable(rows, o, byId, k) ? { at: ats[rows]!, slack: slacks[rows]! } : undefined;
+    if (typeof rows === 'number') return usable(rows, o, byId, k) ? { at: ats[rows]!, slack: slacks[rows]! } : undefined;
     let best: number | undefined;
     let latest = Infinity;
     for (const i of rows) {
-      if ((parcel !== undefined && otherParcel(i, o, parcel)) || !usable(i, o, byId, k)) continue;
+      if (!usable(i, o, byId, k)) continue;
       const at = ats[i]!;
       if (best === undefined || at < best) best = at;
       latest = Math.min(latest, at + slacks[i]!);
@@ -583,11 +620,12 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
       if (byId !== undefined) return byId;
     }
     if (!o.trackingNo) return undefined;
-    if (!o.trackingNo.includes(';')) return lookup(false, o.trackingNo, o);
+    // Scan rows are kept by the waybill's key (`sf 1400 …` in a scan file is the export's SF1400…).
+    if (!o.trackingNo.includes(';')) return lookup(false, waybillKey(o.trackingNo), o);
     let best: number | undefined;
     let latest = Infinity;
     for (const t of o.trackingNo.split(';')) {
-      const p = lookup(false, t, o);
+      const p = lookup(false, waybillKey(t), o);
       if (p === undefined) continue;
       if (best === undefined || p.at < best) best = p.at;
       latest = Math.min(latest, p.at + p.slack);

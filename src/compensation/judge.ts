@@ -45,9 +45,10 @@ export interface JudgeOptions {
    * the time is a line's 发货时间, the last of an order's parcels having no scan (assess.ts foldedPickup).
    * `how` = 'tracking': by the order's (or line's) tracking numbers only, not its order id. A scan
    * before the order's paid time is not its pickup, nor one naming the order by id with a waybill
-   * that is none of `waybills` (every waybill of the order, given when `o` is a line's view; inputs.ts pickupResolver).
+   * that is none of `waybills` (every waybill of the order, given when `o` is a line's view; inputs.ts pickupResolver),
+   * nor, for a line's view, one naming the order with a waybill that is not the line's (`lineWaybills`).
    */
-  pickupAt?: (o: Order & { waybills?: string; parcel?: string }, how?: 'tracking') => { at: number; slack: number; marked?: boolean } | undefined;
+  pickupAt?: (o: Order & { waybills?: string; lineWaybills?: string }, how?: 'tracking') => { at: number; slack: number; marked?: boolean } | undefined;
 }
 
 /**

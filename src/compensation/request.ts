@@ -23,8 +23,6 @@ export interface Request {
   base: BaseRule | undefined;
 }
 
-const CONFIG_KEYS = ['rules', 'base', 'shipWithin'];
-
 function positiveHours(v: unknown, flag: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -39,11 +37,7 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
     throw new UsageError(msg('缺少订单报表文件', 'no order export given'), msg('例如: storeops compensate ExportOrderList202611.csv', 'e.g. storeops compensate ExportOrderList202611.csv'));
   }
   const cfg = section(ctx.config, 'compensate');
-  for (const k of Object.keys(cfg)) {
-    if (!CONFIG_KEYS.includes(k) && !k.startsWith('_')) {
-      ctx.warn(msg(`配置 compensate 中未知的项 "${k}", 已忽略 (可用: ${CONFIG_KEYS.join(', ')})`, `config section compensate: unknown key "${k}" is ignored (known: ${CONFIG_KEYS.join(', ')})`));
-    }
-  }
+  // Unknown keys (compensate.shipwithin) are named when the config is read, by every command (context.ts).
   const by = String(opts.by ?? 'voucher');
   if (by !== 'voucher' && by !== 'order') throw new UsageError(msg(`--by 只接受 voucher 或 order, 收到 "${by}"`, `--by takes voucher or order, got "${by}"`));
   // --record commits what a run tells the operator to issue (the voucher rows: recorded, toIssue);
@@ -62,7 +56,13 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   const failOn = opts.failOn as string | undefined;
   if (failOn !== undefined && failOn !== 'new-vouchers') {
-    throw new UsageError(msg(`--fail-on 只接受 new-vouchers, 收到 "${failOn}"`, `--fail-on takes new-vouchers, got "${failOn}"`));
+    throw new UsageError(
+      msg(`--fail-on 只接受 new-vouchers, 收到 "${failOn}"`, `--fail-on takes new-vouchers, got "${failOn}"`),
+      msg(
+        '写 --fail-on new-vouchers: 本次运行发现以前没有记录过的待发红包时退出码为 1 (用于 cron 报警)。',
+        'write --fail-on new-vouchers: the run exits 1 when it finds vouchers to issue that were not recorded before (a cron alert).',
+      ),
+    );
   }
   const baseText = String(opts.base ?? cfg.base ?? 'auto');
   if (baseText !== 'auto' && !BASE_RULES.includes(baseText as BaseRule)) {

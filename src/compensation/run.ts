@@ -12,6 +12,7 @@ import { type OutputOptions, resolveFormat, writeRows } from '../io/output.js';
 import { STAGED_EXT, copyFileInto, stdoutSink, streamIsFile, tempName } from '../io/sink.js';
 import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
+import { waybillKey } from '../io/cells.js';
 import { SpillFile } from '../io/spill.js';
 import { type Money, ZERO, fenToMoney } from '../money.js';
 import { openOrders } from '../orders/read.js';
@@ -372,8 +373,8 @@ function partlyScans(scans: PickupScans, o: Order, into: Map<number, string>): v
     for (const i of typeof rows === 'number' ? [rows] : rows) if (!into.has(scans.lines[i]!)) into.set(scans.lines[i]!, o.orderId);
   };
   add(scans.rowsByOrder.get(o.orderId));
-  for (const t of o.trackingNo.split(';')) if (t) add(scans.rowsByTracking.get(t));
-  for (const l of o.subOrders ?? []) for (const t of l.trackingNo.split(';')) if (t) add(scans.rowsByTracking.get(t));
+  for (const t of o.trackingNo.split(';')) if (t) add(scans.rowsByTracking.get(waybillKey(t)));
+  for (const l of o.subOrders ?? []) for (const t of l.trackingNo.split(';')) if (t) add(scans.rowsByTracking.get(waybillKey(t)));
 }
 
 /**
@@ -731,9 +732,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       tally.read++;
       if (sideInputs) {
         if (excluded.has(o.orderId) || failures.has(o.orderId) || scans?.byOrder.has(o.orderId)) seenIds.add(o.orderId);
-        if (scans && o.trackingNo) for (const t of o.trackingNo.split(';')) if (scans.byTracking.has(t)) seenTracking.add(t);
+        // Scans are kept by the waybill's key (waybillKey), and so is what matched.
+        if (scans && o.trackingNo) for (const t of o.trackingNo.split(';')) if (scans.byTracking.has(waybillKey(t))) seenTracking.add(waybillKey(t));
         // A line's own waybill (宝贝报表 joined to an order report whose 物流单号 is one parcel's) is used too (assess.ts).
-        if (scans && o.subOrders) for (const l of o.subOrders) for (const t of l.trackingNo.split(';')) if (t && scans.byTracking.has(t)) seenTracking.add(t);
+        if (scans && o.subOrders) for (const l of o.subOrders) for (const t of l.trackingNo.split(';')) if (t && scans.byTracking.has(waybillKey(t))) seenTracking.add(waybillKey(t));
       }
       if (excluded.has(o.orderId)) {
         tally.excluded++;
@@ -824,7 +826,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         o.paidAt !== null &&
         a.rules &&
         (scans.doubtIds.has(o.orderId) ||
-          (scans.doubtTrackings.size > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtTrackings.has(t))) ||
+          (scans.doubtTrackings.size > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtTrackings.has(waybillKey(t)))) ||
           (scans.doubtRounded.length > 0 && scans.doubtRounded.some((within) => within(o.orderId))) ||
           (scans.doubtRoundedTracking.length > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtRoundedTracking.some((within) => within(t)))))
       ) {

@@ -70,6 +70,21 @@ export function cleanTracking(t: string): string {
   return n === 110 && o === 111 && (c === 58 || c === 0xff1a) ? t.slice(3).trim() : t;
 }
 
+/** A waybill already in its key's form: ASCII capitals and digits, and the `-` some carriers use. */
+const WAYBILL_KEY = /^[0-9A-Z-]*$/;
+
+/**
+ * A waybill number as a key to match a scan row with an export's (docs/formats.md, --shipments): a
+ * waybill is letters and digits, and neither their case nor spaces in it are part of it — a scan file
+ * typed by hand writes `sf 1400 123456` for the export's `SF1400123456`, and full-width characters
+ * (`ＳＦ１４００…`, a Chinese input method) are the same characters. Reading adopted; the text is
+ * otherwise kept (no other character is dropped).
+ */
+export function waybillKey(t: string): string {
+  if (WAYBILL_KEY.test(t)) return t;
+  return t.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
 /**
  * A digit order id: Taobao/Tmall and 抖店 ids are 16–19 digits (docs/formats.md); 10–20 leaves room
  * for older and other platforms' ids while "12", "0" or a 25-digit number (two cells run together)

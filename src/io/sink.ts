@@ -486,6 +486,29 @@ export function resolveTarget(target: string): { kind: 'file' | 'direct' | 'stdo
 }
 
 /**
+ * Before anything is read: a file target that does not exist yet must have a folder to be made in.
+ * A run over a million-row export judged every order, then said "the folder does not exist" (exit 5)
+ * after its warnings; now it says so first, having read nothing. An existing target, a device, `-`
+ * and a folder target (roster's `-o calendars/`) are left to the writer, which checks them itself.
+ */
+export function checkTargetFolder(target: string): void {
+  if (target === '-' || target === '' || /[/\\]$/.test(target)) return;
+  try {
+    fs.lstatSync(target);
+    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(target, e);
+  }
+  const dir = path.dirname(path.resolve(target));
+  try {
+    if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (e) {
+    throw cannotWrite(target, e);
+  }
+}
+
+/**
  * Write to `target` without ever destroying it: a regular file (or a link's target) is written to a
  * temporary file beside it and renamed into place on end(); a device or FIFO is written directly.
  */

@@ -22,8 +22,6 @@ export interface NotifySettings {
 
 export const NOTIFY_DEFAULTS = { on: 'new' as NotifyOn, top: 10, maxMessages: 3, timeout: 10, attempts: 3, backoff: 1, budget: 60 };
 
-const KNOWN = ['targets', 'secret', 'on', 'required', 'lang', 'top', 'maxMessages', 'timeout', 'attempts', 'backoff', 'budget'];
-
 function num(v: unknown, name: string, min: number, max: number, integer: boolean): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
@@ -42,9 +40,7 @@ function list(v: unknown): string[] {
 export function notifySettings(ctx: Ctx, opts: Record<string, unknown>): NotifySettings {
   const cfg = section(ctx.config, 'notify');
   const where = ctx.configPath ?? 'config';
-  for (const k of Object.keys(cfg)) {
-    if (!KNOWN.includes(k) && !k.startsWith('_')) ctx.warn(msg(`${where}: notify 中未知的项 "${k}", 已忽略 (可用: ${KNOWN.join(', ')})`, `${where}: unknown key "${k}" in notify is ignored (known: ${KNOWN.join(', ')})`));
-  }
+  // Unknown keys (notify.taregts) are named when the config is read, by every command (context.ts).
   const envSecret = ctx.io.env.STOREOPS_NOTIFY_SECRET || undefined;
   const cfgSecret = typeof cfg.secret === 'string' && cfg.secret !== '' ? cfg.secret : undefined;
   if (cfg.secret !== undefined && typeof cfg.secret !== 'string') throw new UsageError(msg(`${where}: notify.secret 必须是文本`, `${where}: notify.secret must be text`));

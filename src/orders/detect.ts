@@ -1,7 +1,7 @@
 // Which platform and layout a file is, from its header alone.
 import { InputError, type Msg, msg } from '../errors.js';
 import { type FieldSpec, type HeaderMap, headerList, mapHeader, missingColumnError, normHeader, withHeader } from '../io/table.js';
-import { LAYOUTS, type Layout, TAOBAO_ITEMS, TAOBAO_ORDERS, taobaoItemsEra, taobaoOrdersEra } from './layouts.js';
+import { CANONICAL, LAYOUTS, type Layout, TAOBAO_ITEMS, TAOBAO_ORDERS, taobaoItemsEra, taobaoOrdersEra } from './layouts.js';
 
 export interface Detected {
   layout: Layout;
@@ -93,5 +93,19 @@ export function reducedExportWarning(file: string, fields: readonly FieldSpec[])
   return msg(
     `${file}: 这个文件缺少以下列, 这些字段为空${unknown ? ' (状态为 unknown/未知)' : ''}: ${list}。compensate 等命令需要它们时会拒绝这个文件。`,
     `${file}: this file lacks these columns, so these fields are empty${unknown ? ' (status is unknown)' : ''}: ${list}. Commands that need them (compensate, …) refuse the file.`,
+  );
+}
+
+/**
+ * storeops' own output written before it carried the shop (no shopId/店铺Id and no shopName/店铺名称
+ * column: an earlier version's `orders normalize`). Read as it is, every order names no shop: its
+ * vouchers are capped as a shop-less buyer's (counting toward every shop's cap) and recorded without
+ * a shop, which the file cannot tell apart from an export that really names none. Said, not guessed.
+ */
+export function oldCanonicalWarning(file: string, d: Detected): Msg | undefined {
+  if (d.layout !== CANONICAL || d.map.index.has('shopId') || d.map.index.has('shopName')) return undefined;
+  return msg(
+    `${file}: 这是旧版 storeops 的 orders normalize 输出, 没有店铺列 (shopId/店铺Id、shopName/店铺名称): 按它读, 每个订单都没有店铺, compensate 把同一买家在各店铺的订单放在一起计算窗口和封顶, 记录的红包也没有店铺 (计入每个店铺的封顶额)。请用当前版本对原始导出重新运行 orders normalize, 或直接用原始导出。`,
+    `${file}: this is orders normalize output from an earlier storeops, without the shop columns (shopId/店铺Id, shopName/店铺名称): read as it is, no order names its shop, so compensate windows and caps a buyer's orders of every shop together and records the vouchers without a shop (counted toward every shop's cap). Run orders normalize again on the original export with this version, or use the export itself.`,
   );
 }

@@ -108,13 +108,27 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
   return o;
 }
 
-/** What an order report row takes from its item-report lines (when it lacks them itself). */
-export function enrichOrder(o: Order, lines: Order): void {
+/**
+ * What an order report row takes from its item-report lines (when it lacks them itself).
+ * `linesShowShipping`: the item report has a 发货时间 column, so a line without one never shipped.
+ */
+export function enrichOrder(o: Order, lines: Order, linesShowShipping = false): void {
   const slack = (k: TimeField) => {
     const ms = lines.timeSlack?.[k];
     if (ms) (o.timeSlack ??= {})[k] = ms;
   };
-  if (o.shippedAt === null && lines.shippedAt !== null && o.status !== 'awaiting_shipment') {
+  if (linesShowShipping && o.status === 'closed' && lines.status === 'closed') {
+    // RULES 1.1: a closed order is judged by its lines when the item report shows their ship times, as
+    // the same files joined by `orders normalize --lines` and read back are (foldLines): every line
+    // shipped (then refunded or returned) — it shipped when its last line did; a line never shipped —
+    // not shipped (closed_unshipped: nothing says when it was closed). The order report's 发货时间 of a
+    // closed order is not its lines': before, a 1300.00 order whose two lines were both closed unshipped,
+    // its report showing a 发货时间 a day late, was paid 390.00 (tmall-2023, 30 %) or 50.00 (tmall-2026)
+    // where the read-back lines called it closed_unshipped.
+    o.shippedAt = lines.shippedAt;
+    if (o.timeSlack) delete o.timeSlack.shippedAt;
+    slack('shippedAt');
+  } else if (o.shippedAt === null && lines.shippedAt !== null && o.status !== 'awaiting_shipment') {
     o.shippedAt = lines.shippedAt;
     slack('shippedAt');
   } else if (o.shippedAt !== null && lines.shippedAt !== null && lines.shippedAt > o.shippedAt && (o.status === 'shipped' || o.status === 'completed')) {

@@ -14,7 +14,7 @@ import type { Sniffed } from '../io/source.js';
 import { openTable } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
-import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, reducedExportWarning } from './detect.js';
+import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, oldCanonicalWarning, reducedExportWarning } from './detect.js';
 import { DuplicateLog } from './duplicates.js';
 import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, SeenIds, UNKNOWN_AT } from './idset.js';
@@ -398,11 +398,16 @@ export class OrderSet {
       const byOrder = new Map<string, Order>();
       // How new each order's lines are: an order report older than them is told when it disagrees.
       const linesAt = new Map<string, number>();
+      // Orders every line of which is closed, in an item report with a 发货时间 column: their lines say
+      // whether (and when) they shipped, over the order report's 发货时间 (enrichOrder).
+      const closedShown = new Set<string>();
       for (const f of lineFiles) {
+        const showsShipping = f.stats.detected.map.index.has('shippedAt');
         for await (const o of this.folded(f)) {
           if (byOrder.has(o.orderId)) continue;
           byOrder.set(o.orderId, o);
           if (f.stats.freshness.at !== null) linesAt.set(o.orderId, f.stats.freshness.at);
+          if (showsShipping && o.status === 'closed') closedShown.add(o.orderId);
         }
       }
       const stale: string[] = [];
@@ -415,7 +420,7 @@ export class OrderSet {
             // The order report stays the truth, but an awaiting-shipment row whose lines, in a newer
             // item report, all shipped is most likely an old download: judged as unshipped, said so.
             if (o.status === 'awaiting_shipment' && lines.shippedAt !== null && (linesAt.get(o.orderId) ?? -Infinity) > reportAt) stale.push(o.orderId);
-            enrichOrder(o, lines);
+            enrichOrder(o, lines, closedShown.has(o.orderId));
             byOrder.delete(o.orderId);
           }
           yield o;
@@ -557,6 +562,8 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
     const lacking = detected.missing.filter((f) => opts.needs?.fields.has(f.key));
     if (lacking.length) throw neededColumnsError(t.sniffed.name, detected, lacking, opts.needs!.command, t.headers);
     if (detected.missing.length) ctx.warn(reducedExportWarning(t.sniffed.name, detected.missing));
+    const old = oldCanonicalWarning(t.sniffed.name, detected);
+    if (old) ctx.warn(old);
     if (t.headerLine > 1) {
       // Title lines above the header (PDD after-sale xlsx, some 抖店 downloads); line numbers stay physical.
       ctx.info(msg(`${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${t.headerLine - 1} 行 (标题或空行)`, `${t.sniffed.name}: the header is on line ${t.headerLine}; ${t.headerLine === 2 ? 'the line above it (title or blank) was skipped' : `the ${t.headerLine - 1} lines above it (title or blank) were skipped`}`));

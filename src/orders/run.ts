@@ -223,11 +223,16 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
       ),
     );
   }
-  const read = set.stats.reduce((a, s) => a + s.rowsRead, 0);
+  // Summary (合计) lines skipped at the end of a file are rows read too, counted as such: the parts
+  // add up to the rows read (each was named on stderr as file:line when it was skipped).
+  const summary = set.stats.reduce((a, s) => a + s.summaryLines.length, 0);
+  const orderRows = set.stats.reduce((a, s) => a + s.rowsRead, 0);
+  const read = orderRows + summary;
+  const accepted = orderRows - rejects.count - set.duplicateCount;
   ctx.info(
     msg(
-      `读取 ${read} 行: 接受 ${read - rejects.count - set.duplicateCount}, 拒绝 ${rejects.count}, 重复 ${set.duplicateCount}; 输出 ${n} ${lines ? '行订单明细' : '个订单'}`,
-      `${plural(read, 'row')} read: ${read - rejects.count - set.duplicateCount} accepted, ${rejects.count} rejected, ${plural(set.duplicateCount, 'duplicate')}; wrote ${plural(n, lines ? 'order line' : 'order')}`,
+      `读取 ${read} 行: 接受 ${accepted}, 拒绝 ${rejects.count}, 重复 ${set.duplicateCount}${summary ? `, 合计行 ${summary} (已跳过)` : ''}; 输出 ${n} ${lines ? '行订单明细' : '个订单'}`,
+      `${plural(read, 'row')} read: ${accepted} accepted, ${rejects.count} rejected, ${plural(set.duplicateCount, 'duplicate')}${summary ? `, ${plural(summary, 'summary line')} skipped` : ''}; wrote ${plural(n, lines ? 'order line' : 'order')}`,
     ),
   );
 }

@@ -448,21 +448,28 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     ...f.problems,
     ...checkRoster(p, cells).filter((v) => !(v.rule === 'missing-day' && unreadable.has(`${v.agent}\u0000${v.date}`))),
   ];
+  const summary = (): Msg => {
+    const byRule = new Map<string, number>();
+    for (const v of found) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1);
+    const list = [...byRule].map(([k, n]) => `${k} ${n}`).join(', ');
+    const listZh = [...byRule].map(([k, n]) => `${labelOf(RULE_ZH, k, 'zh')} ${n}`).join(', ');
+    return msg(
+      `${f.name}: ${agents.length} 名客服 × ${cal.days.length} 天, ${found.length ? `${found.length} 处违规 (${listZh})` : '没有违规'}`,
+      `${f.name}: ${plural(agents.length, 'agent')} × ${cal.days.length} days, ${found.length ? `${plural(found.length, 'violation')} (${list})` : 'no violations'}`,
+    );
+  };
+  // No violations in a table on the screen: the sentence is the answer (stderr, even with -q), not a
+  // table of headers alone on stdout; csv/json (a script's formats) and a file keep their header.
+  if (found.length === 0 && resolveFormat(ctx) === 'table' && (ctx.output === undefined || ctx.output === '-')) {
+    ctx.io.stderr.write(ctx.t(summary()) + '\n');
+    return;
+  }
   await writeRows(
     ctx,
     VIOLATION_COLUMNS,
     found.map((v) => ({ agent: v.agent, date: v.date, rule: v.rule, detail: say(v.detail, ctx.lang) })),
   );
-  const byRule = new Map<string, number>();
-  for (const v of found) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1);
-  const list = [...byRule].map(([k, n]) => `${k} ${n}`).join(', ');
-  const listZh = [...byRule].map(([k, n]) => `${labelOf(RULE_ZH, k, 'zh')} ${n}`).join(', ');
-  ctx.info(
-    msg(
-      `${f.name}: ${agents.length} 名客服 × ${cal.days.length} 天, ${found.length ? `${found.length} 处违规 (${listZh})` : '没有违规'}`,
-      `${f.name}: ${plural(agents.length, 'agent')} × ${cal.days.length} days, ${found.length ? `${plural(found.length, 'violation')} (${list})` : 'no violations'}`,
-    ),
-  );
+  ctx.info(summary());
   if (found.length) ctx.attention();
 }
 

@@ -82,14 +82,49 @@ describe('storeops init', () => {
     expect(r.code).toBe(0);
     const warnings = r.stderr.split('\n').filter((l) => l.includes('unknown key'));
     expect(warnings).toEqual([
-      `storeops: warning: ${cfgFile}: unknown key "quietHour" in reviews is ignored (known: maxAttempts, attemptWindowDays, quietHours, minGapHours, contactWithinHours, goodwill, highValue, midValue, serialNegative, shopName, safetyContact, messageLang, keywords, forbidden, templates)`,
-      `storeops: warning: ${cfgFile}: unknown key "comissionRate" in zhenjian is ignored (known: commissionRate, shippingPerSample, avgOrder, farAboveRatio, categories)`,
-      `storeops: warning: ${cfgFile}: unknown key "dayOff" in roster is ignored (known: shifts, traffic, daysOff, min, aht, answerWithin, concurrency, serviceLevel, timeLimit)`,
-      `storeops: warning: ${cfgFile}: unknown key "negtive" in reviews.goodwill is ignored (known: neutral, negative)`,
+      `storeops: warning: ${cfgFile}: unknown key "quietHour" in reviews is ignored; did you mean "quietHours"? (known: maxAttempts, attemptWindowDays, quietHours, minGapHours, contactWithinHours, goodwill, highValue, midValue, serialNegative, shopName, safetyContact, messageLang, keywords, forbidden, templates)`,
+      `storeops: warning: ${cfgFile}: unknown key "comissionRate" in zhenjian is ignored; did you mean "commissionRate"? (known: commissionRate, shippingPerSample, avgOrder, farAboveRatio, categories)`,
+      `storeops: warning: ${cfgFile}: unknown key "dayOff" in roster is ignored; did you mean "daysOff"? (known: shifts, traffic, daysOff, min, aht, answerWithin, concurrency, serviceLevel, timeLimit)`,
+      `storeops: warning: ${cfgFile}: unknown key "negtive" in reviews.goodwill is ignored; did you mean "negative"? (known: neutral, negative)`,
     ]);
     const zh = runCli(['rules', 'list', '-f', 'csv', '--lang', 'zh'], { cwd: dir });
-    expect(zh.stderr).toContain(`storeops: 警告: ${cfgFile}: 配置 reviews 中未知的项 "quietHour", 已忽略 (可用: maxAttempts,`);
+    expect(zh.stderr).toContain(`storeops: 警告: ${cfgFile}: 配置 reviews 中未知的项 "quietHour", 已忽略; 是否想用 "quietHours"? (可用: maxAttempts,`);
     // the config init writes holds no unknown key (checked in the test above with compensate)
+  });
+
+  it('a misspelt key in the compensate or notify section (or a notify target) is named by every command, with a did-you-mean', () => {
+    // Before: compensate.shipwithin was named only by compensate (without the file), notify.taregts
+    // only by a run that reads notify settings; orders inspect and roster check said nothing, and a
+    // target's "secert" was never named (the robot then refused every post for want of a signature).
+    const dir = tmpDir();
+    const cfgFile = path.join(dir, 'storeops.config.json');
+    fs.writeFileSync(cfgFile, JSON.stringify({
+      showPII: true,
+      compensate: { shipwithin: 24, rules: 'auto' },
+      notify: { taregts: ['http://127.0.0.1:9/a'], maxMessage: 2, on: 'never', targets: [{ url: 'http://127.0.0.1:9/b', secert: 'SEC0', _note: 'a comment' }], zzz: 1 },
+    }), { mode: 0o600 });
+    const want = [
+      `storeops: warning: ${cfgFile}: unknown key "showPII" is ignored; did you mean "showPii"?`,
+      `storeops: warning: ${cfgFile}: unknown key "shipwithin" in compensate is ignored; did you mean "shipWithin"? (known: rules, base, shipWithin)`,
+      `storeops: warning: ${cfgFile}: unknown key "taregts" in notify is ignored; did you mean "targets"? (known: targets, secret, on, required, lang, top, maxMessages, timeout, attempts, backoff, budget)`,
+      `storeops: warning: ${cfgFile}: unknown key "maxMessage" in notify is ignored; did you mean "maxMessages"? (known: targets, secret, on, required, lang, top, maxMessages, timeout, attempts, backoff, budget)`,
+      // zzz is near no key: no guess.
+      `storeops: warning: ${cfgFile}: unknown key "zzz" in notify is ignored (known: targets, secret, on, required, lang, top, maxMessages, timeout, attempts, backoff, budget)`,
+      `storeops: warning: ${cfgFile}: unknown key "secert" in notify.targets[0] is ignored; did you mean "secret"? (known: url, kind, secret)`,
+    ];
+    const runs = [
+      ['orders', 'inspect', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '-f', 'csv'],
+      ['roster', 'check', path.join(EXAMPLES, 'roster', 'roster-2026-11.csv'), '-f', 'csv'],
+      ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-25', '-f', 'csv'],
+    ];
+    for (const args of runs) {
+      const r = runCli([...args, '--lang', 'en'], { cwd: dir });
+      // Each named once (compensate named compensate's and notify's keys itself as well before).
+      expect(r.stderr.split('\n').filter((l) => l.includes('unknown key')), args.join(' ')).toEqual(want);
+    }
+    const zh = runCli([...runs[0]!, '--lang', 'zh'], { cwd: dir });
+    expect(zh.stderr).toContain(`storeops: 警告: ${cfgFile}: 配置 compensate 中未知的项 "shipwithin", 已忽略; 是否想用 "shipWithin"? (可用: rules, base, shipWithin)`);
+    expect(zh.stderr).toContain(`storeops: 警告: ${cfgFile}: 未知的配置项 "showPII", 已忽略; 是否想用 "showPii"?`);
   });
 });
 

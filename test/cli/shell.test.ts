@@ -86,6 +86,24 @@ describe('storeops shell', () => {
     for (const r of [en, zh]) expect(r.stderr).not.toMatch(/ENOENT|\.tmp/);
   });
 
+  it('an output, --rejects or --duplicates in a folder that does not exist is told before the export is read (exit 5, no warnings first)', () => {
+    // The run used to judge every order (a minute on a million rows), print its warnings, then fail.
+    // The export here does not even exist: the output's folder is told first, nothing is read.
+    const missing = path.join(tmpDir(), 'no-such-export.csv');
+    for (const flag of ['-o', '--rejects', '--duplicates']) {
+      const r = runCli(['compensate', missing, '--as-of', '2026-11-20 12:00:00', flag, '/nonexistent-dir/x.csv']);
+      expect(r.code).toBe(5);
+      expect(r.stderr).toBe(
+        'storeops: error: cannot write output file /nonexistent-dir/x.csv: the folder /nonexistent-dir does not exist\n' +
+          '  hint: check that the folder exists, is writable, and the disk is not full; an existing file there is left as it was.\n',
+      );
+    }
+    // A path through a file: the part that is not a folder is named.
+    const r = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-o', `${ORDERS}/x.csv`, '--lang', 'zh']);
+    expect(r.code).toBe(5);
+    expect(r.stderr.split('\n')[0]).toBe(`storeops: 错误: 无法写入输出文件 ${ORDERS}/x.csv: 路径 ${ORDERS} 中有一段不是目录`);
+  });
+
   it('a file that cannot be opened says why in the operator\'s language (not the system\'s ENOENT/EISDIR text)', () => {
     const dir = tmpDir();
     const cfg = runCli(['rules', 'list', '--config', path.join(dir, 'nosuch.json'), '--lang', 'zh']);

@@ -304,6 +304,18 @@ describe('storeops compensate (example shop)', () => {
     expect(JSON.parse(ledger.stdout).map((v: { amount: string }) => v.amount)).toEqual(['50.00']);
   });
 
+  it('--fail-on with a value it does not take: exit 2, the one value it takes and what it does, in both languages', () => {
+    const en = runCli(['compensate', ORDERS, ...AS_OF, '--fail-on', 'nope']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe(
+      'storeops: error: --fail-on takes new-vouchers, got "nope"\n' +
+        '  hint: write --fail-on new-vouchers: the run exits 1 when it finds vouchers to issue that were not recorded before (a cron alert).\n',
+    );
+    const zh = runCli(['compensate', ORDERS, ...AS_OF, '--fail-on', 'nope', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe('storeops: 错误: --fail-on 只接受 new-vouchers, 收到 "nope"\n  提示: 写 --fail-on new-vouchers: 本次运行发现以前没有记录过的待发红包时退出码为 1 (用于 cron 报警)。\n');
+  });
+
   it('platform-paid vouchers alone: toIssue 0.00 and --fail-on new-vouchers stays quiet', () => {
     // Only 小明's first day (…901, …902: platform paid 57.00 + 5.00) and 阿花's …502 (30.00) are late
     // once …903 and …701 are excluded: both vouchers are paid_by_platform, nothing new to record.

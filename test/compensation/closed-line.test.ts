@@ -90,3 +90,78 @@ describe('tmall-2026, item report: a line closed after it shipped late is still 
     expect(r.stderr).toContain('closed_unshipped=1');
   });
 });
+
+// RULES 1.1: "A closed order whose close time is unknown and which never shipped cannot be judged".
+// An order report row 交易关闭 that shows a 发货时间, joined with an item report (宝贝报表, which has a
+// 发货时间 column) whose lines are all closed: the lines say whether it shipped, as the same two files
+// written by `orders normalize --lines` and read back do. Before, the report's 发货时间 stood.
+describe('a closed order joined with its item report is judged by its lines', () => {
+  const B = '3710000000000000002';
+  const B1 = '3710000000000000021';
+  const B2 = '3710000000000000022';
+  // Paid <day> 10:00:00, deadline + 48 h = <day+2> 10:00:00; 发货时间 <day+3> 10:00:00 is 24 h late.
+  const at = (year: string, day: string) => `${year}-11-${day} 10:00:00`;
+  const bLine = (year: string, sub: string, amount: string, shipped: string) =>
+    `="${sub}",="${B}",t,${amount},1,,,,,${CLOSED},,,${amount},${amount},退款成功,${amount},${year}-11-01 09:59:00,${at(year, '01')},,,,,${shipped},,,,,,`;
+  const report = (name: string, year: string, shipped: string) =>
+    write(dir, name, taobaoCsv([order(B, { 买家会员名: '小明', 订单状态: CLOSED, 订单关闭原因: '买家申请退款', 订单创建时间: `${year}-11-01 09:59:00`, 订单付款时间: at(year, '01'), 买家应付货款: '1300.00', 买家应付邮费: '0.00', 买家实际支付金额: '1300.00', 发货时间: shipped })]));
+  const run = (files: string[]) => runCli(['compensate', ...files, ...AS_OF, '-f', 'json']);
+  const amounts = (out: string) => (JSON.parse(out) as Record<string, unknown>[]).map((v) => [v.rules, v.baseAmount, v.amount]);
+
+  // tmall-2023 (paid 2025-11-01, before 2026-04-09). Report: closed, 发货时间 2025-11-04 10:00:00 (24 h late).
+  // Lines B1 1000.00 and B2 300.00, both closed, neither with a 发货时间: never shipped → closed_unshipped,
+  // nothing owed. Before: judged by the report's time, 30 % × 1300.00 = 390.00.
+  it('tmall-2023, no line shipped: closed_unshipped, not 390.00', () => {
+    const r = run([report('b-2023.csv', '2025', at('2025', '04')), items('b-2023-none.csv', [bLine('2025', B1, '1000.00', ''), bLine('2025', B2, '300.00', '')])]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('[]');
+    expect(r.stderr).toContain('closed_unshipped=1');
+    expect(r.stderr).toContain(`${B} (`);
+  });
+
+  // tmall-2026 (paid 2026-11-01): the same order. Before: 5 % × 1300.00 = 65.00 → 50.00 (max).
+  it('tmall-2026, no line shipped: closed_unshipped, not 50.00', () => {
+    const r = run([report('b-2026.csv', '2026', at('2026', '04')), items('b-2026-none.csv', [bLine('2026', B1, '1000.00', ''), bLine('2026', B2, '300.00', '')])]);
+    expect(r.stdout.trim()).toBe('[]');
+    expect(r.stderr).toContain('closed_unshipped=1');
+  });
+
+  // One line (1300.00), closed, no 发货时间: the same. Before: 50.00 (tmall-2026) from the report's 发货时间.
+  it('tmall-2026, a one-line order never shipped: closed_unshipped, not 50.00', () => {
+    const r = run([report('b1-2026.csv', '2026', at('2026', '04')), items('b1-2026-none.csv', [bLine('2026', B1, '1300.00', '')])]);
+    expect(r.stdout.trim()).toBe('[]');
+    expect(r.stderr).toContain('closed_unshipped=1');
+  });
+
+  // Both lines shipped 2025-11-04 10:00:00 (24 h late), then refunded: still late (refunds not
+  // subtracted, §1.4): 30 % × 1300.00 = 390.00, as before.
+  it('tmall-2023, every line shipped late then refunded: still 390.00', () => {
+    const r = run([report('b-2023s.csv', '2025', at('2025', '04')), items('b-2023-shipped.csv', [bLine('2025', B1, '1000.00', at('2025', '04')), bLine('2025', B2, '300.00', at('2025', '04'))])]);
+    expect(amounts(r.stdout)).toEqual([['tmall-2023', '1300.00', '390.00']]);
+  });
+
+  // The report's 发货时间 2025-11-02 10:00:00 is on time, its lines shipped 2025-11-04 10:00:00 (24 h
+  // late) and were refunded: it shipped when its last line did, late: 30 % × 1300.00 = 390.00.
+  // Before: on time by the report's time, nothing owed.
+  it('tmall-2023, the report on time, its lines shipped late then refunded: 390.00', () => {
+    const r = run([report('b-2023e.csv', '2025', at('2025', '02')), items('b-2023-late.csv', [bLine('2025', B1, '1000.00', at('2025', '04')), bLine('2025', B2, '300.00', at('2025', '04'))])]);
+    expect(amounts(r.stdout)).toEqual([['tmall-2023', '1300.00', '390.00']]);
+  });
+
+  // tmall-2026, B1 1000.00 shipped 24 h late then refunded, B2 300.00 never shipped: B1 alone is priced,
+  // 5 % × 1000.00 = 50.00 (max 50.00); B2 is left out (a closed line never shipped). Unchanged, pinned.
+  it('tmall-2026, one line shipped late then refunded, one never shipped: 50.00', () => {
+    const r = run([report('b-2026m.csv', '2026', at('2026', '04')), items('b-2026-mixed.csv', [bLine('2026', B1, '1000.00', at('2026', '04')), bLine('2026', B2, '300.00', '')])]);
+    expect(amounts(r.stdout)).toEqual([['tmall-2026', '1000.00', '50.00']]);
+  });
+
+  // tmall-2023 prices the order as one: a line never shipped makes the closed order closed_unshipped
+  // (§1.1, as the item report alone judges it). Before, joined: 30 % × 1300.00 = 390.00 by the report's 发货时间.
+  it('tmall-2023, one line shipped late then refunded, one never shipped: closed_unshipped, as the item report alone', () => {
+    const lines2 = items('b-2023-mixed.csv', [bLine('2025', B1, '1000.00', at('2025', '04')), bLine('2025', B2, '300.00', '')]);
+    const r = run([report('b-2023m.csv', '2025', at('2025', '04')), lines2]);
+    expect(r.stdout.trim()).toBe('[]');
+    expect(r.stderr).toContain('closed_unshipped=1');
+    expect(run([lines2]).stderr).toContain('closed_unshipped=1');
+  });
+});

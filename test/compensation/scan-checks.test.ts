@@ -108,7 +108,7 @@ describe('a scan file of tracking events (物流状态 beside 揽收时间): onl
     it(`the hub state is the pickup; 已下单 and 待揽收 are named, not used — TZ=${tz}`, () => {
       const r = runCli(['compensate', orders, '--shipments', scans, '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
       expect(rows(r.stdout)).toEqual([[A, 'late', '9.50', 'final', 1]]);
-      expect(r.stderr).toContain(`${scans}: 2 row(s) whose 物流状态 is no pickup (已揽收/揽件, or one of the four Cainiao hub states after 包裹已出库) were not used as pickup times: ${scans}:2, ${scans}:4.`);
+      expect(r.stderr).toContain(`${scans}: 2 row(s) whose 物流状态 is no pickup (已揽收/揽件, or one of the four Cainiao hub states after 包裹已出库; not a return's pickup, nor the receiver's 收件) were not used as pickup times: ${scans}:2, ${scans}:4.`);
     });
   }
 });
@@ -231,6 +231,51 @@ describe('pickupState: the receiving end (收件网点, 收件城市, 收件方)
       const scans = write(dir, `s-${wb}.csv`, `物流单号,物流状态,揽收时间\r\n${wb},快件已发往收件城市,2026-11-13 10:00:00\r\n`);
       const r = runCli(['compensate', o, '--shipments', scans, '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
       expect(rows(r.stdout)).toEqual([]);
+    });
+  }
+});
+
+// review21: 收件 said of the receiving end (收件方已收件, 买家已收件, 驿站已收件: a delivery) and a return's
+// pickup (退货已揽收, 退回件已揽收, 售后/换货) were pickups: 已收件 / 已揽收 were found in them. The rule
+// (docs/rules.md §1.1): a state about a return is never a pickup; 收件 / 收寄 / 收取快件 count only when said
+// of the courier (nothing, 已, or the courier or carrier before it) in a state with no delivery word.
+describe("pickupState: the receiver's 收件 and a return's pickup are no pickup", () => {
+  it('unit', async () => {
+    const { pickupState } = await import('../../src/compensation/inputs.js');
+    const no = ['收件方已收件', '买家已收件', '客户已收件', '本人已收件', '驿站已收件', '已由丰巢收件', '您的快件已被买家收件', '退货已揽收', '退货快递员已揽件', '退回件已揽收', '逆向已揽收', '售后已揽收', '换货已揽收', '已揽收（退货）', '退货 已进入分拨中心', '退货已收件', 'RETURN_ACCEPT', '快递员已取件', '快递员送达 买家已收件'];
+    for (const s of no) expect([s, pickupState(s)]).toEqual([s, false]);
+    const yes = ['已收件', '顺丰速运 已收件', '快递员张三已收件', '您的快件已由顺丰速运收件', '【深圳市南山区】顺丰速运 已收取快件', '已揽收', '快递员已揽件', '揽收成功', 'ACCEPT'];
+    for (const s of yes) expect([s, pickupState(s)]).toEqual([s, true]);
+  });
+
+  // tmall-2026, paid 2026-11-10 10:00:00 → deadline 11-12 10:00:00; base 200.00 − 10.00 = 190.00.
+  // 96 h late (11-16 10:00:00) is out of stock (> 72 h; window 48 h ≤ 48 h: tier 2, 10 %): 10 % × 190.00 = 19.00.
+  const paid = '2026-11-10 10:00:00';
+  const one = (id: string, wb: string) => write(dir, `o21-${wb}.csv`, taobaoCsv([order(id, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 发货时间: '2026-11-12 09:00:00', 物流单号: wb })]));
+  for (const tz of TZS) {
+    // 发货时间 11-12 09:00:00 is on time; the only event after 已下单 is the receiver's (11-16 10:00:00).
+    // Not a pickup: judged by 发货时间, on time, nothing owed. Before: the pickup, 96 h late, 19.00 paid.
+    for (const state of ['收件方已收件', '买家已收件', '退货已揽收']) {
+      it(`${state} 96 h after the deadline is not the pickup: on time, 0.00 (was 19.00) — TZ=${tz}`, () => {
+        const A = '3900000000000000094';
+        const wb = `SF1400000000094`;
+        const scans = write(dir, `s21-${state}.csv`, `物流单号,物流状态,揽收时间\r\n${wb},已下单,2026-11-10 12:00:00\r\n${wb},${state},2026-11-16 10:00:00\r\n`);
+        const r = runCli(['compensate', one(A, wb), '--shipments', scans, '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
+        expect(rows(r.stdout)).toEqual([]);
+        expect(r.stderr).toContain(`${scans}: 2 row(s) whose 物流状态 is no pickup`);
+        expect(r.stderr).toContain(`${scans}:2, ${scans}:3.`);
+      });
+    }
+
+    // A reused waybill: a return's pickup (退货已揽收 11-11 10:00:00, before the deadline) and this order's
+    // pickup 11-16 10:00:00 (顺丰速运 已收取快件): 96 h late, 19.00. Before: the return's row was the earliest
+    // pickup, on time, 0.00 (19.00 lost).
+    it(`a return's pickup before the real one does not ship the order: 19.00 (was 0.00) — TZ=${tz}`, () => {
+      const A = '3900000000000000095';
+      const wb = 'SF1400000000095';
+      const scans = write(dir, `s21-reused.csv`, `物流单号,物流状态,揽收时间\r\n${wb},退货已揽收,2026-11-11 10:00:00\r\n${wb},顺丰速运 已收取快件,2026-11-16 10:00:00\r\n`);
+      const r = runCli(['compensate', one(A, wb), '--shipments', scans, '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
+      expect(rows(r.stdout)).toEqual([[A, 'out_of_stock', '19.00', 'final', 96]]);
     });
   }
 });

@@ -90,6 +90,24 @@ describe('a summary (合计) line after the last order', () => {
     expect([s[0]!.rowsRead, s[0]!.summaryRows]).toEqual([2, 1]);
   });
 
+  it('normalize counts the summary line among the rows read: 3 rows = 2 accepted + 0 + 0 + 1 summary line', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'a.csv');
+    // Two orders and a 合计 line: 3 data rows. Before, the count said "2 rows read" and the 合计 line
+    // was in no part of it (named only by its own file:line note).
+    fs.writeFileSync(f, rows() + '合计,,,,,,,,,,1200.00\r\n');
+    const out = path.join(dir, 'n.csv');
+    const en = runCli(['orders', 'normalize', f, '-o', out, '--lang', 'en']);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stderr).toContain(`${f}:4: summary line, skipped`);
+    expect(en.stderr).toContain('3 rows read: 2 accepted, 0 rejected, 0 duplicates, 1 summary line skipped; wrote 2 orders');
+    const zh = runCli(['orders', 'normalize', f, '-o', out, '--lang', 'zh']);
+    expect(zh.stderr).toContain('读取 3 行: 接受 2, 拒绝 0, 重复 0, 合计行 1 (已跳过); 输出 2 个订单');
+    // Without a summary line the count line is as before.
+    fs.writeFileSync(f, rows());
+    expect(runCli(['orders', 'normalize', f, '-o', out, '--lang', 'en']).stderr).toContain('2 rows read: 2 accepted, 0 rejected, 0 duplicates; wrote 2 orders');
+  });
+
   it('never skips an order row, and rejects a summary line that more rows follow', () => {
     const dir = tmpDir();
     const f = path.join(dir, 'a.csv');

@@ -2,6 +2,7 @@
 // Amounts by hand (docs/rules.md §1.3, tmall-2026): paid 2026-05-01 10:00, no promised time → 48 h
 // → deadline 05-03 10:00; shipped 05-04 10:00: 24 h late → 5 % of (paid − postage) 300.00 = 15.00
 // (within 5.00–50.00).
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
@@ -42,6 +43,33 @@ describe('orders normalize → compensate', () => {
       const ledger = JSON.parse((await cli(['ledger', 'list', '--state', state, '-f', 'json', '-q'])).stdout) as { shop: string }[];
       expect(ledger.map((l) => l.shop).sort()).toEqual(['1001', '暖冬织物旗舰店']);
     }
+  });
+
+  it('an output of an earlier storeops without the shop columns: inspect, normalize and compensate warn (en/zh); the current output does not', async () => {
+    const src = write(dir, 'old-src.csv', taobaoCsv([late('3515313147329352211', { 买家会员名: '小明', 店铺Id: '1001', 店铺名称: '阿花的店' })]));
+    const norm = path.join(dir, 'old-norm.csv');
+    expect((await cli(['orders', 'normalize', src, '-o', norm, '-q'])).code).toBe(0);
+    // The output as storeops wrote it before 02ad664: the same columns less shopId and shopName.
+    const rows = fs.readFileSync(norm, 'utf8').replace(/^\uFEFF/, '').split('\n');
+    const head = rows[0]!.split(',');
+    const drop = new Set([head.indexOf('shopId'), head.indexOf('shopName')]);
+    expect(drop.has(-1)).toBe(false);
+    // No cell of this row holds a comma (checked: the title and note are plain), so split/join is exact.
+    const old = write(dir, 'old.csv', rows.map((r) => (r === '' ? r : r.split(',').filter((_, i) => !drop.has(i)).join(','))).join('\n'));
+    const warning = `${old}: this is orders normalize output from an earlier storeops, without the shop columns (shopId/店铺Id, shopName/店铺名称)`;
+    const out = path.join(dir, 'old-again.csv');
+    for (const args of [['orders', 'inspect', old, '-f', 'json'], ['orders', 'normalize', old, '-o', out], ['compensate', old, ...AS_OF, '-f', 'json']]) {
+      const r = await cli(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`storeops: warning: ${warning}`);
+      expect(r.stderr).toContain('Run orders normalize again on the original export with this version');
+    }
+    const zh = await cli(['compensate', old, ...AS_OF, '-f', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`storeops: 警告: ${old}: 这是旧版 storeops 的 orders normalize 输出, 没有店铺列 (shopId/店铺Id、shopName/店铺名称)`);
+    // Still read: 24 h late, 5 % × 300.00 = 15.00, with no shop.
+    expect(vouchers(zh).map((v) => [v.buyer, v.shop, v.amount])).toEqual([['小明', '', '15.00']]);
+    // The current output (shop columns present, even if empty) is not warned about.
+    for (const f of [norm, src]) expect((await cli(['compensate', f, ...AS_OF, '-f', 'json'])).stderr).not.toContain('earlier storeops');
   });
 
   it('a buyer masked in the output (a phone nick) is rejected, naming the export line; --show-pii output gives the export\'s vouchers', async () => {

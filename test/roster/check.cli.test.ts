@@ -50,6 +50,27 @@ describe('roster check', () => {
     expect(r.stderr).toContain('4 agents × 28 days, no violations');
   });
 
+  it('no violations in a table on the screen: the sentence on stderr (even with -q), stdout empty; csv/json/a file keep the header', () => {
+    const f = write('ok.csv', gridCsv(base()));
+    // -f table stands for the terminal (stdout here is a pipe); before, stdout held "agent  date  rule  detail".
+    const table = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'table', '--lang', 'en']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toBe('');
+    expect(table.stderr).toBe(`${f}: 4 agents × 28 days, no violations\n`);
+    const zh = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'table', '--lang', 'zh', '-q']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toBe(`${f}: 4 名客服 × 28 天, 没有违规\n`);
+    const json = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'json', '--lang', 'en']);
+    expect(json.stdout).toBe('[]\n');
+    expect(json.stderr).toBe(`${f}: 4 agents × 28 days, no violations\n`);
+    // A table written to a file is still written (the header alone), as asked.
+    const out = path.join(path.dirname(f), 'v.txt');
+    const file = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'table', '-o', out, '--lang', 'en']);
+    expect(file.code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain('agent');
+  });
+
   it('reads Chinese codes, a Chinese header and YYYY/M/D dates', () => {
     const zh: Record<string, string> = { D: '白', H: '半', N: '晚', O: '休' };
     const g = base().map((row) => row.map((c) => zh[c]!));

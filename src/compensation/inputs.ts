@@ -131,6 +131,15 @@ export interface PickupScans {
   /** Kept rows (by index) some order's lookup took as a pickup time (pickupResolver), for the count of rows used. */
   used: Uint8Array;
   /**
+   * Per kept row naming an order by id and carrying a waybill (合并发货, RULES 1.1): 0 while the order it
+   * names has not been read, 1 once it was read and its export shows that waybill (the row is that
+   * parcel's pickup, and so of every order whose export carries the waybill), 2 when it was read and
+   * its export does not (the row contradicts itself). Filled by noteScanOrder as the orders stream.
+   */
+  named: Uint8Array;
+  /** Whether a `;`-separated list of an order's waybills holds a row's waybill, as pickupResolver matches them (set by it). */
+  holdsWaybill: (list: string, t: string) => boolean;
+  /**
    * Scan rows dated before the paid time of an order they were looked up for (a reused or mistyped
    * waybill number, or a mistyped date): not that order's pickup (RULES 1.1). Keyed by row and order
    * id, filled while the orders are judged (pickupResolver); `beforePaidIds`: those orders.
@@ -238,7 +247,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const pi = map.index.get('pickupAt')!;
   const si = map.index.get('state');
   const notPickup: number[] = [];
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), rejected: 0, notPickup: 0, used: new Uint8Array(0), beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), rejected: 0, notPickup: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   // An order id typed with full-width digits (３９００…) is that id, as in the --exclude list; a waybill
   // is matched by its key (waybillKey: case, spaces and full-width forms are not part of it).
@@ -340,6 +349,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     scans.ats.push(at);
     scans.slacks.push(slack);
   }
+  scans.named = new Uint8Array(scans.lines.length);
   if (notPickup.length) {
     const shown = notPickup.slice(0, SHOW_UNMATCHED).map((l) => `${t.sniffed.name}:${l}`).join(', ') + (notPickup.length > SHOW_UNMATCHED ? ', …' : '');
     const col = t.headers[si!];
@@ -413,6 +423,69 @@ export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: Picku
   return out;
 }
 
+/** An order as read from the exports, as far as the scan rows naming it are concerned. */
+interface ScanOrder {
+  orderId: string;
+  trackingNo: string;
+  subOrders?: readonly { trackingNo: string; lineId?: string | null }[];
+}
+
+/** Every waybill the export shows for the order: its own and its lines' (`;`-separated). */
+function allWaybills(o: ScanOrder): string {
+  if (!o.subOrders || o.subOrders.length === 0) return o.trackingNo;
+  const all = new Set<string>();
+  for (const t of o.trackingNo.split(';')) if (t) all.add(t);
+  for (const l of o.subOrders) for (const t of l.trackingNo.split(';')) if (t) all.add(t);
+  return [...all].join(';');
+}
+
+/**
+ * 合并发货 (RULES 1.1): an order as it is read marks the scan rows naming it (by its id or a line's
+ * 子订单编号) that carry a waybill: 1 when its export shows that waybill (the row is the parcel's
+ * pickup, of every order carrying the waybill), else 2. One byte per scan row, whatever the row count.
+ */
+export function noteScanOrder(scans: PickupScans, o: ScanOrder): void {
+  const mark = (rows: number | number[] | undefined) => {
+    if (rows === undefined) return;
+    let waybills: string | undefined;
+    for (const i of typeof rows === 'number' ? [rows] : rows) {
+      const tn = scans.trackings[i]!;
+      if (tn === '' || scans.named[i] === 1) continue;
+      waybills ??= allWaybills(o);
+      scans.named[i] = waybills !== '' && scans.holdsWaybill(waybills, tn) ? 1 : 2;
+    }
+  };
+  mark(scans.rowsByOrder.get(o.orderId));
+  if (o.subOrders) for (const l of o.subOrders) if (l.lineId && l.lineId !== o.orderId) mark(scans.rowsByOrder.get(l.lineId));
+}
+
+/**
+ * Whether the order's pickup waits on an order not read yet (合并发货, RULES 1.1): a scan row found by
+ * one of its waybills names another order by id, which the exports have not shown yet — whether the row
+ * is that parcel's pickup (the other order's export carries the waybill too) or contradicts itself is
+ * known only once that order is read. The run holds such an order (a bounded number) and judges it after
+ * the exports end.
+ */
+export function scanWaits(scans: PickupScans, o: ScanOrder): boolean {
+  const waits = (list: string): boolean => {
+    if (list === '') return false;
+    for (const t of list.includes(';') ? list.split(';') : [list]) {
+      const rows = t === '' ? undefined : scans.rowsByTracking.get(waybillKey(t));
+      if (rows === undefined) continue;
+      for (const i of typeof rows === 'number' ? [rows] : rows) {
+        const id = scans.ids[i]!;
+        if (id === '' || id === o.orderId || scans.named[i] !== 0) continue;
+        if (o.subOrders?.some((l) => l.lineId === id)) continue;
+        return true;
+      }
+    }
+    return false;
+  };
+  if (waits(o.trackingNo)) return true;
+  if (o.subOrders) for (const l of o.subOrders) if (waits(l.trackingNo)) return true;
+  return false;
+}
+
 /** A pickup time as shown, and how much later it may really be (0: exact). */
 export interface Pickup {
   at: number;
@@ -443,7 +516,10 @@ export interface PickupQuery {
 }
 
 /**
- * The pickup time of an order: by its id, else the earliest scan of any of its tracking numbers.
+ * The pickup time of an order: by its id, else the earliest scan of any of its tracking numbers (an
+ * order of several parcels is folded from one lookup per parcel: assess.ts foldedPickup / parcelsPickup).
+ * A row found by a waybill that names another order is that order's parcel, shared by this one
+ * (合并发货), when that order's export shows the waybill (`scans.named`, noteScanOrder).
  * `how` = 'tracking': by its tracking numbers only (an order line's own parcel, assess.ts).
  * A scan certainly before the order's paid time (its time plus the seconds it may have lost still
  * earlier than the paid time shown) is not its pickup: it is left out for that order, remembered in
@@ -466,6 +542,8 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
   const oneHas = (list: string, t: string) => exactHas(list, t) || list.split(';').some((w) => w !== '' && bare(w) === bare(t));
   // A row listing the order's waybills itself (W2;W1, in any order): each is the order's.
   const listHas = (list: string, t: string) => oneHas(list, t) || (t.includes(';') && t.split(';').every((w) => w.trim() === '' || oneHas(list, w.trim())));
+  // 合并发货: the same test tells whether a row naming an order carries one of its waybills (noteScanOrder).
+  scans.holdsWaybill = listHas;
   // Whether a row's waybill (or one of those it lists) is one of `list`.
   const shares = (list: string, t: string) => oneHas(list, t) || (t.includes(';') && t.split(';').some((w) => w.trim() !== '' && oneHas(list, w.trim())));
   // Whether t is one of the order's waybills as the export shows them; undefined when it shows none.
@@ -494,7 +572,9 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
     const rowId = ids[i]!;
     const rowTn = trackings[i]!;
     const orderId = o.orderId;
-    if (byId ? rowTn !== '' && ownWaybill(o, rowTn) === false : rowId !== '' && !namesOrder(o, rowId)) {
+    // Found by the waybill, a row naming another order whose export carries that waybill too is the
+    // parcel's pickup (合并发货: one parcel for both orders), not a contradiction (RULES 1.1).
+    if (byId ? rowTn !== '' && ownWaybill(o, rowTn) === false : rowId !== '' && !namesOrder(o, rowId) && scans.named[i] !== 1) {
       const line = lines[i]!;
       let c = scans.contradict.get(line);
       if (c === undefined) scans.contradict.set(line, (c = { line, orderId: rowId, trackingNo: rowTn, orders: new Set() }));

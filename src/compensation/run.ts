@@ -304,8 +304,22 @@ function scanContradictWarning(file: string, rows: Array<{ line: number; orderId
       .join(', ') + (sorted.length > 10 ? ', …' : '');
   const n = sorted.length;
   return msg(
-    `${n} 条揽收记录的订单编号与物流单号互相矛盾 (物流单号属于另一个订单, 或不是报表中该订单的运单), 对两个订单都不使用: ${shown(true)}。这些订单按其他揽收记录判断; 没有其他揽收记录的按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录。请改正这些行 (订单编号或物流单号) 后重新运行; 合并发货的包裹请去掉该行的订单编号 (按物流单号可找到带有该运单号的每个订单)。`,
-    `${n === 1 ? '1 pickup scan row names' : `${n} pickup scan rows name`} an order by its id but ${n === 1 ? 'carries' : 'carry'} a waybill that is not that order's (another order's, or none the export shows for it): the pickup of neither order, not used: ${shown(false)}. The orders are judged by their other scans; one with none is judged by the export's 发货时间, and its voucher (and its window's) is kept provisional, not recorded as final. Fix the rows (order id or waybill) and run again; for one parcel shipping two orders, leave the row's order id empty (its waybill then finds every order that carries it).`,
+    `${n} 条揽收记录的订单编号与物流单号互相矛盾 (物流单号属于另一个订单, 或不是报表中该订单的运单), 对两个订单都不使用: ${shown(true)}。这些订单按其他揽收记录判断; 没有其他揽收记录的按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录。请改正这些行 (订单编号或物流单号) 后重新运行。合并发货 (一个包裹发两个订单) 时, 只要该行订单编号对应的订单在报表中也带有这个运单号, 该行就是两个订单的揽收, 订单编号不必去掉。`,
+    `${n === 1 ? '1 pickup scan row names' : `${n} pickup scan rows name`} an order by its id but ${n === 1 ? 'carries' : 'carry'} a waybill that is not that order's (another order's, or none the export shows for it): the pickup of neither order, not used: ${shown(false)}. The orders are judged by their other scans; one with none is judged by the export's 发货时间, and its voucher (and its window's) is kept provisional, not recorded as final. Fix the rows (order id or waybill) and run again. One parcel shipping two orders (合并发货) needs no change: a row naming either order is the pickup of both when the order it names shows that waybill in the export.`,
+  );
+}
+
+/** How many orders at most wait for the end of the exports to learn whether a scan row naming another order is their parcel's (合并发货). */
+const HOLD_FOR_SCAN = 10_000;
+
+/**
+ * More than HOLD_FOR_SCAN orders had a scan row (found by their waybill) naming another order the exports
+ * had not shown yet: those past the limit were judged at once, without that row (RULES 1.1).
+ */
+function scanHeldPastLimitWarning(n: number): Msg {
+  return msg(
+    `${n} 个订单的运单号揽收记录写的是另一个订单编号, 而该订单在报表中出现得更晚 (已有 ${HOLD_FOR_SCAN} 个订单在等待): 这些订单没有等待, 该行不作为它们的揽收 (可能是合并发货), 按其他揽收记录或"发货时间"判断, 红包暂定。请把同一买家的订单放在同一份报表中, 或把该行的订单编号改成本订单的, 然后重新运行。`,
+    `${plural(n, 'order')} had a pickup scan row (found by ${n === 1 ? 'its' : 'their'} waybill) naming another order that the exports show later, past the ${HOLD_FOR_SCAN} orders that may wait for it: ${n === 1 ? 'it was' : 'they were'} judged without that row (it may be a parcel shipping both orders, 合并发货), by ${n === 1 ? 'its' : 'their'} other scans or 发货时间, ${n === 1 ? 'its voucher' : 'their vouchers'} provisional. Give the orders of one buyer in one export, or name the order itself in the row, and run again.`,
   );
 }
 
@@ -695,8 +709,26 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // The judging of one batch is a function of its own: run in the loop of this long function, it
   // made V8 compile all of compensate() on the stack (OSR) to optimise the loop, the costliest
   // compile of a run (node --trace-opt), while the rest of the function runs once. Issue 21.
+  // 合并发货 (RULES 1.1): an order whose waybill's scan row names another order not read yet is held
+  // until the exports end, when it is known whether that order's export carries the waybill (the row
+  // is then the shared parcel's pickup) or not (the row contradicts itself). At most HOLD_FOR_SCAN orders
+  // are held (memory does not grow with the exports); past that an order is judged at once, such a row
+  // being no pickup of it (as a contradiction: its voucher provisional), and the run says how many.
+  const heldForScan: Order[] = [];
+  let heldPastLimit = 0;
+  let holding = scans !== undefined;
   const judgeBatch = (batch: Order[]): void => {
     for (const o of batch) {
+      if (holding) {
+        inputs!.noteScanOrder(scans!, o);
+        if (inputs!.scanWaits(scans!, o)) {
+          if (heldForScan.length < HOLD_FOR_SCAN) {
+            heldForScan.push(o);
+            continue;
+          }
+          heldPastLimit++;
+        }
+      }
       tally.read++;
       if (sideInputs) {
         if (excluded.has(o.orderId) || failures.has(o.orderId) || scans?.byOrder.has(o.orderId)) seenIds.add(o.orderId);
@@ -839,6 +871,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
   };
   for await (const batch of set.orderBatches()) judgeBatch(batch);
+  holding = false;
+  if (heldForScan.length) judgeBatch(heldForScan.splice(0));
+  if (heldPastLimit > 0) ctx.warn(scanHeldPastLimitWarning(heldPastLimit));
   // Orders that name their shop and orders that do not, in one run: whether the latter are one of
   // those shops (sharing its cap) or another cannot be told, and either guess pays wrongly. Refused
   // before anything is recorded or written; each export run apart is judged as it says. (--at-risk

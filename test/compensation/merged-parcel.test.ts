@@ -1,0 +1,92 @@
+// RULES 1.1 (docs/rules.md §1.1): 合并发货 — one parcel shipping two orders of one buyer, so both
+// orders' exports carry the same 物流单号 W. A scan row naming order A with waybill W (A's own, as A's
+// export shows) is the parcel's pickup, and so B's too: B's export carries W. Before, the row was a
+// contradiction for B (it names another order): B was judged by its 发货时间 (on time) and the buyer's
+// voucher was kept provisional; the docs told the user to empty the row's 订单编号.
+import { describe, expect, it } from 'vitest';
+import { order, taobaoCsv, write } from '../orders/build.js';
+import { runCli, tmpDir } from '../helpers.js';
+
+const dir = tmpDir();
+type V = { orderIds: string[]; amount: string; state: string; maxHoursLate: number | null };
+const rows = (out: string) => (JSON.parse(out) as V[]).map((v) => [v.orderIds.join(';'), v.amount, v.state, v.maxHoursLate]);
+const TZS = ['UTC', 'America/Los_Angeles'];
+const AS_OF = ['--as-of', '2026-11-30 12:00:00', '-f', 'json'];
+
+// tmall-2026 (paid after 2026-04-09), buyer 小明, both paid on Beijing day 11-10 → one calendar-day window, cap 500.00.
+// A: paid 11-10 10:00:00 → deadline 11-12 10:00:00 (48 h); base 买家应付货款 300.00 (paid-minus-postage: 310.00 − 10.00).
+// B: paid 11-10 10:30:00 → deadline 11-12 10:30:00; base 80.00 (90.00 − 10.00).
+// Both 发货时间 11-12 09:00:00 (on time by it), both 物流单号 W (one parcel). Scan: A, W, 11-13 10:00:00.
+// A: 24 h late, tier 5 (window 48 h ≤ 48, ≤ 72 h late): 5 % × 300.00 = 15.00.
+// B: 11-13 10:00:00 − 11-12 10:30:00 = 23.5 h late: 5 % × 80.00 = 4.00 → minimum 5.00.
+// Voucher (same buyer, same day): 15.00 + 5.00 = 20.00 (≤ 500.00), max 24 h late, final.
+const A = '3900000000000000501';
+const B = '3900000000000000502';
+const rowA = order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: '2026-11-10 09:59:00', 订单付款时间: '2026-11-10 10:00:00', 买家应付货款: '300.00', 买家应付邮费: '10.00', 买家实际支付金额: '310.00', 发货时间: '2026-11-12 09:00:00', 物流单号: 'No:SF1400000001' });
+const rowB = order(B, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: '2026-11-10 10:29:00', 订单付款时间: '2026-11-10 10:30:00', 买家应付货款: '80.00', 买家应付邮费: '10.00', 买家实际支付金额: '90.00', 发货时间: '2026-11-12 09:00:00', 物流单号: 'No:SF1400000001' });
+const scans = write(dir, 'scans.csv', `订单编号,物流单号,揽收时间\n${A},SF1400000001,2026-11-13 10:00:00\n`);
+
+describe('合并发货: a scan row naming order A with the waybill A and B share ships B too', () => {
+  for (const tz of TZS) {
+    it(`A read before B: A 15.00 + B 5.00 (4.00 raised to the minimum) = 20.00, final — TZ=${tz}`, () => {
+      const f = write(dir, 'ab.csv', taobaoCsv([rowA, rowB]));
+      const r = runCli(['compensate', f, '--shipments', scans, ...AS_OF], { tz });
+      expect(r.code).toBe(0);
+      expect(rows(r.stdout)).toEqual([[`${A};${B}`, '20.00', 'final', 24]]);
+      expect(r.stderr).not.toContain('carry a waybill that is not that order');
+      expect(r.stderr).not.toContain('carries a waybill that is not that order');
+      expect(r.stderr).toContain('1 scan row(s) read: 1 used.');
+    });
+
+    it(`B read before A (B is held until A's row is read): the same 20.00, final — TZ=${tz}`, () => {
+      const f = write(dir, 'ba.csv', taobaoCsv([rowB, rowA]));
+      const r = runCli(['compensate', f, '--shipments', scans, ...AS_OF], { tz });
+      expect(r.code).toBe(0);
+      expect(rows(r.stdout)).toEqual([[`${A};${B}`, '20.00', 'final', 24]]);
+      expect(r.stderr).not.toContain('not that order');
+    });
+  }
+
+  it('B in the first export, A in the second: the same 20.00, final', () => {
+    const fb = write(dir, 'only-b.csv', taobaoCsv([rowB]));
+    const fa = write(dir, 'only-a.csv', taobaoCsv([rowA]));
+    const r = runCli(['compensate', fb, fa, '--shipments', scans, ...AS_OF]);
+    expect(r.code).toBe(0);
+    expect(rows(r.stdout)).toEqual([[`${A};${B}`, '20.00', 'final', 24]]);
+  });
+
+  it('A whose export shows another waybill (SF1400000009): the row contradicts itself, the pickup of neither; B by 发货时间 (on time), nothing final', () => {
+    // The row's waybill is not A's: RULES 1.1, neither A's nor B's pickup. Both on time by 发货时间 (11-12 09:00:00);
+    // nothing owed, the two orders named as left without their scan.
+    const otherA = { ...rowA, 物流单号: 'No:SF1400000009' };
+    const f = write(dir, 'contra.csv', taobaoCsv([rowB, otherA]));
+    const r = runCli(['compensate', f, '--shipments', scans, ...AS_OF]);
+    expect(rows(r.stdout)).toEqual([]);
+    expect(r.stderr).toContain('1 pickup scan row names an order by its id but carries a waybill that is not that order');
+    expect(r.stderr).toContain(`${scans}:2`);
+  });
+
+  it('A not in the exports at all: the row names an order the exports lack — B is not shipped by it (contradiction, as before)', () => {
+    const f = write(dir, 'b-alone.csv', taobaoCsv([rowB]));
+    const r = runCli(['compensate', f, '--shipments', scans, ...AS_OF]);
+    // B by 发货时间: on time, nothing owed.
+    expect(rows(r.stdout)).toEqual([]);
+    expect(r.stderr).toContain('carries a waybill that is not that order');
+  });
+
+  it('at most 10,000 orders wait for the order a row names: the 10,001st is judged at once without the row (by its 发货时间: on time) and the run says so', () => {
+    // 10,001 orders B_i (each its own buyer, base 80.00, paid 11-10 10:30:00, 发货时间 11-12 09:00:00: on time by it),
+    // all carrying waybill SF1400000001, then A (as above). The row (A, SF1400000001, 11-13 10:00:00) is their pickup:
+    // each held B_i 23.5 h late → 5 % × 80.00 = 4.00 → minimum 5.00; A 15.00. The 10,001st B has no room to wait:
+    // judged by 发货时间, on time, nothing owed for it, its voucher question left provisional (none here: on time).
+    const bs = Array.from({ length: 10_001 }, (_, i) => ({ ...rowB, 订单编号: String(3900000000010000000n + BigInt(i)), 买家会员名: `买家${i}` }));
+    const f = write(dir, 'many.csv', taobaoCsv([...bs, rowA]));
+    const r = runCli(['compensate', f, '--shipments', scans, ...AS_OF]);
+    const out = JSON.parse(r.stdout) as V[];
+    expect(out.length).toBe(10_001);
+    expect(out.filter((v) => v.amount === '5.00').length).toBe(10_000);
+    expect(out.filter((v) => v.orderIds.includes(bs[10_000]!.订单编号!)).length).toBe(0);
+    expect(out.find((v) => v.orderIds.includes(A))?.amount).toBe('15.00');
+    expect(r.stderr).toContain('1 order had a pickup scan row (found by its waybill) naming another order that the exports show later, past the 10000 orders that may wait for it');
+  });
+});

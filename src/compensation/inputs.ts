@@ -4,6 +4,7 @@ import type { Ctx } from '../context.js';
 import { type Msg, msg } from '../errors.js';
 import { checkOrderId, cleanCell, cleanTracking, fullWidthId, waybillKey, zeroedPast15 } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
+import { TrailingSummaries, isListSummary } from '../io/summary.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';
 import { timeSlackOf } from '../orders/parse.js';
 import { EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
@@ -68,14 +69,22 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
       throw missingColumnError(t.sniffed.name, what, { key: 'orderId', aliases: ID_ALIASES, required: true }, t.headers);
     }
   }
+  // A 合计/Total row typed below the ids: skipped and named when nothing follows it, else rejected.
+  const summaries = new TrailingSummaries(t.sniffed.name, rejects);
   for await (const r of t.records) {
     if (r.problem) {
+      await summaries.dataRow(r.line);
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
       continue;
     }
     // Full-width digits (３５１５…, typed with a Chinese input method) are the same id.
     const id = fullWidthId(cleanCell(r.cells[col] ?? ''));
     if (id === '' && r.cells.every((c) => c.trim() === '')) continue;
+    if (isListSummary(r.cells, col)) {
+      summaries.hold(r.line);
+      continue;
+    }
+    await summaries.dataRow(r.line);
     const ragged = raggedProblem(r.cells, t.headers.length, col);
     if (ragged) {
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: ragged });
@@ -98,6 +107,7 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
     if (zeroedPast15(id)) rounded.push([withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`), r.line]);
     if (!ids.has(id)) ids.set(id, r.line);
   }
+  summaries.finish((m) => ctx.info(m));
   const mayBeRounded = (id: string) => rounded.find(([within]) => within(id))?.[1];
   return { file: t.sniffed.name, flag, what, lineOf: ids, has: (id) => ids.has(id), mayBeRounded, anyRounded: rounded.length > 0 };
 }
@@ -128,6 +138,8 @@ export interface PickupScans {
   /** Data rows rejected (each in the reject log) and rows whose 物流状态 is no pickup: the rest are kept above. */
   rejected: number;
   notPickup: number;
+  /** 合计/Total rows at the end of the file, skipped (named on stderr). */
+  summaryLines: number;
   /** Kept rows (by index) some order's lookup took as a pickup time (pickupResolver), for the count of rows used. */
   used: Uint8Array;
   /**
@@ -247,7 +259,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const pi = map.index.get('pickupAt')!;
   const si = map.index.get('state');
   const notPickup: number[] = [];
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), rejected: 0, notPickup: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   // An order id typed with full-width digits (３９００…) is that id, as in the --exclude list; a waybill
   // is matched by its key (waybillKey: case, spaces and full-width forms are not part of it).
@@ -271,13 +283,24 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     else sm.delete(k);
   };
   let coarse = 0; // pickup times written without their seconds (or without a time of day)
+  // A 合计/Total row typed below the scans (its label at or before the id column, the id cell empty):
+  // skipped and named when nothing follows it, else rejected.
+  const summaries = new TrailingSummaries(t.sniffed.name, rejects);
+  const keyCol = oi ?? ti!;
+  const otherCol = oi !== undefined && ti !== undefined ? ti : -1;
   for await (const r of t.records) {
     if (r.problem) {
+      scans.rejected += await summaries.dataRow(r.line);
       scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: r.problem });
       continue;
     }
     if (r.cells.every((c) => c.trim() === '')) continue;
+    if (isListSummary(r.cells, keyCol) && (otherCol < 0 || cleanCell(r.cells[otherCol] ?? '') === '')) {
+      summaries.hold(r.line);
+      continue;
+    }
+    scans.rejected += await summaries.dataRow(r.line);
     const ragged = raggedProblem(r.cells, t.headers.length, Math.max(pi, oi ?? -1, ti ?? -1));
     if (ragged) {
       scans.rejected++;
@@ -360,6 +383,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       ),
     );
   }
+  scans.summaryLines = summaries.finish((m) => ctx.info(m));
   if (coarse) {
     ctx.warn(
       msg(

@@ -349,10 +349,11 @@ function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: S
     else if (partly.has(line)) partlyN++;
     else other++;
   }
-  const read = scans.lines.length + scans.rejected + scans.notPickup;
+  const read = scans.lines.length + scans.rejected + scans.notPickup + scans.summaryLines;
   const parts: Array<[number, string, string]> = [
     [scans.rejected, '被拒绝', 'rejected'],
     [scans.notPickup, '状态不是揽收', 'not a pickup state'],
+    [scans.summaryLines, '文件末尾的合计行 (已跳过)', 'summary line(s) at the end, skipped'],
     [noOrder, '对不上任何订单', 'matching no order'],
     [contradict, '订单编号与物流单号矛盾', 'contradicting (order id vs waybill)'],
     [before, '早于付款时间', 'before the paid time'],

@@ -85,3 +85,44 @@ export function summaryNotLast(next: number): Msg {
     `a summary (total) line, but more rows follow it (line ${next}): only summary lines at the end of the file are skipped; the file may be several exports pasted together: check it and delete this line`,
   );
 }
+
+/**
+ * A list's summary row (--exclude, --delivery-failures, --shipments, roster inputs): its first non-empty
+ * cell, at or before the key column (`keyColumn`: the order id, the agent, the date), is a label
+ * (合计, 总计：2, Total) and the key cell is empty or is that label.
+ */
+export function isListSummary(cells: readonly string[], keyColumn: number): boolean {
+  return keyColumn >= 0 && isProductSummary(cells, keyColumn);
+}
+
+/**
+ * Summary rows of a file read row by row, held until the next data row: when one follows, each held
+ * row is rejected (summaryNotLast); at the end of the file they are skipped and named (file:line).
+ */
+export class TrailingSummaries {
+  private pending: number[] = [];
+  constructor(
+    private readonly file: string,
+    private readonly rejects: { add(r: { file: string; line: number; reason: Msg }): Promise<void> | void },
+  ) {}
+
+  hold(line: number): void {
+    this.pending.push(line);
+  }
+
+  /** A data row at line `next`: the rows held are not at the end. Returns how many were rejected. */
+  async dataRow(next: number): Promise<number> {
+    const n = this.pending.length;
+    for (const line of this.pending) await this.rejects.add({ file: this.file, line, reason: summaryNotLast(next) });
+    this.pending = [];
+    return n;
+  }
+
+  /** The end of the file: the rows held are skipped, each named on stderr. Returns how many. */
+  finish(info: (m: Msg) => void): number {
+    for (const line of this.pending) info(summarySkipped(this.file, line));
+    const n = this.pending.length;
+    this.pending = [];
+    return n;
+  }
+}

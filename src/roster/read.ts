@@ -3,6 +3,7 @@
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, msg } from '../errors.js';
 import { cleanCell } from '../io/cells.js';
+import { TrailingSummaries, isListSummary } from '../io/summary.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
 import { type FieldSpec, mapHeader, missingColumnError, openMappedTable, openTable, raggedProblem } from '../io/table.js';
@@ -87,6 +88,21 @@ async function unusable(r: RawRecord, file: string, headerWidth: number, lastNee
 }
 
 const NO_AGENT = msg('这一行没有客服姓名', 'this row has no agent name');
+
+/**
+ * A 合计/Total row typed below a roster input's rows (its label at or before the key column, the key
+ * cell empty or the label: 合计,5人 below the agents): held, then skipped and named at the end of the
+ * file, or rejected when rows follow it. True when the row was held (not data).
+ */
+async function heldSummary(r: RawRecord, keyCol: number, s: TrailingSummaries): Promise<boolean> {
+  if (r.problem || r.cells.every((c) => c.trim() === '')) return false;
+  if (isListSummary(r.cells, keyCol)) {
+    s.hold(r.line);
+    return true;
+  }
+  await s.dataRow(r.line);
+  return false;
+}
 
 export const dayKeyText = (k: { y?: number; mo?: number; d: number }) =>
   k.y === undefined ? String(k.d) : `${k.y}-${String(k.mo).padStart(2, '0')}-${String(k.d).padStart(2, '0')}`;
@@ -316,7 +332,9 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
   const ai = t.map.index.get('agent')!;
   const out: string[] = [];
   const firstLine = new Map<string, number>();
+  const summaries = new TrailingSummaries(name, rejects);
   for await (const r of t.records) {
+    if (await heldSummary(r, ai, summaries)) continue;
     if (await unusable(r, name, t.headers.length, ai, rejects)) continue;
     const a = cleanCell(r.cells[ai] ?? '');
     if (!a) {
@@ -331,6 +349,7 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
     firstLine.set(a, r.line);
     out.push(a);
   }
+  summaries.finish((m) => ctx.info(m));
   return out;
 }
 
@@ -347,7 +366,9 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
   const ai = t.map.index.get('agent')!;
   const di = t.map.index.get('date')!;
   const out: RequestRow[] = [];
+  const summaries = new TrailingSummaries(t.sniffed.name, rejects);
   for await (const r of t.records) {
+    if (await heldSummary(r, ai, summaries)) continue;
     if (await unusable(r, t.sniffed.name, t.headers.length, Math.max(ai, di), rejects)) continue;
     const agent = cleanCell(r.cells[ai] ?? '');
     if (!agent) {
@@ -370,6 +391,7 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
       out.push({ agent, key: dayKeyText(k), line: r.line });
     }
   }
+  summaries.finish((m) => ctx.info(m));
   return out;
 }
 
@@ -379,7 +401,9 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
   const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每日排班需求', 'staff demand'), ctx.encoding, true);
   titleNote(ctx, t);
   const out = new Map<string, ShiftMins>();
+  const summaries = new TrailingSummaries(t.sniffed.name, rejects);
   for await (const r of t.records) {
+    if (await heldSummary(r, t.map.index.get('date')!, summaries)) continue;
     // Shift columns a short row lacks are empty: the configured minimum applies.
     if (await unusable(r, t.sniffed.name, t.headers.length, t.map.index.get('date')!, rejects)) continue;
     const raw = cleanCell(r.cells[t.map.index.get('date')!] ?? '');
@@ -406,6 +430,7 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
     }
     if (ok) out.set(dayKeyText(k), m);
   }
+  summaries.finish((m) => ctx.info(m));
   return out;
 }
 

@@ -71,7 +71,12 @@ export function afterHelp(cmd: Command, lang: Lang, columns?: number): string {
     const sideBySide = columns === undefined || rows.every((r) => stringWidth(r.line) + r.pad + stringWidth(r.note) <= columns);
     for (const r of rows) out += sideBySide ? `${r.line}${' '.repeat(r.pad)}${r.note}\n` : `  ${r.note}\n${r.line}\n`;
   }
-  out += `\n${say(msg('全局选项 (-f, -o, --lang, -q, -v …) 对所有命令有效: storeops help options', 'Global options (-f, -o, --lang, -q, -v …) work with every command: storeops help options'), lang)}\n`;
+  const global = say(msg('全局选项 (-f, -o, --lang, -q, -v …) 对所有命令有效: storeops help options', 'Global options (-f, -o, --lang, -q, -v …) work with every command: storeops help options'), lang);
+  // Wrapped to the terminal (88 columns in English overran an 80-column one); the examples' commands are not broken.
+  // Too wide: the command to type goes on a line of its own, whole.
+  const at = global.lastIndexOf(': storeops ');
+  const fitted = columns === undefined || stringWidth(global) <= columns || at < 0 ? global : `${wrapText(global.slice(0, at + 1), columns).join('\n')}\n  ${global.slice(at + 2)}`;
+  out += `\n${fitted}\n`;
   return out;
 }
 

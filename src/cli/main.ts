@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadColor, paint } from '../color.js';
 import { version } from './entry.js';
 import { PipeClosed } from '../errors.js';
-import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang } from '../context.js';
+import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang, terminalWidth } from '../context.js';
 import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from '../errors.js';
 import { COMMANDS, type Register, loadCommands } from './registry.js';
 import { ARG_ZH, TOPICS, afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
@@ -137,8 +137,10 @@ export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonl
   for (const register of commands) register(program);
   registerHelp(program, io, lang);
   if (raw) return program;
-  // The terminal's width (help is for people): examples are laid out to fit it.
-  const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
+  // The terminal's width (help is for people): examples are laid out to fit it. Into a pipe, COLUMNS
+  // (as for -f table): `COLUMNS=80 storeops roster check --help | less` put the examples side by side
+  // on 120-column lines.
+  const columns = terminalWidth(io);
   localize(program, lang, columns);
   // The global options are listed once, by `storeops help options`; the overview keeps a few.
   const SHOWN = new Set(['--lang', '--version', '--help']);

@@ -234,6 +234,23 @@ function escape(s: string): string {
 }
 
 describe('help on a narrow terminal', () => {
+  it('COLUMNS=80 into a pipe: every line but an example command fits 80 columns (en, zh), comments above commands', () => {
+    // Before: COLUMNS was not read for help, so `COLUMNS=80 storeops roster check --help | less`
+    // put each example and its comment side by side (121 columns) and the "Global options …" line
+    // (88 columns in English) ran past 80. A command to copy is never broken (wrapPage).
+    for (const lang of ['en', 'zh']) {
+      for (const cmd of [[], ['roster', 'check'], ['compensate'], ['orders', 'inspect'], ['roster', 'plan'], ['reviews', 'queue']]) {
+        const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'storeops.js'), ...cmd, '--help', '--lang', lang], { env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1', COLUMNS: '80' }, encoding: 'utf8' });
+        expect(r.status).toBe(0);
+        for (const l of r.stdout.split('\n')) if (!/^ {2}storeops /.test(l)) expect(stringWidth(l), `${cmd.join(' ')} ${lang}: ${l}`).toBeLessThanOrEqual(80);
+        for (const l of r.stdout.split('\n')) if (l.includes(' # ')) expect(l.startsWith('  # '), l).toBe(true);
+      }
+    }
+    const en = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'storeops.js'), 'roster', 'check', '--help', '--lang', 'en'], { env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1', COLUMNS: '80' }, encoding: 'utf8' });
+    expect(en.stdout).toContain('  # every rule a roster breaks (exit 1 if any)\n  storeops roster check examples/roster/roster-2026-11.csv\n');
+    expect(en.stdout).toContain('Global options (-f, -o, --lang, -q, -v …) work with every command:\n  storeops help options\n');
+  });
+
   it('at 80 columns each example comment goes above its command instead of wrapping into the next line', async () => {
     const { run } = (await dist('main.js')) as { run: (argv: string[], io: unknown, exit: boolean) => Promise<number> };
     const { Writable } = await import('node:stream');

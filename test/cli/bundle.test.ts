@@ -39,6 +39,33 @@ describe('start-up bundle', () => {
     expect(r.stdout).toBe('false');
   });
 
+  // npm unpacks a tarball with the time of unpacking and in the tarball's order, which puts
+  // dist/src/cli/storeops.cjs before dist/src/cli/entry.js: in every installed package the bundle
+  // was older than entry.js by some milliseconds, and bin/bundle.cjs, taking that for "dist/ rebuilt
+  // by tsc alone", ran dist/'s modules. Laid out as npm leaves it (bundle 1 s older than entry.js):
+  // under node_modules load() gives the bundle; in a clone the older bundle is still passed over.
+  function layout(under: string) {
+    const pkg = path.join(tmpDir(), under, 'storeops');
+    fs.mkdirSync(path.join(pkg, 'bin'), { recursive: true });
+    fs.mkdirSync(path.join(pkg, 'dist', 'src', 'cli'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'bin', 'bundle.cjs'), path.join(pkg, 'bin', 'bundle.cjs'));
+    for (const f of ['storeops.cjs', 'storeops.cjs.cache', 'entry.js']) fs.copyFileSync(path.join(ROOT, 'dist', 'src', 'cli', f), path.join(pkg, 'dist', 'src', 'cli', f));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+    const t = Date.now() / 1000;
+    fs.utimesSync(path.join(pkg, 'dist', 'src', 'cli', 'storeops.cjs'), t - 1, t - 1);
+    fs.utimesSync(path.join(pkg, 'dist', 'src', 'cli', 'entry.js'), t, t);
+    const probe = `const m = require(${JSON.stringify(path.join(pkg, 'bin', 'bundle.cjs'))}).load(); process.stdout.write(m ? typeof m.run : 'null');`;
+    return spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+  }
+  it('an installed package (under node_modules) runs the bundle though npm unpacked it before entry.js', () => {
+    const r = layout('node_modules');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('function');
+  });
+  it('in a clone, a bundle older than entry.js (tsc run alone) is still passed over', () => {
+    expect(layout('clone').stdout).toBe('null');
+  });
+
   const cases: [string, string[]][] = [
     ['compensate, csv, json', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), ...AS_OF, '-f', 'json', '--lang', 'en']],
     ['compensate, xlsx, zh', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.xlsx'), ...AS_OF, '--lang', 'zh']],

@@ -42,7 +42,12 @@ await bundle.close();
 
 // The cache as compiled (no run): what V8 compiles eagerly, the module bodies and the functions it
 // expects to be called at once. Compiled with the wrapper bin/bundle.cjs uses, else V8 rejects it.
+// The file name given here is kept in the cache, and node 20's V8 names the bundle by it in every
+// stack trace of a run that takes the cache, whatever file name bin/bundle.cjs passes: with `out`,
+// an installed copy's --debug traces pointed into the machine that ran `npm pack`
+// (/home/…/storeops/dist/src/cli/storeops.cjs, no such file here). So the cache is made with the
+// bundle's path inside the package, the same on every machine.
 const { wrapSource } = createRequire(import.meta.url)('../bin/bundle.cjs');
-const script = new vm.Script(wrapSource(fs.readFileSync(out, 'utf8')), { filename: out });
+const script = new vm.Script(wrapSource(fs.readFileSync(out, 'utf8')), { filename: path.relative(root, out).split(path.sep).join('/') });
 fs.writeFileSync(cacheFile, script.createCachedData());
 process.stderr.write(`scripts/bundle.mjs: ${path.relative(root, out)} ${fs.statSync(out).size} bytes, code cache ${fs.statSync(cacheFile).size} bytes\n`);

@@ -51,16 +51,34 @@ describe('start-up bundle', () => {
     fs.copyFileSync(path.join(ROOT, 'bin', 'bundle.cjs'), path.join(pkg, 'bin', 'bundle.cjs'));
     for (const f of ['storeops.cjs', 'storeops.cjs.cache', 'entry.js']) fs.copyFileSync(path.join(ROOT, 'dist', 'src', 'cli', f), path.join(pkg, 'dist', 'src', 'cli', f));
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+    fs.symlinkSync(path.join(ROOT, 'templates'), path.join(pkg, 'templates'));
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
     const t = Date.now() / 1000;
     fs.utimesSync(path.join(pkg, 'dist', 'src', 'cli', 'storeops.cjs'), t - 1, t - 1);
     fs.utimesSync(path.join(pkg, 'dist', 'src', 'cli', 'entry.js'), t, t);
     const probe = `const m = require(${JSON.stringify(path.join(pkg, 'bin', 'bundle.cjs'))}).load(); process.stdout.write(m ? typeof m.run : 'null');`;
-    return spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    return Object.assign(spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' }), { pkg });
   }
   it('an installed package (under node_modules) runs the bundle though npm unpacked it before entry.js', () => {
     const r = layout('node_modules');
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('function');
+  });
+  // node 20's V8 keeps the file name the code cache was made with and names the bundle by it in
+  // stack traces of every run that takes the cache: an installed copy's --debug trace pointed into
+  // the machine that ran `npm pack` (here ROOT). An internal error (Array.prototype.sort made to
+  // throw once the bundle is loaded) in a copy elsewhere: its frames name the bundle by its path in
+  // the package.
+  it('an installed copy\'s --debug stack trace does not point into the machine that built it', () => {
+    const { pkg } = layout('node_modules');
+    const probe = `const m = require(${JSON.stringify(path.join(pkg, 'bin', 'bundle.cjs'))}).load();
+      Array.prototype.sort = function () { throw new TypeError('injected'); };
+      m.run(['rules', 'list', '--debug']).then(() => process.exit(process.exitCode));`;
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', LANG: 'C', HOME: tmpDir() } });
+    expect(r.status).toBe(70);
+    expect(r.stderr).toContain('internal error: injected');
+    expect(r.stderr).toMatch(/^ {4}at .*\(dist\/src\/cli\/storeops\.cjs:\d+:\d+\)$/m);
+    expect(r.stderr).not.toContain(path.join(ROOT, 'dist'));
   });
   it('in a clone, a bundle older than entry.js (tsc run alone) is still passed over', () => {
     expect(layout('clone').stdout).toBe('null');

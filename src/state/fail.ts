@@ -1,5 +1,7 @@
 // SQLite failures turned into exit-4 errors (SPEC "Streams and exit codes": state database busy or
 // damaged), each naming the file and saying what to do.
+import fs from 'node:fs';
+import path from 'node:path';
 import { type Msg, OutputError, StateError, StoreopsError, msg } from '../errors.js';
 import { fileProblem } from '../io/fsproblem.js';
 
@@ -73,6 +75,13 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return damagedError(file, text);
   // SQLITE_ERROR here means the file claims our schema but lacks a table or column of it.
   if (code === 'SQLITE_ERROR') return damagedError(file, text);
+  if ((code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'EISDIR') && isFolder(file)) {
+    // `--state state` naming a folder: SQLite says only "unable to open database file".
+    return new StateError(
+      msg(`无法打开状态数据库 ${file}: 这是一个文件夹, 不是文件`, `cannot open the state database ${file}: it is a folder, not a file`),
+      msg(`用 --state 给出文件名, 例如 --state ${path.join(file, 'state.db')}。`, `give --state a file name, e.g. --state ${path.join(file, 'state.db')}.`),
+    );
+  }
   if (/^SQLITE_(CANTOPEN|READONLY|IOERR|FULL|PERM|AUTH|NOLFS)/.test(code)) {
     // SQLite's own words stay (they tell its cases apart); a full disk is said in zh as well.
     return cannotOpen(file, code.startsWith('SQLITE_FULL') ? msg(`${fileProblem({ code: 'ENOSPC' }).zh} (${text})`, text) : msg(text, text));
@@ -130,4 +139,12 @@ export function notPlacedError(output: string, temp: string, cause: unknown): Ou
       ? msg(`按 ${temp} 发放。`, `issue them from ${temp}.`)
       : msg(`把 ${temp} 改名为 ${output} (或复制出来) 后按它发放。`, `rename ${temp} to ${output} (or copy it) and issue from it.`),
   );
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openState } from '../../src/state/ledger.js';
-import { runCli, tmpDir } from '../helpers.js';
+import { ROOT, runCli, tmpDir } from '../helpers.js';
 
 // 2026-11-21 01:00 UTC = 2026-11-21 09:00:00 Beijing; 2026-11-20 06:00 UTC = 14:00:00 Beijing.
 const REC1 = Date.UTC(2026, 10, 21, 1, 0, 0);
@@ -72,6 +72,25 @@ describe('ledger list', () => {
         '3559999999999999999,勿再联系,0,,2026-11-21 11:00:00,,buyer asked,\n',
     );
     expect(r.stderr).toBe(`2 个订单有联系记录 (${file})\n`);
+  });
+
+  it('--state naming a folder: exit 4 saying it is a folder and giving a file name in it (not SQLite\'s "unable to open database file" / "disk I/O error")', () => {
+    const dir = tmpDir();
+    const orders = path.join(ROOT, 'examples', 'ExportOrderList202611.csv');
+    const runs = [
+      { args: ['ledger', 'list', '--state', dir, '--lang', 'zh'], zh: true },
+      { args: ['ledger', 'export', '--state', dir], zh: false },
+      { args: ['compensate', orders, '--as-of', '2026-11-21 12:00:00', '--record', '--state', dir, '-q'], zh: false },
+    ];
+    for (const r of runs) {
+      const out = runCli(r.args);
+      expect(out.code).toBe(4);
+      const tail = r.zh
+        ? `storeops: 错误: 无法打开状态数据库 ${dir}: 这是一个文件夹, 不是文件\n  提示: 用 --state 给出文件名, 例如 --state ${path.join(dir, 'state.db')}。\n`
+        : `storeops: error: cannot open the state database ${dir}: it is a folder, not a file\n  hint: give --state a file name, e.g. --state ${path.join(dir, 'state.db')}.\n`;
+      expect(out.stderr.endsWith(tail)).toBe(true);
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('a database that does not exist yet lists nothing and is not created', () => {

@@ -71,15 +71,19 @@ describe.each(['UTC', 'America/Los_Angeles'])('orders paid but no longer owed, s
     // Without --record: the ledger is not read nor changed.
     const plain = run(['compensate', orders, '--as-of', '2026-11-10 00:00:00', '--shipments', scansA, '--state', st, '-f', 'json']);
     expect(plain.code).toBe(0);
-    // The output's folder does not exist: judged and warned, then the output fails (exit 5) and nothing is recorded.
-    const failed = run([...base(st), '--shipments', scansA, '-o', path.join(d, 'no-such-folder', 'out.json')]);
+    // The output is a write-protected file (a folder that does not exist is refused before anything is
+    // read): judged and warned, then the output fails (exit 5) and nothing is recorded.
+    const locked = path.join(d, `locked-${key}.json`);
+    fs.writeFileSync(locked, 'last month\n');
+    fs.chmodSync(locked, 0o444);
+    const failed = run([...base(st), '--shipments', scansA, '-o', locked]);
     expect(failed.code).toBe(5);
     expect(failed.stderr).toContain(`1 order ${onTimeFull(`${A} (voucher ${key}, 15.00)`)}`);
     const again = run([...base(st), '--shipments', scansA, '--lang', 'zh']);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain(`1 个订单已在记录的红包中赔付, 但本次运行判定为按时发货: ${A} (红包 ${key}, 15.00 元)`);
     expect(run([...base(st), '--shipments', scansA]).stderr).toContain(SHORT_ONE);
-    expect(fs.existsSync(path.join(d, 'no-such-folder'))).toBe(false);
+    expect(fs.readFileSync(locked, 'utf8')).toBe('last month\n');
   });
 
   it('judged late again: the marker goes, and on time once more is said in full again', () => {

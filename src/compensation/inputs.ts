@@ -209,6 +209,15 @@ const RETURN_STATE = /退货|退回|退件|退换|拒收|逆向|售后|换货|�
 const DELIVERY_WORDS = /签收|派件|派送|投递|妥投|送达|送到|代收|取件|到达|收件人|收件方/;
 /** The courier, or the carrier, as the one who 收件 (顺丰 收件, 快递员张三已收件, 已由顺丰速运收件). */
 const COURIER_BEFORE = /(?:顺丰(?:速运|快递)?|快递员|收派员|快递小哥|小哥|业务员|收件员|邮递员)[\u4e00-\u9fffA-Za-z·]{0,4}已?$/;
+/**
+ * A pickup waited for, asked for or arranged, not made: 商家正通知快递公司揽件 (Taobao's trace line when the seller
+ * ships), 已通知快递员上门揽件, 等待快递员上门揽收, 待快递员揽收, 已预约上门揽件, 快递员将上门收件. Looked for in the
+ * clause before the word (after the last ，。;！？, leaving out 【place】 brackets); 未 only right before it
+ * (未央区 is a place). Reading adopted (review22).
+ */
+const NOT_YET = /待|尚未|没有|通知|预约|即将|将要|将上门|将于|安排|请/;
+/** The clause of `before` nearest the word, without its 【place】 brackets. */
+const lastClause = (before: string) => before.replace(/【[^】]*】|\[[^\]]*\]|\([^)]*\)|（[^）]*）/g, '').split(/[,，。;；!！?？]/).pop()!;
 
 /**
  * Whether a scan row's state (an event export's 物流状态) says the parcel was picked up by the courier
@@ -216,7 +225,8 @@ const COURIER_BEFORE = /(?:顺丰(?:速运|快递)?|快递员|收派员|快递�
  * - empty: a pickup, as the row's 揽收时间 column says;
  * - a state about a return (RETURN_STATE: 退货已揽收, 退回件已揽收, 售后/换货 …) is not, whatever its words;
  * - one of the four Cainiao hub states after 包裹已出库 is;
- * - 揽收 / 揽件, not negated before it (待/未/等待/尚未/没有) nor failed after it (失败/异常/取消/超时), is;
+ * - 揽收 / 揽件, not negated before it (待/未/等待/尚未/没有), nor waited for, asked for or arranged in its clause
+ *   (NOT_YET: 商家正通知快递公司揽件, 等待快递员上门揽收, 已预约上门揽件), nor failed after it (失败/异常/取消/超时), is;
  * - the carriers' own words — 中国邮政/EMS 收寄 (not 收寄人), 顺丰 收件 / 已收取快件 — are, only when the
  *   state holds no delivery or receiving-end word (DELIVERY_WORDS), 收件 is a word of its own (not 收件网点 /
  *   收件城市 / 收件中心), and it is said of the courier: before it, leaving out 【place】 brackets, spaces and
@@ -232,6 +242,7 @@ export function pickupState(state: string): boolean {
   const i = state.search(/揽收|揽件/);
   if (i >= 0) {
     if (/(?:待|未|等待|尚未|没有)$/.test(state.slice(0, i))) return false;
+    if (NOT_YET.test(lastClause(state.slice(0, i)))) return false;
     return !/^(?:揽收|揽件)(?:失败|异常|取消|超时)/.test(state.slice(i));
   }
   // The carriers' own words (review18); the receiving end's 收件 is no pickup (review19, review21).
@@ -241,6 +252,7 @@ export function pickupState(state: string): boolean {
       if (/^(?:收寄|收件|收取快件)(?:失败|异常|取消|超时)/.test(state.slice(m.index))) continue;
       const before = state.slice(0, m.index).replace(/【[^】]*】|\[[^\]]*\]|\([^)]*\)|（[^）]*）/g, '').replace(/[\s,，。;；:：、]+/g, '');
       if (/(?:待|未|等待|尚未|没有)$/.test(before)) continue;
+      if (NOT_YET.test(lastClause(state.slice(0, m.index)))) continue;
       if (before === '' || before === '已' || COURIER_BEFORE.test(before)) return true;
     }
   }

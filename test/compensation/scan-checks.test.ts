@@ -279,3 +279,34 @@ describe("pickupState: the receiver's 收件 and a return's pickup are no pickup
     });
   }
 });
+
+// review22: a pickup waited for, asked for or arranged was a pickup when the word (揽收/揽件/收件) had anything
+// between it and 待/等待: 商家正通知快递公司揽件 (Taobao's trace line when the seller ships), 等待快递员上门揽收,
+// 已预约上门揽件, 快递员将上门收件. Not a pickup (docs/rules.md §1.1); 未 still only right before the word (未央区).
+describe('pickupState: a pickup notified, waited for or arranged is no pickup', () => {
+  it('unit', async () => {
+    const { pickupState } = await import('../../src/compensation/inputs.js');
+    const no = ['商家正通知快递公司揽件', '已通知快递员上门揽件', '等待快递员上门揽收', '待快递员揽收', '已预约上门揽件', '快递员将上门揽件', '快递员将上门收件', '【杭州】已通知快递员揽收'];
+    for (const s of no) expect([s, pickupState(s)]).toEqual([s, false]);
+    const yes = ['【未央区】快递员已揽收', '快递员已将您的包裹揽收', '快递员已揽件，请保持电话畅通', '您的包裹已由顺丰揽收', '快递员张三已收件'];
+    for (const s of yes) expect([s, pickupState(s)]).toEqual([s, true]);
+  });
+
+  // tmall-2026, paid 2026-11-10 10:00:00 → deadline 11-12 10:00:00 (48 h); base 200.00 − 10.00 = 190.00.
+  // Events: 商家正通知快递公司揽件 11-12 09:00:00 (the seller's ship operation), 【杭州市】已揽收 11-13 10:00:00.
+  // Picked up 11-13 10:00:00: 24 h late (≤ 72 h, window 48 h: tier 5 %), 5 % × 190.00 = 9.50 (within 5.00–50.00).
+  // Before: the notice was the earliest "pickup", on time, 0.00 (9.50 lost).
+  const paid = '2026-11-10 10:00:00';
+  const A = '3900000000000000221';
+  const wb = 'YT2200000000221';
+  const orders22 = write(dir, 'o22.csv', taobaoCsv([order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 买家应付货款: '190.00', 买家应付邮费: '10.00', 买家实际支付金额: '200.00', 发货时间: '2026-11-12 09:00:00', 物流单号: `No:${wb}` })]));
+  const scans22 = write(dir, 's22.csv', `物流单号,物流状态,揽收时间\r\n${wb},商家正通知快递公司揽件,2026-11-12 09:00:00\r\n${wb},【杭州市】已揽收,2026-11-13 10:00:00\r\n`);
+  for (const tz of TZS) {
+    it(`商家正通知快递公司揽件 before the pickup does not ship the order: 9.50 (was 0.00) — TZ=${tz}`, () => {
+      const r = runCli(['compensate', orders22, '--shipments', scans22, '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
+      expect(rows(r.stdout)).toEqual([[A, 'late', '9.50', 'final', 24]]);
+      expect(r.stderr).toContain(`${scans22}: 1 row(s) whose 物流状态 is no pickup`);
+      expect(r.stderr).toContain(`${scans22}:2.`);
+    });
+  }
+});

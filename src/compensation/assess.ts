@@ -66,7 +66,18 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   // and is a line's only when its waybill, if it carries one, is that line's own (lineWaybills: another line's parcel is not).
   const pick = opts.pickupAt;
   const waybills = pick ? orderWaybills(o) : '';
-  const lineOpts: JudgeOptions = pick ? { ...opts, pickupAt: (v: Order, how) => pick(v, 'tracking') ?? (v.shippedAt === null || how === 'tracking' ? undefined : pick({ ...v, waybills, lineWaybills: v.trackingNo })) } : opts;
+  // A line whose waybills are several (its own, or the order's 拆单 W1;W2 standing in for a line without
+  // one) is picked up when the last of those parcels was, as an order of them is (parcelsFound).
+  const linePick = (v: Order, how?: 'tracking') => pick!(v, 'tracking') ?? (v.shippedAt === null || how === 'tracking' ? undefined : pick!({ ...v, waybills, lineWaybills: v.trackingNo }));
+  const lineOpts: JudgeOptions = pick
+    ? {
+        ...opts,
+        pickupAt: (v: Order, how) => {
+          const p = how === 'tracking' || !v.trackingNo.includes(';') ? undefined : parcelsFound({ ...v, waybills }, pick, v.trackingNo);
+          return p === undefined ? linePick(v, how) : (p ?? undefined);
+        },
+      }
+    : opts;
   const parts = lines.map((l) => assessOne(l, rules, lineOpts, base));
   // Each late line keeps its 子订单编号, so that `--by order` tells two lines of one order apart.
   const late = parts.flatMap((p, k) => {
@@ -136,7 +147,17 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
     const shippedAt = l.shippedAt ?? (orderShipped ? o.shippedAt : null);
     const shipped = shippedAt !== null;
     // Looked up as the order's (its id and paid time: a scan before the order was paid is not its pickup).
-    const own = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: l.trackingNo || (shipped ? o.trackingNo : '') }, 'tracking') ?? (shipped ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: '', waybills: (waybills ??= orderWaybills(o)), lineWaybills: l.trackingNo || o.trackingNo }) : undefined);
+    const lineTn = l.trackingNo || (shipped ? o.trackingNo : '');
+    // A line of several parcels (its own W1;W2, or the order's standing in for it): the last of them (parcelsFound).
+    const parcels = lineTn.includes(';') ? parcelsFound({ ...l, orderId: o.orderId, paidAt: o.paidAt, shippedAt, waybills: (waybills ??= orderWaybills(o)) }, pick, lineTn) : undefined;
+    const own =
+      parcels !== undefined
+        ? parcels === null || parcels.marked
+          ? undefined
+          : parcels
+        : (pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: lineTn }, 'tracking') ?? (shipped ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: '', waybills: (waybills ??= orderWaybills(o)), lineWaybills: l.trackingNo || o.trackingNo }) : undefined));
+    // Its parcels scanned, the last one standing at its 发货时间: the scans are used (the fold stands).
+    if (parcels) scanned = true;
     let t: number;
     let slack: number;
     if (own !== undefined) {
@@ -179,10 +200,24 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
  * picked up a day late was on time (10.00 lost on 200.00 under tmall-2026).
  */
 function parcelsPickup(o: Order, opts: JudgeOptions): JudgeOptions {
+  const found = parcelsFound(o, opts.pickupAt!, o.trackingNo);
+  if (found === undefined) return opts;
   const pick = opts.pickupAt!;
-  if (!o.trackingNo.includes(';')) return opts;
-  const parcels = [...new Set(o.trackingNo.split(';').map((t) => t.trim()).filter((t) => t !== ''))];
-  if (parcels.length < 2) return opts;
+  return { ...opts, pickupAt: (v: Order, how) => (v === o ? (found ?? undefined) : pick(v, how)) };
+}
+
+type Found = { at: number; slack: number; marked?: boolean };
+
+/**
+ * The last parcel's pickup of `o` (an order, or one line's view) when its waybills `all` (`;`-separated) are
+ * several (拆单, RULES 1.1): each parcel its own waybill's scan, else (shipped) a scan naming the order by id
+ * that carries no other of its waybills, else `o`'s 发货时间 (then `marked`). undefined: one waybill, or no
+ * parcel scanned (the usual lookup stands); null: a parcel with none of these beside a scanned one (no pickup scan).
+ */
+function parcelsFound(o: Order & { waybills?: string }, pick: NonNullable<JudgeOptions['pickupAt']>, all: string): Found | null | undefined {
+  if (!all.includes(';')) return undefined;
+  const parcels = [...new Set(all.split(';').map((t) => t.trim()).filter((t) => t !== ''))];
+  if (parcels.length < 2) return undefined;
   let at = -Infinity;
   let until = -Infinity;
   let scanned = false;
@@ -190,7 +225,7 @@ function parcelsPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   let marked = false;
   const shipped = o.shippedAt !== null || SHIPPED.has(o.status);
   for (const w of parcels) {
-    const own = pick({ ...o, trackingNo: w }, 'tracking') ?? (shipped ? pick({ ...o, trackingNo: '', waybills: o.trackingNo, lineWaybills: w }) : undefined);
+    const own = pick({ ...o, trackingNo: w }, 'tracking') ?? (shipped ? pick({ ...o, trackingNo: '', waybills: o.waybills ?? all, lineWaybills: w }) : undefined);
     let t: number;
     let slack: number;
     if (own !== undefined) {
@@ -208,10 +243,9 @@ function parcelsPickup(o: Order, opts: JudgeOptions): JudgeOptions {
     at = Math.max(at, t);
     until = Math.max(until, t + slack);
   }
-  if (!scanned) return opts;
-  if (unknown) return { ...opts, pickupAt: (v: Order, how) => (v === o ? undefined : pick(v, how)) };
-  const found = marked ? { at, slack: until - at, marked } : { at, slack: until - at };
-  return { ...opts, pickupAt: (v: Order, how) => (v === o ? found : pick(v, how)) };
+  if (!scanned) return undefined;
+  if (unknown) return null;
+  return marked ? { at, slack: until - at, marked } : { at, slack: until - at };
 }
 
 /**

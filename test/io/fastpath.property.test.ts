@@ -444,6 +444,22 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
   // Broken quoting is read by the byte scanner too (csv-parse's relax_quotes reading, record by
   // record), not handed to csv-parse for the rest of the file: row after row of it, in every
   // encoding, layout and chunking, must still read exactly as csv-parse reads it.
+  // A record longer than many chunks (a stdin pipe in small reads): the scanner joined and scanned
+  // the record again at every chunk, quadratic in its length — 97 s for one 3 MB line in 34,741
+  // chunks of ~85 bytes, where csv-parse took 0.3 s, and the property above timed out in CI. A line
+  // of 900,000 bytes (under MAX_RECORD, so the scanner keeps it) in 64-byte chunks: ~14,000 joins of
+  // ~450 KB on average before; now the chunks without a line break are gathered and joined once.
+  it('a 900 KB line in 64-byte chunks is read once, not again at every chunk (same records as csv-parse)', { timeout: 30_000 }, async () => {
+    const long = 'é'.repeat(450_000);
+    const bytes = Buffer.from(`a\tb\nx\t${long}\ny\tz\n`, 'utf8');
+    const parts = chunks(bytes, 4, [64]);
+    const want = { records: [{ line: 2, cells: ['x', long] }, { line: 3, cells: ['y', 'z'] }] };
+    const fast = await read(bytes, 'utf8', parts, 'auto');
+    expect(fast.error).toBeUndefined();
+    expect(fast.records.slice(1)).toEqual(want.records);
+    expect(fast).toEqual(await read(bytes, 'utf8', parts, 'csv-parse'));
+  });
+
   it('exports full of broken quoting: identical records, line numbers and rejections', async () => {
     await fc.assert(fc.asyncProperty(brokenFileArb, checkFile), { numRuns: Number(process.env.FASTPATH_RUNS ?? 400) / 2 });
   });

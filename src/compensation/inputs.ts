@@ -217,7 +217,13 @@ const COURIER_BEFORE = /(?:顺丰(?:速运|快递)?|快递员|收派员|快递�
  */
 const NOT_YET = /待|尚未|没有|通知|预约|即将|将要|将上门|将于|安排|请/;
 /** The clause of `before` nearest the word, without its 【place】 brackets. */
-const lastClause = (before: string) => before.replace(/【[^】]*】|\[[^\]]*\]|\([^)]*\)|（[^）]*）/g, '').split(/[,，。;；!！?？]/).pop()!;
+/** 【place】, [place], (place), （place）: a place named in a state, not words about the pickup. */
+const PLACE = /【[^】]*】|\[[^\]]*\]|\([^)]*\)|（[^）]*）/g;
+/** Negated right before the word: 待揽收, 未揽收, 等待揽收, 尚未揽收, 没有揽收. */
+const NEGATED = /(?:待|未|等待|尚未|没有)$/;
+/** Failed right after it: 揽收失败, 收件异常, 揽件取消, 收寄超时. */
+const FAILED = /^(?:揽收|揽件|收寄|收件|收取快件)(?:失败|异常|取消|超时)/;
+const lastClause = (before: string) => before.replace(PLACE, '').split(/[,，。;；!！?？]/).pop()!;
 
 /**
  * Whether a scan row's state (an event export's 物流状态) says the parcel was picked up by the courier
@@ -241,17 +247,17 @@ export function pickupState(state: string): boolean {
   if (HUB_STATES.some((h) => state.includes(h))) return true;
   const i = state.search(/揽收|揽件/);
   if (i >= 0) {
-    if (/(?:待|未|等待|尚未|没有)$/.test(state.slice(0, i))) return false;
+    if (NEGATED.test(state.slice(0, i))) return false;
     if (NOT_YET.test(lastClause(state.slice(0, i)))) return false;
-    return !/^(?:揽收|揽件)(?:失败|异常|取消|超时)/.test(state.slice(i));
+    return !FAILED.test(state.slice(i));
   }
   // The carriers' own words (review18); the receiving end's 收件 is no pickup (review19, review21).
   if (!DELIVERY_WORDS.test(state)) {
     const re = /收寄(?!人)|收件(?=$|[\s,，。;；:：、)）】\]])|收取快件/g;
     for (let m = re.exec(state); m !== null; m = re.exec(state)) {
-      if (/^(?:收寄|收件|收取快件)(?:失败|异常|取消|超时)/.test(state.slice(m.index))) continue;
-      const before = state.slice(0, m.index).replace(/【[^】]*】|\[[^\]]*\]|\([^)]*\)|（[^）]*）/g, '').replace(/[\s,，。;；:：、]+/g, '');
-      if (/(?:待|未|等待|尚未|没有)$/.test(before)) continue;
+      if (FAILED.test(state.slice(m.index))) continue;
+      const before = state.slice(0, m.index).replace(PLACE, '').replace(/[\s,，。;；:：、]+/g, '');
+      if (NEGATED.test(before)) continue;
       if (NOT_YET.test(lastClause(state.slice(0, m.index)))) continue;
       if (before === '' || before === '已' || COURIER_BEFORE.test(before)) return true;
     }

@@ -1,6 +1,7 @@
 // Stage 1 of the pipeline (judge): one order → the rule set that applies to it (RULES 1.3a), its
 // verdict under that set, and, for a late order, the compact record the later stages need.
 // Pure: no clock, no printing.
+import { waybillList } from '../io/cells.js';
 import { type Money, ZERO, moneyMax } from '../money.js';
 import type { Order, TimeField } from '../orders/types.js';
 import { type RuleBook, ruleSetFor } from '../rules/book.js';
@@ -216,7 +217,8 @@ type Found = { at: number; slack: number; marked?: boolean };
  */
 function parcelsFound(o: Order & { waybills?: string }, pick: NonNullable<JudgeOptions['pickupAt']>, all: string): Found | null | undefined {
   if (!all.includes(';')) return undefined;
-  const parcels = [...new Set(all.split(';').map((t) => t.trim()).filter((t) => t !== ''))];
+  // One parcel each: a waybill written twice (`SF1 400 000001;sf1400000001`, one key) is one parcel.
+  const parcels = waybillList(all).split(';');
   if (parcels.length < 2) return undefined;
   let at = -Infinity;
   let until = -Infinity;
@@ -267,10 +269,8 @@ export function judgedByScan(o: Order, opts: JudgeOptions): boolean {
 
 /** Every waybill the export shows for the order: its own and its lines' (`;`-separated). */
 function orderWaybills(o: Order): string {
-  const all = new Set<string>();
-  for (const t of o.trackingNo.split(';')) if (t) all.add(t);
-  for (const l of o.subOrders ?? []) for (const t of l.trackingNo.split(';')) if (t) all.add(t);
-  return [...all].join(';');
+  if (!o.subOrders || o.subOrders.length === 0) return o.trackingNo;
+  return waybillList([o.trackingNo, ...o.subOrders.map((l) => l.trackingNo)].filter(Boolean).join(';'));
 }
 
 /** The order report says every line shipped (not 卖家部分发货). */

@@ -2,7 +2,7 @@
 // (--shipments). Each is a small csv/xlsx; bad rows are rejected like any other input row.
 import type { Ctx } from '../context.js';
 import { type Msg, msg } from '../errors.js';
-import { checkOrderId, cleanCell, cleanTracking, fullWidthId, waybillKey, zeroedPast15 } from '../io/cells.js';
+import { checkOrderId, cleanCell, cleanTracking, fullWidthId, waybillKey, waybillList, zeroedPast15 } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { TrailingSummaries, isListSummary } from '../io/summary.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';
@@ -135,6 +135,8 @@ export interface PickupScans {
   /** The kept rows (indexes into `lines`) of each order id / tracking number: one index, or several. */
   rowsByOrder: Map<string, number | number[]>;
   rowsByTracking: Map<string, number | number[]>;
+  /** The waybill cell as typed, for a kept row whose keys (`trackings`) read otherwise: stderr names rows as the file shows them. */
+  typed: Map<number, string>;
   /** Data rows rejected (each in the reject log) and rows whose 物流状态 is no pickup: the rest are kept above. */
   rejected: number;
   notPickup: number;
@@ -277,17 +279,19 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const pi = map.index.get('pickupAt')!;
   const si = map.index.get('state');
   const notPickup: number[] = [];
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), typed: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   // An order id typed with full-width digits (３９００…) is that id, as in the --exclude list; a waybill
   // is matched by its key (waybillKey: case, spaces and full-width forms are not part of it).
   const idOf = (cells: string[]) => (oi !== undefined ? fullWidthId(cleanCell(cells[oi] ?? '')) : '');
-  const tnOf = (cells: string[]) => (ti !== undefined ? waybillKey(cleanTracking(cleanCell(cells[ti] ?? ''))) : '');
+  // A cell may list several parcels (`W1;W2`, `W1，W2`, one per line: waybillList): each is a key of the row.
+  const typedOf = (cells: string[]) => (ti !== undefined ? cleanCell(cells[ti] ?? '') : '');
+  const tnOf = (cells: string[]) => (ti !== undefined ? waybillKeys(typedOf(cells)) : '');
   const doubt = (cells: string[]) => {
     const id = idOf(cells);
     const tn = tnOf(cells);
     if (id && checkOrderId(id) === 'ok') scans.doubtIds.add(id);
-    if (tn) scans.doubtTrackings.add(tn);
+    if (tn) for (const k of tn.split(';')) scans.doubtTrackings.add(k);
   };
   const latest = latestPlausible(ctx.asOf, ctx.io.now());
   // The earliest scan of a key lies between the earliest time shown and the earliest of the latest
@@ -355,7 +359,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       // Its pickup time is good: the order it was for (by its tracking number, or any order within
       // an Excel rounding of its id) may have been picked up later than its 发货时间 says.
       if (tn && checkOrderId(tn) === 'excel-rounded') scans.doubtRoundedTracking.push(withinRounding(tn));
-      else if (tn) scans.doubtTrackings.add(tn);
+      else if (tn) for (const k of tn.split(';')) scans.doubtTrackings.add(k);
       if (checkOrderId(id) === 'excel-rounded') scans.doubtRounded.push(withinRounding(id));
       continue;
     }
@@ -368,7 +372,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     // A waybill Excel showed as 7.73012E+14: matches no waybill, and its order is any within the rounding.
     if (!id && tn && checkOrderId(tn) === 'excel-rounded') {
       scans.rejected++;
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[ti!], value: tn, reason: msg('被 Excel 四舍五入的物流单号', 'a tracking number Excel rounded') });
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[ti!], value: typedOf(r.cells), reason: msg('被 Excel 四舍五入的物流单号', 'a tracking number Excel rounded') });
       scans.doubtRoundedTracking.push(withinRounding(tn));
       continue;
     }
@@ -380,10 +384,23 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     const slack = text.length !== 19 ? timeSlackOf(text) : 0;
     if (slack) coarse++;
     if (id) keep(scans.byOrder, scans.slackByOrder, id, at, slack);
-    if (tn) keep(scans.byTracking, scans.slackByTracking, tn, at, slack);
     const row = scans.lines.length;
     if (id) addRow(scans.rowsByOrder, id, row);
-    if (tn) addRow(scans.rowsByTracking, tn, row);
+    // A row of several parcels (W1;W2) is found by each of its waybills. Before, it was kept under the
+    // text "W1;W2", which no waybill of an export is: found by its order id only, else matching nothing.
+    if (tn) {
+      if (tn.includes(';')) {
+        for (const k of tn.split(';')) {
+          keep(scans.byTracking, scans.slackByTracking, k, at, slack);
+          addRow(scans.rowsByTracking, k, row);
+        }
+      } else {
+        keep(scans.byTracking, scans.slackByTracking, tn, at, slack);
+        addRow(scans.rowsByTracking, tn, row);
+      }
+      const typed = typedOf(r.cells);
+      if (typed !== tn) scans.typed.set(row, typed);
+    }
     scans.lines.push(r.line);
     scans.ids.push(id);
     scans.trackings.push(tn);
@@ -411,6 +428,33 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     );
   }
   return scans;
+}
+
+/** A scan cell's waybills as keys (waybillKey), `;`-separated: `sf 1400 1，YT2` → `SF14001;YT2`. */
+export function waybillKeys(cell: string): string {
+  const list = waybillList(cleanTracking(cell));
+  if (!list.includes(';')) return waybillKey(list);
+  return [...new Set(list.split(';').map(waybillKey))].join(';');
+}
+
+/** Kept row i as the file shows it: its order id, else its waybill cell as typed. */
+export function rowShown(scans: PickupScans, i: number): string {
+  return scans.ids[i] || scans.typed.get(i) || scans.trackings[i]!;
+}
+
+/** The waybill cell of kept row i as typed. */
+export function typedTracking(scans: PickupScans, i: number): string {
+  return scans.typed.get(i) ?? scans.trackings[i]!;
+}
+
+/** Whether kept row i matched an order of the exports: by its id, or by one of its waybills. */
+function rowMatched(scans: PickupScans, i: number, seenIds: Set<string>, seenTracking: Set<string>): boolean {
+  const id = scans.ids[i]!;
+  if (id && seenIds.has(id)) return true;
+  const tn = scans.trackings[i]!;
+  if (!tn) return false;
+  if (!tn.includes(';')) return seenTracking.has(tn);
+  return tn.split(';').some((k) => seenTracking.has(k));
 }
 
 function addRow(m: Map<string, number | number[]>, k: string, row: number): void {
@@ -451,10 +495,8 @@ export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: Picku
   if (scans) {
     const missed: Array<[number, string]> = [];
     for (let i = 0; i < scans.lines.length; i++) {
-      const id = scans.ids[i]!;
-      const tn = scans.trackings[i]!;
-      if ((id && seenIds.has(id)) || (tn && seenTracking.has(tn))) continue;
-      missed.push([scans.lines[i]!, id || tn]);
+      if (rowMatched(scans, i, seenIds, seenTracking)) continue;
+      missed.push([scans.lines[i]!, rowShown(scans, i)]);
     }
     const after =
       missed.length === scans.lines.length
@@ -475,10 +517,7 @@ interface ScanOrder {
 /** Every waybill the export shows for the order: its own and its lines' (`;`-separated). */
 function allWaybills(o: ScanOrder): string {
   if (!o.subOrders || o.subOrders.length === 0) return o.trackingNo;
-  const all = new Set<string>();
-  for (const t of o.trackingNo.split(';')) if (t) all.add(t);
-  for (const l of o.subOrders) for (const t of l.trackingNo.split(';')) if (t) all.add(t);
-  return [...all].join(';');
+  return waybillList([o.trackingNo, ...o.subOrders.map((l) => l.trackingNo)].filter(Boolean).join(';'));
 }
 
 /**
@@ -619,7 +658,7 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
     if (byId ? rowTn !== '' && ownWaybill(o, rowTn) === false : rowId !== '' && !namesOrder(o, rowId) && scans.named[i] !== 1) {
       const line = lines[i]!;
       let c = scans.contradict.get(line);
-      if (c === undefined) scans.contradict.set(line, (c = { line, orderId: rowId, trackingNo: rowTn, orders: new Set() }));
+      if (c === undefined) scans.contradict.set(line, (c = { line, orderId: rowId, trackingNo: typedTracking(scans, i), orders: new Set() }));
       if (orderId) {
         c.orders.add(orderId);
         scans.contradictIds.add(orderId);

@@ -339,10 +339,8 @@ function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: S
   let partlyN = 0;
   let other = 0;
   for (let i = 0; i < scans.lines.length; i++) {
-    const id = scans.ids[i]!;
-    const tn = scans.trackings[i]!;
     const line = scans.lines[i]!;
-    if (!((id && seenIds.has(id)) || (tn && seenTracking.has(tn)))) noOrder++;
+    if (!scanRowMatched(scans, i, seenIds, seenTracking)) noOrder++;
     else if (scans.used[i]) used++;
     else if (scans.contradict.has(line)) contradict++;
     else if (beforePaid.has(line)) before++;
@@ -365,6 +363,16 @@ function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: S
     `--shipments ${scans.file}: 读取 ${read} 行揽收记录: 使用 ${used} 行${shown.map(([n, zh]) => `, ${zh} ${n} 行`).join('')}。`,
     `--shipments ${scans.file}: ${read} scan row(s) read: ${used} used${shown.map(([n, , en]) => `, ${n} ${en}`).join('')}.`,
   );
+}
+
+/** Whether kept scan row i matched an order of the exports: by its id, or by one of its waybills (a row may list several, W1;W2). */
+function scanRowMatched(scans: PickupScans, i: number, seenIds: Set<string>, seenTracking: Set<string>): boolean {
+  const id = scans.ids[i]!;
+  if (id && seenIds.has(id)) return true;
+  const tn = scans.trackings[i]!;
+  if (!tn) return false;
+  if (!tn.includes(';')) return seenTracking.has(tn);
+  return tn.split(';').some((k) => seenTracking.has(k));
 }
 
 /** The scan rows found for a partly shipped order by its id or any of its waybills (line → order id). */

@@ -70,6 +70,42 @@ export function cleanTracking(t: string): string {
   return n === 110 && o === 111 && (c === 58 || c === 0xff1a) ? t.slice(3).trim() : t;
 }
 
+/**
+ * Characters that separate the waybills of one parcel list in a cell (拆单, RULES 1.1): `;` `；` `,` `，` `、`
+ * `/` `／` `|` `｜` and line breaks. A waybill is letters, digits and `-` (waybillKey), so none of them is
+ * ever part of one. Spaces are not among them: a waybill typed by hand is often spaced (`SF 1400 123456`
+ * is one waybill), so `W1 W2` stays one (it then matches nothing and is named). Reading adopted.
+ */
+function waybillSep(c: number): boolean {
+  return c === 59 || c === 44 || c === 47 || c === 124 || c === 10 || c === 13 || c === 0xff1b || c === 0xff0c || c === 0x3001 || c === 0xff0f || c === 0xff5c;
+}
+
+/**
+ * A cell's waybills as the `;`-separated list the rest of the run reads (RULES 1.1, 拆单): split on every
+ * separator (waybillSep), each trimmed and its `No:` removed, empty ones dropped, and one waybill written
+ * twice (`SF1 400 000001;sf1400000001`: the same key, waybillKey) kept once, as first written. A cell
+ * with no separator is returned as it is (the per-row cost of a million-row export: one pass of char codes).
+ */
+export function waybillList(t: string): string {
+  let i = 0;
+  while (i < t.length && !waybillSep(t.charCodeAt(i))) i++;
+  if (i === t.length) return t;
+  const out: string[] = [];
+  const keys = new Set<string>();
+  let start = 0;
+  for (let j = 0; j <= t.length; j++) {
+    if (j < t.length && !waybillSep(t.charCodeAt(j))) continue;
+    const w = cleanTracking(t.slice(start, j).trim());
+    start = j + 1;
+    if (w === '') continue;
+    const k = waybillKey(w);
+    if (keys.has(k)) continue;
+    keys.add(k);
+    out.push(w);
+  }
+  return out.join(';');
+}
+
 /** A waybill already in its key's form: ASCII capitals and digits, and the `-` some carriers use. */
 const WAYBILL_KEY = /^[0-9A-Z-]*$/;
 

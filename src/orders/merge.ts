@@ -1,5 +1,6 @@
 // Order lines (宝贝报表, 抖店 sub-orders) folded into one order, and the join of lines to an
 // order report's rows on 订单编号/主订单编号.
+import { waybillList } from '../io/cells.js';
 import { type Money } from '../money.js';
 import type { ParsedRow } from './parse.js';
 import { type Order, type OrderStatus, type TimeField, attachSubOrders } from './types.js';
@@ -101,7 +102,8 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
     }
   }
   o.title = lines.map((l) => l.title).filter(Boolean).join('，');
-  o.trackingNo = [...new Set(lines.map((l) => l.trackingNo).filter(Boolean))].join(';');
+  // Each line's waybills (a line may list several), one waybill written twice in two spellings kept once.
+  o.trackingNo = waybillList(lines.map((l) => l.trackingNo).filter(Boolean).join(';'));
   o.carrier = [...new Set(lines.map((l) => l.carrier).filter(Boolean))].join(';');
   o.articleNo = [...new Set(lines.map((l) => l.articleNo).filter(Boolean))].join(';');
   if (keepLines) attachSubOrders(o, lines);

@@ -1,7 +1,7 @@
 // One export row → one canonical order (or line), or the reason it cannot be used.
 import { InputError, type Msg, msg } from '../errors.js';
 import { PII_FIELDS } from './mask.js';
-import { checkOrderId, cleanCell, cleanText, cleanTracking, fullWidthId, halfWidth, zeroedPast15 } from '../io/cells.js';
+import { checkOrderId, cleanCell, cleanText, cleanTracking, fullWidthId, halfWidth, waybillList, zeroedPast15 } from '../io/cells.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, fenToMoney, parseMoney, plainFen } from '../money.js';
@@ -299,7 +299,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       title: text(cells, idx.title),
       articleNo: text(cells, idx.articleNo),
       carrier: text(cells, idx.carrier),
-      trackingNo: cleanTracking(text(cells, idx.trackingNo)),
+      trackingNo: waybillList(cleanTracking(text(cells, idx.trackingNo))),
       presale: null,
       platformCompensation: null,
       sellerFlag: text(cells, idx.sellerFlag),

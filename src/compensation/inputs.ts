@@ -224,7 +224,14 @@ const PLACE = /【[^】]*】|\[[^\]]*\]|\([^)]*\)|（[^）]*）/g;
 /** Negated right before the word: 待揽收, 未揽收, 等待揽收, 尚未揽收, 没有揽收. */
 const NEGATED = /(?:待|未|等待|尚未|没有)$/;
 /** Failed right after it: 揽收失败, 收件异常, 揽件取消, 收寄超时. */
-const FAILED = /^(?:揽收|揽件|收寄|收件|收取快件)(?:失败|异常|取消|超时)/;
+const FAILED = /^(?:揽收|揽件|收寄|收件|收取快件|取件)(?:失败|异常|取消|超时)/;
+/**
+ * 取件 said of the courier taking the parcel from the sender: the courier or carrier before it (快递员已取件,
+ * 顺丰速运 已取件, 快递员上门取件), or 上门 with 已 before or 成功/完成 after (已上门取件, 上门取件成功). Bare
+ * 已取件 / 取件成功 are not: a receiver taking a parcel from a locker or station reads the same (丰巢 取件成功).
+ */
+const SENDER_VISIT = /^已?上门$/;
+const TAKE_END = /^取件(?:成功|完成)?(?=$|[\s,，。;；:：、)）】\]])/;
 const lastClause = (before: string) => before.replace(PLACE, '').split(/[,，。;；!！?？]/).pop()!;
 
 /**
@@ -241,6 +248,9 @@ const lastClause = (before: string) => before.replace(PLACE, '').split(/[,，。
  *   punctuation, stands nothing, 已, or the courier or carrier (COURIER_BEFORE). 收件方已收件, 买家已收件,
  *   驿站已收件 are the receiving end taking the parcel (a delivery), not a pickup;
  * - the status codes ACCEPT (Cainiao) and GOT (Taobao's trace), and picked up / pickup / collected, are.
+ * - 取件 is, by the test of 收件 above, only when said of the courier: the courier or carrier before it (快递员已取件,
+ *   顺丰速运 已取件, 快递员上门取件) or a visit to the sender (已上门取件, 上门取件成功); bare 已取件 / 取件成功 are
+ *   not (a receiver taking a parcel from a locker reads the same), nor 驿站已取件, 买家已取件, 待取件, 取件码 ….
  * Any other state (已下单, 包裹已出库, 运输中, 派件中, 已签收, 已取件 …) is not a pickup.
  */
 export function pickupState(state: string): boolean {
@@ -262,6 +272,20 @@ export function pickupState(state: string): boolean {
       if (NEGATED.test(before)) continue;
       if (NOT_YET.test(lastClause(state.slice(0, m.index)))) continue;
       if (before === '' || before === '已' || COURIER_BEFORE.test(before)) return true;
+    }
+  }
+  // 取件 (a carrier writing it for its pickup lost the scan), by the test 收件 follows above: said of the
+  // courier only (COURIER_BEFORE, SENDER_VISIT), never of the receiving end (驿站已取件, 买家已取件).
+  if (state.includes('取件') && !DELIVERY_WORDS.test(state.replace(/取件/g, ''))) {
+    const re = /取件/g;
+    for (let m = re.exec(state); m !== null; m = re.exec(state)) {
+      const after = state.slice(m.index);
+      const end = TAKE_END.exec(after);
+      if (!end || FAILED.test(after)) continue;
+      const before = state.slice(0, m.index).replace(PLACE, '').replace(/[\s,，。;；:：、]+/g, '');
+      if (NEGATED.test(before) || NOT_YET.test(lastClause(state.slice(0, m.index)))) continue;
+      if (COURIER_BEFORE.test(before)) return true;
+      if (SENDER_VISIT.test(before) && (before === '已上门' || end[0] !== '取件')) return true;
     }
   }
   return /^(?:picked[ _-]?up|pickup|collected|accept(?:ed)?|got)$/i.test(state);

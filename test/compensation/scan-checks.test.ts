@@ -242,7 +242,7 @@ describe('pickupState: the receiving end (收件网点, 收件城市, 收件方)
 describe("pickupState: the receiver's 收件 and a return's pickup are no pickup", () => {
   it('unit', async () => {
     const { pickupState } = await import('../../src/compensation/inputs.js');
-    const no = ['收件方已收件', '买家已收件', '客户已收件', '本人已收件', '驿站已收件', '已由丰巢收件', '您的快件已被买家收件', '退货已揽收', '退货快递员已揽件', '退回件已揽收', '逆向已揽收', '售后已揽收', '换货已揽收', '已揽收（退货）', '退货 已进入分拨中心', '退货已收件', 'RETURN_ACCEPT', '快递员已取件', '快递员送达 买家已收件'];
+    const no = ['收件方已收件', '买家已收件', '客户已收件', '本人已收件', '驿站已收件', '已由丰巢收件', '您的快件已被买家收件', '退货已揽收', '退货快递员已揽件', '退回件已揽收', '逆向已揽收', '售后已揽收', '换货已揽收', '已揽收（退货）', '退货 已进入分拨中心', '退货已收件', 'RETURN_ACCEPT', '已取件', '快递员送达 买家已收件'];
     for (const s of no) expect([s, pickupState(s)]).toEqual([s, false]);
     const yes = ['已收件', '顺丰速运 已收件', '快递员张三已收件', '您的快件已由顺丰速运收件', '【深圳市南山区】顺丰速运 已收取快件', '已揽收', '快递员已揽件', '揽收成功', 'ACCEPT'];
     for (const s of yes) expect([s, pickupState(s)]).toEqual([s, true]);

@@ -40,6 +40,31 @@ const bundle = await rolldown({ input: path.join(root, 'dist', 'src', 'cli', 'en
 await bundle.write({ file: out, format: 'cjs', strict: true, codeSplitting: false, dynamicImportInCjs: false, sourcemap: false });
 await bundle.close();
 
+// rolldown hoists every external `import` to a `require()` at the bundle's top, also those of the
+// modules it wraps to run only when first imported (the notices, xlsx, the roster worker, chalk's
+// colour check, the zhenjian ledger): a compensate run loaded http, https, tls, zlib, readline,
+// worker_threads, tty and iconv-lite that it never used (159 of node's own modules against 131
+// from dist/'s ES modules). These are loaded on first use instead, through an object that requires
+// the module when one of its properties is first read; the bundle only ever reads their properties
+// (`node_http.default.request`, `(0, node_worker_threads.Worker)`), which the check below enforces.
+const LAZY = new Set(['node:tty', 'node:zlib', 'node:readline', 'node:http', 'node:https', 'node:worker_threads', 'node:stream/promises', 'iconv-lite']);
+let code = fs.readFileSync(out, 'utf8');
+const lazyNames = [];
+code = code.replace(/^let (\w+) = require\("([^"]+)"\);\n(\1 = __toESM\(\1, 1\);\n)?/gm, (line, name, id, esm) => {
+  if (!LAZY.has(id)) return line;
+  lazyNames.push(name);
+  return `let ${name} = __lazyModule(() => ${esm ? `__toESM(require(${JSON.stringify(id)}), 1)` : `require(${JSON.stringify(id)})`});\n`;
+});
+if (lazyNames.length !== LAZY.size) throw new Error(`scripts/bundle.mjs: expected ${LAZY.size} lazy requires at the bundle's top, found ${lazyNames.length} (${lazyNames.join(', ')})`);
+for (const name of lazyNames) {
+  const uses = [...code.matchAll(new RegExp(`(?<![\\w$.])${name}\\b(.?)`, 'g'))].slice(1);
+  const bad = uses.filter((m) => m[1] !== '.');
+  if (bad.length) throw new Error(`scripts/bundle.mjs: ${name} is used other than by reading a property; it cannot be loaded lazily`);
+}
+const first = code.search(/^let \w+ = (require|__lazyModule)\(/m);
+code = `${code.slice(0, first)}var __lazyModule = (load) => {\n\tlet m;\n\treturn new Proxy({}, { get: (_, key) => (m ??= load())[key] });\n};\n${code.slice(first)}`;
+fs.writeFileSync(out, code);
+
 // The cache as compiled (no run): what V8 compiles eagerly, the module bodies and the functions it
 // expects to be called at once. Compiled with the wrapper bin/bundle.cjs uses, else V8 rejects it.
 // The file name given here is kept in the cache, and node 20's V8 names the bundle by it in every

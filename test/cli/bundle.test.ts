@@ -84,6 +84,25 @@ describe('start-up bundle', () => {
     expect(layout('clone').stdout).toBe('null');
   });
 
+  // rolldown puts every external import at the bundle's top, those of the parts that start only
+  // when asked (the notices' http/https, xlsx's zlib and readline, the roster's worker_threads,
+  // chalk's tty check, the ledger's iconv-lite) too; scripts/bundle.mjs makes them load on first
+  // use. A plain compensate run (csv in, csv to a pipe) must load none of them: before the change
+  // it loaded all eight (tls through https); the xlsx export, which uses zlib through exceljs, still works (cases below).
+  it('a compensate run does not load the modules only other parts use', () => {
+    const probe = path.join(tmpDir(), 'probe.cjs');
+    fs.writeFileSync(probe, `process.on('exit', () => {
+      const node = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+      const ours = Object.keys(require.cache).filter((f) => f.includes('iconv-lite')).length ? ['iconv-lite'] : [];
+      process.stderr.write('LOADED ' + JSON.stringify([...node, ...ours]) + '\\n');
+    });`);
+    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), ...AS_OF, '-q'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', LANG: 'C', HOME: tmpDir() } });
+    expect(r.status).toBe(0);
+    const loaded: string[] = JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!);
+    expect(loaded).toContain('crypto'); // the voucher ids' sha256: the probe sees what the run loads
+    expect(loaded.filter((m) => ['http', 'https', 'tls', 'zlib', 'readline', 'worker_threads', 'tty', 'iconv-lite'].includes(m))).toEqual([]);
+  });
+
   const cases: [string, string[]][] = [
     ['compensate, csv, json', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), ...AS_OF, '-f', 'json', '--lang', 'en']],
     ['compensate, xlsx, zh', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.xlsx'), ...AS_OF, '--lang', 'zh']],

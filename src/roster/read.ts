@@ -166,6 +166,9 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     return yes;
   };
   const out: RosterFile = { name, layout: 'grid', agents: [], entries: [], keys: [], problems: [] };
+  // A 合计/Total row under the agents (a hand-made sheet's column sums) is no agent: skipped and named
+  // at the end of the file like the side files' (it was dropped without a word, as coverage rows are).
+  const summaries = new TrailingSummaries(name, { add: async (x) => reject(x.line, x.reason) });
   const seen = new Set<string>();
   const addAgent = (a: string) => {
     if (!seen.has(a)) {
@@ -187,6 +190,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     const si = map.index.get('shift')!;
     const keys = new Set<string>();
     for await (const r of t.records) {
+      if (await heldSummary(r, ai, summaries)) continue;
       if (await skip(r, Math.max(ai, di, si))) continue;
       const agent = cleanCell(r.cells[ai] ?? '');
       const rawDate = cleanCell(r.cells[di] ?? '');
@@ -229,6 +233,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       }
     }
     out.keys = [...keys].sort();
+    summaries.finish((m) => ctx.info(m));
     return noAgents(out, rejected);
   }
 
@@ -264,13 +269,20 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   const gridLine = new Map<string, number>();
   for await (const r of t.records) {
     // A short row still names its agent; the days it lacks are missing days, which check reports.
+    if (!r.problem && isListSummary(r.cells, ai)) {
+      summaries.hold(r.line);
+      continue;
+    }
     if (await skip(r, ai)) continue;
     const agent = cleanCell(r.cells[ai] ?? '');
     if (!agent) {
       await reject(r.line, NO_AGENT, agentHeader);
       continue;
     }
+    // The plan's own rows under the grid (coverage, service level) and a wall calendar's: not data,
+    // and they do not make a 合计 row above them one with rows after it.
     if (COVERAGE_ROW.test(agent)) continue;
+    await summaries.dataRow(r.line);
     // A shift under a day the month lacks is not a shift of this roster, and reading the rest
     // would report the month clean. An empty such column (a 31-column template trimmed to a
     // short month) holds nothing to lose and is left alone.
@@ -310,6 +322,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       else out.entries.push({ agent, key: c.key, code, line: r.line });
     }
   }
+  summaries.finish((m) => ctx.info(m));
   return noAgents(out, rejected);
 }
 
@@ -460,7 +473,10 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
   const t = await openMappedTable(file, ctx.io.stdin, fields, msg('每小时咨询量', 'chats per hour'), ctx.encoding, true);
   titleNote(ctx, t);
   const out: { date?: string; weekday?: number; hour: number; chats: number; line: number }[] = [];
+  // A 合计 row under the hours (合计,870: the day's chats): skipped and named, as in --demand.
+  const summaries = new TrailingSummaries(t.sniffed.name, rejects);
   for await (const r of t.records) {
+    if (await heldSummary(r, t.map.index.get('hour')!, summaries)) continue;
     if (await unusable(r, t.sniffed.name, t.headers.length, Math.max(t.map.index.get('hour')!, t.map.index.get('chats')!), rejects)) continue;
     const hv = timeOfDay(cleanCell(r.cells[t.map.index.get('hour')!] ?? ''));
     const cv = cleanCell(r.cells[t.map.index.get('chats')!] ?? '');
@@ -507,6 +523,7 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
     }
     out.push({ date, weekday, hour: +hm[1]!, chats: Number(cv), line: r.line });
   }
+  summaries.finish((m) => ctx.info(m));
   return out;
 }
 

@@ -46,4 +46,46 @@ describe('a trailing summary row in roster inputs', () => {
     const r = runCli(['roster', 'check', R('roster-2026-11.csv'), '--requests', requests, '-f', 'csv', '--lang', 'en']);
     expect(r.stderr).toContain(`${requests}:2: a summary (total) line, but more rows follow it (line 3)`);
   });
+
+  it('the roster file itself: a 合计 row under the agents is named, and the result is the one without it', () => {
+    // roster-2026-11.csv: header, 5 agents (lines 2–6), 3 coverage rows. The 合计 row goes on line 7,
+    // under the agents: before it was dropped without a word (read as a coverage row).
+    const lines = fs.readFileSync(R('roster-2026-11.csv'), 'utf8').split('\n');
+    const total = path.join(dir, 'roster-total.csv');
+    fs.writeFileSync(total, [...lines.slice(0, 6), '合计,' + Array(30).fill('5').join(',') + ',860.0,55,30,20', ...lines.slice(6)].join('\n'));
+    const plain = runCli(['roster', 'check', R('roster-2026-11.csv'), '-f', 'csv', '--lang', 'zh']);
+    const r = runCli(['roster', 'check', total, '-f', 'csv', '--lang', 'zh']);
+    expect(r.stderr).toBe(`${total}:7: 合计行, 已跳过\n${total}: 5 名客服 × 30 天, 没有违规\n`);
+    expect(r.code).toBe(plain.code);
+    expect(r.stdout).toBe(plain.stdout);
+    // Long layout: before, "合计,," stopped the run (exit 3: date "" is not a date).
+    const long = path.join(dir, 'long-total.csv');
+    fs.writeFileSync(long, 'agent,date,shift\n小王,2026-11-01,D\n合计,,\n');
+    const l = runCli(['roster', 'check', long, '--month', '2026-11', '-f', 'csv', '--lang', 'en']);
+    expect(l.stderr.split('\n')[0]).toBe(`${long}:3: summary line, skipped`);
+    expect(l.code).toBe(1); // 1 agent × 30 days breaks the rules, but the run is done
+  });
+
+  it('--volume: a 合计 row under the hours is skipped and named (GBK too), one with rows after it rejected', () => {
+    const vol = path.join(dir, 'volume.csv');
+    const v = fs.readFileSync(R('volume.csv'), 'utf8');
+    fs.writeFileSync(vol, v + '合计,870\n');
+    const line = v.split('\n').filter((l) => l !== '').length + 1; // header + 16 hours → line 18
+    const plain = runCli(['roster', 'check', R('roster-2026-11.csv'), '--volume', R('volume.csv'), '-f', 'csv', '--lang', 'en']);
+    const r = runCli(['roster', 'check', R('roster-2026-11.csv'), '--volume', vol, '-f', 'csv', '--lang', 'en']);
+    // Before: volume.csv:18 [hour]: "合计" hour must be 0–23 or HH:00 (a rejected row).
+    expect(r.stderr.split('\n')[0]).toBe(`${vol}:${line}: summary line, skipped`);
+    expect(r.stderr).not.toContain('hour must be');
+    expect(r.code).toBe(plain.code);
+    expect(r.stdout).toBe(plain.stdout);
+    const gbk = path.join(dir, 'volume-gbk.csv');
+    // 小时,咨询量 / 9,40 / 合计,40 in GBK bytes (Excel's "CSV" on a Chinese Windows).
+    fs.writeFileSync(gbk, Buffer.from('d0a1cab12cd7c9d1afc1bf0d0a392c34300d0a bacfbcc62c34300d0a'.replace(/ /g, ''), 'hex'));
+    const g = runCli(['roster', 'check', R('roster-2026-11.csv'), '--volume', gbk, '-f', 'csv', '--lang', 'zh']);
+    expect(g.stderr.split('\n')[0]).toBe(`${gbk}:3: 合计行, 已跳过`);
+    const mid = path.join(dir, 'volume-mid.csv');
+    fs.writeFileSync(mid, 'hour,chats\n9,40\n合计,40\n10,5\n');
+    const m = runCli(['roster', 'check', R('roster-2026-11.csv'), '--volume', mid, '-f', 'csv', '--lang', 'en']);
+    expect(m.stderr).toContain(`${mid}:3: a summary (total) line, but more rows follow it (line 4)`);
+  });
 });

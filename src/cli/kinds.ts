@@ -22,13 +22,15 @@ interface KindInfo {
   side: string[];
   /** How to give it to storeops; FILE is replaced by the file name. */
   usage: string;
+  /** The option a side command takes it through, when that command was given it as its file argument. */
+  option?: string;
 }
 
 const ORDER_READERS = ['orders inspect', 'orders normalize', 'compensate'];
 
 export const KINDS: Record<InputKind, KindInfo> = {
-  orders: { name: msg('订单报表', 'an order export'), main: ORDER_READERS, side: ['reviews queue', 'reviews message'], usage: 'compensate FILE' },
-  items: { name: msg('宝贝报表 (订单明细)', 'an item report (宝贝报表, one row per order line)'), main: ORDER_READERS, side: ['reviews queue', 'reviews message'], usage: 'orders normalize FILE --lines' },
+  orders: { name: msg('订单报表', 'an order export'), main: ORDER_READERS, side: ['reviews queue', 'reviews message'], usage: 'compensate FILE', option: '--orders' },
+  items: { name: msg('宝贝报表 (订单明细)', 'an item report (宝贝报表, one row per order line)'), main: ORDER_READERS, side: ['reviews queue', 'reviews message'], usage: 'orders normalize FILE --lines', option: '--orders' },
   reviews: { name: msg('评价表', 'a review table'), main: ['reviews queue'], side: ['reviews message', 'reviews log'], usage: 'reviews queue FILE' },
   shipments: { name: msg('揽收扫描表', 'a pickup-scan file'), main: [], side: ['compensate'], usage: 'compensate ORDERS.csv --shipments FILE' },
   roster: { name: msg('排班表', 'a shift roster'), main: ['roster check'], side: ['roster plan', 'reviews queue'], usage: 'roster check FILE' },
@@ -81,8 +83,17 @@ export function wrongKind(file: string, headers: readonly string[], command: str
   const k = KINDS[kind];
   if (k.main.includes(command) || (!asArgument && k.side.includes(command))) return undefined;
   const usage = `storeops ${k.usage.replace('FILE', file)}`;
-  return {
-    text: msg(`${file} 是${k.name.zh}, 不是 storeops ${command} 在这里要读的文件`, `${file} is ${k.name.en}, not what storeops ${command} reads here`),
-    hint: msg(`这样读取它: ${usage}`, `read it with: ${usage}`),
-  };
+  const text = msg(`${file} 是${k.name.zh}, 不是 storeops ${command} 在这里要读的文件`, `${file} is ${k.name.en}, not what storeops ${command} reads here`);
+  // An order export given to `reviews queue` as its file: the queue reads it too, beside the reviews.
+  if (k.option && k.side.includes(command)) {
+    const beside = `storeops ${command} 评价表.csv ${k.option} ${file}`;
+    return {
+      text,
+      hint: msg(
+        `这样读取它: ${usage}; 用于评价跟进时, 在评价表后面用 ${k.option} 给出: ${beside}`,
+        `read it with: ${usage}; for the review queue, give it beside the review table with ${k.option}: storeops ${command} REVIEWS.csv ${k.option} ${file}`,
+      ),
+    };
+  }
+  return { text, hint: msg(`这样读取它: ${usage}`, `read it with: ${usage}`) };
 }

@@ -11,7 +11,7 @@ import { shown } from '../io/rejects.js';
 import { type RawRecord, SHEET_ROWS } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
 import type { Sniffed } from '../io/source.js';
-import { openTable } from '../io/table.js';
+import { openTable, withHeader } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
 import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, oldCanonicalWarning, reducedExportWarning } from './detect.js';
@@ -549,6 +549,20 @@ function scatteredLines(file: string, orderId: string, first: number, again: num
   );
 }
 
+/** A review table given where an order export is read: exit 3, saying what it is and what reads it. */
+async function refuseReviewTable(file: string, headers: string[]): Promise<void> {
+  const { classify } = await import('../cli/kinds.js');
+  if (classify(headers) !== 'reviews') return;
+  throw withHeader(
+    file,
+    headers,
+    new InputError(
+      msg(`${file} 看起来是评价表 (评价导出), 不是订单报表`, `${file} looks like a review table (a 评价 export), not an order export`),
+      msg(`评价表这样读取: storeops reviews queue ${file}; 这里请给出从卖家中心导出的订单报表。`, `read reviews with: storeops reviews queue ${file}; here, give the order export from the seller centre.`),
+    ),
+  );
+}
+
 /** Open every file, detect its layout (an unknown layout or missing column is exit 3). */
 export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, opts: ReadOptions = {}): Promise<OrderSet> {
   const opened: OpenFile[] = [];
@@ -559,6 +573,10 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
   for (const file of distinct.files) {
     const t = await openTable(file, ctx.io.stdin, ctx.encoding, isOrderHeader);
     const detected = detectLayout(t.sniffed.name, t.headers);
+    // A review table (评价 export) has 订单编号, 买家会员名 and 宝贝标题 too, so it read as a reduced order
+    // export: inspect and normalize printed its orders with status unknown, and compensate named a
+    // missing 付款时间. Its header says what it is (src/cli/kinds.ts); the shell words the error.
+    if (detected.missing.length) await refuseReviewTable(t.sniffed.name, t.headers);
     const lacking = detected.missing.filter((f) => opts.needs?.fields.has(f.key));
     if (lacking.length) throw neededColumnsError(t.sniffed.name, detected, lacking, opts.needs!.command, t.headers);
     if (detected.missing.length) ctx.warn(reducedExportWarning(t.sniffed.name, detected.missing));

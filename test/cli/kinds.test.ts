@@ -54,4 +54,36 @@ describe('a command given the wrong kind of file', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('required column "揽收时间" is missing');
   });
+
+  it('orders inspect / normalize given a review table: says it is one (it was read as a reduced order export, exit 0)', () => {
+    // reviews.csv has 订单编号, 买家会员名, 宝贝标题 — enough for the taobao-orders layout — and 评价结果,
+    // 评价时间, 评价内容, 追评…, 描述相符…: before, inspect printed 9 orders with status 未知 and exit 0.
+    const f = ex('reviews.csv');
+    const zh = runCli(['orders', 'inspect', f, '--lang', 'zh']);
+    expect(zh.code).toBe(3);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toBe(`storeops: 错误: ${f} 是评价表, 不是 storeops orders inspect 在这里要读的文件\n  提示: 这样读取它: storeops reviews queue ${f}\n`);
+    const en = runCli(['orders', 'normalize', f, '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toBe(`storeops: error: ${f} is a review table, not what storeops orders normalize reads here\n  hint: read it with: storeops reviews queue ${f}\n`);
+    // Given as --orders beside the reviews (the queue reads reviews as its argument): the reader's own words.
+    const side = runCli(['reviews', 'queue', f, '--orders', f, '--lang', 'en', '--as-of', '2026-11-25 10:00:00']);
+    expect(side.code).toBe(3);
+    expect(side.stderr).toBe(`storeops: error: ${f} looks like a review table (a 评价 export), not an order export\n  hint: read reviews with: storeops reviews queue ${f}; here, give the order export from the seller centre.\n`);
+  });
+
+  it('reviews queue given an order export: also how to give it beside the reviews (--orders)', () => {
+    const f = ex('ExportOrderList202611.csv');
+    const en = runCli(['reviews', 'queue', f, '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toBe(
+      `storeops: error: ${f} is an order export, not what storeops reviews queue reads here\n` +
+        `  hint: read it with: storeops compensate ${f}; for the review queue, give it beside the review table with --orders: storeops reviews queue REVIEWS.csv --orders ${f}\n`,
+    );
+    const zh = runCli(['reviews', 'queue', f, '--lang', 'zh']);
+    expect(zh.stderr).toBe(
+      `storeops: 错误: ${f} 是订单报表, 不是 storeops reviews queue 在这里要读的文件\n` +
+        `  提示: 这样读取它: storeops compensate ${f}; 用于评价跟进时, 在评价表后面用 --orders 给出: storeops reviews queue 评价表.csv --orders ${f}\n`,
+    );
+  });
 });

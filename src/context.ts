@@ -157,7 +157,7 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
     // Full-width digits and colons (２０２６－１１－２１ １０：００, a Chinese input method) are the same time.
     const t = parseTime(halfWidth(flags.asOf).trim(), tz);
     if (typeof t !== 'number') {
-      const clock = t === undefined ? clockChangeReason(halfWidth(flags.asOf).trim(), tz) : undefined;
+      const clock = t === undefined ? clockChangeReason(halfWidth(flags.asOf).trim(), tz, flags.asOf.trim()) : undefined;
       throw new UsageError(
         msg(`--as-of 不是有效时间: "${flags.asOf}"`, `--as-of is not a valid time: "${flags.asOf}"`),
         clock ? msg(clock.zh, clock.en) : msg('格式: "2026-11-20 14:00:00" (按 --tz 时区) 或 ISO 8601。', 'write it as "2026-11-20 14:00:00" (in --tz) or ISO 8601.'),

@@ -256,12 +256,17 @@ export function clockChange(text: string, tz: TimeZone): 'skipped' | 'repeated' 
   return w.h === h && w.mi === mi && w.d === d ? 'repeated' : 'skipped';
 }
 
-/** The reason a time was refused, when it was for a clock change in --tz (zh, en); undefined otherwise. */
-export function clockChangeReason(text: string, tz: TimeZone): { zh: string; en: string } | undefined {
+/**
+ * The reason a time was refused, when it was for a clock change in --tz (zh, en); undefined otherwise.
+ * `typed`: the cell as the file has it (２０２６－０３－０８ ０２：３０：００) when `text` is its half-width
+ * reading, so the message quotes what can be found in the file; the suggested offsets stay in ASCII.
+ */
+export function clockChangeReason(text: string, tz: TimeZone, typed = text): { zh: string; en: string } | undefined {
   const c = clockChange(text, tz);
   if (!c) return undefined;
   const before = withOffset(tz, text, 'before');
   const after = withOffset(tz, text, 'after');
+  text = typed;
   return c === 'skipped'
     ? {
         zh: `"${text}" 在时区 ${tz.name} 中不存在 (夏令时开始时钟拨快, 跳过了这段时间); 核对这个时间, 或写明时差, 例如 "${after}"`,

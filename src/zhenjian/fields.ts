@@ -4,6 +4,7 @@ import { type Msg, msg } from '../errors.js';
 import type { FieldSpec } from '../io/table.js';
 import { Money, parseMoney } from '../money.js';
 import { checkOrderId, halfWidth } from '../io/cells.js';
+import { shown } from '../io/rejects.js';
 import { ABSURD_AMOUNT } from '../orders/parse.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, clockChangeReason, parseTime, timeSlack } from '../time.js';
 
@@ -173,7 +174,9 @@ export function parseBool(text: string): Parsed<boolean> {
 
 export function parseWhen(text: string, tz: TimeZone): Parsed<number | null> {
   const t = parseTime(halfWidth(text).trim(), tz);
-  const clock = t === undefined ? clockChangeReason(halfWidth(text).trim(), tz) : undefined;
+  // Quoting the cell as typed (２０２６－０３－０８ ０２：３０：００), as orders do: the half-width reading
+  // put ASCII text inside the zh sentence that is nowhere in the file.
+  const clock = t === undefined ? clockChangeReason(halfWidth(text).trim(), tz, shown(text.trim())) : undefined;
   if (clock) return fail(clock.zh, clock.en);
   if (t === undefined) return fail('不是时间 (写 2026-11-20 14:00:00)', 'is not a time (write 2026-11-20 14:00:00)');
   // 1970 is an empty cell a spreadsheet turned into 0.

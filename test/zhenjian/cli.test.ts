@@ -610,3 +610,31 @@ describe('a product row is never a summary line (review19)', () => {
     expect(s.stderr).not.toContain('summary line');
   });
 });
+
+describe('a 签约时间 typed full-width in an hour a clock change skipped', () => {
+  it('the message quotes the cell as typed, not its half-width reading (zh and en)', () => {
+    // 2026-03-08 02:00–03:00 does not exist in America/Los_Angeles (clocks forward); the offset a day
+    // after is -07:00. Before, the zh line read: "２０２６…" "2026-03-08 02:30:00" 在时区 … — ASCII text
+    // inside the Chinese sentence that is nowhere in the file.
+    const dir = tmpDir();
+    const f = path.join(dir, 'products.csv');
+    fs.writeFileSync(f, '商品ID,商品标题,类目,一口价,成本,服务费,签约时间\n680012345678,围巾,女装,100.00,10.00,50.00,２０２６－０３－０８ ０２：３０：００\n');
+    const zh = runCli(['zhenjian', 'estimate', f, '-f', 'csv', '--tz', 'America/Los_Angeles', '--lang', 'zh']);
+    expect(zh.stderr.split('\n')[0]).toBe(
+      `${f}:2 [签约时间]: "２０２６－０３－０８ ０２：３０：００" 在时区 America/Los_Angeles 中不存在 (夏令时开始时钟拨快, 跳过了这段时间); 核对这个时间, 或写明时差, 例如 "2026-03-08 02:30:00 -07:00"`,
+    );
+    const en = runCli(['zhenjian', 'estimate', f, '-f', 'csv', '--tz', 'America/Los_Angeles', '--lang', 'en']);
+    expect(en.stderr.split('\n')[0]).toBe(
+      `${f}:2 [签约时间]: "２０２６－０３－０８ ０２：３０：００" does not exist in America/Los_Angeles (the clocks skipped it going forward); check the time, or write its offset, e.g. "2026-03-08 02:30:00 -07:00"`,
+    );
+  });
+
+  it('--as-of typed full-width: the hint quotes it as typed', () => {
+    const r = runCli(['rules', 'list', '--as-of', '２０２６－０３－０８ ０２：３０', '--tz', 'America/Los_Angeles', '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'storeops: 错误: --as-of 不是有效时间: "２０２６－０３－０８ ０２：３０"\n' +
+        '  提示: "２０２６－０３－０８ ０２：３０" 在时区 America/Los_Angeles 中不存在 (夏令时开始时钟拨快, 跳过了这段时间); 核对这个时间, 或写明时差, 例如 "2026-03-08 02:30:00 -07:00"\n',
+    );
+  });
+});

@@ -126,14 +126,17 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     await writeRows(ctx, columns, rows);
   }
   const total = set.stats.reduce((a, s) => ({ read: a.read + s.rowsRead, ok: a.ok + s.accepted, bad: a.bad + s.rejected, dup: a.dup + s.duplicates }), { read: 0, ok: 0, bad: 0, dup: 0 });
+  // One sentence that adds up, as normalize's: a 合计 line at the end of a file is a row read and
+  // skipped (its own part, left out when there is none). The table's rowsRead and summaryRows stay
+  // apart (read = accepted + rejected + duplicates there, for scripts).
+  const summary = set.stats.reduce((a, s) => a + s.summaryLines.length, 0);
+  const read = total.read + summary;
   ctx.info(
     msg(
-      `${set.stats.length} 个文件: 读取 ${total.read} 行 = 接受 ${total.ok} + 拒绝 ${total.bad} + 重复 ${total.dup}`,
-      `${plural(set.stats.length, 'file')}: ${plural(total.read, 'row')} read = ${total.ok} accepted + ${total.bad} rejected + ${plural(total.dup, 'duplicate')}`,
+      `${set.stats.length} 个文件: 读取 ${read} 行 = 接受 ${total.ok} + 拒绝 ${total.bad} + 重复 ${total.dup}${summary ? ` + 合计行 ${summary} (已跳过)` : ''}`,
+      `${plural(set.stats.length, 'file')}: ${plural(read, 'row')} read = ${total.ok} accepted + ${total.bad} rejected + ${plural(total.dup, 'duplicate')}${summary ? ` + ${plural(summary, 'summary line')} skipped` : ''}`,
     ),
   );
-  const summary = set.stats.reduce((a, s) => a + s.summaryLines.length, 0);
-  if (summary > 0) ctx.info(msg(`另有 ${summary} 个文件末尾的合计行已跳过 (不是订单)`, `and ${plural(summary, 'summary line')} at the end of a file skipped (not orders)`));
   // The report is written (it says why); an input whose every row was rejected is still exit 3.
   set.assertUsable(rejects);
 }

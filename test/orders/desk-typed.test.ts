@@ -119,8 +119,12 @@ describe('a summary (合计) line after the last order', () => {
     const i = runCli(['orders', 'inspect', f, '-f', 'json', '--lang', 'zh']);
     expect(i.code, i.stderr).toBe(0);
     expect(i.stderr).toContain(`${f}:4: 合计行, 已跳过`);
-    expect(i.stderr).toContain('读取 2 行 = 接受 2 + 拒绝 0 + 重复 0');
-    expect(i.stderr).toContain('另有 1 个文件末尾的合计行已跳过 (不是订单)');
+    // One sentence that adds up, as normalize's: 2 orders + 1 summary line = 3 rows read (it said
+    // "读取 2 行 = 接受 2 + 拒绝 0 + 重复 0" and the summary line in a sentence of its own).
+    expect(i.stderr).toContain('1 个文件: 读取 3 行 = 接受 2 + 拒绝 0 + 重复 0 + 合计行 1 (已跳过)\n');
+    expect(i.stderr).not.toContain('另有');
+    const e = runCli(['orders', 'inspect', f, '-f', 'json', '--lang', 'en']);
+    expect(e.stderr).toContain('1 file: 3 rows read = 2 accepted + 0 rejected + 0 duplicates + 1 summary line skipped\n');
     const s = JSON.parse(i.stdout) as Record<string, unknown>[];
     expect([s[0]!.rowsRead, s[0]!.summaryRows]).toEqual([2, 1]);
   });

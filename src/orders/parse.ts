@@ -2,6 +2,7 @@
 import { InputError, type Msg, msg } from '../errors.js';
 import { PII_FIELDS } from './mask.js';
 import { checkOrderId, cleanCell, cleanText, cleanTracking, fullWidthId, halfWidth, waybillList, zeroedPast15 } from '../io/cells.js';
+import { typedNumberHint } from '../io/typed-number.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, fenToMoney, parseMoney, plainFen } from '../money.js';
@@ -416,7 +417,9 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       if (q !== '') {
         if (!/^\d+$/.test(q)) {
           // The cell as typed (１．５, ２，０), not half converted (1.5, 2，0).
-          return { column: headerOf('quantity'), value: raw, reason: msg(`"${shown(raw)}" 不是有效的数量`, `"${shown(raw)}" is not a valid quantity`) };
+          // With what to write: a comma is not guessed (thousands or decimal?), a quantity is whole.
+          const hint = typedNumberHint(raw, true, true) ?? msg('数量应为整数 (件数), 如 12', 'a quantity is a whole number of pieces, e.g. 12');
+          return { column: headerOf('quantity'), value: raw, reason: msg(`"${shown(raw)}" 不是有效的数量: ${hint.zh}`, `"${shown(raw)}" is not a valid quantity: ${hint.en}`) };
         }
         o.quantity = Number(q);
       }

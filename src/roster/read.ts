@@ -3,6 +3,7 @@
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, msg } from '../errors.js';
 import { cleanCell } from '../io/cells.js';
+import { withTypedHint } from '../io/typed-number.js';
 import { TrailingSummaries, isListSummary } from '../io/summary.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
@@ -435,7 +436,7 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
       const v = cleanCell(r.cells[ci] ?? '');
       if (v === '') continue;
       if (!/^\d+$/.test(v)) {
-        await rejects.add({ file: t.sniffed.name, line: r.line, column: s.code, value: v, reason: msg('人数应为非负整数', 'staff must be a whole number ≥ 0') });
+        await rejects.add({ file: t.sniffed.name, line: r.line, column: s.code, value: v, reason: withTypedHint(msg('人数应为非负整数', 'staff must be a whole number ≥ 0'), v, true, false, '2') });
         ok = false;
         break;
       }
@@ -486,7 +487,7 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
       continue;
     }
     if (!/^\d+(?:\.\d+)?$/.test(cv)) {
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[t.map.index.get('chats')!], value: cv, reason: msg('咨询量应为非负数', 'chats must be a number ≥ 0') });
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[t.map.index.get('chats')!], value: cv, reason: withTypedHint(msg('咨询量应为非负数', 'chats must be a number ≥ 0'), cv, false, false, '60') });
       continue;
     }
     let date: string | undefined;

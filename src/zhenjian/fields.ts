@@ -5,6 +5,7 @@ import type { FieldSpec } from '../io/table.js';
 import { Money, parseMoney } from '../money.js';
 import { checkOrderId, halfWidth } from '../io/cells.js';
 import { shown } from '../io/rejects.js';
+import { typedNumberHint } from '../io/typed-number.js';
 import { ABSURD_AMOUNT } from '../orders/parse.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, clockChangeReason, parseTime, timeSlack } from '../time.js';
 
@@ -113,7 +114,11 @@ const fail = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: ms
 export function parseAmount(text: string, positive: boolean, price = false): Parsed<Money | null> {
   const m = parseMoney(halfWidth(text).trim());
   if (m === null) return ok(null);
-  if (m === undefined) return fail('不是金额', 'is not an amount');
+  if (m === undefined) {
+    // With what was typed and what to write: a comma (１，２９９) is not guessed.
+    const h = typedNumberHint(text.trim(), false, true);
+    return h ? fail(`不是金额: ${h.zh}`, `is not an amount: ${h.en}`) : fail('不是金额 (写 199.00)', 'is not an amount (write 199.00)');
+  }
   if (positive ? m.lte(0) : m.lt(0)) return positive ? fail('必须大于 0', 'must be more than 0') : fail('不能为负数', 'must not be negative');
   if (m.gt(ABSURD_AMOUNT)) return fail('金额不合理 (超过 1 亿)', 'is implausible (more than 100,000,000)');
   if (price && m.decimalPlaces() > 2) return fail('是平台价格, 最多两位小数 (到分): 照商品页或报名页上的写', "is a platform price, at most two decimals (whole fen): write it as the product or registration page shows it");
@@ -158,7 +163,8 @@ export function parseSamples(text: string): Parsed<number | null> {
   // Testing buys a handful of samples (3–5 by category); above MAX_SAMPLES it is a typing mistake,
   // and a count past 2^53 would not even be read exactly.
   if (!/^\d+$/.test(t) || t.length > 6 || Number(t) < 1 || Number(t) > MAX_SAMPLES) {
-    return fail(`样品数须为 1 到 ${MAX_SAMPLES} 之间的整数`, `samples must be a whole number from 1 to ${MAX_SAMPLES}`);
+    const h = typedNumberHint(text.trim(), true, true, '5');
+    return fail(`样品数须为 1 到 ${MAX_SAMPLES} 之间的整数${h ? `: ${h.zh}` : ''}`, `samples must be a whole number from 1 to ${MAX_SAMPLES}${h ? `: ${h.en}` : ''}`);
   }
   return ok(Number(t));
 }

@@ -92,6 +92,32 @@ describe('full-width digits (０-９ and ．) are the same digits', () => {
     const la = runCli(['orders', 'inspect', f, '-f', 'json', '--tz', 'America/Los_Angeles']);
     expect(la.stderr).toContain(`${f}:2 [发货时间]: "２０２６－０３－０８ ０２：３０：００" does not exist in America/Los_Angeles (the clocks skipped it going forward); check the time, or write its offset, e.g. "2026-03-08 02:30:00 -07:00"`);
   });
+
+  it('a rejected quantity says what was typed and what to write (a comma is not guessed)', () => {
+    // Before: only '"1，000" is not a valid quantity', with no hint. Neither row is read as a number:
+    // 1，000 may be a thousand or 1.000; １．５ is no whole number of pieces.
+    const dir = tmpDir();
+    const f = path.join(dir, 'a.csv');
+    fs.writeFileSync(
+      f,
+      taobaoCsv([
+        order('2000000000000000081', late('A', { 宝贝总数量: '1，000' })),
+        order('2000000000000000082', late('B', { 宝贝总数量: '１．５' })),
+        order('2000000000000000083', late('C', { 宝贝总数量: '１２' })),
+      ]),
+    );
+    const en = runCli(['orders', 'inspect', f, '-f', 'json', '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain(
+      `${f}:2 [宝贝总数量]: "1，000" is not a valid quantity: a full-width comma "，" may be a thousands separator or a decimal point, which is not guessed; write it without the comma, as a whole number, e.g. 12\n`,
+    );
+    expect(en.stderr).toContain(`${f}:3 [宝贝总数量]: "１．５" is not a valid quantity: a quantity is a whole number of pieces, e.g. 12\n`);
+    // １２ is read as 12 (full-width digits are the same digits, docs/formats.md): 1 accepted.
+    expect(en.stderr).toContain('1 file: 3 rows read = 1 accepted + 2 rejected + 0 duplicates');
+    const zh = runCli(['orders', 'inspect', f, '-f', 'json', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`${f}:2 [宝贝总数量]: "1，000" 不是有效的数量: 全角逗号 "，" 可能是千位分隔也可能是小数点, 不猜测; 请写成不带逗号的整数, 如 12\n`);
+    expect(zh.stderr).toContain(`${f}:3 [宝贝总数量]: "１．５" 不是有效的数量: 数量应为整数 (件数), 如 12\n`);
+  });
 });
 
 describe('a summary (合计) line after the last order', () => {

@@ -172,6 +172,19 @@ describe('roster inputs: --requests, --demand, --volume, --agents', () => {
     expect(r.stderr).toContain(`${vol}:4 [星期]: "周八" weekday must be Mon–Sun, 周一–周日 or 1–7`);
   });
 
+  it('--volume and --demand typed with a full-width comma or digits: the rejection says what to write', () => {
+    // Before: '"1，000" chats must be a number ≥ 0' and '"２" staff must be a whole number ≥ 0', no hint.
+    // Not read: a comma may be a thousands separator or a decimal point; full-width digits are not
+    // said to be read in these files (docs/formats.md), so the ASCII form is named, not taken.
+    const vol = write('volume-typed.csv', '小时,咨询量\n9,1，000\n10,１２\n');
+    const v = check(base(), '--volume', vol, '--lang', 'en');
+    expect(v.stderr).toContain(`${vol}:2 [咨询量]: "1，000" chats must be a number ≥ 0: a full-width comma "，" may be a thousands separator or a decimal point, which is not guessed; write it without the comma, e.g. 60\n`);
+    expect(v.stderr).toContain(`${vol}:3 [咨询量]: "１２" chats must be a number ≥ 0: those are full-width digits; write it in ASCII digits: 12\n`);
+    const dem = write('demand-typed.csv', 'date,D,H,N\n2026-02-03,２,1,1\n');
+    const d = check(base(), '--demand', dem, '--lang', 'zh');
+    expect(d.stderr).toContain(`${dem}:2 [D]: "２" 人数应为非负整数: 这是全角数字; 请用半角数字写成 2\n`);
+  });
+
   it('--demand: a row wider than its header and an unreadable row are reported', () => {
     // The base roster has one D, H and N every day: a demand of 1 each is met.
     const dem = write('demand.csv', 'date,D,H,N\n2026-02-03,1,1,1\n2026-02-04,1,1,1,2\n"2026-02-05,1,1,1\n');

@@ -638,3 +638,19 @@ describe('a 签约时间 typed full-width in an hour a clock change skipped', ()
     );
   });
 });
+
+describe('an amount or sample count typed with a full-width comma', () => {
+  it('is rejected saying what was typed and what to write, never read as a guess', () => {
+    // Before: '"1，299.00" 不是金额' and '"1，0" 样品数须为 1 到 1000 之间的整数', no hint. 1，299.00 may be
+    // 1299.00 or 1.29900; amounts are never guessed.
+    const dir = tmpDir();
+    const f = path.join(dir, 'products.csv');
+    fs.writeFileSync(f, '商品ID,商品标题,类目,一口价,成本,服务费,样品数\n680012345678,围巾,女装,1，299.00,10.00,50.00,\n680012345679,帽子,女装,100.00,10.00,50.00,1，0\n680012345670,手套,女装,100.00,10.00,50.00,\n');
+    const zh = runCli(['zhenjian', 'estimate', f, '-f', 'csv', '--lang', 'zh']);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain(`${f}:2 [一口价]: "1，299.00" 不是金额: 全角逗号 "，" 可能是千位分隔也可能是小数点, 不猜测; 请写成不带逗号的数字, 如 1234.50\n`);
+    expect(zh.stderr).toContain(`${f}:3 [样品数]: "1，0" 样品数须为 1 到 1000 之间的整数: 全角逗号 "，" 可能是千位分隔也可能是小数点, 不猜测; 请写成不带逗号的整数, 如 5\n`);
+    const en = runCli(['zhenjian', 'estimate', f, '-f', 'csv', '--lang', 'en']);
+    expect(en.stderr).toContain(`${f}:2 [一口价]: "1，299.00" is not an amount: a full-width comma "，" may be a thousands separator or a decimal point, which is not guessed; write it without the comma, e.g. 1234.50\n`);
+  });
+});

@@ -15,11 +15,17 @@ export interface PromptStreams {
   output: NodeJS.WritableStream;
 }
 
-/** Inquirer ends the output it is given after each prompt; hand it a wrapper that never ends ours. */
+/**
+ * Inquirer ends the output it is given after each prompt; hand it a wrapper that never ends ours.
+ * Each chunk goes out at once: waiting for the terminal's write callback held the last prompt's
+ * final render (its ✔ line and newline) in the wrapper while the run went on, so the answer to
+ * "file to append to" stayed `? …` and stderr's `appended to …` ran on from it on the same line.
+ */
 function keepOpen(out: NodeJS.WritableStream): Writable {
   return new Writable({
     write(chunk, _enc, cb) {
-      out.write(chunk as Buffer, () => cb());
+      out.write(chunk as Buffer);
+      cb();
     },
     final(cb) {
       cb();
@@ -158,8 +164,6 @@ export async function runInteractive(ctx: Ctx, table: CategoryTable, s: Resolved
   const { product, answers, defaulted } = await askProduct(streams, table, s, ctx.lang, ctx.tz);
   const { writeEstimates, estimateAll } = await import('./run.js');
   const estimates = estimateAll(ctx, [product], table, s);
-  // The last prompt leaves the cursor at the end of its line; start the estimate on a fresh one.
-  streams.output.write('\n');
   await writeEstimates(ctx, estimates, s);
   const file = await askAppend(streams, ctx.lang);
   if (file) {

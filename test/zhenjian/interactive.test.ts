@@ -196,6 +196,23 @@ describe('zhenjian estimate (interactive)', () => {
     expect(strip(t.stderr.text)).not.toContain('has no column');
   });
 
+  it('on one terminal the last answer is shown done, and the note after it starts on its own line', async () => {
+    const dir = tmpDir();
+    const t = fakeTerminal(dir);
+    // stdout and stderr on one screen, as in a terminal: the order of what each wrote shows.
+    const io = { ...t.io, stderr: t.stdout };
+    const done = run(['zhenjian', 'estimate'], io, false);
+    await answer(t, [...PRODUCT, ['append this product', 'y'], ['file to append to', '']]);
+    expect(await finish(done, t)).toBe(0);
+    const screen = strip(t.stdout.text);
+    // Was `? file to append to zhenjian-products.csvappended to …`: the prompt's final render (✔
+    // and its newline) waited in the stream wrapper while the note went out on stderr.
+    expect(screen).toContain(`✔ file to append to zhenjian-products.csv\nappended to ${path.join(dir, 'zhenjian-products.csv')}\n`);
+    // and the estimate after the last product question starts on the next line, with no blank one
+    // (inquirer breaks the 83-character line at 80 columns)
+    expect(screen).toContain('✔ how the SKUs differ, if several (e.g. colour;size; empty for one SKU) colour;s\nize\nitemId ');
+  });
+
   it('declining the append writes nothing', async () => {
     const dir = tmpDir();
     const t = fakeTerminal(dir);

@@ -319,6 +319,20 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     );
   }
   if (looksBinary(prefix)) {
+    // `~$ExportOrderList202611.xlsx`: the owner file Excel (and WPS) keeps beside a workbook while it
+    // is open, which `*.xlsx` picks up with the exports. It holds a user name, no orders.
+    if (file !== '-' && path.basename(file).startsWith('~$')) {
+      throw new InputError(
+        msg(
+          `${name} 是 Excel (或 WPS) 打开工作簿时在旁边生成的锁定文件, 不是导出的报表`,
+          `${name} is the lock file Excel (or WPS) keeps beside a workbook while it is open, not an export`,
+        ),
+        msg(
+          '在 Excel 里关闭该工作簿后锁定文件会自动消失; 或只写出报表的文件名, 如 ExportOrderList*.xlsx 而不是 *.xlsx。',
+          'close the workbook in Excel and the lock file goes away; or name only the exports, e.g. ExportOrderList*.xlsx rather than *.xlsx.',
+        ),
+      );
+    }
     const utf16 = utf16WithoutBom(prefix);
     if (utf16) {
       throw new InputError(

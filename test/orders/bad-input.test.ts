@@ -43,6 +43,37 @@ describe('file-level problems: exit 3, nothing on stdout', () => {
     expect(r.stderr).toContain(`${bad('garbage.csv')} is not a CSV or xlsx file (it holds binary data)`);
   });
 
+  it("Excel's lock file (~$…xlsx, there while the workbook is open) picked up by *.xlsx: named as such, with what to do, in zh and en", () => {
+    const dir = tmpDir();
+    fs.copyFileSync(abs('examples', 'ExportOrderList202611.xlsx'), path.join(dir, 'ExportOrderList202611.xlsx'));
+    // The owner file Excel writes: the user name's length, the name padded with spaces to 54 bytes,
+    // then the name again in UTF-16LE, padded to 165 bytes; NUL bytes in it.
+    const owner = Buffer.alloc(165, 0x20);
+    owner[0] = 4;
+    owner.write('shop', 1, 'latin1');
+    owner[54] = 4;
+    owner[55] = 0;
+    owner.write('shop', 56, 'utf16le');
+    for (let i = 64; i < 165; i += 2) owner[i + 1] = 0;
+    const lock = path.join(dir, '~$ExportOrderList202611.xlsx');
+    fs.writeFileSync(lock, owner);
+    // what `storeops compensate *.xlsx` hands on: the shell sorts ~$… after E…
+    const files = [path.join(dir, 'ExportOrderList202611.xlsx'), lock];
+    const en = cli(['compensate', ...files, '-f', 'csv', '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe(
+      `storeops: error: ${lock} is the lock file Excel (or WPS) keeps beside a workbook while it is open, not an export\n` +
+        '  hint: close the workbook in Excel and the lock file goes away; or name only the exports, e.g. ExportOrderList*.xlsx rather than *.xlsx.\n',
+    );
+    const zh = cli(['compensate', ...files, '-f', 'csv', '--lang', 'zh']);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toBe(
+      `storeops: 错误: ${lock} 是 Excel (或 WPS) 打开工作簿时在旁边生成的锁定文件, 不是导出的报表\n` +
+        '  提示: 在 Excel 里关闭该工作簿后锁定文件会自动消失; 或只写出报表的文件名, 如 ExportOrderList*.xlsx 而不是 *.xlsx。\n',
+    );
+  });
+
   it('a zip that is not an xlsx workbook', () => {
     const r = cli(['orders', 'inspect', bad('not-a-workbook.xlsx')]);
     expect(r.code).toBe(3);

@@ -485,18 +485,53 @@ export function resolveTarget(target: string): { kind: 'file' | 'direct' | 'stdo
   throw refused(target, `它是${what.zh}`, `it is ${what.en}`, '给出普通文件、命名管道或 /dev/null。', 'give a regular file, a named pipe or /dev/null.');
 }
 
+/** The refusal of a read-only (write-protected) target: exit 5, the file left as it was. */
+function readOnlyTarget(target: string): OutputError {
+  return new OutputError(
+    msg(`无法写入输出文件 ${target}: 该文件是只读的 (写保护), 保持不变`, `cannot write output file ${target}: the file is read-only (write-protected); it was left as it was`),
+    msg('写到另一个文件, 或先去掉写保护 (chmod u+w)。', 'write to another file, or remove the protection first (chmod u+w).'),
+  );
+}
+
+/**
+ * A regular file (through a link) this user may not write, or with no write bit at all (root may
+ * write anything, but a file nobody may write is write-protected all the same): what fileSink refuses.
+ */
+function isReadOnlyFile(target: string): boolean {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(target);
+  } catch {
+    return false; // a dangling link: the writer says what it is
+  }
+  if (!st.isFile()) return false;
+  if ((st.mode & 0o222) === 0) return true;
+  try {
+    fs.accessSync(target, fs.constants.W_OK);
+    return false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM';
+  }
+}
+
 /**
  * Before anything is read: a file target that does not exist yet must have a folder to be made in.
  * A run over a million-row export judged every order, then said "the folder does not exist" (exit 5)
- * after its warnings; now it says so first, having read nothing. An existing target, a device, `-`
- * and a folder target (roster's `-o calendars/`) are left to the writer, which checks them itself.
+ * after its warnings; now it says so first, having read nothing. So is an existing file that is
+ * read-only. Any other existing target, a device, `-` and a folder target (roster's `-o calendars/`)
+ * are left to the writer, which checks them itself.
  */
 export function checkTargetFolder(target: string): void {
   if (target === '-' || target === '' || /[/\\]$/.test(target)) return;
   try {
     fs.lstatSync(target);
+    // An existing file that is read-only (last month's final list, chmod a-w) is refused by the
+    // writer all the same: said now, not after the whole export was judged.
+    if (isReadOnlyFile(target)) throw readOnlyTarget(target);
     return;
   } catch (e) {
+    if (e instanceof OutputError) throw e;
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(target, e);
   }
   const dir = path.dirname(path.resolve(target));
@@ -521,11 +556,7 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
   // rename below needs only the folder's permission, so it replaced what `>` and `cp` refuse to.
   // Root may write anything (access() says yes): a file with no write permission bit at all is
   // write-protected all the same (a cron job run as root replaced it).
-  const readOnly = () =>
-    new OutputError(
-      msg(`无法写入输出文件 ${target}: 该文件是只读的 (写保护), 保持不变`, `cannot write output file ${target}: the file is read-only (write-protected); it was left as it was`),
-      msg('写到另一个文件, 或先去掉写保护 (chmod u+w)。', 'write to another file, or remove the protection first (chmod u+w).'),
-    );
+  const readOnly = () => readOnlyTarget(target);
   try {
     fs.accessSync(real, fs.constants.W_OK);
   } catch (e) {

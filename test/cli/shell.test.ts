@@ -104,6 +104,37 @@ describe('storeops shell', () => {
     expect(r.stderr.split('\n')[0]).toBe(`storeops: 错误: 无法写入输出文件 ${ORDERS}/x.csv: 路径 ${ORDERS} 中有一段不是目录`);
   });
 
+  it('a read-only -o, --rejects or --duplicates file is told before the export is read (exit 5, no warnings first), zh and en', () => {
+    // It was refused only once every order had been judged, after the run's warnings. The export
+    // here does not exist: the read-only target is told first, nothing is read.
+    const dir = tmpDir();
+    const missing = path.join(dir, 'no-such-export.csv');
+    const target = path.join(dir, '上月终版.csv');
+    fs.writeFileSync(target, 'kept\n');
+    fs.chmodSync(target, 0o444);
+    for (const flag of ['-o', '--rejects', '--duplicates']) {
+      const en = runCli(['compensate', missing, '--as-of', '2026-11-20 12:00:00', flag, target, '--lang', 'en']);
+      expect(en.code).toBe(5);
+      expect(en.stderr).toBe(
+        `storeops: error: cannot write output file ${target}: the file is read-only (write-protected); it was left as it was\n` +
+          '  hint: write to another file, or remove the protection first (chmod u+w).\n',
+      );
+      const zh = runCli(['compensate', missing, '--as-of', '2026-11-20 12:00:00', flag, target, '--lang', 'zh']);
+      expect(zh.code).toBe(5);
+      expect(zh.stderr).toBe(`storeops: 错误: 无法写入输出文件 ${target}: 该文件是只读的 (写保护), 保持不变\n` + '  提示: 写到另一个文件, 或先去掉写保护 (chmod u+w)。\n');
+    }
+    expect(fs.readFileSync(target, 'utf8')).toBe('kept\n');
+    // a link to it is refused the same way; a writable file is not (the missing export is what is told)
+    const link = path.join(dir, 'link.csv');
+    fs.symlinkSync(target, link);
+    expect(runCli(['compensate', missing, '-o', link]).code).toBe(5);
+    const ok = path.join(dir, 'ok.csv');
+    fs.writeFileSync(ok, '');
+    const r = runCli(['compensate', missing, '-o', ok]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.split('\n')[0]).toBe(`storeops: error: file not found: ${missing}`);
+  });
+
   it('a file that cannot be opened says why in the operator\'s language (not the system\'s ENOENT/EISDIR text)', () => {
     const dir = tmpDir();
     const cfg = runCli(['rules', 'list', '--config', path.join(dir, 'nosuch.json'), '--lang', 'zh']);

@@ -170,6 +170,20 @@ export interface PickupScans {
   contradict: Map<number, { line: number; orderId: string; trackingNo: string; orders: Set<string> }>;
   contradictIds: Set<string>;
   /**
+   * While the exports are still read (set by the run): a row found by an order's waybill that names another
+   * order not read yet cannot be told a 合并发货 pickup from a contradiction. Only an order past the run's hold
+   * limit is judged then; such a row is left out for it and named in `pastLimit` (not as a contradiction).
+   */
+  waiting: boolean;
+  pastLimit: Map<number, { line: number; orderId: string; trackingNo: string; orders: Set<string> }>;
+  /**
+   * 合并发货 is one parcel for one buyer's orders: per row marked 1 by noteScanOrder, the buyer and shop of the
+   * order it names (when its export gives a buyer). A row found by the waybill for an order of another buyer
+   * or shop is not that order's pickup (a reused or mistyped waybill), named in `otherBuyer`.
+   */
+  namedBuyer: Map<number, { buyer: string; shop?: string }>;
+  otherBuyer: Map<number, { line: number; orderId: string; trackingNo: string; orders: Set<string> }>;
+  /**
    * Order ids and tracking numbers of scan rows rejected for their pickup time: that order's ship
    * time is in doubt (the export's 发货时间 stands in), so its voucher is kept provisional.
    */
@@ -303,7 +317,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const pi = map.index.get('pickupAt')!;
   const si = map.index.get('state');
   const notPickup: number[] = [];
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), typed: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), typed: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), waiting: false, pastLimit: new Map(), namedBuyer: new Map(), otherBuyer: new Map(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   // An order id typed with full-width digits (３９００…) is that id, as in the --exclude list; a waybill
   // is matched by its key (waybillKey: case, spaces and full-width forms are not part of it).
@@ -535,6 +549,8 @@ export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: Picku
 interface ScanOrder {
   orderId: string;
   trackingNo: string;
+  buyer?: string;
+  shop?: string;
   subOrders?: readonly { trackingNo: string; lineId?: string | null }[];
 }
 
@@ -558,6 +574,7 @@ export function noteScanOrder(scans: PickupScans, o: ScanOrder): void {
       if (tn === '' || scans.named[i] === 1) continue;
       waybills ??= allWaybills(o);
       scans.named[i] = waybills !== '' && scans.holdsWaybill(waybills, tn) ? 1 : 2;
+      if (scans.named[i] === 1 && o.buyer) scans.namedBuyer.set(i, o.shop ? { buyer: o.buyer, shop: o.shop } : { buyer: o.buyer });
     }
   };
   mark(scans.rowsByOrder.get(o.orderId));
@@ -591,6 +608,12 @@ export function scanWaits(scans: PickupScans, o: ScanOrder): boolean {
   return false;
 }
 
+/** Whether the order is another buyer's, or another shop's, than `named` (unknown on either side: not told apart). */
+function otherBuyer(named: { buyer: string; shop?: string } | undefined, o: PickupQuery): boolean {
+  if (named === undefined || !o.buyer) return false;
+  return named.buyer !== o.buyer || (named.shop !== undefined && !!o.shop && named.shop !== o.shop);
+}
+
 /** A pickup time as shown, and how much later it may really be (0: exact). */
 export interface Pickup {
   at: number;
@@ -618,6 +641,9 @@ export interface PickupQuery {
    * line's pickup, nor a contradiction. Absent or empty: any row naming the order may be its pickup.
    */
   lineWaybills?: string;
+  /** The order's buyer and shop, when its export gives them: a 合并发货 row of another buyer's order is not its pickup. */
+  buyer?: string;
+  shop?: string;
 }
 
 /**
@@ -679,10 +705,21 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
     const orderId = o.orderId;
     // Found by the waybill, a row naming another order whose export carries that waybill too is the
     // parcel's pickup (合并发货: one parcel for both orders), not a contradiction (RULES 1.1).
-    if (byId ? rowTn !== '' && ownWaybill(o, rowTn) === false : rowId !== '' && !namesOrder(o, rowId) && scans.named[i] !== 1) {
+    const other = !byId && rowId !== '' && !namesOrder(o, rowId);
+    // The order the row names not read yet, the exports still being read: an order past the run's hold limit
+    // (run.ts HOLD_FOR_SCAN) judged without the row — named under that heading, not as a contradiction.
+    // Another buyer's (or shop's) order named (1): not one parcel of one buyer's orders, no pickup of this one.
+    const into =
+      byId ? (rowTn !== '' && ownWaybill(o, rowTn) === false ? scans.contradict : undefined)
+      : !other ? undefined
+      : scans.named[i] === 0 && scans.waiting ? scans.pastLimit
+      : scans.named[i] !== 1 ? scans.contradict
+      : otherBuyer(scans.namedBuyer.get(i), o) ? scans.otherBuyer
+      : undefined;
+    if (into !== undefined) {
       const line = lines[i]!;
-      let c = scans.contradict.get(line);
-      if (c === undefined) scans.contradict.set(line, (c = { line, orderId: rowId, trackingNo: typedTracking(scans, i), orders: new Set() }));
+      let c = into.get(line);
+      if (c === undefined) into.set(line, (c = { line, orderId: rowId, trackingNo: typedTracking(scans, i), orders: new Set() }));
       if (orderId) {
         c.orders.add(orderId);
         scans.contradictIds.add(orderId);

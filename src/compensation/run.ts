@@ -316,10 +316,37 @@ const HOLD_FOR_SCAN = 10_000;
  * More than HOLD_FOR_SCAN orders had a scan row (found by their waybill) naming another order the exports
  * had not shown yet: those past the limit were judged at once, without that row (RULES 1.1).
  */
-function scanHeldPastLimitWarning(n: number): Msg {
+function scanHeldPastLimitWarning(n: number, file: string, rows: ScanRowNote[]): Msg {
+  const list = (zh: boolean) => (rows.length ? (zh ? `: ${scanRowList(file, rows, true)}` : `: ${scanRowList(file, rows, false)}`) : '');
   return msg(
-    `${n} 个订单的运单号揽收记录写的是另一个订单编号, 而该订单在报表中出现得更晚 (已有 ${HOLD_FOR_SCAN} 个订单在等待): 这些订单没有等待, 该行不作为它们的揽收 (可能是合并发货), 按其他揽收记录或"发货时间"判断, 红包暂定。请把同一买家的订单放在同一份报表中, 或把该行的订单编号改成本订单的, 然后重新运行。`,
-    `${plural(n, 'order')} had a pickup scan row (found by ${n === 1 ? 'its' : 'their'} waybill) naming another order that the exports show later, past the ${HOLD_FOR_SCAN} orders that may wait for it: ${n === 1 ? 'it was' : 'they were'} judged without that row (it may be a parcel shipping both orders, 合并发货), by ${n === 1 ? 'its' : 'their'} other scans or 发货时间, ${n === 1 ? 'its voucher' : 'their vouchers'} provisional. Give the orders of one buyer in one export, or name the order itself in the row, and run again.`,
+    `${n} 个订单的运单号揽收记录写的是另一个订单编号, 而该订单在报表中出现得更晚 (已有 ${HOLD_FOR_SCAN} 个订单在等待): 这些订单没有等待, 该行不作为它们的揽收 (可能是合并发货), 按其他揽收记录或"发货时间"判断, 红包暂定${list(true)}。请把同一买家的订单放在同一份报表中, 或把该行的订单编号改成本订单的, 然后重新运行。`,
+    `${plural(n, 'order')} had a pickup scan row (found by ${n === 1 ? 'its' : 'their'} waybill) naming another order that the exports show later, past the ${HOLD_FOR_SCAN} orders that may wait for it: ${n === 1 ? 'it was' : 'they were'} judged without that row (it may be a parcel shipping both orders, 合并发货), by ${n === 1 ? 'its' : 'their'} other scans or 发货时间, ${n === 1 ? 'its voucher' : 'their vouchers'} provisional${list(false)}. Give the orders of one buyer in one export, or name the order itself in the row, and run again.`,
+  );
+}
+
+type ScanRowNote = { line: number; orderId: string; trackingNo: string; orders: Set<string> };
+
+/** Scan rows named with their order id, waybill (as typed) and the orders they were found for: the first 10. */
+function scanRowList(file: string, rows: ScanRowNote[], zh: boolean): string {
+  const sorted = [...rows].sort((a, b) => a.line - b.line);
+  return (
+    sorted
+      .slice(0, 10)
+      .map((r) => `${file}:${r.line} (${zh ? '订单编号' : 'order id'} ${r.orderId}, ${zh ? '物流单号' : 'waybill'} ${r.trackingNo}; ${zh ? '查找的订单' : 'found for'} ${[...r.orders].sort().join(', ')})`)
+      .join(', ') + (sorted.length > 10 ? ', …' : '')
+  );
+}
+
+/**
+ * 合并发货 rows naming order A with a waybill A's export shows, found by that waybill for an order of another
+ * buyer (or shop): one parcel ships one buyer's orders, so the row is A's pickup, not that order's (a reused
+ * or mistyped waybill). Named; the order is judged by its other scans, else 发货时间, provisional.
+ */
+function scanOtherBuyerWarning(file: string, rows: ScanRowNote[]): Msg {
+  const n = rows.length;
+  return msg(
+    `${n} 条揽收记录写的订单编号与物流单号相符, 但报表中另一个买家 (或另一家店铺) 的订单也带有这个运单号: 一个包裹 (合并发货) 只发同一买家的订单, 该行只是它所写订单的揽收, 不作为另一个订单的揽收: ${scanRowList(file, rows, true)}。那些订单按其他揽收记录判断; 没有其他揽收记录的按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录。请核对这些订单的物流单号 (运单号被重复使用或填错) 后重新运行。`,
+    `${n === 1 ? '1 pickup scan row names' : `${n} pickup scan rows name`} an order with its own waybill, which the export also shows for an order of another buyer (or shop): one parcel (合并发货) ships one buyer's orders, so the row is the pickup of the order it names only, not of the other: ${scanRowList(file, rows, false)}. Those orders are judged by their other scans; one with none is judged by the export's 发货时间, and its voucher (and its window's) is kept provisional, not recorded as final. Check their waybills (reused or mistyped) and run again.`,
   );
 }
 
@@ -335,6 +362,8 @@ function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: S
   let used = 0;
   let noOrder = 0;
   let contradict = 0;
+  let pastLimit = 0;
+  let otherBuyer = 0;
   let before = 0;
   let partlyN = 0;
   let other = 0;
@@ -343,6 +372,8 @@ function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: S
     if (!scanRowMatched(scans, i, seenIds, seenTracking)) noOrder++;
     else if (scans.used[i]) used++;
     else if (scans.contradict.has(line)) contradict++;
+    else if (scans.pastLimit.has(line)) pastLimit++;
+    else if (scans.otherBuyer.has(line)) otherBuyer++;
     else if (beforePaid.has(line)) before++;
     else if (partly.has(line)) partlyN++;
     else other++;
@@ -354,6 +385,8 @@ function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: S
     [scans.summaryLines, '文件末尾的合计行 (已跳过)', 'summary line(s) at the end, skipped'],
     [noOrder, '对不上任何订单', 'matching no order'],
     [contradict, '订单编号与物流单号矛盾', 'contradicting (order id vs waybill)'],
+    [pastLimit, '所写订单出现得太晚 (超出等待上限)', 'naming an order read too late (past the wait limit)'],
+    [otherBuyer, '运单号也属于另一买家的订单', 'a waybill also of another buyer\'s order'],
     [before, '早于付款时间', 'before the paid time'],
     [partlyN, '属于部分发货的订单', 'of partly shipped orders'],
     [other, '不需要 (该订单已按其他揽收记录判断 — 按订单编号的优先 —, 或被排除、未判断)', 'not needed (the order was decided by its other scans — those naming its id come first —, or excluded, or not judged)'],
@@ -726,6 +759,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const heldForScan: Order[] = [];
   let heldPastLimit = 0;
   let holding = scans !== undefined;
+  if (scans) scans.waiting = true;
   const judgeBatch = (batch: Order[]): void => {
     for (const o of batch) {
       if (holding) {
@@ -881,8 +915,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   };
   for await (const batch of set.orderBatches()) judgeBatch(batch);
   holding = false;
+  if (scans) scans.waiting = false;
   if (heldForScan.length) judgeBatch(heldForScan.splice(0));
-  if (heldPastLimit > 0) ctx.warn(scanHeldPastLimitWarning(heldPastLimit));
+  if (heldPastLimit > 0) ctx.warn(scanHeldPastLimitWarning(heldPastLimit, scans!.file, [...scans!.pastLimit.values()]));
   // Orders that name their shop and orders that do not, in one run: whether the latter are one of
   // those shops (sharing its cap) or another cannot be told, and either guess pays wrongly. Refused
   // before anything is recorded or written; each export run apart is judged as it says. (--at-risk
@@ -921,6 +956,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (repeated > 0 && req.atRisk === undefined) ctx.warn(repeatedWarning(repeated));
   if (scans && scans.beforePaid.size > 0) ctx.warn(scanBeforePaidWarning(scans.file, [...scans.beforePaid.values()], ctx.tz));
   if (scans && scans.contradict.size > 0) ctx.warn(scanContradictWarning(scans.file, [...scans.contradict.values()]));
+  if (scans && scans.otherBuyer.size > 0) ctx.warn(scanOtherBuyerWarning(scans.file, [...scans.otherBuyer.values()]));
   if (scans && partlyRows.size > 0) ctx.warn(scanPartlyWarning(scans.file, partlyRows));
   if (scans) ctx.info(scanCountNote(scans, seenIds, seenTracking, partlyRows));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));

@@ -47,12 +47,27 @@ describe('合并发货: a scan row naming order A with the waybill A and B share
     });
   }
 
-  it('B in the first export, A in the second: the same 20.00, final', () => {
-    const fb = write(dir, 'only-b.csv', taobaoCsv([rowB]));
-    const fa = write(dir, 'only-a.csv', taobaoCsv([rowA]));
-    const r = runCli(['compensate', fb, fa, '--shipments', scans, ...AS_OF]);
-    expect(r.code).toBe(0);
-    expect(rows(r.stdout)).toEqual([[`${A};${B}`, '20.00', 'final', 24]]);
+  it('B in the newer export, A in the older (files are read newest first: B is read, and held, before A): the same 20.00, final', () => {
+    // Before, fa was written last (the newer file, read first): A came before B and B was never held.
+    // Now fb is the newer by a day. D, in both files, proves the order: the newer file's D is the one read
+    // (docs/formats.md: of an order in two exports the newer stands) — buyer 小红, paid 11-10 10:00:00, 发货时间
+    // 11-13 10:00:00, 24 h late, no scan: fb's D base 110.00 − 10.00 = 100.00 → 5 % = 5.00; fa's D 410.00 − 10.00 =
+    // 400.00 → 20.00. D 5.00 says fb came first, so B was read before A: without the hold (B judged at once,
+    // the row naming the unread A a contradiction) B is on time by 发货时间 and the buyer's voucher A 15.00 alone,
+    // provisional; with it, 20.00 final.
+    const D = '3900000000000000503';
+    const rowD = (paid: string) => order(D, { 买家会员名: '小红', 订单状态: '卖家已发货，等待买家确认', 订单创建时间: '2026-11-10 09:59:00', 订单付款时间: '2026-11-10 10:00:00', 买家应付邮费: '10.00', 买家实际支付金额: paid, 发货时间: '2026-11-13 10:00:00', 物流单号: 'No:YT9000000503' });
+    const fb = write(dir, 'only-b.csv', taobaoCsv([rowB, rowD('110.00')]), new Date('2026-11-20T12:00:00Z'));
+    const fa = write(dir, 'only-a.csv', taobaoCsv([rowA, rowD('410.00')]), new Date('2026-11-19T12:00:00Z'));
+    for (const args of [[fb, fa], [fa, fb]]) {
+      const r = runCli(['compensate', ...args, '--shipments', scans, ...AS_OF]);
+      expect(r.code).toBe(0);
+      expect(rows(r.stdout)).toEqual([
+        [`${A};${B}`, '20.00', 'final', 24],
+        [D, '5.00', 'final', 24],
+      ]);
+      expect(r.stderr).not.toContain('not that order');
+    }
   });
 
   it('A whose export shows another waybill (SF1400000009): the row contradicts itself, the pickup of neither; B by 发货时间 (on time), nothing final', () => {
@@ -65,6 +80,31 @@ describe('合并发货: a scan row naming order A with the waybill A and B share
     expect(r.stderr).toContain('1 pickup scan row names an order by its id but carries a waybill that is not that order');
     expect(r.stderr).toContain(`${scans}:2`);
   });
+
+  // 合并发货 is one parcel shipping one buyer's orders (docs/rules.md §5: blue flag, several orders merged into
+  // one shipment). B of another buyer (or of the same nick in another shop) whose export shows A's waybill W: a
+  // reused or mistyped waybill, not a parcel they share. The row (A, W, 11-13 10:00:00) is A's pickup only:
+  // A 24 h late, 15.00 (as above), its own voucher, final. B is judged by its 发货时间 11-12 09:00:00 (on
+  // time, nothing owed); its buyer's window kept provisional (none here), the row named.
+  // Before: B took A's pickup, 23.5 h late, 5.00 paid to a buyer whose parcel it was not.
+  for (const [what, over] of [
+    ['another buyer (小刚)', { 买家会员名: '小刚' }],
+    ['the same nick in another shop', { 店铺名称: '围巾专营店' }],
+  ] as const) {
+    for (const order of ['A first', 'B first']) {
+      it(`B of ${what}, ${order}: A 15.00 alone, final; B not shipped by A's row (on time by 发货时间), the row named`, () => {
+        const a = { ...rowA, 店铺名称: '围巾旗舰店' };
+        const b = { ...rowB, 店铺名称: '围巾旗舰店', ...over };
+        const f = write(dir, `other-${what.length}-${order[0]}.csv`, taobaoCsv(order === 'A first' ? [a, b] : [b, a]));
+        const r = runCli(['compensate', f, '--shipments', scans, ...AS_OF]);
+        expect(r.code).toBe(0);
+        expect(rows(r.stdout)).toEqual([[A, '15.00', 'final', 24]]);
+        expect(r.stderr).toContain(`1 pickup scan row names an order with its own waybill, which the export also shows for an order of another buyer (or shop)`);
+        expect(r.stderr).toContain(`${scans}:2 (order id ${A}, waybill SF1400000001; found for ${B})`);
+        expect(r.stderr).toContain('1 scan row(s) read: 1 used.');
+      });
+    }
+  }
 
   it('A not in the exports at all: the row names an order the exports lack — B is not shipped by it (contradiction, as before)', () => {
     const f = write(dir, 'b-alone.csv', taobaoCsv([rowB]));
@@ -79,7 +119,9 @@ describe('合并发货: a scan row naming order A with the waybill A and B share
     // all carrying waybill SF1400000001, then A (as above). The row (A, SF1400000001, 11-13 10:00:00) is their pickup:
     // each held B_i 23.5 h late → 5 % × 80.00 = 4.00 → minimum 5.00; A 15.00. The 10,001st B has no room to wait:
     // judged by 发货时间, on time, nothing owed for it, its voucher question left provisional (none here: on time).
-    const bs = Array.from({ length: 10_001 }, (_, i) => ({ ...rowB, 订单编号: String(3900000000010000000n + BigInt(i)), 买家会员名: `买家${i}` }));
+    // No buyer name (an export that leaves it out): each its own voucher, never combined, and a row naming A is
+    // not told another buyer's (one parcel ships one buyer's orders, docs/rules.md §1.1).
+    const bs = Array.from({ length: 10_001 }, (_, i) => ({ ...rowB, 订单编号: String(3900000000010000000n + BigInt(i)), 买家会员名: '' }));
     const f = write(dir, 'many.csv', taobaoCsv([...bs, rowA]));
     const r = runCli(['compensate', f, '--shipments', scans, ...AS_OF]);
     const out = JSON.parse(r.stdout) as V[];
@@ -88,5 +130,10 @@ describe('合并发货: a scan row naming order A with the waybill A and B share
     expect(out.filter((v) => v.orderIds.includes(bs[10_000]!.订单编号!)).length).toBe(0);
     expect(out.find((v) => v.orderIds.includes(A))?.amount).toBe('15.00');
     expect(r.stderr).toContain('1 order had a pickup scan row (found by its waybill) naming another order that the exports show later, past the 10000 orders that may wait for it');
+    // The row is named under that heading, with the order it was left out for; not as a contradiction (before,
+    // it was listed as "names an order by its id but carries a waybill that is not that order's": A's export shows it).
+    expect(r.stderr).toContain(`provisional: ${scans}:2 (order id ${A}, waybill SF1400000001; found for ${bs[10_000]!.订单编号})`);
+    expect(r.stderr).not.toContain('not that order');
+    expect(r.stderr).toContain('1 scan row(s) read: 1 used.');
   });
 });

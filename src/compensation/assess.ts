@@ -69,7 +69,11 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   const waybills = pick ? orderWaybills(o) : '';
   // A line whose waybills are several (its own, or the order's 拆单 W1;W2 standing in for a line without
   // one) is picked up when the last of those parcels was, as an order of them is (parcelsFound).
-  const linePick = (v: Order, how?: 'tracking') => pick!(v, 'tracking') ?? (v.shippedAt === null || how === 'tracking' ? undefined : pick!({ ...v, waybills, lineWaybills: v.trackingNo }));
+  // A row naming the order only, for an order of several parcels, is its first pickup, not known to be this
+  // line's parcel's: the line's 发货时间 stands when later (firstPickupBound).
+  const several = waybills.includes(';');
+  const linePick = (v: Order, how?: 'tracking') =>
+    pick!(v, 'tracking') ?? (v.shippedAt === null || how === 'tracking' ? undefined : (firstPickupBound(pick!({ ...v, waybills, lineWaybills: v.trackingNo }), several, v.shippedAt) ?? undefined));
   const lineOpts: JudgeOptions = pick
     ? {
         ...opts,
@@ -151,12 +155,17 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
     const lineTn = l.trackingNo || (shipped ? o.trackingNo : '');
     // A line of several parcels (its own W1;W2, or the order's standing in for it): the last of them (parcelsFound).
     const parcels = lineTn.includes(';') ? parcelsFound({ ...l, orderId: o.orderId, paidAt: o.paidAt, shippedAt, waybills: (waybills ??= orderWaybills(o)) }, pick, lineTn) : undefined;
-    const own =
-      parcels !== undefined
-        ? parcels === null || parcels.marked
-          ? undefined
-          : parcels
-        : (pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: lineTn }, 'tracking') ?? (shipped ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: '', waybills: (waybills ??= orderWaybills(o)), lineWaybills: l.trackingNo || o.trackingNo }) : undefined));
+    let own: Found | undefined;
+    if (parcels !== undefined) own = parcels === null || parcels.marked ? undefined : parcels;
+    else {
+      own = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: lineTn }, 'tracking');
+      if (own === undefined && shipped) {
+        // A row naming the order only: its first pickup; of several parcels, this line's 发货时间 stands when later.
+        const byId = firstPickupBound(pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: '', waybills: (waybills ??= orderWaybills(o)), lineWaybills: l.trackingNo || o.trackingNo }), waybills.includes(';'), shippedAt);
+        if (byId === null) scanned = true;
+        else own = byId;
+      }
+    }
     // Its parcels scanned, the last one standing at its 发货时间: the scans are used (the fold stands).
     if (parcels) scanned = true;
     let t: number;
@@ -227,7 +236,13 @@ function parcelsFound(o: Order & { waybills?: string }, pick: NonNullable<JudgeO
   let marked = false;
   const shipped = o.shippedAt !== null || SHIPPED.has(o.status);
   for (const w of parcels) {
-    const own = pick({ ...o, trackingNo: w }, 'tracking') ?? (shipped ? pick({ ...o, trackingNo: '', waybills: o.waybills ?? all, lineWaybills: w }) : undefined);
+    let own = pick({ ...o, trackingNo: w }, 'tracking');
+    if (own === undefined && shipped) {
+      // No scan of its own: a row naming the order only is its first pickup, this parcel's or another's (firstPickupBound).
+      const byId = firstPickupBound(pick({ ...o, trackingNo: '', waybills: o.waybills ?? all, lineWaybills: w }), true, o.shippedAt);
+      if (byId === null) scanned = true;
+      else own = byId;
+    }
     let t: number;
     let slack: number;
     if (own !== undefined) {
@@ -248,6 +263,21 @@ function parcelsFound(o: Order & { waybills?: string }, pick: NonNullable<JudgeO
   if (!scanned) return undefined;
   if (unknown) return null;
   return marked ? { at, slack: until - at, marked } : { at, slack: until - at };
+}
+
+/**
+ * A scan row found by the order's id (no waybill of the parcel's own) for a parcel of an order of several
+ * (拆单, RULES 1.1): the row names the order, not the parcel — it is the order's first pickup, which parcel's
+ * is not known. No parcel left before it; one with no scan of its own stands at the later of the row and its
+ * 发货时间: null when the 发货时间 is later (it stands, as the parcel's time; the row still decides that the
+ * scans are used). One parcel (`several` false): the row is its pickup, as it is. Reading adopted (docs/rules.md
+ * §1.1). Before, the row was each such parcel's pickup: an order of two parcels whose line L2 (200.00) was marked
+ * shipped 24 h late, with one row naming the order picked up on time, owed 0.00 where 5 % × 200.00 = 10.00
+ * (`tmall-2026`) or, priced as one, 30 % × 500.00 = 150.00 (`tmall-2023`) is owed.
+ */
+function firstPickupBound(p: Found | undefined, several: boolean, shippedAt: number | null): Found | null | undefined {
+  if (p === undefined || !several || shippedAt === null) return p;
+  return shippedAt > p.at ? null : p;
 }
 
 /**

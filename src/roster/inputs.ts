@@ -13,6 +13,7 @@ import { DEFAULTS, MAX_AGENTS, parseMin, parseMonth, parseNumber, pick } from '.
 import { type Day, type Need, type Previous, monthDays, templateDays } from './problem.js';
 import { readDemand, readRequests, readRoster, readVolume, readAgents, type RosterFile } from './read.js';
 import { type DayCode, type ShiftDef, shiftsFromConfig } from './shifts.js';
+import { likelyPairs, nameList, nearName } from './names.js';
 import { type ServiceParams, type Traffic, type TrafficProfileFile, trafficFromProfile, trafficFromVolume } from './traffic.js';
 import { templatesDir } from '../paths.js';
 import { readTextFileSync } from '../io/textfile.js';
@@ -180,13 +181,21 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
   }
   for (const [line, u] of unknown) {
     const days = u.keys.join(', ');
+    // Which name was meant, or the names there are, and what to do (a typo was only "not in --agents").
+    const near = nearName(u.agent, agents);
+    const list = nameList(agents);
+    // zh: a flag stands apart from the characters around it (与 --agents 一致), a word does not (与排班表一致).
+    const where = purpose === 'plan' ? msg(' --agents ', '--agents') : msg('排班表', 'the roster');
+    const fix = near
+      ? msg(`是否是 "${near}"? 把名字改成与${where.zh}一致`, `did you mean "${near}"? spell the name as ${where.en} does`)
+      : msg(`${where.zh.trimStart()}的客服: ${list.zh}; 把名字改成与${where.zh}一致, 或把这名客服加入${where.zh.trimEnd()}`, `${where.en} has ${list.en}; spell the name as ${where.en} does, or add the agent to ${where.en}`);
     bad.push({
       line,
       value: u.agent,
       reason:
         purpose === 'plan'
-          ? msg(`不在 --agents 名单里的客服, 其休息申请 (${days}) 未采用`, `agent is not in --agents; the days off asked for (${days}) were not used`)
-          : msg(`排班表里没有这名客服, 其休息申请 (${days}) 未核对`, `agent is not in the roster file; the days off asked for (${days}) were not checked`),
+          ? msg(`不在 --agents 名单里的客服, 其休息申请 (${days}) 未采用; ${fix.zh}`, `agent is not in --agents; the days off asked for (${days}) were not used; ${fix.en}`)
+          : msg(`排班表里没有这名客服, 其休息申请 (${days}) 未核对; ${fix.zh}`, `agent is not in the roster file; the days off asked for (${days}) were not checked; ${fix.en}`),
     });
   }
   bad.sort((x, y) => x.line - y.line);
@@ -198,7 +207,7 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
  * --previous: last month's roster. Its last day carries the night-then-day rule across the
  * boundary; its days by day of month are what "change as little as possible" compares against.
  */
-export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents: string[], shifts: ShiftDef[], rejects: RejectLog): Promise<{ previous?: Previous; file?: RosterFile; boundary: boolean }> {
+export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents: string[], shifts: ShiftDef[], rejects: RejectLog, purpose: Purpose = 'check'): Promise<{ previous?: Previous; file?: RosterFile; boundary: boolean }> {
   if (file === undefined) return { boundary: false };
   const prevMonth = cal.month ? (cal.month.mo === 1 ? { y: cal.month.y - 1, mo: 12 } : { y: cal.month.y, mo: cal.month.mo - 1 }) : undefined;
   const f = await readRoster(ctx, String(file), shifts, prevMonth, rejects);
@@ -206,12 +215,46 @@ export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents
     const p = f.problems[0]!;
     throw new InputError(msg(`${f.name}: ${p.detail.zh}`, `${f.name}: ${p.detail.en}`), msg('先用 storeops roster check 修正上月排班表。', 'fix last month’s roster first (storeops roster check).'));
   }
+  const ym = (m: { y: number; mo: number }) => `${m.y}-${String(m.mo).padStart(2, '0')}`;
+  const prevYm = prevMonth ? ym(prevMonth) : undefined;
+  const curYm = cal.month ? ym(cal.month) : undefined;
+  const span = (keys: readonly string[]) => (keys.length === 1 ? keys[0]! : `${keys[0]} – ${keys[keys.length - 1]}`);
+  // Its days of the month before, when there is one: a file of another month (this month's roster
+  // given again, one of two months ago) says nothing about the boundary, and its days by day of month
+  // were compared as if they were last month's (they were used without a word).
+  let entries = f.entries;
+  if (prevYm) {
+    const keys = [...new Set(f.keys)].sort();
+    const ofPrev = keys.filter((k) => k.startsWith(`${prevYm}-`));
+    const others = keys.filter((k) => !k.startsWith(`${prevYm}-`));
+    if (ofPrev.length === 0 && keys.length > 0) {
+      const text = msg(
+        `--previous ${f.name} 没有 ${prevYm} 的日子: 它的日期是 ${span(keys)}, 不是 ${curYm} 上个月的排班表`,
+        `--previous ${f.name} has no day of ${prevYm}: its dates are ${span(keys)}, so it is not the roster of the month before ${curYm}`,
+      );
+      if (purpose === 'check') {
+        throw new InputError(text, msg(`--previous 给上个月 (${prevYm}) 的排班表; 不需要跨月检查时去掉 --previous。`, `give --previous last month's (${prevYm}) roster; leave --previous out when no check across the month boundary is wanted.`));
+      }
+      // plan: used as before, by day of month, to change as little as possible from it.
+      ctx.warn(msg(`${text.zh}; 跨月的 "晚班后不上白班" 无法检查, 只按日号用于尽量少改动`, `${text.en}; the night-then-day rule across the boundary cannot be applied, and it is used by day of month only to change as little as possible`));
+    } else if (others.length) {
+      const overlap = others.some((k) => curYm !== undefined && k.startsWith(`${curYm}-`));
+      const where = purpose === 'plan' ? msg('要排的月份', 'the month planned') : msg('所查排班表的月份', 'the month checked');
+      ctx.warn(
+        msg(
+          `--previous ${f.name} 还有 ${others.length} 天不在 ${prevYm} (${span(others)}${overlap ? `, 与${where.zh}重叠` : ''}): 未使用, 只用它 ${prevYm} 的日子`,
+          `--previous ${f.name} also has ${others.length === 1 ? '1 day' : `${others.length} days`} outside ${prevYm} (${span(others)}${overlap ? `, overlapping ${where.en}` : ''}): not used; only its days of ${prevYm} count`,
+        ),
+      );
+      entries = entries.filter((e) => e.key.startsWith(`${prevYm}-`));
+    }
+  }
   const last: (DayCode | undefined)[] = agents.map(() => undefined);
   const byDay: (DayCode | undefined)[][] = agents.map(() => cal.days.map(() => undefined));
   let boundary = false;
-  const lastKey = prevMonth ? `${prevMonth.y}-${String(prevMonth.mo).padStart(2, '0')}-${String(daysInMonth(prevMonth.y, prevMonth.mo)).padStart(2, '0')}` : undefined;
+  const lastKey = prevMonth ? `${prevYm}-${String(daysInMonth(prevMonth.y, prevMonth.mo)).padStart(2, '0')}` : undefined;
   const agentIndex = new Map(agents.map((x, i) => [x, i]));
-  for (const e of f.entries) {
+  for (const e of entries) {
     const a = agentIndex.get(e.agent) ?? -1;
     if (a < 0) continue;
     const dayNo = Number(e.key.split('-').pop());
@@ -221,11 +264,38 @@ export async function previousFor(ctx: Ctx, file: unknown, cal: Calendar, agents
       boundary = true;
     }
   }
-  if (cal.month && !boundary) {
+  const monthMatches = !prevYm || entries.some((e) => e.key.startsWith(`${prevYm}-`));
+  if (cal.month && !boundary && monthMatches) {
     ctx.warn(
       msg(
-        `${f.name} 不含上月最后一天 (${lastKey}), 跨月的 "晚班后不上白班" 无法检查; 只用于尽量少改动`,
-        `${f.name} has no ${lastKey} (the last day of the previous month), so the night-then-day rule across the boundary cannot be applied; it is used only to change as little as possible`,
+        `${f.name} 不含上月最后一天 (${lastKey}), 跨月的 "晚班后不上白班" 无法检查${purpose === 'plan' ? '; 只用于尽量少改动' : ''}`,
+        `${f.name} has no ${lastKey} (the last day of the previous month), so the night-then-day rule across the boundary cannot be applied${purpose === 'plan' ? '; it is used only to change as little as possible' : ''}`,
+      ),
+    );
+  }
+  // Agents on one side only: a typo (小黄 / 小璜), or someone who joined or left. Said with the names,
+  // since for those of this month the boundary goes unchecked (it went without a word).
+  const prevAgents = new Set(f.agents);
+  const missing = agents.filter((a) => !prevAgents.has(a));
+  const extra = f.agents.filter((a) => !agentIndex.has(a));
+  if (missing.length || extra.length) {
+    const here = purpose === 'plan' ? msg(' --agents ', '--agents') : msg('排班表', 'the roster');
+    const pairs = likelyPairs(missing, extra);
+    const parts: Msg[] = [];
+    if (missing.length) {
+      parts.push(
+        msg(
+          `${here.zh.trimStart()}的 ${nameList(missing).zh} 不在其中, 这些人跨月的 "晚班后不上白班" 未检查${purpose === 'plan' ? ', 也不按上月少改动' : ''}`,
+          `${nameList(missing).en} (in ${here.en}) ${missing.length === 1 ? 'is' : 'are'} not in it, so the night-then-day rule across the boundary was not applied to ${missing.length === 1 ? 'that agent' : 'them'}${purpose === 'plan' ? ', nor is anything kept the same for them' : ''}`,
+        ),
+      );
+    }
+    if (extra.length) parts.push(msg(`其中的 ${nameList(extra).zh} 不在${here.zh}里, 未使用`, `${nameList(extra).en} (in it) ${extra.length === 1 ? 'is' : 'are'} not in ${here.en} and ${extra.length === 1 ? 'was' : 'were'} not used`));
+    const same = pairs.length ? msg(`可能是同一人写法不同: ${pairs.map(([a, b]) => `${a} / ${b}`).join('、')}; `, `Perhaps one person spelt two ways: ${pairs.map(([a, b]) => `${a} / ${b}`).join(', ')}; s`) : msg('', 'S');
+    ctx.warn(
+      msg(
+        `--previous ${f.name} 的客服与${here.zh}不一致: ${parts.map((p) => p.zh).join('; ')}。${same.zh}同一人在两个文件中请写成一样; 新来或离开的客服可忽略此提示`,
+        `--previous ${f.name} names other agents than ${here.en}: ${parts.map((p) => p.en).join('; ')}. ${same.en}pell each person the same in both files; an agent who joined or left needs nothing`,
       ),
     );
   }

@@ -176,7 +176,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     const agents = await agentsFor(ctx, opts.agents, rejects);
     const needs = await needsFor(ctx, opts, cal, shifts, rejects, 'plan');
     const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'plan');
-    const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects);
+    const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects, 'plan');
     return { agents, needs, requests, prev };
   });
   await rejects.finish();
@@ -432,7 +432,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     const agents = f.agents;
     const needs = await needsFor(ctx, opts, cal, shifts, rejects, 'check');
     const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'check');
-    const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects);
+    const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects, 'check');
     return { f, cal: cal!, agents, needs, requests, prev };
   });
   await rejects.finish();

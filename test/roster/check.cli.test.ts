@@ -185,10 +185,56 @@ describe('roster check', () => {
     expect(parse(fs.readFileSync(rej, 'utf8'), { bom: true })).toEqual([
       ['file', 'line', 'column', 'value', 'reason'],
       [demand, '2', 'date', '2026-03-01', 'date is not in the month being checked'],
-      [req, '2', '', 'ZZ', 'agent is not in the roster file; the days off asked for (2026-02-01) were not checked'],
+      [req, '2', '', 'ZZ', 'agent is not in the roster file; the days off asked for (2026-02-01) were not checked; the roster has A, B, C, D; spell the name as the roster does, or add the agent to the roster'],
       [req, '3', '', '2026-03-01', 'date is not in the month being checked'],
     ]);
     expect(r.stderr).toContain(`${f}: 4 agents × 28 days, no violations\n`);
+  });
+
+  it('--previous naming other agents: which names differ, the consequence, and what to do', () => {
+    // Roster agents A–D. jan.csv has A, B, "c" (C typed in lower case) and E; D is not in it.
+    // Before: nothing said; C's and D's boundary went unchecked without a word.
+    const prev = write('jan.csv', 'agent,date,shift\nA,2026-01-31,D\nB,2026-01-31,D\nc,2026-01-31,N\nE,2026-01-31,N\n');
+    const f = write('ok.csv', gridCsv(base()));
+    const r = check(f, '--previous', prev);
+    expect(r.code).toBe(0);
+    // C ↔ c: the same once case is set aside (D and E are other one-letter names: no guess between them).
+    expect(r.stderr).toBe(
+      `storeops: warning: --previous ${prev} names other agents than the roster: C, D (in the roster) are not in it, so the night-then-day rule across the boundary was not applied to them; c, E (in it) are not in the roster and were not used. Perhaps one person spelt two ways: C / c; spell each person the same in both files; an agent who joined or left needs nothing\n` +
+        `${f}: 4 agents × 28 days, no violations\n`,
+    );
+    const zh = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'zh', '--previous', prev]);
+    expect(zh.stderr.split('\n')[0]).toBe(
+      `storeops: 警告: --previous ${prev} 的客服与排班表不一致: 排班表的 C、D 不在其中, 这些人跨月的 "晚班后不上白班" 未检查; 其中的 c、E 不在排班表里, 未使用。可能是同一人写法不同: C / c; 同一人在两个文件中请写成一样; 新来或离开的客服可忽略此提示`,
+    );
+  });
+
+  it('--previous that is not the month before: exit 3 with its dates (this month given again)', () => {
+    // Before: a warning "has no 2026-01-31 … used only to change as little as possible" (check changes
+    // nothing) and exit 0, the boundary unchecked.
+    const f = write('ok.csv', gridCsv(base()));
+    const r = check(f, '--previous', f);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(
+      `storeops: error: --previous ${f} has no day of 2026-01: its dates are 2026-02-01 – 2026-02-28, so it is not the roster of the month before 2026-02\n` +
+        "  hint: give --previous last month's (2026-01) roster; leave --previous out when no check across the month boundary is wanted.\n",
+    );
+  });
+
+  it('--previous reaching into the month checked: those days named and not used', () => {
+    // jan.csv has 2026-01-31 and, wrongly, 2026-02-01 – 2026-02-02 (A off on both): its February days
+    // are not last month's. A's night on 01-31 followed by the roster's D on 02-01 is still caught.
+    const prev = write('jan.csv', 'agent,date,shift\nA,2026-01-31,N\nB,2026-01-31,D\nC,2026-01-31,D\nD,2026-01-31,D\nA,2026-02-01,O\nA,2026-02-02,O\n');
+    const r = check(write('ok.csv', gridCsv(base())), '--previous', prev);
+    expect(r.stderr.split('\n')[0]).toBe(`storeops: warning: --previous ${prev} also has 2 days outside 2026-01 (2026-02-01 – 2026-02-02, overlapping the month checked): not used; only its days of 2026-01 count`);
+    expect(r.rows).toEqual([['A', '2026-02-01', 'night-then-day', 'night shift on the last day of the previous month, day shift on day 1']]);
+  });
+
+  it('--requests naming an agent one typo away: "did you mean", else the roster\'s names', () => {
+    const req = write('req.csv', 'agent,date\na,2026-02-03\nZZ,2026-02-04\n');
+    const r = check(write('ok.csv', gridCsv(base())), '--requests', req);
+    expect(r.stderr).toContain(`${req}:2: "a" agent is not in the roster file; the days off asked for (2026-02-03) were not checked; did you mean "A"? spell the name as the roster does\n`);
+    expect(r.stderr).toContain(`${req}:3: "ZZ" agent is not in the roster file; the days off asked for (2026-02-04) were not checked; the roster has A, B, C, D; spell the name as the roster does, or add the agent to the roster\n`);
   });
 
   it('night-then-day across the month boundary with --previous', () => {

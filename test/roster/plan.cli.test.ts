@@ -82,7 +82,7 @@ describe('roster plan', () => {
     expect(r.code).toBe(1);
     expect(parse(fs.readFileSync(rej, 'utf8'), { bom: true })).toEqual([
       ['file', 'line', 'column', 'value', 'reason'],
-      [req, '2', '', 'ZZ', 'agent is not in --agents; the days off asked for (2026-11-02) were not used'],
+      [req, '2', '', 'ZZ', 'agent is not in --agents; the days off asked for (2026-11-02) were not used; --agents has Ann, Bo, Cy, Di, Ed; spell the name as --agents does, or add the agent to --agents'],
       [req, '3', '', '2026-12-01', 'date is not in the month being planned'],
     ]);
   });
@@ -95,7 +95,7 @@ describe('roster plan', () => {
     expect(r.code).toBe(1);
     expect(parse(fs.readFileSync(rej, 'utf8'), { bom: true })).toEqual([
       ['file', 'line', 'column', 'value', 'reason'],
-      [req, '2', '', 'ZZ', 'agent is not in --agents; the days off asked for (2026-11-03, 2026-11-04, 2026-11-05, 2026-11-06) were not used'],
+      [req, '2', '', 'ZZ', 'agent is not in --agents; the days off asked for (2026-11-03, 2026-11-04, 2026-11-05, 2026-11-06) were not used; --agents has Ann, Bo, Cy, Di, Ed; spell the name as --agents does, or add the agent to --agents'],
       [req, '3', '', '2026-12-01', 'date is not in the month being planned'],
     ]);
     expect(r.stderr.match(/"ZZ"/g)).toHaveLength(1);

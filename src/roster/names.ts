@@ -1,0 +1,51 @@
+// Agent names compared across a roster's files (--requests, --previous): which differ, and which of
+// them is probably the same person typed another way (小黄 / 小璜, Ann / ann, a stray space).
+import { type Msg, msg } from '../errors.js';
+import { halfWidth } from '../io/cells.js';
+
+const folded = (s: string) => halfWidth(s).replace(/\s+/g, '').toLowerCase();
+
+/**
+ * The name of `names` that `name` is most likely a mistyping of: the same once case, spaces and
+ * full-width letters are set aside, or one character off in a name of two or more. Undefined when
+ * none, or when more than one fits equally (no guess between two people).
+ */
+export function nearName(name: string, names: readonly string[]): string | undefined {
+  const f = folded(name);
+  const same = names.filter((n) => n !== name && folded(n) === f);
+  if (same.length === 1) return same[0];
+  if (same.length > 1) return undefined;
+  if ([...f].length < 2) return undefined;
+  const close = names.filter((n) => n !== name && [...folded(n)].length >= 2 && withinOneChars(f, folded(n)));
+  return close.length === 1 ? close[0] : undefined;
+}
+
+/** withinOne on characters (not UTF-16 units): 小黄 and 小璜 are one character apart. */
+function withinOneChars(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  const rx = x.slice(i).join('\u0000');
+  const ry = y.slice(i).join('\u0000');
+  const tail = (s: string) => s.split('\u0000').slice(1).join('\u0000');
+  return tail(rx) === tail(ry) || tail(rx) === ry || rx === tail(ry);
+}
+
+/** Up to `max` names joined (zh 、, en ", "), with how many more. */
+export function nameList(names: readonly string[], max = 10): Msg {
+  const shown = names.slice(0, max);
+  const more = names.length - shown.length;
+  return msg(shown.join('、') + (more > 0 ? ` 等 ${names.length} 名` : ''), shown.join(', ') + (more > 0 ? ` and ${more} more` : ''));
+}
+
+/** Pairs (a of `left`, b of `right`) that are probably one person typed two ways. */
+export function likelyPairs(left: readonly string[], right: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const a of left) {
+    const b = nearName(a, right);
+    if (b !== undefined && nearName(b, left) === a) out.push([a, b]);
+  }
+  return out;
+}

@@ -86,7 +86,7 @@ export function wrongKind(file: string, headers: readonly string[], command: str
   const text = msg(`${file} 是${k.name.zh}, 不是 storeops ${command} 在这里要读的文件`, `${file} is ${k.name.en}, not what storeops ${command} reads here`);
   // An order export given to `reviews queue` as its file: the queue reads it too, beside the reviews.
   if (k.option && k.side.includes(command)) {
-    const beside = `storeops ${command} 评价表.csv ${k.option} ${file}`;
+    const beside = `storeops ${command} REVIEWS.csv ${k.option} ${file}`;
     return {
       text,
       hint: msg(

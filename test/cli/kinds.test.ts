@@ -83,7 +83,7 @@ describe('a command given the wrong kind of file', () => {
     const zh = runCli(['reviews', 'queue', f, '--lang', 'zh']);
     expect(zh.stderr).toBe(
       `storeops: 错误: ${f} 是订单报表, 不是 storeops reviews queue 在这里要读的文件\n` +
-        `  提示: 这样读取它: storeops compensate ${f}; 用于评价跟进时, 在评价表后面用 --orders 给出: storeops reviews queue 评价表.csv --orders ${f}\n`,
+        `  提示: 这样读取它: storeops compensate ${f}; 用于评价跟进时, 在评价表后面用 --orders 给出: storeops reviews queue REVIEWS.csv --orders ${f}\n`,
     );
   });
 });

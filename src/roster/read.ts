@@ -191,7 +191,9 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     const si = map.index.get('shift')!;
     const keys = new Set<string>();
     for await (const r of t.records) {
-      if (await heldSummary(r, ai, summaries)) continue;
+      // A row with a shift is an agent's, whatever the name (Sum Yee is an agent, not a sum).
+      const shiftCell = cleanCell(r.cells[si] ?? '');
+      if (!(shiftCell !== '' && parseDayCode(shiftCell, shifts)) && (await heldSummary(r, ai, summaries))) continue;
       if (await skip(r, Math.max(ai, di, si))) continue;
       const agent = cleanCell(r.cells[ai] ?? '');
       const rawDate = cleanCell(r.cells[di] ?? '');
@@ -270,7 +272,8 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   const gridLine = new Map<string, number>();
   for await (const r of t.records) {
     // A short row still names its agent; the days it lacks are missing days, which check reports.
-    if (!r.problem && isListSummary(r.cells, ai)) {
+    // A row with a shift in it is an agent's, whatever the name (Sum Yee is an agent, not a sum).
+    if (!r.problem && isListSummary(r.cells, ai) && !dayCols.some((c) => parseDayCode(cleanCell(r.cells[c.i] ?? ''), shifts))) {
       summaries.hold(r.line);
       continue;
     }

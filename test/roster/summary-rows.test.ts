@@ -60,9 +60,11 @@ describe('a trailing summary row in roster inputs', () => {
     expect(r.stdout).toBe(plain.stdout);
     // Long layout: before, "合计,," stopped the run (exit 3: date "" is not a date).
     const long = path.join(dir, 'long-total.csv');
-    fs.writeFileSync(long, 'agent,date,shift\n小王,2026-11-01,D\n合计,,\n');
+    // Sum Yee (a surname, with a shift) is an agent, not a sum: 2 agents.
+    fs.writeFileSync(long, 'agent,date,shift\n小王,2026-11-01,D\nSum Yee,2026-11-01,H\n合计,,\n');
     const l = runCli(['roster', 'check', long, '--month', '2026-11', '-f', 'csv', '--lang', 'en']);
-    expect(l.stderr.split('\n')[0]).toBe(`${long}:3: summary line, skipped`);
+    expect(l.stderr.split('\n')[0]).toBe(`${long}:4: summary line, skipped`);
+    expect(l.stderr).toContain(`${long}: 2 agents × 30 days`);
     expect(l.code).toBe(1); // 1 agent × 30 days breaks the rules, but the run is done
   });
 

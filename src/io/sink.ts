@@ -485,6 +485,24 @@ export function resolveTarget(target: string): { kind: 'file' | 'direct' | 'stdo
   throw refused(target, `它是${what.zh}`, `it is ${what.en}`, '给出普通文件、命名管道或 /dev/null。', 'give a regular file, a named pipe or /dev/null.');
 }
 
+/**
+ * The whole output was written beside an existing file, and only putting it in place failed: the
+ * file is held by another program (Windows refuses to replace a workbook open in Excel or WPS:
+ * EPERM or EBUSY) or protected against replacing (an immutable file, a sticky folder). The folder
+ * was writable, so "no permission to write files in the folder" said the wrong thing.
+ */
+function inUse(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EBUSY' || code === 'EPERM' || code === 'EACCES';
+}
+
+function cannotReplace(target: string): OutputError {
+  return new OutputError(
+    msg(`无法替换输出文件 ${target}: 它正被别的程序打开 (Excel、WPS?) 或受保护, 保持不变`, `cannot replace output file ${target}: another program has it open (Excel, WPS?) or it is protected; it was left as it was`),
+    msg('在 Excel 或 WPS 里关闭它后重新运行, 或写到另一个文件。', 'close it in Excel or WPS and run again, or write to another file.'),
+  );
+}
+
 /** The refusal of a read-only (write-protected) target: exit 5, the file left as it was. */
 function readOnlyTarget(target: string): OutputError {
   return new OutputError(
@@ -682,13 +700,19 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
         if (final !== undefined && final !== 0o600) fs.fchmodSync(fd, final);
         fs.fsyncSync(fd);
         fs.closeSync(fd);
+      } catch (e) {
+        done = true;
+        removeTemp();
+        throw cannotWrite(target, e);
+      }
+      try {
         fs.renameSync(tmp, real);
         releaseTemp(tmp);
         done = true;
       } catch (e) {
         done = true;
         removeTemp();
-        throw cannotWrite(target, e);
+        throw owner !== undefined && inUse(e) ? cannotReplace(target) : cannotWrite(target, e);
       }
     },
     abort: async () => {

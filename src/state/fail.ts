@@ -128,12 +128,23 @@ export function notCommittedError(file: string, cause: unknown, notWritten = fal
  * temporary file beside it is the only copy of what the operator must issue, and is kept.
  */
 export function notPlacedError(output: string, temp: string, cause: unknown): OutputError {
-  const why = cause instanceof StoreopsError ? cause.text.en : String(cause);
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  // The rename over an existing output fails on Windows while Excel or WPS has it open (EPERM,
+  // EBUSY): said so, in the operator's language, not as the system's "Error: EPERM: operation not
+  // permitted, rename '…'" in both.
+  const why: Msg =
+    cause instanceof StoreopsError
+      ? cause.text
+      : output !== '-' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES') && fs.existsSync(output)
+        ? msg(`${output} 正被别的程序打开 (Excel、WPS?) 或受保护`, `another program has ${output} open (Excel, WPS?) or it is protected`)
+        : code !== undefined
+          ? fileProblem(cause)
+          : msg(String(cause), String(cause));
   const where = output === '-' ? msg('标准输出', 'standard output') : msg(output, output);
   return new OutputError(
     msg(
-      `红包已记录到状态数据库, 但输出无法写到 ${where.zh} (${why}): 完整的输出保留在 ${temp}。这些红包下次运行不会再列为新红包, 请按该文件发放`,
-      `the vouchers are recorded in the state database, but the output could not be put in place as ${where.en} (${why}): the complete output is kept in ${temp}. The next run does not list these vouchers as new: issue them from that file`,
+      `红包已记录到状态数据库, 但输出无法写到 ${where.zh} (${why.zh}): 完整的输出保留在 ${temp}。这些红包下次运行不会再列为新红包, 请按该文件发放`,
+      `the vouchers are recorded in the state database, but the output could not be put in place as ${where.en} (${why.en}): the complete output is kept in ${temp}. The next run does not list these vouchers as new: issue them from that file`,
     ),
     output === '-'
       ? msg(`按 ${temp} 发放。`, `issue them from ${temp}.`)

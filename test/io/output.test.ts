@@ -6,7 +6,7 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Column, Row } from '../../src/io/columns.js';
 import { cleanCell } from '../../src/io/cells.js';
 import { escapeFormula } from '../../src/io/escape.js';
@@ -16,6 +16,7 @@ import { type OutputOptions, openOutput, writeRows } from '../../src/io/output.j
 import { fileSink } from '../../src/io/sink.js';
 import { ROWS_PER_SHEET, tableXlsx } from '../../src/io/xlsx.js';
 import { displayWidth, pad } from '../../src/io/width.js';
+import { OutputError } from '../../src/errors.js';
 import { Money } from '../../src/money.js';
 import { TimeZone } from '../../src/time.js';
 import { ROOT, tmpDir } from '../helpers.js';
@@ -510,6 +511,61 @@ describe('-o is atomic', () => {
 
   it('a folder that does not exist is an output error (exit 5)', () => {
     expect(() => fileSink('/nonexistent-dir-storeops/x.csv', 'utf8')).toThrow(expect.objectContaining({ exitCode: 5 }));
+  });
+});
+
+describe('an existing file that cannot be replaced (open in Excel on Windows)', () => {
+  // Windows refuses to rename over a workbook Excel or WPS has open (EPERM; EBUSY for some
+  // programs). Everything was written to the temporary file beside it; only the rename failed, and
+  // the message said "no permission to write files in the folder", which had just been written to.
+  const failRename = (code: string, file: string) => {
+    const rename = fs.renameSync;
+    return vi.spyOn(fs, 'renameSync').mockImplementation(((from: fs.PathLike, to: fs.PathLike) => {
+      if (String(to) === file) throw Object.assign(new Error(`${code}: operation not permitted, rename '${String(from)}' -> '${file}'`), { code });
+      return rename(from, to);
+    }) as typeof fs.renameSync);
+  };
+
+  for (const code of ['EPERM', 'EBUSY']) {
+    it(`${code}: says the file is open elsewhere or protected, zh and en, exit 5; the file and its folder as they were`, async () => {
+      const dir = tmpDir();
+      const file = path.join(dir, '赔付.csv');
+      fs.writeFileSync(file, 'last run\n');
+      const spy = failRename(code, file);
+      try {
+        const sink = fileSink(file, 'utf8');
+        await sink.write('voucherKey,toIssue\nv1,50.00\n');
+        const err = await sink.end().then(
+          () => undefined,
+          (e: unknown) => e as OutputError,
+        );
+        expect(err).toBeInstanceOf(OutputError);
+        expect(err!.exitCode).toBe(5);
+        expect(err!.text).toEqual({
+          zh: `无法替换输出文件 ${file}: 它正被别的程序打开 (Excel、WPS?) 或受保护, 保持不变`,
+          en: `cannot replace output file ${file}: another program has it open (Excel, WPS?) or it is protected; it was left as it was`,
+        });
+        expect(err!.hint).toEqual({ zh: '在 Excel 或 WPS 里关闭它后重新运行, 或写到另一个文件。', en: 'close it in Excel or WPS and run again, or write to another file.' });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(fs.readFileSync(file, 'utf8')).toBe('last run\n');
+      expect(fs.readdirSync(dir)).toEqual(['赔付.csv']);
+    });
+  }
+
+  it('a new file whose rename fails keeps the folder message (there was no file to be open)', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'new.csv');
+    const spy = failRename('EPERM', file);
+    try {
+      const sink = fileSink(file, 'utf8');
+      await sink.write('a\n');
+      await expect(sink.end()).rejects.toMatchObject({ exitCode: 5, text: { en: `cannot write output file ${file}: no permission to write files in the folder ${dir}` } });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
 

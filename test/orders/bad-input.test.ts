@@ -74,6 +74,23 @@ describe('file-level problems: exit 3, nothing on stdout', () => {
     );
   });
 
+  it('--encoding utf8 given for a GBK export: the hint is to leave --encoding out (or gbk), not to give --encoding, zh and en', () => {
+    // examples/ExportOrderList202611.csv is GBK: its header line (line 1) is not UTF-8.
+    const f = abs('examples', 'ExportOrderList202611.csv');
+    const en = cli(['orders', 'inspect', f, '--encoding', 'utf8', '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe(
+      `storeops: error: ${f}:1: bytes that are not valid utf8 (read as --encoding utf8 says)\n` +
+        '  hint: csv files from the seller centre are usually GBK: leave --encoding out (storeops detects the encoding itself), or give --encoding gbk.\n',
+    );
+    const zh = cli(['orders', 'inspect', f, '--encoding', 'UTF-8', '--lang', 'zh']);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toBe(
+      `storeops: 错误: ${f} 第 1 行含有无法按 utf8 解码的字节 (按 --encoding utf8 读取)\n` + '  提示: 卖家中心导出的 csv 通常是 GBK 编码: 去掉 --encoding (storeops 会自动识别), 或改用 --encoding gbk。\n',
+    );
+  });
+
   it('a zip that is not an xlsx workbook', () => {
     const r = cli(['orders', 'inspect', bad('not-a-workbook.xlsx')]);
     expect(r.code).toBe(3);

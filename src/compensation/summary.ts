@@ -149,15 +149,16 @@ export function noRuleSetWarning(byPlatform: Map<string, number>): Msg {
   const listZh = [...byPlatform].map(([p, n]) => `${labelOf(PLATFORM_ZH, p, 'zh')} ${n} 个`).join(', ');
   const n = [...byPlatform.values()].reduce((a, b) => a + b, 0);
   // Pinduoduo has no rule set at all; any other platform's orders here were paid before its first one.
+  // The example rule file is named where `storeops init` puts it (templates/ is inside the package).
   const pdd = byPlatform.has('pdd');
   const others = [...byPlatform.keys()].some((p) => p !== 'pdd');
   return msg(
     `${n} 个订单没有生效的规则集, 未判断 (${listZh}): 不会套用其他平台的规则。` +
-      (pdd ? '拼多多没有公布赔付比例: 照 templates/rules/custom-example.json 写店铺自己的规则文件, 再用 --rules 该文件。' : '') +
-      (others ? `${pdd ? '其他平台的' : '这些'}订单付款时该平台还没有生效的规则集 (见 storeops rules list 的生效日期): 要计算, 照 templates/rules/custom-example.json 写当时适用的规则文件, 再用 --rules 该文件。` : ''),
+      (pdd ? '拼多多没有公布赔付比例: 照 storeops-templates/rules/custom-example.json (`storeops init` 写出的示例) 写店铺自己的规则文件, 再用 --rules 该文件。' : '') +
+      (others ? `${pdd ? '其他平台的' : '这些'}订单付款时该平台还没有生效的规则集 (见 storeops rules list 的生效日期): 要计算, 照 storeops-templates/rules/custom-example.json (\`storeops init\` 写出的示例) 写当时适用的规则文件, 再用 --rules 该文件。` : ''),
     `${plural(n, 'order')} ${n === 1 ? 'has' : 'have'} no rule set in force and ${n === 1 ? 'was' : 'were'} not judged (${list}): another platform's rule is never applied.` +
-      (pdd ? " Pinduoduo publishes no rate: write your shop's own rule file like templates/rules/custom-example.json and pass --rules FILE." : '') +
-      (others ? ` ${pdd ? "The other platforms' orders were" : n === 1 ? 'It was' : 'They were'} paid before their platform's first rule set came into force (see the dates in storeops rules list): to judge them, write the rule that applied then in a file like templates/rules/custom-example.json and pass --rules FILE.` : ''),
+      (pdd ? " Pinduoduo publishes no rate: write your shop's own rule file like storeops-templates/rules/custom-example.json (the example `storeops init` writes) and pass --rules FILE." : '') +
+      (others ? ` ${pdd ? "The other platforms' orders were" : n === 1 ? 'It was' : 'They were'} paid before their platform's first rule set came into force (see the dates in storeops rules list): to judge them, write the rule that applied then in a file like storeops-templates/rules/custom-example.json (the example \`storeops init\` writes) and pass --rules FILE.` : ''),
   );
 }
 

@@ -9,7 +9,12 @@ import {
   type Rounding, type RuleSet, TIER_KINDS, type Tier, type TierKind,
 } from './types.js';
 
-export const TEMPLATE_HINT = msg('参照 templates/rules/custom-example.json 的格式修改 (说明见 docs/rules.md)。', 'compare with templates/rules/custom-example.json and fix the field (docs/rules.md explains each field).');
+// The example is named where an installed storeops has it: `storeops init` writes it into the
+// current folder (templates/ is inside the package, where an operator never looks).
+export const TEMPLATE_HINT = msg(
+  '参照示例规则文件的格式修改 (`storeops init` 会写出 storeops-templates/rules/custom-example.json; 说明见 docs/rules.md)。',
+  'compare with the example rule file (`storeops init` writes storeops-templates/rules/custom-example.json) and fix the field (docs/rules.md explains each field).',
+);
 
 class Checker {
   constructor(private readonly file: string) {}

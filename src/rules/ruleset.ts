@@ -49,7 +49,17 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
   try {
     text = readTextFileSync(file);
   } catch (e) {
-    throw new InputError(msg(`无法读取规则文件 ${file}: ${fileProblem(e).zh}`, `cannot read rule file ${file}: ${fileProblem(e).en}`), TEMPLATE_HINT);
+    // A file that is not there has no field to fix: say where to find one.
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new InputError(
+      msg(`无法读取规则文件 ${file}: ${fileProblem(e).zh}`, `cannot read rule file ${file}: ${fileProblem(e).en}`),
+      missing
+        ? msg(
+            `检查路径; 内置规则集见 storeops rules list (${builtins.join(', ')}); \`storeops init\` 会在当前文件夹写出示例规则文件 storeops-templates/rules/custom-example.json。`,
+            `check the path; the built-in rule sets are in storeops rules list (${builtins.join(', ')}); \`storeops init\` writes an example rule file, storeops-templates/rules/custom-example.json, into the current folder.`,
+          )
+        : TEMPLATE_HINT,
+    );
   }
   let raw: unknown;
   const body = text.replace(/^\uFEFF/, '');

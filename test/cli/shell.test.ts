@@ -135,6 +135,29 @@ describe('storeops shell', () => {
     expect(r.stderr.split('\n')[0]).toBe(`storeops: error: file not found: ${missing}`);
   });
 
+  it('a rule file that is not there: the hint names the built-in ids and the example `storeops init` writes, not a field to fix in templates/ (inside the package)', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'my-rules.json');
+    const en = runCli(['rules', 'show', file, '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toBe(
+      `storeops: error: cannot read rule file ${file}: no such file or folder\n` +
+        '  hint: check the path; the built-in rule sets are in storeops rules list (douyin-2025, tmall-2023, tmall-2026, tmall-global-2026); `storeops init` writes an example rule file, storeops-templates/rules/custom-example.json, into the current folder.\n',
+    );
+    const zh = runCli(['compensate', ORDERS, '--rules', file, '--lang', 'zh']);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toBe(
+      `storeops: 错误: 无法读取规则文件 ${file}: 找不到该文件或目录\n` +
+        '  提示: 检查路径; 内置规则集见 storeops rules list (douyin-2025, tmall-2023, tmall-2026, tmall-global-2026); `storeops init` 会在当前文件夹写出示例规则文件 storeops-templates/rules/custom-example.json。\n',
+    );
+    // that example is what init writes
+    runCli(['init'], { cwd: dir });
+    expect(fs.existsSync(path.join(dir, 'storeops-templates', 'rules', 'custom-example.json'))).toBe(true);
+    // a file that is there but wrong still points at the example and the field
+    fs.writeFileSync(file, '{');
+    expect(runCli(['rules', 'show', file]).stderr).toContain('  hint: compare with the example rule file (`storeops init` writes storeops-templates/rules/custom-example.json) and fix the field (docs/rules.md explains each field).\n');
+  });
+
   it('a file that cannot be opened says why in the operator\'s language (not the system\'s ENOENT/EISDIR text)', () => {
     const dir = tmpDir();
     const cfg = runCli(['rules', 'list', '--config', path.join(dir, 'nosuch.json'), '--lang', 'zh']);

@@ -235,5 +235,21 @@ function networkWhy(e: unknown): Msg {
   const err = e as NodeJS.ErrnoException;
   // Node's messages name the host and port at most, never the path or query.
   const code = err?.code ?? '';
+  // What the code means for an operator reading the cron log ("network error ENOTFOUND" said
+  // nothing to do); the code stays in brackets for whoever helps them.
+  const plain = code ? NETWORK_CODES[code] ?? (/^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT)/.test(code) ? CERTIFICATE : undefined) : undefined;
+  if (plain) return msg(`网络错误: ${plain.zh} [${code}]`, `network error: ${plain.en} [${code}]`);
   return msg(`网络错误 ${code || err?.message || String(e)}`, `network error ${code || err?.message || String(e)}`);
 }
+
+const UNREACHABLE = msg('连不上机器人的服务器 (网络断了, 或被防火墙挡住?)', "the robot's server could not be reached (network down, or a firewall in the way?)");
+const CERTIFICATE = msg('无法验证服务器的证书 (中间有代理, 或本机时钟不对?)', "the server's certificate could not be checked (a proxy in between, or this machine's clock wrong?)");
+const NETWORK_CODES: Record<string, Msg> = {
+  ENOTFOUND: msg('查不到机器人服务器的地址 (没有联网, 或 DNS 不可用?)', "the robot's server name could not be looked up (no internet connection, or DNS not working?)"),
+  EAI_AGAIN: msg('查不到机器人服务器的地址 (没有联网, 或 DNS 不可用?)', "the robot's server name could not be looked up (no internet connection, or DNS not working?)"),
+  ECONNREFUSED: msg('服务器拒绝连接 (地址或端口不对?)', 'the server refused the connection (wrong address or port?)'),
+  ECONNRESET: msg('连接被中断', 'the connection was cut off'),
+  ETIMEDOUT: UNREACHABLE,
+  ENETUNREACH: UNREACHABLE,
+  EHOSTUNREACH: UNREACHABLE,
+};

@@ -219,6 +219,30 @@ describe('retries', () => {
   });
 });
 
+describe('a network failure is told in plain words, its code kept', () => {
+  // It was "network error ECONNREFUSED" / "网络错误 ECONNREFUSED" in the cron log: nothing to act on.
+  it('ECONNREFUSED (a port nothing listens on), zh and en', async () => {
+    const s = http.createServer();
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    const port = (s.address() as AddressInfo).port;
+    await new Promise<void>((r) => s.close(() => r()));
+    const d = await deliver({ kind: 'webhook', url: `http://127.0.0.1:${port}/hook`, from: 'flag' }, {}, { timeoutMs: 2000, attempts: 1, backoffMs: 1, deadline: Date.now() + 10_000, now: Date.now });
+    expect(d).toEqual({
+      ok: false,
+      tries: 1,
+      failures: [{ zh: '网络错误: 服务器拒绝连接 (地址或端口不对?) [ECONNREFUSED]', en: 'network error: the server refused the connection (wrong address or port?) [ECONNREFUSED]' }],
+    });
+  });
+
+  it('a name that cannot be looked up (.invalid never resolves: ENOTFOUND, or EAI_AGAIN without DNS)', async () => {
+    const d = await deliver({ kind: 'webhook', url: 'http://storeops-test.invalid/hook', from: 'flag' }, {}, { timeoutMs: 5000, attempts: 1, backoffMs: 1, deadline: Date.now() + 10_000, now: Date.now });
+    expect(d.ok).toBe(false);
+    expect(d.failures).toHaveLength(1);
+    expect(d.failures[0]!.en).toMatch(/^network error: the robot's server name could not be looked up \(no internet connection, or DNS not working\?\) \[(ENOTFOUND|EAI_AGAIN)\]$/);
+    expect(d.failures[0]!.zh).toMatch(/^网络错误: 查不到机器人服务器的地址 \(没有联网, 或 DNS 不可用\?\) \[(ENOTFOUND|EAI_AGAIN)\]$/);
+  });
+});
+
 describe('an at-risk notice with an order whose paid amount is empty', () => {
   it('shows its cost as "?" and leaves it out of the total (no crash, never 0.00)', async () => {
     const { atRiskNotice } = await import('../../src/notify/notices.js');

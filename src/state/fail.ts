@@ -65,12 +65,32 @@ function cannotOpen(file: string, detail: Msg): StateError {
   );
 }
 
+/**
+ * better-sqlite3's compiled part is missing (npm installed storeops without running its build:
+ * npm 11 warns that install scripts need --allow-scripts) or was built for another Node.js (Node
+ * upgraded since). It was an internal error (exit 70, "a bug in storeops, report it") quoting the
+ * 13 paths the loader tried; nothing is wrong with the database, and the fix is a rebuild.
+ */
+function noSqliteModule(file: string): StateError {
+  return new StateError(
+    msg(
+      `无法打开状态数据库 ${file}: storeops 用来读写它的 SQLite 模块 (better-sqlite3) 没有为当前的 Node.js ${process.version} 编译 (安装时 npm 没有运行它的编译脚本, 或之后升级了 Node.js); 数据库本身没有问题`,
+      `cannot open the state database ${file}: the SQLite module storeops reads and writes it with (better-sqlite3) is not built for this Node.js ${process.version} (npm did not run its build when storeops was installed, or Node.js was upgraded since); the database itself is fine`,
+    ),
+    msg(
+      '重新安装并允许编译: npm install -g --allow-scripts=storeops,better-sqlite3 <storeops 的安装包>; 或在 storeops 的安装目录 ($(npm root -g)/storeops) 里运行 npm rebuild better-sqlite3。',
+      'install again allowing the build: npm install -g --allow-scripts=storeops,better-sqlite3 <the storeops package>; or run npm rebuild better-sqlite3 in the folder storeops is installed in ($(npm root -g)/storeops).',
+    ),
+  );
+}
+
 /** Map an error thrown by better-sqlite3 or the file system to a StateError (others pass through). */
 export function stateFailure(e: unknown, file: string, busyMs: number): unknown {
   if (e instanceof StoreopsError) return e;
   const err = e as { code?: unknown; message?: unknown };
   const code = typeof err?.code === 'string' ? err.code : '';
   const text = typeof err?.message === 'string' ? err.message : String(e);
+  if (text.startsWith('Could not locate the bindings file') || code === 'ERR_DLOPEN_FAILED') return noSqliteModule(file);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return busyError(file, busyMs);
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return damagedError(file, text);
   // SQLITE_ERROR here means the file claims our schema but lacks a table or column of it.

@@ -17,6 +17,25 @@ describe('state database failures in the run\'s language', () => {
     expect(e.text.zh).not.toMatch(/EACCES|permission denied/);
   });
 
+  // better-sqlite3 not built (npm 11 installs a global package without running install scripts
+  // unless --allow-scripts) or built for another Node.js: exit 70 "a bug in storeops" before.
+  it('the SQLite module not built, or built for another Node.js: exit 4 saying so and how to rebuild, not an internal error', () => {
+    const missing = Object.assign(new Error('Could not locate the bindings file. Tried:\n → /usr/lib/node_modules/storeops/node_modules/better-sqlite3/build/better_sqlite3.node'), {});
+    const otherNode = Object.assign(new Error('The module \'/x/better_sqlite3.node\' was compiled against a different Node.js version using NODE_MODULE_VERSION 108.'), { code: 'ERR_DLOPEN_FAILED' });
+    for (const cause of [missing, otherNode]) {
+      const e = stateFailure(cause, '/x/state.db', 5000) as StateError;
+      expect(e).toBeInstanceOf(StateError);
+      expect(e.exitCode).toBe(4);
+      expect(e.text.en).toBe(`cannot open the state database /x/state.db: the SQLite module storeops reads and writes it with (better-sqlite3) is not built for this Node.js ${process.version} (npm did not run its build when storeops was installed, or Node.js was upgraded since); the database itself is fine`);
+      expect(e.text.zh).toBe(`无法打开状态数据库 /x/state.db: storeops 用来读写它的 SQLite 模块 (better-sqlite3) 没有为当前的 Node.js ${process.version} 编译 (安装时 npm 没有运行它的编译脚本, 或之后升级了 Node.js); 数据库本身没有问题`);
+      expect(e.hint!.en).toBe('install again allowing the build: npm install -g --allow-scripts=storeops,better-sqlite3 <the storeops package>; or run npm rebuild better-sqlite3 in the folder storeops is installed in ($(npm root -g)/storeops).');
+      expect(e.hint!.zh).toBe('重新安装并允许编译: npm install -g --allow-scripts=storeops,better-sqlite3 <storeops 的安装包>; 或在 storeops 的安装目录 ($(npm root -g)/storeops) 里运行 npm rebuild better-sqlite3。');
+    }
+    // any other error still passes through (an internal error stays one)
+    const other = new TypeError('x is not a function');
+    expect(stateFailure(other, '/x/state.db', 5000)).toBe(other);
+  });
+
   it('SQLite answers keep their words, a full disk is said in zh too', () => {
     const full = stateFailure(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), '/x/state.db', 5000) as StateError;
     expect(full.text.zh).toBe('无法打开或写入状态数据库 /x/state.db: 磁盘已满 (或超出配额) (database or disk is full)');

@@ -79,10 +79,10 @@ function badBytes(s: Sniffed, lineNo: number): InputError {
     // `--encoding utf8` on a GBK download (the seller centre's csv): the hint said to name the
     // encoding with --encoding, which is what was done. Detection would have read it.
     return new InputError(
-      msg(`${s.name} 第 ${lineNo} 行含有无法按 utf8 解码的字节 (按 --encoding utf8 读取)`, `${s.name}:${lineNo}: bytes that are not valid utf8 (read as --encoding utf8 says)`),
+      msg(`${s.name} 第 ${lineNo} 行含有无法按 utf8 解码的字节`, `${s.name}:${lineNo}: bytes that are not valid utf8`),
       msg(
-        '卖家中心导出的 csv 通常是 GBK 编码: 去掉 --encoding (storeops 会自动识别), 或改用 --encoding gbk。',
-        'csv files from the seller centre are usually GBK: leave --encoding out (storeops detects the encoding itself), or give --encoding gbk.',
+        '这是按 --encoding utf8 读取的; 卖家中心导出的 csv 通常是 GBK 编码: 去掉 --encoding (storeops 会自动识别), 或改用 --encoding gbk。',
+        'it was read as --encoding utf8 says; csv files from the seller centre are usually GBK: leave --encoding out (storeops detects the encoding itself), or give --encoding gbk.',
       ),
     );
   }

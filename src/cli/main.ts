@@ -298,19 +298,30 @@ function orList(items: string[], lang: Lang): string {
   return `${items.slice(0, -1).join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? ' 或 ' : ' or '}${items.at(-1)}`;
 }
 
+/**
+ * What a missing argument is, by its name: every one was called "a file name, for example; - for
+ * standard input", also `rules show`'s rule set id and `completion`'s shell.
+ */
+const ARG_WHAT: Record<string, { zh: string; en: string }> = {
+  file: { zh: '例如一个文件名; - 表示标准输入', en: 'for example a file name; - for standard input' },
+  orderId: { zh: '评价对应的订单编号, 例如 3515313147329357901', en: 'the order id of the review, e.g. 3515313147329357901' },
+  id: { zh: '规则集编号 (见 storeops rules list) 或规则文件路径, 例如 tmall-2026', en: 'a rule set id (see storeops rules list) or a rule file, e.g. tmall-2026' },
+  shell: { zh: 'bash、zsh 或 fish', en: 'bash, zsh or fish' },
+};
+
 function commanderMessage(s: string, lang: Lang): string {
   let t = s;
   // A value outside an option's choices, in the words of our own checks (--out-encoding takes utf8
   // or gbk, got "x"), not commander's "option '--what <what>' argument 'x' is invalid. Allowed …".
   // A missing argument by the name zh help gives it (参数: 文件).
-  if (lang === 'zh') t = t.replace(/^error: missing required argument '(.+)'/, (_m, name: string) => `错误: 缺少必需的参数 '${ARG_ZH[name] ?? name}' (例如一个文件名; - 表示标准输入)`);
+  if (lang === 'zh') t = t.replace(/^error: missing required argument '(.+)'/, (_m, name: string) => `错误: 缺少必需的参数 '${ARG_ZH[name] ?? name}'${ARG_WHAT[name] ? ` (${ARG_WHAT[name].zh})` : ''}`);
   const choice = /^error: option '(\S+)[^']*' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/m.exec(t);
   if (choice) {
     const list = orList(choice[3]!.split(', '), lang);
     t = t.replace(choice[0], lang === 'zh' ? `错误: ${choice[1]} 只接受 ${list}, 收到 "${choice[2]}"` : `error: ${choice[1]} takes ${list}, got "${choice[2]}"`);
   }
   if (lang === 'zh') for (const [re, zh] of ZH_COMMANDER) t = t.replace(re, zh);
-  else t = t.replace(/^error: missing required argument '(.+)'/, "error: missing required argument '$1' (a file name, for example; - for standard input)");
+  else t = t.replace(/^error: missing required argument '(.+)'/, (_m, name: string) => `error: missing required argument '${name}'${ARG_WHAT[name] ? ` (${ARG_WHAT[name].en})` : ''}`);
   return t.startsWith('error:') || t.startsWith('错误:') ? `storeops: ${t}` : t;
 }
 

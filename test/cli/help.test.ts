@@ -197,6 +197,23 @@ describe('help', async () => {
     expect((await cli(['roster', 'check', '--help', '--lang', 'en'])).stdout.split('\n')[0]).toBe('Usage: storeops roster check [options] <file>');
   });
 
+  it('a missing argument says what it is: a rule set id, a shell, an order id (all were "a file name, for example")', async () => {
+    const cases: [string[], string, string][] = [
+      [['rules', 'show'], "storeops: error: missing required argument 'id' (a rule set id (see storeops rules list) or a rule file, e.g. tmall-2026)", "storeops: 错误: 缺少必需的参数 '规则集' (规则集编号 (见 storeops rules list) 或规则文件路径, 例如 tmall-2026)"],
+      [['completion'], "storeops: error: missing required argument 'shell' (bash, zsh or fish)", "storeops: 错误: 缺少必需的参数 'shell' (bash、zsh 或 fish)"],
+      [['reviews', 'message', '--reviews', 'r.csv'], "storeops: error: missing required argument 'orderId' (the order id of the review, e.g. 3515313147329357901)", "storeops: 错误: 缺少必需的参数 '订单编号' (评价对应的订单编号, 例如 3515313147329357901)"],
+      [['orders', 'inspect'], "storeops: error: missing required argument 'file' (for example a file name; - for standard input)", "storeops: 错误: 缺少必需的参数 '文件' (例如一个文件名; - 表示标准输入)"],
+    ];
+    for (const [args, en, zh] of cases) {
+      const e = await cli([...args, '--lang', 'en']);
+      expect(e.code).toBe(2);
+      expect(e.stderr).toBe(`${en}\n(add --help for usage)\n`);
+      const z = await cli([...args, '--lang', 'zh']);
+      expect(z.code).toBe(2);
+      expect(z.stderr).toBe(`${zh}\n(加 --help 查看用法)\n`);
+    }
+  });
+
   it("translates commander's own errors", async () => {
     const r = await cli(['--lang', 'zh', 'reviews', 'log', '123']);
     expect(r.code).toBe(2);

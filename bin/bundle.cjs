@@ -28,7 +28,7 @@ function load() {
   let src;
   try {
     if (!INSTALLED && fs.statSync(FILE).mtimeMs < fs.statSync(ENTRY).mtimeMs) return null;
-    src = fs.readFileSync(FILE, 'utf8');
+    src = fs.readFileSync(FILE, 'latin1'); // pure ASCII (scripts/bundle.mjs checks): a one-byte string, no UTF-8 decoding
   } catch {
     return null;
   }

@@ -148,20 +148,24 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   let unknown = false;
   let marked = false;
   let waybills: string | undefined;
+  // Each line is looked up as the order's: its id and paid time (a scan before the order was paid is not its
+  // pickup), and its buyer and shop (a 合并发货 row naming another buyer's order is not its pickup: an item
+  // report has no buyer column, and a line without one was not told apart — B of another buyer took A's row).
+  const as: { orderId: string; paidAt: number | null; buyer: string; shop?: string } = o.shop ? { orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer, shop: o.shop } : { orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer };
   for (const l of live) {
     const shippedAt = l.shippedAt ?? (orderShipped ? o.shippedAt : null);
     const shipped = shippedAt !== null;
     // Looked up as the order's (its id and paid time: a scan before the order was paid is not its pickup).
     const lineTn = l.trackingNo || (shipped ? o.trackingNo : '');
     // A line of several parcels (its own W1;W2, or the order's standing in for it): the last of them (parcelsFound).
-    const parcels = lineTn.includes(';') ? parcelsFound({ ...l, orderId: o.orderId, paidAt: o.paidAt, shippedAt, waybills: (waybills ??= orderWaybills(o)) }, pick, lineTn) : undefined;
+    const parcels = lineTn.includes(';') ? parcelsFound({ ...l, ...as, shippedAt, waybills: (waybills ??= orderWaybills(o)) }, pick, lineTn) : undefined;
     let own: Found | undefined;
     if (parcels !== undefined) own = parcels === null || parcels.marked ? undefined : parcels;
     else {
-      own = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: lineTn }, 'tracking');
+      own = pick({ ...l, ...as, trackingNo: lineTn }, 'tracking');
       if (own === undefined && shipped) {
         // A row naming the order only: its first pickup; of several parcels, this line's 发货时间 stands when later.
-        const byId = firstPickupBound(pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, trackingNo: '', waybills: (waybills ??= orderWaybills(o)), lineWaybills: l.trackingNo || o.trackingNo }), waybills.includes(';'), shippedAt);
+        const byId = firstPickupBound(pick({ ...l, ...as, trackingNo: '', waybills: (waybills ??= orderWaybills(o)), lineWaybills: l.trackingNo || o.trackingNo }), waybills.includes(';'), shippedAt);
         if (byId === null) scanned = true;
         else own = byId;
       }

@@ -106,6 +106,34 @@ describe('合并发货: a scan row naming order A with the waybill A and B share
     }
   }
 
+  // The same with B's lines given (--lines: the 宝贝报表, which has no buyer column) and B priced as one order
+  // (tmall-2023: paid 2026-04-01, before 04-09). A 小明 paid 04-01 10:00:00 → deadline 04-03 10:00:00, base 310.00 −
+  // 10.00 = 300.00, picked up 04-04 10:00:00 (the row A, W): 24 h late, 30 % × 300.00 = 90.00. B 小刚 paid 04-01
+  // 10:30:00 → deadline 04-03 10:30:00, lines BL1 50.00 and BL2 30.00 (80.00, postage 0.00), every 发货时间 04-03
+  // 09:00:00: on time by it, nothing owed, the row named for B. Before: B's lines were looked up without the
+  // order's buyer (an item-report line has none), not told apart: B took A's row, 23.5 h late, 30 % × 80.00 =
+  // 24.00 paid to 小刚, final, the row not named. Under tmall-2026 (each line its own view) it was already right.
+  for (const lineWaybill of ['SF1400000001', '']) {
+    it(`B of another buyer with its item report (lines ${lineWaybill ? 'on W' : 'without a waybill'}), tmall-2023: A 90.00 alone; B 0.00 (was 24.00)`, () => {
+      const m = '2026-04';
+      const a = order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: `${m}-01 09:59:00`, 订单付款时间: `${m}-01 10:00:00`, 买家应付货款: '300.00', 买家应付邮费: '10.00', 买家实际支付金额: '310.00', 发货时间: `${m}-03 09:00:00`, 物流单号: 'No:SF1400000001' });
+      const b = order(B, { 买家会员名: '小刚', 订单状态: '卖家已发货，等待买家确认', 订单创建时间: `${m}-01 10:29:00`, 订单付款时间: `${m}-01 10:30:00`, 买家应付货款: '80.00', 买家应付邮费: '0.00', 买家实际支付金额: '80.00', 发货时间: `${m}-03 09:00:00`, 物流单号: 'No:SF1400000001' });
+      const head = '子订单编号,主订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码,支付单号,买家应付货款,买家实际支付金额,退款状态,退款金额,订单创建时间,订单付款时间,商品id,分阶段订单信息,主订单备注,主订单买家留言,发货时间,物流单号,物流公司,是否赔付,赔付金额,赔付出账时间,';
+      const line = (sub: string, amount: string) => `="${sub}",="${B}",t,${amount},1,,,,,卖家已发货，等待买家确认,,,${amount},${amount},,0,${m}-01 10:29:00,${m}-01 10:30:00,,,,,${m}-03 09:00:00,${lineWaybill},,,,,`;
+      const tag = lineWaybill ? 'w' : 'n';
+      const f = write(dir, `other-lines-${tag}.csv`, taobaoCsv([a, b]));
+      const items = write(dir, `other-items-${tag}.csv`, [head, line('3900000000000000511', '50.00'), line('3900000000000000512', '30.00'), ''].join('\n'));
+      const s = write(dir, 'scans-apr.csv', `订单编号,物流单号,揽收时间\n${A},SF1400000001,${m}-04 10:00:00\n`);
+      for (const tz of TZS) {
+        const r = runCli(['compensate', f, items, '--shipments', s, ...AS_OF], { tz });
+        expect(r.code).toBe(0);
+        expect(rows(r.stdout)).toEqual([[A, '90.00', 'final', 24]]);
+        expect(r.stderr).toContain(`${s}:2 (order id ${A}, waybill SF1400000001; found for ${B})`);
+        expect(r.stderr).toContain('1 scan row(s) read: 1 used.');
+      }
+    });
+  }
+
   it('A not in the exports at all: the row names an order the exports lack — B is not shipped by it (contradiction, as before)', () => {
     const f = write(dir, 'b-alone.csv', taobaoCsv([rowB]));
     const r = runCli(['compensate', f, '--shipments', scans, ...AS_OF]);

@@ -709,9 +709,12 @@ export function pickupResolver(scans: PickupScans): (o: PickupQuery, how?: 'trac
     // The order the row names not read yet, the exports still being read: an order past the run's hold limit
     // (run.ts HOLD_FOR_SCAN) judged without the row — named under that heading, not as a contradiction.
     // Another buyer's (or shop's) order named (1): not one parcel of one buyer's orders, no pickup of this one.
+    // Found by one waybill of a list (W1;W3) under this order's own id, a list holding a waybill the order's export
+    // does not show (noteScanOrder marked it 2) contradicts itself as it does found by the id: the pickup of neither.
+    // Before, the row was named so and not used by the id, yet used by W1: counted used, the voucher final.
     const into =
       byId ? (rowTn !== '' && ownWaybill(o, rowTn) === false ? scans.contradict : undefined)
-      : !other ? undefined
+      : !other ? (rowId !== '' && scans.named[i] === 2 && rowTn.includes(';') ? scans.contradict : undefined)
       : scans.named[i] === 0 && scans.waiting ? scans.pastLimit
       : scans.named[i] !== 1 ? scans.contradict
       : otherBuyer(scans.namedBuyer.get(i), o) ? scans.otherBuyer

@@ -130,3 +130,31 @@ describe('stderr names a scan row as the file shows it', () => {
     expect(r.stderr).toContain('waybill sf 1400 000001; found for');
   });
 });
+
+describe('a row naming the order with a list holding a waybill its export does not show contradicts itself, however found', () => {
+  // docs/rules.md §1.1: a row naming order A whose 物流单号 is not A's is the pickup of neither order; the order's
+  // waybills listed in the row (W2;W1) are its own — every one of them. Row: A, "YT1001;YT3003", 11-13 10:00:00;
+  // A's export shows YT1001 only (发货时间 11-12 08:00:00, on time). Found by A's id: a contradiction (left out),
+  // but found by YT1001 it was used: 24 h late, 5 % × 200.00 = 10.00, final, while stderr named the row "the pickup
+  // of neither order, not used" and the count said "1 used". Now left out both ways: A judged by its 发货时间, on
+  // time, nothing owed (kept provisional, its scan row in question), the row counted as contradicting.
+  for (const tz of TZS) {
+    it(`A, "YT1001;YT3003" against A's YT1001: 0.00 (was 10.00 final), one contradicting row — TZ=${tz}`, () => {
+      const f = orders('list-extra', 'YT1001');
+      const s = write(dir, 'row-list-extra.csv', `订单编号,物流单号,揽收时间\n${A},YT1001;YT3003,2026-11-13 10:00:00\n`);
+      const r = runCli(['compensate', f, '--shipments', s, ...AS_OF], { tz });
+      expect(r.code).toBe(0);
+      expect(rows(r.stdout)).toEqual([]);
+      expect(r.stderr).toContain(`${s}:2 (order id ${A}, waybill YT1001;YT3003; found for ${A})`);
+      expect(r.stderr).toContain('1 scan row(s) read: 0 used, 1 contradicting (order id vs waybill).');
+    });
+  }
+
+  it('guard: A, "YT1002;YT1001" against A\'s YT1001,YT1002 (every listed waybill A\'s): the pickup of both parcels, 10.00', () => {
+    const f = orders('list-own', 'YT1001,YT1002');
+    const s = write(dir, 'row-list-own.csv', `订单编号,物流单号,揽收时间\n${A},YT1002;YT1001,2026-11-13 10:00:00\n`);
+    const r = runCli(['compensate', f, '--shipments', s, ...AS_OF]);
+    expect(rows(r.stdout)).toEqual([[A, '10.00', 'final', 24]]);
+    expect(r.stderr).toContain('1 scan row(s) read: 1 used.');
+  });
+});

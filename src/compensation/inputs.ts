@@ -229,9 +229,11 @@ const COURIER_BEFORE = /(?:顺丰(?:速运|快递)?|快递员|收派员|快递�
  * A pickup waited for, asked for or arranged, not made: 商家正通知快递公司揽件 (Taobao's trace line when the seller
  * ships), 已通知快递员上门揽件, 等待快递员上门揽收, 待快递员揽收, 已预约上门揽件, 快递员将上门收件. Looked for in the
  * clause before the word (after the last ，。;！？, leaving out 【place】 brackets); 未 only right before it
- * (未央区 is a place). Reading adopted (review22).
+ * (未央区 is a place). Reading adopted (review22). So is one that could not be made, or was cancelled or refused:
+ * 快递员无法取件, 快递员未能揽件, 不能, 没能, 不可, 取消, 拒绝 — the courier's {0,4}-character name slot (COURIER_BEFORE)
+ * took them for a name, and 快递员无法取件 before the real pickup was the pickup (review23).
  */
-const NOT_YET = /待|尚未|没有|通知|预约|即将|将要|将上门|将于|安排|请/;
+const NOT_YET = /待|尚未|没有|通知|预约|即将|将要|将上门|将于|安排|请|无法|未能|不能|没能|不可|取消|拒绝/;
 /** The clause of `before` nearest the word, without its 【place】 brackets. */
 /** 【place】, [place], (place), （place）: a place named in a state, not words about the pickup. */
 const PLACE = /【[^】]*】|\[[^\]]*\]|\([^)]*\)|（[^）]*）/g;

@@ -43,4 +43,21 @@ describe('pickupState: 取件 said of the courier', () => {
     expect(rows(r.stdout)).toEqual([]);
     expect(r.stderr).toContain('1 scan row(s) read: 0 used, 1 not a pickup state.');
   });
+
+  // A pickup that could not be made (or was cancelled, refused): the courier's name slot (up to four characters
+  // between 快递员 and the word) took 无法 / 未能 / 不能 / 没能 / 取消 / 拒绝 for a name, so 快递员无法取件 at 11-12
+  // 08:00:00 (before the deadline 11-12 10:00:00) was the pickup — the earliest — and the order on time by it,
+  // 0.00, though the courier picked it up 11-13 10:00:00: 24 h late, 5 % × 190.00 = 9.50. So for 揽件/收件
+  // (快递员未能揽件, 快递员无法收件). Now those rows are not pickup states.
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    for (const failed of ['快递员无法取件', '快递员未能取件', '顺丰速运取消取件', '快递员未能揽件', '快递员无法收件']) {
+      it(`${failed} at 11-12 08:00:00, 快递员已取件 at 11-13 10:00:00: 24 h late, 9.50 (was 0.00) — TZ=${tz}`, () => {
+        const s = write(dir, `s-failed-${failed}.csv`, `物流单号,物流状态,揽收时间\r\nJD0001234567,${failed},2026-11-12 08:00:00\r\nJD0001234567,快递员已取件,2026-11-13 10:00:00\r\n`);
+        const r = runCli(['compensate', o, '--shipments', s, '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
+        expect(r.code).toBe(0);
+        expect(rows(r.stdout)).toEqual([[A, '9.50', 'final', 24]]);
+        expect(r.stderr).toContain('2 scan row(s) read: 1 used, 1 not a pickup state.');
+      });
+    }
+  }
 });

@@ -113,7 +113,7 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv, con
   return /^zh/i.test(loc) ? 'zh' : 'en';
 }
 
-export function buildContext(flags: GlobalFlags, io: Io): Ctx {
+export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx {
   // --lang may be needed to report a broken config file, so pick it without config first.
   const preLang = detectLang(flags.lang, io.env, {});
   // `-o "$OUT"` with OUT unset: an empty name is a mistake, not "standard output" (-o wrote the
@@ -248,7 +248,7 @@ export function buildContext(flags: GlobalFlags, io: Io): Ctx {
     },
   };
   for (const note of loaded.notes ?? []) ctx.warn(note);
-  checkConfigKeys(ctx);
+  checkConfigKeys(ctx, command);
   return ctx;
 }
 
@@ -323,8 +323,23 @@ function unknownKey(where: string, name: string, k: string, known: readonly stri
   );
 }
 
+/** An unknown key in a section that decides money, for the command that reads it: exit 2. */
+function moneyKeyError(where: string, name: string, k: string, known: readonly string[]): UsageError {
+  const near = closestKey(k, known);
+  return new UsageError(
+    msg(
+      `${where}: 配置 ${name} 中未知的项 "${k}"${near ? `; 是否想用 "${near}"?` : ''} (可用: ${known.join(', ')}); 这一节的项决定赔付金额, 忽略它运行可能按错误的规则发放`,
+      `${where}: unknown key "${k}" in ${name}${near ? `; did you mean "${near}"?` : ''} (known: ${known.join(', ')}); this section's keys decide the amounts paid, and a run with it ignored could pay under rules you did not choose`,
+    ),
+    msg(
+      `改正配置文件中的这一项${near ? ` (写成 "${near}")` : ''}, 或删除它 (以 _ 开头的项是注释); 本次没有读取任何订单。`,
+      `correct the key in the config file${near ? ` (write "${near}")` : ''}, or remove it (keys starting with _ are comments); no order was read.`,
+    ),
+  );
+}
+
 /** A misspelt key in the config file is ignored by everything: say so instead of staying silent. */
-function checkConfigKeys(ctx: Ctx): void {
+function checkConfigKeys(ctx: Ctx, command?: string): void {
   const where = ctx.configPath ?? 'config';
   const top = [...TOP_KEYS];
   for (const k of Object.keys(ctx.config)) {
@@ -336,6 +351,10 @@ function checkConfigKeys(ctx: Ctx): void {
     if (typeof sec !== 'object' || sec === null || Array.isArray(sec)) continue;
     for (const k of Object.keys(sec)) {
       if (k.startsWith('_') || known.includes(k)) continue;
+      // The compensate section decides money: `{"compensate": {"rule": "tmall-2023"}}` ran a cron job
+      // under the rule set in force (50.00 where tmall-2023 owes 500.00) with a warning nobody reads.
+      // compensate stops on it (exit 2); other commands only name it.
+      if (name === 'compensate' && command?.split(' ')[0] === 'compensate') throw moneyKeyError(where, name, k, known);
       ctx.warn(unknownKey(where, name, k, known));
     }
   }

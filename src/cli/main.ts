@@ -32,7 +32,7 @@ export function action(body: () => Promise<CommandBody>) {
     const args = rest.slice(0, -2).flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
     const all = cmd.optsWithGlobals() as GlobalFlags & Record<string, unknown>;
     const io = (cmd as Command & { storeopsIo?: Io }).storeopsIo ?? rootIo(cmd);
-    const ctx = buildContext(all, io);
+    const ctx = buildContext(all, io, commandPath(cmd));
     current.ctx = ctx;
     current.command = commandPath(cmd);
     current.args = args;

@@ -37,7 +37,7 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
     throw new UsageError(msg('缺少订单报表文件', 'no order export given'), msg('例如: storeops compensate ExportOrderList202611.csv', 'e.g. storeops compensate ExportOrderList202611.csv'));
   }
   const cfg = section(ctx.config, 'compensate');
-  // Unknown keys (compensate.shipwithin) are named when the config is read, by every command (context.ts).
+  // An unknown key here (compensate.shipwithin) stops compensate when the config is read (context.ts).
   const by = String(opts.by ?? 'voucher');
   if (by !== 'voucher' && by !== 'order') throw new UsageError(msg(`--by 只接受 voucher 或 order, 收到 "${by}"`, `--by takes voucher or order, got "${by}"`));
   // --record commits what a run tells the operator to issue (the voucher rows: recorded, toIssue);

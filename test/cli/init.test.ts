@@ -115,7 +115,6 @@ describe('storeops init', () => {
     const runs = [
       ['orders', 'inspect', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '-f', 'csv'],
       ['roster', 'check', path.join(EXAMPLES, 'roster', 'roster-2026-11.csv'), '-f', 'csv'],
-      ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-25', '-f', 'csv'],
     ];
     for (const args of runs) {
       const r = runCli([...args, '--lang', 'en'], { cwd: dir });
@@ -125,6 +124,35 @@ describe('storeops init', () => {
     const zh = runCli([...runs[0]!, '--lang', 'zh'], { cwd: dir });
     expect(zh.stderr).toContain(`storeops: 警告: ${cfgFile}: 配置 compensate 中未知的项 "shipwithin", 已忽略; 是否想用 "shipWithin"? (可用: rules, base, shipWithin)`);
     expect(zh.stderr).toContain(`storeops: 警告: ${cfgFile}: 未知的配置项 "showPII", 已忽略; 是否想用 "showPii"?`);
+  });
+
+  it('compensate stops on a misspelt key in its own section (exit 2, nothing read): the run would pay under rules not chosen', () => {
+    // {"compensate": {"rule": "tmall-2023"}}: the run warned and went on under --rules auto. On the
+    // example export as of 2026-11-20 12:00 (paid 2026-11: tmall-2026 in force) that is 50.00 to
+    // issue where the tmall-2023 the operator meant owes 500.00; from cron nobody reads the warning.
+    const dir = tmpDir();
+    const cfgFile = path.join(dir, 'storeops.config.json');
+    fs.writeFileSync(cfgFile, JSON.stringify({ compensate: { rule: 'tmall-2023' } }));
+    const out = path.join(dir, 'out.csv');
+    const r = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-20 12:00:00', '-o', out, '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `storeops: error: ${cfgFile}: unknown key "rule" in compensate; did you mean "rules"? (known: rules, base, shipWithin); this section's keys decide the amounts paid, and a run with it ignored could pay under rules you did not choose\n` +
+        `  hint: correct the key in the config file (write "rules"), or remove it (keys starting with _ are comments); no order was read.\n`,
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    const zh = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`storeops: 错误: ${cfgFile}: 配置 compensate 中未知的项 "rule"; 是否想用 "rules"? (可用: rules, base, shipWithin); 这一节的项决定赔付金额, 忽略它运行可能按错误的规则发放`);
+    // Written right, the same run pays what tmall-2023 owes; other commands only warn.
+    fs.writeFileSync(cfgFile, JSON.stringify({ compensate: { rules: 'tmall-2023' } }));
+    const ok = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-20 12:00:00', '-f', 'json', '--lang', 'en'], { cwd: dir });
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain('1 voucher totalling 500.00 to issue');
+    fs.writeFileSync(cfgFile, JSON.stringify({ compensate: { rule: 'tmall-2023' } }));
+    const inspect = runCli(['orders', 'inspect', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(inspect.code).toBe(0);
+    expect(inspect.stderr).toContain(`unknown key "rule" in compensate is ignored; did you mean "rules"?`);
   });
 });
 

@@ -194,7 +194,7 @@ function noPaidAmountWarning(ids: string[], n: number): Msg {
 function closedUnshippedWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
   return msg(
-    `${n} 个已关闭且从未发货的订单在截止时间后才被看到, 报表没有关闭时间, 无法判断是否在截止前关闭 (关闭未发货), 未判断: ${list}。`,
+    `${n} 个已关闭且从未发货的订单, 报表没有关闭时间, 无法判断是否在截止前关闭 (关闭未发货), 未判断: ${list}。`,
     `${n === 1 ? '1 closed order never shipped and has' : `${n} closed orders never shipped and have`} no close time in the export, so whether ${n === 1 ? 'it was' : 'they were'} closed before the deadline cannot be told (closed_unshipped); not judged: ${list}.`,
   );
 }

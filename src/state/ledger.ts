@@ -555,6 +555,13 @@ interface VoucherRow {
   covered: string | null;
 }
 
+/** What a conflict of a recordVouchers call, not recorded, would take over (its cover), by voucher. */
+interface Taking {
+  key: string;
+  ids: string[];
+  from: Record<string, string>;
+}
+
 interface ClashRow {
   order_id: string;
   voucher_key: string;
@@ -634,6 +641,8 @@ class SqliteState implements StateDb {
     const conflictTook = new Map<string, Decimal>();
     // The conflicts of this call (not recorded), in order: what each still owes is worked out again
     // once the vouchers recorded after it in this call have taken theirs (below, `owedAfter`).
+    // What the conflicts of this call not recorded (so far) would take, from which voucher.
+    const takings: Taking[] = [];
     const blockedConflicts: { v: VoucherRecord; ids: string[]; heldBy: string[]; at: number; entry: number }[] = [];
     // The stale cap shares (staleUsed) those conflicts used: not used, as they are not recorded.
     const conflictStale = new Map<string, Decimal>();
@@ -1481,14 +1490,14 @@ class SqliteState implements StateDb {
      * back. Null when nothing is owed. The top-up records 0.00; its cover gives the part back to the
      * voucher itself (a negative entry under its own key), so later runs find it given back once.
      */
-    const movedAway = (v: VoucherRecord, was: Decimal, ids: string[]): { owed: Decimal; from: Record<string, string>; takers: string[]; before: Map<string, Decimal> } | null => {
+    const movedAway = (v: VoucherRecord, was: Decimal, ids: string[], also: readonly Taking[] = []): { owed: Decimal; from: Record<string, string>; takers: string[]; before: Map<string, Decimal> } | null => {
       const key = v.voucherKey;
       const self = left.get(key) ?? available(key);
       if (!self.lt(was)) return null;
       const mine = new Set(ids);
       const baseOf = (k: string) => k.replace(/\+\d+$/, '');
-      const idsOfKey = (k: string) => parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path);
-      /** What each voucher (by base key) took from `k`, net of what it gave back. */
+      const idsOfKey = (k: string) => also.find((x) => x.key === k)?.ids ?? parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path);
+      /** What each voucher (by base key) took from `k`, net of what it gave back (and what `also` would take). */
       const takenFrom = (k: string): Map<string, Decimal> => {
         const by = new Map<string, Decimal>();
         for (const r of takersOf.all(`%"${k}"%`) as { voucher_key: string; covered: string }[]) {
@@ -1496,6 +1505,10 @@ class SqliteState implements StateDb {
           if (a === undefined) continue;
           const t = baseOf(r.voucher_key);
           by.set(t, (by.get(t) ?? new Decimal(0)).plus(a));
+        }
+        for (const x of also) {
+          const a = x.from[k];
+          if (a !== undefined) by.set(x.key, (by.get(x.key) ?? new Decimal(0)).plus(a));
         }
         return by;
       };
@@ -1673,6 +1686,7 @@ class SqliteState implements StateDb {
           canonCache.clear();
           const out = new Map<string, RecordStatus>();
           done.clear();
+          takings.length = 0;
           blockedKeys.clear();
           toppedUpLater.clear();
           recordedAsIs.clear();
@@ -1706,12 +1720,19 @@ class SqliteState implements StateDb {
               // Cap shares counted as paid by vouchers of what is now another day or window.
               const stale = staleCap(v, ids);
               if (was.eq(now) && stale.size === 0) {
-                const moved = movedAway(v, was, ids);
+                // The conflicts before it in this call are not recorded, but --reissue all records
+                // them first: what they would take from the vouchers that took this one over counts
+                // here as taken, so the run says what --reissue all then tops up (tmall-2023, three
+                // exports, seed 2005: {60,01} would take o01's 30.00 of {02,01}, which had taken all
+                // of {02}'s 500.00 over; {02} read 'already recorded': said 1300.00, --reissue all
+                // 1330.00). Only said: not topped up until those conflicts are recorded.
+                const recorded = movedAway(v, was, ids);
+                const moved = recorded ?? (takings.length > 0 ? movedAway(v, was, ids, takings) : null);
                 if (!moved) {
                   out.set(v.voucherKey, 'already_recorded');
                   continue;
                 }
-                const toppedUp = opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
+                const toppedUp = recorded !== null && opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
                 opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), owed: moved.owed.toFixed(2), toppedUp, movedTo: moved.takers });
                 if (toppedUp) {
                   insert.run(`${v.voucherKey}+${parts.length}`, v.buyer, v.rules, JSON.stringify(v.orderIds), '0.00', v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), JSON.stringify(moved.from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
@@ -1798,6 +1819,7 @@ class SqliteState implements StateDb {
             const { covered, byCap, entry } = coverOf(v, heldBy, ids);
             if (clashes.length > 0 || byCap.gt(0)) opts.covers?.push(entry);
             if (blocked) {
+              takings.push({ key: v.voucherKey, ids, from: { ...covered.from } });
               blockedConflicts.push({ v, ids, heldBy, at: at + 1, entry: opts.covers && clashes.length > 0 ? opts.covers.length - 1 : -1 });
               blockedKeys.add(v.voucherKey);
               for (const [k, a] of staleUsed) {

@@ -16,7 +16,23 @@
 // that stayed for a later conflict anyway was kept back for it again from a voucher taken over
 // (reissue-moved-orders.test.ts). Seed 2005: said 1300.00, --reissue all 1330.00: a recorded voucher
 // whose money a conflict listed before it would give to other orders read 'already recorded', and
-// --reissue all then topped it up (reissue-said-topup.test.ts).
+// --reissue all then topped it up (reissue-said-topup.test.ts). Seed 436: --reissue all 1090.00, one
+// at a time 1120.00: money of a recorded voucher for an order now in another 24-hour window of the
+// buyer, taken there, was also counted toward its old window's cap (reissue-moved-cap.test.ts; 1120.00
+// is right). OWED=1 still reports seed 436 (1120.00 > 1060.00): a flaw of that bound, not of the
+// ledger: the 30.00 paid to P for o04, on time now, cannot pay anything else, and o01, which the
+// last export lacks, keeps the 30.00 it was paid, where the fresh ledger (o01 as last seen) puts it
+// in o30's window under one 500.00 cap: 1060.00 + 30.00 + 30.00.
+// Not settled (left failing with FUZZ_N): seed 404 step 1 (one at a time 1060.00, all 1230.00) and
+// seed 588 (all 1700.00, one at a time and a fresh ledger 1500.00). In both an order moved to the
+// other buyer, and the rules as written (docs/cli.md --record) allow two answers: the earlier
+// voucher's money for that order follows the order into the other buyer's voucher ("kept for the
+// voucher that holds those orders": --reissue all's answer), or it stays in its buyer's window and
+// counts toward that window's cap (the one-at-a-time answer, and a fresh ledger's, as each buyer
+// was paid that money). Which one applies turns on the order the vouchers of a run are taken in;
+// which reading the ledger keeps is a decision for the rules, not made here (both ways tried broke
+// the hand-worked seeds 306, 40 and 2042 of reissue-keepback-cap, reissue-one-by-one and
+// reissue-moved-orders.test.ts, which rest on the present mix).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,7 +138,7 @@ async function check(seed: number): Promise<string[]> {
   return fails;
 }
 
-const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 1, 2];
+const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 1, 2];
 describe('three exports: said == --reissue all == one at a time', () => {
   it('seeds', async () => {
     const fails: string[] = [];

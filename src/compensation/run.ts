@@ -590,6 +590,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const notifier = notifyAsked(ctx.config, opts) ? (await import('../notify/run.js')).notifySetup(ctx, opts) : null;
   const book = ruleBook(ctx, req.rules);
   const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
+  // --record: a state database that cannot be opened (damaged, busy, its folder not writable, the
+  // SQLite module not built) is told now, before the exports are read, not after they were judged.
+  if (req.record) await (await import('../state/ledger.js')).checkState(ctx.statePath, { write: true });
   const rejects = new RejectLog(ctx);
   // The side inputs' reader, the --record stage and the notices are loaded only when asked for:
   // start-up time counts (issue 21).

@@ -206,6 +206,8 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'));
   }
   const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours, messageLang: opts.messageLang, safetyContact: opts.safetyContact });
+  // The state database is read after the reviews and orders: one that cannot be opened is told first.
+  await (await import('../state/ledger.js')).checkState(ctx.statePath, { write: false });
   const rejects = new RejectLog(ctx);
   try {
     // Only flagged reviews are held (classify is pure and cheap; buildQueue classifies them again).
@@ -451,6 +453,8 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
   // RULES 2.2: the limits count per buyer. The review files (or the order exports) say who the
   // buyer is; the state database holds every contact recorded with that buyer, whatever files the
   // runs read. Without a buyer only this order's history can be checked.
+  // The contact is recorded after --reviews / --orders are read: a database that cannot be opened is told first.
+  await (await import('../state/ledger.js')).checkState(ctx.statePath, { write: true });
   const lb = await logBuyer(ctx, orderId, opts, cfg);
   const db = await openStateDb(ctx, true);
   try {

@@ -443,6 +443,64 @@ export async function openState(file: string, opts: { create?: boolean; busyTime
   }
 }
 
+/**
+ * Before a run reads its inputs: can the state database be opened as the run will open it later?
+ * A run over a million-row export judged every order, then said the database was damaged, busy,
+ * in a folder it could not make, or that the SQLite module was not built (exit 4) a minute later.
+ * Now it says so first, having read nothing. Nothing is held: the file is opened, checked as
+ * openState checks it (and brought to the current schema, as the run would), and closed; no
+ * write lock is taken, so a run recording at this moment is not waited for (in WAL mode reading
+ * does not wait for a writer) and does not wait for this one. A missing file is not created
+ * (a run that fails on its input leaves no empty database behind): the folder it would be made in
+ * must be one that can be made or written. `write: false` (a run that only reads the database):
+ * a missing file is fine, an existing one is opened read-only.
+ */
+export async function checkState(file: string, opts: { write: boolean; busyTimeoutMs?: number }): Promise<void> {
+  const busyMs = busyTimeout(opts.busyTimeoutMs);
+  const abs = path.resolve(file);
+  const fail = (e: unknown) => stateFailure(e, abs, busyMs);
+  if (!fs.existsSync(abs)) {
+    if (!opts.write) return;
+    // The nearest folder that exists must be a folder this run may write in (mkdir -p, then the file).
+    let dir = path.dirname(abs);
+    while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    try {
+      if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(`not a directory, mkdir '${path.dirname(abs)}'`), { code: 'ENOTDIR', syscall: 'mkdir', path: path.dirname(abs) });
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch (e) {
+      throw fail(e);
+    }
+    // The SQLite module must load (built for this Node.js): an in-memory database touches no file.
+    try {
+      const Database = (await import('better-sqlite3')).default;
+      new Database(':memory:').close();
+    } catch (e) {
+      throw fail(e);
+    }
+    return;
+  }
+  if (opts.write && !isDirectory(abs)) {
+    // SQLite opens a file it may not write read-only without a word; the folder holds its -wal file.
+    for (const p of [abs, path.dirname(abs)]) {
+      try {
+        fs.accessSync(p, fs.constants.W_OK);
+      } catch (e) {
+        throw fail(e);
+      }
+    }
+  }
+  const db = await openState(abs, { create: opts.write, busyTimeoutMs: busyMs });
+  db.close();
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function closeQuietly(db: BetterSqlite3.Database): void {
   try {
     db.close();

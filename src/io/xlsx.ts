@@ -1,6 +1,7 @@
 // xlsx written to be opened and printed as it is: column widths from the content (CJK counts
 // double), a bold frozen header row with a filter, times as real date-time cells on the output
-// zone's wall clock, money as numbers shown `0.00`, landscape A4 fitted to the page width with
+// zone's wall clock, money as numbers shown `0.00`, landscape A4 fitted to the page width (a sheet
+// too wide for that at a readable size across several pages, its id column repeated on each) with
 // the header row repeated on every printed page.
 //
 // Streaming: a column's width must be known before its first row is written, so rows are spooled
@@ -35,17 +36,81 @@ export const NUM_FMT = {
   text: '@',
 } as const;
 
-/** Page setup shared by every sheet storeops writes: landscape A4, fit to the page width. */
-export function printSetup(titleRows?: string) {
+/** A4 landscape: 297 mm = 841.89 pt wide, less the 0.4 in (28.8 pt) margins left and right. */
+const PRINTABLE_PT = 841.89 - 2 * 28.8;
+/**
+ * The smallest print scale a sheet is fitted to one page width at: 11 pt text at 55 % prints at
+ * 6 pt. Fitted to one A4 width, the reviews queue's 29 columns printed at about 3-4 pt, the 甄检
+ * estimate's 33 and orders normalize's 35 no larger: unreadable. A sheet that needs less than this
+ * prints across several pages instead.
+ */
+export const MIN_FIT_SCALE = 0.55;
+/** The scale a sheet printed across several pages is laid out at (11 pt text prints at about 8 pt). */
+export const ACROSS_SCALE = 0.7;
+
+/**
+ * A column `width` Excel units wide, in points: Excel's pixels for the default font (Calibri 11,
+ * 7-pixel digits: trunc((256·w + trunc(128/7)) / 256 · 7)), at 96 pixels to 72 points.
+ */
+export function columnPt(width: number): number {
+  return (Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7) * 72) / 96;
+}
+
+/**
+ * How many A4 landscape pages wide `widths` print at `scale`: a page breaks between columns, and
+ * the columns repeated at the left of every page (`repeat`, indexes) take their room from each
+ * later page.
+ */
+export function pagesAcross(widths: readonly number[], scale: number, repeat: readonly number[] = []): number {
+  const pt = widths.map((w) => columnPt(w) * scale);
+  const titles = repeat.reduce((a, i) => a + (pt[i] ?? 0), 0);
+  let pages = 1;
+  let used = 0;
+  for (const w of pt) {
+    if (used > 0 && used + w > PRINTABLE_PT) {
+      pages++;
+      used = titles;
+    }
+    used += w;
+  }
+  return pages;
+}
+
+/** Excel's letters for column `i` (0: A, 25: Z, 26: AA). */
+function colLetters(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Page setup shared by every sheet storeops writes: landscape A4, the rows `titleRows` repeated at
+ * the top of every page. `columns` (the column widths): fitted to one page width when that prints
+ * at MIN_FIT_SCALE or larger, else fitted to as many pages wide as the columns take at ACROSS_SCALE
+ * (so printed no smaller than that), with the row's id column (`idColumn`, an index) repeated at
+ * the left of every page: the columns from A to it when they take at most a quarter of the page
+ * (the queue's priority and order id), else that column alone. Without `columns`, fitted to one
+ * page width.
+ */
+export function printSetup(titleRows?: string, columns?: { widths: readonly number[]; idColumn?: number }) {
+  const total = columns ? columns.widths.reduce((a, w) => a + columnPt(w), 0) : 0;
+  const across = columns !== undefined && total > 0 && PRINTABLE_PT / total < MIN_FIT_SCALE;
+  let repeat: number[] = [];
+  if (across && columns.idColumn !== undefined && columns.idColumn >= 0 && columns.idColumn < columns.widths.length) {
+    const id = columns.idColumn;
+    const lead = columns.widths.slice(0, id + 1).reduce((a, w) => a + columnPt(w) * ACROSS_SCALE, 0);
+    repeat = lead <= PRINTABLE_PT / 4 ? [...Array(id + 1).keys()] : [id];
+  }
   return {
     paperSize: 9, // A4
     orientation: 'landscape' as const,
     fitToPage: true,
-    fitToWidth: 1,
+    fitToWidth: across ? pagesAcross(columns.widths, ACROSS_SCALE, repeat) : 1,
     fitToHeight: 0, // as many pages down as the rows need
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
+    ...(repeat.length ? { printTitlesColumn: `${colLetters(repeat[0]!)}:${colLetters(repeat.at(-1)!)}` } : {}),
   };
 }
 
@@ -330,7 +395,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         const addSheet = () => {
           const sheet = wb.addWorksheet(sheetName(c.lang, ++sheets), {
             views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-            pageSetup: printSetup('1:1'),
+            pageSetup: printSetup('1:1', { widths: sized.map((z) => z.width), idColumn: columns.findIndex((col) => col.type === 'id') }),
             headerFooter: { oddFooter: c.lang === 'zh' ? '第 &P 页, 共 &N 页' : 'Page &P of &N' },
           });
           sheet.columns = columns.map((col, i) => {

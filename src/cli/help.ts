@@ -2,6 +2,7 @@
 // description in both languages, written `english / 中文` (the last " / " splits them); localize()
 // keeps the half for --lang. Each command carries 2–4 examples (examples()), printed at the end of
 // its --help. The global options are listed once, by `storeops help options`, not on every command.
+import { doc } from '../paths.js';
 import type { Command, Help } from 'commander';
 import stringWidth from 'fast-string-width';
 import { type Lang, type Msg, msg, say } from '../errors.js';
@@ -224,6 +225,6 @@ export function globalOptionsHelp(program: Command, lang: Lang, columns?: number
     out += `  ${f}${' '.repeat(width - stringWidth(f) + 2)}${first}\n`;
     for (const l of rest) out += `${' '.repeat(indent)}${l}\n`;
   }
-  out += '\n' + say(msg('完整说明: docs/cli.md', 'Full reference: docs/cli.md'), lang) + '\n';
+  out += '\n' + say(msg(`完整说明: ${doc('docs/cli.md')}`, `Full reference: ${doc('docs/cli.md')}`), lang) + '\n';
   return out;
 }

@@ -1,5 +1,6 @@
 // `storeops help <topic>`: short pages for what is not one command. Each ends by naming the file
 // in docs/ that says it in full. Exit codes come from EXIT (one place), formats from FORMATS.
+import { doc } from '../paths.js';
 import { EXIT, type Lang, type Msg, msg, say } from '../errors.js';
 import { FORMATS } from '../io/formats.js';
 
@@ -54,7 +55,7 @@ function exitCodes(lang: Lang): string {
     const m = EXIT_MEANING[c];
     if (m) out += `  ${String(c).padStart(3)}  ${say(m, lang)}\n`;
   }
-  out += '\n' + say(msg('`| head` 等提前关闭管道时安静地以 0 结束。完整说明: docs/cli.md', '`| head` and other readers that stop early end the run quietly with exit 0. Full reference: docs/cli.md'), lang) + '\n';
+  out += '\n' + say(msg(`\`| head\` 等提前关闭管道时安静地以 0 结束。完整说明: ${doc('docs/cli.md')}`, `\`| head\` and other readers that stop early end the run quietly with exit 0. Full reference: ${doc('docs/cli.md')}`), lang) + '\n';
   return out;
 }
 
@@ -68,7 +69,7 @@ const PAGES: Record<Exclude<Topic, 'options' | 'exit-codes'>, Msg> = {
 输出 (-f 或 -o 的扩展名): ${FORMATS.join(', ')}; roster plan 还有 ics。
   终端上默认 table (只显示关键列, 适应终端宽度; --wide 显示全部), 管道中默认 csv。
   -o 文件写入带 BOM 的 UTF-8; --out-encoding gbk 给旧版 Excel/WPS。订单编号始终是文本。
-完整说明: docs/formats.md (输入), docs/cli.md (输出)`,
+完整说明: ${doc('docs/formats.md')} (输入), ${doc('docs/cli.md')} (输出)`,
     `Reads csv (UTF-8, UTF-8 with BOM, GBK/GB18030 — detected) or xlsx; - for standard input. Columns
 are found by header name, never by position:
   Taobao/Tmall 订单报表 (every layout 2016–2022+) and 宝贝报表, 抖店 and 拼多多 order exports (2023 too),
@@ -80,36 +81,36 @@ are found by header name, never by position:
 Writes (-f, or the -o extension): ${FORMATS.join(', ')}; roster plan also ics.
   On a terminal a table (the main columns fitted to its width; --wide for all), in a pipe csv.
   -o files are UTF-8 with a BOM; --out-encoding gbk for old Excel/WPS. Order ids are always text.
-Full reference: docs/formats.md (input), docs/cli.md (output)`,
+Full reference: ${doc('docs/formats.md')} (input), ${doc('docs/cli.md')} (output)`,
   ),
   rules: msg(
     `storeops 按有出处、有日期的规则集计算, 每个金额都注明所用规则集。
   storeops rules list              内置规则集: 来源、生效日期、比例
   storeops rules show tmall-2026   一个规则集的详情
   storeops compensate F --rules tmall-2026    指定规则集; 或一个 JSON 规则文件 (templates/rules/*.json 的格式)
-规则 (延迟发货赔付 §1, 中差评跟进 §2, 甄检费用 §3, 客服排班 §4) 及其出处与我们的解读: docs/rules.md`,
+规则 (延迟发货赔付 §1, 中差评跟进 §2, 甄检费用 §3, 客服排班 §4) 及其出处与我们的解读: ${doc('docs/rules.md')}`,
     `storeops computes by named, dated rule sets with their sources; every amount names its rule set.
   storeops rules list              the built-in rule sets: source, dates, rates
   storeops rules show tmall-2026   one rule set in detail
   storeops compensate F --rules tmall-2026    choose one; or a JSON rule file shaped like templates/rules/*.json
 The rules (delayed shipment §1, review follow-up §2, 甄检 costs §3, shift rosters §4), their sources
-and our readings: docs/rules.md`,
+and our readings: ${doc('docs/rules.md')}`,
   ),
   config: msg(
     `配置文件是 JSON, 查找顺序: --config, STOREOPS_CONFIG, ./storeops.config.json,
 $XDG_CONFIG_HOME/storeops/config.json。优先级: 命令行 > 环境变量 > 配置文件 > 默认值。
 顶层键: lang, tz, format, outEncoding, bom, textIds, state, showPii; 每个命令一节: compensate,
-reviews, zhenjian, roster, orders; 群机器人: notify (docs/notify.md)。以 _ 开头的键是注释; 拼错的键会被报告。例如:
+reviews, zhenjian, roster, orders; 群机器人: notify (${doc('docs/notify.md')})。以 _ 开头的键是注释; 拼错的键会被报告。例如:
   {"lang": "zh", "compensate": {"rules": "tmall-2026"}, "reviews": {"maxAttempts": 3}}
-storeops init 生成一个带说明的起步配置和可编辑的模板。完整说明: docs/cli.md`,
+storeops init 生成一个带说明的起步配置和可编辑的模板。完整说明: ${doc('docs/cli.md')}`,
     `The config file is JSON, found by --config, STOREOPS_CONFIG, ./storeops.config.json, then
 $XDG_CONFIG_HOME/storeops/config.json. Flags win over environment, config file, then defaults.
 Top-level keys: lang, tz, format, outEncoding, bom, textIds, state, showPii; a section per command:
-compensate, reviews, zhenjian, roster, orders; group robots: notify (docs/notify.md). Keys starting with _ are comments; a misspelt key is
+compensate, reviews, zhenjian, roster, orders; group robots: notify (${doc('docs/notify.md')}). Keys starting with _ are comments; a misspelt key is
 reported. For example:
   {"lang": "zh", "compensate": {"rules": "tmall-2026"}, "reviews": {"maxAttempts": 3}}
 storeops init writes a starter config with every key explained, and editable templates.
-Full reference: docs/cli.md`,
+Full reference: ${doc('docs/cli.md')}`,
   ),
   cron: msg(
     `storeops 适合无人值守: 没有终端时从不询问、不输出颜色和进度条, 以退出码表示结果。每小时记录赔付的 crontab

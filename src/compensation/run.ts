@@ -2,6 +2,7 @@
 //   judge (assess.ts) → window (window.ts) → voucher (vouchers.ts) → reconcile (reconcile.ts)
 //   → record (record.ts) → rows (rows.ts), and the summary (summary.ts).
 // This file only wires the stages to the input, the state database and the output.
+import { doc } from '../paths.js';
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, OutputError, PipeClosed, msg, plural } from '../errors.js';
 import type { Row } from '../io/columns.js';
@@ -121,8 +122,8 @@ function ruleBook(ctx: Ctx, id: string): RuleBook {
  */
 function noPostageColumnWarning(file: string, n: number): Msg {
   return msg(
-    `${file} 没有"买家应付邮费"列: 其中 ${n} 个延迟订单按"实付减邮费"计算的基数包含了邮费, 有邮费的订单赔付会多出 比例 × 邮费 (docs/rules.md §1.4)。请导出含"买家应付邮费"列的完整订单报表重新运行; 如确要按整个实付金额赔付, 使用 --base paid。`,
-    `${file} has no 买家应付邮费 (postage) column: the base of its ${plural(n, 'late order')} under paid-minus-postage includes the postage, so an order that had postage is paid the rate × its postage too much (docs/rules.md §1.4). Export the order report with the 买家应付邮费 column and run again, or pass --base paid to pay on the whole payment knowingly.`,
+    `${file} 没有"买家应付邮费"列: 其中 ${n} 个延迟订单按"实付减邮费"计算的基数包含了邮费, 有邮费的订单赔付会多出 比例 × 邮费 (${doc('docs/rules.md')} §1.4)。请导出含"买家应付邮费"列的完整订单报表重新运行; 如确要按整个实付金额赔付, 使用 --base paid。`,
+    `${file} has no 买家应付邮费 (postage) column: the base of its ${plural(n, 'late order')} under paid-minus-postage includes the postage, so an order that had postage is paid the rate × its postage too much (${doc('docs/rules.md')} §1.4). Export the order report with the 买家应付邮费 column and run again, or pass --base paid to pay on the whole payment knowingly.`,
   );
 }
 

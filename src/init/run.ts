@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.js';
 import { OutputError, msg, plural } from '../errors.js';
-import { templatesDir } from '../paths.js';
+import { doc, templatesDir } from '../paths.js';
 import { fileProblem } from '../io/fsproblem.js';
 
 const TEMPLATE_DIR = 'storeops-templates';
@@ -16,15 +16,15 @@ export function starterConfig(): Record<string, unknown> {
     // Keys starting with _ are comments (docs/cli.md, Config file): what each key does, in both
     // languages, for an operator editing the file without the docs at hand.
     _comment: [
-      'storeops 配置文件 / storeops config file. 命令行选项优先于环境变量, 环境变量优先于本文件 / flags win over environment variables, which win over this file. 以 _ 开头的键是注释 / keys starting with _ are comments. 全部说明 / full reference: docs/cli.md',
+      `storeops 配置文件 / storeops config file. 命令行选项优先于环境变量, 环境变量优先于本文件 / flags win over environment variables, which win over this file. 以 _ 开头的键是注释 / keys starting with _ are comments. 全部说明 / full reference: ${doc('docs/cli.md')}`,
       'lang: 可加 "lang": "zh" 或 "en" 固定语言 (不写则按 LANG) / add "lang": "zh" or "en" to fix the language (else LANG decides)',
       'tz: 平台报表时间所在时区 (淘宝/天猫、抖店、拼多多均为北京时间) / zone of the export timestamps (Beijing time for Taobao/Tmall, Douyin, PDD)',
       'compensate.rules: auto = 每个订单按付款时生效的规则集, 或 tmall-2023 / tmall-2026 / douyin-2025 / 规则文件路径 / auto = each order under the rule set in force at its paid time, or a rule set id / a rule file path (storeops rules list)',
-      'compensate.base: auto = 规则集规定的计算基数, 或 paid-minus-postage / paid / goods / auto = the base each rule set names, or paid-minus-postage / paid / goods (docs/rules.md §1.4)',
+      `compensate.base: auto = 规则集规定的计算基数, 或 paid-minus-postage / paid / goods / auto = the base each rule set names, or paid-minus-postage / paid / goods (${doc('docs/rules.md')} §1.4)`,
       'reviews.maxAttempts: 每条评价、每位买家最多联系次数 / most contact attempts per review and per buyer; quietHours: 不联系的时段 (none = 不限) / hours never to contact ("none" = off); goodwill: 解决问题的补偿预算 (与评价无关) / budget for fixing the problem, never tied to the review',
       'reviews.shopName: 消息中的店铺名 / shop name in messages; safetyContact: 健康/安全投诉的负责人姓名和电话 / name and phone for health or safety complaints; messageLang: 发给买家的消息语言 / language of messages to buyers; keywords, forbidden, templates: 可编辑的表格 / the editable tables in storeops-templates/',
-      'zhenjian.commissionRate: 平台佣金率 (0.05 或 5%) / platform commission; shippingPerSample: 每件样品运费 / shipping per sample; categories: 类目样品数表 / category sample counts (docs/rules.md §3)',
-      'roster.shifts: 班次时间 (D 白班, H 半白班, N 晚班) / shift times (D day, H half day, N night); traffic: 每小时咨询量 / chats per hour (docs/rules.md §4)',
+      `zhenjian.commissionRate: 平台佣金率 (0.05 或 5%) / platform commission; shippingPerSample: 每件样品运费 / shipping per sample; categories: 类目样品数表 / category sample counts (${doc('docs/rules.md')} §3)`,
+      `roster.shifts: 班次时间 (D 白班, H 半白班, N 晚班) / shift times (D day, H half day, N night); traffic: 每小时咨询量 / chats per hour (${doc('docs/rules.md')} §4)`,
     ],
     tz: 'Asia/Shanghai',
     compensate: { rules: 'auto', base: 'auto' },

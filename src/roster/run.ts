@@ -1,4 +1,5 @@
 // `storeops roster plan` and `storeops roster check` (SPEC "roster", RULES §4).
+import { doc } from '../paths.js';
 import { solverProgress } from '../cli/progress.js';
 import { RULE_ZH } from './codes.js';
 import { labelOf } from '../io/columns.js';
@@ -157,7 +158,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
   const shortest = cal.template ? 28 : cal.days.length;
   if (daysOff < 1) {
-    throw new UsageError(msg('--days-off 0 与 "每人至少一整天休息" 冲突 (docs/rules.md §4)', '--days-off 0 contradicts "at least one whole day off" (docs/rules.md §4)'), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
+    throw new UsageError(msg(`--days-off 0 与 "每人至少一整天休息" 冲突 (${doc('docs/rules.md')} §4)`, `--days-off 0 contradicts "at least one whole day off" (${doc('docs/rules.md')} §4)`), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
   }
   // RULES §4: days off are days of the month, so at least one day must be left to work. With
   // none left (--days-off equal to the month's length, not only above it) the counting bound
@@ -167,7 +168,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
       ? msg(`通用模板也要适用于 ${shortest} 天的月份`, `a template must also fit a ${shortest}-day month`)
       : msg(`${cal.days[0]!.key.slice(0, 7)} 只有 ${shortest} 天`, `${cal.days[0]!.key.slice(0, 7)} has ${shortest} days`);
     throw new UsageError(
-      msg(`--days-off ${daysOff} 使客服没有一天上班: ${month.zh}, 而休息日是当月的日子 (docs/rules.md §4)`, `--days-off ${daysOff} leaves no day to work: ${month.en}, and days off are days of the month (docs/rules.md §4)`),
+      msg(`--days-off ${daysOff} 使客服没有一天上班: ${month.zh}, 而休息日是当月的日子 (${doc('docs/rules.md')} §4)`, `--days-off ${daysOff} leaves no day to work: ${month.en}, and days off are days of the month (${doc('docs/rules.md')} §4)`),
       msg(`用 --days-off ${shortest - 1} 或更少 (默认 4)。`, `use --days-off ${shortest - 1} or fewer (default 4).`),
     );
   }

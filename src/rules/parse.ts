@@ -1,5 +1,6 @@
 // Validate a rule file (templates/rules/*.json, or the shop's own) into a RuleSet. Every error
 // names the file and the field, in zh and en.
+import { doc } from '../paths.js';
 import { InputError, type Msg, msg } from '../errors.js';
 import { Money } from '../money.js';
 import { halfWidth } from '../io/cells.js';
@@ -12,8 +13,8 @@ import {
 // The example is named where an installed storeops has it: `storeops init` writes it into the
 // current folder (templates/ is inside the package, where an operator never looks).
 export const TEMPLATE_HINT = msg(
-  '参照示例规则文件的格式修改 (`storeops init` 会写出 storeops-templates/rules/custom-example.json; 说明见 docs/rules.md)。',
-  'compare with the example rule file (`storeops init` writes storeops-templates/rules/custom-example.json) and fix the field (docs/rules.md explains each field).',
+  `参照示例规则文件的格式修改 (\`storeops init\` 会写出 storeops-templates/rules/custom-example.json; 说明见 ${doc('docs/rules.md')})。`,
+  `compare with the example rule file (\`storeops init\` writes storeops-templates/rules/custom-example.json) and fix the field (${doc('docs/rules.md')} explains each field).`,
 );
 
 class Checker {

@@ -2,6 +2,7 @@
 // recorded way to pay an order again). The check itself is in the ledger's write transaction
 // (ledger.ts recordVouchers); this file only words its answer. The --reissue option itself is read
 // in compensation/request.ts (this file is loaded only under --record).
+import { doc } from '../paths.js';
 import type { Ctx } from '../context.js';
 import { msg, plural } from '../errors.js';
 import { Decimal } from 'decimal.js';
@@ -123,8 +124,8 @@ export function reportChanges(ctx: Ctx, changes: AmountChange[]): void {
       const zhSince = c.releasedShop ? `现已确定红包 ${from} 属于另一个店铺 (每家店各自有自己的封顶额)` : `现在的报表不再把它们放在${zhWhere}`;
       const enSince = c.releasedShop ? `voucher ${from} is now known to be another shop's (each shop owes up to its own cap)` : `the export no longer puts them in ${enWhere}`;
       // Told apart only by a row linking an 店铺Id to another 店铺名称: so is a renamed shop's old name.
-      const zhLink = c.releasedByLink ? ` (仅因某行把其中一个店铺的 店铺Id 对应到另一个 店铺名称 而分开: 如果店铺改过名, 它们是同一店铺, 不再欠款; 补发前请核实, docs/rules.md §1.3a)` : '';
-      const enLink = c.releasedByLink ? ` (told apart only because a row links one shop's 店铺Id to another 店铺名称: if the shop was renamed, they are one shop and nothing more is owed; check before issuing, docs/rules.md §1.3a)` : '';
+      const zhLink = c.releasedByLink ? ` (仅因某行把其中一个店铺的 店铺Id 对应到另一个 店铺名称 而分开: 如果店铺改过名, 它们是同一店铺, 不再欠款; 补发前请核实, ${doc('docs/rules.md')} §1.3a)` : '';
+      const enLink = c.releasedByLink ? ` (told apart only because a row links one shop's 店铺Id to another 店铺名称: if the shop was renamed, they are one shop and nothing more is owed; check before issuing, ${doc('docs/rules.md')} §1.3a)` : '';
       const zhWhy = `红包 ${c.voucherKey} 记录为 ${c.recorded}, 其中 ${c.released} 按共用封顶额算作红包 ${from} 已付; ${zhSince}${zhLink}${zhNow}`;
       const enWhy = `voucher ${c.voucherKey} was recorded at ${c.recorded}, ${c.released} of it counted as paid by voucher ${from} toward a shared cap; ${enSince}${enLink}${enNow}`;
       ctx.warn(

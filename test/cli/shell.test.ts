@@ -155,7 +155,7 @@ describe('storeops shell', () => {
     expect(fs.existsSync(path.join(dir, 'storeops-templates', 'rules', 'custom-example.json'))).toBe(true);
     // a file that is there but wrong still points at the example and the field
     fs.writeFileSync(file, '{');
-    expect(runCli(['rules', 'show', file]).stderr).toContain('  hint: compare with the example rule file (`storeops init` writes storeops-templates/rules/custom-example.json) and fix the field (docs/rules.md explains each field).\n');
+    expect(runCli(['rules', 'show', file]).stderr).toContain(`  hint: compare with the example rule file (\`storeops init\` writes storeops-templates/rules/custom-example.json) and fix the field (${path.join(ROOT, 'docs', 'rules.md')} explains each field).\n`);
   });
 
   it('a file that cannot be opened says why in the operator\'s language (not the system\'s ENOENT/EISDIR text)', () => {

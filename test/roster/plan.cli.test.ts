@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+import { EXAMPLES, ROOT, runCli, tmpDir } from '../helpers.js';
+
+// The installed docs/rules.md, named by its absolute path (the package holds docs/).
+const RULES_MD = path.join(ROOT, 'docs', 'rules.md');
 
 function write(name: string, text: string): string {
   const f = path.join(tmpDir('roster-plan-'), name);
@@ -215,7 +218,7 @@ describe('roster plan', () => {
   // A bad option value is exit 2 (docs/cli.md), checked before any other work: no 08:00–09:00
   // warning first, nothing solved. It was exit 1 after the warning.
   const noDayToWork = (days: number, month: string) => [
-    `storeops: error: --days-off ${days} leaves no day to work: ${month}, and days off are days of the month (docs/rules.md §4)`,
+    `storeops: error: --days-off ${days} leaves no day to work: ${month}, and days off are days of the month (${RULES_MD} §4)`,
     `  hint: use --days-off ${days - 1} or fewer (default 4).`,
     '',
   ].join('\n');
@@ -244,10 +247,10 @@ describe('roster plan', () => {
     fs.writeFileSync(bad, 'foo,bar\n1,2\n');
     const zh = runCli(['roster', 'plan', '--month', '2026-11', '--agents', bad, '--days-off', '30', '--lang', 'zh']);
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toBe('storeops: 错误: --days-off 30 使客服没有一天上班: 2026-11 只有 30 天, 而休息日是当月的日子 (docs/rules.md §4)\n  提示: 用 --days-off 29 或更少 (默认 4)。\n');
+    expect(zh.stderr).toBe(`storeops: 错误: --days-off 30 使客服没有一天上班: 2026-11 只有 30 天, 而休息日是当月的日子 (${RULES_MD} §4)\n  提示: 用 --days-off 29 或更少 (默认 4)。\n`);
     const zero = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '4', '--days-off', '0', '--lang', 'en']);
     expect(zero.code).toBe(2);
-    expect(zero.stderr).toBe('storeops: error: --days-off 0 contradicts "at least one whole day off" (docs/rules.md §4)\n  hint: use --days-off 1 or more (default 4).\n');
+    expect(zero.stderr).toBe(`storeops: error: --days-off 0 contradicts "at least one whole day off" (${RULES_MD} §4)\n  hint: use --days-off 1 or more (default 4).\n`);
   });
 
   it('--days-off one below the month length: each agent works 1 day, so 3 × 31 agents are needed', () => {

@@ -195,6 +195,20 @@ export interface PickupScans {
    */
   doubtRounded: Array<(id: string) => boolean>;
   /**
+   * Scan rows whose order id is 16–20 digits with only zeros past the 15th (3515313147329360000): taken
+   * as that id, but Excel writes such an id for any id within its rounding (3515313147329357901). The id
+   * is a rounded one — any order within that rounding, but the one of exactly that id, may have been
+   * the one meant, its ship time then in doubt as above — when the spreadsheet could have made it:
+   * it matches no order of the exports (known once they are read: run.ts), or no id of 16 digits or
+   * more in the file has a digit other than 0 past the 15th (`zeroedColumn`: the whole column may be a
+   * spreadsheet's numbers). Otherwise (an exact match in a file whose other long ids are whole) it
+   * is that order's id and holds no other order. Reading adopted (scan5): before, every order within
+   * 10⁴ of an exactly matching id ending in 0000 was held provisional.
+   */
+  doubtZeroed: Array<{ id: string; within: (id: string) => boolean }>;
+  /** Whether every 16–20-digit order id of the file's kept rows ends in zeros past the 15th digit (see doubtZeroed). */
+  zeroedColumn: boolean;
+  /**
    * Scan rows whose tracking number Excel turned into a number shown as 7.73012E+14 (an all-digit
    * waybill of 12–15 digits in a General cell), naming no usable order id: the order whose waybill
    * lies within that rounding may have been picked up later than its 发货时间 says, as above.
@@ -319,7 +333,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const pi = map.index.get('pickupAt')!;
   const si = map.index.get('state');
   const notPickup: number[] = [];
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), typed: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), waiting: false, pastLimit: new Map(), namedBuyer: new Map(), otherBuyer: new Map(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [] };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), typed: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), waiting: false, pastLimit: new Map(), namedBuyer: new Map(), otherBuyer: new Map(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [], doubtZeroed: [], zeroedColumn: true };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   // An order id typed with full-width digits (３９００…) is that id, as in the --exclude list; a waybill
   // is matched by its key (waybillKey: case, spaces and full-width forms are not part of it).
@@ -405,9 +419,10 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     }
     // 15 digits and zeros (3515313147329360000): taken as an id (it may be a real one), and any
     // other order within that rounding may have been the one meant.
-    if (id && zeroedPast15(id)) {
-      const within = withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`);
-      scans.doubtRounded.push((x) => x !== id && within(x));
+    // Whether it is one a spreadsheet could have made is known when the exports are read (doubtZeroed).
+    if (id && id.length >= 16) {
+      if (zeroedPast15(id)) scans.doubtZeroed.push({ id, within: withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`) });
+      else if (scans.zeroedColumn && id.length <= 20 && /^\d+$/.test(id)) scans.zeroedColumn = false;
     }
     // A waybill Excel showed as 7.73012E+14: matches no waybill, and its order is any within the rounding.
     if (!id && tn && checkOrderId(tn) === 'excel-rounded') {

@@ -761,6 +761,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // are held (memory does not grow with the exports); past that an order is judged at once, such a row
   // being no pickup of it (as a contradiction: its voucher provisional), and the run says how many.
   const heldForScan: Order[] = [];
+  // Orders within the rounding of a scan row's 15-digits-and-zeros id, held only if no order has that id (doubtZeroed).
+  const zeroedWait: Array<{ key: string; orderId: string; paidAt: number; rules: string; ids: string[] }> = [];
   let heldPastLimit = 0;
   let holding = scans !== undefined;
   if (scans) scans.waiting = true;
@@ -868,11 +870,15 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       // A pickup scan row of this order was rejected for its time: the ship time judged (the export's
       // 发货时间) may not be the real one, so its voucher (and its window's) stays provisional, as
       // for an order line not yet due (`<order id>~…` holds the order's own voucher whatever the combining).
+      // A scan row's id of 15 digits and zeros (doubtZeroed) near this order: a rounded one, holding it, if
+      // the column may be a spreadsheet's; else only if the id matches no order, known when the exports end.
+      const zeroedNear = scans !== undefined && scans.doubtZeroed.length > 0 && o.paidAt !== null && a.rules ? zeroedRowsNear(scans.doubtZeroed, o.orderId) : undefined;
       if (
         scans &&
         o.paidAt !== null &&
         a.rules &&
-        (scans.doubtIds.has(o.orderId) ||
+        ((zeroedNear !== undefined && scans.zeroedColumn) ||
+          scans.doubtIds.has(o.orderId) ||
           (scans.doubtTrackings.size > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtTrackings.has(waybillKey(t)))) ||
           (scans.doubtRounded.length > 0 && scans.doubtRounded.some((within) => within(o.orderId))) ||
           (scans.doubtRoundedTracking.length > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtRoundedTracking.some((within) => within(t)))))
@@ -886,7 +892,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       // So does one a self-contradicting row (another order's waybill under its id) was left out for.
       else if (scans && (scans.beforePaidIds.size > 0 || scans.contradictIds.size > 0) && o.paidAt !== null && a.rules && (scans.beforePaidIds.has(o.orderId) || scans.contradictIds.has(o.orderId)) && !judgedByScan(o, judgeOpts)) {
         openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
-      }
+      } else if (zeroedNear !== undefined && zeroedNear.some((id) => !seenIds.has(id))) zeroedWait.push({ key: openKey(capBuyer(o.buyer, o.shop), o.orderId), orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id, ids: zeroedNear });
       // 卖家部分发货 judged as a whole (not line by line): a scan found by its id or waybills is one
       // parcel's and does not ship the order (RULES 1.1); named, so that every scan row is used or reported.
       if (scans && o.status === 'partially_shipped' && a.rules && a.lineParts === undefined) partlyScans(scans, o, partlyRows);
@@ -951,6 +957,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   // An excluded order whose row was rejected was found: its id is not reported as matching no order.
   for (const id of heldExcluded) seenIds.add(id);
+  // A scan row's id of 15 digits and zeros that no order has is a rounded one: the orders within its rounding stay provisional.
+  for (const w of zeroedWait) {
+    if (w.ids.every((id) => seenIds.has(id))) continue;
+    scanDoubt++;
+    openLog.add(w.key, { orderId: `${w.orderId}~scan`, paidAt: w.paidAt, rules: w.rules });
+  }
   if (sideInputs) for (const w of inputs!.unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime, scans?.file));
   for (const [file, n] of noPostage) if (n > 0) ctx.warn(noPostageColumnWarning(file, n));
@@ -1303,4 +1315,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     const { vouchersNotice } = await import('../notify/notices.js');
     await notifier.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto' }));
   }
+}
+
+/** The 15-digits-and-zeros ids of scan rows (doubtZeroed) within whose rounding `orderId` lies, itself aside; undefined if none. */
+function zeroedRowsNear(rows: ReadonlyArray<{ id: string; within: (id: string) => boolean }>, orderId: string): string[] | undefined {
+  let out: string[] | undefined;
+  for (const z of rows) if (z.id !== orderId && z.within(orderId)) (out ??= []).push(z.id);
+  return out;
 }

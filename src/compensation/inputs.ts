@@ -502,6 +502,27 @@ export function typedTracking(scans: PickupScans, i: number): string {
   return scans.typed.get(i) ?? scans.trackings[i]!;
 }
 
+/**
+ * The waybills of kept rows listing several (`W1;W2`) that match no order of the exports while the row
+ * was matched (by its id or another of its waybills): each as typed, with its line and the cell as typed.
+ * A row matching nothing is named whole (unmatchedWarnings), a contradicting one as such (its list shown).
+ * Before, such a waybill was never named: the row counted as used by W1, W2's mismatch unseen.
+ */
+export function strayWaybills(scans: PickupScans, seenIds: Set<string>, seenTracking: Set<string>): Array<{ line: number; waybill: string; cell: string }> {
+  const out: Array<{ line: number; waybill: string; cell: string }> = [];
+  for (let i = 0; i < scans.lines.length; i++) {
+    const tn = scans.trackings[i]!;
+    if (!tn.includes(';') || scans.contradict.has(scans.lines[i]!)) continue;
+    const keys = tn.split(';');
+    const stray = keys.filter((k) => !seenTracking.has(k));
+    if (stray.length === 0 || !rowMatched(scans, i, seenIds, seenTracking)) continue;
+    const cell = typedTracking(scans, i);
+    const pieces = waybillList(cleanTracking(cell)).split(';');
+    for (const k of stray) out.push({ line: scans.lines[i]!, waybill: pieces.find((p) => waybillKey(p) === k) ?? k, cell });
+  }
+  return out;
+}
+
 /** Whether kept row i matched an order of the exports: by its id, or by one of its waybills. */
 function rowMatched(scans: PickupScans, i: number, seenIds: Set<string>, seenTracking: Set<string>): boolean {
   const id = scans.ids[i]!;

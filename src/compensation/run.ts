@@ -357,7 +357,7 @@ function scanOtherBuyerWarning(file: string, rows: ScanRowNote[]): Msg {
  * partly shipped order, or not needed: its order was decided by another scan — one naming the order
  * id comes before its waybill's —, excluded or not judged). The parts add up to the rows read.
  */
-function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: Set<string>, partly: Map<number, string>): Msg {
+function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: Set<string>, partly: Map<number, string>, strayRows: number): Msg {
   const beforePaid = new Set<number>();
   for (const b of scans.beforePaid.values()) beforePaid.add(b.line);
   let used = 0;
@@ -393,9 +393,24 @@ function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: S
     [other, '不需要 (该订单已按其他揽收记录判断 — 按订单编号的优先 —, 或被排除、未判断)', 'not needed (the order was decided by its other scans — those naming its id come first —, or excluded, or not judged)'],
   ];
   const shown = parts.filter(([n]) => n > 0);
+  // Rows listing several waybills, some matching no order (strayWaybills): counted above by how the row was used, and said here.
+  const stray = strayRows > 0 ? msg(` (其中 ${strayRows} 行列出的运单号有的对不上任何订单, 见上文)`, ` (${strayRows} of these row(s) also list a waybill matching no order, named above)`) : msg('', '');
   return msg(
-    `--shipments ${scans.file}: 读取 ${read} 行揽收记录: 使用 ${used} 行${shown.map(([n, zh]) => `, ${zh} ${n} 行`).join('')}。`,
-    `--shipments ${scans.file}: ${read} scan row(s) read: ${used} used${shown.map(([n, , en]) => `, ${n} ${en}`).join('')}.`,
+    `--shipments ${scans.file}: 读取 ${read} 行揽收记录: 使用 ${used} 行${shown.map(([n, zh]) => `, ${zh} ${n} 行`).join('')}${stray.zh}。`,
+    `--shipments ${scans.file}: ${read} scan row(s) read: ${used} used${shown.map(([n, , en]) => `, ${n} ${en}`).join('')}${stray.en}.`,
+  );
+}
+
+/** Waybills of scan rows listing several that match no order while the row's others did (strayWaybills): named, not used. */
+function scanStrayWaybillWarning(file: string, strays: Array<{ line: number; waybill: string; cell: string }>): Msg {
+  const shownOf = (zh: boolean) =>
+    strays
+      .slice(0, 10)
+      .map((s) => (zh ? `${file}:${s.line} (${s.waybill}, 在 "${s.cell}" 中)` : `${file}:${s.line} (${s.waybill} in "${s.cell}")`))
+      .join(', ') + (strays.length > 10 ? ', …' : '');
+  return msg(
+    `--shipments ${file}: 列出多个运单号的揽收记录行中有 ${strays.length} 个运单号与报表中的任何订单都对不上, 未使用 (同一行其他运单号照常使用): ${shownOf(true)}。请核对运单号, 或确认这份揽收记录对应这些报表。`,
+    `--shipments ${file}: ${strays.length} waybill(s) of scan rows listing several match no order in the exports and were not used (the rows' other waybills were): ${shownOf(false)}. Check the waybills, or that the scan file belongs to these exports.`,
   );
 }
 
@@ -974,7 +989,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (scans && scans.contradict.size > 0) ctx.warn(scanContradictWarning(scans.file, [...scans.contradict.values()]));
   if (scans && scans.otherBuyer.size > 0) ctx.warn(scanOtherBuyerWarning(scans.file, [...scans.otherBuyer.values()]));
   if (scans && partlyRows.size > 0) ctx.warn(scanPartlyWarning(scans.file, partlyRows));
-  if (scans) ctx.info(scanCountNote(scans, seenIds, seenTracking, partlyRows));
+  const strays = scans ? inputs!.strayWaybills(scans, seenIds, seenTracking) : [];
+  if (strays.length > 0) ctx.warn(scanStrayWaybillWarning(scans!.file, strays));
+  if (scans) ctx.info(scanCountNote(scans, seenIds, seenTracking, partlyRows, new Set(strays.map((s) => s.line)).size));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));

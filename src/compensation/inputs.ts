@@ -209,6 +209,13 @@ export interface PickupScans {
   /** Whether every 16–20-digit order id of the file's kept rows ends in zeros past the 15th digit (see doubtZeroed). */
   zeroedColumn: boolean;
   /**
+   * Kept rows beyond one per file line: a cell listing n order ids (orderIdList) is n kept rows of one line
+   * (consecutive), so the lines kept are `lines.length − splitRows`.
+   */
+  splitRows: number;
+  /** The order-id cell as typed, for each kept row of a cell listing several ids (by kept row). */
+  idCells: Map<number, string>;
+  /**
    * Scan rows whose tracking number Excel turned into a number shown as 7.73012E+14 (an all-digit
    * waybill of 12–15 digits in a General cell), naming no usable order id: the order whose waybill
    * lies within that rounding may have been picked up later than its 发货时间 says, as above.
@@ -333,7 +340,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const pi = map.index.get('pickupAt')!;
   const si = map.index.get('state');
   const notPickup: number[] = [];
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), typed: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), waiting: false, pastLimit: new Map(), namedBuyer: new Map(), otherBuyer: new Map(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [], doubtZeroed: [], zeroedColumn: true };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), typed: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), waiting: false, pastLimit: new Map(), namedBuyer: new Map(), otherBuyer: new Map(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [], doubtZeroed: [], zeroedColumn: true, splitRows: 0, idCells: new Map() };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   // An order id typed with full-width digits (３９００…) is that id, as in the --exclude list; a waybill
   // is matched by its key (waybillKey: case, spaces and full-width forms are not part of it).
@@ -405,62 +412,77 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       doubt(r.cells);
       continue;
     }
-    const id = idOf(r.cells);
+    const cellId = idOf(r.cells);
     const tn = tnOf(r.cells);
-    if (id && checkOrderId(id) !== 'ok') {
+    // A cell listing several order ids (`A;B`, `A,B`: one parcel of a buyer's orders, 合并发货, as some ERPs
+    // write it) with the parcel's waybill is a row for each id, each checked against its own export's
+    // waybills as a row typed apart is (RULES 1.1: the pickup of a parcel holding A and B is both orders'
+    // when the waybill is theirs). Before, it was rejected whole as not a valid order id.
+    const idList = cellId && checkOrderId(cellId) !== 'ok' ? orderIdList(cellId) : undefined;
+    if (cellId && checkOrderId(cellId) !== 'ok' && !(idList?.ok && tn && checkOrderId(tn) !== 'excel-rounded')) {
       scans.rejected++;
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[oi!], value: id, reason: msg('不是有效的订单编号', 'not a valid order id') });
+      const reason = !idList
+        ? msg('不是有效的订单编号', 'not a valid order id')
+        : idList.ok
+          ? msg('一格中写了多个订单编号但没有物流单号: 无法核对是否同一个包裹 — 请填写包裹的物流单号, 或每个订单一行', "several order ids in one cell but no tracking number: whether they are one parcel cannot be checked — give the parcel's tracking number, or one row per order")
+          : msg(`一格中写了多个订单编号, 其中 "${idList.bad}" 不是有效的订单编号 — 请每个订单一行`, `several order ids in one cell, of which "${idList.bad}" is not a valid order id — give one row per order`);
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[oi!], value: cellId, reason });
       // Its pickup time is good: the order it was for (by its tracking number, or any order within
-      // an Excel rounding of its id) may have been picked up later than its 发货时间 says.
+      // an Excel rounding of its id, or each id it lists) may have been picked up later than its 发货时间 says.
       if (tn && checkOrderId(tn) === 'excel-rounded') scans.doubtRoundedTracking.push(withinRounding(tn));
       else if (tn) for (const k of tn.split(';')) scans.doubtTrackings.add(k);
-      if (checkOrderId(id) === 'excel-rounded') scans.doubtRounded.push(withinRounding(id));
+      if (checkOrderId(cellId) === 'excel-rounded') scans.doubtRounded.push(withinRounding(cellId));
+      if (idList) for (const one of idList.ids) scans.doubtIds.add(one);
       continue;
     }
-    // 15 digits and zeros (3515313147329360000): taken as an id (it may be a real one), and any
-    // other order within that rounding may have been the one meant.
-    // Whether it is one a spreadsheet could have made is known when the exports are read (doubtZeroed).
-    if (id && id.length >= 16) {
-      if (zeroedPast15(id)) scans.doubtZeroed.push({ id, within: withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`) });
-      else if (scans.zeroedColumn && id.length <= 20 && /^\d+$/.test(id)) scans.zeroedColumn = false;
-    }
     // A waybill Excel showed as 7.73012E+14: matches no waybill, and its order is any within the rounding.
-    if (!id && tn && checkOrderId(tn) === 'excel-rounded') {
+    if (!cellId && tn && checkOrderId(tn) === 'excel-rounded') {
       scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[ti!], value: typedOf(r.cells), reason: msg('被 Excel 四舍五入的物流单号', 'a tracking number Excel rounded') });
       scans.doubtRoundedTracking.push(withinRounding(tn));
       continue;
     }
-    if (!id && !tn) {
+    if (!cellId && !tn) {
       scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: msg('既没有订单编号也没有物流单号', 'neither an order id nor a tracking number') });
       continue;
     }
     const slack = text.length !== 19 ? timeSlackOf(text) : 0;
     if (slack) coarse++;
-    if (id) keep(scans.byOrder, scans.slackByOrder, id, at, slack);
-    const row = scans.lines.length;
-    if (id) addRow(scans.rowsByOrder, id, row);
-    // A row of several parcels (W1;W2) is found by each of its waybills. Before, it was kept under the
-    // text "W1;W2", which no waybill of an export is: found by its order id only, else matching nothing.
-    if (tn) {
-      if (tn.includes(';')) {
-        for (const k of tn.split(';')) {
-          keep(scans.byTracking, scans.slackByTracking, k, at, slack);
-          addRow(scans.rowsByTracking, k, row);
-        }
-      } else {
-        keep(scans.byTracking, scans.slackByTracking, tn, at, slack);
-        addRow(scans.rowsByTracking, tn, row);
+    if (idList) scans.splitRows += idList.ids.length - 1;
+    for (const id of idList ? idList.ids : [cellId]) {
+      // 15 digits and zeros (3515313147329360000): taken as an id (it may be a real one), and any
+      // other order within that rounding may have been the one meant.
+      // Whether it is one a spreadsheet could have made is known when the exports are read (doubtZeroed).
+      if (id && id.length >= 16) {
+        if (zeroedPast15(id)) scans.doubtZeroed.push({ id, within: withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`) });
+        else if (scans.zeroedColumn && id.length <= 20 && /^\d+$/.test(id)) scans.zeroedColumn = false;
       }
-      const typed = typedOf(r.cells);
-      if (typed !== tn) scans.typed.set(row, typed);
+      if (id) keep(scans.byOrder, scans.slackByOrder, id, at, slack);
+      const row = scans.lines.length;
+      if (id) addRow(scans.rowsByOrder, id, row);
+      if (idList) scans.idCells.set(row, cellId);
+      // A row of several parcels (W1;W2) is found by each of its waybills. Before, it was kept under the
+      // text "W1;W2", which no waybill of an export is: found by its order id only, else matching nothing.
+      if (tn) {
+        if (tn.includes(';')) {
+          for (const k of tn.split(';')) {
+            keep(scans.byTracking, scans.slackByTracking, k, at, slack);
+            addRow(scans.rowsByTracking, k, row);
+          }
+        } else {
+          keep(scans.byTracking, scans.slackByTracking, tn, at, slack);
+          addRow(scans.rowsByTracking, tn, row);
+        }
+        const typed = typedOf(r.cells);
+        if (typed !== tn) scans.typed.set(row, typed);
+      }
+      scans.lines.push(r.line);
+      scans.ids.push(id);
+      scans.trackings.push(tn);
+      scans.ats.push(at);
+      scans.slacks.push(slack);
     }
-    scans.lines.push(r.line);
-    scans.ids.push(id);
-    scans.trackings.push(tn);
-    scans.ats.push(at);
-    scans.slacks.push(slack);
   }
   scans.named = new Uint8Array(scans.lines.length);
   if (notPickup.length) {
@@ -485,6 +507,26 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   return scans;
 }
 
+/**
+ * A scan cell listing several order ids (`A;B`, `A,B`, `A，B`, one per line …: the separators of a waybill
+ * list, waybillList, never spaces): undefined when the cell holds no separator or fewer than two ids;
+ * otherwise the distinct ids (full-width digits read as ASCII) and, when one is not a valid id, `ok` false
+ * and the first such piece as typed. Nothing is guessed: every piece must be an id by itself.
+ */
+export function orderIdList(cell: string): { ok: boolean; ids: string[]; bad?: string } | undefined {
+  if (!/[;,/|\n\r；，、／｜]/.test(cell)) return undefined;
+  const pieces = cell.split(/[;,/|\n\r；，、／｜]+/).map((p) => p.trim()).filter((p) => p !== '');
+  if (pieces.length < 2) return undefined;
+  const ids: string[] = [];
+  let bad: string | undefined;
+  for (const p of pieces) {
+    const id = fullWidthId(p);
+    if (checkOrderId(id) !== 'ok') bad ??= p;
+    else if (!ids.includes(id)) ids.push(id);
+  }
+  return bad === undefined ? { ok: true, ids } : { ok: false, ids, bad };
+}
+
 /** A scan cell's waybills as keys (waybillKey), `;`-separated: `sf 1400 1，YT2` → `SF14001;YT2`. */
 export function waybillKeys(cell: string): string {
   const list = waybillList(cleanTracking(cell));
@@ -503,22 +545,46 @@ export function typedTracking(scans: PickupScans, i: number): string {
 }
 
 /**
- * The waybills of kept rows listing several (`W1;W2`) that match no order of the exports while the row
- * was matched (by its id or another of its waybills): each as typed, with its line and the cell as typed.
- * A row matching nothing is named whole (unmatchedWarnings), a contradicting one as such (its list shown).
- * Before, such a waybill was never named: the row counted as used by W1, W2's mismatch unseen.
+ * What a scan cell lists several of — waybills (`W1;W2`) or order ids (`A;B`, one kept row each) — that
+ * matches no order of the exports while the file line was matched (by its id or another of the listed):
+ * each as typed, with its line and the cell as typed. A line matching nothing is named whole
+ * (unmatchedWarnings), a contradicting one as such (its list shown). Before, such a waybill was never
+ * named: the row counted as used by W1, W2's mismatch unseen.
  */
 export function strayWaybills(scans: PickupScans, seenIds: Set<string>, seenTracking: Set<string>): Array<{ line: number; waybill: string; cell: string }> {
   const out: Array<{ line: number; waybill: string; cell: string }> = [];
-  for (let i = 0; i < scans.lines.length; i++) {
-    const tn = scans.trackings[i]!;
-    if (!tn.includes(';') || scans.contradict.has(scans.lines[i]!)) continue;
-    const keys = tn.split(';');
-    const stray = keys.filter((k) => !seenTracking.has(k));
-    if (stray.length === 0 || !rowMatched(scans, i, seenIds, seenTracking)) continue;
-    const cell = typedTracking(scans, i);
-    const pieces = waybillList(cleanTracking(cell)).split(';');
-    for (const k of stray) out.push({ line: scans.lines[i]!, waybill: pieces.find((p) => waybillKey(p) === k) ?? k, cell });
+  for (const [start, end] of lineGroups(scans)) {
+    const line = scans.lines[start]!;
+    if (scans.contradict.has(line)) continue;
+    let matched = false;
+    for (let i = start; i < end && !matched; i++) matched = rowMatched(scans, i, seenIds, seenTracking);
+    if (!matched) continue;
+    // Ids of a cell listing several: each kept row holds one.
+    for (let i = start; i < end; i++) {
+      const id = scans.ids[i]!;
+      const cell = scans.idCells.get(i);
+      if (cell !== undefined && id && !seenIds.has(id)) out.push({ line, waybill: id, cell });
+    }
+    // The waybills of the line (the same on each of its kept rows).
+    const tn = scans.trackings[start]!;
+    if (!tn.includes(';')) continue;
+    const stray = tn.split(';').filter((k) => !seenTracking.has(k));
+    if (stray.length === 0) continue;
+    const typed = scans.typed.get(start) ?? tn;
+    const pieces = waybillList(cleanTracking(typed)).split(';');
+    for (const k of stray) out.push({ line, waybill: pieces.find((p) => waybillKey(p) === k) ?? k, cell: typed });
+  }
+  return out;
+}
+
+/** The kept rows of each file line, as [first, past-last) index ranges (a cell listing several ids is several rows of one line). */
+export function lineGroups(scans: PickupScans): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < scans.lines.length; ) {
+    let j = i + 1;
+    if (scans.splitRows > 0) while (j < scans.lines.length && scans.lines[j] === scans.lines[i]) j++;
+    out.push([i, j]);
+    i = j;
   }
   return out;
 }
@@ -570,15 +636,19 @@ export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: Picku
   }
   if (scans) {
     const missed: Array<[number, string]> = [];
-    for (let i = 0; i < scans.lines.length; i++) {
-      if (rowMatched(scans, i, seenIds, seenTracking)) continue;
-      missed.push([scans.lines[i]!, rowShown(scans, i)]);
+    const groups = lineGroups(scans);
+    for (const [start, end] of groups) {
+      let matched = false;
+      for (let i = start; i < end && !matched; i++) matched = rowMatched(scans, i, seenIds, seenTracking);
+      if (matched) continue;
+      // A cell listing several ids is named as typed.
+      missed.push([scans.lines[start]!, scans.idCells.get(start) ?? rowShown(scans, start)]);
     }
     const after =
-      missed.length === scans.lines.length
+      missed.length === groups.length
         ? msg('没有一条揽收记录用上: 所有订单都按报表的"发货时间"判断。', 'Not one scan was used: every order was judged by the export\'s 发货时间.')
         : msg('这些订单以外的订单照常使用揽收时间。', 'The scans that matched were used as usual.');
-    say(scans.file, '--shipments', msg('揽收记录', 'pickup scans'), scans.lines.length, missed, msg('(按订单编号或物流单号)', '(by order id or tracking number)'), after, msg('行', 'row(s)'));
+    say(scans.file, '--shipments', msg('揽收记录', 'pickup scans'), groups.length, missed, msg('(按订单编号或物流单号)', '(by order id or tracking number)'), after, msg('行', 'row(s)'));
   }
   return out;
 }

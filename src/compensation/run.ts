@@ -368,10 +368,22 @@ function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: S
   let before = 0;
   let partlyN = 0;
   let other = 0;
-  for (let i = 0; i < scans.lines.length; i++) {
+  // One count per file line: a cell listing several order ids is several kept rows of one line, used
+  // when any of them is, matching no order when none does, else counted as its first row matched.
+  for (let i = 0; i < scans.lines.length; ) {
     const line = scans.lines[i]!;
-    if (!scanRowMatched(scans, i, seenIds, seenTracking)) noOrder++;
-    else if (scans.used[i]) used++;
+    let end = i + 1;
+    while (end < scans.lines.length && scans.lines[end] === line) end++;
+    let first = -1;
+    let anyUsed = false;
+    for (let j = i; j < end; j++) {
+      if (!scanRowMatched(scans, j, seenIds, seenTracking)) continue;
+      if (first < 0) first = j;
+      if (scans.used[j]) anyUsed = true;
+    }
+    i = end;
+    if (first < 0) noOrder++;
+    else if (anyUsed) used++;
     else if (scans.contradict.has(line)) contradict++;
     else if (scans.pastLimit.has(line)) pastLimit++;
     else if (scans.otherBuyer.has(line)) otherBuyer++;
@@ -379,7 +391,7 @@ function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: S
     else if (partly.has(line)) partlyN++;
     else other++;
   }
-  const read = scans.lines.length + scans.rejected + scans.notPickup + scans.summaryLines;
+  const read = scans.lines.length - scans.splitRows + scans.rejected + scans.notPickup + scans.summaryLines;
   const parts: Array<[number, string, string]> = [
     [scans.rejected, '被拒绝', 'rejected'],
     [scans.notPickup, '状态不是揽收', 'not a pickup state'],
@@ -409,8 +421,8 @@ function scanStrayWaybillWarning(file: string, strays: Array<{ line: number; way
       .map((s) => (zh ? `${file}:${s.line} (${s.waybill}, 在 "${s.cell}" 中)` : `${file}:${s.line} (${s.waybill} in "${s.cell}")`))
       .join(', ') + (strays.length > 10 ? ', …' : '');
   return msg(
-    `--shipments ${file}: 列出多个运单号的揽收记录行中有 ${strays.length} 个运单号与报表中的任何订单都对不上, 未使用 (同一行其他运单号照常使用): ${shownOf(true)}。请核对运单号, 或确认这份揽收记录对应这些报表。`,
-    `--shipments ${file}: ${strays.length} waybill(s) of scan rows listing several match no order in the exports and were not used (the rows' other waybills were): ${shownOf(false)}. Check the waybills, or that the scan file belongs to these exports.`,
+    `--shipments ${file}: 一格中列出多个运单号或订单编号的揽收记录行中有 ${strays.length} 个与报表中的任何订单都对不上, 未使用 (同一行其他的照常使用): ${shownOf(true)}。请核对这些编号, 或确认这份揽收记录对应这些报表。`,
+    `--shipments ${file}: ${strays.length} of the waybills or order ids that scan rows list several to a cell match no order in the exports and were not used (the others on those rows were): ${shownOf(false)}. Check them, or that the scan file belongs to these exports.`,
   );
 }
 

@@ -23,12 +23,12 @@ describe('a scan row W1;W2 whose W2 matches no order', () => {
       const r = runCli(['compensate', orders, '--shipments', scans, ...AS_OF], { tz });
       expect(r.code).toBe(0);
       expect(rows(r.stdout)).toEqual([[A, '10.00', 'final', 24]]);
-      expect(r.stderr).toContain(`--shipments ${scans}: 1 waybill(s) of scan rows listing several match no order in the exports and were not used (the rows' other waybills were): ${scans}:2 (yt 9009 in "YT1001;yt 9009").`);
+      expect(r.stderr).toContain(`--shipments ${scans}: 1 of the waybills or order ids that scan rows list several to a cell match no order in the exports and were not used (the others on those rows were): ${scans}:2 (yt 9009 in "YT1001;yt 9009").`);
       // 2 rows: 1 used (line 2, W1), 1 matching no order (line 3); line 2's W2 said apart.
       expect(r.stderr).toContain(`--shipments ${scans}: 2 scan row(s) read: 1 used, 1 matching no order (1 of these row(s) also list a waybill matching no order, named above).`);
       expect(r.stderr).toContain(`${scans}:3 (YT7777)`);
       const zh = runCli(['compensate', orders, '--shipments', scans, ...AS_OF, '--lang', 'zh'], { tz });
-      expect(zh.stderr).toContain(`列出多个运单号的揽收记录行中有 1 个运单号与报表中的任何订单都对不上, 未使用 (同一行其他运单号照常使用): ${scans}:2 (yt 9009, 在 "YT1001;yt 9009" 中)`);
+      expect(zh.stderr).toContain(`一格中列出多个运单号或订单编号的揽收记录行中有 1 个与报表中的任何订单都对不上, 未使用 (同一行其他的照常使用): ${scans}:2 (yt 9009, 在 "YT1001;yt 9009" 中)`);
       expect(zh.stderr).toContain('读取 2 行揽收记录: 使用 1 行, 对不上任何订单 1 行 (其中 1 行列出的运单号有的对不上任何订单, 见上文)。');
     });
 

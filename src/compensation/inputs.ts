@@ -536,12 +536,20 @@ export function waybillKeys(cell: string): string {
 
 /** Kept row i as the file shows it: its order id, else its waybill cell as typed. */
 export function rowShown(scans: PickupScans, i: number): string {
-  return scans.ids[i] || scans.typed.get(i) || scans.trackings[i]!;
+  return scans.ids[i] || oneLine(scans.typed.get(i) || scans.trackings[i]!);
+}
+
+/**
+ * A cell as typed, on one line of stderr: a line break typed in it (a waybill list, one per line) shows as ⏎,
+ * as in the rejected-row log. Before, it broke the warning line (`waybill YT5001` / `99; found for …`).
+ */
+export function oneLine(t: string): string {
+  return t.includes('\n') || t.includes('\r') ? t.replace(/\r\n|[\r\n]/g, '⏎') : t;
 }
 
 /** The waybill cell of kept row i as typed. */
 export function typedTracking(scans: PickupScans, i: number): string {
-  return scans.typed.get(i) ?? scans.trackings[i]!;
+  return oneLine(scans.typed.get(i) ?? scans.trackings[i]!);
 }
 
 /**
@@ -563,7 +571,7 @@ export function strayWaybills(scans: PickupScans, seenIds: Set<string>, seenTrac
     for (let i = start; i < end; i++) {
       const id = scans.ids[i]!;
       const cell = scans.idCells.get(i);
-      if (cell !== undefined && id && !seenIds.has(id)) out.push({ line, waybill: id, cell });
+      if (cell !== undefined && id && !seenIds.has(id)) out.push({ line, waybill: id, cell: oneLine(cell) });
     }
     // The waybills of the line (the same on each of its kept rows).
     const tn = scans.trackings[start]!;
@@ -572,7 +580,7 @@ export function strayWaybills(scans: PickupScans, seenIds: Set<string>, seenTrac
     if (stray.length === 0) continue;
     const typed = scans.typed.get(start) ?? tn;
     const pieces = waybillList(cleanTracking(typed)).split(';');
-    for (const k of stray) out.push({ line, waybill: pieces.find((p) => waybillKey(p) === k) ?? k, cell: typed });
+    for (const k of stray) out.push({ line, waybill: oneLine(pieces.find((p) => waybillKey(p) === k) ?? k), cell: oneLine(typed) });
   }
   return out;
 }
@@ -642,7 +650,7 @@ export function unmatchedWarnings(lists: Array<IdList | undefined>, scans: Picku
       for (let i = start; i < end && !matched; i++) matched = rowMatched(scans, i, seenIds, seenTracking);
       if (matched) continue;
       // A cell listing several ids is named as typed.
-      missed.push([scans.lines[start]!, scans.idCells.get(start) ?? rowShown(scans, start)]);
+      missed.push([scans.lines[start]!, oneLine(scans.idCells.get(start) ?? rowShown(scans, start))]);
     }
     const after =
       missed.length === groups.length

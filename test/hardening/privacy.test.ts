@@ -126,7 +126,10 @@ describe('spreadsheet injection in every text-valued column, ids included', () =
       // number storeops wrote, or an id written ="digits" for a spreadsheet (read here as =digits).
       for (const [i, v] of row.entries()) expect(/^[=+@\-]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) && !/^="?\d+"?$/.test(v), `${head[i]}=${v}`).toBe(false);
       expect(row[head.indexOf('parentOrderId')]).toBe(`'${payload}`);
-      expect(row[head.indexOf('trackingNo')]).toBe(`'@SUM(1+1)*cmd|' /C calc'!A0`);
+      // 物流单号 is a list of waybills (拆单): split on | and / (never in a waybill), each part trimmed,
+      // written joined with ; (docs/cli.md "Lists in one cell are joined with ;"): @SUM(1+1)*cmd, ', C calc'!A0,
+      // and the cell starting with @ is escaped with '.
+      expect(row[head.indexOf('trackingNo')]).toBe(`'@SUM(1+1)*cmd;';C calc'!A0`);
     }
   });
 });

@@ -26,6 +26,41 @@ export interface IdList {
   mayBeRounded(id: string): number | undefined;
   /** Whether any row's id was Excel-rounded (mayBeRounded is asked only then). */
   anyRounded: boolean;
+  /**
+   * Rows whose id is 15 digits and zeros (3515313147329360000): taken as that id, and a rounded one
+   * (any order within its rounding may be the one meant) only when a spreadsheet could have made it
+   * (ZeroedIds; decided in run.ts as for --shipments).
+   */
+  zeroed: ZeroedIds;
+}
+
+/**
+ * Ids of 16–20 digits with only zeros past the 15th (3515313147329360000) in a side input's id column
+ * (--shipments, --exclude): taken as that id, but Excel writes such an id for any id within its
+ * rounding (3515313147329357901). The id is a rounded one — any order within that rounding, but the
+ * one of exactly that id, may have been the one meant — when the spreadsheet could have made it: it
+ * matches no order of the exports (known once they are read: run.ts), or no id of 16 digits or more in
+ * the file has a digit other than 0 past the 15th (`column`: the whole column may be a spreadsheet's
+ * numbers). Otherwise (an exact match in a file whose other long ids are whole) it is that order's id
+ * and holds no other order. Reading adopted (scan5, then excl1 for --exclude): before, every order
+ * within 10⁴ of an exactly matching id ending in 0000 was held provisional.
+ */
+export class ZeroedIds {
+  readonly rows: Array<{ id: string; line: number; within: (id: string) => boolean }> = [];
+  /** Whether every 16–20-digit id noted ends in zeros past the 15th digit. */
+  column = true;
+  /** An id kept from the file (a valid order id), on `line`. */
+  note(id: string, line: number): void {
+    if (id.length < 16) return;
+    if (zeroedPast15(id)) this.rows.push({ id, line, within: withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`) });
+    else if (this.column && id.length <= 20 && /^\d+$/.test(id)) this.column = false;
+  }
+  /** The rows within whose rounding `orderId` lies, those of exactly that id aside; undefined if none. */
+  near(orderId: string): Array<{ id: string; line: number }> | undefined {
+    let out: Array<{ id: string; line: number }> | undefined;
+    for (const z of this.rows) if (z.id !== orderId && z.within(orderId)) (out ??= []).push(z);
+    return out;
+  }
 }
 
 /**
@@ -59,10 +94,12 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
   let col = map.index.get('orderId');
   const ids = new Map<string, number>();
   const rounded: Array<[(id: string) => boolean, number]> = [];
+  const zeroed = new ZeroedIds();
   if (col === undefined) {
     if (checkOrderId(fullWidthId(cleanCell(t.headers[0] ?? ''))) === 'ok') {
       col = 0;
       ids.set(fullWidthId(cleanCell(t.headers[0]!)), t.headerLine); // no header line: the first row is an id too
+      zeroed.note(fullWidthId(cleanCell(t.headers[0]!)), t.headerLine);
     } else if (t.headers.length === 1) {
       col = 0;
     } else {
@@ -103,13 +140,14 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
       continue;
     }
     // 15 digits and zeros (3515313147329360000): a list kept in Excel with the id column as a
-    // number. It may be a real id (taken as one) or any order within that rounding (held as for 3.51531E+18).
-    if (zeroedPast15(id)) rounded.push([withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`), r.line]);
+    // number. It is taken as an id (it may be a real one); whether it may also be any order within
+    // that rounding (held as for 3.51531E+18) is known when the exports are read (ZeroedIds).
+    zeroed.note(id, r.line);
     if (!ids.has(id)) ids.set(id, r.line);
   }
   summaries.finish((m) => ctx.info(m));
   const mayBeRounded = (id: string) => rounded.find(([within]) => within(id))?.[1];
-  return { file: t.sniffed.name, flag, what, lineOf: ids, has: (id) => ids.has(id), mayBeRounded, anyRounded: rounded.length > 0 };
+  return { file: t.sniffed.name, flag, what, lineOf: ids, has: (id) => ids.has(id), mayBeRounded, anyRounded: rounded.length > 0, zeroed };
 }
 
 export interface PickupScans {
@@ -195,19 +233,11 @@ export interface PickupScans {
    */
   doubtRounded: Array<(id: string) => boolean>;
   /**
-   * Scan rows whose order id is 16–20 digits with only zeros past the 15th (3515313147329360000): taken
-   * as that id, but Excel writes such an id for any id within its rounding (3515313147329357901). The id
-   * is a rounded one — any order within that rounding, but the one of exactly that id, may have been
-   * the one meant, its ship time then in doubt as above — when the spreadsheet could have made it:
-   * it matches no order of the exports (known once they are read: run.ts), or no id of 16 digits or
-   * more in the file has a digit other than 0 past the 15th (`zeroedColumn`: the whole column may be a
-   * spreadsheet's numbers). Otherwise (an exact match in a file whose other long ids are whole) it
-   * is that order's id and holds no other order. Reading adopted (scan5): before, every order within
-   * 10⁴ of an exactly matching id ending in 0000 was held provisional.
+   * Scan rows whose order id is 15 digits and zeros (3515313147329360000): taken as that id, and a
+   * rounded one only when a spreadsheet could have made it (ZeroedIds): then any order within that
+   * rounding, but the one of exactly that id, may have been the one meant, its ship time in doubt as above.
    */
-  doubtZeroed: Array<{ id: string; within: (id: string) => boolean }>;
-  /** Whether every 16–20-digit order id of the file's kept rows ends in zeros past the 15th digit (see doubtZeroed). */
-  zeroedColumn: boolean;
+  zeroed: ZeroedIds;
   /**
    * Kept rows beyond one per file line: a cell listing n order ids (orderIdList) is n kept rows of one line
    * (consecutive), so the lines kept are `lines.length − splitRows`.
@@ -340,7 +370,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   const pi = map.index.get('pickupAt')!;
   const si = map.index.get('state');
   const notPickup: number[] = [];
-  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), typed: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), waiting: false, pastLimit: new Map(), namedBuyer: new Map(), otherBuyer: new Map(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [], doubtZeroed: [], zeroedColumn: true, splitRows: 0, idCells: new Map() };
+  const scans: PickupScans = { byOrder: new Map(), byTracking: new Map(), slackByOrder: new Map(), slackByTracking: new Map(), file: t.sniffed.name, lines: [], ids: [], trackings: [], ats: [], slacks: [], rowsByOrder: new Map(), rowsByTracking: new Map(), typed: new Map(), rejected: 0, notPickup: 0, summaryLines: 0, used: new Uint8Array(0), named: new Uint8Array(0), holdsWaybill: (list, t) => list === t, beforePaid: new Map(), beforePaidIds: new Set(), contradict: new Map(), contradictIds: new Set(), waiting: false, pastLimit: new Map(), namedBuyer: new Map(), otherBuyer: new Map(), doubtIds: new Set(), doubtTrackings: new Set(), doubtRounded: [], doubtRoundedTracking: [], zeroed: new ZeroedIds(), splitRows: 0, idCells: new Map() };
   // A row rejected for its time that still names an order (a valid id) or a tracking number.
   // An order id typed with full-width digits (３９００…) is that id, as in the --exclude list; a waybill
   // is matched by its key (waybillKey: case, spaces and full-width forms are not part of it).
@@ -453,11 +483,8 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     for (const id of idList ? idList.ids : [cellId]) {
       // 15 digits and zeros (3515313147329360000): taken as an id (it may be a real one), and any
       // other order within that rounding may have been the one meant.
-      // Whether it is one a spreadsheet could have made is known when the exports are read (doubtZeroed).
-      if (id && id.length >= 16) {
-        if (zeroedPast15(id)) scans.doubtZeroed.push({ id, within: withinRounding(`${id.slice(0, 15)}E+${id.length - 15}`) });
-        else if (scans.zeroedColumn && id.length <= 20 && /^\d+$/.test(id)) scans.zeroedColumn = false;
-      }
+      // Whether it is one a spreadsheet could have made is known when the exports are read (ZeroedIds).
+      if (id) scans.zeroed.note(id, r.line);
       if (id) keep(scans.byOrder, scans.slackByOrder, id, at, slack);
       const row = scans.lines.length;
       if (id) addRow(scans.rowsByOrder, id, row);

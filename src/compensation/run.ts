@@ -789,10 +789,18 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // being no pickup of it (as a contradiction: its voucher provisional), and the run says how many.
   const heldForScan: Order[] = [];
   // Orders within the rounding of a scan row's 15-digits-and-zeros id, held only if no order has that id (doubtZeroed).
-  const zeroedWait: Array<{ key: string; orderId: string; paidAt: number; rules: string; ids: string[] }> = [];
+  const zeroedWait: Array<{ key: string; orderId: string; paidAt: number; rules: string; rows: Array<{ id: string; line: number }> }> = [];
+  // The same for an --exclude row's id of 15 digits and zeros (ZeroedIds): the order may be the excluded one.
+  const excludeZeroedWait: typeof zeroedWait = [];
   let heldPastLimit = 0;
   let holding = scans !== undefined;
   if (scans) scans.waiting = true;
+  const maybeExcludedOrder = (key: string, orderId: string, paidAt: number, rules: string, lines: number[]): void => {
+    if (maybeExcluded.length < 50) maybeExcluded.push(orderId);
+    for (const l of lines) maybeExcludedLines.add(l);
+    maybeExcludedCount++;
+    openLog.add(key, { orderId: `${orderId}~exclude`, paidAt, rules });
+  };
   const judgeBatch = (batch: Order[]): void => {
     for (const o of batch) {
       if (holding) {
@@ -897,14 +905,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       // A pickup scan row of this order was rejected for its time: the ship time judged (the export's
       // 发货时间) may not be the real one, so its voucher (and its window's) stays provisional, as
       // for an order line not yet due (`<order id>~…` holds the order's own voucher whatever the combining).
-      // A scan row's id of 15 digits and zeros (doubtZeroed) near this order: a rounded one, holding it, if
+      // A scan row's id of 15 digits and zeros (ZeroedIds) near this order: a rounded one, holding it, if
       // the column may be a spreadsheet's; else only if the id matches no order, known when the exports end.
-      const zeroedNear = scans !== undefined && scans.doubtZeroed.length > 0 && o.paidAt !== null && a.rules ? zeroedRowsNear(scans.doubtZeroed, o.orderId) : undefined;
+      const zeroedNear = scans !== undefined && scans.zeroed.rows.length > 0 && o.paidAt !== null && a.rules ? scans.zeroed.near(o.orderId) : undefined;
       if (
         scans &&
         o.paidAt !== null &&
         a.rules &&
-        ((zeroedNear !== undefined && scans.zeroedColumn) ||
+        ((zeroedNear !== undefined && scans.zeroed.column) ||
           scans.doubtIds.has(o.orderId) ||
           (scans.doubtTrackings.size > 0 && o.trackingNo !== '' && o.trackingNo.split(';').some((t) => scans.doubtTrackings.has(waybillKey(t)))) ||
           (scans.doubtRounded.length > 0 && scans.doubtRounded.some((within) => within(o.orderId))) ||
@@ -919,19 +927,20 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       // So does one a self-contradicting row (another order's waybill under its id) was left out for.
       else if (scans && (scans.beforePaidIds.size > 0 || scans.contradictIds.size > 0) && o.paidAt !== null && a.rules && (scans.beforePaidIds.has(o.orderId) || scans.contradictIds.has(o.orderId)) && !judgedByScan(o, judgeOpts)) {
         openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~scan`, paidAt: o.paidAt, rules: a.rules.id });
-      } else if (zeroedNear !== undefined && zeroedNear.some((id) => !seenIds.has(id))) zeroedWait.push({ key: openKey(capBuyer(o.buyer, o.shop), o.orderId), orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id, ids: zeroedNear });
+      } else if (zeroedNear !== undefined && zeroedNear.some((z) => !seenIds.has(z.id))) zeroedWait.push({ key: openKey(capBuyer(o.buyer, o.shop), o.orderId), orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id, rows: zeroedNear });
       // 卖家部分发货 judged as a whole (not line by line): a scan found by its id or waybills is one
       // parcel's and does not ship the order (RULES 1.1); named, so that every scan row is used or reported.
       if (scans && o.status === 'partially_shipped' && a.rules && a.lineParts === undefined) partlyScans(scans, o, partlyRows);
       // An --exclude row whose id Excel rounded (3.51531E+18) may have meant this order: its voucher
       // is not final (recorded, the shop would pay an order it meant to exclude) until the row is fixed.
+      // So may a row whose id is 15 digits and zeros (ZeroedIds) when it is a rounded one: at once if the
+      // list's long ids all end in zeros, else only if the id matches no order, known when the exports end.
       const roundedLine = excludeList?.anyRounded && o.paidAt !== null && a.rules ? excludeList.mayBeRounded(o.orderId) : undefined;
-      if (roundedLine !== undefined) {
-        if (maybeExcluded.length < 50) maybeExcluded.push(o.orderId);
-        maybeExcludedLines.add(roundedLine);
-        maybeExcludedCount++;
-        openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: `${o.orderId}~exclude`, paidAt: o.paidAt!, rules: a.rules!.id });
-      }
+      const excludeNear = excludeList !== undefined && excludeList.zeroed.rows.length > 0 && o.paidAt !== null && a.rules ? excludeList.zeroed.near(o.orderId) : undefined;
+      if (roundedLine !== undefined || (excludeNear !== undefined && excludeList!.zeroed.column)) {
+        const lines = roundedLine !== undefined ? [roundedLine] : excludeNear!.map((z) => z.line);
+        maybeExcludedOrder(openKey(capBuyer(o.buyer, o.shop), o.orderId), o.orderId, o.paidAt!, a.rules!.id, lines);
+      } else if (excludeNear !== undefined && excludeNear.some((z) => !seenIds.has(z.id))) excludeZeroedWait.push({ key: openKey(capBuyer(o.buyer, o.shop), o.orderId), orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id, rows: excludeNear });
       if (req.atRisk !== undefined) {
         const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
         if (row) atRisk.push(shown(row));
@@ -986,9 +995,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   for (const id of heldExcluded) seenIds.add(id);
   // A scan row's id of 15 digits and zeros that no order has is a rounded one: the orders within its rounding stay provisional.
   for (const w of zeroedWait) {
-    if (w.ids.every((id) => seenIds.has(id))) continue;
+    if (w.rows.every((z) => seenIds.has(z.id))) continue;
     scanDoubt++;
     openLog.add(w.key, { orderId: `${w.orderId}~scan`, paidAt: w.paidAt, rules: w.rules });
+  }
+  // So does an --exclude id of 15 digits and zeros that no order has: the orders within its rounding may be the one excluded.
+  for (const w of excludeZeroedWait) {
+    const unmatched = w.rows.filter((z) => !seenIds.has(z.id));
+    if (unmatched.length > 0) maybeExcludedOrder(w.key, w.orderId, w.paidAt, w.rules, unmatched.map((z) => z.line));
   }
   if (sideInputs) for (const w of inputs!.unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime, scans?.file));
@@ -1344,11 +1358,4 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     const { vouchersNotice } = await import('../notify/notices.js');
     await notifier.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto' }));
   }
-}
-
-/** The 15-digits-and-zeros ids of scan rows (doubtZeroed) within whose rounding `orderId` lies, itself aside; undefined if none. */
-function zeroedRowsNear(rows: ReadonlyArray<{ id: string; within: (id: string) => boolean }>, orderId: string): string[] | undefined {
-  let out: string[] | undefined;
-  for (const z of rows) if (z.id !== orderId && z.within(orderId)) (out ??= []).push(z.id);
-  return out;
 }

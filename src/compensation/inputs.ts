@@ -624,8 +624,8 @@ export function lineGroups(scans: PickupScans): Array<[number, number]> {
   return out;
 }
 
-/** Whether kept row i matched an order of the exports: by its id, or by one of its waybills. */
-function rowMatched(scans: PickupScans, i: number, seenIds: Set<string>, seenTracking: Set<string>): boolean {
+/** Whether kept scan row i matched an order of the exports: by its id, or by one of its waybills (a row may list several, W1;W2). */
+export function rowMatched(scans: PickupScans, i: number, seenIds: Set<string>, seenTracking: Set<string>): boolean {
   const id = scans.ids[i]!;
   if (id && seenIds.has(id)) return true;
   const tn = scans.trackings[i]!;

@@ -357,7 +357,7 @@ function scanOtherBuyerWarning(file: string, rows: ScanRowNote[]): Msg {
  * partly shipped order, or not needed: its order was decided by another scan — one naming the order
  * id comes before its waybill's —, excluded or not judged). The parts add up to the rows read.
  */
-function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: Set<string>, partly: Map<number, string>, strayRows: number): Msg {
+function scanCountNote(scans: PickupScans, matched: (row: number) => boolean, partly: Map<number, string>, strayRows: number): Msg {
   const beforePaid = new Set<number>();
   for (const b of scans.beforePaid.values()) beforePaid.add(b.line);
   let used = 0;
@@ -377,7 +377,7 @@ function scanCountNote(scans: PickupScans, seenIds: Set<string>, seenTracking: S
     let first = -1;
     let anyUsed = false;
     for (let j = i; j < end; j++) {
-      if (!scanRowMatched(scans, j, seenIds, seenTracking)) continue;
+      if (!matched(j)) continue;
       if (first < 0) first = j;
       if (scans.used[j]) anyUsed = true;
     }
@@ -424,16 +424,6 @@ function scanStrayWaybillWarning(file: string, strays: Array<{ line: number; way
     `--shipments ${file}: 一格中列出多个运单号或订单编号的揽收记录行中有 ${strays.length} 个与报表中的任何订单都对不上, 未使用 (同一行其他的照常使用): ${shownOf(true)}。请核对这些编号, 或确认这份揽收记录对应这些报表。`,
     `--shipments ${file}: ${strays.length} of the waybills or order ids that scan rows list several to a cell match no order in the exports and were not used (the others on those rows were): ${shownOf(false)}. Check them, or that the scan file belongs to these exports.`,
   );
-}
-
-/** Whether kept scan row i matched an order of the exports: by its id, or by one of its waybills (a row may list several, W1;W2). */
-function scanRowMatched(scans: PickupScans, i: number, seenIds: Set<string>, seenTracking: Set<string>): boolean {
-  const id = scans.ids[i]!;
-  if (id && seenIds.has(id)) return true;
-  const tn = scans.trackings[i]!;
-  if (!tn) return false;
-  if (!tn.includes(';')) return seenTracking.has(tn);
-  return tn.split(';').some((k) => seenTracking.has(k));
 }
 
 /** The scan rows found for a partly shipped order by its id or any of its waybills (line → order id). */
@@ -1017,7 +1007,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (scans && partlyRows.size > 0) ctx.warn(scanPartlyWarning(scans.file, partlyRows));
   const strays = scans ? inputs!.strayWaybills(scans, seenIds, seenTracking) : [];
   if (strays.length > 0) ctx.warn(scanStrayWaybillWarning(scans!.file, strays));
-  if (scans) ctx.info(scanCountNote(scans, seenIds, seenTracking, partlyRows, new Set(strays.map((s) => s.line)).size));
+  if (scans) ctx.info(scanCountNote(scans, (j) => inputs!.rowMatched(scans, j, seenIds, seenTracking), partlyRows, new Set(strays.map((s) => s.line)).size));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));

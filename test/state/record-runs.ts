@@ -19,6 +19,17 @@ export const recorder =
     return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
   };
 
+/** The same, with the process run in time zone `tz` (the reissue tests run under UTC and Los Angeles). */
+export const recorderIn =
+  (tz: string, asOf: string) =>
+  (file: string, state: string, ...more: string[]) => {
+    const r = runCli(['compensate', file, '--state', state, '--as-of', asOf, '-f', 'json', '--record', ...more], { tz });
+    return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
+  };
+
+/** A run's vouchers in short: buyer, the orders' last two digits, amount, to issue, recorded. */
+export const seen = (rows: Row[]) => rows.map((v) => [v.buyer, (v.orderIds as string[]).map((id) => id.slice(-2)).join(','), v.amount, v.toIssue, v.recorded]);
+
 export const ledger = (state: string) => runCli(['ledger', 'list', '--state', state, '-f', 'json']);
 
 /** One csv export per named set of orders, in `dir`; their paths by name. */

@@ -7,16 +7,12 @@
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
-import { type Row, files, ledgerTotal, owedSaid, shipped } from './record-runs.js';
+import { tmpDir } from '../helpers.js';
+import { files, ledgerTotal, owedSaid, recorderIn, seen, shipped } from './record-runs.js';
 
 const tz = process.env.TZ ?? 'UTC';
-const run = (file: string, state: string, ...more: string[]) => {
-  const r = runCli(['compensate', file, '--state', state, '--as-of', '2026-07-01 00:00:00', '-f', 'json', '--record', ...more], { tz });
-  return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
-};
+const run = recorderIn(tz, '2026-07-01 00:00:00');
 const total = (state: string) => ledgerTotal(state, tz);
-const seen = (rows: Row[]) => rows.map((v) => [v.buyer, (v.orderIds as string[]).map((id) => id.slice(-2)).join(','), v.amount, v.toIssue, v.recorded]);
 
 describe("an order's money that follows it to another window is not also counted toward its old window's cap (seed 436)", () => {
   // First export (buyer Q):

@@ -5,13 +5,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tmpDir } from '../helpers.js';
-import { type Row, files, recorder, shipped } from './record-runs.js';
+import { files, recorder, seen, shipped } from './record-runs.js';
 
 const AS_OF = '2026-03-10 12:00:00';
 const run = recorder(AS_OF);
 const run26 = recorder('2026-07-01 00:00:00');
 const total = (state: string) => /total ([\d.]+)/.exec(runCli(['ledger', 'list', '--state', state]).stderr)?.[1];
-const seen = (rows: Row[]) => rows.map((v) => [v.buyer, (v.orderIds as string[]).map((id) => id.slice(-2)).join(','), v.amount, v.toIssue, v.recorded]);
 
 describe('an order moved to another buyer: its conflicts re-issued one at a time pay what --reissue all pays', () => {
   // First export:

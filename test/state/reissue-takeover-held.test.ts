@@ -3,16 +3,12 @@
 // Run under the test process's TZ (UTC and America/Los_Angeles both checked): times are Beijing time.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
-import { type Row, files, ledgerTotal, owedSaid, shipped } from './record-runs.js';
+import { tmpDir } from '../helpers.js';
+import { files, ledgerTotal, owedSaid, recorderIn, seen, shipped } from './record-runs.js';
 
 const tz = process.env.TZ ?? 'UTC';
-const run = (file: string, state: string, ...more: string[]) => {
-  const r = runCli(['compensate', file, '--state', state, '--as-of', '2026-07-01 00:00:00', '-f', 'json', '--record', ...more], { tz });
-  return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Row[]) : [] };
-};
+const run = recorderIn(tz, '2026-07-01 00:00:00');
 const total = (state: string) => ledgerTotal(state, tz);
-const seen = (rows: Row[]) => rows.map((v) => [v.buyer, (v.orderIds as string[]).map((id) => id.slice(-2)).join(','), v.amount, v.toIssue, v.recorded]);
 
 describe('a voucher that took over only its own order of an earlier voucher keeps nothing back for that voucher\'s other order (tmall-2026, three exports)', () => {
   // tmall-2026 (§1.3): 48 h to ship; late ≤ 72 h, window ≤ 48 h: 5 %, 5.00–50.00; a buyer's payments

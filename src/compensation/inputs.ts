@@ -36,7 +36,7 @@ export interface IdList {
 
 /**
  * Ids of 16–20 digits with only zeros past the 15th (3515313147329360000) in a side input's id column
- * (--shipments, --exclude): taken as that id, but Excel writes such an id for any id within its
+ * (--shipments, --exclude, --delivery-failures): taken as that id, but Excel writes such an id for any id within its
  * rounding (3515313147329357901). The id is a rounded one — any order within that rounding, but the
  * one of exactly that id, may have been the one meant — when the spreadsheet could have made it: it
  * matches no order of the exports (known once they are read: run.ts), or no id of 16 digits or more in
@@ -60,6 +60,53 @@ export class ZeroedIds {
     let out: Array<{ id: string; line: number }> | undefined;
     for (const z of this.rows) if (z.id !== orderId && z.within(orderId)) (out ??= []).push(z);
     return out;
+  }
+}
+
+/**
+ * The orders an id list's rounded ids may mean (--exclude, --delivery-failures): a row Excel rounded
+ * (3.51531E+18, rejected: `mayBeRounded`) at once; a row of 15 digits and zeros (ZeroedIds) at once
+ * when the list's long ids all end in zeros, else only if no order has that id, known when the exports
+ * end (`finish`). Each such order is passed to `onHit` (with what `check` was given) and counted; the
+ * lines and the first 50 ids are kept for the warning. One path for both lists (excl1, then dlv1).
+ */
+export class RoundedRefs<T> {
+  readonly ids: string[] = [];
+  readonly lines = new Set<number>();
+  count = 0;
+  private readonly wait: Array<{ orderId: string; rows: Array<{ id: string; line: number }>; data: T }> = [];
+  constructor(
+    readonly list: IdList,
+    private readonly onHit: (orderId: string, data: T) => void,
+  ) {}
+  /** Whether the list has any rounded id at all (`check` is asked only then). */
+  get active(): boolean {
+    return this.list.anyRounded || this.list.zeroed.rows.length > 0;
+  }
+  /** Whether a list row's rounded id may be `orderId` (an order read now; `seenIds`: list ids matched so far). */
+  check(orderId: string, seenIds: ReadonlySet<string>, data: T): void {
+    const l = this.list;
+    const roundedLine = l.anyRounded ? l.mayBeRounded(orderId) : undefined;
+    const near = l.zeroed.rows.length > 0 ? l.zeroed.near(orderId) : undefined;
+    if (roundedLine !== undefined || (near !== undefined && l.zeroed.column)) this.hit(orderId, roundedLine !== undefined ? [roundedLine] : near!.map((z) => z.line), data);
+    else if (near !== undefined && near.some((z) => !seenIds.has(z.id))) this.wait.push({ orderId, rows: near, data });
+  }
+  /** When the exports end: a 15-digits-and-zeros id that no order has is a rounded one. */
+  finish(seenIds: ReadonlySet<string>): void {
+    for (const w of this.wait.splice(0)) {
+      const unmatched = w.rows.filter((z) => !seenIds.has(z.id));
+      if (unmatched.length > 0) this.hit(w.orderId, unmatched.map((z) => z.line), w.data);
+    }
+  }
+  /** The list lines named, in order. */
+  sortedLines(): number[] {
+    return [...this.lines].sort((x, y) => x - y);
+  }
+  private hit(orderId: string, lines: number[], data: T): void {
+    if (this.ids.length < 50) this.ids.push(orderId);
+    for (const l of lines) this.lines.add(l);
+    this.count++;
+    this.onHit(orderId, data);
   }
 }
 

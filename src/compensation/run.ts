@@ -24,7 +24,7 @@ import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
 import { HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
 import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
-import type { IdList, PickupScans } from './inputs.js';
+import type { IdList, PickupScans, RoundedRefs } from './inputs.js';
 import type { JudgeOptions } from './judge.js';
 import { LateStore } from './latestore.js';
 import { NearLate } from './nearlate.js';
@@ -472,6 +472,19 @@ function roundedExcludeWarning(file: string, lines: number[], ids: string[], n: 
   );
 }
 
+/**
+ * --delivery-failures rows whose id a spreadsheet rounded: the orders judged under a rule set with a promise
+ * payout (tmall-2023) that they may mean. Not paid it (the id is not guessed); their vouchers unchanged.
+ */
+function roundedFailureWarning(file: string, lines: number[], ids: string[], n: number): Msg {
+  const at = lines.slice(0, 10).map((l) => `${file}:${l}`).join(', ') + (lines.length > 10 ? ', …' : '');
+  const list = idsText(ids, n);
+  return msg(
+    `未履约订单列表中被 Excel 四舍五入的订单编号 (${at}) 可能指 ${n} 个订单中的任何一个: ${list}。它们没有计入未履约赔付 (编号不猜测); 延迟发货红包照常计算。请在列表里写上完整的订单编号后重新运行, 或人工核对。`,
+    `the delivery-failure list's ids Excel rounded (${at}) may mean any of ${plural(n, 'order')}: ${list}. None of them was given the unkept-promise payout (an id is not guessed); their delayed-shipment vouchers are judged as usual. Give the full ids in the list and run again, or check them by hand.`,
+  );
+}
+
 /** tmall-2023 windows cut by seconds the paid times lost (window.ts secondsDependent): kept provisional. */
 function windowSecondsWarning(n: number): Msg {
   return msg(
@@ -752,9 +765,6 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   let scanDoubt = 0;
   /** Scan rows of partly shipped orders (卖家部分发货) judged as a whole: not used (line → order id). */
   const partlyRows = new Map<number, string>();
-  const maybeExcluded: string[] = [];
-  const maybeExcludedLines = new Set<number>();
-  let maybeExcludedCount = 0;
   const noAmount: string[] = [];
   const closedUnshipped: string[] = [];
   const presaleLate: string[] = [];
@@ -780,17 +790,19 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const heldForScan: Order[] = [];
   // Orders within the rounding of a scan row's 15-digits-and-zeros id, held only if no order has that id (doubtZeroed).
   const zeroedWait: Array<{ key: string; orderId: string; paidAt: number; rules: string; rows: Array<{ id: string; line: number }> }> = [];
-  // The same for an --exclude row's id of 15 digits and zeros (ZeroedIds): the order may be the excluded one.
-  const excludeZeroedWait: typeof zeroedWait = [];
   let heldPastLimit = 0;
   let holding = scans !== undefined;
   if (scans) scans.waiting = true;
-  const maybeExcludedOrder = (key: string, orderId: string, paidAt: number, rules: string, lines: number[]): void => {
-    if (maybeExcluded.length < 50) maybeExcluded.push(orderId);
-    for (const l of lines) maybeExcludedLines.add(l);
-    maybeExcludedCount++;
-    openLog.add(key, { orderId: `${orderId}~exclude`, paidAt, rules });
-  };
+  // An --exclude row whose id Excel rounded (3.51531E+18, or 15 digits and zeros a spreadsheet could
+  // have made: ZeroedIds) may have meant an order: its voucher is not final (recorded, the shop would pay
+  // an order it meant to exclude) until the row is fixed.
+  const maybeExcluded: RoundedRefs<{ key: string; paidAt: number; rules: string }> | undefined = excludeList
+    ? new inputs!.RoundedRefs(excludeList, (orderId, w) => openLog.add(w.key, { orderId: `${orderId}~exclude`, paidAt: w.paidAt, rules: w.rules }))
+    : undefined;
+  // A --delivery-failures row whose id was rounded the same way may have meant an order judged under a rule
+  // set with a promise payout (tmall-2023): that order is not paid its 10.00 (no voucher to hold), so it is
+  // named for a person to check. Its delayed-shipment voucher does not depend on the list (RULES 1.2).
+  const maybeFailed: RoundedRefs<null> | undefined = failureList ? new inputs!.RoundedRefs(failureList, () => {}) : undefined;
   const judgeBatch = (batch: Order[]): void => {
     for (const o of batch) {
       if (holding) {
@@ -866,7 +878,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         // found by its id or waybill — the first parcel's of an order whose other line never shipped — paid it.
         else if (o.status === 'closed' && shipTimeOf(o, judgeOpts) === null) promiseSkipped.closed.push(o.orderId);
         else promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), paidAt: o.paidAt, rules });
-      }
+      } else if (maybeFailed?.active && o.paidAt !== null && o.status !== 'unpaid' && rules?.deliveryPromise) maybeFailed.check(o.orderId, seenIds, null);
       const a = assess(o, rules, judgeOpts, req.base);
       if (a.verdict.verdict !== 'not_judged') judged++;
       else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
@@ -921,16 +933,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       // 卖家部分发货 judged as a whole (not line by line): a scan found by its id or waybills is one
       // parcel's and does not ship the order (RULES 1.1); named, so that every scan row is used or reported.
       if (scans && o.status === 'partially_shipped' && a.rules && a.lineParts === undefined) partlyScans(scans, o, partlyRows);
-      // An --exclude row whose id Excel rounded (3.51531E+18) may have meant this order: its voucher
-      // is not final (recorded, the shop would pay an order it meant to exclude) until the row is fixed.
-      // So may a row whose id is 15 digits and zeros (ZeroedIds) when it is a rounded one: at once if the
-      // list's long ids all end in zeros, else only if the id matches no order, known when the exports end.
-      const roundedLine = excludeList?.anyRounded && o.paidAt !== null && a.rules ? excludeList.mayBeRounded(o.orderId) : undefined;
-      const excludeNear = excludeList !== undefined && excludeList.zeroed.rows.length > 0 && o.paidAt !== null && a.rules ? excludeList.zeroed.near(o.orderId) : undefined;
-      if (roundedLine !== undefined || (excludeNear !== undefined && excludeList!.zeroed.column)) {
-        const lines = roundedLine !== undefined ? [roundedLine] : excludeNear!.map((z) => z.line);
-        maybeExcludedOrder(openKey(capBuyer(o.buyer, o.shop), o.orderId), o.orderId, o.paidAt!, a.rules!.id, lines);
-      } else if (excludeNear !== undefined && excludeNear.some((z) => !seenIds.has(z.id))) excludeZeroedWait.push({ key: openKey(capBuyer(o.buyer, o.shop), o.orderId), orderId: o.orderId, paidAt: o.paidAt!, rules: a.rules!.id, rows: excludeNear });
+      // An --exclude row whose id was rounded may have meant this order (maybeExcluded): at once if Excel
+      // wrote it 3.51531E+18 or the list's long ids all end in zeros, else only if the id matches no order,
+      // known when the exports end.
+      if (maybeExcluded?.active && o.paidAt !== null && a.rules) maybeExcluded.check(o.orderId, seenIds, { key: openKey(capBuyer(o.buyer, o.shop), o.orderId), paidAt: o.paidAt, rules: a.rules.id });
       if (req.atRisk !== undefined) {
         const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
         if (row) atRisk.push(shown(row));
@@ -989,11 +995,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     scanDoubt++;
     openLog.add(w.key, { orderId: `${w.orderId}~scan`, paidAt: w.paidAt, rules: w.rules });
   }
-  // So does an --exclude id of 15 digits and zeros that no order has: the orders within its rounding may be the one excluded.
-  for (const w of excludeZeroedWait) {
-    const unmatched = w.rows.filter((z) => !seenIds.has(z.id));
-    if (unmatched.length > 0) maybeExcludedOrder(w.key, w.orderId, w.paidAt, w.rules, unmatched.map((z) => z.line));
-  }
+  // So does an --exclude id of 15 digits and zeros that no order has: the orders within its rounding may be
+  // the one excluded; one on --delivery-failures: they may be the one owed the promise payout.
+  maybeExcluded?.finish(seenIds);
+  maybeFailed?.finish(seenIds);
   if (sideInputs) for (const w of inputs!.unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime, scans?.file));
   for (const [file, n] of noPostage) if (n > 0) ctx.warn(noPostageColumnWarning(file, n));
@@ -1009,7 +1014,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (strays.length > 0) ctx.warn(scanStrayWaybillWarning(scans!.file, strays));
   if (scans) ctx.info(scanCountNote(scans, (j) => inputs!.rowMatched(scans, j, seenIds, seenTracking), partlyRows, new Set(strays.map((s) => s.line)).size));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
-  if (maybeExcludedCount > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, [...maybeExcludedLines].sort((x, y) => x - y), maybeExcluded, maybeExcludedCount));
+  if (maybeExcluded && maybeExcluded.count > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, maybeExcluded.sortedLines(), maybeExcluded.ids, maybeExcluded.count));
+  if (maybeFailed && maybeFailed.count > 0 && req.atRisk === undefined) {
+    ctx.warn(roundedFailureWarning(failureList!.file, maybeFailed.sortedLines(), maybeFailed.ids, maybeFailed.count));
+    ctx.attention();
+  }
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (zeroBaseCount > 0) ctx.warn(zeroBaseWarning(zeroBase, zeroBaseCount, [...zeroBaseMin].sort((a, b) => a - b).map((f) => fenToMoney(f).toFixed(2)).join('/')));
   if (presaleLateCount > 0) ctx.warn(presaleWindowWarning(presaleLate, presaleLateCount, [...presaleHours].sort((x, y) => x - y).map((h) => String(Math.round(h * 100) / 100)).join('/')));

@@ -425,10 +425,28 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   // A cell may list several parcels (`W1;W2`, `W1，W2`, one per line: waybillList): each is a key of the row.
   const typedOf = (cells: string[]) => (ti !== undefined ? cleanCell(cells[ti] ?? '') : '');
   const tnOf = (cells: string[]) => (ti !== undefined ? waybillKeys(typedOf(cells)) : '');
+  // An order id cell of a row not used: the orders it may have named — the id, each id a list names (A;B),
+  // and any order within an Excel rounding (3.51531E+18) of the cell or of a piece of its list — are in doubt.
+  // Before (review24), a list's rounded piece held no order (`A;3.90000000000001E+18`: the orders within
+  // its rounding judged final by 发货时间, where the same piece alone held them), and a list in a row
+  // rejected for its time held none of its orders.
+  const doubtIdCell = (id: string) => {
+    const check = checkOrderId(id);
+    if (check === 'ok') scans.doubtIds.add(id);
+    else if (check === 'excel-rounded') scans.doubtRounded.push(withinRounding(id));
+    else if (orderIdList(id)) {
+      for (const p of id.split(ID_LIST_SEPARATORS)) {
+        const one = fullWidthId(p.trim());
+        const c = one === '' ? 'empty' : checkOrderId(one);
+        if (c === 'ok') scans.doubtIds.add(one);
+        else if (c === 'excel-rounded') scans.doubtRounded.push(withinRounding(one));
+      }
+    }
+  };
   const doubt = (cells: string[]) => {
     const id = idOf(cells);
     const tn = tnOf(cells);
-    if (id && checkOrderId(id) === 'ok') scans.doubtIds.add(id);
+    if (id) doubtIdCell(id);
     if (tn) for (const k of tn.split(';')) scans.doubtTrackings.add(k);
   };
   const latest = latestPlausible(ctx.asOf, ctx.io.now());
@@ -508,8 +526,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
       // an Excel rounding of its id, or each id it lists) may have been picked up later than its 发货时间 says.
       if (tn && checkOrderId(tn) === 'excel-rounded') scans.doubtRoundedTracking.push(withinRounding(tn));
       else if (tn) for (const k of tn.split(';')) scans.doubtTrackings.add(k);
-      if (checkOrderId(cellId) === 'excel-rounded') scans.doubtRounded.push(withinRounding(cellId));
-      if (idList) for (const one of idList.ids) scans.doubtIds.add(one);
+      doubtIdCell(cellId);
       continue;
     }
     // A waybill Excel showed as 7.73012E+14: matches no waybill, and its order is any within the rounding.
@@ -587,9 +604,12 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
  * otherwise the distinct ids (full-width digits read as ASCII) and, when one is not a valid id, `ok` false
  * and the first such piece as typed. Nothing is guessed: every piece must be an id by itself.
  */
+/** The separators of an order id list in one scan cell (orderIdList). */
+const ID_LIST_SEPARATORS = /[;,/|\n\r；，、／｜]+/;
+
 export function orderIdList(cell: string): { ok: boolean; ids: string[]; bad?: string } | undefined {
   if (!/[;,/|\n\r；，、／｜]/.test(cell)) return undefined;
-  const pieces = cell.split(/[;,/|\n\r；，、／｜]+/).map((p) => p.trim()).filter((p) => p !== '');
+  const pieces = cell.split(ID_LIST_SEPARATORS).map((p) => p.trim()).filter((p) => p !== '');
   if (pieces.length < 2) return undefined;
   const ids: string[] = [];
   let bad: string | undefined;

@@ -8,7 +8,8 @@ const folded = (s: string) => halfWidth(s).replace(/\s+/g, '').toLowerCase();
 /**
  * The name of `names` that `name` is most likely a mistyping of: the same once case, spaces and
  * full-width letters are set aside, or one character off in a name of two or more. Undefined when
- * none, or when more than one fits equally (no guess between two people).
+ * none, or when more than one fits equally, a name of one character included (no guess between two
+ * people).
  */
 export function nearName(name: string, names: readonly string[]): string | undefined {
   const f = folded(name);
@@ -16,8 +17,10 @@ export function nearName(name: string, names: readonly string[]): string | undef
   if (same.length === 1) return same[0];
   if (same.length > 1) return undefined;
   if ([...f].length < 2) return undefined;
-  const close = names.filter((n) => n !== name && [...folded(n)].length >= 2 && withinOneChars(f, folded(n)));
-  return close.length === 1 ? close[0] : undefined;
+  // Every name one character off counts toward "more than one fits", the one-character ones too
+  // (小王 beside 王 and 小陈 is no guess), though a one-character name is never the guess itself.
+  const close = names.filter((n) => n !== name && withinOneChars(f, folded(n)));
+  return close.length === 1 && [...folded(close[0]!)].length >= 2 ? close[0] : undefined;
 }
 
 /** withinOne on characters (not UTF-16 units): 小黄 and 小璜 are one character apart. */

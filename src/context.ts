@@ -338,13 +338,31 @@ function moneyKeyError(where: string, name: string, k: string, known: readonly s
   );
 }
 
+/** A top-level key that is probably a misspelt "compensate", for compensate: exit 2. */
+function moneySectionError(where: string, k: string): UsageError {
+  return new UsageError(
+    msg(
+      `${where}: 未知的配置项 "${k}"; 是否想用 "compensate"? 这一节的项决定赔付金额, 忽略它运行可能按错误的规则发放`,
+      `${where}: unknown key "${k}"; did you mean "compensate"? That section's keys decide the amounts paid, and a run with it ignored could pay under rules you did not choose`,
+    ),
+    msg(
+      `改正配置文件中的这一项 (写成 "compensate"), 或删除它 (以 _ 开头的项是注释); 本次没有读取任何订单。`,
+      `correct the key in the config file (write "compensate"), or remove it (keys starting with _ are comments); no order was read.`,
+    ),
+  );
+}
+
 /** A misspelt key in the config file is ignored by everything: say so instead of staying silent. */
 function checkConfigKeys(ctx: Ctx, command?: string): void {
   const where = ctx.configPath ?? 'config';
   const top = [...TOP_KEYS];
   for (const k of Object.keys(ctx.config)) {
     if (k.startsWith('_') || k.startsWith('$')) continue; // comments
-    if (!TOP_KEYS.has(k)) ctx.warn(unknownKey(where, '', k, top));
+    if (TOP_KEYS.has(k)) continue;
+    // A misspelt compensate section ({"compensat": {"rules": "tmall-2023"}}) is the whole section
+    // ignored, as a misspelt key in it is: compensate stops on it too (exit 2).
+    if (command?.split(' ')[0] === 'compensate' && closestKey(k, top) === 'compensate') throw moneySectionError(where, k);
+    ctx.warn(unknownKey(where, '', k, top));
   }
   for (const [name, known] of Object.entries(SECTION_KEYS)) {
     const sec = ctx.config[name];

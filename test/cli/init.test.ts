@@ -154,6 +154,34 @@ describe('storeops init', () => {
     expect(inspect.code).toBe(0);
     expect(inspect.stderr).toContain(`unknown key "rule" in compensate is ignored; did you mean "rules"?`);
   });
+
+  it('compensate stops on a misspelt compensate section itself (exit 2): the whole section was ignored', () => {
+    // {"compensat": {"rules": "tmall-2023"}} warned 'unknown key "compensat" is ignored' and ran under
+    // --rules auto: as of 2026-11-20 12:00 the example export is 50.00 to issue (tmall-2026 in force
+    // for November 2026 payments) where the tmall-2023 the operator chose owes 500.00 (the test above).
+    const dir = tmpDir();
+    const cfgFile = path.join(dir, 'storeops.config.json');
+    fs.writeFileSync(cfgFile, JSON.stringify({ compensat: { rules: 'tmall-2023' } }));
+    const out = path.join(dir, 'out.csv');
+    const r = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-20 12:00:00', '-o', out, '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `storeops: error: ${cfgFile}: unknown key "compensat"; did you mean "compensate"? That section's keys decide the amounts paid, and a run with it ignored could pay under rules you did not choose\n` +
+        `  hint: correct the key in the config file (write "compensate"), or remove it (keys starting with _ are comments); no order was read.\n`,
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    const zh = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`storeops: 错误: ${cfgFile}: 未知的配置项 "compensat"; 是否想用 "compensate"? 这一节的项决定赔付金额, 忽略它运行可能按错误的规则发放`);
+    // Other commands only warn; a top-level key near another name (showPII) is still a warning for compensate.
+    const inspect = runCli(['orders', 'inspect', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(inspect.code).toBe(0);
+    expect(inspect.stderr).toContain(`unknown key "compensat" is ignored; did you mean "compensate"?`);
+    fs.writeFileSync(cfgFile, JSON.stringify({ showPII: true }));
+    const other = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(other.code).toBe(0);
+    expect(other.stderr).toContain(`unknown key "showPII" is ignored; did you mean "showPii"?`);
+  });
 });
 
 describe('storeops init on a disk that fills up', () => {

@@ -338,18 +338,28 @@ function moneyKeyError(where: string, name: string, k: string, known: readonly s
   );
 }
 
-/** A top-level key that is probably a misspelt "compensate", for compensate: exit 2. */
-function moneySectionError(where: string, k: string): UsageError {
+/**
+ * For compensate, exit 2: a top-level key that is probably a misspelt "compensate", or (with `shape`,
+ * what to write) a compensate key outside its section or a compensate section that is no section.
+ */
+function moneySectionError(where: string, k: string, shape?: string): UsageError {
+  const zhWhat = shape === undefined ? `未知的配置项 "${k}"; 是否想用 "compensate"?` : k === 'compensate' ? `"compensate" 不是一个小节 (应写成 ${shape}), 已忽略;` : `"${k}" 是 compensate 小节的项, 写在了小节外面, 已忽略;`;
+  const enWhat = shape === undefined ? `unknown key "${k}"; did you mean "compensate"?` : k === 'compensate' ? `"compensate" is not a section (write ${shape}) and is ignored;` : `"${k}" is a key of the compensate section, written outside it, and is ignored;`;
   return new UsageError(
     msg(
-      `${where}: 未知的配置项 "${k}"; 是否想用 "compensate"? 这一节的项决定赔付金额, 忽略它运行可能按错误的规则发放`,
-      `${where}: unknown key "${k}"; did you mean "compensate"? That section's keys decide the amounts paid, and a run with it ignored could pay under rules you did not choose`,
+      `${where}: ${zhWhat} 这一节的项决定赔付金额, 忽略它运行可能按错误的规则发放`,
+      `${where}: ${enWhat} ${shape === undefined ? 'That' : 'that'} section's keys decide the amounts paid, and a run with it ignored could pay under rules you did not choose`,
     ),
     msg(
-      `改正配置文件中的这一项 (写成 "compensate"), 或删除它 (以 _ 开头的项是注释); 本次没有读取任何订单。`,
-      `correct the key in the config file (write "compensate"), or remove it (keys starting with _ are comments); no order was read.`,
+      `改正配置文件中的这一项 (写成 ${shape ?? '"compensate"'}), 或删除它 (以 _ 开头的项是注释); 本次没有读取任何订单。`,
+      `correct the key in the config file (write ${shape ?? '"compensate"'}), or remove it (keys starting with _ are comments); no order was read.`,
     ),
   );
+}
+
+/** The warning, for other commands, that the compensate section is no section. */
+function notASection(where: string): Msg {
+  return msg(`${where}: "compensate" 不是一个小节 (应写成 {"compensate": {"rules": …}}), 已忽略`, `${where}: "compensate" is not a section (write {"compensate": {"rules": …}}) and is ignored`);
 }
 
 /** A misspelt key in the config file is ignored by everything: say so instead of staying silent. */
@@ -362,7 +372,16 @@ function checkConfigKeys(ctx: Ctx, command?: string): void {
     // A misspelt compensate section ({"compensat": {"rules": "tmall-2023"}}) is the whole section
     // ignored, as a misspelt key in it is: compensate stops on it too (exit 2).
     if (command?.split(' ')[0] === 'compensate' && closestKey(k, top) === 'compensate') throw moneySectionError(where, k);
+    // {"rules": "tmall-2023"} at the top level: a compensate key outside its section, ignored the same way.
+    if (command?.split(' ')[0] === 'compensate' && SECTION_KEYS.compensate!.includes(k)) throw moneySectionError(where, k, `{"compensate": {"${k}": …}}`);
     ctx.warn(unknownKey(where, '', k, top));
+  }
+  // {"compensate": "tmall-2023"}: not a section at all, so every key of it was ignored without a word.
+  const comp = ctx.config.compensate;
+  if (comp !== undefined && (typeof comp !== 'object' || comp === null || Array.isArray(comp))) {
+    const err = moneySectionError(where, 'compensate', '{"compensate": {"rules": …}}');
+    if (command?.split(' ')[0] === 'compensate') throw err;
+    ctx.warn(notASection(where));
   }
   for (const [name, known] of Object.entries(SECTION_KEYS)) {
     const sec = ctx.config[name];

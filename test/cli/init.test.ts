@@ -182,6 +182,32 @@ describe('storeops init', () => {
     expect(other.code).toBe(0);
     expect(other.stderr).toContain(`unknown key "showPII" is ignored; did you mean "showPii"?`);
   });
+
+  it('compensate stops on a compensate section that is no section, or a compensate key outside it (exit 2)', () => {
+    // {"compensate": "tmall-2023"} was ignored without a word and {"rules": "tmall-2023"} with only
+    // 'unknown key "rules" is ignored': both ran under --rules auto, 50.00 to issue as of 2026-11-20
+    // 12:00 where tmall-2023 owes 500.00 (above).
+    const dir = tmpDir();
+    const cfgFile = path.join(dir, 'storeops.config.json');
+    const run = (lang: string) => runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', lang], { cwd: dir });
+    fs.writeFileSync(cfgFile, JSON.stringify({ compensate: 'tmall-2023' }));
+    let r = run('en');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `storeops: error: ${cfgFile}: "compensate" is not a section (write {"compensate": {"rules": …}}) and is ignored; that section's keys decide the amounts paid, and a run with it ignored could pay under rules you did not choose\n` +
+        `  hint: correct the key in the config file (write {"compensate": {"rules": …}}), or remove it (keys starting with _ are comments); no order was read.\n`,
+    );
+    expect(run('zh').stderr).toContain(`storeops: 错误: ${cfgFile}: "compensate" 不是一个小节 (应写成 {"compensate": {"rules": …}}), 已忽略; 这一节的项决定赔付金额`);
+    const inspect = runCli(['orders', 'inspect', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(inspect.code).toBe(0);
+    expect(inspect.stderr).toContain(`storeops: warning: ${cfgFile}: "compensate" is not a section (write {"compensate": {"rules": …}}) and is ignored\n`);
+    fs.writeFileSync(cfgFile, JSON.stringify({ rules: 'tmall-2023' }));
+    r = run('en');
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`storeops: error: ${cfgFile}: "rules" is a key of the compensate section, written outside it, and is ignored; that section's keys decide the amounts paid, and a run with it ignored could pay under rules you did not choose`);
+    expect(r.stderr.split('\n')[1]).toBe(`  hint: correct the key in the config file (write {"compensate": {"rules": …}}), or remove it (keys starting with _ are comments); no order was read.`);
+  });
 });
 
 describe('storeops init on a disk that fills up', () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError, msg } from '../errors.js';
 import { fileProblem } from './fsproblem.js';
+import { packageRoot } from '../paths.js';
 import { streamIsFile } from './sink.js';
 
 export type Container = 'csv' | 'xlsx';
@@ -210,11 +211,15 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
           ),
         );
       }
+      // The help's examples name examples/… of the package, which is not where the operator runs it.
+      const shipped = code === 'ENOENT' ? shippedExample(file) : undefined;
       throw new InputError(
         code === 'ENOENT'
           ? msg(`找不到文件: ${file}`, `file not found: ${file}`)
           : msg(`无法读取 ${file}: ${fileProblem(e).zh}`, `cannot read ${file}: ${fileProblem(e).en}`),
-        msg('检查路径和文件名 (可用 - 表示标准输入)。', 'check the path and name (use - for standard input).'),
+        shipped
+          ? msg(`storeops 自带的这个示例文件在: ${shipped}`, `storeops's own copy of this example is at: ${shipped}`)
+          : msg('检查路径和文件名 (可用 - 表示标准输入)。', 'check the path and name (use - for standard input).'),
       );
     }
     stream = fs.createReadStream(file, { highWaterMark: READ_CHUNK });
@@ -354,4 +359,16 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs, ...meter };
   }
   return { name, container: 'csv', encoding: 'gb18030', encodingNote: 'not-utf8', skip: 0, stream: again, mtimeMs, ...meter };
+}
+
+/** The installed package's copy of a missing examples/… file the help names, if it has one. */
+function shippedExample(file: string): string | undefined {
+  const rel = file.split(path.sep).join('/').replace(/^\.\//, '');
+  if (!rel.startsWith('examples/') || rel.includes('..')) return undefined;
+  try {
+    const abs = path.join(packageRoot(), ...rel.split('/'));
+    return path.resolve(file) !== abs && fs.existsSync(abs) ? abs : undefined;
+  } catch {
+    return undefined;
+  }
 }

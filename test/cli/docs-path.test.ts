@@ -29,6 +29,23 @@ describe('help names the docs the package holds by their absolute path', () => {
   });
 });
 
+describe("the help's examples/… run from another folder", () => {
+  it("file not found names storeops's own copy of the example (zh/en); another missing file keeps the plain hint", () => {
+    // storeops --help shows `storeops orders inspect examples/ExportOrderList202611.csv`; run from
+    // any folder but the package's, that was 'file not found' with 'check the path and name' only.
+    const dir = tmpDir();
+    const ex = path.join(ROOT, 'examples', 'ExportOrderList202611.csv');
+    const r = runCli(['orders', 'inspect', 'examples/ExportOrderList202611.csv', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`storeops: error: file not found: examples/ExportOrderList202611.csv\n  hint: storeops's own copy of this example is at: ${ex}\n`);
+    const zh = runCli(['roster', 'check', 'examples/roster/roster-2026-11.csv', '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toBe(`storeops: 错误: 找不到文件: examples/roster/roster-2026-11.csv\n  提示: storeops 自带的这个示例文件在: ${path.join(ROOT, 'examples', 'roster', 'roster-2026-11.csv')}\n`);
+    const other = runCli(['orders', 'inspect', 'examples/nothing.csv', '--lang', 'en'], { cwd: dir });
+    expect(other.stderr).toBe('storeops: error: file not found: examples/nothing.csv\n  hint: check the path and name (use - for standard input).\n');
+  });
+});
+
 describe('docIn: a package without the page', () => {
   const pkg = (json: object) => {
     const root = tmpDir();

@@ -483,6 +483,16 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     if (ragged) {
       scans.rejected++;
       await rejects.add({ file: t.sniffed.name, line: r.line, reason: ragged });
+      // A row wider than its header (a list typed with unquoted commas: `A,YT1,YT2,time`) has its
+      // cells shifted: each cell from the first id or waybill column on may name an order (its id, or
+      // a waybill of it), and those orders are in doubt, as a row rejected for its time holds them.
+      // Before, only the cells under the headers were read, and not at all: judged final by 发货时间.
+      for (let i = Math.min(oi ?? Infinity, ti ?? Infinity); i < r.cells.length; i++) {
+        const c = cleanCell(r.cells[i] ?? '');
+        if (c === '') continue;
+        doubtIdCell(fullWidthId(c));
+        for (const k of waybillKeys(c).split(';')) if (k !== '') scans.doubtTrackings.add(k);
+      }
       continue;
     }
     // An event export's row whose state is no pickup (已下单 before the pickup, 已签收 after): not a

@@ -1347,12 +1347,14 @@ class SqliteState implements StateDb {
      * a time 1120.00).
      */
     let asAll = false;
+    const kStart = db.prepare('SELECT window_start FROM vouchers WHERE voucher_key = ?').pluck();
     const laterTake = (v: VoucherRecord, keys: string[], k: string): Decimal => {
       const range = capRange(v);
       if (!range) return new Decimal(0);
       const kIds = new Set(parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path));
       const mineV = new Set(v.orderIds);
       const kind = v.kind ?? 'voucher';
+      const vReissued = !!opts.reissue && (held.all(kind, JSON.stringify([...mineV])) as ClashRow[]).some((r) => opts.reissue!(r.order_id));
       let t = new Decimal(0);
       for (const u of callOfBuyer(`${kind}|${v.rules}|${v.buyer}`)) {
         if (u.voucherKey === v.voucherKey || settled(u.voucherKey) || keys.includes(u.voucherKey)) continue;
@@ -1367,7 +1369,14 @@ class SqliteState implements StateDb {
         // Money a voucher recorded now counts toward its cap is not shown as paying a conflict this
         // call does not record (what the run says that conflict owes is worked out after: owedAfter,
         // which takes the conflicts in turn as --reissue all records them).
-        if (!asAll && !(opts.reissue && rows.every((r) => opts.reissue!(r.order_id)))) continue;
+        // In a run re-issuing `v` it is left out as well when `u` is not re-issued yet (the conflict
+        // takes that money when it is, as --reissue all records it; counted toward `v`'s cap now, it
+        // paid both windows, and re-issuing `v` first paid 30.00 less: seed 1128) — unless `v`'s
+        // rebuilt window opens at `k`'s recorded start: that window is the ledger's until `u` moves
+        // `k`'s orders (its cap then is paid; --reissue all holds `v`: reissue-takeover-held).
+        if (!asAll && !(opts.reissue && rows.every((r) => opts.reissue!(r.order_id)))) {
+          if (!vReissued || range.from === startOf(k, Number(kStart.get(k) ?? NaN))) continue;
+        }
         const leftBefore = new Map(left);
         const staleBefore = new Map(staleUsed);
         const c = cover(uHeldBy, new Decimal(u.amount), uIds, u.shares);

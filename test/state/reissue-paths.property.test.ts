@@ -13,13 +13,14 @@
 // prints a seed's two exports; KEEP_DIR keeps each seed's files and ledgers there.
 // Seeds 14, 146, 167, 198, 250: one at a time paid 300.00, 300.00, 5.00, 50.00, 200.00 more than
 // --reissue all (reissue-one-by-one.test.ts works three of them out by hand).
-// Not settled (review24, left failing with FUZZ_N=300 FUZZ_S=1000; passed on fe2f9eb, fails since 1394f99):
+// Settled since review24 (failed from 1394f99; reissue-window-cap-order.test.ts works it out by hand):
 // seed 1128, tmall-2023. P's {05,06,03,01} paid 500.00 (30+300+600+300 capped); in the later export o50
 // (100.00, 05-30 11:39) opens {50,05} = 60.00 and {06,03} = 500.00 (o01 left out, kept as first seen).
 // The run without --reissue says {50,05} owes 30.00 and --reissue all pays it (1530.00); re-issuing
 // {50,05} alone first records it with 0.00 to issue (the old voucher's whole 500.00 counted toward its cap,
 // {06,03} not being re-issued in that run), then {06,03} takes that 500.00 as well: 1500.00. {06,03} first,
 // then {50,05}: 1530.00. A fresh ledger owes 1560.00 (P: 60.00 + 500.00 from one 500.00 payment: 60.00 more).
+// Now {50,05} re-issued alone leaves out of its cap the 470.00 {06,03} takes over: 1530.00 either order.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -421,25 +421,41 @@ export async function openState(file: string, opts: { create?: boolean; busyTime
   }
 
   const Database = (await import('better-sqlite3')).default;
+  // Opening a WAL database while another run's last connection is closing (it checkpoints and
+  // removes the -wal file under an exclusive lock) fails at once with SQLITE_BUSY: SQLite's busy
+  // handler is not asked there. Two cron runs starting together (each checks the database before
+  // reading, then opens it to record) hit it: one stopped with exit 4 "busy" after 0.1 s. Such a
+  // failure is tried again until the busy timeout, as a held lock is waited for.
+  const deadline = Date.now() + busyMs;
+  for (;;) {
+    try {
+      return await openOnce(Database, abs, create, busyMs);
+    } catch (e) {
+      if (!isBusy(e) || Date.now() >= deadline) throw fail(e);
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.floor(Math.random() * 30)));
+    }
+  }
+}
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/** One attempt of openState's: read-only when asked and the schema is current, else for writing. */
+async function openOnce(Database: typeof BetterSqlite3, abs: string, create: boolean, busyMs: number): Promise<StateDb> {
   if (!create) {
-    const ro = await openReadOnly(Database, abs, busyMs).catch((e: unknown) => {
-      throw fail(e);
-    });
+    const ro = await openReadOnly(Database, abs, busyMs);
     if (ro) return ro;
     // An older schema: open for writing once to bring it forward (as any command would).
   }
-  let db: BetterSqlite3.Database;
-  try {
-    db = new Database(abs, { fileMustExist: true, timeout: busyMs });
-  } catch (e) {
-    throw fail(e);
-  }
+  const db = new Database(abs, { fileMustExist: true, timeout: busyMs });
   try {
     prepare(db, abs);
     return new SqliteState(abs, db, busyMs);
   } catch (e) {
     closeQuietly(db);
-    throw fail(e);
+    throw e;
   }
 }
 

@@ -278,8 +278,11 @@ const SECTION_KEYS: Record<string, readonly string[]> = {
 /** The keys of a notify target written as an object ({"url": …, "kind": …, "secret": …}). */
 const TARGET_KEYS = ['url', 'kind', 'secret'] as const;
 
-/** Levenshtein distance, for a did-you-mean on short config keys. */
-function distance(a: string, b: string): number {
+/**
+ * Levenshtein distance, for a did-you-mean on short config keys and agent names; on the characters
+ * of `[...text]` when given arrays (小黄 and 小璜 are one apart), else on UTF-16 units.
+ */
+export function distance(a: ArrayLike<string>, b: ArrayLike<string>): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];

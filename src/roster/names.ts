@@ -1,5 +1,6 @@
 // Agent names compared across a roster's files (--requests, --previous): which differ, and which of
 // them is probably the same person typed another way (小黄 / 小璜, Ann / ann, a stray space).
+import { distance } from '../context.js';
 import { type Msg, msg } from '../errors.js';
 import { halfWidth } from '../io/cells.js';
 
@@ -19,21 +20,8 @@ export function nearName(name: string, names: readonly string[]): string | undef
   if ([...f].length < 2) return undefined;
   // Every name one character off counts toward "more than one fits", the one-character ones too
   // (小王 beside 王 and 小陈 is no guess), though a one-character name is never the guess itself.
-  const close = names.filter((n) => n !== name && withinOneChars(f, folded(n)));
+  const close = names.filter((n) => n !== name && distance([...f], [...folded(n)]) <= 1);
   return close.length === 1 && [...folded(close[0]!)].length >= 2 ? close[0] : undefined;
-}
-
-/** withinOne on characters (not UTF-16 units): 小黄 and 小璜 are one character apart. */
-function withinOneChars(a: string, b: string): boolean {
-  const x = [...a];
-  const y = [...b];
-  if (Math.abs(x.length - y.length) > 1) return false;
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  const rx = x.slice(i).join('\u0000');
-  const ry = y.slice(i).join('\u0000');
-  const tail = (s: string) => s.split('\u0000').slice(1).join('\u0000');
-  return tail(rx) === tail(ry) || tail(rx) === ry || rx === tail(ry);
 }
 
 /** Up to `max` names joined (zh 、, en ", "), with how many more. */

@@ -16,7 +16,11 @@
 //            pass (scripts/bare-csv-parse.mjs), `orders inspect`, `compensate`, `compensate -f
 //            ndjson -o FILE`, and DuckDB's single-thread run of the same voucher query. DuckDB
 //            cannot read GBK without its `encodings` extension (a download, not allowed here), so
-//            for a GBK file it runs on the UTF-8 file of the same orders, and says so.
+//            for a GBK file it runs on the UTF-8 file of the same orders, and says so. With them
+//            the other peers of issue 21's table, when installed: pandas (python3-pandas; reads GBK
+//            itself), Miller (mlr) and Polars 1 thread (nodejs-polars), the same query each
+//            (scripts/*-vouchers.*); the check section compares each with DuckDB voucher by
+//            voucher. `--no-peers` leaves them out.
 //   flat     compensate once per size on UTF-8 files of --flat-rows (default 1000000,3000000;
 //            --flat-reps, default 1): peak RSS of the largest over the smallest (flat memory).
 //   reviews  `reviews queue` on --review-rows generated reviews (default 1000000;
@@ -78,6 +82,27 @@ try {
   }
 } catch {
   /* not installed: the DuckDB columns are skipped with a note */
+}
+
+// The other peers of issue 21's table, each the same voucher query (checked voucher by voucher in
+// the check section), run when installed (the bench installs nothing; `--no-peers` skips them):
+// pandas (Debian's python3-pandas, C parser; reads GBK itself), Miller (Debian's `miller`, mlr 6)
+// and Polars (the devDependency nodejs-polars, one thread); Miller and Polars read UTF-8 only and
+// run on the UTF-8 file of the same orders, as DuckDB does.
+const peers = [];
+const PEERS_MISSING = [];
+if (!args.includes('--no-peers')) {
+  const py = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0);
+  if (py) peers.push({ name: 'pandas', cmd: py, script: path.join(root, 'scripts', 'pandas-vouchers.py'), gbk: true });
+  else PEERS_MISSING.push('pandas (no python3 with pandas: apt-get install python3-pandas)');
+  if (spawnSync('mlr', ['--version'], { stdio: 'ignore' }).status === 0) peers.push({ name: 'Miller', cmd: process.execPath, script: path.join(root, 'scripts', 'miller-vouchers.mjs'), gbk: false });
+  else PEERS_MISSING.push('Miller (no mlr: apt-get install miller)');
+  try {
+    await import('nodejs-polars');
+    peers.push({ name: 'Polars 1 thread', cmd: process.execPath, script: path.join(root, 'scripts', 'polars-vouchers.mjs'), gbk: false });
+  } catch (e) {
+    PEERS_MISSING.push(`Polars (nodejs-polars, a devDependency, does not load: ${String(e.message).split('\n')[0]})`);
+  }
 }
 
 /** Run a command; wall time from here, peak RSS and CPU time (user + sys) from the OS. */
@@ -220,7 +245,21 @@ if (only.has('check')) {
         `  ${same ? 'the same vouchers (orders, amount, to issue), late orders and totals' : `MISMATCH: ${differ} vouchers differ between storeops and the DuckDB query`}`,
       );
       if (!same) process.exitCode = 1;
+      // Every other peer, on the file it can read (pandas: the same file as storeops, GBK too),
+      // voucher by voucher against the DuckDB query's list.
+      for (const p of peers) {
+        const pf = p.gbk ? mineFile : file;
+        const r = spawnSync(p.cmd, [p.script, pf, '--as-of', AS_OF, '--rules', rules, '--list'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+        if (r.status !== 0) throw new Error(`${path.basename(p.script)} failed: ${r.stderr}`);
+        const got = JSON.parse(r.stdout);
+        const norm = (vs) => JSON.stringify(vs.map((v) => [key(v), v.lateOrders, v.amount, v.toIssue]).sort());
+        const agree = norm(got.list) === norm(ref.list);
+        results.check[results.check.length - 1][p.name] = { vouchers: got.vouchers, lateOrders: got.lateOrders, amount: got.amount, toIssue: got.toIssue, same: agree };
+        out.push(`  ${line(`${p.name}${pf === file ? '' : ' GBK'}`, { vouchers: got.vouchers, lateOrders: got.lateOrders, amount: fen(got.amount), toIssue: fen(got.toIssue) })}  ${agree ? 'the same vouchers as DuckDB' : 'MISMATCH with DuckDB'}`);
+        if (!agree) process.exitCode = 1;
+      }
     }
+    if (PEERS_MISSING.length) out.push(`  peers skipped: ${PEERS_MISSING.join('; ')}`);
     out.push('');
   }
 }
@@ -232,7 +271,7 @@ if (only.has('orders')) {
   for (const rows of sizes) {
     for (const enc of encodings) {
       const file = ordersFile(rows, enc);
-      const twin = enc === 'utf8' ? file : duckdb ? ordersFile(rows, 'utf8') : null;
+      const twin = enc === 'utf8' ? file : duckdb || peers.some((p) => !p.gbk) ? ordersFile(rows, 'utf8') : null;
       const o = path.join(cache, 'out.ndjson');
       const variants = {
         'bare csv-parse': [process.execPath, [path.join(root, 'scripts', 'bare-csv-parse.mjs'), file, enc]],
@@ -242,6 +281,7 @@ if (only.has('orders')) {
       };
       const duckName = enc === 'utf8' ? 'DuckDB 1 thread' : 'DuckDB 1 thread (UTF-8)';
       if (duckdb) variants[duckName] = [process.execPath, [duckdb, twin, '--as-of', AS_OF]];
+      for (const p of peers) variants[p.gbk || enc === 'utf8' ? p.name : `${p.name} (UTF-8)`] = [p.cmd, [p.script, p.gbk ? file : twin, '--as-of', AS_OF]];
       const cmds = await alternate(`${rows} ${enc}`, variants, reps);
       const bare = cmds['bare csv-parse'].medianSeconds;
       for (const [name, c] of Object.entries(cmds)) {
@@ -267,6 +307,8 @@ if (only.has('orders')) {
   out.push(`orders: ${reps} runs each, medians, alternating`, '    rows  enc    command                      median  ratio  CPU time   peak', ...lines, '', ...ratios);
   if (!duckdb) out.push(DUCKDB_MISSING);
   else if (encodings.includes('gbk')) out.push('DuckDB reads GBK only with its `encodings` extension, which it would download at run time: it runs on the UTF-8 file of the same orders');
+  if (peers.some((p) => !p.gbk) && encodings.includes('gbk')) out.push(`${peers.filter((p) => !p.gbk).map((p) => p.name).join(' and ')} read UTF-8 only: on a GBK line they run on the UTF-8 file of the same orders ("(UTF-8)"); pandas reads the GBK file itself`);
+  if (PEERS_MISSING.length) out.push(`peers skipped: ${PEERS_MISSING.join('; ')}`);
   out.push('');
 }
 

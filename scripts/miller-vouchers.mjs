@@ -84,7 +84,11 @@ const names = headerLine.split(',').map((h) => h.replace(/^"(.*)"$/, '$1').repla
 const col = (...aliases) => {
   for (const a of aliases) {
     const n = names.find((x) => x.trim() === a);
-    if (n !== undefined) return `$*[${str(n)}]`;
+    if (n !== undefined) {
+      // ${…}, not $*[…]: $* copies the whole record at every use (ten times slower)
+      if (/[{}]/.test(n)) throw new Error(`a column name with a brace is not handled: ${n}`);
+      return `\${${n}}`;
+    }
   }
   return null;
 };
@@ -142,6 +146,17 @@ const perSet = sets
       window_s = window_h * 3600;
       late_s = (shipped_ok ? shipped_s : ${epoch(asOf)}) - (paid_s + window_s);
       if (judged && late_s > 0) {
+        # the cells only a late order needs are read only for one (the interpreter's time is per call)
+        id = gsub(${cell(c.id)}, "^[=\\"]+|[=\\"]+$", "");
+        buyer = ${cell(c.buyer)};
+        pre = ${cell(c.presale)};
+        p = strip(pre);
+        presale = p == "是" || p == "true" || p == "TRUE" || p == "Y" || p == "y" || p == "yes" || p == "1" || ${has('pre', '预售')};
+        paid = max(fen(${cell(c.paid)}), 0);
+        postage = max(fen(${cell(c.postage)}), 0);
+        goods = fen(${cell(c.goods)});
+        goods_ok = goods >= 0;
+        platform = max(fen(${cell(c.platform)}), 0);
         rate = ${micro(last.rate)}; lo = ${fen(last.min ?? '0')}; hi = ${last.max == null ? '-1' : fen(last.max)};
         ${tiers} else {}
         product = ${base} * rate;
@@ -166,8 +181,6 @@ func yuan(num f): str {
   return (f // 100) . "." . fmtnum(f % 100, "%02d");
 }
 begin { @late = {} }
-id = gsub(${cell(c.id)}, "^[=\\"]+|[=\\"]+$", "");
-buyer = ${cell(c.buyer)};
 s = gsub(gsub(${cell(c.status)}, ",", "，"), " ", "");
 status = "unknown";
 if (s == "等待买家付款") { status = "unpaid" }
@@ -183,14 +196,6 @@ if (status != "unpaid" && !is_error(paid_s)) {
     shipped_s = status == "partial" ? 0 : strptime(strip(${cell(c.shipped)}), "%Y-%m-%d %H:%M:%S");
     shipped_ok = status != "partial" && !is_error(shipped_s);
     judged = shipped_ok || status == "awaiting" || status == "partial";
-    pre = ${cell(c.presale)};
-    p = strip(pre);
-    presale = p == "是" || p == "true" || p == "TRUE" || p == "Y" || p == "y" || p == "yes" || p == "1" || ${has('pre', '预售')};
-    paid = max(fen(${cell(c.paid)}), 0);
-    postage = max(fen(${cell(c.postage)}), 0);
-    goods = fen(${cell(c.goods)});
-    goods_ok = goods >= 0;
-    platform = max(fen(${cell(c.platform)}), 0);
     ${perSet}
   }
 }

@@ -36,7 +36,7 @@ const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:
 // iconv-lite (required through createRequire) and commander, which is CommonJS (in the bundle
 // it would run in strict mode, which it was not written for). Inside: dist/ and the ES-module
 // packages (csv-parse, decimal.js, chalk, fast-string-width), strict as ES modules are.
-const external = (id) => builtins.has(id) || /^(better-sqlite3|exceljs|highs|@inquirer\/prompts|iconv-lite|commander)(\/|$)/.test(id);
+const external = (id) => builtins.has(id) || /^(better-sqlite3|exceljs|highs|@inquirer\/prompts|iconv-lite)(\/|$)/.test(id);
 
 const bundle = await rolldown({ input: path.join(root, 'dist', 'src', 'cli', 'entry.js'), platform: 'node', external, logLevel: 'warn' });
 await bundle.write({ file: out, format: 'cjs', charset: 'ascii', comments: { legal: true, annotation: false, jsdoc: false }, strict: true, codeSplitting: false, dynamicImportInCjs: false, sourcemap: false });
@@ -63,6 +63,14 @@ for (const name of lazyNames) {
   const bad = uses.filter((m) => m[1] !== '.');
   if (bad.length) throw new Error(`scripts/bundle.mjs: ${name} is used other than by reading a property; it cannot be loaded lazily`);
 }
+// commander (bundled since the twenty-second round: as an external CommonJS package it was read,
+// parsed and compiled at every start, ~14 ms of a run, outside the code cache; its classes are
+// strict code anyway) requires child_process for executable subcommands, which storeops has none
+// of; it only calls `childProcess.spawn`, so it too is loaded on first use.
+const CP = 'const childProcess = require("node:child_process");';
+if (code.split(CP).length !== 2) throw new Error('scripts/bundle.mjs: commander\'s child_process require not found once; update the lazy rewrite');
+code = code.replace(CP, 'const childProcess = __lazyModule(() => require("node:child_process"));');
+if ([...code.matchAll(/(?<![\w$.])childProcess\b(.?)/g)].slice(1).some((m) => m[1] !== '.')) throw new Error('scripts/bundle.mjs: childProcess is used other than by reading a property; it cannot be loaded lazily');
 const first = code.search(/^let \w+ = (require|__lazyModule)\(/m);
 code = `${code.slice(0, first)}var __lazyModule = (load) => {\n\tlet m;\n\treturn new Proxy({}, { get: (_, key) => (m ??= load())[key] });\n};\n${code.slice(first)}`;
 // Every character in the bundle is ASCII (`charset: 'ascii'` escapes the zh texts in strings and

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Lang, Msg } from '../errors.js';
 import type { TimeZone } from '../time.js';
-import { type CellContext, type Column, type Row, cellJson, cellText, header } from './columns.js';
-import { spreadsheetText, terminalSafe } from './escape.js';
+import { type CellContext, type Column, type Row, cellJson } from './columns.js';
+import { delimitedWriter } from './delimited.js';
+import { terminalSafe } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { XLSX_MAX_CELL } from './records.js';
 import { type ByteSink, type OutEncoding, type Publish, copyFileInto, fileSink, registerTemp, releaseTemp, STRICT_EXT, stdoutSink, tempName } from './sink.js';
@@ -114,74 +115,6 @@ export async function writeRows(o: OutputOptions, columns: readonly Column[], ro
     throw e;
   }
   return n;
-}
-
-function csvQuote(text: string, delim: string): string {
-  // One pass over the characters (a row of vouchers has a dozen cells, a big run many thousand rows).
-  const d = delim.charCodeAt(0);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === d || c === 34 || c === 10 || c === 13) return `"${text.replace(/"/g, '""')}"`;
-  }
-  return text;
-}
-
-function delimitedWriter(
-  sink: ByteSink,
-  format: 'csv' | 'tsv',
-  columns: readonly Column[],
-  c: CellContext,
-  formulaEscape: boolean,
-  bom: boolean,
-  textIds: boolean,
-  info?: (m: Msg) => void,
-): RowWriter {
-  const delim = format === 'csv' ? ',' : '\t';
-  let started = false;
-  // A file meant for a spreadsheet (a BOM, or GBK): a cell past Excel's 32,767 characters is cut
-  // when Excel opens it. The file keeps it whole; stderr says so (xlsx output cuts it with a note).
-  let rows = 0;
-  let long = 0;
-  let firstLong: { row: number; column: string } | undefined;
-  // One options object for every cell (not one made per cell).
-  const escapeOpts = { formulaEscape, textIds };
-  const start = async () => {
-    started = true;
-    const head = columns.map((col) => csvQuote(header(col, c.lang), delim)).join(delim);
-    await sink.write((bom ? '\uFEFF' : '') + head + '\n');
-  };
-  return {
-    format,
-    row(r) {
-      if (!started) return start().then(() => this.row(r));
-      const cells: string[] = new Array(columns.length);
-      rows++;
-      for (let i = 0; i < columns.length; i++) {
-        const col = columns[i]!;
-        // Escaping is decided in one place (escape.ts spreadsheetText) for every column, ids included.
-        const cell = spreadsheetText(cellText(col, r[col.key], c), col.type ?? 'text', escapeOpts);
-        if (textIds && cell.text.length > XLSX_MAX_CELL && long++ === 0) firstLong = { row: rows, column: header(col, c.lang) };
-        cells[i] = cell.bare ? cell.text : csvQuote(cell.text, delim);
-      }
-      // One flat string a row, its line break joined in with the last cell: `join(…) + '\n'` is a
-      // two-part string, which Node encodes ~8× slower than a flat one (issue 21: 1.2 s against
-      // 0.15 s for a 1M-row compensate run's 208k voucher rows).
-      if (cells.length === 0) return sink.write('\n');
-      cells[cells.length - 1] += '\n';
-      return sink.write(cells.join(delim));
-    },
-    async close() {
-      if (!started) await start();
-      await sink.end();
-      if (long > 0) {
-        info?.({
-          zh: `${long} 个单元格超出 Excel 单元格 ${XLSX_MAX_CELL} 个字符的上限 (第一个: 第 ${firstLong!.row} 行数据的"${firstLong!.column}"): 文件里是完整的, 但 Excel 打开时会截短; 要在表格里看全, 请用 -f json, 或 -o 文件.xlsx (截短处会注明)`,
-          en: `${long} cell(s) are longer than Excel's ${XLSX_MAX_CELL}-character cell limit (the first: data row ${firstLong!.row}, ${firstLong!.column}): the file holds them whole, but Excel cuts them when it opens it; use -f json, or -o FILE.xlsx (which marks the cut)`,
-        });
-      }
-    },
-    abort: () => sink.abort(),
-  };
 }
 
 function jsonWriter(sink: ByteSink, columns: readonly Column[], c: CellContext, nd: boolean): RowWriter {

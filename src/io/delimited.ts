@@ -1,0 +1,103 @@
+// csv/tsv output: a header line, then one line a row, each cell escaped for a spreadsheet
+// (escape.ts spreadsheetText) and quoted only where it must be.
+import type { Msg } from '../errors.js';
+import { Money } from '../money.js';
+import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
+import { spreadsheetText } from './escape.js';
+import type { RowWriter } from './output.js';
+import { XLSX_MAX_CELL } from './records.js';
+import type { ByteSink } from './sink.js';
+
+/** A field holding the delimiter, a quote or a line break must be quoted (RFC 4180). */
+const NEEDS_QUOTES: Readonly<Record<'csv' | 'tsv', RegExp>> = { csv: /[",\n\r]/, tsv: /[\t"\n\r]/ };
+
+function quoted(text: string, needs: RegExp): string {
+  return needs.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Never the value of a cell: what a column's memo holds before its first row. */
+const NONE = Symbol('none');
+
+/**
+ * Whether a value's cell text can be kept for the next row holding the same value: a string, number
+ * or boolean, nothing, an amount (Decimals are immutable) or a frozen list. (0 and -0 are the same
+ * value here: every cell type writes both as 0.)
+ */
+function lasting(v: unknown): boolean {
+  return typeof v !== 'object' || v === null || v instanceof Money || Object.isFrozen(v);
+}
+
+export function delimitedWriter(
+  sink: ByteSink,
+  format: 'csv' | 'tsv',
+  columns: readonly Column[],
+  c: CellContext,
+  formulaEscape: boolean,
+  bom: boolean,
+  textIds: boolean,
+  info?: (m: Msg) => void,
+): RowWriter {
+  const delim = format === 'csv' ? ',' : '\t';
+  const needs = NEEDS_QUOTES[format];
+  let started = false;
+  // A file meant for a spreadsheet (a BOM, or GBK): a cell past Excel's 32,767 characters is cut
+  // when Excel opens it. The file keeps it whole; stderr says so (xlsx output cuts it with a note).
+  let rows = 0;
+  let long = 0;
+  let firstLong: { row: number; column: string } | undefined;
+  // One options object for every cell (not one made per cell).
+  const escapeOpts = { formulaEscape, textIds };
+  const n = columns.length;
+  const types = columns.map((col) => col.type ?? 'text');
+  // Each column's last value and the field written for it: a cell holding the value the row before
+  // held is written as it was then, not worked out again (a voucher run's rule set, payer, shop,
+  // base and state are the same on every row; issue 21). The field is a pure function of the value
+  // for the writer's language, zone and escaping, all fixed here.
+  const lastValue: unknown[] = new Array<unknown>(n).fill(NONE);
+  const lastField: string[] = new Array<string>(n).fill('');
+  const lastLong: boolean[] = new Array<boolean>(n).fill(false);
+  // The row's fields, one array for every row: joined into one flat string a row (below).
+  const fields: string[] = new Array<string>(n);
+  const start = async () => {
+    started = true;
+    const head = columns.map((col) => quoted(header(col, c.lang), needs)).join(delim);
+    await sink.write((bom ? '\uFEFF' : '') + head + '\n');
+  };
+  return {
+    format,
+    row(r) {
+      if (!started) return start().then(() => this.row(r));
+      if (n === 0) return sink.write('\n');
+      rows++;
+      for (let i = 0; i < n; i++) {
+        const col = columns[i]!;
+        const v = r[col.key];
+        if (v !== lastValue[i]) {
+          // Escaping is decided in one place (escape.ts spreadsheetText) for every column, ids included.
+          const cell = spreadsheetText(cellText(col, v, c), types[i]!, escapeOpts);
+          lastField[i] = cell.bare ? cell.text : quoted(cell.text, needs);
+          lastLong[i] = textIds && cell.text.length > XLSX_MAX_CELL;
+          lastValue[i] = lasting(v) ? v : NONE;
+        }
+        if (lastLong[i] && long++ === 0) firstLong = { row: rows, column: header(col, c.lang) };
+        fields[i] = lastField[i]!;
+      }
+      // One flat string a row, its line break joined in with the last field: `join(…) + '\n'` is a
+      // two-part string, which Node encodes ~8× slower than a flat one (issue 21: 1.2 s against
+      // 0.15 s for a 1M-row compensate run's 208k voucher rows).
+      fields[n - 1] += '\n';
+      return sink.write(fields.join(delim));
+    },
+    async close() {
+      if (!started) await start();
+      await sink.end();
+      if (long > 0) {
+        info?.({
+          zh: `${long} 个单元格超出 Excel 单元格 ${XLSX_MAX_CELL} 个字符的上限 (第一个: 第 ${firstLong!.row} 行数据的"${firstLong!.column}"): 文件里是完整的, 但 Excel 打开时会截短; 要在表格里看全, 请用 -f json, 或 -o 文件.xlsx (截短处会注明)`,
+          en: `${long} cell(s) are longer than Excel's ${XLSX_MAX_CELL}-character cell limit (the first: data row ${firstLong!.row}, ${firstLong!.column}): the file holds them whole, but Excel cuts them when it opens it; use -f json, or -o FILE.xlsx (which marks the cut)`,
+        });
+      }
+    },
+    abort: () => sink.abort(),
+  };
+}

@@ -152,6 +152,16 @@ function fenText(fen: number): string {
   return `${fen < 0 ? '-' : ''}${yuan}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
+/**
+ * m > 0, as `m.gt(0)` says, read off the Decimal's sign and first digit word: `gt(0)` builds a
+ * Decimal 0 to compare with, and a voucher run asked it several times a voucher (issue 21).
+ */
+export function isAboveZero(m: Money): boolean {
+  const { d, s } = m as unknown as DecimalParts;
+  // Zero is d = [0] (either sign); ±Infinity has no digits; NaN has s = NaN.
+  return s > 0 && (d === null || d[0] !== 0);
+}
+
 export function moneyMax(a: Money, b: Money): Money {
   return a.gte(b) ? a : b;
 }

@@ -5,7 +5,7 @@
 // - RULES 1.3b: under a `platform-deducts` rule set (douyin-2025) the platform pays the buyer and
 //   charges the shop: the amount is what the shop will be charged, never a voucher to issue.
 // Pure.
-import { type Money, ZERO } from '../money.js';
+import { type Money, ZERO, isAboveZero } from '../money.js';
 import type { Payer, RuleSet } from '../rules/ruleset.js';
 import type { Voucher } from './vouchers.js';
 
@@ -32,7 +32,7 @@ export function reconcile(v: Voucher, rules: RuleSet, unsettled = false): Reconc
   // Our reading: a positive payout on any of the voucher's orders means the platform handled the
   // voucher (it pays under its own judgment); a 0.00 or empty cell means it paid nothing. Not while
   // the window may be cut otherwise: the payout may then be another window's, and the rest owed.
-  const paidByPlatform = platform !== null && platform.gt(0) && !(unsettled && v.state === 'provisional');
+  const paidByPlatform = platform !== null && isAboveZero(platform) && !(unsettled && v.state === 'provisional');
   const toIssue = rules.payer === 'platform-deducts' || paidByPlatform ? ZERO : v.amount;
   // Written out field by field: an object spread of the voucher was most of this stage's time.
   return {

@@ -11,13 +11,14 @@ import type { Reconciled } from './reconcile.js';
 import { orderIdsOf } from './vouchers.js';
 
 export function voucherRow(v: Reconciled, recorded: string, base: BaseRule): Row {
+  const orderIds = orderIdsOf(v.orders);
   return {
     voucherKey: v.voucherKey,
     buyer: v.buyer,
     rules: v.rules,
     windowStart: v.windowStart,
-    orderIds: orderIdsOf(v.orders),
-    lateOrders: orderIdsOf(v.orders).length,
+    orderIds,
+    lateOrders: orderIds.length,
     baseAmount: v.baseAmount,
     computedAmount: v.computedAmount,
     amount: v.amount,

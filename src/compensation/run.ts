@@ -15,7 +15,7 @@ import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
 import { waybillKey } from '../io/cells.js';
 import { SpillFile } from '../io/spill.js';
-import { type Money, ZERO, fenToMoney } from '../money.js';
+import { type Money, ZERO, fenToMoney, isAboveZero } from '../money.js';
 import { openOrders } from '../orders/read.js';
 import type { HeldRow } from '../orders/parse.js';
 import type { Order } from '../orders/types.js';
@@ -41,7 +41,7 @@ import {
   atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, promiseIgnoredWarning, underpaidWarning,
   runSummary, seriousDelayWarning,
 } from './summary.js';
-import { capBuyer, mayOpenBefore, openKey, orderIdsOf, toVoucher } from './vouchers.js';
+import { type LateOrder, capBuyer, mayOpenBefore, openKey, orderIdsOf, toVoucher } from './vouchers.js';
 import { secondsDependent, windows } from './window.js';
 import type { AtRiskEntry, VoucherEntry } from '../notify/notices.js';
 import { notifyAsked } from '../notify/options.js';
@@ -1076,7 +1076,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const secondsHeld = secondsDependent(late, groups, rulesOf, lateSlack);
   if (secondsHeld.size > 0 && req.atRisk === undefined) ctx.warn(windowSecondsWarning(secondsHeld.size));
   const voucherOf = (g: Int32Array): Reconciled => {
-    const orders = Array.from(g, (i) => late.get(i));
+    const orders: LateOrder[] = new Array<LateOrder>(g.length);
+    for (let k = 0; k < g.length; k++) orders[k] = late.get(g[k]!);
     const rules = rulesOf(orders[0]!.rules);
     const v = toVoucher(orders, open, rules, ctx.asOf, PLATFORM_TZ);
     if (secondsHeld.has(g[0]!)) v.state = 'provisional';
@@ -1182,7 +1183,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       const v = owedNow(computed);
       // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
       const status = recorded.get(v.voucherKey);
-      if (computed.toIssue.gt(0) && !v.toIssue.gt(0) && status !== undefined && RECORDED_BEFORE.has(status)) {
+      const owes = isAboveZero(v.toIssue);
+      if (!owes && status !== undefined && RECORDED_BEFORE.has(status) && isAboveZero(computed.toIssue)) {
         // A conflict owing nothing: its orders were paid in full by other vouchers recorded before.
         if (status === 'conflict') sums.paidBefore++;
         else sums.alreadyRecorded++;
@@ -1190,7 +1192,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       countVoucher(sums, v, status);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
-      if (finals && v.state === 'final' && v.toIssue.gt(0) && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
+      if (finals && v.state === 'final' && owes && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
         // A difference owed on a voucher announced before is news: its notice item is keyed by the new amount too.
         const change = changes.get(v.voucherKey);
         // Recorded by this run: the next run finds it recorded before, so an alert that fails now is held until delivered.
@@ -1199,7 +1201,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       }
       const base = baseFor(rulesOf(v.rules), req.base);
       if (req.by === 'order') for (const r of orderRows(v, base)) yield shown(r);
-      else yield shown(voucherRow(v, recorded.get(v.voucherKey) ?? '', base));
+      else yield shown(voucherRow(v, status ?? '', base));
     }
     if (finals) {
       for (const p of promisesShown) {

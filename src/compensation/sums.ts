@@ -1,7 +1,7 @@
 // The run's money totals, one voucher at a time, in whole fen (exact integers). Only what the shop
 // must still issue counts toward the total; platform-paid and platform-deducted amounts are kept
 // apart for reconciliation.
-import { moneyToFen } from '../money.js';
+import { isAboveZero, moneyToFen } from '../money.js';
 import type { Reconciled } from './reconcile.js';
 import type { Sums } from './summary.js';
 
@@ -12,25 +12,26 @@ import type { Sums } from './summary.js';
  * be told from the export and the ledger) and a provisional voucher (not final yet).
  */
 export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): void {
-  if (recorded === 'conflict' && v.toIssue.gt(0)) {
+  const owes = isAboveZero(v.toIssue);
+  if (recorded === 'conflict' && owes) {
     // Not recorded yet: issued now and again once --reissue records it, it would be paid twice.
     sums.conflicts++;
     sums.conflictFen += moneyToFen(v.toIssue);
-  } else if (recorded === 'held' && v.toIssue.gt(0)) {
+  } else if (recorded === 'held' && owes) {
     // Its 24-hour window cannot be told (ledger.ts HeldVoucher): not recorded, not to issue yet.
     sums.held++;
     sums.heldFen += moneyToFen(v.toIssue);
-  } else if (recorded === 'amount_changed' && v.toIssue.gt(0)) {
+  } else if (recorded === 'amount_changed' && owes) {
     // The same for a recorded voucher owing more (amount_changed): --reissue records it as a top-up
     // (topped_up) with the difference to issue then.
     sums.changes++;
     sums.changeFen += moneyToFen(v.toIssue);
-  } else if (v.toIssue.gt(0) && v.state === 'provisional') {
+  } else if (owes && v.state === 'provisional') {
     // Not final (an order unshipped, or a window that can still change): never recorded, so issued
     // now and again once final it would be paid twice. Counted apart, as held vouchers are.
     sums.provisional++;
     sums.provisionalFen += moneyToFen(v.toIssue);
-  } else if (v.toIssue.gt(0)) {
+  } else if (owes) {
     sums.count++;
     sums.totalFen += moneyToFen(v.toIssue);
   } else if (v.state === 'paid_by_platform') {
@@ -41,7 +42,7 @@ export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): void
       sums.underpaid++;
       sums.underpaidFen -= moneyToFen(v.difference);
     }
-  } else if (v.payer === 'platform-deducts' && v.amount.gt(0)) {
+  } else if (v.payer === 'platform-deducts' && isAboveZero(v.amount)) {
     // A late order whose tier pays nothing (douyin-2025: ≤ 48 h window, ≤ 48 h late) is a row for
     // reconciliation, but no deduction: "5 to be deducted totalling 2.00" counted four of 0.00.
     sums.deducted++;

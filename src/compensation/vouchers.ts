@@ -116,6 +116,8 @@ export function mayOpenBefore(g: readonly LateOrder[], openOrders: OpenOrders, r
 /** Stable: the same orders under the same rules always give the same key. */
 /** A voucher's orders, each once (an order priced per sub-order has an entry per late line). */
 export function orderIdsOf(orders: readonly LateOrder[]): string[] {
+  // Most vouchers hold one order: no set to make.
+  if (orders.length === 1) return [orders[0]!.orderId];
   return [...new Set(orders.map((l) => l.orderId))];
 }
 
@@ -139,11 +141,32 @@ export function openLookup(buyer: string, orderId: string): { inShop: string; an
   return at < 0 ? { inShop: openKey(buyer, orderId) } : { inShop: buyer, anyShop: buyer.slice(0, at) };
 }
 
-export function voucherKey(rules: string, kind: 'voucher' | 'delivery_promise', orderIds: string[]): string {
+export function voucherKey(rules: string, kind: 'voucher' | 'delivery_promise', orderIds: readonly string[]): string {
   // An order priced per sub-order appears once per late line; the key names each order once.
-  const ids = [...new Set(orderIds)].sort();
+  // (One order, most vouchers: the list is the id itself, with no set, sort or join to make.)
+  const ids = orderIds.length === 1 ? orderIds[0]! : [...new Set(orderIds)].sort().join(',');
   // crypto.hash: one call, a third of the time of createHash().update().digest() a voucher.
-  return 'v' + hash('sha256', `${rules}|${kind}|${ids.join(',')}`, 'hex').slice(0, 20);
+  return 'v' + hash('sha256', `${rules}|${kind}|${ids}`, 'hex').slice(0, 20);
+}
+
+/** A voucher's kinds in their fixed order, one frozen list each (the csv writer keeps a frozen value's field for the next row). */
+const KINDS_OF: readonly (readonly Kind[])[] = [[], ['late'], ['out_of_stock'], ['late', 'out_of_stock']].map((k) => Object.freeze(k as Kind[]));
+
+/**
+ * The cap in whole fen, by rule set (undefined: no cap, or one with more than two decimals, which
+ * is compared as a Decimal). Capping is then a comparison of two integers, exact either way.
+ */
+const capFens = new WeakMap<RuleSet, number | undefined>();
+function capFen(rules: RuleSet): number | undefined {
+  if (capFens.has(rules)) return capFens.get(rules);
+  const cap = rules.combine.cap;
+  let fen: number | undefined;
+  if (cap) {
+    const f = moneyToFen(cap);
+    if (fenToMoney(f).eq(cap)) fen = f;
+  }
+  capFens.set(rules, fen);
+  return fen;
 }
 
 /**
@@ -151,45 +174,60 @@ export function voucherKey(rules: string, kind: 'voucher' | 'delivery_promise', 
  * shipped, the window is over at as-of, and no other open order of the buyer could still join it.
  */
 export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet, asOf: number, tz: TimeZone): Voucher {
-  const start = g[0]!.paidAt;
+  const first = g[0]!;
+  const start = first.paidAt;
   const end = windowEnd(start, rules, tz);
   let baseFen = 0;
   let computedFen = 0;
-  const kinds = new Set<Kind>();
+  let late = false;
+  let outOfStock = false;
   let maxLate = 0;
-  for (const l of g) {
-    baseFen += l.payout.baseFen;
-    computedFen += l.payout.afterFen;
-    kinds.add(l.payout.kind);
+  let shipped = true;
+  const ids: string[] = new Array<string>(g.length);
+  for (let k = 0; k < g.length; k++) {
+    const l = g[k]!;
+    const p = l.payout;
+    baseFen += p.baseFen;
+    computedFen += p.afterFen;
+    if (p.kind === 'late') late = true;
+    else if (p.kind === 'out_of_stock') outOfStock = true;
     maxLate = Math.max(maxLate, l.hoursLate);
+    if (l.shippedAt === null) shipped = false;
+    ids[k] = l.orderId;
   }
   const computed = fenToMoney(computedFen);
+  // RULES 1.2 / 1.3: the cap, compared in whole fen when it is a whole number of fen.
   const cap = rules.combine.cap;
-  const amount = cap ? moneyMin(computed, cap) : computed;
+  const capAt = cap ? capFen(rules) : undefined;
+  const amount = !cap ? computed : capAt !== undefined ? (computedFen <= capAt ? computed : cap) : moneyMin(computed, cap);
+  const capped = amount !== computed && (capAt !== undefined || computed.gt(amount));
   // Could another open order of this buyer (under the same rule set) still join or reshape this window?
-  const reach = windowReach(start, rules, tz);
-  const who = splitBuyer(g[0]!.buyer);
   // The buyer's open orders in this shop, and those held by the bare nick (a rejected or repeated
   // row, whose shop is not trusted, holds the buyer's vouchers in every shop).
-  const keys = openLookup(g[0]!.buyer, g[0]!.orderId);
+  const keys = openLookup(first.buyer, first.orderId);
   const inShop = openOrders.get(keys.inShop);
   const anyShop = keys.anyShop !== undefined ? openOrders.get(keys.anyShop) : undefined;
   const open = anyShop === undefined ? (inShop ?? []) : inShop === undefined ? anyShop : [...inShop, ...anyShop];
-  const mine = new Set(g.map((l) => l.orderId));
-  // A line of one of these orders not yet due (assess.ts: `<order id>~<n>`) may still turn late and
-  // join, whatever the rule's combining; another order of the buyer only when orders combine.
-  const sibling = (id: string) => mine.has(id.slice(0, id.indexOf('~')));
-  const othersOpen = open.some(
-    (o) =>
-      (o.rules === undefined || o.rules === rules.id) &&
-      // NaN: a rejected row whose paid time cannot be read may be in any window of the buyer.
-      (Number.isNaN(o.paidAt) || (o.paidAt >= reach && o.paidAt <= end)) &&
-      !mine.has(o.orderId) &&
-      (rules.combine.by !== 'none' || (o.orderId.includes('~') && sibling(o.orderId))),
-  );
-  const final = g.every((l) => l.shippedAt !== null) && asOf > end && !othersOpen;
+  let othersOpen = false;
+  if (open.length > 0) {
+    const reach = windowReach(start, rules, tz);
+    const mine = new Set(ids);
+    // A line of one of these orders not yet due (assess.ts: `<order id>~<n>`) may still turn late and
+    // join, whatever the rule's combining; another order of the buyer only when orders combine.
+    const sibling = (id: string) => mine.has(id.slice(0, id.indexOf('~')));
+    othersOpen = open.some(
+      (o) =>
+        (o.rules === undefined || o.rules === rules.id) &&
+        // NaN: a rejected row whose paid time cannot be read may be in any window of the buyer.
+        (Number.isNaN(o.paidAt) || (o.paidAt >= reach && o.paidAt <= end)) &&
+        !mine.has(o.orderId) &&
+        (rules.combine.by !== 'none' || (o.orderId.includes('~') && sibling(o.orderId))),
+    );
+  }
+  const final = shipped && asOf > end && !othersOpen;
+  const who = splitBuyer(first.buyer);
   return {
-    voucherKey: voucherKey(rules.id, 'voucher', g.map((l) => l.orderId)),
+    voucherKey: voucherKey(rules.id, 'voucher', ids),
     buyer: who.buyer,
     ...(who.shop !== undefined ? { shop: who.shop } : {}),
     rules: rules.id,
@@ -198,8 +236,8 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
     baseAmount: fenToMoney(baseFen),
     computedAmount: computed,
     amount,
-    capped: computed.gt(amount),
-    kinds: (['late', 'out_of_stock'] as Kind[]).filter((k) => kinds.has(k)),
+    capped,
+    kinds: KINDS_OF[(late ? 1 : 0) + (outOfStock ? 2 : 0)]! as Kind[],
     state: final ? 'final' : 'provisional',
     maxHoursLate: maxLate,
     risk: rules.seriousDelay && maxLate > rules.seriousDelay.afterHours ? 'serious_delay' : '',

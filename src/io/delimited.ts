@@ -15,6 +15,9 @@ function quoted(text: string, needs: RegExp): string {
   return needs.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Amounts' fields kept per column at most (a run with more distinct amounts starts again). */
+const MAX_AMOUNTS = 4096;
+
 /** Never the value of a cell: what a column's memo holds before its first row. */
 const NONE = Symbol('none');
 
@@ -56,6 +59,9 @@ export function delimitedWriter(
   const lastValue: unknown[] = new Array<unknown>(n).fill(NONE);
   const lastField: string[] = new Array<string>(n).fill('');
   const lastLong: boolean[] = new Array<boolean>(n).fill(false);
+  // Each column's fields of the amounts (Decimals) met so far: equal amounts are mostly one shared
+  // Decimal (money.ts fenToMoney), so one lookup finds the field written for it before.
+  const amounts: Map<Money, string>[] = columns.map(() => new Map<Money, string>());
   // The row's fields, one array for every row: joined into one flat string a row (below).
   const fields: string[] = new Array<string>(n);
   const start = async () => {
@@ -73,10 +79,21 @@ export function delimitedWriter(
         const col = columns[i]!;
         const v = r[col.key];
         if (v !== lastValue[i]) {
-          // Escaping is decided in one place (escape.ts spreadsheetText) for every column, ids included.
-          const cell = spreadsheetText(cellText(col, v, c), types[i]!, escapeOpts);
-          lastField[i] = cell.bare ? cell.text : quoted(cell.text, needs);
-          lastLong[i] = textIds && cell.text.length > XLSX_MAX_CELL;
+          // An amount written before in this column is written as it was (amounts repeat: 5.00, a cap).
+          const known = v instanceof Money ? amounts[i]!.get(v) : undefined;
+          if (known !== undefined) {
+            lastField[i] = known;
+            lastLong[i] = false;
+          } else {
+            // Escaping is decided in one place (escape.ts spreadsheetText) for every column, ids included.
+            const cell = spreadsheetText(cellText(col, v, c), types[i]!, escapeOpts);
+            lastField[i] = cell.bare ? cell.text : quoted(cell.text, needs);
+            lastLong[i] = textIds && cell.text.length > XLSX_MAX_CELL;
+            if (v instanceof Money && !lastLong[i]) {
+              if (amounts[i]!.size >= MAX_AMOUNTS) amounts[i]!.clear();
+              amounts[i]!.set(v, lastField[i]!);
+            }
+          }
           lastValue[i] = lasting(v) ? v : NONE;
         }
         if (lastLong[i] && long++ === 0) firstLong = { row: rows, column: header(col, c.lang) };

@@ -136,8 +136,21 @@ export function scrubFreeText(text: string, names: Iterable<string> = []): strin
  * buyer chose, not an address. The nick itself still tells buyers apart (display only).
  */
 export function shownNick(nick: string): string {
-  if (nick === '') return nick;
+  if (nick === '' || !tenDigits(nick)) return nick;
   return nick.replace(MOBILE, (p) => maskPhone(p)).replace(LANDLINE, (p) => maskPhone(p));
+}
+
+/**
+ * Whether the text holds ten digits or more: a phone shownNick masks holds at least ten (a mobile
+ * eleven, a landline 0 + 2–3 + 7–8), so a nick with fewer is shown as it is without a regex run.
+ */
+function tenDigits(text: string): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++n === 10) return true;
+  }
+  return false;
 }
 
 /** Does the text hold something personal by its look alone? */

@@ -99,8 +99,25 @@ export class TimeZone {
     };
   }
 
+  /** The day format() wrote last (whole days of this zone's wall clock since 1970) and its `YYYY-MM-DD ` text. */
+  private formatDay = NaN;
+  private formatDayText = '';
+
   /** `YYYY-MM-DD HH:mm:ss` in this zone. */
   format(epochMs: number): string {
+    const off = this.fixedOffsetMs;
+    const local = off === undefined ? NaN : epochMs + off;
+    // A zone of one offset, a whole millisecond within Date's range: the date of the day written
+    // last is kept (the times of a voucher file run in order), the time of day is arithmetic.
+    if (Number.isInteger(local) && local >= -8.64e15 && local <= 8.64e15) {
+      const day = Math.floor(local / DAY_MS);
+      if (day !== this.formatDay) {
+        this.formatDayText = `${this.date(epochMs)} `;
+        this.formatDay = day;
+      }
+      const secs = Math.floor((local - day * DAY_MS) / 1000);
+      return `${this.formatDayText}${p2(Math.floor(secs / 3600))}:${p2(Math.floor(secs / 60) % 60)}:${p2(secs % 60)}`;
+    }
     const w = this.wall(epochMs);
     return `${w.y}-${p2(w.mo)}-${p2(w.d)} ${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}`;
   }

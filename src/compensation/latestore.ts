@@ -300,14 +300,22 @@ export class LateStore {
     this.payloadFrom?.close();
   }
 
+  /** Where payload() found the order asked for: its numbers, its doubles (one buffer) and its first number's position. */
+  private atInts: Int32Array = NO_INTS;
+  private atDoubles: Float64Array = NO_DOUBLES;
+
   /**
-   * Where order i's payload is: its block in memory, or the cache page it was read into; returns
-   * the arrays and the position of its first number.
+   * Where order i's payload is: its block in memory, or the cache page it was read into; sets
+   * atInts and atDoubles and returns the position of its first number (no array made an order).
    */
-  private payload(i: number): [Int32Array, Float64Array, number] {
+  private payload(i: number): number {
     const b = i >> BLOCK_BITS;
     const num = this.ints[b]!;
-    if (num.length) return [num, this.doubles[b]!, (i & IN_BLOCK) * W];
+    if (num.length) {
+      this.atInts = num;
+      this.atDoubles = this.doubles[b]!;
+      return (i & IN_BLOCK) * W;
+    }
     const page = i >> PAGE_BITS;
     const slot = page & (CACHE_PAGES - 1);
     const ints = this.cacheInts!;
@@ -317,7 +325,9 @@ export class LateStore {
       this.payloadFrom!.read(this.intsAt[b]! + first * W * 4, ints.subarray(slot * PAGE * W, (slot + 1) * PAGE * W));
       this.cacheOf![slot] = page;
     }
-    return [ints, this.cacheDoubles!, (slot * PAGE + (i & (PAGE - 1))) * W];
+    this.atInts = ints;
+    this.atDoubles = this.cacheDoubles!;
+    return (slot * PAGE + (i & (PAGE - 1))) * W;
   }
 
   private isWhole(i: number): boolean {
@@ -477,7 +487,9 @@ export class LateStore {
     const tag = this.tags[i >> BLOCK_BITS]!;
     const t = (i & IN_BLOCK) * TAGS;
     if (tag[t] === WHOLE) return this.whole.get(i)!;
-    const [num, dbl, o] = this.payload(i);
+    const o = this.payload(i);
+    const num = this.atInts;
+    const dbl = this.atDoubles;
     const shipped = num[o + SHIPPED]!;
     const platform = num[o + PLATFORM]!;
     const lineId = this.lineIds.get(i);

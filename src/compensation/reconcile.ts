@@ -38,7 +38,7 @@ export function reconcile(v: Voucher, rules: RuleSet, unsettled = false): Reconc
   return {
     voucherKey: v.voucherKey,
     buyer: v.buyer,
-    ...(v.shop !== undefined ? { shop: v.shop } : {}),
+    shop: v.shop,
     rules: v.rules,
     windowStart: v.windowStart,
     orders: v.orders,

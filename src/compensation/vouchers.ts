@@ -229,7 +229,8 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
   return {
     voucherKey: voucherKey(rules.id, 'voucher', ids),
     buyer: who.buyer,
-    ...(who.shop !== undefined ? { shop: who.shop } : {}),
+    // Present even when undefined: an object literal without a spread in it is made in one step.
+    shop: who.shop,
     rules: rules.id,
     windowStart: start,
     orders: g,

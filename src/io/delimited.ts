@@ -21,15 +21,6 @@ const MAX_AMOUNTS = 4096;
 /** Never the value of a cell: what a column's memo holds before its first row. */
 const NONE = Symbol('none');
 
-/**
- * Whether a value's cell text can be kept for the next row holding the same value: a string, number
- * or boolean, nothing, an amount (Decimals are immutable) or a frozen list. (0 and -0 are the same
- * value here: every cell type writes both as 0.)
- */
-function lasting(v: unknown): boolean {
-  return typeof v !== 'object' || v === null || v instanceof Money || Object.isFrozen(v);
-}
-
 export function delimitedWriter(
   sink: ByteSink,
   format: 'csv' | 'tsv',
@@ -51,6 +42,7 @@ export function delimitedWriter(
   // One options object for every cell (not one made per cell).
   const escapeOpts = { formulaEscape, textIds };
   const n = columns.length;
+  const keys = columns.map((col) => col.key);
   const types = columns.map((col) => col.type ?? 'text');
   // Each column's last value and the field written for it: a cell holding the value the row before
   // held is written as it was then, not worked out again (a voucher run's rule set, payer, shop,
@@ -76,11 +68,12 @@ export function delimitedWriter(
       if (n === 0) return sink.write('\n');
       rows++;
       for (let i = 0; i < n; i++) {
-        const col = columns[i]!;
-        const v = r[col.key];
+        const v = r[keys[i]!];
         if (v !== lastValue[i]) {
+          const col = columns[i]!;
           // An amount written before in this column is written as it was (amounts repeat: 5.00, a cap).
-          const known = v instanceof Money ? amounts[i]!.get(v) : undefined;
+          const amount = typeof v === 'object' && v !== null && v instanceof Money;
+          const known = amount ? amounts[i]!.get(v) : undefined;
           if (known !== undefined) {
             lastField[i] = known;
             lastLong[i] = false;
@@ -89,14 +82,17 @@ export function delimitedWriter(
             const cell = spreadsheetText(cellText(col, v, c), types[i]!, escapeOpts);
             lastField[i] = cell.bare ? cell.text : quoted(cell.text, needs);
             lastLong[i] = textIds && cell.text.length > XLSX_MAX_CELL;
-            if (v instanceof Money && !lastLong[i]) {
+            if (amount && !lastLong[i]) {
               if (amounts[i]!.size >= MAX_AMOUNTS) amounts[i]!.clear();
               amounts[i]!.set(v, lastField[i]!);
             }
           }
-          lastValue[i] = lasting(v) ? v : NONE;
+          // Kept only for a value whose field cannot change: a string, number or boolean, nothing, an
+          // amount (Decimals are immutable) or a frozen list. (0 and -0 are one value here: every
+          // cell type writes both as 0.)
+          lastValue[i] = amount || typeof v !== 'object' || v === null || Object.isFrozen(v) ? v : NONE;
         }
-        if (lastLong[i] && long++ === 0) firstLong = { row: rows, column: header(col, c.lang) };
+        if (lastLong[i] && long++ === 0) firstLong = { row: rows, column: header(columns[i]!, c.lang) };
         fields[i] = lastField[i]!;
       }
       // One flat string a row, its line break joined in with the last field: `join(…) + '\n'` is a

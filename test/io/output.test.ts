@@ -89,6 +89,34 @@ describe('formats', () => {
     );
   });
 
+  it('csv: a cell is written anew whenever its value changes, though the writer keeps the field of a repeated value (issue 21)', async () => {
+    // One list object changed between rows (not frozen: its field is worked out again), one amount
+    // met twice as one Decimal, then as another Decimal of the same value, and times in Beijing
+    // crossing midnight and back: 2026-11-20 15:59:59 UTC = 23:59:59 in Beijing, +1 s = 11-21 00:00:00.
+    const ids = ['1'];
+    const twelve = new Money('12.5');
+    const night = Date.UTC(2026, 10, 20, 15, 59, 59);
+    const rows: Row[] = [
+      { orderId: '1', buyer: 'x', paidAt: night, amount: twelve, ids, late: true },
+      { orderId: '1', buyer: 'x', paidAt: night + 1000, amount: twelve, ids, late: true },
+      { orderId: '1', buyer: 'x', paidAt: night, amount: new Money('12.50'), ids, late: false },
+    ];
+    const o = opts({ format: 'csv' });
+    await writeRows(o, COLS, (function* () {
+      yield rows[0]!;
+      ids.push('2');
+      yield rows[1]!;
+      ids.length = 0;
+      yield rows[2]!;
+    })());
+    expect(o.stdout.text()).toBe(
+      'orderId,buyer,paidAt,amount,ids,late\n' +
+        '1,x,2026-11-20 23:59:59,12.50,1,yes\n' +
+        '1,x,2026-11-21 00:00:00,12.50,1;2,yes\n' +
+        '1,x,2026-11-20 23:59:59,12.50,,no\n',
+    );
+  });
+
   it('json: one array; money a string, time ISO 8601 with +08:00, lists arrays, null for empty', async () => {
     const o = opts({ format: 'json' });
     await writeRows(o, COLS, ROWS);

@@ -1,7 +1,7 @@
 // Money helpers used by the fast paths: fen ⇄ Money must be exact, and the text range check must
 // give Decimal's own verdict. Expected values written out by hand.
 import { describe, expect, it } from 'vitest';
-import { Money, checkMoneyText, fenToMoney, fmtMoney, moneyToFen, parseMoney, plainFen } from '../../src/money.js';
+import { Money, checkMoneyText, fenToMoney, fmtMoney, isAboveZero, moneyToFen, parseMoney, plainFen } from '../../src/money.js';
 import { TimeZone } from '../../src/time.js';
 
 describe('fen and yuan', () => {
@@ -133,6 +133,19 @@ describe('plainFen (the row reader makes amounts by their fen)', () => {
       expect(fen).toBeGreaterThanOrEqual(0);
       expect(fenToMoney(fen).toString()).toBe((parseMoney(t) as Money).toString());
       expect(fenToMoney(fen).eq(parseMoney(t) as Money)).toBe(true);
+    }
+  });
+
+  it('isAboveZero is gt(0): zero of either sign, the smallest amounts, the infinities and NaN', () => {
+    // By hand: 0, -0 and 0.00 are not above zero; 0.01 and 1e-30 are; -0.01 and -1e-30 are not;
+    // Infinity is, -Infinity and NaN are not.
+    const cases: [string, boolean][] = [
+      ['0', false], ['-0', false], ['0.00', false], ['0.01', true], ['1e-30', true], ['-0.01', false],
+      ['-1e-30', false], ['12345678901234.56', true], ['Infinity', true], ['-Infinity', false], ['NaN', false],
+    ];
+    for (const [t, above] of cases) {
+      expect(isAboveZero(new Money(t)), t).toBe(above);
+      expect(new Money(t).gt(0), t).toBe(above);
     }
   });
 });

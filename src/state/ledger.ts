@@ -832,6 +832,7 @@ class SqliteState implements StateDb {
         if (t.gt(0)) from[held] = (from[held] ? new Decimal(from[held]).plus(t) : t).toFixed(2);
       };
       const reservedOf = new Map<string, Decimal>();
+      const reservedFirst = new Map<string, { reserved: Decimal; worth: Decimal }>();
       // What the earlier vouchers seen so far in this call kept back for each later voucher: together
       // no more than that voucher's amount (it takes no more than that). Kept back from each earlier
       // voucher holding its orders in full, a voucher needing 500.00 had 1000.00 kept for it
@@ -1019,6 +1020,17 @@ class SqliteState implements StateDb {
             canKeep = canKeep.minus(c);
             keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
           }
+          reservedFirst.set(held, { reserved, worth });
+        }
+        // Each earlier voucher's own keeping first, then what the vouchers it took over need: what an
+        // earlier voucher later in `order` keeps of its own money for a later voucher is kept for it
+        // already (tmall-2026, three exports, seed 1187: {04,02} 60.00, then {01,02} took o02's 10.00;
+        // o02 moved to buyer Q: {02} kept all 10.00 of {01,02}'s back for {04} although {04,02}
+        // keeps o04's 50.00 for it, and issued 10.00 anew: --reissue all 70.00, {04} first 65.00).
+        for (const held of order) {
+          let { reserved } = reservedFirst.get(held)!;
+          const { worth } = reservedFirst.get(held)!;
+          const heldKind = (kindOf.get(held) as string | undefined) ?? 'voucher';
           // The same for the orders of a voucher it took over (sharing this one's orders) that it
           // does not hold itself: that money paid them too ({08} took all of {08,04}'s 500.00 in a
           // 24-hour window; {03,08} took it for o08 and {04} paid 500.00 again: 1500.00 of 1000.00).

@@ -1384,12 +1384,15 @@ class SqliteState implements StateDb {
       const kind = v.kind ?? 'voucher';
       const vReissued = !!opts.reissue && (held.all(kind, JSON.stringify([...mineV])) as ClashRow[]).some((r) => opts.reissue!(r.order_id));
       let t = new Decimal(0);
-      for (const u of callOfBuyer(`${kind}|${v.rules}|${v.buyer}`)) {
+      for (const u of vouchers) {
+        if ((u.kind ?? 'voucher') !== kind) continue;
         if (u.voucherKey === v.voucherKey || settled(u.voucherKey) || keys.includes(u.voucherKey)) continue;
         if (!u.orderIds.some((id) => kIds.has(id)) || u.orderIds.some((id) => mineV.has(id))) continue;
-        if (!sameShop(ref(u.shop, u.shopKind), ref(v.shop, v.shopKind))) continue;
+        // Another buyer's (or rule set's, or shop's) voucher is in no cap group of `v`'s: the orders
+        // it takes over have left `v`'s window as surely as those another day's voucher holds.
+        const mates = u.buyer === v.buyer && u.rules === v.rules && sameShop(ref(u.shop, u.shopKind), ref(v.shop, v.shopKind));
         const tu = startNow.get(u.voucherKey);
-        if (tu === undefined || (tu >= range.from && tu <= range.to)) continue;
+        if (mates && (tu === undefined || (tu >= range.from && tu <= range.to))) continue;
         const uIds = [...new Set(u.orderIds)];
         const rows = held.all(kind, JSON.stringify(uIds)) as ClashRow[];
         const uHeldBy = [...new Set(rows.map((r) => r.voucher_key))].sort();
@@ -1400,10 +1403,13 @@ class SqliteState implements StateDb {
         // In a run re-issuing `v` it is left out as well when `u` is not re-issued yet (the conflict
         // takes that money when it is, as --reissue all records it; counted toward `v`'s cap now, it
         // paid both windows, and re-issuing `v` first paid 30.00 less: seed 1128) — unless `v`'s
-        // rebuilt window opens at `k`'s recorded start: that window is the ledger's until `u` moves
-        // `k`'s orders (its cap then is paid; --reissue all holds `v`: reissue-takeover-held).
+        // 24-hour window cannot be told (unclearWindow: --reissue all holds `v`): the ledger's window
+        // then stands until `u` moves `k`'s orders (its cap is paid: reissue-takeover-held). It was
+        // kept whenever `v`'s rebuilt window opened at `k`'s recorded start, a window that can be
+        // told as well (seed 1082: {01,05} re-issued first counted P {04}'s 300.00, o04's money that
+        // Q {04,00} takes over, toward its cap and issued nothing: 900.00, --reissue all 930.00).
         if (!asAll && !(opts.reissue && rows.every((r) => opts.reissue!(r.order_id)))) {
-          if (!vReissued || range.from === startOf(k, Number(kStart.get(k) ?? NaN))) continue;
+          if (!vReissued || unclearWindow(v).length > 0) continue;
         }
         const leftBefore = new Map(left);
         const staleBefore = new Map(staleUsed);

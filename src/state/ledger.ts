@@ -867,7 +867,31 @@ class SqliteState implements StateDb {
       // {30}'s 24-hour window, left {30} 500.00 to issue anew, and which it took turned on the order
       // ids: 2000.00 paid one time, 1500.00 the other).
       const needed = (h: string) => [...needsOf(h).values()].reduce((t, e) => t.plus(Decimal.min(e.sum, e.most)), new Decimal(0));
-      order.sort((a, b) => outside(a) - outside(b) || needed(a).cmp(needed(b)) || (a < b ? -1 : a > b ? 1 : 0));
+      // Before all that, an earlier voucher another voucher of this call not seen yet counts toward
+      // its cap (one of its buyer's day or 24-hour window holding none of this one's orders)
+      // pays last: its money is the one that can pay twice over, once here for its orders and once
+      // toward that cap, where another's can pay only its own orders (tmall-2023, three exports,
+      // seed 1143: {30} 300.00 recorded in {05}'s rebuilt window; {02,30} took it for o30 and only
+      // 200.00 of {02,05}'s 500.00, o02's money that nothing else can use, and {05} issued 500.00
+      // anew: --reissue all 1300.00, {05} first 1000.00).
+      const capMemo = new Map<string, boolean>();
+      const capCounted = (h: string): boolean => {
+        let c = capMemo.get(h);
+        if (c !== undefined) return c;
+        c = false;
+        const r = recordedOf.get(h) as { kind: string; buyer: string; rules: string } | undefined;
+        if (r && r.buyer !== '') {
+          for (const u of callOfBuyer(`${r.kind}|${r.rules}|${r.buyer}`)) {
+            if (!u.cap || settled(u.voucherKey) || u.orderIds.some((id) => mine.has(id))) continue;
+            if (capKeys(u).includes(h)) {
+              c = true;
+              break;
+            }
+          }
+        }
+        capMemo.set(h, c);
+        return c;
+      };
       // What the later voucher `k` of this call could take of `held`'s money (as ownOf for it):
       // not what `held` took over from vouchers holding none of `k`'s orders (that money stands
       // behind their orders, this one's among them), nor what vouchers holding `k`'s orders took
@@ -891,6 +915,11 @@ class SqliteState implements StateDb {
         }
         return Decimal.max(0, o);
       };
+      // Its money goes before one whose money no later voucher of this call can take (what they can
+      // take of it, takeableBy, is nothing) and that nothing counts toward a cap either.
+      const free = (h: string) => !capCounted(h) && [...needsOf(h).keys()].every((k) => !takeableBy(h, k).gt(0));
+      const capLast = (a: string, b: string) => (capCounted(a) && free(b) ? 1 : capCounted(b) && free(a) ? -1 : 0);
+      order.sort((a, b) => capLast(a, b) || outside(a) - outside(b) || needed(a).cmp(needed(b)) || (a < b ? -1 : a > b ? 1 : 0));
       // What `held` took over from vouchers holding orders of the later voucher `k` and none of this one's.
       const takenFor = (held: string, k: string): Decimal => {
         const kv = inCallByKey.get(k);

@@ -2,7 +2,7 @@
 // columns and accepts the common aliases). csv or xlsx, any encoding, through src/io.
 import type { Ctx, DuplicateRow } from '../context.js';
 import { InputError, msg } from '../errors.js';
-import { checkOrderId, cleanCell, fullWidthId } from '../io/cells.js';
+import { checkOrderId, cleanCell, fullWidthId, halfWidth } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, openMappedTable, usableRecord } from '../io/table.js';
@@ -43,7 +43,8 @@ const WORDS: Record<string, Rating> = {
 
 /** A star count 1–5 from "4", "4.0", "4星", "4分", "四星", "★★★★"; undefined when the text is not one. */
 export function parseStars(t: string): number | undefined {
-  const s = t.replace(/\s/g, '');
+  // Full-width digits (１星, ５．０) typed with a Chinese input method are the same digits.
+  const s = halfWidth(t).replace(/\s/g, '');
   if (/^★+☆*$/.test(s)) {
     const n = s.replace(/☆/g, '').length;
     return n >= 1 && n <= 5 ? n : undefined;
@@ -197,7 +198,8 @@ export async function readReviews(
         else await reject('orderId', orderId, '不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)', 'not an order id (expected 10–20 digits, or PDD\'s yymmdd-digits)');
         continue;
       }
-      const atText = cell(r.cells, 'reviewedAt');
+      // Full-width digits and separators (２０２６－１１－２０ ０９：１２) are the same time.
+      const atText = halfWidth(cell(r.cells, 'reviewedAt'));
       const reviewedAt = parseTime(atText, ctx.tz);
       const reviewedClock = reviewedAt === undefined ? clockChangeReason(atText, ctx.tz) : undefined;
       if (reviewedClock) {
@@ -236,7 +238,7 @@ export async function readReviews(
         await reject('rating', ratingRaw, '既没有评价结果也没有 DSR 评分', 'neither a rating nor a DSR score');
         continue;
       }
-      const fuText = cell(r.cells, 'followUpAt');
+      const fuText = halfWidth(cell(r.cells, 'followUpAt'));
       const followUpAt = parseTime(fuText, ctx.tz);
       if (followUpAt === undefined) {
         const clock = clockChangeReason(fuText, ctx.tz);

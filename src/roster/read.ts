@@ -419,6 +419,10 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
   titleNote(ctx, t);
   const out = new Map<string, ShiftMins>();
   const summaries = new TrailingSummaries(t.sniffed.name, rejects);
+  // Dates of other months, and whether any row was of this month: a file all of another month
+  // (last month's demand given for this one) is not used as "no demand given" (below).
+  const otherMonths: string[] = [];
+  let inMonth = 0;
   for await (const r of t.records) {
     if (await heldSummary(r, t.map.index.get('date')!, summaries)) continue;
     // Shift columns a short row lacks are empty: the configured minimum applies.
@@ -428,9 +432,11 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
     // The year too: a row for 2025-02-03 in a plan of 2026-02 is not a need of that month (it
     // was dropped silently, neither used nor rejected).
     if (!k || k.y !== month.y || k.mo !== month.mo) {
+      if (k) otherMonths.push(dayKeyText(k));
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[t.map.index.get('date')!], value: raw, reason: outsideMonth });
       continue;
     }
+    inMonth++;
     const m: ShiftMins = {};
     let ok = true;
     for (const s of shifts) {
@@ -448,6 +454,20 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
     if (ok) out.set(dayKeyText(k), m);
   }
   summaries.finish((m) => ctx.info(m));
+  if (inMonth === 0 && otherMonths.length > 0) {
+    // Every dated row is of another month: the file is for another month (last month's, or the
+    // wrong --month). Used anyway, every day would silently get only the --min staff.
+    const ym = `${month.y}-${String(month.mo).padStart(2, '0')}`;
+    const sorted = [...otherMonths].sort();
+    const range = sorted.length === 1 ? sorted[0]! : `${sorted[0]!} … ${sorted[sorted.length - 1]!}`;
+    throw new InputError(
+      msg(
+        `${t.sniffed.name}: 没有一个日期在 ${ym} 内 (文件中的日期: ${range}), 可能是另一个月的需求文件; 照此排班, 每天都只会按 --min 配人`,
+        `${t.sniffed.name}: none of its dates is in ${ym} (its dates: ${range}): it is probably another month's demand file; used as it is, every day would get only the --min staff`,
+      ),
+      msg(`给出 ${ym} 的每日需求文件 (或检查 --month); 不需要按日期配人时去掉 --demand, 用 --min。`, `give the demand file for ${ym} (or check --month); to staff every day alike, leave --demand out and use --min.`),
+    );
+  }
   return out;
 }
 

@@ -1,0 +1,59 @@
+// An operator gives last month's --demand file (or the wrong --month). Every row was rejected one
+// by one ("date is not in the month …", exit 1) and the run went on as if no demand had been
+// given: every day got the --min staff (1 per shift), a roster short of the staff the operator
+// asked for, and `roster check` found nothing wrong with it. Now: exit 3, naming the file, its
+// dates, the month and what to do. Run `npx tsc -p .` first.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+
+// February 2026 roster (as test/roster/reject.test.ts): agent i on day d works
+// ['D','H','N','O'][(d + i) % 4]: one D, H, N every day, 7 days off each.
+const AGENTS = ['A', 'B', 'C', 'D'];
+const DATES = Array.from({ length: 28 }, (_, d) => `2026-02-${String(d + 1).padStart(2, '0')}`);
+const CYCLE = ['D', 'H', 'N', 'O'];
+const ROSTER = ['agent,' + DATES.join(','), ...AGENTS.map((a, i) => [a, ...DATES.map((_, d) => CYCLE[(d + i) % 4]!)].join(','))].join('\n') + '\n';
+
+function write(name: string, text: string): string {
+  const f = path.join(tmpDir('roster-demand-month-'), name);
+  fs.writeFileSync(f, text);
+  return f;
+}
+
+describe('--demand of another month', () => {
+  it('roster check: a January demand file for a February roster is exit 3 with the dates and the fix (was exit 1, 0 violations)', () => {
+    const roster = write('feb.csv', ROSTER);
+    // By hand: the January file asks for 2 on D on 01-05 and 01-06; the roster has 1 D every day.
+    // Read for February nothing of it applies: none of its dates (2026-01-05 … 2026-01-06) is in 2026-02.
+    const dem = write('demand-jan.csv', 'date,D,H,N\n2026-01-06,2,1,1\n2026-01-05,2,1,1\n');
+    const r = runCli(['roster', 'check', roster, '--days-off', '7', '-f', 'csv', '--lang', 'en', '--demand', dem]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      `storeops: error: ${dem}: none of its dates is in 2026-02 (its dates: 2026-01-05 … 2026-01-06): it is probably another month's demand file; used as it is, every day would get only the --min staff\n` +
+        '  hint: give the demand file for 2026-02 (or check --month); to staff every day alike, leave --demand out and use --min.\n',
+    );
+    const zh = runCli(['roster', 'check', roster, '--days-off', '7', '-f', 'csv', '--lang', 'zh', '--demand', dem]);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain(`${dem}: 没有一个日期在 2026-02 内 (文件中的日期: 2026-01-05 … 2026-01-06), 可能是另一个月的需求文件`);
+  });
+
+  it('roster plan --month 2026-02 with the January file: exit 3, no roster (was a roster staffed by --min, exit 1)', () => {
+    const dem = write('demand-jan.csv', 'date,D,H,N\n2026-01-05,2,1,1\n');
+    const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', 'A,B,C,D,E', '--demand', dem, '--time-limit', '5', '-f', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${dem}: none of its dates is in 2026-02 (its dates: 2026-01-05)`);
+  });
+
+  it('one row of the month is enough: the others are rejected one by one as before (exit 1)', () => {
+    const roster = write('feb.csv', ROSTER);
+    // 02-03 asks for 2 on D; the roster has 1 → one coverage violation; 01-05 is rejected.
+    const dem = write('demand-mixed.csv', 'date,D,H,N\n2026-01-05,2,1,1\n2026-02-03,2,1,1\n');
+    const r = runCli(['roster', 'check', roster, '--days-off', '7', '-f', 'csv', '--lang', 'en', '--demand', dem]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('agent,date,rule,detail\n,2026-02-03,coverage,"D needs at least 2 (day), has 1"\n');
+    expect(r.stderr).toContain(`${dem}:2 [date]: "2026-01-05" date is not in the month being checked`);
+  });
+});

@@ -412,6 +412,31 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
   return out;
 }
 
+/**
+ * Every dated row of a --demand or --volume file is of another month (last month's file, or the
+ * wrong --month): used anyway, nothing in it would apply and every day would get only the --min
+ * staff (or be staffed as if no chats came in), with the summary still naming the file. Exit 3, naming its dates, the month and the fix.
+ */
+function anotherMonthFile(name: string, month: { y: number; mo: number }, dates: string[], kind: 'demand' | 'volume'): InputError {
+  const ym = `${month.y}-${String(month.mo).padStart(2, '0')}`;
+  const sorted = [...dates].sort();
+  const range = sorted.length === 1 ? sorted[0]! : `${sorted[0]!} … ${sorted[sorted.length - 1]!}`;
+  const what = kind === 'demand' ? msg('需求文件', 'demand file') : msg('咨询量文件', 'chats file');
+  const effect =
+    kind === 'demand'
+      ? msg('每天都只会按 --min 配人', 'every day would get only the --min staff')
+      : msg('每天都会按没有咨询量配人', 'every day would be staffed as if no chats came in');
+  return new InputError(
+    msg(
+      `${name}: 没有一个日期在 ${ym} 内 (文件中的日期: ${range}), 可能是另一个月的${what.zh}; 照此排班, ${effect.zh}`,
+      `${name}: none of its dates is in ${ym} (its dates: ${range}): it is probably another month's ${what.en}; used as it is, ${effect.en}`,
+    ),
+    kind === 'demand'
+      ? msg(`给出 ${ym} 的每日需求文件 (或检查 --month); 不需要按日期配人时去掉 --demand, 用 --min。`, `give the demand file for ${ym} (or check --month); to staff every day alike, leave --demand out and use --min.`)
+      : msg(`给出 ${ym} 的咨询量 (或检查 --month); 每月通用的咨询量不写日期列 (或按星期写)。`, `give the chats for ${ym} (or check --month); chats that hold for every month go without a date column (or by weekday).`),
+  );
+}
+
 /** Staff per shift per date (--demand): date plus D/H/N (or 白班/半白班/晚班) columns. */
 export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo: number }, shifts: readonly ShiftDef[], rejects: RejectLog, outsideMonth: Msg): Promise<Map<string, ShiftMins>> {
   const fields: FieldSpec[] = [DATE, ...shifts.map((s) => ({ key: s.code, aliases: [s.code, s.name.zh, s.name.en, s.label, ...s.aliases] }))];
@@ -454,20 +479,7 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
     if (ok) out.set(dayKeyText(k), m);
   }
   summaries.finish((m) => ctx.info(m));
-  if (inMonth === 0 && otherMonths.length > 0) {
-    // Every dated row is of another month: the file is for another month (last month's, or the
-    // wrong --month). Used anyway, every day would silently get only the --min staff.
-    const ym = `${month.y}-${String(month.mo).padStart(2, '0')}`;
-    const sorted = [...otherMonths].sort();
-    const range = sorted.length === 1 ? sorted[0]! : `${sorted[0]!} … ${sorted[sorted.length - 1]!}`;
-    throw new InputError(
-      msg(
-        `${t.sniffed.name}: 没有一个日期在 ${ym} 内 (文件中的日期: ${range}), 可能是另一个月的需求文件; 照此排班, 每天都只会按 --min 配人`,
-        `${t.sniffed.name}: none of its dates is in ${ym} (its dates: ${range}): it is probably another month's demand file; used as it is, every day would get only the --min staff`,
-      ),
-      msg(`给出 ${ym} 的每日需求文件 (或检查 --month); 不需要按日期配人时去掉 --demand, 用 --min。`, `give the demand file for ${ym} (or check --month); to staff every day alike, leave --demand out and use --min.`),
-    );
-  }
+  if (inMonth === 0 && otherMonths.length > 0) throw anotherMonthFile(t.sniffed.name, month, otherMonths, 'demand');
   return out;
 }
 
@@ -499,6 +511,8 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
   const out: { date?: string; weekday?: number; hour: number; chats: number; line: number }[] = [];
   // A 合计 row under the hours (合计,870: the day's chats): skipped and named, as in --demand.
   const summaries = new TrailingSummaries(t.sniffed.name, rejects);
+  // Dates of other months: a file all of another month is not used as "no traffic" (below).
+  const otherMonths: string[] = [];
   for await (const r of t.records) {
     if (await heldSummary(r, t.map.index.get('hour')!, summaries)) continue;
     if (await unusable(r, t.sniffed.name, t.headers.length, Math.max(t.map.index.get('hour')!, t.map.index.get('chats')!), rejects)) continue;
@@ -524,6 +538,7 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
       // A date outside the month (or any full date in a template, whose days are numbers) would
       // match no day: reject it rather than drop it silently.
       if (k.y === undefined ? month !== undefined : month === undefined || k.y !== month.y || k.mo !== month.mo) {
+        if (k.y !== undefined && month !== undefined) otherMonths.push(dayKeyText(k));
         await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[di], value: r.cells[di], reason: outsideMonth ?? msg('日期不在排班月份内', 'date is not in the month being planned') });
         continue;
       }
@@ -548,6 +563,7 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
     out.push({ date, weekday, hour: +hm[1]!, chats: Number(cv), line: r.line });
   }
   summaries.finish((m) => ctx.info(m));
+  if (out.length === 0 && otherMonths.length > 0 && month) throw anotherMonthFile(t.sniffed.name, month, otherMonths, 'volume');
   return out;
 }
 

@@ -57,3 +57,26 @@ describe('--demand of another month', () => {
     expect(r.stderr).toContain(`${dem}:2 [date]: "2026-01-05" date is not in the month being checked`);
   });
 });
+
+describe('--volume of another month', () => {
+  it('roster check: a --volume file whose every row is dated in January is exit 3 for a February roster (was used as no traffic, exit 1)', () => {
+    const roster = write('feb.csv', ROSTER);
+    // By hand: nothing of 2026-01-11/2026-01-12 applies to 2026-02: no hour of February has chats.
+    const vol = write('volume-jan.csv', 'date,hour,chats\n2026-01-12,10,60\n2026-01-11,20,80\n');
+    const r = runCli(['roster', 'check', roster, '--days-off', '7', '-f', 'csv', '--lang', 'en', '--volume', vol]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      `storeops: error: ${vol}: none of its dates is in 2026-02 (its dates: 2026-01-11 … 2026-01-12): it is probably another month's chats file; used as it is, every day would be staffed as if no chats came in\n` +
+        '  hint: give the chats for 2026-02 (or check --month); chats that hold for every month go without a date column (or by weekday).\n',
+    );
+  });
+
+  it('rows without a date (every day) still make the file usable: the January rows are rejected one by one (exit 1)', () => {
+    const roster = write('feb.csv', ROSTER);
+    const vol = write('volume-mixed.csv', 'date,hour,chats\n2026-01-12,10,60\n,10,10\n');
+    const r = runCli(['roster', 'check', roster, '--days-off', '7', '-f', 'csv', '--lang', 'en', '--volume', vol]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${vol}:2 [date]: "2026-01-12" date is not in the month being checked`);
+  });
+});

@@ -350,8 +350,17 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
   const out: string[] = [];
   const firstLine = new Map<string, number>();
   const summaries = new TrailingSummaries(name, rejects);
+  // A roster given as the agent list (last month's plan: "agent" column, one per agent) has the
+  // plan's coverage and service-level rows under its agents: they are no agents (they were planned
+  // as three more people named "coverage D", "coverage H", "coverage N").
+  const notAgents: number[] = [];
   for await (const r of t.records) {
     if (await heldSummary(r, ai, summaries)) continue;
+    const a0 = cleanCell(r.cells[ai] ?? '');
+    if (a0 && COVERAGE_ROW.test(a0) && t.headers.length > 1) {
+      notAgents.push(r.line);
+      continue;
+    }
     if (await unusable(r, name, t.headers.length, ai, rejects)) continue;
     const a = cleanCell(r.cells[ai] ?? '');
     if (!a) {
@@ -367,6 +376,15 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
     out.push(a);
   }
   summaries.finish((m) => ctx.info(m));
+  if (notAgents.length) {
+    const lines = notAgents.join(', ');
+    ctx.info(
+      msg(
+        `${name}: 第 ${lines} 行是排班表的覆盖人数/服务水平行, 不是客服, 已跳过`,
+        `${name}:${notAgents.length === 1 ? '' : ' lines'} ${lines}: ${notAgents.length === 1 ? "a roster's coverage or service-level row" : "a roster's coverage and service-level rows"}, not ${notAgents.length === 1 ? 'an agent' : 'agents'}; skipped`,
+      ),
+    );
+  }
   return out;
 }
 

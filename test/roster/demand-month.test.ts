@@ -80,3 +80,28 @@ describe('--volume of another month', () => {
     expect(r.stderr).toContain(`${vol}:2 [date]: "2026-01-12" date is not in the month being checked`);
   });
 });
+
+describe('--requests of another month', () => {
+  it('roster check: a January requests file for a February roster is exit 3 (was exit 1, every request rejected, none checked)', () => {
+    const roster = write('feb.csv', ROSTER);
+    // By hand: A asked 2026-01-04, B 2026-01-05 and 2026-01-06: none of them is a day of 2026-02.
+    const req = write('requests-jan.csv', 'agent,date\nA,2026-01-04\nB,2026-01-05;2026-01-06\n');
+    const r = runCli(['roster', 'check', roster, '--days-off', '7', '-f', 'csv', '--lang', 'en', '--requests', req]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      `storeops: error: ${req}: none of its dates is in 2026-02 (its dates: 2026-01-04 … 2026-01-06): it is probably another month's requests file; used as it is, not one of the days off asked for would be granted\n` +
+        '  hint: give the requests for 2026-02 (or check --month); with no requests this month, leave --requests out.\n',
+    );
+  });
+
+  it('one request in the month keeps the file: the January one is rejected on its own (exit 1)', () => {
+    const roster = write('feb.csv', ROSTER);
+    // A is off on 02-04 (d = 3: (3 + 0) % 4 = 3 → O), so that request is met.
+    const req = write('requests-mixed.csv', 'agent,date\nA,2026-01-04\nA,2026-02-04\n');
+    const r = runCli(['roster', 'check', roster, '--days-off', '7', '-f', 'csv', '--lang', 'en', '--requests', req]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('agent,date,rule,detail\n');
+    expect(r.stderr).toContain(`${req}:2: "2026-01-04" date is not in the month being checked`);
+  });
+});

@@ -175,7 +175,9 @@ describe('roster check', () => {
     // ZZ is in no row of the roster; 2026-03-01 is outside the roster's February 2026; B is
     // off on 02-03 anyway, so that request holds.
     const req = write('req.csv', 'agent,date\nZZ,2026-02-01\nA,2026-03-01\nB,2026-02-03\n');
-    const demand = write('demand.csv', 'date,D,H,N\n2026-03-01,1,1,1\n');
+    // 2026-02-02 keeps the demand file one of February (a file with no February date at all is
+    // another month's file, exit 3: test/roster/demand-month.test.ts); the base roster meets 1,1,1.
+    const demand = write('demand.csv', 'date,D,H,N\n2026-03-01,1,1,1\n2026-02-02,1,1,1\n');
     const dir = tmpDir('roster-check-rej-');
     const rej = path.join(dir, 'rejects.csv');
     const f = write('ok.csv', gridCsv(base()));

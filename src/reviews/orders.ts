@@ -14,7 +14,8 @@ export interface OrderLike {
 
 /**
  * Facts per order id (a review may name the order or one of its sub-orders). Earlier orders: paid
- * orders (not closed) of the same buyer with an earlier payment time (other order ids; sub-orders of one order count once).
+ * orders (not closed) of the same buyer with an earlier payment time (other order ids; sub-orders of one order count once);
+ * null when the export names no buyer.
  */
 export function orderFacts(orders: Iterable<OrderLike>, wanted?: Set<string>): Map<string, OrderFacts> {
   const byId = new Map<string, OrderLike>();
@@ -34,9 +35,11 @@ export function orderFacts(orders: Iterable<OrderLike>, wanted?: Set<string>): M
   for (const o of byId.values()) {
     if (wanted && !wanted.has(o.orderId) && !(o.parentOrderId && wanted.has(o.parentOrderId))) continue;
     const top = o.parentOrderId ?? o.orderId;
-    let earlier = 0;
+    // An export without buyer names (宝贝报表, 拼多多) cannot tell a repeat buyer: unknown, not 0
+    // ("0 earlier orders" was shown for a buyer whose order report lists an earlier order).
+    let earlier: number | null = o.buyer === '' ? null : 0;
     const m = paidByBuyer.get(o.buyer);
-    if (m && o.paidAt !== null) for (const [id, at] of m) if (id !== top && at < o.paidAt) earlier++;
+    if (earlier !== null && m && o.paidAt !== null) for (const [id, at] of m) if (id !== top && at < o.paidAt) earlier++;
     const facts: OrderFacts = { buyer: o.buyer, paidAmount: o.paidAmount, paidAt: o.paidAt, earlierOrders: earlier };
     out.set(o.orderId, facts);
     if (o.parentOrderId && !out.has(o.parentOrderId)) out.set(o.parentOrderId, facts);

@@ -37,8 +37,8 @@ export interface OrderFacts {
   buyer: string;
   paidAmount: Money | null;
   paidAt: number | null;
-  /** Paid orders by the same buyer before this one. */
-  earlierOrders: number;
+  /** Paid orders by the same buyer before this one; null when the export names no buyer (unknown, not 0). */
+  earlierOrders: number | null;
 }
 
 

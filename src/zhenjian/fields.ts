@@ -157,9 +157,19 @@ export function parsePeriod(text: string): Parsed<PeriodDays | null> {
 /** The most samples an operator may give for one product. */
 export const MAX_SAMPLES = 1000;
 
+/** A count word after the number (4件, 20双, 20 pairs), as the display period takes 180天. */
+const SAMPLE_UNIT = /\s*(?:件|个|双|副|套|盒|只|支|瓶|份|pcs?|pieces?|units?|pairs?)$/i;
+
 export function parseSamples(text: string): Parsed<number | null> {
-  const t = halfWidth(text).trim();
+  const t = halfWidth(text).trim().replace(SAMPLE_UNIT, '');
   if (t === '') return ok(null);
+  // A range (3-5, 3–5, 3~5) is what the category gives; the column overrides it with one count.
+  if (/^\d+\s*[-–~～至到]\s*\d+$/.test(t)) {
+    return fail(
+      `样品数只写一个数 (本商品检测购买的件数); 留空则按类目估算范围 (如 3–5)`,
+      `samples is one number (the units this product's test buys); leave it empty to use the category's range (such as 3–5)`,
+    );
+  }
   // Testing buys a handful of samples (3–5 by category); above MAX_SAMPLES it is a typing mistake,
   // and a count past 2^53 would not even be read exactly.
   if (!/^\d+$/.test(t) || t.length > 6 || Number(t) < 1 || Number(t) > MAX_SAMPLES) {

@@ -596,8 +596,10 @@ function reportedBeforeNote(onTime: number, excluded: number): Msg {
 function timePrecisionWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
   return msg(
-    `${n} 个订单的时间没有秒, 是否延迟取决于丢失的秒数, 未判断 (time_precision): ${list}。请重新从卖家中心导出原始文件 (不要用 Excel 另存)。`,
-    `${n === 1 ? '1 order has' : `${n} orders have`} times without seconds and whether ${n === 1 ? 'it was' : 'they were'} late depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
+    // Late for sure but its tier not (a 抖店 window of 48 h ± the lost seconds) is told too: the
+    // operator sees a delay of hours and was told its lateness depended on seconds.
+    `${n} 个订单的时间没有秒, 是否延迟或按哪一档赔付取决于丢失的秒数, 未判断 (time_precision): ${list}。请重新从卖家中心导出原始文件 (不要用 Excel 另存)。`,
+    `${n === 1 ? '1 order has' : `${n} orders have`} times without seconds and whether ${n === 1 ? 'it was' : 'they were'} late, or at which rate, depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
   );
 }
 

@@ -41,7 +41,7 @@ describe('times without seconds (an Excel re-save)', () => {
       expect(r.code).toBe(0);
       // Only B: (200.00 − 10.00) × 30 % = 57.00, final; late by the minute shown (0.0 h).
       expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state])).toEqual([['小明', [B], '57.00', 'final']]);
-      expect(r.stderr).toContain(`2 orders have times without seconds and whether they were late depends on the seconds lost; not judged (time_precision): ${A};${D}.`);
+      expect(r.stderr).toContain(`2 orders have times without seconds and whether they were late, or at which rate, depends on the seconds lost; not judged (time_precision): ${A};${D}.`);
       expect(r.stderr).toContain('4 orders read, 4 paid, 1 late, 2 not judged (time_precision=2)');
     });
   }
@@ -218,7 +218,7 @@ describe('pickup scans without seconds', () => {
         ['小红', [S], '19.00', 'final'],
         ['阿花', [Q], '9.50', 'provisional'],
       ]);
-      expect(r.stderr).toContain(`2 orders have times without seconds and whether they were late depends on the seconds lost; not judged (time_precision): ${P};${R}.`);
+      expect(r.stderr).toContain(`2 orders have times without seconds and whether they were late, or at which rate, depends on the seconds lost; not judged (time_precision): ${P};${R}.`);
       expect(r.stderr).toContain(`${scans}: 3 pickup time(s) have no seconds (the file was probably re-saved in Excel)`);
     });
   }

@@ -179,13 +179,15 @@ export function parseSamples(text: string): Parsed<number | null> {
   return ok(Number(t));
 }
 
-const TRUE = ['是', 'y', 'yes', 'true', '1', '自动续费', 'on'];
-const FALSE = ['否', 'n', 'no', 'false', '0', '单次鉴定', 'off', ''];
+// A tick or a cross, as a Chinese sheet marks a choice (展示 √), is yes or no.
+const TRUE = ['是', 'y', 'yes', 'true', '1', '自动续费', 'on', '√', '✓', '✔', '☑'];
+const FALSE = ['否', 'n', 'no', 'false', '0', '单次鉴定', 'off', '', '×', '✗', '✘', '☐'];
 export function parseBool(text: string): Parsed<boolean> {
-  const t = text.trim().toLowerCase();
+  // Full-width １/０ (a Chinese input method) are 1/0.
+  const t = halfWidth(text).trim().toLowerCase();
   if (TRUE.includes(t)) return ok(true);
   if (FALSE.includes(t)) return ok(false);
-  return fail('应为 是/否', 'should be yes/no');
+  return fail('应为 是/否 (或 √/×)', 'should be yes/no (or √/×)');
 }
 
 export function parseWhen(text: string, tz: TimeZone): Parsed<number | null> {

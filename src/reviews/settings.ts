@@ -91,6 +91,26 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
         msg('写成 22:00-08:00 (跨午夜可以), 或 none。', 'write it as 22:00-08:00 (may wrap midnight), or none.'),
       );
     }
+    // Quiet hours are when NOT to contact (RULES 2.2: harassment at unreasonable times). A window
+    // that leaves the small hours open (08:00-22:00: the hours contact is allowed, written by
+    // mistake) would send every contact to the night, 22:00 to 08:00: refused. `none` stays the
+    // explicit way to turn them off.
+    const quietAt = (m: number) => (q.quietStart < q.quietEnd ? m >= q.quietStart && m < q.quietEnd : m >= q.quietStart || m < q.quietEnd);
+    if (q.quietStart !== q.quietEnd && ![60, 120, 180, 240].some(quietAt)) {
+      const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      // Eight hours or more of "quiet" in the day is the allowed window written the wrong way
+      // round: its other side is what was meant. A shorter one (a lunch break) is no night.
+      const length = (q.quietEnd - q.quietStart + 1440) % 1440;
+      const swapped = `${hm(q.quietEnd)}-${hm(q.quietStart)}`;
+      const fix = length >= 8 * 60 ? swapped : '22:00-08:00';
+      throw new UsageError(
+        msg(
+          `安静时段 "${String(qh)}" 不包括深夜 (01:00–05:00): 照此会在凌晨联系买家 (按平台规则属于骚扰)。安静时段是不联系买家的时间${length >= 8 * 60 ? `, 这看起来写成了可以联系的时间 (${String(qh)})` : ''}`,
+          `quiet hours "${String(qh)}" leave the night (01:00–05:00) open: buyers would be contacted in the small hours (harassment under the platform's rules). Quiet hours are when NOT to contact${length >= 8 * 60 ? `; this looks like the hours contact is allowed (${String(qh)})` : ''}`,
+        ),
+        msg(`写不联系的时间, 例如 --quiet-hours ${fix} (默认 22:00-08:00); 确实不要安静时段时写 none。`, `write the hours not to contact, e.g. --quiet-hours ${fix} (default 22:00-08:00); for no quiet hours at all, write none.`),
+      );
+    }
     Object.assign(settings, q);
   }
   const gw = (typeof c.goodwill === 'object' && c.goodwill !== null ? c.goodwill : {}) as Record<string, unknown>;

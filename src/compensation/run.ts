@@ -771,6 +771,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const closedUnshipped: string[] = [];
   const presaleLate: string[] = [];
   let presaleLateCount = 0;
+  // --at-risk: paid, unshipped orders no rule set in force could judge (a 拼多多 export without a rule
+  // file): not on the list, so the summary must not say that nothing is at risk.
+  let atRiskUnjudged = 0;
   // Late orders (or lines) whose base is 0.00 (a 0元 order, a free gift line, postage only) priced at the minimum.
   const zeroBase: string[] = [];
   let zeroBaseCount = 0;
@@ -942,6 +945,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (req.atRisk !== undefined) {
         const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
         if (row) atRisk.push(shown(row));
+        else if (!a.rules && o.paidAt !== null && o.status !== 'closed' && o.status !== 'unpaid' && shipTimeOf(o, judgeOpts) === null) atRiskUnjudged++;
         if (a.verdict.verdict !== 'not_judged' || a.verdict.reason !== 'no_rule_set') continue;
       }
       // Orders are counted; a per-sub-order rule set may still price the lines that could be judged.
@@ -1051,7 +1055,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     await writeRows(ctx, AT_RISK_COLUMNS, atRisk);
     const usedIds = used.map((u) => u.id).join(', ') || 'auto';
     const costs = atRisk.map((r) => r.costIfLate as Money | null);
-    ctx.info(atRiskSummary(atRisk.length, req.atRisk, costs.reduce<Money>((s, c) => (c === null ? s : s.plus(c)), ZERO), usedIds, costs.filter((c) => c === null).length));
+    ctx.info(atRiskSummary(atRisk.length, req.atRisk, costs.reduce<Money>((s, c) => (c === null ? s : s.plus(c)), ZERO), usedIds, costs.filter((c) => c === null).length, atRiskUnjudged));
     if (notifier) {
       const { atRiskNotice } = await import('../notify/notices.js');
       await notifier.send((lang) => atRiskNotice(atRisk as unknown as AtRiskEntry[], { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }));

@@ -78,14 +78,20 @@ export function noBuyerWarning(n: number): Msg {
   );
 }
 
-/** `unknown`: listed orders whose paid amount is empty (their cost is not in `cost`). */
-export function atRiskSummary(count: number, hours: number, cost: Money, rules: string, unknown = 0): Msg {
+/**
+ * `unknown`: listed orders whose paid amount is empty (their cost is not in `cost`). `unjudged`: paid,
+ * unshipped orders no rule set in force could judge, so not listed: "0 … are late" alone would read
+ * as "nothing to ship in a hurry" (a 拼多多 export without a rule file).
+ */
+export function atRiskSummary(count: number, hours: number, cost: Money, rules: string, unknown = 0, unjudged = 0): Msg {
   rules = rules || 'auto';
   return msg(
     `${count} 个未发货订单已超时或将在 ${hours} 小时内超时; 若延迟将赔约 ${fmtMoney(cost)} 元 (规则 ${rules})` +
-      (unknown ? `; 另有 ${unknown} 个订单实付金额为空, 赔付未知, 未计入` : ''),
+      (unknown ? `; 另有 ${unknown} 个订单实付金额为空, 赔付未知, 未计入` : '') +
+      (unjudged ? `; 另有 ${unjudged} 个未发货订单没有生效的规则集, 无法判断是否超时, 不在列表中 (见上方警告)` : ''),
     `${plural(count, 'unshipped order')} ${count === 1 ? 'is' : 'are'} late or due within ${hours} h; if late they cost about ${fmtMoney(cost)} (rules ${rules})` +
-      (unknown ? `; ${unknown} more with an empty paid amount cost an unknown amount, not included` : ''),
+      (unknown ? `; ${unknown} more with an empty paid amount cost an unknown amount, not included` : '') +
+      (unjudged ? `; ${plural(unjudged, 'more unshipped order')} ${unjudged === 1 ? 'has' : 'have'} no rule set in force and could not be checked: not on the list (see the warning above)` : ''),
   );
 }
 

@@ -3,6 +3,7 @@
 // column name is not enough. Anything that looks like a mainland phone number, an id-card number
 // or a postal address is masked wherever it appears in the text (unless --show-pii).
 import { maskName, maskPhone } from '../orders/mask.js';
+import { halfWidth } from './cells.js';
 
 // 11-digit mobiles (1[3-9]…), optionally +86 and 3-4-4 separators; landlines 0xx(x)-xxxxxxx(x).
 // Digit boundaries: a 19-digit order id never contains a "phone".
@@ -137,18 +138,39 @@ export function scrubFreeText(text: string, names: Iterable<string> = []): strin
  */
 export function shownNick(nick: string): string {
   if (nick === '' || !tenDigits(nick)) return nick;
-  return nick.replace(MOBILE, (p) => maskPhone(p)).replace(LANDLINE, (p) => maskPhone(p));
+  const half = halfWidth(nick);
+  if (half === nick) return nick.replace(MOBILE, (p) => maskPhone(p)).replace(LANDLINE, (p) => maskPhone(p));
+  // Full-width digits, dashes, plus and spaces (１３９２５１３０１６５, typed with a Chinese input
+  // method) are the same phone: it is found in the half-width text, which has the nick's length
+  // (halfWidth changes characters one for one), and masked there; the rest of the nick is kept as
+  // written. Before, such a nick was shown whole (review25).
+  return maskIn(maskIn({ text: nick, half }, MOBILE), LANDLINE).text;
+}
+
+/** The nick with each phone the pattern finds in its half-width form replaced by the phone masked (in both forms). */
+function maskIn(n: { text: string; half: string }, re: RegExp): { text: string; half: string } {
+  let text = '';
+  let half = '';
+  let at = 0;
+  for (const m of n.half.matchAll(re)) {
+    const masked = maskPhone(m[0]);
+    text += n.text.slice(at, m.index) + masked;
+    half += n.half.slice(at, m.index) + masked;
+    at = m.index + m[0].length;
+  }
+  return at === 0 ? n : { text: text + n.text.slice(at), half: half + n.half.slice(at) };
 }
 
 /**
- * Whether the text holds ten digits or more: a phone shownNick masks holds at least ten (a mobile
- * eleven, a landline 0 + 2–3 + 7–8), so a nick with fewer is shown as it is without a regex run.
+ * Whether the text holds ten digits or more, half- or full-width (０–９): a phone shownNick masks
+ * holds at least ten (a mobile eleven, a landline 0 + 2–3 + 7–8), so a nick with fewer is shown as
+ * it is without a regex run.
  */
 function tenDigits(text: string): boolean {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57 && ++n === 10) return true;
+    if (((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) && ++n === 10) return true;
   }
   return false;
 }

@@ -5,10 +5,15 @@
 import { maskName, maskPhone } from '../orders/mask.js';
 import { halfWidth } from './cells.js';
 
-// 11-digit mobiles (1[3-9]…), optionally +86 and 3-4-4 separators; landlines 0xx(x)-xxxxxxx(x).
-// Digit boundaries: a 19-digit order id never contains a "phone".
-const MOBILE = /(?<![\d])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?![\d])/g;
-const LANDLINE = /(?<![\d])0\d{2,3}-\d{7,8}(?![\d])/g;
+// 11-digit mobiles (1[3-9]…), optionally +86, a separator (space, - . _ · – —) allowed between any
+// two digits (139-2513-0165, 139.2513.0165, 1 3 9 2 5 1 3 0 1 6 5: a buyer writes a phone as he
+// likes); landlines 0xx(x) then 7–8 digits, the area code bracketed, or followed by one such
+// separator, or by nothing (010-12345678, (010)12345678, 010 12345678, 01012345678). Digit
+// boundaries: a 19-digit order id or a longer digit run never contains a "phone". Before, only
+// 3-4-4 groups split by a space or - and landlines with a - were found (review25).
+const SEP = '[-\\s._\u00b7\u2013\u2014]';
+const MOBILE = new RegExp(`(?<![\\d])(?:\\+?86${SEP}?)?1${SEP}?[3-9](?:${SEP}?\\d){9}(?![\\d])`, 'g');
+const LANDLINE = new RegExp(`(?<![\\d])(?:[(\uff08]0\\d{2,3}[)\uff09]\\s?|0\\d{2,3}${SEP}?)\\d{7,8}(?![\\d])`, 'g');
 // 18-character resident id (17 digits + digit/X) or the old 15 digits; checked below (date, checksum).
 const ID_CARD = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 // An address: a province/city/district word followed by street-level detail (路 街 号 村 室 …).

@@ -32,10 +32,14 @@ try {
 }
 
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-// Outside the bundle, loaded from node_modules as before: the packages only some commands use,
-// iconv-lite (required through createRequire) and commander, which is CommonJS (in the bundle
-// it would run in strict mode, which it was not written for). Inside: dist/ and the ES-module
-// packages (csv-parse, decimal.js, chalk, fast-string-width), strict as ES modules are.
+// Outside the bundle, loaded from node_modules as before: the packages only some commands use and
+// iconv-lite (required through createRequire). Inside: dist/ and the ES-module packages
+// (csv-parse, decimal.js, chalk, fast-string-width), strict as ES modules are, and commander, which
+// is CommonJS: in the bundle it runs in strict mode too. Its files compile as strict code and most
+// of it is class bodies, strict anyway; test/cli/bundle.test.ts runs commands, usage errors and
+// help both ways. Outside, its ~2,000 lines were parsed and its functions compiled at every start,
+// with no code cache (node 20 has none for require()), and it loaded child_process (see below):
+// ~36 M instructions of every run's main thread, ~2 % of a 10k-row export's (issue 21).
 const external = (id) => builtins.has(id) || /^(better-sqlite3|exceljs|highs|@inquirer\/prompts|iconv-lite)(\/|$)/.test(id);
 
 const bundle = await rolldown({ input: path.join(root, 'dist', 'src', 'cli', 'entry.js'), platform: 'node', external, logLevel: 'warn' });
@@ -63,14 +67,16 @@ for (const name of lazyNames) {
   const bad = uses.filter((m) => m[1] !== '.');
   if (bad.length) throw new Error(`scripts/bundle.mjs: ${name} is used other than by reading a property; it cannot be loaded lazily`);
 }
-// commander (bundled since the twenty-second round: as an external CommonJS package it was read,
-// parsed and compiled at every start, ~14 ms of a run, outside the code cache; its classes are
-// strict code anyway) requires child_process for executable subcommands, which storeops has none
-// of; it only calls `childProcess.spawn`, so it too is loaded on first use.
-const CP = 'const childProcess = require("node:child_process");';
-if (code.split(CP).length !== 2) throw new Error('scripts/bundle.mjs: commander\'s child_process require not found once; update the lazy rewrite');
-code = code.replace(CP, 'const childProcess = __lazyModule(() => require("node:child_process"));');
-if ([...code.matchAll(/(?<![\w$.])childProcess\b(.?)/g)].slice(1).some((m) => m[1] !== '.')) throw new Error('scripts/bundle.mjs: childProcess is used other than by reading a property; it cannot be loaded lazily');
+// commander (bundled: its functions are then in the code cache, not parsed and compiled at each
+// start) requires child_process at its top for executable subcommands, which storeops has none
+// of: ~12 M instructions of every run's main thread. Loaded on first use, as above.
+const CHILD = '\tconst childProcess = require("node:child_process");\n';
+if (code.split(CHILD).length !== 2) throw new Error('scripts/bundle.mjs: expected commander\'s one require of node:child_process in the bundle');
+code = code.replace(CHILD, '\tconst childProcess = __lazyModule(() => require("node:child_process"));\n');
+{
+  const uses = [...code.matchAll(/(?<![\w$.])childProcess\b(.?)/g)].slice(1);
+  if (uses.some((m) => m[1] !== '.')) throw new Error('scripts/bundle.mjs: commander uses childProcess other than by reading a property; it cannot be loaded lazily');
+}
 const first = code.search(/^let \w+ = (require|__lazyModule)\(/m);
 code = `${code.slice(0, first)}var __lazyModule = (load) => {\n\tlet m;\n\treturn new Proxy({}, { get: (_, key) => (m ??= load())[key] });\n};\n${code.slice(first)}`;
 // Every character in the bundle is ASCII (`charset: 'ascii'` escapes the zh texts in strings and

@@ -116,6 +116,25 @@ describe('start-up bundle', () => {
     expect(loaded.filter((m) => ['http', 'https', 'tls', 'zlib', 'readline', 'worker_threads', 'tty', 'iconv-lite'].includes(m))).toEqual([]);
   });
 
+  // commander is in the bundle (its functions in the code cache, not parsed and compiled again at
+  // every start), and the child_process it requires at its top (for executable subcommands, which
+  // storeops has none of) loads on first use. Before: commander's files came from node_modules and
+  // child_process was loaded by every run.
+  it('a compensate run takes commander from the bundle and does not load child_process', () => {
+    const probe = path.join(tmpDir(), 'probe.cjs');
+    fs.writeFileSync(probe, `process.on('exit', () => {
+      const node = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+      const files = Object.keys(require.cache).filter((f) => f.includes('node_modules'));
+      process.stderr.write('LOADED ' + JSON.stringify({ node, files }) + '\\n');
+    });`);
+    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), ...AS_OF, '-q'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', LANG: 'C', HOME: tmpDir() } });
+    expect(r.status).toBe(0);
+    const loaded: { node: string[]; files: string[] } = JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!);
+    expect(loaded.node).toContain('crypto'); // the probe sees what the run loads
+    expect(loaded.node).not.toContain('child_process');
+    expect(loaded.files).toEqual([]);
+  });
+
   const cases: [string, string[]][] = [
     ['compensate, csv, json', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), ...AS_OF, '-f', 'json', '--lang', 'en']],
     ['compensate, xlsx, zh', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.xlsx'), ...AS_OF, '--lang', 'zh']],

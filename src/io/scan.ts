@@ -193,9 +193,10 @@ export class RecordScanner {
     const t = this.windowText;
     // The record's text ends before "\r\n" or "\n".
     const end = lf > pos + d && t.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
-    // GB18030: the line is checked in one walk. No valid character holds a delimiter, quote or
-    // line-break byte, so this gives the same verdict as checking cell by cell (the general loop).
-    if (gb && badGb18030(b, pos, lf - d, this.words) !== -1) return -1;
+    // GB18030: each cell that is not ASCII is checked once walked (scanGb18030): a line with bytes
+    // that are not GB18030 goes to the general loop, which says where. No valid character holds a
+    // delimiter, quote or line-break byte, so this is the verdict of checking the whole line (as
+    // before: a walk of its own over every byte, ASCII cells too; issue 21).
     const delim = this.delimiter;
     const transient = this.projection?.transient;
     // Cells not wanted stay '' (the array starts as the last record's width of them).
@@ -217,7 +218,9 @@ export class RecordScanner {
       if (nonBlank && col < wantLen && want![col] === 0) {
         // A cell not wanted, once the record has shown a non-blank cell: only passed over.
         let e = p;
-        for (let c = b[e]!; c !== delim && c !== LF; c = b[++e]!);
+        let high = 0;
+        for (let c = b[e]!; c !== delim && c !== LF; c = b[++e]!) high |= c;
+        if (gb && high > 0x80 && scanGb18030(b, p, e, undefined) !== -1) return -1;
         if (col >= cells.length) cells.push('');
         col++;
         if (e === stop) break;
@@ -227,6 +230,7 @@ export class RecordScanner {
       let e = p;
       let high = 0;
       for (let c = b[e]!; c !== delim && c !== LF; c = b[++e]!) high |= c;
+      if (gb && high > 0x80 && scanGb18030(b, p, e, undefined) !== -1) return -1;
       // A CR just before the LF ends the line, not the cell.
       const cellEnd = e === stop && last < stop ? last : e;
       // The cell is b[p, cellEnd) = t[p + d, cellEnd + d). Its text is needed when wanted (and

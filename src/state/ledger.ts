@@ -957,7 +957,11 @@ class SqliteState implements StateDb {
             const paid = recordedShares(g);
             const worth = paid ? gIds.reduce((t, id) => t.plus(paid.get(id) ?? 0), new Decimal(0)) : undefined;
             const e = order.map((h) => needsOf(h).get(k)).find((x) => x !== undefined)!;
-            let c = Decimal.max(0, Decimal.min(left.get(g) ?? available(g), e.most.minus(keptFor.get(k) ?? 0)));
+            // At most what the later voucher can take of it: not what it counted toward its cap as
+            // another voucher's money (tmall-2023, seed 1143: {30} 300.00 recorded, all of it
+            // {04}'s cap share; counted as staying for {02,30}, {05} re-issued first took 300.00 of
+            // o02's money from {02,05}, and {02,30} issued 300.00 anew: 1300.00, --reissue all 1000.00).
+            let c = Decimal.max(0, Decimal.min(left.get(g) ?? available(g), takeableBy(g, k), e.most.minus(keptFor.get(k) ?? 0)));
             if (worth !== undefined) c = Decimal.min(c, worth);
             keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
           }

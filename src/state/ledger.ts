@@ -1325,7 +1325,21 @@ class SqliteState implements StateDb {
         const r = recordedOf.get(k) as { kind: string; buyer: string; rules: string; recorded_at: number; shop: string | null; shop_kind: string | null } | undefined;
         if (r && r.kind === kind && r.buyer === v.buyer && r.rules === v.rules && sameShop(ref(r.shop, r.shop_kind), ref(v.shop, v.shopKind)) && !k.includes('+')) keys.push({ k, t, at: r.recorded_at, s: null, sk: null });
       }
-      return keys.sort((a, b) => a.at - b.at || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((r) => r.k);
+      // A recorded voucher this call holds again as another buyer's (its orders moved to that buyer:
+      // the same orders, the same key) is that buyer's now: in no cap group of `v`'s buyer, and what
+      // a voucher of the group took over from it is its orders' money, not this cap's (tmall-2023,
+      // seed 1143: {04} 500.00 recorded for Q and taken over by {30,04}; o04 is now P's and {04} reads
+      // 'already recorded' for P; {05}, in {30,04}'s window, counted that 500.00 toward Q's cap: o04's
+      // one payment paid two buyers' windows, and --reissue all paid 1000.00 where one at a time
+      // topped {04} up to 1500.00).
+      const moved = (k: string) => {
+        const now = inCallByKey.get(k);
+        return now !== undefined && (now.buyer !== v.buyer || now.rules !== v.rules);
+      };
+      return keys
+        .filter((r) => r.k === v.voucherKey || !moved(r.k))
+        .sort((a, b) => a.at - b.at || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+        .map((r) => r.k);
     };
     /** The window starts sharing `v`'s cap: its day, or its rebuilt 24-hour window (none without a cap group). */
     function capRange(v: VoucherRecord): { from: number; to: number } | undefined {

@@ -24,13 +24,15 @@ describe('a recorded voucher whose money a conflict of the run would take is sai
   //   new; the ledger records it taking over {02}'s 500.00. 800.00.
   // Third export: o60 P 100.00 paid 04-08 02:42, shipped 04-10 20:42 (66 h: late) → 30.00; o02 is Q's
   //   again (shipped 04-13 12:57: late, 600.00); o01 P as before.
-  //   P {60,01} (04-08 02:42 to 04-09 02:42) 30 + 300 = 330.00: {01}'s 300.00 (o01 only) and 30.00 of
-  //     what {02,01} paid for o01 (at most o01's 300.00 now): nothing new.
+  //   P {60,01} (04-08 02:42 to 04-09 02:42) 30 + 300 = 330.00: {01}'s 300.00 pays o01 in full. {02,01}
+  //     (recorded opening 04-08 05:57, in this window) holds only o02's money, all taken over from
+  //     {02}, which the export now holds again as Q's (the same order): that money is o02's, Q's, in
+  //     no cap group of P's (docs/rules.md §1.7): it neither pays o60 nor caps the window. 30.00 new.
   //   Q {02} is the voucher {02} recorded first (the same orders) at 500.00 = min(500, 600): its
-  //     500.00 went to {02,01}, which now gives 30.00 of it to {60,01} for o01; 470.00 stands behind
-  //     o02: 30.00 is owed (a top-up). Q's window (from {01}'s opening 04-07 23:49) holds nothing else
-  //     once {60,01} has taken {01}'s 300.00.
+  //     500.00 went to {02,01}, which gives none of it to other orders: already recorded.
   //   Said and paid: 30.00; 830.00 in all (what a fresh ledger owes on the third export: 330 + 500).
+  //   (Until review 25 {60,01} took 30.00 of {02,01}'s money for o01, besides {01}'s 300.00, and {02}
+  //   was said owed a 30.00 top-up: the same 830.00, o02's money paying o01.)
   // Before: the run said {02} 'already recorded' (the conflict {60,01} is not recorded, so {02,01}
   //   still held all of it): 0.00 said, then --reissue all topped {02} up by 30.00.
   const id = (n: string) => `61000000000002005${n}`;
@@ -62,8 +64,8 @@ describe('a recorded voucher whose money a conflict of the run would take is sai
       expect(total(state)).toBe('800.00');
       const said = run(f.e3!, state);
       expect(seen(said.rows)).toEqual([
-        ['P', '60,01', '330.00', '0.00', 'conflict'],
-        ['Q', '02', '500.00', '30.00', 'amount_changed'],
+        ['P', '60,01', '330.00', '30.00', 'conflict'],
+        ['Q', '02', '500.00', '0.00', 'already_recorded'],
       ]);
       expect(owedSaid(said.rows)).toBe(3000);
       for (const ids of steps) run(f.e3!, state, '--reissue', ids);

@@ -1077,6 +1077,13 @@ class SqliteState implements StateDb {
               for (const id of jIds) {
                 const o = mine.has(id) || heldIds.has(id) ? undefined : shareNow.get(`${heldKind}|${id}`);
                 if (!o || settled(o.key)) continue;
+                // Only a voucher that can reach `held`'s money: it holds none of `held`'s orders, so
+                // only through its cap (`held` in its day or 24-hour window). Kept back for one that
+                // cannot, nobody took it (tmall-2023, three exports, seed 1157: Q {06} took all of
+                // P {06,03}'s 500.00 for o06; P {06,60} re-issued first kept 30.00 of it back for P
+                // {00,03}, of another window and buyer, and issued 30.00: 1030.00, --reissue all 1000.00).
+                const ov = inCallByKey.get(o.key);
+                if (!ov || !capKeys(ov).includes(held)) continue;
                 const e = via.get(o.key) ?? { sum: new Decimal(0), most: o.most };
                 via.set(o.key, { sum: e.sum.plus(o.share), most: e.most });
                 viaIds.add(id);

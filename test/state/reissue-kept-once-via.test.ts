@@ -70,3 +70,65 @@ describe('money an earlier voucher keeps of its own for a later conflict is not 
     });
   }
 });
+
+describe('money is kept back for a later conflict only in a voucher it can reach (tmall-2023, seed 1157)', () => {
+  // reissue-paths3.property.test.ts, FUZZ_S=1000 seed 1157, reduced. docs/rules.md §1.2 (tmall-2023):
+  // 48 h to ship, 30 % per order, at least 5.00; a buyer's late orders paid within 24 h of a window's
+  // opening combined, 500.00 cap per window.
+  // First export (2025):
+  //   o06 P 9000.00 paid 05-31 14:21, shipped 06-05 09:21 (115 h) → 2700.00
+  //   o03 P  100.00 paid 05-31 17:25, shipped 06-04 01:25 (80 h)  → 30.00
+  //   P {06,03} min(500, 2730) = 500.00.
+  // Second export: o06 is Q's; o03 left out. Q {06} 500.00: P {06,03}'s 500.00 (o06 came to 2700.00
+  //   there): nothing new. 500.00 in all.
+  // Third export: o06 is P's again; o00 P 9000.00 new, paid 05-30 06:07, shipped 06-03 05:07 (95 h) →
+  //   2700.00; o03 paid 05-31 00:25, shipped 06-04 01:25 (97 h) → 30.00; o60 P 9000.00 new, paid 05-31
+  //   14:40, shipped 06-03 10:40 (68 h) → 2700.00.
+  //   P {00,03} (05-30 06:07 to 05-31 06:07) min(500, 2730) = 500.00; P {06,60} (05-31 14:21) 500.00.
+  //   {06,60}: o06's 500.00 in Q {06}: nothing new.
+  //   {00,03}: P {06,03} gave all its 500.00 to Q {06} for o06: nothing stands behind o03, and no
+  //   recorded voucher opens in its window (P {06,03} opened 05-31 14:21): 500.00 new.
+  //   Said and paid: 500.00; 1000.00 in all, whatever the order.
+  // Before: {06,60} re-issued first kept 30.00 of Q {06}'s money back for {00,03} (o03's share in
+  //   P {06,03}, which Q {06} took over), which {00,03} cannot reach (it holds no order of Q {06}'s,
+  //   and Q {06} is in none of its windows), and issued 30.00: 1030.00.
+  const id = (n: string) => `61000000000001157${n}`;
+  const e1 = [
+    shipped(id('06'), 'P', '9000.00', '2025-05-31 14:21:00', '2025-06-05 09:21:00'),
+    shipped(id('03'), 'P', '100.00', '2025-05-31 17:25:00', '2025-06-04 01:25:00'),
+  ];
+  const e2 = [shipped(id('06'), 'Q', '9000.00', '2025-05-31 14:21:00', '2025-06-05 09:21:00')];
+  const e3 = [
+    shipped(id('00'), 'P', '9000.00', '2025-05-30 06:07:00', '2025-06-03 05:07:00'),
+    shipped(id('03'), 'P', '100.00', '2025-05-31 00:25:00', '2025-06-04 01:25:00'),
+    shipped(id('06'), 'P', '9000.00', '2025-05-31 14:21:00', '2025-06-05 09:21:00'),
+    shipped(id('60'), 'P', '9000.00', '2025-05-31 14:40:00', '2025-06-03 10:40:00'),
+  ];
+  const a = `${id('00')},${id('03')}`;
+  const b = `${id('06')},${id('60')}`;
+  for (const [name, steps] of [
+    ['--reissue all', ['all']],
+    ['{06,60}, then {00,03}', [b, a]],
+    ['{00,03}, then {06,60}', [a, b]],
+  ] as const) {
+    it(`${name}: 500.00 said and paid, 1000.00 in all`, () => {
+      const dir = tmpDir();
+      const state = path.join(dir, 'state.db');
+      const f = files(dir, { e1, e2, e3 });
+      run(f.e1!, state);
+      run(f.e2!, state);
+      run(f.e2!, state, '--reissue', 'all');
+      expect(total(state)).toBe('500.00');
+      const r = run(f.e3!, state);
+      expect(seen(r.rows)).toEqual([
+        ['P', '00,03', '500.00', '500.00', 'conflict'],
+        ['P', '06,60', '500.00', '0.00', 'conflict'],
+      ]);
+      expect(owedSaid(r.rows)).toBe(50000);
+      for (const ids of steps) run(f.e3!, state, '--reissue', ids);
+      expect(total(state)).toBe('1000.00');
+      run(f.e3!, state, '--reissue', 'all');
+      expect(total(state)).toBe('1000.00');
+    });
+  }
+});

@@ -268,10 +268,18 @@ describe('compensate --record --notify: a run killed after recording, before its
     child.kill('SIGKILL');
     await closed;
     expect(recorded()).toBe(true);
+    // A may have got its post out in the moment between its commit and the kill: the request sits in
+    // the socket and the robot, in this process, reads it only now. A never saw an answer (the robot
+    // could not answer while this process polled), so the alert is still held and the next run posts
+    // it again: at least once, never lost. Fresh-clone CI saw that post arrive once the start-up got
+    // faster (the twenty-second round); the test expected it never to.
+    await new Promise((r) => setTimeout(r, 200));
+    const fromA = robots.texts('/robot/send').filter((t) => t.includes('3515313147329357903')).length;
+    expect(fromA).toBeLessThanOrEqual(1);
     const next = await run(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '-q', ...notify, '-o', path.join(dir, 'b.csv')]);
     const texts = robots.texts('/robot/send');
     expect(texts.join('\n')).toContain('- 小明爱购物: 50.00 · orders 3515313147329357903');
-    expect(texts.filter((t) => t.includes('3515313147329357903'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('3515313147329357903'))).toHaveLength(fromA + 1);
     expect(next.stderr).not.toContain('failed');
   }, 60_000);
 });

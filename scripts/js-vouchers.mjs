@@ -161,20 +161,23 @@ let ncells = 0;
 
 /** Scan one row from p in buf[0..end) (buf[end] is a sentinel LF); -1 when the row is not complete and more is to come. */
 function scanRow(p, end, final) {
+  const u = buf; // (a local: the loop does not reload the module's binding)
+  let starts = cs;
+  let ends = ce;
   let c = 0;
   for (;;) {
     const s = p;
     let b;
-    if (buf[p] === 34 && p < end) {
+    if (u[p] === 34 && p < end) {
       p++;
       for (;;) {
-        while (buf[p] !== 34 && p < end) p++;
+        while (u[p] !== 34 && p < end) p++;
         if (p >= end) {
           if (!final) return -1;
           break;
         }
         p++;
-        if (buf[p] === 34 && p < end) {
+        if (u[p] === 34 && p < end) {
           p++;
           continue;
         }
@@ -182,18 +185,18 @@ function scanRow(p, end, final) {
       }
     }
     // an unquoted cell, or what follows a closing quote, to the next comma or line end
-    while ((b = buf[p]) > 44 || (b !== 44 && b !== 10 && b !== 13)) p++;
+    while ((b = u[p]) > 44 || (b !== 44 && b !== 10 && b !== 13)) p++;
     if (c >= NC) {
       NC *= 2;
       const a = new Int32Array(NC);
       a.set(cs);
-      cs = a;
+      cs = starts = a;
       const z = new Int32Array(NC);
       z.set(ce);
-      ce = z;
+      ce = ends = z;
     }
-    cs[c] = s;
-    ce[c] = p;
+    starts[c] = s;
+    ends[c] = p;
     c++;
     if (p >= end) {
       if (!final) return -1;
@@ -204,7 +207,7 @@ function scanRow(p, end, final) {
     if (b === 44) continue;
     if (b === 13) {
       if (p >= end && !final) return -1;
-      if (buf[p] === 10) p++;
+      if (u[p] === 10) p++;
     }
     ncells = c;
     return p;
@@ -345,18 +348,18 @@ function statusOf(s, e) {
 function secsOf(s, e) {
   while (s < e && buf[s] === 32) s++;
   while (e > s && buf[e - 1] === 32) e--;
-  if (e - s === 19) {
-    const d = (i) => buf[s + i] - 48;
-    let ok = buf[s + 4] === 45 && buf[s + 7] === 45 && buf[s + 10] === 32 && buf[s + 13] === 58 && buf[s + 16] === 58;
-    if (ok) {
-      for (const i of DIGITS) if (buf[s + i] < 48 || buf[s + i] > 57) ok = false;
-      if (ok) return civil(d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), d(5) * 10 + d(6), d(8) * 10 + d(9), d(11) * 10 + d(12), d(14) * 10 + d(15), d(17) * 10 + d(18));
-    }
+  if (e - s === 19 && buf[s + 4] === 45 && buf[s + 7] === 45 && buf[s + 10] === 32 && buf[s + 13] === 58 && buf[s + 16] === 58) {
+    const y0 = buf[s] - 48, y1 = buf[s + 1] - 48, y2 = buf[s + 2] - 48, y3 = buf[s + 3] - 48;
+    const m0 = buf[s + 5] - 48, m1 = buf[s + 6] - 48, d0 = buf[s + 8] - 48, d1 = buf[s + 9] - 48;
+    const h0 = buf[s + 11] - 48, h1 = buf[s + 12] - 48, i0 = buf[s + 14] - 48, i1 = buf[s + 15] - 48;
+    const s0 = buf[s + 17] - 48, s1 = buf[s + 18] - 48;
+    // every one a digit: no value outside 0..9 (the unsigned view of a negative is large)
+    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) >>> 0 <= 15 && y0 < 10 && y1 < 10 && y2 < 10 && y3 < 10 && m0 < 10 && m1 < 10 && d0 < 10 && d1 < 10 && h0 < 10 && h1 < 10 && i0 < 10 && i1 < 10 && s0 < 10 && s1 < 10)
+      return civil(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1, h0 * 10 + h1, i0 * 10 + i1, s0 * 10 + s1);
   }
   if (s === e) return NaN;
   return secsOfString(text(s, e));
 }
-const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 
 /** An amount cell as whole fen ('12.30元' → 1230), NaN when empty or not a number (DECIMAL(18,2): rounded half away from zero). */
 function fenAt(s, e) {

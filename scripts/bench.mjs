@@ -18,7 +18,8 @@
 //            cannot read GBK without its `encodings` extension (a download, not allowed here), so
 //            for a GBK file it runs on the UTF-8 file of the same orders, and says so. With them
 //            the other peers of issue 21's table, when installed: pandas (python3-pandas; reads GBK
-//            itself), Miller (mlr) and Polars 1 thread (nodejs-polars), the same query each
+//            itself), Miller (mlr), Polars 1 thread (nodejs-polars) and a plain JS byte scanner
+//            (JavaScript's lower bound; reads GBK itself), the same query each
 //            (scripts/*-vouchers.*); the check section compares each with DuckDB voucher by
 //            voucher. `--no-peers` leaves them out.
 //   flat     compensate once per size on UTF-8 files of --flat-rows (default 1000000,3000000;
@@ -88,7 +89,8 @@ try {
 // the check section), run when installed (the bench installs nothing; `--no-peers` skips them):
 // pandas (Debian's python3-pandas, C parser; reads GBK itself), Miller (Debian's `miller`, mlr 6)
 // and Polars (the devDependency nodejs-polars, one thread); Miller and Polars read UTF-8 only and
-// run on the UTF-8 file of the same orders, as DuckDB does.
+// run on the UTF-8 file of the same orders, as DuckDB does. The JS byte scanner
+// (scripts/js-vouchers.mjs, no dependency, reads GBK itself) is JavaScript's lower bound.
 const peers = [];
 const PEERS_MISSING = [];
 if (!args.includes('--no-peers')) {
@@ -103,6 +105,9 @@ if (!args.includes('--no-peers')) {
   } catch (e) {
     PEERS_MISSING.push(`Polars (nodejs-polars, a devDependency, does not load: ${String(e.message).split('\n')[0]})`);
   }
+  // The lower bound for JavaScript: the same query as a quote-aware byte scanner, no dependency
+  // (always present; reads GBK itself).
+  peers.push({ name: 'JS byte scanner (lower bound)', cmd: process.execPath, script: path.join(root, 'scripts', 'js-vouchers.mjs'), gbk: true });
 }
 
 /** Run a command; wall time from here, peak RSS and CPU time (user + sys) from the OS. */
@@ -235,7 +240,7 @@ if (only.has('check')) {
       }
       differ += byKey.size;
       const same = differ === 0 && ['vouchers', 'lateOrders', 'amount', 'toIssue'].every((k) => mine[k] === theirs[k]) && ref.unknownStatus === 0;
-      const line = (who, x) => `${who.padEnd(24)} ${String(x.vouchers).padStart(7)} vouchers  ${String(x.lateOrders).padStart(7)} late orders  amount ${yuan(x.amount).padStart(12)}  to issue ${yuan(x.toIssue).padStart(12)}`;
+      const line = (who, x) => `${who.padEnd(34)} ${String(x.vouchers).padStart(7)} vouchers  ${String(x.lateOrders).padStart(7)} late orders  amount ${yuan(x.amount).padStart(12)}  to issue ${yuan(x.toIssue).padStart(12)}`;
       const show = (x) => ({ ...x, amount: yuan(x.amount), toIssue: yuan(x.toIssue) });
       results.check.push({ rows: checkRows, file: path.relative(root, mineFile), duckdbFile: path.relative(root, file), asOf: AS_OF, rules, storeops: show(mine), duckdb: { ...show(theirs), orders: ref.orders, unknownStatus: ref.unknownStatus, version: ref.duckdb }, vouchersDiffering: differ, same });
       out.push(
@@ -286,7 +291,7 @@ if (only.has('orders')) {
       const bare = cmds['bare csv-parse'].medianSeconds;
       for (const [name, c] of Object.entries(cmds)) {
         c.ratioToBare = c.medianSeconds / bare;
-        lines.push(`${String(rows).padStart(8)}  ${enc.padEnd(5)}  ${name.padEnd(24)}  ${fmt(c.medianSeconds).padStart(7)} s  ${fmt(c.ratioToBare).padStart(5)}×  ${fmt(c.medianCpuSeconds).padStart(7)} s  ${fmt(c.peakMB, 0).padStart(5)} MB`);
+        lines.push(`${String(rows).padStart(8)}  ${enc.padEnd(5)}  ${name.padEnd(30)}  ${fmt(c.medianSeconds).padStart(7)} s  ${fmt(c.ratioToBare).padStart(5)}×  ${fmt(c.medianCpuSeconds).padStart(7)} s  ${fmt(c.peakMB, 0).padStart(5)} MB`);
       }
       const comp = cmds.compensate;
       const duck = cmds[duckName];
@@ -304,10 +309,10 @@ if (only.has('orders')) {
       );
     }
   }
-  out.push(`orders: ${reps} runs each, medians, alternating`, '    rows  enc    command                      median  ratio  CPU time   peak', ...lines, '', ...ratios);
+  out.push(`orders: ${reps} runs each, medians, alternating`, '    rows  enc    command                            median  ratio  CPU time   peak', ...lines, '', ...ratios);
   if (!duckdb) out.push(DUCKDB_MISSING);
   else if (encodings.includes('gbk')) out.push('DuckDB reads GBK only with its `encodings` extension, which it would download at run time: it runs on the UTF-8 file of the same orders');
-  if (peers.some((p) => !p.gbk) && encodings.includes('gbk')) out.push(`${peers.filter((p) => !p.gbk).map((p) => p.name).join(' and ')} read UTF-8 only: on a GBK line they run on the UTF-8 file of the same orders ("(UTF-8)"); pandas reads the GBK file itself`);
+  if (peers.some((p) => !p.gbk) && encodings.includes('gbk')) out.push(`${peers.filter((p) => !p.gbk).map((p) => p.name).join(' and ')} read UTF-8 only: on a GBK line they run on the UTF-8 file of the same orders ("(UTF-8)"); pandas and the JS byte scanner read the GBK file themselves`);
   if (PEERS_MISSING.length) out.push(`peers skipped: ${PEERS_MISSING.join('; ')}`);
   out.push('');
 }

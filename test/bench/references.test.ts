@@ -1,5 +1,5 @@
 // The bench's references (issue 21's peers: scripts/duckdb-vouchers.mjs, polars-vouchers.mjs,
-// pandas-vouchers.py, miller-vouchers.mjs) each compute the voucher query on their own, from the
+// pandas-vouchers.py, miller-vouchers.mjs, js-vouchers.mjs) each compute the voucher query on their own, from the
 // rule files. The bench times them against storeops and its check section compares them voucher by
 // voucher, so each must give the README's worked example exactly ("A worked example": the GBK
 // 订单报表 examples/ExportOrderList202611.csv as of 2026-11-20 12:00, worked by hand there):
@@ -11,7 +11,8 @@
 //   In all 74.50, to issue 50.00 + 5.00 = 55.00, 5 late orders in 4 vouchers.
 //   tmall-2023 forced (30 %, 5.00 minimum, rolling 24 h, 500.00 cap): 62.00 / 500.00 / 29.97 / 15.00,
 //   606.97 in all, to issue 500.00 + 15.00 = 515.00.
-// DuckDB and Polars are devDependencies and always run here; pandas (python3-pandas) and Miller
+// DuckDB and Polars are devDependencies and always run here, and so does the JS byte scanner
+// (js-vouchers.mjs: no dependency; it reads the GBK export itself); pandas (python3-pandas) and Miller
 // (mlr) are Debian packages the bench uses when installed, and are skipped when not.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,6 +38,7 @@ const refs: Ref[] = [
   { name: 'Polars', cmd: process.execPath, script: 'polars-vouchers.mjs', gbk: false, available: true },
   { name: 'pandas', cmd: python ?? 'python3', script: 'pandas-vouchers.py', gbk: true, available: python !== undefined },
   { name: 'Miller', cmd: 'mlr', script: 'miller-vouchers.mjs', gbk: false, available: has('mlr', ['--version']) },
+  { name: 'JS byte scanner', cmd: process.execPath, script: 'js-vouchers.mjs', gbk: true, available: true },
 ];
 
 function utf8Copy(): string {

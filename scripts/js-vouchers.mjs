@@ -107,8 +107,13 @@ for (const r of sets) {
 const fd = fs.openSync(file, 'r');
 const CHUNK = 8 << 20;
 let buf = Buffer.allocUnsafe(CHUNK + 1);
-let len = fs.readSync(fd, buf, 0, CHUNK, null);
-let eof = len < CHUNK;
+let len = 0;
+let eof = false;
+while (!eof && len < CHUNK) {
+  const got = fs.readSync(fd, buf, len, CHUNK - len, null);
+  len += got;
+  eof = got === 0;
+}
 let gbk = false;
 try {
   new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, Math.min(len, 1 << 16)), { stream: len > 1 << 16 });

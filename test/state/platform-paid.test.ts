@@ -71,3 +71,41 @@ describe('the platform paid one order of a voucher, less than computed', () => {
     expect(over.stderr).not.toContain('paid less than computed');
   });
 });
+
+describe('the platform paid part of a voucher the shop had already issued (hourly cron)', () => {
+  // tmall-2026 (paid 2026-05-01), buyer pq, one Beijing day:
+  //   …071 300.00 shipped 1 h late: 5 % = 15.00;  …072 80.00 shipped 1.5 h late: 5 % = 4.00 → 5.00 (minimum).
+  // Run 1 (no payout in the export): voucher {071,072} 20.00, recorded, issued by the shop.
+  // Run 2 (the export now shows 延迟发货自动赔付金额 15.00 on …071): paid_by_platform, difference
+  // 15.00 − 20.00 = −5.00, but the shop already issued the whole 20.00: the buyer got 35.00, nothing
+  // is owed. It used to add "paid less than computed, 5.00 short … the shop may still owe the
+  // difference" beside "paid twice": an operator following it paid 5.00 a third time.
+  const row = (id: string, amount: string, paid: string, shipped: string, platform: string) =>
+    order(id, { 买家会员名: 'pq', 买家应付货款: amount, 买家应付邮费: '0.00', 买家实际支付金额: amount, 订单状态: '交易成功', 订单付款时间: paid, 订单创建时间: paid, 发货时间: shipped, 延迟发货自动赔付金额: platform });
+  const rows = (p: string) => [
+    row('2000000000000000071', '300.00', '2026-05-01 10:00:00', '2026-05-03 11:00:00', p),
+    row('2000000000000000072', '80.00', '2026-05-01 14:00:00', '2026-05-03 15:30:00', ''),
+  ];
+  it('says paid twice, not that the shop may still owe the 5.00 (zh and en)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = path.join(dir, 'pq.csv');
+    const run = (...more: string[]) => runCli(['compensate', f, '--record', '--fail-on', 'new-vouchers', '--state', state, '--as-of', '2026-06-01 00:00:00', '-f', 'json', ...more]);
+    fs.writeFileSync(f, taobaoCsv(rows('')));
+    const r1 = run();
+    expect(r1.code).toBe(1);
+    expect((JSON.parse(r1.stdout) as Record<string, unknown>[]).map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['20.00', '20.00', 'new']]);
+    fs.writeFileSync(f, taobaoCsv(rows('15.00')));
+    const r2 = run();
+    expect(r2.code).toBe(1);
+    expect((JSON.parse(r2.stdout) as Record<string, unknown>[]).map((v) => [v.state, v.platformPaid, v.difference, v.toIssue, v.recorded])).toEqual([['paid_by_platform', '15.00', '-5.00', '0.00', 'already_recorded']]);
+    expect(r2.stderr).toContain('paid twice; reconcile it with the platform');
+    expect(r2.stderr).not.toContain('paid less than computed');
+    expect(r2.stderr).not.toContain('may still owe');
+    const zh = run('--lang', 'zh');
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain('重复赔付');
+    expect(zh.stderr).not.toContain('平台所付少于计算金额');
+    expect(runCli(['ledger', 'list', '--state', state]).stderr).toContain('1 voucher recorded, total 20.00');
+  });
+});

@@ -78,10 +78,13 @@ export interface Recorded {
    */
   note(items: NotedItems): void;
   /** The output is in place: the marker finish() left goes. Closes the ledger. */
-  published(): void;
+  published(): void | Promise<void>;
   /** Closes the ledger if still open (whatever happened). */
   release(): void;
 }
+
+/** How long a run whose output is in place waits for the write lock to clear its marker (ms). */
+const PUBLISH_WAIT_MS = 10 * 60 * 1000;
 
 /** Record in one transaction; says what became of each voucher. */
 export async function recordVouchers(
@@ -152,12 +155,17 @@ export async function recordVouchers(
         if (marked === undefined) release();
       }
     };
-    const published = () => {
+    const published = async () => {
       if (marked === undefined) return;
       const key = marked;
       marked = undefined;
       try {
-        db.clearPending(key);
+        // Another --record run may hold the write lock (it got it the moment this run committed) for
+        // all of its recording and output: waiting only the busy timeout (5 s), this run gave up and
+        // ended, and that run then found the marker of a run no longer alive and said this run had
+        // stopped before its output was in place, exit 1, while the file was in place all along.
+        // Waiting, this run is alive when that one looks, so the marker is left alone, then cleared.
+        await db.clearPendingWaiting(key, PUBLISH_WAIT_MS);
       } catch {
         // The file is in place and its vouchers recorded; the marker left makes the next run ask
         // the operator to check them: erring on the side of saying.

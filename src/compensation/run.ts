@@ -1307,7 +1307,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         throw notPlacedError('-', staged, e);
       }
       await fs.promises.rm(staged, { force: true });
-      published();
+      await published();
     }
   } catch (e) {
     finishRecording(false);

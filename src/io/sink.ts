@@ -420,7 +420,7 @@ export interface Publish {
   /** The temporary file is complete and synced; throwing leaves the target untouched (the file is removed). */
   beforeRename(temp: string): void;
   /** The file is in place. */
-  afterRename(): void;
+  afterRename(): void | Promise<void>;
   /** The rename failed after beforeRename: the temporary file is kept (it holds the only copy); the error to throw. */
   renameFailed(temp: string, cause: unknown): Error;
 }
@@ -693,7 +693,7 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
           throw publish.renameFailed(tmp, e);
         }
         syncFolder(path.dirname(real));
-        publish.afterRename();
+        await publish.afterRename();
         return;
       }
       try {

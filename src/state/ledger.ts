@@ -324,6 +324,11 @@ export interface StateDb {
   pendingOutputs(): PendingOutput[];
   /** The output of a run is in place: its marker goes. */
   clearPending(key: string): void;
+  /**
+   * clearPending, waiting up to `waitMs` for the write lock another run holds (it may hold it for
+   * all of its own recording and output): given up on a signal (the marker then stays, said next run).
+   */
+  clearPendingWaiting(key: string, waitMs: number): Promise<void>;
   /** Which of these keys are already recorded (read only). */
   recordedKeys(keys: string[]): Set<string>;
   /**
@@ -2149,6 +2154,30 @@ class SqliteState implements StateDb {
     this.guard(() => this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?').run(OUTPUT_PENDING_TARGET, key));
   }
 
+  async clearPendingWaiting(key: string, waitMs: number): Promise<void> {
+    // Polled with busy_timeout 0 and short sleeps, not one long busy wait: the event loop stays free,
+    // so a signal (cron's SIGTERM) still ends the run at once (the CLI's handlers), marker kept.
+    const db = this.db;
+    const del = db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
+    const deadline = Date.now() + Math.max(waitMs, this.busyMs);
+    db.pragma('busy_timeout = 0');
+    try {
+      for (;;) {
+        try {
+          del.run(OUTPUT_PENDING_TARGET, key);
+          return;
+        } catch (e) {
+          const code = String((e as { code?: unknown }).code ?? '');
+          if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw stateFailure(e, this.path, this.busyMs);
+          if (Date.now() >= deadline) throw busyError(this.path, this.busyMs);
+        }
+        await sleep(Math.min(50, Math.max(1, deadline - Date.now())));
+      }
+    } finally {
+      if (db.open) db.pragma(`busy_timeout = ${this.busyMs}`);
+    }
+  }
+
   recordedKeys(keys: string[]): Set<string> {
     if (keys.length === 0) return new Set();
     const select = 'SELECT voucher_key AS k FROM vouchers WHERE voucher_key IN (SELECT value FROM json_each(?))';
@@ -2471,6 +2500,7 @@ function emptyState(file: string): StateDb {
     endRecording: () => undefined,
     pendingOutputs: () => [],
     clearPending: () => undefined,
+    clearPendingWaiting: async () => undefined,
     recordedKeys: () => new Set(),
     logContact: () => {
       throw missingError(file);

@@ -2,6 +2,7 @@
 //   judge (assess.ts) → window (window.ts) → voucher (vouchers.ts) → reconcile (reconcile.ts)
 //   → record (record.ts) → rows (rows.ts), and the summary (summary.ts).
 // This file only wires the stages to the input, the state database and the output.
+import { RECORDED_ZH } from './codes.js';
 import { doc } from '../paths.js';
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, OutputError, PipeClosed, msg, plural } from '../errors.js';
@@ -1353,10 +1354,22 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     // the log" found only the ship-time and difference warnings there.
     const total = newOnes.reduce((t, v) => t.plus(owedNow(v).toIssue), ZERO).toFixed(2);
     const where = ctx.output && ctx.output !== '-' ? ctx.output : '';
+    // Which rows to issue from, as the output names them: a re-issue shows `reissued` (or `topped_up`)
+    // and owes only part of its amount; a voucher recorded `new` whose cap vouchers recorded before
+    // paid owes 0.00. "The rows with recorded = new" pointed at no row for a re-issue (10.00 of a
+    // 35.00 voucher), and at a row owing 0.00 (amount 15.00) beside the one owing 5.00.
+    const states = [...new Set(newOnes.map((v) => recorded.get(v.voucherKey)!))].sort((a, b) => [...NEWLY].indexOf(a) - [...NEWLY].indexOf(b));
+    const partial = newOnes.some((v) => !owedNow(v).toIssue.eq(owedNow(v).amount));
+    const zeroNew = runVouchers.filter((v) => recorded.get(v.voucherKey) === 'new' && !owedNow(v).toIssue.gt(0)).length;
+    const plain = states.length === 1 && states[0] === 'new' && !partial && zeroNew === 0;
+    const zhRows = `${where ? ` ${where} ` : '输出'}中 记录 为 ${states.map((x) => RECORDED_ZH[x] ?? x).join(' 或 ')} 的行`;
+    const enRows = `${where ? ` (the rows of ${where}` : ' (the output rows'} with recorded = ${states.join(' or ')}`;
+    const zhMore = plain ? '' : `: 按每行的 待发放 金额发放, 不是 金额 列${zeroNew ? `; 另有 ${zeroNew} 行 记录 为 新记录 但 待发放 为 0.00 (该买家的封顶额已由此前记录的红包付足), 不要发放` : ''}`;
+    const enMore = plain ? '' : `: issue each row's toIssue, not its amount${zeroNew ? `; ${zeroNew === 1 ? '1 more row with recorded = new has' : `${zeroNew} more rows with recorded = new have`} toIssue 0.00 (the buyer's cap was paid by vouchers recorded before): issue nothing for ${zeroNew === 1 ? 'it' : 'them'}` : ''}`;
     ctx.warn(
       msg(
-        `--fail-on new-vouchers: 本次新记录 ${newCount} 个要发放的红包, 共 ${total} 元 (见${where ? ` ${where} ` : '输出'}中 记录 为 新记录 的行)`,
-        `--fail-on new-vouchers: ${plural(newCount, 'new voucher')} to issue recorded this run, ${total} in all${where ? ` (the rows of ${where}` : ' (the output rows'} with recorded = new)`,
+        `--fail-on new-vouchers: 本次新记录 ${newCount} 个要发放的红包, 共 ${total} 元 (见${zhRows}${zhMore})`,
+        `--fail-on new-vouchers: ${plural(newCount, 'new voucher')} to issue recorded this run, ${total} in all${enRows}${enMore})`,
       ),
     );
     ctx.attention();

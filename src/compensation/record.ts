@@ -165,7 +165,14 @@ export async function recordVouchers(
         // ended, and that run then found the marker of a run no longer alive and said this run had
         // stopped before its output was in place, exit 1, while the file was in place all along.
         // Waiting, this run is alive when that one looks, so the marker is left alone, then cleared.
-        await db.clearPendingWaiting(key, PUBLISH_WAIT_MS);
+        await db.clearPendingWaiting(key, PUBLISH_WAIT_MS, () =>
+          ctx.info(
+            msg(
+              `输出已到位, 红包已记录; 正在等另一个 storeops 运行用完状态数据库 (最多 10 分钟), 以清除本次的"输出未到位"标记。此时中断也不会重复赔付: 下一次运行会提示核对本次的红包`,
+              `the output is in place and its vouchers recorded; waiting (up to 10 minutes) for another storeops run to finish with the state database, to clear this run's "output not in place" note. Stopping now pays nothing twice: the next run then asks to check this run's vouchers`,
+            ),
+          ),
+        );
       } catch {
         // The file is in place and its vouchers recorded; the marker left makes the next run ask
         // the operator to check them: erring on the side of saying.

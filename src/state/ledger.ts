@@ -328,7 +328,7 @@ export interface StateDb {
    * clearPending, waiting up to `waitMs` for the write lock another run holds (it may hold it for
    * all of its own recording and output): given up on a signal (the marker then stays, said next run).
    */
-  clearPendingWaiting(key: string, waitMs: number): Promise<void>;
+  clearPendingWaiting(key: string, waitMs: number, onWait?: () => void): Promise<void>;
   /** Which of these keys are already recorded (read only). */
   recordedKeys(keys: string[]): Set<string>;
   /**
@@ -2154,12 +2154,14 @@ class SqliteState implements StateDb {
     this.guard(() => this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?').run(OUTPUT_PENDING_TARGET, key));
   }
 
-  async clearPendingWaiting(key: string, waitMs: number): Promise<void> {
+  async clearPendingWaiting(key: string, waitMs: number, onWait?: () => void): Promise<void> {
     // Polled with busy_timeout 0 and short sleeps, not one long busy wait: the event loop stays free,
     // so a signal (cron's SIGTERM) still ends the run at once (the CLI's handlers), marker kept.
     const db = this.db;
     const del = db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
     const deadline = Date.now() + Math.max(waitMs, this.busyMs);
+    // Said once the usual busy timeout has passed: the run is not hung, it waits for the other one.
+    let sayAt: number | undefined = Date.now() + this.busyMs;
     db.pragma('busy_timeout = 0');
     try {
       for (;;) {
@@ -2170,6 +2172,10 @@ class SqliteState implements StateDb {
           const code = String((e as { code?: unknown }).code ?? '');
           if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw stateFailure(e, this.path, this.busyMs);
           if (Date.now() >= deadline) throw busyError(this.path, this.busyMs);
+          if (sayAt !== undefined && Date.now() >= sayAt) {
+            sayAt = undefined;
+            onWait?.();
+          }
         }
         await sleep(Math.min(50, Math.max(1, deadline - Date.now())));
       }

@@ -920,10 +920,15 @@ class SqliteState implements StateDb {
         }
         return Decimal.max(0, o);
       };
-      // Its money goes before one whose money no later voucher of this call can take (what they can
-      // take of it, takeableBy, is nothing) and that nothing counts toward a cap either.
-      const free = (h: string) => !capCounted(h) && [...needsOf(h).keys()].every((k) => !takeableBy(h, k).gt(0));
-      const capLast = (a: string, b: string) => (capCounted(a) && free(b) ? 1 : capCounted(b) && free(a) ? -1 : 0);
+      // Its money goes after every one whose money nothing counts toward a cap, also when a later
+      // conflict can take part of that one's money: what that conflict can take is kept back for it
+      // below (keptFor), and the rest is money nothing else can use. Ordered only after vouchers
+      // wholly free (none of their money takeable), a voucher re-issued alone took a capping
+      // voucher's money first and left the other's spare (review 26, reissue-swap-spare: o01 and o05
+      // swap buyers; Q {05,04} re-issued first took all of P {05}'s 500.00, o05's, which P's window
+      // counts toward its cap, and left o04's 200.00 of Q {01,04} spare; P {01,03} then issued
+      // 200.00 anew: 1200.00, --reissue all and a fresh ledger 1000.00).
+      const capLast = (a: string, b: string) => (capCounted(a) && !capCounted(b) ? 1 : capCounted(b) && !capCounted(a) ? -1 : 0);
       order.sort((a, b) => capLast(a, b) || outside(a) - outside(b) || needed(a).cmp(needed(b)) || (a < b ? -1 : a > b ? 1 : 0));
       // What `held` took over from vouchers holding orders of the later voucher `k` and none of this one's.
       const takenFor = (held: string, k: string): Decimal => {

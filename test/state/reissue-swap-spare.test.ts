@@ -1,8 +1,9 @@
 // Review 26 (adversarial review of the docs/rules.md §1.7 reading): two orders swap buyers between
 // exports, each joining the other buyer's window; the money of one of them is not needed where its
 // order now is. Re-issuing the conflicts one at a time paid 200.00 more than --reissue all, and more
-// than a fresh ledger owes, in one of the two orders (the reissue-paths3 FUZZ_S=1000 seed 1266
-// question, reduced to four orders; here --reissue all is the cheaper). docs/rules.md §1.7: "The same
+// than a fresh ledger owes, in one of the two orders (1702a10 to 49faeee; the reissue-paths3
+// FUZZ_S=1000 seed 1266 question in four orders, the other way round: here --reissue all is the
+// cheaper). Now 1000.00 each way. docs/rules.md §1.7: "The same
 // total is paid whichever way the conflicts are re-issued"; "of two ways to pay a voucher, the money
 // nothing else can use or count goes first".
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
@@ -75,7 +76,7 @@ for (const rules of ['2023', '2026'] as const) {
     };
     it('--reissue all: 1000.00', () => check(['all']));
     it('{01,03}, then {05,04}: 1000.00', () => check([p, q]));
-    // Fails on main (1702a10 and after): 1200.00 (Q {05,04} takes all of P {05}, P {01,03} issues 200.00).
-    it.fails('{05,04}, then {01,03}: 1000.00 (KNOWN DEFECT, review 26: 1200.00 paid; drop .fails once fixed)', () => check([q, p]));
+    // Failed before (1702a10 to 49faeee): 1200.00 (Q {05,04} took all of P {05} first, P {01,03} issued 200.00).
+    it('{05,04}, then {01,03}: 1000.00', () => check([q, p]));
   });
 }

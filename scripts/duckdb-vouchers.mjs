@@ -33,41 +33,13 @@
 // delivery-promise payouts (--delivery-failures), and rows compensate rejects.
 // GBK/GB18030 files: DuckDB's CSV reader knows only UTF-8, UTF-16 and Latin-1 without the
 // `encodings` extension, which it would download at run time (not allowed here): UTF-8 only.
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { columnsOf, nextDay, referenceArgs, ruleSets } from './voucher-reference.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const file = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
-if (!file) {
-  process.stderr.write('usage: node scripts/duckdb-vouchers.mjs FILE [--as-of "YYYY-MM-DD HH:MM:SS"] [--rules auto|ID|FILE.json]\n');
-  process.exit(2);
-}
-const asOf = opt('--as-of', '2026-12-01 00:00:00');
-if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD HH:MM:SS, not ${asOf}`);
-const rulesArg = opt('--rules', 'auto');
-const list = args.includes('--list');
-
+const { args, file, asOf, rulesArg, list } = referenceArgs('node scripts/duckdb-vouchers.mjs FILE [--as-of "YYYY-MM-DD HH:MM:SS"] [--rules auto|ID|FILE.json]');
 // ---- the rule sets (the same files storeops reads) ----
-const rulesDir = path.join(root, 'templates', 'rules');
-const load = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
-let sets;
-if (rulesArg === 'auto') {
-  sets = fs
-    .readdirSync(rulesDir)
-    .filter((f) => f.endsWith('.json') && f !== 'custom-example.json')
-    .map((f) => load(path.join(rulesDir, f)))
-    .filter((r) => r.platform === 'taobao');
-} else {
-  sets = [load(rulesArg.endsWith('.json') ? path.resolve(rulesArg) : path.join(rulesDir, `${rulesArg}.json`))];
-}
-const forced = rulesArg !== 'auto';
+const { sets, forced } = ruleSets(rulesArg);
 
 // SQL literals built from the rule files (numbers as exact decimals, never binary floats).
 const str = (s) => `'${String(s).replace(/'/g, "''")}'`;
@@ -79,7 +51,6 @@ const num = (x) => {
   if (typeof x !== 'number' || !Number.isFinite(x)) throw new Error(`not a number: ${x}`);
   return String(x);
 };
-const nextDay = (d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Which rule set judges an order paid at `paid_at` (a Beijing wall-clock TIMESTAMP). */
 const rulesCase = forced
@@ -128,9 +99,6 @@ const tierRows = sets.flatMap((r) =>
 );
 const setRows = sets.map((r) => {
   const base = { 'paid-minus-postage': 0, paid: 1, goods: 2 }[r.base];
-  if (base === undefined) throw new Error(`${r.id}: base ${r.base} is not known to this reference`);
-  if (!['fen', 'yuan'].includes(r.rounding)) throw new Error(`${r.id}: rounding ${r.rounding} is not known to this reference`);
-  if (!['calendar-day', 'rolling-24h', 'none'].includes(r.combine.by)) throw new Error(`${r.id}: combine ${r.combine.by} is not known to this reference`);
   return `(${str(r.id)}, ${base}, ${r.rounding === 'yuan' ? 0 : 2}, ${str(r.combine.by)}, ${r.combine.cap == null ? 'NULL' : dec(r.combine.cap)}, ${str(r.payer)})`;
 });
 
@@ -141,27 +109,8 @@ await con.run('SET threads = 1');
 const rows = async (sql) => (await con.runAndReadAll(sql)).getRowObjectsJson();
 const csv = `read_csv(${str(path.resolve(file))}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
 const names = (await rows(`DESCRIBE SELECT * FROM ${csv}`)).map((r) => r.column_name);
-const col = (...aliases) => {
-  for (const a of aliases) {
-    const n = names.find((x) => x.trim() === a);
-    if (n !== undefined) return `"${n.replace(/"/g, '""')}"`;
-  }
-  return 'NULL';
-};
-const c = {
-  id: col('订单编号'),
-  buyer: col('买家会员名', '买家会员昵称', '买家昵称'),
-  goods: col('买家应付货款'),
-  postage: col('买家应付邮费'),
-  paid: col('买家实际支付金额'),
-  status: col('订单状态'),
-  paidAt: col('订单付款时间'),
-  shipped: col('发货时间'),
-  title: col('宝贝标题'),
-  presale: col('预售订单'),
-  platform: col('延迟发货自动赔付金额'),
-};
-if (c.id === 'NULL' || c.paid === 'NULL' || c.status === 'NULL' || c.paidAt === 'NULL') throw new Error(`${file}: not a Taobao 订单报表 (订单编号, 买家实际支付金额, 订单状态, 订单付款时间 needed)`);
+const quoted = (n) => (n === null ? 'NULL' : `"${n.replace(/"/g, '""')}"`);
+const c = Object.fromEntries(Object.entries(columnsOf(names, file)).map(([k, n]) => [k, quoted(n)]));
 
 const money = (e) => `TRY_CAST(NULLIF(rtrim(trim(${e}), '元'), '') AS DECIMAL(18,2))`;
 const ts = (e) => `TRY_CAST(NULLIF(trim(${e}), '') AS TIMESTAMP)`;

@@ -25,49 +25,10 @@
 // Times: 'YYYY-MM-DD HH:MM:SS' (also with a T, without seconds, with fractions, or a date alone,
 // as DuckDB's TIMESTAMP cast reads them); anything else is no time.
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { columnsOf, fenOf, micro, referenceArgs, ruleSets, yuan } from './voucher-reference.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const file = args.find((a, i) => !a.startsWith('--') && !(i > 0 && ['--as-of', '--rules'].includes(args[i - 1])));
-if (!file) {
-  process.stderr.write('usage: node scripts/js-vouchers.mjs FILE [--as-of "YYYY-MM-DD HH:MM:SS"] [--rules auto|ID|FILE.json] [--list]\n');
-  process.exit(2);
-}
-const asOf = opt('--as-of', '2026-12-01 00:00:00');
-if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD HH:MM:SS, not ${asOf}`);
-const rulesArg = opt('--rules', 'auto');
-const list = args.includes('--list');
-
-// ---- the rule sets (the same files storeops reads) ----
-const rulesDir = path.join(root, 'templates', 'rules');
-const load = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
-const sets =
-  rulesArg === 'auto'
-    ? fs
-        .readdirSync(rulesDir)
-        .filter((f) => f.endsWith('.json') && f !== 'custom-example.json')
-        .sort()
-        .map((f) => load(path.join(rulesDir, f)))
-        .filter((r) => r.platform === 'taobao')
-    : [load(rulesArg.endsWith('.json') ? path.resolve(rulesArg) : path.join(rulesDir, `${rulesArg}.json`))];
-const forced = rulesArg !== 'auto';
-const fenOf = (s) => {
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(s));
-  if (!m) throw new Error(`not an amount: ${s}`);
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-};
-const micro = (s) => {
-  const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(String(s));
-  if (!m) throw new Error(`not a rate: ${s}`);
-  return Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'));
-};
-const yuan = (f) => `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`;
+const { file, asOf, rulesArg, list } = referenceArgs('node scripts/js-vouchers.mjs FILE [--as-of "YYYY-MM-DD HH:MM:SS"] [--rules auto|ID|FILE.json] [--list]');
+const { sets, forced } = ruleSets(rulesArg);
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil), integers only. */
 function days(y, m, d) {
@@ -97,11 +58,6 @@ const dayStart = (d) => {
 };
 
 const asOfS = secsOfString(asOf);
-for (const r of sets) {
-  if (!['paid-minus-postage', 'paid', 'goods'].includes(r.base)) throw new Error(`${r.id}: base ${r.base} is not known to this reference`);
-  if (!['fen', 'yuan'].includes(r.rounding)) throw new Error(`${r.id}: rounding ${r.rounding} is not known to this reference`);
-  if (!['calendar-day', 'rolling-24h', 'none'].includes(r.combine.by)) throw new Error(`${r.id}: combine ${r.combine.by} is not known to this reference`);
-}
 
 // ---- the file: encoding (as pandas-vouchers.py sniffs it) and header ----
 const fd = fs.openSync(file, 'r');
@@ -259,25 +215,20 @@ function dec(s, e) {
   for (let i = 0; i < ncells; i++) names.push(text(cs[i], ce[i]));
   pos = p;
 }
-const colIdx = (...aliases) => {
-  for (const a of aliases) {
-    const n = names.findIndex((x) => x.trim() === a);
-    if (n >= 0) return n;
-  }
-  return -1;
-};
-const C_ID = colIdx('订单编号');
-const C_BUYER = colIdx('买家会员名', '买家会员昵称', '买家昵称');
-const C_GOODS = colIdx('买家应付货款');
-const C_POSTAGE = colIdx('买家应付邮费');
-const C_PAID = colIdx('买家实际支付金额');
-const C_STATUS = colIdx('订单状态');
-const C_PAIDAT = colIdx('订单付款时间');
-const C_SHIPPED = colIdx('发货时间');
-const C_TITLE = colIdx('宝贝标题');
-const C_PRESALE = colIdx('预售订单');
-const C_PLATFORM = colIdx('延迟发货自动赔付金额');
-if (C_ID < 0 || C_PAID < 0 || C_STATUS < 0 || C_PAIDAT < 0) throw new Error(`${file}: not a Taobao 订单报表 (订单编号, 买家实际支付金额, 订单状态, 订单付款时间 needed)`);
+// the columns the query reads, by the header's own texts (matched trimmed); -1 when absent
+const cols = columnsOf(names, file);
+const colIdx = (key) => (cols[key] === null ? -1 : names.indexOf(cols[key]));
+const C_ID = colIdx('id');
+const C_BUYER = colIdx('buyer');
+const C_GOODS = colIdx('goods');
+const C_POSTAGE = colIdx('postage');
+const C_PAID = colIdx('paid');
+const C_STATUS = colIdx('status');
+const C_PAIDAT = colIdx('paidAt');
+const C_SHIPPED = colIdx('shipped');
+const C_TITLE = colIdx('title');
+const C_PRESALE = colIdx('presale');
+const C_PLATFORM = colIdx('platform');
 
 // ---- the rule sets as plain numbers ----
 const BASE = { 'paid-minus-postage': 0, paid: 1, goods: 2 };

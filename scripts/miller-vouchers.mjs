@@ -16,96 +16,28 @@
 // bench runs it on the UTF-8 file of the same orders and says so. `--lazy-quotes` lets it read
 // the exports' ="…" cells. `npm run bench` skips it, with a note, when `mlr` is not installed.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { columnsOf, fenOf, headerNames, micro, nextDay, referenceArgs, ruleSets } from './voucher-reference.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const file = args.find((a, i) => !a.startsWith('--') && !(i > 0 && ['--as-of', '--rules'].includes(args[i - 1])));
-if (!file) {
-  process.stderr.write('usage: node scripts/miller-vouchers.mjs FILE [--as-of "YYYY-MM-DD HH:MM:SS"] [--rules auto|ID|FILE.json] [--list] [--dsl]\n');
-  process.exit(2);
-}
-const asOf = opt('--as-of', '2026-12-01 00:00:00');
-if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD HH:MM:SS, not ${asOf}`);
-const rulesArg = opt('--rules', 'auto');
-const list = args.includes('--list');
-
-// ---- the rule sets (the same files storeops reads) ----
-const rulesDir = path.join(root, 'templates', 'rules');
-const load = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
-const sets =
-  rulesArg === 'auto'
-    ? fs
-        .readdirSync(rulesDir)
-        .filter((f) => f.endsWith('.json') && f !== 'custom-example.json')
-        .sort()
-        .map((f) => load(path.join(rulesDir, f)))
-        .filter((r) => r.platform === 'taobao')
-    : [load(rulesArg.endsWith('.json') ? path.resolve(rulesArg) : path.join(rulesDir, `${rulesArg}.json`))];
-const forced = rulesArg !== 'auto';
+const { args, file, asOf, rulesArg, list } = referenceArgs('node scripts/miller-vouchers.mjs FILE [--as-of "YYYY-MM-DD HH:MM:SS"] [--rules auto|ID|FILE.json] [--list] [--dsl]');
+const { sets, forced } = ruleSets(rulesArg);
 
 // Miller literals from the rule files: strings quoted, amounts as whole fen, rates as millionths.
 const str = (s) => JSON.stringify(String(s));
-const fen = (s) => {
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(s));
-  if (!m) throw new Error(`not an amount: ${s}`);
-  return String(Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')));
-};
-const micro = (s) => {
-  const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(String(s));
-  if (!m) throw new Error(`not a rate: ${s}`);
-  return String(Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0')));
-};
+const fen = (s) => String(fenOf(s));
 const num = (x) => {
   if (typeof x !== 'number' || !Number.isFinite(x)) throw new Error(`not a number: ${x}`);
   return String(x);
 };
 const epoch = (t) => String(Date.parse(`${t.replace(' ', 'T')}Z`) / 1000);
-const nextDay = (d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-for (const r of sets) {
-  if (!['paid-minus-postage', 'paid', 'goods'].includes(r.base)) throw new Error(`${r.id}: base ${r.base} is not known to this reference`);
-  if (!['fen', 'yuan'].includes(r.rounding)) throw new Error(`${r.id}: rounding ${r.rounding} is not known to this reference`);
-  if (!['calendar-day', 'rolling-24h', 'none'].includes(r.combine.by)) throw new Error(`${r.id}: combine ${r.combine.by} is not known to this reference`);
-}
 
-// ---- the file's columns, matched on the trimmed header name (Miller keeps the spaces) ----
-const fd = fs.openSync(file, 'r');
-const head = Buffer.alloc(1 << 16);
-const got = fs.readSync(fd, head, 0, head.length, 0);
-fs.closeSync(fd);
-const headerLine = head.subarray(0, got).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
-const names = headerLine.split(',').map((h) => h.replace(/^"(.*)"$/, '$1').replace(/""/g, '"'));
-const col = (...aliases) => {
-  for (const a of aliases) {
-    const n = names.find((x) => x.trim() === a);
-    if (n !== undefined) {
-      // ${…}, not $*[…]: $* copies the whole record at every use (ten times slower)
-      if (/[{}]/.test(n)) throw new Error(`a column name with a brace is not handled: ${n}`);
-      return `\${${n}}`;
-    }
-  }
-  return null;
-};
-const c = {
-  id: col('订单编号'),
-  buyer: col('买家会员名', '买家会员昵称', '买家昵称'),
-  goods: col('买家应付货款'),
-  postage: col('买家应付邮费'),
-  paid: col('买家实际支付金额'),
-  status: col('订单状态'),
-  paidAt: col('订单付款时间'),
-  shipped: col('发货时间'),
-  title: col('宝贝标题'),
-  presale: col('预售订单'),
-  platform: col('延迟发货自动赔付金额'),
-};
-if (!c.id || !c.paid || !c.status || !c.paidAt) throw new Error(`${file}: not a Taobao 订单报表 (订单编号, 买家实际支付金额, 订单状态, 订单付款时间 needed)`);
+// ---- the file's columns, matched on the trimmed header name (Miller keeps the spaces), as ${…}:
+// not $*[…], which copies the whole record at every use (ten times slower) ----
+const c = Object.fromEntries(
+  Object.entries(columnsOf(headerNames(file), file)).map(([k, n]) => {
+    if (n !== null && /[{}]/.test(n)) throw new Error(`a column name with a brace is not handled: ${n}`);
+    return [k, n === null ? null : `\${${n}}`];
+  }),
+);
 const cell = (e) => (e ? `(is_present(${e}) ? ${e} : "")` : '""');
 
 const has = (e, k) => `(ssub(${e}, ${str(k)}, "") != ${e})`;
@@ -135,7 +67,7 @@ const perSet = sets
         const cnd = [range(t.window, 'window_s'), range(t.hoursLate, 'late_s')];
         if (t.presale === true) cnd.push('presale');
         if (t.presale === false) cnd.push('!presale');
-        return `if (${cnd.join(' && ')}) { rate = ${micro(t.rate)}; lo = ${fen(t.min ?? '0')}; hi = ${t.max == null ? '-1' : fen(t.max)} }`;
+        return `if (${cnd.join(' && ')}) { rate = ${String(micro(t.rate))}; lo = ${fen(t.min ?? '0')}; hi = ${t.max == null ? '-1' : fen(t.max)} }`;
       })
       .join(' el');
     const last = r.tiers[r.tiers.length - 1];
@@ -157,7 +89,7 @@ const perSet = sets
         goods = fen(${cell(c.goods)});
         goods_ok = goods >= 0;
         platform = max(fen(${cell(c.platform)}), 0);
-        rate = ${micro(last.rate)}; lo = ${fen(last.min ?? '0')}; hi = ${last.max == null ? '-1' : fen(last.max)};
+        rate = ${String(micro(last.rate))}; lo = ${fen(last.min ?? '0')}; hi = ${last.max == null ? '-1' : fen(last.max)};
         ${tiers} else {}
         product = ${base} * rate;
         after = max(${round}, lo);

@@ -15,94 +15,18 @@
 // (tmall-2023) is walked in JavaScript over the late orders, sorted by Polars; calendar days and
 // the vouchers are Polars' group-by. Polars reads UTF-8 only, so for a GBK export the bench runs it
 // on the UTF-8 file of the same orders and says so.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { columnsOf, fenOf, headerNames, micro, nextDay, referenceArgs, ruleSets, yuan } from './voucher-reference.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const file = args.find((a, i) => !a.startsWith('--') && !(i > 0 && ['--as-of', '--rules', '--threads'].includes(args[i - 1])));
-if (!file) {
-  process.stderr.write('usage: node scripts/polars-vouchers.mjs FILE [--as-of "YYYY-MM-DD HH:MM:SS"] [--rules auto|ID|FILE.json] [--list] [--threads N]\n');
-  process.exit(2);
-}
+const { opt, file, asOf, rulesArg, list } = referenceArgs(
+  'node scripts/polars-vouchers.mjs FILE [--as-of "YYYY-MM-DD HH:MM:SS"] [--rules auto|ID|FILE.json] [--list] [--threads N]',
+  ['--threads'],
+);
 process.env.POLARS_MAX_THREADS = opt('--threads', '1');
 const { default: pl } = await import('nodejs-polars');
-
-const asOf = opt('--as-of', '2026-12-01 00:00:00');
-if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD HH:MM:SS, not ${asOf}`);
-const rulesArg = opt('--rules', 'auto');
-const list = args.includes('--list');
-
-// ---- the rule sets (the same files storeops reads) ----
-const rulesDir = path.join(root, 'templates', 'rules');
-const load = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
-const sets =
-  rulesArg === 'auto'
-    ? fs
-        .readdirSync(rulesDir)
-        .filter((f) => f.endsWith('.json') && f !== 'custom-example.json')
-        .sort()
-        .map((f) => load(path.join(rulesDir, f)))
-        .filter((r) => r.platform === 'taobao')
-    : [load(rulesArg.endsWith('.json') ? path.resolve(rulesArg) : path.join(rulesDir, `${rulesArg}.json`))];
-const forced = rulesArg !== 'auto';
-const fenOf = (s) => {
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(s));
-  if (!m) throw new Error(`not an amount: ${s}`);
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-};
-const micro = (s) => {
-  const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(String(s));
-  if (!m) throw new Error(`not a rate: ${s}`);
-  return Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'));
-};
+const { sets, forced } = ruleSets(rulesArg);
 const epoch = (t) => Date.parse(`${t.replace(' ', 'T')}Z`) / 1000;
-const nextDay = (d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const yuan = (f) => `${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`;
-for (const r of sets) {
-  if (!['paid-minus-postage', 'paid', 'goods'].includes(r.base)) throw new Error(`${r.id}: base ${r.base} is not known to this reference`);
-  if (!['fen', 'yuan'].includes(r.rounding)) throw new Error(`${r.id}: rounding ${r.rounding} is not known to this reference`);
-  if (!['calendar-day', 'rolling-24h', 'none'].includes(r.combine.by)) throw new Error(`${r.id}: combine ${r.combine.by} is not known to this reference`);
-}
-
-// ---- the file's columns, matched on the trimmed header name ----
-const fd = fs.openSync(file, 'r');
-const head = Buffer.alloc(1 << 16);
-const got = fs.readSync(fd, head, 0, head.length, 0);
-fs.closeSync(fd);
-const names = head
-  .subarray(0, got)
-  .toString('utf8')
-  .replace(/^\uFEFF/, '')
-  .split(/\r?\n/)[0]
-  .split(',')
-  .map((h) => h.replace(/^"(.*)"$/, '$1').replace(/""/g, '"'));
-const colName = (...aliases) => {
-  for (const a of aliases) {
-    const n = names.find((x) => x.trim() === a);
-    if (n !== undefined) return n;
-  }
-  return null;
-};
-const c = {
-  id: colName('订单编号'),
-  buyer: colName('买家会员名', '买家会员昵称', '买家昵称'),
-  goods: colName('买家应付货款'),
-  postage: colName('买家应付邮费'),
-  paid: colName('买家实际支付金额'),
-  status: colName('订单状态'),
-  paidAt: colName('订单付款时间'),
-  shipped: colName('发货时间'),
-  title: colName('宝贝标题'),
-  presale: colName('预售订单'),
-  platform: colName('延迟发货自动赔付金额'),
-};
-if (!c.id || !c.paid || !c.status || !c.paidAt) throw new Error(`${file}: not a Taobao 订单报表 (订单编号, 买家实际支付金额, 订单状态, 订单付款时间 needed)`);
+// the file's columns, matched on the trimmed header name
+const c = columnsOf(headerNames(file), file);
 
 const { col, lit, when } = pl;
 const cell = (k) => (c[k] ? col(c[k]).fillNull('') : lit(''));

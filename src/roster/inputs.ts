@@ -11,7 +11,7 @@ import { agentsNeeded } from './erlang.js';
 import { type HourNeed, hourNeeds, shiftNeeds } from './needs.js';
 import { DEFAULTS, MAX_AGENTS, parseMin, parseMonth, parseNumber, pick } from './options.js';
 import { type Day, type Need, type Previous, monthDays, templateDays } from './problem.js';
-import { readDemand, readRequests, readRoster, readVolume, readAgents, type RosterFile } from './read.js';
+import { anotherMonthFile, readDemand, readRequests, readRoster, readVolume, readAgents, type RosterFile } from './read.js';
 import { type DayCode, type ShiftDef, shiftsFromConfig } from './shifts.js';
 import { likelyPairs, nameList, nearName } from './names.js';
 import { type ServiceParams, type Traffic, type TrafficProfileFile, trafficFromProfile, trafficFromVolume } from './traffic.js';
@@ -157,19 +157,8 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
   const dayIndex = new Map(cal.days.map((x, i) => [x.key, i]));
   // Every request of another month (last month's file, or the wrong --month): each was rejected on
   // its own and the plan went on granting none of the days asked for. Exit 3, as --demand.
-  if (cal.month && rows.length > 0 && rows.every((r) => !dayIndex.has(r.key))) {
-    const ym = `${cal.month.y}-${String(cal.month.mo).padStart(2, '0')}`;
-    const sorted = rows.map((r) => r.key).sort();
-    const range = sorted.length === 1 ? sorted[0]! : `${sorted[0]!} … ${sorted[sorted.length - 1]!}`;
-    const name = String(file);
-    throw new InputError(
-      msg(
-        `${name}: 没有一个日期在 ${ym} 内 (文件中的日期: ${range}), 可能是另一个月的休息申请; 照此排班, 申请的休息日一天也不会安排`,
-        `${name}: none of its dates is in ${ym} (its dates: ${range}): it is probably another month's requests file; used as it is, not one of the days off asked for would be granted`,
-      ),
-      msg(`给出 ${ym} 的休息申请 (或检查 --month); 本月没有申请时去掉 --requests。`, `give the requests for ${ym} (or check --month); with no requests this month, leave --requests out.`),
-    );
-  }
+  if (cal.month && rows.length > 0 && rows.every((r) => !dayIndex.has(r.key))) throw anotherMonthFile(String(file), cal.month, rows.map((r) => r.key), 'requests');
+
   const given = new Set<string>();
   // A line naming an agent not in the plan is one rejected line, with all its dates (a line of four
   // dates was reported four times, as four rejected rows).

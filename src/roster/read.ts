@@ -431,27 +431,32 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
 }
 
 /**
- * Every dated row of a --demand or --volume file is of another month (last month's file, or the
- * wrong --month): used anyway, nothing in it would apply and every day would get only the --min
- * staff (or be staffed as if no chats came in), with the summary still naming the file. Exit 3, naming its dates, the month and the fix.
+ * Every dated row of a --demand, --volume or --requests file is of another month (last month's
+ * file, or the wrong --month): used anyway, nothing in it would apply — every day would get only the
+ * --min staff, be staffed as if no chats came in, or none of the days off asked for be granted —
+ * with the summary still naming the file. Exit 3, naming its dates, the month and the fix.
  */
-function anotherMonthFile(name: string, month: { y: number; mo: number }, dates: string[], kind: 'demand' | 'volume'): InputError {
+export function anotherMonthFile(name: string, month: { y: number; mo: number }, dates: string[], kind: 'demand' | 'volume' | 'requests'): InputError {
   const ym = `${month.y}-${String(month.mo).padStart(2, '0')}`;
   const sorted = [...dates].sort();
   const range = sorted.length === 1 ? sorted[0]! : `${sorted[0]!} … ${sorted[sorted.length - 1]!}`;
-  const what = kind === 'demand' ? msg('需求文件', 'demand file') : msg('咨询量文件', 'chats file');
-  const effect =
-    kind === 'demand'
-      ? msg('每天都只会按 --min 配人', 'every day would get only the --min staff')
-      : msg('每天都会按没有咨询量配人', 'every day would be staffed as if no chats came in');
+  const what = { demand: msg('需求文件', 'demand file'), volume: msg('咨询量文件', 'chats file'), requests: msg('休息申请', 'requests file') }[kind];
+  const effect = {
+    demand: msg('每天都只会按 --min 配人', 'every day would get only the --min staff'),
+    volume: msg('每天都会按没有咨询量配人', 'every day would be staffed as if no chats came in'),
+    requests: msg('申请的休息日一天也不会安排', 'not one of the days off asked for would be granted'),
+  }[kind];
+  const fix = {
+    demand: msg(`给出 ${ym} 的每日需求文件 (或检查 --month); 不需要按日期配人时去掉 --demand, 用 --min。`, `give the demand file for ${ym} (or check --month); to staff every day alike, leave --demand out and use --min.`),
+    volume: msg(`给出 ${ym} 的咨询量 (或检查 --month); 每月通用的咨询量不写日期列 (或按星期写)。`, `give the chats for ${ym} (or check --month); chats that hold for every month go without a date column (or by weekday).`),
+    requests: msg(`给出 ${ym} 的休息申请 (或检查 --month); 本月没有申请时去掉 --requests。`, `give the requests for ${ym} (or check --month); with no requests this month, leave --requests out.`),
+  }[kind];
   return new InputError(
     msg(
       `${name}: 没有一个日期在 ${ym} 内 (文件中的日期: ${range}), 可能是另一个月的${what.zh}; 照此排班, ${effect.zh}`,
       `${name}: none of its dates is in ${ym} (its dates: ${range}): it is probably another month's ${what.en}; used as it is, ${effect.en}`,
     ),
-    kind === 'demand'
-      ? msg(`给出 ${ym} 的每日需求文件 (或检查 --month); 不需要按日期配人时去掉 --demand, 用 --min。`, `give the demand file for ${ym} (or check --month); to staff every day alike, leave --demand out and use --min.`)
-      : msg(`给出 ${ym} 的咨询量 (或检查 --month); 每月通用的咨询量不写日期列 (或按星期写)。`, `give the chats for ${ym} (or check --month); chats that hold for every month go without a date column (or by weekday).`),
+    fix,
   );
 }
 

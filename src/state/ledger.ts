@@ -314,7 +314,7 @@ export interface StateDb {
   /**
    * Ends a recording made with `hold`: commit or roll back. `pending`, on a commit: a marker saved
    * in the same transaction, saying the output telling the operator to issue these vouchers is not
-   * in place yet (cleared by clearPending once it is; a run killed between the two leaves it, and
+   * in place yet (cleared by clearPendingWaiting once it is; a run killed between the two leaves it, and
    * the next recording run says so). `drop`: markers an earlier run left, reported by this one:
    * removed with this commit. `notes`: items remembered (`add`) or forgotten (`clear`) under a
    * `notified` target with this commit (a warning said once, kept only if the run's recording is).
@@ -322,11 +322,10 @@ export interface StateDb {
   endRecording(commit: boolean, pending?: string, drop?: readonly string[], notes?: readonly NotedItems[]): void;
   /** Markers of runs whose output was not known to be in place when they stopped (endRecording `pending`). */
   pendingOutputs(): PendingOutput[];
-  /** The output of a run is in place: its marker goes. */
-  clearPending(key: string): void;
   /**
-   * clearPending, waiting up to `waitMs` for the write lock another run holds (it may hold it for
-   * all of its own recording and output): given up on a signal (the marker then stays, said next run).
+   * The output of a run is in place: its marker goes, waiting up to `waitMs` for the write lock
+   * another run holds (it may hold it for all of its own recording and output): given up on a
+   * signal (the marker then stays, said next run).
    */
   clearPendingWaiting(key: string, waitMs: number, onWait?: () => void): Promise<void>;
   /** Which of these keys are already recorded (read only). */
@@ -2155,10 +2154,6 @@ class SqliteState implements StateDb {
     });
   }
 
-  clearPending(key: string): void {
-    this.guard(() => this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?').run(OUTPUT_PENDING_TARGET, key));
-  }
-
   async clearPendingWaiting(key: string, waitMs: number, onWait?: () => void): Promise<void> {
     // Polled with busy_timeout 0 and short sleeps, not one long busy wait: the event loop stays free,
     // so a signal (cron's SIGTERM) still ends the run at once (the CLI's handlers), marker kept.
@@ -2510,7 +2505,6 @@ function emptyState(file: string): StateDb {
     },
     endRecording: () => undefined,
     pendingOutputs: () => [],
-    clearPending: () => undefined,
     clearPendingWaiting: async () => undefined,
     recordedKeys: () => new Set(),
     logContact: () => {

@@ -150,6 +150,27 @@ function checkCoverage(c: Checker, tiers: Tier[]): void {
   }
 }
 
+/**
+ * Under `rounding: "yuan"` every payout is a whole yuan (RULES 1.3b: rounded after the rate, before
+ * the minimum and maximum), so a minimum, maximum or combined cap with fen in it would make a
+ * payout that is not: 12.34 as a cap paid 12.34. The file contradicts itself; which of the two
+ * was meant is not ours to guess, so it is refused naming the field.
+ */
+function checkWholeYuan(c: Checker, r: RuleSet): void {
+  const bounds: [string, Money | null][] = r.tiers.flatMap((t, i): [string, Money | null][] => [[`tiers[${i}].min`, t.min], [`tiers[${i}].max`, t.max]]);
+  bounds.push(['combine.cap', r.combine.cap]);
+  for (const [field, m] of bounds) {
+    if (m === null || m.isInteger()) continue;
+    const v = m.toFixed(2);
+    const [down, up] = [m.floor().toFixed(2), m.ceil().toFixed(2)];
+    c.wrong(
+      field,
+      `"rounding" 为 "yuan" (取整到元) 时金额须为整元, 实际是 "${v}": 请写 "${down}" 或 "${up}", 或把 "rounding" 改为 "fen"`,
+      `with "rounding": "yuan" (whole yuan) the amount must be whole yuan, got "${v}": write "${down}" or "${up}", or set "rounding" to "fen"`,
+    );
+  }
+}
+
 /** The format before tiers (late / outOfStock / longWindowOverHours): still accepted, read as tiers. */
 function legacyTiers(c: Checker, o: Record<string, unknown>): Tier[] {
   const late = c.obj(o.late, 'late');
@@ -221,6 +242,7 @@ export function parseRuleSet(raw: unknown, file: string): RuleSet {
     const d = c.obj(o.seriousDelay, 'seriousDelay');
     r.seriousDelay = { afterHours: c.hours(d.afterHours, 'seriousDelay.afterHours'), note: c.text(d.note, 'seriousDelay.note') };
   }
+  if (r.rounding === 'yuan') checkWholeYuan(c, r);
   checkCoverage(c, r.tiers);
   return r;
 }

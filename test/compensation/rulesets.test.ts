@@ -217,6 +217,18 @@ describe('rule files are data, validated field by field', () => {
     fs.writeFileSync(file, JSON.stringify(own));
     expect(loadRuleSet(file, dir).id).toBe('tmall-2026-shop');
   });
+  it('under rounding "yuan" a minimum, maximum or cap with fen in it is refused, naming the field (a 12.34 cap paid 12.34)', () => {
+    // douyin-2025 rounds to whole yuan (RULES 1.3b: after the rate, before min/max), so its payouts are
+    // whole yuan only while its min, max and cap are. A cap of 12.34 used to pay a 12.34 voucher.
+    const calendar = { combine: { by: 'calendar-day', cap: '12.34' } };
+    expect(parse(calendar)).toThrow('rule file x.json: field "combine.cap": with "rounding": "yuan" (whole yuan) the amount must be whole yuan, got "12.34": write "12.00" or "13.00", or set "rounding" to "fen"');
+    expect(() => { try { parse(calendar)(); } catch (e) { throw new Error((e as { text: { zh: string } }).text.zh); } }).toThrow('规则文件 x.json: 字段 "combine.cap": "rounding" 为 "yuan" (取整到元) 时金额须为整元, 实际是 "12.34": 请写 "12.00" 或 "13.00", 或把 "rounding" 改为 "fen"');
+    expect(parse({ tiers: [{ kind: 'late', rate: '0.01', min: '2.50', max: '50.00' }] })).toThrow('field "tiers[0].min": with "rounding": "yuan" (whole yuan) the amount must be whole yuan, got "2.50": write "2.00" or "3.00"');
+    expect(parse({ tiers: [{ kind: 'late', rate: '0.01', min: '2.00', max: '49.99' }] })).toThrow('field "tiers[0].max": with "rounding": "yuan" (whole yuan) the amount must be whole yuan, got "49.99": write "49.00" or "50.00"');
+    // Whole yuan are read; the same fen under "fen" rounding are the file's to choose.
+    expect(parse({ combine: { by: 'calendar-day', cap: '12.00' } })().combine.cap!.toFixed(2)).toBe('12.00');
+    expect(parse({ ...calendar, rounding: 'fen' })().combine.cap!.toFixed(2)).toBe('12.34');
+  });
   it('refuses tiers that leave a late order unpriced, naming the case', () => {
     // Only ≤ 48 h late is priced: an order 48 h + a moment late has no tier.
     expect(parse({ tiers: [{ kind: 'late', hoursLate: { upTo: 48 }, rate: '0.01', min: '2.00' }] })).toThrow('field "tiers": no tier covers an order with a 0.000001 h window, 48.000001 h late');

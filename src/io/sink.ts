@@ -205,17 +205,12 @@ export function stdoutSink(stream: Writable, enc: OutEncoding): ByteSink {
   };
 }
 
-export function tempPathFor(target: string): string {
-  const dir = path.dirname(path.resolve(target));
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-}
-
 /**
  * The end of the name of a temporary file beside an -o target that a later run may remove
- * (sweepBeside). compensate --record's (a publishing sink's) keeps the plain `.tmp` of tempPathFor:
- * killed after recording, its pending marker names it as the only complete copy of the vouchers
- * recorded, and a storeops from before this sweep named every temporary file that way, so a plain
- * `.NAME.<pid>.<random>.tmp` is never removed.
+ * (sweepBeside). compensate --record's (a publishing sink's) is renamed to the plain
+ * `.NAME.<pid>.<random>.tmp` once complete, just before its recording is committed: its pending
+ * marker may then name it as the only complete copy of the vouchers recorded, and a storeops from
+ * before this sweep named every temporary file that way, so a plain `.tmp` is never removed.
  */
 export const BESIDE_EXT = '.part.tmp';
 
@@ -232,7 +227,7 @@ const sweptBeside = new Set<string>();
  * their temporary files may hold buyers' personal data, and no handler ran to remove them. Taken
  * only: a regular file (not a link) named exactly `.<target's name>.<pid>.<6 characters>.part.tmp`
  * (sweepablePathFor), of this user, mode exactly 0600 (such a file is 0600 until the moment before
- * its rename), not changed for SWEEP_AGE_MS, whose process is not running. Another output's
+ * its rename), not changed for BESIDE_SWEEP_AGE_MS, whose process is not running. Another output's
  * temporary files, a plain `.tmp` (compensate --record's, or an older storeops'), and anything the
  * operator made are left alone. Once per target per run; whatever fails is passed over silently.
  */
@@ -252,16 +247,17 @@ export function sweepBeside(target: string, now = Date.now()): number {
     // Such a file is exactly 0600 until the moment before its rename.
     (mode) => mode === 0o600,
     now,
+    BESIDE_SWEEP_AGE_MS,
   );
 }
 
 /**
  * Removes each of `dir`'s files whose name `pidOf` takes for one of ours (giving the pid of the run
  * that made it): a regular file (not a link) of this user whose permission bits `isPrivate` accepts,
- * not changed for SWEEP_AGE_MS, whose process is not running (and is not this one). Whatever fails is
+ * not changed for `age` ms, whose process is not running (and is not this one). Whatever fails is
  * passed over silently. How many were removed.
  */
-function removeDead(dir: string, pidOf: (name: string) => number | undefined, isPrivate: (mode: number) => boolean, now: number): number {
+function removeDead(dir: string, pidOf: (name: string) => number | undefined, isPrivate: (mode: number) => boolean, now: number, age = SWEEP_AGE_MS): number {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -276,7 +272,7 @@ function removeDead(dir: string, pidOf: (name: string) => number | undefined, is
     const p = path.join(dir, name);
     try {
       const st = fs.lstatSync(p);
-      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || !isPrivate(st.mode & 0o777) || now - st.mtimeMs < SWEEP_AGE_MS) continue;
+      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || !isPrivate(st.mode & 0o777) || now - st.mtimeMs < age) continue;
       if (processAlive(pid)) continue;
       fs.unlinkSync(p);
       removed++;
@@ -363,11 +359,27 @@ export const STRICT_EXT = '.strict.out';
  * `-o /tmp/storeops-20261120-vouchers.xlsx` or `storeops-2026-11.xlsx`, is not taken.
  */
 const SWEEPABLE = /^storeops-([1-9]\d{0,6})-[0-9a-z]{6,24}\.(?:strict\.out|xlsx|rows|spill)$/;
+/**
+ * compensate --record > FILE's staged copy being written (`.storeops-<pid>-<random>.staged.out.<pid>.<6>.part.tmp`,
+ * sweepablePathFor of the staged name): a run killed before its commit left it, never renamed, and
+ * its staged name is new every run, so no later run's sweepBeside looks for it. Once complete it is
+ * renamed to a plain `.tmp` (then to the staged copy) before the commit, and is not taken.
+ */
+const STAGED_PART = /^\.storeops-([1-9]\d{0,6})-[0-9a-z]{6,24}\.staged\.out\.\1\.[0-9a-z]{6}\.part\.tmp$/;
 /** The largest process id Linux gives (PID_MAX_LIMIT, 2^22); other systems' are smaller. */
 const PID_MAX = 4_194_304;
 
 /** A temporary file is taken only once it is this old (and its run is gone). */
 export const SWEEP_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * A `.part.tmp` beside an -o target is taken once unchanged this long (and its run is gone): a run
+ * writes its output in one go, so ten minutes without a write is no run still writing (one on
+ * another machine or in another container, whose process cannot be seen). An hour, as for TMPDIR,
+ * let the next hourly `compensate --record -o` run find a killed run's file just under an hour old,
+ * and leave it (buyers' names) for another hour.
+ */
+export const BESIDE_SWEEP_AGE_MS = 10 * 60 * 1000;
 
 const swept = new Set<string>();
 
@@ -383,7 +395,7 @@ export function sweepTemps(dir: string, now = Date.now()): number {
   return removeDead(
     dir,
     (name) => {
-      const m = SWEEPABLE.exec(name);
+      const m = SWEEPABLE.exec(name) ?? STAGED_PART.exec(name);
       return m ? Number(m[1]) : undefined;
     },
     // Every temporary file is made private (0600, or narrower under a strict umask): a file others
@@ -599,22 +611,20 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
   // beside it: the ones provably theirs go (sweepBeside).
   sweepBeside(real);
   const publishing = opts.publish !== undefined;
-  const tmp = publishing ? tempPathFor(real) : sweepablePathFor(real);
+  // Every sink writes a sweepable `.part.tmp` (sweepBeside). A publishing sink (compensate --record)
+  // renames it to the plain `.tmp` a pending marker names only once it is complete, just before the
+  // commit: killed while writing (before the commit, nothing recorded) it used to leave a plain
+  // `.tmp` of buyers' names that no run ever removed; now it leaves a `.part.tmp` the next run takes.
+  const tmp = sweepablePathFor(real);
   let fd: number;
   // The mode the file gets in place: set on the temporary file just before the rename. Until then
   // the temporary file is exactly 0600 (private while it is written, and what marks one a later
-  // run may remove); a publishing sink's is given its mode at once (a marker may name it).
+  // run may remove). Created 0600 (never wider, even for the moment before a chmod: a run killed
+  // right after the open left a 0644 file of buyers' data no later run would remove); its final mode
+  // is what the open would have given: the replaced file's, the one asked for, or 0644 less the umask.
   let final: number | undefined;
   try {
-    if (publishing) {
-      fd = fs.openSync(tmp, 'wx', kept ?? opts.mode ?? 0o644);
-      // The umask may have narrowed the mode; a private file must be exactly 0600, a replaced one as it was.
-      if (kept !== undefined) fs.fchmodSync(fd, kept);
-      else if (opts.mode !== undefined) fs.fchmodSync(fd, opts.mode);
-    } else {
-      // Created 0600 (never wider, even for the moment before a chmod: a run killed right after the
-      // open left a 0644 file of buyers' data no later run would remove); its final mode is what the
-      // open would have given: the replaced file's, the one asked for, or 0644 less the umask.
+    {
       fd = fs.openSync(tmp, 'wx', 0o600);
       final = kept ?? opts.mode ?? (0o644 & ~process.umask());
       if ((fs.fstatSync(fd).mode & 0o7777) !== 0o600) fs.fchmodSync(fd, 0o600);
@@ -664,33 +674,45 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
       await batched.flush();
       const publish = opts.publish;
       if (publish) {
-        // One synchronous step from here (no signal handler runs inside it): sync the file, commit
-        // the recording, then put the file in place. A kill (or power cut) before the commit leaves
-        // nothing recorded and the target as it was; after it, the vouchers are recorded and the
-        // ledger keeps a marker until the file is in place, so a later run says what to check.
+        // One synchronous step from here (no signal handler runs inside it): sync the file, name it
+        // the kept `.tmp`, commit the recording, then put the file in place. A kill (or power cut)
+        // before the commit leaves nothing recorded and the target as it was (and at most a
+        // `.part.tmp` the next run sweeps, or, killed between the rename and the commit, a plain
+        // `.tmp`); after it, the vouchers are recorded and the ledger keeps a marker naming the `.tmp`
+        // until the file is in place, so a later run says what to check.
+        const named = tmp.slice(0, -BESIDE_EXT.length) + '.tmp';
         try {
+          if (final !== undefined && final !== 0o600) fs.fchmodSync(fd, final);
           fs.fsyncSync(fd);
           fs.closeSync(fd);
+          fs.renameSync(tmp, named);
         } catch (e) {
           done = true;
           removeTemp();
           throw cannotWrite(target, e);
         }
+        // The name the marker gives is on disk before the commit (a power cut must not bring back
+        // the `.part.tmp` name, which a later run would sweep, for the only copy of what was recorded).
+        syncFolder(path.dirname(real));
+        releaseTemp(tmp);
         try {
-          publish.beforeRename(tmp);
+          publish.beforeRename(named);
         } catch (e) {
           done = true;
-          removeTemp();
+          try {
+            fs.unlinkSync(named);
+          } catch {
+            /* gone */
+          }
           throw e;
         }
         // Recorded: the temporary file is now the only copy of what the operator must issue, and
         // is never removed (not by a signal either) until it is in place.
-        releaseTemp(tmp);
         done = true;
         try {
-          fs.renameSync(tmp, real);
+          fs.renameSync(named, real);
         } catch (e) {
-          throw publish.renameFailed(tmp, e);
+          throw publish.renameFailed(named, e);
         }
         syncFolder(path.dirname(real));
         await publish.afterRename();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SWEEP_AGE_MS, sweepBeside, sweepTemps } from '../../src/io/sink.js';
+import { BESIDE_SWEEP_AGE_MS, SWEEP_AGE_MS, sweepBeside, sweepTemps } from '../../src/io/sink.js';
 import { BIN, EXAMPLES, runCli, tmpDir } from '../helpers.js';
 import { bigExport, spawnCli, waitFor } from '../hardening/hostile.js';
 
@@ -132,10 +132,13 @@ describe('sweepTemps', () => {
 // addresses); nothing ever removed it. A later run writing the same -o path now removes those that
 // are provably a killed run's temporary file of that output, and nothing else.
 describe('sweepBeside: temporary files a killed run left beside its -o target', () => {
-  it('removes only `.NAME.<pid>.<6 characters>.part.tmp` of this target: 0600, this user, an hour old, process gone', () => {
+  it('removes only `.NAME.<pid>.<6 characters>.part.tmp` of this target: 0600, this user, 10 minutes unchanged, process gone', () => {
     const dir = tmpDir();
     const dead = deadPid();
-    const old = SWEEP_AGE_MS + 60_000;
+    // Ten minutes (BESIDE_SWEEP_AGE_MS), not TMPDIR's hour: the next hourly cron run found its killed
+    // predecessor's file just under an hour old and left it another hour.
+    expect(BESIDE_SWEEP_AGE_MS).toBe(10 * 60 * 1000);
+    const old = BESIDE_SWEEP_AGE_MS + 60_000;
     const target = path.join(dir, 'v.csv');
     const mine = make(dir, 'v.csv', old, 0o644); // the operator's output itself
     const gone = [make(dir, `.v.csv.${dead}.k3j9x2.part.tmp`, old), make(dir, `.v.csv.${dead}.000abc.part.tmp`, old)];
@@ -143,7 +146,7 @@ describe('sweepBeside: temporary files a killed run left beside its -o target', 
       // compensate --record's (or an older storeops') plain .tmp: a pending marker may name it as the
       // only complete copy of the vouchers recorded.
       make(dir, `.v.csv.${dead}.k3j9x2.tmp`, old),
-      make(dir, `.v.csv.${dead}.k3j9x3.part.tmp`, SWEEP_AGE_MS - 60_000), // not an hour old
+      make(dir, `.v.csv.${dead}.k3j9x3.part.tmp`, BESIDE_SWEEP_AGE_MS - 60_000), // changed 9 minutes ago
       make(dir, `.v.csv.${process.pid}.k3j9x2.part.tmp`, old), // this process
       make(dir, `.v.csv.1.k3j9x2.part.tmp`, old), // a process that runs (init)
       make(dir, `.v.csv.${dead}.k3j9x4.part.tmp`, old, 0o644), // not private: not as we leave it
@@ -171,7 +174,7 @@ describe('sweepBeside: temporary files a killed run left beside its -o target', 
     expect(sweepBeside(target)).toBe(0);
   });
 
-  it('a run killed with SIGKILL mid-output leaves a private (0600) temporary file; the next run writing that -o path removes it once it is an hour old', async () => {
+  it('a run killed with SIGKILL mid-output leaves a private (0600) temporary file; the next run writing that -o path removes it once 10 minutes old', async () => {
     const dir = tmpDir();
     const out = path.join(dir, 'out.csv');
     const w = spawnCli(['orders', 'normalize', '-', '-o', out]);
@@ -184,11 +187,11 @@ describe('sweepBeside: temporary files a killed run left beside its -o target', 
     expect(left[0]).toMatch(new RegExp(`^\\.out\\.csv\\.${w.proc.pid}\\.[0-9a-z]{6}\\.part\\.tmp$`));
     const temp = path.join(dir, left[0]!);
     expect(fs.statSync(temp).mode & 0o777).toBe(0o600);
-    // Within the hour it stays (a run on a slow disk, or a clock set back, is not taken for dead).
+    // Within 10 minutes it stays (a run on another machine or in another container still writing it, or a clock set back, is not taken for dead).
     const orders = path.join(EXAMPLES, 'ExportOrderList202611.csv');
     expect(runCli(['orders', 'normalize', orders, '-q', '-o', out]).code).toBe(0);
     expect(fs.existsSync(temp)).toBe(true);
-    const t = (Date.now() - SWEEP_AGE_MS - 60_000) / 1000;
+    const t = (Date.now() - BESIDE_SWEEP_AGE_MS - 60_000) / 1000;
     fs.utimesSync(temp, t, t);
     // A plain .tmp beside it (compensate --record's kept copy, or an older storeops') stays.
     const plain = make(dir, `.out.csv.${deadPid()}.k3j9x2.tmp`, SWEEP_AGE_MS + 60_000);

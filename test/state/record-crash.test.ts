@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { BESIDE_SWEEP_AGE_MS, SWEEP_AGE_MS } from '../../src/io/sink.js';
 import { BIN, runCli, tmpDir } from '../helpers.js';
 import { order, taobaoCsv } from '../orders/build.js';
 
@@ -44,6 +45,20 @@ const prepare = Database.prototype.prepare;
 Database.prototype.prepare = function (sql) {
   if (process.env.CRASH_FLAG && sql.startsWith('DELETE FROM notified') && !this.inTransaction && !stdoutSynced) fs.writeFileSync(process.env.CRASH_FLAG, 'cleared before sync');
   return prepare.call(this, sql);
+};
+// 'write': killed right after the first bytes reach its temporary output (a kill while writing, before the commit).
+const open = fs.openSync;
+const temps = new Set();
+fs.openSync = function (p, ...a) {
+  const fd = open.call(this, p, ...a);
+  if (typeof p === 'string' && p.endsWith('.tmp')) temps.add(fd);
+  return fd;
+};
+const write = fs.writeSync;
+fs.writeSync = function (fd, ...a) {
+  const r = write.call(this, fd, ...a);
+  if (at === 'write' && temps.has(fd)) process.kill(process.pid, 'SIGKILL');
+  return r;
 };
 const rename = fs.renameSync;
 fs.renameSync = function (from, to) {
@@ -157,6 +172,71 @@ describe('compensate --record -o FILE killed between writing the file and commit
     expect(next.rows).toEqual([['0.00', 'already_recorded']]);
     expect(next.stderr).not.toContain('stopped before');
     expect(next.code).toBe(0);
+  });
+});
+
+// A --record run killed (SIGKILL) while writing its output, before its commit, left
+// `.vouchers.csv.<pid>.<random>.tmp` (0644, the buyer's name and the voucher) beside the output, and
+// no run ever removed it: a plain .tmp is what a pending marker names as a recorded run's only copy.
+// It is now a `.part.tmp` (0600) until complete, which the next run writing that path removes.
+describe('compensate --record killed while writing its output (before the commit)', () => {
+  const age = (file: string, ms: number) => {
+    const t = (Date.now() - ms) / 1000;
+    fs.utimesSync(file, t, t);
+  };
+  it('-o FILE: leaves only a private .part.tmp; the next run writing that path removes it once 10 minutes old, and lists the 50.00 as new', () => {
+    const s = setup();
+    const r = crashRun(s, 'write');
+    expect(r.code).toBe(null);
+    const left = fs.readdirSync(s.dir).filter((f) => f.startsWith('.vouchers.csv.'));
+    expect(left).toHaveLength(1);
+    // Before: `.vouchers.csv.<pid>.<random>.tmp`, mode 0644, kept for good.
+    expect(left[0]).toMatch(/^\.vouchers\.csv\.\d+\.[0-9a-z]{6}\.part\.tmp$/);
+    const temp = path.join(s.dir, left[0]!);
+    expect(fs.statSync(temp).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(temp, 'utf8')).toContain('voucherKey');
+    const again = () => runCli(['compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-o', s.out]);
+    // Nothing was recorded: the next run records the 50.00 as new; a file changed 9 minutes ago stays.
+    age(temp, BESIDE_SWEEP_AGE_MS - 60_000);
+    expect(again().code).toBe(0);
+    expect(fileRows(s.out)).toHaveLength(1);
+    expect(fileRows(s.out)[0]).toContain(',50.00,');
+    expect(fs.existsSync(temp)).toBe(true);
+    // 11 minutes: its process is gone, it is removed; nothing else is left beside the output.
+    age(temp, BESIDE_SWEEP_AGE_MS + 60_000);
+    expect(again().code).toBe(0);
+    expect(fs.readdirSync(s.dir).filter((f) => f.startsWith('.vouchers.csv.'))).toEqual([]);
+  });
+
+  it('> FILE: the staged copy being written (.storeops-…staged.out.<pid>.<6>.part.tmp in TMPDIR) is removed by a later run once an hour old', () => {
+    const s = setup();
+    const tmp = path.join(s.dir, 'tmp');
+    fs.mkdirSync(tmp);
+    const fd = fs.openSync(s.out, 'w');
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', LANG: 'C', HOME: s.dir, TMPDIR: tmp, CRASH_ROOT: path.resolve('.') };
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-f', 'csv'], {
+        env: { ...env, NODE_OPTIONS: `--import ${s.preload}`, CRASH_AT: 'write' },
+        stdio: ['ignore', fd, 'pipe'],
+      });
+      expect(r.status).toBe(null);
+    } finally {
+      fs.closeSync(fd);
+    }
+    const left = fs.readdirSync(tmp);
+    expect(left).toHaveLength(1);
+    // Before: `.storeops-<pid>-<random>.staged.out.<pid>.<random>.tmp`, never removed.
+    expect(left[0]).toMatch(/^\.storeops-(\d+)-[0-9a-z]+\.staged\.out\.\1\.[0-9a-z]{6}\.part\.tmp$/);
+    age(path.join(tmp, left[0]!), SWEEP_AGE_MS + 60_000);
+    // The next cron run (> FILE again) makes its own staged copy there, and sweeps the folder first.
+    const fd2 = fs.openSync(s.out, 'w');
+    try {
+      expect(spawnSync(process.execPath, [BIN, 'compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-f', 'csv'], { env, stdio: ['ignore', fd2, 'pipe'] }).status).toBe(0);
+    } finally {
+      fs.closeSync(fd2);
+    }
+    expect(fileRows(s.out)[0]).toContain(',50.00,');
+    expect(fs.readdirSync(tmp)).toEqual([]);
   });
 });
 

@@ -96,12 +96,20 @@ export function raggedProblem(cells: readonly string[], headerWidth: number, las
   return undefined;
 }
 
+/**
+ * The name a message gives a column: in zh its first Chinese alias (a roster's `日期`, not `date`;
+ * the accepted names still list every alias), else the first alias as before.
+ */
+export function columnName(field: FieldSpec, lang: 'zh' | 'en'): string {
+  return (lang === 'zh' ? field.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) : undefined) ?? field.aliases[0]!;
+}
+
 export function missingColumnError(file: string, what: Msg, field: FieldSpec, headers: string[]): InputError {
   const found = headerList(headers) || '(none / 无)';
   // The file and its header travel with the error: the shell says so when it is another kind of input.
   return withHeader(file, headers, new InputError(
     msg(
-      `${file}: 缺少必需的列 "${field.aliases[0]}" (${what.zh}); 找到的列: ${found}`,
+      `${file}: 缺少必需的列 "${columnName(field, 'zh')}" (${what.zh}); 找到的列: ${found}`,
       `${file}: required column "${field.aliases[0]}" is missing (${what.en}); columns found: ${found}`,
     ),
     msg(

@@ -1,6 +1,7 @@
 // Which platform and layout a file is, from its header alone.
 import { InputError, type Msg, msg } from '../errors.js';
 import { type FieldSpec, type HeaderMap, headerList, mapHeader, missingColumnError, normHeader, withHeader } from '../io/table.js';
+import { ORDER_COLUMNS } from './columns.js';
 import { CANONICAL, LAYOUTS, type Layout, TAOBAO_ITEMS, TAOBAO_ORDERS, taobaoItemsEra, taobaoOrdersEra } from './layouts.js';
 
 export interface Detected {
@@ -69,18 +70,30 @@ export function fieldNames(f: FieldSpec): string {
   return `${f.key} (${f.aliases.join(' / ')})`;
 }
 
+/** A field's Chinese name, as zh output's column headers give it (`状态`, `付款时间`); the key when it has none. */
+export function fieldZh(f: FieldSpec): string {
+  return ORDER_COLUMNS.find((c) => c.key === f.key)?.zh ?? f.key;
+}
+
+/** A field as a zh message shows it: `状态 (订单状态)`, as `orders inspect` names a missing one. */
+export function fieldNamesZh(f: FieldSpec): string {
+  return `${fieldZh(f)} (${f.aliases.join(' / ')})`;
+}
+
 /** A command needs fields this file lacks: exit 3, naming each with the header names it accepts. */
 export function neededColumnsError(file: string, d: Detected, fields: readonly FieldSpec[], command: string, headers: string[]): InputError {
   const found = headerList(headers) || '(none / 无)';
   const names = fields.map((f) => `"${f.aliases[0]}" (${f.key})`).join(', ');
+  const namesZh = fields.map((f) => `"${f.aliases[0]}" (${fieldZh(f)})`).join(', ');
   const accepted = fields.map(fieldNames).join('; ');
+  const acceptedZh = fields.map(fieldNamesZh).join('; ');
   return withHeader(file, headers, new InputError(
     msg(
-      `${file}: ${command} 需要的列在这个文件中没有: ${names} (${d.layout.name.zh}); 找到的列: ${found}`,
+      `${file}: ${command} 需要的列在这个文件中没有: ${namesZh} (${d.layout.name.zh}); 找到的列: ${found}`,
       `${file}: ${command} needs columns this file does not have: ${names} (${d.layout.name.en}); columns found: ${found}`,
     ),
     msg(
-      `可接受的列名: ${accepted}。导出时勾选这些列; orders inspect 和 orders normalize 仍可读取这个文件。`,
+      `可接受的列名: ${acceptedZh}。导出时勾选这些列; orders inspect 和 orders normalize 仍可读取这个文件。`,
       `accepted names: ${accepted}. Include these columns when exporting; orders inspect and orders normalize still read this file.`,
     ),
   ));
@@ -89,9 +102,10 @@ export function neededColumnsError(file: string, d: Detected, fields: readonly F
 /** A reduced export (no 订单状态, …): read, with the fields that stay empty named. */
 export function reducedExportWarning(file: string, fields: readonly FieldSpec[]): Msg {
   const list = fields.map(fieldNames).join(', ');
+  const listZh = fields.map(fieldNamesZh).join(', ');
   const unknown = fields.some((f) => f.key === 'status');
   return msg(
-    `${file}: 这个文件缺少以下列, 这些字段为空${unknown ? ' (状态为 unknown/未知)' : ''}: ${list}。compensate 等命令需要它们时会拒绝这个文件。`,
+    `${file}: 这个文件缺少以下列, 这些字段为空${unknown ? ' (状态为 unknown/未知)' : ''}: ${listZh}。compensate 等命令需要它们时会拒绝这个文件。`,
     `${file}: this file lacks these columns, so these fields are empty${unknown ? ' (status is unknown)' : ''}: ${list}. Commands that need them (compensate, …) refuse the file.`,
   );
 }

@@ -58,7 +58,8 @@ describe('reduced exports', () => {
     const lines = zh.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(',未知,');
-    expect(zh.stderr).toContain(`${trimmed}: 这个文件缺少以下列, 这些字段为空 (状态为 unknown/未知): status (订单状态)。`);
+    // zh names the field as zh output's header does (状态, ORDER_COLUMNS), as orders inspect's 缺少的字段 does: not its JSON key `status`.
+    expect(zh.stderr).toContain(`${trimmed}: 这个文件缺少以下列, 这些字段为空 (状态为 unknown/未知): 状态 (订单状态)。`);
   });
 
   it('compensate refuses it: exit 3, the missing field and its accepted names (en and zh)', () => {
@@ -69,7 +70,10 @@ describe('reduced exports', () => {
     expect(r.stderr).toContain('hint: accepted names: status (订单状态). Include these columns when exporting; orders inspect and orders normalize still read this file.');
     const zh = cli(['compensate', trimmed, '--lang', 'zh']);
     expect(zh.code).toBe(3);
-    expect(zh.stderr).toContain(`${trimmed}: compensate 需要的列在这个文件中没有: "订单状态" (status) (淘宝/天猫 订单报表); 找到的列: 订单编号,`);
+    // The field in Chinese (状态), not its JSON key (status), in the message and in the hint.
+    expect(zh.stderr).toContain(`${trimmed}: compensate 需要的列在这个文件中没有: "订单状态" (状态) (淘宝/天猫 订单报表); 找到的列: 订单编号,`);
+    expect(zh.stderr).toContain('提示: 可接受的列名: 状态 (订单状态)。导出时勾选这些列; orders inspect 和 orders normalize 仍可读取这个文件。');
+    expect(zh.stderr).not.toMatch(/\(status\)|status \(/);
   });
 
   it('a PDD export without status and paid amount: inspect reads it, compensate names both fields', () => {

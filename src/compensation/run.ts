@@ -753,9 +753,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const lateSlack = new Map<number, number>();
   const atRisk: Row[] = [];
   // A buyer nick that is (or holds) a phone number is shown masked as one (README, Privacy); the
-  // ledger, caps and alerts work on the nick as written.
+  // ledger, caps and alerts work on the nick as written. So is a shop cell (店铺Id, 店铺名称) that is a
+  // phone number: a small seller's shop may be named by a person's mobile, and orders normalize
+  // already masked it; the `shop` column showed it whole.
   const shown = ctx.showPii ? (r: Row): Row => r : (r: Row): Row => {
     if (typeof r.buyer === 'string' && r.buyer !== '') r.buyer = shownNick(r.buyer);
+    if (typeof r.shop === 'string' && r.shop !== '') r.shop = shownNick(r.shop);
     return r;
   };
   const promiseOrders: PromiseOrder[] = [];
@@ -971,9 +974,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // those shops (sharing its cap) or another cannot be told, and either guess pays wrongly. Refused
   // before anything is recorded or written; each export run apart is judged as it says. (--at-risk
   // lists orders, not vouchers: no cap, nothing to refuse.)
+  // A shop that is a phone number is named masked in messages too (README, Privacy).
+  const shopShown = <T extends { shop: string }>(x: T): T => (ctx.showPii ? x : { ...x, shop: shownNick(x.shop) });
   if (shopAt !== undefined && noShopAt !== undefined && req.atRisk === undefined) {
     await rejects.finish();
-    throw mixedShopsError(shopAt, noShopAt);
+    throw mixedShopsError(shopShown(shopAt), noShopAt);
   }
   // Orders named by 店铺Id and orders named only by 店铺名称: told apart only when every such 店铺Id
   // shows its 店铺名称 on a row and none of those names is a name-only order's (one export of two
@@ -983,9 +988,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const twoWays = textBothWays || (nameOnly.length > 0 && idShops.length > 0 && (idShops.some((s) => !shopPairs.has(s)) || nameOnly.some((n) => pairedNames.has(n)) || shopKinds.size >= 1000));
   if (twoWays && byIdAt !== undefined && byNameAt !== undefined && req.atRisk === undefined) {
     await rejects.finish();
-    throw shopNamedTwoWaysError(byIdAt, byNameAt);
+    throw shopNamedTwoWaysError(shopShown(byIdAt), shopShown(byNameAt));
   }
-  if (shops.size > 1 && req.atRisk === undefined) ctx.info(shopsNote([...shops.keys()].sort(), manyShops));
+  if (shops.size > 1 && req.atRisk === undefined) ctx.info(shopsNote([...shops.keys()].sort().map((x) => shopShown({ shop: x }).shop), manyShops));
   await set.reportDuplicates();
   set.releaseDuplicateCheck();
   set.warnCoarseTimes();

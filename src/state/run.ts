@@ -144,8 +144,8 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
     const amount = new Money(v.amount);
     const covered = new Money(v.covered);
     total = total.plus(amount).minus(covered);
-    // A nick that is (or holds) a phone number is masked as one (README, Privacy).
-    return { ...v, ...(ctx.showPii ? {} : { buyer: shownNick(v.buyer) }), amount, covered };
+    // A nick or shop that is (or holds) a phone number is masked as one (README, Privacy).
+    return { ...v, ...(ctx.showPii ? {} : { buyer: shownNick(v.buyer), ...(typeof v.shop === 'string' ? { shop: shownNick(v.shop) } : {}) }), amount, covered };
   });
   await writeRows(ctx, VOUCHER_COLUMNS, rows);
   ctx.info(

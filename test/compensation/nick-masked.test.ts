@@ -56,3 +56,44 @@ describe('a phone-like buyer nick is masked in compensate, ledger and orders out
     expect(json(r).map((v) => v.buyer)).toEqual(['139****0165', 'jack139****0166', 't_1483584939820']);
   });
 });
+
+// The same for the shop (店铺Id, or 店铺名称 where the Id is empty): a small seller's shop may be
+// named by the owner's mobile. orders normalize masked it (shopId), but compensate's `shop` column,
+// `ledger list/export` and the messages naming a shop printed 13812345678 as written.
+describe('a shop cell that is a phone number is masked in compensate, ledger and messages', () => {
+  const dir = tmpDir();
+  const inShop = (id: string, buyer: string, shop: string) => ({ ...late(id, buyer), 店铺Id: shop });
+  const f = write(dir, 'a.csv', taobaoCsv([inShop('3515313147329352201', 'buyerA', '13812345678'), inShop('3515313147329352202', 'buyerB', '100200300')]));
+
+  it('voucher rows and --by order rows (each 15.00, as above); --show-pii shows it as written', () => {
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-05-20 12:00:00', '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      expect(json(r).map((v) => [v.buyer, v.shop, v.amount])).toEqual([['buyerA', '138****5678', '15.00'], ['buyerB', '100200300', '15.00']]);
+      // The note naming the run's shops masks it too.
+      expect(r.stderr).toContain('(100200300, 138****5678)');
+      expect(r.stderr).not.toContain('13812345678');
+    }
+    const o = runCli(['compensate', f, '--as-of', '2026-05-20 12:00:00', '--by', 'order', '-f', 'json']);
+    expect(json(o).map((v) => v.shop)).toEqual(['138****5678', '100200300']);
+    const p = runCli(['compensate', f, '--as-of', '2026-05-20 12:00:00', '--show-pii', '-f', 'json']);
+    expect(json(p).map((v) => v.shop)).toEqual(['13812345678', '100200300']);
+  });
+
+  it('ledger list / export; the ledger keeps the shop as written (caps go by it)', () => {
+    const db = `${dir}/state.db`;
+    expect(runCli(['compensate', f, '--as-of', '2026-05-20 12:00:00', '--record', '--state', db, '-f', 'json']).code).toBe(0);
+    for (const cmd of ['list', 'export']) {
+      expect(json(runCli(['ledger', cmd, '--state', db, '-f', 'json'])).map((v) => v.shop).sort()).toEqual(['100200300', '138****5678']);
+    }
+    expect(json(runCli(['ledger', 'list', '--state', db, '--show-pii', '-f', 'json'])).map((v) => v.shop).sort()).toEqual(['100200300', '13812345678']);
+  });
+
+  it('the refusal naming a shop by 店铺Id and another only by 店铺名称 (exit 3)', () => {
+    const g = write(dir, 'b.csv', taobaoCsv([inShop('3515313147329352203', 'buyerA', '13812345678'), { ...late('3515313147329352204', 'buyerB'), 店铺Id: '', 店铺名称: '暖冬织物旗舰店' }]));
+    const r = runCli(['compensate', g, '--as-of', '2026-05-20 12:00:00']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('b.csv:2: 138****5678');
+    expect(r.stderr).not.toContain('13812345678');
+  });
+});

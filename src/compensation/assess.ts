@@ -396,7 +396,7 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
   // export (with seconds) shows the order not yet due and those orders owed a voucher of their own.
   const v: Verdict =
     judged.verdict !== 'late' ? judged
-    : judged.seconds ? { verdict: 'not_judged', reason: 'time_precision' }
+    : judged.seconds ? { verdict: 'not_judged', reason: 'time_precision', ...(judged.seconds === 'tier' ? { late: true as const } : {}) }
     : o.platformPaidUnknown ? { verdict: 'not_judged', reason: 'platform_paid_unknown' }
     : baseMissing(o, baseFor(rules, base)) ? { verdict: 'not_judged', reason: 'no_paid_amount' }
     : judged;

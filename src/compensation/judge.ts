@@ -23,7 +23,11 @@ export type Verdict =
   | { verdict: 'on_time'; deadline: number }
   | { verdict: 'pending'; deadline: number } // unshipped, deadline not yet passed
   | { verdict: 'closed_in_time'; deadline: number }
-  | { verdict: 'not_judged'; reason: NotJudgedReason }
+  /**
+   * `late`: time_precision only — late whatever the seconds lost, only its tier (and so its amount)
+   * depends on them: the summary counts it as late with its amount not judged (not "0 late").
+   */
+  | { verdict: 'not_judged'; reason: NotJudgedReason; late?: true }
   | {
       verdict: 'late';
       deadline: number;
@@ -31,8 +35,11 @@ export type Verdict =
       hoursLate: number;
       kind: Kind;
       windowHours: number;
-      /** Unshipped, and late at as-of or its tier only for some of the seconds its times lost (RULES 1.7). */
-      seconds?: true;
+      /**
+       * Unshipped, and late at as-of (`due`) or its tier (`tier`: late for every second lost) only for
+       * some of the seconds its times lost (RULES 1.7).
+       */
+      seconds?: 'due' | 'tier';
     };
 
 export interface JudgeOptions {
@@ -124,7 +131,8 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
       lateTier(deadline, shippedAt + shipSlack, windowHours + w, o, rules),
     ]);
     if (corners.some((t) => t !== tier)) {
-      return { verdict: 'not_judged', reason: 'time_precision' };
+      // Shipped after the latest deadline the seconds allow: late for sure, its tier not known.
+      return { verdict: 'not_judged', reason: 'time_precision', late: true };
     }
     return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: tier.kind, windowHours };
   }
@@ -148,13 +156,13 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   const deadlineSlack = (o.promisedShipAt !== null ? o.timeSlack?.promisedShipAt : o.timeSlack?.paidAt) ?? 0;
   const paidSlack = o.promisedShipAt !== null ? (o.timeSlack?.paidAt ?? 0) : 0;
   if (deadlineSlack === 0 && paidSlack === 0) return late;
-  if (opts.asOf <= deadline + deadlineSlack) return { ...late, seconds: true };
+  if (opts.asOf <= deadline + deadlineSlack) return { ...late, seconds: 'due' };
   const windowSlack = o.promisedShipAt !== null ? [-paidSlack / HOUR_MS, deadlineSlack / HOUR_MS] : [0];
   const corners = windowSlack.flatMap((w) => [
     lateTier(deadline, opts.asOf, windowHours + w, o, rules),
     lateTier(deadline + deadlineSlack, opts.asOf, windowHours + w, o, rules),
   ]);
-  return corners.some((t) => t !== tier) ? { ...late, seconds: true } : late;
+  return corners.some((t) => t !== tier) ? { ...late, seconds: 'tier' } : late;
 }
 
 /**

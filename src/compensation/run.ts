@@ -956,6 +956,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (a.verdict.verdict === 'not_judged') {
         tally.notJudged++;
         tally.notJudgedReasons[a.verdict.reason] = (tally.notJudgedReasons[a.verdict.reason] ?? 0) + 1;
+        if (a.verdict.late) tally.lateTierUnknown++;
       } else if (a.late.length) tally.late++;
       // tmall-2023: a paid time without its seconds may move the order across a 24-hour window's end.
       const paidSlack = a.rules?.combine.by === 'rolling-24h' ? (o.timeSlack?.paidAt ?? 0) : 0;

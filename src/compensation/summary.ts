@@ -13,6 +13,8 @@ export interface Tally {
   read: number;
   paid: number;
   late: number;
+  /** Orders late whatever seconds their times lost, whose tier (so amount) depends on them: not judged (time_precision), but late. */
+  lateTierUnknown: number;
   notJudged: number;
   notJudgedReasons: Record<string, number>;
   excluded: number;
@@ -28,7 +30,7 @@ export interface Tally {
 }
 
 export function newTally(): Tally {
-  return { read: 0, paid: 0, late: 0, notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [], noBuyer: 0, byRules: new Map(), noRuleSet: new Map(), forcedOtherPlatform: 0, forcedOutsideValidity: 0 };
+  return { read: 0, paid: 0, late: 0, lateTierUnknown: 0, notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [], noBuyer: 0, byRules: new Map(), noRuleSet: new Map(), forcedOtherPlatform: 0, forcedOutsideValidity: 0 };
 }
 
 /** Per-voucher sums, kept while the rows are written. Whole fen: exact integer sums. */
@@ -119,8 +121,13 @@ export function runSummary(s: RunSummary): Msg {
   const fen = (n: number) => fmtMoney(fenToMoney(n));
   const nj = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${k}=${n}`).join(', ');
   const njZh = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${labelOf(NOT_JUDGED_ZH, k, 'zh')} ${n}`).join(', ');
+  // Late for sure, at a tier the lost seconds decide (an Excel re-save): counted late, with no amount
+  // (they are among the not judged, time_precision). "0 late" was said of six such orders.
+  const u = tally.lateTierUnknown;
+  const lateZh = u ? `延迟 ${tally.late + u} (其中 ${u} 个肯定延迟, 但时间没有秒, 档位和金额无法判断, 计入下面的无法判断 time_precision)` : `延迟 ${tally.late}`;
+  const lateEn = u ? `${tally.late + u} late (${u} of them late for sure but at a tier and amount that could not be judged: times without seconds; counted in not judged, time_precision)` : `${tally.late} late`;
   return msg(
-    `${rulesText(s.rules, 'zh')}: 读取订单 ${tally.read}, 已付款 ${tally.paid}, 延迟 ${tally.late}, 无法判断 ${tally.notJudged}${njZh ? ` (${njZh})` : ''}, 排除 ${tally.excluded}; ` +
+    `${rulesText(s.rules, 'zh')}: 读取订单 ${tally.read}, 已付款 ${tally.paid}, ${lateZh}, 无法判断 ${tally.notJudged}${njZh ? ` (${njZh})` : ''}, 排除 ${tally.excluded}; ` +
       `待发放红包 ${sums.count} 个共 ${fen(sums.totalFen)} 元` +
       (sums.provisional ? `; 待定红包 ${sums.provisional} 个, 目前计 ${fen(sums.provisionalFen)} 元 (未定稿, 未计入待发放: 现在不要发放, 定稿后会在以后的运行中列出)` : '') +
       (sums.conflicts ? `; 冲突 ${sums.conflicts} 个, 尚欠 ${fen(sums.conflictFen)} 元 (未计入待发放: 先核对并用 --reissue 记录, 再发放)` : '') +
@@ -133,7 +140,7 @@ export function runSummary(s: RunSummary): Msg {
       (s.newlyRecorded !== null ? `; 新记录 ${s.newlyRecorded}` : '') +
       (sums.alreadyRecorded ? `; 此前已记录 ${sums.alreadyRecorded} 个 (不再计入)` : '') +
       (sums.paidBefore ? `; 此前记录的红包已付足 ${sums.paidBefore} 个 (不再计入)` : ''),
-    `${rulesText(s.rules, 'en')}: ${plural(tally.read, 'order')} read, ${tally.paid} paid, ${tally.late} late, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
+    `${rulesText(s.rules, 'en')}: ${plural(tally.read, 'order')} read, ${tally.paid} paid, ${lateEn}, ${tally.notJudged} not judged${nj ? ` (${nj})` : ''}, ${tally.excluded} excluded; ` +
       `${plural(sums.count, 'voucher')} totalling ${fen(sums.totalFen)} to issue` +
       (sums.provisional ? `; ${plural(sums.provisional, 'provisional voucher')} owing ${fen(sums.provisionalFen)} so far (not final, not in that total: do not issue ${sums.provisional === 1 ? 'it' : 'them'} yet; a later run lists ${sums.provisional === 1 ? 'it' : 'them'} once final)` : '') +
       (sums.conflicts ? `; ${plural(sums.conflicts, 'conflict')} still owing ${fen(sums.conflictFen)} (not in that total: check and record with --reissue first, then issue)` : '') +

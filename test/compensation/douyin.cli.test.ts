@@ -144,7 +144,8 @@ describe('compensate on a Douyin export (auto → douyin-2025)', () => {
       const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
       expect(rows.map((v) => [v.orderIds, v.amount, v.state])).toEqual([[['6900000000000000502'], '3.00', 'final']]);
       expect(r.stderr).toContain('not judged (time_precision): 6900000000000000501.');
-      expect(r.stderr).toContain('2 orders read, 2 paid, 1 late, 1 not judged (time_precision=1)');
+      // …501 is 25 h late whatever the seconds: counted late, its tier (0.00 or 2.00) not judged.
+      expect(r.stderr).toContain('2 orders read, 2 paid, 2 late (1 of them late for sure but at a tier and amount that could not be judged: times without seconds; counted in not judged, time_precision), 1 not judged (time_precision=1)');
     }
   });
   it('a closed (refunded) sub-order with an empty 订单应付金额 is not read as 0.00: not judged (no_paid_amount), its file:line named, exit 1', () => {

@@ -231,3 +231,54 @@ describe('pickup scans without seconds', () => {
     expect(got[0]).toEqual(['阿花', [P, Q], '19.00', 'final']);
   });
 });
+
+// An Excel re-save where every late order's tier (late 5 % or out of stock 10 %, tmall-2026) hangs on
+// the lost seconds: the summary said "0 late" of six orders late for sure. They are now counted as
+// late, with their tier and amount said to be unknown (still not judged, time_precision).
+describe('orders late for sure whose tier the lost seconds decide are not "0 late"', () => {
+  // tmall-2026: deadline = paid + 48 h. Paid shown 11-10 09:00 (09:00:00–09:00:59) → deadline
+  // 11-12 09:00:00–09:00:59. Shipped shown 11-15 09:00 (09:00:00–09:00:59): late for sure (09:00:00 on
+  // the 15th is after 11-12 09:00:59), 72 h − 59 s to 72 h + 59 s late: late (≤ 72 h) or out of stock.
+  const sure = (k: number) => order(`35153131473293580${10 + k}`, { 买家会员名: `买家${k}`, 订单状态: shipped, 订单创建时间: '2026/11/10 8:59', 订单付款时间: '2026/11/10 9:00', 发货时间: '2026/11/15 9:00' });
+  const six = [1, 2, 3, 4, 5, 6].map(sure);
+  // C shipped 11-13 09:00: 24 h late ± 59 s, late tier either way: (200.00 − 10.00) × 5 % = 9.50 (5–50).
+  const C = order('3515313147329358021', { 买家会员名: '小红', 订单状态: shipped, 订单创建时间: '2026/11/10 8:59', 订单付款时间: '2026/11/10 9:00', 发货时间: '2026/11/13 9:00' });
+  // B shipped 11-12 09:00: on time or up to 59 s late: whether it is late is not known (not counted late).
+  const B = order('3515313147329358022', { 买家会员名: '小刚', 订单状态: shipped, 订单创建时间: '2026/11/10 8:59', 订单付款时间: '2026/11/10 9:00', 发货时间: '2026/11/12 9:00' });
+
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`six such orders: "6 late (6 of them … could not be judged)", not "0 late"; zh too (TZ=${tz})`, () => {
+      const f = write(dir, `six-${tz.replace('/', '-')}.csv`, taobaoCsv(six));
+      const r = runCli(['compensate', f, ...AS_OF, '--rules', 'tmall-2026'], { tz });
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim().split('\n')).toHaveLength(1); // the header: no voucher
+      // Before: "6 orders read, 6 paid, 0 late, 6 not judged (time_precision=6)".
+      expect(r.stderr).toContain('6 orders read, 6 paid, 6 late (6 of them late for sure but at a tier and amount that could not be judged: times without seconds; counted in not judged, time_precision), 6 not judged (time_precision=6), 0 excluded; 0 vouchers totalling 0.00 to issue');
+      const zh = runCli(['compensate', f, ...AS_OF, '--rules', 'tmall-2026', '--lang', 'zh'], { tz });
+      expect(zh.stderr).toContain('读取订单 6, 已付款 6, 延迟 6 (其中 6 个肯定延迟, 但时间没有秒, 档位和金额无法判断, 计入下面的无法判断 time_precision), 无法判断 6');
+    });
+  }
+
+  it('with one late order priced (9.50) and one whose lateness is unknown: 7 late, 6 of unknown tier; 7 not judged', () => {
+    const f = write(dir, 'mixed-seconds.csv', taobaoCsv([...six, C, B]));
+    const r = runCli(['compensate', f, ...AS_OF, '--rules', 'tmall-2026', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.amount, v.kinds])).toEqual([['小红', '9.50', ['late']]]);
+    // Before: "8 orders read, 8 paid, 1 late, 7 not judged (time_precision=7)".
+    expect(r.stderr).toContain('8 orders read, 8 paid, 7 late (6 of them late for sure but at a tier and amount that could not be judged: times without seconds; counted in not judged, time_precision), 7 not judged (time_precision=7)');
+  });
+});
+
+describe('an unshipped order late for sure, its tier on the lost seconds', () => {
+  it('as of 11-15 09:00:30, paid shown 11-10 09:00: 72 h − 29 s to 72 h + 30 s late: "1 late (1 of them …)"', () => {
+    // deadline 11-12 09:00:00–09:00:59, as-of after its latest second: late; out of stock from 72 h.
+    const f = write(dir, 'unshipped-tier.csv', taobaoCsv([order('3515313147329358031', { 买家会员名: '小刚', 订单创建时间: '2026/11/10 8:59', 订单付款时间: '2026/11/10 9:00' })]));
+    const r = runCli(['compensate', f, '--as-of', '2026-11-15 09:00:30', '--rules', 'tmall-2026']);
+    expect(r.code).toBe(0);
+    // Before: "1 order read, 1 paid, 0 late, 1 not judged (time_precision=1)".
+    expect(r.stderr).toContain('1 order read, 1 paid, 1 late (1 of them late for sure but at a tier and amount that could not be judged: times without seconds; counted in not judged, time_precision), 1 not judged (time_precision=1)');
+    // As of 11-12 09:00:30 it may not be due yet: not counted late.
+    const early = runCli(['compensate', f, '--as-of', '2026-11-12 09:00:30', '--rules', 'tmall-2026']);
+    expect(early.stderr).toContain('1 order read, 1 paid, 0 late, 1 not judged (time_precision=1)');
+  });
+});

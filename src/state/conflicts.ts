@@ -263,17 +263,36 @@ export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers
 export function reportPlatformClashes(ctx: Ctx, clashes: PlatformClash[], platformPaid: Map<string, string>): void {
   if (clashes.length === 0) return;
   const when = (t: number) => ctx.tz.format(t);
-  for (const c of clashes.slice(0, SHOW)) {
-    const paid = platformPaid.get(c.voucherKey) ?? '?';
+  // Said once per voucher the platform paid, naming its orders (by the recorded voucher that paid
+  // them): a two-order voucher said the same "paid twice" twice, once per order.
+  const byVoucher = new Map<string, Map<string, PlatformClash[]>>();
+  for (const c of clashes) {
+    const held = byVoucher.get(c.voucherKey) ?? new Map<string, PlatformClash[]>();
+    byVoucher.set(c.voucherKey, held);
+    held.set(c.heldBy, [...(held.get(c.heldBy) ?? []), c]);
+  }
+  for (const [key, held] of [...byVoucher].slice(0, SHOW)) {
+    const paid = platformPaid.get(key) ?? '?';
+    const groups = [...held.values()];
+    const before = groups.every((g) => g.every((c) => c.reportedBefore));
+    const zh = groups.map((g) => `订单 ${g.map((c) => c.orderId).join('、')} 已在店铺发放的红包 ${g[0]!.heldBy} 中赔付 (规则 ${g[0]!.heldByRules}, 记录于 ${when(g[0]!.heldSince)})`).join('; ');
+    const en = groups
+      .map((g, k) => `${g.length === 1 ? 'order' : 'orders'} ${g.map((c) => c.orderId).join(', ')} ${k === 0 ? (g.length === 1 ? 'was already paid' : 'were already paid') : ''}${k === 0 ? ' ' : ''}in voucher ${g[0]!.heldBy}${k === 0 ? ' the shop issued' : ''} (rules ${g[0]!.heldByRules}, recorded ${when(g[0]!.heldSince)})`)
+      .join(' and ');
     ctx.warn(
       msg(
-        `红包 ${c.voucherKey}: 报表显示平台已赔付 ${paid}, 但订单 ${c.orderId} 已在店铺发放的红包 ${c.heldBy} 中赔付 (规则 ${c.heldByRules}, 记录于 ${when(c.heldSince)}): 重复赔付, 请与平台核对 (申诉)${c.reportedBefore ? ' (此前已报告)' : ''}`,
-        `voucher ${c.voucherKey}: the export shows the platform paid ${paid}, but order ${c.orderId} was already paid in voucher ${c.heldBy} the shop issued (rules ${c.heldByRules}, recorded ${when(c.heldSince)}): paid twice; reconcile it with the platform (appeal)${c.reportedBefore ? ' (reported before)' : ''}`,
+        `红包 ${key}: 报表显示平台已赔付 ${paid}, 但${zh}: 重复赔付, 请与平台核对 (申诉)${before ? ' (此前已报告)' : ''}`,
+        `voucher ${key}: the export shows the platform paid ${paid}, but ${en}: paid twice; reconcile it with the platform (appeal)${before ? ' (reported before)' : ''}`,
       ),
     );
   }
-  if (clashes.length > SHOW) {
-    ctx.warn(msg(`共 ${clashes.length} 个订单既由平台赔付又在已记录的红包中, 上面列出前 ${SHOW} 个`, `${clashes.length} orders were paid by the platform and in a recorded voucher; the first ${SHOW} are listed above`));
+  if (byVoucher.size > SHOW) {
+    ctx.warn(
+      msg(
+        `共 ${byVoucher.size} 个平台已赔付的红包 (${clashes.length} 个订单) 也在已记录的红包中赔付过, 上面列出前 ${SHOW} 个`,
+        `${byVoucher.size} vouchers the platform paid (${clashes.length} orders) were also paid in a recorded voucher; the first ${SHOW} are listed above`,
+      ),
+    );
   }
   if (clashes.some((c) => !c.reportedBefore)) ctx.attention();
 }

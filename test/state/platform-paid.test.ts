@@ -102,10 +102,46 @@ describe('the platform paid part of a voucher the shop had already issued (hourl
     expect(r2.stderr).toContain('paid twice; reconcile it with the platform');
     expect(r2.stderr).not.toContain('paid less than computed');
     expect(r2.stderr).not.toContain('may still owe');
+    // Said once for the voucher, naming both its orders (it was said twice, once per order).
+    const key = (JSON.parse(r2.stdout) as Record<string, unknown>[])[0]!.voucherKey as string;
+    const twice = r2.stderr.split('\n').filter((l) => l.includes('paid twice'));
+    expect(twice).toHaveLength(1);
+    expect(twice[0]).toMatch(
+      new RegExp(`^storeops: warning: voucher ${key}: the export shows the platform paid 15\\.00, but orders 2000000000000000071, 2000000000000000072 were already paid in voucher ${key} the shop issued \\(rules tmall-2026, recorded 2026-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\): paid twice; reconcile it with the platform \\(appeal\\)$`),
+    );
     const zh = run('--lang', 'zh');
     expect(zh.code).toBe(0);
     expect(zh.stderr).toContain('重复赔付');
+    const zhLines = zh.stderr.split('\n').filter((l) => l.includes('重复赔付'));
+    expect(zhLines).toHaveLength(1);
+    expect(zhLines[0]).toContain(`红包 ${key}: 报表显示平台已赔付 15.00, 但订单 2000000000000000071、2000000000000000072 已在店铺发放的红包 ${key} 中赔付 (规则 tmall-2026, 记录于 `);
+    expect(zhLines[0]).toContain('(此前已报告)');
     expect(zh.stderr).not.toContain('平台所付少于计算金额');
     expect(runCli(['ledger', 'list', '--state', state]).stderr).toContain('1 voucher recorded, total 20.00');
+  });
+});
+
+describe('reportPlatformClashes: one line per voucher the platform paid', () => {
+  it('orders paid in two recorded vouchers are named in one line, each with its voucher; the overflow counts vouchers', async () => {
+    const { reportPlatformClashes } = await import('../../src/state/conflicts.js');
+    const { TimeZone } = await import('../../src/time.js');
+    const said: { en: string }[] = [];
+    let attention = 0;
+    const ctx = { tz: new TimeZone('Asia/Shanghai'), warn: (m: { en: string }) => said.push(m), attention: () => attention++ } as unknown as Parameters<typeof reportPlatformClashes>[0];
+    const at = Date.UTC(2026, 4, 1, 2, 0, 0); // 2026-05-01 10:00:00 Beijing
+    const c = (voucherKey: string, orderId: string, heldBy: string, reportedBefore = false) => ({ voucherKey, orderId, heldBy, heldByRules: 'tmall-2026', heldSince: at, reportedBefore });
+    reportPlatformClashes(ctx, [c('vP', 'o1', 'vA'), c('vP', 'o2', 'vA'), c('vP', 'o3', 'vB', true)], new Map([['vP', '15.00']]));
+    expect(said.map((m) => m.en)).toEqual([
+      'voucher vP: the export shows the platform paid 15.00, but orders o1, o2 were already paid in voucher vA the shop issued (rules tmall-2026, recorded 2026-05-01 10:00:00) and order o3 in voucher vB (rules tmall-2026, recorded 2026-05-01 10:00:00): paid twice; reconcile it with the platform (appeal)',
+    ]);
+    expect(attention).toBe(1);
+    // 21 vouchers of 2 orders each: 20 lines, then "21 vouchers … (42 orders)".
+    said.length = 0;
+    const many = Array.from({ length: 21 }, (_, k) => [c(`v${k}`, `a${k}`, `r${k}`, true), c(`v${k}`, `b${k}`, `r${k}`, true)]).flat();
+    reportPlatformClashes(ctx, many, new Map());
+    expect(said).toHaveLength(21);
+    expect(said[20]!.en).toBe('21 vouchers the platform paid (42 orders) were also paid in a recorded voucher; the first 20 are listed above');
+    expect(said[0]!.en).toContain('(reported before)');
+    expect(attention).toBe(1); // all reported before: no new attention
   });
 });

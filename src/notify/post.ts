@@ -58,6 +58,20 @@ function refused(kind: Kind, code: number, text: string, retry: boolean): Answer
   };
 }
 
+/**
+ * An HTTP status as the cron log says it: what it means for the operator where there is something
+ * to know or do ("HTTP 500" alone said neither).
+ */
+function httpWhy(status: number): Msg {
+  const said = (zh: string, en: string) => msg(`HTTP ${status}: ${zh}`, `HTTP ${status}: ${en}`);
+  if (status >= 500) return said('机器人的服务器出错 (平台或中间的代理临时故障)', "the robot's server failed (the platform, or a proxy in between, is having trouble)");
+  if (status === 404 || status === 410) return said('没有这个机器人地址: 从群设置的机器人里重新复制 webhook 地址', "no robot at this address: copy the webhook address from the group's robot settings again");
+  if (status === 401 || status === 403) return said('服务器拒绝了请求: 检查 webhook 地址里的 token 和签名密钥', 'the server refused the request: check the token in the webhook address and the signing secret');
+  if (status === 429) return said('发送太频繁, 服务器要求稍后再发', 'too many messages: the server asks to wait before sending again');
+  if (status === 408) return said('服务器等待请求超时', 'the server timed out waiting for the request');
+  return msg(`HTTP ${status}`, `HTTP ${status}`);
+}
+
 /** What the platform's reply means. Platforms answer most errors with HTTP 200 and a code in the body. */
 export function readAnswer(kind: Kind, status: number, text: string): Answer {
   const transientHttp = status >= 500 || status === 429 || status === 408;
@@ -81,7 +95,7 @@ export function readAnswer(kind: Kind, status: number, text: string): Answer {
             `HTTP ${status}: the robot URL redirects elsewhere; storeops does not follow it: copy the webhook address from the robot's settings again`,
           ),
         }
-      : { ok: false, retry: transientHttp, why: msg(`HTTP ${status}`, `HTTP ${status}`) };
+      : { ok: false, retry: transientHttp, why: httpWhy(status) };
 
   switch (kind) {
     case 'dingtalk':

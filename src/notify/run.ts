@@ -90,9 +90,17 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
   const now = () => ctx.io.now();
   const deadline = now() + s.budgetMs;
   let failed = 0;
-  const fail = (t: Target, why: Msg) => {
+  // What a failure means for the cron log's reader: nothing is lost (what was not delivered is not
+  // remembered as told, or is held, so the next run posts it), and how to make cron notice.
+  const after = s.required
+    ? msg('未送达的内容下次运行时再发送 (--notify-required: 退出码 6)', 'What was not delivered is posted again by the next run (--notify-required: exit 6)')
+    : msg(
+        '未送达的内容下次运行时再发送; 输出和退出码不受影响 (加 --notify-required 则以退出码 6 结束, 便于定时任务发现)',
+        'What was not delivered is posted again by the next run; the output and exit code are unchanged (--notify-required makes the run exit 6, for cron to notice)',
+      );
+  const fail = (t: Target, why: Msg, then: Msg = after) => {
     failed++;
-    ctx.warn(msg(`通知 ${name(t)} 失败: ${why.zh}`, `notify ${name(t)} failed: ${why.en}`));
+    ctx.warn(msg(`通知 ${name(t)} 失败: ${why.zh}。${then.zh}`, `notify ${name(t)} failed: ${why.en}. ${then.en}`));
   };
 
   let db: StateDb | undefined;
@@ -161,7 +169,11 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
             db.recordNotified(id, m.items.map((i) => i.key), now());
             db.releaseNotices(id, m.items.map((i) => i.key));
           } catch (e) {
-            fail(t, (e as { text?: Msg }).text ?? msg('无法记录已通知的内容', 'cannot record what was notified'));
+            fail(
+              t,
+              (e as { text?: Msg }).text ?? msg('无法记录已通知的内容', 'cannot record what was notified'),
+              msg('已送达的这条消息没有记下, 下次运行时会再发一次', 'The message was delivered but not remembered: the next run posts it again'),
+            );
             break;
           }
         }

@@ -107,7 +107,7 @@ describe('compensate --at-risk --notify dingtalk', () => {
     expect(robots.received).toHaveLength(3); // attempts: 3
     expect(robots.received.every((x) => (x.answer as { errcode: number }).errcode === 310000)).toBe(true);
     expect(r.stderr).toContain(
-      `storeops: warning: notify dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=*** failed: 3 tries: the platform answered errcode 310000 sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]: the signature was refused: check that the signing secret (STOREOPS_NOTIFY_SECRET or config notify.secret) is the one in the robot's settings, and that this machine's clock is right (within an hour)\n`,
+      `storeops: warning: notify dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=*** failed: 3 tries: the platform answered errcode 310000 sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]: the signature was refused: check that the signing secret (STOREOPS_NOTIFY_SECRET or config notify.secret) is the one in the robot's settings, and that this machine's clock is right (within an hour). What was not delivered is posted again by the next run; the output and exit code are unchanged (--notify-required makes the run exit 6, for cron to notice)\n`,
     );
     // the same reason three times is said once
     expect(r.stderr.match(/sign not match/g)).toHaveLength(1);
@@ -123,6 +123,7 @@ describe('compensate --at-risk --notify dingtalk', () => {
     const cfg = config({ attempts: 2 });
     const r = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`, '--notify-required'], { STOREOPS_NOTIFY_SECRET: 'SECwrong' });
     expect(r.code).toBe(6);
+    expect(r.stderr).toContain('within an hour). What was not delivered is posted again by the next run (--notify-required: exit 6)\n');
     expect(r.stdout.trimEnd().split('\n')[1]).toBe(EXPECTED_ROW);
     expect(robots.received).toHaveLength(2);
     // Delivered: exit 0 as usual.
@@ -141,12 +142,29 @@ describe('compensate --at-risk --notify dingtalk', () => {
     expect(r.stderr).not.toContain('failed');
   });
 
+  it('HTTP 500 on every try, in zh: says what the status means, that nothing is lost, and how cron can notice', async () => {
+    const busy = { status: 500, body: { error: 'busy' } };
+    robots.force('/robot/send', busy, busy);
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', config({ attempts: 2, backoff: 0.01 }), '--notify', `dingtalk:${robots.dingtalk}`, '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(robots.received.map((x) => x.status)).toEqual([500, 500]);
+    // "HTTP 500" alone said neither what it meant nor what happens to the alert.
+    expect(r.stderr).toContain(
+      `storeops: 警告: 通知 dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=*** 失败: 尝试 2 次: HTTP 500: 机器人的服务器出错 (平台或中间的代理临时故障)。未送达的内容下次运行时再发送; 输出和退出码不受影响 (加 --notify-required 则以退出码 6 结束, 便于定时任务发现)\n`,
+    );
+    // And so it is: the next run posts it.
+    const ok = await run([...AT_RISK, ...DUE_SOON, '--config', config({}), '--notify', `dingtalk:${robots.dingtalk}`, '--lang', 'zh']);
+    expect(ok.code).toBe(0);
+    expect(robots.received.at(-1)!.ok).toBe(true);
+  });
+
   it('a robot that never answers is given up within the time allowed', async () => {
     robots.force('/robot/send', 'hang', 'hang');
     const started = Date.now();
     const r = await run([...AT_RISK, ...DUE_SOON, '--config', config({ timeout: 0.3, attempts: 2 }), '--notify', `dingtalk:${robots.dingtalk}`]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('failed: 2 tries: no answer within 300 ms\n'); // the same reason twice is said once
+    // the same reason twice is said once; then what it means for the cron log's reader
+    expect(r.stderr).toContain('failed: 2 tries: no answer within 300 ms. What was not delivered is posted again by the next run; the output and exit code are unchanged (--notify-required makes the run exit 6, for cron to notice)\n');
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

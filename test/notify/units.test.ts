@@ -7,6 +7,13 @@ import { LIMITS, fit, neutralize, sizeOf } from '../../src/notify/message.js';
 import { deliver, readAnswer } from '../../src/notify/post.js';
 import { dingtalkSign, dingtalkSignedUrl, feishuSign, webhookSign } from '../../src/notify/sign.js';
 import { kindOfHost, parseTarget, redactUrl, targetId } from '../../src/notify/target.js';
+
+// HTTP 5xx as the cron log says it (src/notify/post.ts httpWhy).
+const H5 = (n: number) => ({ zh: `HTTP ${n}: 机器人的服务器出错 (平台或中间的代理临时故障)`, en: `HTTP ${n}: the robot's server failed (the platform, or a proxy in between, is having trouble)` });
+const H500 = H5(500);
+const H502 = H5(502);
+const H503 = H5(503);
+const whyOf = (a: ReturnType<typeof readAnswer>) => ('why' in a ? a.why : undefined);
 import type { Notice } from '../../src/notify/types.js';
 
 describe('signing', () => {
@@ -196,7 +203,7 @@ describe('retries', () => {
       sleep: async (ms) => { waits.push(ms); clock += ms; },
     });
     await srv.close();
-    expect(d).toEqual({ ok: false, tries: 3, failures: [{ zh: 'HTTP 503', en: 'HTTP 503' }, { zh: 'HTTP 503', en: 'HTTP 503' }, { zh: 'HTTP 503', en: 'HTTP 503' }] });
+    expect(d).toEqual({ ok: false, tries: 3, failures: [H503, H503, H503] });
     expect(waits).toEqual([500, 1000]);
     expect(srv.hits()).toBe(3);
   });
@@ -208,14 +215,28 @@ describe('retries', () => {
     await srv.close();
     expect(d.ok).toBe(false);
     expect(d.tries).toBe(1);
-    expect(d.failures.map((f) => f.en)).toEqual(['HTTP 503', 'the time allowed for notifications ran out; no more tries']);
+    expect(d.failures.map((f) => f.en)).toEqual([H503.en, 'the time allowed for notifications ran out; no more tries']);
   });
 
   it('a transient failure then success is delivered', async () => {
     const srv = await server([500, 200]);
     const d = await deliver({ kind: 'webhook', url: srv.url, from: 'flag' }, {}, { timeoutMs: 2000, attempts: 3, backoffMs: 1, deadline: Date.now() + 10_000, now: Date.now });
     await srv.close();
-    expect(d).toEqual({ ok: true, tries: 2, failures: [{ zh: 'HTTP 500', en: 'HTTP 500' }] });
+    expect(d).toEqual({ ok: true, tries: 2, failures: [H500] });
+  });
+
+  it('an HTTP status says what it means where there is something to do ("HTTP 404" alone said nothing)', async () => {
+    for (const [status, en] of [
+      [404, 'HTTP 404: no robot at this address: copy the webhook address from the group\'s robot settings again'],
+      [403, 'HTTP 403: the server refused the request: check the token in the webhook address and the signing secret'],
+      [429, 'HTTP 429: too many messages: the server asks to wait before sending again'],
+      [418, 'HTTP 418'],
+    ] as const) {
+      expect(whyOf(readAnswer('webhook', status, ''))?.en).toBe(en);
+    }
+    expect(whyOf(readAnswer('webhook', 404, ''))?.zh).toBe('HTTP 404: 没有这个机器人地址: 从群设置的机器人里重新复制 webhook 地址');
+    // A DingTalk robot behind a proxy answering 502 without JSON: the same words, and retried.
+    expect(readAnswer('dingtalk', 502, '<html>Bad Gateway</html>')).toEqual({ ok: false, retry: true, why: H502 });
   });
 });
 

@@ -95,16 +95,27 @@ export interface Ctx extends OutputOptions {
   t(m: Msg): string;
 }
 
+/**
+ * `zh` or `en`, also written as a locale (`zh_CN.UTF-8`, `zh-CN`, `zh-Hans`, `en_US`): a cron job
+ * given `STOREOPS_LANG=zh_CN.UTF-8` (LANG's value copied) ran in English, its group alerts too,
+ * without a word. Anything else is not a language storeops has.
+ */
+export function langOf(v: unknown): Lang | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^(zh|en)(?:[-_.@].*)?$/i.exec(v.trim());
+  return m ? (m[1]!.toLowerCase() as Lang) : undefined;
+}
+
 export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv, config: Config): Lang {
-  const pick = (v: string | undefined): Lang | undefined => {
-    if (!v) return undefined;
-    const l = v.toLowerCase();
-    if (l === 'zh' || l === 'en') return l;
-    return undefined;
-  };
+  const pick = langOf;
   if (flag !== undefined) {
     const l = pick(flag);
-    if (!l) throw new UsageError(msg(`--lang 只接受 zh 或 en, 收到 "${flag}"`, `--lang takes zh or en, got "${flag}"`));
+    if (!l) {
+      const e = new UsageError(msg(`--lang 只接受 zh 或 en, 收到 "${flag}"`, `--lang takes zh or en, got "${flag}"`), msg('中文写 --lang zh, 英文写 --lang en。', 'write --lang zh for Chinese, --lang en for English.'));
+      // Said in the language the run would have had without the flag (a zh operator's typo is told in zh).
+      (e as { lang?: Lang }).lang = detectLang(undefined, env, config);
+      throw e;
+    }
     return l;
   }
   const explicit = pick(env.STOREOPS_LANG) ?? pick(config.lang);
@@ -412,8 +423,17 @@ function checkConfigKeys(ctx: Ctx, command?: string): void {
       if (!k.startsWith('_') && !(TARGET_KEYS as readonly string[]).includes(k)) ctx.warn(unknownKey(where, name, k, TARGET_KEYS));
     }
   });
+  const fromEnv = ctx.io.env.STOREOPS_LANG;
+  if (fromEnv && !langOf(fromEnv)) {
+    ctx.warn(
+      msg(
+        `环境变量 STOREOPS_LANG="${fromEnv}" 不是 zh 或 en, 已忽略 (按 ${ctx.config.lang !== undefined && langOf(ctx.config.lang) ? '配置文件的 lang' : 'LANG/LC_ALL'} 用${ctx.lang === 'zh' ? '中文' : '英文'}); 中文请设 STOREOPS_LANG=zh`,
+        `STOREOPS_LANG="${fromEnv}" is not zh or en and is ignored (${ctx.config.lang !== undefined && langOf(ctx.config.lang) ? "the config's lang" : 'LANG/LC_ALL'} gives ${ctx.lang === 'zh' ? 'Chinese' : 'English'}); set STOREOPS_LANG=zh for Chinese`,
+      ),
+    );
+  }
   const lang = ctx.config.lang;
-  if (lang !== undefined && lang !== 'zh' && lang !== 'en') ctx.warn(msg(`${where}: "lang" 只能是 zh 或 en, 收到 ${JSON.stringify(lang)}, 已忽略`, `${where}: "lang" must be zh or en, got ${JSON.stringify(lang)}; ignored`));
+  if (lang !== undefined && !langOf(lang)) ctx.warn(msg(`${where}: "lang" 只能是 zh 或 en, 收到 ${JSON.stringify(lang)}, 已忽略`, `${where}: "lang" must be zh or en, got ${JSON.stringify(lang)}; ignored`));
 }
 
 /**

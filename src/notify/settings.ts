@@ -1,7 +1,7 @@
 // --notify, --notify-on, --notify-required and the config file's `notify` section, resolved once
 // at the start of a run (bad values are usage errors before any input is read).
 // Precedence: flags, then environment (STOREOPS_NOTIFY_SECRET), then config, then defaults.
-import type { Ctx } from '../context.js';
+import { type Ctx, langOf } from '../context.js';
 import { section } from '../config.js';
 import { type Lang, UsageError, msg } from '../errors.js';
 import { parseTarget } from './target.js';
@@ -79,8 +79,8 @@ export function notifySettings(ctx: Ctx, opts: Record<string, unknown>): NotifyS
     );
   }
   // The group's language may differ from the operator's: notify.lang, else the run's language.
-  const lang: Lang = cfg.lang === 'zh' || cfg.lang === 'en' ? cfg.lang : ctx.lang;
-  if (cfg.lang !== undefined && cfg.lang !== 'zh' && cfg.lang !== 'en') throw new UsageError(msg(`${where}: notify.lang 只能是 zh 或 en`, `${where}: notify.lang must be zh or en`));
+  const lang: Lang = langOf(cfg.lang) ?? ctx.lang;
+  if (cfg.lang !== undefined && !langOf(cfg.lang)) throw new UsageError(msg(`${where}: notify.lang 只能是 zh 或 en`, `${where}: notify.lang must be zh or en`));
   return {
     targets,
     on: onRaw,

@@ -72,6 +72,26 @@ function httpWhy(status: number): Msg {
   return msg(`HTTP ${status}`, `HTTP ${status}`);
 }
 
+const ROBOT_NAME: Record<Kind, Msg> = {
+  dingtalk: msg('钉钉', 'DingTalk'),
+  wecom: msg('企业微信', 'WeCom'),
+  feishu: msg('飞书', 'Feishu'),
+  webhook: msg('webhook', 'webhook'),
+};
+
+/**
+ * A 2xx answer that is not the platform's JSON: the address is not that platform's robot (a web
+ * page, a proxy's login page, a `dingtalk:` prefix on another service's URL). It said only
+ * "the answer is not the expected JSON".
+ */
+function notRobot(kind: Kind): Msg {
+  const n = ROBOT_NAME[kind];
+  return msg(
+    `回复不是预期的 JSON: 这个地址可能不是${n.zh}机器人的 webhook 地址 (从群设置的机器人里重新复制; 不是${n.zh}机器人时改用 webhook: 前缀)`,
+    `the answer is not the expected JSON: this address may not be a ${n.en} robot's webhook (copy it again from the group's robot settings; for another service use the webhook: prefix)`,
+  );
+}
+
 /** What the platform's reply means. Platforms answer most errors with HTTP 200 and a code in the body. */
 export function readAnswer(kind: Kind, status: number, text: string): Answer {
   const transientHttp = status >= 500 || status === 429 || status === 408;
@@ -101,7 +121,7 @@ export function readAnswer(kind: Kind, status: number, text: string): Answer {
     case 'dingtalk':
     case 'wecom': {
       // {"errcode":0,"errmsg":"ok"} on success for both.
-      if (!body || typeof body.errcode !== 'number') return status >= 200 && status < 300 ? { ok: false, retry: false, why: msg('回复不是预期的 JSON', 'the answer is not the expected JSON') } : httpFail();
+      if (!body || typeof body.errcode !== 'number') return status >= 200 && status < 300 ? { ok: false, retry: false, why: notRobot(kind) } : httpFail();
       if (body.errcode === 0) return { ok: true };
       // DingTalk: 130101 more than 20 messages a minute, 310000 sign not match / invalid timestamp.
       // WeCom: 45009 frequency limit, -1 system busy.
@@ -111,7 +131,7 @@ export function readAnswer(kind: Kind, status: number, text: string): Answer {
     case 'feishu': {
       // {"code":0,"msg":"success","data":{}}; older hooks answer {"StatusCode":0,"StatusMessage":"success"}.
       const code = body ? (body.code ?? body.StatusCode) : undefined;
-      if (typeof code !== 'number') return status >= 200 && status < 300 ? { ok: false, retry: false, why: msg('回复不是预期的 JSON', 'the answer is not the expected JSON') } : httpFail();
+      if (typeof code !== 'number') return status >= 200 && status < 300 ? { ok: false, retry: false, why: notRobot(kind) } : httpFail();
       if (code === 0) return { ok: true };
       // 11232 frequency limit; 19021 sign match fail or timestamp not within one hour.
       return refused(kind, code, said(code, body!.msg ?? body!.StatusMessage), transientHttp || code === 11232 || code === 19021);

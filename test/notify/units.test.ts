@@ -360,7 +360,9 @@ describe('odd answers', () => {
       const started = Date.now();
       const endless = await deliver({ kind: 'dingtalk', url: `${base}/endless?access_token=T`, from: 'flag' }, { a: 1 }, policy);
       expect(endless.ok).toBe(false);
-      expect(endless.failures[0]!.en).toBe('the answer is not the expected JSON');
+      // A 2xx answer that is not DingTalk's JSON: what it probably means and what to do (it said only the first clause).
+      expect(endless.failures[0]!.en).toBe("the answer is not the expected JSON: this address may not be a DingTalk robot's webhook (copy it again from the group's robot settings; for another service use the webhook: prefix)");
+      expect(endless.failures[0]!.zh).toBe('回复不是预期的 JSON: 这个地址可能不是钉钉机器人的 webhook 地址 (从群设置的机器人里重新复制; 不是钉钉机器人时改用 webhook: 前缀)');
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       s.closeAllConnections();

@@ -94,6 +94,7 @@ export async function recordVouchers(
   reissue: ((orderId: string) => boolean) | undefined,
   rulesOf?: (id: string) => RuleSet,
   shops?: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] },
+  notLate?: ReadonlySet<string>,
 ): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
@@ -118,7 +119,7 @@ export async function recordVouchers(
     }
     const platformClashes: PlatformClash[] = [];
     const heldBack: HeldVoucher[] = [];
-    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs });
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate });
     held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered);

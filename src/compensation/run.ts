@@ -1112,7 +1112,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const built = req.record ? groups.map(voucherOf) : undefined;
   const nothing = () => undefined;
   const { status: recorded, changes, covers, finish: finishRecording, note, published, release } = built
-    ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) })
+    ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]))
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, note: nothing, published: nothing, release: nothing };
 
   if (built) {

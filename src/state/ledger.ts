@@ -206,6 +206,12 @@ export interface RecordOptions {
    * anything is capped, so a shop's vouchers are found whichever way an export names it.
    */
   shopPairs?: readonly (readonly [string, string])[];
+  /**
+   * Orders recorded vouchers paid that this run's exports show and judge not late (on time, or left
+   * out with --exclude): their paid time is known and they open no 24-hour window, so a recorded
+   * window they opened is not one the export lacks (unclearWindow).
+   */
+  notLate?: ReadonlySet<string>;
 }
 
 /** A voucher held (not recorded): its 24-hour window turns on orders neither the export nor the ledger shows. */
@@ -1445,7 +1451,6 @@ class SqliteState implements StateDb {
       const kIds = new Set(parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path));
       const mineV = new Set(v.orderIds);
       const kind = v.kind ?? 'voucher';
-      const vReissued = !!opts.reissue && (held.all(kind, JSON.stringify([...mineV])) as ClashRow[]).some((r) => opts.reissue!(r.order_id));
       let t = new Decimal(0);
       for (const u of vouchers) {
         if ((u.kind ?? 'voucher') !== kind) continue;
@@ -1460,9 +1465,13 @@ class SqliteState implements StateDb {
         const rows = held.all(kind, JSON.stringify(uIds)) as ClashRow[];
         const uHeldBy = [...new Set(rows.map((r) => r.voucher_key))].sort();
         if (!uHeldBy.includes(k)) continue;
-        // Money a voucher recorded now counts toward its cap is not shown as paying a conflict this
-        // call does not record (what the run says that conflict owes is worked out after: owedAfter,
-        // which takes the conflicts in turn as --reissue all records them).
+        // A conflict this call does not record takes that money when it is re-issued (what the run
+        // says it owes is worked out after: owedAfter, which takes the conflicts in turn as --reissue
+        // all records them): it is left out of `v`'s cap here too, whether `v` is new or re-issued.
+        // Counted toward a new voucher's cap, the conflict then took it as well: one payment filled
+        // two windows for good (tmall-2023, held-known-on-time: {a,b} 500.00 recorded, a on time now,
+        // b in {b,c}; the new {x}, in the window {a,b} opened, counted b's 30.00 toward its cap and
+        // issued nothing, {b,c} took b's 30.00 too: 800.00 paid, 830.00 owed).
         // In a run re-issuing `v` it is left out as well when `u` is not re-issued yet (the conflict
         // takes that money when it is, as --reissue all records it; counted toward `v`'s cap now, it
         // paid both windows, and re-issuing `v` first paid 30.00 less: seed 1128) — unless `v`'s
@@ -1472,7 +1481,7 @@ class SqliteState implements StateDb {
         // told as well (seed 1082: {01,05} re-issued first counted P {04}'s 300.00, o04's money that
         // Q {04,00} takes over, toward its cap and issued nothing: 900.00, --reissue all 930.00).
         if (!asAll && !(opts.reissue && rows.every((r) => opts.reissue!(r.order_id)))) {
-          if (!vReissued || unclearWindow(v).length > 0) continue;
+          if (unclearWindow(v).length > 0) continue;
         }
         const leftBefore = new Map(left);
         const staleBefore = new Map(staleUsed);
@@ -1497,8 +1506,18 @@ class SqliteState implements StateDb {
       // without taking it is left out.
       const inGroup = (k: string) => Decimal.max(0, inGroupOf(keys, k, ids).minus(kept?.get(k) ?? 0));
       const all = keys.reduce((s, k) => s.plus(inGroup(k)), new Decimal(0));
-      const pending = keys.reduce((s, k) => s.plus(Decimal.min(inGroup(k), laterTake(v, keys, k))), new Decimal(0));
-      const held = all.minus(Decimal.max(0, pending.minus(Decimal.max(0, Decimal.min(most, all.plus(value).minus(v.cap.amount))))));
+      let pending = new Decimal(0);
+      // What this cap can take of the group's money and still leave the later vouchers what they take
+      // (money of a voucher beyond what its orders elsewhere take: {a,b} 500.00, b's 30.00 taken by
+      // {b,c} in another window, 470.00 left for a, on time now): taking it does not cut theirs.
+      let spare = new Decimal(0);
+      for (const k of keys) {
+        const g = inGroup(k);
+        const p = Decimal.min(g, laterTake(v, keys, k));
+        pending = pending.plus(p);
+        spare = spare.plus(Decimal.max(0, Decimal.min(left.get(k) ?? available(k), g).minus(p)));
+      }
+      const held = all.minus(Decimal.max(0, pending.minus(Decimal.max(0, Decimal.min(most, all.plus(value).minus(v.cap.amount)).minus(spare)))));
       const over = Decimal.min(most, held.plus(value).minus(v.cap.amount));
       if (!over.gt(0)) return new Decimal(0);
       let rest = over;
@@ -1804,7 +1823,7 @@ class SqliteState implements StateDb {
       const kind = v.kind ?? 'voucher';
       const missing = shopRows(starts.all(kind, v.buyer, v.rules) as { k: string; t: number; s: string | null; sk: string | null }[], v).filter((r) => {
         const first = parseIds((idsOf.get(r.k) as string | undefined) ?? '[]', this.path)[0];
-        return first !== undefined && !inCall.has(first) && startOf(r.k, r.t) < s;
+        return first !== undefined && !inCall.has(first) && !(opts.notLate?.has(first) ?? false) && startOf(r.k, r.t) < s;
       });
       if (missing.length === 0) return [];
       const exportStarts = callStarts(v, kind).map(([, t]) => t).filter((t) => t <= s);

@@ -146,6 +146,9 @@ export class RecordScanner {
    * "Insufficient type feedback"), and the scanner was compiled again (issue 21).
    */
   private words: Uint32Array | undefined;
+  /** Runs of columns not wanted (see scan), made for the projection's `want` array skipFor. */
+  private skip: Int32Array | undefined;
+  private skipFor: Uint8Array | undefined;
   /** The cells of the record fastRecord read last. */
   private fastCells: string[] = [];
   /** `width` empty cells, copied as the start of each record's cells (fastRecord). */
@@ -189,7 +192,7 @@ export class RecordScanner {
    * offset after the record's line break, with the cells in fastCells; -1 for anything else (the
    * general loop reads that record: a quoted cell, no LF yet, bytes that are not GB18030).
    */
-  private fastRecord(b: Latin1Buffer, pos: number, gb: boolean, want: Uint8Array | undefined, wantLen: number): number {
+  private fastRecord(b: Latin1Buffer, pos: number, gb: boolean, want: Uint8Array | undefined, wantLen: number, skip: Int32Array | undefined): number {
     let d = this.textAt(b, pos);
     let lf = this.windowText.indexOf('\n', pos + d);
     if (lf === -1 && this.windowEnd < b.byteOffset + b.length) {
@@ -213,6 +216,9 @@ export class RecordScanner {
     // delimiter, quote or line-break byte, so this is the verdict of checking the whole line (as
     // before: a walk of its own over every byte, ASCII cells too; issue 21).
     const delim = this.delimiter;
+    // Bytes above both the delimiter and LF (most of them: digits, letters, every non-ASCII byte)
+    // end no cell: one comparison a byte instead of two.
+    const top = delim > LF ? delim : LF;
     const transient = this.projection?.transient;
     // Cells not wanted stay '' (the array starts as the last record's width of them).
     if (this.blank.length !== this.width) this.blank = new Array<string>(this.width).fill('');
@@ -231,20 +237,42 @@ export class RecordScanner {
     for (;;) {
       if (p < last && b[p] === QUOTE) return -1;
       if (nonBlank && col < wantLen && want![col] === 0) {
-        // A cell not wanted, once the record has shown a non-blank cell: only passed over.
+        // Cells not wanted, once the record has shown a non-blank cell: the run of them up to the
+        // next wanted column (skip) is only passed over, in one walk that counts delimiters. A cell
+        // of it that starts with a quote (a delimiter then a quote) goes to the general loop.
+        // GB18030: the run is checked as a whole where it is not ASCII: a delimiter is no byte of
+        // any character, so a bad or cut character in one of its cells is one in the run.
         let e = p;
         let high = 0;
-        for (let c = b[e]!; c !== delim && c !== LF; c = b[++e]!) high |= c;
+        let left = skip![col]!; // cells of the run not yet passed, the one at p included
+        const cells0 = col;
+        for (;;) {
+          const c = b[e]!;
+          if (c > top) {
+            high |= c;
+            e++;
+            continue;
+          }
+          if (c === LF) break;
+          if (c === delim) {
+            if (--left === 0) break;
+            e++;
+            if (b[e] === QUOTE && e < last) return -1;
+            continue;
+          }
+          e++;
+        }
         if (gb && high > 0x80 && scanGb18030(b, p, e, undefined) !== -1) return -1;
-        if (col >= cells.length) cells.push('');
-        col++;
+        // The record's last cell ends at the LF (left ≥ 1 then), any other at its delimiter.
+        col = cells0 + skip![cells0]! - left + (left === 0 ? 0 : 1);
+        while (cells.length < col) cells.push('');
         if (e === stop) break;
         p = e + 1;
         continue;
       }
       let e = p;
       let high = 0;
-      for (let c = b[e]!; c !== delim && c !== LF; c = b[++e]!) high |= c;
+      for (let c = b[e]!; c > top || (c !== delim && c !== LF); c = b[++e]!) high |= c;
       if (gb && high > 0x80 && scanGb18030(b, p, e, undefined) !== -1) return -1;
       // A CR just before the LF ends the line, not the cell.
       const cellEnd = e === stop && last < stop ? last : e;
@@ -284,6 +312,14 @@ export class RecordScanner {
     const delim = this.delimiter;
     const want = this.projection?.want;
     const wantLen = want === undefined ? 0 : want.length;
+    if (want !== this.skipFor) {
+      // skip[i], for a column not wanted: how many columns from i on are not wanted (a run ends at
+      // the next wanted column, or at the last column of `want`: those past it are decoded).
+      this.skipFor = want;
+      this.skip = want === undefined ? undefined : new Int32Array(wantLen);
+      for (let i = wantLen - 1; i >= 0; i--) if (want![i] === 0) this.skip![i] = i + 1 < wantLen && want![i + 1] === 0 ? this.skip![i + 1]! + 1 : 1;
+    }
+    const skip = this.skip;
     const records: RawRecord[] = [];
     let pos = 0;
     let line = this.line;
@@ -312,7 +348,7 @@ export class RecordScanner {
           continue;
         }
       }
-      const next = this.fastRecord(b, pos, gb, want, wantLen);
+      const next = this.fastRecord(b, pos, gb, want, wantLen, skip);
       if (next !== -1) {
         records.push({ line, cells: this.fastCells });
         line++;

@@ -521,6 +521,29 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
     }
   });
 
+  // GB18030 is checked where the scanner's walk meets each character (scan.ts gbChar), in wanted
+  // columns and in the runs of columns not wanted alike. By hand: 81 30 81 30 is the four-byte code
+  // of pointer 0 = U+0080 (valid); 84 31 A5 30 is pointer (0x84-0x81)×12600 + 1×1260 + (0xA5-0x81)×10 + 0
+  // = 39420, one past the last valid one below 189000 (39419); FF never starts a character; B0 cut
+  // by a delimiter is half a character. A bad one is reported with its line (ScanResult.badLine),
+  // the records before it read.
+  it.skipIf(!ProjectionClass)('GB18030 checked character by character in wanted columns and in runs not wanted', () => {
+    const line = (a: string, mid: number[], c: string) => [...Buffer.from(`${a},`), ...mid, ...Buffer.from(`,${c}\n`)];
+    const head = [...Buffer.from('a,b,c\n'), ...line('x', [0x81, 0x30, 0x81, 0x30], 'y')];
+    for (const want of [undefined, Uint8Array.of(1, 0, 1)]) {
+      const projection = new ProjectionClass!();
+      projection.want = want;
+      const ok = new RecordScanner(0x2c, 'gb18030', projection as never).scan(Buffer.from(head), true);
+      expect(ok.badLine, String(want)).toBeUndefined();
+      expect(ok.records[1], String(want)).toEqual({ line: 2, cells: ['x', want ? '' : '\u0080', 'y'] });
+      for (const bad of [[0x84, 0x31, 0xa5, 0x30], [0xff, 0x41], [0xb0]]) {
+        const r = new RecordScanner(0x2c, 'gb18030', projection as never).scan(Buffer.from([...head, ...line('z', bad, 'w'), ...Buffer.from('q,r,s\n')]), true);
+        expect(r.badLine, `${want} ${bad}`).toBe(3);
+        expect(r.records.map((x) => x.line), `${want} ${bad}`).toEqual([1, 2]);
+      }
+    }
+  });
+
   // Worked out by hand from the text (lines counted by \n, 1 = header line).
   const BROKEN = 'a,b\n"x"y,1\n"p,""q""" r,2\n"ab"\0c,3\n"m\nn"o,4\nz,5\n"open,6\nq,"7"\n8,9\n';
   const BROKEN_RECORDS = [

@@ -21,13 +21,20 @@ export function escapeFormula(text: string): string {
 const DIGITS = /^\d+$/;
 const LONG_OR_ZERO_LED = /^(?:\d{12,}|0\d+)$/;
 
+// Text a spreadsheet opening a csv reads as a number or a date and then shows otherwise: a buyer
+// nick `3/4` or `5-20` became a date (03/04/26, 20-May), `(5)` -5, `1e5` 1.00E+05, `1 1/2` 1.5.
+// Storeops' own numbers, times and dates (`12.50`, `2026-11-20 14:00:00`, `2026-11-20`) and
+// percentages (shown as typed) are not among them; nor `1,234` (the wrapped field is written bare,
+// unquoted, so it must hold no delimiter).
+const READ_OTHERWISE = /^(?:\(\d+(?:\.\d+)?\)|[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d+ \d+\/\d+)$/;
+
 /**
  * A csv/tsv cell written for a spreadsheet: an id (`type: 'id'`) of digits only, or any other
- * text that is a long digit string (a list holding one id), becomes `="…"`. Anything else is
- * returned unchanged.
+ * text that is a long digit string (a list holding one id) or that a spreadsheet would turn into a
+ * number or date shown otherwise, becomes `="…"`. Anything else is returned unchanged.
  */
 export function textForSpreadsheet(text: string, isId: boolean): string {
-  if (isId ? DIGITS.test(text) : LONG_OR_ZERO_LED.test(text)) return `="${text}"`;
+  if (isId ? DIGITS.test(text) : LONG_OR_ZERO_LED.test(text) || READ_OTHERWISE.test(text)) return `="${text}"`;
   return text;
 }
 

@@ -202,37 +202,46 @@ const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:\s*(\d{1,2})[:�
 export const PLATFORM_TZ = new TimeZone('Asia/Shanghai');
 
 /**
- * parseTime's last valid day (y × 10000 + mo × 100 + d, a year of 100 or more; NaN: none, a value no
- * key equals: -1 is the key of 'abcd-99-99', whose year, not digits, reads as -1) and its UTC midnight.
+ * parseTime's months (years of 100 or more), by y × 16 + mo in slot (y × 16 + mo) & 63 (four years
+ * of months without two in one slot): the key (-1: none), the day number of the 1st (days since
+ * 1970) and the month's length. A big export's times fall in few months; its four time columns are
+ * days apart, so one kept day (as before) was found again for one time in three (issue 21).
  */
-let lastDayKey = Number.NaN;
-let lastDayMs = 0;
+const monthKey = new Int32Array(64).fill(-1);
+const monthStart = new Float64Array(64);
+const monthLength = new Int32Array(64);
 
 export function parseTime(text: string, tz: TimeZone): number | null | undefined {
   if (text === '') return null;
   if (text.length === 19 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 32 && text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58) {
-    // The export's own format, parsed without a regular expression (the hot path on big files).
-    const y = digits(text, 0, 4);
-    const mo = digits(text, 5, 2);
-    const d = digits(text, 8, 2);
-    const h = digits(text, 11, 2);
-    const mi = digits(text, 14, 2);
-    const s = digits(text, 17, 2);
-    if (h < 0 || mi < 0 || s < 0 || h > 23 || mi > 59 || s > 59) return undefined;
-    // A big export's times fall on few days: the last day's midnight (UTC wall clock, days since
-    // 1970 × DAY_MS) is kept, its date checked when it was kept (issue 21). Years 0–99 go the long
-    // way (fromWall reads them as Date.UTC does). A key with a part that is not digits (-1) never
-    // equals a kept one: it would read as a month or day of 99.
+    // The export's own format, parsed without a regular expression (the hot path on big files):
+    // every other character a digit (two at a time; -1 when one is not).
+    const y1 = twoDigits(text, 0);
+    const y2 = twoDigits(text, 2);
+    const mo = twoDigits(text, 5);
+    const d = twoDigits(text, 8);
+    const h = twoDigits(text, 11);
+    const mi = twoDigits(text, 14);
+    const s = twoDigits(text, 17);
+    if ((y1 | y2 | mo | d | h | mi | s) < 0 || h > 23 || mi > 59 || s > 59) return undefined;
+    const y = y1 * 100 + y2;
     const off = tz.fixedOffset;
-    const key = y * 10000 + mo * 100 + d;
-    if (off !== undefined && key === lastDayKey) return lastDayMs + h * HOUR_MS + mi * 60_000 + s * 1000 - off;
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
-    if (off !== undefined && y >= 100) {
-      lastDayKey = key;
-      lastDayMs = daysFromCivil(y, mo, d) * DAY_MS;
-      return lastDayMs + h * HOUR_MS + mi * 60_000 + s * 1000 - off;
+    // Years 0–99 go the long way (fromWall reads them as Date.UTC does), as do zones with daylight saving.
+    if (mo < 1 || mo > 12) return undefined;
+    if (off === undefined || y < 100) {
+      if (d < 1 || d > daysInMonth(y, mo)) return undefined;
+      return tz.fromWallExact(y, mo, d, h, mi, s);
     }
-    return tz.fromWallExact(y, mo, d, h, mi, s);
+    // (A month of 13 or more would share a key with another year's month: refused above.)
+    const key = y * 16 + mo;
+    const slot = key & 63;
+    if (monthKey[slot] !== key) {
+      monthKey[slot] = key;
+      monthStart[slot] = daysFromCivil(y, mo, 1);
+      monthLength[slot] = daysInMonth(y, mo);
+    }
+    if (d < 1 || d > monthLength[slot]!) return undefined;
+    return (monthStart[slot]! + d - 1) * DAY_MS + h * HOUR_MS + mi * 60_000 + s * 1000 - off;
   }
   const m = DATE_RE.exec(text) ?? CN_DATE_RE.exec(text);
   if (!m) return undefined;
@@ -305,15 +314,11 @@ function withOffset(tz: TimeZone, text: string, side: 'before' | 'after'): strin
   return `${f[0]}-${p2(f[1])}-${p2(f[2])} ${p2(f[3])}:${p2(f[4])}:${p2(f[5])} ${off < 0 ? '-' : '+'}${p2(Math.floor(a / 60))}:${p2(a % 60)}`;
 }
 
-/** The number written in text[from, from+len), or -1 when a character is not a digit. */
-function digits(text: string, from: number, len: number): number {
-  let n = 0;
-  for (let i = from; i < from + len; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+/** The number written in text[from, from + 2), or -1 when a character is not a digit. */
+function twoDigits(text: string, from: number): number {
+  const a = text.charCodeAt(from) - 48;
+  const b = text.charCodeAt(from + 1) - 48;
+  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

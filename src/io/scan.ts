@@ -125,6 +125,8 @@ export class RecordScanner {
   private cacheText: string[] = [];
   private cacheBytes = new Uint8Array(1 << 14);
   private cacheUsed = 0;
+  /** Per column (the first GB_COLUMNS): the entry + 1 its last cache lookup found or added (0: none). */
+  private readonly cacheLast = new Int32Array(GB_COLUMNS);
   private cacheCount = 0;
   /** Per column (the first GB_COLUMNS): cache lookups, hits, and 1 once the column is decoded without the cache. */
   private readonly gbLookups = new Int32Array(GB_COLUMNS);
@@ -562,6 +564,15 @@ export class RecordScanner {
     let t: string | undefined;
     let h = 0;
     let slot = -1;
+    if (!direct && col >= 0 && col < GB_COLUMNS) {
+      // The text this column had last (a shop's name, 是/否, the common status): its bytes
+      // compared first, without hashing. An entry of a cache since emptied is not looked at.
+      const x = this.cacheLast[col]! - 1;
+      if (x >= 0 && x < this.cacheCount && this.cacheLen[x] === n && sameBytes(this.cacheBytes, this.cacheAt[x]!, b, s, n)) {
+        this.gbColumn(col, true);
+        return this.cacheText[x]!;
+      }
+    }
     if (!direct) {
       // FNV-1a over the bytes, then linear probing; an entry matches on hash, length and bytes.
       h = 0x811c9dc5 | 0;
@@ -573,6 +584,7 @@ export class RecordScanner {
         const x = k - 1;
         if (this.cacheHash[x] === h && this.cacheLen[x] === n && sameBytes(this.cacheBytes, this.cacheAt[x]!, b, s, n)) {
           t = this.cacheText[x];
+          if (col >= 0 && col < GB_COLUMNS) this.cacheLast[col] = k;
           break;
         }
         slot = (slot + 1) & mask;
@@ -581,7 +593,10 @@ export class RecordScanner {
     }
     if (t === undefined) {
       t = gb ? this.gbDecode(b, s, e) : b.utf8Slice(s, e);
-      if (!direct) this.cacheAdd(b, s, n, h, slot, t);
+      if (!direct) {
+        this.cacheAdd(b, s, n, h, slot, t);
+        if (col >= 0 && col < GB_COLUMNS) this.cacheLast[col] = this.cacheCount;
+      }
     }
     return t;
   }

@@ -50,11 +50,19 @@ export function rulesForOrder(o: Order, book: RuleBook): RuleSet | null {
   return o.paidAt === null ? null : ruleSetFor(book, o.platform, o.paidAt);
 }
 
+/**
+ * The empty `late` and `openIds` of most orders (on time, not judged), shared: nothing adds to an
+ * Assessed's lists (assess() makes new ones for an order judged by its lines). Issue 21: two arrays
+ * fewer an order.
+ */
+const NO_LATE: LateOrder[] = [];
+const NO_IDS: string[] = [];
+
 export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base: BaseRule | undefined): Assessed {
   if (rules === null) {
     // RULES 1.3a: never apply another platform's rule; an order with no rule set is counted, not judged.
     const verdict: Verdict = o.status === 'unpaid' ? { verdict: 'unpaid' } : o.paidAt === null ? { verdict: 'not_judged', reason: 'no_paid_time' } : { verdict: 'not_judged', reason: 'no_rule_set' };
-    return { verdict, timing: verdict, rules, unshippedOpen: false, late: [], openIds: [] };
+    return { verdict, timing: verdict, rules, unshippedOpen: false, late: NO_LATE, openIds: NO_IDS };
   }
   const lines = rules.unit === 'sub-order' ? subOrderViews(o) : null;
   if (!lines) return assessOne(o, rules, foldedPickup(o, opts), base);
@@ -402,8 +410,9 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
     : judged;
   const unshippedOpen =
     o.paidAt !== null && o.status !== 'closed' && o.status !== 'unpaid' && (judged.verdict === 'pending' || (judged.verdict === 'late' && judged.shippedAt === null));
-  const late: LateOrder[] = [];
+  let late = NO_LATE;
   if (v.verdict === 'late') {
+    late = [];
     late.push({
       orderId: o.orderId,
       buyer: capBuyer(o.buyer, o.shop),
@@ -422,5 +431,5 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
   // whose verdict depends on the seconds its times lost (time_precision): it may be late and belong
   // to the window, as a line that cannot be judged holds its order's voucher (assess above).
   const heldOut = v.verdict === 'not_judged' && (v.reason === 'no_paid_amount' || v.reason === 'platform_paid_unknown' || v.reason === 'time_precision');
-  return { verdict: v, timing: judged, rules, unshippedOpen, late, openIds: unshippedOpen || heldOut ? [o.orderId] : [] };
+  return { verdict: v, timing: judged, rules, unshippedOpen, late, openIds: unshippedOpen || heldOut ? [o.orderId] : NO_IDS };
 }

@@ -897,7 +897,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'closed_unshipped' && req.atRisk === undefined && closedUnshipped.length < 50) closedUnshipped.push(`${o.orderId} (${o.sourceFile}:${o.sourceLine})`);
       if (a.verdict.verdict === 'on_time' && a.late.length === 0 && paidBefore?.has(o.orderId)) paidOnTime.push(o.orderId);
       if (reported !== undefined && a.verdict.verdict === 'late' && (reported.onTime.has(o.orderId) || reported.excluded.has(o.orderId))) relapsed.push(o.orderId);
-      for (const l of a.late) {
+      // Plain loops over the lists (most are empty): a for-of made an iterator an order (issue 21).
+      for (let j = 0; j < a.late.length; j++) {
+        const l = a.late[j]!;
         if (l.payout.baseFen !== 0 || l.payout.afterFen <= 0) continue;
         zeroBaseCount++;
         zeroBaseMin.add(l.payout.afterFen);
@@ -910,7 +912,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       }
       if (a.verdict.verdict === 'late' && noPostage.has(o.sourceFile) && baseFor(a.rules!, req.base) === 'paid-minus-postage') noPostage.set(o.sourceFile, noPostage.get(o.sourceFile)! + 1);
       // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
-      for (const id of a.openIds) if (o.buyer || id !== o.orderId) openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: id, paidAt: o.paidAt!, rules: a.rules!.id });
+      for (let j = 0; j < a.openIds.length; j++) if (o.buyer || a.openIds[j] !== o.orderId) openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: a.openIds[j]!, paidAt: o.paidAt!, rules: a.rules!.id });
       // Late and unshipped in a rolling 24-hour chain: judged already, it opens no other window (mayOpenBefore).
       if (a.verdict.verdict === 'late' && a.unshippedOpen && o.buyer && a.rules!.combine.by === 'rolling-24h') lateOpen.add(o.orderId);
       // A pickup scan row of this order was rejected for its time: the ship time judged (the export's
@@ -960,9 +962,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       } else if (a.late.length) tally.late++;
       // tmall-2023: a paid time without its seconds may move the order across a 24-hour window's end.
       const paidSlack = a.rules?.combine.by === 'rolling-24h' ? (o.timeSlack?.paidAt ?? 0) : 0;
-      for (const l of a.late) {
+      for (let j = 0; j < a.late.length; j++) {
         if (paidSlack > 0) lateSlack.set(late.length, paidSlack);
-        late.push(l);
+        late.push(a.late[j]!);
       }
     }
   };

@@ -82,6 +82,8 @@ export interface ListedVoucher extends VoucherRecord {
   reissueOf: string[];
   /** Exact decimal text: the part of `amount` the vouchers it takes over had already paid ('0.00' for most). */
   covered: string;
+  /** Where the voucher opens as the latest recording run's export gave it, when not where it was recorded (a paid time moved). */
+  windowStartNow?: number;
 }
 
 /**
@@ -275,6 +277,13 @@ export function heldNotes(target: string, items: Omit<HeldNotice, 'since'>[]): N
 
 /** The `notified` target under which the double payments already reported are remembered. */
 const PLATFORM_CLASH_TARGET = 'report:platform_paid';
+
+/**
+ * The `notified` target under which a recorded voucher's window start as the latest recording run's
+ * export gives it is kept (item_key the voucher key, sent_at the start), when it differs from the
+ * recorded one (ledger list's windowStartNow). No schema change.
+ */
+const WINDOW_NOW_TARGET = 'window:start_now';
 
 /** Items to remember, or forget, under a `notified` target with a recording's commit (endRecording). */
 export interface NotedItems {
@@ -2128,6 +2137,20 @@ class SqliteState implements StateDb {
               if (r.voucher_key === v.voucherKey && !out.has(v.voucherKey)) out.set(v.voucherKey, 'already_recorded');
             }
           }
+          // Where each recorded voucher of this call opens now, when a later export moved its first
+          // order's paid time: kept beside the record (which stays as recorded: caps of runs that do
+          // not see the voucher go by it), for ledger list's windowStartNow. `ledger list` kept
+          // showing the old start while compensate showed the new one.
+          const startOfKey = db.prepare('SELECT window_start FROM vouchers WHERE voucher_key = ?').pluck();
+          const setNow = db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO UPDATE SET sent_at = excluded.sent_at');
+          const dropNow = db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
+          for (const v of callVouchers) {
+            if (v.windowStart === null) continue;
+            const stored = startOfKey.get(v.voucherKey) as number | null | undefined;
+            if (stored === undefined || stored === null) continue;
+            if (stored !== v.windowStart) setNow.run(WINDOW_NOW_TARGET, v.voucherKey, v.windowStart);
+            else dropNow.run(WINDOW_NOW_TARGET, v.voucherKey);
+          }
           owedAfter(out);
           asAll = false;
           return out;
@@ -2292,7 +2315,14 @@ class SqliteState implements StateDb {
 
   listVouchers(): ListedVoucher[] {
     const rows = this.guard(() => this.db.prepare('SELECT * FROM vouchers ORDER BY recorded_at, voucher_key').all()) as VoucherRow[];
+    // A top-up row (`key+n`) opens where its voucher does.
+    const nowRows = this.guard(() => this.db.prepare('SELECT item_key AS k, sent_at AS t FROM notified WHERE target = ?').all(WINDOW_NOW_TARGET)) as { k: string; t: number }[];
+    const now = new Map(nowRows.map((r) => [r.k, r.t] as const));
     return rows.map((r) => ({
+      ...((): { windowStartNow?: number } => {
+        const t = now.get(r.voucher_key) ?? now.get(r.voucher_key.split('+')[0]!);
+        return t !== undefined && t !== r.window_start ? { windowStartNow: t } : {};
+      })(),
       voucherKey: r.voucher_key,
       kind: r.kind,
       buyer: r.buyer,

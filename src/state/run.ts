@@ -25,6 +25,9 @@ export const VOUCHER_COLUMNS: readonly Column[] = [
   // Schema 9, last so that the columns before it stay where they were: empty for a voucher
   // recorded before schema 9, or from an export naming no shop.
   { key: 'shop', zh: '店铺', en: 'shop', type: 'text' },
+  // Where the voucher opens now, as the latest compensate --record run's export gave it, when a
+  // paid time moved since it was recorded (windowStart stays as recorded); empty otherwise.
+  { key: 'windowStartNow', zh: '当前窗口开始', en: 'windowStartNow', type: 'time' },
 ];
 
 /** `ledger list --what contacts`: one row per order, its latest state. */

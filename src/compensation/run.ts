@@ -812,6 +812,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // set with a promise payout (tmall-2023): that order is not paid its 10.00 (no voucher to hold), so it is
   // named for a person to check. Its delayed-shipment voucher does not depend on the list (RULES 1.2).
   const maybeFailed: RoundedRefs<null> | undefined = failureList ? new inputs!.RoundedRefs(failureList, () => {}) : undefined;
+  // The shop as the last capped order named it (shop, 店铺名称, by name only): the shop checks below
+  // change nothing for an order naming it the same way again (every set they fill takes it once,
+  // every first-seen place is kept once). Issue 21: ~6 map look-ups an order fewer.
+  const lastShop: { shop: string | undefined; name: string | undefined; byName: boolean | undefined } = { shop: undefined, name: undefined, byName: undefined };
+  let shopSeen = false;
   const judgeBatch = (batch: Order[]): void => {
     for (const o of batch) {
       if (holding) {
@@ -832,7 +837,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         // A line's own waybill (宝贝报表 joined to an order report whose 物流单号 is one parcel's) is used too (assess.ts).
         if (scans && o.subOrders) for (const l of o.subOrders) for (const t of l.trackingNo.split(';')) if (t && scans.byTracking.has(waybillKey(t))) seenTracking.add(waybillKey(t));
       }
-      if (excluded.has(o.orderId)) {
+      if (excludeList !== undefined && excluded.has(o.orderId)) {
         tally.excluded++;
         if (paidBefore?.has(o.orderId)) paidExcluded.push(o.orderId);
         if (tally.excludedIds.length < 50) tally.excludedIds.push(o.orderId);
@@ -843,7 +848,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         tally.paid++;
         if (!o.buyer && rules && rules.combine.by !== 'none') tally.noBuyer++;
         // RULES 1.2 / 1.3: the cap is per shop. Which shops a capped buyer's orders name (a few at most).
-        if (o.buyer && rules?.combine.cap) {
+        // An order naming its shop as the one before did (most of an export) adds nothing below: skipped.
+        if (o.buyer && rules?.combine.cap && !(shopSeen && o.shop === lastShop.shop && o.shopName === lastShop.name && o.shopByName === lastShop.byName)) {
+          shopSeen = true;
+          lastShop.shop = o.shop;
+          lastShop.name = o.shopName;
+          lastShop.byName = o.shopByName;
           if (o.shop && o.shopByName) byNameAt ??= { at: `${o.sourceFile}:${o.sourceLine}`, shop: o.shop };
           else if (o.shop) byIdAt ??= { at: `${o.sourceFile}:${o.sourceLine}`, shop: o.shop };
           if (o.shop && shopKinds.size < 1000 && !shopKinds.has(o.shop)) shopKinds.set(o.shop, o.shopByName ? 'name' : 'id');
@@ -878,7 +888,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           if (!inForce(book.forced, o.paidAt, PLATFORM_TZ)) tally.forcedOutsideValidity++;
         }
       }
-      if (failures.has(o.orderId)) {
+      if (failureList !== undefined && failures.has(o.orderId)) {
         // RULES 1.1: an unpaid order is owed nothing, and a closed order that never shipped cannot be
         // judged: neither gets the promise payout; both are named for a person to check.
         if (o.paidAt === null || o.status === 'unpaid') promiseSkipped.unpaid.push(o.orderId);

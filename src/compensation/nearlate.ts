@@ -89,6 +89,12 @@ export class NearLate {
       const day = Math.floor(store.paidAt(i) / DAY_MS);
       if (!Number.isSafeInteger(day) || Math.abs(day) > 0x3fffffff) all = true;
       // Only an order without a buyer is looked up by its id (openKey).
+      // The name's hashes from its units (LateStore.buyerHashes), else from its string as openLookup splits it.
+      if (store.buyerHashes(i)) {
+        entries[m++] = ((entry(store.hashWhole, day) & mask) >>> 0) * scale + i;
+        if (!Number.isNaN(store.hashNick)) entries[m++] = ((entry(store.hashNick, day) & mask) >>> 0) * scale + i;
+        continue;
+      }
       const keys = openLookup(store.buyer(i), store.hasBuyer(i) ? '' : store.orderId(i));
       entries[m++] = ((entry(hashName(keys.inShop), day) & mask) >>> 0) * scale + i;
       if (keys.anyShop !== undefined) entries[m++] = ((entry(hashName(keys.anyShop), day) & mask) >>> 0) * scale + i;

@@ -9,6 +9,7 @@ import type { SpillFile } from '../io/spill.js';
 import { discard } from '../memory.js';
 import { idWords, wordsId } from '../orders/idset.js';
 import { type OpenOrder, SHOP_MARK } from './vouchers.js';
+import { hashName } from './namehash.js';
 
 /** What toVoucher needs of the open orders: a buyer's list (a plain Map of lists works too). */
 export interface OpenOrders {
@@ -26,13 +27,7 @@ const NAME_BLOCK = 1 << 16;
 /** Per buyer: where its name starts in the pool, its length, its hash, its latest order. */
 const K = 4;
 
-export function hashName(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 13)) | 0;
-}
+export { hashName };
 
 export class OpenStore implements OpenOrders {
   private length = 0;

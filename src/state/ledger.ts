@@ -901,7 +901,7 @@ class SqliteState implements StateDb {
         const r = recordedOf.get(h) as { kind: string; buyer: string; rules: string } | undefined;
         if (r && r.buyer !== '') {
           for (const u of callOfBuyer(`${r.kind}|${r.rules}|${r.buyer}`)) {
-            if (!u.cap || settled(u.voucherKey) || u.orderIds.some((id) => mine.has(id))) continue;
+            if (!u.cap || (settled(u.voucherKey) && u.voucherKey !== capFor) || u.orderIds.some((id) => mine.has(id))) continue;
             if (capKeys(u).includes(h)) {
               c = true;
               break;
@@ -1415,17 +1415,37 @@ class SqliteState implements StateDb {
       const has = left.get(k) ?? available(k);
       let own = (amounts.all(k, `${k}+`, `${k},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
       const mine = new Set(ids);
+      // The orders of the vouchers left out so, and how much of their money it holds.
+      const elsewhere = new Set<string>();
+      let outside = new Decimal(0);
       for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
         for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
           // Taken over from a voucher of another day or window that paid none of `ids`.
-          if (!keys.includes(j) && !parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) own = own.minus(a);
+          const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
+          if (!keys.includes(j) && !jIds.some((id) => mine.has(id))) {
+            own = own.minus(a);
+            outside = outside.plus(a);
+            for (const id of jIds) elsewhere.add(id);
+          }
         }
       }
       // What was taken from it before is taken to have come out of its own part (what it took over
       // for other days' orders is for their vouchers): {00,05} 55.00 (5.00 of it {00}'s) gave 50.00
-      // to {05}; its last 5.00 counted toward {05}'s cap left {00} short 5.00.
+      // to {05}; its last 5.00 counted toward {05}'s cap left {00} short 5.00. Except what vouchers
+      // holding those other days' orders took: that is the money taken over for them, going on to
+      // them (tmall-2023, three exports, reissue-paths3 seed 1157: Q {06,04} held o04's 300.00, taken
+      // over from Q {02,04}; Q {04} re-issued first took 100.00 of it, and Q {01}'s cap then counted
+      // 100.00 less of Q {06,04}'s money than with Q {01} first: one at a time 1700.00, --reissue all 1600.00).
       const total = (amounts.all(k, `${k}+`, `${k},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
-      return Decimal.max(0, Decimal.min(has, own.minus(total.minus(has))));
+      let forThem = new Decimal(0);
+      if (elsewhere.size > 0) {
+        for (const r of takersOf.all(`%"${k}"%`) as { voucher_key: string; covered: string }[]) {
+          const a = parseCovered(r.covered, this.path)[k];
+          if (a !== undefined && parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => elsewhere.has(id))) forThem = forThem.plus(a);
+        }
+      }
+      const taken = total.minus(has);
+      return Decimal.max(0, Decimal.min(has, own.minus(Decimal.max(0, taken.minus(Decimal.max(0, Decimal.min(outside, forThem)))))));
     };
     /**
      * What `v`'s cap group will count toward its cap whatever the vouchers holding its orders give
@@ -1453,6 +1473,9 @@ class SqliteState implements StateDb {
      * a time 1120.00).
      */
     let asAll = false;
+    // The voucher whose cap laterTake works out: what a later voucher takes is worked out as cover
+    // takes it, with that voucher's cap among those counting money (its money goes last there).
+    let capFor: string | undefined;
     const kStart = db.prepare('SELECT window_start FROM vouchers WHERE voucher_key = ?').pluck();
     const laterTake = (v: VoucherRecord, keys: string[], k: string): Decimal => {
       const range = capRange(v);
@@ -1494,7 +1517,10 @@ class SqliteState implements StateDb {
         }
         const leftBefore = new Map(left);
         const staleBefore = new Map(staleUsed);
+        const was = capFor;
+        capFor = v.voucherKey;
         const c = cover(uHeldBy, new Decimal(u.amount), uIds, u.shares);
+        capFor = was;
         left.clear();
         for (const [x, a] of leftBefore) left.set(x, a);
         staleUsed.clear();

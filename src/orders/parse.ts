@@ -218,6 +218,20 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     return heldRow(file, line, buyer, paidAt, checkOrderId(id) === 'ok' ? id : undefined, layout.grain);
   }
 
+  /** The rejection of a line or parent order id (column `at`, field `key`) that Excel rounded; undefined for any other. */
+  function roundedId(cells: string[], key: 'lineId' | 'parentOrderId', at: number): RowProblem | undefined {
+    const id = at >= 0 ? get(cells, at) : '';
+    if (id === '' || checkOrderId(id) !== 'excel-rounded') return undefined;
+    return {
+      column: headerOf(key),
+      value: id,
+      reason: msg(
+        `"${shown(id)}" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`,
+        `"${shown(id)}" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
+      ),
+    };
+  }
+
   function parseCells(cells: string[], line: number): ParsedRow | RowProblem {
     let orderId = get(cells, idx.orderId);
     let idCheck = checkOrderId(orderId);
@@ -245,19 +259,9 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     // compute with it". A 子订单编号 (or the order report's 主订单编号) so destroyed was taken as it stood:
     // two lines of one order rounded alike were one line read twice (a "repeated row" kept provisional,
     // the second line's amount left out: a 抖店 order of 500.00 + 1000.00 forecast 5.00, not 15.00).
-    for (const key of ['lineId', 'parentOrderId'] as const) {
-      const at = idx[key];
-      const id = at >= 0 ? get(cells, at) : '';
-      if (id === '' || checkOrderId(id) !== 'excel-rounded') continue;
-      return {
-        column: headerOf(key),
-        value: id,
-        reason: msg(
-          `"${shown(id)}" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`,
-          `"${shown(id)}" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
-        ),
-      };
-    }
+    // (The two columns by name, not a loop over an array of their keys made for every row.)
+    const rounded = roundedId(cells, 'lineId', idx.lineId) ?? roundedId(cells, 'parentOrderId', idx.parentOrderId);
+    if (rounded) return rounded;
     const statusRaw = get(cells, idx.status);
     // No status column at all (a reduced export): the status is unknown, not a bad row.
     const status = idx.status < 0 ? 'unknown' : statusOf(statusRaw);

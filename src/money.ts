@@ -187,7 +187,7 @@ type DecimalParts = { d: number[] | null; e: number; s: number };
  * at most 14 significant digits (every amount an export holds): no string, no new Decimal.
  * Undefined otherwise (more decimals to round, or too many digits): the caller rounds the slow way.
  */
-function exactFen(m: Money): number | undefined {
+export function exactFen(m: Money): number | undefined {
   const { d, e, s } = m as unknown as DecimalParts;
   if (d === null || d.length > 2) return undefined;
   const w0 = d[0]!;

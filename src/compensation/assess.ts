@@ -7,7 +7,7 @@ import type { Order, TimeField } from '../orders/types.js';
 import { type RuleBook, ruleSetFor } from '../rules/book.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { type JudgeOptions, type Verdict, judge } from './judge.js';
-import { type BaseRule, payout } from './payout.js';
+import { type BaseRule, payout, payoutFen } from './payout.js';
 import { type LateOrder, capBuyer, compactPayout } from './vouchers.js';
 
 export interface Assessed {
@@ -421,7 +421,7 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
       deadline: v.deadline,
       shippedAt: v.shippedAt,
       hoursLate: v.hoursLate,
-      payout: compactPayout(payout(o, v.kind, v.windowHours, rules, baseFor(rules, base), v.hoursLate)),
+      payout: payoutFen(o, v.kind, v.windowHours, rules, baseFor(rules, base), v.hoursLate) ?? compactPayout(payout(o, v.kind, v.windowHours, rules, baseFor(rules, base), v.hoursLate)),
       platformCompensation: o.platformCompensation,
       shipSource: v.shippedAt === null ? 'unshipped' : scannedAt(opts, o) ? 'pickup_scan' : 'marked_shipped',
     });

@@ -2,7 +2,7 @@
 // window and lateness, the rate, rounding (fen or whole yuan, half-up), then the per-order
 // minimum and maximum. Every number comes from the rule set. Pure.
 import { Decimal } from 'decimal.js';
-import { type Money, ZERO, moneyMax, moneyMin } from '../money.js';
+import { type Money, ZERO, exactFen, moneyMax, moneyMin } from '../money.js';
 import type { Order } from '../orders/types.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { pickTier } from '../rules/tiers.js';
@@ -109,3 +109,72 @@ function memoPriced(b: Money, tier: Tier, rounding: Rounding): Priced {
   pricedMemoSize++;
   return priced;
 }
+
+/**
+ * A tier's rate as a fraction num / den (den a power of ten) and its minimum and maximum in whole
+ * fen, for payoutFen; null when one of them is not exact so (a rate of more than 9 decimals, an
+ * amount with a part of a fen): payout() prices such a tier.
+ */
+interface FenTier {
+  num: number;
+  den: number;
+  minFen: number;
+  maxFen: number | null;
+}
+const fenTiers = new WeakMap<Tier, FenTier | null>();
+function fenTier(tier: Tier): FenTier | null {
+  let t = fenTiers.get(tier);
+  if (t !== undefined) return t;
+  t = null;
+  const minFen = exactFen(tier.min);
+  const maxFen = tier.max ? exactFen(tier.max) : null;
+  if (minFen !== undefined && maxFen !== undefined && !tier.rate.isNegative()) {
+    for (let k = 0, den = 1; k <= 9; k++, den *= 10) {
+      const scaled = tier.rate.times(den);
+      if (scaled.isInteger()) {
+        if (scaled.lte(0x7fffffff)) t = { num: scaled.toNumber(), den, minFen, maxFen };
+        break;
+      }
+    }
+  }
+  fenTiers.set(tier, t);
+  return t;
+}
+
+/** The amount in whole fen when it is one exactly (at most two decimals, as every export's), else undefined. */
+function fenOf(m: Money | null): number | undefined {
+  return m === null ? 0 : exactFen(m);
+}
+
+/**
+ * compactPayout(payout(…)) in whole fen, without a Decimal (issue 21: the late orders' payouts were
+ * ~0.2 s of a 1M-row run): the base, the rate as num / den, rounded half-up to the fen or the yuan
+ * (RULES 1.4, 1.3b), then the tier's minimum and maximum — the same numbers, exactly, as the
+ * Decimal working gives for a base of whole fen, not below zero, whose product with the rate's
+ * numerator is exact in a double. undefined otherwise (the caller prices it with payout()).
+ */
+export function payoutFen(o: Order, kind: Kind, windowHours: number, rules: RuleSet, base: BaseRule, hoursLate: number): { kind: Kind; rate: Money; baseFen: number; rawFen: number; afterFen: number } | undefined {
+  const tier = pickTier(rules, windowHours, hoursLate, o.presale === true, kind === 'delivery_promise' ? undefined : kind);
+  const t = fenTier(tier);
+  if (t === null) return undefined;
+  let baseFen: number | undefined;
+  if (base === 'paid') baseFen = fenOf(o.paidAmount);
+  else if (base === 'goods') baseFen = fenOf(o.goodsAmount ?? o.paidAmount);
+  else {
+    const paid = fenOf(o.paidAmount);
+    const postage = fenOf(o.postage);
+    if (paid !== undefined && postage !== undefined) baseFen = paid - postage < 0 ? 0 : paid - postage;
+  }
+  if (baseFen === undefined || baseFen < 0) return undefined;
+  const x = baseFen * t.num;
+  if (!(x <= 2 ** 50)) return undefined; // every step below exact in a double
+  // base × rate in fen is x / den; in yuan, x / (100 den): rounded half-up (ties away from zero, all ≥ 0 here).
+  const unit = rules.rounding === 'yuan' ? t.den * 100 : t.den;
+  let q = Math.floor(x / unit);
+  if ((x - q * unit) * 2 >= unit) q++;
+  const rawFen = rules.rounding === 'yuan' ? q * 100 : q;
+  let afterFen = rawFen >= t.minFen ? rawFen : t.minFen;
+  if (t.maxFen !== null && afterFen > t.maxFen) afterFen = t.maxFen;
+  return { kind: tier.kind, rate: tier.rate, baseFen, rawFen, afterFen };
+}
+

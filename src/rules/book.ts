@@ -63,6 +63,11 @@ export function forcedBook(rules: RuleSet, tz: TimeZone): RuleBook {
 /** The rule set that judges an order of `platform` paid at `paidAt`; null when none is in force (reason no_rule_set). */
 export function ruleSetFor(book: RuleBook, platform: RulePlatform, paidAt: number): RuleSet | null {
   if (book.forced) return book.forced;
-  for (const s of book.spans) if (s.rules.platform === platform && paidAt >= s.from && paidAt < s.until) return s.rules;
+  // By index: called for every order, a for-of made an iterator each time (issue 21).
+  const spans = book.spans;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    if (s.rules.platform === platform && paidAt >= s.from && paidAt < s.until) return s.rules;
+  }
   return null;
 }

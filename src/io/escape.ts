@@ -23,10 +23,14 @@ const LONG_OR_ZERO_LED = /^(?:\d{12,}|0\d+)$/;
 
 // Text a spreadsheet opening a csv reads as a number or a date and then shows otherwise: a buyer
 // nick `3/4` or `5-20` became a date (03/04/26, 20-May), `(5)` -5, `1e5` 1.00E+05, `1 1/2` 1.5.
-// Storeops' own numbers, times and dates (`12.50`, `2026-11-20 14:00:00`, `2026-11-20`) and
-// percentages (shown as typed) are not among them; nor `1,234` (the wrapped field is written bare,
-// unquoted, so it must hold no delimiter).
-const READ_OTHERWISE = /^(?:\(\d+(?:\.\d+)?\)|[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d+ \d+\/\d+)$/;
+// So is a decimal a spreadsheet shows without what it has after or before its digits: `5.20`
+// (a nick: 520) became 5.2, `1.000` 1, `.50` 0.5, `00.5` 0.5, `5.` 5 (LibreOffice, csv round trip);
+// `1.5` is shown as written and left alone. Only text cells come here: storeops' own amounts are
+// typed money (never wrapped). Storeops' own times and dates (`2026-11-20 14:00:00`, `2026-11-20`)
+// are not among them; nor `1,234` (the wrapped field is written bare, unquoted, so it must hold no
+// delimiter). Not wrapped though a spreadsheet shows them otherwise: `12:30` (12:30:00 PM: a roster
+// template's shift times are such text), `50%` (50.00%), `Nov 3` (11/03/26).
+const READ_OTHERWISE = /^(?:\(\d+(?:\.\d+)?\)|[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d+ \d+\/\d+|\d+\.\d*0|\d+\.|\.\d+|0\d+\.\d*)$/;
 
 /**
  * A csv/tsv cell written for a spreadsheet: an id (`type: 'id'`) of digits only, or any other

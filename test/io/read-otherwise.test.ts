@@ -15,8 +15,15 @@ describe('textForSpreadsheet (text, not an id)', () => {
     expect(wrapped.map((t) => textForSpreadsheet(t, false))).toEqual(wrapped.map((t) => `="${t}"`));
   });
 
+  it('wraps a decimal a spreadsheet shows otherwise (5.20 as 5.2), not one shown as written (1.5)', () => {
+    // LibreOffice csv round trip (soffice --convert-to csv): 5.20 → 5.2, 12.50 → 12.5, 1.000 → 1,
+    // .50 → 0.5, 00.5 → 0.5, 5. → 5; 1.5, 0.5 and 2.05 come back as written. A nick 5.20 (520) was lost.
+    const wrapped = ['5.20', '12.50', '1.000', '.50', '00.5', '5.'];
+    expect(wrapped.map((t) => textForSpreadsheet(t, false))).toEqual(wrapped.map((t) => `="${t}"`));
+  });
+
   it("leaves storeops' own values and ordinary text alone", () => {
-    const kept = ['12.50', '-12.50', '2026-11-20', '2026-11-20 14:00:00', '2026-11-20 09:59', '14:00', '12%', 'TRUE', '小明爱购物', 'tb1234', '1314', 'v1e5', '3/4号', 'D=1', '2000', '1,234'];
+    const kept = ['1.5', '0.5', '2.05', '-12.50', '2026-11-20', '2026-11-20 14:00:00', '2026-11-20 09:59', '14:00', '12%', 'TRUE', '小明爱购物', 'tb1234', '1314', 'v1e5', '3/4号', 'D=1', '2000', '1,234'];
     expect(kept.map((t) => textForSpreadsheet(t, false))).toEqual(kept);
   });
 

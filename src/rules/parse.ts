@@ -152,13 +152,15 @@ function checkCoverage(c: Checker, tiers: Tier[]): void {
 
 /**
  * Under `rounding: "yuan"` every payout is a whole yuan (RULES 1.3b: rounded after the rate, before
- * the minimum and maximum), so a minimum, maximum or combined cap with fen in it would make a
- * payout that is not: 12.34 as a cap paid 12.34. The file contradicts itself; which of the two
+ * the minimum and maximum), so a minimum, maximum, combined cap or unkept-promise amount with fen in
+ * it would make a payout that is not: 12.34 as a cap paid 12.34. The file contradicts itself; which of the two
  * was meant is not ours to guess, so it is refused naming the field.
  */
 function checkWholeYuan(c: Checker, r: RuleSet): void {
   const bounds: [string, Money | null][] = r.tiers.flatMap((t, i): [string, Money | null][] => [[`tiers[${i}].min`, t.min], [`tiers[${i}].max`, t.max]]);
   bounds.push(['combine.cap', r.combine.cap]);
+  // The unkept-promise payout is a fixed amount, paid as written (promise.ts): 10.50 under "yuan" paid 10.50.
+  if (r.deliveryPromise) bounds.push(['deliveryPromise.amount', r.deliveryPromise.amount]);
   for (const [field, m] of bounds) {
     if (m === null || m.isInteger()) continue;
     const v = m.toFixed(2);

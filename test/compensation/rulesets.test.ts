@@ -225,6 +225,9 @@ describe('rule files are data, validated field by field', () => {
     expect(() => { try { parse(calendar)(); } catch (e) { throw new Error((e as { text: { zh: string } }).text.zh); } }).toThrow('规则文件 x.json: 字段 "combine.cap": "rounding" 为 "yuan" (取整到元) 时金额须为整元, 实际是 "12.34": 请写 "12.00" 或 "13.00", 或把 "rounding" 改为 "fen"');
     expect(parse({ tiers: [{ kind: 'late', rate: '0.01', min: '2.50', max: '50.00' }] })).toThrow('field "tiers[0].min": with "rounding": "yuan" (whole yuan) the amount must be whole yuan, got "2.50": write "2.00" or "3.00"');
     expect(parse({ tiers: [{ kind: 'late', rate: '0.01', min: '2.00', max: '49.99' }] })).toThrow('field "tiers[0].max": with "rounding": "yuan" (whole yuan) the amount must be whole yuan, got "49.99": write "49.00" or "50.00"');
+    // The unkept-promise amount is paid as written (no rate, no rounding): 10.50 paid 10.50; 10.00 / 11.00 to write.
+    expect(parse({ deliveryPromise: { amount: '10.50' } })).toThrow('field "deliveryPromise.amount": with "rounding": "yuan" (whole yuan) the amount must be whole yuan, got "10.50": write "10.00" or "11.00"');
+    expect(parse({ deliveryPromise: { amount: '10.00' } })().deliveryPromise!.amount.toFixed(2)).toBe('10.00');
     // Whole yuan are read; the same fen under "fen" rounding are the file's to choose.
     expect(parse({ combine: { by: 'calendar-day', cap: '12.00' } })().combine.cap!.toFixed(2)).toBe('12.00');
     expect(parse({ ...calendar, rounding: 'fen' })().combine.cap!.toFixed(2)).toBe('12.34');

@@ -1477,6 +1477,9 @@ class SqliteState implements StateDb {
     // takes it, with that voucher's cap among those counting money (its money goes last there).
     let capFor: string | undefined;
     const kStart = db.prepare('SELECT window_start FROM vouchers WHERE voucher_key = ?').pluck();
+    // Filled by laterTake when set: of what later vouchers take from `k`, the part that is money `k`
+    // took over for their orders from vouchers outside the cap group (by `k`).
+    let laterOutside: Map<string, Decimal> | undefined;
     const laterTake = (v: VoucherRecord, keys: string[], k: string): Decimal => {
       const range = capRange(v);
       if (!range) return new Decimal(0);
@@ -1525,7 +1528,19 @@ class SqliteState implements StateDb {
         for (const [x, a] of leftBefore) left.set(x, a);
         staleUsed.clear();
         for (const [x, a] of staleBefore) staleUsed.set(x, a);
-        t = t.plus(c.from[k] ?? 0);
+        const got = new Decimal(c.from[k] ?? 0);
+        t = t.plus(got);
+        if (got.gt(0) && laterOutside) {
+          // What `k` holds of vouchers outside `v`'s cap group holding `u`'s orders (money `k` took
+          // over for them, which inGroupOf leaves out of `v`'s cap already): taken from there first.
+          const uSet = new Set(uIds);
+          for (const c2 of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
+            for (const [j, a] of Object.entries(parseCovered(c2, this.path))) {
+              const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
+              if (!keys.includes(j) && !jIds.some((id) => mineV.has(id)) && jIds.some((id) => uSet.has(id))) laterOutside.set(k, (laterOutside.get(k) ?? new Decimal(0)).plus(Decimal.min(got, a)));
+            }
+          }
+        }
       }
       return t;
     };
@@ -1548,7 +1563,16 @@ class SqliteState implements StateDb {
       let spare = new Decimal(0);
       for (const k of keys) {
         const g = inGroup(k);
-        const p = Decimal.min(g, laterTake(v, keys, k));
+        // What they take of the money `k` took over for their orders from outside the group is not
+        // in `g` (inGroupOf leaves it out): only the rest comes out of what counts here (tmall-2023,
+        // three exports, reissue-paths3 seed 1003: P {00,01} held 200.00 of Q's money for o00/o01;
+        // Q {01} takes o01's 30.00 of it, and P {04}'s cap counted 30.00 less of P {00,01}'s own
+        // money: 230.00 issued, 200.00 owed).
+        laterOutside = new Map();
+        const later = laterTake(v, keys, k);
+        const fromOutside = laterOutside.get(k) ?? new Decimal(0);
+        laterOutside = undefined;
+        const p = Decimal.min(g, Decimal.max(0, later.minus(fromOutside)));
         pending = pending.plus(p);
         spare = spare.plus(Decimal.max(0, Decimal.min(left.get(k) ?? available(k), g).minus(p)));
       }

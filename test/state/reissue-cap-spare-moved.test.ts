@@ -72,3 +72,64 @@ describe('money a conflict need not take counts toward a new voucher\'s cap (tma
     expect(total(state)).toBe('2000.00');
   });
 });
+
+// Reissue-paths3 FUZZ_S=1000 seed 1003 (tmall-2023). Export 1: Q o00 9000.00 (2700.00) 05-30 19:47,
+//   o01 100.00 (30.00) 20:59, o02 1000.00 (300.00) 05-31 02:27 → Q {00,01,02} 500.00; P o05 100.00
+//   (30.00) 06-01 23:57 → P {05} 30.00. 530.00.
+// Export 2: o00, o01 are P's → P {00,01} 500.00: 200.00 of Q {00,01,02}'s money (o00's and o01's,
+//   what o02's 300.00 leaves) and 300.00 new; Q {02} 300.00 ← the other 300.00 of Q {00,01,02}
+//   (o02's). P {05} (paid 06-02 00:57) as recorded. 830.00.
+// Export 3 (o00 left out; o01 Q's again, paid 05-31 13:59, 30.00; o04 P 1000.00 paid 05-31 02:17,
+//   shipped 06-03 06:17, late → 300.00; Q o60 100.00 (30.00) 05-30 04:06 new):
+//   Q {01} 30.00: o01's money is the 30.00 of Q's money P {00,01} took over for it: nothing new.
+//   P {04} 300.00: its window (05-31 02:17, rebuilt from P {00,01}'s opening 05-30 19:47, 6.5 h
+//   before) holds P {00,01}, whose own 300.00 (issued for P's orders, o00's now: o00 is left out)
+//   counts toward its cap: room 500.00 − 300.00 = 200.00 to issue. Q {60} 30.00 new.
+//   Paid: 830.00 + 200.00 + 30.00 = 1060.00.
+// (With 3a75d24 to 2a273d4: P {04}'s cap took Q {01}'s 30.00 as out of P {00,01}'s own money and
+// issued 230.00: 1090.00.)
+describe('what a later conflict takes of money taken over for its orders does not shrink a cap (tmall-2023, three exports)', () => {
+  const id3 = (n: string) => `61000000000001003${n}`;
+  const e1 = [
+    shipped(id3('00'), 'Q', '9000.00', '2025-05-30 19:47:00', '2025-06-03 00:47:00'),
+    shipped(id3('01'), 'Q', '100.00', '2025-05-30 20:59:00', '2025-06-04 08:59:00'),
+    shipped(id3('02'), 'Q', '1000.00', '2025-05-31 02:27:00', '2025-06-03 17:27:00'),
+    shipped(id3('04'), 'P', '1000.00', '2025-05-31 08:17:00', '2025-06-02 00:17:00'),
+    shipped(id3('03'), 'Q', '2000.00', '2025-06-01 03:03:00', '2025-06-02 19:03:00'),
+    shipped(id3('05'), 'P', '100.00', '2025-06-01 23:57:00', '2025-06-07 03:57:00'),
+  ];
+  const e2 = [
+    shipped(id3('00'), 'P', '9000.00', '2025-05-30 19:47:00', '2025-06-03 00:47:00'),
+    shipped(id3('01'), 'P', '100.00', '2025-05-30 20:59:00', '2025-06-04 08:59:00'),
+    shipped(id3('04'), 'P', '1000.00', '2025-05-31 02:17:00', '2025-06-02 00:17:00'),
+    shipped(id3('02'), 'Q', '1000.00', '2025-05-31 02:27:00', '2025-06-03 05:27:00'),
+    shipped(id3('03'), 'Q', '2000.00', '2025-06-01 03:03:00', '2025-06-02 19:03:00'),
+    shipped(id3('05'), 'P', '100.00', '2025-06-02 00:57:00', '2025-06-07 03:57:00'),
+  ];
+  const e3 = [
+    shipped(id3('60'), 'Q', '100.00', '2025-05-30 04:06:00', '2025-06-03 08:06:00'),
+    shipped(id3('04'), 'P', '1000.00', '2025-05-31 02:17:00', '2025-06-03 06:17:00'),
+    shipped(id3('01'), 'Q', '100.00', '2025-05-31 13:59:00', '2025-06-04 08:59:00'),
+    shipped(id3('03'), 'Q', '2000.00', '2025-06-01 03:03:00', '2025-06-02 19:03:00'),
+    shipped(id3('05'), 'P', '100.00', '2025-06-02 00:57:00', '2025-06-07 03:57:00'),
+  ];
+  it('P {04} issues 200.00, Q {60} 30.00: 1060.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { e1, e2, e3 });
+    run(f.e1!, state);
+    expect(total(state)).toBe('530.00');
+    run(f.e2!, state);
+    run(f.e2!, state, '--reissue', 'all');
+    expect(total(state)).toBe('830.00');
+    const r = run(f.e3!, state);
+    expect(seen(r.rows)).toEqual([
+      ['Q', '60', '30.00', '30.00', 'new'],
+      ['P', '04', '300.00', '200.00', 'new'],
+      ['Q', '01', '30.00', '0.00', 'conflict'],
+      ['P', '05', '30.00', '0.00', 'already_recorded'],
+    ]);
+    run(f.e3!, state, '--reissue', 'all');
+    expect(total(state)).toBe('1060.00');
+  });
+});

@@ -140,7 +140,7 @@ describe('help', async () => {
     for (const lang of ['en', 'zh']) {
       const cron = (await cli(['help', 'cron', '--lang', lang])).stdout.split('\n');
       const entry = cron.filter((l) => /^5 \* \* \* \* /.test(l));
-      expect(entry).toEqual(['5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers.xlsx 2>>log/storeops.log']);
+      expect(entry).toEqual(['5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log']);
       expect(cron.some((l) => l.trimEnd().endsWith(' \\'))).toBe(false);
     }
     // On an 80-column terminal each page fits: every line within 80 columns but a command to copy

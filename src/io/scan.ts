@@ -213,11 +213,10 @@ export class RecordScanner {
     const t = this.windowText;
     // The record's text ends before "\r\n" or "\n".
     const end = lf > pos + d && t.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
-    // GB18030: each character that is not ASCII is checked where the walk meets it (gbChar) and
-    // passed over whole: a line with bytes that are not GB18030 goes to the general loop, which says
-    // where. No valid character holds a delimiter, quote or line-break byte, so this is the verdict
-    // of checking each cell (scanGb18030), and of checking the whole line. Checking each cell after
-    // the walk read its bytes twice (issue 21).
+    // GB18030: each cell that is not ASCII is checked once walked (scanGb18030): a line with bytes
+    // that are not GB18030 goes to the general loop, which says where. No valid character holds a
+    // delimiter, quote or line-break byte, so this is the verdict of checking the whole line (as
+    // before: a walk of its own over every byte, ASCII cells too; issue 21).
     const delim = this.delimiter;
     // Bytes above both the delimiter and LF (most of them: digits, letters, every non-ASCII byte)
     // end no cell: one comparison a byte instead of two.
@@ -243,17 +242,17 @@ export class RecordScanner {
         // Cells not wanted, once the record has shown a non-blank cell: the run of them up to the
         // next wanted column (skip) is only passed over, in one walk that counts delimiters. A cell
         // of it that starts with a quote (a delimiter then a quote) goes to the general loop.
+        // GB18030: the run is checked as a whole where it is not ASCII: a delimiter is no byte of
+        // any character, so a bad or cut character in one of its cells is one in the run.
         let e = p;
+        let high = 0;
         let left = skip![col]!; // cells of the run not yet passed, the one at p included
         const cells0 = col;
         for (;;) {
           const c = b[e]!;
           if (c > top) {
-            if (gb && c >= 0x80) {
-              const k = gbChar(b, e, c);
-              if (k === 0) return -1;
-              e += k;
-            } else e++;
+            high |= c;
+            e++;
             continue;
           }
           if (c === LF) break;
@@ -265,6 +264,7 @@ export class RecordScanner {
           }
           e++;
         }
+        if (gb && high > 0x80 && scanGb18030(b, p, e, undefined) !== -1) return -1;
         // The record's last cell ends at the LF (left ≥ 1 then), any other at its delimiter.
         col = cells0 + skip![cells0]! - left + (left === 0 ? 0 : 1);
         while (cells.length < col) cells.push('');
@@ -274,20 +274,8 @@ export class RecordScanner {
       }
       let e = p;
       let high = 0;
-      for (;;) {
-        const c = b[e]!;
-        if (c > top) {
-          high |= c;
-          if (gb && c >= 0x80) {
-            const k = gbChar(b, e, c);
-            if (k === 0) return -1;
-            e += k;
-          } else e++;
-          continue;
-        }
-        if (c === delim || c === LF) break;
-        e++;
-      }
+      for (let c = b[e]!; c > top || (c !== delim && c !== LF); c = b[++e]!) high |= c;
+      if (gb && high > 0x80 && scanGb18030(b, p, e, undefined) !== -1) return -1;
       // A CR just before the LF ends the line, not the cell.
       const cellEnd = e === stop && last < stop ? last : e;
       // The cell is b[p, cellEnd) = t[p + d, cellEnd + d). Its text is needed when wanted (and
@@ -683,25 +671,6 @@ export class RecordScanner {
     }
     return String.fromCharCode.apply(null, units.slice(0, n));
   }
-}
-
-/**
- * The length of the GB18030 character that starts with byte c (>= 0x80) at b[i], or 0 when it is
- * not a whole, valid one there (scanGb18030's verdicts: validSeq). `b` holds an LF after it: a
- * character cut off by a delimiter or the line's end reads a byte no character holds, so 0.
- */
-function gbChar(b: Uint8Array, i: number, c: number): number {
-  if (c === 0x80) return 1;
-  if (c === 0xff) return 0;
-  const c2 = b[i + 1]!;
-  if ((c2 >= 0x40 && c2 <= 0x7e) || (c2 >= 0x80 && c2 <= 0xfe)) return 2;
-  if (c2 < 0x30 || c2 > 0x39) return 0;
-  const c3 = b[i + 2]!;
-  if (c3 < 0x81 || c3 > 0xfe) return 0;
-  const c4 = b[i + 3]!;
-  if (c4 < 0x30 || c4 > 0x39) return 0;
-  const pointer = (c - 0x81) * 12600 + (c2 - 0x30) * 1260 + (c3 - 0x81) * 10 + (c4 - 0x30);
-  return pointer <= 39419 || (pointer >= 189000 && pointer <= 1237575) ? 4 : 0;
 }
 
 /** b[s, s + n) equals a[at, at + n). */

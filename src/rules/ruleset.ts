@@ -36,8 +36,9 @@ function lookalike(id: string): string {
 /** A built-in id (`tmall-2023`, `tmall-2026`, …) or a path to a JSON file of the same shape. */
 export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof parseRuleSet> {
   const builtins = builtinIds();
+  const builtIn = builtins.includes(idOrFile);
   let file: string;
-  if (builtins.includes(idOrFile)) file = path.join(templatesDir(), 'rules', `${idOrFile}.json`);
+  if (builtIn) file = path.join(templatesDir(), 'rules', `${idOrFile}.json`);
   else if (idOrFile.endsWith('.json') || idOrFile.includes('/') || idOrFile.includes(path.sep)) file = path.resolve(cwd, idOrFile);
   else {
     throw new UsageError(
@@ -71,7 +72,7 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
     const why = jsonProblem(e, body);
     throw new InputError(msg(`规则文件 ${file} 有误: ${why.zh}`, `rule file ${file}: ${why.en}`), TEMPLATE_HINT);
   }
-  const rules = parseRuleSet(raw, file);
+  const rules = parseRuleSet(raw, file, builtIn);
   // A shop's file under a built-in id would pass for the platform's rule: its vouchers would carry
   // the built-in's name and keys, so the ledger would take them for the built-in's (and the reverse).
   // Nor under one that only looks like it on every row (Tmall-2026, a trailing space, a zero-width

@@ -4,8 +4,8 @@
 // 64-bit value (two 32-bit words, idWords) with where it was first seen (a non-negative 31-bit
 // number, else UNKNOWN_AT), in an open-addressing table of 32-bit numbers: 12 bytes a slot, ~1.4
 // slots an id. Anything else (a leading zero, PDD's `yymmdd-…` ids) goes to a plain Map.
-// The table is 16 parts chosen by the hash's top bits, each growing on its own by a quarter, from
-// staggered sizes: the table grows with its ids a little at a time (3M ids: ~50 MB), never holding
+// The table is 16 parts chosen by the hash's top bits, each growing on its own by a quarter (a set
+// without values, which holds few ids: doubling), from staggered sizes: the table grows with its ids a little at a time (3M ids: ~50 MB), never holding
 // an old and a new copy of it at once, nor doubling all of it at about the same row.
 // A part's old slots are discarded as soon as they are copied (src/memory.ts), and the whole
 // table by dispose(): neither waits in memory for a full collection.
@@ -85,6 +85,13 @@ const MAX_LOAD = 0.8;
  * average ~1.4 slots an id, instead of doubling all parts at about the same row.
  */
 const GROWTH = 1.25;
+/**
+ * A set without values (CompactIds' first 2^19 ids, and its spills) doubles instead: its ids are
+ * few (8 bytes a slot, at most ~10 MB before they move to CompactIds), and each growth copies all
+ * of a part, so growing by a quarter copied each id ~4 times over (issue 21: at 1M rows that
+ * copying was ~360 M of the duplicate check's ~1.6 G instructions).
+ */
+const IDS_GROWTH = 2;
 /** The mark of an empty slot, in its `hi` word (never an id's: see idWords). */
 const EMPTY = -1;
 
@@ -103,6 +110,8 @@ class Shard {
     capacity: number,
     /** Numbers a slot: 3 (the id's two words and its value), or 2 (the words only). */
     readonly stride: number,
+    /** How much it grows at once (GROWTH, or IDS_GROWTH for the words only). */
+    readonly growth: number,
   ) {
     this.capacity = capacity;
     this.limit = Math.floor(capacity * MAX_LOAD);
@@ -126,7 +135,8 @@ export class IdSet {
    */
   constructor(capacity = 1 << 16, withValues = true) {
     const per = Math.max(4, Math.ceil(capacity / SHARDS / MAX_LOAD));
-    for (let k = 0; k < SHARDS; k++) this.shards.push(new Shard(Math.ceil(per * GROWTH ** (k / SHARDS)), withValues ? 3 : 2));
+    const growth = withValues ? GROWTH : IDS_GROWTH;
+    for (let k = 0; k < SHARDS; k++) this.shards.push(new Shard(Math.ceil(per * growth ** (k / SHARDS)), withValues ? 3 : 2, growth));
     this.withValues = withValues;
   }
 
@@ -218,7 +228,7 @@ function slotOf(h: number, cap: number): number {
 
 function grow(sh: Shard): void {
   const old = sh.slots;
-  const cap = Math.ceil(sh.capacity * GROWTH) + 1;
+  const cap = Math.ceil(sh.capacity * sh.growth) + 1;
   const stride = sh.stride;
   const slots = emptySlots(cap, stride);
   for (let j = 0; j < old.length; j += stride) {

@@ -45,6 +45,21 @@ describe('IdSet (duplicate check storage)', () => {
     for (let i = 0; i < 50_000; i += 997) expect(s.getOrAdd(String(3515313147329300000n + BigInt(i * 7919)), -1)).toBe(i);
     expect(s.count).toBe(50_000);
   });
+
+  it('without values (it doubles as it grows: issue 21) keeps every id exactly: seen ones 0, their neighbours never added undefined', () => {
+    const s = new IdSet(8, false);
+    // Ids 7919 apart, in an order that is not sorted (i × 40503 mod 50,000 visits each i once: 40503 and 50,000 share no factor).
+    const id = (i: number) => String(3515313147329300000n + BigInt(i * 7919));
+    for (let k = 0; k < 50_000; k++) expect(s.getOrAdd(id((k * 40503) % 50_000), k + 1)).toBeUndefined();
+    let wrong = 0;
+    for (let i = 0; i < 50_000; i++) {
+      if (s.getOrAdd(id(i), 7) !== 0) wrong++;
+      // id(i) + 1 is no id added (they are 7919 apart): asked with get, which adds nothing.
+      if (s.get(String(3515313147329300001n + BigInt(i * 7919))) !== undefined) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(s.count).toBe(50_000);
+  });
 });
 
 describe('idWords (an id as its 64-bit value in two 32-bit words)', () => {

@@ -802,6 +802,35 @@ class SqliteState implements StateDb {
       return most;
     };
     const sharesOfKey = db.prepare('SELECT shares FROM vouchers WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)').pluck();
+    // The orders this run's exports show (late in a voucher of this call, provisional, paid by the
+    // platform, or judged not late): a recorded order outside them the export lacks.
+    const shown = new Set<string>([...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])].flatMap((u) => u.orderIds));
+    for (const id of opts.notLate ?? []) shown.add(id);
+    /**
+     * Of the money `a` recorded voucher `k` took over from voucher `j` for orders of `j`'s it holds,
+     * when this run's export lacks some of them (docs/rules.md §1.7), the part that stays in `k`
+     * with nothing else to pay:
+     * - `cap`: what it took for its first order (the one opening its window, at its recorded start),
+     *   lacking now: `a` less what `k`'s other orders of `j`, shown, came to in `k` (they take their
+     *   part where they are now). It counts in `k`'s window, toward its cap, once. A lacking order
+     *   that did not open `k`'s window may sit in another window now: not counted here.
+     * - `cover`: what it took beyond what all those orders came to in `k` (paid for `k`'s other
+     *   orders): it pays them as `k`'s own money does, as far as their shares go.
+     */
+    const forLacking = (k: string, j: string, a: Decimal | string, use: 'cap' | 'cover'): Decimal => {
+      const kList = parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path);
+      const kIds = new Set(kList);
+      const jk = [...new Set(parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path))].filter((id) => kIds.has(id));
+      const lacking = jk.filter((id) => !shown.has(id));
+      if (lacking.length === 0) return new Decimal(0);
+      const sh = recordedShares(k);
+      if (!sh) return new Decimal(0);
+      if (use === 'cap') {
+        if (lacking.some((id) => id !== kList[0])) return new Decimal(0);
+        return Decimal.max(0, new Decimal(a).minus(jk.filter((id) => shown.has(id)).reduce((t, id) => t.plus(sh.get(id) ?? 0), new Decimal(0))));
+      }
+      return Decimal.max(0, new Decimal(a).minus(jk.reduce((t, id) => t.plus(sh.get(id) ?? 0), new Decimal(0))));
+    };
     const cover = (heldBy: string[], amount: Decimal, ids: string[], shares?: Record<string, string>, capOf?: string[]): { total: Decimal; from: Record<string, string>; kept: Map<string, Decimal> } => {
       let total = new Decimal(0);
       const from: Record<string, string> = {};
@@ -828,7 +857,7 @@ class SqliteState implements StateDb {
           o = (amounts.all(held, `${held}+`, `${held},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
           for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
             for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
-              if (!parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) o = o.minus(a);
+              if (!parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) o = o.minus(new Decimal(a).minus(Decimal.min(a, forLacking(held, j, a, 'cover'))));
             }
           }
           // What vouchers holding this one's orders took from it before came out of that part ({05}
@@ -1423,8 +1452,9 @@ class SqliteState implements StateDb {
           // Taken over from a voucher of another day or window that paid none of `ids`.
           const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
           if (!keys.includes(j) && !jIds.some((id) => mine.has(id))) {
-            own = own.minus(a);
-            outside = outside.plus(a);
+            const out = new Decimal(a).minus(Decimal.min(a, forLacking(k, j, a, 'cap')));
+            own = own.minus(out);
+            outside = outside.plus(out);
             for (const id of jIds) elsewhere.add(id);
           }
         }

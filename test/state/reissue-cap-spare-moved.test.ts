@@ -84,10 +84,16 @@ describe('money a conflict need not take counts toward a new voucher\'s cap (tma
 //   Q {01} 30.00: o01's money is the 30.00 of Q's money P {00,01} took over for it: nothing new.
 //   P {04} 300.00: its window (05-31 02:17, rebuilt from P {00,01}'s opening 05-30 19:47, 6.5 h
 //   before) holds P {00,01}, whose own 300.00 (issued for P's orders, o00's now: o00 is left out)
-//   counts toward its cap: room 500.00 − 300.00 = 200.00 to issue. Q {60} 30.00 new.
-//   Paid: 830.00 + 200.00 + 30.00 = 1060.00.
+//   counts toward its cap, and so does the 170.00 of Q's money P {00,01} took over for o00 (§1.7:
+//   money paid for an order follows the order and counts once, in the window the order is in now;
+//   o00, lacking, stays in P {00,01}); o01's 30.00 counts in Q {01}'s window only: room 500.00 −
+//   300.00 − 170.00 = 30.00 to issue. Q {60} (05-30 04:06; its window holds Q {02}'s 05-31 02:27
+//   start, o02's 300.00 counts, room 200.00) 30.00 new.
+//   Paid: 830.00 + 30.00 + 30.00 = 890.00 (a fresh ledger with o00, o02 as last seen: P {00,04}
+//   500.00, Q {60,02} 330.00, Q {01} 30.00, P {05} 30.00 = 890.00).
 // (With 3a75d24 to 2a273d4: P {04}'s cap took Q {01}'s 30.00 as out of P {00,01}'s own money and
-// issued 230.00: 1090.00.)
+// issued 230.00: 1090.00. Before the lacking-order fix the 170.00 counted toward no cap: P {04}
+// issued 200.00, 1060.00 — right only as long as Q's window had room for it.)
 describe('what a later conflict takes of money taken over for its orders does not shrink a cap (tmall-2023, three exports)', () => {
   const id3 = (n: string) => `61000000000001003${n}`;
   const e1 = [
@@ -113,7 +119,7 @@ describe('what a later conflict takes of money taken over for its orders does no
     shipped(id3('03'), 'Q', '2000.00', '2025-06-01 03:03:00', '2025-06-02 19:03:00'),
     shipped(id3('05'), 'P', '100.00', '2025-06-02 00:57:00', '2025-06-07 03:57:00'),
   ];
-  it('P {04} issues 200.00, Q {60} 30.00: 1060.00', () => {
+  it('P {04} issues 30.00, Q {60} 30.00: 890.00', () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');
     const f = files(dir, { e1, e2, e3 });
@@ -125,11 +131,11 @@ describe('what a later conflict takes of money taken over for its orders does no
     const r = run(f.e3!, state);
     expect(seen(r.rows)).toEqual([
       ['Q', '60', '30.00', '30.00', 'new'],
-      ['P', '04', '300.00', '200.00', 'new'],
+      ['P', '04', '300.00', '30.00', 'new'],
       ['Q', '01', '30.00', '0.00', 'conflict'],
       ['P', '05', '30.00', '0.00', 'already_recorded'],
     ]);
     run(f.e3!, state, '--reissue', 'all');
-    expect(total(state)).toBe('1060.00');
+    expect(total(state)).toBe('890.00');
   });
 });

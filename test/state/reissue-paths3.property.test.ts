@@ -62,7 +62,7 @@
 // longer shrinks what it counts toward its own window's cap. Seed 1147: a window opened by an order
 // the export shows on time was held run after run (held-known-on-time.test.ts); seed 1128 (2000.00,
 // above a fresh ledger's 1800.00: o30's 300.00 paid while o30 was Q's stays in Q's window) is worked
-// out in reissue-cap-spare-moved.test.ts, with seed 1003 (1060.00). Still open: seed 588 (outside both
+// out in reissue-cap-spare-moved.test.ts, with a reduced seed 1003 (890.00 since led11: o00's 170.00 of Q's money counts toward P's window, where o00 is now). Still open: seed 588 (outside both
 // ranges): --reissue all 1700.00, one at a time and a fresh ledger 1500.00 (by hand 1500.00: Q {01}
 // should count the 200.00 of o30's money spare in Q {30,00} toward its cap before taking o01's money
 // from P {01,05}, whose 200.00 left then counts toward P {00,04}'s cap; --reissue all takes o01's

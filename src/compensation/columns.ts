@@ -28,6 +28,11 @@ export const VOUCHER_COLUMNS: Column[] = [
   // Last, so that the columns before it stay where they were: the shop whose cap the voucher counts
   // toward (店铺Id, else 店铺名称; docs/rules.md §1.3a); empty when the export names none.
   { key: 'shop', zh: '店铺', en: 'shop' },
+  // After shop, so that every earlier column keeps its place: what the summary counts toward its
+  // total to issue ("N vouchers totalling X to issue"; promises: their own total). toIssue of a
+  // provisional, held, conflict or amount_changed voucher owes money not to issue yet: 0.00 here, so
+  // a spreadsheet summing this column gets the summary's total, not that plus money to issue later.
+  { key: 'issueNow', zh: '现在发放', en: 'issueNow', type: 'money' },
 ];
 
 export const ORDER_ROW_COLUMNS: Column[] = [

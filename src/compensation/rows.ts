@@ -10,7 +10,8 @@ import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
 import { orderIdsOf } from './vouchers.js';
 
-export function voucherRow(v: Reconciled, recorded: string, base: BaseRule): Row {
+/** `issueNow`: what the run's summary counts of this voucher in its total to issue (countVoucher). */
+export function voucherRow(v: Reconciled, recorded: string, base: BaseRule, issueNow: Money): Row {
   const orderIds = orderIdsOf(v.orders);
   return {
     voucherKey: v.voucherKey,
@@ -34,6 +35,7 @@ export function voucherRow(v: Reconciled, recorded: string, base: BaseRule): Row
     toIssue: v.toIssue,
     payer: v.payer,
     shop: v.shop ?? '',
+    issueNow,
   };
 }
 
@@ -62,8 +64,9 @@ export function* orderRows(v: Reconciled, base: BaseRule): Generator<Row> {
   }
 }
 
-export function promiseRow(p: PromiseVoucher, recorded: string, base: BaseRule): Row {
-  return { ...p, recorded, base, shop: p.shop ?? '' };
+/** `issueNow`: what the run's summary counts of this promise in its unkept-promise total. */
+export function promiseRow(p: PromiseVoucher, recorded: string, base: BaseRule, issueNow: Money): Row {
+  return { ...p, recorded, base, shop: p.shop ?? '', issueNow };
 }
 
 export function promiseOrderRow(p: PromiseVoucher, base: BaseRule): Row {

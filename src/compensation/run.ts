@@ -1187,6 +1187,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   };
 
   const promisesShown = promises.vouchers.map(owedNow);
+  // What the summary's unkept-promise total counts of a promise (its issueNow): nothing when recorded
+  // before, or when a change or an earlier voucher leaves nothing owed; else what is owed now.
+  const adjusted = (key: string) => changes.has(key) || covers.has(key);
+  const promiseIssueNow = (p: (typeof promisesShown)[number]): Money =>
+    recorded.get(p.voucherKey) === 'already_recorded' || (adjusted(p.voucherKey) && !p.toIssue.gt(0)) ? ZERO : adjusted(p.voucherKey) ? p.toIssue : p.amount;
   // Newly recorded vouchers the shop must issue something for: one recorded taking over earlier
   // vouchers that had paid all of it asks nothing (it counts as recorded before, below).
   const NEWLY = new Set(['new', 'reissued', 'topped_up']);
@@ -1214,7 +1219,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         if (status === 'conflict') sums.paidBefore++;
         else sums.alreadyRecorded++;
       }
-      countVoucher(sums, v, status);
+      const issueNowFen = countVoucher(sums, v, status);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
       if (finals && v.state === 'final' && owes && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
@@ -1226,7 +1231,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       }
       const base = baseFor(rulesOf(v.rules), req.base);
       if (req.by === 'order') for (const r of orderRows(v, base)) yield shown(r);
-      else yield shown(voucherRow(v, status ?? '', base));
+      else yield shown(voucherRow(v, status ?? '', base, fenToMoney(issueNowFen)));
     }
     if (finals) {
       for (const p of promisesShown) {
@@ -1236,7 +1241,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
     for (const p of promisesShown) {
       const base = baseFor(rulesOf(p.rules), req.base);
-      yield shown(req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base));
+      yield shown(req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base, promiseIssueNow(p)));
     }
   }
   // What was recorded becomes real only once the rows telling the operator to issue it are written
@@ -1344,7 +1349,6 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   // Standard output (or a device or FIFO given as -o): the rows have gone out; recorded now.
   if (!committed) commit();
-  const adjusted = (key: string) => changes.has(key) || covers.has(key);
   const promisesOwed = promisesShown.filter((p) => recorded.get(p.voucherKey) !== 'already_recorded' && !(adjusted(p.voucherKey) && !p.toIssue.gt(0)));
   sums.alreadyRecorded += promises.vouchers.length - promisesOwed.length;
 
@@ -1355,7 +1359,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       sums,
       // Unkept promises this run asks to pay: with --record, not those recorded before (a changed one: its difference).
       promises: promisesOwed.length,
-      promiseTotal: promisesOwed.reduce((s, p) => s.plus(adjusted(p.voucherKey) ? p.toIssue : p.amount), ZERO),
+      promiseTotal: promisesOwed.reduce((s, p) => s.plus(promiseIssueNow(p)), ZERO),
       rejected: rejects.count,
       newlyRecorded: req.record ? recordedNew : null,
     }),

@@ -10,8 +10,12 @@ import type { Sums } from './summary.js';
  * recorded before, src/state/conflicts.ts) and `amount_changed` (a recorded voucher owing more) are
  * not recorded yet: counted apart from the total to issue; so are `held` (its 24-hour window cannot
  * be told from the export and the ledger) and a provisional voucher (not final yet).
+ *
+ * Returns what it added to the total to issue, in fen (0 for any voucher counted apart or owing
+ * nothing): the row's `issueNow`, so that the column sums to the summary's "… totalling X to issue".
  */
-export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): void {
+export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): number {
+  let issueNowFen = 0;
   const owes = isAboveZero(v.toIssue);
   if (recorded === 'conflict' && owes) {
     // Not recorded yet: issued now and again once --reissue records it, it would be paid twice.
@@ -33,7 +37,8 @@ export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): void
     sums.provisionalFen += moneyToFen(v.toIssue);
   } else if (owes) {
     sums.count++;
-    sums.totalFen += moneyToFen(v.toIssue);
+    issueNowFen = moneyToFen(v.toIssue);
+    sums.totalFen += issueNowFen;
   } else if (v.state === 'paid_by_platform') {
     sums.paidByPlatform++;
     sums.paidComputedFen += moneyToFen(v.amount);
@@ -53,4 +58,5 @@ export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): void
   }
   if (v.difference !== null && !v.difference.isZero()) sums.mismatched++;
   if (v.risk) sums.risky.set(v.rules, (sums.risky.get(v.rules) ?? 0) + 1);
+  return issueNowFen;
 }

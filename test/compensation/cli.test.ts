@@ -27,13 +27,13 @@ const key = (rules: string, ids: string[]) => 'v' + createHash('sha256').update(
 // To issue now: 50.00 in 1 voucher (final); 1 provisional owing 5.00 so far, not in that total (not to be issued
 // until final: it is not recorded, so issued now it would be issued again); paid by the platform: 2 (14.50 + 5.00 = 19.50
 // computed, 62.00 + 30.00 = 92.00 paid).
-const HEADER = 'voucherKey,buyer,rules,windowStart,orderIds,lateOrders,baseAmount,computedAmount,amount,capped,kinds,state,maxHoursLate,platformPaid,difference,recorded,base,risk,toIssue,payer,shop';
+const HEADER = 'voucherKey,buyer,rules,windowStart,orderIds,lateOrders,baseAmount,computedAmount,amount,capped,kinds,state,maxHoursLate,platformPaid,difference,recorded,base,risk,toIssue,payer,shop,issueNow';
 const EXPECTED = [
   HEADER,
-  `${key('tmall-2026', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2026,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,14.50,14.50,no,late,paid_by_platform,25.0,62.00,47.50,,paid-minus-postage,,0.00,shop-issues,100200300`,
-  `${key('tmall-2026', ['3515313147329357903'])},小明爱购物,tmall-2026,2026-11-11 10:00:00,3515313147329357903,1,2000.00,50.00,50.00,no,late,final,23.0,,,,paid-minus-postage,,50.00,shop-issues,100200300`,
-  `${key('tmall-2026', ['2987650012233445502'])},阿花tb,tmall-2026,2026-11-15 11:00:00,2987650012233445502,1,99.90,5.00,5.00,no,late,paid_by_platform,0.1,30.00,25.00,,paid-minus-postage,,0.00,shop-issues,100200300`,
-  `${key('tmall-2026', ['4100000000000000701'])},老王的店铺,tmall-2026,2026-11-17 08:00:00,4100000000000000701,1,50.00,5.00,5.00,no,late,provisional,28.0,,,,paid-minus-postage,,5.00,shop-issues,100200300`,
+  `${key('tmall-2026', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2026,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,14.50,14.50,no,late,paid_by_platform,25.0,62.00,47.50,,paid-minus-postage,,0.00,shop-issues,100200300,0.00`,
+  `${key('tmall-2026', ['3515313147329357903'])},小明爱购物,tmall-2026,2026-11-11 10:00:00,3515313147329357903,1,2000.00,50.00,50.00,no,late,final,23.0,,,,paid-minus-postage,,50.00,shop-issues,100200300,50.00`,
+  `${key('tmall-2026', ['2987650012233445502'])},阿花tb,tmall-2026,2026-11-15 11:00:00,2987650012233445502,1,99.90,5.00,5.00,no,late,paid_by_platform,0.1,30.00,25.00,,paid-minus-postage,,0.00,shop-issues,100200300,0.00`,
+  `${key('tmall-2026', ['4100000000000000701'])},老王的店铺,tmall-2026,2026-11-17 08:00:00,4100000000000000701,1,50.00,5.00,5.00,no,late,provisional,28.0,,,,paid-minus-postage,,5.00,shop-issues,100200300,0.00`,
 ];
 
 // The same shop forced under tmall-2023 (--rules tmall-2023), the seed's rule: "30 % … at least 5 yuan per
@@ -43,10 +43,10 @@ const EXPECTED = [
 // …502 99.90 × 30 % = 29.97 (platform 30.00, difference 0.03); …701 50.00 × 30 % = 15.00, provisional.
 const EXPECTED_2023 = [
   HEADER,
-  `${key('tmall-2023', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2023,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,62.00,62.00,no,late,paid_by_platform,25.0,62.00,0.00,,paid-minus-postage,,0.00,shop-issues,100200300`,
-  `${key('tmall-2023', ['3515313147329357903'])},小明爱购物,tmall-2023,2026-11-11 10:00:00,3515313147329357903,1,2000.00,600.00,500.00,yes,late,final,23.0,,,,paid-minus-postage,,500.00,shop-issues,100200300`,
-  `${key('tmall-2023', ['2987650012233445502'])},阿花tb,tmall-2023,2026-11-15 11:00:00,2987650012233445502,1,99.90,29.97,29.97,no,late,paid_by_platform,0.1,30.00,0.03,,paid-minus-postage,,0.00,shop-issues,100200300`,
-  `${key('tmall-2023', ['4100000000000000701'])},老王的店铺,tmall-2023,2026-11-17 08:00:00,4100000000000000701,1,50.00,15.00,15.00,no,late,provisional,28.0,,,,paid-minus-postage,,15.00,shop-issues,100200300`,
+  `${key('tmall-2023', ['3515313147329357901', '3515313147329357902'])},小明爱购物,tmall-2023,2026-11-10 09:00:00,3515313147329357901;3515313147329357902,2,202.00,62.00,62.00,no,late,paid_by_platform,25.0,62.00,0.00,,paid-minus-postage,,0.00,shop-issues,100200300,0.00`,
+  `${key('tmall-2023', ['3515313147329357903'])},小明爱购物,tmall-2023,2026-11-11 10:00:00,3515313147329357903,1,2000.00,600.00,500.00,yes,late,final,23.0,,,,paid-minus-postage,,500.00,shop-issues,100200300,500.00`,
+  `${key('tmall-2023', ['2987650012233445502'])},阿花tb,tmall-2023,2026-11-15 11:00:00,2987650012233445502,1,99.90,29.97,29.97,no,late,paid_by_platform,0.1,30.00,0.03,,paid-minus-postage,,0.00,shop-issues,100200300,0.00`,
+  `${key('tmall-2023', ['4100000000000000701'])},老王的店铺,tmall-2023,2026-11-17 08:00:00,4100000000000000701,1,50.00,15.00,15.00,no,late,provisional,28.0,,,,paid-minus-postage,,15.00,shop-issues,100200300,0.00`,
 ];
 
 describe('storeops compensate (example shop)', () => {
@@ -325,8 +325,8 @@ describe('storeops compensate (example shop)', () => {
     const r = runCli(['compensate', ORDERS, ...AS_OF, '--exclude', ex, '--record', '--state', state, '--fail-on', 'new-vouchers']);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').slice(11, 12).concat(l.split(',').slice(18)).join(' '))).toEqual([
-      'paid_by_platform 0.00 shop-issues 100200300',
-      'paid_by_platform 0.00 shop-issues 100200300',
+      'paid_by_platform 0.00 shop-issues 100200300 0.00',
+      'paid_by_platform 0.00 shop-issues 100200300 0.00',
     ]);
     expect(r.stderr).toContain('0 vouchers totalling 0.00 to issue; 2 already paid by the platform (computed 19.50, platform paid 92.00; not issued again)');
     expect(r.stderr).toContain('0 newly recorded');

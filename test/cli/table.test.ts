@@ -190,10 +190,10 @@ describe('every command fits the terminal', () => {
   it('--wide shows every column at full width', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--wide'], { env: { COLUMNS: '80' } });
     const head = r.stdout.split('\n')[0]!.split(/\s{2,}/);
-    // All 21 voucher columns, from voucherKey to shop.
+    // All 22 voucher columns, from voucherKey to issueNow (after shop).
     expect(head[0]).toBe('voucherKey');
-    expect(head.at(-1)).toBe('shop');
-    expect(head).toHaveLength(21);
+    expect(head.at(-1)).toBe('issueNow');
+    expect(head).toHaveLength(22);
     expect(r.stderr).not.toContain('--wide for all');
   });
 
@@ -239,7 +239,7 @@ describe('every command fits the terminal', () => {
     // state is as wide as paid_by_platform; toIssue (what the shop must still issue) is in the short view.
     // recorded (empty without --record) is left out.
     expect(r.stdout.split('\n')[0]).toBe('buyer       orderIds                                 amount  state             maxHoursLate  toIssue');
-    expect(r.stderr).toContain('the table shows 6 of 21 columns; --wide for all');
+    expect(r.stderr).toContain('the table shows 6 of 22 columns; --wide for all');
   });
 
   it('at 80 columns the state is never cut (provisi… beside 5.00 to issue read as money to pay now)', () => {

@@ -41,12 +41,12 @@ describe('two shops, one buyer nick: each shop owes up to its own cap', () => {
     ]);
     expect(r.stderr).toContain('this run holds the orders of 2 shops (1001, 2002)');
     expect(total(path.join(dir, 'one.db'))).toBe('1000.00');
-    // Each row names the shop whose cap it counts toward (the last column; 店铺 in Chinese).
+    // Each row names the shop whose cap it counts toward (before issueNow, the last column; 店铺 in Chinese).
     expect(r.rows.map((v) => v.shop)).toEqual(['1001', '2002']);
     const zh = runCli(['compensate', f.a!, f.b!, '--as-of', AS_OF, '--lang', 'zh', '-f', 'csv', '-q']);
     const lines = zh.stdout.trimEnd().split('\n');
-    expect(lines[0]!.split(',').at(-1)).toBe('店铺');
-    expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(['1001', '2002']);
+    expect(lines[0]!.split(',').at(-2)).toBe('店铺');
+    expect(lines.slice(1).map((l) => l.split(',').at(-2))).toEqual(['1001', '2002']);
     const byOrder = runCli(['compensate', f.a!, f.b!, '--as-of', AS_OF, '--by', 'order', '-f', 'csv', '-q']);
     expect(byOrder.stdout.trimEnd().split('\n').map((l) => l.split(',').at(-1))).toEqual(['shop', '1001', '1001', '2002']);
   });

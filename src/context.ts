@@ -107,9 +107,8 @@ export function langOf(v: unknown): Lang | undefined {
 }
 
 export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv, config: Config): Lang {
-  const pick = langOf;
   if (flag !== undefined) {
-    const l = pick(flag);
+    const l = langOf(flag);
     if (!l) {
       const e = new UsageError(msg(`--lang 只接受 zh 或 en, 收到 "${flag}"`, `--lang takes zh or en, got "${flag}"`), msg('中文写 --lang zh, 英文写 --lang en。', 'write --lang zh for Chinese, --lang en for English.'));
       // Said in the language the run would have had without the flag (a zh operator's typo is told in zh).
@@ -118,7 +117,7 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv, con
     }
     return l;
   }
-  const explicit = pick(env.STOREOPS_LANG) ?? pick(config.lang);
+  const explicit = langOf(env.STOREOPS_LANG) ?? langOf(config.lang);
   if (explicit) return explicit;
   const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^zh/i.test(loc) ? 'zh' : 'en';

@@ -610,7 +610,6 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
   // Runs killed (kill -9, a power cut) while writing this very target left their temporary files
   // beside it: the ones provably theirs go (sweepBeside).
   sweepBeside(real);
-  const publishing = opts.publish !== undefined;
   // Every sink writes a sweepable `.part.tmp` (sweepBeside). A publishing sink (compensate --record)
   // renames it to the plain `.tmp` a pending marker names only once it is complete, just before the
   // commit: killed while writing (before the commit, nothing recorded) it used to leave a plain
@@ -622,13 +621,10 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
   // run may remove). Created 0600 (never wider, even for the moment before a chmod: a run killed
   // right after the open left a 0644 file of buyers' data no later run would remove); its final mode
   // is what the open would have given: the replaced file's, the one asked for, or 0644 less the umask.
-  let final: number | undefined;
+  const final = kept ?? opts.mode ?? (0o644 & ~process.umask());
   try {
-    {
-      fd = fs.openSync(tmp, 'wx', 0o600);
-      final = kept ?? opts.mode ?? (0o644 & ~process.umask());
-      if ((fs.fstatSync(fd).mode & 0o7777) !== 0o600) fs.fchmodSync(fd, 0o600);
-    }
+    fd = fs.openSync(tmp, 'wx', 0o600);
+    if ((fs.fstatSync(fd).mode & 0o7777) !== 0o600) fs.fchmodSync(fd, 0o600);
     // Root (a system cron job) replacing a user's file: it stays the user's, or they could no longer change it.
     if (owner && process.getuid?.() === 0 && (owner.uid !== 0 || owner.gid !== 0)) {
       try {
@@ -682,7 +678,7 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
         // until the file is in place, so a later run says what to check.
         const named = tmp.slice(0, -BESIDE_EXT.length) + '.tmp';
         try {
-          if (final !== undefined && final !== 0o600) fs.fchmodSync(fd, final);
+          if (final !== 0o600) fs.fchmodSync(fd, final);
           fs.fsyncSync(fd);
           fs.closeSync(fd);
           fs.renameSync(tmp, named);
@@ -719,7 +715,7 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
         return;
       }
       try {
-        if (final !== undefined && final !== 0o600) fs.fchmodSync(fd, final);
+        if (final !== 0o600) fs.fchmodSync(fd, final);
         fs.fsyncSync(fd);
         fs.closeSync(fd);
       } catch (e) {

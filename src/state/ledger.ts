@@ -2221,12 +2221,11 @@ class SqliteState implements StateDb {
           // order's paid time: kept beside the record (which stays as recorded: caps of runs that do
           // not see the voucher go by it), for ledger list's windowStartNow. `ledger list` kept
           // showing the old start while compensate showed the new one.
-          const startOfKey = db.prepare('SELECT window_start FROM vouchers WHERE voucher_key = ?').pluck();
           const setNow = db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO UPDATE SET sent_at = excluded.sent_at');
           const dropNow = db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
           for (const v of callVouchers) {
             if (v.windowStart === null) continue;
-            const stored = startOfKey.get(v.voucherKey) as number | null | undefined;
+            const stored = kStart.get(v.voucherKey) as number | null | undefined;
             if (stored === undefined || stored === null) continue;
             if (stored !== v.windowStart) setNow.run(WINDOW_NOW_TARGET, v.voucherKey, v.windowStart);
             else dropNow.run(WINDOW_NOW_TARGET, v.voucherKey);

@@ -23,7 +23,9 @@ export const VOUCHER_COLUMNS: Column[] = [
   { key: 'recorded', zh: '记录', en: 'recorded', brief: 'filled', labels: RECORDED_ZH },
   { key: 'base', zh: '基数口径', en: 'base', labels: BASE_ZH },
   { key: 'risk', zh: '扣分风险', en: 'risk', labels: RISK_ZH },
-  { key: 'toIssue', zh: '待发放', en: 'toIssue', type: 'money', brief: true },
+  // Not in the terminal's short view: for a provisional, held, conflict or amount_changed voucher it is
+  // money owed so far, not to issue now (issueNow below is what to issue; --wide shows both).
+  { key: 'toIssue', zh: '待发放', en: 'toIssue', type: 'money' },
   { key: 'payer', zh: '赔付方式', en: 'payer', labels: PAYER_ZH },
   // Last, so that the columns before it stay where they were: the shop whose cap the voucher counts
   // toward (店铺Id, else 店铺名称; docs/rules.md §1.3a); empty when the export names none.
@@ -32,7 +34,8 @@ export const VOUCHER_COLUMNS: Column[] = [
   // total to issue ("N vouchers totalling X to issue"; promises: their own total). toIssue of a
   // provisional, held, conflict or amount_changed voucher owes money not to issue yet: 0.00 here, so
   // a spreadsheet summing this column gets the summary's total, not that plus money to issue later.
-  { key: 'issueNow', zh: '现在发放', en: 'issueNow', type: 'money' },
+  // In the terminal's short view in toIssue's place: what to issue now, summing to the summary's total.
+  { key: 'issueNow', zh: '现在发放', en: 'issueNow', type: 'money', brief: true },
 ];
 
 export const ORDER_ROW_COLUMNS: Column[] = [
@@ -53,6 +56,9 @@ export const ORDER_ROW_COLUMNS: Column[] = [
   { key: 'rules', zh: '规则集', en: 'rules' },
   { key: 'baseRule', zh: '基数口径', en: 'baseRule', labels: BASE_ZH },
   { key: 'shop', zh: '店铺', en: 'shop' },
+  // The voucher's issueNow shared over its orders in the order listed (rows.ts orderRows): the rows
+  // sum to the summary's total to issue, as the voucher rows' issueNow does.
+  { key: 'issueNow', zh: '现在发放', en: 'issueNow', type: 'money', brief: true },
 ];
 
 export const AT_RISK_COLUMNS: Column[] = [

@@ -39,9 +39,21 @@ export function voucherRow(v: Reconciled, recorded: string, base: BaseRule, issu
   };
 }
 
-/** `--by order`: one row per late order of the voucher, with its working. */
-export function* orderRows(v: Reconciled, base: BaseRule): Generator<Row> {
-  for (const l of v.orders) {
+/**
+ * `--by order`: one row per late order of the voucher, with its working. `issueNowFen`: the voucher's
+ * issueNow (what the summary counts of it toward the total to issue), shared out over its rows in the
+ * order they are listed (paid time): each takes what it comes to on its own (afterMinimum) while any
+ * is left, so a capped or topped-up voucher's later orders show less or 0.00, and the rows of a voucher
+ * sum to its issueNow — the column sums to the summary's total as the voucher rows' does.
+ */
+export function* orderRows(v: Reconciled, base: BaseRule, issueNowFen: number): Generator<Row> {
+  let left = issueNowFen;
+  const n = v.orders.length;
+  for (let i = 0; i < n; i++) {
+    const l = v.orders[i]!;
+    // The last row takes whatever is left (never more than the voucher's, never below 0.00).
+    const take = i === n - 1 ? left : Math.min(Math.max(l.payout.afterFen, 0), left);
+    left -= take;
     yield {
       orderId: l.orderId,
       lineId: l.lineId ?? '',
@@ -60,6 +72,7 @@ export function* orderRows(v: Reconciled, base: BaseRule): Generator<Row> {
       rules: l.rules,
       baseRule: base,
       shop: v.shop ?? '',
+      issueNow: fenToMoney(take),
     };
   }
 }
@@ -69,8 +82,9 @@ export function promiseRow(p: PromiseVoucher, recorded: string, base: BaseRule, 
   return { ...p, recorded, base, shop: p.shop ?? '', issueNow };
 }
 
-export function promiseOrderRow(p: PromiseVoucher, base: BaseRule): Row {
-  return { orderId: p.orderIds[0], buyer: p.buyer, paidAt: p.windowStart, kind: 'delivery_promise', afterMinimum: p.amount, raw: p.amount, voucherKey: p.voucherKey, rules: p.rules, baseRule: base, shop: p.shop ?? '' };
+/** `issueNow`: as promiseRow's (a promise is one order). */
+export function promiseOrderRow(p: PromiseVoucher, base: BaseRule, issueNow: Money): Row {
+  return { orderId: p.orderIds[0], buyer: p.buyer, paidAt: p.windowStart, kind: 'delivery_promise', afterMinimum: p.amount, raw: p.amount, voucherKey: p.voucherKey, rules: p.rules, baseRule: base, shop: p.shop ?? '', issueNow };
 }
 
 /**

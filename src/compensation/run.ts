@@ -1230,7 +1230,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: orderIdsOf(v.orders), capped: v.capped, ...(keep ? { keep } : {}) });
       }
       const base = baseFor(rulesOf(v.rules), req.base);
-      if (req.by === 'order') for (const r of orderRows(v, base)) yield shown(r);
+      if (req.by === 'order') for (const r of orderRows(v, base, issueNowFen)) yield shown(r);
       else yield shown(voucherRow(v, status ?? '', base, fenToMoney(issueNowFen)));
     }
     if (finals) {
@@ -1241,7 +1241,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
     for (const p of promisesShown) {
       const base = baseFor(rulesOf(p.rules), req.base);
-      yield shown(req.by === 'order' ? promiseOrderRow(p, base) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base, promiseIssueNow(p)));
+      yield shown(req.by === 'order' ? promiseOrderRow(p, base, promiseIssueNow(p)) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base, promiseIssueNow(p)));
     }
   }
   // What was recorded becomes real only once the rows telling the operator to issue it are written

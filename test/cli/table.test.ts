@@ -236,9 +236,10 @@ describe('every command fits the terminal', () => {
 
   it('says on stderr that the short view left columns out', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table'], { env: { COLUMNS: '120' } });
-    // state is as wide as paid_by_platform; toIssue (what the shop must still issue) is in the short view.
+    // state is as wide as paid_by_platform; issueNow (what the shop issues now) is in the short view,
+    // in toIssue's place (toIssue of a provisional voucher is owed so far, not to issue now).
     // recorded (empty without --record) is left out.
-    expect(r.stdout.split('\n')[0]).toBe('buyer       orderIds                                 amount  state             maxHoursLate  toIssue');
+    expect(r.stdout.split('\n')[0]).toBe('buyer       orderIds                                 amount  state             maxHoursLate  issueNow');
     expect(r.stderr).toContain('the table shows 6 of 22 columns; --wide for all');
   });
 

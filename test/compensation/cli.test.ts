@@ -131,9 +131,9 @@ describe('storeops compensate (example shop)', () => {
   it('--by order shows the working of each late order', () => {
     const r = runCli(['compensate', ORDERS, ...AS_OF, '--by', 'order', '-q']);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('orderId,lineId,buyer,paidAt,deadline,shippedAt,shipSource,hoursLate,kind,base,rate,raw,afterMinimum,voucherKey,rules,baseRule,shop');
+    expect(lines[0]).toBe('orderId,lineId,buyer,paidAt,deadline,shippedAt,shipSource,hoursLate,kind,base,rate,raw,afterMinimum,voucherKey,rules,baseRule,shop,issueNow');
     // …902: 12.00 × 0.05 = 0.60, raised to the 5.00 minimum (an order report: priced as one order, no lineId)
-    expect(lines[2]).toBe(`3515313147329357902,,小明爱购物,2026-11-10 20:00:00,2026-11-12 20:00:00,2026-11-12 21:00:00,marked_shipped,1.0,late,12.00,0.05,0.60,5.00,${key('tmall-2026', ['3515313147329357901', '3515313147329357902'])},tmall-2026,paid-minus-postage,100200300`);
+    expect(lines[2]).toBe(`3515313147329357902,,小明爱购物,2026-11-10 20:00:00,2026-11-12 20:00:00,2026-11-12 21:00:00,marked_shipped,1.0,late,12.00,0.05,0.60,5.00,${key('tmall-2026', ['3515313147329357901', '3515313147329357902'])},tmall-2026,paid-minus-postage,100200300,0.00`); // issueNow: its voucher is paid by the platform
     expect(lines).toHaveLength(6);
   });
 

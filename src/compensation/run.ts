@@ -968,7 +968,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (a.verdict.verdict === 'not_judged') {
         tally.notJudged++;
         tally.notJudgedReasons[a.verdict.reason] = (tally.notJudgedReasons[a.verdict.reason] ?? 0) + 1;
-        if (a.verdict.late) tally.lateTierUnknown++;
+        if (a.verdict.late) {
+          tally.lateTierUnknown++;
+          if (rules) tally.lateTierUnknownByRules.set(rules.id, (tally.lateTierUnknownByRules.get(rules.id) ?? 0) + 1);
+        }
       } else if (a.late.length) tally.late++;
       // tmall-2023: a paid time without its seconds may move the order across a 24-hour window's end.
       const paidSlack = a.rules?.combine.by === 'rolling-24h' ? (o.timeSlack?.paidAt ?? 0) : 0;
@@ -1067,7 +1070,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   await rejects.finish();
   set.assertUsable(rejects);
-  const used = [...tally.byRules].map(([id, n]) => ({ id, base: baseFor(rulesOf(id), req.base), orders: n }));
+  const used = [...tally.byRules].map(([id, n]) => ({ id, base: baseFor(rulesOf(id), req.base), orders: n, lateTierUnknown: tally.lateTierUnknownByRules.get(id) ?? 0 }));
 
   if (req.atRisk !== undefined) {
     atRisk.sort((a, b) => (a.deadline as number) - (b.deadline as number) || String(a.orderId).localeCompare(String(b.orderId)));

@@ -15,6 +15,8 @@ export interface Tally {
   late: number;
   /** Orders late whatever seconds their times lost, whose tier (so amount) depends on them: not judged (time_precision), but late. */
   lateTierUnknown: number;
+  /** lateTierUnknown by the id of the rule set judging the order (as byRules), for the per-rule-set summary. */
+  lateTierUnknownByRules: Map<string, number>;
   notJudged: number;
   notJudgedReasons: Record<string, number>;
   excluded: number;
@@ -30,7 +32,7 @@ export interface Tally {
 }
 
 export function newTally(): Tally {
-  return { read: 0, paid: 0, late: 0, lateTierUnknown: 0, notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [], noBuyer: 0, byRules: new Map(), noRuleSet: new Map(), forcedOtherPlatform: 0, forcedOutsideValidity: 0 };
+  return { read: 0, paid: 0, late: 0, lateTierUnknown: 0, lateTierUnknownByRules: new Map(), notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [], noBuyer: 0, byRules: new Map(), noRuleSet: new Map(), forcedOtherPlatform: 0, forcedOutsideValidity: 0 };
 }
 
 /** Per-voucher sums, kept while the rows are written. Whole fen: exact integer sums. */
@@ -98,8 +100,8 @@ export function atRiskSummary(count: number, hours: number, cost: Money, rules: 
 }
 
 export interface RunSummary {
-  /** Each rule set used, with its base and how many paid orders it judged. */
-  rules: { id: string; base: string; orders: number }[];
+  /** Each rule set used, with its base, how many paid orders it judged and how many of them were late at a tier the lost seconds decide. */
+  rules: { id: string; base: string; orders: number; lateTierUnknown?: number }[];
   tally: Tally;
   sums: Sums;
   promises: number;
@@ -111,9 +113,11 @@ export interface RunSummary {
 function rulesText(rs: RunSummary['rules'], lang: 'zh' | 'en'): string {
   if (rs.length === 0) return lang === 'zh' ? '规则 auto (没有生效的规则集)' : 'rules auto (none in force)';
   if (rs.length === 1) return lang === 'zh' ? `规则 ${rs[0]!.id} (基数 ${labelOf(BASE_ZH, rs[0]!.base, 'zh')})` : `rules ${rs[0]!.id} (base ${rs[0]!.base})`;
+  // Each set's orders late for sure at a tier the lost seconds decide (the overall count says it too):
+  // which set's amount is unknown, so which rule's tiers to check the orders against.
   return lang === 'zh'
-    ? `规则 ${rs.map((r) => `${r.id} (基数 ${labelOf(BASE_ZH, r.base, 'zh')}, ${r.orders} 单)`).join(' + ')}`
-    : `rules ${rs.map((r) => `${r.id} (base ${r.base}, ${plural(r.orders, 'order')})`).join(' + ')}`;
+    ? `规则 ${rs.map((r) => `${r.id} (基数 ${labelOf(BASE_ZH, r.base, 'zh')}, ${r.orders} 单${r.lateTierUnknown ? `, 其中 ${r.lateTierUnknown} 单肯定延迟但档位未知` : ''})`).join(' + ')}`
+    : `rules ${rs.map((r) => `${r.id} (base ${r.base}, ${plural(r.orders, 'order')}${r.lateTierUnknown ? `, ${r.lateTierUnknown} late at an unknown tier` : ''})`).join(' + ')}`;
 }
 
 export function runSummary(s: RunSummary): Msg {

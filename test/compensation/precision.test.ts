@@ -282,3 +282,30 @@ describe('an unshipped order late for sure, its tier on the lost seconds', () =>
     expect(early.stderr).toContain('1 order read, 1 paid, 0 late, 1 not judged (time_precision=1)');
   });
 });
+
+// With more than one rule set the summary names each with its orders; the orders late at a tier the
+// lost seconds decide were counted only overall ("2 late (1 of them …)"), not under the rule set whose
+// tiers they hang on. Now each rule set says how many of its orders are so (zh and en).
+describe('the per-rule-set summary counts the orders late at an unknown tier', () => {
+  // --rules auto: 2026-03-01 is before 2026-04-09 (tmall-2023), 2026-11-10 after (tmall-2026).
+  // E: tmall-2023, paid 03-01 10:00:00 with its seconds, shipped 03-04 10:00:00: 24 h late, judged:
+  //    (200.00 − 10.00) × 30 % = 57.00.
+  // F: tmall-2026, paid shown 11-10 09:00 (09:00:00–09:00:59), shipped shown 11-15 09:00: late for sure,
+  //    72 h − 59 s to 72 h + 59 s late: late (5 %) or out of stock (10 %): not judged (time_precision).
+  const E = order('3515313147329358041', { 买家会员名: '小明', 订单状态: shipped, 订单创建时间: '2026-03-01 09:59:00', 订单付款时间: '2026-03-01 10:00:00', 发货时间: '2026-03-04 10:00:00' });
+  const F = order('3515313147329358042', { 买家会员名: '小刚', 订单状态: shipped, 订单创建时间: '2026/11/10 8:59', 订单付款时间: '2026/11/10 9:00', 发货时间: '2026/11/15 9:00' });
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`tmall-2026's one order is named late at an unknown tier, tmall-2023's none (TZ=${tz})`, () => {
+      const f = write(dir, `two-sets-${tz.replace('/', '-')}.csv`, taobaoCsv([E, F]));
+      const r = runCli(['compensate', f, ...AS_OF, '-f', 'json'], { tz });
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.rules, v.orderIds, v.amount])).toEqual([['tmall-2023', ['3515313147329358041'], '57.00']]);
+      // Before: "rules tmall-2023 (base paid-minus-postage, 1 order) + tmall-2026 (base paid-minus-postage, 1 order): …".
+      expect(r.stderr).toContain(
+        'rules tmall-2023 (base paid-minus-postage, 1 order) + tmall-2026 (base paid-minus-postage, 1 order, 1 late at an unknown tier): 2 orders read, 2 paid, 2 late (1 of them late for sure but at a tier and amount that could not be judged: times without seconds; counted in not judged, time_precision), 1 not judged (time_precision=1)',
+      );
+      const zh = runCli(['compensate', f, ...AS_OF, '-f', 'json', '--lang', 'zh'], { tz });
+      expect(zh.stderr).toContain('规则 tmall-2023 (基数 实付减邮费, 1 单) + tmall-2026 (基数 实付减邮费, 1 单, 其中 1 单肯定延迟但档位未知): 读取订单 2, 已付款 2, 延迟 2 (其中 1 个肯定延迟');
+    });
+  }
+});

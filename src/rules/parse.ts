@@ -216,7 +216,8 @@ export function parseRuleSet(raw: unknown, file: string, builtIn = false): RuleS
   const r: RuleSet = {
     id: c.str(o.id, 'id'),
     title: c.text(o.title, 'title'),
-    source: c.str(o.source, 'source'),
+    // One text for both languages, or {zh, en} (the built-in sets: a zh 来源 column read English before).
+    source: typeof o.source === 'string' ? { zh: o.source, en: o.source } : c.text(o.source, 'source'),
     reading: o.reading == null ? null : c.text(o.reading, 'reading'),
     // Files written before rule sets carried a platform were all Tmall/Taobao rules.
     platform: legacy && o.platform === undefined ? 'taobao' : c.oneOf<RulePlatform>(o.platform, 'platform', RULE_PLATFORMS),

@@ -60,7 +60,7 @@ function listRow(r: RuleSet, lang: 'zh' | 'en'): Row {
     combine: combineText(r, 'en'),
     rounding: r.rounding,
     tiers: r.tiers.length,
-    source: r.source,
+    source: lang === 'zh' ? r.source.zh : r.source.en,
   };
 }
 
@@ -122,7 +122,7 @@ export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {
   if (r.titleWindows.length) facts.push(msg(`标题关键词缩短时限: ${r.titleWindows.map((w) => `${w.keywords.join('/')} ${w.hours} 小时`).join('; ')}`, `title words shorten the window: ${r.titleWindows.map((w) => `${w.keywords.join('/')} ${w.hours} h`).join('; ')}`));
   if (r.deliveryPromise) facts.push(msg(`未履约承诺每单 ${fmtMoney(r.deliveryPromise.amount)} 元 (另付, 不计入封顶)`, `unkept delivery promise: ${fmtMoney(r.deliveryPromise.amount)} per order (separate, not capped)`));
   if (r.seriousDelay) facts.push(msg(`延迟超过 ${r.seriousDelay.afterHours} 小时: ${r.seriousDelay.note.zh}`, `more than ${r.seriousDelay.afterHours} h late: ${r.seriousDelay.note.en}`));
-  facts.push(msg(`来源: ${r.source}`, `source: ${r.source}`));
+  facts.push(msg(`来源: ${r.source.zh}`, `source: ${r.source.en}`));
   if (r.reading) facts.push(msg(`采用的解读: ${r.reading.zh}`, `reading adopted: ${r.reading.en}`));
   for (const f of facts) ctx.info(f);
 }

@@ -51,7 +51,8 @@ export interface Tier {
 export interface RuleSet {
   id: string;
   title: Msg;
-  source: string;
+  /** Where the rule comes from, in both languages (a rule file may give one text for both). */
+  source: Msg;
   /** The reading we adopt where the rule text is unclear (shown by `rules show`). */
   reading: Msg | null;
   platform: RulePlatform;

@@ -1,0 +1,40 @@
+// In zh mode (STOREOPS_LANG=zh or --lang zh), text that was still English: the roster wall
+// calendar's printed footer, `rules list`'s 来源 column and `rules show`'s 来源 line, `roster plan
+// --volume`'s staffing label (summary and the calendar's rules line), and the era in `orders
+// inspect`'s 报表名称. The English texts stay as they were.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+
+const ZH = { env: { STOREOPS_LANG: 'zh' } };
+
+describe('zh mode: no English left', () => {
+  it('rules list: the 来源 column in Chinese (built-in sets), English under --lang en', () => {
+    const zh = runCli(['rules', 'list', '-f', 'json'], ZH);
+    expect(zh.code).toBe(0);
+    const src = Object.fromEntries((JSON.parse(zh.stdout) as { id: string; source: string }[]).map((r) => [r.id, r.source]));
+    // Before: "Tmall delayed-shipment compensation page dated 2023-02-05, rules 1, 2 and 4, quoted in docs/rules.md".
+    expect(src['tmall-2023']).toBe('天猫延迟发货赔付页面 (2023-02-05), 第 1、2、4 条, 原文引于 docs/rules.md');
+    expect(src['tmall-2026']).toBe('天猫规则中心 物流时效管理规范 ruleId 11000266 (2026-04-09 修订), 第五、六、十二、十四条; docs/rules.md');
+    const en = runCli(['rules', 'list', '-f', 'json', '--lang', 'en']);
+    expect((JSON.parse(en.stdout) as { id: string; source: string }[]).find((r) => r.id === 'tmall-2023')!.source).toBe('Tmall delayed-shipment compensation page dated 2023-02-05, rules 1, 2 and 4, quoted in docs/rules.md');
+    const show = runCli(['rules', 'show', 'tmall-global-2026'], ZH);
+    expect(show.stderr).toContain('来源: 天猫规则中心 天猫国际物流时效管理规范 ruleId 2927 (2026-04-22 生效); docs/rules.md');
+  });
+
+  it('a rule file whose source is one text (as before) shows it in both languages; the example file has both', () => {
+    const own = JSON.parse(fs.readFileSync(path.join('templates', 'rules', 'custom-example.json'), 'utf8')) as Record<string, unknown>;
+    own.source = '我们店的拼多多账单 2026-11';
+    const f = path.join(tmpDir(), 'own.json');
+    fs.writeFileSync(f, JSON.stringify(own));
+    for (const lang of ['zh', 'en']) {
+      const r = runCli(['rules', 'show', f, '--lang', lang]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(lang === 'zh' ? '来源: 我们店的拼多多账单 2026-11' : 'source: 我们店的拼多多账单 2026-11');
+    }
+    const ex = runCli(['rules', 'show', path.join('templates', 'rules', 'custom-example.json')], ZH);
+    expect(ex.stderr).toContain('来源: 店铺自己的规则: 拼多多没有公布官方比例');
+  });
+});

@@ -93,8 +93,8 @@ export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog): Promi
 export interface NeedsResult {
   needs: Need[];
   uncovered: HourNeed[];
-  /** A short description for the summary. */
-  label: string;
+  /** A short description for the summary, in both languages (--min D=1,… reads the same in both). */
+  label: Msg;
   /** Chats per hour from --volume (undefined: use the default profile). */
   traffic?: Traffic;
   /** Erlang C parameters for the service level report. */
@@ -136,16 +136,16 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
       }
     });
     const { needs, uncovered } = hourNeeds(cal.days, shifts, hours);
-    return { needs, uncovered, traffic, service, label: `Erlang C (AHT ${aht} s, ${Math.round(sl * 100)}% within ${within} s, ${plural(conc, 'chat')} at once)` };
+    return { needs, uncovered, traffic, service, label: msg(`Erlang C (平均处理时长 ${aht} 秒, ${Math.round(sl * 100)}% 在 ${within} 秒内接待, 每人同时 ${conc} 个会话)`, `Erlang C (AHT ${aht} s, ${Math.round(sl * 100)}% within ${within} s, ${plural(conc, 'chat')} at once)`) };
   }
   if (opts.demand !== undefined) {
     if (!cal.month) throw new UsageError(msg('--demand 按日期给出, 不能与 --template 同用', '--demand is per date and cannot be used with --template'), msg('模板用 --min。', 'use --min with a template.'));
     const base = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts);
     const byDate = await readDemand(ctx, String(opts.demand), cal.month, shifts, rejects, notInMonth(purpose));
-    return { needs: shiftNeeds(cal.days, shifts, base, byDate), uncovered: [], service, label: `--demand ${String(opts.demand)}` };
+    return { needs: shiftNeeds(cal.days, shifts, base, byDate), uncovered: [], service, label: msg(`--demand ${String(opts.demand)}`, `--demand ${String(opts.demand)}`) };
   }
   const min = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts);
-  return { needs: shiftNeeds(cal.days, shifts, min), uncovered: [], service, label: Object.entries(min).map(([k, v]) => `${k}=${v}`).join(',') };
+  return { needs: shiftNeeds(cal.days, shifts, min), uncovered: [], service, label: msg(Object.entries(min).map(([k, v]) => `${k}=${v}`).join(','), Object.entries(min).map(([k, v]) => `${k}=${v}`).join(',')) };
 }
 
 /** Requested days off as [agent index, day index]; unknown agents and dates outside the month are rejected. */

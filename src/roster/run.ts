@@ -297,14 +297,14 @@ function reportTraffic(ctx: Ctx, p: RosterProblem, traffic: Traffic, service: (n
   );
 }
 
-function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, { status: 'solved' }>, needLabel: string) {
+function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, { status: 'solved' }>, needLabel: Msg) {
   const t = totals(p, g);
   const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
   const hs = spread(t.map((x) => x.hours));
   const what = p.template ? msg('通用模板 (28–31 天均适用)', 'template (valid for 28–31-day months)') : msg(p.days[0]!.key.slice(0, 7), p.days[0]!.key.slice(0, 7));
   const head = msg(
-    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${needLabel}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
-    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
+    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${needLabel.zh}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
+    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel.en}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
   );
   ctx.info(head);
   const names: Record<string, Msg> = {
@@ -332,10 +332,10 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
   }
 }
 
-async function writePlan(ctx: Ctx, p: RosterProblem, g: Grid, format: string, long: boolean, needLabel: string, service?: (number | undefined)[]): Promise<void> {
+async function writePlan(ctx: Ctx, p: RosterProblem, g: Grid, format: string, long: boolean, needLabel: Msg, service?: (number | undefined)[]): Promise<void> {
   if (format === 'ics') return writeIcs(ctx, p, g);
   // xlsx: the wall calendar (one landscape A4 page); --long stays a table of rows.
-  if (format === 'xlsx' && !long) return writeSheet(wallCalendar(p, g, { lang: ctx.lang, needLabel }), () => openSink(ctx, 'utf8'));
+  if (format === 'xlsx' && !long) return writeSheet(wallCalendar(p, g, { lang: ctx.lang, needLabel: ctx.lang === 'zh' ? needLabel.zh : needLabel.en }), () => openSink(ctx, 'utf8'));
   const table = format === 'table';
   // zh output shows the shift labels (白/半/晚/休); JSON keeps the codes.
   const zhCells = ctx.lang === 'zh' && format !== 'json' && format !== 'ndjson';

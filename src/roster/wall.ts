@@ -179,7 +179,8 @@ export function wallCalendar(p: RosterProblem, g: Grid, o: WallOptions): SheetSp
     rows,
     freeze: { rows: p.template ? 1 : 2, cols: 1 },
     title: zh ? `客服排班 ${what}` : `Shift roster ${what}`,
-    footer: 'storeops roster plan',
+    // The printed page's footer: what made it, in the page's language (it was English on a zh page).
+    footer: zh ? '由 storeops roster plan 生成' : 'storeops roster plan',
     onePage: true,
   };
 }

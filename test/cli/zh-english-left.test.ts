@@ -37,4 +37,33 @@ describe('zh mode: no English left', () => {
     const ex = runCli(['rules', 'show', path.join('templates', 'rules', 'custom-example.json')], ZH);
     expect(ex.stderr).toContain('来源: 店铺自己的规则: 拼多多没有公布官方比例');
   });
+
+  it('roster plan --volume: the staffing label in Chinese, in the summary, the calendar\'s rules line; the printed footer', async () => {
+    const file = path.join(tmpDir(), 'roster.xlsx');
+    // Erlang C with the defaults: AHT 120 s, 90 % answered within 180 s, 1 chat at once.
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '10', '--volume', path.join(EXAMPLES, 'roster', 'volume.csv'), '--time-limit', '20', '-o', file], ZH);
+    expect(r.code).toBe(0);
+    // Before: "最低人数 Erlang C (AHT 120 s, 90% within 180 s, 1 chat at once)".
+    expect(r.stderr).toContain('排班 2026-11: 10 名客服, 最低人数 Erlang C (平均处理时长 120 秒, 90% 在 180 秒内接待, 每人同时 1 个会话), 每人休息 4 天');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    // Before: "&L&8storeops roster plan" on a page whose every other word is Chinese.
+    expect(ws.headerFooter.oddFooter).toBe('&L&8由 storeops roster plan 生成');
+    let rules = '';
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === '规则') rules = String(row.getCell(2).value);
+    });
+    expect(rules.endsWith('最低人数 Erlang C (平均处理时长 120 秒, 90% 在 180 秒内接待, 每人同时 1 个会话)')).toBe(true);
+  }, 60_000);
+
+  it('roster plan in English keeps its footer and label', async () => {
+    const file = path.join(tmpDir(), 'roster-en.xlsx');
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '10', '--volume', path.join(EXAMPLES, 'roster', 'volume.csv'), '--time-limit', '20', '--lang', 'en', '-o', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('roster 2026-11: 10 agents, staff Erlang C (AHT 120 s, 90% within 180 s, 1 chat at once), 4 days off each');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets[0]!.headerFooter.oddFooter).toBe('&L&8storeops roster plan');
+  }, 60_000);
 });

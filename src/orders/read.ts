@@ -658,9 +658,12 @@ export function missingFields(d: Detected): string[] {
   return d.layout.fields.filter((f) => !d.map.index.has(f.key)).map(fieldNames);
 }
 
+/** The eras (layouts.ts) that are words, in Chinese: "(later)" was English in a zh 报表名称. */
+const ERA_ZH: Record<string, string> = { later: '较新版', newest: '最新版', '2022+': '2022 年起' };
+
 export function layoutLabel(d: Detected): Msg {
-  const era = d.era ? ` (${d.era})` : '';
-  return msg(`${d.layout.name.zh} ${d.layoutId}${era}`, `${d.layout.name.en} ${d.layoutId}${era}`);
+  const era = (e: string) => (e ? ` (${e})` : '');
+  return msg(`${d.layout.name.zh} ${d.layoutId}${era(ERA_ZH[d.era] ?? d.era)}`, `${d.layout.name.en} ${d.layoutId}${era(d.era)}`);
 }
 
 

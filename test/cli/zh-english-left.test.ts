@@ -38,6 +38,13 @@ describe('zh mode: no English left', () => {
     expect(ex.stderr).toContain('来源: 店铺自己的规则: 拼多多没有公布官方比例');
   });
 
+  it('orders inspect: the era in 报表名称 in Chinese ("(later)" and "(2022+)" before)', () => {
+    const r = runCli(['orders', 'inspect', path.join(EXAMPLES, 'ExportOrderList202611.csv'), path.join(EXAMPLES, 'ExportOrderDetailList202611.csv'), '-f', 'json'], ZH);
+    expect((JSON.parse(r.stdout) as { layoutName: string }[]).map((f) => f.layoutName)).toEqual(['淘宝/天猫 订单报表 taobao-orders-71 (2022 年起)', '淘宝/天猫 宝贝报表 taobao-items-28 (较新版)']);
+    const en = runCli(['orders', 'inspect', path.join(EXAMPLES, 'ExportOrderDetailList202611.csv'), '-f', 'json', '--lang', 'en']);
+    expect((JSON.parse(en.stdout) as { layoutName: string }[])[0]!.layoutName).toBe('Taobao/Tmall item report (宝贝报表) taobao-items-28 (later)');
+  });
+
   it('roster plan --volume: the staffing label in Chinese, in the summary, the calendar\'s rules line; the printed footer', async () => {
     const file = path.join(tmpDir(), 'roster.xlsx');
     // Erlang C with the defaults: AHT 120 s, 90 % answered within 180 s, 1 chat at once.

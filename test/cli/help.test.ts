@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 // Help in both languages: every command's --help ends with its examples, every description has
 // a Chinese half, commander's own words and errors are translated, topics and completion work.
 import { spawnSync } from 'node:child_process';
@@ -140,8 +141,22 @@ describe('help', async () => {
     for (const lang of ['en', 'zh']) {
       const cron = (await cli(['help', 'cron', '--lang', lang])).stdout.split('\n');
       const entry = cron.filter((l) => /^5 \* \* \* \* /.test(l));
-      expect(entry).toEqual(['5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log']);
+      expect(entry).toEqual(['5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log']);
       expect(cron.some((l) => l.trimEnd().endsWith(' \\'))).toBe(false);
+    }
+    // The hourly file name is Beijing time, like every time storeops writes, and never repeats: with a
+    // bare `date` it followed the server's zone, so on a server on US time the two 01:05 runs of the
+    // night the clocks go back (2026-11-01, 08:05 and 09:05 UTC) both wrote vouchers-20261101-01.xlsx,
+    // the second replacing the first's list of new vouchers (marked already_recorded by then).
+    // Beijing has no daylight saving: 08:05 UTC = 16:05, 09:05 UTC = 17:05 Beijing.
+    const entry = (await cli(['help', 'cron', '--lang', 'en'])).stdout.split('\n').find((l) => /^5 \* \* \* \* /.test(l))!;
+    const expr = entry.match(/\$\((.*?date) (\+[^)]*)\)/)!;
+    const nameAt = (utc: string, tz: string) =>
+      execFileSync('/bin/sh', ['-c', `${expr[1]} -d @${Date.parse(utc) / 1000} ${expr[2].replace(/\\%/g, '%')}`], { env: { PATH: '/usr/bin:/bin', TZ: tz } }).toString().trim();
+    for (const tz of ['America/Los_Angeles', 'UTC', 'Asia/Shanghai']) {
+      expect([nameAt('2026-11-01T08:05:00Z', tz), nameAt('2026-11-01T09:05:00Z', tz)]).toEqual(['20261101-16', '20261101-17']);
+      // 09:05 Beijing on a UTC server is 01:05 UTC: the file says 09, as README's example name does.
+      expect(nameAt('2026-12-01T01:05:00Z', tz)).toBe('20261201-09');
     }
     // On an 80-column terminal each page fits: every line within 80 columns but a command to copy
     // (kept whole: the terminal folds it, a paste still runs), and no word lost or changed.

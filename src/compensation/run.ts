@@ -495,6 +495,18 @@ function windowSecondsWarning(n: number): Msg {
 }
 
 /**
+ * A run without --record listing vouchers to issue whose orders the state database records as paid
+ * (the hourly --record job recorded them): the summary's total counts them, but they may have been
+ * issued already.
+ */
+function unrecordedWarning(state: string, n: number, total: string, example: string): Msg {
+  return msg(
+    `本次运行没有 --record, 不查看状态数据库; 但 ${state} 已记录了本次列为待发放的 ${n} 个红包中的订单 (现在发放 共 ${total} 元, 已计入摘要的待发放总额): 它们可能已经发放过, 不要照此再发。发放前请加 --record 运行 (已记录的标为 此前已记录, 不计入总额), 或用 storeops ledger list --order ${example} 核对`,
+    `this run has no --record and does not read the state database, but ${state} records orders of ${plural(n, 'voucher')} it lists to issue (${total} of issueNow, counted in the summary's total to issue) as paid: they may have been issued already; do not issue them again from this list. Run with --record before issuing (those recorded are marked already_recorded and left out of the total), or check with storeops ledger list --order ${example}`,
+  );
+}
+
+/**
  * What `read` gives from the state database, or `none` when it cannot be read now (recording says
  * why): the orders recorded vouchers paid, as ids (state.paidOrderIds), or the voucher each of a few
  * orders was paid in and what it came to there (state.paidOrders).
@@ -1210,6 +1222,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const sums = newSums();
   // Final vouchers to issue, kept only when a notice will be posted (RULES 1.2: provisional ones may still change).
   const finals: VoucherEntry[] | undefined = notifier ? [] : undefined;
+  // Without --record the ledger is not read, so a voucher the hourly --record job recorded (and the
+  // shop issued) shows here again as to issue. When a state database exists, the vouchers counted
+  // to issue are checked against it afterwards (unrecordedWarning): only their order ids are kept.
+  const unchecked: { ids: string[]; fen: number }[] | undefined =
+    !req.record && fs.existsSync(ctx.statePath) ? [] : undefined;
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
       const computed = built ? built[gi]! : voucherOf(groups.at(gi));
@@ -1223,6 +1240,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         else sums.alreadyRecorded++;
       }
       const issueNowFen = countVoucher(sums, v, status);
+      if (unchecked && issueNowFen > 0) unchecked.push({ ids: orderIdsOf(v.orders), fen: issueNowFen });
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
       if (finals && v.state === 'final' && owes && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
@@ -1368,6 +1386,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }),
   );
   if (tally.excluded) ctx.info(excludedNote(tally.excludedIds));
+  if (unchecked && unchecked.length > 0) {
+    const paid = await fromLedger(ctx, (db) => db.paidOrderIds(), new Set<string>());
+    const hit = unchecked.filter((u) => u.ids.some((id) => paid.has(id)));
+    if (hit.length > 0) ctx.warn(unrecordedWarning(ctx.statePath, hit.length, fenToMoney(hit.reduce((t, u) => t + u.fen, 0)).toFixed(2), hit[0]!.ids.find((id) => paid.has(id))!));
+  }
   for (const [id, n] of sums.risky) {
     const sd = rulesOf(id).seriousDelay!;
     ctx.warn(seriousDelayWarning(n, sd.afterHours, sd.note));

@@ -1223,10 +1223,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Final vouchers to issue, kept only when a notice will be posted (RULES 1.2: provisional ones may still change).
   const finals: VoucherEntry[] | undefined = notifier ? [] : undefined;
   // Without --record the ledger is not read, so a voucher the hourly --record job recorded (and the
-  // shop issued) shows here again as to issue. When a state database exists, the vouchers counted
-  // to issue are checked against it afterwards (unrecordedWarning): only their order ids are kept.
-  const unchecked: { ids: string[]; fen: number }[] | undefined =
-    !req.record && fs.existsSync(ctx.statePath) ? [] : undefined;
+  // shop issued) shows here again as to issue. When a state database exists, the orders it records
+  // as paid are read (a set as --record reads it) and each voucher counted to issue is checked as it
+  // is written, only counted (unrecordedWarning): nothing is kept per voucher.
+  const paidIds = !req.record && fs.existsSync(ctx.statePath) ? await fromLedger(ctx, (db) => db.paidOrderIds(), new Set<string>()) : undefined;
+  const unrecorded = { n: 0, fen: 0, example: '' };
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
       const computed = built ? built[gi]! : voucherOf(groups.at(gi));
@@ -1240,7 +1241,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         else sums.alreadyRecorded++;
       }
       const issueNowFen = countVoucher(sums, v, status);
-      if (unchecked && issueNowFen > 0) unchecked.push({ ids: orderIdsOf(v.orders), fen: issueNowFen });
+      if (paidIds && paidIds.size > 0 && issueNowFen > 0) {
+        const hit = v.orders.find((l) => paidIds.has(l.orderId));
+        if (hit) {
+          unrecorded.n++;
+          unrecorded.fen += issueNowFen;
+          if (!unrecorded.example) unrecorded.example = hit.orderId;
+        }
+      }
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
       if (finals && v.state === 'final' && owes && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
@@ -1386,11 +1394,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }),
   );
   if (tally.excluded) ctx.info(excludedNote(tally.excludedIds));
-  if (unchecked && unchecked.length > 0) {
-    const paid = await fromLedger(ctx, (db) => db.paidOrderIds(), new Set<string>());
-    const hit = unchecked.filter((u) => u.ids.some((id) => paid.has(id)));
-    if (hit.length > 0) ctx.warn(unrecordedWarning(ctx.statePath, hit.length, fenToMoney(hit.reduce((t, u) => t + u.fen, 0)).toFixed(2), hit[0]!.ids.find((id) => paid.has(id))!));
-  }
+  if (unrecorded.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecorded.n, fenToMoney(unrecorded.fen).toFixed(2), unrecorded.example));
   for (const [id, n] of sums.risky) {
     const sd = rulesOf(id).seriousDelay!;
     ctx.warn(seriousDelayWarning(n, sd.afterHours, sd.note));

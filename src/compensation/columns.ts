@@ -29,7 +29,9 @@ export const VOUCHER_COLUMNS: Column[] = [
   { key: 'payer', zh: '赔付方式', en: 'payer', labels: PAYER_ZH },
   // Last, so that the columns before it stay where they were: the shop whose cap the voucher counts
   // toward (店铺Id, else 店铺名称; docs/rules.md §1.3a); empty when the export names none.
-  { key: 'shop', zh: '店铺', en: 'shop' },
+  // In the terminal table only when the run holds two shops or more: a buyer's voucher in each shop
+  // showed as two rows of the same buyer, with nothing saying which shop issues which.
+  { key: 'shop', zh: '店铺', en: 'shop', brief: 'varied', whole: true },
   // After shop, so that every earlier column keeps its place: what the summary counts toward its
   // total to issue ("N vouchers totalling X to issue"; promises: their own total). toIssue of a
   // provisional, held, conflict or amount_changed voucher owes money not to issue yet: 0.00 here, so
@@ -55,7 +57,7 @@ export const ORDER_ROW_COLUMNS: Column[] = [
   { key: 'voucherKey', zh: '红包编号', en: 'voucherKey' },
   { key: 'rules', zh: '规则集', en: 'rules' },
   { key: 'baseRule', zh: '基数口径', en: 'baseRule', labels: BASE_ZH },
-  { key: 'shop', zh: '店铺', en: 'shop' },
+  { key: 'shop', zh: '店铺', en: 'shop', brief: 'varied', whole: true },
   // The voucher's issueNow shared over its orders in the order listed (rows.ts orderRows): the rows
   // sum to the summary's total to issue, as the voucher rows' issueNow does.
   { key: 'issueNow', zh: '现在发放', en: 'issueNow', type: 'money', brief: true },

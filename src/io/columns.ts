@@ -30,9 +30,10 @@ export interface Column {
   labels?: Labels;
   /**
    * In the short terminal view: a column an operator acts on (the table shows all with --wide);
-   * 'filled': only when some row has a value in it (a line id, present only for an item report).
+   * 'filled': only when some row has a value in it (a line id, present only for an item report);
+   * 'varied': only when the rows hold two or more different values (the shop of a run of two shops).
    */
-  brief?: boolean | 'filled';
+  brief?: boolean | 'filled' | 'varied';
   /**
    * Never cut in the terminal table, though text: the row's key, what the user types next (a rule
    * set id, an agent) or reads exactly (a date). Other text columns are cut instead.

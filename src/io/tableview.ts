@@ -205,8 +205,14 @@ export function tableWriter(sink: ByteSink, all: readonly Column[], c: CellConte
       rows.push(columns.map((col) => oneLine(cellText(col, r[col.key], c))));
     },
     async close() {
-      // A column shown only when filled (Column.brief 'filled') is left out when every cell is empty.
-      const keep = columns.map((col, i) => o.wide || col.brief !== 'filled' || rows.some((r) => r[i] !== ''));
+      // A column shown only when filled (Column.brief 'filled') is left out when every cell is empty;
+      // one shown only when it varies ('varied'), when every row holds the same value.
+      const keep = columns.map((col, i) => {
+        if (o.wide) return true;
+        if (col.brief === 'filled') return rows.some((r) => r[i] !== '');
+        if (col.brief === 'varied') return rows.some((r) => r[i] !== rows[0]![i]);
+        return true;
+      });
       if (keep.includes(false)) {
         columns = columns.filter((_, i) => keep[i]);
         rows = rows.map((r) => r.filter((_, i) => keep[i]));

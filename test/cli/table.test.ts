@@ -1,5 +1,6 @@
 // The terminal table: display width of emoji/CJK, cutting with …, the short view, and that every
 // command's table fits 80 and 120 columns.
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openState } from '../../src/state/ledger.js';
@@ -241,6 +242,55 @@ describe('every command fits the terminal', () => {
     // recorded (empty without --record) is left out.
     expect(r.stdout.split('\n')[0]).toBe('buyer       orderIds                                 amount  state             maxHoursLate  issueNow');
     expect(r.stderr).toContain('the table shows 6 of 22 columns; --wide for all');
+  });
+
+  it('the short view\'s money column is issueNow, and it adds up to the summary\'s total to issue (en and zh, 80 and 120 columns)', () => {
+    // README worked example as of 2026-11-20 12:00: paid_by_platform 0.00, final (…903) 50.00,
+    // paid_by_platform 0.00, provisional (…701, owing 5.00 so far) 0.00 -> 50.00, the summary's
+    // "1 voucher totalling 50.00 to issue". The short view showed toIssue instead: 0 + 50 + 0 + 5 = 55.00
+    // on screen against 50.00 in the summary, the provisional 5.00 (not to issue yet) read as money to pay.
+    for (const lang of ['en', 'zh'])
+      for (const cols of ['80', '120']) {
+        const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--lang', lang], { env: { COLUMNS: cols } });
+        expect(r.code).toBe(0);
+        const lines = r.stdout.trimEnd().split('\n');
+        expect(lines[0].trimEnd().endsWith(lang === 'en' ? 'issueNow' : '现在发放')).toBe(true);
+        expect(lines[0]).not.toContain(lang === 'en' ? 'toIssue' : '待发放');
+        const last = lines.slice(1).map((l) => l.trim().split(/\s+/).at(-1));
+        expect(last).toEqual(['0.00', '50.00', '0.00', '0.00']);
+        expect(r.stderr).toContain(lang === 'en' ? '1 voucher totalling 50.00 to issue' : '待发放红包 1 个共 50.00 元');
+      }
+  });
+
+  it('a run of two shops shows the shop column (whole), one of one shop does not', () => {
+    // The README example with order …903 moved to another shop (店铺Id 900800700): 小明爱购物's vouchers
+    // of 11-10 (…901;…902, shop 100200300) and 11-11 (…903, shop 900800700) read as two rows of one
+    // buyer with nothing saying which shop issues the 50.00.
+    const text = new TextDecoder('gb18030').decode(fs.readFileSync(ex('ExportOrderList202611.csv')));
+    const lines = text.split('\r\n');
+    const i = lines.findIndex((l) => l.startsWith('="3515313147329357903"'));
+    expect(i).toBeGreaterThan(0);
+    lines[i] = lines[i]!.replace(',100200300,', ',900800700,');
+    const two = path.join(tmpDir(), 'ExportOrderList202611-two-shops.csv');
+    fs.writeFileSync(two, '\ufeff' + lines.join('\r\n'));
+    const r120 = runCli(['compensate', two, ...AS_OF, '-f', 'table', '--lang', 'en'], { env: { COLUMNS: '120' } });
+    const rows120 = r120.stdout.trimEnd().split('\n');
+    expect(rows120[0]).toBe('buyer       orderIds                                 amount  state             maxHoursLate  shop       issueNow');
+    expect(rows120.slice(1).map((l) => l.trim().split(/\s+/).slice(-2))).toEqual([
+      ['100200300', '0.00'],
+      ['900800700', '50.00'],
+      ['100200300', '0.00'],
+      ['100200300', '0.00'],
+    ]);
+    // At 80 columns the shop id is never cut (it goes to a block of its own with the money column).
+    const r80 = runCli(['compensate', two, ...AS_OF, '-f', 'table', '--lang', 'zh'], { env: { COLUMNS: '80' } });
+    for (const l of r80.stdout.trimEnd().split('\n')) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+    expect(r80.stdout).toContain('900800700');
+    expect(r80.stdout.match(/100200300/g)!.length).toBe(3);
+    expect(r80.stdout).not.toMatch(/\d…/);
+    // One shop: no shop column (as before).
+    const one = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--lang', 'en'], { env: { COLUMNS: '120' } });
+    expect(one.stdout.split('\n')[0]).not.toContain('shop');
   });
 
   it('at 80 columns the state is never cut (provisi… beside 5.00 to issue read as money to pay now)', () => {

@@ -132,11 +132,11 @@ export function runSummary(s: RunSummary): Msg {
   const lateEn = u ? `${tally.late + u} late (${u} of them late for sure but at a tier and amount that could not be judged: times without seconds; counted in not judged, time_precision)` : `${tally.late} late`;
   return msg(
     `${rulesText(s.rules, 'zh')}: 读取订单 ${tally.read}, 已付款 ${tally.paid}, ${lateZh}, 无法判断 ${tally.notJudged}${njZh ? ` (${njZh})` : ''}, 排除 ${tally.excluded}; ` +
-      `待发放红包 ${sums.count} 个共 ${fen(sums.totalFen)} 元` +
-      (sums.provisional ? `; 待定红包 ${sums.provisional} 个, 目前计 ${fen(sums.provisionalFen)} 元 (未定稿, 未计入待发放: 现在不要发放, 定稿后会在以后的运行中列出)` : '') +
-      (sums.conflicts ? `; 冲突 ${sums.conflicts} 个, 尚欠 ${fen(sums.conflictFen)} 元 (未计入待发放: 先核对并用 --reissue 记录, 再发放)` : '') +
-      (sums.changes ? `; 金额有变的已记录红包 ${sums.changes} 个, 尚欠 ${fen(sums.changeFen)} 元 (未计入待发放: 先核对并用 --reissue 记录, 再发放)` : '') +
-      (sums.held ? `; 24 小时窗口不明的红包 ${sums.held} 个, 若窗口成立则欠 ${fen(sums.heldFen)} 元 (未记录, 未计入待发放: 用包含上面所列订单的报表重新运行)` : '') +
+      `现在发放的红包 ${sums.count} 个共 ${fen(sums.totalFen)} 元` +
+      (sums.provisional ? `; 待定红包 ${sums.provisional} 个, 目前计 ${fen(sums.provisionalFen)} 元 (未定稿, 未计入现在发放: 现在不要发放, 定稿后会在以后的运行中列出)` : '') +
+      (sums.conflicts ? `; 冲突 ${sums.conflicts} 个, 尚欠 ${fen(sums.conflictFen)} 元 (未计入现在发放: 先核对并用 --reissue 记录, 再发放)` : '') +
+      (sums.changes ? `; 金额有变的已记录红包 ${sums.changes} 个, 尚欠 ${fen(sums.changeFen)} 元 (未计入现在发放: 先核对并用 --reissue 记录, 再发放)` : '') +
+      (sums.held ? `; 24 小时窗口不明的红包 ${sums.held} 个, 若窗口成立则欠 ${fen(sums.heldFen)} 元 (未记录, 未计入现在发放: 用包含上面所列订单的报表重新运行)` : '') +
       (sums.paidByPlatform ? `; 平台已赔付 ${sums.paidByPlatform} 个 (计算 ${fen(sums.paidComputedFen)} 元, 平台已付 ${fen(sums.paidPlatformFen)} 元, 不再发放)` : '') +
       (sums.deducted ? `; 平台将从店铺扣款 ${sums.deducted} 笔共 ${fen(sums.deductedFen)} 元 (无需发放, 仅对账)` : '') +
       (s.promises ? `; 未履约承诺 ${s.promises} 单共 ${fmtMoney(s.promiseTotal)} 元 (另付, 不计入封顶)` : '') +

@@ -258,7 +258,7 @@ describe('every command fits the terminal', () => {
         expect(lines[0]).not.toContain(lang === 'en' ? 'toIssue' : '待发放');
         const last = lines.slice(1).map((l) => l.trim().split(/\s+/).at(-1));
         expect(last).toEqual(['0.00', '50.00', '0.00', '0.00']);
-        expect(r.stderr).toContain(lang === 'en' ? '1 voucher totalling 50.00 to issue' : '待发放红包 1 个共 50.00 元');
+        expect(r.stderr).toContain(lang === 'en' ? '1 voucher totalling 50.00 to issue' : '现在发放的红包 1 个共 50.00 元');
       }
   });
 

@@ -69,7 +69,7 @@ describe('storeops compensate (example shop)', () => {
     // 老王's …701 is unshipped: 5.00 so far, provisional (never recorded). The total to issue now is …903's 50.00 alone.
     const zh = runCli(['compensate', ORDERS, ...AS_OF, '--lang', 'zh']);
     expect(zh.code).toBe(0);
-    expect(zh.stderr).toContain('待发放红包 1 个共 50.00 元; 待定红包 1 个, 目前计 5.00 元 (未定稿, 未计入待发放: 现在不要发放, 定稿后会在以后的运行中列出); 平台已赔付 2 个');
+    expect(zh.stderr).toContain('现在发放的红包 1 个共 50.00 元; 待定红包 1 个, 目前计 5.00 元 (未定稿, 未计入现在发放: 现在不要发放, 定稿后会在以后的运行中列出); 平台已赔付 2 个');
   });
 
   it('--rules tmall-2023 forces the seed rule on every order, and says so once', () => {

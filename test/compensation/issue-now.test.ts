@@ -115,7 +115,7 @@ describe('the terminal short view shows issueNow (现在发放), not toIssue', (
       '阿花tb      2987650012233445502        5.00  平台已赔付            0.1      0.00',
       '老王的店铺  4100000000000000701        5.00  待定                280.0      0.00',
     ]);
-    expect(r.stderr).toContain('待发放红包 1 个共 50.00 元');
+    expect(r.stderr).toContain('现在发放的红包 1 个共 50.00 元');
   });
 });
 

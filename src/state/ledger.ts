@@ -831,7 +831,7 @@ class SqliteState implements StateDb {
       }
       return Decimal.max(0, new Decimal(a).minus(jk.reduce((t, id) => t.plus(sh.get(id) ?? 0), new Decimal(0))));
     };
-    const cover = (heldBy: string[], amount: Decimal, ids: string[], shares?: Record<string, string>, capOf?: string[]): { total: Decimal; from: Record<string, string>; kept: Map<string, Decimal> } => {
+    const cover = (heldBy: string[], amount: Decimal, ids: string[], shares?: Record<string, string>, capOf?: string[]): { total: Decimal; from: Record<string, string>; kept: Map<string, Decimal>; capTook: Map<string, Decimal> } => {
       let total = new Decimal(0);
       const from: Record<string, string> = {};
       // What is kept back in each earlier voucher for the later vouchers of this call that is money
@@ -878,7 +878,12 @@ class SqliteState implements StateDb {
         total = total.plus(t);
         left.set(held, rest.minus(t));
         if (t.gt(0)) from[held] = (from[held] ? new Decimal(from[held]).plus(t) : t).toFixed(2);
+        if (t.gt(0) && capCounted(held, true)) capTook.set(held, (capTook.get(held) ?? new Decimal(0)).plus(t));
       };
+      // What it took of earlier vouchers whose money another voucher of this call counts toward its
+      // cap (capCounted, leaving out one the run may hold): coverOf lets this voucher's own cap count
+      // first what no later voucher of the call takes, and takes this money only for the rest.
+      const capTook = new Map<string, Decimal>();
       const reservedOf = new Map<string, Decimal>();
       const reservedFirst = new Map<string, { reserved: Decimal; worth: Decimal }>();
       // What the earlier vouchers seen so far in this call kept back for each later voucher: together
@@ -923,21 +928,26 @@ class SqliteState implements StateDb {
       // 200.00 of {02,05}'s 500.00, o02's money that nothing else can use, and {05} issued 500.00
       // anew: --reissue all 1300.00, {05} first 1000.00).
       const capMemo = new Map<string, boolean>();
-      const capCounted = (h: string): boolean => {
-        let c = capMemo.get(h);
+      // `sure`: leaving out a voucher whose 24-hour window cannot be told (unclearWindow), which the
+      // run may hold: counting nothing toward its cap then (capTook, below).
+      const sureMemo = new Map<string, boolean>();
+      const capCounted = (h: string, sure = false): boolean => {
+        const memo = sure ? sureMemo : capMemo;
+        let c = memo.get(h);
         if (c !== undefined) return c;
         c = false;
         const r = recordedOf.get(h) as { kind: string; buyer: string; rules: string } | undefined;
         if (r && r.buyer !== '') {
           for (const u of callOfBuyer(`${r.kind}|${r.rules}|${r.buyer}`)) {
             if (!u.cap || (settled(u.voucherKey) && u.voucherKey !== capFor) || u.orderIds.some((id) => mine.has(id))) continue;
+            if (sure && unclearWindow(u).length > 0) continue;
             if (capKeys(u).includes(h)) {
               c = true;
               break;
             }
           }
         }
-        capMemo.set(h, c);
+        memo.set(h, c);
         return c;
       };
       // What the later voucher `k` of this call could take of `held`'s money (as ownOf for it):
@@ -1238,7 +1248,7 @@ class SqliteState implements StateDb {
           from[hk] = new Decimal(from[hk] ?? 0).plus(give).toFixed(2);
         }
       }
-      return { total, from, kept };
+      return { total, from, kept, capTook };
     };
     // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the
     // group's range), oldest first; top-ups (`<key>+n`) are counted with their voucher.
@@ -1574,7 +1584,8 @@ class SqliteState implements StateDb {
       }
       return t;
     };
-    const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>, kept?: Map<string, Decimal>): Decimal => {
+    // `spareOnly`: counting only money the later vouchers of this call do not take (coverOf, capTook).
+    const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>, kept?: Map<string, Decimal>, spareOnly = false): Decimal => {
       if (!v.cap || !most.gt(0)) return new Decimal(0);
       const keys = capKeys(v);
       const ids = [...new Set(v.orderIds)];
@@ -1591,6 +1602,7 @@ class SqliteState implements StateDb {
       // (money of a voucher beyond what its orders elsewhere take: {a,b} 500.00, b's 30.00 taken by
       // {b,c} in another window, 470.00 left for a, on time now): taking it does not cut theirs.
       let spare = new Decimal(0);
+      const spareOf = new Map<string, Decimal>();
       for (const k of keys) {
         const g = inGroup(k);
         // What they take of the money `k` took over for their orders from outside the group is not
@@ -1604,16 +1616,18 @@ class SqliteState implements StateDb {
         laterOutside = undefined;
         const p = Decimal.min(g, Decimal.max(0, later.minus(fromOutside)));
         pending = pending.plus(p);
-        spare = spare.plus(Decimal.max(0, Decimal.min(left.get(k) ?? available(k), g).minus(p)));
+        const sk = Decimal.max(0, Decimal.min(left.get(k) ?? available(k), g).minus(p));
+        spareOf.set(k, sk);
+        spare = spare.plus(sk);
       }
-      const held = all.minus(Decimal.max(0, pending.minus(Decimal.max(0, Decimal.min(most, all.plus(value).minus(v.cap.amount)).minus(spare)))));
+      const held = spareOnly ? spare : all.minus(Decimal.max(0, pending.minus(Decimal.max(0, Decimal.min(most, all.plus(value).minus(v.cap.amount)).minus(spare)))));
       const over = Decimal.min(most, held.plus(value).minus(v.cap.amount));
       if (!over.gt(0)) return new Decimal(0);
       let rest = over;
       for (const k of keys) {
         if (!rest.gt(0)) break;
         const has = left.get(k) ?? available(k);
-        const take = Decimal.min(has, inGroup(k), rest);
+        const take = Decimal.min(has, inGroup(k), rest, spareOnly ? (spareOf.get(k) ?? 0) : rest);
         left.set(k, has.minus(take));
         rest = rest.minus(take);
         if (take.gt(0)) from[k] = (from[k] ? new Decimal(from[k]).plus(take) : take).toFixed(2);
@@ -1960,9 +1974,44 @@ class SqliteState implements StateDb {
      */
     const coverOf = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
       const amount = new Decimal(v.amount);
-      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, v.shares, capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined };
+      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, v.shares, capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, capTook: undefined };
+      // Money it took of an earlier voucher that another voucher of this call counts toward its cap
+      // is put back first, for this voucher's own cap to count what its group holds (money nothing
+      // else can use: §1.7, "the money nothing else can use or count goes first"); then taken again
+      // as far as the cap leaves it owed (tmall-2023, reissue-paths3 seed 588, reduced in
+      // reissue-all-588.test.ts: Q {01} took all of P {01,05}'s 500.00 for o01, and Q {30,00}'s
+      // 200.00 for o30, on time now, counted in Q's window where nothing needs it; P {00,04}, whose
+      // cap counts P {01,05}'s money, issued 200.00 anew: --reissue all 1200.00, P {00,04} first and
+      // a fresh ledger 1000.00).
+      const back = [...(covered.capTook ?? [])];
+      if (v.cap && back.length > 0) {
+        for (const [k, a] of back) {
+          left.set(k, (left.get(k) ?? available(k)).plus(a));
+          const f = new Decimal(covered.from[k]!).minus(a);
+          if (f.gt(0)) covered.from[k] = f.toFixed(2);
+          else delete covered.from[k];
+          covered.total = covered.total.minus(a);
+        }
+      }
       const coverFrom = { ...covered.from };
-      const byCap = capCover(v, amount, amount.minus(covered.total), covered.from, covered.kept);
+      let byCap = new Decimal(0);
+      if (v.cap && back.length > 0) {
+        // Only what no later voucher of this call takes: taking money a later voucher needs (as
+        // capCover may) moves what is owed there (reissue-paths3 seed 382: P {61,04}'s cap took
+        // o00's 300.00 of P {00}, which Q {00,02} takes for o00: one at a time 2000.00 of 1800.00).
+        byCap = capCover(v, amount, amount.minus(covered.total), covered.from, covered.kept, true);
+        let need = amount.minus(covered.total).minus(byCap);
+        for (const [k, a] of back) {
+          const t = Decimal.max(0, Decimal.min(a, need));
+          if (!t.gt(0)) continue;
+          left.set(k, (left.get(k) ?? available(k)).minus(t));
+          covered.from[k] = new Decimal(covered.from[k] ?? 0).plus(t).toFixed(2);
+          coverFrom[k] = new Decimal(coverFrom[k] ?? 0).plus(t).toFixed(2);
+          covered.total = covered.total.plus(t);
+          need = need.minus(t);
+        }
+      }
+      byCap = byCap.plus(capCover(v, amount, amount.minus(covered.total).minus(byCap), covered.from, covered.kept));
       covered.total = covered.total.plus(byCap);
       const entry: Cover = { voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
       if (byCap.gt(0) && capElsewhere(v, coverFrom, covered.from)) entry.capElsewhere = true;

@@ -24,7 +24,7 @@
 // last export lacks, keeps the 30.00 it was paid, where the fresh ledger (o01 as last seen) puts it
 // in o30's window under one 500.00 cap: 1060.00 + 30.00 + 30.00.
 // Not settled (left failing with FUZZ_N): seed 404 step 1 (one at a time 1060.00, all 1230.00) and
-// seed 588 (all 1700.00, one at a time and a fresh ledger 1500.00); seed 404 step 2 (one at a time
+// seed 588 (all 1700.00, one at a time and a fresh ledger 1500.00; settled by led13, below); seed 404 step 2 (one at a time
 // 1830.00, all 1660.00) was not worked out by hand. In both an order moved to the
 // other buyer, and the rules as written (docs/cli.md --record) allow two answers: the earlier
 // voucher's money for that order follows the order into the other buyer's voucher ("kept for the
@@ -62,12 +62,22 @@
 // longer shrinks what it counts toward its own window's cap. Seed 1147: a window opened by an order
 // the export shows on time was held run after run (held-known-on-time.test.ts); seed 1128 (2000.00,
 // above a fresh ledger's 1800.00: o30's 300.00 paid while o30 was Q's stays in Q's window) is worked
-// out in reissue-cap-spare-moved.test.ts, with a reduced seed 1003 (890.00 since led11: o00's 170.00 of Q's money counts toward P's window, where o00 is now). Still open: seed 588 (outside both
+// out in reissue-cap-spare-moved.test.ts, with a reduced seed 1003 (890.00 since led11: o00's 170.00 of Q's money counts toward P's window, where o00 is now). Left open then: seed 588 (outside both
 // ranges): --reissue all 1700.00, one at a time and a fresh ledger 1500.00 (by hand 1500.00: Q {01}
 // should count the 200.00 of o30's money spare in Q {30,00} toward its cap before taking o01's money
 // from P {01,05}, whose 200.00 left then counts toward P {00,04}'s cap; --reissue all takes o01's
 // 500.00 first and P {00,04} issues 200.00). Taking the cap first there broke the hand-worked seeds
-// 40 and reissue-one-by-one's {06}/{30,01} case: not done.
+// 40 and reissue-one-by-one's {06}/{30,01} case.
+// led13: seed 588 settled (1500.00 every way: --reissue all, all six orders of re-issuing its three
+// conflicts one at a time, and a fresh ledger; now among the default seeds). Reduced to two exports in
+// reissue-all-588.test.ts (1000.00 each way; --reissue all 1200.00 before). Not cap first for every
+// voucher: only money taken from an earlier voucher that another voucher of the run counts toward its
+// cap (capCounted, leaving out one the run may hold) is put back while the voucher's own cap counts
+// what its window holds that no later voucher of the run takes; it is taken again for the rest.
+// Counting money a later voucher takes (as capCover may) broke seed 382 (one at a time 2000.00, all
+// 1800.00); counting for a voucher the run holds changed reissue-takeover-held's held {02} (300.00 to
+// 200.00): both left out. Seeds 1–150 and 1000–1149 (FUZZ_N=150) and the default seeds: no total
+// changed (said, --reissue all, one at a time and a fresh ledger, each step) but seed 588's.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,7 +183,7 @@ async function check(seed: number): Promise<string[]> {
   return fails;
 }
 
-const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 1, 2];
+const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 588, 1, 2];
 describe('three exports: said == --reissue all == one at a time', () => {
   it('seeds', async () => {
     const fails: string[] = [];

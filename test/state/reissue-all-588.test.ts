@@ -85,5 +85,60 @@ describe('seed 588 reduced: an order of each buyer moved into the other\'s windo
   it('--reissue all: 1000.00', () => check(['all']));
   // Failed before: 1200.00, the same way.
   it('{01}, then {00,04}: 1000.00', () => check([q, p]));
+  // Failed before in what the run said (P {00,04} 200.00 owed, which --reissue all then paid).
+  it('{00,04}, then {01}: 1000.00', () => check([p, q]));
+});
+
+// The same under tmall-2026 (docs/rules.md §1.3; paid from 2026-04-09): every late order ships 128 h
+// after payment (80 h late: out of stock, window ≤ 48 h: 10 %, 5.00–500.00), an on-time one 40 h after;
+// a buyer's payments on one Beijing day combined, 500.00 cap. All paid 2026-06-10.
+// First export: Q o30 9000.00 02:00 → 900 → 500.00, o00 1000.00 09:58 → 100.00: Q {30,00} = min(500,
+//   600) = 500.00. P o01 9000.00 06:46 → 500.00, o05 100.00 06:52 → 10.00: P {01,05} = min(500, 510)
+//   = 500.00. 1000.00 issued.
+// Second export: o30 and o05 on time; o01 Q's: Q {01} 500.00; o00 P's, o04 P 9000.00 21:52 → 500.00:
+//   P {00,04} = min(500, 600) = 500.00. A fresh ledger owes 1000.00; 1000.00 was issued.
+//   Q {30,00}'s 500.00: o00's 100.00 follows o00; o30's 400.00 counts toward Q's 06-10 cap. Q {01}
+//   counts it first and takes 100.00 of P {01,05} (o01's share 500.00); P {00,04} = o00's 100.00 +
+//   P {01,05}'s 400.00 left toward its cap: nothing new. 1000.00 whichever way.
+//   (Before: --reissue all and Q {01} first took all 500.00 of P {01,05}; P {00,04} issued 400.00:
+//   1400.00.)
+const at = (t: string, hours: number) => {
+  const ms = Date.parse(`2026-06-10T${t}+08:00`) + hours * 3_600_000;
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+};
+const o26 = (n: string, buyer: string, paid: string, t: string, late: boolean) => shipped(id(n), buyer, paid, `2026-06-10 ${t}`, at(t, late ? 128 : 40));
+const f1 = [o26('30', 'Q', '9000.00', '02:00:00', true), o26('01', 'P', '9000.00', '06:46:00', true), o26('05', 'P', '100.00', '06:52:00', true), o26('00', 'Q', '1000.00', '09:58:00', true)];
+const f2 = [
+  o26('30', 'Q', '9000.00', '02:00:00', false),
+  o26('01', 'Q', '9000.00', '06:46:00', true),
+  o26('05', 'P', '100.00', '06:52:00', false),
+  o26('00', 'P', '1000.00', '09:58:00', true),
+  o26('04', 'P', '9000.00', '21:52:00', true),
+];
+
+describe('seed 588 reduced, tmall-2026 (one Beijing day per buyer): 1000.00 whichever way', () => {
+  const check = (steps: readonly string[]) => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { f1, f2 });
+    expect(seen(run(f.f1!, state).rows)).toEqual([
+      ['Q', '30,00', '500.00', '500.00', 'new'],
+      ['P', '01,05', '500.00', '500.00', 'new'],
+    ]);
+    const r = run(f.f2!, state);
+    expect(seen(r.rows)).toEqual([
+      ['Q', '01', '500.00', '0.00', 'conflict'],
+      ['P', '00,04', '500.00', '0.00', 'conflict'],
+    ]);
+    expect(owedSaid(r.rows)).toBe(0);
+    for (const ids of steps) run(f.f2!, state, '--reissue', ids);
+    run(f.f2!, state, '--reissue', 'all');
+    expect(total(state)).toBe('1000.00');
+  };
+  // Failed before: 1400.00.
+  it('--reissue all: 1000.00', () => check(['all']));
+  // Failed before: 1400.00.
+  it('{01}, then {00,04}: 1000.00', () => check([q, p]));
+  // Failed before in what the run said (P {00,04} 400.00 owed).
   it('{00,04}, then {01}: 1000.00', () => check([p, q]));
 });

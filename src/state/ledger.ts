@@ -1277,15 +1277,27 @@ class SqliteState implements StateDb {
      * the same shop for being the same text (shopRelation).
      */
     const kindsClash = (a: string | null | undefined, b: string | null | undefined) => a != null && b != null && a !== b;
-    const group = db.prepare(
-      `SELECT voucher_key AS k, window_start AS t, recorded_at AS at, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
-       AND instr(voucher_key, '+') = 0 ORDER BY recorded_at, voucher_key`,
+    // A buyer's recorded vouchers are those recorded for the buyer and not seen since as another's,
+    // and those seen since as the buyer's (schema 11, `buyer_now`: a run held the very voucher, the
+    // same orders, as another buyer's; docs/rules.md §1.7: it is that buyer's now). Two selects, so
+    // each keeps its index (vouchers_buyer_window, vouchers_buyer_now).
+    const group0 = db.prepare(
+      `SELECT voucher_key AS k, window_start AS t, recorded_at AS at, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND buyer_now IS NULL AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
+       AND instr(voucher_key, '+') = 0
+       UNION ALL
+       SELECT voucher_key AS k, window_start AS t, recorded_at AS at, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer_now = ? AND rules = ? AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
+       AND instr(voucher_key, '+') = 0 ORDER BY at, k`,
     );
-    const starts = db.prepare(
-      `SELECT voucher_key AS k, window_start AS t, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start IS NOT NULL
+    const group = { all: (kind: string, buyer: string, rules: string, from: number, to: number) => group0.all(kind, buyer, rules, from, to, kind, buyer, rules, from, to) };
+    const starts0 = db.prepare(
+      `SELECT voucher_key AS k, window_start AS t, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND buyer_now IS NULL AND window_start IS NOT NULL
+       AND instr(voucher_key, '+') = 0
+       UNION ALL
+       SELECT voucher_key AS k, window_start AS t, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer_now = ? AND rules = ? AND window_start IS NOT NULL
        AND instr(voucher_key, '+') = 0`,
     );
-    const recordedOf = db.prepare('SELECT kind, buyer, rules, recorded_at, shop, shop_kind FROM vouchers WHERE voucher_key = ?');
+    const starts = { all: (kind: string, buyer: string, rules: string) => starts0.all(kind, buyer, rules, kind, buyer, rules) };
+    const recordedOf = db.prepare('SELECT kind, COALESCE(buyer_now, buyer) AS buyer, rules, recorded_at, shop, shop_kind FROM vouchers WHERE voucher_key = ?');
     const shopOf = db.prepare('SELECT shop AS s, shop_kind AS sk FROM vouchers WHERE voucher_key = ?');
     /**
      * `s`: the shop as caps compare it (a 店铺名称 linked to one 店铺Id is that 店铺Id); `k`: how it
@@ -2278,6 +2290,19 @@ class SqliteState implements StateDb {
             if (stored === undefined || stored === null) continue;
             if (stored !== v.windowStart) setNow.run(WINDOW_NOW_TARGET, v.voucherKey, v.windowStart);
             else dropNow.run(WINDOW_NOW_TARGET, v.voucherKey);
+          }
+          // The buyer each recorded voucher of this call is held under now, when another than the
+          // one it was recorded for (schema 11): a later run that does not see it counts its money
+          // toward that buyer's cap, as this run does (capKeys). Its top-ups (`<key>+n`) with it.
+          const buyerWas = db.prepare('SELECT buyer FROM vouchers WHERE voucher_key = ?').pluck();
+          const setBuyerNow = db.prepare('UPDATE vouchers SET buyer_now = ? WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)');
+          const buyerSeen = new Set<string>();
+          for (const v of callVouchers) {
+            if (v.buyer === '' || buyerSeen.has(v.voucherKey)) continue;
+            buyerSeen.add(v.voucherKey);
+            const was = buyerWas.get(v.voucherKey) as string | undefined;
+            if (was === undefined) continue;
+            setBuyerNow.run(was === v.buyer ? null : v.buyer, v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`);
           }
           owedAfter(out);
           asAll = false;

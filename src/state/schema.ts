@@ -225,6 +225,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    to: 11,
+    what: 'the buyer each voucher was last seen under',
+    up(db) {
+      // docs/rules.md §1.7: a recorded voucher a later export holds again as another buyer's (the
+      // same orders: the same key; a nick corrected, or orders swapped) is that buyer's, and its
+      // money counts toward that buyer's cap. `buyer` stays as recorded (what was issued, to whom);
+      // `buyer_now` is the buyer the latest recording run that held it put it under, when another
+      // (NULL: as recorded). Without it a run not holding the voucher (its orders lacking) counted
+      // its money toward the recorded buyer's cap, and the buyer it was last seen under was paid
+      // that cap again (reissue-paths3 seed 158). Vouchers recorded before v11 keep NULL: never guessed.
+      db.exec(`
+        ALTER TABLE vouchers ADD COLUMN buyer_now TEXT;
+        CREATE INDEX vouchers_buyer_now ON vouchers (buyer_now, rules, kind, window_start) WHERE buyer_now IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

@@ -1532,6 +1532,9 @@ class SqliteState implements StateDb {
     // Filled by laterTake when set: of what later vouchers take from `k`, the part that is money `k`
     // took over for their orders from vouchers outside the cap group (by `k`).
     let laterOutside: Map<string, Decimal> | undefined;
+    // Filled by laterTake when set: of what later vouchers take from `k`, the part another buyer's
+    // (or rule set's, or shop's) vouchers take (by `k`).
+    let laterOther: Map<string, Decimal> | undefined;
     const laterTake = (v: VoucherRecord, keys: string[], k: string): Decimal => {
       const range = capRange(v);
       if (!range) return new Decimal(0);
@@ -1582,6 +1585,7 @@ class SqliteState implements StateDb {
         for (const [x, a] of staleBefore) staleUsed.set(x, a);
         const got = new Decimal(c.from[k] ?? 0);
         t = t.plus(got);
+        if (got.gt(0) && laterOther && !mates) laterOther.set(k, (laterOther.get(k) ?? new Decimal(0)).plus(got));
         if (got.gt(0) && laterOutside) {
           // What `k` holds of vouchers outside `v`'s cap group holding `u`'s orders (money `k` took
           // over for them, which inGroupOf leaves out of `v`'s cap already): taken from there first.
@@ -1610,6 +1614,14 @@ class SqliteState implements StateDb {
       const inGroup = (k: string) => Decimal.max(0, inGroupOf(keys, k, ids).minus(kept?.get(k) ?? 0));
       const all = keys.reduce((s, k) => s.plus(inGroup(k)), new Decimal(0));
       let pending = new Decimal(0);
+      // The part of `pending` another buyer's vouchers of this call take for their orders (moved to
+      // that buyer): never counted toward this cap, not even what this cap could take of it itself
+      // (docs/rules.md §1.7: one payment never fills two buyers' windows). Counted so, the other
+      // buyer's voucher found it gone and issued it anew, and the money was split between the two
+      // buyers' windows (reissue-paths3 seed 158: Q {03} counted 100.00 of Q {01}'s 500.00, o01's,
+      // which P {30,01} holds now; P {30,01} issued 100.00 for it, and once o03 and o30 moved on to
+      // P {03,30} that 100.00 paid o30 and o03 only 200.00 of its 300.00: 70.00 paid twice).
+      let pendingOther = new Decimal(0);
       // What this cap can take of the group's money and still leave the later vouchers what they take
       // (money of a voucher beyond what its orders elsewhere take: {a,b} 500.00, b's 30.00 taken by
       // {b,c} in another window, 470.00 left for a, on time now): taking it does not cut theirs.
@@ -1623,16 +1635,20 @@ class SqliteState implements StateDb {
         // Q {01} takes o01's 30.00 of it, and P {04}'s cap counted 30.00 less of P {00,01}'s own
         // money: 230.00 issued, 200.00 owed).
         laterOutside = new Map();
+        laterOther = new Map();
         const later = laterTake(v, keys, k);
         const fromOutside = laterOutside.get(k) ?? new Decimal(0);
+        const byOther = laterOther.get(k) ?? new Decimal(0);
         laterOutside = undefined;
+        laterOther = undefined;
         const p = Decimal.min(g, Decimal.max(0, later.minus(fromOutside)));
         pending = pending.plus(p);
+        pendingOther = pendingOther.plus(Decimal.min(p, byOther));
         const sk = Decimal.max(0, Decimal.min(left.get(k) ?? available(k), g).minus(p));
         spareOf.set(k, sk);
         spare = spare.plus(sk);
       }
-      const held = spareOnly ? spare : all.minus(Decimal.max(0, pending.minus(Decimal.max(0, Decimal.min(most, all.plus(value).minus(v.cap.amount)).minus(spare)))));
+      const held = spareOnly ? spare : all.minus(pendingOther).minus(Decimal.max(0, pending.minus(pendingOther).minus(Decimal.max(0, Decimal.min(most, all.plus(value).minus(v.cap.amount)).minus(spare)))));
       const over = Decimal.min(most, held.plus(value).minus(v.cap.amount));
       if (!over.gt(0)) return new Decimal(0);
       let rest = over;

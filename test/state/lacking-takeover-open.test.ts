@@ -1,18 +1,23 @@
 // Money a voucher took over for an order a later export lacks (review 28). Each case asserts the
 // amount worked out by hand from docs/rules.md §1.2/§1.7. Seeds 1053 and 1003 (o60 1000.00) were
 // paid twice (the money counted toward no cap and paid no order) and are fixed (led11): that money
-// counts in the voucher's window and covers its other orders. Seed 158 is still open (`it.fails`:
-// it passes while the defect is there): its o02 was not taken over at all — the voucher recorded
-// for P was held again as Q's (the same key) by the second export, and the ledger keeps no record of
-// that buyer, so with o02 lacking the third run counts o02's 500.00 in P's window, not Q's (Q {60}
-// 500.00 new); P {03,30} issuing 100.00 where 30.00 is owed was not worked out.
+// counts in the voucher's window and covers its other orders. Seed 158 is fixed too (led12, schema
+// 11): its o02 was not taken over at all — the voucher recorded for P was held again as Q's (the
+// same key) by the second export, and the ledger kept no record of that buyer, so with o02 lacking
+// the third run counted o02's 500.00 in P's window, not Q's (Q {60} 500.00 new); the ledger now keeps
+// the buyer a voucher was last held under (vouchers.buyer_now). And P {03,30} issued 100.00 where
+// 30.00 is owed: in export 2 Q {03}'s cap had counted 100.00 of Q {01}'s money, o01's, which P
+// {30,01} took over for o01 (P then issued 100.00 to make it up); a cap no longer counts money
+// another buyer's voucher of the run takes for its orders.
 // tmall-2023 (§1.2): 48 h to ship; 30 % of the paid amount, at least 5.00; one buyer's late orders
 // paid within 24 h of a window's opening combined, capped at 500.00. tmall-2026 (§1.3) from
 // 2026-04-09: ≤ 72 h late, 5 %, at most 50.00. Times are Beijing time; run under UTC and Los Angeles.
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tmpDir } from '../helpers.js';
-import { files, ledgerTotal, recorderIn, shipped } from './record-runs.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/state/schema.js';
+import { runCli, tmpDir } from '../helpers.js';
+import { files, ledgerTotal, recorderIn, seen, shipped } from './record-runs.js';
 
 const tz = process.env.TZ ?? 'UTC';
 const run = recorderIn(tz, '2026-07-01 00:00:00');
@@ -116,16 +121,22 @@ describe('money taken over for an order a later export lacks is not paid again',
     expect(total(state)).toBe('1060.00');
   });
   // reissue-paths3 seed 158 (FUZZ_S=151: 2400.00, 2600.00 at 57f2cfc; OWED=1 fresh ledger 1330.00).
-  // Export 1: Q o01 2000.00 04-06 00:31 (600.00) → Q {01} 500.00; Q o05 9000.00 04-07 12:33 → Q {05}
-  //   500.00; P o02 3000.00 04-08 23:54 → P {02} 500.00. 1500.00.
+  // Export 1: Q o01 2000.00 04-06 00:31, 68 h (600.00) → Q {01} 500.00; Q o05 9000.00 04-07 12:33, 121 h
+  //   (2700.00; 36 h after o01: a window of its own) → Q {05} 500.00; P o02 3000.00 04-08 23:54, 99 h
+  //   (900.00) → P {02} 500.00; o03, o04, o00, o06 shipped in 40 h (on time). 1500.00.
   // Export 2: o01 is P's (04-06 13:31), with P o30 100.00 04-06 10:05 (30.00) → P {30,01} 500.00 ←
-  //   o01's 500.00; Q o03 1000.00 04-06 05:31, 77 h (300.00) → Q {03} 300.00 new; o02 is Q's → Q {02}
-  //   ← P {02}'s 500.00. 1800.00.
-  // Export 3 (o02 lacking): P o03 04-05 09:31 + o30 04-06 02:05 → P {03,30} 330.00 ← o03's 300.00:
-  //   30.00 new; P o01 04-06 13:31 + o05 04-07 12:33 → P {01,05} 500.00 ← o01's and o05's money
-  //   (500.00 of 1000.00 spare, paid for good); Q o60 2000.00 04-08 14:00 (600.00) → Q {60} 500.00,
-  //   its window holding o02's recorded start (04-08 23:54) and o02's 500.00: nothing new.
-  //   1830.00 (fresh ledger 1330.00 + the 500.00 P {01,05} cannot use). The ledger issues Q {60}
+  //   o01's 500.00 (o01 comes to 600.00 in it: all of it is needed there, none of it counts toward
+  //   Q's window, §1.7); Q o03 1000.00 04-06 05:31, 77 h (300.00) → Q {03} 300.00 new; o02 is Q's →
+  //   Q {02} ← P {02}'s 500.00 (the same voucher: Q's now); Q {05} as recorded. 1800.00.
+  //   (Before, Q {03}'s cap counted 100.00 of Q {01}'s money, Q {03} issued 200.00 and P {30,01}
+  //   100.00: 1800.00 too, but o03's voucher held only 200.00 of its own.)
+  // Export 3 (o02 lacking): P o03 04-05 09:31, 97 h (300.00) + o30 04-06 02:05 (16 h 34 min
+  //   later) → P {03,30} 330.00 ← o03's 300.00: 30.00 new (o30 had none: P {30,01} was o01's money);
+  //   P o01 04-06 13:31 (28 h after o03: a new window) + o05 04-07 12:33 (23 h 02 min) → P {01,05}
+  //   500.00 ← o01's and o05's money (500.00 of 1000.00 spare, paid for good); Q o60 2000.00 04-08
+  //   14:00, 90 h (600.00) → Q {60} 500.00, its window (to 04-09 14:00) holding {02}'s recorded start
+  //   (04-08 23:54), Q's since export 2, and o02's 500.00: nothing new.
+  //   1830.00 (fresh ledger 1330.00 + the 500.00 P {01,05} cannot use). The ledger issued Q {60}
   //   500.00 and P {03,30} 100.00: 2400.00.
   const id8 = (n: string) => `61000000000000158${n}`;
   const g1 = [
@@ -155,11 +166,74 @@ describe('money taken over for an order a later export lacks is not paid again',
     shipped(id8('06'), 'Q', '100.00', '2026-04-08 12:06:00', '2026-04-10 04:06:00'),
     shipped(id8('60'), 'Q', '2000.00', '2026-04-08 14:00:00', '2026-04-12 08:00:00'),
   ];
-  it.fails('seed 158: 1830.00 after the third export (the ledger pays 2400.00)', () => {
+  it('seed 158: 1830.00 after the third export (2400.00 before led12)', () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');
     const f = files(dir, { g1, g2, g3 });
     run(f.g1!, state);
+    expect(total(state)).toBe('1500.00');
+    const r2 = run(f.g2!, state, '--reissue', 'all');
+    expect(seen(r2.rows)).toEqual([
+      ['Q', '03', '300.00', '300.00', 'new'],
+      ['P', '30,01', '500.00', '0.00', 'reissued'],
+      ['Q', '05', '500.00', '0.00', 'already_recorded'],
+      ['Q', '02', '500.00', '0.00', 'already_recorded'],
+    ]);
+    expect(total(state)).toBe('1800.00');
+    const r3 = run(f.g3!, state, '--reissue', 'all');
+    expect(seen(r3.rows)).toEqual([
+      ['P', '03,30', '330.00', '30.00', 'reissued'],
+      ['P', '01,05', '500.00', '0.00', 'reissued'],
+      ['Q', '60', '500.00', '0.00', 'new'],
+    ]);
+    expect(total(state)).toBe('1830.00');
+    // Schema 11 keeps the buyer {02} was last held under (Q), beside the buyer it was recorded for.
+    const db = new Database(state, { readonly: true });
+    expect(db.prepare("SELECT buyer, buyer_now FROM vouchers WHERE order_ids = ?").get(JSON.stringify([id8('02')]))).toEqual({ buyer: 'P', buyer_now: 'Q' });
+    db.close();
+  });
+
+  // A ledger of schema 10 (before buyer_now) holding export 1, as this storeops records it, opened by
+  // this storeops: migrated to 11 with nothing lost (ledger list shows the same rows and total, the
+  // same columns), and exports 2 and 3 then pay as on a new ledger: 1830.00 (worked out above).
+  it('seed 158 on a schema 10 ledger of export 1: upgraded, lists the same, 1830.00 after export 3', () => {
+    const dir = tmpDir();
+    const fresh = path.join(dir, 'fresh.db');
+    const f = files(dir, { g1, g2, g3 });
+    run(f.g1!, fresh);
+    const src = new Database(fresh, { readonly: true });
+    const cols = 'voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind, reissue_of, covered, shares, shop, shop_kind';
+    const vouchers = src.prepare(`SELECT ${cols} FROM vouchers`).all() as Record<string, unknown>[];
+    const claims = src.prepare('SELECT voucher_key, order_id, kind, claim FROM voucher_orders').all() as Record<string, unknown>[];
+    src.close();
+    const state = path.join(dir, 'v10.db');
+    const raw = new Database(state);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const m of MIGRATIONS.filter((m) => m.to <= 10)) m.up(raw);
+    raw.pragma('user_version = 10');
+    const ins = raw.prepare(`INSERT INTO vouchers (${cols}) VALUES (${cols.split(', ').map((c) => `@${c}`).join(', ')})`);
+    for (const v of vouchers) ins.run(v);
+    const claim = raw.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (@voucher_key, @order_id, @kind, @claim)');
+    for (const c of claims) claim.run(c);
+    raw.close();
+    const list = (file: string) => runCli(['ledger', 'list', '--state', file, '-f', 'csv'], { tz });
+    const before = list(fresh);
+    const upgraded = list(state);
+    expect(upgraded.code).toBe(0);
+    expect(upgraded.stdout).toBe(before.stdout);
+    expect(upgraded.stderr.replace(state, 'F')).toBe(before.stderr.replace(fresh, 'F'));
+    const r1 = run(f.g1!, state);
+    expect(seen(r1.rows)).toEqual([
+      ['Q', '01', '500.00', '0.00', 'already_recorded'],
+      ['Q', '05', '500.00', '0.00', 'already_recorded'],
+      ['P', '02', '500.00', '0.00', 'already_recorded'],
+    ]);
+    const check = new Database(state, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(check.prepare('SELECT count(*) AS n FROM vouchers WHERE buyer_now IS NOT NULL').get()).toEqual({ n: 0 });
+    check.close();
+    expect(list(state).stdout).toBe(before.stdout);
     expect(total(state)).toBe('1500.00');
     run(f.g2!, state, '--reissue', 'all');
     expect(total(state)).toBe('1800.00');

@@ -84,6 +84,11 @@ export interface ListedVoucher extends VoucherRecord {
   covered: string;
   /** Where the voucher opens as the latest recording run's export gave it, when not where it was recorded (a paid time moved). */
   windowStartNow?: number;
+  /**
+   * The buyer the latest recording run holding the voucher (the same orders) put it under, when not
+   * the one it was recorded for (schema 11; docs/rules.md §1.7: its money counts toward that buyer's cap).
+   */
+  buyerNow?: string;
 }
 
 /**
@@ -646,6 +651,8 @@ interface VoucherRow {
   kind: VoucherKind;
   reissue_of: string | null;
   covered: string | null;
+  /** Schema 11; NULL while the voucher is held under the buyer it was recorded for. */
+  buyer_now: string | null;
 }
 
 /** What a conflict of a recordVouchers call, not recorded, would take over (its cover), by voucher. */
@@ -2492,6 +2499,7 @@ class SqliteState implements StateDb {
         const t = now.get(r.voucher_key) ?? now.get(r.voucher_key.split('+')[0]!);
         return t !== undefined && t !== r.window_start ? { windowStartNow: t } : {};
       })(),
+      ...(r.buyer_now != null && r.buyer_now !== r.buyer ? { buyerNow: r.buyer_now } : {}),
       voucherKey: r.voucher_key,
       kind: r.kind,
       buyer: r.buyer,

@@ -28,6 +28,10 @@ export const VOUCHER_COLUMNS: readonly Column[] = [
   // Where the voucher opens now, as the latest compensate --record run's export gave it, when a
   // paid time moved since it was recorded (windowStart stays as recorded); empty otherwise.
   { key: 'windowStartNow', zh: '当前窗口开始', en: 'windowStartNow', type: 'time' },
+  // Schema 11: the buyer the latest compensate --record run holding the voucher (the same orders)
+  // put it under, when another than `buyer` (a nick corrected, orders swapped): its money counts
+  // toward that buyer's cap (docs/rules.md §1.7); empty otherwise.
+  { key: 'buyerNow', zh: '当前买家', en: 'buyerNow', type: 'text', whole: true },
 ];
 
 /** `ledger list --what contacts`: one row per order, its latest state. */
@@ -148,7 +152,7 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
     const covered = new Money(v.covered);
     total = total.plus(amount).minus(covered);
     // A nick or shop that is (or holds) a phone number is masked as one (README, Privacy).
-    return { ...v, ...(ctx.showPii ? {} : { buyer: shownNick(v.buyer), ...(typeof v.shop === 'string' ? { shop: shownNick(v.shop) } : {}) }), amount, covered };
+    return { ...v, ...(ctx.showPii ? {} : { buyer: shownNick(v.buyer), ...(typeof v.buyerNow === 'string' ? { buyerNow: shownNick(v.buyerNow) } : {}), ...(typeof v.shop === 'string' ? { shop: shownNick(v.shop) } : {}) }), amount, covered };
   });
   await writeRows(ctx, VOUCHER_COLUMNS, rows);
   ctx.info(

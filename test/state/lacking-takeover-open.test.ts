@@ -189,8 +189,21 @@ describe('money taken over for an order a later export lacks is not paid again',
     expect(total(state)).toBe('1830.00');
     // Schema 11 keeps the buyer {02} was last held under (Q), beside the buyer it was recorded for.
     const db = new Database(state, { readonly: true });
-    expect(db.prepare("SELECT buyer, buyer_now FROM vouchers WHERE order_ids = ?").get(JSON.stringify([id8('02')]))).toEqual({ buyer: 'P', buyer_now: 'Q' });
+    expect(db.prepare('SELECT buyer, buyer_now FROM vouchers WHERE order_ids = ?').get(JSON.stringify([id8('02')]))).toEqual({ buyer: 'P', buyer_now: 'Q' });
     db.close();
+    // ledger list: buyer as recorded, buyerNow (last column) where it is held now; empty for the others.
+    const listed = JSON.parse(runCli(['ledger', 'list', '--state', state, '-f', 'json'], { tz }).stdout) as Record<string, unknown>[];
+    const byOrders = listed.map((v) => [(v.orderIds as string[]).map((x) => x.slice(-2)).join(','), v.buyer, v.buyerNow]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(byOrders).toEqual([
+      ['01', 'Q', null],
+      ['01,05', 'P', null],
+      ['02', 'P', 'Q'],
+      ['03', 'Q', null],
+      ['03,30', 'P', null],
+      ['05', 'Q', null],
+      ['30,01', 'P', null],
+      ['60', 'Q', null],
+    ]);
   });
 
   // A ledger of schema 10 (before buyer_now) holding export 1, as this storeops records it, opened by

@@ -1592,7 +1592,16 @@ class SqliteState implements StateDb {
         for (const [x, a] of staleBefore) staleUsed.set(x, a);
         const got = new Decimal(c.from[k] ?? 0);
         t = t.plus(got);
-        if (got.gt(0) && laterOther && !mates) laterOther.set(k, (laterOther.get(k) ?? new Decimal(0)).plus(got));
+        // Another buyer's voucher taking over money of `k` when this call puts every order of `k` in
+        // vouchers of buyers other than `v`'s (all its orders moved to other buyers: its money
+        // follows them, §1.7; capCover's pendingOther).
+        const allMoved = () =>
+          [...kIds].every((id) => {
+            const o = shareNow.get(`${kind}|${id}`);
+            const ov = o === undefined ? undefined : inCallByKey.get(o.key);
+            return ov !== undefined && ov.buyer !== v.buyer;
+          });
+        if (got.gt(0) && laterOther && !mates && allMoved()) laterOther.set(k, (laterOther.get(k) ?? new Decimal(0)).plus(got));
         if (got.gt(0) && laterOutside) {
           // What `k` holds of vouchers outside `v`'s cap group holding `u`'s orders (money `k` took
           // over for them, which inGroupOf leaves out of `v`'s cap already): taken from there first.
@@ -1621,13 +1630,18 @@ class SqliteState implements StateDb {
       const inGroup = (k: string) => Decimal.max(0, inGroupOf(keys, k, ids).minus(kept?.get(k) ?? 0));
       const all = keys.reduce((s, k) => s.plus(inGroup(k)), new Decimal(0));
       let pending = new Decimal(0);
-      // The part of `pending` another buyer's vouchers of this call take for their orders (moved to
-      // that buyer): never counted toward this cap, not even what this cap could take of it itself
-      // (docs/rules.md §1.7: one payment never fills two buyers' windows). Counted so, the other
-      // buyer's voucher found it gone and issued it anew, and the money was split between the two
-      // buyers' windows (reissue-paths3 seed 158: Q {03} counted 100.00 of Q {01}'s 500.00, o01's,
-      // which P {30,01} holds now; P {30,01} issued 100.00 for it, and once o03 and o30 moved on to
-      // P {03,30} that 100.00 paid o30 and o03 only 200.00 of its 300.00: 70.00 paid twice).
+      // The part of `pending` another buyer's vouchers of this call take for the orders of a group
+      // voucher all of whose orders the call puts under other buyers (moved there): never counted
+      // toward this cap, not even what this cap could take of it itself (docs/rules.md §1.7: the
+      // money counts toward the cap of the buyer and window the order is in now, never also toward
+      // its old buyer's window). Counted so, the other buyer's voucher found it gone and issued it
+      // anew, one payment filled two buyers' windows, and a later export paid twice:
+      // reissue-paths3 seed 158: Q {03} counted 100.00 of Q {01}'s 500.00 (o01's, all of it needed
+      // by P {30,01} now), P {30,01} issued 100.00 for it, and once o03 and o30 moved on to P {03,30}
+      // that 100.00 paid o30 and o03 held 200.00 of its 300.00: 1900.00 paid, 1830.00 owed; seed 306
+      // (reissue-keepback-cap): P {06} counted all of P {04}'s 500.00, o04's, while Q {30,00,04} needed
+      // 200.00 of it and issued 200.00: 1390.00 paid, 1360.00 owed. A group voucher with an order
+      // still the buyer's (or in another window of the buyer) keeps the rule above.
       let pendingOther = new Decimal(0);
       // What this cap can take of the group's money and still leave the later vouchers what they take
       // (money of a voucher beyond what its orders elsewhere take: {a,b} 500.00, b's 30.00 taken by

@@ -78,6 +78,12 @@
 // 1800.00); counting for a voucher the run holds changed reissue-takeover-held's held {02} (300.00 to
 // 200.00): both left out. Seeds 1–150 and 1000–1149 (FUZZ_N=150) and the default seeds: no total
 // changed (said, --reissue all, one at a time and a fresh ledger, each step) but seed 588's.
+// Led12 (schema 11): seed 158 (2400.00, by hand 1830.00; lacking-takeover-open.test.ts works it out):
+// the ledger keeps the buyer a voucher was last held under (P {02} held as Q's, o02 lacking later),
+// and a cap no longer counts money other buyers' vouchers take over of a voucher all of whose orders
+// the run put under them (Q {03} counted 100.00 of Q {01}'s, o01's, now P's). That settles
+// reissue-keepback-cap seed 306 too (1390.00 -> 1360.00, a fresh ledger's; o02's 30.00 was paid twice);
+// a voucher with an order still its buyer's keeps the cap-first reading (seeds 40, 1157, one-by-one).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1284,27 +1284,40 @@ class SqliteState implements StateDb {
      * the same shop for being the same text (shopRelation).
      */
     const kindsClash = (a: string | null | undefined, b: string | null | undefined) => a != null && b != null && a !== b;
-    // A buyer's recorded vouchers are those recorded for the buyer and not seen since as another's,
-    // and those seen since as the buyer's (schema 11, `buyer_now`: a run held the very voucher, the
-    // same orders, as another buyer's; docs/rules.md §1.7: it is that buyer's now). Two selects, so
-    // each keeps its index (vouchers_buyer_window, vouchers_buyer_now).
+    // A buyer's recorded vouchers (schema 11): a voucher a run held again as another buyer's (the
+    // same orders; `buyer_now`) is that buyer's while this run's exports show none of its orders (it
+    // is not seen: its orders lacking, docs/rules.md §1.7); shown, its money follows its orders to
+    // the vouchers holding them, and it is taken as the buyer it was recorded for, as before.
+    const lastSeen = (r: { b: string; bn: string | null; ids: string }): string =>
+      r.bn !== null && !parseIds(r.ids, this.path).some((id) => shown.has(id)) ? r.bn : r.b;
     const group0 = db.prepare(
-      `SELECT voucher_key AS k, window_start AS t, recorded_at AS at, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND buyer_now IS NULL AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
+      `SELECT voucher_key AS k, window_start AS t, recorded_at AS at, shop AS s, shop_kind AS sk, buyer AS b, buyer_now AS bn, order_ids AS ids FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
        AND instr(voucher_key, '+') = 0
        UNION ALL
-       SELECT voucher_key AS k, window_start AS t, recorded_at AS at, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer_now = ? AND rules = ? AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
+       SELECT voucher_key AS k, window_start AS t, recorded_at AS at, shop AS s, shop_kind AS sk, buyer AS b, buyer_now AS bn, order_ids AS ids FROM vouchers WHERE kind = ? AND buyer_now = ? AND buyer <> buyer_now AND rules = ? AND (window_start BETWEEN ? AND ? OR window_start IS NULL)
        AND instr(voucher_key, '+') = 0 ORDER BY at, k`,
     );
-    const group = { all: (kind: string, buyer: string, rules: string, from: number, to: number) => group0.all(kind, buyer, rules, from, to, kind, buyer, rules, from, to) };
+    const group = {
+      all: (kind: string, buyer: string, rules: string, from: number, to: number) =>
+        (group0.all(kind, buyer, rules, from, to, kind, buyer, rules, from, to) as { b: string; bn: string | null; ids: string }[]).filter((r) => lastSeen(r) === buyer) as unknown[],
+    };
     const starts0 = db.prepare(
-      `SELECT voucher_key AS k, window_start AS t, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND buyer_now IS NULL AND window_start IS NOT NULL
+      `SELECT voucher_key AS k, window_start AS t, shop AS s, shop_kind AS sk, buyer AS b, buyer_now AS bn, order_ids AS ids FROM vouchers WHERE kind = ? AND buyer = ? AND rules = ? AND window_start IS NOT NULL
        AND instr(voucher_key, '+') = 0
        UNION ALL
-       SELECT voucher_key AS k, window_start AS t, shop AS s, shop_kind AS sk FROM vouchers WHERE kind = ? AND buyer_now = ? AND rules = ? AND window_start IS NOT NULL
+       SELECT voucher_key AS k, window_start AS t, shop AS s, shop_kind AS sk, buyer AS b, buyer_now AS bn, order_ids AS ids FROM vouchers WHERE kind = ? AND buyer_now = ? AND buyer <> buyer_now AND rules = ? AND window_start IS NOT NULL
        AND instr(voucher_key, '+') = 0`,
     );
-    const starts = { all: (kind: string, buyer: string, rules: string) => starts0.all(kind, buyer, rules, kind, buyer, rules) };
-    const recordedOf = db.prepare('SELECT kind, COALESCE(buyer_now, buyer) AS buyer, rules, recorded_at, shop, shop_kind FROM vouchers WHERE voucher_key = ?');
+    const starts = {
+      all: (kind: string, buyer: string, rules: string) => (starts0.all(kind, buyer, rules, kind, buyer, rules) as { b: string; bn: string | null; ids: string }[]).filter((r) => lastSeen(r) === buyer) as unknown[],
+    };
+    const recordedOf0 = db.prepare('SELECT kind, buyer AS b, buyer_now AS bn, order_ids AS ids, rules, recorded_at, shop, shop_kind FROM vouchers WHERE voucher_key = ?');
+    const recordedOf = {
+      get: (k: string) => {
+        const r = recordedOf0.get(k) as { b: string; bn: string | null; ids: string } | undefined;
+        return r === undefined ? undefined : { ...r, buyer: lastSeen(r) };
+      },
+    };
     const shopOf = db.prepare('SELECT shop AS s, shop_kind AS sk FROM vouchers WHERE voucher_key = ?');
     /**
      * `s`: the shop as caps compare it (a 店铺名称 linked to one 店铺Id is that 店铺Id); `k`: how it

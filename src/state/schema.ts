@@ -233,7 +233,8 @@ export const MIGRATIONS: readonly Migration[] = [
       // same orders: the same key; a nick corrected, or orders swapped) is that buyer's, and its
       // money counts toward that buyer's cap. `buyer` stays as recorded (what was issued, to whom);
       // `buyer_now` is the buyer the latest recording run that held it put it under, when another
-      // (NULL: as recorded). Without it a run not holding the voucher (its orders lacking) counted
+      // (NULL: as recorded); read while a run's exports show none of its orders (ledger.ts group).
+      // Without it a run not holding the voucher (its orders lacking) counted
       // its money toward the recorded buyer's cap, and the buyer it was last seen under was paid
       // that cap again (reissue-paths3 seed 158). Vouchers recorded before v11 keep NULL: never guessed.
       db.exec(`

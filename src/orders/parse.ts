@@ -80,6 +80,11 @@ const MONEY_FIELDS = ['goodsAmount', 'postage', 'paidAmount', 'refundAmount', 'p
 
 /** Amounts above this are not a shop order (a mangled cell). */
 export const ABSURD_AMOUNT = 100_000_000;
+const ABSURD_FEN = ABSURD_AMOUNT * 100;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 export interface RowParser {
   parse(cells: string[], line: number): ParsedRow | RowProblem;
@@ -288,7 +293,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       orderId,
       parentOrderId: idx.parentOrderId >= 0 ? fullWidthId(get(cells, idx.parentOrderId)) || null : null,
       lineId: idx.lineId >= 0 ? fullWidthId(get(cells, idx.lineId)) || null : null,
-      buyer: text(cells, idx.buyer),
+      buyer: idx.buyer < 0 ? '' : text(cells, idx.buyer),
       status,
       statusRaw: idx.statusRaw >= 0 ? text(cells, idx.statusRaw) : statusRaw,
       createdAt: null,
@@ -301,23 +306,27 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       paidAmount: null,
       refundAmount: null,
       quantity: null,
-      title: text(cells, idx.title),
-      articleNo: text(cells, idx.articleNo),
-      carrier: text(cells, idx.carrier),
-      trackingNo: waybillList(cleanTracking(text(cells, idx.trackingNo))),
+      title: idx.title < 0 ? '' : text(cells, idx.title),
+      articleNo: idx.articleNo < 0 ? '' : text(cells, idx.articleNo),
+      carrier: idx.carrier < 0 ? '' : text(cells, idx.carrier),
+      trackingNo: idx.trackingNo < 0 ? '' : waybillList(cleanTracking(text(cells, idx.trackingNo))),
       presale: null,
       platformCompensation: null,
-      sellerFlag: text(cells, idx.sellerFlag),
-      sellerNote: text(cells, idx.sellerNote),
-      closeReason: text(cells, idx.closeReason),
-      receiver: text(cells, idx.receiver),
-      phone: text(cells, idx.phone),
-      address: addrParts.length > 1 ? addrParts.map((i) => text(cells, i)).filter(Boolean).join(' ') : text(cells, idx.address),
+      sellerFlag: idx.sellerFlag < 0 ? '' : text(cells, idx.sellerFlag),
+      sellerNote: idx.sellerNote < 0 ? '' : text(cells, idx.sellerNote),
+      closeReason: idx.closeReason < 0 ? '' : text(cells, idx.closeReason),
+      receiver: idx.receiver < 0 ? '' : text(cells, idx.receiver),
+      phone: idx.phone < 0 ? '' : text(cells, idx.phone),
+      address: addrParts.length > 1 ? addrParts.map((i) => text(cells, i)).filter(Boolean).join(' ') : idx.address < 0 ? '' : text(cells, idx.address),
     };
     for (let j = 0; j < times.length; j++) {
       const key = timeKeys[j]!;
       const i = timeCols[j]!;
-      const raw = get(cells, i);
+      // The export's own shape (2026-10-01 00:00:02: a digit at each end, so cleanCell would return
+      // it as it is) is parsed without the call; anything else is cleaned first, as before.
+      const cell = cells[i] ?? '';
+      const plain = cell.length === 19 && isDigit(cell.charCodeAt(0)) && isDigit(cell.charCodeAt(18));
+      const raw = plain ? cell : cleanCell(cell);
       let text = raw;
       let t = parseTime(text, tz);
       if (t === undefined) {
@@ -372,7 +381,16 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     }
     for (let j = 0; j < moneys.length; j++) {
       const i = moneyCols[j]!;
-      const raw = get(cells, i);
+      const cell = cells[i] ?? '';
+      // The plain shape (239.00, 0: digits and a point, so cleanCell would return it as it is) by its
+      // fen in one pass: checkMoneyText's verdict on it is 'ok' up to ABSURD_AMOUNT, 'implausible'
+      // above (plainFen refuses anything with a non-zero digit past the fen: the general path says 'sub-fen').
+      const cellFen = cell.length === 0 ? -1 : plainFen(cell);
+      if (cellFen >= 0 && cellFen <= ABSURD_FEN) {
+        if (moneyUsed[j] === 1) setMoney(o, moneyKeys[j]!, fenToMoney(cellFen));
+        continue;
+      }
+      const raw = cellFen >= 0 ? cell : cleanCell(cell);
       let text = raw;
       // Checked on the text (no Decimal arithmetic per cell); a Decimal is built only where used.
       let v = checkMoneyText(text, ABSURD_AMOUNT);

@@ -1,0 +1,69 @@
+// The row parser reads a time cell in the export's own shape (2026-10-01 00:00:02) and an amount in
+// the plain shape (239.00) without cleaning the cell first, and an amount by its fen alone (issue 21,
+// docs/performance.md, twenty-fourth round). These rows sit on the edges of those shortcuts: each must
+// read exactly as the general path reads it (the expected values worked out by hand below).
+import { describe, expect, it } from 'vitest';
+import { detectLayout } from '../../src/orders/detect.js';
+import { type ParsedRow, type RowProblem, isProblem, makeRowParser } from '../../src/orders/parse.js';
+import { PLATFORM_TZ } from '../../src/time.js';
+import { T71, order } from './build.js';
+
+// compensate's fields (src/compensation/run.ts COMPENSATION_FIELDS): 退款金额 (refundAmount) is
+// then checked but not kept.
+const ONLY = new Set(['orderId', 'lineId', 'buyer', 'status', 'paidAt', 'shippedAt', 'promisedShipAt', 'reservedShipAt', 'paidAmount', 'postage', 'goodsAmount', 'platformCompensation', 'presale', 'orderType', 'title', 'trackingNo', 'shopId', 'shopName']);
+
+function parse(over: Record<string, string>): ParsedRow | RowProblem {
+  const d = detectLayout('t.csv', T71);
+  const p = makeRowParser(d.layout, d.map, 't.csv', d.layoutId, PLATFORM_TZ, Date.UTC(2027, 0, 1), false, ONLY, true);
+  const cells = T71.map((h) => order('3000000010000000001', over)[h] ?? '');
+  return p.parse(cells, 2);
+}
+
+function row(over: Record<string, string>): ParsedRow {
+  const r = parse(over);
+  if (isProblem(r)) throw new Error(`rejected: ${r.reason.en}`);
+  return r;
+}
+
+function problem(over: Record<string, string>): string {
+  const r = parse(over);
+  if (!isProblem(r)) throw new Error('read');
+  return r.reason.en;
+}
+
+describe('the row parser on the edges of its plain-cell shortcuts', () => {
+  it('reads an amount of exactly 100,000,000.00 (the plausible limit) and refuses one fen more', () => {
+    // ABSURD_AMOUNT = 100,000,000 yuan: 10,000,000,000 fen is at the limit (not above it), 10,000,000,001 above.
+    expect(row({ 买家实际支付金额: '100000000.00' }).paidAmount!.toFixed(2)).toBe('100000000.00');
+    expect(problem({ 买家实际支付金额: '100000000.01' })).toBe('amount "100000000.01" is implausible (negative or too large)');
+    // An amount compensate does not keep (退款金额) is still checked the same way.
+    expect(problem({ 退款金额: '100000000.01' })).toBe('amount "100000000.01" is implausible (negative or too large)');
+  });
+
+  it('reads plain amounts by their fen and leaves every other shape to the general path', () => {
+    // "12.5" → 1250 fen; "0012.50" → 1250 fen (leading zeros are digits); " 12.50 " is trimmed first.
+    expect(row({ 买家实际支付金额: '12.5' }).paidAmount!.toFixed(2)).toBe('12.50');
+    expect(row({ 买家实际支付金额: '0012.50' }).paidAmount!.toFixed(2)).toBe('12.50');
+    expect(row({ 买家实际支付金额: ' 12.50 ' }).paidAmount!.toFixed(2)).toBe('12.50');
+    // "12.500" has only zeros past the fen: 1250 fen. "12.345" has a 5 past the fen: refused, not rounded.
+    expect(row({ 买家实际支付金额: '12.500' }).paidAmount!.toFixed(2)).toBe('12.50');
+    expect(problem({ 买家实际支付金额: '12.345' })).toBe('amount "12.345" has a fraction of a fen; exported amounts are whole fen, so it is not rounded to a guess');
+    expect(problem({ 买家实际支付金额: '12.' })).toBe('"12." is not a valid amount');
+  });
+
+  it('reads a time in the export shape and any other the general way, to the same instant', () => {
+    // 2026-10-01 00:00:02 Beijing (UTC+8) = 2026-09-30 16:00:02 UTC.
+    const at = Date.UTC(2026, 8, 30, 16, 0, 2);
+    expect(row({ 订单付款时间: '2026-10-01 00:00:02' }).paidAt).toBe(at);
+    // Padded with spaces (21 characters), and ending in a full-width digit (19 characters, not all ASCII):
+    // both cleaned or converted first, the same instant.
+    expect(row({ 订单付款时间: ' 2026-10-01 00:00:02 ' }).paidAt).toBe(at);
+    expect(row({ 订单付款时间: '2026-10-01 00:00:0２' }).paidAt).toBe(at);
+    // 19 characters that are not the bare shape: ="2026-10-01 00:00" (Excel's text wrapper) is
+    // unwrapped first, a time without seconds (59 s of slack): 2026-10-01 00:00 Beijing = 2026-09-30 16:00 UTC.
+    const wrapped = row({ 订单付款时间: '="2026-10-01 00:00"' });
+    expect([wrapped.paidAt, wrapped.timeSlack?.paidAt]).toEqual([Date.UTC(2026, 8, 30, 16, 0, 0), 59_000]);
+    // 19 characters with digits at both ends but not a time (a day 32): refused as before.
+    expect(problem({ 订单付款时间: '2026-10-32 00:00:02' })).toBe('"2026-10-32 00:00:02" is not a valid time (expected YYYY-MM-DD HH:mm:ss)');
+  });
+});

@@ -86,6 +86,14 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** `="` + 10–20 ASCII digits + `"`: cleanCell gives the digits, which checkOrderId takes as an id. */
+function wrappedDigits(t: string): boolean {
+  const n = t.length;
+  if (n < 13 || n > 23 || t.charCodeAt(0) !== 61 || t.charCodeAt(1) !== 34 || t.charCodeAt(n - 1) !== 34) return false;
+  for (let i = 2; i < n - 1; i++) if (!isDigit(t.charCodeAt(i))) return false;
+  return true;
+}
+
 export interface RowParser {
   parse(cells: string[], line: number): ParsedRow | RowProblem;
   /** The columns `parse` reads (the reader need decode no others); undefined: all of them. */
@@ -238,8 +246,12 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   }
 
   function parseCells(cells: string[], line: number): ParsedRow | RowProblem {
-    let orderId = get(cells, idx.orderId);
-    let idCheck = checkOrderId(orderId);
+    // Taobao's id cell ="3000000010000000000" (10–20 digits inside): what cleanCell and
+    // checkOrderId make of it, without the calls; any other cell the general way.
+    const idCell = idx.orderId < 0 ? '' : (cells[idx.orderId] ?? '');
+    const wrappedId = wrappedDigits(idCell);
+    let orderId = wrappedId ? idCell.slice(2, -1) : get(cells, idx.orderId);
+    let idCheck: ReturnType<typeof checkOrderId> = wrappedId ? 'ok' : checkOrderId(orderId);
     if (idCheck === 'not-an-id') {
       // Full-width digits (a Chinese input method: ３５１５…) are the same digits: read as the id.
       orderId = fullWidthId(orderId);

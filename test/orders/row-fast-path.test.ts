@@ -1,5 +1,5 @@
-// The row parser reads a time cell in the export's own shape (2026-10-01 00:00:02) and an amount in
-// the plain shape (239.00) without cleaning the cell first, and an amount by its fen alone (issue 21,
+// The row parser reads a time cell in the export's own shape (2026-10-01 00:00:02), an amount in
+// the plain shape (239.00) and an id cell ="…" of digits without cleaning the cell first, and an amount by its fen alone (issue 21,
 // docs/performance.md, twenty-fourth round). These rows sit on the edges of those shortcuts: each must
 // read exactly as the general path reads it (the expected values worked out by hand below).
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,18 @@ describe('the row parser on the edges of its plain-cell shortcuts', () => {
     expect(row({ 买家实际支付金额: '12.500' }).paidAmount!.toFixed(2)).toBe('12.50');
     expect(problem({ 买家实际支付金额: '12.345' })).toBe('amount "12.345" has a fraction of a fen; exported amounts are whole fen, so it is not rounded to a guess');
     expect(problem({ 买家实际支付金额: '12.' })).toBe('"12." is not a valid amount');
+  });
+
+  it('reads the id cell Taobao writes (="…") as cleanCell and checkOrderId would', () => {
+    // ="…" around 10 to 20 digits: the digits are the id (a leading zero kept).
+    expect(row({ 订单编号: '="0123456789"' }).orderId).toBe('0123456789');
+    expect(row({ 订单编号: '="30000000100000000012"' }).orderId).toBe('30000000100000000012');
+    // A space inside the quotes is trimmed by the general path: the same id.
+    expect(row({ 订单编号: '="3000000010000000001 "' }).orderId).toBe('3000000010000000001');
+    // 9 digits and 21 digits are not an order id (10–20), wrapped or not.
+    const notId = (id: string) => `"${id}" is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`;
+    expect(problem({ 订单编号: '="123456789"' })).toBe(notId('123456789'));
+    expect(problem({ 订单编号: '="300000001000000000123"' })).toBe(notId('300000001000000000123'));
   });
 
   it('reads a time in the export shape and any other the general way, to the same instant', () => {

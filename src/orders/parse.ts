@@ -86,6 +86,18 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/**
+ * cleanCell returns `t` as it is, and cleanText too: not empty, no space, tab, line break or
+ * ideographic space at its start and nothing at or below a space at its end (so no trim), not
+ * starting with `=` or `'` (Excel's text wrappers) nor with `n`/`N` (null, NaN, none…, which may mean empty).
+ */
+function needsNoCleaning(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return false;
+  const c0 = t.charCodeAt(0);
+  return c0 > 32 && c0 !== 61 && c0 !== 39 && c0 !== 110 && c0 !== 78 && c0 !== 0x3000 && t.charCodeAt(n - 1) > 32;
+}
+
 /** `="` + 10–20 ASCII digits + `"`: cleanCell gives the digits, which checkOrderId takes as an id. */
 function wrappedDigits(t: string): boolean {
   const n = t.length;
@@ -180,8 +192,17 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     }
     return s;
   };
-  const get = (cells: string[], i: number) => (i < 0 ? '' : cleanCell(cells[i] ?? ''));
-  const text = (cells: string[], i: number) => (i < 0 ? '' : cleanText(cells[i] ?? ''));
+  // A cell that cleanCell (and cleanText) would return as it is (needsNoCleaning) is taken without the call.
+  const get = (cells: string[], i: number) => {
+    if (i < 0) return '';
+    const c = cells[i] ?? '';
+    return needsNoCleaning(c) ? c : cleanCell(c);
+  };
+  const text = (cells: string[], i: number) => {
+    if (i < 0) return '';
+    const c = cells[i] ?? '';
+    return needsNoCleaning(c) ? c : cleanText(c);
+  };
   // Two columns under one header name (two 订单状态): fine while they agree, refused when not.
   // (The order reader refuses the file: an order's fields must be certain.)
   const twins = [...map.twins].map(([key, others]) => [key, map.index.get(key)!, others] as const);

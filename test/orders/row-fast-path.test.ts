@@ -51,6 +51,14 @@ describe('the row parser on the edges of its plain-cell shortcuts', () => {
     expect(problem({ 买家实际支付金额: '12.' })).toBe('"12." is not a valid amount');
   });
 
+  it('takes a text cell as it is only when cleaning would not change it', () => {
+    // Trimmed at either end (space, tab, ideographic space), Excel's ' prefix dropped, and a cell
+    // meaning empty (null, NaN from a pandas re-save) read as ''; a plain one as it is.
+    const buyer = (v: string) => row({ 买家会员名: v }).buyer;
+    expect([buyer('小明'), buyer(' 小明 '), buyer('小明\t'), buyer('\u3000小明'), buyer("'小明")]).toEqual(['小明', '小明', '小明', '小明', '小明']);
+    expect([buyer('null'), buyer('NaN'), buyer('nobody')]).toEqual(['', '', 'nobody']);
+  });
+
   it('reads the id cell Taobao writes (="…") as cleanCell and checkOrderId would', () => {
     // ="…" around 10 to 20 digits: the digits are the id (a leading zero kept).
     expect(row({ 订单编号: '="0123456789"' }).orderId).toBe('0123456789');

@@ -1228,12 +1228,16 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // is written, only counted (unrecordedWarning): nothing is kept per voucher.
   const paidIds = !req.record && fs.existsSync(ctx.statePath) ? await fromLedger(ctx, (db) => db.paidOrderIds(), new Set<string>()) : undefined;
   const unrecorded = { n: 0, fen: 0, example: '' };
+  // Every voucher key this run's export gives (recorded before or not): an alert held for a robot the
+  // operator has since replaced is this run's to post to its robots only for these (notify run.ts).
+  const seen: Set<string> | undefined = notifier ? new Set() : undefined;
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
       const computed = built ? built[gi]! : voucherOf(groups.at(gi));
       const v = owedNow(computed);
       // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
       const status = recorded.get(v.voucherKey);
+      seen?.add(v.voucherKey);
       const owes = isAboveZero(v.toIssue);
       if (!owes && status !== undefined && RECORDED_BEFORE.has(status) && isAboveZero(computed.toIssue)) {
         // A conflict owing nothing: its orders were paid in full by other vouchers recorded before.
@@ -1264,6 +1268,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
     if (finals) {
       for (const p of promisesShown) {
+        seen?.add(p.voucherKey);
         const status = recorded.get(p.voucherKey);
         if (p.toIssue.gt(0) && status !== 'conflict') finals.push(status !== undefined && NEWLY.has(status) ? { ...p, keep: true } : p);
       }
@@ -1428,6 +1433,6 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   if (notifier) {
     const { vouchersNotice } = await import('../notify/notices.js');
-    await notifier.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto' }));
+    await notifier.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto', seen }));
   }
 }

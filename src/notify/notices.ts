@@ -88,7 +88,7 @@ const VOUCHERS = {
 };
 
 /** compensate: final vouchers to issue (RULES 1.2–1.4). Provisional ones may still change and are only counted. */
-export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisional: number; rules: string }): Notice {
+export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisional: number; rules: string; seen?: ReadonlySet<string> }): Notice {
   const total = finals.reduce((t, v) => t.plus(v.amount), ZERO);
   return {
     topic: 'vouchers',
@@ -104,6 +104,10 @@ export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisio
       amount: fmtMoney(v.amount),
       ...(v.keep ? { keep: true } : {}),
     })),
+    // A voucher held for a robot whose URL the operator has since replaced goes to this run's robots
+    // when this run's export holds it (`voucher:<key>` or a top-up's `voucher:<key>@<amount>`): never
+    // another shop's, sharing the state database, whose export this is not.
+    ...(o.seen ? { adopts: (key: string) => key.startsWith('voucher:') && o.seen!.has(key.slice('voucher:'.length).replace(/@.*$/, '')) } : {}),
   };
 }
 

@@ -117,6 +117,29 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
     }
   }
   try {
+    if (db && notice.adopts) {
+      // Alerts held for a robot no longer configured (the operator replaced its URL, or moved the group
+      // to another platform) go to this run's robots, for the vouchers this run's export holds. They
+      // were held for that robot's id alone and never posted again: lost. Moved, not copied, so the old
+      // id keeps nothing; each new robot then posts them once (released when its post is accepted).
+      // Not those of a run still going: it may yet deliver them to its robot.
+      const ids = s.targets.map(targetId);
+      try {
+        for (const from of db.heldTargets()) {
+          if (ids.includes(from)) continue;
+          const take = db.heldNotices(from).filter((h) => notice.adopts!(h.key) && !(h.by !== undefined && markerRunning(h.by)));
+          if (take.length) db.adoptNotices(from, ids, take);
+        }
+      } catch (e) {
+        const why = (e as { text?: Msg }).text ?? msg('状态数据库出错', 'state database error');
+        ctx.warn(
+          msg(
+            `无法取出为已更换的机器人地址保留的通知: ${why.zh}; 下次运行时再试`,
+            `cannot take over the alerts held for a robot address since replaced: ${why.en}; the next run tries again`,
+          ),
+        );
+      }
+    }
     for (const t of s.targets) {
       const id = targetId(t);
       let items = notice.items;

@@ -35,6 +35,12 @@ export interface Notice {
   /** One or two sentences: counts, totals, the time window. */
   summary: string;
   items: NoticeItem[];
+  /**
+   * Whether an item held for a robot this run does not post to (no longer configured: its URL was
+   * replaced) is this run's to deliver to its own robots: a voucher this run's export still holds.
+   * Absent: none is (another shop's or another command's alerts stay with their robot).
+   */
+  adopts?: (key: string) => boolean;
 }
 
 /** Where to post. The URL is a credential (it carries the robot's token): never print it whole. */

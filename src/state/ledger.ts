@@ -388,6 +388,13 @@ export interface StateDb {
   heldNotices(target: string): HeldNotice[];
   /** Keep these items for this target until delivered (a held key is kept once, with its first time). */
   holdNotices(target: string, items: Omit<HeldNotice, 'since'>[], at: number): void;
+  /** Every notify target with items held for it (its id, without the `held:` prefix). */
+  heldTargets(): string[];
+  /**
+   * Move these items held for `from` (a robot no longer configured: its URL was replaced) to be held
+   * for each of `to`, keeping when they were first held; one transaction.
+   */
+  adoptNotices(from: string, to: readonly string[], items: readonly HeldNotice[]): void;
   /** These items reached this target: no longer held. */
   releaseNotices(target: string, keys: string[]): void;
   close(): void;
@@ -2630,6 +2637,40 @@ class SqliteState implements StateDb {
     );
   }
 
+  heldTargets(): string[] {
+    const rows = this.guard(() => this.db.prepare("SELECT DISTINCT target FROM notified WHERE target LIKE 'held:%' ORDER BY target").pluck().all() as string[]);
+    return rows.map((t) => t.slice('held:'.length));
+  }
+
+  adoptNotices(from: string, to: readonly string[], items: readonly HeldNotice[]): void {
+    this.writable();
+    if (items.length === 0) return;
+    const moving = new Set(items.map((i) => i.key));
+    const insert = 'INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING';
+    this.guard(() =>
+      this.db
+        .transaction(() => {
+          const stmt = this.db.prepare(insert);
+          for (const t of to) {
+            const held = new Set(this.heldNotices(t).map((h) => h.key));
+            for (const i of items) if (!held.has(i.key)) stmt.run(heldTarget(t), heldItem(i), i.since);
+          }
+          const del = this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
+          const rows = this.db.prepare('SELECT item_key FROM notified WHERE target = ?').pluck().all(heldTarget(from)) as string[];
+          for (const item of rows) {
+            let key = '';
+            try {
+              key = (JSON.parse(item) as { key?: string }).key ?? '';
+            } catch {
+              continue;
+            }
+            if (moving.has(key)) del.run(heldTarget(from), item);
+          }
+        })
+        .immediate(),
+    );
+  }
+
   releaseNotices(target: string, keys: string[]): void {
     this.writable();
     if (keys.length === 0) return;
@@ -2776,6 +2817,10 @@ function emptyState(file: string): StateDb {
     },
     heldNotices: () => [],
     holdNotices: () => {
+      throw missingError(file);
+    },
+    heldTargets: () => [],
+    adoptNotices: () => {
       throw missingError(file);
     },
     releaseNotices: () => {

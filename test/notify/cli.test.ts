@@ -222,6 +222,45 @@ describe('compensate --record --notify: an alert that could not be delivered', (
   });
 });
 
+describe('compensate --record --notify: the operator replaces the robot URL after a failed post', () => {
+  it('the held alert goes to the new robot on the next run of that export, once; never to another shop\'s run', async () => {
+    // The example at 11-20 12:00: …903's 50.00, recorded by run A, whose DingTalk robot fails both
+    // tries (503, 503): the alert is held for that robot. The operator then replaces the robot with a
+    // WeCom one. The alert was held under the old robot's id only, which no run posts to any more: it
+    // was lost. Now the next run of that export posts it to the new robot, marked as an earlier run's.
+    const cfg = config({ attempts: 2 });
+    robots.force('/robot/send', { status: 503, body: { error: 'busy' } }, { status: 503, body: { error: 'busy' } });
+    const a = await run(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '-q', '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(a.code).toBe(0);
+    expect(robots.received.map((x) => x.status)).toEqual([503, 503]);
+    const toWecom = ['--record', '-q', '--config', cfg, '--notify', `wecom:${robots.wecom}`];
+    // Another shop's export on the same state database (the example without …903: its voucher is not
+    // this export's) and the new robot: the alert is not this run's to post, and stays held.
+    const other = path.join(dir, 'other-shop.csv');
+    const lines = fs.readFileSync(ORDERS).toString('latin1').split('\n');
+    fs.writeFileSync(other, Buffer.from(lines.filter((l) => !l.includes('3515313147329357903')).join('\n'), 'latin1'));
+    expect((await run(['compensate', other, '--as-of', '2026-11-20 12:00:00', ...toWecom])).code).toBe(0);
+    expect(robots.texts('/cgi-bin/webhook/send').join('\n')).not.toContain('3515313147329357903');
+    // The shop's own export again, with the new robot: posted there, as an earlier run's.
+    const b = await run(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', ...toWecom]);
+    expect(b.code).toBe(0);
+    const texts = robots.texts('/cgi-bin/webhook/send').filter((t) => t.includes('3515313147329357903'));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('50.00 · orders 3515313147329357903 (recorded by an earlier run');
+    // Delivered to the new robot: not again, and nothing left held for either robot.
+    expect((await run(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', ...toWecom])).code).toBe(0);
+    expect(robots.texts('/cgi-bin/webhook/send').filter((t) => t.includes('3515313147329357903'))).toHaveLength(1);
+    const db = new Database(state, { readonly: true });
+    try {
+      expect((db.prepare("SELECT count(*) AS n FROM notified WHERE target LIKE 'held:%'").get() as { n: number }).n).toBe(0);
+    } finally {
+      db.close();
+    }
+    // The old robot was asked twice (run A's two tries) and never again.
+    expect(robots.received.filter((x) => x.path.startsWith('/robot/send'))).toHaveLength(2);
+  }, 60_000);
+});
+
 describe('compensate --record --notify: two runs at once (two cron jobs on one state database)', () => {
   it('an alert still being posted by a running run is not posted by the other as an earlier run\'s that did not get through', async () => {
     // Run A records …903's 50.00 and holds its alert, then posts it; the robot answers only once run B

@@ -26,19 +26,81 @@ const LONG_OR_ZERO_LED = /^(?:\d{12,}|0\d+)$/;
 // So is a decimal a spreadsheet shows without what it has after or before its digits: `5.20`
 // (a nick: 520) became 5.2, `1.000` 1, `.50` 0.5, `00.5` 0.5, `5.` 5 (LibreOffice, csv round trip);
 // `1.5` is shown as written and left alone. Only text cells come here: storeops' own amounts are
-// typed money (never wrapped). Storeops' own times and dates (`2026-11-20 14:00:00`, `2026-11-20`)
-// are not among them; nor `1,234` (the wrapped field is written bare, unquoted, so it must hold no
-// delimiter). Not wrapped though a spreadsheet shows them otherwise: `12:30` (12:30:00 PM: a roster
-// template's shift times are such text), `50%` (50.00%), `Nov 3` (11/03/26).
-const READ_OTHERWISE = /^(?:\(\d+(?:\.\d+)?\)|[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d+ \d+\/\d+|\d+\.\d*0|\d+\.|\.\d+|0\d+\.\d*)$/;
+// typed money (never wrapped). Storeops' own times and dates as it writes them (`2026-11-20
+// 14:00:00`, `2026-11-20`) are shown as written and left alone; nor `1,234` (the wrapped field is
+// written bare, unquoted, so it must hold no delimiter: no pattern here holds a comma or a quote).
+const READ_OTHERWISE = /^(?:\(\d+(?:\.\d+)?\)|[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+|\d{1,2}[/-]\d{1,2}(?:[/-]\d{1,4})?|\d+ \d+\/\d+|\d+\.\d*0|\d+\.|\.\d+|0\d+\.\d*)$/;
+
+// More of the same, found by a LibreOffice 7.4 csv round trip (soffice --convert-to, "detect special
+// numbers" on, as Excel always does; en-US and zh-CN), each shown otherwise or turned into a value:
+// a time `12:30` (12:30:00 PM), `9:05`, `1:2:3`, `10am`, `12:30 pm`; a percentage `50%` (50.00%),
+// `5.5 %`; a month-name date `Nov 3` / `November 3` / `Nov-3` / `Dec 2026` (11/03/26), and `3-Nov`,
+// `3 Nov 2024` (Excel's day-month forms, read by Excel en-US); a Chinese date `2024年3月4日`, `3月4日`,
+// with a time too (zh: 3/4/24); a date with the year first other than storeops' own zero-padded
+// `2024-03-04`: `2024/3/4`, `2024.3.4`, `2024-3-4`, `2026-11-20 09:59` (seconds added); `1.2.3`
+// (zh: 2/3/01); a logical `true` / `False` (TRUE, FALSE; `TRUE` itself is shown as written); money
+// `$5`, `￥5` ($5.00). Full-width digits and signs read as their ASCII forms (`５２０` 520, `５月２０日`
+// a date), and spaces around a number or date are dropped (` 1` → 1): such text is wrapped too.
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const TIME = '\\d{1,2}:\\d{1,2}(?::\\d{1,2}(?:\\.\\d+)?)?(?: ?[ap]\\.?m\\.?)?';
+const READ_OTHERWISE_MORE = new RegExp(
+  '^(?:' +
+    [
+      TIME,
+      '\\d{1,2} ?[ap]\\.?m\\.?',
+      '[+-]?(?:\\d+\\.?\\d*|\\.\\d+) ?%',
+      `${MONTH}\\.?[ -]\\d{1,4}`,
+      `\\d{1,2}[ -]${MONTH}\\.?(?:[ -]\\d{2,4})?`,
+      `(?:\\d{4}年)?\\d{1,2}月\\d{1,2}[日号](?: ?${TIME})?`,
+      `\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}(?: ${TIME})?`,
+      '\\d{1,2}\\.\\d{1,2}\\.\\d{1,4}',
+      'true|false',
+      '[$¥￥] ?(?:\\d+\\.?\\d*|\\.\\d+)',
+    ].join('|') +
+    ')$',
+  'i',
+);
+// Storeops' own dates and times (shown as written): never wrapped by the year-first pattern above.
+const OWN_TIME = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$/;
+// Any number a spreadsheet reads as one (shown as written when alone): with spaces around it, or
+// written in full-width digits, it is not shown as written.
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+
+/** Full-width ASCII forms (`５２０`, `％`, `：`) and the ideographic space as the ASCII a spreadsheet reads them as. */
+function halfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+function readOtherwise(t: string): boolean {
+  return READ_OTHERWISE.test(t) || (READ_OTHERWISE_MORE.test(t) && !OWN_TIME.test(t) && t !== 'TRUE' && t !== 'FALSE');
+}
+
+/** Whether a spreadsheet opening a csv shows this text otherwise than as written. */
+function shownOtherwise(text: string): boolean {
+  // Nearly every text cell (names, titles, notes) holds no digit and is no logical: one scan, no pattern.
+  let digit = false;
+  for (let i = 0; i < text.length && !digit; i++) {
+    const c = text.charCodeAt(i);
+    digit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+  }
+  if (!digit) return (text.length === 4 || text.length === 5) && /^(?:true|false)$/i.test(text) && text !== 'TRUE' && text !== 'FALSE';
+  if (readOtherwise(text)) return true;
+  let t = text;
+  if (/[\uFF01-\uFF5E\u3000]/.test(t)) {
+    t = halfWidth(t);
+    if (NUMBER.test(t) || readOtherwise(t) || t === 'TRUE' || t === 'FALSE') return true;
+  }
+  const inner = t.trim();
+  return inner !== t && inner.length > 0 && (NUMBER.test(inner) || readOtherwise(inner) || OWN_TIME.test(inner));
+}
 
 /**
  * A csv/tsv cell written for a spreadsheet: an id (`type: 'id'`) of digits only, or any other
  * text that is a long digit string (a list holding one id) or that a spreadsheet would turn into a
- * number or date shown otherwise, becomes `="…"`. Anything else is returned unchanged.
+ * number, date, time or logical shown otherwise, becomes `="…"`. Anything else is returned unchanged.
  */
 export function textForSpreadsheet(text: string, isId: boolean): string {
-  if (isId ? DIGITS.test(text) : LONG_OR_ZERO_LED.test(text) || READ_OTHERWISE.test(text)) return `="${text}"`;
+  if (isId ? DIGITS.test(text) : LONG_OR_ZERO_LED.test(text) || shownOtherwise(text)) return `="${text}"`;
   return text;
 }
 

@@ -22,8 +22,25 @@ describe('textForSpreadsheet (text, not an id)', () => {
     expect(wrapped.map((t) => textForSpreadsheet(t, false))).toEqual(wrapped.map((t) => `="${t}"`));
   });
 
+  it('wraps times, percentages, month-name and Chinese dates, logicals, money, full-width digits, spaced numbers', () => {
+    // LibreOffice 7.4 csv round trip (soffice --headless --infilter="CSV:44,34,76,1,,1033|2052,false,true"
+    // --convert-to xlsx, then each cell's type read from the sheet): every one of these came back as a
+    // number, date, time or logical shown otherwise: 12:30 → 12:30:00 PM (0.5208…), 9:05 → 09:05:00 AM,
+    // 1:2:3 → 01:02:03 AM, 10am → 10:00:00 AM, 50% → 50.00% (0.5), Nov 3 / November 3 / Nov-3 →
+    // 11/03/26, Dec 2026 → 12/01/26, 2024年3月4日 → 3/4/24 (zh), 3月4日 → 3/4/26 (zh), 2024年3月4日 14:00
+    // → 03/04/2024 14:00:00 (zh), 2024/3/4 and 2024.3.4 → 3/4/24 (zh), 2024-3-4 → 2024-03-04,
+    // 2026-11-20 09:59 → …09:59:00, 1.2.3 → 2/3/01 (zh), 1/1/1 → 01/01/01, 3-4-5 → 2003-04-05 (zh),
+    // true → TRUE, False → FALSE, $5 → $5.00, ￥5.00 → $5.00 (zh), ５２０ → 520 (zh), ５月２０日 → 5/20/26
+    // (zh), ' 1' and '1 ' → 1, ' 3/4' → 03/04/26. 3-Nov and 3 Nov 2024 are Excel's day-month dates.
+    const wrapped = ['12:30', '12:30:45', '9:05', '1:2:3', '12:30 PM', '12:30pm', '10am', '11 pm', '14:00', '50%', '5.5 %', '-50%', '12%', 'Nov 3', 'November 3', 'Nov-3', 'Dec 2026', 'sept 3', '3-Nov', '3 Nov 2024', '2024年3月4日', '3月4日', '2024年3月4日 14:00', '2024/3/4', '2024.3.4', '2024-3-4', '2026-11-20 09:59', '1.2.3', '1/1/1', '3-4-5', 'true', 'False', '$5', '￥5.00', '５２０', '５月２０日', '１２：３０', ' 1', '1 ', ' 3/4', '0012'];
+    expect(wrapped.map((t) => textForSpreadsheet(t, false))).toEqual(wrapped.map((t) => `="${t}"`));
+  });
+
   it("leaves storeops' own values and ordinary text alone", () => {
-    const kept = ['1.5', '0.5', '2.05', '-12.50', '2026-11-20', '2026-11-20 14:00:00', '2026-11-20 09:59', '14:00', '12%', 'TRUE', '小明爱购物', 'tb1234', '1314', 'v1e5', '3/4号', 'D=1', '2000', '1,234'];
+    // Shown as written by LibreOffice (en-US and zh-CN) though read as a number, date or logical:
+    // 1.5, 12, 2026-11-20, 2026-11-20 14:00:00, TRUE; not read as anything else: 10:00-15:30 (a shift
+    // range), 2024年3月, Nov, 3/4号. `Mar 3, 2024` holds the delimiter and cannot be written bare.
+    const kept = ['1.5', '0.5', '2.05', '-12.50', '2026-11-20', '2026-11-20 14:00:00', 'TRUE', 'FALSE', '小明爱购物', 'tb1234', '1314', 'v1e5', '3/4号', 'D=1', '2000', '1,234', '10:00-15:30', '2024年3月', 'Nov', 'Monday 3', ' abc', 'Mar 3, 2024'];
     expect(kept.map((t) => textForSpreadsheet(t, false))).toEqual(kept);
   });
 
@@ -41,16 +58,20 @@ describe('orders normalize -o, buyer nicks', () => {
     const header = '订单编号,买家会员名,买家应付货款,买家应付邮费,买家实际支付金额,订单状态,订单创建时间,订单付款时间,发货时间,宝贝标题,宝贝总数量';
     const row = (id: string, nick: string) => `="${id}",${nick},10.00,0.00,10.00,交易成功,2026-11-10 08:00:00,2026-11-10 09:00:00,2026-11-11 09:00:00,围巾,1`;
     const src = path.join(dir, 'ExportOrderList202611201200.csv');
-    fs.writeFileSync(src, [header, row('3515313147329357001', '3/4'), row('3515313147329357002', '(5)'), row('3515313147329357003', '小明')].join('\r\n') + '\r\n');
+    // The nicks LibreOffice turned into a time, a percentage, a date or a logical (above), quoted in the export.
+    const more = ['12:30', '50%', 'Nov 3', '3-Nov', '2024年3月4日', '2024/3/4', 'true', '５２０', '0012', '1 1/2'];
+    const rows = [row('3515313147329357001', '3/4'), row('3515313147329357002', '(5)'), row('3515313147329357003', '小明')];
+    more.forEach((n, i) => rows.push(row(`35153131473293571${String(i).padStart(2, '0')}`, `"${n}"`)));
+    fs.writeFileSync(src, [header, ...rows].join('\r\n') + '\r\n');
     const out = path.join(dir, 'out.csv');
     const r = runCli(['orders', 'normalize', src, '-o', out, '--lang', 'en', '-q']);
     expect(r.code).toBe(0);
     const lines = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     const buyerAt = lines[0]!.split(',').indexOf('buyer');
-    expect(lines.slice(1).map((l) => l.split(',')[buyerAt])).toEqual(['="3/4"', '="(5)"', '小明']);
+    expect(lines.slice(1).map((l) => l.split(',')[buyerAt])).toEqual(['="3/4"', '="(5)"', '小明', ...more.map((n) => `="${n}"`)]);
     // storeops reads its own csv back: the nicks as they were.
     const back = runCli(['orders', 'normalize', out, '-f', 'json', '-q']);
     expect(back.code).toBe(0);
-    expect((JSON.parse(back.stdout) as { buyer: string }[]).map((o) => o.buyer)).toEqual(['3/4', '(5)', '小明']);
+    expect((JSON.parse(back.stdout) as { buyer: string }[]).map((o) => o.buyer)).toEqual(['3/4', '(5)', '小明', ...more]);
   });
 });

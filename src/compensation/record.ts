@@ -2,10 +2,12 @@
 // recordVouchers() is the one step that touches the ledger (src/state), which refuses a voucher
 // holding an order already paid in another recorded voucher (any rule set, any run, checked under
 // its write lock) unless --reissue names that order; src/state/conflicts.ts reports both.
+import fs from 'node:fs';
 import type { Ctx } from '../context.js';
 import { type Msg, msg, plural } from '../errors.js';
 import { ZERO, fenToMoney, fmtMoney } from '../money.js';
-import { markerRunning, pendingWarning } from '../state/pending.js';
+import { KEPT_OUTPUT_TARGET, ledgerTag, markerRunning, markerTemp, pendingWarning } from '../state/pending.js';
+import { sweepUnrecorded } from '../io/sink.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, NotedItems, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
@@ -81,6 +83,8 @@ export interface Recorded {
   published(): void | Promise<void>;
   /** Closes the ledger if still open (whatever happened). */
   release(): void;
+  /** This state database's tag, for the complete file's name (sink.ts Publish.tag). */
+  tag: string;
 }
 
 /** How long a run whose output is in place waits for the write lock to clear its marker (ms). */
@@ -141,6 +145,38 @@ export async function recordVouchers(
     let marked: string | undefined;
     let closed = false;
     const notes: NotedItems[] = [];
+    // The complete files this database names as recorded: the markers' (of every run, said or still
+    // going) and those kept once their marker was said and dropped (this commit keeps the stale
+    // markers' own, while they are there: the operator was told to rename them into place).
+    const tag = ledgerTag(ctx.statePath);
+    const recordedFiles = new Set<string>();
+    const named = (t: string) => {
+      recordedFiles.add(t);
+      try {
+        recordedFiles.add(fs.realpathSync(t)); // as the sweep sees it (a folder reached through a link)
+      } catch {
+        /* gone */
+      }
+    };
+    for (const p of db.pendingOutputs()) {
+      const t = markerTemp(p.key);
+      if (t !== undefined) named(t);
+    }
+    const keptBefore = db.notifiedItems(KEPT_OUTPUT_TARGET);
+    for (const t of keptBefore) named(t);
+    const keep = stale.map((p) => markerTemp(p.key)).filter((t): t is string => t !== undefined && fs.existsSync(t));
+    const gone = keptBefore.filter((t) => !fs.existsSync(t));
+    if (keep.length || gone.length) notes.push({ target: KEPT_OUTPUT_TARGET, add: keep, clear: gone });
+    // A complete file named by none of them was left by a run killed between naming it and its
+    // commit: nothing of it was recorded (this run lists its vouchers again), and no run removed it.
+    for (const f of sweepUnrecorded(ctx.output, tag, recordedFiles)) {
+      ctx.info(
+        msg(
+          `已删除 ${f}: 一次 compensate --record 运行在记录红包之前被终止, 留下了这个文件; 其中的红包没有记录 (本次运行重新列出)`,
+          `removed ${f}: a compensate --record run was killed before recording its vouchers and left it; none of them was recorded (this run lists them again)`,
+        ),
+      );
+    }
     const release = () => {
       if (closed) return;
       closed = true;
@@ -184,7 +220,7 @@ export async function recordVouchers(
     const note = (n: NotedItems) => {
       if (open) notes.push(n);
     };
-    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered, finish, note, published, release };
+    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered, finish, note, published, release, tag };
   } catch (e) {
     if (held) db.endRecording(false);
     db.close();

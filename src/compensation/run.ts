@@ -1138,9 +1138,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
   const built = req.record ? groups.map(voucherOf) : undefined;
   const nothing = () => undefined;
-  const { status: recorded, changes, covers, finish: finishRecording, note, published, release } = built
+  const { status: recorded, changes, covers, finish: finishRecording, note, published, release, tag } = built
     ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]))
-    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, note: nothing, published: nothing, release: nothing };
+    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
   if (built) {
     // Said in full once per (order, voucher paying it), or once per order left out by --exclude; on
@@ -1326,6 +1326,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const out: OutputOptions = toFile
     ? Object.assign(Object.create(ctx) as Ctx, {
         publish: {
+          tag,
           beforeRename: (temp: string) => commit(JSON.stringify({ output: path.resolve(ctx.io.cwd, ctx.output!), temp, ...runningAs() })),
           afterRename: published,
           renameFailed: (temp: string, e: unknown) => notPlacedError(ctx.output!, temp, e),
@@ -1340,6 +1341,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           bom: ctx.bom ?? false,
           fileMode: 0o600,
           publish: {
+            tag,
             beforeRename: (temp: string) => commit(JSON.stringify({ output: '-', temp, staged, ...runningAs() })),
             afterRename: () => undefined,
             renameFailed: (_temp: string, e: unknown) => notPlacedError('-', staged!, e),

@@ -207,12 +207,24 @@ export function stdoutSink(stream: Writable, enc: OutEncoding): ByteSink {
 
 /**
  * The end of the name of a temporary file beside an -o target that a later run may remove
- * (sweepBeside). compensate --record's (a publishing sink's) is renamed to the plain
- * `.NAME.<pid>.<random>.tmp` once complete, just before its recording is committed: its pending
- * marker may then name it as the only complete copy of the vouchers recorded, and a storeops from
- * before this sweep named every temporary file that way, so a plain `.tmp` is never removed.
+ * (sweepBeside). compensate --record's (a publishing sink's) is renamed to
+ * `.NAME.<pid>.<random>.<tag>.complete.tmp` (KEPT_EXT) once complete, just before its recording is
+ * committed: its pending marker may then name it as the only complete copy of the vouchers recorded,
+ * so only a recording run into the same state database may remove it, when that database names it
+ * nowhere (sweepUnrecorded). A storeops from before this sweep named every temporary file a plain
+ * `.NAME.<pid>.<random>.tmp`, so a plain `.tmp` is never removed.
  */
 export const BESIDE_EXT = '.part.tmp';
+
+/**
+ * The end of the name a publishing sink's complete file gets just before its recording is committed:
+ * `.NAME.<pid>.<6>.<ledger tag>.complete.tmp` (Publish.tag: which state database the commit goes to).
+ * It was a plain `.tmp`, which a run killed between the rename and the commit left unrecorded, and no
+ * run ever removed (a plain `.tmp` may be an older storeops' only copy of recorded vouchers). Now
+ * a later recording run into the same state database removes such a file no pending marker or kept
+ * record of that database names (sweepUnrecorded): its vouchers were never recorded.
+ */
+export const KEPT_EXT = '.complete.tmp';
 
 /** `.NAME.<pid>.<6 base-36 characters>.part.tmp` beside the target, always exactly 6 random characters. */
 export function sweepablePathFor(target: string): string {
@@ -280,6 +292,71 @@ function removeDead(dir: string, pidOf: (name: string) => number | undefined, is
       /* gone meanwhile, or not ours to remove */
     }
   }
+  return removed;
+}
+
+/**
+ * Removes the complete files (KEPT_EXT) that recording runs into the state database tagged `tag`
+ * left beside `target` (and, `staged`, in the temporary folder: `compensate --record > FILE`'s) when
+ * killed between naming the file and committing: `recorded` holds every such file the database
+ * names (pending markers, and kept records of markers already said), and a file it does not name
+ * was never recorded (the commit names it in the same transaction). Called with the database's
+ * write lock held, so no run can commit meanwhile. Taken only: a regular file (not a link) of this
+ * user named exactly so with this tag, not changed for BESIDE_SWEEP_AGE_MS (a run commits the moment
+ * after naming it), whose process is not running. The paths removed.
+ */
+export function sweepUnrecorded(target: string | undefined, tag: string, recorded: ReadonlySet<string>, now = Date.now()): string[] {
+  const removed: string[] = [];
+  const end = `.${tag}${KEPT_EXT}`;
+  const take = (folder: string, pidOf: (name: string) => number | undefined) => {
+    let names: string[];
+    let dir: string;
+    try {
+      // As the sink names it (the folder's real path: TMPDIR may be a link), so a marker's path matches.
+      dir = fs.realpathSync(folder);
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
+    const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+    for (const name of names) {
+      if (!name.endsWith(end)) continue;
+      const pid = pidOf(name.slice(0, -end.length));
+      if (pid === undefined || pid === process.pid || pid > PID_MAX) continue;
+      const p = path.join(dir, name);
+      if (recorded.has(p)) continue;
+      try {
+        const st = fs.lstatSync(p);
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || now - st.mtimeMs < BESIDE_SWEEP_AGE_MS) continue;
+        if (processAlive(pid)) continue;
+        fs.unlinkSync(p);
+        removed.push(p);
+      } catch {
+        /* gone meanwhile, or not ours to remove */
+      }
+    }
+  };
+  if (target !== undefined && target !== '-') {
+    let real: string | undefined;
+    try {
+      const where = resolveTarget(target);
+      if (where.kind === 'file') real = where.path;
+    } catch {
+      /* told when the output is opened */
+    }
+    if (real !== undefined) {
+      const head = `.${path.basename(real)}.`;
+      take(path.dirname(path.resolve(real)), (stem) => {
+        if (!stem.startsWith(head)) return undefined;
+        const m = /^([1-9]\d{0,6})\.[0-9a-z]{6}$/.exec(stem.slice(head.length));
+        return m ? Number(m[1]) : undefined;
+      });
+    }
+  }
+  take(os.tmpdir(), (stem) => {
+    const m = STAGED_STEM.exec(stem);
+    return m ? Number(m[1]) : undefined;
+  });
   return removed;
 }
 
@@ -366,6 +443,8 @@ const SWEEPABLE = /^storeops-([1-9]\d{0,6})-[0-9a-z]{6,24}\.(?:strict\.out|xlsx|
  * renamed to a plain `.tmp` (then to the staged copy) before the commit, and is not taken.
  */
 const STAGED_PART = /^\.storeops-([1-9]\d{0,6})-[0-9a-z]{6,24}\.staged\.out\.\1\.[0-9a-z]{6}\.part\.tmp$/;
+/** The same name without `.part.tmp`: what a staged copy's complete file is named from (KEPT_EXT). */
+const STAGED_STEM = /^\.storeops-([1-9]\d{0,6})-[0-9a-z]{6,24}\.staged\.out\.\1\.[0-9a-z]{6}$/;
 /** The largest process id Linux gives (PID_MAX_LIMIT, 2^22); other systems' are smaller. */
 const PID_MAX = 4_194_304;
 
@@ -429,6 +508,8 @@ export interface FileSinkOptions {
  * no stop at any point leaves the operator a file whose vouchers are not recorded.
  */
 export interface Publish {
+  /** The state database the recording is committed to, as a short tag in the complete file's name (KEPT_EXT). */
+  tag: string;
   /** The temporary file is complete and synced; throwing leaves the target untouched (the file is removed). */
   beforeRename(temp: string): void;
   /** The file is in place. */
@@ -673,10 +754,11 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
         // One synchronous step from here (no signal handler runs inside it): sync the file, name it
         // the kept `.tmp`, commit the recording, then put the file in place. A kill (or power cut)
         // before the commit leaves nothing recorded and the target as it was (and at most a
-        // `.part.tmp` the next run sweeps, or, killed between the rename and the commit, a plain
-        // `.tmp`); after it, the vouchers are recorded and the ledger keeps a marker naming the `.tmp`
-        // until the file is in place, so a later run says what to check.
-        const named = tmp.slice(0, -BESIDE_EXT.length) + '.tmp';
+        // `.part.tmp` the next run sweeps, or, killed between the rename and the commit, a
+        // `.complete.tmp` no marker names, which the next recording run into the same state database
+        // removes: sweepUnrecorded); after it, the vouchers are recorded and the ledger keeps a marker
+        // naming the `.complete.tmp` until the file is in place, so a later run says what to check.
+        const named = `${tmp.slice(0, -BESIDE_EXT.length)}.${publish.tag}${KEPT_EXT}`;
         try {
           if (final !== 0o600) fs.fchmodSync(fd, final);
           fs.fsyncSync(fd);

@@ -1,7 +1,9 @@
 // compensate --record's output-pending markers (ledger.ts endRecording `pending`): a run that
 // recorded vouchers and stopped before its output was in place. Said by the next recording run
 // (record.ts) and by `storeops ledger list` / `ledger export` (run.ts), which only read.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { type Msg, msg, plural } from '../errors.js';
 import { ZERO, fmtMoney } from '../money.js';
 import { hostName, processAlive } from '../proc.js';
@@ -24,6 +26,34 @@ function whereOf(key: string): Where {
   } catch {
     return {}; // a marker of another shape: said without its file
   }
+}
+
+/** The complete file a marker names (the `-o` target's `.complete.tmp`, or the staged copy's), if any. */
+export function markerTemp(key: string): string | undefined {
+  const t = whereOf(key).temp;
+  return typeof t === 'string' ? t : undefined;
+}
+
+/**
+ * The `notified` target under which the complete files of runs whose markers were said and dropped
+ * are kept named (item_key the path): each still holds recorded vouchers and is never removed as
+ * unrecorded (sink.ts sweepUnrecorded). No schema change.
+ */
+export const KEPT_OUTPUT_TARGET = 'run:output_kept';
+
+/**
+ * Which state database a recording run commits to, as 8 hex digits in its complete file's name
+ * (sink.ts KEPT_EXT): a run into another database (another shop's, `--state`) never takes the files
+ * of this one for unrecorded, whatever its own ledger says.
+ */
+export function ledgerTag(statePath: string): string {
+  let p = path.resolve(statePath);
+  try {
+    p = fs.realpathSync(p);
+  } catch {
+    /* not there yet: its path */
+  }
+  return crypto.createHash('sha256').update(p).digest('hex').slice(0, 8);
 }
 
 /**

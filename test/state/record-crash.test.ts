@@ -65,6 +65,9 @@ fs.renameSync = function (from, to) {
   if (to === target && at === 'before-rename') process.kill(process.pid, 'SIGKILL');
   const r = rename.call(this, from, to);
   if (to === target && at === 'after-rename') process.kill(process.pid, 'SIGKILL');
+  // 'after-name': the complete file given the name a marker may give it (from .part.tmp to the kept
+  // name), before the commit: nothing recorded.
+  if (at === 'after-name' && String(from).endsWith('.part.tmp') && to !== target) process.kill(process.pid, 'SIGKILL');
   return r;
 };
 `;
@@ -206,6 +209,54 @@ describe('compensate --record killed while writing its output (before the commit
     age(temp, BESIDE_SWEEP_AGE_MS + 60_000);
     expect(again().code).toBe(0);
     expect(fs.readdirSync(s.dir).filter((f) => f.startsWith('.vouchers.csv.'))).toEqual([]);
+  });
+
+  it('-o FILE killed between naming its complete file and the commit: nothing recorded; the next run into that state database removes the file and lists the 50.00 as new', () => {
+    // The complete file was renamed to the plain `.vouchers.csv.<pid>.<6>.tmp` a pending marker names,
+    // then the kill: no commit, so no marker, and nothing recorded. No run ever removed that `.tmp`
+    // (buyers' names, and a 50.00 voucher that was never recorded). Now it is named for the state
+    // database it was to be committed to, and a run into that database, finding no marker or kept
+    // record naming it, removes it and says so.
+    const s = setup();
+    expect(crashRun(s, 'after-name').code).toBe(null);
+    const left = fs.readdirSync(s.dir).filter((f) => f.startsWith('.vouchers.csv.'));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^\.vouchers\.csv\.\d+\.[0-9a-z]{6}\.[0-9a-f]{8}\.complete\.tmp$/);
+    const temp = path.join(fs.realpathSync(s.dir), left[0]!);
+    expect(fileRows(temp)[0]).toContain(',50.00,');
+    const again = (state = s.state) => runCli(['compensate', s.f, '--record', '--state', state, '--as-of', AS_OF, '-o', s.out]);
+    age(temp, BESIDE_SWEEP_AGE_MS + 60_000);
+    // Another state database (another shop's ledger, --state): not its file to judge; left.
+    const other = again(path.join(s.dir, 'other.db'));
+    expect(other.code).toBe(0);
+    expect(fs.existsSync(temp)).toBe(true);
+    // The shop's own: removed, said, and the 50.00 listed as new (it was never recorded).
+    const next = runCli(['compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-o', s.out, '-f', 'json']);
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain(`removed ${temp}: a compensate --record run was killed before recording its vouchers`);
+    expect((JSON.parse(fs.readFileSync(s.out, 'utf8')) as Record<string, unknown>[]).map((v) => [v.toIssue, v.recorded])).toEqual([['50.00', 'new']]);
+    expect(fs.readdirSync(s.dir).filter((f) => f.startsWith('.vouchers.csv.'))).toEqual([]);
+  });
+
+  it('-o FILE killed after the commit, before the rename: the complete file a marker names is never removed, also once the marker was said', () => {
+    const s = setup();
+    expect(crashRun(s, 'before-rename').code).toBe(null);
+    const left = fs.readdirSync(s.dir).filter((f) => f.startsWith('.vouchers.csv.'));
+    expect(left).toHaveLength(1);
+    const temp = path.join(fs.realpathSync(s.dir), left[0]!);
+    const again = () => runCli(['compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-o', s.out]);
+    age(temp, BESIDE_SWEEP_AGE_MS + 60_000);
+    // The run that says it (and drops the marker) keeps the file, and so does every run after it:
+    // it holds the only complete output of the 50.00 recorded.
+    const said = again();
+    expect(said.stderr).toContain('stopped before its output file');
+    expect(said.code).toBe(1);
+    expect(fs.existsSync(temp)).toBe(true);
+    age(temp, BESIDE_SWEEP_AGE_MS + 60_000);
+    const later = again();
+    expect(later.code).toBe(0);
+    expect(later.stderr).not.toContain('removed');
+    expect(fileRows(temp)[0]).toContain(',50.00,');
   });
 
   it('> FILE: the staged copy being written (.storeops-…staged.out.<pid>.<6>.part.tmp in TMPDIR) is removed by a later run once an hour old', () => {

@@ -46,8 +46,24 @@ export function calendarFor(opts: Record<string, unknown>): Calendar {
   return { template: false, month, days: monthDays(month.y, month.mo) };
 }
 
-export function daysOffFor(ctx: Ctx, opts: Record<string, unknown>): number {
-  return parseNumber(pick(opts.daysOff, undefined, rosterConfig(ctx).daysOff, DEFAULTS.daysOff), '--days-off', 0, 31, true);
+/**
+ * --days-off as given. `plan`: the range a plan allows, 1 to one less than the month's days (RULES §4:
+ * at least one whole day off, and days off are days of the month): text that is not a whole number
+ * is told that range (it said "0 to 31" whatever the month, and `40` was told the same, a range
+ * no month has); the plan checks the bounds with its own messages. `roster check` takes 0 to 31
+ * (any count a month's roster can show, checked as written).
+ */
+export function daysOffFor(ctx: Ctx, opts: Record<string, unknown>, plan?: { most: number; month: Msg }): number {
+  const raw = pick(opts.daysOff, undefined, rosterConfig(ctx).daysOff, DEFAULTS.daysOff);
+  if (!plan) return parseNumber(raw, '--days-off', 0, 31, true);
+  try {
+    return parseNumber(raw, '--days-off', 0, Number.MAX_SAFE_INTEGER, true);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    throw new UsageError(
+      msg(`--days-off 应为 1–${plan.most} 之间的整数 (${plan.month.zh}), 收到 "${String(raw)}"`, `--days-off takes a whole number from 1 to ${plan.most} (${plan.month.en}), got "${String(raw)}"`),
+    );
+  }
 }
 
 /** --agents: a file with an agent column, a count ("10" → A01..A10), or names separated by commas. */

@@ -154,22 +154,25 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   }
   // Option values are checked before any file is read or any warning given: a bad one is exit 2
   // (docs/cli.md), not a roster that cannot be made (exit 1).
-  const daysOff = daysOffFor(ctx, opts);
-  const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
+  // RULES §4: at least one whole day off, and days off are days of the month, so at least one day
+  // must be left to work: 1 to the month's days − 1 (a template: to 27, as it must fit February).
+  // With none left (--days-off equal to the month's length, not only above it) the counting bound
+  // would ask for infinitely many agents. Each message states that range: `--days-off 40` was told
+  // "0 to 31", a range that allows neither 0 nor 31 in any month.
   const shortest = cal.template ? 28 : cal.days.length;
+  const month = cal.template
+    ? msg(`通用模板也要适用于 ${shortest} 天的月份`, `a template must also fit a ${shortest}-day month`)
+    : msg(`${cal.days[0]!.key.slice(0, 7)} 只有 ${shortest} 天`, `${cal.days[0]!.key.slice(0, 7)} has ${shortest} days`);
+  const daysOff = daysOffFor(ctx, opts, { most: shortest - 1, month });
+  const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
+  const range = msg(`用 --days-off 1 到 ${shortest - 1} 之间的整数 (默认 4)。`, `use --days-off from 1 to ${shortest - 1} (default 4).`);
   if (daysOff < 1) {
-    throw new UsageError(msg(`--days-off 0 与 "每人至少一整天休息" 冲突 (${doc('docs/rules.md')} §4)`, `--days-off 0 contradicts "at least one whole day off" (${doc('docs/rules.md')} §4)`), msg('用 --days-off 1 或更多 (默认 4)。', 'use --days-off 1 or more (default 4).'));
+    throw new UsageError(msg(`--days-off 0 与 "每人至少一整天休息" 冲突 (${doc('docs/rules.md')} §4)`, `--days-off 0 contradicts "at least one whole day off" (${doc('docs/rules.md')} §4)`), range);
   }
-  // RULES §4: days off are days of the month, so at least one day must be left to work. With
-  // none left (--days-off equal to the month's length, not only above it) the counting bound
-  // would ask for infinitely many agents.
   if (daysOff >= shortest) {
-    const month = cal.template
-      ? msg(`通用模板也要适用于 ${shortest} 天的月份`, `a template must also fit a ${shortest}-day month`)
-      : msg(`${cal.days[0]!.key.slice(0, 7)} 只有 ${shortest} 天`, `${cal.days[0]!.key.slice(0, 7)} has ${shortest} days`);
     throw new UsageError(
       msg(`--days-off ${daysOff} 使客服没有一天上班: ${month.zh}, 而休息日是当月的日子 (${doc('docs/rules.md')} §4)`, `--days-off ${daysOff} leaves no day to work: ${month.en}, and days off are days of the month (${doc('docs/rules.md')} §4)`),
-      msg(`用 --days-off ${shortest - 1} 或更少 (默认 4)。`, `use --days-off ${shortest - 1} or fewer (default 4).`),
+      range,
     );
   }
   const rejects = new RejectLog(ctx);

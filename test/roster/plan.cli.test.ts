@@ -219,7 +219,7 @@ describe('roster plan', () => {
   // warning first, nothing solved. It was exit 1 after the warning.
   const noDayToWork = (days: number, month: string) => [
     `storeops: error: --days-off ${days} leaves no day to work: ${month}, and days off are days of the month (${RULES_MD} §4)`,
-    `  hint: use --days-off ${days - 1} or fewer (default 4).`,
+    `  hint: use --days-off from 1 to ${days - 1} (default 4).`,
     '',
   ].join('\n');
   it.each([
@@ -247,10 +247,28 @@ describe('roster plan', () => {
     fs.writeFileSync(bad, 'foo,bar\n1,2\n');
     const zh = runCli(['roster', 'plan', '--month', '2026-11', '--agents', bad, '--days-off', '30', '--lang', 'zh']);
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toBe(`storeops: 错误: --days-off 30 使客服没有一天上班: 2026-11 只有 30 天, 而休息日是当月的日子 (${RULES_MD} §4)\n  提示: 用 --days-off 29 或更少 (默认 4)。\n`);
+    expect(zh.stderr).toBe(`storeops: 错误: --days-off 30 使客服没有一天上班: 2026-11 只有 30 天, 而休息日是当月的日子 (${RULES_MD} §4)\n  提示: 用 --days-off 1 到 29 之间的整数 (默认 4)。\n`);
     const zero = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '4', '--days-off', '0', '--lang', 'en']);
     expect(zero.code).toBe(2);
-    expect(zero.stderr).toBe(`storeops: error: --days-off 0 contradicts "at least one whole day off" (${RULES_MD} §4)\n  hint: use --days-off 1 or more (default 4).\n`);
+    expect(zero.stderr).toBe(`storeops: error: --days-off 0 contradicts "at least one whole day off" (${RULES_MD} §4)\n  hint: use --days-off from 1 to 29 (default 4).\n`);
+  });
+
+  it('--days-off 40 (or text) is told the range the month allows, 1 to its days − 1, not "0 to 31" (zh and en)', () => {
+    // RULES §4: at least one whole day off (so not 0), and days off are days of the month with one
+    // left to work: 2026-02 has 28 days → 1 to 27; 2026-11 has 30 → 1 to 29; a template fits
+    // February → 1 to 27. It said "takes a whole number from 0 to 31" for 40, whatever the month.
+    const en = runCli(['roster', 'plan', '--month', '2026-02', '--agents', '4', '--days-off', '40', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe(`storeops: error: --days-off 40 leaves no day to work: 2026-02 has 28 days, and days off are days of the month (${RULES_MD} §4)\n  hint: use --days-off from 1 to 27 (default 4).\n`);
+    const zh = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '4', '--days-off', '40', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(`storeops: 错误: --days-off 40 使客服没有一天上班: 2026-11 只有 30 天, 而休息日是当月的日子 (${RULES_MD} §4)\n  提示: 用 --days-off 1 到 29 之间的整数 (默认 4)。\n`);
+    const text = runCli(['roster', 'plan', '--month', '2026-02', '--agents', '4', '--days-off', '4.5', '--lang', 'en']);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toBe('storeops: error: --days-off takes a whole number from 1 to 27 (2026-02 has 28 days), got "4.5"\n');
+    const tpl = runCli(['roster', 'plan', '--template', '--agents', '4', '--days-off', '四', '--lang', 'zh']);
+    expect(tpl.code).toBe(2);
+    expect(tpl.stderr).toBe('storeops: 错误: --days-off 应为 1–27 之间的整数 (通用模板也要适用于 28 天的月份), 收到 "四"\n');
   });
 
   it('--days-off one below the month length: each agent works 1 day, so 3 × 31 agents are needed', () => {

@@ -40,6 +40,14 @@ export interface Column {
    */
   whole?: boolean;
   /**
+   * Only storeops' own codes and figures, never shop data (a roster grid's D/H/N/O, staff counts and
+   * service levels `81.1%`; a template's shift times `09:00`): written as they are for a spreadsheet
+   * to read as what they are (a percentage, a time), never wrapped as `="…"` (escape.ts
+   * textForSpreadsheet, which keeps shop text such as a buyer nick `50%` as written). Still
+   * formula-escaped.
+   */
+  own?: boolean;
+  /**
    * In the terminal table, a cell wider than its column goes on over the next lines instead of
    * being cut (the value of a field/value list: nothing in it may be lost).
    */

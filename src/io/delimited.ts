@@ -44,6 +44,8 @@ export function delimitedWriter(
   const n = columns.length;
   const keys = columns.map((col) => col.key);
   const types = columns.map((col) => col.type ?? 'text');
+  // What the wrapping for spreadsheets goes by: a column of storeops' own figures is never wrapped.
+  const escTypes = columns.map((col, i) => (col.own ? 'own' : types[i]!));
   // Each column's last value and the field written for it: a cell holding the value the row before
   // held is written as it was then, not worked out again (a voucher run's rule set, payer, shop,
   // base and state are the same on every row; issue 21). The field is a pure function of the value
@@ -79,7 +81,7 @@ export function delimitedWriter(
             lastLong[i] = false;
           } else {
             // Escaping is decided in one place (escape.ts spreadsheetText) for every column, ids included.
-            const cell = spreadsheetText(cellText(col, v, c), types[i]!, escapeOpts);
+            const cell = spreadsheetText(cellText(col, v, c), escTypes[i]!, escapeOpts);
             lastField[i] = cell.bare ? cell.text : quoted(cell.text, needs);
             lastLong[i] = textIds && cell.text.length > XLSX_MAX_CELL;
             if (amount && !lastLong[i]) {

@@ -49,7 +49,8 @@ export function gridColumns(p: RosterProblem, forTable: boolean): Column[] {
         en = `${String(d).padStart(2, '0')}${WEEKDAY.en[dow]}${mark}`;
       }
     }
-    cols.push({ key: day.key, zh, en });
+    // Codes, counts and service levels (81.1%) of storeops' own: a spreadsheet reads them as they are.
+    cols.push({ key: day.key, zh, en, own: true });
   }
   cols.push(
     { key: 'hours', zh: '工时', en: 'hours', type: 'hours' },
@@ -94,10 +95,11 @@ export function gridRows(p: RosterProblem, g: Grid, zhCells: boolean, lang: 'zh'
 export function longColumns(template: boolean): Column[] {
   return [
     { key: 'agent', zh: '客服', en: 'agent', whole: true },
-    { key: 'date', zh: '日期', en: 'date', type: template ? 'text' : 'date', whole: true },
+    // A template's day numbers and shift times (09:00) are storeops' own: a spreadsheet reads them as they are.
+    { key: 'date', zh: '日期', en: 'date', type: template ? 'text' : 'date', whole: true, own: true },
     { key: 'shift', zh: '班次', en: 'shift' },
-    { key: 'start', zh: '开始', en: 'start', type: template ? 'text' : 'time' },
-    { key: 'end', zh: '结束', en: 'end', type: template ? 'text' : 'time' },
+    { key: 'start', zh: '开始', en: 'start', type: template ? 'text' : 'time', own: true },
+    { key: 'end', zh: '结束', en: 'end', type: template ? 'text' : 'time', own: true },
     { key: 'hours', zh: '工时', en: 'hours', type: 'hours' },
   ];
 }

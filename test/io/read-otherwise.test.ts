@@ -75,3 +75,16 @@ describe('orders normalize -o, buyer nicks', () => {
     expect((JSON.parse(back.stdout) as { buyer: string }[]).map((o) => o.buyer)).toEqual(['3/4', '(5)', '小明', ...more]);
   });
 });
+
+describe("storeops' own figures in text columns (Column.own)", () => {
+  it('a rule set rate (30%) is written bare for a spreadsheet to read as the percentage it is; a nick 50% is wrapped', () => {
+    // rules show tmall-2023, tier 1: late, rate 30 % (docs/rules.md). With -o (text ids on) the
+    // percentage pattern would wrap it as ="30%" (text), as it does a buyer nick "50%".
+    const out = path.join(tmpDir('storeops-own-'), 'rules.csv');
+    const r = runCli(['rules', 'show', 'tmall-2023', '-o', out, '-q', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8').split(/\r?\n/)[1]).toBe('1,late,any,any,any,30%,5.00,');
+    expect(spreadsheetText('50%', 'text', { formulaEscape: true, textIds: true })).toEqual({ text: '="50%"', bare: true });
+    expect(spreadsheetText('81.1%', 'own', { formulaEscape: true, textIds: true })).toEqual({ text: '81.1%', bare: false });
+  });
+});

@@ -80,6 +80,21 @@ describe('cell clean-up', () => {
     expect(m.index.get('paidAt')).toBe(1);
     expect(m.unmapped).toEqual(['x']);
   });
+
+  it('header mapping: BOM, spaces and case cleaned, a mapped name given twice a twin, the rest unmapped', () => {
+    // Each header cleaned once (twenty-fourth round, issue 21): BOM and spaces off, then compared in
+    // lower case. By hand: cleaned '订单编号','订单状态','Extra','订单状态','','extra'; orderId → 0,
+    // status → 1 (its first column); column 3 is status's twin (same name); 'Extra' and 'extra' are
+    // mapped by no field, so both unmapped (not twins: neither is mapped); the empty one is neither.
+    const m = mapHeader(['\uFEFF订单编号', '订单状态', 'Extra ', '订单状态 ', '', 'extra'], [
+      { key: 'orderId', aliases: ['订单编号'], required: true },
+      { key: 'status', aliases: ['订单状态'] },
+    ]);
+    expect([...m.index]).toEqual([['orderId', 0], ['status', 1]]);
+    expect([...m.twins]).toEqual([['status', [3]]]);
+    expect(m.unmapped).toEqual(['Extra', 'extra']);
+    expect(m.headers).toEqual(['订单编号', '订单状态', 'Extra', '订单状态', '', 'extra']);
+  });
 });
 
 describe('sniffing', () => {

@@ -32,6 +32,10 @@ export const VOUCHER_COLUMNS: readonly Column[] = [
   // put it under, when another than `buyer` (a nick corrected, orders swapped): its money counts
   // toward that buyer's cap (docs/rules.md §1.7); empty otherwise.
   { key: 'buyerNow', zh: '当前买家', en: 'buyerNow', type: 'text', whole: true },
+  // What this voucher issued: amount less covered (what earlier vouchers it took over, or the
+  // buyer's vouchers toward the same cap, had paid). Last, so the columns before it stay where they
+  // were; its sum is the summary's total, where summing `amount` counted the covered part twice.
+  { key: 'issued', zh: '实发', en: 'issued', type: 'money' },
 ];
 
 /** `ledger list --what contacts`: one row per order, its latest state. */
@@ -145,18 +149,23 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
     return nothingListed(ctx, VOUCHER_COLUMNS, none);
   }
   // The total is what the shop paid: a voucher that took over earlier ones (its window grew after
-  // they were recorded) counts only its amount less what they had paid (`covered`).
+  // they were recorded) counts only its amount less what they had paid (`covered`): its `issued`
+  // column, whose sum the summary names (summing `amount` in a spreadsheet paid the covered part twice).
   let total = ZERO;
   const rows: Row[] = vouchers.map((v) => {
     const amount = new Money(v.amount);
     const covered = new Money(v.covered);
-    total = total.plus(amount).minus(covered);
+    const issued = amount.minus(covered);
+    total = total.plus(issued);
     // A nick or shop that is (or holds) a phone number is masked as one (README, Privacy).
-    return { ...v, ...(ctx.showPii ? {} : { buyer: shownNick(v.buyer), ...(typeof v.buyerNow === 'string' ? { buyerNow: shownNick(v.buyerNow) } : {}), ...(typeof v.shop === 'string' ? { shop: shownNick(v.shop) } : {}) }), amount, covered };
+    return { ...v, ...(ctx.showPii ? {} : { buyer: shownNick(v.buyer), ...(typeof v.buyerNow === 'string' ? { buyerNow: shownNick(v.buyerNow) } : {}), ...(typeof v.shop === 'string' ? { shop: shownNick(v.shop) } : {}) }), amount, covered, issued };
   });
   await writeRows(ctx, VOUCHER_COLUMNS, rows);
   ctx.info(
-    msg(`已记录 ${rows.length} 个红包, 合计 ${fmtMoney(total)} 元 (${db.path})`, `${plural(rows.length, 'voucher')} recorded, total ${fmtMoney(total)} (${db.path})`),
+    msg(
+      `已记录 ${rows.length} 个红包, 合计 ${fmtMoney(total)} 元, 即 实发 列之和 (金额减此前已付; 不是 金额 列之和) (${db.path})`,
+      `${plural(rows.length, 'voucher')} recorded, total ${fmtMoney(total)}: the sum of the issued column (amount less covered; not the sum of amount) (${db.path})`,
+    ),
   );
   // A compensate --record run that recorded vouchers and stopped before its output was in place:
   // said here too, so the operator sees it without running compensate (which would say it once).

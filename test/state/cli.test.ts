@@ -39,13 +39,13 @@ describe('ledger list', () => {
     const r = runCli(['--state', file, 'ledger', 'list']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'voucherKey,buyer,rules,orderIds,amount,covered,windowStart,recordedAt,kind,reissueOf,shop,windowStartNow,buyerNow\n' +
-        'v-a1,tb_li,tmall-2023,3551234567890123456;3551234567890123457,30.00,0.00,2026-11-20 14:00:00,2026-11-21 09:00:00,voucher,,,,\n' +
-        'v-b2,tb_wang,tmall-2023,3559999999999999999,12.50,0.00,,2026-11-21 09:00:00,voucher,,,,\n' +
-        'v-c3,tb_zhao,tmall-2026,3551234567890123456,5.00,5.00,2026-11-20 14:00:00,2026-11-21 10:30:00,voucher,v-a1,1001,,\n',
+      'voucherKey,buyer,rules,orderIds,amount,covered,windowStart,recordedAt,kind,reissueOf,shop,windowStartNow,buyerNow,issued\n' +
+        'v-a1,tb_li,tmall-2023,3551234567890123456;3551234567890123457,30.00,0.00,2026-11-20 14:00:00,2026-11-21 09:00:00,voucher,,,,,30.00\n' +
+        'v-b2,tb_wang,tmall-2023,3559999999999999999,12.50,0.00,,2026-11-21 09:00:00,voucher,,,,,12.50\n' +
+        'v-c3,tb_zhao,tmall-2026,3551234567890123456,5.00,5.00,2026-11-20 14:00:00,2026-11-21 10:30:00,voucher,v-a1,1001,,,0.00\n',
     );
-    // What was paid: 30.00 + 12.50 + (5.00 − 5.00 covered by v-a1) = 42.50
-    expect(r.stderr).toBe(`3 vouchers recorded, total 42.50 (${file})\n`);
+    // What was paid: 30.00 + 12.50 + (5.00 − 5.00 covered by v-a1) = 42.50, the issued column's sum.
+    expect(r.stderr).toBe(`3 vouchers recorded, total 42.50: the sum of the issued column (amount less covered; not the sum of amount) (${file})\n`);
   });
 
   it('--order keeps the vouchers that include that order', () => {
@@ -53,9 +53,9 @@ describe('ledger list', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
-      'voucherKey\tbuyer\trules\torderIds\tamount\tcovered\twindowStart\trecordedAt\tkind\treissueOf\tshop\twindowStartNow\tbuyerNow\n' +
-        'v-a1\ttb_li\ttmall-2023\t3551234567890123456;3551234567890123457\t30.00\t0.00\t2026-11-20 14:00:00\t2026-11-21 09:00:00\tvoucher\t\t\t\t\n' +
-        'v-c3\ttb_zhao\ttmall-2026\t3551234567890123456\t5.00\t5.00\t2026-11-20 14:00:00\t2026-11-21 10:30:00\tvoucher\tv-a1\t1001\t\t\n',
+      'voucherKey\tbuyer\trules\torderIds\tamount\tcovered\twindowStart\trecordedAt\tkind\treissueOf\tshop\twindowStartNow\tbuyerNow\tissued\n' +
+        'v-a1\ttb_li\ttmall-2023\t3551234567890123456;3551234567890123457\t30.00\t0.00\t2026-11-20 14:00:00\t2026-11-21 09:00:00\tvoucher\t\t\t\t\t30.00\n' +
+        'v-c3\ttb_zhao\ttmall-2026\t3551234567890123456\t5.00\t5.00\t2026-11-20 14:00:00\t2026-11-21 10:30:00\tvoucher\tv-a1\t1001\t\t\t0.00\n',
     );
   });
 
@@ -98,7 +98,7 @@ describe('ledger list', () => {
     const missing = path.join(dir, 'nested', 'state.db');
     const r = runCli(['--state', missing, 'ledger', 'list']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('voucherKey,buyer,rules,orderIds,amount,covered,windowStart,recordedAt,kind,reissueOf,shop,windowStartNow,buyerNow\n');
+    expect(r.stdout).toBe('voucherKey,buyer,rules,orderIds,amount,covered,windowStart,recordedAt,kind,reissueOf,shop,windowStartNow,buyerNow,issued\n');
     expect(r.stderr).toBe(`nothing recorded yet: no state database at ${missing}\n`);
     expect(fs.existsSync(path.join(dir, 'nested'))).toBe(false);
   });
@@ -123,7 +123,7 @@ describe('ledger list', () => {
     // csv (a script's format) keeps its header; the sentence goes to stderr.
     const csv = runCli(['--state', empty, 'ledger', 'list']);
     expect(csv.code).toBe(0);
-    expect(csv.stdout).toBe('voucherKey,buyer,rules,orderIds,amount,covered,windowStart,recordedAt,kind,reissueOf,shop,windowStartNow,buyerNow\n');
+    expect(csv.stdout).toBe('voucherKey,buyer,rules,orderIds,amount,covered,windowStart,recordedAt,kind,reissueOf,shop,windowStartNow,buyerNow,issued\n');
     expect(csv.stderr).toBe(`nothing recorded yet: no vouchers in ${empty}\n`);
   });
 
@@ -174,9 +174,10 @@ describe('ledger export', () => {
         shop: null,
         windowStartNow: null,
         buyerNow: null,
+        issued: '30.00',
       },
-      { voucherKey: 'v-b2', buyer: 'tb_wang', rules: 'tmall-2023', orderIds: ['3559999999999999999'], amount: '12.50', covered: '0.00', windowStart: null, recordedAt: '2026-11-21T09:00:00+08:00', kind: 'voucher', reissueOf: [], shop: null, windowStartNow: null, buyerNow: null },
-      { voucherKey: 'v-c3', buyer: 'tb_zhao', rules: 'tmall-2026', orderIds: ['3551234567890123456'], amount: '5.00', covered: '5.00', windowStart: '2026-11-20T14:00:00+08:00', recordedAt: '2026-11-21T10:30:00+08:00', kind: 'voucher', reissueOf: ['v-a1'], shop: '1001', windowStartNow: null, buyerNow: null },
+      { voucherKey: 'v-b2', buyer: 'tb_wang', rules: 'tmall-2023', orderIds: ['3559999999999999999'], amount: '12.50', covered: '0.00', windowStart: null, recordedAt: '2026-11-21T09:00:00+08:00', kind: 'voucher', reissueOf: [], shop: null, windowStartNow: null, buyerNow: null, issued: '12.50' },
+      { voucherKey: 'v-c3', buyer: 'tb_zhao', rules: 'tmall-2026', orderIds: ['3551234567890123456'], amount: '5.00', covered: '5.00', windowStart: '2026-11-20T14:00:00+08:00', recordedAt: '2026-11-21T10:30:00+08:00', kind: 'voucher', reissueOf: ['v-a1'], shop: '1001', windowStartNow: null, buyerNow: null, issued: '0.00' },
     ]);
   });
 
@@ -193,10 +194,10 @@ describe('ledger export', () => {
     // a list of ids is one id per line (issue 16).
     const bj = (d: number, h: number, mi = 0) => new Date(Date.UTC(2026, 10, d, h, mi, 0));
     expect(rows).toEqual([
-      ['voucherKey', 'buyer', 'rules', 'orderIds', 'amount', 'covered', 'windowStart', 'recordedAt', 'kind', 'reissueOf', 'shop', 'windowStartNow', 'buyerNow'],
-      ['v-a1', 'tb_li', 'tmall-2023', '3551234567890123456\n3551234567890123457', 30, 0, bj(20, 14), bj(21, 9), 'voucher'],
-      ['v-b2', 'tb_wang', 'tmall-2023', '3559999999999999999', 12.5, 0, undefined, bj(21, 9), 'voucher'],
-      ['v-c3', 'tb_zhao', 'tmall-2026', '3551234567890123456', 5, 5, bj(20, 14), bj(21, 10, 30), 'voucher', 'v-a1', '1001'],
+      ['voucherKey', 'buyer', 'rules', 'orderIds', 'amount', 'covered', 'windowStart', 'recordedAt', 'kind', 'reissueOf', 'shop', 'windowStartNow', 'buyerNow', 'issued'],
+      ['v-a1', 'tb_li', 'tmall-2023', '3551234567890123456\n3551234567890123457', 30, 0, bj(20, 14), bj(21, 9), 'voucher', undefined, undefined, undefined, undefined, 30],
+      ['v-b2', 'tb_wang', 'tmall-2023', '3559999999999999999', 12.5, 0, undefined, bj(21, 9), 'voucher', undefined, undefined, undefined, undefined, 12.5],
+      ['v-c3', 'tb_zhao', 'tmall-2026', '3551234567890123456', 5, 5, bj(20, 14), bj(21, 10, 30), 'voucher', 'v-a1', '1001', undefined, undefined, 0],
     ]);
   });
 });

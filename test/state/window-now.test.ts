@@ -35,8 +35,8 @@ describe('ledger list after a later export moved a recorded voucher\'s paid time
       expect((JSON.parse(run().stdout) as Record<string, unknown>[]).map((v) => [v.amount, v.windowStart, v.recorded])).toEqual([['50.00', '2026-05-01T10:30:00+08:00', 'already_recorded']]);
       expect(list().map(pick)).toEqual([['50.00', '2026-05-01T10:00:00+08:00', '2026-05-01T10:30:00+08:00']]);
       const csv = runCli(['ledger', 'list', '--state', state], { tz }).stdout;
-      expect(csv.split('\n')[0]).toBe('voucherKey,buyer,rules,orderIds,amount,covered,windowStart,recordedAt,kind,reissueOf,shop,windowStartNow,buyerNow');
-      expect(csv.split('\n')[1]).toMatch(/,50\.00,0\.00,2026-05-01 10:00:00,[^,]+,voucher,,,2026-05-01 10:30:00,$/);
+      expect(csv.split('\n')[0]).toBe('voucherKey,buyer,rules,orderIds,amount,covered,windowStart,recordedAt,kind,reissueOf,shop,windowStartNow,buyerNow,issued');
+      expect(csv.split('\n')[1]).toMatch(/,50\.00,0\.00,2026-05-01 10:00:00,[^,]+,voucher,,,2026-05-01 10:30:00,,50.00$/);
       // Back where it was recorded: nothing beside it.
       fs.writeFileSync(f, taobaoCsv([row('2026-05-01 10:00:00')]));
       run();

@@ -129,7 +129,13 @@ export async function recordVouchers(
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered);
     reportChanges(ctx, changes);
     reportPlatformClashes(ctx, platformClashes, new Map(platform.map((v) => [v.voucherKey, fmtMoney(v.platformPaid!)])));
-    reportCapped(ctx, res, covers, new Map([...plan, ...coverOnly].map((v) => [v.voucherKey, v.amount])));
+    reportCapped(
+      ctx,
+      res,
+      covers,
+      new Map([...plan, ...coverOnly].map((v) => [v.voucherKey, v.amount])),
+      new Map([...plan, ...coverOnly].flatMap((v) => (v.cap ? [[v.voucherKey, v.cap.amount] as const] : []))),
+    );
     reportHeld(ctx, heldBack);
     // Said by every run until one whose own output is in place commits (and drops the markers).
     // A run that recorded nothing (every voucher recorded before, or none final) left nothing to

@@ -199,7 +199,15 @@ export function reportHeld(ctx: Ctx, held: HeldVoucher[]): void {
   ctx.attention();
 }
 
-export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers: Cover[], amounts: Map<string, string>): void {
+/**
+ * `caps`: each voucher's cap (its rule set's, RULES 1.2 / 1.3 第十二条), by key. The message gives
+ * what the operator acts on: the cap, what the day's (or window's) recorded vouchers already paid
+ * toward it, and what is left to issue. `byCap` alone is only the part of this voucher over the cap
+ * (a 5.00 voucher on a day already paid 500.00 has byCap 5.00): said as "paid 5.00 toward the same
+ * cap" it read as if the day had paid 5.00. What they paid toward it is the cap less the room this
+ * voucher still had: cap − (amount − byCap) (500.00 − (5.00 − 5.00) = 500.00).
+ */
+export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers: Cover[], amounts: Map<string, string>, caps: Map<string, string> = new Map()): void {
   let inexact = 0;
   const capped = covers.filter((c) => c.byCap !== undefined && new Decimal(c.byCap).gt(0));
   // A conflict or re-issue says it in its own line (reportConflicts: "of which … was paid").
@@ -209,10 +217,17 @@ export function reportCapped(ctx: Ctx, status: Map<string, RecordStatus>, covers
     if (amount === undefined) continue;
     const rest = Decimal.max(0, new Decimal(amount).minus(c.covered)).toFixed(2);
     const recorded = status.get(c.voucherKey) === 'new';
+    const cap = caps.get(c.voucherKey);
+    const left = Decimal.max(0, new Decimal(amount).minus(c.byCap!));
+    const paid = cap === undefined ? c.byCap! : Decimal.max(0, new Decimal(cap).minus(left)).toFixed(2);
+    const zhWhen = c.inexact ? '重叠的 24 小时窗口' : '同一天';
+    const enWhen = c.inexact ? 'the overlapping 24-hour window' : 'that day';
+    const zhCap = cap === undefined ? '' : `同一买家${c.inexact ? '一个 24 小时窗口' : '同一天'}的封顶额为 ${cap}, `;
+    const enCap = cap === undefined ? '' : `the buyer's cap for ${c.inexact ? 'a 24-hour window' : 'the day'} is ${cap}, and `;
     ctx.warn(
       msg(
-        `红包 ${c.voucherKey} 合计 ${amount}, 但同一买家${c.inexact ? '重叠的 24 小时窗口' : '同一天'}已记录的红包已付 ${c.byCap} 计入同一封顶额: ${recorded ? '只需发放' : '最多还欠'} ${rest}`,
-        `voucher ${c.voucherKey} comes to ${amount}, but the buyer's vouchers recorded for the ${c.inexact ? 'overlapping 24-hour window' : 'same day'} paid ${c.byCap} toward the same cap: ${recorded ? 'issue only' : 'at most'} ${rest}${recorded ? '' : ' is owed'}`,
+        `红包 ${c.voucherKey} 合计 ${amount}; ${zhCap}${zhWhen}已记录的红包已付 ${paid} 计入${cap === undefined ? '同一' : '该'}封顶额${cap === undefined ? '' : `, 还剩 ${left.toFixed(2)}`}: ${recorded ? '只需发放' : '最多还欠'} ${rest}`,
+        `voucher ${c.voucherKey} comes to ${amount}; ${enCap}the vouchers recorded for ${enWhen} already paid ${paid} toward ${cap === undefined ? 'the same cap' : 'it'}${cap === undefined ? '' : `, leaving ${left.toFixed(2)}`}: ${recorded ? 'issue only' : 'at most'} ${rest}${recorded ? '' : ' is owed'}`,
       ),
     );
   }

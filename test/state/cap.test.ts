@@ -24,7 +24,8 @@ describe('one buyer\'s day seen in two exports (tmall-2026: calendar day, cap 50
     const r2 = run(f.b!, state);
     expect(r2.code).toBe(0);
     expect(r2.rows.map((v) => [v.amount, v.toIssue, v.recorded])).toEqual([['300.00', '0.00', 'new']]);
-    expect(r2.stderr).toContain('comes to 300.00, but the buyer\'s vouchers recorded for the same day paid 300.00 toward the same cap: issue only 0.00');
+    // The day's 500.00 voucher paid 500.00 toward the cap (300.00 is only the part of this voucher over it).
+    expect(r2.stderr).toContain('comes to 300.00; the buyer\'s cap for the day is 500.00, and the vouchers recorded for that day already paid 500.00 toward it, leaving 0.00: issue only 0.00');
     expect(r2.stderr).toContain('0 vouchers totalling 0.00 to issue');
     expect(ledger(state).stderr).toContain('2 vouchers recorded, total 500.00');
     // Both orders in one export later: the day's voucher (500.00) holds both, paid in full: nothing owed.

@@ -26,7 +26,9 @@ export function register(program: Command): void {
     .command('log')
     .description('record a contact attempt or outcome in the state database / 记录联系结果')
     .argument('<orderId>', 'order id of the review / 评价对应的订单编号')
-    .requiredOption('--status <status>', 'contacted, awaiting_reply, resolved, complaint_filed, do_not_contact / contacted (已联系)、awaiting_reply (等回复)、resolved (已解决)、complaint_filed (已投诉)、do_not_contact (勿再联系)')
+    // Required, but checked by runLog: missing, it says the values it takes (commander's own
+    // "required option '--status <status>' not specified" listed none).
+    .option('--status <status>', 'required: contacted, awaiting_reply, resolved, complaint_filed, do_not_contact / 必填: contacted (已联系)、awaiting_reply (等待回复)、resolved (已解决)、complaint_filed (已投诉)、do_not_contact (勿再联系)')
     .option('--note <text>', 'what was said or agreed / 沟通内容或约定')
     .option('--channel <channel>', 'wangwang, phone or sms / wangwang (旺旺)、phone (电话) 或 sms (短信)')
     .option('--who <agent>', 'who made the contact / 联系人')

@@ -440,6 +440,13 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
   if (checkOrderId(orderId) !== 'ok') {
     throw new UsageError(msg(`订单编号无效: "${orderId}"`, `not an order id: "${orderId}"`), msg('传入评价所属的订单编号 (数字)。', 'pass the order id of the review (digits).'));
   }
+  // Missing, it says what it takes: the operator typing `reviews log ID` learns the values here.
+  if (opts.status === undefined || String(opts.status).trim() === '') {
+    throw new UsageError(
+      msg('缺少必需的选项 --status (这次联系的结果)', 'the option --status is required (what came of the contact)'),
+      msg(`可用: ${choices(LOG_STATUSES, STATUS_ZH)}; 例如 --status contacted`, `choose one of: ${LOG_STATUSES.join(', ')}; e.g. --status contacted`),
+    );
+  }
   // The zh label the queue shows (已联系, 旺旺) names the same status or channel as its code.
   const status = codeOf(String(opts.status ?? '').trim(), LOG_STATUSES, STATUS_ZH) as ReviewStatus;
   if (!LOG_STATUSES.includes(status)) {

@@ -230,9 +230,10 @@ describe('help', async () => {
   });
 
   it("translates commander's own errors", async () => {
-    const r = await cli(['--lang', 'zh', 'reviews', 'log', '123']);
+    // (reviews log without --status now says the values it takes: test/reviews/cli.test.ts.)
+    const r = await cli(['--lang', 'zh', 'reviews', 'message', '123']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("storeops: 错误: 缺少必需的选项 '--status <status>'\n(加 --help 查看用法)\n");
+    expect(r.stderr).toBe("storeops: 错误: 缺少必需的选项 '--reviews <file...>'\n(加 --help 查看用法)\n");
     const c = await cli(['--lang', 'zh', 'ledger', 'list', '--what', 'x']);
     // A bad choice in our own wording (as --out-encoding's), not commander's, in zh and en.
     expect(c.stderr).toBe('storeops: 错误: --what 只接受 vouchers 或 contacts, 收到 "x"\n(加 --help 查看用法)\n');

@@ -327,6 +327,26 @@ describe('storeops reviews log', () => {
     expect(runCli(['reviews', 'log', '123', '--status', 'contacted', '--channel', 'email']).code).toBe(2);
     expect(runCli(['reviews', 'log', '3.5E+18', '--status', 'contacted']).code).toBe(2);
   });
+
+  it('without --status: exit 2 naming the values it takes (zh and en), nothing recorded (it said only "required option \'--status <status>\' not specified")', () => {
+    const state = path.join(tmpDir(), 's.db');
+    const en = runCli(['reviews', 'log', '3515313147329357901', '--state', state, '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe(
+      'storeops: error: the option --status is required (what came of the contact)\n' +
+        '  hint: choose one of: contacted, awaiting_reply, resolved, complaint_filed, do_not_contact; e.g. --status contacted\n',
+    );
+    const zh = runCli(['reviews', 'log', '3515313147329357901', '--state', state, '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(
+      'storeops: 错误: 缺少必需的选项 --status (这次联系的结果)\n' +
+        '  提示: 可用: contacted (已联系), awaiting_reply (等待回复), resolved (已解决), complaint_filed (已投诉), do_not_contact (勿再联系); 例如 --status contacted\n',
+    );
+    // An empty value (`--status "$STATUS"`, STATUS unset) is missing too, not "not valid".
+    expect(runCli(['reviews', 'log', '3515313147329357901', '--status', '', '--state', state]).stderr).toContain('the option --status is required');
+    expect(fs.existsSync(state)).toBe(false);
+  });
 });
 
 describe('storeops reviews message', () => {

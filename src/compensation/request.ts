@@ -49,11 +49,8 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
       msg('用 --record 记录并列出红包 (默认 --by voucher); 另行运行不带 --record 的 --by order 查看每单的计算。', 'record with the voucher rows (the default --by voucher); run --by order without --record to see each order\'s working.'),
     );
   }
-  // --at-risk lists unshipped orders (due soon, or already late), not vouchers: nothing to record
-  // (nothing is written to the state database). Its late rows are orders too, not vouchers.
-  if (opts.atRisk !== undefined && opts.record) {
-    ctx.warn(msg('--at-risk 列出未发货的订单 (即将到期或已经延迟), 不是红包: 这次 --record 不记录任何东西 (记录红包请另行运行不带 --at-risk 的 compensate --record)', '--at-risk lists unshipped orders (due soon or already late), not vouchers: --record records nothing in this run (record vouchers in a separate compensate --record run without --at-risk)'));
-  }
+  // --at-risk with --record: the warning that it records nothing is said by compensate (run.ts
+  // atRiskRecordWarning) once every option has been checked, never before a usage error.
   const failOn = opts.failOn as string | undefined;
   if (failOn !== undefined && failOn !== 'new-vouchers') {
     throw new UsageError(

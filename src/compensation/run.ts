@@ -98,6 +98,14 @@ function shopsNote(shops: string[], more: boolean): Msg {
   );
 }
 
+/**
+ * --at-risk lists unshipped orders (due soon, or already late), not vouchers: nothing to record
+ * (nothing is written to the state database). Its late rows are orders too, not vouchers.
+ */
+function atRiskRecordWarning(): Msg {
+  return msg('--at-risk 列出未发货的订单 (即将到期或已经延迟), 不是红包: 这次 --record 不记录任何东西 (记录红包请另行运行不带 --at-risk 的 compensate --record)', '--at-risk lists unshipped orders (due soon or already late), not vouchers: --record records nothing in this run (record vouchers in a separate compensate --record run without --at-risk)');
+}
+
 function noShipTimeError(files: string[]): InputError {
   return new InputError(
     msg(`${files.join(', ')} 没有"发货时间"列, 没有一个订单可以判断是否延迟发货`, `${files.join(', ')} has no ship-time column (发货时间), and no order could be judged without it`),
@@ -636,6 +644,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const notifier = notifyAsked(ctx.config, opts) ? (await import('../notify/run.js')).notifySetup(ctx, opts) : null;
   const book = ruleBook(ctx, req.rules);
   const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
+  // Every option is checked by now (toRequest, the rule set, the notify options): a warning never
+  // comes before a usage error about another option.
+  if (req.atRisk !== undefined && req.record) ctx.warn(atRiskRecordWarning());
   // --record: a state database that cannot be opened (damaged, busy, its folder not writable, the
   // SQLite module not built) is told now, before the exports are read, not after they were judged.
   if (req.record) await (await import('../state/ledger.js')).checkState(ctx.statePath, { write: true });
@@ -717,7 +728,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Older 订单报表 layouts (2016–2021) have no 发货时间: what can be judged without it still is
   // (an unshipped order past its deadline; --at-risk); a shipped order is not judged (no_ship_time).
   const hasShipTimes = Boolean(scans) || set.stats.some((s) => s.detected.map.index.has('shippedAt'));
-  if (!scans && hasShipTimes) {
+  // Not under --at-risk: it lists orders not yet marked shipped and judges no lateness of shipped
+  // ones, so what stands in for the pickup time changes nothing it shows.
+  if (!scans && hasShipTimes && req.atRisk === undefined) {
     ctx.warn(msg('未提供揽收记录 (--shipments): 用报表的"发货时间"(卖家点发货的时间) 代替揽收时间。', 'no pickup scans given (--shipments): using the export\'s 发货时间 (when the seller marked it shipped) as the ship time.'));
   }
   // Order exports whose layout has a postage column that this file lacks (an item report's layout

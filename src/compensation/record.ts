@@ -14,6 +14,7 @@ import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
 import { orderIdsOf } from './vouchers.js';
+import { noteLine } from './summary.js';
 
 /**
  * Provisional vouchers are not recorded: their amount or orders may still change. Nor is a voucher
@@ -210,10 +211,10 @@ export async function recordVouchers(
         // Waiting, this run is alive when that one looks, so the marker is left alone, then cleared.
         await db.clearPendingWaiting(key, PUBLISH_WAIT_MS, () =>
           ctx.info(
-            msg(
+            noteLine(msg(
               `输出已到位, 红包已记录; 正在等另一个 storeops 运行用完状态数据库 (最多 10 分钟), 以清除本次的"输出未到位"标记。此时中断也不会重复赔付: 下一次运行会提示核对本次的红包`,
               `the output is in place and its vouchers recorded; waiting (up to 10 minutes) for another storeops run to finish with the state database, to clear this run's "output not in place" note. Stopping now pays nothing twice: the next run then asks to check this run's vouchers`,
-            ),
+            )),
           ),
         );
       } catch {

@@ -39,7 +39,7 @@ import { shownNick } from '../io/pii.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
 import { countVoucher } from './sums.js';
 import {
-  atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, promiseIgnoredWarning, underpaidWarning,
+  atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, noteLine, promiseIgnoredWarning, underpaidWarning,
   runSummary, seriousDelayWarning,
 } from './summary.js';
 import { type LateOrder, capBuyer, mayOpenBefore, openKey, orderIdsOf, toVoucher } from './vouchers.js';
@@ -120,7 +120,7 @@ function noShipTimeError(files: string[]): InputError {
 function ruleBook(ctx: Ctx, id: string): RuleBook {
   if (id === 'auto') return autoBook(builtinIds().map((b) => loadRuleSet(b, ctx.io.cwd)), PLATFORM_TZ);
   const forced = forcedBook(loadRuleSet(id, ctx.io.cwd), PLATFORM_TZ);
-  ctx.info(forcedNote(forced.forced!.id));
+  ctx.info(noteLine(forcedNote(forced.forced!.id)));
   return forced;
 }
 
@@ -1031,7 +1031,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     await rejects.finish();
     throw shopNamedTwoWaysError(shopShown(byIdAt), shopShown(byNameAt));
   }
-  if (shops.size > 1 && req.atRisk === undefined) ctx.info(shopsNote([...shops.keys()].sort().map((x) => shopShown({ shop: x }).shop), manyShops));
+  if (shops.size > 1 && req.atRisk === undefined) ctx.info(noteLine(shopsNote([...shops.keys()].sort().map((x) => shopShown({ shop: x }).shop), manyShops)));
   await set.reportDuplicates();
   set.releaseDuplicateCheck();
   set.warnCoarseTimes();
@@ -1177,7 +1177,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (excludedShown.length) ctx.warn(paidNotOwedWarning(excludedShown, 'excluded'));
       const stillOnTime = onTime.length - freshOnTime.length;
       const stillExcluded = excludedPaid.length - freshExcluded.length;
-      if (!ctx.verbose && (stillOnTime || stillExcluded)) ctx.info(reportedBeforeNote(stillOnTime, stillExcluded));
+      if (!ctx.verbose && (stillOnTime || stillExcluded)) ctx.info(noteLine(reportedBeforeNote(stillOnTime, stillExcluded)));
       onTimeAdd.push(...freshOnTime.map((x) => onTimeItem(x.orderId, x.paid.voucherKey)));
       excludedAdd.push(...freshExcluded.map((x) => x.orderId));
     }

@@ -179,6 +179,17 @@ export function noRuleSetWarning(byPlatform: Map<string, number>): Msg {
   );
 }
 
+/**
+ * A note on stderr in the middle of a run (how it took its inputs: two shops, a forced rule set,
+ * orders reported before, a wait for the ledger) starts with `storeops: ` as warnings and errors do
+ * (`storeops: warning: …`), so a cron log's line says where it came from. Only the counts of the
+ * summary (what was read, what is owed: `rules … : 9 orders read …`, `--shipments FILE: … read`,
+ * `excluded: …`) start with what they count.
+ */
+export function noteLine(m: Msg): Msg {
+  return msg(`storeops: ${m.zh}`, `storeops: ${m.en}`);
+}
+
 export function forcedNote(id: string): Msg {
   return msg(`--rules ${id}: 所有订单都按 ${id} 判断 (不指定时按各订单平台在付款时生效的规则集)`, `--rules ${id}: every order is judged under ${id} (without it, each order gets its platform's rule set in force at its paid time)`);
 }

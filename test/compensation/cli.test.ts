@@ -77,7 +77,7 @@ describe('storeops compensate (example shop)', () => {
       const r = runCli(['compensate', ORDERS, ...AS_OF, '--rules', 'tmall-2023'], { tz });
       expect(r.code).toBe(0);
       expect(r.stdout.trimEnd().split('\n')).toEqual(EXPECTED_2023);
-      expect(r.stderr.split('--rules tmall-2023: every order is judged under tmall-2023')).toHaveLength(2);
+      expect(r.stderr.split('storeops: --rules tmall-2023: every order is judged under tmall-2023')).toHaveLength(2);
       // tmall-2023 is in force until 2026-04-08; these orders were paid in November 2026.
       expect(r.stderr).toContain('rule set tmall-2023 was forced onto 8 orders paid outside its validity (… – 2026-04-08)');
       // 500.00 to issue, 15.00 provisional; 62.00 + 29.97 = 91.97 computed for the two the platform paid (62.00 + 30.00 = 92.00).

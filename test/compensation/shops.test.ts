@@ -36,7 +36,7 @@ describe('compensate: two shops, one buyer, one day', () => {
         ['Q', ids.slice(0, 11), '500.00', '500.00'],
         ['Q', ids.slice(11), '100.00', '100.00'],
       ]);
-      expect(r.stderr).toContain('this run holds the orders of 2 shops (1001, 2002)');
+      expect(r.stderr).toContain('storeops: this run holds the orders of 2 shops (1001, 2002)');
       expect(r.stderr).toContain('2 vouchers totalling 600.00 to issue');
     });
   }

@@ -70,7 +70,7 @@ describe('two compensate --record runs at once (cron overlap)', () => {
     expect(ra.code).toBe(1);
     expect(fs.readFileSync(path.join(dir, 'a-out.csv'), 'utf8')).toContain(',50.00,');
     // While it waited for B's lock, A said why it had not ended yet.
-    expect(ra.stderr).toContain("the output is in place and its vouchers recorded; waiting (up to 10 minutes) for another storeops run to finish with the state database");
+    expect(ra.stderr).toContain("storeops: the output is in place and its vouchers recorded; waiting (up to 10 minutes) for another storeops run to finish with the state database");
     // B: already recorded, nothing to say, exit 0 (it was exit 1 with "stopped before its output file").
     expect(rb.stderr).not.toContain('stopped before');
     expect(rb.code).toBe(0);

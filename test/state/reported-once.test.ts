@@ -36,7 +36,7 @@ describe.each(['UTC', 'America/Los_Angeles'])('orders paid but no longer owed, s
     return { st, key };
   };
   const onTimeFull = (ids: string, n = 1) => `paid in recorded vouchers ${n === 1 ? 'is' : 'are'} judged on time by this run: ${ids}`;
-  const SHORT_ONE = '1 order paid in recorded vouchers and reported by an earlier run remains so (1 judged on time); the record stands, not listed again (-v lists it; storeops ledger list --order <orderId> shows the voucher that paid an order)';
+  const SHORT_ONE = 'storeops: 1 order paid in recorded vouchers and reported by an earlier run remains so (1 judged on time); the record stands, not listed again (-v lists it; storeops ledger list --order <orderId> shows the voucher that paid an order)';
 
   it('on time: in full once, one short line after (hidden by -q), in full again for an order newly on time; -v lists all', () => {
     const { st, key } = fresh();

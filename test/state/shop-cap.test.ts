@@ -39,7 +39,7 @@ describe('two shops, one buyer nick: each shop owes up to its own cap', () => {
       [['5000000000000000011', '5000000000000000012'], '500.00'],
       [['5000000000000000021'], '500.00'],
     ]);
-    expect(r.stderr).toContain('this run holds the orders of 2 shops (1001, 2002)');
+    expect(r.stderr).toContain('storeops: this run holds the orders of 2 shops (1001, 2002)');
     expect(total(path.join(dir, 'one.db'))).toBe('1000.00');
     // Each row names the shop whose cap it counts toward (before issueNow, the last column; 店铺 in Chinese).
     expect(r.rows.map((v) => v.shop)).toEqual(['1001', '2002']);

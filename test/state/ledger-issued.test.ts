@@ -50,9 +50,9 @@ describe('ledger list / export: the issued column sums to the total', () => {
       // csv: the new column last, the others where they were; summing it gives 305.00, not 405.00.
       const csv = runCli(['ledger', 'export', '--state', state, '--lang', 'zh'], { tz });
       const lines = csv.stdout.trim().split('\n');
-      expect(lines[0]).toBe('红包编号,买家,规则集,订单编号,金额,此前已付,窗口开始,记录时间,类型,补发自,店铺,当前窗口开始,实发');
+      expect(lines[0]).toBe('红包编号,买家,规则集,订单编号,金额,此前已付,窗口开始,记录时间,类型,补发自,店铺,当前窗口开始,当前买家,实发');
       const cells = lines.slice(1).map((l) => l.split(','));
-      expect(cells.map((c) => [c[4], c[5], c[12]])).toEqual([
+      expect(cells.map((c) => [c[4], c[5], c[13]])).toEqual([
         ['100.00', '0.00', '100.00'],
         ['305.00', '100.00', '205.00'],
       ]);
@@ -64,8 +64,8 @@ describe('ledger list / export: the issued column sums to the total', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
       const ws = wb.worksheets[0]!;
-      expect(ws.getRow(1).getCell(13).value).toBe('issued');
-      expect([ws.getRow(2).getCell(13).value, ws.getRow(3).getCell(13).value]).toEqual([100, 205]);
+      expect(ws.getRow(1).getCell(14).value).toBe('issued');
+      expect([ws.getRow(2).getCell(14).value, ws.getRow(3).getCell(14).value]).toEqual([100, 205]);
     });
   }
 });

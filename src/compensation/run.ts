@@ -519,10 +519,10 @@ function unrecordedWarning(state: string, n: number, total: string, example: str
  * why): the orders recorded vouchers paid, as ids (state.paidOrderIds), or the voucher each of a few
  * orders was paid in and what it came to there (state.paidOrders).
  */
-async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T): Promise<T> {
+async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T, readOnly = false): Promise<T> {
   try {
     const { openState } = await import('../state/ledger.js');
-    const db = await openState(ctx.statePath, { create: false });
+    const db = await openState(ctx.statePath, { create: false, readOnly });
     try {
       return read(db);
     } finally {
@@ -1238,8 +1238,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Without --record the ledger is not read, so a voucher the hourly --record job recorded (and the
   // shop issued) shows here again as to issue. When a state database exists, the orders it records
   // as paid are read (a set as --record reads it) and each voucher counted to issue is checked as it
-  // is written, only counted (unrecordedWarning): nothing is kept per voucher.
-  const paidIds = !req.record && fs.existsSync(ctx.statePath) ? await fromLedger(ctx, (db) => db.paidOrderIds(), new Set<string>()) : undefined;
+  // is written, only counted (unrecordedWarning): nothing is kept per voucher. Opened read-only and
+  // never written (an older schema is read as it is, not migrated; an empty file is no database).
+  const paidIds = !req.record && fs.existsSync(ctx.statePath) ? await fromLedger(ctx, (db) => db.paidOrderIds(), new Set<string>(), true) : undefined;
   const unrecorded = { n: 0, fen: 0, example: '' };
   // Every voucher key this run's export gives (recorded before or not): an alert held for a robot the
   // operator has since replaced is this run's to post to its robots only for these (notify run.ts).

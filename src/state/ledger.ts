@@ -431,8 +431,14 @@ export function busyTimeout(opt: number | undefined, env: NodeJS.ProcessEnv = pr
  * read-only folder or on a read-only file; any write throws StateError. Only a file with an older
  * schema is opened for writing, to bring it forward first.
  */
-export async function openState(file: string, opts: { create?: boolean; busyTimeoutMs?: number } = {}): Promise<StateDb> {
-  const create = opts.create ?? true;
+/**
+ * `readOnly`: a run that only glances at the database (compensate without --record, its
+ * unrecorded-run warning): opened read-only and never written, not even to bring an older schema
+ * forward (the tables it reads are there since schema 3) nor to make an empty file a database; an
+ * empty file reads as no database.
+ */
+export async function openState(file: string, opts: { create?: boolean; busyTimeoutMs?: number; readOnly?: boolean } = {}): Promise<StateDb> {
+  const create = opts.readOnly ? false : (opts.create ?? true);
   const busyMs = busyTimeout(opts.busyTimeoutMs);
   const abs = path.resolve(file);
   const fail = (e: unknown) => stateFailure(e, abs, busyMs);
@@ -460,6 +466,7 @@ export async function openState(file: string, opts: { create?: boolean; busyTime
   const deadline = Date.now() + busyMs;
   for (;;) {
     try {
+      if (opts.readOnly) return (await openReadOnly(Database, abs, busyMs, true)) ?? emptyState(abs);
       return await openOnce(Database, abs, create, busyMs);
     } catch (e) {
       if (!isBusy(e) || Date.now() >= deadline) throw fail(e);
@@ -562,12 +569,14 @@ function closeQuietly(db: BetterSqlite3.Database): void {
  * read-only folder): then, if no -wal file holds unmerged changes, the file is read into memory
  * and opened from there, still read-only.
  */
-async function openReadOnly(Database: typeof BetterSqlite3, abs: string, busyMs: number): Promise<StateDb | null> {
+/** `anySchema`: an older schema is read as it is (null only for an empty file, schema 0). */
+async function openReadOnly(Database: typeof BetterSqlite3, abs: string, busyMs: number, anySchema = false): Promise<StateDb | null> {
+  const older = (v: number) => (anySchema ? v === 0 : v < SCHEMA_VERSION);
   let db: BetterSqlite3.Database | undefined;
   try {
     db = new Database(abs, { fileMustExist: true, readonly: true, timeout: busyMs });
     const version = check(db, abs);
-    if (version < SCHEMA_VERSION) {
+    if (older(version)) {
       closeQuietly(db);
       return null;
     }
@@ -589,7 +598,7 @@ async function openReadOnly(Database: typeof BetterSqlite3, abs: string, busyMs:
   }
   const mem = new Database(bytes, { readonly: true });
   try {
-    if (check(mem, abs) < SCHEMA_VERSION) {
+    if (older(check(mem, abs))) {
       closeQuietly(mem);
       return null;
     }

@@ -3,7 +3,9 @@
 // now says which of the listed vouchers' orders it records as paid.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID, MIGRATIONS } from '../../src/state/schema.js';
 import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
 const ex = (f: string) => path.join(EXAMPLES, f);
@@ -38,5 +40,40 @@ describe('compensate without --record beside a state database', () => {
     const again = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '--record', '--state', state, '-f', 'csv', '--lang', 'en']);
     expect(again.stderr).not.toContain('does not read the state database');
     expect(again.stdout).toContain('already_recorded');
+  });
+  it('only reads the database: a schema 10 ledger is warned from and left at schema 10, an empty file left empty', () => {
+    const dir = tmpDir();
+    const fresh = path.join(dir, 'fresh.db');
+    expect(runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '--record', '--state', fresh, '-f', 'csv']).code).toBe(0);
+    // The same ledger as an older storeops wrote it (schema 10: no vouchers.buyer_now). Before, the
+    // run without --record opened it for writing and migrated it to schema 11 (a by-hand run writing
+    // to the ledger, waiting up to the busy timeout, 5 s, when the hourly job held the write lock).
+    const src = new Database(fresh, { readonly: true });
+    const vouchers = src.prepare('SELECT voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind FROM vouchers').all() as Record<string, unknown>[];
+    const claims = src.prepare('SELECT voucher_key, order_id, kind, claim FROM voucher_orders').all() as Record<string, unknown>[];
+    src.close();
+    const v10 = path.join(dir, 'v10.db');
+    const raw = new Database(v10);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const m of MIGRATIONS.filter((m) => m.to <= 10)) m.up(raw);
+    raw.pragma('user_version = 10');
+    for (const v of vouchers) raw.prepare('INSERT INTO vouchers (voucher_key, buyer, rules, order_ids, amount, window_start, recorded_at, kind) VALUES (@voucher_key, @buyer, @rules, @order_ids, @amount, @window_start, @recorded_at, @kind)').run(v);
+    for (const c of claims) raw.prepare('INSERT INTO voucher_orders (voucher_key, order_id, kind, claim) VALUES (@voucher_key, @order_id, @kind, @claim)').run(c);
+    raw.close();
+    const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '--state', v10, '-f', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    // The same warning as on a current ledger: …903's voucher, 50.00.
+    expect(r.stderr).toContain(`${v10} records orders of 1 voucher it lists to issue (50.00 of issueNow`);
+    const after = new Database(v10, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(10);
+    after.close();
+    // An empty file at the state path (no database yet): read as none, not made a database.
+    const empty = path.join(dir, 'empty.db');
+    fs.writeFileSync(empty, '');
+    const e = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '--state', empty, '-f', 'csv', '--lang', 'en']);
+    expect(e.code).toBe(0);
+    expect(e.stderr).not.toContain('does not read the state database');
+    expect(fs.statSync(empty).size).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
 import { waybillKey } from '../io/cells.js';
 import { SpillFile } from '../io/spill.js';
-import { type Money, ZERO, fenToMoney, isAboveZero } from '../money.js';
+import { type Money, ZERO, fenToMoney, fmtMoney, isAboveZero } from '../money.js';
 import { openOrders } from '../orders/read.js';
 import type { HeldRow } from '../orders/parse.js';
 import type { Order } from '../orders/types.js';
@@ -511,6 +511,14 @@ function unrecordedWarning(state: string, n: number, total: string, example: str
   return msg(
     `本次运行没有 --record, 不查看状态数据库; 但 ${state} 已记录了本次列为待发放的 ${n} 个红包中的订单 (现在发放 共 ${total} 元, 已计入摘要的现在发放总额): 它们可能已经发放过, 不要照此再发。发放前请加 --record 运行 (已记录的标为 此前已记录, 不计入总额), 或用 storeops ledger list --order ${example} 核对`,
     `this run has no --record and does not read the state database, but ${state} records orders of ${plural(n, 'voucher')} it lists to issue (${total} of issueNow, counted in the summary's total to issue) as paid: they may have been issued already; do not issue them again from this list. Run with --record before issuing (those recorded are marked already_recorded and left out of the total), or check with storeops ledger list --order ${example}`,
+  );
+}
+
+/** unrecordedWarning's for unkept-promise payouts (a total of their own, paid separately). */
+function unrecordedPromiseWarning(state: string, n: number, total: string, example: string): Msg {
+  return msg(
+    `本次运行没有 --record, 不查看状态数据库; 但 ${state} 已记录本次列出的 ${n} 笔未履约承诺赔付为已赔付 (现在发放 共 ${total} 元, 已计入摘要的未履约承诺总额): 它们可能已经发放过, 不要照此再发。发放前请加 --record 运行 (已记录的标为 此前已记录, 不计入总额), 或用 storeops ledger list --order ${example} 核对`,
+    `this run has no --record and does not read the state database, but ${state} records ${plural(n, 'unkept-promise payout')} it lists (${total} of issueNow, counted in the summary's unkept-promise total) as paid: they may have been issued already; do not issue them again from this list. Run with --record before issuing (those recorded are marked already_recorded and left out of the total), or check with storeops ledger list --order ${example}`,
   );
 }
 
@@ -1240,11 +1248,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // as paid are read (a set as --record reads it) and each voucher counted to issue is checked as it
   // is written, only counted (unrecordedWarning): nothing is kept per voucher. Opened read-only and
   // never written (an older schema is read as it is, not migrated; an empty file is no database).
-  const paidIds = !req.record && fs.existsSync(ctx.statePath) ? await fromLedger(ctx, (db) => db.paidOrderIds(), new Set<string>(), true) : undefined;
+  // Unkept-promise payouts (--delivery-failures) are recorded too, under their own kind.
+  const paid = !req.record && fs.existsSync(ctx.statePath) ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), promises: db.paidOrderIds('delivery_promise') }), undefined, true) : undefined;
+  const paidIds = paid?.ids;
   const unrecorded = { n: 0, fen: 0, example: '' };
   // Every voucher key this run's export gives (recorded before or not): an alert held for a robot the
   // operator has since replaced is this run's to post to its robots only for these (notify run.ts).
   const seen: Set<string> | undefined = notifier ? new Set() : undefined;
+  const unrecordedPromises = { n: 0, total: ZERO, example: '' };
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
       const computed = built ? built[gi]! : voucherOf(groups.at(gi));
@@ -1289,7 +1300,16 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
     for (const p of promisesShown) {
       const base = baseFor(rulesOf(p.rules), req.base);
-      yield shown(req.by === 'order' ? promiseOrderRow(p, base, promiseIssueNow(p)) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base, promiseIssueNow(p)));
+      const issueNow = promiseIssueNow(p);
+      if (paid && paid.promises.size > 0 && issueNow.gt(0)) {
+        const hit = p.orderIds.find((id) => paid.promises.has(id));
+        if (hit) {
+          unrecordedPromises.n++;
+          unrecordedPromises.total = unrecordedPromises.total.plus(issueNow);
+          if (!unrecordedPromises.example) unrecordedPromises.example = hit;
+        }
+      }
+      yield shown(req.by === 'order' ? promiseOrderRow(p, base, issueNow) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base, issueNow));
     }
   }
   // What was recorded becomes real only once the rows telling the operator to issue it are written
@@ -1416,6 +1436,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   );
   if (tally.excluded) ctx.info(excludedNote(tally.excludedIds));
   if (unrecorded.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecorded.n, fenToMoney(unrecorded.fen).toFixed(2), unrecorded.example));
+  if (unrecordedPromises.n > 0) ctx.warn(unrecordedPromiseWarning(ctx.statePath, unrecordedPromises.n, fmtMoney(unrecordedPromises.total), unrecordedPromises.example));
   for (const [id, n] of sums.risky) {
     const sd = rulesOf(id).seriousDelay!;
     ctx.warn(seriousDelayWarning(n, sd.afterHours, sd.note));

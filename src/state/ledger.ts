@@ -371,8 +371,9 @@ export interface StateDb {
   /**
    * The ids of the orders recorded vouchers paid (kind 'voucher', the paying claim): the ids alone,
    * so that a ledger of 400,000 paid orders costs a run about 0.4 s and 40 MB, not 6.5 s and 365 MB.
+   * `kind` 'delivery_promise': the orders recorded unkept-promise payouts paid instead.
    */
-  paidOrderIds(): Set<string>;
+  paidOrderIds(kind?: 'voucher' | 'delivery_promise'): Set<string>;
   /**
    * Of these orders, those a recorded voucher paid (kind 'voucher', the paying claim), by order id:
    * the voucher and what the order came to in it (null when recorded before schema 8 kept the shares).
@@ -2557,11 +2558,11 @@ class SqliteState implements StateDb {
     }));
   }
 
-  paidOrderIds(): Set<string> {
+  paidOrderIds(kind: 'voucher' | 'delivery_promise' = 'voucher'): Set<string> {
     const out = new Set<string>();
-    const select = this.db.prepare(`SELECT order_id FROM voucher_orders WHERE kind = 'voucher' AND claim = 'paid'`).pluck();
+    const select = this.db.prepare(`SELECT order_id FROM voucher_orders WHERE kind = ? AND claim = 'paid'`).pluck();
     this.guard(() => {
-      for (const id of select.iterate() as IterableIterator<string>) out.add(id);
+      for (const id of select.iterate(kind) as IterableIterator<string>) out.add(id);
     });
     return out;
   }

@@ -76,4 +76,26 @@ describe('compensate without --record beside a state database', () => {
     expect(e.stderr).not.toContain('does not read the state database');
     expect(fs.statSync(empty).size).toBe(0);
   });
+  it('names unkept-promise payouts the ledger records as paid too (--delivery-failures, tmall-2023)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    // tmall-2023 (RULES 1.2): 10.00 per unkept promise, separate from the voucher and its cap; the
+    // example's delivery-failures.csv names …801 (小红书迷). --record keeps it (kind delivery_promise)
+    // beside …903's voucher (2000.00 × 30 % = 600.00, capped at 500.00).
+    const args = ['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '--rules', 'tmall-2023', '--delivery-failures', ex('delivery-failures.csv'), '--state', state, '-f', 'csv'];
+    expect(runCli([...args, '--record']).code).toBe(0);
+    // Without --record the promise is listed again with issueNow 10.00 (last column); before, only
+    // the voucher was named and the 10.00, paid already, went unsaid.
+    const en = runCli([...args, '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain(',delivery_promise,final,,,,,paid-minus-postage,,10.00,shop-issues,100200300,10.00');
+    expect(en.stderr).toContain('records orders of 1 voucher it lists to issue (500.00 of issueNow');
+    expect(en.stderr).toContain(`${state} records 1 unkept-promise payout it lists (10.00 of issueNow, counted in the summary's unkept-promise total) as paid`);
+    expect(en.stderr).toContain('storeops ledger list --order 5200000000000000801');
+    const zh = runCli([...args, '--lang', 'zh', '-q']);
+    expect(zh.stderr).toContain(`但 ${state} 已记录本次列出的 1 笔未履约承诺赔付为已赔付 (现在发放 共 10.00 元`);
+    // With --record it is already_recorded (issueNow 0.00): nothing to warn about.
+    const again = runCli([...args, '--record', '--lang', 'en']);
+    expect(again.stderr).not.toContain('unkept-promise payout it lists');
+  });
 });

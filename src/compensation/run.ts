@@ -509,16 +509,16 @@ function windowSecondsWarning(n: number): Msg {
  */
 function unrecordedWarning(state: string, n: number, total: string, example: string): Msg {
   return msg(
-    `本次运行没有 --record, 不查看状态数据库; 但 ${state} 已记录了本次列为待发放的 ${n} 个红包中的订单 (现在发放 共 ${total} 元, 已计入摘要的现在发放总额): 它们可能已经发放过, 不要照此再发。发放前请加 --record 运行 (已记录的标为 此前已记录, 不计入总额), 或用 storeops ledger list --order ${example} 核对`,
-    `this run has no --record and does not read the state database, but ${state} records orders of ${plural(n, 'voucher')} it lists to issue (${total} of issueNow, counted in the summary's total to issue) as paid: they may have been issued already; do not issue them again from this list. Run with --record before issuing (those recorded are marked already_recorded and left out of the total), or check with storeops ledger list --order ${example}`,
+    `本次运行没有 --record, 所列内容未与状态数据库核对; 但 ${state} 已记录了本次列为待发放的 ${n} 个红包中的订单 (现在发放 共 ${total} 元, 已计入摘要的现在发放总额): 它们可能已经发放过, 不要照此再发。发放前请加 --record 运行 (已记录的标为 此前已记录, 不计入总额), 或用 storeops ledger list --order ${example} 核对`,
+    `this run has no --record, so what it lists is not checked against the state database; but ${state} records orders of ${plural(n, 'voucher')} it lists to issue (${total} of issueNow, counted in the summary's total to issue) as paid: they may have been issued already; do not issue them again from this list. Run with --record before issuing (those recorded are marked already_recorded and left out of the total), or check with storeops ledger list --order ${example}`,
   );
 }
 
 /** unrecordedWarning's for unkept-promise payouts (a total of their own, paid separately). */
 function unrecordedPromiseWarning(state: string, n: number, total: string, example: string): Msg {
   return msg(
-    `本次运行没有 --record, 不查看状态数据库; 但 ${state} 已记录本次列出的 ${n} 笔未履约承诺赔付为已赔付 (现在发放 共 ${total} 元, 已计入摘要的未履约承诺总额): 它们可能已经发放过, 不要照此再发。发放前请加 --record 运行 (已记录的标为 此前已记录, 不计入总额), 或用 storeops ledger list --order ${example} 核对`,
-    `this run has no --record and does not read the state database, but ${state} records ${plural(n, 'unkept-promise payout')} it lists (${total} of issueNow, counted in the summary's unkept-promise total) as paid: they may have been issued already; do not issue them again from this list. Run with --record before issuing (those recorded are marked already_recorded and left out of the total), or check with storeops ledger list --order ${example}`,
+    `本次运行没有 --record, 所列内容未与状态数据库核对; 但 ${state} 已记录本次列出的 ${n} 笔未履约承诺赔付为已赔付 (现在发放 共 ${total} 元, 已计入摘要的未履约承诺总额): 它们可能已经发放过, 不要照此再发。发放前请加 --record 运行 (已记录的标为 此前已记录, 不计入总额), 或用 storeops ledger list --order ${example} 核对`,
+    `this run has no --record, so what it lists is not checked against the state database; but ${state} records ${plural(n, 'unkept-promise payout')} it lists (${total} of issueNow, counted in the summary's unkept-promise total) as paid: they may have been issued already; do not issue them again from this list. Run with --record before issuing (those recorded are marked already_recorded and left out of the total), or check with storeops ledger list --order ${example}`,
   );
 }
 

@@ -1458,8 +1458,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     const plain = states.length === 1 && states[0] === 'new' && !partial && zeroNew === 0;
     const zhRows = `${where ? ` ${where} ` : '输出'}中 记录 为 ${states.map((x) => RECORDED_ZH[x] ?? x).join(' 或 ')} 的行`;
     const enRows = `${where ? ` (the rows of ${where}` : ' (the output rows'} with recorded = ${states.join(' or ')}`;
-    const zhMore = plain ? '' : `: 按每行的 待发放 金额发放, 不是 金额 列${zeroNew ? `; 另有 ${zeroNew} 行 记录 为 新记录 但 待发放 为 0.00 (该买家的封顶额已由此前记录的红包付足), 不要发放` : ''}`;
-    const enMore = plain ? '' : `: issue each row's toIssue, not its amount${zeroNew ? `; ${zeroNew === 1 ? '1 more row with recorded = new has' : `${zeroNew} more rows with recorded = new have`} toIssue 0.00 (the buyer's cap was paid by vouchers recorded before): issue nothing for ${zeroNew === 1 ? 'it' : 'them'}` : ''}`;
+    // issueNow (现在发放), which the terminal's short view shows too; of these rows it equals toIssue.
+    const zhMore = plain ? '' : `: 按每行的 现在发放 金额发放, 不是 金额 列${zeroNew ? `; 另有 ${zeroNew} 行 记录 为 新记录 但 现在发放 为 0.00 (该买家的封顶额已由此前记录的红包付足), 不要发放` : ''}`;
+    const enMore = plain ? '' : `: issue each row's issueNow, not its amount${zeroNew ? `; ${zeroNew === 1 ? '1 more row with recorded = new has' : `${zeroNew} more rows with recorded = new have`} issueNow 0.00 (the buyer's cap was paid by vouchers recorded before): issue nothing for ${zeroNew === 1 ? 'it' : 'them'}` : ''}`;
     ctx.warn(
       msg(
         `--fail-on new-vouchers: 本次新记录 ${newCount} 个要发放的红包, 共 ${total} 元 (见${zhRows}${zhMore})`,

@@ -40,7 +40,7 @@ describe('--fail-on new-vouchers names the rows to issue and what to issue from 
     const r2 = s.run([row('2000000000000000120', 'X', '300.00', '21'), row('2000000000000000201', 'Y', '100.00', '10')]);
     expect(r2.code).toBe(1);
     expect(r2.stderr).toContain(
-      `1 new voucher to issue recorded this run, 5.00 in all (the rows of ${s.out} with recorded = new: issue each row's toIssue, not its amount; 1 more row with recorded = new has toIssue 0.00 (the buyer's cap was paid by vouchers recorded before): issue nothing for it)\n`,
+      `1 new voucher to issue recorded this run, 5.00 in all (the rows of ${s.out} with recorded = new: issue each row's issueNow, not its amount; 1 more row with recorded = new has issueNow 0.00 (the buyer's cap was paid by vouchers recorded before): issue nothing for it)\n`,
     );
     const zh = s.run([row('2000000000000000120', 'X', '300.00', '21'), row('2000000000000000201', 'Y', '100.00', '10')], '--lang', 'zh');
     expect(zh.code).toBe(0); // recorded by run 2: nothing new
@@ -56,7 +56,7 @@ describe('--fail-on new-vouchers names the rows to issue and what to issue from 
     const b = row('2000000000000000302', 'Z', '200.00', '18');
     const r = s.run([a, b], '--reissue', 'all');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`1 new voucher to issue recorded this run, 10.00 in all (the rows of ${s.out} with recorded = reissued: issue each row's toIssue, not its amount)\n`);
+    expect(r.stderr).toContain(`1 new voucher to issue recorded this run, 10.00 in all (the rows of ${s.out} with recorded = reissued: issue each row's issueNow, not its amount)\n`);
     const rows = fs.readFileSync(s.out, 'utf8');
     expect(rows).toMatch(/,35\.00,.*,reissued,.*,10\.00,/);
   });
@@ -66,6 +66,6 @@ describe('--fail-on new-vouchers names the rows to issue and what to issue from 
     const a = row('2000000000000000401', 'W', '500.00', '10');
     expect(s.run([a], '--lang', 'zh').code).toBe(1);
     const r = s.run([a, row('2000000000000000402', 'W', '200.00', '18')], '--reissue', 'all', '--lang', 'zh');
-    expect(r.stderr).toContain(`本次新记录 1 个要发放的红包, 共 10.00 元 (见 ${s.out} 中 记录 为 补发已记录 的行: 按每行的 待发放 金额发放, 不是 金额 列)\n`);
+    expect(r.stderr).toContain(`本次新记录 1 个要发放的红包, 共 10.00 元 (见 ${s.out} 中 记录 为 补发已记录 的行: 按每行的 现在发放 金额发放, 不是 金额 列)\n`);
   });
 });

@@ -5,7 +5,8 @@
 // and counted it as owed); and re-issuing the conflicts one at a time, sometimes two conflicts in
 // one --reissue, == --reissue all. OWED=1 also reports a total above what a fresh ledger owes on the
 // last export (with the orders it lacks as last seen) and above what was paid before it.
-// FUZZ_N / FUZZ_S run more seeds; KEEP_DIR keeps each seed's files and ledgers.
+// FUZZ_N / FUZZ_S run more seeds; KEEP_DIR keeps each seed's files and ledgers; TOTALS=FILE appends
+// each seed's totals per step (said, --reissue all, one at a time, in fen) to FILE, to compare builds.
 // Seed 40: one at a time paid 30.00 more; seed 16: --reissue all paid 500.00 more than by hand
 // (reissue-one-by-one.test.ts works both out); seed 196: said and --reissue all 5.00 more than by
 // hand and one at a time (reissue-takeover-held.test.ts works it out); seed 254: one at a time paid
@@ -175,6 +176,7 @@ async function check(seed: number): Promise<string[]> {
     const viaOne = await total(B);
     if (viaOne !== viaAll) fails.push(`seed ${seed} step ${step}: one at a time ${viaOne} [${calls.join(' | ')}], all ${viaAll} (${dir})`);
     paid.push(viaAll);
+    if (process.env.TOTALS) fs.appendFileSync(process.env.TOTALS, `seed ${seed} step ${step}: said ${said} all ${viaAll} one ${viaOne}\n`);
     // B carries on from its own ledger; to compare the next step, continue B from A's state.
     for (const x of ['', '-wal', '-shm']) { if (fs.existsSync(B + x)) fs.rmSync(B + x); if (fs.existsSync(A + x)) fs.copyFileSync(A + x, B + x); }
   }

@@ -125,7 +125,9 @@ export function terminalSafe(text: string): string {
  * complete csv field (`="…"` around digits only) that must not be quoted again.
  */
 export function spreadsheetText(text: string, type: string, o: { formulaEscape: boolean; textIds?: boolean }): { text: string; bare: boolean } {
-  if (o.textIds && (type === 'id' || type === 'text' || type === 'list')) {
+  // A text a spreadsheet would run as a formula is escaped with `'` first (`＋86` is `'＋86`, as
+  // `+86 138` is), not wrapped as a number would be.
+  if (o.textIds && (type === 'id' || type === 'text' || type === 'list') && !(o.formulaEscape && escapeFormula(text) !== text)) {
     const wrapped = textForSpreadsheet(text, type === 'id');
     if (wrapped !== text) return { text: wrapped, bare: true };
   }

@@ -79,7 +79,9 @@ describe('full-width digits (０-９ and ．) are the same digits', () => {
     expect(r.stderr).toContain(`${f}:2 [宝贝总数量]: "１．５" is not a valid quantity`);
     expect(r.stderr).toContain(`${f}:3 [宝贝总数量]: "２，０" is not a valid quantity`);
     expect(r.stderr).toContain(`${f}:4 [订单付款时间]: "２０２６－０５－３２ １０：００：００" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`);
-    expect(fs.readFileSync(rej, 'utf8').split('\n').slice(1, 4).map((l) => l.split(',')[3])).toEqual(['１．５', '２，０', '２０２６－０５－３２ １０：００：００']);
+    // １．５ is written ="１．５": a spreadsheet reads full-width digits as the number 1.5 and would not
+    // show it as typed (src/io/escape.ts); ２，０ (no number either way) and the impossible date stay bare.
+    expect(fs.readFileSync(rej, 'utf8').split('\n').slice(1, 4).map((l) => l.split(',')[3])).toEqual(['="１．５"', '２，０', '２０２６－０５－３２ １０：００：００']);
     expect((JSON.parse(r.stdout) as { orderId: string }[]).map((x) => x.orderId)).toEqual(['2000000000000000088']);
     // compensate reads no quantity; the time is rejected there as typed too.
     const c = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json']);

@@ -8,8 +8,19 @@ function meansEmpty(t: string): boolean {
 }
 
 /**
+ * The characters above ASCII that String.prototype.trim removes (ECMAScript WhiteSpace and
+ * LineTerminator): no-break space U+00A0, U+1680, U+2000–U+200A, line/paragraph separators U+2028/9,
+ * U+202F, U+205F, ideographic space U+3000 and the BOM U+FEFF. cleanCell trims them at either end, and
+ * a shortcut that skips cleanCell (src/orders/parse.ts needsNoCleaning) must not take a cell ending in one.
+ */
+export function wideSpace(c: number): boolean {
+  if (c === 0xa0 || c === 0x3000 || c === 0xfeff) return true;
+  return c >= 0x1680 && c <= 0x205f && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f);
+}
+
+/**
  * Undo the wrapping platforms put around values: surrounding spaces and tabs (抖店 "\t…",
- * 拼多多 stray tabs), Excel formulas `="…"` (Taobao ids; `=""` is empty), a leading apostrophe
+ * 拼多多 stray tabs) and the no-break, ideographic and BOM spaces trim removes (wideSpace), Excel formulas `="…"` (Taobao ids; `=""` is empty), a leading apostrophe
  * (Taobao phones), and the empty-cell text `null` — also inside the wrapping (`'null`,
  * `="null"`), which real exports write too. `NaN` is empty only in a text cell (cleanText): in an
  * amount or time cell it stays, and the row is rejected rather than an amount guessed.
@@ -22,7 +33,10 @@ export function cleanCell(raw: string): string {
   let t = raw;
   let c0 = t.charCodeAt(0);
   const cl = t.charCodeAt(t.length - 1);
-  if (c0 === 32 || c0 === 9 || c0 === 13 || c0 === 10 || cl === 32 || cl === 9 || cl === 13 || cl === 10 || c0 === 0x3000) {
+  // Whatever String.prototype.trim removes, at either end: ASCII space, tab, line breaks (and any
+  // other control character: trim leaves those, at no harm), and wideSpace's no-break space (U+00A0,
+  // which a copy through a web page or Excel leaves), ideographic space and BOM.
+  if (c0 <= 32 || cl <= 32 || (c0 >= 0xa0 && wideSpace(c0)) || (cl >= 0xa0 && wideSpace(cl))) {
     t = t.trim();
     c0 = t.charCodeAt(0);
   }

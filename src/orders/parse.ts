@@ -1,7 +1,7 @@
 // One export row → one canonical order (or line), or the reason it cannot be used.
 import { InputError, type Msg, msg } from '../errors.js';
 import { PII_FIELDS } from './mask.js';
-import { checkOrderId, cleanCell, cleanText, cleanTracking, fullWidthId, halfWidth, waybillList, zeroedPast15 } from '../io/cells.js';
+import { checkOrderId, cleanCell, cleanText, cleanTracking, fullWidthId, halfWidth, waybillList, wideSpace, zeroedPast15 } from '../io/cells.js';
 import { typedNumberHint } from '../io/typed-number.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
@@ -87,15 +87,18 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * cleanCell returns `t` as it is, and cleanText too: not empty, no space, tab, line break or
- * ideographic space at its start and nothing at or below a space at its end (so no trim), not
+ * cleanCell returns `t` as it is, and cleanText too: not empty, nothing at or below a space at
+ * either end nor a character trim removes (cells.ts wideSpace: no-break space U+00A0, ideographic
+ * space, BOM…), so no trim; not
  * starting with `=` or `'` (Excel's text wrappers) nor with `n`/`N` (null, NaN, none…, which may mean empty).
  */
 function needsNoCleaning(t: string): boolean {
   const n = t.length;
   if (n === 0) return false;
   const c0 = t.charCodeAt(0);
-  return c0 > 32 && c0 !== 61 && c0 !== 39 && c0 !== 110 && c0 !== 78 && c0 !== 0x3000 && t.charCodeAt(n - 1) > 32;
+  if (!(c0 > 32 && c0 !== 61 && c0 !== 39 && c0 !== 110 && c0 !== 78)) return false;
+  const cl = t.charCodeAt(n - 1);
+  return cl > 32 && !(c0 >= 0xa0 && wideSpace(c0)) && !(cl >= 0xa0 && wideSpace(cl));
 }
 
 /** `="` + 10–20 ASCII digits + `"`: cleanCell gives the digits, which checkOrderId takes as an id. */

@@ -39,6 +39,17 @@ describe('cell clean-up', () => {
     ['nullable', 'nullable'],
     ['0元', '0元'], // 元 is the money parser's business
     ['\u3000买家', '买家'], // ideographic space
+    // A no-break space (U+00A0, left by a copy through a web page or Excel), ideographic space or BOM
+    // at either end is trimmed like a space, and the ="…" or ' wrapping inside it is then undone.
+    ['\u00a02026-11-10 09:00:00', '2026-11-10 09:00:00'],
+    ['2026-11-10 09:00:00\u00a0', '2026-11-10 09:00:00'],
+    ['\u00a03515313147329357901\u00a0', '3515313147329357901'],
+    ['买家\u3000', '买家'],
+    ['\ufeff3515313147329357901', '3515313147329357901'],
+    ['\u00a0="3515313147329357901"', '3515313147329357901'],
+    ['\u00a0null', ''],
+    ['\u00a0\t 12.50 \u3000', '12.50'],
+    ['小\u00a0明', '小\u00a0明'], // inside: kept
   ])('%j → %j', (raw, clean) => {
     expect(cleanCell(raw)).toBe(clean);
   });

@@ -86,4 +86,24 @@ describe('the row parser on the edges of its plain-cell shortcuts', () => {
     // 19 characters with digits at both ends but not a time (a day 32): refused as before.
     expect(problem({ 订单付款时间: '2026-10-32 00:00:02' })).toBe('"2026-10-32 00:00:02" is not a valid time (expected YYYY-MM-DD HH:mm:ss)');
   });
+
+  it('trims a no-break space (U+00A0), ideographic space or BOM at either end of an id, time, amount or text cell', () => {
+    // Copied through a web page or Excel, a cell may carry U+00A0 at its start or end. Each is the
+    // value without it: the id 3515313147329357901; 2026-11-10 09:00:00 Beijing (UTC+8) =
+    // 2026-11-10 01:00:00 UTC; 12.50 yuan; the buyer 小明. Before, a leading U+00A0 was kept (the
+    // id and time refused, the buyer read as "\u00a0小明") while a trailing one passed in a time.
+    const at = Date.UTC(2026, 10, 10, 1, 0, 0);
+    for (const sp of ['\u00a0', '\u3000', '\ufeff']) {
+      expect(row({ 订单编号: `${sp}3515313147329357901` }).orderId).toBe('3515313147329357901');
+      expect(row({ 订单编号: `3515313147329357901${sp}` }).orderId).toBe('3515313147329357901');
+      expect(row({ 订单付款时间: `${sp}2026-11-10 09:00:00` }).paidAt).toBe(at);
+      expect(row({ 订单付款时间: `2026-11-10 09:00:00${sp}` }).paidAt).toBe(at);
+      expect(row({ 买家实际支付金额: `${sp}12.50` }).paidAmount!.toFixed(2)).toBe('12.50');
+      expect(row({ 买家实际支付金额: `12.50${sp}` }).paidAmount!.toFixed(2)).toBe('12.50');
+      expect(row({ 买家会员名: `${sp}小明` }).buyer).toBe('小明');
+      expect(row({ 买家会员名: `小明${sp}` }).buyer).toBe('小明');
+    }
+    // A no-break space inside a value is part of it: 小\u00a0明 is kept as it is.
+    expect(row({ 买家会员名: '小\u00a0明' }).buyer).toBe('小\u00a0明');
+  });
 });

@@ -47,21 +47,23 @@ export function calendarFor(opts: Record<string, unknown>): Calendar {
 }
 
 /**
- * --days-off as given. `plan`: the range a plan allows, 1 to one less than the month's days (RULES §4:
- * at least one whole day off, and days off are days of the month): text that is not a whole number
- * is told that range (it said "0 to 31" whatever the month, and `40` was told the same, a range
- * no month has); the plan checks the bounds with its own messages. `roster check` takes 0 to 31
- * (any count a month's roster can show, checked as written).
+ * --days-off as given: a whole number, which the caller checks against the month (run.ts daysOffIn:
+ * RULES §4, 1 to one less than the month's days). Text that is not a whole number is told that
+ * range: `most`, one less than `month`'s days; undefined when the month is not known yet (`roster
+ * check` reading it from the file: `month` then says how the range follows from it). It said
+ * "0 to 31" whatever the month, and `40` was told the same, a range no month has.
  */
-export function daysOffFor(ctx: Ctx, opts: Record<string, unknown>, plan?: { most: number; month: Msg }): number {
+export function daysOffFor(ctx: Ctx, opts: Record<string, unknown>, range: { most: number | undefined; month: Msg }): number {
   const raw = pick(opts.daysOff, undefined, rosterConfig(ctx).daysOff, DEFAULTS.daysOff);
-  if (!plan) return parseNumber(raw, '--days-off', 0, 31, true);
   try {
     return parseNumber(raw, '--days-off', 0, Number.MAX_SAFE_INTEGER, true);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
+    const most = range.most === undefined ? msg('', '') : msg(`1–${range.most} 之间的`, ` from 1 to ${range.most}`);
     throw new UsageError(
-      msg(`--days-off 应为 1–${plan.most} 之间的整数 (${plan.month.zh}), 收到 "${String(raw)}"`, `--days-off takes a whole number from 1 to ${plan.most} (${plan.month.en}), got "${String(raw)}"`),
+      range.most === undefined
+        ? msg(`--days-off 应为 1 到 ${range.month.zh} 之间的整数, 收到 "${String(raw)}"`, `--days-off takes a whole number from 1 to ${range.month.en}, got "${String(raw)}"`)
+        : msg(`--days-off 应为 ${most.zh}整数 (${range.month.zh}), 收到 "${String(raw)}"`, `--days-off takes a whole number${most.en} (${range.month.en}), got "${String(raw)}"`),
     );
   }
 }

@@ -12,7 +12,7 @@ import { RejectLog } from '../io/rejects.js';
 import { fileSink } from '../io/sink.js';
 import { checkRoster, gridCells, type Violation } from './check.js';
 import { countingBound, withMoreAgents } from './diagnose.js';
-import { agentsFor, calendarFor, daysOffFor, needsFor, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
+import { type Calendar, agentsFor, calendarFor, daysOffFor, needsFor, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
 import type { Level } from './model.js';
 import { changedDays } from './objectives.js';
 import { type Traffic, dailyService, spareCosts } from './traffic.js';
@@ -143,6 +143,44 @@ async function reading<T>(rejects: RejectLog, read: () => Promise<T>): Promise<T
   }
 }
 
+/**
+ * --days-off for a month (or a template): RULES §4, at least one whole day off, and days off are
+ * days of the month, so at least one day must be left to work: 1 to the month's days − 1 (a
+ * template: to 27, as it must fit February). With none left (--days-off equal to the month's
+ * length, not only above it) the counting bound would ask for infinitely many agents. Each message
+ * states that range: `--days-off 40` was told "0 to 31", a range that allows neither 0 nor 31 in
+ * any month. `plan` checks it before any file is read; `check` too when --month or --template says
+ * the month, else once the roster file has (daysOffInMonth).
+ */
+function daysOffIn(ctx: Ctx, opts: Record<string, unknown>, cal: Calendar): number {
+  const { shortest, month } = monthOf(cal);
+  return daysOffInMonth(daysOffFor(ctx, opts, { most: shortest - 1, month }), cal);
+}
+
+function monthOf(cal: Calendar): { shortest: number; month: Msg } {
+  const shortest = cal.template ? 28 : cal.days.length;
+  const month = cal.template
+    ? msg(`通用模板也要适用于 ${shortest} 天的月份`, `a template must also fit a ${shortest}-day month`)
+    : msg(`${cal.days[0]!.key.slice(0, 7)} 只有 ${shortest} 天`, `${cal.days[0]!.key.slice(0, 7)} has ${shortest} days`);
+  return { shortest, month };
+}
+
+/** `daysOff` if `cal` allows it (daysOffIn), else the usage error naming the month's range. */
+function daysOffInMonth(daysOff: number, cal: Calendar): number {
+  const { shortest, month } = monthOf(cal);
+  const range = msg(`用 --days-off 1 到 ${shortest - 1} 之间的整数 (默认 4)。`, `use --days-off from 1 to ${shortest - 1} (default 4).`);
+  if (daysOff < 1) {
+    throw new UsageError(msg(`--days-off 0 与 "每人至少一整天休息" 冲突 (${doc('docs/rules.md')} §4)`, `--days-off 0 contradicts "at least one whole day off" (${doc('docs/rules.md')} §4)`), range);
+  }
+  if (daysOff >= shortest) {
+    throw new UsageError(
+      msg(`--days-off ${daysOff} 使客服没有一天上班: ${month.zh}, 而休息日是当月的日子 (${doc('docs/rules.md')} §4)`, `--days-off ${daysOff} leaves no day to work: ${month.en}, and days off are days of the month (${doc('docs/rules.md')} §4)`),
+      range,
+    );
+  }
+  return daysOff;
+}
+
 export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const notifier = notifySetup(ctx, opts);
   const cfg = rosterConfig(ctx);
@@ -154,27 +192,8 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   }
   // Option values are checked before any file is read or any warning given: a bad one is exit 2
   // (docs/cli.md), not a roster that cannot be made (exit 1).
-  // RULES §4: at least one whole day off, and days off are days of the month, so at least one day
-  // must be left to work: 1 to the month's days − 1 (a template: to 27, as it must fit February).
-  // With none left (--days-off equal to the month's length, not only above it) the counting bound
-  // would ask for infinitely many agents. Each message states that range: `--days-off 40` was told
-  // "0 to 31", a range that allows neither 0 nor 31 in any month.
-  const shortest = cal.template ? 28 : cal.days.length;
-  const month = cal.template
-    ? msg(`通用模板也要适用于 ${shortest} 天的月份`, `a template must also fit a ${shortest}-day month`)
-    : msg(`${cal.days[0]!.key.slice(0, 7)} 只有 ${shortest} 天`, `${cal.days[0]!.key.slice(0, 7)} has ${shortest} days`);
-  const daysOff = daysOffFor(ctx, opts, { most: shortest - 1, month });
+  const daysOff = daysOffIn(ctx, opts, cal);
   const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
-  const range = msg(`用 --days-off 1 到 ${shortest - 1} 之间的整数 (默认 4)。`, `use --days-off from 1 to ${shortest - 1} (default 4).`);
-  if (daysOff < 1) {
-    throw new UsageError(msg(`--days-off 0 与 "每人至少一整天休息" 冲突 (${doc('docs/rules.md')} §4)`, `--days-off 0 contradicts "at least one whole day off" (${doc('docs/rules.md')} §4)`), range);
-  }
-  if (daysOff >= shortest) {
-    throw new UsageError(
-      msg(`--days-off ${daysOff} 使客服没有一天上班: ${month.zh}, 而休息日是当月的日子 (${doc('docs/rules.md')} §4)`, `--days-off ${daysOff} leaves no day to work: ${month.en}, and days off are days of the month (${doc('docs/rules.md')} §4)`),
-      range,
-    );
-  }
   const rejects = new RejectLog(ctx);
   const { agents, needs, requests, prev } = await reading(rejects, async () => {
     const agents = await agentsFor(ctx, opts.agents, rejects);
@@ -404,27 +423,30 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   const file = args[0]!;
   const shifts = shiftsFor(ctx);
   const hinted = opts.month !== undefined ? calendarFor(opts) : undefined;
+  // --days-off as in plan (1 to the month's days − 1, RULES §4): checked before the file is read when
+  // --month or --template says the month, else once the file's dates have (it said "0 to 31", and
+  // took 0, a count every agent then broke, and 31, which no agent can have in February).
+  const known = hinted ?? (opts.template ? calendarFor(opts) : undefined);
+  const daysOff = known ? daysOffIn(ctx, opts, known) : daysOffFor(ctx, opts, { most: undefined, month: msg('当月天数 − 1, 2 月为 27, 31 天的月份为 30', "the month's days − 1: 27 in February, 30 in a 31-day month") });
   const rejects = new RejectLog(ctx);
   const { f, cal, agents, needs, requests, prev } = await reading(rejects, async () => {
     const f = await readRoster(ctx, file, shifts, hinted?.month, rejects);
-    let cal = hinted;
+    let cal = known;
     if (!cal) {
-      if (opts.template) cal = calendarFor(opts);
-      else {
-        const full = f.keys.filter((k) => /^\d{4}-\d{2}-\d{2}$/.test(k));
-        const months = [...new Set(full.map((k) => k.slice(0, 7)))];
-        if (full.length === 0 || full.length !== f.keys.length) {
-          throw new InputError(
-            msg(`${f.name}: 日期只有日号, 不知道是哪个月`, `${f.name}: the dates are day numbers, so the month is unknown`),
-            msg('加 --month YYYY-MM, 或 --template 检查通用模板。', 'add --month YYYY-MM, or --template to check a reusable template.'),
-          );
-        }
-        if (months.length > 1) {
-          throw new InputError(msg(`${f.name}: 包含多个月份 (${months.join(', ')})`, `${f.name}: holds more than one month (${months.join(', ')})`), msg('每次检查一个月; 用 --month 指定。', 'check one month at a time; name it with --month.'));
-        }
-        const [y, mo] = months[0]!.split('-').map(Number) as [number, number];
-        cal = { template: false, month: { y, mo }, days: monthDays(y, mo) };
+      const full = f.keys.filter((k) => /^\d{4}-\d{2}-\d{2}$/.test(k));
+      const months = [...new Set(full.map((k) => k.slice(0, 7)))];
+      if (full.length === 0 || full.length !== f.keys.length) {
+        throw new InputError(
+          msg(`${f.name}: 日期只有日号, 不知道是哪个月`, `${f.name}: the dates are day numbers, so the month is unknown`),
+          msg('加 --month YYYY-MM, 或 --template 检查通用模板。', 'add --month YYYY-MM, or --template to check a reusable template.'),
+        );
       }
+      if (months.length > 1) {
+        throw new InputError(msg(`${f.name}: 包含多个月份 (${months.join(', ')})`, `${f.name}: holds more than one month (${months.join(', ')})`), msg('每次检查一个月; 用 --month 指定。', 'check one month at a time; name it with --month.'));
+      }
+      const [y, mo] = months[0]!.split('-').map(Number) as [number, number];
+      cal = { template: false, month: { y, mo }, days: monthDays(y, mo) };
+      daysOffInMonth(daysOff, cal);
     }
     const outside = f.keys.filter((k) => !cal!.days.some((d) => d.key === k));
     if (outside.length) {
@@ -440,7 +462,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     return { f, cal: cal!, agents, needs, requests, prev };
   });
   await rejects.finish();
-  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff: daysOffFor(ctx, opts), needs: needs.needs, requests, previous: prev.previous, template: cal.template };
+  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, previous: prev.previous, template: cal.template };
   const cells = agents.map(() => cal!.days.map(() => [] as DayCode[]));
   const dayIndex = new Map(cal.days.map((d, i) => [d.key, i]));
   // Maps, not indexOf: linear in agents (50,000 agents × 30 days is 1.5 M entries).

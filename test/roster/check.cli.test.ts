@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
+import { ROOT, runCli, tmpDir } from '../helpers.js';
+
+const RULES_MD = path.join(ROOT, 'docs', 'rules.md');
 
 // February 2026 (28 days), agents A–D. Agent i on day d (0-based) works
 // ['D','H','N','O'][(d + i) % 4]: every day has exactly one D, one H, one N and one agent off;
@@ -328,5 +330,48 @@ describe('roster check', () => {
     const f = write('days.csv', gridCsv(base(), 'agent', DATES.map((_, d) => String(d + 1))));
     expect(runCli(['roster', 'check', f, '--days-off', '7']).code).toBe(3);
     expect(check(f, '--month', '2026-02').code).toBe(0);
+  });
+
+  describe("--days-off: the month's range, as roster plan states it (1 to the month's days − 1, RULES §4)", () => {
+    // RULES §4: at least one whole day off (not 0), and days off are days of the month with one left
+    // to work. The base roster is February 2026, 28 days: 1 to 27. A template fits February: 1 to 27.
+    // November (--month 2026-11, 30 days): 1 to 29. check took 0 to 31 and ran: 28 gave four
+    // "7 days off, must be exactly 28" lines, exit 1; text was told "0 to 31".
+    const run = (...extra: string[]) => runCli(['roster', 'check', write('ok.csv', gridCsv(base())), '-f', 'csv', ...extra]);
+    it('28 for a February read from the file: exit 2 once the file gives the month, zh and en', () => {
+      const en = run('--days-off', '28', '--lang', 'en');
+      expect([en.code, en.stdout]).toEqual([2, '']);
+      expect(en.stderr).toBe(`storeops: error: --days-off 28 leaves no day to work: 2026-02 has 28 days, and days off are days of the month (${RULES_MD} §4)\n  hint: use --days-off from 1 to 27 (default 4).\n`);
+      const zh = run('--days-off', '28', '--lang', 'zh');
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toBe(`storeops: 错误: --days-off 28 使客服没有一天上班: 2026-02 只有 28 天, 而休息日是当月的日子 (${RULES_MD} §4)\n  提示: 用 --days-off 1 到 27 之间的整数 (默认 4)。\n`);
+    });
+    it('0: exit 2, the rule and the range named', () => {
+      const r = run('--days-off', '0', '--lang', 'en');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`storeops: error: --days-off 0 contradicts "at least one whole day off" (${RULES_MD} §4)\n  hint: use --days-off from 1 to 27 (default 4).\n`);
+    });
+    it('before the file is read when --month or --template says the month (a missing file is not reached)', () => {
+      const missing = path.join(tmpDir('roster-check-'), 'none.csv');
+      const m = runCli(['roster', 'check', missing, '--month', '2026-11', '--days-off', '30', '--lang', 'en']);
+      expect(m.code).toBe(2);
+      expect(m.stderr).toBe(`storeops: error: --days-off 30 leaves no day to work: 2026-11 has 30 days, and days off are days of the month (${RULES_MD} §4)\n  hint: use --days-off from 1 to 29 (default 4).\n`);
+      const t = runCli(['roster', 'check', missing, '--template', '--days-off', '四', '--lang', 'en']);
+      expect(t.code).toBe(2);
+      expect(t.stderr).toBe('storeops: error: --days-off takes a whole number from 1 to 27 (a template must also fit a 28-day month), got "四"\n');
+    });
+    it('text before the month is known: the range as it follows from the month, zh and en', () => {
+      const en = run('--days-off', '4.5', '--lang', 'en');
+      expect(en.code).toBe(2);
+      expect(en.stderr).toBe('storeops: error: --days-off takes a whole number from 1 to the month\'s days − 1: 27 in February, 30 in a 31-day month, got "4.5"\n');
+      const zh = run('--days-off', '4.5', '--lang', 'zh');
+      expect(zh.stderr).toBe('storeops: 错误: --days-off 应为 1 到 当月天数 − 1, 2 月为 27, 31 天的月份为 30 之间的整数, 收到 "4.5"\n');
+    });
+    it('27 for February is a count to check: the four agents, 7 days off each, are each named', () => {
+      const r = run('--days-off', '27', '--lang', 'en');
+      expect(r.code).toBe(1);
+      const rows = (parse(r.stdout) as string[][]).slice(1).filter((x) => x[2] === 'days-off');
+      expect(rows).toEqual(AGENTS.map((a) => [a, '', 'days-off', '7 days off, must be exactly 27']));
+    });
   });
 });

@@ -4,7 +4,7 @@
 // code only under --notify-required (exit 6).
 import type { Ctx } from '../context.js';
 import { EXIT, type Lang, type Msg, msg } from '../errors.js';
-import { type NotedItems, type StateDb, heldNotes } from '../state/ledger.js';
+import { type HeldNotice, type NotedItems, type StateDb, heldNotes } from '../state/ledger.js';
 import { markerRunning } from '../state/pending.js';
 import { runningAs } from '../proc.js';
 import { fit } from './message.js';
@@ -86,6 +86,25 @@ function earlier(lang: Lang, at: string): string {
     : ` (recorded by an earlier run, ${at}, whose alert did not get through: check it was not issued already)`;
 }
 
+/**
+ * The warning for voucher alerts held for a robot this run does not post to whose voucher its export
+ * does not hold (sendNotice): each named (its text, when first held, the robot's id), with what to do.
+ */
+function heldElsewhere(ctx: Ctx, left: readonly { from: string; h: HeldNotice }[]): Msg {
+  const SHOWN = 5;
+  const robot = (id: string) => id.replace(/^([a-z]+):([0-9a-f]{8})[0-9a-f]*$/, '$1 $2…');
+  const zh = left.slice(0, SHOWN).map(({ from, h }) => `"${h.text}" (自 ${ctx.tz.format(h.since).slice(0, 16)} 保留给机器人 ${robot(from)})`);
+  const en = left.slice(0, SHOWN).map(({ from, h }) => `"${h.text}" (held since ${ctx.tz.format(h.since).slice(0, 16)} for robot ${robot(from)})`);
+  const more = left.length - SHOWN;
+  const n = left.length;
+  return msg(
+    `有 ${n} 条红包通知保留给本次不发送的机器人, 且本次导出不含其红包, 因此没有发送: ${zh.join('; ')}${more > 0 ? `; 另有 ${more} 条` : ''}。` +
+      '如果已更换该机器人的地址: 先确认红包是否已发 (storeops ledger list --order 订单编号), 再用当时列出它的那份导出运行 compensate --notify (发到当前的机器人, 只发一次, 之后不再提示); 如果它属于共用同一状态数据库的另一家店, 该店下次运行时会发送',
+    `${n === 1 ? '1 voucher alert is' : `${n} voucher alerts are`} held for a robot this run does not post to, and this export does not hold ${n === 1 ? 'its voucher' : 'their vouchers'}, so ${n === 1 ? 'it was' : 'they were'} not posted: ${en.join('; ')}${more > 0 ? `; and ${more} more` : ''}. ` +
+      "If you replaced that robot's URL: check whether the voucher was issued (storeops ledger list --order <order id>), then run compensate --notify on the export that listed it: it is posted to the current robots, once, and not mentioned again. If it is another shop's on the same state database, that shop's next run posts it",
+  );
+}
+
 export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): Promise<void> {
   const now = () => ctx.io.now();
   const deadline = now() + s.budgetMs;
@@ -124,12 +143,19 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
       // id keeps nothing; each new robot then posts them once (released when its post is accepted).
       // Not those of a run still going: it may yet deliver them to its robot.
       const ids = s.targets.map(targetId);
+      // Voucher alerts held for such a robot whose voucher this export does not hold: not this run's to
+      // post (another shop's on the same state database, or a voucher later exports dropped), and
+      // until 2026-12 not said either, so one the export no longer held stayed unsent, unreported.
+      const left: { from: string; h: HeldNotice }[] = [];
       try {
         for (const from of db.heldTargets()) {
           if (ids.includes(from)) continue;
-          const take = db.heldNotices(from).filter((h) => notice.adopts!(h.key) && !(h.by !== undefined && markerRunning(h.by)));
+          const held = db.heldNotices(from).filter((h) => !(h.by !== undefined && markerRunning(h.by)));
+          const take = held.filter((h) => notice.adopts!(h.key));
           if (take.length) db.adoptNotices(from, ids, take);
+          for (const h of held) if (!notice.adopts!(h.key) && h.key.startsWith('voucher:')) left.push({ from, h });
         }
+        if (left.length) ctx.warn(heldElsewhere(ctx, left));
       } catch (e) {
         const why = (e as { text?: Msg }).text ?? msg('状态数据库出错', 'state database error');
         ctx.warn(

@@ -1,6 +1,7 @@
 // --notify end to end: the built binary posts to a local robot (127.0.0.1 only) that checks each
 // platform's signature and answers in its shapes. Nothing else is ever contacted.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -258,6 +259,49 @@ describe('compensate --record --notify: the operator replaces the robot URL afte
     }
     // The old robot was asked twice (run A's two tries) and never again.
     expect(robots.received.filter((x) => x.path.startsWith('/robot/send'))).toHaveLength(2);
+  }, 60_000);
+});
+
+describe('compensate --record --notify: a held alert whose voucher later exports no longer hold', () => {
+  it('each run to the new robot names it on stderr (zh and en) without posting it; the export that listed it posts it, once', async () => {
+    // Run A (the example at 11-20 12:00) records …903's 50.00; its DingTalk robot fails both tries, so
+    // the alert is held for that robot. The operator replaces it with a WeCom robot, and the next
+    // exports no longer hold …903 (the example without its line). Those runs do not take the alert
+    // (not their voucher: it may be another shop's, sharing the state database) and said nothing:
+    // it stayed held for the old robot, unsent and unreported. Now each says so.
+    const cfg = config({ attempts: 2 });
+    robots.force('/robot/send', { status: 503, body: { error: 'busy' } }, { status: 503, body: { error: 'busy' } });
+    expect((await run(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '-q', '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`])).code).toBe(0);
+    const later = path.join(dir, 'later.csv');
+    const lines = fs.readFileSync(ORDERS).toString('latin1').split('\n');
+    fs.writeFileSync(later, Buffer.from(lines.filter((l) => !l.includes('3515313147329357903')).join('\n'), 'latin1'));
+    // The old robot's id: dingtalk: + the first 24 hex of the URL's sha256, shown by its first 8.
+    const robot = `dingtalk ${crypto.createHash('sha256').update(robots.dingtalk).digest('hex').slice(0, 8)}…`;
+    // When run A held it, in Beijing time (UTC+8) to the minute.
+    const db = new Database(state, { readonly: true });
+    const since = (db.prepare("SELECT sent_at AS t FROM notified WHERE target LIKE 'held:%'").get() as { t: number }).t;
+    db.close();
+    const at = new Date(since + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const text = '小明爱购物: 50.00 · orders 3515313147329357903';
+    const toWecom = ['--as-of', '2026-11-20 12:00:00', '--record', '-q', '--config', cfg, '--notify', `wecom:${robots.wecom}`];
+    const en = await run(['compensate', later, ...toWecom, '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toContain(
+      `warning: 1 voucher alert is held for a robot this run does not post to, and this export does not hold its voucher, so it was not posted: "${text}" (held since ${at} for robot ${robot}). ` +
+        "If you replaced that robot's URL: check whether the voucher was issued (storeops ledger list --order <order id>), then run compensate --notify on the export that listed it: it is posted to the current robots, once, and not mentioned again. If it is another shop's on the same state database, that shop's next run posts it\n",
+    );
+    const zh = await run(['compensate', later, ...toWecom, '--lang', 'zh']);
+    expect(zh.stderr).toContain(
+      `有 1 条红包通知保留给本次不发送的机器人, 且本次导出不含其红包, 因此没有发送: "${text}" (自 ${at} 保留给机器人 ${robot})。如果已更换该机器人的地址: 先确认红包是否已发 (storeops ledger list --order 订单编号), 再用当时列出它的那份导出运行 compensate --notify (发到当前的机器人, 只发一次, 之后不再提示); 如果它属于共用同一状态数据库的另一家店, 该店下次运行时会发送\n`,
+    );
+    // Not posted to this shop's group by those runs (another shop's alert must not be).
+    expect(robots.texts('/cgi-bin/webhook/send').join('\n')).not.toContain('3515313147329357903');
+    // As the warning says: the export that listed it, with the new robot, posts it once; then no word of it.
+    expect((await run(['compensate', ORDERS, ...toWecom])).code).toBe(0);
+    expect(robots.texts('/cgi-bin/webhook/send').filter((t) => t.includes('3515313147329357903'))).toHaveLength(1);
+    const after = await run(['compensate', later, ...toWecom, '--lang', 'en']);
+    expect(after.stderr).not.toContain('held for a robot');
+    expect(robots.texts('/cgi-bin/webhook/send').filter((t) => t.includes('3515313147329357903'))).toHaveLength(1);
   }, 60_000);
 });
 

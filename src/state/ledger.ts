@@ -1014,7 +1014,16 @@ class SqliteState implements StateDb {
       // counts toward its cap, and left o04's 200.00 of Q {01,04} spare; P {01,03} then issued
       // 200.00 anew: 1200.00, --reissue all and a fresh ledger 1000.00).
       const capLast = (a: string, b: string) => (capCounted(a) && !capCounted(b) ? 1 : capCounted(b) && !capCounted(a) ? -1 : 0);
-      order.sort((a, b) => capLast(a, b) || outside(a) - outside(b) || needed(a).cmp(needed(b)) || (a < b ? -1 : a > b ? 1 : 0));
+      // Then money paid in this voucher's own cap group (its buyer's day or 24-hour window) before
+      // money paid elsewhere: left unused, the former counts toward this very cap, which this voucher
+      // fills anyway; the latter counts toward the cap of the window it was paid in (docs/rules.md
+      // §1.7: the money nothing else can count goes first). By the keys alone, {03,02} took Q {02}'s
+      // 500.00 (o02's, paid while o02 was Q's) and left P {03}'s unused in its own window; Q {04},
+      // later in the window Q {02} was paid in, then issued 30.00 more (reissue-paths3 seed 1016:
+      // 1330.00, 1300.00 owed; reissue-spare-new-cap.test.ts).
+      const inOwnCap = new Set(capOf ?? []);
+      const ownCapFirst = (a: string, b: string) => (inOwnCap.has(a) ? 0 : 1) - (inOwnCap.has(b) ? 0 : 1);
+      order.sort((a, b) => capLast(a, b) || outside(a) - outside(b) || needed(a).cmp(needed(b)) || ownCapFirst(a, b) || (a < b ? -1 : a > b ? 1 : 0));
       // What `held` took over from vouchers holding orders of the later voucher `k` and none of this one's.
       const takenFor = (held: string, k: string): Decimal => {
         const kv = inCallByKey.get(k);

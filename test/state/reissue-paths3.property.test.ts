@@ -107,6 +107,11 @@
 // (money nothing else can count goes first), o02's 500.00 counts toward Q {04}'s cap and Q {04}
 // owes nothing: 1300.00 (export 1 straight to 3 paid 1300.00). Now a voucher takes money of its
 // own window first where nothing else tells them apart (reissue-spare-new-cap.test.ts): 1300.00.
+// The same fix, seed 1283 (FUZZ_S=1150): P {02,03,01} took Q {01}'s 500.00 (o01's, paid at Q's
+// 04-07 09:38) and left P {02,03}'s unused in its own window; export 3 puts o04 (Q, 04-07 15:56,
+// within Q {01}'s rebuilt window) with Q, and Q {04} issued 500.00 anew: 2000.00. Now o01's 500.00
+// is spare there and counts toward Q {04}'s cap: 1500.00, as export 1 straight to 3 (both builds)
+// and a fresh ledger. Default seeds, 1-150, 1000-1149 and 1150-1299: no other total changed.
 // Seed 1084 (1030.00 > 1000.00): export 1 P {06,04,03} 500.00, Q {01,00} 500.00; export 2: o04,
 // o03 Q's (Q {03,04} takes all 500.00 of P {06,04,03}: their shares are 3000.00), o01 P's (P {01}
 // takes its 30.00 of Q {01,00}), o00 on time (470.00 stays in Q's window at 04-07 06:43); export 3:

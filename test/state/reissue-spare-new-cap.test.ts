@@ -59,3 +59,38 @@ describe('spare money of a moved order counts toward a later window of its old b
     expect(total(state)).toBe('1000.00');
   });
 });
+
+// Seed 1283 (FUZZ_S=1150), reduced: the old buyer's window rebuilt from where its voucher opened.
+// Export 1: P o02 2000.00 04-06 12:37, 58 h late (600.00) → P {02} 500.00; Q o01 9000.00 04-07
+//   09:38, 112 h (2700.00) → Q {01} 500.00. 1000.00.
+// Export 2: o01 is P's, paid 04-06 23:38 (122 h late), in o02's window → P {02,01} 500.00, paid by
+//   the 1000.00 of o02's and o01's money. 1000.00.
+// Export 3: as export 2, and Q o04 2000.00 04-07 15:56, 58 h late (600.00) → Q {04} 500.00 (capped).
+//   o02's money (P {02}, in P {02,01}'s own window) pays P {02,01}; o01's 500.00, paid to Q at
+//   04-07 09:38, is not needed and counts toward the cap of that Q window (rebuilt: 04-07 09:38 –
+//   04-08 09:38), which holds o04: Q {04} issues 0.00. 1000.00 (export 1 straight to 3: 1000.00).
+//   Before: P {02,01} took Q {01}'s money by the keys and Q {04} issued 500.00 anew: 1500.00.
+describe('spare money of a moved order counts toward its old buyer\'s window rebuilt where it was paid (tmall-2023)', () => {
+  // (Order ids whose voucher keys sort Q {01}'s first: the key order alone took its money.)
+  const id3 = (n: string) => `61000000000001286${n}`;
+  const p02 = shipped(id3('02'), 'P', '2000.00', '2026-04-06 12:37:00', '2026-04-08 22:37:00');
+  const e1 = [p02, shipped(id3('01'), 'Q', '9000.00', '2026-04-07 09:38:00', '2026-04-12 01:38:00')];
+  const p01 = shipped(id3('01'), 'P', '9000.00', '2026-04-06 23:38:00', '2026-04-12 01:38:00');
+  const e2 = [p02, p01];
+  const e3 = [p02, p01, shipped(id3('04'), 'Q', '2000.00', '2026-04-07 15:56:00', '2026-04-10 01:56:00')];
+  for (const via of [true, false]) {
+    it(`${via ? 'three exports' : 'export 1 then export 3'}: Q {04} issues nothing, 1000.00`, () => {
+      const dir = tmpDir();
+      const state = path.join(dir, 'state.db');
+      const f = files(dir, { e1, e2, e3 });
+      run(f.e1!, state);
+      expect(total(state)).toBe('1000.00');
+      if (via) {
+        run(f.e2!, state, '--reissue', 'all');
+        expect(total(state)).toBe('1000.00');
+      }
+      run(f.e3!, state, '--reissue', 'all');
+      expect(total(state)).toBe('1000.00');
+    });
+  }
+});

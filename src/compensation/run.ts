@@ -16,7 +16,7 @@ import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
 import { waybillKey } from '../io/cells.js';
 import { SpillFile } from '../io/spill.js';
-import { type Money, ZERO, fenToMoney, fmtMoney, isAboveZero } from '../money.js';
+import { type Money, ZERO, fenToMoney, fmtMoney, isAboveZero, moneyToFen } from '../money.js';
 import { openOrders } from '../orders/read.js';
 import type { HeldRow } from '../orders/parse.js';
 import type { Order } from '../orders/types.js';
@@ -503,22 +503,41 @@ function windowSecondsWarning(n: number): Msg {
 }
 
 /**
- * A run without --record listing vouchers to issue whose orders the state database records as paid
- * (the hourly --record job recorded them): the summary's total counts them, but they may have been
- * issued already.
+ * Vouchers (or unkept-promise payouts) a run without --record lists to issue whose orders the state
+ * database records as paid (the hourly --record job recorded them): counted as the rows are written,
+ * one example order kept; nothing per voucher.
  */
-function unrecordedWarning(state: string, n: number, total: string, example: string): Msg {
-  return msg(
-    `本次运行没有 --record, 所列内容未与状态数据库核对; 但 ${state} 已记录了本次列为待发放的 ${n} 个红包中的订单 (现在发放 共 ${total} 元, 已计入摘要的现在发放总额): 它们可能已经发放过, 不要照此再发。发放前请加 --record 运行 (已记录的标为 此前已记录, 不计入总额), 或用 storeops ledger list --order ${example} 核对`,
-    `this run has no --record, so what it lists is not checked against the state database; but ${state} records orders of ${plural(n, 'voucher')} it lists to issue (${total} of issueNow, counted in the summary's total to issue) as paid: they may have been issued already; do not issue them again from this list. Run with --record before issuing (those recorded are marked already_recorded and left out of the total), or check with storeops ledger list --order ${example}`,
-  );
+interface PaidListed {
+  n: number;
+  fen: number;
+  example: string;
 }
 
-/** unrecordedWarning's for unkept-promise payouts (a total of their own, paid separately). */
-function unrecordedPromiseWarning(state: string, n: number, total: string, example: string): Msg {
+/** Count a row to issue (`fen` > 0) one of whose orders the ledger's `paid` set holds. */
+function countPaidListed(c: PaidListed, paid: ReadonlySet<string>, orderIds: readonly string[], fen: number): void {
+  if (fen <= 0 || paid.size === 0) return;
+  const hit = orderIds.find((id) => paid.has(id));
+  if (hit === undefined) return;
+  c.n++;
+  c.fen += fen;
+  if (!c.example) c.example = hit;
+}
+
+/**
+ * The warning for `PaidListed` vouchers (counted in the summary's total to issue) or unkept-promise
+ * payouts (its unkept-promise total, paid separately): they may have been issued already.
+ */
+function unrecordedWarning(state: string, c: PaidListed, kind: 'voucher' | 'promise'): Msg {
+  const total = fmtMoney(fenToMoney(c.fen));
+  const zhWhat = kind === 'voucher'
+    ? `已记录了本次列为待发放的 ${c.n} 个红包中的订单 (现在发放 共 ${total} 元, 已计入摘要的现在发放总额)`
+    : `已记录本次列出的 ${c.n} 笔未履约承诺赔付为已赔付 (现在发放 共 ${total} 元, 已计入摘要的未履约承诺总额)`;
+  const enWhat = kind === 'voucher'
+    ? `records orders of ${plural(c.n, 'voucher')} it lists to issue (${total} of issueNow, counted in the summary's total to issue) as paid`
+    : `records ${plural(c.n, 'unkept-promise payout')} it lists (${total} of issueNow, counted in the summary's unkept-promise total) as paid`;
   return msg(
-    `本次运行没有 --record, 所列内容未与状态数据库核对; 但 ${state} 已记录本次列出的 ${n} 笔未履约承诺赔付为已赔付 (现在发放 共 ${total} 元, 已计入摘要的未履约承诺总额): 它们可能已经发放过, 不要照此再发。发放前请加 --record 运行 (已记录的标为 此前已记录, 不计入总额), 或用 storeops ledger list --order ${example} 核对`,
-    `this run has no --record, so what it lists is not checked against the state database; but ${state} records ${plural(n, 'unkept-promise payout')} it lists (${total} of issueNow, counted in the summary's unkept-promise total) as paid: they may have been issued already; do not issue them again from this list. Run with --record before issuing (those recorded are marked already_recorded and left out of the total), or check with storeops ledger list --order ${example}`,
+    `本次运行没有 --record, 所列内容未与状态数据库核对; 但 ${state} ${zhWhat}: 它们可能已经发放过, 不要照此再发。发放前请加 --record 运行 (已记录的标为 此前已记录, 不计入总额), 或用 storeops ledger list --order ${c.example} 核对`,
+    `this run has no --record, so what it lists is not checked against the state database; but ${state} ${enWhat}: they may have been issued already; do not issue them again from this list. Run with --record before issuing (those recorded are marked already_recorded and left out of the total), or check with storeops ledger list --order ${c.example}`,
   );
 }
 
@@ -1250,12 +1269,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // never written (an older schema is read as it is, not migrated; an empty file is no database).
   // Unkept-promise payouts (--delivery-failures) are recorded too, under their own kind.
   const paid = !req.record && fs.existsSync(ctx.statePath) ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), promises: db.paidOrderIds('delivery_promise') }), undefined, true) : undefined;
-  const paidIds = paid?.ids;
-  const unrecorded = { n: 0, fen: 0, example: '' };
+  const unrecorded: PaidListed = { n: 0, fen: 0, example: '' };
   // Every voucher key this run's export gives (recorded before or not): an alert held for a robot the
   // operator has since replaced is this run's to post to its robots only for these (notify run.ts).
   const seen: Set<string> | undefined = notifier ? new Set() : undefined;
-  const unrecordedPromises = { n: 0, total: ZERO, example: '' };
+  const unrecordedPromises: PaidListed = { n: 0, fen: 0, example: '' };
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
       const computed = built ? built[gi]! : voucherOf(groups.at(gi));
@@ -1270,14 +1288,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         else sums.alreadyRecorded++;
       }
       const issueNowFen = countVoucher(sums, v, status);
-      if (paidIds && paidIds.size > 0 && issueNowFen > 0) {
-        const hit = v.orders.find((l) => paidIds.has(l.orderId));
-        if (hit) {
-          unrecorded.n++;
-          unrecorded.fen += issueNowFen;
-          if (!unrecorded.example) unrecorded.example = hit.orderId;
-        }
-      }
+      if (paid && issueNowFen > 0) countPaidListed(unrecorded, paid.ids, orderIdsOf(v.orders), issueNowFen);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
       if (finals && v.state === 'final' && owes && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
@@ -1301,14 +1312,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     for (const p of promisesShown) {
       const base = baseFor(rulesOf(p.rules), req.base);
       const issueNow = promiseIssueNow(p);
-      if (paid && paid.promises.size > 0 && issueNow.gt(0)) {
-        const hit = p.orderIds.find((id) => paid.promises.has(id));
-        if (hit) {
-          unrecordedPromises.n++;
-          unrecordedPromises.total = unrecordedPromises.total.plus(issueNow);
-          if (!unrecordedPromises.example) unrecordedPromises.example = hit;
-        }
-      }
+      if (paid) countPaidListed(unrecordedPromises, paid.promises, p.orderIds, moneyToFen(issueNow));
       yield shown(req.by === 'order' ? promiseOrderRow(p, base, issueNow) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base, issueNow));
     }
   }
@@ -1435,8 +1439,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }),
   );
   if (tally.excluded) ctx.info(excludedNote(tally.excludedIds));
-  if (unrecorded.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecorded.n, fenToMoney(unrecorded.fen).toFixed(2), unrecorded.example));
-  if (unrecordedPromises.n > 0) ctx.warn(unrecordedPromiseWarning(ctx.statePath, unrecordedPromises.n, fmtMoney(unrecordedPromises.total), unrecordedPromises.example));
+  if (unrecorded.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecorded, 'voucher'));
+  if (unrecordedPromises.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecordedPromises, 'promise'));
   for (const [id, n] of sums.risky) {
     const sd = rulesOf(id).seriousDelay!;
     ctx.warn(seriousDelayWarning(n, sd.afterHours, sd.note));

@@ -260,7 +260,7 @@ export function sweepBeside(target: string, now = Date.now()): number {
     (mode) => mode === 0o600,
     now,
     BESIDE_SWEEP_AGE_MS,
-  );
+  ).length;
 }
 
 /**
@@ -269,15 +269,15 @@ export function sweepBeside(target: string, now = Date.now()): number {
  * not changed for `age` ms, whose process is not running (and is not this one). Whatever fails is
  * passed over silently. How many were removed.
  */
-function removeDead(dir: string, pidOf: (name: string) => number | undefined, isPrivate: (mode: number) => boolean, now: number, age = SWEEP_AGE_MS): number {
+function removeDead(dir: string, pidOf: (name: string) => number | undefined, isPrivate: (mode: number) => boolean, now: number, age = SWEEP_AGE_MS): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {
-    return 0;
+    return [];
   }
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  let removed = 0;
+  const removed: string[] = [];
   for (const name of names) {
     const pid = pidOf(name);
     if (pid === undefined || pid === process.pid || pid > PID_MAX) continue;
@@ -287,7 +287,7 @@ function removeDead(dir: string, pidOf: (name: string) => number | undefined, is
       if (!st.isFile() || (uid !== undefined && st.uid !== uid) || !isPrivate(st.mode & 0o777) || now - st.mtimeMs < age) continue;
       if (processAlive(pid)) continue;
       fs.unlinkSync(p);
-      removed++;
+      removed.push(p);
     } catch {
       /* gone meanwhile, or not ours to remove */
     }
@@ -308,33 +308,17 @@ function removeDead(dir: string, pidOf: (name: string) => number | undefined, is
 export function sweepUnrecorded(target: string | undefined, tag: string, recorded: ReadonlySet<string>, now = Date.now()): string[] {
   const removed: string[] = [];
   const end = `.${tag}${KEPT_EXT}`;
-  const take = (folder: string, pidOf: (name: string) => number | undefined) => {
-    let names: string[];
+  const take = (folder: string, pidOf: (stem: string) => number | undefined) => {
     let dir: string;
     try {
       // As the sink names it (the folder's real path: TMPDIR may be a link), so a marker's path matches.
       dir = fs.realpathSync(folder);
-      names = fs.readdirSync(dir);
     } catch {
       return;
     }
-    const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-    for (const name of names) {
-      if (!name.endsWith(end)) continue;
-      const pid = pidOf(name.slice(0, -end.length));
-      if (pid === undefined || pid === process.pid || pid > PID_MAX) continue;
-      const p = path.join(dir, name);
-      if (recorded.has(p)) continue;
-      try {
-        const st = fs.lstatSync(p);
-        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || now - st.mtimeMs < BESIDE_SWEEP_AGE_MS) continue;
-        if (processAlive(pid)) continue;
-        fs.unlinkSync(p);
-        removed.push(p);
-      } catch {
-        /* gone meanwhile, or not ours to remove */
-      }
-    }
+    // Any mode: the complete file has its final mode by now (0644 for an ordinary output).
+    const pidOfKept = (name: string) => (name.endsWith(end) && !recorded.has(path.join(dir, name)) ? pidOf(name.slice(0, -end.length)) : undefined);
+    removed.push(...removeDead(dir, pidOfKept, () => true, now, BESIDE_SWEEP_AGE_MS));
   };
   if (target !== undefined && target !== '-') {
     let real: string | undefined;
@@ -481,7 +465,7 @@ export function sweepTemps(dir: string, now = Date.now()): number {
     // may read (an output written there with -o, 0644) is the operator's, whatever its name.
     (mode) => (mode & 0o077) === 0,
     now,
-  );
+  ).length;
 }
 
 /** True when a standard stream is a regular file (a shell's `> file` or `< file`), not a pipe, a terminal or closed. */

@@ -27,8 +27,10 @@ const LONG_OR_ZERO_LED = /^(?:\d{12,}|0\d+)$/;
 // (a nick: 520) became 5.2, `1.000` 1, `.50` 0.5, `00.5` 0.5, `5.` 5 (LibreOffice, csv round trip);
 // `1.5` is shown as written and left alone. Only text cells come here: storeops' own amounts are
 // typed money (never wrapped). Storeops' own times and dates as it writes them (`2026-11-20
-// 14:00:00`, `2026-11-20`) are shown as written and left alone; nor `1,234` (the wrapped field is
-// written bare, unquoted, so it must hold no delimiter: no pattern here holds a comma or a quote).
+// 14:00:00`, `2026-11-20`) are shown as written and left alone; nor `1,234`. No pattern here holds a
+// quote; a wrapped field holding a comma (`Mar 3, 2024`) is quoted as csv quotes any such field,
+// `"=""Mar 3, 2024"""`, which LibreOffice reads as the formula and so as the text (as storeops
+// does); every other wrapped field is written bare.
 const READ_OTHERWISE = /^(?:\(\d+(?:\.\d+)?\)|[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+|\d{1,2}[/-]\d{1,2}(?:[/-]\d{1,4})?|\d+ \d+\/\d+|\d+\.\d*0|\d+\.|\.\d+|0\d+\.\d*)$/;
 
 // More of the same, found by a LibreOffice 7.4 csv round trip (soffice --convert-to, "detect special
@@ -43,14 +45,31 @@ const READ_OTHERWISE = /^(?:\(\d+(?:\.\d+)?\)|[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\
 // a date), and spaces around a number or date are dropped (` 1` → 1): such text is wrapped too.
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const TIME = '\\d{1,2}:\\d{1,2}(?::\\d{1,2}(?:\\.\\d+)?)?(?: ?[ap]\\.?m\\.?)?';
+// A month-name date with the month first, as LibreOffice en-US reads it (soffice csv round trip,
+// 2026-12; zh-CN reads none of these): `Mar 3`, `March 3`, `Mar-3`, `Mar/3`, `Mar.3`, `Mar. 3`,
+// `Mar -3`, `Mar  3`; a year after it `Mar 3, 2024`, `Mar 3 , 2024`, `Mar 3 2024`, `Mar 3 24`,
+// `Mar/3/2024`, `Mar.3.2024`, `Mar 3.2024` (or the month and year alone: `Mar 2024`, `Mar-24` is
+// the 24th); a time after the year `Mar 3, 2024 12:30`, `Mar 3, 2024, 12:30`; a weekday before it
+// `Sunday, March 3, 2024`, `Sunday Mar 3`, `Sun Mar 3`, `Sat. Mar 3`. Read as written (not
+// wrapped): `Mar 3,2024`, `Mar-3-24`, `Mar 3 12:30` (a time without a year), `Mar - 3`,
+// `March.3` (a dot only after an abbreviation), `Sun, Mar 3` (a comma only after a whole weekday),
+// `Tues Mar 3`, `Mar 3rd`, `Mar 3, 2024 9am`, `2024 Mar 3`, `Mar3`. Shapes, not values: `Feb 30`
+// and `Mar 3, 99999` (not dates to LibreOffice) are wrapped too, harmlessly.
+const MONTH_FULL = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
+const MONTH_ABBR = '(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)';
+const WEEKDAY = '(?:(?:sun|mon|tues|wednes|thurs|fri|satur)day *,? +|(?:sun|mon|tue|wed|thu|fri|sat)\\.? +)';
+const MONTH_FIRST =
+  `${WEEKDAY}?(?:(?:${MONTH_FULL}|${MONTH_ABBR})(?: +-?|[-/])|${MONTH_ABBR}\\.(?: +-?|[-/])?)` +
+  `(?:\\d{1,2}(?: *, +| +|[./])\\d{1,5}(?:,? +${TIME})?|\\d{1,5})`;
 const READ_OTHERWISE_MORE = new RegExp(
   '^(?:' +
     [
       TIME,
       '\\d{1,2} ?[ap]\\.?m\\.?',
       '[+-]?(?:\\d+\\.?\\d*|\\.\\d+) ?%',
-      `${MONTH}\\.?[ -]\\d{1,4}`,
-      `\\d{1,2}[ -]${MONTH}\\.?(?:[ -]\\d{2,4})?`,
+      MONTH_FIRST,
+      `\\d{1,4}-${MONTH}-\\d{1,2}(?: +${TIME})?`,
+      `\\d{1,2}[ -]${MONTH}\\.?(?:[ -]\\d{2,4}(?: +${TIME})?)?`,
       `(?:\\d{4}年)?\\d{1,2}月\\d{1,2}[日号](?: ?${TIME})?`,
       `\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}(?: ${TIME})?`,
       '\\d{1,2}\\.\\d{1,2}\\.\\d{1,4}',
@@ -129,7 +148,8 @@ export function spreadsheetText(text: string, type: string, o: { formulaEscape: 
   // `+86 138` is), not wrapped as a number would be.
   if (o.textIds && (type === 'id' || type === 'text' || type === 'list') && !(o.formulaEscape && escapeFormula(text) !== text)) {
     const wrapped = textForSpreadsheet(text, type === 'id');
-    if (wrapped !== text) return { text: wrapped, bare: true };
+    // Bare unless it holds the csv delimiter (`="Mar 3, 2024"`): the writer then quotes it.
+    if (wrapped !== text) return { text: wrapped, bare: wrapped.indexOf(',') === -1 };
   }
   // escapeFormula leaves what storeops writes for numbers (-12.50) alone, so no type needs an exception.
   return { text: o.formulaEscape ? escapeFormula(text) : text, bare: false };

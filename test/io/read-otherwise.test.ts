@@ -39,8 +39,8 @@ describe('textForSpreadsheet (text, not an id)', () => {
   it("leaves storeops' own values and ordinary text alone", () => {
     // Shown as written by LibreOffice (en-US and zh-CN) though read as a number, date or logical:
     // 1.5, 12, 2026-11-20, 2026-11-20 14:00:00, TRUE; not read as anything else: 10:00-15:30 (a shift
-    // range), 2024年3月, Nov, 3/4号. `Mar 3, 2024` holds the delimiter and cannot be written bare.
-    const kept = ['1.5', '0.5', '2.05', '-12.50', '2026-11-20', '2026-11-20 14:00:00', 'TRUE', 'FALSE', '小明爱购物', 'tb1234', '1314', 'v1e5', '3/4号', 'D=1', '2000', '1,234', '10:00-15:30', '2024年3月', 'Nov', 'Monday 3', ' abc', 'Mar 3, 2024'];
+    // range), 2024年3月, Nov, 3/4号.
+    const kept = ['1.5', '0.5', '2.05', '-12.50', '2026-11-20', '2026-11-20 14:00:00', 'TRUE', 'FALSE', '小明爱购物', 'tb1234', '1314', 'v1e5', '3/4号', 'D=1', '2000', '1,234', '10:00-15:30', '2024年3月', 'Nov', 'Monday 3', ' abc'];
     expect(kept.map((t) => textForSpreadsheet(t, false))).toEqual(kept);
   });
 
@@ -52,6 +52,40 @@ describe('textForSpreadsheet (text, not an id)', () => {
   });
 });
 
+describe('English month-name dates (LibreOffice 7.4 en-US csv round trip, 2026-12)', () => {
+  // soffice --headless --infilter="CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true"
+  // --convert-to "csv:…:44,34,76,1,,0,false,true,true" (cells as shown) of 173 shapes: each of these
+  // came back as a date (e.g. Mar 3, 2024 → 03/03/24; Mar 3 2024 → 03/03/24; Mar/3 → 03/03/26;
+  // Mar.3 → 03/03/26; Mar 2024 → 03/01/24; 2024-Mar-3 → 03/03/24; 24-Mar-3 → 03/24/03;
+  // Sunday, March 3, 2024 → 03/03/24; Mar 3, 2024 12:30 → 03/03/24 12:30 PM). zh-CN (2052) read
+  // none of the 173 as a date. Until 2026-12 only `Mar 3`, `Mar-3`, `Dec 2026` were wrapped.
+  const read = [
+    'Mar 3, 2024', 'March 3, 2024', 'Mar. 3, 2024', 'Sep 3, 2024', 'Dec 31, 1999', 'Mar 3, 24', 'Mar 3 , 2024', 'Mar   3, 2024', 'mar 3, 2024', 'MARCH 3, 2024',
+    'Mar 3 2024', 'March 3 2024', 'Mar 3 24', 'Mar  3', 'Mar/3', 'Mar/03', 'Mar/3/2024', 'Mar/3/24', 'Mar/2024', 'Mar.3', 'Mar.3.2024', 'Mar.3.24', 'Mar.2024',
+    'Mar. 3', 'Mar.-3', 'Mar -3', 'Mar 3.2024', 'Sep. 3', 'Sept. 3, 2024', 'Mar 12345', 'Mar 3, 12345',
+    '2024-Mar-3', '2024-Mar-03', '2024-mar-3', '2024-March-3', '24-Mar-3', '2024-Mar-3 12:30', '3-Mar-2024 12:30', '3-Mar-2024 9:05 am', '3-March-2024',
+    'Sunday, March 3, 2024', 'Sunday, Mar 3, 2024', 'Sunday Mar 3 2024', 'Sunday , Mar 3', 'Monday, March 3', 'Thursday, Nov 3', 'Sun Mar 3', 'Mon Mar 3', 'Sat. Mar 3', 'Tue. Mar 3', 'Wed Mar 3 2024',
+    'Mar 3, 2024 12:30', 'Mar 3, 2024 12:30:45', 'Mar 3, 2024 12:30 PM', 'Mar 3, 2024, 12:30', 'Mar 3 2024 12:30', 'March 3 2024 9:05', 'Jun 3 2024 23:59:59',
+  ];
+  // Shown as written in both locales (so left alone): no date there.
+  const kept = [
+    'Mar 3,2024', '3 Mar, 2024', 'Mar 3, 2024 9am', 'Mar 3 12:30', 'Mar 3 12:30 PM', 'Mar-3 12:30', 'Mar/3 12:30', 'Mar-3-2024', 'Mar-3-24', 'Mar-03-2024', 'Mar - 3', 'Mar .3',
+    'March.3', 'March. 3', 'Mar 3rd', '3rd Mar', 'Mar3', '3Mar2024', '2024 Mar 3', '2024/Mar/3', '2024.Mar.3', '2024-Mar', 'Mar 3 – 5', 'Mar 3-5', 'Mar 3 abc', 'Mar 3, abc',
+    'Sun, Mar 3, 2024', 'Sun, March 3, 2024', 'Sunday,Mar 3', 'Tues Mar 3', 'Thur Mar 3', 'Monday March', 'Sunday 3 March 2024', 'Tue, 3 Mar 2024', 'March, 3', 'Mar, 2024',
+    '2024, Mar 3', 'Mar 2024, 3', 'March 3,', 'Mar 3 100000', 'Mar 3 2024 2025', 'Mars 3', 'Mär 3', '3 mars 2024', '3.Mar.2024', 'Mar 3\t2024',
+  ];
+  it('wraps the shapes LibreOffice reads as a date', () => {
+    expect(read.map((t) => textForSpreadsheet(t, false))).toEqual(read.map((t) => `="${t}"`));
+  });
+  it('leaves the shapes it shows as written', () => {
+    expect(kept.map((t) => textForSpreadsheet(t, false))).toEqual(kept);
+  });
+  it('a wrapped field holding a comma is quoted, not written bare; one without is bare', () => {
+    expect(spreadsheetText('Mar 3, 2024', 'text', { formulaEscape: true, textIds: true })).toEqual({ text: '="Mar 3, 2024"', bare: false });
+    expect(spreadsheetText('Mar 3 2024', 'text', { formulaEscape: true, textIds: true })).toEqual({ text: '="Mar 3 2024"', bare: true });
+  });
+});
+
 describe('orders normalize -o, buyer nicks', () => {
   it('written as ="…" and read back by storeops as they were', () => {
     const dir = tmpDir('storeops-read-otherwise-');
@@ -59,7 +93,7 @@ describe('orders normalize -o, buyer nicks', () => {
     const row = (id: string, nick: string) => `="${id}",${nick},10.00,0.00,10.00,交易成功,2026-11-10 08:00:00,2026-11-10 09:00:00,2026-11-11 09:00:00,围巾,1`;
     const src = path.join(dir, 'ExportOrderList202611201200.csv');
     // The nicks LibreOffice turned into a time, a percentage, a date or a logical (above), quoted in the export.
-    const more = ['12:30', '50%', 'Nov 3', '3-Nov', '2024年3月4日', '2024/3/4', 'true', '５２０', '0012', '1 1/2'];
+    const more = ['12:30', '50%', 'Nov 3', '3-Nov', '2024年3月4日', '2024/3/4', 'true', '５２０', '0012', '1 1/2', 'Mar 3 2024', 'Mar/3'];
     const rows = [row('3515313147329357001', '3/4'), row('3515313147329357002', '(5)'), row('3515313147329357003', '小明')];
     more.forEach((n, i) => rows.push(row(`35153131473293571${String(i).padStart(2, '0')}`, `"${n}"`)));
     fs.writeFileSync(src, [header, ...rows].join('\r\n') + '\r\n');
@@ -73,6 +107,24 @@ describe('orders normalize -o, buyer nicks', () => {
     const back = runCli(['orders', 'normalize', out, '-f', 'json', '-q']);
     expect(back.code).toBe(0);
     expect((JSON.parse(back.stdout) as { buyer: string }[]).map((o) => o.buyer)).toEqual(['3/4', '(5)', '小明', ...more]);
+  });
+});
+
+describe('orders normalize -o, a nick holding a comma (Mar 3, 2024)', () => {
+  it('written "=""Mar 3, 2024""" (LibreOffice en-US showed 03/03/24 for the bare quoted text) and read back as it was', () => {
+    const dir = tmpDir('storeops-read-otherwise-');
+    const header = '订单编号,买家会员名,买家应付货款,买家应付邮费,买家实际支付金额,订单状态,订单创建时间,订单付款时间,发货时间,宝贝标题,宝贝总数量';
+    const src = path.join(dir, 'ExportOrderList202611201200.csv');
+    fs.writeFileSync(src, `${header}\r\n="3515313147329357001","Mar 3, 2024",10.00,0.00,10.00,交易成功,2026-11-10 08:00:00,2026-11-10 09:00:00,2026-11-11 09:00:00,围巾,1\r\n`);
+    for (const [fmt, sep] of [['csv', ','], ['tsv', '\t']] as const) {
+      const out = path.join(dir, `out.${fmt}`);
+      expect(runCli(['orders', 'normalize', src, '-o', out, '--lang', 'en', '-q']).code).toBe(0);
+      const text = fs.readFileSync(out, 'utf8');
+      expect(text).toContain(`${sep}"=""Mar 3, 2024"""${sep}`);
+      const back = runCli(['orders', 'normalize', out, '-f', 'json', '-q']);
+      expect(back.code).toBe(0);
+      expect((JSON.parse(back.stdout) as { buyer: string }[]).map((o) => o.buyer)).toEqual(['Mar 3, 2024']);
+    }
   });
 });
 

@@ -40,6 +40,16 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
   // An unknown key here (compensate.shipwithin) stops compensate when the config is read (context.ts).
   const by = String(opts.by ?? 'voucher');
   if (by !== 'voucher' && by !== 'order') throw new UsageError(msg(`--by 只接受 voucher 或 order, 收到 "${by}"`, `--by takes voucher or order, got "${by}"`));
+  // --at-risk lists unshipped orders instead of vouchers, one row per order with its deadline and
+  // cost if late; --by shapes the voucher list (a voucher or a late order's working a row). Given
+  // both, --by was dropped without a word: a cron job asking for each late order's working got the
+  // at-risk list's columns.
+  if (opts.by !== undefined && opts.atRisk !== undefined) {
+    throw new UsageError(
+      msg(`--at-risk 与 --by ${by} 不能一起用: --at-risk 列出即将超时或已超时的未发货订单 (每单一行, 含截止时间和若超时的赔付), 不是红包; --by 只决定红包列表的行`, `--at-risk does not go with --by ${by}: --at-risk lists unshipped orders due soon or already late (one row per order, with its deadline and cost if late), not vouchers; --by only shapes the voucher list`),
+      msg('去掉 --by 得到即将超时的订单; 另行运行不带 --at-risk 的 --by order 查看每个延迟订单的计算。', 'drop --by for the orders going late; run --by order without --at-risk to see each late order\'s working.'),
+    );
+  }
   // --record commits what a run tells the operator to issue (the voucher rows: recorded, toIssue);
   // order rows show only each order's working, before the cap, with no word of what was recorded,
   // so every hourly run would list the same orders again as if owed.

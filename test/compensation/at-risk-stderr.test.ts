@@ -45,4 +45,23 @@ describe('compensate --at-risk: stderr', () => {
         '1 unshipped order is late or due within 12 h; if late they cost about 5.00 (rules tmall-2026)\n',
     );
   });
+  // --by shapes the voucher list; --at-risk lists unshipped orders instead. Given both, --by was
+  // dropped without a word (exit 0, the at-risk list's columns under a --by order job).
+  it('--by with --at-risk: refused, exit 2, naming both options and what to do (zh and en); nothing on stdout', () => {
+    const en = runCli(['compensate', ORDERS, '--as-of', '2026-11-19 06:00:00', '--at-risk', '12', '--by', 'order', '-f', 'csv', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe(
+      'storeops: error: --at-risk does not go with --by order: --at-risk lists unshipped orders due soon or already late (one row per order, with its deadline and cost if late), not vouchers; --by only shapes the voucher list\n' +
+        "  hint: drop --by for the orders going late; run --by order without --at-risk to see each late order's working.\n",
+    );
+    const zh = runCli(['compensate', ORDERS, '--as-of', '2026-11-19 06:00:00', '--at-risk', '12', '--by', 'voucher', '-f', 'csv', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(
+      'storeops: 错误: --at-risk 与 --by voucher 不能一起用: --at-risk 列出即将超时或已超时的未发货订单 (每单一行, 含截止时间和若超时的赔付), 不是红包; --by 只决定红包列表的行\n' +
+        '  提示: 去掉 --by 得到即将超时的订单; 另行运行不带 --at-risk 的 --by order 查看每个延迟订单的计算。\n',
+    );
+    // Each alone still runs: --by order (the working) and --at-risk (the list above).
+    expect(runCli(['compensate', ORDERS, '--as-of', '2026-11-19 06:00:00', '--by', 'order', '-f', 'csv', '-q']).code).toBe(0);
+  });
 });

@@ -58,3 +58,48 @@ describe('a held voucher in a window the cap already fills gives up money anothe
     });
   }
 });
+
+// Seed 1198 (FUZZ_S=1150, tmall-2023), one buyer: the cap filled by money paid for an order now on
+// time. Export 1: P o01 9000.00 05-31 05:10, shipped 50 h later (2 h late: 2700.00) and o00 1000.00
+//   05-31 21:37, 25 h late (300.00) → P {01,00} 500.00 (capped); o02 3000.00 06-01 13:47 (32 h 37 min
+//   after o01), 79 h late (900.00) → P {02} 500.00. 1000.00.
+// Export 2: o01 and o02 on time (47 h, 40 h); o00 paid 06-01 01:37, 18 h late → P {00} 300.00, window
+//   06-01 01:37 – 06-02 01:37, which holds P {02}'s opening: o02's 500.00 (paid for good) fills its
+//   cap. Nothing to issue. 1000.00.
+// Export 3: o01 paid 05-30 18:10, 13 h late → P {01} 500.00, window to 05-31 18:10, holding P {01,00}'s
+//   opening; o00 paid 06-01 13:37, 6 h late → P {00} 300.00 (the recorded {00}), window to 06-02 13:37,
+//   holding P {02}'s opening (06-01 13:47): o02's 500.00 fills that cap, so P {00} needs none of
+//   P {01,00}'s money, and P {01} takes all 500.00 of it (o01 came to 2700.00 there). Nothing to issue:
+//   1000.00, what export 1 straight to export 3 pays. Before: {00} kept o00's 300.00 of P {01,00} and
+//   P {01} issued 300.00: 1300.00.
+describe('a held voucher whose cap money paid for an order now on time fills gives up what another voucher needs (tmall-2023)', () => {
+  const id8 = (n: string) => `61000000000001198${n}`;
+  const p02 = shipped(id8('02'), 'P', '3000.00', '2025-06-01 10:47:00', '2025-06-03 02:47:00');
+  const e1 = [
+    shipped(id8('01'), 'P', '9000.00', '2025-05-31 05:10:00', '2025-06-02 07:10:00'),
+    shipped(id8('00'), 'P', '1000.00', '2025-05-31 21:37:00', '2025-06-03 22:37:00'),
+    shipped(id8('02'), 'P', '3000.00', '2025-06-01 13:47:00', '2025-06-06 20:47:00'),
+  ];
+  const e2 = [shipped(id8('01'), 'P', '9000.00', '2025-05-31 08:10:00', '2025-06-02 07:10:00'), shipped(id8('00'), 'P', '1000.00', '2025-06-01 01:37:00', '2025-06-03 19:37:00'), p02];
+  const e3 = [shipped(id8('01'), 'P', '9000.00', '2025-05-30 18:10:00', '2025-06-02 07:10:00'), p02, shipped(id8('00'), 'P', '1000.00', '2025-06-01 13:37:00', '2025-06-03 19:37:00')];
+  for (const via of [true, false]) {
+    it(`${via ? 'three exports' : 'export 1 then export 3'}: P {01} issues nothing, 1000.00`, () => {
+      const dir = tmpDir();
+      const state = path.join(dir, 'state.db');
+      const f = files(dir, { e1, e2, e3 });
+      run(f.e1!, state);
+      expect(total(state)).toBe('1000.00');
+      if (via) {
+        run(f.e2!, state, '--reissue', 'all');
+        expect(total(state)).toBe('1000.00');
+      }
+      const r = run(f.e3!, state);
+      expect(seen(r.rows).map((v) => v.slice(0, 4))).toEqual([
+        ['P', '01', '500.00', '0.00'],
+        ['P', '00', '300.00', '0.00'],
+      ]);
+      run(f.e3!, state, '--reissue', 'all');
+      expect(total(state)).toBe('1000.00');
+    });
+  }
+});

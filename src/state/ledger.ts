@@ -1559,7 +1559,7 @@ class SqliteState implements StateDb {
      * none of its orders nor `not` (the orders of the voucher taking over now, whose money is what
      * is being kept back), so none of that money is counted twice.
      */
-    const capStays = (v: VoucherRecord, not: string[], extra = new Decimal(0)): Decimal => {
+    const capStays = (v: VoucherRecord, not: string[]): Decimal => {
       if (!v.cap) return new Decimal(0);
       const keys = capKeys(v);
       const ids = [...new Set(v.orderIds)];
@@ -1567,7 +1567,7 @@ class SqliteState implements StateDb {
       const held = keys
         .filter((k) => k !== v.voucherKey && !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => skip.has(id)))
         .reduce((s, k) => s.plus(inGroupOf(keys, k, ids)), new Decimal(0));
-      return Decimal.max(0, held.plus(extra).plus(v.amount).minus(v.cap.amount));
+      return Decimal.max(0, held.plus(v.amount).minus(v.cap.amount));
     };
     /**
      * What the vouchers of this call not seen yet (or conflicts not recorded), of `v`'s buyer, rule
@@ -2193,6 +2193,16 @@ class SqliteState implements StateDb {
           // o00's 30.00 of P {00,02} in a Q window filled by lacking o03's 500.00, and P {02} (the
           // recorded {02}, its 30.00 cap share of that Q window given back) issued 30.00 anew: 1060.00
           // paid, 1030.00 owed (reissue-held-full-cap.test.ts).
+          // (Worked out once: the vouchers of this call holding each order, the stale cap shares of
+          // those seen again as recorded, and what those give back to each voucher they counted.)
+          let holders: Map<string, VoucherRecord[]> | undefined;
+          const staleOf = new Map<string, Map<string, Decimal>>();
+          const staleFor = (w: VoucherRecord) => {
+            let m = staleOf.get(w.voucherKey);
+            if (!m) staleOf.set(w.voucherKey, (m = staleCap(w, [...new Set(w.orderIds)])));
+            return m;
+          };
+          let givenBack: Map<string, Decimal> | undefined;
           for (const u of vouchers) {
             if (!recordedAsIs.has(u.voucherKey) || !u.cap) continue;
             const uIds = new Set(u.orderIds);
@@ -2203,29 +2213,34 @@ class SqliteState implements StateDb {
             const took = [...net]
               .filter(([j, a]) => a.gt(0) && j !== u.voucherKey && parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => uIds.has(id)))
               .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-            if (took.length === 0) continue;
+            // One giving a cap share back is no voucher seen as it was (topUp works it out).
+            if (took.length === 0 || staleFor(u).size > 0) continue;
+            if (!holders) {
+              holders = new Map();
+              for (const w of vouchers) for (const id of new Set(w.orderIds)) holders.set(id, [...(holders.get(id) ?? []), w]);
+            }
             let room: Decimal | undefined;
             for (const [j, a] of took) {
-              const jIds = new Set(parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path));
-              const wanted = vouchers.some(
-                (w) => w !== u && w.voucherKey !== j && w.orderIds.some((id) => jIds.has(id) && !uIds.has(id)) && (!recordedAsIs.has(w.voucherKey) || staleCap(w, [...new Set(w.orderIds)]).size > 0),
+              const wanted = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some(
+                (id) => !uIds.has(id) && (holders!.get(id) ?? []).some((w) => w !== u && w.voucherKey !== j && (!recordedAsIs.has(w.voucherKey) || staleFor(w).size > 0)),
               );
               if (!wanted) continue;
               if (room === undefined) {
-                // Cap shares of the group's vouchers that vouchers of this call give back (counted
-                // toward a cap of a window they are no longer in: staleCap) stand in the group again.
-                // Only vouchers holding none of the orders of this call's vouchers: money that follows
-                // its orders to another voucher of the call is not this cap's (reissue-paths3 seed 53:
-                // Q {01}'s 30.00, o01's, taken by P {01,60}).
-                const keys = new Set(capKeys(u));
-                const elsewhere = vouchers.filter((w) => w !== u).flatMap((w) => w.orderIds);
-                const skip = new Set([...uIds, ...elsewhere]);
-                let back = new Decimal(0);
-                for (const w of vouchers) {
-                  if (w === u || !recordedAsIs.has(w.voucherKey)) continue;
-                  for (const [k, b] of staleCap(w, [...new Set(w.orderIds)])) if (keys.has(k) && !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => skip.has(id))) back = back.plus(b);
+                // What the cap group holds of vouchers holding none of the orders of this call's
+                // vouchers (money that follows its orders to another voucher of the call is not this
+                // cap's: reissue-paths3 seed 53, Q {01}'s 30.00, o01's, taken by P {01,60}), with the
+                // cap shares vouchers of this call give back to them (counted toward a cap of a window
+                // they are no longer in: staleCap), which stand in the group again.
+                if (!givenBack) {
+                  givenBack = new Map();
+                  for (const w of vouchers) if (recordedAsIs.has(w.voucherKey)) for (const [k, b] of staleFor(w)) givenBack.set(k, (givenBack.get(k) ?? new Decimal(0)).plus(b));
                 }
-                room = capStays(u, elsewhere, back);
+                const keys = capKeys(u);
+                const ids = [...uIds];
+                const stays = keys
+                  .filter((k) => k !== u.voucherKey && !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => holders!.has(id)))
+                  .reduce((t, k) => t.plus(inGroupOf(keys, k, ids)).plus(givenBack!.get(k) ?? 0), new Decimal(0));
+                room = Decimal.max(0, stays.plus(u.amount).minus(u.cap.amount));
               }
               const r = Decimal.min(a, room);
               if (!r.gt(0)) break;

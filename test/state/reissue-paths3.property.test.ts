@@ -184,6 +184,17 @@
 // The bound is left as it is: what it leaves out (a lacking order's money in a window it did not
 // open, money beyond what an order is owed now under another rule set or tier, two windows' money
 // under one cap) is read off the ledger's history, not the last export.
+// FUZZ_S=1300 FUZZ_N=300 (led16; no total differs from origin/main's): seed 1548 step 1 fails (one at
+// a time 1030.00, --reissue all 1000.00; by hand 1000.00, reduced and worked out in reissue-keepback-
+// after-taken.test.ts, left it.fails: P {00} re-issued first takes o00's 300.00 of P {02,04,00}, and
+// P {02,03} re-issued after it takes the 200.00 left, o04's 30.00 kept for Q {04} with it).
+// Open question (led14) settled as far as the seeds go: capCover's non-spareOnly branch counting
+// pendingOther inside `all` (min(most, all + value - cap)) changes no total of the default seeds,
+// 1-150, 1000-1299 or 1300-1599 when replaced by all - pendingOther. By the rules the latter reads
+// right (that money never counts toward this cap, so it should not widen what this cap takes of the
+// later vouchers' money itself: with cap 500.00, value 300.00, spare 200.00, pending 200.00 of this
+// buyer's and 300.00 another buyer's, `all` lets the cap count 100.00 of money a later voucher
+// takes, all - pendingOther none), but no hand-worked case shows it, so the code is left as it is.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

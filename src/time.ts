@@ -147,7 +147,7 @@ export class TimeZone {
 }
 
 /** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
+export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -312,6 +312,29 @@ function withOffset(tz: TimeZone, text: string, side: 'before' | 'after'): strin
   const off = tz.offsetAt(naive + (side === 'before' ? -DAY_MS : DAY_MS)) / 60_000;
   const a = Math.abs(off);
   return `${f[0]}-${p2(f[1])}-${p2(f[2])} ${p2(f[3])}:${p2(f[4])}:${p2(f[5])} ${off < 0 ? '-' : '+'}${p2(Math.floor(a / 60))}:${p2(a % 60)}`;
+}
+
+/**
+ * The export's own text (`YYYY-MM-DD HH:mm:ss`) of a wall-clock time given as whole seconds since
+ * 1970-01-01 00:00:00 of the same wall clock (no zone), as the byte scanner hands a time cell over
+ * (scan.ts wallSecondsAt; years 1970–2037): the cell's text exactly, for the general path and its messages.
+ */
+export function wallText(w: number): string {
+  const days = Math.floor(w / 86_400);
+  const sod = w - days * 86_400;
+  // H. Hinnant's civil_from_days.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const mo = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
+  const h = Math.floor(sod / 3600);
+  const mi = Math.floor((sod % 3600) / 60);
+  return `${y}-${p2(mo)}-${p2(d)} ${p2(h)}:${p2(mi)}:${p2(sod % 60)}`;
 }
 
 /** The number written in text[from, from + 2), or -1 when a character is not a digit. */

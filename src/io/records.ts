@@ -18,8 +18,19 @@ export interface RawRecord {
   /** Physical line (csv) or row number (xlsx) where the record starts; 1 = header line. */
   line: number;
   cells: string[];
+  /**
+   * Times the byte scanner read from the bytes (Projection.times: only for a reader that asked):
+   * times[k] ≥ 0 is the cell of the k-th such column, as wall-clock seconds (time.ts wallText gives
+   * its text back), that cell being ''; -1 where the cell holds its text. Absent when no cell was so read.
+   */
+  times?: number[];
   /** Set when the parser could not read this record whole; the caller rejects it. */
   problem?: Msg;
+}
+
+/** No cell holds anything but spaces (a blank line of a spreadsheet: ,,,,), and no time was read from the bytes. */
+export function blankRecord(rec: RawRecord): boolean {
+  return rec.times === undefined && rec.cells.every((c) => c === '' || c.trim() === '');
 }
 
 /**

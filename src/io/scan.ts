@@ -7,6 +7,7 @@
 // and on a record over MAX_RECORD bytes: the caller hands the rest of the input, from the start of
 // that record, to csv-parse, which stays the reference (test/io/fastpath*.test.ts).
 import type { RawRecord } from './records.js';
+import { daysFromCivil, daysInMonth } from '../time.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -24,6 +25,15 @@ export class Projection {
    * substring sharing the reader's 64 KB window (see fastRecord): cheaper than a copy, never kept.
    */
   transient: Uint8Array | undefined;
+  /**
+   * times[i] = k + 1: a cell of column i in the export's own time shape (`YYYY-MM-DD HH:mm:ss`, 19
+   * ASCII bytes, a real date and time of 1970–2037) is handed over as a number, its wall-clock
+   * seconds since 1970-01-01 00:00:00 (no zone: see time.ts wallText), in the record's `times[k]`,
+   * and its cell is '' (`times` is absent from a record none of whose cells was so read). Any other
+   * cell of the column is its text, as without. Only for a caller that reads the column's time and
+   * nothing else of it (the order row parser: parse.ts timeColumns).
+   */
+  times: Uint8Array | undefined;
 }
 
 export interface ScanResult {
@@ -161,6 +171,16 @@ export class RecordScanner {
   private fastCells: string[] = [];
   /** `width` empty cells, copied as the start of each record's cells (fastRecord). */
   private blank: string[] = [];
+  /** The times read from the bytes of the record fastRecord read last (Projection.times); undefined: none. */
+  private fastTimes: number[] | undefined;
+  /** The projection's `times` the two below were made for. */
+  private timesFor: Uint8Array | undefined;
+  /** One -1 a time slot, copied as the start of a record's times. */
+  private blankTimes: number[] = [];
+  /** wallSecondsAt's months: key y × 16 + mo (-1: none) in slot key & 63, the day number of the 1st, the month's length. */
+  private readonly monthKey = new Int32Array(64).fill(-1);
+  private readonly monthStart = new Int32Array(64);
+  private readonly monthLength = new Int32Array(64);
 
   constructor(
     private readonly delimiter: number,
@@ -228,6 +248,8 @@ export class RecordScanner {
     // end no cell: one comparison a byte instead of two.
     const top = delim > LF ? delim : LF;
     const transient = this.projection?.transient;
+    const timeSlot = this.timesFor;
+    let times: number[] | undefined;
     // Cells not wanted stay '' (the array starts as the last record's width of them).
     if (this.blank.length !== this.width) this.blank = new Array<string>(this.width).fill('');
     // A new array a record, not one reused from an earlier batch: a reused array lives long enough
@@ -288,13 +310,19 @@ export class RecordScanner {
       // until the record shows a non-blank cell, as in the general loop).
       const wanted = !nonBlank || col >= wantLen || want![col] === 1;
       let text = '';
+      let w = -1;
       if (cellEnd > p && wanted) {
         // An ASCII cell is cut from the window's text when it is shorter than SHORT (a copy: V8
         // shares a substring's characters only from 13 on, which would keep the 64 KB window
         // alive as long as the cell) or when its column is transient (parsed and dropped); other
         // cells are made from the bytes.
         if (high >= 0x80) text = this.nonAscii(b, p, cellEnd, col);
-        else if (cellEnd - p < SHORT || (transient !== undefined && transient[col] === 1)) text = t.substring(p + d, cellEnd + d);
+        else if (cellEnd - p === 19 && timeSlot !== undefined && col < timeSlot.length && timeSlot[col] !== 0 && (w = this.wallSecondsAt(b, p)) >= 0) {
+          // A time in the export's shape: its number, not a string (the cell stays '').
+          times ??= this.blankTimes.slice();
+          times[timeSlot[col]! - 1] = w;
+          nonBlank = true;
+        } else if (cellEnd - p < SHORT || (transient !== undefined && transient[col] === 1)) text = t.substring(p + d, cellEnd + d);
         else text = b.latin1Slice(p, cellEnd);
       }
       if (wanted && !nonBlank && text.trim() !== '') nonBlank = true;
@@ -307,6 +335,7 @@ export class RecordScanner {
     if (col < cells.length) cells.length = col;
     this.width = col;
     this.fastCells = cells;
+    this.fastTimes = times;
     return lf - d + 1;
   }
 
@@ -328,6 +357,13 @@ export class RecordScanner {
       for (let i = wantLen - 1; i >= 0; i--) if (want![i] === 0) this.skip![i] = i + 1 < wantLen && want![i + 1] === 0 ? this.skip![i + 1]! + 1 : 1;
     }
     const skip = this.skip;
+    const timesProj = this.projection?.times;
+    if (timesProj !== this.timesFor) {
+      this.timesFor = timesProj;
+      let slots = 0;
+      if (timesProj !== undefined) for (const k of timesProj) slots = Math.max(slots, k);
+      this.blankTimes = new Array<number>(slots).fill(-1);
+    }
     const records: RawRecord[] = [];
     let pos = 0;
     let line = this.line;
@@ -358,7 +394,7 @@ export class RecordScanner {
       }
       const next = this.fastRecord(b, pos, gb, want, wantLen, skip);
       if (next !== -1) {
-        records.push({ line, cells: this.fastCells });
+        records.push({ line, cells: this.fastCells, times: this.fastTimes });
         line++;
         pos = next;
         continue;
@@ -522,12 +558,41 @@ export class RecordScanner {
       }
       if (col < cells.length) cells.length = col;
       this.width = col;
-      records.push({ line, cells });
+      records.push({ line, cells, times: undefined });
       line += breaks;
       pos = p;
     }
     this.line = line;
     return { records, used: pos, irregular: stop === 2, badLine: stop === 3 ? this.badLine : undefined };
+  }
+
+  /**
+   * The time b[p, p + 19) as wall-clock seconds since 1970-01-01 00:00:00, when it is written in the
+   * export's shape `YYYY-MM-DD HH:mm:ss` (ASCII digits) and is a real date and time of the years
+   * 1970–2037 (whole seconds below 2^31); -1 for anything else. What time.ts parseTime's first
+   * branch accepts of such a text, less the zone: parseTime(text) = wallSecondsAt × 1000 − the zone's offset.
+   */
+  private wallSecondsAt(b: Uint8Array, p: number): number {
+    if (b[p + 4] !== 45 || b[p + 7] !== 45 || b[p + 10] !== 32 || b[p + 13] !== 58 || b[p + 16] !== 58) return -1;
+    const y1 = twoDigits(b, p);
+    const y2 = twoDigits(b, p + 2);
+    const mo = twoDigits(b, p + 5);
+    const d = twoDigits(b, p + 8);
+    const h = twoDigits(b, p + 11);
+    const mi = twoDigits(b, p + 14);
+    const s = twoDigits(b, p + 17);
+    if ((y1 | y2 | mo | d | h | mi | s) < 0 || h > 23 || mi > 59 || s > 59 || mo < 1 || mo > 12 || d < 1) return -1;
+    const y = y1 * 100 + y2;
+    if (y < 1970 || y > 2037) return -1;
+    const key = y * 16 + mo;
+    const slot = key & 63;
+    if (this.monthKey[slot] !== key) {
+      this.monthKey[slot] = key;
+      this.monthStart[slot] = daysFromCivil(y, mo, 1);
+      this.monthLength[slot] = daysInMonth(y, mo);
+    }
+    if (d > this.monthLength[slot]!) return -1;
+    return (this.monthStart[slot]! + d - 1) * 86_400 + h * 3600 + mi * 60 + s;
   }
 
   /** A cell that may hold non-ASCII bytes. */
@@ -679,6 +744,13 @@ export class RecordScanner {
     for (let i = 0; i < n; i++) out[i] = units[i]!;
     return String.fromCharCode.apply(null, out);
   }
+}
+
+/** The number written in b[i, i + 2) in ASCII digits, or -1. */
+function twoDigits(b: Uint8Array, i: number): number {
+  const a = b[i]! - 48;
+  const c = b[i + 1]! - 48;
+  return a >>> 0 > 9 || c >>> 0 > 9 ? -1 : a * 10 + c;
 }
 
 /** b[s, s + n) equals a[at, at + n). */

@@ -141,8 +141,10 @@ export interface OpenedTable {
    * the other cells read as ''. Undefined: all columns. Call before reading the rows.
    * `transient`: columns whose text the caller only parses and drops (times): it may share
    * memory with the reader's buffered text (cheaper to make, never to be kept).
+   * `times`: columns whose cells in the export's own time shape the byte scanner may hand over as
+   * numbers (RawRecord.times, in this order) instead of text (Projection.times).
    */
-  project(columns: readonly number[] | undefined, transient?: readonly number[]): void;
+  project(columns: readonly number[] | undefined, transient?: readonly number[], times?: readonly number[]): void;
 }
 
 export { HEADER_SEARCH_LINES };
@@ -209,7 +211,14 @@ export async function openTable(file: string, stdin: Readable, encoding?: string
   const records = (async function* () {
     for await (const b of batches) yield* b;
   })();
-  const project = (columns: readonly number[] | undefined, transient?: readonly number[]) => {
+  const project = (columns: readonly number[] | undefined, transient?: readonly number[], times?: readonly number[]) => {
+    if (times?.length) {
+      const t = new Uint8Array(header.cells.length);
+      times.forEach((i, k) => {
+        if (i < t.length) t[i] = k + 1;
+      });
+      projection.times = t;
+    } else projection.times = undefined;
     if (transient?.length) {
       const t = new Uint8Array(header.cells.length);
       for (const i of transient) if (i < t.length) t[i] = 1;

@@ -6,7 +6,7 @@ import { typedNumberHint } from '../io/typed-number.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, fenToMoney, parseMoney, plainFen } from '../money.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, clockChangeReason, parseTime } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, clockChangeReason, parseTime, wallText } from '../time.js';
 import { type Grain, type Layout, lookupNormalized } from './layouts.js';
 import type { Order } from './types.js';
 
@@ -110,11 +110,18 @@ function wrappedDigits(t: string): boolean {
 }
 
 export interface RowParser {
-  parse(cells: string[], line: number): ParsedRow | RowProblem;
+  /** `times`: RawRecord.times, the cells of `timeColumns` the scanner read as numbers. */
+  parse(cells: string[], line: number, times?: number[]): ParsedRow | RowProblem;
   /** The columns `parse` reads (the reader need decode no others); undefined: all of them. */
   columns: number[] | undefined;
   /** Columns whose text `parse` only turns into a number and drops (the times). */
   transientColumns: number[];
+  /**
+   * The time columns whose cells `parse` takes as the scanner's numbers (RawRecord.times, in this
+   * order): those read for their time alone, after the order-id column (a summary row is told by the
+   * cells up to the id: isSummaryRow) and without a twin (twinDisagreement compares the texts).
+   */
+  timeColumns: number[];
 }
 
 /**
@@ -172,6 +179,12 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const moneyKeys = moneys.map(([k]) => k);
   const moneyCols = Int32Array.from(moneys, ([, i]) => i);
   const moneyUsed = Uint8Array.from(moneys, ([, , used]) => (used ? 1 : 0));
+  const twinCols = new Set([...map.twins].flatMap(([key, others]) => [map.index.get(key)!, ...others]));
+  const timeColumns = [...new Set(timeCols)].filter((i) => i > idx.orderId && !twinCols.has(i));
+  // timeSlots[j]: where times[j]'s column is in RawRecord.times (-1: its cell is always text).
+  const timeSlots = Int32Array.from(timeCols, (i) => timeColumns.indexOf(i));
+  const paidAtSlot = timeColumns.indexOf(paidAtCol);
+  const fixedOff = tz.fixedOffset;
   const width = map.headers.length;
   // storeops' own output: the export's file and line of each row (not fields: provenance).
   const headerAt = (names: string[]) => (layout.platforms ? map.headers.findIndex((h) => names.includes(h)) : -1);
@@ -226,15 +239,16 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   return {
     columns,
     transientColumns: times.map(([, i]) => i),
-    parse(cells, line) {
+    timeColumns,
+    parse(cells, line, wall) {
       const ragged = raggedProblem(cells, width, lastNeeded);
       // A ragged row's cells may be shifted: nothing of it is taken, its buyer neither, so whose
       // order it is cannot be told (any voucher may be missing it).
       if (ragged) return { reason: ragged, held: { file, line, buyer: '', paidAt: NaN, unknown: 'anyone' } };
       if (twins.length) checkTwins(cells, line);
-      const r = parseCells(cells, line);
+      const r = parseCells(cells, line, wall);
       if (isProblem(r)) {
-        const held = heldOf(cells, line);
+        const held = heldOf(cells, line, wall);
         if (held) r.held = held;
         // storeops' own output names the export's line each row came from: a rejection of it says
         // which, so the row can be found in the export too (docs/formats.md).
@@ -247,10 +261,11 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     },
   };
 
-  function heldOf(cells: string[], line: number): HeldRow | undefined {
+  function heldOf(cells: string[], line: number, wall: number[] | undefined): HeldRow | undefined {
     const id = fullWidthId(get(cells, idx.orderId));
     const buyer = idx.buyer >= 0 ? text(cells, idx.buyer) : '';
-    const t = buyer && paidAtCol >= 0 ? parseTime(halfWidth(get(cells, paidAtCol)), tz) : undefined;
+    const w = wall !== undefined && paidAtSlot >= 0 ? wall[paidAtSlot]! : -1;
+    const t = buyer && paidAtCol >= 0 ? parseTime(halfWidth(w >= 0 ? wallText(w) : get(cells, paidAtCol)), tz) : undefined;
     const paidAt = typeof t === 'number' && t >= EARLIEST_PLAUSIBLE && t <= latest ? t : NaN;
     return heldRow(file, line, buyer, paidAt, checkOrderId(id) === 'ok' ? id : undefined, layout.grain);
   }
@@ -269,7 +284,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     };
   }
 
-  function parseCells(cells: string[], line: number): ParsedRow | RowProblem {
+  function parseCells(cells: string[], line: number, wall: number[] | undefined): ParsedRow | RowProblem {
     // Taobao's id cell ="3000000010000000000" (10–20 digits inside): what cleanCell and
     // checkOrderId make of it, without the calls; any other cell the general way.
     const idCell = idx.orderId < 0 ? '' : (cells[idx.orderId] ?? '');
@@ -358,36 +373,48 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     for (let j = 0; j < times.length; j++) {
       const key = timeKeys[j]!;
       const i = timeCols[j]!;
-      // The export's own shape (2026-10-01 00:00:02: a digit at each end, so cleanCell would return
-      // it as it is) is parsed without the call; anything else is cleaned first, as before.
-      const cell = cells[i] ?? '';
-      const plain = cell.length === 19 && isDigit(cell.charCodeAt(0)) && isDigit(cell.charCodeAt(18));
-      const raw = plain ? cell : cleanCell(cell);
-      let text = raw;
-      let t = parseTime(text, tz);
-      if (t === undefined) {
-        // Full-width digits, colons and dashes (２０２６－１１－１０ ０９：００：００) are the same time.
-        const h = halfWidth(text);
-        if (h !== text) {
-          text = h;
-          t = parseTime(text, tz);
+      const slot = timeSlots[j]!;
+      // A time the scanner read from the bytes (the export's shape, a real date and time): as
+      // parseTime reads its text, less the zone's fixed offset; shown as its text where refused.
+      const w = wall !== undefined && slot >= 0 ? wall[slot]! : -1;
+      let t: number | null | undefined;
+      let text: string;
+      let raw: string;
+      if (w >= 0 && fixedOff !== undefined && (t = w * 1000 - fixedOff) >= EARLIEST_PLAUSIBLE && t <= latest) {
+        text = raw = '';
+      } else {
+        // The export's own shape (2026-10-01 00:00:02: a digit at each end, so cleanCell would return
+        // it as it is) is parsed without the call; anything else is cleaned first, as before.
+        const cell = w >= 0 ? wallText(w) : (cells[i] ?? '');
+        const plain = cell.length === 19 && isDigit(cell.charCodeAt(0)) && isDigit(cell.charCodeAt(18));
+        raw = plain ? cell : cleanCell(cell);
+        text = raw;
+        t = parseTime(text, tz);
+        if (t === undefined) {
+          // Full-width digits, colons and dashes (２０２６－１１－１０ ０９：００：００) are the same time.
+          const h = halfWidth(text);
+          if (h !== text) {
+            text = h;
+            t = parseTime(text, tz);
+          }
+        }
+        if (t === undefined || (t !== null && (t < EARLIEST_PLAUSIBLE || t > latest))) {
+          // The cell as typed (２０２６－１１－３２, not 2026-11-32), so it can be found in the file; a
+          // clock-change note works on the half-width time (its suggested offsets are written in ASCII).
+          const clock = t === undefined ? clockChangeReason(text, tz) : undefined;
+          return {
+            column: map.headers[i],
+            value: raw,
+            reason:
+              t === undefined
+                ? (clock && raw !== text ? { zh: clock.zh.replace(`"${text}"`, `"${shown(raw)}"`), en: clock.en.replace(`"${text}"`, `"${shown(raw)}"`) } : clock) ??
+                  msg(`"${shown(raw)}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${shown(raw)}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`)
+                : msg(`时间 "${shown(raw)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(raw)}" is implausible (before 2003 or in the future)`),
+          };
         }
       }
-      if (t === undefined || (t !== null && (t < EARLIEST_PLAUSIBLE || t > latest))) {
-        // The cell as typed (２０２６－１１－３２, not 2026-11-32), so it can be found in the file; a
-        // clock-change note works on the half-width time (its suggested offsets are written in ASCII).
-        const clock = t === undefined ? clockChangeReason(text, tz) : undefined;
-        return {
-          column: map.headers[i],
-          value: raw,
-          reason:
-            t === undefined
-              ? (clock && raw !== text ? { zh: clock.zh.replace(`"${text}"`, `"${shown(raw)}"`), en: clock.en.replace(`"${text}"`, `"${shown(raw)}"`) } : clock) ??
-                msg(`"${shown(raw)}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${shown(raw)}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`)
-              : msg(`时间 "${shown(raw)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(raw)}" is implausible (before 2003 or in the future)`),
-        };
-      }
-      const slack = t !== null && text.length !== 19 ? timeSlackOf(text) : 0;
+      // (A time read from the bytes has its seconds: no slack; its text is '' here.)
+      const slack = t !== null && text !== '' && text.length !== 19 ? timeSlackOf(text) : 0;
       const field = key === 'reservedShipAt' ? 'promisedShipAt' : key;
       if (field === 'promisedShipAt') {
         // 抖店's 承诺发货时间 and 预约发货时间 are both promised times: the earliest applies

@@ -8,7 +8,7 @@ import { InputError, type Msg, msg, plural, say } from '../errors.js';
 import { distinctFiles } from '../io/distinct.js';
 import { isSummaryRow, summaryNotLast, summarySkipped } from '../io/summary.js';
 import { shown } from '../io/rejects.js';
-import { type RawRecord, SHEET_ROWS } from '../io/records.js';
+import { type RawRecord, SHEET_ROWS, blankRecord } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
 import type { Sniffed } from '../io/source.js';
 import { openTable, withHeader } from '../io/table.js';
@@ -86,7 +86,7 @@ interface OpenFile {
   stats: FileStats;
   batches: AsyncGenerator<RawRecord[]>;
   /** Decode only the columns the row parser reads (src/io/table.ts). */
-  project(columns: readonly number[] | undefined, transient?: readonly number[]): void;
+  project(columns: readonly number[] | undefined, transient?: readonly number[], times?: readonly number[]): void;
   idx: number;
   /** For the progress bar: the file's size (undefined for stdin) and the bytes read so far. */
   size?: number;
@@ -139,7 +139,7 @@ export class OrderSet {
     // A timestamp more than a day after the real clock is a mangled cell, not a future order
     // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
     const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, latestPlausible(this.ctx.asOf, this.ctx.io.now()), Boolean(this.opts.keepExtra), this.opts.only, Boolean(this.opts.refuseMasked));
-    f.project(parser.columns, parser.transientColumns);
+    f.project(parser.columns, parser.transientColumns, parser.timeColumns);
     const sums = this.opts.sums !== false;
     const piiKind = new Map<string, PiiKind>();
     const receiverIx = d.map.index.get('receiver');
@@ -186,7 +186,7 @@ export class OrderSet {
         pendingSummary.push(rec.line);
         continue;
       }
-      if (pendingSummary.length && (rec.problem || !rec.cells.every((c) => c === '' || c.trim() === ''))) {
+      if (pendingSummary.length && (rec.problem || !blankRecord(rec))) {
         for (const line of pendingSummary) {
           stats.rowsRead++;
           stats.rejected++;
@@ -214,12 +214,12 @@ export class OrderSet {
         this.opts.held?.({ file: f.name, line: rec.line, buyer: '', paidAt: NaN, unknown: 'anyone' });
         continue;
       }
-      if (rec.cells.every((c) => c === '' || c.trim() === '')) {
+      if (blankRecord(rec)) {
         stats.blank++;
         continue;
       }
       stats.rowsRead++;
-      let r = parser.parse(rec.cells, rec.line);
+      let r = parser.parse(rec.cells, rec.line, rec.times);
       if (needStatus && !isProblem(r) && r.status === 'unknown') {
         // storeops' own output of a reduced export: the status column is there, its value unknown.
         // Held as any rejected row is: by its buyer, or as a line of its order.

@@ -17,6 +17,7 @@ import { type ReadOptions, readRecordBatches } from '../../src/io/records.js';
 import { RecordScanner } from '../../src/io/scan.js';
 import { type Sniffed, openSource } from '../../src/io/source.js';
 import { ROOT } from '../helpers.js';
+import { TimeZone, parseTime, wallText } from '../../src/time.js';
 
 type Parser = NonNullable<ReadOptions['parser']>;
 /** The column projection of the fast path (records.ts), once it exists. */
@@ -757,4 +758,154 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
       }
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Times read from the bytes (Projection.times, issue 21 twenty-fifth round): a cell of a time
+// column written `YYYY-MM-DD HH:mm:ss` (19 ASCII bytes), a real date and time of 1970–2037, is
+// handed over as wall-clock seconds in RawRecord.times, its cell ''. Written back as text
+// (wallText) every record must be csv-parse's, and each number must be what parseTime reads of the
+// cell (in UTC: seconds × 1000); any other cell of the column stays text.
+
+/** Time cells of every shape parseTime accepts or refuses, on the edges of the scanner's reading. */
+const timeCellArb: fc.Arbitrary<string> = (() => {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const canonical = fc
+    .record({
+      y: fc.oneof(fc.integer({ min: 1965, max: 2045 }), fc.constantFrom(1969, 1970, 2000, 2003, 2024, 2037, 2038, 2100, 9999, 0, 99)),
+      mo: fc.integer({ min: 0, max: 13 }),
+      d: fc.integer({ min: 0, max: 32 }),
+      h: fc.integer({ min: 0, max: 25 }),
+      mi: fc.integer({ min: 0, max: 61 }),
+      s: fc.integer({ min: 0, max: 61 }),
+    })
+    .map(({ y, mo, d, h, mi, s }) => `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)} ${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}`);
+  const valid = fc
+    .record({ y: fc.integer({ min: 2003, max: 2037 }), mo: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }) })
+    .map(({ y, mo, d, h, mi, s }) => `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)} ${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}`);
+  const edges = fc.constantFrom(
+    '1970-01-01 00:00:00', '1969-12-31 23:59:59', '2037-12-31 23:59:59', '2038-01-01 00:00:00', '2038-01-19 03:14:07',
+    '2024-02-29 12:00:00', '2023-02-29 12:00:00', '2000-02-29 00:00:00', '2100-02-29 00:00:00', '2026-04-31 10:00:00', '2026-12-31 23:59:59',
+    '2026-10-01 24:00:00', '2026-10-01 23:60:00', '2026-10-01 23:59:60', '2026-00-10 10:00:00', '2026-13-10 10:00:00', '2026-10-00 10:00:00',
+    '2026-10-01T00:00:02', '2026/10/01 00:00:02', '2026-10-01 00:00:0x', '2026-10-01 00:00:02 ', ' 2026-10-01 00:00:0', '2026-1-01 00:00:002',
+    '２０２６－１０－０１ ００：００：０２', '2026-10-01 00:00', '2026/1/5 9:00', '2026-10-01', '2026年10月01日 10时20分30秒', '2026-10-01 00:00:02.5',
+    '2026-10-01 00:00:02Z', '2026-10-01 00:00:02+08:00', '="2026-10-01 00:00:02"', "'2026-10-01 00:00:02", 'null', '', ' ', '-', '0000-00-00 00:00:00',
+    '2003-01-01 07:59:59', '2003-01-01 08:00:00', '2027-01-01 08:00:00', '2027-01-01 08:00:01',
+  );
+  // Quoted: a record with a quoted cell is read by the general loop (its times are text).
+  return fc.oneof({ arbitrary: canonical, weight: 4 }, { arbitrary: valid, weight: 4 }, { arbitrary: edges, weight: 4 }, { arbitrary: valid.map((t) => `"${t}"`), weight: 1 });
+})();
+
+describe('times read from the bytes (Projection.times)', () => {
+  const HEAD = ['订单编号', '买家', 't0', '备注', 't1', 't2'];
+  const TIME_COLS = [2, 4, 5];
+  it('written back as text, every record is csv-parse’s; each number is parseTime’s reading of its cell', async () => {
+    const rowArb = fc.record({ times: fc.array(timeCellArb, { minLength: 3, maxLength: 3 }), note: fc.oneof(fc.constant(''), plainText(6)), short: fc.nat(20) });
+    const fileArb2 = fc.record({
+      rows: fc.array(rowArb, { maxLength: 25 }),
+      crlf: fc.boolean(),
+      enc: fc.constantFrom<Enc>('utf8', 'gbk'),
+      first: fc.integer({ min: 0, max: 40 }),
+      sizes: fc.array(fc.integer({ min: 1, max: 70 }), { minLength: 1, maxLength: 4 }),
+      slots: fc.constantFrom([2, 4, 5], [5, 2], [4], [2, 4, 5, 9]),
+      want: fc.option(fc.constantFrom([0, 2, 4, 5], [0, 1, 2, 3, 4, 5], [2, 5]), { nil: undefined }),
+      late: fc.boolean(),
+    });
+    let total = 0;
+    await fc.assert(
+      fc.asyncProperty(fileArb2, async (spec) => {
+        const eol = spec.crlf ? '\r\n' : '\n';
+        // A row cut short now and then (its last cells missing): the record is as wide as written.
+        const lines = spec.rows.map((r, k) => {
+          const cells = [`="30000000100000${String(k).padStart(5, '0')}"`, `买家${k}`, r.times[0]!, r.note, r.times[1]!, r.times[2]!];
+          return (r.short === 0 ? cells.slice(0, 4) : cells).join(',');
+        });
+        const text = [HEAD.join(','), ...lines].join(eol) + eol;
+        const bytes = encode(text, spec.enc);
+        const headBytes = encode(HEAD.join(',') + eol, spec.enc).length;
+        const parts = chunks(bytes, headBytes + spec.first, spec.sizes);
+        const reference = await read(bytes, spec.enc, parts, 'csv-parse');
+        const projection = new records.Projection();
+        const set = () => {
+          const t = new Uint8Array(HEAD.length);
+          spec.slots.forEach((c, k) => {
+            if (c < t.length) t[c] = k + 1;
+          });
+          projection.times = t;
+          projection.transient = Uint8Array.from(HEAD, (_, i) => (TIME_COLS.includes(i) ? 1 : 0));
+          if (spec.want) projection.want = Uint8Array.from(HEAD, (_, i) => (spec.want!.includes(i) ? 1 : 0));
+        };
+        if (!spec.late) set();
+        const truth = spec.enc === 'gbk' ? 'gb18030' : spec.enc;
+        let sniffed = await sniff(bytes).catch(() => sniff(bytes, truth));
+        if (sniffed.encoding !== truth) sniffed = await sniff(bytes, truth);
+        const s: Sniffed = { ...sniffed, stream: Readable.from(parts.map((p) => Buffer.from(p)), { objectMode: true }) };
+        const got: Outcome['records'] = [];
+        let numbers = 0;
+        const what = JSON.stringify(spec);
+        for await (const batch of readRecordBatches(s, { projection, parser: 'auto' })) {
+          for (const r of batch) {
+            if (r.problem) {
+              got.push({ line: r.line, problem: `${r.problem.zh} | ${r.problem.en}` });
+              continue;
+            }
+            const cells = [...r.cells];
+            if (r.times !== undefined) {
+              expect(r.times.length, what).toBe(Math.max(0, ...spec.slots.map((c, k) => (c < HEAD.length ? k + 1 : 0))));
+              expect(r.times.some((w) => w >= 0), what).toBe(true);
+              r.times.forEach((w, k) => {
+                if (w < 0) return;
+                numbers++;
+                const c = spec.slots[k]!;
+                expect(cells[c], what).toBe('');
+                cells[c] = wallText(w);
+                expect(cells[c], what).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+                expect(parseTime(cells[c]!, new TimeZone('UTC')), what).toBe(w * 1000);
+              });
+            }
+            got.push({ line: r.line, cells });
+          }
+          if (spec.late) set();
+        }
+        expect(got.length, what).toBe(reference.records.length);
+        got.forEach((r, k) => {
+          const ref = reference.records[k]!;
+          if (!('cells' in r) || !('cells' in ref) || !spec.want) return expect(r, what).toEqual(ref);
+          expect(r.line, what).toBe(ref.line);
+          expect(r.cells.length, what).toBe(ref.cells.length);
+          r.cells.forEach((c, i) => {
+            if (spec.want!.includes(i) || c !== '') expect(c, `${what} record ${k} column ${i}`).toBe(ref.cells[i]);
+          });
+        });
+        total += numbers;
+      }),
+      { numRuns: Number(process.env.FASTPATH_RUNS ?? 400) / 2 },
+    );
+    // The scanner did read times (not every cell went the general way).
+    expect(total).toBeGreaterThan(0);
+  });
+
+  // By hand: 2026-10-01 00:00:02 (56 years from 1970, 14 of them leap: 56 × 365 + 14 = 20,454 days
+  // to 2026-01-01, then January to September 31+28+31+30+31+30+31+31+30 = 273 days: day 20,727;
+  // 20,727 × 86,400 + 2 = 1,790,812,802 s), 1970-01-01 00:00:00 is 0, 2037-12-31 23:59:59 is 2,145,916,799 (the last below 2^31
+  // the scanner reads: 2038-01-01 is 24,837 days × 86,400 = 2,145,916,800, refused by year). 2023-02-29
+  // is no date, 2026-10-01T00:00:02 not the shape, a quoted record the general loop's: all text.
+  it('the numbers of a few cells worked out by hand', () => {
+    const text = 'a,t,b\n1,2026-10-01 00:00:02,x\n2,1970-01-01 00:00:00,y\n3,2037-12-31 23:59:59,z\n4,2038-01-01 00:00:00,w\n5,2023-02-29 12:00:00,v\n6,2026-10-01T00:00:02,u\n7,2024-02-29 00:00:00,"q"\n';
+    const projection = new records.Projection();
+    projection.times = Uint8Array.of(0, 1, 0);
+    const r = new RecordScanner(0x2c, 'utf8', projection).scan(Buffer.from(text), true);
+    expect(r.records.map((x) => [x.cells[1], x.times])).toEqual([
+      ['t', undefined],
+      ['', [1_790_812_802]],
+      ['', [0]],
+      ['', [2_145_916_799]],
+      ['2038-01-01 00:00:00', undefined],
+      ['2023-02-29 12:00:00', undefined],
+      ['2026-10-01T00:00:02', undefined],
+      ['2024-02-29 00:00:00', undefined],
+    ]);
+    expect(wallText(1_790_812_802)).toBe('2026-10-01 00:00:02');
+    expect(wallText(2_145_916_799)).toBe('2037-12-31 23:59:59');
+  });
 });

@@ -2,10 +2,12 @@
 // the plain shape (239.00) and an id cell ="…" of digits without cleaning the cell first, and an amount by its fen alone (issue 21,
 // docs/performance.md, twenty-fourth round). These rows sit on the edges of those shortcuts: each must
 // read exactly as the general path reads it (the expected values worked out by hand below).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Projection, RecordScanner } from '../../src/io/scan.js';
 import { detectLayout } from '../../src/orders/detect.js';
 import { type ParsedRow, type RowProblem, isProblem, makeRowParser } from '../../src/orders/parse.js';
-import { PLATFORM_TZ } from '../../src/time.js';
+import { PLATFORM_TZ, TimeZone } from '../../src/time.js';
 import { T71, order } from './build.js';
 
 // compensate's fields (src/compensation/run.ts COMPENSATION_FIELDS): 退款金额 (refundAmount) is
@@ -105,5 +107,61 @@ describe('the row parser on the edges of its plain-cell shortcuts', () => {
     }
     // A no-break space inside a value is part of it: 小\u00a0明 is kept as it is.
     expect(row({ 买家会员名: '小\u00a0明' }).buyer).toBe('小\u00a0明');
+  });
+});
+
+// Times the byte scanner read from the bytes (RawRecord.times, issue 21 twenty-fifth round): a row
+// so read parses to exactly what its text parses to — the same order, or the same rejection with the
+// same value, message and held row — for every time shape, in a zone of fixed offset (Beijing, UTC)
+// and one with daylight saving (Los Angeles, where the number goes back to its text), with an id
+// cell that is good or not (a rejected row's held paid time comes from the number too).
+describe('times read from the bytes', () => {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const canonical = fc
+    .record({ y: fc.integer({ min: 1968, max: 2040 }), mo: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }), h: fc.integer({ min: 0, max: 24 }), mi: fc.integer({ min: 0, max: 60 }), s: fc.integer({ min: 0, max: 60 }) })
+    .map(({ y, mo, d, h, mi, s }) => `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)} ${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}`);
+  const edges = fc.constantFrom(
+    '', '2026-10-01 00:00:02', '2003-01-01 07:59:59', '2003-01-01 08:00:00', '2002-12-31 23:59:59', '2027-01-01 08:00:00', '2027-01-01 08:00:01',
+    '2026-03-08 02:30:00', '2026-11-01 01:30:00', '2024-02-29 23:59:59', '2023-02-29 00:00:00', '2037-12-31 23:59:59', '2038-01-01 00:00:00',
+    '2026-10-01 00:00', '2026/10/1 9:00:00', '="2026-10-01 00:00:02"', '２０２６－１０－０１ ００：００：０２', 'null', '2026-10-01',
+  );
+  // Mostly good times (years 2003–2026, days up to 28), so that most rows are read and their instants compared.
+  const good = fc
+    .record({ y: fc.integer({ min: 2003, max: 2026 }), mo: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }) })
+    .map(({ y, mo, d, h, mi, s }) => `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)} ${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}`);
+  const cellArb = fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: canonical, weight: 1 }, { arbitrary: edges, weight: 2 });
+  const zones = [PLATFORM_TZ, new TimeZone('UTC'), new TimeZone('America/Los_Angeles')];
+  it('a row with its times as numbers parses as the row with its times as text', () => {
+    const d = detectLayout('t.csv', T71);
+    const cols = ['createdAt', 'paidAt', 'shippedAt', 'confirmedAt'].map((k) => d.map.index.get(k) ?? -1);
+    expect(cols.every((c) => c > 0)).toBe(true);
+    let numbers = 0;
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(cellArb, { minLength: 4, maxLength: 4 }), fc.constantFrom(...zones), fc.constantFrom('="3000000010000000001"', 'abc', ''), (cells4, tz, id) => {
+        const p = makeRowParser(d.layout, d.map, 't.csv', d.layoutId, tz, Date.UTC(2027, 0, 1), false, ONLY, true);
+        expect([...p.timeColumns].sort((a, b) => a - b)).toEqual([...cols].sort((a, b) => a - b));
+        const over: Record<string, string> = { 订单编号: id };
+        cols.forEach((c, k) => (over[T71[c]!] = cells4[k]!));
+        const cells = T71.map((h) => order('3000000010000000001', over)[h] ?? '');
+        cells[0] = id;
+        // The line as Taobao writes it: ="…" bare (a quote not opening a cell is text); no cell here holds a comma.
+        expect(cells.some((c) => /[,\n]/.test(c))).toBe(false);
+        const line = cells.join(',');
+        const projection = new Projection();
+        projection.want = Uint8Array.from(T71, (_, i) => (p.columns!.includes(i) ? 1 : 0));
+        projection.times = Uint8Array.from(T71, (_, i) => p.timeColumns.indexOf(i) + 1);
+        const rec = new RecordScanner(0x2c, 'utf8', projection).scan(Buffer.from(`${line}\n`), true).records[0]!;
+        const want = p.parse(cells, 2);
+        if (!isProblem(want)) {
+          read++;
+          numbers += rec.times?.filter((w) => w >= 0).length ?? 0;
+        }
+        expect(JSON.stringify(p.parse(rec.cells, 2, rec.times))).toBe(JSON.stringify(want));
+      }),
+      { numRuns: 600 },
+    );
+    expect(numbers).toBeGreaterThan(100);
+    expect(read).toBeGreaterThan(50);
   });
 });

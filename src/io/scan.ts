@@ -7,7 +7,6 @@
 // and on a record over MAX_RECORD bytes: the caller hands the rest of the input, from the start of
 // that record, to csv-parse, which stays the reference (test/io/fastpath*.test.ts).
 import type { RawRecord } from './records.js';
-import { daysFromCivil, daysInMonth } from '../time.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -177,10 +176,6 @@ export class RecordScanner {
   private timesFor: Uint8Array | undefined;
   /** One -1 a time slot, copied as the start of a record's times. */
   private blankTimes: number[] = [];
-  /** wallSecondsAt's months: key y × 16 + mo (-1: none) in slot key & 63, the day number of the 1st, the month's length. */
-  private readonly monthKey = new Int32Array(64).fill(-1);
-  private readonly monthStart = new Int32Array(64);
-  private readonly monthLength = new Int32Array(64);
 
   constructor(
     private readonly delimiter: number,
@@ -584,15 +579,13 @@ export class RecordScanner {
     if ((y1 | y2 | mo | d | h | mi | s) < 0 || h > 23 || mi > 59 || s > 59 || mo < 1 || mo > 12 || d < 1) return -1;
     const y = y1 * 100 + y2;
     if (y < 1970 || y > 2037) return -1;
-    const key = y * 16 + mo;
-    const slot = key & 63;
-    if (this.monthKey[slot] !== key) {
-      this.monthKey[slot] = key;
-      this.monthStart[slot] = daysFromCivil(y, mo, 1);
-      this.monthLength[slot] = daysInMonth(y, mo);
-    }
-    if (d > this.monthLength[slot]!) return -1;
-    return (this.monthStart[slot]! + d - 1) * 86_400 + h * 3600 + mi * 60 + s;
+    const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
+    if (d > MONTH_DAYS[mo]! + (mo === 2 ? leap : 0)) return -1;
+    // Days since 1970-01-01: 365 a year, one more for each leap year from 1970 to y − 1 (those up
+    // to y − 1 by the Gregorian rule, less the 477 up to 1969), the months before mo, the day.
+    const yb = y - 1;
+    const days = (y - 1970) * 365 + (Math.floor(yb / 4) - Math.floor(yb / 100) + Math.floor(yb / 400) - 477) + MONTH_START[mo]! + (mo > 2 ? leap : 0) + d - 1;
+    return days * 86_400 + h * 3600 + mi * 60 + s;
   }
 
   /** A cell that may hold non-ASCII bytes. */
@@ -745,6 +738,15 @@ export class RecordScanner {
     return String.fromCharCode.apply(null, out);
   }
 }
+
+/**
+ * Days in month mo (index 1–12; February's in a common year), and days of the months before it in a
+ * common year. wallSecondsAt works the date out without a cache of months: a month met first after
+ * the code was optimised took it down a path it had no feedback for (node --trace-deopt:
+ * wallSecondsAt "Insufficient type feedback", first for the scanner's fields, then for the cache's stores).
+ */
+const MONTH_DAYS = Int32Array.of(0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31);
+const MONTH_START = Int32Array.of(0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334);
 
 /** The number written in b[i, i + 2) in ASCII digits, or -1. */
 function twoDigits(b: Uint8Array, i: number): number {

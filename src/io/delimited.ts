@@ -108,8 +108,8 @@ export function delimitedWriter(
       await sink.end();
       if (long > 0) {
         info?.({
-          zh: `${long} 个单元格超出 Excel 单元格 ${XLSX_MAX_CELL} 个字符的上限 (第一个: 第 ${firstLong!.row} 行数据的"${firstLong!.column}"): 文件里是完整的, 但 Excel 打开时会截短; 要在表格里看全, 请用 -f json, 或 -o 文件.xlsx (截短处会注明)`,
-          en: `${long} cell(s) are longer than Excel's ${XLSX_MAX_CELL}-character cell limit (the first: data row ${firstLong!.row}, ${firstLong!.column}): the file holds them whole, but Excel cuts them when it opens it; use -f json, or -o FILE.xlsx (which marks the cut)`,
+          zh: `storeops: ${long} 个单元格超出 Excel 单元格 ${XLSX_MAX_CELL} 个字符的上限 (第一个: 第 ${firstLong!.row} 行数据的"${firstLong!.column}"): 文件里是完整的, 但 Excel 打开时会截短; 要在表格里看全, 请用 -f json, 或 -o 文件.xlsx (截短处会注明)`,
+          en: `storeops: ${long} cell(s) are longer than Excel's ${XLSX_MAX_CELL}-character cell limit (the first: data row ${firstLong!.row}, ${firstLong!.column}): the file holds them whole, but Excel cuts them when it opens it; use -f json, or -o FILE.xlsx (which marks the cut)`,
         });
       }
     },

@@ -152,15 +152,15 @@ async function xlsxWriter(o: OutputOptions, columns: readonly Column[], c: CellC
     if (cut.count > 0) {
       const f = cut.first!;
       o.info?.({
-        zh: `${cut.count} 个单元格超出 Excel 单元格 ${XLSX_MAX_CELL} 个字符的上限 (第一个: 第 ${f.row} 行数据的"${f.column}"), 已截短并注明; 完整内容请用 -f csv 或 -f json 输出`,
-        en: `${cut.count} cell(s) longer than Excel's ${XLSX_MAX_CELL}-character cell limit (the first: data row ${f.row}, ${f.column}) were cut, with a note in the cell; the full text is in -f csv or -f json output`,
+        zh: `storeops: ${cut.count} 个单元格超出 Excel 单元格 ${XLSX_MAX_CELL} 个字符的上限 (第一个: 第 ${f.row} 行数据的"${f.column}"), 已截短并注明; 完整内容请用 -f csv 或 -f json 输出`,
+        en: `storeops: ${cut.count} cell(s) longer than Excel's ${XLSX_MAX_CELL}-character cell limit (the first: data row ${f.row}, ${f.column}) were cut, with a note in the cell; the full text is in -f csv or -f json output`,
       });
     }
     if (sheets > 1) {
       const names = (lang: Lang) => Array.from({ length: sheets }, (_, i) => sheetName(lang, i + 1)).join(lang === 'zh' ? '、' : ', ');
       o.info?.({
-        zh: `结果超过 Excel 一张表的行数上限 (${ROWS_PER_SHEET.toLocaleString('en-US')} 行加表头), 已接着写在 ${sheets} 张表里: ${names('zh')}`,
-        en: `more rows than an Excel sheet holds (${ROWS_PER_SHEET.toLocaleString('en-US')} plus the header): they go on over ${sheets} sheets: ${names('en')}`,
+        zh: `storeops: 结果超过 Excel 一张表的行数上限 (${ROWS_PER_SHEET.toLocaleString('en-US')} 行加表头), 已接着写在 ${sheets} 张表里: ${names('zh')}`,
+        en: `storeops: more rows than an Excel sheet holds (${ROWS_PER_SHEET.toLocaleString('en-US')} plus the header): they go on over ${sheets} sheets: ${names('en')}`,
       });
     }
   };

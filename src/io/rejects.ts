@@ -133,8 +133,8 @@ export class RejectLog {
       this.ctx.io.stderr.write(
         say(
           msg(
-            `… 另有 ${this.count - SHOW_ON_STDERR} 行被拒绝${this.ctx.rejects ? ` (全部见 ${this.ctx.rejects})` : ' (用 --rejects <文件> 查看全部)'}`,
-            `… and ${this.count - SHOW_ON_STDERR} more rejected rows${this.ctx.rejects ? ` (all in ${this.ctx.rejects})` : ' (use --rejects <file> to see them all)'}`,
+            `storeops: … 另有 ${this.count - SHOW_ON_STDERR} 行被拒绝${this.ctx.rejects ? ` (全部见 ${this.ctx.rejects})` : ' (用 --rejects <文件> 查看全部)'}`,
+            `storeops: … and ${this.count - SHOW_ON_STDERR} more rejected rows${this.ctx.rejects ? ` (all in ${this.ctx.rejects})` : ' (use --rejects <file> to see them all)'}`,
           ),
           this.ctx.lang,
         ) + '\n',

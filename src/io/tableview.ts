@@ -237,8 +237,8 @@ export function tableWriter(sink: ByteSink, all: readonly Column[], c: CellConte
       if (columns.length < all.length && o.info) {
         o.info(
           msg(
-            `(表格只显示 ${columns.length}/${all.length} 列; 加 --wide 显示全部, 或 -f csv / -o 文件.xlsx 导出全部列)`,
-            `(the table shows ${columns.length} of ${all.length} columns; --wide for all, or -f csv / -o file.xlsx to export every column)`,
+            `storeops: 表格只显示 ${columns.length}/${all.length} 列; 加 --wide 显示全部, 或 -f csv / -o 文件.xlsx 导出全部列`,
+            `storeops: the table shows ${columns.length} of ${all.length} columns; --wide for all, or -f csv / -o file.xlsx to export every column`,
           ),
         );
       }

@@ -196,7 +196,7 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
           continue;
         }
         if (items.length === 0) {
-          ctx.info(msg(`通知 ${name(t)}: 没有新内容, 未发送`, `notify ${name(t)}: nothing new, not posted`));
+          ctx.info(msg(`storeops: 通知 ${name(t)}: 没有新内容, 未发送`, `storeops: notify ${name(t)}: nothing new, not posted`));
           continue;
         }
       }
@@ -230,8 +230,8 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
       if (sent === messages.length) {
         ctx.info(
           msg(
-            `已通知 ${name(t)}: ${sent} 条消息, ${shown} 项${cut ? ` (另有 ${cut} 项未列出)` : ''}`,
-            `notified ${name(t)}: ${sent} ${sent === 1 ? 'message' : 'messages'}, ${shown} ${shown === 1 ? 'item' : 'items'}${cut ? ` (${cut} more not listed)` : ''}`,
+            `storeops: 已通知 ${name(t)}: ${sent} 条消息, ${shown} 项${cut ? ` (另有 ${cut} 项未列出)` : ''}`,
+            `storeops: notified ${name(t)}: ${sent} ${sent === 1 ? 'message' : 'messages'}, ${shown} ${shown === 1 ? 'item' : 'items'}${cut ? ` (${cut} more not listed)` : ''}`,
           ),
         );
       }

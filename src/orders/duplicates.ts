@@ -147,7 +147,7 @@ export class DuplicateLog {
     // known, so the run needs a person (exit 1).
     if ([...this.pairs.values()].some((p) => p.kept === p.dropped)) c.attention();
     if (this.count > 0 && !c.duplicates && !c.quiet) {
-      c.io.stderr.write(say(msg('(用 --duplicates <文件> 列出全部重复订单)', '(use --duplicates <file> to list every duplicate)'), c.lang) + '\n');
+      c.io.stderr.write(say(msg('storeops: 用 --duplicates <文件> 列出全部重复订单', 'storeops: use --duplicates <file> to list every duplicate'), c.lang) + '\n');
     }
     if (c.duplicates && !this.writer) {
       // An empty file says "no duplicates" to a script that reads it.

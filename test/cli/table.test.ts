@@ -213,12 +213,12 @@ describe('every command fits the terminal', () => {
     // Filled in one row: shown, the empty cell blank; AMOUNT (not brief) left out: 2 of 3 columns.
     expect(await out([{ orderId: '3700000000000000001', lineId: '3700000000000000011', amount: '5.00' }, { orderId: '3700000000000000002', lineId: '', amount: '5.00' }])).toEqual([
       'orderId              lineId\n3700000000000000001  3700000000000000011\n3700000000000000002\n',
-      '(the table shows 2 of 3 columns; --wide for all, or -f csv / -o file.xlsx to export every column)',
+      'storeops: the table shows 2 of 3 columns; --wide for all, or -f csv / -o file.xlsx to export every column',
     ]);
     // Empty in every row: left out, and the note counts 1 of 3.
     expect(await out([{ orderId: '3700000000000000002', lineId: '', amount: '5.00' }])).toEqual([
       'orderId\n3700000000000000002\n',
-      '(the table shows 1 of 3 columns; --wide for all, or -f csv / -o file.xlsx to export every column)',
+      'storeops: the table shows 1 of 3 columns; --wide for all, or -f csv / -o file.xlsx to export every column',
     ]);
     // --wide: every column, the empty one too.
     expect((await out([{ orderId: '3700000000000000002', lineId: '', amount: '5.00' }], true))[0]).toBe('orderId              lineId  amount\n3700000000000000002            5.00\n');

@@ -71,7 +71,7 @@ describe('compensate --at-risk --notify dingtalk', () => {
         ].join('\n\n'),
       },
     });
-    expect(r.stderr).toContain(`notified dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=***: 1 message, 1 item`);
+    expect(r.stderr).toContain(`\nstoreops: notified dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=***: 1 message, 1 item\n`);
     // Nor in the state database, nor in what was posted (the body carries no secret, only its signature in the URL).
     noSecrets(r.stdout, r.stderr, fs.readFileSync(state).toString('latin1'));
     expect(robots.received[0]!.raw).not.toContain(SECRET);
@@ -84,7 +84,7 @@ describe('compensate --at-risk --notify dingtalk', () => {
     const again = await run([...AT_RISK, ...DUE_SOON, ...notify]);
     expect(again.code).toBe(0);
     expect(again.stdout.trimEnd().split('\n')[1]).toBe(EXPECTED_ROW);
-    expect(again.stderr).toContain('nothing new, not posted');
+    expect(again.stderr).toContain(`\nstoreops: notify dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=***: nothing new, not posted\n`);
     expect(robots.received).toHaveLength(1);
     const late = await run([...AT_RISK, ...NOW_LATE, ...notify]);
     expect(late.code).toBe(0);

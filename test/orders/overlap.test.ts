@@ -153,7 +153,7 @@ describe('the duplicate report', () => {
 
   it('without --duplicates the summary says how to get the full list', () => {
     const r = cli(['orders', 'inspect', a, b, '-f', 'json']);
-    expect(r.stderr).toContain('(use --duplicates <file> to list every duplicate)');
+    expect(r.stderr).toContain('\nstoreops: use --duplicates <file> to list every duplicate\n');
   });
 });
 

@@ -375,6 +375,13 @@ export interface StateDb {
    */
   paidOrderIds(kind?: 'voucher' | 'delivery_promise'): Set<string>;
   /**
+   * Of these `count` order ids, those a recorded voucher (or unkept-promise payout) paid: paidOrderIds
+   * looked up for the ids given only (in batches), not the whole ledger read — unless they are many
+   * against the ledger's rows, when reading it whole is quicker; then every paid id is returned (a
+   * superset: the caller checks its own ids against it).
+   */
+  paidAmong(orderIds: Iterable<string>, count: number, kind?: 'voucher' | 'delivery_promise'): Set<string>;
+  /**
    * Of these orders, those a recorded voucher paid (kind 'voucher', the paying claim), by order id:
    * the voucher and what the order came to in it (null when recorded before schema 8 kept the shares).
    */
@@ -402,6 +409,9 @@ export interface StateDb {
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/** Order ids a paidAmong query looks up at once. */
+const PAID_BATCH = 10_000;
 
 /** Statuses that count as a contact attempt (RULES: at most maxAttempts attempts). */
 const ATTEMPT_STATUSES: ReadonlySet<ReviewStatus> = new Set(['contacted', 'awaiting_reply']);
@@ -2650,6 +2660,28 @@ class SqliteState implements StateDb {
     return out;
   }
 
+  paidAmong(orderIds: Iterable<string>, count: number, kind: 'voucher' | 'delivery_promise' = 'voucher'): Set<string> {
+    // A lookup by the index costs about 2.5 times a row of the whole read (400k paid rows: 200k ids
+    // looked up 0.5 s, the whole read 0.4 s): past a third of the rows, read it whole. max(rowid) is
+    // one step down the table's b-tree, not a count.
+    const rows = this.guard(() => this.db.prepare('SELECT max(rowid) FROM voucher_orders').pluck().get() as number | null) ?? 0;
+    if (count * 3 >= rows) return this.paidOrderIds(kind);
+    const out = new Set<string>();
+    // The index voucher_orders_paid_once (order_id, kind) WHERE claim = 'paid' answers each id; a
+    // batch of ids a query (one JSON text), never the whole table read.
+    const select = this.db.prepare(`SELECT order_id FROM voucher_orders WHERE kind = ? AND claim = 'paid' AND order_id IN (SELECT value FROM json_each(?))`).pluck();
+    const batch: string[] = [];
+    const flush = () => {
+      this.guard(() => {
+        for (const id of select.iterate(kind, JSON.stringify(batch)) as IterableIterator<string>) out.add(id);
+      });
+      batch.length = 0;
+    };
+    for (const id of orderIds) if (batch.push(id) >= PAID_BATCH) flush();
+    if (batch.length > 0) flush();
+    return out;
+  }
+
   paidOrders(orderIds: string[]): Map<string, PaidOrder> {
     const out = new Map<string, PaidOrder>();
     if (orderIds.length === 0) return out;
@@ -2902,6 +2934,7 @@ function emptyState(file: string): StateDb {
     ordersOfBuyers: () => new Map(),
     listVouchers: () => [],
     paidOrderIds: () => new Set(),
+    paidAmong: () => new Set(),
     paidOrders: () => new Map(),
     notifiedItems: () => [],
     notifiedKeys: () => new Set(),

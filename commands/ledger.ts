@@ -1,4 +1,5 @@
-// `storeops ledger list | export`: what the state database has recorded (SPEC "State database").
+// `storeops ledger list | export | alerts`: what the state database has recorded (SPEC "State database"),
+// and the notify alerts it holds to post again (docs/notify.md).
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { examples } from '../src/cli/help.js';
@@ -25,10 +26,22 @@ export function register(program: Command): void {
     .addOption(what())
     .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单')
     .action(action(async () => (await import('../src/state/run.js')).runLedgerExport));
+  const alerts = ledger
+    .command('alerts')
+    .description('notify alerts held to post again (a robot did not accept them); --drop one, or all of a shop / 保留待补发的通知 (机器人未接收); --drop 删除一条或某店铺的全部')
+    .option('--shop <shop>', 'only the alerts of this shop (the shop column) / 只看这个店铺的通知')
+    .option('--drop <id|all>', 'drop this held alert (the id column), or all (of --shop): never posted / 删除这条保留的通知 (编号列), 或 all 全部 (加 --shop 则该店铺的全部), 不再发送')
+    .option('--yes', 'with --drop all: no confirmation asked (cron) / 与 --drop all 一起: 不询问确认 (定时任务用)')
+    .action(action(async () => (await import('../src/state/alerts.js')).runLedgerAlerts));
   examples(list, [
     ['ledger list', 'recorded vouchers, oldest first', '已记录的赔付红包, 按时间先后'],
     ['ledger list --order 3551234567890123456', 'was this order compensated?', '这个订单赔过吗?'],
     ['ledger list --what contacts', 'latest review-contact status per order', '每个订单最新的评价联系状态'],
+  ]);
+  examples(alerts, [
+    ['ledger alerts', 'alerts a robot did not accept, held to post again', '机器人未接收、保留待补发的通知'],
+    ['ledger alerts --drop voucher:v0c7d9f4ff93c7daa0ab3', 'drop one: it is never posted', '删除一条: 不再发送'],
+    ['ledger alerts --drop all --shop 100200300 --yes', "drop every alert held for that shop, no question asked", '删除该店铺保留的全部通知, 不询问'],
   ]);
   examples(exp, [
     ['ledger export -o vouchers.xlsx', 'every voucher, into a spreadsheet', '全部赔付红包, 写入表格'],

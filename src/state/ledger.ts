@@ -398,6 +398,8 @@ export interface StateDb {
   holdNotices(target: string, items: Omit<HeldNotice, 'since'>[], at: number): void;
   /** Every notify target with items held for it (its id, without the `held:` prefix). */
   heldTargets(): string[];
+  /** The shop each of these recorded vouchers counts toward (null: none recorded; absent: no such voucher). */
+  voucherShops(voucherKeys: readonly string[]): Map<string, string | null>;
   /**
    * Move these items held for `from` (a robot no longer configured: its URL was replaced) to be held
    * for each of `to`, keeping when they were first held; one transaction.
@@ -2762,6 +2764,15 @@ class SqliteState implements StateDb {
     );
   }
 
+  voucherShops(voucherKeys: readonly string[]): Map<string, string | null> {
+    const out = new Map<string, string | null>();
+    if (voucherKeys.length === 0) return out;
+    const select = 'SELECT voucher_key AS k, shop FROM vouchers WHERE voucher_key IN (SELECT value FROM json_each(?))';
+    const rows = this.guard(() => this.db.prepare(select).all(JSON.stringify(voucherKeys))) as { k: string; shop: string | null }[];
+    for (const r of rows) out.set(r.k, r.shop ?? null);
+    return out;
+  }
+
   heldTargets(): string[] {
     const rows = this.guard(() => this.db.prepare("SELECT DISTINCT target FROM notified WHERE target LIKE 'held:%' ORDER BY target").pluck().all() as string[]);
     return rows.map((t) => t.slice('held:'.length));
@@ -2946,6 +2957,7 @@ function emptyState(file: string): StateDb {
       throw missingError(file);
     },
     heldTargets: () => [],
+    voucherShops: () => new Map(),
     adoptNotices: () => {
       throw missingError(file);
     },

@@ -99,9 +99,9 @@ function heldElsewhere(ctx: Ctx, left: readonly { from: string; h: HeldNotice }[
   const n = left.length;
   return msg(
     `有 ${n} 条红包通知保留给本次不发送的机器人, 且本次导出不含其红包, 因此没有发送: ${zh.join('; ')}${more > 0 ? `; 另有 ${more} 条` : ''}。` +
-      '如果已更换该机器人的地址: 先确认红包是否已发 (storeops ledger list --order 订单编号), 再用当时列出它的那份导出运行 compensate --notify (发到当前的机器人, 只发一次, 之后不再提示); 如果它属于共用同一状态数据库的另一家店, 该店下次运行时会发送',
+      '如果已更换该机器人的地址: 先确认红包是否已发 (storeops ledger list --order 订单编号), 再用当时列出它的那份导出运行 compensate --notify (发到当前的机器人, 只发一次, 之后不再提示); 如果它属于共用同一状态数据库的另一家店, 该店下次运行时会发送; 不再需要的 (已处理过) 用 storeops ledger alerts --drop <编号> 删除 (storeops ledger alerts 列出编号)',
     `${n === 1 ? '1 voucher alert is' : `${n} voucher alerts are`} held for a robot this run does not post to, and this export does not hold ${n === 1 ? 'its voucher' : 'their vouchers'}, so ${n === 1 ? 'it was' : 'they were'} not posted: ${en.join('; ')}${more > 0 ? `; and ${more} more` : ''}. ` +
-      "If you replaced that robot's URL: check whether the voucher was issued (storeops ledger list --order <order id>), then run compensate --notify on the export that listed it: it is posted to the current robots, once, and not mentioned again. If it is another shop's on the same state database, that shop's next run posts it",
+      "If you replaced that robot's URL: check whether the voucher was issued (storeops ledger list --order <order id>), then run compensate --notify on the export that listed it: it is posted to the current robots, once, and not mentioned again. If it is another shop's on the same state database, that shop's next run posts it. One no longer wanted (dealt with already): storeops ledger alerts --drop <id> drops it (storeops ledger alerts lists the ids)",
   );
 }
 

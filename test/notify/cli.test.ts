@@ -288,11 +288,11 @@ describe('compensate --record --notify: a held alert whose voucher later exports
     expect(en.code).toBe(0);
     expect(en.stderr).toContain(
       `warning: 1 voucher alert is held for a robot this run does not post to, and this export does not hold its voucher, so it was not posted: "${text}" (held since ${at} for robot ${robot}). ` +
-        "If you replaced that robot's URL: check whether the voucher was issued (storeops ledger list --order <order id>), then run compensate --notify on the export that listed it: it is posted to the current robots, once, and not mentioned again. If it is another shop's on the same state database, that shop's next run posts it\n",
+        "If you replaced that robot's URL: check whether the voucher was issued (storeops ledger list --order <order id>), then run compensate --notify on the export that listed it: it is posted to the current robots, once, and not mentioned again. If it is another shop's on the same state database, that shop's next run posts it. One no longer wanted (dealt with already): storeops ledger alerts --drop <id> drops it (storeops ledger alerts lists the ids)\n",
     );
     const zh = await run(['compensate', later, ...toWecom, '--lang', 'zh']);
     expect(zh.stderr).toContain(
-      `有 1 条红包通知保留给本次不发送的机器人, 且本次导出不含其红包, 因此没有发送: "${text}" (自 ${at} 保留给机器人 ${robot})。如果已更换该机器人的地址: 先确认红包是否已发 (storeops ledger list --order 订单编号), 再用当时列出它的那份导出运行 compensate --notify (发到当前的机器人, 只发一次, 之后不再提示); 如果它属于共用同一状态数据库的另一家店, 该店下次运行时会发送\n`,
+      `有 1 条红包通知保留给本次不发送的机器人, 且本次导出不含其红包, 因此没有发送: "${text}" (自 ${at} 保留给机器人 ${robot})。如果已更换该机器人的地址: 先确认红包是否已发 (storeops ledger list --order 订单编号), 再用当时列出它的那份导出运行 compensate --notify (发到当前的机器人, 只发一次, 之后不再提示); 如果它属于共用同一状态数据库的另一家店, 该店下次运行时会发送; 不再需要的 (已处理过) 用 storeops ledger alerts --drop <编号> 删除 (storeops ledger alerts 列出编号)\n`,
     );
     // Not posted to this shop's group by those runs (another shop's alert must not be).
     expect(robots.texts('/cgi-bin/webhook/send').join('\n')).not.toContain('3515313147329357903');

@@ -40,7 +40,7 @@ describe('help', async () => {
   it('knows every command', () => {
     expect(leaves.map(([p]) => p.join(' ')).sort()).toEqual(
       [
-        'compensate', 'completion', 'help', 'init', 'ledger export', 'ledger list', 'orders inspect', 'orders normalize',
+        'compensate', 'completion', 'help', 'init', 'ledger alerts', 'ledger export', 'ledger list', 'orders inspect', 'orders normalize',
         'reviews log', 'reviews message', 'reviews queue', 'roster check', 'roster plan', 'rules list', 'rules show', 'zhenjian estimate',
       ].sort(),
     );

@@ -338,6 +338,22 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
         ),
       );
     }
+    // An OLE2 compound file: an Excel 97–2003 workbook (.xls, as some ERPs and older seller-centre
+    // pages download), a WPS .et, or an xlsx saved with an open password (Excel wraps the encrypted
+    // workbook in one). "Not a CSV or xlsx file … pass the .csv or .xlsx exported" left the operator
+    // who passed exactly the file they downloaded with nothing to do.
+    if (prefix.length >= 8 && prefix.readUInt32BE(0) === 0xd0cf11e0 && prefix.readUInt32BE(4) === 0xa1b11ae1) {
+      throw new InputError(
+        msg(
+          `${name} 是旧版 Excel 97-2003 工作簿 (.xls, 或 WPS 的 .et), 或设了打开密码的工作簿; storeops 只读 csv 和 xlsx`,
+          `${name} is an Excel 97-2003 workbook (.xls, or a WPS .et), or a workbook saved with an open password; storeops reads csv and xlsx only`,
+        ),
+        msg(
+          '在 Excel 或 WPS 里打开它 (有密码的先在"文件 > 信息"里取消密码), 另存为"Excel 工作簿 (*.xlsx)"或 CSV, 再传入另存的文件。',
+          'open it in Excel or WPS (one with a password: remove it under File > Info first), save it as "Excel Workbook (*.xlsx)" or CSV, and pass the saved file.',
+        ),
+      );
+    }
     const utf16 = utf16WithoutBom(prefix);
     if (utf16) {
       throw new InputError(

@@ -74,6 +74,35 @@ describe('file-level problems: exit 3, nothing on stdout', () => {
     );
   });
 
+  it('an Excel 97-2003 workbook (.xls, an OLE2 compound file): named as such, with what to do, in zh and en (it was "not a CSV or xlsx file … pass the .csv or .xlsx exported from the seller centre")', () => {
+    const dir = tmpDir();
+    // An OLE2 header as Excel, WPS and LibreOffice write it: the 8-byte signature D0 CF 11 E0 A1 B1
+    // 1A E1, then minor/major version 0x3E/3, byte order FFFE, sector shift 9; the rest of a sector.
+    const head = Buffer.alloc(1536, 0);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(head, 0);
+    head.writeUInt16LE(0x3e, 24);
+    head.writeUInt16LE(3, 26);
+    head.writeUInt16LE(0xfffe, 28);
+    head.writeUInt16LE(9, 30);
+    head.fill(0xff, 76, 512);
+    const xls = path.join(dir, 'ExportOrderList202611.xls');
+    fs.writeFileSync(xls, head);
+    const en = cli(['compensate', xls, '-f', 'csv', '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe(
+      `storeops: error: ${xls} is an Excel 97-2003 workbook (.xls, or a WPS .et), or a workbook saved with an open password; storeops reads csv and xlsx only\n` +
+        '  hint: open it in Excel or WPS (one with a password: remove it under File > Info first), save it as "Excel Workbook (*.xlsx)" or CSV, and pass the saved file.\n',
+    );
+    const zh = cli(['orders', 'inspect', xls, '--lang', 'zh']);
+    expect(zh.code).toBe(3);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toBe(
+      `storeops: 错误: ${xls} 是旧版 Excel 97-2003 工作簿 (.xls, 或 WPS 的 .et), 或设了打开密码的工作簿; storeops 只读 csv 和 xlsx\n` +
+        '  提示: 在 Excel 或 WPS 里打开它 (有密码的先在"文件 > 信息"里取消密码), 另存为"Excel 工作簿 (*.xlsx)"或 CSV, 再传入另存的文件。\n',
+    );
+  });
+
   it('--encoding utf8 given for a GBK export: the hint is to leave --encoding out (or gbk), not to give --encoding, zh and en', () => {
     // examples/ExportOrderList202611.csv is GBK: its header line (line 1) is not UTF-8.
     const f = abs('examples', 'ExportOrderList202611.csv');

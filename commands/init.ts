@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .option('--force', 'overwrite files that exist / 覆盖已存在的文件')
     .action(action(async () => (await import('../src/init/run.js')).runInit));
   examples(init, [
-    ['init', 'storeops.config.json and templates/ in this folder', '在当前文件夹生成 storeops.config.json 和 templates/'],
+    ['init', 'storeops.config.json and storeops-templates/ in this folder', '在当前文件夹生成 storeops.config.json 和 storeops-templates/'],
     ['init --dir ~/shop --force', 'somewhere else, overwriting what is there', '写到别处, 覆盖已有文件'],
   ]);
 }

@@ -34,6 +34,17 @@ describe('storeops init', () => {
     expect(runCli(['init', '--force'], { cwd: dir }).stdout.split('\n')[0]).toBe('storeops.config.json');
   });
 
+  it("init --help names the folder init writes (storeops-templates/), zh and en; it said templates/, the repository's folder, which init never writes", () => {
+    const en = runCli(['init', '--help', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('storeops init                     # storeops.config.json and storeops-templates/ in this folder\n');
+    const zh = runCli(['init', '--help', '--lang', 'zh']);
+    expect(zh.stdout).toContain('storeops init                     # 在当前文件夹生成 storeops.config.json 和 storeops-templates/\n');
+    // what init writes: the folder the help names
+    const dir = tmpDir();
+    expect(runCli(['init'], { cwd: dir }).stdout.split('\n')[1]).toBe('storeops-templates/reviews/forbidden.json');
+  });
+
   it('the written config is used by the commands run in that folder', () => {
     const dir = tmpDir();
     runCli(['init'], { cwd: dir });

@@ -127,7 +127,7 @@ export async function recordVouchers(
     const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate });
     held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
-    reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered);
+    reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered, reissue && { named: reissue, orderIds: new Map(plan.map((v) => [v.voucherKey, v.orderIds])) });
     reportChanges(ctx, changes);
     reportPlatformClashes(ctx, platformClashes, new Map(platform.map((v) => [v.voucherKey, fmtMoney(v.platformPaid!)])));
     reportCapped(

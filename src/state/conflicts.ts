@@ -16,7 +16,14 @@ const SHOW = 20;
  * paid in another recorded voucher (any rule set), and about deliberate re-issues. Conflicts need
  * a person: the run ends with exit 1.
  */
-export function reportConflicts(ctx: Ctx, status: Map<string, RecordStatus>, clashes: Clash[], amounts: Map<string, string> = new Map(), covered: Map<string, string> = new Map()): void {
+export function reportConflicts(
+  ctx: Ctx,
+  status: Map<string, RecordStatus>,
+  clashes: Clash[],
+  amounts: Map<string, string> = new Map(),
+  covered: Map<string, string> = new Map(),
+  reissue?: { named: (orderId: string) => boolean; orderIds: Map<string, string[]> },
+): void {
   // A conflict the vouchers recorded before paid in full owes nothing and asks nothing of anyone:
   // said once per voucher, no exit 1 (cron would mail every hour until a --reissue for 0.00).
   const paidInFull = (key: string) => {
@@ -61,14 +68,38 @@ export function reportConflicts(ctx: Ctx, status: Map<string, RecordStatus>, cla
   }
   const blockedKeys = [...new Set(blocked.map((c) => c.voucherKey))];
   for (const k of blockedKeys.slice(0, SHOW)) owedLine(k, false);
+  // A --reissue naming orders of a blocked voucher re-issues it only when it names every order of
+  // it that vouchers recorded before already paid (ledger.ts recordVouchers). Naming its other order
+  // (the late order the new export added, often the first of its orderIds) re-issued nothing and was
+  // not said: the id was "in a voucher of this run", so not even reported as unused.
+  const paidIds = (k: string) => [...new Set(blocked.filter((c) => c.voucherKey === k).map((c) => c.orderId))];
+  if (reissue) {
+    for (const k of blockedKeys) {
+      const ids = reissue.orderIds.get(k) ?? [];
+      const named = ids.filter((id) => reissue.named(id));
+      if (named.length === 0) continue;
+      const need = paidIds(k);
+      const missing = need.filter((id) => !reissue.named(id));
+      if (missing.length === 0) continue;
+      ctx.warn(
+        msg(
+          `--reissue 列出了红包 ${k} 的订单 ${named.join(', ')}, 但该红包未补发: 只有列出它所有已赔付过的订单 (${need.join(', ')}) 时才补发${missing.length < need.length ? `, 还缺 ${missing.join(', ')}` : ''}。核对后用 --reissue ${need.join(',')} (或 all) 重新运行`,
+          `--reissue names order(s) ${named.join(', ')} of voucher ${k}, but it was not re-issued: a voucher is re-issued when --reissue names every order of it already paid (${need.join(', ')})${missing.length < need.length ? `; missing: ${missing.join(', ')}` : ''}. Once checked, run again with --reissue ${need.join(',')} (or all)`,
+        ),
+      );
+    }
+  }
   const vouchers = blockedKeys.length;
   if (vouchers > 0) {
+    // The ids to give (the orders already paid), as the amount_changed lines give theirs.
+    const all = [...new Set(blocked.map((c) => c.orderId))];
+    const ids = all.length <= SHOW ? all.join(',') : undefined;
     ctx.warn(
       msg(
         `${vouchers} 个红包因含已赔付订单而未记录 (共 ${blocked.length} 个订单${blocked.length > SHOW ? `, 上面列出前 ${SHOW} 个` : ''}); 每个订单只赔一次, 不论规则集, 行中"待发放"只是还欠的部分。` +
-          '核对后用 --reissue <订单编号,...> (或 all) 重新运行: 该红包记录为接替此前的红包, 只发放还欠的部分。',
+          `核对后用 ${ids ? `--reissue ${ids} (已赔付过的订单; 或 all)` : '--reissue <已赔付过的订单编号,...> (或 all)'} 重新运行: 该红包记录为接替此前的红包, 只发放还欠的部分。`,
         `${vouchers} voucher(s) not recorded because an order in them is already paid (${plural(blocked.length, 'order')}${blocked.length > SHOW ? `, the first ${SHOW} listed above` : ''}); ` +
-          'an order is paid once, whatever the rule set, and the row\'s toIssue is only what is still owed. Check it, then run again with --reissue <orderId,...> (or all): the voucher is recorded taking over the earlier ones, and only what is still owed is to be issued.',
+          `an order is paid once, whatever the rule set, and the row's toIssue is only what is still owed. Check it, then run again with ${ids ? `--reissue ${ids} (the orders already paid; or all)` : '--reissue <the orders already paid,...> (or all)'}: the voucher is recorded taking over the earlier ones, and only what is still owed is to be issued.`,
       ),
     );
     ctx.attention();

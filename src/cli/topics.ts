@@ -117,7 +117,7 @@ Full reference: ${doc('docs/cli.md')}`,
 (一整行: crontab 不认行尾的 \\ 续行, 复制时不要断开):
 5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log
 --record 每张赔付只记一次; --fail-on new-vouchers 有新赔付时退出码 1; --strict 有被拒绝的行时退出码 3。
-每小时一个输出文件, 按北京时间命名 (TZ=Asia/Shanghai date; crontab 里 % 要写成 \\%): 下一次运行会把本次新记录的红包标为 already_recorded、待发放 0.00, 覆盖同一个文件就看不到这次该发什么了; storeops ledger list 列出所有已记录的红包。
+每小时一个输出文件, 按北京时间命名 (TZ=Asia/Shanghai date; crontab 里 % 要写成 \\%): 下一次运行会把本次新记录的红包的 记录 列标为 此前已记录 (already_recorded)、待发放 0.00, 覆盖同一个文件就看不到这次该发什么了; storeops ledger list 列出所有已记录的红包。
 已赔付的订单后来判为按时发货 (或被 --exclude 排除) 时, 日志里只完整提示一次, 之后每次一行计数 (-q 不显示; -v 重新列出)。
 cron 里 LANG 通常未设置: 要中文请在 crontab 设 LANG=zh_CN.UTF-8 或 STOREOPS_LANG=zh。
 时间按北京时间处理, 与服务器时区无关; 只有 crontab 的时间表跟随服务器时区。

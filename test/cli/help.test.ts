@@ -144,6 +144,10 @@ describe('help', async () => {
       expect(entry).toEqual(['5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log']);
       expect(cron.some((l) => l.trimEnd().endsWith(' \\'))).toBe(false);
     }
+    // zh names the state as zh output shows it (记录 column: 此前已记录), the code after it; it said
+    // only "标为 already_recorded", a word no zh csv or table shows.
+    const zhCron = (await cli(['help', 'cron', '--lang', 'zh'])).stdout.replace(/\n/g, '');
+    expect(zhCron).toContain('下一次运行会把本次新记录的红包的 记录 列标为 此前已记录 (already_recorded)、待发放 0.00');
     // The hourly file name is Beijing time, like every time storeops writes, and never repeats: with a
     // bare `date` it followed the server's zone, so on a server on US time the two 01:05 runs of the
     // night the clocks go back (2026-11-01, 08:05 and 09:05 UTC) both wrote vouchers-20261101-01.xlsx,

@@ -152,7 +152,7 @@ export function xlsxCell(col: Column, v: unknown, c: CellContext): XlsxCell {
     case 'list':
       // One item per line (the column wraps): a list of 19-digit ids stays one id wide.
       if (Array.isArray(v)) {
-        const lines = v.map((x) => labelOf(col.labels, String(x), c.lang)).join('\n');
+        const lines = packList(v.map((x) => labelOf(col.labels, String(x), c.lang))).join('\n');
         return { value: lines, shown: lines };
       }
       return { value: t, shown: t };
@@ -195,6 +195,28 @@ export function heightOf(shown: string, width: number): { lines: number; pt: num
 }
 /** Excel's highest row, in points. */
 const MAX_ROW_PT = 409;
+/** Excel's widest column, in characters. */
+const MAX_COL_WIDTH = 255;
+
+/**
+ * A list's lines: one item per line while they fit Excel's highest row (409 pt: 27 lines of ids,
+ * 22 of Chinese), else as few items per line, joined by `; `, as make them fit. A row cannot be
+ * taller, and what a cell holds below it is neither shown nor printed: a voucher of 45 late orders
+ * printed 32 of its ids (LibreOffice; 27 in Excel), and `orders inspect`'s 46 unused columns of a
+ * Taobao export 32. The column is then as wide as the longest line (tableXlsx), so no line wraps.
+ */
+export function packList(items: string[]): string[] {
+  const pt = items.some((x) => displayWidth(x) > [...x].length) ? WIDE_LINE_PT : LINE_PT;
+  const fit = Math.floor(MAX_ROW_PT / pt);
+  if (items.length <= fit) return items;
+  // No wider than Excel's widest column (255): past that many items, what the row cannot hold stays
+  // below it (a list that long is whole in -f csv / json, as a cell cut at 32,767 characters is).
+  const widest = Math.max(...items.map((x) => displayWidth(x))) + 2;
+  const per = Math.max(1, Math.min(Math.ceil(items.length / fit), Math.floor((MAX_COL_WIDTH - PAD + 2) / widest)));
+  const lines: string[] = [];
+  for (let i = 0; i < items.length; i += per) lines.push(items.slice(i, i + per).join('; '));
+  return lines;
+}
 
 function numFmtOf(col: Column): string | undefined {
   const type = col.type ?? 'text';
@@ -346,6 +368,9 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
   const heads = columns.map((col) => header(col, c.lang));
   const content = heads.map(() => 0);
   const multiLine = columns.map((col) => col.type === 'list');
+  // The widest line of a list packed several items to a line (packList): its column is not wrapped
+  // at WRAP_AT, which would break the lines again past the highest row.
+  const packed = columns.map(() => 0);
   let closed = false;
   const cleanup = async () => {
     if (!closed) {
@@ -373,6 +398,8 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
           if (cut.count++ === 0) cut.first = { row: rows, column: heads[i]! };
         }
         content[i] = Math.max(content[i]!, textWidth(cell.shown));
+        const items = columns[i]!.type === 'list' ? r[columns[i]!.key] : undefined;
+        if (Array.isArray(items) && cell.shown.split('\n').length < items.length) packed[i] = Math.max(packed[i]!, textWidth(cell.shown));
         if (!multiLine[i] && cell.shown.includes('\n')) multiLine[i] = true;
         // Dates spool as {d: ms}: JSON would turn them into strings.
         out.push(cell.value instanceof Date ? { d: cell.value.getTime() } : cell.value);
@@ -389,7 +416,10 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         closed = true;
         const ExcelJS = (await import('exceljs')).default;
         const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
-        const sized = columns.map((_, i) => columnWidth(heads[i]!, content[i]!));
+        const sized = columns.map((_, i) => {
+          const z = columnWidth(heads[i]!, content[i]!);
+          return packed[i]! > z.width ? { ...z, width: Math.min(MAX_COL_WIDTH, packed[i]!) } : z;
+        });
         const wraps = sized.map((z, i) => z.wrapCells || multiLine[i]!);
         let sheets = 0;
         const addSheet = () => {

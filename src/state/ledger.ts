@@ -1050,6 +1050,36 @@ class SqliteState implements StateDb {
         }
         return Decimal.max(0, t);
       };
+      // What recorded vouchers holding none of this one's orders took from `held` before (for its
+      // orders outside this one): ownOf leaves it in, but it is gone from `held`, so what is kept
+      // back (reserved) comes out of the rest, not of money already gone (reissue-keepback-after-
+      // taken, seed 1548 reduced: P {00} re-issued first took o00's 300.00 of P {02,04,00}'s 500.00;
+      // P {02,03} then took all 200.00 left, o04's 30.00 kept for Q {04} with it, as 500.00 − 30.00
+      // left room, and Q {04} issued 30.00 anew: 1030.00, --reissue all 1000.00).
+      const takenOutside = (held: string): Decimal => {
+        let t = new Decimal(0);
+        for (const r of takersOf.all(`%"${held}"%`) as { voucher_key: string; covered: string }[]) {
+          if (r.voucher_key === held || r.voucher_key.startsWith(`${held}+`)) continue;
+          const a = parseCovered(r.covered, this.path)[held];
+          if (a === undefined) continue;
+          const rIds = parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path);
+          if (rIds.some((id) => mine.has(id))) continue;
+          // Not when one of those orders is in a voucher of this call still to take its money: what
+          // it needs of `held` is counted in `reserved` already, the part taken before with it, and
+          // would come out twice (reissue-cap-taken-for-moved, seed 1157: Q {06,04} took o06's 200.00
+          // of P {01,06,03}, o06 now in P {06,60}; taken out again, Q {01} took none of o01's money,
+          // P {06,60} took it, and the run said P {06,60} owed 0.00, not 200.00).
+          const heldIds = new Set(theirs.get(held) ?? []);
+          const heldKind = (kindOf.get(held) as string | undefined) ?? 'voucher';
+          const stillToTake = rIds.some((id) => {
+            const o = heldIds.has(id) ? shareNow.get(`${heldKind}|${id}`) : undefined;
+            return o !== undefined && !settled(o.key);
+          });
+          if (stillToTake) continue;
+          t = t.plus(a);
+        }
+        return t;
+      };
       if (shares) {
         // The money of an earlier voucher this one cannot take (not its own: taken over for orders
         // outside it) stays there for the later vouchers holding those orders: counted as kept for
@@ -1231,7 +1261,7 @@ class SqliteState implements StateDb {
             }
           }
           if (reserved.gt(0)) reservedOf.set(held, reserved);
-          take(held, reserved.gt(0) ? Decimal.min(worth, Decimal.max(0, ownOf(held).minus(reserved))) : worth);
+          take(held, reserved.gt(0) ? Decimal.min(worth, Decimal.max(0, ownOf(held).minus(reserved).minus(takenOutside(held)))) : worth);
         }
       }
       // The rest of this voucher's amount: from an earlier voucher only when all its orders are in

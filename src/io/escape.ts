@@ -27,7 +27,7 @@ const LONG_OR_ZERO_LED = /^(?:\d{12,}|0\d+)$/;
 // (a nick: 520) became 5.2, `1.000` 1, `.50` 0.5, `00.5` 0.5, `5.` 5 (LibreOffice, csv round trip);
 // `1.5` is shown as written and left alone. Only text cells come here: storeops' own amounts are
 // typed money (never wrapped). Storeops' own times and dates as it writes them (`2026-11-20
-// 14:00:00`, `2026-11-20`) are shown as written and left alone; nor `1,234`. No pattern here holds a
+// 14:00:00`, `2026-11-20`) are shown as written and left alone (`1,234` and `-5`: below). No pattern here holds a
 // quote; a wrapped field holding a comma (`Mar 3, 2024`) is quoted as csv quotes any such field,
 // `"=""Mar 3, 2024"""`, which LibreOffice reads as the formula and so as the text (as storeops
 // does); every other wrapped field is written bare.
@@ -79,6 +79,15 @@ const READ_OTHERWISE_MORE = new RegExp(
     ')$',
   'i',
 );
+// A text cell a spreadsheet turns into a number or an error value though it shows it much as written
+// (LibreOffice 7.4 en-US csv round trip to fods, 2026-12, each cell's value type read): a buyer nick
+// `1,234` (the digits grouped by threes: `12,345,678`, `1234,567`, `1,234.`, `-1,234`) became the
+// number 1234, and a negative `-5` (`-1.5`, `-05`) the number -5: text a seller searches or copies is
+// gone, sorted and summed as a figure. (`1,23`, `1,2345` and `,123` stay text.) Excel reads the seven
+// error literals `#N/A` `#VALUE!` `#DIV/0!` `#REF!` `#NAME?` `#NULL!` `#NUM!` (any case) as error
+// values (LibreOffice keeps them as text). Only text cells: storeops' own figures are typed and bare.
+const NUMBER_GROUPED_OR_NEGATIVE = /^(?:-?\d+(?:,\d{3})+(?:\.\d*)?|-(?:\d+\.?\d*|\.\d+))$/;
+const SPREADSHEET_ERROR = /^#(?:n\/a|value!|div\/0!|ref!|name\?|null!|num!)$/i;
 // Storeops' own dates and times (shown as written): never wrapped by the year-first pattern above.
 const OWN_TIME = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$/;
 // Any number a spreadsheet reads as one (shown as written when alone): with spaces around it, or
@@ -91,7 +100,7 @@ function halfWidth(text: string): string {
 }
 
 function readOtherwise(t: string): boolean {
-  return READ_OTHERWISE.test(t) || (READ_OTHERWISE_MORE.test(t) && !OWN_TIME.test(t) && t !== 'TRUE' && t !== 'FALSE');
+  return READ_OTHERWISE.test(t) || NUMBER_GROUPED_OR_NEGATIVE.test(t) || SPREADSHEET_ERROR.test(t) || (READ_OTHERWISE_MORE.test(t) && !OWN_TIME.test(t) && t !== 'TRUE' && t !== 'FALSE');
 }
 
 /** Whether a spreadsheet opening a csv shows this text otherwise than as written. */
@@ -102,7 +111,10 @@ function shownOtherwise(text: string): boolean {
     const c = text.charCodeAt(i);
     digit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
   }
-  if (!digit) return (text.length === 4 || text.length === 5) && /^(?:true|false)$/i.test(text) && text !== 'TRUE' && text !== 'FALSE';
+  if (!digit) {
+    if (text.charCodeAt(0) === 0x23) return SPREADSHEET_ERROR.test(text);
+    return (text.length === 4 || text.length === 5) && /^(?:true|false)$/i.test(text) && text !== 'TRUE' && text !== 'FALSE';
+  }
   if (readOtherwise(text)) return true;
   let t = text;
   if (/[\uFF01-\uFF5E\u3000]/.test(t)) {
@@ -116,7 +128,8 @@ function shownOtherwise(text: string): boolean {
 /**
  * A csv/tsv cell written for a spreadsheet: an id (`type: 'id'`) of digits only, or any other
  * text that is a long digit string (a list holding one id) or that a spreadsheet would turn into a
- * number, date, time or logical shown otherwise, becomes `="…"`. Anything else is returned unchanged.
+ * number, date, time or logical shown otherwise, or into any number from a grouped `1,234` or a
+ * negative `-5`, or into an error value (`#N/A`), becomes `="…"`. Anything else is returned unchanged.
  */
 export function textForSpreadsheet(text: string, isId: boolean): string {
   if (isId ? DIGITS.test(text) : LONG_OR_ZERO_LED.test(text) || shownOtherwise(text)) return `="${text}"`;

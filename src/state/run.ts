@@ -152,7 +152,11 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
   // they were recorded) counts only its amount less what they had paid (`covered`): its `issued`
   // column, whose sum the summary names (summing `amount` in a spreadsheet paid the covered part twice).
   let total = ZERO;
+  // The terminal table cuts a list of ids after the first that fits (`3551…456;…`): with --order the
+  // asked id goes first there, so the row shows why it is listed. csv/tsv/json/xlsx keep the recorded order.
+  const askedFirst = order !== undefined && resolveFormat(ctx) === 'table';
   const rows: Row[] = vouchers.map((v) => {
+    if (askedFirst && v.orderIds[0] !== order) v = { ...v, orderIds: [order, ...v.orderIds.filter((id) => id !== order)] };
     const amount = new Money(v.amount);
     const covered = new Money(v.covered);
     const issued = amount.minus(covered);

@@ -103,6 +103,20 @@ describe('ledger list', () => {
     expect(fs.existsSync(path.join(dir, 'nested'))).toBe(false);
   });
 
+  it('--order in the terminal table: the asked id is the one shown of a cut list; csv keeps the recorded order', () => {
+    // v-a1 holds …456;…457. At 80 columns the table cut its list after the first id, so
+    // `--order 3551234567890123457` showed `3551234567890123456;…`, hiding the id asked for.
+    const r = runCli(['--state', file, '-q', 'ledger', 'list', '-f', 'table', '--order', '3551234567890123457'], { env: { COLUMNS: '80' } });
+    expect(r.code).toBe(0);
+    const line = r.stdout.split('\n')[1]!;
+    expect(line.startsWith('v-a1        tb_li  tmall-2023  3551234567890123457;…')).toBe(true);
+    expect(line).not.toContain('3551234567890123456');
+    // --wide shows the whole list, the asked id first.
+    expect(runCli(['--state', file, '-q', 'ledger', 'list', '-f', 'table', '--wide', '--order', '3551234567890123457'], { env: { COLUMNS: '400' } }).stdout).toContain('3551234567890123457;3551234567890123456');
+    const csv = runCli(['--state', file, '-q', 'ledger', 'list', '--order', '3551234567890123457']);
+    expect(csv.stdout.split('\n')[1]).toBe('v-a1,tb_li,tmall-2023,3551234567890123456;3551234567890123457,30.00,0.00,2026-11-20 14:00:00,2026-11-21 09:00:00,voucher,,,,,30.00');
+  });
+
   it('an empty ledger: the table says plainly that nothing is recorded yet, no table of headers alone (zh/en), exit 0', async () => {
     const empty = path.join(tmpDir(), 'empty.db');
     (await openState(empty)).close();

@@ -220,7 +220,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     const { reviews, duplicates, rows, read, versions, duplicateRows } = await readReviews(ctx, files, rejects, keep);
     rejects.stopHolding();
     ctx.duplicatesFirst = duplicateRows;
-    if (duplicates > 0 && !ctx.duplicates && !ctx.quiet) ctx.io.stderr.write(say(msg(`(用 --duplicates <文件> 列出全部 ${duplicates} 条重复评价)`, `(use --duplicates <file> to list ${duplicates === 1 ? 'the duplicate review' : `the ${duplicates} duplicate reviews`})`), ctx.lang) + '\n');
+    if (duplicates > 0 && !ctx.duplicates && !ctx.quiet) ctx.io.stderr.write(say(msg(`storeops: 用 --duplicates <文件> 列出全部 ${duplicates} 条重复评价`, `storeops: use --duplicates <file> to list ${duplicates === 1 ? 'the duplicate review' : `the ${duplicates} duplicate reviews`}`), ctx.lang) + '\n');
     // SPEC: duplicate order ids across files are reported once and counted.
     if (versions.length > 0) {
       const ids = versions.slice(0, 5).join(', ') + (versions.length > 5 ? ' …' : '');

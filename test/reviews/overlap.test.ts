@@ -101,7 +101,11 @@ describe('--duplicates lists the duplicate reviews', () => {
     ]);
     // Without --duplicates, stderr says how to get the list.
     const q = runCli(['reviews', 'queue', f.ex1, f.ex2, again, '--as-of', '2026-11-22 12:00:00', '-f', 'json', ...f.state]);
-    expect(q.stderr).toContain('(use --duplicates <file> to list the 2 duplicate reviews)');
+    // With the `storeops: ` prefix every other note has (docs/cli.md "Streams"); it was
+    // `(use --duplicates <file> to list the 2 duplicate reviews)`, a line from nowhere.
+    expect(q.stderr.split('\n')).toContain('storeops: use --duplicates <file> to list the 2 duplicate reviews');
+    const zh = runCli(['reviews', 'queue', f.ex1, f.ex2, again, '--as-of', '2026-11-22 12:00:00', '-f', 'json', '--lang', 'zh', ...f.state]);
+    expect(zh.stderr.split('\n')).toContain('storeops: 用 --duplicates <文件> 列出全部 2 条重复评价');
   });
 
   it('a row dropped for a version later replaced by a more complete one names the row finally kept, not the dropped one', () => {

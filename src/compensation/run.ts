@@ -39,7 +39,7 @@ import { shownNick } from '../io/pii.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
 import { countVoucher } from './sums.js';
 import {
-  atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetWarning, noteLine, promiseIgnoredWarning, underpaidWarning,
+  atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetNothing, noRuleSetWarning, noteLine, promiseIgnoredWarning, underpaidWarning,
   runSummary, seriousDelayWarning,
 } from './summary.js';
 import { type LateOrder, capBuyer, mayOpenBefore, openKey, orderIdsOf, toVoucher } from './vouchers.js';
@@ -1397,7 +1397,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         })
       : ctx;
   try {
-    await writeRows(out, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
+    // Nothing judged for want of a rule set (a 拼多多 export without --rules): on a terminal the
+    // sentence, not a table of headers alone (even with -q: it is the answer); csv/json and -o keep
+    // their header for scripts.
+    if (groups.length === 0 && promisesShown.length === 0 && tally.noRuleSet.size > 0 && out === ctx && resolveFormat(ctx) === 'table' && (ctx.output === undefined || ctx.output === '-')) {
+      ctx.io.stderr.write(ctx.t(noRuleSetNothing(tally.noRuleSet)) + '\n');
+    } else await writeRows(out, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
     if (staged !== undefined) {
       // Recorded: the rows go out now. Stopped while copying, the marker stays (record.ts says so next run).
       try {

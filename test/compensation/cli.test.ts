@@ -466,6 +466,22 @@ describe('storeops compensate (example shop)', () => {
     expect(zh.stderr).not.toContain('pdd=');
   });
 
+  it('a Pinduoduo export under auto in the terminal table: the sentence, not a table of headers alone (zh/en, -q too)', () => {
+    // It printed `buyer  orderIds  amount  state  maxHoursLate  issueNow` and nothing under it.
+    const r = runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF, '-f', 'table', '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')).toContain("storeops: no vouchers to list: no rule set covers these 8 orders (pdd), so none was judged; write your shop's own rule file and run again with --rules FILE (see the warning above)");
+    // the warning above it still names the example rule file
+    expect(r.stderr).toContain('Pinduoduo publishes no rate: write your shop\'s own rule file like storeops-templates/rules/custom-example.json');
+    const zh = runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF, '-f', 'table', '--lang', 'zh']);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr.split('\n')).toContain('storeops: 没有可列出的红包: 没有规则集适用于这 8 个订单 (拼多多), 一个也未判断; 写好店铺自己的规则文件后加 --rules 该文件重新运行 (见上面的警告)');
+    // csv (a script's format) keeps its header, as before
+    expect(runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF, '-q']).stdout.trimEnd().split('\n')).toEqual([HEADER]);
+  });
+
   it('Douyin orders paid before douyin-2025 came into force are not called Pinduoduo orders in the no-rule-set warning', () => {
     // The Douyin example moved two years back: paid in 2024-11, before douyin-2025's 2025-09-29
     // (docs/rules.md §1.3a): no rule set in force, and Douyin is no Pinduoduo.

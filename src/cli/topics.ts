@@ -115,8 +115,9 @@ Full reference: ${doc('docs/cli.md')}`,
   cron: msg(
     `storeops 适合无人值守: 没有终端时从不询问、不输出颜色和进度条, 以退出码表示结果。每小时记录赔付的 crontab
 (一整行: crontab 不认行尾的 \\ 续行, 复制时不要断开):
-5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log
+5 * * * * cd /srv/shop && TZ=Asia/Shanghai date '+== \\%F \\%T' >>log/storeops.log && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log
 --record 每张赔付只记一次; --fail-on new-vouchers 有新赔付时退出码 1; --strict 有被拒绝的行时退出码 3。
+每次运行先在日志里写一行北京时间 (== 2026-12-01 09:05:00), 以便分辨各次运行的提示。
 每小时一个输出文件, 按北京时间命名 (TZ=Asia/Shanghai date; crontab 里 % 要写成 \\%): 下一次运行会把本次新记录的红包的 记录 列标为 此前已记录 (already_recorded)、待发放 0.00, 覆盖同一个文件就看不到这次该发什么了; storeops ledger list 列出所有已记录的红包。
 已赔付的订单后来判为按时发货 (或被 --exclude 排除) 时, 日志里只完整提示一次, 之后每次一行计数 (-q 不显示; -v 重新列出)。
 cron 里 LANG 通常未设置: 要中文请在 crontab 设 LANG=zh_CN.UTF-8 或 STOREOPS_LANG=zh。
@@ -125,9 +126,10 @@ cron 里 LANG 通常未设置: 要中文请在 crontab 设 LANG=zh_CN.UTF-8 或 
     `storeops is made to run unattended: without a terminal it never prompts, never writes colour or
 progress bars, and ends with an exit code a script can act on. An hourly crontab entry
 (one line: crontab has no \\ line continuation, so copy it whole):
-5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log
+5 * * * * cd /srv/shop && TZ=Asia/Shanghai date '+== \\%F \\%T' >>log/storeops.log && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log
 --record keeps each voucher once; --fail-on new-vouchers exits 1 when new ones appear; --strict
-exits 3 on a rejected row. One output file an hour, named in Beijing time (TZ=Asia/Shanghai date; crontab needs % written \\%): the next run marks
+exits 3 on a rejected row. Each run first writes a line of the Beijing time (== 2026-12-01 09:05:00) to
+the log, so one run's notes can be told from the next's. One output file an hour, named in Beijing time (TZ=Asia/Shanghai date; crontab needs % written \\%): the next run marks
 this run's new vouchers already_recorded with toIssue 0.00, so overwriting one file loses what to
 issue; storeops ledger list lists every recorded voucher. An order a recorded voucher paid that a later run judges on time (or
 --exclude leaves out) is named in full in the log once, then counted in one line (hidden by -q;

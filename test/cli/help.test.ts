@@ -141,7 +141,7 @@ describe('help', async () => {
     for (const lang of ['en', 'zh']) {
       const cron = (await cli(['help', 'cron', '--lang', lang])).stdout.split('\n');
       const entry = cron.filter((l) => /^5 \* \* \* \* /.test(l));
-      expect(entry).toEqual(['5 * * * * cd /srv/shop && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log']);
+      expect(entry).toEqual(["5 * * * * cd /srv/shop && TZ=Asia/Shanghai date '+== \\%F \\%T' >>log/storeops.log && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log"]);
       expect(cron.some((l) => l.trimEnd().endsWith(' \\'))).toBe(false);
     }
     // zh names the state as zh output shows it (记录 column: 此前已记录), the code after it; it said
@@ -154,6 +154,15 @@ describe('help', async () => {
     // the second replacing the first's list of new vouchers (marked already_recorded by then).
     // Beijing has no daylight saving: 08:05 UTC = 16:05, 09:05 UTC = 17:05 Beijing.
     const entry = (await cli(['help', 'cron', '--lang', 'en'])).stdout.split('\n').find((l) => /^5 \* \* \* \* /.test(l))!;
+    // Each run first writes a line of the Beijing time to the log, so one hour's notes can be told
+    // from the next's (the log had none: every run's warnings ran together). Cron turns \% into %
+    // before the shell sees the line; 2026-11-01 08:05 UTC is 16:05 Beijing whatever the server's zone.
+    const stamp = entry.match(/&& (TZ=Asia\/Shanghai date '[^']*') >>log\/storeops\.log && storeops /)!;
+    expect(stamp).not.toBeNull();
+    for (const tz of ['America/Los_Angeles', 'UTC']) {
+      const cmd = stamp[1].replace(/\\%/g, '%').replace(/^TZ=Asia\/Shanghai date /, `TZ=Asia/Shanghai date -d @${Date.parse('2026-11-01T08:05:00Z') / 1000} `);
+      expect(execFileSync('/bin/sh', ['-c', cmd], { env: { PATH: '/usr/bin:/bin', TZ: tz } }).toString()).toBe('== 2026-11-01 16:05:00\n');
+    }
     const expr = entry.match(/\$\((.*?date) (\+[^)]*)\)/)!;
     const nameAt = (utc: string, tz: string) =>
       execFileSync('/bin/sh', ['-c', `${expr[1]} -d @${Date.parse(utc) / 1000} ${expr[2].replace(/\\%/g, '%')}`], { env: { PATH: '/usr/bin:/bin', TZ: tz } }).toString().trim();
@@ -171,7 +180,7 @@ describe('help', async () => {
         const page = topicText(t, lang);
         const fitted = wrapPage(page, 80);
         const over = fitted.split('\n').filter((l) => stringWidth(l) > 80);
-        expect(over.every((l) => /^5 \* \* \* \* cd \/srv\/shop && storeops compensate/.test(l))).toBe(true);
+        expect(over.every((l) => /^5 \* \* \* \* cd \/srv\/shop && TZ=Asia\/Shanghai date '\+== \\%F \\%T' >>log\/storeops\.log && storeops compensate /.test(l))).toBe(true);
         const words = (s: string) => s.replace(/\s+/g, '');
         expect(words(fitted)).toBe(words(page));
       }

@@ -187,10 +187,10 @@ export function noRuleSetNothing(byPlatform: Map<string, number>): Msg {
   const n = [...byPlatform.values()].reduce((a, b) => a + b, 0);
   const zh = [...byPlatform.keys()].map((p) => labelOf(PLATFORM_ZH, p, 'zh')).join('、');
   const en = [...byPlatform.keys()].join(', ');
-  return msg(
-    `storeops: 没有可列出的红包: 没有规则集适用于这 ${n} 个订单 (${zh}), 一个也未判断; 写好店铺自己的规则文件后加 --rules 该文件重新运行 (见上面的警告)`,
-    `storeops: no vouchers to list: no rule set covers ${n === 1 ? 'this order' : `these ${n} orders`} (${en}), so none was judged; write your shop's own rule file and run again with --rules FILE (see the warning above)`,
-  );
+  return noteLine(msg(
+    `没有可列出的红包: 没有规则集适用于这 ${n} 个订单 (${zh}), 一个也未判断; 写好店铺自己的规则文件后加 --rules 该文件重新运行 (见上面的警告)`,
+    `no vouchers to list: no rule set covers ${n === 1 ? 'this order' : `these ${n} orders`} (${en}), so none was judged; write your shop's own rule file and run again with --rules FILE (see the warning above)`,
+  ));
 }
 
 /**

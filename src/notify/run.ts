@@ -9,7 +9,7 @@ import { markerRunning } from '../state/pending.js';
 import { runningAs } from '../proc.js';
 import { fit } from './message.js';
 import { type NotifySettings, notifySettings } from './settings.js';
-import { redactUrl, targetId } from './target.js';
+import { redactUrl, robotShown, targetId } from './target.js';
 import type { Notice, Target } from './types.js';
 
 export interface Notifier {
@@ -92,9 +92,8 @@ function earlier(lang: Lang, at: string): string {
  */
 function heldElsewhere(ctx: Ctx, left: readonly { from: string; h: HeldNotice }[]): Msg {
   const SHOWN = 5;
-  const robot = (id: string) => id.replace(/^([a-z]+):([0-9a-f]{8})[0-9a-f]*$/, '$1 $2…');
-  const zh = left.slice(0, SHOWN).map(({ from, h }) => `"${h.text}" (自 ${ctx.tz.format(h.since).slice(0, 16)} 保留给机器人 ${robot(from)})`);
-  const en = left.slice(0, SHOWN).map(({ from, h }) => `"${h.text}" (held since ${ctx.tz.format(h.since).slice(0, 16)} for robot ${robot(from)})`);
+  const zh = left.slice(0, SHOWN).map(({ from, h }) => `"${h.text}" (自 ${ctx.tz.format(h.since).slice(0, 16)} 保留给机器人 ${robotShown(from)})`);
+  const en = left.slice(0, SHOWN).map(({ from, h }) => `"${h.text}" (held since ${ctx.tz.format(h.since).slice(0, 16)} for robot ${robotShown(from)})`);
   const more = left.length - SHOWN;
   const n = left.length;
   return msg(

@@ -76,6 +76,11 @@ function redactText(s: string): string {
   return s.replace(/[?#].*$/, '?***').replace(/[A-Za-z0-9_-]{12,}/g, '***');
 }
 
+/** A ledger target id as messages name the robot: its kind and the first 8 hex of its id (`dingtalk 1a2b3c4d…`). */
+export function robotShown(id: string): string {
+  return id.replace(/^([a-z]+):([0-9a-f]{8})[0-9a-f]*$/, '$1 $2…');
+}
+
 /**
  * What the ledger remembers a target by: a hash of its URL, never the URL (it is a credential).
  * The same robot given by flag or config is the same target.

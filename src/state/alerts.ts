@@ -8,9 +8,11 @@ import readline from 'node:readline';
 import type { Ctx } from '../context.js';
 import { type Msg, UsageError, msg, plural, say } from '../errors.js';
 import type { Column, Row } from '../io/columns.js';
-import { resolveFormat, writeRows } from '../io/output.js';
+import { writeRows } from '../io/output.js';
 import { shownNick } from '../io/pii.js';
+import { robotShown } from '../notify/target.js';
 import { type HeldNotice, type StateDb, openState } from './ledger.js';
+import { nothingListed } from './run.js';
 
 export const ALERT_COLUMNS: readonly Column[] = [
   { key: 'id', zh: '编号', en: 'id', type: 'text' },
@@ -25,9 +27,6 @@ interface Held {
   h: HeldNotice;
   shop: string | null;
 }
-
-/** A robot as the held-elsewhere warning names it: its kind and the first 8 hex of its id. */
-const robotOf = (target: string) => target.replace(/^([a-z]+):([0-9a-f]{8})[0-9a-f]*$/, '$1 $2…');
 
 /** The recorded voucher an alert is about: `voucher:<key>` or a top-up's `voucher:<key>@<amount>`. */
 const voucherOf = (key: string) => (key.startsWith('voucher:') ? key.slice('voucher:'.length).replace(/@.*$/, '') : undefined);
@@ -66,7 +65,7 @@ export async function runLedgerAlerts(ctx: Ctx, _args: string[], opts: Record<st
       : msg(`店铺 ${shop} 没有保留的通知 (${db.path})`, `no alerts held for shop ${shop} in ${db.path}`);
     if (drop === undefined) {
       if (shown.length === 0) return nothingHeld(ctx, false, none);
-      await writeRows(ctx, ALERT_COLUMNS, shown.map((x): Row => ({ id: x.h.key, robot: robotOf(x.target), shop: x.shop === null ? null : ctx.showPii ? x.shop : shownNick(x.shop), heldSince: x.h.since, text: x.h.text })));
+      await writeRows(ctx, ALERT_COLUMNS, shown.map((x): Row => ({ id: x.h.key, robot: robotShown(x.target), shop: x.shop === null ? null : ctx.showPii ? x.shop : shownNick(x.shop), heldSince: x.h.since, text: x.h.text })));
       // An alert held for two robots (a replaced robot's items taken over) is one alert, two rows.
       const alerts = new Set(shown.map((x) => x.h.key)).size;
       const robots = new Set(shown.map((x) => x.target)).size;
@@ -84,7 +83,7 @@ export async function runLedgerAlerts(ctx: Ctx, _args: string[], opts: Record<st
       const hit = all.filter((x) => x.h.key === id);
       if (hit.length === 0) throw new UsageError(noSuch(drop, db.path), listHint());
       dropHeld(db, hit);
-      const robots = hit.map((x) => robotOf(x.target)).join(', ');
+      const robots = hit.map((x) => robotShown(x.target)).join(', ');
       const h = hit[0]!.h;
       const since = ctx.tz.format(h.since).slice(0, 16);
       ctx.io.stderr.write(
@@ -142,12 +141,8 @@ function listHint(): Msg {
  * csv/tsv/json/xlsx and -o keep their header for scripts. A drop says it on stderr.
  */
 async function nothingHeld(ctx: Ctx, dropping: boolean, none: Msg): Promise<void> {
-  if (dropping || (resolveFormat(ctx) === 'table' && (ctx.output === undefined || ctx.output === '-'))) {
-    ctx.io.stderr.write(ctx.t(none) + '\n');
-    return;
-  }
-  await writeRows(ctx, ALERT_COLUMNS, []);
-  ctx.info(none);
+  if (dropping) ctx.io.stderr.write(ctx.t(none) + '\n');
+  else await nothingListed(ctx, ALERT_COLUMNS, none);
 }
 
 /** A yes/no question on the terminal (stderr: stdout is data only); only `y`, `yes` or 是 is yes. */

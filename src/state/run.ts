@@ -102,7 +102,7 @@ function missingDb(file: string) {
  * headers alone — on stderr (stdout is data only), and even with -q (it is the answer);
  * csv/tsv/json/xlsx and -o keep their header or `[]` for scripts and say it as the summary.
  */
-async function nothingListed(ctx: Ctx, columns: readonly Column[], none: ReturnType<typeof msg>): Promise<void> {
+export async function nothingListed(ctx: Ctx, columns: readonly Column[], none: ReturnType<typeof msg>): Promise<void> {
   if (resolveFormat(ctx) === 'table' && (ctx.output === undefined || ctx.output === '-')) {
     ctx.io.stderr.write(ctx.t(none) + '\n');
     return;

@@ -15,6 +15,7 @@ import { STAGED_EXT, copyFileInto, stdoutSink, streamIsFile, tempName } from '..
 import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
 import { waybillKey } from '../io/cells.js';
+import { fileProblem } from '../io/fsproblem.js';
 import { SpillFile } from '../io/spill.js';
 import { type Money, ZERO, fenToMoney, fmtMoney, isAboveZero, moneyToFen } from '../money.js';
 import { openOrders } from '../orders/read.js';
@@ -546,13 +547,51 @@ function unrecordedWarning(state: string, c: PaidListed, kind: 'voucher' | 'prom
   );
 }
 
+/** Count a row to issue (`fen` > 0) that could not be checked against the ledger (uncheckedWarning). */
+function countUnchecked(c: PaidListed, orderIds: readonly string[], fen: number): void {
+  if (fen <= 0) return;
+  c.n++;
+  c.fen += fen;
+  if (!c.example && orderIds.length) c.example = orderIds[0]!;
+}
+
+/**
+ * Whether a state database may be at `file`: it exists, or whether it does cannot be told (a folder
+ * on the way this user may not enter: another user's ~/.local/share/storeops).
+ */
+function stateMayExist(file: string): boolean {
+  try {
+    fs.statSync(file);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
+}
+
+/**
+ * The warning for a run without --record whose state database is there but cannot be read: what it
+ * lists to issue was not checked against what was recorded (unrecordedWarning's check), so it may
+ * hold vouchers a --record run recorded and the shop issued.
+ */
+function uncheckedWarning(state: string, why: Msg, c: PaidListed): Msg {
+  const total = fmtMoney(fenToMoney(c.fen));
+  return msg(
+    `本次运行没有 --record, 且无法读取状态数据库 ${state} (${why.zh}): 本次列为待发放的 ${c.n} 项 (现在发放 共 ${total} 元) 无法与已记录的红包核对, 其中可能有带 --record 的运行已记录、已发放过的; 核对之前不要照此发放。先解决上述问题再运行, 或发放前加 --record 运行 (无法读取数据库时它会停止, 不会列出)`,
+    `this run has no --record, and the state database ${state} cannot be read (${why.en}): the ${c.n} ${c.n === 1 ? 'row' : 'rows'} it lists to issue (${total} of issueNow) could not be checked against the vouchers recorded there, and may include ones a --record run recorded and the shop issued already; do not issue from this list before that is checked. Fix the problem above and run again, or run with --record before issuing (it stops, listing nothing, when it cannot read the database)`,
+  );
+}
+
 /**
  * What `read` gives from the state database, or `none` when it cannot be read now (recording says
- * why): the orders recorded vouchers paid, as ids (state.paidOrderIds), or the voucher each of a few
- * orders was paid in and what it came to there (state.paidOrders).
+ * why; `unread` is told why, for a run without --record to say): the orders recorded vouchers paid,
+ * as ids (state.paidOrderIds), or the voucher each of a few orders was paid in and what it came to
+ * there (state.paidOrders).
  */
-async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T, readOnly = false): Promise<T> {
+async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T, readOnly = false, unread?: (why: Msg) => void): Promise<T> {
   try {
+    // openState reads a file it cannot see (a folder on the way it may not enter) as no database.
+    if (unread) fs.statSync(ctx.statePath);
     const { openState } = await import('../state/ledger.js');
     const db = await openState(ctx.statePath, { create: false, readOnly });
     try {
@@ -560,7 +599,8 @@ async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T, readOn
     } finally {
       db.close();
     }
-  } catch {
+  } catch (e) {
+    unread?.((e as { text?: Msg }).text ?? fileProblem(e));
     return none;
   }
 }
@@ -1276,10 +1316,16 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Only the ids this run can list are looked up (its late orders, its unkept-promise orders): the
   // whole ledger's paid ids were read before, ~0.4 s at 400k recorded vouchers for a run of a few.
   const promiseIds = promises.vouchers.flatMap((p) => p.orderIds);
-  const paid = !req.record && fs.existsSync(ctx.statePath)
-    ? await fromLedger(ctx, (db) => ({ ids: db.paidAmong(lateIds(late), late.length, 'voucher'), promises: db.paidAmong(promiseIds, promiseIds.length, 'delivery_promise') }), undefined, true)
+  // A database there that cannot be read (another user's 0600 file, a newer storeops' schema, damaged,
+  // a folder): the check is not made, and until 2026-12 nothing said so: the run listed a voucher the
+  // --record job had recorded (and the shop issued) as to issue, without the warning below.
+  let ledgerUnread: Msg | undefined;
+  const paid = !req.record && stateMayExist(ctx.statePath)
+    ? await fromLedger(ctx, (db) => ({ ids: db.paidAmong(lateIds(late), late.length, 'voucher'), promises: db.paidAmong(promiseIds, promiseIds.length, 'delivery_promise') }), undefined, true, (why) => (ledgerUnread = why))
     : undefined;
   const unrecorded: PaidListed = { n: 0, fen: 0, example: '' };
+  // What this run lists to issue when the database could not be read: none of it was checked.
+  const unchecked: PaidListed = { n: 0, fen: 0, example: '' };
   // Every voucher key this run's export gives (recorded before or not): an alert held for a robot the
   // operator has since replaced is this run's to post to its robots only for these (notify run.ts).
   const seen: Set<string> | undefined = notifier ? new Set() : undefined;
@@ -1299,6 +1345,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       }
       const issueNowFen = countVoucher(sums, v, status);
       if (paid && issueNowFen > 0) countPaidListed(unrecorded, paid.ids, orderIdsOf(v.orders), issueNowFen);
+      if (ledgerUnread && issueNowFen > 0) countUnchecked(unchecked, orderIdsOf(v.orders), issueNowFen);
       // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
       // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
       if (finals && v.state === 'final' && owes && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
@@ -1323,6 +1370,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       const base = baseFor(rulesOf(p.rules), req.base);
       const issueNow = promiseIssueNow(p);
       if (paid) countPaidListed(unrecordedPromises, paid.promises, p.orderIds, moneyToFen(issueNow));
+      if (ledgerUnread) countUnchecked(unchecked, p.orderIds, moneyToFen(issueNow));
       yield shown(req.by === 'order' ? promiseOrderRow(p, base, issueNow) : promiseRow(p, recorded.get(p.voucherKey) ?? '', base, issueNow));
     }
   }
@@ -1456,6 +1504,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (tally.excluded) ctx.info(excludedNote(tally.excludedIds));
   if (unrecorded.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecorded, 'voucher'));
   if (unrecordedPromises.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecordedPromises, 'promise'));
+  if (ledgerUnread && unchecked.n > 0) ctx.warn(uncheckedWarning(ctx.statePath, ledgerUnread, unchecked));
   for (const [id, n] of sums.risky) {
     const sd = rulesOf(id).seriousDelay!;
     ctx.warn(seriousDelayWarning(n, sd.afterHours, sd.note));

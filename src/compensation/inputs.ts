@@ -5,7 +5,7 @@ import { type Msg, msg } from '../errors.js';
 import { checkOrderId, cleanCell, cleanTracking, fullWidthId, waybillKey, waybillList, zeroedPast15 } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { TrailingSummaries, isListSummary } from '../io/summary.js';
-import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem } from '../io/table.js';
+import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem, sheetNote } from '../io/table.js';
 import { timeSlackOf } from '../orders/parse.js';
 import { EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
 
@@ -136,7 +136,7 @@ export function withinRounding(t: string): (id: string) => boolean {
 export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, flag: string, what: Msg): Promise<IdList> {
   const idField: FieldSpec = { key: 'orderId', aliases: ID_ALIASES };
   // The header may follow title lines (a PDD after-sale xlsx given as --exclude).
-  const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'));
+  const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'), sheetNote(ctx));
   const map = mapHeader(t.headers, [idField]);
   let col = map.index.get('orderId');
   const ids = new Map<string, number>();
@@ -407,7 +407,7 @@ export function pickupState(state: string): boolean {
 
 /** Pickup scans (RULES 1.1: the first scan that says it was picked up); earliest per order/tracking no. */
 export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog): Promise<PickupScans> {
-  const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, SHIPMENT_FIELDS).index.has('pickupAt'));
+  const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, SHIPMENT_FIELDS).index.has('pickupAt'), sheetNote(ctx));
   const what = msg('揽收记录', 'pickup scans');
   const map = mapHeader(t.headers, SHIPMENT_FIELDS);
   for (const f of SHIPMENT_FIELDS) if (f.required && !map.index.has(f.key)) throw missingColumnError(t.sniffed.name, what, f, t.headers);

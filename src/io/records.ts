@@ -620,6 +620,30 @@ function xlsxRow(values: unknown[]): { cells: string[] } | { problem: Msg } {
 }
 
 /** The name of the k-th sheet (k ≥ 2) a table named `name` goes on in when one sheet cannot hold it. */
+/** A sheet after the table that holds data: its name and how many of its rows hold any cell. */
+export interface UnreadSheet {
+  name: string;
+  rows: number;
+}
+
+/** Whether an xlsx row (exceljs's values, from index 1) holds any cell that is not empty. */
+function hasData(values: unknown[]): boolean {
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string' && v.trim() === '') continue;
+    return true;
+  }
+  return false;
+}
+
+/** The rest of a sheet, looked at only: how many of its rows hold data. */
+async function rowsWithData(rows: AsyncIterable<XRow[]>): Promise<number> {
+  let n = 0;
+  for await (const batch of rows) for (const row of batch) if (hasData(row.values)) n++;
+  return n;
+}
+
 function continuationName(name: string, k: number): string {
   return `${name} (${k})`;
 }
@@ -788,17 +812,27 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   // (its last row is the sheet's last possible row): Excel names a copy of a sheet `export (2)`
   // too, header and all, and reading an operator's copy as more rows counted every order twice
   // where an order is not deduplicated (storeops' own order output: 50.00 owed, 100.00 listed).
+  // The sheets after the table are looked at, not read: one holding data is named (Sniffed.unreadSheets)
+  // for the command to say. Until 2026-12 they were passed over without a word: a workbook of two
+  // downloads, one sheet each (`export`, `Sheet2`), was read as the first one's orders alone.
   let first: { name: string; header: string } | undefined;
   let sheets = 0;
   let lineOffset = 0;
   let full = false;
+  let ended = false;
+  const unread: UnreadSheet[] = [];
   try {
     for await (const sheet of source) {
       sawSheet = true;
       sheets++;
       const continued = sheets > 1;
       const name = sheet.name;
-      if (continued && (!full || first === undefined || name !== continuationName(first.name, sheets))) break;
+      if (continued && (ended || !full || first === undefined || name !== continuationName(first.name, sheets))) {
+        ended = true;
+        const rows = await rowsWithData(sheet.rows);
+        if (rows > 0) unread.push({ name, rows });
+        continue;
+      }
       full = false;
       let batch: RawRecord[] = [];
       let last = lineOffset;
@@ -812,7 +846,12 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
           if (continued && !headerSeen) {
             const header = row.number === 1 && 'cells' in read ? JSON.stringify(read.cells) : '';
             other = header === '' || header !== first!.header;
-            if (other) break rows;
+            if (other) {
+              // Another table under a continuation's name: looked at, not read (the row just seen counts).
+              const rest = (hasData(row.values) ? 1 : 0) + (await rowsWithData(sheet.rows));
+              if (rest > 0) unread.push({ name, rows: rest });
+              break rows;
+            }
             headerSeen = true;
             continue;
           }
@@ -827,9 +866,13 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
         }
       }
       if (batch.length) yield batch;
-      if (other) break;
+      if (other) {
+        ended = true;
+        continue;
+      }
       lineOffset = last;
     }
+    if (unread.length) s.unreadSheets = { read: first?.name ?? '', unread };
   } catch (e) {
     if (e instanceof InputError) throw e;
     if (e instanceof UnreadCell) {

@@ -47,6 +47,11 @@ export interface Sniffed {
    * (utf8 or gb18030), as a download or copy cut off there does. False before the end.
    */
   endsInsideCharacter?(encoding: string): boolean;
+  /**
+   * An xlsx, once read to its end: the sheets after the table (its first sheet and those it goes on
+   * in) that hold data, which were not read, and the name of the sheet that was (table.ts says so).
+   */
+  unreadSheets?: { read: string; unread: { name: string; rows: number }[] };
 }
 
 const SNIFF_BYTES = 256 * 1024;

@@ -154,7 +154,29 @@ export { HEADER_SEARCH_LINES };
  * first one within HEADER_SEARCH_LINES lines that it accepts (title lines before it are skipped;
  * records keep their physical line numbers). When none is accepted, the first non-empty record.
  */
-export async function openTable(file: string, stdin: Readable, encoding?: string, isHeader?: (headers: string[]) => boolean): Promise<OpenedTable> {
+/**
+ * What a command says of an xlsx whose sheets after the table hold data (Sniffed.unreadSheets): they
+ * were not read, which and how many rows, and what to do. A warning that needs attention (exit 1).
+ */
+export function unreadSheetsNote(name: string, u: NonNullable<Sniffed['unreadSheets']>): Msg {
+  const zh = u.unread.map((x) => `"${x.name}" (${x.rows} 行有内容)`).join('、');
+  const en = u.unread.map((x) => `"${x.name}" (${plural(x.rows, 'row')} with data)`).join(', ');
+  const one = u.unread.length === 1;
+  return msg(
+    `${name}: 工作簿中的工作表 ${zh} 没有读取: 只读取第一个工作表 "${u.read}" (后面的工作表只有在前一个已写满 1,048,576 行、名为 "${u.read} (2)" 且表头相同时才接着读)。如果其中有要用的行 (例如两次下载的报表放在了同一个工作簿里), 把每个工作表另存为单独的文件, 一并传入`,
+    `${name}: the workbook's ${one ? 'sheet' : 'sheets'} ${en} ${one ? 'was' : 'were'} not read: only its first sheet, "${u.read}", is read (a next sheet is read on only when the one before is full, 1,048,576 rows, and it is named "${u.read} (2)" with the same header). If ${one ? 'it holds' : 'they hold'} rows to use (two downloads put in one workbook, say), save each sheet as a file of its own and give those files too`,
+  );
+}
+
+/** unreadSheetsNote's warning for a command: said on stderr (also under -q), and the run exits 1. */
+export function sheetNote(ctx: { warn(m: Msg): void; attention(): void }): (m: Msg) => void {
+  return (m) => {
+    ctx.warn(m);
+    ctx.attention();
+  };
+}
+
+export async function openTable(file: string, stdin: Readable, encoding?: string, isHeader?: (headers: string[]) => boolean, note?: (m: Msg) => void): Promise<OpenedTable> {
   const sniffed = await openSource(file, stdin, encoding);
   const projection = new Projection();
   const source = readRecordBatches(sniffed, { projection });
@@ -207,6 +229,7 @@ export async function openTable(file: string, stdin: Readable, encoding?: string
     if (later) throw later.error;
     if (!width) yield* source;
     else for await (const b of source) yield pad(b);
+    if (sniffed.unreadSheets && note) note(unreadSheetsNote(sniffed.name, sniffed.unreadSheets));
   })();
   const records = (async function* () {
     for await (const b of batches) yield* b;
@@ -244,10 +267,12 @@ export async function openMappedTable(
   encoding?: string,
   /** Look for the header within the first lines (title lines above it are skipped): the first row naming every required field. */
   findHeader = false,
+  /** Told, once the rows are read, of an xlsx's sheets that hold data but were not read (unreadSheetsNote). */
+  note?: (m: Msg) => void,
 ): Promise<OpenedTable & { map: HeaderMap }> {
   const required = fields.filter((f) => f.required);
   const isHeader = findHeader ? (h: string[]) => { const m = mapHeader(h, fields); return required.every((f) => m.index.has(f.key)); } : undefined;
-  const t = await openTable(file, stdin, encoding, isHeader);
+  const t = await openTable(file, stdin, encoding, isHeader, note);
   const map = mapHeader(t.headers, fields);
   for (const f of fields) if (f.required && !map.index.has(f.key)) throw missingColumnError(t.sniffed.name, what, f, t.headers);
   return { ...t, map };

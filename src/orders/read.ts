@@ -11,7 +11,7 @@ import { shown } from '../io/rejects.js';
 import { type RawRecord, SHEET_ROWS, blankRecord } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
 import type { Sniffed } from '../io/source.js';
-import { openTable, withHeader } from '../io/table.js';
+import { openTable, withHeader, sheetNote } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
 import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, oldCanonicalWarning, reducedExportWarning } from './detect.js';
@@ -571,7 +571,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
   const distinct = distinctFiles(files);
   for (const note of distinct.notes) ctx.warn(note);
   for (const file of distinct.files) {
-    const t = await openTable(file, ctx.io.stdin, ctx.encoding, isOrderHeader);
+    const t = await openTable(file, ctx.io.stdin, ctx.encoding, isOrderHeader, sheetNote(ctx));
     const detected = detectLayout(t.sniffed.name, t.headers);
     // A review table (评价 export) has 订单编号, 买家会员名 and 宝贝标题 too, so it read as a reduced order
     // export: inspect and normalize printed its orders with status unknown, and compensate named a

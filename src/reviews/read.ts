@@ -5,7 +5,7 @@ import { InputError, msg } from '../errors.js';
 import { checkOrderId, cleanCell, fullWidthId, halfWidth } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
-import { type FieldSpec, openMappedTable, usableRecord } from '../io/table.js';
+import { type FieldSpec, openMappedTable, usableRecord, sheetNote } from '../io/table.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
 
@@ -158,7 +158,7 @@ export async function readReviews(
   const distinct = distinctFiles(files);
   for (const note of distinct.notes) ctx.warn(note);
   for (const file of distinct.files) {
-    const t = await openMappedTable(file, ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding, true);
+    const t = await openMappedTable(file, ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding, true, sheetNote(ctx));
     const name = t.sniffed.name;
     const ix = t.map.index;
     if (!ix.has('rating') && !ix.has('dsrDescription') && !ix.has('dsrService') && !ix.has('dsrLogistics')) {

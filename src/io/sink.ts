@@ -1,5 +1,6 @@
 // Where bytes go: stdout (a closed pipe ends the run quietly) or a file written atomically
 // (temporary file + rename, so a failed run never leaves half a file).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -226,10 +227,39 @@ export const BESIDE_EXT = '.part.tmp';
  */
 export const KEPT_EXT = '.complete.tmp';
 
-/** `.NAME.<pid>.<6 base-36 characters>.part.tmp` beside the target, always exactly 6 random characters. */
+/** The most bytes a file name may have (ext4, xfs, btrfs, tmpfs, vfat, NTFS …: 255). */
+const NAME_MAX = 255;
+/**
+ * The most bytes the temporary names beside a target add to its name: `.` NAME `.<pid, 7 digits>.<6>`
+ * then `.<tag, 8>.complete.tmp` (KEPT_EXT) = 1 + 1 + 7 + 1 + 6 + 1 + 8 + 13 = 38.
+ */
+const BESIDE_EXTRA = 38;
+
+/**
+ * The NAME in the temporary names beside `-o NAME`: the target's name, or, when the temporary names
+ * would pass the 255-byte limit, its first characters (whole ones: a UTF-8 character is never cut)
+ * and `~` with 8 hex digits of SHA-256 of the whole name, so two long names alike at the start get
+ * temporary names apart. A name of 218–255 bytes (73–85 Chinese characters) could not be written
+ * (exit 5, "ENAMETOOLONG … .part.tmp"): the target fitted, the temporary name beside it did not.
+ */
+export function besideStem(name: string): string {
+  if (Buffer.byteLength(name) + BESIDE_EXTRA <= NAME_MAX) return name;
+  const room = NAME_MAX - BESIDE_EXTRA - 9; // `~` and 8 hex digits
+  let cut = '';
+  let bytes = 0;
+  for (const ch of name) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > room) break;
+    cut += ch;
+    bytes += n;
+  }
+  return `${cut}~${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+}
+
+/** `.NAME.<pid>.<6 base-36 characters>.part.tmp` beside the target, always exactly 6 random characters (NAME: besideStem). */
 export function sweepablePathFor(target: string): string {
   const dir = path.dirname(path.resolve(target));
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8).padEnd(6, '0')}${BESIDE_EXT}`);
+  return path.join(dir, `.${besideStem(path.basename(target))}.${process.pid}.${Math.random().toString(36).slice(2, 8).padEnd(6, '0')}${BESIDE_EXT}`);
 }
 
 const sweptBeside = new Set<string>();
@@ -245,7 +275,7 @@ const sweptBeside = new Set<string>();
  */
 export function sweepBeside(target: string, now = Date.now()): number {
   const dir = path.dirname(path.resolve(target));
-  const head = `.${path.basename(target)}.`;
+  const head = `.${besideStem(path.basename(target))}.`;
   const key = `${dir}\0${head}`;
   if (sweptBeside.has(key)) return 0;
   sweptBeside.add(key);
@@ -329,7 +359,7 @@ export function sweepUnrecorded(target: string | undefined, tag: string, recorde
       /* told when the output is opened */
     }
     if (real !== undefined) {
-      const head = `.${path.basename(real)}.`;
+      const head = `.${besideStem(path.basename(real))}.`;
       take(path.dirname(path.resolve(real)), (stem) => {
         if (!stem.startsWith(head)) return undefined;
         const m = /^([1-9]\d{0,6})\.[0-9a-z]{6}$/.exec(stem.slice(head.length));

@@ -198,7 +198,7 @@ export class OrderSet {
         }
         pendingSummary = [];
       }
-      if (rec === finalRec && !rec.problem && (rec.cells.length < width || openWrapper(rec.cells[rec.cells.length - 1]!)) && endsMidRow(f.lastByte())) {
+      if (rec === finalRec && !rec.problem && (rec.cells.length < width || openWrapper(rec.cells[rec.cells.length - 1]!) || endsCut(f.lastByte())) && endsMidRow(f.lastByte())) {
         stats.rowsRead++;
         stats.rejected++;
         await this.rejects.add({ file: f.name, line: rec.line, reason: cutOffProblem(rec.cells.length, width) });
@@ -670,6 +670,18 @@ export function layoutLabel(d: Detected): Msg {
 /** A file whose last byte is not a line break (CR or LF) ends in the middle of a row. */
 function endsMidRow(last: number | undefined): boolean {
   return last !== undefined && last !== 0x0a && last !== 0x0d;
+}
+
+/**
+ * A file whose last byte is `=` or NUL is cut, however many cells its last row has: `=` begins the
+ * `="…"` wrapper of an id (cut right after it, the cell reads `=`, or '' when the run does not decode
+ * that column), and NUL bytes are what a download that did not finish leaves where the rest was to
+ * go (the space reserved, nothing written yet); no text export ends in either. Until 2026-12 a file
+ * cut after that `=`, and padded with NUL bytes, was read as whole: 9,816 of 10,000 orders, exit 0,
+ * every voucher final.
+ */
+function endsCut(last: number | undefined): boolean {
+  return last === 0x3d || last === 0x00;
 }
 
 /**

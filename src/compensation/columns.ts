@@ -51,7 +51,8 @@ export const ORDER_ROW_COLUMNS: Column[] = [
   { key: 'hoursLate', zh: '延迟(小时)', en: 'hoursLate', type: 'hours', round: 'up', brief: true },
   { key: 'kind', zh: '类型', en: 'kind', brief: true, labels: KIND_ZH },
   { key: 'base', zh: '计算基数', en: 'base', type: 'money' },
-  { key: 'rate', zh: '比例', en: 'rate' },
+  // The tier's rate (0.05) of the rule set: a figure of storeops' own, bare for a spreadsheet.
+  { key: 'rate', zh: '比例', en: 'rate', own: true },
   { key: 'raw', zh: '按比例', en: 'raw', type: 'money' },
   { key: 'afterMinimum', zh: '保底后', en: 'afterMinimum', type: 'money', brief: true },
   { key: 'voucherKey', zh: '红包编号', en: 'voucherKey' },

@@ -25,7 +25,7 @@ const LONG_OR_ZERO_LED = /^(?:\d{12,}|0\d+)$/;
 // nick `3/4` or `5-20` became a date (03/04/26, 20-May), `(5)` -5, `1e5` 1.00E+05, `1 1/2` 1.5.
 // So is a decimal a spreadsheet shows without what it has after or before its digits: `5.20`
 // (a nick: 520) became 5.2, `1.000` 1, `.50` 0.5, `00.5` 0.5, `5.` 5 (LibreOffice, csv round trip);
-// `1.5` is shown as written and left alone. Only text cells come here: storeops' own amounts are
+// `1.5` is shown as written but is a number all the same (PLAIN_NUMBER, below). Only text cells come here: storeops' own amounts are
 // typed money (never wrapped). Storeops' own times and dates as it writes them (`2026-11-20
 // 14:00:00`, `2026-11-20`) are shown as written and left alone (`1,234` and `-5`: below). No pattern here holds a
 // quote; a wrapped field holding a comma (`Mar 3, 2024`) is quoted as csv quotes any such field,
@@ -85,9 +85,26 @@ const READ_OTHERWISE_MORE = new RegExp(
 // number 1234, and a negative `-5` (`-1.5`, `-05`) the number -5: text a seller searches or copies is
 // gone, sorted and summed as a figure. (`1,23`, `1,2345` and `,123` stay text.) Excel reads the seven
 // error literals `#N/A` `#VALUE!` `#DIV/0!` `#REF!` `#NAME?` `#NULL!` `#NUM!` (any case) as error
-// values (LibreOffice keeps them as text). Only text cells: storeops' own figures are typed and bare.
+// values (LibreOffice keeps them as text), and `#GETTING_DATA`: Microsoft's file format specs list
+// exactly these eight as the error values a cell holds as a constant ([MS-XLS] 2.5.10 Bes and
+// [MS-XLSB] BErr: 0x2B #GETTING_DATA; [MS-OI29500] 2.1.755: "Office implements the following error
+// values" — the same eight). The newer `#SPILL!` `#CALC!` `#FIELD!` `#BLOCKED!` `#CONNECT!` `#BUSY!`
+// `#UNKNOWN!` `#PYTHON!` have no such constant: they are the results of formulas and data types (set
+// through Excel.ErrorCellValueType, ExcelApi 1.16), written to xlsx as `#VALUE!` plus rich-value
+// metadata, so text opened from a csv stays text: left as written. Their full-width forms (`＃Ｎ/Ａ`)
+// are wrapped as full-width digits are (Microsoft documents neither way; `＃ＤＩＶ/０！` was already
+// wrapped through the full-width digits, and `="＃Ｎ/Ａ"` shows the same text).
+// Only text cells: storeops' own figures are typed and bare.
 const NUMBER_GROUPED_OR_NEGATIVE = /^(?:-?\d+(?:,\d{3})+(?:\.\d*)?|-(?:\d+\.?\d*|\.\d+))$/;
-const SPREADSHEET_ERROR = /^#(?:n\/a|value!|div\/0!|ref!|name\?|null!|num!)$/i;
+const SPREADSHEET_ERROR = /^#(?:n\/a|value!|div\/0!|ref!|name\?|null!|num!|getting_data)$/i;
+// A plain unsigned number in a text cell (a buyer nick `12`, a remark `1.5`, a title `520`):
+// LibreOffice 7.4 (csv to fods round trip, en-US and zh-CN, 2026-12) read every one as a number
+// (office:value-type float: `12`, `1.5`, `0`, `0.5`, `0.0001`, `12345678901`, `1.23456789012`), as
+// Excel does. Most are shown as written, but the cell is then a figure, not the text: right-aligned,
+// summed, sorted and filtered as a number, not found by a text lookup, and a long decimal is cut
+// (`3.14159265358979323846` came back 3.14159265358979; Excel's General shows `1.23456789012` in a
+// narrow column as 1.234568). Text cells only: storeops' own figures are typed (or `own`) and bare.
+const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 // Storeops' own dates and times (shown as written): never wrapped by the year-first pattern above.
 const OWN_TIME = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$/;
 // Any number a spreadsheet reads as one (shown as written when alone): with spaces around it, or
@@ -100,7 +117,7 @@ function halfWidth(text: string): string {
 }
 
 function readOtherwise(t: string): boolean {
-  return READ_OTHERWISE.test(t) || NUMBER_GROUPED_OR_NEGATIVE.test(t) || SPREADSHEET_ERROR.test(t) || (READ_OTHERWISE_MORE.test(t) && !OWN_TIME.test(t) && t !== 'TRUE' && t !== 'FALSE');
+  return PLAIN_NUMBER.test(t) || READ_OTHERWISE.test(t) || NUMBER_GROUPED_OR_NEGATIVE.test(t) || SPREADSHEET_ERROR.test(t) || (READ_OTHERWISE_MORE.test(t) && !OWN_TIME.test(t) && t !== 'TRUE' && t !== 'FALSE');
 }
 
 /** Whether a spreadsheet opening a csv shows this text otherwise than as written. */
@@ -112,7 +129,9 @@ function shownOtherwise(text: string): boolean {
     digit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
   }
   if (!digit) {
-    if (text.charCodeAt(0) === 0x23) return SPREADSHEET_ERROR.test(text);
+    const c0 = text.charCodeAt(0);
+    if (c0 === 0x23) return SPREADSHEET_ERROR.test(text);
+    if (c0 === 0xff03) return SPREADSHEET_ERROR.test(halfWidth(text));
     return (text.length === 4 || text.length === 5) && /^(?:true|false)$/i.test(text) && text !== 'TRUE' && text !== 'FALSE';
   }
   if (readOtherwise(text)) return true;

@@ -15,9 +15,9 @@ describe('textForSpreadsheet (text, not an id)', () => {
     expect(wrapped.map((t) => textForSpreadsheet(t, false))).toEqual(wrapped.map((t) => `="${t}"`));
   });
 
-  it('wraps a decimal a spreadsheet shows otherwise (5.20 as 5.2), not one shown as written (1.5)', () => {
+  it('wraps a decimal a spreadsheet shows otherwise (5.20 as 5.2)', () => {
     // LibreOffice csv round trip (soffice --convert-to csv): 5.20 → 5.2, 12.50 → 12.5, 1.000 → 1,
-    // .50 → 0.5, 00.5 → 0.5, 5. → 5; 1.5, 0.5 and 2.05 come back as written. A nick 5.20 (520) was lost.
+    // .50 → 0.5, 00.5 → 0.5, 5. → 5. A nick 5.20 (520) was lost.
     const wrapped = ['5.20', '12.50', '1.000', '.50', '00.5', '5.'];
     expect(wrapped.map((t) => textForSpreadsheet(t, false))).toEqual(wrapped.map((t) => `="${t}"`));
   });
@@ -37,10 +37,11 @@ describe('textForSpreadsheet (text, not an id)', () => {
   });
 
   it("leaves storeops' own values and ordinary text alone", () => {
-    // Shown as written by LibreOffice (en-US and zh-CN) though read as a number, date or logical:
-    // 1.5, 12, 2026-11-20, 2026-11-20 14:00:00, TRUE; not read as anything else: 10:00-15:30 (a shift
-    // range), 2024年3月, Nov, 3/4号.
-    const kept = ['1.5', '0.5', '2.05', '2026-11-20', '2026-11-20 14:00:00', 'TRUE', 'FALSE', '小明爱购物', 'tb1234', '1314', 'v1e5', '3/4号', 'D=1', '2000', '10:00-15:30', '2024年3月', 'Nov', 'Monday 3', ' abc'];
+    // Shown as written by LibreOffice (en-US and zh-CN) though read as a date or logical:
+    // 2026-11-20, 2026-11-20 14:00:00, TRUE; not read as anything else: 10:00-15:30 (a shift
+    // range), 2024年3月, Nov, 3/4号. (Plain numbers, 1.5 and 12, are wrapped since 2026-12:
+    // number-text.test.ts.)
+    const kept = ['2026-11-20', '2026-11-20 14:00:00', 'TRUE', 'FALSE', '小明爱购物', 'tb1234', 'v1e5', '3/4号', 'D=1', '10:00-15:30', '2024年3月', 'Nov', 'Monday 3', ' abc'];
     expect(kept.map((t) => textForSpreadsheet(t, false))).toEqual(kept);
   });
 

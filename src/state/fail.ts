@@ -18,14 +18,77 @@ export function busyError(file: string, waitedMs: number): StateError {
   );
 }
 
-export function damagedError(file: string, detail: string): StateError {
+export function damagedError(file: string, detail: string | Msg): StateError {
+  const d = typeof detail === 'string' ? msg(detail, detail) : detail;
   return new StateError(
-    msg(`状态数据库 ${file} 已损坏或不是 SQLite 文件 (${detail}); 文件未做任何改动`, `state database ${file} is damaged or not an SQLite file (${detail}); it was left untouched`),
+    msg(`状态数据库 ${file} 已损坏或不是 SQLite 文件 (${d.zh}); 文件未做任何改动`, `state database ${file} is damaged or not an SQLite file (${d.en}); it was left untouched`),
     msg(
       '从备份恢复该文件, 或把它移走 (保留以备核查) 后用新的 --state 文件; storeops 不会覆盖它。',
       'restore it from a backup, or move it aside (keep it for checking) and use a new --state file; storeops will not overwrite it.',
     ),
   );
+}
+
+// What a file that does not begin as an SQLite database ("SQLite format 3\0") is, as an operator
+// would name it: `--state README.md`, `--state orders.csv`, an xlsx, an old .xls.
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function fileStart(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(4096);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function whatFileIs(start: Buffer): Msg {
+  if (start[0] === 0x50 && start[1] === 0x4b && start[2] === 0x03 && start[3] === 0x04) return msg('一个 zip 压缩包 (xlsx 表格也是这种格式)', 'a zip archive (an xlsx workbook is one)');
+  if (start.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return msg('一个 Office 97-2003 文件 (如 Excel .xls)', 'an Office 97-2003 file (such as an Excel .xls)');
+  if (start.includes(0)) return msg('其他格式的二进制数据', 'binary data of another kind');
+  // Text (UTF-8, GBK, a csv or notes): its first line, cut, so the operator recognises the file.
+  // UTF-8, else GBK (the seller centre's csv): a start cut inside a character is left out.
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(start.subarray(0, start.lastIndexOf(0x0a) > 0 ? start.lastIndexOf(0x0a) : start.length));
+  } catch {
+    text = new TextDecoder('gb18030').decode(start.subarray(0, start.lastIndexOf(0x0a) > 0 ? start.lastIndexOf(0x0a) : start.length));
+  }
+  text = text.replace(/^\uFEFF/, '');
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const first = line.length > 40 ? `${line.slice(0, 40)}…` : line;
+  return first.includes('\uFFFD') || first === ''
+    ? msg('一个文本文件', 'a text file')
+    : msg(`一个文本文件 (第一行: ${first})`, `a text file (its first line: ${first})`);
+}
+
+/**
+ * The state file does not begin as any SQLite database does: `--state` (or STOREOPS_STATE, or the
+ * config's state) names another file. SQLite said only "file is not a database", in English inside
+ * the zh message, under "damaged": the file is not damaged, it is the wrong one.
+ */
+export function notSqliteError(file: string, what: Msg): StateError {
+  return new StateError(
+    msg(
+      `状态数据库 ${file} 不是 SQLite 数据库, 而是${what.zh}; 文件未做任何改动`,
+      `the state database ${file} is not an SQLite database but ${what.en}; it was left untouched`,
+    ),
+    msg(
+      'storeops 的状态数据库是它自己建的 .db 文件: 检查 --state、STOREOPS_STATE 或配置里的 state 是否指错了文件; 要新建一个, 给一个还不存在的文件名 (如 --state storeops-state.db)。若它本来就是状态数据库而开头被覆盖了, 请从备份恢复。',
+      "storeops' state database is a .db file storeops makes itself: check that --state, STOREOPS_STATE or the config's state names the right file; to start a new one, give a name no file has yet (e.g. --state storeops-state.db). If it was the state database and its start was overwritten, restore it from a backup.",
+    ),
+  );
+}
+
+/** SQLite's own words for a damaged file, in the run's language. */
+function sqliteDamage(code: string, text: string): Msg {
+  if (code === 'SQLITE_NOTADB') return msg('SQLite: 不是数据库文件', text);
+  if (code.startsWith('SQLITE_CORRUPT')) return msg('SQLite: 数据库文件内容已损坏', text);
+  return msg(text, text);
 }
 
 export function foreignError(file: string): StateError {
@@ -92,7 +155,11 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
   const text = typeof err?.message === 'string' ? err.message : String(e);
   if (text.startsWith('Could not locate the bindings file') || code === 'ERR_DLOPEN_FAILED') return noSqliteModule(file);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return busyError(file, busyMs);
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return damagedError(file, text);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    const start = fileStart(file);
+    if (start && start.length > 0 && !start.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) return notSqliteError(file, whatFileIs(start));
+    return damagedError(file, sqliteDamage(code, text));
+  }
   // SQLITE_ERROR here means the file claims our schema but lacks a table or column of it.
   if (code === 'SQLITE_ERROR') return damagedError(file, text);
   if ((code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'EISDIR') && isFolder(file)) {

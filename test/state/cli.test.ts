@@ -219,14 +219,15 @@ describe('ledger export', () => {
 describe('a damaged state database through the CLI', () => {
   it('exits 4 with the file named and a hint, and leaves the file byte for byte', () => {
     const bad = path.join(tmpDir(), 'state.db');
-    const junk = crypto.randomBytes(8192);
+    const junk = Buffer.concat([Buffer.from([0]), crypto.randomBytes(8191)]);
     fs.writeFileSync(bad, junk);
     const r = runCli(['--state', bad, 'ledger', 'list']);
     expect(r.code).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `storeops: error: state database ${bad} is damaged or not an SQLite file (file is not a database); it was left untouched\n` +
-        '  hint: restore it from a backup, or move it aside (keep it for checking) and use a new --state file; storeops will not overwrite it.\n',
+      // Random bytes do not begin as an SQLite database does: named as what they are (test/state/not-sqlite).
+      `storeops: error: the state database ${bad} is not an SQLite database but binary data of another kind; it was left untouched\n` +
+        "  hint: storeops' state database is a .db file storeops makes itself: check that --state, STOREOPS_STATE or the config's state names the right file; to start a new one, give a name no file has yet (e.g. --state storeops-state.db). If it was the state database and its start was overwritten, restore it from a backup.\n",
     );
     expect(fs.readFileSync(bad).equals(junk)).toBe(true);
   });

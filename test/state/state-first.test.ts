@@ -14,12 +14,12 @@ import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
 const AS_OF = ['--as-of', '2026-11-21 12:00:00'];
 const damaged = (f: string) =>
-  `storeops: error: state database ${f} is damaged or not an SQLite file (file is not a database); it was left untouched\n` +
-  '  hint: restore it from a backup, or move it aside (keep it for checking) and use a new --state file; storeops will not overwrite it.\n';
+  `storeops: error: the state database ${f} is not an SQLite database but binary data of another kind; it was left untouched\n` +
+  "  hint: storeops' state database is a .db file storeops makes itself: check that --state, STOREOPS_STATE or the config's state names the right file; to start a new one, give a name no file has yet (e.g. --state storeops-state.db). If it was the state database and its start was overwritten, restore it from a backup.\n";
 
 function junkDb(): string {
   const f = path.join(tmpDir(), 'state.db');
-  fs.writeFileSync(f, crypto.randomBytes(8192));
+  fs.writeFileSync(f, Buffer.concat([Buffer.from([0]), crypto.randomBytes(8191)]));
   return f;
 }
 

@@ -40,7 +40,7 @@ import { shownNick } from '../io/pii.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
 import { countVoucher } from './sums.js';
 import {
-  atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noRuleSetNothing, noRuleSetWarning, noteLine, promiseIgnoredWarning, underpaidWarning,
+  atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noneAtRiskNothing, noRuleSetNothing, noRuleSetWarning, noteLine, noVouchersNothing, promiseIgnoredWarning, underpaidWarning,
   runSummary, seriousDelayWarning,
 } from './summary.js';
 import { type LateOrder, capBuyer, mayOpenBefore, openKey, orderIdsOf, toVoucher } from './vouchers.js';
@@ -1171,10 +1171,15 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
 
   if (req.atRisk !== undefined) {
     atRisk.sort((a, b) => (a.deadline as number) - (b.deadline as number) || String(a.orderId).localeCompare(String(b.orderId)));
-    await writeRows(ctx, AT_RISK_COLUMNS, atRisk);
     const usedIds = used.map((u) => u.id).join(', ') || 'auto';
     const costs = atRisk.map((r) => r.costIfLate as Money | null);
-    ctx.info(atRiskSummary(atRisk.length, req.atRisk, costs.reduce<Money>((s, c) => (c === null ? s : s.plus(c)), ZERO), usedIds, costs.filter((c) => c === null).length, atRiskUnjudged));
+    // None at risk, on a terminal: the sentence (also under -q: it is the answer), not headers alone.
+    if (atRisk.length === 0 && resolveFormat(ctx) === 'table' && (ctx.output === undefined || ctx.output === '-')) {
+      ctx.io.stderr.write(ctx.t(noneAtRiskNothing(req.atRisk, atRiskUnjudged)) + '\n');
+    } else {
+      await writeRows(ctx, AT_RISK_COLUMNS, atRisk);
+    }
+    if (atRisk.length > 0 || resolveFormat(ctx) !== 'table' || (ctx.output !== undefined && ctx.output !== '-')) ctx.info(atRiskSummary(atRisk.length, req.atRisk, costs.reduce<Money>((s, c) => (c === null ? s : s.plus(c)), ZERO), usedIds, costs.filter((c) => c === null).length, atRiskUnjudged));
     if (notifier) {
       const { atRiskNotice } = await import('../notify/notices.js');
       await notifier.send((lang) => atRiskNotice(atRisk as unknown as AtRiskEntry[], { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }));
@@ -1448,8 +1453,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     // Nothing judged for want of a rule set (a 拼多多 export without --rules): on a terminal the
     // sentence, not a table of headers alone (even with -q: it is the answer); csv/json and -o keep
     // their header for scripts.
-    if (groups.length === 0 && promisesShown.length === 0 && tally.noRuleSet.size > 0 && out === ctx && resolveFormat(ctx) === 'table' && (ctx.output === undefined || ctx.output === '-')) {
-      ctx.io.stderr.write(ctx.t(noRuleSetNothing(tally.noRuleSet)) + '\n');
+    // Orders judged and none late (or none owing anything): the sentence too, not headers alone.
+    if (groups.length === 0 && promisesShown.length === 0 && out === ctx && resolveFormat(ctx) === 'table' && (ctx.output === undefined || ctx.output === '-')) {
+      ctx.io.stderr.write(ctx.t(tally.noRuleSet.size > 0 ? noRuleSetNothing(tally.noRuleSet) : noVouchersNothing(tally)) + '\n');
     } else await writeRows(out, req.by === 'order' ? ORDER_ROW_COLUMNS : VOUCHER_COLUMNS, rows());
     if (staged !== undefined) {
       // Recorded: the rows go out now. Stopped while copying, the marker stays (record.ts says so next run).

@@ -99,6 +99,14 @@ export function atRiskSummary(count: number, hours: number, cost: Money, rules: 
   );
 }
 
+/** --at-risk with nothing at risk, on a terminal: one sentence instead of a table of headers alone. */
+export function noneAtRiskNothing(hours: number, unjudged: number): Msg {
+  return msg(
+    `storeops: 没有未发货订单已超时或将在 ${hours} 小时内超时` + (unjudged ? `; 另有 ${unjudged} 个未发货订单没有生效的规则集, 无法判断 (见上方警告)` : ''),
+    `storeops: no unshipped order is late or due within ${hours} h` + (unjudged ? `; ${plural(unjudged, 'more unshipped order')} ${unjudged === 1 ? 'has' : 'have'} no rule set in force and could not be checked (see the warning above)` : ''),
+  );
+}
+
 export interface RunSummary {
   /** Each rule set used, with its base, how many paid orders it judged and how many of them were late at a tier the lost seconds decide. */
   rules: { id: string; base: string; orders: number; lateTierUnknown?: number }[];
@@ -191,6 +199,25 @@ export function noRuleSetNothing(byPlatform: Map<string, number>): Msg {
     `没有可列出的红包: 没有规则集适用于这 ${n} 个订单 (${zh}), 一个也未判断; 写好店铺自己的规则文件后加 --rules 该文件重新运行 (见上面的警告)`,
     `no vouchers to list: no rule set covers ${n === 1 ? 'this order' : `these ${n} orders`} (${en}), so none was judged; write your shop's own rule file and run again with --rules FILE (see the warning above)`,
   ));
+}
+
+/**
+ * A terminal table with no row though orders were judged (none late, or none owing anything): said
+ * in a sentence on stderr instead of a table of headers alone, as noRuleSetNothing is.
+ */
+export function noVouchersNothing(tally: Tally): Msg {
+  const judged = [...tally.byRules.values()].reduce((a, b) => a + b, 0);
+  const otherZh = [tally.notJudged ? `另有 ${tally.notJudged} 个无法判断` : '', tally.excluded ? `${tally.excluded} 个已排除` : ''].filter(Boolean).join(', ');
+  const otherEn = [tally.notJudged ? `${tally.notJudged} not judged` : '', tally.excluded ? `${tally.excluded} excluded` : ''].filter(Boolean).join(', ');
+  if (judged === 0) {
+    return msg(
+      `storeops: 没有可列出的红包: 读取的 ${tally.read} 个订单中没有可判断的已付款订单${otherZh ? ` (${otherZh})` : ''}`,
+      `storeops: no vouchers to list: none of the ${plural(tally.read, 'order')} read is a paid order that could be judged${otherEn ? ` (${otherEn})` : ''}`,
+    );
+  }
+  const zh = tally.late === 0 ? `判断的 ${judged} 个已付款订单都没有延迟发货` : `判断的 ${judged} 个已付款订单中 ${tally.late} 个延迟, 但按规则都不需要赔付`;
+  const en = tally.late === 0 ? `none of the ${plural(judged, 'paid order')} judged was shipped late` : `${tally.late} of the ${plural(judged, 'paid order')} judged ${tally.late === 1 ? 'was' : 'were'} late, but none owes anything under its rules`;
+  return msg(`storeops: 没有可列出的红包: ${zh}${otherZh ? `; ${otherZh}` : ''}`, `storeops: no vouchers to list: ${en}${otherEn ? `; ${otherEn}` : ''}`);
 }
 
 /**

@@ -485,6 +485,36 @@ describe('storeops compensate (example shop)', () => {
     expect(runCli(['compensate', path.join(EXAMPLES, 'pdd-orders-202611.csv'), ...AS_OF, '-q']).stdout.trimEnd().split('\n')).toEqual([HEADER]);
   });
 
+  it('orders judged and none late, in the terminal table: the sentence, not a table of headers alone (zh/en, -q, --by order, --at-risk)', () => {
+    // It printed `buyer  orderIds  amount  state  maxHoursLate  issueNow` and nothing under it (and a
+    // note that the table shows 6 of 22 columns). Both paid 2026-11-10 09:00:00, 48 h window →
+    // deadline 11-12 09:00:00; shipped 11-11 10:00:00 and 11-11 09:00:00: neither late.
+    const dir = tmpDir('storeops-none-late-');
+    const src = path.join(dir, 'ExportOrderList202611201200.csv');
+    fs.writeFileSync(
+      src,
+      '订单编号,买家会员名,买家应付货款,买家应付邮费,买家实际支付金额,订单状态,订单创建时间,订单付款时间,发货时间,宝贝标题,宝贝总数量\r\n' +
+        '="3515313147329357001",tb_a,100.00,0.00,100.00,交易成功,2026-11-10 08:00:00,2026-11-10 09:00:00,2026-11-11 10:00:00,围巾,1\r\n' +
+        '="3515313147329357002",tb_b,10.00,0.00,10.00,交易成功,2026-11-10 08:00:00,2026-11-10 09:00:00,2026-11-11 09:00:00,帽子,2\r\n',
+    );
+    const asOf = ['--as-of', '2026-12-01 00:00:00'];
+    const en = runCli(['compensate', src, ...asOf, '-f', 'table', '-q', '--lang', 'en']);
+    expect([en.code, en.stdout]).toEqual([0, '']);
+    expect(en.stderr.split('\n')).toContain('storeops: no vouchers to list: none of the 2 paid orders judged was shipped late');
+    const zh = runCli(['compensate', src, ...asOf, '-f', 'table', '--lang', 'zh', '--by', 'order']);
+    expect([zh.code, zh.stdout]).toEqual([0, '']);
+    expect(zh.stderr.split('\n')).toContain('storeops: 没有可列出的红包: 判断的 2 个已付款订单都没有延迟发货');
+    expect(zh.stderr).not.toContain('表格只显示');
+    // --at-risk 24: both shipped, nothing at risk.
+    const risk = runCli(['compensate', src, ...asOf, '-f', 'table', '-q', '--lang', 'zh', '--at-risk', '24']);
+    expect([risk.code, risk.stdout, risk.stderr]).toEqual([0, '', 'storeops: 没有未发货订单已超时或将在 24 小时内超时\n']);
+    // csv (a script's format) and -o keep their header, as before
+    expect(runCli(['compensate', src, ...asOf, '-q']).stdout.trimEnd().split('\n')).toEqual([HEADER]);
+    const out = path.join(dir, 'v.csv');
+    expect(runCli(['compensate', src, ...asOf, '-q', '-o', out]).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trimEnd()).toBe(HEADER);
+  });
+
   it('Douyin orders paid before douyin-2025 came into force are not called Pinduoduo orders in the no-rule-set warning', () => {
     // The Douyin example moved two years back: paid in 2024-11, before douyin-2025's 2025-09-29
     // (docs/rules.md §1.3a): no rule set in force, and Douyin is no Pinduoduo.

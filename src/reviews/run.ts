@@ -12,7 +12,7 @@ import { scrubFreeText, shownNick } from '../io/pii.js';
 import { RejectLog } from '../io/rejects.js';
 import type { StateDb } from '../state/ledger.js';
 import { orderFacts } from './orders.js';
-import { type OrderContacts, buyerContactState, inQuietHours } from './policy.js';
+import { type OrderContacts, afterQuietHours, buyerContactState, inQuietHours } from './policy.js';
 import { buildQueue, buyerKey } from './queue.js';
 import { needsFollowUp } from './classify.js';
 import { render, unknownPlaceholders } from './message.js';
@@ -503,10 +503,14 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
         const last = before.buyerLastContactAt;
         const gapEnd = last === null ? null : last + cfg.settings.minGapHours * HOUR_MS;
         if (last !== null && gapEnd !== null && ctx.asOf < gapEnd) {
+          // The time named is the queue's nextContactAt: a gap that ends in quiet hours (a contact at
+          // 21:50 + 4 h = 01:50) allows the next contact only when they end (08:00). Before, this
+          // said "allowed from 01:50", a time the rule forbids (RULES 2.2, 恶意骚扰).
+          const allowed = afterQuietHours(gapEnd, cfg.settings, PLATFORM_TZ);
           broken.push(
             msg(
-              `距上次联系这位买家 (${ctx.tz.format(last)}) 不足 ${cfg.settings.minGapHours} 小时, ${ctx.tz.format(gapEnd)} 之后才可再联系`,
-              `less than ${cfg.settings.minGapHours} h since the buyer was last contacted (${ctx.tz.format(last)}); the next contact is allowed from ${ctx.tz.format(gapEnd)}`,
+              `距上次联系这位买家 (${ctx.tz.format(last)}) 不足 ${cfg.settings.minGapHours} 小时, ${ctx.tz.format(allowed)} 之后才可再联系`,
+              `less than ${cfg.settings.minGapHours} h since the buyer was last contacted (${ctx.tz.format(last)}); the next contact is allowed from ${ctx.tz.format(allowed)}`,
             ),
           );
         }

@@ -106,6 +106,26 @@ describe('a 追评 newer than the resolution reopens the item', () => {
   });
 });
 
+describe('the refusal names the time the queue allows, quiet hours included', () => {
+  it('a gap ending in quiet hours: "allowed from" is 08:00, not the gap end 01:50 (user11)', () => {
+    const A = '4300000000000000001';
+    const B = '4300000000000000002';
+    const w = world();
+    const r = w.file('r.csv', `${A},小吴,杯子,差评,2026-11-21 10:00:00,漏水,,\n${B},小吴,碗,差评,2026-11-21 11:00:00,裂了,,\n`);
+    expect(w.log(A, 'contacted', '2026-11-21 21:50:00', '--reviews', r).code).toBe(0);
+    // 21:50 + 4 h = 11-22 01:50, inside quiet hours 22:00–08:00: the next contact is 11-22 08:00,
+    // as the queue's nextContactAt says. Before the fix the refusal said "allowed from 01:50:00".
+    const q = json(w.queue([r], '2026-11-21 21:55:00').stdout);
+    expect(q.find((x) => x.orderId === B)).toMatchObject({ nextContactAt: '2026-11-22T08:00:00+08:00', action: 'contact_later' });
+    const refused = w.log(B, 'contacted', '2026-11-22 01:00:00', '--reviews', r);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('less than 4 h since the buyer was last contacted (2026-11-21 21:50:00); the next contact is allowed from 2026-11-22 08:00:00');
+    expect(refused.stderr).not.toContain('01:50:00');
+    const zh = w.log(B, 'contacted', '2026-11-22 01:00:00', '--reviews', r, '--lang', 'zh');
+    expect(zh.stderr).toContain('距上次联系这位买家 (2026-11-21 21:50:00) 不足 4 小时, 2026-11-22 08:00:00 之后才可再联系');
+  });
+});
+
 describe('per-buyer limits across runs that read different review files', () => {
   const A = '4200000000000000001';
   const B = '4200000000000000002';

@@ -52,6 +52,19 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     // A complaint about the quality still counts.
     expect(classify(r({ rating: 'bad', text: '质量好差, 质量不行' }), matchers).categories).toEqual(['quality']);
   });
+  it('a denial, praise or a plain price word picks the category the buyer meant (user11)', () => {
+    // 不是质量问题 named quality, and quality (first in the table) chose contact-quality ("您反馈…有质量问题")
+    // for a buyer who said it was not the quality but the courier; 质量还行 likewise; 有点贵 and
+    // 退款不处理 matched nothing (other).
+    expect(classify(r({ rating: 'neutral', text: '不是质量问题，是快递太慢' }), matchers).categories).toEqual(['logistics']);
+    expect(classify(r({ rating: 'neutral', text: '质量还行，价格贵了' }), matchers).categories).toEqual(['price']);
+    expect(classify(r({ rating: 'neutral', text: '颜色和图片一样，很满意但是有点贵' }), matchers).categories).toEqual(['price']);
+    expect(classify(r({ rating: 'neutral', text: '退款不处理' }), matchers).categories).toEqual(['service']);
+    // Praise of the delivery is not a logistics complaint.
+    expect(classify(r({ rating: 'neutral', text: '物流很快，但是东西有异味' }), matchers).categories).toEqual(['quality']);
+    // Complaints still count.
+    expect([...classify(r({ rating: 'bad', text: '是质量问题，快递也慢' }), matchers).categories].sort()).toEqual(['logistics', 'quality']);
+  });
   it('a negative 追评 on a positive review is flagged with severity 4, categorised by the 追评', () => {
     const f = classify(r({ text: '挺好用的', followUpText: '用了三次就坏了，很失望' }), matchers);
     expect(f.reasons).toEqual(['negative_follow_up']);

@@ -13,6 +13,19 @@ export interface FieldSpec {
   /** Header names this field goes by, in order of preference; compared after trimming. */
   aliases: readonly string[];
   required?: boolean;
+  /**
+   * The header may carry its unit after the name, as shops write their own sheets: 一口价(元),
+   * 服务费（元）, 佣金率(%), 展示周期(天). Matched only when no header has the plain name.
+   */
+  units?: boolean;
+}
+
+/** A unit written after a header name: (元), （元）, (%), (天), (元/件), /元. */
+const UNIT_SUFFIX = /\s*(?:[(（]\s*(?:元|元\/件|¥|￥|rmb|cny|yuan|%|％|天|件|个)\s*[)）]|\/\s*(?:元|%|％|天|件))$/i;
+
+/** A header without its unit (一口价(元) → 一口价); the header itself when it has none. */
+export function withoutUnit(h: string): string {
+  return h.replace(UNIT_SUFFIX, '');
 }
 
 export interface HeaderMap {
@@ -51,6 +64,23 @@ export function mapHeader(headers: string[], fields: readonly FieldSpec[]): Head
         index.set(f.key, i);
         used.add(i);
         break;
+      }
+    }
+  }
+  // A field that may carry a unit, and has no header of its plain name: the header with the unit
+  // (一口价(元)). Only then, so a file with both 一口价 and 一口价(元) reads 一口价 as before.
+  if (fields.some((f) => f.units && !index.has(f.key))) {
+    const bare = norm.map(withoutUnit);
+    for (const f of fields) {
+      if (!f.units || index.has(f.key)) continue;
+      for (const a of f.aliases) {
+        const name = normHeader(a);
+        const i = bare.findIndex((b, j) => b === name && norm[j] !== b && !used.has(j));
+        if (i >= 0) {
+          index.set(f.key, i);
+          used.add(i);
+          break;
+        }
       }
     }
   }

@@ -70,7 +70,8 @@ export function codeLabel(shifts: readonly ShiftDef[], code: DayCode): string {
 /** The shift ends after midnight (it then reaches into the next calendar day). */
 export const overnight = (s: ShiftDef): boolean => s.end > DAY_MIN;
 
-const norm = (t: string) => t.trim().toLowerCase();
+// NFKC: a code typed with a Chinese input method in full-width mode (Ｄ, ｏｆｆ) is the same code.
+const norm = (t: string) => t.normalize('NFKC').trim().toLowerCase();
 
 /** A shift code in any accepted spelling (code, zh/en name, label, alias; O/休/off); undefined if unknown. */
 export function parseDayCode(text: string, shifts: readonly ShiftDef[] = DEFAULT_SHIFTS): DayCode | undefined {

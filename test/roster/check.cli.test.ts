@@ -272,6 +272,19 @@ describe('roster check', () => {
     ]);
   });
 
+  it('codes typed in full-width mode (Ｄ, Ｈ, Ｎ, Ｏ, ｏｆｆ) are the codes, not unknown shifts (user11)', () => {
+    // A Chinese input method left in full-width mode types Ｄ (U+FF24). Before, each such cell was an
+    // unknown-shift violation and left its shift's coverage short. The base roster is valid, so with
+    // every one of A's cells full-width (and one as ｏｆｆ) there is nothing to report.
+    const g = base();
+    const fw = (c: string) => String.fromCharCode(c.charCodeAt(0) + 0xfee0);
+    g[0] = g[0]!.map((c, d) => (c === 'O' && d === 3 ? 'ｏｆｆ' : fw(c)));
+    const r = check(write('fw.csv', gridCsv(g)));
+    expect(r.rows).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('4 agents × 28 days, no violations');
+  });
+
   describe('a day column the month does not have', () => {
     // The base roster with day-number headers 1–28, checked as February 2027 (28 days), plus
     // extra columns; the first agent row (line 2) is where an extra column's data is met.

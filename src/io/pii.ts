@@ -28,6 +28,14 @@ const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|区|县|州)[^\n,，;
 const ADDRESS_LABEL = /((?:收货地址|收件地址|送货地址|详细地址|家庭住址|地址|住址)\s*([：:]\s*|是|在|为)?)([^\n,，;；。!！?？"'<>]{2,60})/g;
 const ADMIN_HEAD = /^[\u4e00-\u9fa5]{1,10}?(?:省|自治区|市|区|县|州)/;
 
+// A street and its number with no province, city or district before it (科技园南路88号, 建国路88号3单元502),
+// as a buyer or an agent writes it (送到科技园南路88号, 收货地址是科技园南路88号): ADDRESS needs the
+// district and ADDRESS_LABEL without a colon needs it too, so such a street address was shown whole.
+// The street name is the Chinese run before 路/街/巷/弄/胡同, not taking words a sentence puts before an
+// address (是 在 到 送 寄 住 址 …); a house number (digits and 号) must follow.
+const HOUSE_NO = /\d\s*号/;
+const STREET_NO = /(?:(?![是在为到址送寄住往的了说和发去])[\u4e00-\u9fa5]){1,8}(?:路|街|大道|巷|弄|胡同)\s*\d{1,5}(?:-\d{1,5})?\s*号(?:院)?(?:\s*\d{1,4}\s*(?:号楼|栋|幢|座|楼|单元|室|层))*(?:\s*\d{1,5}(?:室|房)?)?/g;
+
 function maskLabelledAddress(all: string, label: string, colon: string | undefined, span: string): string {
   if (span.includes('****')) return all;
   const head = ADMIN_HEAD.exec(span);
@@ -68,9 +76,11 @@ function maskId(s: string): string {
 /** The text with every phone-, id-card- or address-looking part masked; the rest unchanged. */
 export function scrubPii(text: string): string {
   if (text === '') return text;
-  return text
+  const labelled = text
     .replace(ADDRESS, (a) => maskAddressSpan(a))
-    .replace(ADDRESS_LABEL, (all: string, label: string, colon: string | undefined, span: string) => maskLabelledAddress(all, label, colon, span))
+    .replace(ADDRESS_LABEL, (all: string, label: string, colon: string | undefined, span: string) => maskLabelledAddress(all, label, colon, span));
+  // Only a text with a house number (a digit, then 号) can hold a street address: most skip the pattern.
+  return (HOUSE_NO.test(labelled) ? labelled.replace(STREET_NO, '****') : labelled)
     .replace(ID_CARD, (s) => (isIdCard(s) ? maskId(s) : s))
     .replace(MOBILE, (p) => maskPhone(p))
     .replace(LANDLINE, (p) => maskPhone(p));

@@ -52,6 +52,20 @@ describe('pii scrubber (the one place echoed values are masked)', () => {
   });
 });
 
+describe('a street and number without province, city or district (user11)', () => {
+  it('is masked: 收货地址是科技园南路88号 and 送到建国路88号3单元502 were shown whole', () => {
+    // An agent's contact note (reviews log --note) and a buyer's review write the street alone.
+    expect(scrubFreeText('王小明说收货地址是科技园南路88号', ['王小明'])).toBe('王**说收货地址是****');
+    expect(scrubPii('送到科技园南路88号就行')).toBe('送到****就行');
+    expect(scrubPii('寄到建国路88号3单元502, 谢谢')).toBe('寄到****, 谢谢');
+    expect(scrubPii('地址在中山东一路18-2号')).toBe('地址在****');
+    // No house number: not an address by its look, left as written.
+    expect(scrubPii('快递一路颠簸，外包装破了')).toBe('快递一路颠簸，外包装破了');
+    expect(scrubPii('买了5号电池和7号电池')).toBe('买了5号电池和7号电池');
+    expect(scrubPii('3515313147329357901 2026-11-10 09:00:00 200.00')).toBe('3515313147329357901 2026-11-10 09:00:00 200.00');
+  });
+});
+
 describe('a shifted row does not leak the buyer on stderr, in --rejects or in inspect', () => {
   it('a phone and an address in time columns are echoed masked; with --show-pii as they are', () => {
     const dir = tmpDir();

@@ -275,11 +275,16 @@ export class Wording {
     const body = s.replace(SENTENCE, '');
     const found: string[] = [];
     let acted: string | undefined;
+    // A request in an earlier clause of the sentence carries on to the next: 希望您给我们一个改正的机会，把差评撤了
+    // asks in its first clause for what the second says (it passed before: 把差评撤了 alone holds no request word).
+    let askedBefore = false;
     for (const raw of body.split(CLAUSE_ZH)) {
       if (raw === '') continue;
       const clause = raw.replace(c.notAction, '〇');
-      const asked = c.request.test(clause) || /[?？]/.test(s);
+      const requested = c.request.test(clause);
+      const asked = requested || askedBefore || /[?？]/.test(s);
       if (c.negation.test(clause.replace(c.requestWithNegation, '〇'))) continue;
+      if (requested) askedBefore = true;
       const act = this.actZh(clause);
       if (act) acted ??= act;
       if (asked) {

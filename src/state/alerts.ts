@@ -4,9 +4,9 @@
 // (of `--shop`), after a confirmation (`--yes` for cron). Until 2026-12 the operator could not drop
 // one: an alert for a robot removed for good, or already dealt with, was held (and warned of) for ever.
 import fs from 'node:fs';
-import readline from 'node:readline';
+import { confirmYes } from '../cli/confirm.js';
 import type { Ctx } from '../context.js';
-import { type Msg, UsageError, msg, plural, say } from '../errors.js';
+import { type Msg, UsageError, msg, plural } from '../errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { shownNick } from '../io/pii.js';
@@ -108,7 +108,8 @@ export async function runLedgerAlerts(ctx: Ctx, _args: string[], opts: Record<st
           msg('先用 storeops ledger alerts 查看; 确定要删除时加 --yes (用于定时任务)。', 'look first with storeops ledger alerts; add --yes to drop them (for cron).'),
         );
       }
-      const yes = await ask(ctx, msg(`删除${what.zh}? 删除后不会再发送 [y/N] `, `drop ${what.en}? ${alerts === 1 ? 'It' : 'They'} will never be posted [y/N] `));
+      // Asked as every other yes/no question is (zhenjian estimate's): @inquirer/prompts confirm, on stderr.
+      const yes = await confirmYes({ input: ctx.io.stdin, output: ctx.io.stderr }, msg(`删除${what.zh}? 删除后不会再发送`, `drop ${what.en}? ${alerts === 1 ? 'It' : 'They'} will never be posted`), ctx.lang);
       if (!yes) {
         ctx.io.stderr.write(ctx.t(msg('storeops: 未删除任何通知', 'storeops: nothing dropped')) + '\n');
         return;
@@ -143,15 +144,4 @@ function listHint(): Msg {
 async function nothingHeld(ctx: Ctx, dropping: boolean, none: Msg): Promise<void> {
   if (dropping) ctx.io.stderr.write(ctx.t(none) + '\n');
   else await nothingListed(ctx, ALERT_COLUMNS, none);
-}
-
-/** A yes/no question on the terminal (stderr: stdout is data only); only `y`, `yes` or 是 is yes. */
-async function ask(ctx: Ctx, q: Msg): Promise<boolean> {
-  const rl = readline.createInterface({ input: ctx.io.stdin, output: ctx.io.stderr, terminal: true });
-  try {
-    const answer = await new Promise<string>((resolve) => rl.question(say(q, ctx.lang), resolve));
-    return /^(?:y|yes|是)$/i.test(answer.trim());
-  } finally {
-    rl.close();
-  }
 }

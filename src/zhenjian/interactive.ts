@@ -1,37 +1,16 @@
 // Interactive `zhenjian estimate` (no file, on a terminal): ask for one product with defaults and
 // the same validation as the file reader, show the estimate, offer to append it to a csv file.
-import { Writable } from 'node:stream';
+import { type PromptStreams, interrupted, keepOpen, yesNo } from '../cli/confirm.js';
 import type { Ctx } from '../context.js';
-import { EXIT, type Lang, type Msg, StoreopsError, msg, say } from '../errors.js';
+
+export type { PromptStreams };
+import { type Lang, type Msg, msg, say } from '../errors.js';
 import type { CategoryTable } from './categories.js';
 import { lookupCategory } from './categories.js';
 import { type FieldKey, type Parsed, type Product, DEFAULT_PERIOD, parseAmount, parseProduct, parsePeriod, parseRate, parseSamples, parseSkuDiffers, parseWhen } from './fields.js';
 import { estimate } from './model.js';
 import { halfWidth } from '../io/cells.js';
 import type { ResolvedSettings } from './settings.js';
-
-export interface PromptStreams {
-  input: NodeJS.ReadableStream;
-  output: NodeJS.WritableStream;
-}
-
-/**
- * Inquirer ends the output it is given after each prompt; hand it a wrapper that never ends ours.
- * Each chunk goes out at once: waiting for the terminal's write callback held the last prompt's
- * final render (its ✔ line and newline) in the wrapper while the run went on, so the answer to
- * "file to append to" stayed `? …` and stderr's `appended to …` ran on from it on the same line.
- */
-function keepOpen(out: NodeJS.WritableStream): Writable {
-  return new Writable({
-    write(chunk, _enc, cb) {
-      out.write(chunk as Buffer);
-      cb();
-    },
-    final(cb) {
-      cb();
-    },
-  });
-}
 
 type Answers = Partial<Record<FieldKey, string>>;
 
@@ -79,12 +58,6 @@ function questions(table: CategoryTable, s: ResolvedSettings, tz: Ctx['tz']): Qu
     { key: 'signedAt', ask: msg('代扣协议签约时间 (可空, 如 2026-11-20 14:00)', 'withholding agreement signed at (optional, e.g. 2026-11-20 14:00)'), default: () => '', check: (t) => parseWhen(t, tz) },
     { key: 'skuDiffers', ask: msg('多 SKU 时 SKU 在哪些方面不同 (如 颜色;尺码; 单 SKU 留空)', 'how the SKUs differ, if several (e.g. colour;size; empty for one SKU)'), default: () => '', check: parseSkuDiffers },
   ];
-}
-
-function interrupted(e: unknown): never {
-  const name = (e as Error | undefined)?.name;
-  if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new StoreopsError(EXIT.interrupted, msg('已中断', 'interrupted'));
-  throw e;
 }
 
 /** Ask for one product. Exported for tests, which drive it through injected streams. */
@@ -174,8 +147,3 @@ export async function runInteractive(ctx: Ctx, table: CategoryTable, s: Resolved
 }
 
 /** The yes/no prompt in the user's language: 是/否 in Chinese (y and n are always accepted too). */
-function yesNo(lang: Lang) {
-  return lang === 'zh'
-    ? { keywords: { yes: '是', no: '否', error: () => '请回答 "是" 或 "否" (也可以输入 y 或 n)' } }
-    : undefined;
-}

@@ -53,6 +53,13 @@ export interface Column {
    */
   wrap?: boolean;
   /**
+   * A shorter header for the terminal table, used only when the table does not fit the terminal's
+   * width on one line with the full headers (headers are never cut: 最长延迟(小… read as nothing):
+   * the wording another table uses for the same figure (the voucher's 最长延迟(小时) as --by order's
+   * 延迟(小时)). csv/json/xlsx always carry the full header.
+   */
+  short?: { zh: string; en: string };
+  /**
    * 'hours': which way to the tenth. 'up' for lateness (an order 1 s late shows 0.1, never 0.0, and
    * 72 h 1 s shows 72.1, as the "more than 72 h" tier it is in); 'down' for time left (never more
    * than there is); unset: to the nearest tenth.

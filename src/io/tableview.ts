@@ -24,8 +24,6 @@ const GAP = 2;
 const LIST_SEP = ';';
 /** Text is never cut narrower than this (or its full width, when shorter). */
 const MIN_CUT = 8;
-/** A header over a narrow column of numbers may be cut to this. */
-const MIN_HEAD = 6;
 
 export interface TableView {
   /** Display the brief columns only (when any column is marked brief) and fit them to `width`. */
@@ -45,7 +43,7 @@ export function viewColumns(columns: readonly Column[], wide: boolean): readonly
  * Lay out a table as text lines (no colour). Pure: the tests check the width of every line.
  * Returns blocks of lines; the caller joins blocks with an empty line.
  */
-export function layoutTable(columns: readonly Column[], heads: readonly string[], rows: readonly string[][], width?: number): string[][] {
+export function layoutTable(columns: readonly Column[], heads: readonly string[], rows: readonly string[][], width?: number, shortHeads?: readonly string[]): string[][] {
   const n = columns.length;
   const cellMax = new Array<number>(n).fill(0);
   // A loop, not Math.max(...rows): a spread of 200k values overflows the call stack.
@@ -61,22 +59,33 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
       listFloor[i] = Math.max(listFloor[i]!, sep < 0 ? displayWidth(cell) : displayWidth(cell.slice(0, sep)) + 2);
     }
   }
-  const natural = heads.map((h, i) => Math.max(displayWidth(h), cellMax[i]!));
   const total = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0) + GAP * Math.max(0, ws.length - 1);
+  // How narrow each column may get: free text down to MIN_CUT; an id, amount, time, or text marked
+  // whole, never below its longest value. A header is never cut: 最长延迟(小… and maxHours… (compensate
+  // at 80 columns, until 2026-12) named no column, 赔付… 最长… 现在… (a run of two shops) still less.
+  // A column is as wide as its header at least; text below it is cut instead.
+  const floorsFor = (hs: readonly string[]) =>
+    hs.map((h, i) => {
+      const w = Math.max(displayWidth(h), cellMax[i]!);
+      const head = displayWidth(h);
+      if (columns[i]!.type === 'list') return Math.min(w, Math.max(MIN_CUT, listFloor[i]!, head));
+      if (cuttable(columns[i]!)) return Math.min(w, Math.max(MIN_CUT, head));
+      return w;
+    });
+  // The full headers when the floors fit on one line; else the short ones (Column.short) when they
+  // do; else blocks of columns under the full headers.
+  let floor = floorsFor(heads);
+  if (width !== undefined && total(floor) > width && shortHeads && shortHeads.some((h, i) => h !== heads[i])) {
+    const shortFloor = floorsFor(shortHeads);
+    if (total(shortFloor) <= width) {
+      heads = shortHeads;
+      floor = shortFloor;
+    }
+  }
+  const natural = heads.map((h, i) => Math.max(displayWidth(h), cellMax[i]!));
 
   let widths = natural;
   if (width !== undefined && total(natural) > width) {
-    // How narrow each column may get: free text down to MIN_CUT; an id, amount, time, or text
-    // marked whole, never below its longest value (only its header may be cut, down to MIN_HEAD).
-    // A header is never cut so far that it reads like another one (样品数下限 and 样品数上限 both "样品…").
-    const distinct = heads.map((h) => distinctHeadWidth(h, heads));
-    const floor = natural.map((w, i) =>
-      columns[i]!.type === 'list'
-        ? Math.min(w, Math.max(MIN_CUT, listFloor[i]!, distinct[i]!))
-        : cuttable(columns[i]!)
-          ? Math.min(w, Math.max(MIN_CUT, distinct[i]!))
-          : Math.max(cellMax[i]!, Math.min(w, Math.max(MIN_HEAD, distinct[i]!))),
-    );
     // Cut the widest columns first: the largest cap L with Σ max(floor, min(w, L)) fitting.
     const capped = (L: number) => natural.map((w, i) => Math.max(floor[i]!, Math.min(w, L)));
     if (total(floor) <= width) {
@@ -111,29 +120,6 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
     }
   }
   return [render([...Array(n).keys()], heads, rows, widths, columns)];
-}
-
-/**
- * The narrowest width at which a cut header still tells its column from the others: what it shows
- * before the … must go one character past the longest beginning it shares with another header
- * (样品数下限 beside 样品数上限: 样品数下…). A header that begins another one whole is not cut at all.
- */
-function distinctHeadWidth(head: string, heads: readonly string[]): number {
-  const chars = [...head];
-  let shared = 0;
-  let seen = false; // the header itself, once
-  for (const other of heads) {
-    if (other === head && !seen) {
-      seen = true;
-      continue;
-    }
-    const oc = [...other];
-    let m = 0;
-    while (m < chars.length && m < oc.length && chars[m] === oc[m]) m++;
-    shared = Math.max(shared, m);
-  }
-  if (shared >= chars.length - 1) return displayWidth(head);
-  return displayWidth(chars.slice(0, shared + 1).join('')) + displayWidth(ELLIPSIS);
 }
 
 /**
@@ -218,7 +204,8 @@ export function tableWriter(sink: ByteSink, all: readonly Column[], c: CellConte
         rows = rows.map((r) => r.filter((_, i) => keep[i]));
       }
       const heads = columns.map((col) => header(col, c.lang));
-      const parts = layoutTable(columns, heads, rows, o.wide ? undefined : o.width);
+      const shortHeads = columns.map((col, i) => (col.short ? col.short[c.lang] : heads[i]!));
+      const parts = layoutTable(columns, heads, rows, o.wide ? undefined : o.width, shortHeads);
       const bold = paint(o.color).bold;
       let out = '';
       for (let b = 0; b < parts.length; b++) {

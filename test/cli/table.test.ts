@@ -78,20 +78,25 @@ describe('layout', () => {
     ]);
   });
 
-  it('never cuts two headers into the same text (样品数下限 / 样品数上限 both read "样品…")', () => {
+  it('never cuts a header: columns that do not fit under their whole headers go in blocks', () => {
     const cols: Column[] = ['min', 'max', 'fee'].map((k) => ({ key: k, zh: k, en: k, type: 'int' as const }));
     const heads = ['样品数下限', '样品数上限', '服务费合计金额'];
     const rows = [['3', '5', '450']];
-    // Natural: 10 + 2 + 10 + 2 + 14 = 38. At 30 the headers must be cut. The two sample headers
-    // share 样品数 (3 characters), so each must show a 4th: 样品数下… / 样品数上… = 8 + 1 = 9
-    // (full: 10, so 9 is their floor); 服务费合计金额 shares nothing: it may go down to MIN_HEAD 6
-    // (服务… = 5). 9 + 2 + 9 + 2 + 6 = 28 ≤ 30, so the widest (the fee) is cut first: cap 8 →
-    // 9, 9, 8 = 30: 服务费… (7) right-aligned in 8 (numbers are), so gap 2 + 1 space before it.
-    const [lines] = layoutTable(cols, heads, rows, 30);
-    expect(lines![0]).toBe('样品数下…  样品数上…   服务费…');
-    expect(lines!.every((l) => displayWidth(l) <= 30)).toBe(true);
-    // Before, both sample headers were cut to 样品… and could not be told apart.
-    expect(lines![0]).not.toContain('样品…');
+    // Whole headers: 10 + 2 + 10 + 2 + 14 = 38 > 30. Until 2026-12 the headers were cut to fit
+    // (样品数下…  样品数上…   服务费…); now blocks, the first column (no id column) repeated in each:
+    // 10 + 2 + 10 = 22 ≤ 30, then 10 + 2 + 14 = 26. Numbers right-aligned under their headers.
+    expect(layoutTable(cols, heads, rows, 30)).toEqual([
+      ['样品数下限  样品数上限', '         3           5'],
+      ['样品数下限  服务费合计金额', '         3             450'],
+    ]);
+  });
+
+  it('uses a column\'s short header (Column.short) only when the whole headers do not fit on one line', () => {
+    const cols: Column[] = [ORDER, { key: 'late', zh: '最长延迟(小时)', en: 'maxHoursLate', type: 'hours', short: { zh: '延迟(小时)', en: 'hoursLate' } }];
+    const rows = [['3515313147329357901', '25.0']];
+    // 19 + 2 + 14 = 35: fits 35 whole; at 34 the short header (10): 19 + 2 + 10 = 31.
+    expect(layoutTable(cols, ['订单编号', '最长延迟(小时)'], rows, 35, ['订单编号', '延迟(小时)'])).toEqual([['订单编号             最长延迟(小时)', '3515313147329357901            25.0']]);
+    expect(layoutTable(cols, ['订单编号', '最长延迟(小时)'], rows, 34, ['订单编号', '延迟(小时)'])).toEqual([['订单编号             延迟(小时)', '3515313147329357901        25.0']]);
   });
 
   it('prints too many columns in blocks that repeat the id column', () => {
@@ -153,6 +158,10 @@ describe('every command fits the terminal', () => {
           expect(lines.length, r.stdout).toBeGreaterThan(1);
           const widest = Math.max(...lines.map(displayWidth));
           expect(widest, r.stdout).toBeLessThanOrEqual(width);
+          // No header cut: the first line of each block (blocks are apart by an empty line). At 80,
+          // compensate's read 最长延迟(小… (zh) and maxHours… (en) until 2026-12.
+          const headLines = r.stdout.split('\n\n').map((b) => b.split('\n')[0]!);
+          for (const h of headLines) expect(h, r.stdout).not.toContain('…');
         }
       });
     }
@@ -260,6 +269,18 @@ describe('every command fits the terminal', () => {
         expect(last).toEqual(['0.00', '50.00', '0.00', '0.00']);
         expect(r.stderr).toContain(lang === 'en' ? '1 voucher totalling 50.00 to issue' : '现在发放的红包 1 个共 50.00 元');
       }
+  });
+
+  it("compensate at 80 columns names the longest delay 延迟(小时) / hoursLate whole, at 120 最长延迟(小时) / maxHoursLate", () => {
+    // Whole at 80: 买家 10 + 订单编号 21 (…901;… ) + 赔付金额 8 + 状态 10 + 最长延迟(小时) 14 + 现在发放 8
+    // + 5 gaps of 2 = 81 > 80, so it read 最长延迟(小… (zh) and maxHours… (en); the short header (10 / 9)
+    // fits, and the order ids get the room left.
+    const head = (w: number, lang: string) =>
+      runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--lang', lang, '-q'], { env: { COLUMNS: String(w) } }).stdout.split('\n')[0];
+    expect(head(80, 'zh')).toBe('买家        订单编号                  赔付金额  状态        延迟(小时)  现在发放');
+    expect(head(80, 'en')).toBe('buyer       orderIds               amount  state             hoursLate  issueNow');
+    expect(head(120, 'zh')).toBe('买家        订单编号                                 赔付金额  状态        最长延迟(小时)  现在发放');
+    expect(head(120, 'en')).toBe('buyer       orderIds                                 amount  state             maxHoursLate  issueNow');
   });
 
   it('a run of two shops shows the shop column (whole), one of one shop does not', () => {

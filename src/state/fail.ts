@@ -147,6 +147,18 @@ function noSqliteModule(file: string): StateError {
   );
 }
 
+/**
+ * `--state` names a FIFO, a socket or a device: SQLite's read-only open of a FIFO waits for a writer
+ * for ever, and the process cannot act on cron's SIGTERM meanwhile (a run without --record, ledger
+ * list, reviews queue hung until killed with -9, and `flock -n` then skipped every later run).
+ */
+export function notAFileError(file: string): StateError {
+  return new StateError(
+    msg(`无法打开状态数据库 ${file}: 它不是普通文件 (是命名管道、套接字或设备); 未做任何改动`, `cannot open the state database ${file}: it is not a regular file (a named pipe, a socket or a device); it was left untouched`),
+    msg('用 --state (或 STOREOPS_STATE、配置中的 state) 给出一个普通文件, 例如 ~/.local/share/storeops/state.db。', 'give --state (or STOREOPS_STATE, the config\'s state) a regular file, e.g. ~/.local/share/storeops/state.db.'),
+  );
+}
+
 /** Map an error thrown by better-sqlite3 or the file system to a StateError (others pass through). */
 export function stateFailure(e: unknown, file: string, busyMs: number): unknown {
   if (e instanceof StoreopsError) return e;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Decimal } from 'decimal.js';
 import { UsageError, msg } from '../errors.js';
-import { busyError, damagedError, foreignError, missingError, stateFailure, tooNewError } from './fail.js';
+import { busyError, damagedError, foreignError, missingError, notAFileError, stateFailure, tooNewError } from './fail.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
 
 export type ReviewStatus = 'new' | 'contacted' | 'awaiting_reply' | 'resolved' | 'complaint_filed' | 'do_not_contact';
@@ -455,6 +455,7 @@ export async function openState(file: string, opts: { create?: boolean; busyTime
   const busyMs = busyTimeout(opts.busyTimeoutMs);
   const abs = path.resolve(file);
   const fail = (e: unknown) => stateFailure(e, abs, busyMs);
+  if (isSpecial(abs)) throw notAFileError(abs);
 
   if (!fs.existsSync(abs)) {
     if (!create) return emptyState(abs);
@@ -558,6 +559,16 @@ export async function checkState(file: string, opts: { write: boolean; busyTimeo
   }
   const db = await openState(abs, { create: opts.write, busyTimeoutMs: busyMs });
   db.close();
+}
+
+/** A FIFO, socket or device at `p` (through links): never opened as a database. */
+function isSpecial(p: string): boolean {
+  try {
+    const st = fs.statSync(p);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(p: string): boolean {

@@ -104,6 +104,9 @@ function heldElsewhere(ctx: Ctx, left: readonly { from: string; h: HeldNotice }[
   );
 }
 
+/** How long a delivered message waits for the write lock to be remembered (as a --record run's marker waits, record.ts). */
+const DELIVERED_WAIT_MS = 10 * 60 * 1000;
+
 export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): Promise<void> {
   const now = () => ctx.io.now();
   const deadline = now() + s.budgetMs;
@@ -202,6 +205,7 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
       const { messages, cut } = fit(t.kind, { ...withResent(notice, resent, news), items }, s.on === 'new', { top: s.top, maxMessages: s.maxMessages });
       let sent = 0;
       let shown = 0;
+      let forgotten = false;
       for (const m of messages) {
         // http/https (and tls) are loaded only when a notice is really sent: start-up time counts (issue 21).
         const { deliver } = await import('./post.js');
@@ -213,10 +217,21 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
         sent++;
         shown += m.items.length;
         if (db && m.items.length > 0) {
+          // Delivered: remembered even while another run holds the write lock (a compensate --record
+          // run holds it until its output is in place, minutes for a big export). Giving up after the
+          // busy timeout (5 s), the next run posted the message again, and a held voucher alert then
+          // as one that "did not get through".
           try {
-            db.recordNotified(id, m.items.map((i) => i.key), now());
-            db.releaseNotices(id, m.items.map((i) => i.key));
+            await db.deliveredWaiting(id, m.items.map((i) => i.key), now(), DELIVERED_WAIT_MS, () =>
+              ctx.info(
+                msg(
+                  `storeops: 通知 ${name(t)} 已送达; 正在等另一个 storeops 运行用完状态数据库 (最多 10 分钟), 以记下已通知的内容, 免得下次重发`,
+                  `storeops: notify ${name(t)}: delivered; waiting (up to 10 minutes) for another storeops run to finish with the state database, to remember what was told so that the next run does not post it again`,
+                ),
+              ),
+            );
           } catch (e) {
+            forgotten = true;
             fail(
               t,
               (e as { text?: Msg }).text ?? msg('无法记录已通知的内容', 'cannot record what was notified'),
@@ -226,7 +241,7 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
           }
         }
       }
-      if (sent === messages.length) {
+      if (sent === messages.length && !forgotten) {
         ctx.info(
           msg(
             `storeops: 已通知 ${name(t)}: ${sent} 条消息, ${shown} 项${cut ? ` (另有 ${cut} 项未列出)` : ''}`,

@@ -407,6 +407,12 @@ export interface StateDb {
   adoptNotices(from: string, to: readonly string[], items: readonly HeldNotice[]): void;
   /** These items reached this target: no longer held. */
   releaseNotices(target: string, keys: string[]): void;
+  /**
+   * A message holding these items was accepted: remember them as told and release them (one
+   * transaction), waiting up to `waitMs` for the write lock (polled, so a signal still ends the run),
+   * telling `onWait` once the usual busy timeout has passed. Throws StateError past `waitMs`.
+   */
+  deliveredWaiting(target: string, keys: string[], at: number, waitMs: number, onWait?: () => void): Promise<void>;
   close(): void;
 }
 
@@ -2848,6 +2854,55 @@ class SqliteState implements StateDb {
     );
   }
 
+  async deliveredWaiting(target: string, keys: string[], at: number, waitMs: number, onWait?: () => void): Promise<void> {
+    this.writable();
+    checkTime(at, 'at');
+    if (keys.length === 0) return;
+    const db = this.db;
+    const gone = new Set(keys);
+    const deadline = Date.now() + Math.max(waitMs, this.busyMs);
+    let sayAt: number | undefined = Date.now() + this.busyMs;
+    db.pragma('busy_timeout = 0');
+    try {
+      for (;;) {
+        try {
+          db.exec('BEGIN IMMEDIATE');
+          break;
+        } catch (e) {
+          const code = String((e as { code?: unknown }).code ?? '');
+          if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw stateFailure(e, this.path, this.busyMs);
+        }
+        if (Date.now() >= deadline) throw busyError(this.path, Math.max(waitMs, this.busyMs));
+        if (sayAt !== undefined && Date.now() >= sayAt) {
+          sayAt = undefined;
+          onWait?.();
+        }
+        await sleep(Math.min(50, Math.max(1, deadline - Date.now())));
+      }
+      try {
+        const insert = db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING');
+        for (const k of keys) insert.run(target, k, at);
+        const held = db.prepare('SELECT item_key AS item FROM notified WHERE target = ?').pluck().all(heldTarget(target)) as string[];
+        const del = db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
+        for (const item of held) {
+          let key = '';
+          try {
+            key = (JSON.parse(item) as { key?: string }).key ?? '';
+          } catch {
+            continue;
+          }
+          if (gone.has(key)) del.run(heldTarget(target), item);
+        }
+        db.exec('COMMIT');
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw stateFailure(e, this.path, this.busyMs);
+      }
+    } finally {
+      if (db.open) db.pragma(`busy_timeout = ${this.busyMs}`);
+    }
+  }
+
   releaseNotices(target: string, keys: string[]): void {
     this.writable();
     if (keys.length === 0) return;
@@ -3005,6 +3060,7 @@ function emptyState(file: string): StateDb {
     releaseNotices: () => {
       throw missingError(file);
     },
+    deliveredWaiting: () => Promise.reject(missingError(file)),
     close: () => undefined,
   };
 }

@@ -8,7 +8,8 @@
 //         order, then --reissue all for whatever is left) == --reissue all at once;
 //   never more than a fresh ledger run on the later export alone owes, unless the first export
 //         paid more than that already (what was paid cannot be taken back).
-// FUZZ_N / FUZZ_S run more seeds; OWED=1 also reports totals above or below what a fresh ledger owes
+// FUZZ_N / FUZZ_S run more seeds; TOTALS=FILE appends each seed's totals (said, --reissue all, one
+// at a time, a fresh ledger, in fen) to FILE, to compare builds; OWED=1 also reports totals above or below what a fresh ledger owes
 // on the later export (plus the orders it left out, as the ledger still holds them); SHOW_SEED=n
 // prints a seed's two exports; KEEP_DIR keeps each seed's files and ledgers there.
 // Seeds 14, 146, 167, 198, 250: one at a time paid 300.00, 300.00, 5.00, 50.00, 200.00 more than
@@ -123,6 +124,7 @@ export async function check(seed: number): Promise<string[]> {
   await record(f2, o, '--reissue', 'all');
   const viaOne = await total(o);
   if (viaOne !== viaAll) fails.push(`seed ${seed}: one at a time ${viaOne}, all at once ${viaAll} (${dir})`);
+  if (process.env.TOTALS) fs.appendFileSync(process.env.TOTALS, `seed ${seed}: said ${said} all ${viaAll} one ${viaOne} fresh ${truth}\n`);
   // Reported with OWED=1 only: money paid on the first export's data cannot be taken back (an order
   // now judged on time, a window regrouped), and the ledger caps short where it cannot tell.
   if (process.env.OWED && Math.max(viaAll, viaOne) > Math.max(truth, paid1)) fails.push(`seed ${seed}: paid ${viaAll}/${viaOne} > owed ${truth} (first run paid ${paid1}) (${dir})`);

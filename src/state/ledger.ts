@@ -892,7 +892,13 @@ class SqliteState implements StateDb {
       }
       return Decimal.max(0, new Decimal(a).minus(jk.reduce((t, id) => t.plus(sh.get(id) ?? 0), new Decimal(0))));
     };
-    const cover = (heldBy: string[], amount: Decimal, ids: string[], shares?: Record<string, string>, capOf?: string[]): { total: Decimal; from: Record<string, string>; kept: Map<string, Decimal>; capTook: Map<string, Decimal> } => {
+    const cover = (
+      heldBy: string[],
+      amount: Decimal,
+      ids: string[],
+      shares?: Record<string, string>,
+      capOf?: string[],
+    ): { total: Decimal; from: Record<string, string>; kept: Map<string, Decimal>; capTook: Map<string, Decimal>; giveStale: (most: Decimal) => Decimal } => {
       let total = new Decimal(0);
       const from: Record<string, string> = {};
       // What is kept back in each earlier voucher for the later vouchers of this call that is money
@@ -1291,12 +1297,16 @@ class SqliteState implements StateDb {
       // behind them here, up to what they come to. Otherwise nobody counted it, and both windows
       // were paid anew (tmall-2023, seed 130215: {03} 500.00, then {01} alone capped with {03} to
       // 0.00; the true windows {04,01} and {03,02} each issued 500.00: 1500.00 paid of 1000.00).
-      if (shares && capOf) {
+      // `most`: at most this much more (coverOf asks again for what its own cap leaves owed, before
+      // taking back money another voucher's cap counts: capTook). Returns what it gave.
+      const giveStale = (most: Decimal): Decimal => {
+        if (!shares || !capOf) return new Decimal(0);
+        let given = new Decimal(0);
         for (const hk of order) {
-          if (!amount.minus(total).gt(0)) break;
+          if (!most.minus(given).gt(0)) break;
           const heldIds = new Set(theirs.get(hk)!);
           const worth = [...heldIds].filter((id) => mine.has(id)).reduce((s, id) => s.plus(shares[id] ?? 0), new Decimal(0));
-          const room = Decimal.min(worth.minus(from[hk] ?? 0), amount.minus(total));
+          const room = Decimal.min(worth.minus(from[hk] ?? 0), most.minus(given));
           if (!room.gt(0)) continue;
           const byTaker = new Map<string, Decimal>();
           for (const r of takersOf.all(`%"${hk}"%`) as { voucher_key: string; covered: string }[]) {
@@ -1321,18 +1331,30 @@ class SqliteState implements StateDb {
               // share already ({o06} capped with {o05}'s money, o05 now under another rule set:
               // {o06,o02} counted it through {o06}, and {o05} issued anew; given to {o05} too, 500.00
               // was paid of 1000.00).
-              ok = tIds.every((id) =>
-                holders.some((r) => {
-                  const taker = inCallByKey.get(r.voucher_key);
-                  return (
-                    r.order_id === id &&
-                    r.voucher_key !== t &&
-                    taker !== undefined &&
-                    parseIds((reissuesOf.get(r.voucher_key) as string | null | undefined) ?? '[]', this.path).includes(t) &&
-                    !parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((x) => heldIds.has(x)) &&
-                    !capKeys(taker).includes(hk)
-                  );
-                }),
+              // Or by a voucher of this call holding T's orders, not recorded yet (--reissue all takes
+              // it after this one): the export puts them there, out of T's window, all the same
+              // (tmall-2023, reissue-paths3 FUZZ_S=2100 seed 2319: Q {30} counted Q {01}'s 500.00,
+              // o01's, toward its cap; o30 then P's in P {02,30}, o01 in P {03,01}: re-issued after
+              // P {02,30}, P {03,01} took that 500.00, before it none, and issued 500.00 anew).
+              const kindHk = (kindOf.get(hk) as string | undefined) ?? 'voucher';
+              ok = tIds.every(
+                (id) =>
+                  holders.some((r) => {
+                    const taker = inCallByKey.get(r.voucher_key);
+                    return (
+                      r.order_id === id &&
+                      r.voucher_key !== t &&
+                      taker !== undefined &&
+                      parseIds((reissuesOf.get(r.voucher_key) as string | null | undefined) ?? '[]', this.path).includes(t) &&
+                      !parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((x) => heldIds.has(x)) &&
+                      !capKeys(taker).includes(hk)
+                    );
+                  }) ||
+                  (() => {
+                    const o = shareNow.get(`${kindHk}|${id}`);
+                    const taker = o === undefined ? undefined : inCallByKey.get(o.key);
+                    return taker !== undefined && taker.voucherKey !== t && !exists.get(taker.voucherKey) && !taker.orderIds.some((x) => heldIds.has(x)) && !capKeys(taker).includes(hk);
+                  })(),
               );
             }
             if (ok) stale = stale.plus(a);
@@ -1344,11 +1366,13 @@ class SqliteState implements StateDb {
           const give = Decimal.min(bonus, room);
           if (!give.gt(0)) continue;
           staleUsed.set(hk, (staleUsed.get(hk) ?? new Decimal(0)).plus(give));
-          total = total.plus(give);
+          given = given.plus(give);
           from[hk] = new Decimal(from[hk] ?? 0).plus(give).toFixed(2);
         }
-      }
-      return { total, from, kept, capTook };
+        return given;
+      };
+      total = total.plus(giveStale(amount.minus(total)));
+      return { total, from, kept, capTook, giveStale };
     };
     // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the
     // group's range), oldest first; top-ups (`<key>+n`) are counted with their voucher.
@@ -2172,7 +2196,7 @@ class SqliteState implements StateDb {
     };
     const coverOfNow = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
       const amount = new Decimal(v.amount);
-      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, v.shares, capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, capTook: undefined };
+      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, v.shares, capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, capTook: undefined, giveStale: undefined };
       // Money it took of an earlier voucher that another voucher of this call counts toward its cap
       // is put back first, for this voucher's own cap to count what its group holds (money nothing
       // else can use: §1.7, "the money nothing else can use or count goes first"); then taken again
@@ -2199,6 +2223,13 @@ class SqliteState implements StateDb {
         // o00's 300.00 of P {00}, which Q {00,02} takes for o00: one at a time 2000.00 of 1800.00).
         byCap = capCover(v, amount, amount.minus(covered.total), covered.from, covered.kept, true);
         let need = amount.minus(covered.total).minus(byCap);
+        // Then a cap share gone stale (money nothing else counts any more) before the money put back,
+        // which another voucher's cap counts (reissue-paths3 FUZZ_S=2100 seed 2319: P {03,01} took
+        // o03's 470.00 of P {06,03}, which P {60,06}'s cap counts, before o01's 500.00 of Q {01}, a
+        // share Q {30} counted toward a cap o30 has left, and P {60,06} issued 470.00 anew).
+        const staleMore = covered.giveStale?.(need) ?? new Decimal(0);
+        covered.total = covered.total.plus(staleMore);
+        need = need.minus(staleMore);
         for (const [k, a] of back) {
           const t = Decimal.max(0, Decimal.min(a, need));
           if (!t.gt(0)) continue;

@@ -58,9 +58,12 @@ export function templateFor(action: Action, categories: Category[], escalate: re
 }
 
 export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
+  // The buyer as named: the review's nick, else (抖店 reviews name none) the order export's.
+  const nameOf = (r: Review) => r.buyer || o.orders?.get(r.orderId)?.buyer || '';
   const negativesByBuyer = new Map<string, number>();
   for (const r of reviews) {
-    if (r.buyer !== '' && (r.rating === 'bad' || r.rating === 'neutral')) negativesByBuyer.set(r.buyer, (negativesByBuyer.get(r.buyer) ?? 0) + 1);
+    const b = nameOf(r);
+    if (b !== '' && (r.rating === 'bad' || r.rating === 'neutral')) negativesByBuyer.set(b, (negativesByBuyer.get(b) ?? 0) + 1);
   }
   const flagged = reviews.map((r) => ({ r, f: classify(r, o.matchers) })).filter((x) => x.f.reasons.length > 0);
   // RULES 2.2: contact limits count per buyer, across all their reviews.
@@ -113,7 +116,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     if (cs.status === 'resolved' && !o.includeResolved) continue;
 
     const malicious = f.extortion.map((p) => `extortion:${p}`);
-    const negatives = negativesByBuyer.get(r.buyer) ?? 0;
+    const negatives = negativesByBuyer.get(nameOf(r)) ?? 0;
     if (negatives >= o.serialNegativeAt) malicious.push(`serial_negative:${negatives}`);
     const isMalicious = malicious.length > 0;
     // RULES 2.1: extortion (不退款就差评) is a malicious review: keep the evidence and complain to
@@ -168,7 +171,10 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
 
     items.push({
       orderId: r.orderId,
-      buyer: r.buyer,
+      // The review's nick, else (抖店 reviews name no buyer) the order export's: the queue groups the
+      // item by that buyer (sameBuyer, the limits) and the message greets them, so it is shown. Before,
+      // the column was empty while sameBuyer listed the buyer's other orders, and the message said 亲.
+      buyer: nameOf(r),
       title: r.title,
       rating: r.rating,
       reviewedAt: r.reviewedAt,

@@ -52,3 +52,26 @@ describe('reviews queue reads the 抖店 商品评论 export', () => {
     expect(rows[1]).toMatchObject({ title: '保温饭盒', categories: ['other'] });
   });
 });
+
+describe('抖店 reviews with --orders: the buyer named by the order export (user11)', () => {
+  it.each(['UTC', 'America/Los_Angeles'])('is shown, grouped, counted as a serial reviewer and greeted (TZ=%s)', (tz) => {
+    // The 抖店 export names buyer 小美 for orders …001, …002 and …004 (three reviews scored 1, 3, 2).
+    const orders = path.join(tmpDir(), 'douyin-orders.csv');
+    const head = '主订单编号,子订单编号,选购商品,商品规格,订单应付金额,收件人手机号,订单提交时间,支付完成时间,承诺发货时间,订单状态,用户昵称\n';
+    const row = (n: string, paid: string) => `"\t69300000000000000${n}","\t69300000000000000${n}",保温杯,默认,${paid},13800000000,2026-11-10 09:00:00,2026-11-10 09:00:00,2026-11-12 09:00:00,已完成,小美\n`;
+    fs.writeFileSync(orders, '\uFEFF' + head + row('01', '59.00') + row('02', '59.00') + row('04', '39.00'));
+    const r = runCli(['reviews', 'queue', file, '--orders', orders, '--as-of', '2026-11-21 10:00:00', '-f', 'json', '--state', path.join(tmpDir(), 's.db')], { tz });
+    expect(r.code).toBe(1); // line 6 (昨天) is rejected, as above
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    // Before: buyer '' on every row (the review names none) while sameBuyer listed 小美's other orders,
+    // and no serial_negative although 小美 left 3 neutral/negative reviews (reviews.serialNegative 3).
+    expect(rows.map((x) => [x.orderId, x.buyer, x.malicious])).toEqual([
+      ['6930000000000000001', '小美', ['serial_negative:3']],
+      ['6930000000000000004', '小美', ['serial_negative:3']],
+      ['6930000000000000002', '小美', ['serial_negative:3']],
+    ]);
+    expect(rows[0]!.sameBuyer).toEqual(['6930000000000000002', '6930000000000000004']);
+    const m = runCli(['reviews', 'message', '6930000000000000001', '--reviews', file, '--orders', orders, '--as-of', '2026-11-21 10:00:00', '--state', path.join(tmpDir(), 's.db')], { tz });
+    expect(m.stdout.startsWith('小美 您好')).toBe(true);
+  });
+});

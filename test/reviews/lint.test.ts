@@ -42,7 +42,7 @@ describe('RULES 2.2: templates may not ask for a review change or pay for a revi
     const cases: Array<[string, string[]]> = [
       ['{buyer} 您好。好评后返{goodwill}元', ['{goodwill} … 好评']],
       ['评价改完截图发我，马上给您转{goodwill}元', ['{goodwill} … 评价']],
-      ['我们给您退{goodwill}元，评价那边您看着办', ['{goodwill} … 评价']],
+      ['我们给您退{goodwill}元，评价那边您看着办', ['评价那边您看着办', '{goodwill} … 评价']],
       ['The {goodwill} yuan refund will be sent after your review is updated.', ['{goodwill} … your review']],
       ['Your {goodwill} yuan is ready; it is released when the 1-star review is gone.', ['{goodwill} … the 1-star review']],
       ["We'll send {goodwill} yuan once the review is edited.", ['{goodwill} … the review']],

@@ -1678,7 +1678,7 @@ class SqliteState implements StateDb {
       laterOutside = outside;
       laterOther = undefined;
       try {
-        const later = laterTake(v, keys, k);
+        const later = laterTake(v, keys, k, true);
         return Decimal.max(0, g.minus(Decimal.min(g, Decimal.max(0, later.minus(outside.get(k) ?? 0)))));
       } finally {
         laterOutside = outsideWas;
@@ -1706,7 +1706,15 @@ class SqliteState implements StateDb {
     // Filled by laterTake when set: of what later vouchers take from `k`, the part another buyer's
     // (or rule set's, or shop's) vouchers take (by `k`).
     let laterOther: Map<string, Decimal> | undefined;
-    const laterTake = (v: VoucherRecord, keys: string[], k: string): Decimal => {
+    // `whole`: each later voucher worked out as coverOf does (its own cap counting first what its
+    // window holds), not by cover alone (staysOf: reissue-paths3 seed 1616, P {02,04,01}'s window holds
+    // P {02,06}'s 200.00 of o06, on time now; by cover alone it took 200.00 of Q {01,04} instead, and
+    // Q {05,00}'s cap, which Q {01,04}'s spare fills, was taken to hold 200.00 less: Q {30} kept o00's
+    // money of P {30,00} back for it and issued 200.00 anew, 1700.00 where 1500.00 is owed).
+    const laterTake = (v: VoucherRecord, keys: string[], k: string, whole = false): Decimal => {
+      // (coverOf's capCover sets and clears these for its own laterTake: this one's are kept.)
+      const outsideOf = laterOutside;
+      const otherOf = laterOther;
       const range = capRange(v);
       if (!range) return new Decimal(0);
       const kIds = new Set(parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path));
@@ -1748,7 +1756,7 @@ class SqliteState implements StateDb {
         const staleBefore = new Map(staleUsed);
         const was = capFor;
         capFor = v.voucherKey;
-        const c = cover(uHeldBy, new Decimal(u.amount), uIds, u.shares);
+        const c = whole ? coverOf(u, uHeldBy, uIds).covered : cover(uHeldBy, new Decimal(u.amount), uIds, u.shares);
         capFor = was;
         left.clear();
         for (const [x, a] of leftBefore) left.set(x, a);
@@ -1765,15 +1773,15 @@ class SqliteState implements StateDb {
             const ov = o === undefined ? undefined : inCallByKey.get(o.key);
             return ov !== undefined && ov.buyer !== v.buyer;
           });
-        if (got.gt(0) && laterOther && !mates && allMoved()) laterOther.set(k, (laterOther.get(k) ?? new Decimal(0)).plus(got));
-        if (got.gt(0) && laterOutside) {
+        if (got.gt(0) && otherOf && !mates && allMoved()) otherOf.set(k, (otherOf.get(k) ?? new Decimal(0)).plus(got));
+        if (got.gt(0) && outsideOf) {
           // What `k` holds of vouchers outside `v`'s cap group holding `u`'s orders (money `k` took
           // over for them, which inGroupOf leaves out of `v`'s cap already): taken from there first.
           const uSet = new Set(uIds);
           for (const c2 of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
             for (const [j, a] of Object.entries(parseCovered(c2, this.path))) {
               const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
-              if (!keys.includes(j) && !jIds.some((id) => mineV.has(id)) && jIds.some((id) => uSet.has(id))) laterOutside.set(k, (laterOutside.get(k) ?? new Decimal(0)).plus(Decimal.min(got, a)));
+              if (!keys.includes(j) && !jIds.some((id) => mineV.has(id)) && jIds.some((id) => uSet.has(id))) outsideOf.set(k, (outsideOf.get(k) ?? new Decimal(0)).plus(Decimal.min(got, a)));
             }
           }
         }

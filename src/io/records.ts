@@ -619,31 +619,58 @@ function xlsxRow(values: unknown[]): { cells: string[] } | { problem: Msg } {
   return { cells };
 }
 
-/** The name of the k-th sheet (k ≥ 2) a table named `name` goes on in when one sheet cannot hold it. */
-/** A sheet after the table that holds data: its name and how many of its rows hold any cell. */
+/**
+ * A sheet after the table that holds data: its name, how many of its rows hold any cell, and whether
+ * it looks like more of the table (`table`: a row of it fills at least a quarter of the table's
+ * columns, at least 2, or all of a table 1 column wide): two downloads, rows pasted under or without
+ * a header. A 说明 sheet of notes or a hidden list of drop-down choices (one cell a row beside a
+ * 71-column export) is not: named, but needing no attention.
+ */
 export interface UnreadSheet {
   name: string;
   rows: number;
+  table: boolean;
 }
 
-/** Whether an xlsx row (exceljs's values, from index 1) holds any cell that is not empty. */
-function hasData(values: unknown[]): boolean {
+/** How many cells of an xlsx row (exceljs's values, from index 1) show something, as the reader reads them. */
+function filledCells(values: unknown[]): number {
+  let n = 0;
   for (let i = 1; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
-    if (typeof v === 'string' && v.trim() === '') continue;
-    return true;
+    let t: string;
+    try {
+      t = xlsxCellText(v);
+    } catch {
+      // A cell that cannot be read (a formula saved without its value) may hold anything: data.
+      n++;
+      continue;
+    }
+    // A formula showing nothing (=IF(A1="","",A1)) or empty rich text holds no data.
+    if (t.trim() !== '') n++;
   }
-  return false;
-}
-
-/** The rest of a sheet, looked at only: how many of its rows hold data. */
-async function rowsWithData(rows: AsyncIterable<XRow[]>): Promise<number> {
-  let n = 0;
-  for await (const batch of rows) for (const row of batch) if (hasData(row.values)) n++;
   return n;
 }
 
+/** A row's filled cells counted into a sheet looked at only (its rows with data, its widest row). */
+function lookAt(seen: { rows: number; widest: number }, values: unknown[]): void {
+  const n = filledCells(values);
+  if (n > 0) seen.rows++;
+  if (n > seen.widest) seen.widest = n;
+}
+
+/** The rest of a sheet, looked at only. */
+async function lookAtRest(seen: { rows: number; widest: number }, rows: AsyncIterable<XRow[]>): Promise<void> {
+  for await (const batch of rows) for (const row of batch) lookAt(seen, row.values);
+}
+
+/** A sheet looked at, as UnreadSheet says of it; undefined when none of its rows holds data. */
+function unreadSheet(name: string, seen: { rows: number; widest: number }, width: number): UnreadSheet | undefined {
+  if (seen.rows === 0) return undefined;
+  return { name, rows: seen.rows, table: seen.widest >= Math.min(width, Math.max(2, Math.ceil(width / 4))) };
+}
+
+/** The name of the k-th sheet (k ≥ 2) a table named `name` goes on in when one sheet cannot hold it. */
 function continuationName(name: string, k: number): string {
   return `${name} (${k})`;
 }
@@ -815,7 +842,7 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   // The sheets after the table are looked at, not read: one holding data is named (Sniffed.unreadSheets)
   // for the command to say. Until 2026-12 they were passed over without a word: a workbook of two
   // downloads, one sheet each (`export`, `Sheet2`), was read as the first one's orders alone.
-  let first: { name: string; header: string } | undefined;
+  let first: { name: string; header: string; width: number } | undefined;
   let sheets = 0;
   let lineOffset = 0;
   let full = false;
@@ -829,8 +856,10 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
       const name = sheet.name;
       if (continued && (ended || !full || first === undefined || name !== continuationName(first.name, sheets))) {
         ended = true;
-        const rows = await rowsWithData(sheet.rows);
-        if (rows > 0) unread.push({ name, rows });
+        const seen = { rows: 0, widest: 0 };
+        await lookAtRest(seen, sheet.rows);
+        const u = unreadSheet(name, seen, first?.width ?? 1);
+        if (u) unread.push(u);
         continue;
       }
       full = false;
@@ -848,14 +877,24 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
             other = header === '' || header !== first!.header;
             if (other) {
               // Another table under a continuation's name: looked at, not read (the row just seen counts).
-              const rest = (hasData(row.values) ? 1 : 0) + (await rowsWithData(sheet.rows));
-              if (rest > 0) unread.push({ name, rows: rest });
+              const seen = { rows: 0, widest: 0 };
+              lookAt(seen, row.values);
+              await lookAtRest(seen, sheet.rows);
+              const u = unreadSheet(name, seen, first!.width);
+              if (u) unread.push(u);
               break rows;
             }
             headerSeen = true;
             continue;
           }
-          if (row.number === 1 && !continued) first = { name, header: 'cells' in read ? JSON.stringify(read.cells) : '' };
+          if (row.number === 1 && !continued) first = { name, header: 'cells' in read ? JSON.stringify(read.cells) : '', width: 1 };
+          // The table's width, for telling more of it from notes on a later sheet: its widest row
+          // among those the header is looked for in (it may follow title lines).
+          if (!continued && row.number <= HEADER_SEARCH_LINES && 'cells' in read) {
+            let n = 0;
+            for (const c of read.cells) if (c.trim() !== '') n++;
+            if (n > first!.width) first!.width = n;
+          }
           const line = continued ? lineOffset + row.number - 1 : row.number;
           last = line;
           batch.push('problem' in read ? { line, cells: [], problem: read.problem } : { line, cells: read.cells });

@@ -51,7 +51,7 @@ export interface Sniffed {
    * An xlsx, once read to its end: the sheets after the table (its first sheet and those it goes on
    * in) that hold data, which were not read, and the name of the sheet that was (table.ts says so).
    */
-  unreadSheets?: { read: string; unread: { name: string; rows: number }[] };
+  unreadSheets?: { read: string; unread: { name: string; rows: number; table: boolean }[] };
 }
 
 const SNIFF_BYTES = 256 * 1024;

@@ -180,15 +180,10 @@ export interface OpenedTable {
 export { HEADER_SEARCH_LINES };
 
 /**
- * Open a file and read up to its header row: the first non-empty record, or, given `isHeader`, the
- * first one within HEADER_SEARCH_LINES lines that it accepts (title lines before it are skipped;
- * records keep their physical line numbers). When none is accepted, the first non-empty record.
- */
-/**
  * What a command says of an xlsx whose sheets after the table hold data (Sniffed.unreadSheets): they
- * were not read, which and how many rows, and what to do. A warning that needs attention (exit 1).
+ * were not read, which and how many rows, and what to do.
  */
-export function unreadSheetsNote(name: string, u: NonNullable<Sniffed['unreadSheets']>): Msg {
+export function unreadSheetsNote(name: string, u: { read: string; unread: readonly { name: string; rows: number }[] }): Msg {
   const zh = u.unread.map((x) => `"${x.name}" (${x.rows} 行有内容)`).join('、');
   const en = u.unread.map((x) => `"${x.name}" (${plural(x.rows, 'row')} with data)`).join(', ');
   const one = u.unread.length === 1;
@@ -198,15 +193,33 @@ export function unreadSheetsNote(name: string, u: NonNullable<Sniffed['unreadShe
   );
 }
 
-/** unreadSheetsNote's warning for a command: said on stderr (also under -q), and the run exits 1. */
-export function sheetNote(ctx: { warn(m: Msg): void; attention(): void }): (m: Msg) => void {
-  return (m) => {
-    ctx.warn(m);
-    ctx.attention();
+/**
+ * unreadSheetsNote for a command. Sheets that look like more of the table (records.ts UnreadSheet):
+ * a warning, also under -q, and the run exits 1. Others (a 说明 sheet of notes, a hidden list of
+ * drop-down choices): named in the summary only, exit unchanged; until 2026-12 they too made every
+ * run exit 1.
+ */
+export function sheetNote(ctx: { warn(m: Msg): void; info(m: Msg): void; attention(): void }): SheetNote {
+  return (name, u) => {
+    const table = u.unread.filter((x) => x.table);
+    const other = u.unread.filter((x) => !x.table);
+    if (table.length) {
+      ctx.warn(unreadSheetsNote(name, { read: u.read, unread: table }));
+      ctx.attention();
+    }
+    if (other.length) ctx.info(unreadSheetsNote(name, { read: u.read, unread: other }));
   };
 }
 
-export async function openTable(file: string, stdin: Readable, encoding?: string, isHeader?: (headers: string[]) => boolean, note?: (m: Msg) => void): Promise<OpenedTable> {
+/** Told, once the rows are read, of an xlsx's sheets after the table that hold data (sheetNote). */
+export type SheetNote = (name: string, u: NonNullable<Sniffed['unreadSheets']>) => void;
+
+/**
+ * Open a file and read up to its header row: the first non-empty record, or, given `isHeader`, the
+ * first one within HEADER_SEARCH_LINES lines that it accepts (title lines before it are skipped;
+ * records keep their physical line numbers). When none is accepted, the first non-empty record.
+ */
+export async function openTable(file: string, stdin: Readable, encoding?: string, isHeader?: (headers: string[]) => boolean, note?: SheetNote): Promise<OpenedTable> {
   const sniffed = await openSource(file, stdin, encoding);
   const projection = new Projection();
   const source = readRecordBatches(sniffed, { projection });
@@ -259,7 +272,7 @@ export async function openTable(file: string, stdin: Readable, encoding?: string
     if (later) throw later.error;
     if (!width) yield* source;
     else for await (const b of source) yield pad(b);
-    if (sniffed.unreadSheets && note) note(unreadSheetsNote(sniffed.name, sniffed.unreadSheets));
+    if (sniffed.unreadSheets && note) note(sniffed.name, sniffed.unreadSheets);
   })();
   const records = (async function* () {
     for await (const b of batches) yield* b;
@@ -298,7 +311,7 @@ export async function openMappedTable(
   /** Look for the header within the first lines (title lines above it are skipped): the first row naming every required field. */
   findHeader = false,
   /** Told, once the rows are read, of an xlsx's sheets that hold data but were not read (unreadSheetsNote). */
-  note?: (m: Msg) => void,
+  note?: SheetNote,
 ): Promise<OpenedTable & { map: HeaderMap }> {
   const required = fields.filter((f) => f.required);
   const isHeader = findHeader ? (h: string[]) => { const m = mapHeader(h, fields); return required.every((f) => m.index.has(f.key)); } : undefined;

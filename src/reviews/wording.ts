@@ -190,6 +190,9 @@ const OCCASION_AFTER_ZH = /^(?:中|里)(?:提到|说|反映|写|讲)|^(?:我们|
 const OCCASION_BEFORE_EN = /\b(?:thank you for|thanks for|we (?:have )?read|sorry to see|we saw|we have seen)\s*$/u;
 const OCCASION_AFTER_EN = /^\s*(?:says|mentions|said|mentioned)\b/u;
 const CLAUSE_ZH = /[,，:：、]+/u;
+// A clause telling what the shop has done (您的评价我们已经更新到质检记录): the shop's own act, not what an
+// earlier clause's request (请您放心) asks the buyer for, so the request does not carry on into it.
+const SHOP_DID_ZH = /(?:我们|我|本店|小店|咱们)(?:已经|已|都已|刚刚|刚|正在)/u;
 const CLAUSE_EN = /[,:]+/u;
 const HAN = /\p{Script=Han}/u;
 
@@ -276,13 +279,14 @@ export class Wording {
     const found: string[] = [];
     let acted: string | undefined;
     // A request in an earlier clause of the sentence carries on to the next: 希望您给我们一个改正的机会，把差评撤了
-    // asks in its first clause for what the second says (it passed before: 把差评撤了 alone holds no request word).
+    // asks in its first clause for what the second says (it passed before: 把差评撤了 alone holds no request word);
+    // not into a clause telling what the shop has done (SHOP_DID_ZH).
     let askedBefore = false;
     for (const raw of body.split(CLAUSE_ZH)) {
       if (raw === '') continue;
       const clause = raw.replace(c.notAction, '〇');
       const requested = c.request.test(clause);
-      const asked = requested || askedBefore || /[?？]/.test(s);
+      const asked = requested || (askedBefore && !SHOP_DID_ZH.test(clause)) || /[?？]/.test(s);
       if (c.negation.test(clause.replace(c.requestWithNegation, '〇'))) continue;
       if (requested) askedBefore = true;
       const act = this.actZh(clause);

@@ -2920,17 +2920,7 @@ class SqliteState implements StateDb {
             const held = new Set(this.heldNotices(t).map((h) => h.key));
             for (const i of items) if (!held.has(i.key)) stmt.run(heldTarget(t), heldItem(i), i.since);
           }
-          const del = this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
-          const rows = this.db.prepare('SELECT item_key FROM notified WHERE target = ?').pluck().all(heldTarget(from)) as string[];
-          for (const item of rows) {
-            let key = '';
-            try {
-              key = (JSON.parse(item) as { key?: string }).key ?? '';
-            } catch {
-              continue;
-            }
-            if (moving.has(key)) del.run(heldTarget(from), item);
-          }
+          this.dropHeld(from, moving);
         })
         .immediate(),
     );
@@ -2964,17 +2954,7 @@ class SqliteState implements StateDb {
       try {
         const insert = db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING');
         for (const k of keys) insert.run(target, k, at);
-        const held = db.prepare('SELECT item_key AS item FROM notified WHERE target = ?').pluck().all(heldTarget(target)) as string[];
-        const del = db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
-        for (const item of held) {
-          let key = '';
-          try {
-            key = (JSON.parse(item) as { key?: string }).key ?? '';
-          } catch {
-            continue;
-          }
-          if (gone.has(key)) del.run(heldTarget(target), item);
-        }
+        this.dropHeld(target, gone);
         db.exec('COMMIT');
       } catch (e) {
         if (db.inTransaction) db.exec('ROLLBACK');
@@ -2989,23 +2969,26 @@ class SqliteState implements StateDb {
     this.writable();
     if (keys.length === 0) return;
     const gone = new Set(keys);
-    const rows = this.guard(() => this.db.prepare('SELECT item_key AS item FROM notified WHERE target = ?').pluck().all(heldTarget(target)) as string[]);
-    const drop = rows.filter((item) => {
+    if (this.guard(() => this.heldItems(target, gone)).length === 0) return;
+    this.guard(() => this.db.transaction(() => this.dropHeld(target, gone)).immediate());
+  }
+
+  /** The stored items held for `target` whose notice key is among `keys` (an item not JSON: none). */
+  private heldItems(target: string, keys: ReadonlySet<string>): string[] {
+    const rows = this.db.prepare('SELECT item_key FROM notified WHERE target = ?').pluck().all(heldTarget(target)) as string[];
+    return rows.filter((item) => {
       try {
-        return gone.has((JSON.parse(item) as { key?: string }).key ?? '');
+        return keys.has((JSON.parse(item) as { key?: string }).key ?? '');
       } catch {
         return false;
       }
     });
-    if (drop.length === 0) return;
-    this.guard(() =>
-      this.db
-        .transaction(() => {
-          const del = this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
-          for (const item of drop) del.run(heldTarget(target), item);
-        })
-        .immediate(),
-    );
+  }
+
+  /** Release the notices held for `target` whose key is among `keys`; inside the caller's transaction. */
+  private dropHeld(target: string, keys: ReadonlySet<string>): void {
+    const del = this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
+    for (const item of this.heldItems(target, keys)) del.run(heldTarget(target), item);
   }
 
   close(): void {

@@ -52,12 +52,21 @@ describe('compensate without --record, a state database it cannot read', () => {
 
   it('a damaged file, and a folder given as --state: said', () => {
     const dir = tmpDir();
+    // A real state database cut short (its first 8 KB of the 72 KB the schema and the recorded
+    // voucher take): SQLite's own reason (malformed), said as damage. A file of something
+    // else (8 KB of Z) is named for what it is (f559540, test/state/not-sqlite): a text file.
     const damaged = path.join(dir, 'damaged.db');
-    fs.writeFileSync(damaged, Buffer.alloc(8192, 0x5a));
+    fs.writeFileSync(damaged, fs.readFileSync(recorded(dir)).subarray(0, 8192));
     const d = unrecorded(damaged);
     expect(d.code).toBe(0);
-    expect(d.stderr).toContain(`the state database ${damaged} cannot be read (state database ${damaged} is damaged or not an SQLite file`);
+    expect(d.stderr).toContain(`the state database ${damaged} cannot be read (state database ${damaged} is damaged`);
     expect(d.stderr).toContain(UNCHECKED_EN);
+    const other = path.join(dir, 'other.db');
+    fs.writeFileSync(other, Buffer.alloc(8192, 0x5a));
+    const o = unrecorded(other);
+    expect(o.code).toBe(0);
+    expect(o.stderr).toContain(`the state database ${other} cannot be read (the state database ${other} is not an SQLite database but a text file (its first line: ZZZZ`);
+    expect(o.stderr).toContain(UNCHECKED_EN);
     const folder = path.join(dir, 'folder');
     fs.mkdirSync(folder);
     const f = unrecorded(folder);

@@ -109,6 +109,9 @@ function gbTable(decoder: TextDecoder): GbTable | null {
   if (euro.length !== 1 || euro === '\ufffd') return (gbTableMade = null);
   return (gbTableMade = { pairs, single80: euro.charCodeAt(0) });
 }
+/** The cache's arrays before the constructor makes them (see RecordScanner's cacheSlots). */
+const NO_SLOTS = new Int32Array(0);
+const NO_BYTES = new Uint8Array(0);
 /** A Uint16Array reads bytes in the machine's order; Buffer's 'utf16le' text is little-endian. */
 const BIG_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 0;
 
@@ -127,12 +130,17 @@ export class RecordScanner {
    * (a sliced string from 13 bytes), its hash and a slow string comparison: ~100 ns a cell, 4 cells a
    * row on an export (0.39 s of a 1M-row run's profile). Issue 21.
    */
-  private cacheSlots = new Int32Array(1 << 10);
-  private cacheHash = new Int32Array(1 << 9);
-  private cacheAt = new Int32Array(1 << 9);
-  private cacheLen = new Int32Array(1 << 9);
+  // Made in the constructor, each field first set to an empty array here: cacheAdd replaces them as
+  // the cache grows, and V8 takes a field stored only once for a constant, so the first replacement
+  // threw out every optimised function that read it (node --trace-deopt: nonAscii, "code
+  // dependencies", twice in a 10k-row GBK run, compiled three times). Stored twice from the start,
+  // they are fields like any other. Issue 21.
+  private cacheSlots: Int32Array = NO_SLOTS;
+  private cacheHash: Int32Array = NO_SLOTS;
+  private cacheAt: Int32Array = NO_SLOTS;
+  private cacheLen: Int32Array = NO_SLOTS;
   private cacheText: string[] = [];
-  private cacheBytes = new Uint8Array(1 << 14);
+  private cacheBytes: Uint8Array = NO_BYTES;
   private cacheUsed = 0;
   /** Per column (the first GB_COLUMNS): the entry + 1 its last cache lookup found or added (0: none). */
   private readonly cacheLast = new Int32Array(GB_COLUMNS);
@@ -185,6 +193,11 @@ export class RecordScanner {
   ) {
     this.line = firstLine;
     this.gbDecoder = encoding === 'gb18030' ? new TextDecoder('gb18030') : undefined;
+    this.cacheSlots = new Int32Array(1 << 10);
+    this.cacheHash = new Int32Array(1 << 9);
+    this.cacheAt = new Int32Array(1 << 9);
+    this.cacheLen = new Int32Array(1 << 9);
+    this.cacheBytes = new Uint8Array(1 << 14);
   }
 
   /**

@@ -3,9 +3,10 @@
 // process.exit() drops what is still on its way into a pipe, so it must first wait for the
 // standard streams, and must leave alone a process that has anything else under way.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, tmpDir } from '../helpers.js';
 
 const ENTRY = path.join(ROOT, 'dist', 'src', 'cli', 'entry.js');
 
@@ -44,6 +45,21 @@ describe('endNow', () => {
     const r = await slowlyRead(`setTimeout(() => process.stdout.write('later\\n'), 200); process.exitCode = 1; await endNow();`, 0);
     expect(r.code).toBe(1);
     expect(r.stdout.toString()).toBe('later\n');
+  });
+
+  // Every csv run returned with its input's close still to be called back (an FSReqCallback):
+  // endNow left the process to end by itself, and node then waited for every queued compile. A file
+  // request under way is now waited for, then the process ends; what it wrote is all there.
+  it('waits for a file request under way, then ends the process (nothing after endNow runs)', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'out.txt');
+    const r = await slowlyRead(
+      `import fs from 'node:fs'; const fd = fs.openSync(${JSON.stringify(file)}, 'w'); fs.write(fd, 'abc', () => fs.close(fd, () => process.stdout.write('closed\\n'))); process.exitCode = 3; await endNow(); process.stdout.write('not reached\\n');`,
+      0,
+    );
+    expect(r.code).toBe(3);
+    expect(r.stdout.toString()).toBe('closed\n');
+    expect(fs.readFileSync(file, 'utf8')).toBe('abc');
   });
 
   it('ends an idle process at once with its exit code (0 when none was set)', async () => {

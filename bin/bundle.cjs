@@ -19,15 +19,9 @@ const ENTRY = path.join(__dirname, '..', 'dist', 'src', 'cli', 'entry.js');
 // which link to the clone, keep the check.)
 const INSTALLED = path.resolve(__dirname).split(path.sep).includes('node_modules');
 
-/**
- * The bundle as a function of (exports, require, module, __filename, __dirname), as node wraps a
- * CommonJS file. scripts/bundle.mjs writes it so wrapped: the text read from the file is compiled
- * as it is, a string outside V8's heap (node keeps a latin1 file of more than ~1 MB there), where
- * wrapping it here made a flat 1.37 MB copy on the heap at every start. A bundle written unwrapped
- * (by an older build) is wrapped here as before.
- */
+/** The bundle as a function of (exports, require, module, __filename, __dirname), as node wraps a CommonJS file. */
 function wrapSource(src) {
-  return src.startsWith(Module.wrapper[0]) ? src : Module.wrap(src);
+  return Module.wrap(src);
 }
 
 function load() {

@@ -12,7 +12,7 @@
 // ES modules, as before: the same program, only slower to start.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import Module, { builtinModules, createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,12 +84,7 @@ code = `${code.slice(0, first)}var __lazyModule = (load) => {\n\tlet m;\n\tretur
 // bin/bundle.cjs reads it as latin1, a plain copy into a one-byte string: as UTF-8 with its zh
 // text V8 decoded 1.2 MB into a two-byte string at every start (~31 M instructions).
 if (/[^\x00-\x7f]/.test(code)) throw new Error('scripts/bundle.mjs: the bundle is not pure ASCII; bin/bundle.cjs reads it as latin1');
-// The file holds the bundle already wrapped as node wraps a CommonJS file (bin/bundle.cjs compiles it
-// as it is): node reads a file of more than ~1 MB as latin1 into a string outside V8's heap, which
-// V8 compiles in place; wrapped at run time (the wrapper + the text), the 1.37 MB were copied into
-// one flat string on the heap at every start, a large object the collector then counted and marked
-// with the old generation (issue 21; docs/performance.md, twenty-sixth round).
-fs.writeFileSync(out, Module.wrap(code));
+fs.writeFileSync(out, code);
 
 // The cache as compiled (no run): what V8 compiles eagerly, the module bodies and the functions it
 // expects to be called at once. Compiled with the wrapper bin/bundle.cjs uses, else V8 rejects it.

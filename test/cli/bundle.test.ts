@@ -5,12 +5,10 @@
 // dist/src/cli/entry.js) and require the same bytes on stdout and stderr and the same exit code.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, ROOT, tmpDir } from '../helpers.js';
 
-const require = createRequire(import.meta.url);
 const ENTRY = path.join(ROOT, 'dist', 'src', 'cli', 'entry.js');
 const BUNDLE = path.join(ROOT, 'dist', 'src', 'cli', 'storeops.cjs');
 const AS_OF = ['--as-of', '2026-12-01 00:00:00'];
@@ -39,21 +37,6 @@ describe('start-up bundle', () => {
       process.stdout.write(String(s.cachedDataRejected));`;
     const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
     expect(r.stdout).toBe('false');
-  });
-
-  // The file holds the bundle already wrapped as node wraps a CommonJS file, and bin/bundle.cjs
-  // compiles the text it reads as it is: a latin1 file of more than ~1 MB is read into a string
-  // outside V8's heap, which wrapping at run time copied into a 1.37 MB string on the heap at every
-  // start (the old generation's one large object; issue 21, twenty-sixth round). A bundle an older
-  // build wrote unwrapped is still wrapped by wrapSource.
-  it('is written wrapped, and compiled without another copy of its text', () => {
-    const Module = require('node:module') as { wrapper: string[]; wrap(s: string): string };
-    const text = fs.readFileSync(BUNDLE, 'latin1');
-    expect(text.startsWith(Module.wrapper[0]!)).toBe(true);
-    expect(text.endsWith(Module.wrapper[1]!)).toBe(true);
-    const { wrapSource } = require(path.join(ROOT, 'bin', 'bundle.cjs')) as { wrapSource(s: string): string };
-    expect(wrapSource(text)).toBe(text);
-    expect(wrapSource('exports.x = 1;')).toBe(Module.wrap('exports.x = 1;'));
   });
 
   // scripts/bundle.mjs writes the cache after a warm-up run of compensate on the 10-row example, so

@@ -1656,11 +1656,12 @@ class SqliteState implements StateDb {
     // another of the buyer's windows, or another buyer's, take of it for their orders (laterTake, as
     // capCover leaves it out when `v` takes its turn): that money follows its orders, and does not
     // stay in `v`'s cap group. Counted as staying, nothing was kept back for `v` and `v` issued anew
-    // what its cap could not count after all (tmall-2023, three exports, reissue-paths3 seed 2340:
-    // P {04} 500.00 recorded, o04 now Q's in Q {60,04}, which takes all of it; P {03}'s cap counted it,
-    // so P {02,30,01,05,00} took all 500.00 of P {01,05,02,00,03}, o03's 30.00 too, and P {03} issued
-    // 30.00 anew: --reissue all 1530.00, Q {60,04} re-issued first 1500.00).
-    // (reissue-cap-stays-moved.test.ts works a reduced case out: 1300.00, 1330.00 before.)
+    // what its cap could not count after all (tmall-2023, reissue-cap-stays-moved.test.ts: P {04}
+    // 500.00 recorded, o04 now Q's in Q {05,04}, which takes all of it; P {03}'s cap counted it, so
+    // P {01,02} took all 500.00 of P {02,03}, o03's 30.00 too, and P {03} issued 30.00 anew: 1330.00,
+    // 1300.00 owed. Reduced from reissue-paths3 FUZZ_S=2100 seed 2340, which still pays 1530.00 by
+    // --reissue all, 1500.00 one at a time: there Q {60,04} re-issued in the same run counts Q's
+    // spare toward its cap first, and leaves P {04}'s money, in this reckoning, to P {03}'s cap.)
     // Worked out one level deep: inside laterTake's cover (staysDeep) the group's money counts whole.
     let staysDeep = false;
     // The voucher coverOf is working out is seen (settled) but counted among those later vouchers

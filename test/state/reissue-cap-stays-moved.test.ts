@@ -1,5 +1,6 @@
 // reissue-paths3.property.test.ts FUZZ_S=2100 seed 2340 (step 2: --reissue all 1530.00, Q {60,04}
-// re-issued first 1500.00), reduced to two exports (led18). A recorded voucher whose order moved to
+// re-issued first 1500.00), reduced to two exports (led18; the full seed is not settled: see the
+// header of reissue-paths3.property.test.ts). A recorded voucher whose order moved to
 // another buyer sits in the window of a later voucher of its old buyer; the money that other buyer's
 // voucher takes of it for that order was counted as staying in the window, so nothing was kept back
 // for the later voucher, and an order's money was paid twice. docs/rules.md §1.7: the money follows

@@ -201,6 +201,24 @@
 // later vouchers' money itself: with cap 500.00, value 300.00, spare 200.00, pending 200.00 of this
 // buyer's and 300.00 another buyer's, `all` lets the cap count 100.00 of money a later voucher
 // takes, all - pendingOther none), but no hand-worked case shows it, so the code is left as it is.
+// Led18: FUZZ_S=1600 and FUZZ_S=2100 (FUZZ_N=300 each, OWED=1): path failures only at seeds 2319 and
+// 2340 (step 2). Seed 2319 settled (--reissue all 3000.00, one at a time 2500.00, 2970.00 or 3000.00
+// by the order; now 2500.00 all 24 orders, said too): Q {30} had counted Q {01}'s 500.00 (o01's)
+// toward its cap; the third export puts o30 in P {02,30} and o01 in P {03,01}; that stale cap share
+// reached P {03,01} only once P {02,30} was recorded, and after o03's 470.00 of P {06,03}, which
+// P {60,06}'s cap counts (reissue-stale-share-first.test.ts, 2000.00 every way). Seed 2340 (all
+// 1530.00, one at a time 1500.00; 1500.00 by hand: P {03}'s 30.00 is o03's money in P {01,05,02,00,
+// 03}) is not settled: its reduced case is (reissue-cap-stays-moved.test.ts, 1330.00 -> 1300.00),
+// but in the full seed Q {60,04}, re-issued in the same run, may count Q's spare toward its cap
+// first and leave P {04}'s money to P {03}'s cap, and the vouchers' turns disagree on it. A first
+// try reading later vouchers by cover alone settled 2340 but broke seed 1616 (1500.00 -> 1700.00).
+// TOTALS against origin/main (default seeds, 1-150, 1000-1299 and 1300-1449 at FUZZ_N=150, 1600-1899
+// and 2100-2399 at 300; the two-export file too): only seed 2319 step 2 changed. OWED=1 flags 33 of
+// 1600-1899 and 34 of 2100-2399 (not all worked out); by hand 1730 (315.00 > 310.00: o00's out-of-stock
+// 10.00 in the first export, 5.00 now, paid for good), 1822 (1030.00 > 1000.00: o01's 30.00 paid in a
+// window of its own in export 2, under one cap with o00 in export 3), 1787 (1360.00 > 1330.00: o30's
+// 30.00 likewise) and 1823 (425.00 > 270.00, tmall-2026: o30's 200.00 out of stock, 50.00 now, and
+// lacking o02's 5.00) are right as the rules read.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -314,7 +332,7 @@ async function check(seed: number): Promise<string[]> {
   return fails;
 }
 
-const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 588, 1, 2];
+const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 588, 2319, 1, 2];
 describe('three exports: said == --reissue all == one at a time', () => {
   it('seeds', async () => {
     const fails: string[] = [];

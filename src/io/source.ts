@@ -343,6 +343,19 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
         ),
       );
     }
+    // Text, then nothing but NUL bytes to the end of what was read: a download (or copy) that did not
+    // finish, its space reserved in full beforehand. It was "not a CSV or xlsx file (binary data) …
+    // pass the .csv or .xlsx exported", to the operator who had passed just that.
+    const nul = prefix.indexOf(0);
+    if (nul > 0 && !looksBinary(prefix.subarray(0, nul)) && prefix.subarray(nul).every((b) => b === 0)) {
+      throw new InputError(
+        msg(
+          `${name} 从第 ${nul + 1} 个字节起全是 NUL (0) 字节: 文件没有写完 (下载或复制没有完成, 只预留了空间), 后面的订单不在其中`,
+          `${name} holds nothing but NUL (zero) bytes from byte ${nul + 1} on: the file was never written to its end (a download or copy that did not finish, its space only reserved), so the rest of its rows are not in it`,
+        ),
+        msg('从卖家中心重新下载该报表, 等下载完成后再运行。', 'download the export again from the seller centre, and run once the download has finished.'),
+      );
+    }
     // An OLE2 compound file: an Excel 97–2003 workbook (.xls, as some ERPs and older seller-centre
     // pages download), a WPS .et, or an xlsx saved with an open password (Excel wraps the encrypted
     // workbook in one). "Not a CSV or xlsx file … pass the .csv or .xlsx exported" left the operator

@@ -74,6 +74,20 @@ describe('an export cut right after the = of its last row\'s id', () => {
     expect(JSON.parse(ins.stdout)[0]).toMatchObject({ rowsRead: 1200, accepted: 1199, rejected: 1 });
   });
 
+  it('a small export padded within its first 8 KB: exit 3 saying the download did not finish (it said "not a CSV or xlsx file")', () => {
+    // The README example (GBK, 4,271 bytes) cut right after its last `=` (byte 4,248) and padded with
+    // 4,096 NUL bytes: the first NUL is byte 4,249.
+    const ex = fs.readFileSync(path.join(ROOT, 'examples', 'ExportOrderList202611.csv'));
+    const eq = ex.lastIndexOf(0x3d);
+    expect(eq + 1).toBe(4248);
+    const file = path.join(dir, 'small-padded.csv');
+    fs.writeFileSync(file, Buffer.concat([ex.subarray(0, eq + 1), Buffer.alloc(4096)]));
+    const r = runCli(['compensate', file, ...AS_OF, '-f', 'csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${file} holds nothing but NUL (zero) bytes from byte 4249 on: the file was never written to its end (a download or copy that did not finish`);
+    expect(r.stdout).toBe('');
+  });
+
   it('the whole file with its last line break: read as before', () => {
     const file = path.join(dir, 'whole.csv');
     fs.writeFileSync(file, full);

@@ -2642,27 +2642,36 @@ class SqliteState implements StateDb {
   }
 
   async clearPendingWaiting(key: string, waitMs: number, onWait?: () => void): Promise<void> {
-    // Polled with busy_timeout 0 and short sleeps, not one long busy wait: the event loop stays free,
-    // so a signal (cron's SIGTERM) still ends the run at once (the CLI's handlers), marker kept.
+    const del = this.db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
+    await this.untilFree(() => del.run(OUTPUT_PENDING_TARGET, key), waitMs, onWait);
+  }
+
+  /**
+   * `step` (one statement that needs the write lock) run once the lock is free, waiting up to waitMs
+   * (at least the busy timeout). Polled with busy_timeout 0 and short sleeps, not one long busy wait:
+   * the event loop stays free, so a signal (cron's SIGTERM) still ends the run at once (the CLI's
+   * handlers). onWait is told once the usual busy timeout has passed: the run is not hung, it waits
+   * for the other one.
+   */
+  private async untilFree(step: () => unknown, waitMs: number, onWait?: () => void): Promise<void> {
     const db = this.db;
-    const del = db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
-    const deadline = Date.now() + Math.max(waitMs, this.busyMs);
-    // Said once the usual busy timeout has passed: the run is not hung, it waits for the other one.
+    const waited = Math.max(waitMs, this.busyMs);
+    const deadline = Date.now() + waited;
     let sayAt: number | undefined = Date.now() + this.busyMs;
     db.pragma('busy_timeout = 0');
     try {
       for (;;) {
         try {
-          del.run(OUTPUT_PENDING_TARGET, key);
+          step();
           return;
         } catch (e) {
           const code = String((e as { code?: unknown }).code ?? '');
           if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw stateFailure(e, this.path, this.busyMs);
-          if (Date.now() >= deadline) throw busyError(this.path, this.busyMs);
-          if (sayAt !== undefined && Date.now() >= sayAt) {
-            sayAt = undefined;
-            onWait?.();
-          }
+        }
+        if (Date.now() >= deadline) throw busyError(this.path, waited);
+        if (sayAt !== undefined && Date.now() >= sayAt) {
+          sayAt = undefined;
+          onWait?.();
         }
         await sleep(Math.min(50, Math.max(1, deadline - Date.now())));
       }
@@ -2932,37 +2941,15 @@ class SqliteState implements StateDb {
     checkTime(at, 'at');
     if (keys.length === 0) return;
     const db = this.db;
-    const gone = new Set(keys);
-    const deadline = Date.now() + Math.max(waitMs, this.busyMs);
-    let sayAt: number | undefined = Date.now() + this.busyMs;
-    db.pragma('busy_timeout = 0');
+    await this.untilFree(() => db.exec('BEGIN IMMEDIATE'), waitMs, onWait);
     try {
-      for (;;) {
-        try {
-          db.exec('BEGIN IMMEDIATE');
-          break;
-        } catch (e) {
-          const code = String((e as { code?: unknown }).code ?? '');
-          if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw stateFailure(e, this.path, this.busyMs);
-        }
-        if (Date.now() >= deadline) throw busyError(this.path, Math.max(waitMs, this.busyMs));
-        if (sayAt !== undefined && Date.now() >= sayAt) {
-          sayAt = undefined;
-          onWait?.();
-        }
-        await sleep(Math.min(50, Math.max(1, deadline - Date.now())));
-      }
-      try {
-        const insert = db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING');
-        for (const k of keys) insert.run(target, k, at);
-        this.dropHeld(target, gone);
-        db.exec('COMMIT');
-      } catch (e) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw stateFailure(e, this.path, this.busyMs);
-      }
-    } finally {
-      if (db.open) db.pragma(`busy_timeout = ${this.busyMs}`);
+      const insert = db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO NOTHING');
+      for (const k of keys) insert.run(target, k, at);
+      this.dropHeld(target, new Set(keys));
+      db.exec('COMMIT');
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw stateFailure(e, this.path, this.busyMs);
     }
   }
 

@@ -123,6 +123,14 @@ export interface Matchers {
   neutralizers: Neutralizers;
 }
 
+// A denial asked as a question is the complaint it asks about: 这不是质量问题吗？, 这不是质量问题是什么,
+// 难道不是质量问题, 物流很快吗？ (rhetorical). Such a phrase is not cut out: one followed by 吗/么/嘛/呢/是什么/?
+// or within a few characters after 难道 (askedBefore: checked on a match only, so the alternation keeps
+// its fast scan). (NFKC has made ？ a ?; the spaced text may hold a space.)
+const NOT_ASKED_AFTER = '(?! ?(?:[吗么嘛呢?]|是什么))';
+const askedBefore = (m: string, at: number, text: string): string => (text.slice(Math.max(0, at - 6), at).includes('难道') ? m : '|');
+const askedBeforeSpaced = (m: string, at: number, text: string): string => (text.slice(Math.max(0, at - 6), at).includes('难道') ? m : ' | ');
+
 /**
  * Phrases cut out before matching ("没有色差", "not bad"), compiled once per table: building a
  * RegExp per review text was most of `reviews queue`'s time on a big file (issue 21).
@@ -140,16 +148,16 @@ export class Neutralizers {
     const other = all.filter((n) => !ASCII.test(n));
     if (ascii.length) this.ascii = new RegExp(`(?<![a-z0-9])(?:${ascii.map(asciiPattern).join('|')})(?![a-z0-9])`, 'g');
     if (other.length) {
-      this.other = new RegExp(other.map((n) => escapeRe(n.replace(/ /g, ''))).join('|'), 'g');
-      this.otherSpaced = new RegExp(other.map((n) => escapeRe(n)).join('|'), 'g');
+      this.other = new RegExp(`(?:${other.map((n) => escapeRe(n.replace(/ /g, ''))).join('|')})${NOT_ASKED_AFTER}`, 'g');
+      this.otherSpaced = new RegExp(`(?:${other.map((n) => escapeRe(n)).join('|')})${NOT_ASKED_AFTER}`, 'g');
     }
   }
   cut(spacedIn: string): Prepared {
     let spaced = this.ascii ? spacedIn.replace(this.ascii, ' | ') : spacedIn;
     let tight = spaced.replace(/ /g, '');
     if (this.other) {
-      tight = tight.replace(this.other, '|');
-      spaced = spaced.replace(this.otherSpaced!, ' | ');
+      tight = tight.includes('难道') ? tight.replace(this.other, askedBefore) : tight.replace(this.other, '|');
+      spaced = spaced.includes('难道') ? spaced.replace(this.otherSpaced!, askedBeforeSpaced) : spaced.replace(this.otherSpaced!, ' | ');
     }
     return { spaced, tight };
   }

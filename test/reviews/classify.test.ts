@@ -65,6 +65,17 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     // Complaints still count.
     expect([...classify(r({ rating: 'bad', text: '是质量问题，快递也慢' }), matchers).categories].sort()).toEqual(['logistics', 'quality']);
   });
+
+  it('a denial asked as a question is the complaint it asks about: 这不是质量问题吗 / 难道不是质量问题 (quality, as before 2b56140)', () => {
+    // 2b56140 cut 不是质量问题 out before matching, so the rhetorical question "isn't this a quality
+    // problem?" (and "if this is not a quality problem, what is?") came out other (contact-other).
+    // A neutralizer followed by 吗/么/呢/是什么/? or after 难道 is a question, not a denial: kept.
+    for (const text of ['难道这不是质量问题吗？', '这不是质量问题是什么', '穿一次就开线，难道不是质量问题', '物流很快吗？等了一周']) {
+      expect(classify(r({ rating: 'neutral', text }), matchers).categories, text).toEqual([text.startsWith('物流') ? 'logistics' : 'quality']);
+    }
+    // The denial itself still neutralizes (2b56140's case).
+    expect(classify(r({ rating: 'neutral', text: '不是质量问题，是快递太慢' }), matchers).categories).toEqual(['logistics']);
+  });
   it('a negative 追评 on a positive review is flagged with severity 4, categorised by the 追评', () => {
     const f = classify(r({ text: '挺好用的', followUpText: '用了三次就坏了，很失望' }), matchers);
     expect(f.reasons).toEqual(['negative_follow_up']);

@@ -124,10 +124,11 @@ export interface Matchers {
 }
 
 // A denial asked as a question is the complaint it asks about: 这不是质量问题吗？, 这不是质量问题是什么,
-// 难道不是质量问题, 物流很快吗？ (rhetorical). Such a phrase is not cut out: one followed by 吗/么/嘛/呢/是什么/?
+// 难道不是质量问题, 物流很快吗？ (rhetorical). Such a phrase is not cut out: one followed by 吗/么/是什么/? (not 呢 or 嘛,
+// which end statements too: 物流很快呢 is praise)
 // or within a few characters after 难道 (askedBefore: checked on a match only, so the alternation keeps
 // its fast scan). (NFKC has made ？ a ?; the spaced text may hold a space.)
-const NOT_ASKED_AFTER = '(?! ?(?:[吗么嘛呢?]|是什么))';
+const NOT_ASKED_AFTER = '(?! ?(?:[吗么?]|是什么))';
 const askedBefore = (m: string, at: number, text: string): string => (text.slice(Math.max(0, at - 6), at).includes('难道') ? m : '|');
 const askedBeforeSpaced = (m: string, at: number, text: string): string => (text.slice(Math.max(0, at - 6), at).includes('难道') ? m : ' | ');
 

@@ -69,12 +69,13 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
   it('a denial asked as a question is the complaint it asks about: 这不是质量问题吗 / 难道不是质量问题 (quality, as before 2b56140)', () => {
     // 2b56140 cut 不是质量问题 out before matching, so the rhetorical question "isn't this a quality
     // problem?" (and "if this is not a quality problem, what is?") came out other (contact-other).
-    // A neutralizer followed by 吗/么/呢/是什么/? or after 难道 is a question, not a denial: kept.
+    // A neutralizer followed by 吗/么/是什么/? or after 难道 is a question, not a denial: kept.
     for (const text of ['难道这不是质量问题吗？', '这不是质量问题是什么', '穿一次就开线，难道不是质量问题', '物流很快吗？等了一周']) {
       expect(classify(r({ rating: 'neutral', text }), matchers).categories, text).toEqual([text.startsWith('物流') ? 'logistics' : 'quality']);
     }
-    // The denial itself still neutralizes (2b56140's case).
+    // The denial itself still neutralizes (2b56140's case), and 呢 ends praise as well as questions.
     expect(classify(r({ rating: 'neutral', text: '不是质量问题，是快递太慢' }), matchers).categories).toEqual(['logistics']);
+    expect(classify(r({ rating: 'neutral', text: '物流很快呢，就是有点贵' }), matchers).categories).toEqual(['price']);
   });
   it('a negative 追评 on a positive review is flagged with severity 4, categorised by the 追评', () => {
     const f = classify(r({ text: '挺好用的', followUpText: '用了三次就坏了，很失望' }), matchers);

@@ -630,6 +630,8 @@ export interface UnreadSheet {
   name: string;
   rows: number;
   table: boolean;
+  /** The sheet could not be read to its end (its XML damaged): named as such, and it needs attention. */
+  damaged?: boolean;
 }
 
 /** How many cells of an xlsx row (exceljs's values, from index 1) show something, as the reader reads them. */
@@ -652,20 +654,38 @@ function filledCells(values: unknown[]): number {
   return n;
 }
 
+/** What looking at a sheet not read found: its rows with data, its widest row, whether it could not be read to its end. */
+interface Seen {
+  rows: number;
+  widest: number;
+  damaged?: boolean;
+}
+
 /** A row's filled cells counted into a sheet looked at only (its rows with data, its widest row). */
-function lookAt(seen: { rows: number; widest: number }, values: unknown[]): void {
+function lookAt(seen: Seen, values: unknown[]): void {
   const n = filledCells(values);
   if (n > 0) seen.rows++;
   if (n > seen.widest) seen.widest = n;
 }
 
-/** The rest of a sheet, looked at only. */
-async function lookAtRest(seen: { rows: number; widest: number }, rows: AsyncIterable<XRow[]>): Promise<void> {
-  for await (const batch of rows) for (const row of batch) lookAt(seen, row.values);
+/**
+ * The rest of a sheet, looked at only. A sheet that cannot be read to its end (its XML damaged) is
+ * marked so, not a reason to stop the run: storeops does not read it (host5, 2026-12-05: the whole
+ * workbook was refused as damaged once later sheets were looked at).
+ */
+async function lookAtRest(seen: Seen, rows: AsyncIterable<XRow[]>): Promise<void> {
+  try {
+    for await (const batch of rows) for (const row of batch) lookAt(seen, row.values);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    seen.damaged = true;
+  }
 }
 
 /** A sheet looked at, as UnreadSheet says of it; undefined when none of its rows holds data. */
-function unreadSheet(name: string, seen: { rows: number; widest: number }, width: number): UnreadSheet | undefined {
+function unreadSheet(name: string, seen: Seen, width: number): UnreadSheet | undefined {
+  // What a damaged sheet holds past the damage cannot be told: it needs attention as more of the table would.
+  if (seen.damaged) return { name, rows: seen.rows, table: true, damaged: true };
   if (seen.rows === 0) return undefined;
   return { name, rows: seen.rows, table: seen.widest >= Math.min(width, Math.max(2, Math.ceil(width / 4))) };
 }
@@ -856,7 +876,7 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
       const name = sheet.name;
       if (continued && (ended || !full || first === undefined || name !== continuationName(first.name, sheets))) {
         ended = true;
-        const seen = { rows: 0, widest: 0 };
+        const seen: Seen = { rows: 0, widest: 0 };
         await lookAtRest(seen, sheet.rows);
         const u = unreadSheet(name, seen, first?.width ?? 1);
         if (u) unread.push(u);
@@ -877,7 +897,7 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
             other = header === '' || header !== first!.header;
             if (other) {
               // Another table under a continuation's name: looked at, not read (the row just seen counts).
-              const seen = { rows: 0, widest: 0 };
+              const seen: Seen = { rows: 0, widest: 0 };
               lookAt(seen, row.values);
               await lookAtRest(seen, sheet.rows);
               const u = unreadSheet(name, seen, first!.width);

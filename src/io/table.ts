@@ -183,9 +183,9 @@ export { HEADER_SEARCH_LINES };
  * What a command says of an xlsx whose sheets after the table hold data (Sniffed.unreadSheets): they
  * were not read, which and how many rows, and what to do.
  */
-export function unreadSheetsNote(name: string, u: { read: string; unread: readonly { name: string; rows: number }[] }): Msg {
-  const zh = u.unread.map((x) => `"${x.name}" (${x.rows} 行有内容)`).join('、');
-  const en = u.unread.map((x) => `"${x.name}" (${plural(x.rows, 'row')} with data)`).join(', ');
+export function unreadSheetsNote(name: string, u: { read: string; unread: readonly { name: string; rows: number; damaged?: boolean }[] }): Msg {
+  const zh = u.unread.map((x) => `"${x.name}" (${x.damaged ? '已损坏, 无法读完' : `${x.rows} 行有内容`})`).join('、');
+  const en = u.unread.map((x) => `"${x.name}" (${x.damaged ? 'damaged: it could not be read to its end' : `${plural(x.rows, 'row')} with data`})`).join(', ');
   const one = u.unread.length === 1;
   return msg(
     `${name}: 工作簿中的工作表 ${zh} 没有读取: 只读取第一个工作表 "${u.read}" (后面的工作表只有在前一个已写满 1,048,576 行、名为 "${u.read} (2)" 且表头相同时才接着读)。如果其中有要用的行 (例如两次下载的报表放在了同一个工作簿里), 把每个工作表另存为单独的文件, 一并传入`,

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
@@ -81,6 +82,19 @@ describe.each(READERS)('sheets after the first ($name)', ({ env }) => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('was not read');
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ rowsRead: 9, accepted: 9 });
+  });
+
+  it('a second sheet whose XML is cut (damaged) does not stop the run: named, exit 1, the first sheet read', async () => {
+    const z = await JSZip.loadAsync(fs.readFileSync(twoDownloads));
+    const xml = await z.file('xl/worksheets/sheet2.xml')!.async('string');
+    z.file('xl/worksheets/sheet2.xml', xml.slice(0, Math.floor(xml.length / 2)) + '<row><c><<<');
+    const bad = path.join(dir, `damaged-${Math.random().toString(36).slice(2)}.xlsx`);
+    fs.writeFileSync(bad, await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const r = runCli(['orders', 'inspect', bad, '-f', 'json'], { env });
+    expect(r.code).toBe(1);
+    // The fast reader reads what it can of the cut XML (its rows before the cut), exceljs calls it damaged: named either way.
+    expect(r.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the workbook's sheet "Sheet2" \\((damaged: it could not be read to its end|\\d+ rows? with data)\\) was not read`));
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ rowsRead: 5, accepted: 5 });
   });
 
   it('an --exclude list on two sheets: the second sheet is named, exit 1', () => {

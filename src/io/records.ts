@@ -907,7 +907,9 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
             headerSeen = true;
             continue;
           }
-          if (row.number === 1 && !continued) first = { name, header: 'cells' in read ? JSON.stringify(read.cells) : '', width: 1 };
+          // The first sheet's first row given (row 1, or a later one when the rows before it are empty
+          // and left out): its header, for a continuation, is row 1's cells only.
+          if (!continued && first === undefined) first = { name, header: row.number === 1 && 'cells' in read ? JSON.stringify(read.cells) : '', width: 1 };
           // The table's width, for telling more of it from notes on a later sheet: its widest row
           // among those the header is looked for in (it may follow title lines).
           if (!continued && row.number <= HEADER_SEARCH_LINES && 'cells' in read) {

@@ -96,8 +96,9 @@ describe('the terminal short view shows issueNow (现在发放), not toIssue', (
     const r = view('en');
     expect(r.code).toBe(0);
     // Before: "…  maxHoursL…  toIssue" and 老王的店铺's row ended "5.00" (toIssue, owed so far).
+    // The terminal table names maxHoursLate hoursLate where the whole name does not fit (a header is never cut).
     expect(r.stdout.trimEnd().split('\n')).toEqual([
-      'buyer       orderIds               amount  state             maxHours…  issueNow',
+      'buyer       orderIds               amount  state             hoursLate  issueNow',
       '小明爱购物  3515313147329357901;…   14.50  paid_by_platform       25.0      0.00',
       '小明爱购物  3515313147329357903     50.00  final                  23.0     50.00',
       '阿花tb      2987650012233445502      5.00  paid_by_platform        0.1      0.00',
@@ -109,11 +110,11 @@ describe('the terminal short view shows issueNow (现在发放), not toIssue', (
   it('zh at 80 columns: 现在发放', () => {
     const r = view('zh');
     expect(r.stdout.trimEnd().split('\n')).toEqual([
-      '买家        订单编号               赔付金额  状态         最长延迟(小…  现在发放',
-      '小明爱购物  3515313147329357901;…     14.50  平台已赔付           25.0      0.00',
-      '小明爱购物  3515313147329357903       50.00  确定                 23.0     50.00',
-      '阿花tb      2987650012233445502        5.00  平台已赔付            0.1      0.00',
-      '老王的店铺  4100000000000000701        5.00  待定                280.0      0.00',
+      '买家        订单编号                  赔付金额  状态        延迟(小时)  现在发放',
+      '小明爱购物  3515313147329357901;…        14.50  平台已赔付        25.0      0.00',
+      '小明爱购物  3515313147329357903          50.00  确定              23.0     50.00',
+      '阿花tb      2987650012233445502           5.00  平台已赔付         0.1      0.00',
+      '老王的店铺  4100000000000000701           5.00  待定             280.0      0.00',
     ]);
     expect(r.stderr).toContain('现在发放的红包 1 个共 50.00 元');
   });

@@ -50,6 +50,67 @@ export function streamingParseSax(Parser: new () => SaxesLike, toIterable: (s: R
   };
 }
 
+/**
+ * exceljs's iterate-stream, made to end when the stream has handed over everything it holds.
+ * exceljs 4.4 reads the zip's entries with it and stops at the first 'end' event; but unzipper's
+ * Parse emits 'end' itself as soon as its input is written in full ("finish"), while entries it
+ * has already parsed still wait in its buffer for exceljs to take them. When exceljs was still
+ * busy with an earlier entry at that moment (a worksheet stored before the shared strings is
+ * written to a temporary file first, as Excel and the seller centres lay it out), the later
+ * entries were never read: no shared strings, no workbook part. The run stopped with "the table
+ * of shared strings was not read" (exit 3) depending on the machine's load (xlsx12, 2026-12-05: 3
+ * of 32 runs under load). Here a stream has ended only when it has pushed its end *and* nothing
+ * is left in its buffer (its readable state says so), however early an 'end' is announced.
+ */
+export function iterateStream(stream: Readable): AsyncGenerator<unknown> {
+  return (async function* () {
+    const contents: unknown[] = [];
+    let ended = false;
+    let closed = false;
+    let error: unknown;
+    let wake: (() => void) | undefined;
+    const poke = () => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    stream.on('data', (d: unknown) => {
+      contents.push(d);
+      poke();
+    });
+    stream.on('end', () => {
+      ended = true;
+      poke();
+    });
+    stream.on('close', () => {
+      closed = true;
+      poke();
+    });
+    stream.on('error', (e: unknown) => {
+      error = e;
+      poke();
+    });
+    const state = (stream as unknown as { _readableState?: { ended?: boolean; length?: number } })._readableState;
+    // All the stream holds has been handed over: its end pushed and its buffer empty (for a stream
+    // without a readable state, its 'end'). A closed stream hands over nothing more.
+    const done = () => (state && typeof state.length === 'number' ? (state.ended === true && state.length === 0) || (closed && state.length === 0) : ended || closed);
+    for (;;) {
+      if (error) throw error;
+      if (contents.length) {
+        stream.pause();
+        yield contents.shift();
+        continue;
+      }
+      if (done()) return;
+      const waiting = new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      stream.resume();
+      await waiting;
+    }
+  })();
+}
+
 const localRequire = createRequire(import.meta.url);
 let loaded: ExcelJS | undefined;
 
@@ -62,15 +123,21 @@ export function loadExcelJS(): ExcelJS {
   const { SaxesParser } = fromExceljs('saxes') as { SaxesParser: new () => SaxesLike };
   const { PassThrough } = fromExceljs('readable-stream') as { PassThrough: new () => NodeJS.ReadWriteStream };
   const parseSax = streamingParseSax(SaxesParser, (s) => s.pipe(new PassThrough()) as unknown as AsyncIterable<Buffer>);
+  const iteratePath = path.join(root, 'lib', 'utils', 'iterate-stream.js');
   const cache = localRequire.cache;
-  // Loaded earlier without the fix (a plain `import('exceljs')` elsewhere): its modules hold the
-  // old parser, so drop them and load exceljs again.
-  if (cache[saxPath]) for (const k of Object.keys(cache)) if (k.startsWith(root + path.sep)) delete cache[k];
-  const mod = new Module(saxPath);
-  mod.filename = saxPath;
-  mod.loaded = true;
-  mod.exports = parseSax;
-  cache[saxPath] = mod;
+  // Loaded earlier without the fixes (a plain `import('exceljs')` elsewhere): its modules hold the
+  // old parser and iterator, so drop them and load exceljs again.
+  if (cache[saxPath] || cache[iteratePath]) for (const k of Object.keys(cache)) if (k.startsWith(root + path.sep)) delete cache[k];
+  for (const [file, exports] of [
+    [saxPath, parseSax],
+    [iteratePath, iterateStream],
+  ] as const) {
+    const mod = new Module(file);
+    mod.filename = file;
+    mod.loaded = true;
+    mod.exports = exports;
+    cache[file] = mod;
+  }
   loaded = localRequire('exceljs') as ExcelJS;
   return loaded;
 }

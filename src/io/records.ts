@@ -756,6 +756,82 @@ async function* excelJSSheets(input: Readable): AsyncGenerator<SheetIn> {
   }
 }
 
+/** A sheet before the table, passed over: it holds no header the command reads within its few rows (Sniffed.unreadSheets.passed). */
+export interface PassedSheet {
+  name: string;
+  rows: number;
+  /** It looks like a table as wide as the one read (UnreadSheet.table): it needs attention. */
+  table: boolean;
+}
+
+/** A sheet whose first rows were read ahead to look for a header, replayed as if never read. */
+function replayed(name: string, held: XRow[], rest: AsyncIterator<XRow[]> | undefined): SheetIn {
+  return {
+    name,
+    rows: (async function* () {
+      if (held.length) yield held;
+      if (!rest) return;
+      for (;;) {
+        const n = await rest.next();
+        if (n.done) return;
+        yield n.value;
+      }
+    })(),
+  };
+}
+
+/**
+ * The sheets, the table's first: the first sheet whose first rows (HEADER_SEARCH_LINES) hold a row
+ * `isHeader` accepts, or that has more rows than that (a table, known or not: read as before). The
+ * sheets before it are passed over (`passed`, said by table.ts): a workbook whose first sheet is a
+ * 说明/notes page and whose second holds the export was refused with "unknown export layout;
+ * columns found: 导出说明" and no word of the second sheet (xlsx12, 2026-12-05). When no sheet has
+ * such a row, the sheets come in their order, the first read as the table, as before.
+ */
+async function* tableFirst(source: AsyncGenerator<SheetIn>, isHeader: (cells: string[]) => boolean, passed: { name: string; held: XRow[] }[]): AsyncGenerator<SheetIn> {
+  const held: { name: string; held: XRow[] }[] = [];
+  let chosen = false;
+  try {
+    for await (const sheet of source) {
+      if (chosen) {
+        yield sheet;
+        continue;
+      }
+      const rows: XRow[] = [];
+      const it = sheet.rows[Symbol.asyncIterator]();
+      let found = false;
+      let ended = false;
+      while (!found) {
+        const n = await it.next();
+        if (n.done) {
+          ended = true;
+          break;
+        }
+        for (const row of n.value) {
+          rows.push(row);
+          if (found) continue;
+          if (row.number > HEADER_SEARCH_LINES) found = true;
+          else {
+            const read = xlsxRow(row.values);
+            if ('cells' in read && read.cells.some((c) => c.trim() !== '') && isHeader(read.cells)) found = true;
+          }
+        }
+      }
+      if (!found) {
+        held.push({ name: sheet.name, held: rows });
+        continue;
+      }
+      chosen = true;
+      passed.push(...held);
+      yield replayed(sheet.name, rows, ended ? undefined : it);
+    }
+    // No sheet holds a header: in their order, the first read as the table (as before).
+    if (!chosen) for (const h of held) yield replayed(h.name, h.held, undefined);
+  } finally {
+    await source.return(undefined);
+  }
+}
+
 /** The xlsx on stdin, copied to a new temporary file (0600: rows hold personal data; /tmp is shared). */
 async function spool(s: Sniffed): Promise<string> {
   const p = tempName('.xlsx');
@@ -852,6 +928,8 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
     await checkArchive(s.file, s.name);
   }
   source ??= excelJSSheets(input);
+  const passedOver: { name: string; held: XRow[] }[] = [];
+  if (opts.isHeader) source = tableFirst(source, opts.isHeader, passedOver);
   let sawSheet = false;
   // The first sheet only (FORMATS: often named `export`), and the sheets a table too long for one
   // sheet goes on in (src/io/xlsx.ts: `数据`, `数据 (2)` … with the header repeated): read as one
@@ -933,7 +1011,15 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
       }
       lineOffset = last;
     }
-    if (unread.length) s.unreadSheets = { read: first?.name ?? '', unread };
+    // The sheets passed over before the table: as a sheet after it, one holding data is named.
+    const passed: PassedSheet[] = [];
+    for (const p of passedOver) {
+      const seen: Seen = { rows: 0, widest: 0 };
+      for (const row of p.held) lookAt(seen, row.values);
+      const u = unreadSheet(p.name, seen, first?.width ?? 1);
+      if (u) passed.push({ name: u.name, rows: u.rows, table: u.table });
+    }
+    if (unread.length || passed.length) s.unreadSheets = { read: first?.name ?? '', unread, ...(passed.length ? { passed } : {}) };
   } catch (e) {
     if (e instanceof InputError) throw e;
     if (e instanceof UnreadCell) {
@@ -985,6 +1071,12 @@ export interface ReadOptions {
    * `fast`: the fast reader, failing with FastXlsxDeclined where it would hand over to exceljs (tests).
    */
   xlsxReader?: 'auto' | 'exceljs' | 'fast';
+  /**
+   * An xlsx: what the command's header looks like (its cells as read). Given, the table is the first
+   * sheet with such a row in its first HEADER_SEARCH_LINES rows (or longer than that); the sheets
+   * before it are passed over and named (Sniffed.unreadSheets.passed). Not given: the first sheet.
+   */
+  isHeader?: (cells: string[]) => boolean;
 }
 
 /** The same records one at a time. */

@@ -49,9 +49,15 @@ export interface Sniffed {
   endsInsideCharacter?(encoding: string): boolean;
   /**
    * An xlsx, once read to its end: the sheets after the table (its first sheet and those it goes on
-   * in) that hold data, which were not read, and the name of the sheet that was (table.ts says so).
+   * in) that hold data, which were not read, those before it passed over, and the name of the sheet
+   * that was read (table.ts says so).
    */
-  unreadSheets?: { read: string; unread: { name: string; rows: number; table: boolean }[] };
+  unreadSheets?: {
+    read: string;
+    unread: { name: string; rows: number; table: boolean; damaged?: boolean }[];
+    /** Sheets before the one read, passed over: no header the command reads in their first rows (records.ts tableFirst). */
+    passed?: { name: string; rows: number; table: boolean }[];
+  };
 }
 
 const SNIFF_BYTES = 256 * 1024;

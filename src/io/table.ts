@@ -183,13 +183,33 @@ export { HEADER_SEARCH_LINES };
  * What a command says of an xlsx whose sheets after the table hold data (Sniffed.unreadSheets): they
  * were not read, which and how many rows, and what to do.
  */
-export function unreadSheetsNote(name: string, u: { read: string; unread: readonly { name: string; rows: number; damaged?: boolean }[] }): Msg {
-  const zh = u.unread.map((x) => `"${x.name}" (${x.damaged ? '已损坏, 无法读完' : `${x.rows} 行有内容`})`).join('、');
-  const en = u.unread.map((x) => `"${x.name}" (${x.damaged ? 'damaged: it could not be read to its end' : `${plural(x.rows, 'row')} with data`})`).join(', ');
+export function unreadSheetsNote(name: string, u: { read: string; unread: readonly { name: string; rows: number; damaged?: boolean }[]; afterPassed?: boolean }): Msg {
+  const zh = sheetList(u.unread, 'zh');
+  const en = sheetList(u.unread, 'en');
   const one = u.unread.length === 1;
+  // The table is not the workbook's first sheet when sheets before it were passed over (passedSheetsNote).
+  const only = u.afterPassed ? msg(`只读取工作表 "${u.read}"`, `only the sheet "${u.read}" is read`) : msg(`只读取第一个工作表 "${u.read}"`, `only its first sheet, "${u.read}", is read`);
   return msg(
-    `${name}: 工作簿中的工作表 ${zh} 没有读取: 只读取第一个工作表 "${u.read}" (后面的工作表只有在前一个已写满 1,048,576 行、名为 "${u.read} (2)" 且表头相同时才接着读)。如果其中有要用的行 (例如两次下载的报表放在了同一个工作簿里), 把每个工作表另存为单独的文件, 一并传入`,
-    `${name}: the workbook's ${one ? 'sheet' : 'sheets'} ${en} ${one ? 'was' : 'were'} not read: only its first sheet, "${u.read}", is read (a next sheet is read on only when the one before is full, 1,048,576 rows, and it is named "${u.read} (2)" with the same header). If ${one ? 'it holds' : 'they hold'} rows to use (two downloads put in one workbook, say), save each sheet as a file of its own and give those files too`,
+    `${name}: 工作簿中的工作表 ${zh} 没有读取: ${only.zh} (后面的工作表只有在前一个已写满 1,048,576 行、名为 "${u.read} (2)" 且表头相同时才接着读)。如果其中有要用的行 (例如两次下载的报表放在了同一个工作簿里), 把每个工作表另存为单独的文件, 一并传入`,
+    `${name}: the workbook's ${one ? 'sheet' : 'sheets'} ${en} ${one ? 'was' : 'were'} not read: ${only.en} (a next sheet is read on only when the one before is full, 1,048,576 rows, and it is named "${u.read} (2)" with the same header). If ${one ? 'it holds' : 'they hold'} rows to use (two downloads put in one workbook, say), save each sheet as a file of its own and give those files too`,
+  );
+}
+
+function sheetList(sheets: readonly { name: string; rows: number; damaged?: boolean }[], lang: 'zh' | 'en'): string {
+  return lang === 'zh'
+    ? sheets.map((x) => `"${x.name}" (${x.damaged ? '已损坏, 无法读完' : `${x.rows} 行有内容`})`).join('、')
+    : sheets.map((x) => `"${x.name}" (${x.damaged ? 'damaged: it could not be read to its end' : `${plural(x.rows, 'row')} with data`})`).join(', ');
+}
+
+/**
+ * What a command says of an xlsx whose table is not on its first sheet (records.ts tableFirst): the
+ * sheet read, and the sheets before it passed over (a 说明 page of notes before the export).
+ */
+export function passedSheetsNote(name: string, u: { read: string; passed: readonly { name: string; rows: number }[] }): Msg {
+  const one = u.passed.length === 1;
+  return msg(
+    `${name}: 读取的是工作表 "${u.read}": 它前面的工作表 ${sheetList(u.passed, 'zh')} 前 ${HEADER_SEARCH_LINES} 行里没有本命令能识别的表头, 已跳过 (没有读取)。如果要读的是${one ? '那个' : '其中某个'}工作表, 把它另存为单独的文件再传入`,
+    `${name}: read the sheet "${u.read}"; the ${one ? 'sheet' : 'sheets'} before it, ${sheetList(u.passed, 'en')}, ${one ? 'has' : 'have'} no header this command reads in ${one ? 'its' : 'their'} first ${HEADER_SEARCH_LINES} rows and ${one ? 'was' : 'were'} passed over (not read). If ${one ? 'that sheet is' : 'one of them is'} the one to read, save it as a file of its own and give that file`,
   );
 }
 
@@ -201,13 +221,24 @@ export function unreadSheetsNote(name: string, u: { read: string; unread: readon
  */
 export function sheetNote(ctx: { warn(m: Msg): void; info(m: Msg): void; attention(): void }): SheetNote {
   return (name, u) => {
+    // Sheets before the table passed over: said as sheets after it are, by the same measure (a
+    // notes page in the summary, exit unchanged; one as wide as the table a warning, exit 1).
+    const passed = u.passed ?? [];
+    const afterPassed = passed.length > 0;
+    const passedTable = passed.filter((x) => x.table);
+    const passedOther = passed.filter((x) => !x.table);
+    if (passedTable.length) {
+      ctx.warn(passedSheetsNote(name, { read: u.read, passed: passedTable }));
+      ctx.attention();
+    }
+    if (passedOther.length) ctx.info(passedSheetsNote(name, { read: u.read, passed: passedOther }));
     const table = u.unread.filter((x) => x.table);
     const other = u.unread.filter((x) => !x.table);
     if (table.length) {
-      ctx.warn(unreadSheetsNote(name, { read: u.read, unread: table }));
+      ctx.warn(unreadSheetsNote(name, { read: u.read, unread: table, afterPassed }));
       ctx.attention();
     }
-    if (other.length) ctx.info(unreadSheetsNote(name, { read: u.read, unread: other }));
+    if (other.length) ctx.info(unreadSheetsNote(name, { read: u.read, unread: other, afterPassed }));
   };
 }
 
@@ -222,7 +253,7 @@ export type SheetNote = (name: string, u: NonNullable<Sniffed['unreadSheets']>) 
 export async function openTable(file: string, stdin: Readable, encoding?: string, isHeader?: (headers: string[]) => boolean, note?: SheetNote): Promise<OpenedTable> {
   const sniffed = await openSource(file, stdin, encoding);
   const projection = new Projection();
-  const source = readRecordBatches(sniffed, { projection });
+  const source = readRecordBatches(sniffed, isHeader ? { projection, isHeader: (cells) => isHeader(cells.map(cleanHeader)) } : { projection });
   const seen: RawRecord[] = [];
   let first = -1;
   let found = -1;

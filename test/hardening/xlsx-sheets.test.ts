@@ -21,6 +21,7 @@ let emptySheets: string;
 let excludeList: string;
 let notesSheet: string;
 let emptyFormula: string;
+let notesFirst: string;
 
 async function example(): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
@@ -55,6 +56,13 @@ beforeAll(async () => {
   // The 9 orders, then a 说明 sheet of notes (one cell a row, 2 rows) and a hidden list of choices
   // for a drop-down (是/否, one cell a row): neither is more of a 71-column table.
   notesSheet = await book(path.join(dir, 'notes.xlsx'), [['export', rows], ['说明', [['1. 金额单位: 元'], ['2. 导出时间 2026-11-30 10:00']]], ['选项', [['是'], ['否']]]]);
+  // xlsx12: a 说明 sheet first (its title 导出说明 and one line of notes), the export second, and a
+  // copy of the last 4 orders under the same header on a third sheet (two downloads).
+  notesFirst = await book(path.join(dir, 'notes-first.xlsx'), [
+    ['说明', [['导出说明'], ['1. 金额单位: 元']]],
+    ['export', rows],
+    ['Sheet3', [head!, ...orders.slice(5)]],
+  ]);
   // A sheet whose one cell is a formula giving "" (=IF(A1="","",A1) left in a template): nothing shows.
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('export').addRows(rows);
@@ -116,6 +124,27 @@ describe.each(READERS)('sheets after the first ($name)', ({ env }) => {
     const q = runCli(['orders', 'inspect', notesSheet, '-f', 'json', '-q'], { env });
     expect(q.code).toBe(0);
     expect(q.stderr).toBe('');
+  });
+
+  it('a 说明 sheet before the export: the export is read (9 orders), the notes sheet named as passed over, the later sheet as not read', () => {
+    // Before: exit 3 "unknown export layout; columns found: 导出说明", no word of the sheet "export".
+    // 说明 has 2 rows with data, 1 cell wide (fewer than a quarter of 71): a note, not a warning.
+    // Sheet3 holds the header and 4 orders: 5 rows with data, as wide as the table: warning, exit 1.
+    const r = runCli(['orders', 'inspect', notesFirst, '-f', 'json'], { env });
+    expect(r.stderr).not.toContain('unknown export layout');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ rowsRead: 9, accepted: 9 });
+    expect(r.stderr).toContain(
+      `${notesFirst}: read the sheet "export"; the sheet before it, "说明" (2 rows with data), has no header this command reads in its first 15 rows and was passed over (not read)`,
+    );
+    expect(r.stderr).toContain(`${notesFirst}: the workbook's sheet "Sheet3" (5 rows with data) was not read: only the sheet "export" is read`);
+    const zh = runCli(['orders', 'inspect', notesFirst, '-f', 'json', '--lang', 'zh', '-q'], { env });
+    expect(zh.code).toBe(1);
+    // Under -q only the warning (Sheet3); the passed-over notes page is a summary note.
+    expect(zh.stderr).toContain('工作簿中的工作表 "Sheet3" (5 行有内容) 没有读取: 只读取工作表 "export"');
+    expect(zh.stderr).not.toContain('说明');
+    const zhAll = runCli(['orders', 'inspect', notesFirst, '-f', 'json', '--lang', 'zh'], { env });
+    expect(zhAll.stderr).toContain(`${notesFirst}: 读取的是工作表 "export": 它前面的工作表 "说明" (2 行有内容) 前 15 行里没有本命令能识别的表头, 已跳过 (没有读取)`);
   });
 
   it('a sheet whose only cell is a formula showing nothing holds no data: exit 0, not named', ({ skip }) => {

@@ -1649,43 +1649,8 @@ class SqliteState implements StateDb {
       const skip = new Set([...ids, ...not]);
       const held = keys
         .filter((k) => k !== v.voucherKey && !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => skip.has(id)))
-        .reduce((s, k) => s.plus(staysOf(v, keys, k, ids)), new Decimal(0));
+        .reduce((s, k) => s.plus(inGroupOf(keys, k, ids)), new Decimal(0));
       return Decimal.max(0, held.plus(v.amount).minus(v.cap.amount));
-    };
-    // What group voucher `k` holds toward `v`'s cap less what the later vouchers of this call in
-    // another of the buyer's windows, or another buyer's, take of it for their orders (laterTake, as
-    // capCover leaves it out when `v` takes its turn): that money follows its orders, and does not
-    // stay in `v`'s cap group. Counted as staying, nothing was kept back for `v` and `v` issued anew
-    // what its cap could not count after all (tmall-2023, reissue-cap-stays-moved.test.ts: P {04}
-    // 500.00 recorded, o04 now Q's in Q {05,04}, which takes all of it; P {03}'s cap counted it, so
-    // P {01,02} took all 500.00 of P {02,03}, o03's 30.00 too, and P {03} issued 30.00 anew: 1330.00,
-    // 1300.00 owed. Reduced from reissue-paths3 FUZZ_S=2100 seed 2340, which still pays 1530.00 by
-    // --reissue all, 1500.00 one at a time: there Q {60,04} re-issued in the same run counts Q's
-    // spare toward its cap first, and leaves P {04}'s money, in this reckoning, to P {03}'s cap.)
-    // Worked out one level deep: inside laterTake's cover (staysDeep) the group's money counts whole.
-    let staysDeep = false;
-    // The voucher coverOf is working out is seen (settled) but counted among those later vouchers
-    // here: coverOf puts the money it took of a voucher another cap counts back while its own cap
-    // counts first (capTook), and that money is still its to take (Q {60,04} re-issued alone: P {04}'s
-    // 500.00, put back, was counted as staying in P {03}'s window, and P {03} issued 30.00 anew).
-    let covering: string | undefined;
-    const staysOf = (v: VoucherRecord, keys: string[], k: string, ids: string[]): Decimal => {
-      const g = inGroupOf(keys, k, ids);
-      if (staysDeep || !g.gt(0)) return g;
-      // (capCover may be working out its own laterTake around this: its maps are put back.)
-      const [outsideWas, otherWas] = [laterOutside, laterOther];
-      const outside = new Map<string, Decimal>();
-      staysDeep = true;
-      laterOutside = outside;
-      laterOther = undefined;
-      try {
-        const later = laterTake(v, keys, k, true);
-        return Decimal.max(0, g.minus(Decimal.min(g, Decimal.max(0, later.minus(outside.get(k) ?? 0)))));
-      } finally {
-        laterOutside = outsideWas;
-        laterOther = otherWas;
-        staysDeep = false;
-      }
     };
     /**
      * What the vouchers of this call not seen yet (or conflicts not recorded), of `v`'s buyer, rule
@@ -1707,15 +1672,7 @@ class SqliteState implements StateDb {
     // Filled by laterTake when set: of what later vouchers take from `k`, the part another buyer's
     // (or rule set's, or shop's) vouchers take (by `k`).
     let laterOther: Map<string, Decimal> | undefined;
-    // `whole`: each later voucher worked out as coverOf does (its own cap counting first what its
-    // window holds), not by cover alone (staysOf: reissue-paths3 seed 1616, P {02,04,01}'s window holds
-    // P {02,06}'s 200.00 of o06, on time now; by cover alone it took 200.00 of Q {01,04} instead, and
-    // Q {05,00}'s cap, which Q {01,04}'s spare fills, was taken to hold 200.00 less: Q {30} kept o00's
-    // money of P {30,00} back for it and issued 200.00 anew, 1700.00 where 1500.00 is owed).
-    const laterTake = (v: VoucherRecord, keys: string[], k: string, whole = false): Decimal => {
-      // (coverOf's capCover sets and clears these for its own laterTake: this one's are kept.)
-      const outsideOf = laterOutside;
-      const otherOf = laterOther;
+    const laterTake = (v: VoucherRecord, keys: string[], k: string): Decimal => {
       const range = capRange(v);
       if (!range) return new Decimal(0);
       const kIds = new Set(parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path));
@@ -1724,7 +1681,7 @@ class SqliteState implements StateDb {
       let t = new Decimal(0);
       for (const u of vouchers) {
         if ((u.kind ?? 'voucher') !== kind) continue;
-        if (u.voucherKey === v.voucherKey || (settled(u.voucherKey) && !(staysDeep && u.voucherKey === covering)) || keys.includes(u.voucherKey)) continue;
+        if (u.voucherKey === v.voucherKey || settled(u.voucherKey) || keys.includes(u.voucherKey)) continue;
         if (!u.orderIds.some((id) => kIds.has(id)) || u.orderIds.some((id) => mineV.has(id))) continue;
         // Another buyer's (or rule set's, or shop's) voucher is in no cap group of `v`'s: the orders
         // it takes over have left `v`'s window as surely as those another day's voucher holds.
@@ -1757,7 +1714,7 @@ class SqliteState implements StateDb {
         const staleBefore = new Map(staleUsed);
         const was = capFor;
         capFor = v.voucherKey;
-        const c = whole ? coverOf(u, uHeldBy, uIds).covered : cover(uHeldBy, new Decimal(u.amount), uIds, u.shares);
+        const c = cover(uHeldBy, new Decimal(u.amount), uIds, u.shares);
         capFor = was;
         left.clear();
         for (const [x, a] of leftBefore) left.set(x, a);
@@ -1774,15 +1731,15 @@ class SqliteState implements StateDb {
             const ov = o === undefined ? undefined : inCallByKey.get(o.key);
             return ov !== undefined && ov.buyer !== v.buyer;
           });
-        if (got.gt(0) && otherOf && !mates && allMoved()) otherOf.set(k, (otherOf.get(k) ?? new Decimal(0)).plus(got));
-        if (got.gt(0) && outsideOf) {
+        if (got.gt(0) && laterOther && !mates && allMoved()) laterOther.set(k, (laterOther.get(k) ?? new Decimal(0)).plus(got));
+        if (got.gt(0) && laterOutside) {
           // What `k` holds of vouchers outside `v`'s cap group holding `u`'s orders (money `k` took
           // over for them, which inGroupOf leaves out of `v`'s cap already): taken from there first.
           const uSet = new Set(uIds);
           for (const c2 of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
             for (const [j, a] of Object.entries(parseCovered(c2, this.path))) {
               const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
-              if (!keys.includes(j) && !jIds.some((id) => mineV.has(id)) && jIds.some((id) => uSet.has(id))) outsideOf.set(k, (outsideOf.get(k) ?? new Decimal(0)).plus(Decimal.min(got, a)));
+              if (!keys.includes(j) && !jIds.some((id) => mineV.has(id)) && jIds.some((id) => uSet.has(id))) laterOutside.set(k, (laterOutside.get(k) ?? new Decimal(0)).plus(Decimal.min(got, a)));
             }
           }
         }
@@ -2195,15 +2152,6 @@ class SqliteState implements StateDb {
      * window toward its cap; with its Cover entry (what the run says of it).
      */
     const coverOf = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
-      const was = covering;
-      covering = v.voucherKey;
-      try {
-        return coverOfNow(v, heldBy, ids);
-      } finally {
-        covering = was;
-      }
-    };
-    const coverOfNow = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
       const amount = new Decimal(v.amount);
       const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, v.shares, capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, capTook: undefined, giveStale: undefined };
       // Money it took of an earlier voucher that another voucher of this call counts toward its cap

@@ -18,6 +18,11 @@ export interface FieldSpec {
    * 服务费（元）, 佣金率(%), 展示周期(天). Matched only when no header has the plain name.
    */
   units?: boolean;
+  /**
+   * Other names read as this field only when none of `aliases` (plain or, with `units`, with its
+   * unit) is present: 活动价 is the deal price on a sheet with no 到手价 column.
+   */
+  fallback?: readonly string[];
 }
 
 /** A unit written after a header name: (元), （元）, (%), (天), (元/件), /元. */
@@ -76,6 +81,24 @@ export function mapHeader(headers: string[], fields: readonly FieldSpec[]): Head
       for (const a of f.aliases) {
         const name = normHeader(a);
         const i = bare.findIndex((b, j) => b === name && norm[j] !== b && !used.has(j));
+        if (i >= 0) {
+          index.set(f.key, i);
+          used.add(i);
+          break;
+        }
+      }
+    }
+  }
+  // A field with no header of any of its names: its fallback names (活动价 for the deal price, only
+  // when no 到手价/成交价 column, plain or with a unit), plain first, then with a unit.
+  if (fields.some((f) => f.fallback && !index.has(f.key))) {
+    const bare = norm.map(withoutUnit);
+    for (const f of fields) {
+      if (!f.fallback || index.has(f.key)) continue;
+      for (const a of f.fallback) {
+        const name = normHeader(a);
+        let i = norm.findIndex((h, j) => h === name && !used.has(j));
+        if (i < 0 && f.units) i = bare.findIndex((b, j) => b === name && norm[j] !== b && !used.has(j));
         if (i >= 0) {
           index.set(f.key, i);
           used.add(i);

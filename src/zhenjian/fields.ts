@@ -79,7 +79,10 @@ export const PRODUCT_FIELDS: readonly (FieldSpec & { key: FieldKey })[] = [
   { key: 'category', aliases: ['category', '类目', '商品类目', '品类'] },
   { key: 'industry', aliases: ['industry', '行业'] },
   { key: 'listPrice', aliases: ['listPrice', '一口价', 'list_price', '价格'], required: true, units: true },
-  { key: 'dealPrice', aliases: ['dealPrice', '到手价', '成交价', 'deal_price'], units: true },
+  // 活动价 (the promotion's price, before coupons) is what a mystery buyer pays when the sheet has no
+  // 到手价: read as the deal price only then (RULES §3: bought at the actual deal price, no coupons).
+  // 券后价 is not: coupons are not applied to the sample purchase.
+  { key: 'dealPrice', aliases: ['dealPrice', '到手价', '成交价', 'deal_price'], units: true, fallback: ['活动价'] },
   { key: 'unitCost', aliases: ['unitCost', '成本', '单件成本', '成本价', '进价', 'unit_cost'], required: true, units: true },
   { key: 'serviceFee', aliases: ['serviceFee', '服务费', 'service_fee'], required: true, units: true },
   { key: 'samples', aliases: ['samples', '样品数', '购样数量', '样品数量'], units: true },

@@ -35,8 +35,11 @@ function foldStatus(statuses: OrderStatus[]): OrderStatus {
 export function foldLines(lines: ParsedRow[], keepLines = false): Order {
   const first = lines[0]!;
   if (lines.length === 1) {
-    const { price: _p, ...o } = first;
-    return { ...o, lineId: null };
+    const { price: _p, ...rest } = first;
+    const o: Order = { ...rest, lineId: null };
+    // A one-line order's line, kept when asked (reviews: its 子订单编号 may differ from the order's).
+    if (keepLines && first.lineId !== null && first.lineId !== first.orderId) attachSubOrders(o, lines);
+    return o;
   }
   const o: Order = { ...first, lineId: null };
   delete (o as ParsedRow).price;

@@ -69,6 +69,11 @@ export interface ReadOptions {
   /** Keep each folded order's lines on it (Order.subOrders) for a rule set that prices sub-orders (compensate). */
   subOrders?: boolean;
   /**
+   * Keep every folded order's lines on it (Order.subOrders), one-line orders and files without a
+   * 发货时间 column too: `reviews` joins a review naming a 抖店 子订单编号 to its line (src/reviews/run.ts).
+   */
+  allLines?: boolean;
+  /**
    * The fields a computing command cannot do without (compensate: status, paidAt, paidAmount): a
    * file that lacks one (a reduced export) is refused with exit 3, naming the field and the header
    * names it accepts. Without it (inspect, normalize) any file with an order-id column is read.
@@ -326,7 +331,7 @@ export class OrderSet {
   private async *foldedBatches(f: OpenFile): AsyncGenerator<Order[]> {
     // A line can be priced on its own only when the item report gives its ship time and its paid amount.
     const has = f.stats.detected.map.index;
-    const keep = Boolean(this.opts.subOrders) && has.has('shippedAt') && has.has('paidAmount');
+    const keep = Boolean(this.opts.allLines) || (Boolean(this.opts.subOrders) && has.has('shippedAt') && has.has('paidAmount'));
     let group: ParsedRow[] = [];
     // Orders whose lines were folded already, with the line they began on: a line of one of them
     // further down means the file's lines are not grouped by order (sorted in a spreadsheet, or

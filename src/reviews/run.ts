@@ -144,13 +144,23 @@ async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wan
     if (!s) receivers.set(id, (s = new Set()));
     s.add(name);
   };
-  for await (const o of readOrders(ctx, files, rejects, { needs: { fields: REVIEWS_ORDER_NEEDS, command: 'reviews' } })) {
+  for await (const o of readOrders(ctx, files, rejects, { needs: { fields: REVIEWS_ORDER_NEEDS, command: 'reviews' }, allLines: true })) {
     all.push({ orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status });
     // A review names the order or one of its sub-orders: the receiver goes with both ids.
     const named = (id: string | null) => id !== null && (wanted.has(id) || alsoNames.has(id));
     if (o.receiver !== '' && (named(o.orderId) || named(o.parentOrderId))) {
       addReceiver(o.orderId, o.receiver);
       if (o.parentOrderId !== null) addReceiver(o.parentOrderId, o.receiver);
+    }
+    // An export of lines under the order's id (抖店: 主订单编号, each line its 子订单编号): a review
+    // may name a line, as the platform's review list does. It joins to that line, as a 订单报表's
+    // sub-order does (its own amount, the buyer; the order's payment time when the line has none).
+    // Before, it joined nothing: an empty orderValue and buyer.
+    for (const l of o.subOrders ?? []) {
+      if (l.lineId === null || l.lineId === o.orderId) continue;
+      all.push({ orderId: l.lineId, parentOrderId: o.orderId, buyer: l.buyer || o.buyer, paidAt: l.paidAt ?? o.paidAt, paidAmount: l.paidAmount, status: l.status });
+      const receiver = l.receiver || o.receiver;
+      if (receiver !== '' && named(l.lineId)) addReceiver(l.lineId, receiver);
     }
   }
   return { facts: orderFacts(all, wanted), receivers };

@@ -13,6 +13,18 @@ import type { HeldRow } from './parse.js';
 import { type FileStats, layoutLabel, missingFields, openOrders, shownPii } from './read.js';
 import { fieldNames } from './detect.js';
 import { maskValue } from './mask.js';
+import { builtinIds, loadRuleSet } from '../rules/ruleset.js';
+
+/**
+ * The built-in rule sets that pay per sub-order, with the order platform they judge (天猫国际's
+ * rules judge Taobao/Tmall orders).
+ */
+function subOrderRuleSets(cwd: string): { id: string; platform: Order['platform'] }[] {
+  return builtinIds()
+    .map((id) => loadRuleSet(id, cwd))
+    .filter((r) => r.unit === 'sub-order')
+    .map((r) => ({ id: r.id, platform: r.platform === 'tmall-global' ? 'taobao' : r.platform }));
+}
 
 function needFiles(args: string[]): void {
   if (args.length === 0) {
@@ -181,8 +193,9 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
     if (holding++ === 0) holdingExample = `${h.file}:${h.line}`;
   };
   const set = await openOrders(ctx, args, rejects, { lines, keepExtra: json, subOrders: !lines, held });
-  let folded = 0;
-  let foldedExample = '';
+  // Orders folded from several lines, by platform: only a platform with a rule set that pays per
+  // sub-order is warned about (tmall-2026 judges Taobao/Tmall orders; 抖店's pays per order).
+  const folded = new Map<Order['platform'], { n: number; example: string }>();
   const columns = json ? [...ORDER_COLUMNS, EXTRA_COLUMN] : ORDER_COLUMNS;
   // Opened at the first order (or at the end): a run whose every row is rejected writes nothing.
   let w: Awaited<ReturnType<typeof openOutput>> | undefined;
@@ -192,7 +205,11 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
     for await (const batch of set.orderBatches()) {
       const out = await open();
       for (const o of batch) {
-        if ((o.subOrders?.length ?? 0) >= 2 && folded++ === 0) foldedExample = `${o.sourceFile}:${o.sourceLine} ${o.orderId}`;
+        if ((o.subOrders?.length ?? 0) >= 2) {
+          const f = folded.get(o.platform);
+          if (f) f.n++;
+          else folded.set(o.platform, { n: 1, example: `${o.sourceFile}:${o.sourceLine} ${o.orderId}` });
+        }
         await out.row({ ...o, ...shopCells(o, ctx.showPii), ...shownPii(o, ctx.showPii), ...(json ? undefined : coarseTimes(ctx, o)) });
         n++;
       }
@@ -207,14 +224,28 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
     await set.abort();
     throw e;
   }
-  if (folded > 0) {
-    // An order row cannot hold its lines, and a rule set that pays per sub-order (tmall-2026, RULES
-    // 1.3) prices each line with its own minimum: compensate on this output would pay less than on
-    // the export. The --lines output keeps them (docs/cli.md "orders").
+  // An order row cannot hold its lines, and a rule set that pays per sub-order (tmall-2026, RULES
+  // 1.3) prices each line with its own minimum: compensate on this output would pay less than on
+  // the export. The --lines output keeps them (docs/cli.md "orders"). Named only for the platforms
+  // those rule sets judge: 抖店's rule (douyin-2025) pays per order, where the folded order is what
+  // compensate prices (before, a 抖店 export was warned about tmall-2026).
+  const perLine = folded.size > 0 ? subOrderRuleSets(ctx.io.cwd) : [];
+  let foldedN = 0;
+  let foldedExample = '';
+  const rulesNamed: string[] = [];
+  for (const [platform, f] of folded) {
+    const ids = perLine.filter((r) => r.platform === platform).map((r) => r.id);
+    if (ids.length === 0) continue;
+    if (foldedN === 0) foldedExample = f.example;
+    foldedN += f.n;
+    for (const id of ids) if (!rulesNamed.includes(id)) rulesNamed.push(id);
+  }
+  if (foldedN > 0) {
+    const named = rulesNamed.join(', ');
     ctx.warn(
       msg(
-        `${folded} 个订单由多行订单明细合并而成 (例如 ${foldedExample}); 按子订单计算的规则 (tmall-2026) 对每个子订单分别计算, 这个输出再交给 compensate 会少算: 要再交给 compensate, 请加 --lines 输出`,
-        `${plural(folded, 'order')} folded from several order lines (e.g. ${foldedExample}); a rule set that pays per sub-order (tmall-2026) prices each line, so compensate on this output would pay less than on the export: write it with --lines to feed it to compensate`,
+        `${foldedN} 个订单由多行订单明细合并而成 (例如 ${foldedExample}); 按子订单计算的规则 (${named}) 对每个子订单分别计算, 这个输出再交给 compensate 会少算: 要再交给 compensate, 请加 --lines 输出`,
+        `${plural(foldedN, 'order')} folded from several order lines (e.g. ${foldedExample}); a rule set that pays per sub-order (${named}) prices each line, so compensate on this output would pay less than on the export: write it with --lines to feed it to compensate`,
       ),
     );
   }

@@ -122,6 +122,22 @@ describe('orders normalize → compensate', () => {
     expect(vouchers(await cli(['compensate', folded, ...AS_OF, '-f', 'json', '-q'])).map((v) => v.amount)).toEqual(['15.00']);
   });
 
+  it('a 抖店 order folded from several lines: no tmall-2026 warning (douyin-2025 pays per order), compensate on the output is the export one', async () => {
+    // examples/douyin-orders-202611.csv: order 6900000000000000801 has three sub-orders (lines 9–11).
+    // Before: "1 order folded from several order lines (e.g. …:9 6900000000000000801); a rule set that
+    // pays per sub-order (tmall-2026) …", a rule for Taobao/Tmall orders that never judges a 抖店 one.
+    const src = path.resolve(__dirname, '../../examples/douyin-orders-202611.csv');
+    const out = path.join(dir, 'douyin-folded.csv');
+    for (const lang of ['en', 'zh']) {
+      const n = await cli(['orders', 'normalize', src, '-o', out, '--lang', lang]);
+      expect(n.code).toBe(0);
+      expect(n.stderr).not.toMatch(/tmall-2026|folded|合并而成/);
+    }
+    // douyin-2025 pays per order: the folded order is what compensate prices, from the export or the output.
+    const args = ['--as-of', '2026-11-25 10:00:00', '-f', 'json', '-q'];
+    expect((await cli(['compensate', out, ...args])).stdout).toBe((await cli(['compensate', src, ...args])).stdout);
+  });
+
   it('a rejected row that holds a voucher: normalize says the output cannot hold it back', async () => {
     // 小明's order …501 is late (15.00); his order …502 has a paid amount that cannot be read
     // (rejected, same day): on the export the voucher stays provisional (the rejected order may

@@ -26,6 +26,17 @@ export interface LoadedConfig {
   notes?: Msg[];
 }
 
+/**
+ * A config value named for its error: the file and the key (`reviews.quietHours in config file
+ * /home/shop/storeops.config.json`), so the operator knows what to open and fix. A bad value there
+ * was named as if given on the command line (`quiet hours not understood: "8-22"`, `--base takes …`).
+ */
+export function configKey(configPath: string | undefined, key: string): Msg {
+  return configPath
+    ? msg(`配置文件 ${configPath} 中的 ${key}`, `${key} in config file ${configPath}`)
+    : msg(`配置 ${key}`, `config ${key}`);
+}
+
 export function configCandidates(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): { path: string; explicit: boolean }[] {
   if (flag) return [{ path: path.resolve(cwd, flag), explicit: true }];
   if (env.STOREOPS_CONFIG) return [{ path: path.resolve(cwd, env.STOREOPS_CONFIG), explicit: true }];

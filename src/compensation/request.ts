@@ -1,7 +1,7 @@
 // `storeops compensate` options → a typed request (SPEC "compensate"). No business rules here.
 import type { Ctx } from '../context.js';
-import { section } from '../config.js';
-import { UsageError, msg } from '../errors.js';
+import { configKey, section } from '../config.js';
+import { type Msg, UsageError, msg } from '../errors.js';
 import { BASE_RULES, type BaseRule } from './payout.js';
 
 export interface Request {
@@ -23,11 +23,12 @@ export interface Request {
   base: BaseRule | undefined;
 }
 
-function positiveHours(v: unknown, flag: string): number | undefined {
+function positiveHours(v: unknown, given: string | Msg): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0 || n > 24 * 365) {
-    throw new UsageError(msg(`${flag} 需要正的小时数, 收到 "${String(v)}"`, `${flag} takes a positive number of hours, got "${String(v)}"`));
+    const flag = typeof given === 'string' ? msg(given, given) : given;
+    throw new UsageError(msg(`${flag.zh} 需要正的小时数, 收到 "${String(v)}"`, `${flag.en} takes a positive number of hours, got "${String(v)}"`));
   }
   return n;
 }
@@ -73,13 +74,14 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   const baseText = String(opts.base ?? cfg.base ?? 'auto');
   if (baseText !== 'auto' && !BASE_RULES.includes(baseText as BaseRule)) {
-    throw new UsageError(msg(`--base 只接受 auto / ${BASE_RULES.join(' / ')}, 收到 "${baseText}"`, `--base takes auto / ${BASE_RULES.join(' / ')}, got "${baseText}"`));
+    const from = opts.base === undefined ? configKey(ctx.configPath, 'compensate.base') : msg('--base', '--base');
+    throw new UsageError(msg(`${from.zh} 只接受 auto / ${BASE_RULES.join(' / ')}, 收到 "${baseText}"`, `${from.en} takes auto / ${BASE_RULES.join(' / ')}, got "${baseText}"`));
   }
   const base = baseText === 'auto' ? undefined : (baseText as BaseRule);
   return {
     files: args,
     rules: String(opts.rules ?? cfg.rules ?? 'auto'),
-    shipWithin: positiveHours(opts.shipWithin ?? cfg.shipWithin, '--ship-within'),
+    shipWithin: positiveHours(opts.shipWithin ?? cfg.shipWithin, opts.shipWithin === undefined ? configKey(ctx.configPath, 'compensate.shipWithin') : '--ship-within'),
     shipments: opts.shipments as string | undefined,
     deliveryFailures: opts.deliveryFailures as string | undefined,
     exclude: opts.exclude as string | undefined,

@@ -3,8 +3,8 @@
 import { halfWidth } from '../io/cells.js';
 import path from 'node:path';
 import type { Ctx } from '../context.js';
-import { section } from '../config.js';
-import { InputError, type Lang, UsageError, msg } from '../errors.js';
+import { configKey, section } from '../config.js';
+import { InputError, type Lang, type Msg, UsageError, msg } from '../errors.js';
 import { Money, parseMoney } from '../money.js';
 import { templatesDir } from '../paths.js';
 import { type ForbiddenTable, type KeywordTables, compileTables, mergeTables, type Matchers } from './keywords.js';
@@ -54,20 +54,21 @@ export interface ReviewsConfig {
   safetyContact: string;
 }
 
-function num(v: unknown, name: string, min: number): number | undefined {
+function num(v: unknown, given: string | Msg, min: number): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
+  const name = typeof given === 'string' ? msg(given, given) : given;
   // Full-width digits (３, typed with a Chinese input method) are the same digits.
   const n = typeof v === 'number' ? v : Number(halfWidth(String(v)).trim());
   if (!Number.isFinite(n) || n < min) {
-    throw new UsageError(msg(`${name} 应为不小于 ${min} 的数, 收到 "${String(v)}"`, `${name} must be a number of at least ${min}, got "${String(v)}"`));
+    throw new UsageError(msg(`${name.zh} 应为不小于 ${min} 的数, 收到 "${String(v)}"`, `${name.en} must be a number of at least ${min}, got "${String(v)}"`));
   }
   return n;
 }
 
-function money(v: unknown, name: string, dflt: Money): Money {
+function money(v: unknown, name: Msg, dflt: Money): Money {
   if (v === undefined || v === null || v === '') return dflt;
   const m = parseMoney(halfWidth(String(v)).trim());
-  if (!m || m.lt(0)) throw new UsageError(msg(`${name} 应为金额 (如 5.00), 收到 "${String(v)}"`, `${name} must be an amount such as 5.00, got "${String(v)}"`));
+  if (!m || m.lt(0)) throw new UsageError(msg(`${name.zh} 应为金额 (如 5.00), 收到 "${String(v)}"`, `${name.en} must be an amount such as 5.00, got "${String(v)}"`));
   return m;
 }
 
@@ -76,18 +77,24 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   const c = section(ctx.config, 'reviews');
   const base = ctx.configPath ? path.dirname(ctx.configPath) : ctx.io.cwd;
   const rel = (p: string) => path.resolve(base, p);
+  // A bad value in the config file names the file and the key (reviews.quietHours in config file …).
+  const key = (k: string) => configKey(ctx.configPath, `reviews.${k}`);
 
   const settings: ReviewSettings = { ...DEFAULT_SETTINGS };
-  settings.maxAttempts = num(flags.maxAttempts, '--max-attempts', 1) ?? num(c.maxAttempts, 'reviews.maxAttempts', 1) ?? settings.maxAttempts;
-  settings.minGapHours = num(c.minGapHours, 'reviews.minGapHours', 0) ?? settings.minGapHours;
-  settings.attemptWindowDays = num(c.attemptWindowDays, 'reviews.attemptWindowDays', 0) ?? settings.attemptWindowDays;
-  settings.contactWithinHours = num(c.contactWithinHours, 'reviews.contactWithinHours', 1) ?? settings.contactWithinHours;
+  settings.maxAttempts = num(flags.maxAttempts, '--max-attempts', 1) ?? num(c.maxAttempts, key('maxAttempts'), 1) ?? settings.maxAttempts;
+  settings.minGapHours = num(c.minGapHours, key('minGapHours'), 0) ?? settings.minGapHours;
+  settings.attemptWindowDays = num(c.attemptWindowDays, key('attemptWindowDays'), 0) ?? settings.attemptWindowDays;
+  settings.contactWithinHours = num(c.contactWithinHours, key('contactWithinHours'), 1) ?? settings.contactWithinHours;
   const qh = (flags.quietHours ?? c.quietHours) as unknown;
+  // From the config file: the error names the file and the key, and the fix is written as the file has it.
+  const qhFrom = flags.quietHours === undefined || flags.quietHours === null ? key('quietHours') : undefined;
+  const qhIn = (m: Msg): Msg => (qhFrom ? msg(`${qhFrom.zh}: ${m.zh}`, `${qhFrom.en}: ${m.en}`) : m);
+  const qhWrite = (v: string): Msg => (qhFrom ? msg(`"quietHours": "${v}"`, `"quietHours": "${v}"`) : msg(`--quiet-hours ${v}`, `--quiet-hours ${v}`));
   if (qh !== undefined && qh !== null && qh !== '') {
     const q = qh === 'none' || qh === 'off' ? { quietStart: 0, quietEnd: 0 } : parseQuietHours(String(qh));
     if (!q) {
       throw new UsageError(
-        msg(`安静时段格式不对: "${String(qh)}"`, `quiet hours not understood: "${String(qh)}"`),
+        qhIn(msg(`安静时段格式不对: "${String(qh)}"`, `quiet hours not understood: "${String(qh)}"`)),
         msg('写成 22:00-08:00 (跨午夜可以), 或 none。', 'write it as 22:00-08:00 (may wrap midnight), or none.'),
       );
     }
@@ -104,25 +111,25 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
       const swapped = `${hm(q.quietEnd)}-${hm(q.quietStart)}`;
       const fix = length >= 8 * 60 ? swapped : '22:00-08:00';
       throw new UsageError(
-        msg(
+        qhIn(msg(
           `安静时段 "${String(qh)}" 不包括深夜 (01:00–05:00): 照此会在凌晨联系买家 (按平台规则属于骚扰)。安静时段是不联系买家的时间${length >= 8 * 60 ? `, 这看起来写成了可以联系的时间 (${String(qh)})` : ''}`,
           `quiet hours "${String(qh)}" leave the night (01:00–05:00) open: buyers would be contacted in the small hours (harassment under the platform's rules). Quiet hours are when NOT to contact${length >= 8 * 60 ? `; this looks like the hours contact is allowed (${String(qh)})` : ''}`,
-        ),
-        msg(`写不联系的时间, 例如 --quiet-hours ${fix} (默认 22:00-08:00); 确实不要安静时段时写 none。`, `write the hours not to contact, e.g. --quiet-hours ${fix} (default 22:00-08:00); for no quiet hours at all, write none.`),
+        )),
+        msg(`写不联系的时间, 例如 ${qhWrite(fix).zh} (默认 22:00-08:00); 确实不要安静时段时写 none。`, `write the hours not to contact, e.g. ${qhWrite(fix).en} (default 22:00-08:00); for no quiet hours at all, write none.`),
       );
     }
     Object.assign(settings, q);
   }
   const gw = (typeof c.goodwill === 'object' && c.goodwill !== null ? c.goodwill : {}) as Record<string, unknown>;
   const goodwill: Goodwill = {
-    neutral: money(gw.neutral, 'reviews.goodwill.neutral', DEFAULT_GOODWILL.neutral),
-    negative: money(gw.negative, 'reviews.goodwill.negative', DEFAULT_GOODWILL.negative),
+    neutral: money(gw.neutral, key('goodwill.neutral'), DEFAULT_GOODWILL.neutral),
+    negative: money(gw.negative, key('goodwill.negative'), DEFAULT_GOODWILL.negative),
   };
   const thresholds: PriorityThresholds = {
-    highValue: money(c.highValue, 'reviews.highValue', DEFAULT_THRESHOLDS.highValue),
-    midValue: money(c.midValue, 'reviews.midValue', DEFAULT_THRESHOLDS.midValue),
+    highValue: money(c.highValue, key('highValue'), DEFAULT_THRESHOLDS.highValue),
+    midValue: money(c.midValue, key('midValue'), DEFAULT_THRESHOLDS.midValue),
   };
-  const serialNegativeAt = num(c.serialNegative, 'reviews.serialNegative', 2) ?? 3;
+  const serialNegativeAt = num(c.serialNegative, key('serialNegative'), 2) ?? 3;
   const shopName = typeof c.shopName === 'string' && c.shopName.trim() !== '' ? c.shopName.trim() : undefined;
   const shop: TemplateText = { zh: shopName ?? '本店', en: shopName ?? 'our shop' };
 
@@ -155,7 +162,8 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   }
   const ml = String(flags.messageLang ?? c.messageLang ?? 'zh').trim().toLowerCase();
   if (ml !== 'zh' && ml !== 'en') {
-    throw new UsageError(msg(`--message-lang 只接受 zh 或 en, 收到 "${ml}"`, `--message-lang takes zh or en, got "${ml}"`), msg('给买家的消息默认用中文 (zh)。', 'messages to buyers are in Chinese (zh) by default.'));
+    const from = flags.messageLang === undefined || flags.messageLang === null ? key('messageLang') : msg('--message-lang', '--message-lang');
+    throw new UsageError(msg(`${from.zh} 只接受 zh 或 en, 收到 "${ml}"`, `${from.en} takes zh or en, got "${ml}"`), msg('给买家的消息默认用中文 (zh)。', 'messages to buyers are in Chinese (zh) by default.'));
   }
   const sc = flags.safetyContact ?? c.safetyContact;
   const safetyContact = typeof sc === 'string' ? sc.trim() : '';

@@ -1,6 +1,6 @@
 // Settings for `zhenjian estimate`: flags, then the config section `zhenjian`, then defaults.
 import path from 'node:path';
-import { section } from '../config.js';
+import { configKey, section } from '../config.js';
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, UsageError, msg } from '../errors.js';
 import { Money, ZERO } from '../money.js';
@@ -19,14 +19,15 @@ export interface ResolvedSettings extends Omit<Settings, 'labels'> {
 }
 
 /** Value from a flag or the config, as text, with where it came from for messages. */
-function pick(opts: Record<string, unknown>, flag: string, cfg: Record<string, unknown>, key: string): { text: string; from: Msg } | undefined {
+function pick(opts: Record<string, unknown>, flag: string, cfg: Record<string, unknown>, key: string, configPath?: string): { text: string; from: Msg } | undefined {
   const f = opts[flag];
   if (f !== undefined && f !== null) {
     const name = `--${flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
     return { text: String(f), from: msg(name, name) };
   }
   const c = cfg[key];
-  if (c !== undefined && c !== null && c !== '') return { text: String(c), from: msg(`配置 zhenjian.${key}`, `config zhenjian.${key}`) };
+  // Named with its file: which config file to open and fix.
+  if (c !== undefined && c !== null && c !== '') return { text: String(c), from: configKey(configPath, `zhenjian.${key}`) };
   return undefined;
 }
 
@@ -43,14 +44,14 @@ function amount(v: { text: string; from: Msg } | undefined, positive: boolean): 
 
 export function resolveSettings(ctx: Ctx, opts: Record<string, unknown>): ResolvedSettings {
   const cfg = section(ctx.config, 'zhenjian');
-  const rateV = pick(opts, 'commission', cfg, 'commissionRate');
+  const rateV = pick(opts, 'commission', cfg, 'commissionRate', ctx.configPath);
   let commissionRate = ZERO;
   if (rateV) {
     const r = parseRate(rateV.text);
     if (!r.ok) throw badValue(rateV.from, rateV.text, r.reason, msg('例如 0.05 或 5%。', 'for example 0.05 or 5%.'));
     commissionRate = r.value ?? ZERO;
   }
-  const farV = pick(opts, 'farAbove', cfg, 'farAboveRatio');
+  const farV = pick(opts, 'farAbove', cfg, 'farAboveRatio', ctx.configPath);
   let farAboveRatio = DEFAULT_FAR_ABOVE;
   if (farV) {
     farV.text = halfWidth(farV.text).trim();
@@ -62,8 +63,8 @@ export function resolveSettings(ctx: Ctx, opts: Record<string, unknown>): Resolv
   return {
     commissionRate,
     commissionGiven: rateV !== undefined,
-    shippingPerSample: amount(pick(opts, 'shipping', cfg, 'shippingPerSample'), false) ?? ZERO,
-    avgOrder: amount(pick(opts, 'avgOrder', cfg, 'avgOrder'), true),
+    shippingPerSample: amount(pick(opts, 'shipping', cfg, 'shippingPerSample', ctx.configPath), false) ?? ZERO,
+    avgOrder: amount(pick(opts, 'avgOrder', cfg, 'avgOrder', ctx.configPath), true),
     balance: amount(pick(opts, 'balance', {}, 'balance'), false),
     farAboveRatio,
     asOf: ctx.asOf,

@@ -22,13 +22,14 @@ describe('quiet hours that leave the night open', () => {
     );
   });
 
-  it('config reviews.quietHours "12:00-13:00" (a lunch break, not a night): refused too, the default suggested, zh', () => {
+  it('config reviews.quietHours "12:00-13:00" (a lunch break, not a night): refused too, naming the config file and key, the default suggested as the file writes it, zh', () => {
     const cfg = path.join(tmpDir('quiet-inverted-'), 'storeops.config.json');
     fs.writeFileSync(cfg, JSON.stringify({ reviews: { quietHours: '12:00-13:00' } }));
     const r = runCli(['reviews', 'queue', REVIEWS, ...AS_OF, '--config', cfg, '--lang', 'zh', '-f', 'csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('安静时段 "12:00-13:00" 不包括深夜 (01:00–05:00)');
-    expect(r.stderr).toContain('例如 --quiet-hours 22:00-08:00');
+    // Before: '安静时段 "12:00-13:00" 不包括深夜 …' with no word of the config file, and the fix written as a flag.
+    expect(r.stderr).toContain(`storeops: 错误: 配置文件 ${cfg} 中的 reviews.quietHours: 安静时段 "12:00-13:00" 不包括深夜 (01:00–05:00)`);
+    expect(r.stderr).toContain('例如 "quietHours": "22:00-08:00"');
   });
 
   it('a night window (23:00-07:00), 02:00-03:00 and none are taken as before', () => {

@@ -369,7 +369,8 @@ describe('a bad zhenjian value in the config, in zh', () => {
     fs.writeFileSync(path.join(dir, 'storeops.config.json'), '{"zhenjian": {"commissionRate": 5}}');
     const r = runCli(['zhenjian', 'estimate', path.join(EXAMPLES, 'zhenjian-products.csv'), '--lang', 'zh'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('配置 zhenjian.commissionRate 的值 "5" 须小于 1: 5 是 500%; 若是 5%, 写 0.05 或 5%');
+    // The file is named too (before: '配置 zhenjian.commissionRate 的值 …', which file not said).
+    expect(r.stderr).toContain(`配置文件 ${path.join(dir, 'storeops.config.json')} 中的 zhenjian.commissionRate 的值 "5" 须小于 1: 5 是 500%; 若是 5%, 写 0.05 或 5%`);
   });
 });
 

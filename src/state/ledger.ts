@@ -1029,9 +1029,21 @@ class SqliteState implements StateDb {
         if (!kv) return new Decimal(Infinity);
         const kIds = new Set(kv.orderIds);
         let o = (amounts.all(held, `${held}+`, `${held},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
+        // Money `held` counted toward its cap from a voucher of its window sharing none of its orders
+        // paid `held`'s own orders: when `k` holds all of them, `k` may take it as it takes money paid
+        // for them directly (the money follows the orders, docs/rules.md §1.7). Counted as untakeable,
+        // `k` kept back all it needed of another earlier voucher, and a voucher holding that voucher's
+        // other orders issued their money anew (tmall-2023, three exports, reissue-paths3 seed 1493:
+        // P {04} counted 30.00 of P {03}'s money and paid o04; with o04 and o05 in P {05,04}, 500.00 of
+        // Q {02,05,03} was kept back for it, o02's 30.00 with it, and Q {02} issued 30.00 anew: 1560.00,
+        // 1530.00 owed).
+        const hIds = parseIds((idsOf.get(held) as string | undefined) ?? '[]', this.path);
+        const allInK = hIds.length > 0 && hIds.every((id) => kIds.has(id));
         for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
           for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
-            if (!parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => kIds.has(id))) o = o.minus(a);
+            const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
+            if (allInK && !jIds.some((id) => hIds.includes(id))) continue;
+            if (!jIds.some((id) => kIds.has(id))) o = o.minus(a);
           }
         }
         for (const r of takersOf.all(`%"${held}"%`) as { voucher_key: string; covered: string }[]) {
@@ -1649,8 +1661,41 @@ class SqliteState implements StateDb {
       const skip = new Set([...ids, ...not]);
       const held = keys
         .filter((k) => k !== v.voucherKey && !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => skip.has(id)))
-        .reduce((s, k) => s.plus(inGroupOf(keys, k, ids)), new Decimal(0));
+        .reduce((s, k) => s.plus(staysOf(v, keys, k, ids)), new Decimal(0));
       return Decimal.max(0, held.plus(v.amount).minus(v.cap.amount));
+    };
+    // The voucher coverOf is working out: settled while it does, but what it takes is still to come,
+    // so staysOf counts it among the later vouchers (reissue-cap-stays-moved: Q {05,04} re-issued).
+    let covering: string | undefined;
+    // Inside staysOf's own laterTake: group vouchers count whole there (worked out one level deep).
+    let staysDeep = false;
+    // What group voucher `k` holds toward `v`'s cap (capStays: what is kept back for `v`), less what
+    // another buyer's vouchers of this call take of it for the orders of `k` when every order of `k` is
+    // now under other buyers (capCover's pendingOther, docs/rules.md §1.7: that money follows its
+    // orders and never counts toward the old buyer's cap). Counted as staying, nothing was kept back
+    // for `v` and `v` issued anew money that was its own (tmall-2023, three exports, reissue-paths3
+    // seed 2340: P {04} 500.00 recorded, o04 now in Q {60,04}, which takes all of it; P {03}'s cap
+    // counted it, P {02,30,01,05,00} took o03's 30.00 of P {01,05,02,00,03} too, and P {03} issued
+    // 30.00 anew: --reissue all 1530.00, Q {60,04} re-issued first 1500.00; reduced in
+    // reissue-cap-stays-moved.test.ts, 1330.00 to 1300.00).
+    const staysOf = (v: VoucherRecord, keys: string[], k: string, ids: string[]): Decimal => {
+      const g = inGroupOf(keys, k, ids);
+      if (staysDeep || !g.gt(0)) return g;
+      const [outsideWas, otherWas] = [laterOutside, laterOther];
+      const outside = new Map<string, Decimal>();
+      const other = new Map<string, Decimal>();
+      laterOutside = outside;
+      laterOther = other;
+      staysDeep = true;
+      try {
+        const later = laterTake(v, keys, k, true);
+        const p = Decimal.min(g, Decimal.max(0, later.minus(outside.get(k) ?? 0)));
+        return Decimal.max(0, g.minus(Decimal.min(p, other.get(k) ?? 0)));
+      } finally {
+        laterOutside = outsideWas;
+        laterOther = otherWas;
+        staysDeep = false;
+      }
     };
     /**
      * What the vouchers of this call not seen yet (or conflicts not recorded), of `v`'s buyer, rule
@@ -1672,7 +1717,17 @@ class SqliteState implements StateDb {
     // Filled by laterTake when set: of what later vouchers take from `k`, the part another buyer's
     // (or rule set's, or shop's) vouchers take (by `k`).
     let laterOther: Map<string, Decimal> | undefined;
-    const laterTake = (v: VoucherRecord, keys: string[], k: string): Decimal => {
+    // `whole` (staysOf): a later voucher the call takes before `v` is worked out as coverOf does (its
+    // own cap counting first what its window holds, `v`'s cap keeping the money it counts: capTook);
+    // one taken after `v` by cover alone (`v` recorded by then, its cap keeps nothing). All by cover
+    // alone, seed 1616 said 1700.00 (1500.00 owed): P {02,04,01}, taken before Q {05,00}, was counted
+    // as taking 200.00 of Q {01,04} (whose money Q {05,00}'s cap counts) where it takes P {02,06}'s
+    // spare money of its own window. All as coverOf, seed 2340 stayed at 1530.00: Q {60,04}, taken
+    // after P {03}, was counted as leaving P {04}'s money to P {03}'s cap, then took it.
+    // (laterOutside and laterOther are the caller's: coverOf's own capCover sets and clears them.)
+    const laterTake = (v: VoucherRecord, keys: string[], k: string, whole = false): Decimal => {
+      const outsideOf = laterOutside;
+      const otherOf = laterOther;
       const range = capRange(v);
       if (!range) return new Decimal(0);
       const kIds = new Set(parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path));
@@ -1681,7 +1736,7 @@ class SqliteState implements StateDb {
       let t = new Decimal(0);
       for (const u of vouchers) {
         if ((u.kind ?? 'voucher') !== kind) continue;
-        if (u.voucherKey === v.voucherKey || settled(u.voucherKey) || keys.includes(u.voucherKey)) continue;
+        if (u.voucherKey === v.voucherKey || (settled(u.voucherKey) && !(staysDeep && u.voucherKey === covering)) || keys.includes(u.voucherKey)) continue;
         if (!u.orderIds.some((id) => kIds.has(id)) || u.orderIds.some((id) => mineV.has(id))) continue;
         // Another buyer's (or rule set's, or shop's) voucher is in no cap group of `v`'s: the orders
         // it takes over have left `v`'s window as surely as those another day's voucher holds.
@@ -1714,7 +1769,8 @@ class SqliteState implements StateDb {
         const staleBefore = new Map(staleUsed);
         const was = capFor;
         capFor = v.voucherKey;
-        const c = cover(uHeldBy, new Decimal(u.amount), uIds, u.shares);
+        const cw = whole && vouchers.indexOf(u) < vouchers.indexOf(v) ? coverOf(u, uHeldBy, uIds) : undefined;
+        const c = cw ? cw.covered : cover(uHeldBy, new Decimal(u.amount), uIds, u.shares);
         capFor = was;
         left.clear();
         for (const [x, a] of leftBefore) left.set(x, a);
@@ -1731,15 +1787,15 @@ class SqliteState implements StateDb {
             const ov = o === undefined ? undefined : inCallByKey.get(o.key);
             return ov !== undefined && ov.buyer !== v.buyer;
           });
-        if (got.gt(0) && laterOther && !mates && allMoved()) laterOther.set(k, (laterOther.get(k) ?? new Decimal(0)).plus(got));
-        if (got.gt(0) && laterOutside) {
+        if (got.gt(0) && otherOf && !mates && allMoved()) otherOf.set(k, (otherOf.get(k) ?? new Decimal(0)).plus(got));
+        if (got.gt(0) && outsideOf) {
           // What `k` holds of vouchers outside `v`'s cap group holding `u`'s orders (money `k` took
           // over for them, which inGroupOf leaves out of `v`'s cap already): taken from there first.
           const uSet = new Set(uIds);
           for (const c2 of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
             for (const [j, a] of Object.entries(parseCovered(c2, this.path))) {
               const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
-              if (!keys.includes(j) && !jIds.some((id) => mineV.has(id)) && jIds.some((id) => uSet.has(id))) laterOutside.set(k, (laterOutside.get(k) ?? new Decimal(0)).plus(Decimal.min(got, a)));
+              if (!keys.includes(j) && !jIds.some((id) => mineV.has(id)) && jIds.some((id) => uSet.has(id))) outsideOf.set(k, (outsideOf.get(k) ?? new Decimal(0)).plus(Decimal.min(got, a)));
             }
           }
         }
@@ -2152,6 +2208,15 @@ class SqliteState implements StateDb {
      * window toward its cap; with its Cover entry (what the run says of it).
      */
     const coverOf = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
+      const was = covering;
+      covering = v.voucherKey;
+      try {
+        return coverOfNow(v, heldBy, ids);
+      } finally {
+        covering = was;
+      }
+    };
+    const coverOfNow = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
       const amount = new Decimal(v.amount);
       const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, v.shares, capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, capTook: undefined, giveStale: undefined };
       // Money it took of an earlier voucher that another voucher of this call counts toward its cap

@@ -1,14 +1,15 @@
 // reissue-paths3.property.test.ts FUZZ_S=2100 seed 2340 (step 2: --reissue all 1530.00, Q {60,04}
-// re-issued first 1500.00), reduced to two exports (led18). NOT SETTLED: left it.fails. A recorded
-// voucher whose order moved to another buyer sits in the window of a later voucher of its old buyer;
-// the money that other buyer's voucher takes of it for that order is counted as staying in the window
-// (capStays), so nothing is kept back for the later voucher, and an order's money is paid twice.
-// docs/rules.md §1.7: the money follows the order ("never paid twice"), and "the same total is paid
-// whichever way the conflicts are re-issued". Tried (led18, reverted): capStays leaving out what the
-// later vouchers of the run take (laterTake) settles this case and seed 2340 (by cover alone), but
-// broke seed 1616 (1500.00 -> 1700.00 said and --reissue all; working each later voucher out as
-// coverOf does instead kept 1616 but left 2340 as it is) and seed 1493 (1530.00 -> 1560.00, either
-// way). Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
+// re-issued first 1500.00), reduced to two exports (led18). A recorded voucher whose order moved to
+// another buyer sits in the window of a later voucher of its old buyer; the money that other buyer's
+// voucher takes of it for that order was counted as staying in the window (capStays), so nothing was
+// kept back for the later voucher, and an order's money was paid twice. docs/rules.md §1.7: the money
+// follows the order ("never paid twice"), and "the same total is paid whichever way the conflicts are
+// re-issued". Settled (led19, staysOf): capStays leaves out what the other buyer's vouchers take of a
+// voucher all of whose orders are theirs now, working each later voucher out as coverOf does when the
+// call takes it before this one and by cover alone after (led18's two tries, reverted, took all by
+// cover alone, which broke seed 1616, or all as coverOf, which left 2340 as it was; seed 1493 needed
+// takeableBy to let P {05,04} take the cap money P {04} paid o04 with). Times are Beijing time; run
+// under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../helpers.js';
@@ -42,7 +43,7 @@ const id = (n: string) => `610000000000234${n}`;
 //   Q {01}'s 300.00 is o01's: P {01,02} takes the 30.00 it still needs; the 270.00 left stays in Q's
 //   window, where it was paid.
 //   Nothing is issued anew: 1300.00 in all, whichever conflict is re-issued first.
-// Now: P {03}'s cap is taken to count P {04}'s 500.00 (in its window, but all of it Q {05,04}'s,
+// Before: P {03}'s cap was taken to count P {04}'s 500.00 (in its window, but all of it Q {05,04}'s,
 //   for o04), so P {01,02} keeps nothing of P {02,03} back for P {03} and takes all 500.00, o03's 30.00
 //   with it, and P {03} issues 30.00 anew: 1330.00 said and paid by --reissue all; Q {05,04} re-issued
 //   first takes P {04}'s money before P {03}'s cap is counted: 1300.00.
@@ -82,12 +83,12 @@ describe('seed 2340 reduced: a moved order\'s money is not counted as staying in
     run(f.e2!, state, '--reissue', 'all');
     expect(total(state)).toBe('1300.00');
   };
-  // Each fails on what the run says (P {03} 30.00 owed). Then paid: --reissue all 1330.00; {01,02}
-  // first 1330.00 (it takes o03's 30.00 too); {05,04} first 1330.00; {03} first 1300.00. (Fixing it,
-  // Q {05,04} re-issued alone also puts P {04}'s money back while its own cap counts first, and P
-  // {03}'s cap must not count it as staying there.) it.fails: turn each into `it` when settled.
-  it.fails('--reissue all: 1300.00', () => check(['all']));
-  it.fails('{01,02}, {05,04}, then {03}: 1300.00', () => check([a, b, c]));
-  it.fails('{05,04}, {01,02}, then {03}: 1300.00', () => check([b, a, c]));
-  it.fails('{03}, {01,02}, then {05,04}: 1300.00', () => check([c, a, b]));
+  // Each failed before on what the run says (P {03} 30.00 owed). Then paid: --reissue all 1330.00;
+  // {01,02} first 1330.00 (it takes o03's 30.00 too); {05,04} first 1330.00; {03} first 1300.00.
+  // (Q {05,04} re-issued alone also puts P {04}'s money back while its own cap counts first, and P
+  // {03}'s cap must not count it as staying there.) Now 1300.00 every way.
+  it('--reissue all: 1300.00', () => check(['all']));
+  it('{01,02}, {05,04}, then {03}: 1300.00', () => check([a, b, c]));
+  it('{05,04}, {01,02}, then {03}: 1300.00', () => check([b, a, c]));
+  it('{03}, {01,02}, then {05,04}: 1300.00', () => check([c, a, b]));
 });

@@ -220,6 +220,23 @@
 // window of its own in export 2, under one cap with o00 in export 3), 1787 (1360.00 > 1330.00: o30's
 // 30.00 likewise) and 1823 (425.00 > 270.00, tmall-2026: o30's 200.00 out of stock, 50.00 now, and
 // lacking o02's 5.00) are right as the rules read.
+// Led19: seed 2340 settled (step 2: --reissue all and said 1530.00, one at a time 1500.00; now 1500.00
+// every way; reissue-cap-stays-moved.test.ts, 1330.00 -> 1300.00). capStays leaves out what other
+// buyers' vouchers of the call take of a group voucher all of whose orders are theirs now (staysOf, as
+// capCover's pendingOther), each later voucher worked out as coverOf does when the call takes it before
+// the voucher whose cap it is (that cap keeps the money it counts: capTook) and by cover alone when after.
+// Seed 1616 (1500.00; all by cover alone 1700.00): P {02,04,01}, taken before Q {05,00}, takes P {02,06}'s
+// 500.00 (o02's 300.00, o06's on time), not Q {01,04}'s, which Q {05,00}'s cap counts: Q {30} 500.00 of
+// P {30,00}, nothing new. Seed 1493 (1530.00; 1560.00 with staysOf alone): export 1 Q {02,05} 500.00,
+// P {03} 500.00, Q {06} 30.00; export 2 Q {02,05,03} takes Q {02,05}'s 500.00, P {04} counts 30.00 of
+// P {03}'s (o03's spare) and pays o04; export 3: Q {02} 30.00 (o02's of Q {02,05,03}), P {05,04} 500.00
+// (o05's 470.00 there and P {04}'s 30.00, o04's), Q {03,06} 500.00 (P {03}'s 470.00, Q {06}'s 30.00),
+// P {60} 500.00 new: 1530.00, a fresh ledger's. takeableBy counted P {04}'s 30.00 as not P {05,04}'s to
+// take (taken from a voucher holding none of its orders), so all 500.00 of Q {02,05,03} was kept back
+// for P {05,04} and Q {02} issued 30.00 anew; cap money that paid a voucher's own orders is now
+// takeable by a voucher holding all of them. 2340, 1616 and 1493 are among the default seeds.
+// TOTALS against origin/main (b3fa52f): default seeds, 1-150, 1000-1899 (FUZZ_N=150 a range) and
+// 2100-2399: only seed 2340 step 2 changed (said and all 153000 -> 150000 fen; one at a time 150000).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -333,7 +350,7 @@ async function check(seed: number): Promise<string[]> {
   return fails;
 }
 
-const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 588, 2319, 1, 2];
+const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 588, 2319, 2340, 1616, 1493, 1, 2];
 describe('three exports: said == --reissue all == one at a time', () => {
   it('seeds', async () => {
     const fails: string[] = [];

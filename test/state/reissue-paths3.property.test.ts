@@ -208,8 +208,8 @@
 // reached P {03,01} only once P {02,30} was recorded, and after o03's 470.00 of P {06,03}, which
 // P {60,06}'s cap counts (reissue-stale-share-first.test.ts, 2000.00 every way). Seed 2340 (all
 // 1530.00, one at a time 1500.00; 1500.00 by hand: P {03}'s 30.00 is o03's money in P {01,05,02,00,
-// 03}) is not settled, nor its reduced case (reissue-cap-stays-moved.test.ts, it.fails: 1330.00, 1300.00
-// owed): P {03}'s cap counts P {04}'s 500.00 as staying in its window though Q {60,04} (another buyer)
+// 03}) was not settled by led18, nor its reduced case (reissue-cap-stays-moved.test.ts, then it.fails:
+// 1330.00, 1300.00 owed; settled by led19, below): P {03}'s cap counts P {04}'s 500.00 as staying in its window though Q {60,04} (another buyer)
 // takes it for o04. capStays leaving out what later vouchers take (laterTake) settled both but broke
 // seed 1616 (1500.00 -> 1700.00 said and --reissue all; with each later voucher worked out as coverOf
 // does, 1616 held but 2340 did not) and seed 1493 (1530.00 -> 1560.00): reverted.

@@ -72,41 +72,30 @@ export function mapHeader(headers: string[], fields: readonly FieldSpec[]): Head
       }
     }
   }
+  // A header claimed for a field by one of `names`: its plain name (`plain`), else, where the field
+  // may carry a unit, the name with a unit (一口价(元)); the first free header so named.
+  let bare: string[] | undefined;
+  const claim = (key: string, names: readonly string[], plain: boolean, withUnit: boolean): void => {
+    for (const a of names) {
+      const name = normHeader(a);
+      let i = plain ? norm.findIndex((h, j) => h === name && !used.has(j)) : -1;
+      if (i < 0 && withUnit) {
+        bare ??= norm.map(withoutUnit);
+        i = bare.findIndex((b, j) => b === name && norm[j] !== b && !used.has(j));
+      }
+      if (i >= 0) {
+        index.set(key, i);
+        used.add(i);
+        return;
+      }
+    }
+  };
   // A field that may carry a unit, and has no header of its plain name: the header with the unit
   // (一口价(元)). Only then, so a file with both 一口价 and 一口价(元) reads 一口价 as before.
-  if (fields.some((f) => f.units && !index.has(f.key))) {
-    const bare = norm.map(withoutUnit);
-    for (const f of fields) {
-      if (!f.units || index.has(f.key)) continue;
-      for (const a of f.aliases) {
-        const name = normHeader(a);
-        const i = bare.findIndex((b, j) => b === name && norm[j] !== b && !used.has(j));
-        if (i >= 0) {
-          index.set(f.key, i);
-          used.add(i);
-          break;
-        }
-      }
-    }
-  }
+  for (const f of fields) if (f.units && !index.has(f.key)) claim(f.key, f.aliases, false, true);
   // A field with no header of any of its names: its fallback names (活动价 for the deal price, only
   // when no 到手价/成交价 column, plain or with a unit), plain first, then with a unit.
-  if (fields.some((f) => f.fallback && !index.has(f.key))) {
-    const bare = norm.map(withoutUnit);
-    for (const f of fields) {
-      if (!f.fallback || index.has(f.key)) continue;
-      for (const a of f.fallback) {
-        const name = normHeader(a);
-        let i = norm.findIndex((h, j) => h === name && !used.has(j));
-        if (i < 0 && f.units) i = bare.findIndex((b, j) => b === name && norm[j] !== b && !used.has(j));
-        if (i >= 0) {
-          index.set(f.key, i);
-          used.add(i);
-          break;
-        }
-      }
-    }
-  }
+  for (const f of fields) if (f.fallback && !index.has(f.key)) claim(f.key, f.fallback, true, !!f.units);
   const twins = new Map<string, number[]>();
   for (const [key, i] of index) {
     const name = norm[i]!;

@@ -408,8 +408,9 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
     : o.platformPaidUnknown ? { verdict: 'not_judged', reason: 'platform_paid_unknown' }
     : baseMissing(o, baseFor(rules, base)) ? { verdict: 'not_judged', reason: 'no_paid_amount' }
     : judged;
+  // An order shipped after --as-of (judge.ts shippedLater) was open then, whatever its status now.
   const unshippedOpen =
-    o.paidAt !== null && o.status !== 'closed' && o.status !== 'unpaid' && (judged.verdict === 'pending' || (judged.verdict === 'late' && judged.shippedAt === null));
+    o.paidAt !== null && (o.status !== 'closed' || (judged.verdict !== 'not_judged' && 'shippedLater' in judged)) && o.status !== 'unpaid' && (judged.verdict === 'pending' || (judged.verdict === 'late' && judged.shippedAt === null));
   let late = NO_LATE;
   if (v.verdict === 'late') {
     late = [];

@@ -21,7 +21,11 @@ export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_tim
 export type Verdict =
   | { verdict: 'unpaid' }
   | { verdict: 'on_time'; deadline: number }
-  | { verdict: 'pending'; deadline: number } // unshipped, deadline not yet passed
+  /**
+   * Unshipped at --as-of, deadline not yet passed. `shippedLater`: the export shows it shipped after
+   * --as-of (RULES 1.1: judged as still unshipped then; docs/rules.md §1.7).
+   */
+  | { verdict: 'pending'; deadline: number; shippedLater?: true }
   | { verdict: 'closed_in_time'; deadline: number }
   /**
    * `late`: time_precision only — late whatever the seconds lost, only its tier (and so its amount)
@@ -40,6 +44,8 @@ export type Verdict =
        * some of the seconds its times lost (RULES 1.7).
        */
       seconds?: 'due' | 'tier';
+      /** Unshipped at --as-of, as `pending`'s: the ship time the export shows is later. */
+      shippedLater?: true;
     };
 
 export interface JudgeOptions {
@@ -122,7 +128,17 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // line does); its 发货时间 or pickup scan is only the first parcel's.
   const partly = o.status === 'partially_shipped';
   const scanned = partly ? undefined : opts.pickupAt?.(o);
-  const shippedAt = partly ? null : (scanned?.at ?? o.shippedAt);
+  const shownAt = partly ? null : (scanned?.at ?? o.shippedAt);
+  // RULES 1.1: late when shipped after the deadline, or "still unshipped at the evaluation time"
+  // (--as-of) with the deadline passed. An export made after --as-of shows ship times after it: as of
+  // --as-of such an order had not shipped yet (nor, then, been closed or completed), so it is judged
+  // as unshipped then — pending, or late so far and provisional — never by a ship time still to come
+  // (docs/rules.md §1.7). Before, an --as-of before the deadline gave a final voucher for an order not
+  // yet late, and one 2 h after it the out-of-stock amount of a ship time 96 h late. A time without its
+  // seconds shown in the minute of --as-of counts as by --as-of (as shown: the amount it gives is what
+  // the order is owed either way once shipped).
+  const later = shownAt !== null && shownAt > opts.asOf;
+  const shippedAt = later ? null : shownAt;
   if (shippedAt !== null) {
     // Shipped exactly at the deadline is on time; one second after is late. A time shown without
     // its seconds may really be up to 59 s later (timeSlack): judge only what holds either way.
@@ -151,6 +167,7 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     }
     return { verdict: 'late', deadline, shippedAt, hoursLate: (shippedAt - deadline) / HOUR_MS, kind: tier.kind, windowHours };
   }
+  if (later) return unshippedAt(o, rules, opts, windowHours, deadline, true);
   if (o.status === 'shipped' || o.status === 'completed') {
     return { verdict: 'not_judged', reason: 'no_ship_time' };
   }
@@ -161,9 +178,14 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     if (opts.asOf <= deadline) return { verdict: 'closed_in_time', deadline };
     return { verdict: 'not_judged', reason: 'closed_unshipped' };
   }
-  if (opts.asOf <= deadline) return { verdict: 'pending', deadline };
+  return unshippedAt(o, rules, opts, windowHours, deadline, false);
+}
+
+/** An order still unshipped at --as-of (`later`: the export shows a ship time after it). */
+function unshippedAt(o: Order, rules: RuleSet, opts: JudgeOptions, windowHours: number, deadline: number, later: boolean): Verdict {
+  if (opts.asOf <= deadline) return later ? { verdict: 'pending', deadline, shippedLater: true } : { verdict: 'pending', deadline };
   const tier = lateTier(deadline, opts.asOf, windowHours, o, rules);
-  const late: Verdict = { verdict: 'late', deadline, shippedAt: null, hoursLate: (opts.asOf - deadline) / HOUR_MS, kind: tier.kind, windowHours };
+  const late: Verdict = { verdict: 'late', deadline, shippedAt: null, hoursLate: (opts.asOf - deadline) / HOUR_MS, kind: tier.kind, windowHours, ...(later ? { shippedLater: true as const } : {}) };
   // Still unshipped at as-of: late from the earliest deadline the times shown allow. A deadline shown
   // without its seconds may really be up to 59 s later (RULES 1.7): within that minute the order may not
   // be due yet, and near 72 h late its tier may be either: it is late for the at-risk list (`seconds`),

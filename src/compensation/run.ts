@@ -41,7 +41,7 @@ import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from '.
 import { countVoucher } from './sums.js';
 import {
   atRiskSummary, excludedNote, forcedMismatchWarning, forcedNote, mismatchWarning, newSums, newTally, noBuyerWarning, noneAtRiskNothing, noRuleSetNothing, noRuleSetWarning, noteLine, noVouchersNothing, promiseIgnoredWarning, underpaidWarning,
-  runSummary, seriousDelayWarning,
+  runSummary, seriousDelayWarning, shippedLaterWarning,
 } from './summary.js';
 import { type LateOrder, capBuyer, mayOpenBefore, openKey, orderIdsOf, toVoucher } from './vouchers.js';
 import { secondsDependent, windows } from './window.js';
@@ -996,6 +996,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         else promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), paidAt: o.paidAt, rules });
       } else if (maybeFailed?.active && o.paidAt !== null && o.status !== 'unpaid' && rules?.deliveryPromise) maybeFailed.check(o.orderId, seenIds, null);
       const a = assess(o, rules, judgeOpts, req.base);
+      if ((a.timing.verdict === 'pending' || a.timing.verdict === 'late') && a.timing.shippedLater && tally.shippedLater++ < 10) tally.shippedLaterIds.push(o.orderId);
       if (a.verdict.verdict !== 'not_judged') judged++;
       else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
       else if (a.verdict.reason === 'no_ship_time') noShipTime++;
@@ -1156,6 +1157,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.attention();
   }
   if (closedUnshipped.length) ctx.warn(closedUnshippedWarning(closedUnshipped, tally.notJudgedReasons.closed_unshipped ?? closedUnshipped.length));
+  if (tally.shippedLater > 0 && req.atRisk === undefined) ctx.warn(shippedLaterWarning(tally.shippedLater, tally.shippedLaterIds, ctx.tz.format(ctx.asOf)));
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
   if (book.forced && (tally.forcedOtherPlatform || tally.forcedOutsideValidity)) {
     const f = book.forced;

@@ -29,10 +29,13 @@ export interface Tally {
   /** --rules forced: orders of another platform, and orders paid outside the set's validity. */
   forcedOtherPlatform: number;
   forcedOutsideValidity: number;
+  /** Orders the export shows shipped after --as-of, judged as unshipped then (judge.ts shippedLater); the first ids. */
+  shippedLater: number;
+  shippedLaterIds: string[];
 }
 
 export function newTally(): Tally {
-  return { read: 0, paid: 0, late: 0, lateTierUnknown: 0, lateTierUnknownByRules: new Map(), notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [], noBuyer: 0, byRules: new Map(), noRuleSet: new Map(), forcedOtherPlatform: 0, forcedOutsideValidity: 0 };
+  return { read: 0, paid: 0, late: 0, lateTierUnknown: 0, lateTierUnknownByRules: new Map(), notJudged: 0, notJudgedReasons: {}, excluded: 0, excludedIds: [], noBuyer: 0, byRules: new Map(), noRuleSet: new Map(), forcedOtherPlatform: 0, forcedOutsideValidity: 0, shippedLater: 0, shippedLaterIds: [] };
 }
 
 /** Per-voucher sums, kept while the rows are written. Whole fen: exact integer sums. */
@@ -229,6 +232,18 @@ export function noVouchersNothing(tally: Tally): Msg {
  */
 export function noteLine(m: Msg): Msg {
   return msg(`storeops: ${m.zh}`, `storeops: ${m.en}`);
+}
+
+/**
+ * Orders the export shows shipped after --as-of (an export made later than the time asked about): as
+ * of --as-of they were unshipped, so they are judged so (RULES 1.1), their vouchers provisional.
+ */
+export function shippedLaterWarning(n: number, ids: string[], asOf: string): Msg {
+  const list = `${ids.join(';')}${n > ids.length ? ` …` : ''}`;
+  return msg(
+    `报表中 ${n} 个订单的发货时间晚于 --as-of (${asOf}): 按截至那时尚未发货判断 (已延迟的按至今的延迟计, 红包待定, 不记录; 未到期的不算延迟): ${list}`,
+    `${plural(n, 'order')} shipped after --as-of (${asOf}) by the export ${n === 1 ? 'was' : 'were'} judged as still unshipped then (late so far: provisional, not recorded; or not yet due): ${list}`,
+  );
 }
 
 export function forcedNote(id: string): Msg {

@@ -964,6 +964,8 @@ class SqliteState implements StateDb {
       // to in `held` when recorded (below).
       // Worked out once per earlier voucher in this call (a query of its recorded shares each).
       const needsMemo = new Map<string, Map<string, { sum: Decimal; most: Decimal }>>();
+      const tookFrom = (held: string, k: string): boolean =>
+        (coveredOf.all(held, `${held}+`, `${held},`) as string[]).some((c) => new Decimal(parseCovered(c, this.path)[k] ?? 0).gt(0));
       const needsOf = (held: string) => {
         const memo = needsMemo.get(held);
         if (memo) return memo;
@@ -972,7 +974,12 @@ class SqliteState implements StateDb {
         const paidShare = recordedShares(held);
         for (const id of new Set(theirs.get(held)!)) {
           const o = mine.has(id) ? undefined : shareNow.get(`${heldKind}|${id}`);
-          if (!o || settled(o.key)) continue;
+          // A voucher seen again as recorded takes nothing in this call; but one whose own money
+          // `held` took over for its orders (the same key: {00} recorded, taken over by {01,31,00},
+          // {00} shown again) has that money in `held` still: it is kept back for it, or taking it
+          // here moves it away and --reissue all tops it up again (reissue-paths3 FUZZ_S=3000 seed
+          // 3139: P {01} took o00's 30.00 of P {01,31,00}; said 0.00, --reissue all 30.00 again).
+          if (!o || (settled(o.key) && !(recordedAsIs.has(o.key) && tookFrom(held, o.key)))) continue;
           const e = byVoucher.get(o.key) ?? { sum: new Decimal(0), most: o.most };
           const was = paidShare?.get(id);
           byVoucher.set(o.key, { sum: e.sum.plus(was === undefined ? o.share : Decimal.min(o.share, was)), most: e.most });
@@ -1189,7 +1196,13 @@ class SqliteState implements StateDb {
         }
         for (const held of order) {
           let stays = Decimal.max(0, (left.get(held) ?? available(held)).minus(ownOf(held)));
-          for (const [k, e] of needsOf(held)) {
+          // That money was taken over for the orders of the vouchers it came from: a later voucher
+          // holding them first (reissue-paths3 FUZZ_S=3000 seed 3139: P {01,31,00} took P {00}'s 30.00
+          // for o00; counted as kept for Q {31} (o31), P {01} took Q {31}'s part, and P {00}, shown
+          // again, was topped up 30.00 by --reissue all: 1030.00, 1000.00 said).
+          const byTaken = [...needsOf(held)].map(([k, e]) => ({ k, e, t: takenFor(held, k) }));
+          byTaken.sort((x, y) => y.t.cmp(x.t));
+          for (const { k, e } of byTaken) {
             const c = Decimal.min(e.sum, stays, takeableBy(held, k), Decimal.max(0, e.most.minus(keptFor.get(k) ?? 0)));
             stays = stays.minus(c);
             // Kept from the cap share too (capCover), as far as `k` can take it: what `held` took
@@ -1214,17 +1227,23 @@ class SqliteState implements StateDb {
           const byVoucher = new Map(needsOf(held));
           const heldKind = (kindOf.get(held) as string | undefined) ?? 'voucher';
           // Less what it took over from their earlier vouchers for them (ownOf leaves that out already).
-          let paidFor = new Decimal(0);
-          for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
-            for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
-              if (!parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) paidFor = paidFor.plus(a);
-            }
-          }
           let kept = new Decimal(0);
           for (const [k, e] of byVoucher) {
             const c = Decimal.max(0, Decimal.min(e.sum, takeableBy(held, k), e.most.minus(keptFor.get(k) ?? 0)));
             byVoucher.set(k, { sum: c, most: e.most });
             kept = kept.plus(c);
+          }
+          // Only money taken over for orders of a later voucher something is kept for: for one kept
+          // nothing (a voucher seen again as recorded whose own money `held` took over: takeableBy
+          // leaves it out already), taking it off again kept short for the others (reissue-paths3
+          // FUZZ_S=3000 seed 3139: o00's 30.00 of P {01,31,00}, P {00}'s own, cut what was kept for Q {31}).
+          const keptIds = new Set([...byVoucher].filter(([, e]) => e.sum.gt(0)).flatMap(([k]) => inCallByKey.get(k)?.orderIds ?? []));
+          let paidFor = new Decimal(0);
+          for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
+            for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
+              const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
+              if (!jIds.some((id) => mine.has(id)) && (!recordedAsIs.has(j) || jIds.some((id) => keptIds.has(id)))) paidFor = paidFor.plus(a);
+            }
           }
           let reserved = Decimal.max(0, kept.minus(Decimal.max(0, paidFor)));
           // Counted as kept for them: what `held` has to keep (its money left), in turn.
@@ -1366,7 +1385,13 @@ class SqliteState implements StateDb {
                     const o = shareNow.get(`${kindHk}|${id}`);
                     const taker = o === undefined ? undefined : inCallByKey.get(o.key);
                     return taker !== undefined && taker.voucherKey !== t && !exists.get(taker.voucherKey) && !taker.orderIds.some((x) => heldIds.has(x)) && !capKeys(taker).includes(hk);
-                  })(),
+                  })() ||
+                  // Or shown judged not late (on time, --exclude) and in no voucher of this call: T's
+                  // cap has nothing to count the share toward any more, as when its orders moved out
+                  // (reissue-paths3 FUZZ_S=3000 seed 3139: Q {30} counted Q {05,01,04}'s 500.00 toward
+                  // its cap; o30 then on time, o01 in P {01}: P {01} took o31's money of P {01,31,00}
+                  // instead, Q {31} counted Q {30}'s, and P {01} issued 30.00 anew).
+                  (!inCall.has(id) && (opts.notLate?.has(id) ?? false)),
               );
             }
             if (ok) stale = stale.plus(a);
@@ -1654,6 +1679,24 @@ class SqliteState implements StateDb {
      * none of its orders nor `not` (the orders of the voucher taking over now, whose money is what
      * is being kept back), so none of that money is counted twice.
      */
+    // What group voucher `k`, every order of which the export shows judged not late (in no voucher of
+    // this call), counted toward its cap of money of vouchers holding none of its orders: a cap share
+    // with nothing left to count toward, which cover's giveStale gives back to those vouchers'
+    // orders; not money staying in the group for a later voucher (reissue-paths3 FUZZ_S=3000 seed
+    // 3139: Q {30}'s 500.00 of Q {05,01,04}, o30 on time, o01 in P {01}: counted as staying for Q {31},
+    // nothing of o31's 300.00 in P {01,31,00} was kept back for it, P {01} took it, Q {31} counted
+    // Q {30}'s money and P {00} was topped up 30.00 for o00's 30.00, taken too).
+    const staleShareOf = (k: string): Decimal => {
+      const kIds = parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path);
+      if (kIds.length === 0 || !kIds.every((id) => !inCall.has(id) && (opts.notLate?.has(id) ?? false))) return new Decimal(0);
+      let t = new Decimal(0);
+      for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
+        for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
+          if (new Decimal(a).gt(0) && !parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => kIds.includes(id))) t = t.plus(a);
+        }
+      }
+      return t;
+    };
     const capStays = (v: VoucherRecord, not: string[]): Decimal => {
       if (!v.cap) return new Decimal(0);
       const keys = capKeys(v);
@@ -1679,7 +1722,7 @@ class SqliteState implements StateDb {
     // 30.00 anew: --reissue all 1530.00, Q {60,04} re-issued first 1500.00; reduced in
     // reissue-cap-stays-moved.test.ts, 1330.00 to 1300.00).
     const staysOf = (v: VoucherRecord, keys: string[], k: string, ids: string[]): Decimal => {
-      const g = inGroupOf(keys, k, ids);
+      const g = Decimal.max(0, inGroupOf(keys, k, ids).minus(staleShareOf(k)));
       if (staysDeep || !g.gt(0)) return g;
       const [outsideWas, otherWas] = [laterOutside, laterOther];
       const outside = new Map<string, Decimal>();

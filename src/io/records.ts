@@ -707,6 +707,8 @@ const XLSX_BATCH = 256;
 /** One sheet as either reader gives it: its name and its rows, a batch at a time. */
 interface SheetIn {
   name: string;
+  /** Hidden in Excel (xl/workbook.xml `state="hidden"`/`"veryHidden"`): never the table, named in the summary only. */
+  hidden?: boolean;
   rows: AsyncIterable<XRow[]>;
 }
 
@@ -724,6 +726,28 @@ function xlsxReaderChoice(opts: ReadOptions): 'auto' | 'exceljs' | 'fast' {
 /** ReadOptions.xlsxReader 'fast' on a file the fast reader does not take (tests only). */
 export class FastXlsxDeclined extends Error {}
 
+/** exceljs's WorksheetReader, as excelJSSheets uses it. */
+interface ExcelJSSheet extends AsyncIterable<{ number: number; values: unknown; getCell(i: number): { numFmt?: string } }> {
+  name: string;
+  id: unknown;
+  state?: string;
+  /** The sheet's XML, read when its rows are first asked for. */
+  iterator: AsyncIterable<unknown>;
+  workbook?: { properties?: { model?: { date1904?: boolean } } };
+}
+
+/** Hidden in Excel: `state="hidden"` or `"veryHidden"` on the workbook's `<sheet>`. */
+const hiddenState = (st: string | undefined) => st === 'hidden' || st === 'veryHidden';
+
+/**
+ * The sheets as exceljs reads them, in the workbook's order (its tabs, xl/workbook.xml `<sheets>`),
+ * as the fast reader gives them (xlsxread.ts openBook). exceljs gives a sheet as it meets its part in
+ * the zip (or at the end, set aside before the shared strings): a sheet met before its turn has its
+ * XML copied to a temporary file (0600, as spool) and is given when its turn comes, or at the end
+ * (a sheet the workbook does not list comes after those it does, in the order met). Until 2026-12
+ * the zip's order was the sheets' order: a workbook whose parts lie in another order than its tabs
+ * was read from a sheet that is not its first tab.
+ */
 async function* excelJSSheets(input: Readable): AsyncGenerator<SheetIn> {
   // The exceljs wrapper (and exceljs) is loaded only when it reads: start-up time counts (issue 21).
   const { loadExcelJS, workbookReader } = await import('./exceljs.js');
@@ -734,25 +758,72 @@ async function* excelJSSheets(input: Readable): AsyncGenerator<SheetIn> {
     styles: 'cache',
     worksheets: 'emit',
   });
+  const book = reader as unknown as { model?: { sheets?: { name: string; id: unknown; state?: string }[] } };
   const { excelToDate, isDateFmt } = await import('./xlsxread.js');
-  for await (const sheet of reader) {
-    const date1904 = (sheet as unknown as { workbook?: { properties?: { model?: { date1904?: boolean } } } }).workbook?.properties?.model?.date1904 === true;
-    yield {
-      name: (sheet as unknown as { name: string }).name,
+  const given = (sheet: ExcelJSSheet, hidden: boolean, file?: string): SheetIn => {
+    const date1904 = sheet.workbook?.properties?.model?.date1904 === true;
+    return {
+      name: sheet.name,
+      ...(hidden ? { hidden: true } : {}),
       rows: (async function* () {
-        for await (const row of sheet) {
-          const values = row.values as unknown[];
-          // A formula in a date-formatted cell holds a date, as the fast reader reads it.
-          for (let i = 1; i < values.length; i++) {
-            const v = values[i] as { formula?: unknown; result?: unknown } | null | undefined;
-            if (v && typeof v === 'object' && 'formula' in v && typeof v.result === 'number' && isDateFmt(row.getCell(i).numFmt)) {
-              values[i] = { ...v, result: excelToDate(v.result, date1904) };
+        try {
+          if (file !== undefined) sheet.iterator = fs.createReadStream(file);
+          for await (const row of sheet) {
+            const values = row.values as unknown[];
+            // A formula in a date-formatted cell holds a date, as the fast reader reads it.
+            for (let i = 1; i < values.length; i++) {
+              const v = values[i] as { formula?: unknown; result?: unknown } | null | undefined;
+              if (v && typeof v === 'object' && 'formula' in v && typeof v.result === 'number' && isDateFmt(row.getCell(i).numFmt)) {
+                values[i] = { ...v, result: excelToDate(v.result, date1904) };
+              }
             }
+            yield [{ number: row.number, values }];
           }
-          yield [{ number: row.number, values }];
+        } finally {
+          if (file !== undefined) {
+            spilled.delete(file);
+            await dropSpool(file);
+          }
         }
       })(),
     };
+  };
+  const held: { rank: number; sheet: ExcelJSSheet; hidden: boolean; file: string }[] = [];
+  const spilled = new Set<string>();
+  let next = 0;
+  try {
+    for await (const raw of reader) {
+      const sheet = raw as unknown as ExcelJSSheet;
+      // exceljs has read the workbook part by now (workbookReader): the sheets it lists, in tab order.
+      const listed = book.model?.sheets ?? [];
+      const at = listed.findIndex((x) => x.id === sheet.id && x.name === sheet.name);
+      // A workbook that hides every sheet is not one Excel writes: read as if none were hidden.
+      const hidden = at >= 0 && hiddenState(listed[at]!.state) && listed.some((x) => !hiddenState(x.state));
+      if (at === next) {
+        next++;
+        yield given(sheet, hidden);
+        for (let k = held.findIndex((h) => h.rank === next); k >= 0; k = held.findIndex((h) => h.rank === next)) {
+          const [h] = held.splice(k, 1);
+          next++;
+          yield given(h!.sheet, h!.hidden, h!.file);
+        }
+        continue;
+      }
+      // Not its turn yet: its XML kept until it is.
+      const file = tempName('.xml');
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+      registerTemp(file);
+      spilled.add(file);
+      held.push({ rank: at >= 0 ? at : listed.length, sheet, hidden, file });
+      await pipeline(Readable.from(sheet.iterator), fs.createWriteStream(file));
+    }
+    held.sort((a, b) => a.rank - b.rank);
+    while (held.length) {
+      const h = held.shift()!;
+      yield given(h.sheet, h.hidden, h.file);
+    }
+  } finally {
+    for (const file of spilled) await dropSpool(file);
   }
 }
 
@@ -832,6 +903,28 @@ async function* tableFirst(source: AsyncGenerator<SheetIn>, isHeader: (cells: st
   }
 }
 
+/**
+ * The sheets a person opening the workbook in Excel sees: a hidden sheet (a list of drop-down choices,
+ * an old export hidden away) is never the table nor more of it. It is looked at only, and one holding
+ * data is named (`hidden`, Sniffed.unreadSheets.hidden: in the summary). Until 2026-12 a hidden first
+ * sheet was read as the export and the export on the first tab shown was named as not read.
+ */
+async function* shownSheets(source: AsyncGenerator<SheetIn>, hidden: { name: string; rows: number; damaged?: boolean }[]): AsyncGenerator<SheetIn> {
+  try {
+    for await (const sheet of source) {
+      if (!sheet.hidden) {
+        yield sheet;
+        continue;
+      }
+      const seen: Seen = { rows: 0, widest: 0 };
+      await lookAtRest(seen, sheet.rows);
+      if (seen.rows > 0 || seen.damaged) hidden.push({ name: sheet.name, rows: seen.rows, ...(seen.damaged ? { damaged: true } : {}) });
+    }
+  } finally {
+    await source.return(undefined);
+  }
+}
+
 /** The xlsx on stdin, copied to a new temporary file (0600: rows hold personal data; /tmp is shared). */
 async function spool(s: Sniffed): Promise<string> {
   const p = tempName('.xlsx');
@@ -854,7 +947,7 @@ async function dropSpool(p: string, input?: Readable): Promise<void> {
 
 async function* fastSheets(book: FastBook): AsyncGenerator<SheetIn> {
   try {
-    for (const sh of book.sheets) yield { name: sh.name, rows: sh.rows() };
+    for (const sh of book.sheets) yield { name: sh.name, ...(sh.hidden ? { hidden: true } : {}), rows: sh.rows() };
   } finally {
     await book.close();
   }
@@ -928,6 +1021,8 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
     await checkArchive(s.file, s.name);
   }
   source ??= excelJSSheets(input);
+  const hidden: { name: string; rows: number; damaged?: boolean }[] = [];
+  source = shownSheets(source, hidden);
   const passedOver: { name: string; held: XRow[] }[] = [];
   if (opts.isHeader) source = tableFirst(source, opts.isHeader, passedOver);
   let sawSheet = false;
@@ -1019,7 +1114,7 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
       const u = unreadSheet(p.name, seen, first?.width ?? 1);
       if (u) passed.push({ name: u.name, rows: u.rows, table: u.table });
     }
-    if (unread.length || passed.length) s.unreadSheets = { read: first?.name ?? '', unread, ...(passed.length ? { passed } : {}) };
+    if (unread.length || passed.length || hidden.length) s.unreadSheets = { read: first?.name ?? '', unread, ...(passed.length ? { passed } : {}), ...(hidden.length ? { hidden } : {}) };
   } catch (e) {
     if (e instanceof InputError) throw e;
     if (e instanceof UnreadCell) {

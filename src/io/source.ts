@@ -57,6 +57,8 @@ export interface Sniffed {
     unread: { name: string; rows: number; table: boolean; damaged?: boolean }[];
     /** Sheets before the one read, passed over: no header the command reads in their first rows (records.ts tableFirst). */
     passed?: { name: string; rows: number; table: boolean }[];
+    /** Hidden sheets holding data (records.ts shownSheets): never read, named in the summary. */
+    hidden?: { name: string; rows: number; damaged?: boolean }[];
   };
 }
 

@@ -225,6 +225,15 @@ export function passedSheetsNote(name: string, u: { read: string; passed: readon
   );
 }
 
+/** What a command says of an xlsx's hidden sheets that hold data (records.ts shownSheets): not read. */
+export function hiddenSheetsNote(name: string, u: { read: string; hidden: readonly { name: string; rows: number; damaged?: boolean }[] }): Msg {
+  const one = u.hidden.length === 1;
+  return msg(
+    `${name}: 隐藏的工作表 ${sheetList(u.hidden, 'zh')} 没有读取 (隐藏的工作表在 Excel 里看不到, 不当作报表读取); 读取的是工作表 "${u.read}"。如果要读的是隐藏的工作表, 在 Excel 里取消隐藏, 另存为单独的文件再传入`,
+    `${name}: the hidden ${one ? 'sheet' : 'sheets'} ${sheetList(u.hidden, 'en')} ${one ? 'was' : 'were'} not read (a sheet hidden in Excel is not read as the table); the sheet read is "${u.read}". If a hidden sheet is the one to read, unhide it in Excel and save it as a file of its own`,
+  );
+}
+
 /**
  * unreadSheetsNote for a command. Sheets that look like more of the table (records.ts UnreadSheet):
  * a warning, also under -q, and the run exits 1. Others (a 说明 sheet of notes, a hidden list of
@@ -251,6 +260,8 @@ export function sheetNote(ctx: { warn(m: Msg): void; info(m: Msg): void; attenti
       ctx.attention();
     }
     if (other.length) ctx.info(unreadSheetsNote(name, { read: u.read, unread: other, afterPassed }));
+    // Hidden sheets: in the summary only, exit unchanged (a person opening the file does not see them either).
+    if (u.hidden?.length) ctx.info(hiddenSheetsNote(name, { read: u.read, hidden: u.hidden }));
   };
 }
 

@@ -32,12 +32,17 @@ export interface XRow {
 
 export interface FastSheet {
   name: string;
+  /** Hidden in Excel (`state="hidden"` or `"veryHidden"` in xl/workbook.xml): no tab shows it. */
+  hidden?: boolean;
   /** The rows, in batches as they are scanned. */
   rows(): AsyncGenerator<XRow[]>;
 }
 
 export interface FastBook {
-  /** The sheets in the order exceljs's streaming reader gives them. */
+  /**
+   * The sheets in the workbook's order (its tabs, xl/workbook.xml `<sheets>`), as records.ts
+   * excelJSSheets gives them too; a sheet part the workbook does not list comes after them.
+   */
   sheets: FastSheet[];
   close(): Promise<void>;
 }
@@ -271,7 +276,7 @@ async function openBook(fh: fs.promises.FileHandle, size: number, onRead?: (n: n
   if (relsRoot.name !== 'Relationships') return undefined;
 
   // Workbook: the sheets' names and relationship ids, and the 1904 date system.
-  const sheetsOf: { name: string; rId?: string }[] = [];
+  const sheetsOf: { name: string; rId?: string; state?: string }[] = [];
   let date1904 = false;
   const wbRoot: { name?: string; ns?: string } = {};
   let bad = false;
@@ -284,7 +289,7 @@ async function openBook(fh: fs.promises.FileHandle, size: number, onRead?: (n: n
           if (name === 'sheet') {
             const a = attributes(attrs);
             if (a.name === undefined) bad = true;
-            else sheetsOf.push({ name: xmlDecode(a.name), rId: a['r:id'] });
+            else sheetsOf.push({ name: xmlDecode(a.name), rId: a['r:id'], state: a.state });
           } else if (name === 'workbookPr') date1904 = attributes(attrs).date1904 === '1';
         },
       },
@@ -301,8 +306,9 @@ async function openBook(fh: fs.promises.FileHandle, size: number, onRead?: (n: n
     if (!shared) return undefined;
   }
 
-  // The order exceljs gives the sheets in: a sheet met once the shared strings, relationships and
-  // workbook have been read is given at once; one met before is put aside and given at the end.
+  // The sheets as exceljs meets them: one met once the shared strings, relationships and workbook
+  // have been read at once, one met before put aside for the end (a layout where exceljs would read
+  // a sheet before the styles is left to exceljs). Both readers then give them in the workbook's order.
   const now: { e: ZipEntry; no: string }[] = [];
   const later: { e: ZipEntry; no: string }[] = [];
   let seenSS = false;
@@ -324,14 +330,25 @@ async function openBook(fh: fs.promises.FileHandle, size: number, onRead?: (n: n
       } else later.push({ e, no: m[1]! });
     }
   }
-  const order = [...now, ...later];
-  for (const { e } of order) if (!(await sheetRootOk(fh, e))) return undefined;
-
-  const sheets: FastSheet[] = order.map(({ e, no }) => {
+  const found = [...now, ...later].map(({ e, no }) => {
     const rel = rels.find((r) => r.Target === `worksheets/sheet${no}.xml`);
-    const sheet = rel && sheetsOf.find((x) => x.rId === rel.Id);
+    const sheet = rel ? sheetsOf.find((x) => x.rId === rel.Id) : undefined;
+    return { e, no, sheet, rank: sheet ? sheetsOf.indexOf(sheet) : sheetsOf.length };
+  });
+  for (const { e } of found) if (!(await sheetRootOk(fh, e))) return undefined;
+  // The workbook's order, as Excel shows the tabs (a stable sort: a sheet the workbook does not list
+  // keeps its place after them). Until 2026-12 the sheets came in the order exceljs met them in the
+  // zip, so a workbook whose parts are stored in another order than its tabs (written by a tool that
+  // keeps sheetN.xml when tabs are moved) was read from a sheet that is not its first tab.
+  const order = [...found].sort((a, b) => a.rank - b.rank);
+  // A workbook that hides every sheet is not one Excel writes (one tab at least shows): read as if none were hidden.
+  const shown = (st?: string) => st !== 'hidden' && st !== 'veryHidden';
+  const anyShown = order.some(({ sheet }) => shown(sheet?.state));
+
+  const sheets: FastSheet[] = order.map(({ e, no, sheet }) => {
     return {
       name: sheet ? sheet.name : `Sheet${no}`,
+      ...(anyShown && !shown(sheet?.state) ? { hidden: true } : {}),
       rows: () => sheetRows(fh, e, { styles, shared, date1904 }, onRead),
     };
   });

@@ -1483,11 +1483,19 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     release();
     // `| head`: a quiet exit 0 (SPEC), but a cron job must not think its vouchers were recorded.
     if (e instanceof PipeClosed && built && !committed) {
+      // -o FIFO (or a device) whose reader stopped: that is the output named, not standard output
+      // (which it said until 2026-12, sending the operator to look at a pipe the run never wrote to).
+      const target = ctx.output !== undefined && ctx.output !== '-' ? ctx.output : undefined;
       ctx.warn(
-        msg(
-          '标准输出在全部行写完之前被关闭 (例如 | head): 本次没有记录任何红包; 它们下次运行时仍显示为新红包。',
-          'standard output was closed before every row was written (| head, say): nothing was recorded this run; the vouchers show as new on the next run.',
-        ),
+        target === undefined
+          ? msg(
+              '标准输出在全部行写完之前被关闭 (例如 | head): 本次没有记录任何红包; 它们下次运行时仍显示为新红包。',
+              'standard output was closed before every row was written (| head, say): nothing was recorded this run; the vouchers show as new on the next run.',
+            )
+          : msg(
+              `输出 ${target} 在全部行写完之前被读取它的程序关闭: 本次没有记录任何红包; 它们下次运行时仍显示为新红包。`,
+              `the output ${target} was closed by the program reading it before every row was written: nothing was recorded this run; the vouchers show as new on the next run.`,
+            ),
       );
     }
     throw e;

@@ -130,6 +130,42 @@ describe('| head with compensate --record', () => {
   });
 });
 
+describe('compensate --record -o FIFO whose reader stops', () => {
+  // The warning said "standard output was closed" though standard output was never written: the
+  // rows went to the FIFO named with -o. It names that FIFO now. 3000 generated orders give about
+  // 115 KB of vouchers, more than a pipe holds (64 KiB), so the writer meets the closed reader.
+  it('names the FIFO, not standard output (zh and en); nothing recorded', async () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    for (const lang of ['en', 'zh']) {
+      const fifo = path.join(dir, `vouchers-${lang}.fifo`);
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'compensate', big, '--record', '--state', state, '--as-of', AS_OF, '-q', '--lang', lang, '-o', fifo, '-f', 'csv'], {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', TZ: 'UTC', LANG: 'C', HOME: dir },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code) => resolve({ code, stderr }));
+        // Like `head -c 100 < fifo`: a few bytes, then the reader is gone.
+        const rs = fs.createReadStream(fifo, { highWaterMark: 100 });
+        rs.once('data', () => rs.destroy());
+      });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(
+        lang === 'en'
+          ? `the output ${fifo} was closed by the program reading it before every row was written: nothing was recorded this run; the vouchers show as new on the next run.`
+          : `输出 ${fifo} 在全部行写完之前被读取它的程序关闭: 本次没有记录任何红包`,
+      );
+      expect(r.stderr).not.toContain(lang === 'en' ? 'standard output' : '标准输出');
+    }
+    const listed = runCli(['ledger', 'list', '--state', state, '-f', 'csv'], { env: { HOME: dir } });
+    expect(listed.stdout.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('the end of a run (the binary ends the process itself once its work is done: cli/entry.ts endNow)', () => {
   // Readers that take their time: the output and the messages still on their way into the pipes
   // when the run returns must all arrive, with the run's exit code.

@@ -116,6 +116,33 @@ function halfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
+// Other scripts' decimal digits, which LibreOffice (7.4, zh-CN; en-US reads none of them) reads as the
+// ASCII ones when it opens a csv: a buyer nick or remark `٠١٢٣` (Arabic-Indic) became the number
+// 123, `١٢:٣٠` the time 12:30:00, `٣/٤` the date 3/4/26, `٣٫٥` (the Arabic decimal separator) 3.5,
+// `١٬٢٣٤` (the Arabic thousands separator) 1234. Found by a csv round trip of "12" in each of the 72
+// Unicode digit sets (soffice --infilter=CSV:44,34,76,1,,2052 --convert-to fods, 2026-12): read as
+// a number in these 16 (and ASCII and full-width); kept as text in the other 54 (NKo, Oriya,
+// Malayalam, Myanmar Shan, the mathematical 𝟏𝟐 …), which are left as written. `٪` is not a percent sign to it.
+const NATIVE_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xbe6, 0xc66, 0xce6, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x17e0, 0x1810];
+const NATIVE_DIGIT = new RegExp(`[${NATIVE_ZEROS.map((z) => `\\u${z.toString(16).padStart(4, '0')}-\\u${(z + 9).toString(16).padStart(4, '0')}`).join('')}\u066B\u066C]`);
+const NATIVE_DIGITS = new RegExp(NATIVE_DIGIT.source, 'g');
+function isNativeDigit(c: number): boolean {
+  if (c < 0x660 || c > 0x1819) return false;
+  for (const z of NATIVE_ZEROS) if (c >= z && c <= z + 9) return true;
+  return false;
+}
+
+/** Other scripts' digits LibreOffice reads as numbers (NATIVE_ZEROS), and the Arabic decimal and thousands separators, as ASCII. */
+function asciiDigits(text: string): string {
+  return text.replace(NATIVE_DIGITS, (ch) => {
+    const c = ch.charCodeAt(0);
+    if (c === 0x66b) return '.';
+    if (c === 0x66c) return ',';
+    for (const z of NATIVE_ZEROS) if (c >= z && c <= z + 9) return String.fromCharCode(48 + c - z);
+    return ch;
+  });
+}
+
 function readOtherwise(t: string): boolean {
   return PLAIN_NUMBER.test(t) || READ_OTHERWISE.test(t) || NUMBER_GROUPED_OR_NEGATIVE.test(t) || SPREADSHEET_ERROR.test(t) || (READ_OTHERWISE_MORE.test(t) && !OWN_TIME.test(t) && t !== 'TRUE' && t !== 'FALSE');
 }
@@ -126,7 +153,7 @@ function shownOtherwise(text: string): boolean {
   let digit = false;
   for (let i = 0; i < text.length && !digit; i++) {
     const c = text.charCodeAt(i);
-    digit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+    digit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || isNativeDigit(c);
   }
   if (!digit) {
     const c0 = text.charCodeAt(0);
@@ -140,6 +167,11 @@ function shownOtherwise(text: string): boolean {
     t = halfWidth(t);
     if (NUMBER.test(t) || readOtherwise(t) || t === 'TRUE' || t === 'FALSE') return true;
   }
+  if (NATIVE_DIGIT.test(t)) {
+    t = asciiDigits(t);
+    // Any value at all: it is shown in ASCII digits, not as written (`٢٠٢٤-٠٣-٠٤` as 2024-03-04).
+    if (NUMBER.test(t) || readOtherwise(t) || LONG_OR_ZERO_LED.test(t) || OWN_TIME.test(t) || t.trim() !== t) return true;
+  }
   const inner = t.trim();
   return inner !== t && inner.length > 0 && (NUMBER.test(inner) || readOtherwise(inner) || OWN_TIME.test(inner));
 }
@@ -151,7 +183,7 @@ function shownOtherwise(text: string): boolean {
  * negative `-5`, or into an error value (`#N/A`), becomes `="…"`. Anything else is returned unchanged.
  */
 export function textForSpreadsheet(text: string, isId: boolean): string {
-  if (isId ? DIGITS.test(text) : LONG_OR_ZERO_LED.test(text) || shownOtherwise(text)) return `="${text}"`;
+  if (isId ? DIGITS.test(text) || (NATIVE_DIGIT.test(text) && DIGITS.test(asciiDigits(text))) : LONG_OR_ZERO_LED.test(text) || shownOtherwise(text)) return `="${text}"`;
   return text;
 }
 

@@ -53,6 +53,40 @@ describe('textForSpreadsheet (text, not an id)', () => {
   });
 });
 
+describe('other scripts\' digits (LibreOffice 7.4 zh-CN csv round trip, 2026-12)', () => {
+  // soffice --headless --infilter="CSV:44,34,76,1,,2052" --convert-to fods, each cell's value type
+  // read: a nick `٠١٢٣` (Arabic-Indic) came back as the float 123 (its leading zero gone), `١٢` /
+  // `۱۲` / `१२` / `๑๒` / `၁၂` / `១២` / `༡༢` / `᠑᠒` as 12, `١٢:٣٠` the time 12:30:00, `٣/٤` the date
+  // 3/4/26, `٣٫٥` 3.5, `١٬٢٣٤` 1234, `-٥` -5, `٥٠%` 50.00%, `٢٠٢٤-٠٣-٠٤` the date 2024-03-04 (shown in
+  // ASCII digits), `1٢` 12. Until 2026-12 all were written bare. en-US read every one as text.
+  it('wraps a cell LibreOffice reads as a number, date or time', () => {
+    const wrapped = ['٠١٢٣', '١٢', '۱۲', '१२', '๑๒', '၁၂', '១២', '༡༢', '᠑᠒', '১২', '੧੨', '૧૨', '௧௨', '౧౨', '೧೨', '෧෨', '໑໒', '١٢:٣٠', '٣/٤', '٣٫٥', '١٬٢٣٤', '-٥', '٥٠%', '٢٠٢٤-٠٣-٠٤', '1٢', '١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨'];
+    expect(wrapped.map((t) => textForSpreadsheet(t, false))).toEqual(wrapped.map((t) => `="${t}"`));
+    // An id column holding them: the same (123 otherwise).
+    expect(textForSpreadsheet('٠١٢٣', true)).toBe('="٠١٢٣"');
+  });
+
+  it('leaves what LibreOffice keeps as text: NKo, Oriya, Malayalam, mathematical digits, digits inside a word, the Arabic percent sign', () => {
+    // The same round trip: ߁߂ (NKo), ୧୨ (Oriya), ൧൨ (Malayalam), 𝟏𝟐 (mathematical bold), abc١٢, ٥٠٪ came back as strings.
+    const kept = ['߁߂', '୧୨', '൧൨', '𝟏𝟐', 'abc١٢', '٥٠٪', 'سلام'];
+    expect(kept.map((t) => textForSpreadsheet(t, false))).toEqual(kept);
+  });
+
+  it('through the binary: orders normalize -o out.csv keeps a buyer nick ٠١٢٣ as text', () => {
+    const dir = tmpDir();
+    const src = path.join(dir, 'orders.csv');
+    // The example export (GBK) as UTF-8 with the first order's buyer 小明爱购物 renamed ٠١٢٣.
+    const text = new TextDecoder('gb18030').decode(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'examples', 'ExportOrderList202611.csv')));
+    expect(text).toContain('小明爱购物');
+    fs.writeFileSync(src, text.replace('小明爱购物', '٠١٢٣'));
+    const out = path.join(dir, 'out.csv');
+    const r = runCli(['orders', 'normalize', src, '-o', out, '--as-of', '2026-12-01 00:00:00', '-q']);
+    expect(r.code).toBe(0);
+    const line = fs.readFileSync(out, 'utf8').split('\r\n')[1] ?? fs.readFileSync(out, 'utf8').split('\n')[1]!;
+    expect(line).toContain(',="٠١٢٣",');
+  });
+});
+
 describe('English month-name dates (LibreOffice 7.4 en-US csv round trip, 2026-12)', () => {
   // soffice --headless --infilter="CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true"
   // --convert-to "csv:…:44,34,76,1,,0,false,true,true" (cells as shown) of 173 shapes: each of these

@@ -142,7 +142,13 @@ export function guardTargets(c: TargetCheck): void {
   }
 }
 
-/** Two spellings of one path that does not exist yet: the same name in the same (real) folder. */
+/**
+ * Two spellings of one path that does not exist yet: the same name in the same folder. On a file
+ * system that ignores case (vfat/exFAT on a USB stick, macOS by default, Windows' NTFS through
+ * WSL/Samba, an ext4 folder with casefold) `-o Out.csv --rejects out.csv` is one file too: each run's
+ * rename replaced the other's result. Until 2026-12 only the exact same spelling was caught (an
+ * existing file was, and is, caught by its inode below).
+ */
 function sameSpot(a: string, b: string): boolean {
   const where = (p: string) => {
     const abs = path.resolve(p);
@@ -152,7 +158,52 @@ function sameSpot(a: string, b: string): boolean {
       return abs;
     }
   };
-  return where(a) === where(b);
+  const [wa, wb] = [where(a), where(b)];
+  if (wa === wb) return true;
+  // Names that differ only in case or Unicode normalisation, in one folder (by its inode: the folder
+  // too may be spelled in another case): whether the file system takes them as one name is asked of it.
+  const [na, nb] = [path.basename(wa), path.basename(wb)];
+  if (fold(na) !== fold(nb)) return false;
+  let da: fs.Stats;
+  let db: fs.Stats;
+  try {
+    da = fs.statSync(path.dirname(wa));
+    db = fs.statSync(path.dirname(wb));
+  } catch {
+    return false;
+  }
+  if (da.dev !== db.dev || da.ino !== db.ino) return false;
+  return oneName(path.dirname(wa), na, nb);
+}
+
+const fold = (name: string) => name.normalize('NFC').toLowerCase();
+
+/**
+ * Whether the folder takes names `a` and `b` as the same file: a probe file is made under a name
+ * starting `a` and looked up by the same start with `b`, then removed. A folder that cannot be
+ * written says no (the run's own writes then fail there, with their own message).
+ */
+function oneName(dir: string, a: string, b: string): boolean {
+  const prefix = `.storeops-${process.pid}-${Math.random().toString(36).slice(2)}-`;
+  const probe = path.join(dir, prefix + a);
+  try {
+    fs.closeSync(fs.openSync(probe, 'wx', 0o600));
+  } catch {
+    return false;
+  }
+  try {
+    const x = fs.statSync(probe);
+    const y = fs.statSync(path.join(dir, prefix + b));
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  } finally {
+    try {
+      fs.unlinkSync(probe);
+    } catch {
+      // Gone already: nothing left behind.
+    }
+  }
 }
 
 /** An input as zh names it: a file given as an argument is 输入文件; an option's file keeps the option (--state). */

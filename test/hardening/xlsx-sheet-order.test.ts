@@ -64,6 +64,9 @@ beforeAll(async () => {
   let wb = new ExcelJS.Workbook();
   wb.addWorksheet('旧数据', { state: 'hidden' }).addRows([head!, ...orders.slice(5)]);
   wb.addWorksheet('export').addRows([head!, ...orders.slice(0, 5)]);
+  // The tab shown when the file opens is `export`, as Excel saves it (a hidden sheet is never the
+  // active one; LibreOffice unhides a hidden sheet a file names as active).
+  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
   hiddenFirst = path.join(dir, 'hidden-first.xlsx');
   await wb.xlsx.writeFile(hiddenFirst);
 
@@ -71,6 +74,7 @@ beforeAll(async () => {
   wb = new ExcelJS.Workbook();
   wb.addWorksheet('选项', { state: 'veryHidden' }).addRows([['是'], ['否']]);
   wb.addWorksheet('export').addRows(rows);
+  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
   veryHiddenFirst = path.join(dir, 'veryhidden-first.xlsx');
   await wb.xlsx.writeFile(veryHiddenFirst);
 

@@ -279,7 +279,7 @@ const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds
  */
 const SECTION_KEYS: Record<string, readonly string[]> = {
   compensate: ['rules', 'base', 'shipWithin'],
-  reviews: ['maxAttempts', 'attemptWindowDays', 'quietHours', 'minGapHours', 'contactWithinHours', 'goodwill', 'highValue', 'midValue', 'serialNegative', 'shopName', 'safetyContact', 'messageLang', 'keywords', 'forbidden', 'templates'],
+  reviews: ['maxAttempts', 'attemptWindowDays', 'quietHours', 'minGapHours', 'contactWithinHours', 'goodwill', 'highValue', 'midValue', 'serialNegative', 'shopName', 'safetyContact', 'messageLang', 'keywords', 'forbidden', 'templates', 'minShiftLeftMinutes'],
   zhenjian: ['commissionRate', 'shippingPerSample', 'avgOrder', 'farAboveRatio', 'categories'],
   roster: ['shifts', 'traffic', 'daysOff', 'min', 'aht', 'answerWithin', 'concurrency', 'serviceLevel', 'timeLimit'],
   notify: ['targets', 'secret', 'on', 'required', 'lang', 'top', 'maxMessages', 'timeout', 'attempts', 'backoff', 'budget'],

@@ -69,6 +69,64 @@ export function onShiftAt(shifts: OnShift[], at: number): string[] {
 }
 
 /**
+ * How long an agent must still be on shift to be handed a review (docs/rules.md §2.4): a first
+ * contact on 旺旺 is a conversation (the reason asked, the buyer's reply, an explanation and a
+ * remedy, RULES 2.1), and the agent who starts it should be there for the replies. Config
+ * `reviews.minShiftLeftMinutes` (0: anyone on shift, as before 2026-12).
+ */
+export const MIN_SHIFT_LEFT_MINUTES = 60;
+
+/** Who takes new items at an instant, and why (the run says so when it is not `staying`). */
+export interface Handout {
+  /** `staying`: on shift with enough time left; `arriving`: nobody is, these start within that time;
+   * `leaving`: nobody is and nobody starts soon, these are on shift the longest; `none`: nobody at all. */
+  kind: 'staying' | 'arriving' | 'leaving' | 'none';
+  agents: string[];
+  /** On shift now but ending within the time (not handed anything while others can take it), with their end. */
+  ending: { agent: string; end: number }[];
+  /** `arriving`: when the first of them starts; `leaving`: when they leave. */
+  at?: number;
+}
+
+/** When the agent's time on shift that covers `at` ends: shifts that meet or overlap are one stretch. */
+export function shiftEndAt(shifts: readonly OnShift[], agent: string, at: number): number | null {
+  const own = shifts.filter((s) => s.agent === agent);
+  let end: number | null = null;
+  for (const s of own) if (s.start <= at && at < s.end) end = Math.max(end ?? s.end, s.end);
+  if (end === null) return null;
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const s of own) {
+      if (s.start <= end && s.end > end) {
+        end = s.end;
+        grown = true;
+      }
+    }
+  }
+  return end;
+}
+
+/**
+ * Who is handed new items at `at` (docs/rules.md §2.4): the agents on shift with at least
+ * `minLeftMs` of it left; when none has, those whose shift starts within `minLeftMs` (the next shift
+ * takes over; its start is no later than the time a leaving agent would have had); when none does,
+ * the agents on shift who stay the longest.
+ */
+export function handout(shifts: readonly OnShift[], at: number, minLeftMs: number): Handout {
+  const on = onShiftAt(shifts as OnShift[], at).map((agent) => ({ agent, end: shiftEndAt(shifts, agent, at)! }));
+  const staying = on.filter((a) => a.end - at >= minLeftMs).map((a) => a.agent);
+  const ending = on.filter((a) => a.end - at < minLeftMs);
+  if (staying.length > 0) return { kind: 'staying', agents: staying, ending };
+  const soon = shifts.filter((s) => s.start > at && s.start - at <= minLeftMs && shiftEndAt(shifts, s.agent, s.start)! - s.start >= minLeftMs);
+  if (soon.length > 0) {
+    return { kind: 'arriving', agents: [...new Set(soon.map((s) => s.agent))].sort(), ending, at: Math.min(...soon.map((s) => s.start)) };
+  }
+  if (on.length === 0) return { kind: 'none', agents: [], ending };
+  const last = Math.max(...on.map((a) => a.end));
+  return { kind: 'leaving', agents: on.filter((a) => a.end === last).map((a) => a.agent), ending: on.filter((a) => a.end !== last), at: last };
+}
+
+/**
  * Spread items over the agents on shift: each item, most urgent first, goes to the agent with the
  * fewest items so far (ties: name order). Returns one assignee per item ('' when nobody is on).
  */

@@ -19,7 +19,7 @@ import { buildQueue, buyerKey } from './queue.js';
 import { needsFollowUp } from './classify.js';
 import { render, unknownPlaceholders } from './message.js';
 import { normalizeWording } from './wording.js';
-import { type RosterOnShift, assign, onShiftAt, readOnShift } from './roster-file.js';
+import { type RosterOnShift, assign, handout, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
 import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 import { readReviews } from './read.js';
@@ -356,7 +356,15 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
   }
 }
 
-function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | undefined): void {
+/** A shift time (Beijing) as --tz shows it, with the Beijing time when that differs: `17:30` / `01:30 (北京时间 17:30)`. */
+function clock(ctx: Ctx, t: number): { zh: string; en: string } {
+  const here = ctx.tz.format(t);
+  const beijing = PLATFORM_TZ.format(t);
+  if (here === beijing) return { zh: here.slice(11, 16), en: here.slice(11, 16) };
+  return { zh: `${here.slice(0, 16)} (北京时间 ${beijing.slice(11, 16)})`, en: `${here.slice(0, 16)} (${beijing.slice(11, 16)} Beijing time)` };
+}
+
+function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | undefined, minShiftLeftMinutes: number): void {
   if (!roster) return;
   const { name, shifts, problems, days } = roster;
   // An unreadable code leaves that day out; times that disagree give way to the shift definition.
@@ -365,14 +373,16 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
     ctx.warn(msg(`${name}: ${p.detail.zh}, ${then.zh}`, `${name}: ${p.detail.en}, ${then.en}`));
   }
   if (problems.length > 5) ctx.warn(msg(`班表另有 ${problems.length - 5} 处问题`, `${problems.length - 5} more roster problems`));
-  const agents = onShiftAt(shifts, ctx.asOf);
+  const minLeft = minShiftLeftMinutes * 60_000;
+  const h = handout(shifts, ctx.asOf, minLeft);
+  const agents = h.agents;
   // A roster of another month (last month's file in a cron job on the 1st) names nobody because
   // it does not reach the day, not because nobody works then: say so, and which days it has.
   const w = PLATFORM_TZ.wall(ctx.asOf);
   const today = `${w.y}-${String(w.mo).padStart(2, '0')}-${String(w.d).padStart(2, '0')}`;
   // Only a day outside the dates it covers: a roster that lists working days alone has no line for
   // a day inside its span when nobody works (a Sunday the shop is closed), and that is "nobody is on shift".
-  if (agents.length === 0 && (days.length === 0 || today < days[0]! || today > days[days.length - 1]!)) {
+  if (h.kind === 'none' && (days.length === 0 || today < days[0]! || today > days[days.length - 1]!)) {
     const span = days.length === 0 ? msg('没有任何带日期的一天', 'no dated day at all') : msg(`只有 ${days[0]} 至 ${days[days.length - 1]}`, `it covers ${days[0]} to ${days[days.length - 1]}`);
     ctx.warn(
       msg(
@@ -388,6 +398,32 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
     );
     return;
   }
+  // docs/rules.md §2.4: a review goes to an agent who is there for the conversation it starts.
+  const names = (xs: { agent: string; end: number }[]) => xs.map((x) => `${x.agent} ${clock(ctx, x.end).zh}`).join(', ');
+  const namesEn = (xs: { agent: string; end: number }[]) => xs.map((x) => `${x.agent} ${clock(ctx, x.end).en}`).join(', ');
+  if (h.kind === 'staying' && h.ending.length > 0) {
+    ctx.info(
+      msg(
+        `班次剩余不足 ${minShiftLeftMinutes} 分钟的客服不分配新评价: ${names(h.ending)} 下班`,
+        `agents with less than ${minShiftLeftMinutes} min of their shift left get no new reviews: ${namesEn(h.ending)} (end of shift)`,
+      ),
+    );
+  } else if (h.kind === 'arriving') {
+    const now = h.ending.length > 0 ? msg(`在班的客服即将下班: ${names(h.ending)}`, `those on shift leave soon: ${namesEn(h.ending)}`) : msg('现在没有人在班', 'nobody is on shift now');
+    ctx.warn(
+      msg(
+        `${ctx.tz.format(ctx.asOf)} 没有班次剩余 ${minShiftLeftMinutes} 分钟以上的客服 (${now.zh}): 分配给 ${clock(ctx, h.at!).zh} 起上班的 ${agents.join(', ')}`,
+        `at ${ctx.tz.format(ctx.asOf)} nobody has ${minShiftLeftMinutes} min of their shift left (${now.en}): assigned to ${agents.join(', ')}, on shift from ${clock(ctx, h.at!).en}`,
+      ),
+    );
+  } else if (h.kind === 'leaving') {
+    ctx.warn(
+      msg(
+        `${ctx.tz.format(ctx.asOf)} 没有班次剩余 ${minShiftLeftMinutes} 分钟以上的客服, ${minShiftLeftMinutes} 分钟内也没有人上班: 分配给在班最久的 ${agents.join(', ')} (${clock(ctx, h.at!).zh} 下班); 未完成的请交接给下一班`,
+        `at ${ctx.tz.format(ctx.asOf)} nobody has ${minShiftLeftMinutes} min of their shift left and nobody starts within ${minShiftLeftMinutes} min: assigned to ${agents.join(', ')}, on shift the longest (until ${clock(ctx, h.at!).en}); hand over what is not finished`,
+      ),
+    );
+  }
   // Only items with something to do are handed out; the rest stay unassigned. One buyer goes to
   // one agent (RULES 2.2: one conversation, not two agents each within the limits): buyers are
   // handed out in the order of their most urgent item.
@@ -400,7 +436,7 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
 export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   const notifier = notifySetup(ctx, opts);
   const b = await build(ctx, args, opts);
-  assignRoster(ctx, b.items, b.roster);
+  assignRoster(ctx, b.items, b.roster, b.cfg.minShiftLeftMinutes);
   // SPEC --show-pii: a buyer who writes their phone or address into a review does not have it
   // printed; masked by its look, as in the rejects file (139****0165), unless --show-pii; so is
   // the order's receiver name (from --orders) and a name written after 收货人：.

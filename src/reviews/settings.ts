@@ -16,6 +16,7 @@ import { DEFAULT_GOODWILL, type Goodwill } from './queue.js';
 import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
 import { fileProblem } from '../io/fsproblem.js';
 import { readTextFileSync } from '../io/textfile.js';
+import { MIN_SHIFT_LEFT_MINUTES } from './roster-file.js';
 
 function readJson(file: string, what: string): Record<string, unknown> {
   let text: string;
@@ -52,6 +53,8 @@ export interface ReviewsConfig {
   messageLang: Lang;
   /** Who a buyer with a health or safety problem should call (name and phone), for the safety message. */
   safetyContact: string;
+  /** `--roster`: minutes an agent must still be on shift to be handed a review (docs/rules.md §2.4). */
+  minShiftLeftMinutes: number;
 }
 
 function num(v: unknown, given: string | Msg, min: number): number | undefined {
@@ -167,7 +170,8 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   }
   const sc = flags.safetyContact ?? c.safetyContact;
   const safetyContact = typeof sc === 'string' ? sc.trim() : '';
-  return { settings, thresholds, goodwill, serialNegativeAt, shop, matchers, lint, templates, templatesFile, messageLang: ml, safetyContact };
+  const minShiftLeftMinutes = num(c.minShiftLeftMinutes, key('minShiftLeftMinutes'), 0) ?? MIN_SHIFT_LEFT_MINUTES;
+  return { settings, thresholds, goodwill, serialNegativeAt, shop, matchers, lint, templates, templatesFile, messageLang: ml, safetyContact, minShiftLeftMinutes };
 }
 
 function pickTemplates(j: Record<string, unknown>): TemplateSet {

@@ -243,21 +243,23 @@ describe('storeops reviews queue', () => {
     const roster = path.join(dir, 'roster.csv');
     fs.writeFileSync(roster, '客服,20,21(六),22\n小李,day,night,off\n小王,夜班,day,白\n小张,off,夜班,\n');
     const state = ['--state', path.join(dir, 's.db')];
-    // Nov 21 17:10: 小李 night (17:00–23:30), 小王 day (09:00–17:30), 小张 夜班 = night: all three on.
-    // 7 items of 6 buyers, none contacted yet, so all open; name order 张 U+5F20 < 李 U+674E < 王 U+738B;
-    // at 17:10 …701 is 4.8 h from contactBy (score 9) and sorts before …902: …0902 小张, …901 小李,
-    // …701 小王, …902 小李 (小明爱购物 again), …501 小张, …801 小李, …0901 小王.
+    // Nov 21 17:10: 小李 night (17:00–23:30), 小王 day (09:00–17:30), 小张 夜班 = night: all three on;
+    // 小王 leaves in 20 min, under the 60 min a review needs (docs/rules.md §2.4): 小张 and 小李 take them.
+    // 7 items of 6 buyers, none contacted yet, so all open; name order 张 U+5F20 < 李 U+674E;
+    // at 17:10 …701 is 4.8 h from contactBy (score 9) and sorts before …902. Buyers in turn: 宝妈小王
+    // (…0902) 小张, 小明爱购物 (…901, …902) 小李, 老王的店铺 (…701) 小张, 阿花tb (…501) 小李,
+    // 小红书迷 (…801) 小张, 路人甲 (…0901) 小李. (With 小王 too, before 2026-12: …701 and …0901 小王.)
     let r = runCli(['reviews', 'queue', REVIEWS, '--roster', roster, '--as-of', '2026-11-21 17:10:00', '-f', 'json', ...state]);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('unknown shift');
     expect(json(r.stdout).map((x) => [x.orderId, x.assignee])).toEqual([
       ['6000000000000000902', '小张'],
       ['3515313147329357901', '小李'],
-      ['4100000000000000701', '小王'],
+      ['4100000000000000701', '小张'],
       ['3515313147329357902', '小李'],
-      ['2987650012233445501', '小张'],
-      ['5200000000000000801', '小李'],
-      ['6000000000000000901', '小王'],
+      ['2987650012233445501', '小李'],
+      ['5200000000000000801', '小张'],
+      ['6000000000000000901', '小李'],
     ]);
     // Nov 21 11:00: only 小王's day shift is on.
     r = runCli(['reviews', 'queue', REVIEWS, '--roster', roster, '--as-of', '2026-11-21 11:00:00', '-f', 'json', ...state]);

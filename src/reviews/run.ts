@@ -30,10 +30,10 @@ import { fileProblem } from '../io/fsproblem.js';
 import { readTextFileSync } from '../io/textfile.js';
 
 export const QUEUE_COLUMNS: Column[] = [
-  { key: 'priority', zh: '优先级', en: 'priority', type: 'int' },
+  { key: 'priority', zh: '优先级', en: 'priority', type: 'int', brief: true, short: { zh: '优先', en: 'prio' } },
   { key: 'orderId', zh: '订单编号', en: 'orderId', type: 'id', brief: true },
   { key: 'buyer', zh: '买家', en: 'buyer', brief: true, whole: true },
-  { key: 'rating', zh: '评价结果', en: 'rating', brief: true, labels: RATING_ZH },
+  { key: 'rating', zh: '评价结果', en: 'rating', labels: RATING_ZH },
   { key: 'reviewedAt', zh: '评价时间', en: 'reviewedAt', type: 'time' },
   { key: 'title', zh: '宝贝标题', en: 'title' },
   { key: 'text', zh: '评价内容', en: 'text' },
@@ -43,7 +43,7 @@ export const QUEUE_COLUMNS: Column[] = [
   { key: 'contactBy', zh: '联系期限', en: 'contactBy', type: 'time', brief: true },
   { key: 'explainBy', zh: '解释期限', en: 'explainBy', type: 'time' },
   { key: 'complaintBy', zh: '投诉期限', en: 'complaintBy', type: 'time' },
-  { key: 'overdue', zh: '已逾期', en: 'overdue', type: 'list', labels: DEADLINE_ZH },
+  { key: 'overdue', zh: '已逾期', en: 'overdue', type: 'list', brief: true, labels: DEADLINE_ZH },
   { key: 'status', zh: '状态', en: 'status', brief: true, labels: QUEUE_STATUS_ZH },
   { key: 'attempts', zh: '联系次数', en: 'attempts', type: 'int' },
   { key: 'buyerAttempts', zh: '买家被联系次数', en: 'buyerAttempts', type: 'int' },
@@ -433,6 +433,22 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
   for (const i of open) i.assignee = agentOf.get(i.buyerKey) ?? '';
 }
 
+/**
+ * The terminal table's short view, in the order an operator acts on it (docs/cli.md, reviews): how
+ * urgent, which order, what to do, whether a deadline has passed and which, the contact deadline;
+ * then who (buyer, agent), escalation and status. At 80 columns the first block holds the first
+ * five (the order id leads each block); at 120 all fit one line. csv/json/xlsx and --wide keep
+ * QUEUE_COLUMNS' order and every column.
+ */
+const TABLE_ORDER = ['priority', 'orderId', 'action', 'overdue', 'contactBy', 'buyer', 'assignee', 'escalate', 'status'];
+
+function tableOrder(ctx: Ctx, columns: Column[]): Column[] {
+  if (resolveFormat(ctx) !== 'table' || ctx.wide) return columns;
+  const rank = (c: Column) => (c.brief ? TABLE_ORDER.indexOf(c.key) : -1);
+  const brief = columns.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b));
+  return [...brief, ...columns.filter((c) => rank(c) < 0)];
+}
+
 export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   const notifier = notifySetup(ctx, opts);
   const b = await build(ctx, args, opts);
@@ -448,7 +464,7 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
     ...(ctx.showPii ? {} : { buyer: shownNick(i.buyer), text: shownText(ctx, i.text, b.receivers, i.orderId), followUpText: shownText(ctx, i.followUpText, b.receivers, i.orderId) }),
   }));
   // With --roster the assignee is what the run was for: in the terminal's short view too.
-  const columns = b.roster ? QUEUE_COLUMNS.map((c) => (c.key === 'assignee' ? { ...c, brief: true, whole: true } : c)) : QUEUE_COLUMNS;
+  const columns = tableOrder(ctx, b.roster ? QUEUE_COLUMNS.map((c) => (c.key === 'assignee' ? { ...c, brief: true, whole: true, short: { zh: '客服', en: 'agent' } } : c)) : QUEUE_COLUMNS);
   await writeRows(ctx, columns, shown as unknown as Record<string, unknown>[]);
   const byP = [1, 2, 3, 4, 5].map((p) => b.items.filter((i) => i.priority === p).length);
   const overdue = b.items.filter((i) => i.overdue.length > 0).length;

@@ -56,6 +56,18 @@ describe('the wording check against the corpus', () => {
       expect(lint.check(s)).toEqual([]);
     }
   });
+  it('pleas and innuendo that passed until 2026-12 are refused, naming the passage; the same words asking nothing are not', () => {
+    // Each returned [] before (forbidden.json had no such phrase; the shape needs a review word).
+    expect(lint.check('亲看着办哈')).toEqual(['看着办']);
+    expect(lint.check('您懂的')).toEqual(['您懂的']);
+    expect(lint.check('能否高抬贵手')).toEqual(['高抬贵手']);
+    expect(lint.check('We have refunded you, so we trust you will do the right thing.')).toEqual(['trust you will do the right thing']);
+    // A choice left to the buyer, courtesy, 懂 in another sense: accepted.
+    for (const s of ['退货还是换货，您看着办就好，我们都支持', '给您添麻烦了，还请多多包涵', '如果您不懂的话，我们可以一步步教您操作退货', 'We will do the right thing and refund the postage too.']) {
+      expect(compliant).toContain(s);
+      expect(lint.check(s)).toEqual([]);
+    }
+  });
   it('the sentences issue 18 found accepted are refused, naming the passage', () => {
     expect(lint.check('希望您重新评价一下')).toEqual(['重新评价']);
     expect(lint.check('麻烦您帮忙追评一下')).toEqual(['追评']);

@@ -19,7 +19,7 @@ import { buildQueue, buyerKey } from './queue.js';
 import { needsFollowUp } from './classify.js';
 import { render, unknownPlaceholders } from './message.js';
 import { normalizeWording } from './wording.js';
-import { type RosterOnShift, assign, handout, readOnShift } from './roster-file.js';
+import { type RosterOnShift, handout, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
 import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 import { readReviews } from './read.js';
@@ -374,7 +374,61 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
   }
   if (problems.length > 5) ctx.warn(msg(`班表另有 ${problems.length - 5} 处问题`, `${problems.length - 5} more roster problems`));
   const minLeft = minShiftLeftMinutes * 60_000;
-  const h = handout(shifts, ctx.asOf, minLeft);
+  // Only items with something to do are handed out; the rest stay unassigned. One buyer goes to
+  // one agent (RULES 2.2: one conversation, not two agents each within the limits): buyers are
+  // handed out in the order of their most urgent item.
+  const open = items.filter((i) => i.action !== 'none' && i.action !== 'await_complaint');
+  const firstOf = new Map<string, QueueItem>();
+  for (const i of open) if (!firstOf.has(i.buyerKey)) firstOf.set(i.buyerKey, i);
+  // docs/rules.md §2.4: a review goes to an agent who is there for the conversation it starts, at
+  // the time it can start: a buyer who may be contacted only later (quiet hours, the gap between
+  // contacts: contact_later) goes to those on shift then; when the roster has nobody then, to those now.
+  const now = handout(shifts, ctx.asOf, minLeft);
+  const later = new Map<number, ReturnType<typeof handout>>();
+  const poolOf = new Map<string, ReturnType<typeof handout>>();
+  let usesNow = false;
+  for (const [buyer, i] of firstOf) {
+    const at = i.action === 'contact_later' && i.nextContactAt !== null && i.nextContactAt > ctx.asOf ? i.nextContactAt : ctx.asOf;
+    let h = now;
+    if (at !== ctx.asOf) {
+      if (!later.has(at)) later.set(at, handout(shifts, at, minLeft));
+      h = later.get(at)!;
+      if (h.kind === 'none') h = now;
+    }
+    if (h === now) usesNow = true;
+    poolOf.set(buyer, h);
+  }
+  if (usesNow) sayHandout(ctx, now, minShiftLeftMinutes, name, days);
+  for (const [at, h] of [...later].sort((a, b) => a[0] - b[0])) {
+    if (h.kind === 'none' || ![...poolOf.values()].includes(h)) continue;
+    ctx.info(
+      msg(
+        `${ctx.tz.format(at)} 之后才可联系的买家 (安静时段或两次联系的间隔) 分给那时在班的 ${h.agents.join(', ')}`,
+        `buyers who may be contacted only from ${ctx.tz.format(at)} (quiet hours or the gap between contacts) go to those on shift then: ${h.agents.join(', ')}`,
+      ),
+    );
+  }
+  // Each buyer to the least loaded agent of their pool (ties: name order), one load count for all.
+  const load = new Map<string, number>();
+  const agentOf = new Map<string, string>();
+  for (const [buyer, h] of poolOf) {
+    let best = '';
+    let min = Infinity;
+    for (const a of h.agents) {
+      const n = load.get(a) ?? 0;
+      if (n < min) {
+        min = n;
+        best = a;
+      }
+    }
+    if (best) load.set(best, min + 1);
+    agentOf.set(buyer, best);
+  }
+  for (const i of open) i.assignee = agentOf.get(i.buyerKey) ?? '';
+}
+
+/** What the run says about who takes the reviews that can be started now (docs/rules.md §2.4). */
+function sayHandout(ctx: Ctx, h: ReturnType<typeof handout>, minShiftLeftMinutes: number, name: string, days: string[]): void {
   const agents = h.agents;
   // A roster of another month (last month's file in a cron job on the 1st) names nobody because
   // it does not reach the day, not because nobody works then: say so, and which days it has.
@@ -392,13 +446,12 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
     );
     return;
   }
-  if (agents.length === 0) {
+  if (h.kind === 'none') {
     ctx.warn(
       msg(`${ctx.tz.format(ctx.asOf)} 班表里没有人在班, 未分配`, `nobody is on shift at ${ctx.tz.format(ctx.asOf)} in the roster, so nothing was assigned`),
     );
     return;
   }
-  // docs/rules.md §2.4: a review goes to an agent who is there for the conversation it starts.
   const names = (xs: { agent: string; end: number }[]) => xs.map((x) => `${x.agent} ${clock(ctx, x.end).zh}`).join(', ');
   const namesEn = (xs: { agent: string; end: number }[]) => xs.map((x) => `${x.agent} ${clock(ctx, x.end).en}`).join(', ');
   if (h.kind === 'staying' && h.ending.length > 0) {
@@ -424,13 +477,6 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
       ),
     );
   }
-  // Only items with something to do are handed out; the rest stay unassigned. One buyer goes to
-  // one agent (RULES 2.2: one conversation, not two agents each within the limits): buyers are
-  // handed out in the order of their most urgent item.
-  const open = items.filter((i) => i.action !== 'none' && i.action !== 'await_complaint');
-  const buyers = [...new Set(open.map((i) => i.buyerKey))];
-  const agentOf = new Map(assign(buyers.length, agents).map((a, k) => [buyers[k]!, a]));
-  for (const i of open) i.assignee = agentOf.get(i.buyerKey) ?? '';
 }
 
 /**

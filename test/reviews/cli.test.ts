@@ -176,9 +176,15 @@ describe('storeops reviews queue', () => {
     // 2026-12-01 17:00 in Los Angeles is 2026-12-02 09:00 in Beijing: the same day is missing.
     const la = runCli(['reviews', 'queue', reviews, '--roster', roster, '--tz', 'America/Los_Angeles', '--as-of', '2026-12-01 17:00:00', '-f', 'json', '--lang', 'zh']);
     expect(la.stderr).toContain(`班表 ${roster} 里没有 2026-12-02 (北京时间) 这一天 (只有 2026-11-29 至 2026-11-30), 未分配; 请用包含这一天的班表`);
-    // A day the roster has, outside every shift (07:00 on the 30th): "nobody is on shift" as before.
+    // A day the roster has, outside every shift (18:30 on the 30th, 小李's D ended at 17:30, nobody
+    // comes): "nobody is on shift" as before.
+    const evening = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-11-30 18:30:00', '-f', 'json', '--lang', 'en']);
+    expect(evening.stderr).toContain('nobody is on shift at 2026-11-30 18:30:00 in the roster');
+    // 07:00 (this said "nobody is on shift" until 2026-12): the buyer may be contacted from 08:00
+    // (quiet hours), and 小李 starts at 09:00, within 60 min of it (docs/rules.md §2.4): 小李.
     const early = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-11-30 07:00:00', '-f', 'json', '--lang', 'en']);
-    expect(early.stderr).toContain('nobody is on shift at 2026-11-30 07:00:00 in the roster');
+    expect(json(early.stdout)).toMatchObject([{ action: 'contact_later', assignee: '小李' }]);
+    expect(early.stderr).toContain('buyers who may be contacted only from 2026-11-30 08:00:00 (quiet hours or the gap between contacts) go to those on shift then: 小李');
   });
 
   it('--roster: a day inside the dates the roster covers but without a line is nobody on shift; after a half-month roster, the roster lacks the day (found by review13)', () => {

@@ -89,6 +89,28 @@ describe('reviews queue --roster: an agent about to leave is not handed reviews'
     expect(early.stderr).toContain('at 2026-11-21 08:30:00 nobody has 60 min of their shift left (nobody is on shift now): assigned to 小李, on shift from 09:00');
   });
 
+  it.each(['UTC', 'America/Los_Angeles'])('23:15 with the next day in the roster: a buyer who may be contacted only from 08:00 goes to the next day\'s agent (TZ=%s)', (tz) => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'roster.csv'), ROSTER + '小王,2026-11-22,D,09:00,17:30,8.5\n小李,2026-11-22,H,10:00,15:30,5.5\n');
+    const r = runCli(['reviews', 'queue', REVIEWS, '--roster', 'roster.csv', '--as-of', '2026-11-21 23:15:00', '-f', 'json', '--state', 's.db', '--lang', 'en'], { tz, cwd: dir });
+    expect(r.code).toBe(0);
+    // By hand: 23:15 is in the quiet hours (22:00–08:00): every item but the complaint (…701, filed
+    // on the platform, no contact) is contact_later until 11-22 08:00. At 08:00 nobody is on; 小王's
+    // D starts at 09:00, 60 min later (within 60) and lasts 8.5 h: 小王. …701 is to do now: 小张, the
+    // last one on (until 23:30), with the warning. Before: all seven to 小张.
+    expect(json(r.stdout).map((x) => [x.orderId, x.action, x.assignee])).toEqual([
+      ['6000000000000000902', 'contact_later', '小王'],
+      ['3515313147329357901', 'contact_later', '小王'],
+      ['4100000000000000701', 'file_complaint', '小张'],
+      ['3515313147329357902', 'contact_later', '小王'],
+      ['2987650012233445501', 'contact_later', '小王'],
+      ['5200000000000000801', 'contact_later', '小王'],
+      ['6000000000000000901', 'contact_later', '小王'],
+    ]);
+    expect(r.stderr).toContain('buyers who may be contacted only from 2026-11-22 08:00:00 (quiet hours or the gap between contacts) go to those on shift then: 小王');
+    expect(r.stderr).toContain('assigned to 小张, on shift the longest (until 23:30)');
+  });
+
   it.each(['UTC', 'America/Los_Angeles'])('17:15: to 小张 only; 23:15: to 小张, the last one on, with a warning (TZ=%s)', (tz) => {
     // Before at 17:15: ['小张', '小李'].
     expect(run('2026-11-21 17:15:00', tz).assignees).toEqual(['小张']);

@@ -102,6 +102,15 @@ export function helpConfig(lang: Lang): Partial<Help> {
     showGlobalOptions: false,
     // CJK and emoji take two columns; commander would count one and misalign the descriptions.
     displayWidth: (s: string) => stringWidth(s),
+    // Commander breaks lines at spaces only: a Chinese description with few spaces ran past the
+    // terminal's edge and the terminal broke it at column 0. wrapText also breaks between Chinese characters.
+    boxWrap(this: Help, str: string, width: number): string {
+      if (width < this.minWidthToWrap) return str;
+      return str
+        .split(/\r?\n/)
+        .map((l) => wrapText(l, width).join('\n'))
+        .join('\n');
+    },
     styleTitle: (s: string) => (lang === 'zh' ? (ZH_TITLES[s] ?? s) : s),
     ...(lang === 'zh'
       ? {

@@ -297,6 +297,31 @@ describe('help on a narrow terminal', () => {
     expect(en.stdout).toContain('Global options (-f, -o, --lang, -q, -v …) work with every command:\n  storeops help options\n');
   });
 
+  it('COLUMNS=80: every command and group fits in Chinese too, a description without spaces broken between characters', () => {
+    // Before: commander wraps at spaces only, so a Chinese description with few spaces ran past 80
+    // columns and the terminal broke it at column 0: `orders --help` showed
+    // "平台、报表格式、编码、行数、被拒绝的行、日期范围、各状态数量、金额合计" (30 columns in + 70 wide = 100),
+    // `zhenjian --help` and `zhenjian estimate --help` likewise (user12).
+    const bad: string[] = [];
+    for (const lang of ['en', 'zh']) {
+      const groups = ['orders', 'orders inspect', 'orders normalize', 'compensate', 'reviews', 'reviews queue', 'reviews log', 'reviews message', 'zhenjian', 'zhenjian estimate', 'roster', 'roster plan', 'roster check', 'rules', 'rules list', 'rules show', 'ledger', 'ledger list', 'ledger export', 'ledger alerts', 'init', 'completion'];
+      for (const p of [[], ...groups.map((g) => g.split(' '))]) {
+        const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'storeops.js'), ...p, '--help', '--lang', lang], { env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1', COLUMNS: '80' }, encoding: 'utf8' });
+        expect(r.status).toBe(0);
+        for (const l of r.stdout.split('\n')) if (!/^ {2}storeops /.test(l) && stringWidth(l) > 80) bad.push(`${p.join(' ')} ${lang}: ${l}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    const zh = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'storeops.js'), 'orders', '--help', '--lang', 'zh'], { env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1', COLUMNS: '80' }, encoding: 'utf8' });
+    // The term column is 26 wide ("normalize [选项] <文件...>"), so a description starts at column 30
+    // with 80 - 2 - 26 - 2 = 50 columns of room: "报表体检: " is 10 wide, then 平台、报表格式、编码、
+    // 行数、被拒绝的行、 is 20 characters, 40 wide: 50; 日 would make 52.
+    expect(zh.stdout).toContain(
+      '  inspect <文件...>           报表体检: 平台、报表格式、编码、行数、被拒绝的行、\n' +
+        '                              日期范围、各状态数量、金额合计\n',
+    );
+  });
+
   it('at 80 columns each example comment goes above its command instead of wrapping into the next line', async () => {
     const { run } = (await dist('main.js')) as { run: (argv: string[], io: unknown, exit: boolean) => Promise<number> };
     const { Writable } = await import('node:stream');

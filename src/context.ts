@@ -170,7 +170,7 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
       const clock = t === undefined ? clockChangeReason(halfWidth(flags.asOf).trim(), tz, flags.asOf.trim()) : undefined;
       throw new UsageError(
         msg(`--as-of 不是有效时间: "${flags.asOf}"`, `--as-of is not a valid time: "${flags.asOf}"`),
-        clock ? msg(clock.zh, clock.en) : msg('格式: "2026-11-20 14:00:00" (按 --tz 时区) 或 ISO 8601。', 'write it as "2026-11-20 14:00:00" (in --tz) or ISO 8601.'),
+        clock ? msg(clock.zh, clock.en) : msg('格式: "2026-11-20 14:00:00" (按 --tz 时区; 也可写 "2026/11/20 14:00"、"2026年11月20日 14:00" 或只写日期, 年份不能省略) 或 ISO 8601。', 'write it as "2026-11-20 14:00:00" (in --tz; also "2026/11/20 14:00", "2026年11月20日 14:00" or a date alone, always with the year) or ISO 8601.'),
       );
     }
     asOf = t;

@@ -224,6 +224,16 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
           ),
         );
       }
+      // `--as-of 2026/12/1 12:00` without quotes: the shell hands the time on as a file name.
+      if (code === 'ENOENT' && /^\d{1,2}[:：]\d{2}([:：]\d{2})?$/.test(file)) {
+        throw new InputError(
+          msg(`找不到文件: ${file}`, `file not found: ${file}`),
+          msg(
+            `${file} 像是 --as-of 的时间: 日期和时间之间有空格, 要用引号括起来, 例如 --as-of "2026-12-01 ${file}"。`,
+            `${file} looks like the time of --as-of: a date and time with a space between them go in quotes, e.g. --as-of "2026-12-01 ${file}".`,
+          ),
+        );
+      }
       // The help's examples name examples/… of the package, which is not where the operator runs it.
       const shipped = code === 'ENOENT' ? shippedExample(file) : undefined;
       throw new InputError(

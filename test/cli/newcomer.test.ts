@@ -1,0 +1,43 @@
+// What a shop operator who is new to the command line types first, and what storeops answers
+// (user12's walk through README.md and docs/ in a terminal).
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+
+const E = 'examples/ExportOrderList202611.csv';
+
+describe('a newcomer typing --as-of', () => {
+  it('a date and time without quotes: the time the shell split off is named as the --as-of time, not only "file not found"', () => {
+    // `--as-of 2026/12/1 12:00` unquoted: the shell gives --as-of "2026/12/1" and a file "12:00".
+    // Before: "file not found: 12:00", hint "check the path and name" — nothing about quoting.
+    for (const lang of ['en', 'zh']) {
+      const r = runCli(['compensate', E, '--as-of', '2026/12/1', '12:00', '--lang', lang]);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        lang === 'en'
+          ? 'storeops: error: file not found: 12:00\n  hint: 12:00 looks like the time of --as-of: a date and time with a space between them go in quotes, e.g. --as-of "2026-12-01 12:00".\n'
+          : 'storeops: 错误: 找不到文件: 12:00\n  提示: 12:00 像是 --as-of 的时间: 日期和时间之间有空格, 要用引号括起来, 例如 --as-of "2026-12-01 12:00"。\n',
+      );
+    }
+    // A file really named like a time is still only "file not found" when it is not a time.
+    expect(runCli(['compensate', E, '12-00.csv']).stderr).toContain('hint: check the path and name');
+  });
+
+  it('a date without its year (12月1日) is refused with the forms that are accepted, the year among them', () => {
+    // Before, the hint named only "2026-11-20 14:00:00" and ISO 8601, though 2026/11/20 14:00 and
+    // 2026年11月20日 14:00 are read (docs/cli.md, --as-of), and did not say that the year is needed.
+    const zh = runCli(['compensate', E, '--as-of', '12月1日', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(
+      'storeops: 错误: --as-of 不是有效时间: "12月1日"\n  提示: 格式: "2026-11-20 14:00:00" (按 --tz 时区; 也可写 "2026/11/20 14:00"、"2026年11月20日 14:00" 或只写日期, 年份不能省略) 或 ISO 8601。\n',
+    );
+    // Each form the hint names is read as the same time: 701's deadline is 2026-11-19 08:00 (paid
+    // 11-17 08:00 + 48 h); as of 2026-11-20 14:00 it is 30.0 h late (docs/rules.md §1.1).
+    for (const asOf of ['2026-11-20 14:00:00', '2026/11/20 14:00', '2026年11月20日 14:00']) {
+      const r = runCli(['compensate', E, '--as-of', asOf, '-f', 'json', '-q']);
+      expect(r.code, r.stderr).toBe(0);
+      const v = (JSON.parse(r.stdout) as { orderIds: string[]; maxHoursLate: number }[]).find((x) => x.orderIds[0] === '4100000000000000701');
+      expect(v?.maxHoursLate).toBe(30);
+    }
+  });
+});

@@ -92,9 +92,12 @@ export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {
   const yes = L === 'zh' ? '是' : 'yes';
   const no = L === 'zh' ? '否' : 'no';
   const any = L === 'zh' ? '不限' : 'any';
+  // The presale column is in the short view whenever a tier depends on it: without it tmall-2026's
+  // presale tier read "late, any window, ≤ 72 h, 10%", as if every late order paid 10 %.
+  const presaleMatters = r.tiers.some((t) => t.presale !== null);
   await writeRows(
     ctx,
-    TIER_COLUMNS,
+    TIER_COLUMNS.map((c) => (c.key === 'presale' && presaleMatters ? { ...c, brief: true } : c)),
     r.tiers.map((t, i) => ({
       tier: i + 1,
       kind: t.kind,

@@ -41,3 +41,27 @@ describe('a newcomer typing --as-of', () => {
     }
   });
 });
+
+describe('rules show on a terminal (the short view)', () => {
+  it('tmall-2026 shows the presale column: its tier 3 (10 %) is for presale orders only', () => {
+    // docs/rules.md §1.3: late ≤ 72 h pays 5 % on a window ≤ 48 h, 10 % on a longer window, and 10 %
+    // for a presale order whatever its window. Before, the short view left the presale column out,
+    // so tier 3 read "late, any window, ≤ 72 h, 10%" — as if every late order paid 10 % — at 80 and
+    // at 120 columns alike (it is not a width cut: the column was not in the short view).
+    const r = runCli(['rules', 'show', 'tmall-2026', '-f', 'table', '--lang', 'en'], { env: { COLUMNS: '80' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'tier  kind          window  hoursLate  presale  rate   min     max',
+        '   1  out_of_stock  > 48 h  > 72 h     any      15%   5.00  500.00',
+        '   2  out_of_stock  ≤ 48 h  > 72 h     any      10%   5.00  500.00',
+        '   3  late          any     ≤ 72 h     yes      10%   5.00   50.00',
+        '   4  late          > 48 h  ≤ 72 h     any      10%   5.00   50.00',
+        '   5  late          ≤ 48 h  ≤ 72 h     any      5%    5.00   50.00',
+        '',
+      ].join('\n'),
+    );
+    // A rule set none of whose tiers depends on presale keeps the short view as it was.
+    expect(runCli(['rules', 'show', 'tmall-2023', '-f', 'table', '--lang', 'en'], { env: { COLUMNS: '80' } }).stdout.split('\n')[0]).toBe('tier  kind  window  hoursLate  rate   min  max');
+  });
+});

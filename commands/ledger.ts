@@ -8,21 +8,21 @@ import { action } from '../src/cli/main.js';
 export function register(program: Command): void {
   const ledger = program
     .command('ledger')
-    .description('what was recorded in the state database: issued vouchers, review contacts / 状态数据库中的记录: 已发赔付券、评价联系记录');
+    .description('what was recorded in the state database: issued vouchers, review contacts / 状态数据库中的记录: 已记录的红包、评价联系记录');
 
   const what = () =>
-    new Option('--what <what>', 'vouchers (default) or contacts / 导出赔付券 (默认) 或联系记录').choices(['vouchers', 'contacts']).default('vouchers');
+    new Option('--what <what>', 'which records: vouchers or contacts / 哪类记录: 红包 (vouchers) 或联系记录 (contacts)').choices(['vouchers', 'contacts']).default('vouchers');
 
   const list = ledger
     .command('list')
-    .description('recorded vouchers, or the latest contact status per order / 已记录的赔付券, 或每个订单的最新联系状态')
+    .description('recorded vouchers, or the latest contact status per order / 已记录的红包, 或每个订单的最新联系状态')
     .addOption(what())
     .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单')
     .action(action(async () => (await import('../src/state/run.js')).runLedgerList));
 
   const exp = ledger
     .command('export')
-    .description('everything recorded: every voucher, or every contact attempt / 全部记录: 每张赔付券, 或每一次联系')
+    .description('everything recorded: every voucher, or every contact attempt / 全部记录: 每个红包, 或每一次联系')
     .addOption(what())
     .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单')
     .action(action(async () => (await import('../src/state/run.js')).runLedgerExport));

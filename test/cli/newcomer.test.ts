@@ -1,5 +1,8 @@
 // What a shop operator who is new to the command line types first, and what storeops answers
 // (user12's walk through README.md and docs/ in a terminal).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 
@@ -63,5 +66,66 @@ describe('rules show on a terminal (the short view)', () => {
     );
     // A rule set none of whose tiers depends on presale keeps the short view as it was.
     expect(runCli(['rules', 'show', 'tmall-2023', '-f', 'table', '--lang', 'en'], { env: { COLUMNS: '80' } }).stdout.split('\n')[0]).toBe('tier  kind  window  hoursLate  rate   min  max');
+  });
+});
+
+describe('a Tmall and a 拼多多 shop: --rules with the PDD rule file on both exports', () => {
+  const TMALL = 'examples/ExportOrderList202611.csv';
+  const PDD = 'examples/pdd-orders-202611.csv';
+  const AS_OF = ['--as-of', '2026-11-20 12:00:00'];
+  const RULE = 'templates/rules/custom-example.json';
+
+  it('is refused (exit 2): the Tmall vouchers the shop must issue would read "deducted by the platform", 0.00 to issue', () => {
+    // Before: exit 0 with a warning; order 3515313147329357903 (2000.00, 23 h late) came to
+    // 5 % × 2000.00 = 100.00 → 30.00 (the file's max) "platform-deducts", issueNow 0.00, where
+    // tmall-2026 owes 5 % × 2000.00 = 100.00 → 50.00 for the shop to issue (docs/rules.md §1.3):
+    // the run's total to issue was 0.00 instead of 50.00.
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', TMALL, PDD, ...AS_OF, '--rules', RULE, '-f', 'csv', '--lang', 'en'], { tz });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(
+        'storeops: error: --rules my-pdd-shop is a pdd rule set (deducted by the platform) but would judge 8 taobao orders (issued by the shop under tmall-2026): who pays would be wrong (vouchers the shop must issue would show as deducted by the platform, with nothing to issue); nothing was computed or recorded\n' +
+          "  hint: run each platform's exports on their own: the pdd ones with --rules my-pdd-shop, the others without --rules (each under its platform's rule set).\n",
+      );
+    }
+  });
+
+  it('records nothing with --record; each export run on its own gives its own money', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storeops-newcomer-'));
+    const state = path.join(dir, 'state.db');
+    const mixed = runCli(['compensate', TMALL, PDD, ...AS_OF, '--rules', RULE, '--record', '--state', state, '-q']);
+    expect(mixed.code).toBe(2);
+    const ledger = runCli(['ledger', 'list', '--state', state, '-f', 'json']);
+    expect(ledger.stdout.trim() === '' || ledger.stdout.trim() === '[]', ledger.stdout + ledger.stderr).toBe(true);
+    // The Tmall export alone: 50.00 to issue (the README's worked example).
+    const tmall = runCli(['compensate', TMALL, ...AS_OF, '--lang', 'en']);
+    expect(tmall.code).toBe(0);
+    expect(tmall.stderr).toContain('1 voucher totalling 50.00 to issue');
+    // The PDD export alone with its rule file: 10.00 + 3.00 + 30.00 + 5.00 + 3.00 = 51.00 deducted (README).
+    const pdd = runCli(['compensate', PDD, ...AS_OF, '--rules', RULE, '--lang', 'en']);
+    expect(pdd.code).toBe(0);
+    expect(pdd.stderr).toContain('5 to be deducted by the platform totalling 51.00');
+  });
+
+  it('tmall-2026 forced on a 抖店 export is refused the same way; on a PDD export (no rule set of its own) it is a warning as before', () => {
+    const dy = runCli(['compensate', 'examples/douyin-orders-202611.csv', ...AS_OF, '--rules', 'tmall-2026', '-q', '--lang', 'en']);
+    expect(dy.code).toBe(2);
+    expect(dy.stderr).toContain('storeops: error: --rules tmall-2026 is a taobao rule set (issued by the shop) but would judge 8 douyin orders (deducted by the platform under douyin-2025)');
+    const pdd = runCli(['compensate', PDD, ...AS_OF, '--rules', 'tmall-2026', '-q', '--lang', 'en']);
+    expect(pdd.code).toBe(0);
+    expect(pdd.stderr).toContain('rule set tmall-2026 was forced onto 8 orders from another platform (the rule set is for taobao)');
+  });
+});
+
+describe('ledger help in Chinese', () => {
+  it('says 红包 as every other zh text does, and --what is not "导出" under list nor its default said twice', () => {
+    // Before: 已记录的赔付券 / 每张赔付券 (红包 everywhere else, README and compensate), and
+    // `--what <what>  导出赔付券 (默认) 或联系记录 (可选: "vouchers", "contacts", 默认: "vouchers")`.
+    const list = runCli(['ledger', 'list', '--help', '--lang', 'zh']).stdout.replace(/\s+/g, ' ');
+    expect(list).toContain('已记录的红包, 或每个订单的最新联系状态');
+    expect(list).toContain('--what <what> 哪类记录: 红包 (vouchers) 或联系记录 (contacts) (可选: "vouchers", "contacts", 默认: "vouchers")');
+    const all = ['ledger', 'ledger list', 'ledger export'].map((c) => runCli([...c.split(' '), '--help', '--lang', 'zh']).stdout).join('\n');
+    expect(all).not.toContain('赔付券');
   });
 });

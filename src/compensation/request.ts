@@ -1,4 +1,6 @@
 // `storeops compensate` options → a typed request (SPEC "compensate"). No business rules here.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Ctx } from '../context.js';
 import { configKey, section } from '../config.js';
 import { type Msg, UsageError, msg } from '../errors.js';
@@ -80,7 +82,7 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
   const base = baseText === 'auto' ? undefined : (baseText as BaseRule);
   return {
     files: args,
-    rules: String(opts.rules ?? cfg.rules ?? 'auto'),
+    rules: opts.rules !== undefined ? String(opts.rules) : configRules(ctx, cfg.rules),
     shipWithin: positiveHours(opts.shipWithin ?? cfg.shipWithin, opts.shipWithin === undefined ? configKey(ctx.configPath, 'compensate.shipWithin') : '--ship-within'),
     shipments: opts.shipments as string | undefined,
     deliveryFailures: opts.deliveryFailures as string | undefined,
@@ -124,4 +126,28 @@ export function parseReissue(value: unknown, record: boolean): ((orderId: string
   }
   const set = new Set(ids);
   return (id) => set.has(id);
+}
+
+/**
+ * `compensate.rules` in the config file: a rule file's path is relative to the config file, as every
+ * path in it is (docs/cli.md "Config file"), so a cron job that names the config from another folder
+ * finds the same file. Until 2026-12 it was relative to the current folder: `STOREOPS_CONFIG=/srv/pdd/
+ * storeops.config.json` with `"rules": "my-pdd.json"` run from / failed with "cannot read rule file
+ * /my-pdd.json". A file found only in the current folder stops the run (exit 2) asking for the full
+ * path, never a guess between two files.
+ */
+function configRules(ctx: Ctx, value: unknown): string {
+  const text = String(value ?? 'auto');
+  const isPath = text.endsWith('.json') || text.includes('/') || text.includes(path.sep);
+  if (value === undefined || !ctx.configPath || !isPath || path.isAbsolute(text)) return text;
+  const beside = path.resolve(path.dirname(ctx.configPath), text);
+  const here = path.resolve(ctx.io.cwd, text);
+  if (beside !== here && !fs.existsSync(beside) && fs.existsSync(here)) {
+    const key = configKey(ctx.configPath, 'compensate.rules');
+    throw new UsageError(
+      msg(`${key.zh}: 规则文件 "${text}" 按配置文件所在的文件夹找不到 (${beside}), 当前文件夹里有 (${here})`, `${key.en}: the rule file "${text}" is not beside the config file (${beside}), but the current folder has one (${here})`),
+      msg('配置文件中的路径相对于配置文件; 请写出完整路径。', 'paths in the config file are relative to the config file: write the full path.'),
+    );
+  }
+  return beside;
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { ROOT, runCli } from '../helpers.js';
 
 const E = 'examples/ExportOrderList202611.csv';
 
@@ -127,5 +127,29 @@ describe('ledger help in Chinese', () => {
     expect(list).toContain('--what <what> 哪类记录: 红包 (vouchers) 或联系记录 (contacts) (可选: "vouchers", "contacts", 默认: "vouchers")');
     const all = ['ledger', 'ledger list', 'ledger export'].map((c) => runCli([...c.split(' '), '--help', '--lang', 'zh']).stdout).join('\n');
     expect(all).not.toContain('赔付券');
+  });
+});
+
+describe('the PDD shop\'s own rule file named in its config (compensate.rules)', () => {
+  it('is found beside the config file when cron runs from another folder', () => {
+    // docs/cli.md "Config file": paths in the file are relative to the config file. Before, the rule
+    // file was looked for in the current folder: "cannot read rule file <cwd>/my-pdd.json", exit 3.
+    const shop = fs.mkdtempSync(path.join(os.tmpdir(), 'storeops-pdd-'));
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'storeops-cwd-'));
+    fs.copyFileSync(path.join(ROOT, 'templates', 'rules', 'custom-example.json'), path.join(shop, 'my-pdd.json'));
+    fs.writeFileSync(path.join(shop, 'storeops.config.json'), JSON.stringify({ compensate: { rules: 'my-pdd.json' } }));
+    const r = runCli(['compensate', path.join(ROOT, 'examples', 'pdd-orders-202611.csv'), '--as-of', '2026-11-20 12:00:00', '--lang', 'en', '-f', 'json'], {
+      cwd: elsewhere,
+      env: { STOREOPS_CONFIG: path.join(shop, 'storeops.config.json') },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    // 5 % of the paid amount, 3.00–30.00 each: 10.00 + 3.00 + 30.00 + 5.00 + 3.00 = 51.00 (README).
+    expect((JSON.parse(r.stdout) as { amount: string }[]).map((v) => v.amount)).toEqual(['10.00', '3.00', '30.00', '5.00', '3.00']);
+    expect(r.stderr).toContain('5 to be deducted by the platform totalling 51.00');
+    // A file only in the current folder (where it used to be looked for) is not guessed at: exit 2.
+    fs.renameSync(path.join(shop, 'my-pdd.json'), path.join(elsewhere, 'my-pdd.json'));
+    const moved = runCli(['compensate', path.join(ROOT, 'examples', 'pdd-orders-202611.csv'), '--lang', 'en'], { cwd: elsewhere, env: { STOREOPS_CONFIG: path.join(shop, 'storeops.config.json') } });
+    expect(moved.code).toBe(2);
+    expect(moved.stderr).toContain(`compensate.rules in config file ${path.join(shop, 'storeops.config.json')}: the rule file "my-pdd.json" is not beside the config file (${path.join(shop, 'my-pdd.json')}), but the current folder has one (${path.join(elsewhere, 'my-pdd.json')})`);
   });
 });

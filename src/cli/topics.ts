@@ -122,7 +122,9 @@ Full reference: ${doc('docs/cli.md')}`,
 已赔付的订单后来判为按时发货 (或被 --exclude 排除) 时, 日志里只完整提示一次, 之后每次一行计数 (-q 不显示; -v 重新列出)。
 cron 里 LANG 通常未设置: 要中文请在 crontab 设 LANG=zh_CN.UTF-8 或 STOREOPS_LANG=zh。
 时间按北京时间处理, 与服务器时区无关; 只有 crontab 的时间表跟随服务器时区。
-退出码: storeops help exit-codes。完整说明: README.md "Running from cron"`,
+运行可能超过一小时时, 用 flock -n /tmp/storeops.lock storeops … 包起来 (否则第二次运行遇到忙的数据库以 4 退出)。
+拼多多 (或抖店) 店铺另写一行: 报表分开运行, 拼多多的加 --rules 自己的规则文件, 并用自己的 --state (报表不写店铺)。
+退出码: storeops help exit-codes。完整说明: ${doc('README.md')} "Running from cron"`,
     `storeops is made to run unattended: without a terminal it never prompts, never writes colour or
 progress bars, and ends with an exit code a script can act on. An hourly crontab entry
 (one line: crontab has no \\ line continuation, so copy it whole):
@@ -135,8 +137,11 @@ issue; storeops ledger list lists every recorded voucher. An order a recorded vo
 --exclude leaves out) is named in full in the log once, then counted in one line (hidden by -q;
 -v lists them again). cron usually has LANG unset: set LANG=zh_CN.UTF-8 or STOREOPS_LANG=zh
 in the crontab for Chinese. Times are Beijing time whatever the server's zone; only the crontab
-schedule follows the server's zone.
-Exit codes: storeops help exit-codes. Full walk-through: README.md "Running from cron"`,
+schedule follows the server's zone. If a run can take longer than the hour, wrap it in
+flock -n /tmp/storeops.lock storeops … (a second run on a busy database exits 4). A 拼多多 (or 抖店)
+shop gets a line of its own: its exports run apart, PDD's with --rules YOUR-RULE-FILE, and with its
+own --state (those exports name no shop).
+Exit codes: storeops help exit-codes. Full walk-through: ${doc('README.md')} "Running from cron"`,
   ),
 };
 

@@ -153,3 +153,17 @@ describe('the PDD shop\'s own rule file named in its config (compensate.rules)',
     expect(moved.stderr).toContain(`compensate.rules in config file ${path.join(shop, 'storeops.config.json')}: the rule file "my-pdd.json" is not beside the config file (${path.join(shop, 'my-pdd.json')}), but the current folder has one (${path.join(elsewhere, 'my-pdd.json')})`);
   });
 });
+
+describe('storeops help cron, for a Tmall and a 拼多多 shop', () => {
+  it('names the README by its path, says flock, and the PDD line of its own', () => {
+    // Before: "Full walk-through: README.md" (no folder: an installed storeops' README is in its
+    // package folder), and neither flock nor a second shop's line was said, which the README's
+    // recipe needs (a run past the hour exits 4; a PDD export needs --rules and its own --state).
+    for (const lang of ['en', 'zh'] as const) {
+      const out = runCli(['help', 'cron', '--lang', lang]).stdout.replace(/\n/g, ' ');
+      expect(out).toContain(`${path.join(ROOT, 'README.md')} "Running from cron"`);
+      expect(out).toContain('flock -n /tmp/storeops.lock storeops …');
+      expect(out).toContain(lang === 'en' ? "PDD's with --rules YOUR-RULE-FILE, and with its own --state" : '拼多多的加 --rules 自己的规则文件, 并用自己的 --state');
+    }
+  });
+});

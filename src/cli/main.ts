@@ -196,7 +196,7 @@ function registerHelp(program: Command, io: Io, lang: Lang): void {
       io.stdout.write(completionScript(program, shell as 'bash' | 'zsh' | 'fish'));
     });
   examples(completion, [
-    ['completion bash > ~/.local/share/bash-completion/completions/storeops', 'bash: complete commands and options', 'bash: 补全命令和选项'],
+    ['completion bash > ~/.local/share/bash-completion/completions/storeops', 'bash (first: mkdir -p ~/.local/share/bash-completion/completions)', 'bash (先建文件夹: mkdir -p ~/.local/share/bash-completion/completions)'],
     ['completion zsh > "${fpath[1]}/_storeops"', 'zsh', 'zsh'],
     ['completion fish > ~/.config/fish/completions/storeops.fish', 'fish', 'fish'],
   ]);

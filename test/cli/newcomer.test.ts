@@ -167,3 +167,15 @@ describe('storeops help cron, for a Tmall and a 拼多多 shop', () => {
     }
   });
 });
+
+describe('shell completion for bash, as the README says', () => {
+  it('says to make the folder first: it does not exist on a new account', () => {
+    // Before: `storeops completion bash > ~/.local/share/bash-completion/completions/storeops` alone,
+    // which on a new account ends "No such file or directory" with nothing written.
+    for (const lang of ['en', 'zh']) {
+      expect(runCli(['completion', '--help', '--lang', lang]).stdout).toContain('mkdir -p ~/.local/share/bash-completion/completions');
+    }
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('mkdir -p ~/.local/share/bash-completion/completions && storeops completion bash > ~/.local/share/bash-completion/completions/storeops');
+  });
+});

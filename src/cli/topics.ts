@@ -101,14 +101,14 @@ and our readings: ${doc('docs/rules.md')}`,
 $XDG_CONFIG_HOME/storeops/config.json。优先级: 命令行 > 环境变量 > 配置文件 > 默认值。
 顶层键: lang, tz, format, outEncoding, bom, textIds, state, showPii; 每个命令一节: compensate,
 reviews, zhenjian, roster, orders; 群机器人: notify (${doc('docs/notify.md')})。以 _ 开头的键是注释; 拼错的键会被报告。例如:
-  {"lang": "zh", "compensate": {"rules": "tmall-2026"}, "reviews": {"maxAttempts": 3}}
+  {"lang": "zh", "compensate": {"rules": "auto"}, "reviews": {"maxAttempts": 3}}
 storeops init 生成一个带说明的起步配置和可编辑的模板。完整说明: ${doc('docs/cli.md')}`,
     `The config file is JSON, found by --config, STOREOPS_CONFIG, ./storeops.config.json, then
 $XDG_CONFIG_HOME/storeops/config.json. Flags win over environment, config file, then defaults.
 Top-level keys: lang, tz, format, outEncoding, bom, textIds, state, showPii; a section per command:
 compensate, reviews, zhenjian, roster, orders; group robots: notify (${doc('docs/notify.md')}). Keys starting with _ are comments; a misspelt key is
 reported. For example:
-  {"lang": "zh", "compensate": {"rules": "tmall-2026"}, "reviews": {"maxAttempts": 3}}
+  {"lang": "zh", "compensate": {"rules": "auto"}, "reviews": {"maxAttempts": 3}}
 storeops init writes a starter config with every key explained, and editable templates.
 Full reference: ${doc('docs/cli.md')}`,
   ),

@@ -179,3 +179,16 @@ describe('shell completion for bash, as the README says', () => {
     expect(readme).toContain('mkdir -p ~/.local/share/bash-completion/completions && storeops completion bash > ~/.local/share/bash-completion/completions/storeops');
   });
 });
+
+describe('the config examples a newcomer copies', () => {
+  it('do not force one rule set on every order', () => {
+    // `storeops help config` and the README showed {"compensate": {"rules": "tmall-2026"}}: copied,
+    // an order paid 2026-04-08 and shipped late (tmall-2023: 30 % × 190.00 = 57.00) is paid under
+    // tmall-2026 (5 % × 190.00 = 9.50). The example now says auto (the default, each order's own set).
+    for (const lang of ['en', 'zh']) {
+      const out = runCli(['help', 'config', '--lang', lang]).stdout;
+      expect(out).toContain('{"lang": "zh", "compensate": {"rules": "auto"}, "reviews": {"maxAttempts": 3}}');
+      expect(out).not.toContain('"rules": "tmall-2026"');
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // Side inputs of `compensate`: order-id lists (--exclude, --delivery-failures) and pickup scans
 // (--shipments). Each is a small csv/xlsx; bad rows are rejected like any other input row.
 import type { Ctx } from '../context.js';
-import { type Msg, msg } from '../errors.js';
+import { InputError, type Msg, msg } from '../errors.js';
 import { checkOrderId, cleanCell, cleanTracking, fullWidthId, waybillKey, waybillList, zeroedPast15 } from '../io/cells.js';
 import type { RejectLog } from '../io/rejects.js';
 import { TrailingSummaries, isListSummary } from '../io/summary.js';
@@ -133,11 +133,33 @@ export function withinRounding(t: string): (id: string) => boolean {
 }
 
 /** A list of order ids: a column 订单编号/orderId, or a single column of ids without a header. */
+/**
+ * A review table, a pickup-scan file, a roster or a 甄检 table given as --exclude or
+ * --delivery-failures has an order-id column too, and was read as the list: `--exclude reviews.csv`
+ * left out every reviewed order (7 of the example's 8 paid orders, 50.00 to issue became 0.00) with
+ * only a warning about the ids that matched no order. Refused (exit 3) with what the file is. An
+ * order export is still read as a list (a filtered download of the exempt orders is a fair one).
+ */
+async function refuseOtherKind(file: string, headers: readonly string[], flag: string, what: Msg): Promise<void> {
+  const { classify, KINDS } = await import('../cli/kinds.js');
+  const kind = classify(headers);
+  if (kind === undefined || kind === 'orders' || kind === 'items') return;
+  const k = KINDS[kind];
+  throw new InputError(
+    msg(`${flag} ${file} 是${k.name.zh}, 不是${what.zh}: 会把其中每个订单都当作列表中的订单`, `${flag} ${file} is ${k.name.en}, not ${what.en === 'exclusion list' ? 'an' : 'a'} ${what.en}: every order in it would be taken as listed`),
+    msg(
+      `${flag} 的列表只要一列 订单编号 (每行一个订单)。这个文件这样读取: storeops ${k.usage.replace('FILE', file)}`,
+      `the ${flag} list needs only an order-id column (订单编号, one order a line). This file is read with: storeops ${k.usage.replace('FILE', file)}`,
+    ),
+  );
+}
+
 export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, flag: string, what: Msg): Promise<IdList> {
   const idField: FieldSpec = { key: 'orderId', aliases: ID_ALIASES };
   // The header may follow title lines (a PDD after-sale xlsx given as --exclude).
   const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'), sheetNote(ctx));
   const map = mapHeader(t.headers, [idField]);
+  await refuseOtherKind(t.sniffed.name, t.headers, flag, what);
   let col = map.index.get('orderId');
   const ids = new Map<string, number>();
   const rounded: Array<[(id: string) => boolean, number]> = [];

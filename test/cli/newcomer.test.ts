@@ -192,3 +192,26 @@ describe('the config examples a newcomer copies', () => {
     }
   });
 });
+
+describe('--exclude and --delivery-failures given a file of another kind', () => {
+  it('a review table as --exclude is refused (exit 3), not read as the list of orders to leave out', () => {
+    // examples/reviews.csv holds 9 order ids, 7 of them orders of the example export. Before: read
+    // as the exclusion list, 7 of the 8 paid orders were left out: "7 excluded; 0 vouchers totalling
+    // 0.00 to issue" where the export owes 50.00 (order …903, 5 % × 2000.00 → 50.00), with only a
+    // warning that 2 ids matched no order, exit 0.
+    const r = runCli(['compensate', E, '--exclude', 'examples/reviews.csv', '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      'storeops: error: --exclude examples/reviews.csv is a review table, not an exclusion list: every order in it would be taken as listed\n' +
+        '  hint: the --exclude list needs only an order-id column (订单编号, one order a line). This file is read with: storeops reviews queue examples/reviews.csv\n',
+    );
+    // A pickup-scan file as --delivery-failures (10.00 for each order in it under tmall-2023): refused too.
+    const d = runCli(['compensate', E, '--delivery-failures', 'examples/shipments.csv', '--rules', 'tmall-2023', '--as-of', '2026-11-20 12:00:00', '--lang', 'zh']);
+    expect(d.code).toBe(3);
+    expect(d.stderr).toContain('storeops: 错误: --delivery-failures examples/shipments.csv 是揽收扫描表, 不是未履约订单列表');
+    // A one-column list (examples/delivery-failures.csv, 订单编号) is read as before.
+    const ok = runCli(['compensate', E, '--exclude', 'examples/delivery-failures.csv', '--as-of', '2026-11-20 12:00:00', '-q']);
+    expect(ok.code).toBe(0);
+  });
+});

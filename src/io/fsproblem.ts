@@ -20,6 +20,8 @@ export function fileProblem(e: unknown): Msg {
     case 'ENOSPC':
     case 'EDQUOT':
       return msg('磁盘已满 (或超出配额)', 'the disk is full (or the quota is used up)');
+    case 'EFBIG':
+      return msg('文件已达到允许的最大大小 (ulimit -f 或文件系统的上限)', 'the file has reached the largest size allowed (ulimit -f, or the file system\'s limit)');
     case 'ENOTTEXT':
       return msg('既不是 UTF-8 也不是 GBK 文本 (用记事本等打开, 另存为 UTF-8 编码)', 'it is neither UTF-8 nor GBK text (open it in a text editor and save it as UTF-8)');
     case 'ELOOP':

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { OutputError, PipeClosed, UsageError, msg } from '../errors.js';
 import { processAlive } from '../proc.js';
+import { fileProblem } from './fsproblem.js';
 
 export { PipeClosed } from '../errors.js';
 
@@ -176,23 +177,50 @@ class Batched {
   }
 }
 
+/**
+ * The descriptor to write a standard output that is a file (`> out.csv`, `>> log`, `/dev/null`)
+ * through, else undefined. Node writes such a stdout with one fs.writeSync per chunk and drops its
+ * count: a write the disk had room for only part of was taken as whole, so a run whose last chunk
+ * met a full disk exited 0 with its output cut short, and `compensate --record > FILE`, which copies
+ * its output out in one piece after recording, recorded every voucher while the file held 200 KB of
+ * its 810 KB. Written here in a loop (as fileSink does), the rest of such a write fails ENOSPC.
+ */
+function fileFd(stream: Writable): number | undefined {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== 'number' || (stream as { isTTY?: boolean }).isTTY || stream instanceof fs.WriteStream) return undefined;
+  try {
+    const st = fs.fstatSync(fd);
+    return st.isFile() || st.isCharacterDevice() ? fd : undefined;
+  } catch {
+    return undefined; // closed: the stream reports it
+  }
+}
+
 export function stdoutSink(stream: Writable, enc: OutEncoding): ByteSink {
   let closed = false;
   const onError = (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') closed = true;
   };
   stream.on('error', onError);
+  const fd = fileFd(stream);
   const batched = new Batched(async (b) => {
     if (closed) throw new PipeClosed();
     try {
-      await writeTo(stream, b);
+      if (fd === undefined) await writeTo(stream, b);
+      else for (let off = 0; off < b.length; ) off += fs.writeSync(fd, b, off, b.length - off);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED') {
         closed = true;
         throw new PipeClosed();
       }
-      throw new OutputError(msg(`无法写入标准输出: ${(e as Error).message}`, `cannot write to stdout: ${(e as Error).message}`));
+      const why = code !== undefined ? fileProblem(e) : msg((e as Error).message, (e as Error).message);
+      throw new OutputError(
+        msg(`无法写入标准输出: ${why.zh}`, `cannot write to standard output: ${why.en}`),
+        code === 'ENOSPC' || code === 'EDQUOT'
+          ? msg('腾出磁盘空间 (或把输出重定向到另一块磁盘) 后重新运行; 已写出的部分不完整, 不要使用。', 'free some disk space (or redirect the output to another disk) and run again; what was written is incomplete: do not use it.')
+          : undefined,
+      );
     }
   }, enc);
   return {

@@ -263,6 +263,15 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
           ),
         );
       }
+      // A name whose bytes are not UTF-8 (GBK, as unzip makes the names of a zip packed on Chinese
+      // Windows) reaches Node as U+FFFD and can never be opened by it: "file not found" sent the
+      // operator looking for a file that is there.
+      if (code === 'ENOENT' && file.includes('\uFFFD')) {
+        throw new InputError(
+          msg(`无法打开 ${file}: 文件名中有不是 UTF-8 的字节 (如 GBK 编码的中文名, 常见于在 Windows 上打包、在 Linux 上解压的 zip), storeops 无法按这个名字打开它`, `cannot open ${file}: its name holds bytes that are not UTF-8 (a Chinese name in GBK, as a zip packed on Windows and unpacked on Linux gives), and storeops cannot open a file by such a name`),
+          msg('把文件改成 UTF-8 的名字 (convmv -f gbk -t utf8 --notest 文件, 或用 unzip -O gbk 重新解压), 或用 - 从标准输入读取 (storeops … - < 文件)。', 'rename it to a UTF-8 name (convmv -f gbk -t utf8 --notest FILE, or unzip it again with unzip -O gbk), or read it on standard input (storeops … - < FILE).'),
+        );
+      }
       // The help's examples name examples/… of the package, which is not where the operator runs it.
       const shipped = code === 'ENOENT' ? shippedExample(file) : undefined;
       throw new InputError(

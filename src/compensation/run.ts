@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type OutputOptions, resolveFormat, writeRows } from '../io/output.js';
-import { STAGED_EXT, copyFileInto, stdoutSink, streamIsFile, tempName } from '../io/sink.js';
+import { STAGED_EXT, copyFileInto, goesNowhere, stdoutSink, streamIsFile, tempName } from '../io/sink.js';
 import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
 import { waybillKey } from '../io/cells.js';
@@ -751,6 +751,22 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Every option is checked by now (toRequest, the rule set, the notify options): a warning never
   // comes before a usage error about another option.
   if (req.atRisk !== undefined && req.record) ctx.warn(atRiskRecordWarning());
+  // --record into /dev/null (`> /dev/null 2>&1` in a crontab to stop its mail, or stdout closed: `>&-`):
+  // every voucher was recorded, exit 0, and listed nowhere; later runs call them already_recorded, so
+  // they were never issued. Refused before anything is read, nothing recorded (a robot that is sent
+  // the vouchers, --notify, lists them: allowed then).
+  if (req.record && !notifier && goesNowhere(ctx.output, ctx.stdout)) {
+    throw new UsageError(
+      msg(
+        '--record 的输出去向 /dev/null (或标准输出已关闭, 如 crontab 里的 > /dev/null 2>&1 或 >&-): 记录的红包在任何地方都看不到, 之后的运行也不会再把它们列为新红包。没有读取报表, 没有记录任何内容',
+        '--record with the output going to /dev/null (or standard output closed, as > /dev/null 2>&1 or >&- in a crontab): the vouchers recorded would be listed nowhere, and later runs do not list them as new again. Nothing was read or recorded',
+      ),
+      msg(
+        '把红包写到文件: -o 红包.csv (或 > 红包.csv), 用 -q 让日志安静; 只想检查不记录时去掉 --record。',
+        'write the vouchers to a file: -o vouchers.csv (or > vouchers.csv), with -q for a quiet log; to check without recording, leave out --record.',
+      ),
+    );
+  }
   // --record: a state database that cannot be opened (damaged, busy, its folder not writable, the
   // SQLite module not built) is told now, before the exports are read, not after they were judged.
   if (req.record) await (await import('../state/ledger.js')).checkState(ctx.statePath, { write: true });

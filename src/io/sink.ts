@@ -527,6 +527,23 @@ export function sweepTemps(dir: string, now = Date.now()): number {
 }
 
 /** True when a standard stream is a regular file (a shell's `> file` or `< file`), not a pipe, a terminal or closed. */
+/**
+ * Whether output to `target` (`-` or undefined: `stdout`) goes to the null device: `-o /dev/null`,
+ * `> /dev/null` (the crontab idiom `> /dev/null 2>&1`), or a standard output that was closed (`>&-`),
+ * which Node opens on /dev/null at start-up. False where that cannot be told (Windows' NUL).
+ */
+export function goesNowhere(target: string | undefined, stdout: unknown): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    const nul = fs.statSync('/dev/null');
+    const fd = (stdout as { fd?: unknown }).fd;
+    const st = target !== undefined && target !== '-' ? fs.statSync(target) : typeof fd === 'number' ? fs.fstatSync(fd) : undefined;
+    return st !== undefined && st.isCharacterDevice() && st.rdev === nul.rdev;
+  } catch {
+    return false; // not there yet (a file to be made), or closed
+  }
+}
+
 export function streamIsFile(stream: unknown): boolean {
   const fd = (stream as { fd?: unknown }).fd;
   if (typeof fd !== 'number') return false;

@@ -128,5 +128,9 @@ export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {
   if (r.seriousDelay) facts.push(msg(`延迟超过 ${r.seriousDelay.afterHours} 小时: ${r.seriousDelay.note.zh}`, `more than ${r.seriousDelay.afterHours} h late: ${r.seriousDelay.note.en}`));
   facts.push(msg(`来源: ${r.source.zh}`, `source: ${r.source.en}`));
   if (r.reading) facts.push(msg(`采用的解读: ${r.reading.zh}`, `reading adopted: ${r.reading.en}`));
-  for (const f of facts) ctx.info(f);
+  // On a terminal the paragraphs are fitted to its width (between words, or between Chinese
+  // characters), as help is: the terminal broke "replaces" into "replace" / "s" at 80 columns.
+  const width = ctx.io.stderr.isTTY && ctx.io.stderr.columns && ctx.io.stderr.columns >= 20 ? ctx.io.stderr.columns : undefined;
+  const wrapText = width ? (await import('../cli/help.js')).wrapText : undefined;
+  for (const f of facts) ctx.info(wrapText && width ? msg(wrapText(f.zh, width).join('\n'), wrapText(f.en, width).join('\n')) : f);
 }

@@ -1,6 +1,9 @@
 // What a shop operator who is new to the command line types first, and what storeops answers
 // (user12's walk through README.md and docs/ in a terminal).
 import fs from 'node:fs';
+import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import stringWidth from 'fast-string-width';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -213,5 +216,31 @@ describe('--exclude and --delivery-failures given a file of another kind', () =>
     // A one-column list (examples/delivery-failures.csv, 订单编号) is read as before.
     const ok = runCli(['compensate', E, '--exclude', 'examples/delivery-failures.csv', '--as-of', '2026-11-20 12:00:00', '-q']);
     expect(ok.code).toBe(0);
+  });
+});
+
+describe('rules show on an 80-column terminal', () => {
+  it('fits its paragraphs on stderr to the terminal instead of the terminal breaking words', async () => {
+    // Before: one line per paragraph, so an 80-column terminal showed "…(still unshipped 72 h after
+    // becoming late) replace" and "s the late payout" on the next line.
+    const { run } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')).href)) as { run: (argv: string[], io: unknown, exit: boolean) => Promise<number> };
+    const screen = () =>
+      Object.assign(
+        new Writable({
+          write(chunk, _e, cb) {
+            (this as unknown as { text: string }).text += chunk.toString();
+            cb();
+          },
+        }),
+        { isTTY: true, columns: 80, text: '' },
+      );
+    const out = screen();
+    const err = screen();
+    await run(['rules', 'show', 'tmall-2026', '--lang', 'en'], { stdin: process.stdin, stdout: out, stderr: err, env: { NO_COLOR: '1' }, cwd: ROOT, now: Date.now }, false);
+    const lines = err.text.split('\n');
+    for (const l of lines) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
+    // "reading adopted: Out of stock (still unshipped 72 h after becoming late)" is 73 wide; " replaces" would make 82.
+    expect(lines).toContain('reading adopted: Out of stock (still unshipped 72 h after becoming late)');
+    expect(lines).toContain('replaces the late payout, it is not added; exactly 72 h is still late. Presale');
   });
 });

@@ -172,13 +172,24 @@ function headerIsUtf8Text(b: Buffer): boolean {
 
 function looksBinary(b: Buffer): boolean {
   const n = Math.min(b.length, 8192);
+  const ctrl = controlBytes(b, n);
+  return ctrl < 0 || ctrl > n / 20;
+}
+
+/**
+ * Control bytes among b's first n, or -1 at a NUL byte. A function of its own: V8 compiles this loop
+ * while it runs (on-stack replacement), and a test after the loop, first met as it ended, had no type
+ * feedback, so the compiled code was thrown away there (node --trace-deopt: looksBinary
+ * "Insufficient type feedback for binary operation", in most runs). Issue 21.
+ */
+function controlBytes(b: Buffer, n: number): number {
   let ctrl = 0;
   for (let i = 0; i < n; i++) {
     const c = b[i]!;
-    if (c === 0) return true;
+    if (c === 0) return -1;
     if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b)) ctrl++;
   }
-  return ctrl > n / 20;
+  return ctrl;
 }
 
 /** Mostly-ASCII UTF-16 text has a zero in every other byte: which side tells the byte order. */

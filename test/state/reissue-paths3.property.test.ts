@@ -237,6 +237,42 @@
 // takeable by a voucher holding all of them. 2340, 1616 and 1493 are among the default seeds.
 // TOTALS against origin/main (b3fa52f): default seeds, 1-150, 1000-1899 (FUZZ_N=150 a range) and
 // 2100-2399: only seed 2340 step 2 changed (said and all 153000 -> 150000 fen; one at a time 150000).
+// Led20: FUZZ_S=2400, 2700, 3000 (FUZZ_N=300 each; 2400-2999 and 3000-3299, OWED=1) on origin/main
+// (d04aff9): path failures at seeds 2709 step 1 (one at a time 2200.00, all 2000.00), 3095 step 2 (one
+// at a time 1420.00, all 1390.00), 3139 step 2 (said and one at a time 1030.00, all 1060.00), 3216 step
+// 2 (one at a time 1800.00, all 2100.00) and 3239 step 2 (one at a time 2500.00, all 2000.00).
+// Seed 3139 settled (1000.00 every way, by hand: reissue-on-time-cap-share.test.ts; said 0.00 owed):
+// Q {30}'s cap share of Q {05,01,04}'s 500.00 went stale when o30 came out on time, so o01's money
+// there follows o01 to P {01}; o31's 300.00 of P {01,31,00} is kept back for Q {31}, and o00's 30.00
+// (P {00}'s own, taken over by P {01,31,00}) for P {00}, shown again as recorded: --reissue all had
+// topped P {00} up by 30.00, o00's money paid twice. Seed 3139 is among the default seeds.
+// Seed 2709 step 1 reduced to two exports of five orders (reissue-keepback-spare-cap.test.ts, it.fails:
+// 1300.00 by hand and by --reissue all, {03} first 1500.00): re-issued alone, Q {03} keeps back 400.00
+// of Q {01,03} for Q {04,01}, counting only o04's 30.00 of Q {06,04}, not o06's 270.00 spare there,
+// which Q {04,01}'s cap counts; not fixed (the keep-back counts a group voucher holding one of the
+// later voucher's orders only by that order's share; capStays leaves such a voucher out). Seeds 3095,
+// 3216 and 3239 (step 2) not worked out.
+// OWED=1 flags 69 of the 900 seeds (after step 2 above a fresh ledger of the last export plus money
+// paid for orders on time in it, and above what was paid after step 1). Eight worked by hand (§1.2,
+// §1.3, §1.7), all right as the rules read, money the bound leaves out:
+// Seed 2769 (110.00 > 105.00, tmall-2026): o01 (100.00) out of stock in export 2 (75 h late, 10.00),
+// 60 h late now (5.00): 5.00 paid for good; P {01,00} 55.00, Q {60} 50.00.
+// Seed 2479 (215.00 > 210.00, tmall-2026): o02's 10.00 (out of stock, 75 h) now 34 h late (5.00);
+// o31 and o01 swap buyers, each 50.00 follows its order; Q {00,60} 100.00 (50.00 new).
+// Seed 3267 (160.00 > 155.00, tmall-2026): o00's 5.00 (late in export 1) on time in export 2 and
+// lacking in export 3 (the bound counts on-time orders of the last export only); Q {30} 50.00 new.
+// Seed 3012 (200.00 > 150.00, tmall-2026): o00's out-of-stock 100.00 (73 h) now 64 h late (50.00):
+// 50.00 for good; Q {60} and P {61} 50.00 each new.
+// Seed 2822 (1030.00 > 1000.00): o00 (Q {00} 30.00, taken over from Q {05,00,02}) lacking in export 3:
+// its money stays with it (§1.7, lacking orders), so P {02} takes o02's 470.00 of Q {05,00,02} and
+// issues 30.00; P {01}'s 500.00 follows o01 to Q {01}. The fresh ledger (o00 as last seen) caps o00
+// with o01 in Q's window.
+// Seed 2844 (1060.00 > 1030.00): o00's 30.00 (P {00,30}, window 05-30 14:00) and o01's 500.00 (Q {01})
+// share P {01,00,61}'s one cap in export 3: 30.00 spare; P {30} issues 30.00, Q {60} 30.00 new.
+// Seed 3102 (1530.00 > 1500.00): o04's 470.00 of Q {04} went to P {01,04} in export 2; Q {04}'s other
+// 30.00 stays in Q's window, paid for good; P {60} 500.00 new in export 3.
+// Seed 2939 (1560.00 > 1530.00): o00's 30.00 (P {00}) and o02's 500.00 (P {02}, two P windows in
+// export 2) share Q {00,02}'s one cap in export 3: 30.00 spare; Q {60} 500.00 new.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -350,7 +386,7 @@ async function check(seed: number): Promise<string[]> {
   return fails;
 }
 
-const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 588, 2319, 2340, 1616, 1493, 1, 2];
+const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 588, 2319, 2340, 1616, 1493, 3139, 1, 2];
 describe('three exports: said == --reissue all == one at a time', () => {
   it('seeds', async () => {
     const fails: string[] = [];

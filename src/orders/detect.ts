@@ -39,15 +39,23 @@ export function detectLayout(file: string, headers: string[]): Detected {
     if (!best || score_ > best.score) best = { layout, score: score_ };
   }
   if (!best || best.score < 2) {
+    // A list of order ids alone (examples/delivery-failures.csv, an exclusion list) given as the export.
+    const named = headers.filter((h) => h.trim() !== '');
+    const idList = named.length === 1 && LAYOUTS.some((l) => l.fields.some((f) => f.key === 'orderId' && f.aliases.some((a) => normHeader(a) === normHeader(named[0]!))));
     throw withHeader(file, headers, new InputError(
       msg(
         `${file}: 无法识别的报表格式; 找到的列: ${headerList(headers, 20)}`,
         `${file}: unknown export layout; columns found: ${headerList(headers, 20)}`,
       ),
-      msg(
-        `支持: ${LAYOUTS.map((l) => l.name.zh).join('、')}。请传入从卖家中心导出的原始文件。`,
-        `supported: ${LAYOUTS.map((l) => l.name.en).join('; ')}. Pass the file as exported from the seller centre.`,
-      ),
+      idList
+        ? msg(
+            `这是只有订单编号一列的列表, 不是订单报表: 要排除的订单用 storeops compensate 订单报表.csv --exclude ${file}, 当日达/次日达未履约的用 --delivery-failures ${file}。`,
+            `this is a list of order ids, not an order export: orders to leave out go in storeops compensate ORDERS.csv --exclude ${file}, unkept delivery promises in --delivery-failures ${file}.`,
+          )
+        : msg(
+            `支持: ${LAYOUTS.map((l) => l.name.zh).join('、')}。请传入从卖家中心导出的原始文件。`,
+            `supported: ${LAYOUTS.map((l) => l.name.en).join('; ')}. Pass the file as exported from the seller centre.`,
+          ),
     ));
   }
   const layout = best.layout;

@@ -244,3 +244,15 @@ describe('rules show on an 80-column terminal', () => {
     expect(lines).toContain('replaces the late payout, it is not added; exactly 72 h is still late. Presale');
   });
 });
+
+describe('an id list given as the export', () => {
+  it('says it is a list of order ids and which option takes it', () => {
+    // Before: "unknown export layout; columns found: 订单编号" and the list of supported exports only.
+    const r = runCli(['compensate', 'examples/delivery-failures.csv', '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(
+      'storeops: error: examples/delivery-failures.csv: unknown export layout; columns found: 订单编号\n' +
+        '  hint: this is a list of order ids, not an order export: orders to leave out go in storeops compensate ORDERS.csv --exclude examples/delivery-failures.csv, unkept delivery promises in --delivery-failures examples/delivery-failures.csv.\n',
+    );
+  });
+});

@@ -104,7 +104,7 @@ export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonl
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
-      outputError: (s, write) => write(commanderMessage(s, lang)),
+      outputError: (s, write) => write(commanderMessage(suggestGlobal(s, program.options.map((o) => o.long ?? '')), lang)),
     })
     .exitOverride();
 
@@ -308,6 +308,42 @@ const ARG_WHAT: Record<string, { zh: string; en: string }> = {
   id: { zh: '规则集编号 (见 storeops rules list) 或规则文件路径, 例如 tmall-2026', en: 'a rule set id (see storeops rules list) or a rule file, e.g. tmall-2026' },
   shell: { zh: 'bash、zsh 或 fish', en: 'bash, zsh or fish' },
 };
+
+/** Edit distance (insert, delete, substitute, swap two neighbours), as commander's suggestions use. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * commander suggests only the options its help shows, and the global options are hidden from each
+ * command's help (`storeops help options` lists them): `--asof` got no "(Did you mean --as-of?)"
+ * where `--rule` got "--rules". The global options are offered too when commander found nothing.
+ */
+function suggestGlobal(s: string, globals: string[]): string {
+  const m = /^error: unknown option '(--[^']+)'\n?$/.exec(s.replace(/\n$/, ''));
+  if (!m || s.includes('Did you mean')) return s;
+  const flag = m[1]!.split('=')[0]!;
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const g of globals) {
+    if (!g.startsWith('--')) continue;
+    const dist = editDistance(flag.slice(2), g.slice(2));
+    // commander's measure: at most 2 edits, and more alike than not (similarity > 0.4).
+    if (dist <= 2 && (g.length - 2 - dist) / (g.length - 2) > 0.4 && dist < bestD) {
+      best = g;
+      bestD = dist;
+    }
+  }
+  return best ? `${s.replace(/\n$/, '')}\n(Did you mean ${best}?)\n` : s;
+}
 
 function commanderMessage(s: string, lang: Lang): string {
   let t = s;

@@ -256,3 +256,15 @@ describe('an id list given as the export', () => {
     );
   });
 });
+
+describe('a misspelt global option', () => {
+  it('is answered with the option meant, as a misspelt command option is', () => {
+    // Before: `--rule` got "(Did you mean --rules?)" but `--asof` only "unknown option '--asof'":
+    // commander suggests the options a command's help shows, and the global ones are hidden there.
+    expect(runCli(['compensate', E, '--asof', '2026-11-20', '--lang', 'en']).stderr).toBe("storeops: error: unknown option '--asof'\n(Did you mean --as-of?)\n(add --help for usage)\n");
+    expect(runCli(['compensate', E, '--as_of', '2026-11-20', '--lang', 'zh']).stderr).toBe("storeops: 错误: 未知选项 '--as_of'\n(是否想用 --as-of?)\n(加 --help 查看用法)\n");
+    expect(runCli(['compensate', E, '--stric', '--lang', 'en']).stderr).toContain('(Did you mean --strict?)');
+    // Nothing alike: no suggestion, as before.
+    expect(runCli(['compensate', E, '--xyz', '--lang', 'en']).stderr).toBe("storeops: error: unknown option '--xyz'\n(add --help for usage)\n");
+  });
+});

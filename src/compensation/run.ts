@@ -120,28 +120,27 @@ function noShipTimeError(files: string[]): InputError {
 
 /** `auto`: every built-in rule set, chosen per order; or the one set given (RULES 1.3a). */
 /**
- * `--rules` naming a rule set of another payer than the one the orders of another platform are
- * judged by (a PDD rule file, 'the platform deducts it', given to a run holding Tmall orders, which
- * the shop must issue; tmall-2026 given to 抖店 orders, which the platform deducts already): refused,
- * exit 2, before anything is written or recorded. Until 2026-12 it was a warning and the Tmall
- * example's 50.00 to issue became 30.00 'deducted by the platform', 0.00 to issue.
+ * `--rules` naming a rule set of one platform in a run holding orders of another platform that has a
+ * rule set of its own (a PDD rule file given with the Tmall export; tmall-2026 given with a 抖店
+ * export): refused, exit 2, before anything is written or recorded. Until 2026-12 it was a warning:
+ * with the PDD example's rule file the Tmall example's order …903 came to 30.00 (the file's max),
+ * "deducted by the platform", 0.00 to issue, where tmall-2026 owes 50.00 for the shop to issue.
  */
-function forcedPayerClash(forced: RuleSet, clash: Map<string, number>): UsageError {
-  const payerZh = (p: string) => (p === 'platform-deducts' ? '由平台扣款代赔' : '由商家发放');
-  const payerEn = (p: string) => (p === 'platform-deducts' ? 'deducted by the platform' : 'issued by the shop');
+function forcedPlatformClash(forced: RuleSet, clash: Map<string, number>): UsageError {
   const parts = [...clash].map(([k, n]) => {
     const [platform, own] = k.split('\u0000') as [string, string];
     return { platform, own, n };
   });
-  const zh = parts.map((p) => `${p.n} 个${RULE_PLATFORM_ZH[p.platform] ?? p.platform}订单 (按 ${p.own} ${payerZh(forced.payer === 'platform-deducts' ? 'shop-issues' : 'platform-deducts')})`).join('、');
-  const en = parts.map((p) => `${plural(p.n, `${p.platform} order`)} (${payerEn(forced.payer === 'platform-deducts' ? 'shop-issues' : 'platform-deducts')} under ${p.own})`).join(', ');
+  const fz = RULE_PLATFORM_ZH[forced.platform] ?? forced.platform;
+  const zh = parts.map((p) => `${p.n} 个${RULE_PLATFORM_ZH[p.platform] ?? p.platform}订单 (它们的规则集是 ${p.own})`).join('、');
+  const en = parts.map((p) => `${plural(p.n, `${p.platform} order`)} (their own rule set is ${p.own})`).join(', ');
   return new UsageError(
     msg(
-      `--rules ${forced.id} 是${RULE_PLATFORM_ZH[forced.platform] ?? forced.platform}的规则集 (${payerZh(forced.payer)}), 却会用于 ${zh}: 谁来赔付会算错 (${forced.payer === 'platform-deducts' ? '应由商家发放的红包会显示为平台扣款, 不发放' : '平台已扣款的会再由商家发放一次'}); 未计算, 未记录`,
-      `--rules ${forced.id} is a ${forced.platform} rule set (${payerEn(forced.payer)}) but would judge ${en}: who pays would be wrong (${forced.payer === 'platform-deducts' ? 'vouchers the shop must issue would show as deducted by the platform, with nothing to issue' : 'what the platform deducts already would be issued by the shop again'}); nothing was computed or recorded`,
+      `--rules ${forced.id} 是${fz}的规则集, 本次却有 ${zh}: 它们会按另一个平台的比例、封顶和赔付方式计算; 未计算, 未记录`,
+      `--rules ${forced.id} is a ${forced.platform} rule set, but the run holds ${en}: they would be priced and paid under another platform's rule; nothing was computed or recorded`,
     ),
     msg(
-      `每个平台的报表分开运行: ${RULE_PLATFORM_ZH[forced.platform] ?? forced.platform}的报表加 --rules ${forced.id}, 其他报表不加 --rules (按各自平台的规则集)。`,
+      `每个平台的报表分开运行: ${fz}的报表加 --rules ${forced.id}, 其他报表不加 --rules (按各自平台的规则集)。`,
       `run each platform's exports on their own: the ${forced.platform} ones with --rules ${forced.id}, the others without --rules (each under its platform's rule set).`,
     ),
   );
@@ -747,7 +746,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
   // --rules forced: each order's own rule set under auto, to catch a forced set of another payer.
   const ownBook = book.forced ? autoBook(builtinIds().map((b) => loadRuleSet(b, ctx.io.cwd)), PLATFORM_TZ) : null;
-  const payerClash = new Map<string, number>();
+  const platformClash = new Map<string, number>();
   // Every option is checked by now (toRequest, the rule set, the notify options): a warning never
   // comes before a usage error about another option.
   if (req.atRisk !== undefined && req.record) ctx.warn(atRiskRecordWarning());
@@ -1031,13 +1030,15 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           const compatible = book.forced.platform === o.platform || (book.forced.platform === 'tmall-global' && o.platform === 'taobao');
           if (!compatible) {
             tally.forcedOtherPlatform++;
-            // The order's own platform's rule set (what auto judges it by): when the forced one has
-            // another payer, the run would say "the platform deducts it, issue nothing" of an order
-            // the shop must issue, or the reverse (paid twice). Refused below, after the reading.
+            // The order's own platform's rule set (what auto judges it by): forced under another
+            // platform's set it would be priced by that platform's rates, caps and payer (a PDD rule
+            // file on a Tmall order: 30.00 max instead of 50.00, or "the platform deducts it, issue
+            // nothing"). Refused below, after the reading. An order of a platform with no rule set of
+            // its own (PDD under a Tmall set) is only warned about.
             const own = ruleSetFor(ownBook!, o.platform, o.paidAt);
-            if (own && own.payer !== book.forced.payer) {
+            if (own) {
               const k = `${o.platform}\u0000${own.id}`;
-              payerClash.set(k, (payerClash.get(k) ?? 0) + 1);
+              platformClash.set(k, (platformClash.get(k) ?? 0) + 1);
             }
           }
           if (!inForce(book.forced, o.paidAt, PLATFORM_TZ)) tally.forcedOutsideValidity++;
@@ -1217,7 +1218,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (closedUnshipped.length) ctx.warn(closedUnshippedWarning(closedUnshipped, tally.notJudgedReasons.closed_unshipped ?? closedUnshipped.length));
   if (tally.shippedLater > 0 && req.atRisk === undefined) ctx.warn(shippedLaterWarning(tally.shippedLater, tally.shippedLaterIds, ctx.tz.format(ctx.asOf)));
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
-  if (book.forced && payerClash.size) throw forcedPayerClash(book.forced, payerClash);
+  if (book.forced && platformClash.size) throw forcedPlatformClash(book.forced, platformClash);
   if (book.forced && (tally.forcedOtherPlatform || tally.forcedOutsideValidity)) {
     const f = book.forced;
     ctx.warn(forcedMismatchWarning(f.id, f.platform, tally.forcedOtherPlatform, tally.forcedOutsideValidity, `${f.validFrom ?? '…'} – ${f.validTo ?? '…'}`));

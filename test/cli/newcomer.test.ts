@@ -88,7 +88,7 @@ describe('a Tmall and a 拼多多 shop: --rules with the PDD rule file on both e
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(
-        'storeops: error: --rules my-pdd-shop is a pdd rule set (deducted by the platform) but would judge 8 taobao orders (issued by the shop under tmall-2026): who pays would be wrong (vouchers the shop must issue would show as deducted by the platform, with nothing to issue); nothing was computed or recorded\n' +
+        "storeops: error: --rules my-pdd-shop is a pdd rule set, but the run holds 8 taobao orders (their own rule set is tmall-2026): they would be priced and paid under another platform's rule; nothing was computed or recorded\n" +
           "  hint: run each platform's exports on their own: the pdd ones with --rules my-pdd-shop, the others without --rules (each under its platform's rule set).\n",
       );
     }
@@ -114,7 +114,16 @@ describe('a Tmall and a 拼多多 shop: --rules with the PDD rule file on both e
   it('tmall-2026 forced on a 抖店 export is refused the same way; on a PDD export (no rule set of its own) it is a warning as before', () => {
     const dy = runCli(['compensate', 'examples/douyin-orders-202611.csv', ...AS_OF, '--rules', 'tmall-2026', '-q', '--lang', 'en']);
     expect(dy.code).toBe(2);
-    expect(dy.stderr).toContain('storeops: error: --rules tmall-2026 is a taobao rule set (issued by the shop) but would judge 8 douyin orders (deducted by the platform under douyin-2025)');
+    expect(dy.stderr).toContain('storeops: error: --rules tmall-2026 is a taobao rule set, but the run holds 8 douyin orders (their own rule set is douyin-2025)');
+    // A PDD rule file that the shop issues (payer shop-issues, as Tmall's) is refused the same way:
+    // Tmall's …903 would come to 5 % × 2000.00 = 100.00 → 30.00 (the file's max) instead of 50.00.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storeops-pdd-issue-'));
+    const rule = JSON.parse(fs.readFileSync(path.join(ROOT, RULE), 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(path.join(dir, 'pdd-issue.json'), JSON.stringify({ ...rule, id: 'my-pdd-issue', payer: 'shop-issues' }));
+    const same = runCli(['compensate', TMALL, PDD, ...AS_OF, '--rules', path.join(dir, 'pdd-issue.json'), '-q', '--lang', 'en']);
+    expect(same.code).toBe(2);
+    expect(same.stdout).toBe('');
+    expect(same.stderr).toContain('storeops: error: --rules my-pdd-issue is a pdd rule set, but the run holds 8 taobao orders (their own rule set is tmall-2026)');
     const pdd = runCli(['compensate', PDD, ...AS_OF, '--rules', 'tmall-2026', '-q', '--lang', 'en']);
     expect(pdd.code).toBe(0);
     expect(pdd.stderr).toContain('rule set tmall-2026 was forced onto 8 orders from another platform (the rule set is for taobao)');

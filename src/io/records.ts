@@ -457,7 +457,13 @@ async function* csvParseBatches(
     info: true,
     bom: false,
     skip_records_with_error: true,
+    // A record past CSV_MAX_RECORD bytes ends the read (on_skip rethrows it, below): csv-parse held
+    // it whole, so one 200 MB quoted cell took 577 MB and was read as a row (exit 0), and a 600 MB
+    // one ended after 29 s and 838 MB in "cannot parse as CSV: Cannot create a string longer than
+    // 0x1fffffe8 characters", no line. Skipped in place it would drop the rest of the parser's chunk.
+    max_record_size: CSV_MAX_RECORD,
     on_skip: (err) => {
+      if (err?.code === 'CSV_MAX_RECORD_SIZE') throw err;
       if (err) {
         const info = err as unknown as { records?: number; empty_lines?: number; lines?: number };
         skipped.push({
@@ -509,6 +515,17 @@ async function* csvParseBatches(
     if (e instanceof InputError) throw e;
     const err = e as { code?: string; lines?: number; message: string };
     if (err.lines !== undefined) err.lines += lineBase;
+    if (err.code === 'CSV_MAX_RECORD_SIZE') {
+      const from = prevEnd + 1 + ((err as { empty_lines?: number }).empty_lines ?? prevEmpty) - prevEmpty;
+      const mb = CSV_MAX_RECORD / (1 << 20);
+      throw new InputError(
+        msg(
+          `${s.name}:${from}: 从这一行开始的一行数据超过 ${mb} MB (Excel 的单元格最多 ${XLSX_MAX_CELL} 个字符, 卖家中心导出的一行远小于此): 文件已损坏或被改动 (也可能是一个从未闭合的引号); 整个文件未使用`,
+          `${s.name}:${from}: the row starting on this line is longer than ${mb} MB (an Excel cell holds at most ${XLSX_MAX_CELL} characters, and a seller centre's row is far shorter): the file is damaged or altered (or a quote there is never closed); the file was not used`,
+        ),
+        msg('重新从卖家中心导出; 若文件是手工编辑的, 检查这一行。', 'export it again from the seller centre; if the file was edited by hand, check that row.'),
+      );
+    }
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
       const from = prevEnd + 1 + ((err as { empty_lines?: number }).empty_lines ?? prevEmpty) - prevEmpty;
       yield [
@@ -567,6 +584,12 @@ function xlsxCellText(v: unknown): string {
   }
   return String(v);
 }
+
+/**
+ * The longest csv record read (bytes): past Excel's 32,767 characters in each of an export's 71
+ * columns (about 7 MB of UTF-8), so nothing a spreadsheet or a seller centre writes is refused.
+ */
+const CSV_MAX_RECORD = 16 * 1024 * 1024;
 
 /** Excel's own limit: a cell holds at most 32,767 characters. Longer cannot come from Excel or a seller centre. */
 export const XLSX_MAX_CELL = 32_767;

@@ -103,9 +103,57 @@ export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd
       );
     }
     refuseExposedSecrets(c.path, config, mode);
+    notes.push(...duplicateKeys(body).map((d) => duplicateNote(c.path, d)));
     return notes.length ? { config, path: c.path, notes } : { config, path: c.path };
   }
   return notes.length ? { config: {}, notes } : { config: {} };
+}
+
+/**
+ * Keys given twice in one object of a config file (valid JSON: JSON.parse keeps the last silently).
+ * A section pasted twice, or a key repeated further down, changed nothing the operator could see:
+ * `"compensate": {"rules": "tmall-2023"}` followed by another `"compensate"` section ran tmall-2026
+ * (50.00 where tmall-2023 gives 500.00). `body` parsed as JSON already.
+ */
+export function duplicateKeys(body: string): { key: string; lines: [number, number] }[] {
+  const found: { key: string; lines: [number, number] }[] = [];
+  const stack: { keys?: Map<string, number>; path: string; expectKey: boolean; last: string }[] = [];
+  let line = 1;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\n') line++;
+    else if (ch === '{' || ch === '[') {
+      const top = stack[stack.length - 1];
+      const path = top ? (top.keys ? (top.path ? `${top.path}.${top.last}` : top.last) : top.path) : '';
+      stack.push({ ...(ch === '{' ? { keys: new Map<string, number>() } : {}), path, expectKey: ch === '{', last: '' });
+    } else if (ch === '}' || ch === ']') stack.pop();
+    else if (ch === ',') {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+    } else if (ch === '"') {
+      const start = i;
+      for (i++; i < body.length && body[i] !== '"'; i++) if (body[i] === '\\') i++;
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        const key = JSON.parse(body.slice(start, i + 1)) as string;
+        const before = top.keys.get(key);
+        const where = top.path ? `${top.path}.${key}` : key;
+        if (before !== undefined) found.push({ key: where, lines: [before, line] });
+        top.keys.set(key, line);
+        top.expectKey = false;
+        top.last = key;
+      }
+    }
+  }
+  return found;
+}
+
+function duplicateNote(file: string, d: { key: string; lines: [number, number] }): Msg {
+  const [a, b] = d.lines;
+  return msg(
+    `配置文件 ${file}: "${d.key}" 出现了两次 (${a === b ? `都在第 ${a} 行` : `第 ${a} 行和第 ${b} 行`}), 只用后面的, 前面的被忽略; 删掉不要的那个`,
+    `config file ${file}: "${d.key}" is given twice (${a === b ? `both on line ${a}` : `lines ${a} and ${b}`}): only the later one is used and the earlier one is ignored; remove the one not meant`,
+  );
 }
 
 /** Can this user see whether the file is there? No when a folder on its way cannot be entered. */

@@ -657,6 +657,28 @@ function cannotReplace(target: string): OutputError {
 
 /** The refusal of a read-only (write-protected) target: exit 5, the file left as it was. */
 function readOnlyTarget(target: string): OutputError {
+  // Another user's file (the cron job's user made it, 0644): it has a write bit, only not for this
+  // user, who cannot remove a protection that is not there ("chmod u+w" fails: not the owner).
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(target);
+  } catch {
+    /* told as read-only below */
+  }
+  const uid = process.getuid?.();
+  if (st && (st.mode & 0o222) !== 0 && uid !== undefined && st.uid !== uid) {
+    const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
+    return new OutputError(
+      msg(
+        `无法写入输出文件 ${target}: 它属于另一个用户 (uid ${st.uid}, 权限 ${mode}), 当前用户 (uid ${uid}) 不能写它; 保持不变`,
+        `cannot write output file ${target}: it belongs to another user (uid ${st.uid}, mode ${mode}) and this user (uid ${uid}) may not write it; it was left as it was`,
+      ),
+      msg(
+        '用拥有它的用户运行 (如定时任务的用户), 或写到另一个文件; 要让几个用户共用它, 由其所有者 chmod g+w 并让他们在同一个组。',
+        'run as the user who owns it (the cron job\'s, say), or write to another file; for several users to share it, its owner can chmod g+w it with them in one group.',
+      ),
+    );
+  }
   return new OutputError(
     msg(`无法写入输出文件 ${target}: 该文件是只读的 (写保护), 保持不变`, `cannot write output file ${target}: the file is read-only (write-protected); it was left as it was`),
     msg('写到另一个文件, 或先去掉写保护 (chmod u+w)。', 'write to another file, or remove the protection first (chmod u+w).'),

@@ -39,7 +39,7 @@ export function detectLayout(file: string, headers: string[]): Detected {
     if (!best || score_ > best.score) best = { layout, score: score_ };
   }
   if (!best || best.score < 2) {
-    // A list of order ids alone (examples/delivery-failures.csv, an exclusion list) given as the export.
+    // A list of order ids alone (a delivery-failure or exclusion list) given as the export.
     const named = headers.filter((h) => h.trim() !== '');
     const idList = named.length === 1 && LAYOUTS.some((l) => l.fields.some((f) => f.key === 'orderId' && f.aliases.some((a) => normHeader(a) === normHeader(named[0]!))));
     throw withHeader(file, headers, new InputError(

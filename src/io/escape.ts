@@ -127,8 +127,35 @@ const NATIVE_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xbe6, 0xc66, 0x
 const NATIVE_DIGIT = new RegExp(`[${NATIVE_ZEROS.map((z) => `\\u${z.toString(16).padStart(4, '0')}-\\u${(z + 9).toString(16).padStart(4, '0')}`).join('')}\u066B\u066C]`);
 const NATIVE_DIGITS = new RegExp(NATIVE_DIGIT.source, 'g');
 function isNativeDigit(c: number): boolean {
-  if (c < 0x660 || c > 0x1819) return false;
   for (const z of NATIVE_ZEROS) if (c >= z && c <= z + 9) return true;
+  return false;
+}
+
+/**
+ * Whether the text starts (after spaces) as a value LibreOffice reads from other scripts' digits
+ * can: a digit of either kind, a sign, a point, a bracket or a currency sign. zh-CN, the locale that
+ * reads those digits, reads no month names, so `浙江省… 100 号`, `tb1234` are passed over at once.
+ */
+function numberStart(t: string): boolean {
+  let i = 0;
+  while (i < t.length && t.charCodeAt(i) === 0x20) i++;
+  if (i === t.length) return false;
+  const c = t.charCodeAt(i);
+  return (
+    (c >= 48 && c <= 57) ||
+    c === 0x2b || c === 0x2d || c === 0x2e || c === 0x28 || c === 0x24 || c === 0xa5 || c === 0xffe5 ||
+    // Their full-width forms (`＋٥`, `（٥）`), read as the ASCII ones.
+    c === 0xff0b || c === 0xff0d || c === 0xff0e || c === 0xff08 || c === 0xff04 || c === 0x3000 ||
+    (c >= 0x660 && c <= 0x1819 && isNativeDigit(c))
+  );
+}
+
+/** Whether the text holds a NATIVE_ZEROS digit or an Arabic decimal or thousands separator (a loop: a regular expression cost a third more per cell). */
+function hasNative(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x660 && c <= 0x1819 && (c === 0x66b || c === 0x66c || isNativeDigit(c))) return true;
+  }
   return false;
 }
 
@@ -153,13 +180,14 @@ function shownOtherwise(text: string): boolean {
   let digit = false;
   for (let i = 0; i < text.length && !digit; i++) {
     const c = text.charCodeAt(i);
-    digit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || isNativeDigit(c);
+    digit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
   }
   if (!digit) {
     const c0 = text.charCodeAt(0);
     if (c0 === 0x23) return SPREADSHEET_ERROR.test(text);
     if (c0 === 0xff03) return SPREADSHEET_ERROR.test(halfWidth(text));
-    return (text.length === 4 || text.length === 5) && /^(?:true|false)$/i.test(text) && text !== 'TRUE' && text !== 'FALSE';
+    // Other scripts' digits only (`٠١٢٣`): on to the checks below. A name or title: its first character says no.
+    if (!numberStart(text) || !hasNative(text)) return (text.length === 4 || text.length === 5) && /^(?:true|false)$/i.test(text) && text !== 'TRUE' && text !== 'FALSE';
   }
   if (readOtherwise(text)) return true;
   let t = text;
@@ -167,7 +195,7 @@ function shownOtherwise(text: string): boolean {
     t = halfWidth(t);
     if (NUMBER.test(t) || readOtherwise(t) || t === 'TRUE' || t === 'FALSE') return true;
   }
-  if (NATIVE_DIGIT.test(t)) {
+  if (numberStart(t) && hasNative(t)) {
     t = asciiDigits(t);
     // Any value at all: it is shown in ASCII digits, not as written (`٢٠٢٤-٠٣-٠٤` as 2024-03-04).
     if (NUMBER.test(t) || readOtherwise(t) || LONG_OR_ZERO_LED.test(t) || OWN_TIME.test(t) || t.trim() !== t) return true;
@@ -183,7 +211,7 @@ function shownOtherwise(text: string): boolean {
  * negative `-5`, or into an error value (`#N/A`), becomes `="…"`. Anything else is returned unchanged.
  */
 export function textForSpreadsheet(text: string, isId: boolean): string {
-  if (isId ? DIGITS.test(text) || (NATIVE_DIGIT.test(text) && DIGITS.test(asciiDigits(text))) : LONG_OR_ZERO_LED.test(text) || shownOtherwise(text)) return `="${text}"`;
+  if (isId ? DIGITS.test(text) || (hasNative(text) && DIGITS.test(asciiDigits(text))) : LONG_OR_ZERO_LED.test(text) || shownOtherwise(text)) return `="${text}"`;
   return text;
 }
 

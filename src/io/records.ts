@@ -646,7 +646,7 @@ function xlsxRow(values: unknown[]): { cells: string[] } | { problem: Msg } {
  * A sheet after the table that holds data: its name, how many of its rows hold any cell, and whether
  * it looks like more of the table (`table`: a row of it fills at least a quarter of the table's
  * columns, at least 2, or all of a table 1 column wide): two downloads, rows pasted under or without
- * a header. A 说明 sheet of notes or a hidden list of drop-down choices (one cell a row beside a
+ * a header. A 说明 sheet of notes or a list of drop-down choices left visible (a hidden one: shownSheets) (one cell a row beside a
  * 71-column export) is not: named, but needing no attention.
  */
 export interface UnreadSheet {

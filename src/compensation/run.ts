@@ -55,6 +55,13 @@ const COMPENSATION_FIELDS: ReadonlySet<string> = new Set([
   'paidAmount', 'postage', 'goodsAmount', 'platformCompensation', 'presale', 'orderType', 'title', 'trackingNo', 'shopId', 'shopName',
 ]);
 
+/**
+ * The same without the tracking number (物流单号), for a run without --shipments: a waybill is read only
+ * to look pickup scans up by it (assess.ts, every use behind `opts.pickupAt`), so without scans it was
+ * decoded, cleaned and split into waybills on every row for nothing (issue 21, twenty-seventh round).
+ */
+const COMPENSATION_FIELDS_NO_SCANS: ReadonlySet<string> = new Set([...COMPENSATION_FIELDS].filter((k) => k !== 'trackingNo'));
+
 /** Without these an order cannot be judged or paid (RULES §1: the deadline runs from payment; the voucher is a share of the amount paid). */
 const COMPENSATION_NEEDS: ReadonlySet<string> = new Set(['status', 'paidAt', 'paidAmount']);
 
@@ -837,7 +844,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     openLog.add(h.buyer, { orderId: id, paidAt: h.paidAt, rules: undefined });
   };
   const set = await openOrders(ctx, req.files, rejects, {
-    only: COMPENSATION_FIELDS,
+    only: scans ? COMPENSATION_FIELDS : COMPENSATION_FIELDS_NO_SCANS,
     sums: false,
     subOrders: true,
     needs: { fields: COMPENSATION_NEEDS, command: 'compensate' },

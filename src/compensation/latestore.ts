@@ -577,6 +577,19 @@ export class LateStore {
     return hi === OTHER_ID ? this.otherIds.get(i)! : wordsId(hi, key[o + ID_LO]!);
   }
 
+  /**
+   * orderId(i) === id, without making the late order's id: by its two words where it has them
+   * (`words`: idWords(id), made once by the caller; an id without them is no id kept as words).
+   */
+  isOrderId(i: number, id: string, words: [hi: number, lo: number] | undefined): boolean {
+    if (this.isWhole(i)) return this.whole.get(i)!.orderId === id;
+    const key = this.keys[i >> BLOCK_BITS]!;
+    const o = (i & IN_BLOCK) * K;
+    const hi = key[o + ID_HI]!;
+    if (hi === OTHER_ID) return this.otherIds.get(i) === id;
+    return words !== undefined && hi === words[0] && key[o + ID_LO] === words[1];
+  }
+
   get(i: number): LateOrder {
     const tag = this.tags[i >> BLOCK_BITS]!;
     const t = (i & IN_BLOCK) * TAGS;

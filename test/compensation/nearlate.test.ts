@@ -74,6 +74,26 @@ describe('NearLate: which open orders a window can ask about', () => {
     const two = index([late('3515313147329357930', '阿花', T0), late('3515313147329357931', '阿花', T0 + 30 * H)]);
     expect(two.has('阿花', T0, '3515313147329357930')).toBe(true);
   });
+
+  it('tells a late order its own open entry by its id however the store keeps the id (words, text, whole)', () => {
+    // has() compares a candidate's id without making it (LateStore.isOrderId, issue 21's twenty-seventh
+    // round): an id of digits as its two words, a leading zero, 20 digits or PDD's yymmdd- as text, and a
+    // late order kept whole (its base past 32 bits) as that order's own id. Each key has one late order,
+    // so its own id is passed over (false) and any other id, however close in writing, is not (true).
+    const whole = { ...late('3515313147329357950', '阿强', T0), payout: { kind: 'late' as const, rate: new Money('0.05'), baseFen: 2 ** 40, rawFen: 1450, afterFen: 1450 } };
+    const odd = index([late('0351531314732935794', '阿丽', T0), late('35153131473293579401', '阿美', T0), late('261110-512345678901', '阿芳', T0), late('3515313147329357940', '阿珍', T0), whole]);
+    expect(odd.has('阿丽', T0, '0351531314732935794')).toBe(false);
+    expect(odd.has('阿丽', T0, '351531314732935794')).toBe(true);
+    expect(odd.has('阿美', T0, '35153131473293579401')).toBe(false);
+    expect(odd.has('阿美', T0, '3515313147329357940')).toBe(true);
+    expect(odd.has('阿芳', T0, '261110-512345678901')).toBe(false);
+    expect(odd.has('阿芳', T0, '261110-512345678902')).toBe(true);
+    expect(odd.has('阿珍', T0, '3515313147329357940')).toBe(false);
+    expect(odd.has('阿珍', T0, '03515313147329357940')).toBe(true);
+    expect(odd.has('阿珍', T0, '3515313147329357941')).toBe(true);
+    expect(odd.has('阿强', T0, '3515313147329357950')).toBe(false);
+    expect(odd.has('阿强', T0, '3515313147329357951')).toBe(true);
+  });
 });
 
 describe('NearLate over many late orders (its directory of hash slots: issue 21, seventeenth round)', () => {

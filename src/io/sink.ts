@@ -526,7 +526,6 @@ export function sweepTemps(dir: string, now = Date.now()): number {
   ).length;
 }
 
-/** True when a standard stream is a regular file (a shell's `> file` or `< file`), not a pipe, a terminal or closed. */
 /**
  * Whether output to `target` (`-` or undefined: `stdout`) goes to the null device: `-o /dev/null`,
  * `> /dev/null` (the crontab idiom `> /dev/null 2>&1`), or a standard output that was closed (`>&-`),
@@ -544,6 +543,7 @@ export function goesNowhere(target: string | undefined, stdout: unknown): boolea
   }
 }
 
+/** True when a standard stream is a regular file (a shell's `> file` or `< file`), not a pipe, a terminal or closed. */
 export function streamIsFile(stream: unknown): boolean {
   const fd = (stream as { fd?: unknown }).fd;
   if (typeof fd !== 'number') return false;

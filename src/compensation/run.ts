@@ -764,12 +764,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (req.record && !notifier && goesNowhere(ctx.output, ctx.stdout)) {
     throw new UsageError(
       msg(
-        '--record 的输出去向 /dev/null (或标准输出已关闭, 如 crontab 里的 > /dev/null 2>&1 或 >&-): 记录的红包在任何地方都看不到, 之后的运行也不会再把它们列为新红包。没有读取报表, 没有记录任何内容',
-        '--record with the output going to /dev/null (or standard output closed, as > /dev/null 2>&1 or >&- in a crontab): the vouchers recorded would be listed nowhere, and later runs do not list them as new again. Nothing was read or recorded',
+        '--record 的输出去向 /dev/null (或标准输出已关闭, 如 crontab 里的 > /dev/null 2>&1 或 >&-): 记录的红包这次不显示, 之后的运行也不会再把它们列为新红包 (只在 storeops ledger list / ledger export 里看得到)。没有读取报表, 没有记录任何内容',
+        '--record with the output going to /dev/null (or standard output closed, as > /dev/null 2>&1 or >&- in a crontab): the vouchers recorded would not be shown this run, and later runs do not list them as new again (only storeops ledger list / ledger export would show them). Nothing was read or recorded',
       ),
       msg(
-        '把红包写到文件: -o 红包.csv (或 > 红包.csv), 用 -q 让日志安静; 只想检查不记录时去掉 --record。',
-        'write the vouchers to a file: -o vouchers.csv (or > vouchers.csv), with -q for a quiet log; to check without recording, leave out --record.',
+        '把红包写到文件: -o 红包.csv (或 > 红包.csv), 用 -q 让日志安静; 从 ledger export 发放时也同样写到一个文件 (-o 红包.csv -q); 只想检查不记录时去掉 --record。',
+        'write the vouchers to a file: -o vouchers.csv (or > vouchers.csv), with -q for a quiet log; if you issue from ledger export, still write them to a file (-o vouchers.csv -q); to check without recording, leave out --record.',
       ),
     );
   }

@@ -216,15 +216,35 @@ function utf16WithoutBom(b: Buffer): 'utf16le' | 'utf16be' | undefined {
  * 3, nothing written or recorded). A file renamed over the path meanwhile is another file: the one
  * read is whole, and its size and time are its own.
  */
-function changedWhileRead(file: string, name: string, ino: number, size: number | undefined, mtimeMs: number | undefined, read: number): void {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch {
-    return; // removed or renamed away: what was read was that file's to its end
-  }
-  if (st.ino !== ino) return;
-  if (st.size === size && st.mtimeMs === mtimeMs && read === size) return;
+interface Watched {
+  /** The file as it is now (by its path; standard input by its descriptor), undefined when gone. */
+  now: () => fs.Stats | undefined;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  /** Read from its first byte (a named file; standard input may start further on). */
+  whole: boolean;
+}
+
+function watched(now: () => fs.Stats, whole: boolean): Watched | undefined {
+  const st = now();
+  // A regular file only: a pipe's time changes as data goes through it (`<(iconv …)`).
+  if (!st.isFile()) return undefined;
+  const again = () => {
+    try {
+      return now();
+    } catch {
+      return undefined; // removed or renamed away: what was read was that file's to its end
+    }
+  };
+  return { now: again, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, whole };
+}
+
+function changedWhileRead(w: Watched, name: string, read: number): void {
+  const st = w.now();
+  if (st === undefined || st.ino !== w.ino) return;
+  const { size } = w;
+  if (st.size === size && st.mtimeMs === w.mtimeMs && (!w.whole || read === size)) return;
   throw new InputError(
     msg(
       `${name} 在读取过程中被改动了 (开始读取时 ${size} 字节, 读到 ${read} 字节, 现在 ${st.size} 字节): 下载或复制可能还没有完成, 读到的不是完整的文件, 因此未使用: -o 指定的文件保持原样, 没有记录任何内容`,
@@ -239,17 +259,19 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
   let stream: Readable;
   let mtimeMs: number | undefined;
   let size: number | undefined;
-  let ino: number | undefined;
+  let watch: Watched | undefined;
   if (file === '-') {
     stream = stdin;
+    // `- < export.csv`: standard input is that file, watched as a named one is.
+    const fd = (stdin as { fd?: unknown }).fd;
+    if (typeof fd === 'number' && streamIsFile(stdin)) watch = watched(() => fs.fstatSync(fd), false);
   } else {
     try {
       const st = fs.statSync(file);
       if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       mtimeMs = st.mtimeMs;
       size = st.size;
-      // A regular file only: a pipe's time changes as data goes through it (`<(iconv …)`).
-      if (st.isFile()) ino = st.ino;
+      watch = watched(() => fs.statSync(file), true);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       // A shell hands on a pattern that matches no file as it is (`ExportOrderList*.csv` typed in a
@@ -325,7 +347,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
       for (;;) {
         const n = await rest.next();
         if (n.done) {
-          if (ino !== undefined) changedWhileRead(file, name, ino, size, mtimeMs, handed);
+          if (watch !== undefined) changedWhileRead(watch, name, handed);
           ended = true;
           return;
         }

@@ -258,6 +258,9 @@
 // The fix for 3139 changed one other total of 2400-3299: seed 3099 step 2, 2030.00 -> 2000.00 every
 // way (by hand 2000.00: Q {04} had counted 30.00 of Q {02}'s 500.00, o02's, toward its cap; o04 on
 // time in export 3, that share is stale and Q {02,60} takes all 500.00; before, it issued 30.00 anew).
+// TOTALS against origin/main (d04aff9), OWED=1: reissue-paths3 1-150, 1000-1899 and 2100-3299 (FUZZ_N=
+// 300 a range from 1000), reissue-paths 1-150, 1000-1299 and 2400-3299: only seeds 3139 and 3099 step 2
+// changed (as above); no new path failure, and 3099 is no longer flagged by OWED=1.
 // OWED=1 flags 69 of the 900 seeds (after step 2 above a fresh ledger of the last export plus money
 // paid for orders on time in it, and above what was paid after step 1). Eight worked by hand (§1.2,
 // §1.3, §1.7), all right as the rules read, money the bound leaves out:

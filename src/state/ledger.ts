@@ -1330,6 +1330,21 @@ class SqliteState implements StateDb {
       // 0.00; the true windows {04,01} and {03,02} each issued 500.00: 1500.00 paid of 1000.00).
       // `most`: at most this much more (coverOf asks again for what its own cap leaves owed, before
       // taking back money another voucher's cap counts: capTook). Returns what it gave.
+      // What other vouchers (holding none of `not`) took from stale-share holder `t` beyond the money
+      // `t` issued itself (its amount less all it covered): the part of its cap shares passed on.
+      const passedOn = (t: string, not: Set<string>): Decimal => {
+        const tAll = (amounts.all(t, `${t}+`, `${t},`) as string[]).reduce((s, x) => s.plus(x), new Decimal(0));
+        let tCovered = new Decimal(0);
+        for (const c of coveredOf.all(t, `${t}+`, `${t},`) as string[]) for (const x of Object.values(parseCovered(c, this.path))) tCovered = tCovered.plus(x);
+        let took = new Decimal(0);
+        for (const r of takersOf.all(`%"${t}"%`) as { voucher_key: string; covered: string }[]) {
+          if (r.voucher_key === t || r.voucher_key.startsWith(`${t}+`)) continue;
+          const x = parseCovered(r.covered, this.path)[t];
+          if (x === undefined || parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => not.has(id))) continue;
+          took = took.plus(x);
+        }
+        return Decimal.max(0, took.minus(Decimal.max(0, tAll.minus(tCovered))));
+      };
       const giveStale = (most: Decimal): Decimal => {
         if (!shares || !capOf) return new Decimal(0);
         let given = new Decimal(0);
@@ -1394,8 +1409,19 @@ class SqliteState implements StateDb {
                   (!inCall.has(id) && (opts.notLate?.has(id) ?? false)),
               );
             }
-            if (ok) stale = stale.plus(a);
-            else rest = rest.plus(a);
+            if (ok) {
+              // T's orders all shown judged not late and in no voucher of this call: only what T still
+              // holds of the share. What other vouchers took from T since, beyond T's own money, was
+              // this share, passed on to them (a voucher of T's window taking it as its cap cover):
+              // theirs now, as if taken from `hk` directly, never given back here too
+              // (reissue-stale-notlate-path: Q {30} counted Q {05,01,04}'s 500.00; Q {31}, new in
+              // the third export, took 300.00 of it from Q {30}; P {01} was given all 500.00 back,
+              // the 300.00 paid twice: 530.00 where 830.00 is owed).
+              const passed = tIds.every((id) => !inCall.has(id) && (opts.notLate?.has(id) ?? false)) ? passedOn(t, new Set([...mine, ...tIds])) : new Decimal(0);
+              const keep = Decimal.min(a, passed);
+              stale = stale.plus(a.minus(keep));
+              rest = rest.plus(keep);
+            } else rest = rest.plus(a);
           }
           if (!stale.gt(0)) continue;
           const all = (amounts.all(hk, `${hk}+`, `${hk},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));

@@ -4,7 +4,7 @@
 // every way) by giving back a cap share whose voucher's orders the export now shows on time
 // (giveStale, "shown judged not late"), but on this path that money is also what caps another voucher
 // of the same window: the same 500.00 pays P {01} and caps Q {31}, and 530.00 is paid where 830.00 is
-// owed whatever reading is taken (review rev27). Left it.fails until the ledger settles it.
+// owed (review rev27; settled by led21: 830.00, below).
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,13 +30,21 @@ const id = (n: string) => `61000000000003139${n}`;
 //   a window of its own, P {00} 30.00, recorded). Q o31 paid 04-08 02:23, 99 h → 300.00: Q {31}, 22 h 50 min
 //   after Q's recorded window opened (04-07 03:33), capped with it: 500.00 paid there, 0.00 to issue.
 //   o30 shipped in 41 h, o05 (P's now) in 40 h, o03 in 43 h: on time.
-// Owed: P was paid 30.00 (for o00) and nothing for o01: P {01} 500.00 is to be issued; Q's 500.00 caps
-//   its 04-07 window (o31 300.00, o04 300.00 as last seen, o05's 30.00 paid for good). 530.00 + 500.00 =
-//   1030.00, as a fresh ledger of the last export with o04 as last seen (P {01} 500.00 + P {00} 30.00 +
-//   Q {04,31} min(500, 600) = 500.00). Under any reading the vouchers the last export shows are owed
-//   500.00 + 30.00 + 300.00 = 830.00, more than 530.00.
-// ef3e32b: P {01} re-issued with 0.00 to issue (o01's part of Q {05,01,04}'s 500.00, which also caps
-//   Q {31}): 530.00. Before ef3e32b: 1030.00.
+// Owed (docs/rules.md §1.7; led21): o30 is on time and in no voucher of the third run, so Q {30}'s cap
+//   share is stale: Q {05,01,04}'s 500.00 is its orders' money again. The last export's vouchers come to
+//   P {01} 500.00 + P {00} 30.00 + Q {31} 300.00 = 830.00; 530.00 is paid: P {00}'s 30.00 (o00's, stays
+//   with P {00}) and Q {05,01,04}'s 500.00, which can pay P {01} (o01's money, following o01) or count
+//   toward Q {31}'s window cap (o05's and o04's, staying where paid), never both ("one payment never
+//   fills two buyers' windows"). Either way 300.00 more is issued: 830.00.
+//   Not the reviewer's 1030.00 (a fresh ledger: P {01} 500.00 issued anew while Q's 500.00 caps
+//   Q {04,31}): that counts o01's money toward Q's cap and pays o01 again. Export 1 straight to
+//   export 3 pays 830.00 (d04aff9 too): Q {30}, which issued nothing and whose order is on time now,
+//   changes nothing (second describe).
+// The third run: Q {31}, new, takes 300.00 of Q {30}'s money (the cap share) as its cap cover and issues
+//   nothing; --reissue all then gave P {01} all 500.00 of the share back as well (ef3e32b's "shown
+//   judged not late" branch of giveStale): the 300.00 counted twice, 530.00. Now P {01} is given only
+//   what Q {30} still holds of it (200.00) and issues 300.00: 830.00, whichever way. Before ef3e32b:
+//   1030.00 (P {01} issued 500.00: Q's 500.00 counted by Q {31} and o01's money paid again).
 const o = (n: string, buyer: string, paid: string, paidAt: string, shippedAt: string) => shipped(id(n), buyer, paid, `2026-${paidAt}:00`, `2026-${shippedAt}:00`);
 const e1 = [
   o('02', 'P', '1000.00', '04-06 09:40', '04-08 01:40'),
@@ -64,7 +72,7 @@ const e3 = [
   o('00', 'P', '100.00', '04-08 14:44', '04-12 05:44'),
 ];
 
-describe('seed 3139, the second export\'s conflict left: P {01} is owed 500.00 (1030.00 in all)', () => {
+describe('seed 3139, the second export\'s conflict left: 830.00 in all, whichever way', () => {
   const dir = tmpDir();
   const state = path.join(dir, 'state.db');
   const f = files(dir, { e1, e2, e3 });
@@ -77,10 +85,42 @@ describe('seed 3139, the second export\'s conflict left: P {01} is owed 500.00 (
     ]);
     expect(ledgerTotal(state, tz)).toBe('530.00');
   });
-  it.fails('the third, then --reissue all: 1030.00 (ef3e32b: 530.00, P {01} 0.00 to issue)', () => {
+  const third = (steps: string[][]) => {
+    const d = tmpDir();
+    const st = path.join(d, 'state.db');
+    const g = files(d, { e1, e2, e3 });
+    run(g.e1!, st);
+    run(g.e2!, st);
+    const r = run(g.e3!, st);
+    expect(seen(r.rows)).toEqual([
+      // Said: 530.00 + 300.00 = 830.00 (ef3e32b said 0.00).
+      ['P', '01', '500.00', '300.00', 'conflict'],
+      ['Q', '31', '300.00', '0.00', 'new'],
+      ['P', '00', '30.00', '0.00', 'already_recorded'],
+    ]);
+    expect(ledgerTotal(st, tz)).toBe('530.00');
+    const out = steps.map((s) => run(g.e3!, st, '--reissue', ...s));
+    return { out, total: ledgerTotal(st, tz) };
+  };
+  it('the third, then --reissue all: P {01} issues 300.00, 830.00 (ef3e32b: 0.00, 530.00; d04aff9: 500.00, 1030.00)', () => {
     run(f.e3!, state);
     const all = run(f.e3!, state, '--reissue', 'all');
-    expect(seen(all.rows).find((r) => r[1] === '01')).toEqual(['P', '01', '500.00', '500.00', 'reissued']);
-    expect(ledgerTotal(state, tz)).toBe('1030.00');
+    expect(seen(all.rows).find((r) => r[1] === '01')).toEqual(['P', '01', '500.00', '300.00', 'reissued']);
+    expect(ledgerTotal(state, tz)).toBe('830.00');
+  });
+  it('{01} re-issued alone, then --reissue all: 830.00', () => {
+    expect(third([[id('01')], ['all']]).total).toBe('830.00');
+  });
+});
+
+describe('the same exports, export 1 straight to export 3: 830.00', () => {
+  it('P {01} and Q {31} issue 300.00 between them', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { e1, e3 });
+    run(f.e1!, state);
+    run(f.e3!, state);
+    run(f.e3!, state, '--reissue', 'all');
+    expect(ledgerTotal(state, tz)).toBe('830.00');
   });
 });

@@ -45,6 +45,19 @@ const id = (n: string) => `61000000000003139${n}`;
 // Before: the run said P {01} owed 30.00 (it took 470.00 of P {01,31,00}, o31's 300.00 with it, none
 //   of Q {05,01,04}, and Q {31} counted Q {30}'s 500.00 toward its cap): {31} then {01} 1030.00;
 //   --reissue all took o00's 30.00 as well and topped P {00} up by 30.00: 1060.00; {01} then {31} 1030.00.
+//
+// The lead, after led21 (2026-12-05): the working above is the property's path, where export 2's P {01,31,00}
+// issued 470.00 of its own and Q {30} issued nothing. The cases below record export 2 with `--reissue all`,
+// which allocates otherwise: P {01,31,00} takes 470.00 of Q {05,01,04}'s money (o01's, following o01) and
+// o00's 30.00 of P {00}'s, issuing nothing; Q {30} issues 470.00 for o30 and counts Q's last 30.00 toward
+// its cap (1000.00 in all, as above). In export 3 o30 is on time: the 470.00 paid for it stays in Q's
+// window and counts toward that window's cap (§1.7: money paid there for an order now on time). Movable
+// money: Q's 500.00 (470.00 of it in P {01,31,00}) and o00's 30.00 = 530.00. Needed: P {01} 500.00 (o01),
+// P {00} 30.00 (o00), and Q {31} (paid 04-08 02:23, inside Q's window 04-07 03:33 to 04-08 03:33) room
+// under the cap: 500.00 − 470.00 = 30.00. 560.00 needed from 530.00 movable: 30.00 issued anew, **1030.00**
+// whichever way (d04aff9 paid 1030.00 here). This build pays 1000.00: Q {31}'s cap counts Q's last 30.00
+// and the stale-share hand-back gives the same 30.00 to P {01}. Left `it.fails` until settled; seed 3139's
+// own path is in reissue-paths3's default seeds (1000.00 every way there).
 const late = (n: string, buyer: string, paid: string, at: string, ship: string) => shipped(id(n), buyer, paid, `2026-04-${at}:00`, `2026-04-${ship}:00`);
 const e1 = [
   late('02', 'P', '1000.00', '06 09:40', '08 01:40'),
@@ -72,7 +85,7 @@ const e3 = [
   late('00', 'P', '100.00', '08 14:44', '12 05:44'),
 ];
 
-describe('seed 3139: a cap share of a voucher whose order is now on time follows its order; o00\'s 30.00 is not paid twice: 1000.00 whichever way', () => {
+describe('seed 3139\'s exports, export 2 recorded with --reissue all: o30\'s 470.00 stays in Q\'s window, so 30.00 more is owed: 1030.00 whichever way', () => {
   const check = (steps: readonly string[]) => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');
@@ -84,14 +97,14 @@ describe('seed 3139: a cap share of a voucher whose order is now on time follows
     run(f.e2!, state, '--reissue', 'all');
     expect(total(state)).toBe('1000.00');
     const r = run(f.e3!, state);
-    // What the run says is still owed: 0.00 (before: P {01} 30.00).
-    expect(owedSaid(r.rows)).toBe(0);
+    // What the run says is still owed, in fen: 30.00 (P {01} or Q {31}).
+    expect(owedSaid(r.rows)).toBe(3000);
     expect(seen(r.rows).find((v) => v[1] === '00')).toEqual(['P', '00', '30.00', '0.00', 'already_recorded']);
     for (const ids of steps) run(f.e3!, state, '--reissue', ids);
     run(f.e3!, state, '--reissue', 'all');
-    expect(total(state)).toBe('1000.00');
+    expect(total(state)).toBe('1030.00');
   };
-  it('--reissue all: 1000.00 (before: 1060.00, P {00} topped up 30.00)', () => check(['all']));
-  it('{31} then {01}: 1000.00 (before: 1030.00)', () => check([id('31'), id('01')]));
-  it('{01} then {31}: 1000.00 (before: 1030.00)', () => check([id('01'), id('31')]));
+  it.fails('--reissue all: 1030.00 (this build 1000.00)', () => check(['all']));
+  it.fails('{31} then {01}: 1030.00 (this build 1000.00)', () => check([id('31'), id('01')]));
+  it.fails('{01} then {31}: 1030.00 (this build 1000.00)', () => check([id('01'), id('31')]));
 });

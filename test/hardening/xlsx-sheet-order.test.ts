@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+import { runCli, tmpDir } from '../helpers.js';
+import { exampleRows as example } from './xlsx-example.js';
 
 type Zip = {
   files: Record<string, { dir: boolean }>;
@@ -29,14 +30,6 @@ let hiddenFirst: string;
 let veryHiddenFirst: string;
 let zipOrder: string;
 let tabsMoved: string;
-
-async function example(): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(EXAMPLES, 'ExportOrderList202611.xlsx'));
-  const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
-  return rows;
-}
 
 /** The zip's entries in `names`' order, every other entry after them as they were. */
 async function rezip(buf: Buffer, first: string[], edit?: (name: string, text: string) => string): Promise<Buffer> {

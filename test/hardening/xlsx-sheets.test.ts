@@ -10,6 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+import { exampleRows as example } from './xlsx-example.js';
 
 // jszip is exceljs's, not a dependency of storeops: loaded through exceljs (as test/io/xlsx-cells.test.ts does).
 type Zip = {
@@ -30,14 +31,6 @@ let excludeList: string;
 let notesSheet: string;
 let emptyFormula: string;
 let notesFirst: string;
-
-async function example(): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(EXAMPLES, 'ExportOrderList202611.xlsx'));
-  const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
-  return rows;
-}
 
 async function book(file: string, sheets: [string, string[][]][]): Promise<string> {
   const wb = new ExcelJS.Workbook();

@@ -1171,13 +1171,22 @@ class SqliteState implements StateDb {
             const paid = recordedShares(g);
             if (!paid) continue;
             const worth = gIds.filter((id) => kIds.has(id)).reduce((t, id) => t.plus(paid.get(id) ?? 0), new Decimal(0));
-            let others = new Decimal(0);
+            // Each of those vouchers needs at most what it can take of `g` (takeableBy): money `g`
+            // took over for orders of the later voucher `k` is not theirs. Counted as theirs, `k`'s need
+            // was kept back in full from this voucher's earlier one as well, and one of the two lay
+            // unused (reissue-two-keep-one, reissue-paths3 FUZZ_S=3000 seed 3239: P {06,04}'s 500.00
+            // was taken over from P {05,06} for o06; Q {02} counted it as P {04}'s, which can take none
+            // of it, kept all of Q {00,05,02} back for P {00,05,06} and issued 500.00 anew, as P {04}
+            // did: 2000.00 paid of 1500.00).
+            const othersBy = new Map<string, Decimal>();
             for (const id of gIds) {
               if (kIds.has(id)) continue;
               const o = shareNow.get(`${heldKind}|${id}`);
               if (!o || o.key === k || settled(o.key)) continue;
-              others = others.plus(Decimal.min(o.share, paid.get(id) ?? 0));
+              othersBy.set(o.key, (othersBy.get(o.key) ?? new Decimal(0)).plus(Decimal.min(o.share, paid.get(id) ?? 0)));
             }
+            let others = new Decimal(0);
+            for (const [o, need] of othersBy) others = others.plus(Decimal.min(need, takeableBy(g, o)));
             const has = Decimal.max(0, (left.get(g) ?? available(g)).minus(others));
             const c = Decimal.max(0, Decimal.min(has, takeableBy(g, k), worth, eNeed.most.minus(keptFor.get(k) ?? 0)));
             if (c.gt(0)) keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));

@@ -1138,6 +1138,9 @@ class SqliteState implements StateDb {
           if (!kv) continue;
           const kIds = new Set(kv.orderIds);
           const rows = held.all(kv.kind ?? 'voucher', JSON.stringify([...kIds])) as ClashRow[];
+          // What the two loops below keep for `k` of its cap group's vouchers (capStays counts those too).
+          const kCapKeys = kv.cap ? new Set(capKeys(kv)) : new Set<string>();
+          let keptInGroup = new Decimal(0);
           for (const g of new Set(rows.map((r) => r.voucher_key))) {
             if (heldBy.includes(g)) continue;
             const gIds = [...new Set(parseIds((idsOf.get(g) as string | undefined) ?? '[]', this.path))];
@@ -1152,6 +1155,7 @@ class SqliteState implements StateDb {
             let c = Decimal.max(0, Decimal.min(left.get(g) ?? available(g), takeableBy(g, k), e.most.minus(keptFor.get(k) ?? 0)));
             if (worth !== undefined) c = Decimal.min(c, worth);
             keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
+            if (c.gt(0) && kCapKeys.has(g)) keptInGroup = keptInGroup.plus(c);
           }
           // So does the money of an earlier voucher holding none of this one's orders and some
           // outside the later voucher: what the later voucher can take of it (at most what the
@@ -1190,6 +1194,7 @@ class SqliteState implements StateDb {
             const has = Decimal.max(0, (left.get(g) ?? available(g)).minus(others));
             const c = Decimal.max(0, Decimal.min(has, takeableBy(g, k), worth, eNeed.most.minus(keptFor.get(k) ?? 0)));
             if (c.gt(0)) keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
+            if (c.gt(0) && kCapKeys.has(g)) keptInGroup = keptInGroup.plus(c);
           }
           // So does what its cap group pays toward it (the buyer's other vouchers of its day or
           // 24-hour window, holding none of its orders nor this one's): the cap leaves it owed no
@@ -1197,9 +1202,15 @@ class SqliteState implements StateDb {
           // 30.00 shares {00,05}'s window; {02,04} re-issued first kept all 500.00 of {05,00,04}
           // back for {00,05}, which then took 500.00 of it and left {01}'s 30.00 unused: one at a
           // time paid 1060.00, --reissue all 1030.00).
+          // With the group's vouchers holding some of its orders too (`holding`): what they hold beyond
+          // what the other buyers' and windows' vouchers take stays for it, its orders' money or cap
+          // cover (tmall-2023, reissue-keepback-spare-cap, seed 2709: Q {06,04} holds o04's 30.00 and
+          // 270.00 of o06's that P {00,06} does not need, in Q {04,01}'s window; left out, Q {03}
+          // re-issued first kept 400.00 of Q {01,03} back for Q {04,01} and issued 200.00 anew:
+          // 1500.00, --reissue all 1300.00).
           if (kv.cap) {
             const e = order.map((h) => needsOf(h).get(k)).find((x) => x !== undefined)!;
-            const c = Decimal.min(capStays(kv, ids), Decimal.max(0, e.most.minus(keptFor.get(k) ?? 0)));
+            const c = Decimal.min(Decimal.max(0, capStays(kv, ids, true).minus(keptInGroup)), Decimal.max(0, e.most.minus(keptFor.get(k) ?? 0)));
             if (c.gt(0)) keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
           }
         }
@@ -1339,12 +1350,14 @@ class SqliteState implements StateDb {
       // 0.00; the true windows {04,01} and {03,02} each issued 500.00: 1500.00 paid of 1000.00).
       // `most`: at most this much more (coverOf asks again for what its own cap leaves owed, before
       // taking back money another voucher's cap counts: capTook). Returns what it gave.
-      // What other vouchers (holding none of `not`) took from stale-share holder `t` beyond the money
-      // `t` issued itself (its amount less all it covered): the part of its cap shares passed on.
+      // What other vouchers (holding none of `not`) took from stale-share holder `t`: the part of its
+      // cap shares passed on, as far as it goes. Such a voucher took it as its cap cover, and a cap
+      // counts all `t` holds, the share with its own money: not only what it took beyond `t`'s own
+      // money (reissue-on-time-cap-share: Q {30} issued 470.00 and counted 30.00 of Q {05,01,04}'s
+      // money toward its cap; Q {31}, re-issued first, counted all 500.00 of Q {30} toward Q's cap
+      // and issued nothing, then P {01} was given the 30.00 back as well: 1000.00 where 1030.00 is
+      // owed). Exact when the taker was not covered in full; an upper bound otherwise.
       const passedOn = (t: string, not: Set<string>): Decimal => {
-        const tAll = (amounts.all(t, `${t}+`, `${t},`) as string[]).reduce((s, x) => s.plus(x), new Decimal(0));
-        let tCovered = new Decimal(0);
-        for (const c of coveredOf.all(t, `${t}+`, `${t},`) as string[]) for (const x of Object.values(parseCovered(c, this.path))) tCovered = tCovered.plus(x);
         let took = new Decimal(0);
         for (const r of takersOf.all(`%"${t}"%`) as { voucher_key: string; covered: string }[]) {
           if (r.voucher_key === t || r.voucher_key.startsWith(`${t}+`)) continue;
@@ -1352,7 +1365,7 @@ class SqliteState implements StateDb {
           if (x === undefined || parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => not.has(id))) continue;
           took = took.plus(x);
         }
-        return Decimal.max(0, took.minus(Decimal.max(0, tAll.minus(tCovered))));
+        return took;
       };
       const giveStale = (most: Decimal): Decimal => {
         if (!shares || !capOf) return new Decimal(0);
@@ -1732,11 +1745,34 @@ class SqliteState implements StateDb {
       }
       return t;
     };
-    const capStays = (v: VoucherRecord, not: string[]): Decimal => {
+    // Of staleShareOf(k): the part giveStale has given back to the orders of the vouchers it was
+    // counted from (in this call: staleUsed; recorded: what was taken from such a voucher beyond its
+    // own amount). That money pays those orders now and counts toward no cap of `k`'s window too.
+    const staleGivenOf = (k: string): Decimal => {
+      const kIds = parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path);
+      if (kIds.length === 0 || !kIds.every((id) => !inCall.has(id) && (opts.notLate?.has(id) ?? false))) return new Decimal(0);
+      let t = new Decimal(0);
+      for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
+        for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
+          if (!new Decimal(a).gt(0) || parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => kIds.includes(id))) continue;
+          available(j);
+          const jAll = (amounts.all(j, `${j}+`, `${j},`) as string[]).reduce((s, x) => s.plus(x), new Decimal(0));
+          const over = Decimal.max(0, (taken?.get(j) ?? new Decimal(0)).minus(jAll));
+          // Given in this call: to a voucher recorded in it (a conflict left unrecorded gives nothing;
+          // owedAfter, as --reissue all, records the conflicts).
+          const inCallGiven = Decimal.max(0, new Decimal(staleUsed.get(j) ?? 0).minus(asAll ? 0 : (conflictStale.get(j) ?? 0)));
+          t = t.plus(Decimal.min(a, over.plus(inCallGiven)));
+        }
+      }
+      return t;
+    };
+    // `holding`: the group's vouchers holding some of `v`'s orders counted too (staysOf: what they
+    // hold beyond what later vouchers of other windows or buyers take), for a keep-back, not a cover.
+    const capStays = (v: VoucherRecord, not: string[], holding = false): Decimal => {
       if (!v.cap) return new Decimal(0);
       const keys = capKeys(v);
       const ids = [...new Set(v.orderIds)];
-      const skip = new Set([...ids, ...not]);
+      const skip = new Set(holding ? not : [...ids, ...not]);
       const held = keys
         .filter((k) => k !== v.voucherKey && !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => skip.has(id)))
         .reduce((s, k) => s.plus(staysOf(v, keys, k, ids)), new Decimal(0));
@@ -1891,7 +1927,7 @@ class SqliteState implements StateDb {
       // two windows).
       // What this cap takes of that money itself it does not count twice: only what it would count
       // without taking it is left out.
-      const inGroup = (k: string) => Decimal.max(0, inGroupOf(keys, k, ids).minus(kept?.get(k) ?? 0));
+      const inGroup = (k: string) => Decimal.max(0, inGroupOf(keys, k, ids).minus(staleGivenOf(k)).minus(kept?.get(k) ?? 0));
       const all = keys.reduce((s, k) => s.plus(inGroup(k)), new Decimal(0));
       let pending = new Decimal(0);
       // The part of `pending` another buyer's vouchers of this call take for the orders of a group

@@ -55,9 +55,12 @@ const id = (n: string) => `61000000000003139${n}`;
 // money: Q's 500.00 (470.00 of it in P {01,31,00}) and o00's 30.00 = 530.00. Needed: P {01} 500.00 (o01),
 // P {00} 30.00 (o00), and Q {31} (paid 04-08 02:23, inside Q's window 04-07 03:33 to 04-08 03:33) room
 // under the cap: 500.00 − 470.00 = 30.00. 560.00 needed from 530.00 movable: 30.00 issued anew, **1030.00**
-// whichever way (d04aff9 paid 1030.00 here). This build pays 1000.00: Q {31}'s cap counts Q's last 30.00
-// and the stale-share hand-back gives the same 30.00 to P {01}. Left `it.fails` until settled; seed 3139's
-// own path is in reissue-paths3's default seeds (1000.00 every way there).
+// whichever way (d04aff9 paid 1030.00 here). Before (4570bea): 1000.00 every way, 0.00 said: Q {31}'s cap
+// counted Q's last 30.00 (all 500.00 of Q {30}) and the stale-share hand-back (giveStale) gave the same
+// 30.00 to P {01}, counting as passed on only what Q {31} took beyond Q {30}'s own 470.00. Now (led23)
+// a cap counts what giveStale gave back of a stale share to no group voucher (capCover), and what a
+// taker took of the holder is passed on in full (passedOn): 1030.00, 30.00 said; seed 3139's own path
+// is in reissue-paths3's default seeds (1000.00 every way there).
 const late = (n: string, buyer: string, paid: string, at: string, ship: string) => shipped(id(n), buyer, paid, `2026-04-${at}:00`, `2026-04-${ship}:00`);
 const e1 = [
   late('02', 'P', '1000.00', '06 09:40', '08 01:40'),
@@ -104,7 +107,7 @@ describe('seed 3139\'s exports, export 2 recorded with --reissue all: o30\'s 470
     run(f.e3!, state, '--reissue', 'all');
     expect(total(state)).toBe('1030.00');
   };
-  it.fails('--reissue all: 1030.00 (this build 1000.00)', () => check(['all']));
-  it.fails('{31} then {01}: 1030.00 (this build 1000.00)', () => check([id('31'), id('01')]));
-  it.fails('{01} then {31}: 1030.00 (this build 1000.00)', () => check([id('01'), id('31')]));
+  it('--reissue all: 1030.00 (was 1000.00)', () => check(['all']));
+  it('{31} then {01}: 1030.00 (was 1000.00)', () => check([id('31'), id('01')]));
+  it('{01} then {31}: 1030.00 (was 1000.00)', () => check([id('01'), id('31')]));
 });

@@ -297,6 +297,12 @@
 // 30.00 stays in Q's window, paid for good; P {60} 500.00 new in export 3.
 // Seed 2939 (1560.00 > 1530.00): o00's 30.00 (P {00}) and o02's 500.00 (P {02}, two P windows in
 // export 2) share Q {00,02}'s one cap in export 3: 30.00 spare; Q {60} 500.00 new.
+// led23 (TOTALS against 4570bea; default seeds and FUZZ_N=150 from 1, 2100, 2250, 3000, 3150 of both
+// property files): only reissue-paths3 seed 3214 step 2 (said/all/one 2300.00 -> 2000.00: Q {00,03}'s
+// 500.00 lay unused, kept back for P {04,03}, which P {04}'s 500.00 fills, while Q {30,31} issued
+// 300.00 anew; by hand 1800.00 owed from 2000.00 paid, nothing anew) and seed 3239 step 2 (one at a
+// time 2500.00 -> 2000.00, as said and all) change; seeds 3095 and 3216 fail as before; seed 2709
+// (FUZZ_S=2709 FUZZ_N=1) step 1 2000.00 every way.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -125,7 +125,6 @@ function noShipTimeError(files: string[]): InputError {
   );
 }
 
-/** `auto`: every built-in rule set, chosen per order; or the one set given (RULES 1.3a). */
 /**
  * `--rules` naming a rule set of one platform in a run holding orders of another platform that has a
  * rule set of its own (a PDD rule file given with the Tmall export; tmall-2026 given with a 抖店
@@ -153,6 +152,7 @@ function forcedPlatformClash(forced: RuleSet, clash: Map<string, number>): Usage
   );
 }
 
+/** `auto`: every built-in rule set, chosen per order; or the one set given (RULES 1.3a). */
 function ruleBook(ctx: Ctx, id: string): RuleBook {
   if (id === 'auto') return autoBook(builtinIds().map((b) => loadRuleSet(b, ctx.io.cwd)), PLATFORM_TZ);
   const forced = forcedBook(loadRuleSet(id, ctx.io.cwd), PLATFORM_TZ);
@@ -752,7 +752,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const book = ruleBook(ctx, req.rules);
   const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
   // --rules forced: each order's own rule set under auto, to catch a forced set of another payer.
-  const ownBook = book.forced ? autoBook(builtinIds().map((b) => loadRuleSet(b, ctx.io.cwd)), PLATFORM_TZ) : null;
+  const ownBook = book.forced ? ruleBook(ctx, 'auto') : null;
   const platformClash = new Map<string, number>();
   // Every option is checked by now (toRequest, the rule set, the notify options): a warning never
   // comes before a usage error about another option.

@@ -2314,8 +2314,8 @@ class SqliteState implements StateDb {
           const r = shopOf.get(k) as { s: string | null; sk: string | null } | undefined;
           return r !== undefined && shopRelation(ref(r.s, r.sk), ref(v.shop, v.shopKind)) === 'maybe';
         });
-    const backfillShop = db.prepare('UPDATE vouchers SET shop = ?, shop_kind = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND shop IS NULL');
-    const backfillStart = db.prepare('UPDATE vouchers SET window_start = ? WHERE (voucher_key = ? OR voucher_key LIKE ?) AND window_start IS NULL');
+    const backfillShop = db.prepare('UPDATE vouchers SET shop = ?, shop_kind = ? WHERE (voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)) AND shop IS NULL');
+    const backfillStart = db.prepare('UPDATE vouchers SET window_start = ? WHERE (voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)) AND window_start IS NULL');
     /**
      * What is paid of `v` already: by the recorded vouchers holding its orders (`heldBy`, a window
      * that grew after they were recorded), and by the other vouchers of its buyer's day or 24-hour
@@ -2529,8 +2529,8 @@ class SqliteState implements StateDb {
               // them in, never guessed. Without its shop it counted toward every shop's cap of its
               // buyer (another shop's buyer was paid short of that shop's own cap); without its
               // window start it was in no cap group at all.
-              if (v.shop !== undefined) backfillShop.run(v.shop, v.shopKind ?? null, v.voucherKey, `${v.voucherKey}+%`);
-              if (v.windowStart !== null) backfillStart.run(v.windowStart, v.voucherKey, `${v.voucherKey}+%`);
+              if (v.shop !== undefined) backfillShop.run(v.shop, v.shopKind ?? null, v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`);
+              if (v.windowStart !== null) backfillStart.run(v.windowStart, v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`);
               const parts = amounts.all(v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`) as string[];
               const was = parts.reduce((s, a) => s.plus(a), new Decimal(0));
               const now = new Decimal(v.amount);

@@ -46,6 +46,12 @@ export type Verdict =
       seconds?: 'due' | 'tier';
       /** Unshipped at --as-of, as `pending`'s: the ship time the export shows is later. */
       shippedLater?: true;
+      /**
+       * Closed, never shipped, its close time unknown: judged from a recording run's sighting of it
+       * still open and unshipped at this time, after its deadline (JudgeOptions.seenOpen). `hoursLate`
+       * is then the least it was late (sighting − deadline), its tier the one that earns; final.
+       */
+      seenOpen?: number;
     };
 
 export interface JudgeOptions {
@@ -62,6 +68,12 @@ export interface JudgeOptions {
    * nor, for a line's view, one naming the order with a waybill that is not the line's (`lineWaybills`).
    */
   pickupAt?: (o: Order & { waybills?: string; lineWaybills?: string }, how?: 'tracking') => { at: number; slack: number; marked?: boolean } | undefined;
+  /**
+   * The latest --as-of at which a recording run saw this order still open (not closed) and unshipped
+   * after its deadline (the state database's `sightings`, schema 12), if any: an order now closed that
+   * never shipped, its close time unknown, closed after that (RULES 1.1, docs/rules.md §1.1).
+   */
+  seenOpen?: (o: Order) => number | undefined;
 }
 
 /**
@@ -176,9 +188,35 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   if (o.status === 'closed') {
     // RULES 1.1: closed before the deadline is not late; with no close time we cannot tell.
     if (opts.asOf <= deadline) return { verdict: 'closed_in_time', deadline };
+    const seen = opts.seenOpen?.(o);
+    if (seen !== undefined) {
+      const fromSighting = seenOpenLate(o, rules, opts, windowHours, deadline, seen);
+      if (fromSighting) return fromSighting;
+    }
     return { verdict: 'not_judged', reason: 'closed_unshipped' };
   }
   return unshippedAt(o, rules, opts, windowHours, deadline, false);
+}
+
+/**
+ * A closed order that never shipped, its close time unknown, that a recording run saw still open and
+ * unshipped at `seen` (docs/rules.md §1.1, reading adopted): it closed after `seen`, so when `seen` is
+ * after its deadline it was late by at least `seen` − deadline, and it can no longer ship: late, of
+ * the tier that lower bound earns, final. Nothing beyond what was seen is assumed: not how much
+ * later it closed. undefined (closed_unshipped, as before) when the sighting is not after the deadline
+ * (for every second the times lost), or is after --as-of (a run judging an earlier moment: the order
+ * was still open then). A tier that depends on the seconds lost is `seconds: 'tier'`, as unshippedAt's.
+ */
+function seenOpenLate(o: Order, rules: RuleSet, opts: JudgeOptions, windowHours: number, deadline: number, seen: number): Verdict | undefined {
+  const deadlineSlack = (o.promisedShipAt !== null ? o.timeSlack?.promisedShipAt : o.timeSlack?.paidAt) ?? 0;
+  if (seen <= deadline + deadlineSlack || seen > opts.asOf) return undefined;
+  const tier = lateTier(deadline, seen, windowHours, o, rules);
+  const late: Verdict = { verdict: 'late', deadline, shippedAt: null, hoursLate: (seen - deadline) / HOUR_MS, kind: tier.kind, windowHours, seenOpen: seen };
+  const paidSlack = o.promisedShipAt !== null ? (o.timeSlack?.paidAt ?? 0) : 0;
+  if (deadlineSlack === 0 && paidSlack === 0) return late;
+  const windowSlack = o.promisedShipAt !== null ? [-paidSlack / HOUR_MS, deadlineSlack / HOUR_MS] : [0];
+  const corners = windowSlack.flatMap((w) => [lateTier(deadline, seen, windowHours + w, o, rules), lateTier(deadline + deadlineSlack, seen, windowHours + w, o, rules)]);
+  return corners.some((t) => t !== tier) ? { ...late, seconds: 'tier' } : late;
 }
 
 /** An order still unshipped at --as-of (`later`: the export shows a ship time after it). */

@@ -9,7 +9,7 @@ import { ZERO, fenToMoney, fmtMoney } from '../money.js';
 import { KEPT_OUTPUT_TARGET, ledgerTag, markerRunning, markerTemp, pendingWarning } from '../state/pending.js';
 import { sweepUnrecorded } from '../io/sink.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, NotedItems, PlatformClash, RecordStatus, VoucherRecord } from '../state/ledger.js';
+import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, NotedItems, PlatformClash, RecordStatus, Sighting, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
@@ -100,6 +100,7 @@ export async function recordVouchers(
   rulesOf?: (id: string) => RuleSet,
   shops?: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] },
   notLate?: ReadonlySet<string>,
+  sightings?: readonly Sighting[],
 ): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
@@ -124,7 +125,7 @@ export async function recordVouchers(
     }
     const platformClashes: PlatformClash[] = [];
     const heldBack: HeldVoucher[] = [];
-    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate });
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate, sightings });
     held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered, reissue && { named: reissue, orderIds: new Map(plan.map((v) => [v.voucherKey, v.orderIds])) });

@@ -35,7 +35,7 @@ import { OpenLog, OpenStore } from './openstore.js';
 import { collectYoung } from '../memory.js';
 import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
-import type { AmountChange, PaidOrder, StateDb } from '../state/ledger.js';
+import type { AmountChange, PaidOrder, Sighting, StateDb } from '../state/ledger.js';
 import { toRequest } from './request.js';
 import { shownNick } from '../io/pii.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
@@ -255,6 +255,23 @@ function closedUnshippedWarning(ids: string[], n: number): Msg {
  * minimum (tmall-2023: "at least 5 yuan per transaction") applies to it. Paid as the rule says, and named, so that one
  * that is no sale of its own (a gift sent with a paid order) can be put in --exclude knowingly.
  */
+/**
+ * RULES 1.1 (docs/rules.md §1.1, reading adopted): closed orders that never shipped, their close time
+ * unknown, that a recording run saw still open and unshipped after their deadline: they closed after
+ * that sighting, so they were late by at least sighting − deadline. Judged so (final), and no longer
+ * counted as closed_unshipped; each named with file:line, the sighting and the hours it proves.
+ */
+function seenOpenWarning(list: Array<{ at: string; orderId: string; seen: number; deadline: number; hours: number }>, n: number, tz: TimeZone): Msg {
+  const hours = (h: number) => String(Math.floor(h * 100) / 100);
+  const zh = list.map((x) => `${x.orderId} (${x.at}) 于 ${tz.format(x.seen)} 仍未关闭且未发货, 已超过截止时间 ${tz.format(x.deadline)} ${hours(x.hours)} 小时`).join('; ');
+  const en = list.map((x) => `${x.orderId} (${x.at}) seen open and unshipped at ${tz.format(x.seen)}, ${hours(x.hours)} h after its deadline ${tz.format(x.deadline)}`).join('; ');
+  const more = n > list.length ? n - list.length : 0;
+  return msg(
+    `${n} 个已关闭且从未发货、报表没有关闭时间的订单, 状态数据库记录了此前带 --record 的运行在截止时间之后看到它仍未关闭、未发货: 它在那之后才关闭, 所以至少延迟到那时; 按该记录判为延迟 (确定, 按这一最少延迟时长的档位), 不计入 关闭未发货: ${zh}${more ? ` 等另 ${more} 个` : ''}。`,
+    `${plural(n, 'closed order')} never shipped, with no close time in the export, judged late from the state database's sighting, not counted as closed_unshipped: ${en}${more ? ` and ${more} more` : ''}. A --record run saw ${n === 1 ? 'it' : 'each'} still open after ${n === 1 ? 'its' : 'their'} deadline, so ${n === 1 ? 'it' : 'they'} closed after that: late by at least that long (the tier that earns), final.`,
+  );
+}
+
 function zeroBaseWarning(ids: string[], n: number, min: string): Msg {
   const list = ids.join(', ') + (n > ids.length ? ` …(${n - ids.length} more)` : '');
   return msg(
@@ -871,14 +888,29 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // One this run judges on time was paid beyond what the inputs now show (a pickup scan or a corrected
   // 发货时间 since): its voucher is not seen again under its key, so nothing else would say it.
   // With them, the orders its paid-not-owed warnings named before (said in full once, then counted).
-  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db) }), { ids: new Set<string>(), reported: noneReported() }) : undefined;
+  // With them, the orders recording runs saw still open and unshipped past their deadline (schema 12):
+  // one now closed, never shipped, its close time unknown, closed after that (judge.ts seenOpen).
+  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings() }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>() }) : undefined;
+  // Without --record a state database there is read the same way (read-only, never migrated; one that
+  // cannot be read is said below, where what the run lists is checked against it).
+  const sightings = ledgerBefore?.seen ?? (req.atRisk === undefined && stateMayExist(ctx.statePath) ? await fromLedger(ctx, (db) => db.sightings(), undefined, true) : undefined);
   const paidBefore = ledgerBefore?.ids;
   const reported = ledgerBefore && (ledgerBefore.reported.onTime.size > 0 || ledgerBefore.reported.excluded.size > 0) ? ledgerBefore.reported : undefined;
   // Orders named before that this run judges late again: their markers go, so a relapse is said again.
   const relapsed: string[] = [];
   const paidOnTime: string[] = [];
   const paidExcluded: string[] = [];
-  const judgeOpts: JudgeOptions = { asOf: ctx.asOf, shipWithinHours: req.shipWithin, pickupAt: scans ? inputs!.pickupResolver(scans) : undefined };
+  const judgeOpts: JudgeOptions = {
+    asOf: ctx.asOf,
+    shipWithinHours: req.shipWithin,
+    pickupAt: scans ? inputs!.pickupResolver(scans) : undefined,
+    seenOpen: sightings && sightings.size > 0 ? (o) => sightings.get(`${o.platform}\u0000${o.orderId}`) : undefined,
+  };
+  // --record: the late orders this run sees still open and unshipped (the ledger keeps the latest sighting of each).
+  const seenNow: Sighting[] | undefined = req.record && req.atRisk === undefined ? [] : undefined;
+  // Closed, never-shipped orders judged late from a sighting (named on stderr, file:line).
+  const fromSighting: Array<{ at: string; orderId: string; seen: number; deadline: number; hours: number }> = [];
+  let fromSightingCount = 0;
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
   const tally = newTally();
@@ -1062,6 +1094,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         else promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), paidAt: o.paidAt, rules });
       } else if (maybeFailed?.active && o.paidAt !== null && o.status !== 'unpaid' && rules?.deliveryPromise) maybeFailed.check(o.orderId, seenIds, null);
       const a = assess(o, rules, judgeOpts, req.base);
+      const t = a.timing;
+      if (seenNow && t.verdict === 'late' && t.shippedAt === null && t.seconds !== 'due' && t.seenOpen === undefined && o.status !== 'closed') {
+        seenNow.push(o.shop ? { orderId: o.orderId, platform: o.platform, shop: o.shop, deadline: t.deadline, seenAt: ctx.asOf } : { orderId: o.orderId, platform: o.platform, deadline: t.deadline, seenAt: ctx.asOf });
+      }
+      if (a.verdict.verdict === 'late' && a.verdict.seenOpen !== undefined && fromSightingCount++ < 50) {
+        fromSighting.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate });
+      }
       if ((a.timing.verdict === 'pending' || a.timing.verdict === 'late') && a.timing.shippedLater && tally.shippedLater++ < 10) tally.shippedLaterIds.push(o.orderId);
       if (a.verdict.verdict !== 'not_judged') judged++;
       else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
@@ -1223,6 +1262,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.attention();
   }
   if (closedUnshipped.length) ctx.warn(closedUnshippedWarning(closedUnshipped, tally.notJudgedReasons.closed_unshipped ?? closedUnshipped.length));
+  if (fromSightingCount > 0 && req.atRisk === undefined) ctx.warn(seenOpenWarning(fromSighting, fromSightingCount, ctx.tz));
   if (tally.shippedLater > 0 && req.atRisk === undefined) ctx.warn(shippedLaterWarning(tally.shippedLater, tally.shippedLaterIds, ctx.tz.format(ctx.asOf)));
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
   if (book.forced && platformClash.size) throw forcedPlatformClash(book.forced, platformClash);
@@ -1298,7 +1338,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const built = req.record ? groups.map(voucherOf) : undefined;
   const nothing = () => undefined;
   const { status: recorded, changes, covers, finish: finishRecording, note, published, release, tag } = built
-    ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]))
+    ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), seenNow)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
   if (built) {

@@ -37,7 +37,12 @@ export interface LateOrder {
   hoursLate: number;
   payout: LatePayout;
   platformCompensation: Money | null;
-  shipSource: 'pickup_scan' | 'marked_shipped' | 'unshipped';
+  /**
+   * `seen_open`: closed and never shipped, its close time unknown, judged late from the state
+   * database's sighting of it open and unshipped after its deadline (judge.ts seenOpen): it can no
+   * longer ship (shippedAt null, but settled), `hoursLate` the least it was late.
+   */
+  shipSource: 'pickup_scan' | 'marked_shipped' | 'unshipped' | 'seen_open';
   /** The line's 子订单编号 when its order was judged line by line (assess.ts: an item report under a per-sub-order rule set). */
   lineId?: string;
 }
@@ -192,7 +197,7 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
     if (p.kind === 'late') late = true;
     else if (p.kind === 'out_of_stock') outOfStock = true;
     maxLate = Math.max(maxLate, l.hoursLate);
-    if (l.shippedAt === null) shipped = false;
+    if (l.shippedAt === null && l.shipSource !== 'seen_open') shipped = false;
     ids[k] = l.orderId;
   }
   const computed = fenToMoney(computedFen);
@@ -252,7 +257,7 @@ export function toVoucher(g: LateOrder[], openOrders: OpenOrders, rules: RuleSet
 export function buildVouchers(late: LateOrder[], openOrders: OpenOrders, rules: RuleSet, asOf: number, tz: TimeZone): Reconciled[] {
   const store = new LateStore();
   for (const l of late) store.push({ ...l, rules: rules.id });
-  const lateOpen = new Set(late.filter((l) => l.shippedAt === null).map((l) => l.orderId));
+  const lateOpen = new Set(late.filter((l) => l.shippedAt === null && l.shipSource !== 'seen_open').map((l) => l.orderId));
   return windows(store, () => rules, tz).map((g) => {
     const orders = Array.from(g, (i) => store.get(i));
     return reconcile(toVoucher(orders, openOrders, rules, asOf, tz), rules, mayOpenBefore(orders, openOrders, rules, lateOpen));

@@ -219,6 +219,24 @@ export interface RecordOptions {
    * window they opened is not one the export lacks (unclearWindow).
    */
   notLate?: ReadonlySet<string>;
+  /**
+   * Orders this run judged late and still unshipped and open at its --as-of (schema 12, RULES 1.1):
+   * each order's row in `sightings` is set to this sighting, or kept when it holds a later one (one
+   * row per order and platform, never one per run). Written in the recording's transaction.
+   */
+  sightings?: readonly Sighting[];
+}
+
+/**
+ * A recording run saw the order open (not closed) and unshipped at `seenAt` (its --as-of), after its
+ * `deadline` as that run judged it (schema 12). Epoch ms.
+ */
+export interface Sighting {
+  orderId: string;
+  platform: string;
+  shop?: string;
+  deadline: number;
+  seenAt: number;
 }
 
 /** A voucher held (not recorded): its 24-hour window turns on orders neither the export nor the ledger shows. */
@@ -386,6 +404,11 @@ export interface StateDb {
    * the voucher and what the order came to in it (null when recorded before schema 8 kept the shares).
    */
   paidOrders(orderIds: string[]): Map<string, PaidOrder>;
+  /**
+   * Every order a recording run saw open and unshipped past its deadline (schema 12; none from an
+   * older ledger read as it is), by `<platform>` + U+0000 + order id: the latest such --as-of.
+   */
+  sightings(): Map<string, number>;
   /** Every item key remembered under this `notified` target (read only; a report's few markers, not a notify log). */
   notifiedItems(target: string): string[];
   /** Which of these item keys were already posted to this notify target (read only). */
@@ -2723,6 +2746,14 @@ class SqliteState implements StateDb {
             if (was === undefined) continue;
             setBuyerNow.run(was === v.buyer ? null : v.buyer, v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`);
           }
+          // What this run saw of late orders still open and unshipped (schema 12): the latest sighting kept.
+          if (opts.sightings && opts.sightings.length > 0) {
+            const saw = db.prepare(
+              `INSERT INTO sightings (order_id, platform, shop, deadline, seen_at) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (order_id, platform) DO UPDATE SET shop = excluded.shop, deadline = excluded.deadline, seen_at = excluded.seen_at WHERE excluded.seen_at > sightings.seen_at`,
+            );
+            for (const x of opts.sightings) saw.run(x.orderId, x.platform, x.shop ?? null, x.deadline, x.seenAt);
+          }
           owedAfter(out);
           asAll = false;
           return out;
@@ -2965,6 +2996,17 @@ class SqliteState implements StateDb {
       out.set(r.id, { voucherKey: r.k, share: share === undefined ? null : new Decimal(share).toFixed(2), recordedAt: r.at });
     }
     return out;
+  }
+
+  sightings(): Map<string, number> {
+    const out = new Map<string, number>();
+    return this.guard(() => {
+      // A ledger read as it is (compensate without --record) may be older than schema 12: none then.
+      if (this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sightings'").get() === undefined) return out;
+      const rows = this.db.prepare('SELECT order_id AS id, platform AS p, seen_at AS at FROM sightings').raw().iterate() as IterableIterator<[string, string, number]>;
+      for (const [id, p, at] of rows) out.set(`${p}\u0000${id}`, at);
+      return out;
+    });
   }
 
   notifiedItems(target: string): string[] {
@@ -3223,6 +3265,7 @@ function emptyState(file: string): StateDb {
     paidOrderIds: () => new Set(),
     paidAmong: () => new Set(),
     paidOrders: () => new Map(),
+    sightings: () => new Map(),
     notifiedItems: () => [],
     notifiedKeys: () => new Set(),
     recordNotified: () => {

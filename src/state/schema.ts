@@ -243,6 +243,30 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    to: 12,
+    what: 'late orders a recording run saw still open and unshipped',
+    up(db) {
+      // RULES 1.1 (docs/rules.md §1.1): a closed order that never shipped and whose close time the
+      // export does not give cannot be judged. But a --record run that judged it late and unshipped
+      // (a provisional voucher, never recorded) saw it open after its deadline: it closed after that.
+      // One row per order (and platform: ids are the platform's), updated, not one per run: `seen_at`
+      // is the latest --as-of at which a recording run saw it open, unshipped, past `deadline` (that
+      // run's); `shop` as the export named it (店铺Id, else 店铺名称; NULL: none). Read by any later run
+      // meeting the order closed, never shipped, close time unknown (compensation/judge.ts seenOpen).
+      // Ledgers before v12 saw nothing: never guessed.
+      db.exec(`
+        CREATE TABLE sightings (
+          order_id TEXT NOT NULL,
+          platform TEXT NOT NULL,
+          shop     TEXT,
+          deadline INTEGER NOT NULL,
+          seen_at  INTEGER NOT NULL,
+          PRIMARY KEY (order_id, platform)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

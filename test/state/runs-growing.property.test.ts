@@ -42,10 +42,24 @@ function sequence(seed: number, firstDay: string) {
 }
 
 type O = ReturnType<typeof sequence>['orders'][number];
-const rows = (orders: O[], asOf: number) =>
+/**
+ * docs/rules.md §1.1 (schema 12): an order refunded before shipping that a --record run saw still open
+ * and unshipped after its deadline (48 h from payment) closed after that sighting: it is owed as late by
+ * at least the latest such run's as-of − deadline, final. The oracle's export gives it that sighting as
+ * its 发货时间 (交易关闭 with a ship time is judged as shipped then, by the same tiers), so what is owed
+ * is worked out from the orders' true history, without the ledger: the latest run that saw it so.
+ */
+const seenAt = (o: O, asOfs: number[]): number | undefined => {
+  if (o.ship !== null) return undefined;
+  const seen = asOfs.filter((t) => o.paid <= t && t > o.paid + 48 * H && (o.close === null || o.close > t));
+  return seen.length ? Math.max(...seen) : undefined;
+};
+const rows = (orders: O[], asOf: number, seen?: number[]) =>
   orders
     .filter((o) => o.paid <= asOf)
     .map((o) => {
+      const sighted = seen && o.close !== null && o.close <= asOf ? seenAt(o, seen) : undefined;
+      if (sighted !== undefined) o = { ...o, ship: sighted };
       const shipped = o.ship !== null && o.ship <= asOf;
       const closed = o.close !== null && o.close <= asOf;
       const status = closed ? '交易关闭' : shipped ? '交易成功' : '买家已付款，等待卖家发货';
@@ -66,7 +80,7 @@ describe('hourly --record runs over a growing export pay what is owed', () => {
         const state = path.join(dir, 'state.db');
         const { orders, runs } = sequence(seed, firstDay);
         const full = path.join(dir, 'full.csv');
-        fs.writeFileSync(full, taobaoCsv(rows(orders, ms(AS_OF))));
+        fs.writeFileSync(full, taobaoCsv(rows(orders, ms(AS_OF), runs.map((r) => r.asOf))));
         process.env.TZ = 'Asia/Shanghai';
         const owed = (JSON.parse((await cli(['compensate', full, '--as-of', AS_OF, '-f', 'json'])).stdout) as Record<string, unknown>[]).reduce((t, v) => t + fen(v.toIssue), 0);
         const paid = async () => fen(/total ([\d.]+)/.exec((await cli(['ledger', 'list', '--state', state])).stderr)?.[1] ?? 0);

@@ -3,7 +3,7 @@
 // so a wrong model cannot hide behind a matching wrong check.
 import { type Msg, msg, plural } from '../errors.js';
 import { type Grid, type RosterProblem, lengthsOf } from './problem.js';
-import { type DayCode, OFF, codeName, overnight, shiftOf } from './shifts.js';
+import { type DayCode, OFF, codeName, overnight, paidOf, shiftOf } from './shifts.js';
 
 export type RuleId =
   | 'unknown-shift'
@@ -15,7 +15,8 @@ export type RuleId =
   | 'coverage'
   | 'request'
   | 'shift-times'
-  | 'duplicate-agent';
+  | 'duplicate-agent'
+  | 'hours-spread';
 
 export interface Violation {
   agent: string;
@@ -158,6 +159,52 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
         detail: msg(`申请了休息, 却排了${codeName(p.shifts, c).zh}`, `asked for the day off, rostered on the ${codeName(p.shifts, c).en} shift`),
       });
     }
+  }
+  return out;
+}
+
+/**
+ * RULES §4 "monthly working hours are close across agents". The rules give no number; our reading
+ * (docs/rules.md §4): hours are not close when two agents' monthly paid hours differ by more than
+ * `maxMinutes` — by default the longest shift's paid time, one working day (8.5 h with the seed's
+ * shifts: an agent working a whole day shift more than another). `roster plan` minimises this
+ * spread (objective 1); this is for rosters made by hand or by other tools, so the solver's own
+ * check (checkRoster) does not include it. Only agents whose every day holds one known code are
+ * compared: a missing or unreadable day is reported on its own and would make the hours a guess.
+ * A template is judged in each month length.
+ */
+export function checkHoursSpread(p: RosterProblem, cells: DayCode[][][], maxMinutes: number): Violation[] {
+  const out: Violation[] = [];
+  const hours = (m: number) => (m / 60).toFixed(1);
+  const few = (names: string[]) => (names.length > 5 ? [...names.slice(0, 5), '…'] : names);
+  for (const L of lengthsOf(p)) {
+    const paid: { agent: string; minutes: number }[] = [];
+    p.agents.forEach((agent, a) => {
+      const row = cells[a] ?? [];
+      let minutes = 0;
+      for (let d = 0; d < L; d++) {
+        const c = row[d] ?? [];
+        if (c.length !== 1 || (c[0] !== OFF && shiftOf(p.shifts, c[0]!) === undefined)) return;
+        minutes += paidOf(p.shifts, c[0]!);
+      }
+      paid.push({ agent, minutes });
+    });
+    if (paid.length < 2) continue;
+    const lo = Math.min(...paid.map((x) => x.minutes));
+    const hi = Math.max(...paid.map((x) => x.minutes));
+    if (hi - lo <= maxMinutes) continue;
+    const most = few(paid.filter((x) => x.minutes === hi).map((x) => x.agent));
+    const least = few(paid.filter((x) => x.minutes === lo).map((x) => x.agent));
+    const inL = p.template ? msg(` (按 ${L} 天的月份)`, ` (in a ${L}-day month)`) : msg('', '');
+    out.push({
+      agent: '',
+      date: '',
+      rule: 'hours-spread',
+      detail: msg(
+        `每月工时相差 ${hours(hi - lo)} 小时, 超过 ${hours(maxMinutes)} 小时${inL.zh}: 最多 ${hours(hi)} 小时 (${most.join('、')}), 最少 ${hours(lo)} 小时 (${least.join('、')}); 规则要求各客服每月工时相近`,
+        `monthly hours ${hours(hi - lo)} h apart, more than ${hours(maxMinutes)} h${inL.en}: most ${hours(hi)} h (${most.join(', ')}), least ${hours(lo)} h (${least.join(', ')}); the rules ask for close monthly hours across agents`,
+      ),
+    });
   }
   return out;
 }

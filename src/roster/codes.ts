@@ -12,4 +12,5 @@ export const RULE_ZH: Labels = {
   request: '休息申请未批',
   'shift-times': '班次时间不符',
   'duplicate-agent': '客服重复列出',
+  'hours-spread': '工时相差过大',
 };

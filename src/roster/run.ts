@@ -10,7 +10,7 @@ import { InputError, OutputError, UsageError, type Msg, msg, plural, say } from 
 import { openSink, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import { fileSink } from '../io/sink.js';
-import { checkRoster, gridCells, type Violation } from './check.js';
+import { checkHoursSpread, checkRoster, gridCells, type Violation } from './check.js';
 import { countingBound, withMoreAgents } from './diagnose.js';
 import { type Calendar, agentsFor, calendarFor, daysOffFor, needsFor, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
 import type { Level } from './model.js';
@@ -419,6 +419,17 @@ async function writeIcs(ctx: Ctx, p: RosterProblem, g: Grid): Promise<void> {
   }
 }
 
+/**
+ * RULES §4 "monthly working hours are close across agents" (check.ts checkHoursSpread): the most
+ * two agents' monthly paid hours may differ, in minutes. --max-hours-spread (hours) > config
+ * roster.maxHoursSpread > the longest shift's paid time (one working day; 8.5 h for the seed's).
+ */
+function maxHoursSpreadFor(ctx: Ctx, opts: Record<string, unknown>, shifts: readonly { paid: number }[]): number {
+  const def = Math.max(...shifts.map((s) => s.paid)) / 60;
+  const h = parseNumber(pick(opts.maxHoursSpread, undefined, rosterConfig(ctx).maxHoursSpread, def), '--max-hours-spread', 0, 744, false);
+  return Math.round(h * 60);
+}
+
 export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   const file = args[0]!;
   const shifts = shiftsFor(ctx);
@@ -428,6 +439,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   // took 0, a count every agent then broke, and 31, which no agent can have in February).
   const known = hinted ?? (opts.template ? calendarFor(opts) : undefined);
   const daysOff = known ? daysOffIn(ctx, opts, known) : daysOffFor(ctx, opts, { most: undefined, month: msg('当月天数 − 1, 2 月为 27, 31 天的月份为 30', "the month's days − 1: 27 in February, 30 in a 31-day month") });
+  const maxSpread = maxHoursSpreadFor(ctx, opts, shifts);
   const rejects = new RejectLog(ctx);
   const { f, cal, agents, needs, requests, prev } = await reading(rejects, async () => {
     const f = await readRoster(ctx, file, shifts, hinted?.month, rejects);
@@ -473,6 +485,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   const found: Violation[] = [
     ...f.problems,
     ...checkRoster(p, cells).filter((v) => !(v.rule === 'missing-day' && unreadable.has(`${v.agent}\u0000${v.date}`))),
+    ...checkHoursSpread(p, cells, maxSpread),
   ];
   const summary = (): Msg => {
     const byRule = new Map<string, number>();

@@ -281,7 +281,7 @@ const SECTION_KEYS: Record<string, readonly string[]> = {
   compensate: ['rules', 'base', 'shipWithin'],
   reviews: ['maxAttempts', 'attemptWindowDays', 'quietHours', 'minGapHours', 'contactWithinHours', 'goodwill', 'highValue', 'midValue', 'serialNegative', 'shopName', 'safetyContact', 'messageLang', 'keywords', 'forbidden', 'templates', 'minShiftLeftMinutes'],
   zhenjian: ['commissionRate', 'shippingPerSample', 'avgOrder', 'farAboveRatio', 'categories'],
-  roster: ['shifts', 'traffic', 'daysOff', 'min', 'aht', 'answerWithin', 'concurrency', 'serviceLevel', 'timeLimit'],
+  roster: ['shifts', 'traffic', 'daysOff', 'min', 'aht', 'answerWithin', 'concurrency', 'serviceLevel', 'timeLimit', 'maxHoursSpread'],
   notify: ['targets', 'secret', 'on', 'required', 'lang', 'top', 'maxMessages', 'timeout', 'attempts', 'backoff', 'budget'],
 };
 

@@ -85,6 +85,15 @@ describe('roster check: monthly hours close across agents (hours-spread)', () =>
     expect(check(write('unfair.csv', oneShiftEach()), '--max-hours-spread', 'x').code).toBe(2);
   });
 
+  it('config roster.maxHoursSpread is a known key: used, and no unknown-key warning', () => {
+    const dir = tmpDir('roster-spread-cfg-');
+    const cfg = path.join(dir, 'config.json');
+    fs.writeFileSync(cfg, JSON.stringify({ roster: { maxHoursSpread: 80 } }));
+    const r = check(write('unfair.csv', oneShiftEach()), '--config', cfg);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('unknown key');
+  });
+
   it('an agent with a missing day is left out of the comparison (the missing day is reported on its own)', () => {
     const lines = cycle(2);
     // A: 149.5 h. B's last day (02-28: D) emptied: counted as written B would have 143.5 − 8.5 =

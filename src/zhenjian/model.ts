@@ -2,7 +2,7 @@
 // asOf in; estimates with their warnings out. Amounts exact (decimal), rounded half-up to the fen
 // once per reported amount.
 import { type Msg, msg, plural } from '../errors.js';
-import { Money, ZERO, moneyMax, toFen } from '../money.js';
+import { Money, ZERO, toFen } from '../money.js';
 import { HOUR_MS, PLATFORM_TZ, type TimeZone, addDays } from '../time.js';
 import { type CategoryTable, eligibleNames, lookupCategory } from './categories.js';
 import { type Product, SKU_DIMENSIONS, plusDays } from './fields.js';
@@ -189,8 +189,11 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
     });
   }
 
-  // Q3/Q4: the balance must stay ≥ the average order price, and the withholding takes the charge.
-  const balanceNeeded = moneyMax(s.avgOrder ?? ZERO, chargedMax);
+  // Q3/Q4: the withholding takes the charge, and the balance must *always* stay ≥ the average order
+  // price after signing — also right after the charge is taken (the agreement stays signed: auto-renew,
+  // other products). So the charge plus the average order price (docs/rules.md §3); it was the larger
+  // of the two, which the largest charge left at 0.00.
+  const balanceNeeded = chargedMax.plus(s.avgOrder ?? ZERO);
   warnings.push(...balanceWarnings(s, chargedMax));
 
   if (p.skuDiffers.some((d) => !SKU_DIMENSIONS[d]!.accepted)) {
@@ -293,13 +296,20 @@ function balanceWarnings(s: Settings, charge: Money): Warning[] {
       ),
     });
   }
-  if (s.balance.lt(charge)) {
+  const avg = s.avgOrder ?? ZERO;
+  const needed = charge.plus(avg);
+  if (s.balance.lt(needed)) {
     out.push({
       code: 'balance_below_charge',
-      text: msg(
-        `支付宝余额 ${fmt(s.balance)} 低于最多扣款 ${fmt(charge)}, 差 ${fmt(charge.minus(s.balance))} 元`,
-        `Alipay balance ${fmt(s.balance)} is below the maximum charge ${fmt(charge)}, short by ${fmt(charge.minus(s.balance))}`,
-      ),
+      text: avg.gt(ZERO)
+        ? msg(
+            `支付宝余额 ${fmt(s.balance)} 不够: 最多扣款 ${fmt(charge)} 元, 扣款后还要留有平均客单价 ${fmt(avg)} 元, 共需 ${fmt(needed)} 元, 差 ${fmt(needed.minus(s.balance))} 元`,
+            `Alipay balance ${fmt(s.balance)} is not enough: up to ${fmt(charge)} is withheld and at least the average order price ${fmt(avg)} must be left after it, ${fmt(needed)} in all, short by ${fmt(needed.minus(s.balance))}`,
+          )
+        : msg(
+            `支付宝余额 ${fmt(s.balance)} 低于最多扣款 ${fmt(charge)}, 差 ${fmt(charge.minus(s.balance))} 元`,
+            `Alipay balance ${fmt(s.balance)} is below the maximum charge ${fmt(charge)}, short by ${fmt(charge.minus(s.balance))}`,
+          ),
     });
   }
   return out;
@@ -324,8 +334,8 @@ export interface Total {
 
 /**
  * Sums of the per-product (already rounded) amounts, so the total row adds up on screen. All
- * registered products may be bought in the same days, so the balance needed is the larger of the
- * average order price and the sum of the maximum charges.
+ * registered products may be bought in the same days, so the balance needed is the sum of the
+ * maximum charges plus the average order price, which must still be there after them (Q3).
  */
 export function total(rows: readonly Estimate[], s: Settings): Total {
   const sum = (f: (e: Estimate) => Money) => rows.reduce((a, e) => a.plus(f(e)), ZERO);
@@ -339,7 +349,7 @@ export function total(rows: readonly Estimate[], s: Settings): Total {
     chargedMax,
     realCostMin: sum((e) => e.realCostMin),
     realCostMax: sum((e) => e.realCostMax),
-    balanceNeeded: moneyMax(s.avgOrder ?? ZERO, chargedMax),
+    balanceNeeded: chargedMax.plus(s.avgOrder ?? ZERO),
     testsPerYear: rows.reduce((a, e) => a + e.testsPerYear, 0),
     annualChargedMax: sum((e) => e.annualChargedMax),
     annualRealCostMax: sum((e) => e.annualRealCostMax),

@@ -63,7 +63,8 @@ describe('zhenjian estimate (batch)', () => {
   it('total row: sums, and the balance needed for all products at once', () => {
     const t = rows[4]!;
     // charged max 1445 + 2580 + 2216 + 8597 = 14838; real max 939.75 + 1299 + 1103.80 + 4993.91 = 8336.46
-    expect([t.chargedMax, t.realCostMax, t.balanceNeeded]).toEqual(['14838.00', '8336.46', '14838.00']);
+    // balance needed: Σ chargedMax 14838.00 + --avg-order 150.00 left after it = 14988.00 (was 14838.00)
+    expect([t.chargedMax, t.realCostMax, t.balanceNeeded]).toEqual(['14838.00', '8336.46', '14988.00']);
     // registration 749 + 728 + 839 + 3799 = 6115; tests 3 + 13 + 1 + 1 = 18
     expect([t.registrationEstimate, t.testsPerYear, t.rules]).toEqual(['6115.00', 18, 'zhenjian-2022']);
     expect(t.warningCodes).toEqual(['balance_below_charge']);

@@ -130,14 +130,24 @@ describe('cost model (RULES §3)', () => {
 
   it('balance: below the average order price and below the maximum charge (Q3, Q4)', () => {
     const e = estimate(product(), table, settings({ balance: m('100'), avgOrder: m('150') }));
-    // needed = max(150, 1445) = 1445; 100 < 150 and 100 < 1445
-    expect(s2(e.balanceNeeded)).toBe('1445.00');
+    // Q3: the balance must *always* stay ≥ the average order price, also after the charge (up to
+    // 5 × 199 + 450 = 1445) is withheld: needed = 1445 + 150 = 1595 (it was max(150, 1445) = 1445,
+    // which the charge left at 0.00); 100 < 150 and 100 < 1595, short by 1495.
+    expect(s2(e.balanceNeeded)).toBe('1595.00');
     expect(e.warnings.map((w) => w.code)).toEqual(['balance_below_avg_order', 'balance_below_charge']);
-    expect(e.warnings[1]!.text.en).toContain('short by 1345.00');
-    const ok = estimate(product(), table, settings({ balance: m('1445'), avgOrder: m('150') }));
+    expect(e.warnings[1]!.text.en).toBe('Alipay balance 100.00 is not enough: up to 1445.00 is withheld and at least the average order price 150.00 must be left after it, 1595.00 in all, short by 1495.00');
+    // 1445 covers the charge but leaves 0.00 < 150 after it: short by 150.00 (no warning before)
+    const tight = estimate(product(), table, settings({ balance: m('1445'), avgOrder: m('150') }));
+    expect(tight.warnings.map((w) => w.code)).toEqual(['balance_below_charge']);
+    expect(tight.warnings[0]!.text.en).toContain('short by 150.00');
+    const ok = estimate(product(), table, settings({ balance: m('1595'), avgOrder: m('150') }));
     expect(ok.warnings).toEqual([]);
-    // an average order above the charge sets the need: max(2000, 1445) = 2000
-    expect(s2(estimate(product(), table, settings({ avgOrder: m('2000') })).balanceNeeded)).toBe('2000.00');
+    // an average order above the charge: 1445 + 2000 = 3445 (was max(2000, 1445) = 2000)
+    expect(s2(estimate(product(), table, settings({ avgOrder: m('2000') })).balanceNeeded)).toBe('3445.00');
+    // no average order price known: the charge alone, and the message says only the charge
+    const alone = estimate(product(), table, settings({ balance: m('1000') }));
+    expect(s2(alone.balanceNeeded)).toBe('1445.00');
+    expect(alone.warnings.map((w) => w.text.en)).toEqual(['Alipay balance 1000.00 is below the maximum charge 1445.00, short by 445.00']);
   });
 
   it('multi-SKU: type or material differences are refused (Q6)', () => {
@@ -209,7 +219,7 @@ describe('cost model (RULES §3)', () => {
     expect(s2(t.chargedMax)).toBe('4025.00'); // 1445 + 2580
     expect(s2(t.realCostMax)).toBe('2238.75'); // 939.75 + 1299
     expect(s2(t.registrationEstimate)).toBe('1477.00'); // 749 + 728
-    expect(s2(t.balanceNeeded)).toBe('4025.00'); // max(150, 4025)
+    expect(s2(t.balanceNeeded)).toBe('4175.00'); // 4025 + 150 left after both charges (was max(150, 4025) = 4025)
     expect(t.testsPerYear).toBe(16); // 3 + 13
     expect(s2(t.annualChargedMax)).toBe('37875.00'); // 4335 + 33540
     expect([t.samplesMin, t.samplesMax]).toEqual([23, 25]);

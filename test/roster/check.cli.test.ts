@@ -152,6 +152,8 @@ describe('roster check', () => {
     expect(r.rows).toEqual([
       ['D', '', 'days-off', '0 days off, must be exactly 7'],
       ['D', '', 'whole-day-off', 'no whole day off in the month'],
+      // and its 7 days off turned into 7 × H 5.5 h: 143.5 + 38.5 = 182.0 h against 143.5 h (hours-spread, > 8.5 h)
+      ['', '', 'hours-spread', 'monthly hours 38.5 h apart, more than 8.5 h: most 182.0 h (D), least 143.5 h (A, B, C); the rules ask for close monthly hours across agents'],
     ]);
   });
 

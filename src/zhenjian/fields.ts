@@ -2,7 +2,7 @@
 // field shared by the file reader and the interactive prompts, so both accept the same values.
 import { type Msg, msg } from '../errors.js';
 import type { FieldSpec } from '../io/table.js';
-import { Money, parseMoney } from '../money.js';
+import { Money, moneyMax, parseMoney } from '../money.js';
 import { checkOrderId, halfWidth } from '../io/cells.js';
 import { shown } from '../io/rejects.js';
 import { typedNumberHint } from '../io/typed-number.js';
@@ -114,10 +114,22 @@ const fail = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: ms
  * unrounded price while the row showed the rounded one (3 × 1.005 = 3.015 → 3.02, shown as 1.01 each).
  * A cost or shipping per sample may be an average with more decimals.
  */
-export function parseAmount(text: string, positive: boolean, price = false): Parsed<Money | null> {
+export function parseAmount(text: string, positive: boolean, price = false, perProduct = false): Parsed<Money | null> {
   const m = parseMoney(halfWidth(text).trim());
   if (m === null) return ok(null);
   if (m === undefined) {
+    // A range in a product's amount (99-199: SKUs priced differently, as the product page shows it).
+    // The test buys some of its SKUs, any of them (seed Q6), so the most it can cost is at the
+    // highest: say so, with that amount. The fixed example "write 199.00" read as a request for the
+    // lower price of 199-299.
+    const range = perProduct && /^[¥￥]?\s*(\d+(?:\.\d+)?)\s*元?\s*(?:-|–|—|~|～|至|到)\s*[¥￥]?\s*(\d+(?:\.\d+)?)\s*元?$/.exec(halfWidth(text).trim());
+    if (range) {
+      const hi = moneyMax(new Money(range[1]!), new Money(range[2]!)).toFixed(2);
+      return fail(
+        `是一个区间: 多 SKU 商品检测时只抽部分 SKU, 哪个都可能被买到; 写最高的 ${hi} (按它估算最多扣款)`,
+        `is a range: a multi-SKU product's test buys some of its SKUs, any of them, so write the highest, ${hi} (the most the test can cost)`,
+      );
+    }
     // With what was typed and what to write: a comma (１，２９９) is not guessed.
     const h = typedNumberHint(text.trim(), false, true);
     return h ? fail(`不是金额: ${h.zh}`, `is not an amount: ${h.en}`) : fail('不是金额 (写 199.00)', 'is not an amount (write 199.00)');
@@ -240,15 +252,15 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
   if (checkOrderId(get('itemId')) === 'excel-rounded') {
     return bad('itemId', msg('商品ID被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the itemId was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text'));
   }
-  const list = parseAmount(get('listPrice'), true, true);
+  const list = parseAmount(get('listPrice'), true, true, true);
   if (!list.ok) return bad('listPrice', list.reason);
   if (list.value === null) return need('listPrice');
-  const deal = parseAmount(get('dealPrice'), true, true);
+  const deal = parseAmount(get('dealPrice'), true, true, true);
   if (!deal.ok) return bad('dealPrice', deal.reason);
-  const cost = parseAmount(get('unitCost'), false);
+  const cost = parseAmount(get('unitCost'), false, false, true);
   if (!cost.ok) return bad('unitCost', cost.reason);
   if (cost.value === null) return need('unitCost');
-  const fee = parseAmount(get('serviceFee'), false, true);
+  const fee = parseAmount(get('serviceFee'), false, true, true);
   if (!fee.ok) return bad('serviceFee', fee.reason);
   if (fee.value === null) return need('serviceFee');
   const samples = parseSamples(get('samples'));
@@ -259,7 +271,7 @@ export function parseProduct(cells: Partial<Record<FieldKey, string>>, tz: TimeZ
   if (!renew.ok) return bad('autoRenew', renew.reason);
   const rate = parseRate(get('commissionRate'));
   if (!rate.ok) return bad('commissionRate', rate.reason);
-  const ship = parseAmount(get('shippingPerSample'), false);
+  const ship = parseAmount(get('shippingPerSample'), false, false, true);
   if (!ship.ok) return bad('shippingPerSample', ship.reason);
   const times: Partial<Record<FieldKey, number | null>> = {};
   for (const k of ['signedAt', 'displayFrom', 'expiresAt', 'stoppedAt'] as const) {

@@ -33,7 +33,7 @@ interface Question {
 function questions(table: CategoryTable, s: ResolvedSettings, tz: Ctx['tz']): Question[] {
   const examples = table.categories.slice(0, 6).map((c) => c.zh).join('、');
   const amount = (positive: boolean, required: boolean, price = false) => (t: string) => {
-    const p = parseAmount(t, positive, price);
+    const p = parseAmount(t, positive, price, true);
     if (p.ok && p.value === null && required) return { ok: false as const, reason: msg('必填', 'required') };
     return p;
   };

@@ -37,6 +37,8 @@ export interface CategoryMatch {
   industry?: Industry;
   /** Sample range used: the category's, else the ordinary range. */
   range: SampleRange;
+  /** The part of a category path that named the category, when the whole text did not. */
+  via?: string;
 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -92,18 +94,50 @@ export function parseCategoryTable(json: unknown, name: string): CategoryTable {
   return { ordinary, industries, categories };
 }
 
-/** Find a category (by id, Chinese name or alias), else an industry named directly. */
+/**
+ * Names to try for a category as the seller centre writes it: the whole text, then each level of
+ * a path (`隐形眼镜/护理液 > 彩色隐形眼镜`, `女装/女士精品>连衣裙`), the most specific (last) first,
+ * each level whole and then by the parts of a name joined with `/` (`隐形眼镜/护理液`).
+ */
+function candidates(text: string): string[] {
+  const out = [text];
+  const levels = text.split(/\s*[>＞›»→]\s*/).map((x) => x.trim()).filter(Boolean).reverse();
+  for (const level of levels) {
+    out.push(level);
+    const parts = level.split(/\s*[/／|｜]\s*/).map((x) => x.trim()).filter(Boolean);
+    if (parts.length > 1) out.push(...parts);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Find a category (by id, Chinese name or alias), else an industry named directly. A category path
+ * is looked up name by name, the most specific first (`candidates`): `隐形眼镜/护理液>彩色隐形眼镜`
+ * is contact lenses (at least 20 samples), where the whole text matched nothing and the ordinary
+ * 3–5 were used. `via` is the name that matched when it is not the whole text (the row says so).
+ */
 export function lookupCategory(table: CategoryTable, text: string, industryText?: string): CategoryMatch {
-  const t = norm(text);
-  const category = t ? table.categories.find((c) => [c.id, c.zh, ...c.aliases].some((n) => norm(n) === t)) : undefined;
+  const byName = (t: string) => {
+    const k = norm(t);
+    return k ? table.categories.find((c) => [c.id, c.zh, ...c.aliases].some((n) => norm(n) === k)) : undefined;
+  };
   const findIndustry = (s: string) => {
     const k = norm(s);
     return k ? table.industries.find((x) => [x.id, x.zh, ...x.aliases].some((n) => norm(n) === k)) : undefined;
   };
+  const names = candidates(text);
+  let category: Category | undefined;
+  let via: string | undefined;
+  for (const t of names) {
+    if ((category = byName(t))) {
+      if (t !== text) via = t;
+      break;
+    }
+  }
   let industry = industryText ? findIndustry(industryText) : undefined;
-  if (!industry && category) industry = table.industries.find((x) => x.id === category.industry);
-  if (!industry && !category) industry = findIndustry(text);
-  return { category, industry, range: category ?? table.ordinary };
+  if (!industry && category) industry = table.industries.find((x) => x.id === category!.industry);
+  if (!industry && !category) for (const t of names) if ((industry = findIndustry(t))) break;
+  return { category, industry, range: category ?? table.ordinary, ...(via ? { via } : {}) };
 }
 
 export function industryName(i: Industry): Msg {

@@ -5,6 +5,7 @@ export const ROW_KIND_ZH: Labels = { product: '商品', total: '合计' };
 
 export const WARNING_ZH: Labels = {
   unknown_category: '类目未知',
+  category_from_path: '按类目路径识别',
   ineligible_industry: '行业不适用',
   samples_open_ended: '样品数无上限',
   samples_below_category: '样品数低于类目要求',

@@ -22,6 +22,7 @@ export const DEFAULT_FAR_ABOVE = new Money(2);
 
 export type WarningCode =
   | 'unknown_category'
+  | 'category_from_path'
   | 'ineligible_industry'
   | 'samples_open_ended'
   | 'samples_below_category'
@@ -123,6 +124,18 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
       text: msg(
         `类目 "${p.category}" 不在 categories.json 中: 按普通商品 ${r.samplesMin}–${r.samplesMax} 件估算${match.industry ? '' : ', 无法判断行业是否适用'}`,
         `category "${p.category}" is not in categories.json: estimated with the ordinary ${r.samplesMin}–${r.samplesMax} samples${match.industry ? '' : '; cannot tell whether its industry is eligible'}`,
+      ),
+    });
+  }
+  if (match.category && match.via !== undefined) {
+    const c = match.category;
+    const open = c.openEnded ? msg('至少 ', 'at least ') : msg('', '');
+    const n = c.samplesMin === c.samplesMax ? `${c.samplesMax}` : `${c.samplesMin}–${c.samplesMax}`;
+    warnings.push({
+      code: 'category_from_path',
+      text: msg(
+        `类目 "${p.category}" 按其中的 "${match.via}" 读作${c.zh} (${open.zh}${n} 件样品); 若不对, 按 categories.json 里的名称写类目`,
+        `category "${p.category}" read as ${c.zh} (${open.en}${n} samples) from its part "${match.via}"; if that is wrong, write the category as categories.json names it`,
       ),
     });
   }

@@ -389,6 +389,23 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     );
   }
   if (prefix[0] === 0x50 && prefix[1] === 0x4b && prefix[2] === 0x03 && prefix[3] === 0x04) {
+    // An OpenDocument file (LibreOffice's own .ods, as it saves by default) is a zip whose first
+    // entry is `mimetype`, stored: it was read as an xlsx and refused as "a zip archive but not an
+    // xlsx workbook … unzip it and pass the csv or xlsx inside", which no .ods holds.
+    const od = openDocumentKind(prefix);
+    if (od) {
+      const sheet = od === 'spreadsheet';
+      throw new InputError(
+        msg(
+          `${name} 是 OpenDocument ${sheet ? '电子表格 (.ods, LibreOffice 默认的保存格式)' : `文件 (${od})`}; storeops 只读 csv 和 xlsx`,
+          `${name} is an OpenDocument ${sheet ? 'spreadsheet (.ods, the format LibreOffice saves in by default)' : `file (${od})`}; storeops reads csv and xlsx only`,
+        ),
+        msg(
+          '在 LibreOffice 或 WPS 里打开它, "另存为" 选 "Excel 2007-365 (.xlsx)" 或 CSV, 再传入另存的文件。',
+          'open it in LibreOffice or WPS, use Save As with "Excel 2007-365 (.xlsx)" or CSV, and pass the saved file.',
+        ),
+      );
+    }
     return { name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, stream: again, mtimeMs, ...meter, ...(file === '-' ? {} : { file }) };
   }
   if (encodingFlag) {
@@ -483,6 +500,21 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs, ...meter };
   }
   return { name, container: 'csv', encoding: 'gb18030', encodingNote: 'not-utf8', skip: 0, stream: again, mtimeMs, ...meter };
+}
+
+/**
+ * The kind of an OpenDocument file (`spreadsheet`, `text` …) from a zip's first local entry, which
+ * the format requires to be `mimetype`, stored, holding `application/vnd.oasis.opendocument.<kind>`;
+ * undefined for any other zip (an xlsx starts with [Content_Types].xml or another part).
+ */
+function openDocumentKind(prefix: Buffer): string | undefined {
+  if (prefix.length < 30) return undefined;
+  const n = prefix.readUInt16LE(26);
+  const extra = prefix.readUInt16LE(28);
+  if (prefix.toString('latin1', 30, 30 + n) !== 'mimetype') return undefined;
+  const body = prefix.toString('latin1', 30 + n + extra, Math.min(prefix.length, 30 + n + extra + 80));
+  const m = /^application\/vnd\.oasis\.opendocument\.([a-z-]+)/.exec(body);
+  return m ? m[1] : undefined;
 }
 
 /** The installed package's copy of a missing examples/… file the help names, if it has one. */

@@ -118,6 +118,8 @@ export function printSetup(titleRows?: string, columns?: { widths: readonly numb
 export interface XlsxCell {
   value: string | number | Date | null;
   shown: string;
+  /** A number format of this cell's own, when it is not the column's (a date alone in a time column). */
+  numFmt?: string;
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -139,12 +141,18 @@ export function xlsxCell(col: Column, v: unknown, c: CellContext): XlsxCell {
       const n = Number(t);
       return Number.isFinite(n) && t.trim() !== '' ? { value: n, shown: t } : { value: t, shown: t };
     }
-    case 'time':
+    case 'time': {
       if (typeof v === 'number') {
         const sec = Math.floor(v / 1000) * 1000;
         return { value: new Date(sec + c.tz.offsetAt(sec)), shown: t };
       }
-      return { value: t, shown: t };
+      // A time known only as its date (a review dated 2026-11-20, an expiry typed as a date) is a
+      // date cell shown as the date alone: as text it sorted after every date in a spreadsheet
+      // (text sorts after numbers) and fell outside a date filter. Read back, a date cell at 00:00 is
+      // the date alone again (docs/rules.md §2.3).
+      const d = DATE_ONLY.exec(t);
+      return d ? { value: new Date(Date.UTC(+d[1]!, +d[2]! - 1, +d[3]!)), shown: t, numFmt: NUM_FMT.date } : { value: t, shown: t };
+    }
     case 'date': {
       const m = DATE_ONLY.exec(t);
       return m ? { value: new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)), shown: t } : { value: t, shown: t };
@@ -401,8 +409,8 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         const items = columns[i]!.type === 'list' ? r[columns[i]!.key] : undefined;
         if (Array.isArray(items) && cell.shown.split('\n').length < items.length) packed[i] = Math.max(packed[i]!, textWidth(cell.shown));
         if (!multiLine[i] && cell.shown.includes('\n')) multiLine[i] = true;
-        // Dates spool as {d: ms}: JSON would turn them into strings.
-        out.push(cell.value instanceof Date ? { d: cell.value.getTime() } : cell.value);
+        // Dates spool as {d: ms} (JSON would turn them into strings), with their own format as f.
+        out.push(cell.value instanceof Date ? { d: cell.value.getTime(), ...(cell.numFmt ? { f: cell.numFmt } : {}) } : cell.value);
       }
       const line = JSON.stringify(out) + '\n';
       pending.push(line);
@@ -462,8 +470,13 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
             onSheet = 0;
           }
           onSheet++;
-          const cells = (JSON.parse(line) as unknown[]).map((v) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : v));
+          const spooled = JSON.parse(line) as unknown[];
+          const cells = spooled.map((v) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : v));
           const row = ws.addRow(cells);
+          spooled.forEach((v, i) => {
+            const f = v && typeof v === 'object' ? (v as { f?: string }).f : undefined;
+            if (f) row.getCell(i + 1).numFmt = f;
+          });
           if (anyWrap) {
             // An explicit height: Excel does not grow a row for wrapped text by itself.
             let lines = 1;

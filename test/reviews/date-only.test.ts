@@ -108,7 +108,11 @@ describe('a review dated without its time of day', () => {
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0]!;
     const col = (ws.getRow(1).values as unknown[]).indexOf('reviewedAt');
-    expect(ws.getRow(2).getCell(col).value).toBe('2026-11-20');
+    // A date cell shown as the date alone (yyyy-mm-dd): it was the text '2026-11-20', which a
+    // spreadsheet sorts after every date (text after numbers) and leaves out of a date filter.
+    expect(ws.getRow(2).getCell(col).value).toEqual(new Date(Date.UTC(2026, 10, 20)));
+    expect(ws.getRow(2).getCell(col).numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getRow(3).getCell(col).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
     // The exact one stays a date-time cell: 09:59:30 as the wall clock.
     expect(ws.getRow(3).getCell(col).value).toEqual(new Date(Date.UTC(2026, 10, 20, 9, 59, 30)));
     // Read back by storeops (it reads its own output), the date is still a date alone: the same

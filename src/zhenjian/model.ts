@@ -206,7 +206,7 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
   // price after signing — also right after the charge is taken (the agreement stays signed: auto-renew,
   // other products). So the charge plus the average order price (docs/rules.md §3); it was the larger
   // of the two, which the largest charge left at 0.00.
-  const balanceNeeded = chargedMax.plus(s.avgOrder ?? ZERO);
+  const balanceNeeded = toFen(chargedMax.plus(s.avgOrder ?? ZERO));
   warnings.push(...balanceWarnings(s, chargedMax));
 
   if (p.skuDiffers.some((d) => !SKU_DIMENSIONS[d]!.accepted)) {
@@ -310,7 +310,7 @@ function balanceWarnings(s: Settings, charge: Money): Warning[] {
     });
   }
   const avg = s.avgOrder ?? ZERO;
-  const needed = charge.plus(avg);
+  const needed = toFen(charge.plus(avg));
   if (s.balance.lt(needed)) {
     out.push({
       code: 'balance_below_charge',
@@ -362,7 +362,7 @@ export function total(rows: readonly Estimate[], s: Settings): Total {
     chargedMax,
     realCostMin: sum((e) => e.realCostMin),
     realCostMax: sum((e) => e.realCostMax),
-    balanceNeeded: chargedMax.plus(s.avgOrder ?? ZERO),
+    balanceNeeded: toFen(chargedMax.plus(s.avgOrder ?? ZERO)),
     testsPerYear: rows.reduce((a, e) => a + e.testsPerYear, 0),
     annualChargedMax: sum((e) => e.annualChargedMax),
     annualRealCostMax: sum((e) => e.annualRealCostMax),

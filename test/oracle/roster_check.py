@@ -20,6 +20,9 @@ Rules (one list per agent, day by day):
   coverage        fewer agents on a shift than --min / --demand on that date (agent empty)
   request         a requested day off that holds a shift
   duplicate-agent a grid names an agent on two rows (the second row not read)
+  hours-spread    (2026-12) two agents' monthly paid hours more than --max-hours-spread apart (default
+                  the longest shift's paid hours); agents with a missing/unknown day left out; agent
+                  and date empty, one line
 """
 import csv, io, json, sys, calendar, argparse
 from collections import Counter
@@ -137,8 +140,14 @@ def parse_min(s, shifts):
     return out
 
 
+def paid_minutes(s):
+    if "paidHours" in s:
+        return round(float(s["paidHours"]) * 60)
+    return s["e"] - s["s"]
+
+
 def check(days, agents, shifts, days_off=4, minimum=None, demand=None, requests=None, previous=None,
-          dups=(), doubles=()):
+          dups=(), doubles=(), max_spread=None):
     """→ Counter of (agent, date-or-'', rule)."""
     minimum = minimum or {c: 1 for c in shifts}
     demand = demand or {}
@@ -182,6 +191,14 @@ def check(days, agents, shifts, days_off=4, minimum=None, demand=None, requests=
         need = demand.get(d, {}).get(c, minimum.get(c, 1))
         if n < need:
             v[("", d.isoformat(), "coverage")] += 1
+    limit = max(paid_minutes(x) for x in shifts.values()) if max_spread is None else round(max_spread * 60)
+    hours = []
+    for a, cells in agents.items():
+        codes = [cell_shift(cells.get(d, ""), shifts) for d in days]
+        if all(isinstance(x, str) for x in codes):
+            hours.append(sum(paid_minutes(shifts[x]) for x in codes if x != "O"))
+    if len(hours) > 1 and max(hours) - min(hours) > limit:
+        v[("", "", "hours-spread")] += 1
     return v
 
 
@@ -232,11 +249,12 @@ def main(argv):
     p.add_argument("--requests")
     p.add_argument("--previous")
     p.add_argument("--config")
+    p.add_argument("--max-hours-spread", type=float)
     o = p.parse_args(argv)
     shifts = load_shifts(o.config)
     days, agents, dups, doubles = read_roster(o.roster, o.month, shifts)
     v = check(days, agents, shifts, o.days_off, parse_min(o.min, shifts), load_demand(o.demand),
-              load_requests(o.requests), load_previous(o.previous, shifts), dups, doubles)
+              load_requests(o.requests), load_previous(o.previous, shifts), dups, doubles, o.max_hours_spread)
     for (a, d, r), n in sorted(v.items()):
         for _ in range(n):
             print(f"{a},{d},{r}")

@@ -122,7 +122,7 @@ def estimate(path, opts):
               'annualChargedMax', 'annualRealCostMax'):
         total[k] = sum((p[k] for p in out), Decimal('0'))
     avg = opts.get('avgOrder')
-    total['balanceNeeded'] = r2(max(avg, total['chargedMax'])) if avg is not None else total['chargedMax']  # an amount: rounded to the fen (--avg-order 19.995 → 20.00)
+    total['balanceNeeded'] = r2(total['chargedMax'] + avg) if avg is not None else total['chargedMax']  # docs/rules.md §3 (2026-12): the charge + the average order left after it, rounded to the fen
     total['balanceShort'] = opts.get('balance') is not None and opts['balance'] < total['balanceNeeded']
     return out + [total], rejected
 
@@ -134,7 +134,21 @@ def product(g, opts, ordinary, cats, inds):
     dp = platform_price(g['dealPrice']) if g.get('dealPrice') else lp
     cost = money(g.get('unitCost', ''))
     fee = platform_price(g.get('serviceFee', ''))
-    cat = cats.get(g.get('category', '').lower()) if g.get('category') else None
+    cat = None
+    if g.get('category'):
+        # README (2026-12): a seller-centre path is read level by level ('>'), the most specific
+        # first, each level whole and then by its '/' parts; the first name the table knows decides.
+        text = g['category']
+        names = [text]
+        for level in reversed([x.strip() for x in re.split(r'[>＞›»→]', text) if x.strip()]):
+            names.append(level)
+            parts = [x.strip() for x in re.split(r'[/／|｜]', level) if x.strip()]
+            if len(parts) > 1:
+                names += parts
+        for n in names:
+            cat = cats.get(' '.join(n.split()).lower())
+            if cat:
+                break
     smin, smax = (cat['samplesMin'], cat['samplesMax']) if cat else (ordinary['samplesMin'], ordinary['samplesMax'])
     if g.get('samples'):
         if not re.fullmatch(r'\d+', g['samples']) or int(g['samples']) < 1:
@@ -166,7 +180,7 @@ def product(g, opts, ordinary, cats, inds):
     p['realCostMin'] = r2(smin * per + fee)
     p['realCostMax'] = r2(smax * per + fee)
     avg = opts.get('avgOrder')
-    p['balanceNeeded'] = r2(max(avg, p['chargedMax'])) if avg is not None else p['chargedMax']
+    p['balanceNeeded'] = r2(p['chargedMax'] + avg) if avg is not None else p['chargedMax']
     tests = math.ceil(365 / period) if auto else 1
     p['testsPerYear'] = tests
     p['annualChargedMax'] = r2(tests * p['chargedMax'])

@@ -1996,13 +1996,23 @@ class SqliteState implements StateDb {
       const over = Decimal.min(most, held.plus(value).minus(v.cap.amount));
       if (!over.gt(0)) return new Decimal(0);
       let rest = over;
-      for (const k of keys) {
-        if (!rest.gt(0)) break;
-        const has = left.get(k) ?? available(k);
-        const take = Decimal.min(has, inGroup(k), rest, spareOnly ? (spareOf.get(k) ?? 0) : rest);
-        left.set(k, has.minus(take));
-        rest = rest.minus(take);
-        if (take.gt(0)) from[k] = (from[k] ? new Decimal(from[k]).plus(take) : take).toFixed(2);
+      // The money the later vouchers of this call do not take (spare) is taken first, from every
+      // group voucher, and only then what they take (docs/rules.md §1.7: of two ways to pay a voucher,
+      // the money nothing else can use or count goes first). Taken in the group's order alone, a
+      // voucher recorded in the same run (the same recorded time, the keys' order) gave its money a
+      // later voucher of the call takes, and that voucher issued it anew (reissue-paths3 FUZZ_S=3216,
+      // tmall-2023: P {00,03}'s cap took 300.00 of P {03,00,30}, o30's, not P {02}'s 300.00, o02's,
+      // on time now; Q {30} issued 300.00 anew: --reissue all 2100.00, one at a time 1800.00;
+      // reissue-cap-spare-first.test.ts).
+      for (const spareFirst of spareOnly ? [true] : [true, false]) {
+        for (const k of keys) {
+          if (!rest.gt(0)) break;
+          const has = left.get(k) ?? available(k);
+          const take = Decimal.max(0, Decimal.min(has, inGroup(k), rest, spareFirst ? (spareOf.get(k) ?? 0) : rest));
+          left.set(k, has.minus(take));
+          rest = rest.minus(take);
+          if (take.gt(0)) from[k] = (from[k] ? new Decimal(from[k]).plus(take) : take).toFixed(2);
+        }
       }
       return over.minus(rest);
     };

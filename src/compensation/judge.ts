@@ -208,7 +208,7 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
  * was still open then). A tier that depends on the seconds lost is `seconds: 'tier'`, as unshippedAt's.
  */
 function seenOpenLate(o: Order, rules: RuleSet, opts: JudgeOptions, windowHours: number, deadline: number, seen: number): Verdict | undefined {
-  const deadlineSlack = (o.promisedShipAt !== null ? o.timeSlack?.promisedShipAt : o.timeSlack?.paidAt) ?? 0;
+  const deadlineSlack = deadlineSlackOf(o);
   if (seen <= deadline + deadlineSlack || seen > opts.asOf) return undefined;
   const tier = lateTier(deadline, seen, windowHours, o, rules);
   const late: Verdict = { verdict: 'late', deadline, shippedAt: null, hoursLate: (seen - deadline) / HOUR_MS, kind: tier.kind, windowHours, seenOpen: seen };
@@ -217,6 +217,15 @@ function seenOpenLate(o: Order, rules: RuleSet, opts: JudgeOptions, windowHours:
   const windowSlack = o.promisedShipAt !== null ? [-paidSlack / HOUR_MS, deadlineSlack / HOUR_MS] : [0];
   const corners = windowSlack.flatMap((w) => [lateTier(deadline, seen, windowHours + w, o, rules), lateTier(deadline + deadlineSlack, seen, windowHours + w, o, rules)]);
   return corners.some((t) => t !== tier) ? { ...late, seconds: 'tier' } : late;
+}
+
+/**
+ * How much later (ms) the order's deadline may be than the one judged: the slack of the time it is
+ * reckoned from (承诺发货时间, else the paid time) when that time lost its seconds. A sighting proves
+ * the order late only when it is after deadline + this (seenOpenLate; run.ts keeps no sighting else).
+ */
+export function deadlineSlackOf(o: Order): number {
+  return (o.promisedShipAt !== null ? o.timeSlack?.promisedShipAt : o.timeSlack?.paidAt) ?? 0;
 }
 
 /** An order still unshipped at --as-of (`later`: the export shows a ship time after it). */

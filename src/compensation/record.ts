@@ -101,6 +101,7 @@ export async function recordVouchers(
   shops?: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] },
   notLate?: ReadonlySet<string>,
   sightings?: readonly Sighting[],
+  shippedSighted?: ReadonlyArray<{ orderId: string; platform: string }>,
 ): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
@@ -125,7 +126,7 @@ export async function recordVouchers(
     }
     const platformClashes: PlatformClash[] = [];
     const heldBack: HeldVoucher[] = [];
-    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate, sightings });
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate, sightings, shippedSighted });
     held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered, reissue && { named: reissue, orderIds: new Map(plan.map((v) => [v.voucherKey, v.orderIds])) });

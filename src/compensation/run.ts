@@ -28,7 +28,7 @@ import { HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
 import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import type { IdList, PickupScans, RoundedRefs } from './inputs.js';
-import type { JudgeOptions } from './judge.js';
+import { type JudgeOptions, deadlineSlackOf } from './judge.js';
 import { LateStore } from './latestore.js';
 import { NearLate } from './nearlate.js';
 import { OpenLog, OpenStore } from './openstore.js';
@@ -259,7 +259,9 @@ function closedUnshippedWarning(ids: string[], n: number): Msg {
  * RULES 1.1 (docs/rules.md §1.1, reading adopted): closed orders that never shipped, their close time
  * unknown, that a recording run saw still open and unshipped after their deadline: they closed after
  * that sighting, so they were late by at least sighting − deadline. Judged so (final), and no longer
- * counted as closed_unshipped; each named with file:line, the sighting and the hours it proves.
+ * counted as closed_unshipped; each named with file:line, the sighting and the hours it proves. The
+ * sighting is the time of the export that run read as far as it shows it (its latest pay or ship
+ * time, at most that run's --as-of), not the run's --as-of: the export may be older.
  */
 function seenOpenWarning(list: Array<{ at: string; orderId: string; seen: number; deadline: number; hours: number }>, n: number, tz: TimeZone): Msg {
   const hours = (h: number) => String(Math.floor(h * 100) / 100);
@@ -267,8 +269,8 @@ function seenOpenWarning(list: Array<{ at: string; orderId: string; seen: number
   const en = list.map((x) => `${x.orderId} (${x.at}) seen open and unshipped at ${tz.format(x.seen)}, ${hours(x.hours)} h after its deadline ${tz.format(x.deadline)}`).join('; ');
   const more = n > list.length ? n - list.length : 0;
   return msg(
-    `${n} 个已关闭且从未发货、报表没有关闭时间的订单, 状态数据库记录了此前带 --record 的运行在截止时间之后看到它仍未关闭、未发货: 它在那之后才关闭, 所以至少延迟到那时; 按该记录判为延迟 (确定, 按这一最少延迟时长的档位), 不计入 关闭未发货: ${zh}${more ? ` 等另 ${more} 个` : ''}。`,
-    `${plural(n, 'closed order')} never shipped, with no close time in the export, judged late from the state database's sighting, not counted as closed_unshipped: ${en}${more ? ` and ${more} more` : ''}. A --record run saw ${n === 1 ? 'it' : 'each'} still open after ${n === 1 ? 'its' : 'their'} deadline, so ${n === 1 ? 'it' : 'they'} closed after that: late by at least that long (the tier that earns), final.`,
+    `${n} 个已关闭且从未发货、报表没有关闭时间的订单, 状态数据库记录了此前带 --record 的运行在截止时间之后看到它仍未关闭、未发货: 它在那之后才关闭, 所以至少延迟到那时; 按该记录判为延迟 (确定, 按这一最少延迟时长的档位), 不计入 关闭未发货: ${zh}${more ? ` 等另 ${more} 个` : ''}。所见时刻是那次运行所读报表自身能证明的生成时间 (表中最晚的付款或发货时间, 不晚于那次的 --as-of), 不是 --as-of 本身: 报表可能是更早下载的。`,
+    `${plural(n, 'closed order')} never shipped, with no close time in the export, judged late from the state database's sighting, not counted as closed_unshipped: ${en}${more ? ` and ${more} more` : ''}. A --record run saw ${n === 1 ? 'it' : 'each'} still open after ${n === 1 ? 'its' : 'their'} deadline, so ${n === 1 ? 'it' : 'they'} closed after that: late by at least that long (the tier that earns), final. A sighting is the time of the export that run read as far as the export shows it (its latest pay or ship time, at most that run's --as-of), not the --as-of itself: the export may have been downloaded earlier.`,
   );
 }
 
@@ -907,7 +909,28 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     seenOpen: sightings && sightings.size > 0 ? (o) => sightings.get(`${o.platform}\u0000${o.orderId}`) : undefined,
   };
   // --record: the late orders this run sees still open and unshipped (the ledger keeps the latest sighting of each).
-  const seenNow: Sighting[] | undefined = req.record && req.atRisk === undefined ? [] : undefined;
+  // An export shows an order as it stood when the export was made, which may be hours before --as-of
+  // (an hourly cron's as-of is "now", the file it reads was downloaded earlier): the sighting is that
+  // time as far as the file proves it, every 订单付款时间 and 发货时间 in it having happened by then —
+  // the latest of them over all the file's orders, at most --as-of (docs/rules.md §1.1). Known only
+  // once the file is read: each sighting waits with its file, and is kept only if after its deadline
+  // (+ the seconds the deadline's time may have lost).
+  const seenNow: Array<{ sighting: Sighting; file: string; after: number }> | undefined = req.record && req.atRisk === undefined ? [] : undefined;
+  // --record: orders the ledger holds a sighting of that the export now shows shipped (发货时间): their
+  // sightings are never needed again and go in the recording's transaction. Looked up by order id
+  // only for shipped orders, and only when the ledger holds any sighting.
+  const sightedIds = seenNow && sightings && sightings.size > 0 ? new Set([...sightings.keys()].map((k) => k.slice(k.indexOf('\u0000') + 1))) : undefined;
+  const shippedSighted: Array<{ orderId: string; platform: string }> = [];
+  // The latest pay or ship time of each input file (by Order.sourceFile; '-' for standard input), for
+  // seenNow: tracked for the file being read (orders come file by file), kept here when it changes.
+  const exportLatest = new Map<string, number>();
+  let curFile: string | undefined;
+  let curLatest = -Infinity;
+  const atFile = (file: string): void => {
+    if (curFile !== undefined && curLatest > (exportLatest.get(curFile) ?? -Infinity)) exportLatest.set(curFile, curLatest);
+    curFile = file;
+    curLatest = exportLatest.get(file) ?? -Infinity;
+  };
   // Closed, never-shipped orders judged late from a sighting (named on stderr, file:line).
   const fromSighting: Array<{ at: string; orderId: string; seen: number; deadline: number; hours: number }> = [];
   let fromSightingCount = 0;
@@ -1002,6 +1025,16 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   let shopSeen = false;
   const judgeBatch = (batch: Order[]): void => {
     for (const o of batch) {
+      // Every order of the file, whatever becomes of it below (held, excluded, on time, not judged).
+      if (seenNow) {
+        if (o.sourceFile !== curFile) atFile(o.sourceFile);
+        if (o.paidAt !== null && o.paidAt > curLatest) curLatest = o.paidAt;
+        if (o.shippedAt !== null) {
+          if (o.shippedAt > curLatest) curLatest = o.shippedAt;
+          // 卖家部分发货: a line is still unshipped (its 发货时间 is the first parcel's): the sighting stays.
+          if (sightedIds?.has(o.orderId) && o.status !== 'partially_shipped' && sightings!.has(`${o.platform}\u0000${o.orderId}`)) shippedSighted.push({ orderId: o.orderId, platform: o.platform });
+        }
+      }
       if (holding) {
         inputs!.noteScanOrder(scans!, o);
         if (inputs!.scanWaits(scans!, o)) {
@@ -1096,7 +1129,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       const a = assess(o, rules, judgeOpts, req.base);
       const t = a.timing;
       if (seenNow && t.verdict === 'late' && t.shippedAt === null && t.seconds !== 'due' && t.seenOpen === undefined && o.status !== 'closed') {
-        seenNow.push(o.shop ? { orderId: o.orderId, platform: o.platform, shop: o.shop, deadline: t.deadline, seenAt: ctx.asOf } : { orderId: o.orderId, platform: o.platform, deadline: t.deadline, seenAt: ctx.asOf });
+        const sighting: Sighting = o.shop ? { orderId: o.orderId, platform: o.platform, shop: o.shop, deadline: t.deadline, seenAt: ctx.asOf } : { orderId: o.orderId, platform: o.platform, deadline: t.deadline, seenAt: ctx.asOf };
+        seenNow.push({ sighting, file: o.sourceFile, after: t.deadline + deadlineSlackOf(o) });
       }
       if (a.verdict.verdict === 'late' && a.verdict.seenOpen !== undefined && fromSightingCount++ < 50) {
         fromSighting.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate });
@@ -1188,6 +1222,17 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   holding = false;
   if (scans) scans.waiting = false;
   if (heldForScan.length) judgeBatch(heldForScan.splice(0));
+  // Each sighting at its file's own time as far as the file shows it, at most --as-of; none when that
+  // is not after the order's deadline (the export may have been made before it: nothing is proved).
+  let sightedNow: Sighting[] | undefined;
+  if (seenNow) {
+    if (curFile !== undefined) atFile(curFile);
+    sightedNow = [];
+    for (const x of seenNow) {
+      const at = Math.min(ctx.asOf, exportLatest.get(x.file) ?? -Infinity);
+      if (at > x.after) sightedNow.push({ ...x.sighting, seenAt: at });
+    }
+  }
   if (heldPastLimit > 0) ctx.warn(scanHeldPastLimitWarning(heldPastLimit, scans!.file, [...scans!.pastLimit.values()]));
   // Orders that name their shop and orders that do not, in one run: whether the latter are one of
   // those shops (sharing its cap) or another cannot be told, and either guess pays wrongly. Refused
@@ -1338,7 +1383,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const built = req.record ? groups.map(voucherOf) : undefined;
   const nothing = () => undefined;
   const { status: recorded, changes, covers, finish: finishRecording, note, published, release, tag } = built
-    ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), seenNow)
+    ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
   if (built) {

@@ -225,6 +225,11 @@ export interface RecordOptions {
    * row per order and platform, never one per run). Written in the recording's transaction.
    */
   sightings?: readonly Sighting[];
+  /**
+   * Orders with a row in `sightings` that this run found shipped (the export's 发货时间): a shipped
+   * order is judged by its ship time, never by a sighting again, so their rows go (same transaction).
+   */
+  shippedSighted?: ReadonlyArray<{ orderId: string; platform: string }>;
 }
 
 /**
@@ -2763,6 +2768,11 @@ class SqliteState implements StateDb {
                ON CONFLICT (order_id, platform) DO UPDATE SET shop = excluded.shop, deadline = excluded.deadline, seen_at = excluded.seen_at WHERE excluded.seen_at > sightings.seen_at`,
             );
             for (const x of opts.sightings) saw.run(x.orderId, x.platform, x.shop ?? null, x.deadline, x.seenAt);
+          }
+          // Sightings of orders since shipped are never read again: the table keeps only what may be.
+          if (opts.shippedSighted && opts.shippedSighted.length > 0) {
+            const gone = db.prepare('DELETE FROM sightings WHERE order_id = ? AND platform = ?');
+            for (const x of opts.shippedSighted) gone.run(x.orderId, x.platform);
           }
           owedAfter(out);
           asAll = false;

@@ -21,6 +21,13 @@ const closed = (id: string, buyer: string) => paid(id, buyer, { 订单状态: '�
 
 const A = '4100000000000000801';
 const B = '4100000000000000802';
+// An order of another buyer paid at `at` (on time: due 48 h later): the export holding it was made at
+// `at` or later. A sighting is the export's own time as far as it shows it — the latest pay or ship
+// time in the file, at most the run's --as-of (docs/rules.md §1.1, closed-seen-export-time.test.ts):
+// these exports are made at their run's as-of, so each holds such an order paid then.
+const madeAt = (id: string, at: string) => order(id, { 买家会员名: '小绿', 订单付款时间: at, 订单创建时间: at, 店铺Id: '100200300', 店铺名称: '暖冬织物旗舰店' });
+const C1 = '4100000000000000811';
+const C2 = '4100000000000000812';
 
 const run = (tz: string, file: string, state: string | undefined, asOf: string, ...more: string[]) => {
   const r = runCli(['compensate', file, ...(state ? ['--state', state] : []), '--as-of', asOf, '-f', 'json', '--lang', 'en', ...more], { tz });
@@ -34,13 +41,13 @@ describe.each(['UTC', 'America/Los_Angeles'])('a closed, never-shipped order the
     const state = path.join(dir, 'state.db');
     // Hour 1 (as of 11-13 09:00:00): A unshipped, 24 h past its deadline: tier 5 (late, window 48 h
     // <= 48, <= 72 h late): 5 % x 190.00 = 9.50, provisional (RULES 1.1: it may grow into out of stock).
-    const f1 = write(dir, 'h1.csv', taobaoCsv([open(A, '小兰')]));
+    const f1 = write(dir, 'h1.csv', taobaoCsv([open(A, '小兰'), madeAt(C1, '2026-11-13 09:00:00')]));
     const r1 = run(tz, f1, state, '2026-11-13 09:00:00', '--record');
     expect(r1.code).toBe(0);
     expect(brief(r1.rows)).toEqual([[A, '9.50', 'provisional', '', '0.00']]);
     // B, another buyer, is first seen at 11-16 10:00:00: 97 h past its deadline (> 72 h): tier 2
     // (out of stock, window <= 48 h): 10 % x 190.00 = 19.00, provisional. A is closed by then.
-    const f2 = write(dir, 'h2.csv', taobaoCsv([closed(A, '小兰'), open(B, '小红')]));
+    const f2 = write(dir, 'h2.csv', taobaoCsv([closed(A, '小兰'), open(B, '小红'), madeAt(C2, '2026-11-16 10:00:00')]));
     const r2 = run(tz, f2, state, '2026-11-16 10:00:00', '--record');
     expect(r2.code).toBe(0);
     // A: closed, never shipped, no close time; the ledger saw it open at 11-13 09:00:00, 24 h after its
@@ -50,7 +57,7 @@ describe.each(['UTC', 'America/Los_Angeles'])('a closed, never-shipped order the
       [A, '9.50', 'final', 'new', '9.50'],
       [B, '19.00', 'provisional', '', '0.00'],
     ]);
-    expect(r2.stderr).toContain('rules tmall-2026 (base paid-minus-postage): 2 orders read, 2 paid, 2 late, 0 not judged, 0 excluded; 1 voucher totalling 9.50 to issue');
+    expect(r2.stderr).toContain('rules tmall-2026 (base paid-minus-postage): 3 orders read, 3 paid, 2 late, 0 not judged, 0 excluded; 1 voucher totalling 9.50 to issue');
     expect(r2.stderr).toContain(`judged late from the state database's sighting, not counted as closed_unshipped: ${A} (${f2}:2) seen open and unshipped at 2026-11-13 09:00:00, 24 h after its deadline 2026-11-12 09:00:00`);
     // Hour 3 (as of 11-17 10:00:00): both closed. B seen at 11-16 10:00:00, 97 h late: tier 2, 10 % x
     // 190.00 = 19.00 (the lower bound earns out of stock), final and recorded; A already recorded, 0.00 to issue.
@@ -89,8 +96,9 @@ describe.each(['UTC', 'America/Los_Angeles'])('a closed, never-shipped order the
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');
     // Seen at 11-12 21:00:00 and again 11-13 09:00:00: the latest sighting (24 h) stands: 9.50.
-    const f1 = write(dir, 'h1.csv', taobaoCsv([open(A, '小兰')]));
-    expect(run(tz, f1, state, '2026-11-12 21:00:00', '--record').code).toBe(0);
+    const f0 = write(dir, 'h0.csv', taobaoCsv([open(A, '小兰'), madeAt(C1, '2026-11-12 21:00:00')]));
+    const f1 = write(dir, 'h1.csv', taobaoCsv([open(A, '小兰'), madeAt(C2, '2026-11-13 09:00:00')]));
+    expect(run(tz, f0, state, '2026-11-12 21:00:00', '--record').code).toBe(0);
     expect(run(tz, f1, state, '2026-11-13 09:00:00', '--record').code).toBe(0);
     const f2 = write(dir, 'h2.csv', taobaoCsv([closed(A, '小兰')]));
     const r = run(tz, f2, state, '2026-11-14 09:00:00');
@@ -127,7 +135,7 @@ describe('the sightings table (schema 12)', () => {
     for (const m of MIGRATIONS.filter((m) => m.to <= 11)) m.up(raw);
     raw.pragma('user_version = 11');
     raw.close();
-    const f1 = write(dir, 'h1.csv', taobaoCsv([open(A, '小兰')]));
+    const f1 = write(dir, 'h1.csv', taobaoCsv([open(A, '小兰'), madeAt(C1, '2026-11-13 09:00:00')]));
     const f2 = write(dir, 'h2.csv', taobaoCsv([closed(A, '小兰')]));
     // Without --record a schema 11 ledger is read as it is: no sightings, closed_unshipped, left at 11.
     const ro = run('UTC', f2, v11, '2026-11-14 09:00:00');

@@ -42,23 +42,39 @@ function sequence(seed: number, firstDay: string) {
 }
 
 type O = ReturnType<typeof sequence>['orders'][number];
+type Run = ReturnType<typeof sequence>['runs'][number];
+/** The run's export files (split 1: two overlapping files, an order in both read from the first, the newer). */
+const filesOf = (orders: O[], r: Run): O[][] => {
+  const rs = orders.filter((o) => o.paid <= r.asOf);
+  return r.split === 1 ? [rs.slice(0, Math.ceil((rs.length * 2) / 3)), rs.slice(Math.floor(rs.length / 3))] : [rs];
+};
 /**
  * docs/rules.md §1.1 (schema 12): an order refunded before shipping that a --record run saw still open
  * and unshipped after its deadline (48 h from payment) closed after that sighting: it is owed as late by
- * at least the latest such run's as-of − deadline, final. The oracle's export gives it that sighting as
- * its 发货时间 (交易关闭 with a ship time is judged as shipped then, by the same tiers), so what is owed
- * is worked out from the orders' true history, without the ledger: the latest run that saw it so.
+ * at least sighting − deadline, final. The sighting is the export's own time as far as it shows it: the
+ * latest 订单付款时间 or 发货时间 in the order's file, at most the run's as-of (the exports here are made at
+ * the as-of, but nothing in them says so beyond those times); none when not after the deadline. The
+ * oracle's export gives it the latest such sighting as its 发货时间 (交易关闭 with a ship time is judged
+ * as shipped then, by the same tiers), so what is owed is worked out from the orders' true history and
+ * the runs' files, without the ledger.
  */
-const seenAt = (o: O, asOfs: number[]): number | undefined => {
+const seenAt = (o: O, orders: O[], runs: Run[]): number | undefined => {
   if (o.ship !== null) return undefined;
-  const seen = asOfs.filter((t) => o.paid <= t && t > o.paid + 48 * H && (o.close === null || o.close > t));
-  return seen.length ? Math.max(...seen) : undefined;
+  let seen: number | undefined;
+  for (const r of runs) {
+    const t = r.asOf;
+    if (!(o.paid <= t && t > o.paid + 48 * H && (o.close === null || o.close > t))) continue;
+    const file = filesOf(orders, r).find((f) => f.includes(o))!;
+    const made = Math.min(t, Math.max(...file.map((x) => Math.max(x.paid, x.ship !== null && x.ship <= t ? x.ship : -Infinity))));
+    if (made > o.paid + 48 * H && (seen === undefined || made > seen)) seen = made;
+  }
+  return seen;
 };
-const rows = (orders: O[], asOf: number, seen?: number[]) =>
+const rows = (orders: O[], asOf: number, seen?: Run[]) =>
   orders
     .filter((o) => o.paid <= asOf)
     .map((o) => {
-      const sighted = seen && o.close !== null && o.close <= asOf ? seenAt(o, seen) : undefined;
+      const sighted = seen && o.close !== null && o.close <= asOf ? seenAt(o, orders, seen) : undefined;
       if (sighted !== undefined) o = { ...o, ship: sighted };
       const shipped = o.ship !== null && o.ship <= asOf;
       const closed = o.close !== null && o.close <= asOf;
@@ -80,7 +96,7 @@ describe('hourly --record runs over a growing export pay what is owed', () => {
         const state = path.join(dir, 'state.db');
         const { orders, runs } = sequence(seed, firstDay);
         const full = path.join(dir, 'full.csv');
-        fs.writeFileSync(full, taobaoCsv(rows(orders, ms(AS_OF), runs.map((r) => r.asOf))));
+        fs.writeFileSync(full, taobaoCsv(rows(orders, ms(AS_OF), runs)));
         process.env.TZ = 'Asia/Shanghai';
         const owed = (JSON.parse((await cli(['compensate', full, '--as-of', AS_OF, '-f', 'json'])).stdout) as Record<string, unknown>[]).reduce((t, v) => t + fen(v.toIssue), 0);
         const paid = async () => fen(/total ([\d.]+)/.exec((await cli(['ledger', 'list', '--state', state])).stderr)?.[1] ?? 0);
@@ -96,6 +112,10 @@ describe('hourly --record runs over a growing export pay what is owed', () => {
             const g = path.join(dir, `run${k}b.csv`);
             fs.writeFileSync(g, taobaoCsv(rs.slice(Math.floor(rs.length / 3))));
             fs.writeFileSync(f, taobaoCsv(rs.slice(0, Math.ceil((rs.length * 2) / 3))));
+            // f the newer (its orders' copies read), whatever the clock's grain: the oracle's filesOf.
+            const t = Date.now() / 1000;
+            fs.utimesSync(g, t - 60, t - 60);
+            fs.utimesSync(f, t, t);
             inputs = [f, g];
           } else if (step.split === 2) inputs = [f, f];
           process.env.TZ = step.tz;

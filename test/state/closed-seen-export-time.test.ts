@@ -91,6 +91,25 @@ describe.each(['UTC', 'America/Los_Angeles'])('the sighting is the export\'s own
     expect(sightings(state)).toEqual([{ order_id: A, seen_at: bj(15, 8) }]);
   });
 
+  it('per file: a newer file given beside it proves nothing of the older file\'s time (0.00)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    // old.csv (downloaded 11-12 08:00, its latest payment B's 07:59:00) shows A open; new.csv, made
+    // later, holds only C paid 11-13 09:00:00. The run at 11-13 10:00 reads both. A's own file was
+    // made no earlier than 07:59:00 as far as it shows: min(10:00, 07:59:00) is not after A's 09:00
+    // deadline, no sighting. (The latest payment over both files, 11-13 09:00, is new.csv's time, not
+    // old.csv's: used, it would sight A at 09:00 on 11-13, 24 h late, and pay 9.50 once A shows closed.)
+    const C = '4100000000000000904';
+    const older = write(dir, 'old.csv', taobaoCsv([openA, otherB('2026-11-12 07:59:00')]), new Date(Date.UTC(2026, 10, 12, 0)));
+    const newer = write(dir, 'new.csv', taobaoCsv([order(C, { ...base, 买家会员名: '小绿', 订单付款时间: '2026-11-13 09:00:00', 订单创建时间: '2026-11-13 09:00:00' })]), new Date(Date.UTC(2026, 10, 13, 1, 30)));
+    const r1 = runCli(['compensate', older, newer, '--record', '--state', state, '--as-of', '2026-11-13 10:00:00', '-f', 'json', '--lang', 'en'], { tz });
+    expect(r1.code).toBe(0);
+    const r2 = run(tz, write(dir, 'h2.csv', taobaoCsv([closedA, otherB('2026-11-12 07:59:00')])), state, '2026-11-13 11:00:00', ['--record']);
+    expect(r2.rows).toEqual([]);
+    expect(r2.stderr).toContain('1 not judged (closed_unshipped=1)');
+    expect(sightings(state)).toEqual([]);
+  });
+
   it('a 发货时间 in the export is a past event too: the latest of pay and ship times bounds it (73 h, 19.00)', () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');

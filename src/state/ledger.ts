@@ -449,6 +449,31 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 /** Order ids a paidAmong query looks up at once. */
 const PAID_BATCH = 10_000;
 
+/** A row of vouchers naming a key in `covered` (recordVouchers' takersOf). */
+type TakerRow = { voucher_key: string; covered: string };
+/** The values of recordVouchers' insert, in its column order (`covered` the tenth). */
+type InsertRow = [
+  voucherKey: string,
+  buyer: string,
+  rules: string,
+  orderIds: string,
+  amount: string,
+  windowStart: number | null,
+  recordedAt: number,
+  kind: string,
+  reissueOf: string | null,
+  covered: string | null,
+  shares: string | null,
+  shop: string | null,
+  shopKind: string | null,
+];
+/** Longer keys ask SQLite's LIKE itself (its pattern limit, 50,000 bytes, says so as before). */
+const TAKERS_LIKE_MAX = 10_000;
+/** ASCII letters in lower case, the rest as it is: what SQLite's LIKE folds (built without ICU). */
+function foldAscii(s: string): string {
+  return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (c) => c.toLowerCase()) : s;
+}
+
 /** Statuses that count as a contact attempt (RULES: at most maxAttempts attempts). */
 const ATTEMPT_STATUSES: ReadonlySet<ReviewStatus> = new Set(['contacted', 'awaiting_reply']);
 
@@ -862,7 +887,45 @@ class SqliteState implements StateDb {
       return byBuyer.get(b) ?? [];
     };
     const kindOf = db.prepare('SELECT kind FROM vouchers WHERE voucher_key = ?').pluck();
-    const takersOf = db.prepare('SELECT voucher_key, covered FROM vouchers WHERE covered LIKE ?');
+    // The rows whose `covered` names a voucher's key (those that took money over from it): what
+    // `covered LIKE '%"key"%'` gives. That statement scans the whole vouchers table (no index can
+    // serve it), once per call, and a run calls it for each voucher holding a recorded voucher's
+    // orders: with a conflict per grown window said again each hourly run, the time grew with
+    // conflicts × ledger (1M-row bench export, tmall-2023, a tenth of its rows missing from the first
+    // run: 1,480 scans of 88k rows in the second). Now the table is read once, at the first call, into
+    // an index by each text between two quotes of `covered` (a `"key"` LIKE matches is exactly one of
+    // them, ASCII case folded as LIKE folds), its rows in the order the scan gives them; rows this call
+    // inserts (rowids after them all) are added as they are. A key LIKE would read as a pattern (% _)
+    // or holding a quote asks the statement, as before.
+    const takersLike = db.prepare('SELECT voucher_key, covered FROM vouchers WHERE covered LIKE ?');
+    let takersIndex: Map<string, TakerRow[]> | undefined;
+    const indexTaker = (r: TakerRow): void => {
+      // LIKE matches no blob, and a number's text holds no quote.
+      if (typeof r.covered !== 'string') return;
+      const parts = r.covered.split('"');
+      const seen = new Set<string>();
+      for (let i = 1; i < parts.length - 1; i++) {
+        const t = foldAscii(parts[i]!);
+        if (seen.has(t)) continue;
+        seen.add(t);
+        const list = takersIndex!.get(t);
+        if (list) list.push(r);
+        else takersIndex!.set(t, [r]);
+      }
+    };
+    const takersOf = (key: string): TakerRow[] => {
+      if (/[%_"]/.test(key) || key.length > TAKERS_LIKE_MAX) return takersLike.all(`%"${key}"%`) as TakerRow[];
+      if (!takersIndex) {
+        takersIndex = new Map();
+        for (const r of db.prepare('SELECT voucher_key, covered FROM vouchers WHERE covered IS NOT NULL ORDER BY rowid').iterate() as IterableIterator<TakerRow>) indexTaker(r);
+      }
+      return [...(takersIndex.get(foldAscii(key)) ?? [])];
+    };
+    /** Insert a voucher row, and add it to the takers' index when one is read. */
+    const insertVoucher = (...row: InsertRow): void => {
+      insert.run(...row);
+      if (takersIndex && row[9] !== null) indexTaker({ voucher_key: row[0], covered: row[9] });
+    };
     const coveredOf = db.prepare('SELECT covered FROM vouchers WHERE (voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)) AND covered IS NOT NULL').pluck();
     /**
      * What the earlier vouchers holding a voucher's orders (`ids`) paid of its amount, taken from
@@ -958,7 +1021,7 @@ class SqliteState implements StateDb {
           // What vouchers holding this one's orders took from it before came out of that part ({05}
           // took o05's 50.00 of {07,05}; the 50.00 left is {07}'s for o07: a top-up of {05} took it
           // too, 50.00 short).
-          for (const r of takersOf.all(`%"${held}"%`) as { voucher_key: string; covered: string }[]) {
+          for (const r of takersOf(held)) {
             const a = parseCovered(r.covered, this.path)[held];
             if (a !== undefined && parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => mine.has(id))) o = o.minus(a);
           }
@@ -1081,7 +1144,7 @@ class SqliteState implements StateDb {
             if (!jIds.some((id) => kIds.has(id))) o = o.minus(a);
           }
         }
-        for (const r of takersOf.all(`%"${held}"%`) as { voucher_key: string; covered: string }[]) {
+        for (const r of takersOf(held)) {
           const a = parseCovered(r.covered, this.path)[held];
           if (a !== undefined && parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => kIds.has(id))) o = o.minus(a);
         }
@@ -1128,7 +1191,7 @@ class SqliteState implements StateDb {
       // left room, and Q {04} issued 30.00 anew: 1030.00, --reissue all 1000.00).
       const takenOutside = (held: string): Decimal => {
         let t = new Decimal(0);
-        for (const r of takersOf.all(`%"${held}"%`) as { voucher_key: string; covered: string }[]) {
+        for (const r of takersOf(held)) {
           if (r.voucher_key === held || r.voucher_key.startsWith(`${held}+`)) continue;
           const a = parseCovered(r.covered, this.path)[held];
           if (a === undefined) continue;
@@ -1342,7 +1405,7 @@ class SqliteState implements StateDb {
               // back for {04} as well and paid o00 5.00 again: 365.00 paid of 360.00).
               let elsewhere = new Decimal(0);
               if (viaIds.size > 0) {
-                for (const r of takersOf.all(`%"${j}"%`) as { voucher_key: string; covered: string }[]) {
+                for (const r of takersOf(j)) {
                   if (r.voucher_key === held || r.voucher_key.startsWith(`${held}+`)) continue;
                   const took = parseCovered(r.covered, this.path)[j];
                   // Only one holding none of this voucher's orders: what such a voucher took may be
@@ -1387,7 +1450,7 @@ class SqliteState implements StateDb {
       // owed). Exact when the taker was not covered in full; an upper bound otherwise.
       const passedOn = (t: string, not: Set<string>): Decimal => {
         let took = new Decimal(0);
-        for (const r of takersOf.all(`%"${t}"%`) as { voucher_key: string; covered: string }[]) {
+        for (const r of takersOf(t)) {
           if (r.voucher_key === t || r.voucher_key.startsWith(`${t}+`)) continue;
           const x = parseCovered(r.covered, this.path)[t];
           if (x === undefined || parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => not.has(id))) continue;
@@ -1405,7 +1468,7 @@ class SqliteState implements StateDb {
           const room = Decimal.min(worth.minus(from[hk] ?? 0), most.minus(given));
           if (!room.gt(0)) continue;
           const byTaker = new Map<string, Decimal>();
-          for (const r of takersOf.all(`%"${hk}"%`) as { voucher_key: string; covered: string }[]) {
+          for (const r of takersOf(hk)) {
             const a = parseCovered(r.covered, this.path)[hk];
             if (a === undefined) continue;
             const base = r.voucher_key.replace(/\+\d+$/, '');
@@ -1741,7 +1804,7 @@ class SqliteState implements StateDb {
       const total = (amounts.all(k, `${k}+`, `${k},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
       let forThem = new Decimal(0);
       if (elsewhere.size > 0) {
-        for (const r of takersOf.all(`%"${k}"%`) as { voucher_key: string; covered: string }[]) {
+        for (const r of takersOf(k)) {
           const a = parseCovered(r.covered, this.path)[k];
           if (a !== undefined && parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => elsewhere.has(id))) forThem = forThem.plus(a);
         }
@@ -2236,7 +2299,7 @@ class SqliteState implements StateDb {
       /** What each voucher (by base key) took from `k`, net of what it gave back (and what `also` would take). */
       const takenFrom = (k: string): Map<string, Decimal> => {
         const by = new Map<string, Decimal>();
-        for (const r of takersOf.all(`%"${k}"%`) as { voucher_key: string; covered: string }[]) {
+        for (const r of takersOf(k)) {
           const a = parseCovered(r.covered, this.path)[k];
           if (a === undefined) continue;
           const t = baseOf(r.voucher_key);
@@ -2472,6 +2535,7 @@ class SqliteState implements StateDb {
           // Recorded vouchers of a text this run names (before schema 10 its kind was not kept): named so.
           for (const [shop, kind] of callKinds) learnKind.run(kind, shop);
           canonCache.clear();
+          takersIndex = undefined;
           const out = new Map<string, RecordStatus>();
           done.clear();
           takings.length = 0;
@@ -2590,7 +2654,7 @@ class SqliteState implements StateDb {
                 const toppedUp = recorded !== null && opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
                 opts.changes?.push({ voucherKey: v.voucherKey, orderIds: ids, recorded: was.toFixed(2), now: now.toFixed(2), owed: moved.owed.toFixed(2), toppedUp, movedTo: moved.takers });
                 if (toppedUp) {
-                  insert.run(`${v.voucherKey}+${parts.length}`, v.buyer, v.rules, JSON.stringify(v.orderIds), '0.00', v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), JSON.stringify(moved.from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
+                  insertVoucher(`${v.voucherKey}+${parts.length}`, v.buyer, v.rules, JSON.stringify(v.orderIds), '0.00', v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), JSON.stringify(moved.from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
                 } else {
                   left.clear();
                   for (const [k, a] of moved.before) left.set(k, a);
@@ -2645,7 +2709,7 @@ class SqliteState implements StateDb {
                 const key = `${v.voucherKey}+${parts.length}`;
                 // The shares given back are theirs again: later vouchers of their day or window count them.
                 for (const [j, a] of released) left.set(j, (left.get(j) ?? available(j)).plus(a));
-                insert.run(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
+                insertVoucher(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
               }
               out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');
               continue;
@@ -2705,7 +2769,7 @@ class SqliteState implements StateDb {
               continue;
             }
             const reissueOf = clashes.length > 0 ? JSON.stringify(heldBy) : null;
-            insert.run(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.total.isZero() ? null : JSON.stringify(covered.from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
+            insertVoucher(v.voucherKey, v.buyer, v.rules, JSON.stringify(v.orderIds), v.amount, v.windowStart, recordedAt, kind, reissueOf, covered.total.isZero() ? null : JSON.stringify(covered.from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
             for (const id of ids) claim.run(v.voucherKey, id, kind, reissued.has(id) ? 'reissue' : 'paid');
             out.set(v.voucherKey, clashes.length > 0 ? 'reissued' : 'new');
           }

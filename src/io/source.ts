@@ -109,7 +109,38 @@ export function endsInsideCharacter(tail: Buffer, encoding: string): boolean {
 const READ_CHUNK = 1 << 20;
 
 
-async function readPrefix(stream: Readable): Promise<{ prefix: Buffer; rest: AsyncIterator<Buffer> }> {
+/**
+ * A regular file smaller than this is read by synchronous reads on the main thread instead of an
+ * fs.ReadStream. A ReadStream reads on libuv's thread pool, which the first read starts (four
+ * threads made, and joined again as the process ends) and which hands every read back to the main
+ * thread through the event loop: for a small export the reads themselves (a copy out of the page
+ * cache) cost less than that. A big export keeps the ReadStream, whose next read overlaps the work on
+ * the current one. Issue 21; docs/performance.md, twenty-eighth round.
+ */
+const SYNC_READ_MAX = 16 << 20;
+
+/**
+ * The file's bytes in READ_CHUNK reads, as an fs.ReadStream gives them (a short last read copied into
+ * a buffer of its own size), with a turn of the event loop before each read after the first, as a
+ * stream's reads give (a signal's handler, timers). The descriptor is closed at the end, on an error,
+ * and when the reader stops early (return()).
+ */
+async function* fileChunks(file: string): AsyncGenerator<Buffer> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let first = true; ; first = false) {
+      if (!first) await new Promise((resolve) => setImmediate(resolve));
+      const b = Buffer.allocUnsafeSlow(READ_CHUNK);
+      const n = fs.readSync(fd, b, 0, READ_CHUNK, null);
+      if (n === 0) return;
+      yield n === READ_CHUNK ? b : Buffer.from(b.subarray(0, n));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function readPrefix(stream: AsyncIterable<Buffer>): Promise<{ prefix: Buffer; rest: AsyncIterator<Buffer> }> {
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const parts: Buffer[] = [];
   let size = 0;
@@ -257,10 +288,11 @@ function changedWhileRead(w: Watched, name: string, read: number): void {
 
 export async function openSource(file: string, stdin: Readable, encodingFlag?: string): Promise<Sniffed> {
   const name = file === '-' ? 'stdin' : file;
-  let stream: Readable;
+  let stream: AsyncIterable<Buffer>;
   let mtimeMs: number | undefined;
   let size: number | undefined;
   let watch: Watched | undefined;
+  let small = false;
   if (file === '-') {
     stream = stdin;
     // `- < export.csv`: standard input is that file, watched as a named one is.
@@ -270,6 +302,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     try {
       const st = fs.statSync(file);
       if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      small = st.isFile() && st.size < SYNC_READ_MAX;
       mtimeMs = st.mtimeMs;
       size = st.size;
       watch = watched(() => fs.statSync(file), true);
@@ -317,7 +350,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
           : msg('检查路径和文件名 (可用 - 表示标准输入)。', 'check the path and name (use - for standard input).'),
       );
     }
-    stream = fs.createReadStream(file, { highWaterMark: READ_CHUNK });
+    stream = small ? fileChunks(file) : fs.createReadStream(file, { highWaterMark: READ_CHUNK });
   }
   let prefix: Buffer;
   let rest: AsyncIterator<Buffer>;

@@ -21,14 +21,43 @@ function split(rows: number): [Buffer, Buffer] {
   return [EXAMPLE.subarray(0, at), EXAMPLE.subarray(at)];
 }
 
-/** While the run reads `file`, the writer appends `rest` as soon as the reader has reached the end. */
-function growsAtEnd(file: string, rest: Buffer): void {
+/**
+ * Runs `then` once, as soon as the run's reader of `file` has reached the end of what is there: a
+ * small file is read by fs.readSync (src/io/source.ts fileChunks: the read that returns 0 bytes), a
+ * big one by an fs.ReadStream (its 'end').
+ */
+function atEnd(file: string, then: () => void): void {
+  const mine = (p: unknown) => path.resolve(String(p)) === path.resolve(file);
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  const fds = new Set<number>();
+  const openSync = fs.openSync;
+  vi.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, ...a: unknown[]) => {
+    const fd = (openSync as (...x: unknown[]) => number)(p, ...a);
+    if (!done && mine(p)) fds.add(fd);
+    return fd;
+  }) as typeof openSync);
+  const readSync = fs.readSync;
+  vi.spyOn(fs, 'readSync').mockImplementation(((fd: number, ...a: unknown[]) => {
+    const n = (readSync as (...x: unknown[]) => number)(fd, ...a);
+    if (n === 0 && fds.delete(fd)) once();
+    return n;
+  }) as typeof readSync);
   const real = fs.createReadStream;
   vi.spyOn(fs, 'createReadStream').mockImplementation(((p: fs.PathLike, o?: unknown) => {
     const s = real(p, o as Parameters<typeof real>[1]);
-    if (path.resolve(String(p)) === path.resolve(file)) s.once('end', () => fs.appendFileSync(file, rest));
+    if (mine(p)) s.once('end', once);
     return s;
   }) as typeof real);
+}
+
+/** While the run reads `file`, the writer appends `rest` as soon as the reader has reached the end. */
+function growsAtEnd(file: string, rest: Buffer): void {
+  atEnd(file, () => fs.appendFileSync(file, rest));
 }
 
 afterEach(() => {
@@ -64,19 +93,15 @@ describe('an export that grows while it is read', () => {
     const dir = tmpDir();
     const file = path.join(dir, 'ExportOrderList202611.csv');
     fs.writeFileSync(file, EXAMPLE);
-    const real = fs.createReadStream;
-    vi.spyOn(fs, 'createReadStream').mockImplementation(((p: fs.PathLike, o?: unknown) => {
-      const s = real(p, o as Parameters<typeof real>[1]);
-      if (path.resolve(String(p)) === path.resolve(file)) {
-        s.once('end', () => {
-          fs.writeFileSync(`${file}.new`, split(3)[0]);
-          fs.renameSync(`${file}.new`, file);
-        });
-      }
-      return s;
-    }) as typeof real);
+    let replaced = false;
+    atEnd(file, () => {
+      fs.writeFileSync(`${file}.new`, split(3)[0]);
+      fs.renameSync(`${file}.new`, file);
+      replaced = true;
+    });
     const r = await cli(['compensate', file, ...AS_OF, '-f', 'csv', '-q']);
     vi.restoreAllMocks();
+    expect(replaced).toBe(true); // the writer did replace it
     expect(r.stderr).not.toContain('changed while');
     expect(r.code).toBe(0);
     // README worked example: 4 vouchers (header + 4 rows).

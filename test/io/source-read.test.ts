@@ -1,0 +1,71 @@
+// How an input file's bytes are read (src/io/source.ts; issue 21, docs/performance.md, twenty-eighth
+// round): a regular file under 16 MB by synchronous 1 MB reads on the main thread, a bigger one (and a
+// pipe, stdin) by an fs.ReadStream on libuv's thread pool. The bytes handed on are the file's, in the
+// same 1 MB pieces either way, and a small export's run never starts the thread pool.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { openSource } from '../../src/io/source.js';
+import { BIN, EXAMPLES, ROOT, tmpDir } from '../helpers.js';
+
+const noStdin = Readable.from([]);
+const MB = 1 << 20;
+
+/** Every chunk the opened source hands on, in order. */
+async function chunks(file: string): Promise<Buffer[]> {
+  const s = await openSource(file, noStdin);
+  const out: Buffer[] = [];
+  for await (const c of s.stream) out.push(c as Buffer);
+  return out;
+}
+
+/** A csv file of `size` bytes: a header, then rows of digits (ASCII, so the sniff says csv/utf8). */
+function csvOf(size: number): { file: string; bytes: Buffer } {
+  const head = 'a,b\n';
+  const row = '1234567,89\n';
+  const body = row.repeat(Math.ceil(size / row.length));
+  const bytes = Buffer.from((head + body).slice(0, size));
+  const file = path.join(tmpDir(), 'x.csv');
+  fs.writeFileSync(file, bytes);
+  return { file, bytes };
+}
+
+describe('reading an input file', () => {
+  // 2.5 MB: two whole reads and a short last one (copied into a buffer of its own length, as a
+  // ReadStream does, so that it does not keep the 1 MB it was read into).
+  it('a small file: its bytes in 1 MB reads, the last one short', async () => {
+    const { file, bytes } = csvOf(2.5 * MB);
+    const got = await chunks(file);
+    expect(got.map((c) => c.length)).toEqual([MB, MB, 0.5 * MB]);
+    expect(got[2]!.buffer.byteLength).toBe(0.5 * MB);
+    expect(Buffer.concat(got).equals(bytes)).toBe(true);
+  });
+
+  it('a file of exactly 1 MB, and one of 17 MB (read by a ReadStream): the same bytes in the same pieces', async () => {
+    const one = csvOf(MB);
+    expect((await chunks(one.file)).map((c) => c.length)).toEqual([MB]);
+    const big = csvOf(17 * MB);
+    const got = await chunks(big.file);
+    expect(got.map((c) => c.length)).toEqual(new Array(17).fill(MB));
+    expect(Buffer.concat(got).equals(big.bytes)).toBe(true);
+  });
+
+  // The thread count at exit of a compensate run on the 10-row example against that of a node that
+  // does nothing (both with the same preload): libuv starts its pool (4 threads) at the first
+  // asynchronous file request, which an fs.ReadStream makes; the synchronous reads make none.
+  it.runIf(fs.existsSync('/proc/self/task'))('a compensate run on a small export starts no thread-pool thread', () => {
+    const home = tmpDir();
+    const pre = path.join(home, 'threads.cjs');
+    fs.writeFileSync(pre, "process.on('exit', () => require('node:fs').writeSync(2, `THREADS ${require('node:fs').readdirSync('/proc/self/task').length}\\n`));\n");
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', TZ: 'UTC', LANG: 'C', HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local', 'share') };
+    const threads = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', pre, ...args], { cwd: ROOT, env, encoding: 'utf8' });
+      return Number(/THREADS (\d+)/.exec(r.stderr)?.[1]);
+    };
+    const idle = threads(['-e', '0']);
+    expect(idle).toBeGreaterThan(0);
+    expect(threads([BIN, 'compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-12-01 00:00:00', '-q'])).toBe(idle);
+  });
+});

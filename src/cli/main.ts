@@ -6,7 +6,7 @@ import { version } from './entry.js';
 import { PipeClosed } from '../errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang, terminalWidth } from '../context.js';
 import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from '../errors.js';
-import { COMMANDS, type Register, loadCommands } from './registry.js';
+import { type Register, commandNamed, loadCommands } from './registry.js';
 import { ARG_ZH, TOPICS, afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
 import { guardTargets, pathsIn } from '../io/targets.js';
 
@@ -216,10 +216,11 @@ const guarded = new WeakSet<object>();
 
 async function runInner(argv: string[], io: Io): Promise<number> {
   const lang = langFor(io, argv);
-  // `storeops <command> …` declares that command only: parsing its options and arguments, its
-  // errors and its --help involve no other command. Anything else (help, --help, an option
-  // first, an unknown command) gets the whole tree.
-  const only = COMMANDS.some(([name]) => name === argv[0]) ? argv[0] : undefined;
+  // `storeops <command> …` (or with the program's own options before it, `storeops --state s.db
+  // compensate …`) declares that command only: parsing its options and arguments, its errors and
+  // its --help involve no other command. Anything else (help, --help, no or an unknown command)
+  // gets the whole tree.
+  const only = commandNamed(argv);
   // Colour is only ever on for a terminal: chalk is loaded for one only.
   const [commands] = await Promise.all([loadCommands(only), io.stdout.isTTY || io.stderr.isTTY ? loadColor() : undefined]);
   const program = buildProgram(io, lang, false, commands);

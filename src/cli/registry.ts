@@ -23,3 +23,30 @@ export async function loadCommands(name?: string): Promise<Register[]> {
   const list = name === undefined ? COMMANDS : COMMANDS.filter(([n]) => n === name);
   return (await Promise.all(list.map(([, load]) => load()))).map((m) => m.register);
 }
+
+/**
+ * The program's own options (main.ts buildProgram) that take a value, and those that take none:
+ * `storeops --state s.db compensate …` names compensate as plainly as `storeops compensate …`.
+ * test/cli/registry.test.ts checks both lists against the program's options.
+ */
+export const VALUE_OPTIONS: ReadonlySet<string> = new Set(['-f', '--format', '-o', '--output', '--out-encoding', '--lang', '--as-of', '--tz', '--encoding', '--rejects', '--duplicates', '--config', '--state']);
+export const FLAG_OPTIONS: ReadonlySet<string> = new Set(['--bom', '--no-bom', '--text-ids', '--no-text-ids', '--no-formula-escape', '--strict', '--show-pii', '--wide', '-q', '--quiet', '-v', '--verbose', '--debug', '--no-color', '--no-input']);
+
+/**
+ * The command a run names, when commander will run that command: the first argument that is not an
+ * option of the program's own (with its value) before it, if it is a command's name. Anything else
+ * (no command, an unknown one, `--`, help or version asked first, an option written in another form —
+ * `-qv`, `-fcsv`, `--quiet=…` — or one the program does not have) gives undefined: the whole tree is
+ * declared, as commander needs it for help, suggestions and errors. The bench and scripts put
+ * `--state` first (issue 21; docs/performance.md, twenty-eighth round).
+ */
+export function commandNamed(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.length < 2 || a[0] !== '-') return COMMANDS.some(([name]) => name === a) ? a : undefined;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (a.startsWith('--') && a.includes('=') && VALUE_OPTIONS.has(a.slice(0, a.indexOf('=')))) continue;
+    else if (!FLAG_OPTIONS.has(a)) return undefined;
+  }
+  return undefined;
+}

@@ -21,14 +21,36 @@ import { noteLine } from './summary.js';
  * with nothing to issue (paid by the platform, or deducted by it): the ledger holds what the shop
  * itself paid out.
  */
-export function planRecording(vouchers: Reconciled[], promises: PromiseVoucher[], rulesOf?: (id: string) => RuleSet): VoucherRecord[] {
-  const toRecord: VoucherRecord[] = [];
+export function planRecording(vouchers: Iterable<Reconciled>, promises: PromiseVoucher[], rulesOf?: (id: string) => RuleSet): VoucherRecord[] {
+  return splitRecording(vouchers, promises, rulesOf).plan;
+}
+
+/**
+ * planRecording's records, and in the same pass the provisional vouchers' (what earlier vouchers
+ * paid of them is not owed again) and those the platform paid (RULES 1.4: not recorded, but the shop
+ * may have issued it already), each list in the vouchers' order. One pass over an iterable: the run
+ * builds each voucher as it is asked for and keeps none (issue 21: all of a 1M-row export's vouchers
+ * held for the recording were ~185 MB of the --record run's peak).
+ */
+export function splitRecording(
+  vouchers: Iterable<Reconciled>,
+  promises: PromiseVoucher[],
+  rulesOf?: (id: string) => RuleSet,
+): { plan: VoucherRecord[]; coverOnly: VoucherRecord[]; platformPaid: VoucherRecord[]; platformAmounts: Map<string, string> } {
+  const plan: VoucherRecord[] = [];
+  const coverOnly: VoucherRecord[] = [];
+  const platformPaid: VoucherRecord[] = [];
+  const platformAmounts = new Map<string, string>();
   for (const v of vouchers) {
-    if (v.state !== 'final' || !v.toIssue.gt(0)) continue;
-    toRecord.push(voucherRecord(v, rulesOf));
+    if (v.state === 'final' && v.toIssue.gt(0)) plan.push(voucherRecord(v, rulesOf));
+    else if (v.state === 'provisional' && v.toIssue.gt(0)) coverOnly.push(voucherRecord(v, rulesOf));
+    else if (v.state === 'paid_by_platform') {
+      platformPaid.push({ ...voucherRecord(v, undefined), amount: fmtMoney(v.amount) });
+      platformAmounts.set(v.voucherKey, fmtMoney(v.platformPaid!));
+    }
   }
-  for (const p of promises) toRecord.push({ voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, ...(p.shop ? { shop: p.shop } : {}), rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
-  return toRecord;
+  for (const p of promises) plan.push({ voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, ...(p.shop ? { shop: p.shop } : {}), rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
+  return { plan, coverOnly, platformPaid, platformAmounts };
 }
 
 /**
@@ -94,7 +116,7 @@ const PUBLISH_WAIT_MS = 10 * 60 * 1000;
 /** Record in one transaction; says what became of each voucher. */
 export async function recordVouchers(
   ctx: Ctx,
-  vouchers: Reconciled[],
+  vouchers: Iterable<Reconciled>,
   promises: PromiseVoucher[],
   reissue: ((orderId: string) => boolean) | undefined,
   rulesOf?: (id: string) => RuleSet,
@@ -111,14 +133,9 @@ export async function recordVouchers(
     const clashes: Clash[] = [];
     const changes: AmountChange[] = [];
     const covers: Cover[] = [];
-    const plan = planRecording(vouchers, promises, rulesOf);
     // Provisional vouchers are not recorded, but what earlier vouchers paid of them is not owed again.
-    const coverOnly = vouchers
-      .filter((v) => v.state === 'provisional' && v.toIssue.gt(0))
-      .map((v) => voucherRecord(v, rulesOf));
     // Paid by the platform (RULES 1.4): not recorded; but the shop may have issued it already.
-    const platform = vouchers.filter((v) => v.state === 'paid_by_platform');
-    const platformPaid = platform.map((v) => ({ ...voucherRecord(v, undefined), amount: fmtMoney(v.amount) }));
+    const { plan, coverOnly, platformPaid, platformAmounts } = splitRecording(vouchers, promises, rulesOf);
     // How each voucher's shop was named (店铺Id or 店铺名称): only shops named the same way are told apart.
     for (const r of [...plan, ...coverOnly, ...platformPaid]) {
       const kind = r.shop !== undefined ? shops?.kinds.get(r.shop) : undefined;
@@ -131,7 +148,7 @@ export async function recordVouchers(
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     reportConflicts(ctx, res, clashes, new Map(plan.map((v) => [v.voucherKey, v.amount])), covered, reissue && { named: reissue, orderIds: new Map(plan.map((v) => [v.voucherKey, v.orderIds])) });
     reportChanges(ctx, changes);
-    reportPlatformClashes(ctx, platformClashes, new Map(platform.map((v) => [v.voucherKey, fmtMoney(v.platformPaid!)])));
+    reportPlatformClashes(ctx, platformClashes, platformAmounts);
     reportCapped(
       ctx,
       res,
@@ -236,3 +253,4 @@ export async function recordVouchers(
     throw e;
   }
 }
+

@@ -1379,11 +1379,24 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.attention();
   }
 
-  // Stage 5, record: with --record every voucher is needed before writing (to say which are new); build them once.
-  const built = req.record ? groups.map(voucherOf) : undefined;
+  // Stage 5, record: with --record every voucher is needed before writing (to say which are new).
+  // Each is built as the recording asks for it and not kept: the rows build it again, as without
+  // --record (voucherOf is pure). Kept of each only its key and money, for the summary's counts, and
+  // the orders --reissue may name. Holding them all (a 1M-row export's ~200k vouchers, their orders
+  // and Decimal amounts: ~185 MB) was the largest part of the --record run's peak (issue 21).
+  const built: { voucherKey: string; toIssue: Money; amount: Money }[] | undefined = req.record ? [] : undefined;
+  const inVouchers = new Set<string>();
+  function* eachVoucher(): Generator<Reconciled> {
+    for (let gi = 0; gi < groups.length; gi++) {
+      const v = voucherOf(groups.at(gi));
+      built!.push({ voucherKey: v.voucherKey, toIssue: v.toIssue, amount: v.amount });
+      if (req.reissueIds) for (const l of v.orders) inVouchers.add(l.orderId);
+      yield v;
+    }
+  }
   const nothing = () => undefined;
   const { status: recorded, changes, covers, finish: finishRecording, note, published, release, tag } = built
-    ? await (await import('./record.js')).recordVouchers(ctx, built, promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted)
+    ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
   if (built) {
@@ -1420,8 +1433,6 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // An id --reissue names that no voucher of this run holds re-issues nothing (a typo, or an order
   // of another export): said, as an --exclude id matching no order is, never passed over silently.
   if (built && req.reissueIds) {
-    const inVouchers = new Set<string>();
-    for (const v of built) for (const l of v.orders) inVouchers.add(l.orderId);
     for (const p of promises.vouchers) for (const id of p.orderIds) inVouchers.add(id);
     const unused = req.reissueIds.filter((id) => !inVouchers.has(id));
     if (unused.length) ctx.warn(reissueUnusedWarning(unused, req.reissueIds.length));
@@ -1491,7 +1502,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const unrecordedPromises: PaidListed = { n: 0, fen: 0, example: '' };
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
-      const computed = built ? built[gi]! : voucherOf(groups.at(gi));
+      const computed = voucherOf(groups.at(gi));
       const v = owedNow(computed);
       // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
       const status = recorded.get(v.voucherKey);
@@ -1710,3 +1721,4 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     await notifier.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto', seen }));
   }
 }
+

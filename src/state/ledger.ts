@@ -948,8 +948,10 @@ class SqliteState implements StateDb {
     const sharesOfKey = db.prepare('SELECT shares FROM vouchers WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)').pluck();
     // The orders this run's exports show (late in a voucher of this call, provisional, paid by the
     // platform, or judged not late): a recorded order outside them the export lacks.
-    const shown = new Set<string>([...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])].flatMap((u) => u.orderIds));
-    for (const id of opts.notLate ?? []) shown.add(id);
+    // Asked of inCall (below: the same vouchers' orders) and notLate, not copied into a set of its own
+    // (issue 21: a second set of every order of the call). Called only in the recording's body,
+    // after inCall is made.
+    const shown = { has: (id: string): boolean => inCall.has(id) || (opts.notLate?.has(id) ?? false) };
     /**
      * Of the money `a` recorded voucher `k` took over from voucher `j` for orders of `j`'s it holds,
      * when this run's export lacks some of them (docs/rules.md §1.7), the part that stays in `k`

@@ -846,7 +846,24 @@ class SqliteState implements StateDb {
     // The stale cap shares (staleUsed) those conflicts used: not used, as they are not recorded.
     const conflictStale = new Map<string, Decimal>();
     // Each order's share in the voucher of this call holding it (with that voucher's amount).
-    const shareNow = new Map<string, { key: string; share: Decimal; most: Decimal }>();
+    // Made at its first use: only a voucher holding a recorded voucher's orders asks (issue 21: made
+    // for every call, it was ~60 MB, two Decimals per order, at a 1M-row export). The same map: this
+    // call's vouchers and their shares do not change while it records them.
+    let shareMap: Map<string, { key: string; share: Decimal; most: Decimal }> | undefined;
+    const shareNow = {
+      get: (k: string): { key: string; share: Decimal; most: Decimal } | undefined => {
+        if (!shareMap) {
+          shareMap = new Map();
+          for (const v of vouchers) {
+            for (const [id, a] of Object.entries(v.shares ?? {})) {
+              const sk = `${v.kind ?? 'voucher'}|${id}`;
+              if (!shareMap.has(sk)) shareMap.set(sk, { key: v.voucherKey, share: new Decimal(a), most: new Decimal(v.amount) });
+            }
+          }
+        }
+        return shareMap.get(k);
+      },
+    };
     // The vouchers of this call seen so far: one seen has taken what it needs already.
     const done = new Set<string>();
     // The conflicts of this call not recorded (seen, but what they took was put back): an earlier
@@ -861,12 +878,6 @@ class SqliteState implements StateDb {
     // `left`, by voucher: owedAfter counts them recorded, as --reissue all records them.
     const toppedUpLater = new Map<string, Decimal>();
     const settled = (key: string) => recordedAsIs.has(key) || (done.has(key) && !blockedKeys.has(key));
-    for (const v of vouchers) {
-      for (const [id, a] of Object.entries(v.shares ?? {})) {
-        const k = `${v.kind ?? 'voucher'}|${id}`;
-        if (!shareNow.has(k)) shareNow.set(k, { key: v.voucherKey, share: new Decimal(a), most: new Decimal(v.amount) });
-      }
-    }
     // The stale cap shares (cover) given to vouchers in this call, by the voucher they were taken from.
     const staleUsed = new Map<string, Decimal>();
     const idsOf = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();

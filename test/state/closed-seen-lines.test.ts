@@ -23,8 +23,8 @@ const L1 = '3710000000000000011';
 const L2 = '3710000000000000012';
 const M = '3710000000000000002';
 const M1 = '3710000000000000021';
-const line = (main: string, sub: string, amount: string, status: string, paid = '2026-11-01 10:00:00', refund = '0') =>
-  `="${sub}",="${main}",t,${amount},1,,,,,${status},,,${amount},${amount},${refund === '0' ? '' : '退款成功'},${refund},${paid},${paid},,,,,,,,,,,`;
+const line = (main: string, sub: string, amount: string, status: string, paid = '2026-11-01 10:00:00', refund = '0', shipped = '') =>
+  `="${sub}",="${main}",t,${amount},1,,,,,${status},,,${amount},${amount},${refund === '0' ? '' : '退款成功'},${refund},${paid},${paid},,,,,${shipped},,,,,,`;
 const OPEN = '买家已付款，等待卖家发货';
 const CLOSED = '交易关闭';
 
@@ -41,6 +41,23 @@ describe.each(['UTC', 'America/Los_Angeles'])('tmall-2026 item report: a sightin
     const r2 = runCli(['compensate', f2, '--state', state, '--as-of', '2026-11-06 10:00:00', '-f', 'json', '--lang', 'en'], { tz });
     expect(r2.code).toBe(0);
     expect((JSON.parse(r2.stdout) as Array<Record<string, unknown>>).map((v) => [(v.orderIds as string[]).join(','), v.amount, v.state])).toEqual([[A, '10.00', 'final']]);
+  });
+
+  // Seen with both lines open (run 1 at 11-04 10:00:00, 24 h late), then L1 (300.00) shipped 11-05
+  // 10:00:00 (48 h late: 5 % x 300.00 = 15.00) and L2 (200.00) refunded, 交易关闭, never shipped. The
+  // sighting proves L2 open 24 h after the deadline: late by at least 24 h, 5 % x 200.00 = 10.00.
+  // Voucher 15.00 + 10.00 = 25.00, final. Main: 15.00 (L2 left out as closed never shipped: 10.00 short).
+  it.fails('a line seen open, closed never shipped beside a line shipped late: 25.00, not 15.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const items = (name: string, lines: string[]) => write(dir, name, [HEAD, ...lines, ''].join('\n'));
+    const f1 = items('h1.csv', [line(A, L1, '300.00', OPEN), line(A, L2, '200.00', OPEN), line(M, M1, '100.00', OPEN, '2026-11-04 10:00:00')]);
+    const r1 = runCli(['compensate', f1, '--state', state, '--record', '--as-of', '2026-11-04 10:00:00', '-f', 'json', '--lang', 'en'], { tz });
+    expect(r1.code).toBe(0);
+    const f2 = items('h2.csv', [line(A, L1, '300.00', '卖家已发货，等待买家确认', undefined, '0', '2026-11-05 10:00:00'), line(A, L2, '200.00', CLOSED, undefined, '200.00')]);
+    const r2 = runCli(['compensate', f2, '--state', state, '--as-of', '2026-11-06 10:00:00', '-f', 'json', '--lang', 'en'], { tz });
+    expect(r2.code).toBe(0);
+    expect((JSON.parse(r2.stdout) as Array<Record<string, unknown>>).map((v) => [(v.orderIds as string[]).join(','), v.amount, v.state])).toEqual([[A, '25.00', 'final']]);
   });
 });
 // it.fails (rev28, 2026-12-05): main pays 25.00 (15.00 over). The sightings table keeps one row per

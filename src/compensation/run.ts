@@ -1128,7 +1128,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       } else if (maybeFailed?.active && o.paidAt !== null && o.status !== 'unpaid' && rules?.deliveryPromise) maybeFailed.check(o.orderId, seenIds, null);
       const a = assess(o, rules, judgeOpts, req.base);
       const t = a.timing;
-      if (seenNow && t.verdict === 'late' && t.shippedAt === null && t.seconds !== 'due' && t.seenOpen === undefined && o.status !== 'closed') {
+      // An order of an item report (宝贝报表) is seen only when every line is open and unshipped: a sighting is
+      // kept per order, and a line closed or shipped by then would be priced from it later as if it had been
+      // open (rev28: L1 300.00 already closed, L2 200.00 open -> 5 % x 500.00 = 25.00 where 10.00 is proven).
+      if (seenNow && t.verdict === 'late' && t.shippedAt === null && t.seconds !== 'due' && t.seenOpen === undefined && o.status !== 'closed' && !o.subOrders?.some((l) => l.status === 'closed' || l.shippedAt !== null)) {
         const sighting: Sighting = o.shop ? { orderId: o.orderId, platform: o.platform, shop: o.shop, deadline: t.deadline, seenAt: ctx.asOf } : { orderId: o.orderId, platform: o.platform, deadline: t.deadline, seenAt: ctx.asOf };
         seenNow.push({ sighting, file: o.sourceFile, after: t.deadline + deadlineSlackOf(o) });
       }

@@ -1699,21 +1699,26 @@ class SqliteState implements StateDb {
     // start (its first order's paid time corrected since) is grouped by where it opens now, not
     // where the export it was recorded from said ({04} recorded opening 21 h after {00}, truly 25 h:
     // capped with {00}, nothing owed for a window owing 500.00).
-    const startNow = new Map<string, number>();
+    // Kept as the record itself (the first of its key with a window start), not a copy of its start,
+    // shop and shop kind: the records are held for the call anyway (issue 21: a tuple and a boxed
+    // number a voucher here, and a second map of them by buyer, were ~64 MB at a 1M-row export).
+    // Nothing changes a record's key, window start, shop or shop kind while the call records.
+    const startRec = new Map<string, VoucherRecord>();
     // (Shops as text and kind: compared once this run's pairs are learned, in the transaction.)
-    const startsOfBuyer = new Map<string, [string, number, string | undefined, 'id' | 'name' | undefined][]>();
+    const startsOfBuyer = new Map<string, VoucherRecord[]>();
     for (const v of callVouchers) {
-      if (v.windowStart === null || startNow.has(v.voucherKey)) continue;
-      startNow.set(v.voucherKey, v.windowStart);
+      if (v.windowStart === null || startRec.has(v.voucherKey)) continue;
+      startRec.set(v.voucherKey, v);
       const b = `${v.kind ?? 'voucher'}|${v.rules}|${v.buyer}`;
       const list = startsOfBuyer.get(b);
-      if (list) list.push([v.voucherKey, v.windowStart, v.shop, v.shopKind]);
-      else startsOfBuyer.set(b, [[v.voucherKey, v.windowStart, v.shop, v.shopKind]]);
+      if (list) list.push(v);
+      else startsOfBuyer.set(b, [v]);
     }
+    const startNow = { get: (k: string): number | undefined => startRec.get(k)?.windowStart ?? undefined };
     const startOf = (k: string, stored: number) => startNow.get(k) ?? stored;
     /** This call's window starts of `v`'s buyer, kind and rule set whose shop may share `v`'s cap. */
     const callStarts = (v: VoucherRecord, kind: string): [string, number][] =>
-      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter(([, , shop, sk]) => shop === undefined || v.shop === undefined || (shop === v.shop && !kindsClash(sk, v.shopKind)) || sameShop(ref(shop, sk), ref(v.shop, v.shopKind))).map(([k, t]) => [k, t]);
+      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter((c) => c.shop === undefined || v.shop === undefined || (c.shop === v.shop && !kindsClash(c.shopKind, v.shopKind)) || sameShop(ref(c.shop, c.shopKind), ref(v.shop, v.shopKind))).map((c) => [c.voucherKey, c.windowStart as number]);
     /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
     const capKeys = (v: VoucherRecord): string[] => {
       const range = capRange(v);

@@ -79,7 +79,9 @@ function voucherRecord(v: Reconciled, rulesOf: ((id: string) => RuleSet) | undef
   // What each order comes to on its own (its lines' payouts after the minimum, before the cap).
   const fen = new Map<string, number>();
   for (const l of v.orders) fen.set(l.orderId, (fen.get(l.orderId) ?? 0) + l.payout.afterFen);
-  r.shares = Object.fromEntries([...fen].map(([id, f]) => [id, fmtMoney(fenToMoney(f))]));
+  // Kept as the JSON text the ledger stores (VoucherRecord.sharesJson): the same text
+  // JSON.stringify(shares) gave, without an object (and a hidden class) a voucher held meanwhile.
+  r.sharesJson = JSON.stringify(Object.fromEntries([...fen].map(([id, f]) => [id, fmtMoney(fenToMoney(f))])));
   return r;
 }
 

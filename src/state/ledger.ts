@@ -52,6 +52,18 @@ export interface VoucherRecord {
    * only what those orders come to (recordVouchers `cover`); absent, it may pay all of it.
    */
   shares?: Record<string, string>;
+  /**
+   * `shares` as its JSON text (what the ledger stores), in its place: src/compensation/record.ts
+   * gives it so (issue 21: an object a voucher, its keys unique order ids, each with a hidden class
+   * of its own, was the largest part of the records a 1M-row --record run hands over). Read through
+   * recordShares(); a record gives one of the two, not both.
+   */
+  sharesJson?: string;
+}
+
+/** A record's shares (sharesJson parsed when that is how it came), or undefined. */
+function recordShares(v: VoucherRecord): Record<string, string> | undefined {
+  return v.shares ?? (v.sharesJson === undefined ? undefined : (JSON.parse(v.sharesJson) as Record<string, string>));
 }
 
 export interface CapGroup {
@@ -818,7 +830,7 @@ class SqliteState implements StateDb {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // What each order came to in the voucher when this row was recorded (schema 8), or NULL.
-    const sharesText = (v: VoucherRecord): string | null => (v.shares === undefined ? null : JSON.stringify(v.shares));
+    const sharesText = (v: VoucherRecord): string | null => v.sharesJson ?? (v.shares === undefined ? null : JSON.stringify(v.shares));
     // The money paid for a recorded voucher's orders (its amount and top-ups) that no later voucher
     // has taken over yet: later vouchers' `covered` says how much each took from which.
     // Read at the first clash, inside the transaction.
@@ -855,7 +867,7 @@ class SqliteState implements StateDb {
         if (!shareMap) {
           shareMap = new Map();
           for (const v of vouchers) {
-            for (const [id, a] of Object.entries(v.shares ?? {})) {
+            for (const [id, a] of Object.entries(recordShares(v) ?? {})) {
               const sk = `${v.kind ?? 'voucher'}|${id}`;
               if (!shareMap.has(sk)) shareMap.set(sk, { key: v.voucherKey, share: new Decimal(a), most: new Decimal(v.amount) });
             }
@@ -2016,7 +2028,7 @@ class SqliteState implements StateDb {
         const was = capFor;
         capFor = v.voucherKey;
         const cw = whole && vouchers.indexOf(u) < vouchers.indexOf(v) ? coverOf(u, uHeldBy, uIds) : undefined;
-        const c = cw ? cw.covered : cover(uHeldBy, new Decimal(u.amount), uIds, u.shares);
+        const c = cw ? cw.covered : cover(uHeldBy, new Decimal(u.amount), uIds, recordShares(u));
         capFor = was;
         left.clear();
         for (const [x, a] of leftBefore) left.set(x, a);
@@ -2281,7 +2293,7 @@ class SqliteState implements StateDb {
       const room = v.cap ? new Decimal(v.cap.amount).minus(group.reduce((s, k) => s.plus(Decimal.min(inGroupOf(group, k, ids), Decimal.max(0, (left.get(k) ?? available(k)).minus(movedOut(v, group, k))))), new Decimal(0))) : null;
       const before = new Map([...others, ...group].map((k) => [k, left.get(k) ?? available(k)]));
       const need = Decimal.max(0, now.minus(self));
-      const c = cover(others, need, ids, v.shares);
+      const c = cover(others, need, ids, recordShares(v));
       let tookMine = new Decimal(0);
       if (lost.gt(0)) {
         for (const k of others) {
@@ -2474,7 +2486,7 @@ class SqliteState implements StateDb {
     };
     const coverOfNow = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
       const amount = new Decimal(v.amount);
-      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, v.shares, capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, capTook: undefined, giveStale: undefined };
+      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, recordShares(v), capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, capTook: undefined, giveStale: undefined };
       // Money it took of an earlier voucher that another voucher of this call counts toward its cap
       // is put back first, for this voucher's own cap to count what its group holds (money nothing
       // else can use: §1.7, "the money nothing else can use or count goes first"); then taken again
@@ -2817,7 +2829,7 @@ class SqliteState implements StateDb {
           for (const v of opts.coverOnly ?? []) {
             checkVoucher(v);
             const heldBy = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]).map((r) => r.voucher_key))].sort();
-            const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount), [...new Set(v.orderIds)], v.shares) : { total: new Decimal(0), from: {}, kept: undefined };
+            const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount), [...new Set(v.orderIds)], recordShares(v)) : { total: new Decimal(0), from: {}, kept: undefined };
             const rest = new Decimal(v.amount).minus(c.total);
             const coverFrom = { ...c.from };
             const byCap = capCover(v, new Decimal(v.amount), rest, c.from, c.kept);
@@ -3354,6 +3366,17 @@ function checkVoucher(v: VoucherRecord): void {
   if (!Array.isArray(v.orderIds) || !v.orderIds.every((x) => typeof x === 'string' && x !== '')) throw new TypeError(`voucher ${v.voucherKey}: orderIds must be non-empty strings`);
   if (v.kind !== undefined && !(VOUCHER_KINDS as readonly string[]).includes(v.kind)) throw new TypeError(`voucher ${v.voucherKey}: unknown kind ${JSON.stringify(v.kind)}`);
   if (v.windowStart !== null) checkTime(v.windowStart, 'windowStart');
+  if (v.sharesJson !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = v.shares === undefined && typeof v.sharesJson === 'string' ? JSON.parse(v.sharesJson) : null;
+    } catch {
+      parsed = null;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || !Object.values(parsed).every((a) => typeof a === 'string' && AMOUNT_RE.test(a))) {
+      throw new TypeError(`voucher ${v.voucherKey}: sharesJson must be the JSON text of exact decimal texts by order id, given without shares`);
+    }
+  }
   if (v.shares !== undefined && (v.shares === null || typeof v.shares !== 'object' || Array.isArray(v.shares) || !Object.values(v.shares).every((a) => typeof a === 'string' && AMOUNT_RE.test(a)))) {
     throw new TypeError(`voucher ${v.voucherKey}: shares must be exact decimal texts by order id`);
   }

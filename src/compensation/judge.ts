@@ -212,11 +212,19 @@ function seenOpenLate(o: Order, rules: RuleSet, opts: JudgeOptions, windowHours:
   if (seen <= deadline + deadlineSlack || seen > opts.asOf) return undefined;
   const tier = lateTier(deadline, seen, windowHours, o, rules);
   const late: Verdict = { verdict: 'late', deadline, shippedAt: null, hoursLate: (seen - deadline) / HOUR_MS, kind: tier.kind, windowHours, seenOpen: seen };
+  return tierUnsure(o, rules, windowHours, deadline, seen, tier) ? { ...late, seconds: 'tier' } : late;
+}
+
+/**
+ * Whether the tier of an order late at `at` could differ within the seconds its times lost (RULES
+ * 1.7): the tier at each corner of the deadline's and the window's slack against `tier`.
+ */
+function tierUnsure(o: Order, rules: RuleSet, windowHours: number, deadline: number, at: number, tier: ReturnType<typeof lateTier>): boolean {
+  const deadlineSlack = deadlineSlackOf(o);
   const paidSlack = o.promisedShipAt !== null ? (o.timeSlack?.paidAt ?? 0) : 0;
-  if (deadlineSlack === 0 && paidSlack === 0) return late;
+  if (deadlineSlack === 0 && paidSlack === 0) return false;
   const windowSlack = o.promisedShipAt !== null ? [-paidSlack / HOUR_MS, deadlineSlack / HOUR_MS] : [0];
-  const corners = windowSlack.flatMap((w) => [lateTier(deadline, seen, windowHours + w, o, rules), lateTier(deadline + deadlineSlack, seen, windowHours + w, o, rules)]);
-  return corners.some((t) => t !== tier) ? { ...late, seconds: 'tier' } : late;
+  return windowSlack.some((w) => lateTier(deadline, at, windowHours + w, o, rules) !== tier || lateTier(deadline + deadlineSlack, at, windowHours + w, o, rules) !== tier);
 }
 
 /**
@@ -237,16 +245,8 @@ function unshippedAt(o: Order, rules: RuleSet, opts: JudgeOptions, windowHours: 
   // without its seconds may really be up to 59 s later (RULES 1.7): within that minute the order may not
   // be due yet, and near 72 h late its tier may be either: it is late for the at-risk list (`seconds`),
   // but not judged for a voucher (assess.ts), as a shipped order within a minute of its deadline.
-  const deadlineSlack = (o.promisedShipAt !== null ? o.timeSlack?.promisedShipAt : o.timeSlack?.paidAt) ?? 0;
-  const paidSlack = o.promisedShipAt !== null ? (o.timeSlack?.paidAt ?? 0) : 0;
-  if (deadlineSlack === 0 && paidSlack === 0) return late;
-  if (opts.asOf <= deadline + deadlineSlack) return { ...late, seconds: 'due' };
-  const windowSlack = o.promisedShipAt !== null ? [-paidSlack / HOUR_MS, deadlineSlack / HOUR_MS] : [0];
-  const corners = windowSlack.flatMap((w) => [
-    lateTier(deadline, opts.asOf, windowHours + w, o, rules),
-    lateTier(deadline + deadlineSlack, opts.asOf, windowHours + w, o, rules),
-  ]);
-  return corners.some((t) => t !== tier) ? { ...late, seconds: 'tier' } : late;
+  if (opts.asOf <= deadline + deadlineSlackOf(o)) return { ...late, seconds: 'due' };
+  return tierUnsure(o, rules, windowHours, deadline, opts.asOf, tier) ? { ...late, seconds: 'tier' } : late;
 }
 
 /**

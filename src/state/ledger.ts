@@ -1855,35 +1855,32 @@ class SqliteState implements StateDb {
     // 3139: Q {30}'s 500.00 of Q {05,01,04}, o30 on time, o01 in P {01}: counted as staying for Q {31},
     // nothing of o31's 300.00 in P {01,31,00} was kept back for it, P {01} took it, Q {31} counted
     // Q {30}'s money and P {00} was topped up 30.00 for o00's 30.00, taken too).
-    const staleShareOf = (k: string): Decimal => {
+    const staleEntries = (k: string): [string, Decimal][] => {
       const kIds = parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path);
-      if (kIds.length === 0 || !kIds.every((id) => !inCall.has(id) && (opts.notLate?.has(id) ?? false))) return new Decimal(0);
-      let t = new Decimal(0);
+      if (kIds.length === 0 || !kIds.every((id) => !inCall.has(id) && (opts.notLate?.has(id) ?? false))) return [];
+      const out: [string, Decimal][] = [];
       for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
         for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
-          if (new Decimal(a).gt(0) && !parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => kIds.includes(id))) t = t.plus(a);
+          const amount = new Decimal(a);
+          if (amount.gt(0) && !parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => kIds.includes(id))) out.push([j, amount]);
         }
       }
-      return t;
+      return out;
     };
+    const staleShareOf = (k: string): Decimal => staleEntries(k).reduce((t, [, a]) => t.plus(a), new Decimal(0));
     // Of staleShareOf(k): the part giveStale has given back to the orders of the vouchers it was
     // counted from (in this call: staleUsed; recorded: what was taken from such a voucher beyond its
     // own amount). That money pays those orders now and counts toward no cap of `k`'s window too.
     const staleGivenOf = (k: string): Decimal => {
-      const kIds = parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path);
-      if (kIds.length === 0 || !kIds.every((id) => !inCall.has(id) && (opts.notLate?.has(id) ?? false))) return new Decimal(0);
       let t = new Decimal(0);
-      for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
-        for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
-          if (!new Decimal(a).gt(0) || parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => kIds.includes(id))) continue;
-          available(j);
-          const jAll = (amounts.all(j, `${j}+`, `${j},`) as string[]).reduce((s, x) => s.plus(x), new Decimal(0));
-          const over = Decimal.max(0, (taken?.get(j) ?? new Decimal(0)).minus(jAll));
-          // Given in this call: to a voucher recorded in it (a conflict left unrecorded gives nothing;
-          // owedAfter, as --reissue all, records the conflicts).
-          const inCallGiven = Decimal.max(0, new Decimal(staleUsed.get(j) ?? 0).minus(asAll ? 0 : (conflictStale.get(j) ?? 0)));
-          t = t.plus(Decimal.min(a, over.plus(inCallGiven)));
-        }
+      for (const [j, a] of staleEntries(k)) {
+        available(j);
+        const jAll = (amounts.all(j, `${j}+`, `${j},`) as string[]).reduce((s, x) => s.plus(x), new Decimal(0));
+        const over = Decimal.max(0, (taken?.get(j) ?? new Decimal(0)).minus(jAll));
+        // Given in this call: to a voucher recorded in it (a conflict left unrecorded gives nothing;
+        // owedAfter, as --reissue all, records the conflicts).
+        const inCallGiven = Decimal.max(0, new Decimal(staleUsed.get(j) ?? 0).minus(asAll ? 0 : (conflictStale.get(j) ?? 0)));
+        t = t.plus(Decimal.min(a, over.plus(inCallGiven)));
       }
       return t;
     };

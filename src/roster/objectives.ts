@@ -21,7 +21,7 @@ export function gcd(a: number, b: number): number {
  * 480, 390 ⇒ g = 30). Declaring spread = g·k with k integer is a valid bound that lets the
  * solver round the LP bound up. With one shift (or equal lengths) every total is equal: unit 1.
  */
-export function spreadUnit(p: Pick<RosterProblem, 'shifts'>): number {
+export function spreadUnit(p: { readonly shifts: readonly Pick<RosterProblem['shifts'][number], 'paid'>[] }): number {
   const lens = p.shifts.map((s) => s.paid);
   let g = 0;
   for (const l of lens) g = gcd(g, l - lens[0]!);

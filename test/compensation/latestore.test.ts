@@ -190,7 +190,7 @@ describe('LateStore buyer sort keys (the windows\' sort)', () => {
 describe('LateStore put aside in a temporary file while orders are read', () => {
   it('gives back every field of 50,000 orders (13 blocks, all but the last put aside) exactly after load()', async () => {
     const { SpillFile } = await import('../../src/io/spill.js');
-    const opened: InstanceType<typeof SpillFile>[] = [];
+    const opened: ReturnType<typeof SpillFile.open>[] = [];
     const spilled = new LateStore(() => {
       const f = SpillFile.open();
       opened.push(f);

@@ -139,14 +139,14 @@ describe('OpenLog: open orders put aside while reading, back in the order they w
     // ~60 code units a record × 60,000: ~3.6M units, past the 8 chunks of 64k kept in memory.
     for (let i = 0; i < 60_000; i++) {
       const buyer = i === 777 ? long : `买家${i % 5000}${i % 3 ? SHOP_MARK + '1001' : ''}`;
-      const o = { orderId: i % 7 ? String(3515313147329300000n + BigInt(i)) : `261201-${i}~a.csv:${i}`, paidAt: i % 11 ? T0 + i * 1000 : NaN, rules: i % 2 ? 'tmall-2026' : undefined };
+      const o: { orderId: string; paidAt: number; rules: string | undefined } = { orderId: i % 7 ? String(3515313147329300000n + BigInt(i)) : `261201-${i}~a.csv:${i}`, paidAt: i % 11 ? T0 + i * 1000 : NaN, rules: i % 2 ? 'tmall-2026' : undefined };
       log.add(buyer, o);
       added.push([buyer, o]);
     }
     expect(spills.length).toBe(1);
     const seen: typeof added = [];
     const store = log.replay((buyer, o) => {
-      seen.push([buyer, { ...o }]);
+      seen.push([buyer, { orderId: o.orderId, paidAt: o.paidAt, rules: o.rules }]);
       return buyer === '买家42' || buyer === long;
     });
     expect(seen).toEqual(added);

@@ -25,7 +25,7 @@ function order(p: { buyer?: string; paidAt: string; shipped?: string; paid: stri
     promisedShipAt: p.promised ? t(p.promised) : null,
     goodsAmount: null, postage: p.postage ? new Money(p.postage) : null, paidAmount: new Money(p.paid), refundAmount: null,
     quantity: 1, title: p.title ?? 'item', carrier: '', trackingNo: '', presale: p.presale ?? null, platformCompensation: null,
-    sellerFlag: '', sellerNote: '', closeReason: '', receiver: '', phone: '', address: '',
+    sellerFlag: '', sellerNote: '', closeReason: '', receiver: '', phone: '', address: '', articleNo: '',
   };
 }
 
@@ -35,7 +35,7 @@ function vouchersOf(orders: Order[], rules: RuleSet, asOf: string) {
   for (const o of orders) {
     const v = judge(o, rules, { asOf: t(asOf) });
     if (v.verdict !== 'late') continue;
-    late.push({ orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt!, deadline: v.deadline, shippedAt: v.shippedAt, hoursLate: v.hoursLate, payout: compactPayout(payout(o, v.kind, v.windowHours, rules, 'paid-minus-postage')), platformCompensation: null, shipSource: 'marked_shipped' });
+    late.push({ orderId: o.orderId, buyer: o.buyer, rules: rules.id, paidAt: o.paidAt!, deadline: v.deadline, shippedAt: v.shippedAt, hoursLate: v.hoursLate, payout: compactPayout(payout(o, v.kind, v.windowHours, rules, 'paid-minus-postage')), platformCompensation: null, shipSource: 'marked_shipped' });
   }
   return buildVouchers(late, new Map(), rules, t(asOf), BJ).map((v) => ({ orders: v.orders.map((l) => l.orderId), computed: fmtMoney(v.computedAmount), amount: fmtMoney(v.amount), capped: v.capped, kinds: v.kinds, state: v.state }));
 }
@@ -224,7 +224,7 @@ describe('voucher state', () => {
   it('stays provisional while another open order of the buyer could still join the window', () => {
     // a shipped late; b (same buyer, paid 2 h later) is unshipped but its deadline has not passed yet.
     const a = order({ paidAt: '2026-11-10 09:00:00', shipped: '2026-11-12 10:00:00', paid: '100.00' });
-    const late: LateOrder[] = [{ orderId: a.orderId, buyer: a.buyer, paidAt: a.paidAt!, deadline: t('2026-11-12 09:00:00'), shippedAt: a.shippedAt, hoursLate: 1, payout: compactPayout(payout(a, 'late', 48, T2023, 'paid')), platformCompensation: null, shipSource: 'marked_shipped' }];
+    const late: LateOrder[] = [{ orderId: a.orderId, buyer: a.buyer, rules: T2023.id, paidAt: a.paidAt!, deadline: t('2026-11-12 09:00:00'), shippedAt: a.shippedAt, hoursLate: 1, payout: compactPayout(payout(a, 'late', 48, T2023, 'paid')), platformCompensation: null, shipSource: 'marked_shipped' }];
     const open = new Map([[a.buyer, [{ orderId: 'other', paidAt: t('2026-11-10 11:00:00') }]]]);
     expect(buildVouchers(late, open, T2023, t('2026-11-12 10:30:00'), BJ)[0]!.state).toBe('provisional');
     expect(buildVouchers(late, new Map(), T2023, t('2026-11-12 10:30:00'), BJ)[0]!.state).toBe('final');
@@ -242,7 +242,7 @@ describe('RULES 1.2 serious delay (a risk flag, no money)', () => {
     const risk = (orders: Order[], rules: RuleSet) => {
       const late: LateOrder[] = orders.map((o) => {
         const v = judge(o, rules, { asOf: t(AS_OF) }) as Extract<ReturnType<typeof judge>, { verdict: 'late' }>;
-        return { orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt!, deadline: v.deadline, shippedAt: v.shippedAt, hoursLate: v.hoursLate, payout: compactPayout(payout(o, v.kind, v.windowHours, rules, 'paid')), platformCompensation: null, shipSource: 'marked_shipped' as const };
+        return { orderId: o.orderId, buyer: o.buyer, rules: rules.id, paidAt: o.paidAt!, deadline: v.deadline, shippedAt: v.shippedAt, hoursLate: v.hoursLate, payout: compactPayout(payout(o, v.kind, v.windowHours, rules, 'paid')), platformCompensation: null, shipSource: 'marked_shipped' as const };
       });
       return buildVouchers(late, new Map(), rules, t(AS_OF), BJ).map((v) => [v.buyer, v.risk, fmtMoney(v.amount)]);
     };

@@ -41,7 +41,7 @@ function order(p: Spec): Order {
     goodsAmount: null, postage: p.postage ? new Money(p.postage) : null, paidAmount: new Money(p.paid), refundAmount: null,
     quantity: 1, title: 'item', carrier: '', trackingNo: '', presale: p.presale ?? null,
     platformCompensation: p.platformPaid ? new Money(p.platformPaid) : null,
-    sellerFlag: '', sellerNote: '', closeReason: '', receiver: '', phone: '', address: '',
+    sellerFlag: '', sellerNote: '', closeReason: '', receiver: '', phone: '', address: '', articleNo: '',
   };
 }
 

@@ -40,8 +40,8 @@ export function run(args: string[], opts: RunOptions = {}): Promise<Run> {
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdout!.on('data', (b: Buffer) => out.push(b));
+    child.stderr!.on('data', (b: Buffer) => err.push(b));
     child.on('error', reject);
     if (opts.input !== undefined) child.stdin!.end(opts.input);
     child.on('close', (code) => {

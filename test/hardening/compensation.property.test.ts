@@ -56,7 +56,7 @@ function toOrder(g: Gen): Order {
     shippedAt: g.shipAfterH === null ? null : paidAt + g.shipAfterH * HOUR_MS, confirmedAt: null, promisedShipAt: null,
     goodsAmount: fen(g.paidFen), postage: fen(g.postageFen), paidAmount: fen(g.paidFen + g.postageFen), refundAmount: null, quantity: 1,
     title: '围巾', carrier: '', trackingNo: '', presale: g.presale, platformCompensation: null, sellerFlag: '', sellerNote: '', closeReason: '',
-    receiver: '', phone: '', address: '',
+    receiver: '', phone: '', address: '', articleNo: '',
   };
 }
 
@@ -67,7 +67,7 @@ function lateOrders(orders: Order[], rules: RuleSet): LateOrder[] {
     const v = judge(o, rules, { asOf: AS_OF });
     if (v.verdict !== 'late') continue;
     out.push({
-      orderId: o.orderId, buyer: o.buyer, paidAt: o.paidAt!, deadline: v.deadline, shippedAt: v.shippedAt, hoursLate: v.hoursLate,
+      orderId: o.orderId, buyer: o.buyer, rules: rules.id, paidAt: o.paidAt!, deadline: v.deadline, shippedAt: v.shippedAt, hoursLate: v.hoursLate,
       payout: compactPayout(payout(o, v.kind, v.windowHours, rules, 'paid-minus-postage')), platformCompensation: null,
       shipSource: v.shippedAt === null ? 'unshipped' : 'marked_shipped',
     });

@@ -14,6 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { DOUYIN_HEADERS, PDD_HEADERS, TAOBAO_ITEM_LAYOUTS, TAOBAO_ORDER_LAYOUTS, csvCell, taobaoCsvCell } from '../../scripts/export-layouts.mjs';
 import { tmpDir } from '../helpers.js';
 import { cli } from './inproc.js';
+/** The value type an arbitrary generates (fast-check 4 exports no such helper). */
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 10, 10, 0, 0, 0) - 8 * HOUR; // 2026-11-10 00:00 Beijing
@@ -30,7 +32,7 @@ const genOrder = fc.record({
   shop: fc.constantFrom(0, 1),
   lines: fc.integer({ min: 1, max: 3 }),
 });
-type G = fc.Infer<typeof genOrder>;
+type G = ValueOf<typeof genOrder>;
 const SHOPS = [
   { 店铺Id: '1001', 店铺名称: '阿花的店' },
   { 店铺Id: '2002', 店铺名称: '暖冬织物旗舰店' },
@@ -46,7 +48,7 @@ const genCase = fc.record({
   lines: fc.boolean(),
   lang: fc.constantFrom('en', 'zh'),
 });
-type C = fc.Infer<typeof genCase>;
+type C = ValueOf<typeof genCase>;
 
 function shopCells(c: C, o: G): Record<string, string> {
   const s = SHOPS[o.shop]!;

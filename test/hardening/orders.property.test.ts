@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { TAOBAO_ORDER_LAYOUTS, csvCell, taobaoCsvCell } from '../../scripts/export-layouts.mjs';
 import { tmpDir } from '../helpers.js';
 import { cli } from './inproc.js';
+/** The value type an arbitrary generates (fast-check 4 exports no such helper). */
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
 const LAYOUTS = TAOBAO_ORDER_LAYOUTS as Record<number, string[]>;
 const STATUS = {
@@ -54,7 +56,7 @@ const genExport = fc.record({
   delimiter: fc.constantFrom(',', '\t'),
   excelTimes: fc.boolean(),
 });
-type Gen = fc.Infer<typeof genOrder>;
+type Gen = ValueOf<typeof genOrder>;
 
 const money = (fen: number) => (fen / 100).toFixed(2);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -75,7 +77,7 @@ function cells(o: Gen, excel: boolean): Record<string, string> {
   };
 }
 
-function write(file: string, e: fc.Infer<typeof genExport>): void {
+function write(file: string, e: ValueOf<typeof genExport>): void {
   const headers = LAYOUTS[e.layout]!;
   const q = (v: string) => (e.delimiter === ',' ? csvCell(v) : /[\t"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [headers.map(q).join(e.delimiter)];

@@ -21,7 +21,7 @@ type Zip = {
 const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as { loadAsync(b: Buffer): Promise<Zip> };
 
 const AS_OF = ['--as-of', '2026-11-20 12:00:00'];
-const READERS = [{ name: 'fast reader', env: {} }, { name: 'exceljs', env: { STOREOPS_XLSX_READER: 'exceljs' } }];
+const READERS: { name: string; env: Record<string, string> }[] = [{ name: 'fast reader', env: {} }, { name: 'exceljs', env: { STOREOPS_XLSX_READER: 'exceljs' } }];
 
 let dir: string;
 let twoDownloads: string;

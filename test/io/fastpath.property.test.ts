@@ -833,7 +833,7 @@ describe('times read from the bytes (Projection.times)', () => {
           });
           projection.times = t;
           projection.transient = Uint8Array.from(HEAD, (_, i) => (TIME_COLS.includes(i) ? 1 : 0));
-          if (spec.want) projection.want = Uint8Array.from(HEAD, (_, i) => (spec.want!.includes(i) ? 1 : 0));
+          if (spec.want) projection.want = Uint8Array.from(HEAD, (_, i) => ((spec.want as readonly number[]).includes(i) ? 1 : 0));
         };
         if (!spec.late) set();
         const truth = spec.enc === 'gbk' ? 'gb18030' : spec.enc;
@@ -874,7 +874,7 @@ describe('times read from the bytes (Projection.times)', () => {
           expect(r.line, what).toBe(ref.line);
           expect(r.cells.length, what).toBe(ref.cells.length);
           r.cells.forEach((c, i) => {
-            if (spec.want!.includes(i) || c !== '') expect(c, `${what} record ${k} column ${i}`).toBe(ref.cells[i]);
+            if ((spec.want as readonly number[]).includes(i) || c !== '') expect(c, `${what} record ${k} column ${i}`).toBe(ref.cells[i]);
           });
         });
         total += numbers;

@@ -36,6 +36,7 @@ const sniffed = (parts: Buffer[]): Sniffed => ({
   encodingNote: 'flag',
   skip: 0,
   stream: Readable.from(parts.map((p) => Buffer.from(p)), { objectMode: false }),
+  bytesRead: () => 0,
 });
 
 /** The error line from reading the whole file through records.ts, or 'ok' with the cells. */

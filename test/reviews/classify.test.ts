@@ -18,7 +18,7 @@ const base: Review = {
   followUpAt: null,
   dsr: { description: null, service: null, logistics: null },
 };
-const r = (o: Partial<Review>): Review => ({ ...base, ...o, dsr: { ...base.dsr, ...(o.dsr ?? {}) } });
+const r = (o: Omit<Partial<Review>, 'dsr'> & { dsr?: Partial<Review['dsr']> }): Review => ({ ...base, ...o, dsr: { ...base.dsr, ...(o.dsr ?? {}) } });
 
 describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, positive with negative text)', () => {
   it('a negative rating is flagged with severity 5', () => {

@@ -96,7 +96,7 @@ describe('roster inputs kept in xlsx: date and time cells', () => {
     AGENTS.forEach((a, i) => ws.addRow([a, ...DATES.map((_, d) => CYCLE[(d + i) % 4]!)]));
     const f = path.join(dir, 'formula-header.xlsx');
     await wb.xlsx.writeFile(f);
-    for (const env of [{}, { STOREOPS_XLSX_READER: 'exceljs' }]) {
+    for (const env of [{}, { STOREOPS_XLSX_READER: 'exceljs' }] as Record<string, string>[]) {
       const r = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'en'], { env });
       expect(r.stderr).toBe(`${f}: 4 agents × 28 days, no violations\n`);
       expect(r.code).toBe(0);

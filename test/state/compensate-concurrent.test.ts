@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { order, taobaoCsv, write } from '../orders/build.js';
 import { BIN, ROOT, tmpDir } from '../helpers.js';
 

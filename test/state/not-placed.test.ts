@@ -8,8 +8,10 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Io } from '../../src/context.js';
-import { run } from '../../dist/src/cli/main.js';
+// @ts-expect-error the build emits no declarations (tsconfig declaration: false); typed as the source below
+import { run as builtRun } from '../../dist/src/cli/main.js';
 import { ROOT, tmpDir } from '../helpers.js';
+const run: typeof import('../../src/cli/main.js').run = builtRun;
 
 class Screen extends Writable {
   text = '';

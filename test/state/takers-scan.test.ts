@@ -23,7 +23,7 @@ beforeEach(() => {
     const st = original.call(this, sql);
     let plan: string[] = [];
     try {
-      plan = (original.call(this, `EXPLAIN QUERY PLAN ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail);
+      plan = (original.call(this, `EXPLAIN QUERY PLAN ${sql}`).all(...(Array((sql.match(/\?/g) ?? []).length).fill(null) as [never])) as { detail: string }[]).map((r) => r.detail);
     } catch {
       /* not a query */
     }

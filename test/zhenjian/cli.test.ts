@@ -523,7 +523,7 @@ describe('--tz: a stop typed as a date alone is any second of that day in --tz (
     const dir = tmpDir();
     const f = path.join(dir, 'p.csv');
     fs.writeFileSync(f, 'itemId,listPrice,unitCost,serviceFee,stoppedAt\n1,100,10,50,2026-11-20\n2,100,10,50,2026-11-20 07:59\n');
-    const run = (tz: string[]) => json(runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0', ...tz]).stdout).filter((r: { kind: string }) => r.kind === 'product').map((r: { reapplyFrom: string }) => r.reapplyFrom);
+    const run = (tz: string[]) => json(runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0', ...tz]).stdout).filter((r) => r.kind === 'product').map((r) => r.reapplyFrom as string);
     // Los Angeles, 1: the typed day 11-20 00:00–23:59:59 PST is 11-20 16:00 – 11-21 15:59:59 Beijing;
     // its last second is on Beijing 11-21, so the next day is 11-22 00:00 Beijing = 11-21 16:00 UTC
     // = 11-21 08:00 PST. Before: from 11-20 00:00 PST (11-20 16:00 Beijing) → 11-21 00:00 Beijing =
@@ -548,7 +548,7 @@ describe('an expiry typed as a date is shown as a date (desk3)', () => {
     fs.writeFileSync(f, '商品ID,一口价,成本,服务费,透标开始,到期时间,展示周期\n1,100,10,50,,2027-06-03,180\n2,100,10,50,2026-12-05,,30\n3,100,10,50,2026-12-05 10:00:00,,30\n');
     for (const tz of [[], ['--tz', 'America/Los_Angeles']]) {
       const rows = json(runCli(['zhenjian', 'estimate', f, '-f', 'json', '--commission', '0', ...tz], { tz: 'UTC' }).stdout);
-      expect(rows.slice(0, 2).map((r: { expiresAt: string; renewFrom: string }) => [r.expiresAt, r.renewFrom])).toEqual([
+      expect(rows.slice(0, 2).map((r) => [r.expiresAt as string, r.renewFrom as string])).toEqual([
         ['2027-06-03', '2027-05-19'],
         ['2027-01-04', '2026-12-20'],
       ]);

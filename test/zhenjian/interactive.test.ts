@@ -6,8 +6,10 @@ import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/context.js';
 // The built shell (npx tsc -p . first): version() reads package.json relative to dist/.
-import { run } from '../../dist/src/cli/main.js';
+// @ts-expect-error the build emits no declarations (tsconfig declaration: false); typed as the source below
+import { run as builtRun } from '../../dist/src/cli/main.js';
 import { tmpDir } from '../helpers.js';
+const run: typeof import('../../src/cli/main.js').run = builtRun;
 
 const strip = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 

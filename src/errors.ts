@@ -1,6 +1,6 @@
 // The exit-code table of docs/cli.md, in one place.
 // Domain code throws these; only the shell (src/cli/main.ts) turns them into an exit code.
-import { terminalSafe } from './io/escape.js';
+import { oneLine, terminalSafe } from './io/escape.js';
 
 /** A message in both languages; the shell picks one with --lang. */
 export interface Msg {
@@ -76,8 +76,17 @@ export class OutputError extends StoreopsError {
 
 export type Lang = 'zh' | 'en';
 
-/** The message in one language, with control characters from quoted input made harmless for a terminal. */
+/**
+ * The message in one language, as one line: control characters (newline and tab included) from
+ * quoted input -- a file name, a cell, a shop name -- shown as escapes (`\n`, `\x1b`), so they can
+ * neither forge a line of their own in a log nor repaint the terminal.
+ */
 export function say(m: Msg, lang: Lang): string {
+  return oneLine(lang === 'zh' ? m.zh : m.en);
+}
+
+/** A text of several lines written by storeops itself (help pages): its line breaks kept, other control characters escaped. */
+export function sayLines(m: Msg, lang: Lang): string {
   return terminalSafe(lang === 'zh' ? m.zh : m.en);
 }
 

@@ -5,7 +5,7 @@
 import { doc } from '../paths.js';
 import type { Command, Help } from 'commander';
 import stringWidth from 'fast-string-width';
-import { type Lang, type Msg, msg, say } from '../errors.js';
+import { type Lang, type Msg, msg, say, sayLines } from '../errors.js';
 
 /**
  * The help topics (`storeops help <topic>`, src/cli/topics.ts). Named here, with the help every run
@@ -84,9 +84,9 @@ export function afterHelp(cmd: Command, lang: Lang, columns?: number): string {
 /** Put every description into one language, translate commander's headings, measure CJK right. */
 export function localize(program: Command, lang: Lang, columns?: number): void {
   const walk = (cmd: Command) => {
-    cmd.description(say(bilingual(cmd.description()), lang));
-    for (const a of cmd.registeredArguments) (a as { description: string }).description = say(bilingual(a.description), lang);
-    for (const o of cmd.options) o.description = say(bilingual(o.description ?? ''), lang);
+    cmd.description(sayLines(bilingual(cmd.description()), lang));
+    for (const a of cmd.registeredArguments) (a as { description: string }).description = sayLines(bilingual(a.description), lang);
+    for (const o of cmd.options) o.description = sayLines(bilingual(o.description ?? ''), lang);
     cmd.helpOption('-h, --help', say(msg('显示帮助', 'show help'), lang));
     cmd.helpCommand(false); // `storeops help <command>` is the one help command
     if (cmd !== program) cmd.addHelpText('after', () => afterHelp(cmd, lang, columns));

@@ -6,6 +6,7 @@ import { version } from './entry.js';
 import { PipeClosed } from '../errors.js';
 import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang, terminalWidth } from '../context.js';
 import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from '../errors.js';
+import { oneLine, terminalSafe } from '../io/escape.js';
 import { type Register, commandNamed, loadCommands } from './registry.js';
 import { ARG_ZH, TOPICS, afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
 import { guardTargets, pathsIn } from '../io/targets.js';
@@ -104,7 +105,7 @@ export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonl
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
-      outputError: (s, write) => write(commanderMessage(suggestGlobal(s, program.options.map((o) => o.long ?? '')), lang)),
+      outputError: (s, write) => write(commanderMessage(argvShown(suggestGlobal(s, program.options.map((o) => o.long ?? '')), (program as Command & { rawArgs?: string[] }).rawArgs ?? []), lang)),
     })
     .exitOverride();
 
@@ -346,6 +347,23 @@ function suggestGlobal(s: string, globals: string[]): string {
   return best ? `${s.replace(/\n$/, '')}\n(Did you mean ${best}?)\n` : s;
 }
 
+/**
+ * Commander's message quotes what was typed (`unknown option '--fo…'`) as it was: an argument
+ * holding a newline or ESC sequence would start a line of its own (`storeops: error: …` forged in a
+ * cron log) or repaint the terminal. Each such argument (and its `--name` before a `=`) is shown
+ * escaped (`\n`, `\x1b`); commander's own line breaks stay; any other control character is escaped.
+ */
+function argvShown(s: string, argv: readonly string[]): string {
+  let t = s;
+  for (const a of argv) {
+    for (const part of [a, a.split('=')[0]!]) {
+      const shown = oneLine(part);
+      if (shown !== part && part !== '') t = t.split(part).join(shown);
+    }
+  }
+  return terminalSafe(t);
+}
+
 function commanderMessage(s: string, lang: Lang): string {
   let t = s;
   // A value outside an option's choices, in the words of our own checks (--out-encoding takes utf8
@@ -404,7 +422,7 @@ function report(e: unknown, io: Io, argv: string[]): number {
   if (err && (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED')) return EXIT.ok;
   // An internal bug: say so plainly, with the stack only when asked for.
   io.stderr.write(
-    `storeops: ${head}: ${lang === 'zh' ? '内部错误' : 'internal error'}: ${err?.message ?? String(e)}\n` +
+    `storeops: ${head}: ${lang === 'zh' ? '内部错误' : 'internal error'}: ${oneLine(err?.message ?? String(e))}\n` +
       `  ${lang === 'zh' ? '提示' : 'hint'}: ${lang === 'zh' ? '这是 storeops 的缺陷, 请加 --debug 再运行一次, 附上命令和输出报告' : 'this is a bug in storeops; please run it again with --debug and report it with the output'}\n`,
   );
   if (current.ctx?.debug || io.env.STOREOPS_DEBUG || argv.includes('--debug')) io.stderr.write(`${err?.stack ?? ''}\n`);

@@ -1,7 +1,7 @@
 // `storeops help <topic>`: short pages for what is not one command. Each ends by naming the file
 // in docs/ that says it in full. Exit codes come from EXIT (one place), formats from FORMATS.
 import { doc } from '../paths.js';
-import { EXIT, type Lang, type Msg, msg, say } from '../errors.js';
+import { EXIT, type Lang, type Msg, msg, say, sayLines } from '../errors.js';
 import { FORMATS } from '../io/formats.js';
 
 import { TOPICS, type Topic } from './help.js';
@@ -147,5 +147,5 @@ Exit codes: storeops help exit-codes. Full walk-through: ${doc('README.md')} "Ru
 
 export function topicText(t: Exclude<Topic, 'options'>, lang: Lang): string {
   if (t === 'exit-codes') return exitCodes(lang);
-  return say(PAGES[t], lang) + '\n';
+  return sayLines(PAGES[t], lang) + '\n';
 }

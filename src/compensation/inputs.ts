@@ -3,6 +3,7 @@
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, msg } from '../errors.js';
 import { checkOrderId, cleanCell, cleanTracking, fullWidthId, waybillKey, waybillList, zeroedPast15 } from '../io/cells.js';
+import { oneLine as lineOf } from '../io/escape.js';
 import type { RejectLog } from '../io/rejects.js';
 import { TrailingSummaries, isListSummary } from '../io/summary.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem, sheetNote } from '../io/table.js';
@@ -666,11 +667,11 @@ export function rowShown(scans: PickupScans, i: number): string {
 }
 
 /**
- * A cell as typed, on one line of stderr: a line break typed in it (a waybill list, one per line) shows as ⏎,
+ * A cell as typed, on one line of stderr: a line break typed in it (a waybill list, one per line) shows as `\n`,
  * as in the rejected-row log. Before, it broke the warning line (`waybill YT5001` / `99; found for …`).
  */
 export function oneLine(t: string): string {
-  return t.includes('\n') || t.includes('\r') ? t.replace(/\r\n|[\r\n]/g, '⏎') : t;
+  return lineOf(t);
 }
 
 /** The waybill cell of kept row i as typed. */

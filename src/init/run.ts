@@ -6,6 +6,7 @@ import type { Ctx } from '../context.js';
 import { OutputError, msg, plural } from '../errors.js';
 import { doc, templatesDir } from '../paths.js';
 import { fileProblem } from '../io/fsproblem.js';
+import { oneLine } from '../io/escape.js';
 
 const TEMPLATE_DIR = 'storeops-templates';
 
@@ -114,7 +115,7 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
       );
     }
     wrote++;
-    ctx.io.stdout.write(`${path.relative(ctx.io.cwd, w.target) || w.target}\n`);
+    ctx.io.stdout.write(`${oneLine(path.relative(ctx.io.cwd, w.target) || w.target)}\n`);
   }
   ctx.info(
     msg(

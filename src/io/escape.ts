@@ -215,18 +215,42 @@ export function textForSpreadsheet(text: string, isId: boolean): string {
   return text;
 }
 
-// C0 controls but tab and newline, DEL, C1 controls (0x9B is a one-byte CSI), and the bidi
-// overrides/isolates that make a terminal show text in another order than it is.
-const TERMINAL_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+// C0 controls but tab and newline, DEL, C1 controls (0x9B is a one-byte CSI), the line and
+// paragraph separators, and the bidi overrides/isolates that make a terminal show text in another
+// order than it is.
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+// The same and tab and newline: one line of a message (a file name holding a newline must not
+// start a line of its own in a cron log: `a\nstoreops: error: fake.csv`).
+const LINE_UNSAFE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/** One unsafe character as it is shown: `\n`, `\r`, `\t`, `\x1b` (up to 0xFF), `\u202e`. */
+function visible(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  const n = c.charCodeAt(0);
+  return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+}
 
 /**
- * Text as it may reach a terminal: an input cell holding ESC sequences must not move the cursor,
- * retitle the window or hide what follows. Each unsafe character becomes U+FFFD (visible, so the
- * operator sees something was there).
+ * Text as it may reach a terminal (table cells, csv/json printed on one, help pages): an input
+ * cell holding ESC sequences must not move the cursor, retitle the window or hide what follows.
+ * Each unsafe character is shown as its escape (`\x1b`, `\r`, `\u202e`): visible, so the operator
+ * sees what was there. Tab and newline are kept (the caller's own line breaks).
  */
 export function terminalSafe(text: string): string {
   TERMINAL_UNSAFE.lastIndex = 0;
-  return TERMINAL_UNSAFE.test(text) ? text.replace(TERMINAL_UNSAFE, '\uFFFD') : text;
+  return TERMINAL_UNSAFE.test(text) ? text.replace(TERMINAL_UNSAFE, visible) : text;
+}
+
+/**
+ * One line of a message (errors, warnings, rejected rows, summaries): as terminalSafe, and a
+ * newline or tab is shown as `\n` / `\t` too, so a file name or cell can neither forge a line of
+ * its own in a log nor repaint the terminal. Idempotent: what it returns holds nothing it changes.
+ */
+export function oneLine(text: string): string {
+  LINE_UNSAFE.lastIndex = 0;
+  return LINE_UNSAFE.test(text) ? text.replace(LINE_UNSAFE, visible) : text;
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, msg, plural, say } from '../errors.js';
 import type { Column } from './columns.js';
-import { terminalSafe } from './escape.js';
+import { oneLine } from './escape.js';
 import { type RowWriter, openOutput } from './output.js';
 import { scrubFreeText } from './pii.js';
 
@@ -28,10 +28,11 @@ const SHOW_ON_STDERR = 20;
 
 /**
  * A cell value as quoted in a message: at most 60 characters (a 2 MB cell is not echoed), on one
- * line (a rejection is one line of a log grepped by `file:line`): a line break shows as ⏎.
+ * line (a rejection is one line of a log grepped by `file:line`): a line break shows as `\n`, any
+ * other control character as its escape (oneLine).
  */
 export function shown(value: string): string {
-  return (value.length > 60 ? value.slice(0, 57) + '…' : value).replace(/\r\n|[\r\n]/g, '⏎');
+  return oneLine(value.length > 60 ? value.slice(0, 57) + '…' : value);
 }
 
 /** Personal data masked by its look, a labelled name (收货人：…), and the given receiver names. */
@@ -118,7 +119,7 @@ export class RejectLog {
     const reason = say(r.reason, this.ctx.lang);
     // Most reasons quote the value already; say it once.
     const val = r.value !== undefined && r.value !== '' && !reason.includes(`"${shown(r.value)}"`) ? ` "${shown(r.value)}"` : '';
-    return terminalSafe(`${r.file}:${r.line}${col}:${val} ${reason}`);
+    return oneLine(`${r.file}:${r.line}${col}:${val} ${reason}`);
   }
 
   /** Close the --rejects file; under --strict any rejection fails the run (exit 3). */

@@ -248,7 +248,7 @@ function truncateList(cell: string, width: number): string {
   return displayWidth(out) + 2 <= width ? out + LIST_SEP + ELLIPSIS : truncate(cell, width);
 }
 
-/** One terminal line: breaks and tabs become spaces, control characters from input cells U+FFFD. */
+/** One terminal line: breaks and tabs become spaces, other control characters from input cells their escapes (`\x1b`). */
 function oneLine(t: string): string {
   return terminalSafe(/[\r\n\t]/.test(t) ? t.replace(/\r\n|[\r\n\t]/g, ' ') : t);
 }

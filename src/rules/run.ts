@@ -132,5 +132,9 @@ export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {
   // characters), as help is: the terminal broke "replaces" into "replace" / "s" at 80 columns.
   const width = ctx.io.stderr.isTTY && ctx.io.stderr.columns && ctx.io.stderr.columns >= 20 ? ctx.io.stderr.columns : undefined;
   const wrapText = width ? (await import('../cli/help.js')).wrapText : undefined;
-  for (const f of facts) ctx.info(wrapText && width ? msg(wrapText(f.zh, width).join('\n'), wrapText(f.en, width).join('\n')) : f);
+  // One line at a time: a message is one line (say shows a newline in it as `\n`).
+  for (const f of facts) {
+    if (!wrapText || !width) ctx.info(f);
+    else for (const l of wrapText(ctx.t(f), width)) ctx.info(msg(l, l));
+  }
 }

@@ -1,5 +1,5 @@
 // A rejection is one line on stderr (logs are grepped by `file:line`): a line break inside the
-// quoted value it echoes shows as ⏎ instead of starting a new line.
+// quoted value it echoes shows as `\r\n` (escaped, visible) instead of starting a new line.
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/context.js';
@@ -16,6 +16,6 @@ describe('rejections on stderr', () => {
     const ctx = buildContext({ lang: 'en' }, { stdin: Readable.from([]), stdout: new PassThrough(), stderr, env: { HOME: home }, cwd: home, now: () => 0 });
     const log = new RejectLog(ctx);
     await log.add({ file: 'a.csv', line: 7, column: '订单状态', value: '买家已付款\r\n等待发货', reason: msg(`未知的订单状态 "${shown('买家已付款\r\n等待发货')}"`, `unknown order status "${shown('买家已付款\r\n等待发货')}"`) });
-    expect(err).toBe('a.csv:7 [订单状态]: unknown order status "买家已付款⏎等待发货"\n');
+    expect(err).toBe('a.csv:7 [订单状态]: unknown order status "买家已付款\\r\\n等待发货"\n');
   });
 });

@@ -10,7 +10,9 @@ const MONEY_RE = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * Parse a money cell after clean-up ("1,234.50", "0元", "¥12" accepted). Returns null for an
- * empty cell and undefined for text that is not an amount.
+ * empty cell and undefined for text that is not an amount: among them a whole part with a leading
+ * zero ("0012", "00.50": no export writes one, and a code or a shifted column is not read as
+ * money) and a comma that is not a thousands separator in groups of three ("1,23", "12,34.50").
  */
 export function parseMoney(text: string): Money | null | undefined {
   if (text === '') return null;
@@ -39,7 +41,19 @@ function moneyText(text: string): string | undefined {
   }
   t = t.trim();
   if (t === '') return '';
-  return MONEY_RE.test(t) ? t : undefined;
+  return MONEY_RE.test(t) && !leadingZero(t) ? t : undefined;
+}
+
+/**
+ * "0012", "00.50", "-012": a whole part of more than one digit starting with 0. docs/formats.md:
+ * no export writes an amount so (they write 12.00, 0.50); such a cell is a code, an id or a
+ * shifted column, and reading it as 12.00 would be a guess.
+ */
+export function leadingZero(t: string): boolean {
+  const i = t.charCodeAt(0) === 45 ? 1 : 0;
+  if (t.charCodeAt(i) !== 48) return false;
+  const c = t.charCodeAt(i + 1);
+  return c >= 48 && c <= 57;
 }
 
 function parseMoneyText(text: string): Money | null | undefined {
@@ -85,7 +99,8 @@ function plainAmount(t: string, max: number): 'ok' | 'implausible' | 'sub-fen' |
     if (c < 0 || c > 9) break;
     whole = whole * 10 + c;
   }
-  if (i === 0 || i > 15) return undefined;
+  // A leading zero ("0012"): the general path says invalid.
+  if (i === 0 || i > 15 || (i > 1 && t.charCodeAt(0) === 48)) return undefined;
   let fractionNonZero = false;
   let subFen = false;
   if (i < n) {
@@ -119,7 +134,8 @@ export function plainFen(t: string): number {
     if (c < 0 || c > 9) break;
     whole = whole * 10 + c;
   }
-  if (i === 0 || i > 13) return -1;
+  // A leading zero ("0012", "00.50") is not an amount (leadingZero): the general path rejects it.
+  if (i === 0 || i > 13 || (i > 1 && t.charCodeAt(0) === 48)) return -1;
   let frac = 0;
   if (i < n) {
     if (t.charCodeAt(i) !== 46 || i + 1 === n) return -1;

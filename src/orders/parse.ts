@@ -5,7 +5,7 @@ import { checkOrderId, cleanCell, cleanText, cleanTracking, fullWidthId, halfWid
 import { typedNumberHint } from '../io/typed-number.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
-import { type Money, checkMoneyText, fenToMoney, parseMoney, plainFen } from '../money.js';
+import { type Money, checkMoneyText, fenToMoney, leadingZero, parseMoney, plainFen } from '../money.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, clockChangeReason, parseTime, wallText } from '../time.js';
 import { type Grain, type Layout, lookupNormalized } from './layouts.js';
 import type { Order } from './types.js';
@@ -482,7 +482,17 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
                     `"${shown(raw)}" 不是有效的金额: 全角逗号 "，" 可能是千位分隔也可能是小数点, 不猜测; 请改成不带逗号的写法, 如 1234.50`,
                     `"${shown(raw)}" is not a valid amount: a full-width comma "，" may be a thousands separator or a decimal point, which is not guessed; write it without the comma, e.g. 1234.50`,
                   )
-                : msg(`"${shown(raw)}" 不是有效的金额`, `"${shown(raw)}" is not a valid amount`)
+                : amountProblem(text) === 'leading-zero'
+                  ? msg(
+                      `"${shown(raw)}" 不是有效的金额: 整数部分以 0 开头, 导出的金额从不这样写 (可能是编码或错位的列), 不猜测; 如果金额确实是 ${amountWithoutZeros(text)}, 请写成 ${amountWithoutZeros(text)}`,
+                      `"${shown(raw)}" is not a valid amount: its whole part starts with 0, which no export writes (a code, or a shifted column?), so it is not guessed; if the amount is ${amountWithoutZeros(text)}, write ${amountWithoutZeros(text)}`,
+                    )
+                  : amountProblem(text) === 'comma'
+                    ? msg(
+                        `"${shown(raw)}" 不是有效的金额: 逗号只作千位分隔读取 (每组三位, 如 1,234.50), 其他写法可能是小数点, 不猜测; 请改成不带逗号的写法, 如 1234.50`,
+                        `"${shown(raw)}" is not a valid amount: a comma is read only as a thousands separator (groups of three, e.g. 1,234.50); any other comma may be a decimal point, which is not guessed; write it without the comma, e.g. 1234.50`,
+                      )
+                    : msg(`"${shown(raw)}" 不是有效的金额`, `"${shown(raw)}" is not a valid amount`)
               : v === 'sub-fen'
                 ? msg(`金额 "${shown(raw)}" 有不足一分的部分; 导出的金额都是整分, 这一行不按四舍五入猜测`, `amount "${shown(raw)}" has a fraction of a fen; exported amounts are whole fen, so it is not rounded to a guess`)
                 : msg(`金额 "${shown(raw)}" 不合理 (为负数或过大)`, `amount "${shown(raw)}" is implausible (negative or too large)`),
@@ -613,4 +623,28 @@ function setMoney(o: ParsedRow, key: (typeof MONEY_FIELDS)[number], m: Money): v
 
 export function isProblem(r: ParsedRow | RowProblem): r is RowProblem {
   return (r as ParsedRow).orderId === undefined;
+}
+
+/** Why an amount cell that is not valid is not, where the reason can say what to write. */
+function amountProblem(text: string): 'leading-zero' | 'comma' | undefined {
+  let t = text.trim();
+  if (t.endsWith('元')) t = t.slice(0, -1).trim();
+  if (t.startsWith('¥') || t.startsWith('￥')) t = t.slice(1).trim();
+  if (/^-?\d+(?:\.\d+)?$/.test(t) && leadingZero(t)) return 'leading-zero';
+  if (/^-?[\d,]+(?:\.\d+)?$/.test(t) && t.includes(',')) {
+    // Grouped by three but with a leading zero (0,123): the zero is what is wrong.
+    return /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t) ? 'leading-zero' : 'comma';
+  }
+  return undefined;
+}
+
+/** "0012" → "12", "00.50" → "0.50", "0,123.00" → "123.00": what the reason suggests (only if that is the amount). */
+function amountWithoutZeros(text: string): string {
+  let t = text.trim();
+  if (t.endsWith('元')) t = t.slice(0, -1).trim();
+  if (t.startsWith('¥') || t.startsWith('￥')) t = t.slice(1).trim();
+  t = t.replace(/,/g, '');
+  const neg = t.startsWith('-');
+  const body = (neg ? t.slice(1) : t).replace(/^0+(?=\d)/, '');
+  return (neg ? '-' : '') + body;
 }

@@ -89,9 +89,13 @@ export function promiseOrderRow(p: PromiseVoucher, base: BaseRule, issueNow: Mon
 
 /**
  * `--at-risk`: an unshipped order already late or due before `riskUntil`, with what it costs if
- * late (RULES 1.5); null for any other order.
+ * late (RULES 1.5); null for any other order. An order paid after `--as-of` (an export made later)
+ * was not paid then, so not one to ship yet: not on the list, as an order shipped after `--as-of`
+ * is on it, unshipped then (judge.ts). Before, an export of 11-20 checked as of 11-10 12:00 listed
+ * orders paid 11-10 20:00 and 11-11 10:00 as at risk.
  */
 export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number, base: BaseRule): Row | null {
+  if (o.paidAt !== null && o.paidAt > asOf) return null;
   if (a.lineParts) return atRiskLines(o, a, asOf, riskUntil, base);
   const v = a.timing;
   if (!a.rules || !a.unshippedOpen || (v.verdict !== 'pending' && v.verdict !== 'late') || v.deadline > riskUntil) return null;

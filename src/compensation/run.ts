@@ -190,11 +190,27 @@ function noShipTimeWarning(n: number, scansFile?: string): Msg {
   );
 }
 
+/**
+ * Paid by `asOf` and not shipped then, as judge.ts sees an order with no rule set would be: a ship
+ * time after `asOf` (an export made later) is not yet shipped, and such an order, closed now, was
+ * open then (closed after it shipped); one paid after `asOf` was not paid then. Before, the raw ship
+ * time was used: an order shipped after --as-of was not counted as unshipped, one paid after it was.
+ */
+function unshippedAt(o: Order, shipAt: number | null, asOf: number): boolean {
+  if (o.paidAt === null || o.paidAt > asOf || o.status === 'unpaid') return false;
+  if (shipAt !== null && shipAt > asOf) return true;
+  return shipAt === null && o.status !== 'closed';
+}
+
 /** --delivery-failures orders that get no promise payout, and why. */
-function promiseSkippedWarning(unpaid: string[], closed: string[]): Msg {
+function promiseSkippedWarning(unpaid: string[], closed: string[], paidLater: string[], asOf: string): Msg {
   const list = (ids: string[]) => idsText(ids.slice(0, 10), ids.length);
   const zh: string[] = [];
   const en: string[] = [];
+  if (paidLater.length) {
+    zh.push(`${paidLater.length} 个在 --as-of (${asOf}) 之后才付款, 当时尚未付款 (${list(paidLater)}; --as-of 晚于付款时间的运行会计入)`);
+    en.push(`${paidLater.length} paid after --as-of (${asOf}), so not paid then (${list(paidLater)}; a run with a later --as-of pays ${paidLater.length === 1 ? 'it' : 'them'})`);
+  }
   if (unpaid.length) {
     zh.push(`${unpaid.length} 个未付款 (${list(unpaid)})`);
     en.push(`${unpaid.length} never paid (${list(unpaid)})`);
@@ -203,9 +219,10 @@ function promiseSkippedWarning(unpaid: string[], closed: string[]): Msg {
     zh.push(`${closed.length} 个未发货就关闭, 无法判断 (${list(closed)})`);
     en.push(`${closed.length} closed without shipping, which cannot be judged (${list(closed)})`);
   }
+  const check = unpaid.length > 0 || closed.length > 0;
   return msg(
-    `--delivery-failures 中的订单未计入未履约赔付: ${zh.join('; ')}; 请人工核对`,
-    `orders in --delivery-failures given no promise payout: ${en.join('; ')}; check them by hand`,
+    `--delivery-failures 中的订单未计入未履约赔付: ${zh.join('; ')}${check ? '; 请人工核对' : ''}`,
+    `orders in --delivery-failures given no promise payout: ${en.join('; ')}${check ? '; check them by hand' : ''}`,
   );
 }
 
@@ -969,7 +986,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   };
   const promiseOrders: PromiseOrder[] = [];
   /** --delivery-failures orders given no promise payout: never paid, or closed without shipping. */
-  const promiseSkipped = { unpaid: [] as string[], closed: [] as string[] };
+  const promiseSkipped = { unpaid: [] as string[], closed: [] as string[], paidLater: [] as string[] };
   const riskUntil = req.atRisk !== undefined ? ctx.asOf + req.atRisk * HOUR_MS : 0;
   let judged = 0;
   const imprecise: string[] = [];
@@ -1120,6 +1137,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         // RULES 1.1: an unpaid order is owed nothing, and a closed order that never shipped cannot be
         // judged: neither gets the promise payout; both are named for a person to check.
         if (o.paidAt === null || o.status === 'unpaid') promiseSkipped.unpaid.push(o.orderId);
+        // Paid after --as-of (an export made later): not paid then, so no promise of it broken yet
+        // (judge.ts reads the export as of --as-of the same way). Before, it was paid 10.00, final.
+        else if (o.paidAt > ctx.asOf) promiseSkipped.paidLater.push(o.orderId);
         // Closed without shipping as the order is judged (RULES 1.1): no scan of its own (one before it
         // was paid is none; with its lines known, each live line's parcel), no 发货时间. Before, any scan
         // found by its id or waybill — the first parcel's of an order whose other line never shipped — paid it.
@@ -1201,7 +1221,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (req.atRisk !== undefined) {
         const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
         if (row) atRisk.push(shown(row));
-        else if (!a.rules && o.paidAt !== null && o.status !== 'closed' && o.status !== 'unpaid' && shipTimeOf(o, judgeOpts) === null) atRiskUnjudged++;
+        else if (!a.rules && unshippedAt(o, shipTimeOf(o, judgeOpts), ctx.asOf)) atRiskUnjudged++;
         if (a.verdict.verdict !== 'not_judged' || a.verdict.reason !== 'no_rule_set') continue;
       }
       // Orders are counted; a per-sub-order rule set may still price the lines that could be judged.
@@ -1377,9 +1397,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   };
   const promises = promiseVouchers(promiseOrders);
   if (promises.ignored.size) ctx.warn(promiseIgnoredWarning(promises.ignored));
-  if (promiseSkipped.unpaid.length || promiseSkipped.closed.length) {
-    ctx.warn(promiseSkippedWarning(promiseSkipped.unpaid, promiseSkipped.closed));
-    ctx.attention();
+  if (promiseSkipped.unpaid.length || promiseSkipped.closed.length || promiseSkipped.paidLater.length) {
+    ctx.warn(promiseSkippedWarning(promiseSkipped.unpaid, promiseSkipped.closed, promiseSkipped.paidLater, ctx.tz.format(ctx.asOf)));
+    // Paid after --as-of alone is no question for a person: a later run pays it (as a voucher still provisional).
+    if (promiseSkipped.unpaid.length || promiseSkipped.closed.length) ctx.attention();
   }
 
   // Stage 5, record: with --record every voucher is needed before writing (to say which are new).

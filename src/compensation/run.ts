@@ -138,16 +138,19 @@ function forcedPlatformClash(forced: RuleSet, clash: Map<string, number>): Usage
     return { platform, own, n };
   });
   const fz = RULE_PLATFORM_ZH[forced.platform] ?? forced.platform;
-  const zh = parts.map((p) => `${p.n} 个${RULE_PLATFORM_ZH[p.platform] ?? p.platform}订单 (它们的规则集是 ${p.own})`).join('、');
-  const en = parts.map((p) => `${plural(p.n, `${p.platform} order`)} (their own rule set is ${p.own})`).join(', ');
+  const zh = parts.map((p) => `${p.n} 个${RULE_PLATFORM_ZH[p.platform] ?? p.platform}订单 (${p.own ? `它们的规则集是 ${p.own}` : '该平台没有生效的规则集'})`).join('、');
+  const en = parts.map((p) => `${plural(p.n, `${p.platform} order`)} (${p.own ? `their own rule set is ${p.own}` : 'their platform has no rule set in force'})`).join(', ');
+  // A platform with no rule set of its own (拼多多): the shop's own rule file, written for that platform.
+  const none = parts.filter((p) => !p.own).map((p) => p.platform);
+  const noneZh = none.map((p) => RULE_PLATFORM_ZH[p] ?? p).join('、');
   return new UsageError(
     msg(
       `--rules ${forced.id} 是${fz}的规则集, 本次却有 ${zh}: 它们会按另一个平台的比例、封顶和赔付方式计算; 未计算, 未记录`,
       `--rules ${forced.id} is a ${forced.platform} rule set, but the run holds ${en}: they would be priced and paid under another platform's rule; nothing was computed or recorded`,
     ),
     msg(
-      `每个平台的报表分开运行: ${fz}的报表加 --rules ${forced.id}, 其他报表不加 --rules (按各自平台的规则集)。`,
-      `run each platform's exports on their own: the ${forced.platform} ones with --rules ${forced.id}, the others without --rules (each under its platform's rule set).`,
+      `每个平台的报表分开运行: ${fz}的报表加 --rules ${forced.id}, 其他报表不加 --rules (按各自平台的规则集)${none.length ? `; ${noneZh}的报表用店铺自己的规则文件 ("platform": "${none[0]}", 见 storeops init 写出的 storeops-templates/rules/custom-example.json): --rules 我的规则.json` : ''}。`,
+      `run each platform's exports on their own: the ${forced.platform} ones with --rules ${forced.id}, the others without --rules (each under its platform's rule set)${none.length ? `; for ${none.join(', ')} exports, your shop's own rule file ("platform": "${none[0]}", like storeops-templates/rules/custom-example.json, which storeops init writes): --rules my-rules.json` : ''}.`,
     ),
   );
 }
@@ -1122,13 +1125,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
             // The order's own platform's rule set (what auto judges it by): forced under another
             // platform's set it would be priced by that platform's rates, caps and payer (a PDD rule
             // file on a Tmall order: 30.00 max instead of 50.00, or "the platform deducts it, issue
-            // nothing"). Refused below, after the reading. An order of a platform with no rule set of
-            // its own (PDD under a Tmall set) is only warned about.
+            // nothing"). Refused below, after the reading. So is an order of a platform with no rule
+            // set of its own in force (PDD under a Tmall set, `` below): RULES 1.3a, "never apply another
+            // platform's rule to it"; 1.3d, nothing is computed for PDD without the shop's own rule file.
+            // Until 2026-12 that was only a warning: the PDD example under tmall-2026 listed 74.50 to issue.
             const own = ruleSetFor(ownBook!, o.platform, o.paidAt);
-            if (own) {
-              const k = `${o.platform}\u0000${own.id}`;
-              platformClash.set(k, (platformClash.get(k) ?? 0) + 1);
-            }
+            const k = `${o.platform}\u0000${own ? own.id : ''}`;
+            platformClash.set(k, (platformClash.get(k) ?? 0) + 1);
           }
           if (!inForce(book.forced, o.paidAt, PLATFORM_TZ)) tally.forcedOutsideValidity++;
         }

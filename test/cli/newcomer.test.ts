@@ -111,7 +111,7 @@ describe('a Tmall and a 拼多多 shop: --rules with the PDD rule file on both e
     expect(pdd.stderr).toContain('5 to be deducted by the platform totalling 51.00');
   });
 
-  it('tmall-2026 forced on a 抖店 export is refused the same way; on a PDD export (no rule set of its own) it is a warning as before', () => {
+  it('tmall-2026 forced on a 抖店 export is refused the same way; so it is on a PDD export (no rule set of its own; a warning until 2026-12)', () => {
     const dy = runCli(['compensate', 'examples/douyin-orders-202611.csv', ...AS_OF, '--rules', 'tmall-2026', '-q', '--lang', 'en']);
     expect(dy.code).toBe(2);
     expect(dy.stderr).toContain('storeops: error: --rules tmall-2026 is a taobao rule set, but the run holds 8 douyin orders (their own rule set is douyin-2025)');
@@ -124,9 +124,16 @@ describe('a Tmall and a 拼多多 shop: --rules with the PDD rule file on both e
     expect(same.code).toBe(2);
     expect(same.stdout).toBe('');
     expect(same.stderr).toContain('storeops: error: --rules my-pdd-issue is a pdd rule set, but the run holds 8 taobao orders (their own rule set is tmall-2026)');
+    // RULES 1.3a "never apply another platform's rule", 1.3d nothing for PDD without the shop's own file:
+    // before, exit 0 and 9.50 + 5.00 + 50.00 + 5.00 = 69.50 final (+ 5.00 provisional) to issue under tmall-2026.
     const pdd = runCli(['compensate', PDD, ...AS_OF, '--rules', 'tmall-2026', '-q', '--lang', 'en']);
-    expect(pdd.code).toBe(0);
-    expect(pdd.stderr).toContain('rule set tmall-2026 was forced onto 8 orders from another platform (the rule set is for taobao)');
+    expect(pdd.code).toBe(2);
+    expect(pdd.stdout).toBe('');
+    expect(pdd.stderr).toContain('storeops: error: --rules tmall-2026 is a taobao rule set, but the run holds 8 pdd orders (their platform has no rule set in force): they would be priced and paid under another platform\'s rule; nothing was computed or recorded\n');
+    expect(pdd.stderr).toContain('  hint: run each platform\'s exports on their own: the taobao ones with --rules tmall-2026, the others without --rules (each under its platform\'s rule set); for pdd exports, your shop\'s own rule file ("platform": "pdd", like storeops-templates/rules/custom-example.json, which storeops init writes): --rules my-rules.json.\n');
+    const zh = runCli(['compensate', PDD, ...AS_OF, '--rules', 'tmall-2026', '-q', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('storeops: 错误: --rules tmall-2026 是淘宝/天猫的规则集, 本次却有 8 个拼多多订单 (该平台没有生效的规则集)');
   });
 });
 

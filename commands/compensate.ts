@@ -16,9 +16,9 @@ export function register(program: Command): void {
     .option('--exclude <file>', 'order ids to leave out (force majeure, invalid address …) / 要排除的订单编号 (不可抗力、地址无效 …)')
     .option('--by <voucher|order>', 'one row per voucher (default) or per late order with its working / 每张红包一行 (默认), 或每个延迟订单一行并列出计算过程')
     .option('--at-risk <hours>', 'instead of vouchers: unshipped orders due within N hours (and those already late) / 改为列出 N 小时内到期 (及已超时) 的未发货订单')
-    .option('--base <rule>', 'amount base: auto (default: what each rule set names), paid-minus-postage, paid, goods (docs/rules.md §1.4) / 计算基数: auto (默认, 按规则集)、paid-minus-postage (实付减邮费)、paid、goods')
+    .option('--base <rule>', 'amount base: auto (default: what each rule set names), paid-minus-postage, paid, goods (docs/rules.md §1.4) / 计算基数: auto (默认: 各规则集指定的基数)、paid-minus-postage (实付减邮费)、paid (实付)、goods (货款) (docs/rules.md §1.4)')
     .option('--record', 'record final vouchers the shop must issue in the state database; already recorded ones are not counted again / 把确定且需商家发放的红包记入状态数据库; 已记录的不再重复计算')
-    .option('--reissue <orders|all>', 'with --record: record the vouchers holding these orders although a recorded voucher (any rule set) already pays them, taking it over: only what it did not pay is to issue / 与 --record 一起: 记录含这些已赔付订单的红包, 接替此前的红包, 只发放此前未付的部分')
+    .option('--reissue <orders|all>', 'with --record: record the vouchers holding these orders although a recorded voucher (any rule set) already pays them, taking it over: only what it did not pay is to issue / 与 --record 一起: 即使已记录的红包 (任何规则集) 已赔付这些订单, 也记录含这些订单的红包, 接替此前的红包: 只发放此前未付的部分')
     .option('--fail-on <condition>', 'new-vouchers: exit 1 when this run found vouchers not recorded before / new-vouchers: 发现此前未记录的红包时以退出码 1 结束');
   addNotifyOptions(compensate)
     .action(action(async () => (await import('../src/compensation/run.js')).runCompensate));

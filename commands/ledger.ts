@@ -17,19 +17,19 @@ export function register(program: Command): void {
     .command('list')
     .description('recorded vouchers, or the latest contact status per order / 已记录的红包, 或每个订单的最新联系状态')
     .addOption(what())
-    .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单')
+    .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单的红包和联系记录')
     .action(action(async () => (await import('../src/state/run.js')).runLedgerList));
 
   const exp = ledger
     .command('export')
     .description('everything recorded: every voucher, or every contact attempt / 全部记录: 每个红包, 或每一次联系')
     .addOption(what())
-    .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单')
+    .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单的红包和联系记录')
     .action(action(async () => (await import('../src/state/run.js')).runLedgerExport));
   const alerts = ledger
     .command('alerts')
     .description('notify alerts held to post again (a robot did not accept them); --drop one, or all of a shop / 保留待补发的通知 (机器人未接收); --drop 删除一条或某店铺的全部')
-    .option('--shop <shop>', 'only the alerts of this shop (the shop column) / 只看这个店铺的通知')
+    .option('--shop <shop>', 'only the alerts of this shop (the shop column) / 只看这个店铺的通知 (店铺列)')
     .option('--drop <id|all>', 'drop this held alert (the id column), or all (of --shop): never posted / 删除这条保留的通知 (编号列), 或 all 全部 (加 --shop 则该店铺的全部), 不再发送')
     .option('--yes', 'with --drop all: no confirmation asked (cron) / 与 --drop all 一起: 不询问确认 (定时任务用)')
     .action(action(async () => (await import('../src/state/alerts.js')).runLedgerAlerts));

@@ -12,7 +12,7 @@ export function register(program: Command): void {
 
   const queue = reviews
     .command('queue')
-    .description('follow-up queue for neutral/negative reviews, most urgent first / 中差评跟进队列')
+    .description('follow-up queue for neutral/negative reviews, most urgent first / 中差评跟进队列, 最紧急的在前')
     .argument('<file...>', 'review files (csv/xlsx; - for stdin) / 评价表 (csv/xlsx; - 为标准输入)')
     .option('--orders <file...>', 'order exports, for order value, payment time and earlier orders by the buyer / 订单报表, 用于订单金额、付款时间和买家此前的订单')
     .option('--roster <file>', 'shift roster (long or grid): items go to agents on shift at --as-of / 排班表 (长表或网格): 把待办分给 --as-of 时在班的客服')
@@ -24,24 +24,24 @@ export function register(program: Command): void {
 
   const log = reviews
     .command('log')
-    .description('record a contact attempt or outcome in the state database / 记录联系结果')
+    .description('record a contact attempt or outcome in the state database / 在状态数据库中记录一次联系或其结果')
     .argument('<orderId>', 'order id of the review / 评价对应的订单编号')
     // Required, but checked by runLog: missing, it says the values it takes (commander's own
     // "required option '--status <status>' not specified" listed none).
     .option('--status <status>', 'required: contacted, awaiting_reply, resolved, complaint_filed, do_not_contact / 必填: contacted (已联系)、awaiting_reply (等待回复)、resolved (已解决)、complaint_filed (已投诉)、do_not_contact (勿再联系)')
     .option('--note <text>', 'what was said or agreed / 沟通内容或约定')
     .option('--channel <channel>', 'wangwang, phone or sms / wangwang (旺旺)、phone (电话) 或 sms (短信)')
-    .option('--who <agent>', 'who made the contact / 联系人')
+    .option('--who <agent>', 'who made the contact / 进行联系的客服')
     .option('--reviews <file...>', "review files: the buyer's other reviews count towards the contact limits (attempts, gap); warns when the order is in none of them / 评价表: 买家其他评价的联系也计入限制 (次数、间隔); 订单不在其中时提醒")
     .option('--orders <file...>', 'order exports: the buyer of a review file without a buyer column (抖店), as in the queue / 订单报表: 评价表没有买家列时 (抖店) 从订单报表取买家, 与 queue 相同')
-    .option('--force', 'record a contact even though it breaks the contact rules (do_not_contact, attempts, minimum gap, quiet hours); the breach is recorded in the note / 即使违反联系规则 (勿再联系、次数、最短间隔、免打扰时段) 也记录; 违规情况写入备注')
+    .option('--force', 'record a contact even though it breaks the contact rules (do_not_contact, attempts, minimum gap, quiet hours); the breach is recorded in the note / 即使违反联系规则 (do_not_contact 勿再联系、次数、最短间隔、免打扰时段) 也记录; 违规情况写入备注')
     .option('--max-attempts <n>', 'contact attempts allowed per review (default 3) / 每条评价允许的联系次数 (默认 3)')
     .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00) / 免打扰时段 (默认 22:00-08:00)')
     .action(action(async () => (await import('../src/reviews/run.js')).runLog));
 
   const message = reviews
     .command('message')
-    .description('render the suggested message for one queue item / 生成跟进消息')
+    .description('render the suggested message for one queue item / 为队列中的一项生成建议的跟进消息')
     .argument('<orderId>', 'order id of the review / 评价对应的订单编号')
     .requiredOption('--reviews <file...>', 'review files / 评价表')
     .option('--orders <file...>', 'order exports / 订单报表')

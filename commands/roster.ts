@@ -9,7 +9,7 @@ export function register(program: Command): void {
 
   const plan = roster
     .command('plan')
-    .description('build a month\'s shift roster with HiGHS: fair hours, nights and weekends / 生成月度排班')
+    .description('build a month\'s shift roster with HiGHS: fair hours, nights and weekends / 用 HiGHS 生成月度排班: 工时、晚班和周末公平')
     .option('--month <YYYY-MM>', 'month to plan / 要排班的月份')
     .option('--template', 'a reusable roster by day number, valid for 28–31-day months (instead of --month) / 按日序号的通用排班, 适用于 28–31 天的月份 (代替 --month)')
     .option('--agents <names|file|count>', 'agent names separated by commas, a csv/xlsx file with an agent column, or a count / 客服名单: 逗号分隔的姓名、带客服列的 csv/xlsx 文件, 或人数')
@@ -31,7 +31,7 @@ export function register(program: Command): void {
   const check = roster
     .command('check')
     .argument('<file>', 'roster file (grid or long; csv/xlsx; - for stdin) / 排班表 (网格或长表; csv/xlsx; - 为标准输入)')
-    .description('check any roster (grid or long; D/H/N/O or 白/半/晚/休) against the rules; exit 1 on violations / 检查排班表')
+    .description('check any roster (grid or long; D/H/N/O or 白/半/晚/休) against the rules; exit 1 on violations / 按规则检查任意排班表 (网格或长表; D/H/N/O 或 白/半/晚/休); 有违规时退出码 1')
     .option('--month <YYYY-MM>', 'month of the roster (needed when the columns are day numbers) / 排班表的月份 (列是日序号时需要)')
     .option('--template', 'check a reusable template for every month length 28–31 / 按 28–31 天每种月长检查通用排班')
     .option('--days-off <n>', 'days off per agent, exactly (default 4) / 每人休息天数, 精确 (默认 4)')

@@ -12,7 +12,7 @@ export function register(program: Command): void {
   const show = rules
     .command('show')
     .description('one rule set\'s tiers as a table, its source and reading on stderr (an id, or a JSON rule file, which is validated) / 一个规则集的档位表, 来源与解读在 stderr (规则集编号, 或一个会被校验的 JSON 规则文件)')
-    .argument('<id>', 'tmall-2023, tmall-2026, douyin-2025, tmall-global-2026, or a path to a rule file / 规则集编号 (见 storeops rules list) 或规则文件路径')
+    .argument('<id>', 'tmall-2023, tmall-2026, douyin-2025, tmall-global-2026, or a path to a rule file / tmall-2023、tmall-2026、douyin-2025、tmall-global-2026 (见 storeops rules list), 或规则文件路径')
     .action(action(async () => (await import('../src/rules/run.js')).runRulesShow));
   examples(list, [
     ['rules list', 'the built-in rule sets: platform, dates, source', '内置规则集: 平台、生效日期、来源'],

@@ -115,7 +115,7 @@ export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonl
     .option('--bom', 'UTF-8 BOM on csv/tsv (default: on with -o, off on stdout) / csv/tsv 加 UTF-8 BOM (默认: -o 时加, 标准输出不加)')
     .option('--no-bom', 'no BOM / 不加 BOM')
     .option('--out-encoding <enc>', 'utf8 (default) or gbk for old Excel/WPS / 输出编码: utf8 (默认) 或 gbk (旧版 Excel/WPS)')
-    .option('--text-ids', 'csv/tsv: write ids as ="…" so spreadsheets keep them as text (default: on with a BOM or GBK, off otherwise) / csv/tsv: 编号写成 ="…", 表格软件保持为文本 (默认: 有 BOM 或 GBK 时开启)')
+    .option('--text-ids', 'csv/tsv: write ids as ="…" so spreadsheets keep them as text (default: on with a BOM or GBK, off otherwise) / csv/tsv: 编号写成 ="…", 表格软件保持为文本 (默认: 有 BOM 或 GBK 时开启, 否则关闭)')
     .option('--no-text-ids', 'csv/tsv: write ids as bare digits / csv/tsv: 编号写成纯数字')
     .option('--no-formula-escape', "do not prefix cells starting with = + - @ with ' / 不给以 = + - @ 开头的单元格加 '")
     .option('--lang <lang>', 'zh or en (default from STOREOPS_LANG, config, LANG/LC_ALL) / 语言: zh 或 en (默认取 STOREOPS_LANG、配置文件、LANG/LC_ALL)')
@@ -123,7 +123,7 @@ export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonl
     .option('--tz <zone>', 'zone of the platform timestamps (default Asia/Shanghai) / 平台时间的时区 (默认 Asia/Shanghai)')
     .option('--encoding <enc>', 'input encoding, overriding detection (utf8, gbk, gb18030) / 输入编码, 覆盖自动识别 (utf8、gbk、gb18030)')
     .option('--rejects <file>', 'write every rejected input row with file, line and reason / 把每个被拒绝的输入行 (文件、行号、原因) 写入文件')
-    .option('--duplicates <file>', 'write every order found in more than one row or file, with the copy that was used / 列出所有重复订单及采用的那一份')
+    .option('--duplicates <file>', 'write every order found in more than one row or file, with the copy that was used / 把在多行或多个文件中出现的每个订单写入文件, 并注明采用的是哪一份')
     .option('--strict', 'any rejected row fails the run (exit 3) with no result / 有任何被拒绝的行即失败 (退出码 3), 不输出结果')
     .option('--config <file>', 'config file (else STOREOPS_CONFIG, ./storeops.config.json, $XDG_CONFIG_HOME/storeops/config.json) / 配置文件 (否则 STOREOPS_CONFIG、./storeops.config.json、$XDG_CONFIG_HOME/storeops/config.json)')
     .option('--state <file>', 'state database, shops may share one: caps are per shop (else STOREOPS_STATE, the config\'s state, $XDG_DATA_HOME/storeops/state.db) / 状态数据库, 可多个店铺共用, 封顶额按店铺计算 (否则 STOREOPS_STATE、配置文件的 state、$XDG_DATA_HOME/storeops/state.db)')
@@ -131,7 +131,7 @@ export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonl
     .option('--wide', 'table: every column at full width (default: the main columns, fitted to the terminal) / 表格显示全部列 (默认只显示关键列并适应终端宽度)')
     .option('-q, --quiet', 'no summary and no progress on stderr / 标准错误上不输出摘要和进度')
     .option('-v, --verbose', 'more detail on stderr / 标准错误上输出更多细节')
-    .option('--debug', 'stack traces and timings on stderr (same as STOREOPS_DEBUG=1) / 输出调用栈和耗时 (同 STOREOPS_DEBUG=1)')
+    .option('--debug', 'stack traces and timings on stderr (same as STOREOPS_DEBUG=1) / 在标准错误上输出调用栈和耗时 (同 STOREOPS_DEBUG=1)')
     .option('--no-color', 'no colour (also off with NO_COLOR or when not a terminal) / 不用颜色 (设置 NO_COLOR 或不是终端时也不用)')
     .option('--no-input', 'never prompt; fail with exit 2 instead / 从不询问; 需要回答时以退出码 2 失败');
 

@@ -8,11 +8,11 @@ export function addNotifyOptions(cmd: Command): Command {
   return cmd
     .option(
       '--notify <[kind:]url>',
-      'post a summary to a group robot (repeatable): dingtalk, wecom, feishu or webhook; the kind is taken from the host when omitted; signing secret from STOREOPS_NOTIFY_SECRET / 把结果发到钉钉、企业微信、飞书群机器人 (可重复)',
+      'post a summary to a group robot (repeatable): dingtalk, wecom, feishu or webhook; the kind is taken from the host when omitted; signing secret from STOREOPS_NOTIFY_SECRET / 把摘要发到群机器人 (可重复): dingtalk (钉钉)、wecom (企业微信)、feishu (飞书) 或 webhook; 省略类型时按网址的主机判断; 签名密钥取自 STOREOPS_NOTIFY_SECRET',
       collect,
     )
-    .option('--notify-on <when>', 'new (default: only what the robot was not told before, remembered in the state database), always, or never / 只发新内容 (默认)、总是发或不发')
-    .option('--notify-required', 'exit 6 when a notification could not be delivered (otherwise a failed post only warns) / 通知发送失败时以 6 退出');
+    .option('--notify-on <when>', 'new (default: only what the robot was not told before, remembered in the state database), always, or never / new (默认: 只发机器人此前未收到的内容, 记在状态数据库中)、always (总是发) 或 never (不发)')
+    .option('--notify-required', 'exit 6 when a notification could not be delivered (otherwise a failed post only warns) / 通知发送失败时以退出码 6 结束 (否则发送失败只警告)');
 }
 
 /**

@@ -54,7 +54,12 @@ export function afterQuietHours(t: number, s: Pick<ReviewSettings, 'quietStart' 
   return tz.fromWall(w.y, w.mo, w.d + nextDay, endH, endM, 0);
 }
 
-/** The last moment at or before t outside quiet hours (a deadline in the night moves to the evening before). */
+/**
+ * The last second at or before t outside quiet hours (a deadline in the night moves to the evening
+ * before). Quiet hours start at their first second (22:00:00 is quiet, inQuietHours; `reviews log`
+ * refuses a contact then), so the deadline is the second before: 21:59:59. Until 2026-12 it was
+ * 22:00:00, a deadline at which the contact it asks for was refused.
+ */
 export function beforeQuietHours(t: number, s: Pick<ReviewSettings, 'quietStart' | 'quietEnd'>, tz: TimeZone): number {
   if (!inQuietHours(t, s, tz)) return t;
   const w = tz.wall(t);
@@ -62,7 +67,7 @@ export function beforeQuietHours(t: number, s: Pick<ReviewSettings, 'quietStart'
   const startH = Math.floor(s.quietStart / 60);
   const startM = s.quietStart % 60;
   const prevDay = s.quietStart > s.quietEnd && m < s.quietEnd ? -1 : 0;
-  return tz.fromWall(w.y, w.mo, w.d + prevDay, startH, startM, 0);
+  return tz.fromWall(w.y, w.mo, w.d + prevDay, startH, startM, 0) - 1000;
 }
 
 export interface Deadlines {

@@ -141,7 +141,8 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     // A reopened item's first contact about the new 追评 is pending whatever went before.
     const firstContactPending = (cs.attempts === 0 && cs.status === 'new') || reopened;
     const overdue: string[] = [];
-    if (firstContactPending && o.asOf > late.contactBy) overdue.push('contactBy');
+    // Deadlines are whole seconds (contactBy 21:59:59 holds until 22:00:00, when quiet hours start).
+    if (firstContactPending && Math.floor(o.asOf / 1000) * 1000 > late.contactBy) overdue.push('contactBy');
     if (cs.status !== 'resolved' && o.asOf > late.explainBy) overdue.push('explainBy');
     if (isMalicious && cs.status !== 'resolved' && cs.status !== 'complaint_filed' && o.asOf > late.complaintBy) overdue.push('complaintBy');
 

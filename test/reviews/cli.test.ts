@@ -20,7 +20,7 @@ describe('storeops reviews queue', () => {
     // Scores (severity + issue + value + repeat + urgency):
     // …901 negative 5 + quality 2 + 200.00 → 1 + first order 0 + contactBy 11-20 21:40 overdue 2 = 10 → 1
     // …902 negative 追评 4 + quality 2 + 12.00 → 0 + earlier order …901 1 + contactBy (追评 11-20 10:00 + 24 h) 0 h left 2 = 9 → 1
-    // …701 negative 5 + not_as_described (DSR 2) 2 + 58.00 → 0 + only a closed earlier order 0 + contactBy 11-21 22:00 (23:10 pulled out of quiet hours) 12 h left 1 = 8 → 2
+    // …701 negative 5 + not_as_described (DSR 2) 2 + 58.00 → 0 + only a closed earlier order 0 + contactBy 11-21 21:59:59 (23:10 pulled out of quiet hours, to the second before them) 12 h left 1 = 8 → 2
     // …0902 negative 5 + safety 3 + no order 0 + 0 + 22.5 h left 0 = 8 → 2 (later contactBy than …701)
     // …501 neutral 2 + not_as_described 2 + 88.00 → 0 + 0 + contactBy 11-21 09:12 overdue 2 = 6 → 3
     // …801 neutral 2 + logistics 1 + 236.00 → 1 + 0 + 8.5 h left 1 = 5 → 3
@@ -58,7 +58,7 @@ describe('storeops reviews queue', () => {
     // Extortion (不退款就差评): evidence and a platform complaint, no goodwill.
     expect(by.get('4100000000000000701')).toMatchObject({
       malicious: ['extortion:不退款就差评'],
-      contactBy: '2026-11-21T22:00:00+08:00',
+      contactBy: '2026-11-21T21:59:59+08:00',
       action: 'file_complaint',
       template: 'complaint-extortion',
       goodwill: '0.00',
@@ -101,7 +101,7 @@ describe('storeops reviews queue', () => {
     expect(r.code).toBe(0);
     // 11:00: 小李 (D) and 小王 (H) are on; buyers alternate, 小李 first (name order: 李 U+674E < 王 U+738B),
     // in the order of their most urgent item. Without --orders at 11:00 the queue is …0902 (safety),
-    // …901 (9), …902 (8, contactBy 10:00), …701 (8, 22:00), …501 (6), …0901 (4, contactBy 11-19),
+    // …901 (9), …902 (8, contactBy 10:00), …701 (8, 21:59:59), …501 (6), …0901 (4, contactBy 11-19),
     // …801 (4, 11-21 18:30). Buyers: 宝妈小王 小李, 小明爱购物 (…901 and …902) 小王, 老王的店铺 小李,
     // 阿花tb 小王, 路人甲 小李, 小红书迷 小王.
     const rows = json(r.stdout);
@@ -219,23 +219,23 @@ describe('storeops reviews queue', () => {
     const st = ['--state', path.join(dir, 's.db')];
     // Worked by hand, times read in Los Angeles (UTC−8 from 2026-11-01, UTC−7 before):
     // …011 written 2026-11-20 07:30 LA = 2026-11-20 23:30 Beijing. contactBy = +24 h = 2026-11-21
-    // 23:30 Beijing, inside 22:00–08:00 Beijing → 22:00 Beijing 2026-11-21 = 14:00 UTC = 06:00 LA.
+    // 23:30 Beijing, inside 22:00–08:00 Beijing → 21:59:59 Beijing 2026-11-21 = 13:59:59 UTC = 05:59:59 LA.
     // (Quiet hours read in LA put it at 2026-11-20 22:00 LA, 16 h too early.)
     // --as-of 2026-11-21 09:00 LA = 17:00 UTC = 2026-11-22 01:00 Beijing: the buyer's night, so no
     // contact before 08:00 Beijing = 00:00 UTC = 2026-11-21 16:00 LA (contact_later, not contact_now).
     // …012 written 2026-10-20 10:00 LA (UTC−7) = 2026-10-21 01:00 Beijing. explainBy = 30 Beijing days
     // later = 2026-11-20 01:00 Beijing = 2026-11-19 17:00 UTC = 2026-11-19 09:00 LA (30 LA calendar
     // days, across LA's daylight-saving end, would give 10:00 LA, an hour past the platform's deadline).
-    // Its contactBy: 2026-10-22 01:00 Beijing → 22:00 Beijing 2026-10-21 = 14:00 UTC = 07:00 LA (UTC−7).
+    // Its contactBy: 2026-10-22 01:00 Beijing → 21:59:59 Beijing 2026-10-21 (the second before quiet hours) = 13:59:59 UTC = 06:59:59 LA (UTC−7).
     const r = runCli(['reviews', 'queue', reviews, '--tz', 'America/Los_Angeles', '--as-of', '2026-11-21 09:00:00', '-f', 'json', ...st]);
     const items = new Map(json(r.stdout).map((x) => [x.orderId as string, x]));
     expect(items.get('3515313147329350011')).toMatchObject({
-      contactBy: '2026-11-21T06:00:00-08:00',
+      contactBy: '2026-11-21T05:59:59-08:00',
       nextContactAt: '2026-11-21T16:00:00-08:00',
       action: 'contact_later',
     });
     expect(items.get('3515313147329350012')).toMatchObject({
-      contactBy: '2026-10-21T07:00:00-07:00',
+      contactBy: '2026-10-21T06:59:59-07:00',
       explainBy: '2026-11-19T09:00:00-08:00',
       complaintBy: '2026-11-19T09:00:00-08:00',
     });
@@ -398,8 +398,8 @@ describe('config section reviews, rejected rows, stdin', () => {
     const by = new Map(json(r.stdout).map((x) => [x.orderId, x]));
     expect(by.get('3515313147329357901')!.goodwill).toBe('8.00');
     expect(by.get('2987650012233445501')!.goodwill).toBe('3.00');
-    // …701 reviewed 11-20 23:10: + 24 h = 11-21 23:10, in 21:00–09:00 → 21:00.
-    expect(by.get('4100000000000000701')!.contactBy).toBe('2026-11-21T21:00:00+08:00');
+    // …701 reviewed 11-20 23:10: + 24 h = 11-21 23:10, in 21:00–09:00 → 20:59:59, the second before quiet hours.
+    expect(by.get('4100000000000000701')!.contactBy).toBe('2026-11-21T20:59:59+08:00');
     const m = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--config', cfg, '--as-of', '2026-11-21 10:00:00', '--message-lang', 'en']);
     expect(m.code).toBe(3);
     expect(m.stderr).toContain('"update your rating"');

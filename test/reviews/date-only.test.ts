@@ -28,14 +28,14 @@ describe('a review dated without its time of day', () => {
   it.each(['UTC', 'America/Los_Angeles'])('csv 2026-11-20: contactBy shown from the earliest time, not overdue before the latest (machine TZ=%s)', (tz) => {
     const csv = HEAD + '3515313147329357111,2026-11-20,差评,保温杯,质量太差 用了一天就坏了,,\n';
     // By hand (contact within 24 h, never in quiet hours 22:00–08:00, Beijing time):
-    // earliest review time 11-20 00:00:00 → 11-21 00:00:00, a quiet hour → 11-20 22:00 (shown);
-    // latest 11-20 23:59:59 → 11-21 23:59:59, a quiet hour → 11-21 22:00 (overdue only after it).
+    // earliest review time 11-20 00:00:00 → 11-21 00:00:00, a quiet hour → 11-20 21:59:59, the second before quiet hours (shown);
+    // latest 11-20 23:59:59 → 11-21 23:59:59, a quiet hour → 11-21 21:59:59 (overdue only after it).
     // As of 11-21 10:00 the contact may still be in time (old code: overdue ['contactBy']).
     const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 10:00:00', '-f', 'json'], { input: csv, tz });
     expect(r.code).toBe(0);
     const [item] = json(r.stdout);
-    expect(item).toMatchObject({ contactBy: '2026-11-20T22:00:00+08:00', overdue: [], action: 'contact_now' });
-    // One second after 11-21 22:00 it has passed whatever the time of day was.
+    expect(item).toMatchObject({ contactBy: '2026-11-20T21:59:59+08:00', overdue: [], action: 'contact_now' });
+    // Two seconds after 11-21 21:59:59 it has passed whatever the time of day was.
     const after = runCli(['reviews', 'queue', '-', '--as-of', '2026-11-21 22:00:01', '-f', 'json'], { input: csv, tz });
     expect(json(after.stdout)[0]).toMatchObject({ overdue: ['contactBy'] });
   });
@@ -45,7 +45,7 @@ describe('a review dated without its time of day', () => {
     // By hand (complaint and explanation within 30 days, RULES 2.3): from 11-20 00:00:00 → 12-20
     // 00:00:00 (shown); from 11-20 23:59:59 → 12-20 23:59:59. As of 12-20 10:00 the complaint is
     // possible if the review was written after 10:00: file_complaint, only contactBy overdue (its
-    // latest, 11-21 22:00, has passed) (old code: action none, overdue explainBy and complaintBy
+    // latest, 11-21 21:59:59, has passed) (old code: action none, overdue explainBy and complaintBy
     // too: the chance was given up unseen).
     const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-12-20 10:00:00', '-f', 'json'], { input: csv });
     expect(json(r.stdout)[0]).toMatchObject({ complaintBy: '2026-12-20T00:00:00+08:00', explainBy: '2026-12-20T00:00:00+08:00', action: 'file_complaint', overdue: ['contactBy'] });
@@ -67,10 +67,10 @@ describe('a review dated without its time of day', () => {
   });
 
   it('an xlsx date cell is the date alone, as in a csv: same deadlines, and the same review as a copy with the time', () => {
-    // As the csv case: contactBy 11-20 22:00 shown, overdue only after 11-21 22:00 (old: overdue).
+    // As the csv case: contactBy 11-20 21:59:59 shown, overdue only after 11-21 21:59:59 (old: overdue).
     const r = runCli(['reviews', 'queue', xlsx, '--as-of', '2026-11-21 10:00:00', '-f', 'json']);
     expect(r.code).toBe(0);
-    expect(json(r.stdout)[0]).toMatchObject({ contactBy: '2026-11-20T22:00:00+08:00', overdue: [] });
+    expect(json(r.stdout)[0]).toMatchObject({ contactBy: '2026-11-20T21:59:59+08:00', overdue: [] });
     // The same review downloaded with its time and a 追评 since: one review (its most complete
     // version), as a csv dated 2026-11-20 would be (old: two items, the xlsx midnight taken as exact).
     const csv = path.join(tmpDir(), 'later.csv');
@@ -91,9 +91,9 @@ describe('a review dated without its time of day', () => {
     const args = ['reviews', 'queue', csv, '--as-of', '2026-11-21 10:00:00', '-q', '--state', path.join(dir, 's.db'), '--lang', 'en'];
     const rows = json(runCli([...args, '-f', 'json'], { tz }).stdout);
     // Sorted as before: both priority and score alike, then the nearer contactBy: the date-only
-    // review's 11-20 22:00 (from 00:00, moved out of the quiet hours) before 11-21 09:59:30.
+    // review's 11-20 21:59:59 (from 00:00, moved out of the quiet hours) before 11-21 09:59:30.
     expect(rows.map((r) => [r.orderId, r.reviewedAt, r.contactBy])).toEqual([
-      ['3515313147329357111', '2026-11-20', '2026-11-20T22:00:00+08:00'],
+      ['3515313147329357111', '2026-11-20', '2026-11-20T21:59:59+08:00'],
       ['3515313147329357113', '2026-11-20T09:59:30+08:00', '2026-11-21T09:59:30+08:00'],
     ]);
     const out = runCli([...args, '-f', 'csv'], { tz }).stdout.trimEnd().split('\n');
@@ -116,9 +116,9 @@ describe('a review dated without its time of day', () => {
     // The exact one stays a date-time cell: 09:59:30 as the wall clock.
     expect(ws.getRow(3).getCell(col).value).toEqual(new Date(Date.UTC(2026, 10, 20, 9, 59, 30)));
     // Read back by storeops (it reads its own output), the date is still a date alone: the same
-    // deadline shown and not overdue as of 11-21 10:00 (its latest, 11-21 22:00, is still ahead).
+    // deadline shown and not overdue as of 11-21 10:00 (its latest, 11-21 21:59:59, is still ahead).
     const again = json(runCli(['reviews', 'queue', file, '--as-of', '2026-11-21 10:00:00', '-q', '--state', path.join(dir, 't.db'), '-f', 'json'], { tz }).stdout);
-    expect(again.find((r) => r.orderId === '3515313147329357111')).toMatchObject({ reviewedAt: '2026-11-20', contactBy: '2026-11-20T22:00:00+08:00', overdue: [] });
+    expect(again.find((r) => r.orderId === '3515313147329357111')).toMatchObject({ reviewedAt: '2026-11-20', contactBy: '2026-11-20T21:59:59+08:00', overdue: [] });
   });
 });
 

@@ -54,9 +54,9 @@ describe('overlapping review downloads', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(1);
-    // Kept: the later file; contactBy 24 h after it, in quiet hours, so 22:00 the evening before.
+    // Kept: the later file; contactBy 24 h after it, in quiet hours, so 21:59:59 the evening before (the second before quiet hours).
     // The re-saved copy's time is shown as it has it, to the minute (docs/cli.md), not 05:00:00.
-    expect(rows[0]).toMatchObject({ orderId: ID, reviewedAt: reversed ? '2026-11-20T05:00:35+08:00' : '2026-11-20T05:00+08:00', contactBy: '2026-11-20T22:00:00+08:00', sameBuyer: [] });
+    expect(rows[0]).toMatchObject({ orderId: ID, reviewedAt: reversed ? '2026-11-20T05:00:35+08:00' : '2026-11-20T05:00+08:00', contactBy: '2026-11-20T21:59:59+08:00', sameBuyer: [] });
     expect(r.stderr).toContain('reviews: 2 rows, 1 read, 1 duplicate; 1 need follow-up');
     // A different minute is another review time: two items.
     const other = path.join(dir, 'other.csv');

@@ -25,18 +25,19 @@ describe('RULES 2.3: +30 days by the calendar, across month and year ends', () =
 });
 
 describe('deadlines', () => {
-  it('contactBy is 24 h after the review, pulled back out of quiet hours to 22:00 the evening before', () => {
-    // 2026-12-31 23:30 + 24 h = 2027-01-01 23:30, inside 22:00–08:00 → 2027-01-01 22:00.
+  it('contactBy is 24 h after the review, pulled back out of quiet hours to 21:59:59 the evening before (22:00:00 is quiet)', () => {
+    // 2026-12-31 23:30 + 24 h = 2027-01-01 23:30, inside 22:00–08:00 → 2027-01-01 21:59:59, the last second before quiet hours.
     const d = deadlines([at('2026-12-31 23:30:00')], at('2027-01-01 09:00:00'), S, bj);
-    expect(fmt(d.contactBy)).toBe('2027-01-01 22:00:00');
+    expect(fmt(d.contactBy)).toBe('2027-01-01 21:59:59');
+    expect(inQuietHours(d.contactBy, S, bj)).toBe(false);
     // Dec 31 + 30 days: Jan 30 (Dec has no days left after the 31st: Jan 1 is +1).
     expect(fmt(d.explainBy)).toBe('2027-01-30 23:30:00');
     expect(fmt(d.complaintBy)).toBe('2027-01-30 23:30:00');
   });
-  it('a deadline landing after midnight but before 08:00 moves to 22:00 of the previous day', () => {
-    // 2026-02-28 03:00 + 24 h = 2026-03-01 03:00 → 2026-02-28 22:00 (back across the month end).
+  it('a deadline landing after midnight but before 08:00 moves to 21:59:59 of the previous day', () => {
+    // 2026-02-28 03:00 + 24 h = 2026-03-01 03:00 → 2026-02-28 21:59:59 (back across the month end).
     const d = deadlines([at('2026-02-28 03:00:00')], at('2026-02-28 09:00:00'), S, bj);
-    expect(fmt(d.contactBy)).toBe('2026-02-28 22:00:00');
+    expect(fmt(d.contactBy)).toBe('2026-02-28 21:59:59');
   });
   it('review and 追评: contactBy from the latest; explainBy the earliest one still open', () => {
     const events = [at('2026-10-05 10:00:00'), at('2026-10-20 15:00:00')];
@@ -60,7 +61,7 @@ describe('quiet hours (default 22:00–08:00)', () => {
     expect(fmt(afterQuietHours(at('2026-11-30 23:00:00'), S, bj))).toBe('2026-12-01 08:00:00');
     expect(fmt(afterQuietHours(at('2026-12-01 01:00:00'), S, bj))).toBe('2026-12-01 08:00:00');
     expect(fmt(afterQuietHours(at('2026-12-01 15:00:00'), S, bj))).toBe('2026-12-01 15:00:00');
-    expect(fmt(beforeQuietHours(at('2027-01-01 03:00:00'), S, bj))).toBe('2026-12-31 22:00:00');
+    expect(fmt(beforeQuietHours(at('2027-01-01 03:00:00'), S, bj))).toBe('2026-12-31 21:59:59');
   });
   it('a window that does not wrap midnight (12:00–13:30)', () => {
     const q = { quietStart: 12 * 60, quietEnd: 13 * 60 + 30 };

@@ -18,4 +18,5 @@ export const WARNING_ZH: Labels = {
   label_optional_not_tested: '可选标签不检测',
   sku_type_or_material: 'SKU 类型或材质不同',
   cancel_window_closed: '已过取消期',
+  ineligible_not_counted: '行业不适用的未计入',
 };

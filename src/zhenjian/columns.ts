@@ -72,7 +72,14 @@ export function totalRow(t: Total, lang: Lang): Row {
   return {
     ...t,
     kind: 'total',
-    title: say(msg(`合计 (${t.products} 个商品)`, `TOTAL (${plural(t.products, 'product')})`), lang),
+    // Products of an industry 甄检 is not open to are not in the sums (model.ts total): the title
+    // counts them apart, the row's warning names them.
+    title: say(
+      t.ineligible > 0
+        ? msg(`合计 (${t.products + t.ineligible} 个商品中的 ${t.products} 个)`, `TOTAL (${t.products} of ${plural(t.products + t.ineligible, 'product')})`)
+        : msg(`合计 (${t.products} 个商品)`, `TOTAL (${plural(t.products, 'product')})`),
+      lang,
+    ),
     warningCodes: t.warnings.map((w) => w.code),
     warnings: t.warnings.map((w) => say(w.text, lang)),
   };

@@ -34,7 +34,8 @@ export type WarningCode =
   | 'label_mandatory_always_tested'
   | 'label_optional_not_tested'
   | 'sku_type_or_material'
-  | 'cancel_window_closed';
+  | 'cancel_window_closed'
+  | 'ineligible_not_counted';
 
 export interface Warning {
   code: WarningCode;
@@ -329,7 +330,10 @@ function balanceWarnings(s: Settings, charge: Money): Warning[] {
 }
 
 export interface Total {
+  /** Products counted in the sums: every product but those of an industry 甄检 is not open to. */
   products: number;
+  /** Products left out of the sums: their industry is not eligible (`ineligible_industry`). */
+  ineligible: number;
   samplesMin: number;
   samplesMax: number;
   registrationEstimate: Money;
@@ -349,12 +353,19 @@ export interface Total {
  * Sums of the per-product (already rounded) amounts, so the total row adds up on screen. All
  * registered products may be bought in the same days, so the balance needed is the sum of the
  * maximum charges plus the average order price, which must still be there after them (Q3).
+ * RULES §3 (三): 甄检 is open to six industries only. A product of another industry cannot
+ * register, so it is never bought nor charged: its row shows what it would cost were it accepted,
+ * but the sums and the balance needed leave it out (until 2026-12 they counted it: the example
+ * sofa added 8597.00 to the balance needed). A product whose industry cannot be told (an unknown
+ * category, eligible null) is counted: it may be charged.
  */
-export function total(rows: readonly Estimate[], s: Settings): Total {
+export function total(all: readonly Estimate[], s: Settings): Total {
+  const rows = all.filter((e) => e.eligible !== false);
   const sum = (f: (e: Estimate) => Money) => rows.reduce((a, e) => a.plus(f(e)), ZERO);
   const chargedMax = sum((e) => e.chargedMax);
   return {
     products: rows.length,
+    ineligible: all.length - rows.length,
     samplesMin: rows.reduce((a, e) => a + e.samplesMin, 0),
     samplesMax: rows.reduce((a, e) => a + e.samplesMax, 0),
     registrationEstimate: sum((e) => e.registrationEstimate),
@@ -367,7 +378,25 @@ export function total(rows: readonly Estimate[], s: Settings): Total {
     annualChargedMax: sum((e) => e.annualChargedMax),
     annualRealCostMax: sum((e) => e.annualRealCostMax),
     rules: RULES_ID,
-    warnings: rows.length > 1 ? balanceWarnings(s, chargedMax) : [],
+    warnings: [
+      ...leftOut(all.filter((e) => e.eligible === false)),
+      // One product counted: its own row already says whether the balance covers it.
+      ...(rows.length > 1 ? balanceWarnings(s, chargedMax) : []),
+    ],
   };
 }
 
+/** The total row says which products its sums leave out, and why. */
+function leftOut(out: readonly Estimate[]): Warning[] {
+  if (out.length === 0) return [];
+  const ids = out.map((e, i) => e.itemId || e.title || `#${i + 1}`).join(', ');
+  return [
+    {
+      code: 'ineligible_not_counted',
+      text: msg(
+        `合计与所需余额不含 ${out.length} 个行业不适用的商品 (${ids}): 无法报名甄检, 不会被购样扣款; 若行业判断有误, 在 行业 列写明行业后重新估算`,
+        `the totals and the balance needed leave out ${plural(out.length, 'product')} of an industry 甄检 is not open to (${ids}): ${out.length === 1 ? 'it cannot register, so it is' : 'they cannot register, so they are'} never bought or charged; if the industry is wrong, write it in the industry column and estimate again`,
+      ),
+    },
+  ];
+}

@@ -90,8 +90,8 @@ function summarize(ctx: Ctx, estimates: Estimate[], s: Settings, rejected: numbe
   const warned = estimates.filter((e) => e.warnings.length > 0).length;
   ctx.info(
     msg(
-      `甄检估算: ${t.products} 个商品${rejected ? `, ${rejected} 行被拒绝` : ''}; 报名页预估合计 ${fmtMoney(t.registrationEstimate)}, 实际扣款 ${fmtMoney(t.chargedMin)}–${fmtMoney(t.chargedMax)}, 真实成本 ${fmtMoney(t.realCostMin)}–${fmtMoney(t.realCostMax)}, 所需余额 ${fmtMoney(t.balanceNeeded)}; ${warned} 个商品有提醒`,
-      `甄检 estimate: ${plural(t.products, 'product')}${rejected ? `, ${plural(rejected, 'row')} rejected` : ''}; registration estimate ${fmtMoney(t.registrationEstimate)}, charged ${fmtMoney(t.chargedMin)}–${fmtMoney(t.chargedMax)}, real cost ${fmtMoney(t.realCostMin)}–${fmtMoney(t.realCostMax)}, balance needed ${fmtMoney(t.balanceNeeded)}; ${plural(warned, 'product')} with warnings`,
+      `甄检估算: ${t.products + t.ineligible} 个商品${rejected ? `, ${rejected} 行被拒绝` : ''}${t.ineligible ? `; ${t.ineligible} 个行业不适用 (无法报名), 未计入合计` : ''}; 报名页预估合计 ${fmtMoney(t.registrationEstimate)}, 实际扣款 ${fmtMoney(t.chargedMin)}–${fmtMoney(t.chargedMax)}, 真实成本 ${fmtMoney(t.realCostMin)}–${fmtMoney(t.realCostMax)}, 所需余额 ${fmtMoney(t.balanceNeeded)}; ${warned} 个商品有提醒`,
+      `甄检 estimate: ${plural(t.products + t.ineligible, 'product')}${rejected ? `, ${plural(rejected, 'row')} rejected` : ''}${t.ineligible ? `; ${t.ineligible} of an ineligible industry (cannot register), not in the totals` : ''}; registration estimate ${fmtMoney(t.registrationEstimate)}, charged ${fmtMoney(t.chargedMin)}–${fmtMoney(t.chargedMax)}, real cost ${fmtMoney(t.realCostMin)}–${fmtMoney(t.realCostMax)}, balance needed ${fmtMoney(t.balanceNeeded)}; ${plural(warned, 'product')} with warnings`,
     ),
   );
 }

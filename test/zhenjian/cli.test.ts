@@ -60,15 +60,30 @@ describe('zhenjian estimate (batch)', () => {
     expect(s.warningCodes).toEqual(['ineligible_industry', 'charge_far_above_estimate', 'balance_below_charge']);
   });
 
-  it('total row: sums, and the balance needed for all products at once', () => {
+  it('total row: sums, and the balance needed for all products at once — the ineligible sofa left out', () => {
     const t = rows[4]!;
-    // charged max 1445 + 2580 + 2216 + 8597 = 14838; real max 939.75 + 1299 + 1103.80 + 4993.91 = 8336.46
-    // balance needed: Σ chargedMax 14838.00 + --avg-order 150.00 left after it = 14988.00 (was 14838.00)
-    expect([t.chargedMax, t.realCostMax, t.balanceNeeded]).toEqual(['14838.00', '8336.46', '14988.00']);
-    // registration 749 + 728 + 839 + 3799 = 6115; tests 3 + 13 + 1 + 1 = 18
-    expect([t.registrationEstimate, t.testsPerYear, t.rules]).toEqual(['6115.00', 18, 'zhenjian-2022']);
-    expect(t.warningCodes).toEqual(['balance_below_charge']);
-    expect(t.title).toBe('TOTAL (4 products)');
+    // RULES §3 (三): 甄检 is open to six industries; the sofa (家具 → home) cannot register, so it is
+    // never bought or charged and is not in the sums (until 2026-12 it was: 14838.00 / 8336.46 / 14988.00).
+    // charged max 1445 + 2580 + 2216 = 6241; real max 939.75 + 1299 + 1103.80 = 3342.55
+    // balance needed: Σ chargedMax 6241.00 + --avg-order 150.00 left after it = 6391.00
+    expect([t.chargedMax, t.realCostMax, t.balanceNeeded]).toEqual(['6241.00', '3342.55', '6391.00']);
+    // charged min 1047 + 2580 + 2216 = 5843; real min 743.85 + 1299 + 1103.80 = 3146.65; samples 3+20+4, 5+20+4
+    expect([t.chargedMin, t.realCostMin, t.samplesMin, t.samplesMax]).toEqual(['5843.00', '3146.65', 27, 29]);
+    // registration 749 + 728 + 839 = 2316; tests 3 + 13 + 1 = 17; yearly 4335 + 33540 + 2216 = 40091
+    expect([t.registrationEstimate, t.testsPerYear, t.annualChargedMax, t.rules]).toEqual(['2316.00', 17, '40091.00', 'zhenjian-2022']);
+    // 3000 < 6391: still short; the first warning names the product left out
+    expect(t.warningCodes).toEqual(['ineligible_not_counted', 'balance_below_charge']);
+    expect((t.warnings as string[])[0]).toContain('leave out 1 product of an industry 甄检 is not open to (680012345681)');
+    expect(t.title).toBe('TOTAL (3 of 4 products)');
+    expect(stderr).toContain('4 products; 1 of an ineligible industry (cannot register), not in the totals; registration estimate 2316.00, charged 5843.00–6241.00');
+  });
+
+  it('zh: the total row and summary say the ineligible product is not counted', () => {
+    const r = runCli(['zhenjian', 'estimate', EX, '-f', 'json', '--as-of', '2026-11-20 11:00:00', '--balance', '3000', '--avg-order', '150', '--lang', 'zh']);
+    const t = json(r.stdout)[4]!;
+    expect(t.title).toBe('合计 (4 个商品中的 3 个)');
+    expect((t.warnings as string[])[0]).toContain('合计与所需余额不含 1 个行业不适用的商品 (680012345681)');
+    expect(r.stderr).toContain('甄检估算: 4 个商品; 1 个行业不适用 (无法报名), 未计入合计; 报名页预估合计 2316.00');
   });
 });
 
@@ -110,7 +125,7 @@ describe('zhenjian estimate: inputs and options', () => {
     const head = r.stdout.split('\n')[0]!;
     expect(head.startsWith('行类型,商品ID,商品标题,类目')).toBe(true);
     expect(head).toContain('报名页预估');
-    expect(r.stdout).toContain('合计 (4 个商品)');
+    expect(r.stdout).toContain('合计 (4 个商品中的 3 个)');
   });
 
   it('xlsx input with Chinese headers', async () => {

@@ -211,6 +211,21 @@ describe('cost model (RULES §3)', () => {
     expect(missing.warnings.map((w) => w.code)).toEqual(['labels_missing']);
   });
 
+  it('total row leaves out a product of an ineligible industry, counts one whose industry is unknown', () => {
+    const s = settings({ avgOrder: m('150'), balance: m('2000') });
+    const a = estimate(product(), table, s); // dress: charged max 1445, real max 939.75, reg 749
+    const sofa = estimate(product({ itemId: '9', category: '家具', listPrice: m('2999'), dealPrice: m('2599'), unitCost: m('1200'), serviceFee: m('800'), samples: 3 }), table, s);
+    const odd = estimate(product({ itemId: '8', category: '某新类目', listPrice: m('100'), dealPrice: m('100'), unitCost: m('40'), serviceFee: m('100'), samples: 3 }), table, s);
+    expect([sofa.eligible, odd.eligible]).toEqual([false, null]);
+    const t = total([a, sofa, odd], s);
+    // counted: the dress and the unknown one (it may register): 1445 + (3 × 100 + 100 = 400) = 1845;
+    // + 150 left after = 1995 (the sofa's 3 × 2599 + 800 = 8597 would have made it 10592)
+    expect([s2(t.chargedMax), s2(t.balanceNeeded), s2(t.registrationEstimate)]).toEqual(['1845.00', '1995.00', '949.00']);
+    expect([t.products, t.ineligible]).toEqual([2, 1]);
+    // 2000 ≥ 1995: no balance warning; only the product left out is said
+    expect(t.warnings.map((w) => w.code)).toEqual(['ineligible_not_counted']);
+  });
+
   it('total row sums rounded amounts; balance needed covers every product at once', () => {
     const s = settings({ avgOrder: m('150'), balance: m('2000') });
     const a = estimate(product(), table, s); // charged max 1445, real max 939.75

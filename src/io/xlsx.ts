@@ -114,6 +114,18 @@ export function printSetup(titleRows?: string, columns?: { widths: readonly numb
   };
 }
 
+/**
+ * The column that names a row, repeated at the left of every page of a sheet printed across pages:
+ * the first id column (an order id, an item id), else the first column (compensate's voucherKey, a
+ * roster's agent, orders inspect's file). Until 2026-12 a sheet without an id column repeated none:
+ * the English vouchers sheet (22 columns) printed its second page without saying whose voucher each
+ * row was.
+ */
+export function keyColumn(columns: readonly Pick<Column, 'type'>[]): number {
+  const id = columns.findIndex((col) => col.type === 'id');
+  return id >= 0 ? id : 0;
+}
+
 /** A cell for the sheet: the typed value and the text it shows (to measure its width). */
 export interface XlsxCell {
   value: string | number | Date | null;
@@ -433,7 +445,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         const addSheet = () => {
           const sheet = wb.addWorksheet(sheetName(c.lang, ++sheets), {
             views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-            pageSetup: printSetup('1:1', { widths: sized.map((z) => z.width), idColumn: columns.findIndex((col) => col.type === 'id') }),
+            pageSetup: printSetup('1:1', { widths: sized.map((z) => z.width), idColumn: keyColumn(columns) }),
             headerFooter: { oddFooter: c.lang === 'zh' ? '第 &P 页, 共 &N 页' : 'Page &P of &N' },
           });
           sheet.columns = columns.map((col, i) => {

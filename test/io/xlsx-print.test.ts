@@ -5,7 +5,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { columnPt, pagesAcross, printSetup } from '../../src/io/xlsx.js';
+import { columnPt, keyColumn, pagesAcross, printSetup } from '../../src/io/xlsx.js';
 import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
 // A4 landscape printable width: 841.89 pt − 2 × 28.8 pt (0.4 in margins) = 784.29 pt.
@@ -71,5 +71,32 @@ describe('the sheets written', () => {
     expect(ws.pageSetup.printTitlesRow).toBe('1:1');
     // priority (A), orderId (B): the columns up to the order id.
     expect(ws.pageSetup.printTitlesColumn).toBe('A:B');
+  });
+});
+
+describe('a sheet without an id column', () => {
+  it('compensate -o v.xlsx --lang en (22 columns, no id column): 2 pages wide with voucherKey (A) repeated on the second', async () => {
+    // The example's English vouchers sheet: its widths sum to 306 units; at 7 px a unit that is
+    // about 1606 pt, one page width would print at 784.29 / 1606 = 48.8 % (< 55 %), so it goes
+    // across at 70 %. Until 2026-12 no column was repeated (the repeat looked only for an id
+    // column, and voucherKey is not one): page 2 began at `kinds`, with nothing naming the voucher.
+    const out = path.join(tmpDir(), 'v.xlsx');
+    const r = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-20 12:00:00', '--lang', 'en', '-o', out, '-q']);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    const widths = ws.columns.map((c) => c.width ?? 0);
+    expect(widths.length).toBe(22);
+    expect(ws.getCell('A1').value).toBe('voucherKey');
+    expect(784.29 / widths.reduce((a, w) => a + columnPt(w), 0)).toBeLessThan(0.55);
+    expect(ws.pageSetup.printTitlesColumn).toBe('A:A');
+    expect(ws.pageSetup.fitToWidth).toBe(pagesAcross(widths, 0.7, [0]));
+    expect(ws.pageSetup.fitToWidth).toBe(2);
+  });
+
+  it('keyColumn: the first id column, else the first column', () => {
+    expect(keyColumn([{ type: 'text' }, { type: 'id' }, { type: 'id' }])).toBe(1);
+    expect(keyColumn([{ type: 'text' }, { type: 'money' }])).toBe(0);
   });
 });

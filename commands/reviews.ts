@@ -43,7 +43,9 @@ export function register(program: Command): void {
     .command('message')
     .description('render the suggested message for one queue item / 为队列中的一项生成建议的跟进消息')
     .argument('<orderId>', 'order id of the review / 评价对应的订单编号')
-    .requiredOption('--reviews <file...>', 'review files / 评价表')
+    // Checked in runMessage, which says what to give in --lang (commander's "required option
+    // '--reviews <file...>' not specified" named no file to give).
+    .option('--reviews <file...>', 'required: the review files the order\'s review is in / 必填: 该订单评价所在的评价表')
     .option('--orders <file...>', 'order exports / 订单报表')
     .option('--template <file>', 'your own message text (checked for forbidden wording); placeholders {buyer} {orderId} {title} {goodwill} {issue} {shop} / 自己的消息模板 (检查违规措辞); 占位符 {buyer} {orderId} {title} {goodwill} {issue} {shop}')
     .option('--safety-contact <who>', 'the named person a buyer with a health or safety complaint should call, e.g. "王经理 400-123-4567" (default: config reviews.safetyContact) / 健康或安全投诉的买家应联系的具体负责人, 例如 "王经理 400-123-4567" (默认: 配置 reviews.safetyContact)')

@@ -597,8 +597,19 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
 export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   // Full-width digits (６０００…, typed with a Chinese input method) are the same id.
   const orderId = fullWidthId((args[0] ?? '').trim());
-  if (checkOrderId(orderId) !== 'ok') {
-    throw new UsageError(msg(`订单编号无效: "${orderId}"`, `not an order id: "${orderId}"`), msg('传入评价所属的订单编号 (数字)。', 'pass the order id of the review (digits).'));
+  const idCheck = checkOrderId(orderId);
+  if (idCheck !== 'ok') {
+    // It said "pass the order id (digits)" to someone who had typed digits (`reviews log 123`): say
+    // what an order id looks like, and where to copy it from.
+    throw new UsageError(
+      idCheck === 'excel-rounded'
+        ? msg(`"${orderId}" 是被 Excel 四舍五入的订单编号 (原编号已丢失)`, `"${orderId}" is an order id Excel rounded (the real id is lost)`)
+        : msg(`"${orderId}" 不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)`, `"${orderId}" is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`),
+      msg(
+        '从 `storeops reviews queue` 的 订单编号 列或评价表里复制完整的编号, 例如 storeops reviews log 3515313147329357901 --status contacted',
+        'copy the whole id from the orderId column of `storeops reviews queue` or from the review file, e.g. storeops reviews log 3515313147329357901 --status contacted',
+      ),
+    );
   }
   // Missing, it says what it takes: the operator typing `reviews log ID` learns the values here.
   if (opts.status === undefined || String(opts.status).trim() === '') {
@@ -739,7 +750,10 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
   const orderId = fullWidthId((args[0] ?? '').trim());
   const reviewFiles = fileList(opts.reviews);
   if (reviewFiles.length === 0) {
-    throw new UsageError(msg('缺少 --reviews <文件>', 'missing --reviews <file>'), msg('例如: storeops reviews message 3512… --reviews reviews.csv', 'for example: storeops reviews message 3512… --reviews reviews.csv'));
+    throw new UsageError(
+      msg('缺少 --reviews <文件>: 消息根据该订单的评价生成', 'missing --reviews <file>: the message is made from the order\'s review'),
+      msg('给出该评价所在的评价表 (与 reviews queue 读的相同), 例如: storeops reviews message 3515313147329357901 --reviews reviews.csv', 'give the review file the review is in (the one reviews queue reads), e.g. storeops reviews message 3515313147329357901 --reviews reviews.csv'),
+    );
   }
   const b = await build(ctx, reviewFiles, { ...opts, all: true }, orderId);
   const mine = b.items.filter((i) => i.orderId === orderId);

@@ -244,9 +244,11 @@ describe('help', async () => {
 
   it("translates commander's own errors", async () => {
     // (reviews log without --status now says the values it takes: test/reviews/cli.test.ts.)
+    // (reviews message without --reviews says what to give since 2026-12, with a hint:
+    // test/reviews/log-message-usage.test.ts; commander's "required option" named no file.)
     const r = await cli(['--lang', 'zh', 'reviews', 'message', '123']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("storeops: 错误: 缺少必需的选项 '--reviews <file...>'\n(加 --help 查看用法)\n");
+    expect(r.stderr).toBe('storeops: 错误: 缺少 --reviews <文件>: 消息根据该订单的评价生成\n  提示: 给出该评价所在的评价表 (与 reviews queue 读的相同), 例如: storeops reviews message 3515313147329357901 --reviews reviews.csv\n');
     const c = await cli(['--lang', 'zh', 'ledger', 'list', '--what', 'x']);
     // A bad choice in our own wording (as --out-encoding's), not commander's, in zh and en.
     expect(c.stderr).toBe('storeops: 错误: --what 只接受 vouchers 或 contacts, 收到 "x"\n(加 --help 查看用法)\n');

@@ -242,7 +242,8 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
     debug: Boolean(flags.debug) || Boolean(io.env.STOREOPS_DEBUG),
     noInput,
     stderrColor,
-    interactive: !noInput && Boolean(io.stdin.isTTY) && Boolean(io.stdout.isTTY),
+    // stdout first: stdin is made only when asked for (main.ts defaultIo).
+    interactive: !noInput && Boolean(io.stdout.isTTY) && Boolean(io.stdin.isTTY),
     exitCode: EXIT.ok,
     t: (m) => say(m, lang),
     warn(m) {

@@ -14,7 +14,13 @@ import { guardTargets, pathsIn } from '../io/targets.js';
 
 export function defaultIo(): Io {
   return {
-    stdin: process.stdin,
+    // Made when first asked for: Node makes process.stdin at its first use, and for a file or
+    // /dev/null on fd 0 (cron, the bench) that loads its fs stream modules (fs/promises, readline,
+    // ~10 in all), which a run reading its export by name never uses (issue 21; docs/performance.md,
+    // twenty-ninth round).
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

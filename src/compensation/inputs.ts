@@ -158,7 +158,7 @@ async function refuseOtherKind(file: string, headers: readonly string[], flag: s
 export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, flag: string, what: Msg): Promise<IdList> {
   const idField: FieldSpec = { key: 'orderId', aliases: ID_ALIASES };
   // The header may follow title lines (a PDD after-sale xlsx given as --exclude).
-  const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'), sheetNote(ctx));
+  const t = await openTable(file, () => ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'), sheetNote(ctx));
   const map = mapHeader(t.headers, [idField]);
   await refuseOtherKind(t.sniffed.name, t.headers, flag, what);
   let col = map.index.get('orderId');
@@ -430,7 +430,7 @@ export function pickupState(state: string): boolean {
 
 /** Pickup scans (RULES 1.1: the first scan that says it was picked up); earliest per order/tracking no. */
 export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog): Promise<PickupScans> {
-  const t = await openTable(file, ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, SHIPMENT_FIELDS).index.has('pickupAt'), sheetNote(ctx));
+  const t = await openTable(file, () => ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, SHIPMENT_FIELDS).index.has('pickupAt'), sheetNote(ctx));
   const what = msg('揽收记录', 'pickup scans');
   const map = mapHeader(t.headers, SHIPMENT_FIELDS);
   for (const f of SHIPMENT_FIELDS) if (f.required && !map.index.has(f.key)) throw missingColumnError(t.sniffed.name, what, f, t.headers);

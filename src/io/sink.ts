@@ -187,13 +187,29 @@ class Batched {
  */
 function fileFd(stream: Writable): number | undefined {
   const fd = (stream as { fd?: unknown }).fd;
-  if (typeof fd !== 'number' || (stream as { isTTY?: boolean }).isTTY || stream instanceof fs.WriteStream) return undefined;
+  if (typeof fd !== 'number' || (stream as { isTTY?: boolean }).isTTY || isFsWriteStream(stream)) return undefined;
   try {
     const st = fs.fstatSync(fd);
     return st.isFile() || st.isCharacterDevice() ? fd : undefined;
   } catch {
     return undefined; // closed: the stream reports it
   }
+}
+
+/**
+ * `stream instanceof fs.WriteStream`, asked without reading `fs.WriteStream`: that getter loads
+ * Node's fs stream modules (and fs/promises, readline, ~10 in all) the first time, into every run
+ * whose stdout is a file or /dev/null (cron, the bench; stdout is then Node's SyncWriteStream). No
+ * fs.WriteStream can exist before they are loaded, so the class is looked up only once they are
+ * (issue 21; docs/performance.md, twenty-ninth round).
+ */
+function isFsWriteStream(stream: Writable): boolean {
+  return fsStreamsLoaded() && stream instanceof fs.WriteStream;
+}
+function fsStreamsLoaded(): boolean {
+  const list = (process as { moduleLoadList?: unknown }).moduleLoadList;
+  // Where Node does not say what it has loaded, the class is looked up (the old way).
+  return !Array.isArray(list) || list.includes('NativeModule internal/fs/streams');
 }
 
 export function stdoutSink(stream: Writable, enc: OutEncoding): ByteSink {

@@ -286,14 +286,24 @@ function changedWhileRead(w: Watched, name: string, read: number): void {
   );
 }
 
-export async function openSource(file: string, stdin: Readable, encodingFlag?: string): Promise<Sniffed> {
+/**
+ * Standard input, or a function giving it: asked for only when the file is `-`. Node makes
+ * `process.stdin` at its first use, and for a file or /dev/null on fd 0 (cron, the bench) that loads
+ * its fs stream modules (and fs/promises, readline, ~10 in all) into every run that reads a file
+ * by name (issue 21; docs/performance.md, twenty-ninth round).
+ */
+export type StdinRef = Readable | (() => Readable);
+
+export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?: string): Promise<Sniffed> {
   const name = file === '-' ? 'stdin' : file;
   let stream: AsyncIterable<Buffer>;
   let mtimeMs: number | undefined;
   let size: number | undefined;
   let watch: Watched | undefined;
   let small = false;
+  let stdin: Readable | undefined;
   if (file === '-') {
+    stdin = typeof stdinRef === 'function' ? stdinRef() : stdinRef;
     stream = stdin;
     // `- < export.csv`: standard input is that file, watched as a named one is.
     const fd = (stdin as { fd?: unknown }).fd;
@@ -411,7 +421,7 @@ export async function openSource(file: string, stdin: Readable, encodingFlag?: s
     // `-` with nothing sent (stdin closed, /dev/null, as under cron, or a pipe that sent nothing)
     // is no export at all: name the file. A real 0-byte file, also as `- < empty.csv`, is an
     // export that did not finish downloading.
-    if (file === '-' && !streamIsFile(stdin)) {
+    if (stdin !== undefined && !streamIsFile(stdin)) {
       throw new InputError(
         msg('标准输入 (-) 没有收到任何内容', 'stdin is empty: nothing came in on standard input (-)'),
         msg('用导出文件的路径代替 - (cron 下标准输入是关闭的或空的)。', 'name the export file instead of - (under cron standard input is closed or empty).'),

@@ -1,10 +1,9 @@
 // A table read from a csv/xlsx file: header row mapped to fields through an alias table, then
 // records with line numbers. Used by every command that reads a file.
-import type { Readable } from 'node:stream';
 import { InputError, type Msg, msg, plural } from '../errors.js';
 import { cleanCell, cleanHeader } from './cells.js';
 import { HEADER_SEARCH_LINES, Projection, type RawRecord, readRecordBatches } from './records.js';
-import { type Sniffed, openSource } from './source.js';
+import { type Sniffed, type StdinRef, openSource } from './source.js';
 import { looksLikeData, maskedRow } from './pii.js';
 import { type RejectLog, shown } from './rejects.js';
 
@@ -273,7 +272,7 @@ export type SheetNote = (name: string, u: NonNullable<Sniffed['unreadSheets']>) 
  * first one within HEADER_SEARCH_LINES lines that it accepts (title lines before it are skipped;
  * records keep their physical line numbers). When none is accepted, the first non-empty record.
  */
-export async function openTable(file: string, stdin: Readable, encoding?: string, isHeader?: (headers: string[]) => boolean, note?: SheetNote): Promise<OpenedTable> {
+export async function openTable(file: string, stdin: StdinRef, encoding?: string, isHeader?: (headers: string[]) => boolean, note?: SheetNote): Promise<OpenedTable> {
   const sniffed = await openSource(file, stdin, encoding);
   const projection = new Projection();
   const source = readRecordBatches(sniffed, isHeader ? { projection, isHeader: (cells) => isHeader(cells.map(cleanHeader)) } : { projection });
@@ -358,7 +357,7 @@ export async function openTable(file: string, stdin: Readable, encoding?: string
 /** Open a table and map its header; a missing required field is an input error (exit 3). */
 export async function openMappedTable(
   file: string,
-  stdin: Readable,
+  stdin: StdinRef,
   fields: readonly FieldSpec[],
   what: Msg,
   encoding?: string,

@@ -576,7 +576,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
   const distinct = distinctFiles(files);
   for (const note of distinct.notes) ctx.warn(note);
   for (const file of distinct.files) {
-    const t = await openTable(file, ctx.io.stdin, ctx.encoding, isOrderHeader, sheetNote(ctx));
+    const t = await openTable(file, () => ctx.io.stdin, ctx.encoding, isOrderHeader, sheetNote(ctx));
     const detected = detectLayout(t.sniffed.name, t.headers);
     // A review table (评价 export) has 订单编号, 买家会员名 and 宝贝标题 too, so it read as a reduced order
     // export: inspect and normalize printed its orders with status unknown, and compensate named a

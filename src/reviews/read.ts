@@ -158,7 +158,7 @@ export async function readReviews(
   const distinct = distinctFiles(files);
   for (const note of distinct.notes) ctx.warn(note);
   for (const file of distinct.files) {
-    const t = await openMappedTable(file, ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding, true, sheetNote(ctx));
+    const t = await openMappedTable(file, () => ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding, true, sheetNote(ctx));
     const name = t.sniffed.name;
     const ix = t.map.index;
     if (!ix.has('rating') && !ix.has('dsrDescription') && !ix.has('dsrService') && !ix.has('dsrLogistics')) {

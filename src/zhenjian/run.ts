@@ -97,7 +97,7 @@ function summarize(ctx: Ctx, estimates: Estimate[], s: Settings, rejected: numbe
 }
 
 async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise<Product[]> {
-  const t = await openMappedTable(file, ctx.io.stdin, PRODUCT_FIELDS, msg('甄检商品表', '甄检 product file'), ctx.encoding, true, sheetNote(ctx));
+  const t = await openMappedTable(file, () => ctx.io.stdin, PRODUCT_FIELDS, msg('甄检商品表', '甄检 product file'), ctx.encoding, true, sheetNote(ctx));
   if (t.map.unmapped.length) {
     ctx.info(msg(`${t.sniffed.name}: 忽略的列: ${t.map.unmapped.join(', ')}`, `${t.sniffed.name}: columns ignored: ${t.map.unmapped.join(', ')}`));
   }
@@ -204,7 +204,7 @@ function unmatchedLabels(ctx: Ctx, read: LabelsRead, products: Product[]): void 
 }
 
 async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<LabelsRead> {
-  const t = await openMappedTable(file, ctx.io.stdin, LABEL_FIELDS, msg('品质标签表', 'label selection file'), ctx.encoding, true, sheetNote(ctx));
+  const t = await openMappedTable(file, () => ctx.io.stdin, LABEL_FIELDS, msg('品质标签表', 'label selection file'), ctx.encoding, true, sheetNote(ctx));
   const by = new Map<string, LabelItem[]>();
   const lines = new Map<string, number[]>();
   const cell = (cells: string[], key: string) => {

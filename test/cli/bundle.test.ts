@@ -135,6 +135,48 @@ describe('start-up bundle', () => {
     expect(loaded.files).toEqual([]);
   });
 
+  // Run as cron and the bench run it (stdin /dev/null, stdout a file): Node makes process.stdin at
+  // its first use, a ReadStream on fd 0, and reading `fs.WriteStream` loads the same fs stream
+  // modules, with fs/promises and readline behind them (~10 of Node's modules). A run that reads
+  // its export by name and writes csv needs none of them: before, both were asked for at every
+  // start (main.ts defaultIo, sink.ts fileFd), and this test failed naming all three.
+  it('a compensate run with stdin /dev/null and stdout a file does not load the fs stream modules', () => {
+    const dir = tmpDir();
+    const probe = path.join(dir, 'probe.cjs');
+    fs.writeFileSync(probe, `process.on('exit', () => {
+      const node = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+      process.stderr.write('LOADED ' + JSON.stringify(node) + '\\n');
+    });`);
+    const out = path.join(dir, 'out.csv');
+    const outFd = fs.openSync(out, 'w');
+    const nullFd = fs.openSync('/dev/null', 'r');
+    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), ...AS_OF, '-q'], { encoding: 'utf8', stdio: [nullFd, outFd, 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', LANG: 'C', HOME: tmpDir() } });
+    fs.closeSync(outFd);
+    fs.closeSync(nullFd);
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^[^\n]+\n.+/); // the vouchers reached the file
+    const loaded: string[] = JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!);
+    expect(loaded).toContain('internal/fs/sync_write_stream'); // stdout a file: the probe sees what the run loads
+    expect(loaded.filter((m) => ['internal/fs/streams', 'internal/fs/promises', 'internal/readline/interface'].includes(m))).toEqual([]);
+  });
+
+  // `-` still reads standard input, from a file and from a pipe, as before.
+  it('compensate - reads standard input from a file and from a pipe', () => {
+    const file = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', LANG: 'C', HOME: tmpDir() };
+    const named = spawnSync(process.execPath, [BIN, 'compensate', file, ...AS_OF, '-q'], { encoding: 'utf8', env });
+    expect(named.status).toBe(0);
+    const inFd = fs.openSync(file, 'r');
+    const fromFile = spawnSync(process.execPath, [BIN, 'compensate', '-', ...AS_OF, '-q'], { encoding: 'utf8', stdio: [inFd, 'pipe', 'pipe'], env });
+    fs.closeSync(inFd);
+    const fromPipe = spawnSync(process.execPath, [BIN, 'compensate', '-', ...AS_OF, '-q'], { encoding: 'utf8', input: fs.readFileSync(file), env });
+    expect(fromFile.status).toBe(0);
+    expect(fromPipe.status).toBe(0);
+    expect(named.stdout.length).toBeGreaterThan(0);
+    expect(fromFile.stdout).toBe(named.stdout);
+    expect(fromPipe.stdout).toBe(named.stdout);
+  });
+
   const cases: [string, string[]][] = [
     ['compensate, csv, json', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), ...AS_OF, '-f', 'json', '--lang', 'en']],
     ['compensate, xlsx, zh', ['compensate', path.join(EXAMPLES, 'ExportOrderList202611.xlsx'), ...AS_OF, '--lang', 'zh']],

@@ -64,7 +64,7 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
     const verdict: Verdict = o.status === 'unpaid' ? { verdict: 'unpaid' } : o.paidAt === null ? { verdict: 'not_judged', reason: 'no_paid_time' } : { verdict: 'not_judged', reason: 'no_rule_set' };
     return { verdict, timing: verdict, rules, unshippedOpen: false, late: NO_LATE, openIds: NO_IDS };
   }
-  const lines = rules.unit === 'sub-order' ? subOrderViews(o) : null;
+  let lines = rules.unit === 'sub-order' ? subOrderViews(o, opts.seenOpen) : null;
   if (!lines) return assessOne(o, rules, foldedPickup(o, opts), base);
   // RULES 1.3 (tmall-2026): "5 % of the sub-order's actual transaction amount", and 1.4: for an item
   // report the line's 买家实际支付金额. Each live line is judged and priced on its own (its ship time,
@@ -91,7 +91,18 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
         },
       }
     : opts;
-  const parts = lines.map((l) => assessOne(l, rules, lineOpts, base));
+  let parts = lines.map((l) => assessOne(l, rules, lineOpts, base));
+  // A closed line never shipped is judged only when the ledger's sighting of it proves it late
+  // (judge.ts seenOpenLate, docs/rules.md §1.1); a sighting that proves nothing (not after the line's
+  // deadline, or after --as-of) leaves it out, as any such line. None left: the order is judged as one.
+  if (lines.some(closedNeverShipped)) {
+    const keep = parts.map((p, k) => !closedNeverShipped(lines![k]!) || p.timing.verdict === 'late');
+    if (!keep.every(Boolean)) {
+      lines = lines.filter((_, k) => keep[k]);
+      parts = parts.filter((_, k) => keep[k]);
+      if (lines.length === 0) return assessOne(o, rules, foldedPickup(o, opts), base);
+    }
+  }
   // Each late line keeps its 子订单编号, so that `--by order` tells two lines of one order apart.
   const late = parts.flatMap((p, k) => {
     const lineId = lines[k]!.lineId;
@@ -318,6 +329,11 @@ function orderWaybills(o: Order): string {
 /** The order report says every line shipped (not 卖家部分发货). */
 const SHIPPED: ReadonlySet<string> = new Set(['shipped', 'completed']);
 
+/** A line's view that is closed and never shipped (kept by subOrderViews only for a ledger sighting of it). */
+function closedNeverShipped(v: Order): boolean {
+  return v.status === 'closed' && v.shippedAt === null;
+}
+
 /**
  * An order's lines that are judged (not closed, or closed after they shipped) as orders of their own, when it was folded from two lines or
  * more (Order.subOrders: only from an item report that has 发货时间 and 买家实际支付金额): each with the
@@ -325,9 +341,12 @@ const SHIPPED: ReadonlySet<string> = new Set(['shipped', 'completed']);
  * line is its 买家实际支付金额, RULES 1.4). The order report stays the truth where the line is silent:
  * a line with no ship time of an order the report says fully shipped takes the report's time; the
  * report's presale mark and waybill number carry over (its platform payout: see assess).
+ * A closed line never shipped that a recording run saw open and unshipped (`seen`: the ledger's
+ * sighting of the line by its 子订单编号, schema 13) is judged too, from that sighting (docs/rules.md
+ * §1.1); assess leaves it out again when the sighting proves nothing.
  * null when there is no such line.
  */
-function subOrderViews(o: Order): Order[] | null {
+function subOrderViews(o: Order, seen?: (v: Order) => number | undefined): Order[] | null {
   const all = o.subOrders;
   if (!all || all.length < 2) return null;
   // A closed line that shipped (its own 发货时间: shipped, then refunded or returned) is judged by its
@@ -340,18 +359,22 @@ function subOrderViews(o: Order): Order[] | null {
   // every line closed and one never shipped made the order closed_unshipped (0.00) from the item
   // report alone, and, joined with an order report holding a 发货时间, priced as one on every line
   // (1300.00: 50.00) — where its line that shipped late, refunded after, is owed 5 % of its own amount.
-  const live = all.filter((l) => l.status !== 'closed' || l.shippedAt !== null);
+  // A closed line never shipped is looked up in the ledger's sightings (by its 子订单编号) only when
+  // the ledger holds any; one without a 子订单编号, or sharing it with another line of the order, has none.
+  const sighted = (l: Order) => seen !== undefined && l.lineId !== null && seen(l) !== undefined && all.every((m) => m === l || m.lineId !== l.lineId);
+  const live = all.filter((l) => l.status !== 'closed' || l.shippedAt !== null || sighted(l));
   if (live.length === 0) return null;
   const orderShipped = o.shippedAt !== null && SHIPPED.has(o.status);
   return live.map((l) => {
-    const stale = l.shippedAt === null && orderShipped;
+    // A closed line never shipped (kept for its sighting) stays so: the order's 发货时间 is another line's.
+    const stale = l.shippedAt === null && orderShipped && l.status !== 'closed';
     const shipped = l.shippedAt !== null || stale;
     return {
       ...o,
       lineId: l.lineId,
       status: stale ? o.status : l.status,
       statusRaw: stale ? o.statusRaw : l.statusRaw,
-      shippedAt: l.shippedAt ?? (orderShipped ? o.shippedAt : null),
+      shippedAt: l.shippedAt ?? (stale ? o.shippedAt : null),
       promisedShipAt: l.promisedShipAt ?? o.promisedShipAt,
       goodsAmount: l.goodsAmount,
       paidAmount: l.paidAmount,

@@ -125,7 +125,7 @@ export async function recordVouchers(
   shops?: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] },
   notLate?: ReadonlySet<string>,
   sightings?: readonly Sighting[],
-  shippedSighted?: ReadonlyArray<{ orderId: string; platform: string }>,
+  shippedSighted?: ReadonlyArray<{ orderId: string; platform: string; lineId?: string }>,
 ): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');

@@ -283,14 +283,16 @@ function closedUnshippedWarning(ids: string[], n: number): Msg {
  * sighting is the time of the export that run read as far as it shows it (its latest pay or ship
  * time, at most that run's --as-of), not the run's --as-of: the export may be older.
  */
-function seenOpenWarning(list: Array<{ at: string; orderId: string; seen: number; deadline: number; hours: number }>, n: number, tz: TimeZone): Msg {
+function seenOpenWarning(list: Array<{ at: string; orderId: string; lineId?: string; seen: number; deadline: number; hours: number }>, n: number, tz: TimeZone): Msg {
   const hours = (h: number) => String(Math.floor(h * 100) / 100);
-  const zh = list.map((x) => `${x.orderId} (${x.at}) 于 ${tz.format(x.seen)} 仍未关闭且未发货, 已超过截止时间 ${tz.format(x.deadline)} ${hours(x.hours)} 小时`).join('; ');
-  const en = list.map((x) => `${x.orderId} (${x.at}) seen open and unshipped at ${tz.format(x.seen)}, ${hours(x.hours)} h after its deadline ${tz.format(x.deadline)}`).join('; ');
+  // A line of an order judged line by line (its own sighting, schema 13) is named by its 子订单编号 too.
+  const zh = list.map((x) => `${x.orderId}${x.lineId === undefined ? '' : ` 子订单 ${x.lineId}`} (${x.at}) 于 ${tz.format(x.seen)} 仍未关闭且未发货, 已超过截止时间 ${tz.format(x.deadline)} ${hours(x.hours)} 小时`).join('; ');
+  const en = list.map((x) => `${x.orderId}${x.lineId === undefined ? '' : ` line ${x.lineId}`} (${x.at}) seen open and unshipped at ${tz.format(x.seen)}, ${hours(x.hours)} h after its deadline ${tz.format(x.deadline)}`).join('; ');
   const more = n > list.length ? n - list.length : 0;
+  const lines = list.some((x) => x.lineId !== undefined);
   return msg(
-    `${n} 个已关闭且从未发货、报表没有关闭时间的订单, 状态数据库记录了此前带 --record 的运行在截止时间之后看到它仍未关闭、未发货: 它在那之后才关闭, 所以至少延迟到那时; 按该记录判为延迟 (确定, 按这一最少延迟时长的档位), 不计入 关闭未发货: ${zh}${more ? ` 等另 ${more} 个` : ''}。所见时刻是那次运行所读报表自身能证明的生成时间 (表中最晚的付款或发货时间, 不晚于那次的 --as-of), 不是 --as-of 本身: 报表可能是更早下载的。`,
-    `${plural(n, 'closed order')} never shipped, with no close time in the export, judged late from the state database's sighting, not counted as closed_unshipped: ${en}${more ? ` and ${more} more` : ''}. A --record run saw ${n === 1 ? 'it' : 'each'} still open after ${n === 1 ? 'its' : 'their'} deadline, so ${n === 1 ? 'it' : 'they'} closed after that: late by at least that long (the tier that earns), final. A sighting is the time of the export that run read as far as the export shows it (its latest pay or ship time, at most that run's --as-of), not the --as-of itself: the export may have been downloaded earlier.`,
+    `${n} 个已关闭且从未发货、报表没有关闭时间的订单${lines ? '或子订单' : ''}, 状态数据库记录了此前带 --record 的运行在截止时间之后看到它仍未关闭、未发货: 它在那之后才关闭, 所以至少延迟到那时; 按该记录判为延迟 (确定, 按这一最少延迟时长的档位), 不计入 关闭未发货: ${zh}${more ? ` 等另 ${more} 个` : ''}。所见时刻是那次运行所读报表自身能证明的生成时间 (表中最晚的付款或发货时间, 不晚于那次的 --as-of), 不是 --as-of 本身: 报表可能是更早下载的。`,
+    `${lines ? `${n} closed ${n === 1 ? 'order or order line' : 'orders or order lines'}` : plural(n, 'closed order')} never shipped, with no close time in the export, judged late from the state database's sighting, not counted as closed_unshipped: ${en}${more ? ` and ${more} more` : ''}. A --record run saw ${n === 1 ? 'it' : 'each'} still open after ${n === 1 ? 'its' : 'their'} deadline, so ${n === 1 ? 'it' : 'they'} closed after that: late by at least that long (the tier that earns), final. A sighting is the time of the export that run read as far as the export shows it (its latest pay or ship time, at most that run's --as-of), not the --as-of itself: the export may have been downloaded earlier.`,
   );
 }
 
@@ -926,7 +928,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     asOf: ctx.asOf,
     shipWithinHours: req.shipWithin,
     pickupAt: scans ? inputs!.pickupResolver(scans) : undefined,
-    seenOpen: sightings && sightings.size > 0 ? (o) => sightings.get(`${o.platform}\u0000${o.orderId}`) : undefined,
+    // An order judged as one by its order's sighting; a line of an order judged line by line (its view,
+    // lineId its 子订单编号) by that line's own (schema 13), never by the order's: the order may have
+    // been seen open while this line was already closed.
+    seenOpen: sightings && sightings.size > 0 ? (o) => sightings.get(o.lineId === null ? `${o.platform}\u0000${o.orderId}` : `${o.platform}\u0000${o.orderId}\u0000${o.lineId}`) : undefined,
   };
   // --record: the late orders this run sees still open and unshipped (the ledger keeps the latest sighting of each).
   // An export shows an order as it stood when the export was made, which may be hours before --as-of
@@ -939,8 +944,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // --record: orders the ledger holds a sighting of that the export now shows shipped (发货时间): their
   // sightings are never needed again and go in the recording's transaction. Looked up by order id
   // only for shipped orders, and only when the ledger holds any sighting.
-  const sightedIds = seenNow && sightings && sightings.size > 0 ? new Set([...sightings.keys()].map((k) => k.slice(k.indexOf('\u0000') + 1))) : undefined;
-  const shippedSighted: Array<{ orderId: string; platform: string }> = [];
+  // Lines (schema 13): by the order's id too, a line's sighting going when that line shows a 发货时间.
+  const sightedIds = seenNow && sightings && sightings.size > 0 ? new Set([...sightings.keys()].map((k) => k.split('\u0000')[1]!)) : undefined;
+  let sightedLines = false;
+  if (sightedIds) for (const k of sightings!.keys()) if (k.indexOf('\u0000') !== k.lastIndexOf('\u0000')) sightedLines = true;
+  const shippedSighted: Array<{ orderId: string; platform: string; lineId?: string }> = [];
   // The latest pay or ship time of each input file (by Order.sourceFile; '-' for standard input), for
   // seenNow: tracked for the file being read (orders come file by file), kept here when it changes.
   const exportLatest = new Map<string, number>();
@@ -952,7 +960,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     curLatest = exportLatest.get(file) ?? -Infinity;
   };
   // Closed, never-shipped orders judged late from a sighting (named on stderr, file:line).
-  const fromSighting: Array<{ at: string; orderId: string; seen: number; deadline: number; hours: number }> = [];
+  const fromSighting: Array<{ at: string; orderId: string; lineId?: string; seen: number; deadline: number; hours: number }> = [];
   let fromSightingCount = 0;
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
@@ -1054,6 +1062,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           // 卖家部分发货: a line is still unshipped (its 发货时间 is the first parcel's): the sighting stays.
           if (sightedIds?.has(o.orderId) && o.status !== 'partially_shipped' && sightings!.has(`${o.platform}\u0000${o.orderId}`)) shippedSighted.push({ orderId: o.orderId, platform: o.platform });
         }
+        // A line's sighting goes when that line shows a 发货时间 of its own (another line shipping, or the
+        // order's 发货时间, says nothing of it: a line seen open may close never shipped beside it).
+        if (sightedLines && o.subOrders && sightedIds!.has(o.orderId)) {
+          for (const l of o.subOrders) {
+            if (l.shippedAt !== null && l.lineId !== null && sightings!.has(`${o.platform}\u0000${o.orderId}\u0000${l.lineId}`)) shippedSighted.push({ orderId: o.orderId, platform: o.platform, lineId: l.lineId });
+          }
+        }
       }
       if (holding) {
         inputs!.noteScanOrder(scans!, o);
@@ -1151,14 +1166,32 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       } else if (maybeFailed?.active && o.paidAt !== null && o.status !== 'unpaid' && rules?.deliveryPromise) maybeFailed.check(o.orderId, seenIds, null);
       const a = assess(o, rules, judgeOpts, req.base);
       const t = a.timing;
-      // An order of an item report (宝贝报表) is seen only when every line is open and unshipped: a sighting is
-      // kept per order, and a line closed or shipped by then would be priced from it later as if it had been
-      // open (rev28: L1 300.00 already closed, L2 200.00 open -> 5 % x 500.00 = 25.00 where 10.00 is proven).
-      if (seenNow && t.verdict === 'late' && t.shippedAt === null && t.seconds !== 'due' && t.seenOpen === undefined && o.status !== 'closed' && !o.subOrders?.some((l) => l.status === 'closed' || l.shippedAt !== null)) {
+      if (seenNow && a.lineParts) {
+        // An order judged line by line (tmall-2026 with the item report, RULES 1.3): each line late, open
+        // and unshipped is seen on its own, by its 子订单编号 (schema 13), against its own deadline; a line
+        // closed or shipped then is not (rev28: L1 300.00 already closed, L2 200.00 open: only L2's 10.00
+        // is proven when both close later). A line without a 子订单编号 of its own is not seen.
+        for (const { view, a: p } of a.lineParts) {
+          const lt = p.timing;
+          if (lt.verdict !== 'late' || lt.shippedAt !== null || lt.seconds === 'due' || lt.seenOpen !== undefined || view.status === 'closed' || view.lineId === null) continue;
+          const sighting: Sighting = { orderId: o.orderId, platform: o.platform, lineId: view.lineId, ...(o.shop ? { shop: o.shop } : {}), deadline: lt.deadline, seenAt: ctx.asOf };
+          seenNow.push({ sighting, file: o.sourceFile, after: lt.deadline + deadlineSlackOf(view) });
+        }
+      } else if (seenNow && t.verdict === 'late' && t.shippedAt === null && t.seconds !== 'due' && t.seenOpen === undefined && o.status !== 'closed' && !o.subOrders?.some((l) => l.status === 'closed' || l.shippedAt !== null)) {
+        // An order judged as one. Of an item report (under a rule set pricing the order as one) only while
+        // every line is open and unshipped: a sighting of the order says every line was open.
         const sighting: Sighting = o.shop ? { orderId: o.orderId, platform: o.platform, shop: o.shop, deadline: t.deadline, seenAt: ctx.asOf } : { orderId: o.orderId, platform: o.platform, deadline: t.deadline, seenAt: ctx.asOf };
         seenNow.push({ sighting, file: o.sourceFile, after: t.deadline + deadlineSlackOf(o) });
       }
-      if (a.verdict.verdict === 'late' && a.verdict.seenOpen !== undefined && fromSightingCount++ < 50) {
+      if (a.lineParts) {
+        // Each line judged from its sighting is named (the order's verdict shows one line only).
+        for (const { view, a: p } of a.lineParts) {
+          if (p.verdict.verdict === 'late' && p.verdict.seenOpen !== undefined && fromSightingCount++ < 50) {
+            const l = o.subOrders!.find((x) => x.lineId === view.lineId) ?? o;
+            fromSighting.push({ at: `${l.sourceFile}:${l.sourceLine}`, orderId: o.orderId, lineId: view.lineId!, seen: p.verdict.seenOpen, deadline: p.verdict.deadline, hours: p.verdict.hoursLate });
+          }
+        }
+      } else if (a.verdict.verdict === 'late' && a.verdict.seenOpen !== undefined && fromSightingCount++ < 50) {
         fromSighting.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate });
       }
       if ((a.timing.verdict === 'pending' || a.timing.verdict === 'late') && a.timing.shippedLater && tally.shippedLater++ < 10) tally.shippedLaterIds.push(o.orderId);

@@ -232,25 +232,30 @@ export interface RecordOptions {
    */
   notLate?: ReadonlySet<string>;
   /**
-   * Orders this run judged late and still unshipped and open at its --as-of (schema 12, RULES 1.1):
-   * each order's row in `sightings` is set to this sighting, or kept when it holds a later one (one
-   * row per order and platform, never one per run). Written in the recording's transaction.
+   * Orders this run judged late and still unshipped and open at its --as-of (schema 12, RULES 1.1),
+   * and lines of orders it judged line by line (schema 13, `lineId`): each one's row in `sightings`
+   * is set to this sighting, or kept when it holds a later one (one row per order or line and
+   * platform, never one per run). Written in the recording's transaction.
    */
   sightings?: readonly Sighting[];
   /**
-   * Orders with a row in `sightings` that this run found shipped (the export's 发货时间): a shipped
-   * order is judged by its ship time, never by a sighting again, so their rows go (same transaction).
+   * Orders (or lines, `lineId`) with a row in `sightings` that this run found shipped (the export's
+   * 发货时间: the order's, or the line's own): judged by its ship time, never by a sighting again, so
+   * their rows go (same transaction). An order's row going leaves its lines' rows, and the other way.
    */
-  shippedSighted?: ReadonlyArray<{ orderId: string; platform: string }>;
+  shippedSighted?: ReadonlyArray<{ orderId: string; platform: string; lineId?: string }>;
 }
 
 /**
  * A recording run saw the order open (not closed) and unshipped at `seenAt` (its --as-of), after its
- * `deadline` as that run judged it (schema 12). Epoch ms.
+ * `deadline` as that run judged it (schema 12). Epoch ms. With `lineId` (schema 13): the line (子订单编号)
+ * of an order judged line by line (tmall-2026 with the item report), open and unshipped past its own deadline.
  */
 export interface Sighting {
   orderId: string;
   platform: string;
+  /** The line's 子订单编号; absent: the order as one. */
+  lineId?: string;
   shop?: string;
   deadline: number;
   seenAt: number;
@@ -423,7 +428,8 @@ export interface StateDb {
   paidOrders(orderIds: string[]): Map<string, PaidOrder>;
   /**
    * Every order a recording run saw open and unshipped past its deadline (schema 12; none from an
-   * older ledger read as it is), by `<platform>` + U+0000 + order id: the latest such --as-of.
+   * older ledger read as it is), by `<platform>` + U+0000 + order id: the latest such --as-of; and
+   * every line so seen (schema 13), by `<platform>` + U+0000 + order id + U+0000 + 子订单编号.
    */
   sightings(): Map<string, number>;
   /** Every item key remembered under this `notified` target (read only; a report's few markers, not a notify log). */
@@ -2875,18 +2881,19 @@ class SqliteState implements StateDb {
             if (was === undefined) continue;
             setBuyerNow.run(was === v.buyer ? null : v.buyer, v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`);
           }
-          // What this run saw of late orders still open and unshipped (schema 12): the latest sighting kept.
+          // What this run saw of late orders (schema 12) and lines (schema 13, line_id; '' is the
+          // order as one) still open and unshipped: the latest sighting kept.
           if (opts.sightings && opts.sightings.length > 0) {
             const saw = db.prepare(
-              `INSERT INTO sightings (order_id, platform, shop, deadline, seen_at) VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (order_id, platform) DO UPDATE SET shop = excluded.shop, deadline = excluded.deadline, seen_at = excluded.seen_at WHERE excluded.seen_at > sightings.seen_at`,
+              `INSERT INTO sightings (order_id, platform, line_id, shop, deadline, seen_at) VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (order_id, platform, line_id) DO UPDATE SET shop = excluded.shop, deadline = excluded.deadline, seen_at = excluded.seen_at WHERE excluded.seen_at > sightings.seen_at`,
             );
-            for (const x of opts.sightings) saw.run(x.orderId, x.platform, x.shop ?? null, x.deadline, x.seenAt);
+            for (const x of opts.sightings) saw.run(x.orderId, x.platform, x.lineId ?? '', x.shop ?? null, x.deadline, x.seenAt);
           }
-          // Sightings of orders since shipped are never read again: the table keeps only what may be.
+          // Sightings of orders (or lines) since shipped are never read again: the table keeps only what may be.
           if (opts.shippedSighted && opts.shippedSighted.length > 0) {
-            const gone = db.prepare('DELETE FROM sightings WHERE order_id = ? AND platform = ?');
-            for (const x of opts.shippedSighted) gone.run(x.orderId, x.platform);
+            const gone = db.prepare('DELETE FROM sightings WHERE order_id = ? AND platform = ? AND line_id = ?');
+            for (const x of opts.shippedSighted) gone.run(x.orderId, x.platform, x.lineId ?? '');
           }
           owedAfter(out);
           asAll = false;
@@ -3135,10 +3142,12 @@ class SqliteState implements StateDb {
   sightings(): Map<string, number> {
     const out = new Map<string, number>();
     return this.guard(() => {
-      // A ledger read as it is (compensate without --record) may be older than schema 12: none then.
+      // A ledger read as it is (compensate without --record) may be older than schema 12: none then;
+      // or than schema 13: orders only (no line_id column).
       if (this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sightings'").get() === undefined) return out;
-      const rows = this.db.prepare('SELECT order_id AS id, platform AS p, seen_at AS at FROM sightings').raw().iterate() as IterableIterator<[string, string, number]>;
-      for (const [id, p, at] of rows) out.set(`${p}\u0000${id}`, at);
+      const lines = this.db.prepare("SELECT 1 FROM pragma_table_info('sightings') WHERE name = 'line_id'").get() !== undefined;
+      const rows = this.db.prepare(`SELECT order_id AS id, platform AS p, seen_at AS at, ${lines ? 'line_id' : "''"} AS line FROM sightings`).raw().iterate() as IterableIterator<[string, string, number, string]>;
+      for (const [id, p, at, line] of rows) out.set(line === '' ? `${p}\u0000${id}` : `${p}\u0000${id}\u0000${line}`, at);
       return out;
     });
   }

@@ -267,6 +267,34 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    to: 13,
+    what: 'sightings of the lines of an order priced line by line',
+    up(db) {
+      // RULES 1.3 (tmall-2026, an item report 宝贝报表): each sub-order is priced on its own, and a
+      // closed line that never shipped is left out. A sighting of the order cannot say which of its
+      // lines were open (rev28: a line already closed then was priced from it). From v13 a run judging
+      // an order line by line keeps one row per line seen open and unshipped past that line's deadline,
+      // `line_id` its 子订单编号; '' is the order as one (every other export, as in v12; a 子订单编号 is
+      // never empty). SQLite cannot change a primary key in place: the table is made anew and v12's
+      // rows copied over as order rows (line_id ''), unchanged.
+      db.exec(`
+        CREATE TABLE sightings_13 (
+          order_id TEXT NOT NULL,
+          platform TEXT NOT NULL,
+          line_id  TEXT NOT NULL DEFAULT '',
+          shop     TEXT,
+          deadline INTEGER NOT NULL,
+          seen_at  INTEGER NOT NULL,
+          PRIMARY KEY (order_id, platform, line_id)
+        ) WITHOUT ROWID;
+        INSERT INTO sightings_13 (order_id, platform, line_id, shop, deadline, seen_at)
+          SELECT order_id, platform, '', shop, deadline, seen_at FROM sightings;
+        DROP TABLE sightings;
+        ALTER TABLE sightings_13 RENAME TO sightings;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

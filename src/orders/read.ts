@@ -100,6 +100,17 @@ interface OpenFile {
   lastByte: () => number | undefined;
 }
 
+/** One order's lines of the line-grain files, to fold into the order. */
+interface LineGroup {
+  lines: ParsedRow[];
+  /** The fold keeps the lines on the order (Order.subOrders): every file of them allows it. */
+  keep: boolean;
+  /** Every file of them has a 发货时间 column (a line without one never shipped). */
+  shows: boolean;
+  /** The newest file holding lines of the order. */
+  file: OpenFile;
+}
+
 export class OrderSet {
   readonly stats: FileStats[];
   /** The files newest first: the order they are read in, so the first version of an order seen is the newest. */
@@ -323,15 +334,12 @@ export class OrderSet {
     }
   }
 
-  /** Lines folded into orders: lines of one order are adjacent in every export we know. */
-  private async *folded(f: OpenFile): AsyncGenerator<Order> {
-    for await (const batch of this.foldedBatches(f)) yield* batch;
-  }
-
-  private async *foldedBatches(f: OpenFile): AsyncGenerator<Order[]> {
+  /** The lines of each order of one line-grain file (adjacent in every export we know), with whether a fold keeps them. */
+  private async *lineGroups(f: OpenFile): AsyncGenerator<LineGroup[]> {
     // A line can be priced on its own only when the item report gives its ship time and its paid amount.
     const has = f.stats.detected.map.index;
     const keep = Boolean(this.opts.allLines) || (Boolean(this.opts.subOrders) && has.has('shippedAt') && has.has('paidAmount'));
+    const shows = has.has('shippedAt');
     let group: ParsedRow[] = [];
     // Orders whose lines were folded already, with the line they began on: a line of one of them
     // further down means the file's lines are not grouped by order (sorted in a spreadsheet, or
@@ -340,10 +348,10 @@ export class OrderSet {
     const done = new IdSet(16);
     try {
       for await (const rows of this.rowBatches(f)) {
-        const out: Order[] = [];
+        const out: LineGroup[] = [];
         for (const r of rows) {
           if (group.length && group[0]!.orderId !== r.orderId) {
-            out.push(foldLines(group, keep));
+            out.push({ lines: group, keep, shows, file: f });
             done.getOrAdd(group[0]!.orderId, group[0]!.sourceLine);
             group = [];
           }
@@ -355,10 +363,54 @@ export class OrderSet {
         }
         if (out.length) yield out;
       }
-      if (group.length) yield [foldLines(group, keep)];
+      if (group.length) yield [{ lines: group, keep, shows, file: f }];
     } finally {
       done.dispose();
     }
+  }
+
+  /**
+   * The line-grain files' orders (newest file first), an order's lines from every file folded into
+   * one order. An item report (or 抖店 export) is de-duplicated by its line id (子订单编号): two
+   * files holding different lines of one order (a download filtered by status, one of 已发货 and one
+   * of 待发货, holds a partly shipped order's lines apart) hold that order's lines between them.
+   * Folded file by file, the order was two orders: tmall-2023 paid two 5.00 minimums (10.00 for two
+   * 10.00 lines, where 30 % × 20.00 = 6.00), douyin-2025 two 50.00 maximums, and joined to an order
+   * report the older file's lines were dropped unreported (tmall-2026 paid one line of two). With
+   * one line-grain file, orders stream as they are folded; with more, they are held until every
+   * file is read (as the join holds them).
+   */
+  private async *foldedAcross(files: OpenFile[]): AsyncGenerator<LineGroup[]> {
+    if (files.length === 1) {
+      yield* this.lineGroups(files[0]!);
+      return;
+    }
+    const byOrder = new Map<string, LineGroup>();
+    for (const f of files) {
+      for await (const groups of this.lineGroups(f)) {
+        for (const g of groups) {
+          const was = byOrder.get(g.lines[0]!.orderId);
+          if (!was) {
+            byOrder.set(g.lines[0]!.orderId, { ...g, lines: [...g.lines] });
+            continue;
+          }
+          // Other lines of an order read from a newer file (a line read there already is a duplicate
+          // and never gets here): the newer file's come first, and its order-level cells stand.
+          was.lines.push(...g.lines);
+          was.keep &&= g.keep;
+          was.shows &&= g.shows;
+        }
+      }
+    }
+    let batch: LineGroup[] = [];
+    for (const g of byOrder.values()) {
+      batch.push(g);
+      if (batch.length >= 1000) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
   }
 
   /** A parsed row as an order: the unit price of a line-grain row is kept with --lines (one row per line), dropped otherwise. */
@@ -387,10 +439,13 @@ export class OrderSet {
       if (batch.length) yield batch;
       return;
     }
+    // Line-grain files (without --lines): an order's lines may be in several of them (foldedAcross).
+    const lineFiles = this.opts.lines ? [] : this.byFreshness.filter((f) => f.stats.detected.layout.grain === 'line');
     for (const f of this.byFreshness) {
-      if (f.stats.detected.layout.grain === 'line' && !this.opts.lines) yield* this.foldedBatches(f);
-      else for await (const rows of this.rowBatches(f)) yield rows.map((r) => this.asLines(r));
+      if (lineFiles.includes(f)) continue;
+      for await (const rows of this.rowBatches(f)) yield rows.map((r) => this.asLines(r));
     }
+    if (lineFiles.length) for await (const groups of this.foldedAcross(lineFiles)) yield groups.map((g) => foldLines(g.lines, g.keep));
   }
 
   /** 订单报表 and 宝贝报表 together: joined on the order id, one way or the other (--lines). */
@@ -406,13 +461,17 @@ export class OrderSet {
       // Orders every line of which is closed, in an item report with a 发货时间 column: their lines say
       // whether (and when) they shipped, over the order report's 发货时间 (enrichOrder).
       const closedShown = new Set<string>();
-      for (const f of lineFiles) {
-        const showsShipping = f.stats.detected.map.index.has('shippedAt');
-        for await (const o of this.folded(f)) {
-          if (byOrder.has(o.orderId)) continue;
-          byOrder.set(o.orderId, o);
-          if (f.stats.freshness.at !== null) linesAt.set(o.orderId, f.stats.freshness.at);
-          if (showsShipping && o.status === 'closed') closedShown.add(o.orderId);
+      // An order's lines from every item report (foldedAcross): a line read from a newer one is a
+      // duplicate in an older one, its other lines are not. Before, an order read from a newer item
+      // report dropped all its lines of the older ones, unreported.
+      if (lineFiles.length) {
+        for await (const groups of this.foldedAcross(lineFiles)) {
+          for (const g of groups) {
+            const o = foldLines(g.lines, g.keep);
+            byOrder.set(o.orderId, o);
+            if (g.file.stats.freshness.at !== null) linesAt.set(o.orderId, g.file.stats.freshness.at);
+            if (g.shows && o.status === 'closed') closedShown.add(o.orderId);
+          }
         }
       }
       const stale: string[] = [];

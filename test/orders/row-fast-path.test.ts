@@ -43,9 +43,10 @@ describe('the row parser on the edges of its plain-cell shortcuts', () => {
   });
 
   it('reads plain amounts by their fen and leaves every other shape to the general path', () => {
-    // "12.5" → 1250 fen; "0012.50" → 1250 fen (leading zeros are digits); " 12.50 " is trimmed first.
+    // "12.5" → 1250 fen; " 12.50 " is trimmed first. "0012.50" has a leading zero, which no export
+    // writes: refused by the general path (docs/formats.md; until 2026-12 read as 12.50).
     expect(row({ 买家实际支付金额: '12.5' }).paidAmount!.toFixed(2)).toBe('12.50');
-    expect(row({ 买家实际支付金额: '0012.50' }).paidAmount!.toFixed(2)).toBe('12.50');
+    expect(problem({ 买家实际支付金额: '0012.50' })).toBe('"0012.50" is not a valid amount: its whole part starts with 0, which no export writes (a code, or a shifted column?), so it is not guessed; if the amount is 12.50, write 12.50');
     expect(row({ 买家实际支付金额: ' 12.50 ' }).paidAmount!.toFixed(2)).toBe('12.50');
     // "12.500" has only zeros past the fen: 1250 fen. "12.345" has a 5 past the fen: refused, not rounded.
     expect(row({ 买家实际支付金额: '12.500' }).paidAmount!.toFixed(2)).toBe('12.50');

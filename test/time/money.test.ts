@@ -85,8 +85,10 @@ describe('checkMoneyText (no Decimal built)', () => {
     const max = 100_000_000;
     expect(checkMoneyText('239.00', max)).toBe('ok');
     expect(checkMoneyText('0', max)).toBe('ok');
-    expect(checkMoneyText('000000000000239.5', max)).toBe('ok'); // 15 digits before the point: 239
-    expect(checkMoneyText('0000000000000239.5', max)).toBe('implausible'); // 16 digits: too many, as the general rule says
+    // A leading zero is no exported amount (docs/formats.md; until 2026-12 these were 'ok' and 'implausible').
+    expect(checkMoneyText('000000000000239.5', max)).toBe('invalid');
+    expect(checkMoneyText('0000000000000239.5', max)).toBe('invalid');
+    expect(checkMoneyText('0.5', max)).toBe('ok');
     expect(checkMoneyText('99999999.99', max)).toBe('ok');
     expect(checkMoneyText('100000000.01', max)).toBe('implausible');
     expect(checkMoneyText('12.', max)).toBe('invalid');
@@ -112,11 +114,12 @@ describe('checkMoneyText (no Decimal built)', () => {
 describe('plainFen (the row reader makes amounts by their fen)', () => {
   it('whole fen of the plain shape, -1 for anything else', () => {
     // By hand: 239.00 yuan = 23900 fen; 12.5 = 1250; 12.3400 = 1234 (zeros past the fen);
-    // 007.50 = 750; 0 = 0.
+    // 0.50 = 50; 0 = 0; 007.50 (a leading zero) is no amount: -1 (until 2026-12, 750).
     expect(plainFen('239.00')).toBe(23900);
     expect(plainFen('12.5')).toBe(1250);
     expect(plainFen('12.3400')).toBe(1234);
-    expect(plainFen('007.50')).toBe(750);
+    expect(plainFen('0.50')).toBe(50);
+    expect(plainFen('007.50')).toBe(-1);
     expect(plainFen('0')).toBe(0);
     expect(plainFen('100000000.00')).toBe(10000000000);
     for (const t of ['', '12.345', '12.', '.5', '-1.00', '1,234.00', '239.00元', '¥12', ' 12', '1e3', '12345678901234']) expect([t, plainFen(t)]).toEqual([t, -1]);
@@ -130,6 +133,11 @@ describe('plainFen (the row reader makes amounts by their fen)', () => {
       const frac = rnd(3) === 0 ? '' : '.' + String(rnd(100)).padStart(2, '0') + '0'.repeat(rnd(3));
       const t = whole + frac;
       const fen = plainFen(t);
+      // A leading zero (007.50): refused by both (docs/formats.md).
+      if (/^0\d/.test(t)) {
+        expect([t, fen, parseMoney(t)]).toEqual([t, -1, undefined]);
+        continue;
+      }
       expect(fen).toBeGreaterThanOrEqual(0);
       expect(fenToMoney(fen).toString()).toBe((parseMoney(t) as Money).toString());
       expect(fenToMoney(fen).eq(parseMoney(t) as Money)).toBe(true);

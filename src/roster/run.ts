@@ -475,6 +475,9 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   });
   await rejects.finish();
   const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, previous: prev.previous, template: cal.template };
+  // RULES §4: 08:00–09:00 is measured by the platform though no shift covers it: warn, as plan does
+  // (until 2026-12 only plan did; a hand-made roster with the same shifts passed without a word).
+  warnMorning(ctx, p);
   const cells = agents.map(() => cal!.days.map(() => [] as DayCode[]));
   const dayIndex = new Map(cal.days.map((d, i) => [d.key, i]));
   // Maps, not indexOf: linear in agents (50,000 agents × 30 days is 1.5 M entries).

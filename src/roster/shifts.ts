@@ -45,7 +45,11 @@ export const DEFAULT_SHIFTS: readonly ShiftDef[] = Object.freeze([
 
 export const OFF_NAME: Msg = msg('休息', 'off');
 export const OFF_LABEL = '休';
-const OFF_ALIASES = ['o', 'off', '休', '休息', 'rest', 'day off'];
+// A hand-made roster writes a day without work in several ways: 调休 (a rest day in lieu of a
+// holiday worked), 轮休 / 公休 (rota and regular rest days), 休假 / 请假 (leave). The agent does not
+// work: a day off (RULES §4), counted in the days off (docs/rules.md §4). Until 2026-12 these were
+// unknown shifts: the day was reported as unreadable and the agent as short of days off.
+const OFF_ALIASES = ['o', 'off', '休', '休息', 'rest', 'day off', '调休', '轮休', '公休', '休假', '请假', 'leave'];
 
 /** Paid minutes of a day's code (0 for a day off). */
 export function paidOf(shifts: readonly ShiftDef[], code: DayCode): number {

@@ -5,6 +5,10 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tmpDir } from '../helpers.js';
 
+// RULES §4: roster check warns that 08:00–09:00 is measured (ruleId 20009524) and no default shift covers it.
+const MORNING_EN = "storeops: warning: 08:00–09:00 counts toward Tmall's 3-minute response rate (ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), but no shift covers it; have someone answer then\n";
+const MORNING_ZH = 'storeops: 警告: 08:00–09:00 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间; 请安排人工接待或调整班次时间\n';
+
 const RULES_MD = path.join(ROOT, 'docs', 'rules.md');
 
 // February 2026 (28 days), agents A–D. Agent i on day d (0-based) works
@@ -58,14 +62,14 @@ describe('roster check', () => {
     const table = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'table', '--lang', 'en']);
     expect(table.code).toBe(0);
     expect(table.stdout).toBe('');
-    expect(table.stderr).toBe(`${f}: 4 agents × 28 days, no violations\n`);
+    expect(table.stderr).toBe(`${MORNING_EN}${f}: 4 agents × 28 days, no violations\n`);
     const zh = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'table', '--lang', 'zh', '-q']);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toBe('');
-    expect(zh.stderr).toBe(`${f}: 4 名客服 × 28 天, 没有违规\n`);
+    expect(zh.stderr).toBe(`${MORNING_ZH}${f}: 4 名客服 × 28 天, 没有违规\n`);
     const json = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'json', '--lang', 'en']);
     expect(json.stdout).toBe('[]\n');
-    expect(json.stderr).toBe(`${f}: 4 agents × 28 days, no violations\n`);
+    expect(json.stderr).toBe(`${MORNING_EN}${f}: 4 agents × 28 days, no violations\n`);
     // A table written to a file is still written (the header alone), as asked.
     const out = path.join(path.dirname(f), 'v.txt');
     const file = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'table', '-o', out, '--lang', 'en']);
@@ -168,11 +172,11 @@ describe('roster check', () => {
     const f = write('ok.csv', gridCsv(base()));
     const r = check(f, '--requests', req);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`${f}: 4 agents × 28 days, 1 violation (request 1)\n`);
+    expect(r.stderr).toBe(`${MORNING_EN}${f}: 4 agents × 28 days, 1 violation (request 1)\n`);
     // Agent A alone (D,H,N,O repeating): 7 days off as asked; on each of its 21 working days
     // two of the three shifts are unstaffed (42), on its 7 days off all three (21): 63.
     const one = write('one.csv', gridCsv(base().slice(0, 1)));
-    expect(check(one).stderr).toBe(`${one}: 1 agent × 28 days, 63 violations (coverage 63)\n`);
+    expect(check(one).stderr).toBe(`${MORNING_EN}${one}: 1 agent × 28 days, 63 violations (coverage 63)\n`);
   });
 
   it('--requests and --demand rows check names the roster file and the month checked, not --agents or planning', () => {
@@ -207,7 +211,7 @@ describe('roster check', () => {
     // C ↔ c: the same once case is set aside (D and E are other one-letter names: no guess between them).
     expect(r.stderr).toBe(
       `storeops: warning: --previous ${prev} names other agents than the roster: C, D (in the roster) are not in it, so the night-then-day rule across the boundary was not applied to them; c, E (in it) are not in the roster and were not used. Perhaps one person spelt two ways: C / c; spell each person the same in both files; an agent who joined or left needs nothing\n` +
-        `${f}: 4 agents × 28 days, no violations\n`,
+        `${MORNING_EN}${f}: 4 agents × 28 days, no violations\n`,
     );
     const zh = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'zh', '--previous', prev]);
     expect(zh.stderr.split('\n')[0]).toBe(

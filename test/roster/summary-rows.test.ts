@@ -5,6 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
+// RULES §4: roster check warns that 08:00–09:00 is measured (ruleId 20009524) and no default shift covers it.
+const MORNING_EN = "storeops: warning: 08:00–09:00 counts toward Tmall's 3-minute response rate (ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), but no shift covers it; have someone answer then\n";
+const MORNING_ZH = 'storeops: 警告: 08:00–09:00 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间; 请安排人工接待或调整班次时间\n';
+
 const R = (f: string) => path.join(EXAMPLES, 'roster', f);
 
 describe('a trailing summary row in roster inputs', () => {
@@ -55,7 +59,7 @@ describe('a trailing summary row in roster inputs', () => {
     fs.writeFileSync(total, [...lines.slice(0, 6), '合计,' + Array(30).fill('5').join(',') + ',860.0,55,30,20', ...lines.slice(6)].join('\n'));
     const plain = runCli(['roster', 'check', R('roster-2026-11.csv'), '-f', 'csv', '--lang', 'zh']);
     const r = runCli(['roster', 'check', total, '-f', 'csv', '--lang', 'zh']);
-    expect(r.stderr).toBe(`${total}:7: 合计行, 已跳过\n${total}: 5 名客服 × 30 天, 没有违规\n`);
+    expect(r.stderr).toBe(`${total}:7: 合计行, 已跳过\n${MORNING_ZH}${total}: 5 名客服 × 30 天, 没有违规\n`);
     expect(r.code).toBe(plain.code);
     expect(r.stdout).toBe(plain.stdout);
     // Long layout: before, "合计,," stopped the run (exit 3: date "" is not a date).

@@ -9,6 +9,10 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { runCli, tmpDir } from '../helpers.js';
 
+// RULES §4: roster check warns that 08:00–09:00 is measured (ruleId 20009524) and no default shift covers it.
+const MORNING_EN = "storeops: warning: 08:00–09:00 counts toward Tmall's 3-minute response rate (ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), but no shift covers it; have someone answer then\n";
+const MORNING_ZH = 'storeops: 警告: 08:00–09:00 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间; 请安排人工接待或调整班次时间\n';
+
 // The valid February 2026 roster of check.cli.test.ts: agent i on day d (0-based) works
 // ['D','H','N','O'][(d + i) % 4]; one D, H, N and one agent off every day; 7 days off each.
 const AGENTS = ['A', 'B', 'C', 'D'];
@@ -48,7 +52,7 @@ describe('roster inputs kept in xlsx: date and time cells', () => {
     // By hand: A (i = 0) on day index 0 works CYCLE[0] = D; B (i = 1) on index 2 works CYCLE[3] = O.
     expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift']]);
     expect(r.stderr).not.toContain('not a date');
-    expect(r.stderr).toBe(`${roster}: 4 agents × 28 days, 1 violation (request 1)\n`);
+    expect(r.stderr).toBe(`${MORNING_EN}${roster}: 4 agents × 28 days, 1 violation (request 1)\n`);
     expect(r.code).toBe(1);
   });
 
@@ -98,7 +102,7 @@ describe('roster inputs kept in xlsx: date and time cells', () => {
     await wb.xlsx.writeFile(f);
     for (const env of [{}, { STOREOPS_XLSX_READER: 'exceljs' }] as Record<string, string>[]) {
       const r = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'en'], { env });
-      expect(r.stderr).toBe(`${f}: 4 agents × 28 days, no violations\n`);
+      expect(r.stderr).toBe(`${MORNING_EN}${f}: 4 agents × 28 days, no violations\n`);
       expect(r.code).toBe(0);
     }
   });

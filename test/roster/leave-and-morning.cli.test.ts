@@ -1,0 +1,81 @@
+// `roster check` on a hand-made roster (RULES §4):
+// - 调休 / 休假 (and 轮休, 公休, 请假, leave) are days the agent does not work: days off, counted
+//   toward the 4 days off. Until 2026-12 they were "unknown shift" and the agent "3 days off".
+// - "08:00–09:00 is measured (旺旺3分钟人工响应率, ruleId 20009524) though the shop is offline then;
+//   warn": check now warns as plan does (it said nothing).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+
+// February 2026 (28 days), agents A–D: agent i on day d works ['D','H','N','O'][(d + i) % 4]; each
+// day has one D, one H, one N and one agent off; each N is followed by O; 7 days off each.
+const AGENTS = ['A', 'B', 'C', 'D'];
+const DATES = Array.from({ length: 28 }, (_, d) => `2026-02-${String(d + 1).padStart(2, '0')}`);
+const CYCLE = ['D', 'H', 'N', 'O'];
+const grid = () => AGENTS.map((_, i) => DATES.map((_, d) => CYCLE[(d + i) % 4]!));
+const csv = (g: string[][]) => [['agent', ...DATES].join(','), ...g.map((row, i) => [AGENTS[i], ...row].join(','))].join('\n') + '\n';
+function write(text: string): string {
+  const f = path.join(tmpDir('roster-leave-'), 'r.csv');
+  fs.writeFileSync(f, text);
+  return f;
+}
+
+describe('roster check: leave words are days off', () => {
+  it('调休, 休假, 轮休, 公休, 请假 and leave in place of O: no violations, exit 0', () => {
+    const g = grid();
+    // A is off on days d with (d + 0) % 4 === 3: index 3, 7, 11, 15, 19, 23, 27 (7 days off).
+    g[0]![3] = '调休';
+    g[0]![7] = '休假';
+    g[0]![11] = '轮休';
+    g[0]![15] = '公休';
+    g[0]![19] = '请假';
+    g[0]![23] = 'leave';
+    const r = runCli(['roster', 'check', write(csv(g)), '--days-off', '7', '-f', 'csv', '--lang', 'en']);
+    // Old code: 6 unknown-shift lines and "A, days-off, 1 day off, must be exactly 7", exit 1.
+    expect((parse(r.stdout) as string[][]).slice(1)).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('4 agents × 28 days, no violations');
+  });
+
+  it('a leave day counts toward the days off: an eighth day off is reported as one', () => {
+    const g = grid();
+    // A works D on index 0; made 休假: 7 + 1 = 8 days off against --days-off 7 (old: unknown-shift
+    // and 7 days off, no days-off line).
+    g[0]![0] = '休假';
+    const r = runCli(['roster', 'check', write(csv(g)), '--days-off', '7', '-f', 'csv', '--lang', 'en']);
+    const rows = (parse(r.stdout) as string[][]).slice(1);
+    // Day 1 then has no D: B is H, C is N, D is O (i = 3: (0 + 3) % 4 = 3).
+    expect(rows).toEqual([
+      ['A', '', 'days-off', '8 days off, must be exactly 7'],
+      ['', '2026-02-01', 'coverage', 'D needs at least 1 (day), has 0'],
+    ]);
+  });
+});
+
+describe('roster check: the 08:00–09:00 response-rate warning (RULES §4)', () => {
+  it('the default shifts start at 09:00: warned in en and zh, exit unchanged', () => {
+    const f = write(csv(grid()));
+    const en = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toContain(
+      "storeops: warning: 08:00–09:00 counts toward Tmall's 3-minute response rate (ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), but no shift covers it; have someone answer then",
+    );
+    const zh = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'zh']);
+    expect(zh.stderr).toContain('storeops: 警告: 08:00–09:00 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间');
+  });
+
+  it('a shift set with an 08:00 early shift: no warning', () => {
+    const dir = tmpDir('roster-leave-');
+    const cfg = path.join(dir, 'storeops.config.json');
+    const shifts = [
+      { code: 'D', zh: '白班', en: 'day', label: '白', start: '08:00', end: '16:30', role: 'day' },
+      { code: 'H', zh: '半白班', en: 'half-day', label: '半', start: '10:00', end: '15:30', role: 'other' },
+      { code: 'N', zh: '晚班', en: 'night', label: '晚', start: '17:00', end: '23:30', role: 'night' },
+    ];
+    fs.writeFileSync(cfg, JSON.stringify({ roster: { shifts } }));
+    const r = runCli(['roster', 'check', write(csv(grid())), '--days-off', '7', '-f', 'csv', '--lang', 'en', '--config', cfg]);
+    expect(r.stderr).not.toContain('08:00–');
+  });
+});

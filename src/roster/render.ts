@@ -2,7 +2,7 @@
 // long layout, and iCalendar text. Pure: the run layer hands these to src/io.
 import type { Column, Row } from '../io/columns.js';
 import type { TimeZone } from '../time.js';
-import { type Grid, type RosterProblem, minutesOf } from './problem.js';
+import { type Grid, type RosterProblem, lengthsOf, minutesOf } from './problem.js';
 import { type DayCode, OFF, codeLabel, fmtClock, shiftOf } from './shifts.js';
 
 export interface AgentTotals {
@@ -27,6 +27,22 @@ export function totals(p: RosterProblem, g: Grid): AgentTotals[] {
     });
     return { agent, hours: min / 60, nights, weekendDays, daysOff };
   });
+}
+
+/**
+ * The spread of monthly hours (most − fewest, in hours) the solver's first level minimises: for a
+ * month, over its days; for a template, the widest over the month lengths it serves (28–31 days:
+ * a month uses the template's first L days), with that length. The summary said the 31-day spread
+ * of the grid (1 h) beside the solver's level, the 28-day one (3 h), as if they disagreed.
+ */
+export function hourSpread(p: Pick<RosterProblem, 'template' | 'days' | 'agents' | 'shifts'>, g: Grid): { hours: number; days: number } {
+  let worst = { hours: -1, days: p.days.length };
+  for (const L of lengthsOf(p)) {
+    const hours = p.agents.map((_, a) => g[a]!.slice(0, L).reduce((m, c) => m + minutesOf(p.shifts, c), 0) / 60);
+    const spread = Math.max(...hours) - Math.min(...hours);
+    if (spread > worst.hours) worst = { hours: spread, days: L };
+  }
+  return worst.hours < 0 ? { hours: 0, days: p.days.length } : worst;
 }
 
 const WEEKDAY = { zh: ['日', '一', '二', '三', '四', '五', '六'], en: ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] };

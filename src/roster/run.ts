@@ -21,7 +21,7 @@ import { DEFAULTS, MAX_AGENTS, parseNumber, pick } from './options.js';
 import { type Grid, type RosterProblem, monthDays } from './problem.js';
 import { readRoster } from './read.js';
 import { agentCalendar } from './ics.js';
-import { gridColumns, gridRows, longColumns, longRows, totals } from './render.js';
+import { gridColumns, gridRows, hourSpread, longColumns, longRows, totals } from './render.js';
 import { writeSheet } from '../io/sheet.js';
 import { wallCalendar } from './wall.js';
 import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
@@ -322,11 +322,19 @@ function reportTraffic(ctx: Ctx, p: RosterProblem, traffic: Traffic, service: (n
 function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, { status: 'solved' }>, needLabel: Msg) {
   const t = totals(p, g);
   const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
-  const hs = spread(t.map((x) => x.hours));
+  // A template's spread is the widest over the month lengths it serves (what the solver's first
+  // level minimises), named with that length when it is not the grid's own (its hours column).
+  const worst = hourSpread(p, g);
+  const hs = worst.hours;
+  const shown = spread(t.map((x) => x.hours));
+  const which =
+    worst.days === p.days.length
+      ? msg('', '')
+      : msg(` (${worst.days} 天的月份差距最大; 表中 ${p.days.length} 天为 ${shown} 小时)`, ` (widest in a ${worst.days}-day month; ${shown} h over the ${p.days.length} days shown)`);
   const what = p.template ? msg('通用模板 (28–31 天均适用)', 'template (valid for 28–31-day months)') : msg(p.days[0]!.key.slice(0, 7), p.days[0]!.key.slice(0, 7));
   const head = msg(
-    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${needLabel.zh}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
-    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel.en}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
+    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${needLabel.zh}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时${which.zh}, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
+    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel.en}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h${which.en}, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
   );
   ctx.info(head);
   const names: Record<string, Msg> = {

@@ -82,6 +82,19 @@ const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, random_s
 
 type Clock = { elapsed(): number; left(): number };
 
+/**
+ * Each level's value as the roster measures it (objectives.ts measure), never more than the
+ * solver's variable: a level variable is only bounded below by what it measures (o1 ≥ the hour
+ * spread …), so in an incumbent the time limit stopped it may sit above the roster's own value.
+ * A level whose measured value reaches its bound is proven.
+ */
+export function asMeasured(results: readonly LevelResult[], measured: Readonly<Record<Level, number>>): LevelResult[] {
+  return results.map((x) => {
+    const value = Math.min(x.value, measured[x.level]);
+    return value === x.value ? x : { ...x, value, proven: x.proven || value <= x.bound };
+  });
+}
+
 /** Minimise `levels` of an LP one after another, capping each; all proven or stop. */
 function lexicographic(
   days: number,
@@ -274,7 +287,11 @@ export async function solveRoster(p: RosterProblem, opt: SolveOptions): Promise<
     if (r.status === 'timeout' || !r.sol) return { status: 'timeout', seconds: elapsed() };
     const sol = r.sol;
     const grid = gridFrom(p, (name) => sol[model.getColByName(name)]!, built);
-    const results = [...fixed, ...r.results];
+    // A level's variable is only bounded below by what it measures (o1 ≥ the spread, …): in an
+    // incumbent the time limit stopped, it may sit above the roster's own value. The roster printed
+    // is the grid, so each level says what the grid measures (never more than the variable): a
+    // template whose hours differed by 27 h was summed up as "hour spread 124 h (bound 0 h)".
+    const results = asMeasured([...fixed, ...r.results], measure(p, grid));
     const proven = !opt.feasibilityOnly && results.length === todo.length + fixed.length && results.every((x) => x.proven);
     return { status: 'solved', grid, levels: results, proven, seconds: elapsed(), spreadUnit: unit, route: 'model' };
   } finally {

@@ -124,7 +124,10 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
   if (resolveFormat(ctx) === 'table') {
     // One file is easier to read as a list of "field  value" lines.
     const vertical: Row[] = [];
-    for (const r of rows) {
+    for (const [i, r] of rows.entries()) {
+      // Several files: an empty line before each next file's list (its 文件/file line ran on from
+      // the last line of the previous file's, 缺少的字段 …, as if one list).
+      if (i > 0) vertical.push({ field: '', value: '' });
       for (const c of columns) {
         const v = r[c.key];
         // Enumerated codes in their zh labels under --lang zh (交易成功=11, 淘宝/天猫), as every file format shows them.

@@ -74,6 +74,20 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
       ),
     );
   }
+  // It alerts on vouchers the run records: without --record nothing is recorded, so it never fired
+  // and a cron job written without --record exited 0 every hour, vouchers to issue or not.
+  if (failOn === 'new-vouchers' && !opts.record) {
+    throw new UsageError(
+      msg(
+        '--fail-on new-vouchers 只能与 --record 一起用: 它在本次运行新记录了待发红包时以退出码 1 提醒; 不加 --record 什么都不记录, 永远不会提醒',
+        '--fail-on new-vouchers works only with --record: it exits 1 when the run records new vouchers to issue; without --record nothing is recorded, so it would never fire',
+      ),
+      msg(
+        '加上 --record (定时任务: storeops compensate 报表.csv --record --fail-on new-vouchers -o 红包.xlsx); 不记录时, 摘要中的 "现在发放" 总额就是要发放的金额。',
+        'add --record (cron: storeops compensate EXPORT.csv --record --fail-on new-vouchers -o vouchers.xlsx); without recording, the summary\'s total to issue says what to issue.',
+      ),
+    );
+  }
   const baseText = String(opts.base ?? cfg.base ?? 'auto');
   if (baseText !== 'auto' && !BASE_RULES.includes(baseText as BaseRule)) {
     const from = opts.base === undefined ? configKey(ctx.configPath, 'compensate.base') : msg('--base', '--base');

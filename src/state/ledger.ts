@@ -2128,6 +2128,19 @@ class SqliteState implements StateDb {
       // tmall-2023: P {00,03}'s cap took 300.00 of P {03,00,30}, o30's, not P {02}'s 300.00, o02's,
       // on time now; Q {30} issued 300.00 anew: --reissue all 2100.00, one at a time 1800.00;
       // reissue-cap-spare-first.test.ts).
+      // Pass 2's bound, inGroup(k), is not cut by hand by what pass 1 took from `k`, and need not be
+      // (rev29; rev28 asked): inGroupOf reads `left`, which pass 1 lowered by its take t, and counts
+      // what was taken from `k` (its recorded total less `left`) as gone from its own part. So between
+      // the passes both sides of its min (`has`, and its own part less that taken) fall by t, the
+      // staleGivenOf and `kept` it is cut by do not change, and inGroup(k) in pass 2 is pass 1's less
+      // t exactly: together the passes take at most what pass 1 said `k` holds in the group. The one
+      // exception is a `k` holding more than its recorded amounts less what takers of the orders
+      // elsewhere took (the max(0, …) in inGroupOf): money given back to `k` since (a negative entry
+      // under its key) or a top-up of it owedAfter counts as recorded (toppedUpLater). That money
+      // pays `k`'s own orders in this window and pass 1 left it out of `k`'s own part; pass 2 may
+      // count up to t of it, never more than `k` then holds. Instrumented (taken over both passes
+      // above pass 1's inGroup), no run of test/state nor 150 seeds each of reissue-paths and
+      // runs-hourly nor 250 of reissue-paths3 (FUZZ_S=9000) took more.
       for (const spareFirst of spareOnly ? [true] : [true, false]) {
         for (const k of keys) {
           if (!rest.gt(0)) break;

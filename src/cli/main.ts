@@ -188,7 +188,7 @@ function registerHelp(program: Command, io: Io, lang: Lang): void {
     });
   examples(help, [
     ['help compensate', 'the options of compensate, with examples', 'compensate 的选项和示例'],
-    ['help options', 'the global options, listed once', '全局选项'],
+    ['help options', 'the global options, listed once', '全局选项, 只在这里列一次'],
     ['help exit-codes', 'what each exit code means (for cron)', '每个退出码的含义 (cron 用)'],
   ]);
   const completion = program

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { type Lang, type Msg, msg, say } from '../errors.js';
 import { displayWidth, truncate } from '../io/width.js';
+import { oneLine } from '../io/escape.js';
 
 export interface ProgressHost {
   io: { stderr: Writable & { isTTY?: boolean; columns?: number }; stdout?: Writable; env: NodeJS.ProcessEnv };
@@ -72,7 +73,9 @@ function duration(s: number, lang: Lang): string {
 }
 
 /** The text of one frame of the byte bar (pure: tested on its own). */
-export function byteFrame(label: string, read: number, total: number | undefined, elapsedS: number, width: number, lang: Lang): string {
+export function byteFrame(rawLabel: string, read: number, total: number | undefined, elapsedS: number, width: number, lang: Lang): string {
+  // The file name as every message shows it: a newline or ESC in it escaped (\n, \x1b), not redrawing the terminal.
+  const label = oneLine(rawLabel);
   // Under half a second the rate is noise (the first bytes were read while detecting the format).
   const rate = elapsedS >= 0.5 ? read / elapsedS : 0;
   const rateText = rate > 0 ? `${mb(rate)} MB/${lang === 'zh' ? '秒' : 's'}` : '… MB/' + (lang === 'zh' ? '秒' : 's');

@@ -70,3 +70,11 @@ describe.skipIf(process.platform === 'win32')('control characters in what the us
     expect(oneLine('订单 ok')).toBe('订单 ok');
   });
 });
+
+describe('the progress bar names the file as messages do', () => {
+  it('a file name holding ESC [2J and CR is shown escaped in the bar (it was written raw to the terminal)', async () => {
+    const { byteFrame } = await import('../../src/cli/progress.js');
+    // 25 of 100 MB in 5 s: 25 %, 5.0 MB/s, 15 s left (as test/cli/progress).
+    expect(byteFrame('a\u001b[2J\r.csv', 25e6, 100e6, 5, 120, 'en')).toBe('a\\x1b[2J\\r.csv  [█████░░░░░░░░░░░░░░░]   25%  25.0/100.0 MB  5.0 MB/s  15 s left');
+  });
+});

@@ -117,7 +117,8 @@ export interface ReviewEntry {
   priority: number;
   action: string;
   attempts: number;
-  contactBy: number;
+  /** null on a complaint row (no contact planned); such rows are never in the contact-now notice. */
+  contactBy: number | null;
   /** Deadlines already missed (empty when none). */
   overdue: readonly string[];
   assignee: string;
@@ -171,7 +172,7 @@ export function reviewsNotice(items: ReviewEntry[], o: { lang: Lang; tz: TimeZon
         i.rating ? RATING[o.lang][i.rating] : 'DSR',
         i.priority,
         i.categories.map((c) => (o.lang === 'zh' ? (CATEGORY_ZH[c] ?? c) : c.replace(/_/g, ' '))).join('/'),
-        short(o.tz, i.contactBy),
+        i.contactBy === null ? '' : short(o.tz, i.contactBy),
         i.assignee,
         i.action === 'follow_up',
         i.overdue.length > 0,

@@ -21,7 +21,7 @@ export const REASON_ZH: Labels = {
 };
 
 /** queue.ts overdue: which deadline has passed. */
-export const DEADLINE_ZH: Labels = { contactBy: '联系期限', explainBy: '解释期限', complaintBy: '投诉期限' };
+export const DEADLINE_ZH: Labels = { contactBy: '联系期限', explainBy: '解释期限', complaintBy: '投诉期限', reviewExplainBy: '初评解释期限', reviewComplaintBy: '初评投诉期限' };
 
 /** The ledger's review statuses and contact channels: one table, in src/state/codes.ts. */
 export { CHANNEL_ZH, REVIEW_STATUS_ZH as STATUS_ZH } from '../state/codes.js';

@@ -73,7 +73,8 @@ export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZo
     goodwill: fmtMoney(item.goodwill),
     issue: (ISSUE[primary] ?? ISSUE.other!)[lang],
     shop: shop[lang],
-    contactBy: tz.format(item.contactBy),
+    // A complaint row has no contact deadline (queue.ts): the placeholder is then empty.
+    contactBy: item.contactBy === null ? '' : tz.format(item.contactBy),
     explainBy: tz.format(item.explainBy),
     complaintBy: tz.format(item.complaintBy),
     // Never a guessed time to the buyer: a date alone is written as the date, a time without

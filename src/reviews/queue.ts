@@ -1,7 +1,7 @@
 // The follow-up queue (SPEC reviews queue; RULES §2): flag, categorise, date, apply the contact
 // policy, prioritise, sort. Pure: reviews, order facts and contact history in; items out.
 import { Money, moneyMin } from '../money.js';
-import { PLATFORM_TZ, type TimeZone } from '../time.js';
+import { PLATFORM_TZ, type TimeZone, addDays } from '../time.js';
 import { classify } from './classify.js';
 import type { Category, Matchers } from './keywords.js';
 import { type OrderContacts, type ReviewSettings, buyerContactState, deadlines } from './policy.js';
@@ -138,13 +138,30 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     } else if (cs.nextContactAt !== null && cs.nextContactAt <= o.asOf) action = cs.attempts === 0 || reopened ? 'contact_now' : 'follow_up';
     else action = cs.status === 'awaiting_reply' ? 'await_reply' : 'contact_later';
 
+    // RULES 2.1/2.2: no contact is planned for an extortion review (it goes to a complaint), nor
+    // once contact is blocked (do_not_contact, a complaint filed, …): no first contact is then
+    // pending, so its deadline is neither overdue nor what the priority counts down to. Until
+    // 2026-12 an extortion row (action file_complaint) turned "overdue: contactBy" a day after the
+    // review and scored 2 points for a contact nobody was to make.
+    const contactPlanned = !(extortion && !safety) && !cs.blocked;
     // A reopened item's first contact about the new 追评 is pending whatever went before.
-    const firstContactPending = (cs.attempts === 0 && cs.status === 'new') || reopened;
+    const firstContactPending = ((cs.attempts === 0 && cs.status === 'new') || reopened) && contactPlanned;
+    // Complaint rows show no contact deadline: the action is the complaint (or waiting for its outcome).
+    const complaintRow = (extortion && !safety) || action === 'file_complaint' || action === 'await_complaint';
     const overdue: string[] = [];
     // Deadlines are whole seconds (contactBy 21:59:59 holds until 22:00:00, when quiet hours start).
     if (firstContactPending && Math.floor(o.asOf / 1000) * 1000 > late.contactBy) overdue.push('contactBy');
+    // RULES 2.3: the review and its 追评 each have their own 30 days to explain (and to complain
+    // about a malicious one). The shown deadline is the earliest still open; when the first
+    // review's has passed while the 追评's is still open, that missed window is overdue on its own
+    // (`reviewExplainBy`, `reviewComplaintBy`). Until 2026-12 the 追评's window took its place
+    // without a word. Once every window has passed, `explainBy` / `complaintBy` say so.
+    const firstMissed = (days: number, all: number) => lateEvents.length > 1 && o.asOf > addDays(lateEvents[0]!, days, PLATFORM_TZ) && o.asOf <= all;
+    if (cs.status !== 'resolved' && firstMissed(o.settings.explainDays, late.explainBy)) overdue.push('reviewExplainBy');
     if (cs.status !== 'resolved' && o.asOf > late.explainBy) overdue.push('explainBy');
-    if (isMalicious && cs.status !== 'resolved' && cs.status !== 'complaint_filed' && o.asOf > late.complaintBy) overdue.push('complaintBy');
+    const complaintOpen = isMalicious && cs.status !== 'resolved' && cs.status !== 'complaint_filed';
+    if (complaintOpen && firstMissed(o.settings.complaintDays, late.complaintBy)) overdue.push('reviewComplaintBy');
+    if (complaintOpen && o.asOf > late.complaintBy) overdue.push('complaintBy');
 
     const facts = o.orders?.get(r.orderId);
     const orderValue = facts?.paidAmount ?? null;
@@ -188,7 +205,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       // Safety first: a health or safety complaint is priority 1 whatever its score.
       priority: safety && cs.status !== 'resolved' ? 1 : priorityOf(s),
       score: s,
-      contactBy: d.contactBy,
+      contactBy: complaintRow ? null : d.contactBy,
       explainBy: d.explainBy,
       complaintBy: d.complaintBy,
       overdue,
@@ -217,6 +234,6 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
   for (const i of items) i.sameBuyer = byBuyer.get(i.buyerKey)!.filter((x) => x !== i).map((x) => x.orderId);
   // Most urgent first: open safety complaints, then priority, the finer score, the nearest contact deadline.
   const safe = (i: QueueItem) => (i.escalate.includes('safety') && i.status !== 'resolved' ? 0 : 1);
-  items.sort((a, b) => safe(a) - safe(b) || a.priority - b.priority || b.score - a.score || a.contactBy - b.contactBy || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+  items.sort((a, b) => safe(a) - safe(b) || a.priority - b.priority || b.score - a.score || (a.contactBy ?? Infinity) - (b.contactBy ?? Infinity) || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
   return items;
 }

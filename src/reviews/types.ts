@@ -67,7 +67,8 @@ export interface QueueItem {
   categories: Category[];
   priority: number;
   score: number;
-  contactBy: number;
+  /** null on a complaint row (extortion, file_complaint, await_complaint): no contact is planned. */
+  contactBy: number | null;
   explainBy: number;
   complaintBy: number;
   overdue: string[];

@@ -20,7 +20,8 @@ describe('storeops reviews queue', () => {
     // Scores (severity + issue + value + repeat + urgency):
     // …901 negative 5 + quality 2 + 200.00 → 1 + first order 0 + contactBy 11-20 21:40 overdue 2 = 10 → 1
     // …902 negative 追评 4 + quality 2 + 12.00 → 0 + earlier order …901 1 + contactBy (追评 11-20 10:00 + 24 h) 0 h left 2 = 9 → 1
-    // …701 negative 5 + not_as_described (DSR 2) 2 + 58.00 → 0 + only a closed earlier order 0 + contactBy 11-21 21:59:59 (23:10 pulled out of quiet hours, to the second before them) 12 h left 1 = 8 → 2
+    // …701 negative 5 + not_as_described (DSR 2) 2 + 58.00 → 0 + only a closed earlier order 0 + extortion: no contact planned,
+    //   so the complaint deadline 12-20 23:10 counts, 29.5 days left 0 = 7 → 2 (until 2026-12: contactBy 12 h left 1 = 8)
     // …0902 negative 5 + safety 3 + no order 0 + 0 + 22.5 h left 0 = 8 → 2 (later contactBy than …701)
     // …501 neutral 2 + not_as_described 2 + 88.00 → 0 + 0 + contactBy 11-21 09:12 overdue 2 = 6 → 3
     // …801 neutral 2 + logistics 1 + 236.00 → 1 + 0 + 8.5 h left 1 = 5 → 3
@@ -30,7 +31,7 @@ describe('storeops reviews queue', () => {
       ['6000000000000000902', 1, 8],
       ['3515313147329357901', 1, 10],
       ['3515313147329357902', 1, 9],
-      ['4100000000000000701', 2, 8],
+      ['4100000000000000701', 2, 7],
       ['2987650012233445501', 3, 6],
       ['5200000000000000801', 3, 5],
       ['6000000000000000901', 4, 4],
@@ -58,7 +59,9 @@ describe('storeops reviews queue', () => {
     // Extortion (不退款就差评): evidence and a platform complaint, no goodwill.
     expect(by.get('4100000000000000701')).toMatchObject({
       malicious: ['extortion:不退款就差评'],
-      contactBy: '2026-11-21T21:59:59+08:00',
+      // A complaint row: no contact is planned, so no contact deadline (it was 11-21 21:59:59, overdue a day later).
+      contactBy: null,
+      overdue: [],
       action: 'file_complaint',
       template: 'complaint-extortion',
       goodwill: '0.00',
@@ -253,7 +256,8 @@ describe('storeops reviews queue', () => {
     // Nov 21 17:10: 小李 night (17:00–23:30), 小王 day (09:00–17:30), 小张 夜班 = night: all three on;
     // 小王 leaves in 20 min, under the 60 min a review needs (docs/rules.md §2.4): 小张 and 小李 take them.
     // 7 items of 6 buyers, none contacted yet, so all open; name order 张 U+5F20 < 李 U+674E;
-    // at 17:10 …701 is 4.8 h from contactBy (score 9) and sorts before …902. Buyers in turn: 宝妈小王
+    // at 17:10 …902 (score 9) sorts before …701 (score 7: an extortion review has no contact
+    // deadline, so none counts down; until 2026-12 it was 4.8 h from one, score 9). Buyers in turn: 宝妈小王
     // (…0902) 小张, 小明爱购物 (…901, …902) 小李, 老王的店铺 (…701) 小张, 阿花tb (…501) 小李,
     // 小红书迷 (…801) 小张, 路人甲 (…0901) 小李. (With 小王 too, before 2026-12: …701 and …0901 小王.)
     let r = runCli(['reviews', 'queue', REVIEWS, '--roster', roster, '--as-of', '2026-11-21 17:10:00', '-f', 'json', ...state]);
@@ -262,8 +266,8 @@ describe('storeops reviews queue', () => {
     expect(json(r.stdout).map((x) => [x.orderId, x.assignee])).toEqual([
       ['6000000000000000902', '小张'],
       ['3515313147329357901', '小李'],
-      ['4100000000000000701', '小张'],
       ['3515313147329357902', '小李'],
+      ['4100000000000000701', '小张'],
       ['2987650012233445501', '小李'],
       ['5200000000000000801', '小张'],
       ['6000000000000000901', '小李'],
@@ -398,8 +402,10 @@ describe('config section reviews, rejected rows, stdin', () => {
     const by = new Map(json(r.stdout).map((x) => [x.orderId, x]));
     expect(by.get('3515313147329357901')!.goodwill).toBe('8.00');
     expect(by.get('2987650012233445501')!.goodwill).toBe('3.00');
-    // …701 reviewed 11-20 23:10: + 24 h = 11-21 23:10, in 21:00–09:00 → 20:59:59, the second before quiet hours.
-    expect(by.get('4100000000000000701')!.contactBy).toBe('2026-11-21T20:59:59+08:00');
+    // …0902 reviewed 11-21 08:30: + 24 h = 11-22 08:30, in 21:00–09:00 → 11-21 20:59:59, the second before quiet hours.
+    expect(by.get('6000000000000000902')!.contactBy).toBe('2026-11-21T20:59:59+08:00');
+    // …701 (extortion) is a complaint row: no contact deadline.
+    expect(by.get('4100000000000000701')!.contactBy).toBe(null);
     const m = runCli(['reviews', 'message', '3515313147329357901', '--reviews', REVIEWS, '--config', cfg, '--as-of', '2026-11-21 10:00:00', '--message-lang', 'en']);
     expect(m.code).toBe(3);
     expect(m.stderr).toContain('"update your rating"');

@@ -44,13 +44,14 @@ describe('a review dated without its time of day', () => {
     const csv = HEAD + '4100000000000000701,2026-11-20,差评,保温杯,不退款就差评,,\n';
     // By hand (complaint and explanation within 30 days, RULES 2.3): from 11-20 00:00:00 → 12-20
     // 00:00:00 (shown); from 11-20 23:59:59 → 12-20 23:59:59. As of 12-20 10:00 the complaint is
-    // possible if the review was written after 10:00: file_complaint, only contactBy overdue (its
-    // latest, 11-21 21:59:59, has passed) (old code: action none, overdue explainBy and complaintBy
-    // too: the chance was given up unseen).
+    // possible if the review was written after 10:00: file_complaint, nothing overdue (old code: action
+    // none, overdue explainBy and complaintBy too: the chance was given up unseen). An extortion review
+    // is a complaint row: no contact is planned, so no contactBy to be overdue (until 2026-12 it was,
+    // from 11-21 22:00).
     const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-12-20 10:00:00', '-f', 'json'], { input: csv });
-    expect(json(r.stdout)[0]).toMatchObject({ complaintBy: '2026-12-20T00:00:00+08:00', explainBy: '2026-12-20T00:00:00+08:00', action: 'file_complaint', overdue: ['contactBy'] });
+    expect(json(r.stdout)[0]).toMatchObject({ complaintBy: '2026-12-20T00:00:00+08:00', explainBy: '2026-12-20T00:00:00+08:00', action: 'file_complaint', contactBy: null, overdue: [] });
     const late = runCli(['reviews', 'queue', '-', '--as-of', '2026-12-21 00:00:00', '-f', 'json'], { input: csv });
-    expect(json(late.stdout)[0]).toMatchObject({ action: 'none', overdue: ['contactBy', 'explainBy', 'complaintBy'] });
+    expect(json(late.stdout)[0]).toMatchObject({ action: 'none', overdue: ['explainBy', 'complaintBy'] });
   });
 
   it('a message names the review by what is known: the date alone, or the minute, never a guessed 00:00:00', () => {

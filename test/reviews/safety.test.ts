@@ -35,13 +35,15 @@ describe('safety first', () => {
     // (22 h) 0 = 5 (band 3); …003 negative 5 + safety 3 + contactBy 11-21 11:00 (1 h) 2 = 10.
     // Both are safety complaints: priority 1, before everything else, higher score first.
     // Then …002 negative 追评 4 + quality 2 + contactBy 11-21 09:00 overdue 2 = 8 → 2;
-    // …005 negative 5 + quality 2 + contactBy 11-21 13:00 (3 h) 2 = 9 → 1; …004 (extortion) 5 + other 0 + 2 = 7 → 2.
+    // …005 negative 5 + quality 2 + contactBy 11-21 13:00 (3 h) 2 = 9 → 1; …004 (extortion: a complaint,
+    // no contact planned, so the complaint deadline 12-20 12:00, 29 days away, counts) 5 + other 0 + 0 = 5 → 3
+    // (until 2026-12: + 2 for a contact deadline 2 h away, 7 → 2).
     expect(rows.map((x) => [x.orderId, x.priority, x.score, x.escalate])).toEqual([
       ['2000000000000000003', 1, 10, ['safety']],
       ['2000000000000000001', 1, 5, ['safety']],
       ['2000000000000000005', 1, 9, []],
       ['2000000000000000002', 2, 8, []],
-      ['2000000000000000004', 2, 7, ['extortion']],
+      ['2000000000000000004', 3, 5, ['extortion']],
     ]);
     expect(rows[1]).toMatchObject({ template: 'contact-safety', action: 'contact_now', reasons: ['negative_text', 'safety'], categories: ['quality'] });
     expect(r.stderr).toContain('2 health or safety complaints (priority 1, escalate now): 2000000000000000003, 2000000000000000001');

@@ -33,7 +33,8 @@ describe('reviews queue terminal table: priority and overdue, action first', () 
       '6000000000000000902         1  contact_now                2026-11-22 08:30:00',
       '3515313147329357901         1  contact_now     contactBy  2026-11-20 21:40:00',
       '3515313147329357902         1  contact_now                2026-11-21 10:00:00',
-      '4100000000000000701         2  file_complaint             2026-11-21 21:59:59',
+      // A complaint row (extortion): no contact planned, no contact deadline (it showed 11-21 22:00:00).
+      '4100000000000000701         2  file_complaint',
       '2987650012233445501         3  contact_now     contactBy  2026-11-21 09:12:00',
       '5200000000000000801         3  contact_now                2026-11-21 18:30:00',
       '6000000000000000901         4  contact_now     contactBy  2026-11-19 11:00:00',
@@ -50,7 +51,7 @@ describe('reviews queue terminal table: priority and overdue, action first', () 
     const en = table(120, 'en', tz);
     expect(en).toHaveLength(1);
     expect(en[0]![0]).toBe('priority  orderId              action          overdue    contactBy            buyer       escalate   status');
-    expect(en[0]![4]).toBe('       2  4100000000000000701  file_complaint             2026-11-21 21:59:59  老王的店铺  extortion  new');
+    expect(en[0]![4]).toBe('       2  4100000000000000701  file_complaint                                  老王的店铺  extortion  new');
     const zh = table(120, 'zh', tz);
     expect(zh).toHaveLength(1);
     expect(zh[0]![0]).toBe('优先级  订单编号             下一步    已逾期    联系期限             买家        上报       状态');

@@ -1,0 +1,67 @@
+// RULES 2.3: the seller may explain within 30 days of a review *or* 追评, and complain about a
+// review within 30 days of it: each part has its own window. The queue shows the earliest still
+// open; until 2026-12, once the first review's window closed the 追评's took its place without a
+// word — the missed explanation was never overdue. Now `reviewExplainBy` (`reviewComplaintBy` for a
+// malicious review) is listed in `overdue` while the 追评's window is still open.
+// RULES 2.1/2.2: an extortion review goes to a complaint, with no contact: its row shows no
+// contactBy (it showed one, overdue a day after the review).
+// Through the built binary (npx tsc -p . first).
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+
+const HEAD = '订单编号,买家会员名,宝贝标题,评价结果,评价时间,评价内容,追评时间,追评内容\n';
+const json = (s: string) => JSON.parse(s) as Record<string, unknown>[];
+const pick = (x: Record<string, unknown>) => ({ contactBy: x.contactBy, explainBy: x.explainBy, overdue: x.overdue, action: x.action });
+
+describe.each(['UTC', 'America/Los_Angeles'])('the first review\'s window, then the 追评\'s (machine TZ=%s)', (tz) => {
+  // By hand (Beijing time): review 11-01 10:00 → explain by 11-01 + 30 days = 12-01 10:00 (Nov has
+  // 30 days); 追评 11-10 12:00 → 12-10 12:00. contactBy: the latest part + 24 h = 11-11 12:00.
+  const csv = HEAD + '3515313147320000002,买家乙,羊毛围巾,差评,2026-11-01 10:00:00,掉毛严重,2026-11-10 12:00:00,洗了一次就坏了很失望\n';
+  const at = (asOf: string, lang = 'en') => runCli(['reviews', 'queue', '-', '--as-of', asOf, '-f', 'json', '--lang', lang], { input: csv, tz });
+
+  it('before 12-01 10:00 the review\'s own window is shown and open', () => {
+    expect(pick(json(at('2026-11-30 12:00:00').stdout)[0]!)).toEqual({
+      contactBy: '2026-11-11T12:00:00+08:00',
+      explainBy: '2026-12-01T10:00:00+08:00',
+      overdue: ['contactBy'],
+      action: 'contact_now',
+    });
+  });
+
+  it('12-01 12:00: the 追评\'s 12-10 12:00 is shown, and the review\'s missed window is overdue (old: overdue contactBy only)', () => {
+    expect(pick(json(at('2026-12-01 12:00:00').stdout)[0]!)).toEqual({
+      contactBy: '2026-11-11T12:00:00+08:00',
+      explainBy: '2026-12-10T12:00:00+08:00',
+      overdue: ['contactBy', 'reviewExplainBy'],
+      action: 'contact_now',
+    });
+    // zh csv names it 初评解释期限.
+    const zh = runCli(['reviews', 'queue', '-', '--as-of', '2026-12-01 12:00:00', '-f', 'csv', '--lang', 'zh'], { input: csv, tz });
+    expect(zh.stdout.split('\n')[1]).toContain(',联系期限;初评解释期限,');
+  });
+
+  it('12-10 13:00: every window has passed: explainBy overdue', () => {
+    expect(pick(json(at('2026-12-10 13:00:00').stdout)[0]!)).toMatchObject({ explainBy: '2026-12-10T12:00:00+08:00', overdue: ['contactBy', 'explainBy'] });
+  });
+});
+
+describe.each(['UTC', 'America/Los_Angeles'])('an extortion review with a 追评 (machine TZ=%s)', (tz) => {
+  // Review 11-01 10:00 "不退款就差评" (extortion): complaint and explanation by 12-01 10:00; 追评
+  // 11-10 12:00: by 12-10 12:00.
+  const csv = HEAD + '3515313147320000003,买家丙,不锈钢锅铲,差评,2026-11-01 10:00:00,不退款就差评,2026-11-10 12:00:00,用了三次就坏了很失望\n';
+  it('no contact deadline on the complaint row; the review\'s missed complaint window is overdue', () => {
+    const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-12-01 12:00:00', '-f', 'json'], { input: csv, tz });
+    const [item] = json(r.stdout);
+    // Old code: contactBy 11-11 12:00, overdue ['contactBy'], and the score counted a contact deadline.
+    expect(item).toMatchObject({
+      contactBy: null,
+      complaintBy: '2026-12-10T12:00:00+08:00',
+      overdue: ['reviewExplainBy', 'reviewComplaintBy'],
+      action: 'file_complaint',
+      malicious: ['extortion:不退款就差评'],
+    });
+    // Score: negative 5 + quality (坏了) 2 + no order 0 + 0 + complaint deadline 12-10 12:00, 216 h
+    // away (> 7 days: 0) = 7 (old: + 2 for the passed contact deadline = 9).
+    expect(item!.score).toBe(7);
+  });
+});

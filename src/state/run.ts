@@ -84,13 +84,35 @@ export async function runLedgerList(ctx: Ctx, _args: string[], opts: Record<stri
       const none = o.order !== undefined
         ? msg(`订单 ${o.order} 没有评价联系记录 (${db.path})`, `no review contact recorded for order ${o.order} (${db.path})`)
         : existed
-          ? msg(`尚无记录: ${db.path} 里还没有评价联系记录`, `nothing recorded yet: no review contacts in ${db.path}`)
+          ? noneOfKind(db, 'contacts')
           : missingDb(db.path);
       return nothingListed(ctx, CONTACT_SUMMARY_COLUMNS, none);
     }
     await writeRows(ctx, CONTACT_SUMMARY_COLUMNS, rows);
     ctx.info(msg(`${rows.length} 个订单有联系记录 (${db.path})`, `${plural(rows.length, 'order')} with review contacts (${db.path})`));
   });
+}
+
+/**
+ * Nothing of the kind asked for is in the database. "Nothing recorded yet" only when the other kind
+ * is empty too; otherwise what is there and how to list it (until 2026-12 `ledger list`, which lists
+ * vouchers by default, told a shop that had logged review contacts "nothing recorded yet").
+ */
+function noneOfKind(db: StateDb, what: What) {
+  if (what === 'vouchers') {
+    const orders = db.contactHistory().size;
+    if (orders === 0) return msg(`尚无记录: ${db.path} 里还没有红包`, `nothing recorded yet: no vouchers in ${db.path}`);
+    return msg(
+      `${db.path} 里没有红包记录, 但有 ${orders} 个订单的评价联系记录: 用 \`storeops ledger list --what contacts\` 查看`,
+      `no vouchers recorded in ${db.path}, but ${plural(orders, 'order')} ${orders === 1 ? 'has' : 'have'} review contacts: list them with \`storeops ledger list --what contacts\``,
+    );
+  }
+  const vouchers = db.listVouchers().length;
+  if (vouchers === 0) return msg(`尚无记录: ${db.path} 里还没有评价联系记录`, `nothing recorded yet: no review contacts in ${db.path}`);
+  return msg(
+    `${db.path} 里没有评价联系记录, 但有 ${vouchers} 个红包记录: 用 \`storeops ledger list\` 查看`,
+    `no review contacts recorded in ${db.path}, but ${plural(vouchers, 'voucher')} ${vouchers === 1 ? 'is' : 'are'} recorded: list them with \`storeops ledger list\``,
+  );
 }
 
 function missingDb(file: string) {
@@ -144,7 +166,7 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
     const none = order !== undefined
       ? msg(`订单 ${order} 没有红包记录 (${db.path})`, `no voucher recorded for order ${order} (${db.path})`)
       : existed
-        ? msg(`尚无记录: ${db.path} 里还没有红包`, `nothing recorded yet: no vouchers in ${db.path}`)
+        ? noneOfKind(db, 'vouchers')
         : missingDb(db.path);
     return nothingListed(ctx, VOUCHER_COLUMNS, none);
   }
@@ -171,6 +193,8 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
       `${plural(rows.length, 'voucher')} recorded, total ${fmtMoney(total)}: the sum of the issued column (amount less covered; not the sum of amount) (${db.path})`,
     ),
   );
+  // `ledger export` of a database holding only review contacts: say where they are.
+  if (rows.length === 0 && order === undefined && existed && db.contactHistory().size > 0) ctx.info(noneOfKind(db, 'vouchers'));
   // A compensate --record run that recorded vouchers and stopped before its output was in place:
   // said here too, so the operator sees it without running compensate (which would say it once).
   // With --order, only a run that recorded a voucher listed.

@@ -14,6 +14,19 @@ import { halfWidth } from './cells.js';
 const SEP = '[-\\s._\u00b7\u2013\u2014]';
 const MOBILE = new RegExp(`(?<![\\d])(?:\\+?86${SEP}?)?1${SEP}?[3-9](?:${SEP}?\\d){9}(?![\\d])`, 'g');
 const LANDLINE = new RegExp(`(?<![\\d])(?:[(\uff08]0\\d{2,3}[)\uff09]\\s?|0\\d{2,3}${SEP}?)\\d{7,8}(?![\\d])`, 'g');
+// A mobile written (partly) in Chinese numerals, as a buyer does to get past a platform's number
+// filter: 一三九二五一三零一六五, 幺三九 2513 0165 (幺 is how 1 is said in phone numbers), the same
+// separators allowed. At least one Chinese numeral (all-ASCII runs are MOBILE's); masked keeping its
+// first 3 and last 4 characters as written (一三九****零一六五). Shown whole until 2026-12.
+const CN_DIGIT = '[0-9零〇一二三四五六七八九幺]';
+const MOBILE_CN = new RegExp(`(?<![0-9零〇一二三四五六七八九幺])[1一幺]${SEP}?[3-9三四五六七八九](?:${SEP}?${CN_DIGIT}){9}(?![0-9零〇一二三四五六七八九幺])`, 'g');
+
+function maskCnMobile(p: string): string {
+  if (!/[零〇一二三四五六七八九幺]/.test(p)) return p;
+  const chars = [...p.replace(new RegExp(SEP, 'g'), '')];
+  return `${chars.slice(0, 3).join('')}****${chars.slice(-4).join('')}`;
+}
+
 // 18-character resident id (17 digits + digit/X) or the old 15 digits; checked below (date, checksum).
 const ID_CARD = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 // An address: a province/city/district word followed by street-level detail (路 街 号 村 室 …).
@@ -83,7 +96,8 @@ export function scrubPii(text: string): string {
   return (HOUSE_NO.test(labelled) ? labelled.replace(STREET_NO, '****') : labelled)
     .replace(ID_CARD, (s) => (isIdCard(s) ? maskId(s) : s))
     .replace(MOBILE, (p) => maskPhone(p))
-    .replace(LANDLINE, (p) => maskPhone(p));
+    .replace(LANDLINE, (p) => maskPhone(p))
+    .replace(MOBILE_CN, (p) => maskCnMobile(p));
 }
 
 // A name written after a label that says it is one (收货人：王小明, 联系人: 李四): masked whoever it

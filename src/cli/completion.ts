@@ -52,6 +52,11 @@ export function completionScript(program: Command, shell: Shell): string {
   return `#compdef storeops\n# storeops completion for zsh: storeops completion zsh > "\${fpath[1]}/_storeops"\nautoload -U +X bashcompinit && bashcompinit\n${bashText}`;
 }
 
+/**
+ * Options are offered only after a `-`: at a word without one (\`storeops compensate <TAB>\`, a file
+ * next) nothing is offered, so bash's own file-name completion (\`-o default\`) lists the exports.
+ * It offered the command's 14 options there instead, and no file name.
+ */
 function bash(program: Command): string {
   const all = nodes(program);
   const global = flagsOf(program.options).concat(['-h', '--help']);
@@ -89,7 +94,7 @@ ${cases}
     completion) words="bash zsh fish" ;;
     *) words="" ;;
   esac
-  if [[ "$cur" == -* ]]; then words="$words ${global.join(' ')}"; fi
+  if [[ "$cur" == -* ]]; then words="$words ${global.join(' ')}"; else words="$(for w in $words; do [[ "$w" == -* ]] || printf '%s ' "$w"; done)"; fi
   COMPREPLY=($(compgen -W "$words" -- "$cur"))
 }
 complete -o default -F _storeops storeops

@@ -269,6 +269,12 @@ describe('help', async () => {
     expect(ask("storeops roster ''")).toBe('plan check');
     expect(ask("storeops compensate x.csv -f ''")).toBe('table csv tsv json ndjson xlsx ics');
     expect(ask('storeops help ex')).toBe('exit-codes');
+    // Where a file comes next, no option is offered, so bash's own file completion (-o default)
+    // lists the exports: `storeops compensate <TAB>` offered the 14 compensate options and no file.
+    expect(ask("storeops compensate ''")).toBe('');
+    expect(ask("storeops compensate x.csv --shipments ''")).toBe('');
+    // After a `-`, the options as before.
+    expect(ask('storeops compensate --re')).toBe('--record --reissue --rejects');
     const zsh = await cli(['completion', 'zsh']);
     expect(zsh.stdout.startsWith('#compdef storeops\n')).toBe(true);
     const fish = await cli(['completion', 'fish']);

@@ -260,12 +260,18 @@ interface Built {
   receivers?: Map<string, Set<string>>;
 }
 
+/** What to do when `-` is given twice (reviews and --orders, or --roster): it had no hint. */
+const STDIN_ONCE_HINT = msg(
+  '只有一个文件能从标准输入读取: 其余的写出文件名 (例如 --orders ExportOrderList202611.csv)。',
+  'only one of the files can come from standard input: name the others (e.g. --orders ExportOrderList202611.csv).',
+);
+
 async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, onlyOrder?: string): Promise<Built> {
   if (files.length === 0) {
     throw new UsageError(msg('没有给出评价文件', 'no review file given'), msg('例如: storeops reviews queue reviews.csv', 'for example: storeops reviews queue reviews.csv'));
   }
   if (files.filter((f) => f === '-').length + fileList(opts.orders).filter((f) => f === '-').length + (opts.roster === '-' ? 1 : 0) > 1) {
-    throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'));
+    throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'), STDIN_ONCE_HINT);
   }
   const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours, messageLang: opts.messageLang, safetyContact: opts.safetyContact });
   // The state database is read after the reviews and orders: one that cannot be opened is told first.
@@ -557,7 +563,7 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
   const reviewFiles = fileList(opts.reviews);
   const orderFiles = fileList(opts.orders);
   if ([...reviewFiles, ...orderFiles].filter((f) => f === '-').length > 1) {
-    throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'));
+    throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'), STDIN_ONCE_HINT);
   }
   const rejects = new RejectLog(ctx);
   let reviews: Review[] = [];

@@ -58,3 +58,20 @@ describe('reviews message without --reviews', () => {
     expect(r.stdout).toContain('3515313147329357901');
   });
 });
+
+describe('standard input given twice', () => {
+  it('reviews queue - --orders -: exit 2, says to name the other file (it had no hint)', () => {
+    const r = runCli(['reviews', 'queue', '-', '--orders', '-', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'storeops: error: standard input (-) can be used only once\n' +
+        '  hint: only one of the files can come from standard input: name the others (e.g. --orders ExportOrderList202611.csv).\n',
+    );
+  });
+
+  it('reviews log --reviews - --orders - (zh)', () => {
+    const r = runCli(['reviews', 'log', '3515313147329357901', '--status', 'contacted', '--reviews', '-', '--orders', '-', '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('storeops: 错误: 标准输入 (-) 只能用一次\n  提示: 只有一个文件能从标准输入读取: 其余的写出文件名 (例如 --orders ExportOrderList202611.csv)。\n');
+  });
+});

@@ -74,7 +74,8 @@ export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog): Promi
     throw new UsageError(msg('缺少 --agents', 'missing --agents'), msg('给出名单 (--agents 张三,李四,王五,赵六)、人数 (--agents 5) 或文件 (含 客服/agent 列)。', 'give names (--agents Ann,Bo,Cy,Di), a count (--agents 5) or a file with an agent column.'));
   }
   let agents: string[];
-  if (v === '-' || fs.existsSync(path.resolve(ctx.io.cwd, v))) agents = await readAgents(ctx, v, rejects);
+  const fromFile = v === '-' || fs.existsSync(path.resolve(ctx.io.cwd, v));
+  if (fromFile) agents = await readAgents(ctx, v, rejects);
   else if (/^\d+$/.test(v.trim())) {
     const n = parseNumber(v, '--agents', 1, MAX_AGENTS, true);
     agents = Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(2, '0')}`);
@@ -98,7 +99,14 @@ export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog): Promi
   const seen = new Set<string>();
   const dup = agents.find((a) => seen.has(a) || !seen.add(a));
   if (dup) throw new UsageError(msg(`客服 "${dup}" 出现了两次`, `agent "${dup}" is listed twice`), msg('每个名字只写一次; 同名的人加以区分。', 'list each name once; tell namesakes apart.'));
-  if (agents.length === 0) throw new InputError(msg('客服名单是空的', 'the agent list is empty'));
+  // It said only "the agent list is empty", naming neither the file nor what to write: a file of
+  // headers alone is input (exit 3), names typed as ",," a bad value (exit 2, it was 3).
+  if (agents.length === 0) {
+    const hint = msg('在 客服 (或 agent) 列下每行写一个客服名字, 或直接写名字: --agents 小王,小李,小张,小赵', 'put one agent name a line under the 客服 (or agent) column, or give the names: --agents Ann,Bo,Cy,Di');
+    const name = v === '-' ? msg('标准输入 (-)', 'standard input (-)') : msg(v, v);
+    if (fromFile) throw new InputError(msg(`客服名单 ${name.zh} 里没有客服名字`, `the agent file ${name.en} names no agent`), hint);
+    throw new UsageError(msg(`--agents "${v}" 里没有客服名字`, `--agents "${v}" names no agent`), hint);
+  }
   if (agents.length > MAX_AGENTS) {
     throw new UsageError(
       msg(`--agents 有 ${agents.length} 名客服, 一次最多排 ${MAX_AGENTS} 名`, `--agents names ${agents.length} agents; one roster plan takes at most ${MAX_AGENTS}`),

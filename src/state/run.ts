@@ -12,30 +12,34 @@ import { Money, ZERO, fmtMoney } from '../money.js';
 import { type ContactSummary, type StateDb, openState } from './ledger.js';
 
 export const VOUCHER_COLUMNS: readonly Column[] = [
-  { key: 'voucherKey', zh: '红包编号', en: 'voucherKey', type: 'id' },
-  { key: 'buyer', zh: '买家', en: 'buyer', type: 'text', whole: true },
-  { key: 'rules', zh: '规则集', en: 'rules', type: 'text' },
-  { key: 'orderIds', zh: '订单编号', en: 'orderIds', type: 'list' },
+  // `brief`: the terminal's short view (--wide, csv, json and xlsx keep every column). Until 2026-12
+  // the table showed all 14, in 4 blocks of columns at 80 columns for one voucher, three of them
+  // empty (reissueOf, windowStartNow, buyerNow): now the voucher, its buyer, rules and orders and
+  // what it issued, and those only when some row has one.
+  { key: 'voucherKey', zh: '红包编号', en: 'voucherKey', type: 'id', brief: true },
+  { key: 'buyer', zh: '买家', en: 'buyer', type: 'text', whole: true, brief: true },
+  { key: 'rules', zh: '规则集', en: 'rules', type: 'text', whole: true, brief: true },
+  { key: 'orderIds', zh: '订单编号', en: 'orderIds', type: 'list', brief: true },
   { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
   { key: 'covered', zh: '此前已付', en: 'covered', type: 'money' },
   { key: 'windowStart', zh: '窗口开始', en: 'windowStart', type: 'time' },
   { key: 'recordedAt', zh: '记录时间', en: 'recordedAt', type: 'time' },
-  { key: 'kind', zh: '类型', en: 'kind', type: 'text', labels: VOUCHER_KIND_ZH },
-  { key: 'reissueOf', zh: '补发自', en: 'reissueOf', type: 'list' },
+  { key: 'kind', zh: '类型', en: 'kind', type: 'text', labels: VOUCHER_KIND_ZH, brief: 'varied' },
+  { key: 'reissueOf', zh: '补发自', en: 'reissueOf', type: 'list', brief: 'filled' },
   // Schema 9, last so that the columns before it stay where they were: empty for a voucher
   // recorded before schema 9, or from an export naming no shop.
-  { key: 'shop', zh: '店铺', en: 'shop', type: 'text' },
+  { key: 'shop', zh: '店铺', en: 'shop', type: 'text', whole: true, brief: 'varied' },
   // Where the voucher opens now, as the latest compensate --record run's export gave it, when a
   // paid time moved since it was recorded (windowStart stays as recorded); empty otherwise.
-  { key: 'windowStartNow', zh: '当前窗口开始', en: 'windowStartNow', type: 'time' },
+  { key: 'windowStartNow', zh: '当前窗口开始', en: 'windowStartNow', type: 'time', brief: 'filled' },
   // Schema 11: the buyer the latest compensate --record run holding the voucher (the same orders)
   // put it under, when another than `buyer` (a nick corrected, orders swapped): its money counts
   // toward that buyer's cap (docs/rules.md §1.7); empty otherwise.
-  { key: 'buyerNow', zh: '当前买家', en: 'buyerNow', type: 'text', whole: true },
+  { key: 'buyerNow', zh: '当前买家', en: 'buyerNow', type: 'text', whole: true, brief: 'filled' },
   // What this voucher issued: amount less covered (what earlier vouchers it took over, or the
   // buyer's vouchers toward the same cap, had paid). Last, so the columns before it stay where they
   // were; its sum is the summary's total, where summing `amount` counted the covered part twice.
-  { key: 'issued', zh: '实发', en: 'issued', type: 'money' },
+  { key: 'issued', zh: '实发', en: 'issued', type: 'money', brief: true },
 ];
 
 /** `ledger list --what contacts`: one row per order, its latest state. */

@@ -22,7 +22,7 @@ import { PERSONAL_COLUMNS } from './layouts.js';
 import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
 import { scrubFreeText, shownNick } from '../io/pii.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
-import { type HeldRow, type ParsedRow, heldRow, isProblem, makeRowParser } from './parse.js';
+import { type HeldRow, type ParsedRow, type RowProblem, heldRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
 
 /** Rows an Excel 97–2003 sheet holds (.xls, and a csv saved by those versions). */
@@ -203,31 +203,17 @@ export class OrderSet {
         continue;
       }
       if (pendingSummary.length && (rec.problem || !blankRecord(rec))) {
-        for (const line of pendingSummary) {
-          stats.rowsRead++;
-          stats.rejected++;
-          await this.rejects.add({
-            file: f.name,
-            line,
-            reason: summaryNotLast(rec.line),
-          });
-        }
+        await this.rejectSummaries(f, pendingSummary, rec.line);
         pendingSummary = [];
       }
       if (rec === finalRec && !rec.problem && (rec.cells.length < width || openWrapper(rec.cells[rec.cells.length - 1]!) || endsCut(f.lastByte())) && endsMidRow(f.lastByte())) {
-        stats.rowsRead++;
-        stats.rejected++;
-        await this.rejects.add({ file: f.name, line: rec.line, reason: cutOffProblem(rec.cells.length, width) });
         // Whose order it is cannot be trusted either (a cut id, buyer or paid time).
-        this.opts.held?.({ file: f.name, line: rec.line, buyer: '', paidAt: NaN, unknown: 'anyone' });
+        await this.rejectRecord(f, rec.line, cutOffProblem(rec.cells.length, width));
         continue;
       }
       if (rec.problem) {
-        stats.rowsRead++;
-        stats.rejected++;
-        await this.rejects.add({ file: f.name, line: rec.line, reason: rec.problem });
         // Its cells cannot be read at all (its quoting): whose order it is cannot be told.
-        this.opts.held?.({ file: f.name, line: rec.line, buyer: '', paidAt: NaN, unknown: 'anyone' });
+        await this.rejectRecord(f, rec.line, rec.problem);
         continue;
       }
       if (blankRecord(rec)) {
@@ -236,31 +222,10 @@ export class OrderSet {
       }
       stats.rowsRead++;
       let r = parser.parse(rec.cells, rec.line, rec.times);
-      if (needStatus && !isProblem(r) && r.status === 'unknown') {
-        // storeops' own output of a reduced export: the status column is there, its value unknown.
-        // Held as any rejected row is: by its buyer, or as a line of its order.
-        const held = heldRow(f.name, rec.line, r.buyer, r.paidAt ?? NaN, r.orderId, d.layout.grain);
-        r = { column: statusHeader, value: r.statusRaw, reason: msg('订单状态未知 (原导出没有订单状态列); 这个命令需要订单状态', 'the order status is unknown (the original export had no status column); this command needs it'), held };
-      }
+      // storeops' own output of a reduced export: the status column is there, its value unknown.
+      if (needStatus && !isProblem(r) && r.status === 'unknown') r = unknownStatus(f.name, rec.line, r, statusHeader, d.layout.grain);
       if (isProblem(r)) {
-        stats.rejected++;
-        const column = r.column;
-        let { value, reason } = r;
-        if (value !== undefined && value !== '' && !this.ctx.showPii) {
-          // Masked by what the column holds (its canonical field, or a known personal column) and
-          // by what the value is (a phone number anywhere), never by words in the header name.
-          const masked = maskValue(column === undefined ? undefined : piiKind.get(column), value);
-          if (masked !== value) {
-            const raw = shown(value);
-            reason = msg(reason.zh.split(raw).join(masked), reason.en.split(raw).join(masked));
-            value = masked;
-          }
-        }
-        // A shifted row puts its receiver's name in another column (a paid time "王小明"): the
-        // name in the row's own receiver column is masked wherever it is echoed.
-        const receiver = receiverIx === undefined ? '' : (rec.cells[receiverIx] ?? '').trim();
-        await this.rejects.add({ file: f.name, line: rec.line, column, value, reason }, receiver === '' ? [] : [receiver]);
-        if (r.held) this.opts.held?.(r.held);
+        await this.rejectParsed(f, rec, r, piiKind, receiverIx);
         continue;
       }
       const n = this.files.length;
@@ -278,17 +243,7 @@ export class OrderSet {
         prev = group.prev;
       }
       if (prev !== undefined) {
-        stats.duplicates++;
-        const known = prev !== UNKNOWN_AT;
-        // By line id, the order line is the unit: its order's id is what the operator looks up.
-        const lineId = dedupeByLine && r.lineId ? r.lineId : undefined;
-        await this.dups.add(r.orderId, lineId, f.idx, rec.line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
-        // Two rows of one order in one file: the first is used, but nothing says it is the current
-        // version (across files the newer file's is). The order's own voucher waits for the file to
-        // be fixed, and so does the buyer's window at the repeated row's paid time (when it has both).
-        if (known && prev % n === f.idx) {
-          this.opts.held?.({ file: f.name, line: rec.line, buyer: r.buyer ?? '', paidAt: r.paidAt ?? NaN, orderId: r.orderId, repeated: true });
-        }
+        await this.duplicateRow(f, rec.line, r, prev, dedupeByLine);
         continue;
       }
       stats.accepted++;
@@ -310,6 +265,12 @@ export class OrderSet {
     } finally {
       progress.done();
     }
+    this.fileRead(f, pendingSummary, records, finalRec);
+  }
+
+  /** After a file's last row: summary rows left at its end, no rows at all, a file cut at a spreadsheet's row limit. */
+  private fileRead(f: OpenFile, pendingSummary: readonly number[], records: number, finalRec: RawRecord | undefined): void {
+    const { stats } = f;
     for (const line of pendingSummary) {
       stats.summaryLines.push(line);
       this.ctx.info(summarySkipped(f.name, line));
@@ -331,6 +292,70 @@ export class OrderSet {
         ),
       );
       this.ctx.attention();
+    }
+  }
+
+  // The rare outcomes of a record, out of rowBatches' loop: each was written in it, and they made
+  // up most of its bytecode, so V8 took the loop for optimising late (its threshold grows with a
+  // function's size) and its optimising compile was the longest of a 10k-row run (issue 21;
+  // docs/performance.md, twenty-ninth round). Each runs as it did there, in the same order.
+
+  /** Summary rows (合计 …) followed by another row: each rejected, as a file pasted together. */
+  private async rejectSummaries(f: OpenFile, lines: readonly number[], at: number): Promise<void> {
+    for (const line of lines) {
+      f.stats.rowsRead++;
+      f.stats.rejected++;
+      await this.rejects.add({
+        file: f.name,
+        line,
+        reason: summaryNotLast(at),
+      });
+    }
+  }
+
+  /** A record that cannot be read as a row (its quoting, or the file cut off in it): rejected, and held as anyone's. */
+  private async rejectRecord(f: OpenFile, line: number, reason: Msg): Promise<void> {
+    f.stats.rowsRead++;
+    f.stats.rejected++;
+    await this.rejects.add({ file: f.name, line, reason });
+    this.opts.held?.({ file: f.name, line, buyer: '', paidAt: NaN, unknown: 'anyone' });
+  }
+
+  /** A row the parser refused: rejected with its value masked, and held by what it says. */
+  private async rejectParsed(f: OpenFile, rec: RawRecord, r: RowProblem, piiKind: ReadonlyMap<string, PiiKind>, receiverIx: number | undefined): Promise<void> {
+    f.stats.rejected++;
+    const column = r.column;
+    let { value, reason } = r;
+    if (value !== undefined && value !== '' && !this.ctx.showPii) {
+      // Masked by what the column holds (its canonical field, or a known personal column) and
+      // by what the value is (a phone number anywhere), never by words in the header name.
+      const masked = maskValue(column === undefined ? undefined : piiKind.get(column), value);
+      if (masked !== value) {
+        const raw = shown(value);
+        reason = msg(reason.zh.split(raw).join(masked), reason.en.split(raw).join(masked));
+        value = masked;
+      }
+    }
+    // A shifted row puts its receiver's name in another column (a paid time "王小明"): the
+    // name in the row's own receiver column is masked wherever it is echoed.
+    const receiver = receiverIx === undefined ? '' : (rec.cells[receiverIx] ?? '').trim();
+    await this.rejects.add({ file: f.name, line: rec.line, column, value, reason }, receiver === '' ? [] : [receiver]);
+    if (r.held) this.opts.held?.(r.held);
+  }
+
+  /** A row whose order (or order line) was read before: logged, and held when both are in one file. */
+  private async duplicateRow(f: OpenFile, line: number, r: ParsedRow, prev: number, dedupeByLine: boolean): Promise<void> {
+    const n = this.files.length;
+    f.stats.duplicates++;
+    const known = prev !== UNKNOWN_AT;
+    // By line id, the order line is the unit: its order's id is what the operator looks up.
+    const lineId = dedupeByLine && r.lineId ? r.lineId : undefined;
+    await this.dups.add(r.orderId, lineId, f.idx, line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
+    // Two rows of one order in one file: the first is used, but nothing says it is the current
+    // version (across files the newer file's is). The order's own voucher waits for the file to
+    // be fixed, and so does the buyer's window at the repeated row's paid time (when it has both).
+    if (known && prev % n === f.idx) {
+      this.opts.held?.({ file: f.name, line, buyer: r.buyer ?? '', paidAt: r.paidAt ?? NaN, orderId: r.orderId, repeated: true });
     }
   }
 
@@ -757,6 +782,15 @@ function openWrapper(cell: string): boolean {
 }
 
 /** The file's last row, short (or its last cell cut) and with no line break after it: the file was cut off. */
+/**
+ * A row of storeops' own output of a reduced export: the status column is there, its value
+ * unknown. Refused, and held as any rejected row is: by its buyer, or as a line of its order.
+ */
+function unknownStatus(file: string, line: number, r: ParsedRow, statusHeader: string | undefined, grain: Detected['layout']['grain']): RowProblem {
+  const held = heldRow(file, line, r.buyer, r.paidAt ?? NaN, r.orderId, grain);
+  return { column: statusHeader, value: r.statusRaw, reason: msg('订单状态未知 (原导出没有订单状态列); 这个命令需要订单状态', 'the order status is unknown (the original export had no status column); this command needs it'), held };
+}
+
 function cutOffProblem(cells: number, width: number): Msg {
   return msg(
     `文件在这一行中间结束 (${cells} 列, 表头有 ${width} 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从卖家中心重新导出该报表`,

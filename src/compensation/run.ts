@@ -1576,19 +1576,29 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       const issueNowFen = countVoucher(sums, v, status);
       if (paid && issueNowFen > 0) countPaidListed(unrecorded, paid.ids, orderIdsOf(v.orders), issueNowFen);
       if (ledgerUnread && issueNowFen > 0) countUnchecked(unchecked, orderIdsOf(v.orders), issueNowFen);
-      // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
-      // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
-      if (finals && v.state === 'final' && owes && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
-        // A difference owed on a voucher announced before is news: its notice item is keyed by the new amount too.
-        const change = changes.get(v.voucherKey);
-        // Recorded by this run: the next run finds it recorded before, so an alert that fails now is held until delivered.
-        const keep = status !== undefined && NEWLY.has(status);
-        finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: orderIdsOf(v.orders), capped: v.capped, ...(keep ? { keep } : {}) });
-      }
+      if (finals) announce(finals, v, status, owes);
       const base = baseFor(rulesOf(v.rules), req.base);
       if (req.by === 'order') for (const r of orderRows(v, base, issueNowFen)) yield shown(r);
       else yield shown(voucherRow(v, status ?? '', base, fenToMoney(issueNowFen)));
     }
+    yield* promiseRows();
+  }
+  // rows()'s parts that run for a notice or for unkept promises only, out of its loop: V8 marks a
+  // function for optimising after a number of ticks that grows with its length, and rows(), marked
+  // in the run's last milliseconds, was still being compiled when the process ended, which waits
+  // for it (issue 21; docs/performance.md, twenty-ninth round). They run as they did there.
+  function announce(finals: VoucherEntry[], v: ReturnType<typeof owedNow<Reconciled>>, status: string | undefined, owes: boolean): void {
+    // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
+    // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
+    if (v.state === 'final' && owes && !(status !== undefined && NOT_ANNOUNCED.has(status))) {
+      // A difference owed on a voucher announced before is news: its notice item is keyed by the new amount too.
+      const change = changes.get(v.voucherKey);
+      // Recorded by this run: the next run finds it recorded before, so an alert that fails now is held until delivered.
+      const keep = status !== undefined && NEWLY.has(status);
+      finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: orderIdsOf(v.orders), capped: v.capped, ...(keep ? { keep } : {}) });
+    }
+  }
+  function* promiseRows(): Generator<Row> {
     if (finals) {
       for (const p of promisesShown) {
         seen?.add(p.voucherKey);

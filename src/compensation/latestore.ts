@@ -130,6 +130,18 @@ export class LateStore {
   private readonly namesAt: number[] = [];
   private spilledBlocks = 0;
   private spilledNames = 0;
+  /**
+   * Blocks put aside, kept for the next blocks (push, putName) and for reading the keys, tags and
+   * names back (load) instead of being discarded (src/memory.ts): discard() detaches its buffer,
+   * and the first detach in a process makes V8 throw away every optimised function that reads a
+   * typed array and compile it again with a detached-buffer check on each access — the scanner and
+   * the row parser included, for the rest of the reading (issue 21, twenty-ninth round). The same
+   * memory, reused, is also no new allocation.
+   */
+  private readonly freeInts: ArrayBuffer[] = [];
+  private readonly freeKeys: Int32Array[] = [];
+  private readonly freeTags: Uint8Array[] = [];
+  private readonly freeNames: Uint16Array[] = [];
 
   /** `spill`: opens the temporary file full blocks are put aside in until `load()`. */
   constructor(spill?: () => SpillFile) {
@@ -140,11 +152,14 @@ export class LateStore {
     const i = this.length;
     if ((i & IN_BLOCK) === 0) {
       if (this.spillTo && this.ints.length >= SPILL_AFTER) this.putAside(this.ints.length, this.names.length - 1);
-      const buf = new ArrayBuffer(W * 4 * BLOCK);
-      this.ints.push(new Int32Array(buf));
+      // A block put aside is used again, zeroed as a new one is.
+      const buf = this.freeInts.pop() ?? new ArrayBuffer(W * 4 * BLOCK);
+      const ints = new Int32Array(buf);
+      ints.fill(0);
+      this.ints.push(ints);
       this.doubles.push(new Float64Array(buf));
-      this.keys.push(new Int32Array(K * BLOCK));
-      this.tags.push(new Uint8Array(TAGS * BLOCK));
+      this.keys.push(this.freeKeys.pop()?.fill(0) ?? new Int32Array(K * BLOCK));
+      this.tags.push(this.freeTags.pop()?.fill(0) ?? new Uint8Array(TAGS * BLOCK));
     }
     const num = this.ints[i >> BLOCK_BITS]!;
     const key = this.keys[i >> BLOCK_BITS]!;
@@ -231,7 +246,7 @@ export class LateStore {
   private putPart(num: Int32Array, o: number, name: string, n: number, end: number): void {
     if (this.nameEnd + n > NAME_BLOCK) {
       if (this.spill) this.putAside(this.ints.length - 1, this.names.length);
-      this.names.push(new Uint16Array(NAME_BLOCK));
+      this.names.push(this.freeNames.pop()?.fill(0) ?? new Uint16Array(NAME_BLOCK));
       this.nameEnd = 0;
     }
     const block = this.names[this.names.length - 1]!;
@@ -250,9 +265,9 @@ export class LateStore {
       this.intsAt[b] = this.spill.append(this.ints[b]!);
       this.keysAt[b] = this.spill.append(this.keys[b]!);
       this.tagsAt[b] = this.spill.append(this.tags[b]!);
-      discard(this.ints[b]!.buffer as ArrayBuffer);
-      discard(this.keys[b]!.buffer as ArrayBuffer);
-      discard(this.tags[b]!.buffer as ArrayBuffer);
+      this.freeInts.push(this.ints[b]!.buffer as ArrayBuffer);
+      this.freeKeys.push(this.keys[b]!);
+      this.freeTags.push(this.tags[b]!);
       this.ints[b] = NO_INTS;
       this.doubles[b] = NO_DOUBLES;
       this.keys[b] = NO_INTS;
@@ -261,7 +276,7 @@ export class LateStore {
     for (; this.spilledNames < names; this.spilledNames++) {
       const k = this.spilledNames;
       this.namesAt[k] = this.spill.append(this.names[k]!);
-      discard(this.names[k]!.buffer as ArrayBuffer);
+      this.freeNames.push(this.names[k]!);
       this.names[k] = NO_NAMES;
     }
   }
@@ -276,18 +291,24 @@ export class LateStore {
     if (!spill) return;
     this.spill = undefined;
     this.payloadFrom = spill;
+    // The blocks kept for reuse are read into (each read fills the whole array); what is left of
+    // them is discarded, now that the reading is over.
     for (let b = 0; b < this.spilledBlocks; b++) {
-      const keys = new Int32Array(K * BLOCK);
+      const keys = this.freeKeys.pop() ?? new Int32Array(K * BLOCK);
       spill.read(this.keysAt[b]!, keys);
       this.keys[b] = keys;
-      const tags = new Uint8Array(TAGS * BLOCK);
+      const tags = this.freeTags.pop() ?? new Uint8Array(TAGS * BLOCK);
       spill.read(this.tagsAt[b]!, tags);
       this.tags[b] = tags;
     }
     for (let k = 0; k < this.spilledNames; k++) {
-      const names = new Uint16Array(NAME_BLOCK);
+      const names = this.freeNames.pop() ?? new Uint16Array(NAME_BLOCK);
       spill.read(this.namesAt[k]!, names);
       this.names[k] = names;
+    }
+    for (const free of [this.freeInts, this.freeKeys, this.freeTags, this.freeNames]) {
+      for (const f of free) discard(f instanceof ArrayBuffer ? f : (f.buffer as ArrayBuffer));
+      free.length = 0;
     }
     const cache = new ArrayBuffer(CACHE_PAGES * PAGE * W * 4);
     this.cacheInts = new Int32Array(cache);

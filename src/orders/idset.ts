@@ -7,12 +7,12 @@
 // The table is 16 parts chosen by the hash's top bits, each growing on its own by a quarter (a set
 // without values, which holds few ids: doubling), from staggered sizes: the table grows with its ids a little at a time (3M ids: ~50 MB), never holding
 // an old and a new copy of it at once, nor doubling all of it at about the same row.
-// A part's old slots are discarded as soon as they are copied (src/memory.ts), and the whole
+// A part's old slots are discarded as soon as they are copied when large (src/memory.ts discardLarge), and the whole
 // table by dispose(): neither waits in memory for a full collection.
 // A set made without values (`withValues` false) keeps only the id's two words: 8 bytes a slot,
 // for a caller that needs to know only whether an id was seen. The duplicate check's ids-only sets
 // (SeenIds without lines) are CompactIds: past 2^19 ids, 6 bytes a slot, ~1.3 slots an id.
-import { discard } from '../memory.js';
+import { discard, discardLarge } from '../memory.js';
 
 export const UNKNOWN_AT = 0x7fffffff;
 
@@ -151,7 +151,7 @@ export class IdSet {
 
   /** Gives the table's memory back now (src/memory.ts); the set must not be used afterwards. */
   dispose(): void {
-    for (const sh of this.shards) discard(sh.slots.buffer as ArrayBuffer);
+    for (const sh of this.shards) discardLarge(sh.slots.buffer as ArrayBuffer);
     this.shards.length = 0;
     this.other.clear();
   }
@@ -248,7 +248,7 @@ function grow(sh: Shard): void {
   sh.slots = slots;
   sh.capacity = cap;
   sh.limit = Math.floor(cap * MAX_LOAD);
-  discard(old.buffer as ArrayBuffer);
+  discardLarge(old.buffer as ArrayBuffer);
 }
 
 /**

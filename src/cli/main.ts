@@ -61,7 +61,8 @@ export function action(body: () => Promise<CommandBody>) {
     const files = [ctx.output, ctx.rejects, ctx.duplicates].filter((t): t is string => typeof t === 'string' && t !== '-');
     if (files.length > 0) {
       const { checkTargetFolder } = await import('../io/sink.js');
-      for (const t of files) checkTargetFolder(t);
+      // Only roster writes into a folder (-f ics: a calendar per agent); --rejects/--duplicates never.
+      for (const t of files) checkTargetFolder(t, t === ctx.output && current.command.startsWith('roster'));
     }
     const fn = await body();
     await fn(ctx, args, cmd.opts(), cmd);

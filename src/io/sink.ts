@@ -723,15 +723,28 @@ function isReadOnlyFile(target: string): boolean {
   }
 }
 
+function isFolder(target: string): boolean {
+  try {
+    return fs.statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Before anything is read: a file target that does not exist yet must have a folder to be made in.
  * A run over a million-row export judged every order, then said "the folder does not exist" (exit 5)
  * after its warnings; now it says so first, having read nothing. So is an existing file that is
- * read-only. Any other existing target, a device, `-` and a folder target (roster's `-o calendars/`)
- * are left to the writer, which checks them itself.
+ * read-only, and an existing folder unless `folderOk` (roster's `-o calendars/`). Any other existing
+ * target, a device and `-` are left to the writer, which checks them itself.
  */
-export function checkTargetFolder(target: string): void {
+export function checkTargetFolder(target: string, folderOk = true): void {
   if (target === '-' || target === '' || /[/\\]$/.test(target)) return;
+  // A folder where only a file can go (every -o but roster's calendars): the writer's refusal
+  // (exit 2), said before a long export is read rather than after its warnings.
+  if (!folderOk && isFolder(target)) {
+    throw refused(target, '它是文件夹', 'it is a folder', '给出文件名, 例如 -o 结果.csv。', 'give a file name, e.g. -o result.csv.');
+  }
   try {
     fs.lstatSync(target);
     // An existing file that is read-only (last month's final list, chmod a-w) is refused by the

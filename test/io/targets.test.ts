@@ -97,6 +97,21 @@ describe('-o onto something that is not a regular file', () => {
     expect(s.stderr).toContain('it is a socket');
   });
 
+  // An existing folder was refused by the writer, after the whole export had been read and judged
+  // (a million-row run's warnings, then "it is a folder"): now before anything is read, as a
+  // missing folder is. Only roster's -o takes a folder (-f ics: a calendar per agent).
+  it('-o or --rejects naming an existing folder is refused before the export is read (exit 2, no warning); roster -f ics still writes into one', () => {
+    const dir = tmpDir();
+    const r = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-o', dir]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `storeops: error: will not write to ${dir}: it is a folder\n  hint: give a file name, e.g. -o result.csv.\n`]);
+    // The export is not opened: a file that does not exist is not what the run stops on.
+    const unread = runCli(['compensate', path.join(dir, 'no-such-export.csv'), '--as-of', '2026-11-20 12:00:00', '--rejects', dir, '--lang', 'zh']);
+    expect([unread.code, unread.stderr]).toEqual([2, `storeops: 错误: 不能写入 ${dir}: 它是文件夹\n  提示: 给出文件名, 例如 -o 结果.csv。\n`]);
+    const cal = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '小王,小李,小张,小赵,小陈', '-f', 'ics', '-o', dir, '-q']);
+    expect(cal.code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['小张.ics', '小李.ics', '小王.ics', '小赵.ics', '小陈.ics']);
+  });
+
   // `-o out/` for a folder that does not exist said "part of the path <cwd> is not a folder" (the
   // current folder is one), and a file that cannot be made in an existing folder (/proc) was told
   // as "the folder /proc does not exist".

@@ -12,7 +12,7 @@ import { PRODUCT_FIELDS } from '../zhenjian/fields.js';
 import { LABEL_FIELDS } from '../zhenjian/labels.js';
 import { type Msg, msg } from '../errors.js';
 
-export type InputKind = 'orders' | 'items' | 'reviews' | 'shipments' | 'roster' | 'zhenjian-products' | 'zhenjian-labels';
+export type InputKind = 'orders' | 'items' | 'reviews' | 'shipments' | 'roster' | 'agents' | 'zhenjian-products' | 'zhenjian-labels';
 
 interface KindInfo {
   name: Msg;
@@ -34,6 +34,7 @@ export const KINDS: Record<InputKind, KindInfo> = {
   reviews: { name: msg('评价表', 'a review table'), main: ['reviews queue'], side: ['reviews message', 'reviews log'], usage: 'reviews queue FILE' },
   shipments: { name: msg('揽收扫描表', 'a pickup-scan file'), main: [], side: ['compensate'], usage: 'compensate ORDERS.csv --shipments FILE' },
   roster: { name: msg('排班表', 'a shift roster'), main: ['roster check'], side: ['roster plan', 'reviews queue'], usage: 'roster check FILE' },
+  agents: { name: msg('客服名单', 'an agent list'), main: [], side: ['roster plan'], usage: 'roster plan --month YYYY-MM --agents FILE' },
   'zhenjian-products': { name: msg('甄检商品表', 'a 甄检 product table'), main: ['zhenjian estimate'], side: [], usage: 'zhenjian estimate FILE' },
   'zhenjian-labels': { name: msg('甄检品质标签表', 'a 甄检 label selection'), main: [], side: ['zhenjian estimate'], usage: 'zhenjian estimate PRODUCTS.csv --labels FILE' },
 };
@@ -60,6 +61,10 @@ export function classify(headers: readonly string[]): InputKind | undefined {
   scores.push(['shipments', count(present, field(SHIPMENT_FIELDS, 'pickupAt')) * 2]);
   const days = headers.filter((h) => DAY.test(h.trim())).length;
   scores.push(['roster', has(present, AGENT) && (days >= 7 || has(present, SHIFT)) ? 3 : 0]);
+  // An agent list (roster plan --agents): an agent column (headed as one, not a bare name/姓名,
+  // which any list has) and at most two more beside it, no day and no shift.
+  const agentHeaded = AGENT.aliases.some((a) => !['name', '姓名'].includes(a) && present.has(normHeader(a)));
+  scores.push(['agents', agentHeaded && days < 7 && !has(present, SHIFT) && present.size <= 3 ? 2 : 0]);
   const zhenjianSpecific = PRODUCT_FIELDS.filter((f) => ['listPrice', 'unitCost', 'serviceFee', 'samples', 'periodDays', 'autoRenew', 'signedAt'].includes(f.key));
   scores.push(['zhenjian-products', count(present, zhenjianSpecific)]);
   scores.push(['zhenjian-labels', count(present, LABEL_FIELDS.filter((f) => f.key !== 'itemId'))]);

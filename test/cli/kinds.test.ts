@@ -14,6 +14,10 @@ describe('which kind of input a header is', () => {
     expect(classify(['订单编号', '揽收时间'])).toBe('shipments');
     expect(classify(['客服', '2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07'])).toBe('roster');
     expect(classify(['agent', 'date', 'shift', 'start', 'end'])).toBe('roster');
+    // roster plan --agents: an agent column and a note (examples/roster/agents.csv); a bare name list is no guess.
+    expect(classify(['客服', '备注'])).toBe('agents');
+    expect(classify(['agent'])).toBe('agents');
+    expect(classify(['姓名', '备注'])).toBeUndefined();
     expect(classify(['商品ID', '一口价', '成本', '服务费'])).toBe('zhenjian-products');
     expect(classify(['商品ID', '检测项目', '必检', '展示'])).toBe('zhenjian-labels');
     // Not clearly anything: no guess.
@@ -32,6 +36,7 @@ describe('a command given the wrong kind of file', () => {
     [['reviews', 'queue', ex('ExportOrderDetailList202611.csv')], 'is an item report (宝贝报表, one row per order line), not what storeops reviews queue reads here', 'storeops orders normalize'],
     [['zhenjian', 'estimate', ex('shipments.csv')], 'is a pickup-scan file, not what storeops zhenjian estimate reads here', 'storeops compensate ORDERS.csv --shipments'],
     [['orders', 'inspect', ex('zhenjian-labels.csv')], 'is a 甄检 label selection, not what storeops orders inspect reads here', 'storeops zhenjian estimate PRODUCTS.csv --labels'],
+    [['compensate', ex('roster/agents.csv')], 'is an agent list, not what storeops compensate reads here', `storeops roster plan --month YYYY-MM --agents ${ex('roster/agents.csv')}`],
     [['compensate', ex('ExportOrderList202611.csv'), '--shipments', ex('reviews.csv')], 'is a review table, not what storeops compensate reads here', 'storeops reviews queue'],
   ];
   for (const [args, said, how] of cases) {

@@ -959,6 +959,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     curFile = file;
     curLatest = exportLatest.get(file) ?? -Infinity;
   };
+  const noteLatest = (file: string, t: number): void => {
+    if (file === curFile) curLatest = Math.max(curLatest, t);
+    else if (t > (exportLatest.get(file) ?? -Infinity)) exportLatest.set(file, t);
+  };
   // Closed, never-shipped orders judged late from a sighting (named on stderr, file:line).
   const fromSighting: Array<{ at: string; orderId: string; lineId?: string; seen: number; deadline: number; hours: number }> = [];
   let fromSightingCount = 0;
@@ -1057,6 +1061,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (seenNow) {
         if (o.sourceFile !== curFile) atFile(o.sourceFile);
         if (o.paidAt !== null && o.paidAt > curLatest) curLatest = o.paidAt;
+        // An order's lines read from an older line-grain file (folded across files, orders/read.ts
+        // foldedAcross): their times count for their own file, whose time a sighting of them takes.
+        if (o.subOrders) for (const l of o.subOrders) if (l.sourceFile !== o.sourceFile) for (const t of [l.paidAt, l.shippedAt]) if (t !== null) noteLatest(l.sourceFile, t);
         if (o.shippedAt !== null) {
           if (o.shippedAt > curLatest) curLatest = o.shippedAt;
           // 卖家部分发货: a line is still unshipped (its 发货时间 is the first parcel's): the sighting stays.
@@ -1175,7 +1182,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           const lt = p.timing;
           if (lt.verdict !== 'late' || lt.shippedAt !== null || lt.seconds === 'due' || lt.seenOpen !== undefined || view.status === 'closed' || view.lineId === null) continue;
           const sighting: Sighting = { orderId: o.orderId, platform: o.platform, lineId: view.lineId, ...(o.shop ? { shop: o.shop } : {}), deadline: lt.deadline, seenAt: ctx.asOf };
-          seenNow.push({ sighting, file: o.sourceFile, after: lt.deadline + deadlineSlackOf(view) });
+          // At the time of the line's own file: an order's lines may come from two downloads (a 待发货 one
+          // and a newer 已发货 one, folded into one order): the newer one shows nothing of this line.
+          const file = o.subOrders?.find((l) => l.lineId === view.lineId)?.sourceFile ?? o.sourceFile;
+          seenNow.push({ sighting, file, after: lt.deadline + deadlineSlackOf(view) });
         }
       } else if (seenNow && t.verdict === 'late' && t.shippedAt === null && t.seconds !== 'due' && t.seenOpen === undefined && o.status !== 'closed' && !o.subOrders?.some((l) => l.status === 'closed' || l.shippedAt !== null)) {
         // An order judged as one. Of an item report (under a rule set pricing the order as one) only while

@@ -48,8 +48,10 @@ export const OFF_LABEL = '休';
 // A hand-made roster writes a day without work in several ways: 调休 (a rest day in lieu of a
 // holiday worked), 轮休 / 公休 (rota and regular rest days), 休假 / 请假 (leave). The agent does not
 // work: a day off (RULES §4), counted in the days off (docs/rules.md §4). Until 2026-12 these were
-// unknown shifts: the day was reported as unreadable and the agent as short of days off.
-const OFF_ALIASES = ['o', 'off', '休', '休息', 'rest', 'day off', '调休', '轮休', '公休', '休假', '请假', 'leave'];
+// unknown shifts: the day was reported as unreadable and the agent as short of days off. So are the
+// kinds of leave a roster names most (年假 annual, 事假 personal, 病假 sick leave): they were still
+// unknown-shift after 请假 was read (rev30).
+const OFF_ALIASES = ['o', 'off', '休', '休息', 'rest', 'day off', '调休', '轮休', '公休', '休假', '请假', 'leave', '年假', '事假', '病假', 'annual leave', 'sick leave'];
 
 /** Paid minutes of a day's code (0 for a day off). */
 export function paidOf(shifts: readonly ShiftDef[], code: DayCode): number {

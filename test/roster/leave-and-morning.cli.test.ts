@@ -39,6 +39,21 @@ describe('roster check: leave words are days off', () => {
     expect(r.stderr).toContain('4 agents × 28 days, no violations');
   });
 
+  it('年假, 事假, 病假, annual leave and sick leave are days off too (rev30)', () => {
+    const g = grid();
+    // A's 7 days off (index 3, 7, …, 27) written as the kinds of leave: 7 days off, no violations.
+    // Before: 5 unknown-shift lines and "A, days-off, 2 days off, must be exactly 7", exit 1.
+    g[0]![3] = '年假';
+    g[0]![7] = '事假';
+    g[0]![11] = '病假';
+    g[0]![15] = 'annual leave';
+    g[0]![19] = 'Sick Leave';
+    const r = runCli(['roster', 'check', write(csv(g)), '--days-off', '7', '-f', 'csv', '--lang', 'en']);
+    expect((parse(r.stdout) as string[][]).slice(1)).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('4 agents × 28 days, no violations');
+  });
+
   it('a leave day counts toward the days off: an eighth day off is reported as one', () => {
     const g = grid();
     // A works D on index 0; made 休假: 7 + 1 = 8 days off against --days-off 7 (old: unknown-shift

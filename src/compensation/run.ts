@@ -1192,6 +1192,15 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         // every line is open and unshipped: a sighting of the order says every line was open.
         const sighting: Sighting = o.shop ? { orderId: o.orderId, platform: o.platform, shop: o.shop, deadline: t.deadline, seenAt: ctx.asOf } : { orderId: o.orderId, platform: o.platform, deadline: t.deadline, seenAt: ctx.asOf };
         seenNow.push({ sighting, file: o.sourceFile, after: t.deadline + deadlineSlackOf(o) });
+        // A one-line order of an item report under a rule set pricing line by line (tmall-2026) may be
+        // one line of an order whose other lines this export does not hold (a download filtered to
+        // 待发货): its line is seen too, by its 子订单编号. When the order's other lines turn up, all
+        // closed never shipped, the order's sighting alone priced the whole order (L1 300.00 + L2
+        // 200.00: 25.00) where only this line (10.00) was seen open; its own sighting prices it.
+        const only = o.subOrders?.length === 1 ? o.subOrders[0]! : undefined;
+        if (a.rules?.unit === 'sub-order' && only?.lineId) {
+          seenNow.push({ sighting: { ...sighting, lineId: only.lineId }, file: o.sourceFile, after: t.deadline + deadlineSlackOf(o) });
+        }
       }
       if (a.lineParts) {
         // Each line judged from its sighting is named (the order's verdict shows one line only).

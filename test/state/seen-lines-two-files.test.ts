@@ -80,4 +80,26 @@ describe.each(['UTC', 'America/Los_Angeles'])('a line of an older item report fo
     expect(r2.code).toBe(0);
     expect(amounts(r2.stdout)).toEqual([[A, '30.00', 'final']]);
   });
+
+  // Run 1 reads the 待发货 download alone: A is a one-line order there (L2 200.00 open; M paid
+  // 11-04 10:00:00 makes the file's time 11-04 10:00:00, 24 h past A's deadline). Run 2 reads a full
+  // download: L1 300.00 and L2 both 交易关闭, never shipped. Only L2 was seen open: 24 h late, 5 % x
+  // 200.00 = 10.00; L1, never seen, is left out. 10.00. Before: the order's sighting priced the order
+  // whole, 5 % x (300.00 + 200.00) = 25.00, where L1 may have been closed before its deadline.
+  it('one line seen as a one-line order, the order\'s other line found later: 10.00, not 25.00', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const items = (name: string, lines: string[]) => write(dir, name, [HEAD, ...lines, ''].join('\n'));
+    const wait = items('wait.csv', [line(A, L2, '200.00', OPEN, PAID), line(M, M1, '100.00', OPEN, '2026-11-04 10:00:00')]);
+    const r1 = runCli(['compensate', wait, '--state', state, '--record', '--as-of', '2026-11-04 10:00:00', '-f', 'json', '--lang', 'en'], { tz });
+    expect(r1.code).toBe(0);
+    expect(seen(state)).toEqual([
+      ['', bj(4, 10)],
+      [L2, bj(4, 10)],
+    ]);
+    const full = items('full.csv', [line(A, L1, '300.00', CLOSED, PAID, '', '300.00'), line(A, L2, '200.00', CLOSED, PAID, '', '200.00')]);
+    const r2 = runCli(['compensate', full, '--state', state, '--as-of', '2026-11-06 10:00:00', '-f', 'json', '--lang', 'en'], { tz });
+    expect(r2.code).toBe(0);
+    expect(amounts(r2.stdout)).toEqual([[A, '10.00', 'final']]);
+  });
 });

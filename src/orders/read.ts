@@ -16,6 +16,7 @@ import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
 import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, oldCanonicalWarning, reducedExportWarning } from './detect.js';
 import { DuplicateLog } from './duplicates.js';
+import { HeldGroups } from './heldgroups.js';
 import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, SeenIds, UNKNOWN_AT } from './idset.js';
 import { PERSONAL_COLUMNS } from './layouts.js';
@@ -410,32 +411,61 @@ export class OrderSet {
       yield* this.lineGroups(files[0]!);
       return;
     }
-    const byOrder = new Map<string, LineGroup>();
-    for (const f of files) {
-      for await (const groups of this.lineGroups(f)) {
-        for (const g of groups) {
-          const was = byOrder.get(g.lines[0]!.orderId);
-          if (!was) {
-            byOrder.set(g.lines[0]!.orderId, { ...g, lines: [...g.lines] });
-            continue;
+    // Each order's first group (of the newest file holding it) goes into `held` in the order read,
+    // put aside in a temporary file past the first few thousand (src/orders/heldgroups.ts); only the
+    // other files' lines of an order read already (an order in two files) stay in memory, by order
+    // id, until the order comes back out. Held as objects in a Map, every order was in memory until
+    // the last file was read: 1.6 GB for two 500k-line item reports (one file of the same lines:
+    // 0.39 GB, docs/performance.md).
+    const seen = new IdSet(16, false);
+    const more = new Map<string, { lines: ParsedRow[]; keep: boolean; shows: boolean }>();
+    const held = new HeldGroups();
+    try {
+      for (const [i, f] of files.entries()) {
+        for await (const groups of this.lineGroups(f)) {
+          for (const g of groups) {
+            const id = g.lines[0]!.orderId;
+            // An order's lines are together in a file (lineGroups): an id seen before is of an older file.
+            if (seen.getOrAdd(id, 0) === undefined) {
+              held.push({ lines: g.lines, keep: g.keep, shows: g.shows, file: i });
+              continue;
+            }
+            // Other lines of an order read from a newer file (a line read there already is a duplicate
+            // and never gets here): the newer file's come first, and its order-level cells stand.
+            const was = more.get(id);
+            if (!was) more.set(id, { lines: g.lines, keep: g.keep, shows: g.shows });
+            else {
+              was.lines.push(...g.lines);
+              was.keep &&= g.keep;
+              was.shows &&= g.shows;
+            }
           }
-          // Other lines of an order read from a newer file (a line read there already is a duplicate
-          // and never gets here): the newer file's come first, and its order-level cells stand.
-          was.lines.push(...g.lines);
-          was.keep &&= g.keep;
-          was.shows &&= g.shows;
         }
       }
-    }
-    let batch: LineGroup[] = [];
-    for (const g of byOrder.values()) {
-      batch.push(g);
-      if (batch.length >= 1000) {
-        yield batch;
-        batch = [];
+      seen.dispose();
+      let batch: LineGroup[] = [];
+      for (const block of held.drain()) {
+        for (const h of block) {
+          const g: LineGroup = { lines: h.lines, keep: h.keep, shows: h.shows, file: files[h.file]! };
+          const m = more.get(h.lines[0]!.orderId);
+          if (m) {
+            more.delete(h.lines[0]!.orderId);
+            g.lines.push(...m.lines);
+            g.keep &&= m.keep;
+            g.shows &&= m.shows;
+          }
+          batch.push(g);
+          if (batch.length >= 1000) {
+            yield batch;
+            batch = [];
+          }
+        }
       }
+      if (batch.length) yield batch;
+    } finally {
+      seen.dispose();
+      held.close();
     }
-    if (batch.length) yield batch;
   }
 
   /** A parsed row as an order: the unit price of a line-grain row is kept with --lines (one row per line), dropped otherwise. */

@@ -3,10 +3,10 @@
 // the export grows). An order's lines in two files are one order, so nothing can be folded before
 // the last file is read; held as objects, two 500k-line item reports took 1.6 GB (one file of the
 // same lines: 0.39 GB). The groups go to the file a block at a time (v8's structured serialization,
-// amounts as their exact decimal text) and come back in the same order, field for field.
+// amounts as whole fen or their exact decimal text) and come back in the same order, field for field.
 import v8 from 'node:v8';
 import { SpillFile } from '../io/spill.js';
-import { Money } from '../money.js';
+import { Money, exactFen, fenToMoney } from '../money.js';
 import type { ParsedRow } from './parse.js';
 
 /** One order's lines of one file, as read.ts's LineGroup with its file as an index. */
@@ -21,9 +21,13 @@ export interface HeldGroup {
 const MONEY_KEYS = ['goodsAmount', 'postage', 'paidAmount', 'refundAmount', 'platformCompensation', 'price'] as const;
 type MoneyKey = (typeof MONEY_KEYS)[number];
 
-/** An amount as text that gives it back exactly (a negative zero too). */
-function moneyText(m: Money): string {
-  return m.isZero() && m.isNeg() ? '-0' : m.toString();
+/**
+ * An amount as what gives it back exactly: whole fen (a number) for every amount an export holds,
+ * else its text (more than two decimals, a negative zero).
+ */
+function moneyCode(m: Money): number | string {
+  if (m.isZero()) return m.isNeg() ? '-0' : 0;
+  return exactFen(m) ?? m.toString();
 }
 
 export class HeldGroups {
@@ -59,7 +63,7 @@ export class HeldGroups {
       for (const l of g.lines) {
         for (const k of MONEY_KEYS) {
           const m = l[k];
-          if (m) (l as unknown as Record<MoneyKey, unknown>)[k] = moneyText(m);
+          if (m) (l as unknown as Record<MoneyKey, unknown>)[k] = moneyCode(m);
         }
       }
     }
@@ -83,7 +87,8 @@ export class HeldGroups {
           for (const l of g.lines) {
             for (const k of MONEY_KEYS) {
               const t = (l as unknown as Record<MoneyKey, unknown>)[k];
-              if (typeof t === 'string') l[k] = new Money(t);
+              if (typeof t === 'number') l[k] = fenToMoney(t);
+              else if (typeof t === 'string') l[k] = new Money(t);
             }
           }
         }

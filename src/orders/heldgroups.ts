@@ -7,6 +7,7 @@
 import v8 from 'node:v8';
 import { SpillFile } from '../io/spill.js';
 import { Money, exactFen, fenToMoney } from '../money.js';
+import { IdSet } from './idset.js';
 import type { ParsedRow } from './parse.js';
 
 /** One order's lines of one file, as read.ts's LineGroup with its file as an index. */
@@ -28,6 +29,36 @@ type MoneyKey = (typeof MONEY_KEYS)[number];
 function moneyCode(m: Money): number | string {
   if (m.isZero()) return m.isNeg() ? '-0' : 0;
   return exactFen(m) ?? m.toString();
+}
+
+/** A block of groups as bytes (its rows' amounts turned into numbers or text: the rows are not used again). */
+function encode(b: HeldGroup[]): Buffer {
+  for (const g of b) {
+    for (const l of g.lines) {
+      for (const k of MONEY_KEYS) {
+        const m = l[k];
+        if (m) (l as unknown as Record<MoneyKey, unknown>)[k] = moneyCode(m);
+      }
+    }
+  }
+  return v8.serialize(b);
+}
+
+/** The block of groups written at `at`. */
+function decode(spill: SpillFile, at: number, length: number): HeldGroup[] {
+  const bytes = Buffer.allocUnsafe(length);
+  spill.read(at, bytes);
+  const b = v8.deserialize(bytes) as HeldGroup[];
+  for (const g of b) {
+    for (const l of g.lines) {
+      for (const k of MONEY_KEYS) {
+        const t = (l as unknown as Record<MoneyKey, unknown>)[k];
+        if (typeof t === 'number') l[k] = fenToMoney(t);
+        else if (typeof t === 'string') l[k] = new Money(t);
+      }
+    }
+  }
+  return b;
 }
 
 export class HeldGroups {
@@ -59,15 +90,7 @@ export class HeldGroups {
       return;
     }
     this.spill ??= SpillFile.open();
-    for (const g of b) {
-      for (const l of g.lines) {
-        for (const k of MONEY_KEYS) {
-          const m = l[k];
-          if (m) (l as unknown as Record<MoneyKey, unknown>)[k] = moneyCode(m);
-        }
-      }
-    }
-    const bytes = v8.serialize(b);
+    const bytes = encode(b);
     this.spilled.push({ at: this.spill.append(bytes), length: bytes.length });
   }
 
@@ -80,19 +103,7 @@ export class HeldGroups {
         yield b;
       }
       for (const { at, length } of this.spilled) {
-        const bytes = Buffer.allocUnsafe(length);
-        this.spill!.read(at, bytes);
-        const b = v8.deserialize(bytes) as HeldGroup[];
-        for (const g of b) {
-          for (const l of g.lines) {
-            for (const k of MONEY_KEYS) {
-              const t = (l as unknown as Record<MoneyKey, unknown>)[k];
-              if (typeof t === 'number') l[k] = fenToMoney(t);
-              else if (typeof t === 'string') l[k] = new Money(t);
-            }
-          }
-        }
-        yield b;
+        yield decode(this.spill!, at, length);
       }
       const last = this.block;
       this.block = [];
@@ -107,5 +118,96 @@ export class HeldGroups {
     this.spill?.close();
     this.kept = [];
     this.block = [];
+  }
+}
+
+/**
+ * Groups looked up by order id: an order's lines in the files after the one it was first read from
+ * (foldedAcross), given back with the order's first group. Kept as HeldGroups are, blocks past the
+ * first few put aside in a temporary file; an id table (src/orders/idset.ts: ~20 bytes an order)
+ * says where each order's first group is, and each group where the order's next one is. Blocks read
+ * back are cached (the last `cacheBlocks`): exports list orders by time, so the orders come back in
+ * about the order their groups went in and each block is read once. Two files listing their orders in
+ * opposite orders read a block per order: slower, the same result.
+ */
+export class HeldById {
+  private readonly first: IdSet;
+  private next = new Int32Array(1024);
+  private count = 0;
+  private block: HeldGroup[] = [];
+  private kept: HeldGroup[][] = [];
+  private spill: SpillFile | undefined;
+  private readonly spilled: { at: number; length: number }[] = [];
+  private readonly cache = new Map<number, HeldGroup[]>();
+
+  constructor(
+    private readonly keepBlocks = 64,
+    private readonly perBlock = 256,
+    private readonly cacheBlocks = 64,
+  ) {
+    this.first = new IdSet(16);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(id: string, g: HeldGroup): void {
+    const n = this.count++;
+    if (n === this.next.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.next);
+      this.next = grown;
+    }
+    this.next[n] = -1;
+    const prev = this.first.getOrAdd(id, n);
+    if (prev !== undefined) {
+      let e = prev;
+      while (this.next[e]! !== -1) e = this.next[e]!;
+      this.next[e] = n;
+    }
+    this.block.push(g);
+    if (this.block.length >= this.perBlock) {
+      const b = this.block;
+      this.block = [];
+      if (this.spill === undefined && this.kept.length < this.keepBlocks) this.kept.push(b);
+      else {
+        this.spill ??= SpillFile.open();
+        const bytes = encode(b);
+        this.spilled.push({ at: this.spill.append(bytes), length: bytes.length });
+      }
+    }
+  }
+
+  /** The order's groups, in the order added; undefined when none was. */
+  take(id: string): HeldGroup[] | undefined {
+    const e0 = this.first.get(id);
+    if (e0 === undefined) return undefined;
+    const out: HeldGroup[] = [];
+    for (let e = e0; e !== -1; e = this.next[e]!) out.push(this.blockOf(Math.floor(e / this.perBlock))[e % this.perBlock]!);
+    return out;
+  }
+
+  private blockOf(n: number): HeldGroup[] {
+    if (n < this.kept.length) return this.kept[n]!;
+    const s = n - this.kept.length;
+    if (s >= this.spilled.length) return this.block;
+    let b = this.cache.get(s);
+    if (b === undefined) {
+      const { at, length } = this.spilled[s]!;
+      b = decode(this.spill!, at, length);
+      if (this.cache.size >= this.cacheBlocks) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(s, b);
+    }
+    return b;
+  }
+
+  /** Gives everything back and removes the temporary file (again: nothing happens). */
+  close(): void {
+    this.first.dispose();
+    this.spill?.close();
+    this.kept = [];
+    this.block = [];
+    this.cache.clear();
   }
 }

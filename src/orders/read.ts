@@ -16,7 +16,7 @@ import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
 import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, oldCanonicalWarning, reducedExportWarning } from './detect.js';
 import { DuplicateLog } from './duplicates.js';
-import { HeldGroups } from './heldgroups.js';
+import { HeldById, HeldGroups } from './heldgroups.js';
 import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, SeenIds, UNKNOWN_AT } from './idset.js';
 import { PERSONAL_COLUMNS } from './layouts.js';
@@ -412,33 +412,25 @@ export class OrderSet {
       return;
     }
     // Each order's first group (of the newest file holding it) goes into `held` in the order read,
-    // put aside in a temporary file past the first few thousand (src/orders/heldgroups.ts); only the
-    // other files' lines of an order read already (an order in two files) stay in memory, by order
-    // id, until the order comes back out. Held as objects in a Map, every order was in memory until
+    // put aside in a temporary file past the first few thousand (src/orders/heldgroups.ts); the
+    // other files' lines of an order read already (an order in two files) are put aside by order id
+    // (HeldById) and come back with it. Held as objects in a Map, every order was in memory until
     // the last file was read: 1.6 GB for two 500k-line item reports (one file of the same lines:
     // 0.39 GB, docs/performance.md).
     const seen = new IdSet(16, false);
-    const more = new Map<string, { lines: ParsedRow[]; keep: boolean; shows: boolean }>();
+    const more = new HeldById();
     const held = new HeldGroups();
     try {
       for (const [i, f] of files.entries()) {
         for await (const groups of this.lineGroups(f)) {
           for (const g of groups) {
             const id = g.lines[0]!.orderId;
-            // An order's lines are together in a file (lineGroups): an id seen before is of an older file.
-            if (seen.getOrAdd(id, 0) === undefined) {
-              held.push({ lines: g.lines, keep: g.keep, shows: g.shows, file: i });
-              continue;
-            }
-            // Other lines of an order read from a newer file (a line read there already is a duplicate
-            // and never gets here): the newer file's come first, and its order-level cells stand.
-            const was = more.get(id);
-            if (!was) more.set(id, { lines: g.lines, keep: g.keep, shows: g.shows });
-            else {
-              was.lines.push(...g.lines);
-              was.keep &&= g.keep;
-              was.shows &&= g.shows;
-            }
+            const h = { lines: g.lines, keep: g.keep, shows: g.shows, file: i };
+            // An order's lines are together in a file (lineGroups): an id seen before is of an older
+            // file. Its lines here (a line read there already is a duplicate and never gets here) go
+            // after the newer file's, whose order-level cells stand.
+            if (seen.getOrAdd(id, 0) === undefined) held.push(h);
+            else more.add(id, h);
           }
         }
       }
@@ -447,12 +439,13 @@ export class OrderSet {
       for (const block of held.drain()) {
         for (const h of block) {
           const g: LineGroup = { lines: h.lines, keep: h.keep, shows: h.shows, file: files[h.file]! };
-          const m = more.get(h.lines[0]!.orderId);
-          if (m) {
-            more.delete(h.lines[0]!.orderId);
-            g.lines.push(...m.lines);
-            g.keep &&= m.keep;
-            g.shows &&= m.shows;
+          const others = more.size ? more.take(h.lines[0]!.orderId) : undefined;
+          if (others) {
+            for (const m of others) {
+              g.lines.push(...m.lines);
+              g.keep &&= m.keep;
+              g.shows &&= m.shows;
+            }
           }
           batch.push(g);
           if (batch.length >= 1000) {
@@ -465,6 +458,7 @@ export class OrderSet {
     } finally {
       seen.dispose();
       held.close();
+      more.close();
     }
   }
 

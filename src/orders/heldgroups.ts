@@ -19,8 +19,9 @@ export interface HeldGroup {
 }
 
 /** The amounts of a row: decimal.js objects, which structured serialization would make plain objects. */
-const MONEY_KEYS = ['goodsAmount', 'postage', 'paidAmount', 'refundAmount', 'platformCompensation', 'price'] as const;
-type MoneyKey = (typeof MONEY_KEYS)[number];
+const MONEY_KEYS = ['goodsAmount', 'postage', 'paidAmount', 'refundAmount', 'platformCompensation', 'price'];
+/** The amount fields (moneyCode gives a number or text for them; a number elsewhere is a number). */
+const MONEY = new Set<string>(MONEY_KEYS);
 
 /**
  * An amount as what gives it back exactly: whole fen (a number) for every amount an export holds,
@@ -31,34 +32,84 @@ function moneyCode(m: Money): number | string {
   return exactFen(m) ?? m.toString();
 }
 
-/** A block of groups as bytes (its rows' amounts turned into numbers or text: the rows are not used again). */
-function encode(b: HeldGroup[]): Buffer {
-  for (const g of b) {
-    for (const l of g.lines) {
-      for (const k of MONEY_KEYS) {
-        const m = l[k];
-        if (m) (l as unknown as Record<MoneyKey, unknown>)[k] = moneyCode(m);
-      }
-    }
-  }
-  return v8.serialize(b);
+/** A block as written: each row as its values, under the list of its keys (most blocks: one list). */
+interface Packed {
+  keys: string[][];
+  groups: [lines: unknown[][], keep: boolean, shows: boolean, file: number][];
 }
 
-/** The block of groups written at `at`. */
+/**
+ * A block of groups as bytes. Each row goes as an array of its values after the index of its key
+ * list (the keys in their order, shared by the block's rows with the same keys): structured
+ * serialization of the objects wrote every row's ~35 key names (a 500k-line pair: 23 s of CPU, where
+ * values only took less, docs/performance.md). Amounts as moneyCode. The rows are not used again.
+ */
+function encode(b: HeldGroup[]): Buffer {
+  const keys: string[][] = [];
+  const masks: boolean[][] = [];
+  let last: string[] | undefined;
+  let lastAt = -1;
+  const groups: Packed['groups'] = [];
+  for (const g of b) {
+    const lines: unknown[][] = [];
+    for (const l of g.lines) {
+      const ks = Object.keys(l);
+      let at = lastAt;
+      if (last === undefined || !sameKeys(last, ks)) {
+        at = keys.findIndex((k) => sameKeys(k, ks));
+        if (at < 0) {
+          at = keys.push(ks) - 1;
+          masks.push(ks.map((k) => MONEY.has(k)));
+        }
+        last = keys[at]!;
+        lastAt = at;
+      }
+      const row: unknown[] = new Array(ks.length + 1);
+      row[0] = at;
+      const r = l as unknown as Record<string, unknown>;
+      const m = masks[at]!;
+      for (let j = 0; j < ks.length; j++) {
+        const v = r[ks[j]!];
+        row[j + 1] = m[j] && v !== null && v !== undefined ? moneyCode(v as Money) : v;
+      }
+      lines.push(row);
+    }
+    groups.push([lines, g.keep, g.shows, g.file]);
+  }
+  return v8.serialize({ keys, groups } satisfies Packed);
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
+  return true;
+}
+
+
+/** The block of groups written at `at`: every row an object with its keys in their order again. */
 function decode(spill: SpillFile, at: number, length: number): HeldGroup[] {
   const bytes = Buffer.allocUnsafe(length);
   spill.read(at, bytes);
-  const b = v8.deserialize(bytes) as HeldGroup[];
-  for (const g of b) {
-    for (const l of g.lines) {
-      for (const k of MONEY_KEYS) {
-        const t = (l as unknown as Record<MoneyKey, unknown>)[k];
-        if (typeof t === 'number') l[k] = fenToMoney(t);
-        else if (typeof t === 'string') l[k] = new Money(t);
+  const { keys, groups } = v8.deserialize(bytes) as Packed;
+  const money = keys.map((ks) => ks.map((k) => MONEY.has(k)));
+  const out: HeldGroup[] = new Array(groups.length);
+  for (let i = 0; i < groups.length; i++) {
+    const [rows, keep, shows, file] = groups[i]!;
+    const lines: ParsedRow[] = new Array(rows.length);
+    for (let n = 0; n < rows.length; n++) {
+      const row = rows[n]!;
+      const ks = keys[row[0] as number]!;
+      const m = money[row[0] as number]!;
+      const o: Record<string, unknown> = {};
+      for (let j = 0; j < ks.length; j++) {
+        const v = row[j + 1];
+        o[ks[j]!] = m[j] && v !== null && v !== undefined ? (typeof v === 'number' ? fenToMoney(v) : new Money(v as string)) : v;
       }
+      lines[n] = o as unknown as ParsedRow;
     }
+    out[i] = { lines, keep, shows, file };
   }
-  return b;
+  return out;
 }
 
 export class HeldGroups {

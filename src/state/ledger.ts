@@ -2031,7 +2031,15 @@ class SqliteState implements StateDb {
         const was = capFor;
         capFor = v.voucherKey;
         const cw = whole && vouchers.indexOf(u) < vouchers.indexOf(v) ? coverOf(u, uHeldBy, uIds) : undefined;
-        const c = cw ? cw.covered : cover(uHeldBy, new Decimal(u.amount), uIds, recordShares(u));
+        // By cover alone (capCover asking), `u` takes of `k` only what its own cap leaves owed: what its
+        // window holds that no later voucher of the call takes (capStays: money paid there for an order
+        // now on time, say) counts toward its cap first (docs/rules.md §1.7). Counted as `u`'s to take
+        // in full, `k`'s money was left out of `v`'s cap and `v` issued it anew, though `u`, re-issued
+        // after, took none of it (reissue-later-cap-own-window, reissue-paths3 FUZZ_S=9000 seed 9217:
+        // P {30,02} re-issued first left o01's 470.00 of P {01,02} to Q {01}, whose window holds Q
+        // {04,06}'s 500.00, and issued 30.00 anew: 1530.00, --reissue all 1500.00).
+        const uNeed = cw || whole ? new Decimal(u.amount) : Decimal.max(0, new Decimal(u.amount).minus(capStays(u, [])));
+        const c = cw ? cw.covered : cover(uHeldBy, uNeed, uIds, recordShares(u));
         capFor = was;
         left.clear();
         for (const [x, a] of leftBefore) left.set(x, a);

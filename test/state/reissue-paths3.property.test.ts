@@ -320,6 +320,27 @@
 // §1.7 states. TOTALS against origin/main (b9b9009), FUZZ_N=150 from 1, 1000, 2100, 2400, 2700, 3000,
 // 3150 here and 1, 2400, 3000 of reissue-paths: only seed 3216 step 2 changed (said and all 210000 ->
 // 180000 fen; one at a time 180000). Seed 3216 is among the default seeds.
+// led28 (rev29: FUZZ_S=9000 FUZZ_N=250 fails seeds 9190 and 9217): seed 9217 step 1 settled (said and
+// --reissue all 1500.00, P {30,02} re-issued first 1530.00; now 1500.00 every way). By hand (tmall-2023,
+// §1.2, §1.7): export 1 paid P {01,02} 500.00, Q {04,06} 500.00, Q {00} 500.00; export 2 owes Q {01}
+// 500.00 (o01 now Q's; its window holds Q {04,06}'s opening), Q {06,00} 500.00 and P {30,02} 60.00
+// (in P {01,02}'s rebuilt window). Q {06,00} takes Q {00}'s 500.00, so Q {04,06}'s (o04 on time, o06
+// paid elsewhere) fills Q {01}'s cap, Q {01} needs none of o01's money, and o01's 470.00 left in
+// P {01,02} counts toward P {30,02}'s cap: nothing anew. P {30,02} re-issued first counted o01's money
+// as Q {01}'s to take (laterTake, cover alone) and issued 30.00; now the later voucher takes only what
+// its own cap leaves owed (capStays). Reduced in reissue-later-cap-own-window.test.ts (1500.00).
+// The same fix changed seed 2531 step 2 (1530.00 -> 1500.00 said, --reissue all and one at a time):
+// Q {01} 500.00 (o01 on time since export 2) spare in Q {60,00}'s window fills its cap before it
+// takes o00's money of P {00}, whose opening is in P {61}'s rebuilt window: P {61}'s 30.00 is counted
+// there, not issued anew (the rule quoted above; a fresh ledger owes 1030.00, 500.00 paid for o01 for good).
+// TOTALS against origin/main (e06d396), FUZZ_N=150 from 1, 1000, 2400, 3000 and FUZZ_N=250 from 9000,
+// and the default seeds: only 9217 step 1 (one at a time 153000 -> 150000) and 2531 step 2 (all three
+// 153000 -> 150000) changed. Seed 9217 is among the default seeds.
+// Seed 9190 step 2 (said and --reissue all 1430.00, one at a time 1330.00) not settled: 1330.00 by hand,
+// reduced in reissue-take-uncounted-first.test.ts (it.fails): P {02,05} needs 500.00 of o02's 300.00
+// (Q's window, where Q {03}'s cap, 300.00 with 130.00 spare at most, can count none of it) and o05's
+// 300.00 (P {60,30}'s window, whose cap counts what is left); it takes o05's first (the order `cover`
+// gives two cap-counted vouchers: fewer orders outside first), and P {60,30} issues 100.00 more.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -433,7 +454,7 @@ async function check(seed: number): Promise<string[]> {
   return fails;
 }
 
-const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 588, 2319, 2340, 1616, 1493, 3139, 3216, 1, 2];
+const SEEDS = process.env.FUZZ_N ? Array.from({ length: Number(process.env.FUZZ_N) }, (_, i) => Number(process.env.FUZZ_S ?? 1) + i) : [16, 40, 196, 79, 254, 269, 306, 382, 2042, 2005, 436, 588, 2319, 2340, 1616, 1493, 3139, 3216, 9217, 1, 2];
 describe('three exports: said == --reissue all == one at a time', () => {
   it('seeds', async () => {
     const fails: string[] = [];

@@ -356,8 +356,9 @@ export interface Total {
  * RULES §3 (三): 甄检 is open to six industries only. A product of another industry cannot
  * register, so it is never bought nor charged: its row shows what it would cost were it accepted,
  * but the sums and the balance needed leave it out (until 2026-12 they counted it: the example
- * sofa added 8597.00 to the balance needed). A product whose industry cannot be told (an unknown
- * category, eligible null) is counted: it may be charged.
+ * sofa added 8597.00 to the balance needed); with every product left out the balance needed is 0.00
+ * (nothing registers, no agreement is signed: it was the average order price). A product whose
+ * industry cannot be told (an unknown category, eligible null) is counted: it may be charged.
  */
 export function total(all: readonly Estimate[], s: Settings): Total {
   const rows = all.filter((e) => e.eligible !== false);
@@ -373,7 +374,8 @@ export function total(all: readonly Estimate[], s: Settings): Total {
     chargedMax,
     realCostMin: sum((e) => e.realCostMin),
     realCostMax: sum((e) => e.realCostMax),
-    balanceNeeded: toFen(chargedMax.plus(s.avgOrder ?? ZERO)),
+    // No product can register: no agreement is signed, so no balance is held for 甄检 at all.
+    balanceNeeded: rows.length === 0 ? toFen(ZERO) : toFen(chargedMax.plus(s.avgOrder ?? ZERO)),
     testsPerYear: rows.reduce((a, e) => a + e.testsPerYear, 0),
     annualChargedMax: sum((e) => e.annualChargedMax),
     annualRealCostMax: sum((e) => e.annualRealCostMax),

@@ -226,6 +226,15 @@ describe('cost model (RULES §3)', () => {
     expect(t.warnings.map((w) => w.code)).toEqual(['ineligible_not_counted']);
   });
 
+  it('every product of an ineligible industry: nothing registers, the balance needed is 0.00, not the average order', () => {
+    const s = settings({ avgOrder: m('150'), balance: m('0') });
+    const sofa = estimate(product({ itemId: '9', category: '家具', listPrice: m('2999'), dealPrice: m('2599'), unitCost: m('1200'), serviceFee: m('800'), samples: 3 }), table, s);
+    const t = total([sofa], s);
+    // No product counted: no 甄检 agreement, no withholding, nothing to keep (was 150.00, the average order).
+    expect([s2(t.chargedMax), s2(t.balanceNeeded), t.products, t.ineligible]).toEqual(['0.00', '0.00', 0, 1]);
+    expect(t.warnings.map((w) => w.code)).toEqual(['ineligible_not_counted']);
+  });
+
   it('total row sums rounded amounts; balance needed covers every product at once', () => {
     const s = settings({ avgOrder: m('150'), balance: m('2000') });
     const a = estimate(product(), table, s); // charged max 1445, real max 939.75

@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../src/money.js';
 import { HeldGroups, type HeldGroup } from '../../src/orders/heldgroups.js';
-import type { ParsedRow } from '../../src/orders/parse.js';
+import { detectLayout } from '../../src/orders/detect.js';
+import { ROW_LITERAL_KEYS, type ParsedRow, isProblem, makeRowParser } from '../../src/orders/parse.js';
+import { PLATFORM_TZ } from '../../src/time.js';
+import { T71, order } from './build.js';
 
 function row(n: number, extra: Partial<ParsedRow> = {}): ParsedRow {
   return {
@@ -59,5 +62,20 @@ describe('HeldGroups', () => {
     h.push(g);
     expect([...h.drain()]).toEqual([[g]]);
     expect([...h.drain()][0]?.[0]).toBeUndefined();
+  });
+});
+
+describe('ROW_LITERAL_KEYS', () => {
+  // Rows brought back from the temporary file are built with a literal of ROW_LITERAL_KEYS first, to
+  // have the parser's rows' hidden class: the list must be parseCells' literal, key for key. A parsed
+  // row's keys start with it (the literal's 32 keys; keys the parser adds after it, such as shop,
+  // come later).
+  it("is the start of a parsed row's keys, in order", () => {
+    const d = detectLayout('t.csv', T71);
+    const p = makeRowParser(d.layout, d.map, 't.csv', d.layoutId, PLATFORM_TZ, Date.UTC(2027, 0, 1), false);
+    const r = p.parse(T71.map((h) => order('3000000010000000001', {})[h] ?? ''), 2);
+    if (isProblem(r)) throw new Error(`rejected: ${r.reason.en}`);
+    expect(ROW_LITERAL_KEYS.length).toBe(32);
+    expect(Object.keys(r).slice(0, 32)).toEqual(ROW_LITERAL_KEYS);
   });
 });

@@ -38,15 +38,24 @@ interface Packed {
   groups: [lines: unknown[][], keep: boolean, shows: boolean, file: number][];
 }
 
+/** Columns a repeat mask covers (bits 0-29: a mask stays a small integer). */
+const PER_MASK = 30;
+
 /**
- * A block of groups as bytes. Each row goes as an array of its values after the index of its key
- * list (the keys in their order, shared by the block's rows with the same keys): structured
- * serialization of the objects wrote every row's ~35 key names (a 500k-line pair: 23 s of CPU, where
- * values only took less, docs/performance.md). Amounts as moneyCode. The rows are not used again.
+ * A block of groups as bytes. Each row goes as an array: the index of its key list (the keys in
+ * their order, shared by the block's rows with the same keys), then one repeat mask per 30 keys (bit
+ * j: the value is the one of the block's previous row with these keys, Object.is, so not written),
+ * then the values not repeated: structured serialization of the objects wrote every row's ~35 key
+ * names (a 500k-line pair: 23 s of CPU, where values only took less, docs/performance.md), and most
+ * of a row's values (platform, file, status, empty texts, nulls, often the title and amounts) are its
+ * previous row's. Only texts, numbers, booleans, null and amounts count as repeated (an object such
+ * as extra is written each time, so two rows never share one). Amounts as moneyCode. The rows are not
+ * used again.
  */
 function encode(b: HeldGroup[]): Buffer {
   const keys: string[][] = [];
   const masks: boolean[][] = [];
+  const prevs: unknown[][] = [];
   let last: string[] | undefined;
   let lastAt = -1;
   const groups: Packed['groups'] = [];
@@ -60,17 +69,26 @@ function encode(b: HeldGroup[]): Buffer {
         if (at < 0) {
           at = keys.push(ks) - 1;
           masks.push(ks.map((k) => MONEY.has(k)));
+          prevs.push([]);
         }
         last = keys[at]!;
         lastAt = at;
       }
-      const row: unknown[] = new Array(ks.length + 1);
-      row[0] = at;
+      const nm = Math.ceil(ks.length / PER_MASK);
+      const row: unknown[] = [at];
+      for (let j = 0; j < nm; j++) row.push(0);
       const r = l as unknown as Record<string, unknown>;
       const m = masks[at]!;
+      const prev = prevs[at]!;
+      const first = prev.length === 0;
       for (let j = 0; j < ks.length; j++) {
         const v = r[ks[j]!];
-        row[j + 1] = m[j] && v !== null && v !== undefined ? moneyCode(v as Money) : v;
+        if (!first && Object.is(v, prev[j]) && (m[j] || v === null || typeof v !== 'object')) {
+          (row as number[])[1 + ((j / PER_MASK) | 0)]! |= 1 << j % PER_MASK;
+        } else {
+          row.push(m[j] && v !== null && v !== undefined ? moneyCode(v as Money) : v);
+        }
+        prev[j] = v;
       }
       lines.push(row);
     }
@@ -122,6 +140,9 @@ function decode(spill: SpillFile, at: number, length: number): HeldGroup[] {
   const { keys, groups } = v8.deserialize(bytes) as Packed;
   const money = keys.map((ks) => ks.map((k) => MONEY.has(k)));
   const make = keys.map(makerOf);
+  // Each key list's last row's values (index 0 unused, as the makers read them): a repeated value is
+  // left as it is, the others replaced; the makers copy them into a new object.
+  const vals = keys.map((ks) => new Array<unknown>(ks.length + 1));
   const out: HeldGroup[] = new Array(groups.length);
   for (let i = 0; i < groups.length; i++) {
     const [rows, keep, shows, file] = groups[i]!;
@@ -130,12 +151,14 @@ function decode(spill: SpillFile, at: number, length: number): HeldGroup[] {
       const row = rows[n]!;
       const k = row[0] as number;
       const m = money[k]!;
+      const full = vals[k]!;
+      let p = 1 + Math.ceil(m.length / PER_MASK);
       for (let j = 0; j < m.length; j++) {
-        if (!m[j]) continue;
-        const v = row[j + 1];
-        if (v !== null && v !== undefined) row[j + 1] = typeof v === 'number' ? fenToMoney(v) : new Money(v as string);
+        if (((row[1 + ((j / PER_MASK) | 0)] as number) >> j % PER_MASK) & 1) continue;
+        const v = row[p++];
+        full[j + 1] = m[j] && v !== null && v !== undefined ? (typeof v === 'number' ? fenToMoney(v) : new Money(v as string)) : v;
       }
-      lines[n] = make[k]!(row);
+      lines[n] = make[k]!(full);
     }
     out[i] = { lines, keep, shows, file };
   }

@@ -65,6 +65,37 @@ describe('HeldGroups', () => {
   });
 });
 
+describe('HeldGroups repeated values', () => {
+  // A value the same as the block's previous row's (same keys) is not written again. What must hold:
+  // 0 and -0 are not the same value (quantity -0 after 0 comes back -0), a shared amount comes back
+  // equal, rows of two key lists in one block (one with shop added) each repeat only their own
+  // list's previous row.
+  it('gives back each row as it was, whatever its previous row', () => {
+    const h = new HeldGroups(0, 4);
+    const price = new Money('39.00');
+    const extra = { 备注: 'x' };
+    const lines = [
+      row(1, { quantity: 0, price, extra }),
+      row(2, { quantity: -0, price, extra }),
+      row(3, { quantity: -0, price, shop: 's1' } as Partial<ParsedRow>),
+      row(4, { quantity: 2, price: new Money('-0'), extra }),
+      row(5, { quantity: 2, price: null, shop: 's1' } as Partial<ParsedRow>),
+    ];
+    const expected = lines.map((l) => ({ ...l }));
+    for (let i = 0; i < lines.length; i++) h.push({ lines: [lines[i]!], keep: true, shows: true, file: 0 });
+    const back = [...h.drain()].flat().map((g) => g.lines[0]!);
+    expect(back.length).toBe(5);
+    expect(back.map((l) => Object.is(l.quantity, -0))).toEqual([false, true, true, false, false]);
+    expect(back.map((l) => l.quantity)).toEqual([0, -0, -0, 2, 2]);
+    expect(back.map((l) => (l.price == null ? l.price : `${l.price.toFixed(2)}${l.price.isNeg() ? '-' : ''}`))).toEqual(['39.00', '39.00', '39.00', '0.00-', null]);
+    expect(back.map((l) => (l as unknown as { shop?: string }).shop)).toEqual([undefined, undefined, 's1', undefined, 's1']);
+    expect(back.map((l) => Object.keys(l))).toEqual(expected.map((l) => Object.keys(l)));
+    expect(back[0]!.extra).toEqual({ 备注: 'x' });
+    expect(back.map((l) => l.extra)).toEqual([{ 备注: 'x' }, { 备注: 'x' }, undefined, { 备注: 'x' }, undefined]);
+    expect(back.map((l) => l.orderId)).toEqual(expected.map((l) => l.orderId));
+  });
+});
+
 describe('ROW_LITERAL_KEYS', () => {
   // Rows brought back from the temporary file are built with a literal of ROW_LITERAL_KEYS first, to
   // have the parser's rows' hidden class: the list must be parseCells' literal, key for key. A parsed

@@ -336,11 +336,13 @@
 // TOTALS against origin/main (e06d396), FUZZ_N=150 from 1, 1000, 2400, 3000 and FUZZ_N=250 from 9000,
 // and the default seeds: only 9217 step 1 (one at a time 153000 -> 150000) and 2531 step 2 (all three
 // 153000 -> 150000) changed. Seed 9217 is among the default seeds.
-// Seed 9190 step 2 (said and --reissue all 1430.00, one at a time 1330.00) not settled: 1330.00 by hand,
-// reduced in reissue-take-uncounted-first.test.ts (it.fails): P {02,05} needs 500.00 of o02's 300.00
-// (Q's window, where Q {03}'s cap, 300.00 with 130.00 spare at most, can count none of it) and o05's
-// 300.00 (P {60,30}'s window, whose cap counts what is left); it takes o05's first (the order `cover`
-// gives two cap-counted vouchers: fewer orders outside first), and P {60,30} issues 100.00 more.
+// Seed 9190 step 2 (said and --reissue all 1430.00, one at a time 1330.00): 1330.00 by hand, reduced
+// in reissue-take-uncounted-first.test.ts: P {02,05} needs 500.00 of o02's 300.00 (Q's window, where
+// Q {03}'s cap, 300.00 with 130.00 spare at most, can count none of it) and o05's 300.00 (P {60,30}'s
+// window, whose cap counts what is left); it took o05's first (the order `cover` gave two cap-counted
+// vouchers: fewer orders outside first), and P {60,30} issued 100.00 more. Settled (led29): `cover`
+// counts an earlier voucher's money as cap-counted only when that cap can be reached (capReachable);
+// now 1330.00 every way. TOTALS against origin/main (8d60df8): see the commit.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -2,9 +2,9 @@
 // 1430.00, the conflicts re-issued one at a time 1330.00), reduced to three exports of six orders
 // (led28; the seed's three orders on time in every export left out). docs/rules.md §1.7: "of two ways
 // to pay a voucher, the money nothing else can use or count goes first"; "the same total is paid
-// whichever way the conflicts are re-issued". NOT SETTLED: the `it.fails` cases below say what is
-// owed by hand (1330.00) where the ledger pays 1430.00. Times are Beijing time; run under TZ=UTC and
-// TZ=America/Los_Angeles.
+// whichever way the conflicts are re-issued". Settled (led29): 1330.00 every way; the first three
+// cases failed before (said 430.00 owed, --reissue all and X first 1430.00). Times are Beijing time;
+// run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../helpers.js';
@@ -44,12 +44,17 @@ const id = (n: string) => `61000000000009190${n}`;
 //   100.00 and issues 200.00.
 //   130.00 + 200.00 = 330.00 anew: 1330.00 whichever way (1300.00 a fresh ledger owes + o04's 30.00,
 //   on time now, paid for good).
-// The ledger: X takes B's 300.00 first (B holds no order outside X; D holds two) and 200.00 of D:
+// The ledger before (led28): X takes B's 300.00 first (B holds no order outside X; D holds two) and 200.00 of D:
 //   o02's 100.00 left in D counts nowhere, and Y, counting nothing, issues 300.00: 1430.00, said and
 //   --reissue all; Y and Z re-issued first (Y keeps o05's money it counts, X then takes A's): 1330.00.
 //   Both of X's ways count as "cap-counted" money (Z's group holds D, Y's holds E and B), so the
 //   cap-last ordering does not tell them apart; telling them apart needs how much of each the cap
-//   would count (Z's: none, its cap is out of reach), which the ledger does not work out.
+//   would count (Z's: none, its cap is out of reach), which the ledger did not work out.
+// Now (led29, capReachable in `cover`): a later voucher's cap counts the money only when it can be
+//   reached: Z's 300.00, plus what its group holds toward it (D: 200.00, o03's 170.00 and o04's 30.00;
+//   o02's 300.00, taken over from P's A, counts toward no Q cap), less o03's share of D that Z takes
+//   for itself (170.00): 330.00 < 500.00. So D's money counts toward no cap, and X takes it first; Y's
+//   cap (500.00 + E's 500.00 − o30's 200.00 = 800.00 ≥ 500.00) can be reached and counts E's.
 const late = (n: string, buyer: string, paid: string, at: string, ship: string) => shipped(id(n), buyer, paid, `2025-${at}:00`, `2025-${ship}:00`);
 const e1 = [
   late('03', 'Q', '1000.00', '05-31 03:39', '06-01 19:39'),
@@ -91,7 +96,6 @@ describe('seed 9190 reduced: the money no cap can count pays first: 1330.00 whic
     run(f.e3!, state, '--reissue', 'all');
     return { said, total: total(state) };
   };
-  // Not settled (led28): the ledger says 430.00 owed and --reissue all pays 1430.00.
   it('said: 330.00 owed (Z 130.00, Y 200.00)', () => expect(check([]).said).toBe(33000));
   it('--reissue all: 1330.00', () => expect(check(['all']).total).toBe('1330.00'));
   it('X, Y, Z: 1330.00', () => expect(check([X, Y, Z]).total).toBe('1330.00'));

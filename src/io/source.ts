@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { InputError, msg } from '../errors.js';
+import { InputError, type Msg, msg } from '../errors.js';
 import { fileProblem } from './fsproblem.js';
 import { packageRoot } from '../paths.js';
 import { streamIsFile } from './sink.js';
@@ -294,7 +294,7 @@ function changedWhileRead(w: Watched, name: string, read: number): void {
  */
 export type StdinRef = Readable | (() => Readable);
 
-export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?: string): Promise<Sniffed> {
+export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?: string, emptyHint?: Msg): Promise<Sniffed> {
   const name = file === '-' ? 'stdin' : file;
   let stream: AsyncIterable<Buffer>;
   let mtimeMs: number | undefined;
@@ -427,9 +427,10 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
         msg('用导出文件的路径代替 - (cron 下标准输入是关闭的或空的)。', 'name the export file instead of - (under cron standard input is closed or empty).'),
       );
     }
+    // A table the shop makes itself (agents, 甄检 products) was never downloaded: its own hint.
     throw new InputError(
       msg(`${name} 是空文件 (0 字节)`, `${name} is empty (0 bytes)`),
-      msg('重新从卖家中心导出; 下载可能未完成。', 'export it again from the seller centre; the download may not have finished.'),
+      emptyHint ?? msg('重新从卖家中心导出; 下载可能未完成。', 'export it again from the seller centre; the download may not have finished.'),
     );
   }
   if (prefix[0] === 0x50 && prefix[1] === 0x4b && prefix[2] === 0x03 && prefix[3] === 0x04) {

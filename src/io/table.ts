@@ -264,6 +264,12 @@ export function sheetNote(ctx: { warn(m: Msg): void; info(m: Msg): void; attenti
   };
 }
 
+/** The hint for a 0-byte table the shop makes itself (agents, day-off requests, 甄检 products): nothing to export again. */
+export const HAND_MADE_EMPTY = msg(
+  '这是自己整理的表: 写上表头和每行数据, 另存为 csv 或 xlsx 后再运行; 保存可能未完成。',
+  'this is a table you make yourself: write its header and rows, save it as csv or xlsx and run again; the save may not have finished.',
+);
+
 /** Told, once the rows are read, of an xlsx's sheets after the table that hold data (sheetNote). */
 export type SheetNote = (name: string, u: NonNullable<Sniffed['unreadSheets']>) => void;
 
@@ -272,8 +278,8 @@ export type SheetNote = (name: string, u: NonNullable<Sniffed['unreadSheets']>) 
  * first one within HEADER_SEARCH_LINES lines that it accepts (title lines before it are skipped;
  * records keep their physical line numbers). When none is accepted, the first non-empty record.
  */
-export async function openTable(file: string, stdin: StdinRef, encoding?: string, isHeader?: (headers: string[]) => boolean, note?: SheetNote): Promise<OpenedTable> {
-  const sniffed = await openSource(file, stdin, encoding);
+export async function openTable(file: string, stdin: StdinRef, encoding?: string, isHeader?: (headers: string[]) => boolean, note?: SheetNote, emptyHint?: Msg): Promise<OpenedTable> {
+  const sniffed = await openSource(file, stdin, encoding, emptyHint);
   const projection = new Projection();
   const source = readRecordBatches(sniffed, isHeader ? { projection, isHeader: (cells) => isHeader(cells.map(cleanHeader)) } : { projection });
   const seen: RawRecord[] = [];
@@ -365,10 +371,12 @@ export async function openMappedTable(
   findHeader = false,
   /** Told, once the rows are read, of an xlsx's sheets that hold data but were not read (unreadSheetsNote). */
   note?: SheetNote,
+  /** The hint for a 0-byte file that is no download (HAND_MADE_EMPTY); an export's by default. */
+  emptyHint?: Msg,
 ): Promise<OpenedTable & { map: HeaderMap }> {
   const required = fields.filter((f) => f.required);
   const isHeader = findHeader ? (h: string[]) => { const m = mapHeader(h, fields); return required.every((f) => m.index.has(f.key)); } : undefined;
-  const t = await openTable(file, stdin, encoding, isHeader, note);
+  const t = await openTable(file, stdin, encoding, isHeader, note, emptyHint);
   const map = mapHeader(t.headers, fields);
   for (const f of fields) if (f.required && !map.index.has(f.key)) throw missingColumnError(t.sniffed.name, what, f, t.headers);
   return { ...t, map };

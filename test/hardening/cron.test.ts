@@ -64,6 +64,20 @@ describe('every command under cron', () => {
     expect(r.stderr).toContain('storeops: error: missing argument [file]: the product file (csv/xlsx); there is no terminal to ask the questions on');
   });
 
+  // A 0-byte agent list or 甄检 product table was told to be exported again from the seller centre,
+  // which never made it: the shop types these tables itself.
+  it('a 0-byte table the shop makes itself (agents, roster, 甄检 products) says to write and save it, not to export it again (exit 3, zh and en)', async () => {
+    const empty = path.join(home, 'empty-agents.csv');
+    fs.writeFileSync(empty, '');
+    const en = 'hint: this is a table you make yourself: write its header and rows, save it as csv or xlsx and run again; the save may not have finished.\n';
+    for (const args of [['roster', 'plan', '--month', '2026-11', '--agents', empty], ['roster', 'check', empty], ['zhenjian', 'estimate', empty]]) {
+      const r = await cron(args);
+      expect([r.code, r.stderr]).toEqual([3, `storeops: error: ${empty} is empty (0 bytes)\n  ${en}`]);
+    }
+    const zh = await cron(['zhenjian', 'estimate', empty, '--lang', 'zh']);
+    expect(zh.stderr).toBe(`storeops: 错误: ${empty} 是空文件 (0 字节)\n  提示: 这是自己整理的表: 写上表头和每行数据, 另存为 csv 或 xlsx 后再运行; 保存可能未完成。\n`);
+  });
+
   it('compensate - with stdin closed says to name the export file; a real 0-byte file keeps its own hint', async () => {
     // `0<&-` as cron gives it: node opens /dev/null on a closed fd 0; run() ignores stdin (the same).
     const nothing = ['storeops: error: stdin is empty: nothing came in on standard input (-)', '  hint: name the export file instead of - (under cron standard input is closed or empty).', ''].join('\n');

@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TAOBAO_ITEM_LAYOUTS, taobaoCsvCell } from './export-layouts.mjs';
+import { bj, rng } from './gen-common.mjs';
 
 const o = { lines: 100_000, dir: '.', seed: 1, split: 0.5 };
 for (let i = 2; i < process.argv.length; i++) {
@@ -37,24 +38,7 @@ function fail(m) {
   process.exit(2);
 }
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const BJ = 8 * 3600_000;
-const p2 = (n) => String(n).padStart(2, '0');
-function bj(ms) {
-  const d = new Date(ms + BJ);
-  return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-}
 
 const ITEMS = [
   ['加厚羊毛围巾 灰色', 8900], ['毛线球清理器', 1200], ['羊绒大衣 驼色 L', 199900], ['针织手套', 4400],

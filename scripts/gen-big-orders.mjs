@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { TAOBAO_ORDER_LAYOUTS, taobaoCsvCell } from './export-layouts.mjs';
+import { bj, rng } from './gen-common.mjs';
 
 function parseArgs(argv) {
   const o = { rows: 100_000, encoding: 'gbk', out: undefined, seed: 1, from: '2026-10-01', days: 50, buyers: undefined, broken: 0, brokenKinds: ['after', 'inner', 'open'] };
@@ -73,25 +74,7 @@ function fail(m) {
   process.exit(2);
 }
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const BJ = 8 * 3600_000;
-const p2 = (n) => String(n).padStart(2, '0');
-/** Beijing wall-clock text of an epoch ms. */
-function bj(ms) {
-  const d = new Date(ms + BJ);
-  return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-}
 
 const ITEMS = [
   ['加厚羊毛围巾 灰色', '89.00'], ['毛线球清理器', '12.00'], ['羊绒大衣 驼色 L', '1999.00'], ['针织手套', '44.00'],

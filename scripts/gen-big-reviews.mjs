@@ -12,6 +12,7 @@
 // whose words are negative; the rest 好评 (some with neutralized words such as 没有色差, 不贵). ~12%
 // carry a 追评 (a quarter of them negative); DSR scores on every row; CRLF; UTF-8.
 import fs from 'node:fs';
+import { bj, rng } from './gen-common.mjs';
 
 function parseArgs(argv) {
   const o = { rows: 100_000, out: undefined, seed: 1, buyers: undefined, unhappy: 4 };
@@ -43,17 +44,6 @@ function fail(m) {
   process.exit(2);
 }
 
-// mulberry32: small, fast, deterministic.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GOOD = ['质量很好', '做工精细', '物流很快', '包装严实', '没有色差', '性价比高', '客服态度好', '很满意', '已经回购了', '尺码标准', '穿着舒服', '不贵', '孩子很喜欢', '和图片一样', '味道不大', 'great quality', 'fast delivery', 'not bad at all'];
 const MEH = ['一般般', '还行吧', '物流有点慢', '有点色差', '尺码偏小', '包装一般', '价格有点贵', '客服回复慢', '和描述有点不符', 'so-so', 'arrived late'];
@@ -72,11 +62,6 @@ function words(r, list, n) {
 }
 function csv(s) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-const p2 = (n) => String(n).padStart(2, '0');
-function fmt(ms) {
-  const d = new Date(ms + 8 * 3_600_000);
-  return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
 }
 
 const o = parseArgs(process.argv.slice(2));
@@ -105,12 +90,12 @@ for (let i = 0; i < o.rows; i++) {
   let fuAt = '';
   if (r() < 0.12) {
     fu = r() < 0.25 ? words(r, BAD, 1) : words(r, GOOD, 1);
-    fuAt = fmt(at + Math.floor(r() * 20 * 86_400_000));
+    fuAt = bj(at + Math.floor(r() * 20 * 86_400_000));
   }
   const dsr = () => String(rating === '差评' ? 1 + Math.floor(r() * 3) : 4 + Math.floor(r() * 2));
   const id = String(3500000000000000000n + BigInt(i) * 7919n);
   const buyer = `buyer${Math.floor(r() * buyers)}`;
-  buf += `${id},${buyer},${csv(pick(r, TITLES))},${fmt(at)},${rating},${csv(text)},${csv(fu)},${fuAt},${dsr()},${dsr()},${dsr()}\r\n`;
+  buf += `${id},${buyer},${csv(pick(r, TITLES))},${bj(at)},${rating},${csv(text)},${csv(fu)},${fuAt},${dsr()},${dsr()},${dsr()}\r\n`;
   if (buf.length > 1 << 16) {
     if (!out.write(buf)) await new Promise((res) => out.once('drain', res));
     buf = '';

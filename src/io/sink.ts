@@ -647,7 +647,7 @@ export function resolveTarget(target: string): { kind: 'file' | 'direct' | 'stdo
   }
   if (st.isCharacterDevice() || st.isFIFO()) return { kind: 'direct', path: real };
   if (st.isDirectory()) {
-    throw refused(target, '它是文件夹', 'it is a folder', '给出文件名, 例如 -o 结果.csv。', 'give a file name, e.g. -o result.csv.');
+    throw folderTarget(target);
   }
   const what = st.isSocket() ? msg('套接字', 'a socket') : st.isBlockDevice() ? msg('块设备 (磁盘)', 'a block device (a disk)') : msg('特殊文件', 'a special file');
   throw refused(target, `它是${what.zh}`, `it is ${what.en}`, '给出普通文件、命名管道或 /dev/null。', 'give a regular file, a named pipe or /dev/null.');
@@ -723,6 +723,11 @@ function isReadOnlyFile(target: string): boolean {
   }
 }
 
+/** The refusal of a folder named where a file must go (-o, --rejects, --duplicates). */
+function folderTarget(target: string): UsageError {
+  return refused(target, '它是文件夹', 'it is a folder', '给出文件名, 例如 -o 结果.csv。', 'give a file name, e.g. -o result.csv.');
+}
+
 function isFolder(target: string): boolean {
   try {
     return fs.statSync(target).isDirectory();
@@ -743,7 +748,7 @@ export function checkTargetFolder(target: string, folderOk = true): void {
   // A folder where only a file can go (every -o but roster's calendars): the writer's refusal
   // (exit 2), said before a long export is read rather than after its warnings.
   if (!folderOk && isFolder(target)) {
-    throw refused(target, '它是文件夹', 'it is a folder', '给出文件名, 例如 -o 结果.csv。', 'give a file name, e.g. -o result.csv.');
+    throw folderTarget(target);
   }
   try {
     fs.lstatSync(target);

@@ -113,14 +113,14 @@ interface LineGroup {
 }
 
 /** The promised ship time of one file's lines of an order, as foldLines reads it (its live lines' earliest, else all lines'), with its slack. */
-function promiseOf(lines: readonly ParsedRow[]): { at: number; slack: number | undefined } | undefined {
+function promiseOf(lines: readonly ParsedRow[]): { at: number; slack: number | undefined; live: boolean } | undefined {
   let best: ParsedRow | undefined;
   const live = lines.some((l) => l.status !== 'closed');
   for (const l of lines) {
     if (l.promisedShipAt === null || (live && l.status === 'closed')) continue;
     if (!best || l.promisedShipAt < best.promisedShipAt!) best = l;
   }
-  return best ? { at: best.promisedShipAt!, slack: best.timeSlack?.promisedShipAt } : undefined;
+  return best ? { at: best.promisedShipAt!, slack: best.timeSlack?.promisedShipAt, live: best.status !== 'closed' } : undefined;
 }
 
 /** A line of an older file with the newer file's promise for its order. */
@@ -514,10 +514,19 @@ export class OrderSet {
             // file's earlier promise set the deadline (the earliest live line's): a 抖店 order whose
             // promise was extended from 11-13 10:00 to 11-16 10:00 was judged 170 h late, 15.00, where
             // it is 98 h late (douyin-2025, the same 3 % of 500.00 as 缺货) — see docs/formats.md.
+            // A file whose lines of the order are all closed gives a closed sub-order's promise, which
+            // sets no deadline (RULES 1.1): it stands for the older files' lines only while no file
+            // shows a live line with a promise (then the newest such file's stands). Before (rev31), a
+            // newer 已关闭 download's 11-13 10:00 stood for the older download's live line promised
+            // 11-16 10:00: 96 h late, out of stock, 3 % × 500.00 = 15.00 where 24 h late owes 1 % = 5.00.
             let promise = promiseOf(g.lines);
             for (const m of others) {
-              if (promise) m.lines = m.lines.map((l) => (l.promisedShipAt === null ? l : withPromise(l, promise!)));
-              else promise = promiseOf(m.lines);
+              if (promise?.live) m.lines = m.lines.map((l) => (l.promisedShipAt === null ? l : withPromise(l, promise!)));
+              else {
+                const own = promiseOf(m.lines);
+                if (own && (own.live || !promise)) promise = own;
+                else if (promise) m.lines = m.lines.map((l) => (l.promisedShipAt === null ? l : withPromise(l, promise!)));
+              }
               g.lines.push(...m.lines);
               g.keep &&= m.keep;
               g.shows &&= m.shows;

@@ -2,18 +2,14 @@
 // without a header): a shifted row puts a phone or an address in a time column, so masking by
 // column name is not enough. Anything that looks like a mainland phone number, an id-card number
 // or a postal address is masked wherever it appears in the text (unless --show-pii).
-import { maskName, maskPhone } from '../orders/mask.js';
+import { LANDLINE, MOBILE, maskName, maskPhoneNumber } from '../orders/mask.js';
 import { halfWidth } from './cells.js';
 
-// 11-digit mobiles (1[3-9]…), optionally +86, a separator (space, - . _ · – —) allowed between any
-// two digits (139-2513-0165, 139.2513.0165, 1 3 9 2 5 1 3 0 1 6 5: a buyer writes a phone as he
-// likes); landlines 0xx(x) then 7–8 digits, the area code bracketed, or followed by one such
-// separator, or by nothing (010-12345678, (010)12345678, 010 12345678, 01012345678). Digit
-// boundaries: a 19-digit order id or a longer digit run never contains a "phone". Before, only
-// 3-4-4 groups split by a space or - and landlines with a - were found (review25).
+// Mobiles and landlines: mask.ts MOBILE and LANDLINE (how they may be written is said there).
+// Before, only 3-4-4 groups split by a space or - and landlines with a - were found (review25); a
+// landline with its local number split (0571-8888 8888) or written with +86, and any phone in
+// full-width digits in free text, were shown whole until 2026-12.
 const SEP = '[-\\s._\u00b7\u2013\u2014]';
-const MOBILE = new RegExp(`(?<![\\d])(?:\\+?86${SEP}?)?1${SEP}?[3-9](?:${SEP}?\\d){9}(?![\\d])`, 'g');
-const LANDLINE = new RegExp(`(?<![\\d])(?:[(\uff08]0\\d{2,3}[)\uff09]\\s?|0\\d{2,3}${SEP}?)\\d{7,8}(?![\\d])`, 'g');
 // A mobile written (partly) in Chinese numerals, as a buyer does to get past a platform's number
 // filter: 一三九二五一三零一六五, 幺三九 2513 0165 (幺 is how 1 is said in phone numbers), the same
 // separators allowed. At least one Chinese numeral (all-ASCII runs are MOBILE's); masked keeping its
@@ -93,11 +89,23 @@ export function scrubPii(text: string): string {
     .replace(ADDRESS, (a) => maskAddressSpan(a))
     .replace(ADDRESS_LABEL, (all: string, label: string, colon: string | undefined, span: string) => maskLabelledAddress(all, label, colon, span));
   // Only a text with a house number (a digit, then 号) can hold a street address: most skip the pattern.
-  return (HOUSE_NO.test(labelled) ? labelled.replace(STREET_NO, '****') : labelled)
-    .replace(ID_CARD, (s) => (isIdCard(s) ? maskId(s) : s))
-    .replace(MOBILE, (p) => maskPhone(p))
-    .replace(LANDLINE, (p) => maskPhone(p))
-    .replace(MOBILE_CN, (p) => maskCnMobile(p));
+  const scrubbed = (HOUSE_NO.test(labelled) ? labelled.replace(STREET_NO, '****') : labelled)
+    .replace(ID_CARD, (s) => (isIdCard(s) ? maskId(s) : s));
+  return maskPhones(scrubbed).replace(MOBILE_CN, (p) => maskCnMobile(p));
+}
+
+/** The text with each mobile and landline masked, full-width digits (１３９…) included; the rest as written. */
+function maskPhones(text: string): string {
+  if (!hasFullWidthDigit(text)) return text.replace(MOBILE, maskPhoneNumber).replace(LANDLINE, maskPhoneNumber);
+  return maskIn(maskIn({ text, half: halfWidth(text) }, MOBILE), LANDLINE).text;
+}
+
+function hasFullWidthDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) return true;
+  }
+  return false;
 }
 
 // A name written after a label that says it is one (收货人：王小明, 联系人: 李四): masked whoever it
@@ -168,7 +176,7 @@ export function scrubFreeText(text: string, names: Iterable<string> = []): strin
 export function shownNick(nick: string): string {
   if (nick === '' || !tenDigits(nick)) return nick;
   const half = halfWidth(nick);
-  if (half === nick) return nick.replace(MOBILE, (p) => maskPhone(p)).replace(LANDLINE, (p) => maskPhone(p));
+  if (half === nick) return nick.replace(MOBILE, maskPhoneNumber).replace(LANDLINE, maskPhoneNumber);
   // Full-width digits, dashes, plus and spaces (１３９２５１３０１６５, typed with a Chinese input
   // method) are the same phone: it is found in the half-width text, which has the nick's length
   // (halfWidth changes characters one for one), and masked there; the rest of the nick is kept as
@@ -182,7 +190,7 @@ function maskIn(n: { text: string; half: string }, re: RegExp): { text: string; 
   let half = '';
   let at = 0;
   for (const m of n.half.matchAll(re)) {
-    const masked = maskPhone(m[0]);
+    const masked = maskPhoneNumber(m[0]);
     text += n.text.slice(at, m.index) + masked;
     half += n.half.slice(at, m.index) + masked;
     at = m.index + m[0].length;

@@ -1,4 +1,5 @@
 // Buyer privacy: receiver name, phone and address are masked in every output unless --show-pii.
+import { halfWidth } from '../io/cells.js';
 
 /** 张三丰 → 张**; "Li Lei" → L*****. */
 export function maskName(name: string): string {
@@ -7,16 +8,66 @@ export function maskName(name: string): string {
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
 }
 
-/** 13925130165 → 139****0165; anything shorter keeps only its last two digits. */
+// Phone numbers as buyers and exports write them. Mobiles: 11 digits 1[3-9]…, optionally with the
+// country code (+86, 0086 or 86), a separator (space, - . _ · – —) allowed between any two digits
+// (139-2513-0165, 139.2513.0165, 1 3 9 2 5 1 3 0 1 6 5: a buyer writes a phone as he likes).
+// Landlines: 0xx(x) then 7–8 digits, the area code bracketed, or followed by one such separator, or
+// by nothing (010-12345678, (010)12345678, 010 12345678, 01012345678), the local number split once
+// (0571-8888 8888, 010-1234-5678); with the country code the trunk 0 is dropped or kept
+// (+86 571 8888 8888, +86-10-12345678, +86 0571 88888888). Digit boundaries: a 19-digit order id
+// or a longer digit run never contains a "phone". Matched on ASCII digits: full-width ones
+// (１３９…) are looked for in the half-width text (halfWidth keeps the length).
+const SEP = '[-\\s._\u00b7\u2013\u2014]';
+export const MOBILE = new RegExp(`(?<![\\d])(?:(?:\\+|00)?86${SEP}?)?1${SEP}?[3-9](?:${SEP}?\\d){9}(?![\\d])`, 'g');
+export const LANDLINE = new RegExp(
+  `(?<![\\d])(?:(?:\\+|00)86${SEP}?0?(?:10|2\\d|[3-9]\\d{2})${SEP}?|[(\uff08]0\\d{2,3}[)\uff09]\\s?|0\\d{2,3}${SEP}?)\\d{3,4}${SEP}?\\d{4}(?![\\d])`,
+  'g',
+);
+
+/** A national number's digits: eleven or more keep the first 3 and last 4, fewer their last 2. */
+function maskDigits(digits: string): string {
+  if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  if (digits.length >= 4) return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;
+  return '****';
+}
+
+/**
+ * One phone number MOBILE or LANDLINE found: its national number masked (139****0165,
+ * 010****5678), after `+86 ` when it was written with the country code (+86 139 2513 0165,
+ * +8613925130165, 0086-139…, 86-139… → +86 139****0165; +86 10 12345678 → +86 010****5678, the
+ * number as dialled at home). Before, the country code was counted into the number: 861****0165.
+ */
+export function maskPhoneNumber(p: string): string {
+  const digits = p.replace(/\D/g, '');
+  const cc = digits.startsWith('0086') ? 4 : digits.startsWith('86') ? 2 : 0;
+  if (cc === 0) return maskDigits(digits);
+  const national = digits.slice(cc);
+  const mobile = national.length === 11 && /^1[3-9]/.test(national);
+  return `+86 ${maskDigits(mobile || national.startsWith('0') ? national : `0${national}`)}`;
+}
+
+/**
+ * A phone cell masked: 13925130165 → 139****0165, +86 139 2513 0165 → +86 139****0165, each phone
+ * of a cell that holds two (139****0165/138****5678), an extension kept (139****0165转123,
+ * 010****5678-8001); full-width digits read as their ASCII forms. Any other run of 7 digits or
+ * more in it is masked like a number; a cell with no phone in it keeps only the last two of its
+ * digits (********67), or shows **** when it has fewer than four.
+ */
 export function maskPhone(phone: string): string {
   const t = phone.trim();
   if (t === '') return '';
   // Already masked (storeops reading its own output): masking again would lose the last digits shown.
   if (t.includes('*')) return t;
-  const digits = t.replace(/\D/g, '');
-  if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-  if (digits.length >= 4) return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;
-  return '****';
+  // The common case, a bare mobile (after the ' an export puts before it to keep it text): no pattern run.
+  const bare = t.charCodeAt(0) === 39 ? t.replace(/^'+/, '') : t;
+  if (bare.length === 11 && /^1[3-9]\d{9}$/.test(bare)) return maskDigits(bare);
+  const half = halfWidth(bare);
+  let found = false;
+  const masked = half
+    .replace(MOBILE, (p) => ((found = true), maskPhoneNumber(p)))
+    .replace(LANDLINE, (p) => ((found = true), maskPhoneNumber(p)));
+  if (!found) return maskDigits(half.replace(/\D/g, ''));
+  return masked.replace(/\d{7,}/g, (d) => maskDigits(d));
 }
 
 /** Keep province and city (the first two space-separated parts of 省 市 区 详细地址), mask the rest. */
@@ -48,10 +99,10 @@ export function maskAs(kind: PiiKind, value: string): string {
   return maskName(value);
 }
 
-/** A mainland mobile number, however written (`'139…`, `+86 139…`, `139-2513-0165`). */
+/** A mainland mobile number, however written (`'139…`, `+86 139…`, `0086-139…`, `139-2513-0165`, `１３９…`). */
 export function looksLikePhone(value: string): boolean {
-  const d = value.replace(/[\s\-+()']/g, '');
-  return /^(?:86)?1[3-9]\d{9}$/.test(d);
+  const d = halfWidth(value).replace(/[\s\-+()']/g, '');
+  return /^(?:(?:00)?86)?1[3-9]\d{9}$/.test(d);
 }
 
 /**

@@ -213,7 +213,8 @@ describe('a buyer nick that is (or holds) a mobile number is masked like one (RE
   // A buyer whose nick is their phone number had it printed as written in the queue's buyer
   // column and in a message's {buyer}, though the same number in the review text was masked.
   // maskPhone keeps the first 3 and last 4 digits: 13925130165 → 139****0165 (separators or not;
-  // +86 139 2513 0165 → its 13 digits 8613925130165 → 861****0165, as in review text). An 11-digit
+  // +86 139 2513 0165 → the country code kept, the national number 13925130165 masked →
+  // +86 139****0165, as in review text; before, the 86 was counted into the number: 861****0165). An 11-digit
   // mobile inside a longer nick is masked too (jack13925130165 → jack139****0165), as in review
   // text; a longer digit run (t_1483584939820_0452, an order id) is not a phone and stays.
   const dir = tmpDir();
@@ -226,7 +227,7 @@ describe('a buyer nick that is (or holds) a mobile number is masked like one (RE
   const shown: Record<string, string> = {
     '4400000000000000100': '139****0165',
     '4400000000000000101': '139****0165',
-    '4400000000000000102': '861****0165',
+    '4400000000000000102': '+86 139****0165',
     '4400000000000000103': 'jack139****0165',
     '4400000000000000104': 't_1483584939820_0452',
     '4400000000000000105': '小周',
@@ -256,7 +257,7 @@ describe('a buyer nick that is (or holds) a mobile number is masked like one (RE
     const tpl = path.join(dir, 'hi.txt');
     fs.writeFileSync(tpl, '{buyer} 您好\n');
     const args = ['reviews', 'message', '4400000000000000102', '--reviews', file, '--template', tpl, '--as-of', '2026-11-20 12:00:00', '--state', path.join(dir, 'm.db')];
-    expect(runCli(args).stdout).toBe('861****0165 您好\n');
+    expect(runCli(args).stdout).toBe('+86 139****0165 您好\n');
     expect(runCli([...args, '--show-pii']).stdout).toBe('+86 139 2513 0165 您好\n');
   });
 });

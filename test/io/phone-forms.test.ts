@@ -1,0 +1,103 @@
+// README, Privacy: a phone is masked showing the first 3 and last 4 digits of its national number
+// (139****0165). Found by host10 (round 30): a phone written with the country code
+// (+86 139 2513 0165, +8613925130165, 86-139-2513-0165) counted the 86 into the number and showed
+// 861****0165; a phone cell in full-width digits showed ****; 13925130165转123 showed 139****5123
+// (the 5 is the number's, 123 the extension's: neither the number's last four nor the extension);
+// two phones in one cell showed the first one's head and the second one's tail; and in free text
+// and nicks a landline with its local number split (0571-8888 8888), a landline written with +86,
+// and any phone in full-width digits were shown whole.
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { maskPhone } from '../../src/orders/mask.js';
+import { scrubPii, shownNick } from '../../src/io/pii.js';
+import { runCli, tmpDir } from '../helpers.js';
+import { exampleLines, rawCells } from '../hardening/hostile.js';
+
+describe('maskPhone (a phone cell)', () => {
+  it.each([
+    // national number 13925130165: first 3 "139", last 4 "0165"; the country code shown as +86
+    ['+86 139 2513 0165', '+86 139****0165'],
+    ['+8613925130165', '+86 139****0165'],
+    ['86-139-2513-0165', '+86 139****0165'],
+    ['8613925130165', '+86 139****0165'],
+    ['0086 139 2513 0165', '+86 139****0165'],
+    ['+86-13925130165', '+86 139****0165'],
+    // full-width digits (and ＋, ideographic spaces) are the same phone
+    ['１３９２５１３０１６５', '139****0165'],
+    ['＋８６\u3000１３９\u3000２５１３\u3000０１６５', '+86 139****0165'],
+    // an extension stays as written after the masked number
+    ['13925130165转123', '139****0165转123'],
+    ['13925130165-8001', '139****0165-8001'],
+    ['010-12345678转8001', '010****5678转8001'],
+    // landlines: 0571 + 88888888 = 12 digits → "057" + **** + "8888"; 010 + 12345678 = 11 → 010****5678
+    ['0571-8888 8888', '057****8888'],
+    ['0571-88888888', '057****8888'],
+    ['(0571)8888-8888', '057****8888'],
+    // with +86 the trunk 0 comes back (the number as dialled at home): +86 571… → +86 057****8888
+    ['+86 571 8888 8888', '+86 057****8888'],
+    ['+86-10-12345678', '+86 010****5678'],
+    // two phones in one cell: each masked on its own
+    ['13925130165/13812345678', '139****0165/138****5678'],
+    // as before: a bare mobile, an Excel text marker, already masked, no phone (last 2 of 8 digits)
+    ['13925130165', '139****0165'],
+    ["'13925130165", '139****0165'],
+    ['139****0165', '139****0165'],
+    ['88888888', '******88'],
+    ['', ''],
+  ])('%s → %s', (cell, shown) => {
+    expect(maskPhone(cell)).toBe(shown);
+  });
+});
+
+describe('phones in free text and nicks', () => {
+  it.each([
+    ['电话0571-8888 8888谢谢', '电话057****8888谢谢'],
+    ['电话010-1234-5678', '电话010****5678'],
+    ['电话+86 571 8888 8888', '电话+86 057****8888'],
+    ['电话１３９２５１３０１６５谢谢', '电话139****0165谢谢'],
+    ['电话０５７１－８８８８８８８８', '电话057****8888'],
+    ['打+86 139 2513 0165', '打+86 139****0165'],
+    ['联系0086-13925130165', '联系+86 139****0165'],
+  ])('scrubPii %s → %s', (text, shown) => {
+    expect(scrubPii(text)).toBe(shown);
+  });
+
+  it('not phones: dates, amounts, an order id, a waybill stay as written', () => {
+    for (const t of ['2026-11-13 10:00:00', '3515313147329357901', '合计 1234 5678.00', 'No:773012345678901', '０１２３']) expect(scrubPii(t)).toBe(t);
+  });
+
+  it('a nick: the same forms', () => {
+    expect(shownNick('+86 139 2513 0165')).toBe('+86 139****0165');
+    expect(shownNick('店0571-8888 8888')).toBe('店057****8888');
+  });
+});
+
+describe('orders normalize: 联系手机 and 联系电话 as real exports write them', () => {
+  it.each(['UTC', 'America/Los_Angeles'])('masked per the forms above (TZ=%s)', (tz) => {
+    const dir = tmpDir();
+    const input = path.join(dir, 'phones.csv');
+    const [head, ...rows] = exampleLines();
+    // columns 17 联系电话 and 18 联系手机 of the example's first four rows
+    const cells: [string, string][] = [
+      ['0571-8888 8888', '+86 139 2513 0165'],
+      ['010-12345678转8001', '１３９２５１３０１６５'],
+      ['', '13925130165转123'],
+      ['', '86-139-2513-0165'],
+    ];
+    const out = [head!, ...rows.map((r, i) => {
+      const c = rawCells(r);
+      if (cells[i]) [c[17], c[18]] = cells[i]!;
+      return c.join(',');
+    })];
+    fs.writeFileSync(input, iconv.encode(out.join('\r\n') + '\r\n', 'gbk'));
+    const got = JSON.parse(runCli(['orders', 'normalize', input, '-f', 'json', '-q'], { tz }).stdout) as { phone: string; extra: Record<string, string> }[];
+    expect(got.slice(0, 4).map((r) => [r.extra['联系电话'], r.phone])).toEqual([
+      ['057****8888', '+86 139****0165'],
+      ['010****5678转8001', '139****0165'],
+      ['', '139****0165转123'],
+      ['', '+86 139****0165'],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 // A notice fitted to one platform: its JSON body, within the platform's size limit, split over a
 // few messages and then cut with "… and N more". Pure: no clock, no network.
 import { Money, ZERO, fmtMoney } from '../money.js';
+import { oneLine } from '../io/escape.js';
 import type { Kind, Notice, NoticeItem } from './types.js';
 
 /**
@@ -52,10 +53,15 @@ const WORDS = {
 /**
  * Markdown and mention syntax in shop data (a product title with `**`, `[x](y)`, `<@all>` or
  * `<at user_id="all">`) must not format the message or ping the whole group: those characters
- * become their full-width forms, which read the same.
+ * become their full-width forms, which read the same. So do an HTML entity's `&` (`&amp;` would
+ * show as `&`) and, at the start of an item's line, a list marker (a nick `1. x`, `- x` or `+ x`
+ * would start a list inside the item). Control characters are shown as their escapes (oneLine).
  */
 export function neutralize(text: string): string {
-  return text.replace(/[*_`#[\]<>|~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/[\r\n\t]+/g, ' ');
+  return oneLine(text)
+    .replace(/[*_`#[\]<>|~]|&(?=#?\w+;)/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, (_m, d: string, p: string) => d + String.fromCharCode(p.charCodeAt(0) + 0xfee0))
+    .replace(/^[-+=](?=\s|$)/, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -113,9 +119,9 @@ function render(kind: Kind, notice: Notice, p: Part): Record<string, unknown> {
         topic: notice.topic,
         lang: notice.lang,
         title: p.title,
-        summary: p.summary ?? notice.summary,
+        summary: p.summary ?? oneLine(notice.summary),
         part: p.index + 1,
-        items: p.items.map((i) => ({ key: i.key, text: i.text })),
+        items: p.items.map((i) => ({ key: i.key, text: oneLine(i.text) })),
         more: p.tail === null ? 0 : p.more,
       };
   }
@@ -137,7 +143,12 @@ export function sizeOf(kind: Kind, body: Record<string, unknown>): number {
 export function fit(kind: Kind, notice: Notice, fresh: boolean, opts: FitOptions): { messages: Fitted[]; cut: number } {
   const w = WORDS[notice.lang];
   const md = kind === 'dingtalk' || kind === 'wecom';
-  const safe = (s: string) => (kind === 'webhook' ? s : md ? neutralize(s) : s.replace(/</g, '＜'));
+  // Shop data in a message is one line, as in every message on the terminal (docs/cli.md): a newline,
+  // tab, ESC or bidi override in a title, nick or agent name is shown as its escape (\n, \x1b,
+  // \u202e), so it can neither start a line of its own (a forged item) nor reorder or hide text.
+  // Until 2026-12 DingTalk and WeCom turned only \r \n \t into spaces, and Feishu and plain
+  // webhooks passed every control character on.
+  const safe = (s: string) => (kind === 'webhook' ? oneLine(s) : md ? neutralize(s) : oneLine(s).replace(/</g, '＜'));
   const limit = LIMITS[kind].bytes;
   const title = safe(notice.title);
   const summary = safe(notice.summary);

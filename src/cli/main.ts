@@ -398,14 +398,20 @@ function langFor(io: Io, argv: string[]): Lang {
   }
 }
 
-/** A file of another kind than the command reads: say which kind, and which command reads it. */
+/** A file of another kind than the command reads, or one whose header is garbled: say which, and what to do. */
 async function explainKind(e: unknown): Promise<unknown> {
   const { file, headers } = e as { file?: string; headers?: readonly string[] };
   if (!(e instanceof StoreopsError) || !file || !headers || !current.command) return e;
   const { wrongKind } = await import('./kinds.js');
   const asArgument = (current.args ?? []).some((a) => a === file || (a === '-' && file === 'stdin'));
   const w = wrongKind(file, headers, current.command, asArgument);
-  return w ? new StoreopsError(e.exitCode, w.text, w.hint) : e;
+  if (w) return new StoreopsError(e.exitCode, w.text, w.hint);
+  // A header garbled by a wrong encoding (¶©µ¥±àºÅ for 订单编号): the column is there, unreadable.
+  const { garbledHeader, garbledError } = await import('./garbled.js');
+  const g = garbledHeader(headers);
+  if (!g) return e;
+  const said = garbledError(file, g);
+  return new StoreopsError(e.exitCode, said.text, said.hint);
 }
 
 function report(e: unknown, io: Io, argv: string[]): number {

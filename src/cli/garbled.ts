@@ -1,0 +1,158 @@
+// A header whose Chinese was damaged by a program that read the file in the wrong encoding and saved
+// it again (a GBK download opened as Western text in LibreOffice or Excel for Mac, a UTF-8 csv opened
+// as GBK): `¶©µ¥±àºÅ`, `璁㈠崟缂栧彿` or `�������` where 订单编号 was. Every reader then failed on a
+// "missing column" or an "unknown export layout" whose hint (tick the column when exporting, fix the
+// header) cannot help: the column is there, garbled. This module tells such a header, how it was
+// garbled and, where the bytes survived, what the names were; the error says so (src/cli/main.ts).
+// It runs only on the way to an error (a file already refused), never on a file that was read.
+import iconv from 'iconv-lite';
+import { LAYOUTS } from '../orders/layouts.js';
+import { SHIPMENT_FIELDS } from '../compensation/inputs.js';
+import { REVIEW_FIELDS } from '../reviews/read.js';
+import { AGENT, SHIFT } from '../roster/read.js';
+import { PRODUCT_FIELDS } from '../zhenjian/fields.js';
+import { LABEL_FIELDS } from '../zhenjian/labels.js';
+import { normHeader } from '../io/table.js';
+import type { FieldSpec } from '../io/table.js';
+
+/**
+ * `lost`: the text holds U+FFFD (or 锟斤拷, U+FFFD's UTF-8 read as GBK): what was there is gone.
+ * `gbk-as-western`, `utf8-as-western`, `utf8-as-gbk`: the bytes survived, read in the wrong encoding.
+ */
+export type GarbledHow = 'lost' | 'gbk-as-western' | 'utf8-as-western' | 'utf8-as-gbk';
+
+export interface Garbled {
+  how: GarbledHow;
+  /** The garbled column names as the file has them (at most 3). */
+  cells: string[];
+  /** The column names storeops knows, as the bytes read in the right encoding give them (at most 6). */
+  names: string[];
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+const LOST = /\uFFFD|锟斤拷/;
+
+let known: Set<string> | undefined;
+/** Every column name a storeops reader takes, normalised. */
+function knownNames(): Set<string> {
+  if (known) return known;
+  const specs: FieldSpec[] = [...SHIPMENT_FIELDS, ...REVIEW_FIELDS, AGENT, SHIFT, ...PRODUCT_FIELDS, ...LABEL_FIELDS];
+  for (const l of LAYOUTS) specs.push(...l.fields);
+  known = new Set(specs.flatMap((f) => f.aliases).concat(LAYOUTS.flatMap((l) => [...l.signature])).map(normHeader).filter((h) => CJK.test(h)));
+  return known;
+}
+
+/** Windows-1252's characters for bytes 0x80–0x9F (the rest of 0x80–0xFF is Latin-1's). */
+let cp1252: Map<string, number> | undefined;
+function westernBytes(text: string): Buffer | undefined {
+  if (!cp1252) {
+    cp1252 = new Map();
+    const dec = new TextDecoder('windows-1252');
+    for (let b = 0x80; b <= 0x9f; b++) cp1252.set(dec.decode(Uint8Array.of(b)), b);
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const b = c <= 0xff ? c : cp1252.get(ch);
+    if (b === undefined) return undefined;
+    out.push(b);
+  }
+  return Buffer.from(out);
+}
+
+function utf8(b: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    return undefined;
+  }
+}
+
+function gbk(b: Buffer): string | undefined {
+  const t = iconv.decode(b, 'gb18030');
+  return t.includes('\uFFFD') ? undefined : t;
+}
+
+/**
+ * The garbled header's column names storeops knows, read right; undefined when none is. A cell that
+ * does not decode is passed over: headers reach here trimmed and with their spaces folded, and a
+ * no-break space (U+00A0, a byte 0xA0 read as Latin-1: the middle byte of 标, E6 A0 87) became a
+ * plain one, so each cell is tried as it is and with its spaces as 0xA0.
+ */
+function readRight(headers: readonly string[], decode: (cell: string) => string | undefined): string[] | undefined {
+  const names = knownNames();
+  const found: string[] = [];
+  for (const h of headers) {
+    const r = decode(h) ?? (h.includes(' ') ? decode(h.replace(/ /g, '\u00a0')) : undefined);
+    if (r !== undefined && names.has(normHeader(r))) found.push(r);
+  }
+  return found.length ? found.slice(0, 6) : undefined;
+}
+
+/** How a header was garbled, or undefined when it is not (a header storeops does not know is not garbled for that). */
+export function garbledHeader(headers: readonly string[]): Garbled | undefined {
+  const named = headers.filter((h) => h.trim() !== '');
+  if (!named.length) return undefined;
+  if (named.some((h) => LOST.test(h))) return { how: 'lost', cells: named.filter((h) => LOST.test(h)).slice(0, 3), names: [] };
+  // Chinese read as Western: Latin-1 letters and signs where the Chinese was, no Chinese left.
+  if (named.some((h) => /[\u0080-\u00ff\u0152-\u2122]/.test(h)) && !named.some((h) => CJK.test(h))) {
+    const asUtf8 = readRight(named, (h) => {
+      const b = westernBytes(h);
+      return b && utf8(b);
+    });
+    if (asUtf8) return { how: 'utf8-as-western', cells: named.filter((h) => /[\u0080-\uffff]/.test(h)).slice(0, 3), names: asUtf8 };
+    const asGbk = readRight(named, (h) => {
+      const b = westernBytes(h);
+      return b && gbk(b);
+    });
+    if (asGbk) return { how: 'gbk-as-western', cells: named.filter((h) => /[\u0080-\uffff]/.test(h)).slice(0, 3), names: asGbk };
+    return undefined;
+  }
+  // UTF-8 read as GBK: each three-byte character became one and a half GBK characters (璁㈠崟 for 订单).
+  if (named.some((h) => CJK.test(h))) {
+    const asUtf8 = readRight(named, (h) => {
+      const b = iconv.encode(h, 'gb18030');
+      if (iconv.decode(b, 'gb18030') !== h) return undefined;
+      return utf8(b);
+    });
+    if (asUtf8 && !named.some((h) => knownNames().has(normHeader(h)))) {
+      return { how: 'utf8-as-gbk', cells: named.filter((h) => CJK.test(h)).slice(0, 3), names: asUtf8 };
+    }
+  }
+  return undefined;
+}
+
+const HOW: Record<GarbledHow, { zh: string; en: string }> = {
+  lost: {
+    zh: '某个程序用错误的编码读取后又保存了这个文件, 读不出的字变成了 � (或 锟斤拷), 原来的文字已经无法还原',
+    en: 'a program read the file in the wrong encoding and saved it again, turning what it could not read into � (or 锟斤拷): the text that was there cannot be recovered',
+  },
+  'gbk-as-western': {
+    zh: '这是 GBK 编码的中文被当作西文 (Windows-1252/Latin-1) 读取后又保存的',
+    en: 'it is GBK-encoded Chinese that a program read as Western text (Windows-1252/Latin-1) and saved again',
+  },
+  'utf8-as-western': {
+    zh: '这是 UTF-8 编码的中文被当作西文 (Windows-1252/Latin-1) 读取后又保存的',
+    en: 'it is UTF-8-encoded Chinese that a program read as Western text (Windows-1252/Latin-1) and saved again',
+  },
+  'utf8-as-gbk': {
+    zh: '这是 UTF-8 编码的中文被当作 GBK 读取后又保存的',
+    en: 'it is UTF-8-encoded Chinese that a program read as GBK and saved again',
+  },
+};
+
+/** The error for a garbled header: what happened, the names it stands for, and what to do. */
+export function garbledError(file: string, g: Garbled): { text: { zh: string; en: string }; hint: { zh: string; en: string } } {
+  const cells = g.cells.join(', ') + (g.cells.length === 3 ? ' …' : '');
+  const names = g.names.length ? { zh: `; 原来的列名是: ${g.names.join(', ')} …`, en: `; the columns were: ${g.names.join(', ')} …` } : { zh: '', en: '' };
+  return {
+    text: {
+      zh: `${file}: 列名是乱码 (${cells}): ${HOW[g.how].zh}${names.zh}`,
+      en: `${file}: the column names are garbled (${cells}): ${HOW[g.how].en}${names.en}`,
+    },
+    hint: {
+      zh: '请用原始文件: 报表从卖家中心重新导出, 自己做的表用原来的文件 (storeops 不猜被改坏的文字)。用表格软件打开 csv 时, 在询问字符集处选 简体中文 (GBK) (卖家中心下载的文件) 或 UTF-8 (storeops 写的文件), 保存时存为 xlsx 或 "CSV UTF-8"。',
+      en: 'use the original file: export the report again from the seller centre, or take the original of a table you made (storeops does not guess damaged text). When a spreadsheet opens a csv, choose the character set it asks for: Chinese simplified (GBK) for a seller-centre download, UTF-8 for a file storeops wrote; save as xlsx or "CSV UTF-8".',
+    },
+  };
+}

@@ -312,6 +312,20 @@ function presaleWindowWarning(ids: string[], n: number, hours: string): Msg {
   );
 }
 
+/**
+ * With --shipments, late orders (or lines) the scan file has no pickup for: judged by the export's
+ * 发货时间, as a run without scans judges every order. That run says so ("no pickup scans given");
+ * this one said only how many scan rows it used, and a scan file covering part of the export's days
+ * (a week of scans beside a month's export) left the rest judged by 发货时间 without a word.
+ */
+function lateWithoutScanWarning(file: string, ids: string[], n: number): Msg {
+  const list = idsText(ids, n);
+  return msg(
+    `${n} 个延迟订单在 --shipments ${file} 中没有揽收记录, 按报表的"发货时间"(卖家点发货的时间) 判断, 与不给 --shipments 时相同: ${list}。揽收记录文件本应包含它们时, 补上它们的揽收记录后重新运行: 揽收更晚时金额可能更高。`,
+    `${n === 1 ? '1 late order has' : `${n} late orders have`} no pickup scan in --shipments ${file} and ${n === 1 ? 'was' : 'were'} judged by the export's 发货时间 (when the seller marked it shipped), as without --shipments: ${list}. If the scan file should cover ${n === 1 ? 'it' : 'them'}, add the scans and run again: a later pickup may owe more.`,
+  );
+}
+
 /** Rejected rows that name a buyer and a paid time: an order of that buyer's window may be missing. */
 function heldWarning(n: number): Msg {
   return msg(
@@ -1013,6 +1027,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const closedUnshipped: string[] = [];
   const presaleLate: string[] = [];
   let presaleLateCount = 0;
+  // --shipments given: late orders (or lines) judged by 发货时间, the scan file having none for them.
+  const noScanLate: string[] = [];
+  let noScanLateCount = 0;
   // --at-risk: paid, unshipped orders no rule set in force could judge (a 拼多多 export without a rule
   // file): not on the list, so the summary must not say that nothing is at risk.
   let atRiskUnjudged = 0;
@@ -1230,6 +1247,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         zeroBaseMin.add(l.payout.afterFen);
         if (zeroBase.length < 50) zeroBase.push(l.lineId ? `${l.orderId} (${l.lineId})` : l.orderId);
       }
+      if (scans && req.atRisk === undefined) {
+        for (let j = 0; j < a.late.length; j++) {
+          const l = a.late[j]!;
+          if (l.shipSource !== 'marked_shipped') continue;
+          noScanLateCount++;
+          if (noScanLate.length < 50) noScanLate.push(l.lineId ? `${l.orderId} (${l.lineId})` : l.orderId);
+        }
+      }
       if (a.verdict.verdict === 'late' && o.presale === true && o.promisedShipAt === null) {
         presaleLateCount++;
         presaleHours.add(a.verdict.windowHours);
@@ -1375,6 +1400,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (zeroBaseCount > 0) ctx.warn(zeroBaseWarning(zeroBase, zeroBaseCount, [...zeroBaseMin].sort((a, b) => a - b).map((f) => fenToMoney(f).toFixed(2)).join('/')));
+  if (noScanLateCount > 0) ctx.warn(lateWithoutScanWarning(scans!.file, noScanLate, noScanLateCount));
   if (presaleLateCount > 0) ctx.warn(presaleWindowWarning(presaleLate, presaleLateCount, [...presaleHours].sort((x, y) => x - y).map((h) => String(Math.round(h * 100) / 100)).join('/')));
   if (paidUnknown.length) {
     ctx.warn(platformPaidUnknownWarning(paidUnknown, tally.notJudgedReasons.platform_paid_unknown ?? paidUnknown.length));

@@ -33,6 +33,14 @@
 // The ledger (before): V took 300.00 of A (o01's money) for o04, X kept counting all of B's 500.00
 //   toward its cap (already_recorded), and W found none of o06's money in B and issued 500.00:
 //   2000.00, o06's 200.00 in B paid again (170.00 more than owed, every way).
+// Not fixed (rev31 tried): counting X's cap share of B as stale for what B's moved orders came to in
+//   it (500.00; staleCap skips shares of a voucher still in X's cap group) made X a top-up: 2000.00 ->
+//   1860.00 here (X took only 440.00 of A: Z = P {30,02} had taken 60.00 of A, o02's 30.00 and a 30.00
+//   cap share of o01's money, and that 30.00 did not come back to o01), and it broke hand-worked cases
+//   (reissue-stale-share-first 2000.00 -> 2500.00, reissue-cap-taken-for-moved 1600.00 -> 1800.00,
+//   reissue-takeover-held, reissue-cap-spare-moved, reissue-stale-notlate-path, conflict-owed-after-new):
+//   the conflicts' giveStale already hands such shares back in other shapes, and both together paid
+//   twice. Left for the lead.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

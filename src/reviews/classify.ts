@@ -11,6 +11,8 @@ export interface Flagging {
   safety: string[];
   /** Extortion wording found (恶意评价 hint, RULES 2.1). */
   extortion: string[];
+  /** Which part holds the extortion wording: the complaint about it is due within 30 days of that part (RULES 2.3). */
+  extortionIn: { review: boolean; followUp: boolean };
   /** The first review (rating, DSR, its text) is part of why the item is flagged. */
   initialFlagged: boolean;
   followUpFlagged: boolean;
@@ -84,7 +86,10 @@ export function classify(r: Review, m: Matchers): Flagging {
   const safety = [...new Set([...safetyInitial, ...safetyFollow])];
   if (safety.length > 0 && (initialFlagged || followUpFlagged)) reasons.push('safety');
 
-  const extortion = [...new Set([...m.extortion.all(text), ...m.extortion.all(fu)])];
+  const extortionReview = m.extortion.all(text);
+  const extortionFollowUp = m.extortion.all(fu);
+  const extortion = [...new Set([...extortionReview, ...extortionFollowUp])];
+  const extortionIn = { review: extortionReview.length > 0, followUp: extortionFollowUp.length > 0 };
 
   const cats = new Set<Category>();
   const scan = (p: Prepared) => {
@@ -104,6 +109,6 @@ export function classify(r: Review, m: Matchers): Flagging {
   const categories = order.filter((c) => cats.has(c));
   if (categories.length === 0) categories.push('other');
 
-  if (reasons.length === 0) return { reasons, categories: [], safety: [], extortion: [], initialFlagged, followUpFlagged, severity: 0 };
-  return { reasons, categories, safety, extortion, initialFlagged, followUpFlagged, severity };
+  if (reasons.length === 0) return { reasons, categories: [], safety: [], extortion: [], extortionIn: { review: false, followUp: false }, initialFlagged, followUpFlagged, severity: 0 };
+  return { reasons, categories, safety, extortion, extortionIn, initialFlagged, followUpFlagged, severity };
 }

@@ -102,6 +102,28 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     // passed for the latest time it may be.
     const d = deadlines(events, o.asOf, o.settings, PLATFORM_TZ);
     const late = deadlines(lateEvents, o.asOf, o.settings, PLATFORM_TZ);
+    // RULES 2.3: a complaint about a review is filed within 30 days of it. An extortion complaint is
+    // about the part that holds the extortion wording (the first review, its 追评, or both): a later
+    // 追评 without it opens no new complaint window (until 2026-12 file_complaint was offered until the
+    // 追评's window closed, though the extortion was in the first review). Otherwise (a serial
+    // negative buyer) each flagged part has its window, as for the explanation.
+    const complaintEvents: number[] = [];
+    const lateComplaintEvents: number[] = [];
+    if (f.extortion.length > 0) {
+      if (f.extortionIn.review) {
+        complaintEvents.push(r.reviewedAt);
+        lateComplaintEvents.push(r.reviewedAt + (r.reviewedAtSlack ?? 0));
+      }
+      if (f.extortionIn.followUp) {
+        complaintEvents.push(r.followUpAt ?? r.reviewedAt);
+        lateComplaintEvents.push(r.followUpAt !== null ? r.followUpAt + (r.followUpAtSlack ?? 0) : r.reviewedAt + (r.reviewedAtSlack ?? 0));
+      }
+    } else {
+      complaintEvents.push(...events);
+      lateComplaintEvents.push(...lateEvents);
+    }
+    const complaintBy = deadlines(complaintEvents, o.asOf, o.settings, PLATFORM_TZ).complaintBy;
+    const lateComplaintBy = deadlines(lateComplaintEvents, o.asOf, o.settings, PLATFORM_TZ).complaintBy;
     const key = keyOf(r);
     const buyerOrders = ordersOf.get(key) ?? [r.orderId];
     let own = o.contacts.get(r.orderId);
@@ -128,11 +150,11 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     let action: Action;
     if (cs.blocked === 'resolved') action = 'none';
     else if (cs.blocked === 'complaint_filed') action = 'await_complaint';
-    else if (extortion && !safety) action = o.asOf <= late.complaintBy ? 'file_complaint' : o.asOf <= late.explainBy ? 'post_explanation' : 'none';
+    else if (extortion && !safety) action = o.asOf <= lateComplaintBy ? 'file_complaint' : o.asOf <= late.explainBy ? 'post_explanation' : 'none';
     else if (cs.blocked) {
       // No more contact: a malicious review may be reported (RULES 2.1: the last resort), unless
       // that was done; otherwise the public explanation is what is left.
-      if (isMalicious && o.asOf <= late.complaintBy && !own?.complaintFiled) action = 'file_complaint';
+      if (isMalicious && o.asOf <= lateComplaintBy && !own?.complaintFiled) action = 'file_complaint';
       else if (o.asOf <= late.explainBy) action = 'post_explanation';
       else action = 'none';
     } else if (cs.nextContactAt !== null && cs.nextContactAt <= o.asOf) action = cs.attempts === 0 || reopened ? 'contact_now' : 'follow_up';
@@ -156,17 +178,18 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     // review's has passed while the 追评's is still open, that missed window is overdue on its own
     // (`reviewExplainBy`, `reviewComplaintBy`). Until 2026-12 the 追评's window took its place
     // without a word. Once every window has passed, `explainBy` / `complaintBy` say so.
-    const firstMissed = (days: number, all: number) => lateEvents.length > 1 && o.asOf > addDays(lateEvents[0]!, days, PLATFORM_TZ) && o.asOf <= all;
-    if (cs.status !== 'resolved' && firstMissed(o.settings.explainDays, late.explainBy)) overdue.push('reviewExplainBy');
+    const firstMissed = (parts: number[], days: number, all: number) => parts.length > 1 && o.asOf > addDays(parts[0]!, days, PLATFORM_TZ) && o.asOf <= all;
+    if (cs.status !== 'resolved' && firstMissed(lateEvents, o.settings.explainDays, late.explainBy)) overdue.push('reviewExplainBy');
     if (cs.status !== 'resolved' && o.asOf > late.explainBy) overdue.push('explainBy');
     const complaintOpen = isMalicious && cs.status !== 'resolved' && cs.status !== 'complaint_filed';
-    if (complaintOpen && firstMissed(o.settings.complaintDays, late.complaintBy)) overdue.push('reviewComplaintBy');
-    if (complaintOpen && o.asOf > late.complaintBy) overdue.push('complaintBy');
+    if (complaintOpen && firstMissed(lateComplaintEvents, o.settings.complaintDays, lateComplaintBy)) overdue.push('reviewComplaintBy');
+    if (complaintOpen && o.asOf > lateComplaintBy) overdue.push('complaintBy');
 
     const facts = o.orders?.get(r.orderId);
     const orderValue = facts?.paidAmount ?? null;
     const earlierOrders = facts ? facts.earlierOrders : null;
-    const next = firstContactPending ? d.contactBy : isMalicious ? Math.min(d.explainBy, d.complaintBy) : d.explainBy;
+    // The priority counts down to the complaint deadline only while a complaint may still be filed.
+    const next = firstContactPending ? d.contactBy : isMalicious && o.asOf <= lateComplaintBy ? Math.min(d.explainBy, complaintBy) : d.explainBy;
     const s =
       cs.status === 'resolved'
         ? 0
@@ -207,13 +230,15 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       score: s,
       contactBy: complaintRow ? null : d.contactBy,
       explainBy: d.explainBy,
-      complaintBy: d.complaintBy,
+      complaintBy,
       overdue,
       status: reopened ? 'reopened' : cs.status,
       attempts: cs.attempts,
       buyerAttempts: cs.buyerAttempts,
       lastContactAt: cs.lastContactAt,
-      nextContactAt: cs.nextContactAt,
+      // No contact is planned on an extortion row (RULES 2.1/2.2: it goes to a complaint): no time to
+      // contact the buyer either (until 2026-12 the row said when the next contact was allowed).
+      nextContactAt: contactPlanned ? cs.nextContactAt : null,
       buyerKey: key,
       sameBuyer: [],
       escalate,

@@ -4,7 +4,8 @@
 // word — the missed explanation was never overdue. Now `reviewExplainBy` (`reviewComplaintBy` for a
 // malicious review) is listed in `overdue` while the 追评's window is still open.
 // RULES 2.1/2.2: an extortion review goes to a complaint, with no contact: its row shows no
-// contactBy (it showed one, overdue a day after the review).
+// contactBy (it showed one, overdue a day after the review) and no nextContactAt (host10, round 30).
+// RULES 2.3: the complaint is due within 30 days of the part holding the extortion wording.
 // Through the built binary (npx tsc -p . first).
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
@@ -47,21 +48,53 @@ describe.each(['UTC', 'America/Los_Angeles'])('the first review\'s window, then 
 
 describe.each(['UTC', 'America/Los_Angeles'])('an extortion review with a 追评 (machine TZ=%s)', (tz) => {
   // Review 11-01 10:00 "不退款就差评" (extortion): complaint and explanation by 12-01 10:00; 追评
-  // 11-10 12:00: by 12-10 12:00.
+  // 11-10 12:00 (no extortion wording): explanation by 12-10 12:00. RULES 2.3: a complaint about a
+  // review is filed within 30 days of it; the 追评 holds no extortion, so it opens no complaint
+  // window: the complaint is due 12-01 10:00 (host10, round 30: it was offered until 12-10 12:00).
   const csv = HEAD + '3515313147320000003,买家丙,不锈钢锅铲,差评,2026-11-01 10:00:00,不退款就差评,2026-11-10 12:00:00,用了三次就坏了很失望\n';
-  it('no contact deadline on the complaint row; the review\'s missed complaint window is overdue', () => {
-    const r = runCli(['reviews', 'queue', '-', '--as-of', '2026-12-01 12:00:00', '-f', 'json'], { input: csv, tz });
-    const [item] = json(r.stdout);
-    // Old code: contactBy 11-11 12:00, overdue ['contactBy'], and the score counted a contact deadline.
-    expect(item).toMatchObject({
+  const at = (asOf: string) => json(runCli(['reviews', 'queue', '-', '--as-of', asOf, '-f', 'json'], { input: csv, tz }).stdout)[0]!;
+
+  it('11-30 12:00: file the complaint, by 12-01 10:00; no contact deadline nor next contact time on the complaint row', () => {
+    expect(at('2026-11-30 12:00:00')).toMatchObject({
       contactBy: null,
-      complaintBy: '2026-12-10T12:00:00+08:00',
-      overdue: ['reviewExplainBy', 'reviewComplaintBy'],
+      nextContactAt: null,
+      complaintBy: '2026-12-01T10:00:00+08:00',
+      overdue: [],
       action: 'file_complaint',
       malicious: ['extortion:不退款就差评'],
     });
-    // Score: negative 5 + quality (坏了) 2 + no order 0 + 0 + complaint deadline 12-10 12:00, 216 h
-    // away (> 7 days: 0) = 7 (old: + 2 for the passed contact deadline = 9).
-    expect(item!.score).toBe(7);
+  });
+
+  it('12-01 12:00: the complaint window has closed; the 追评 may still be explained (by 12-10 12:00)', () => {
+    const item = at('2026-12-01 12:00:00');
+    // Old code: complaintBy 12-10 12:00, overdue ['reviewExplainBy', 'reviewComplaintBy'], file_complaint.
+    expect(item).toMatchObject({
+      contactBy: null,
+      nextContactAt: null,
+      explainBy: '2026-12-10T12:00:00+08:00',
+      complaintBy: '2026-12-01T10:00:00+08:00',
+      overdue: ['reviewExplainBy', 'complaintBy'],
+      action: 'post_explanation',
+    });
+    // Score: negative 5 + quality (坏了) 2 + no order 0 + 0 + explanation deadline 12-10 12:00, 216 h
+    // away (> 7 days: 0) = 7 (no contact deadline counted: no contact is planned).
+    expect(item.score).toBe(7);
+  });
+});
+
+describe.each(['UTC', 'America/Los_Angeles'])('the extortion in the 追评 (machine TZ=%s)', (tz) => {
+  // Review 11-01 10:00 差评 掉毛严重; 追评 11-10 12:00 "不退款就差评": the complaint is about the 追评,
+  // due 11-10 12:00 + 30 days = 12-10 12:00; the first review's explanation was due 12-01 10:00.
+  const csv = HEAD + '3515313147320000004,买家丁,羊毛围巾,差评,2026-11-01 10:00:00,掉毛严重,2026-11-10 12:00:00,不退款就差评\n';
+  it('12-01 12:00: file the complaint by 12-10 12:00 (the first review had no complaint window to miss)', () => {
+    const [item] = json(runCli(['reviews', 'queue', '-', '--as-of', '2026-12-01 12:00:00', '-f', 'json'], { input: csv, tz }).stdout);
+    expect(item).toMatchObject({
+      contactBy: null,
+      nextContactAt: null,
+      explainBy: '2026-12-10T12:00:00+08:00',
+      complaintBy: '2026-12-10T12:00:00+08:00',
+      overdue: ['reviewExplainBy'],
+      action: 'file_complaint',
+    });
   });
 });

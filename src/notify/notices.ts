@@ -7,6 +7,7 @@ import type { TimeZone } from '../time.js';
 import { tenths } from '../io/columns.js';
 import { CATEGORY_ZH } from '../reviews/codes.js';
 import { scrubPii } from '../io/pii.js';
+import { fmtHours } from '../roster/render.js';
 import type { Notice } from './types.js';
 
 const T = <A extends unknown[]>(zh: (...a: A) => string, en: (...a: A) => string) => ({ zh, en });
@@ -195,12 +196,12 @@ export interface RosterEntry {
 const ROSTER = {
   title: T((what: string) => `storeops 排班已生成: ${what}`, (what: string) => `storeops roster published: ${what}`),
   summary: T(
-    (n: number, spread: number, proven: boolean) => `${n} 名客服; 工时差 ${spread} 小时; ${proven ? '已证明最优' : '未在时限内证明最优'}。`,
-    (n: number, spread: number, proven: boolean) => `${s(n, 'agent')}; hour spread ${spread} h; ${proven ? 'proven optimal' : 'not proven optimal within the time limit'}.`,
+    (n: number, spread: number, proven: boolean) => `${n} 名客服; 工时差 ${fmtHours(spread)} 小时; ${proven ? '已证明最优' : '未在时限内证明最优'}。`,
+    (n: number, spread: number, proven: boolean) => `${s(n, 'agent')}; hour spread ${fmtHours(spread)} h; ${proven ? 'proven optimal' : 'not proven optimal within the time limit'}.`,
   ),
   item: T(
-    (r: RosterEntry) => `${r.agent}: ${r.hours} 小时, 晚班 ${r.nights}, 周末上班 ${r.weekendDays} 天, 休息 ${r.daysOff} 天${r.offDays?.length ? ` (${r.offDays.map((d) => `${d}日`).join('、')})` : ''}`,
-    (r: RosterEntry) => `${r.agent}: ${r.hours} h, ${plural(r.nights, 'night')}, ${plural(r.weekendDays, 'weekend day')}, ${plural(r.daysOff, 'day')} off${r.offDays?.length ? ` (${r.offDays.join(', ')})` : ''}`,
+    (r: RosterEntry) => `${r.agent}: ${fmtHours(r.hours)} 小时, 晚班 ${r.nights}, 周末上班 ${r.weekendDays} 天, 休息 ${r.daysOff} 天${r.offDays?.length ? ` (${r.offDays.map((d) => `${d}日`).join('、')})` : ''}`,
+    (r: RosterEntry) => `${r.agent}: ${fmtHours(r.hours)} h, ${plural(r.nights, 'night')}, ${plural(r.weekendDays, 'weekend day')}, ${plural(r.daysOff, 'day')} off${r.offDays?.length ? ` (${r.offDays.join(', ')})` : ''}`,
   ),
 };
 

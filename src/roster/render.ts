@@ -30,6 +30,16 @@ export function totals(p: RosterProblem, g: Grid): AgentTotals[] {
 }
 
 /**
+ * Hours as a message writes them: to the hundredth, trailing zeros dropped (8.5, 172, 0.98). A
+ * shift of 59 minutes (config roster.shifts) made the sums thirds of hundredths: until 2026-12 the
+ * summary said "hour spread 5.51666666666668 h (bound 1.2833333333333334 h …)". Whole and half
+ * hours (the seed's shifts) read as before.
+ */
+export function fmtHours(hours: number): string {
+  return String(Math.round(hours * 100) / 100);
+}
+
+/**
  * The spread of monthly hours (most − fewest, in hours) the solver's first level minimises: for a
  * month, over its days; for a template, the widest over the month lengths it serves (28–31 days:
  * a month uses the template's first L days), with that length. The summary said the 31-day spread

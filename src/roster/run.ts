@@ -21,7 +21,7 @@ import { DEFAULTS, MAX_AGENTS, parseNumber, pick } from './options.js';
 import { type Grid, type RosterProblem, monthDays } from './problem.js';
 import { readRoster } from './read.js';
 import { agentCalendar } from './ics.js';
-import { gridColumns, gridRows, hourSpread, longColumns, longRows, totals } from './render.js';
+import { fmtHours, gridColumns, gridRows, hourSpread, longColumns, longRows, totals } from './render.js';
 import { writeSheet } from '../io/sheet.js';
 import { wallCalendar } from './wall.js';
 import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
@@ -325,8 +325,8 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
   // A template's spread is the widest over the month lengths it serves (what the solver's first
   // level minimises), named with that length when it is not the grid's own (its hours column).
   const worst = hourSpread(p, g);
-  const hs = worst.hours;
-  const shown = spread(t.map((x) => x.hours));
+  const hs = fmtHours(worst.hours);
+  const shown = fmtHours(spread(t.map((x) => x.hours)));
   const which =
     worst.days === p.days.length
       ? msg('', '')
@@ -345,7 +345,7 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
     o5: msg('多余人手按每天客流的代价', 'spare staff by daily traffic (cost)'),
     o6: msg('多余人手按班次客流的代价', 'spare staff by shift traffic (cost)'),
   };
-  const unit = (l: string, v: number, lang: 'zh' | 'en') => (l === 'o1' ? `${(v * r.spreadUnit) / 60}${lang === 'zh' ? ' 小时' : ' h'}` : String(v));
+  const unit = (l: string, v: number, lang: 'zh' | 'en') => (l === 'o1' ? `${fmtHours((v * r.spreadUnit) / 60)}${lang === 'zh' ? ' 小时' : ' h'}` : String(v));
   const part = (l: (typeof r.levels)[number], lang: 'zh' | 'en') =>
     `${names[l.level]![lang]} ${unit(l.level, l.value, lang)}${l.proven ? '' : lang === 'zh' ? ` (下界 ${unit(l.level, l.bound, lang)}, 差距 ${unit(l.level, l.value - l.bound, lang)})` : ` (bound ${unit(l.level, l.bound, lang)}, gap ${unit(l.level, l.value - l.bound, lang)})`}`;
   const route = r.route === 'layout' ? msg('聚合下界 + 排布', 'aggregate bounds + layout') : msg('完整模型', 'full model');

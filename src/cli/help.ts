@@ -70,7 +70,7 @@ export function afterHelp(cmd: Command, lang: Lang, columns?: number): string {
     // Side by side when they fit the terminal; else each comment above its command, so a narrow
     // terminal does not wrap a comment into the next line's command.
     const sideBySide = columns === undefined || rows.every((r) => stringWidth(r.line) + r.pad + stringWidth(r.note) <= columns);
-    for (const r of rows) out += sideBySide ? `${r.line}${' '.repeat(r.pad)}${r.note}\n` : `  ${r.note}\n${r.line}\n`;
+    for (const r of rows) out += sideBySide ? `${r.line}${' '.repeat(r.pad)}${r.note}\n` : `  ${r.note}\n${continued(r.line, columns!).join('\n')}\n`;
   }
   const global = say(msg('全局选项 (-f, -o, --lang, -q, -v …) 对所有命令有效: storeops help options', 'Global options (-f, -o, --lang, -q, -v …) work with every command: storeops help options'), lang);
   // Wrapped to the terminal (88 columns in English overran an 80-column one); the examples' commands are not broken.
@@ -78,6 +78,38 @@ export function afterHelp(cmd: Command, lang: Lang, columns?: number): string {
   const at = global.lastIndexOf(': storeops ');
   const fitted = columns === undefined || stringWidth(global) <= columns || at < 0 ? global : `${wrapText(global.slice(0, at + 1), columns).join('\n')}\n  ${global.slice(at + 2)}`;
   out += `\n${fitted}\n`;
+  return out;
+}
+
+/**
+ * An example command wider than the terminal, broken between its arguments into lines ending in
+ * ` \` (the shell's line continuation: pasted, it still runs as one command), the rest indented
+ * under it; a quoted argument is never broken, nor an option and its value parted. Before, such a line (123 columns for `roster plan`'s
+ * second example) was left for the terminal to fold at column 0.
+ */
+export function continued(line: string, columns: number): string[] {
+  if (stringWidth(line) <= columns) return [line];
+  const lead = /^\s*/.exec(line)![0];
+  const tokens = line.slice(lead.length).match(/(?:"[^"]*"|'[^']*'|\S)+/g) ?? [];
+  // An option stays on the line of its value (`--volume examples/roster/volume.csv`).
+  const words: string[] = [];
+  for (const t of tokens) {
+    const prev = words[words.length - 1];
+    if (prev !== undefined && /^-/.test(prev) && !prev.includes(' ') && !/^-/.test(t)) words[words.length - 1] = `${prev} ${t}`;
+    else words.push(t);
+  }
+  const hang = `${lead}    `;
+  const out: string[] = [];
+  let cur = lead;
+  for (const w of words) {
+    const next = cur.trim() === '' ? cur + w : `${cur} ${w}`;
+    // Room for the " \" that ends every line but the last.
+    if (cur.trim() !== '' && stringWidth(next) + 2 > columns) {
+      out.push(`${cur} \\`);
+      cur = hang + w;
+    } else cur = next;
+  }
+  out.push(cur);
   return out;
 }
 

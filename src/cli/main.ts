@@ -175,7 +175,8 @@ function registerHelp(program: Command, io: Io, lang: Lang): void {
       // The topics' pages are loaded only here: no other run shows them (start-up time, issue 21).
       const { topicOf, topicText } = await import('./topics.js');
       const topic = topicOf(words);
-      const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
+      // As --help: the terminal's width, else COLUMNS into a pipe (`COLUMNS=80 storeops help cron | less`).
+      const columns = terminalWidth(io);
       if (topic === 'options') return void io.stdout.write(globalOptionsHelp(program, lang, columns));
       if (topic) return void io.stdout.write(wrapPage(topicText(topic, lang), columns));
       let cmd: Command | undefined = program;

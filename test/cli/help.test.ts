@@ -305,6 +305,36 @@ describe('help on a narrow terminal', () => {
     expect(en.stdout).toContain('Global options (-f, -o, --lang, -q, -v …) work with every command:\n  storeops help options\n');
   });
 
+  it('COLUMNS=80: an example command wider than 80 columns is continued with " \\" between its arguments, so every line fits (host10)', () => {
+    // Before: the example commands were left whole: roster plan's second was 123 columns, roster
+    // check's 90, reviews log's 98 (en and zh alike). Each is now broken between arguments, never
+    // between an option and its value, lines ending in " \\" (the shell's continuation: pasted, the
+    // lines run as the one command), continuation lines indented 6.
+    const bin = path.join(ROOT, 'bin', 'storeops.js');
+    const env = { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1', COLUMNS: '80' };
+    for (const lang of ['en', 'zh']) {
+      for (const cmd of [['roster', 'plan'], ['roster', 'check'], ['compensate'], ['reviews', 'queue'], ['reviews', 'log'], ['reviews', 'message'], ['orders', 'normalize']]) {
+        const r = spawnSync(process.execPath, [bin, ...cmd, '--help', '--lang', lang], { env, encoding: 'utf8' });
+        expect(r.status).toBe(0);
+        for (const l of r.stdout.split('\n')) expect(stringWidth(l), `${cmd.join(' ')} ${lang}: ${l}`).toBeLessThanOrEqual(80);
+      }
+    }
+    const plan = spawnSync(process.execPath, [bin, 'roster', 'plan', '--help', '--lang', 'zh'], { env, encoding: 'utf8' }).stdout;
+    // "  storeops roster plan --month 2026-11 --agents 小王,小李,小张,小赵,小陈" is 2 + 68 = 70 wide
+    // (the five names 10 CJK = 20 columns); " --requests …" would pass 80: continued.
+    expect(plan).toContain('  # 满足休息申请; 写成 csv\n  storeops roster plan --month 2026-11 --agents 小王,小李,小张,小赵,小陈 \\\n      --requests examples/roster/requests.csv -o nov.csv\n');
+    // an option stays with its value: not "--volume \\" then the file
+    expect(plan).toContain('  storeops roster plan --month 2026-11 --agents 10 \\\n      --volume examples/roster/volume.csv\n');
+    // a quoted argument is not broken
+    const log = spawnSync(process.execPath, [bin, 'reviews', 'log', '--help', '--lang', 'en'], { env, encoding: 'utf8' }).stdout;
+    expect(log).toContain('  storeops reviews log 3515313147329357901 --status contacted \\\n      --channel wangwang --note "问了原因"\n');
+    // The help topics read COLUMNS too (they read only a terminal's width): help options at 80.
+    for (const lang of ['en', 'zh']) {
+      const opts = spawnSync(process.execPath, [bin, 'help', 'options', '--lang', lang], { env, encoding: 'utf8' }).stdout;
+      for (const l of opts.split('\n')) expect(stringWidth(l), `help options ${lang}: ${l}`).toBeLessThanOrEqual(80);
+    }
+  });
+
   it('COLUMNS=80: every command and group fits in Chinese too, a description without spaces broken between characters', () => {
     // Before: commander wraps at spaces only, so a Chinese description with few spaces ran past 80
     // columns and the terminal broke it at column 0: `orders --help` showed

@@ -3,7 +3,7 @@
 import type { Ctx } from '../context.js';
 import { InputError, UsageError, msg, plural } from '../errors.js';
 import type { CommandBody } from '../cli/main.js';
-import { cleanCell } from '../io/cells.js';
+import { checkOrderId, cleanCell } from '../io/cells.js';
 import { isProductSummary, summaryNotLast, summarySkipped } from '../io/summary.js';
 import type { Column } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
@@ -12,7 +12,7 @@ import { HAND_MADE_EMPTY, openMappedTable, rowShape, usableRecord, sheetNote } f
 import { fmtMoney } from '../money.js';
 import type { CategoryTable } from './categories.js';
 import { ESTIMATE_COLUMNS, estimateRow, totalRow } from './columns.js';
-import { type FieldKey, PRODUCT_FIELDS, type Product, parseProduct } from './fields.js';
+import { type FieldKey, ITEM_ID_ROUNDED, PRODUCT_FIELDS, type Product, parseProduct } from './fields.js';
 import { LABEL_FIELDS, type LabelItem, parseLabelRow } from './labels.js';
 import { type Estimate, type Settings, estimate, total } from './model.js';
 import { type ResolvedSettings, loadCategories, resolveSettings } from './settings.js';
@@ -218,6 +218,12 @@ async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<L
     const itemId = cell(r.cells, 'itemId');
     if (itemId === '') {
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.map.headers[t.map.index.get('itemId')!], reason: msg('商品ID为空', 'the itemId is empty') });
+      continue;
+    }
+    // 6.80012E+11 (a 12-digit 商品ID Excel showed and saved in scientific notation): rejected as in the
+    // product file, not read as an id no product has ("check the product ids": until 2026-12, exit 0).
+    if (checkOrderId(itemId) === 'excel-rounded') {
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.map.headers[t.map.index.get('itemId')!], value: itemId, reason: ITEM_ID_ROUNDED });
       continue;
     }
     const p = parseLabelRow({ label: cell(r.cells, 'label'), mandatory: cell(r.cells, 'mandatory'), displayed: cell(r.cells, 'displayed'), tested: cell(r.cells, 'tested') });

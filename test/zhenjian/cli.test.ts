@@ -376,6 +376,28 @@ describe('rows whose cells do not line up with the header', () => {
     const zh = runCli(['zhenjian', 'estimate', p, '--labels', l, '-f', 'json', '--commission', '0', '--lang', 'zh']);
     expect(zh.stderr).toContain(`storeops: 警告: --labels 中有 2 行的商品ID不在商品表里, 未使用: ${l}:2 (68001234567), ${l}:4 (68001234567); 请核对商品ID`);
   });
+
+  it('--labels: a 商品ID Excel saved as 6.80012E+11 is rejected as in the product file, not called "not in the product file"', () => {
+    // A 12-digit id in a General cell is shown 6.80012E+11 and a csv saved from Excel keeps only that:
+    // the product file's row is rejected for it (fields.ts); the label rows were read as the id
+    // "6.80012E+11", said to be no product's with "check the product ids" (exit 0), and the product's
+    // labels were silently missing. Now each such row is rejected (file:line [商品ID]), exit 1.
+    const dir = tmpDir();
+    const p = path.join(dir, 'p.csv');
+    fs.writeFileSync(p, '商品ID,一口价,成本,服务费,类目\n680012345678,299,80,450,女装\n');
+    const l = path.join(dir, 'l.csv');
+    fs.writeFileSync(l, '商品ID,检测项目,必检,展示\n6.80012E+11,*甲醛,,是\n680012345678,色牢度,否,是\n6.80012E+11,起球,否,是\n');
+    const r = runCli(['zhenjian', 'estimate', p, '--labels', l, '-f', 'json', '--commission', '0', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(json(r.stdout)[0]!.labelsShown).toEqual(['色牢度']);
+    expect(r.stderr).toContain(`${l}:2 [商品ID]: "6.80012E+11" the itemId was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text\n`);
+    expect(r.stderr).toContain(`${l}:4 [商品ID]: "6.80012E+11" the itemId was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text\n`);
+    expect(r.stderr).not.toContain('not in the product file');
+    const zh = runCli(['zhenjian', 'estimate', p, '--labels', l, '-f', 'json', '--commission', '0', '--lang', 'zh']);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain(`${l}:2 [商品ID]: "6.80012E+11" 商品ID被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开\n`);
+    expect(zh.stderr).not.toContain('不在商品表里');
+  });
 });
 
 describe('a bad zhenjian value in the config, in zh', () => {

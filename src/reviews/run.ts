@@ -761,6 +761,16 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
       msg('给出该评价所在的评价表 (与 reviews queue 读的相同), 例如: storeops reviews message 3515313147329357901 --reviews reviews.csv', 'give the review file the review is in (the one reviews queue reads), e.g. storeops reviews message 3515313147329357901 --reviews reviews.csv'),
     );
   }
+  // An id Excel rounded (3.51531E+18) was said to be "not in the review files": say what it is, as reviews log does.
+  if (checkOrderId(orderId) === 'excel-rounded') {
+    throw new UsageError(
+      msg(`"${orderId}" 是被 Excel 四舍五入的订单编号 (原编号已丢失)`, `"${orderId}" is an order id Excel rounded (the real id is lost)`),
+      msg(
+        '从 `storeops reviews queue` 的 订单编号 列或评价表里复制完整的编号, 例如 storeops reviews message 3515313147329357901 --reviews reviews.csv',
+        'copy the whole id from the orderId column of `storeops reviews queue` or from the review file, e.g. storeops reviews message 3515313147329357901 --reviews reviews.csv',
+      ),
+    );
+  }
   const b = await build(ctx, reviewFiles, { ...opts, all: true }, orderId);
   const mine = b.items.filter((i) => i.orderId === orderId);
   if (mine.length === 0) {

@@ -48,6 +48,28 @@ describe('ledger list', () => {
     expect(r.stderr).toBe(`3 vouchers recorded, total 42.50: the sum of the issued column (amount less covered; not the sum of amount) (${file})\n`);
   });
 
+  it('--order with an id Excel rounded, or not an order id, is refused (exit 2), not "no voucher recorded"', () => {
+    // "Was this order compensated?" asked with 3.55123E+18 (copied from a spreadsheet) matched no voucher:
+    // "no voucher recorded for order 3.55123E+18", exit 0, though v-a1 and v-c3 paid 3551234567890123456.
+    const r = runCli(['--state', file, 'ledger', 'list', '--order', '3.55123E+18']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'storeops: error: --order "3.55123E+18" is an order id Excel rounded (the real id is lost): whether it was compensated cannot be looked up\n' +
+        "  hint: copy the whole id from the order export (opened as text) or from storeops' output, e.g. storeops ledger list --order 3515313147329357901; leave --order out to list everything\n",
+    );
+    const zh = runCli(['--state', file, 'ledger', 'export', '--order', 'v-a1', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(
+      'storeops: 错误: --order "v-a1" 不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)\n' +
+        '  提示: 从订单报表 (以文本方式打开) 或 storeops 的输出里复制完整的编号, 例如 storeops ledger list --order 3515313147329357901; 要看全部记录, 不加 --order\n',
+    );
+    // Typed in full-width digits (a Chinese input method): the same id, its two vouchers v-a1 and v-c3.
+    const wide = runCli(['--state', file, '-q', 'ledger', 'list', '--order', '３５５１２３４５６７８９０１２３４５６']);
+    expect(wide.code).toBe(0);
+    expect(wide.stdout.split('\n').slice(1, -1).map((l) => l.split(',')[0])).toEqual(['v-a1', 'v-c3']);
+  });
+
   it('--order keeps the vouchers that include that order', () => {
     const r = runCli(['--state', file, '-q', 'ledger', 'list', '--order', '3551234567890123456', '--format', 'tsv']);
     expect(r.code).toBe(0);

@@ -1157,8 +1157,39 @@ class SqliteState implements StateDb {
         const least = Decimal.max(0, amount.minus(total).minus(others));
         let reach = new Decimal(u.amount);
         let takes = new Decimal(0);
+        // What a voucher of the group took over from another voucher for orders this call holds in a
+        // voucher outside the group (another window or buyer), none of them this voucher's: that
+        // money follows those orders there (§1.7) and is not in `u`'s window (rev31: Q {02,03,04}
+        // held 300.00 of Q {04}'s for o04, which the third export puts in Q {04}'s own window again;
+        // counted toward Q {03}'s cap it made that cap look reachable, 700.00 for 400.00, and P {02,05}
+        // took o05's money first: 1700.00 paid, 1600.00 owed).
+        const away = (k: string): Decimal => {
+          let out = new Decimal(0);
+          const net = new Map<string, Decimal>();
+          for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
+            for (const [j, a] of Object.entries(parseCovered(c, this.path))) net.set(j, (net.get(j) ?? new Decimal(0)).plus(a));
+          }
+          const kind = u.kind ?? 'voucher';
+          for (const [j, a] of net) {
+            if (!a.gt(0) || keys.includes(j)) continue;
+            const jIds = [...new Set(parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path))];
+            if (jIds.length === 0 || jIds.some((id) => mine.has(id) || u.orderIds.includes(id))) continue;
+            let now = new Decimal(0);
+            let all = true;
+            for (const id of jIds) {
+              const o = shareNow.get(`${kind}|${id}`);
+              if (!o || keys.includes(o.key) || o.key === u.voucherKey) {
+                all = false;
+                break;
+              }
+              now = now.plus(Decimal.min(o.share, o.most));
+            }
+            if (all) out = out.plus(Decimal.min(a, now));
+          }
+          return out;
+        };
         for (const k of keys) {
-          const has = left.get(k) ?? available(k);
+          const has = Decimal.max(0, (left.get(k) ?? available(k)).minus(away(k)));
           const g = k === h ? Decimal.max(0, has.minus(least)) : has;
           const sh = recordedShares(k);
           const forU = sh ? uIds.reduce((t, id) => t.plus(sh.get(id) ?? 0), new Decimal(0)) : new Decimal(0);

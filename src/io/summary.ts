@@ -126,3 +126,22 @@ export class TrailingSummaries {
     return n;
   }
 }
+
+// The label of a note a spreadsheet user types under (or between) a list's rows: 备注：小王24日请假,
+// 说明…, 注：…, Note: …. 注 and PS only with a colon (a name may begin with neither, but they are short).
+const NOTE_ZH = /^(?:备注|備註|备考|說明|说明|注意|附注|附註)|^(?:注|ps|p\.s\.)\s*[:：]/i;
+const NOTE_EN = /^(?:notes?|remarks?)(?=$|[\s:：,.(（])/i;
+
+/**
+ * A note row of a hand-made list (the roster's agents, a roster grid): its first non-empty cell, at
+ * or before the key column (the agent), starts with 备注/说明/注：/Note… It was read as an agent named
+ * "备注：小王12月24日请假", planned a month of shifts (roster plan --agents) or checked for 31 missing days.
+ */
+export function isNoteRow(cells: readonly string[], keyColumn: number): boolean {
+  for (let i = 0; i <= keyColumn && i < cells.length; i++) {
+    const c = cleanCell(cells[i] ?? '');
+    if (c === '') continue;
+    return NOTE_ZH.test(c) || NOTE_EN.test(c);
+  }
+  return false;
+}

@@ -4,7 +4,7 @@ import type { Ctx } from '../context.js';
 import { InputError, type Msg, msg } from '../errors.js';
 import { cleanCell } from '../io/cells.js';
 import { withTypedHint } from '../io/typed-number.js';
-import { TrailingSummaries, isListSummary } from '../io/summary.js';
+import { TrailingSummaries, isListSummary, isNoteRow } from '../io/summary.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
 import { type FieldSpec, mapHeader, missingColumnError, openMappedTable, openTable, raggedProblem, sheetNote, HAND_MADE_EMPTY } from '../io/table.js';
@@ -90,6 +90,23 @@ async function unusable(r: RawRecord, file: string, headerWidth: number, lastNee
 
 const NO_AGENT = msg('这一行没有客服姓名', 'this row has no agent name');
 
+/** The first non-empty cell of a note row (isNoteRow), as the warning quotes it. */
+function noteText(cells: readonly string[]): string {
+  return shown(cells.map((c) => cleanCell(c)).find((c) => c !== '') ?? '');
+}
+
+/** Note rows (备注：… under the agents) skipped: named, with what to do with a day-off request written there. */
+function notesSkipped(ctx: Ctx, file: string, notes: { line: number; text: string }[]): void {
+  for (const n of notes) {
+    ctx.warn(
+      msg(
+        `${file}:${n.line}: 备注行 "${n.text}" 不是客服, 已跳过 (休息申请请写进 --requests 文件)`,
+        `${file}:${n.line}: the note "${n.text}" is not an agent: skipped (a day-off request goes in a --requests file)`,
+      ),
+    );
+  }
+}
+
 /**
  * A 合计/Total row typed below a roster input's rows (its label at or before the key column, the key
  * cell empty or the label: 合计,5人 below the agents): held, then skipped and named at the end of the
@@ -170,6 +187,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   // A 合计/Total row under the agents (a hand-made sheet's column sums) is no agent: skipped and named
   // at the end of the file like the side files' (it was dropped without a word, as coverage rows are).
   const summaries = new TrailingSummaries(name, { add: async (x) => reject(x.line, x.reason) });
+  const notes: { line: number; text: string }[] = [];
   const seen = new Set<string>();
   const addAgent = (a: string) => {
     if (!seen.has(a)) {
@@ -193,7 +211,12 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     for await (const r of t.records) {
       // A row with a shift is an agent's, whatever the name (Sum Yee is an agent, not a sum).
       const shiftCell = cleanCell(r.cells[si] ?? '');
-      if (!(shiftCell !== '' && parseDayCode(shiftCell, shifts)) && (await heldSummary(r, ai, summaries))) continue;
+      const hasShift = shiftCell !== '' && parseDayCode(shiftCell, shifts);
+      if (!r.problem && !hasShift && isNoteRow(r.cells, ai)) {
+        notes.push({ line: r.line, text: noteText(r.cells) });
+        continue;
+      }
+      if (!hasShift && (await heldSummary(r, ai, summaries))) continue;
       if (await skip(r, Math.max(ai, di, si))) continue;
       const agent = cleanCell(r.cells[ai] ?? '');
       const rawDate = cleanCell(r.cells[di] ?? '');
@@ -237,6 +260,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     }
     out.keys = [...keys].sort();
     summaries.finish((m) => ctx.info(m));
+    notesSkipped(ctx, name, notes);
     return noAgents(out, rejected);
   }
 
@@ -273,8 +297,9 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   for await (const r of t.records) {
     // A short row still names its agent; the days it lacks are missing days, which check reports.
     // A row with a shift in it is an agent's, whatever the name (Sum Yee is an agent, not a sum).
-    if (!r.problem && isListSummary(r.cells, ai) && !dayCols.some((c) => parseDayCode(cleanCell(r.cells[c.i] ?? ''), shifts))) {
-      summaries.hold(r.line);
+    if (!r.problem && (isListSummary(r.cells, ai) || isNoteRow(r.cells, ai)) && !dayCols.some((c) => parseDayCode(cleanCell(r.cells[c.i] ?? ''), shifts))) {
+      if (isNoteRow(r.cells, ai)) notes.push({ line: r.line, text: noteText(r.cells) });
+      else summaries.hold(r.line);
       continue;
     }
     if (await skip(r, ai)) continue;
@@ -327,6 +352,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     }
   }
   summaries.finish((m) => ctx.info(m));
+  notesSkipped(ctx, name, notes);
   return noAgents(out, rejected);
 }
 
@@ -354,7 +380,12 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
   // plan's coverage and service-level rows under its agents: they are no agents (they were planned
   // as three more people named "coverage D", "coverage H", "coverage N").
   const notAgents: number[] = [];
+  const notes: { line: number; text: string }[] = [];
   for await (const r of t.records) {
+    if (!r.problem && isNoteRow(r.cells, ai)) {
+      notes.push({ line: r.line, text: noteText(r.cells) });
+      continue;
+    }
     if (await heldSummary(r, ai, summaries)) continue;
     const a0 = cleanCell(r.cells[ai] ?? '');
     if (a0 && COVERAGE_ROW.test(a0) && t.headers.length > 1) {
@@ -376,6 +407,7 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
     out.push(a);
   }
   summaries.finish((m) => ctx.info(m));
+  notesSkipped(ctx, name, notes);
   if (notAgents.length) {
     const lines = notAgents.join(', ');
     ctx.info(

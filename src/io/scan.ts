@@ -213,17 +213,17 @@ export class RecordScanner {
    * written again once read (streams hand each read over in a new buffer), so a window stays right
    * for any view of the same bytes.
    */
-  private textAt(b: Latin1Buffer, pos: number, fresh: 'no' | 'window' | 'whole' = 'no'): number {
-    const at = b.byteOffset + pos;
-    if (fresh !== 'no' || b.buffer !== this.windowBuffer || at < this.windowStart || at >= this.windowEnd) {
+  private textAt(b: Latin1Buffer, pos: number, off: number, buf: ArrayBufferLike, fresh: 'no' | 'window' | 'whole' = 'no'): number {
+    const at = off + pos;
+    if (fresh !== 'no' || buf !== this.windowBuffer || at < this.windowStart || at >= this.windowEnd) {
       const end = fresh === 'whole' ? b.length : Math.min(b.length, pos + this.windowSize);
       this.windowSize = Math.min(TEXT_WINDOW, this.windowSize * 2);
       this.windowText = b.latin1Slice(pos, end);
-      this.windowBuffer = b.buffer;
+      this.windowBuffer = buf;
       this.windowStart = at;
-      this.windowEnd = b.byteOffset + end;
+      this.windowEnd = off + end;
     }
-    return b.byteOffset - this.windowStart;
+    return off - this.windowStart;
   }
 
   /**
@@ -233,18 +233,18 @@ export class RecordScanner {
    * offset after the record's line break, with the cells in fastCells; -1 for anything else (the
    * general loop reads that record: a quoted cell, no LF yet, bytes that are not GB18030).
    */
-  private fastRecord(b: Latin1Buffer, pos: number, gb: boolean, want: Uint8Array | undefined, wantLen: number, skip: Int32Array | undefined): number {
-    let d = this.textAt(b, pos);
+  private fastRecord(b: Latin1Buffer, pos: number, gb: boolean, want: Uint8Array | undefined, wantLen: number, skip: Int32Array | undefined, off: number, buf: ArrayBufferLike): number {
+    let d = this.textAt(b, pos, off, buf);
     let lf = this.windowText.indexOf('\n', pos + d);
-    if (lf === -1 && this.windowEnd < b.byteOffset + b.length) {
+    if (lf === -1 && this.windowEnd < off + b.length) {
       // The record runs past the window: a window from the record's start, or, for a record
       // longer than a window, the rest of the buffer as one text.
-      if (this.windowStart !== b.byteOffset + pos) {
-        d = this.textAt(b, pos, 'window');
+      if (this.windowStart !== off + pos) {
+        d = this.textAt(b, pos, off, buf, 'window');
         lf = this.windowText.indexOf('\n', pos + d);
       }
-      if (lf === -1 && this.windowEnd < b.byteOffset + b.length) {
-        d = this.textAt(b, pos, 'whole');
+      if (lf === -1 && this.windowEnd < off + b.length) {
+        d = this.textAt(b, pos, off, buf, 'whole');
         lf = this.windowText.indexOf('\n', pos + d);
       }
     }
@@ -395,7 +395,13 @@ export class RecordScanner {
     const gb = this.gbDecoder !== undefined;
     this.words = gb ? wordsOf(b) : undefined;
     // Every cell nonAscii looks up is one of b's (this call's).
-    this.inView = new DataView(b.buffer, b.byteOffset, b.length);
+    // b's place in its memory, read once a call and handed to fastRecord and textAt: byteOffset and
+    // buffer are getters on the typed array's prototype, which the optimised scanner called through
+    // the generic property load for every record (callgrind: ~18 M instructions of a 10k-row run's
+    // main thread; docs/performance.md, thirtieth round).
+    const off = b.byteOffset;
+    const mem = b.buffer;
+    this.inView = new DataView(mem, off, len);
     records: while (pos < len && records.length < maxRecords) {
       // Empty lines are skipped (counted for the line numbers).
       const c0 = b[pos]!;
@@ -416,7 +422,7 @@ export class RecordScanner {
           continue;
         }
       }
-      const next = this.fastRecord(b, pos, gb, want, wantLen, skip);
+      const next = this.fastRecord(b, pos, gb, want, wantLen, skip, off, mem);
       if (next !== -1) {
         records.push({ line, cells: this.fastCells, times: this.fastTimes });
         line++;
@@ -838,7 +844,9 @@ function scanGb18030(b: Uint8Array, s: number, e: number, words: Uint32Array | u
   let i = s;
   // Most bytes of an export are ASCII: they are passed over four at a time where the bytes line up
   // with a 32-bit word of the underlying memory (a word with no high bit set holds four ASCII bytes).
-  const off = b.byteOffset;
+  // The offset is read only then: byteOffset is a getter, which fastRecord's optimised code (a
+  // cell at a time, words undefined) called through the generic property load (thirtieth round).
+  const off = words === undefined ? 0 : b.byteOffset;
   while (i < e) {
     const c = b[i]!;
     if (c <= 0x80) {

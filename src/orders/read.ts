@@ -842,12 +842,14 @@ export function shownPii(o: Pick<Order, 'buyer' | 'receiver' | 'phone' | 'addres
   let extra = o.extra;
   if (extra) {
     // Unmapped personal columns (联系电话, 修改后的收货地址, 买家支付宝账号) are masked by their exact
-    // name, and a phone number in any other column by its value; 是否手机订单 stays 手机订单/否.
+    // name, and a phone number in any other column by its look; 是否手机订单 stays 手机订单/否.
     extra = { ...extra };
     for (const h of Object.keys(extra)) {
       const v = extra[h]!;
       const kind = PERSONAL_COLUMNS[h];
-      extra[h] = kind === undefined && v !== '' && isNoteColumn(h) ? scrubFreeText(v, names) : maskValue(kind, v);
+      // Any other column: a phone it is or holds, by its look (shownNick, as the shop cells: 店铺名称
+      // 店主13925130165 was shown whole under extra while shopName masked it only when it was all phone).
+      extra[h] = kind === undefined && v !== '' && isNoteColumn(h) ? scrubFreeText(v, names) : kind === undefined ? shownNick(v) : maskValue(kind, v);
     }
   }
   // A nick that is (or holds) a phone number is masked as one (README, Privacy).

@@ -11,8 +11,8 @@ import { EXTRA_COLUMN, ORDER_COLUMNS } from './columns.js';
 import { ORDER_STATUS_ZH, PLATFORM_ZH } from './codes.js';
 import type { HeldRow } from './parse.js';
 import { type FileStats, layoutLabel, missingFields, openOrders, shownPii } from './read.js';
+import { shownNick } from '../io/pii.js';
 import { fieldNames } from './detect.js';
-import { maskValue } from './mask.js';
 import { builtinIds, loadRuleSet } from '../rules/ruleset.js';
 
 /**
@@ -173,13 +173,15 @@ function coarseTimes(ctx: Ctx, o: Order): Row | undefined {
 
 /**
  * The shop's cells as the export had them: 店铺Id in `shopId`, 店铺名称 in `shopName` (read back,
- * they name the same shop: parse.ts). A cell that is a phone number is masked as one unless
- * --show-pii, as it was under `extra` (README Privacy).
+ * they name the same shop: parse.ts). A cell that is or holds a phone number is masked as
+ * compensate's `shop` column masks it (shownNick: 店主13925130165 → 店主139****0165, a landline
+ * 0571-88888888 → 057****8888) unless --show-pii (README Privacy). Until 2026-12 only a cell that
+ * was a mobile and nothing else was masked here.
  */
 function shopCells(o: Order, showPii: boolean): Row {
   const id = o.shopByName ? '' : (o.shop ?? '');
   const name = o.shopByName ? (o.shop ?? '') : (o.shopName ?? '');
-  return showPii ? { shopId: id, shopName: name } : { shopId: maskValue(undefined, id), shopName: maskValue(undefined, name) };
+  return showPii ? { shopId: id, shopName: name } : { shopId: shownNick(id), shopName: shownNick(name) };
 }
 
 export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {

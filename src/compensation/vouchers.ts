@@ -151,8 +151,21 @@ export function voucherKey(rules: string, kind: 'voucher' | 'delivery_promise', 
   // (One order, most vouchers: the list is the id itself, with no set, sort or join to make.)
   const ids = orderIds.length === 1 ? orderIds[0]! : [...new Set(orderIds)].sort().join(',');
   // crypto.hash: one call, a third of the time of createHash().update().digest() a voucher.
-  return 'v' + hash('sha256', `${rules}|${kind}|${ids}`, 'hex').slice(0, 20);
+  // The digest's first 10 bytes as hex after 'v', written into one flat 21-byte string. The same
+  // text as `'v' + hash(…, 'hex').slice(0, 20)`, which V8 keeps as a cons string of 'v' and a slice
+  // holding the whole 64-character digest (~130 bytes a key, the key held by the --record run's
+  // records, maps and summary counts for every voucher of the call: issue 21); flat it is ~36.
+  const d = hash('sha256', `${rules}|${kind}|${ids}`, 'binary');
+  for (let i = 0; i < 10; i++) {
+    const b = d.charCodeAt(i);
+    KEY_BYTES[1 + 2 * i] = HEX_DIGITS[b >> 4]!;
+    KEY_BYTES[2 + 2 * i] = HEX_DIGITS[b & 15]!;
+  }
+  return KEY_BYTES.toString('latin1', 0, 21);
 }
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+/** voucherKey's scratch: 'v' and 20 hex digits. */
+const KEY_BYTES = Buffer.from('v00000000000000000000', 'latin1');
 
 /** A voucher's kinds in their fixed order, one frozen list each (the csv writer keeps a frozen value's field for the next row). */
 const KINDS_OF: readonly (readonly Kind[])[] = [[], ['late'], ['out_of_stock'], ['late', 'out_of_stock']].map((k) => Object.freeze(k as Kind[]));

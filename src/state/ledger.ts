@@ -1797,20 +1797,29 @@ class SqliteState implements StateDb {
     // Nothing changes a record's key, window start, shop or shop kind while the call records.
     const startRec = new Map<string, VoucherRecord>();
     // (Shops as text and kind: compared once this run's pairs are learned, in the transaction.)
-    const startsOfBuyer = new Map<string, VoucherRecord[]>();
+    // By the buyer's text alone (the record's own string, no key made a voucher), a buyer's one
+    // voucher as itself and more as a list in call order; kind and rule set are compared where read
+    // (issue 21: a `kind|rules|buyer` key and a one-element list a voucher were ~25 MB at 1M rows).
+    const startsOfBuyer = new Map<string, VoucherRecord | VoucherRecord[]>();
     for (const v of callVouchers) {
       if (v.windowStart === null || startRec.has(v.voucherKey)) continue;
       startRec.set(v.voucherKey, v);
-      const b = `${v.kind ?? 'voucher'}|${v.rules}|${v.buyer}`;
-      const list = startsOfBuyer.get(b);
-      if (list) list.push(v);
-      else startsOfBuyer.set(b, [v]);
+      const had = startsOfBuyer.get(v.buyer);
+      if (had === undefined) startsOfBuyer.set(v.buyer, v);
+      else if (Array.isArray(had)) had.push(v);
+      else startsOfBuyer.set(v.buyer, [had, v]);
     }
+    /** This call's vouchers with a window start of `kind`, rule set `rules` and buyer `buyer`, in call order. */
+    const startsOf = (kind: string, rules: string, buyer: string): VoucherRecord[] => {
+      const had = startsOfBuyer.get(buyer);
+      if (had === undefined) return [];
+      return (Array.isArray(had) ? had : [had]).filter((c) => (c.kind ?? 'voucher') === kind && c.rules === rules);
+    };
     const startNow = { get: (k: string): number | undefined => startRec.get(k)?.windowStart ?? undefined };
     const startOf = (k: string, stored: number) => startNow.get(k) ?? stored;
     /** This call's window starts of `v`'s buyer, kind and rule set whose shop may share `v`'s cap. */
     const callStarts = (v: VoucherRecord, kind: string): [string, number][] =>
-      (startsOfBuyer.get(`${kind}|${v.rules}|${v.buyer}`) ?? []).filter((c) => c.shop === undefined || v.shop === undefined || (c.shop === v.shop && !kindsClash(c.shopKind, v.shopKind)) || sameShop(ref(c.shop, c.shopKind), ref(v.shop, v.shopKind))).map((c) => [c.voucherKey, c.windowStart as number]);
+      startsOf(kind, v.rules, v.buyer).filter((c) => c.shop === undefined || v.shop === undefined || (c.shop === v.shop && !kindsClash(c.shopKind, v.shopKind)) || sameShop(ref(c.shop, c.shopKind), ref(v.shop, v.shopKind))).map((c) => [c.voucherKey, c.windowStart as number]);
     /** The keys of the vouchers sharing `v`'s cap (none without a cap group). */
     const capKeys = (v: VoucherRecord): string[] => {
       const range = capRange(v);

@@ -30,26 +30,34 @@ export function planRecording(vouchers: Iterable<Reconciled>, promises: PromiseV
  * paid of them is not owed again) and those the platform paid (RULES 1.4: not recorded, but the shop
  * may have issued it already), each list in the vouchers' order. One pass over an iterable: the run
  * builds each voucher as it is asked for and keeps none (issue 21: all of a 1M-row export's vouchers
- * held for the recording were ~185 MB of the --record run's peak).
+ * held for the recording were ~185 MB of the --record run's peak). `shopKinds`: how each shop was
+ * named (店铺Id or 店铺名称), set on each record as `shopKind`.
  */
 export function splitRecording(
   vouchers: Iterable<Reconciled>,
   promises: PromiseVoucher[],
   rulesOf?: (id: string) => RuleSet,
+  shopKinds?: ReadonlyMap<string, 'id' | 'name'>,
 ): { plan: VoucherRecord[]; coverOnly: VoucherRecord[]; platformPaid: VoucherRecord[]; platformAmounts: Map<string, string> } {
   const plan: VoucherRecord[] = [];
   const coverOnly: VoucherRecord[] = [];
   const platformPaid: VoucherRecord[] = [];
   const platformAmounts = new Map<string, string>();
+  const make = recordMaker(rulesOf, shopKinds);
   for (const v of vouchers) {
-    if (v.state === 'final' && v.toIssue.gt(0)) plan.push(voucherRecord(v, rulesOf));
-    else if (v.state === 'provisional' && v.toIssue.gt(0)) coverOnly.push(voucherRecord(v, rulesOf));
+    if (v.state === 'final' && v.toIssue.gt(0)) plan.push(make(v, true));
+    else if (v.state === 'provisional' && v.toIssue.gt(0)) coverOnly.push(make(v, true));
     else if (v.state === 'paid_by_platform') {
-      platformPaid.push({ ...voucherRecord(v, undefined), amount: fmtMoney(v.amount) });
+      platformPaid.push({ ...make(v, false), amount: fmtMoney(v.amount) });
       platformAmounts.set(v.voucherKey, fmtMoney(v.platformPaid!));
     }
   }
-  for (const p of promises) plan.push({ voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, ...(p.shop ? { shop: p.shop } : {}), rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart });
+  for (const p of promises) {
+    const r: VoucherRecord = { voucherKey: p.voucherKey, kind: 'delivery_promise', buyer: p.buyer, ...(p.shop ? { shop: p.shop } : {}), rules: p.rules, orderIds: p.orderIds, amount: fmtMoney(p.amount), windowStart: p.windowStart };
+    const kind = r.shop !== undefined ? shopKinds?.get(r.shop) : undefined;
+    if (kind) r.shopKind = kind;
+    plan.push(r);
+  }
   return { plan, coverOnly, platformPaid, platformAmounts };
 }
 
@@ -72,17 +80,56 @@ export function capGroup(rules: RuleSet | undefined, buyer: string, windowStart:
   return undefined;
 }
 
-function voucherRecord(v: Reconciled, rulesOf: ((id: string) => RuleSet) | undefined): VoucherRecord {
-  const r: VoucherRecord = { voucherKey: v.voucherKey, kind: 'voucher', buyer: v.buyer, ...(v.shop !== undefined ? { shop: v.shop } : {}), rules: v.rules, orderIds: orderIdsOf(v.orders), amount: fmtMoney(v.toIssue), windowStart: v.windowStart };
-  const cap = capGroup(rulesOf?.(v.rules), v.buyer, v.windowStart);
-  if (cap) r.cap = cap;
-  // What each order comes to on its own (its lines' payouts after the minimum, before the cap).
-  const fen = new Map<string, number>();
-  for (const l of v.orders) fen.set(l.orderId, (fen.get(l.orderId) ?? 0) + l.payout.afterFen);
-  // Kept as the JSON text the ledger stores (VoucherRecord.sharesJson): the same text
-  // JSON.stringify(shares) gave, without an object (and a hidden class) a voucher held meanwhile.
-  r.sharesJson = JSON.stringify(Object.fromEntries([...fen].map(([id, f]) => [id, fmtMoney(fenToMoney(f))])));
-  return r;
+/**
+ * The records of one recording (issue 21: a 1M-row export's ~208k records are held for the whole
+ * recording, so each is kept small): every record made in one object literal with all its fields
+ * (an optional one undefined when absent; nothing reads a record's keys), so none grows a second
+ * property store; the shop's text one string for all (it was a copy a record); a calendar-day cap
+ * group one object per rule set and day, and a cap's amount one string per rule set (nothing changes
+ * a record's cap). Nothing of it outlives the recording.
+ */
+function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: ReadonlyMap<string, 'id' | 'name'> | undefined): (v: Reconciled, withCap: boolean) => VoucherRecord {
+  const shops = new Map<string, string>();
+  const caps = new Map<RuleSet, { amount: string; days: Map<number, CapGroup> }>();
+  const capOf = (rules: RuleSet | undefined, buyer: string, windowStart: number): CapGroup | undefined => {
+    const g = capGroup(rules, buyer, windowStart);
+    if (g === undefined) return undefined;
+    let c = caps.get(rules!);
+    if (c === undefined) caps.set(rules!, (c = { amount: g.amount, days: new Map() }));
+    g.amount = c.amount; // the same text, one string
+    if (rules!.combine.by !== 'calendar-day') return g;
+    // A calendar-day group is its day's whatever the buyer (capGroup: from the day's start).
+    const had = c.days.get(g.from);
+    if (had !== undefined) return had;
+    c.days.set(g.from, g);
+    return g;
+  };
+  return (v, withCap) => {
+    let shop = v.shop;
+    if (shop !== undefined) {
+      const had = shops.get(shop);
+      if (had === undefined) shops.set(shop, shop);
+      else shop = had;
+    }
+    // What each order comes to on its own (its lines' payouts after the minimum, before the cap).
+    const fen = new Map<string, number>();
+    for (const l of v.orders) fen.set(l.orderId, (fen.get(l.orderId) ?? 0) + l.payout.afterFen);
+    return {
+      voucherKey: v.voucherKey,
+      kind: 'voucher',
+      buyer: v.buyer,
+      shop,
+      rules: v.rules,
+      orderIds: orderIdsOf(v.orders),
+      amount: fmtMoney(v.toIssue),
+      windowStart: v.windowStart,
+      cap: withCap ? capOf(rulesOf?.(v.rules), v.buyer, v.windowStart) : undefined,
+      // Kept as the JSON text the ledger stores (VoucherRecord.sharesJson): the same text
+      // JSON.stringify(shares) gave, without an object (and a hidden class) a voucher held meanwhile.
+      sharesJson: JSON.stringify(Object.fromEntries([...fen].map(([id, f]) => [id, fmtMoney(fenToMoney(f))]))),
+      shopKind: shop !== undefined ? shopKinds?.get(shop) : undefined,
+    };
+  };
 }
 
 export interface Recorded {
@@ -137,12 +184,8 @@ export async function recordVouchers(
     const covers: Cover[] = [];
     // Provisional vouchers are not recorded, but what earlier vouchers paid of them is not owed again.
     // Paid by the platform (RULES 1.4): not recorded; but the shop may have issued it already.
-    const { plan, coverOnly, platformPaid, platformAmounts } = splitRecording(vouchers, promises, rulesOf);
     // How each voucher's shop was named (店铺Id or 店铺名称): only shops named the same way are told apart.
-    for (const r of [...plan, ...coverOnly, ...platformPaid]) {
-      const kind = r.shop !== undefined ? shops?.kinds.get(r.shop) : undefined;
-      if (kind) r.shopKind = kind;
-    }
+    const { plan, coverOnly, platformPaid, platformAmounts } = splitRecording(vouchers, promises, rulesOf, shops?.kinds);
     const platformClashes: PlatformClash[] = [];
     const heldBack: HeldVoucher[] = [];
     const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate, sightings, shippedSighted });

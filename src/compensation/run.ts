@@ -1507,21 +1507,31 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // --record (voucherOf is pure). Kept of each only its key and money, for the summary's counts, and
   // the orders --reissue may name. Holding them all (a 1M-row export's ~200k vouchers, their orders
   // and Decimal amounts: ~185 MB) was the largest part of the --record run's peak (issue 21).
-  const built: { voucherKey: string; toIssue: Money; amount: Money }[] | undefined = req.record ? [] : undefined;
+  // Kept as three lists while the recording holds its records, one object each made only after it
+  // (issue 21: an object a voucher was ~9.5 MB of a 1M-row run's peak; the Decimals are shared).
+  const kept: { keys: string[]; toIssue: Money[]; amount: Money[] } | undefined = req.record ? { keys: [], toIssue: [], amount: [] } : undefined;
   const inVouchers = new Set<string>();
   function* eachVoucher(): Generator<Reconciled> {
     for (let gi = 0; gi < groups.length; gi++) {
       const v = voucherOf(groups.at(gi));
-      built!.push({ voucherKey: v.voucherKey, toIssue: v.toIssue, amount: v.amount });
+      kept!.keys.push(v.voucherKey);
+      kept!.toIssue.push(v.toIssue);
+      kept!.amount.push(v.amount);
       if (req.reissueIds) for (const l of v.orders) inVouchers.add(l.orderId);
       yield v;
     }
   }
   const nothing = () => undefined;
-  const { status: recorded, changes, covers, finish: finishRecording, note, published, release, tag } = built
+  const { status: recorded, changes, covers, finish: finishRecording, note, published, release, tag } = kept
     ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
+  const built = kept?.keys.map((voucherKey, i) => ({ voucherKey, toIssue: kept.toIssue[i]!, amount: kept.amount[i]! }));
+  if (kept) {
+    kept.keys = [];
+    kept.toIssue = [];
+    kept.amount = [];
+  }
   if (built) {
     // Said in full once per (order, voucher paying it), or once per order left out by --exclude; on
     // later runs counted in one line (-v lists them again). The markers are written with the

@@ -33,17 +33,26 @@ function maskDigits(digits: string): string {
 
 /**
  * One phone number MOBILE or LANDLINE found: its national number masked (139****0165,
- * 010****5678), after `+86 ` when it was written with the country code (+86 139 2513 0165,
- * +8613925130165, 0086-139…, 86-139… → +86 139****0165; +86 10 12345678 → +86 010****5678, the
- * number as dialled at home). Before, the country code was counted into the number: 861****0165.
+ * 010****5678), after the country code as it was written (+86 139 2513 0165 → +86 139****0165,
+ * +8613925130165 → +86139****0165, 0086-139… → 0086-139****0165, 86 139… → 86 139****0165). A
+ * landline written with +86 and without its trunk 0 keeps its area code and last 4 as written
+ * (+86 571 8888 8888 → +86 571****8888, +86 10 12345678 → +86 10****5678). Nothing is added that
+ * the text did not have: until 2026-12 the 0 was put back (+86 057****8888) and every country code
+ * was shown as "+86 " (86-139… → +86 139****0165); before that the 86 was counted into the
+ * number (861****0165).
  */
 export function maskPhoneNumber(p: string): string {
-  const digits = p.replace(/\D/g, '');
-  const cc = digits.startsWith('0086') ? 4 : digits.startsWith('86') ? 2 : 0;
-  if (cc === 0) return maskDigits(digits);
-  const national = digits.slice(cc);
-  const mobile = national.length === 11 && /^1[3-9]/.test(national);
-  return `+86 ${maskDigits(mobile || national.startsWith('0') ? national : `0${national}`)}`;
+  const cc = /^(?:\+|00)?86/.exec(p);
+  if (!cc) return maskDigits(p.replace(/\D/g, ''));
+  // The country code and the separator after it, as written.
+  let at = cc[0].length;
+  if (at < p.length && !/\d/.test(p[at]!)) at++;
+  const prefix = p.slice(0, at);
+  const national = p.slice(at).replace(/\D/g, '');
+  if (national.startsWith('0') || (national.length === 11 && /^1[3-9]/.test(national))) return prefix + maskDigits(national);
+  // A landline without its trunk 0: area code 10, 2x or a three-digit one (mask.ts LANDLINE).
+  const area = national.startsWith('10') || national.startsWith('2') ? 2 : 3;
+  return `${prefix}${national.slice(0, area)}****${national.slice(-4)}`;
 }
 
 /**

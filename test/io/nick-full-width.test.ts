@@ -14,8 +14,8 @@ describe('shownNick masks a phone written in full-width digits', () => {
     // 3-4-4 with full-width dashes (－) or ideographic spaces: MOBILE allows one separator per group.
     expect(shownNick('１３９－２５１３－０１６５')).toBe('139****0165');
     expect(shownNick('１３９\u3000２５１３\u3000０１６５')).toBe('139****0165');
-    // +86 in full width: the country code kept as +86, the national 13925130165 → 139****0165.
-    expect(shownNick('＋８６１３９２５１３０１６５')).toBe('+86 139****0165');
+    // +86 in full width: the country code kept as written (half-width, as the digits shown are), no space added; the national 13925130165 → 139****0165.
+    expect(shownNick('＋８６１３９２５１３０１６５')).toBe('+86139****0165');
     expect(shownNick('139２５１３0165')).toBe('139****0165');
   });
 

@@ -14,8 +14,8 @@ describe('phones split any way are masked', () => {
     ['139–2513–0165', '139****0165'],
     ['1 3 9 2 5 1 3 0 1 6 5', '139****0165'],
     ['13 92 51 30 16 5', '139****0165'],
-    // the country code is kept as +86 and the national number masked (was 861****0165)
-    ['+86.139.2513.0165', '+86 139****0165'],
+    // the country code and its separator are kept as written and the national number masked (was 861****0165)
+    ['+86.139.2513.0165', '+86.139****0165'],
     ['jack 139.2513.0165', 'jack 139****0165'],
     ['010 12345678', '010****5678'],
     ['010.12345678', '010****5678'],

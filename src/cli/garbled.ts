@@ -27,6 +27,12 @@ export interface Garbled {
   cells: string[];
   /** The column names storeops knows, as the bytes read in the right encoding give them (at most 6). */
   names: string[];
+  /**
+   * `lost` only: other column names storeops knows are whole (one cell with a U+FFFD, a GBK file with
+   * one odd byte): the header is not garbled throughout, the reader's own error (a column missing)
+   * stands and the damaged names are added to it.
+   */
+  partial?: true;
 }
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -93,7 +99,10 @@ function readRight(headers: readonly string[], decode: (cell: string) => string 
 export function garbledHeader(headers: readonly string[]): Garbled | undefined {
   const named = headers.filter((h) => h.trim() !== '');
   if (!named.length) return undefined;
-  if (named.some((h) => LOST.test(h))) return { how: 'lost', cells: named.filter((h) => LOST.test(h)).slice(0, 3), names: [] };
+  if (named.some((h) => LOST.test(h))) {
+    const cells = named.filter((h) => LOST.test(h)).slice(0, 3);
+    return named.some((h) => knownNames().has(normHeader(h))) ? { how: 'lost', cells, names: [], partial: true } : { how: 'lost', cells, names: [] };
+  }
   // Chinese read as Western: Latin-1 letters and signs where the Chinese was, no Chinese left.
   if (named.some((h) => /[\u0080-\u00ff\u0152-\u2122]/.test(h)) && !named.some((h) => CJK.test(h))) {
     const asUtf8 = readRight(named, (h) => {
@@ -140,6 +149,15 @@ const HOW: Record<GarbledHow, { zh: string; en: string }> = {
     en: 'it is UTF-8-encoded Chinese that a program read as GBK and saved again',
   },
 };
+
+/** A reader's own error with the damaged column names of a partly garbled header (`partial`) added. */
+export function partlyGarbled(text: { zh: string; en: string }, g: Garbled): { zh: string; en: string } {
+  const cells = g.cells.join(', ') + (g.cells.length === 3 ? ' …' : '');
+  return {
+    zh: `${text.zh}; 另外, 列名 ${cells} 含有 � (某个程序读错了编码, 那里的文字已无法还原): 若缺少的列就是它, 请用原始文件`,
+    en: `${text.en}; also, the column name(s) ${cells} hold � (a program read the file in the wrong encoding; the text there cannot be recovered): if the missing column is one of them, use the original file`,
+  };
+}
 
 /** The error for a garbled header: what happened, the names it stands for, and what to do. */
 export function garbledError(file: string, g: Garbled): { text: { zh: string; en: string }; hint: { zh: string; en: string } } {

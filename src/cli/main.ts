@@ -408,9 +408,11 @@ async function explainKind(e: unknown): Promise<unknown> {
   const w = wrongKind(file, headers, current.command, asArgument);
   if (w) return new StoreopsError(e.exitCode, w.text, w.hint);
   // A header garbled by a wrong encoding (¶©µ¥±àºÅ for 订单编号): the column is there, unreadable.
-  const { garbledHeader, garbledError } = await import('./garbled.js');
+  const { garbledHeader, garbledError, partlyGarbled } = await import('./garbled.js');
   const g = garbledHeader(headers);
   if (!g) return e;
+  // Only some names damaged, the rest read: the reader's error (which column is missing) stays first.
+  if (g.partial) return new StoreopsError(e.exitCode, partlyGarbled(e.text, g), e.hint);
   const said = garbledError(file, g);
   return new StoreopsError(e.exitCode, said.text, said.hint);
 }

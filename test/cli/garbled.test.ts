@@ -96,6 +96,27 @@ describe('each reader says so (exit 3, zh and en)', () => {
     expect(r.stderr).not.toContain('required column');
   });
 
+  it('one damaged column name among names that read: the missing column is still named (rev32)', () => {
+    // The order export without its 订单付款时间 column and with one extra column named 备注\uFFFD (a GBK
+    // byte lost): the real fault is the missing column. Before: 'the column names are garbled (备注\uFFFD):
+    // … cannot be recovered', and 订单付款时间 was never named.
+    const src = iconv.decode(fs.readFileSync(path.join(EXAMPLES, 'ExportOrderList202611.csv')), 'gbk');
+    const rows = src.split(/\r?\n/).filter((l) => l !== '').map((l) => l.split(','));
+    const at = rows[0]!.findIndex((h) => h.trim() === '订单付款时间');
+    expect(at).toBeGreaterThan(0);
+    for (const r of rows) r.splice(at, 1);
+    rows[0]!.push('备注\uFFFD');
+    for (const r of rows.slice(1)) r.push('');
+    const f = path.join(dir, 'missing-and-fffd.csv');
+    fs.writeFileSync(f, rows.map((r) => r.join(',')).join('\n') + '\n', 'utf8');
+    const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`compensate needs columns this file does not have: "订单付款时间" (paidAt)`);
+    expect(r.stderr).toContain('also, the column name(s) 备注\uFFFD hold \uFFFD');
+    expect(r.stderr).not.toContain('the column names are garbled');
+    expect(garbledHeader(['订单编号', '备注\uFFFD'])).toEqual({ how: 'lost', cells: ['备注\uFFFD'], names: [], partial: true });
+  });
+
   it('a file of another kind is still named as such first', () => {
     // A garbled roster's header is ASCII (agent, dates): it is a roster, and compensate says so.
     const r = runCli(['compensate', path.join(EXAMPLES, 'roster', 'roster-2026-11.csv')]);

@@ -141,7 +141,16 @@ export function isNoteRow(cells: readonly string[], keyColumn: number): boolean 
   for (let i = 0; i <= keyColumn && i < cells.length; i++) {
     const c = cleanCell(cells[i] ?? '');
     if (c === '') continue;
-    return NOTE_ZH.test(c) || NOTE_EN.test(c);
+    if (!(NOTE_ZH.test(c) || NOTE_EN.test(c))) return false;
+    // A remark in a column before the agent's, the agent named (备注,客服: 备注：24日请假,小李): the
+    // agent's row. It was skipped, the warning quoting the remark and not the agent (rev32).
+    if (i < keyColumn && cleanCell(cells[keyColumn] ?? '') !== '') return false;
+    // A bare label (注意, 备注, Note) with anything else in the row (注意,新人 under 客服,备注): a name,
+    // the rest of the row its own. Alone in its row it says nothing and stays a note (rev32).
+    if (BARE_LABEL.test(c) && cells.some((x, j) => j !== i && cleanCell(x ?? '') !== '')) return false;
+    return true;
   }
   return false;
 }
+
+const BARE_LABEL = /^(?:备注|備註|备考|說明|说明|注意|附注|附註|notes?|remarks?)$/i;

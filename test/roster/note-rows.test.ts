@@ -60,4 +60,28 @@ describe('a note row under the agents', () => {
     expect(s.stderr).not.toContain('is not an agent');
     expect(s.stderr).toContain('1 agent × 30 days');
   });
+
+  it('an agent row is never taken for a note: a remark before the agent column, an agent named 注意 with a remark (rev32)', () => {
+    // 备注,客服 columns: line 3 is 小李's row with a remark in front. Before: skipped as the note
+    // "备注：24日请假", 小李 never named; 4 agents planned where the file names 5.
+    const a = path.join(dir, 'remark-first.csv');
+    fs.writeFileSync(a, '备注,客服\n,小王\n备注：24日请假,小李\n,小张\n,小赵\n,小陈\n');
+    const r = runCli(['roster', 'plan', '--month', '2026-12', '--agents', a, '--time-limit', '5', '-f', 'csv', '--lang', 'en'], { timeoutMs: 60_000 });
+    expect(r.stderr).not.toContain('is not an agent');
+    expect(r.stderr).toContain('roster 2026-12: 5 agents');
+    expect(r.stdout).toContain('小李');
+    // 客服,备注 columns: an agent named 注意 whose remark is 新人 (line 3). Before: skipped as the note "注意".
+    const b = path.join(dir, 'named-zhuyi.csv');
+    fs.writeFileSync(b, '客服,备注\n小王,\n注意,新人\n小张,\n小赵,\n小陈,\n');
+    const s = runCli(['roster', 'plan', '--month', '2026-12', '--agents', b, '--time-limit', '5', '-f', 'csv', '--lang', 'en'], { timeoutMs: 60_000 });
+    expect(s.stderr).not.toContain('is not an agent');
+    expect(s.stderr).toContain('roster 2026-12: 5 agents');
+    expect(s.stdout).toContain('注意');
+    // A bare 备注 alone in its row (a heading) is still a note, named.
+    const c = path.join(dir, 'bare-heading.csv');
+    fs.writeFileSync(c, '客服,备注\n小王,\n小李,\n小张,\n小赵,\n小陈,\n备注,\n');
+    const t = runCli(['roster', 'plan', '--month', '2026-12', '--agents', c, '--time-limit', '5', '-f', 'csv', '--lang', 'en'], { timeoutMs: 60_000 });
+    expect(t.stderr).toContain(`${c}:7: the note "备注" is not an agent: skipped`);
+    expect(t.stderr).toContain('roster 2026-12: 5 agents');
+  });
 });

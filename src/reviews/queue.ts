@@ -109,7 +109,11 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     // negative buyer) each flagged part has its window, as for the explanation.
     const complaintEvents: number[] = [];
     const lateComplaintEvents: number[] = [];
-    if (f.extortion.length > 0) {
+    // A serial negative buyer's item is malicious by each flagged part whatever its wording, so an
+    // extortion in the first review does not take the 追评's window away (rev32: it did — 不退款就差评
+    // + a 追评 from a buyer with 3 negatives was 'complaintBy overdue' at 12-01 12:00, the 追评's window
+    // open until 12-10 12:00).
+    if (f.extortion.length > 0 && (negativesByBuyer.get(nameOf(r)) ?? 0) < o.serialNegativeAt) {
       if (f.extortionIn.review) {
         complaintEvents.push(r.reviewedAt);
         lateComplaintEvents.push(r.reviewedAt + (r.reviewedAtSlack ?? 0));

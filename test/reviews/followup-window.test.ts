@@ -98,3 +98,29 @@ describe.each(['UTC', 'America/Los_Angeles'])('the extortion in the 追评 (mach
     });
   });
 });
+
+describe.each(['UTC', 'America/Los_Angeles'])('extortion in the first review from a serial negative buyer (machine TZ=%s, rev32)', (tz) => {
+  // 买家丙 leaves 3 差评 (serialNegative default 3): each of them is malicious by that, each flagged
+  // part with its own complaint window (RULES 2.3) — the extortion wording in the first review of
+  // ...0002 does not take its 追评's window away. By hand (Beijing time): review 11-01 10:00 + 30 days
+  // = 12-01 10:00 (missed at 12-01 12:00: reviewExplainBy, reviewComplaintBy); 追评 11-10 12:00 + 30
+  // days = 12-10 12:00, still open: file_complaint by 12-10 12:00. Before: complaintBy 12-01 10:00
+  // overdue, action post_explanation, the open complaint about the 追评 never offered.
+  const csv =
+    HEAD +
+    '3515313147320000002,买家丙,羊毛围巾,差评,2026-11-01 10:00:00,不退款就差评,2026-11-10 12:00:00,洗了一次就坏了很失望\n' +
+    '3515313147320000003,买家丙,羊毛帽子,差评,2026-11-01 11:00:00,质量太差,,\n' +
+    '3515313147320000004,买家丙,羊毛手套,差评,2026-11-01 12:00:00,质量太差,,\n';
+  it('12-01 12:00: file the complaint about the 追评 by 12-10 12:00', () => {
+    const items = json(runCli(['reviews', 'queue', '-', '--as-of', '2026-12-01 12:00:00', '-f', 'json'], { input: csv, tz }).stdout);
+    const item = items.find((x) => x.orderId === '3515313147320000002');
+    expect(item).toMatchObject({
+      contactBy: null,
+      nextContactAt: null,
+      explainBy: '2026-12-10T12:00:00+08:00',
+      complaintBy: '2026-12-10T12:00:00+08:00',
+      overdue: ['reviewExplainBy', 'reviewComplaintBy'],
+      action: 'file_complaint',
+    });
+  });
+});

@@ -1,4 +1,5 @@
 // Cell clean-up (FORMATS "Cell clean-up — every platform has its own wrapping").
+import { type Msg, msg } from '../errors.js';
 
 /** The text real exports write for an empty cell (FORMATS "More cells"): `null`. */
 function meansEmpty(t: string): boolean {
@@ -175,6 +176,17 @@ export function checkOrderId(t: string): IdCheck {
   if (/^\d{6}-\d{6,}$/.test(t)) return 'ok';
   if (SCIENTIFIC.test(t)) return 'excel-rounded';
   return 'not-an-id';
+}
+
+/**
+ * What is wrong with an order id the operator typed (`reviews log`, `reviews message`, `ledger list
+ * --order`): `shown` is how the message names it (`"…"`, `--order "…"`), `rounded` what a rounded id
+ * keeps the command from doing.
+ */
+export function typedIdProblem(shown: string, check: 'excel-rounded' | 'not-an-id' | 'empty', rounded: Msg = msg('', '')): Msg {
+  return check === 'excel-rounded'
+    ? msg(`${shown} 是被 Excel 四舍五入的订单编号 (原编号已丢失)${rounded.zh}`, `${shown} is an order id Excel rounded (the real id is lost)${rounded.en}`)
+    : msg(`${shown} 不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)`, `${shown} is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`);
 }
 
 // Full-width forms a Chinese input method types for numbers and times (０-９ ． ％ － ＋ ： ／ and the

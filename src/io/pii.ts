@@ -2,14 +2,13 @@
 // without a header): a shifted row puts a phone or an address in a time column, so masking by
 // column name is not enough. Anything that looks like a mainland phone number, an id-card number
 // or a postal address is masked wherever it appears in the text (unless --show-pii).
-import { LANDLINE, MOBILE, maskName, maskPhoneNumber } from '../orders/mask.js';
+import { LANDLINE, MOBILE, SEP, maskName, maskPhoneNumber } from '../orders/mask.js';
 import { halfWidth } from './cells.js';
 
 // Mobiles and landlines: mask.ts MOBILE and LANDLINE (how they may be written is said there).
 // Before, only 3-4-4 groups split by a space or - and landlines with a - were found (review25); a
 // landline with its local number split (0571-8888 8888) or written with +86, and any phone in
 // full-width digits in free text, were shown whole until 2026-12.
-const SEP = '[-\\s._\u00b7\u2013\u2014]';
 // A mobile written (partly) in Chinese numerals, as a buyer does to get past a platform's number
 // filter: 一三九二五一三零一六五, 幺三九 2513 0165 (幺 is how 1 is said in phone numbers), the same
 // separators allowed. At least one Chinese numeral (all-ASCII runs are MOBILE's); masked keeping its

@@ -17,7 +17,8 @@ export function maskName(name: string): string {
 // (+86 571 8888 8888, +86-10-12345678, +86 0571 88888888). Digit boundaries: a 19-digit order id
 // or a longer digit run never contains a "phone". Matched on ASCII digits: full-width ones
 // (１３９…) are looked for in the half-width text (halfWidth keeps the length).
-const SEP = '[-\\s._\u00b7\u2013\u2014]';
+/** The separators a phone's digits may be written with (also pii.ts's Chinese-numeral mobiles). */
+export const SEP = '[-\\s._\u00b7\u2013\u2014]';
 export const MOBILE = new RegExp(`(?<![\\d])(?:(?:\\+|00)?86${SEP}?)?1${SEP}?[3-9](?:${SEP}?\\d){9}(?![\\d])`, 'g');
 export const LANDLINE = new RegExp(
   `(?<![\\d])(?:(?:\\+|00)86${SEP}?0?(?:10|2\\d|[3-9]\\d{2})${SEP}?|[(\uff08]0\\d{2,3}[)\uff09]\\s?|0\\d{2,3}${SEP}?)\\d{3,4}${SEP}?\\d{4}(?![\\d])`,

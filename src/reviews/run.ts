@@ -3,7 +3,7 @@
 import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
 import type { Ctx } from '../context.js';
 import { InputError, UsageError, msg, plural, say } from '../errors.js';
-import { checkOrderId, fullWidthId } from '../io/cells.js';
+import { checkOrderId, fullWidthId, typedIdProblem } from '../io/cells.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
@@ -608,9 +608,7 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
     // It said "pass the order id (digits)" to someone who had typed digits (`reviews log 123`): say
     // what an order id looks like, and where to copy it from.
     throw new UsageError(
-      idCheck === 'excel-rounded'
-        ? msg(`"${orderId}" 是被 Excel 四舍五入的订单编号 (原编号已丢失)`, `"${orderId}" is an order id Excel rounded (the real id is lost)`)
-        : msg(`"${orderId}" 不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)`, `"${orderId}" is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`),
+      typedIdProblem(`"${orderId}"`, idCheck),
       msg(
         '从 `storeops reviews queue` 的 订单编号 列或评价表里复制完整的编号, 例如 storeops reviews log 3515313147329357901 --status contacted',
         'copy the whole id from the orderId column of `storeops reviews queue` or from the review file, e.g. storeops reviews log 3515313147329357901 --status contacted',
@@ -764,7 +762,7 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
   // An id Excel rounded (3.51531E+18) was said to be "not in the review files": say what it is, as reviews log does.
   if (checkOrderId(orderId) === 'excel-rounded') {
     throw new UsageError(
-      msg(`"${orderId}" 是被 Excel 四舍五入的订单编号 (原编号已丢失)`, `"${orderId}" is an order id Excel rounded (the real id is lost)`),
+      typedIdProblem(`"${orderId}"`, 'excel-rounded'),
       msg(
         '从 `storeops reviews queue` 的 订单编号 列或评价表里复制完整的编号, 例如 storeops reviews message 3515313147329357901 --reviews reviews.csv',
         'copy the whole id from the orderId column of `storeops reviews queue` or from the review file, e.g. storeops reviews message 3515313147329357901 --reviews reviews.csv',

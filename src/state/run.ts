@@ -5,7 +5,7 @@ import { CHANNEL_ZH, REVIEW_STATUS_ZH, VOUCHER_KIND_ZH } from './codes.js';
 import fs from 'node:fs';
 import type { Ctx } from '../context.js';
 import { UsageError, msg, plural } from '../errors.js';
-import { checkOrderId, fullWidthId } from '../io/cells.js';
+import { checkOrderId, fullWidthId, typedIdProblem } from '../io/cells.js';
 import type { Column, Row } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { scrubFreeText, shownNick } from '../io/pii.js';
@@ -83,9 +83,7 @@ function parseOpts(opts: Record<string, unknown>): LedgerOpts {
   const check = order === undefined ? 'ok' : checkOrderId(order);
   if (check !== 'ok') {
     throw new UsageError(
-      check === 'excel-rounded'
-        ? msg(`--order "${order}" 是被 Excel 四舍五入的订单编号 (原编号已丢失), 查不出它是否赔付过`, `--order "${order}" is an order id Excel rounded (the real id is lost): whether it was compensated cannot be looked up`)
-        : msg(`--order "${order}" 不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)`, `--order "${order}" is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`),
+      typedIdProblem(`--order "${order}"`, check, msg(', 查不出它是否赔付过', ': whether it was compensated cannot be looked up')),
       msg(
         '从订单报表 (以文本方式打开) 或 storeops 的输出里复制完整的编号, 例如 storeops ledger list --order 3515313147329357901; 要看全部记录, 不加 --order',
         'copy the whole id from the order export (opened as text) or from storeops\' output, e.g. storeops ledger list --order 3515313147329357901; leave --order out to list everything',

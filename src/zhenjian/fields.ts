@@ -235,13 +235,13 @@ export function parseSkuDiffers(text: string): Parsed<string[]> {
   return ok(out);
 }
 
+/** A 商品ID Excel showed as 6.80012E+11 and saved so (a product row, a --labels row): the digits are gone. */
+export const ITEM_ID_ROUNDED = msg('商品ID被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the itemId was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text');
+
 /**
  * One record's cells (by field key) → a Product, or the first bad field with its reason.
  * Cells must already be cleaned; absent fields are ''.
  */
-/** A 商品ID Excel showed as 6.80012E+11 and saved so (a product row, a --labels row): the digits are gone. */
-export const ITEM_ID_ROUNDED = msg('商品ID被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the itemId was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text');
-
 /**
  * One product row. `xlsx`: the row is from an xlsx file, where a date typed into Excel is a date
  * cell read back as `2026-11-20 00:00:00`: a signing time so read is the date alone, as

@@ -9,7 +9,7 @@ import { fileProblem } from './fsproblem.js';
 import { registerTemp, releaseTemp, tempName } from './sink.js';
 import type { FastBook, XRow } from './xlsxread.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
-import { Gb18030Check, MAX_RECORD, Projection, RecordScanner } from './scan.js';
+import { BAD_GB18030_ROW, gbRepair, MAX_RECORD, Projection, RecordScanner } from './scan.js';
 import { type Sniffed, incompleteTail } from './source.js';
 
 export { Projection };
@@ -26,6 +26,12 @@ export interface RawRecord {
   times?: number[];
   /** Set when the parser could not read this record whole; the caller rejects it. */
   problem?: Msg;
+  /**
+   * Set (with `problem`) when the record holds bytes that are not GB18030: `cut` when they are a
+   * character cut off by the end of the file. Such a row is rejected; csvBatches refuses the file
+   * instead for a cut-off file and for many such rows, and openTable for such a header.
+   */
+  badBytes?: 'row' | 'cut';
 }
 
 /** No cell holds anything but spaces (a blank line of a spreadsheet: ,,,,), and no time was read from the bytes. */
@@ -76,7 +82,7 @@ async function* rawChunks(s: Sniffed): AsyncGenerator<Buffer> {
   }
 }
 
-function badBytes(s: Sniffed, lineNo: number): InputError {
+export function badBytes(s: Sniffed, lineNo: number): InputError {
   if (s.endsInsideCharacter?.(s.encoding)) {
     return new InputError(
       msg(
@@ -107,12 +113,22 @@ function badBytes(s: Sniffed, lineNo: number): InputError {
 }
 
 /**
+ * What decode() has handed the parser: `lines`, the line breaks; `bad`, GB18030 only, the lines
+ * holding bytes that are not GB18030 (replaced in the text: the records on them are rejected), in
+ * order, `cut` for a character cut off by the end of the file.
+ */
+interface Fed {
+  lines: number;
+  bad?: { line: number; cut: boolean }[];
+}
+
+/**
  * The input as text for the parser, failing with the line number on bytes the encoding cannot
  * hold. UTF-8 is only validated (natively) and passed on as bytes, which csv-parse reads itself:
  * decoding it here and re-encoding it for the parser would double the work on a big export.
  * `chunks` start where `fed.lines` line breaks of the file have gone by (0: the file's start).
  */
-async function* decode(s: Sniffed, fed: { lines: number }, gb: Gb18030Impl | undefined, chunks: AsyncIterable<Buffer>): AsyncGenerator<string | Buffer> {
+async function* decode(s: Sniffed, fed: Fed, gb: Gb18030Impl | undefined, chunks: AsyncIterable<Buffer>): AsyncGenerator<string | Buffer> {
   let newlines = fed.lines;
   // `fed.lines`: the line breaks handed on so far, counted once here for the parser's caller too.
   // A 0x0A byte is a line break in UTF-8 and GB18030 alike (never inside a multi-byte character).
@@ -185,31 +201,51 @@ async function* decode(s: Sniffed, fed: { lines: number }, gb: Gb18030Impl | und
   }
   const dec = await gb18030Decoder(gb);
   // The bytes are checked, not the text: U+FFFD in the text may be a real character (84 31 A4 37),
-  // which both decoders also give for bytes that are not GB18030.
-  const check = new Gb18030Check();
+  // which both decoders also give for bytes that are not GB18030. A byte that starts a bad
+  // character is replaced by `?` and its line told to csvParseBatches (fed.bad), which rejects the
+  // record holding it, as the byte scanner does; the decoder is only ever given whole characters.
+  const found = (fed.bad ??= []);
+  let carry: Buffer | undefined;
+  const part = (b: Buffer, final: boolean): string => {
+    const r = gbRepair(b, final);
+    if (r.bad.length) {
+      let lines = newlines;
+      let from = 0;
+      for (let k = 0; k < r.bad.length; k++) {
+        const at = r.bad[k]!;
+        for (let i = r.out.indexOf(10, from); i !== -1 && i < at; i = r.out.indexOf(10, i + 1)) lines++;
+        from = at;
+        found.push({ line: lines + 1, cut: r.cut && k === r.bad.length - 1 });
+      }
+    }
+    if (r.keep) carry = Buffer.from(b.subarray(b.length - r.keep));
+    countNl(r.out);
+    return r.out.length ? dec.write(r.out) : '';
+  };
   for await (const chunk of chunks) {
-    const badAt = check.check(chunk);
-    if (badAt !== -1) {
-      // A bad character begun in the previous chunk is at 0: on this chunk's first line.
-      countNl(chunk.subarray(0, badAt));
-      throw bad(newlines + 1);
+    let b = chunk;
+    // The character cut at the end of the last chunk, completed by the first bytes of this one:
+    // handed on by itself (joining it to the whole chunk would copy a megabyte).
+    while (carry && b.length) {
+      const k = Math.min(b.length, 4 - carry.length);
+      const head = joined(carry, b.subarray(0, k));
+      b = b.subarray(k);
+      carry = undefined;
+      const text = part(head, false);
+      if (text) yield text;
     }
-    let text: string;
-    try {
-      text = dec.write(chunk);
-    } catch {
-      throw bad(newlines + 1);
-    }
-    countNl(chunk);
+    if (!b.length) continue;
+    const text = part(b, false);
     if (text) yield text;
   }
-  if (check.cut) throw bad(newlines + 1); // a character cut off by the end of the file
-  let tail: string;
-  try {
-    tail = dec.end();
-  } catch {
-    throw bad(newlines + 1);
+  if (carry) {
+    // A character cut off by the end of the file.
+    const c = carry;
+    carry = undefined;
+    const text = part(c, true);
+    if (text) yield text;
   }
+  const tail = dec.end();
   if (tail) yield tail;
 }
 
@@ -251,13 +287,59 @@ function pickRecordDelimiter(firstText: string): string[] {
   return firstText[i + 1] === '\n' ? ['\r\n', '\n'] : ['\r\n', '\r', '\n'];
 }
 
+/**
+ * Rows holding bytes that are not GB18030 that a GBK file may have and still be read, each rejected
+ * with its line (BAD_GB18030_ROW): past this many, and past 1 % of the records read by then, the file
+ * is not GBK (or is badly damaged) and is refused, as a file with any such byte was until 2026-12.
+ */
+export const BAD_GB18030_ROWS = 10;
+
 async function* csvBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
+  if (s.encoding !== 'gb18030') {
+    yield* csvRecordBatches(s, opts);
+    return;
+  }
+  let records = 0;
+  const lines: number[] = [];
+  for await (const batch of csvRecordBatches(s, opts)) {
+    // Thrown once the batch is handed on: a header with such bytes is refused as such (openTable).
+    let refuse: InputError | undefined;
+    for (const r of batch) {
+      records++;
+      if (r.badBytes === undefined) continue;
+      // A character cut off by the end of the file: the file was cut off, its last rows lost.
+      if (r.badBytes === 'cut') {
+        refuse = badBytes(s, r.line);
+        break;
+      }
+      lines.push(r.line);
+      if (lines.length > BAD_GB18030_ROWS && lines.length * 100 > records) {
+        const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
+        refuse = new InputError(
+          msg(
+            `${s.name}: 已读的 ${records} 行中有 ${lines.length} 行含有无法按 gb18030 (GBK) 解码的字节 (第 ${shown} 行), 超过 ${BAD_GB18030_ROWS} 行且超过 1%: 这个文件不是 GBK 编码, 或损坏严重; 整个文件未使用`,
+            `${s.name}: ${lines.length} of the ${records} rows read so far hold bytes that are not valid gb18030 (GBK) (lines ${shown}), more than ${BAD_GB18030_ROWS} and more than 1 %: the file is not GBK, or is badly damaged; the file was not used`,
+          ),
+          msg(
+            '文件可能混用了编码或已损坏; 重新导出, 或用 --encoding 指定编码 (utf8 / gbk)。',
+            'the file may mix encodings or be damaged; export it again, or name the encoding with --encoding (utf8 / gbk).',
+          ),
+        );
+        break;
+      }
+    }
+    yield batch;
+    if (refuse) throw refuse;
+  }
+}
+
+async function* csvRecordBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
   if (opts.parser !== 'csv-parse' && (s.encoding === 'utf8' || (s.encoding === 'gb18030' && hasNativeGb18030() && opts.gb18030 !== 'iconv'))) {
     yield* fastBatches(s, opts);
     return;
   }
   // Lines fed to the parser so far (by \n), for an error found only at the end of the input.
-  const fed = { lines: 0 };
+  const fed: Fed = { lines: 0 };
   const text = decode(s, fed, opts.gb18030, rawChunks(s));
   const first = await text.next();
   if (first.done) return;
@@ -303,7 +385,7 @@ function joined(...parts: Buffer[]): Buffer {
  */
 async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
   const gb = s.encoding === 'gb18030';
-  const fed = { lines: 0 };
+  const fed: Fed = { lines: 0 };
   const raw = rawChunks(s);
   // UTF-8 is validated natively (decode) and scanned as bytes. GB18030 is checked by the scanner,
   // cell by cell where a cell is not ASCII (every other byte is a comma, tab, quote or line break);
@@ -336,7 +418,6 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
       const r = scanner.scan(buf, final, batch);
       const full = r.records.length === batch;
       batch = BATCH_RECORDS;
-      if (r.badLine !== undefined) throw badBytes(s, r.badLine);
       if (r.records.length) yield r.records;
       buf = buf.subarray(r.used);
       if (r.irregular) {
@@ -410,7 +491,7 @@ async function* csvParseBatches(
   s: Sniffed,
   text: AsyncIterator<string | Buffer>,
   firstValue: string | Buffer,
-  fed: { lines: number },
+  fed: Fed,
   delimiter: string,
   recordDelimiter: string[],
   firstLine: number,
@@ -426,6 +507,8 @@ async function* csvParseBatches(
   // are drained (a lone quote as the file's last byte), so its lines are worked out in order.
   const skipped: { after: number; emptyLines?: number; end: number | undefined; code: string }[] = [];
   let given = 0;
+  // The next of fed.bad to place in a record.
+  let badNext = 0;
   const skippedRecord = (k: (typeof skipped)[number]): RawRecord => {
     // The record began after the previous one and the empty lines since; the error is found where it ends.
     const emptyNow = k.emptyLines ?? prevEmpty;
@@ -507,6 +590,17 @@ async function* csvParseBatches(
         if (info.lines + lineBase > start) for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
         prevEnd = start + breaks;
         prevEmpty = info.empty_lines;
+        // GB18030: bytes that were not, on a line of this record (decode replaced them): rejected, as the scanner does.
+        const bad = fed.bad;
+        if (bad !== undefined && badNext < bad.length) {
+          while (badNext < bad.length && bad[badNext]!.line < start) badNext++;
+          let kind: 'row' | 'cut' | undefined;
+          for (; badNext < bad.length && bad[badNext]!.line <= prevEnd; badNext++) kind = bad[badNext]!.cut ? 'cut' : (kind ?? 'row');
+          if (kind !== undefined) {
+            batch.push({ line: start, cells: [], problem: BAD_GB18030_ROW, badBytes: kind });
+            continue;
+          }
+        }
         batch.push({ line: start, cells: record });
       }
       if (batch.length) yield batch;

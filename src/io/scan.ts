@@ -6,6 +6,7 @@
 // relax_quotes, record by record. It gives up only on a quote left open at the end of the input
 // and on a record over MAX_RECORD bytes: the caller hands the rest of the input, from the start of
 // that record, to csv-parse, which stays the reference (test/io/fastpath*.test.ts).
+import { msg } from '../errors.js';
 import type { RawRecord } from './records.js';
 
 const QUOTE = 0x22;
@@ -41,9 +42,19 @@ export interface ScanResult {
   used: number;
   /** The record at `used` is not the common shape: csv-parse must read from there on. */
   irregular: boolean;
-  /** Set when the input holds bytes that are not GB18030: the line they are on. */
-  badLine?: number;
+  /** Records marked `badBytes` (bytes that are not GB18030) among `records`: 0 for most reads. */
+  bad: number;
 }
+
+/**
+ * The reason given for a row holding bytes the file's encoding (GB18030/GBK) cannot hold: the row
+ * is rejected and reported by its line, the rest of the file read (records.ts refuses the whole
+ * file where that would be a guess: the header, a character cut off by the end of the file, many such rows).
+ */
+export const BAD_GB18030_ROW = msg(
+  '这一行含有无法按 GBK (GB18030) 解码的字节 (文件在这里损坏, 或这一行是用别的编码写入的): 这一行没有读取, 其他各行照常读取; 请在原始文件或卖家中心核对这一行',
+  'this row holds bytes that are not valid GBK (GB18030) (the file is damaged here, or the row was written in another encoding): the row was not read, the other rows were; check it in the original file or the seller centre',
+);
 
 type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
 
@@ -121,7 +132,6 @@ export class RecordScanner {
   line: number;
   /** Cells in the last record read. */
   private width = 0;
-  private badLine = 0;
   private readonly gbDecoder: TextDecoder | undefined;
   /**
    * The cache of non-ASCII cells' texts (nonAscii), keyed by the cell's bytes: an open-addressing
@@ -389,9 +399,9 @@ export class RecordScanner {
     const records: RawRecord[] = [];
     let pos = 0;
     let line = this.line;
-    // 0: all read; 1: the record at pos needs more input; 2: the record at pos is not the common shape;
-    // 3: bytes that are not GB18030 (badLine).
+    // 0: all read; 1: the record at pos needs more input; 2: the record at pos is not the common shape.
     let stop = 0;
+    let bad = 0;
     const gb = this.gbDecoder !== undefined;
     this.words = gb ? wordsOf(b) : undefined;
     // Every cell nonAscii looks up is one of b's (this call's).
@@ -433,6 +443,8 @@ export class RecordScanner {
       const cells: string[] = new Array(this.width);
       let breaks = 0; // line breaks inside quoted cells of this record
       let nonBlank = false;
+      // Bytes that are not GB18030 in a cell: 1, or 2 for a character cut off by the end of the input.
+      let badKind = 0;
       let p = pos;
       let col = 0;
       for (;;) {
@@ -536,13 +548,11 @@ export class RecordScanner {
           p = q;
         }
         // GB18030: every byte that is not ASCII is inside a cell, and a cell holds whole characters.
-        if (gb && high >= 0x80) {
-          const bad = badGb18030(b, s, e, this.words);
-          if (bad !== -1) {
-            this.badLine = line + countLf(b, pos, bad);
-            stop = 3;
-            break records;
-          }
+        // A cell that is not: the record is read on to its end (its cells found by their ASCII
+        // bytes, which no character holds) and handed on as a rejected row (BAD_GB18030_ROW).
+        if (gb && high >= 0x80 && badKind === 0) {
+          const r = scanGb18030(b, s, e, this.words);
+          if (r !== -1) badKind = r <= CUT && e === len ? 2 : 1;
         }
         // The cell's text, if wanted (and always until the record shows a non-blank cell, so that
         // a record whose wanted cells are empty is never taken for a blank line).
@@ -588,12 +598,16 @@ export class RecordScanner {
       }
       if (col < cells.length) cells.length = col;
       this.width = col;
-      records.push({ line, cells, times: undefined });
+      if (badKind === 0) records.push({ line, cells, times: undefined });
+      else {
+        records.push({ line, cells: [], problem: BAD_GB18030_ROW, badBytes: badKind === 2 ? 'cut' : 'row' });
+        bad++;
+      }
       line += breaks;
       pos = p;
     }
     this.line = line;
-    return { records, used: pos, irregular: stop === 2, badLine: stop === 3 ? this.badLine : undefined };
+    return { records, used: pos, irregular: stop === 2, bad };
   }
 
   /**
@@ -816,10 +830,34 @@ function grown(a: Int32Array): Int32Array<ArrayBuffer> {
   return more;
 }
 
-function countLf(b: Uint8Array, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (b[i] === LF) n++;
-  return n;
+/**
+ * `b` (whole characters from its first byte on) for the decoder, with each byte that starts a bad
+ * GB18030 character there replaced by `?`, for the csv-parse path (records.ts decode): no valid
+ * character holds a comma, tab, quote or line-break byte, so the records are cut where the byte
+ * scanner cuts them, and a record holding a replaced byte is rejected (`bad`: their offsets) as the
+ * scanner rejects it. `keep`: bytes at the end that begin a character `b` does not finish (held for
+ * the next chunk); with `final`, such a character is cut off by the end of the input (`cut`).
+ * `b` itself is never written: the first replacement copies it.
+ */
+export function gbRepair(b: Buffer, final: boolean): { out: Buffer; bad: number[]; keep: number; cut: boolean } {
+  let out = b;
+  const bad: number[] = [];
+  let i = 0;
+  for (;;) {
+    const r = scanGb18030(out, i, out.length, out === b ? wordsOf(b) : undefined);
+    if (r === -1) return { out, bad, keep: 0, cut: false };
+    if (r <= CUT && !final) return { out: out.subarray(0, CUT - r), bad, keep: out.length - (CUT - r), cut: false };
+    if (out === b) out = Buffer.from(b);
+    if (r <= CUT) {
+      const at = CUT - r;
+      bad.push(at);
+      out.fill(0x3f, at);
+      return { out, bad, keep: 0, cut: true };
+    }
+    bad.push(r);
+    out[r] = 0x3f;
+    i = r + 1;
+  }
 }
 
 /**

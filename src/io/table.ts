@@ -2,7 +2,7 @@
 // records with line numbers. Used by every command that reads a file.
 import { InputError, type Msg, msg, plural } from '../errors.js';
 import { cleanCell, cleanHeader } from './cells.js';
-import { HEADER_SEARCH_LINES, Projection, type RawRecord, readRecordBatches } from './records.js';
+import { badBytes, HEADER_SEARCH_LINES, Projection, type RawRecord, readRecordBatches } from './records.js';
 import { type Sniffed, type StdinRef, openSource } from './source.js';
 import { looksLikeData, maskedRow } from './pii.js';
 import { type RejectLog, shown } from './rejects.js';
@@ -303,6 +303,9 @@ export async function openTable(file: string, stdin: StdinRef, encoding?: string
     seen.push(...n.value);
     for (let i = from; i < seen.length && found < 0; i++) {
       const r = seen[i]!;
+      // Bytes the encoding cannot hold before the header is found (the header, a title line): the
+      // columns cannot be known, and such a row is no row to pass over. The file is refused.
+      if (r.badBytes !== undefined) throw badBytes(sniffed, r.line);
       if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
       if (first < 0) first = i;
       if (!isHeader || r.line > HEADER_SEARCH_LINES) found = first;

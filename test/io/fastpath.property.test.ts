@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { DOUYIN_HEADERS, PDD_HEADERS, TAOBAO_ITEM_LAYOUTS, TAOBAO_ORDER_LAYOUTS } from '../../scripts/export-layouts.mjs';
 import * as records from '../../src/io/records.js';
 import { type ReadOptions, readRecordBatches } from '../../src/io/records.js';
-import { RecordScanner } from '../../src/io/scan.js';
+import { BAD_GB18030_ROW, RecordScanner } from '../../src/io/scan.js';
 import { type Sniffed, openSource } from '../../src/io/source.js';
 import { ROOT } from '../helpers.js';
 import { TimeZone, parseTime, wallText } from '../../src/time.js';
@@ -433,6 +433,10 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
       const line = bytes.subarray(0, at).filter((c) => c === 10).length + 1;
       if (f.enc === 'utf8' || f.enc === 'utf8bom') expect(reference.error, what).toBeDefined();
       if (reference.error !== undefined) expect(reference.error, what).toBe(`stdin:${line}: bytes that are not valid ${f.enc.startsWith('utf8') ? 'utf8' : 'gb18030'}`);
+      // GBK (since 2026-12): the row holding them is rejected (its record starts on that line or
+      // above; for that reason, or for its quoting when that cannot be read either), the rest read.
+      // (FF alone: never a GB18030 byte, wherever it goes; the other runs may read as characters.)
+      else if (f.enc === 'gbk' && f.inject.bytes[0] === 0xff) expect(reference.records.some((r) => r.problem !== undefined && r.line <= line), what).toBe(true);
     }
     const want = expected(f, text);
     if (want) expect(reference, what).toEqual(want);
@@ -526,8 +530,8 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
   // columns and in the runs of columns not wanted alike. By hand: 81 30 81 30 is the four-byte code
   // of pointer 0 = U+0080 (valid); 84 31 A5 30 is pointer (0x84-0x81)×12600 + 1×1260 + (0xA5-0x81)×10 + 0
   // = 39420, one past the last valid one below 189000 (39419); FF never starts a character; B0 cut
-  // by a delimiter is half a character. A bad one is reported with its line (ScanResult.badLine),
-  // the records before it read.
+  // by a delimiter is half a character. A bad one rejects its row (badBytes, ScanResult.bad), the
+  // records around it read.
   it.skipIf(!ProjectionClass)('GB18030 checked character by character in wanted columns and in runs not wanted', () => {
     const line = (a: string, mid: number[], c: string) => [...Buffer.from(`${a},`), ...mid, ...Buffer.from(`,${c}\n`)];
     const head = [...Buffer.from('a,b,c\n'), ...line('x', [0x81, 0x30, 0x81, 0x30], 'y')];
@@ -539,8 +543,10 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
       expect(ok.records[1], String(want)).toEqual({ line: 2, cells: ['x', want ? '' : '\u0080', 'y'] });
       for (const bad of [[0x84, 0x31, 0xa5, 0x30], [0xff, 0x41], [0xb0]]) {
         const r = new RecordScanner(0x2c, 'gb18030', projection as never).scan(Buffer.from([...head, ...line('z', bad, 'w'), ...Buffer.from('q,r,s\n')]), true);
-        expect(r.badLine, `${want} ${bad}`).toBe(3);
-        expect(r.records.map((x) => x.line), `${want} ${bad}`).toEqual([1, 2]);
+        // The row is handed on rejected (since 2026-12: the scan stopped there), the next one read.
+        expect(r.bad, `${want} ${bad}`).toBe(1);
+        expect(r.records.map((x) => [x.line, x.badBytes]), `${want} ${bad}`).toEqual([[1, undefined], [2, undefined], [3, 'row'], [4, undefined]]);
+        expect(r.records[3]!.cells, `${want} ${bad}`).toEqual(want ? ['q', '', 's'] : ['q', 'r', 's']);
       }
     }
   });
@@ -717,7 +723,7 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
   // Bytes the encoding cannot hold: the error names the line of the first bad byte (1 + the \n
   // bytes before it). Records read before the error may be fewer or more (batching); the CLI stops.
   const AB = { line: 1, cells: ['a', 'b'] };
-  const badBytes: { name: string; bytes: Buffer; enc: Enc; error: string; before: Outcome['records']; cutAt?: number }[] = [
+  const badBytes: { name: string; bytes: Buffer; enc: Enc; error: string | undefined; before: Outcome['records']; cutAt?: number }[] = [
     {
       // 81 is a continuation byte with no lead: the first byte of line 3, and the first byte of a chunk.
       name: 'UTF-8: a stray continuation byte at the start of a chunk',
@@ -736,12 +742,13 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
       before: [AB],
     },
     {
-      // 81 30 opens a four-byte GB18030 code; 0A cannot be its third byte: bad bytes at the start of line 2.
+      // 81 30 opens a four-byte GB18030 code; 0A cannot be its third byte: bad bytes at the start of
+      // line 2, a row rejected by its line (since 2026-12; the whole file was refused), line 3 read.
       name: 'GB18030: a four-byte code cut by a line break',
-      bytes: Buffer.concat([Buffer.from('a,b\n'), Buffer.from([0x81, 0x30]), Buffer.from('\n')]),
+      bytes: Buffer.concat([Buffer.from('a,b\n'), Buffer.from([0x81, 0x30]), Buffer.from('\n3,4\n')]),
       enc: 'gb18030',
-      error: 'stdin:2: bytes that are not valid gb18030',
-      before: [AB],
+      error: undefined,
+      before: [AB, { line: 2, problem: `${BAD_GB18030_ROW.zh} | ${BAD_GB18030_ROW.en}` }, { line: 3, cells: ['3', '4'] }],
     },
   ];
   for (const ex of badBytes) {

@@ -95,8 +95,29 @@ export function scrubPii(text: string): string {
 
 /** The text with each mobile and landline masked, full-width digits (１３９…) included; the rest as written. */
 function maskPhones(text: string): string {
-  if (!hasFullWidthDigit(text)) return text.replace(MOBILE, maskPhoneNumber).replace(LANDLINE, maskPhoneNumber);
+  if (!hasFullWidthDigit(text)) return text.replace(MOBILE, maskPhoneNumber).replace(LANDLINE, maskLandline);
   return maskIn(maskIn({ text, half: halfWidth(text) }, MOBILE), LANDLINE).text;
+}
+
+// A tracking number is no phone: a 12-digit one starting with 0 (0571 8888 8888's shape written
+// bare) was masked as a landline where a label says what it is (快递单号012345678901, 运单号:
+// 0123…, 物流单号 0123…, No:0123…, waybill 0123…), in notes, reviews, a nick, an unmapped column,
+// a rejection's reason. Only a landline-shaped number right after such a label is left: a mobile
+// there is still masked (a buyer's phone typed in the wrong place is more likely than a waybill
+// of a mobile's shape). Tracking-number columns are left whole by their name (isWaybillColumn).
+const WAYBILL_LABEL = /(?:单号|运单|快递单|物流单|包裹单|\bNo\.?|\bwaybill|\btracking(?: number| no\.?)?)\s*(?:号码|编号|号)?\s*[:：#]?\s*$/i;
+
+/** LANDLINE's replacement: masked, unless a waybill label comes just before (WAYBILL_LABEL). */
+function maskLandline(p: string, at: number, text: string): string {
+  return WAYBILL_LABEL.test(text.slice(Math.max(0, at - 16), at)) ? p : maskPhoneNumber(p);
+}
+
+/**
+ * A column that holds tracking numbers (物流单号, 运单号, 快递单号, 退货物流单号, 包裹单号, trackingNo …):
+ * its cells are no buyer's data and are shown whole, never masked by their look.
+ */
+export function isWaybillColumn(header: string): boolean {
+  return /物流单号|运单号|运单编号|快递单号|包裹单号|物流编号|waybill|tracking/i.test(header);
 }
 
 function hasFullWidthDigit(text: string): boolean {
@@ -175,7 +196,7 @@ export function scrubFreeText(text: string, names: Iterable<string> = []): strin
 export function shownNick(nick: string): string {
   if (nick === '' || !tenDigits(nick)) return nick;
   const half = halfWidth(nick);
-  if (half === nick) return nick.replace(MOBILE, maskPhoneNumber).replace(LANDLINE, maskPhoneNumber);
+  if (half === nick) return nick.replace(MOBILE, maskPhoneNumber).replace(LANDLINE, maskLandline);
   // Full-width digits, dashes, plus and spaces (１３９２５１３０１６５, typed with a Chinese input
   // method) are the same phone: it is found in the half-width text, which has the nick's length
   // (halfWidth changes characters one for one), and masked there; the rest of the nick is kept as
@@ -189,7 +210,8 @@ function maskIn(n: { text: string; half: string }, re: RegExp): { text: string; 
   let half = '';
   let at = 0;
   for (const m of n.half.matchAll(re)) {
-    const masked = maskPhoneNumber(m[0]);
+    const masked = re === LANDLINE ? maskLandline(m[0], m.index, n.half) : maskPhoneNumber(m[0]);
+    if (masked === m[0]) continue;
     text += n.text.slice(at, m.index) + masked;
     half += n.half.slice(at, m.index) + masked;
     at = m.index + m[0].length;

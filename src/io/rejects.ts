@@ -5,7 +5,7 @@ import { InputError, type Msg, msg, plural, say } from '../errors.js';
 import type { Column } from './columns.js';
 import { oneLine } from './escape.js';
 import { type RowWriter, openOutput } from './output.js';
-import { scrubFreeText } from './pii.js';
+import { isWaybillColumn, scrubFreeText } from './pii.js';
 
 export interface Rejection {
   file: string;
@@ -38,7 +38,8 @@ export function shown(value: string): string {
 /** Personal data masked by its look, a labelled name (收货人：…), and the given receiver names. */
 function masked(r: Rejection, names: readonly string[] = []): Rejection {
   const out: Rejection = { ...r, reason: { zh: scrubFreeText(r.reason.zh, names), en: scrubFreeText(r.reason.en, names) } };
-  if (r.value !== undefined) out.value = scrubFreeText(r.value, names);
+  // A tracking number is no buyer's data: a column of them (物流单号 …) is echoed whole (isWaybillColumn).
+  if (r.value !== undefined && !(r.column !== undefined && isWaybillColumn(r.column))) out.value = scrubFreeText(r.value, names);
   return out;
 }
 

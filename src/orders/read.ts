@@ -21,7 +21,7 @@ import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, SeenIds, UNKNOWN_AT } from './idset.js';
 import { PERSONAL_COLUMNS } from './layouts.js';
 import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
-import { scrubFreeText, shownNick } from '../io/pii.js';
+import { isWaybillColumn, scrubFreeText, shownNick } from '../io/pii.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
 import { type HeldRow, type ParsedRow, type RowProblem, heldRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
@@ -849,6 +849,8 @@ export function shownPii(o: Pick<Order, 'buyer' | 'receiver' | 'phone' | 'addres
       const kind = PERSONAL_COLUMNS[h];
       // Any other column: a phone it is or holds, by its look (shownNick, as the shop cells: 店铺名称
       // 店主13925130165 was shown whole under extra while shopName masked it only when it was all phone).
+      // A tracking-number column (退货物流单号, 快递单号 …) is shown whole: 012345678901 was masked as a landline.
+      if (kind === undefined && isWaybillColumn(h)) continue;
       extra[h] = kind === undefined && v !== '' && isNoteColumn(h) ? scrubFreeText(v, names) : kind === undefined ? shownNick(v) : maskValue(kind, v);
     }
   }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { maskPhone } from '../../src/orders/mask.js';
-import { scrubPii, shownNick } from '../../src/io/pii.js';
+import { isWaybillColumn, scrubPii, shownNick } from '../../src/io/pii.js';
 import { runCli, tmpDir } from '../helpers.js';
 import { exampleLines, rawCells } from '../hardening/hostile.js';
 
@@ -104,5 +104,59 @@ describe('orders normalize: 联系手机 and 联系电话 as real exports write 
       ['', '139****0165转123'],
       ['', '86-139****0165'],
     ]);
+  });
+});
+
+// Found on the operator's desk (round 31): a 12-digit tracking number starting with 0 has the shape
+// of a landline written bare (0 + a four-digit area code + 8 digits, as 057188888888), and was
+// masked as one (012****8901) in a seller's note (快递单号012345678901), in an unmapped tracking
+// column (退货物流单号) and in a rejected tracking cell, so the operator could not look the parcel
+// up. Masking is for a buyer's phone, address and name: a tracking-number column is shown whole,
+// and in text a landline-shaped number right after a waybill label is the waybill.
+describe('a tracking number is no landline', () => {
+  it.each([
+    ['快递单号012345678901', '快递单号012345678901'],
+    ['运单号：012345678901', '运单号：012345678901'],
+    ['物流单号 012345678901 已发', '物流单号 012345678901 已发'],
+    ['No:012345678901', 'No:012345678901'],
+    ['waybill 012345678901', 'waybill 012345678901'],
+    ['快递单号０１２３４５６７８９０１', '快递单号０１２３４５６７８９０１'],
+    // no label: still a landline (0123 area, 45678901): first 3 and last 4
+    ['电话012345678901', '电话012****8901'],
+    ['012345678901', '012****8901'],
+    // a mobile after the label is still masked (a phone typed in the wrong place)
+    ['快递单号13925130165', '快递单号139****0165'],
+    // the label before, a phone after it: the phone masked
+    ['单号012345678901 电话0571-88888888', '单号012345678901 电话057****8888'],
+  ])('scrubPii %s → %s', (text, shown) => {
+    expect(scrubPii(text)).toBe(shown);
+  });
+
+  it('a nick or shop cell the same way', () => {
+    expect(shownNick('单号012345678901')).toBe('单号012345678901');
+    expect(shownNick('店012345678901')).toBe('店012****8901');
+  });
+
+  it('isWaybillColumn: tracking columns by their name, phone columns not', () => {
+    for (const h of ['物流单号', '退货物流单号', '快递单号', '运单号', 'trackingNo', 'waybill']) expect(isWaybillColumn(h), h).toBe(true);
+    for (const h of ['联系电话', '联系手机', '订单备注', '店铺名称']) expect(isWaybillColumn(h), h).toBe(false);
+  });
+
+  it.each(['UTC', 'America/Los_Angeles'])('orders normalize: 物流单号, an unmapped 退货物流单号 and a note naming the waybill shown whole; the phone in the note masked (TZ=%s)', (tz) => {
+    const dir = tmpDir();
+    const input = path.join(dir, 'waybills.csv');
+    const [head, ...rows] = exampleLines();
+    // column 23 物流单号, 25 订单备注; a 72nd column 退货物流单号 (not a column storeops maps: under extra)
+    const out = [`${head!},退货物流单号`, ...rows.map((r, i) => {
+      const c = rawCells(r);
+      if (i === 0) {
+        c[23] = '012345678901';
+        c[25] = '已发中通 快递单号012345678901 电话0571-88888888';
+      }
+      return `${c.join(',')},${i === 0 ? '012345678901' : ''}`;
+    })];
+    fs.writeFileSync(input, iconv.encode(out.join('\r\n') + '\r\n', 'gbk'));
+    const got = JSON.parse(runCli(['orders', 'normalize', input, '-f', 'json', '-q'], { tz }).stdout) as { trackingNo: string; sellerNote: string; extra: Record<string, string> }[];
+    expect([got[0]!.trackingNo, got[0]!.sellerNote, got[0]!.extra['退货物流单号']]).toEqual(['012345678901', '已发中通 快递单号012345678901 电话057****8888', '012345678901']);
   });
 });

@@ -719,7 +719,10 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
           );
         }
         ctx.warn(msg(`订单 ${orderId}: 按 --force 记录, 尽管 ${why.zh}`, `order ${orderId}: recorded because of --force although ${why.en}`));
-        note = `[forced: ${why.en}]${note ? ' ' + note : ''}`;
+        // In the run's language, as the note beside it is typed and as ledger list / reviews log show
+        // it back (a zh run stored the English text until 2026-12). Kept as text: no reader parses it.
+        const forced = ctx.lang === 'zh' ? `[强制记录: ${why.zh}]` : `[forced: ${why.en}]`;
+        note = `${forced}${note ? ' ' + note : ''}`;
         ctx.attention();
       }
       return { orderId, at: ctx.asOf, status, channel, note, who, buyer };

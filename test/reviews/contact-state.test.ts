@@ -205,4 +205,20 @@ describe('reviews log --orders: the buyer of a review file without a buyer colum
     expect(r.stderr).toContain('less than 4 h since the buyer was last contacted (2026-11-21 10:00:00); the next contact is allowed from 2026-11-21 14:00:00');
     expect(w.log('6915313147329357902', 'contacted', '2026-11-21 14:00:00', ...more).code).toBe(0);
   });
+
+  // Round 31: a Chinese run stored the English text ([forced: the buyer asked …]) in the ledger, and
+  // `ledger list` showed it so to the operator. Now the note is in the run's language: the zh text of
+  // the same breach (买家要求不再联系 (do_not_contact)), the typed note after it.
+  it('a forced contact in a Chinese run: its note in Chinese in the ledger (reviews log and ledger list show it)', () => {
+    const A = '4000000000000000011';
+    const w = world();
+    const reviews = w.file('r.csv', `${A},小明,保温杯,差评,2026-11-20 20:00:00,漏水,,\n`);
+    expect(w.log(A, 'do_not_contact', '2026-11-21 09:00:00', '--reviews', reviews).code).toBe(0);
+    const zh = w.log(A, 'contacted', '2026-11-21 15:00:00', '--reviews', reviews, '--force', '--lang', 'zh', '--note', '买家来电');
+    expect(zh.code).toBe(1);
+    expect(json(zh.stdout)[0]).toMatchObject({ note: '[强制记录: 买家要求不再联系 (do_not_contact)] 买家来电' });
+    const listed = runCli(['ledger', 'list', '--what', 'contacts', '--state', w.state, '-f', 'json', '--as-of', '2026-11-21 17:00:00']);
+    expect(listed.code).toBe(0);
+    expect(json(listed.stdout).map((r) => r.note)).toEqual(['[强制记录: 买家要求不再联系 (do_not_contact)] 买家来电']);
+  });
 });

@@ -26,6 +26,9 @@ export const DEADLINE_ZH: Labels = { contactBy: '联系期限', explainBy: '解�
 /** The ledger's review statuses and contact channels: one table, in src/state/codes.ts. */
 export { CHANNEL_ZH, REVIEW_STATUS_ZH as STATUS_ZH } from '../state/codes.js';
 
+/** Why no further contact is planned (policy.ts ContactState.blocked): a ledger status, or the attempts used up. */
+export const BLOCKED_ZH: Labels = { ...REVIEW_STATUS_ZH, max_attempts: '联系次数已用完' };
+
 /** The queue's status: the ledger's, or `reopened` (a 追评 newer than the resolution, RULES 2.3). */
 export const QUEUE_STATUS_ZH: Labels = { ...REVIEW_STATUS_ZH, reopened: '追评后重新打开' };
 

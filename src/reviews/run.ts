@@ -1,6 +1,6 @@
 // Command bodies for `storeops reviews queue|log|message` (SPEC reviews): read, compute with the
 // pure modules, hand rows to the output layer.
-import { ACTION_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
+import { ACTION_ZH, BLOCKED_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
 import type { Ctx } from '../context.js';
 import { InputError, UsageError, msg, plural, say } from '../errors.js';
 import { checkOrderId, fullWidthId, typedIdProblem } from '../io/cells.js';
@@ -744,7 +744,7 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
     );
     ctx.info(
       after.nextContactAt === null
-        ? msg(`已记录。订单 ${orderId} 不再联系 (${after.blocked})。`, `recorded. Order ${orderId}: no further contact (${after.blocked}).`)
+        ? msg(`已记录。订单 ${orderId} 不再联系 (${BLOCKED_ZH[after.blocked ?? ''] ?? after.blocked})。`, `recorded. Order ${orderId}: no further contact (${after.blocked}).`)
         : msg(`已记录。订单 ${orderId} 已联系 ${after.attempts}/${cfg.settings.maxAttempts} 次。`, `recorded. Order ${orderId}: ${after.attempts}/${cfg.settings.maxAttempts} attempts used.`),
     );
   } finally {
@@ -834,7 +834,7 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     if (id === 'complaint-extortion') {
       ctx.warn(msg(`订单 ${orderId}: 疑似要挟评价; 这段文字是取证和投诉步骤, 不要发给买家; 不提供任何补偿`, `order ${orderId}: an extortion review; this text is the evidence and complaint steps, not a message to the buyer; no goodwill is offered`));
     } else if (item.action === 'post_explanation' || item.action === 'file_complaint' || item.action === 'none' || item.action === 'await_complaint') {
-      ctx.warn(msg(`订单 ${orderId}: 不再联系买家 (${item.status}, ${item.action}); 这是公开解释的文字, 请在 ${ctx.tz.format(item.explainBy)} 前发布`, `order ${orderId}: no further contact with the buyer (${item.status}, ${item.action}); this is the public explanation text, to post before ${ctx.tz.format(item.explainBy)}`));
+      ctx.warn(msg(`订单 ${orderId}: 不再联系买家 (${QUEUE_STATUS_ZH[item.status] ?? item.status}, ${ACTION_ZH[item.action] ?? item.action}); 这是公开解释的文字, 请在 ${ctx.tz.format(item.explainBy)} 前发布`, `order ${orderId}: no further contact with the buyer (${item.status}, ${item.action}); this is the public explanation text, to post before ${ctx.tz.format(item.explainBy)}`));
     } else if (item.nextContactAt !== null && item.nextContactAt > ctx.asOf) {
       ctx.warn(msg(`订单 ${orderId}: ${ctx.tz.format(item.nextContactAt)} 之前不要发送`, `order ${orderId}: do not send before ${ctx.tz.format(item.nextContactAt)}`));
     }

@@ -169,6 +169,26 @@ export function fullWidthId(t: string): string {
   return h !== t && checkOrderId(h) === 'ok' ? h : t;
 }
 
+/**
+ * An order id the operator typed or pasted on the command line (`reviews log`, `reviews message`,
+ * `ledger list|export --order`): copied from the seller centre's csv opened as text it is
+ * `="3515313147329357901"` (the wrapping the readers undo, docs/formats.md "Cleaning cells"), and
+ * pasted unquoted into a shell it arrives as `=3515313147329357901` (the shell took the quotes);
+ * from a sheet it may carry the apostrophe of a text cell (`'3515…`). Each is that id: the digits
+ * are all there, nothing is guessed. Full-width digits too (fullWidthId). Other text is returned
+ * trimmed, for checkOrderId to judge.
+ */
+export function typedOrderId(raw: string): string {
+  const t = cleanCell(raw.trim());
+  if (t === '') return raw.trim(); // `null`, `=""`: shown as typed in the error
+  if (t.charCodeAt(0) === 61 /* = */) {
+    const inner = fullWidthId(t.slice(1).trim());
+    if (checkOrderId(inner) === 'ok') return inner;
+    return t;
+  }
+  return fullWidthId(t);
+}
+
 /** Order ids are digit strings (PDD: `yymmdd-digits`); scientific notation means Excel destroyed it. */
 export function checkOrderId(t: string): IdCheck {
   if (t === '') return 'empty';

@@ -3,7 +3,7 @@
 import { ACTION_ZH, BLOCKED_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
 import type { Ctx } from '../context.js';
 import { InputError, UsageError, msg, plural, say } from '../errors.js';
-import { checkOrderId, fullWidthId, typedIdProblem } from '../io/cells.js';
+import { checkOrderId, typedIdProblem, typedOrderId } from '../io/cells.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
@@ -601,8 +601,9 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
 }
 
 export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
-  // Full-width digits (６０００…, typed with a Chinese input method) are the same id.
-  const orderId = fullWidthId((args[0] ?? '').trim());
+  // Full-width digits (６０００…, typed with a Chinese input method) are the same id, and so is the
+  // seller centre's ="…" form pasted from its csv (typedOrderId).
+  const orderId = typedOrderId(args[0] ?? '');
   const idCheck = checkOrderId(orderId);
   if (idCheck !== 'ok') {
     // It said "pass the order id (digits)" to someone who had typed digits (`reviews log 123`): say
@@ -753,8 +754,9 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
 }
 
 export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
-  // Full-width digits (６０００…, typed with a Chinese input method) are the same id.
-  const orderId = fullWidthId((args[0] ?? '').trim());
+  // Full-width digits (６０００…, typed with a Chinese input method) are the same id, and so is the
+  // seller centre's ="…" form pasted from its csv (typedOrderId).
+  const orderId = typedOrderId(args[0] ?? '');
   const reviewFiles = fileList(opts.reviews);
   if (reviewFiles.length === 0) {
     throw new UsageError(

@@ -5,7 +5,7 @@ import { CHANNEL_ZH, REVIEW_STATUS_ZH, VOUCHER_KIND_ZH } from './codes.js';
 import fs from 'node:fs';
 import type { Ctx } from '../context.js';
 import { UsageError, msg, plural } from '../errors.js';
-import { checkOrderId, fullWidthId, typedIdProblem } from '../io/cells.js';
+import { checkOrderId, typedIdProblem, typedOrderId } from '../io/cells.js';
 import type { Column, Row } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { scrubFreeText, shownNick } from '../io/pii.js';
@@ -76,7 +76,7 @@ interface LedgerOpts {
 function parseOpts(opts: Record<string, unknown>): LedgerOpts {
   const what = opts.what === 'contacts' ? 'contacts' : 'vouchers';
   // Full-width digits (a Chinese input method) are the same id, as in reviews log.
-  const order = typeof opts.order === 'string' && opts.order.trim() !== '' ? fullWidthId(opts.order.trim()) : undefined;
+  const order = typeof opts.order === 'string' && opts.order.trim() !== '' ? typedOrderId(opts.order) : undefined;
   // "Was this order compensated?" asked with an id Excel rounded (3.51531E+18, copied from a sheet)
   // or something else (a voucher key) matched no voucher and said "no voucher recorded for order …",
   // exit 0: read as "not paid yet", the order was paid again. Refused, saying what is wrong.

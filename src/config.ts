@@ -102,7 +102,14 @@ export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd
         msg('修正该文件, 或用 --config 指向另一个。', 'fix the file, or point --config at another one.'),
       );
     }
-    refuseExposedSecrets(c.path, config, mode);
+    try {
+      refuseExposedSecrets(c.path, config, mode);
+    } catch (e) {
+      // The file was read: its own "lang" says which language the refusal is in (a zh shop's config
+      // refused in English under a cron job's LANG=C). buildContext reads it.
+      (e as { configLang?: unknown }).configLang = config.lang;
+      throw e;
+    }
     notes.push(...duplicateKeys(body).map((d) => duplicateNote(c.path, d)));
     return notes.length ? { config, path: c.path, notes } : { config, path: c.path };
   }

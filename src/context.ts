@@ -145,7 +145,9 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
   try {
     loaded = loadConfig(flags.config, io.env, io.cwd);
   } catch (e) {
-    (e as { lang?: Lang }).lang = preLang;
+    // A config file read but refused (loadConfig: secrets others can read) names its language: use it.
+    const configLang = (e as { configLang?: unknown }).configLang;
+    (e as { lang?: Lang }).lang = detectLang(flags.lang, io.env, typeof configLang === 'string' ? { lang: configLang } : {});
     throw e;
   }
   const config = loaded.config;

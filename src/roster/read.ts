@@ -226,6 +226,15 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       }
       const k = parseDayKey(rawDate.replace(/[ T].*$/, ''), month);
       if (!k) {
+        // A date written in a date's shape that the calendar does not have (2026-11-31, 2-29 in 2026):
+        // "write it as YYYY-MM-DD" told someone who had, so say there is no such day, as --requests does.
+        const dateOnly = rawDate.replace(/[ T].*$/, '');
+        if (looksLikeDay(dateOnly) && (/^\d{4}/.test(dateOnly) || month)) {
+          throw new InputError(
+            msg(`${name}:${r.line}: 没有这一天: "${rawDate}"`, `${name}:${r.line}: there is no such day: "${rawDate}"`),
+            msg('检查这一行的月和日 (如 11 月只有 30 天), 改正后再运行。', 'check the month and day of this line (November has 30 days, say), correct it and run again.'),
+          );
+        }
         throw new InputError(
           msg(`${name}:${r.line}: 日期 "${rawDate}" 无法识别`, `${name}:${r.line}: date "${rawDate}" is not a date`),
           msg('写成 YYYY-MM-DD; 只有日号时加 --month YYYY-MM (或 --template)。', 'write it as YYYY-MM-DD; with day numbers only, add --month YYYY-MM (or --template).'),

@@ -240,7 +240,9 @@ function summaryRow(s: ContactSummary, showPii: boolean): Row {
   const last = s.entries[s.entries.length - 1];
   return {
     orderId: s.orderId,
-    status: s.status,
+    // A stop is for good (docs/rules.md §2.2): an entry logged after it (resolved, complaint_filed)
+    // does not lift it, so the order's status stays do_not_contact, as the queue shows it.
+    status: s.stoppedAt !== null ? 'do_not_contact' : s.status,
     attempts: s.attempts,
     lastContactAt: s.lastContactAt,
     updatedAt: last?.at ?? null,

@@ -15,9 +15,11 @@ import { type HeldNotice, type StateDb, openState } from './ledger.js';
 import { nothingListed } from './run.js';
 
 export const ALERT_COLUMNS: readonly Column[] = [
-  { key: 'id', zh: '编号', en: 'id', type: 'text' },
+  // What the operator types next (`--drop <id>`, `--shop <shop>`): never cut in the terminal table
+  // (at 80 columns the id showed as voucher:v0c7d…, which --drop cannot take).
+  { key: 'id', zh: '编号', en: 'id', type: 'text', whole: true },
   { key: 'robot', zh: '机器人', en: 'robot', type: 'text' },
-  { key: 'shop', zh: '店铺', en: 'shop', type: 'text' },
+  { key: 'shop', zh: '店铺', en: 'shop', type: 'text', whole: true },
   { key: 'heldSince', zh: '保留自', en: 'heldSince', type: 'time' },
   { key: 'text', zh: '内容', en: 'text', type: 'text' },
 ];

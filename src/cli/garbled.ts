@@ -174,3 +174,36 @@ export function garbledError(file: string, g: Garbled): { text: { zh: string; en
     },
   };
 }
+
+/**
+ * How a name in a cell (a roster's agent) was garbled, or undefined. `lost`: it holds U+FFFD or
+ * 锟斤拷 (two names garbled so read alike and were taken for one agent listed twice: 小李 and 小王
+ * read as UTF-8 from a GBK file and saved are both ����). Western: Latin-1 letters and signs only
+ * where its bytes, read as GBK (or UTF-8), are Chinese and nothing else (Ð¡Àî for 小李); a Western
+ * name (José, Åsa) does not read so. UTF-8 read as GBK is not told for a name: a Chinese name can
+ * have that look, and with no list of names to check against it would be a guess.
+ */
+export function garbledName(name: string): Exclude<GarbledHow, 'utf8-as-gbk'> | undefined {
+  if (LOST.test(name)) return 'lost';
+  if (CJK.test(name) || (name.match(/[\u0080-\u00ff\u0152-\u2122]/g)?.length ?? 0) < 2) return undefined;
+  const b = westernBytes(name);
+  if (!b) return undefined;
+  const chinese = (t: string | undefined) => t !== undefined && CJK.test(t) && /^[\u4e00-\u9fff·\s]+$/.test(t);
+  if (chinese(utf8(b))) return 'utf8-as-western';
+  if (chinese(gbk(b))) return 'gbk-as-western';
+  return undefined;
+}
+
+/** The error for a garbled name in a roster file: refused, never read as an agent (nor merged with another). */
+export function garbledNameError(file: string, line: number, name: string, how: GarbledHow): { text: { zh: string; en: string }; hint: { zh: string; en: string } } {
+  const read = how === 'lost' ? undefined : how === 'utf8-as-western' ? utf8(westernBytes(name)!) : gbk(westernBytes(name)!);
+  const was = read ? { zh: ` (原来是 ${read})`, en: ` (it was ${read})` } : { zh: '', en: '' };
+  return {
+    text: {
+      zh: `${file}:${line}: 客服姓名是乱码 "${name}"${was.zh}: ${HOW[how].zh}; 乱码的姓名无法区分 (两个人可能显示成同一个名字), 文件没有读取`,
+      en: `${file}:${line}: the agent name "${name}" is garbled${was.en}: ${HOW[how].en}; garbled names cannot be told apart (two people may read as one name), so the file was not read`,
+    },
+    hint: garbledError(file, { how, cells: [], names: [] }).hint,
+  };
+}
+

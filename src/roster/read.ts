@@ -90,6 +90,24 @@ async function unusable(r: RawRecord, file: string, headerWidth: number, lastNee
 
 const NO_AGENT = msg('这一行没有客服姓名', 'this row has no agent name');
 
+/** What a garbled name holds (src/cli/garbled.ts garbledName): U+FFFD, 锟斤拷, Latin-1 letters and signs. */
+const GARBLE_SUSPECT = /[\uFFFD锟\u0080-\u00ff\u0152-\u2122]/;
+
+/**
+ * An agent name garbled by a program that read the file in the wrong encoding (小李 → ���� or Ð¡Àî):
+ * the file is refused, saying so, as a garbled header is. Two names garbled to the same ���� were
+ * read as one agent listed twice (the second row's shifts dropped, "merge the two rows"); other
+ * garbled names were planned and published as written. garbled.ts is loaded only for a suspect name.
+ */
+async function refuseGarbledAgent(file: string, line: number, agent: string): Promise<void> {
+  if (!GARBLE_SUSPECT.test(agent)) return;
+  const { garbledName, garbledNameError } = await import('../cli/garbled.js');
+  const how = garbledName(agent);
+  if (how === undefined) return;
+  const e = garbledNameError(file, line, agent, how);
+  throw new InputError(e.text, e.hint);
+}
+
 /** The first non-empty cell of a note row (isNoteRow), as the warning quotes it. */
 function noteText(cells: readonly string[]): string {
   return shown(cells.map((c) => cleanCell(c)).find((c) => c !== '') ?? '');
@@ -224,6 +242,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
         await reject(r.line, NO_AGENT, agentHeader);
         continue;
       }
+      await refuseGarbledAgent(name, r.line, agent);
       const k = parseDayKey(rawDate.replace(/[ T].*$/, ''), month);
       if (!k) {
         // A date written in a date's shape that the calendar does not have (2026-11-31, 2-29 in 2026):
@@ -317,6 +336,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       await reject(r.line, NO_AGENT, agentHeader);
       continue;
     }
+    await refuseGarbledAgent(name, r.line, agent);
     // The plan's own rows under the grid (coverage, service level) and a wall calendar's: not data,
     // and they do not make a 合计 row above them one with rows after it.
     if (COVERAGE_ROW.test(agent)) continue;
@@ -407,6 +427,7 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
       await rejects.add({ file: name, line: r.line, column: t.headers[ai], reason: NO_AGENT });
       continue;
     }
+    await refuseGarbledAgent(name, r.line, a);
     const first = firstLine.get(a);
     if (first !== undefined) {
       await rejects.add({ file: name, line: r.line, column: t.headers[ai], value: a, reason: msg(`客服 "${shown(a)}" 在第 ${first} 行已出现`, `agent "${shown(a)}" is already listed at line ${first}`) });
@@ -451,6 +472,7 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
       await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[ai], reason: NO_AGENT });
       continue;
     }
+    await refuseGarbledAgent(t.sniffed.name, r.line, agent);
     for (const part of cleanCell(r.cells[di] ?? '').split(/\s*[;；、]\s*/)) {
       const k = parseDayKey(part, month);
       if (!k) {

@@ -88,9 +88,26 @@ export function scrubPii(text: string): string {
     .replace(ADDRESS, (a) => maskAddressSpan(a))
     .replace(ADDRESS_LABEL, (all: string, label: string, colon: string | undefined, span: string) => maskLabelledAddress(all, label, colon, span));
   // Only a text with a house number (a digit, then 号) can hold a street address: most skip the pattern.
-  const scrubbed = (HOUSE_NO.test(labelled) ? labelled.replace(STREET_NO, '****') : labelled)
-    .replace(ID_CARD, (s) => (isIdCard(s) ? maskId(s) : s));
-  return maskPhones(scrubbed).replace(MOBILE_CN, (p) => maskCnMobile(p));
+  const scrubbed = HOUSE_NO.test(labelled) ? labelled.replace(STREET_NO, '****') : labelled;
+  return maskPhones(maskIdCards(scrubbed)).replace(MOBILE_CN, (p) => maskCnMobile(p));
+}
+
+/**
+ * Each id-card number (ID_CARD, checked by isIdCard) masked, full-width digits and Ｘ too
+ * (１１０１０５…１２３Ｘ, typed with a Chinese input method: shown whole until 2026-12): found in the
+ * text with those made ASCII (one character for one), masked in the text as written.
+ */
+function maskIdCards(text: string): string {
+  if (!/[\uFF10-\uFF19]/.test(text)) return text.replace(ID_CARD, (s) => (isIdCard(s) ? maskId(s) : s));
+  const half = text.replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let out = '';
+  let at = 0;
+  for (const m of half.matchAll(ID_CARD)) {
+    if (!isIdCard(m[0])) continue;
+    out += text.slice(at, m.index) + maskId(text.slice(m.index, m.index + m[0].length));
+    at = m.index + m[0].length;
+  }
+  return at === 0 ? text : out + text.slice(at);
 }
 
 /** The text with each mobile and landline masked, full-width digits (１３９…) included; the rest as written. */

@@ -77,7 +77,18 @@ export function maskPhone(phone: string): string {
     .replace(MOBILE, (p) => ((found = true), maskPhoneNumber(p)))
     .replace(LANDLINE, (p) => ((found = true), maskPhoneNumber(p)));
   if (!found) return maskDigits(half.replace(/\D/g, ''));
-  return masked.replace(/\d{7,}/g, (d) => maskDigits(d));
+  return maskWords(masked.replace(/\d{7,}/g, (d) => maskDigits(d)));
+}
+
+// Words a phone cell holds beside its numbers that say what a number is (an extension, a second
+// number, a platform's virtual number): kept. Any other word in a phone cell — a name (王小明
+// 13925130165), a place, a note — was shown whole beside the masked number until 2026-12 (the docs
+// say the phone is masked; what else such a cell holds is the buyer's too): it is masked as a name
+// is, its first character kept (王** 139****0165, Mike → M***).
+const PHONE_WORDS = /^(?:转|分机|内线|手机|电话|座机|固话|家|宅|办公室?|单位|备用|或|和|及|虚拟|隐私|号码|号|联系|ext|tel|mob|x)+$/i;
+
+function maskWords(cell: string): string {
+  return cell.replace(/[\u4e00-\u9fff]+|[A-Za-z]+/g, (w) => (PHONE_WORDS.test(w) ? w : maskName(w)));
 }
 
 /** Keep province and city (the first two space-separated parts of 省 市 区 详细地址), mask the rest. */

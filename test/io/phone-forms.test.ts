@@ -160,3 +160,36 @@ describe('a tracking number is no landline', () => {
     expect([got[0]!.trackingNo, got[0]!.sellerNote, got[0]!.extra['退货物流单号']]).toEqual(['012345678901', '已发中通 快递单号012345678901 电话057****8888', '012345678901']);
   });
 });
+
+// Round 31 (docs silent before; decided and written in README, Privacy): a phone cell's words other
+// than a phone's own (转 分机 家 备用 虚拟号 …) were shown whole beside the masked number: a name or a
+// place typed into 联系手机 is the buyer's too, and is masked as a name is (first character kept).
+// And an id-card number typed in full-width digits (and Ｘ) in free text was shown whole (only ASCII
+// digits were looked for). 11010519491231002X: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 over
+// 1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2 sum to 167; 167 mod 11 = 2 → check character X (valid);
+// masked keeping its first 3 and last 2 (110 + 13 × * + 2X).
+describe('a phone cell\'s other words; full-width id-card numbers', () => {
+  it.each([
+    ['王小明 13925130165', '王** 139****0165'],
+    ['Mike 13925130165', 'M*** 139****0165'],
+    ['北京市朝阳区13925130165', '北*****139****0165'],
+    // a phone's own words stay
+    ['13925130165转123', '139****0165转123'],
+    ['010-12345678分机8001', '010****5678分机8001'],
+    ['13925130165（家）', '139****0165（家）'],
+    ['备用13925130165', '备用139****0165'],
+    ['虚拟号13925130165-1234', '虚拟号139****0165-1234'],
+  ])('maskPhone %s → %s', (cell, shown) => {
+    expect(maskPhone(cell)).toBe(shown);
+  });
+
+  it.each([
+    ['身份证１１０１０５１９４９１２３１００２Ｘ谢谢', '身份证１１０*************２Ｘ谢谢'],
+    ['身份证１１０１０５１９４９１２３１００２X', '身份证１１０*************２X'],
+    ['身份证11010519491231002X', '身份证110*************2X'],
+    // the check character wrong (1, not X): no id-card number, left as written
+    ['编号１１０１０５１９４９１２３１００２１', '编号１１０１０５１９４９１２３１００２１'],
+  ])('scrubPii %s → %s', (text, shown) => {
+    expect(scrubPii(text)).toBe(shown);
+  });
+});

@@ -3,6 +3,8 @@
 // of seconds later: a table that grew by doubling, or one let go before a command's next stage,
 // would stay in the process's peak memory until then.
 
+import { setFlagsFromString } from 'node:v8';
+
 /**
  * Frees `buffer`'s memory at the next minor collection (a few MB of allocation away) instead of
  * the next full one. Transferring moves the memory, without a copy, to a new buffer that nothing
@@ -57,4 +59,23 @@ export function collectYoung(bytes: number): void {
     if (process.memoryUsage().arrayBuffers <= target) break;
   }
   young = [];
+}
+
+/**
+ * How far, in percent, the old generation may grow past what the last full collection left live
+ * in a compensate --record run (limitHeapGrowth).
+ */
+export const RECORD_HEAP_GROWTH = 25;
+
+/**
+ * From now on, for the rest of the process, V8 starts a full collection once the old generation
+ * has grown `percent` past what the last one left live, instead of by its own factor (1.1× to 4×,
+ * the larger the slower its collections run against the program's allocation: under load). A
+ * --record run holds the call's records (~145 MB live at a 1M-row export) while it makes garbage:
+ * V8 let the heap grow to 2–2.5× of that before collecting, and after the recording kept that
+ * limit while the rows were written (issue 21: 400–570 MB peaks). Only how soon garbage is
+ * collected changes, never what is live.
+ */
+export function limitHeapGrowth(percent: number): void {
+  setFlagsFromString(`--heap-growing-percent=${percent}`);
 }

@@ -32,7 +32,7 @@ import { type JudgeOptions, deadlineSlackOf } from './judge.js';
 import { LateStore } from './latestore.js';
 import { NearLate } from './nearlate.js';
 import { OpenLog, OpenStore } from './openstore.js';
-import { collectYoung } from '../memory.js';
+import { RECORD_HEAP_GROWTH, collectYoung, limitHeapGrowth } from '../memory.js';
 import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
 import type { AmountChange, PaidOrder, Sighting, StateDb } from '../state/ledger.js';
@@ -831,6 +831,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // --record: a state database that cannot be opened (damaged, busy, its folder not writable, the
   // SQLite module not built) is told now, before the exports are read, not after they were judged.
   if (req.record) await (await import('../state/ledger.js')).checkState(ctx.statePath, { write: true });
+  // A --record run holds the ledger's paid orders while it reads (a second run) and the call's
+  // records while it records: V8's own heap growth took its peak to 2–2.5× of what was live (issue 21).
+  if (req.record) limitHeapGrowth(RECORD_HEAP_GROWTH);
   const rejects = new RejectLog(ctx);
   // The side inputs' reader, the --record stage and the notices are loaded only when asked for:
   // start-up time counts (issue 21).

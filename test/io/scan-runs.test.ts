@@ -53,12 +53,12 @@ function scanAll(b: Buffer, gb: boolean, want: Uint8Array | undefined, cut: numb
   projection.want = want;
   const s = new RecordScanner(0x2c, gb ? 'gb18030' : 'utf8', projection);
   const first = s.scan(b.subarray(0, cut), false);
-  const out = { records: [...first.records], irregular: first.irregular, badLine: first.badLine, used: first.used };
-  if (first.irregular || first.badLine !== undefined) return out;
+  const out = { records: [...first.records], irregular: first.irregular, bad: first.bad, used: first.used };
+  if (first.irregular) return out;
   const second = s.scan(b.subarray(first.used), true);
   out.records.push(...second.records);
   out.irregular = second.irregular;
-  out.badLine = second.badLine;
+  out.bad += second.bad;
   out.used = first.used + second.used;
   return out;
 }
@@ -85,11 +85,12 @@ describe('fastRecord: a repeated run of unwanted columns is read as the walk rea
           const what = JSON.stringify({ rows, mask, gb, cut });
           expect(got.used, what).toBe(all.used);
           expect(got.irregular, what).toBe(all.irregular);
-          expect(got.badLine, what).toBe(all.badLine);
+          expect(got.bad, what).toBe(all.bad);
           expect(got.records.length, what).toBe(all.records.length);
           got.records.forEach((r, k) => {
             const ref = all.records[k]!;
             expect(r.line, what).toBe(ref.line);
+            expect(r.badBytes, what).toBe(ref.badBytes);
             expect(r.cells.length, what).toBe(ref.cells.length);
             r.cells.forEach((c, i) => {
               if (i >= want.length || want[i] === 1) expect(c, `${what} record ${k} column ${i}`).toBe(ref.cells[i]);

@@ -53,7 +53,10 @@ await bundle.close();
 // from dist/'s ES modules). These are loaded on first use instead, through an object that requires
 // the module when one of its properties is first read; the bundle only ever reads their properties
 // (`node_http.default.request`, `(0, node_worker_threads.Worker)`), which the check below enforces.
-const LAZY = new Set(['node:tty', 'node:zlib', 'node:readline', 'node:http', 'node:https', 'node:worker_threads', 'node:stream/promises', 'iconv-lite']);
+// node:v8 serves only orders/heldgroups.ts (an order's rows held on disk across line-grain files);
+// loaded at the start it brought 7 of node's modules and bindings (serdes, heap_utils, promise_hooks…)
+// into every run (issue 21, thirty-first round).
+const LAZY = new Set(['node:tty', 'node:zlib', 'node:readline', 'node:http', 'node:https', 'node:worker_threads', 'node:stream/promises', 'node:v8', 'iconv-lite']);
 let code = fs.readFileSync(out, 'utf8');
 const lazyNames = [];
 code = code.replace(/^let (\w+) = require\("([^"]+)"\);\n(\1 = __toESM\(\1, 1\);\n)?/gm, (line, name, id, esm) => {

@@ -10,7 +10,7 @@ import { registerTemp, releaseTemp, tempName } from './sink.js';
 import type { FastBook, XRow } from './xlsxread.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
 import { BAD_GB18030_ROW, gbRepair, MAX_RECORD, Projection, RecordScanner } from './scan.js';
-import { type Sniffed, incompleteTail } from './source.js';
+import { type Sniffed, incompleteTail, sniffedChunks } from './source.js';
 
 export { Projection };
 
@@ -71,7 +71,7 @@ export function firstBadUtf8(b: Buffer): number {
 /** The source's bytes without the skipped prefix (a BOM). */
 async function* rawChunks(s: Sniffed): AsyncGenerator<Buffer> {
   let skip = s.skip;
-  for await (const chunk of s.stream as AsyncIterable<Buffer>) {
+  for await (const chunk of sniffedChunks(s)) {
     if (!skip) {
       yield chunk;
       continue;

@@ -14,6 +14,18 @@ import { type Encoding, normalizeEncoding } from './encodings.js';
 
 export { type Encoding, normalizeEncoding };
 
+/** openSource's chunks, read without the Readable over them (sniffedChunks). */
+const CHUNKS = Symbol('chunks');
+
+/**
+ * The bytes of `s.stream`, from the first: openSource's own chunks while nothing has made its
+ * Readable, else the stream (a Sniffed made otherwise, or one whose stream a reader has taken).
+ */
+export function sniffedChunks(s: Sniffed): AsyncIterable<Buffer> {
+  const own = (s as { [CHUNKS]?: () => AsyncIterable<Buffer> })[CHUNKS];
+  return own ? own() : (s.stream as AsyncIterable<Buffer>);
+}
+
 export interface Sniffed {
   /** Display name: the path as given, or "stdin". */
   name: string;
@@ -23,7 +35,10 @@ export interface Sniffed {
   encodingNote: 'bom' | 'valid-utf8' | 'not-utf8' | 'flag' | 'xlsx';
   /** Bytes to skip at the start (a BOM). */
   skip: number;
-  /** The whole byte stream again, from the first byte. */
+  /**
+   * The whole byte stream again, from the first byte. openSource's is made when first asked for:
+   * the csv readers take its chunks without it (sniffedChunks).
+   */
   stream: Readable;
   /** The file's modification time (epoch ms); undefined for stdin. */
   mtimeMs?: number;
@@ -382,25 +397,35 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
     last = b[b.length - 1];
     tail = b.length >= TAIL_BYTES ? Buffer.from(b.subarray(b.length - TAIL_BYTES)) : Buffer.from(Buffer.concat([tail, b]).subarray(-TAIL_BYTES));
   };
-  const again = Readable.from(
-    (async function* () {
-      if (prefix.length) {
-        seen(prefix);
-        yield prefix;
+  const chunks = (async function* () {
+    if (prefix.length) {
+      seen(prefix);
+      yield prefix;
+    }
+    for (;;) {
+      const n = await rest.next();
+      if (n.done) {
+        if (watch !== undefined) changedWhileRead(watch, name, handed);
+        ended = true;
+        return;
       }
-      for (;;) {
-        const n = await rest.next();
-        if (n.done) {
-          if (watch !== undefined) changedWhileRead(watch, name, handed);
-          ended = true;
-          return;
-        }
-        seen(n.value);
-        yield n.value;
-      }
-    })(),
-    { objectMode: false },
-  );
+      seen(n.value);
+      yield n.value;
+    }
+  })();
+  // The Readable over the chunks is made only for a reader that asks for `stream` (the xlsx readers,
+  // the spool for stdin's xlsx): the csv readers iterate the chunks themselves (sniffedChunks). Made
+  // at every start, its first use compiled and ran ~200 of node's stream functions in the
+  // interpreter, ~11 M instructions of a 10k-row export's main thread (issue 21, thirty-first round).
+  let again: Readable | undefined;
+  const readable = () => (again ??= Readable.from(chunks, { objectMode: false }));
+  const withStream = <T extends object>(o: T): T & { stream: Readable } =>
+    Object.defineProperties(o, {
+      stream: { get: readable, enumerable: true, configurable: true },
+      // Not enumerable: `{ ...sniffed, stream: other }` (a test handing the reader its own chunks)
+      // copies `stream` (made by the spread) and not this, so the copy is read through its own stream.
+      [CHUNKS]: { value: () => again ?? chunks },
+    }) as T & { stream: Readable };
   const meter = {
     size,
     bytesRead: () => handed,
@@ -412,7 +437,8 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
       handed += n;
     },
     release: () => {
-      again.destroy();
+      if (again) again.destroy();
+      else void chunks.return(undefined);
       void rest.return?.();
     },
   };
@@ -451,7 +477,7 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
         ),
       );
     }
-    return { name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, stream: again, mtimeMs, ...meter, ...(file === '-' ? {} : { file }) };
+    return withStream({ name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, mtimeMs, ...meter, ...(file === '-' ? {} : { file }) });
   }
   if (encodingFlag) {
     const enc = normalizeEncoding(encodingFlag);
@@ -462,16 +488,16 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
       );
     }
     const skip = enc === 'utf8' && prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf ? 3 : enc.startsWith('utf16') && (prefix[0]! ^ prefix[1]!) === 0x01 && prefix[0]! >= 0xfe ? 2 : 0;
-    return { name, container: 'csv', encoding: enc, encodingNote: 'flag', skip, stream: again, mtimeMs, ...meter };
+    return withStream({ name, container: 'csv', encoding: enc, encodingNote: 'flag', skip, mtimeMs, ...meter });
   }
   if (prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf) {
-    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'bom', skip: 3, stream: again, mtimeMs, ...meter };
+    return withStream({ name, container: 'csv', encoding: 'utf8', encodingNote: 'bom', skip: 3, mtimeMs, ...meter });
   }
   if (prefix[0] === 0xff && prefix[1] === 0xfe) {
-    return { name, container: 'csv', encoding: 'utf16le', encodingNote: 'bom', skip: 2, stream: again, mtimeMs, ...meter };
+    return withStream({ name, container: 'csv', encoding: 'utf16le', encodingNote: 'bom', skip: 2, mtimeMs, ...meter });
   }
   if (prefix[0] === 0xfe && prefix[1] === 0xff) {
-    return { name, container: 'csv', encoding: 'utf16be', encodingNote: 'bom', skip: 2, stream: again, mtimeMs, ...meter };
+    return withStream({ name, container: 'csv', encoding: 'utf16be', encodingNote: 'bom', skip: 2, mtimeMs, ...meter });
   }
   // A zip's other signatures (an empty or a spanned archive); "PK" alone is text (a title line PK赛…).
   if (prefix[0] === 0x50 && prefix[1] === 0x4b && ((prefix[2] === 0x05 && prefix[3] === 0x06) || (prefix[2] === 0x07 && prefix[3] === 0x08))) {
@@ -537,20 +563,20 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
     );
   }
   if (isUtf8Prefix(prefix, complete)) {
-    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs, ...meter };
+    return withStream({ name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, mtimeMs, ...meter });
   }
   if (headerIsUtf8Text(prefix)) {
     // A Chinese header line that is valid UTF-8 is not GBK by accident: the file mixes encodings
     // (rows pasted from a GBK file). Decode as UTF-8 so the error names the first bad line.
-    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs, ...meter };
+    return withStream({ name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, mtimeMs, ...meter });
   }
   if (mostlyUtf8(prefix)) {
     // UTF-8 text with a few bad bytes (a damaged file, a row pasted from elsewhere), its header
     // ASCII: read as GBK its Chinese would be refused or, worse, read as other characters. Read as
     // UTF-8, the error names the first bad line, as for a file whose header is UTF-8 text.
-    return { name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, stream: again, mtimeMs, ...meter };
+    return withStream({ name, container: 'csv', encoding: 'utf8', encodingNote: 'valid-utf8', skip: 0, mtimeMs, ...meter });
   }
-  return { name, container: 'csv', encoding: 'gb18030', encodingNote: 'not-utf8', skip: 0, stream: again, mtimeMs, ...meter };
+  return withStream({ name, container: 'csv', encoding: 'gb18030', encodingNote: 'not-utf8', skip: 0, mtimeMs, ...meter });
 }
 
 /**

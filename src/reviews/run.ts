@@ -1,7 +1,7 @@
 // Command bodies for `storeops reviews queue|log|message` (SPEC reviews): read, compute with the
 // pure modules, hand rows to the output layer.
 import { ACTION_ZH, BLOCKED_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, closestKey } from '../context.js';
 import { InputError, UsageError, msg, plural, say } from '../errors.js';
 import { checkOrderId, typedIdProblem, typedOrderId } from '../io/cells.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
@@ -17,7 +17,7 @@ import { Writable } from 'node:stream';
 import { type OrderContacts, afterQuietHours, buyerContactState, inQuietHours } from './policy.js';
 import { buildQueue, buyerKey } from './queue.js';
 import { needsFollowUp } from './classify.js';
-import { render, unknownPlaceholders } from './message.js';
+import { PLACEHOLDERS, render, unknownPlaceholders } from './message.js';
 import { normalizeWording } from './wording.js';
 import { type RosterOnShift, handout, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
@@ -828,7 +828,18 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
         ),
       );
     }
-    for (const p of unknownPlaceholders(text)) ctx.warn(msg(`模板里的 {${p}} 不会被替换`, `{${p}} in the template is not a known placeholder and stays as written`));
+    // A misspelt placeholder stays in the message as typed ({goodwil}元): say which one was meant and
+    // that the text is not ready to send (exit 1), rather than only that it "is not replaced".
+    for (const p of unknownPlaceholders(text)) {
+      const near = closestKey(p, PLACEHOLDERS);
+      ctx.warn(
+        msg(
+          `模板里的 {${p}} 不是已知的占位符, 原样留在消息里: ${near ? `是否想写 {${near}}? ` : ''}改正模板后再发送 (可用: ${PLACEHOLDERS.map((x) => `{${x}}`).join(' ')})`,
+          `{${p}} in the template is not a known placeholder and stays in the message as written: ${near ? `did you mean {${near}}? ` : ''}correct the template before sending (known: ${PLACEHOLDERS.map((x) => `{${x}}`).join(' ')})`,
+        ),
+      );
+      ctx.attention();
+    }
     // A goodwill of 0.00 (the order's paid amount is 0.00, or an extortion review) would read "offer 0.00 yuan".
     if (text.includes('{goodwill}') && item.goodwill.isZero() && id !== 'complaint-extortion') {
       ctx.warn(msg(`订单 ${orderId}: 补偿金额为 0.00 (订单实付 0.00), 消息里会写"0.00 元"; 发送前删掉那句`, `order ${orderId}: the goodwill is 0.00 (the order paid 0.00), so the message offers "0.00"; remove that sentence before sending`));

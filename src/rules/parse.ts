@@ -2,6 +2,7 @@
 // names the file and the field, in zh and en.
 import { doc } from '../paths.js';
 import { InputError, type Msg, msg } from '../errors.js';
+import { closestKey } from '../context.js';
 import { Money } from '../money.js';
 import { halfWidth } from '../io/cells.js';
 import { findTier, thresholds } from './tiers.js';
@@ -36,6 +37,27 @@ class Checker {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(field, ' an object / 对象', v);
     return v as Record<string, unknown>;
   }
+  /**
+   * An object's keys must be the fields it has (keys starting with `_` are comments, as in the config
+   * file). A misspelt one was ignored, and the field it meant read as absent: `"hoursLate": {"ovr": 72}`
+   * made an out-of-stock tier match every late order (10 % where 5 % was written), `"preSale": true`
+   * a presale tier every order, `"units": "sub-order"` priced by order. Refused, naming the field meant.
+   */
+  known(o: Record<string, unknown>, field: string, fields: readonly string[]): void {
+    for (const k of Object.keys(o)) {
+      if (fields.includes(k) || k.startsWith('_')) continue;
+      const where = field === '(top)' ? k : `${field}.${k}`;
+      const near = closestKey(k, fields);
+      const list = fields.join(', ');
+      throw new InputError(
+        msg(
+          `规则文件 ${this.file}: 未知的字段 "${where}"${near ? `; 是否想写 "${near}"?` : ''} (此处可用: ${list}); 拼错的字段会被当作没写, 赔付会按别的档位计算`,
+          `rule file ${this.file}: unknown field "${where}"${near ? `; did you mean "${near}"?` : ''} (fields here: ${list}); a misspelt field would be read as absent and orders priced by another tier`,
+        ),
+        TEMPLATE_HINT,
+      );
+    }
+  }
   list(v: unknown, field: string): unknown[] {
     if (!Array.isArray(v) || v.length === 0) this.fail(field, ' a non-empty list / 非空列表', v);
     return v as unknown[];
@@ -46,6 +68,7 @@ class Checker {
   }
   text(v: unknown, field: string): Msg {
     const o = this.obj(v, field);
+    this.known(o, field, ['zh', 'en']);
     return { zh: this.str(o.zh, `${field}.zh`), en: this.str(o.en, `${field}.en`) };
   }
   oneOf<T extends string>(v: unknown, field: string, allowed: readonly T[]): T {
@@ -106,6 +129,7 @@ class Checker {
   range(v: unknown, field: string): Range {
     if (v === undefined || v === null) return { over: null, upTo: null };
     const o = this.obj(v, field);
+    this.known(o, field, ['over', 'upTo']);
     const r = { over: this.threshold(o.over, `${field}.over`), upTo: this.threshold(o.upTo, `${field}.upTo`) };
     if (r.over !== null && r.upTo !== null && r.upTo <= r.over) this.fail(`${field}.upTo`, `more than ${field}.over (${r.over}) / 大于 ${field}.over (${r.over})`, o.upTo);
     return r;
@@ -114,6 +138,7 @@ class Checker {
 
 function parseTier(c: Checker, v: unknown, field: string): Tier {
   const t = c.obj(v, field);
+  c.known(t, field, ['kind', 'window', 'hoursLate', 'presale', 'rate', 'min', 'max']);
   const presale = t.presale === undefined || t.presale === null ? null : t.presale;
   if (presale !== null && typeof presale !== 'boolean') c.fail(`${field}.presale`, 'true, false or null / true、false 或 null', t.presale);
   const tier: Tier = {
@@ -176,6 +201,7 @@ function checkWholeYuan(c: Checker, r: RuleSet): void {
 /** The format before tiers (late / outOfStock / longWindowOverHours): still accepted, read as tiers. */
 function legacyTiers(c: Checker, o: Record<string, unknown>): Tier[] {
   const late = c.obj(o.late, 'late');
+  c.known(late, 'late', ['rate', 'min', 'max', 'presaleRate', 'longWindowRate']);
   const longOver = o.longWindowOverHours === undefined ? 48 : c.hours(o.longWindowOverHours, 'longWindowOverHours');
   const lateRate = c.rate(late.rate, 'late.rate');
   const lateMin = c.money(late.min, 'late.min')!;
@@ -187,6 +213,7 @@ function legacyTiers(c: Checker, o: Record<string, unknown>): Tier[] {
   let lateHours: Range = any;
   if (o.outOfStock != null) {
     const s = c.obj(o.outOfStock, 'outOfStock');
+    c.known(s, 'outOfStock', ['afterLateHours', 'rate', 'min', 'max', 'longWindowRate']);
     const after = c.hours(s.afterLateHours, 'outOfStock.afterLateHours');
     const rate = c.rate(s.rate, 'outOfStock.rate');
     const min = c.money(s.min, 'outOfStock.min')!;
@@ -202,6 +229,10 @@ function legacyTiers(c: Checker, o: Record<string, unknown>): Tier[] {
   return tiers;
 }
 
+/** The fields of a rule file (docs/rules.md §1.6), and those of the format before tiers. */
+const TOP_FIELDS = ['id', 'platform', 'title', 'source', 'reading', 'validFrom', 'validTo', 'shipWindowHours', 'titleWindows', 'base', 'tiers', 'rounding', 'combine', 'unit', 'payer', 'deliveryPromise', 'seriousDelay'] as const;
+const LEGACY_FIELDS = ['late', 'outOfStock', 'longWindowOverHours'] as const;
+
 /**
  * `builtIn`: a rule set shipped in templates/rules, whose tiers a test checks for coverage
  * (test/compensation/rulesets.test.ts, "every built-in rule set covers every late order"): the
@@ -212,7 +243,9 @@ export function parseRuleSet(raw: unknown, file: string, builtIn = false): RuleS
   const c = new Checker(file);
   const o = c.obj(raw, '(top)');
   const legacy = o.tiers === undefined && o.late !== undefined;
+  c.known(o, '(top)', legacy ? [...TOP_FIELDS, ...LEGACY_FIELDS] : TOP_FIELDS);
   const combine = c.obj(o.combine, 'combine');
+  c.known(combine, 'combine', ['by', 'cap']);
   const r: RuleSet = {
     id: c.str(o.id, 'id'),
     title: c.text(o.title, 'title'),
@@ -239,16 +272,19 @@ export function parseRuleSet(raw: unknown, file: string, builtIn = false): RuleS
     if (!Array.isArray(o.titleWindows)) c.fail('titleWindows', ' a list / 列表', o.titleWindows);
     r.titleWindows = (o.titleWindows as unknown[]).map((w, i) => {
       const wo = c.obj(w, `titleWindows[${i}]`);
+      c.known(wo, `titleWindows[${i}]`, ['keywords', 'hours']);
       if (!Array.isArray(wo.keywords) || wo.keywords.some((k) => typeof k !== 'string' || k === '')) c.fail(`titleWindows[${i}].keywords`, ' a list of words / 关键词列表', wo.keywords);
       return { keywords: wo.keywords as string[], hours: c.hours(wo.hours, `titleWindows[${i}].hours`) };
     });
   }
   if (o.deliveryPromise != null) {
     const d = c.obj(o.deliveryPromise, 'deliveryPromise');
+    c.known(d, 'deliveryPromise', ['amount']);
     r.deliveryPromise = { amount: c.money(d.amount, 'deliveryPromise.amount')! };
   }
   if (o.seriousDelay != null) {
     const d = c.obj(o.seriousDelay, 'seriousDelay');
+    c.known(d, 'seriousDelay', ['afterHours', 'note']);
     r.seriousDelay = { afterHours: c.hours(d.afterHours, 'seriousDelay.afterHours'), note: c.text(d.note, 'seriousDelay.note') };
   }
   if (r.rounding === 'yuan') checkWholeYuan(c, r);

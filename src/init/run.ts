@@ -96,9 +96,15 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
           // not empty (someone else's file): left
         }
       }
+      const code = (e as NodeJS.ErrnoException).code;
+      // A file where a folder must go (`--dir` naming a file, or a file called storeops-templates):
+      // "free some space" was no help, and the system's English (EEXIST: file already exists, mkdir …) no reason.
+      const inTheWay = code === 'EEXIST' || code === 'ENOTDIR';
       throw new OutputError(
         msg(`无法写入 ${w.target}: ${fileProblem(e).zh}; 什么也没有写入`, `cannot write ${w.target}: ${fileProblem(e).en}; nothing was written`),
-        msg('腾出磁盘空间或换一个 --dir (需要可写), 然后再运行 storeops init。', 'free some space or choose another --dir (one you can write to), then run storeops init again.'),
+        inTheWay
+          ? msg('--dir 要给一个文件夹 (或不存在的路径): 路径上有同名的文件; 换一个 --dir 或移走那个文件, 然后再运行 storeops init。', '--dir takes a folder (or a path not there yet), and a file stands on that path: choose another --dir or move that file, then run storeops init again.')
+          : msg('腾出磁盘空间或换一个 --dir (需要可写), 然后再运行 storeops init。', 'free some space or choose another --dir (one you can write to), then run storeops init again.'),
       );
     }
   }

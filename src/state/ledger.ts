@@ -1499,7 +1499,7 @@ class SqliteState implements StateDb {
                 // P {06,03}'s 500.00 for o06; P {06,60} re-issued first kept 30.00 of it back for P
                 // {00,03}, of another window and buyer, and issued 30.00: 1030.00, --reissue all 1000.00).
                 const ov = inCallByKey.get(o.key);
-                if (!ov || !capKeys(ov).includes(held)) continue;
+                if (!ov || !capKeys(ov).includes(held) || !capReachable(ov, held)) continue;
                 const e = via.get(o.key) ?? { sum: new Decimal(0), most: o.most };
                 via.set(o.key, { sum: e.sum.plus(o.share), most: e.most });
                 viaIds.add(id);

@@ -27,7 +27,11 @@
 //    (2500.00 > 1500.00 + 500.00: P {03}'s 500.00 follows o03 to Q {03}; Q {04}'s 500.00 was paid for
 //    o04, which the last export lacks and which opened its own window 26 min before o03's: a fresh
 //    ledger of o04 as last seen puts both in one window; the run, not judging o04, does not: §1.7,
-//    "the window it would open is paid when an export shows it again").
+//    "the window it would open is paid when an export shows it again"), 9338 (2300.00 > 1830.00:
+//    o06 and o01, paid in two P windows in export 2, share P {06,01}'s one cap in export 3: o01's
+//    470.00 of P {05,01} is spare; Q {30,31} issues 470.00) and 9388 (2030.00 > 2000.00: P {02}'s
+//    30.00 for o02, lacking now, in the window it opened apart from o01's; a fresh ledger of o02 as
+//    last seen puts both under one cap).
 //    Seed 9387 reduced to its two late orders (tmall-2023, §1.2: 30 %, at least 5.00; a buyer's late
 //    orders paid within 24 h of a window's opening combined, capped at 500.00), two exports:
 //    export 1: o02 Q 9000.00 paid 2025-05-30 04:29 (shipped 06-04 01:29: 117 h, late): 2700.00;

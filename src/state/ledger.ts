@@ -1531,7 +1531,19 @@ class SqliteState implements StateDb {
             }
           }
           if (reserved.gt(0)) reservedOf.set(held, reserved);
-          take(held, reserved.gt(0) ? Decimal.min(worth, Decimal.max(0, ownOf(held).minus(reserved).minus(takenOutside(held)))) : worth);
+          // Less what the other earlier vouchers this one takes from (holding its orders too) took of
+          // `held` before, for those orders: that money stands behind them there, where this voucher
+          // takes it, not here as well (money36, reissue-paths3 FUZZ_S=9250 seed 9342, reduced in
+          // reissue-share-taken-twice.test.ts: P {00} took o00's 30.00 of P {05,00}; P {00,60} took
+          // 30.00 of P {00} and 30.00 more of P {05,00}, o05's money spare in P's window, and issued
+          // 270.00 where 300.00 is owed).
+          let viaHeld = new Decimal(0);
+          for (const h2 of heldBy) {
+            if (h2 === held) continue;
+            for (const c of coveredOf.all(h2, `${h2}+`, `${h2},`) as string[]) viaHeld = viaHeld.plus(parseCovered(c, this.path)[held] ?? 0);
+          }
+          const mayTake = Decimal.max(0, worth.minus(viaHeld));
+          take(held, reserved.gt(0) ? Decimal.min(mayTake, Decimal.max(0, ownOf(held).minus(reserved).minus(takenOutside(held)))) : mayTake);
         }
       }
       // The rest of this voucher's amount: from an earlier voucher only when all its orders are in

@@ -349,12 +349,19 @@
 // at a time agreeing). Worked by hand: 9261 (260.00 > 210.00) a real 50.00 paid twice, fixed (money
 // kept back for P {60,02} through a cap it cannot reach; reissue-keepback-cap-unreachable.test.ts,
 // now 210.00 every way); 9342 (1900.00; 1930.00 owed, o00's share taken twice, 30.00 not issued;
-// reissue-share-taken-twice.test.ts, it.fails) and 9449 (1800.00; 1500.00 owed, o03's money taken
+// reissue-share-taken-twice.test.ts; fixed, 1930.00 every way, and with it seed 9294 step 2, 310.00 ->
+// 360.00, by hand: o05's 50.00 had been taken twice and o60's 50.00 not issued) and 9449 (1800.00; 1500.00 owed, o03's money taken
 // over by Q {30,05} not given back once its orders left; reissue-takeover-orders-gone.test.ts,
 // it.fails) not fixed; the other ten right as the rules read (owed-bound-paid-for-good.test.ts:
 // an order owed less now, 9358, 9378, 9386, 9389; money paid under two caps now under one, 9334,
 // 9338, 9344, 9361, 9387, 9388). TOTALS against 3a05eba: FUZZ_S=9250 FUZZ_N=200 only seed 9261 step 2
 // changed (all three 26000 -> 21000 fen), FUZZ_S=1 FUZZ_N=150 nothing (OWED flags 10 both).
+// The 9342 fix changed, against that: 9342 step 2 (190000 -> 193000), 9294 step 2 (31000 -> 36000),
+// 73 step 2 (113000 -> 116000) and 135 step 2 (86000 -> 89000), said, all and one at a time; each by
+// hand an order's money taken twice and another order left unpaid (9294: o05's 50.00 of P {05,02},
+// whose 50.00 left was o02's, on time, and o60's 50.00; 73: o00's 30.00 share of Q {02,00}, o02's
+// (lacking), and o61's 30.00; 135: o03's 30.00 of P {03,02}, o02's, on time, and o60's 30.00). OWED
+// flags unchanged (12 of 9250-9449, 10 of 1-150; 9342 now 1930.00 > 1830.00: o05's 100.00 spare).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

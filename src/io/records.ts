@@ -10,7 +10,7 @@ import { registerTemp, releaseTemp, tempName } from './sink.js';
 import type { FastBook, XRow } from './xlsxread.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
 import { BAD_GB18030_ROW, gbRepair, MAX_RECORD, Projection, RecordScanner } from './scan.js';
-import { type Sniffed, incompleteTail, sniffedChunks } from './source.js';
+import { type Sniffed, incompleteTail, sniffedChunks, utf8At } from './source.js';
 
 export { Projection };
 
@@ -43,27 +43,14 @@ export function blankRecord(rec: RawRecord): boolean {
  * Offset of the first byte that breaks UTF-8 in a chunk (the chunk's length when none does), for
  * the line number of the error. A chunk never starts inside a character (decode() carries a
  * character cut at a chunk's end over to the next chunk), so continuation bytes at its start are
- * bad bytes. As strict as the native check: no overlong forms, surrogates or code points past U+10FFFF.
+ * bad bytes. As strict as the native check (utf8At).
  */
 export function firstBadUtf8(b: Buffer): number {
   let i = 0;
   while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    // The second byte's range: E0 and F0 would be overlong below it, ED a surrogate and F4 past U+10FFFF above it.
-    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
-    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return i; // cut off
-      const d = b[i + k]!;
-      if (k === 1 ? d < lo || d > hi : (d & 0xc0) !== 0x80) return i;
-    }
-    i += need + 1;
+    const n = utf8At(b, i);
+    if (n <= 0) return i; // not UTF-8, or cut off
+    i += n;
   }
   return b.length;
 }

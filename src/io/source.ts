@@ -590,25 +590,39 @@ export function mostlyUtf8(b: Buffer): boolean {
   let bad = 0;
   let i = 0;
   while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
-    let k = 1;
-    if (need > 0) while (k <= need && i + k < b.length && (b[i + k]! & 0xc0) === 0x80) k++;
-    if (need > 0 && k > need) {
-      whole++;
-      i += k;
-    } else {
-      if (i + k >= b.length && need > 0) break; // cut off by the end of what was read
+    const n = utf8At(b, i);
+    if (n === -1) break; // cut off by the end of what was read
+    if (n === 0) {
       bad++;
       if (bad * 20 > whole + 20) return false;
       i++;
+      continue;
     }
+    if (n > 1) whole++;
+    i += n;
   }
   return whole >= 8 && bad * 20 < whole;
+}
+
+/**
+ * The length of the UTF-8 character at `b[i]` (1 for ASCII, 2–4), 0 where the bytes there are not
+ * UTF-8, -1 for a character cut off by the end of `b`. As strict as the native check: no overlong
+ * forms, surrogates or code points past U+10FFFF.
+ */
+export function utf8At(b: Buffer, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+  if (need < 0) return 0;
+  // The second byte's range: E0 and F0 would be overlong below it, ED a surrogate and F4 past U+10FFFF above it.
+  const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+  const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+  for (let k = 1; k <= need; k++) {
+    if (i + k >= b.length) return -1;
+    const d = b[i + k]!;
+    if (k === 1 ? d < lo || d > hi : (d & 0xc0) !== 0x80) return 0;
+  }
+  return need + 1;
 }
 
 /**

@@ -116,7 +116,19 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
           room -= more;
         }
       }
-      return parts.map((cols) => render(cols, heads, rows, widths, columns));
+      // A row without a key (a total row: its label in a later column of the first block) keeps
+      // that label in the key's place in the other blocks, where it had none (zhenjian's 合计 row
+      // at 80 columns, until 2026-12).
+      const key = parts[0]!.filter((i) => parts.every((p) => p.includes(i)));
+      const labelled = rows.map((r) => {
+        if (!key.length || key.some((k) => r[k] !== '')) return r;
+        const label = parts[0]!.map((i) => r[i]!).find((t) => t !== '');
+        if (label === undefined) return r;
+        const copy = [...r];
+        copy[key[0]!] = label;
+        return copy;
+      });
+      return parts.map((cols, b) => render(cols, heads, b ? labelled : rows, widths, columns));
     }
   }
   return [render([...Array(n).keys()], heads, rows, widths, columns)];

@@ -110,6 +110,24 @@ describe('layout', () => {
     ]);
   });
 
+  it('in blocks, a row without an id (a total row) keeps its label in the id\'s place in the later blocks', () => {
+    const TITLE: Column = { key: 'title', zh: '标题', en: 'title' };
+    const cols: Column[] = [ORDER, TITLE, ...['a', 'b'].map((k) => ({ key: k, zh: k, en: k, type: 'money' as const }))];
+    const rows = [
+      ['3515313147329357901', 'dress', '1000.00', '2000.00'],
+      ['', 'total (1 of 2)', '1000.00', '2000.00'],
+    ];
+    // 19 + 2 + 14 + 2 + 7 + 2 + 7 = 53 > 40: [orderId, title, a] (19 + 2 + 14 + 2 + 7 = 44 > 40,
+    // so [orderId, title] then [orderId, a, b]: 19 + 2 + 7 + 2 + 7 = 37). The total row's label goes
+    // in the id's place of the second block (14 columns, within the id's 19); before, that row
+    // showed its amounts under nothing (zhenjian estimate at 80 columns, its 合计 row).
+    const blocks = layoutTable(cols, ['orderId', 'title', 'a', 'b'], rows, 40);
+    expect(blocks).toEqual([
+      ['orderId              title', '3515313147329357901  dress', '                     total (1 of 2)'],
+      ['orderId                    a        b', '3515313147329357901  1000.00  2000.00', 'total (1 of 2)       1000.00  2000.00'],
+    ]);
+  });
+
   it('shows the brief columns unless --wide, and every column when none is brief', () => {
     const cols: Column[] = [{ ...BUYER, brief: true }, AMOUNT, { ...ORDER, brief: true }];
     expect(viewColumns(cols, false).map((c) => c.key)).toEqual(['buyer', 'orderId']);

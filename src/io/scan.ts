@@ -897,7 +897,7 @@ export function gbRepair(b: Buffer, final: boolean): { out: Buffer; bad: number[
 
 /**
  * Offset of the first byte in b[s, e) that does not start a whole GB18030 character there (the
- * WHATWG decoder's verdicts, see Gb18030Check), or -1. A cell holds whole characters: one cut off
+ * WHATWG decoder's verdicts, see validSeq), or -1. A cell holds whole characters: one cut off
  * at its end is bad.
  */
 export function badGb18030(b: Uint8Array, s: number, e: number, words = wordsOf(b)): number {
@@ -967,48 +967,11 @@ function wordsOf(b: Uint8Array): Uint32Array | undefined {
 }
 
 /**
- * GB18030 byte checking, chunk by chunk, with the WHATWG decoder's verdicts (what
- * `TextDecoder('gb18030')` turns into U+FFFD): ASCII and 0x80 alone; a lead byte 0x81–0xFE then
- * 0x40–0x7E or 0x80–0xFE; or four bytes (lead, 0x30–0x39, 0x81–0xFE, 0x30–0x39) whose pointer is
- * at most 39419 or from 189000 to 1237575. A character cut at a chunk's end is carried over.
+ * One GB18030 character's bytes, with the WHATWG decoder's verdicts (what `TextDecoder('gb18030')`
+ * turns into U+FFFD): ASCII and 0x80 alone; a lead byte 0x81–0xFE then 0x40–0x7E or 0x80–0xFE; or
+ * four bytes (lead, 0x30–0x39, 0x81–0xFE, 0x30–0x39) whose pointer is at most 39419 or from 189000
+ * to 1237575.
  */
-export class Gb18030Check {
-  private carry: number[] = [];
-
-  /** Offset in `b` of the first byte of a bad character, or -1 when all is well. */
-  check(b: Uint8Array): number {
-    let i = 0;
-    const n = b.length;
-    if (this.carry.length) {
-      // Finish the character begun in the previous chunk: a bad one starts there (offset 0 here).
-      const seq = this.carry;
-      while (i < n && !complete(seq)) seq.push(b[i++]!);
-      if (seq.length === 3 && (seq[2]! < 0x81 || seq[2]! > 0xfe)) return 0;
-      if (!complete(seq)) return -1; // still cut (a tiny chunk)
-      this.carry = [];
-      if (!validSeq(seq)) return 0;
-    }
-    const r = scanGb18030(b, i, n, wordsOf(b));
-    if (r <= CUT) {
-      this.carry = Array.from(b.subarray(CUT - r));
-      return -1;
-    }
-    return r;
-  }
-
-  /** True when the input ended inside a character. */
-  get cut(): boolean {
-    return this.carry.length > 0;
-  }
-}
-
-function complete(seq: number[]): boolean {
-  if (seq.length >= 4) return true;
-  if (seq.length < 2) return false;
-  const c2 = seq[1]!;
-  return !(c2 >= 0x30 && c2 <= 0x39); // a two-byte code (or a bad second byte) is whole at two
-}
-
 function validSeq(seq: number[]): boolean {
   const [c1, c2, c3, c4] = seq as [number, number, number?, number?];
   if (c1 <= 0x80) return true;

@@ -98,8 +98,9 @@ export function scrubPii(text: string): string {
  * text with those made ASCII (one character for one), masked in the text as written.
  */
 function maskIdCards(text: string): string {
-  if (!/[\uFF10-\uFF19]/.test(text)) return text.replace(ID_CARD, (s) => (isIdCard(s) ? maskId(s) : s));
-  const half = text.replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (!hasFullWidthDigit(text)) return text.replace(ID_CARD, (s) => (isIdCard(s) ? maskId(s) : s));
+  // halfWidth makes one character of one, so an offset in `half` is one in `text`; Ｘ/ｘ besides.
+  const half = halfWidth(text).replace(/[\uFF38\uFF58]/g, (c) => (c === '\uFF38' ? 'X' : 'x'));
   let out = '';
   let at = 0;
   for (const m of half.matchAll(ID_CARD)) {

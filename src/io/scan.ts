@@ -480,6 +480,7 @@ export class RecordScanner {
       let nonBlank = false;
       // Bytes that are not GB18030 in a cell: 1, or 2 for a character cut off by the end of the input.
       let badKind = 0;
+      let cutAt = 0; // badKind 2: the cut-off character's first byte
       let p = pos;
       let col = 0;
       for (;;) {
@@ -585,9 +586,21 @@ export class RecordScanner {
         // GB18030: every byte that is not ASCII is inside a cell, and a cell holds whole characters.
         // A cell that is not: the record is read on to its end (its cells found by their ASCII
         // bytes, which no character holds) and handed on as a rejected row (BAD_GB18030_ROW).
-        if (gb && high >= 0x80 && badKind === 0) {
-          const r = scanGb18030(b, s, e, this.words);
-          if (r !== -1) badKind = r <= CUT && e === len ? 2 : 1;
+        // A cell that ends the input is read on past each bad byte, from the byte after it, as the
+        // decoder reads on (WHATWG; gbRepair on the csv-parse path): a character cut off by the end
+        // of the file may stand behind them (… 81 30 81 BD BB … A6: 81 is bad, 30 is ASCII, 81 BD
+        // and the next pairs are whole, A6 is cut off), and that refuses the file on both paths.
+        if (gb && high >= 0x80 && (badKind === 0 || e === len)) {
+          let r = scanGb18030(b, s, e, this.words);
+          while (r >= 0 && e === len) {
+            const more = scanGb18030(b, r + 1, e, this.words);
+            if (more === -1) break;
+            r = more;
+          }
+          if (r <= CUT && e === len) {
+            badKind = 2;
+            cutAt = CUT - r;
+          } else if (r !== -1) badKind = 1;
         }
         // The cell's text, if wanted (and always until the record shows a non-blank cell, so that
         // a record whose wanted cells are empty is never taken for a blank line).
@@ -635,7 +648,13 @@ export class RecordScanner {
       this.width = col;
       if (badKind === 0) records.push({ line, cells, times: undefined });
       else {
-        records.push({ line, cells: [], problem: BAD_GB18030_ROW, badBytes: badKind === 2 ? 'cut' : 'row' });
+        if (badKind === 1) records.push({ line, cells: [], problem: BAD_GB18030_ROW, badBytes: 'row' });
+        else {
+          // The refusal names the line the cut-off character is on, below the record's first in a record over lines.
+          let cutLine = line;
+          for (let k = b.indexOf(LF, pos); k !== -1 && k < cutAt; k = b.indexOf(LF, k + 1)) cutLine++;
+          records.push({ line, cells: [], problem: BAD_GB18030_ROW, badBytes: 'cut', cutLine });
+        }
         bad++;
       }
       line += breaks;

@@ -20,6 +20,39 @@ export const TEMPLATE_HINT = msg(
 
 class Checker {
   constructor(private readonly file: string) {}
+  /** The field errors found so far (`take`): a file is checked whole and every wrong field named at once. */
+  readonly errors: InputError[] = [];
+  /**
+   * `read()`, or `fallback` with its error kept when the field is wrong, so that the fields after it
+   * are checked too: an operator fixing a file by hand sees every wrong field in one run, not one a run.
+   */
+  take<T>(read: () => T, fallback: T): T {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      this.errors.push(e);
+      return fallback;
+    }
+  }
+  /** Every error `take` kept, as one (the one as it is); nothing when the file was right so far. */
+  throwKept(): void {
+    const n = this.errors.length;
+    if (n === 0) return;
+    if (n === 1) throw this.errors[0]!;
+    // Each error without the file's name, which the message gives once; one line (an error is printed
+    // on one line, its control characters shown escaped).
+    const zhHead = `规则文件 ${this.file}: `;
+    const enHead = `rule file ${this.file}: `;
+    const strip = (t: string, head: string) => (t.startsWith(head) ? t.slice(head.length) : t);
+    throw new InputError(
+      msg(
+        `规则文件 ${this.file} 有 ${n} 处错误: ${this.errors.map((e, i) => `(${i + 1}) ${strip(e.text.zh, zhHead)}`).join('; ')}`,
+        `rule file ${this.file} has ${n} errors: ${this.errors.map((e, i) => `(${i + 1}) ${strip(e.text.en, enHead)}`).join('; ')}`,
+      ),
+      TEMPLATE_HINT,
+    );
+  }
   /** `expected` is "english / 中文" (or one text for both). */
   fail(field: string, expected: string, got: unknown): never {
     const [en, zh] = expected.trim().split(' / ');
@@ -243,50 +276,71 @@ export function parseRuleSet(raw: unknown, file: string, builtIn = false): RuleS
   const c = new Checker(file);
   const o = c.obj(raw, '(top)');
   const legacy = o.tiers === undefined && o.late !== undefined;
-  c.known(o, '(top)', legacy ? [...TOP_FIELDS, ...LEGACY_FIELDS] : TOP_FIELDS);
-  const combine = c.obj(o.combine, 'combine');
-  c.known(combine, 'combine', ['by', 'cap']);
+  // Each field is checked on its own (c.take): every wrong one is named in one error. A field's
+  // stand-in after an error is never used: the errors are thrown before the checks that combine fields.
+  const t = c.take.bind(c);
+  t(() => c.known(o, '(top)', legacy ? [...TOP_FIELDS, ...LEGACY_FIELDS] : TOP_FIELDS), undefined);
+  const combine = t(() => c.obj(o.combine, 'combine'), {} as Record<string, unknown>);
+  t(() => c.known(combine, 'combine', ['by', 'cap']), undefined);
   const r: RuleSet = {
-    id: c.str(o.id, 'id'),
-    title: c.text(o.title, 'title'),
+    id: t(() => c.str(o.id, 'id'), ''),
+    title: t(() => c.text(o.title, 'title'), { zh: '', en: '' }),
     // One text for both languages, or {zh, en} (the built-in sets: a zh 来源 column read English before).
-    source: typeof o.source === 'string' ? { zh: o.source, en: o.source } : c.text(o.source, 'source'),
-    reading: o.reading == null ? null : c.text(o.reading, 'reading'),
+    source: typeof o.source === 'string' ? { zh: o.source, en: o.source } : t(() => c.text(o.source, 'source'), { zh: '', en: '' }),
+    reading: o.reading == null ? null : t(() => c.text(o.reading, 'reading'), null),
     // Files written before rule sets carried a platform were all Tmall/Taobao rules.
-    platform: legacy && o.platform === undefined ? 'taobao' : c.oneOf<RulePlatform>(o.platform, 'platform', RULE_PLATFORMS),
-    validFrom: c.date(o.validFrom, 'validFrom'),
-    validTo: c.date(o.validTo, 'validTo'),
-    shipWindowHours: c.hours(o.shipWindowHours, 'shipWindowHours'),
+    platform: legacy && o.platform === undefined ? 'taobao' : t(() => c.oneOf<RulePlatform>(o.platform, 'platform', RULE_PLATFORMS), 'taobao'),
+    validFrom: t(() => c.date(o.validFrom, 'validFrom'), null),
+    validTo: t(() => c.date(o.validTo, 'validTo'), null),
+    shipWindowHours: t(() => c.hours(o.shipWindowHours, 'shipWindowHours'), 0),
     titleWindows: [],
-    base: o.base === undefined ? 'paid-minus-postage' : c.oneOf<BaseRule>(o.base, 'base', BASE_RULES),
-    tiers: legacy ? legacyTiers(c, o) : c.list(o.tiers, 'tiers').map((t, i) => parseTier(c, t, `tiers[${i}]`)),
-    rounding: o.rounding === undefined && legacy ? 'fen' : c.oneOf<Rounding>(o.rounding, 'rounding', ROUNDINGS),
-    combine: { by: c.oneOf<CombineBy>(combine.by, 'combine.by', COMBINE_BY), cap: c.money(combine.cap ?? null, 'combine.cap', true) },
-    unit: o.unit === undefined ? 'order' : c.oneOf<PayUnit>(o.unit, 'unit', PAY_UNITS),
-    payer: o.payer === undefined && legacy ? 'shop-issues' : c.oneOf<Payer>(o.payer, 'payer', PAYERS),
+    base: o.base === undefined ? 'paid-minus-postage' : t(() => c.oneOf<BaseRule>(o.base, 'base', BASE_RULES), 'paid-minus-postage'),
+    tiers: legacy
+      ? t(() => legacyTiers(c, o), [])
+      : t(() => c.list(o.tiers, 'tiers'), []).flatMap((v, i) => {
+          const tier = t(() => parseTier(c, v, `tiers[${i}]`), undefined);
+          return tier ? [tier] : [];
+        }),
+    rounding: o.rounding === undefined && legacy ? 'fen' : t(() => c.oneOf<Rounding>(o.rounding, 'rounding', ROUNDINGS), 'fen'),
+    combine: {
+      by: t(() => c.oneOf<CombineBy>(combine.by, 'combine.by', COMBINE_BY), 'none'),
+      cap: t(() => c.money(combine.cap ?? null, 'combine.cap', true), null),
+    },
+    unit: o.unit === undefined ? 'order' : t(() => c.oneOf<PayUnit>(o.unit, 'unit', PAY_UNITS), 'order'),
+    payer: o.payer === undefined && legacy ? 'shop-issues' : t(() => c.oneOf<Payer>(o.payer, 'payer', PAYERS), 'shop-issues'),
     deliveryPromise: null,
     seriousDelay: null,
   };
-  if (r.validFrom && r.validTo && r.validTo < r.validFrom) c.fail('validTo', `a date on or after validFrom (${r.validFrom}) / 不早于 validFrom (${r.validFrom}) 的日期`, o.validTo);
   if (o.titleWindows !== undefined) {
-    if (!Array.isArray(o.titleWindows)) c.fail('titleWindows', ' a list / 列表', o.titleWindows);
-    r.titleWindows = (o.titleWindows as unknown[]).map((w, i) => {
-      const wo = c.obj(w, `titleWindows[${i}]`);
-      c.known(wo, `titleWindows[${i}]`, ['keywords', 'hours']);
-      if (!Array.isArray(wo.keywords) || wo.keywords.some((k) => typeof k !== 'string' || k === '')) c.fail(`titleWindows[${i}].keywords`, ' a list of words / 关键词列表', wo.keywords);
-      return { keywords: wo.keywords as string[], hours: c.hours(wo.hours, `titleWindows[${i}].hours`) };
-    });
+    if (!Array.isArray(o.titleWindows)) t(() => c.fail('titleWindows', ' a list / 列表', o.titleWindows), undefined);
+    else
+      r.titleWindows = o.titleWindows.flatMap((w, i) => {
+        const one = t(() => {
+          const wo = c.obj(w, `titleWindows[${i}]`);
+          c.known(wo, `titleWindows[${i}]`, ['keywords', 'hours']);
+          if (!Array.isArray(wo.keywords) || wo.keywords.some((k) => typeof k !== 'string' || k === '')) c.fail(`titleWindows[${i}].keywords`, ' a list of words / 关键词列表', wo.keywords);
+          return { keywords: wo.keywords as string[], hours: c.hours(wo.hours, `titleWindows[${i}].hours`) };
+        }, undefined);
+        return one ? [one] : [];
+      });
   }
   if (o.deliveryPromise != null) {
-    const d = c.obj(o.deliveryPromise, 'deliveryPromise');
-    c.known(d, 'deliveryPromise', ['amount']);
-    r.deliveryPromise = { amount: c.money(d.amount, 'deliveryPromise.amount')! };
+    t(() => {
+      const d = c.obj(o.deliveryPromise, 'deliveryPromise');
+      c.known(d, 'deliveryPromise', ['amount']);
+      r.deliveryPromise = { amount: c.money(d.amount, 'deliveryPromise.amount')! };
+    }, undefined);
   }
   if (o.seriousDelay != null) {
-    const d = c.obj(o.seriousDelay, 'seriousDelay');
-    c.known(d, 'seriousDelay', ['afterHours', 'note']);
-    r.seriousDelay = { afterHours: c.hours(d.afterHours, 'seriousDelay.afterHours'), note: c.text(d.note, 'seriousDelay.note') };
+    t(() => {
+      const d = c.obj(o.seriousDelay, 'seriousDelay');
+      c.known(d, 'seriousDelay', ['afterHours', 'note']);
+      r.seriousDelay = { afterHours: c.hours(d.afterHours, 'seriousDelay.afterHours'), note: c.text(d.note, 'seriousDelay.note') };
+    }, undefined);
   }
+  // The checks across fields only on fields that are each right.
+  c.throwKept();
+  if (r.validFrom && r.validTo && r.validTo < r.validFrom) c.fail('validTo', `a date on or after validFrom (${r.validFrom}) / 不早于 validFrom (${r.validFrom}) 的日期`, o.validTo);
   if (r.rounding === 'yuan') checkWholeYuan(c, r);
   if (!builtIn) checkCoverage(c, r.tiers);
   return r;

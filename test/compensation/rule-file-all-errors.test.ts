@@ -1,0 +1,73 @@
+// A rule file with several wrong fields named them one a run: `rules show` said only the first
+// (shipWindowHours), and an operator fixing the shop's own file by hand ran it four times to find
+// four mistakes (user3, thirty-first round). Now every field that is wrong on its own is named in
+// one error (exit 3), in the file's order; a file with one wrong field reads as it always did.
+// Expected texts from the field rules of docs/rules.md §1.6 (hours > 0; a rate between 0 and 1; an
+// amount like "5.00"; rounding "fen" or "yuan"), written out by hand.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tmpDir } from '../helpers.js';
+
+const EXAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', 'rules', 'custom-example.json'), 'utf8')) as Record<string, unknown> & { tiers: Record<string, unknown>[] };
+
+function ruleFile(edit: (r: typeof EXAMPLE) => void): string {
+  const r = structuredClone(EXAMPLE);
+  edit(r);
+  const f = path.join(tmpDir(), 'my-rules.json');
+  fs.writeFileSync(f, JSON.stringify(r, null, 2));
+  return f;
+}
+
+const fourWrong = (r: typeof EXAMPLE) => {
+  r.shipWindowHours = -5;
+  r.tiers[0]!.rate = 'ten percent';
+  r.tiers[1]!.min = '-3';
+  r.rounding = 'yuan2';
+};
+
+describe('a rule file with several wrong fields: all named at once', () => {
+  it('four wrong fields (en): one error naming the four, exit 3', () => {
+    const f = ruleFile(fourWrong);
+    const r = runCli(['rules', 'show', f, '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      `storeops: error: rule file ${f} has 4 errors: (1) field "shipWindowHours" must be a number of hours > 0, got -5; (2) field "tiers[0].rate" must be a rate between 0 and 1 such as "0.30", got "ten percent"; (3) field "tiers[1].min" must be an amount like "5.00", got "-3"; (4) field "rounding" must be one of "fen", "yuan", got "yuan2"\n`,
+    );
+  });
+
+  it('four wrong fields (zh), and compensate --rules refuses the file the same way', () => {
+    const f = ruleFile(fourWrong);
+    const want = `storeops: 错误: 规则文件 ${f} 有 4 处错误: (1) 字段 "shipWindowHours" 应为正的小时数, 实际是 -5; (2) 字段 "tiers[0].rate" 应为 0 到 1 之间的比例, 实际是 "ten percent"; (3) 字段 "tiers[1].min" 应为金额 (如 "5.00"), 实际是 "-3"; (4) 字段 "rounding" 应为 "fen", "yuan" 之一, 实际是 "yuan2"\n`;
+    const show = runCli(['rules', 'show', f, '--lang', 'zh']);
+    expect(show.code).toBe(3);
+    expect(show.stderr).toContain(want);
+    const run = runCli(['compensate', path.join(ROOT, 'examples', 'pdd-orders-202611.csv'), '--rules', f, '--lang', 'zh', '--no-input']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(want);
+  });
+
+  it('an unknown field and a wrong one: both named', () => {
+    const f = ruleFile((r) => {
+      r.shipWindowHour = 24;
+      r.tiers[1]!.max = 'lots';
+    });
+    const r = runCli(['rules', 'show', f, '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      `storeops: error: rule file ${f} has 2 errors: (1) unknown field "shipWindowHour"; did you mean "shipWindowHours"?`,
+    );
+    expect(r.stderr).toContain(`; (2) field "tiers[1].max" must be an amount like "5.00" or null, got "lots"\n`);
+  });
+
+  it('one wrong field: the error as before (no count)', () => {
+    const f = ruleFile((r) => {
+      r.rounding = 'yuan2';
+    });
+    const r = runCli(['rules', 'show', f, '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`storeops: error: rule file ${f}: field "rounding" must be one of "fen", "yuan", got "yuan2"\n`);
+  });
+});

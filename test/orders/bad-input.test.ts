@@ -120,6 +120,33 @@ describe('file-level problems: exit 3, nothing on stdout', () => {
     );
   });
 
+  // The other way round: --encoding gbk (kept in a cron line for the Tmall exports) given for a UTF-8
+  // export. The hint said the file may mix encodings or be damaged, and to name the encoding with
+  // --encoding, which was done. By hand, the headers read as GBK pairs: Douyin's (with its BOM, EF BB
+  // BF) 主订单编号 = EF BB | BF E4 | … | 8F B7 (18 bytes, whole pairs), then 子订单编号's 15 bytes end
+  // in B7 2C: a comma cannot be a second byte, bad on line 1; PDD's 商品 (6 bytes) then 订单号 (9)
+  // ends in B7 2C the same way. Both are UTF-8 in their first 256 KB: the hint says so.
+  it('--encoding gbk given for a UTF-8 export: the hint says the file is UTF-8 and to leave --encoding out, zh and en', () => {
+    const dy = abs('examples', 'douyin-orders-202611.csv');
+    const en = cli(['orders', 'inspect', dy, '--encoding', 'gbk', '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe(
+      `storeops: error: ${dy}:1: bytes that are not valid gb18030\n` +
+        '  hint: it was read as --encoding gbk says, but this file is UTF-8 (a Douyin or PDD export, or a file saved again as UTF-8): leave --encoding out (storeops detects the encoding itself), or give --encoding utf8.\n',
+    );
+    const pdd = abs('examples', 'pdd-orders-202611.csv');
+    const zh = cli(['compensate', pdd, '--encoding', 'gb18030', '--lang', 'zh', '--no-input']);
+    expect(zh.code).toBe(3);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toContain(
+      `storeops: 错误: ${pdd} 第 1 行含有无法按 gb18030 解码的字节\n` +
+        '  提示: 这是按 --encoding gbk 读取的, 但这个文件是 UTF-8 编码 (抖店、拼多多的导出, 或另存为 UTF-8 的文件): 去掉 --encoding (storeops 会自动识别), 或改用 --encoding utf8。\n',
+    );
+    // A GBK export with --encoding gbk is read as before.
+    expect(cli(['orders', 'inspect', abs('examples', 'ExportOrderList202611.csv'), '--encoding', 'gbk']).code).toBe(0);
+  });
+
   it('a zip that is not an xlsx workbook', () => {
     const r = cli(['orders', 'inspect', bad('not-a-workbook.xlsx')]);
     expect(r.code).toBe(3);

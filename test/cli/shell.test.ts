@@ -254,8 +254,9 @@ describe('interrupting a run', () => {
     spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-big-orders.mjs'), '--rows', '60000', '--encoding', 'utf8', '--out', big]);
     const out = path.join(dir, 'out.csv');
     const child = spawn(process.execPath, [BIN, 'orders', 'normalize', big, '-o', out, '-q'], { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC', HOME: dir } });
-    // Wait until the temporary file exists (rows are being written), then interrupt.
-    for (let i = 0; i < 200 && !fs.readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
+    // Wait until the temporary file exists (rows are being written), then interrupt: up to 30 s (it
+    // was 5 s; a start-up slower than that on a loaded machine meant a SIGINT before the handler).
+    for (let i = 0; i < 1200 && !fs.readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
     child.kill('SIGINT');
     const code = await new Promise((r) => child.on('close', r));
     expect(code).toBe(130);

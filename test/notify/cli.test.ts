@@ -31,10 +31,15 @@ afterEach(async () => {
   await robots.stop();
 });
 
-/** A config file for the notify timing (short, so failing tests stay fast), mode 0600. */
+/**
+ * A config file for the notify timing, mode 0600: short backoff, so failing tests stay fast. The
+ * timeout is the default 10 s (it was 1 s): a robot that answers (every test's but the one that
+ * hangs, which sets its own) answers at once, and a loaded CI machine could take more than 1 s to
+ * get this process's in-process robot to answer, failing a delivery the test expects.
+ */
 function config(notify: Record<string, unknown>, mode = 0o600): string {
   const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
-  fs.writeFileSync(file, JSON.stringify({ notify: { timeout: 1, attempts: 3, backoff: 0.05, ...notify } }));
+  fs.writeFileSync(file, JSON.stringify({ notify: { timeout: 10, attempts: 3, backoff: 0.05, ...notify } }));
   fs.chmodSync(file, mode);
   return file;
 }

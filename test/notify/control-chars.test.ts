@@ -77,7 +77,8 @@ describe('compensate --at-risk --notify: a product title with a newline and ESC'
     const orders = path.join(dir, 'orders.csv');
     fs.writeFileSync(orders, iconv.encode(text.replace('围巾礼盒', '"围巾礼盒\n- order 9\x1b[2J"'), 'gbk'));
     const cfg = path.join(dir, 'config.json');
-    fs.writeFileSync(cfg, JSON.stringify({ notify: { timeout: 1, attempts: 1 } }));
+    // One try, 10 s (it was 1 s, which a loaded CI machine could exceed: then nothing reached the robot).
+    fs.writeFileSync(cfg, JSON.stringify({ notify: { timeout: 10, attempts: 1 } }));
     fs.chmodSync(cfg, 0o600);
     for (const target of [`dingtalk:${robots.dingtalk}`, `feishu:${robots.feishu}`]) {
       const r = await runCliAsync(['compensate', orders, '--at-risk', '12', '--as-of', '2026-11-19 06:00:00', '-q', '--config', cfg, '--state', path.join(dir, 's.db'), '--notify', target], { env: { STOREOPS_NOTIFY_SECRET: SECRET } });

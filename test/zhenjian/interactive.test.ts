@@ -34,10 +34,11 @@ function fakeTerminal(cwd: string) {
 
 /** Wait for `text` to appear on screen after position `from`; returns the position after it. */
 async function waitFor(screen: Screen, text: string, from: number): Promise<number> {
-  // Up to 5 s: the first prompt waits for @inquirer/prompts to load, which took over the old 1 s
-  // on a loaded machine (load average 12 on 2 cores) and failed the first test now and then.
+  // Up to 30 s (returns as soon as the text shows): the first prompt waits for @inquirer/prompts to
+  // load, which took over the old 1 s on a loaded machine (load average 12 on 2 cores) and failed
+  // the first test now and then; 5 s left a busier CI machine the same chance.
   const start = Date.now();
-  while (Date.now() - start < 5000) {
+  while (Date.now() - start < 30_000) {
     const at = strip(screen.text).indexOf(text, from);
     if (at >= 0) return at + text.length;
     await new Promise((r) => setTimeout(r, 5));
@@ -49,7 +50,7 @@ async function waitFor(screen: Screen, text: string, from: number): Promise<numb
 async function finish(done: Promise<number>, t: ReturnType<typeof fakeTerminal>): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the run did not end; screen:\n${strip(t.stdout.text).slice(-800)}\nstderr:\n${t.stderr.text}`)), 5000);
+    timer = setTimeout(() => reject(new Error(`the run did not end; screen:\n${strip(t.stdout.text).slice(-800)}\nstderr:\n${t.stderr.text}`)), 30_000);
   });
   try {
     return await Promise.race([done, timeout]);

@@ -464,7 +464,16 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
   const di = t.map.index.get('date')!;
   const out: RequestRow[] = [];
   const summaries = new TrailingSummaries(t.sniffed.name, rejects);
+  const notes: { line: number; text: string }[] = [];
   for await (const r of t.records) {
+    // A note typed under the requests (备注：小张想多上夜班, its date cell empty or missing) asks for no
+    // day: skipped and named, as under the agents. It was rejected as a short row ("this row has 1
+    // cell but the header has 2") or as "no date", exit 1: `roster check` said "no violations" and
+    // still failed. A row whose date cell holds something stays a request (its name checked as any).
+    if (!r.problem && cleanCell(r.cells[di] ?? '') === '' && isNoteRow(r.cells, ai)) {
+      notes.push({ line: r.line, text: noteText(r.cells) });
+      continue;
+    }
     if (await heldSummary(r, ai, summaries)) continue;
     if (await unusable(r, t.sniffed.name, t.headers.length, Math.max(ai, di), rejects)) continue;
     const agent = cleanCell(r.cells[ai] ?? '');
@@ -490,6 +499,14 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
     }
   }
   summaries.finish((m) => ctx.info(m));
+  for (const n of notes) {
+    ctx.warn(
+      msg(
+        `${t.sniffed.name}:${n.line}: 备注行 "${n.text}" 不是休息申请, 已跳过 (其中写的日期不会安排休息; 每个申请写成一行: 客服,日期)`,
+        `${t.sniffed.name}:${n.line}: the note "${n.text}" is not a day-off request: skipped (a day written in it is not granted; write each request as a row: agent,date)`,
+      ),
+    );
+  }
   return out;
 }
 

@@ -138,6 +138,11 @@ export class DuplicateLog {
   async finish(): Promise<void> {
     const c = this.ctx;
     for (const p of this.pairs.values()) {
+      // Two downloads told apart by their times, the newer's versions used: the ordinary case of an
+      // hourly export (each run of the README's cron line read one more file, and wrote one more such
+      // line to the log every hour: 23 an hour after a day). A note, not a warning: -q hides it, as the
+      // summary. A file holding an order twice, or two files of one time (the later argument taken), stay.
+      if (c.quiet && p.kept >= 0 && p.kept !== p.dropped && !this.tie(p)) continue;
       const ids = p.ids.join(', ') + (p.more ? ', …' : '');
       const dropped = this.names[p.dropped]!;
       const line = p.lines ? this.linesMessage(p, ids, dropped) : this.ordersMessage(p, ids, dropped);

@@ -1,0 +1,56 @@
+// The README's cron line reads exports/ExportOrderList*.csv every hour under -q, the folder gaining
+// one download an hour. Each pair of downloads told apart by their times wrote a line to the log
+// ("… share 9 orders …; the versions in the newer … are used"), also under -q: the third hourly run
+// wrote 2, a run a day later 23, every hour, none of them a warning. -q ("no summary": docs/cli.md)
+// now hides those; it keeps a file that holds an order twice (exit 1) and a tie (two files of one
+// time: the later argument taken), and the run's result is the same.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+
+describe('overlapping hourly downloads under -q', () => {
+  const dir = tmpDir();
+  const src = fs.readFileSync(path.join(EXAMPLES, 'ExportOrderList202611.csv'));
+  // Three downloads of the example (9 order rows each), named 11-20 10:00, 11:00 and 12:00.
+  const files = ['202611201000', '202611201100', '202611201200'].map((t) => {
+    const f = path.join(dir, `ExportOrderList${t}.csv`);
+    fs.writeFileSync(f, src);
+    return f;
+  });
+  const args = ['compensate', ...files, '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'en'];
+
+  it('no pair line under -q; the same vouchers; without -q the two lines stay', () => {
+    const quiet = runCli([...args, '-q']);
+    const loud = runCli(args);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain(' share ');
+    expect(quiet.stdout).toBe(loud.stdout);
+    // Without -q: the newest (12:00) against each of the other two, 9 orders each.
+    const share = loud.stderr.split('\n').filter((l) => l.includes(' share 9 orders '));
+    expect(share).toHaveLength(2);
+    expect(share[0]).toContain(`the versions in the newer ${files[2]} are used (exported 2026-11-20 12:00:00, from its name;`);
+  });
+
+  it('kept under -q: two copies of one time (later argument) and a file holding an order twice', () => {
+    const a = path.join(dir, 'a.csv');
+    const b = path.join(dir, 'b.csv');
+    fs.writeFileSync(a, src);
+    fs.writeFileSync(b, src);
+    const t = new Date('2026-11-20T04:00:00Z');
+    fs.utimesSync(a, t, t);
+    fs.utimesSync(b, t, t);
+    const tie = runCli(['compensate', a, b, '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'en', '-q']);
+    expect(tie.stderr).toContain(`${b} and ${a} share 9 orders`);
+    expect(tie.stderr).toContain('the later argument, are used');
+    // One file, an order row repeated (the example's line 2 again at the end): exit 1, said.
+    const twice = path.join(dir, 'twice.csv');
+    const text = src.toString('latin1');
+    const lines = text.split('\r\n').length > 2 ? text.split('\r\n') : text.split('\n');
+    const nl = text.includes('\r\n') ? '\r\n' : '\n';
+    fs.writeFileSync(twice, Buffer.from(lines.filter((l) => l !== '').concat(lines[1]!).join(nl) + nl, 'latin1'));
+    const r = runCli(['compensate', twice, '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'en', '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${twice}: 1 row repeats an order already read from the file`);
+  });
+});

@@ -2,7 +2,7 @@
 // columns and accepts the common aliases). csv or xlsx, any encoding, through src/io.
 import type { Ctx, DuplicateRow } from '../context.js';
 import { InputError, msg } from '../errors.js';
-import { checkOrderId, cleanCell, fullWidthId, halfWidth } from '../io/cells.js';
+import { checkOrderId, cleanCell, fullWidthId, halfWidth, zeroedPast15 } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, openMappedTable, usableRecord, sheetNote } from '../io/table.js';
@@ -249,6 +249,21 @@ export async function readReviews(
         await reject('followUpAt', fuText, `追评时间 "${shown(fuText)}" 不合理 (早于 2003 年或在未来)`, `follow-up time "${shown(fuText)}" is implausible (before 2003 or in the future)`);
         continue;
       }
+      const atSlack = slackOfText(atText);
+      const fuSlack = followUpAt === null ? 0 : slackOfText(fuText);
+      // Times without seconds: the sheet was kept in Excel. An id it wrote back with zeros past the
+      // 15th digit is one it held as a number (a column given a number format): the real id is lost,
+      // as for an order export (docs/formats.md). It was read as it stood: the queue, `reviews
+      // message` (the text quotes the order to the buyer) and `reviews log` used an id no order has.
+      if ((atSlack > 0 || fuSlack > 0) && zeroedPast15(orderId)) {
+        await reject(
+          'orderId',
+          orderId,
+          `"${shown(orderId)}" 是被 Excel 按 15 位有效数字四舍五入并补零的订单编号 (这一行的评价时间也没有秒: 文件在 Excel 里保存过; 原编号已丢失); 在 Excel 里先把订单编号列设为"文本"再粘贴完整的编号, 或用原来的文件`,
+          `"${shown(orderId)}" looks like an id Excel rounded to 15 digits and filled with zeros (this row's review time has no seconds either: the file was saved in Excel; the real id is lost); set the order-id column to Text in Excel before pasting the full ids, or use the original file`,
+        );
+        continue;
+      }
       const text = cell(r.cells, 'text');
       const followUpText = cell(r.cells, 'followUpText');
       const title = titleWithSpec(cell(r.cells, 'title'), cell(r.cells, 'spec'));
@@ -266,9 +281,7 @@ export async function readReviews(
         followUpAt,
         dsr,
       };
-      const atSlack = slackOfText(atText);
       if (atSlack > 0) review.reviewedAtSlack = atSlack;
-      const fuSlack = followUpAt === null ? 0 : slackOfText(fuText);
       if (fuSlack > 0) review.followUpAtSlack = fuSlack;
       if (keep && !keep(review)) {
         read++;

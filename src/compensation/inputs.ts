@@ -623,7 +623,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
   if (coarse) {
     ctx.warn(
       msg(
-        `${t.sniffed.name}: ${coarse} 行的揽收时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内揽收的订单无法判断是否延迟 (time_precision)。请从快递或物流系统重新导出揽收记录。`,
+        `${t.sniffed.name}: ${coarse} 行的揽收时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内揽收的订单无法判断是否延迟 (时间精度不足)。请从快递或物流系统重新导出揽收记录。`,
         `${t.sniffed.name}: ${coarse} pickup time(s) have no seconds (the file was probably re-saved in Excel); an order picked up within a minute of its deadline cannot be judged (time_precision). Export the scans again from the carrier's or logistics system.`,
       ),
     );

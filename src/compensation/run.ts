@@ -183,12 +183,12 @@ function noPostageColumnWarning(file: string, n: number): Msg {
 function noShipTimeWarning(n: number, scansFile?: string): Msg {
   if (scansFile !== undefined) {
     return msg(
-      `${n} 个已发货订单在报表里没有发货时间, 揽收记录 ${scansFile} 中也没有它们可用的揽收记录, 未判断是否延迟 (no_ship_time)。把它们的揽收记录加入该文件 (按订单编号或物流单号) 后重新运行; 淘宝/天猫订单也可同时传入宝贝报表 (含"发货时间")。`,
+      `${n} 个已发货订单在报表里没有发货时间, 揽收记录 ${scansFile} 中也没有它们可用的揽收记录, 未判断是否延迟 (无发货时间)。把它们的揽收记录加入该文件 (按订单编号或物流单号) 后重新运行; 淘宝/天猫订单也可同时传入宝贝报表 (含"发货时间")。`,
       `${n === 1 ? '1 shipped order has' : `${n} shipped orders have`} no ship time in the export and no usable pickup scan in ${scansFile}, and ${n === 1 ? 'was' : 'were'} not judged (no_ship_time). Add ${n === 1 ? 'its' : 'their'} scans (by order id or tracking number) to that file and run again; for Taobao/Tmall orders, passing the item report (宝贝报表, which has 发货时间) also works.`,
     );
   }
   return msg(
-    `${n} 个已发货订单在报表里没有发货时间 (较早的淘宝订单报表没有"发货时间"列), 未判断是否延迟 (no_ship_time)。用 --shipments <揽收记录> 判断它们; 淘宝/天猫订单也可同时传入宝贝报表 (含"发货时间")。`,
+    `${n} 个已发货订单在报表里没有发货时间 (较早的淘宝订单报表没有"发货时间"列), 未判断是否延迟 (无发货时间)。用 --shipments <揽收记录> 判断它们; 淘宝/天猫订单也可同时传入宝贝报表 (含"发货时间")。`,
     `${n === 1 ? '1 shipped order has' : `${n} shipped orders have`} no ship time in the export (older Taobao 订单报表 layouts have no 发货时间 column) and ${n === 1 ? 'was' : 'were'} not judged (no_ship_time). Pass --shipments <pickup scans> to judge ${n === 1 ? 'it' : 'them'}; for Taobao/Tmall orders, passing the item report (宝贝报表, which has 发货时间) also works.`,
   );
 }
@@ -238,7 +238,7 @@ function idsText(ids: string[], n: number): string {
 function platformPaidUnknownWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
   return msg(
-    `${n} 个延迟订单在宝贝报表中"是否赔付"为"是"但没有赔付金额: 平台已赔付, 店铺不再发放, 也无法核对金额; 未计入红包, 同一买家同窗口的红包暂定 (platform_paid_unknown): ${list}。请在平台核对后再运行。`,
+    `${n} 个延迟订单在宝贝报表中"是否赔付"为"是"但没有赔付金额: 平台已赔付, 店铺不再发放, 也无法核对金额; 未计入红包, 同一买家同窗口的红包暂定 (平台已赔付但金额未知): ${list}。请在平台核对后再运行。`,
     `${n === 1 ? '1 late order is' : `${n} late orders are`} marked paid by the platform in the item report (是否赔付 = 是) with no amount: the shop does not pay them again, and the amount cannot be reconciled; left out of the vouchers (platform_paid_unknown), their buyers' vouchers for the same window kept provisional: ${list}. Check them on the platform and run again.`,
   );
 }
@@ -247,7 +247,7 @@ function platformPaidUnknownWarning(ids: string[], n: number): Msg {
 function noPaidAmountWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
   return msg(
-    `${n} 个延迟订单的实付金额 ("买家实际支付金额"/"订单应付金额", 已关闭的子订单也计入) 为空, 无法计算赔付, 未计入红包, 同一买家同窗口的红包暂定 (no_paid_amount): ${list}。请核对这些订单的实付金额 (或重新导出报表) 后再运行。`,
+    `${n} 个延迟订单的实付金额 ("买家实际支付金额"/"订单应付金额", 已关闭的子订单也计入) 为空, 无法计算赔付, 未计入红包, 同一买家同窗口的红包暂定 (无实付金额): ${list}。请核对这些订单的实付金额 (或重新导出报表) 后再运行。`,
     `${n === 1 ? '1 late order has' : `${n} late orders have`} an empty 买家实际支付金额 / 订单应付金额 (paid amount; a closed sub-order's counts too), so what they are owed cannot be computed; left out of the vouchers (no_paid_amount), and their buyers' vouchers for the same window kept provisional: ${list}. Check these orders' paid amounts (or export the file again) and run again.`,
   );
 }
@@ -781,7 +781,7 @@ function timePrecisionWarning(ids: string[], n: number): Msg {
   return msg(
     // Late for sure but its tier not (a 抖店 window of 48 h ± the lost seconds) is told too: the
     // operator sees a delay of hours and was told its lateness depended on seconds.
-    `${n} 个订单的时间没有秒, 是否延迟或按哪一档赔付取决于丢失的秒数, 未判断 (time_precision): ${list}。请重新从卖家中心导出原始文件 (不要用 Excel 另存)。`,
+    `${n} 个订单的时间没有秒, 是否延迟或按哪一档赔付取决于丢失的秒数, 未判断 (时间精度不足): ${list}。请重新从卖家中心导出原始文件 (不要用 Excel 另存)。`,
     `${n === 1 ? '1 order has' : `${n} orders have`} times without seconds and whether ${n === 1 ? 'it was' : 'they were'} late, or at which rate, depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
   );
 }

@@ -20,6 +20,6 @@ describe('抖店 export re-saved in Excel', () => {
     const r = runCli(['compensate', f, '--as-of', '2026-12-01 00:00:00', '-f', 'csv', '--lang', 'en'], { tz });
     expect(r.stderr).toContain('1 order has times without seconds and whether it was late, or at which rate, depends on the seconds lost; not judged (time_precision): 6915313147329357901.');
     const zh = runCli(['compensate', f, '--as-of', '2026-12-01 00:00:00', '-f', 'csv', '--lang', 'zh'], { tz });
-    expect(zh.stderr).toContain('1 个订单的时间没有秒, 是否延迟或按哪一档赔付取决于丢失的秒数, 未判断 (time_precision): 6915313147329357901。');
+    expect(zh.stderr).toContain('1 个订单的时间没有秒, 是否延迟或按哪一档赔付取决于丢失的秒数, 未判断 (时间精度不足): 6915313147329357901。');
   });
 });

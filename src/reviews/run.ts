@@ -407,10 +407,18 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
   if (usesNow) sayHandout(ctx, now, minShiftLeftMinutes, name, days);
   for (const [at, h] of [...later].sort((a, b) => a[0] - b[0])) {
     if (h.kind === 'none' || ![...poolOf.values()].includes(h)) continue;
+    // Who they go to as handout chose them (docs/rules.md §2.4): at 08:00 nobody is on shift and the
+    // day agent starting at 09:00 takes them; it said "on shift then" of an agent not yet there.
+    const who =
+      h.kind === 'arriving'
+        ? msg(`分给 ${clock(ctx, h.at!).zh} 起上班的 ${h.agents.join(', ')}`, `go to ${h.agents.join(', ')}, on shift from ${clock(ctx, h.at!).en}`)
+        : h.kind === 'leaving'
+          ? msg(`分给那时在班最久的 ${h.agents.join(', ')} (${clock(ctx, h.at!).zh} 下班; 未完成的请交接)`, `go to ${h.agents.join(', ')}, on shift the longest then (until ${clock(ctx, h.at!).en}; hand over what is not finished)`)
+          : msg(`分给那时在班的 ${h.agents.join(', ')}`, `go to those on shift then: ${h.agents.join(', ')}`);
     ctx.info(
       msg(
-        `${ctx.tz.format(at)} 之后才可联系的买家 (安静时段或两次联系的间隔) 分给那时在班的 ${h.agents.join(', ')}`,
-        `buyers who may be contacted only from ${ctx.tz.format(at)} (quiet hours or the gap between contacts) go to those on shift then: ${h.agents.join(', ')}`,
+        `${ctx.tz.format(at)} 之后才可联系的买家 (安静时段或两次联系的间隔) ${who.zh}`,
+        `buyers who may be contacted only from ${ctx.tz.format(at)} (quiet hours or the gap between contacts) ${who.en}`,
       ),
     );
   }

@@ -187,7 +187,7 @@ describe('storeops reviews queue', () => {
     // (quiet hours), and 小李 starts at 09:00, within 60 min of it (docs/rules.md §2.4): 小李.
     const early = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-11-30 07:00:00', '-f', 'json', '--lang', 'en']);
     expect(json(early.stdout)).toMatchObject([{ action: 'contact_later', assignee: '小李' }]);
-    expect(early.stderr).toContain('buyers who may be contacted only from 2026-11-30 08:00:00 (quiet hours or the gap between contacts) go to those on shift then: 小李');
+    expect(early.stderr).toContain('buyers who may be contacted only from 2026-11-30 08:00:00 (quiet hours or the gap between contacts) go to 小李, on shift from 09:00');
   });
 
   it('--roster: a day inside the dates the roster covers but without a line is nobody on shift; after a half-month roster, the roster lacks the day (found by review13)', () => {

@@ -108,7 +108,10 @@ describe('reviews queue --roster: an agent about to leave is not handed reviews'
       ['5200000000000000801', 'contact_later', '小王'],
       ['6000000000000000901', 'contact_later', '小王'],
     ]);
-    expect(r.stderr).toContain('buyers who may be contacted only from 2026-11-22 08:00:00 (quiet hours or the gap between contacts) go to those on shift then: 小王');
+    // 小王 is not on shift at 08:00 but from 09:00 (it said "go to those on shift then: 小王").
+    expect(r.stderr).toContain('buyers who may be contacted only from 2026-11-22 08:00:00 (quiet hours or the gap between contacts) go to 小王, on shift from 09:00\n');
+    const zh = runCli(['reviews', 'queue', REVIEWS, '--roster', 'roster.csv', '--as-of', '2026-11-21 23:15:00', '-f', 'json', '--state', 's.db', '--lang', 'zh'], { tz, cwd: dir });
+    expect(zh.stderr).toContain('2026-11-22 08:00:00 之后才可联系的买家 (安静时段或两次联系的间隔) 分给 09:00 起上班的 小王\n');
     expect(r.stderr).toContain('assigned to 小张, on shift the longest (until 23:30)');
   });
 

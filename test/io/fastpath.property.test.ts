@@ -798,6 +798,18 @@ describe('fast path and csv-parse read every export alike (issue 21)', () => {
       error: 'stdin:4: bytes that are not valid gb18030',
       before: [AB, { line: 2, cells: ['1', '2'] }, { line: 3, problem: `${BAD_GB18030_ROW.zh} | ${BAD_GB18030_ROW.en}` }],
     },
+    // The same with CRLF line breaks inside the quoted cell (a cell typed in Excel on Windows): 81
+    // alone at the end of the file is a character cut off on line 5 (the \n bytes before it: 4;
+    // csv-parse counts a CRLF in a quoted cell as two line breaks, the decoder by \n). The record
+    // starts on line 3. (fastpath.property seed -184340584, broken quoting, 10,000 runs: 81 at the end
+    // of a record `"⏎"交，交` over lines 3–4 of a mixed-line-end file; both readers said line 3.)
+    {
+      name: 'GB18030: a character cut off by the end of the file, in a record over three lines with CRLF inside its quotes',
+      bytes: Buffer.concat([Buffer.from('a,b\n1,2\n"x\r\n\r\ny",'), Buffer.from([0x81])]),
+      enc: 'gb18030',
+      error: 'stdin:5: bytes that are not valid gb18030',
+      before: [AB, { line: 2, cells: ['1', '2'] }, { line: 3, problem: `${BAD_GB18030_ROW.zh} | ${BAD_GB18030_ROW.en}` }],
+    },
     // An old Mac file (bare CR line ends: csv-parse reads it, breaking lines at CR) with FF on its
     // third line: the byte cannot be placed in its record by lines counted by LF, so the file is
     // refused (line 1: no LF before the byte), never read with `?` in the byte's place (it was: the

@@ -64,7 +64,12 @@ const seenAt = (o: O, orders: O[], runs: Run[]): number | undefined => {
   for (const r of runs) {
     const t = r.asOf;
     if (!(o.paid <= t && t > o.paid + 48 * H && (o.close === null || o.close > t))) continue;
-    const file = filesOf(orders, r).find((f) => f.includes(o))!;
+    // The order's own file; in the older file of a split run (the second), the copies of orders
+    // the newer file also holds count for nothing (docs/rules.md §1.1: "an order's copy in an older
+    // file given beside a newer one (the newer copy is read), count for nothing").
+    const files = filesOf(orders, r);
+    const k = files.findIndex((f) => f.includes(o));
+    const file = k === 0 ? files[0]! : files[k]!.filter((x) => !files[0]!.includes(x));
     const made = Math.min(t, Math.max(...file.map((x) => Math.max(x.paid, x.ship !== null && x.ship <= t ? x.ship : -Infinity))));
     if (made > o.paid + 48 * H && (seen === undefined || made > seen)) seen = made;
   }
@@ -84,7 +89,18 @@ const rows = (orders: O[], asOf: number, seen?: Run[]) =>
     });
 const fen = (v: unknown) => Math.round(Number(v) * 100);
 
-const SEEDS = Array.from({ length: Number(process.env.FUZZ_N ?? 8) }, (_, i) => Number(process.env.FUZZ_S ?? 1000) + i);
+// Seed 31020 (FUZZ_S=31000 FUZZ_N=60, 2026-12-06), kept in the default run: the oracle took a sighting
+// the ledger rightly does not. Orders from 2025-05-30 (tmall-2023: 30 %, a 500.00 cap per window):
+// …2001 (R) paid 06-01 05:09 2000.00, marked shipped 06-04 01:09, 20 h late: 600.00 → 500.00; …2002 (P)
+// paid 06-01 22:26 2000.00 + 10.00 postage, deadline 06-03 22:26, never shipped, refunded 06-05 21:26.
+// The run at 06-04 15:00 reads two files: the newer holds …2000 and …2001, the older …2001 and …2002.
+// …2002's own file is the older one, where …2001's copy (shipped 06-04 01:09) counts for nothing
+// (docs/rules.md §1.1): its latest time is …2002's own payment, 06-01 22:26, before the deadline, so
+// no sighting; closed without a 发货时间 later, …2002 owes nothing. Owed 500.00, which the ledger
+// paid; the oracle counted …2001's older copy (sighting 06-04 01:09, 2 h 43 min late) and said 1000.00.
+const SEEDS = process.env.FUZZ_N || process.env.FUZZ_S
+  ? Array.from({ length: Number(process.env.FUZZ_N ?? 8) }, (_, i) => Number(process.env.FUZZ_S ?? 1000) + i)
+  : [1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 31020];
 
 describe('hourly --record runs over a growing export pay what is owed', () => {
   for (const firstDay of (process.env.FUZZ_DAYS ?? '2025-05-30,2026-05-30,2026-04-07').split(',')) {

@@ -19,9 +19,15 @@ const ENTRY = path.join(__dirname, '..', 'dist', 'src', 'cli', 'entry.js');
 // which link to the clone, keep the check.)
 const INSTALLED = path.resolve(__dirname).split(path.sep).includes('node_modules');
 
-/** The bundle as a function of (exports, require, module, __filename, __dirname), as node wraps a CommonJS file. */
+/**
+ * The bundle as a function of (exports, require, module, __filename, __dirname), as node wraps a
+ * CommonJS file. scripts/bundle.mjs writes the bundle wrapped already: the wrapper joined on here
+ * made a two-part string, which V8 copied into one flat string of the bundle's 1.5 MB before
+ * compiling it (~400 page faults of a run; docs/performance.md, thirty-second round). A source not
+ * wrapped yet (a bundle an older build made) is wrapped here.
+ */
 function wrapSource(src) {
-  return Module.wrap(src);
+  return src.startsWith(Module.wrapper[0]) && src.endsWith(Module.wrapper[1]) ? src : Module.wrap(src);
 }
 
 function load() {

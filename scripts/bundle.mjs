@@ -12,7 +12,7 @@
 // ES modules, as before: the same program, only slower to start.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
+import Module, { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +87,10 @@ code = `${code.slice(0, first)}var __lazyModule = (load) => {\n\tlet m;\n\tretur
 // bin/bundle.cjs reads it as latin1, a plain copy into a one-byte string: as UTF-8 with its zh
 // text V8 decoded 1.2 MB into a two-byte string at every start (~31 M instructions).
 if (/[^\x00-\x7f]/.test(code)) throw new Error('scripts/bundle.mjs: the bundle is not pure ASCII; bin/bundle.cjs reads it as latin1');
-fs.writeFileSync(out, code);
+// Written wrapped as node wraps a CommonJS file (bin/bundle.cjs wrapSource then compiles it as it
+// is read: one flat string, not the two-part one a wrapper joined on at each start made, which V8
+// copied whole before compiling it).
+fs.writeFileSync(out, Module.wrap(code));
 
 // The cache as compiled (no run): what V8 compiles eagerly, the module bodies and the functions it
 // expects to be called at once. Compiled with the wrapper bin/bundle.cjs uses, else V8 rejects it.

@@ -39,6 +39,18 @@ describe('start-up bundle', () => {
     expect(r.stdout).toBe('false');
   });
 
+  // scripts/bundle.mjs writes the bundle wrapped as node wraps a CommonJS file, and wrapSource hands
+  // the text read on as it is. With the wrapper joined on at each start, V8 got a two-part string and
+  // copied it into one flat 1.5 MB string on the heap before compiling it: ~1,400 more page faults a
+  // run (docs/performance.md, thirty-second round). A source not wrapped yet is still wrapped.
+  it('the bundle is written wrapped, and compiled from the text as read', () => {
+    const probe = `const fs = require('node:fs'), Module = require('node:module'); const { wrapSource } = require(${JSON.stringify(path.join(ROOT, 'bin', 'bundle.cjs'))});
+      const src = fs.readFileSync(${JSON.stringify(BUNDLE)}, 'latin1');
+      process.stdout.write(JSON.stringify([src.startsWith(Module.wrapper[0]), src.endsWith(Module.wrapper[1]), wrapSource(src) === src, wrapSource('1;') === Module.wrapper[0] + '1;' + Module.wrapper[1]]));`;
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(r.stdout).toBe('[true,true,true,true]');
+  });
+
   // scripts/bundle.mjs writes the cache after a warm-up run of compensate on the 10-row example, so
   // that it holds the functions a run calls, not only what V8 compiles before running anything
   // (the twentieth round's cache, 161 KB; warm ~609 KB). A warm-up that failed silently (the example

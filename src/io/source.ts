@@ -141,7 +141,8 @@ const SYNC_READ_MAX = 16 << 20;
 
 /**
  * The file's bytes in READ_CHUNK reads, as an fs.ReadStream gives them (a short last read copied into
- * a buffer of its own size), with a turn of the event loop before each read after the first, as a
+ * a buffer of its own size, unless it fills half the read's buffer or more: then it is that buffer's
+ * first bytes, as read), with a turn of the event loop before each read after the first, as a
  * stream's reads give (a signal's handler, timers). The descriptor is closed at the end, on an error,
  * and when the reader stops early (return()).
  */
@@ -153,7 +154,10 @@ async function* fileChunks(file: string): AsyncGenerator<Buffer> {
       const b = Buffer.allocUnsafeSlow(READ_CHUNK);
       const n = fs.readSync(fd, b, 0, READ_CHUNK, null);
       if (n === 0) return;
-      yield n === READ_CHUNK ? b : Buffer.from(b.subarray(0, n));
+      // A copy keeps a short read from holding a whole READ_CHUNK; for a long one (a 10k-row export's
+      // last 0.97 MB) it only wrote the bytes again into fresh memory: ~240 page faults and a 1 MB
+      // copy at the end of the read (docs/performance.md, thirty-second round).
+      yield n === READ_CHUNK ? b : n >= READ_CHUNK / 2 ? b.subarray(0, n) : Buffer.from(b.subarray(0, n));
     }
   } finally {
     fs.closeSync(fd);

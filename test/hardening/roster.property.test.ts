@@ -28,7 +28,10 @@ describe('roster plan → roster check', () => {
           const out = path.join(dir, `plan-${++n}.csv`);
           const plan = await cli(['roster', 'plan', '--month', m, '--agents', NAMES.slice(0, agents).join(','), ...rules, '--time-limit', '5', '-q', '-o', out, ...(long ? ['--long'] : [])]);
           // Too few agents for the minimums is a documented refusal (exit 1, nothing written), not a roster.
-          if (plan.code === 1 && /no roster possible/.test(plan.stderr)) {
+          // So is a time limit reached before any roster (exit 1, nothing written: plan.cli.test.ts):
+          // --time-limit is wall time, and the slowest of these took 1.9 s alone (2 cores, load ~5),
+          // so a CI machine three times as busy could reach the 5 s. Nothing printed, nothing to check.
+          if (plan.code === 1 && /no roster possible|storeops: time ran out: no roster found within 5 s/.test(plan.stderr)) {
             expect(fs.existsSync(out)).toBe(false);
             return;
           }

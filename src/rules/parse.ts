@@ -102,7 +102,19 @@ class Checker {
   text(v: unknown, field: string): Msg {
     const o = this.obj(v, field);
     this.known(o, field, ['zh', 'en']);
-    return { zh: this.str(o.zh, `${field}.zh`), en: this.str(o.en, `${field}.en`) };
+    // Both languages checked: an empty zh and en are two wrong fields, named at once.
+    const before = this.errors.length;
+    const t = { zh: this.take(() => this.str(o.zh, `${field}.zh`), ''), en: this.take(() => this.str(o.en, `${field}.en`), '') };
+    this.rethrowNewest(before);
+    return t;
+  }
+  /**
+   * After a group of `take`s inside one field (a tier, a text): when one of them failed, the newest
+   * error is taken back and thrown, so that the caller's own `take` keeps it (the group's other
+   * errors stay kept) and the group's stand-in is never used.
+   */
+  rethrowNewest(before: number): void {
+    if (this.errors.length > before) throw this.errors.pop()!;
   }
   oneOf<T extends string>(v: unknown, field: string, allowed: readonly T[]): T {
     if (typeof v !== 'string' || !allowed.includes(v as T)) {
@@ -171,18 +183,22 @@ class Checker {
 
 function parseTier(c: Checker, v: unknown, field: string): Tier {
   const t = c.obj(v, field);
-  c.known(t, field, ['kind', 'window', 'hoursLate', 'presale', 'rate', 'min', 'max']);
+  // Each of the tier's fields checked (c.take): a tier with a wrong rate and a wrong min names both.
+  const before = c.errors.length;
+  c.take(() => c.known(t, field, ['kind', 'window', 'hoursLate', 'presale', 'rate', 'min', 'max']), undefined);
   const presale = t.presale === undefined || t.presale === null ? null : t.presale;
-  if (presale !== null && typeof presale !== 'boolean') c.fail(`${field}.presale`, 'true, false or null / true、false 或 null', t.presale);
+  if (presale !== null && typeof presale !== 'boolean') c.take(() => c.fail(`${field}.presale`, 'true, false or null / true、false 或 null', t.presale), undefined);
+  const any: Range = { over: null, upTo: null };
   const tier: Tier = {
-    kind: c.oneOf<TierKind>(t.kind, `${field}.kind`, TIER_KINDS),
-    window: c.range(t.window, `${field}.window`),
-    hoursLate: c.range(t.hoursLate, `${field}.hoursLate`),
+    kind: c.take(() => c.oneOf<TierKind>(t.kind, `${field}.kind`, TIER_KINDS), 'late'),
+    window: c.take(() => c.range(t.window, `${field}.window`), any),
+    hoursLate: c.take(() => c.range(t.hoursLate, `${field}.hoursLate`), any),
     presale: presale as boolean | null,
-    rate: c.rate(t.rate, `${field}.rate`),
-    min: c.money(t.min, `${field}.min`)!,
-    max: c.money(t.max ?? null, `${field}.max`, true),
+    rate: c.take(() => c.rate(t.rate, `${field}.rate`), new Money(0)),
+    min: c.take(() => c.money(t.min, `${field}.min`)!, new Money(0)),
+    max: c.take(() => c.money(t.max ?? null, `${field}.max`, true), null),
   };
+  c.rethrowNewest(before);
   if (tier.max && tier.max.lt(tier.min)) c.fail(`${field}.max`, `at least ${field}.min (${tier.min.toFixed(2)}) / 不小于 ${field}.min (${tier.min.toFixed(2)})`, t.max);
   return tier;
 }

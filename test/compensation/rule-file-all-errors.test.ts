@@ -71,3 +71,31 @@ describe('a rule file with several wrong fields: all named at once', () => {
     expect(r.stderr).toContain(`storeops: error: rule file ${f}: field "rounding" must be one of "fen", "yuan", got "yuan2"\n`);
   });
 });
+
+describe('several wrong fields inside one tier or one text: all named', () => {
+  // rev34: the fields of one tier (and the zh and en of one text) were checked one at a time: a tier
+  // with a wrong rate and a wrong min named the rate alone, and the min took another run (the
+  // all-at-once error stopped at a tier's or a text's first wrong field). Texts from §1.6's field rules.
+  it('tiers[0] with a wrong rate, min and an unknown field, and a title with both languages empty: five named', () => {
+    const f = ruleFile((r) => {
+      r.title = { zh: '', en: '' };
+      r.tiers[0]!.rate = 'x';
+      r.tiers[0]!.min = 'y';
+      r.tiers[0]!.mx = '1.00';
+    });
+    const r = runCli(['rules', 'show', f, '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      `storeops: error: rule file ${f} has 5 errors: (1) field "title.zh" must be a non-empty string, got ""; (2) field "title.en" must be a non-empty string, got ""; (3) unknown field "tiers[0].mx"; did you mean "max"? (fields here: kind, window, hoursLate, presale, rate, min, max); a misspelt field would be read as absent and orders priced by another tier; (4) field "tiers[0].rate" must be a rate between 0 and 1 such as "0.30", got "x"; (5) field "tiers[0].min" must be an amount like "5.00", got "y"\n`,
+    );
+  });
+
+  it('a tier whose max is under its min, its other fields right: the one error as before', () => {
+    const f = ruleFile((r) => {
+      r.tiers[1]!.max = '2.00';
+    });
+    const r = runCli(['rules', 'show', f, '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`storeops: error: rule file ${f}: field "tiers[1].max" must be at least tiers[1].min (3.00), got "2.00"\n`);
+  });
+});

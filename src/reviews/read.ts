@@ -256,11 +256,13 @@ export async function readReviews(
       // as for an order export (docs/formats.md). It was read as it stood: the queue, `reviews
       // message` (the text quotes the order to the buyer) and `reviews log` used an id no order has.
       if ((atSlack > 0 || fuSlack > 0) && zeroedPast15(orderId)) {
+        // The time named is the one without seconds (a whole review time and a 追评 time without them: the 追评 time).
+        const [whenZh, whenEn] = atSlack > 0 ? ['评价时间', 'review time'] : ['追评时间', 'follow-up time'];
         await reject(
           'orderId',
           orderId,
-          `"${shown(orderId)}" 是被 Excel 按 15 位有效数字四舍五入并补零的订单编号 (这一行的评价时间也没有秒: 文件在 Excel 里保存过; 原编号已丢失); 在 Excel 里先把订单编号列设为"文本"再粘贴完整的编号, 或用原来的文件`,
-          `"${shown(orderId)}" looks like an id Excel rounded to 15 digits and filled with zeros (this row's review time has no seconds either: the file was saved in Excel; the real id is lost); set the order-id column to Text in Excel before pasting the full ids, or use the original file`,
+          `"${shown(orderId)}" 是被 Excel 按 15 位有效数字四舍五入并补零的订单编号 (这一行的${whenZh}也没有秒: 文件在 Excel 里保存过; 原编号已丢失); 在 Excel 里先把订单编号列设为"文本"再粘贴完整的编号, 或用原来的文件`,
+          `"${shown(orderId)}" looks like an id Excel rounded to 15 digits and filled with zeros (this row's ${whenEn} has no seconds either: the file was saved in Excel; the real id is lost); set the order-id column to Text in Excel before pasting the full ids, or use the original file`,
         );
         continue;
       }

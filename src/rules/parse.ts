@@ -249,31 +249,49 @@ function checkWholeYuan(c: Checker, r: RuleSet): void {
 
 /** The format before tiers (late / outOfStock / longWindowOverHours): still accepted, read as tiers. */
 function legacyTiers(c: Checker, o: Record<string, unknown>): Tier[] {
-  const late = c.obj(o.late, 'late');
-  c.known(late, 'late', ['rate', 'min', 'max', 'presaleRate', 'longWindowRate']);
-  const longOver = o.longWindowOverHours === undefined ? 48 : c.hours(o.longWindowOverHours, 'longWindowOverHours');
-  const lateRate = c.rate(late.rate, 'late.rate');
-  const lateMin = c.money(late.min, 'late.min')!;
-  const lateMax = c.money(late.max ?? null, 'late.max', true);
-  if (lateMax && lateMax.lt(lateMin)) c.fail('late.max', `at least late.min (${lateMin.toFixed(2)}) / 不小于 late.min (${lateMin.toFixed(2)})`, late.max);
+  // Each field checked (c.take), as a tier's: `late` and `outOfStock` with two wrong fields each name four.
+  const before = c.errors.length;
+  const zero = new Money(0);
+  const late = c.take(() => c.obj(o.late, 'late'), undefined);
+  const longOver = o.longWindowOverHours === undefined ? 48 : c.take(() => c.hours(o.longWindowOverHours, 'longWindowOverHours'), 48);
+  let lateRate = zero;
+  let lateMin = zero;
+  let lateMax: Money | null = null;
+  let presaleRate = zero;
+  let longWindowRate = zero;
+  if (late) {
+    c.take(() => c.known(late, 'late', ['rate', 'min', 'max', 'presaleRate', 'longWindowRate']), undefined);
+    const n = c.errors.length;
+    lateRate = c.take(() => c.rate(late.rate, 'late.rate'), zero);
+    lateMin = c.take(() => c.money(late.min, 'late.min')!, zero);
+    lateMax = c.take(() => c.money(late.max ?? null, 'late.max', true), null);
+    const bounds = c.errors.length === n;
+    presaleRate = late.presaleRate === undefined ? lateRate : c.take(() => c.rate(late.presaleRate, 'late.presaleRate'), zero);
+    longWindowRate = late.longWindowRate === undefined ? lateRate : c.take(() => c.rate(late.longWindowRate, 'late.longWindowRate'), zero);
+    if (bounds && lateMax && lateMax.lt(lateMin)) c.take(() => c.fail('late.max', `at least late.min (${lateMin.toFixed(2)}) / 不小于 late.min (${lateMin.toFixed(2)})`, late.max), undefined);
+  }
   const any: Range = { over: null, upTo: null };
   const tier = (kind: TierKind, window: Range, hoursLate: Range, presale: boolean | null, rate: Money, min: Money, max: Money | null): Tier => ({ kind, window, hoursLate, presale, rate, min, max });
   const tiers: Tier[] = [];
   let lateHours: Range = any;
   if (o.outOfStock != null) {
-    const s = c.obj(o.outOfStock, 'outOfStock');
-    c.known(s, 'outOfStock', ['afterLateHours', 'rate', 'min', 'max', 'longWindowRate']);
-    const after = c.hours(s.afterLateHours, 'outOfStock.afterLateHours');
-    const rate = c.rate(s.rate, 'outOfStock.rate');
-    const min = c.money(s.min, 'outOfStock.min')!;
-    const max = c.money(s.max ?? null, 'outOfStock.max', true);
-    const longRate = s.longWindowRate === undefined ? rate : c.rate(s.longWindowRate, 'outOfStock.longWindowRate');
-    tiers.push(tier('out_of_stock', { over: longOver, upTo: null }, { over: after, upTo: null }, null, longRate, min, max));
-    tiers.push(tier('out_of_stock', any, { over: after, upTo: null }, null, rate, min, max));
-    lateHours = { over: null, upTo: after };
+    const s = c.take(() => c.obj(o.outOfStock, 'outOfStock'), undefined);
+    if (s) {
+      c.take(() => c.known(s, 'outOfStock', ['afterLateHours', 'rate', 'min', 'max', 'longWindowRate']), undefined);
+      const after = c.take(() => c.hours(s.afterLateHours, 'outOfStock.afterLateHours'), 0);
+      const rate = c.take(() => c.rate(s.rate, 'outOfStock.rate'), zero);
+      const min = c.take(() => c.money(s.min, 'outOfStock.min')!, zero);
+      const max = c.take(() => c.money(s.max ?? null, 'outOfStock.max', true), null);
+      const longRate = s.longWindowRate === undefined ? rate : c.take(() => c.rate(s.longWindowRate, 'outOfStock.longWindowRate'), zero);
+      tiers.push(tier('out_of_stock', { over: longOver, upTo: null }, { over: after, upTo: null }, null, longRate, min, max));
+      tiers.push(tier('out_of_stock', any, { over: after, upTo: null }, null, rate, min, max));
+      lateHours = { over: null, upTo: after };
+    }
   }
-  tiers.push(tier('late', any, lateHours, true, late.presaleRate === undefined ? lateRate : c.rate(late.presaleRate, 'late.presaleRate'), lateMin, lateMax));
-  tiers.push(tier('late', { over: longOver, upTo: null }, lateHours, null, late.longWindowRate === undefined ? lateRate : c.rate(late.longWindowRate, 'late.longWindowRate'), lateMin, lateMax));
+  // A field was wrong: the newest error is thrown for parseRuleSet's take (the others stay kept), no stand-in used.
+  c.rethrowNewest(before);
+  tiers.push(tier('late', any, lateHours, true, presaleRate, lateMin, lateMax));
+  tiers.push(tier('late', { over: longOver, upTo: null }, lateHours, null, longWindowRate, lateMin, lateMax));
   tiers.push(tier('late', any, lateHours, null, lateRate, lateMin, lateMax));
   return tiers;
 }
@@ -296,8 +314,9 @@ export function parseRuleSet(raw: unknown, file: string, builtIn = false): RuleS
   // stand-in after an error is never used: the errors are thrown before the checks that combine fields.
   const t = c.take.bind(c);
   t(() => c.known(o, '(top)', legacy ? [...TOP_FIELDS, ...LEGACY_FIELDS] : TOP_FIELDS), undefined);
-  const combine = t(() => c.obj(o.combine, 'combine'), {} as Record<string, unknown>);
-  t(() => c.known(combine, 'combine', ['by', 'cap']), undefined);
+  // combine not an object: that one error, not also "combine.by ... got nothing" of a stand-in.
+  const combine = t(() => c.obj(o.combine, 'combine'), undefined);
+  if (combine) t(() => c.known(combine, 'combine', ['by', 'cap']), undefined);
   const r: RuleSet = {
     id: t(() => c.str(o.id, 'id'), ''),
     title: t(() => c.text(o.title, 'title'), { zh: '', en: '' }),
@@ -318,10 +337,9 @@ export function parseRuleSet(raw: unknown, file: string, builtIn = false): RuleS
           return tier ? [tier] : [];
         }),
     rounding: o.rounding === undefined && legacy ? 'fen' : t(() => c.oneOf<Rounding>(o.rounding, 'rounding', ROUNDINGS), 'fen'),
-    combine: {
-      by: t(() => c.oneOf<CombineBy>(combine.by, 'combine.by', COMBINE_BY), 'none'),
-      cap: t(() => c.money(combine.cap ?? null, 'combine.cap', true), null),
-    },
+    combine: combine
+      ? { by: t(() => c.oneOf<CombineBy>(combine.by, 'combine.by', COMBINE_BY), 'none'), cap: t(() => c.money(combine.cap ?? null, 'combine.cap', true), null) }
+      : { by: 'none', cap: null },
     unit: o.unit === undefined ? 'order' : t(() => c.oneOf<PayUnit>(o.unit, 'unit', PAY_UNITS), 'order'),
     payer: o.payer === undefined && legacy ? 'shop-issues' : t(() => c.oneOf<Payer>(o.payer, 'payer', PAYERS), 'shop-issues'),
     deliveryPromise: null,

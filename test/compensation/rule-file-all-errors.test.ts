@@ -99,3 +99,54 @@ describe('several wrong fields inside one tier or one text: all named', () => {
     expect(r.stderr).toContain(`storeops: error: rule file ${f}: field "tiers[1].max" must be at least tiers[1].min (3.00), got "2.00"\n`);
   });
 });
+
+describe('a field that is not an object is one error, not also its fields', () => {
+  // rev34: "combine": null was named twice, the second time as a field never written:
+  // 'has 2 errors: (1) field "combine" must be an object, got null; (2) field "combine.by" must be one
+  // of …, got nothing' (its fields read from a stand-in {}); one wrong field reads as before (§1.6).
+  it('"combine": null: the one error as before', () => {
+    const f = ruleFile((r) => {
+      r.combine = null;
+    });
+    const r = runCli(['rules', 'show', f, '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`storeops: error: rule file ${f}: field "combine" must be an object, got null\n`);
+  });
+});
+
+describe('a rule file in the format before tiers: its late and outOfStock fields each named', () => {
+  // rev34: legacyTiers stopped at its first wrong field (late.rate), as a tier did. Field rules of §1.6
+  // (a rate between 0 and 1, a percentage refused with the fraction to write; an amount like "5.00").
+  const legacy = (edit: (l: Record<string, unknown> & { late: Record<string, unknown>; outOfStock: Record<string, unknown> }) => void) => {
+    const l = {
+      id: 'old-2026', title: { zh: '旧格式', en: 'old format' }, source: 'test', validFrom: '2026-04-09', validTo: null, shipWindowHours: 48, longWindowOverHours: 48,
+      late: { rate: '0.05', presaleRate: '0.10', longWindowRate: '0.10', min: '5.00', max: '50.00' } as Record<string, unknown>,
+      outOfStock: { afterLateHours: 72, rate: '0.10', longWindowRate: '0.15', min: '5.00', max: '500.00' } as Record<string, unknown>,
+      combine: { by: 'calendar-day', cap: '500.00' }, deliveryPromise: null,
+    };
+    edit(l);
+    const f = path.join(tmpDir(), 'old.json');
+    fs.writeFileSync(f, JSON.stringify(l));
+    return f;
+  };
+  it('late.rate, late.min and outOfStock.rate wrong: three named, exit 3', () => {
+    const f = legacy((l) => {
+      l.late.rate = 'x';
+      l.late.min = 'y';
+      l.outOfStock.rate = '10%';
+    });
+    const r = runCli(['rules', 'show', f, '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      `storeops: error: rule file ${f} has 3 errors: (1) field "late.rate" must be a rate between 0 and 1 such as "0.30", got "x"; (2) field "late.min" must be an amount like "5.00", got "y"; (3) field "outOfStock.rate": a rate is written as a fraction between 0 and 1: for 10% write "0.10", got "10%"\n`,
+    );
+  });
+  it('late.max under late.min alone: the one error as before', () => {
+    const f = legacy((l) => {
+      l.late.max = '4.00';
+    });
+    const r = runCli(['rules', 'show', f, '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`storeops: error: rule file ${f}: field "late.max" must be at least late.min (5.00), got "4.00"\n`);
+  });
+});

@@ -71,14 +71,15 @@ async function* rawChunks(s: Sniffed): AsyncGenerator<Buffer> {
   }
 }
 
-/** The hint when `--encoding gbk` was given for a UTF-8 file (Sniffed.flagOnUtf8). */
-const FLAG_ON_UTF8 = msg(
-  '这是按 --encoding gbk 读取的, 但这个文件是 UTF-8 编码 (抖店、拼多多的导出, 或另存为 UTF-8 的文件): 去掉 --encoding (storeops 会自动识别), 或改用 --encoding utf8。',
-  'it was read as --encoding gbk says, but this file is UTF-8 (a Douyin or PDD export, or a file saved again as UTF-8): leave --encoding out (storeops detects the encoding itself), or give --encoding utf8.',
-);
+/** The hint when `--encoding gbk` (the flag as given: `gb18030` is named as such) was given for a UTF-8 file (Sniffed.flagOnUtf8). */
+const flagOnUtf8Hint = (flag: string) =>
+  msg(
+    `这是按 --encoding ${flag} 读取的, 但这个文件是 UTF-8 编码 (抖店、拼多多的导出, 或另存为 UTF-8 的文件): 去掉 --encoding (storeops 会自动识别), 或改用 --encoding utf8。`,
+    `it was read as --encoding ${flag} says, but this file is UTF-8 (a Douyin or PDD export, or a file saved again as UTF-8): leave --encoding out (storeops detects the encoding itself), or give --encoding utf8.`,
+  );
 
 export function badBytes(s: Sniffed, lineNo: number): InputError {
-  if (s.flagOnUtf8) return new InputError(msg(`${s.name} 第 ${lineNo} 行含有无法按 gb18030 解码的字节`, `${s.name}:${lineNo}: bytes that are not valid gb18030`), FLAG_ON_UTF8);
+  if (s.flagOnUtf8) return new InputError(msg(`${s.name} 第 ${lineNo} 行含有无法按 gb18030 解码的字节`, `${s.name}:${lineNo}: bytes that are not valid gb18030`), flagOnUtf8Hint(s.flagOnUtf8));
   if (s.endsInsideCharacter?.(s.encoding)) {
     return new InputError(
       msg(
@@ -332,7 +333,7 @@ async function* csvBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRec
             `${s.name}: ${lines.length} of the ${records} rows read so far hold bytes that are not valid gb18030 (GBK) (lines ${shown}), more than ${BAD_GB18030_ROWS} and more than 1 %: the file is not GBK, or is badly damaged; the file was not used`,
           ),
           s.flagOnUtf8
-            ? FLAG_ON_UTF8
+            ? flagOnUtf8Hint(s.flagOnUtf8)
             : msg(
                 '文件可能混用了编码或已损坏; 重新导出, 或用 --encoding 指定编码 (utf8 / gbk)。',
                 'the file may mix encodings or be damaged; export it again, or name the encoding with --encoding (utf8 / gbk).',

@@ -59,9 +59,10 @@ export interface Sniffed {
   lastByte?(): number | undefined;
   /**
    * `--encoding gbk` (or gb18030) given for a file whose first 256 KB are UTF-8 holding Chinese (or
-   * other multi-byte) text: the refusals of bytes that are not GBK say so and to leave the flag out.
+   * other multi-byte) text: the flag as given (`gb18030`, `GBK`), which the refusals of bytes that are
+   * not GBK name, saying the file is UTF-8 and to leave the flag out.
    */
-  flagOnUtf8?: boolean;
+  flagOnUtf8?: string;
   /**
    * Once the stream has ended: whether the file ends inside a multi-byte character of `encoding`
    * (utf8 or gb18030), as a download or copy cut off there does. False before the end.
@@ -500,7 +501,7 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
     // The flag names GBK but the bytes are UTF-8 text (a cron line's --encoding gbk kept for a Douyin or
     // PDD export, or a file saved again as UTF-8): said in the refusal's hint (records.ts badBytes).
     const flagOnUtf8 = enc === 'gb18030' && prefix.some((c) => c >= 0xc2 && c <= 0xf4) && isUtf8Prefix(prefix, complete);
-    return withStream({ name, container: 'csv', encoding: enc, encodingNote: 'flag', skip, mtimeMs, ...meter, ...(flagOnUtf8 ? { flagOnUtf8 } : {}) });
+    return withStream({ name, container: 'csv', encoding: enc, encodingNote: 'flag', skip, mtimeMs, ...meter, ...(flagOnUtf8 ? { flagOnUtf8: encodingFlag } : {}) });
   }
   if (prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf) {
     return withStream({ name, container: 'csv', encoding: 'utf8', encodingNote: 'bom', skip: 3, mtimeMs, ...meter });

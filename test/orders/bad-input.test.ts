@@ -141,8 +141,9 @@ describe('file-level problems: exit 3, nothing on stdout', () => {
     expect(zh.stdout).toBe('');
     expect(zh.stderr).toContain(
       `storeops: 错误: ${pdd} 第 1 行含有无法按 gb18030 解码的字节\n` +
-        '  提示: 这是按 --encoding gbk 读取的, 但这个文件是 UTF-8 编码 (抖店、拼多多的导出, 或另存为 UTF-8 的文件): 去掉 --encoding (storeops 会自动识别), 或改用 --encoding utf8。\n',
+        '  提示: 这是按 --encoding gb18030 读取的, 但这个文件是 UTF-8 编码 (抖店、拼多多的导出, 或另存为 UTF-8 的文件): 去掉 --encoding (storeops 会自动识别), 或改用 --encoding utf8。\n',
     );
+    // The flag is named as given (rev34: --encoding gb18030 was told 'read as --encoding gbk says').
     // A GBK export with --encoding gbk is read as before.
     expect(cli(['orders', 'inspect', abs('examples', 'ExportOrderList202611.csv'), '--encoding', 'gbk']).code).toBe(0);
   });

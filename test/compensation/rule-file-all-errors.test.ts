@@ -8,18 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tmpDir } from '../helpers.js';
+import { type ExampleRules, ruleFile } from './rule-file.js';
 
-const EXAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', 'rules', 'custom-example.json'), 'utf8')) as Record<string, unknown> & { tiers: Record<string, unknown>[] };
 
-function ruleFile(edit: (r: typeof EXAMPLE) => void): string {
-  const r = structuredClone(EXAMPLE);
-  edit(r);
-  const f = path.join(tmpDir(), 'my-rules.json');
-  fs.writeFileSync(f, JSON.stringify(r, null, 2));
-  return f;
-}
-
-const fourWrong = (r: typeof EXAMPLE) => {
+const fourWrong = (r: ExampleRules) => {
   r.shipWindowHours = -5;
   r.tiers[0]!.rate = 'ten percent';
   r.tiers[1]!.min = '-3';

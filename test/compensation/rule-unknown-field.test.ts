@@ -4,20 +4,11 @@
 // 1-hour-late order paid 10 % instead of the late tier's 5 %; `"preSale": true`, `"units"` … the same.
 // Now a field the object does not have is refused (exit 3), naming it and the field probably meant;
 // keys starting with `_` are comments, as in the config file.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tmpDir } from '../helpers.js';
+import { ROOT, runCli } from '../helpers.js';
+import { type ExampleRules, ruleFile } from './rule-file.js';
 
-const EXAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', 'rules', 'custom-example.json'), 'utf8')) as Record<string, unknown> & { tiers: Record<string, unknown>[] };
-
-function ruleFile(edit: (r: typeof EXAMPLE) => void): string {
-  const r = structuredClone(EXAMPLE);
-  edit(r);
-  const f = path.join(tmpDir(), 'my-rules.json');
-  fs.writeFileSync(f, JSON.stringify(r, null, 2));
-  return f;
-}
 
 describe('a rule file with a misspelt field is refused', () => {
   it('tiers[0].hoursLate.ovr: did you mean "over"?, exit 3 (en)', () => {

@@ -193,7 +193,11 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
   const realCostMax = real(samplesMax);
 
   if (chargedMax.gt(registrationEstimate.times(s.farAboveRatio))) {
-    const times = chargedMax.div(registrationEstimate).toDecimalPlaces(1);
+    // One decimal place, or as many more as it takes to show the ratio above the threshold the warning
+    // names: 609.00 / 300.00 = 2.03 read "2 倍" under "more than 2×" (user4).
+    const ratio = chargedMax.div(registrationEstimate);
+    let times = ratio.toDecimalPlaces(1);
+    for (let places = 2; places <= 6 && times.lte(s.farAboveRatio); places++) times = ratio.toDecimalPlaces(places);
     warnings.push({
       code: 'charge_far_above_estimate',
       text: msg(

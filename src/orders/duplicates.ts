@@ -98,6 +98,13 @@ export class DuplicateLog {
     return k !== undefined && k === this.fresh[p.dropped]?.at;
   }
 
+  /** Both files' times read the same way (both from their names, or both modification times). */
+  private sameKind(p: Pair): boolean {
+    const k = this.fresh[p.kept];
+    const d = this.fresh[p.dropped];
+    return k !== undefined && d !== undefined && k.at !== null && d.at !== null && k.source === d.source;
+  }
+
   private usedMsg(p: Pair, kind: { zh: string; en: string }, count: number, ids: { zh: string; en: string }, dropped: string): Msg {
     const kept = this.names[p.kept]!;
     return this.tie(p)
@@ -142,7 +149,9 @@ export class DuplicateLog {
       // hourly export (each run of the README's cron line read one more file, and wrote one more such
       // line to the log every hour: 23 an hour after a day). A note, not a warning: -q hides it, as the
       // summary. A file holding an order twice, or two files of one time (the later argument taken), stay.
-      if (c.quiet && p.kept >= 0 && p.kept !== p.dropped && !this.tie(p)) continue;
+      // Only when both times are of one kind: an export time read from one file's name against the
+      // other's modification time (a renamed or copied old download has a fresh one) stays said (rev34).
+      if (c.quiet && p.kept >= 0 && p.kept !== p.dropped && !this.tie(p) && this.sameKind(p)) continue;
       const ids = p.ids.join(', ') + (p.more ? ', …' : '');
       const dropped = this.names[p.dropped]!;
       const line = p.lines ? this.linesMessage(p, ids, dropped) : this.ordersMessage(p, ids, dropped);

@@ -3,7 +3,8 @@
 // ("… share 9 orders …; the versions in the newer … are used"), also under -q: the third hourly run
 // wrote 2, a run a day later 23, every hour, none of them a warning. -q ("no summary": docs/cli.md)
 // now hides those; it keeps a file that holds an order twice (exit 1) and a tie (two files of one
-// time: the later argument taken), and the run's result is the same.
+// time: the later argument taken), a pair whose times are read two ways (one from a file's name, the
+// other its modification time), and the run's result is the same.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +53,20 @@ describe('overlapping hourly downloads under -q', () => {
     const r = runCli(['compensate', twice, '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'en', '-q']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${twice}: 1 row repeats an order already read from the file`);
+  });
+
+  // rev34: a download named with its export time (11-20 10:00) and a copy whose name holds none, its
+  // modification time 11-20 12:00 (a renamed or copied old file gets a fresh one): the copy is taken
+  // as the newer, on a time read another way than the other's. Said under -q too.
+  it('kept under -q: one time from a file name, the other a modification time', () => {
+    const named = files[0]!;
+    const copy = path.join(dir, 'copy.csv');
+    fs.writeFileSync(copy, src);
+    const t = new Date('2026-11-20T04:00:00Z'); // 12:00 Beijing
+    fs.utimesSync(copy, t, t);
+    const r = runCli(['compensate', named, copy, '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'en', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${copy} and ${named} share 9 orders`);
+    expect(r.stderr).toContain(`the versions in the newer ${copy} are used (modified 2026-11-20 12:00:00; the other: exported 2026-11-20 10:00:00, from its name)`);
   });
 });

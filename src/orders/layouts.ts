@@ -272,6 +272,9 @@ export const CANONICAL: Layout = {
 /**
  * Personal columns no canonical field claims (kept under `extra`), by exact header name, and how
  * each is masked. Never matched by substring: 是否手机订单 (手机订单/否) is not a phone.
+ * A buyer message (买家留言, 主订单买家留言) is no such column: it is free text, masked as the seller's
+ * note columns are (read.ts isNoteColumn: its phones, addresses and names, the rest kept); until
+ * 2026-12 it was masked as a name here, its first character kept, and the message was lost.
  */
 export const PERSONAL_COLUMNS: Readonly<Record<string, PiiKind>> = {
   买家支付宝账号: 'name',
@@ -286,8 +289,6 @@ export const PERSONAL_COLUMNS: Readonly<Record<string, PiiKind>> = {
   收货地址: 'address',
   详细地址: 'address',
   修改后的收货地址: 'address',
-  买家留言: 'name',
-  主订单买家留言: 'name',
   联系方式备注: 'name',
   发票抬头: 'name',
 };

@@ -826,7 +826,7 @@ export async function* readOrders(ctx: Ctx, files: string[], rejects: RejectLog,
   await set.reportDuplicates();
 }
 
-/** Free-text columns no canonical field claims (商家备忘, 备注): a seller's note about the order. */
+/** Free-text columns no canonical field claims (商家备忘, 备注, 买家留言): a note or message about the order. */
 function isNoteColumn(header: string): boolean {
   return /备注|备忘|留言/.test(header);
 }

@@ -71,8 +71,9 @@ describe('masking by field, not by header words', () => {
     expect(extra['是否手机订单']).toBe('手机订单');
     // A phone column: 0755-86013388 has 12 digits; 11 or more keep the first 3 and last 4: 075****3388.
     expect(extra['联系电话']).toBe('075****3388');
-    // Free text from the buyer: the first character, then one * per other character (5 → 请****).
-    expect(extra['买家留言']).toBe('请****');
+    // Free text from the buyer, masked as free text (test/orders/buyer-message): no phone, address
+    // or name in it, so as written (until 2026-12 masked as a name: 请****).
+    expect(extra['买家留言']).toBe('请周末送货');
     expect(extra['修改后的收货地址']).toBe('广东省 深圳市 ****');
     // Not a personal column, but the value is a mobile number: 138****8000.
     expect(extra['店铺名称']).toBe('138****8000');

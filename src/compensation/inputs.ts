@@ -6,7 +6,7 @@ import { checkOrderId, cleanCell, cleanTracking, fullWidthId, waybillKey, waybil
 import { oneLine as lineOf } from '../io/escape.js';
 import type { RejectLog } from '../io/rejects.js';
 import { TrailingSummaries, isListSummary } from '../io/summary.js';
-import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem, sheetNote } from '../io/table.js';
+import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem, sheetNote, titleLinesNote } from '../io/table.js';
 import { timeSlackOf } from '../orders/parse.js';
 import { EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
 
@@ -159,6 +159,8 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
   const idField: FieldSpec = { key: 'orderId', aliases: ID_ALIASES };
   // The header may follow title lines (a PDD after-sale xlsx given as --exclude).
   const t = await openTable(file, () => ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'), sheetNote(ctx));
+  const title = titleLinesNote(t);
+  if (title) ctx.info(title);
   const map = mapHeader(t.headers, [idField]);
   await refuseOtherKind(t.sniffed.name, t.headers, flag, what);
   let col = map.index.get('orderId');
@@ -431,6 +433,8 @@ export function pickupState(state: string): boolean {
 /** Pickup scans (RULES 1.1: the first scan that says it was picked up); earliest per order/tracking no. */
 export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog): Promise<PickupScans> {
   const t = await openTable(file, () => ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, SHIPMENT_FIELDS).index.has('pickupAt'), sheetNote(ctx));
+  const title = titleLinesNote(t);
+  if (title) ctx.info(title);
   const what = msg('揽收记录', 'pickup scans');
   const map = mapHeader(t.headers, SHIPMENT_FIELDS);
   for (const f of SHIPMENT_FIELDS) if (f.required && !map.index.has(f.key)) throw missingColumnError(t.sniffed.name, what, f, t.headers);

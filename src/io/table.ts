@@ -191,6 +191,22 @@ export interface OpenedTable {
 export { HEADER_SEARCH_LINES };
 
 /**
+ * What stderr says of the lines above a header found below line 1 (a title such as `评价管理导出
+ * 2026-11-21`, a blank line): the file, the header's line and how many lines were skipped, so every
+ * line of the file is accounted for (the rows read start below the header). The same words in every
+ * reader: orders, roster files, reviews, 甄检 files, --exclude/--delivery-failures/--shipments; until
+ * 2026-12 the review, 甄检 and compensate's own id/scan files skipped them silently.
+ */
+export function titleLinesNote(t: { sniffed: { name: string }; headerLine: number }): Msg | undefined {
+  if (t.headerLine <= 1) return undefined;
+  const n = t.headerLine - 1;
+  return msg(
+    `${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${n} 行 (标题或空行)`,
+    `${t.sniffed.name}: the header is on line ${t.headerLine}; ${n === 1 ? 'the line above it (title or blank) was skipped' : `the ${n} lines above it (title or blank) were skipped`}`,
+  );
+}
+
+/**
  * What a command says of an xlsx whose sheets after the table hold data (Sniffed.unreadSheets): they
  * were not read, which and how many rows, and what to do.
  */

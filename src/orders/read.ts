@@ -11,7 +11,7 @@ import { shown } from '../io/rejects.js';
 import { type RawRecord, SHEET_ROWS, blankRecord } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
 import type { Sniffed } from '../io/source.js';
-import { openTable, withHeader, sheetNote } from '../io/table.js';
+import { openTable, withHeader, sheetNote, titleLinesNote } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
 import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, oldCanonicalWarning, reducedExportWarning } from './detect.js';
@@ -783,10 +783,9 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
     if (detected.missing.length) ctx.warn(reducedExportWarning(t.sniffed.name, detected.missing));
     const old = oldCanonicalWarning(t.sniffed.name, detected);
     if (old) ctx.warn(old);
-    if (t.headerLine > 1) {
-      // Title lines above the header (PDD after-sale xlsx, some 抖店 downloads); line numbers stay physical.
-      ctx.info(msg(`${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${t.headerLine - 1} 行 (标题或空行)`, `${t.sniffed.name}: the header is on line ${t.headerLine}; ${t.headerLine === 2 ? 'the line above it (title or blank) was skipped' : `the ${t.headerLine - 1} lines above it (title or blank) were skipped`}`));
-    }
+    // Title lines above the header (PDD after-sale xlsx, some 抖店 downloads); line numbers stay physical.
+    const title = titleLinesNote(t);
+    if (title) ctx.info(title);
     opened.push({
       name: t.sniffed.name,
       idx: i++,

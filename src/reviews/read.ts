@@ -5,7 +5,7 @@ import { InputError, msg } from '../errors.js';
 import { checkOrderId, cleanCell, fullWidthId, halfWidth, zeroedPast15 } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
-import { type FieldSpec, openMappedTable, usableRecord, sheetNote } from '../io/table.js';
+import { type FieldSpec, openMappedTable, usableRecord, sheetNote, titleLinesNote } from '../io/table.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
 
@@ -160,6 +160,8 @@ export async function readReviews(
   for (const file of distinct.files) {
     const t = await openMappedTable(file, () => ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding, true, sheetNote(ctx));
     const name = t.sniffed.name;
+    const title = titleLinesNote(t);
+    if (title) ctx.info(title);
     const ix = t.map.index;
     if (!ix.has('rating') && !ix.has('dsrDescription') && !ix.has('dsrService') && !ix.has('dsrLogistics')) {
       throw new InputError(

@@ -7,7 +7,7 @@ import { withTypedHint } from '../io/typed-number.js';
 import { TrailingSummaries, isListSummary, isNoteRow } from '../io/summary.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import type { RawRecord } from '../io/records.js';
-import { type FieldSpec, mapHeader, missingColumnError, openMappedTable, openTable, raggedProblem, sheetNote, HAND_MADE_EMPTY } from '../io/table.js';
+import { type FieldSpec, mapHeader, missingColumnError, openMappedTable, openTable, raggedProblem, sheetNote, titleLinesNote, HAND_MADE_EMPTY } from '../io/table.js';
 import { daysInMonth } from '../time.js';
 import type { Violation } from './check.js';
 import type { HourNeed, ShiftMins } from './needs.js';
@@ -176,9 +176,8 @@ const COVERAGE_ROW = NON_AGENT_ROW;
  * looked for within the first lines, as in an order export, and stderr names the lines skipped.
  */
 function titleNote(ctx: Ctx, t: { sniffed: { name: string }; headerLine: number }): void {
-  if (t.headerLine <= 1) return;
-  const n = t.headerLine - 1;
-  ctx.info(msg(`${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${n} 行 (标题或空行)`, `${t.sniffed.name}: the header is on line ${t.headerLine}; ${n === 1 ? 'the line above it (title or blank) was skipped' : `the ${n} lines above it (title or blank) were skipped`}`));
+  const note = titleLinesNote(t);
+  if (note) ctx.info(note);
 }
 
 export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftDef[], month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<RosterFile> {

@@ -8,7 +8,7 @@ import { isProductSummary, summaryNotLast, summarySkipped } from '../io/summary.
 import type { Column } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
-import { HAND_MADE_EMPTY, openMappedTable, rowShape, usableRecord, sheetNote } from '../io/table.js';
+import { HAND_MADE_EMPTY, openMappedTable, rowShape, usableRecord, sheetNote, titleLinesNote } from '../io/table.js';
 import { fmtMoney } from '../money.js';
 import type { CategoryTable } from './categories.js';
 import { ESTIMATE_COLUMNS, estimateRow, totalRow } from './columns.js';
@@ -98,6 +98,8 @@ function summarize(ctx: Ctx, estimates: Estimate[], s: Settings, rejected: numbe
 
 async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise<Product[]> {
   const t = await openMappedTable(file, () => ctx.io.stdin, PRODUCT_FIELDS, msg('甄检商品表', '甄检 product file'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const title = titleLinesNote(t);
+  if (title) ctx.info(title);
   if (t.map.unmapped.length) {
     ctx.info(msg(`${t.sniffed.name}: 忽略的列: ${t.map.unmapped.join(', ')}`, `${t.sniffed.name}: columns ignored: ${t.map.unmapped.join(', ')}`));
   }
@@ -205,6 +207,8 @@ function unmatchedLabels(ctx: Ctx, read: LabelsRead, products: Product[]): void 
 
 async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<LabelsRead> {
   const t = await openMappedTable(file, () => ctx.io.stdin, LABEL_FIELDS, msg('品质标签表', 'label selection file'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const title = titleLinesNote(t);
+  if (title) ctx.info(title);
   const by = new Map<string, LabelItem[]>();
   const lines = new Map<string, number[]>();
   const cell = (cells: string[], key: string) => {

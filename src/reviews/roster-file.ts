@@ -86,6 +86,9 @@ export interface Handout {
   ending: { agent: string; end: number }[];
   /** `arriving`: when the first of them starts; `leaving`: when they leave. */
   at?: number;
+  /** `arriving`: when each of them starts (the run names each one's own start: 小王's 半白班 at 10:00 is
+   * not "from 09:00" because 小李 starts then; until 2026-12 the first start was said of all). */
+  starts?: { agent: string; start: number }[];
 }
 
 /** When the agent's time on shift that covers `at` ends: shifts that meet or overlap are one stretch. */
@@ -119,7 +122,9 @@ export function handout(shifts: readonly OnShift[], at: number, minLeftMs: numbe
   if (staying.length > 0) return { kind: 'staying', agents: staying, ending };
   const soon = shifts.filter((s) => s.start > at && s.start - at <= minLeftMs && shiftEndAt(shifts, s.agent, s.start)! - s.start >= minLeftMs);
   if (soon.length > 0) {
-    return { kind: 'arriving', agents: [...new Set(soon.map((s) => s.agent))].sort(), ending, at: Math.min(...soon.map((s) => s.start)) };
+    const agents = [...new Set(soon.map((s) => s.agent))].sort();
+    const starts = agents.map((agent) => ({ agent, start: Math.min(...soon.filter((s) => s.agent === agent).map((s) => s.start)) }));
+    return { kind: 'arriving', agents, ending, at: Math.min(...soon.map((s) => s.start)), starts };
   }
   if (on.length === 0) return { kind: 'none', agents: [], ending };
   const last = Math.max(...on.map((a) => a.end));

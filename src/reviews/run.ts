@@ -411,7 +411,7 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
     // day agent starting at 09:00 takes them; it said "on shift then" of an agent not yet there.
     const who =
       h.kind === 'arriving'
-        ? msg(`分给 ${clock(ctx, h.at!).zh} 起上班的 ${h.agents.join(', ')}`, `go to ${h.agents.join(', ')}, on shift from ${clock(ctx, h.at!).en}`)
+        ? ((a) => msg(`分给 ${a.zh}`, `go to ${a.en}`))(arrivingAgents(ctx, h))
         : h.kind === 'leaving'
           ? msg(`分给那时在班最久的 ${h.agents.join(', ')} (${clock(ctx, h.at!).zh} 下班; 未完成的请交接)`, `go to ${h.agents.join(', ')}, on shift the longest then (until ${clock(ctx, h.at!).en}; hand over what is not finished)`)
           : msg(`分给那时在班的 ${h.agents.join(', ')}`, `go to those on shift then: ${h.agents.join(', ')}`);
@@ -439,6 +439,23 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
     agentOf.set(buyer, best);
   }
   for (const i of open) i.assignee = agentOf.get(i.buyerKey) ?? '';
+}
+
+/**
+ * The agents an `arriving` handout names, each with the start of their shift: one start for all
+ * (`小李, on shift from 09:00` / `09:00 起上班的 小李`), or each their own when they differ (`小李 (on
+ * shift from 09:00), 小王 (on shift from 10:00)` / `09:00 起上班的 小李, 10:00 起上班的 小王`).
+ */
+function arrivingAgents(ctx: Ctx, h: ReturnType<typeof handout>): { zh: string; en: string } {
+  const starts = h.starts ?? h.agents.map((agent) => ({ agent, start: h.at! }));
+  if (starts.every((s) => s.start === starts[0]!.start)) {
+    const t = clock(ctx, starts[0]!.start);
+    return { zh: `${t.zh} 起上班的 ${h.agents.join(', ')}`, en: `${h.agents.join(', ')}, on shift from ${t.en}` };
+  }
+  return {
+    zh: starts.map((s) => `${clock(ctx, s.start).zh} 起上班的 ${s.agent}`).join(', '),
+    en: starts.map((s) => `${s.agent} (on shift from ${clock(ctx, s.start).en})`).join(', '),
+  };
 }
 
 /** What the run says about who takes the reviews that can be started now (docs/rules.md §2.4). */
@@ -476,11 +493,12 @@ function sayHandout(ctx: Ctx, h: ReturnType<typeof handout>, minShiftLeftMinutes
       ),
     );
   } else if (h.kind === 'arriving') {
+    const arriving = arrivingAgents(ctx, h);
     const now = h.ending.length > 0 ? msg(`在班的客服即将下班: ${names(h.ending)}`, `those on shift leave soon: ${namesEn(h.ending)}`) : msg('现在没有人在班', 'nobody is on shift now');
     ctx.warn(
       msg(
-        `${ctx.tz.format(ctx.asOf)} 没有班次剩余 ${minShiftLeftMinutes} 分钟以上的客服 (${now.zh}): 分配给 ${clock(ctx, h.at!).zh} 起上班的 ${agents.join(', ')}`,
-        `at ${ctx.tz.format(ctx.asOf)} nobody has ${minShiftLeftMinutes} min of their shift left (${now.en}): assigned to ${agents.join(', ')}, on shift from ${clock(ctx, h.at!).en}`,
+        `${ctx.tz.format(ctx.asOf)} 没有班次剩余 ${minShiftLeftMinutes} 分钟以上的客服 (${now.zh}): 分配给 ${arriving.zh}`,
+        `at ${ctx.tz.format(ctx.asOf)} nobody has ${minShiftLeftMinutes} min of their shift left (${now.en}): assigned to ${arriving.en}`,
       ),
     );
   } else if (h.kind === 'leaving') {

@@ -29,7 +29,7 @@ describe('handout: who takes new reviews at an instant', () => {
     // 16:30: 小李 has exactly 60 min: enough.
     expect(handout(DAY, at(16, 30), 60 * MIN)).toMatchObject({ kind: 'staying', agents: ['小李'] });
     // 16:45: 小李 45 min; 小张 starts at 17:00, 15 min away, and stays 6 h 30: 小张.
-    expect(handout(DAY, at(16, 45), 60 * MIN)).toEqual({ kind: 'arriving', agents: ['小张'], ending: [{ agent: '小李', end: at(17, 30) }], at: at(17) });
+    expect(handout(DAY, at(16, 45), 60 * MIN)).toEqual({ kind: 'arriving', agents: ['小张'], ending: [{ agent: '小李', end: at(17, 30) }], at: at(17), starts: [{ agent: '小张', start: at(17) }] });
     // 08:30: nobody on, 小李 starts in 30 min: 小李.
     expect(handout(DAY, at(8, 30), 60 * MIN)).toMatchObject({ kind: 'arriving', agents: ['小李'], at: at(9) });
     // 07:00: 小李 starts in 2 h: nobody.

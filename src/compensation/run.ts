@@ -696,6 +696,30 @@ async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T, readOn
 }
 
 /**
+ * Late orders a --record run saw still unshipped (the ledger's sightings) that none of this run's
+ * inputs holds: most likely an older export pruned from the folder the hourly job reads while they
+ * were still late and open. Their vouchers are owed but only a run reading them can judge them
+ * (final once they ship or close) and record them; without this they were dropped without a word.
+ */
+function sightingsAbsentWarning(absent: readonly Sighting[], tz: Ctx['tz']): Msg {
+  const byOrder = new Map<string, Sighting>();
+  for (const x of absent) {
+    const had = byOrder.get(x.orderId);
+    if (!had || x.seenAt > had.seenAt) byOrder.set(x.orderId, x);
+  }
+  const list = [...byOrder.values()].sort((a, b) => a.deadline - b.deadline || (a.orderId < b.orderId ? -1 : 1));
+  const shown = list.slice(0, 5);
+  const more = list.length - shown.length;
+  const n = list.length;
+  const zh = shown.map((x) => `${x.orderId} (发货时限 ${tz.format(x.deadline)}, 最后看到未发货 ${tz.format(x.seenAt)})`).join(', ') + (more ? ` … 另有 ${more} 个` : '');
+  const en = shown.map((x) => `${x.orderId} (deadline ${tz.format(x.deadline)}, last seen unshipped ${tz.format(x.seenAt)})`).join(', ') + (more ? ` and ${more} more` : '');
+  return msg(
+    `${n} 个订单此前的 --record 运行看到已超过发货时限仍未发货, 但不在本次读取的订单里: ${zh}。它们应得的红包只有读到它们的运行才能判定并记录 (发货或关闭后为最终); 若含有它们的报表已从文件夹中清理或移走, 请放回 (或下载一份付款时间覆盖它们的报表), 直到它们发货或关闭`,
+    `${n === 1 ? '1 order' : `${n} orders`} an earlier --record run saw late and still unshipped ${n === 1 ? 'is' : 'are'} not among the orders this run read: ${en}. The voucher each is owed can only be judged and recorded by a run that reads it (final once it ships or closes): if the export holding ${n === 1 ? 'it' : 'them'} was pruned or moved from the folder, put it back (or download an export whose 付款时间 range covers ${n === 1 ? 'it' : 'them'}) until ${n === 1 ? 'it ships or closes' : 'they ship or close'}`,
+  );
+}
+
+/**
  * Orders a recorded voucher paid that this run judges on time, or that --exclude now leaves out: what
  * they came to there was paid beyond what the inputs now show. The record stands (the money is out);
  * a person checks the inputs. One warning per kind.
@@ -966,6 +990,15 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   let sightedLines = false;
   if (sightedIds) for (const k of sightings!.keys()) if (k.indexOf('\u0000') !== k.lastIndexOf('\u0000')) sightedLines = true;
   const shippedSighted: Array<{ orderId: string; platform: string; lineId?: string }> = [];
+  // --record: the sighted orders this run reads at all, and the platforms and shops its orders name.
+  // A sighted order of these that none of the inputs holds (its export pruned from the folder the
+  // hourly job reads, while it was still late and unshipped) would otherwise never be judged again:
+  // its voucher, owed, neither final nor recorded, and nothing said (sightingsAbsentWarning).
+  const metSighted = new Set<string>();
+  const platformsRead = new Set<string>();
+  const shopsRead = new Set<string>();
+  let lastPlatform: string | undefined;
+  let lastShopRead: string | undefined;
   // The latest pay or ship time of each input file (by Order.sourceFile; '-' for standard input), for
   // seenNow: tracked for the file being read (orders come file by file), kept here when it changes.
   const exportLatest = new Map<string, number>();
@@ -1080,6 +1113,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       // Every order of the file, whatever becomes of it below (held, excluded, on time, not judged).
       if (seenNow) {
         if (o.sourceFile !== curFile) atFile(o.sourceFile);
+        if (o.platform !== lastPlatform) platformsRead.add((lastPlatform = o.platform));
+        if ((o.shop ?? '') !== lastShopRead) shopsRead.add((lastShopRead = o.shop ?? ''));
+        if (sightedIds?.has(o.orderId)) metSighted.add(o.orderId);
         if (o.paidAt !== null && o.paidAt > curLatest) curLatest = o.paidAt;
         // An order's lines read from an older line-grain file (folded across files, orders/read.ts
         // foldedAcross): their times count for their own file, whose time a sighting of them takes.
@@ -1331,9 +1367,18 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Every order is judged: what the ledger said of them before (the orders recorded vouchers paid,
   // the sightings and their order ids) is not asked again. Let go now rather than held by the judging
   // closures to the end of the run, through the recording (issue 21: ~25 MB at a 1M-row second run).
+  // Sighted orders (of the platforms this run reads) in none of its inputs, not paid by a recorded voucher.
+  const absentIds: string[] = [];
+  if (sightedIds && req.atRisk === undefined) {
+    for (const k of sightings!.keys()) {
+      const [platform, orderId] = k.split('\u0000') as [string, string];
+      if (!metSighted.has(orderId) && platformsRead.has(platform) && !paidBefore?.has(orderId) && !absentIds.includes(orderId)) absentIds.push(orderId);
+    }
+  }
   paidBefore?.clear();
   sightings?.clear();
   sightedIds?.clear();
+  metSighted.clear();
   // Each sighting at its file's own time as far as the file shows it, at most --as-of; none when that
   // is not after the order's deadline (the export may have been made before it: nothing is proved).
   let sightedNow: Sighting[] | undefined;
@@ -1432,6 +1477,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.attention();
   }
   if (closedUnshipped.length) ctx.warn(closedUnshippedWarning(closedUnshipped, tally.notJudgedReasons.closed_unshipped ?? closedUnshipped.length));
+  if (absentIds.length > 0) {
+    // Another shop's sightings (two shops sharing the state file, each on its own crontab line) are its own run's.
+    const absent = (await fromLedger(ctx, (db) => db.sightingsOf(absentIds), [] as Sighting[], true)).filter((x) => platformsRead.has(x.platform) && (x.shop === undefined || x.shop === '' || shopsRead.has(x.shop)));
+    if (absent.length > 0) {
+      ctx.warn(sightingsAbsentWarning(absent, ctx.tz));
+      ctx.attention();
+    }
+  }
   if (fromSightingCount > 0 && req.atRisk === undefined) ctx.warn(seenOpenWarning(fromSighting, fromSightingCount, ctx.tz));
   if (tally.shippedLater > 0 && req.atRisk === undefined) ctx.warn(shippedLaterWarning(tally.shippedLater, tally.shippedLaterIds, ctx.tz.format(ctx.asOf)));
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));

@@ -432,6 +432,8 @@ export interface StateDb {
    * every line so seen (schema 13), by `<platform>` + U+0000 + order id + U+0000 + 子订单编号.
    */
   sightings(): Map<string, number>;
+  /** The sightings of these orders (by order id), with their shop and deadline: the few a run found in none of its exports. */
+  sightingsOf(orderIds: readonly string[]): Sighting[];
   /** Every item key remembered under this `notified` target (read only; a report's few markers, not a notify log). */
   notifiedItems(target: string): string[];
   /** Which of these item keys were already posted to this notify target (read only). */
@@ -3255,6 +3257,21 @@ class SqliteState implements StateDb {
     return out;
   }
 
+  sightingsOf(orderIds: readonly string[]): Sighting[] {
+    return this.guard(() => {
+      if (this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sightings'").get() === undefined) return [];
+      const lines = this.db.prepare("SELECT 1 FROM pragma_table_info('sightings') WHERE name = 'line_id'").get() !== undefined;
+      const q = this.db.prepare(`SELECT order_id AS id, platform AS p, ${lines ? 'line_id' : "''"} AS line, shop, deadline, seen_at AS at FROM sightings WHERE order_id = ?`);
+      const out: Sighting[] = [];
+      for (const orderId of orderIds) {
+        for (const r of q.all(orderId) as Array<{ id: string; p: string; line: string; shop: string | null; deadline: number; at: number }>) {
+          out.push({ orderId: r.id, platform: r.p, ...(r.line ? { lineId: r.line } : {}), ...(r.shop !== null ? { shop: r.shop } : {}), deadline: r.deadline, seenAt: r.at });
+        }
+      }
+      return out;
+    });
+  }
+
   sightings(): Map<string, number> {
     const out = new Map<string, number>();
     return this.guard(() => {
@@ -3536,6 +3553,7 @@ function emptyState(file: string): StateDb {
     paidAmong: () => new Set(),
     paidOrders: () => new Map(),
     sightings: () => new Map(),
+    sightingsOf: () => [],
     notifiedItems: () => [],
     notifiedKeys: () => new Set(),
     recordNotified: () => {

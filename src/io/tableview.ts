@@ -200,7 +200,7 @@ export function tableWriter(sink: ByteSink, all: readonly Column[], c: CellConte
   return {
     format: 'table' as const,
     async row(r: Row) {
-      rows.push(columns.map((col) => oneLine(cellText(col, r[col.key], c))));
+      rows.push(columns.map((col) => tableText(cellText(col, r[col.key], c))));
     },
     async close() {
       // A column shown only when filled (Column.brief 'filled') is left out when every cell is empty;
@@ -260,7 +260,20 @@ function truncateList(cell: string, width: number): string {
   return displayWidth(out) + 2 <= width ? out + LIST_SEP + ELLIPSIS : truncate(cell, width);
 }
 
-/** One terminal line: breaks and tabs become spaces, other control characters from input cells their escapes (`\x1b`). */
-function oneLine(t: string): string {
-  return terminalSafe(/[\r\n\t]/.test(t) ? t.replace(/\r\n|[\r\n\t]/g, ' ') : t);
+/**
+ * A cell as the terminal table prints it: breaks and tabs become spaces, other control characters
+ * from input cells their escapes (`\x1b`), and a character that is text by default followed by the
+ * emoji selector U+FE0F (⚠️ ❤️ ☎️ in a nick or a title) is printed without the selector (TEXT_VS16).
+ */
+export function tableText(t: string): string {
+  const plain = t.includes('\uFE0F') ? t.replace(TEXT_VS16, (m, c: string) => (EMOJI_DEFAULT.test(c) ? m : c)) : t;
+  return terminalSafe(/[\r\n\t]/.test(plain) ? plain.replace(/\r\n|[\r\n\t]/g, ' ') : plain);
 }
+
+// ⚠️ (U+26A0 U+FE0F) is 2 columns to the width function (fast-string-width, as the emoji it asks
+// for) and to many terminals, but 1 to others (tmux 3.3 draws it in 1, as ⚠): the columns after it
+// did not line up there. Without the selector the character is text in every terminal, 1 column, as
+// counted. Only where it ends a sequence: inside a ZWJ sequence (🏳️‍🌈) it stays. Emoji by default
+// (✅ 🚚: Emoji_Presentation) are 2 columns everywhere and keep it. The other formats keep the text.
+const TEXT_VS16 = /(\p{Extended_Pictographic})\uFE0F(?!\u200D)/gu;
+const EMOJI_DEFAULT = /^\p{Emoji_Presentation}$/u;

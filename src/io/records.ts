@@ -116,7 +116,8 @@ export function badBytes(s: Sniffed, lineNo: number): InputError {
  */
 interface Fed {
   lines: number;
-  bad?: { line: number; cut: boolean; afterBareCr: boolean }[];
+  /** `crLine`, behind a bare CR: the line as csv-parse and an editor count it (CR, LF and CRLF each one break). */
+  bad?: { line: number; cut: boolean; afterBareCr: boolean; crLine?: number }[];
 }
 
 /**
@@ -207,18 +208,35 @@ async function* decode(s: Sniffed, fed: Fed, gb: Gb18030Impl | undefined, chunks
   // which breaks lines at a bare CR in an old Mac file), and a CR that ended the last part.
   let bareCr = false;
   let crLast = false;
+  // From the first bare CR on (an old Mac file only: the common file never gets here), the bare CRs
+  // handed on before this part, so that a bad byte behind one is named on the line csv-parse and an
+  // editor count (LF + bare CRs); by LF alone it was line 1 of a file with no LF at all.
+  let bareCrs = 0;
   const part = (b: Buffer, final: boolean): string => {
     const r = gbRepair(b, final);
     const out = r.out;
     let bareCrAt = bareCr ? -1 : out.length;
+    // A CR ending the part before, not followed by LF: bare (counted below when bare CRs are).
+    const crBefore = crLast && out.length > 0 && out[0] !== 10;
     if (!bareCr && out.length) {
-      if (crLast && out[0] !== 10) bareCrAt = -1;
+      if (crBefore) bareCrAt = -1;
       crLast = false;
       for (let i = out.indexOf(13); i !== -1 && bareCrAt === out.length; i = out.indexOf(13, i + 1)) {
         if (i + 1 === out.length) crLast = true;
         else if (out[i + 1] !== 10) bareCrAt = i;
       }
       if (bareCrAt < out.length) bareCr = true;
+    }
+    // Bare-CR files: this part's bare CRs, by position (and one ending it, decided by the next part).
+    let crs: number[] | undefined;
+    if (bareCr && out.length) {
+      crs = [];
+      if (crBefore) crs.push(-1);
+      crLast = false;
+      for (let i = out.indexOf(13, bareCrAt < 0 ? 0 : bareCrAt); i !== -1; i = out.indexOf(13, i + 1)) {
+        if (i + 1 === out.length) crLast = true;
+        else if (out[i + 1] !== 10) crs.push(i);
+      }
     }
     if (r.bad.length) {
       let lines = newlines;
@@ -227,9 +245,12 @@ async function* decode(s: Sniffed, fed: Fed, gb: Gb18030Impl | undefined, chunks
         const at = r.bad[k]!;
         for (let i = out.indexOf(10, from); i !== -1 && i < at; i = out.indexOf(10, i + 1)) lines++;
         from = at;
-        found.push({ line: lines + 1, cut: r.cut && k === r.bad.length - 1, afterBareCr: bareCrAt < at });
+        const afterBareCr = bareCrAt < at;
+        const crLine = afterBareCr && crs ? lines + 1 + bareCrs + crs.filter((i) => i < at).length : undefined;
+        found.push({ line: lines + 1, cut: r.cut && k === r.bad.length - 1, afterBareCr, ...(crLine !== undefined ? { crLine } : {}) });
       }
     }
+    if (crs) bareCrs += crs.length;
     if (r.keep) carry = Buffer.from(b.subarray(b.length - r.keep));
     countNl(r.out);
     return r.out.length ? dec.write(r.out) : '';
@@ -612,7 +633,7 @@ async function* csvParseBatches(
         // as it was before 2026-12, never read with the `?` that stands for the byte (found by
         // fastpath.property seeds -1596155777 and 2068747283 at 8,000 runs: a row read with an FF
         // byte as `?`). The bytes before the first bare CR are placed as in any file.
-        if (bareCr && bad !== undefined && badNext < bad.length && bad[badNext]!.afterBareCr) throw badBytes(s, bad[badNext]!.line);
+        if (bareCr && bad !== undefined && badNext < bad.length && bad[badNext]!.afterBareCr) throw badBytes(s, bad[badNext]!.crLine ?? bad[badNext]!.line);
         if (bad !== undefined && badNext < bad.length) {
           while (badNext < bad.length && bad[badNext]!.line < start) badNext++;
           let kind: 'row' | 'cut' | undefined;

@@ -44,6 +44,15 @@ const ADMIN_HEAD = /^[\u4e00-\u9fa5]{1,10}?(?:省|自治区|市|区|县|州)/;
 const HOUSE_NO = /\d\s*号/;
 const STREET_NO = /(?:(?![是在为到址送寄住往的了说和发去])[\u4e00-\u9fa5]){1,8}(?:路|街|大道|巷|弄|胡同)\s*\d{1,5}(?:-\d{1,5})?\s*号(?:院)?(?:\s*\d{1,4}\s*(?:号楼|栋|幢|座|楼|单元|室|层))*(?:\s*\d{1,5}(?:室|房)?)?/g;
 
+// A housing estate's building with its unit or room, written with no district or street before it
+// (我住幸福家园5号楼2单元301, 送到3栋502, 放12幢1单元201室): ADDRESS needs a 省/市/区 word and STREET_NO a
+// 路/街 with its 号, so such an address was shown whole until 2026-12. A building number (号楼/栋/幢)
+// followed by a unit (单元) or a room number of 3–5 digits; the estate's name before it (a Chinese
+// run not taking the words a sentence puts before an address) goes with it. A building alone (5号楼
+// 的邻居, 比10栋楼还高) is no address of anyone.
+const BUILDING_NO = /\d\s*(?:号楼|栋|幢)/;
+const BUILDING = /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}\d{1,4}\s*(?:号楼|栋|幢)\s*(?:\d{1,2}\s*单元(?:\s*\d{2,5}(?:\s*(?:室|房|号))?)?|\d{3,5}(?:\s*(?:室|房|号))?)(?!\d)/g;
+
 function maskLabelledAddress(all: string, label: string, colon: string | undefined, span: string): string {
   if (span.includes('****')) return all;
   const head = ADMIN_HEAD.exec(span);
@@ -88,7 +97,8 @@ export function scrubPii(text: string): string {
     .replace(ADDRESS, (a) => maskAddressSpan(a))
     .replace(ADDRESS_LABEL, (all: string, label: string, colon: string | undefined, span: string) => maskLabelledAddress(all, label, colon, span));
   // Only a text with a house number (a digit, then 号) can hold a street address: most skip the pattern.
-  const scrubbed = HOUSE_NO.test(labelled) ? labelled.replace(STREET_NO, '****') : labelled;
+  const streets = HOUSE_NO.test(labelled) ? labelled.replace(STREET_NO, '****') : labelled;
+  const scrubbed = BUILDING_NO.test(streets) ? streets.replace(BUILDING, '****') : streets;
   return maskPhones(maskIdCards(scrubbed)).replace(MOBILE_CN, (p) => maskCnMobile(p));
 }
 

@@ -120,6 +120,18 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     // A buyer explaining why they gave a bad review is not extortion.
     expect(classify(r({ rating: 'bad', text: '东西坏了，所以给了差评' }), matchers).extortion).toEqual([]);
   });
+  it('extortion with words between 就 and 差评: 你们, 一直, 天天 (user5: these were queued as ordinary bad reviews)', () => {
+    // A threat addressed to the shop (你们), or repeated (一直, 天天), is still 不退款就差评: the
+    // regex allowed only 给/打 and 你 between 就 and 差评, so each of these found no extortion.
+    expect(classify(r({ rating: 'bad', text: '不退款就给你们差评' }), matchers).extortion).toEqual(['不退款就给你们差评']);
+    expect(classify(r({ rating: 'bad', text: '不退款就给你们打差评' }), matchers).extortion).toEqual(['不退款就给你们打差评']);
+    expect(classify(r({ rating: 'bad', text: '不给退款就一直差评，你们看着办' }), matchers).extortion).toEqual(['不给退款就一直差评']);
+    expect(classify(r({ rating: 'bad', text: '不赔钱就天天给你差评' }), matchers).extortion).toEqual(['不赔钱就天天给你差评']);
+    expect(classify(r({ rating: 'bad', text: '不退款我就去投诉' }), matchers).extortion).toEqual(['不退款我就去投诉']);
+    // Giving up is not a threat: 就算了 is not an action on a review.
+    expect(classify(r({ rating: 'bad', text: '不给退款就算了差评也懒得改' }), matchers).extortion).toEqual([]);
+    expect(classify(r({ rating: 'bad', text: '不退款就算了，差评' }), matchers).extortion).toEqual([]);
+  });
   it('operators extend the tables without code', () => {
     const m = compileTables(mergeTables(keywordTables, { categories: { price: ['运费险'] } as never, negative: ['踩雷'] }));
     const f = classify(r({ text: '踩雷了，运费险都没有' }), m);

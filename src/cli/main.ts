@@ -80,6 +80,24 @@ export function action(body: () => Promise<CommandBody>) {
 
 const current: { ctx?: Ctx; io?: Io; command?: string; args?: string[] } = {};
 
+/** The words commander found past a command's arguments (`--agents 小王 小李`: 小李), for its message. */
+const excess: { args: string[] } = { args: [] };
+
+/**
+ * commander's Command, remembering which words were too many: its message only counted them
+ * ("Expected 0 arguments but got 1"), naming neither the word nor how to write a list (user5).
+ */
+class StoreopsCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new StoreopsCommand(name);
+  }
+  /** commander's own check (private there): note the words past the arguments, then let it say so. */
+  _excessArguments(received: string[]): void {
+    if (!(this as unknown as { _allowExcessArguments?: boolean })._allowExcessArguments) excess.args = received.slice(this.registeredArguments.length);
+    (Command.prototype as unknown as { _excessArguments(r: string[]): void })._excessArguments.call(this, received);
+  }
+}
+
 /** `roster check`, `compensate`: the command as typed, without `storeops`. */
 function commandPath(cmd: Command): string {
   const names: string[] = [];
@@ -98,7 +116,7 @@ function rootIo(cmd: Command): Io {
  * `english / 中文` descriptions (the help test checks them).
  */
 export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonly Register[]): Command {
-  const program = new Command('storeops');
+  const program = new StoreopsCommand('storeops');
   (program as Command & { storeopsIo?: Io }).storeopsIo = io;
   program
     .description(
@@ -384,6 +402,15 @@ function commanderMessage(s: string, lang: Lang): string {
     t = t.replace(choice[0], lang === 'zh' ? `错误: ${choice[1]} 只接受 ${list}, 收到 "${choice[2]}"` : `error: ${choice[1]} takes ${list}, got "${choice[2]}"`);
   }
   if (lang === 'zh') for (const [re, zh] of ZH_COMMANDER) t = t.replace(re, zh);
+  // Too many words: name them, and say how a list and a value holding a space are written.
+  if (excess.args.length > 0 && /^(error: too many arguments|错误: .*参数过多)/.test(t)) {
+    const words = excess.args.map((w) => `"${oneLine(w)}"`).join(', ');
+    t = t.replace(/[.。]\n?$/, '');
+    t +=
+      lang === 'zh'
+        ? `: 多出的 ${words} 不应在这里。\n  提示: 列表是用逗号连起来的一个值, 中间不加空格 (--agents 小王,小李,小张); 含空格的值要用引号括起来 (--note "问了 原因")。\n`
+        : `: ${words} ${excess.args.length > 1 ? 'are' : 'is'} not expected there.\n  hint: a list is one value joined by commas, without spaces (--agents 小王,小李,小张); a value holding a space goes in quotes (--note "问了 原因").\n`;
+  }
   else t = t.replace(/^error: missing required argument '(.+)'/, (_m, name: string) => `error: missing required argument '${name}'${ARG_WHAT[name] ? ` (${ARG_WHAT[name].en})` : ''}`);
   return t.startsWith('error:') || t.startsWith('错误:') ? `storeops: ${t}` : t;
 }

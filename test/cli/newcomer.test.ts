@@ -284,3 +284,26 @@ describe('a misspelt global option', () => {
     expect(runCli(['compensate', E, '--xyz', '--lang', 'en']).stderr).toBe("storeops: error: unknown option '--xyz'\n(add --help for usage)\n");
   });
 });
+
+describe('a word too many on the command line', () => {
+  it('names the word not expected, and says how a list or a value with spaces is written', () => {
+    // user5: `--agents 小王 小李` (names split by a space, as a newcomer types a list) and `--note 问了 原因`
+    // (a note with a space, unquoted). Before, commander's "too many arguments for 'plan'. Expected 0
+    // arguments but got 1." named neither the word nor the fix.
+    const en = runCli(['roster', 'plan', '--month', '2026-12', '--agents', '小王', '小李', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe(
+      "storeops: error: too many arguments for 'plan'. Expected 0 arguments but got 1: \"小李\" is not expected there.\n" +
+        '  hint: a list is one value joined by commas, without spaces (--agents 小王,小李,小张); a value holding a space goes in quotes (--note "问了 原因").\n' +
+        '(add --help for usage)\n',
+    );
+    const zh = runCli(['reviews', 'message', '3515313147329357901', '3515313147329357902', '--reviews', 'examples/reviews.csv', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(
+      "storeops: 错误: 'message' 的参数过多: 需要 1 个, 收到 2 个: 多出的 \"3515313147329357902\" 不应在这里。\n" +
+        '  提示: 列表是用逗号连起来的一个值, 中间不加空格 (--agents 小王,小李,小张); 含空格的值要用引号括起来 (--note "问了 原因")。\n' +
+        '(加 --help 查看用法)\n',
+    );
+  });
+});

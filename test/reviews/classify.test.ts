@@ -100,6 +100,30 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     expect(f.safety).toEqual(['过敏', '起疹', '疹子']);
     expect(f.categories).toEqual(['quality']);
   });
+  it('a rash, a face broken out, a burn or a cut in everyday words is a safety complaint (user5: 起了红疹 was priority 3, no escalation)', () => {
+    // 孩子用了以后嘴巴起了红疹: the table had 起疹 and 疹子 but not 红疹 (起了 splits 起疹), so a child's
+    // reaction was an ordinary bad review ("other"), not priority 1 with the person in charge told.
+    for (const [text, word] of [
+      ['孩子用了以后嘴巴起了红疹，不敢再用了', '红疹'],
+      ['宝宝身上出疹了', '出疹'],
+      ['用了三天就烂脸了', '烂脸'],
+      ['擦了以后满脸爆痘', '爆痘'],
+      ['热水袋漏水把腿灼伤了', '灼伤'],
+      ['包装的铁皮把手割破了', '割破'],
+      ['勺子边缘太锋利，孩子嘴巴破皮了', '破皮'],
+      ['戴了耳环耳洞发炎', '发炎'],
+    ] as const) {
+      const f = classify(r({ rating: 'bad', text }), matchers);
+      expect(f.safety, text).toContain(word);
+      expect(f.reasons, text).toContain('safety');
+    }
+    // Said to be absent, they are praise, not a complaint (neutralizers).
+    for (const text of ['敏感肌用了不烂脸', '用了一个月没有爆痘', '不爆痘很好用']) expect(classify(r({ rating: 'good', text }), matchers).reasons, text).toEqual([]);
+  });
+  it('不好用 / 难用 on a positive rating is negative text (user5: 一点都不好用 was not flagged)', () => {
+    expect(classify(r({ rating: 'good', text: '一点都不好用' }), matchers).reasons).toEqual(['negative_text']);
+    expect(classify(r({ rating: 'good', text: '太难用了' }), matchers).reasons).toEqual(['negative_text']);
+  });
   it('English text is categorised too, in the fixed category order', () => {
     const f = classify(r({ rating: 'bad', text: 'Arrived broken and not as described, customer service was rude' }), matchers);
     expect(f.categories).toEqual(['quality', 'not_as_described', 'service']);

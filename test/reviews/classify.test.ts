@@ -124,6 +124,12 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     expect(classify(r({ rating: 'good', text: '一点都不好用' }), matchers).reasons).toEqual(['negative_text']);
     expect(classify(r({ rating: 'good', text: '太难用了' }), matchers).reasons).toEqual(['negative_text']);
   });
+  it('不算太差 on a positive rating is mild praise, not negative text (user5: 还可以吧，不算太差 was queued for contact)', () => {
+    expect(classify(r({ rating: 'good', text: '还可以吧，不算太差' }), matchers).reasons).toEqual([]);
+    expect(classify(r({ rating: 'good', text: '质量不算差' }), matchers).reasons).toEqual([]);
+    // Still a complaint when it is one: 太差 elsewhere in the text.
+    expect(classify(r({ rating: 'good', text: '不算太差，但是物流太差' }), matchers).reasons).toEqual(['negative_text']);
+  });
   it('English text is categorised too, in the fixed category order', () => {
     const f = classify(r({ rating: 'bad', text: 'Arrived broken and not as described, customer service was rude' }), matchers);
     expect(f.categories).toEqual(['quality', 'not_as_described', 'service']);

@@ -130,6 +130,27 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     // Still a complaint when it is one: 太差 elsewhere in the text.
     expect(classify(r({ rating: 'good', text: '不算太差，但是物流太差' }), matchers).reasons).toEqual(['negative_text']);
   });
+  it('a stomach ache after eating, a tripped breaker, a cut hand are safety complaints (user5: each was priority 3, category other)', () => {
+    for (const [text, word] of [
+      ['孩子吃了以后肚子疼', '肚子疼'],
+      ['喝完胃痛了一晚上', '胃痛'],
+      ['插上电源就跳闸', '跳闸'],
+      ['刀片太锋利割到手了', '割到'],
+      ['杯子太烫，烫到孩子了', '烫到'],
+    ] as const) {
+      const f = classify(r({ rating: 'bad', text }), matchers);
+      expect(f.safety, text).toContain(word);
+      expect(f.categories, text).toEqual(['quality']);
+    }
+  });
+  it('bugs, a smell, a missing part or gift and a gap from the picture get their category, not other (user5)', () => {
+    expect(classify(r({ rating: 'bad', text: '里面有虫子' }), matchers).categories).toEqual(['quality']);
+    expect(classify(r({ rating: 'bad', text: '味道很大，刺鼻' }), matchers).categories).toEqual(['quality']);
+    expect(classify(r({ rating: 'bad', text: '吃出了头发，恶心' }), matchers).categories).toEqual(['quality']);
+    expect(classify(r({ rating: 'bad', text: '收到货缺了一个配件' }), matchers).categories).toEqual(['not_as_described']);
+    expect(classify(r({ rating: 'bad', text: '说好的赠品没有送' }), matchers).categories).toEqual(['not_as_described']);
+    expect(classify(r({ rating: 'neutral', text: '颜色偏暗，和图片有差距' }), matchers).categories).toEqual(['not_as_described']);
+  });
   it('English text is categorised too, in the fixed category order', () => {
     const f = classify(r({ rating: 'bad', text: 'Arrived broken and not as described, customer service was rude' }), matchers);
     expect(f.categories).toEqual(['quality', 'not_as_described', 'service']);

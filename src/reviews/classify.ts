@@ -20,6 +20,26 @@ export interface Flagging {
   severity: number;
 }
 
+/**
+ * A safety word right after a negation says the harm did not happen: 不会割到手, 没有红疹, 不冒烟,
+ * 没有出现过敏, 防烫伤. Only directly before it (a connecting 被/再/出现/发生/引起/导致/造成/会/起/长/出 allowed
+ * between), so 不小心烫伤了, 没几天就漏电了, 不停冒烟 stay complaints (user5: a 好评 saying 不会割到手 was
+ * priority 1, escalated as a safety complaint).
+ */
+const NEGATED_BEFORE = /(?:没有|没|不会|不|无|未|防|从不|从没|不再|不怕|担心|避免|防止|以免|不易|不容易)(?:被|再|出现|发生|引起|导致|造成|会|起|长|出)?$/;
+
+/** The safety words found that are not only ever said not to have happened (English ones as found). */
+function notNegated(words: string[], p: Prepared): string[] {
+  return words.filter((w) => {
+    const k = w.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, '');
+    if (/^[\x20-\x7e]*$/.test(k)) return true;
+    let i = p.tight.indexOf(k);
+    if (i < 0) return true;
+    for (; i >= 0; i = p.tight.indexOf(k, i + 1)) if (!NEGATED_BEFORE.test(p.tight.slice(Math.max(0, i - 6), i))) return true;
+    return false;
+  });
+}
+
 /** DSR scores of 3 or below are flagged (SPEC reviews). */
 export const DSR_FLAG_AT_OR_BELOW = 3;
 
@@ -36,11 +56,11 @@ export function needsFollowUp(r: Review, m: Matchers): boolean {
   if ((description !== null && description <= DSR_FLAG_AT_OR_BELOW) || (service !== null && service <= DSR_FLAG_AT_OR_BELOW) || (logistics !== null && logistics <= DSR_FLAG_AT_OR_BELOW)) return true;
   if (r.text !== '') {
     const t = prepare(r.text, m.neutralizers);
-    if (m.negative.any(t) || m.safety.any(t)) return true;
+    if (m.negative.any(t) || (m.safety.any(t) && notNegated(m.safety.all(t), t).length > 0)) return true;
   }
   if (r.followUpText !== '') {
     const f = prepare(r.followUpText, m.neutralizers);
-    if (m.negative.any(f) || m.safety.any(f)) return true;
+    if (m.negative.any(f) || (m.safety.any(f) && notNegated(m.safety.all(f), f).length > 0)) return true;
   }
   return false;
 }
@@ -70,8 +90,8 @@ export function classify(r: Review, m: Matchers): Flagging {
       initialFlagged = true;
     }
   }
-  const safetyInitial = m.safety.all(text);
-  const safetyFollow = m.safety.all(fu);
+  const safetyInitial = notNegated(m.safety.all(text), text);
+  const safetyFollow = notNegated(m.safety.all(fu), fu);
   // A positive (or unrated) review whose words are plainly negative still needs a call.
   if (r.rating !== 'bad' && r.rating !== 'neutral' && (m.negative.first(text) !== undefined || safetyInitial.length > 0)) {
     reasons.push('negative_text');

@@ -52,11 +52,27 @@ for t in ("safety", "negative", "extortion"):
 NEUTRAL = sorted((norm(w) for w in KW["neutralizers"]), key=len, reverse=True)
 
 
+# README "Safety first": a safety word right after a negation (不会割到手, 没有红疹, 防烫伤) says the harm
+# did not happen; a connecting 被/再/出现/发生/引起/导致/造成/会/起/长/出 may stand between.
+NEGATED = re.compile(r"(?:没有|没|不会|不|无|未|防|从不|从没|不再|不怕|担心|避免|防止|以免|不易|不容易)(?:被|再|出现|发生|引起|导致|造成|会|起|长|出)?$")
+
+
+def said(w, t, table):
+    if table != "safety" or re.fullmatch(r"[\x20-\x7e]*", w):
+        return w in t
+    i = t.find(w)
+    while i >= 0:
+        if not NEGATED.search(t[max(0, i - 6):i]):
+            return True
+        i = t.find(w, i + 1)
+    return False
+
+
 def hits(table, text):
     t = norm(text)
     for n in NEUTRAL:
         t = t.replace(n, "")
-    return any((k == "s" and w and w in t) or (k == "re" and w.search(t)) for k, w in TABLES[table])
+    return any((k == "s" and w and said(w, t, table)) or (k == "re" and w.search(t)) for k, w in TABLES[table])
 
 
 def parse_time(s):

@@ -151,6 +151,27 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     expect(classify(r({ rating: 'bad', text: '说好的赠品没有送' }), matchers).categories).toEqual(['not_as_described']);
     expect(classify(r({ rating: 'neutral', text: '颜色偏暗，和图片有差距' }), matchers).categories).toEqual(['not_as_described']);
   });
+  it('a safety word said not to have happened (不会割到手, 没有红疹, 不冒烟) is praise, not a safety complaint (user5: priority 1 on a 好评)', () => {
+    // A positive review telling that the harm did NOT happen was flagged negative_text + safety,
+    // priority 1, escalated: 边缘很光滑，不会割到手 / 宝宝用了没有红疹 / 不会漏电 / 没出疹子 / 不冒烟.
+    for (const text of ['边缘很光滑，不会割到手', '杯子隔热，不会烫到手', '用了一个月没有跳闸', '宝宝用了没有红疹', '宝宝用了不会起红疹', '戴了不会发炎', '质量很好，没有破皮', '敏感肌不会爆痘', '没出疹子', '不会漏电', '不冒烟', '没有出现过敏', '防烫伤设计，很贴心']) {
+      const rev = r({ rating: 'good', text });
+      expect(classify(rev, matchers).reasons, text).toEqual([]);
+      expect(needsFollowUp(rev, matchers), text).toBe(false);
+    }
+    // Harm that happened stays a safety complaint, also beside a negation elsewhere.
+    for (const [text, word] of [
+      ['不小心烫伤了', '烫伤'],
+      ['没几天就漏电了', '漏电'],
+      ['不停冒烟', '冒烟'],
+      ['不会再买了，孩子过敏', '过敏'],
+      ['说不会过敏，结果还是过敏了', '过敏'],
+    ] as const) {
+      const rev = r({ rating: 'good', text });
+      expect(classify(rev, matchers).safety, text).toContain(word);
+      expect(needsFollowUp(rev, matchers), text).toBe(true);
+    }
+  });
   it('English text is categorised too, in the fixed category order', () => {
     const f = classify(r({ rating: 'bad', text: 'Arrived broken and not as described, customer service was rude' }), matchers);
     expect(f.categories).toEqual(['quality', 'not_as_described', 'service']);

@@ -172,6 +172,10 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
       expect(needsFollowUp(rev, matchers), text).toBe(true);
     }
   });
+  it('没有让我失望 / 不会失望 is praise (user5: a 好评 saying 没有让我失望 was negative_text, queued for contact)', () => {
+    for (const text of ['没有让我失望', '一如既往没让我失望', '买了不会失望的', '不会让人失望']) expect(classify(r({ rating: 'good', text }), matchers).reasons, text).toEqual([]);
+    expect(classify(r({ rating: 'good', text: '很失望' }), matchers).reasons).toEqual(['negative_text']);
+  });
   it('English text is categorised too, in the fixed category order', () => {
     const f = classify(r({ rating: 'bad', text: 'Arrived broken and not as described, customer service was rude' }), matchers);
     expect(f.categories).toEqual(['quality', 'not_as_described', 'service']);

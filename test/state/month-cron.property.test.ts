@@ -1,0 +1,159 @@
+// A month of one Tmall shop run as the README's cron recipe runs it: every hour
+// `compensate <the latest downloads> --record --fail-on new-vouchers --strict --no-input -q`, stdin
+// closed, and when a run exits 1 with a conflict or a changed voucher the operator runs it again
+// with `--reissue all` (README "state database"). The downloads come from month-gen.ts; what the
+// ledger pays is checked against an independent oracle (month-oracle.ts, docs/rules.md §1 in integer
+// fen, no src/ code) at every hour, and against a fresh ledger of the same downloads.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../../src/context.js';
+import { ROOT, tmpDir } from '../helpers.js';
+import { bjStr, csvAt, type Month, month } from './month-gen.js';
+import { Oracle, type Row, rulesOf, bjDay } from './month-oracle.js';
+
+type Run = (argv: string[], io: Io, setProcessExit: boolean) => Promise<number>;
+const main = import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')).href) as Promise<{ run: Run }>;
+class Collect extends Writable {
+  chunks: Buffer[] = [];
+  isTTY = false;
+  override _write(chunk: Buffer, _e: BufferEncoding, cb: () => void): void {
+    this.chunks.push(Buffer.from(chunk));
+    cb();
+  }
+}
+/** The built CLI in this process, as cron runs it: stdin closed, no terminal, "now" = the run's time. */
+async function cron(args: string[], now: number) {
+  const stdout = new Collect();
+  const stderr = new Collect();
+  const io: Io = { stdin: new PassThrough().end(), stdout, stderr, env: { LANG: 'C', NO_COLOR: '1', TZ: process.env.TZ ?? 'UTC', HOME: '/nonexistent' }, cwd: ROOT, now: () => now };
+  const code = await (await main).run(args, io, false);
+  return { code, stdout: Buffer.concat(stdout.chunks).toString('utf8'), stderr: Buffer.concat(stderr.chunks).toString('utf8') };
+}
+type V = Record<string, unknown>;
+const fenOf = (v: unknown) => Math.round(Number(v) * 100);
+const yuan = (f: number) => (f / 100).toFixed(2);
+const PAYS = ['new', 'reissued', 'topped_up'];
+
+interface Result {
+  told: number;
+  ledger: number;
+  oracle: number;
+  fresh: number;
+  freshOracle: number;
+  diffs: string[];
+  runs: number;
+  reissues: number;
+}
+
+/** Runs the month; `keep` downloads read by each run (the newest ones present). */
+async function runMonth(m: Month, keep: number, freshEvery: number): Promise<Result> {
+  const dir = tmpDir('storeops-month-');
+  const exports = path.join(dir, 'exports');
+  fs.mkdirSync(exports);
+  const state = path.join(dir, 'state.db');
+  const rowsOf = new Map<string, Row[]>();
+  const deleted = new Set<string>();
+  const oracle = new Oracle();
+  const diffs: string[] = [];
+  let told = 0;
+  let runs = 0;
+  let reissues = 0;
+  let fresh = 0;
+  let freshOracle = 0;
+  let written = 0;
+  for (let t = m.start + 3_600_000 + 5 * 60_000; t <= m.end; t += 3_600_000) {
+    // Downloads made by now appear in the folder.
+    for (; written < m.downloads.length && m.downloads[written]!.at <= t; written++) {
+      const d = m.downloads[written]!;
+      const { text, rows } = csvAt(m, d);
+      fs.writeFileSync(path.join(exports, d.name), text);
+      rowsOf.set(d.name, rows);
+    }
+    const present = m.downloads.slice(0, written).filter((d) => !deleted.has(d.name));
+    const read = present.slice(-keep);
+    if (read.length === 0) continue;
+    const files = read.map((d) => path.join(exports, d.name));
+    // The oracle's view: the newest download's version of each order (names carry the export time).
+    const view = new Map<string, { row: Row; file: string }>();
+    for (const d of read) for (const row of rowsOf.get(d.name)!) view.set(row.id, { row, file: d.name });
+    const refused = read.some((d) => d.cut);
+    const asOf = bjStr(t);
+    const base = ['compensate', ...files, '--record', '--fail-on', 'new-vouchers', '--strict', '--no-input', '-q', '-f', 'json', '--state', state, '--as-of', asOf];
+    const r = await cron(base, t);
+    runs++;
+    if (![0, 1, 3].includes(r.code) || (r.code === 3) !== refused) throw new Error(`${asOf}: exit ${r.code}\n${r.stderr}`);
+    let rows = r.stdout ? (JSON.parse(r.stdout) as V[]) : [];
+    let toldNow = rows.filter((v) => PAYS.includes(String(v.recorded))).reduce((s, v) => s + fenOf(v.toIssue), 0);
+    if (rows.some((v) => ['conflict', 'amount_changed', 'held'].includes(String(v.recorded)) && fenOf(v.toIssue) > 0)) {
+      const again = await cron([...base, '--reissue', 'all'], t);
+      reissues++;
+      if (![0, 1].includes(again.code)) throw new Error(`${asOf} --reissue all: exit ${again.code}\n${again.stderr}`);
+      rows = JSON.parse(again.stdout) as V[];
+      toldNow += rows.filter((v) => PAYS.includes(String(v.recorded))).reduce((s, v) => s + fenOf(v.toIssue), 0);
+    }
+    if (refused) deleted.add(read.find((d) => d.cut)!.name); // the operator deletes the cut-off download
+    told += toldNow;
+    const o = oracle.record({ asOf: t, rows: [...view.values()] }, refused);
+    const who = process.env.MONTH_BUYER;
+    if (who) {
+      const ov = o.vouchers.filter((v) => v.buyer === who).map((v) => `${v.key.split('|')[2]} {${v.orders.map((x) => `${x.id.slice(-3)}:${yuan(x.fen)}`).join(',')}} ${yuan(v.amountFen)} ${v.final ? 'final' : 'prov'}`);
+      const tv = rows.filter((v) => v.buyer === who).map((v) => `${String(v.windowStart)} {${(v.orderIds as string[]).map((x) => x.slice(-3)).join(',')}} ${String(v.amount)} ${String(v.state)} ${String(v.recorded)} ${String(v.toIssue)}`);
+      console.log(`${asOf} [${read.map((d) => d.name.slice(15, 27)).join(' ')}] oracle: ${ov.join('; ')} | tool: ${tv.join('; ')}`);
+    }
+    if (told !== oracle.total) {
+      const mine = rows.filter((v) => PAYS.includes(String(v.recorded))).map((v) => `${String(v.buyer)} ${String(v.windowStart)} {${(v.orderIds as string[]).map((id) => id.slice(-3)).join(',')}} ${String(v.amount)} ${String(v.recorded)} ${String(v.toIssue)}`);
+      diffs.push(`${asOf}: ledger told ${yuan(told)} (this run ${yuan(toldNow)}: ${mine.join('; ')}), oracle ${yuan(oracle.total)} (this run ${yuan(o.issued)}: ${oracle.log.filter((l) => l.startsWith(new Date(t + 8 * 3_600_000).toISOString().slice(0, 16))).join('; ')})`);
+    }
+    // (a) A fresh ledger of the same downloads, now and then and at the end: what it pays for the
+    // buyers' days (windows) whose every order it holds must be what the hourly ledger paid there.
+    if (freshEvery > 0 && (runs % freshEvery === 0 || t + 3_600_000 > m.end) && !refused) {
+      const s2 = path.join(dir, `fresh-${runs}.db`);
+      const f = await cron([...base.slice(0, -4), '--state', s2, '--as-of', asOf], t);
+      const fr = JSON.parse(f.stdout) as V[];
+      fresh = fr.filter((v) => PAYS.includes(String(v.recorded))).reduce((s, v) => s + fenOf(v.toIssue), 0);
+      const fo = new Oracle();
+      fo.record({ asOf: t, rows: [...view.values()] }, false);
+      freshOracle = fo.total;
+      if (process.env.MONTH_DEBUG) console.log(`${asOf} fresh ${yuan(fresh)} oracle ${yuan(freshOracle)} view ${view.size}`);
+      if (fresh !== freshOracle) diffs.push(`${asOf}: fresh ledger ${yuan(fresh)} vs fresh oracle ${yuan(freshOracle)}`);
+    }
+  }
+  if (process.env.MONTH_DEBUG) {
+    const tags = new Map<string, number[]>();
+    for (const o of m.orders) {
+      const t = tags.get(o.tag) ?? [0, 0];
+      t[0]++;
+      t[1] += oracle.paid.get(o.id)?.fen ?? 0;
+      tags.set(o.tag, t);
+    }
+    console.log([...tags].map(([k, [n, f]]) => `${k} ${n} orders, ${yuan(f!)}`).join('\n'));
+    console.log(oracle.log.join('\n'));
+    if (process.env.MONTH_BUYER) for (const o of m.orders.filter((x) => x.buyer === process.env.MONTH_BUYER)) console.log(o.id.slice(-3), o.tag, o.title, 'created', bjStr(o.createdAt), 'paid', o.paidAt && bjStr(o.paidAt), 'ship', o.ship && bjStr(o.ship), 'shown', o.shownFrom && bjStr(o.shownFrom), 'close', o.closeAt && bjStr(o.closeAt), o.fix ? `fix ${bjStr(o.fix.at)} -> ${bjStr(o.fix.to)}` : '', yuan(o.goodsFen), yuan(o.postageFen));
+  }
+  const l = await cron(['ledger', 'list', '--state', state, '-f', 'json'], m.end);
+  const ledger = (JSON.parse(l.stdout) as V[]).reduce((s, v) => s + fenOf(v.issued), 0);
+  if (ledger !== told) diffs.push(`ledger list ${yuan(ledger)} vs told ${yuan(told)}`);
+  return { told, ledger, oracle: oracle.total, fresh, freshOracle, diffs, runs, reissues };
+}
+
+const FULL = process.env.MONTH_FULL === '1';
+const SCENARIOS: { name: string; seed: number; first: string; days: number; orders: number; buyers: number }[] = FULL
+  ? [
+      { name: 'tmall-2026, October 2026', seed: Number(process.env.MONTH_SEED ?? 1), first: '2026-10-01', days: 30, orders: 300, buyers: 80 },
+      { name: 'tmall-2023 then tmall-2026, across 2026-04-09', seed: Number(process.env.MONTH_SEED ?? 1) + 1, first: '2026-03-20', days: 30, orders: 300, buyers: 80 },
+    ]
+  : [];
+
+describe('a month of hourly cron --record runs pays what the rules owe', () => {
+  for (const s of SCENARIOS) {
+    it(s.name, async () => {
+      const m = month(s.seed, s.first, s.days, s.orders, s.buyers);
+      const res = await runMonth(m, Number(process.env.MONTH_KEEP ?? 3), Number(process.env.MONTH_FRESH ?? 24));
+      console.log(JSON.stringify({ scenario: s.name, tz: process.env.TZ, ...res, diffs: res.diffs.length }), '\n' + res.diffs.join('\n'));
+      expect(res.diffs).toEqual([]);
+    }, 3_600_000);
+  }
+});

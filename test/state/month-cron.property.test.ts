@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/context.js';
 import { ROOT, tmpDir } from '../helpers.js';
-import { bjStr, csvAt, type Month, month } from './month-gen.js';
+import { bjMs, bjStr, csvAt, type Month, month, type Plan } from './month-gen.js';
 import { Oracle, type Row, rulesOf, bjDay } from './month-oracle.js';
 
 type Run = (argv: string[], io: Io, setProcessExit: boolean) => Promise<number>;
@@ -81,7 +81,7 @@ async function runMonth(m: Month, keep: number, freshEvery: number): Promise<Res
     for (const d of read) for (const row of rowsOf.get(d.name)!) view.set(row.id, { row, file: d.name });
     const refused = read.some((d) => d.cut);
     const asOf = bjStr(t);
-    const base = ['compensate', ...files, '--record', '--fail-on', 'new-vouchers', '--strict', '--no-input', '-q', '-f', 'json', '--state', state, '--as-of', asOf];
+    const base = ['compensate', ...files, '--record', '--fail-on', 'new-vouchers', '--strict', '--no-input', '-q', '-f', 'json', '--state', state];
     const r = await cron(base, t);
     runs++;
     if (![0, 1, 3].includes(r.code) || (r.code === 3) !== refused) throw new Error(`${asOf}: exit ${r.code}\n${r.stderr}`);
@@ -111,7 +111,7 @@ async function runMonth(m: Month, keep: number, freshEvery: number): Promise<Res
     // buyers' days (windows) whose every order it holds must be what the hourly ledger paid there.
     if (freshEvery > 0 && (runs % freshEvery === 0 || t + 3_600_000 > m.end) && !refused) {
       const s2 = path.join(dir, `fresh-${runs}.db`);
-      const f = await cron([...base.slice(0, -4), '--state', s2, '--as-of', asOf], t);
+      const f = await cron([...base.slice(0, -2), '--state', s2], t);
       const fr = JSON.parse(f.stdout) as V[];
       fresh = fr.filter((v) => PAYS.includes(String(v.recorded))).reduce((s, v) => s + fenOf(v.toIssue), 0);
       const fo = new Oracle();
@@ -119,6 +119,39 @@ async function runMonth(m: Month, keep: number, freshEvery: number): Promise<Res
       freshOracle = fo.total;
       if (process.env.MONTH_DEBUG) console.log(`${asOf} fresh ${yuan(fresh)} oracle ${yuan(freshOracle)} view ${view.size}`);
       if (fresh !== freshOracle) diffs.push(`${asOf}: fresh ledger ${yuan(fresh)} vs fresh oracle ${yuan(freshOracle)}`);
+      // Voucher by voucher: what the fresh ledger pays a buyer's day (24-hour window: its opening
+      // order) against what the hourly ledger paid for the same orders, where every order the hourly
+      // ledger paid there is in these downloads. Differences are listed (MONTH_DEBUG), for the reasons
+      // worked out by hand in the test's header: money paid before a correction stays; a closed order
+      // seen open past its deadline is paid from the sighting only by a ledger that saw it.
+      if (process.env.MONTH_DEBUG) {
+        const cum = JSON.parse((await cron(['ledger', 'list', '--state', state, '-f', 'json'], t)).stdout) as V[];
+        const frl = JSON.parse((await cron(['ledger', 'list', '--state', s2, '-f', 'json'], t)).stdout) as V[];
+        const keyOf = (v: V) => {
+          const ws = String(v.windowStart);
+          const day = bjStr(ws.includes('T') ? Date.parse(ws) : bjMs(ws)).slice(0, 10);
+          return `${String(v.rules)}|${String(v.buyer)}|${String(v.rules) === 'tmall-2026' ? day : ws}`;
+        };
+        const sum = (l: V[]) => {
+          const m2 = new Map<string, { fen: number; ids: Set<string> }>();
+          for (const v of l) {
+            const k = keyOf(v);
+            const e = m2.get(k) ?? { fen: 0, ids: new Set<string>() };
+            e.fen += fenOf(v.issued);
+            for (const id of Array.isArray(v.orderIds) ? (v.orderIds as string[]) : String(v.orderIds).split(/[;,]/)) e.ids.add(id);
+            m2.set(k, e);
+          }
+          return m2;
+        };
+        const a = sum(cum);
+        const b = sum(frl);
+        for (const k of new Set([...a.keys(), ...b.keys()])) {
+          const x = a.get(k);
+          const y = b.get(k);
+          if (x && ![...x.ids].every((id) => view.has(id))) continue;
+          if ((x?.fen ?? 0) !== (y?.fen ?? 0)) console.log(`${asOf} group ${k}: hourly ${yuan(x?.fen ?? 0)} {${[...(x?.ids ?? [])].map((i) => i.slice(-3)).join(',')}} fresh ${yuan(y?.fen ?? 0)} {${[...(y?.ids ?? [])].map((i) => i.slice(-3)).join(',')}}`);
+        }
+      }
     }
   }
   if (process.env.MONTH_DEBUG) {
@@ -139,20 +172,24 @@ async function runMonth(m: Month, keep: number, freshEvery: number): Promise<Res
   return { told, ledger, oracle: oracle.total, fresh, freshOracle, diffs, runs, reissues };
 }
 
+const env = (k: string, d: number) => Number(process.env[k] ?? d);
 const FULL = process.env.MONTH_FULL === '1';
-const SCENARIOS: { name: string; seed: number; first: string; days: number; orders: number; buyers: number }[] = FULL
+const size = FULL
+  ? { days: env('MONTH_DAYS', 30), orders: env('MONTH_ORDERS', 300), buyers: env('MONTH_BUYERS', 80), keepDays: env('MONTH_KEEPDAYS', 10), missingDay: 12, doubleDay: 8, cutDay: 20, settleDays: 8 }
+  : { days: 30, orders: 300, buyers: 80, keepDays: 10, missingDay: 12, doubleDay: 8, cutDay: 20, settleDays: 8 };
+const SCENARIOS: (Plan & { name: string })[] = FULL
   ? [
-      { name: 'tmall-2026, October 2026', seed: Number(process.env.MONTH_SEED ?? 1), first: '2026-10-01', days: 30, orders: 300, buyers: 80 },
-      { name: 'tmall-2023 then tmall-2026, across 2026-04-09', seed: Number(process.env.MONTH_SEED ?? 1) + 1, first: '2026-03-20', days: 30, orders: 300, buyers: 80 },
+      { name: 'tmall-2026, October 2026', seed: env('MONTH_SEED', 1), first: '2026-10-01', ...size },
+      { name: 'tmall-2023 then tmall-2026, across 2026-04-09', seed: env('MONTH_SEED', 1) + 1, first: '2026-03-20', ...size },
     ]
   : [];
 
 describe('a month of hourly cron --record runs pays what the rules owe', () => {
   for (const s of SCENARIOS) {
     it(s.name, async () => {
-      const m = month(s.seed, s.first, s.days, s.orders, s.buyers);
+      const m = month(s);
       const res = await runMonth(m, Number(process.env.MONTH_KEEP ?? 3), Number(process.env.MONTH_FRESH ?? 24));
-      console.log(JSON.stringify({ scenario: s.name, tz: process.env.TZ, ...res, diffs: res.diffs.length }), '\n' + res.diffs.join('\n'));
+      console.log(JSON.stringify({ scenario: s.name, tz: process.env.TZ, seed: s.seed, keep: process.env.MONTH_KEEP ?? 3, keepDays: s.keepDays, ...res, diffs: res.diffs.length }), '\n' + res.diffs.join('\n'));
       expect(res.diffs).toEqual([]);
     }, 3_600_000);
   }

@@ -60,11 +60,30 @@ const NICKS = ['小明爱购物', '阿花tb', '老王的店铺', 'tb_8812', '晴
 const TITLES = ['加厚羊毛围巾', '真丝方巾', '【极速发】纯棉袜子', '现货 羊绒围巾', '【非现货】预售15天内发货 手套', '针织帽'];
 
 /**
- * `days` days of orders from `first` (Beijing), `nOrders` from `nBuyers` buyers (a tenth of them
+ * `days` days of orders from `first` (Beijing), `orders` from `buyers` buyers (a tenth of them
  * order often, several a day), and a download every hour at :02 holding `keepDays` days of orders.
- * The runs go on 8 days past the last payment, so every order that will ship has shipped.
+ * The runs go on `settleDays` past the last payment (8: every order that will ship has shipped).
  */
-export function month(seed: number, first: string, days: number, nOrders: number, nBuyers: number, keepDays = 10): Month {
+export interface Plan {
+  seed: number;
+  first: string;
+  days: number;
+  orders: number;
+  buyers: number;
+  /** Days of orders (by 订单创建时间) each download holds. */
+  keepDays: number;
+  /** Days (1 = the first) of the events: no download all day; two downloads in one hour; a cut-off download. */
+  missingDay: number;
+  doubleDay: number;
+  cutDay: number;
+  /** Days the runs go on after the last payment. */
+  settleDays: number;
+}
+
+export function month(p: Plan): Month {
+  const { seed, first, days, keepDays } = p;
+  const nOrders = p.orders;
+  const nBuyers = p.buyers;
   const rnd = rng(seed);
   const start = bjMs(`${first} 00:00:00`);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -135,17 +154,17 @@ export function month(seed: number, first: string, days: number, nOrders: number
   }
   // A ship time that appears only three days after it (the order shows unshipped till then).
   for (const o of lateOnes.slice(3, 5)) (o.shownFrom = o.ship! + 3 * D), (o.tag = 'shown_late');
-  const end = start + (days + 8) * D + 5 * 60_000;
-  // Downloads: every hour at :02, but none on day 12 (the shop forgot); two in one hour on day 8
-  // (14:02 and 14:40); one cut off mid-file on day 20 at 10:02 (the operator deletes it after the
-  // refused run; the next hour's is good).
+  const end = start + (days + p.settleDays) * D + 5 * 60_000;
+  // Downloads: every hour at :02, but none on the missing day (the shop forgot; the next download
+  // covers it); two in one hour on the double day (14:02 and 14:40); one cut off mid-file on the cut
+  // day at 10:02 (the operator deletes it after the refused run; the next hour's is good).
   const downloads: Download[] = [];
   const name = (t: number) => `ExportOrderList${bjStr(t).replace(/[-: ]/g, '').slice(0, 12)}.csv`;
   for (let t = start + H + 2 * 60_000; t <= end; t += H) {
     const day = Math.floor((t - start) / D) + 1;
-    if (day === 12) continue;
-    downloads.push({ at: t, name: name(t), cut: day === 20 && bjStr(t).slice(11, 13) === '10' });
-    if (day === 8 && bjStr(t).slice(11, 13) === '14') downloads.push({ at: t + 38 * 60_000, name: name(t + 38 * 60_000), cut: false });
+    if (day === p.missingDay) continue;
+    downloads.push({ at: t, name: name(t), cut: day === p.cutDay && bjStr(t).slice(11, 13) === '10' });
+    if (day === p.doubleDay && bjStr(t).slice(11, 13) === '14') downloads.push({ at: t + 38 * 60_000, name: name(t + 38 * 60_000), cut: false });
   }
   return { start, end, orders, downloads, keepDays };
 }

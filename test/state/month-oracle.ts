@@ -88,6 +88,8 @@ export class Oracle {
   sightings = new Map<string, number>();
   /** Every order as last seen by a run. */
   seen = new Map<string, Row>();
+  /** Where each recorded window of a buyer opened, and the order that opened it (`rules|buyer`). */
+  recorded = new Map<string, { start: number; firstId: string }[]>();
   /** Money attributed to an order, and the day/window key it was paid in. */
   paid = new Map<string, { fen: number; key: string }>();
   total = 0;
@@ -140,6 +142,20 @@ export class Oracle {
         if (joins) g.push(l);
         else groups.push([l]);
       }
+      // README "A 24-hour window the ledger cannot tell" (`tmall-2023`): when the downloads lack the
+      // first order of a recorded window and open a window of their own inside its 24 h, the later
+      // windows of the buyer are chained from there by the export and from the recorded opening by the
+      // ledger; a voucher at or after that opening is held (not recorded) until they agree.
+      let heldFrom = Infinity;
+      if (rules === 'tmall-2023') {
+        const opens: number[] = [];
+        let open0 = -Infinity;
+        for (const l of ls) if (inView.has(l.r.id) && l.r.paidAt! - open0 > 24 * H) opens.push((open0 = l.r.paidAt!));
+        for (const w of this.recorded.get(k) ?? []) {
+          if (inView.has(w.firstId)) continue;
+          for (const t of opens) if (t > w.start && t <= w.start + 24 * H) heldFrom = Math.min(heldFrom, t);
+        }
+      }
       for (const g of groups) {
         const start = g[0]!.r.paidAt!;
         const end = rules === 'tmall-2026' ? dayEnd(start) : start + 24 * H;
@@ -153,7 +169,7 @@ export class Oracle {
           buyer,
           orders: g.map((l) => ({ id: l.r.id, fen: l.fen, paidAt: l.r.paidAt! })),
           amountFen: Math.min(sum, 50000),
-          final: g.every((l) => l.final) && v.asOf >= end && !othersOpen,
+          final: g.every((l) => l.final) && v.asOf >= end && !othersOpen && start < heldFrom,
         });
       }
     }
@@ -187,6 +203,10 @@ export class Oracle {
             left -= share;
             this.paid.set(o.id, { fen: share, key: vo.key });
           }
+          const bk = `${vo.rules}|${vo.buyer}`;
+          const ws = this.recorded.get(bk) ?? [];
+          if (!ws.some((w) => w.start === vo.orders[0]!.paidAt)) ws.push({ start: vo.orders[0]!.paidAt, firstId: vo.orders[0]!.id });
+          this.recorded.set(bk, ws);
           issued += issue;
           this.total += issue;
           this.log.push(`${new Date(v.asOf + 8 * H).toISOString().slice(0, 16)} ${vo.key} {${vo.orders.map((o) => o.id.slice(-3)).join(',')}} ${(vo.amountFen / 100).toFixed(2)} issue ${(issue / 100).toFixed(2)}`);

@@ -76,6 +76,9 @@ export interface Plan {
   missingDay: number;
   doubleDay: number;
   cutDay: number;
+  /** Beijing hours of the double download (at :02 and :40) and of the cut-off one (at :02). */
+  doubleHour: number;
+  cutHour: number;
   /** Days the runs go on after the last payment. */
   settleDays: number;
 }
@@ -156,15 +159,15 @@ export function month(p: Plan): Month {
   for (const o of lateOnes.slice(3, 5)) (o.shownFrom = o.ship! + 3 * D), (o.tag = 'shown_late');
   const end = start + (days + p.settleDays) * D + 5 * 60_000;
   // Downloads: every hour at :02, but none on the missing day (the shop forgot; the next download
-  // covers it); two in one hour on the double day (14:02 and 14:40); one cut off mid-file on the cut
-  // day at 10:02 (the operator deletes it after the refused run; the next hour's is good).
+  // covers it); two in one hour on the double day (:02 and :40); one cut off mid-file on the cut
+  // day (the operator deletes it after the refused run; the next hour's is good).
   const downloads: Download[] = [];
   const name = (t: number) => `ExportOrderList${bjStr(t).replace(/[-: ]/g, '').slice(0, 12)}.csv`;
   for (let t = start + H + 2 * 60_000; t <= end; t += H) {
     const day = Math.floor((t - start) / D) + 1;
     if (day === p.missingDay) continue;
-    downloads.push({ at: t, name: name(t), cut: day === p.cutDay && bjStr(t).slice(11, 13) === '10' });
-    if (day === p.doubleDay && bjStr(t).slice(11, 13) === '14') downloads.push({ at: t + 38 * 60_000, name: name(t + 38 * 60_000), cut: false });
+    downloads.push({ at: t, name: name(t), cut: day === p.cutDay && Number(bjStr(t).slice(11, 13)) === p.cutHour });
+    if (day === p.doubleDay && Number(bjStr(t).slice(11, 13)) === p.doubleHour) downloads.push({ at: t + 38 * 60_000, name: name(t + 38 * 60_000), cut: false });
   }
   return { start, end, orders, downloads, keepDays };
 }

@@ -99,11 +99,15 @@ export class Oracle {
   vouchers(v: View): OVoucher[] {
     const late: { r: Row; fen: number; final: boolean }[] = [];
     const open: Row[] = [];
-    // An order the downloads no longer hold (older than the days they cover) is as it was last seen:
-    // it still shares its day or 24-hour window with the buyer's other orders (nothing about it
-    // changed; only the download stopped showing it). Its money was paid in that window.
+    // An order the downloads no longer hold (older than the days they cover) that a voucher paid is as
+    // it was last seen: it still opens or shares its day or 24-hour window with the buyer's other
+    // orders, and its money was paid there (§1.7: "its money goes to the voucher that holds its
+    // window's other orders now"; the window it opened is not opened again by the next order). One
+    // never paid is not judged (§1.7 reading: the download is the record of what is owed): money it
+    // was owed while its buyer's voucher was still provisional is lost when no download read shows it
+    // any more (README "Running from cron": keep the downloads).
     const inView = new Set(v.rows.map((x) => x.row.id));
-    const gone = [...this.seen.values()].filter((r) => !inView.has(r.id));
+    const gone = [...this.seen.values()].filter((r) => !inView.has(r.id) && this.paid.has(r.id));
     for (const r of gone) {
       if (r.paidAt === null) continue;
       const dl = deadline(r);
@@ -182,11 +186,12 @@ export class Oracle {
    * sightings this run makes (after judging: the run judges by the sightings of earlier runs; its
    * own sighting of an order it sees open cannot close that order in the same run).
    */
-  record(v: View, refused: boolean): { issued: number; vouchers: OVoucher[] } {
+  record(v: View, refused: boolean): { issued: number; vouchers: OVoucher[]; byKey: Map<string, number> } {
+    const inView = new Set(v.rows.map((x) => x.row.id));
     const vs = this.vouchers(v);
     let issued = 0;
+    const byKey = new Map<string, number>();
     if (!refused) {
-      const inView = new Set(v.rows.map((x) => x.row.id));
       for (const vo of vs) {
         if (!vo.final || !vo.orders.some((o) => inView.has(o.id))) continue;
         const inFen = vo.orders.reduce((t, o) => t + (this.paid.get(o.id)?.fen ?? 0), 0);
@@ -208,6 +213,9 @@ export class Oracle {
           if (!ws.some((w) => w.start === vo.orders[0]!.paidAt)) ws.push({ start: vo.orders[0]!.paidAt, firstId: vo.orders[0]!.id });
           this.recorded.set(bk, ws);
           issued += issue;
+          // Keyed as the run names a voucher: its orders the downloads hold (the others are paid where they were).
+          const ik = `${vo.rules}|${vo.buyer}|${vo.orders.filter((o) => inView.has(o.id)).map((o) => o.id).sort().join(',')}`;
+          byKey.set(ik, (byKey.get(ik) ?? 0) + issue);
           this.total += issue;
           this.log.push(`${new Date(v.asOf + 8 * H).toISOString().slice(0, 16)} ${vo.key} {${vo.orders.map((o) => o.id.slice(-3)).join(',')}} ${(vo.amountFen / 100).toFixed(2)} issue ${(issue / 100).toFixed(2)}`);
         }
@@ -229,6 +237,6 @@ export class Oracle {
       if (s > deadline(r)) this.sightings.set(r.id, Math.max(this.sightings.get(r.id) ?? 0, s));
     }
     for (const { row: r } of v.rows) this.seen.set(r.id, r);
-    return { issued, vouchers: vs };
+    return { issued, vouchers: vs, byKey };
   }
 }

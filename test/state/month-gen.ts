@@ -131,32 +131,41 @@ export function month(p: Plan): Month {
   // The events put in on purpose, on the first orders that fit (each tagged).
   const lateOnes = orders.filter((o) => o.tag === 'late' && o.paidAt! < start + (days - 3) * D);
   const dlOf = (o: Truth) => o.paidAt! + (o.title.includes('极速发') && o.paidAt! >= bjMs('2026-04-09 00:00:00') ? 24 : 48) * H;
-  // A ship time the platform corrects later: 60 h late shown, 80 h late (out of stock) from a day later.
+  // A ship time the platform corrects later: 60 h late shown, 75 h late (out of stock) from 16 h later.
   if (lateOnes[0]) {
     const o = lateOnes[0];
     o.ship = dlOf(o) + 60 * H;
     o.shownFrom = o.ship;
-    o.fix = { at: o.ship + 30 * H, to: dlOf(o) + 80 * H };
+    o.fix = { at: o.ship + 16 * H, to: dlOf(o) + 75 * H };
     o.tag = 'fixed_later';
   }
-  // Corrected earlier: 80 h late (out of stock) shown, 70 h late from two days later (money paid stays).
+  // Corrected earlier: 80 h late (out of stock) shown, 70 h late from 12 h later (money paid stays).
   if (lateOnes[1]) {
     const o = lateOnes[1];
     o.ship = dlOf(o) + 80 * H;
     o.shownFrom = o.ship;
-    o.fix = { at: o.ship + 48 * H, to: dlOf(o) + 70 * H };
+    o.fix = { at: o.ship + 12 * H, to: dlOf(o) + 70 * H };
     o.tag = 'fixed_earlier';
   }
-  // Corrected to on time: 5 h late shown, 2 h before the deadline from a day later.
+  // Corrected to on time: 5 h late shown, 2 h before the deadline from 10 h later (money paid stays).
   if (lateOnes[2]) {
     const o = lateOnes[2];
     o.ship = dlOf(o) + 5 * H;
     o.shownFrom = o.ship;
-    o.fix = { at: o.ship + 24 * H, to: dlOf(o) - 2 * H };
+    o.fix = { at: o.ship + 10 * H, to: dlOf(o) - 2 * H };
     o.tag = 'fixed_on_time';
   }
-  // A ship time that appears only three days after it (the order shows unshipped till then).
-  for (const o of lateOnes.slice(3, 5)) (o.shownFrom = o.ship! + 3 * D), (o.tag = 'shown_late');
+  // A ship time that appears only 36 h after it (the order shows unshipped till then).
+  for (const o of lateOnes.slice(3, 5)) (o.ship = dlOf(o) + 10 * H), (o.shownFrom = o.ship + 36 * H), (o.tag = 'shown_late');
+  // Corrected to late: 2 h before the deadline shown, 5 h after it from 12 h after the deadline
+  // (the buyer's day may be recorded by then: the day's voucher grows, a conflict to re-issue).
+  if (lateOnes[5]) {
+    const o = lateOnes[5];
+    o.ship = dlOf(o) - 2 * H;
+    o.shownFrom = o.ship;
+    o.fix = { at: dlOf(o) + 12 * H, to: dlOf(o) + 5 * H };
+    o.tag = 'fixed_to_late';
+  }
   const end = start + (days + p.settleDays) * D + 5 * 60_000;
   // Downloads: every hour at :02, but none on the missing day (the shop forgot; the next download
   // covers it); two in one hour on the double day (:02 and :40); one cut off mid-file on the cut

@@ -39,7 +39,7 @@
 // - order …10019, 99.90, paid 10-05 23:22:32, deadline 10-07 23:22:32, closed never shipped by the
 //   10-08 09:02 download; the 10-08 05:05 run saw it open in downloads whose latest payment is after
 //   the deadline: late by more than 0 h and under 72 h: 5 % × 99.90 = 4.995 → 5.00, final.
-// - order …10009, 99.90, shown 5 h late (5.00 paid), then corrected to 7 h before: the 5.00 stays.
+// - order …10009, 99.90, shown 5 h late (5.00 paid), then corrected to 2 h before its deadline: the 5.00 stays.
 // - order …10002, 199.00, shown 80 h late (out of stock, 10 % = 19.90, paid), then 70 h: 19.90 stays.
 // And across 2026-04-09 (seed 4): order …40027 (5200.00, `tmall-2023`: 30 % = 1560.00 → its window's
 // 500.00 cap) paid 500.00 for 5 h late, then shown on time: 500.00 stays; window {…020, …054, …056}

@@ -53,7 +53,7 @@ import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/context.js';
 import { ROOT, tmpDir } from '../helpers.js';
 import { bjMs, bjStr, csvAt, type Month, month, type Plan } from './month-gen.js';
-import { Oracle, type Row, rulesOf, bjDay } from './month-oracle.js';
+import { Oracle, type Row } from './month-oracle.js';
 
 type Run = (argv: string[], io: Io, setProcessExit: boolean) => Promise<number>;
 const main = import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')).href) as Promise<{ run: Run }>;

@@ -31,6 +31,11 @@
 //   window comes to beyond what was paid for its orders is issued (as a new voucher, a conflict
 //   re-issued, or a top-up); less than was paid is never taken back; money paid for an order now on
 //   time stays where it was paid and counts toward the cap of that day/window (§1.7).
+// - §1.7 An order the downloads no longer hold is not judged; one a voucher paid keeps its place in
+//   its day or window (its money stays there), one never paid is owed nothing by these runs.
+// - README "A 24-hour window the ledger cannot tell": under `tmall-2023`, when the downloads lack the
+//   first order of a recorded window and open one of their own inside its 24 h, the buyer's vouchers
+//   from that opening on are held (not recorded) until the two agree.
 export interface Row {
   id: string;
   buyer: string;

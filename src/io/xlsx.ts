@@ -368,6 +368,22 @@ export function sheetName(lang: string, n: number): string {
   return n === 1 ? name : `${name} (${n})`;
 }
 
+/**
+ * A text of several lines is written as an inline string, `<c t="inlineStr"><is><t>…</t></is></c>`:
+ * exceljs writes text as `t="str"` (a formula's result), whose line breaks LibreOffice shows as nothing
+ * (the reviews queue's `logistics⏎service` printed "logisticsservice"; user5). exceljs writes an inline
+ * string only for rich text, as one run (`<is><r><t>…</t></r></is>`), which its own reader then gives
+ * back as a rich-text object instead of the text: the run is taken off as each row is written (a row
+ * is one write of the sheet's stream), leaving the plain inline string every reader reads as text.
+ */
+function plainInlineStrings(sheet: unknown): void {
+  const stream = (sheet as { stream?: { write(chunk: unknown, ...rest: unknown[]): unknown } }).stream;
+  if (!stream) return;
+  const write = stream.write.bind(stream);
+  stream.write = (chunk: unknown, ...rest: unknown[]) =>
+    write(typeof chunk === 'string' && chunk.includes('<is><r>') ? chunk.replace(/<is><r>(<t[^>]*>[^<]*<\/t>)<\/r><\/is>/g, '<is>$1</is>') : chunk, ...rest);
+}
+
 /** A table of rows as a print-ready sheet (see the top of this file), over several sheets past ROWS_PER_SHEET rows. */
 export async function tableXlsx(columns: readonly Column[], c: CellContext, open: OpenSink, rowsPerSheet = ROWS_PER_SHEET): Promise<TableXlsx> {
   // Both temporary files exist from the start (removed on any exit): the workbook to be, and
@@ -467,6 +483,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
           head.fill = HEAD_FILL;
           if (sized.some((z) => z.wrapHeader)) head.height = 2 * Math.max(...heads.map((h) => linePt(h)));
           sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
+          plainInlineStrings(sheet);
           head.commit();
           return sheet;
         };
@@ -484,7 +501,10 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
           onSheet++;
           const spooled = JSON.parse(line) as unknown[];
           const cells = spooled.map((v) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : v));
-          const row = ws.addRow(cells);
+          // A text of several lines goes in as an inline string (exceljs writes t="inlineStr" for rich
+          // text): as t="str", a formula's result, LibreOffice showed it with its line breaks dropped
+          // (`logistics⏎service` printed "logisticsservice"; user5). One-line text is written as before.
+          const row = ws.addRow(cells.map((v) => (typeof v === 'string' && v.includes('\n') ? { richText: [{ text: v }] } : v)));
           spooled.forEach((v, i) => {
             const f = v && typeof v === 'object' ? (v as { f?: string }).f : undefined;
             if (f) row.getCell(i + 1).numFmt = f;

@@ -67,3 +67,33 @@ describe('compensate --record after an old export is pruned', () => {
     expect(r4.code).toBe(0);
   });
 });
+
+// rev35: an order seen late and unshipped that the operator then puts in --exclude (settled by hand,
+// no voucher owed) was named every hour, exit 1, once its export was pruned, with no way to stop it:
+// the warning said "the voucher each is owed" of an order the run's own --exclude leaves out. An
+// excluded id is not named (the way to stop naming an order settled otherwise); the rest still are.
+describe('compensate --record after an old export is pruned: --exclude', () => {
+  it.each(['UTC', 'America/Los_Angeles'])('an order sighted, then excluded, then pruned is not named (TZ=%s)', (tz) => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const [head, ...rows] = exampleLines();
+    const without = write(dir, 'new.csv', [head!, ...rows.filter((r) => !r.includes('4100000000000000701'))]);
+    const excl = path.join(dir, 'exclude.txt');
+    fs.writeFileSync(excl, '4100000000000000701\n');
+    const run = (file: string, asOf: string, more: string[] = []) =>
+      runCli(['compensate', file, '--record', '--state', state, '--as-of', asOf, '-f', 'json', '--lang', 'en', ...more], { tz });
+    // Run 1 (no exclusion): …701 (deadline 11-19 08:00, unshipped at 11-25 12:00) is seen, provisional.
+    expect(run(OLD, '2026-11-25 12:00:00').code).toBe(0);
+    // Run 2, the old export pruned, …701 in --exclude: not named. Exit 0: the only other warning is
+    // the --exclude id matching no order (a warning, not an attention). Before: named, exit 1.
+    const r2 = run(without, '2026-11-26 12:00:00', ['--exclude', excl]);
+    expect(r2.stderr).not.toContain('not among the orders this run read');
+    expect(r2.stderr).toContain('match no order in the exports');
+    expect(r2.code).toBe(0);
+    // Without the exclusion it is still named, exit 1, with what a partial run and --exclude mean.
+    const r3 = run(without, '2026-11-26 13:00:00');
+    expect(r3.stderr).toContain('1 order an earlier --record run saw late and still unshipped is not among the orders this run read: 4100000000000000701');
+    expect(r3.stderr).toContain('A run given only some of the exports (one file by hand) names the orders the others hold: nothing is lost if the hourly job reads them. An order owed nothing (settled otherwise) is no longer named once its id is in --exclude');
+    expect(r3.code).toBe(1);
+  });
+});

@@ -50,8 +50,10 @@ const STREET_NO = /(?:(?![是在为到址送寄住往的了说和发去])[\u4e00
 // followed by a unit (单元) or a room number of 3–5 digits; the estate's name before it (a Chinese
 // run not taking the words a sentence puts before an address) goes with it. A building alone (5号楼
 // 的邻居, 比10栋楼还高) is no address of anyone.
-const BUILDING_NO = /\d\s*(?:号楼|栋|幢)/;
-const BUILDING = /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}\d{1,4}\s*(?:号楼|栋|幢)\s*(?:\d{1,2}\s*单元(?:\s*\d{2,5}(?:\s*(?:室|房|号))?)?|\d{3,5}(?:\s*(?:室|房|号))?)(?!\d)/g;
+// A building named by a letter (A栋1203室, B座1203, as towers of an estate or an office block are)
+// is one too: shown whole until rev35.
+const BUILDING_NO = /\d\s*(?:号楼|栋|幢)|[A-Za-z]\s*(?:栋|座|幢)/;
+const BUILDING = /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:\d{1,4}\s*(?:号楼|栋|幢)|(?<![A-Za-z])[A-Za-z]\s*(?:栋|座|幢))\s*(?:\d{1,2}\s*单元(?:\s*\d{2,5}(?:\s*(?:室|房|号))?)?|\d{3,5}(?:\s*(?:室|房|号))?)(?!\d)/g;
 
 function maskLabelledAddress(all: string, label: string, colon: string | undefined, span: string): string {
   if (span.includes('****')) return all;
@@ -159,7 +161,11 @@ function hasFullWidthDigit(text: string): boolean {
 // A name written after a label that says it is one (收货人：王小明, 联系人: 李四): masked whoever it
 // names, since free text rarely says whose it is. With a colon any 2–4 characters; without one
 // see NAME_BARE (收货人不在家 is not a name).
-const NAME_LABEL = /((?:收货人|收件人|签收人|联系人|姓名|名字)(?:姓名)?\s*[：:]\s*)([\u4e00-\u9fa5·]{2,4})/g;
+// A change of receiver as a buyer writes it in a message (收件人改成李建国, 收货人改为：李建国, 联系人换成
+// 王小明): the word for the change may come between the label and the name (NAME_CHANGE). Until 2026-12
+// such a name was shown whole, and in a buyer message (free text since 312571f; masked whole before) too.
+const NAME_CHANGE = '(?:(?:改成|改为|换成|更改为|修改为|变更为|写成|是|为)\\s*)?';
+const NAME_LABEL = new RegExp(`((?:收货人|收件人|签收人|联系人|姓名|名字)(?:姓名)?\\s*${NAME_CHANGE}[：:]\\s*)([\\u4e00-\\u9fa5·]{2,4})`, 'g');
 
 // The same labels without a colon (收货人王小明 电话…): a name only when it looks like one, since
 // 收货人很满意 is no name. After the label (a space may come between): a common surname (the ~120
@@ -175,7 +181,7 @@ const SURNAME_2 = '欧阳|司马|上官|诸葛|东方|皇甫|慕容|令狐|夏�
 const NOT_NAMES = new Set(['马上', '周末', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '周天', '周边', '陆续', '曾经', '谢谢', '万一', '方便', '方面', '高兴', '于是', '向来', '常常', '顾客', '付款', '付钱', '许多', '余额', '文明', '齐全', '宁可', '宁愿', '黎明', '夏天', '江湖', '康复', '黄牛', '程序', '苏州', '常州', '徐州', '郑州', '武汉', '石家']);
 const NOT_IN_NAMES = /[了的吧么吗呢啊呀没不也都就还又是被把给让很太说]/;
 const NAME_BARE = new RegExp(
-  `((?:收货人|收件人|签收人|联系人)(?:姓名)?\\s*)((?:${SURNAME_2})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAME_1}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[^\\u4e00-\\u9fa5]|电话|手机|号码|联系|地址|说|先生|女士)`,
+  `((?:收货人|收件人|签收人|联系人)(?:姓名)?\\s*${NAME_CHANGE})((?:${SURNAME_2})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAME_1}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[^\\u4e00-\\u9fa5]|电话|手机|号码|联系|地址|说|先生|女士)`,
   'g',
 );
 

@@ -208,6 +208,18 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     expect(classify(r({ rating: 'bad', text: '不给退款就算了差评也懒得改' }), matchers).extortion).toEqual([]);
     expect(classify(r({ rating: 'bad', text: '不退款就算了，差评' }), matchers).extortion).toEqual([]);
   });
+  it('extortion across a comma, with 我, or with 我会 for 就 (rev35: still queued as ordinary bad reviews after 45cdb74)', () => {
+    // The commonest way a buyer writes the threat puts a comma after the condition (不给我退款，我就给差评):
+    // the regex stopped at any comma; 不赔钱我会一直差评 has no 就 at all. The match runs from 不 to 差评, as the
+    // normalized text has it (NFKC: the full-width comma ， is ,).
+    expect(classify(r({ rating: 'bad', text: '不给我退款，我就给差评' }), matchers).extortion).toEqual(['不给我退款,我就给差评']);
+    expect(classify(r({ rating: 'bad', text: '如果不退款的话，我就天天差评' }), matchers).extortion).toEqual(['不退款的话,我就天天差评']);
+    expect(classify(r({ rating: 'bad', text: '不赔钱我会一直差评' }), matchers).extortion).toEqual(['不赔钱我会一直差评']);
+    // Still not threats: an explanation (给了差评), giving up (就算了), a 好评 withheld (就不给差评).
+    expect(classify(r({ rating: 'bad', text: '卖家不给退，我就给了差评' }), matchers).extortion).toEqual([]);
+    expect(classify(r({ rating: 'bad', text: '不退款就算了，差评' }), matchers).extortion).toEqual([]);
+    expect(classify(r({ rating: 'bad', text: '不给退也行，客服态度好，我就不给差评了' }), matchers).extortion).toEqual([]);
+  });
   it('operators extend the tables without code', () => {
     const m = compileTables(mergeTables(keywordTables, { categories: { price: ['运费险'] } as never, negative: ['踩雷'] }));
     const f = classify(r({ text: '踩雷了，运费险都没有' }), m);

@@ -47,6 +47,8 @@ describe.each(['UTC', 'America/Los_Angeles'])('a sighted order shipped while its
     expect(lan(r1.rows)).toEqual([['19.50', 'provisional', '']]);
     const r2 = recorderIn(tz, '2026-10-18 13:05:00')(d2, state, '--lang', 'en');
     expect(r2.stderr).toContain('1 order an earlier --record run saw late and still unshipped is not among the orders this run read: 3900000000000000001 (deadline 2026-10-16 01:50:00, last seen unshipped 2026-10-16 11:30:00).');
+    // It has shipped: the advice is to keep it read until its voucher is final, not 'until it ships'.
+    expect(r2.stderr).toContain('until its voucher is final (shipped or closed, as are the buyer\'s other orders of that day)');
     expect(r2.code).toBe(1);
     const r3 = recorderIn(tz, '2026-10-19 21:05:00')(d3, state, '--lang', 'en');
     expect(lan(r3.rows)).toEqual([['19.50', 'final', 'new']]);

@@ -1,7 +1,7 @@
 // Message templates: the wording lint (RULES 2.2) and rendering. Pure.
 import type { Lang } from '../errors.js';
 import { fmtMoney } from '../money.js';
-import type { TimeZone } from '../time.js';
+import { DAY_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
 import { type ForbiddenTable, PhraseList, prepare } from './keywords.js';
 import { Wording, asWritten, normalizeWording } from './wording.js';
 import type { QueueItem } from './types.js';
@@ -53,7 +53,46 @@ export class Lint {
   }
 }
 
-export const PLACEHOLDERS = ['buyer', 'orderId', 'title', 'goodwill', 'issue', 'shop', 'contactBy', 'explainBy', 'complaintBy', 'reviewedAt', 'reviewText', 'safetyContact'] as const;
+export const PLACEHOLDERS = ['buyer', 'orderId', 'title', 'goodwill', 'issue', 'shop', 'contactBy', 'explainBy', 'complaintBy', 'reviewedAt', 'reviewText', 'safetyContact', 'returnPromise', 'logisticsCheck'] as const;
+
+/**
+ * Whether the 7-day no-reason return still runs when the message is sent: it runs for 7 days from
+ * the day after the buyer signed (签收次日起算; 《网络购买商品七日无理由退货暂行办法》第七条, docs/rules.md §2.1 and §5),
+ * Beijing days, so it ends at 00:00 Beijing time on the 8th day after the signing day: signed
+ * 2026-11-20 (any time that day), still valid until 2026-11-27 23:59:59, gone from 2026-11-28 00:00.
+ * Unknown (no sign time in the review file, or no send time): false, never a promise it cannot check.
+ */
+export function sevenDayReturnOpen(signedAt: number | undefined, asOf: number | undefined): boolean {
+  if (signedAt === undefined || asOf === undefined) return false;
+  // Beijing has no daylight saving: 8 days are 8 × 24 h.
+  return asOf < PLATFORM_TZ.startOfDay(signedAt) + 8 * DAY_MS;
+}
+
+const RETURN_PROMISE: Record<'open' | 'unknown', TemplateText> = {
+  open: { zh: '七天无理由退货照常有效', en: 'and the 7-day no-reason return still applies' },
+  unknown: { zh: '其他售后需要我们也会协助您办理', en: 'and we will help with any other after-sales need' },
+};
+
+// A 发货慢 complaint is the shop's own delay (the parcel left late), not the courier's: the message
+// must not blame the courier for it. 快递慢/物流慢/配送慢 is about the journey.
+const DISPATCH_SLOW = /发货(?:太|很|也|真|特别|非常|超|有点|有些|比较|实在)*(?:慢|晚|迟|拖)|(?:迟迟|一直|好久|很久|久久|还|都)(?:不|没|没有|未)发(?:货|出)|拖着不发|(?:延迟|推迟|延期)发货|晚发货|天才发(?:货|出)|ship(?:ped|ping)?(?:too|very|so)?(?:late|slow)|slowtoship|dispatch(?:ed)?(?:too|very|so)?(?:late|slow)|slowdispatch|tookages?toship|(?:not|never)(?:been)?shipped/;
+const COURIER_SLOW = /(?:快递|物流|配送|送货|派送|运输|派件|到货|收货)(?:太|很|也|真|特别|非常|超|有点|有些|比较|实在)*(?:慢|晚|久)|快递员|驿站|在路上|courier|delivery(?:was)?(?:too|very|so)?slow|slowdelivery|arrivedlate|deliveredlate/;
+
+const LOGISTICS_CHECK: Record<'dispatch' | 'courier' | 'both' | 'unknown', TemplateText> = {
+  dispatch: { zh: '这单是我们发货晚了, 是我们自己的延误, 我们正在查明原因并改进发货安排', en: 'This order left us late, which is our own delay; we are finding out why and fixing how we dispatch' },
+  courier: { zh: '我们已经在向快递公司核实这次运输的情况', en: 'We are checking with the courier what happened' },
+  both: { zh: '这单是我们发货晚了, 是我们自己的延误, 我们正在查明原因并改进发货安排; 运输途中的情况我们也在向快递公司核实', en: 'This order left us late, which is our own delay, and we are fixing how we dispatch; we are also checking with the courier about the journey' },
+  unknown: { zh: '我们正在核实这单从我们发货到送达的每个环节', en: 'We are checking every step of this order, from our dispatch to the delivery' },
+};
+
+/** What a logistics complaint is about: the shop's slow dispatch, the courier's journey, both, or not said. */
+export function logisticsKind(text: string): 'dispatch' | 'courier' | 'both' | 'unknown' {
+  const t = normalizeWording(text).toLowerCase().replace(/\s+/g, '');
+  const dispatch = DISPATCH_SLOW.test(t);
+  // 发货慢 also holds 货慢; 发货太慢 is not a courier complaint: the dispatch words are taken out first.
+  const courier = COURIER_SLOW.test(t.replace(new RegExp(DISPATCH_SLOW.source, 'g'), '|'));
+  return dispatch && courier ? 'both' : dispatch ? 'dispatch' : courier ? 'courier' : 'unknown';
+}
 
 const ISSUE: Record<string, TemplateText> = {
   logistics: { zh: '物流', en: 'delivery' },
@@ -64,7 +103,8 @@ const ISSUE: Record<string, TemplateText> = {
   other: { zh: '这次购物', en: 'this order' },
 };
 
-export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZone, shop: TemplateText, safetyContact = ''): string {
+/** `asOf`: when the message is sent (the run's --as-of); without it nothing time-bound is promised. */
+export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZone, shop: TemplateText, safetyContact = '', asOf?: number): string {
   const primary = item.categories[0] ?? 'other';
   const values: Record<string, string> = {
     buyer: item.buyer || (lang === 'zh' ? '亲' : 'there'),
@@ -82,6 +122,8 @@ export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZo
     reviewedAt: tz.format(item.reviewedAt).slice(0, (item.reviewedAtSlack ?? 0) >= 3_600_000 ? 10 : (item.reviewedAtSlack ?? 0) > 0 ? 16 : 19),
     reviewText: [item.text, item.followUpText].filter((t) => t !== '').join(' / '),
     safetyContact,
+    returnPromise: RETURN_PROMISE[sevenDayReturnOpen(item.signedAt, asOf) ? 'open' : 'unknown'][lang],
+    logisticsCheck: LOGISTICS_CHECK[logisticsKind(`${item.text}\n${item.followUpText}`)][lang],
   };
   return template.replace(/\{([a-zA-Z]+)\}/g, (all, k: string) => values[k] ?? all);
 }

@@ -224,6 +224,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       rating: r.rating,
       reviewedAt: r.reviewedAt,
       ...(r.reviewedAtSlack ? { reviewedAtSlack: r.reviewedAtSlack } : {}),
+      ...(r.signedAt !== undefined ? { signedAt: r.signedAt } : {}),
       text: r.text,
       followUpText: r.followUpText,
       followUpAt: r.followUpAt,

@@ -19,6 +19,9 @@ export const REVIEW_FIELDS: readonly FieldSpec[] = [
   { key: 'text', aliases: ['评价内容', '评论内容', '初评内容', '初次评价内容', '内容', 'text', 'content', 'review'] },
   { key: 'followUpText', aliases: ['追评内容', '追评', '追加评论', '追加评论内容', 'followUpText', 'follow_up_text', 'append content', 'followUp'] },
   { key: 'followUpAt', aliases: ['追评时间', '追加评论时间', 'followUpAt', 'follow_up_at', 'append time'] },
+  // When the buyer signed for the parcel: the 7-day no-reason return runs from it (docs/rules.md §2.1).
+  // Not 确认收货时间: the buyer may confirm days after signing, which would promise days that are gone.
+  { key: 'signedAt', aliases: ['签收时间', '签收日期', '妥投时间', '送达时间', 'signedAt', 'signed_at', 'deliveredAt', 'delivered_at', 'delivery time'] },
   { key: 'title', aliases: ['宝贝标题', '商品名称', '商品标题', '宝贝名称', 'title', 'item', 'product'] },
   // 抖店 商品评论: the variant bought (颜色/尺码), shown after the title.
   { key: 'spec', aliases: ['商品规格', '规格', '宝贝属性', 'sku', 'spec'] },
@@ -268,6 +271,20 @@ export async function readReviews(
         );
         continue;
       }
+      // The sign time only decides whether the quality message may promise the 7-day return: a cell
+      // that is no time, or an implausible one, keeps the row (the review still needs follow-up) and
+      // is named here; the message then promises nothing it cannot check (docs/rules.md §2.1).
+      const signText = halfWidth(cell(r.cells, 'signedAt'));
+      let signedAt = signText === '' ? null : parseTime(signText, ctx.tz);
+      if (signedAt === undefined || (signedAt !== null && (signedAt < EARLIEST_PLAUSIBLE || signedAt > latest))) {
+        ctx.warn(
+          msg(
+            `${name}:${r.line}: 签收时间 "${shown(signText)}" 不是有效时间, 按没有签收时间处理 (消息不承诺七天无理由退货)`,
+            `${name}:${r.line}: sign time "${shown(signText)}" is not a valid time; read as no sign time (the message promises no 7-day return)`,
+          ),
+        );
+        signedAt = null;
+      }
       const text = cell(r.cells, 'text');
       const followUpText = cell(r.cells, 'followUpText');
       const title = titleWithSpec(cell(r.cells, 'title'), cell(r.cells, 'spec'));
@@ -287,6 +304,7 @@ export async function readReviews(
       };
       if (atSlack > 0) review.reviewedAtSlack = atSlack;
       if (fuSlack > 0) review.followUpAtSlack = fuSlack;
+      if (signedAt !== null) review.signedAt = signedAt;
       if (keep && !keep(review)) {
         read++;
         continue;

@@ -881,11 +881,15 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     // are masked in the message ({reviewText}) as in the queue, unless --show-pii.
     // So is a nick that is (or holds) a phone number ({buyer}).
     const quoted = ctx.showPii ? item : { ...item, buyer: shownNick(item.buyer), text: shownText(ctx, item.text, b.receivers, item.orderId), followUpText: shownText(ctx, item.followUpText, b.receivers, item.orderId) };
-    const message = render(text, quoted, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact);
+    // What the message promises must hold when it can be sent: at --as-of, or when the contact is
+    // next allowed (after quiet hours, the 4 h gap). A 7-day return that ends at midnight is not
+    // promised in a message that may go out only at 08:00 the next morning.
+    const sendAt = item.nextContactAt !== null && item.nextContactAt > ctx.asOf ? item.nextContactAt : ctx.asOf;
+    const message = render(text, quoted, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact, sendAt);
     // RULES 2.2: what is sent is the filled-in message, so the operator's values that fill it (the
     // shop name, the safety contact) are checked in place too. The buyer's own words ({reviewText},
     // {buyer}, {title}) are blanked: quoting a review is not asking for one.
-    const operatorFilled = render(text, { ...item, buyer: ' ', title: ' ', text: '', followUpText: '' }, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact);
+    const operatorFilled = render(text, { ...item, buyer: ' ', title: ' ', text: '', followUpText: '' }, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact, sendAt);
     const injected = b.cfg.lint.check(operatorFilled);
     if (injected.length > 0) {
       const from: { zh: string; en: string }[] = [];

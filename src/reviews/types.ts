@@ -29,6 +29,8 @@ export interface Review {
    */
   reviewedAtSlack?: number;
   followUpAtSlack?: number;
+  /** When the buyer signed for the parcel (签收时间), when the file says; absent when not known. */
+  signedAt?: number;
 }
 
 /** What the order exports say about the reviewed order (`--orders`). */
@@ -60,6 +62,8 @@ export interface QueueItem {
   reviewedAt: number;
   /** As Review.reviewedAtSlack: the review time was given without seconds, or as a date alone. */
   reviewedAtSlack?: number;
+  /** As Review.signedAt: absent when the review file gives no sign time. */
+  signedAt?: number;
   text: string;
   followUpText: string;
   followUpAt: number | null;

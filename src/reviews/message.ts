@@ -75,8 +75,8 @@ const RETURN_PROMISE: Record<'open' | 'unknown', TemplateText> = {
 
 // A 发货慢 complaint is the shop's own delay (the parcel left late), not the courier's: the message
 // must not blame the courier for it. 快递慢/物流慢/配送慢 is about the journey.
-const DISPATCH_SLOW = /发货(?:太|很|也|真|特别|非常|超|有点|有些|比较|实在)*(?:慢|晚|迟|拖)|(?:迟迟|一直|好久|很久|久久|还|都)(?:不|没|没有|未)发(?:货|出)|拖着不发|(?:延迟|推迟|延期)发货|晚发货|天才发(?:货|出)|ship(?:ped|ping)?(?:too|very|so)?(?:late|slow)|slowtoship|dispatch(?:ed)?(?:too|very|so)?(?:late|slow)|slowdispatch|tookages?toship|(?:not|never)(?:been)?shipped/;
-const COURIER_SLOW = /(?:快递|物流|配送|送货|派送|运输|派件|到货|收货)(?:太|很|也|真|特别|非常|超|有点|有些|比较|实在)*(?:慢|晚|久)|快递员|驿站|在路上|courier|delivery(?:was)?(?:too|very|so)?slow|slowdelivery|arrivedlate|deliveredlate/;
+const DISPATCH_SLOW = /发货(?:速度)?(?:太|很|也|真|特别|非常|超|有点|有些|比较|实在)*(?:慢|晚|迟|拖)|(?:迟迟|一直|好久|很久|久久|还|都)(?:不|没|没有|未)发(?:货|出)|拖着不发|(?:延迟|推迟|延期)发货|晚发货|天才发(?:货|出)|ship(?:ped|ping)?(?:too|very|so)?(?:late|slow)|slowtoship|dispatch(?:ed)?(?:too|very|so)?(?:late|slow)|slowdispatch|tookages?toship|(?:not|never)(?:been)?shipped/;
+const COURIER_SLOW = /(?:快递|物流|配送|送货|派送|运输|派件|到货|收货)(?:速度)?(?:太|很|也|真|特别|非常|超|有点|有些|比较|实在)*(?:慢|晚|久)|快递员|驿站|在路上|courier|delivery(?:was)?(?:too|very|so)?slow|slowdelivery|arrivedlate|deliveredlate/;
 
 const LOGISTICS_CHECK: Record<'dispatch' | 'courier' | 'both' | 'unknown', TemplateText> = {
   dispatch: { zh: '这单是我们发货晚了, 是我们自己的延误, 我们正在查明原因并改进发货安排', en: 'This order left us late, which is our own delay; we are finding out why and fixing how we dispatch' },

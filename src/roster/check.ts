@@ -3,7 +3,7 @@
 // so a wrong model cannot hide behind a matching wrong check.
 import { type Msg, msg, plural } from '../errors.js';
 import { type Grid, type RosterProblem, lengthsOf } from './problem.js';
-import { type DayCode, OFF, codeName, overnight, paidOf, shiftOf } from './shifts.js';
+import { type DayCode, OFF, codeLabel, codeName, overnight, paidOf, shiftOf } from './shifts.js';
 
 export type RuleId =
   | 'unknown-shift'
@@ -35,12 +35,21 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
   const days = p.days;
   const one: (DayCode | undefined)[][] = cells.map((row) => row.map((c) => (c.length === 1 ? c[0] : undefined)));
 
+  // What to write instead, in each violation a hand edit makes (a blank cell, a swap that puts a
+  // day shift after a night, a requested day off worked): the lead reads the fix, not only the rule.
+  const orEn = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}` : xs.join(''));
+  const orZh = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join('、')}或${xs[xs.length - 1]}` : xs.join(''));
+  const fillHint = msg(`: 填上班次 (${p.shifts.map((s) => codeLabel(p.shifts, s.code)).join('/')}) 或 ${codeLabel(p.shifts, OFF)}`, `: write a shift (${p.shifts.map((s) => s.code).join('/')}) or ${OFF}`);
+  const afterNight = [...p.shifts.filter((s) => s.role !== 'day').map((s) => s.code), OFF];
+  const ndHint = msg(`: 当天改成${orZh(afterNight.map((c) => codeName(p.shifts, c).zh))}`, `: make it ${orEn(afterNight)}`);
+  const requestHint = msg(': 改成休息, 或与当天休息的客服换班', `: make it ${OFF}, or swap with an agent off that day`);
+
   p.agents.forEach((agent, a) => {
     const row = cells[a] ?? [];
     for (let d = 0; d < days.length; d++) {
       const c = row[d] ?? [];
       if (c.length === 0) {
-        out.push({ agent, date: days[d]!.key, rule: 'missing-day', detail: msg('这一天没有排班', 'no shift or day off given for this day') });
+        out.push({ agent, date: days[d]!.key, rule: 'missing-day', detail: msg(`这一天没有排班${fillHint.zh}`, `no shift or day off given for this day${fillHint.en}`) });
       } else if (c.length > 1) {
         // RULES §4: one shift or off per agent per day.
         out.push({
@@ -105,7 +114,7 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
     const role = (c: DayCode | undefined) => (c === undefined ? undefined : shiftOf(p.shifts, c)?.role);
     const nightThenDay = (before: DayCode | undefined, after: DayCode | undefined) => role(before) === 'night' && role(after) === 'day';
     const nd = (dateKey: string, zh: string, en: string) =>
-      out.push({ agent, date: dateKey, rule: 'night-then-day', detail: msg(zh, en) });
+      out.push({ agent, date: dateKey, rule: 'night-then-day', detail: msg(zh + ndHint.zh, en + ndHint.en) });
     for (let d = 1; d < days.length; d++) {
       if (nightThenDay(codes[d - 1], codes[d])) {
         const n = names(codes[d - 1]!, codes[d]!);
@@ -156,7 +165,7 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
         agent: p.agents[a]!,
         date: days[d]!.key,
         rule: 'request',
-        detail: msg(`申请了休息, 却排了${codeName(p.shifts, c).zh}`, `asked for the day off, rostered on the ${codeName(p.shifts, c).en} shift`),
+        detail: msg(`申请了休息, 却排了${codeName(p.shifts, c).zh}${requestHint.zh}`, `asked for the day off, rostered on the ${codeName(p.shifts, c).en} shift${requestHint.en}`),
       });
     }
   }

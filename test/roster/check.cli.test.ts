@@ -104,7 +104,7 @@ describe('roster check', () => {
     const f = write('titled.csv', '2026年2月客服排班表,,\n' + gridCsv(base()));
     const req = write('req-titled.csv', '请假表\n\nagent,date\nA,2026-02-01\n');
     const r = check(f, '--requests', req);
-    expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift']]);
+    expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift: make it O, or swap with an agent off that day']]);
     expect(r.stderr).toContain(`${f}: the header is on line 2; the line above it (title or blank) was skipped`);
     expect(r.stderr).toContain(`${req}: the header is on line 3; the 2 lines above it (title or blank) were skipped`);
     expect(r.stderr).toContain(`${f}: 4 agents × 28 days, 1 violation (request 1)`);
@@ -126,7 +126,36 @@ describe('roster check', () => {
     expect(r.code).toBe(1);
     expect(r.rows).toEqual([
       ['A', '', 'days-off', '6 days off, must be exactly 7'],
-      ['A', '2026-02-04', 'night-then-day', 'day shift after a night shift on 2026-02-03'],
+      ['A', '2026-02-04', 'night-then-day', 'day shift after a night shift on 2026-02-03: make it H, N or O'],
+    ]);
+  });
+
+  it('a lead\'s hand edits: each violation says what to write instead (zh and en)', () => {
+    // The base roster edited as a lead does in a spreadsheet (agent i, day index d: CYCLE[(d + i) % 4]):
+    // A's 2026-02-04 (3+0)%4 = O typed as D, after A's N on 02-03 (2+0)%4: night-then-day, and A has
+    // 6 days off; B's 2026-02-10 (9+1)%4 = 2 → N left blank: missing-day, and that night has nobody
+    // (coverage, 0 of 1); C asked for 2026-02-01 off, where
+    // C works (0+2)%4 = N. After a night the seed shifts allow H (role other), N or a day off (§4).
+    const g = base();
+    g[0]![3] = 'D';
+    g[1]![9] = '';
+    const f = write('hand.csv', gridCsv(g));
+    const req = write('hand-req.csv', 'agent,date\nC,2026-02-01\n');
+    const en = check(f, '--requests', req);
+    expect(en.code).toBe(1);
+    expect(en.rows).toEqual([
+      ['A', '', 'days-off', '6 days off, must be exactly 7'],
+      ['A', '2026-02-04', 'night-then-day', 'day shift after a night shift on 2026-02-03: make it H, N or O'],
+      ['B', '2026-02-10', 'missing-day', 'no shift or day off given for this day: write a shift (D/H/N) or O'],
+      ['', '2026-02-10', 'coverage', 'N needs at least 1 (night), has 0'],
+      ['C', '2026-02-01', 'request', 'asked for the day off, rostered on the night shift: make it O, or swap with an agent off that day'],
+    ]);
+    const zh = runCli(['roster', 'check', f, '--requests', req, '--days-off', '7', '-f', 'csv', '--lang', 'zh']);
+    const rows = (parse(zh.stdout) as string[][]).slice(1).filter((r) => r[0] !== '' && r[1] !== '');
+    expect(rows.map((r) => r[3])).toEqual([
+      '前一天 (2026-02-03) 晚班, 当天白班: 当天改成半白班、晚班或休息',
+      '这一天没有排班: 填上班次 (白/半/晚) 或 休',
+      '申请了休息, 却排了晚班: 改成休息, 或与当天休息的客服换班',
     ]);
   });
 
@@ -164,7 +193,7 @@ describe('roster check', () => {
   it('request: A asked for 2026-02-01 off but works the day shift', () => {
     const req = write('req.csv', 'agent,date\nA,2026-02-01\nB,2026-02-03\n'); // B is off on 02-03 anyway
     const r = check(write('ok.csv', gridCsv(base())), '--requests', req);
-    expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift']]);
+    expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift: make it O, or swap with an agent off that day']]);
   });
 
   it('one violation is "1 violation", one agent "1 agent"', () => {
@@ -237,7 +266,7 @@ describe('roster check', () => {
     const prev = write('jan.csv', 'agent,date,shift\nA,2026-01-31,N\nB,2026-01-31,D\nC,2026-01-31,D\nD,2026-01-31,D\nA,2026-02-01,O\nA,2026-02-02,O\n');
     const r = check(write('ok.csv', gridCsv(base())), '--previous', prev);
     expect(r.stderr.split('\n')[0]).toBe(`storeops: warning: --previous ${prev} also has 2 days outside 2026-01 (2026-02-01 – 2026-02-02, overlapping the month checked): not used; only its days of 2026-01 count`);
-    expect(r.rows).toEqual([['A', '2026-02-01', 'night-then-day', 'night shift on the last day of the previous month, day shift on day 1']]);
+    expect(r.rows).toEqual([['A', '2026-02-01', 'night-then-day', 'night shift on the last day of the previous month, day shift on day 1: make it H, N or O']]);
   });
 
   it('--requests naming an agent one typo away: "did you mean", else the roster\'s names', () => {
@@ -251,7 +280,7 @@ describe('roster check', () => {
     // A worked the night of 2026-01-31 and starts February on the day shift.
     const prev = write('jan.csv', 'agent,date,shift\nA,2026-01-31,N\nB,2026-01-31,D\n');
     const r = check(write('ok.csv', gridCsv(base())), '--previous', prev);
-    expect(r.rows).toEqual([['A', '2026-02-01', 'night-then-day', 'night shift on the last day of the previous month, day shift on day 1']]);
+    expect(r.rows).toEqual([['A', '2026-02-01', 'night-then-day', 'night shift on the last day of the previous month, day shift on day 1: make it H, N or O']]);
   });
 
   it('long layout: a missing day, two entries on one day, an unknown code and wrong times', () => {

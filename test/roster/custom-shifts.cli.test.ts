@@ -64,7 +64,7 @@ describe('custom shift set', () => {
     const g = base();
     g[0]![3] = 'E';
     g[1]![3] = 'M';
-    expect(check(write('nd.csv', gridCsv(g))).rows).toEqual([['A', '2026-02-04', 'night-then-day', 'early shift after a late shift on 2026-02-03']]);
+    expect(check(write('nd.csv', gridCsv(g))).rows).toEqual([['A', '2026-02-04', 'night-then-day', 'early shift after a late shift on 2026-02-03: make it M, L or O']]);
   });
 
   it('whole-day-off: every day off right after a late shift that ends at 00:30', () => {

@@ -85,7 +85,7 @@ describe('roster check: the roster file', () => {
     expect(r.stderr).not.toContain('cells but the header');
     const rows = (parse(r.stdout) as string[][]).slice(1);
     expect(rows).toEqual([
-      ['A', '2026-02-28', 'missing-day', 'no shift or day off given for this day'],
+      ['A', '2026-02-28', 'missing-day', 'no shift or day off given for this day: write a shift (D/H/N) or O'],
       ['A', '', 'days-off', '6 days off, must be exactly 7'],
     ]);
   });

@@ -50,7 +50,7 @@ describe('roster inputs kept in xlsx: date and time cells', () => {
     const req = await xlsx('requests.xlsx', ['agent', 'date'], [['A', day(1)], ['B', day(3)]], { 1: 'yyyy-mm-dd' });
     const r = check('--requests', req);
     // By hand: A (i = 0) on day index 0 works CYCLE[0] = D; B (i = 1) on index 2 works CYCLE[3] = O.
-    expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift']]);
+    expect(r.rows).toEqual([['A', '2026-02-01', 'request', 'asked for the day off, rostered on the day shift: make it O, or swap with an agent off that day']]);
     expect(r.stderr).not.toContain('not a date');
     expect(r.stderr).toBe(`${MORNING_EN}${roster}: 4 agents × 28 days, 1 violation (request 1)\n`);
     expect(r.code).toBe(1);

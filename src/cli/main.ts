@@ -81,7 +81,7 @@ export function action(body: () => Promise<CommandBody>) {
 const current: { ctx?: Ctx; io?: Io; command?: string; args?: string[] } = {};
 
 /** The words commander found past a command's arguments (`--agents 小王 小李`: 小李), for its message. */
-const excess: { args: string[] } = { args: [] };
+const excess: { args: string[]; expected: number } = { args: [], expected: 0 }; // expected: 1 when the command reads one file
 
 /**
  * commander's Command, remembering which words were too many: its message only counted them
@@ -93,7 +93,11 @@ class StoreopsCommand extends Command {
   }
   /** commander's own check (private there): note the words past the arguments, then let it say so. */
   _excessArguments(received: string[]): void {
-    if (!(this as unknown as { _allowExcessArguments?: boolean })._allowExcessArguments) excess.args = received.slice(this.registeredArguments.length);
+    if (!(this as unknown as { _allowExcessArguments?: boolean })._allowExcessArguments) {
+      excess.args = received.slice(this.registeredArguments.length);
+      // a command whose last argument is one file (zhenjian estimate [file], roster check <file>, rules show)
+      excess.expected = this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1]!.name() === 'file' ? 1 : 0;
+    }
     (Command.prototype as unknown as { _excessArguments(r: string[]): void })._excessArguments.call(this, received);
   }
 }
@@ -406,8 +410,15 @@ function commanderMessage(s: string, lang: Lang): string {
   if (excess.args.length > 0 && /^(error: too many arguments|错误: .*参数过多)/.test(t)) {
     const words = excess.args.map((w) => `"${oneLine(w)}"`).join(', ');
     t = t.replace(/[.。]\n?$/, '');
+    // A second file to a command that reads one (`zhenjian estimate a.csv b.csv`, `roster check`): the
+    // list-and-quotes hint (--agents 小王,小李) said nothing about files.
+    const files = excess.expected > 0 && excess.args.every((w) => /\.(csv|tsv|txt|xlsx|xlsm|xls)$/i.test(w.trim()));
     t +=
-      lang === 'zh'
+      files
+        ? lang === 'zh'
+          ? `: 多出的 ${words} 不应在这里。\n  提示: 这个命令只读一个文件: 每个文件分别运行一次, 或把各行放到同一个表头下、存成一个文件。\n`
+          : `: ${words} ${excess.args.length > 1 ? 'are' : 'is'} not expected there.\n  hint: this command reads one file: run it once per file, or put the rows under one header in one file.\n`
+        : lang === 'zh'
         ? `: 多出的 ${words} 不应在这里。\n  提示: 列表是用逗号连起来的一个值, 中间不加空格 (--agents 小王,小李,小张); 含空格的值要用引号括起来 (--note "问了 原因")。\n`
         : `: ${words} ${excess.args.length > 1 ? 'are' : 'is'} not expected there.\n  hint: a list is one value joined by commas, without spaces (--agents 小王,小李,小张); a value holding a space goes in quotes (--note "问了 原因").\n`;
   }

@@ -286,6 +286,26 @@ describe('a misspelt global option', () => {
 });
 
 describe('a word too many on the command line', () => {
+  it('a second file to a command that reads one file: run it once per file, not the --agents list hint', () => {
+    // user6: two product lists to `zhenjian estimate` (one [file] argument), two rosters to `roster check`
+    // (one <file>): the hint said how `--agents 小王,小李` and a quoted note are written, nothing about files.
+    const zh = runCli(['zhenjian', 'estimate', 'examples/zhenjian-products.csv', 'examples/zhenjian-products.xlsx', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stdout).toBe('');
+    expect(zh.stderr).toBe(
+      "storeops: 错误: 'estimate' 的参数过多: 需要 1 个, 收到 2 个: 多出的 \"examples/zhenjian-products.xlsx\" 不应在这里。\n" +
+        '  提示: 这个命令只读一个文件: 每个文件分别运行一次, 或把各行放到同一个表头下、存成一个文件。\n' +
+        '(加 --help 查看用法)\n',
+    );
+    const en = runCli(['roster', 'check', 'nov.csv', 'dec.csv', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe(
+      "storeops: error: too many arguments for 'check'. Expected 1 argument but got 2: \"dec.csv\" is not expected there.\n" +
+        '  hint: this command reads one file: run it once per file, or put the rows under one header in one file.\n' +
+        '(add --help for usage)\n',
+    );
+  });
+
   it('names the word not expected, and says how a list or a value with spaces is written', () => {
     // user5: `--agents 小王 小李` (names split by a space, as a newcomer types a list) and `--note 问了 原因`
     // (a note with a space, unquoted). Before, commander's "too many arguments for 'plan'. Expected 0

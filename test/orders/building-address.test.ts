@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tmpDir } from '../helpers.js';
-import { order, taobaoCsv, write } from './build.js';
-import { cli, json } from './expected.js';
+import { normalizedFreeText } from './expected.js';
 
 // [as written, as shown]: the estate name, building, unit and room go as one span (****); words a
 // sentence puts before an address (住, 到, 放) stay. Not addresses (no unit or room after the
@@ -23,12 +22,10 @@ const CASES: Array<[string, string]> = [
 
 describe('a building, unit and room address in free text', () => {
   it.each(['UTC', 'America/Los_Angeles'])('orders normalize: 买家留言 and 订单备注 (TZ=%s)', (tz) => {
-    const dir = tmpDir();
-    const f = write(dir, 'b.csv', taobaoCsv(CASES.map(([t], i) => order(`35153131473293579${String(i + 10)}`, { 买家留言: t, 订单备注: t }))));
-    const r = cli(['orders', 'normalize', f, '-f', 'json', '-q'], { tz });
+    const r = normalizedFreeText(tmpDir(), CASES.map(([t]) => t), tz);
     expect(r.code).toBe(0);
-    expect(json(r).map((o) => (o.extra as Record<string, string>)['买家留言'])).toEqual(CASES.map(([, s]) => s));
-    expect(json(r).map((o) => o.sellerNote)).toEqual(CASES.map(([, s]) => s));
+    expect(r.message).toEqual(CASES.map(([, s]) => s));
+    expect(r.note).toEqual(CASES.map(([, s]) => s));
   });
 
   it('reviews queue: the review text', () => {

@@ -4,6 +4,7 @@
 // tracking numbers without No:, receivers/phones/addresses masked (SPEC --show-pii).
 import path from 'node:path';
 import { type CliResult, ROOT, runCli } from '../helpers.js';
+import { order, taobaoCsv, write } from './build.js';
 
 /** Every run fixes "now" so the future-time check never depends on the day the tests run. */
 export const AS_OF = '2026-11-25 12:00:00';
@@ -87,3 +88,14 @@ export const ITEM_LINES = [
   { lineId: '5200000000000000810', orderId: '5200000000000000801', title: '羊毛袜 三双装', paid: '60.00', qty: 1 },
   { lineId: '5200000000000000811', orderId: '5200000000000000802', title: '毛线帽', paid: '0.00', qty: 1 },
 ];
+
+/**
+ * Free-text cases [as written, as shown] put in both 买家留言 and 订单备注 of one export each, through
+ * `orders normalize -f json -q` under TZ: what each column shows (building-address, buyer-message-receiver-change).
+ */
+export function normalizedFreeText(dir: string, texts: readonly string[], tz: string): { code: number | null; message: string[]; note: string[] } {
+  const f = write(dir, 'b.csv', taobaoCsv(texts.map((t, i) => order(`35153131473293579${String(i + 10)}`, { 买家留言: t, 订单备注: t }))));
+  const r = cli(['orders', 'normalize', f, '-f', 'json', '-q'], { tz });
+  const rows = r.code === 0 ? json(r) : [];
+  return { code: r.code, message: rows.map((o) => (o.extra as Record<string, string>)['买家留言']!), note: rows.map((o) => o.sellerNote as string) };
+}

@@ -131,30 +131,20 @@ export function month(p: Plan): Month {
   // The events put in on purpose, on the first orders that fit (each tagged).
   const lateOnes = orders.filter((o) => o.tag === 'late' && o.paidAt! < start + (days - 3) * D);
   const dlOf = (o: Truth) => o.paidAt! + (o.title.includes('极速发') && o.paidAt! >= bjMs('2026-04-09 00:00:00') ? 24 : 48) * H;
+  // A ship time shown `shown` hours after the deadline, corrected `after` hours later to `to` hours after it.
+  const correct = (o: Truth | undefined, shown: number, after: number, to: number, tag: Truth['tag']) => {
+    if (!o) return;
+    o.ship = dlOf(o) + shown * H;
+    o.shownFrom = o.ship;
+    o.fix = { at: o.ship + after * H, to: dlOf(o) + to * H };
+    o.tag = tag;
+  };
   // A ship time the platform corrects later: 60 h late shown, 75 h late (out of stock) from 16 h later.
-  if (lateOnes[0]) {
-    const o = lateOnes[0];
-    o.ship = dlOf(o) + 60 * H;
-    o.shownFrom = o.ship;
-    o.fix = { at: o.ship + 16 * H, to: dlOf(o) + 75 * H };
-    o.tag = 'fixed_later';
-  }
+  correct(lateOnes[0], 60, 16, 75, 'fixed_later');
   // Corrected earlier: 80 h late (out of stock) shown, 70 h late from 12 h later (money paid stays).
-  if (lateOnes[1]) {
-    const o = lateOnes[1];
-    o.ship = dlOf(o) + 80 * H;
-    o.shownFrom = o.ship;
-    o.fix = { at: o.ship + 12 * H, to: dlOf(o) + 70 * H };
-    o.tag = 'fixed_earlier';
-  }
+  correct(lateOnes[1], 80, 12, 70, 'fixed_earlier');
   // Corrected to on time: 5 h late shown, 2 h before the deadline from 10 h later (money paid stays).
-  if (lateOnes[2]) {
-    const o = lateOnes[2];
-    o.ship = dlOf(o) + 5 * H;
-    o.shownFrom = o.ship;
-    o.fix = { at: o.ship + 10 * H, to: dlOf(o) - 2 * H };
-    o.tag = 'fixed_on_time';
-  }
+  correct(lateOnes[2], 5, 10, -2, 'fixed_on_time');
   // A ship time that appears only 36 h after it (the order shows unshipped till then).
   for (const o of lateOnes.slice(3, 5)) (o.ship = dlOf(o) + 10 * H), (o.shownFrom = o.ship + 36 * H), (o.tag = 'shown_late');
   // Corrected to late: 2 h before the deadline shown, 5 h after it from 12 h after the deadline

@@ -9,7 +9,7 @@ import { ZERO, fenToMoney, fmtMoney } from '../money.js';
 import { KEPT_OUTPUT_TARGET, ledgerTag, markerRunning, markerTemp, pendingWarning } from '../state/pending.js';
 import { sweepUnrecorded } from '../io/sink.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, NotedItems, PlatformClash, RecordStatus, Sighting, VoucherRecord } from '../state/ledger.js';
+import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, NotedItems, PlatformClash, ProvisionalLate, RecordStatus, Sighting, VoucherRecord } from '../state/ledger.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
@@ -38,15 +38,20 @@ export function splitRecording(
   promises: PromiseVoucher[],
   rulesOf?: (id: string) => RuleSet,
   shopKinds?: ReadonlyMap<string, 'id' | 'name'>,
-): { plan: VoucherRecord[]; coverOnly: VoucherRecord[]; platformPaid: VoucherRecord[]; platformAmounts: Map<string, string> } {
+  lateAt?: number,
+): { plan: VoucherRecord[]; coverOnly: VoucherRecord[]; platformPaid: VoucherRecord[]; platformAmounts: Map<string, string>; late: ProvisionalLate[] } {
   const plan: VoucherRecord[] = [];
+  const late: ProvisionalLate[] = [];
   const coverOnly: VoucherRecord[] = [];
   const platformPaid: VoucherRecord[] = [];
   const platformAmounts = new Map<string, string>();
   const make = recordMaker(rulesOf, shopKinds);
   for (const v of vouchers) {
     if (v.state === 'final' && v.toIssue.gt(0)) plan.push(make(v, true));
-    else if (v.state === 'provisional' && v.toIssue.gt(0)) coverOnly.push(make(v, true));
+    else if (v.state === 'provisional' && v.toIssue.gt(0)) {
+      coverOnly.push(make(v, true));
+      if (lateAt !== undefined) shippedLate(v, rulesOf, lateAt, late);
+    }
     else if (v.state === 'paid_by_platform') {
       platformPaid.push({ ...make(v, false), amount: fmtMoney(v.amount) });
       platformAmounts.set(v.voucherKey, fmtMoney(v.platformPaid!));
@@ -58,7 +63,36 @@ export function splitRecording(
     if (kind) r.shopKind = kind;
     plan.push(r);
   }
-  return { plan, coverOnly, platformPaid, platformAmounts };
+  return { plan, coverOnly, platformPaid, platformAmounts, late };
+}
+
+/**
+ * The late orders of a provisional voucher that shipped (schema 14, `provisional_late`): nothing of
+ * them is recorded while the voucher is provisional, and no sighting names one no run saw unshipped
+ * past its deadline (README "Pruning the exports folder"). An order of lines (tmall-2026 with the item
+ * report): its shipped late lines' shares summed, its latest ship time; a line unshipped has a sighting
+ * of its own. The platform is the rule set's (天猫国际's orders are Taobao's); none known: not kept.
+ */
+function shippedLate(v: Reconciled, rulesOf: ((id: string) => RuleSet) | undefined, at: number, out: ProvisionalLate[]): void {
+  const rp = rulesOf?.(v.rules)?.platform;
+  if (rp === undefined) return;
+  const platform = rp === 'tmall-global' ? 'taobao' : rp;
+  let byOrder: Map<string, { fen: number; shipped: number; deadline: number }> | undefined;
+  for (const l of v.orders) {
+    if (l.shippedAt === null) continue;
+    byOrder ??= new Map();
+    const had = byOrder.get(l.orderId);
+    if (had === undefined) byOrder.set(l.orderId, { fen: l.payout.afterFen, shipped: l.shippedAt, deadline: l.deadline });
+    else {
+      had.fen += l.payout.afterFen;
+      if (l.shippedAt > had.shipped) had.shipped = l.shippedAt;
+      if (l.deadline < had.deadline) had.deadline = l.deadline;
+    }
+  }
+  if (byOrder === undefined) return;
+  for (const [orderId, x] of byOrder) {
+    out.push({ orderId, platform, ...(v.shop !== undefined ? { shop: v.shop } : {}), rules: v.rules, deadline: x.deadline, shippedAt: x.shipped, share: fmtMoney(fenToMoney(x.fen)), seenAt: at });
+  }
 }
 
 /**
@@ -173,6 +207,8 @@ export async function recordVouchers(
   notLate?: ReadonlySet<string>,
   sightings?: readonly Sighting[],
   shippedSighted?: ReadonlyArray<{ orderId: string; platform: string; lineId?: string }>,
+  lateMet?: ReadonlyArray<{ orderId: string; platform: string }>,
+  lateHad?: boolean,
 ): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
@@ -185,7 +221,8 @@ export async function recordVouchers(
     // Provisional vouchers are not recorded, but what earlier vouchers paid of them is not owed again.
     // Paid by the platform (RULES 1.4): not recorded; but the shop may have issued it already.
     // How each voucher's shop was named (店铺Id or 店铺名称): only shops named the same way are told apart.
-    const { plan, coverOnly, platformPaid, platformAmounts } = splitRecording(vouchers, promises, rulesOf, shops?.kinds);
+    // Late orders shipped in a provisional voucher: kept (schema 14) so a run missing them names them.
+    const { plan, coverOnly, platformPaid, platformAmounts, late } = splitRecording(vouchers, promises, rulesOf, shops?.kinds, lateMet ? ctx.asOf : undefined);
     const platformClashes: PlatformClash[] = [];
     const heldBack: HeldVoucher[] = [];
     // A sighted order (or line) seen shipped keeps its sighting while its voucher is still provisional
@@ -194,7 +231,7 @@ export async function recordVouchers(
     // "Keep the downloads …"); kept, the run that misses it names it (run.ts sightingsAbsentWarning).
     const stillOwed = shippedSighted && shippedSighted.length > 0 && coverOnly.length > 0 ? new Set(coverOnly.flatMap((v) => v.orderIds)) : undefined;
     const shippedDone = stillOwed ? shippedSighted!.filter((x) => !stillOwed.has(x.orderId)) : shippedSighted;
-    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate, sightings, shippedSighted: shippedDone });
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate, sightings, shippedSighted: shippedDone, provisionalLate: lateMet && (late.length > 0 || lateMet.length > 0 || lateHad) ? { write: late, met: lateMet } : undefined });
     held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     // The reports read the amounts, orders and caps of the vouchers with a clash or a cover only:

@@ -35,7 +35,7 @@ import { OpenLog, OpenStore } from './openstore.js';
 import { RECORD_HEAP_GROWTH, collectYoung, limitHeapGrowth } from '../memory.js';
 import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
-import type { AmountChange, PaidOrder, Sighting, StateDb } from '../state/ledger.js';
+import type { AmountChange, PaidOrder, ProvisionalLate, Sighting, StateDb } from '../state/ledger.js';
 import { toRequest } from './request.js';
 import { shownNick } from '../io/pii.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
@@ -720,6 +720,32 @@ function sightingsAbsentWarning(absent: readonly Sighting[], tz: Ctx['tz']): Msg
 }
 
 /**
+ * Late orders a --record run found shipped in a provisional voucher (schema 14, provisional_late:
+ * another order of the buyer's day, or 24-hour window, unshipped then) that none of this run's inputs
+ * holds. Nothing of them is recorded, and no sighting names one no run saw unshipped past its deadline:
+ * once its only export was pruned its share was never paid, without a word (until 2026-12). Not paid
+ * from the row: the exports are the record of what is owed (docs/rules.md §1.7), and its share joins
+ * the other orders of its day or window only as a run reading them all prices it.
+ */
+function lateAbsentWarning(absent: readonly ProvisionalLate[], tz: Ctx['tz']): Msg {
+  const byOrder = new Map<string, ProvisionalLate>();
+  for (const x of absent) {
+    const had = byOrder.get(x.orderId);
+    if (!had || x.seenAt > had.seenAt) byOrder.set(x.orderId, x);
+  }
+  const list = [...byOrder.values()].sort((a, b) => a.deadline - b.deadline || (a.orderId < b.orderId ? -1 : 1));
+  const shown = list.slice(0, 5);
+  const more = list.length - shown.length;
+  const n = list.length;
+  const zh = shown.map((x) => `${x.orderId} (发货时限 ${tz.format(x.deadline)}, 发货 ${tz.format(x.shippedAt)}, 封顶前应赔 ${x.share} 元, ${tz.format(x.seenAt)} 的运行判定)`).join(', ') + (more ? ` … 另有 ${more} 个` : '');
+  const en = shown.map((x) => `${x.orderId} (deadline ${tz.format(x.deadline)}, shipped ${tz.format(x.shippedAt)}, ${x.share} before the buyer's cap, as judged by the run at ${tz.format(x.seenAt)})`).join(', ') + (more ? ` and ${more} more` : '');
+  return msg(
+    `${n} 个订单此前的 --record 运行判定已延迟发货, 但当时其红包仍待定 (买家当天 (或 24 小时窗口内) 还有订单未发货), 因此没有记录; 它们不在本次读取的订单里: ${zh}。它们应得的赔付只有同时读到它们与买家当天其他订单的运行才能定稿并记录; 若含有它们的报表已从文件夹中清理或移走, 请放回 (或下载一份付款时间覆盖它们的报表), 直到其红包定稿。若当天的红包已在没有它们的情况下记录, 放回后的运行会提示仍欠的金额 (冲突: 用 --reissue)。只读了部分报表的运行 (例如手动只读一个文件) 会列出其他报表里的订单: 每小时的任务读到它们就没有遗漏。不应赔付的订单 (已另行处理) 写进 --exclude 后不再列出`,
+    `${n === 1 ? '1 order' : `${n} orders`} an earlier --record run judged shipped late while ${n === 1 ? 'its voucher was' : 'their vouchers were'} still provisional (another order of the buyer's day, or 24-hour window, unshipped), so nothing of ${n === 1 ? 'it' : 'them'} was recorded, ${n === 1 ? 'is' : 'are'} not among the orders this run read: ${en}. What ${n === 1 ? 'it is' : 'each is'} owed is made final and recorded only by a run that reads ${n === 1 ? 'it' : 'them'} with the buyer's other orders of that day: if the export holding ${n === 1 ? 'it' : 'them'} was pruned or moved from the folder, put it back (or download an export whose 付款时间 range covers ${n === 1 ? 'it' : 'them'}) until ${n === 1 ? 'its voucher is' : 'their vouchers are'} final; if that day's voucher was recorded without ${n === 1 ? 'it' : 'them'}, the run that reads ${n === 1 ? 'it' : 'them'} again says what is still owed (a conflict: --reissue). A run given only some of the exports (one file by hand) names the orders the others hold: nothing is lost if the hourly job reads them. An order owed nothing (settled otherwise) is no longer named once its id is in --exclude`,
+  );
+}
+
+/**
  * Orders a recorded voucher paid that this run judges on time, or that --exclude now leaves out: what
  * they came to there was paid beyond what the inputs now show. The record stands (the money is out);
  * a person checks the inputs. One warning per kind.
@@ -955,7 +981,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // With them, the orders its paid-not-owed warnings named before (said in full once, then counted).
   // With them, the orders recording runs saw still open and unshipped past their deadline (schema 12):
   // one now closed, never shipped, its close time unknown, closed after that (judge.ts seenOpen).
-  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings() }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>() }) : undefined;
+  // With them, the late orders recording runs found shipped in a provisional voucher (schema 14).
+  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings(), late: db.provisionalLateKeys() }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>(), late: new Set<string>() }) : undefined;
   // Without --record a state database there is read the same way (read-only, never migrated; one that
   // cannot be read is said below, where what the run lists is checked against it).
   const sightings = ledgerBefore?.seen ?? (req.atRisk === undefined && stateMayExist(ctx.statePath) ? await fromLedger(ctx, (db) => db.sightings(), undefined, true) : undefined);
@@ -995,6 +1022,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // hourly job reads, while it was still late and unshipped) would otherwise never be judged again:
   // its voucher, owed, neither final nor recorded, and nothing said (sightingsAbsentWarning).
   const metSighted = new Set<string>();
+  // --record: the same for the late orders found shipped in a provisional voucher (schema 14,
+  // provisional_late): nothing of them is recorded, and no sighting names one no run saw unshipped
+  // past its deadline; read, its row goes (or is set again) in the recording's transaction.
+  const lateKeys = seenNow && req.atRisk === undefined && ledgerBefore && ledgerBefore.late.size > 0 ? ledgerBefore.late : undefined;
+  const provLateIds = lateKeys ? new Set([...lateKeys].map((k) => k.split('\u0000')[1]!)) : undefined;
+  const metLate = new Map<string, { orderId: string; platform: string }>();
   const platformsRead = new Set<string>();
   const shopsRead = new Set<string>();
   let lastPlatform: string | undefined;
@@ -1116,6 +1149,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         if (o.platform !== lastPlatform) platformsRead.add((lastPlatform = o.platform));
         if ((o.shop ?? '') !== lastShopRead) shopsRead.add((lastShopRead = o.shop ?? ''));
         if (sightedIds?.has(o.orderId)) metSighted.add(o.orderId);
+        if (provLateIds?.has(o.orderId)) metLate.set(`${o.platform}\u0000${o.orderId}`, { orderId: o.orderId, platform: o.platform });
         if (o.paidAt !== null && o.paidAt > curLatest) curLatest = o.paidAt;
         // An order's lines read from an older line-grain file (folded across files, orders/read.ts
         // foldedAcross): their times count for their own file, whose time a sighting of them takes.
@@ -1378,6 +1412,19 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (!metSighted.has(orderId) && platformsRead.has(platform) && !paidBefore?.has(orderId) && !excluded.has(orderId)) absentSet.add(orderId);
     }
   }
+  // Late orders found shipped in a provisional voucher that none of the inputs holds, the same way
+  // (one a sighting names already is not named twice). Read, not excluded: their rows go or are set.
+  const lateAbsentIds: string[] = [];
+  const lateMet = lateKeys ? [...metLate.values()].filter((x) => !excluded.has(x.orderId)) : req.record && req.atRisk === undefined ? [] : undefined;
+  if (lateKeys) {
+    for (const k of lateKeys) {
+      const [platform, orderId] = k.split('\u0000') as [string, string];
+      if (!metLate.has(k) && platformsRead.has(platform) && !paidBefore?.has(orderId) && !excluded.has(orderId) && !absentSet.has(orderId)) lateAbsentIds.push(orderId);
+    }
+  }
+  const lateHad = lateKeys !== undefined;
+  provLateIds?.clear();
+  metLate.clear();
   const absentIds = [...absentSet];
   absentSet.clear();
   paidBefore?.clear();
@@ -1490,6 +1537,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       ctx.attention();
     }
   }
+  if (lateAbsentIds.length > 0) {
+    const absent = (await fromLedger(ctx, (db) => db.provisionalLateOf(lateAbsentIds), [] as ProvisionalLate[], true)).filter((x) => platformsRead.has(x.platform) && (x.shop === undefined || x.shop === '' || shopsRead.has(x.shop)));
+    if (absent.length > 0) {
+      ctx.warn(lateAbsentWarning(absent, ctx.tz));
+      ctx.attention();
+    }
+  }
   if (fromSightingCount > 0 && req.atRisk === undefined) ctx.warn(seenOpenWarning(fromSighting, fromSightingCount, ctx.tz));
   if (tally.shippedLater > 0 && req.atRisk === undefined) ctx.warn(shippedLaterWarning(tally.shippedLater, tally.shippedLaterIds, ctx.tz.format(ctx.asOf)));
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
@@ -1584,7 +1638,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   const nothing = () => undefined;
   const { status: recorded, changes, covers, finish: finishRecording, note, published, release, tag } = kept
-    ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted)
+    ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted, lateMet, lateHad)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
   const built = kept?.keys.map((voucherKey, i) => ({ voucherKey, toIssue: kept.toIssue[i]!, amount: kept.amount[i]! }));

@@ -244,6 +244,30 @@ export interface RecordOptions {
    * their rows go (same transaction). An order's row going leaves its lines' rows, and the other way.
    */
   shippedSighted?: ReadonlyArray<{ orderId: string; platform: string; lineId?: string }>;
+  /**
+   * Schema 14 (`provisional_late`): `write`, the late orders this run found shipped in a provisional
+   * voucher (set, one row per order and platform); `met`, the orders with a row that this run read
+   * (not left out by --exclude): their rows go unless written again or held by a voucher of this call
+   * answered 'conflict' or 'held' (not recorded: still owed). Rows of orders a recorded voucher pays
+   * go too. Same transaction.
+   */
+  provisionalLate?: { write: readonly ProvisionalLate[]; met: ReadonlyArray<{ orderId: string; platform: string }> };
+}
+
+/**
+ * A late order a recording run found shipped in a provisional voucher (schema 14): nothing of it is
+ * recorded until its voucher is final, so a run none of whose inputs holds it names it. Epoch ms;
+ * `share` exact decimal text, what its late lines came to alone (before the buyer's cap).
+ */
+export interface ProvisionalLate {
+  orderId: string;
+  platform: string;
+  shop?: string;
+  rules: string;
+  deadline: number;
+  shippedAt: number;
+  share: string;
+  seenAt: number;
 }
 
 /**
@@ -434,6 +458,10 @@ export interface StateDb {
   sightings(): Map<string, number>;
   /** The sightings of these orders (by order id), with their shop and deadline: the few a run found in none of its exports. */
   sightingsOf(orderIds: readonly string[]): Sighting[];
+  /** Every order of `provisional_late` (schema 14; none from an older ledger read as it is), by `<platform>` + U+0000 + order id. */
+  provisionalLateKeys(): Set<string>;
+  /** The `provisional_late` rows of these orders (by order id): the few a run found in none of its exports. */
+  provisionalLateOf(orderIds: readonly string[]): ProvisionalLate[];
   /** Every item key remembered under this `notified` target (read only; a report's few markers, not a notify log). */
   notifiedItems(target: string): string[];
   /** Which of these item keys were already posted to this notify target (read only). */
@@ -3013,6 +3041,24 @@ class SqliteState implements StateDb {
             const gone = db.prepare('DELETE FROM sightings WHERE order_id = ? AND platform = ? AND line_id = ?');
             for (const x of opts.shippedSighted) gone.run(x.orderId, x.platform, x.lineId ?? '');
           }
+          // Late orders shipped in a provisional voucher (schema 14): what a run read and found otherwise
+          // goes, unless a voucher of this call holding it was not recorded (conflict, held: still owed);
+          // this run's rows are set; an order a recorded voucher pays (this run's or an earlier one's) goes.
+          if (opts.provisionalLate) {
+            const keep = new Set<string>();
+            for (const v of vouchers) {
+              const st = out.get(v.voucherKey);
+              if (st === 'conflict' || st === 'held') for (const id of v.orderIds) keep.add(id);
+            }
+            const drop = db.prepare('DELETE FROM provisional_late WHERE order_id = ? AND platform = ?');
+            for (const x of opts.provisionalLate.met) if (!keep.has(x.orderId)) drop.run(x.orderId, x.platform);
+            const put = db.prepare(
+              `INSERT INTO provisional_late (order_id, platform, shop, rules, deadline, shipped_at, share, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (order_id, platform) DO UPDATE SET shop = excluded.shop, rules = excluded.rules, deadline = excluded.deadline, shipped_at = excluded.shipped_at, share = excluded.share, seen_at = excluded.seen_at`,
+            );
+            for (const x of opts.provisionalLate.write) put.run(x.orderId, x.platform, x.shop ?? null, x.rules, x.deadline, x.shippedAt, x.share, x.seenAt);
+            db.prepare("DELETE FROM provisional_late WHERE EXISTS (SELECT 1 FROM voucher_orders vo WHERE vo.order_id = provisional_late.order_id AND vo.kind = 'voucher')").run();
+          }
           owedAfter(out);
           asAll = false;
           return out;
@@ -3266,6 +3312,29 @@ class SqliteState implements StateDb {
       for (const orderId of orderIds) {
         for (const r of q.all(orderId) as Array<{ id: string; p: string; line: string; shop: string | null; deadline: number; at: number }>) {
           out.push({ orderId: r.id, platform: r.p, ...(r.line ? { lineId: r.line } : {}), ...(r.shop !== null ? { shop: r.shop } : {}), deadline: r.deadline, seenAt: r.at });
+        }
+      }
+      return out;
+    });
+  }
+
+  provisionalLateKeys(): Set<string> {
+    return this.guard(() => {
+      const out = new Set<string>();
+      if (this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'provisional_late'").get() === undefined) return out;
+      for (const [id, p] of this.db.prepare('SELECT order_id, platform FROM provisional_late').raw().iterate() as IterableIterator<[string, string]>) out.add(`${p}\u0000${id}`);
+      return out;
+    });
+  }
+
+  provisionalLateOf(orderIds: readonly string[]): ProvisionalLate[] {
+    return this.guard(() => {
+      if (this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'provisional_late'").get() === undefined) return [];
+      const q = this.db.prepare('SELECT order_id AS id, platform AS p, shop, rules, deadline, shipped_at AS shipped, share, seen_at AS at FROM provisional_late WHERE order_id = ?');
+      const out: ProvisionalLate[] = [];
+      for (const orderId of orderIds) {
+        for (const r of q.all(orderId) as Array<{ id: string; p: string; shop: string | null; rules: string; deadline: number; shipped: number; share: string; at: number }>) {
+          out.push({ orderId: r.id, platform: r.p, ...(r.shop !== null ? { shop: r.shop } : {}), rules: r.rules, deadline: r.deadline, shippedAt: r.shipped, share: r.share, seenAt: r.at });
         }
       }
       return out;
@@ -3554,6 +3623,8 @@ function emptyState(file: string): StateDb {
     paidOrders: () => new Map(),
     sightings: () => new Map(),
     sightingsOf: () => [],
+    provisionalLateKeys: () => new Set(),
+    provisionalLateOf: () => [],
     notifiedItems: () => [],
     notifiedKeys: () => new Set(),
     recordNotified: () => {

@@ -295,6 +295,36 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    to: 14,
+    what: 'late orders of provisional vouchers, shipped, not recorded',
+    up(db) {
+      // README "Pruning the exports folder": a late order that shipped while its voucher was still
+      // provisional (its buyer's day, or 24-hour window, has another order unshipped) is recorded
+      // nowhere: no sighting (no run saw it unshipped past its deadline), no voucher (provisional
+      // ones are not recorded). Once its only export was pruned its share was never paid and nothing
+      // was said. One row per such order and platform, rewritten by each --record run that judges it
+      // so: `shop` as the export named it (NULL: none), the rule set, its deadline, its (latest) ship
+      // time, `share` what its late lines came to alone (exact decimal text, before the cap), `seen_at`
+      // that run's --as-of. A run none of whose inputs holds it names it (compensation/run.ts
+      // lateAbsentWarning); a row goes once a run reads the order and finds no provisional voucher
+      // holding it (unless the voucher is a conflict or held: not recorded), or a recorded voucher
+      // pays it. No buyer is kept: naming it needs none. Ledgers before v14 kept none: never guessed.
+      db.exec(`
+        CREATE TABLE provisional_late (
+          order_id   TEXT NOT NULL,
+          platform   TEXT NOT NULL,
+          shop       TEXT,
+          rules      TEXT NOT NULL,
+          deadline   INTEGER NOT NULL,
+          shipped_at INTEGER NOT NULL,
+          share      TEXT NOT NULL,
+          seen_at    INTEGER NOT NULL,
+          PRIMARY KEY (order_id, platform)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

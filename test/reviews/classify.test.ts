@@ -220,6 +220,76 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     expect(classify(r({ rating: 'bad', text: '不退款就算了，差评' }), matchers).extortion).toEqual([]);
     expect(classify(r({ rating: 'bad', text: '不给退也行，客服态度好，我就不给差评了' }), matchers).extortion).toEqual([]);
   });
+  // Desk (2026-12): a threat put as a condition on the shop's action, 不X就差评 with X = 处理/解决/换 (not only
+  // 退/赔/给/补), 不X的话差评 (的话 for 就), or 否则/不然/要不然 + 差评, was an ordinary bad review (contact_now, a
+  // goodwill offer) — the conditional forms docs/rules.md §2.1 names as extortion. Each row: the text, and the
+  // extortion wording found (the match from the first 不/否则/不然/要不然 to 差评, as the normalized text has it:
+  // NFKC makes ， a comma), [] for what is not a threat. Worked by hand from the forms, not from a run.
+  it.each([
+    ['不处理就差评', ['不处理就差评']],
+    ['不退款就给差评', ['不退款就给差评']],
+    ['不赔偿我就差评', ['不赔偿我就差评']],
+    ['不解决问题就给你们差评', ['不解决问题就给你们差评']],
+    ['再不处理我就差评', ['不处理我就差评']],
+    ['不给我换货，我就一直差评', ['不给我换货,我就一直差评']],
+    ['不处理的话差评', ['不处理的话差评']],
+    ['不退款的话差评', ['不退款的话差评']],
+    ['否则差评', ['否则差评']],
+    ['赶紧退款，否则就给你差评', ['否则就给你差评']],
+    ['要不然给差评', ['要不然给差评']],
+    ['不然就差评', ['不然就差评']],
+    ['三天内解决，要不然我就差评', ['要不然我就差评']],
+    // Not threats: the word alone, a plain verdict, a review withheld, the buyer's own rule about the
+    // item (不好用 is the goods, not the shop's action), a counterfactual (…不然就给差评了: it was not
+    // given), a hesitation, giving up.
+    ['差评', []],
+    ['就是差评', []],
+    ['不想给差评', []],
+    ['本来不想给差评的', []],
+    ['不好用就差评', []],
+    ['质量不好就给差评', []],
+    ['还好客服处理得快，不然就给差评了', []],
+    ['要不是客服态度好就给差评了', []],
+    ['不然真想给差评', []],
+    ['纠结要不要给差评', []],
+    ['不处理就算了，差评', []],
+    ['客服不处理，我就给了差评', []],
+  ])('extortion as a condition on the shop: %s → %j', (text, found) => {
+    expect(classify(r({ rating: 'bad', text }), matchers).extortion).toEqual(found);
+  });
+  // Desk (2026-12): a 好评 whose words are plainly negative only by intensifying or doubling a negation
+  // (不是一般的差, 不能再差了, 差到极点, 没有一次不出问题) was not flagged: no table word matched (很差/太差 did).
+  // Such a review enters the queue as any 好评 with negative words (README "What is flagged", docs/rules.md
+  // §2.1): reason negative_text (2 points), the category from its other words (质量 → quality), else other
+  // (the contact-other message asks what went wrong). Praise built the same way stays praise: 不差 and
+  // 一点都不差 are cut out as neutralizers, 没有问题 too, 不能再好了 holds no negative word; 没有不满意的地方 (a
+  // double negation of 不满意) was flagged before and is now cut out too.
+  it.each([
+    ['不是一般的差', ['negative_text'], ['other']],
+    ['没有一次不出问题', ['negative_text'], ['other']],
+    ['用了三回，没一回不卡', ['negative_text'], ['other']],
+    ['不能再差了', ['negative_text'], ['other']],
+    ['差到极点', ['negative_text'], ['other']],
+    ['差得离谱', ['negative_text'], ['other']],
+    ['没有比这更差的了', ['negative_text'], ['other']],
+    ['太差劲了', ['negative_text'], ['other']],
+    ['质量不是一般的差', ['negative_text'], ['quality']],
+    ['快递不是一般的慢', ['negative_text'], ['logistics']],
+    ['不差', [], []],
+    ['一点都不差', [], []],
+    ['没有问题', [], []],
+    ['不能再好了', [], []],
+    ['不是一般的好', [], []],
+    ['好到极点', [], []],
+    ['没有一次出问题', [], []],
+    ['没有不满意的地方', [], []],
+    ['和实体店的不是一般的差价，划算', [], []],
+  ])('a 好评 saying %s: reasons %j, categories %j', (text, reasons, categories) => {
+    const f = classify(r({ text }), matchers);
+    expect(f.reasons).toEqual(reasons);
+    expect(f.categories).toEqual(categories);
+    expect(needsFollowUp(r({ text }), matchers)).toBe(reasons.length > 0);
+  });
   it('operators extend the tables without code', () => {
     const m = compileTables(mergeTables(keywordTables, { categories: { price: ['运费险'] } as never, negative: ['踩雷'] }));
     const f = classify(r({ text: '踩雷了，运费险都没有' }), m);

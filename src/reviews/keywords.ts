@@ -51,7 +51,8 @@ function compileEntry(raw: string): Entry | undefined {
       source: e,
       kind: 'regex',
       key: e,
-      test: (p) => re.exec(p.spaced)?.[0] ?? re.exec(p.tight)?.[0],
+      // Text without spaces (most Chinese reviews) is the same in both shapes: one scan, not two.
+      test: (p) => re.exec(p.spaced)?.[0] ?? (p.tight !== p.spaced ? re.exec(p.tight)?.[0] : undefined),
     };
   }
   const n = normalizeText(e);

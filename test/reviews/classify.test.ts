@@ -253,6 +253,7 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     ['不然真想给差评', []],
     ['纠结要不要给差评', []],
     ['不处理就算了，差评', []],
+    ['还好物流快，不然就差评了', []],
     ['客服不处理，我就给了差评', []],
   ])('extortion as a condition on the shop: %s → %j', (text, found) => {
     expect(classify(r({ rating: 'bad', text }), matchers).extortion).toEqual(found);

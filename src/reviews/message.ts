@@ -64,8 +64,13 @@ export const PLACEHOLDERS = ['buyer', 'orderId', 'title', 'goodwill', 'issue', '
  */
 export function sevenDayReturnOpen(signedAt: number | undefined, asOf: number | undefined): boolean {
   if (signedAt === undefined || asOf === undefined) return false;
+  return asOf < sevenDayReturnEnd(signedAt);
+}
+
+/** The first moment the 7-day return no longer runs: 00:00 Beijing on the 8th day after the signing day. */
+export function sevenDayReturnEnd(signedAt: number): number {
   // Beijing has no daylight saving: 8 days are 8 × 24 h.
-  return asOf < PLATFORM_TZ.startOfDay(signedAt) + 8 * DAY_MS;
+  return PLATFORM_TZ.startOfDay(signedAt) + 8 * DAY_MS;
 }
 
 const RETURN_PROMISE: Record<'open' | 'unknown', TemplateText> = {

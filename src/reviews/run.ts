@@ -17,7 +17,7 @@ import { Writable } from 'node:stream';
 import { type OrderContacts, afterQuietHours, buyerContactState, inQuietHours } from './policy.js';
 import { buildQueue, buyerKey } from './queue.js';
 import { needsFollowUp } from './classify.js';
-import { PLACEHOLDERS, render, unknownPlaceholders } from './message.js';
+import { PLACEHOLDERS, render, sevenDayReturnEnd, sevenDayReturnOpen, unknownPlaceholders } from './message.js';
 import { normalizeWording } from './wording.js';
 import { type RosterOnShift, handout, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
@@ -873,7 +873,18 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     if (id === 'complaint-extortion') {
       ctx.warn(msg(`订单 ${orderId}: 疑似要挟评价; 这段文字是取证和投诉步骤, 不要发给买家; 不提供任何补偿`, `order ${orderId}: an extortion review; this text is the evidence and complaint steps, not a message to the buyer; no goodwill is offered`));
     } else if (item.action === 'post_explanation' || item.action === 'file_complaint' || item.action === 'none' || item.action === 'await_complaint') {
-      ctx.warn(msg(`订单 ${orderId}: 不再联系买家 (${QUEUE_STATUS_ZH[item.status] ?? item.status}, ${ACTION_ZH[item.action] ?? item.action}); 这是公开解释的文字, 请在 ${ctx.tz.format(item.explainBy)} 前发布`, `order ${orderId}: no further contact with the buyer (${item.status}, ${item.action}); this is the public explanation text, to post before ${ctx.tz.format(item.explainBy)}`));
+      // The explanation promises the 7-day return only while it runs at --as-of (docs/rules.md §2.1);
+      // posted later, that sentence may no longer hold: say until when it does.
+      const until =
+        text.includes('{returnPromise}') && item.signedAt !== undefined && sevenDayReturnOpen(item.signedAt, ctx.asOf) && sevenDayReturnEnd(item.signedAt) <= item.explainBy
+          ? ctx.tz.format(sevenDayReturnEnd(item.signedAt) - 1000)
+          : undefined;
+      ctx.warn(
+        msg(
+          `订单 ${orderId}: 不再联系买家 (${QUEUE_STATUS_ZH[item.status] ?? item.status}, ${ACTION_ZH[item.action] ?? item.action}); 这是公开解释的文字, 请在 ${ctx.tz.format(item.explainBy)} 前发布${until ? `; 文中"七天无理由退货照常有效"只到 ${until} 为止, 之后发布请重新生成` : ''}`,
+          `order ${orderId}: no further contact with the buyer (${item.status}, ${item.action}); this is the public explanation text, to post before ${ctx.tz.format(item.explainBy)}${until ? `; it says the 7-day no-reason return still applies, which holds until ${until}: to post it later, run this again` : ''}`,
+        ),
+      );
     } else if (item.nextContactAt !== null && item.nextContactAt > ctx.asOf) {
       ctx.warn(msg(`订单 ${orderId}: ${ctx.tz.format(item.nextContactAt)} 之前不要发送`, `order ${orderId}: do not send before ${ctx.tz.format(item.nextContactAt)}`));
     }

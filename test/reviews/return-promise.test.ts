@@ -83,3 +83,46 @@ describe('a sign time that is no time', () => {
     expect(r.stderr).toContain('reviews.csv:2: sign time "昨天" is not a valid time; read as no sign time (the message promises no 7-day return)');
   });
 });
+
+// Desk (2026-12): the public explanation (template `explain`, for a buyer no longer contacted) said
+// 商品支持七天无理由退货 / "the item can be returned within 7 days for any reason" as the shop's general
+// policy, for every order and item, a month after delivery too. It now ends with {returnPromise}, as the
+// quality message: the promise only while the 7 days run at --as-of (a public reply is not a contact, so
+// quiet hours do not move it: 2026-11-27 23:59:59 is still day 7), else the offer of after-sales help.
+// The buyer said stop (do_not_contact) on 11-23 10:00, so the action is post_explanation (explainBy =
+// review 11-22 21:40 + 30 days = 12-22 21:40:00). Issue: 质量太差 → quality → 商品质量 / product quality;
+// {shop} is the default 本店 / our shop.
+describe('the public explanation promises the 7-day return only while it runs', () => {
+  const EXPLAIN_ZH = '感谢您的反馈, 给您带来不好的体验我们很抱歉。关于商品质量的问题, 我们已核实订单情况并改进了相关环节。如仍有任何问题, 请随时联系本店客服, 我们会尽力为您解决, ';
+  const EXPLAIN_EN =
+    'Thank you for your feedback, and we are sorry for the experience. We have looked into the issue with product quality on this order and improved how we handle it. If anything is still wrong, please contact our shop customer service and we will do our best to sort it out, ';
+  const stopped = (f: string, tz: string) => {
+    const state = path.join(path.dirname(f), 's.db');
+    const log = runCli(['reviews', 'log', ID, '--status', 'do_not_contact', '--reviews', f, '--as-of', '2026-11-23 10:00:00', '--state', state], { tz });
+    expect(log.code).toBe(0);
+    return (asOf: string, lang: 'zh' | 'en') => message(f, asOf, lang, tz, ['--state', state, '--lang', 'en']);
+  };
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`day 7 to its last second: promised, and stderr says until when (TZ=${tz})`, () => {
+      const explain = stopped(file([`${ID},小明爱购物,加厚羊毛围巾 灰色,差评,2026-11-22 21:40:00,围巾掉毛严重，质量太差,2026-11-20 15:00:00`]), tz);
+      const zh = explain('2026-11-27 23:59:59', 'zh');
+      expect(zh.stdout.trim()).toBe(`${EXPLAIN_ZH}七天无理由退货照常有效。`);
+      expect(zh.stderr).toContain(
+        `order ${ID}: no further contact with the buyer (do_not_contact, post_explanation); this is the public explanation text, to post before 2026-12-22 21:40:00; it says the 7-day no-reason return still applies, which holds until 2026-11-27 23:59:59: to post it later, run this again`,
+      );
+      expect(explain('2026-11-27 23:59:59', 'en').stdout.trim()).toBe(`${EXPLAIN_EN}and the 7-day no-reason return still applies.`);
+      // Day 8: no promise, no note.
+      const late = explain('2026-11-28 00:00:00', 'zh');
+      expect(late.stdout.trim()).toBe(`${EXPLAIN_ZH}其他售后需要我们也会协助您办理。`);
+      expect(late.stderr).not.toContain('7-day');
+      expect(explain('2026-11-28 00:00:00', 'en').stdout.trim()).toBe(`${EXPLAIN_EN}and we will help with any other after-sales need.`);
+    });
+  }
+  it('no sign time: no promise, nothing said of one', () => {
+    const explain = stopped(NO_SIGN, 'UTC');
+    const r = explain('2026-11-23 12:00:00', 'zh');
+    expect(r.stdout.trim()).toBe(`${EXPLAIN_ZH}其他售后需要我们也会协助您办理。`);
+    expect(r.stdout).not.toContain('七天');
+    expect(r.stderr).not.toContain('7-day');
+  });
+});

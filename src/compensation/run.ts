@@ -297,10 +297,12 @@ function seenOpenWarning(list: Array<{ at: string; orderId: string; lineId?: str
 }
 
 function zeroBaseWarning(ids: string[], n: number, min: string): Msg {
-  const list = ids.join(', ') + (n > ids.length ? ` …(${n - ids.length} more)` : '');
+  // The count past the 50 named is said in each language (the zh warning said `…(2 more)`; user7).
+  const list = ids.join(', ');
+  const more = n - ids.length;
   return msg(
-    `${n} 个延迟的订单/子订单商品实付为 0.00 (0元购、赠品、或只付了邮费), 按规则的最低额 ${min} 赔付 (规则的最低额按笔计, 不看金额): ${list}。其中不单独成交的 (随付款订单寄出的赠品) 可以把订单编号放进 --exclude (整个订单都不计; 付款订单里的赠品子订单无法单独排除, 请手工核对该红包)。`,
-    `${n === 1 ? '1 late order or line has' : `${n} late orders or lines have`} a base of 0.00 (a 0元 order, a free gift, or only postage paid) and ${n === 1 ? 'is' : 'are'} paid the rule set's minimum, ${min} (the rule's minimum is per order, whatever its amount): ${list}. One that is no sale of its own (a gift sent with a paid order) can be put in --exclude by its order id (the whole order is left out; a gift line of a paid order cannot be left out alone: check that voucher by hand).`,
+    `${n} 个延迟的订单/子订单商品实付为 0.00 (0元购、赠品、或只付了邮费), 按规则的最低额 ${min} 赔付 (规则的最低额按笔计, 不看金额): ${list}${more > 0 ? ` …(另有 ${more} 个)` : ''}。其中不单独成交的 (随付款订单寄出的赠品) 可以把订单编号放进 --exclude (整个订单都不计; 付款订单里的赠品子订单无法单独排除, 请手工核对该红包)。`,
+    `${n === 1 ? '1 late order or line has' : `${n} late orders or lines have`} a base of 0.00 (a 0元 order, a free gift, or only postage paid) and ${n === 1 ? 'is' : 'are'} paid the rule set's minimum, ${min} (the rule's minimum is per order, whatever its amount): ${list}${more > 0 ? ` …(${more} more)` : ''}. One that is no sale of its own (a gift sent with a paid order) can be put in --exclude by its order id (the whole order is left out; a gift line of a paid order cannot be left out alone: check that voucher by hand).`,
   );
 }
 

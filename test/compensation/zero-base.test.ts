@@ -89,4 +89,24 @@ describe('a late order with nothing paid for the goods', () => {
     ]);
     expect(r.stderr).toContain("are paid the rule set's minimum, 5.00/10.00 (");
   });
+
+  // 52 late 0.00 orders of 52 buyers: each 5 % × 0.00 → minimum 5.00, 52 vouchers, 260.00. The warning
+  // names the first 50 ids and counts the other 2 in the run's language: the zh warning said
+  // `…(2 more)` (user7, a 0元 gift campaign shipped late).
+  it('counts the orders past the 50 it names in Chinese in a zh run', () => {
+    const dir = tmpDir();
+    const f = path.join(dir, 'c.csv');
+    const ids = Array.from({ length: 52 }, (_, i) => String(2000000000000000200n + BigInt(i)));
+    fs.writeFileSync(f, taobaoCsv(ids.map((id, i) => order(id, late(`买家${i}`, '0.00', '0.00')))));
+    const zh = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(0);
+    const v = JSON.parse(zh.stdout) as { amount: string }[];
+    expect(v.length).toBe(52);
+    expect(v.every((x) => x.amount === '5.00')).toBe(true);
+    expect(zh.stderr).toContain(`52 个延迟的订单/子订单商品实付为 0.00`);
+    expect(zh.stderr).toContain(`${ids[49]} …(另有 2 个)。`);
+    expect(zh.stderr).not.toMatch(/more/);
+    const en = runCli(['compensate', f, '--as-of', '2026-06-01 00:00:00', '-f', 'json', '--lang', 'en']);
+    expect(en.stderr).toContain(`${ids[49]} …(2 more). `);
+  });
 });

@@ -23,7 +23,7 @@ import { readRoster } from './read.js';
 import { agentCalendar } from './ics.js';
 import { fmtHours, gridColumns, gridRows, hourSpread, longColumns, longRows, totals } from './render.js';
 import { writeSheet } from '../io/sheet.js';
-import { wallCalendar } from './wall.js';
+import { namedNeeds, wallCalendar } from './wall.js';
 import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
 import { type DayCode, OFF, fmtClock } from './shifts.js';
 import { PLATFORM_TZ } from '../time.js';
@@ -333,7 +333,7 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
       : msg(` (${worst.days} 天的月份差距最大; 表中 ${p.days.length} 天为 ${shown} 小时)`, ` (widest in a ${worst.days}-day month; ${shown} h over the ${p.days.length} days shown)`);
   const what = p.template ? msg('通用模板 (28–31 天均适用)', 'template (valid for 28–31-day months)') : msg(p.days[0]!.key.slice(0, 7), p.days[0]!.key.slice(0, 7));
   const head = msg(
-    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${needLabel.zh}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时${which.zh}, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
+    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${namedNeeds(p.shifts, needLabel.zh, 'zh')}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时${which.zh}, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
     `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel.en}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h${which.en}, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
   );
   ctx.info(head);

@@ -73,4 +73,16 @@ describe('zh mode: no English left', () => {
     await wb.xlsx.readFile(file);
     expect(wb.worksheets[0]!.headerFooter.oddFooter).toBe('&L&8storeops roster plan');
   }, 60_000);
+
+  // The default least staff (--min D=1,H=1,N=1) in the summary by shift name, as the wall calendar's
+  // rules line names it; it said "最低人数 D=1,H=1,N=1" (user7). English keeps the codes.
+  it('roster plan: the least staff in the zh summary by shift name, not D=1,H=1,N=1', () => {
+    const r = runCli(['roster', 'plan', '--month', '2026-12', '--agents', '小王,小李,小张,小赵', '-f', 'csv'], ZH);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('排班 2026-12: 4 名客服, 最低人数 白班 ≥ 1, 半白班 ≥ 1, 晚班 ≥ 1, 每人休息 4 天;');
+    expect(r.stderr).not.toContain('D=1');
+    const en = runCli(['roster', 'plan', '--month', '2026-12', '--agents', '小王,小李,小张,小赵', '-f', 'csv', '--lang', 'en']);
+    expect(en.stderr).toContain('roster 2026-12: 4 agents, staff D=1,H=1,N=1, 4 days off each;');
+  });
 });
+

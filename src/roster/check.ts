@@ -145,12 +145,15 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
     }
     if (staff < n.count) {
       const names = [...n.shifts, ...(n.prevShifts ?? [])].map((s) => codeName(p.shifts, s));
+      // A need of one shift (--min H=1) is named by the shift in zh: `H 需要至少 1 人 (半白班)` put
+      // the option's letter first (user7); a need of an hour (--demand) keeps its hours.
+      const byShift = names.length === 1 && n.what === n.shifts[0];
       out.push({
         agent: '',
         date: days[n.day]!.key,
         rule: 'coverage',
         detail: msg(
-          `${n.what} 需要至少 ${n.count} 人 (${names.map((x) => x.zh).join('/')}), 只有 ${staff} 人`,
+          byShift ? `${names[0]!.zh}需要至少 ${n.count} 人, 只有 ${staff} 人` : `${n.what} 需要至少 ${n.count} 人 (${names.map((x) => x.zh).join('/')}), 只有 ${staff} 人`,
           `${n.what} needs at least ${n.count} (${names.map((x) => x.en).join('/')}), has ${staff}`,
         ),
       });

@@ -176,6 +176,12 @@ describe('roster check', () => {
       ['C', '', 'days-off', '8 days off, must be exactly 7'],
       ['', '2026-02-01', 'coverage', 'N needs at least 1 (night), has 0'],
     ]);
+    // In zh the shift is named, not the --min letter: it said "N 需要至少 1 人 (晚班), 只有 0 人" (user7).
+    const zh = runCli(['roster', 'check', write('cov-zh.csv', gridCsv(g)), '--days-off', '7', '-f', 'csv', '--lang', 'zh']);
+    expect((parse(zh.stdout) as string[][]).slice(1)).toEqual([
+      ['C', '', '休息天数不符', '休息 8 天, 应为 7 天'],
+      ['', '2026-02-01', '人手不足', '晚班需要至少 1 人, 只有 0 人'],
+    ]);
   });
 
   it('whole-day-off: D never has a day off', () => {

@@ -35,7 +35,7 @@ const VIOLATION_COLUMNS = [
   { key: 'agent', zh: '客服', en: 'agent', whole: true },
   { key: 'date', zh: '日期', en: 'date', whole: true },
   { key: 'rule', zh: '规则', en: 'rule', labels: RULE_ZH },
-  { key: 'detail', zh: '说明', en: 'detail' },
+  { key: 'detail', zh: '说明', en: 'detail', wrap: true },
 ];
 
 /** RULES §4: the platform measures 08:00–23:00 (ruleId 20009524), the seed's shop opens at 09:00. */

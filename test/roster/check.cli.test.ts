@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/io/width.js';
 import { ROOT, runCli, tmpDir } from '../helpers.js';
 
 // RULES §4: roster check warns that 08:00–09:00 is measured (ruleId 20009524) and no default shift covers it.
@@ -128,6 +129,15 @@ describe('roster check', () => {
       ['A', '', 'days-off', '6 days off, must be exactly 7'],
       ['A', '2026-02-04', 'night-then-day', 'day shift after a night shift on 2026-02-03: make it H, N or O'],
     ]);
+    // On an 80-column terminal the 说明 goes on over a second line, whole: it was cut to
+    // "前一天 (2026-02-03) 晚班, 当天白班: 当天改成半…", the fix itself lost (user7). 客服 2 + 2, 日期 10 + 2,
+    // 规则 晚班后接白班 12 + 2: 说明 gets 80 − 30 = 50 columns.
+    const t = runCli(['roster', 'check', write('nd-zh.csv', gridCsv(g)), '--days-off', '7', '-f', 'table', '--lang', 'zh'], { env: { COLUMNS: '80' } });
+    expect(t.code).toBe(1);
+    const lines = t.stdout.split('\n').filter((l) => l !== '');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+    expect(t.stdout).not.toContain('…');
+    expect(lines.map((l) => l.trim()).join('')).toContain('前一天 (2026-02-03) 晚班, 当天白班:当天改成半白班、晚班或休息');
   });
 
   it('a lead\'s hand edits: each violation says what to write instead (zh and en)', () => {

@@ -56,6 +56,7 @@ export function action(body: () => Promise<CommandBody>) {
         { what: '--state', path: ctx.statePath },
         ...(ctx.configPath ? [{ what: '--config', path: ctx.configPath }] : []),
       ],
+      state: ctx.statePath,
     });
     // A file to be made in a folder that does not exist (or cannot be written) is told before a long run, not after it.
     const files = [ctx.output, ctx.rejects, ctx.duplicates].filter((t): t is string => typeof t === 'string' && t !== '-');

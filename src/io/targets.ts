@@ -15,6 +15,13 @@ export interface TargetCheck {
   stdout?: boolean;
   /** Every path the run may read: file arguments and option values (non-files are ignored). */
   inputs: Array<{ what: string; path: string }>;
+  /**
+   * The state database, which a run may create: a target naming it (or its `-wal`, `-shm`, `-journal`)
+   * is refused even before the database exists. `--record --state new.db -o new.db` renamed the result
+   * over the database it had just recorded into (exit 0): the vouchers stayed only in the WAL, which
+   * the next checkpoint wrote over the result, or, once removed, left the ledger empty to pay again.
+   */
+  state?: string;
 }
 
 interface Id {
@@ -128,6 +135,24 @@ export function guardTargets(c: TargetCheck): void {
       }
     }
   }
+  if (c.state) {
+    for (const t of targets) {
+      if (t.path === '-') continue;
+      for (const [suffix, zh, en] of STATE_FILES) {
+        const s = c.state + suffix;
+        if (!sameSpot(t.path, s)) continue;
+        const real = path.resolve(s);
+        const where = suffix ? `${real}, --state ${c.state}` : `--state ${real}`;
+        throw new UsageError(
+          msg(
+            `${t.flag} ${t.path} 是状态数据库${zh} (${where}); 写入会毁掉已记录的红包和联系记录, 下次运行会重复发放; 未读取也未写入任何内容`,
+            `${t.flag} ${t.path} is the state database${en} (${where}); writing there would destroy the recorded vouchers and contacts, and a later run would pay them again, so nothing was read or written`,
+          ),
+          hintFor(t.flag),
+        );
+      }
+    }
+  }
   for (const t of targets) {
     const id = identify(t.path);
     if (!id) continue;
@@ -204,6 +229,22 @@ function oneName(dir: string, a: string, b: string): boolean {
       // Gone already: nothing left behind.
     }
   }
+}
+
+/** The state database and the files SQLite keeps beside it. */
+const STATE_FILES: Array<[string, string, string]> = [
+  ['', '', ''],
+  ['-wal', '的预写日志 (-wal)', "'s write-ahead log (-wal)"],
+  ['-shm', '的共享内存文件 (-shm)', "'s shared-memory file (-shm)"],
+  ['-journal', '的回滚日志 (-journal)', "'s rollback journal (-journal)"],
+];
+
+function hintFor(flag: string) {
+  return flag === '--duplicates'
+    ? msg('把重复订单列表写到另一个文件, 例如 --duplicates duplicates.csv。', 'write the duplicate list to another file, e.g. --duplicates duplicates.csv.')
+    : flag === '--rejects'
+      ? msg('把被拒绝的行写到另一个文件, 例如 --rejects rejects.csv。', 'write the rejected rows to another file, e.g. --rejects rejects.csv.')
+      : msg('把结果写到另一个文件, 例如 -o 结果.csv。', 'write the result to another file, e.g. -o result.csv.');
 }
 
 /** An input as zh names it: a file given as an argument is 输入文件; an option's file keeps the option (--state). */

@@ -212,6 +212,35 @@ describe('-o or --rejects onto one of the inputs', () => {
     expect(r.stderr).toContain(`-o and --rejects name the same file, ${fs.realpathSync(dir)}/same.csv; one would overwrite the other, so nothing was read or written`);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
+
+  // `--record --state new.db -o new.db` with no database yet: the run created the database, recorded
+  // the voucher, then renamed its csv over it (exit 0). The recorded voucher was left only in
+  // new.db-wal (the next checkpoint writes the database's pages over the csv; removing the "csv" and
+  // its side files empties the ledger, and the next run pays the voucher again). Found by hostile40.
+  it('-o, --rejects or --duplicates naming the state database that does not exist yet, or its -wal/-shm/-journal, is refused; no database made', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'new.db');
+    const cases: Array<[string[], string]> = [
+      [['-o', state, '-f', 'csv'], `-o ${state} is the state database (--state ${state}); writing there would destroy the recorded vouchers`],
+      [['-o', path.join(dir, 'sub', '..', 'new.db'), '-f', 'csv'], 'is the state database (--state'],
+      [['--rejects', state], `--rejects ${state} is the state database (--state ${state})`],
+      [['-o', `${state}-wal`, '-f', 'csv'], `is the state database's write-ahead log (-wal) (${state}-wal, --state ${state})`],
+      [['-o', path.join(dir, 'v.csv'), '--duplicates', `${state}-shm`], "--duplicates"],
+      [['-o', `${state}-journal`, '-f', 'csv'], "rollback journal (-journal)"],
+    ];
+    fs.mkdirSync(path.join(dir, 'sub'));
+    for (const [extra, said] of cases) {
+      const r = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '--state', state, ...extra]);
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).toContain('and a later run would pay them again, so nothing was read or written');
+      expect(r.code).toBe(2);
+      expect(fs.readdirSync(dir)).toEqual(['sub']);
+    }
+    const zh = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '--state', state, '-o', state, '-f', 'csv', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`-o ${state} 是状态数据库 (--state ${state}); 写入会毁掉已记录的红包和联系记录, 下次运行会重复发放; 未读取也未写入任何内容`);
+    expect(zh.stderr).toContain('把结果写到另一个文件');
+    expect(zh.code).toBe(2);
+  });
 });
 
 describe('standard output redirected onto one of the inputs', () => {

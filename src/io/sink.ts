@@ -618,7 +618,16 @@ export function resolveTarget(target: string): { kind: 'file' | 'direct' | 'stdo
   if (st.isSymbolicLink()) {
     try {
       st = fs.statSync(target);
-    } catch {
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
+        throw refused(
+          target,
+          '它是绕成环的符号链接 (链接指向自己或互相指向)',
+          'it is a symbolic link that goes round in a loop (it leads to itself)',
+          '删除或改正这个链接, 或直接给出真实路径。',
+          'remove or correct the link, or give the real path.',
+        );
+      }
       throw refused(
         target,
         '它是指向不存在位置的符号链接',
@@ -751,13 +760,16 @@ export function checkTargetFolder(target: string, folderOk = true): void {
     throw folderTarget(target);
   }
   try {
-    fs.lstatSync(target);
+    const st = fs.lstatSync(target);
+    // A link that leads nowhere (or round in a loop), a socket, a block device: the writer's refusal
+    // (exit 2), said before the export is read (it came after a whole run's warnings).
+    if ((st.isSymbolicLink() || st.isSocket() || st.isBlockDevice()) && !(folderOk && isFolder(target))) resolveTarget(target);
     // An existing file that is read-only (last month's final list, chmod a-w) is refused by the
     // writer all the same: said now, not after the whole export was judged.
     if (isReadOnlyFile(target)) throw readOnlyTarget(target);
     return;
   } catch (e) {
-    if (e instanceof OutputError) throw e;
+    if (e instanceof OutputError || e instanceof UsageError) throw e;
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(target, e);
   }
   const dir = path.dirname(path.resolve(target));

@@ -112,6 +112,30 @@ describe('-o onto something that is not a regular file', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['小张.ics', '小李.ics', '小王.ics', '小赵.ics', '小陈.ics']);
   });
 
+  // A link that leads nowhere was refused by the writer only after the export was read and judged
+  // (its warnings first; a million-row run's minutes), and a link going round in a loop was called
+  // one that "leads nowhere". Found by hostile40.
+  it('-o or --rejects onto a dangling link or a link loop is refused before the export is read, the loop named as one (zh and en)', async () => {
+    const dir = tmpDir();
+    const [a, b] = [path.join(dir, 'a.csv'), path.join(dir, 'b.csv')];
+    fs.symlinkSync(b, a);
+    fs.symlinkSync(a, b);
+    const loop = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-o', a]);
+    expect([loop.code, loop.stdout, loop.stderr]).toEqual([
+      2,
+      '',
+      `storeops: error: will not write to ${a}: it is a symbolic link that goes round in a loop (it leads to itself)\n  hint: remove or correct the link, or give the real path.\n`,
+    ]);
+    const zh = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--rejects', b, '--lang', 'zh']);
+    expect([zh.code, zh.stderr]).toEqual([2, `storeops: 错误: 不能写入 ${b}: 它是绕成环的符号链接 (链接指向自己或互相指向)\n  提示: 删除或改正这个链接, 或直接给出真实路径。\n`]);
+    // The export is not opened: a file that does not exist is not what the run stops on.
+    const dangling = path.join(dir, 'gone.csv');
+    fs.symlinkSync(path.join(dir, 'missing', 'x.csv'), dangling);
+    const r = runCli(['compensate', path.join(dir, 'no-such-export.csv'), '--record', '--state', path.join(dir, 's.db'), '-o', dangling]);
+    expect([r.code, r.stderr]).toEqual([2, `storeops: error: will not write to ${dangling}: it is a symbolic link that leads nowhere\n  hint: point the link at an existing file, or give the real path.\n`]);
+    expect(fs.readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv', 'gone.csv']);
+  });
+
   // `-o out/` for a folder that does not exist said "part of the path <cwd> is not a folder" (the
   // current folder is one), and a file that cannot be made in an existing folder (/proc) was told
   // as "the folder /proc does not exist".

@@ -6,16 +6,65 @@ import { type Msg, OutputError, StateError, StoreopsError, msg } from '../errors
 import { fileProblem } from '../io/fsproblem.js';
 
 export function busyError(file: string, waitedMs: number): StateError {
+  // Said "another storeops run" whoever held it: an operator who had the database open in sqlite3 or
+  // DB Browser for SQLite (a change not yet written) waited for a storeops run there was none of.
+  const holders = holdersOf(file);
+  const named = holders.map((h) => `${h.name} (pid ${h.pid})`).join(', ');
   return new StateError(
     msg(
-      `状态数据库 ${file} 正忙, 请稍后重试 (busy, retry): 另一个 storeops 运行占用它已超过 ${waitedMs} 毫秒`,
-      `state database ${file} is busy, retry later: another storeops run has held its lock for more than ${waitedMs} ms`,
+      `状态数据库 ${file} 正忙, 请稍后重试 (busy, retry): 另一个程序占用它已超过 ${waitedMs} 毫秒` +
+        (named ? `; 打开它的程序: ${named}` : ' (另一个 storeops 运行, 或打开了它且有未保存更改的数据库工具, 如 sqlite3、DB Browser for SQLite)'),
+      `state database ${file} is busy, retry later: another program has held its lock for more than ${waitedMs} ms` +
+        (named ? `; it is open in ${named}` : ' (another storeops run, or a database tool such as sqlite3 or DB Browser for SQLite with a change not yet written)'),
     ),
     msg(
-      '等另一个运行结束后再运行一次; cron 任务下一轮会自动重试。需要时用 STOREOPS_BUSY_TIMEOUT_MS 加长等待。',
-      'run again when the other run has finished (a cron job simply retries on its next round); STOREOPS_BUSY_TIMEOUT_MS waits longer.',
+      '等另一个运行结束后再运行一次; cron 任务下一轮会自动重试。数据库工具占用时, 在其中保存 (提交) 或关闭它。需要时用 STOREOPS_BUSY_TIMEOUT_MS 加长等待。',
+      'run again when the other run has finished (a cron job simply retries on its next round); a database tool holding it must write its changes (commit) or close it. STOREOPS_BUSY_TIMEOUT_MS waits longer.',
     ),
   );
+}
+
+/**
+ * The other processes that have the database (or its -wal/-shm) open, by /proc (Linux; another
+ * user's processes are not visible to a non-root user): a storeops run named as storeops, any other
+ * program by its name. Best effort: none found says nothing.
+ */
+function holdersOf(file: string): Array<{ pid: number; name: string }> {
+  const out: Array<{ pid: number; name: string }> = [];
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return out;
+  }
+  const names = new Set([real, `${real}-wal`, `${real}-shm`, `${real}-journal`]);
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      const fds = fs.readdirSync(`/proc/${pid}/fd`);
+      if (!fds.some((fd) => names.has(readLink(`/proc/${pid}/fd/${fd}`)))) continue;
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+      const name = argv.some((a) => /storeops/.test(path.basename(a))) ? 'storeops' : path.basename(argv[0] ?? '') || fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      out.push({ pid: Number(pid), name });
+      if (out.length >= 5) break;
+    } catch {
+      // Gone, or not ours to look at.
+    }
+  }
+  return out;
+}
+
+function readLink(p: string): string {
+  try {
+    return fs.readlinkSync(p);
+  } catch {
+    return '';
+  }
 }
 
 export function damagedError(file: string, detail: string | Msg): StateError {

@@ -243,7 +243,7 @@ db.close();
     h.proc.kill('SIGKILL');
     await h.done;
     expect(w.out()).toBe(
-      `1\n4 waited\nstate database ${file} is busy, retry later: another storeops run has held its lock for more than 300 ms\n`,
+      `1\n4 waited\nstate database ${file} is busy, retry later: another program has held its lock for more than 300 ms; it is open in node (pid ${h.proc.pid})\n`,
     );
     // Nothing half-done by either: k-2 was not recorded, the holder's contact row is gone with it.
     const raw = new Database(file, { readonly: true });
@@ -283,8 +283,8 @@ db.close();
       expect(r.code).toBe(4);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `storeops: error: state database ${file} is busy, retry later: another storeops run has held its lock for more than 200 ms\n` +
-          '  hint: run again when the other run has finished (a cron job simply retries on its next round); STOREOPS_BUSY_TIMEOUT_MS waits longer.\n',
+        `storeops: error: state database ${file} is busy, retry later: another program has held its lock for more than 200 ms; it is open in node (pid ${h.proc.pid})\n` +
+          '  hint: run again when the other run has finished (a cron job simply retries on its next round); a database tool holding it must write its changes (commit) or close it. STOREOPS_BUSY_TIMEOUT_MS waits longer.\n',
       );
     } finally {
       h.proc.kill('SIGKILL');

@@ -57,8 +57,8 @@ describe('the state database is checked before the inputs are read', () => {
       const r = runCli(['compensate', ORDERS, ...AS_OF, '--record', '--state', f], { env: { STOREOPS_BUSY_TIMEOUT_MS: '200' } });
       expect(r.code).toBe(4);
       expect(r.stderr).toBe(
-        `storeops: error: state database ${f} is busy, retry later: another storeops run has held its lock for more than 200 ms\n` +
-          '  hint: run again when the other run has finished (a cron job simply retries on its next round); STOREOPS_BUSY_TIMEOUT_MS waits longer.\n',
+        `storeops: error: state database ${f} is busy, retry later: another program has held its lock for more than 200 ms; it is open in node (pid ${process.pid})\n` +
+          '  hint: run again when the other run has finished (a cron job simply retries on its next round); a database tool holding it must write its changes (commit) or close it. STOREOPS_BUSY_TIMEOUT_MS waits longer.\n',
       );
     } finally {
       holder.close();
@@ -78,8 +78,8 @@ describe('the state database is checked before the inputs are read', () => {
       expect(r.stderr).toBe(
         "storeops: warning: no pickup scans given (--shipments): using the export's 发货时间 (when the seller marked it shipped) as the ship time.\n" +
           `storeops: warning: 1 closed order never shipped and has no close time in the export, so whether it was closed before the deadline cannot be told (closed_unshipped); not judged: 4100000000000000702 (${ORDERS}:8).\n` +
-          `storeops: error: state database ${f} is busy, retry later: another storeops run has held its lock for more than 200 ms\n` +
-          '  hint: run again when the other run has finished (a cron job simply retries on its next round); STOREOPS_BUSY_TIMEOUT_MS waits longer.\n',
+          `storeops: error: state database ${f} is busy, retry later: another program has held its lock for more than 200 ms; it is open in node (pid ${process.pid})\n` +
+          '  hint: run again when the other run has finished (a cron job simply retries on its next round); a database tool holding it must write its changes (commit) or close it. STOREOPS_BUSY_TIMEOUT_MS waits longer.\n',
       );
     } finally {
       holder.close();

@@ -71,9 +71,11 @@ export function damagedError(file: string, detail: string | Msg): StateError {
   const d = typeof detail === 'string' ? msg(detail, detail) : detail;
   return new StateError(
     msg(`状态数据库 ${file} 已损坏或不是 SQLite 文件 (${d.zh}); 文件未做任何改动`, `state database ${file} is damaged or not an SQLite file (${d.en}); it was left untouched`),
+    // A new (or a repaired) database does not know the vouchers recorded in this one: its first
+    // --record run lists them as new again. Said, since "use a new --state file" alone led there.
     msg(
-      '从备份恢复该文件, 或把它移走 (保留以备核查) 后用新的 --state 文件; storeops 不会覆盖它。',
-      'restore it from a backup, or move it aside (keep it for checking) and use a new --state file; storeops will not overwrite it.',
+      '从备份恢复该文件 (备份可随时用 sqlite3 状态文件 ".backup 副本.db" 制作), 损坏的文件保留以备核查; storeops 不会覆盖它。新的 (或修复得不完整的) --state 文件不知道其中已记录的红包: 它的第一次 --record 运行会把它们重新列为新红包, 以前的输出中已发放的不要再发。',
+      'restore it from a backup (make one any time with sqlite3 STATEFILE ".backup copy.db"), and keep the damaged file for checking; storeops will not overwrite it. A new (or partly repaired) --state file does not know the vouchers recorded in it: its first --record run lists them as new again, so issue none that your earlier outputs show issued.',
     ),
   );
 }

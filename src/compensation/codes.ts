@@ -33,3 +33,10 @@ export const NOT_JUDGED_ZH: Labels = {
   no_paid_amount: '无实付金额',
   platform_paid_unknown: '平台已赔付但金额未知',
 };
+
+/**
+ * The `notified` target of the sightings (docs/rules.md §1.1) of closed never-shipped orders whose
+ * voucher a --record run found the shop owes nothing for (paid by the platform, or final with nothing
+ * to issue): item `<platform>` U+0000 order id. Such an order is not named once no input holds it.
+ */
+export const SIGHTING_SETTLED_TARGET = 'sighting:settled';

@@ -13,6 +13,7 @@ import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, NotedItems, Pla
 import { DAY_MS, HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { PromiseVoucher } from './promise.js';
 import type { Reconciled } from './reconcile.js';
+import { SIGHTING_SETTLED_TARGET } from './codes.js';
 import { orderIdsOf } from './vouchers.js';
 import { noteLine } from './summary.js';
 
@@ -39,14 +40,23 @@ export function splitRecording(
   rulesOf?: (id: string) => RuleSet,
   shopKinds?: ReadonlyMap<string, 'id' | 'name'>,
   lateAt?: number,
-): { plan: VoucherRecord[]; coverOnly: VoucherRecord[]; platformPaid: VoucherRecord[]; platformAmounts: Map<string, string>; late: ProvisionalLate[] } {
+): { plan: VoucherRecord[]; coverOnly: VoucherRecord[]; platformPaid: VoucherRecord[]; platformAmounts: Map<string, string>; late: ProvisionalLate[]; settled: string[]; unsettled: string[] } {
   const plan: VoucherRecord[] = [];
   const late: ProvisionalLate[] = [];
+  // Closed never-shipped orders judged from their sighting (seen_open) in a voucher the shop owes
+  // nothing for (paid by the platform, or final with nothing to issue: platform-deducts): settled, so
+  // not named once their export is pruned (SIGHTING_SETTLED_TARGET); in a voucher still owing: not.
+  const settled: string[] = [];
+  const unsettled: string[] = [];
   const coverOnly: VoucherRecord[] = [];
   const platformPaid: VoucherRecord[] = [];
   const platformAmounts = new Map<string, string>();
   const make = recordMaker(rulesOf, shopKinds);
   for (const v of vouchers) {
+    if (lateAt !== undefined) {
+      const owesNothing = v.state === 'paid_by_platform' || (v.state === 'final' && !v.toIssue.gt(0));
+      if (owesNothing || v.toIssue.gt(0)) seenOpenKeys(v, rulesOf, owesNothing ? settled : unsettled);
+    }
     if (v.state === 'final' && v.toIssue.gt(0)) plan.push(make(v, true));
     else if (v.state === 'provisional' && v.toIssue.gt(0)) {
       coverOnly.push(make(v, true));
@@ -63,7 +73,25 @@ export function splitRecording(
     if (kind) r.shopKind = kind;
     plan.push(r);
   }
-  return { plan, coverOnly, platformPaid, platformAmounts, late };
+  return { plan, coverOnly, platformPaid, platformAmounts, late, settled, unsettled };
+}
+
+/** An order's platform as its rule set names it (天猫国际's orders are Taobao's); undefined when unknown. */
+function platformOf(v: Reconciled, rulesOf: ((id: string) => RuleSet) | undefined): string | undefined {
+  const rp = rulesOf?.(v.rules)?.platform;
+  return rp === 'tmall-global' ? 'taobao' : rp;
+}
+
+/** The keys (`<platform>` U+0000 order id) of the voucher's orders judged from a sighting (seen_open). */
+function seenOpenKeys(v: Reconciled, rulesOf: ((id: string) => RuleSet) | undefined, out: string[]): void {
+  let platform: string | undefined;
+  for (const l of v.orders) {
+    if (l.shipSource !== 'seen_open') continue;
+    platform ??= platformOf(v, rulesOf);
+    if (platform === undefined) return;
+    const k = `${platform}\u0000${l.orderId}`;
+    if (out[out.length - 1] !== k) out.push(k);
+  }
 }
 
 /**
@@ -74,9 +102,8 @@ export function splitRecording(
  * of its own. The platform is the rule set's (天猫国际's orders are Taobao's); none known: not kept.
  */
 function shippedLate(v: Reconciled, rulesOf: ((id: string) => RuleSet) | undefined, at: number, out: ProvisionalLate[]): void {
-  const rp = rulesOf?.(v.rules)?.platform;
-  if (rp === undefined) return;
-  const platform = rp === 'tmall-global' ? 'taobao' : rp;
+  const platform = platformOf(v, rulesOf);
+  if (platform === undefined) return;
   let byOrder: Map<string, { fen: number; shipped: number; deadline: number }> | undefined;
   for (const l of v.orders) {
     if (l.shippedAt === null) continue;
@@ -222,7 +249,7 @@ export async function recordVouchers(
     // Paid by the platform (RULES 1.4): not recorded; but the shop may have issued it already.
     // How each voucher's shop was named (店铺Id or 店铺名称): only shops named the same way are told apart.
     // Late orders shipped in a provisional voucher: kept (schema 14) so a run missing them names them.
-    const { plan, coverOnly, platformPaid, platformAmounts, late } = splitRecording(vouchers, promises, rulesOf, shops?.kinds, lateMet ? ctx.asOf : undefined);
+    const { plan, coverOnly, platformPaid, platformAmounts, late, settled, unsettled } = splitRecording(vouchers, promises, rulesOf, shops?.kinds, lateMet ? ctx.asOf : undefined);
     const platformClashes: PlatformClash[] = [];
     const heldBack: HeldVoucher[] = [];
     // A sighted order (or line) seen shipped keeps its sighting while its voucher is still provisional
@@ -268,6 +295,7 @@ export async function recordVouchers(
     let marked: string | undefined;
     let closed = false;
     const notes: NotedItems[] = [];
+    if (settled.length || unsettled.length) notes.push({ target: SIGHTING_SETTLED_TARGET, add: settled, clear: unsettled });
     // The complete files this database names as recorded: the markers' (of every run, said or still
     // going) and those kept once their marker was said and dropped (this commit keeps the stale
     // markers' own, while they are there: the operator was told to rename them into place).

@@ -2,7 +2,7 @@
 //   judge (assess.ts) → window (window.ts) → voucher (vouchers.ts) → reconcile (reconcile.ts)
 //   → record (record.ts) → rows (rows.ts), and the summary (summary.ts).
 // This file only wires the stages to the input, the state database and the output.
-import { RECORDED_ZH } from './codes.js';
+import { RECORDED_ZH, SIGHTING_SETTLED_TARGET } from './codes.js';
 import { doc } from '../paths.js';
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, OutputError, PipeClosed, UsageError, msg, plural } from '../errors.js';
@@ -984,11 +984,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // With them, the orders recording runs saw still open and unshipped past their deadline (schema 12):
   // one now closed, never shipped, its close time unknown, closed after that (judge.ts seenOpen).
   // With them, the late orders recording runs found shipped in a provisional voucher (schema 14).
-  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings(), late: db.provisionalLateKeys() }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>(), late: new Set<string>() }) : undefined;
+  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings(), late: db.provisionalLateKeys(), settled: new Set(db.notifiedItems(SIGHTING_SETTLED_TARGET)) }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>(), late: new Set<string>(), settled: new Set<string>() }) : undefined;
   // Without --record a state database there is read the same way (read-only, never migrated; one that
   // cannot be read is said below, where what the run lists is checked against it).
   const sightings = ledgerBefore?.seen ?? (req.atRisk === undefined && stateMayExist(ctx.statePath) ? await fromLedger(ctx, (db) => db.sightings(), undefined, true) : undefined);
   const paidBefore = ledgerBefore?.ids;
+  const settledBefore = ledgerBefore && ledgerBefore.settled.size > 0 ? ledgerBefore.settled : undefined;
   const reported = ledgerBefore && (ledgerBefore.reported.onTime.size > 0 || ledgerBefore.reported.excluded.size > 0) ? ledgerBefore.reported : undefined;
   // Orders named before that this run judges late again: their markers go, so a relapse is said again.
   const relapsed: string[] = [];
@@ -1411,7 +1412,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (sightedIds && req.atRisk === undefined) {
     for (const k of sightings!.keys()) {
       const [platform, orderId] = k.split('\u0000') as [string, string];
-      if (!metSighted.has(orderId) && platformsRead.has(platform) && !paidBefore?.has(orderId) && !excluded.has(orderId)) absentSet.add(orderId);
+      // Nor one whose voucher a run found the shop owes nothing for (paid by the platform, or nothing to
+      // issue): closed, it can no longer change; until 2026-12 it was named after every pruning, exit 1.
+      if (!metSighted.has(orderId) && platformsRead.has(platform) && !paidBefore?.has(orderId) && !excluded.has(orderId) && !settledBefore?.has(`${platform}\u0000${orderId}`)) absentSet.add(orderId);
     }
   }
   // Late orders found shipped in a provisional voucher that none of the inputs holds, the same way

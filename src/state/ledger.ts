@@ -3045,10 +3045,13 @@ class SqliteState implements StateDb {
           // goes, unless a voucher of this call holding it was not recorded (conflict, held: still owed);
           // this run's rows are set; an order a recorded voucher pays (this run's or an earlier one's) goes.
           if (opts.provisionalLate) {
+            // A conflict the vouchers recorded before paid in full owes nothing (conflicts.ts paidInFull): not kept.
             const keep = new Set<string>();
+            const coveredOf = new Map((opts.covers ?? []).map((c) => [c.voucherKey, c.covered]));
             for (const v of vouchers) {
               const st = out.get(v.voucherKey);
-              if (st === 'conflict' || st === 'held') for (const id of v.orderIds) keep.add(id);
+              const paidInFull = st === 'conflict' && coveredOf.has(v.voucherKey) && new Decimal(coveredOf.get(v.voucherKey)!).gte(v.amount);
+              if (st === 'held' || (st === 'conflict' && !paidInFull)) for (const id of v.orderIds) keep.add(id);
             }
             const drop = db.prepare('DELETE FROM provisional_late WHERE order_id = ? AND platform = ?');
             for (const x of opts.provisionalLate.met) if (!keep.has(x.orderId)) drop.run(x.orderId, x.platform);

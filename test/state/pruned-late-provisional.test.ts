@@ -111,6 +111,37 @@ describe.each(['UTC', 'America/Los_Angeles'])('a late order shipped while its da
   });
 });
 
+// The day's cap paid by the voucher recorded without it: nothing more owed, so once a run reads it
+// again (a conflict paid in full: no exit 1) it is not named after. By hand: C2 5000.00 (no postage)
+// paid 10-14 21:40:00, deadline 10-16 21:40:00; d1 (10-17 13:05): A shipped (9.50), C2 unshipped
+// 39 h 25 min late: 5 % × 5000.00 = 250.00 → the 50.00 maximum; {A, C2} 59.50 provisional. d2 (10-20
+// 21:05): C2 shipped 10-20 20:00:00, 94 h 20 min late: out of stock (> 72 h, window 48 h: tier 2),
+// 10 % × 5000.00 = 500.00 (the tier's 500.00 maximum); {C2} 500.00 recorded; A named. d1 with d2:
+// {A, C2} 9.50 + 500.00 = 509.50 → the day's 500.00 cap, which {C2} paid: a conflict owing 0.00.
+describe.each(['UTC', 'America/Los_Angeles'])('the day paid up to its cap without it (TZ=%s)', (tz) => {
+  it('a conflict paid in full: its row goes, not named after', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const C2 = (ship: string) => order(CID, { ...shop, 买家会员名: '小兰', 买家应付货款: '5000.00', 买家应付邮费: '0.00', 买家实际支付金额: '5000.00', 订单创建时间: '2026-10-14 21:30:00', 订单付款时间: '2026-10-14 21:40:00', 订单状态: status(ship), 发货时间: ship });
+    const d1 = path.join(dir, 'd1.csv');
+    fs.writeFileSync(d1, taobaoCsv([A('2026-10-17 12:00:00'), C2('')]));
+    const d2 = path.join(dir, 'd2.csv');
+    fs.writeFileSync(d2, taobaoCsv([C2('2026-10-20 20:00:00')]));
+    expect(lan(recorderIn(tz, '2026-10-17 13:05:00')(d1, state, '--lang', 'en').rows)).toEqual([['59.50', 'provisional', '', '59.50']]);
+    const r2 = recorderIn(tz, '2026-10-20 21:05:00')(d2, state, '--lang', 'en');
+    expect(lan(r2.rows)).toEqual([['500.00', 'final', 'new', '500.00']]);
+    expect(r2.stderr).toContain(`is not among the orders this run read: ${AID} (deadline 2026-10-16 01:50:00, shipped 2026-10-17 12:00:00, 9.50 before the buyer's cap`);
+    expect(r2.code).toBe(1);
+    const r3 = recorderIn(tz, '2026-10-20 22:05:00')(d1, state, '--lang', 'en', d2);
+    expect(lan(r3.rows)).toEqual([['500.00', 'final', 'conflict', '0.00']]);
+    expect(r3.code).toBe(0);
+    expect(lateRows(state)).toEqual([]);
+    const r4 = recorderIn(tz, '2026-10-20 23:05:00')(d2, state, '--lang', 'en');
+    expect(r4.stderr).not.toContain(MISSING);
+    expect(r4.code).toBe(0);
+  });
+});
+
 // tmall-2023 (paid before 2026-04-09; 48 h; 30 % of paid − postage, min 5.00 an order; a buyer's orders
 // paid within 24 h of the window's first combined, cap 500.00): 小梅 paid E 100.00 03-01 10:00:00
 // (deadline 03-03 10:00:00) and F 50.00 03-01 20:00:00 (deadline 03-03 20:00:00; 10 h after E: one window).

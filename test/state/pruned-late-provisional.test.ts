@@ -18,12 +18,13 @@
 // d1 put back beside d2: {A, C} 19.50 final; C was paid by {C} 10.00: a conflict owing 19.50 − 10.00
 //   = 9.50 (exit 1). With --reissue all: reissued, 9.50 to issue; A is paid, its row goes, d2 alone
 //   names nothing. 10.00 + 9.50 = 19.50 in all, what the day owes.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/state/schema.js';
-import { runCli, tmpDir } from '../helpers.js';
+import { BIN, ROOT, runCli, tmpDir } from '../helpers.js';
 import { order, taobaoCsv } from '../orders/build.js';
 import { ledgerTotal, recorderIn } from './record-runs.js';
 
@@ -140,6 +141,49 @@ describe.each(['UTC', 'America/Los_Angeles'])('the day paid up to its cap withou
     expect(r4.stderr).not.toContain(MISSING);
     expect(r4.code).toBe(0);
   });
+});
+
+/** The CLI as a child process (three at once on one state database). */
+function cliAsync(args: string[], home: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', TZ: 'UTC', LANG: 'C', HOME: home, XDG_CONFIG_HOME: path.join(home, 'c'), XDG_DATA_HOME: path.join(home, 'd') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('close', (code) => resolve({ code, stdout: out, stderr: err }));
+  });
+}
+
+// Three --record runs at once after d1's (one reading d1 and d2, two reading d2 alone): whichever
+// commits first, no order is paid twice (the ledger refuses a second paying claim) and the day ends
+// at 19.50 once the conflict, if any, is re-issued: {A, C} 19.50 recorded first (the d2-alone runs'
+// {C} 10.00 then a conflict paid in full), or {C} 10.00 first (then {A, C} a conflict owing 9.50).
+describe('three parallel --record runs', () => {
+  it('pay the day once, 19.50 in all, and leave nothing named', async () => {
+    const { dir, d1, d2 } = setup();
+    const state = path.join(dir, 'state.db');
+    expect(recorderIn('UTC', '2026-10-17 13:05:00')(d1, state, '--lang', 'en').code).toBe(0);
+    const args = (files: string[]) => ['compensate', ...files, '--record', '--state', state, '--as-of', '2026-10-19 21:05:00', '-f', 'json', '--lang', 'en', '--no-input'];
+    const rs = await Promise.all([cliAsync(args([d1, d2]), dir), cliAsync(args([d2]), dir), cliAsync(args([d2]), dir)]);
+    for (const r of rs) expect([0, 1]).toContain(r.code);
+    const db = new Database(state, { readonly: true });
+    const twice = db.prepare("SELECT order_id FROM voucher_orders WHERE claim = 'paid' GROUP BY order_id, kind HAVING COUNT(*) > 1").all();
+    db.close();
+    expect(twice).toEqual([]);
+    expect(['19.50', '10.00']).toContain(ledgerTotal(state, 'UTC'));
+    const r = recorderIn('UTC', '2026-10-19 22:05:00')(d1, state, '--lang', 'en', d2, '--reissue', 'all');
+    expect([0, 1]).toContain(r.code);
+    expect(ledgerTotal(state, 'UTC')).toBe('19.50');
+    expect(lateRows(state)).toEqual([]);
+    const after = recorderIn('UTC', '2026-10-19 23:05:00')(d2, state, '--lang', 'en');
+    expect(after.stderr).not.toContain(MISSING);
+    expect(after.code).toBe(0);
+  }, 60_000);
 });
 
 // tmall-2023 (paid before 2026-04-09; 48 h; 30 % of paid − postage, min 5.00 an order; a buyer's orders

@@ -25,6 +25,9 @@
 // order a download stops holding before its buyer's day (window) voucher is final is never paid
 // (§1.7 reading: the downloads are the record of what is owed); the oracle does the same, so the
 // runs here read downloads that still hold such orders, and MONTH_KEEP=1 MONTH_KEEPDAYS=4 shows it.
+// Such an order a --record run read (late and unshipped: a sighting; or shipped late while its day was
+// provisional: provisional_late, schema 14) is named by the runs that miss it, exit 1 (the runs here
+// accept exit 1; test/state/pruned-late-provisional, pruned-shipped-provisional check it).
 //
 // Worked by hand (the short month, October 2026, `tmall-2026`, seed 1), asserted below:
 // - order …10000, 针织帽 (48 h), 99.90 + 8.00 postage: base 99.90; paid 10-04 16:36:39, deadline

@@ -38,6 +38,13 @@ export interface VoucherRecord {
   /** Epoch ms. */
   windowStart: number | null;
   /**
+   * Epoch ms: the paid time of the last order of its window, for 24-hour windows (`tmall-2023`): a
+   * window of the export opening inside a recorded window whose first order the export lacks makes a
+   * later window unclear only when it holds an order paid after that recorded window ends
+   * (unclearWindow). Absent: not known (unclear, as before).
+   */
+  lastPaid?: number;
+  /**
    * The buyer's combined cap (RULES 1.2 / 1.3 第十二条), when the rule set combines and caps: the
    * vouchers of the same kind, buyer and rule set recorded with a window start in [from, to] count
    * toward the same cap, so what they paid is not paid again past it (the buyer's day in another
@@ -2581,7 +2588,10 @@ class SqliteState implements StateDb {
         return first !== undefined && !inCall.has(first) && !(opts.notLate?.has(first) ?? false) && startOf(r.k, r.t) < s;
       });
       if (missing.length === 0) return [];
-      const exportStarts = callStarts(v, kind).map(([, t]) => t).filter((t) => t <= s);
+      // The export's windows opening by `s`, with the paid time of their last order when known.
+      const exportWins = callStarts(v, kind)
+        .filter(([, t]) => t <= s)
+        .map(([k, t]) => [t, startRec.get(k)?.lastPaid] as const);
       let group: Set<string> | undefined;
       const out: string[] = [];
       for (const r of missing) {
@@ -2589,7 +2599,14 @@ class SqliteState implements StateDb {
         if (t >= s - day) {
           group ??= new Set(capKeys(v));
           if (!group.has(r.k)) out.push(r.k);
-        } else if (s > t + day && exportStarts.some((e) => e > t && e <= t + day)) out.push(r.k);
+        } else if (s > t + day && exportWins.some(([e, last]) => e > t && e <= t + day && (last === undefined || last > t + day))) {
+          // The export chained its windows from e, the ledger from t: they differ only through an
+          // order paid after t + 24 h inside e's window (its own window's opening in truth). With none
+          // there the next opening after R's window is the same order in both, and so is every later
+          // one: this window is certain (held before: exit 1 for hours of rolling downloads, until
+          // e's order left them too; test/state/held-window-certain).
+          out.push(r.k);
+        }
       }
       return out.sort();
     };

@@ -34,8 +34,9 @@
 // - §1.7 An order the downloads no longer hold is not judged; one a voucher paid keeps its place in
 //   its day or window (its money stays there), one never paid is owed nothing by these runs.
 // - README "A 24-hour window the ledger cannot tell": under `tmall-2023`, when the downloads lack the
-//   first order of a recorded window and open one of their own inside its 24 h, the buyer's vouchers
-//   from that opening on are held (not recorded) until the two agree.
+//   first order of a recorded window and open one of their own inside its 24 h holding an order paid
+//   after the recorded window's 24 h, the buyer's vouchers from that opening on are held (not
+//   recorded) until the two agree (with no such order both chain the later windows alike).
 export interface Row {
   id: string;
   buyer: string;
@@ -154,15 +155,21 @@ export class Oracle {
       // README "A 24-hour window the ledger cannot tell" (`tmall-2023`): when the downloads lack the
       // first order of a recorded window and open a window of their own inside its 24 h, the later
       // windows of the buyer are chained from there by the export and from the recorded opening by the
-      // ledger; a voucher at or after that opening is held (not recorded) until they agree.
+      // ledger; a voucher at or after that opening is held (not recorded) until they agree. They can
+      // differ only through an order of that window paid after the recorded window's 24 h (in truth
+      // it opens a window of its own): with none, the next opening is the same order in both.
       let heldFrom = Infinity;
       if (rules === 'tmall-2023') {
-        const opens: number[] = [];
-        let open0 = -Infinity;
-        for (const l of ls) if (inView.has(l.r.id) && l.r.paidAt! - open0 > 24 * H) opens.push((open0 = l.r.paidAt!));
+        const opens: { at: number; last: number }[] = [];
+        for (const l of ls) {
+          if (!inView.has(l.r.id)) continue;
+          const w = opens[opens.length - 1];
+          if (w === undefined || l.r.paidAt! - w.at > 24 * H) opens.push({ at: l.r.paidAt!, last: l.r.paidAt! });
+          else w.last = l.r.paidAt!;
+        }
         for (const w of this.recorded.get(k) ?? []) {
           if (inView.has(w.firstId)) continue;
-          for (const t of opens) if (t > w.start && t <= w.start + 24 * H) heldFrom = Math.min(heldFrom, t);
+          for (const o of opens) if (o.at > w.start && o.at <= w.start + 24 * H && o.last > w.start + 24 * H) heldFrom = Math.min(heldFrom, o.at);
         }
       }
       for (const g of groups) {

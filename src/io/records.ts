@@ -116,8 +116,11 @@ export function badBytes(s: Sniffed, lineNo: number): InputError {
  */
 interface Fed {
   lines: number;
-  /** `crLine`, behind a bare CR: the line as csv-parse and an editor count it (CR, LF and CRLF each one break). */
-  bad?: { line: number; cut: boolean; afterBareCr: boolean; crLine?: number }[];
+  /**
+   * `line`: the line as csv-parse and an editor count it (CR, LF and CRLF each one break), also
+   * behind a bare CR (such a byte was refused, its file not read, until desk40).
+   */
+  bad?: { line: number; cut: boolean }[];
 }
 
 /**
@@ -132,13 +135,44 @@ async function* decode(s: Sniffed, fed: Fed, gb: Gb18030Impl | undefined, chunks
   // A 0x0A byte is a line break in UTF-8 and GB18030 alike (never inside a multi-byte character).
   // A Buffer is searched for the byte 10, not the string '\n': a string needle is converted for every
   // call (one call a line), ~4× the time (10k-row UTF-8 export: ~2.3 vs ~0.6 ms a pass, warm).
+  // A UTF-8 file whose first line ends in a bare CR (an old Mac file, read by csv-parse) has its
+  // lines counted as csv-parse and an editor count them, each CRLF, bare CR and LF one, so that a
+  // bad byte is named on the line it is on (counted by LF it was line 1 of a file with no LF); the
+  // common file keeps the count by LF alone (decided at the first line end: undefined until then).
+  // (GB18030 counts its bare CRs apart: `bad` below.)
+  const utf8 = s.encoding === 'utf8';
+  let crLines: boolean | undefined;
+  let crEnded = false;
   const countNl = (b: Buffer | string) => {
+    if (utf8 && typeof b !== 'string' && b.length) {
+      const crBefore = crEnded;
+      crEnded = b[b.length - 1] === 13;
+      if (crLines === undefined) {
+        if (crBefore) {
+          // The last part ended in the file's first line break, a CR: bare unless this LF completes it.
+          crLines = b[0] !== 10;
+          if (crLines) newlines++;
+        } else {
+          const i = b.indexOf(13);
+          const n = b.indexOf(10);
+          if (n !== -1 && (i === -1 || n < i)) crLines = false;
+          else if (i !== -1 && i + 1 < b.length) crLines = b[i + 1] !== 10;
+        }
+      }
+      if (crLines === true) {
+        newlines += lineBreaks(b, crBefore);
+        fed.lines = newlines;
+        return;
+      }
+    }
     let i = -1;
     if (typeof b === 'string') while ((i = b.indexOf('\n', i + 1)) !== -1) newlines++;
     else while ((i = b.indexOf(10, i + 1)) !== -1) newlines++;
     fed.lines = newlines;
   };
   const bad = (lineNo: number) => badBytes(s, lineNo);
+  // A bad UTF-8 byte right behind the file's first line break, a CR: that CR is bare (no LF follows it).
+  const badUtf8 = () => bad(newlines + 1 + (crLines === undefined && crEnded ? 1 : 0));
   if (s.encoding === 'utf8') {
     let carry: Buffer | undefined;
     for await (const chunk of chunks) {
@@ -156,7 +190,8 @@ async function* decode(s: Sniffed, fed: Fed, gb: Gb18030Impl | undefined, chunks
           carry = head; // still cut (a tiny chunk)
           continue;
         }
-        if (!isUtf8(head)) throw bad(newlines + 1);
+        if (!isUtf8(head)) throw badUtf8();
+        countNl(head);
         yield head;
         if (b.length === 0) continue;
       }
@@ -168,12 +203,12 @@ async function* decode(s: Sniffed, fed: Fed, gb: Gb18030Impl | undefined, chunks
       }
       if (!isUtf8(b)) {
         countNl(b.subarray(0, firstBadUtf8(b)));
-        throw bad(newlines + 1);
+        throw badUtf8();
       }
       countNl(b);
       if (b.length) yield b;
     }
-    if (carry) throw bad(newlines + 1);
+    if (carry) throw badUtf8();
     return;
   }
   if (s.encoding === 'utf16le' || s.encoding === 'utf16be') {
@@ -247,7 +282,7 @@ async function* decode(s: Sniffed, fed: Fed, gb: Gb18030Impl | undefined, chunks
         from = at;
         const afterBareCr = bareCrAt < at;
         const crLine = afterBareCr && crs ? lines + 1 + bareCrs + crs.filter((i) => i < at).length : undefined;
-        found.push({ line: lines + 1, cut: r.cut && k === r.bad.length - 1, afterBareCr, ...(crLine !== undefined ? { crLine } : {}) });
+        found.push({ line: crLine ?? lines + 1, cut: r.cut && k === r.bad.length - 1 });
       }
     }
     if (crs) bareCrs += crs.length;
@@ -290,34 +325,46 @@ function pickDelimiter(firstText: string): string {
   // The header line decides. Title lines may come first (issue 14: PDD after-sale, some 抖店
   // downloads) and hold neither: the first of the first lines with a comma or a tab is taken.
   let from = 0;
+  // Lines end at LF, CRLF or a bare CR (an old Mac file), as the readers break them.
+  const lineEnd = /\r\n?|\n/g;
   for (let n = 0; n < HEADER_SEARCH_LINES && from <= firstText.length; n++) {
-    const nl = firstText.indexOf('\n', from);
+    lineEnd.lastIndex = from;
+    const m = lineEnd.exec(firstText);
+    const nl = m === null ? -1 : m.index;
     // Counted outside quoted cells: 抖店 writes a tab inside its quotes ("\t6917…"), and a header
     // written that way ("\t主订单编号",…) is still comma-separated.
     const line = firstText.slice(from, nl === -1 ? undefined : nl).replace(/"(?:[^"]|"")*"/g, '""');
     const tabs = line.split('\t').length - 1;
     const commas = line.split(',').length - 1;
     if (tabs + commas > 0) return tabs > commas ? '\t' : ',';
-    if (nl === -1) break;
-    from = nl + 1;
+    if (m === null) break;
+    from = nl + m[0].length;
   }
   return ',';
 }
 
 /**
- * The line break, decided from the first text. Left to csv-parse, discovery re-encodes its
- * candidates at every byte until one appears: 17 s on a 50 MB line. CRLF and LF are both taken
- * whichever the file starts with: a file of LF rows followed by CRLF blank lines (issue 14) would
- * otherwise make every "\r" a one-cell record, and csv-parse builds an Error (stack and all) for
- * each short record — 40 µs and 3 KB a line. Only a file that starts with bare CRs (old Mac) also
- * splits on CR.
+ * The line breaks csv-parse splits records on: CRLF, a bare CR and LF, wherever they are in the
+ * file (an editor shows each as one line end; a file whose CRLFs a converter turned into CRs, or
+ * with such lines appended, has its rows apart). Given, not discovered: left to csv-parse,
+ * discovery re-encodes its candidates at every byte until one appears (17 s on a 50 MB line), and
+ * takes one kind only: a file of LF rows followed by CRLF blank lines (issue 14) made every "\r"
+ * a one-cell record, and csv-parse builds an Error (stack and all) for each short record — 40 µs
+ * and 3 KB a line. Until 2026-12 only a file starting with a bare CR split on CR: a file whose
+ * first line ended in CRLF or LF and whose later lines ended in bare CRs was read with those rows
+ * merged into one (refused for its cell count, or, in a file of one column, read as one cell).
  */
-function pickRecordDelimiter(firstText: string): string[] {
+const RECORD_DELIMITERS = ['\r\n', '\r', '\n'];
+
+/**
+ * Whether the first text's first line ends in a bare CR (an old Mac file), or it has no line end at
+ * all: csv-parse reads such a file from its start (the byte scanner hands a bare CR on to csv-parse
+ * wherever it meets one; a file of them would go to csv-parse at its first line anyway).
+ */
+function startsWithBareCr(firstText: string): boolean {
   const i = firstText.search(/[\r\n]/);
-  if (i === -1) return ['\r\n', '\n', '\r'];
-  if (firstText[i] === '\n') return ['\r\n', '\n'];
-  if (i === firstText.length - 1) return ['\r\n', '\n', '\r'];
-  return firstText[i + 1] === '\n' ? ['\r\n', '\n'] : ['\r\n', '\r', '\n'];
+  if (i === -1 || i === firstText.length - 1) return true;
+  return firstText[i] === '\r' && firstText[i + 1] !== '\n';
 }
 
 /**
@@ -379,7 +426,7 @@ async function* csvRecordBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<
   const first = await text.next();
   if (first.done) return;
   const head = headText(first.value);
-  yield* csvParseBatches(s, text, first.value, fed, pickDelimiter(head), pickRecordDelimiter(head), 1);
+  yield* csvParseBatches(s, text, first.value, fed, pickDelimiter(head), 1);
 }
 
 /** The start of the first text, for the delimiter decisions. */
@@ -435,9 +482,10 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   // The same decisions csv-parse's path makes from the same first text.
   const head = gb ? new TextDecoder('gb18030').decode(buf.subarray(0, 1 << 16), { stream: true }) : headText(buf);
   const delimiter = pickDelimiter(head);
-  const recordDelimiter = pickRecordDelimiter(head);
-  // Bare-CR line ends (an old Mac file) are csv-parse's alone.
-  const scanner = recordDelimiter.includes('\r') ? undefined : new RecordScanner(delimiter.charCodeAt(0), gb ? 'gb18030' : 'utf8', opts.projection);
+  // Bare-CR line ends (an old Mac file) are csv-parse's alone: the scanner hands the rest of the
+  // input to csv-parse at the first bare CR it meets outside a quoted cell (scan.ts), and a file
+  // that starts with them (or with no line end in its first 64 KB) is csv-parse's from the start.
+  const scanner = startsWithBareCr(head) ? undefined : new RecordScanner(delimiter.charCodeAt(0), gb ? 'gb18030' : 'utf8', opts.projection);
   let rest: Buffer = buf;
   // The part of a chunk after its first line break, while the record cut at the end of the last
   // chunk is read joined to that first line alone (joining it to the whole chunk copies a megabyte).
@@ -479,7 +527,10 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
         const parts = [buf];
         let size = buf.length;
         for (;;) {
-          const lf = more.indexOf(0x0a);
+          let lf = more.indexOf(0x0a);
+          // A chunk of bare-CR lines (an old Mac part of the file) ends the record too: the scanner
+          // hands it to csv-parse at that CR (gathering on would join up to MAX_RECORD of them).
+          if (lf === -1) lf = more.indexOf(0x0d);
           if (lf !== -1 && lf !== more.length - 1) {
             parts.push(more.subarray(0, lf + 1));
             queued = more.subarray(lf + 1);
@@ -515,7 +566,7 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   }
   const first = await text.next();
   if (first.done) return;
-  yield* csvParseBatches(s, text, first.value, fed, delimiter, recordDelimiter, firstLine);
+  yield* csvParseBatches(s, text, first.value, fed, delimiter, firstLine);
 }
 
 /**
@@ -528,7 +579,6 @@ async function* csvParseBatches(
   firstValue: string | Buffer,
   fed: Fed,
   delimiter: string,
-  recordDelimiter: string[],
   firstLine: number,
 ): AsyncGenerator<RawRecord[]> {
   const first: IteratorResult<string | Buffer> = { done: false, value: firstValue };
@@ -563,13 +613,17 @@ async function* csvParseBatches(
           : msg(`无法解析这一行的引号 (${k.code})`, `the quoting of this row cannot be read (${k.code})`),
     };
   };
+  // The input's last byte ended a line (LF or CR), and the line breaks fed to the parser (CRLF, a
+  // bare CR and LF each one, as the parser and an editor count them; fed.lines counts LF alone),
+  // from firstLine on: the last line of the file, for a quote never closed.
   let endsWithNl = true;
-  const bareCr = recordDelimiter.includes('\r');
+  let breaksFed = firstLine - 1;
+  let crEnded = false;
   // csv-parse is loaded only when it reads: the byte scanner reads the common export alone.
   const { parse } = await import('csv-parse');
   const parser = parse({
     delimiter,
-    record_delimiter: recordDelimiter,
+    record_delimiter: RECORD_DELIMITERS,
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -590,7 +644,7 @@ async function* csvParseBatches(
           emptyLines: info.empty_lines,
           end:
             err.code === 'CSV_QUOTE_NOT_CLOSED'
-              ? fed.lines + (endsWithNl ? 0 : 1) // the last line of the file
+              ? breaksFed + (endsWithNl ? 0 : 1) // the last line of the file
               : info.lines === undefined
                 ? undefined
                 : info.lines + lineBase,
@@ -604,7 +658,12 @@ async function* csvParseBatches(
     (async function* () {
       for (let t: IteratorResult<string | Buffer> = first; !t.done; t = await text.next()) {
         const v = t.value;
-        if (v.length) endsWithNl = typeof v === 'string' ? v.endsWith('\n') : v[v.length - 1] === 10;
+        if (v.length) {
+          const last = typeof v === 'string' ? v.charCodeAt(v.length - 1) : v[v.length - 1]!;
+          endsWithNl = last === 10 || last === 13;
+          breaksFed += lineBreaks(v, crEnded);
+          crEnded = last === 13;
+        }
         yield v;
       }
     })(),
@@ -619,21 +678,22 @@ async function* csvParseBatches(
         while (skipped.length && skipped[0]!.after <= given) batch.push(skippedRecord(skipped.shift()!));
         given++;
         const start = prevEnd + 1 + (info.empty_lines - prevEmpty);
-        // Lines the record spans, counted as the decoder counts them (by \n): csv-parse's
-        // info.lines counts a CRLF inside a quoted cell as two line breaks.
+        // Lines the record spans, each CRLF, bare CR and LF inside its cells one (as an editor
+        // shows them, and the byte scanner counts them): csv-parse's info.lines counts a CRLF
+        // inside a quoted cell as two line breaks.
         // Most records sit on one line: only a record csv-parse saw span lines is scanned.
         let breaks = 0;
-        if (info.lines + lineBase > start) for (const c of record) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
+        if (info.lines + lineBase > start) for (const c of record) breaks += lineBreaks(c, false);
         prevEnd = start + breaks;
         prevEmpty = info.empty_lines;
         // GB18030: bytes that were not, on a line of this record (decode replaced them): rejected, as the scanner does.
         const bad = fed.bad;
-        // Bare-CR line ends (an old Mac file): decode counts lines by LF and cannot place such a byte
-        // behind a bare CR in its record (csv-parse also breaks lines at CR), so the file is refused
-        // as it was before 2026-12, never read with the `?` that stands for the byte (found by
-        // fastpath.property seeds -1596155777 and 2068747283 at 8,000 runs: a row read with an FF
-        // byte as `?`). The bytes before the first bare CR are placed as in any file.
-        if (bareCr && bad !== undefined && badNext < bad.length && bad[badNext]!.afterBareCr) throw badBytes(s, bad[badNext]!.crLine ?? bad[badNext]!.line);
+        // Behind a bare CR (an old Mac file, or lines a converter ended so) decode counts the line
+        // as csv-parse does, CR, LF and CRLF each one break (and so do the records' lines here), so
+        // the byte is placed in its record as in any file: that row is rejected, the others read,
+        // as the byte scanner does. Until desk40 such a file was refused whole (lines counted by
+        // LF could not place the byte; read with the `?` standing for it before that: fastpath.property
+        // seeds -1596155777 and 2068747283 at 8,000 runs).
         if (bad !== undefined && badNext < bad.length) {
           while (badNext < bad.length && bad[badNext]!.line < start) badNext++;
           let kind: 'row' | 'cut' | undefined;
@@ -684,6 +744,23 @@ async function* csvParseBatches(
     throw new InputError(msg(`${s.name}: 无法解析 CSV: ${err.message}`, `${s.name}: cannot parse as CSV: ${err.message}`));
   }
   if (skipped.length) yield skipped.splice(0).map(skippedRecord);
+}
+
+/**
+ * The line breaks in `v` (text, or UTF-8/GB18030 bytes: CR and LF are those bytes in both), a CRLF,
+ * a bare CR and an LF each one; `crBefore`: the text before `v` ended in a CR (an LF starting `v`
+ * completes that CRLF, already counted).
+ */
+function lineBreaks(v: string | Buffer, crBefore: boolean): number {
+  let n = 0;
+  if (typeof v === 'string') {
+    for (let i = v.indexOf('\n'); i !== -1; i = v.indexOf('\n', i + 1)) if (i === 0 ? !crBefore : v.charCodeAt(i - 1) !== 13) n++;
+    for (let i = v.indexOf('\r'); i !== -1; i = v.indexOf('\r', i + 1)) n++;
+  } else {
+    for (let i = v.indexOf(10); i !== -1; i = v.indexOf(10, i + 1)) if (i === 0 ? !crBefore : v[i - 1] !== 13) n++;
+    for (let i = v.indexOf(13); i !== -1; i = v.indexOf(13, i + 1)) n++;
+  }
+  return n;
 }
 
 /**

@@ -278,9 +278,10 @@ export class RecordScanner {
     // delimiter, quote or line-break byte, so this is the verdict of checking the whole line (as
     // before: a walk of its own over every byte, ASCII cells too; issue 21).
     const delim = this.delimiter;
-    // Bytes above both the delimiter and LF (most of them: digits, letters, every non-ASCII byte)
-    // end no cell: one comparison a byte instead of two.
-    const top = delim > LF ? delim : LF;
+    // Bytes above the delimiter, LF and CR (most of them: digits, letters, every non-ASCII byte)
+    // end no cell: one comparison a byte instead of two. (CR: a bare CR ends a line, so for a
+    // tab-separated file `top` is CR, 13, not LF.)
+    const top = delim > CR ? delim : CR;
     const transient = this.projection?.transient;
     const timeSlot = this.timesFor;
     let times: number[] | undefined;
@@ -337,6 +338,8 @@ export class RecordScanner {
             while (c > top) c = b[++e]!;
           }
           if (c === LF) break;
+          // A bare CR (not the one before the line's LF) ends a line: the general loop sees it.
+          if (c === CR && e !== last) return -1;
           if (c === delim) {
             if (--left === 0) break;
             e++;
@@ -364,7 +367,14 @@ export class RecordScanner {
       }
       let e = p;
       let high = 0;
-      for (let c = b[e]!; c > top || (c !== delim && c !== LF); c = b[++e]!) high |= c;
+      let c = b[e]!;
+      for (; c > top || (c !== delim && c !== LF && c !== CR); c = b[++e]!) high |= c;
+      if (c === CR) {
+        // The CR of the line's CRLF ends the record's last cell; a bare CR ends a line: the
+        // general loop sees it.
+        if (e !== last) return -1;
+        e = stop;
+      }
       if (gb && high > 0x80 && scanGb18030(b, p, e, undefined) !== -1) return -1;
       // A CR just before the LF ends the line, not the cell.
       const cellEnd = e === stop && last < stop ? last : e;
@@ -437,6 +447,8 @@ export class RecordScanner {
     // 0: all read; 1: the record at pos needs more input; 2: the record at pos is not the common shape.
     let stop = 0;
     let bad = 0;
+    // The next CR in b at or after the last quoted cell's start; -1: none left; -2: not looked for yet.
+    let crAt = -2;
     const gb = this.gbDecoder !== undefined;
     this.words = gb ? wordsOf(b) : undefined;
     // Every cell nonAscii looks up is one of b's (this call's).
@@ -466,6 +478,9 @@ export class RecordScanner {
           line++;
           continue;
         }
+        // A bare CR (an old Mac line end; the last byte of the input too): csv-parse reads on.
+        stop = 2;
+        break;
       }
       const next = this.fastRecord(b, pos, gb, want, wantLen, skip, off, mem);
       if (next !== -1) {
@@ -511,12 +526,14 @@ export class RecordScanner {
             }
             if (n === delim || n === LF) break;
             if (n === CR) {
-              if (q + 2 >= len) {
-                if (!final) {
-                  stop = 1;
-                  break records;
-                }
-              } else if (b[q + 2] === LF) break;
+              if (q + 2 >= len && !final) {
+                stop = 1;
+                break records;
+              }
+              if (q + 2 < len && b[q + 2] === LF) break;
+              // A bare CR (an old Mac line end) ends the record: csv-parse reads on from it.
+              stop = 2;
+              break records;
             }
             // A quote followed by other text. csv-parse (relax_quotes) ends the quoted part there
             // and reads the rest of the cell unquoted, up to the delimiter or line break: a quote
@@ -531,6 +548,11 @@ export class RecordScanner {
           p = q + 1;
           high = 0x80;
           for (let k = b.indexOf(LF, s); k !== -1 && k < e; k = b.indexOf(LF, k + 1)) breaks++;
+          // A bare CR inside the cell is a line break too (an editor shows one, csv-parse counts
+          // one). The next CR of the buffer is kept (crAt): a file without one searches for it
+          // once a call (LF ends) or once a quoted cell (CRLF: the record's own line end).
+          if (crAt !== -1 && crAt < s) crAt = b.indexOf(CR, s);
+          for (; crAt !== -1 && crAt < e; crAt = b.indexOf(CR, crAt + 1)) if (b[crAt + 1] !== LF) breaks++;
           if (after !== 0) {
             let r = p;
             for (;;) {
@@ -544,12 +566,13 @@ export class RecordScanner {
               const c = b[r]!;
               if (c === delim || c === LF) break;
               if (c === CR) {
-                if (r + 1 >= len) {
-                  if (!final) {
-                    stop = 1;
-                    break records;
-                  }
-                } else if (b[r + 1] === LF) break;
+                if (r + 1 >= len && !final) {
+                  stop = 1;
+                  break records;
+                }
+                if (r + 1 < len && b[r + 1] === LF) break;
+                stop = 2; // a bare CR: csv-parse reads on
+                break records;
               }
               r++;
             }
@@ -570,12 +593,13 @@ export class RecordScanner {
             const c = b[q]!;
             if (c === delim || c === LF) break;
             if (c === CR) {
-              if (q + 1 >= len) {
-                if (!final) {
-                  stop = 1;
-                  break records;
-                }
-              } else if (b[q + 1] === LF) break;
+              if (q + 1 >= len && !final) {
+                stop = 1;
+                break records;
+              }
+              if (q + 1 < len && b[q + 1] === LF) break;
+              stop = 2; // a bare CR (an old Mac line end): csv-parse reads on from this record
+              break records;
             }
             high |= c;
             q++;
@@ -652,7 +676,8 @@ export class RecordScanner {
         else {
           // The refusal names the line the cut-off character is on, below the record's first in a record over lines.
           let cutLine = line;
-          for (let k = b.indexOf(LF, pos); k !== -1 && k < cutAt; k = b.indexOf(LF, k + 1)) cutLine++;
+          // (LF, CRLF and a bare CR inside a quoted cell each one line: desk40.)
+          for (let k = pos; k < cutAt; k++) if (b[k] === LF || (b[k] === CR && b[k + 1] !== LF)) cutLine++;
           records.push({ line, cells: [], problem: BAD_GB18030_ROW, badBytes: 'cut', cutLine });
         }
         bad++;

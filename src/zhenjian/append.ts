@@ -69,7 +69,7 @@ export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Rec
   let headers: string[] = [];
   let map: ReturnType<typeof mapHeader> | undefined;
   const required = PRODUCT_FIELDS.filter((f) => f.required).map((f) => f.key);
-  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/, 20)) {
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 20)) {
     if (line.trim() === '') continue;
     let cells: string[];
     try {
@@ -100,8 +100,10 @@ export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Rec
     const k = byIndex.get(i);
     return k ? quote(value(k)) : '';
   });
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const out = (text.endsWith('\n') || text === '' ? text : text + eol) + row.join(',') + eol;
+  // The file's own line end: CRLF, LF, or a bare CR (an old Mac file, desk40: it got an LF, and a
+  // CR-only file with no final line end had its last row and the new one joined by it).
+  const eol = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : text.includes('\r') ? '\r' : '\n';
+  const out = (text.endsWith('\n') || text.endsWith('\r') || text === '' ? text : text + eol) + row.join(',') + eol;
   const sink = fileSink(target, utf8 ? 'utf8' : 'gbk');
   await sink.write(utf8 ? out : out.replace(/^\uFEFF/, ''));
   await sink.end();

@@ -93,4 +93,19 @@ describe('zhenjian interactive append: files it cannot write back are left alone
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('product,1,,女装');
   });
+
+  // desk40: an old Mac product list (bare CR line ends, no final line end) got its new row joined
+  // by an LF (a file mixing line ends) — with a final CR it was "…5\r680099,…\n". Now the file's own
+  // bare CR: the bytes kept, then a CR (the last row had none), the row, a CR.
+  it('a product list with bare CR line ends gets its row with a CR, its bytes kept', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'mac.csv');
+    const before = Buffer.from('商品ID,类目,一口价,成本,服务费\r1,女装,10,1,5');
+    fs.writeFileSync(file, before);
+    const { ctx } = fakeCtx(dir);
+    await appendProduct(ctx, 'mac.csv', { ...ANSWERS });
+    const after = fs.readFileSync(file);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.subarray(before.length).toString('utf8')).toBe('\r680099,女装,299,80,450\r');
+  });
 });

@@ -185,6 +185,42 @@ const NAME_BARE = new RegExp(
   'g',
 );
 
+// A third person's name after a word that says a person follows: a relative or relation (送给我妈妈陈秀英,
+// 我朋友王小明, 老公李建国) or a gift or hand-over verb (送给王小明, 转交给李建国, 帮王小明买的). Such a
+// name is masked whoever it is (it is seldom the order's receiver, whose name the pass above masks);
+// shown whole until desk40. A name here is what NAME_BARE takes, a common surname and one or two
+// more characters, the shortest that ends where the text does, at a character that is not a Chinese
+// one, or before a word that follows a name in such a sentence (买 的 收 签收 说 过生日 生日 电话 …),
+// with 叫 / 名叫 allowed between the cue and the name (我妈妈叫陈秀英). Ordinary words after such a cue
+// stay: a word not starting with a surname (送给妈妈一个惊喜, 朋友推荐的, 送给同事很好用), NOT_NAMES'
+// words (送给朋友方便), a "given name" holding a particle (NOT_IN_NAMES: 妈妈常说) or a character of a
+// thing given (NOT_IN_CUED: 送给妈妈毛衣, 送给老公钱包, 送给同事文具, 送给朋友金色的), and a word that
+// runs on into more Chinese (送给同事高跟鞋很好看: 高跟鞋 is followed by 很). 老王 and 小王 have no
+// surname first and stay. Single-character cues that are also ordinary words (给, 代, 妈) are not cues:
+// 给钱了, 代金券, 妈呀 would too often meet a surname.
+const CUE_KIN =
+  '妈妈|老妈|我妈|爸爸|老爸|我爸|母亲|父亲|老婆|老公|媳妇|丈夫|妻子|爱人|对象|男朋友|女朋友|男友|女友|朋友|同事|同学|闺蜜|领导|老板|客户|老师|邻居|亲戚|女儿|儿子|姐姐|妹妹|哥哥|弟弟|爷爷|奶奶|外婆|外公|姥姥|姥爷|婆婆|公公|岳母|岳父|阿姨|叔叔|舅舅|姑姑|表姐|表妹|表哥|表弟|堂姐|堂妹|堂哥|堂弟';
+const CUE_GIVE = '送给|寄给|交给|转交给|转交|转给|带给|留给|帮';
+// After the name: the end, a character that is not Chinese, or one of these words.
+const CUED_FOLLOW = '买|拍|订|下单|的|收|签收|说|过生日|生日|电话|手机|号码|联系|地址|先生|女士|小姐';
+const NAME_CUED = new RegExp(
+  `((?:${CUE_KIN}|${CUE_GIVE})\\s*(?:名叫|叫)?\\s*)((?:${SURNAME_2})[\\u4e00-\\u9fa5]{1,2}?|[${SURNAME_1}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[^\\u4e00-\\u9fa5]|${CUED_FOLLOW})`,
+  'g',
+);
+// Characters of things a gift is (clothes, bags, jewellery, stationery, colours), not of given names:
+// 毛衣, 钱包, 金条, 文具, 石头, 高跟, 白色 after a cue are no names.
+const NOT_IN_CUED = /[衣巾包鞋帽袜裤裙杯壶镯链戒条饰具头毯线绒套盒笔跟色卡券票]/;
+const CUED_NOT_NAMES = new Set(['毛衣', '钱包', '文具', '金条', '石头', '高跟', '白色', '黄色', '金色', '方巾', '毛巾', '毛毯', '毛线', '毛绒', '高兴', '方便', '付款', '付钱', '余额', '万一', '顾客', '向来', '常常', '许多', '于是', '曾经', '马上', '陆续', '谢谢', '孙子', '孙女']);
+
+const SURNAME_2_HEAD = new RegExp(`^(?:${SURNAME_2})`);
+
+/** NAME_CUED's replacement: the name masked, unless it is an ordinary word (see NAME_CUED). */
+function maskCuedName(all: string, cue: string, name: string): string {
+  const given = name.slice(SURNAME_2_HEAD.test(name) ? 2 : 1);
+  if (NOT_NAMES.has(name.slice(0, 2)) || CUED_NOT_NAMES.has(name.slice(0, 2)) || NOT_IN_NAMES.test(given) || NOT_IN_CUED.test(given)) return all;
+  return cue + maskName(name);
+}
+
 /** A receiver name worth looking for in text: two characters or more, not already masked. */
 function searchableName(name: string): string | undefined {
   const t = name.trim();
@@ -196,9 +232,9 @@ function searchableName(name: string): string | undefined {
  * Free text a person wrote (a review, a seller's note, an agent's contact note): phones, id-card
  * numbers and addresses by their look (scrubPii), the order's receiver names wherever they appear
  * (王小明 → 王**; Latin names whatever their case), and a name written after 收货人：/联系人： etc.
- * (without the colon too when it looks like a name: 收货人王小明 电话…, see NAME_BARE).
- * A name the text does not label and that is not the order's receiver cannot be told from other
- * words and is left as written.
+ * (without the colon too when it looks like a name: 收货人王小明 电话…, see NAME_BARE), and a name after
+ * a relative or a gift verb (送给我妈妈陈秀英, 帮王小明买的: NAME_CUED). Any other name that is not the
+ * order's receiver cannot be told from other words and is left as written.
  */
 export function scrubFreeText(text: string, names: Iterable<string> = []): string {
   if (text === '') return text;
@@ -217,7 +253,8 @@ export function scrubFreeText(text: string, names: Iterable<string> = []): strin
   }
   return out
     .replace(NAME_LABEL, (_m, label: string, name: string) => label + maskName(name))
-    .replace(NAME_BARE, (all, label: string, name: string) => (NOT_NAMES.has(name.slice(0, 2)) || NOT_IN_NAMES.test(name.slice(1)) ? all : label + maskName(name)));
+    .replace(NAME_BARE, (all, label: string, name: string) => (NOT_NAMES.has(name.slice(0, 2)) || NOT_IN_NAMES.test(name.slice(1)) ? all : label + maskName(name)))
+    .replace(NAME_CUED, maskCuedName);
 }
 
 /**

@@ -54,15 +54,40 @@ describe('overlapping review downloads', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(1);
-    // Kept: the later file; contactBy 24 h after it, in quiet hours, so 21:59:59 the evening before (the second before quiet hours).
-    // The re-saved copy's time is shown as it has it, to the minute (docs/cli.md), not 05:00:00.
-    expect(rows[0]).toMatchObject({ orderId: ID, reviewedAt: reversed ? '2026-11-20T05:00:35+08:00' : '2026-11-20T05:00+08:00', contactBy: '2026-11-20T21:59:59+08:00', sameBuyer: [] });
+    // contactBy 24 h after it, in quiet hours, so 21:59:59 the evening before (the second before quiet hours).
+    // The time is the one the original gives, 05:00:35, whichever file comes first: the re-saved copy's
+    // 05:00–05:00:59 holds it, and the original says which second it was (until 2026-12 the file read
+    // first decided: original first 05:00:35, re-saved first '05:00', to the minute).
+    expect(rows[0]).toMatchObject({ orderId: ID, reviewedAt: '2026-11-20T05:00:35+08:00', contactBy: '2026-11-20T21:59:59+08:00', sameBuyer: [] });
     expect(r.stderr).toContain('reviews: 2 rows, 1 read, 1 duplicate; 1 need follow-up');
     // A different minute is another review time: two items.
     const other = path.join(dir, 'other.csv');
     fs.writeFileSync(other, HEAD + `${ID},小李,杯子,差评,2026/11/20 5:01,质量太差,,\n`);
     const two = runCli(['reviews', 'queue', orig, other, '--as-of', '2026-11-21 10:00:00', '-f', 'json', '--state', path.join(dir, 's.db')]);
     expect(JSON.parse(two.stdout)).toHaveLength(2);
+  });
+
+  // test/oracle/reviews_fuzz.py seed 11 case 76: a download (05:00:00) and its re-saved copy (5:00, any second of
+  // 05:00) with the re-saved copy named first: the queue kept 05:00 to the minute, so at 2026-12-20 05:00:01 the
+  // explanation (due 11-20 05:00:00 + 30 days = 12-20 05:00:00, docs/rules.md §2.3) was not yet overdue — it
+  // would be only after 05:00:59, the latest the minute allows — though the other download says 05:00:00. With
+  // the original named first it was overdue. Now both orders: reviewedAt 05:00:00, explainBy 12-20 05:00:00,
+  // overdue contactBy (11-21 05:00:00) and explainBy.
+  it.each([
+    ['the original first', false],
+    ['the re-saved copy first', true],
+  ])('the copy with seconds gives the time whichever file comes first (%s)', (_what, reversed) => {
+    const dir = tmpDir();
+    const orig = path.join(dir, 'orig.csv');
+    const resaved = path.join(dir, 'resaved.csv');
+    fs.writeFileSync(orig, HEAD + `${ID},小李,杯子,差评,2026-11-20 05:00:00,质量太差,,\n`);
+    fs.writeFileSync(resaved, HEAD + `${ID},小李,杯子,差评,2026/11/20 5:00,质量太差,,\n`);
+    const args = reversed ? [resaved, orig] : [orig, resaved];
+    const r = runCli(['reviews', 'queue', ...args, '--as-of', '2026-12-20 05:00:01', '-f', 'json', '--state', path.join(dir, 's.db')]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ reviewedAt: '2026-11-20T05:00:00+08:00', explainBy: '2026-12-20T05:00:00+08:00', overdue: ['contactBy', 'explainBy'] });
   });
 
   it('reviews message prints the message once', () => {

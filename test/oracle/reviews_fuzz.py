@@ -1,15 +1,27 @@
 #!/usr/bin/env python3
 """Fuzz `reviews queue` against reviews_oracle.py (see README.md here).
 
+How to run (a tool, not part of `npm test`: it needs python3 ≥ 3.9 for zoneinfo, no packages, and takes
+~0.25 s per case, ~15 s for 60; CI has no python step, so it stays out of the default test command):
+
+    npm run build                                           # it runs bin/storeops.js (STOREOPS_BIN=… for another build)
     python3 test/oracle/reviews_fuzz.py N SEED [OUTDIR]     # OUTDIR default .fuzz-reviews/ in the clone
+    python3 test/oracle/reviews_fuzz.py 60 1                # exit 0: no difference; 1: some (one line per case)
+
+A case that differs keeps its folder in OUTDIR: the review files, cmd.txt (the storeops command, its exit
+code and stderr) and diff.txt (field: storeops / oracle); the cases that agree are removed. The last
+line counts the cases, the queue items and how often each family the docs single out occurred.
 
 Each case: 1–8 reviews in 1–2 files (the second an overlapping later download where 追评 were added),
 ratings in every spelling, DSR scores, texts from the keyword tables (category, negative, safety,
 neutralised words, extortion), 追评, times whose +24 h lands at --as-of ± 1 s, at 22:00/08:00 ± 1 s,
 at Beijing midnight, without seconds, in 年月日 form; GBK or UTF-8 (BOM or not); machine TZ UTC,
 America/Los_Angeles or Asia/Shanghai; sometimes a --roster with agents on shift at --as-of.
-Compares order, reasons, categories, score, priority, contactBy, explainBy, complaintBy, overdue,
-nextContactAt, goodwill and assignee (json output; csv is compared for the deadlines too).
+Compares order, reasons, categories, score, priority, action, contactBy, explainBy, complaintBy, overdue
+(every name, reviewExplainBy / reviewComplaintBy and complaintBy too), nextContactAt, goodwill and assignee
+(json output; csv is compared for the deadlines too; an extortion row's contactBy and nextContactAt are null).
+Texts include the conditional extortion forms (不处理就差评, 要不然给差评), intensified negative words on a
+好评 (不是一般的差, 没有一次不出问题) and praise built the same way (一点都不差, 不能再好了).
 """
 import csv, io, json, os, random, shutil, subprocess, sys
 from collections import Counter
@@ -27,7 +39,9 @@ BIN = os.environ.get("STOREOPS_BIN", os.path.join(ROOT, "bin", "storeops.js"))
 WORDS = {
     "logistics": ["驿站", "快递太慢了"], "quality": ["起球", "做工粗糙"], "not_as_described": ["和图片不一样"],
     "service": ["不回复"], "price": ["太贵"], "negative": ["很失望", "垃圾"], "safety": ["过敏", "漏电"],
-    "plain": ["还行", "收到了", "一般般", "没有色差", "不失望"], "extortion": ["不退款就差评"],
+    "plain": ["还行", "收到了", "一般般", "没有色差", "不失望", "一点都不差", "不能再好了"],
+    "intensified": ["不是一般的差", "没有一次不出问题"],
+    "extortion": ["不退款就差评", "不处理就差评", "要不然给差评"],
 }
 RATINGS = {"good": ["好评", "good", "5", "4", "正面评价"], "neutral": ["中评", "neutral", "3", "中性评价"],
            "bad": ["差评", "bad", "1", "2", "负面评价"]}
@@ -187,7 +201,7 @@ def main():
             got, bad = [], [f"exit {code}, output not json"]
         if [g["orderId"] for g in got] != [e["orderId"] for e in exp]:
             # ties (same safety, priority, score and contactBy) may come in any order
-            key = lambda e: (not e["safety"], e["priority"], -e["score"], str(e["contactBy"]))
+            key = lambda e: (not e["safety"], e["priority"], -e["score"], str(e["contactBy"] or "~"))
             ge = {e["orderId"]: e for e in exp}
             if sorted(g["orderId"] for g in got) != sorted(ge) or \
                     [key(ge[g["orderId"]]) for g in got] != [key(e) for e in exp]:
@@ -205,10 +219,16 @@ def main():
                 if g[f] != e[f]:
                     bad.append(f"{g['orderId']} {f}: {g[f]} / {e[f]}")
             for f in ("contactBy", "explainBy", "complaintBy", "nextContactAt"):
+                if e[f] is None:  # an extortion row: no contact planned (docs/rules.md §2.3), JSON null
+                    if g[f] is not None:
+                        bad.append(f"{g['orderId']} {f}: {g[f]} / null")
+                    continue
                 ev = iso(e[f].strftime("%Y-%m-%d %H:%M:%S"))
                 if not g[f] or datetime.fromisoformat(g[f]) != datetime.fromisoformat(ev):
                     bad.append(f"{g['orderId']} {f}: {g[f]} / {ev}")
-            if sorted(set(g["overdue"]) - {"complaintBy"}) != [x for x in e["overdue"] if x != "complaintBy"]:
+            if g.get("action") != e["action"]:
+                bad.append(f"{g['orderId']} action: {g.get('action')} / {e['action']}")
+            if sorted(g["overdue"]) != e["overdue"]:
                 bad.append(f"{g['orderId']} overdue: {g['overdue']} / {e['overdue']}")
             if roster and g["assignee"] != e.get("assignee", ""):
                 bad.append(f"{g['orderId']} assignee: {g['assignee']!r} / {e.get('assignee')!r}")
@@ -218,12 +238,20 @@ def main():
             for r in rows:
                 e = ge.get(r.get("orderId", "").strip('="'))
                 for f in ("contactBy", "explainBy"):
-                    if e and r.get(f) != wall(e[f], zone).strftime("%Y-%m-%d %H:%M:%S"):
+                    if e and r.get(f) != (wall(e[f], zone).strftime("%Y-%m-%d %H:%M:%S") if e[f] else ""):
                         bad.append(f"csv {r['orderId']} {f}: {r.get(f)} / {e[f]}")
             if len(rows) != len(exp):
                 bad.append(f"csv rows {len(rows)} / {len(exp)}")
             stats["csv compared"] += 1
         stats["items"] += len(exp)
+        for e in exp:  # how often the families the docs single out occur
+            stats["extortion"] += bool(e["extortion"])
+            stats["serial negative"] += bool(e["serial"])
+            stats["reviewExplainBy"] += "reviewExplainBy" in e["overdue"]
+            stats["reviewComplaintBy"] += "reviewComplaintBy" in e["overdue"]
+            stats["contactBy 21:59:59"] += bool(e["contactBy"]) and e["contactBy"].strftime("%H:%M:%S") == "21:59:59"
+            stats["contact_later"] += e["action"] == "contact_later"
+            stats["assigned"] += bool(e.get("assignee"))
         stats["cases"] += 1
         if bad:
             stats["DIFFER"] += 1

@@ -8,6 +8,14 @@ keyword data in templates/reviews/keywords.json) before reading src/reviews. No 
     python3 test/oracle/reviews_oracle.py REVIEWS.csv [MORE.csv …] --as-of "2026-11-21 10:00:00" [--roster R.csv] [--tz ZONE]
 
 prints one JSON object per queue item, most urgent first, with the fields it checks (times in Beijing).
+
+Brought up to docs/rules.md §2.2–§2.4 and the README as of 2026-12 (reviews40; it had fallen behind: seed 1, 60
+cases: 55 differed, 53 on the oracle's side alone, 2 storeops' — a review in two copies, fixed): contactBy in quiet hours is 21:59:59 the evening before; an
+extortion review (without safety words) has no contactBy / nextContactAt, is never contactBy-overdue, scores
+its urgency on the explanation/complaint deadline, and its complaint window is the part holding the wording
+(a serial negative buyer's: each flagged part); reviewExplainBy / reviewComplaintBy; the action without a
+state database; --roster hands out by §2.4 (60 minutes left, else arriving within 60, else on shift the
+longest; contact_later at nextContactAt). Two copies of a review narrow its time to what both allow.
 """
 import csv, io, json, re, sys, unicodedata, calendar, argparse
 from datetime import datetime, timedelta
@@ -134,18 +142,28 @@ def quiet(t, q=(22 * 60, 8 * 60)):
 
 
 def contact_by(t):
+    """docs/rules.md §2.2: 24 h after; in quiet hours (22:00:00 is quiet, 08:00:00 is not) moved to the last
+    second before they start, 21:59:59 the evening before"""
     c = t + timedelta(hours=24)
     if quiet(c):
         day = c.date() if c.hour >= 22 else c.date() - timedelta(days=1)
-        c = datetime(day.year, day.month, day.day, 22, 0, 0)
+        c = datetime(day.year, day.month, day.day, 21, 59, 59)
     return c
 
 
-def item(r, asof):
-    reasons, flagged = [], []
-    neg_text = hits("negative", r["text"]) or hits("safety", r["text"])
-    safe = hits("safety", r["text"]) or hits("safety", r["followUpText"])
-    fu_neg = bool(r["followUpText"]) and (hits("negative", r["followUpText"]) or hits("safety", r["followUpText"]))
+def window(times, asof):
+    """docs/rules.md §2.3: each part has its own 30 days; shown: the earliest still open, else the latest"""
+    dl = sorted(add30(t) for t in times)
+    open_ = [t for t in dl if t >= asof]
+    return open_[0] if open_ else dl[-1]
+
+
+def item(r, asof, serial=0):
+    reasons = []
+    safe_review, safe_fu = hits("safety", r["text"]), hits("safety", r["followUpText"])
+    neg_text = hits("negative", r["text"]) or safe_review
+    safe = safe_review or safe_fu
+    fu_neg = bool(r["followUpText"]) and (hits("negative", r["followUpText"]) or safe_fu)
     if r["rating"] == "bad":
         reasons.append("negative_rating")
     elif r["rating"] == "neutral":
@@ -162,22 +180,17 @@ def item(r, asof):
         reasons.append("safety")
     if not reasons:
         return None
-    # docs/rules.md §2.3: the same times at the latest they may be (a date alone: its last second)
-    late = []
+    # the flagged parts, at the earliest and at the latest time each may be (docs/rules.md §2.3: a time
+    # without seconds, or a date alone, is any second of its minute / day)
+    parts = []  # (earliest, latest)
     if r["rating"] in ("bad", "neutral") or "negative_text" in reasons or any(x.startswith("low_dsr") for x in reasons) \
-            or (safe and hits("safety", r["text"])):
-        flagged.append(r["reviewedAt"])
-        late.append(r["reviewedAt"] + timedelta(seconds=r["slack"]))
+            or safe_review:
+        parts.append((r["reviewedAt"], r["reviewedAt"] + timedelta(seconds=r["slack"])))
     if fu_neg and r["followUpAt"]:
-        flagged.append(r["followUpAt"])
-        late.append(r["followUpAt"] + timedelta(seconds=r["fslack"]))
-    # categories from the texts that are flagged: the review's (when the review itself is), the 追评's
-    # when it is negative or safety
+        parts.append((r["followUpAt"], r["followUpAt"] + timedelta(seconds=r["fslack"])))
+    flagged = [p[0] for p in parts]
     both = (r["text"] if r["reviewedAt"] in flagged else "") + " " + (r["followUpText"] if fu_neg else "")
     cats = [c for c in ("logistics", "quality", "not_as_described", "service", "price") if hits(c, both)]
-    # not in the docs (found by running storeops, taken as a reading): a safety complaint is also
-    # `quality`; with no category at all, the low DSR scores name it (description → not_as_described,
-    # service → service, logistics → logistics), else `other`
     if safe and "quality" not in cats:
         cats = sorted(cats + ["quality"])
     if not cats:
@@ -186,29 +199,65 @@ def item(r, asof):
                 if r["dsr"][k].isdigit() and int(r["dsr"][k]) <= 3]
     if not cats:
         cats = ["other"]
-    last = max(flagged)
-    cb = contact_by(last)
-    dl = sorted(add30(t) for t in flagged)
-    open_ = [t for t in dl if t >= asof]
-    ex = open_[0] if open_ else dl[-1]
+    # docs/rules.md §2.1/§2.3: extortion (and a serial negative buyer, README: N ≥ 3 neutral/negative
+    # reviews) is malicious. An extortion review goes to a complaint, not to the buyer (reading: unless
+    # it also reports harm to health or safety, which README "Safety first" puts first: the buyer is
+    # contacted). The complaint is due 30 days after the part holding the extortion wording; a serial
+    # negative buyer's review has a window for each flagged part.
+    ext_review, ext_fu = hits("extortion", r["text"]), bool(r["followUpText"]) and hits("extortion", r["followUpText"])
+    extort = ext_review or ext_fu
+    malicious = extort or serial >= 3
+    complaint_only = extort and not safe
+    if extort and serial < 3:
+        cparts = ([(r["reviewedAt"], r["reviewedAt"] + timedelta(seconds=r["slack"]))] if ext_review else []) + \
+                 ([(r["followUpAt"], r["followUpAt"] + timedelta(seconds=r["fslack"]))] if ext_fu and r["followUpAt"] else [])
+    else:
+        cparts = parts
+    cb = contact_by(max(flagged))
+    ex = window(flagged, asof)
+    co = window([p[0] for p in cparts], asof)
+    ex_late = window([p[1] for p in parts], asof)
+    co_late = window([p[1] for p in cparts], asof)
+    # the action without a state database (every item new): README "Extortion", docs/rules.md §2.3
+    if complaint_only:
+        action = "file_complaint" if asof <= co_late else "post_explanation" if asof <= ex_late else "none"
+    else:
+        action = "contact_now" if not quiet(asof) else "contact_later"
+    pending = not complaint_only  # a first contact still to make
     pts = 5 if r["rating"] == "bad" else 4 if fu_neg else 2 if r["rating"] == "neutral" or "negative_text" in reasons else 1
     pts += 3 if safe else 2 if {"quality", "not_as_described"} & set(cats) else 1 if {"logistics", "service"} & set(cats) else 0
-    away = (cb - asof).total_seconds()
-    pts += 2 if away <= 6 * 3600 else 1 if away <= 18 * 3600 else 0
+    # README scoring table: first contact pending: contactBy ≤ 6 h away or passed / ≤ 18 h; otherwise the
+    # explanation/complaint deadline (docs/rules.md §2.3: the earlier while a complaint may be filed) ≤ 72 h / ≤ 7 days
+    if pending:
+        away = (cb - asof).total_seconds()
+        pts += 2 if away <= 6 * 3600 else 1 if away <= 18 * 3600 else 0
+    else:
+        nxt_dl = min(ex, co) if malicious and asof <= co_late else ex
+        away = (nxt_dl - asof).total_seconds()
+        pts += 2 if away <= 72 * 3600 else 1 if away <= 7 * 24 * 3600 else 0
     pr = 1 if safe else 1 if pts >= 9 else 2 if pts >= 7 else 3 if pts >= 5 else 4 if pts >= 3 else 5
-    # overdue only once passed for the latest time the review may be (docs/rules.md §2.3)
-    dl_late = sorted(add30(t) for t in late)
-    open_late = [t for t in dl_late if t >= asof]
-    ex_late = open_late[0] if open_late else dl_late[-1]
-    overdue = [n for n, t in (("contactBy", contact_by(max(late))), ("explainBy", ex_late), ("complaintBy", ex_late)) if asof > t]
-    extort = hits("extortion", r["text"] + " " + r["followUpText"])
+    # overdue only once passed for the latest time the review may be (docs/rules.md §2.3); the first
+    # review's own window missed while its 追评's is open: reviewExplainBy / reviewComplaintBy
+    overdue = []
+    if pending and asof > contact_by(max(p[1] for p in parts)):
+        overdue.append("contactBy")
+    if len(parts) > 1 and asof > add30(parts[0][1]) and asof <= ex_late:
+        overdue.append("reviewExplainBy")
+    if asof > ex_late:
+        overdue.append("explainBy")
+    if malicious:
+        if len(cparts) > 1 and asof > add30(cparts[0][1]) and asof <= co_late:
+            overdue.append("reviewComplaintBy")
+        if asof > co_late:
+            overdue.append("complaintBy")
     nxt = asof
     if quiet(nxt):
         d = nxt.date() if nxt.hour < 8 else nxt.date() + timedelta(days=1)
         nxt = datetime(d.year, d.month, d.day, 8, 0, 0)
     return dict(orderId=r["orderId"], buyer=r["buyer"], reasons=sorted(reasons), categories=sorted(cats),
-                score=pts, priority=pr, safety=safe, contactBy=cb, explainBy=ex, complaintBy=ex,
-                overdue=sorted(overdue), nextContactAt=nxt,
+                score=pts, priority=pr, safety=safe, action=action, serial=serial >= 3,
+                contactBy=None if complaint_only else cb, explainBy=ex, complaintBy=co,
+                overdue=sorted(overdue), nextContactAt=None if complaint_only else nxt,
                 extortion=extort, goodwill="0.00" if extort else "10.00" if r["rating"] == "bad" or fu_neg else "5.00")
 
 
@@ -244,32 +293,86 @@ def queue(paths, asof, roster=None, zone=None):
                   r["reviewedAt"] <= o["reviewedAt"] + timedelta(seconds=o["slack"])), None)
         if j is None:
             kept.append(r)
-        elif (bool(r["followUpText"]) or r["followUpAt"] is not None, r["followUpAt"] or datetime.min) >= \
-                (bool(kept[j]["followUpText"]) or kept[j]["followUpAt"] is not None, kept[j]["followUpAt"] or datetime.min):
-            kept[j] = r  # the version with the latest 追评, else the file read last
-    items = [i for i in (item(r, asof) for r in kept) if i]
-    items.sort(key=lambda i: (not i["safety"], i["priority"], -i["score"], i["contactBy"]))
+            continue
+        o = kept[j]
+        if (bool(r["followUpText"]) or r["followUpAt"] is not None, r["followUpAt"] or datetime.min) >= \
+                (bool(o["followUpText"]) or o["followUpAt"] is not None, o["followUpAt"] or datetime.min):
+            kept[j], o, r = r, r, o  # the version with the latest 追评, else the file read last
+        # docs/rules.md §2.3 (a time is never guessed) and README (a time without seconds is any second of its
+        # minute): the copies together say when it was: the kept version's time narrowed to what both allow
+        # (07:30:00 in one download and 7:30 in its re-saved copy: 07:30:00), the 追评's too when it is the same
+        lo = max(o["reviewedAt"], r["reviewedAt"])
+        hi = min(o["reviewedAt"] + timedelta(seconds=o["slack"]), r["reviewedAt"] + timedelta(seconds=r["slack"]))
+        o["reviewedAt"], o["slack"] = lo, int((hi - lo).total_seconds())
+        if o["followUpAt"] and r["followUpAt"] and o["followUpText"] == r["followUpText"]:
+            lo = max(o["followUpAt"], r["followUpAt"])
+            hi = min(o["followUpAt"] + timedelta(seconds=o["fslack"]), r["followUpAt"] + timedelta(seconds=r["fslack"]))
+            if lo <= hi:
+                o["followUpAt"], o["fslack"] = lo, int((hi - lo).total_seconds())
+    # README "Extortion": a serial negative buyer has N ≥ 3 neutral/negative reviews in the input
+    negs = {}
+    for r in kept:
+        if r["buyer"] and r["rating"] in ("bad", "neutral"):
+            negs[r["buyer"]] = negs.get(r["buyer"], 0) + 1
+    items = [i for i in (item(r, asof, negs.get(r["buyer"], 0) if r["buyer"] else 0) for r in kept) if i]
+    items.sort(key=lambda i: (not i["safety"], i["priority"], -i["score"], i["contactBy"] or datetime.max))
     if roster:
-        on = []  # agents on shift at as-of: start <= as-of < end (Beijing)
-        for a, days in roster.items():
-            for d in (asof.date(), asof.date() - timedelta(days=1)):
-                se = days.get(d)
-                if se and se[0] <= asof < se[1]:
-                    on.append(a)
-                    break
-        load = {a: 0 for a in on}
-        who = {}
-        for i in items:
-            b = i["buyer"] or i["orderId"]
-            if i["extortion"] and asof > i["complaintBy"]:  # too late to complain: nothing to do, nobody assigned
-                i["assignee"] = ""
-                continue
-            if b not in who and on:
-                a = min(on, key=lambda x: (load[x], x))  # fewest buyers so far; on a tie the first name (storeops)
-                who[b] = a
-                load[a] += 1
-            i["assignee"] = who.get(b, "")
+        assign(items, roster, asof)
     return items
+
+
+def stretches(roster):
+    """{agent: [(start, end)]}: shifts that meet or overlap are one stretch (docs/rules.md §2.4)"""
+    out = {}
+    for a, days in roster.items():
+        iv = sorted(days.values())
+        merged = []
+        for s_, e in iv:
+            if merged and s_ <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s_, e))
+        out[a] = merged
+    return out
+
+
+def handout(st, at, min_left=timedelta(minutes=60)):
+    """docs/rules.md §2.4: who takes the reviews whose contact can start at `at`"""
+    on = {a: e for a, ivs in st.items() for s_, e in ivs if s_ <= at < e}
+    enough = sorted(a for a, e in on.items() if e - at >= min_left)
+    if enough:
+        return enough
+    arriving = sorted(a for a, ivs in st.items() if any(at < s_ <= at + min_left for s_, _ in ivs))
+    if arriving:
+        return arriving
+    if on:  # on shift the longest: reading, the latest end (the README's example: 23:15, ending 23:30)
+        last = max(on.values())
+        return sorted(a for a, e in on.items() if e == last)
+    return []
+
+
+def assign(items, roster, asof):
+    """README: one buyer to one agent, buyers in the order of their most urgent item, to the agent of their
+    pool with the fewest buyers so far (ties: name order); a buyer to contact only later (contact_later) by the
+    same rule at nextContactAt, else those chosen for now (docs/rules.md §2.4); an item with nothing to do
+    (action none) is not handed out."""
+    st = stretches(roster)
+    now = handout(st, asof)
+    load, who = {}, {}
+    for i in items:
+        b = i["buyer"] or i["orderId"]
+        if i["action"] == "none":
+            i["assignee"] = ""
+            continue
+        if b not in who:
+            pool = now
+            if i["action"] == "contact_later" and i["nextContactAt"] and i["nextContactAt"] > asof:
+                pool = handout(st, i["nextContactAt"]) or now
+            a = min(pool, key=lambda x: (load.get(x, 0), x)) if pool else ""
+            who[b] = a
+            if a:
+                load[a] = load.get(a, 0) + 1
+        i["assignee"] = who[b]
 
 
 def main(argv):

@@ -292,6 +292,16 @@ describe('roster check', () => {
     expect(r.stderr).toContain(`${req}:3: "ZZ" agent is not in the roster file; the days off asked for (2026-02-04) were not checked; the roster has A, B, C, D; spell the name as the roster does, or add the agent to the roster\n`);
   });
 
+  it('--requests naming 小梅 in a roster of 小美, 小王, 小李, 小陈: did you mean "小美" (the same sound, desk 2026-12)', () => {
+    // Every 小X of the roster is one character off 小梅, so no name was suggested, only the list. 梅 (méi)
+    // and 美 (měi) are one syllable (a pinyin input method's slip); 王, 李, 陈 are not.
+    const names: Record<string, string> = { A: '小美', B: '小王', C: '小李', D: '小陈' };
+    const roster = gridCsv(base()).replace(/^([ABCD]),/gm, (_m, a: string) => `${names[a]},`);
+    const req = write('req.csv', 'agent,date\n小梅,2026-02-03\n');
+    const r = check(write('xiao.csv', roster), '--requests', req);
+    expect(r.stderr).toContain(`${req}:2: "小梅" agent is not in the roster file; the days off asked for (2026-02-03) were not checked; did you mean "小美"? spell the name as the roster does\n`);
+  });
+
   it('night-then-day across the month boundary with --previous', () => {
     // A worked the night of 2026-01-31 and starts February on the day shift.
     const prev = write('jan.csv', 'agent,date,shift\nA,2026-01-31,N\nB,2026-01-31,D\n');

@@ -152,6 +152,9 @@ export function helpConfig(lang: Lang): Partial<Help> {
           argumentDescription(this: Help, argument) {
             return zhExtras(Object.getPrototypeOf(this).argumentDescription.call(this, argument));
           },
+          optionTerm(this: Help, option) {
+            return zhFlags(Object.getPrototypeOf(this).optionTerm.call(this, option));
+          },
           argumentTerm(this: Help, argument) {
             return zhArgs(Object.getPrototypeOf(this).argumentTerm.call(this, argument));
           },
@@ -168,6 +171,64 @@ export function helpConfig(lang: Lang): Partial<Help> {
 
 /** Argument names in zh help (`参数: 文件`, `<文件...>`): a name the user never types, so it may be Chinese. */
 export const ARG_ZH: Record<string, string> = { file: '文件', orderId: '订单编号', id: '规则集', words: '命令或主题' };
+
+/**
+ * The placeholders of option flags in zh help and messages (`--shipments <文件>`, `--ship-within <小时>`):
+ * they were English in a page otherwise Chinese, and the zh messages already wrote `--reviews <文件>`
+ * (user7). Only placeholders are named here; a value typed as it is (`auto`, `all`, `voucher|order`,
+ * `zh|en`, `D=1,H=1,N=1`, `YYYY-MM`) stays. The flags themselves (what completion offers) are unchanged.
+ */
+const OPT_ZH: Record<string, string> = {
+  file: '文件',
+  'file...': '文件...',
+  names: '客服名',
+  count: '人数',
+  seconds: '秒数',
+  time: '时间',
+  hours: '小时',
+  amount: '金额',
+  rule: '口径',
+  channel: '渠道',
+  rate: '比例',
+  n: '数量',
+  folder: '文件夹',
+  id: '编号',
+  enc: '编码',
+  condition: '条件',
+  ratio: '倍数',
+  lang: '语言',
+  text: '文字',
+  kind: '类型',
+  url: '网址',
+  when: '时机',
+  orderId: '订单编号',
+  orders: '订单编号',
+  roster: '排班表',
+  'from-to': '开始-结束',
+  who: '姓名电话',
+  share: '比例',
+  shop: '店铺',
+  status: '状态',
+  what: '内容',
+  agent: '客服',
+  fmt: '格式',
+  zone: '时区',
+};
+/** Per option, where a placeholder means something else there (`--rules <auto|id|file>`: a rule set id). */
+const OPT_ZH_OF: Record<string, Record<string, string>> = { '--rules': { id: '规则集' } };
+
+/** `--rules <auto|id|file>` → `--rules <auto|规则集|文件>`; `-o, --output <file>` → `-o, --output <文件>`. */
+export function zhFlags(flags: string): string {
+  const long = /--[\w-]+/.exec(flags)?.[0] ?? '';
+  const names = { ...OPT_ZH, ...(OPT_ZH_OF[long] ?? {}) };
+  const name = (w: string) => names[w] ?? w;
+  return flags.replace(/<([^>]+)>/g, (_m, inner: string) =>
+    `<${inner
+      .split('|')
+      .map((t) => t.replace(/^\[(\w+):\](\w+)$/, (_k, kind: string, rest: string) => `[${name(kind)}:]${name(rest)}`).replace(/^[\w.-]+$/, name))
+      .join('|')}>`,
+  );
+}
 
 function zhArgs(s: string): string {
   return s.replace(/^([<[]?)(\w+)((?:\.\.\.)?[>\]]?)$/, (m, open: string, name: string, close: string) => (ARG_ZH[name] ? `${open}${ARG_ZH[name]}${close}` : m));
@@ -253,7 +314,7 @@ export function wrapPage(text: string, columns: number | undefined): string {
 }
 
 export function globalOptionsHelp(program: Command, lang: Lang, columns?: number): string {
-  const rows = program.options.map((o) => [o.flags, o.description ?? ''] as const);
+  const rows = program.options.map((o) => [lang === 'zh' ? zhFlags(o.flags) : o.flags, o.description ?? ''] as const);
   const width = Math.max(...rows.map(([f]) => stringWidth(f)));
   const title = say(msg('全局选项 (对每个命令有效; 优先级: 命令行 > 环境变量 > 配置文件 > 默认值):', 'Global options (they work with every command; flags win over environment, config file and defaults):'), lang);
   let out = (columns === undefined ? title : wrapText(title, columns).join('\n')) + '\n\n';

@@ -8,7 +8,7 @@ import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang, terminal
 import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from '../errors.js';
 import { oneLine, terminalSafe } from '../io/escape.js';
 import { type Register, commandNamed, loadCommands } from './registry.js';
-import { ARG_ZH, TOPICS, afterHelp, examples, globalOptionsHelp, localize, wrapPage } from './help.js';
+import { ARG_ZH, TOPICS, afterHelp, examples, globalOptionsHelp, localize, wrapPage, zhFlags } from './help.js';
 import { guardTargets, pathsIn } from '../io/targets.js';
 
 
@@ -407,6 +407,8 @@ function commanderMessage(s: string, lang: Lang): string {
     t = t.replace(choice[0], lang === 'zh' ? `错误: ${choice[1]} 只接受 ${list}, 收到 "${choice[2]}"` : `error: ${choice[1]} takes ${list}, got "${choice[2]}"`);
   }
   if (lang === 'zh') for (const [re, zh] of ZH_COMMANDER) t = t.replace(re, zh);
+  // The option as zh help writes it (`--ship-within <小时数>`, not `<hours>`).
+  if (lang === 'zh') t = t.replace(/^(错误: (?:选项|缺少必需的选项) ')([^']+)'/, (_m, head: string, flags: string) => `${head}${zhFlags(flags)}'`);
   // Too many words: name them, and say how a list and a value holding a space are written.
   if (excess.args.length > 0 && /^(error: too many arguments|错误: .*参数过多)/.test(t)) {
     const words = excess.args.map((w) => `"${oneLine(w)}"`).join(', ');

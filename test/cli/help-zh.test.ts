@@ -52,13 +52,13 @@ describe('zh help says what the en help says', async () => {
     // Help is wrapped to 80 columns (between words, or between Chinese characters): compared without whitespace.
     const flat = r.stdout.replace(/\s+/g, '');
     for (const want of [
-      '--balance <amount>      代扣协议下的支付宝余额, 与实际扣款比较检查',
-      '--avg-order <amount>    店铺平均客单价 (配置 zhenjian.avgOrder)',
-      '--labels <file>         要检查的品质标签选择表: itemId, label, mandatory, displayed[, tested]',
-      '--commission <rate>     平台佣金率, 0.05 或 5% (配置 zhenjian.commissionRate)',
-      '--shipping <amount>     文件中没有运费时每件样品的运费 (配置 zhenjian.shippingPerSample)',
-      '--far-above <ratio>     实际扣款超过报名页预估的几倍时说明原因 (默认 2)',
-      '--categories <file>     类目购样数量表 (默认 templates/zhenjian/categories.json; 配置 zhenjian.categories)',
+      '--balance <金额>        代扣协议下的支付宝余额, 与实际扣款比较检查',
+      '--avg-order <金额>      店铺平均客单价 (配置 zhenjian.avgOrder)',
+      '--labels <文件>         要检查的品质标签选择表: itemId, label, mandatory, displayed[, tested]',
+      '--commission <比例>     平台佣金率, 0.05 或 5% (配置 zhenjian.commissionRate)',
+      '--shipping <金额>       文件中没有运费时每件样品的运费 (配置 zhenjian.shippingPerSample)',
+      '--far-above <倍数>      实际扣款超过报名页预估的几倍时说明原因 (默认 2)',
+      '--categories <文件>     类目购样数量表 (默认 templates/zhenjian/categories.json; 配置 zhenjian.categories)',
     ]) {
       expect(flat, want).toContain(want.replace(/\s+/g, ''));
     }
@@ -69,12 +69,23 @@ describe('zh help says what the en help says', async () => {
     expect(r.code).toBe(0);
     const flat = r.stdout.replace(/\s+/g, '');
     for (const want of [
-      '--notify <[kind:]url> 把摘要发到群机器人 (可重复): dingtalk (钉钉)、wecom (企业微信)、feishu (飞书) 或 webhook; 省略类型时按网址的主机判断; 签名密钥取自 STOREOPS_NOTIFY_SECRET',
-      '--notify-on <when> new (默认: 只发机器人此前未收到的内容, 记在状态数据库中)、always (总是发) 或 never (不发)',
+      '--notify <[类型:]网址> 把摘要发到群机器人 (可重复): dingtalk (钉钉)、wecom (企业微信)、feishu (飞书) 或 webhook; 省略类型时按网址的主机判断; 签名密钥取自 STOREOPS_NOTIFY_SECRET',
+      '--notify-on <时机> new (默认: 只发机器人此前未收到的内容, 记在状态数据库中)、always (总是发) 或 never (不发)',
       '--notify-required 通知发送失败时以退出码 6 结束 (否则发送失败只警告)',
-      '--base <rule> 计算基数: auto (默认: 各规则集指定的基数)、paid-minus-postage (实付减邮费)、paid (实付)、goods (货款) (docs/rules.md §1.4)',
+      '--base <口径> 计算基数: auto (默认: 各规则集指定的基数)、paid-minus-postage (实付减邮费)、paid (实付)、goods (货款) (docs/rules.md §1.4)',
     ]) {
       expect(flat, want).toContain(want.replace(/\s+/g, ''));
     }
   });
+
+  // An option's value left off, in zh: the option as zh help writes it. It said
+  // "选项 '--ship-within <hours>' 缺少取值" (user7).
+  it('a missing option value names the option with its Chinese placeholder', () => {
+    const r = runCli(['compensate', 'x.csv', '--ship-within', '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("错误: 选项 '--ship-within <小时>' 缺少取值");
+    const en = runCli(['compensate', 'x.csv', '--ship-within', '--lang', 'en']);
+    expect(en.stderr).toContain("error: option '--ship-within <hours>' argument missing");
+  });
 });
+

@@ -12,7 +12,7 @@ import { ROOT } from '../helpers.js';
 
 type Main = { buildProgram: (io: unknown, lang: string, raw: boolean, commands: unknown[]) => Command };
 type Registry = { loadCommands: (name?: string) => Promise<unknown[]> };
-type Help = { examplesOf: (c: Command) => { cmd: string; en: string; zh: string }[]; hasBothLanguages: (t: string) => boolean };
+type Help = { examplesOf: (c: Command) => { cmd: string; en: string; zh: string }[]; hasBothLanguages: (t: string) => boolean; zhFlags: (f: string) => string };
 const dist = (f: string) => import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', f)).href);
 const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: ROOT, now: Date.now };
 
@@ -31,7 +31,7 @@ function commands(program: Command): [string[], Command][] {
 
 describe('help', async () => {
   const { buildProgram } = (await dist('main.js')) as Main;
-  const { examplesOf, hasBothLanguages } = (await dist('help.js')) as Help;
+  const { examplesOf, hasBothLanguages, zhFlags } = (await dist('help.js')) as Help;
   const { loadCommands } = (await dist('registry.js')) as Registry;
   const raw = buildProgram(io, 'en', true, await loadCommands());
   const all = commands(raw);
@@ -91,7 +91,8 @@ describe('help', async () => {
   it('LANG=zh_CN.UTF-8 switches help to Chinese as --lang zh does', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'storeops.js'), 'compensate', '--help'], { env: { PATH: process.env.PATH, LANG: 'zh_CN.UTF-8' } });
     expect(r.stdout.toString()).toContain('示例:');
-    expect(r.stdout.toString()).toContain('--at-risk <hours>           改为列出 N 小时内到期 (及已超时) 的未发货订单');
+    // Its placeholder in Chinese as the page (`<hours>` until 2026-12; user7).
+    expect(r.stdout.toString()).toContain('--at-risk <小时>            改为列出 N 小时内到期 (及已超时) 的未发货订单');
   });
 
   it('lists the global options once, under storeops help options', async () => {
@@ -99,13 +100,14 @@ describe('help', async () => {
     const zh = await cli(['help', 'options', '--lang', 'zh']);
     for (const o of raw.options) {
       expect(en.stdout.split('\n').filter((l) => l.startsWith(`  ${o.flags} `))).toHaveLength(1);
-      expect(zh.stdout).toContain(`  ${o.flags} `);
+      // zh names the placeholders in Chinese (`-o, --output <文件>`; user7), the flags as typed.
+      expect(zh.stdout).toContain(`  ${zhFlags(o.flags)} `);
     }
     expect(en.stdout).toMatch(/ {2}--strict +any rejected row fails the run \(exit 3\) with no result\n/);
     expect(zh.stdout).toMatch(/ {2}--strict +有任何被拒绝的行即失败 \(退出码 3\), 不输出结果\n/);
     // the formats are named in both languages (zh said only "输出格式", leaving the choice unsaid)
     expect(en.stdout).toMatch(/ {2}-f, --format <fmt> +table\|csv\|tsv\|json\|ndjson\|xlsx /);
-    expect(zh.stdout).toMatch(/ {2}-f, --format <fmt> +输出格式: table\|csv\|tsv\|json\|ndjson\|xlsx /);
+    expect(zh.stdout).toMatch(/ {2}-f, --format <格式> +输出格式: table\|csv\|tsv\|json\|ndjson\|xlsx /);
     // The overview shows only --lang, --version and --help of them.
     const top = await cli(['--help']);
     expect(top.stdout).not.toContain('--strict');
@@ -388,8 +390,9 @@ describe('help on a narrow terminal', () => {
       await run(['help', 'options', '--lang', lang], { stdin: process.stdin, stdout: out, stderr: screen(80), env: { NO_COLOR: '1' }, cwd: ROOT, now: Date.now }, false);
       const lines = out.text.split('\n');
       for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(80);
-      const at = lines.findIndex((l) => l.startsWith('  --config <file>'));
-      expect(lines[at + 1]).toMatch(/^ {24}\S/); // the flags column is 22 wide + 2 + 2 spaces
+      const at = lines.findIndex((l) => l.startsWith(lang === 'zh' ? '  --config <文件>' : '  --config <file>'));
+      // the flags column is 20 wide (--out-encoding <enc>; zh <编码>, 21) + 2 + 2 spaces
+      expect(lines[at + 1]).toMatch(lang === 'zh' ? /^ {25}\S/ : /^ {24}\S/);
     }
     // wide enough: side by side, as in a pipe
     const wide = await help(160);

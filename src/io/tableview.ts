@@ -234,12 +234,17 @@ export function tableWriter(sink: ByteSink, all: readonly Column[], c: CellConte
       await sink.write(out);
       await sink.end();
       if (columns.length < all.length && o.info) {
-        o.info(
-          msg(
-            `storeops: 表格只显示 ${columns.length}/${all.length} 列; 加 --wide 显示全部, 或 -f csv / -o 文件.xlsx 导出全部列`,
-            `storeops: the table shows ${columns.length} of ${all.length} columns; --wide for all, or -f csv / -o file.xlsx to export every column`,
-          ),
-        );
+        // Wider than the terminal (81–86 columns in zh, 98 in en, after every table fitted to 80),
+        // the note goes on in a second line after its ';' instead of the terminal folding its last
+        // word (全部列) onto a line of its own (user7). Messages are one line each: two notes.
+        const head = msg(`storeops: 表格只显示 ${columns.length}/${all.length} 列;`, `storeops: the table shows ${columns.length} of ${all.length} columns;`);
+        const rest = msg('加 --wide 显示全部, 或 -f csv / -o 文件.xlsx 导出全部列', '--wide for all, or -f csv / -o file.xlsx to export every column');
+        const over = (l: 'zh' | 'en') => o.width !== undefined && !o.wide && displayWidth(`${head[l]} ${rest[l]}`) > o.width;
+        if (!over(c.lang)) o.info(msg(`${head.zh} ${rest.zh}`, `${head.en} ${rest.en}`));
+        else {
+          o.info(head);
+          o.info(msg(`storeops: ${rest.zh}`, `storeops: ${rest.en}`));
+        }
       }
     },
     abort: () => sink.abort(),

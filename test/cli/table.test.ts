@@ -215,6 +215,18 @@ describe('every command fits the terminal', () => {
     );
   });
 
+  // The note after a short view fits the terminal: "storeops: 表格只显示 6/22 列; 加 --wide 显示全部, 或 -f csv
+  // / -o 文件.xlsx 导出全部列" is 81 columns (98 in en), and at 80 the terminal put 全部列 on a line of its
+  // own (user7). Wider than the table's width, it goes on in a second line after the ';'.
+  it('the columns-left-out note fits the terminal width', () => {
+    const zh = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--lang', 'zh'], { env: { COLUMNS: '80' } });
+    expect(zh.stderr).toContain('\nstoreops: 表格只显示 6/22 列;\nstoreops: 加 --wide 显示全部, 或 -f csv / -o 文件.xlsx 导出全部列\n');
+    const en = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--lang', 'en'], { env: { COLUMNS: '80' } });
+    expect(en.stderr).toContain('\nstoreops: the table shows 6 of 22 columns;\nstoreops: --wide for all, or -f csv / -o file.xlsx to export every column\n');
+    const wide = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--lang', 'zh'], { env: { COLUMNS: '160' } });
+    expect(wide.stderr).toContain('\nstoreops: 表格只显示 6/22 列; 加 --wide 显示全部, 或 -f csv / -o 文件.xlsx 导出全部列\n');
+  });
+
   it('--wide shows every column at full width', () => {
     const r = runCli(['compensate', ex('ExportOrderList202611.csv'), ...AS_OF, '-f', 'table', '--wide'], { env: { COLUMNS: '80' } });
     const head = r.stdout.split('\n')[0]!.split(/\s{2,}/);

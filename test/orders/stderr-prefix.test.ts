@@ -52,14 +52,17 @@ describe('orders: every stderr line starts with storeops:, its place, or what it
               'storeops: … and 2 more rejected rows (use --rejects <file> to see them all)',
               'storeops: use --duplicates <file> to list every duplicate',
               'storeops: … and 2 more rejected rows (use --rejects <file> to see them all)',
-              'storeops: the table shows 7 of 35 columns; --wide for all, or -f csv / -o file.xlsx to export every column',
+              // At 80 columns the note goes on in a second line (98 columns on one; user7).
+              'storeops: the table shows 7 of 35 columns;',
+              'storeops: --wide for all, or -f csv / -o file.xlsx to export every column',
             ]
           : [
               'storeops: 用 --duplicates <文件> 列出全部重复订单',
               'storeops: … 另有 2 行被拒绝 (用 --rejects <文件> 查看全部)',
               'storeops: 用 --duplicates <文件> 列出全部重复订单',
               'storeops: … 另有 2 行被拒绝 (用 --rejects <文件> 查看全部)',
-              'storeops: 表格只显示 7/35 列; 加 --wide 显示全部, 或 -f csv / -o 文件.xlsx 导出全部列',
+              'storeops: 表格只显示 7/35 列;',
+              'storeops: 加 --wide 显示全部, 或 -f csv / -o 文件.xlsx 导出全部列',
             ],
       );
     });

@@ -209,7 +209,7 @@ const OPT_ZH: Record<string, string> = {
   share: '比例',
   shop: '店铺',
   status: '状态',
-  what: '内容',
+  what: '记录类型',
   agent: '客服',
   fmt: '格式',
   zone: '时区',

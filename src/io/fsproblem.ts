@@ -27,6 +27,14 @@ export function fileProblem(e: unknown): Msg {
     case 'EEXIST':
       // mkdir where a file of that name is (`init --dir notes.txt`): the system's "file already exists, mkdir …".
       return msg('同名的文件已存在, 不能在那里建文件夹', 'a file of that name is in the way: no folder can be made there');
+    case 'EBUSY':
+      // Windows: a workbook open in Excel or WPS is locked against reading (the system said
+      // "EBUSY: resource busy or locked, open '…'", in English whatever --lang; user7).
+      return msg('文件正被其他程序占用 (例如在 Excel 或 WPS 中打开着)', 'the file is in use by another program (open in Excel or WPS, for example)');
+    case 'EIO':
+      return msg('读写出错 (磁盘、U 盘或网络盘故障)', 'an input/output error (a faulty disk, USB stick or network drive)');
+    case 'ENAMETOOLONG':
+      return msg('文件名或路径太长', 'the file name or path is too long');
     case 'ELOOP':
       return msg('符号链接绕成了一个圈', 'symbolic links that go round in a loop');
     default: {

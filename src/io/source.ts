@@ -382,7 +382,11 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
           : msg(`无法读取 ${file}: ${fileProblem(e).zh}`, `cannot read ${file}: ${fileProblem(e).en}`),
         shipped
           ? msg(`storeops 自带的这个示例文件在: ${shipped}`, `storeops's own copy of this example is at: ${shipped}`)
-          : msg('检查路径和文件名 (可用 - 表示标准输入)。', 'check the path and name (use - for standard input).'),
+          : code === 'EISDIR'
+            ? folderHint(file)
+            : code === 'EBUSY'
+              ? msg('在 Excel 或 WPS 里关闭这个文件 (或等复制、下载完成) 后再运行。', 'close the file in Excel or WPS (or wait for a copy or download to finish), then run again.')
+              : msg('检查路径和文件名 (可用 - 表示标准输入)。', 'check the path and name (use - for standard input).'),
       );
     }
     stream = small ? fileChunks(file) : fs.createReadStream(file, { highWaterMark: READ_CHUNK });
@@ -663,4 +667,32 @@ function shippedExample(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A folder given where a file is read (`storeops compensate 订单文件夹`): name the exports in it and
+ * how to give them (`订单文件夹/*.csv`), not only "check the path and name" (user7).
+ */
+function folderHint(dir: string): Msg {
+  let names: string[] = [];
+  try {
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => /\.(csv|xlsx)$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.'))
+      .sort();
+  } catch {
+    // unreadable: the general hint below
+  }
+  // Quoted when the shell would split or read it (`"我的 报表"/*.csv`: the * stays outside the quotes).
+  const shown = (d: string) => (/[\s'"$`\\;&|()<>]/.test(d) ? `"${d.replace(/["$`\\]/g, '\\$&')}"` : d);
+  const glob = (ext: string) => `${shown(dir.replace(/[\\/]+$/, ''))}${path.sep}*.${ext}`;
+  if (!names.length) {
+    return msg(`给出报表文件本身, 不是文件夹; ${dir} 里没有 csv 或 xlsx 文件。`, `give the export file itself, not a folder; ${dir} holds no csv or xlsx file.`);
+  }
+  const ext = names.some((n) => /\.csv$/i.test(n)) ? 'csv' : 'xlsx';
+  const some = names.slice(0, 3).join(', ') + (names.length > 3 ? ' …' : '');
+  return msg(
+    `给出文件夹里的报表文件, 不是文件夹本身: 写出文件名, 或用 ${glob(ext)} 读取其中全部 ${ext} 文件 (里面有 ${names.length} 个 csv/xlsx 文件: ${some})。`,
+    `give the export files in the folder, not the folder itself: name them, or write ${glob(ext)} to read every ${ext} file in it (it holds ${names.length} csv/xlsx ${names.length === 1 ? 'file' : 'files'}: ${some}).`,
+  );
 }

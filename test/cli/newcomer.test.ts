@@ -143,7 +143,7 @@ describe('ledger help in Chinese', () => {
     // `--what <what>  导出赔付券 (默认) 或联系记录 (可选: "vouchers", "contacts", 默认: "vouchers")`.
     const list = runCli(['ledger', 'list', '--help', '--lang', 'zh']).stdout.replace(/\s+/g, ' ');
     expect(list).toContain('已记录的红包, 或每个订单的最新联系状态');
-    expect(list).toContain('--what <what> 哪类记录: 红包 (vouchers) 或联系记录 (contacts) (可选: "vouchers", "contacts", 默认: "vouchers")');
+    expect(list).toContain('--what <记录类型> 哪类记录: 红包 (vouchers) 或联系记录 (contacts) (可选: "vouchers", "contacts", 默认: "vouchers")');
     const all = ['ledger', 'ledger list', 'ledger export'].map((c) => runCli([...c.split(' '), '--help', '--lang', 'zh']).stdout).join('\n');
     expect(all).not.toContain('赔付券');
   });
@@ -325,5 +325,36 @@ describe('a word too many on the command line', () => {
         '  提示: 列表是用逗号连起来的一个值, 中间不加空格 (--agents 小王,小李,小张); 含空格的值要用引号括起来 (--note "问了 原因")。\n' +
         '(加 --help 查看用法)\n',
     );
+  });
+});
+
+// user7 (王姐, three shops, Chinese only): a folder given instead of its files, and a workbook that
+// Windows keeps locked while it is open in Excel or WPS.
+describe('a newcomer giving a folder, or a file open in Excel', () => {
+  it('a folder: the hint names its exports and the pattern that reads them, quoted when the name has a space', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storeops-newcomer-'));
+    const folder = path.join(dir, '我的 报表');
+    fs.mkdirSync(folder);
+    for (const f of ['抖店 订单.csv', 'ExportOrderList202611.csv']) fs.copyFileSync(path.join(ROOT, E), path.join(folder, f));
+    fs.writeFileSync(path.join(folder, '说明.txt'), 'x');
+    fs.writeFileSync(path.join(folder, '~$ExportOrderList202611.xlsx'), 'x');
+    // Before: "无法读取 …: 这是一个文件夹, 不是文件" and "检查路径和文件名 (可用 - 表示标准输入)", nothing about its files.
+    const zh = runCli(['compensate', folder, '--lang', 'zh']);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toBe(
+      `storeops: 错误: 无法读取 ${folder}: 这是一个文件夹, 不是文件\n` +
+        `  提示: 给出文件夹里的报表文件, 不是文件夹本身: 写出文件名, 或用 "${folder}"${path.sep}*.csv 读取其中全部 csv 文件 (里面有 2 个 csv/xlsx 文件: ExportOrderList202611.csv, 抖店 订单.csv)。\n`,
+    );
+    const en = runCli(['compensate', folder, '--lang', 'en']);
+    expect(en.stderr).toContain(`  hint: give the export files in the folder, not the folder itself: name them, or write "${folder}"${path.sep}*.csv to read every csv file in it (it holds 2 csv/xlsx files: ExportOrderList202611.csv, 抖店 订单.csv).\n`);
+    const empty = path.join(dir, 'empty');
+    fs.mkdirSync(empty);
+    expect(runCli(['compensate', empty, '--lang', 'zh']).stderr).toContain(`  提示: 给出报表文件本身, 不是文件夹; ${empty} 里没有 csv 或 xlsx 文件。\n`);
+  });
+
+  it('a file locked by Excel (EBUSY on Windows) is said so in the run\'s language, not the system\'s English', async () => {
+    const { fileProblem } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'io', 'fsproblem.js')).href)) as typeof import('../../src/io/fsproblem.js');
+    const busy = Object.assign(new Error("EBUSY: resource busy or locked, open 'ExportOrderList202611.xlsx'"), { code: 'EBUSY' });
+    expect(fileProblem(busy)).toEqual({ zh: '文件正被其他程序占用 (例如在 Excel 或 WPS 中打开着)', en: 'the file is in use by another program (open in Excel or WPS, for example)' });
   });
 });

@@ -124,7 +124,7 @@ cron 里 LANG 通常未设置: 要中文请在 crontab 设 LANG=zh_CN.UTF-8 或 
 时间按北京时间处理, 与服务器时区无关; 只有 crontab 的时间表跟随服务器时区。
 运行可能超过一小时时, 用 flock -n /tmp/storeops.lock storeops … 包起来 (否则第二次运行遇到忙的数据库以 4 退出)。
 拼多多 (或抖店) 店铺另写一行: 报表分开运行, 拼多多的加 --rules 自己的规则文件, 并用自己的 --state (报表不写店铺)。
-退出码: storeops help exit-codes。完整说明: ${doc('README.md')} "Running from cron"`,
+退出码: storeops help exit-codes。完整说明: ${doc('README.md')} 的 "定时任务" 一节 (标题 "Running from cron / 定时任务")`,
     `storeops is made to run unattended: without a terminal it never prompts, never writes colour or
 progress bars, and ends with an exit code a script can act on. An hourly crontab entry
 (one line: crontab has no \\ line continuation, so copy it whole):

@@ -180,7 +180,9 @@ describe('storeops help cron, for a Tmall and a 拼多多 shop', () => {
     // recipe needs (a run past the hour exits 4; a PDD export needs --rules and its own --state).
     for (const lang of ['en', 'zh'] as const) {
       const out = runCli(['help', 'cron', '--lang', lang]).stdout.replace(/\n/g, ' ');
-      expect(out).toContain(`${path.join(ROOT, 'README.md')} "Running from cron"`);
+      // zh names the section by its Chinese title, which the README's heading carries (user7: it was
+      // the English "Running from cron" alone in a zh page).
+      expect(out).toContain(lang === 'en' ? `${path.join(ROOT, 'README.md')} "Running from cron"` : `${path.join(ROOT, 'README.md')} 的 "定时任务" 一节 (标题 "Running from cron / 定时任务")`);
       expect(out).toContain('flock -n /tmp/storeops.lock storeops …');
       expect(out).toContain(lang === 'en' ? "PDD's with --rules YOUR-RULE-FILE, and with its own --state" : '拼多多的加 --rules 自己的规则文件, 并用自己的 --state');
     }

@@ -9,6 +9,7 @@ import { TrailingSummaries, isListSummary } from '../io/summary.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem, sheetNote, titleLinesNote } from '../io/table.js';
 import { timeSlackOf } from '../orders/parse.js';
 import { EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
+import { dataStdin } from '../io/stdin.js';
 
 const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', 'order_id', 'order id'];
 
@@ -158,7 +159,7 @@ async function refuseOtherKind(file: string, headers: readonly string[], flag: s
 export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, flag: string, what: Msg): Promise<IdList> {
   const idField: FieldSpec = { key: 'orderId', aliases: ID_ALIASES };
   // The header may follow title lines (a PDD after-sale xlsx given as --exclude).
-  const t = await openTable(file, () => ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'), sheetNote(ctx));
+  const t = await openTable(file, dataStdin(ctx), ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'), sheetNote(ctx));
   const title = titleLinesNote(t);
   if (title) ctx.info(title);
   const map = mapHeader(t.headers, [idField]);
@@ -432,7 +433,7 @@ export function pickupState(state: string): boolean {
 
 /** Pickup scans (RULES 1.1: the first scan that says it was picked up); earliest per order/tracking no. */
 export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog): Promise<PickupScans> {
-  const t = await openTable(file, () => ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, SHIPMENT_FIELDS).index.has('pickupAt'), sheetNote(ctx));
+  const t = await openTable(file, dataStdin(ctx), ctx.encoding, (h) => mapHeader(h, SHIPMENT_FIELDS).index.has('pickupAt'), sheetNote(ctx));
   const title = titleLinesNote(t);
   if (title) ctx.info(title);
   const what = msg('揽收记录', 'pickup scans');

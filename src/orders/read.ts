@@ -25,6 +25,7 @@ import { isWaybillColumn, scrubFreeText, shownNick } from '../io/pii.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
 import { type HeldRow, type ParsedRow, type RowProblem, heldRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
+import { dataStdin } from '../io/stdin.js';
 
 /** Rows an Excel 97–2003 sheet holds (.xls, and a csv saved by those versions). */
 const OLD_SHEET_ROWS = 65_536;
@@ -772,7 +773,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
   const distinct = distinctFiles(files);
   for (const note of distinct.notes) ctx.warn(note);
   for (const file of distinct.files) {
-    const t = await openTable(file, () => ctx.io.stdin, ctx.encoding, isOrderHeader, sheetNote(ctx));
+    const t = await openTable(file, dataStdin(ctx), ctx.encoding, isOrderHeader, sheetNote(ctx));
     const detected = detectLayout(t.sniffed.name, t.headers);
     // A review table (评价 export) has 订单编号, 买家会员名 and 宝贝标题 too, so it read as a reduced order
     // export: inspect and normalize printed its orders with status unknown, and compensate named a

@@ -8,6 +8,7 @@ import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, openMappedTable, usableRecord, sheetNote, titleLinesNote } from '../io/table.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
+import { dataStdin } from '../io/stdin.js';
 
 const REVIEW_PRIVATE: ReadonlySet<string> = new Set(['buyer', 'text', 'followUpText']);
 
@@ -161,7 +162,7 @@ export async function readReviews(
   const distinct = distinctFiles(files);
   for (const note of distinct.notes) ctx.warn(note);
   for (const file of distinct.files) {
-    const t = await openMappedTable(file, () => ctx.io.stdin, REVIEW_FIELDS, what, ctx.encoding, true, sheetNote(ctx));
+    const t = await openMappedTable(file, dataStdin(ctx), REVIEW_FIELDS, what, ctx.encoding, true, sheetNote(ctx));
     const name = t.sniffed.name;
     const title = titleLinesNote(t);
     if (title) ctx.info(title);

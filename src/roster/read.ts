@@ -13,6 +13,7 @@ import type { Violation } from './check.js';
 import type { HourNeed, ShiftMins } from './needs.js';
 import { NON_AGENT_ROW } from './wall.js';
 import { type DayCode, type ShiftDef, parseDayCode } from './shifts.js';
+import { dataStdin } from '../io/stdin.js';
 
 const DAY_MIN = 24 * 60;
 
@@ -181,7 +182,7 @@ function titleNote(ctx: Ctx, t: { sniffed: { name: string }; headerLine: number 
 }
 
 export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftDef[], month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<RosterFile> {
-  const t = await openTable(file, () => ctx.io.stdin, ctx.encoding, (h) => mapHeader(h, [AGENT]).index.has('agent'), sheetNote(ctx), HAND_MADE_EMPTY);
+  const t = await openTable(file, dataStdin(ctx), ctx.encoding, (h) => mapHeader(h, [AGENT]).index.has('agent'), sheetNote(ctx), HAND_MADE_EMPTY);
   titleNote(ctx, t);
   const name = t.sniffed.name;
   const map = mapHeader(t.headers, [AGENT, DATE, SHIFT, START, END]);
@@ -397,7 +398,7 @@ function noAgents(f: RosterFile, rejected: number): RosterFile {
 
 /** Agents from a file with an agent/name/客服/姓名 column. */
 export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Promise<string[]> {
-  const t = await openMappedTable(file, () => ctx.io.stdin, [AGENT], msg('客服名单', 'agent list'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const t = await openMappedTable(file, dataStdin(ctx), [AGENT], msg('客服名单', 'agent list'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
   titleNote(ctx, t);
   const name = t.sniffed.name;
   const ai = t.map.index.get('agent')!;
@@ -457,7 +458,7 @@ export interface RequestRow {
 
 /** Requested days off: agent and date (several dates in one cell separated by ; or 、). */
 export async function readRequests(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<RequestRow[]> {
-  const t = await openMappedTable(file, () => ctx.io.stdin, [AGENT, DATE], msg('休息申请', 'day-off requests'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const t = await openMappedTable(file, dataStdin(ctx), [AGENT, DATE], msg('休息申请', 'day-off requests'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
   titleNote(ctx, t);
   const ai = t.map.index.get('agent')!;
   const di = t.map.index.get('date')!;
@@ -542,7 +543,7 @@ export function anotherMonthFile(name: string, month: { y: number; mo: number },
 /** Staff per shift per date (--demand): date plus D/H/N (or 白班/半白班/晚班) columns. */
 export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo: number }, shifts: readonly ShiftDef[], rejects: RejectLog, outsideMonth: Msg): Promise<Map<string, ShiftMins>> {
   const fields: FieldSpec[] = [DATE, ...shifts.map((s) => ({ key: s.code, aliases: [s.code, s.name.zh, s.name.en, s.label, ...s.aliases] }))];
-  const t = await openMappedTable(file, () => ctx.io.stdin, fields, msg('每日排班需求', 'staff demand'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const t = await openMappedTable(file, dataStdin(ctx), fields, msg('每日排班需求', 'staff demand'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
   titleNote(ctx, t);
   const out = new Map<string, ShiftMins>();
   const summaries = new TrailingSummaries(t.sniffed.name, rejects);
@@ -608,7 +609,7 @@ export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo:
     { key: 'date', aliases: ['date', '日期'] },
     { key: 'weekday', aliases: ['weekday', 'dow', 'day of week', '星期', '周几'] },
   ];
-  const t = await openMappedTable(file, () => ctx.io.stdin, fields, msg('每小时咨询量', 'chats per hour'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const t = await openMappedTable(file, dataStdin(ctx), fields, msg('每小时咨询量', 'chats per hour'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
   titleNote(ctx, t);
   const out: { date?: string; weekday?: number; hour: number; chats: number; line: number }[] = [];
   // A 合计 row under the hours (合计,870: the day's chats): skipped and named, as in --demand.

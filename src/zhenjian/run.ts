@@ -16,6 +16,7 @@ import { type FieldKey, ITEM_ID_ROUNDED, PRODUCT_FIELDS, type Product, parseProd
 import { LABEL_FIELDS, type LabelItem, parseLabelRow } from './labels.js';
 import { type Estimate, type Settings, estimate, total } from './model.js';
 import { type ResolvedSettings, loadCategories, resolveSettings } from './settings.js';
+import { dataStdin } from '../io/stdin.js';
 
 export const runEstimate: CommandBody = async (ctx, args, opts) => {
   const settings = resolveSettings(ctx, opts);
@@ -97,7 +98,7 @@ function summarize(ctx: Ctx, estimates: Estimate[], s: Settings, rejected: numbe
 }
 
 async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise<Product[]> {
-  const t = await openMappedTable(file, () => ctx.io.stdin, PRODUCT_FIELDS, msg('甄检商品表', '甄检 product file'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const t = await openMappedTable(file, dataStdin(ctx), PRODUCT_FIELDS, msg('甄检商品表', '甄检 product file'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
   const title = titleLinesNote(t);
   if (title) ctx.info(title);
   if (t.map.unmapped.length) {
@@ -206,7 +207,7 @@ function unmatchedLabels(ctx: Ctx, read: LabelsRead, products: Product[]): void 
 }
 
 async function readLabels(ctx: Ctx, file: string, rejects: RejectLog): Promise<LabelsRead> {
-  const t = await openMappedTable(file, () => ctx.io.stdin, LABEL_FIELDS, msg('品质标签表', 'label selection file'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const t = await openMappedTable(file, dataStdin(ctx), LABEL_FIELDS, msg('品质标签表', 'label selection file'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
   const title = titleLinesNote(t);
   if (title) ctx.info(title);
   const by = new Map<string, LabelItem[]>();

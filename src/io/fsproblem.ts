@@ -1,6 +1,8 @@
 // Why a file could not be opened, in the operator's language. The system's own text ("ENOENT: no
 // such file or directory, open '…'") is English whatever --lang says; the usual causes are told
 // plainly and only an unusual one falls back to it.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Msg } from '../errors.js';
 import { msg } from '../errors.js';
 
@@ -41,5 +43,60 @@ export function fileProblem(e: unknown): Msg {
       const text = e instanceof Error ? e.message : String(e);
       return msg(text, text);
     }
+  }
+}
+
+/**
+ * "permission denied" said exactly: the folder on the way that this user may not enter (no x), or
+ * the file itself that this user may not read, with its mode and owner, and what to run. Undefined
+ * when neither is found (the system said no for another reason: an ACL, SELinux).
+ */
+export function accessProblem(file: string, write = false): { why: Msg; hint: Msg } | undefined {
+  const abs = path.resolve(file);
+  const uid = process.getuid?.();
+  const who = uid === undefined ? msg('当前用户', 'this user') : msg(`当前用户 (uid ${uid})`, `this user (uid ${uid})`);
+  const modeOf = (st: fs.Stats) => `${(st.mode & 0o7777).toString(8).padStart(4, '0')}, owner uid ${st.uid}`;
+  const modeOfZh = (st: fs.Stats) => `${(st.mode & 0o7777).toString(8).padStart(4, '0')}, 属主 uid ${st.uid}`;
+  const dirs: string[] = [];
+  for (let d = path.dirname(abs); ; d = path.dirname(d)) {
+    dirs.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const dir of dirs) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(dir);
+    } catch {
+      return undefined;
+    }
+    try {
+      fs.accessSync(dir, fs.constants.X_OK);
+    } catch {
+      return {
+        why: msg(`无法进入文件夹 ${dir}: ${who.zh}没有它的 x (进入) 权限 (权限 ${modeOfZh(st)})`, `cannot enter the folder ${dir}: ${who.en} lacks its x (search) permission (mode ${modeOf(st)})`),
+        hint: msg(
+          `请属主运行 chmod a+x ${dir} (storeops 以属主身份运行时 chmod u+x 即可), 或以能进入它的用户运行 storeops。`,
+          `have its owner run chmod a+x ${dir} (u+x when storeops runs as the owner), or run storeops as a user that may enter it.`,
+        ),
+      };
+    }
+  }
+  if (write) return undefined;
+  try {
+    const st = fs.statSync(abs);
+    try {
+      fs.accessSync(abs, fs.constants.R_OK);
+      return undefined;
+    } catch {
+      return {
+        why: msg(`${who.zh}没有读取它的权限 (权限 ${modeOfZh(st)})`, `${who.en} may not read it (mode ${modeOf(st)})`),
+        hint: msg(
+          `请属主让它可读 (chmod a+r ${file}, 或把它 chown 给运行 storeops 的用户), 或以属主身份运行 storeops。`,
+          `have its owner make it readable (chmod a+r ${file}, or chown it to the user that runs storeops), or run storeops as its owner.`,
+        ),
+      };
+    }
+  } catch {
+    return undefined;
   }
 }

@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import { OutputError, PipeClosed, UsageError, msg } from '../errors.js';
+import { type Msg, OutputError, PipeClosed, UsageError, msg } from '../errors.js';
 import { processAlive } from '../proc.js';
-import { fileProblem } from './fsproblem.js';
+import { accessProblem, fileProblem } from './fsproblem.js';
 
 export { PipeClosed } from '../errors.js';
 
@@ -423,7 +423,7 @@ export function sweepUnrecorded(target: string | undefined, tag: string, recorde
  * file beside the target and is English whatever --lang says, so the common causes are told plainly
  * (the folder, the permission, the disk) and only an unusual one falls back to the system's text.
  */
-function writeFailure(target: string, e: unknown): { zh: string; en: string } {
+function writeFailure(target: string, e: unknown): { zh: string; en: string; hint?: Msg } {
   const dir = path.dirname(path.resolve(target));
   switch ((e as NodeJS.ErrnoException).code) {
     case 'ENOENT':
@@ -441,8 +441,12 @@ function writeFailure(target: string, e: unknown): { zh: string; en: string } {
         : { zh: `路径 ${dir} 中有一段不是目录`, en: `part of the path ${dir} is not a folder` };
     }
     case 'EACCES':
-    case 'EPERM':
+    case 'EPERM': {
+      // A folder on the way this user may not enter (no x) is not one it may not write in.
+      const denied = accessProblem(target, true);
+      if (denied) return { ...denied.why, hint: denied.hint };
       return { zh: `没有在目录 ${dir} 中写文件的权限`, en: `no permission to write files in the folder ${dir}` };
+    }
     case 'EROFS':
       return { zh: `目录 ${dir} 在只读的文件系统上`, en: `the folder ${dir} is on a read-only file system` };
     case 'ENOSPC':
@@ -459,7 +463,7 @@ function cannotWrite(target: string, e: unknown): OutputError {
   const why = writeFailure(target, e);
   return new OutputError(
     msg(`无法写入输出文件 ${target}: ${why.zh}`, `cannot write output file ${target}: ${why.en}`),
-    msg('检查目录是否存在、是否有写权限、磁盘是否已满; 原有的文件保持不变。', 'check that the folder exists, is writable, and the disk is not full; an existing file there is left as it was.'),
+    why.hint ?? msg('检查目录是否存在、是否有写权限、磁盘是否已满; 原有的文件保持不变。', 'check that the folder exists, is writable, and the disk is not full; an existing file there is left as it was.'),
   );
 }
 

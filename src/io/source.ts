@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError, type Msg, msg } from '../errors.js';
-import { fileProblem } from './fsproblem.js';
+import { accessProblem, fileProblem } from './fsproblem.js';
 import { packageRoot } from '../paths.js';
 import { streamIsFile } from './sink.js';
 
@@ -374,6 +374,10 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
           msg('把文件改成 UTF-8 的名字 (convmv -f gbk -t utf8 --notest 文件, 或用 unzip -O gbk 重新解压), 或用 - 从标准输入读取 (storeops … - < 文件)。', 'rename it to a UTF-8 name (convmv -f gbk -t utf8 --notest FILE, or unzip it again with unzip -O gbk), or read it on standard input (storeops … - < FILE).'),
         );
       }
+      // "permission denied" with "check the path and name": a folder on the way this user may not
+      // enter, or a file it may not read, is named with its mode and owner, and what to run.
+      const denied = code === 'EACCES' || code === 'EPERM' ? accessProblem(file) : undefined;
+      if (denied) throw new InputError(msg(`无法读取 ${file}: ${denied.why.zh}`, `cannot read ${file}: ${denied.why.en}`), denied.hint);
       // The help's examples name examples/… of the package, which is not where the operator runs it.
       const shipped = code === 'ENOENT' ? shippedExample(file) : undefined;
       throw new InputError(
@@ -396,6 +400,9 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
   try {
     ({ prefix, rest } = await readPrefix(stream));
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const denied = file !== '-' && (code === 'EACCES' || code === 'EPERM') ? accessProblem(file) : undefined;
+    if (denied) throw new InputError(msg(`无法读取 ${name}: ${denied.why.zh}`, `cannot read ${name}: ${denied.why.en}`), denied.hint);
     throw new InputError(msg(`无法读取 ${name}: ${fileProblem(e).zh}`, `cannot read ${name}: ${fileProblem(e).en}`));
   }
   const complete = prefix.length < SNIFF_BYTES;

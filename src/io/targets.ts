@@ -72,6 +72,16 @@ function stdoutFile(): Id | undefined {
   }
 }
 
+/** Standard output when it is a pipe, FIFO or socket (a program reads it), else undefined. */
+function stdoutPipe(): { dev: number; ino: number } | undefined {
+  try {
+    const st = fs.fstatSync(1);
+    return st.isFIFO() || st.isSocket() ? { dev: st.dev, ino: st.ino } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Strings among a command's arguments and option values (arrays flattened). */
 export function pathsIn(values: unknown[]): string[] {
   const out: string[] = [];
@@ -101,6 +111,32 @@ export function guardTargets(c: TargetCheck): void {
         b.flag === '--duplicates'
           ? msg('把重复订单列表写到另一个文件, 例如 --duplicates duplicates.csv。', 'write the duplicate list to another file, e.g. --duplicates duplicates.csv.')
           : msg('把被拒绝的行写到另一个文件, 例如 --rejects rejects.csv。', 'write the rejected rows to another file, e.g. --rejects rejects.csv.'),
+      );
+    }
+  }
+  // `--rejects /dev/stdout` (or /dev/fd/1) with the result on standard output too, a pipe to the
+  // program reading it: the two tables went down one stream, the list's header and rows read as
+  // rows of the result. (A regular file standard output is redirected to is caught below.)
+  const pipe = stdoutPipe();
+  if (pipe) {
+    const onStdout = targets.filter((t) => {
+      if (t.path === '-') return t.flag === '-o';
+      try {
+        const st = fs.statSync(t.path);
+        return st.dev === pipe.dev && st.ino === pipe.ino;
+      } catch {
+        return false;
+      }
+    });
+    if (c.stdout && !onStdout.some((t) => t.flag === '-o')) onStdout.unshift({ flag: '-o', path: '-' });
+    if (onStdout.length > 1) {
+      const t = onStdout.find((x) => x.flag !== '-o') ?? onStdout[1]!;
+      throw new UsageError(
+        msg(
+          `${t.flag} ${t.path} 是标准输出, 而${onStdout.filter((x) => x !== t).map((x) => (x.flag === '-o' ? '结果' : x.flag)).join('、')}也写到标准输出: 两个表格会混在同一个管道里, 读取方会把它当成结果的行; 未读取也未写入任何内容`,
+          `${t.flag} ${t.path} is standard output, where ${onStdout.filter((x) => x !== t).map((x) => (x.flag === '-o' ? 'the result' : x.flag)).join(' and ')} goes too: the two tables would be mixed in one pipe, the list read as rows of the result; nothing was read or written`,
+        ),
+        msg(`把 ${t.flag} 写到一个文件 (${t.flag} ${t.flag === '--duplicates' ? 'duplicates' : t.flag === '--rejects' ? 'rejects' : 'result'}.csv); ${t.flag === '-o' ? '' : `${t.flag} - 写到标准错误。`}`, `write ${t.flag} to a file (${t.flag} ${t.flag === '--duplicates' ? 'duplicates' : t.flag === '--rejects' ? 'rejects' : 'result'}.csv)${t.flag === '-o' ? '' : `; ${t.flag} - writes it to standard error`}.`),
       );
     }
   }

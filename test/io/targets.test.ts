@@ -318,6 +318,33 @@ describe('standard output redirected onto one of the inputs', () => {
 
   // `--rejects out.csv > out.csv`: the rejects list was renamed over the file the result was being
   // written to: out.csv held the rejects header only, the 9 orders were gone (exit 0).
+  // `orders normalize x.csv --rejects /dev/stdout | next-step`: the result and the list of rejected
+  // rows went down one pipe (exit 1), the list's header `file,line,column,value,reason` and its
+  // rows read by the next program as orders. Found by hostile40.
+  it('--rejects or --duplicates onto /dev/stdout while the result goes down the same pipe is refused (exit 2, zh and en)', () => {
+    const dir = tmpDir();
+    const ragged = path.join(dir, 'ragged.csv');
+    // The example's header and first order, then a row of two cells: one rejected row.
+    const lines = fs.readFileSync(ORDERS).toString('latin1').split(/\r?\n/);
+    fs.writeFileSync(ragged, Buffer.from(`${lines[0]}\n${lines[1]}\n1,2\n`, 'latin1'));
+    const r = runCli(['orders', 'normalize', ragged, '-f', 'csv', '--rejects', '/dev/stdout']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      'storeops: error: --rejects /dev/stdout is standard output, where the result goes too: the two tables would be mixed in one pipe, the list read as rows of the result; nothing was read or written\n' +
+        '  hint: write --rejects to a file (--rejects rejects.csv); --rejects - writes it to standard error.\n',
+    ]);
+    const both = runCli(['orders', 'normalize', ragged, '-o', '-', '--duplicates', '/dev/fd/1', '--lang', 'zh']);
+    expect([both.code, both.stdout]).toEqual([2, '']);
+    expect(both.stderr).toContain('storeops: 错误: --duplicates /dev/fd/1 是标准输出, 而结果也写到标准输出: 两个表格会混在同一个管道里');
+    // Alone on standard output (the result in a file), or `--rejects -` (standard error): written.
+    const alone = runCli(['orders', 'normalize', ragged, '-o', path.join(dir, 'out.csv'), '--rejects', '/dev/stdout', '-q']);
+    expect([alone.code, alone.stdout.replace(/^\uFEFF/, '').split('\n')[0]]).toEqual([1, 'file,line,column,value,reason']);
+    const dash = runCli(['orders', 'normalize', ragged, '-f', 'csv', '--rejects', '-', '-q']);
+    expect(dash.code).toBe(1);
+    expect(dash.stdout).not.toContain('file,line,column,value,reason');
+  });
+
   it('--rejects or --duplicates naming the file standard output goes to is refused (exit 2)', () => {
     const dir = tmpDir();
     const out = path.join(dir, 'out.csv');

@@ -55,9 +55,32 @@ function listFiles(dir: string, base = ''): string[] {
 export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const dir = path.resolve(ctx.io.cwd, String(opts.dir ?? '.'));
   const force = Boolean(opts.force);
-  const writes: { target: string; content: Buffer | string }[] = [
-    { target: path.join(dir, 'storeops.config.json'), content: JSON.stringify(starterConfig(), null, 2) + '\n' },
-  ];
+  const configFile = path.join(dir, 'storeops.config.json');
+  let starter = starterConfig();
+  // --force over a config naming its state database: the starter has no `state`, so every later run
+  // recorded into a new, empty database (the default one) and listed every voucher recorded before
+  // as new, to be paid again. The replaced config's `state` is kept in the new one, and said.
+  if (force) {
+    const old = oldState(configFile);
+    if (old.state !== undefined) {
+      const { _comment, ...rest } = starter;
+      starter = { _comment, state: old.state, ...rest };
+      ctx.warn(
+        msg(
+          `保留原配置中的 "state": ${JSON.stringify(old.state)}: 换成新的状态数据库会把以前记录的红包都重新列为新红包`,
+          `kept "state": ${JSON.stringify(old.state)} from the config replaced: a new state database would list every voucher recorded before as new again`,
+        ),
+      );
+    } else if (old.unreadable) {
+      ctx.warn(
+        msg(
+          `原配置 ${configFile} 无法按 JSON 读取, 其中的 "state" (若有) 没有带入新配置: 请从备份文件中找出它并写回, 否则以后的运行会用新的空状态数据库, 把以前记录的红包重新列为新红包`,
+          `the config replaced, ${configFile}, could not be read as JSON, so its "state" (if any) is not in the new one: copy it over from the backup, or later runs record into a new, empty state database and list every voucher recorded before as new again`,
+        ),
+      );
+    }
+  }
+  const writes: { target: string; content: Buffer | string }[] = [{ target: configFile, content: JSON.stringify(starter, null, 2) + '\n' }];
   const src = templatesDir();
   for (const rel of listFiles(src)) writes.push({ target: path.join(dir, TEMPLATE_DIR, rel), content: fs.readFileSync(path.join(src, rel)) });
   let kept = 0;
@@ -109,9 +132,24 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
     }
   }
   let wrote = 0;
+  // --force replaces files the operator may have edited (the config, keyword lists, rule files):
+  // each one that differs is kept beside it as NAME.bak-<Beijing time> (a hard link to the old file,
+  // so the rename below leaves it whole). It was lost.
+  const stamp = new Date(ctx.io.now() + 8 * 3600_000).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const backups: string[] = [];
   for (let i = 0; i < todo.length; i++) {
     const w = todo[i]!;
     try {
+      if (fs.existsSync(w.target) && !fs.readFileSync(w.target).equals(Buffer.from(w.content))) {
+        let bak = `${w.target}.bak-${stamp}`;
+        for (let n = 2; fs.existsSync(bak); n++) bak = `${w.target}.bak-${stamp}-${n}`;
+        try {
+          fs.linkSync(w.target, bak);
+        } catch {
+          fs.copyFileSync(w.target, bak, fs.constants.COPYFILE_EXCL);
+        }
+        backups.push(bak);
+      }
       fs.renameSync(tmps[i]!, w.target);
     } catch (e) {
       for (const t of tmps.slice(i)) fs.rmSync(t, { force: true });
@@ -123,10 +161,35 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
     wrote++;
     ctx.io.stdout.write(`${oneLine(path.relative(ctx.io.cwd, w.target) || w.target)}\n`);
   }
+  if (backups.length > 0) {
+    ctx.warn(
+      msg(
+        `--force 替换了 ${backups.length} 个有改动的文件, 原来的内容保存在旁边的 *.bak-${stamp}: ${backups.map((b) => oneLine(path.relative(ctx.io.cwd, b) || b)).join(', ')}`,
+        `--force replaced ${plural(backups.length, 'file')} that differed; the previous ones are kept beside them as *.bak-${stamp}: ${backups.map((b) => oneLine(path.relative(ctx.io.cwd, b) || b)).join(', ')}`,
+      ),
+    );
+  }
   ctx.info(
     msg(
       `写入 ${wrote} 个文件, 保留 ${kept} 个已有文件。编辑 storeops.config.json 和 ${TEMPLATE_DIR}/ 里的表格; 在该目录运行 storeops 时自动使用。`,
       `wrote ${plural(wrote, 'file')}, kept ${kept} existing ${kept === 1 ? 'one' : 'ones'}. Edit storeops.config.json and the tables in ${TEMPLATE_DIR}/; storeops uses them when run in that folder.`,
     ),
   );
+}
+
+/** The `state` of the config --force replaces (a string), or whether that file could not be read as JSON. */
+function oldState(file: string): { state?: string; unreadable?: boolean } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    const v = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    const state = v && typeof v === 'object' ? (v as Record<string, unknown>).state : undefined;
+    return typeof state === 'string' && state !== '' ? { state } : {};
+  } catch {
+    return { unreadable: true };
+  }
 }

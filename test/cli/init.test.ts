@@ -34,6 +34,41 @@ describe('storeops init', () => {
     expect(runCli(['init', '--force'], { cwd: dir }).stdout.split('\n')[0]).toBe('storeops.config.json');
   });
 
+  // `init --force` (to refresh the templates) replaced a config naming its state database with the
+  // starter, which names none: the hourly `compensate --record` then recorded into the default,
+  // empty database and listed every voucher recorded before as new, to be paid again; and the
+  // operator's edited tables were lost. Found by hostile40.
+  it('init --force keeps the replaced config\'s state and keeps every replaced file that differed as NAME.bak-<time> (zh and en)', () => {
+    const dir = tmpDir();
+    expect(runCli(['init', '-q'], { cwd: dir }).code).toBe(0);
+    const config = path.join(dir, 'storeops.config.json');
+    const keywords = path.join(dir, 'storeops-templates', 'reviews', 'keywords.json');
+    const mine = '{"state": "ledger/shop.db", "lang": "zh"}\n';
+    fs.writeFileSync(config, mine);
+    fs.writeFileSync(keywords, '{"mine": ["发霉"]}\n');
+    const r = runCli(['init', '--force', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('storeops: warning: kept "state": "ledger/shop.db" from the config replaced: a new state database would list every voucher recorded before as new again\n');
+    expect(JSON.parse(fs.readFileSync(config, 'utf8')).state).toBe('ledger/shop.db');
+    // The two edited files are kept whole; the other nine were the same as the templates: no copy.
+    const baks = (d: string) => fs.readdirSync(d).filter((f) => /\.bak-\d{8}-\d{6}(-\d+)?$/.test(f));
+    expect(baks(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))).toEqual([mine]);
+    const kdir = path.dirname(keywords);
+    expect(baks(kdir).map((f) => fs.readFileSync(path.join(kdir, f), 'utf8'))).toEqual(['{"mine": ["发霉"]}\n']);
+    expect(r.stderr).toMatch(/storeops: warning: --force replaced 2 files that differed; the previous ones are kept beside them as \*\.bak-\d{8}-\d{6}: storeops\.config\.json\.bak-\d{8}-\d{6}, storeops-templates\/reviews\/keywords\.json\.bak-\d{8}-\d{6}\n/);
+    // Run again: nothing differs now, no more copies; zh.
+    const zh = runCli(['init', '--force', '--lang', 'zh'], { cwd: dir });
+    expect(zh.stderr).toContain('storeops: 警告: 保留原配置中的 "state": "ledger/shop.db": 换成新的状态数据库会把以前记录的红包都重新列为新红包\n');
+    expect(zh.stderr).not.toContain('.bak-');
+    expect(baks(dir)).toHaveLength(1);
+    // A config that is not JSON (from another folder, --dir: run in its own, it is read first and
+    // stops the run): its state cannot be carried, and that is said.
+    fs.writeFileSync(config, '{"state": "ledger/shop.db",,}\n');
+    const broken = runCli(['init', '--force', '--dir', dir], { cwd: tmpDir() });
+    expect(broken.stderr).toContain(`the config replaced, ${fs.realpathSync(dir)}/storeops.config.json, could not be read as JSON, so its "state" (if any) is not in the new one: copy it over from the backup`);
+    expect(baks(dir)).toHaveLength(2);
+  });
+
   it("init --help names the folder init writes (storeops-templates/), zh and en; it said templates/, the repository's folder, which init never writes", () => {
     const en = runCli(['init', '--help', '--lang', 'en']);
     expect(en.code).toBe(0);

@@ -1,5 +1,6 @@
 // The shell: parses argv with commander, builds the context, runs a command, and maps every
 // error to SPEC's exit codes in one place. Commands are imported lazily so start-up stays fast.
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { loadColor, paint } from '../color.js';
 import { version } from './entry.js';
@@ -55,6 +56,7 @@ export function action(body: () => Promise<CommandBody>) {
         ...Object.entries(own).flatMap(([k, v]) => pathsIn([v]).map((p) => ({ what: `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, path: p }))),
         { what: '--state', path: ctx.statePath },
         ...(ctx.configPath ? [{ what: '--config', path: ctx.configPath }] : []),
+        ...configFiles(ctx),
       ],
       state: ctx.statePath,
     });
@@ -80,6 +82,31 @@ export function action(body: () => Promise<CommandBody>) {
 }
 
 const current: { ctx?: Ctx; io?: Io; command?: string; args?: string[] } = {};
+
+/**
+ * The tables and the rule file the config names (relative to it), which the commands read:
+ * `zhenjian estimate -o storeops-templates/zhenjian/categories.json` replaced the category table
+ * `init` wrote, and `compensate -o my-rules.json` the shop's own rule set (found by hostile40).
+ */
+function configFiles(ctx: Ctx): Array<{ what: string; path: string }> {
+  if (!ctx.output && !ctx.rejects && !ctx.duplicates) return [];
+  const base = ctx.configPath ? path.dirname(path.resolve(ctx.io.cwd, ctx.configPath)) : ctx.io.cwd;
+  const out: Array<{ what: string; path: string }> = [];
+  const keys: Array<[string, string]> = [
+    ['compensate', 'rules'],
+    ['reviews', 'keywords'],
+    ['reviews', 'forbidden'],
+    ['reviews', 'templates'],
+    ['zhenjian', 'categories'],
+    ['roster', 'traffic'],
+  ];
+  const config = ctx.config as Record<string, unknown>;
+  for (const [section, key] of keys) {
+    const v = (config[section] as Record<string, unknown> | undefined)?.[key];
+    if (typeof v === 'string' && v !== '') out.push({ what: `config ${section}.${key}`, path: path.resolve(base, v) });
+  }
+  return out;
+}
 
 /** The words commander found past a command's arguments (`--agents 小王 小李`: 小李), for its message. */
 const excess: { args: string[]; expected: number } = { args: [], expected: 0 }; // expected: 1 when the command reads one file

@@ -285,6 +285,7 @@ function hintFor(flag: string) {
 
 /** An input as zh names it: a file given as an argument is 输入文件; an option's file keeps the option (--state). */
 function whatZh(what: string): string {
+  if (what.startsWith('config ')) return `配置项 ${what.slice('config '.length)} 指定的文件`;
   return what === 'input' ? '输入文件' : ` ${what}`;
 }
 

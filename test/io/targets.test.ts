@@ -237,6 +237,39 @@ describe('-o or --rejects onto one of the inputs', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  // The tables and the rule file a config names are read by the commands as much as a flag's file:
+  // `zhenjian estimate -o storeops-templates/zhenjian/categories.json` replaced the category table
+  // `init` wrote (exit 0), `reviews queue -o …/keywords.json` the keyword list, `compensate -o
+  // my-rules.json` the shop's own rule set that config compensate.rules names. Found by hostile40.
+  it('-o or --rejects naming a file the config names (compensate.rules, reviews.keywords, zhenjian.categories) is refused; the file is untouched', () => {
+    const dir = tmpDir();
+    expect(runCli(['init', '-q'], { cwd: dir }).code).toBe(0);
+    const config = path.join(dir, 'storeops.config.json');
+    const rules = JSON.parse(fs.readFileSync(path.join(dir, 'storeops-templates', 'rules', 'tmall-2026.json'), 'utf8'));
+    fs.writeFileSync(path.join(dir, 'my-rules.json'), JSON.stringify({ ...rules, id: 'my-2026' }, null, 2));
+    const cfg = JSON.parse(fs.readFileSync(config, 'utf8'));
+    cfg.compensate.rules = 'my-rules.json';
+    fs.writeFileSync(config, JSON.stringify(cfg, null, 2));
+    const files = ['my-rules.json', 'storeops-templates/reviews/keywords.json', 'storeops-templates/zhenjian/categories.json'].map((f) => path.join(dir, f));
+    const before = files.map((f) => fs.readFileSync(f, 'utf8'));
+    const runs: Array<[string[], string]> = [
+      [['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-o', 'my-rules.json', '-f', 'csv'], `-o my-rules.json is the same file as config compensate.rules ${fs.realpathSync(dir)}/my-rules.json`],
+      [['reviews', 'queue', path.join(EXAMPLES, 'reviews.csv'), '-o', './storeops-templates/reviews/keywords.json', '-f', 'csv'], 'is the same file as config reviews.keywords'],
+      [['zhenjian', 'estimate', path.join(EXAMPLES, 'zhenjian-products.csv'), '--rejects', 'storeops-templates/zhenjian/categories.json'], '--rejects storeops-templates/zhenjian/categories.json is the same file as config zhenjian.categories'],
+    ];
+    for (const [args, said] of runs) {
+      const r = runCli([...args, '-q'], { cwd: dir });
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).toContain('writing there would destroy it, so nothing was read or written');
+      expect(r.code).toBe(2);
+    }
+    // From another folder, the config named with --config: the same files, relative to it.
+    const other = runCli(['compensate', ORDERS, '--config', config, '-o', path.join(dir, 'my-rules.json'), '-f', 'csv', '--lang', 'zh']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('与配置项 compensate.rules 指定的文件');
+    expect(files.map((f) => fs.readFileSync(f, 'utf8'))).toEqual(before);
+  });
+
   // `--record --state new.db -o new.db` with no database yet: the run created the database, recorded
   // the voucher, then renamed its csv over it (exit 0). The recorded voucher was left only in
   // new.db-wal (the next checkpoint writes the database's pages over the csv; removing the "csv" and

@@ -3,9 +3,11 @@
 // decodes only the cells the caller wants. Comma, tab, quote and line breaks are the same bytes in
 // UTF-8 and GB18030 and never occur inside a multi-byte character of either, so one scanner reads
 // both. Broken quoting (a quote followed by other text: "ab"c) it reads as csv-parse does with
-// relax_quotes, record by record. It gives up only on a quote left open at the end of the input
-// and on a record over MAX_RECORD bytes: the caller hands the rest of the input, from the start of
-// that record, to csv-parse, which stays the reference (test/io/fastpath*.test.ts).
+// relax_quotes, record by record. It gives up only on a quote left open at the end of the input,
+// on a record over MAX_RECORD bytes and at a bare CR line end (an old Mac line end, outside a quoted
+// cell; one inside a quoted cell it reads, and counts as a line): the caller hands the rest of the
+// input, from the start of that record, to csv-parse, which stays the reference
+// (test/io/fastpath*.test.ts).
 import { msg } from '../errors.js';
 import type { RawRecord } from './records.js';
 

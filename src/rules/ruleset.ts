@@ -39,11 +39,17 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
   const builtIn = builtins.includes(idOrFile);
   let file: string;
   if (builtIn) file = path.join(templatesDir(), 'rules', `${idOrFile}.json`);
-  else if (idOrFile.endsWith('.json') || idOrFile.includes('/') || idOrFile.includes(path.sep)) file = path.resolve(cwd, idOrFile);
+  else if (idOrFile.endsWith('.json') || idOrFile.includes('/') || idOrFile.includes(path.sep) || isFile(path.resolve(cwd, idOrFile))) file = path.resolve(cwd, idOrFile);
   else {
+    // `--rules 我的拼多多规则` for 我的拼多多规则.json beside it (user7): name the file meant. A file
+    // of that bare name (`--rules 规则.txt`, `--rules 乱.csv`) is read above, and said what it is
+    // not, rather than called an unknown rule set.
+    const json = isFile(path.resolve(cwd, `${idOrFile}.json`)) ? `${idOrFile}.json` : undefined;
     throw new UsageError(
       msg(`未知的规则集 "${idOrFile}"`, `unknown rule set "${idOrFile}"`),
-      msg(`内置: auto, ${builtins.join(', ')}; 或给出 JSON 规则文件的路径。`, `built in: auto, ${builtins.join(', ')}; or give the path of a JSON rule file.`),
+      json
+        ? msg(`是否想用规则文件 ${json}? 写出文件的全名: --rules ${json}`, `did you mean the rule file ${json}? write the file's whole name: --rules ${json}`)
+        : msg(`内置: auto, ${builtins.join(', ')}; 或给出 JSON 规则文件的路径。`, `built in: auto, ${builtins.join(', ')}; or give the path of a JSON rule file.`),
     );
   }
   let text: string;
@@ -92,4 +98,12 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
     );
   }
   return rules;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -360,3 +360,25 @@ describe('a newcomer giving a folder, or a file open in Excel', () => {
     expect(fileProblem(busy)).toEqual({ zh: '文件正被其他程序占用 (例如在 Excel 或 WPS 中打开着)', en: 'the file is in use by another program (open in Excel or WPS, for example)' });
   });
 });
+
+// user7: a shop's own PDD rule file named without its .json (`--rules pdd规则` beside pdd规则.json),
+// and a file of a bare name that is no rule file: the file meant is named, and the wrong file is
+// read and said not to be JSON, not "unknown rule set" with the list of built-in ids.
+describe('a newcomer naming a rule file', () => {
+  it('without .json: the hint names the file; a csv given as a rule file is said not to be JSON', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storeops-newcomer-'));
+    fs.copyFileSync(path.join(ROOT, 'templates', 'rules', 'custom-example.json'), path.join(dir, 'pdd规则.json'));
+    fs.writeFileSync(path.join(dir, '乱.csv'), 'a,b\n1,2\n');
+    const r = runCli(['rules', 'show', 'pdd规则', '--lang', 'zh'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('storeops: 错误: 未知的规则集 "pdd规则"\n  提示: 是否想用规则文件 pdd规则.json? 写出文件的全名: --rules pdd规则.json\n');
+    const en = runCli(['rules', 'show', 'pdd规则', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('  hint: did you mean the rule file pdd规则.json? write the file\'s whole name: --rules pdd规则.json\n');
+    // Before: 未知的规则集 "乱.csv" with the built-in ids, though the file is there.
+    const csv = runCli(['rules', 'show', '乱.csv', '--lang', 'zh'], { cwd: dir });
+    expect(csv.code).toBe(3);
+    expect(csv.stderr).toContain(`storeops: 错误: 规则文件 ${path.join(fs.realpathSync(dir), '乱.csv')} 有误: 第 1 行第 1 列附近不是有效的 JSON`);
+    // A built-in id is never shadowed, and an unknown one still lists them.
+    expect(runCli(['rules', 'show', 'tmall-2099', '--lang', 'zh'], { cwd: dir }).stderr).toContain('提示: 内置: auto, douyin-2025, tmall-2023, tmall-2026, tmall-global-2026');
+  });
+});

@@ -452,6 +452,9 @@ function writeFailure(target: string, e: unknown): { zh: string; en: string; hin
     case 'ENOSPC':
     case 'EDQUOT':
       return { zh: '磁盘已满 (或超出配额)', en: 'the disk is full (or the quota is used up)' };
+    case 'EFBIG':
+      // `ulimit -f` in a crontab, or a FAT32 stick's 4 GB: it said "EFBIG: file too large, write".
+      return fileProblem(e);
     default:
       break;
   }

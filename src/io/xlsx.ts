@@ -8,12 +8,15 @@
 // to a temporary file (one JSON line each) while the widths are measured, then replayed into the
 // workbook. Memory stays flat whatever the row count.
 import fs from 'node:fs';
+import os from 'node:os';
 import readline from 'node:readline';
 import type { Workbook } from 'exceljs';
 import { type CellContext, type Column, type Row, cellText, header, labelOf } from './columns.js';
 import { XLSX_MAX_CELL } from './records.js';
 import { type ByteSink, copyFileInto, registerTemp, releaseTemp, tempName } from './sink.js';
 import { displayWidth } from './width.js';
+import { OutputError, StoreopsError, msg } from '../errors.js';
+import { fileProblem } from './fsproblem.js';
 
 /** Opens where the finished workbook goes: -o (atomically, through the output layer) or stdout. */
 export type OpenSink = () => ByteSink;
@@ -303,9 +306,31 @@ export async function deliver(open: OpenSink, tmp: string): Promise<void> {
 /** A temporary file, created empty and 0600 (rows may hold personal data; /tmp is shared). */
 export function tempPath(ext: string): string {
   const p = tempName(ext);
-  fs.closeSync(fs.openSync(p, 'wx', 0o600));
+  try {
+    fs.closeSync(fs.openSync(p, 'wx', 0o600));
+  } catch (e) {
+    throw tempError(e);
+  }
   registerTemp(p);
   return p;
+}
+
+/**
+ * A workbook is made in the temporary folder before it is put in place: a full or missing TMPDIR
+ * (or `ulimit -f`) there was "internal error: ENOSPC: no space left on device, write … this is a
+ * bug in storeops" (exit 70). Said as the folder it is, exit 5; an error of storeops' own passes.
+ */
+function tempError(e: unknown): unknown {
+  if (e instanceof StoreopsError || typeof (e as NodeJS.ErrnoException)?.code !== 'string') return e;
+  const dir = os.tmpdir();
+  const why = fileProblem(e);
+  return new OutputError(
+    msg(`无法在临时文件夹 ${dir} 中写出 xlsx 工作簿: ${why.zh}; -o 指向的文件保持不变`, `cannot write the xlsx workbook in the temporary folder ${dir}: ${why.en}; the -o file is as it was`),
+    msg(
+      'xlsx 先在临时文件夹中生成再放到位: 请在那里腾出空间, 或用环境变量 TMPDIR 指定另一个有空间的文件夹 (如 TMPDIR=/var/tmp storeops …) 后重新运行; 或改用 -f csv。',
+      'an xlsx is made in the temporary folder, then put in place: free some space there, or point the TMPDIR environment variable at a folder with room (TMPDIR=/var/tmp storeops …), and run again; or write -f csv.',
+    ),
+  );
 }
 
 export async function dropTemp(p: string): Promise<void> {
@@ -317,7 +342,11 @@ export async function dropTemp(p: string): Promise<void> {
 export async function saveWorkbook(open: OpenSink, wb: Workbook): Promise<void> {
   const tmp = tempPath('.xlsx');
   try {
-    await wb.xlsx.writeFile(tmp);
+    try {
+      await wb.xlsx.writeFile(tmp);
+    } catch (e) {
+      throw tempError(e);
+    }
     await deliver(open, tmp);
   } finally {
     await dropTemp(tmp);
@@ -390,14 +419,25 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
   // the rows spooled until the widths are known.
   const tmp = tempPath('.xlsx');
   const spool = tempPath('.rows');
-  const fd = fs.openSync(spool, 'w');
+  let fd: number;
+  try {
+    fd = fs.openSync(spool, 'w');
+  } catch (e) {
+    await dropTemp(tmp);
+    await dropTemp(spool);
+    throw tempError(e);
+  }
   let pending: string[] = [];
   let pendingLen = 0;
   const flush = () => {
     if (!pending.length) return;
     const b = Buffer.from(pending.join(''), 'utf8');
     let off = 0;
-    while (off < b.length) off += fs.writeSync(fd, b, off, b.length - off);
+    try {
+      while (off < b.length) off += fs.writeSync(fd, b, off, b.length - off);
+    } catch (e) {
+      throw tempError(e);
+    }
     pending = [];
     pendingLen = 0;
   };
@@ -447,88 +487,14 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
     },
     async close() {
       try {
-        flush();
-        fs.closeSync(fd);
-        closed = true;
-        const ExcelJS = (await import('exceljs')).default;
-        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
-        const sized = columns.map((_, i) => {
-          const z = columnWidth(heads[i]!, content[i]!);
-          return packed[i]! > z.width ? { ...z, width: Math.min(MAX_COL_WIDTH, packed[i]!) } : z;
-        });
-        const wraps = sized.map((z, i) => z.wrapCells || multiLine[i]!);
-        let sheets = 0;
-        const addSheet = () => {
-          const sheet = wb.addWorksheet(sheetName(c.lang, ++sheets), {
-            views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-            pageSetup: printSetup('1:1', { widths: sized.map((z) => z.width), idColumn: keyColumn(columns) }),
-            headerFooter: { oddFooter: c.lang === 'zh' ? '第 &P 页, 共 &N 页' : 'Page &P of &N' },
-          });
-          sheet.columns = columns.map((col, i) => {
-            const fmt = numFmtOf(col);
-            return {
-              key: col.key,
-              width: sized[i]!.width,
-              style: {
-                ...(fmt ? { numFmt: fmt } : {}),
-                // Top-aligned, so a row with a multi-line cell still reads across.
-                alignment: { vertical: 'top' as const, ...(wraps[i] ? { wrapText: true } : {}) },
-                border: GRID,
-              },
-            };
-          });
-          const head = sheet.addRow(heads);
-          head.font = { bold: true };
-          head.alignment = { wrapText: true, vertical: 'middle' };
-          head.fill = HEAD_FILL;
-          if (sized.some((z) => z.wrapHeader)) head.height = 2 * Math.max(...heads.map((h) => linePt(h)));
-          sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
-          plainInlineStrings(sheet);
-          head.commit();
-          return sheet;
-        };
-        let ws = addSheet();
-        let onSheet = 0;
-        const anyWrap = wraps.some(Boolean);
-        const rl = readline.createInterface({ input: fs.createReadStream(spool, 'utf8'), crlfDelay: Infinity });
-        for await (const line of rl) {
-          if (!line) continue;
-          if (onSheet === rowsPerSheet) {
-            ws.commit();
-            ws = addSheet();
-            onSheet = 0;
-          }
-          onSheet++;
-          const spooled = JSON.parse(line) as unknown[];
-          const cells = spooled.map((v) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : v));
-          // A text of several lines goes in as an inline string (exceljs writes t="inlineStr" for rich
-          // text): as t="str", a formula's result, LibreOffice showed it with its line breaks dropped
-          // (`logistics⏎service` printed "logisticsservice"; user5). One-line text is written as before.
-          const row = ws.addRow(cells.map((v) => (typeof v === 'string' && v.includes('\n') ? { richText: [{ text: v }] } : v)));
-          spooled.forEach((v, i) => {
-            const f = v && typeof v === 'object' ? (v as { f?: string }).f : undefined;
-            if (f) row.getCell(i + 1).numFmt = f;
-          });
-          if (anyWrap) {
-            // An explicit height: Excel does not grow a row for wrapped text by itself.
-            let lines = 1;
-            let pt = 0;
-            cells.forEach((v, i) => {
-              if (wraps[i] && typeof v === 'string') {
-                const h = heightOf(v, sized[i]!.width);
-                lines = Math.max(lines, h.lines);
-                pt = Math.max(pt, h.pt);
-              }
-            });
-            // At most Excel's highest row (409 pt); a taller cell scrolls within it.
-            if (lines > 1) row.height = Math.min(MAX_ROW_PT, pt);
-          }
-          row.commit();
+        let done: { sheets: number; cut: CutCells };
+        try {
+          done = await made();
+        } catch (e) {
+          throw tempError(e);
         }
-        ws.commit();
-        await wb.commit();
         await deliver(open, tmp);
-        return { sheets, cut };
+        return done;
       } finally {
         await cleanup();
       }
@@ -537,4 +503,89 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
       await cleanup();
     },
   };
+
+  /** The workbook from the spooled rows, in the temporary file. */
+  async function made(): Promise<{ sheets: number; cut: CutCells }> {
+    flush();
+    fs.closeSync(fd);
+    closed = true;
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
+    const sized = columns.map((_, i) => {
+      const z = columnWidth(heads[i]!, content[i]!);
+      return packed[i]! > z.width ? { ...z, width: Math.min(MAX_COL_WIDTH, packed[i]!) } : z;
+    });
+    const wraps = sized.map((z, i) => z.wrapCells || multiLine[i]!);
+    let sheets = 0;
+    const addSheet = () => {
+      const sheet = wb.addWorksheet(sheetName(c.lang, ++sheets), {
+        views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+        pageSetup: printSetup('1:1', { widths: sized.map((z) => z.width), idColumn: keyColumn(columns) }),
+        headerFooter: { oddFooter: c.lang === 'zh' ? '第 &P 页, 共 &N 页' : 'Page &P of &N' },
+      });
+      sheet.columns = columns.map((col, i) => {
+        const fmt = numFmtOf(col);
+        return {
+          key: col.key,
+          width: sized[i]!.width,
+          style: {
+            ...(fmt ? { numFmt: fmt } : {}),
+            // Top-aligned, so a row with a multi-line cell still reads across.
+            alignment: { vertical: 'top' as const, ...(wraps[i] ? { wrapText: true } : {}) },
+            border: GRID,
+          },
+        };
+      });
+      const head = sheet.addRow(heads);
+      head.font = { bold: true };
+      head.alignment = { wrapText: true, vertical: 'middle' };
+      head.fill = HEAD_FILL;
+      if (sized.some((z) => z.wrapHeader)) head.height = 2 * Math.max(...heads.map((h) => linePt(h)));
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
+      plainInlineStrings(sheet);
+      head.commit();
+      return sheet;
+    };
+    let ws = addSheet();
+    let onSheet = 0;
+    const anyWrap = wraps.some(Boolean);
+    const rl = readline.createInterface({ input: fs.createReadStream(spool, 'utf8'), crlfDelay: Infinity });
+    for await (const line of rl) {
+      if (!line) continue;
+      if (onSheet === rowsPerSheet) {
+        ws.commit();
+        ws = addSheet();
+        onSheet = 0;
+      }
+      onSheet++;
+      const spooled = JSON.parse(line) as unknown[];
+      const cells = spooled.map((v) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : v));
+      // A text of several lines goes in as an inline string (exceljs writes t="inlineStr" for rich
+      // text): as t="str", a formula's result, LibreOffice showed it with its line breaks dropped
+      // (`logistics⏎service` printed "logisticsservice"; user5). One-line text is written as before.
+      const row = ws.addRow(cells.map((v) => (typeof v === 'string' && v.includes('\n') ? { richText: [{ text: v }] } : v)));
+      spooled.forEach((v, i) => {
+        const f = v && typeof v === 'object' ? (v as { f?: string }).f : undefined;
+        if (f) row.getCell(i + 1).numFmt = f;
+      });
+      if (anyWrap) {
+        // An explicit height: Excel does not grow a row for wrapped text by itself.
+        let lines = 1;
+        let pt = 0;
+        cells.forEach((v, i) => {
+          if (wraps[i] && typeof v === 'string') {
+            const h = heightOf(v, sized[i]!.width);
+            lines = Math.max(lines, h.lines);
+            pt = Math.max(pt, h.pt);
+          }
+        });
+        // At most Excel's highest row (409 pt); a taller cell scrolls within it.
+        if (lines > 1) row.height = Math.min(MAX_ROW_PT, pt);
+      }
+      row.commit();
+    }
+    ws.commit();
+    await wb.commit();
+    return { sheets, cut };
+  }
 }

@@ -2,9 +2,10 @@
 // the xlsx reader. Everything above sees `{ line, cells }` and never the parser.
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
+import os from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InputError, type Msg, msg } from '../errors.js';
+import { InputError, type Msg, OutputError, msg } from '../errors.js';
 import { fileProblem } from './fsproblem.js';
 import { registerTemp, releaseTemp, tempName } from './sink.js';
 import type { FastBook, XRow } from './xlsxread.js';
@@ -1052,11 +1053,19 @@ async function* excelJSSheets(input: Readable): AsyncGenerator<SheetIn> {
       }
       // Not its turn yet: its XML kept until it is.
       const file = tempName('.xml');
-      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+      try {
+        fs.closeSync(fs.openSync(file, 'wx', 0o600));
+      } catch (e) {
+        throw tempFolderError(e);
+      }
       registerTemp(file);
       spilled.add(file);
       held.push({ rank: at >= 0 ? at : listed.length, sheet, hidden, file });
-      await pipeline(Readable.from(sheet.iterator), fs.createWriteStream(file));
+      try {
+        await pipeline(Readable.from(sheet.iterator), fs.createWriteStream(file));
+      } catch (e) {
+        throw typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall ? tempFolderError(e) : e;
+      }
     }
     held.sort((a, b) => a.rank - b.rank);
     while (held.length) {
@@ -1169,15 +1178,40 @@ async function* shownSheets(source: AsyncGenerator<SheetIn>, hidden: { name: str
 /** The xlsx on stdin, copied to a new temporary file (0600: rows hold personal data; /tmp is shared). */
 async function spool(s: Sniffed): Promise<string> {
   const p = tempName('.xlsx');
-  fs.closeSync(fs.openSync(p, 'wx', 0o600));
-  registerTemp(p);
   try {
-    await pipeline(s.stream, fs.createWriteStream(p));
+    fs.closeSync(fs.openSync(p, 'wx', 0o600));
+  } catch (e) {
+    throw tempFolderError(e);
+  }
+  registerTemp(p);
+  const out = fs.createWriteStream(p);
+  let writeFailed: unknown;
+  out.on('error', (e) => (writeFailed ??= e));
+  try {
+    await pipeline(s.stream, out);
   } catch (e) {
     await dropSpool(p);
+    // The copy could not be written (TMPDIR full): not standard input's fault.
+    if (writeFailed !== undefined) throw tempFolderError(writeFailed);
     throw new InputError(msg(`无法读取 ${s.name}: ${fileProblem(e).zh}`, `cannot read ${s.name}: ${fileProblem(e).en}`));
   }
   return p;
+}
+
+/**
+ * An xlsx read from standard input (or a sheet read out of order) is copied to the temporary folder
+ * first: a TMPDIR missing or full was "internal error: ENOENT … a bug in storeops" (exit 70).
+ */
+function tempFolderError(e: unknown): OutputError {
+  const dir = os.tmpdir();
+  const why = fileProblem(e);
+  return new OutputError(
+    msg(`无法在临时文件夹 ${dir} 中暂存读取的 xlsx: ${why.zh}`, `cannot put the xlsx being read aside in the temporary folder ${dir}: ${why.en}`),
+    msg(
+      '读取 xlsx 时先暂存到临时文件夹: 请在那里腾出空间, 或用环境变量 TMPDIR 指定另一个有空间的文件夹 (如 TMPDIR=/var/tmp storeops …) 后重新运行。',
+      'an xlsx being read is put aside in the temporary folder first: free some space there, or point the TMPDIR environment variable at a folder with room (TMPDIR=/var/tmp storeops …), and run again.',
+    ),
+  );
 }
 
 async function dropSpool(p: string, input?: Readable): Promise<void> {

@@ -33,6 +33,17 @@ describe('the temporary folder an xlsx is made in', () => {
     expect(zh.stderr).toContain(`storeops: 错误: 无法在临时文件夹 ${gone} 中写出 xlsx 工作簿: 找不到该文件或目录; -o 指向的文件保持不变\n`);
   });
 
+  it('an xlsx on standard input, put aside in a missing TMPDIR first: exit 5 naming the folder, not an internal error (was exit 70)', () => {
+    const gone = path.join(tmpDir(), 'no-such-tmp');
+    const r = runCli(['orders', 'inspect', '-'], { env: { TMPDIR: gone }, input: fs.readFileSync(path.join(EXAMPLES, 'ExportOrderList202611.xlsx')) });
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      5,
+      '',
+      `storeops: error: cannot put the xlsx being read aside in the temporary folder ${gone}: no such file or folder\n` +
+        '  hint: an xlsx being read is put aside in the temporary folder first: free some space there, or point the TMPDIR environment variable at a folder with room (TMPDIR=/var/tmp storeops …), and run again.\n',
+    ]);
+  });
+
   it.skipIf(process.platform === 'win32')('ulimit -f: the xlsx (in TMPDIR) and a csv -o are exit 5 saying the size limit, not an internal error', () => {
     const dir = tmpDir();
     // 3000 orders: an xlsx spool and a normalized csv well past 100 KiB.

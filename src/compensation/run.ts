@@ -1428,8 +1428,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
   }
   const lateHad = lateKeys !== undefined;
+  lateKeys?.clear();
   provLateIds?.clear();
   metLate.clear();
+  settledBefore?.clear();
   const absentIds = [...absentSet];
   absentSet.clear();
   paidBefore?.clear();

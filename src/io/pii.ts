@@ -209,8 +209,12 @@ const NAME_CUED = new RegExp(
 );
 // Characters of things a gift is (clothes, bags, jewellery, stationery, colours), not of given names:
 // 毛衣, 钱包, 金条, 文具, 石头, 高跟, 白色 after a cue are no names.
-const NOT_IN_CUED = /[衣巾包鞋帽袜裤裙杯壶镯链戒条饰具头毯线绒套盒笔跟色卡券票]/;
-const CUED_NOT_NAMES = new Set(['毛衣', '钱包', '文具', '金条', '石头', '高跟', '白色', '黄色', '金色', '方巾', '毛巾', '毛毯', '毛线', '毛绒', '高兴', '方便', '付款', '付钱', '余额', '万一', '顾客', '向来', '常常', '许多', '于是', '曾经', '马上', '陆续', '谢谢', '孙子', '孙女']);
+// Verbs and particles after a cue are no given names either (老公戴着, 朋友吃过).
+const NOT_IN_CUED = /[衣巾包鞋帽袜裤裙杯壶镯链戒条饰具头毯线绒套盒笔跟色卡券票着过们得吃喝穿看玩卖送寄拿到去]/;
+const CUED_NOT_NAMES = new Set(['毛衣', '钱包', '文具', '金条', '石头', '高跟', '白色', '黄色', '金色', '方巾', '毛巾', '毛毯', '毛线', '毛绒', '高兴', '方便', '付款', '付钱', '余额', '万一', '顾客', '向来', '常常', '许多', '于是', '曾经', '马上', '陆续', '谢谢', '孙子', '孙女',
+  // Words a buyer writes after 朋友, 送给… that start with a surname's character (hand-picked; one not
+  // here is masked, its first character kept: the rule errs towards privacy).
+  '毕业', '毕竟', '任性', '任何', '任务', '高价', '高档', '高端', '高级', '高大', '高贵', '方块', '方法', '方向', '万能', '万分', '金牌', '金额', '金属', '白天', '白菜', '黄金', '石榴', '龙虾', '牛奶', '牛肉', '牛仔', '马甲', '马桶', '熊猫', '唐装', '江南', '夏装', '夏季', '史上', '钟表', '钟爱', '汤圆', '康乃', '文胸', '文件', '文化', '毛笔', '毛呢', '何时', '程度', '施工', '齐全']);
 
 const SURNAME_2_HEAD = new RegExp(`^(?:${SURNAME_2})`);
 

@@ -54,6 +54,13 @@ const KEPT: string[] = [
   '送给同事文具',
   '送给爸爸金条',
   '送给朋友白色的',
+  // Hand-picked words starting with a surname's character (CUED_NOT_NAMES): 高价, 毕业, 康乃(馨), 牛奶.
+  '朋友高价收的',
+  '送给同学毕业',
+  '送给妈妈康乃馨',
+  '送给爸爸牛奶',
+  // A verb or particle in the would-be given name: 戴着 (着).
+  '老公戴着',
   // A word running on into more Chinese: 高跟鞋 is followed by 很, no end of a name.
   '送给同事高跟鞋很好看',
   // A relative that starts with a surname's character.

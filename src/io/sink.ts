@@ -971,15 +971,44 @@ function syncFolder(dir: string): void {
 }
 
 /** A device or FIFO: opened lazily (a FIFO waits for its reader without blocking signals), written in place. */
+/**
+ * A named pipe is opened for writing only once a program reads it: opened plainly, the open waits
+ * in one of node's worker threads until then, and a SIGTERM (or Ctrl-C) meanwhile printed its line
+ * but never ended the run, node's exit waiting for that thread (found by hostile40: `-o pipe` with
+ * no reader, kill -TERM, the run still there). It is tried without blocking every 50 ms instead; the
+ * descriptor returned holds the reader's end open until the real one is made. Not a FIFO: undefined.
+ */
+async function readerOf(real: string): Promise<number | undefined> {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(real);
+  } catch {
+    return undefined;
+  }
+  if (!st.isFIFO()) return undefined;
+  for (;;) {
+    try {
+      return fs.openSync(real, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENXIO') throw e;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function directSink(target: string, real: string, enc: OutEncoding): ByteSink {
   let handle: fs.promises.FileHandle | undefined;
   let done = false;
   const open = async () => {
     if (!handle) {
+      let probe: number | undefined;
       try {
+        probe = await readerOf(real);
         handle = await fs.promises.open(real, fs.constants.O_WRONLY);
       } catch (e) {
         throw cannotWrite(target, e);
+      } finally {
+        if (probe !== undefined) fs.closeSync(probe);
       }
     }
     return handle;

@@ -37,6 +37,38 @@ describe('-o onto something that is not a regular file', () => {
     expect(fs.readdirSync(dir)).toEqual(['pipe']);
   });
 
+  // Opened plainly, the FIFO's open waited in a node worker thread for a reader; SIGTERM printed its
+  // line, but node's exit waited for that thread: the run never ended (only kill -9 did). Found by
+  // hostile40.
+  it('a FIFO nobody reads yet: SIGTERM still ends the run (143, its line said), and a reader that comes later gets every row', async () => {
+    const dir = tmpDir();
+    const fifo = path.join(dir, 'pipe');
+    mkfifo(fifo);
+    const w = spawnCli([...RUN, '-o', fifo, '-f', 'csv']);
+    await new Promise((r) => setTimeout(r, 1500));
+    w.proc.kill('SIGTERM');
+    const ended = await Promise.race([w.done, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5000))]);
+    if (ended === 'hung') w.proc.kill('SIGKILL');
+    expect(ended).not.toBe('hung');
+    expect((ended as { code: number }).code).toBe(143);
+    expect((ended as { stderr: string }).stderr).toContain('storeops: stopped by SIGTERM before the run finished');
+    // A reader 1 s after the run starts: the whole result, as to a file.
+    const late = spawnCli([...RUN, '-o', fifo, '-f', 'csv']);
+    await new Promise((r) => setTimeout(r, 1000));
+    const got = await new Promise<string>((resolve) => {
+      const chunks: Buffer[] = [];
+      fs.createReadStream(fifo)
+        .on('data', (d) => chunks.push(d as Buffer))
+        .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+    expect((await late.done).code).toBe(0);
+    // The same bytes as -o to a file (BOM and text ids on, as with any -o).
+    const file = path.join(tmpDir(), 'vouchers.csv');
+    expect(runCli([...RUN, '-o', file, '-f', 'csv']).code).toBe(0);
+    expect(got).toBe(fs.readFileSync(file, 'utf8'));
+    expect(fs.readdirSync(dir)).toEqual(['pipe']);
+  });
+
   it.skipIf(!isRoot)('a character device (a /dev/null made with mknod in a temp folder) stays a device', () => {
     const dir = tmpDir();
     const dev = path.join(dir, 'null');

@@ -184,6 +184,8 @@ function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: 
     // A 24-hour window's last paid time (the ledger's unclearWindow asks it); none for calendar days.
     let lastPaid: number | undefined;
     if (rollingOf(v.rules)) for (const l of v.orders) if (lastPaid === undefined || l.paidAt > lastPaid) lastPaid = l.paidAt;
+    // A paid time without its seconds may truly be up to 59 s later (run.ts paidUpTo).
+    if (lastPaid !== undefined && v.paidUpTo !== undefined && v.paidUpTo > lastPaid) lastPaid = v.paidUpTo;
     return {
       voucherKey: v.voucherKey,
       kind: 'voucher',

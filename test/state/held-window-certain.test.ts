@@ -76,4 +76,32 @@ describe.each(['UTC', 'America/Los_Angeles'])('tmall-2023: a window certain alth
     expect(brief(r2.rows).find((x) => x[0] === '54')?.[3]).toBe('held');
     expect(r2.code).toBe(1);
   });
+  // rev36: the same certain case, but the second download is the Excel re-save (times without their
+  // seconds) and holds x1 1000.00, paid 03-02 10:00:45 — 15 s after R's window ends (r1 03-01
+  // 10:00:30 + 24 h = 03-02 10:00:30) — shown as 03-02 10:00. By the rule (§1.2) x1 opens a window of
+  // its own, v2 (80.00, 03-02 22:00, within x1's 24 h) joins it: {x1, v2} 30 % × 1000.00 + 30 % × 80.00
+  // = 300.00 + 24.00 = 324.00, as d1 (with seconds) shows it: provisional while v2 is unshipped. The re-saved download puts
+  // x1 in e1's window ({e1, x1}); its last paid time, 10:00, may be up to 10:00:59, past R's end: the
+  // two chains may differ, so {v2} stays held (exit 1). Before this fix lastPaid was read as 10:00:00
+  // and {v2} 24.00 was recorded new, though by the rule v2 belongs in x1's window.
+  it('is still held when the order between may be paid after R ends by the seconds its time lost', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const r1s = o('3900000000000000051', '100.00', '2026-03-01 09:50:00', '2026-03-01 10:00:30', '2026-03-04 10:00:00');
+    const x1 = (paid: string, ship: string) => o('3900000000000000055', '1000.00', '2026-03-02 09:50', paid, ship);
+    const d1 = path.join(dir, 'd1.csv');
+    fs.writeFileSync(d1, taobaoCsv([r1s, e1('2026-03-04 20:00:00'), x1('2026-03-02 10:00:45', '2026-03-05 10:00:00'), v2('')]));
+    const d2 = path.join(dir, 'd2.csv');
+    const re = (x: ReturnType<typeof o>) => Object.fromEntries(Object.entries(x).map(([k, val]) => [k, typeof val === 'string' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(val) ? val.slice(0, 16) : val]));
+    fs.writeFileSync(d2, taobaoCsv([re(e1('2026-03-04 20:00:00')), re(x1('2026-03-02 10:00:45', '2026-03-05 10:00:00')), re(v2('2026-03-06 22:00:00'))] as Parameters<typeof taobaoCsv>[0]));
+    const r = recorderIn(tz, '2026-03-05 23:05:00')(d1, state, '--lang', 'en');
+    expect(brief(r.rows).map((x) => x.slice(0, 4))).toEqual([
+      ['51,52', '45.00', 'final', 'new'],
+      ['55,54', '324.00', 'provisional', ''],
+    ]);
+    const r2 = recorderIn(tz, '2026-03-07 10:05:00')(d2, state, '--lang', 'en');
+    expect(brief(r2.rows).find((x) => x[0] === '54')?.[3]).toBe('held');
+    expect(r2.code).toBe(1);
+    expect(ledgerTotal(state, tz)).toBe('45.00');
+  });
 });

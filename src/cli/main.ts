@@ -103,7 +103,11 @@ function configFiles(ctx: Ctx): Array<{ what: string; path: string }> {
   const config = ctx.config as Record<string, unknown>;
   for (const [section, key] of keys) {
     const v = (config[section] as Record<string, unknown> | undefined)?.[key];
-    if (typeof v === 'string' && v !== '') out.push({ what: `config ${section}.${key}`, path: path.resolve(base, v) });
+    if (typeof v !== 'string' || v === '') continue;
+    // compensate.rules names a file only as a path (request.ts configRules): `auto` or a rule set's
+    // id (tmall-2023) is no file, and an output that happens to be called so is not the config's.
+    if (key === 'rules' && !(v.endsWith('.json') || v.includes('/') || v.includes(path.sep))) continue;
+    out.push({ what: `config ${section}.${key}`, path: path.resolve(base, v) });
   }
   return out;
 }

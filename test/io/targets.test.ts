@@ -302,6 +302,27 @@ describe('-o or --rejects onto one of the inputs', () => {
     expect(files.map((f) => fs.readFileSync(f, 'utf8'))).toEqual(before);
   });
 
+  // rev36: compensate.rules "auto" (init's) or a rule set's id is no file (request.ts reads it as a path
+  // only when it ends in .json or holds a slash): an output called "auto" in the config's folder was
+  // written by the first run and refused by the next (exit 2, "the same file as config
+  // compensate.rules …/auto"), as was -o tmall-2023 under "rules": "tmall-2023". Both write, exit 0.
+  it('an output named like a rules value that is no file (auto, a rule set id) is written every time', () => {
+    const dir = tmpDir();
+    expect(runCli(['init', '-q'], { cwd: dir }).code).toBe(0);
+    const config = path.join(dir, 'storeops.config.json');
+    for (const name of ['auto', 'tmall-2023']) {
+      const cfg = JSON.parse(fs.readFileSync(config, 'utf8'));
+      cfg.compensate.rules = name;
+      fs.writeFileSync(config, JSON.stringify(cfg, null, 2));
+      for (let k = 0; k < 2; k++) {
+        const r = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-o', name, '-f', 'csv', '-q'], { cwd: dir });
+        expect(r.stderr).not.toContain('is the same file as config');
+        expect(r.code).toBe(0);
+        expect(fs.readFileSync(path.join(dir, name), 'utf8')).toMatch(/^\uFEFF?voucherKey,/);
+      }
+    }
+  });
+
   // `--record --state new.db -o new.db` with no database yet: the run created the database, recorded
   // the voucher, then renamed its csv over it (exit 0). The recorded voucher was left only in
   // new.db-wal (the next checkpoint writes the database's pages over the csv; removing the "csv" and

@@ -208,9 +208,10 @@ const NAME_CUED = new RegExp(
   'g',
 );
 // Characters of things a gift is (clothes, bags, jewellery, stationery, colours), not of given names:
-// 毛衣, 钱包, 金条, 文具, 石头, 高跟, 白色 after a cue are no names.
+// 毛衣, 钱包, 金条, 文具, 石头, 高跟, 白色 after a cue are no names; nor the style, season, occasion or
+// watch a gift is for (韩版, 夏季, 万圣节, 钟表, 高考: rev36 found 送给妈妈韩版的 shown as 送给妈妈韩*的).
 // Verbs and particles after a cue are no given names either (老公戴着, 朋友吃过).
-const NOT_IN_CUED = /[衣巾包鞋帽袜裤裙杯壶镯链戒条饰具头毯线绒套盒笔跟色卡券票着过们得吃喝穿看玩卖送寄拿到去]/;
+const NOT_IN_CUED = /[衣巾包鞋帽袜裤裙杯壶镯链戒条饰具头毯线绒套盒笔跟色卡券票着过们得吃喝穿看玩卖送寄拿到去版季节表考]/;
 const CUED_NOT_NAMES = new Set(['毛衣', '钱包', '文具', '金条', '石头', '高跟', '白色', '黄色', '金色', '方巾', '毛巾', '毛毯', '毛线', '毛绒', '高兴', '方便', '付款', '付钱', '余额', '万一', '顾客', '向来', '常常', '许多', '于是', '曾经', '马上', '陆续', '谢谢', '孙子', '孙女',
   // Words a buyer writes after 朋友, 送给… that start with a surname's character (hand-picked; one not
   // here is masked, its first character kept: the rule errs towards privacy).

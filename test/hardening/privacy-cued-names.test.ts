@@ -61,6 +61,13 @@ const KEPT: string[] = [
   '送给爸爸牛奶',
   // A verb or particle in the would-be given name: 戴着 (着).
   '老公戴着',
+  // rev36: a style, season, occasion, watch or exam the gift is for (版 季 节 表 考: characters of no
+  // given name; 韩版 ends before 的, 夏季穿 before 的, 万圣节 before 的, 钟表 at the end, 高考用 before 的).
+  '送给妈妈韩版的',
+  '送给男朋友夏季穿的',
+  '送给同事万圣节的',
+  '寄给老公钟表',
+  '送给女儿高考用的',
   // A word running on into more Chinese: 高跟鞋 is followed by 很, no end of a name.
   '送给同事高跟鞋很好看',
   // A relative that starts with a surname's character.

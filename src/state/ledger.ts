@@ -2586,7 +2586,8 @@ class SqliteState implements StateDb {
       const s = v.windowStart;
       const day = v.cap.rolling;
       const kind = v.kind ?? 'voucher';
-      const missing = shopRows(starts.all(kind, v.buyer, v.rules) as { k: string; t: number; s: string | null; sk: string | null }[], v).filter((r) => {
+      const rows = shopRows(starts.all(kind, v.buyer, v.rules) as { k: string; t: number; s: string | null; sk: string | null }[], v);
+      const missing = rows.filter((r) => {
         const first = parseIds((idsOf.get(r.k) as string | undefined) ?? '[]', this.path)[0];
         return first !== undefined && !inCall.has(first) && !(opts.notLate?.has(first) ?? false) && startOf(r.k, r.t) < s;
       });
@@ -2603,7 +2604,20 @@ class SqliteState implements StateDb {
         if (t >= s - day) {
           group ??= new Set(capKeys(v));
           if (!group.has(r.k)) out.push(r.k);
-        } else if (s > t + day && exportWins.some(([e, last]) => e > t && e <= t + day && (last === undefined || last > t + day || (paidElsewhere ??= paidBefore(v))))) {
+        } else if (
+          s > t + day &&
+          exportWins.some(([e]) => e > t && e <= t + day) &&
+          // Certain only with no order of e's window paid after t + 24 h, and no other recorded window
+          // of the buyer recorded opening between (t < its start < s): the caps are counted
+          // over the recorded windows, and one the export opens elsewhere (its first order's paid time
+          // corrected) is not the ledger's chain. reissue-takeover-held: o00 recorded opening {00,05}
+          // at 04-07 14:34, shown paid 04-06 19:34 inside {03}'s 24 h: {02} certain by the chain alone
+          // said 200.00 owed and --reissue all paid 2000.00 where the complete export owes 1800.00.
+          // Nor for a conflict (below).
+          (exportWins.some(([e, last]) => e > t && e <= t + day && (last === undefined || last > t + day)) ||
+            rows.some((o) => o.k !== r.k && o.t > t && o.t < s) ||
+            (paidElsewhere ??= paidBefore(v)))
+        ) {
           // The export chained its windows from e, the ledger from t: they differ only through an
           // order paid after t + 24 h inside e's window (its own window's opening in truth). With none
           // there the next opening after R's window is the same order in both, and so is every later

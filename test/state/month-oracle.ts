@@ -159,6 +159,10 @@ export class Oracle {
       // differ only through an order of that window paid after the recorded window's 24 h (in truth
       // it opens a window of its own): with none, the next opening is the same order in both.
       let heldFrom = Infinity;
+      // And (rev36) a voucher opening after the recorded window's 24 h whose export window there holds
+      // no order after it is held still when another recorded window of the buyer opens between the
+      // recorded one and it (the caps count over the recorded windows: reissue-takeover-held).
+      const heldBetween: { from: number; end: number; start: number }[] = [];
       if (rules === 'tmall-2023') {
         const opens: { at: number; last: number }[] = [];
         for (const l of ls) {
@@ -170,6 +174,7 @@ export class Oracle {
         for (const w of this.recorded.get(k) ?? []) {
           if (inView.has(w.firstId)) continue;
           for (const o of opens) if (o.at > w.start && o.at <= w.start + 24 * H && o.last > w.start + 24 * H) heldFrom = Math.min(heldFrom, o.at);
+          for (const o of opens) if (o.at > w.start && o.at <= w.start + 24 * H) heldBetween.push({ from: o.at, end: w.start + 24 * H, start: w.start });
         }
       }
       for (const g of groups) {
@@ -185,7 +190,12 @@ export class Oracle {
           buyer,
           orders: g.map((l) => ({ id: l.r.id, fen: l.fen, paidAt: l.r.paidAt! })),
           amountFen: Math.min(sum, 50000),
-          final: g.every((l) => l.final) && v.asOf >= end && !othersOpen && start < heldFrom,
+          final:
+            g.every((l) => l.final) &&
+            v.asOf >= end &&
+            !othersOpen &&
+            start < heldFrom &&
+            !heldBetween.some((h) => start >= h.from && start > h.end && (this.recorded.get(k) ?? []).some((w2) => w2.start > h.start && w2.start < start)),
         });
       }
     }

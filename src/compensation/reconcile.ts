@@ -19,11 +19,6 @@ export interface Reconciled extends Omit<Voucher, 'state'> {
   difference: Money | null;
   /** What the shop must still issue itself: 0 when the platform paid or deducts it. */
   toIssue: Money;
-  /**
-   * Epoch ms: the latest its orders' paid times may truly be, when one of them lost its seconds (a
-   * re-saved export: `10:00` may be 10:00:59); absent when every paid time is whole (record.ts lastPaid).
-   */
-  paidUpTo?: number;
 }
 
 /**

@@ -152,12 +152,6 @@ export function capGroup(rules: RuleSet | undefined, buyer: string, windowStart:
 function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: ReadonlyMap<string, 'id' | 'name'> | undefined): (v: Reconciled, withCap: boolean) => VoucherRecord {
   const shops = new Map<string, string>();
   const caps = new Map<RuleSet, { amount: string; days: Map<number, CapGroup> }>();
-  const rolling = new Map<string, boolean>();
-  const rollingOf = (id: string): boolean => {
-    let r = rolling.get(id);
-    if (r === undefined) rolling.set(id, (r = rulesOf?.(id)?.combine.by === 'rolling-24h'));
-    return r;
-  };
   const capOf = (rules: RuleSet | undefined, buyer: string, windowStart: number): CapGroup | undefined => {
     const g = capGroup(rules, buyer, windowStart);
     if (g === undefined) return undefined;
@@ -181,11 +175,6 @@ function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: 
     // What each order comes to on its own (its lines' payouts after the minimum, before the cap).
     const fen = new Map<string, number>();
     for (const l of v.orders) fen.set(l.orderId, (fen.get(l.orderId) ?? 0) + l.payout.afterFen);
-    // A 24-hour window's last paid time (the ledger's unclearWindow asks it); none for calendar days.
-    let lastPaid: number | undefined;
-    if (rollingOf(v.rules)) for (const l of v.orders) if (lastPaid === undefined || l.paidAt > lastPaid) lastPaid = l.paidAt;
-    // A paid time without its seconds may truly be up to 59 s later (run.ts paidUpTo).
-    if (lastPaid !== undefined && v.paidUpTo !== undefined && v.paidUpTo > lastPaid) lastPaid = v.paidUpTo;
     return {
       voucherKey: v.voucherKey,
       kind: 'voucher',
@@ -195,7 +184,6 @@ function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: 
       orderIds: orderIdsOf(v.orders),
       amount: fmtMoney(v.toIssue),
       windowStart: v.windowStart,
-      lastPaid,
       cap: withCap ? capOf(rulesOf?.(v.rules), v.buyer, v.windowStart) : undefined,
       // Kept as the JSON text the ledger stores (VoucherRecord.sharesJson): the same text
       // JSON.stringify(shares) gave, without an object (and a hidden class) a voucher held meanwhile.

@@ -1428,10 +1428,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
   }
   const lateHad = lateKeys !== undefined;
-  lateKeys?.clear();
   provLateIds?.clear();
   metLate.clear();
-  settledBefore?.clear();
   const absentIds = [...absentSet];
   absentSet.clear();
   paidBefore?.clear();
@@ -1614,20 +1612,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     // rejected row with no buyer to hold by may belong in this voucher.
     if (v.state === 'final' && (waiting.all || (waiting.ids.size > 0 && orders.some((o) => waiting.ids.has(o.orderId))))) v.state = 'provisional';
     // A window that may still be cut otherwise is not settled by a payout on one of its orders (RULES 1.7).
-    const r = reconcile(v, rules, secondsHeld.has(g[0]!) || mayOpenBefore(orders, open, rules, lateOpen));
-    // The latest its orders may truly have been paid, when a paid time lost its seconds (the ledger's
-    // unclearWindow compares it with a recorded window's end: `10:00` may be past an end at 10:00:30).
-    if (lateSlack.size > 0) {
-      let upTo: number | undefined;
-      for (let k = 0; k < g.length; k++) {
-        const sl = lateSlack.get(g[k]!);
-        if (sl === undefined) continue;
-        const at = orders[k]!.paidAt + sl;
-        if (upTo === undefined || at > upTo) upTo = at;
-      }
-      if (upTo !== undefined) r.paidUpTo = upTo;
-    }
-    return r;
+    return reconcile(v, rules, secondsHeld.has(g[0]!) || mayOpenBefore(orders, open, rules, lateOpen));
   };
   const promises = promiseVouchers(promiseOrders);
   if (promises.ignored.size) ctx.warn(promiseIgnoredWarning(promises.ignored));

@@ -38,13 +38,6 @@ export interface VoucherRecord {
   /** Epoch ms. */
   windowStart: number | null;
   /**
-   * Epoch ms: the paid time of the last order of its window, for 24-hour windows (`tmall-2023`): a
-   * window of the export opening inside a recorded window whose first order the export lacks makes a
-   * later window unclear only when it holds an order paid after that recorded window ends
-   * (unclearWindow). Absent: not known (unclear, as before).
-   */
-  lastPaid?: number;
-  /**
    * The buyer's combined cap (RULES 1.2 / 1.3 第十二条), when the rule set combines and caps: the
    * vouchers of the same kind, buyer and rule set recorded with a window start in [from, to] count
    * toward the same cap, so what they paid is not paid again past it (the buyer's day in another
@@ -2578,55 +2571,25 @@ class SqliteState implements StateDb {
      *   to o09 in {o01}'s window and paid {o02} 200.00 in one of its own: 2560.00 of 2530.00).
      * Their keys; none when the window is certain.
      */
-    const paidOther = db.prepare("SELECT 1 FROM voucher_orders WHERE order_id = ? AND kind = ? AND claim = 'paid' AND voucher_key <> ? LIMIT 1").pluck();
-    /** Whether another voucher than `v` pays one of its orders (a conflict). */
-    const paidBefore = (v: VoucherRecord): boolean => v.orderIds.some((id) => paidOther.get(id, v.kind ?? 'voucher', v.voucherKey) !== undefined);
     const unclearWindow = (v: VoucherRecord): string[] => {
       if (v.cap?.rolling === undefined || v.buyer === '' || v.windowStart === null) return [];
       const s = v.windowStart;
       const day = v.cap.rolling;
       const kind = v.kind ?? 'voucher';
-      const rows = shopRows(starts.all(kind, v.buyer, v.rules) as { k: string; t: number; s: string | null; sk: string | null }[], v);
-      const missing = rows.filter((r) => {
+      const missing = shopRows(starts.all(kind, v.buyer, v.rules) as { k: string; t: number; s: string | null; sk: string | null }[], v).filter((r) => {
         const first = parseIds((idsOf.get(r.k) as string | undefined) ?? '[]', this.path)[0];
         return first !== undefined && !inCall.has(first) && !(opts.notLate?.has(first) ?? false) && startOf(r.k, r.t) < s;
       });
       if (missing.length === 0) return [];
-      // The export's windows opening by `s`, with the paid time of their last order when known.
-      const exportWins = callStarts(v, kind)
-        .filter(([, t]) => t <= s)
-        .map(([k, t]) => [t, startRec.get(k)?.lastPaid] as const);
+      const exportStarts = callStarts(v, kind).map(([, t]) => t).filter((t) => t <= s);
       let group: Set<string> | undefined;
-      let paidElsewhere: boolean | undefined;
       const out: string[] = [];
       for (const r of missing) {
         const t = startOf(r.k, r.t);
         if (t >= s - day) {
           group ??= new Set(capKeys(v));
           if (!group.has(r.k)) out.push(r.k);
-        } else if (
-          s > t + day &&
-          exportWins.some(([e]) => e > t && e <= t + day) &&
-          // Certain only with no order of e's window paid after t + 24 h, and no other recorded window
-          // of the buyer recorded opening between (t < its start < s): the caps are counted
-          // over the recorded windows, and one the export opens elsewhere (its first order's paid time
-          // corrected) is not the ledger's chain. reissue-takeover-held: o00 recorded opening {00,05}
-          // at 04-07 14:34, shown paid 04-06 19:34 inside {03}'s 24 h: {02} certain by the chain alone
-          // said 200.00 owed and --reissue all paid 2000.00 where the complete export owes 1800.00.
-          // Nor for a conflict (below).
-          (exportWins.some(([e, last]) => e > t && e <= t + day && (last === undefined || last > t + day)) ||
-            rows.some((o) => o.k !== r.k && o.t > t && o.t < s) ||
-            (paidElsewhere ??= paidBefore(v)))
-        ) {
-          // The export chained its windows from e, the ledger from t: they differ only through an
-          // order paid after t + 24 h inside e's window (its own window's opening in truth). With none
-          // there the next opening after R's window is the same order in both, and so is every later
-          // one: this window is certain (held before: exit 1 for hours of rolling downloads, until
-          // e's order left them too; test/state/held-window-certain). Not for a voucher holding an
-          // order another voucher paid (a conflict): what the recorded vouchers pay toward it was
-          // worked out for a held window (reissue-takeover-held, seed 269), so it stays held.
-          out.push(r.k);
-        }
+        } else if (s > t + day && exportStarts.some((e) => e > t && e <= t + day)) out.push(r.k);
       }
       return out.sort();
     };

@@ -34,9 +34,8 @@
 // - §1.7 An order the downloads no longer hold is not judged; one a voucher paid keeps its place in
 //   its day or window (its money stays there), one never paid is owed nothing by these runs.
 // - README "A 24-hour window the ledger cannot tell": under `tmall-2023`, when the downloads lack the
-//   first order of a recorded window and open one of their own inside its 24 h holding an order paid
-//   after the recorded window's 24 h, the buyer's vouchers from that opening on are held (not
-//   recorded) until the two agree (with no such order both chain the later windows alike).
+//   first order of a recorded window and open one of their own inside its 24 h, the buyer's vouchers
+//   from that opening on are held (not recorded) until the two agree.
 export interface Row {
   id: string;
   buyer: string;
@@ -155,26 +154,15 @@ export class Oracle {
       // README "A 24-hour window the ledger cannot tell" (`tmall-2023`): when the downloads lack the
       // first order of a recorded window and open a window of their own inside its 24 h, the later
       // windows of the buyer are chained from there by the export and from the recorded opening by the
-      // ledger; a voucher at or after that opening is held (not recorded) until they agree. They can
-      // differ only through an order of that window paid after the recorded window's 24 h (in truth
-      // it opens a window of its own): with none, the next opening is the same order in both.
+      // ledger; a voucher at or after that opening is held (not recorded) until they agree.
       let heldFrom = Infinity;
-      // And (rev36) a voucher opening after the recorded window's 24 h whose export window there holds
-      // no order after it is held still when another recorded window of the buyer opens between the
-      // recorded one and it (the caps count over the recorded windows: reissue-takeover-held).
-      const heldBetween: { from: number; end: number; start: number }[] = [];
       if (rules === 'tmall-2023') {
-        const opens: { at: number; last: number }[] = [];
-        for (const l of ls) {
-          if (!inView.has(l.r.id)) continue;
-          const w = opens[opens.length - 1];
-          if (w === undefined || l.r.paidAt! - w.at > 24 * H) opens.push({ at: l.r.paidAt!, last: l.r.paidAt! });
-          else w.last = l.r.paidAt!;
-        }
+        const opens: number[] = [];
+        let open0 = -Infinity;
+        for (const l of ls) if (inView.has(l.r.id) && l.r.paidAt! - open0 > 24 * H) opens.push((open0 = l.r.paidAt!));
         for (const w of this.recorded.get(k) ?? []) {
           if (inView.has(w.firstId)) continue;
-          for (const o of opens) if (o.at > w.start && o.at <= w.start + 24 * H && o.last > w.start + 24 * H) heldFrom = Math.min(heldFrom, o.at);
-          for (const o of opens) if (o.at > w.start && o.at <= w.start + 24 * H) heldBetween.push({ from: o.at, end: w.start + 24 * H, start: w.start });
+          for (const t of opens) if (t > w.start && t <= w.start + 24 * H) heldFrom = Math.min(heldFrom, t);
         }
       }
       for (const g of groups) {
@@ -190,12 +178,7 @@ export class Oracle {
           buyer,
           orders: g.map((l) => ({ id: l.r.id, fen: l.fen, paidAt: l.r.paidAt! })),
           amountFen: Math.min(sum, 50000),
-          final:
-            g.every((l) => l.final) &&
-            v.asOf >= end &&
-            !othersOpen &&
-            start < heldFrom &&
-            !heldBetween.some((h) => start >= h.from && start > h.end && (this.recorded.get(k) ?? []).some((w2) => w2.start > h.start && w2.start < start)),
+          final: g.every((l) => l.final) && v.asOf >= end && !othersOpen && start < heldFrom,
         });
       }
     }

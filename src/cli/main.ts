@@ -66,6 +66,11 @@ export function action(body: () => Promise<CommandBody>) {
       const { checkTargetFolder } = await import('../io/sink.js');
       // Only roster writes into a folder (-f ics: a calendar per agent); --rejects/--duplicates never.
       for (const t of files) checkTargetFolder(t, t === ctx.output && current.command.startsWith('roster'));
+      // An existing platform download the run does not read (an input is refused above): not replaced.
+      const { guardExportTarget } = await import('../io/exportguard.js');
+      for (const [flag, t] of [['-o', ctx.output], ['--rejects', ctx.rejects], ['--duplicates', ctx.duplicates]] as const) {
+        if (typeof t === 'string') await guardExportTarget(flag, t);
+      }
     }
     const fn = await body();
     await fn(ctx, args, cmd.opts(), cmd);

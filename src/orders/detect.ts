@@ -31,6 +31,21 @@ export function isOrderHeader(headers: string[]): boolean {
   return LAYOUTS.some((l) => score(l, present) >= 2 || l.fields.some((f) => f.key === 'orderId' && f.aliases.some((a) => present.has(normHeader(a)))));
 }
 
+/**
+ * The platform layout `headers` is recognised as, as detectLayout picks it (the best score, at least
+ * 2); undefined when none is, or when it is storeops' own output (CANONICAL: its 平台/platform,
+ * 来源文件/sourceFile, 行号/sourceLine columns). -o onto such a download is refused (io/exportguard.ts).
+ */
+export function platformExport(headers: string[]): Layout | undefined {
+  const present = new Set(headers.map(normHeader));
+  let best: { layout: Layout; score: number } | undefined;
+  for (const layout of LAYOUTS) {
+    const s = score(layout, present);
+    if (!best || s > best.score) best = { layout, score: s };
+  }
+  return best && best.score >= 2 && best.layout !== CANONICAL ? best.layout : undefined;
+}
+
 export function detectLayout(file: string, headers: string[]): Detected {
   const present = new Set(headers.map(normHeader));
   let best: { layout: Layout; score: number } | undefined;

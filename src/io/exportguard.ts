@@ -100,6 +100,10 @@ async function recognise(headers: string[]): Promise<Kind | undefined> {
     if (headers.filter((h) => own.has(normHeader(h))).length >= 2) return undefined;
     return { zh: '评价导出', en: 'a review export' };
   }
+  // compensate's own tables (vouchers, --by order, --at-risk), in either language, the same way: the
+  // zh at-risk list (订单编号, …, 宝贝标题, …) scored as a Tmall export and `--at-risk 24 -o 风险.csv`
+  // was refused from its second run on.
+  if (await ownCompensateTable(headers)) return undefined;
   const { platformExport } = await import('../orders/detect.js');
   const layout = platformExport(headers);
   if (layout) return { zh: layout.name.zh, en: `a ${layout.name.en}` };
@@ -107,6 +111,21 @@ async function recognise(headers: string[]): Promise<Kind | undefined> {
   const p = mapHeader(headers, PRODUCT_FIELDS).index;
   if (PRODUCT_FIELDS.every((f) => !f.required || p.has(f.key))) return { zh: '甄检商品表', en: 'a 甄检 product sheet' };
   return undefined;
+}
+
+/**
+ * Whether `headers` hold two or more of compensate's own column names (zh or en) that no platform
+ * layout reads: its voucher, order and at-risk tables (compensation/columns.ts).
+ */
+async function ownCompensateTable(headers: string[]): Promise<boolean> {
+  const { VOUCHER_COLUMNS, ORDER_ROW_COLUMNS, AT_RISK_COLUMNS } = await import('../compensation/columns.js');
+  const { LAYOUTS } = await import('../orders/layouts.js');
+  const { normHeader } = await import('./table.js');
+  const theirs = new Set(LAYOUTS.flatMap((l) => [...l.signature, ...l.fields.flatMap((f) => f.aliases)]).map(normHeader));
+  const own = new Set(
+    [...VOUCHER_COLUMNS, ...ORDER_ROW_COLUMNS, ...AT_RISK_COLUMNS].flatMap((c) => [c.zh, c.en]).map(normHeader).filter((h) => !theirs.has(h)),
+  );
+  return headers.filter((h) => own.has(normHeader(h))).length >= 2;
 }
 
 /**

@@ -91,6 +91,24 @@ describe('-o onto a file that is no download: replaced as before', () => {
     }
   });
 
+  // The lead's check: the zh --at-risk list (订单编号, 买家, …, 宝贝标题, …) scored 2 on the Tmall
+  // layout's signature (订单编号, 宝贝标题) and was refused from the second run on; --by order and the
+  // tsv forms too, in both languages: each run writes over the one before (exit 0, the first run's warnings only).
+  it('compensate --at-risk and --by order (csv and tsv, en and zh) written over their own last output', () => {
+    for (const lang of ['en', 'zh']) {
+      for (const ext of ['csv', 'tsv']) {
+        for (const mode of [['--at-risk', '24'], ['--by', 'order']]) {
+          const file = path.join(tmpDir(), `out.${ext}`);
+          const first = runCli(['compensate', TMALL, ...AS_OF, ...mode, '-o', file, '--lang', lang]);
+          expect(first.code).toBe(0);
+          const again = runCli(['compensate', TMALL, ...AS_OF, ...mode, '-o', file, '--lang', lang]);
+          expect(again.stderr).toBe(first.stderr);
+          expect(again.code).toBe(0);
+        }
+      }
+    }
+  });
+
   it('a plain text file and an empty file are replaced by the vouchers', () => {
     const dir = tmpDir();
     const notes = path.join(dir, 'notes.txt');

@@ -698,21 +698,28 @@ async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T, readOn
 }
 
 /**
- * Late orders a --record run saw still unshipped (the ledger's sightings) that none of this run's
- * inputs holds: most likely an older export pruned from the folder the hourly job reads while they
- * were still late and open. Their vouchers are owed but only a run reading them can judge them
- * (final once they ship or close) and record them; without this they were dropped without a word.
+ * The absent orders a warning names: each order once (its latest row), by deadline then id, the
+ * first five shown and the rest counted.
  */
-function sightingsAbsentWarning(absent: readonly Sighting[], tz: Ctx['tz']): Msg {
-  const byOrder = new Map<string, Sighting>();
+function absentShown<T extends { orderId: string; seenAt: number; deadline: number }>(absent: readonly T[]): { shown: T[]; more: number; n: number } {
+  const byOrder = new Map<string, T>();
   for (const x of absent) {
     const had = byOrder.get(x.orderId);
     if (!had || x.seenAt > had.seenAt) byOrder.set(x.orderId, x);
   }
   const list = [...byOrder.values()].sort((a, b) => a.deadline - b.deadline || (a.orderId < b.orderId ? -1 : 1));
   const shown = list.slice(0, 5);
-  const more = list.length - shown.length;
-  const n = list.length;
+  return { shown, more: list.length - shown.length, n: list.length };
+}
+
+/**
+ * Late orders a --record run saw still unshipped (the ledger's sightings) that none of this run's
+ * inputs holds: most likely an older export pruned from the folder the hourly job reads while they
+ * were still late and open. Their vouchers are owed but only a run reading them can judge them
+ * (final once they ship or close) and record them; without this they were dropped without a word.
+ */
+function sightingsAbsentWarning(absent: readonly Sighting[], tz: Ctx['tz']): Msg {
+  const { shown, more, n } = absentShown(absent);
   const zh = shown.map((x) => `${x.orderId} (发货时限 ${tz.format(x.deadline)}, 最后看到未发货 ${tz.format(x.seenAt)})`).join(', ') + (more ? ` … 另有 ${more} 个` : '');
   const en = shown.map((x) => `${x.orderId} (deadline ${tz.format(x.deadline)}, last seen unshipped ${tz.format(x.seenAt)})`).join(', ') + (more ? ` and ${more} more` : '');
   return msg(
@@ -730,15 +737,7 @@ function sightingsAbsentWarning(absent: readonly Sighting[], tz: Ctx['tz']): Msg
  * the other orders of its day or window only as a run reading them all prices it.
  */
 function lateAbsentWarning(absent: readonly ProvisionalLate[], tz: Ctx['tz']): Msg {
-  const byOrder = new Map<string, ProvisionalLate>();
-  for (const x of absent) {
-    const had = byOrder.get(x.orderId);
-    if (!had || x.seenAt > had.seenAt) byOrder.set(x.orderId, x);
-  }
-  const list = [...byOrder.values()].sort((a, b) => a.deadline - b.deadline || (a.orderId < b.orderId ? -1 : 1));
-  const shown = list.slice(0, 5);
-  const more = list.length - shown.length;
-  const n = list.length;
+  const { shown, more, n } = absentShown(absent);
   const zh = shown.map((x) => `${x.orderId} (发货时限 ${tz.format(x.deadline)}, 发货 ${tz.format(x.shippedAt)}, 封顶前应赔 ${x.share} 元, ${tz.format(x.seenAt)} 的运行判定)`).join(', ') + (more ? ` … 另有 ${more} 个` : '');
   const en = shown.map((x) => `${x.orderId} (deadline ${tz.format(x.deadline)}, shipped ${tz.format(x.shippedAt)}, ${x.share} before the buyer's cap, as judged by the run at ${tz.format(x.seenAt)})`).join(', ') + (more ? ` and ${more} more` : '');
   return msg(

@@ -1,28 +1,13 @@
 // Two `compensate --record` processes at once on one state database (review18): the write lock is
 // taken before "is this already paid?" is read (ledger.ts, IMMEDIATE), so a voucher is recorded by
 // one of them only, and a buyer's day cap (tmall-2026, 500.00) is shared, never paid twice.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { order, taobaoCsv, write } from '../orders/build.js';
-import { BIN, ROOT, tmpDir } from '../helpers.js';
+import { cliAsync as cli, tmpDir } from '../helpers.js';
 
-function cli(args: string[], home: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', TZ: 'UTC', LANG: 'C', HOME: home, XDG_CONFIG_HOME: path.join(home, 'c'), XDG_DATA_HOME: path.join(home, 'd') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('close', (code) => resolve({ code, stdout: out, stderr: err }));
-  });
-}
 
 const shipped = '卖家已发货，等待买家确认';
 const id = (n: number) => `35153131473293${String(n).padStart(5, '0')}`;

@@ -18,13 +18,12 @@
 // d1 put back beside d2: {A, C} 19.50 final; C was paid by {C} 10.00: a conflict owing 19.50 − 10.00
 //   = 9.50 (exit 1). With --reissue all: reissued, 9.50 to issue; A is paid, its row goes, d2 alone
 //   names nothing. 10.00 + 9.50 = 19.50 in all, what the day owes.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/state/schema.js';
-import { BIN, ROOT, runCli, tmpDir } from '../helpers.js';
+import { cliAsync, runCli, tmpDir } from '../helpers.js';
 import { order, taobaoCsv } from '../orders/build.js';
 import { ledgerTotal, recorderIn } from './record-runs.js';
 
@@ -143,21 +142,6 @@ describe.each(['UTC', 'America/Los_Angeles'])('the day paid up to its cap withou
   });
 });
 
-/** The CLI as a child process (three at once on one state database). */
-function cliAsync(args: string[], home: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', TZ: 'UTC', LANG: 'C', HOME: home, XDG_CONFIG_HOME: path.join(home, 'c'), XDG_DATA_HOME: path.join(home, 'd') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('close', (code) => resolve({ code, stdout: out, stderr: err }));
-  });
-}
 
 // Three --record runs at once after d1's (one reading d1 and d2, two reading d2 alone): whichever
 // commits first, no order is paid twice (the ledger refuses a second paying claim) and the day ends

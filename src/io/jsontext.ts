@@ -5,11 +5,19 @@
 import type { Msg } from '../errors.js';
 import { msg } from '../errors.js';
 
-/** Line and column (1-based) of a character offset. */
+/**
+ * Line and column (1-based) of a character offset. CR, LF and CRLF each end a line, as an editor
+ * shows them (a file whose CRLFs became CRs is one line to a split on LF alone).
+ */
 function place(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+  let line = 1;
+  let start = 0;
+  for (const m of before.matchAll(/\r\n?|\n/g)) {
+    line++;
+    start = m.index + m[0].length;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 /**

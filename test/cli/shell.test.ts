@@ -233,6 +233,16 @@ describe('storeops shell', () => {
     expect(quotes.code).toBe(3);
     expect(quotes.stderr).toContain(`配置文件 ${file} 有误: 第 3 行第 15 列附近不是有效的 JSON`);
     expect(quotes.stderr).not.toMatch(/SECabc123|暖冬/);
+    // The same file saved with CR line ends (an old Mac tool) or CRLF (Notepad): the place is the
+    // same line 4, column 19 an editor shows. Before: CR-only was "line 1, column 60" — lines 1–3
+    // (1 + 17 + 20 = 38 characters) and their 3 CRs, then the 18 before the ，: 38 + 3 + 18 + 1.
+    const lines = ['{', '  "compensate": {', '    "rules": "auto",', '    "base": "auto"，', '  },', '  "notify": {"secret": "SECabc123"}', '}', ''];
+    for (const eol of ['\r', '\r\n']) {
+      fs.writeFileSync(file, lines.join(eol));
+      const r = runCli(['rules', 'list', '--lang', 'en'], { cwd: dir });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`config file ${file}: not valid JSON near line 4, column 19;`);
+    }
     // a JSON array is not a config
     fs.writeFileSync(file, '[1, 2]\n');
     expect(runCli(['rules', 'list', '--lang', 'zh'], { cwd: dir }).stderr).toContain('有误: 内容不是一个 JSON 对象 (应以 { 开头, 以 } 结尾)');

@@ -3,22 +3,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.js';
-import { OutputError, msg, plural } from '../errors.js';
+import { type Lang, OutputError, msg, plural } from '../errors.js';
 import { doc, templatesDir } from '../paths.js';
 import { fileProblem } from '../io/fsproblem.js';
 import { oneLine } from '../io/escape.js';
 
 const TEMPLATE_DIR = 'storeops-templates';
 
-/** The starter config: every section with its defaults, pointing at the editable templates. */
-export function starterConfig(): Record<string, unknown> {
-  // No "lang": the config outranks LANG, and a language fixed here would surprise a later LANG=zh_CN.
+/**
+ * The starter config: every section with its defaults, pointing at the editable templates.
+ * `lang` is the language init ran in when that is Chinese (--lang zh, STOREOPS_LANG, a config's
+ * lang or a zh LANG): the hourly cron job has no LANG, and a shop set up in Chinese got its
+ * warnings, errors and csv headers in English. English is what a run without LANG gets anyway, so
+ * an English init writes no "lang" and a later LANG=zh_CN still gives Chinese.
+ */
+export function starterConfig(lang?: Lang): Record<string, unknown> {
   return {
     // Keys starting with _ are comments (docs/cli.md, Config file): what each key does, in both
     // languages, for an operator editing the file without the docs at hand.
     _comment: [
       `storeops 配置文件 / storeops config file. 命令行选项优先于环境变量, 环境变量优先于本文件 / flags win over environment variables, which win over this file. 以 _ 开头的键是注释 / keys starting with _ are comments. 全部说明 / full reference: ${doc('docs/cli.md')}`,
-      'lang: 可加 "lang": "zh" 或 "en" 固定语言 (不写则按 LANG) / add "lang": "zh" or "en" to fix the language (else LANG decides)',
+      'lang: "zh" 或 "en" 固定语言, 定时任务 (没有 LANG) 也按它; storeops init 以中文运行时写入 "zh"; 删去则按 LANG, --lang 和 STOREOPS_LANG 仍优先 / "zh" or "en" fixes the language, for cron jobs (no LANG) too; storeops init run in Chinese writes "zh"; remove it to let LANG decide; --lang and STOREOPS_LANG still win',
       'tz: 平台报表时间所在时区 (淘宝/天猫、抖店、拼多多均为北京时间) / zone of the export timestamps (Beijing time for Taobao/Tmall, Douyin, PDD)',
       'compensate.rules: auto = 每个订单按付款时生效的规则集, 或 tmall-2023 / tmall-2026 / douyin-2025 / 规则文件路径 / auto = each order under the rule set in force at its paid time, or a rule set id / a rule file path (storeops rules list)',
       `compensate.base: auto = 规则集规定的计算基数, 或 paid-minus-postage / paid / goods / auto = the base each rule set names, or paid-minus-postage / paid / goods (${doc('docs/rules.md')} §1.4)`,
@@ -27,6 +32,7 @@ export function starterConfig(): Record<string, unknown> {
       `zhenjian.commissionRate: 平台佣金率 (0.05 或 5%) / platform commission; shippingPerSample: 每件样品运费 / shipping per sample; categories: 类目样品数表 / category sample counts (${doc('docs/rules.md')} §3)`,
       `roster.shifts: 班次时间 (D 白班, H 半白班, N 晚班) / shift times (D day, H half day, N night); traffic: 每小时咨询量 / chats per hour (${doc('docs/rules.md')} §4)`,
     ],
+    ...(lang === 'zh' ? { lang } : {}),
     tz: 'Asia/Shanghai',
     compensate: { rules: 'auto', base: 'auto' },
     reviews: {
@@ -56,7 +62,7 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
   const dir = path.resolve(ctx.io.cwd, String(opts.dir ?? '.'));
   const force = Boolean(opts.force);
   const configFile = path.join(dir, 'storeops.config.json');
-  let starter = starterConfig();
+  let starter = starterConfig(ctx.lang);
   // --force over a config naming its state database: the starter has no `state`, so every later run
   // recorded into a new, empty database (the default one) and listed every voucher recorded before
   // as new, to be paid again. The replaced config's `state` is kept in the new one, and said.
@@ -175,6 +181,9 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
       `wrote ${plural(wrote, 'file')}, kept ${kept} existing ${kept === 1 ? 'one' : 'ones'}. Edit storeops.config.json and the tables in ${TEMPLATE_DIR}/; storeops uses them when run in that folder.`,
     ),
   );
+  if (starter.lang !== undefined && todo.some((w) => w.target === configFile)) {
+    ctx.info(msg('配置中写入了 "lang": "zh": 定时任务 (没有 LANG) 也用中文输出提示和表头; 删去这一项则按 LANG。', 'the config says "lang": "zh": cron jobs (no LANG) speak Chinese too; remove it to let LANG decide.'));
+  }
 }
 
 /** The `state` of the config --force replaces (a string), or whether that file could not be read as JSON. */

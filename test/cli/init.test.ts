@@ -294,7 +294,7 @@ describe('storeops init on a disk that fills up', () => {
   // the language it ran in when that is Chinese; --lang and STOREOPS_LANG still win over it (README
   // "Language", docs/cli.md init). Found at the desk by desk41's brief.
   it('init run in Chinese (LANG=zh_CN.UTF-8 or --lang zh) writes "lang": "zh", so a cron run without LANG speaks Chinese; --lang en / STOREOPS_LANG=en still win', () => {
-    for (const how of [{ env: { LANG: 'zh_CN.UTF-8' }, args: [] as string[] }, { env: {}, args: ['--lang', 'zh'] }, { env: { STOREOPS_LANG: 'zh' }, args: [] }]) {
+    for (const how of [{ env: { LANG: 'zh_CN.UTF-8' }, args: [] }, { env: {}, args: ['--lang', 'zh'] }, { env: { STOREOPS_LANG: 'zh' }, args: [] }] as { env: Record<string, string>; args: string[] }[]) {
       const dir = tmpDir();
       const r = runCli(['init', ...how.args], { cwd: dir, env: how.env });
       expect(r.code).toBe(0);
@@ -309,7 +309,7 @@ describe('storeops init on a disk that fills up', () => {
       expect(runCli(['compensate', 'nosuch.csv'], { cwd: dir, env: { STOREOPS_LANG: 'en' } }).stderr).toBe(en);
     }
     // In English (LANG=C, or --lang en on a zh terminal): no "lang", so a later LANG=zh_CN still decides.
-    for (const how of [{ env: {}, args: [] as string[] }, { env: { LANG: 'zh_CN.UTF-8' }, args: ['--lang', 'en'] }]) {
+    for (const how of [{ env: {}, args: [] }, { env: { LANG: 'zh_CN.UTF-8' }, args: ['--lang', 'en'] }] as { env: Record<string, string>; args: string[] }[]) {
       const dir = tmpDir();
       const r = runCli(['init', ...how.args], { cwd: dir, env: how.env });
       expect(r.code).toBe(0);

@@ -20,7 +20,7 @@ interface KindInfo {
   main: string[];
   /** Commands that take it through an option (compensate --shipments, reviews queue --orders). */
   side: string[];
-  /** How to give it to storeops; FILE is replaced by the file name. */
+  /** How to give it to storeops; FILE is replaced by the file name (usageOf), ORDERS.csv etc. are placeholders. */
   usage: string;
   /** The option a side command takes it through, when that command was given it as its file argument. */
   option?: string;
@@ -38,6 +38,20 @@ export const KINDS: Record<InputKind, KindInfo> = {
   'zhenjian-products': { name: msg('甄检商品表', 'a 甄检 product table'), main: ['zhenjian estimate'], side: [], usage: 'zhenjian estimate FILE' },
   'zhenjian-labels': { name: msg('甄检品质标签表', 'a 甄检 label selection'), main: [], side: ['zhenjian estimate'], usage: 'zhenjian estimate PRODUCTS.csv --labels FILE' },
 };
+
+/**
+ * The zh text's placeholders for the files a usage line names but the operator has not given
+ * (the file given is named as it is): Chinese in angle brackets, as the zh help writes `<文件>`,
+ * `<小时>`. The zh hints said `storeops compensate ORDERS.csv --shipments 扫描.csv` until 2026-12.
+ */
+export const PLACEHOLDER_ZH: Record<string, string> = { 'ORDERS.csv': '<订单文件>', 'REVIEWS.csv': '<评价文件>', 'PRODUCTS.csv': '<商品文件>' };
+
+/** `storeops <usage>` for this kind with `file` in it, zh with Chinese placeholders. */
+export function usageOf(k: KindInfo, file: string): Msg {
+  const en = `storeops ${k.usage.replace('FILE', () => file)}`;
+  const zh = `storeops ${k.usage.replace(/\b(?:ORDERS|REVIEWS|PRODUCTS)\.csv\b/g, (p) => PLACEHOLDER_ZH[p]!).replace('FILE', () => file)}`;
+  return msg(zh, en);
+}
 
 const has = (present: Set<string>, f: FieldSpec) => f.aliases.some((a) => present.has(normHeader(a)));
 const count = (present: Set<string>, fields: readonly FieldSpec[]) => fields.filter((f) => has(present, f)).length;
@@ -87,18 +101,17 @@ export function wrongKind(file: string, headers: readonly string[], command: str
   if (!kind) return undefined;
   const k = KINDS[kind];
   if (k.main.includes(command) || (!asArgument && k.side.includes(command))) return undefined;
-  const usage = `storeops ${k.usage.replace('FILE', file)}`;
+  const usage = usageOf(k, file);
   const text = msg(`${file} 是${k.name.zh}, 不是 storeops ${command} 在这里要读的文件`, `${file} is ${k.name.en}, not what storeops ${command} reads here`);
   // An order export given to `reviews queue` as its file: the queue reads it too, beside the reviews.
   if (k.option && k.side.includes(command)) {
-    const beside = `storeops ${command} REVIEWS.csv ${k.option} ${file}`;
     return {
       text,
       hint: msg(
-        `这样读取它: ${usage}; 用于评价跟进时, 在评价表后面用 ${k.option} 给出: ${beside}`,
-        `read it with: ${usage}; for the review queue, give it beside the review table with ${k.option}: storeops ${command} REVIEWS.csv ${k.option} ${file}`,
+        `这样读取它: ${usage.zh}; 用于评价跟进时, 在评价表后面用 ${k.option} 给出: storeops ${command} ${PLACEHOLDER_ZH['REVIEWS.csv']} ${k.option} ${file}`,
+        `read it with: ${usage.en}; for the review queue, give it beside the review table with ${k.option}: storeops ${command} REVIEWS.csv ${k.option} ${file}`,
       ),
     };
   }
-  return { text, hint: msg(`这样读取它: ${usage}`, `read it with: ${usage}`) };
+  return { text, hint: msg(`这样读取它: ${usage.zh}`, `read it with: ${usage.en}`) };
 }

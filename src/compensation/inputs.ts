@@ -143,15 +143,15 @@ export function withinRounding(t: string): (id: string) => boolean {
  * order export is still read as a list (a filtered download of the exempt orders is a fair one).
  */
 async function refuseOtherKind(file: string, headers: readonly string[], flag: string, what: Msg): Promise<void> {
-  const { classify, KINDS } = await import('../cli/kinds.js');
+  const { classify, KINDS, usageOf } = await import('../cli/kinds.js');
   const kind = classify(headers);
   if (kind === undefined || kind === 'orders' || kind === 'items') return;
   const k = KINDS[kind];
   throw new InputError(
     msg(`${flag} ${file} 是${k.name.zh}, 不是${what.zh}: 会把其中每个订单都当作列表中的订单`, `${flag} ${file} is ${k.name.en}, not ${what.en === 'exclusion list' ? 'an' : 'a'} ${what.en}: every order in it would be taken as listed`),
     msg(
-      `${flag} 的列表只要一列 订单编号 (每行一个订单)。这个文件这样读取: storeops ${k.usage.replace('FILE', file)}`,
-      `the ${flag} list needs only an order-id column (订单编号, one order a line). This file is read with: storeops ${k.usage.replace('FILE', file)}`,
+      `${flag} 的列表只要一列 订单编号 (每行一个订单)。这个文件这样读取: ${usageOf(k, file).zh}`,
+      `the ${flag} list needs only an order-id column (订单编号, one order a line). This file is read with: ${usageOf(k, file).en}`,
     ),
   );
 }

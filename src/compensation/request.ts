@@ -83,7 +83,7 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
         '--fail-on new-vouchers works only with --record: it exits 1 when the run records new vouchers to issue; without --record nothing is recorded, so it would never fire',
       ),
       msg(
-        '加上 --record (定时任务: storeops compensate 报表.csv --record --fail-on new-vouchers -o 红包.xlsx); 不记录时, 摘要中的 "现在发放" 总额就是要发放的金额。',
+        '加上 --record (定时任务: storeops compensate <订单文件> --record --fail-on new-vouchers -o 红包.xlsx); 不记录时, 摘要中的 "现在发放" 总额就是要发放的金额。',
         'add --record (cron: storeops compensate EXPORT.csv --record --fail-on new-vouchers -o vouchers.xlsx); without recording, the summary\'s total to issue says what to issue.',
       ),
     );

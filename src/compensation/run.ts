@@ -119,7 +119,7 @@ function noShipTimeError(files: string[]): InputError {
   return new InputError(
     msg(`${files.join(', ')} 没有"发货时间"列, 没有一个订单可以判断是否延迟发货`, `${files.join(', ')} has no ship-time column (发货时间), and no order could be judged without it`),
     msg(
-      '加上 --shipments <揽收记录.csv> (订单编号, 揽收时间), 或同时传入含"发货时间"的宝贝报表, 或导出含"发货时间"的新版订单报表。',
+      '加上 --shipments <揽收文件> (订单编号, 揽收时间), 或同时传入含"发货时间"的宝贝报表, 或导出含"发货时间"的新版订单报表。',
       'add --shipments <pickup-scans.csv> (订单编号, 揽收时间), or also pass the item report (宝贝报表) that has 发货时间, or export a newer order report that has it.',
     ),
   );

@@ -64,7 +64,7 @@ export function detectLayout(file: string, headers: string[]): Detected {
       ),
       idList
         ? msg(
-            `这是只有订单编号一列的列表, 不是订单报表: 要排除的订单用 storeops compensate 订单报表.csv --exclude ${file}, 当日达/次日达未履约的用 --delivery-failures ${file}。`,
+            `这是只有订单编号一列的列表, 不是订单报表: 要排除的订单用 storeops compensate <订单文件> --exclude ${file}, 当日达/次日达未履约的用 --delivery-failures ${file}。`,
             `this is a list of order ids, not an order export: orders to leave out go in storeops compensate ORDERS.csv --exclude ${file}, unkept delivery promises in --delivery-failures ${file}.`,
           )
         : msg(

@@ -2,7 +2,9 @@
 // another kind says what the file is and how to read it (exit 3), in both languages.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/cli/kinds.js';
-import { EXAMPLES, runCli } from '../helpers.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
 const ex = (f: string) => `${EXAMPLES}/${f}`;
 
@@ -88,7 +90,34 @@ describe('a command given the wrong kind of file', () => {
     const zh = runCli(['reviews', 'queue', f, '--lang', 'zh']);
     expect(zh.stderr).toBe(
       `storeops: 错误: ${f} 是订单报表, 不是 storeops reviews queue 在这里要读的文件\n` +
-        `  提示: 这样读取它: storeops compensate ${f}; 用于评价跟进时, 在评价表后面用 --orders 给出: storeops reviews queue REVIEWS.csv --orders ${f}\n`,
+        `  提示: 这样读取它: storeops compensate ${f}; 用于评价跟进时, 在评价表后面用 --orders 给出: storeops reviews queue <评价文件> --orders ${f}\n`,
     );
+  });
+
+  // The zh hints carried the en text's placeholders (ORDERS.csv, REVIEWS.csv, PRODUCTS.csv, F) in
+  // an otherwise Chinese line; zh help writes its placeholders as <文件>, <小时>: the hints now write
+  // <订单文件>, <评价文件>, <商品文件>, <揽收文件>. The file given is named as it is. Expected lines:
+  // the message tables' text with the placeholder put in by hand.
+  it('zh hints name the files not given with Chinese placeholders (<订单文件> …), not ORDERS.csv', () => {
+    const run = (args: string[]) => runCli([...args, '--lang', 'zh'], { cwd: EXAMPLES });
+    expect(run(['compensate', 'shipments.csv']).stderr).toBe('storeops: 错误: shipments.csv 是揽收扫描表, 不是 storeops compensate 在这里要读的文件\n  提示: 这样读取它: storeops compensate <订单文件> --shipments shipments.csv\n');
+    expect(run(['orders', 'inspect', 'zhenjian-labels.csv']).stderr).toBe('storeops: 错误: zhenjian-labels.csv 是甄检品质标签表, 不是 storeops orders inspect 在这里要读的文件\n  提示: 这样读取它: storeops zhenjian estimate <商品文件> --labels zhenjian-labels.csv\n');
+    expect(run(['compensate', 'ExportOrderList202611.csv', '--exclude', 'zhenjian-labels.csv']).stderr).toBe(
+      'storeops: 错误: --exclude zhenjian-labels.csv 是甄检品质标签表, 不是排除订单列表: 会把其中每个订单都当作列表中的订单\n' +
+        '  提示: --exclude 的列表只要一列 订单编号 (每行一个订单)。这个文件这样读取: storeops zhenjian estimate <商品文件> --labels zhenjian-labels.csv\n',
+    );
+    expect(run(['compensate', 'delivery-failures.csv']).stderr).toBe(
+      'storeops: 错误: delivery-failures.csv: 无法识别的报表格式; 找到的列: 订单编号\n' +
+        '  提示: 这是只有订单编号一列的列表, 不是订单报表: 要排除的订单用 storeops compensate <订单文件> --exclude delivery-failures.csv, 当日达/次日达未履约的用 --delivery-failures delivery-failures.csv。\n',
+    );
+    expect(run(['compensate', 'ExportOrderList202611.csv', '--fail-on', 'new-vouchers']).stderr).toContain('  提示: 加上 --record (定时任务: storeops compensate <订单文件> --record --fail-on new-vouchers -o 红包.xlsx); 不记录时');
+    expect(run(['help', 'rules']).stdout).toContain('\n  storeops compensate <订单文件> --rules tmall-2026    指定规则集; 或一个 JSON 规则文件');
+  });
+
+  it('a file name holding $& is named as it is in the hint (String.replace took it as a pattern: aFILEb.csv)', () => {
+    const dir = tmpDir();
+    fs.copyFileSync(ex('shipments.csv'), path.join(dir, 'a$&b.csv'));
+    const r = runCli(['compensate', 'a$&b.csv', '--lang', 'en'], { cwd: dir });
+    expect(r.stderr).toContain('  hint: read it with: storeops compensate ORDERS.csv --shipments a$&b.csv\n');
   });
 });

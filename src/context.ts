@@ -9,7 +9,7 @@ import { normalizeEncoding } from './io/encodings.js';
 import { resolveFormat } from './io/formats.js';
 import type { OutEncoding } from './io/sink.js';
 import type { OutputOptions } from './io/output.js';
-import { TimeZone, clockChangeReason, parseTime } from './time.js';
+import { TimeZone, clockChangeReason, parseWhen } from './time.js';
 import { paint } from './color.js';
 import { type Config, loadConfig, section } from './config.js';
 import { EXIT, type Lang, type Msg, UsageError, msg, say } from './errors.js';
@@ -123,6 +123,12 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv, con
   return /^zh/i.test(loc) ? 'zh' : 'en';
 }
 
+/** The forms --as-of takes, for its refusals (docs/cli.md --as-of). */
+const AS_OF_FORMS = msg(
+  '写成 "2026-11-20 14:00:00" (按 --tz 时区, 默认北京时间), 或 "2026/11/20 14:00"、"2026年11月20日 14:00"、"2026年11月20日14点"、"2026年11月20日 14点30分"、"2026年11月20日下午2点半", 或只写日期 ("2026年11月20日"), 或 ISO 8601; 年份不能省略。',
+  'write it as "2026-11-20 14:00:00" (in --tz, Beijing time by default), or "2026/11/20 14:00", "2026年11月20日 14:00", "2026年11月20日14点", "2026年11月20日 14点30分", "2026年11月20日下午2点半", a date alone ("2026年11月20日"), or ISO 8601; always with the year.',
+);
+
 export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx {
   // --lang may be needed to report a broken config file, so pick it without config first.
   const preLang = detectLang(flags.lang, io.env, {});
@@ -167,12 +173,14 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
   let asOf = io.now();
   if (flags.asOf !== undefined) {
     // Full-width digits and colons (２０２６－１１－２１ １０：００, a Chinese input method) are the same time.
-    const t = parseTime(halfWidth(flags.asOf).trim(), tz);
+    const t = parseWhen(halfWidth(flags.asOf).trim(), tz);
     if (typeof t !== 'number') {
       const clock = t === undefined ? clockChangeReason(halfWidth(flags.asOf).trim(), tz, flags.asOf.trim()) : undefined;
       throw new UsageError(
-        msg(`--as-of 不是有效时间: "${flags.asOf}"`, `--as-of is not a valid time: "${flags.asOf}"`),
-        clock ? msg(clock.zh, clock.en) : msg('格式: "2026-11-20 14:00:00" (按 --tz 时区; 也可写 "2026/11/20 14:00"、"2026年11月20日 14:00" 或只写日期, 年份不能省略) 或 ISO 8601。', 'write it as "2026-11-20 14:00:00" (in --tz; also "2026/11/20 14:00", "2026年11月20日 14:00" or a date alone, always with the year) or ISO 8601.'),
+        t === 'no-year'
+          ? msg(`--as-of 没有年份: "${flags.asOf}"; storeops 不猜是哪一年`, `--as-of has no year: "${flags.asOf}"; storeops never guesses the year`)
+          : msg(`--as-of 不是有效时间: "${flags.asOf}"`, `--as-of is not a valid time: "${flags.asOf}"`),
+        clock ? msg(clock.zh, clock.en) : AS_OF_FORMS,
       );
     }
     asOf = t;

@@ -264,6 +264,45 @@ export function parseTime(text: string, tz: TimeZone): number | null | undefined
 }
 
 /**
+ * The Chinese forms an operator types for a time option (`--as-of`), beyond the exports' own
+ * (CN_DATE_RE): the hour with 点 or 时, alone or with minutes and seconds, `半`, and 上午/下午:
+ * `2026年11月20日12点`, `2026年11月20日 12点30分`, `2026年11月20日12点半`, `2026年11月20日下午3点`.
+ * Only for options: export cells keep parseTime (an hour alone there would need its own slack).
+ * Minutes without 分 take two digits (`12点5` is no time: 12:05 or 12:50?).
+ */
+const CN_WHEN_RE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(上午|下午)?\s*(\d{1,2})\s*[点时](?:\s*(整|半)|\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?|\s*(\d{2}))?$/;
+
+/** A month and day, or a day and a time, with no year (`11月20日`, `11月20日12点`, `11-20 12:00`). */
+const NO_YEAR_RE = /^\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?:\s|[上下]午|\d|$)|^\d{1,2}[-/.]\d{1,2}(?:\s|$)/;
+
+/**
+ * A time given as an option (`--as-of`) in `tz`: parseTime's forms and CN_WHEN_RE's; 'no-year' for
+ * a month and day without the year (never guessed: refused, saying so); undefined for anything else.
+ */
+export function parseWhen(text: string, tz: TimeZone): number | undefined | 'no-year' {
+  const t = parseTime(text, tz);
+  if (typeof t === 'number') return t;
+  const m = CN_WHEN_RE.exec(text);
+  if (m) {
+    const y = +m[1]!;
+    const mo = +m[2]!;
+    const d = +m[3]!;
+    let h = +m[5]!;
+    // 上午 0–11 as written; 下午 1–11 are 13–23. 上午12点 / 下午12点 (midnight or noon?) are no time.
+    if (m[4] === '上午' && h > 11) return undefined;
+    if (m[4] === '下午') {
+      if (h < 1 || h > 11) return undefined;
+      h += 12;
+    }
+    const mi = m[6] === '半' ? 30 : m[7] !== undefined ? +m[7] : m[9] !== undefined ? +m[9] : 0;
+    const sec = m[8] !== undefined ? +m[8] : 0;
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return undefined;
+    return tz.fromWallExact(y, mo, d, h, mi, sec);
+  }
+  return NO_YEAR_RE.test(text) ? 'no-year' : undefined;
+}
+
+/**
  * Why parseTime refused a well-formed wall-clock time: 'skipped' when it falls in the hour `tz`'s
  * clocks skip going forward, 'repeated' when it falls in the hour they repeat going back (which of
  * the two instants is meant cannot be told). undefined for anything else (not a time, a bad date,

@@ -29,6 +29,13 @@ export const MAX_AGENTS = 500;
 export function parseMonth(v: unknown): { y: number; mo: number } {
   // 2026-12, and as an operator writes it: 2026/12, 2026.12, 2026年12月, full-width ２０２６－１２.
   const m = typeof v === 'string' ? /^(\d{4})(?:[-/.]|\s*年\s*)(\d{1,2})\s*月?$/.exec(halfWidth(v).trim()) : null;
+  // A month without its year (`11月`, `11`): never guessed (December's roster planned in January).
+  if (!m && typeof v === 'string' && /^\d{1,2}\s*月?$/.test(halfWidth(v).trim())) {
+    throw new UsageError(
+      msg(`--month 没有年份: "${v}"; storeops 不猜是哪一年`, `--month has no year: "${v}"; storeops never guesses the year`),
+      msg('写成 --month 2026-11 或 --month 2026年11月。', 'write it as --month 2026-11 (or 2026年11月).'),
+    );
+  }
   if (!m || +m[2]! < 1 || +m[2]! > 12) {
     throw new UsageError(
       msg(`--month 应为 YYYY-MM, 收到 "${String(v)}"`, `--month takes YYYY-MM, got "${String(v)}"`),

@@ -35,11 +35,13 @@ describe('a newcomer typing --as-of', () => {
     const zh = runCli(['compensate', E, '--as-of', '12月1日', '--lang', 'zh']);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toBe(
-      'storeops: 错误: --as-of 不是有效时间: "12月1日"\n  提示: 格式: "2026-11-20 14:00:00" (按 --tz 时区; 也可写 "2026/11/20 14:00"、"2026年11月20日 14:00" 或只写日期, 年份不能省略) 或 ISO 8601。\n',
+      'storeops: 错误: --as-of 没有年份: "12月1日"; storeops 不猜是哪一年\n' +
+        '  提示: 写成 "2026-11-20 14:00:00" (按 --tz 时区, 默认北京时间), 或 "2026/11/20 14:00"、"2026年11月20日 14:00"、"2026年11月20日14点"、"2026年11月20日 14点30分"、"2026年11月20日下午2点半", 或只写日期 ("2026年11月20日"), 或 ISO 8601; 年份不能省略。\n',
     );
     // Each form the hint names is read as the same time: 701's deadline is 2026-11-19 08:00 (paid
     // 11-17 08:00 + 48 h); as of 2026-11-20 14:00 it is 30.0 h late (docs/rules.md §1.1).
-    for (const asOf of ['2026-11-20 14:00:00', '2026/11/20 14:00', '2026年11月20日 14:00']) {
+    // The hour with 点/时 (and 下午 for 14), as a Chinese operator types it, is the same time too.
+    for (const asOf of ['2026-11-20 14:00:00', '2026/11/20 14:00', '2026年11月20日 14:00', '2026年11月20日14点', '2026年11月20日 14时', '2026年11月20日下午2点', '2026年11月20日 14点0分0秒']) {
       const r = runCli(['compensate', E, '--as-of', asOf, '-f', 'json', '-q']);
       expect(r.code, r.stderr).toBe(0);
       const v = (JSON.parse(r.stdout) as { orderIds: string[]; maxHoursLate: number }[]).find((x) => x.orderIds[0] === '4100000000000000701');

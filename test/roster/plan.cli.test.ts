@@ -417,4 +417,15 @@ describe('--month as an operator writes it', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--month takes YYYY-MM, got "2026年13月"');
   });
+
+  // `--month 11月` was told only "takes YYYY-MM": the year is what is missing, and it is never guessed.
+  it('11月 (no year) is refused saying the year is missing, never guessed (zh and en)', () => {
+    const roster = path.join(EXAMPLES, 'roster', 'roster-2026-11.csv');
+    const zh = runCli(['roster', 'check', roster, '--month', '11月', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe('storeops: 错误: --month 没有年份: "11月"; storeops 不猜是哪一年\n  提示: 写成 --month 2026-11 或 --month 2026年11月。\n');
+    const en = runCli(['roster', 'plan', '--month', '11', '--agents', '小王,小李', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('storeops: error: --month has no year: "11"; storeops never guesses the year\n  hint: write it as --month 2026-11 (or 2026年11月).\n');
+  });
 });

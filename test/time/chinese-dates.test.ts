@@ -1,7 +1,7 @@
 // The shared time parser (src/time.ts) reads the Chinese date forms some exports use (抖店 商品评论:
 // `2026年11月19日 21:40:00`), always as Beijing wall-clock time whatever the machine's zone.
 import { describe, expect, it, vi } from 'vitest';
-import { TimeZone, parseTime } from '../../src/time.js';
+import { TimeZone, parseTime, parseWhen } from '../../src/time.js';
 
 const BJ = new TimeZone('Asia/Shanghai');
 
@@ -80,5 +80,46 @@ describe('parseTime: no day kept yet', () => {
     const fresh = await import('../../src/time.js');
     expect(fresh.parseTime('abcd-99-99 10:00:00', new fresh.TimeZone('Asia/Shanghai'))).toBeUndefined();
     expect(fresh.parseTime('abcd-99-99 10:00:00', new fresh.TimeZone('UTC'))).toBeUndefined();
+  });
+});
+
+// --as-of "2026年11月20日12点" was refused (the hour with 点 is how a Chinese operator writes it).
+// parseWhen reads the forms an option is typed in, as Beijing wall-clock time (tz): expected instants
+// worked by hand: Beijing is UTC+8, so 2026-11-20 12:00 Beijing = 2026-11-20 04:00 UTC.
+describe('parseWhen: the Chinese forms an option is typed in', () => {
+  it('reads 年月日 with the hour in 点/时, minutes, seconds, 半 and 上午/下午', () => {
+    const at = (h: number, mi = 0, s = 0) => Date.UTC(2026, 10, 20, h - 8, mi, s);
+    expect(parseWhen('2026年11月20日12点', BJ)).toBe(at(12));
+    expect(parseWhen('2026年11月20日 12点', BJ)).toBe(at(12));
+    expect(parseWhen('2026年11月20日12时', BJ)).toBe(at(12));
+    expect(parseWhen('2026年11月20日12点整', BJ)).toBe(at(12));
+    expect(parseWhen('2026年11月20日 12点30分', BJ)).toBe(at(12, 30));
+    expect(parseWhen('2026年11月20日12点5分', BJ)).toBe(at(12, 5));
+    expect(parseWhen('2026年11月20日12点05', BJ)).toBe(at(12, 5));
+    expect(parseWhen('2026年11月20日 12点30分15秒', BJ)).toBe(at(12, 30, 15));
+    expect(parseWhen('2026年11月20日12点半', BJ)).toBe(at(12, 30));
+    expect(parseWhen('2026年11月20号 9点', BJ)).toBe(at(9));
+    // 下午3点 = 15:00; 上午9点 = 09:00.
+    expect(parseWhen('2026年11月20日下午3点', BJ)).toBe(at(15));
+    expect(parseWhen('2026年11月20日 下午3点半', BJ)).toBe(at(15, 30));
+    expect(parseWhen('2026年11月20日上午9点', BJ)).toBe(at(9));
+    // The forms parseTime reads are read as it reads them.
+    expect(parseWhen('2026年11月20日 12:00', BJ)).toBe(at(12));
+    expect(parseWhen('2026-11-20 12:00:00', BJ)).toBe(at(12));
+    // 00:00 Beijing = 16:00 UTC the day before.
+    expect(parseWhen('2026年11月20日0点', BJ)).toBe(Date.UTC(2026, 10, 19, 16, 0, 0));
+  });
+
+  it('refuses what is no time or is ambiguous, and says no-year for a month and day without the year', () => {
+    for (const t of ['2026年11月20日24点', '2026年2月30日12点', '2026年11月20日12点60分', '2026年11月20日12点5', '2026年11月20日下午12点', '2026年11月20日上午12点', '2026年11月20日晚上8点', '2026年11月20日12', '']) {
+      expect(parseWhen(t, BJ), t).toBeUndefined();
+    }
+    for (const t of ['11月20日', '11月20日12点', '11月20日 12:00', '11月20号下午3点', '11-20', '11/20 12:00', '12月1日']) expect(parseWhen(t, BJ), t).toBe('no-year');
+  });
+
+  it('is Beijing wall-clock time whatever the machine zone (the zone given, not TZ)', () => {
+    // 2026-07-01 09:00 in Los Angeles (PDT, UTC-7) = 16:00 UTC.
+    expect(parseWhen('2026年7月1日9点', new TimeZone('America/Los_Angeles'))).toBe(Date.UTC(2026, 6, 1, 16, 0, 0));
+    expect(parseWhen('2026年7月1日9点', BJ)).toBe(Date.UTC(2026, 6, 1, 1, 0, 0));
   });
 });

@@ -185,7 +185,7 @@ export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonl
     .option('--no-text-ids', 'csv/tsv: write ids as bare digits / csv/tsv: 编号写成纯数字')
     .option('--no-formula-escape', "do not prefix cells starting with = + - @ with ' / 不给以 = + - @ 开头的单元格加 '")
     .option('--lang <lang>', 'zh or en (default from STOREOPS_LANG, config, LANG/LC_ALL) / 语言: zh 或 en (默认取 STOREOPS_LANG、配置文件、LANG/LC_ALL)')
-    .option('--as-of <time>', 'evaluation time ("now"), e.g. "2026-11-20 14:00:00" / 以此时间为"现在", 例如 "2026-11-20 14:00:00"')
+    .option('--as-of <time>', 'evaluation time ("now"), e.g. "2026-11-20 14:00:00" or "2026年11月20日14点", always with the year / 以此时间为"现在", 例如 "2026-11-20 14:00:00" 或 "2026年11月20日14点", 必须写年份')
     .option('--tz <zone>', 'zone of the platform timestamps (default Asia/Shanghai) / 平台时间的时区 (默认 Asia/Shanghai)')
     .option('--encoding <enc>', 'input encoding, overriding detection (utf8, gbk, gb18030) / 输入编码, 覆盖自动识别 (utf8、gbk、gb18030)')
     .option('--rejects <file>', 'write every rejected input row with file, line and reason / 把每个被拒绝的输入行 (文件、行号、原因) 写入文件')

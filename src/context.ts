@@ -1,6 +1,7 @@
 // Global options (SPEC "Global options") resolved once into a typed context for every command.
 // Precedence: flags, then environment, then config file, then defaults.
 import { halfWidth } from './io/cells.js';
+import { wrapText } from './io/width.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -259,10 +260,20 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
     warn(m) {
       const label = lang === 'zh' ? '警告' : 'warning';
       const head = paint(stderrColor).yellow(label);
-      io.stderr.write(`storeops: ${head}: ${say(m, lang)}\n`);
+      const cols = io.stderr.isTTY ? io.stderr.columns : undefined;
+      if (!cols) {
+        io.stderr.write(`storeops: ${head}: ${say(m, lang)}\n`);
+        return;
+      }
+      // A terminal: fitted to its width (a pipe or a file gets the line unchanged).
+      const lines = wrapWarning(`storeops: ${label}: ${say(m, lang)}`, cols);
+      lines[0] = `storeops: ${head}: ${lines[0]!.slice(`storeops: ${label}: `.length)}`;
+      io.stderr.write(lines.join('\n') + '\n');
     },
     info(m) {
-      if (!quiet) io.stderr.write(say(m, lang) + '\n');
+      if (quiet) return;
+      const cols = io.stderr.isTTY ? io.stderr.columns : undefined;
+      io.stderr.write((cols ? wrapWarning(say(m, lang), cols).join('\n') : say(m, lang)) + '\n');
     },
     attention() {
       if (ctx.exitCode === EXIT.ok) ctx.exitCode = EXIT.attention;
@@ -274,6 +285,29 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
 }
 
 /** The width a table is fitted to: the terminal's, else COLUMNS (for `-f table` into a pipe). */
+/**
+ * A warning (or note, or error and its hint) fitted to a terminal `columns` wide, as the roster check's 说明 column is (io/width.ts
+ * wrapText: display columns, a CJK character two; after a space where one falls in the line, else
+ * between characters): each line of it at most `columns`, the lines it goes on over indented by two
+ * spaces, so one warning is told from the next. Until 2026-12 the terminal folded them at its edge,
+ * mid-word and back at column 0.
+ */
+export function wrapWarning(text: string, columns: number): string[] {
+  const out: string[] = [];
+  for (const part of text.split('\n')) {
+    const indent = part.match(/^ */)![0];
+    const body = part.slice(indent.length);
+    const [first, ...rest] = wrapText(body, columns - indent.length);
+    out.push(indent + first!);
+    if (rest.length === 0) continue;
+    // The rest of the text (wrapText's first line is its start, the space it broke at dropped), again.
+    const hang = indent + '  ';
+    if (columns - hang.length >= 20) for (const l of wrapText(body.slice(first!.length).replace(/^ +/, ''), columns - hang.length)) out.push(hang + l);
+    else for (const l of rest) out.push(indent + l);
+  }
+  return out;
+}
+
 export function terminalWidth(io: Pick<Io, 'stdout' | 'env'>): number | undefined {
   if (io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0) return io.stdout.columns;
   const env = Number.parseInt(io.env.COLUMNS ?? '', 10);

@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadColor, paint } from '../color.js';
 import { version } from './entry.js';
 import { PipeClosed } from '../errors.js';
-import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang, terminalWidth } from '../context.js';
+import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang, terminalWidth, wrapWarning } from '../context.js';
 import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from '../errors.js';
 import { oneLine, terminalSafe } from '../io/escape.js';
 import { type Register, commandNamed, loadCommands } from './registry.js';
@@ -507,8 +507,17 @@ function report(e: unknown, io: Io, argv: string[]): number {
   const label = lang === 'zh' ? '错误' : 'error';
   const head = paint(color).red(label);
   if (e instanceof StoreopsError) {
-    io.stderr.write(`storeops: ${head}: ${say(e.text, lang)}\n`);
-    if (e.hint) io.stderr.write(`  ${lang === 'zh' ? '提示' : 'hint'}: ${say(e.hint, lang)}\n`);
+    const hint = e.hint ? `  ${lang === 'zh' ? '提示' : 'hint'}: ${say(e.hint, lang)}` : undefined;
+    const cols = io.stderr.isTTY ? io.stderr.columns : undefined;
+    if (!cols) {
+      io.stderr.write(`storeops: ${head}: ${say(e.text, lang)}\n`);
+      if (hint) io.stderr.write(hint + '\n');
+      return e.exitCode;
+    }
+    // A terminal: fitted to its width as warnings are (context.ts wrapWarning).
+    const lines = wrapWarning(`storeops: ${label}: ${say(e.text, lang)}`, cols);
+    lines[0] = `storeops: ${head}: ${lines[0]!.slice(`storeops: ${label}: `.length)}`;
+    io.stderr.write([...lines, ...(hint ? wrapWarning(hint, cols) : [])].join('\n') + '\n');
     return e.exitCode;
   }
   const err = e as NodeJS.ErrnoException;

@@ -119,16 +119,29 @@ export function layoutTable(columns: readonly Column[], heads: readonly string[]
       // A row without a key (a total row: its label in a later column of the first block) keeps
       // that label in the key's place in the other blocks, where it had none (zhenjian's 合计 row
       // at 80 columns, until 2026-12).
+      // The label is never cut there (合计 (4 个… at 80 columns, until 2026-12): the key column takes
+      // what room its block has left; a label still wider goes without its part in brackets
+      // (合计, total), which the first block shows whole.
       const key = parts[0]!.filter((i) => parts.every((p) => p.includes(i)));
-      const labelled = rows.map((r) => {
-        if (!key.length || key.some((k) => r[k] !== '')) return r;
-        const label = parts[0]!.map((i) => r[i]!).find((t) => t !== '');
-        if (label === undefined) return r;
-        const copy = [...r];
-        copy[key[0]!] = label;
-        return copy;
+      const labels = rows.map((r) => (!key.length || key.some((k) => r[k] !== '') ? undefined : parts[0]!.map((i) => r[i]!).find((t) => t !== '')));
+      if (!labels.some((l) => l !== undefined)) return parts.map((cols) => render(cols, heads, rows, widths, columns));
+      return parts.map((cols, b) => {
+        if (!b) return render(cols, heads, rows, widths, columns);
+        const k = key[0]!;
+        const own = [...widths];
+        const room = width - total(cols.map((i) => widths[i]!));
+        const longest = Math.max(...labels.map((l) => (l === undefined ? 0 : displayWidth(l))));
+        if (longest > own[k]! && longest <= own[k]! + room) own[k] = longest;
+        const labelled = rows.map((r, j) => {
+          const label = labels[j];
+          if (label === undefined) return r;
+          const copy = [...r];
+          const short = label.replace(/\s*[(（].*$/, '');
+          copy[k] = displayWidth(label) <= own[k]! || short === '' ? label : short;
+          return copy;
+        });
+        return render(cols, heads, labelled, own, columns);
       });
-      return parts.map((cols, b) => render(cols, heads, b ? labelled : rows, widths, columns));
     }
   }
   return [render([...Array(n).keys()], heads, rows, widths, columns)];

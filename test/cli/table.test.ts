@@ -426,6 +426,25 @@ describe('what an operator reads at 80 columns (desk check of the README example
     expect(r.stdout).toContain('样品数无上限;扣款远超预估;标签不是三个');
   });
 
+  // zhenjian estimate at 80 columns showed its total row as "合计 (4 个…" in the later blocks: the label
+  // was put in the 商品ID column (12 wide) and cut. Now a block with room widens that column for it,
+  // and one without shows the label without its brackets (合计), the first block having it whole.
+  it('zhenjian at 80: the total label in later blocks is whole where the block has room, else 合计, never cut', () => {
+    const r = runCli(['zhenjian', 'estimate', ex('zhenjian-products.csv'), '-f', 'table', '--lang', 'zh', '-q'], { env: { COLUMNS: '80' } });
+    const lines = r.stdout.trimEnd().split('\n');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+    expect(r.stdout).not.toContain('合计 (4 个…');
+    // Block 2 (amounts right-aligned): 商品ID 12 + 报名页预估 10 + 实际扣款上限 12 + 真实成本上限 12 + 所需余额 8 + 每年检测次数 12
+    // and five gaps of 2 = 76: 4 left, the label (24 columns) does not fit in 12 + 4, so 合计 (4 wide)
+    // padded to 12, the gap, 2316.00 right-aligned in 10.
+    expect(lines).toContain('合计' + ' '.repeat(8) + '  ' + '   2316.00' + '       6241.00' + '       3342.55' + '   6241.00' + '            17');
+    // Block 3: 商品ID + 年扣款上限 10 + 提醒代码 36 (样品数无上限;扣款远超预估;已过取消期: 16 wide
+    // characters, 2 semicolons), 12 + 2 + 10 + 2 + 36 = 62: 18 left, and 24 ≤ 12 + 18, so the column
+    // is 24 wide and the label whole: 合计 (4 个商品中的 3 个) is 4 + 1 + 2 + 1 + 10 + 1 + 1 + 1 + 2 + 1 = 24.
+    expect(lines).toContain('商品ID' + ' '.repeat(18) + '  ' + '年扣款上限  提醒代码');
+    expect(lines).toContain('合计 (4 个商品中的 3 个)' + '  ' + '  40091.00' + '  ' + '行业不适用的未计入');
+  });
+
   it('orders normalize of an order report leaves out the empty lineId column (only --lines fills it)', () => {
     const r = runCli(['orders', 'normalize', ex('ExportOrderList202611.csv'), '-f', 'table', '--lang', 'en'], { env: { COLUMNS: '120' } });
     expect(r.stdout.split('\n')[0]).not.toContain('lineId');

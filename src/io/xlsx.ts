@@ -195,9 +195,12 @@ export const HEAD_FILL = { type: 'pattern' as const, pattern: 'solid' as const, 
 export const LINE_PT = 15;
 /**
  * Points per line holding Chinese (or other wide) characters: CJK fonts set 11-point text taller
- * (LibreOffice with Noto CJK cut the fifth line of a 75-pt, five-line 检测项目 cell).
+ * (LibreOffice with Noto CJK cut the fifth line of a 75-pt, five-line 检测项目 cell). 16, not 18
+ * (until 2026-12): Noto Sans CJK, the tallest of the common CJK fonts, sets 11-point lines 16.0 pt
+ * apart in LibreOffice (pdftotext -bbox of a render; WenQuanYi Micro Hei 12.9 pt, Excel's 等线 about
+ * 14.25), so 16 holds every line and 18 left the reviews queue's 4-line rows 20 pt too tall.
  */
-export const WIDE_LINE_PT = 18;
+export const WIDE_LINE_PT = 16;
 
 /** Points per line of `text`: taller when it holds wide (Chinese) characters. */
 function linePt(text: string, width = displayWidth(text)): number {
@@ -223,7 +226,7 @@ const MAX_COL_WIDTH = 255;
 
 /**
  * A list's lines: one item per line while they fit Excel's highest row (409 pt: 27 lines of ids,
- * 22 of Chinese), else as few items per line, joined by `; `, as make them fit. A row cannot be
+ * 25 of Chinese), else as few items per line, joined by `; `, as make them fit. A row cannot be
  * taller, and what a cell holds below it is neither shown nor printed: a voucher of 45 late orders
  * printed 32 of its ids (LibreOffice; 27 in Excel), and `orders inspect`'s 46 unused columns of a
  * Taobao export 32. The column is then as wide as the longest line (tableXlsx), so no line wraps.

@@ -216,9 +216,10 @@ describe('formats', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getColumn(1).width).toBe(50);
     expect(ws.getCell('A2').alignment?.wrapText).toBe(true);
-    // 120 + 2 padding over 50 a line = 3 lines (ceil 2.44) × 18 pt (Chinese lines: CJK fonts set them
-    // taller than 15 pt; LibreOffice cut the last of five Chinese lines at 75 pt).
-    expect(ws.getRow(2).height).toBe(54);
+    // 120 + 2 padding over 50 a line = 3 lines (ceil 2.44) × 16 pt (Chinese lines: Noto Sans CJK sets
+    // 11-pt text 16.0 pt apart in LibreOffice, measured with pdftotext -bbox; 15 pt cut the last of five
+    // Chinese lines). 18 pt until 2026-12 left the reviews queue's rows a line taller than their text.
+    expect(ws.getRow(2).height).toBe(48);
   });
 
   it('xlsx: rows past a sheet\'s limit go on over more sheets, each with its header (a spreadsheet cuts a longer sheet off)', async () => {

@@ -15,17 +15,17 @@ import { runCli, tmpDir } from '../helpers.js';
 const ids = (n: number) => Array.from({ length: n }, (_, i) => String(8100000000000000000n + BigInt(i)));
 
 describe('xlsx list cells taller than the highest row', () => {
-  it('packList: one item a line while 27 fit (22 of Chinese), else as few a line as fit, never past 255 columns', () => {
+  it('packList: one item a line while 27 fit (25 of Chinese), else as few a line as fit, never past 255 columns', () => {
     expect(packList(ids(27))).toEqual(ids(27));
     // 28 ids: ceil(28 / 27) = 2 a line, 14 lines.
     const p28 = packList(ids(28));
     expect(p28).toHaveLength(14);
     expect(p28[0]).toBe('8100000000000000000; 8100000000000000001');
-    // Chinese items: 18 pt lines, floor(409 / 18) = 22 fit; 46 items: 3 a line, 16 lines.
+    // Chinese items: 16 pt lines, floor(409 / 16) = 25 fit; 46 items: ceil(46 / 25) = 2 a line, 23 lines.
     const zh = Array.from({ length: 46 }, (_, i) => `未使用列${i}`);
-    expect(packList(zh.slice(0, 22))).toEqual(zh.slice(0, 22));
-    expect(packList(zh)).toHaveLength(16);
-    expect(packList(zh)[15]).toBe('未使用列45');
+    expect(packList(zh.slice(0, 25))).toEqual(zh.slice(0, 25));
+    expect(packList(zh)).toHaveLength(23);
+    expect(packList(zh)[22]).toBe('未使用列44; 未使用列45');
     // 1,000 ids would need 38 a line (ceil(1000 / 27)); a 255-wide column holds floor(255 / 21) = 12.
     const p1000 = packList(ids(1000));
     expect(p1000[0]!.split('; ')).toHaveLength(12);

@@ -165,6 +165,20 @@ async function* fileChunks(file: string): AsyncGenerator<Buffer> {
   }
 }
 
+/**
+ * A named pipe given by name (`compensate orders.fifo`, `<(zcat export.csv.gz)`'s /dev/fd path is a
+ * pipe too): opened for reading without blocking and read as a socket is (the event loop's poll, no
+ * worker thread). Read with an fs stream, the open waited for a writer (and each read for its bytes)
+ * in one of node's worker threads, and node's exit waits for those: a SIGTERM or Ctrl-C printed its
+ * line, but the run never ended (a FIFO with no writer). The reading waits for a writer all the same
+ * (Linux reports no hang-up on a FIFO no writer has opened yet), and ends when the last one closes.
+ */
+async function fifoStream(file: string): Promise<Readable> {
+  const net = await import('node:net');
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  return new net.Socket({ fd, readable: true, writable: false });
+}
+
 async function readPrefix(stream: AsyncIterable<Buffer>): Promise<{ prefix: Buffer; rest: AsyncIterator<Buffer> }> {
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const parts: Buffer[] = [];
@@ -326,6 +340,7 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
   let size: number | undefined;
   let watch: Watched | undefined;
   let small = false;
+  let fifo = false;
   let stdin: Readable | undefined;
   if (file === '-') {
     stdin = typeof stdinRef === 'function' ? stdinRef() : stdinRef;
@@ -338,6 +353,7 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
       const st = fs.statSync(file);
       if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       small = st.isFile() && st.size < SYNC_READ_MAX;
+      fifo = st.isFIFO();
       mtimeMs = st.mtimeMs;
       size = st.size;
       watch = watched(() => fs.statSync(file), true);
@@ -393,7 +409,7 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
               : msg('检查路径和文件名 (可用 - 表示标准输入)。', 'check the path and name (use - for standard input).'),
       );
     }
-    stream = small ? fileChunks(file) : fs.createReadStream(file, { highWaterMark: READ_CHUNK });
+    stream = small ? fileChunks(file) : fifo ? await fifoStream(file) : fs.createReadStream(file, { highWaterMark: READ_CHUNK });
   }
   let prefix: Buffer;
   let rest: AsyncIterator<Buffer>;
@@ -498,7 +514,7 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
         ),
       );
     }
-    return withStream({ name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, mtimeMs, ...meter, ...(file === '-' ? {} : { file }) });
+    return withStream({ name, container: 'xlsx', encoding: 'utf8', encodingNote: 'xlsx', skip: 0, mtimeMs, ...meter, ...(file === '-' || fifo ? {} : { file }) });
   }
   if (encodingFlag) {
     const enc = normalizeEncoding(encodingFlag);

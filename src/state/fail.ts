@@ -210,6 +210,26 @@ export function notAFileError(file: string): StateError {
   );
 }
 
+/**
+ * The state database's mode grants its owner no write (chmod 444, 0400): the operator made it
+ * read-only on purpose (a ledger kept as a record, a copy being audited). Root may write any file,
+ * and `--record` as root (a cron job in root's crontab) recorded into it, exit 0. A run that writes
+ * the database refuses such a file instead, whoever runs it, having read and recorded nothing.
+ */
+export function readOnlyStateError(file: string, mode: number): StateError {
+  const m = (mode & 0o7777).toString(8).padStart(4, '0');
+  return new StateError(
+    msg(
+      `状态数据库 ${file} 是只读的 (权限 ${m}, 属主也没有写权限), 这次运行要写入它; 即使以 root 运行也不写入只读的数据库: 未读取也未记录任何内容`,
+      `the state database ${file} is read-only (mode ${m}: not even its owner may write it), and this run writes to it; a read-only database is not written even by root, so nothing was read or recorded`,
+    ),
+    msg(
+      `若确实要记录到这个数据库, 先恢复写权限 (chmod u+w ${file}); 若它是有意只读的 (存档、审计副本), 用 --state 指定另一个数据库, 或不加 --record 运行 (只查看不记录)。`,
+      `if this database is the one to record into, give its owner write again (chmod u+w ${file}); if it is read-only on purpose (an archive, a copy being audited), name another with --state, or run without --record (reads, records nothing).`,
+    ),
+  );
+}
+
 /** Map an error thrown by better-sqlite3 or the file system to a StateError (others pass through). */
 export function stateFailure(e: unknown, file: string, busyMs: number): unknown {
   if (e instanceof StoreopsError) return e;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Decimal } from 'decimal.js';
 import { UsageError, msg } from '../errors.js';
-import { busyError, damagedError, foreignError, missingError, notAFileError, stateFailure, tooNewError } from './fail.js';
+import { busyError, damagedError, foreignError, missingError, notAFileError, readOnlyStateError, stateFailure, tooNewError } from './fail.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
 
 export type ReviewStatus = 'new' | 'contacted' | 'awaiting_reply' | 'resolved' | 'complaint_filed' | 'do_not_contact';
@@ -563,6 +563,7 @@ export async function openState(file: string, opts: { create?: boolean; busyTime
   const abs = path.resolve(file);
   const fail = (e: unknown) => stateFailure(e, abs, busyMs);
   if (isSpecial(abs)) throw notAFileError(abs);
+  if (create) refuseReadOnly(abs);
 
   if (!fs.existsSync(abs)) {
     if (!create) return emptyState(abs);
@@ -654,6 +655,7 @@ export async function checkState(file: string, opts: { write: boolean; busyTimeo
     }
     return;
   }
+  if (opts.write) refuseReadOnly(abs);
   if (opts.write && !isDirectory(abs)) {
     // SQLite opens a file it may not write read-only without a word; the folder holds its -wal file.
     for (const p of [abs, path.dirname(abs)]) {
@@ -666,6 +668,20 @@ export async function checkState(file: string, opts: { write: boolean; busyTimeo
   }
   const db = await openState(abs, { create: opts.write, busyTimeoutMs: busyMs });
   db.close();
+}
+
+/**
+ * A state file whose mode gives its owner no write bit is read-only on purpose and never written,
+ * by root neither (who may write anything: `--record` as root recorded into a chmod 444 database).
+ */
+function refuseReadOnly(abs: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    return;
+  }
+  if (st.isFile() && (st.mode & 0o200) === 0) throw readOnlyStateError(abs, st.mode);
 }
 
 /** A FIFO, socket or device at `p` (through links): never opened as a database. */

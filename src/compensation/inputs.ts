@@ -11,7 +11,7 @@ import { timeSlackOf } from '../orders/parse.js';
 import { EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
 import { dataStdin } from '../io/stdin.js';
 
-const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', 'order_id', 'order id'];
+export const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', 'order_id', 'order id'];
 
 /** An order-id list as read: each id and the line it was first on (to report ids that match no order). */
 export interface IdList {

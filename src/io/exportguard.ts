@@ -6,13 +6,18 @@
 // Tmall/Taobao, 抖店 or 拼多多 (orders/detect.ts: storeops' own `orders normalize` output is a layout
 // of its own there, CANONICAL, and is not refused), a review file, or a 甄检 product sheet. storeops'
 // other outputs (vouchers, rejects, queues, estimates) carry columns of their own and match none of
-// these; an empty or unrelated file is replaced as before. xlsx targets are not opened: reading a
-// workbook's first row means unzipping its sheet, not one small read.
+// these; an empty or unrelated file is replaced as before. An xlsx target is opened as the readers
+// open one (its first sheet, read up to the header). So are the lists an operator keeps by hand for
+// compensate's side inputs (an order-id list as --exclude/--delivery-failures read it, a pickup-scan
+// list as --shipments does): `compensate … -o exclude.csv` replaced the shop's exclusion list. And
+// nothing is written into the installed package's own folders (guardPackageTarget).
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, msg } from '../errors.js';
+import { packageRoot } from '../paths.js';
 
-type Kind = { zh: string; en: string };
+/** What the file is; `kept`: a list the operator keeps by hand, which no platform has a copy of. */
+type Kind = { zh: string; en: string; kept?: boolean };
 
 /**
  * What platform download a header row is, by the readers' own recognition (undefined for storeops'
@@ -26,6 +31,9 @@ async function recogniser(): Promise<(headers: string[]) => Kind | undefined> {
   const { platformExport } = await import('../orders/detect.js');
   const { PRODUCT_FIELDS } = await import('../zhenjian/fields.js');
   const ownCompensate = await compensateOwnColumns();
+  const { ID_ALIASES, SHIPMENT_FIELDS } = await import('../compensation/inputs.js');
+  const { checkOrderId, cleanCell, fullWidthId } = await import('./cells.js');
+  const idField = { key: 'orderId', aliases: ID_ALIASES };
   // `reviews queue -o queue.csv` each morning: the queue names each review by its order, time and
   // rating as a review file does (reviews read it back), but carries columns of its own
   // (priority/优先级, reasons/原因, contactBy/联系截止, …) that no review download has.
@@ -46,6 +54,17 @@ async function recogniser(): Promise<(headers: string[]) => Kind | undefined> {
     if (layout) return { zh: layout.name.zh, en: `a ${layout.name.en}` };
     const p = mapHeader(headers, PRODUCT_FIELDS).index;
     if (PRODUCT_FIELDS.every((f) => !f.required || p.has(f.key))) return { zh: '甄检商品表', en: 'a 甄检 product sheet' };
+    // The lists an operator keeps by hand for compensate's side inputs, read as those options read
+    // them: a pickup-scan file (--shipments: a pickup time and an order id or tracking number), and
+    // an order-id list (--exclude, --delivery-failures): at most three columns, one of them the
+    // order id as the lists name it (订单编号, orderId, …), or no header at all, the first line a lone
+    // order id. Every storeops output naming an order has five columns or more (duplicates: 6).
+    const s = mapHeader(headers, SHIPMENT_FIELDS).index;
+    if (s.has('pickupAt') && (s.has('orderId') || s.has('trackingNo'))) return { zh: '揽收扫描表 (--shipments 读取的那种)', en: 'a pickup-scan list (as --shipments reads)', kept: true };
+    const filled = headers.filter((h) => h.trim() !== '');
+    if (filled.length <= 3 && (mapHeader(headers, [idField]).index.has('orderId') || (filled.length === 1 && checkOrderId(fullWidthId(cleanCell(filled[0]!))) === 'ok'))) {
+      return { zh: '订单编号列表 (--exclude、--delivery-failures 读取的那种)', en: 'an order-id list (as --exclude and --delivery-failures read)', kept: true };
+    }
     return undefined;
   };
 }
@@ -68,7 +87,9 @@ async function compensateOwnColumns(): Promise<Set<string>> {
  * header, as the readers skip title lines above it.
  */
 export async function guardExportTarget(flag: string, target: string): Promise<void> {
-  if (target === '-' || target === '' || !/\.(csv|tsv|txt)$/i.test(target)) return;
+  if (target === '-' || target === '') return;
+  guardPackageTarget(flag, target);
+  if (!/\.(csv|tsv|txt|xlsx|xlsm)$/i.test(target)) return;
   try {
     const st = fs.statSync(target);
     if (!st.isFile() || st.size === 0) return;
@@ -94,13 +115,73 @@ export async function guardExportTarget(flag: string, target: string): Promise<v
     const real = path.resolve(target);
     throw new UsageError(
       msg(
-        `${flag} ${target} 已存在, 是一个${kind.zh} (${real}), 而这次运行并不读取它; 写入会把它覆盖, 从平台下载的文件可能无法再次下载; 未读取也未写入任何内容`,
-        `${flag} ${target} already exists and is ${kind.en} (${real}), which this run does not read; writing there would replace it, and a download may not be available again, so nothing was read or written`,
+        `${flag} ${target} 已存在, 是一个${kind.zh} (${real}), 而这次运行并不读取它; 写入会把它覆盖, ${kind.kept ? '手工整理的列表没有别的副本' : '从平台下载的文件可能无法再次下载'}; 未读取也未写入任何内容`,
+        `${flag} ${target} already exists and is ${kind.en} (${real}), which this run does not read; writing there would replace it, and ${kind.kept ? 'a list kept by hand has no other copy' : 'a download may not be available again'}, so nothing was read or written`,
       ),
       msg(
         `换一个文件名, 例如 ${flag} ${flag === '--duplicates' ? 'duplicates' : flag === '--rejects' ? 'rejects' : '结果'}.csv; 若确实要替换这个文件, 先把它移走或删除。`,
         `pick another name, e.g. ${flag} ${flag === '--duplicates' ? 'duplicates' : flag === '--rejects' ? 'rejects' : 'result'}.csv; if that file really is to be replaced, move or delete it first.`,
       ),
     );
+  }
+}
+
+/**
+ * -o / --rejects / --duplicates into the folders the installed package ships (package.json
+ * `files`: bin, dist, templates, docs, examples) or onto its package.json: `zhenjian estimate -o
+ * /usr/lib/node_modules/storeops/templates/zhenjian/categories.json` replaced the default category
+ * table every run without a config reads (as root, nothing stopped it), and a reinstall loses what
+ * was written there anyway. Refused (exit 2) by where the file would be, links resolved; a folder of
+ * the checkout the package does not ship (.cache/, test/) is not the package's.
+ */
+export function guardPackageTarget(flag: string, target: string): void {
+  let root: string;
+  try {
+    root = fs.realpathSync(packageRoot());
+  } catch {
+    return;
+  }
+  const where = resolved(target);
+  let shipped: string[] = ['bin', 'dist', 'templates', 'docs', 'examples'];
+  try {
+    const files = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { files?: unknown }).files;
+    if (Array.isArray(files) && files.every((f) => typeof f === 'string')) shipped = files as string[];
+  } catch {
+    // The defaults above: the folders the package is published with.
+  }
+  const inside = (dir: string) => where === dir || where.startsWith(dir + path.sep);
+  const hit = [...shipped.map((f) => path.join(root, f)), path.join(root, 'package.json')].find(inside);
+  if (!hit) return;
+  throw new UsageError(
+    msg(
+      `${flag} ${target} 在 storeops 自己的安装文件夹里 (${hit}): 那里是 storeops 自带的默认模板、规则和示例文件, 每次运行都会读取, 重新安装时也会被覆盖; 未读取也未写入任何内容`,
+      `${flag} ${target} is inside storeops' own installed package (${hit}): its default templates, rule sets and examples are there, read by every run, and a reinstall replaces them; nothing was read or written`,
+    ),
+    msg(
+      `把结果写到自己的文件夹里, 例如 ${flag} ${flag === '--duplicates' ? 'duplicates' : flag === '--rejects' ? 'rejects' : '结果'}.csv。要修改模板, 先运行 storeops init, 它把模板复制到 storeops-templates/ 并在配置文件里指向它们。`,
+      `write to a folder of your own, e.g. ${flag} ${flag === '--duplicates' ? 'duplicates' : flag === '--rejects' ? 'rejects' : 'result'}.csv. To change a template, run storeops init first: it copies the templates to storeops-templates/ and the config names them.`,
+    ),
+  );
+}
+
+/** Where `p` would be written: the nearest folder on its way that exists, links resolved, and the rest of the path. */
+function resolved(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    // Not there yet (or a dangling link): its folder's real path.
+  }
+  let dir = path.dirname(abs);
+  const rest = [path.basename(abs)];
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(dir), ...rest);
+    } catch {
+      const up = path.dirname(dir);
+      if (up === dir) return abs;
+      rest.unshift(path.basename(dir));
+      dir = up;
+    }
   }
 }

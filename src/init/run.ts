@@ -143,10 +143,17 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
   // so the rename below leaves it whole). It was lost.
   const stamp = new Date(ctx.io.now() + 8 * 3600_000).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const backups: string[] = [];
+  // What each rename did, to undo it: a rename that fails part-way (a folder where a table goes, a
+  // file made immutable) left the config and the tables before it replaced, the rest as they were
+  // (a new config naming old tables), and said only "cannot write" for the one that failed.
+  const done: Array<{ target: string; existed: boolean; backup?: string }> = [];
   for (let i = 0; i < todo.length; i++) {
     const w = todo[i]!;
+    let existed = false;
+    let backup: string | undefined;
     try {
-      if (fs.existsSync(w.target) && !fs.readFileSync(w.target).equals(Buffer.from(w.content))) {
+      existed = fs.existsSync(w.target);
+      if (existed && !fs.readFileSync(w.target).equals(Buffer.from(w.content))) {
         let bak = `${w.target}.bak-${stamp}`;
         for (let n = 2; fs.existsSync(bak); n++) bak = `${w.target}.bak-${stamp}-${n}`;
         try {
@@ -154,18 +161,43 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
         } catch {
           fs.copyFileSync(w.target, bak, fs.constants.COPYFILE_EXCL);
         }
-        backups.push(bak);
+        backup = bak;
       }
       fs.renameSync(tmps[i]!, w.target);
     } catch (e) {
       for (const t of tmps.slice(i)) fs.rmSync(t, { force: true });
+      if (backup !== undefined) fs.rmSync(backup, { force: true });
+      const left = undo(done);
+      for (const d of [...made].reverse()) {
+        try {
+          fs.rmdirSync(d);
+        } catch {
+          // not empty (a file left, or someone else's): left
+        }
+      }
+      const show = (f: string) => oneLine(path.relative(ctx.io.cwd, f) || f);
       throw new OutputError(
-        msg(`无法写入 ${w.target}: ${fileProblem(e).zh}`, `cannot write ${w.target}: ${fileProblem(e).en}`),
-        msg('检查该文件夹的权限, 然后用 storeops init --force 再运行一次。', 'check the folder\'s permissions, then run storeops init --force again.'),
+        left.length === 0
+          ? msg(
+              `无法写入 ${w.target}: ${fileProblem(e).zh}; 已经放好的 ${done.length} 个文件已还原, 没有任何改动`,
+              `cannot write ${w.target}: ${fileProblem(e).en}; the ${plural(done.length, 'file')} already put in place ${done.length === 1 ? 'was' : 'were'} put back as ${done.length === 1 ? 'it was' : 'they were'}, so nothing was changed`,
+            )
+          : msg(
+              `无法写入 ${w.target}: ${fileProblem(e).zh}; 以下文件未能还原: ${left.map((l) => `${show(l.target)} (${l.backup ? `新内容; 原内容在 ${show(l.backup)}` : '新写入的文件'})`).join(', ')}`,
+              `cannot write ${w.target}: ${fileProblem(e).en}; these could not be put back: ${left.map((l) => `${show(l.target)} (${l.backup ? `the new content; the old one is in ${show(l.backup)}` : 'a file this run made'})`).join(', ')}`,
+            ),
+        left.length === 0
+          ? msg('检查该路径 (是否是文件夹、权限), 然后用 storeops init --force 再运行一次。', "check that path (a folder there? its permissions), then run storeops init --force again.")
+          : msg('把上面列出的原内容改回原名 (mv), 或删除新写入的文件; 然后检查该路径, 再运行 storeops init --force。', 'move the old content listed above back to its name (mv), or remove the file this run made; then check that path and run storeops init --force again.'),
       );
     }
+    if (backup !== undefined) backups.push(backup);
+    done.push({ target: w.target, existed, ...(backup !== undefined ? { backup } : {}) });
+  }
+  // Named once all are in place (a failure above names what it put back instead).
+  for (const d of done) {
     wrote++;
-    ctx.io.stdout.write(`${oneLine(path.relative(ctx.io.cwd, w.target) || w.target)}\n`);
+    ctx.io.stdout.write(`${oneLine(path.relative(ctx.io.cwd, d.target) || d.target)}\n`);
   }
   if (backups.length > 0) {
     ctx.warn(
@@ -184,6 +216,24 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
   if (starter.lang !== undefined && todo.some((w) => w.target === configFile)) {
     ctx.info(msg('配置中写入了 "lang": "zh": 定时任务 (没有 LANG) 也用中文输出提示和表头; 删去这一项则按 LANG。', 'the config says "lang": "zh": cron jobs (no LANG) speak Chinese too; remove it to let LANG decide.'));
   }
+}
+
+/**
+ * Undoes init's renames, last first: a replaced file that differed gets its backup (the old file)
+ * back under its name, a file the run made is removed, one replaced by the same bytes stays. Returns
+ * those that could not be undone.
+ */
+function undo(done: ReadonlyArray<{ target: string; existed: boolean; backup?: string }>): Array<{ target: string; backup?: string }> {
+  const left: Array<{ target: string; backup?: string }> = [];
+  for (const d of [...done].reverse()) {
+    try {
+      if (d.backup !== undefined) fs.renameSync(d.backup, d.target);
+      else if (!d.existed) fs.unlinkSync(d.target);
+    } catch {
+      left.push({ target: d.target, ...(d.backup !== undefined ? { backup: d.backup } : {}) });
+    }
+  }
+  return left;
 }
 
 /** The `state` of the config --force replaces (a string), or whether that file could not be read as JSON. */

@@ -57,8 +57,8 @@ async function recogniser(): Promise<(headers: string[]) => Kind | undefined> {
     // The lists an operator keeps by hand for compensate's side inputs, read as those options read
     // them: a pickup-scan file (--shipments: a pickup time and an order id or tracking number), and
     // an order-id list (--exclude, --delivery-failures): at most three columns, one of them the
-    // order id as the lists name it (订单编号, orderId, …), or no header at all, the first line a lone
-    // order id. Every storeops output naming an order has five columns or more (duplicates: 6).
+    // order id as the lists name it (订单编号, orderId, …), or no header at all: a line (of the first
+    // 15, where openTable looks for the header) holding one order id alone. Every storeops output naming an order has five columns or more (duplicates: 6).
     const s = mapHeader(headers, SHIPMENT_FIELDS).index;
     if (s.has('pickupAt') && (s.has('orderId') || s.has('trackingNo'))) return { zh: '揽收扫描表 (--shipments 读取的那种)', en: 'a pickup-scan list (as --shipments reads)', kept: true };
     const filled = headers.filter((h) => h.trim() !== '');

@@ -179,7 +179,12 @@ export class OrderSet {
     // A timestamp more than a day after the real clock is a mangled cell, not a future order
     // (not --as-of: re-running an old month with an earlier as-of must read the same rows).
     const parser = makeRowParser(d.layout, d.map, f.name, d.layoutId, this.ctx.tz, latestPlausible(this.ctx.asOf, this.ctx.io.now()), Boolean(this.opts.keepExtra), this.opts.only, Boolean(this.opts.refuseMasked));
-    f.project(parser.columns, parser.transientColumns, parser.timeColumns);
+    // The last column is decoded too, whatever the command needs: the file's final row, cut inside
+    // its last cell (`="3515313147329` of the 订单报表's 主订单编号, which compensate does not use), is
+    // told cut off only by that cell (openWrapper below); undecoded, it read '' and the cut file as whole.
+    const lastColumn = d.map.headers.length - 1;
+    const projected = parser.columns && lastColumn >= 0 && !parser.columns.includes(lastColumn) ? [...parser.columns, lastColumn] : parser.columns;
+    f.project(projected, parser.transientColumns, parser.timeColumns);
     const sums = this.opts.sums !== false;
     const piiKind = new Map<string, PiiKind>();
     const receiverIx = d.map.index.get('receiver');
@@ -879,8 +884,8 @@ function endsMidRow(last: number | undefined): boolean {
 
 /**
  * A file whose last byte is `=` or NUL is cut, however many cells its last row has: `=` begins the
- * `="…"` wrapper of an id (cut right after it, the cell reads `=`, or '' when the run does not decode
- * that column), and NUL bytes are what a download that did not finish leaves where the rest was to
+ * `="…"` wrapper of an id (cut right after it, the cell reads `=`; the last column is always decoded),
+ * and NUL bytes are what a download that did not finish leaves where the rest was to
  * go (the space reserved, nothing written yet); no text export ends in either. Until 2026-12 a file
  * cut after that `=`, and padded with NUL bytes, was read as whole: 9,816 of 10,000 orders, exit 0,
  * every voucher final.
@@ -891,7 +896,7 @@ function endsCut(last: number | undefined): boolean {
 
 /**
  * A last cell cut inside its `="…"` wrapper (Taobao's way of keeping a long id text): `="41000`.
- * A cell the reader did not decode (a column no command needs) is empty: its cut changes nothing.
+ * The last column is always decoded (rowBatches), also when the command needs none of its cells.
  */
 function openWrapper(cell: string): boolean {
   return cell.startsWith('="') && (cell.length < 3 || !cell.endsWith('"'));

@@ -95,6 +95,28 @@ describe('an export cut off in the middle of its last row', () => {
     expect(r.stderr).toContain('the file may mix encodings, be damaged, or be cut off in the middle of a character');
   });
 
+  // The 2022+ 订单报表's last column is 主订单编号, written ="…", which compensate does not use. Cut
+  // inside it (`="3515313147329`), the row has all 71 cells; compensate did not decode that cell and
+  // read the file as whole: exit 0 (also under --strict), A's 9.50 final and recorded, every order
+  // after the cut gone without a word, while `orders inspect` on the same file said it was cut off.
+  // By hand: B's row is rejected as cut off, so A's voucher (9.50, as above) stays provisional,
+  // nothing to issue, exit 1 (3 under --strict).
+  it('cut inside the ="…" of the last column (主订单编号, which compensate does not use): rejected as cut off', () => {
+    const f = path.join(dir, 'cut-last-cell.csv');
+    const body = taobaoCsv([{ ...A, 主订单编号: A.订单编号! }, { ...B, 主订单编号: B.订单编号! }]).replace(/\r\n$/, '');
+    fs.writeFileSync(f, body.slice(0, body.length - 7));
+    expect(body.slice(body.length - 22, body.length - 7)).toBe('="3515313147329');
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json'], { tz });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${f}:3: the file ends in the middle of this row (71 of the header's 71 cells, the row or its last cell incomplete, no line break after it)`);
+      expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.amount, v.state, v.issueNow])).toEqual([['小明', '9.50', 'provisional', '0.00']]);
+    }
+    const strict = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '--strict', '-q']);
+    expect(strict.code).toBe(3);
+    expect(strict.stdout).toBe('');
+  });
+
   it('a whole last row without a line break after it is read as usual', () => {
     const f = path.join(dir, 'whole.csv');
     fs.writeFileSync(f, full.replace(/\r\n$/, ''));

@@ -426,6 +426,39 @@ export async function usableRecord(r: RawRecord, file: string, rejects: RejectLo
   return true;
 }
 
+/**
+ * The records of a table, each with whether it is the file's last (known once the file is read).
+ * A reader whose short rows are fine (an editor drops trailing empty cells) still rejects the last
+ * one when no line break follows it: the file was cut off there (cutOffLastRow).
+ */
+export async function* withLast(records: AsyncIterable<RawRecord>): AsyncGenerator<[RawRecord, boolean]> {
+  let held: RawRecord | undefined;
+  for await (const r of records) {
+    if (held) yield [held, false];
+    held = r;
+  }
+  if (held) yield [held, true];
+}
+
+/**
+ * A csv's last record cut off by the end of the file (a download or a copy that did not finish):
+ * no line break after it, and fewer cells than the header or a last cell cut inside Taobao's `="…"`.
+ * `row` names what the row was (`this review` / `这条评价`).
+ * The same test as the order reader's (orders/read.ts); xlsx and other encodings are never so cut.
+ */
+export function cutOffLastRow(r: RawRecord, headerWidth: number, sniffed: Pick<Sniffed, 'container' | 'encoding' | 'lastByte'>, row: Msg): Msg | undefined {
+  if (r.problem || sniffed.container !== 'csv' || (sniffed.encoding !== 'utf8' && sniffed.encoding !== 'gb18030')) return undefined;
+  const last = sniffed.lastByte?.();
+  if (last === undefined || last === 0x0a || last === 0x0d) return undefined;
+  const lastCell = r.cells[r.cells.length - 1] ?? '';
+  const openWrapper = lastCell.startsWith('="') && (lastCell.length < 3 || !lastCell.endsWith('"'));
+  if (r.cells.length >= headerWidth && !openWrapper) return undefined;
+  return msg(
+    `文件在这一行中间结束 (${headerWidth} 列的表头, 这一行只有 ${r.cells.length} 列, 其后没有换行): 文件被截断了 (下载或复制没有完成), ${row.zh}没有读取; 请重新下载或复制该文件`,
+    `the file ends in the middle of this row (${r.cells.length} of the header's ${headerWidth} cells, no line break after it): the file was cut off (a download or copy that did not finish) and ${row.en} was not read; download or copy the file again`,
+  );
+}
+
 /** What a row must look like: its width against the header's, and the header's twin columns. */
 export interface RowShape {
   headerWidth: number;

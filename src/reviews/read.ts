@@ -5,7 +5,7 @@ import { InputError, msg } from '../errors.js';
 import { checkOrderId, cleanCell, fullWidthId, halfWidth, zeroedPast15 } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
-import { type FieldSpec, openMappedTable, usableRecord, sheetNote, titleLinesNote } from '../io/table.js';
+import { type FieldSpec, cutOffLastRow, openMappedTable, usableRecord, sheetNote, titleLinesNote, withLast } from '../io/table.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
 import { dataStdin } from '../io/stdin.js';
@@ -186,11 +186,19 @@ export async function readReviews(
     // Two same-named columns that disagree make the row unusable; a buyer's name and review text are
     // not echoed in that reason (they can hold a phone number or an address).
     const shape = { headerWidth: t.headers.length, lastNeeded: Math.max(ix.get('orderId')!, ix.get('reviewedAt')!), map: t.map, private: REVIEW_PRIVATE };
-    for await (const r of t.records) {
+    for await (const [r, last] of withLast(t.records)) {
       // The same screening as every reader: an unreadable record (an unclosed quote) is rejected
       // and counted, never skipped as blank; --strict then fails the run.
       const blank = !r.problem && r.cells.every((c) => c.trim() === '');
       if (!blank) rows++;
+      // A short last row with no line break after it is a file cut off there (a download or a copy
+      // that did not finish), not a row saved without its trailing empty cells: until 2026-12 it was
+      // read, the 追评 and the rows it lost never seen, exit 0.
+      const cut = last && !blank ? cutOffLastRow(r, t.headers.length, t.sniffed, msg('这条评价', 'this review')) : undefined;
+      if (cut) {
+        await rejects.add({ file: name, line: r.line, reason: cut });
+        continue;
+      }
       if (!(await usableRecord(r, name, rejects, shape))) continue;
       // Full-width digits (３５１５…, typed with a Chinese input method) are the same id.
       const orderId = fullWidthId(cell(r.cells, 'orderId'));

@@ -116,6 +116,7 @@ Full reference: ${doc('docs/cli.md')}`,
     `storeops 适合无人值守: 没有终端时从不询问、不输出颜色和进度条, 以退出码表示结果。每小时记录赔付的 crontab
 (一整行: crontab 不认行尾的 \\ 续行, 复制时不要断开):
 5 * * * * cd /srv/shop && TZ=Asia/Shanghai date '+== \\%F \\%T' >>log/storeops.log && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log
+先建好文件夹: mkdir -p /srv/shop/exports /srv/shop/out /srv/shop/log (没有 log 时 storeops 根本不会运行, cron 每小时报 exit 2)。
 --record 每张赔付只记一次; --fail-on new-vouchers 有新赔付时退出码 1; --strict 有被拒绝的行时退出码 3。
 每次运行先在日志里写一行北京时间 (== 2026-12-01 09:05:00), 以便分辨各次运行的提示。
 每小时一个输出文件, 按北京时间命名 (TZ=Asia/Shanghai date; crontab 里 % 要写成 \\%): 下一次运行会把本次新记录的红包的 记录 列标为 此前已记录 (already_recorded)、待发放 0.00, 覆盖同一个文件就看不到这次该发什么了; storeops ledger list 列出所有已记录的红包。
@@ -129,6 +130,8 @@ cron 里 LANG 通常未设置: 以中文运行 storeops init 写出的配置有 
 progress bars, and ends with an exit code a script can act on. An hourly crontab entry
 (one line: crontab has no \\ line continuation, so copy it whole):
 5 * * * * cd /srv/shop && TZ=Asia/Shanghai date '+== \\%F \\%T' >>log/storeops.log && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log
+Make the folders first: mkdir -p /srv/shop/exports /srv/shop/out /srv/shop/log (without log
+storeops never runs, and cron reports exit 2 every hour).
 --record keeps each voucher once; --fail-on new-vouchers exits 1 when new ones appear; --strict
 exits 3 on a rejected row. Each run first writes a line of the Beijing time (== 2026-12-01 09:05:00) to
 the log, so one run's notes can be told from the next's. One output file an hour, named in Beijing time (TZ=Asia/Shanghai date; crontab needs % written \\%): the next run marks

@@ -145,6 +145,9 @@ describe('help', async () => {
       const entry = cron.filter((l) => /^5 \* \* \* \* /.test(l));
       expect(entry).toEqual(["5 * * * * cd /srv/shop && TZ=Asia/Shanghai date '+== \\%F \\%T' >>log/storeops.log && storeops compensate exports/ExportOrderList*.csv --record --fail-on new-vouchers --strict --no-input -q -o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H).xlsx 2>>log/storeops.log"]);
       expect(cron.some((l) => l.trimEnd().endsWith(' \\'))).toBe(false);
+      // The folders the entry writes to are made first: without log/ the shell cannot open the log,
+      // storeops never runs and cron mails exit 2 every hour (README "Running from cron").
+      expect(cron).toContain(lang === 'zh' ? '先建好文件夹: mkdir -p /srv/shop/exports /srv/shop/out /srv/shop/log (没有 log 时 storeops 根本不会运行, cron 每小时报 exit 2)。' : 'Make the folders first: mkdir -p /srv/shop/exports /srv/shop/out /srv/shop/log (without log');
     }
     // zh names the state as zh output shows it (记录 column: 此前已记录), the code after it; it said
     // only "标为 already_recorded", a word no zh csv or table shows.

@@ -9,6 +9,7 @@ import { type FieldSpec, cutOffLastRow, openMappedTable, usableRecord, sheetNote
 import { DAY_MS, EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
 import type { Rating, Review } from './types.js';
 import { dataStdin } from '../io/stdin.js';
+import { TrailingSummaries, isSummaryRow } from '../io/summary.js';
 
 const REVIEW_PRIVATE: ReadonlySet<string> = new Set(['buyer', 'text', 'followUpText']);
 
@@ -186,11 +187,19 @@ export async function readReviews(
     // Two same-named columns that disagree make the row unusable; a buyer's name and review text are
     // not echoed in that reason (they can hold a phone number or an address).
     const shape = { headerWidth: t.headers.length, lastNeeded: Math.max(ix.get('orderId')!, ix.get('reviewedAt')!), map: t.map, private: REVIEW_PRIVATE };
+    // A 合计/Total row typed below the reviews: skipped and named when nothing follows it, else
+    // rejected (until 2026-12 it was rejected as "no order id" wherever it stood: exit 1, --strict 3).
+    const summaries = new TrailingSummaries(name, rejects);
+    const summaryNamed = [ix.get('buyer') ?? -1, ix.get('text') ?? -1];
     for await (const [r, last] of withLast(t.records)) {
       // The same screening as every reader: an unreadable record (an unclosed quote) is rejected
       // and counted, never skipped as blank; --strict then fails the run.
       const blank = !r.problem && r.cells.every((c) => c.trim() === '');
-      if (!blank) rows++;
+      if (!blank && !r.problem && isSummaryRow(r.cells, ix.get('orderId')!, ix.get('title') ?? -1, summaryNamed)) {
+        summaries.hold(r.line);
+        continue;
+      }
+      if (!blank) rows += (await summaries.dataRow(r.line)) + 1;
       // A short last row with no line break after it is a file cut off there (a download or a copy
       // that did not finish), not a row saved without its trailing empty cells: until 2026-12 it was
       // read, the 追评 and the rows it lost never seen, exit 0.
@@ -358,6 +367,7 @@ export async function readReviews(
       read++;
       reviews.push(review);
     }
+    summaries.finish((m) => ctx.info(m));
   }
   return { reviews, duplicates, rows, read, versions, duplicateRows };
 }

@@ -60,3 +60,40 @@ describe('a review file cut off in the middle of its last row', () => {
     expect(ids(r.stdout)).toEqual(['4012345678901234501', '4012345678901234503']);
   });
 });
+
+// A 合计 row a WPS user typed below the reviews (合计 in the first column, the rest empty): order
+// exports, 甄检 sheets, rosters and compensate's side files skip it when it is the last row and name
+// it on stderr; the review reader rejected it as a row with no order id (exit 1; under --strict, 3:
+// no queue at all). Now the same: skipped and named, exit 0; a 合计 row with more rows after it is
+// still rejected (the file may be several pasted together).
+describe('a 合计 row below the reviews', () => {
+  const dir = tmpDir();
+  const TOTAL = '合计,,,,,,,,,,';
+  const write = (name: string, text: string) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, iconv.encode(text, 'gbk'));
+    return f;
+  };
+  const ids = (stdout: string) => (JSON.parse(stdout) as { orderId: string }[]).map((q) => q.orderId);
+
+  it('at the end: skipped and named (file:line), exit 0, also under --strict', () => {
+    const f = write('total.csv', `${HEADER}\r\n${LI}\r\n${ZHANG}\r\n${TOTAL}\r\n`);
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['reviews', 'queue', f, '--as-of', '2026-12-04 10:00:00', '-f', 'json', '--strict'], { tz });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`${f}:4: summary line, skipped`);
+      expect(r.stderr).toContain('reviews: 2 rows, 2 read;');
+      expect(ids(r.stdout)).toEqual(['4012345678901234501', '4012345678901234503']);
+    }
+    const zh = runCli(['reviews', 'queue', f, '--as-of', '2026-12-04 10:00:00', '--lang', 'zh', '-f', 'csv']);
+    expect(zh.stderr).toContain(`${f}:4: 合计行, 已跳过`);
+  });
+
+  it('with a review after it: rejected, exit 1', () => {
+    const f = write('total-mid.csv', `${HEADER}\r\n${LI}\r\n${TOTAL}\r\n${ZHANG}\r\n`);
+    const r = runCli(['reviews', 'queue', f, '--as-of', '2026-12-04 10:00:00', '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}:3: a summary (total) line, but more rows follow it (line 4)`);
+    expect(ids(r.stdout)).toEqual(['4012345678901234501', '4012345678901234503']);
+  });
+});

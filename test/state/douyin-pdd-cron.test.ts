@@ -24,6 +24,15 @@
 // 200.00 = 10.00, final, recorded new. The platform's corrected 发货时间 11-15 10:00:00: 73 h late, out of
 // stock, 10 % × 200.00 = 20.00: amount_changed, 10.00 owed, exit 1; --reissue all records the top-up
 // (topped_up, 10.00); read again: already_recorded, 0.00; the ledger holds 20.00 issued.
+//
+// 抖店 with a shop's own rule file that issues and combines (§1.6: platform douyin, 48 h, base paid, up
+// to 72 h late 5 % (3.00–30.00), fen, the buyer's calendar day capped at 20.00, payer shop-issues; 抖店
+// names the buyer, 用户昵称): D1 300.00 paid 11-10 09:00:00, promised 11-12 09:00:00, shipped 11-13
+// 09:00:00: 24 h late, 5 % × 300.00 = 15.00; D2 200.00 paid 11-10 15:00:00, promised 11-12 15:00:00, shown
+// shipped 11-12 14:00:00 (on time): the day {D1} 15.00, final, recorded new. The next download shows D2
+// shipped 11-13 15:00:00, 24 h late: 5 % × 200.00 = 10.00; the day {D1, D2} 25.00, capped 20.00: a
+// conflict with {D1}, 20.00 − 15.00 = 5.00 owed, exit 1; --reissue all records it (reissued, 5.00);
+// read again: already_recorded; the ledger holds 20.00 issued.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +127,31 @@ describe.each(['UTC', 'America/Los_Angeles'])('--record runs in sequence on 抖�
     expect(brief(r3.rows, [P])).toEqual([[P, 'my-pdd-issues', ['out_of_stock'], '20.00', 'final', '10.00', 'topped_up']]);
     const r4 = cli(tz, [f2, '--state', state, '--as-of', '2026-11-16 13:00:00', '--rules', rules]);
     expect(brief(r4.rows, [P])).toEqual([[P, 'my-pdd-issues', ['out_of_stock'], '20.00', 'final', '0.00', 'already_recorded']]);
+    const l = runCli(['ledger', 'list', '--state', state, '-f', 'json'], { tz });
+    expect((JSON.parse(l.stdout) as Row[]).reduce((s, v) => s + Math.round(Number(v.issued) * 100), 0)).toBe(2000);
+  });
+
+  it('抖店, a rule file of the shop\'s own that issues and combines: a grown day is a conflict, --reissue all pays the rest once', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const rules = path.join(dir, 'my-douyin.json');
+    const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../templates/rules/custom-example.json'), 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(rules, JSON.stringify({ ...example, id: 'my-douyin-issues', platform: 'douyin', combine: { by: 'calendar-day', cap: '20.00' }, payer: 'shop-issues' }));
+    const D1 = '6900000000000400001';
+    const D2 = '6900000000000400002';
+    const d1: Line = { id: D1, buyer: '抖音买家戊', paid: '300.00', paidAt: '2026-11-10 09:00:00', promised: '2026-11-12 09:00:00', status: '已发货', shipped: '2026-11-13 09:00:00' };
+    const d2 = (shipped: string): Line => ({ id: D2, buyer: '抖音买家戊', paid: '200.00', paidAt: '2026-11-10 15:00:00', promised: '2026-11-12 15:00:00', status: '已发货', shipped });
+    const f1 = douyin(dir, 'f1.csv', [d1, d2('2026-11-12 14:00:00'), madeAt('6900000000000400011', '2026-11-14 10:00:00')]);
+    const r1 = cli(tz, [f1, '--state', state, '--as-of', '2026-11-14 10:00:00', '--rules', rules]);
+    expect(brief(r1.rows, [D1, D2])).toEqual([[D1, 'my-douyin-issues', ['late'], '15.00', 'final', '15.00', 'new']]);
+    const f2 = douyin(dir, 'f2.csv', [d1, d2('2026-11-13 15:00:00'), madeAt('6900000000000400012', '2026-11-15 10:00:00')]);
+    const r2 = cli(tz, [f2, '--state', state, '--as-of', '2026-11-15 10:00:00', '--rules', rules]);
+    expect(brief(r2.rows, [D1, D2])).toEqual([[`${D1},${D2}`, 'my-douyin-issues', ['late'], '20.00', 'final', '5.00', 'conflict']]);
+    expect(r2.code).toBe(1);
+    const r3 = cli(tz, [f2, '--state', state, '--as-of', '2026-11-15 10:00:00', '--rules', rules, '--reissue', 'all']);
+    expect(brief(r3.rows, [D1, D2])).toEqual([[`${D1},${D2}`, 'my-douyin-issues', ['late'], '20.00', 'final', '5.00', 'reissued']]);
+    const r4 = cli(tz, [f2, '--state', state, '--as-of', '2026-11-15 11:00:00', '--rules', rules]);
+    expect(brief(r4.rows, [D1, D2])).toEqual([[`${D1},${D2}`, 'my-douyin-issues', ['late'], '20.00', 'final', '0.00', 'already_recorded']]);
     const l = runCli(['ledger', 'list', '--state', state, '-f', 'json'], { tz });
     expect((JSON.parse(l.stdout) as Row[]).reduce((s, v) => s + Math.round(Number(v.issued) * 100), 0)).toBe(2000);
   });

@@ -10,7 +10,7 @@ import { runningAs } from '../proc.js';
 import { fit } from './message.js';
 import { type NotifySettings, notifySettings } from './settings.js';
 import { redactUrl, robotShown, targetId } from './target.js';
-import type { Notice, Target } from './types.js';
+import type { Notice, Target, Topic } from './types.js';
 
 export interface Notifier {
   readonly settings: NotifySettings;
@@ -40,6 +40,12 @@ export function notifySetup(ctx: Ctx, opts: Record<string, unknown>): Notifier |
       return settings.targets.map((t) => heldNotes(targetId(t), keep.map((i) => ({ key: i.key, text: i.text, ...(i.amount !== undefined ? { amount: i.amount } : {}), by }))));
     },
   };
+}
+
+/** The topic a notified item's key belongs to (notices.ts builds the keys: `voucher:…`, `at_risk:…`, `review:…`, `roster:…`). */
+export function keyTopic(key: string): Topic | undefined {
+  const head = key.slice(0, key.indexOf(':'));
+  return head === 'voucher' ? 'vouchers' : head === 'at_risk' ? 'at_risk' : head === 'review' ? 'reviews' : head === 'roster' ? 'roster' : undefined;
 }
 
 function name(t: Target): string {
@@ -186,7 +192,11 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
           // What earlier runs could not deliver and this run does not list: first, marked as theirs.
           // Not those of a run still going (on this machine: its process is alive): it may yet deliver them.
           const listed = new Set(items.map((i) => i.key));
-          const held = db.heldNotices(id).filter((h) => !listed.has(h.key) && !(h.by !== undefined && markerRunning(h.by)));
+          // Only this notice's own topic: a voucher alert held by a `compensate --record` run went out
+          // inside the next `--at-risk` run's shipping alert (or a `reviews queue` message), its amount to
+          // issue summed with the at-risk costs if late ("2 new (total 55.00)" over 50.00 + 5.00). The next
+          // run of its own kind posts it.
+          const held = db.heldNotices(id).filter((h) => keyTopic(h.key) === notice.topic && !listed.has(h.key) && !(h.by !== undefined && markerRunning(h.by)));
           const told = db.notifiedKeys(id, held.map((h) => h.key));
           const owed = held.filter((h) => !told.has(h.key));
           if (told.size) db.releaseNotices(id, [...told]);

@@ -228,6 +228,40 @@ describe('compensate --record --notify: an alert that could not be delivered', (
   });
 });
 
+describe('compensate --record --notify: an undelivered voucher alert and the --at-risk run between', () => {
+  it('is posted by the next voucher run, not inside the shipping alert of an --at-risk run on the same robot', async () => {
+    // The example at 11-20 12:00 (above): …903's 50.00 to issue, recorded by the first run, whose robot
+    // fails both tries: the alert is held. The hourly --at-risk job runs next on the same robot and
+    // state: …701 (paid 11-17 08:00, due 11-19 08:00, still unshipped) is 28.0 h late at 11-20 12:00,
+    // costing 50.00 × 5 % = 2.50 → the 5.00 minimum. Its message is the shipping alert alone: one
+    // item, total 5.00. Before, it carried the held voucher too, "2 new (total 55.00)", a voucher's
+    // 50.00 to issue summed with a cost if late under a "shipping alert" title.
+    const cfg = config({ attempts: 2 });
+    const asOf = ['--as-of', '2026-11-20 12:00:00'];
+    robots.force('/robot/send', { status: 503, body: { error: 'busy' } }, { status: 503, body: { error: 'busy' } });
+    const rec = await run(['compensate', ORDERS, ...asOf, '--record', '-q', '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(rec.code).toBe(0);
+    const risk = await run([...AT_RISK, ...asOf, '-q', '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(risk.code).toBe(0);
+    expect(robots.texts('/robot/send')).toEqual([
+      [
+        '### storeops shipping alert: 1 order late or due within 12 h',
+        'As of 2026-11-20 12:00: 1 unshipped order late or due within 12 h (1 already late); if late they cost about 5.00 (rules tmall-2026).',
+        '1 new (total 5.00):',
+        '- order 4100000000000000701 is 28.0 h late (due 11-19 08:00), costs 5.00 · 围巾礼盒',
+      ].join('\n\n'),
+    ]);
+    // The next voucher run posts it, as an earlier run's; then it is delivered and not posted again.
+    const again = await run(['compensate', ORDERS, ...asOf, '--record', '-q', '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(again.code).toBe(0);
+    const texts = robots.texts('/robot/send');
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toContain('- 小明爱购物: 50.00 · orders 3515313147329357903 (recorded by an earlier run');
+    expect((await run([...AT_RISK, ...asOf, '-q', '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`])).code).toBe(0);
+    expect(robots.texts('/robot/send')).toHaveLength(2);
+  });
+});
+
 describe('compensate --record --notify: the operator replaces the robot URL after a failed post', () => {
   it('the held alert goes to the new robot on the next run of that export, once; never to another shop\'s run', async () => {
     // The example at 11-20 12:00: …903's 50.00, recorded by run A, whose DingTalk robot fails both

@@ -5,7 +5,7 @@ import { CHANNEL_ZH, REVIEW_STATUS_ZH, VOUCHER_KIND_ZH } from './codes.js';
 import fs from 'node:fs';
 import type { Ctx } from '../context.js';
 import { UsageError, msg, plural } from '../errors.js';
-import { checkOrderId, typedIdProblem, typedOrderId } from '../io/cells.js';
+import { checkOrderId, typedIdProblem, typedOrderId, zeroedPast15 } from '../io/cells.js';
 import type { Column, Row } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { scrubFreeText, shownNick } from '../io/pii.js';
@@ -73,6 +73,13 @@ interface LedgerOpts {
   order?: string;
 }
 
+/** The hint of an --order id that cannot be looked up: where to copy the whole id from. */
+const copyWholeId = () =>
+  msg(
+    '从订单报表 (以文本方式打开) 或 storeops 的输出里复制完整的编号, 例如 storeops ledger list --order 3515313147329357901; 要看全部记录, 不加 --order',
+    'copy the whole id from the order export (opened as text) or from storeops\' output, e.g. storeops ledger list --order 3515313147329357901; leave --order out to list everything',
+  );
+
 function parseOpts(opts: Record<string, unknown>): LedgerOpts {
   const what = opts.what === 'contacts' ? 'contacts' : 'vouchers';
   // Full-width digits (a Chinese input method) are the same id, as in reviews log.
@@ -84,10 +91,7 @@ function parseOpts(opts: Record<string, unknown>): LedgerOpts {
   if (check !== 'ok') {
     throw new UsageError(
       typedIdProblem(`--order "${order}"`, check, msg(', 查不出它是否赔付过', ': whether it was compensated cannot be looked up')),
-      msg(
-        '从订单报表 (以文本方式打开) 或 storeops 的输出里复制完整的编号, 例如 storeops ledger list --order 3515313147329357901; 要看全部记录, 不加 --order',
-        'copy the whole id from the order export (opened as text) or from storeops\' output, e.g. storeops ledger list --order 3515313147329357901; leave --order out to list everything',
-      ),
+      copyWholeId(),
     );
   }
   return { what, order };
@@ -177,9 +181,33 @@ async function withState(ctx: Ctx, fn: (db: StateDb, existed: boolean) => Promis
   }
 }
 
+/**
+ * `--order 4012345678901230000`: an id a spreadsheet kept as a number (15 significant digits, then
+ * zeros) that no voucher holds. When recorded vouchers pay orders within that rounding (the same
+ * length and first 15 digits), "no voucher recorded" would be read as "not paid yet" and the order
+ * paid again (until 2026-12 it was said, exit 0): refused, naming them, as the 3.55123E+18 form is.
+ */
+function refuseRoundedOrder(order: string, recorded: readonly string[]): void {
+  const prefix = order.slice(0, 15);
+  const near = [...new Set(recorded.filter((id) => id.length === order.length && id.startsWith(prefix)))].sort();
+  if (near.length === 0) return;
+  const shownIds = near.slice(0, 5).join(', ') + (near.length > 5 ? ', …' : '');
+  throw new UsageError(
+    msg(
+      `--order "${order}" 没有对应的红包记录, 但它第 15 位之后全是 0 (表格把编号当数字保存时就是这样), 已记录的红包中有 ${near.length} 个订单在这个舍入范围内 (${shownIds}): 无法据此判断该订单是否赔付过`,
+      `--order "${order}" matches no recorded voucher, but its digits past the 15th are zeros, as a spreadsheet writes an id it kept as a number, and recorded vouchers pay ${plural(near.length, 'order')} within that rounding (${shownIds}): whether this order was compensated cannot be told from it`,
+    ),
+    copyWholeId(),
+  );
+}
+
 async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, existed: boolean, list: boolean): Promise<void> {
   let vouchers = db.listVouchers();
-  if (order !== undefined) vouchers = vouchers.filter((v) => v.orderIds.includes(order));
+  if (order !== undefined) {
+    const all = vouchers;
+    vouchers = vouchers.filter((v) => v.orderIds.includes(order));
+    if (vouchers.length === 0 && zeroedPast15(order)) refuseRoundedOrder(order, all.flatMap((v) => v.orderIds));
+  }
   if (list && vouchers.length === 0) {
     // A marker of a killed run is kept with its vouchers, so none listed leaves none to say.
     const none = order !== undefined

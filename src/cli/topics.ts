@@ -35,7 +35,7 @@ const EXIT_MEANING: Record<number, Msg> = {
   [EXIT.ok]: msg('完成', 'done'),
   [EXIT.attention]: msg('完成, 但有需要关注的: 有被拒绝的行、roster check 发现违规, 或 --fail-on 条件成立', 'done, but something needs attention: rows were rejected, roster check found violations, or a --fail-on condition matched'),
   [EXIT.usage]: msg('用法错误: 未知选项、取值不对、缺少参数, 或需要回答却没有终端', 'usage: unknown option, bad value, missing argument, or an answer needed but no terminal'),
-  [EXIT.input]: msg('输入不可用: 文件缺失/不可读、文件类型不对、无法识别的格式、缺少必需的列、无法解码, 或 --strict 下有被拒绝的行', 'input unusable: missing/unreadable file, the wrong kind of file, unknown layout, required column missing, undecodable bytes, or a rejection under --strict'),
+  [EXIT.input]: msg('输入不可用: 文件缺失/不可读、文件类型不对、无法识别的格式、缺少必需的列、无法解码, 或 --strict 下有被拒绝的行; 文件的数据行全部被拒绝; roster 的 --demand/--volume/--requests 文件没有该月的日期; compensate 一次运行中的订单有的写了店铺有的没写, 或店铺Id 与只有店铺名称的订单无法对应', 'input unusable: missing/unreadable file, the wrong kind of file, unknown layout, required column missing, undecodable bytes, or a rejection under --strict; a file whose every data row is rejected; a roster --demand/--volume/--requests file with no date in the month; compensate: one run whose orders name a shop and name none, or name it by 店铺Id and only by 店铺名称 with nothing linking them'),
   [EXIT.state]: msg('状态数据库忙 (另一个运行占用; 稍后重试)、已损坏, 或无法打开/写入 (权限、磁盘已满: 先解决再运行)', 'state database busy (another run holds it; retry), damaged, or not writable (permissions, disk full: fix that, then run again)'),
   [EXIT.output]: msg('输出无法写入', 'output could not be written'),
   [EXIT.notify]: msg('加了 --notify-required 且通知没有送达', '--notify-required and a notification could not be delivered'),

@@ -129,6 +129,10 @@ describe('help', async () => {
     // The exit-code table of docs/cli.md, one line per code.
     expect(codes.stdout).toContain('    3  input unusable: missing/unreadable file, the wrong kind of file');
     expect(codes.stdout).toContain('  130  interrupted (Ctrl-C)');
+    // docs/cli.md's exit 3 also covers a file whose every row is rejected (orders inspect on a one-row
+    // file with a bad id: exit 3) and a roster demand file with no date in the month; the page said neither.
+    expect(codes.stdout).toContain('a file whose every data row is rejected; a roster --demand/--volume/--requests file with no date in the month');
+    expect((await cli(['help', 'exit-codes', '--lang', 'zh'])).stdout).toContain('文件的数据行全部被拒绝; roster 的 --demand/--volume/--requests 文件没有该月的日期');
     expect((await cli(['help', 'exit-codes', '--lang', 'zh'])).stdout).toContain('    4  状态数据库忙 (另一个运行占用; 稍后重试)、已损坏, 或无法打开/写入');
     for (const t of ['formats', 'rules', 'config', 'cron']) {
       const en = await cli(['help', t]);

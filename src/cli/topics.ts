@@ -85,12 +85,12 @@ Full reference: ${doc('docs/formats.md')} (input), ${doc('docs/cli.md')} (output
   ),
   rules: msg(
     `storeops 按有出处、有日期的规则集计算, 每个金额都注明所用规则集。
-  storeops rules list              内置规则集: 来源、生效日期、比例
+  storeops rules list              内置规则集: 生效日期、名称、由谁赔付、来源 (比例见 rules show)
   storeops rules show tmall-2026   一个规则集的详情
   storeops compensate <订单文件> --rules tmall-2026    指定规则集; 或一个 JSON 规则文件 (templates/rules/*.json 的格式)
 规则 (延迟发货赔付 §1, 中差评跟进 §2, 甄检费用 §3, 客服排班 §4) 及其出处与我们的解读: ${doc('docs/rules.md')}`,
     `storeops computes by named, dated rule sets with their sources; every amount names its rule set.
-  storeops rules list              the built-in rule sets: source, dates, rates
+  storeops rules list              the built-in rule sets: dates, title, who pays, source (rates: rules show)
   storeops rules show tmall-2026   one rule set in detail
   storeops compensate F --rules tmall-2026    choose one; or a JSON rule file shaped like templates/rules/*.json
 The rules (delayed shipment §1, review follow-up §2, 甄检 costs §3, shift rosters §4), their sources

@@ -137,3 +137,53 @@ describe('the docs point at what is there', () => {
     expect(cli).toMatch(/storeops ledger export \[--what vouchers\|contacts\] \[--order <orderId>\]/);
   });
 });
+
+// The README's shown output blocks, run with the exact command the README prints above them (from the
+// repository root, TZ=UTC and America/Los_Angeles, LANG unset): every line shown must be what the
+// program prints now, stdout and stderr in the order the README says. The amounts in these blocks are
+// worked by hand in the tests above (compensate) and in the README's own working (甄检: the dress
+// 3 × 199 + 450 = 1047 to 5 × 199 + 450 = 1445; real 5 × (80 + 8 + 199 × 0.05) + 450 = 939.75;
+// balance needed 1445 + 150 = 1595; 3 tests a year 3 × 1445 = 4335).
+describe('README output blocks are what the program prints', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').split('\n');
+  /** The command (first line starting so, `\\` continuations joined) and the output block after its own block. */
+  const blockAfter = (commandStart: string): { command: string; shown: string[] } => {
+    const at = readme.findIndex((l) => l.startsWith(commandStart));
+    expect(at, commandStart).toBeGreaterThan(0);
+    let command = readme[at]!;
+    let i = at;
+    while (command.endsWith('\\')) command = command.slice(0, -1) + readme[++i]!.trim();
+    while (readme[i] !== '```') i++;
+    i++;
+    while (readme[i] === '') i++;
+    expect(readme[i]).toBe('```');
+    const shown: string[] = [];
+    for (i++; readme[i] !== '```'; i++) shown.push(readme[i]!);
+    return { command, shown };
+  };
+  /** Split a README command line into arguments (double quotes only, as the README writes them). */
+  const argv = (command: string): string[] =>
+    [...command.replace(/^(npx )?storeops /, '').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`"A worked example": the table and its four stderr lines (TZ=${tz})`, () => {
+      const { command, shown } = blockAfter('npx storeops compensate examples/ExportOrderList202611.csv --as-of "2026-11-20 12:00:00" -f table --wide');
+      const r = runCli(argv(command), { tz, env: { LANG: '' } });
+      expect(r.code, r.stderr).toBe(0);
+      // "The first two and the last two lines are on stderr (exit 0)."
+      expect(r.stderr.trimEnd().split('\n')).toEqual([...shown.slice(0, 2), ...shown.slice(-2)]);
+      expect(r.stdout.trimEnd().split('\n')).toEqual(shown.slice(2, -2));
+    });
+
+    it(`甄检 estimate: the table, the note on columns and the first two warnings; "…" for the rest (TZ=${tz})`, () => {
+      const { command, shown } = blockAfter('storeops zhenjian estimate examples/zhenjian-products.csv --avg-order 150 --balance 5000');
+      expect(shown.at(-1)).toBe('…');
+      const r = runCli(argv(command), { tz, env: { LANG: '' } });
+      expect(r.code, r.stderr).toBe(0);
+      const table = shown.filter((l) => !l.startsWith('storeops: ') && l !== '…');
+      expect(r.stdout.trimEnd().split('\n')).toEqual(table);
+      const warnings = shown.filter((l) => l.startsWith('storeops: '));
+      expect(r.stderr.split('\n').slice(0, warnings.length)).toEqual(warnings);
+    });
+  }
+});

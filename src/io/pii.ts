@@ -13,11 +13,13 @@ import { halfWidth } from './cells.js';
 // filter: 一三九二五一三零一六五, 幺三九 2513 0165 (幺 is how 1 is said in phone numbers), the same
 // separators allowed. At least one Chinese numeral (all-ASCII runs are MOBILE's); masked keeping its
 // first 3 and last 4 characters as written (一三九****零一六五). Shown whole until 2026-12.
-const CN_DIGIT = '[0-9零〇一二三四五六七八九幺]';
-const MOBILE_CN = new RegExp(`(?<![0-9零〇一二三四五六七八九幺])[1一幺]${SEP}?[3-9三四五六七八九](?:${SEP}?${CN_DIGIT}){9}(?![0-9零〇一二三四五六七八九幺])`, 'g');
+// The financial numerals (壹贰叁肆伍陆柒捌玖, 壹叁捌…) are the same digits written to get past the filter
+// again: shown whole until 2026-12 (text41).
+const CN_DIGIT = '[0-9零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖]';
+const MOBILE_CN = new RegExp(`(?<!${CN_DIGIT})[1一幺壹]${SEP}?[3-9三四五六七八九叁肆伍陆柒捌玖](?:${SEP}?${CN_DIGIT}){9}(?!${CN_DIGIT})`, 'g');
 
 function maskCnMobile(p: string): string {
-  if (!/[零〇一二三四五六七八九幺]/.test(p)) return p;
+  if (!/[零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖]/.test(p)) return p;
   const chars = [...p.replace(new RegExp(SEP, 'g'), '')];
   return `${chars.slice(0, 3).join('')}****${chars.slice(-4).join('')}`;
 }
@@ -26,7 +28,7 @@ function maskCnMobile(p: string): string {
 const ID_CARD = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 // An address: a province/city/district word followed by street-level detail (路 街 号 村 室 …).
 // A room number written straight after the last part (…3单元502, …18楼1803) belongs to it.
-const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|区|县|州)[^\n,，;；"]{0,60}?(?:路|街|道|巷|弄|号|村|组|栋|幢|室|单元|楼|小区|大厦)(?:[\s\d\u4e00-\u9fa5()（）#-]{0,20}(?:号|室|楼|栋|单元|\(\d{6}\)|（\d{6}）))?(?:[A-Za-z]?\d{1,5}(?:室|号|房)?)?/g;
+const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|区|县|州)[^\n,，;；"]{0,60}?(?:路|街|道|巷|弄|号|村|组|栋|幢|室|单元|楼|小区|大厦)(?:[\s\d０-９\u4e00-\u9fa5()（）#＃-]{0,20}(?:号|室|楼|栋|单元|\([\d０-９]{6}\)|（[\d０-９]{6}）))?(?:[A-Za-zＡ-Ｚａ-ｚ]?[\d０-９]{1,5}(?:室|号|房)?)?/g;
 
 // An address after a label that says it is one (地址广东省深圳市南山区科技园, 收货地址：科技园12栋):
 // ADDRESS above needs street-level detail (路 号 栋 …), so a buyer's "地址" naming a province,
@@ -41,8 +43,8 @@ const ADMIN_HEAD = /^[\u4e00-\u9fa5]{1,10}?(?:省|自治区|市|区|县|州)/;
 // district and ADDRESS_LABEL without a colon needs it too, so such a street address was shown whole.
 // The street name is the Chinese run before 路/街/巷/弄/胡同, not taking words a sentence puts before an
 // address (是 在 到 送 寄 住 址 …); a house number (digits and 号) must follow.
-const HOUSE_NO = /\d\s*号/;
-const STREET_NO = /(?:(?![是在为到址送寄住往的了说和发去])[\u4e00-\u9fa5]){1,8}(?:路|街|大道|巷|弄|胡同)\s*\d{1,5}(?:-\d{1,5})?\s*号(?:院)?(?:\s*\d{1,4}\s*(?:号楼|栋|幢|座|楼|单元|室|层))*(?:\s*\d{1,5}(?:室|房)?)?/g;
+const HOUSE_NO = /[\d０-９]\s*号/;
+const STREET_NO = /(?:(?![是在为到址送寄住往的了说和发去])[\u4e00-\u9fa5]){1,8}(?:路|街|大道|巷|弄|胡同)\s*[\d０-９]{1,5}(?:[-－][\d０-９]{1,5})?\s*号(?:院)?(?:\s*[\d０-９]{1,4}\s*(?:号楼|栋|幢|座|楼|单元|室|层))*(?:\s*[\d０-９]{1,5}(?:室|房)?)?/g;
 
 // A housing estate's building with its unit or room, written with no district or street before it
 // (我住幸福家园5号楼2单元301, 送到3栋502, 放12幢1单元201室): ADDRESS needs a 省/市/区 word and STREET_NO a
@@ -52,8 +54,8 @@ const STREET_NO = /(?:(?![是在为到址送寄住往的了说和发去])[\u4e00
 // 的邻居, 比10栋楼还高) is no address of anyone.
 // A building named by a letter (A栋1203室, B座1203, as towers of an estate or an office block are)
 // is one too: shown whole until rev35.
-const BUILDING_NO = /\d\s*(?:号楼|栋|幢)|[A-Za-z]\s*(?:栋|座|幢)/;
-const BUILDING = /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:\d{1,4}\s*(?:号楼|栋|幢)|(?<![A-Za-z])[A-Za-z]\s*(?:栋|座|幢))\s*(?:\d{1,2}\s*单元(?:\s*\d{2,5}(?:\s*(?:室|房|号))?)?|\d{3,5}(?:\s*(?:室|房|号))?)(?!\d)/g;
+const BUILDING_NO = /[\d０-９]\s*(?:号楼|栋|幢)|[A-Za-zＡ-Ｚａ-ｚ]\s*(?:栋|座|幢)/;
+const BUILDING = /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:[\d０-９]{1,4}\s*(?:号楼|栋|幢)|(?<![A-Za-zＡ-Ｚａ-ｚ])[A-Za-zＡ-Ｚａ-ｚ]\s*(?:栋|座|幢))\s*(?:[\d０-９]{1,2}\s*单元(?:\s*[\d０-９]{2,5}(?:\s*(?:室|房|号))?)?|[\d０-９]{3,5}(?:\s*(?:室|房|号))?)(?![\d０-９])/g;
 
 function maskLabelledAddress(all: string, label: string, colon: string | undefined, span: string): string {
   if (span.includes('****')) return all;
@@ -125,7 +127,7 @@ function maskIdCards(text: string): string {
 
 /** The text with each mobile and landline masked, full-width digits (１３９…) included; the rest as written. */
 function maskPhones(text: string): string {
-  if (!hasFullWidthDigit(text)) return text.replace(MOBILE, maskPhoneNumber).replace(LANDLINE, maskLandline);
+  if (!hasFullWidthDigit(text) && !hasFullWidthSeparator(text)) return text.replace(MOBILE, maskPhoneNumber).replace(LANDLINE, maskLandline);
   return maskIn(maskIn({ text, half: halfWidth(text) }, MOBILE), LANDLINE).text;
 }
 
@@ -148,6 +150,19 @@ function maskLandline(p: string, at: number, text: string): string {
  */
 export function isWaybillColumn(header: string): boolean {
   return /物流单号|运单号|运单编号|快递单号|包裹单号|物流编号|waybill|tracking/i.test(header);
+}
+
+/**
+ * A full-width separator (the ideographic space U+3000, －, ．) a phone's ASCII digits may be
+ * written with by a Chinese input method (138　1234－5678): maskPhones then looks in the half-width
+ * text, as for full-width digits. Such a phone was shown whole until 2026-12 (text41).
+ */
+function hasFullWidthSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3000 || c === 0xff0d || c === 0xff0e) return true;
+  }
+  return false;
 }
 
 function hasFullWidthDigit(text: string): boolean {
@@ -217,12 +232,32 @@ const CUED_NOT_NAMES = new Set(['毛衣', '钱包', '文具', '金条', '石头'
   // here is masked, its first character kept: the rule errs towards privacy).
   '毕业', '毕竟', '任性', '任何', '任务', '高价', '高档', '高端', '高级', '高大', '高贵', '方块', '方法', '方向', '万能', '万分', '金牌', '金额', '金属', '白天', '白菜', '黄金', '石榴', '龙虾', '牛奶', '牛肉', '牛仔', '马甲', '马桶', '熊猫', '唐装', '江南', '夏装', '夏季', '史上', '钟表', '钟爱', '汤圆', '康乃', '文胸', '文件', '文化', '毛笔', '毛呢', '何时', '程度', '施工', '齐全']);
 
+// Places, products and brands a gift is sent to or is, written after a cue, that start with a surname's
+// character (text41: 寄给江西的 was shown as 寄给江*的, 送给妈妈龙井的 as 送给妈妈龙*的, 送给老婆周大福的 as
+// 送给老婆周**的). Only words that are not also a plausible person's name: 沈阳, 金华, 宁波, 宁夏, 黄山, 常德,
+// 许昌, 林芝, 李宁, 江小白 … are as likely someone's name, and stay masked (privacy wins when unsure).
+// Matched as the start of the would-be name (龙井 also keeps 龙井茶).
+const CUED_PLACES_GOODS = new Set([
+  // Provinces and cities (a place, not a name; cities ending in 州 are places by CUED_PLACE_END).
+  '江苏', '江西', '张家口', '张家界', '张掖', '周口', '马鞍山', '唐山', '吕梁', '石家庄', '石嘴山', '秦皇岛', '齐齐哈尔', '邢台', '毕节', '江门', '黄冈', '白银', '王府井', '武夷山', '武当山',
+  // Teas, drinks, foods a gift is.
+  '龙井', '毛尖', '白茶', '白酒', '黄酒', '白兰地', '金骏眉', '石斛', '牛排', '牛轧糖', '黄油', '龙眼', '苏绣', '马卡龙',
+  // Brands (jewellery, electronics, toys, cosmetics).
+  '周大福', '周生生', '周六福', '潘多拉', '范思哲', '戴森', '任天堂', '雷蛇', '金六福', '周黑鸭', '钟薛高', '高露洁', '史努比', '施华洛',
+  // Words about the gift's occasion or the person's age or school year.
+  '周岁', '龙年', '马年', '牛年', '乔迁', '高中', '高一', '高二', '高三', '常来',
+]);
+// A would-be name ending in an administrative word is a place (江西省, 沈阳市, 朝阳区, 常州, 金华县): no
+// given name ends so.
+const CUED_PLACE_END = /[省市县区州]$/;
+
 const SURNAME_2_HEAD = new RegExp(`^(?:${SURNAME_2})`);
 
-/** NAME_CUED's replacement: the name masked, unless it is an ordinary word (see NAME_CUED). */
+/** NAME_CUED's replacement: the name masked, unless it is an ordinary word, a place or a gift (see NAME_CUED, CUED_PLACES_GOODS). */
 function maskCuedName(all: string, cue: string, name: string): string {
   const given = name.slice(SURNAME_2_HEAD.test(name) ? 2 : 1);
   if (NOT_NAMES.has(name.slice(0, 2)) || CUED_NOT_NAMES.has(name.slice(0, 2)) || NOT_IN_NAMES.test(given) || NOT_IN_CUED.test(given)) return all;
+  if (CUED_PLACE_END.test(name) || CUED_PLACES_GOODS.has(name.slice(0, 2)) || CUED_PLACES_GOODS.has(name.slice(0, 3)) || CUED_PLACES_GOODS.has(name.slice(0, 4))) return all;
   return cue + maskName(name);
 }
 

@@ -40,6 +40,38 @@ function notNegated(words: string[], p: Prepared): string[] {
   });
 }
 
+/**
+ * docs/rules.md §2.1 (text41): a bad review threatened unless the shop ships — 再不发货就差评,
+ * 不给我发货就差评, 赶紧发货，不然差评 — is no extortion: shipping is what the order already owes, no
+ * benefit beyond it, and a review exists only once the goods came, so it tells of a real delay (a
+ * logistics complaint, followed up by contacting the buyer). The condition is the hit itself up to its
+ * 差评/中评/投诉 (不给我发货就差评) or, for 否则/不然/要不然, the clause before it (赶紧发货，不然差评). It
+ * is shipping only when it names 发货/发出/寄出/出库 and nothing else the shop is asked for (退 赔 补 钱 偿 返
+ * 处理 解决 换 改: 不发货也不退款就差评 and 不补发就差评 stay extortion). Each place the hit stands is
+ * judged; one that is not shipping only keeps it.
+ */
+const SHIP_CONDITION = /发货|发出|寄出|出库/;
+const OTHER_DEMAND = /[退赔补钱偿返换改]|处理|解决/;
+const OTHERWISE = /^(?:要不然|否则|不然)/;
+const CLAUSE_END = /[,.!?;。！？；、~…]+$/;
+
+function shippingOnly(hit: string, p: Prepared): boolean {
+  const key = hit.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, '');
+  let i = p.tight.indexOf(key);
+  if (i < 0) return false;
+  for (; i >= 0; i = p.tight.indexOf(key, i + 1)) {
+    let condition: string;
+    if (OTHERWISE.test(key)) {
+      const before = p.tight.slice(0, i).replace(CLAUSE_END, '');
+      condition = before.slice(Math.max(...[',', '.', '!', '?', ';', '。', '！', '？', '；'].map((c) => before.lastIndexOf(c))) + 1);
+    } else {
+      condition = key.replace(/(?:差评|中评|投诉).*$/, '');
+    }
+    if (!SHIP_CONDITION.test(condition) || OTHER_DEMAND.test(condition)) return false;
+  }
+  return true;
+}
+
 /** DSR scores of 3 or below are flagged (SPEC reviews). */
 export const DSR_FLAG_AT_OR_BELOW = 3;
 
@@ -106,8 +138,8 @@ export function classify(r: Review, m: Matchers): Flagging {
   const safety = [...new Set([...safetyInitial, ...safetyFollow])];
   if (safety.length > 0 && (initialFlagged || followUpFlagged)) reasons.push('safety');
 
-  const extortionReview = m.extortion.all(text);
-  const extortionFollowUp = m.extortion.all(fu);
+  const extortionReview = m.extortion.all(text).filter((h) => !shippingOnly(h, text));
+  const extortionFollowUp = m.extortion.all(fu).filter((h) => !shippingOnly(h, fu));
   const extortion = [...new Set([...extortionReview, ...extortionFollowUp])];
   const extortionIn = { review: extortionReview.length > 0, followUp: extortionFollowUp.length > 0 };
 

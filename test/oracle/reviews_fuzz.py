@@ -21,7 +21,8 @@ Compares order, reasons, categories, score, priority, action, contactBy, explain
 (every name, reviewExplainBy / reviewComplaintBy and complaintBy too), nextContactAt, goodwill and assignee
 (json output; csv is compared for the deadlines too; an extortion row's contactBy and nextContactAt are null).
 Texts include the conditional extortion forms (不处理就差评, 要不然给差评), intensified negative words on a
-好评 (不是一般的差, 没有一次不出问题) and praise built the same way (一点都不差, 不能再好了).
+好评 (不是一般的差, 没有一次不出问题) and praise built the same way (一点都不差, 不能再好了, 没有一次让我失望,
+后悔没早点买), and threats about shipping, no extortion (再不发货就差评, 赶紧发货，不然差评: docs/rules.md §2.1).
 """
 import csv, io, json, os, random, shutil, subprocess, sys
 from collections import Counter
@@ -39,9 +40,10 @@ BIN = os.environ.get("STOREOPS_BIN", os.path.join(ROOT, "bin", "storeops.js"))
 WORDS = {
     "logistics": ["驿站", "快递太慢了"], "quality": ["起球", "做工粗糙"], "not_as_described": ["和图片不一样"],
     "service": ["不回复"], "price": ["太贵"], "negative": ["很失望", "垃圾"], "safety": ["过敏", "漏电"],
-    "plain": ["还行", "收到了", "一般般", "没有色差", "不失望", "一点都不差", "不能再好了"],
+    "plain": ["还行", "收到了", "一般般", "没有色差", "不失望", "一点都不差", "不能再好了", "没有一次让我失望", "后悔没早点买", "垃圾袋很结实"],
     "intensified": ["不是一般的差", "没有一次不出问题"],
     "extortion": ["不退款就差评", "不处理就差评", "要不然给差评"],
+    "shipping_threat": ["再不发货就差评", "赶紧发货，不然差评", "不给我发货就差评", "快发货，不然差评。退款，不然差评"],
 }
 RATINGS = {"good": ["好评", "good", "5", "4", "正面评价"], "neutral": ["中评", "neutral", "3", "中性评价"],
            "bad": ["差评", "bad", "1", "2", "负面评价"]}

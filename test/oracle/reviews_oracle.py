@@ -83,6 +83,35 @@ def hits(table, text):
     return any((k == "s" and w and said(w, t, table)) or (k == "re" and w.search(t)) for k, w in TABLES[table])
 
 
+# docs/rules.md §2.1 (text41): a threat whose condition is shipping only (再不发货就差评, 不给我发货就差评,
+# 赶紧发货，不然差评) is no extortion. The condition: the words found up to 差评/中评/投诉, or for
+# 否则/不然/要不然 the clause before them. Shipping only = it names 发货/发出/寄出/出库 and none of
+# 退 赔 补 钱 偿 返 换 改 处理 解决. Every place the words stand is judged; one that is not keeps it.
+def _shipping_only_at(t, i, found):
+    if re.match(r"(?:要不然|否则|不然)", found):
+        before = re.sub(r"[,.!?;。！？；、~…]+$", "", t[:i])
+        cond = re.split(r"[,.!?;。！？；]", before)[-1]
+    else:
+        cond = re.sub(r"(?:差评|中评|投诉).*$", "", found)
+    return bool(re.search(r"发货|发出|寄出|出库", cond)) and not re.search(r"[退赔补钱偿返换改]|处理|解决", cond)
+
+
+def extortion_hit(text):
+    t = norm(text)
+    for n in NEUTRAL:
+        t = t.replace(n, "")
+    for k, w in TABLES["extortion"]:
+        if k == "s":
+            places = [(m.start(), w) for m in re.finditer(re.escape(w), t)] if w else []
+        else:
+            # the first match of the words (as storeops reports the words found), then each place it stands
+            m = w.search(t)
+            places = [(j.start(), m.group(0)) for j in re.finditer(re.escape(m.group(0)), t)] if m else []
+        if places and not all(_shipping_only_at(t, i, f) for i, f in places):
+            return True
+    return False
+
+
 def parse_time(s):
     s = s.strip()
     if not s:
@@ -204,7 +233,7 @@ def item(r, asof, serial=0):
     # it also reports harm to health or safety, which README "Safety first" puts first: the buyer is
     # contacted). The complaint is due 30 days after the part holding the extortion wording; a serial
     # negative buyer's review has a window for each flagged part.
-    ext_review, ext_fu = hits("extortion", r["text"]), bool(r["followUpText"]) and hits("extortion", r["followUpText"])
+    ext_review, ext_fu = extortion_hit(r["text"]), bool(r["followUpText"]) and extortion_hit(r["followUpText"])
     extort = ext_review or ext_fu
     malicious = extort or serial >= 3
     complaint_only = extort and not safe

@@ -211,10 +211,11 @@ const NAME_BARE = new RegExp(
 // words (送给朋友方便), a "given name" holding a particle (NOT_IN_NAMES: 妈妈常说) or a character of a
 // thing given (NOT_IN_CUED: 送给妈妈毛衣, 送给老公钱包, 送给同事文具, 送给朋友金色的), and a word that
 // runs on into more Chinese (送给同事高跟鞋很好看: 高跟鞋 is followed by 很). 老王 and 小王 have no
-// surname first and stay. Single-character cues that are also ordinary words (给, 代, 妈) are not cues:
+// surname first and stay. text41 added the in-laws, aunts, nephews and grandchildren (姨妈 舅妈 嫂子 姐夫
+// 侄子 外甥 孙女 儿媳 女婿 …): 送给姨妈黄丽 was shown whole. Single-character cues that are also ordinary words (给, 代, 妈) are not cues:
 // 给钱了, 代金券, 妈呀 would too often meet a surname.
 const CUE_KIN =
-  '妈妈|老妈|我妈|爸爸|老爸|我爸|母亲|父亲|老婆|老公|媳妇|丈夫|妻子|爱人|对象|男朋友|女朋友|男友|女友|朋友|同事|同学|闺蜜|领导|老板|客户|老师|邻居|亲戚|女儿|儿子|姐姐|妹妹|哥哥|弟弟|爷爷|奶奶|外婆|外公|姥姥|姥爷|婆婆|公公|岳母|岳父|阿姨|叔叔|舅舅|姑姑|表姐|表妹|表哥|表弟|堂姐|堂妹|堂哥|堂弟';
+  '妈妈|老妈|我妈|爸爸|老爸|我爸|母亲|父亲|老婆|老公|媳妇|丈夫|妻子|爱人|对象|男朋友|女朋友|男友|女友|朋友|同事|同学|闺蜜|领导|老板|客户|老师|邻居|亲戚|女儿|儿子|姐姐|妹妹|哥哥|弟弟|爷爷|奶奶|外婆|外公|姥姥|姥爷|婆婆|公公|岳母|岳父|阿姨|叔叔|舅舅|姑姑|表姐|表妹|表哥|表弟|堂姐|堂妹|堂哥|堂弟|姨妈|舅妈|姑妈|婶婶|嫂子|姐夫|妹夫|小姨|大姨|侄子|侄女|外甥女|外甥|孙子|孙女|儿媳|女婿|干妈';
 const CUE_GIVE = '送给|寄给|交给|转交给|转交|转给|带给|留给|帮';
 // After the name: the end, a character that is not Chinese, or one of these words.
 const CUED_FOLLOW = '买|拍|订|下单|的|收|签收|说|过生日|生日|电话|手机|号码|联系|地址|先生|女士|小姐';

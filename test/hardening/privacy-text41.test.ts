@@ -56,6 +56,10 @@ const MASKED: [string, string][] = [
   ['送给同事江小白', '送给同事江**'],
   // A name ending in 镇 stays a name (镇 is no administrative suffix here: 王镇 could be someone).
   ['送给朋友王镇', '送给朋友王*'],
+  // In-laws, aunts, nephews are relatives too (README's cue list): 黄丽 after 姨妈 at the end, 李强 after
+  // 姐夫 before 说. Both were shown whole before text41 (姨妈, 姐夫 were no cues).
+  ['送给姨妈黄丽', '送给姨妈黄*'],
+  ['我姐夫李强说不错', '我姐夫李*说不错'],
 ];
 
 // 2. Phones and addresses in free text written with full-width digits or separators.

@@ -55,6 +55,9 @@ const PRAISE: string[] = [
   '一开始以为是骗子，结果客服很耐心',
   // The shop's return policy, named as the reason to buy.
   '不满意包退，所以放心买了，结果很满意',
+  // A fear before buying that did not come true; a bad name others gave it, denied.
+  '比想象中好太多了，之前看评论还担心会很差',
+  '没有传说中那么差劲',
   // Families the brief named that were already right (kept as guards): 不得不说 + praise, 差点以为 … 结果很好,
   // 不差, 没什么可挑剔.
   '不得不说很好，质量杠杠的👍',
@@ -96,6 +99,14 @@ const THREATS: [Review['rating'], string, string[]][] = [
   // Each place the words stand is judged: one about a refund keeps the extortion.
   ['neutral', '快发货，不然差评。退款，不然差评', ['不然差评']],
 ];
+
+describe('text41: the category of a mismatch with the picture', () => {
+  // 有点差距 with the picture is the goods not as described (docs/rules.md §2.1, the keyword table's
+  // not_as_described family, like 有差距); it was other before (有差距 did not match 有点差距).
+  it('一般般，和图片有点差距 (中评) → not_as_described', () => {
+    expect(classify(review('neutral', '一般般，和图片有点差距，将就穿吧。。。'), matchers).categories).toEqual(['not_as_described']);
+  });
+});
 
 describe('text41: praise built on a negation is no complaint', () => {
   it.each(PRAISE)('%s: not followed up', (text) => {

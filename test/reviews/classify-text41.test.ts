@@ -96,6 +96,9 @@ const THREATS: [Review['rating'], string, string[]][] = [
   ['neutral', '赶紧发货再赔我钱，不然差评', ['不然差评']],
   // 补发 (sending a missing part again) is left as before: extortion (补 is among the rule's conditions).
   ['neutral', '不补发就给差评', ['不补发就给差评']],
+  // 要么退款要么差评 (in the table) written with a comma between its halves (text41: missed before).
+  ['neutral', '要么退款，要么差评', ['要么退款,要么差评']],
+  ['neutral', '要么赔钱，要么给你差评', ['要么赔钱,要么给你差评']],
   // Each place the words stand is judged: one about a refund keeps the extortion.
   ['neutral', '快发货，不然差评。退款，不然差评', ['不然差评']],
 ];

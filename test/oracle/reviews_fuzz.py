@@ -42,7 +42,7 @@ WORDS = {
     "service": ["不回复"], "price": ["太贵"], "negative": ["很失望", "垃圾"], "safety": ["过敏", "漏电"],
     "plain": ["还行", "收到了", "一般般", "没有色差", "不失望", "一点都不差", "不能再好了", "没有一次让我失望", "后悔没早点买", "垃圾袋很结实"],
     "intensified": ["不是一般的差", "没有一次不出问题"],
-    "extortion": ["不退款就差评", "不处理就差评", "要不然给差评"],
+    "extortion": ["不退款就差评", "不处理就差评", "要不然给差评", "要么退款，要么差评"],
     "shipping_threat": ["再不发货就差评", "赶紧发货，不然差评", "不给我发货就差评", "快发货，不然差评。退款，不然差评"],
 }
 RATINGS = {"good": ["好评", "good", "5", "4", "正面评价"], "neutral": ["中评", "neutral", "3", "中性评价"],
@@ -60,8 +60,15 @@ def fmt(t, rnd):
     return t.strftime("%Y-%m-%d %H:%M:%S")
 
 
+DRAWN = Counter()  # how many texts drew a family the stats line names (shipping threats: no extortion)
+
+
 def text(rnd):
-    parts = [rnd.choice(WORDS[rnd.choice(list(WORDS))]) for _ in range(rnd.choice([0, 1, 1, 2]))]
+    parts = []
+    for _ in range(rnd.choice([0, 1, 1, 2])):
+        f = rnd.choice(list(WORDS))
+        DRAWN["shipping-threat texts"] += f == "shipping_threat"
+        parts.append(rnd.choice(WORDS[f]))
     return "，".join(parts)
 
 
@@ -261,6 +268,7 @@ def main():
             print(f"case {k} (as-of {asof}, TZ={tz}, {enc}): " + "; ".join(bad)[:500])
         else:
             shutil.rmtree(work)
+    stats.update(DRAWN)
     print(f"reviews queue, {n} cases, seed {seed}: {dict(stats)}")
     sys.exit(1 if stats["DIFFER"] else 0)
 

@@ -953,7 +953,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     openLog.add(h.buyer, { orderId: id, paidAt: h.paidAt, rules: undefined });
   };
   const set = await openOrders(ctx, req.files, rejects, {
-    only: scans ? COMPENSATION_FIELDS : COMPENSATION_FIELDS_NO_SCANS,
+    // The receiver is read only for an --at-risk alert: a product title (a shifted row, a seller's
+    // title) can hold the receiver's name, which a group alert never shows (docs/notify.md).
+    only: notifier && req.atRisk !== undefined ? new Set([...(scans ? COMPENSATION_FIELDS : COMPENSATION_FIELDS_NO_SCANS), 'receiver']) : scans ? COMPENSATION_FIELDS : COMPENSATION_FIELDS_NO_SCANS,
     sums: false,
     subOrders: true,
     needs: { fields: COMPENSATION_NEEDS, command: 'compensate' },
@@ -1075,6 +1077,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   /** Paid-time slack (ms) of late orders under a rolling 24-hour rule set whose paid time lost its seconds, by store index. */
   const lateSlack = new Map<number, number>();
   const atRisk: Row[] = [];
+  /** Receiver names of the orders at risk, by order id, to mask in the alert's titles (only when notifying). */
+  const riskReceivers = new Map<string, string[]>();
   // A buyer nick that is (or holds) a phone number is shown masked as one (README, Privacy); the
   // ledger, caps and alerts work on the nick as written. So is a shop cell (店铺Id, 店铺名称) that is a
   // phone number: a small seller's shop may be named by a person's mobile, and orders normalize
@@ -1379,7 +1383,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (maybeExcluded?.active && o.paidAt !== null && a.rules) maybeExcluded.check(o.orderId, seenIds, { key: openKey(capBuyer(o.buyer, o.shop), o.orderId), paidAt: o.paidAt, rules: a.rules.id });
       if (req.atRisk !== undefined) {
         const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
-        if (row) atRisk.push(shown(row));
+        if (row) {
+          atRisk.push(shown(row));
+          if (notifier) {
+            const names = [o.receiver, ...(o.subOrders ?? []).map((l) => l.receiver)].filter((n) => n !== undefined && n !== '');
+            if (names.length) riskReceivers.set(String(o.orderId), names);
+          }
+        }
         else if (!a.rules && unshippedAt(o, shipTimeOf(o, judgeOpts), ctx.asOf)) atRiskUnjudged++;
         if (a.verdict.verdict !== 'not_judged' || a.verdict.reason !== 'no_rule_set') continue;
       }
@@ -1581,7 +1591,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     if (atRisk.length > 0 || resolveFormat(ctx) !== 'table' || (ctx.output !== undefined && ctx.output !== '-')) ctx.info(atRiskSummary(atRisk.length, req.atRisk, costs.reduce<Money>((s, c) => (c === null ? s : s.plus(c)), ZERO), usedIds, costs.filter((c) => c === null).length, atRiskUnjudged));
     if (notifier) {
       const { atRiskNotice } = await import('../notify/notices.js');
-      await notifier.send((lang) => atRiskNotice(atRisk as unknown as AtRiskEntry[], { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }));
+      await notifier.send((lang) => atRiskNotice((atRisk as unknown as AtRiskEntry[]).map((r) => (riskReceivers.has(String(r.orderId)) ? { ...r, receivers: riskReceivers.get(String(r.orderId)) } : r)), { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }));
     }
     return;
   }

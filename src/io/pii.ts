@@ -270,16 +270,13 @@ function searchableName(name: string): string | undefined {
 }
 
 /**
- * Free text a person wrote (a review, a seller's note, an agent's contact note): phones, id-card
- * numbers and addresses by their look (scrubPii), the order's receiver names wherever they appear
- * (王小明 → 王**; Latin names whatever their case), and a name written after 收货人：/联系人： etc.
- * (without the colon too when it looks like a name: 收货人王小明 电话…, see NAME_BARE), and a name after
- * a relative or a gift verb (送给我妈妈陈秀英, 帮王小明买的: NAME_CUED). Any other name that is not the
- * order's receiver cannot be told from other words and is left as written.
+ * The order's receiver names masked wherever they appear in `text` (王小明 → 王**; Latin names whatever
+ * their case), and nothing else: for a text that is no one's writing (a product title in a group alert,
+ * where a shifted row or a seller's title can hold the receiver's name), where the cues of free text
+ * (送给妈妈…) would mask words of a title.
  */
-export function scrubFreeText(text: string, names: Iterable<string> = []): string {
-  if (text === '') return text;
-  let out = scrubPii(text);
+export function maskNamesIn(text: string, names: Iterable<string> = []): string {
+  let out = text;
   const wanted = [...new Set([...names].map(searchableName).filter((n): n is string => n !== undefined))];
   // Longer names first: 王小明 before 王小 when both are receivers of the order.
   wanted.sort((a, b) => b.length - a.length);
@@ -292,7 +289,20 @@ export function scrubFreeText(text: string, names: Iterable<string> = []): strin
       out = out.split(n).join(masked);
     }
   }
-  return out
+  return out;
+}
+
+/**
+ * Free text a person wrote (a review, a seller's note, an agent's contact note): phones, id-card
+ * numbers and addresses by their look (scrubPii), the order's receiver names wherever they appear
+ * (王小明 → 王**; Latin names whatever their case), and a name written after 收货人：/联系人： etc.
+ * (without the colon too when it looks like a name: 收货人王小明 电话…, see NAME_BARE), and a name after
+ * a relative or a gift verb (送给我妈妈陈秀英, 帮王小明买的: NAME_CUED). Any other name that is not the
+ * order's receiver cannot be told from other words and is left as written.
+ */
+export function scrubFreeText(text: string, names: Iterable<string> = []): string {
+  if (text === '') return text;
+  return maskNamesIn(scrubPii(text), names)
     .replace(NAME_LABEL, (_m, label: string, name: string) => label + maskName(name))
     .replace(NAME_BARE, (all, label: string, name: string) => (NOT_NAMES.has(name.slice(0, 2)) || NOT_IN_NAMES.test(name.slice(1)) ? all : label + maskName(name)))
     .replace(NAME_CUED, maskCuedName);

@@ -6,7 +6,7 @@ import { type Money, ZERO, fmtMoney } from '../money.js';
 import type { TimeZone } from '../time.js';
 import { tenths } from '../io/columns.js';
 import { CATEGORY_ZH } from '../reviews/codes.js';
-import { scrubPii } from '../io/pii.js';
+import { maskNamesIn, scrubPii } from '../io/pii.js';
 import { fmtHours } from '../roster/render.js';
 import type { Notice } from './types.js';
 
@@ -35,6 +35,8 @@ export interface AtRiskEntry {
   risk: 'late' | 'at_risk';
   /** null: the order's paid amount is empty, so what lateness costs is unknown. */
   costIfLate: Money | null;
+  /** The order's receiver names (its lines' too), masked in the title wherever they appear. */
+  receivers?: readonly string[];
 }
 
 const AT_RISK = {
@@ -60,7 +62,7 @@ export function atRiskNotice(rows: AtRiskEntry[], o: { lang: Lang; tz: TimeZone;
       // An order told "due soon" is news again when it turns late.
       key: `at_risk:${r.orderId}:${r.risk}`,
       // No paid amount: the cost is shown as "?" (not 0.00) and the item carries no amount.
-      text: pick(r.risk === 'late' ? AT_RISK.late : AT_RISK.soon, o.lang, r.orderId, short(o.tz, r.deadline), hours(r.hoursLeft), r.costIfLate === null ? '?' : fmtMoney(r.costIfLate)) + (r.title ? ` · ${scrubPii(r.title)}` : ''),
+      text: pick(r.risk === 'late' ? AT_RISK.late : AT_RISK.soon, o.lang, r.orderId, short(o.tz, r.deadline), hours(r.hoursLeft), r.costIfLate === null ? '?' : fmtMoney(r.costIfLate)) + (r.title ? ` · ${maskNamesIn(scrubPii(r.title), r.receivers)}` : ''),
       amount: r.costIfLate === null ? undefined : fmtMoney(r.costIfLate),
     })),
   };

@@ -187,8 +187,23 @@ function refuseExposedSecrets(file: string, config: Config, mode: number): void 
       `配置文件 ${file} 含有通知密钥或机器人地址, 但其他用户可以读取 (权限 ${octal}); 拒绝使用`,
       `config file ${file} holds notify secrets or robot URLs but others can read it (mode ${octal}); refused`,
     ),
-    msg(`运行 chmod 600 ${file} 后重试, 或把密钥放进环境变量 STOREOPS_NOTIFY_SECRET。`, `run chmod 600 ${file} and try again, or put the secret in STOREOPS_NOTIFY_SECRET instead.`),
+    // Moving the secret to STOREOPS_NOTIFY_SECRET helps only a file whose one credential is the secret:
+    // a file with robot URLs was still refused after it (and the hint said it of files with no secret).
+    configHoldsTargets(config)
+      ? msg(
+          `运行 chmod 600 ${file} 后重试: 其中的机器人地址也是凭据 (拿到地址的人都能往群里发消息), 应留在这个只有本用户能读的文件里, 不要写进 crontab。`,
+          `run chmod 600 ${file} and try again: the robot URLs in it are credentials too (whoever has one can post to the group); keep them in this file, readable by you alone, not in a crontab line.`,
+        )
+      : msg(`运行 chmod 600 ${file} 后重试, 或把密钥放进环境变量 STOREOPS_NOTIFY_SECRET。`, `run chmod 600 ${file} and try again, or put the secret in STOREOPS_NOTIFY_SECRET instead.`),
   );
+}
+
+/** Does this config list robot URLs (notify.targets)? */
+function configHoldsTargets(config: Config): boolean {
+  const n = config.notify;
+  if (typeof n !== 'object' || n === null || Array.isArray(n)) return false;
+  const t = (n as Record<string, unknown>).targets;
+  return Array.isArray(t) ? t.length > 0 : t !== undefined;
 }
 
 /** Does this config hold a notify secret or robot URL? Both are credentials. */

@@ -25,7 +25,21 @@ describe('a config refused for its mode is refused in its own language', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       `storeops: 错误: 配置文件 ${file} 含有通知密钥或机器人地址, 但其他用户可以读取 (权限 644); 拒绝使用\n` +
-        `  提示: 运行 chmod 600 ${file} 后重试, 或把密钥放进环境变量 STOREOPS_NOTIFY_SECRET。\n`,
+        // The file holds a robot URL and no secret: moving "the secret" to STOREOPS_NOTIFY_SECRET (the
+        // hint until 2026-12) left it refused; the URL must stay in a file only its user reads.
+        `  提示: 运行 chmod 600 ${file} 后重试: 其中的机器人地址也是凭据 (拿到地址的人都能往群里发消息), 应留在这个只有本用户能读的文件里, 不要写进 crontab。\n`,
+    );
+  });
+
+  it('a file whose one credential is the secret: chmod 600, or the secret in STOREOPS_NOTIFY_SECRET', () => {
+    const file = path.join(tmpDir(), 'storeops.config.json');
+    fs.writeFileSync(file, JSON.stringify({ lang: 'en', notify: { secret: 'SECabc' } }));
+    fs.chmodSync(file, 0o644);
+    const r = runCli(['reviews', 'queue', REVIEWS, '--config', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `storeops: error: config file ${file} holds notify secrets or robot URLs but others can read it (mode 644); refused\n` +
+        `  hint: run chmod 600 ${file} and try again, or put the secret in STOREOPS_NOTIFY_SECRET instead.\n`,
     );
   });
 

@@ -12,6 +12,8 @@ export interface FieldSpec {
   /** Header names this field goes by, in order of preference; compared after trimming. */
   aliases: readonly string[];
   required?: boolean;
+  /** Read when a file has it, though the platform's own download never does (a 拼多多 店铺名称): not named as missing. */
+  added?: boolean;
   /**
    * The header may carry its unit after the name, as shops write their own sheets: 一口价(元),
    * 服务费（元）, 佣金率(%), 展示周期(天). Matched only when no header has the plain name.

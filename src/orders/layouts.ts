@@ -230,6 +230,11 @@ export const PDD: Layout = {
     f('receiver', ['收货人']),
     f('phone', ['手机', '收货人手机号']),
     f('address', ['收货地址', '详细地址']),
+    // A file holding two shops' orders (an ERP's merged download, a 店铺名称 column added by hand) names
+    // each row's shop: each buyer's window and cap is per shop (docs/rules.md §1.3a). Unread, one
+    // nick's late orders in two shops were one voucher under one cap.
+    { ...f('shopId', ['店铺Id', '店铺ID']), added: true },
+    { ...f('shopName', ['店铺名称']), added: true },
   ],
   signature: ['订单号', '商品总价(元)', '邮费(元)', '店铺优惠折扣(元)', '平台优惠折扣(元)', '用户实付金额(元)', '商家实收金额(元)', '订单成交时间', '商品id', '样式ID'],
   statuses: PDD_STATUS,

@@ -865,7 +865,7 @@ export function shownPii(o: Pick<Order, 'buyer' | 'receiver' | 'phone' | 'addres
 
 /** Every field the file's layout knows that the file has no column for: `shippedAt (发货时间)`. */
 export function missingFields(d: Detected): string[] {
-  return d.layout.fields.filter((f) => !d.map.index.has(f.key)).map(fieldNames);
+  return d.layout.fields.filter((f) => !f.added && !d.map.index.has(f.key)).map(fieldNames);
 }
 
 /** The eras (layouts.ts) that are words, in Chinese: "(later)" was English in a zh 报表名称. */

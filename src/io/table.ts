@@ -12,7 +12,11 @@ export interface FieldSpec {
   /** Header names this field goes by, in order of preference; compared after trimming. */
   aliases: readonly string[];
   required?: boolean;
-  /** Read when a file has it, though the platform's own download never does (a 拼多多 店铺名称): not named as missing. */
+  /**
+   * Read when a file has it, though the platform's own download never does (a 拼多多 店铺名称 an ERP
+   * adds; 旗帜颜色 / 订单标记 in a 淘宝/天猫 订单报表, which no era of docs/formats.md has): `orders
+   * inspect` does not list it under `columnsMissing` when absent.
+   */
   added?: boolean;
   /**
    * The header may carry its unit after the name, as shops write their own sheets: 一口价(元),

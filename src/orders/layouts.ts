@@ -119,7 +119,9 @@ export const TAOBAO_ORDERS: Layout = {
     f('refundAmount', ['退款金额']),
     f('presale', ['预售订单']),
     f('platformCompensation', ['延迟发货自动赔付金额']),
-    f('sellerFlag', ['旗帜颜色', '订单标记']),
+    // No documented era of the 订单报表 has a flag column (docs/formats.md): read when a file has
+    // one, never listed as missing (every full download listed 旗帜 under columnsMissing).
+    { ...f('sellerFlag', ['旗帜颜色', '订单标记']), added: true },
   ],
   signature: ['订单编号', '买家应付货款', '买家应付邮费', '买家实际支付金额', '订单付款时间', '宝贝标题', '宝贝总数量', '收货地址', '订单关闭原因'],
   statuses: TAOBAO_STATUS,

@@ -863,7 +863,10 @@ export function shownPii(o: Pick<Order, 'buyer' | 'receiver' | 'phone' | 'addres
   return { buyer: shownNick(o.buyer), receiver: maskName(o.receiver), phone: maskPhone(o.phone), address: maskAddress(o.address), sellerNote: scrubFreeText(o.sellerNote, names), extra };
 }
 
-/** Every field the file's layout knows that the file has no column for: `shippedAt (发货时间)`. */
+/**
+ * Every field the file's layout knows that the file has no column for: `shippedAt (发货时间)`; not
+ * a field the platform's download never has (`added`: 旗帜 in a 订单报表, 店铺名称 in a 拼多多 file).
+ */
 export function missingFields(d: Detected): string[] {
   return d.layout.fields.filter((f) => !f.added && !d.map.index.has(f.key)).map(fieldNames);
 }

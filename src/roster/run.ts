@@ -520,6 +520,24 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     found.map((v) => ({ agent: v.agent, date: v.date, rule: v.rule, detail: say(v.detail, ctx.lang) })),
   );
   ctx.info(summary());
+  // The roster file does not carry the minimums it was planned with: without --min / --demand /
+  // --volume (and no roster.min in the config) coverage is judged with the default, 1 on every
+  // shift. A roster planned with --min D=2 is then short nowhere it was, and one planned with a
+  // lower --min is reported short where its plan was not: say which minimum was used and how to
+  // pass the plan's (only when a coverage violation was found, with the defaults).
+  if (defaultedMin(ctx, opts) && found.some((v) => v.rule === 'coverage')) {
+    ctx.info(
+      msg(
+        `人数按默认最低要求判断 (${needs.label.zh}: 未给 --min、--demand 或 --volume): 排班表文件不记录排班时用的最低人数; 检查 roster plan 排出的表时请给出同样的 --min / --demand, 例如 storeops roster check ${file} --min D=2,H=1,N=1`,
+        `coverage judged with the default minimum (${needs.label.en}: no --min, --demand or --volume given): a roster file does not carry the minimums it was planned with; to check a roster from roster plan, pass the plan's --min / --demand again, e.g. storeops roster check ${file} --min D=2,H=1,N=1`,
+      ),
+    );
+  }
   if (found.length) ctx.attention();
+}
+
+/** No minimum staff given, neither on the command line nor in the config: the default is used. */
+function defaultedMin(ctx: Ctx, opts: Record<string, unknown>): boolean {
+  return opts.min === undefined && opts.demand === undefined && opts.volume === undefined && rosterConfig(ctx).min === undefined;
 }
 

@@ -221,7 +221,15 @@ describe('roster check', () => {
     // Agent A alone (D,H,N,O repeating): 7 days off as asked; on each of its 21 working days
     // two of the three shifts are unstaffed (42), on its 7 days off all three (21): 63.
     const one = write('one.csv', gridCsv(base().slice(0, 1)));
-    expect(check(one).stderr).toBe(`${MORNING_EN}${one}: 1 agent × 28 days, 63 violations (coverage 63)\n`);
+    // No --min / --demand / --volume: the coverage was judged with the default, 1 on each of D, H, N
+    // (README: "default: 1 on every shift"); the roster file does not carry a plan's minimums, so
+    // a line after the summary says so and how to pass the plan's --min (fails before: no such line).
+    expect(check(one).stderr).toBe(
+      `${MORNING_EN}${one}: 1 agent × 28 days, 63 violations (coverage 63)\n` +
+        `coverage judged with the default minimum (D=1,H=1,N=1: no --min, --demand or --volume given): a roster file does not carry the minimums it was planned with; to check a roster from roster plan, pass the plan's --min / --demand again, e.g. storeops roster check ${one} --min D=2,H=1,N=1\n`,
+    );
+    // With the minimum given (the plan's), no such line.
+    expect(check(one, '--min', 'D=1,H=1,N=1').stderr).toBe(`${MORNING_EN}${one}: 1 agent × 28 days, 63 violations (coverage 63)\n`);
   });
 
   it('--requests and --demand rows check names the roster file and the month checked, not --agents or planning', () => {

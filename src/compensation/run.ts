@@ -1283,13 +1283,17 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           const file = o.subOrders?.find((l) => l.lineId === view.lineId)?.sourceFile ?? o.sourceFile;
           seenNow.push({ sighting, file, after: lt.deadline + deadlineSlackOf(view) });
         }
-      } else if (seenNow && t.verdict === 'late' && t.shippedAt === null && t.seconds !== 'due' && t.seenOpen === undefined && o.status !== 'closed' && !(a.rules?.unit === 'sub-order' && o.subOrders?.some((l) => l.status === 'closed' || l.shippedAt !== null))) {
+      } else if (seenNow && t.verdict === 'late' && t.shippedAt === null && t.seconds !== 'due' && t.seenOpen === undefined && o.status !== 'closed' && !(a.rules?.unit === 'sub-order' ? o.subOrders?.some((l) => l.status === 'closed' || l.shippedAt !== null) : o.subOrders && !o.subOrders.some((l) => l.status !== 'closed' && l.shippedAt === null))) {
         // An order judged as one. Under a rule set pricing lines (tmall-2026) whose item report could not
         // price them, only while every line is open and unshipped: a sighting of the order says every line
         // was open (rev28). Under one pricing the order as one (douyin-2025, tmall-2023, tmall-global-2026)
         // its lines closed or shipped too: the order is priced whole however its lines stand (closed lines
         // in its base, RULES 1.3b/1.4), and the sighting proves the order open past its deadline (money41:
         // a 抖店 order with a line refunded early, seen 24 h late at 4.00, then closed: closed_unshipped).
+        // Only while a line is open and unshipped: with every line closed (an 订单报表 downloaded before the
+        // 宝贝报表 still saying 等待卖家发货) the sighting proves nothing was open, and a later run paid it
+        // from that sighting (tmall-2023: 150.00 final, recorded, for an order every line of which was
+        // refunded when seen; rev37). Such an order stays closed_unshipped.
         const sighting: Sighting = o.shop ? { orderId: o.orderId, platform: o.platform, shop: o.shop, deadline: t.deadline, seenAt: ctx.asOf } : { orderId: o.orderId, platform: o.platform, deadline: t.deadline, seenAt: ctx.asOf };
         seenNow.push({ sighting, file: o.sourceFile, after: t.deadline + deadlineSlackOf(o) });
         // A one-line order of an item report under a rule set pricing line by line (tmall-2026) may be

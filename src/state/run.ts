@@ -183,13 +183,18 @@ async function withState(ctx: Ctx, fn: (db: StateDb, existed: boolean) => Promis
 
 /**
  * `--order 4012345678901230000`: an id a spreadsheet kept as a number (15 significant digits, then
- * zeros) that no voucher holds. When recorded vouchers pay orders within that rounding (the same
- * length and first 15 digits), "no voucher recorded" would be read as "not paid yet" and the order
+ * zeros) that no voucher holds. When recorded vouchers pay orders within that rounding (cut or
+ * rounded at the 15th digit), "no voucher recorded" would be read as "not paid yet" and the order
  * paid again (until 2026-12 it was said, exit 0): refused, naming them, as the 3.55123E+18 form is.
  */
 function refuseRoundedOrder(order: string, recorded: readonly string[]): void {
-  const prefix = order.slice(0, 15);
-  const near = [...new Set(recorded.filter((id) => id.length === order.length && id.startsWith(prefix)))].sort();
+  // Within that rounding: the ids a spreadsheet shows so, cut after the 15th digit (Excel typing) or
+  // rounded half-up there (WPS, LibreOffice, a csv opened: 3515313147329357901 → 3515313147329360000):
+  // [order − unit/2, order + unit), unit = 10^(digits past the 15th). Until rev37 only the same first
+  // 15 digits: 4012345678901236503 (rounded to 4012345678901240000) was "no voucher recorded", exit 0.
+  const o = BigInt(order);
+  const unit = 10n ** BigInt(order.length - 15);
+  const near = [...new Set(recorded.filter((id) => /^\d{1,20}$/.test(id) && BigInt(id) >= o - unit / 2n && BigInt(id) < o + unit))].sort();
   if (near.length === 0) return;
   const shownIds = near.slice(0, 5).join(', ') + (near.length > 5 ? ', …' : '');
   throw new UsageError(

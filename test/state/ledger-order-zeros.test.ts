@@ -52,3 +52,23 @@ describe('ledger list --order with an id a spreadsheet filled with zeros past it
     expect(r.stderr).toContain('no voucher recorded for order 4012345678901240000');
   });
 });
+
+// rev37: a spreadsheet rounds at the 15th digit as well as cutting there (src/io/cells.ts: 3515313147329357901
+// shows as 3515313147329360000). 赵六's order 4012345678901236503 (16th digit 6) opened so reads
+// 4012345678901240000: its first 15 digits (401234567890124) are not the order's (401234567890123), so
+// the same-first-15-digits test said "no voucher recorded for order 4012345678901240000", exit 0, and
+// the order, paid 20.00, was paid again. By hand: unit = 10^(19 − 15) = 10000; within rounding is
+// [4012345678901240000 − 5000, 4012345678901240000 + 10000) = [4012345678901235000, 4012345678901250000):
+// …236503 is in it (refused, named); …234503 (李四's, above) is not (below 235000), as the case above says.
+describe('an id rounded up at its 15th digit', () => {
+  it('4012345678901240000 for a recorded 4012345678901236503: exit 2, naming it', async () => {
+    const db2 = path.join(tmpDir(), 'state.db');
+    const s = await openState(db2);
+    s.recordVouchers([{ voucherKey: 'v-zhao', buyer: '赵六', rules: 'tmall-2026', orderIds: ['4012345678901236503'], amount: '20.00', windowStart: AT - 86_400_000 }], AT);
+    s.close();
+    const r = runCli(['--state', db2, 'ledger', 'list', '--order', '4012345678901240000', '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('recorded vouchers pay 1 order within that rounding (4012345678901236503)');
+    expect(r.stderr).not.toContain('no voucher recorded');
+  });
+});

@@ -284,7 +284,6 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
   return ctx;
 }
 
-/** The width a table is fitted to: the terminal's, else COLUMNS (for `-f table` into a pipe). */
 /**
  * A warning (or note, or error and its hint) fitted to a terminal `columns` wide, as the roster check's 说明 column is (io/width.ts
  * wrapText: display columns, a CJK character two; after a space where one falls in the line, else
@@ -308,6 +307,7 @@ export function wrapWarning(text: string, columns: number): string[] {
   return out;
 }
 
+/** The width a table is fitted to: the terminal's, else COLUMNS (for `-f table` into a pipe). */
 export function terminalWidth(io: Pick<Io, 'stdout' | 'env'>): number | undefined {
   if (io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0) return io.stdout.columns;
   const env = Number.parseInt(io.env.COLUMNS ?? '', 10);

@@ -37,7 +37,7 @@ import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
 import type { AmountChange, PaidOrder, ProvisionalLate, Sighting, StateDb } from '../state/ledger.js';
 import { toRequest } from './request.js';
-import { shownNick } from '../io/pii.js';
+import { maskNamesIn, shownNick } from '../io/pii.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
 import { countVoucher } from './sums.js';
 import {
@@ -953,9 +953,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     openLog.add(h.buyer, { orderId: id, paidAt: h.paidAt, rules: undefined });
   };
   const set = await openOrders(ctx, req.files, rejects, {
-    // The receiver is read only for an --at-risk alert: a product title (a shifted row, a seller's
-    // title) can hold the receiver's name, which a group alert never shows (docs/notify.md).
-    only: notifier && req.atRisk !== undefined ? new Set([...(scans ? COMPENSATION_FIELDS : COMPENSATION_FIELDS_NO_SCANS), 'receiver']) : scans ? COMPENSATION_FIELDS : COMPENSATION_FIELDS_NO_SCANS,
+    // The receiver is read only for --at-risk, to mask it where a product title (a shifted row, a
+    // seller's title) holds it: in the output unless --show-pii (README, Privacy), in a group alert
+    // always (docs/notify.md).
+    only: req.atRisk !== undefined && (notifier || !ctx.showPii) ? new Set([...(scans ? COMPENSATION_FIELDS : COMPENSATION_FIELDS_NO_SCANS), 'receiver']) : scans ? COMPENSATION_FIELDS : COMPENSATION_FIELDS_NO_SCANS,
     sums: false,
     subOrders: true,
     needs: { fields: COMPENSATION_NEEDS, command: 'compensate' },
@@ -1388,11 +1389,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (req.atRisk !== undefined) {
         const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
         if (row) {
+          const names = notifier || !ctx.showPii ? [o.receiver, ...(o.subOrders ?? []).map((l) => l.receiver)].filter((n): n is string => n !== undefined && n !== '') : [];
+          // The title is the at-risk output's one free-text column: the order's receiver name in it is
+          // masked as the alert masks it (王建国 → 王**), unless --show-pii. Until 2026-12 the file
+          // showed it as written.
+          if (!ctx.showPii && names.length && typeof row.title === 'string' && row.title !== '') row.title = maskNamesIn(row.title, names);
           atRisk.push(shown(row));
-          if (notifier) {
-            const names = [o.receiver, ...(o.subOrders ?? []).map((l) => l.receiver)].filter((n) => n !== undefined && n !== '');
-            if (names.length) riskReceivers.set(String(o.orderId), names);
-          }
+          if (notifier && names.length) riskReceivers.set(String(o.orderId), names);
         }
         else if (!a.rules && unshippedAt(o, shipTimeOf(o, judgeOpts), ctx.asOf)) atRiskUnjudged++;
         if (a.verdict.verdict !== 'not_judged' || a.verdict.reason !== 'no_rule_set') continue;

@@ -617,3 +617,51 @@ describe('targets and secrets in the config file', () => {
     expect(robots.received).toHaveLength(0);
   });
 });
+
+describe('compensate --at-risk --notify: a shipping alert whose post failed', () => {
+  // docs/notify.md "Only news": an --at-risk item is not held; a failed post is not recorded, so the
+  // next run posts it again only while it still lists the order (unshipped). An order shipped since is
+  // off the list and its alert is dropped as stale; what lateness cost is the voucher run's news.
+  // Run 1 as of 11-19 09:00: …701 (due 11-19 08:00) 1.0 h late, costs 5.00 (above); the robot fails
+  // both tries (attempts 2).
+  const failFirst = async () => {
+    robots.force('/robot/send', { status: 503, body: { error: 'busy' } }, { status: 503, body: { error: 'busy' } });
+    const r = await run([...AT_RISK, ...NOW_LATE, '-q', '--config', config({ attempts: 2 }), '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(r.code).toBe(0);
+    expect(robots.received.map((x) => x.status)).toEqual([503, 503]);
+  };
+
+  it('is posted by the next run while the order is still unshipped', async () => {
+    await failFirst();
+    // Run 2 as of 09:30: 1.5 h late (09:30 − 08:00); cost as before, 5.00 (the tmall-2026 minimum).
+    const r = await run([...AT_RISK, '--as-of', '2026-11-19 09:30:00', '-q', '--config', config({}), '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(r.code).toBe(0);
+    const texts = robots.texts('/robot/send');
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('- order 4100000000000000701 is 1.5 h late (due 11-19 08:00), costs 5.00 · 围巾礼盒');
+  });
+
+  it('is dropped once the order has shipped; the voucher run posts what it owes', async () => {
+    await failFirst();
+    // The export of 10:30: …701 shipped 11-19 10:00 (发货时间; 卖家已发货), 2.0 h after its deadline.
+    const lines = new TextDecoder('gbk').decode(fs.readFileSync(ORDERS)).split('\n');
+    const i = lines.findIndex((l) => l.startsWith('="4100000000000000701"'));
+    expect(lines[i]).toContain('买家已付款，等待卖家发货');
+    expect(lines[i]).toContain(',否,,,="4100000000000000701"');
+    lines[i] = lines[i]!.replace('买家已付款，等待卖家发货', '卖家已发货，等待买家确认').replace(',否,,,=', ',否,2026-11-19 10:00:00,,=');
+    const file = path.join(dir, 'ExportOrderList202611191030.csv');
+    fs.writeFileSync(file, lines.join('\n'));
+    const asOf = ['--as-of', '2026-11-19 10:30:00'];
+    const r = await run(['compensate', file, '--at-risk', '12', ...asOf, '-q', '--config', config({}), '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1] ?? '').not.toContain('4100000000000000701');
+    // Nothing new: nothing posted (the 1.0 h late alert is not posted late).
+    expect(robots.texts('/robot/send')).toHaveLength(0);
+    // The voucher run: shipped 2.0 h late, 50.00 × 5 % = 2.50, raised to the 5.00 minimum (RULES 1.3a).
+    const v = await run(['compensate', file, ...asOf, '-q', '--config', config({}), '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(v.code).toBe(0);
+    const texts = robots.texts('/robot/send');
+    expect(texts).toHaveLength(1);
+    expect(texts[0]!.split('\n')).toContain('- 老王的店铺: 5.00 · orders 4100000000000000701');
+  });
+});

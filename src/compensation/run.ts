@@ -1662,9 +1662,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
   }
   const nothing = () => undefined;
-  const { status: recorded, changes, covers, finish: finishRecording, note, published, release, tag } = kept
+  const { status: recorded, changes, covers, provisionalRecorded, finish: finishRecording, note, published, release, tag } = kept
     ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted, lateMet, lateHad)
-    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
+    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), provisionalRecorded: new Set<string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
   const built = kept?.keys.map((voucherKey, i) => ({ voucherKey, toIssue: kept.toIssue[i]!, amount: kept.amount[i]! }));
   if (kept) {
@@ -1792,7 +1792,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (finals) announce(finals, v, status, owes);
       const base = baseFor(rulesOf(v.rules), req.base);
       if (req.by === 'order') for (const r of orderRows(v, base, issueNowFen)) yield shown(r);
-      else yield shown(voucherRow(v, status ?? '', base, fenToMoney(issueNowFen)));
+      // A provisional voucher whose very key was recorded before (when it was final: an older export
+      // read again after the one that made it final), all of it paid by the vouchers recorded: the
+      // column said nothing, as of a voucher never recorded. Only the column: nothing is counted.
+      else yield shown(voucherRow(v, status ?? (!owes && provisionalRecorded.has(v.voucherKey) ? 'already_recorded' : ''), base, fenToMoney(issueNowFen)));
     }
     yield* promiseRows();
   }

@@ -218,6 +218,11 @@ export interface RecordOptions {
    */
   platformPaid?: VoucherRecord[];
   platformClashes?: PlatformClash[];
+  /**
+   * The keys of `coverOnly` vouchers (provisional) that this very voucher (same key) was recorded
+   * under before, appended here: shown `already_recorded` when recorded vouchers paid all of it.
+   */
+  recordedProvisional?: string[];
   /** Every voucher not recorded because its 24-hour window cannot be told (status 'held') is appended here. */
   held?: HeldVoucher[];
   /**
@@ -2993,6 +2998,7 @@ class SqliteState implements StateDb {
           }
           for (const v of opts.coverOnly ?? []) {
             checkVoucher(v);
+            if (opts.recordedProvisional && exists.get(v.voucherKey)) opts.recordedProvisional.push(v.voucherKey);
             const heldBy = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]).map((r) => r.voucher_key))].sort();
             const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount), [...new Set(v.orderIds)], recordShares(v)) : { total: new Decimal(0), from: {}, kept: undefined };
             const rest = new Decimal(v.amount).minus(c.total);

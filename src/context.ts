@@ -266,9 +266,7 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
         return;
       }
       // A terminal: fitted to its width (a pipe or a file gets the line unchanged).
-      const lines = wrapWarning(`storeops: ${label}: ${say(m, lang)}`, cols);
-      lines[0] = `storeops: ${head}: ${lines[0]!.slice(`storeops: ${label}: `.length)}`;
-      io.stderr.write(lines.join('\n') + '\n');
+      io.stderr.write(paintLabel(wrapWarning(`storeops: ${label}: ${say(m, lang)}`, cols), label, head).join('\n') + '\n');
     },
     info(m) {
       if (quiet) return;
@@ -303,6 +301,28 @@ export function wrapWarning(text: string, columns: number): string[] {
     const hang = indent + '  ';
     if (columns - hang.length >= 20) for (const l of wrapText(body.slice(first!.length).replace(/^ +/, ''), columns - hang.length)) out.push(hang + l);
     else for (const l of rest) out.push(indent + l);
+  }
+  return out;
+}
+
+/**
+ * The wrapped lines of `storeops: <label>: …` with the label painted (`head`) where it landed: on the
+ * first line, or alone at the start of the second on a terminal too narrow for `storeops: <label>:`
+ * (under ~20 columns). The first line was rebuilt as `storeops: <head>: ` + what followed the label
+ * there, so a label wrapped onto the second line was printed twice ("warning:" at 12 columns).
+ * A label cut in two (a terminal narrower than the label) stays unpainted.
+ */
+export function paintLabel(lines: string[], label: string, head: string): string[] {
+  if (head === label) return lines;
+  const out = [...lines];
+  for (let i = 0; i < Math.min(2, out.length); i++) {
+    const l = out[i]!;
+    const at = i === 0 ? 'storeops: '.length : l.length - l.trimStart().length;
+    if (i === 1 && out[0] !== 'storeops:') break;
+    if (l.startsWith(label, at)) {
+      out[i] = l.slice(0, at) + head + l.slice(at + label.length);
+      break;
+    }
   }
   return out;
 }

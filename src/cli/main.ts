@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadColor, paint } from '../color.js';
 import { version } from './entry.js';
 import { PipeClosed } from '../errors.js';
-import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang, terminalWidth, wrapWarning } from '../context.js';
+import { type Ctx, type GlobalFlags, type Io, buildContext, detectLang, paintLabel, terminalWidth, wrapWarning } from '../context.js';
 import { EXIT, type Lang, StoreopsError, UsageError, msg, say } from '../errors.js';
 import { oneLine, terminalSafe } from '../io/escape.js';
 import { type Register, commandNamed, loadCommands } from './registry.js';
@@ -515,8 +515,7 @@ function report(e: unknown, io: Io, argv: string[]): number {
       return e.exitCode;
     }
     // A terminal: fitted to its width as warnings are (context.ts wrapWarning).
-    const lines = wrapWarning(`storeops: ${label}: ${say(e.text, lang)}`, cols);
-    lines[0] = `storeops: ${head}: ${lines[0]!.slice(`storeops: ${label}: `.length)}`;
+    const lines = paintLabel(wrapWarning(`storeops: ${label}: ${say(e.text, lang)}`, cols), label, head);
     io.stderr.write([...lines, ...(hint ? wrapWarning(hint, cols) : [])].join('\n') + '\n');
     return e.exitCode;
   }

@@ -5,7 +5,7 @@
 // a pipe or a file gets each line unchanged. Found at the desk (desk41's brief).
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { buildContext, wrapWarning } from '../../src/context.js';
+import { buildContext, paintLabel, wrapWarning } from '../../src/context.js';
 import { msg } from '../../src/errors.js';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,10 +27,10 @@ function sink(tty: boolean, columns = 80) {
   return { s, out: () => text };
 }
 
-function warnOn(lang: 'zh' | 'en', tty: boolean, columns = 80): string {
+function warnOn(lang: 'zh' | 'en', tty: boolean, columns = 80, color = false): string {
   const home = tmpDir();
   const err = sink(tty, columns);
-  const ctx = buildContext({ lang }, { stdin: Readable.from([]), stdout: new PassThrough(), stderr: err.s, env: { HOME: home, NO_COLOR: '1' }, cwd: home, now: () => 0 });
+  const ctx = buildContext({ lang }, { stdin: Readable.from([]), stdout: new PassThrough(), stderr: err.s, env: color ? { HOME: home } : { HOME: home, NO_COLOR: '1' }, cwd: home, now: () => 0 });
   ctx.warn(NO_SCANS);
   return err.out();
 }
@@ -87,5 +87,38 @@ describe('warnings on a terminal fit its width', () => {
     ]);
     const pipe = await go(false);
     expect(pipe.text.split('\n')[0]).toBe('storeops: error: --as-of has no year: "11月20日"; storeops never guesses the year');
+  });
+
+  it('a terminal narrower than "storeops: warning: " says "warning:" once (desk44)', () => {
+    // 12 columns: "storeops: warning:" (18) does not fit; wrapText breaks after "storeops:" (9), then
+    // "warning: no" (11), "pickup scans" (12), "given" (+ " (--shipments)" would be 19), "(--shipments" (12), ")".
+    // Under 20 columns the rest is not indented (context.ts wrapWarning). Before: "storeops: warning: \nwarning: no\n…".
+    const en = "storeops:\nwarning: no\npickup scans\ngiven\n(--shipments\n): using the\nexport's\n发货时间\n(when the\nseller\nmarked it\nshipped) as\nthe ship\ntime.\n";
+    expect(warnOn('en', true, 12)).toBe(en);
+    // 15 columns zh: "storeops: 警告:" is 15 columns, one line; then 未提供揽收记录 (14).
+    expect(warnOn('zh', true, 15).split('\n').slice(0, 3)).toEqual(['storeops: 警告:', '未提供揽收记录', '(--shipments):']);
+    // With colour (chalk is loaded by the CLI only: paintLabel itself), the label is painted where it
+    // landed, once; a label cut in two is left unpainted.
+    expect(paintLabel(['storeops:', 'warning: no'], 'warning', '<W>')).toEqual(['storeops:', '<W>: no']);
+    expect(paintLabel(['storeops: warning: no pickup'], 'warning', '<W>')).toEqual(['storeops: <W>: no pickup']);
+    expect(paintLabel(['storeops: 警告:', '未提供 warning'], '警告', '<W>')).toEqual(['storeops: <W>:', '未提供 warning']);
+    expect(paintLabel(['storeops', ':', 'warning:'], 'warning', '<W>')).toEqual(['storeops', ':', 'warning:']);
+    for (const cols of [10, 12, 15, 18, 19, 20, 22]) {
+      for (const lang of ['en', 'zh'] as const) {
+        const t = warnOn(lang, true, cols);
+        expect(t.split(lang === 'zh' ? '警告' : 'warning').length - 1, `${lang} ${cols}`).toBe(1);
+        expect(t, `${lang} ${cols}`).not.toMatch(/ \n/);
+      }
+    }
+  });
+
+  it('an error on a 14-column terminal says "error:" once', async () => {
+    const home = tmpDir();
+    const err = sink(true, 14);
+    const code = await (await main).run(['compensate', 'x.csv', '--as-of', '11月20日', '--lang', 'en'], { stdin: Readable.from([]), stdout: new PassThrough(), stderr: err.s, env: { HOME: home, NO_COLOR: '1' }, cwd: home, now: () => 0 }, false);
+    expect(code).toBe(2);
+    // "storeops: error:" is 16 > 14: "storeops:" then "error: --as-of" (14).
+    expect(err.out().split('\n').slice(0, 2)).toEqual(['storeops:', 'error: --as-of']);
+    expect(err.out().split('error:').length - 1).toBe(1);
   });
 });

@@ -177,6 +177,20 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
     const t = parseWhen(halfWidth(flags.asOf).trim(), tz);
     if (typeof t !== 'number') {
       const clock = t === undefined ? clockChangeReason(halfWidth(flags.asOf).trim(), tz, flags.asOf.trim()) : undefined;
+      if (t === 'noon-or-midnight') {
+        // 下午12点半 read as 12:30 by some and 00:30 by others: never guessed, the two unambiguous forms offered.
+        const typed = halfWidth(flags.asOf).trim();
+        const noon = typed.replace(/[上下]午\s*12/, '12');
+        const midnight = typed.replace(/[上下]午\s*12/, '0');
+        const ap = /上午/.test(typed) ? '上午' : '下午';
+        throw new UsageError(
+          msg(
+            `--as-of 有歧义: "${flags.asOf}": ${ap}12点 (包括 12点半、12点几分) 可能指中午 12 点, 也可能指半夜 0 点; storeops 不猜`,
+            `--as-of is ambiguous: "${flags.asOf}": ${ap}12点 (and its half hour or minutes, 12点半) may mean noon or midnight; storeops never guesses which`,
+          ),
+          msg(`中午写 "${noon}", 半夜写 "${midnight}" (不带 上午/下午, 按 24 小时制)。`, `for noon write "${noon}", for midnight "${midnight}" (without 上午/下午, on the 24-hour clock).`),
+        );
+      }
       throw new UsageError(
         t === 'no-year'
           ? msg(`--as-of 没有年份: "${flags.asOf}"; storeops 不猜是哪一年`, `--as-of has no year: "${flags.asOf}"; storeops never guesses the year`)

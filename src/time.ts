@@ -277,9 +277,10 @@ const NO_YEAR_RE = /^\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?:\s|[上下]午|\d|$)|
 
 /**
  * A time given as an option (`--as-of`) in `tz`: parseTime's forms and CN_WHEN_RE's; 'no-year' for
- * a month and day without the year (never guessed: refused, saying so); undefined for anything else.
+ * a month and day without the year (never guessed: refused, saying so); 'noon-or-midnight' for
+ * 上午12点 / 下午12点 and their minutes (下午12点半); undefined for anything else.
  */
-export function parseWhen(text: string, tz: TimeZone): number | undefined | 'no-year' {
+export function parseWhen(text: string, tz: TimeZone): number | undefined | 'no-year' | 'noon-or-midnight' {
   const t = parseTime(text, tz);
   if (typeof t === 'number') return t;
   const m = CN_WHEN_RE.exec(text);
@@ -288,7 +289,10 @@ export function parseWhen(text: string, tz: TimeZone): number | undefined | 'no-
     const mo = +m[2]!;
     const d = +m[3]!;
     let h = +m[5]!;
-    // 上午 0–11 as written; 下午 1–11 are 13–23. 上午12点 / 下午12点 (midnight or noon?) are no time.
+    // 上午 0–11 as written; 下午 1–11 are 13–23. 上午12点 / 下午12点 (midnight or noon?) are no time,
+    // with their half hour and minutes alike (下午12点半: 12:30 or 00:30?): 'noon-or-midnight', so the
+    // refusal says why (until 2026-12 it said only "not a valid time").
+    if (m[4] !== undefined && h === 12) return 'noon-or-midnight';
     if (m[4] === '上午' && h > 11) return undefined;
     if (m[4] === '下午') {
       if (h < 1 || h > 11) return undefined;

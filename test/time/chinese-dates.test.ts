@@ -2,6 +2,7 @@
 // `2026年11月19日 21:40:00`), always as Beijing wall-clock time whatever the machine's zone.
 import { describe, expect, it, vi } from 'vitest';
 import { TimeZone, parseTime, parseWhen } from '../../src/time.js';
+import { runCli } from '../helpers.js';
 
 const BJ = new TimeZone('Asia/Shanghai');
 
@@ -111,7 +112,7 @@ describe('parseWhen: the Chinese forms an option is typed in', () => {
   });
 
   it('refuses what is no time or is ambiguous, and says no-year for a month and day without the year', () => {
-    for (const t of ['2026年11月20日24点', '2026年2月30日12点', '2026年11月20日12点60分', '2026年11月20日12点5', '2026年11月20日下午12点', '2026年11月20日上午12点', '2026年11月20日晚上8点', '2026年11月20日12', '']) {
+    for (const t of ['2026年11月20日24点', '2026年2月30日12点', '2026年11月20日12点60分', '2026年11月20日12点5', '2026年11月20日上午13点', '2026年11月20日下午0点', '2026年11月20日下午13点', '2026年11月20日晚上8点', '2026年11月20日12', '']) {
       expect(parseWhen(t, BJ), t).toBeUndefined();
     }
     for (const t of ['11月20日', '11月20日12点', '11月20日 12:00', '11月20号下午3点', '11-20', '11/20 12:00', '12月1日']) expect(parseWhen(t, BJ), t).toBe('no-year');
@@ -121,5 +122,38 @@ describe('parseWhen: the Chinese forms an option is typed in', () => {
     // 2026-07-01 09:00 in Los Angeles (PDT, UTC-7) = 16:00 UTC.
     expect(parseWhen('2026年7月1日9点', new TimeZone('America/Los_Angeles'))).toBe(Date.UTC(2026, 6, 1, 16, 0, 0));
     expect(parseWhen('2026年7月1日9点', BJ)).toBe(Date.UTC(2026, 6, 1, 1, 0, 0));
+  });
+});
+
+// docs/cli.md --as-of: 上午12点 / 下午12点 are refused (midnight or noon?). Their half hour and minutes are
+// the same question (下午12点半: 12:30 or 00:30?); until 2026-12 all of them were refused as "not a valid
+// time", the reason unsaid. Now the refusal says it is ambiguous and gives the two 24-hour forms (desk44).
+describe('上午12点 / 下午12点 and their half hour: noon or midnight, never guessed', () => {
+  it('parseWhen tells them apart from no time at all', () => {
+    for (const t of ['2026年11月20日下午12点', '2026年11月20日上午12点', '2026年11月20日下午12点半', '2026年11月20日 上午12点半', '2026年11月20日下午12点30分', '2026年11月20日上午12点05', '2026年11月20日下午12点整']) {
+      expect(parseWhen(t, BJ), t).toBe('noon-or-midnight');
+    }
+    // The forms the message offers are times: 12:30 Beijing = 04:30 UTC; 00:30 Beijing = 11-19 16:30 UTC.
+    expect(parseWhen('2026年11月20日12点半', BJ)).toBe(Date.UTC(2026, 10, 20, 4, 30, 0));
+    expect(parseWhen('2026年11月20日0点半', BJ)).toBe(Date.UTC(2026, 10, 19, 16, 30, 0));
+    // 下午 1–11 still read: 下午1点半 = 13:30 Beijing = 05:30 UTC.
+    expect(parseWhen('2026年11月20日下午1点半', BJ)).toBe(Date.UTC(2026, 10, 20, 5, 30, 0));
+  });
+
+  it('--as-of 下午12点半 is refused (exit 2) saying why, with the noon and midnight forms, zh and en', () => {
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const en = runCli(['compensate', 'x.csv', '--as-of', '2026年11月20日下午12点半', '--lang', 'en'], { tz });
+      expect(en.code).toBe(2);
+      expect(en.stderr).toBe(
+        'storeops: error: --as-of is ambiguous: "2026年11月20日下午12点半": 下午12点 (and its half hour or minutes, 12点半) may mean noon or midnight; storeops never guesses which\n' +
+          '  hint: for noon write "2026年11月20日12点半", for midnight "2026年11月20日0点半" (without 上午/下午, on the 24-hour clock).\n',
+      );
+      const zh = runCli(['compensate', 'x.csv', '--as-of', '2026年11月20日 上午12点', '--lang', 'zh'], { tz });
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toBe(
+        'storeops: 错误: --as-of 有歧义: "2026年11月20日 上午12点": 上午12点 (包括 12点半、12点几分) 可能指中午 12 点, 也可能指半夜 0 点; storeops 不猜\n' +
+          '  提示: 中午写 "2026年11月20日 12点", 半夜写 "2026年11月20日 0点" (不带 上午/下午, 按 24 小时制)。\n',
+      );
+    }
   });
 });

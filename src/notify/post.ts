@@ -30,6 +30,7 @@ export type Answer = { ok: true } | { ok: false; retry: boolean; why: Msg };
  */
 function advice(kind: Kind, code: number, said: string): Msg | undefined {
   const t = said.toLowerCase();
+  if ((kind === 'dingtalk' && code === 130101) || (kind === 'wecom' && code === 45009) || (kind === 'feishu' && code === 11232)) return rateAdvice(kind);
   if ((kind === 'dingtalk' && (code === 300001 || code === 300005)) || (kind === 'wecom' && code === 93000) || (kind === 'feishu' && code === 19001)) {
     return msg('机器人地址不对或机器人已被移除: 从群设置的机器人里重新复制 webhook 地址', "the robot address is wrong or the robot was removed: copy the webhook address from the group's robot settings again");
   }
@@ -48,6 +49,25 @@ function advice(kind: Kind, code: number, said: string): Msg | undefined {
   return undefined;
 }
 
+/**
+ * A rate limit (DingTalk 130101, WeCom 45009, Feishu 11232, HTTP 429): what happened and what to do.
+ * The tries come seconds apart (notify.backoff), the platforms count per minute: the retries of the
+ * same run meet the same limit. Until 2026-12 a 130101 said only the platform's words.
+ */
+function rateAdvice(kind: Kind): Msg {
+  if (kind === 'webhook') {
+    return msg(
+      '发送太频繁, 服务器要求稍后再发: 减少发往该地址的其他发送, 或把 notify.backoff 调大 (例如 30), 让重试多等一会',
+      'too many messages: the server asks to wait before sending again: post to it less often from elsewhere, or set notify.backoff higher (e.g. 30) so that the retries wait longer',
+    );
+  }
+  const limit = kind === 'feishu' ? msg('每分钟最多 100 条、每秒最多 5 条', 'at most 100 messages a minute and 5 a second') : msg('每分钟最多 20 条', 'at most 20 messages a minute');
+  return msg(
+    `发送太频繁: 这个机器人${limit.zh}, 同一机器人上的其他发送 (另一个定时任务或其他工具) 已用完这一分钟的额度, 几秒后的重试也被拒绝。让发往同一机器人的各个定时任务错开分钟, 或每个任务用各自的机器人; 也可把配置 notify.backoff 设为 30, 让重试等过这一分钟`,
+    `too many messages: the robot takes ${limit.en}, and other posts to it (another cron job or tool on the same robot) used up this minute's, so the retries seconds later were refused too. Run the cron jobs posting to the same robot at different minutes, or give each its own robot; or set notify.backoff to 30 in the config so that a retry waits past the minute`,
+  );
+}
+
 function refused(kind: Kind, code: number, text: string, retry: boolean): Answer {
   const a = advice(kind, code, text);
   const label = kind === 'feishu' ? 'code' : 'errcode';
@@ -62,12 +82,15 @@ function refused(kind: Kind, code: number, text: string, retry: boolean): Answer
  * An HTTP status as the cron log says it: what it means for the operator where there is something
  * to know or do ("HTTP 500" alone said neither).
  */
-function httpWhy(status: number): Msg {
+function httpWhy(status: number, kind: Kind): Msg {
   const said = (zh: string, en: string) => msg(`HTTP ${status}: ${zh}`, `HTTP ${status}: ${en}`);
   if (status >= 500) return said('机器人的服务器出错 (平台或中间的代理临时故障)', "the robot's server failed (the platform, or a proxy in between, is having trouble)");
   if (status === 404 || status === 410) return said('没有这个机器人地址: 从群设置的机器人里重新复制 webhook 地址', "no robot at this address: copy the webhook address from the group's robot settings again");
   if (status === 401 || status === 403) return said('服务器拒绝了请求: 检查 webhook 地址里的 token 和签名密钥', 'the server refused the request: check the token in the webhook address and the signing secret');
-  if (status === 429) return said('发送太频繁, 服务器要求稍后再发', 'too many messages: the server asks to wait before sending again');
+  if (status === 429) {
+    const a = rateAdvice(kind);
+    return msg(`HTTP ${status}: ${a.zh}`, `HTTP ${status}: ${a.en}`);
+  }
   if (status === 408) return said('服务器等待请求超时', 'the server timed out waiting for the request');
   return msg(`HTTP ${status}`, `HTTP ${status}`);
 }
@@ -115,7 +138,7 @@ export function readAnswer(kind: Kind, status: number, text: string): Answer {
             `HTTP ${status}: the robot URL redirects elsewhere; storeops does not follow it: copy the webhook address from the robot's settings again`,
           ),
         }
-      : { ok: false, retry: transientHttp, why: httpWhy(status) };
+      : { ok: false, retry: transientHttp, why: httpWhy(status, kind) };
 
   switch (kind) {
     case 'dingtalk':

@@ -110,6 +110,32 @@ function heldElsewhere(ctx: Ctx, left: readonly { from: string; h: HeldNotice }[
   );
 }
 
+/**
+ * What becomes of a failed post's items (docs/notify.md "Only news"), by topic: posted by the next run
+ * that still lists them; a voucher `--record` recorded is held for the next voucher run (only when
+ * notices are remembered, `--notify-on new`); what is stale by then is dropped.
+ */
+function resentBy(topic: Topic, remembered: boolean): Msg {
+  switch (topic) {
+    case 'at_risk':
+      return msg(
+        '未送达的发货预警由下一次运行再发送, 前提是订单那时仍未发货 (期间已发货的不再发送, 延迟的赔付由红包运行通知)',
+        "What was not delivered is posted by the next run while the order is still unshipped (one shipped meanwhile is not: if late, the next voucher run tells it)",
+      );
+    case 'vouchers':
+      return remembered
+        ? msg(
+            '未送达的红包通知由下一次红包运行再发送 (--record 记录的保留到那时; 未记录的, 前提是那次运行仍列出它)',
+            'What was not delivered is posted by the next voucher run (kept until then when --record recorded it; otherwise if that run still lists it)',
+          )
+        : msg('未送达的红包通知由下一次仍列出它的红包运行再发送', 'What was not delivered is posted by the next voucher run that still lists it');
+    case 'reviews':
+      return msg('未送达的内容由下一次运行再发送, 前提是那时仍需联系该买家', 'What was not delivered is posted by the next run while the buyer is still to be contacted');
+    case 'roster':
+      return msg('未送达的排班由下一次 roster plan 运行再发送 (排班有变时只发送新的排班)', 'What was not delivered is posted by the next roster plan run (if the roster has changed, the new one instead)');
+  }
+}
+
 /** How long a delivered message waits for the write lock to be remembered (as a --record run's marker waits, record.ts). */
 const DELIVERED_WAIT_MS = 10 * 60 * 1000;
 
@@ -117,13 +143,17 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
   const now = () => ctx.io.now();
   const deadline = now() + s.budgetMs;
   let failed = 0;
-  // What a failure means for the cron log's reader: nothing is lost (what was not delivered is not
-  // remembered as told, or is held, so the next run posts it), and how to make cron notice.
+  // What a failure means for the cron log's reader: what becomes of what was not delivered, exactly
+  // (docs/notify.md "Only news": posted by the next run that still lists it; a voucher --record recorded
+  // is held for the next voucher run; what is stale by then is not posted), and how to make cron notice.
+  // Until 2026-12 it said "What was not delivered is posted again by the next run", which a shipping
+  // alert whose order shipped meanwhile never is.
+  const next = resentBy(notice.topic, s.on === 'new');
   const after = s.required
-    ? msg('未送达的内容下次运行时再发送 (--notify-required: 退出码 6)', 'What was not delivered is posted again by the next run (--notify-required: exit 6)')
+    ? msg(`${next.zh} (--notify-required: 退出码 6)`, `${next.en} (--notify-required: exit 6)`)
     : msg(
-        '未送达的内容下次运行时再发送; 输出和退出码不受影响 (加 --notify-required 则以退出码 6 结束, 便于定时任务发现)',
-        'What was not delivered is posted again by the next run; the output and exit code are unchanged (--notify-required makes the run exit 6, for cron to notice)',
+        `${next.zh}; 输出和退出码不受影响 (加 --notify-required 则以退出码 6 结束, 便于定时任务发现)`,
+        `${next.en}; the output and exit code are unchanged (--notify-required makes the run exit 6, for cron to notice)`,
       );
   const fail = (t: Target, why: Msg, then: Msg = after) => {
     failed++;

@@ -113,7 +113,7 @@ describe('compensate --at-risk --notify dingtalk', () => {
     expect(robots.received).toHaveLength(3); // attempts: 3
     expect(robots.received.every((x) => (x.answer as { errcode: number }).errcode === 310000)).toBe(true);
     expect(r.stderr).toContain(
-      `storeops: warning: notify dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=*** failed: 3 tries: the platform answered errcode 310000 sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]: the signature was refused: check that the signing secret (STOREOPS_NOTIFY_SECRET or config notify.secret) is the one in the robot's settings, and that this machine's clock is right (within an hour). What was not delivered is posted again by the next run; the output and exit code are unchanged (--notify-required makes the run exit 6, for cron to notice)\n`,
+      `storeops: warning: notify dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=*** failed: 3 tries: the platform answered errcode 310000 sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]: the signature was refused: check that the signing secret (STOREOPS_NOTIFY_SECRET or config notify.secret) is the one in the robot's settings, and that this machine's clock is right (within an hour). What was not delivered is posted by the next run while the order is still unshipped (one shipped meanwhile is not: if late, the next voucher run tells it); the output and exit code are unchanged (--notify-required makes the run exit 6, for cron to notice)\n`,
     );
     // the same reason three times is said once
     expect(r.stderr.match(/sign not match/g)).toHaveLength(1);
@@ -129,7 +129,7 @@ describe('compensate --at-risk --notify dingtalk', () => {
     const cfg = config({ attempts: 2 });
     const r = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', `dingtalk:${robots.dingtalk}`, '--notify-required'], { STOREOPS_NOTIFY_SECRET: 'SECwrong' });
     expect(r.code).toBe(6);
-    expect(r.stderr).toContain('within an hour). What was not delivered is posted again by the next run (--notify-required: exit 6)\n');
+    expect(r.stderr).toContain('within an hour). What was not delivered is posted by the next run while the order is still unshipped (one shipped meanwhile is not: if late, the next voucher run tells it) (--notify-required: exit 6)\n');
     expect(r.stdout.trimEnd().split('\n')[1]).toBe(EXPECTED_ROW);
     expect(robots.received).toHaveLength(2);
     // Delivered: exit 0 as usual.
@@ -156,12 +156,33 @@ describe('compensate --at-risk --notify dingtalk', () => {
     expect(robots.received.map((x) => x.status)).toEqual([500, 500]);
     // "HTTP 500" alone said neither what it meant nor what happens to the alert.
     expect(r.stderr).toContain(
-      `storeops: 警告: 通知 dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=*** 失败: 尝试 2 次: HTTP 500: 机器人的服务器出错 (平台或中间的代理临时故障)。未送达的内容下次运行时再发送; 输出和退出码不受影响 (加 --notify-required 则以退出码 6 结束, 便于定时任务发现)\n`,
+      `storeops: 警告: 通知 dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=*** 失败: 尝试 2 次: HTTP 500: 机器人的服务器出错 (平台或中间的代理临时故障)。未送达的发货预警由下一次运行再发送, 前提是订单那时仍未发货 (期间已发货的不再发送, 延迟的赔付由红包运行通知); 输出和退出码不受影响 (加 --notify-required 则以退出码 6 结束, 便于定时任务发现)\n`,
     );
     // And so it is: the next run posts it.
     const ok = await run([...AT_RISK, ...DUE_SOON, '--config', config({}), '--notify', `dingtalk:${robots.dingtalk}`, '--lang', 'zh']);
     expect(ok.code).toBe(0);
     expect(robots.received.at(-1)!.ok).toBe(true);
+  });
+
+  it('a rate limit (DingTalk 130101, WeCom 45009, HTTP 429) says what happened and what to do, zh and en (desk44)', async () => {
+    // The tries come seconds apart and the platforms count per minute: the advice is to spread the jobs
+    // posting to one robot, or to let a retry wait past the minute (notify.backoff 30). Before: the
+    // platform's words only ("errcode 130101 send too fast, exceed 20 times per minute").
+    const fast = { status: 200, body: { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' } };
+    robots.force('/robot/send', fast, fast);
+    const r = await run([...AT_RISK, ...DUE_SOON, '--config', config({ attempts: 2, backoff: 0.01 }), '--notify', `dingtalk:${robots.dingtalk}`]);
+    expect(r.code).toBe(0);
+    expect(robots.received).toHaveLength(2);
+    expect(r.stderr).toContain(
+      `storeops: warning: notify dingtalk http://127.0.0.1:${robots.port}/robot/send?access_token=*** failed: 2 tries: the platform answered errcode 130101 send too fast, exceed 20 times per minute: too many messages: the robot takes at most 20 messages a minute, and other posts to it (another cron job or tool on the same robot) used up this minute's, so the retries seconds later were refused too. Run the cron jobs posting to the same robot at different minutes, or give each its own robot; or set notify.backoff to 30 in the config so that a retry waits past the minute. ${AT_RISK_NEXT}; the output and exit code are unchanged (--notify-required makes the run exit 6, for cron to notice)\n`,
+    );
+    const wecomFast = { status: 200, body: { errcode: 45009, errmsg: 'api freq out of limit' } };
+    robots.force('/cgi-bin/webhook/send', wecomFast, wecomFast);
+    const zh = await run([...AT_RISK, ...DUE_SOON, '--config', config({ attempts: 2, backoff: 0.01 }), '--notify', `wecom:${robots.wecom}`, '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain(
+      '失败: 尝试 2 次: 平台回复 errcode 45009 api freq out of limit: 发送太频繁: 这个机器人每分钟最多 20 条, 同一机器人上的其他发送 (另一个定时任务或其他工具) 已用完这一分钟的额度, 几秒后的重试也被拒绝。让发往同一机器人的各个定时任务错开分钟, 或每个任务用各自的机器人; 也可把配置 notify.backoff 设为 30, 让重试等过这一分钟。未送达的发货预警由下一次运行再发送, 前提是订单那时仍未发货 (期间已发货的不再发送, 延迟的赔付由红包运行通知); 输出和退出码不受影响',
+    );
   });
 
   it('a robot that never answers is given up within the time allowed', async () => {
@@ -170,10 +191,12 @@ describe('compensate --at-risk --notify dingtalk', () => {
     const r = await run([...AT_RISK, ...DUE_SOON, '--config', config({ timeout: 0.3, attempts: 2 }), '--notify', `dingtalk:${robots.dingtalk}`]);
     expect(r.code).toBe(0);
     // the same reason twice is said once; then what it means for the cron log's reader
-    expect(r.stderr).toContain('failed: 2 tries: no answer within 300 ms. What was not delivered is posted again by the next run; the output and exit code are unchanged (--notify-required makes the run exit 6, for cron to notice)\n');
+    expect(r.stderr).toContain('failed: 2 tries: no answer within 300 ms. What was not delivered is posted by the next run while the order is still unshipped (one shipped meanwhile is not: if late, the next voucher run tells it); the output and exit code are unchanged (--notify-required makes the run exit 6, for cron to notice)\n');
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
+
+const AT_RISK_NEXT = "What was not delivered is posted by the next run while the order is still unshipped (one shipped meanwhile is not: if late, the next voucher run tells it)";
 
 describe('compensate --notify (vouchers)', () => {
   it('final vouchers to issue, with the total; the provisional one only counted; any machine zone', async () => {

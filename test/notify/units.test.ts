@@ -157,8 +157,14 @@ describe("reading the platforms' answers", () => {
     expect(why('dingtalk', '{"errcode":310000,"errmsg":"keywords not in content"}')!.en).toContain('add storeops as a keyword');
     expect(why('feishu', '{"code":19024,"msg":"Key Words Not Found"}')!.en).toContain('add storeops as a keyword');
     expect(why('dingtalk', '{"errcode":310000,"errmsg":"ip 1.2.3.4 not in whitelist"}')!.en).toContain("IP allow-list");
+    // a rate limit says what happened and what to do (desk44; it said the platform's words only)
+    expect(why('wecom', '{"errcode":45009,"errmsg":"api freq out of limit"}')!.en).toBe(
+      "the platform answered errcode 45009 api freq out of limit: too many messages: the robot takes at most 20 messages a minute, and other posts to it (another cron job or tool on the same robot) used up this minute's, so the retries seconds later were refused too. Run the cron jobs posting to the same robot at different minutes, or give each its own robot; or set notify.backoff to 30 in the config so that a retry waits past the minute",
+    );
+    expect(why('feishu', '{"code":11232,"msg":"frequency limited psm"}')!.en).toContain('the robot takes at most 100 messages a minute and 5 a second');
+    expect(why('dingtalk', '{"errcode":130101,"errmsg":"send too fast"}')!.zh).toContain('发送太频繁: 这个机器人每分钟最多 20 条');
     // a code with nothing to act on stays as the platform said it
-    expect(why('wecom', '{"errcode":45009,"errmsg":"api freq out of limit"}')!.en).toBe('the platform answered errcode 45009 api freq out of limit');
+    expect(why('wecom', '{"errcode":40058,"errmsg":"markdown.content exceed max length 4096"}')!.en).toBe('the platform answered errcode 40058 markdown.content exceed max length 4096');
   });
 
   it('errcode/code 0 is success; rate limits and signature answers are retried; others are final', () => {
@@ -229,11 +235,12 @@ describe('retries', () => {
     for (const [status, en] of [
       [404, 'HTTP 404: no robot at this address: copy the webhook address from the group\'s robot settings again'],
       [403, 'HTTP 403: the server refused the request: check the token in the webhook address and the signing secret'],
-      [429, 'HTTP 429: too many messages: the server asks to wait before sending again'],
+      [429, 'HTTP 429: too many messages: the server asks to wait before sending again: post to it less often from elsewhere, or set notify.backoff higher (e.g. 30) so that the retries wait longer'],
       [418, 'HTTP 418'],
     ] as const) {
       expect(whyOf(readAnswer('webhook', status, ''))?.en).toBe(en);
     }
+    expect(whyOf(readAnswer('dingtalk', 429, ''))?.en).toContain('HTTP 429: too many messages: the robot takes at most 20 messages a minute');
     expect(whyOf(readAnswer('webhook', 404, ''))?.zh).toBe('HTTP 404: 没有这个机器人地址: 从群设置的机器人里重新复制 webhook 地址');
     // A DingTalk robot behind a proxy answering 502 without JSON: the same words, and retried.
     expect(readAnswer('dingtalk', 502, '<html>Bad Gateway</html>')).toEqual({ ok: false, retry: true, why: H502 });

@@ -286,6 +286,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     ctx.attention();
   }
   await writePlan(ctx, p, result.grid, format, Boolean(opts.long), needs.label, service);
+  checkLater(ctx, opts, format);
   const solved = result;
   await notifier?.send((lang) =>
     rosterNotice(
@@ -528,12 +529,61 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   if (defaultedMin(ctx, opts) && found.some((v) => v.rule === 'coverage')) {
     ctx.info(
       msg(
-        `人数按默认最低要求判断 (${needs.label.zh}: 未给 --min、--demand 或 --volume): 排班表文件不记录排班时用的最低人数; 检查 roster plan 排出的表时请给出同样的 --min / --demand, 例如 storeops roster check ${file} --min D=2,H=1,N=1`,
-        `coverage judged with the default minimum (${needs.label.en}: no --min, --demand or --volume given): a roster file does not carry the minimums it was planned with; to check a roster from roster plan, pass the plan's --min / --demand again, e.g. storeops roster check ${file} --min D=2,H=1,N=1`,
+        `人数按默认最低要求判断 (${needs.label.zh}: 未给 --min、--demand 或 --volume): 排班表文件不记录排班时用的最低人数; 检查 roster plan 排出的表时请给出同样的 --min / --demand (roster plan 会打印要用的命令), 例如 storeops roster check ${file} --min D=2,H=1,N=1`,
+        `coverage judged with the default minimum (${needs.label.en}: no --min, --demand or --volume given): a roster file does not carry the minimums it was planned with; to check a roster from roster plan, pass the plan's --min / --demand again (roster plan prints the command to use), e.g. storeops roster check ${file} --min D=2,H=1,N=1`,
       ),
     );
   }
   if (found.length) ctx.attention();
+}
+
+/** The options `roster check` reads the same way as `roster plan`, as typed on the plan's command line. */
+const CHECK_SAME: readonly [string, string][] = [
+  ['template', '--template'],
+  ['month', '--month'],
+  ['daysOff', '--days-off'],
+  ['min', '--min'],
+  ['demand', '--demand'],
+  ['volume', '--volume'],
+  ['aht', '--aht'],
+  ['serviceLevel', '--service-level'],
+  ['answerWithin', '--answer-within'],
+  ['concurrency', '--concurrency'],
+  ['requests', '--requests'],
+  ['previous', '--previous'],
+];
+
+/** A word as a POSIX shell reads it back: quoted only when it holds anything but safe characters. */
+function shellWord(w: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The roster file does not carry the minimums it was planned with, and `roster check` without them
+ * judges coverage by the default (1 on every shift), days off by 4: a roster planned with --min N=0
+ * was then short of nights, one planned with --days-off 5 broke days-off on every agent. When the plan
+ * was given any of them, a note gives the exact command that checks it by the plan's own (the roster
+ * file named when -o wrote csv/xlsx, which check reads; `<roster.csv>` otherwise). Until 2026-12 the
+ * operator was left to remember them; `roster check` said "default minimum" only after the fact.
+ */
+function checkLater(ctx: Ctx, opts: Record<string, unknown>, format: string): void {
+  const given = CHECK_SAME.filter(([k]) => opts[k] !== undefined && opts[k] !== false && k !== 'month' && k !== 'template');
+  if (given.length === 0) return;
+  const file = ctx.output !== undefined && ctx.output !== '-' && /^(csv|tsv|xlsx)$/.test(format) ? ctx.output : undefined;
+  const words = ['storeops', 'roster', 'check', file === undefined ? '' : shellWord(file)];
+  for (const [k, flag] of CHECK_SAME) {
+    const v = opts[k];
+    if (v === undefined || v === false) continue;
+    words.push(flag);
+    if (v !== true) words.push(shellWord(String(v)));
+  }
+  const cmd = (placeholder: string) => words.map((w) => (w === '' ? placeholder : w)).join(' ');
+  ctx.info(
+    msg(
+      `排班表文件不记录这次的最低人数等设置; 以后按同样的设置检查它: ${cmd('<排班表.csv>')}`,
+      `the roster file does not record this plan's minimums and settings; to check it later by the same ones: ${cmd('<roster.csv>')}`,
+    ),
+  );
 }
 
 /** No minimum staff given, neither on the command line nor in the config: the default is used. */

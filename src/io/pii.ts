@@ -28,7 +28,11 @@ function maskCnMobile(p: string): string {
 const ID_CARD = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 // An address: a province/city/district word followed by street-level detail (路 街 号 村 室 …).
 // A room number written straight after the last part (…3单元502, …18楼1803) belongs to it.
-const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|区|县|州)[^\n,，;；"]{0,60}?(?:路|街|道|巷|弄|号|村|组|栋|幢|室|单元|楼|小区|大厦)(?:[\s\d０-９\u4e00-\u9fa5()（）#＃-]{0,20}(?:号|室|楼|栋|单元|\([\d０-９]{6}\)|（[\d０-９]{6}）))?(?:[A-Za-zＡ-Ｚａ-ｚ]?[\d０-９]{1,5}(?:室|号|房)?)?/g;
+// 街道 (a sub-district) is one word: it was cut after 街, its 道 left behind the mask (杭州市****道), and a
+// building number ending in 幢 or 座 ends the detail as 栋 does (西湖****幢 until 2026-12). A room
+// written as building-unit-room numbers (古荡新村3-2-501, 5-1201) belongs to it: until 2026-12 its
+// -2-501 was left after the mask (text42).
+const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:省|自治区|市|区|县|州)[^\n,，;；"]{0,60}?(?:街道|路|街|道|巷|弄|号|村|组|栋|幢|室|单元|楼|小区|大厦)(?:[\s\d０-９\u4e00-\u9fa5()（）#＃-]{0,20}(?:号|室|楼|栋|幢|座|单元|\([\d０-９]{6}\)|（[\d０-９]{6}）))?(?:[A-Za-zＡ-Ｚａ-ｚ]?[\d０-９]{1,5}(?:[-－][\d０-９]{1,5}){0,2}(?:室|号|房)?)?/g;
 
 // An address after a label that says it is one (地址广东省深圳市南山区科技园, 收货地址：科技园12栋):
 // ADDRESS above needs street-level detail (路 号 栋 …), so a buyer's "地址" naming a province,
@@ -56,6 +60,16 @@ const STREET_NO = /(?:(?![是在为到址送寄住往的了说和发去])[\u4e00
 // is one too: shown whole until rev35.
 const BUILDING_NO = /[\d０-９]\s*(?:号楼|栋|幢)|[A-Za-zＡ-Ｚａ-ｚ]\s*(?:栋|座|幢)/;
 const BUILDING = /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:[\d０-９]{1,4}\s*(?:号楼|栋|幢)|(?<![A-Za-zＡ-Ｚａ-ｚ])[A-Za-zＡ-Ｚａ-ｚ]\s*(?:栋|座|幢))\s*(?:[\d０-９]{1,2}\s*单元(?:\s*[\d０-９]{2,5}(?:\s*(?:室|房|号))?)?|[\d０-９]{3,5}(?:\s*(?:室|房|号))?)(?![\d０-９])/g;
+
+// A housing estate's building, unit and room written as numbers joined by dashes, with no district,
+// street or 栋/单元 word (古荡新村3-2-501, 幸福里小区8-2-301, 桂香苑12-3-402, 阳光小区5-1201): how
+// buyers and agents type an address in a note. Shown whole until 2026-12 (text42). The estate is a
+// Chinese run ending in a word estates are named with (小区 新村 花园 家园 公寓 苑 园 城 村 里 府 庭 湾 郡
+// 大厦 公馆 社区 宿舍), not taking the words a sentence puts before an address; then building-unit-room
+// (three numbers, the last of 2–4 digits) or building-room (two, the last of 3–4 digits). Other
+// dashed numbers (a size 3-5, a date 11-20, 1-3天) have no estate word before them, or no room.
+const DASHED_ROOM = /[\d０-９]\s*[-－—]\s*[\d０-９]/;
+const ESTATE_ROOM = /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:小区|新村|花园|家园|公寓|大厦|公馆|社区|宿舍|苑|园|城|村|里|府|庭|湾|郡)\s*[\d０-９]{1,3}\s*[-－—]\s*(?:[\d０-９]{1,2}\s*[-－—]\s*[\d０-９]{2,4}|[\d０-９]{3,4})(?:\s*(?:室|房|号))?(?![\d０-９])/g;
 
 function maskLabelledAddress(all: string, label: string, colon: string | undefined, span: string): string {
   if (span.includes('****')) return all;
@@ -102,7 +116,8 @@ export function scrubPii(text: string): string {
     .replace(ADDRESS_LABEL, (all: string, label: string, colon: string | undefined, span: string) => maskLabelledAddress(all, label, colon, span));
   // Only a text with a house number (a digit, then 号) can hold a street address: most skip the pattern.
   const streets = HOUSE_NO.test(labelled) ? labelled.replace(STREET_NO, '****') : labelled;
-  const scrubbed = BUILDING_NO.test(streets) ? streets.replace(BUILDING, '****') : streets;
+  const buildings = BUILDING_NO.test(streets) ? streets.replace(BUILDING, '****') : streets;
+  const scrubbed = DASHED_ROOM.test(buildings) ? buildings.replace(ESTATE_ROOM, '****') : buildings;
   return maskPhones(maskIdCards(scrubbed)).replace(MOBILE_CN, (p) => maskCnMobile(p));
 }
 

@@ -17,8 +17,13 @@ export function maskName(name: string): string {
 // (+86 571 8888 8888, +86-10-12345678, +86 0571 88888888). Digit boundaries: a 19-digit order id
 // or a longer digit run never contains a "phone". Matched on ASCII digits: full-width ones
 // (１３９…) are looked for in the half-width text (halfWidth keeps the length).
-/** The separators a phone's digits may be written with (also pii.ts's Chinese-numeral mobiles). */
-export const SEP = '[-\\s._\u00b7\u2013\u2014]';
+// A tilde (139~2513~0165, the full-width ～ a Chinese input method types, 〜) and the zero-width
+// characters a copy from a chat or web page leaves between the digits (U+200B, U+200C, U+200D,
+// U+2060, U+FEFF: the phone looks whole on screen) separate the groups too, and a separator may be
+// written as a run of up to three (139  2513  0165, 139 - 2513 - 0165, 139——2513——0165). Such a
+// phone was shown whole until 2026-12 (text42); a single one of the separators above was found.
+/** The separators a phone's digits may be written with (also pii.ts's Chinese-numeral mobiles): one, or a run of up to three. */
+export const SEP = '(?:[-\\s._\u00b7\u2013\u2014~\uff5e\u301c\u200b\u200c\u200d\u2060\ufeff]{1,3})';
 export const MOBILE = new RegExp(`(?<![\\d])(?:(?:\\+|00)?86${SEP}?)?1${SEP}?[3-9](?:${SEP}?\\d){9}(?![\\d])`, 'g');
 export const LANDLINE = new RegExp(
   `(?<![\\d])(?:(?:\\+|00)86${SEP}?0?(?:10|2\\d|[3-9]\\d{2})${SEP}?|[(\uff08]0\\d{2,3}[)\uff09]\\s?|0\\d{2,3}${SEP}?)\\d{3,4}${SEP}?\\d{4}(?![\\d])`,

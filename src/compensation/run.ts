@@ -37,7 +37,7 @@ import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
 import type { AmountChange, PaidOrder, ProvisionalLate, Sighting, StateDb } from '../state/ledger.js';
 import { toRequest } from './request.js';
-import { maskNamesIn, shownNick } from '../io/pii.js';
+import { maskNamesIn, scrubPii, shownNick } from '../io/pii.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
 import { countVoucher } from './sums.js';
 import {
@@ -1390,10 +1390,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         const row = a.rules ? atRiskRow(o, a, ctx.asOf, riskUntil, baseFor(a.rules, req.base)) : null;
         if (row) {
           const names = notifier || !ctx.showPii ? [o.receiver, ...(o.subOrders ?? []).map((l) => l.receiver)].filter((n): n is string => n !== undefined && n !== '') : [];
-          // The title is the at-risk output's one free-text column: the order's receiver name in it is
-          // masked as the alert masks it (王建国 → 王**), unless --show-pii. Until 2026-12 the file
-          // showed it as written.
-          if (!ctx.showPii && names.length && typeof row.title === 'string' && row.title !== '') row.title = maskNamesIn(row.title, names);
+          // The title is the at-risk output's one free-text column: scrubbed as the alert scrubs it
+          // (notices.ts atRiskNotice), unless --show-pii: phones, id-card numbers and addresses by their
+          // look (scrubPii: 围巾礼盒 电话13925130165 → 围巾礼盒 电话139****0165) and the order's receiver
+          // name (王建国 → 王**). Until 2026-12 the file showed the title as written, then (603039b) with
+          // only the receiver's name masked.
+          if (!ctx.showPii && typeof row.title === 'string' && row.title !== '') row.title = maskNamesIn(scrubPii(row.title), names);
           atRisk.push(shown(row));
           if (notifier && names.length) riskReceivers.set(String(o.orderId), names);
         }

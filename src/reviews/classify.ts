@@ -52,9 +52,19 @@ function notNegated(words: string[], p: Prepared): string[] {
  */
 const SHIP_CONDITION = /发货|发出|寄出|出库/;
 const OTHER_DEMAND = /[退赔补钱偿返换改]|处理|解决/;
+/**
+ * docs/rules.md §2.1 (text42): an invoice is owed as shipping is — the shop must issue one when the
+ * buyer asks (电子商务法 第十四条; 发票管理办法 第十九条) — so a bad review threatened unless it is
+ * issued (不给开发票就差评, 不给我开发票就给差评, 赶紧开发票，不然差评) is no extortion either: a service
+ * complaint, followed up by contacting the buyer. The invoice words (开发票, 补开发票, 重开发票, 开具增值税
+ * 专用发票, 专票, 普票, 开票) are taken out of the condition before it is looked at for another demand (补开
+ * holds 补): 不开发票也不退款就差评 stays extortion.
+ */
+const INVOICE = /(?:补开|重开|开具|开)?(?:电子|增值税|专用|普通)*(?:发票|专票|普票)|开票/g;
 const OTHERWISE = /^(?:要不然|否则|不然)/;
 const CLAUSE_END = /[,.!?;。！？；、~…]+$/;
 
+/** The threat's condition asks only what the order already owes: shipping (text41) or an invoice (text42). */
 function shippingOnly(hit: string, p: Prepared): boolean {
   const key = hit.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, '');
   let i = p.tight.indexOf(key);
@@ -67,7 +77,8 @@ function shippingOnly(hit: string, p: Prepared): boolean {
     } else {
       condition = key.replace(/(?:差评|中评|投诉).*$/, '');
     }
-    if (!SHIP_CONDITION.test(condition) || OTHER_DEMAND.test(condition)) return false;
+    const rest = condition.replace(INVOICE, '');
+    if (!(SHIP_CONDITION.test(condition) || rest !== condition) || OTHER_DEMAND.test(rest)) return false;
   }
   return true;
 }

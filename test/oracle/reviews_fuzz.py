@@ -22,7 +22,8 @@ Compares order, reasons, categories, score, priority, action, contactBy, explain
 (json output; csv is compared for the deadlines too; an extortion row's contactBy and nextContactAt are null).
 Texts include the conditional extortion forms (不处理就差评, 要不然给差评), intensified negative words on a
 好评 (不是一般的差, 没有一次不出问题) and praise built the same way (一点都不差, 不能再好了, 没有一次让我失望,
-后悔没早点买), and threats about shipping, no extortion (再不发货就差评, 赶紧发货，不然差评: docs/rules.md §2.1).
+后悔没早点买), and threats about shipping or an invoice, or of a complaint, no extortion (再不发货就差评, 赶紧发货，不然差评,
+不给开发票就差评, 不退款就投诉: docs/rules.md §2.1).
 """
 import csv, io, json, os, random, shutil, subprocess, sys
 from collections import Counter
@@ -43,7 +44,8 @@ WORDS = {
     "plain": ["还行", "收到了", "一般般", "没有色差", "不失望", "一点都不差", "不能再好了", "没有一次让我失望", "后悔没早点买", "垃圾袋很结实"],
     "intensified": ["不是一般的差", "没有一次不出问题"],
     "extortion": ["不退款就差评", "不处理就差评", "要不然给差评", "要么退款，要么差评"],
-    "shipping_threat": ["再不发货就差评", "赶紧发货，不然差评", "不给我发货就差评", "快发货，不然差评。退款，不然差评"],
+    "shipping_threat": ["再不发货就差评", "赶紧发货，不然差评", "不给我发货就差评", "快发货，不然差评。退款，不然差评",
+                        "不给开发票就差评", "赶紧开发票，不然差评", "不退款就投诉", "不给补开发票也不退款就差评"],
 }
 RATINGS = {"good": ["好评", "good", "5", "4", "正面评价"], "neutral": ["中评", "neutral", "3", "中性评价"],
            "bad": ["差评", "bad", "1", "2", "负面评价"]}

@@ -84,7 +84,7 @@ def hits(table, text):
 
 
 # docs/rules.md §2.1 (text41): a threat whose condition is shipping only (再不发货就差评, 不给我发货就差评,
-# 赶紧发货，不然差评) is no extortion. The condition: the words found up to 差评/中评/投诉, or for
+# 赶紧发货，不然差评) is no extortion, nor (text42) one whose condition is an invoice (不给开发票就差评). The condition: the words found up to 差评/中评/投诉, or for
 # 否则/不然/要不然 the clause before them. Shipping only = it names 发货/发出/寄出/出库 and none of
 # 退 赔 补 钱 偿 返 换 改 处理 解决. Every place the words stand is judged; one that is not keeps it.
 def _shipping_only_at(t, i, found):
@@ -93,7 +93,11 @@ def _shipping_only_at(t, i, found):
         cond = re.split(r"[,.!?;。！？；]", before)[-1]
     else:
         cond = re.sub(r"(?:差评|中评|投诉).*$", "", found)
-    return bool(re.search(r"发货|发出|寄出|出库", cond)) and not re.search(r"[退赔补钱偿返换改]|处理|解决", cond)
+    # text42: an invoice is owed too (电子商务法 第十四条): 不给开发票就差评 is no extortion; the invoice words
+    # are taken out before looking for another demand (补开发票 holds 补).
+    rest = re.sub(r"(?:补开|重开|开具|开)?(?:电子|增值税|专用|普通)*(?:发票|专票|普票)|开票", "", cond)
+    owed = bool(re.search(r"发货|发出|寄出|出库", cond)) or rest != cond
+    return owed and not re.search(r"[退赔补钱偿返换改]|处理|解决", rest)
 
 
 def extortion_hit(text):
@@ -344,7 +348,9 @@ def queue(paths, asof, roster=None, zone=None):
         if r["buyer"] and r["rating"] in ("bad", "neutral"):
             negs[r["buyer"]] = negs.get(r["buyer"], 0) + 1
     items = [i for i in (item(r, asof, negs.get(r["buyer"], 0) if r["buyer"] else 0) for r in kept) if i]
-    items.sort(key=lambda i: (not i["safety"], i["priority"], -i["score"], i["contactBy"] or datetime.max))
+    # README: ties by score, then the nearer contactBy, then the order id (as text); the order id was left to
+    # the file's order until text42's fuzz texts made two items tie to the contactBy (case 54 of seed 1)
+    items.sort(key=lambda i: (not i["safety"], i["priority"], -i["score"], i["contactBy"] or datetime.max, i["orderId"]))
     if roster:
         assign(items, roster, asof)
     return items

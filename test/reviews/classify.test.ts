@@ -203,7 +203,8 @@ describe('flagging (SPEC reviews: neutral/negative, DSR ≤ 3, negative 追评, 
     expect(classify(r({ rating: 'bad', text: '不退款就给你们打差评' }), matchers).extortion).toEqual(['不退款就给你们打差评']);
     expect(classify(r({ rating: 'bad', text: '不给退款就一直差评，你们看着办' }), matchers).extortion).toEqual(['不给退款就一直差评']);
     expect(classify(r({ rating: 'bad', text: '不赔钱就天天给你差评' }), matchers).extortion).toEqual(['不赔钱就天天给你差评']);
-    expect(classify(r({ rating: 'bad', text: '不退款我就去投诉' }), matchers).extortion).toEqual(['不退款我就去投诉']);
+    // A complaint threatened is no review threatened (docs/rules.md §2.1, text42): no extortion (it was).
+    expect(classify(r({ rating: 'bad', text: '不退款我就去投诉' }), matchers).extortion).toEqual([]);
     // Giving up is not a threat: 就算了 is not an action on a review.
     expect(classify(r({ rating: 'bad', text: '不给退款就算了差评也懒得改' }), matchers).extortion).toEqual([]);
     expect(classify(r({ rating: 'bad', text: '不退款就算了，差评' }), matchers).extortion).toEqual([]);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { InputError, type Msg, UsageError, msg } from './errors.js';
 import { NOT_OBJECT, jsonProblem } from './io/jsontext.js';
 import { fileProblem } from './io/fsproblem.js';
-import { readTextFileSync } from './io/textfile.js';
+import { openRegularSync, readTextFileSync } from './io/textfile.js';
 
 export interface Config {
   lang?: string;
@@ -54,7 +54,8 @@ export function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd
     let config: Config;
     let mode: number;
     try {
-      const fd = fs.openSync(c.path, 'r');
+      // Not a plain open: a named pipe no program writes to waited there for ever (openRegularSync).
+      const fd = openRegularSync(c.path);
       try {
         mode = fs.fstatSync(fd).mode;
         text = readTextFileSync(fd);

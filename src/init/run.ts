@@ -7,6 +7,7 @@ import { type Lang, OutputError, msg, plural } from '../errors.js';
 import { doc, templatesDir } from '../paths.js';
 import { fileProblem } from '../io/fsproblem.js';
 import { oneLine } from '../io/escape.js';
+import { openRegularSync } from '../io/textfile.js';
 
 const TEMPLATE_DIR = 'storeops-templates';
 
@@ -240,7 +241,13 @@ function undo(done: ReadonlyArray<{ target: string; existed: boolean; backup?: s
 function oldState(file: string): { state?: string; unreadable?: boolean } {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Not a plain read: a named pipe there would wait for a writer for ever (openRegularSync).
+    const fd = openRegularSync(file);
+    try {
+      text = fs.readFileSync(fd, 'utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch {
     return {};
   }

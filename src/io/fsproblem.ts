@@ -26,6 +26,8 @@ export function fileProblem(e: unknown): Msg {
       return msg('文件已达到允许的最大大小 (ulimit -f 或文件系统的上限)', 'the file has reached the largest size allowed (ulimit -f, or the file system\'s limit)');
     case 'ENOTTEXT':
       return msg('既不是 UTF-8 也不是 GBK 文本 (用记事本等打开, 另存为 UTF-8 编码)', 'it is neither UTF-8 nor GBK text (open it in a text editor and save it as UTF-8)');
+    case 'ENOTREG':
+      return msg('它不是普通文件 (而是命名管道、套接字或设备); 请把内容保存成一个文件再指定它', 'it is not a regular file (a named pipe, a socket or a device); save the content to a file and name that');
     case 'EEXIST':
       // mkdir where a file of that name is (`init --dir notes.txt`): the system's "file already exists, mkdir …".
       return msg('同名的文件已存在, 不能在那里建文件夹', 'a file of that name is in the way: no folder can be made there');

@@ -27,9 +27,48 @@ export function decodeText(b: Buffer): string | null {
   return s.includes('\uFFFD') ? null : s;
 }
 
-/** fs.readFileSync(file, 'utf8'), but GBK read as GBK; bytes that are neither throw an error with code ENOTTEXT (fileProblem explains it). */
+/**
+ * fs.readFileSync(file, 'utf8'), but GBK read as GBK; bytes that are neither throw an error with code
+ * ENOTTEXT, and a path that is no regular file (a named pipe, socket or device) one with code ENOTREG
+ * (fileProblem explains both; a folder is EISDIR as before).
+ */
 export function readTextFileSync(file: string | number): string {
-  const text = decodeText(fs.readFileSync(file));
+  let bytes: Buffer;
+  if (typeof file === 'number') bytes = fs.readFileSync(file);
+  else {
+    const fd = openRegularSync(file);
+    try {
+      bytes = fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  const text = decodeText(bytes);
   if (text === null) throw Object.assign(new Error('not UTF-8 or GBK text'), { code: 'ENOTTEXT' });
   return text;
+}
+
+/**
+ * Opens a file an operator edits by hand (the config, a rule file, a template or table the config
+ * names) for reading, without waiting: a named pipe was opened with a plain open(2), which waits for
+ * a writer inside a synchronous call, so a `--config`, `--rules`, `--template` or
+ * `reviews.keywords` naming a FIFO no program wrote to hung the run for ever, deaf to SIGTERM (its
+ * handler never ran; cron's timeout and `flock -n` then skipped every later run). Opened with
+ * O_NONBLOCK (no effect on a regular file) and refused with code ENOTREG unless it is a regular file
+ * or a folder (EISDIR when read, as before). A link is followed.
+ */
+export function openRegularSync(file: string): number {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  let st: fs.Stats;
+  try {
+    st = fs.fstatSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
+  if (!st.isFile() && !st.isDirectory()) {
+    fs.closeSync(fd);
+    throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+  }
+  return fd;
 }

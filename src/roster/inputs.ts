@@ -17,6 +17,7 @@ import { likelyPairs, nameList, nearName } from './names.js';
 import { type ServiceParams, type Traffic, type TrafficProfileFile, trafficFromProfile, trafficFromVolume } from './traffic.js';
 import { templatesDir } from '../paths.js';
 import { readTextFileSync } from '../io/textfile.js';
+import { fileProblem } from '../io/fsproblem.js';
 
 export interface Calendar {
   template: boolean;
@@ -353,7 +354,8 @@ export function profileTraffic(ctx: Ctx, cal: Calendar): Traffic {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw bad(msg('找不到文件', 'file not found'));
-    if (code) throw bad(msg(`无法读取 (${code})`, `cannot be read (${code})`));
+    // A named pipe or device (ENOTREG), a folder, …: said in words, as the other tables' (it was "cannot be read (ENOTREG)").
+    if (code) throw bad(msg(`无法读取: ${fileProblem(e).zh}`, `cannot be read: ${fileProblem(e).en}`));
     throw bad(jsonProblem(e, body));
   }
   const f = parsed as TrafficProfileFile;

@@ -57,7 +57,8 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
     text = readTextFileSync(file);
   } catch (e) {
     // A file that is not there has no field to fix: say where to find one.
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    // (A named pipe or device: the file-name hint too, not "fix the field" of a file never read.)
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTREG';
     throw new InputError(
       msg(`无法读取规则文件 ${file}: ${fileProblem(e).zh}`, `cannot read rule file ${file}: ${fileProblem(e).en}`),
       missing

@@ -415,3 +415,12 @@ export const EARLIEST_PLAUSIBLE = Date.UTC(2003, 0, 1);
 export function latestPlausible(asOf: number, now: number): number {
   return Math.max(asOf, now) + DAY_MS;
 }
+
+/**
+ * How far past latestPlausible a promised ship time (抖店/拼多多 承诺发货时间, 抖店 预约发货时间) may lie.
+ * A promise is a future event by nature: an order paid an hour ago promises 48 h ahead, a presale or
+ * custom-made one weeks ahead; until 2026-12 such a cell more than a day ahead was rejected as
+ * implausible, and every fresh 抖店 download had rejected rows (exit 3 under --strict). A year: a
+ * mangled cell (2062) is still refused, as a promise so far out would make its order never late.
+ */
+export const PROMISE_AHEAD_MS = 366 * DAY_MS;

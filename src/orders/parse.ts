@@ -6,7 +6,7 @@ import { typedNumberHint } from '../io/typed-number.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, fenToMoney, leadingZero, parseMoney, plainFen } from '../money.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, clockChangeReason, parseTime, wallText } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, PROMISE_AHEAD_MS, type TimeZone, clockChangeReason, parseTime, wallText } from '../time.js';
 import { type Grain, type Layout, lookupNormalized } from './layouts.js';
 import type { Order } from './types.js';
 
@@ -176,6 +176,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   // The same as parallel arrays for the per-row loops (no iterator, no destructuring a row).
   const timeKeys = times.map(([k]) => k);
   const timeCols = Int32Array.from(times, ([, i]) => i);
+  // The latest plausible time of each: a promised ship time may lie ahead (PROMISE_AHEAD_MS).
+  const timeLatest = Float64Array.from(times, ([k]) => (k === 'promisedShipAt' || k === 'reservedShipAt' ? latest + PROMISE_AHEAD_MS : latest));
   const moneyKeys = moneys.map(([k]) => k);
   const moneyCols = Int32Array.from(moneys, ([, i]) => i);
   const moneyUsed = Uint8Array.from(moneys, ([, , used]) => (used ? 1 : 0));
@@ -374,13 +376,14 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       const key = timeKeys[j]!;
       const i = timeCols[j]!;
       const slot = timeSlots[j]!;
+      const last = timeLatest[j]!;
       // A time the scanner read from the bytes (the export's shape, a real date and time): as
       // parseTime reads its text, less the zone's fixed offset; shown as its text where refused.
       const w = wall !== undefined && slot >= 0 ? wall[slot]! : -1;
       let t: number | null | undefined;
       let text: string;
       let raw: string;
-      if (w >= 0 && fixedOff !== undefined && (t = w * 1000 - fixedOff) >= EARLIEST_PLAUSIBLE && t <= latest) {
+      if (w >= 0 && fixedOff !== undefined && (t = w * 1000 - fixedOff) >= EARLIEST_PLAUSIBLE && t <= last) {
         text = raw = '';
       } else if (w < 0 && (cells[i] ?? '') === '') {
         // An empty cell (an order not shipped or not confirmed yet: ~7,000 of a 10k export's time
@@ -403,7 +406,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
             t = parseTime(text, tz);
           }
         }
-        if (t === undefined || (t !== null && (t < EARLIEST_PLAUSIBLE || t > latest))) {
+        if (t === undefined || (t !== null && (t < EARLIEST_PLAUSIBLE || t > last))) {
           // The cell as typed (２０２６－１１－３２, not 2026-11-32), so it can be found in the file; a
           // clock-change note works on the half-width time (its suggested offsets are written in ASCII).
           const clock = t === undefined ? clockChangeReason(text, tz) : undefined;

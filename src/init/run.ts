@@ -25,6 +25,7 @@ export function starterConfig(lang?: Lang): Record<string, unknown> {
     _comment: [
       `storeops 配置文件 / storeops config file. 命令行选项优先于环境变量, 环境变量优先于本文件 / flags win over environment variables, which win over this file. 以 _ 开头的键是注释 / keys starting with _ are comments. 全部说明 / full reference: ${doc('docs/cli.md')}`,
       'lang: "zh" 或 "en" 固定语言, 定时任务 (没有 LANG) 也按它; storeops init 以中文运行时写入 "zh"; 删去则按 LANG, --lang 和 STOREOPS_LANG 仍优先 / "zh" or "en" fixes the language, for cron jobs (no LANG) too; storeops init run in Chinese writes "zh"; remove it to let LANG decide; --lang and STOREOPS_LANG still win',
+      'state: 状态数据库 (记录已发红包和联系记录), 相对路径相对于本文件; 手动运行与定时任务要用同一个, 否则手动检查会把已发的红包当作新红包 / the state database (vouchers recorded, contacts), relative to this file; runs by hand and the cron job must share it, or a check by hand lists vouchers already issued as new',
       'tz: 平台报表时间所在时区 (淘宝/天猫、抖店、拼多多均为北京时间) / zone of the export timestamps (Beijing time for Taobao/Tmall, Douyin, PDD)',
       'compensate.rules: auto = 每个订单按付款时生效的规则集, 或 tmall-2023 / tmall-2026 / douyin-2025 / 规则文件路径 / auto = each order under the rule set in force at its paid time, or a rule set id / a rule file path (storeops rules list)',
       `compensate.base: auto = 规则集规定的计算基数, 或 paid-minus-postage / paid / goods / auto = the base each rule set names, or paid-minus-postage / paid / goods (${doc('docs/rules.md')} §1.4)`,
@@ -86,6 +87,21 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
         ),
       );
     }
+  }
+  // A new config names its state database. Without one, the cron recipe's STOREOPS_STATE (README,
+  // "Running from cron") and a run by hand in the same folder used two databases: the hand run, not
+  // knowing what the hourly job had recorded and announced, posted every voucher to the config's
+  // group robot again as new, to issue (the robot's "only news" memory is in the database too), and
+  // said nothing of those already recorded. `storeops/state.db` beside the config is the recipe's
+  // path; a database runs use now (STOREOPS_STATE, the default one) is named instead, by its full
+  // path, so no voucher recorded before is listed as new again.
+  let stateNote: { state: string; existing: boolean } | undefined;
+  if (!('state' in starter) && !(force && oldState(configFile).unreadable)) {
+    const existing = ctx.io.env.STOREOPS_STATE !== undefined || fs.existsSync(ctx.statePath);
+    const state = existing ? ctx.statePath : 'storeops/state.db';
+    const { _comment, ...rest } = starter;
+    starter = { _comment, state, ...rest };
+    stateNote = { state, existing };
   }
   const writes: { target: string; content: Buffer | string }[] = [{ target: configFile, content: JSON.stringify(starter, null, 2) + '\n' }];
   const src = templatesDir();
@@ -214,6 +230,19 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
       `wrote ${plural(wrote, 'file')}, kept ${kept} existing ${kept === 1 ? 'one' : 'ones'}. Edit storeops.config.json and the tables in ${TEMPLATE_DIR}/; storeops uses them when run in that folder.`,
     ),
   );
+  if (stateNote !== undefined && todo.some((w) => w.target === configFile)) {
+    const where = stateNote.existing ? stateNote.state : path.join(dir, stateNote.state);
+    ctx.info(
+      msg(
+        stateNote.existing
+          ? `配置中写入了 "state": ${JSON.stringify(stateNote.state)} (现在使用的状态数据库): 在这个文件夹里手动运行和定时任务都用它, 已记录的红包不会重新列为新红包`
+          : `配置中写入了 "state": ${JSON.stringify(stateNote.state)} (相对于配置文件, 即 ${where}): 在这个文件夹里手动运行和定时任务用同一个状态数据库, 手动检查不会把定时任务已记录、已通知的红包再当作新红包发到群里`,
+        stateNote.existing
+          ? `the config says "state": ${JSON.stringify(stateNote.state)} (the state database runs use now): runs by hand in this folder and the cron job both use it, so no voucher recorded before is listed as new again`
+          : `the config says "state": ${JSON.stringify(stateNote.state)} (relative to the config: ${where}): runs by hand in this folder and the cron job share one state database, so a check by hand does not post the vouchers the cron job recorded and announced to the group again as new`,
+      ),
+    );
+  }
   if (starter.lang !== undefined && todo.some((w) => w.target === configFile)) {
     ctx.info(msg('配置中写入了 "lang": "zh": 定时任务 (没有 LANG) 也用中文输出提示和表头; 删去这一项则按 LANG。', 'the config says "lang": "zh": cron jobs (no LANG) speak Chinese too; remove it to let LANG decide.'));
   }

@@ -87,7 +87,10 @@ export function badBytes(s: Sniffed, lineNo: number): InputError {
         `${s.name} 第 ${lineNo} 行含有无法按 ${s.encoding} 解码的字节: 文件在一个字符中间结束, 被截断了 (下载或复制没有完成)`,
         `${s.name}:${lineNo}: bytes that are not valid ${s.encoding}: the file ends in the middle of a character, so it was cut off (a download or copy that did not finish)`,
       ),
-      msg('从卖家中心重新导出该报表 (或重新下载/复制), 再运行。', 'export it again from the seller centre (or download or copy it again), then run again.'),
+      msg(
+        '从卖家中心重新导出该报表 (或重新下载/复制), 再运行; 删除或移走这个被截断的文件 (读取整个文件夹的定时任务每次都会再读到它)。',
+        'export it again from the seller centre (or download or copy it again), then run again; delete or move this cut file (a job reading the whole folder reads it again every run).',
+      ),
     );
   }
   if (s.encodingNote === 'flag' && s.encoding === 'utf8') {

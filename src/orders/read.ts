@@ -917,7 +917,7 @@ function unknownStatus(file: string, line: number, r: ParsedRow, statusHeader: s
 
 function cutOffProblem(cells: number, width: number): Msg {
   return msg(
-    `文件在这一行中间结束 (${cells} 列, 表头有 ${width} 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从卖家中心重新导出该报表`,
-    `the file ends in the middle of this row (${cells} of the header's ${width} cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the seller centre`,
+    `文件在这一行中间结束 (${cells} 列, 表头有 ${width} 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从卖家中心重新导出该报表, 并删除或移走这个被截断的文件 (读取整个文件夹的定时任务, 如 exports/*.csv, 每次都会再读到它, 新下载的完整文件也救不了)`,
+    `the file ends in the middle of this row (${cells} of the header's ${width} cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the seller centre, and delete or move this cut file (a job reading the whole folder, exports/*.csv, reads it again every run, the complete new download beside it notwithstanding)`,
   );
 }

@@ -146,6 +146,9 @@ export class OrderSet {
   private seenLines: SeenIds;
   /** Orders of line-grain rows that have no line id, deduplicated as whole orders. */
   private seenLineOrders: SeenIds;
+  /** Files read to their end (by name: each once), and those of them with no data row. */
+  private readonly finished = new Set<string>();
+  private readonly empty: string[] = [];
 
   constructor(
     private readonly ctx: Ctx,
@@ -304,8 +307,15 @@ export class OrderSet {
       stats.summaryLines.push(line);
       this.ctx.info(summarySkipped(f.name, line));
     }
-    if (stats.rowsRead === 0) {
-      this.ctx.warn(msg(`${f.name}: 表头之后没有数据行`, `${f.name}: no data rows after the header`));
+    // A file with a header and no rows (a download of an hour with no orders: 拼多多's hourly file) is
+    // told once every file is read: a warning when no file had a row (nothing read at all: a wrong
+    // download or filter looks the same), else a note per such file; under -q only for the newest file
+    // (tellEmpty). The hourly cron job reads a week of downloads: each empty one warned every hour,
+    // 168 times, in the -q log.
+    if (!this.finished.has(f.name)) {
+      this.finished.add(f.name);
+      if (stats.rowsRead === 0) this.empty.push(f.name);
+      if (this.finished.size === this.files.length) this.tellEmpty();
     }
     // Exactly as many rows as a spreadsheet holds (Excel 2007+: 1,048,576; Excel 97–2003: 65,536, the
     // header and any title lines included): a file opened in a spreadsheet and saved again loses every
@@ -322,6 +332,26 @@ export class OrderSet {
       );
       this.ctx.attention();
     }
+  }
+
+  /** The header-only files, once every file is read (fileRead). */
+  private tellEmpty(): void {
+    if (this.empty.length === 0) return;
+    if (this.empty.length === this.files.length) {
+      for (const name of this.empty) this.ctx.warn(msg(`${name}: 表头之后没有数据行`, `${name}: no data rows after the header`));
+      return;
+    }
+    const note = (name: string) =>
+      msg(`${name}: 表头之后没有数据行 (一份没有订单的下载), 已读取其他文件`, `${name}: no data rows after the header (a download with no orders); the other files were read`);
+    if (!this.ctx.quiet) {
+      for (const name of this.empty) this.ctx.info(note(name));
+      return;
+    }
+    // -q (the cron job): the newest file only, when it is one of them: the download this run was run
+    // for, each download being the newest of the run after it was made. The older ones were told so by
+    // those runs, and are not told again every hour they stay in the folder.
+    const newest = this.byFreshness[0]?.name;
+    if (newest !== undefined && this.empty.includes(newest)) this.ctx.io.stderr.write(this.ctx.t(note(newest)) + '\n');
   }
 
   // The rare outcomes of a record, out of rowBatches' loop: each was written in it, and they made

@@ -361,7 +361,7 @@ const SECTION_KEYS: Record<string, readonly string[]> = {
   reviews: ['maxAttempts', 'attemptWindowDays', 'quietHours', 'minGapHours', 'contactWithinHours', 'goodwill', 'highValue', 'midValue', 'serialNegative', 'shopName', 'safetyContact', 'messageLang', 'keywords', 'forbidden', 'templates', 'minShiftLeftMinutes'],
   zhenjian: ['commissionRate', 'shippingPerSample', 'avgOrder', 'farAboveRatio', 'categories'],
   roster: ['shifts', 'traffic', 'daysOff', 'min', 'aht', 'answerWithin', 'concurrency', 'serviceLevel', 'timeLimit', 'maxHoursSpread'],
-  notify: ['targets', 'secret', 'on', 'required', 'lang', 'top', 'maxMessages', 'timeout', 'attempts', 'backoff', 'budget'],
+  notify: ['targets', 'secret', 'on', 'required', 'lang', 'shop', 'top', 'maxMessages', 'timeout', 'attempts', 'backoff', 'budget'],
 };
 
 /** The keys of a notify target written as an object ({"url": …, "kind": …, "secret": …}). */

@@ -1148,8 +1148,16 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // every first-seen place is kept once). Issue 21: ~6 map look-ups an order fewer.
   const lastShop: { shop: string | undefined; name: string | undefined; byName: boolean | undefined } = { shop: undefined, name: undefined, byName: undefined };
   let shopSeen = false;
+  // The shops the orders name, for the alerts' titles (notify/run.ts withShop): 店铺名称 where the export
+  // gives one, else the 店铺Id, a phone in it masked; the first 100 shops, in the order first met.
+  const shopNames = notifier ? new Map<string, string>() : undefined;
+  let lastShopNamed: string | undefined;
   const judgeBatch = (batch: Order[]): void => {
     for (const o of batch) {
+      if (shopNames && o.shop && o.shop !== lastShopNamed) {
+        lastShopNamed = o.shop;
+        if (!shopNames.has(o.shop) && shopNames.size < 100) shopNames.set(o.shop, shownNick(o.shopByName ? o.shop : (o.shopName ?? o.shop)));
+      }
       // Every order of the file, whatever becomes of it below (held, excluded, on time, not judged).
       if (seenNow) {
         if (o.sourceFile !== curFile) atFile(o.sourceFile);
@@ -1600,7 +1608,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     if (atRisk.length > 0 || resolveFormat(ctx) !== 'table' || (ctx.output !== undefined && ctx.output !== '-')) ctx.info(atRiskSummary(atRisk.length, req.atRisk, costs.reduce<Money>((s, c) => (c === null ? s : s.plus(c)), ZERO), usedIds, costs.filter((c) => c === null).length, atRiskUnjudged));
     if (notifier) {
       const { atRiskNotice } = await import('../notify/notices.js');
-      await notifier.send((lang) => atRiskNotice((atRisk as unknown as AtRiskEntry[]).map((r) => (riskReceivers.has(String(r.orderId)) ? { ...r, receivers: riskReceivers.get(String(r.orderId)) } : r)), { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }));
+      const { shopsShown } = await import('../notify/notices.js');
+      await notifier.send((lang) => withShops(atRiskNotice((atRisk as unknown as AtRiskEntry[]).map((r) => (riskReceivers.has(String(r.orderId)) ? { ...r, receivers: riskReceivers.get(String(r.orderId)) } : r)), { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }), shopsShown([...new Set(shopNames!.values())], lang)));
     }
     return;
   }
@@ -2005,8 +2014,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.attention();
   }
   if (notifier) {
-    const { vouchersNotice } = await import('../notify/notices.js');
-    await notifier.send((lang) => vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto', seen }));
+    const { vouchersNotice, shopsShown } = await import('../notify/notices.js');
+    await notifier.send((lang) => withShops(vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto', seen }), shopsShown([...new Set(shopNames!.values())], lang)));
   }
 }
 
+/** The notice with the shops the export names (none: the config's, notify/run.ts). */
+function withShops<N extends { shop?: string }>(notice: N, shop: string | undefined): N {
+  return shop === undefined ? notice : { ...notice, shop };
+}

@@ -118,6 +118,7 @@ function render(kind: Kind, notice: Notice, p: Part): Record<string, unknown> {
         source: 'storeops',
         topic: notice.topic,
         lang: notice.lang,
+        ...(notice.shop ? { shop: oneLine(notice.shop) } : {}),
         title: p.title,
         summary: p.summary ?? oneLine(notice.summary),
         part: p.index + 1,

@@ -27,6 +27,18 @@ function s(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * The shops a run's orders name, as a title shows them: at most 3, then "等 N 家" / "+N more". Each
+ * is the 店铺名称 where the export gives one, else the 店铺Id, a phone in it masked (shownNick, as
+ * the output's shop column). undefined when the export names none (抖店, 拼多多): the config's then.
+ */
+export function shopsShown(names: readonly string[], lang: Lang): string | undefined {
+  if (names.length === 0) return undefined;
+  const shown = names.slice(0, 3).join(lang === 'zh' ? '、' : ', ');
+  const more = names.length - 3;
+  return more > 0 ? (lang === 'zh' ? `${shown} 等 ${names.length} 家` : `${shown} +${more} more`) : shown;
+}
+
 export interface AtRiskEntry {
   orderId: string;
   title: string;

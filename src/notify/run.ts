@@ -83,6 +83,17 @@ function withResent(notice: Notice, resent: number, news: number): Notice {
 }
 
 /**
+ * The shop in the title, after "storeops" (`storeops 【老王的店铺】 发货预警: …`, `storeops [Lao Wang] shipping
+ * alert: …`): until 2026-12 no alert named its shop, and an operator with two shops (or two cron jobs)
+ * on one group could not tell which one an alert was about. The keyword "storeops" stays first.
+ */
+function withShop(notice: Notice, shop: string | undefined): Notice {
+  if (shop === undefined || shop === '') return notice;
+  const tag = notice.lang === 'zh' ? `【${shop}】` : `[${shop}]`;
+  return { ...notice, shop, title: notice.title.replace(/^storeops /, `storeops ${tag} `) };
+}
+
+/**
  * The note on an item an earlier run could not deliver: it may have been acted on since, from that
  * run's output (a voucher issued from the file): say so, so nobody issues it twice on the alert's word.
  */
@@ -242,7 +253,7 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
           continue;
         }
       }
-      const { messages, cut } = fit(t.kind, { ...withResent(notice, resent, news), items }, s.on === 'new', { top: s.top, maxMessages: s.maxMessages });
+      const { messages, cut } = fit(t.kind, { ...withShop(withResent(notice, resent, news), notice.shop ?? s.shop), items }, s.on === 'new', { top: s.top, maxMessages: s.maxMessages });
       let sent = 0;
       let shown = 0;
       let forgotten = false;

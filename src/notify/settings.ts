@@ -5,6 +5,7 @@ import { type Ctx, langOf } from '../context.js';
 import { section } from '../config.js';
 import { type Lang, UsageError, msg } from '../errors.js';
 import { parseTarget } from './target.js';
+import { shownNick } from '../io/pii.js';
 import type { NotifyOn, Target } from './types.js';
 
 export interface NotifySettings {
@@ -12,6 +13,8 @@ export interface NotifySettings {
   on: NotifyOn;
   required: boolean;
   lang: Lang;
+  /** The shop's name for the alerts' titles when the export names none: notify.shop, else reviews.shopName. */
+  shop?: string;
   top: number;
   maxMessages: number;
   timeoutMs: number;
@@ -81,11 +84,15 @@ export function notifySettings(ctx: Ctx, opts: Record<string, unknown>): NotifyS
   // The group's language may differ from the operator's: notify.lang, else the run's language.
   const lang: Lang = langOf(cfg.lang) ?? ctx.lang;
   if (cfg.lang !== undefined && !langOf(cfg.lang)) throw new UsageError(msg(`${where}: notify.lang 只能是 zh 或 en`, `${where}: notify.lang must be zh or en`));
+  if (cfg.shop !== undefined && typeof cfg.shop !== 'string') throw new UsageError(msg(`${where}: notify.shop 必须是文本`, `${where}: notify.shop must be text`));
+  const reviewsShop = section(ctx.config, 'reviews').shopName;
+  const shop = [cfg.shop, reviewsShop].find((v): v is string => typeof v === 'string' && v.trim() !== '')?.trim();
   return {
     targets,
     on: onRaw,
     required,
     lang,
+    ...(shop !== undefined ? { shop: shownNick(shop) } : {}),
     top: num(cfg.top ?? NOTIFY_DEFAULTS.top, 'notify.top', 1, 100, true),
     maxMessages: num(cfg.maxMessages ?? NOTIFY_DEFAULTS.maxMessages, 'notify.maxMessages', 1, 10, true),
     timeoutMs: num(cfg.timeout ?? NOTIFY_DEFAULTS.timeout, 'notify.timeout', 0.05, 120, false) * 1000,

@@ -36,6 +36,12 @@ export interface Notice {
   summary: string;
   items: NoticeItem[];
   /**
+   * The shop(s) the notice is about, as the export names them (店铺名称, else 店铺Id; a phone in it
+   * masked): put in the title after "storeops" so that a group hearing from two shops (or two cron
+   * jobs) can tell them apart. Absent: the config's (notify.shop, else reviews.shopName), if any.
+   */
+  shop?: string;
+  /**
    * Whether an item held for a robot this run does not post to (no longer configured: its URL was
    * replaced) is this run's to deliver to its own robots: a voucher this run's export still holds.
    * Absent: none is (another shop's or another command's alerts stay with their robot).

@@ -66,9 +66,9 @@ describe('compensate --at-risk --notify dingtalk', () => {
     expect(robots.received[0]!.body).toEqual({
       msgtype: 'markdown',
       markdown: {
-        title: 'storeops shipping alert: 1 order late or due within 12 h',
+        title: 'storeops ［暖冬织物旗舰店］ shipping alert: 1 order late or due within 12 h',
         text: [
-          '### storeops shipping alert: 1 order late or due within 12 h',
+          '### storeops ［暖冬织物旗舰店］ shipping alert: 1 order late or due within 12 h',
           'As of 2026-11-19 06:00: 1 unshipped order late or due within 12 h (0 already late); if late they cost about 5.00 (rules tmall-2026).',
           '1 new (total 5.00):',
           // due 08:00, as-of 06:00 → 2.0 h left
@@ -212,7 +212,7 @@ describe('compensate --notify (vouchers)', () => {
     expect(robots.received[0]!.ok).toBe(true);
     expect(robots.texts('/robot/send')).toEqual([
       [
-        '### storeops late-shipment vouchers: 1 voucher to issue',
+        '### storeops ［暖冬织物旗舰店］ late-shipment vouchers: 1 voucher to issue',
         '1 final voucher totalling 50.00 (rules tmall-2026); 1 provisional (orders still unshipped), not listed.',
         '1 new (total 50.00):',
         '- 小明爱购物: 50.00 · orders 3515313147329357903',
@@ -242,7 +242,7 @@ describe('compensate --record --notify: an alert that could not be delivered', (
     // Its title says what the message is (it said "0 vouchers to issue" above a voucher to check):
     // this run has nothing new; the one item is an earlier run's, resent.
     expect(texts[0]!.split('\n\n').slice(0, 2)).toEqual([
-      '### storeops resent alert: 1 earlier item not delivered then',
+      '### storeops ［暖冬织物旗舰店］ resent alert: 1 earlier item not delivered then',
       'This item was recorded by an earlier run whose alert did not get through: check before issuing that it was not issued already. Nothing new in this run.',
     ]);
     // Delivered: not again.
@@ -292,7 +292,7 @@ describe('compensate --record --notify: an undelivered voucher alert and the --a
     expect(risk.code).toBe(0);
     expect(robots.texts('/robot/send')).toEqual([
       [
-        '### storeops shipping alert: 1 order late or due within 12 h',
+        '### storeops ［暖冬织物旗舰店］ shipping alert: 1 order late or due within 12 h',
         'As of 2026-11-20 12:00: 1 unshipped order late or due within 12 h (1 already late); if late they cost about 5.00 (rules tmall-2026).',
         '1 new (total 5.00):',
         '- order 4100000000000000701 is 28.0 h late (due 11-19 08:00), costs 5.00 · 围巾礼盒',
@@ -509,7 +509,7 @@ describe('other platforms', () => {
       msgtype: 'markdown',
       markdown: {
         content: [
-          '### storeops 发货预警: 1 个订单已超时或 12 小时内到期',
+          '### storeops 【暖冬织物旗舰店】 发货预警: 1 个订单已超时或 12 小时内到期',
           '截至 2026-11-19 06:00: 1 个未发货订单已超时或将在 12 小时内超时 (其中已超时 0 个); 若延迟约赔 5.00 元 (规则 tmall-2026)。',
           '新增 1 项 (合计 5.00 元):',
           '- 订单 4100000000000000701 截止 11-19 08:00 (还剩 2.0 小时), 若延迟赔 5.00 元 · 围巾礼盒',

@@ -57,9 +57,11 @@ const STREET_NO = /(?:(?![是在为到址送寄住往的了说和发去])[\u4e00
 // run not taking the words a sentence puts before an address) goes with it. A building alone (5号楼
 // 的邻居, 比10栋楼还高) is no address of anyone.
 // A building named by a letter (A栋1203室, B座1203, as towers of an estate or an office block are)
-// is one too: shown whole until rev35.
-const BUILDING_NO = /[\d０-９]\s*(?:号楼|栋|幢)|[A-Za-zＡ-Ｚａ-ｚ]\s*(?:栋|座|幢)/;
-const BUILDING = /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:[\d０-９]{1,4}\s*(?:号楼|栋|幢)|(?<![A-Za-zＡ-Ｚａ-ｚ])[A-Za-zＡ-Ｚａ-ｚ]\s*(?:栋|座|幢))\s*(?:[\d０-９]{1,2}\s*单元(?:\s*[\d０-９]{2,5}(?:\s*(?:室|房|号))?)?|[\d０-９]{3,5}(?:\s*(?:室|房|号))?)(?![\d０-９])/g;
+// is one too: shown whole until rev35. So is one written in Chinese numerals with its unit (古荡新村三幢二单元501,
+// 七栋一单元1201: shown whole until 2026-12, text42); a Chinese-numeral building needs its 单元 (三栋楼, 一栋别墅
+// are no address).
+const BUILDING_NO = /[\d０-９一二三四五六七八九十]\s*(?:号楼|栋|幢)|[A-Za-zＡ-Ｚａ-ｚ]\s*(?:栋|座|幢)/;
+const BUILDING = /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:[\d０-９]{1,4}\s*(?:号楼|栋|幢)|(?<![A-Za-zＡ-Ｚａ-ｚ])[A-Za-zＡ-Ｚａ-ｚ]\s*(?:栋|座|幢)|[一二三四五六七八九十]{1,3}\s*(?:号楼|栋|幢)(?=\s*[\d０-９一二三四五六七八九十]{1,2}\s*单元))\s*(?:(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*单元(?:\s*[\d０-９]{2,5}(?:\s*(?:室|房|号))?)?|[\d０-９]{3,5}(?:\s*(?:室|房|号))?)(?![\d０-９])/g;
 
 // A housing estate's building, unit and room written as numbers joined by dashes, with no district,
 // street or 栋/单元 word (古荡新村3-2-501, 幸福里小区8-2-301, 桂香苑12-3-402, 阳光小区5-1201): how

@@ -52,6 +52,9 @@ const ADDRESSES: [string, string][] = [
   // 街道 is one word (杭州市****道 before); 幢 ends a building as 栋 does (西湖****幢 before).
   ['杭州市余杭区仓前街道', '杭州市****'],
   ['西湖区古荡新村3幢', '西湖****'],
+  // A building and unit in Chinese numerals, no district before (shown whole before).
+  ['古荡新村三幢二单元501', '****'],
+  ['送到七栋一单元1201', '送到****'],
 ];
 
 // Pinned (already masked before text42).
@@ -91,6 +94,9 @@ const KEPT: string[] = [
   '订单号3515312345678901234，麻烦查一下',
   '快递单号SF1234567890123，一直没更新',
   '5栋的邻居也买了',
+  // A Chinese-numeral building without its unit is no address.
+  '我们这三栋楼都买了',
+  '一栋别墅的装修',
   '幸福里小区的邻居推荐的',
   '古荡新村那边的菜鸟驿站',
   '公园1-2天就能逛完',

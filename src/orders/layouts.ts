@@ -23,6 +23,23 @@ export interface Layout {
   download: Msg;
   /** Each row names its platform (storeops' own output): Platform by code or zh label. */
   platforms?: Readonly<Record<string, Platform>>;
+  /** The eras of docs/formats.md's table and the fields each brought (orders inspect's columnsMissing). */
+  eras?: EraTable;
+}
+
+/**
+ * A layout's eras, oldest first: `since`, the era (index) a field first appeared in (absent: the
+ * oldest); `markers`, per era, headers only a file of that era or a later one has. A full file is of
+ * the latest era its column count or its headers show (a 2022+ export trimmed below 70 columns still
+ * has 买家会员昵称); a field of a later era is not in it, and is not listed as missing. A reduced
+ * export (a required field trimmed away) has no era to tell: its missing fields are all listed.
+ */
+export interface EraTable {
+  names: readonly string[];
+  since: Readonly<Record<string, number>>;
+  markers: readonly (readonly string[])[];
+  /** The era (index) a full file of this many columns is, as detect.ts names it. */
+  byCount: (columns: number, headers: readonly string[]) => number;
 }
 
 const TAOBAO_STATUS: Record<string, OrderStatus> = {
@@ -125,6 +142,15 @@ export const TAOBAO_ORDERS: Layout = {
   ],
   signature: ['订单编号', '买家应付货款', '买家应付邮费', '买家实际支付金额', '订单付款时间', '宝贝标题', '宝贝总数量', '收货地址', '订单关闭原因'],
   statuses: TAOBAO_STATUS,
+  // docs/formats.md's 订单报表 eras: 2016 had none of these; 退款金额 came in 2017, 确认收货时间 in
+  // 2018, 主订单编号 in 2019–2021, 发货时间, 预售订单 and 延迟发货自动赔付金额 (with 买家会员昵称 and
+  // 商家备忘) in 2022. Every older file listed the later ones as missing, as if trimmed.
+  eras: {
+    names: ['2016', '2017', '2018', '2019-2021', '2022+'],
+    since: { refundAmount: 1, confirmedAt: 2, parentOrderId: 3, shippedAt: 4, presale: 4, platformCompensation: 4 },
+    markers: [[], ['退款金额', '是否代付'], ['确认收货时间', '支付单号', '支付详情'], ['主订单编号', '是否信用购', '配送类型'], ['发货时间', '预售订单', '延迟发货自动赔付金额', '买家会员昵称', '商家备忘']],
+    byCount: (columns) => ['2016', '2017', '2018', '2019-2021', '2022+'].indexOf(taobaoOrdersEra(columns)),
+  },
   download: msg(
     '千牛卖家中心 → 交易 → 已卖出的宝贝 → 批量导出 → 订单报表 (ExportOrderList…csv/xlsx)',
     'Qianniu seller centre → 交易 (Trades) → 已卖出的宝贝 (Sold items) → 批量导出 (Bulk export) → 订单报表 (ExportOrderList…csv/xlsx)',
@@ -158,6 +184,14 @@ export const TAOBAO_ITEMS: Layout = {
   ],
   signature: ['子订单编号', '主订单编号', '标题', '商品标题', '价格', '商品价格', '购买数量', '商品属性', '套餐信息', '外部系统编号', '商家编码'],
   statuses: TAOBAO_STATUS,
+  // The 2017–2019 宝贝报表 (10 columns: 订单编号, 标题, 价格, 购买数量, …, 备注, 订单状态, 商家编码) has
+  // none of the later fields (子订单编号, amounts, times, waybill, 赔付); the later and newest ones have them all.
+  eras: {
+    names: ['2017-2019', 'later'],
+    since: { lineId: 1, goodsAmount: 1, paidAmount: 1, refundAmount: 1, createdAt: 1, paidAt: 1, shippedAt: 1, trackingNo: 1, carrier: 1, compensated: 1, platformCompensation: 1, presale: 1 },
+    markers: [[], ['子订单编号', '主订单编号', '商品标题', '商品价格', '买家应付货款', '买家实际支付金额', '买家实付金额', '退款金额', '订单创建时间', '订单付款时间', '发货时间', '物流单号', '物流公司', '是否赔付', '是否主动赔付', '赔付金额', '主动赔付金额', '分阶段订单信息', '分阶段信息']],
+    byCount: (columns, headers) => (taobaoItemsEra(columns, headers) === '2017-2019' ? 0 : 1),
+  },
   download: msg(
     '千牛卖家中心 → 交易 → 已卖出的宝贝 → 批量导出 → 宝贝报表 (ExportOrderDetailList…csv/xlsx)',
     'Qianniu seller centre → 交易 → 已卖出的宝贝 → 批量导出 → 宝贝报表 (ExportOrderDetailList…csv/xlsx)',
@@ -303,6 +337,22 @@ export const PERSONAL_COLUMNS: Readonly<Record<string, PiiKind>> = {
 export const LAYOUTS: readonly Layout[] = [TAOBAO_ORDERS, TAOBAO_ITEMS, DOUYIN, PDD, CANONICAL];
 
 /** The era of a 订单报表 by its column count (docs/formats.md). */
+/**
+ * The keys of `layout`'s fields that the file's era never had (none for a layout without eras, or a
+ * `reduced` file, whose era cannot be told): of an era later than the latest its column count and
+ * its headers (as normHeader gives them; the markers are Chinese, unchanged by it) show.
+ */
+export function fieldsNotInEra(layout: Layout, headers: readonly string[], reduced: boolean): Set<string> {
+  const t = layout.eras;
+  if (!t || reduced) return new Set();
+  const present = new Set(headers.filter((h) => h !== ''));
+  let era = Math.max(0, t.byCount(headers.filter((h) => h !== '').length, headers));
+  t.markers.forEach((m, i) => {
+    if (i > era && m.some((h) => present.has(h))) era = i;
+  });
+  return new Set(Object.entries(t.since).filter(([, i]) => i > era).map(([k]) => k));
+}
+
 export function taobaoOrdersEra(columns: number): string {
   if (columns <= 41) return '2016';
   if (columns <= 46) return '2017';

@@ -11,7 +11,7 @@ import { shown } from '../io/rejects.js';
 import { type RawRecord, SHEET_ROWS, blankRecord } from '../io/records.js';
 import type { RejectLog } from '../io/rejects.js';
 import type { Sniffed } from '../io/source.js';
-import { openTable, withHeader, sheetNote, titleLinesNote } from '../io/table.js';
+import { normHeader, openTable, withHeader, sheetNote, titleLinesNote } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
 import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, oldCanonicalWarning, reducedExportWarning } from './detect.js';
@@ -19,7 +19,7 @@ import { DuplicateLog } from './duplicates.js';
 import { HeldById, HeldGroups } from './heldgroups.js';
 import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
 import { IdSet, SeenIds, UNKNOWN_AT } from './idset.js';
-import { PERSONAL_COLUMNS } from './layouts.js';
+import { PERSONAL_COLUMNS, fieldsNotInEra } from './layouts.js';
 import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
 import { isWaybillColumn, scrubFreeText, shownNick } from '../io/pii.js';
 import { enrichLine, enrichOrder, foldLines } from './merge.js';
@@ -898,7 +898,9 @@ export function shownPii(o: Pick<Order, 'buyer' | 'receiver' | 'phone' | 'addres
  * a field the platform's download never has (`added`: 旗帜 in a 订单报表, 店铺名称 in a 拼多多 file).
  */
 export function missingFields(d: Detected): string[] {
-  return d.layout.fields.filter((f) => !f.added && !d.map.index.has(f.key)).map(fieldNames);
+  // Nor one the file's era never had (docs/formats.md's era table: 发货时间 in a 2016 订单报表).
+  const notInEra = fieldsNotInEra(d.layout, d.map.headers.map(normHeader), d.missing.length > 0);
+  return d.layout.fields.filter((f) => !f.added && !notInEra.has(f.key) && !d.map.index.has(f.key)).map(fieldNames);
 }
 
 /** The eras (layouts.ts) that are words, in Chinese: "(later)" was English in a zh 报表名称. */

@@ -447,7 +447,7 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
       hoursLate: v.hoursLate,
       payout: payoutFen(o, v.kind, v.windowHours, rules, baseFor(rules, base), v.hoursLate) ?? compactPayout(payout(o, v.kind, v.windowHours, rules, baseFor(rules, base), v.hoursLate)),
       platformCompensation: o.platformCompensation,
-      shipSource: v.shippedAt === null ? (v.seenOpen !== undefined ? 'seen_open' : 'unshipped') : scannedAt(opts, o) ? 'pickup_scan' : 'marked_shipped',
+      shipSource: v.shippedAt === null ? (v.seenOpen !== undefined ? 'seen_open' : 'unshipped') : v.seenOpen !== undefined ? 'seen_unshipped' : scannedAt(opts, o) ? 'pickup_scan' : 'marked_shipped',
     });
   }
   // A late order whose amount is unknown may still join its buyer's window: like an unshipped one,

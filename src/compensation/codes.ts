@@ -18,7 +18,7 @@ export const BASE_ZH: Labels = { 'paid-minus-postage': '实付减邮费', paid: 
 export const RISK_ZH: Labels = { serious_delay: '严重延迟', late: '已超时', at_risk: '即将超时' };
 
 /** Where the ship time came from (assess.ts). */
-export const SHIP_SOURCE_ZH: Labels = { pickup_scan: '揽收扫描', marked_shipped: '卖家点发货', unshipped: '未发货', seen_open: '已关闭未发货, 按账本所见' };
+export const SHIP_SOURCE_ZH: Labels = { pickup_scan: '揽收扫描', marked_shipped: '卖家点发货', unshipped: '未发货', seen_open: '已关闭未发货, 按账本所见', seen_unshipped: '发货晚于账本所见未发货之时' };
 
 /** --record outcome (state/ledger.ts RecordStatus). */
 export const RECORDED_ZH: Labels = { new: '新记录', already_recorded: '此前已记录', conflict: '冲突未记录', reissued: '补发已记录', amount_changed: '金额有变未记录', topped_up: '差额已补记', held: '窗口不明未记录' };

@@ -50,6 +50,8 @@ export type Verdict =
        * Closed, never shipped, its close time unknown: judged from a recording run's sighting of it
        * still open and unshipped at this time, after its deadline (JudgeOptions.seenOpen). `hoursLate`
        * is then the least it was late (sighting − deadline), its tier the one that earns; final.
+       * With `shippedAt` set (to that sighting): shipped, its 发货时间 shown before the sighting — the
+       * first parcel's (卖家部分发货 then) —, so shipped no earlier than the sighting.
        */
       seenOpen?: number;
     };
@@ -151,6 +153,22 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // the order is owed either way once shipped).
   const later = shownAt !== null && shownAt > opts.asOf;
   const shippedAt = later ? null : shownAt;
+  // A recording run saw the order unshipped (or 卖家部分发货) after its deadline at `seen`, as an export
+  // made then proves, yet the 发货时间 now shown is earlier: it is the first parcel's (the order report
+  // keeps it once the last line ships), not when the order shipped, which was after `seen`. Late by at
+  // least seen − deadline, final: until 2026-12 it was judged on time by that first parcel's time and
+  // its voucher (7.50 of a 150.00 order seen 28 h late) was never paid. A pickup scan is the carrier's
+  // own time and may precede the seller's marking: not overridden.
+  if (shippedAt !== null && scanned === undefined && o.status !== 'closed') {
+    const seen = opts.seenOpen?.(o);
+    if (seen !== undefined && seen > shippedAt + (o.timeSlack?.shippedAt ?? 0) && seen > deadline + deadlineSlackOf(o) && seen <= opts.asOf) {
+      const tier = lateTier(deadline, seen, windowHours, o, rules);
+      if (!tierUnsure(o, rules, windowHours, deadline, seen, tier)) {
+        return { verdict: 'late', deadline, shippedAt: seen, hoursLate: (seen - deadline) / HOUR_MS, kind: tier.kind, windowHours, seenOpen: seen };
+      }
+      return { verdict: 'not_judged', reason: 'time_precision', late: true };
+    }
+  }
   if (shippedAt !== null) {
     // Shipped exactly at the deadline is on time; one second after is late. A time shown without
     // its seconds may really be up to 59 s later (timeSlack): judge only what holds either way.

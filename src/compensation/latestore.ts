@@ -45,7 +45,7 @@ const NO_FEN = -0x80000000;
 const OTHER_ID = -1;
 
 const KINDS: Kind[] = ['late', 'out_of_stock', 'delivery_promise'];
-const SOURCES: LateOrder['shipSource'][] = ['pickup_scan', 'marked_shipped', 'unshipped', 'seen_open'];
+const SOURCES: LateOrder['shipSource'][] = ['pickup_scan', 'marked_shipped', 'unshipped', 'seen_open', 'seen_unshipped'];
 // kind (WHOLE: the order is in `whole`), ship source, rate index, rule-set index
 const TAGS = 4;
 const WHOLE = 255;

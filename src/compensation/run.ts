@@ -296,6 +296,23 @@ function seenOpenWarning(list: Array<{ at: string; orderId: string; lineId?: str
   );
 }
 
+/**
+ * Shipped orders (or lines) whose 发货时间 is before a recording run's sighting of them unshipped (or
+ * 卖家部分发货) after their deadline: that time is the first parcel's, the order shipped after the
+ * sighting; judged late by at least sighting − deadline, final (judge.ts).
+ */
+function shippedSeenWarning(list: Array<{ at: string; orderId: string; lineId?: string; seen: number; deadline: number; hours: number; shown: number | null }>, n: number, tz: TimeZone): Msg {
+  const hours = (h: number) => String(Math.floor(h * 100) / 100);
+  const shown = (t: number | null) => (t === null ? '' : tz.format(t));
+  const zh = list.map((x) => `${x.orderId}${x.lineId === undefined ? '' : ` 子订单 ${x.lineId}`} (${x.at}) 报表发货时间 ${shown(x.shown)}, 但 ${tz.format(x.seen)} 时仍未 (全部) 发货, 已超过截止时间 ${tz.format(x.deadline)} ${hours(x.hours)} 小时`).join('; ');
+  const en = list.map((x) => `${x.orderId}${x.lineId === undefined ? '' : ` line ${x.lineId}`} (${x.at}) shows 发货时间 ${shown(x.shown)} but was seen not (wholly) shipped at ${tz.format(x.seen)}, ${hours(x.hours)} h after its deadline ${tz.format(x.deadline)}`).join('; ');
+  const more = n > list.length ? n - list.length : 0;
+  return msg(
+    `${n} 个订单的报表发货时间早于此前带 --record 的运行看到它仍未发货 (或部分发货) 的时刻: 那是第一个包裹的时间, 订单在那之后才发完; 按所见判为延迟 (至少延迟到所见时刻, 确定), 不按报表的发货时间判为按时: ${zh}${more ? ` 等另 ${more} 个` : ''}。同时给出宝贝报表可看到每个子订单的发货时间。`,
+    `${plural(n, 'order')} ${n === 1 ? 'shows' : 'show'} a 发货时间 before a --record run saw ${n === 1 ? 'it' : 'them'} not yet (wholly) shipped: that is the first parcel's time, and the order shipped after the sighting; judged late by at least that long (final), not on time by the export's 发货时间: ${en}${more ? ` and ${more} more` : ''}. Give the item report (宝贝报表) too for each line's own 发货时间.`,
+  );
+}
+
 function zeroBaseWarning(ids: string[], n: number, min: string): Msg {
   // The count past the 50 named is said in each language (the zh warning said `…(2 more)`; user7).
   const list = ids.join(', ');
@@ -1054,6 +1071,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Closed, never-shipped orders judged late from a sighting (named on stderr, file:line).
   const fromSighting: Array<{ at: string; orderId: string; lineId?: string; seen: number; deadline: number; hours: number }> = [];
   let fromSightingCount = 0;
+  // Shipped, its 发货时间 before a recording run's sighting of it unshipped (judge.ts): named apart.
+  const shippedSeen: Array<{ at: string; orderId: string; lineId?: string; seen: number; deadline: number; hours: number; shown: number | null }> = [];
+  let shippedSeenCount = 0;
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
   const tally = newTally();
@@ -1172,7 +1192,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         if (o.shippedAt !== null) {
           if (o.shippedAt > curLatest) curLatest = o.shippedAt;
           // 卖家部分发货: a line is still unshipped (its 发货时间 is the first parcel's): the sighting stays.
-          if (sightedIds?.has(o.orderId) && o.status !== 'partially_shipped' && sightings!.has(`${o.platform}\u0000${o.orderId}`)) shippedSighted.push({ orderId: o.orderId, platform: o.platform });
+          // Nor when its 发货时间 is before the sighting (the first parcel's, judge.ts): every run
+          // reading the order judges it from the sighting, as a closed order never shipped.
+          if (sightedIds?.has(o.orderId) && o.status !== 'partially_shipped') {
+            const seen = sightings!.get(`${o.platform}\u0000${o.orderId}`);
+            if (seen !== undefined && !(seen > o.shippedAt)) shippedSighted.push({ orderId: o.orderId, platform: o.platform });
+          }
         }
         // A line's sighting goes when that line shows a 发货时间 of its own (another line shipping, or the
         // order's 发货时间, says nothing of it: a line seen open may close never shipped beside it).
@@ -1318,11 +1343,16 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (a.lineParts) {
         // Each line judged from its sighting is named (the order's verdict shows one line only).
         for (const { view, a: p } of a.lineParts) {
-          if (p.verdict.verdict === 'late' && p.verdict.seenOpen !== undefined && fromSightingCount++ < 50) {
+          if (p.verdict.verdict === 'late' && p.verdict.seenOpen !== undefined && p.verdict.shippedAt !== null) {
+            const l = o.subOrders!.find((x) => x.lineId === view.lineId) ?? o;
+            if (shippedSeenCount++ < 50) shippedSeen.push({ at: `${l.sourceFile}:${l.sourceLine}`, orderId: o.orderId, lineId: view.lineId!, seen: p.verdict.seenOpen, deadline: p.verdict.deadline, hours: p.verdict.hoursLate, shown: l.shippedAt });
+          } else if (p.verdict.verdict === 'late' && p.verdict.seenOpen !== undefined && fromSightingCount++ < 50) {
             const l = o.subOrders!.find((x) => x.lineId === view.lineId) ?? o;
             fromSighting.push({ at: `${l.sourceFile}:${l.sourceLine}`, orderId: o.orderId, lineId: view.lineId!, seen: p.verdict.seenOpen, deadline: p.verdict.deadline, hours: p.verdict.hoursLate });
           }
         }
+      } else if (a.verdict.verdict === 'late' && a.verdict.seenOpen !== undefined && a.verdict.shippedAt !== null) {
+        if (shippedSeenCount++ < 50) shippedSeen.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate, shown: o.shippedAt });
       } else if (a.verdict.verdict === 'late' && a.verdict.seenOpen !== undefined && fromSightingCount++ < 50) {
         fromSighting.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate });
       }
@@ -1580,6 +1610,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
   }
   if (fromSightingCount > 0 && req.atRisk === undefined) ctx.warn(seenOpenWarning(fromSighting, fromSightingCount, ctx.tz));
+  if (shippedSeenCount > 0 && req.atRisk === undefined) ctx.warn(shippedSeenWarning(shippedSeen, shippedSeenCount, ctx.tz));
   if (tally.shippedLater > 0 && req.atRisk === undefined) ctx.warn(shippedLaterWarning(tally.shippedLater, tally.shippedLaterIds, ctx.tz.format(ctx.asOf)));
   if (tally.noBuyer > 0) ctx.warn(noBuyerWarning(tally.noBuyer));
   if (book.forced && platformClash.size) throw forcedPlatformClash(book.forced, platformClash);

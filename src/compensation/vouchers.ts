@@ -42,7 +42,7 @@ export interface LateOrder {
    * database's sighting of it open and unshipped after its deadline (judge.ts seenOpen): it can no
    * longer ship (shippedAt null, but settled), `hoursLate` the least it was late.
    */
-  shipSource: 'pickup_scan' | 'marked_shipped' | 'unshipped' | 'seen_open';
+  shipSource: 'pickup_scan' | 'marked_shipped' | 'unshipped' | 'seen_open' | 'seen_unshipped';
   /** The line's 子订单编号 when its order was judged line by line (assess.ts: an item report under a per-sub-order rule set). */
   lineId?: string;
 }

@@ -56,7 +56,10 @@ export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): numb
     sums.deducted++;
     sums.deductedFen += moneyToFen(v.amount);
   }
-  if (v.difference !== null && !v.difference.isZero()) sums.mismatched++;
+  // A payout of 0.00 is no payout (docs/rules.md §1.4a: "a 0.00 or empty cell means it paid nothing"),
+  // as an empty cell is: the shop issues the voucher, nothing differs from a payout. An export writing
+  // 0.00 for every order warned of every voucher the shop owes, every hour (user10); an empty cell never did.
+  if (v.difference !== null && !v.difference.isZero() && v.platformPaid !== null && isAboveZero(v.platformPaid)) sums.mismatched++;
   if (v.risk) sums.risky.set(v.rules, (sums.risky.get(v.rules) ?? 0) + 1);
   return issueNowFen;
 }

@@ -174,6 +174,17 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     // its seconds may really be up to 59 s later (timeSlack): judge only what holds either way.
     const deadlineSlack = (o.promisedShipAt !== null ? o.timeSlack?.promisedShipAt : o.timeSlack?.paidAt) ?? 0;
     const shipSlack = scanned !== undefined ? scanned.slack : (o.timeSlack?.shippedAt ?? 0);
+    // Its live lines all shipped, a line closed never shipped (refunded) beside them: a recording run's
+    // sighting of the order open and unshipped after its deadline later than the last live line's ship
+    // time proves that line was still open then (no line reopens), so it closed after the deadline —
+    // RULES 1.1: only a line closed *before* the deadline is not late. The order, priced as one, was late
+    // by at least sighting − deadline (docs/rules.md §1.1, money43): a 抖店 order whose L1 shipped on time
+    // and whose L2, seen open 24 h late, was refunded later was on time (1 % × 350.00 → 4.00 not deducted).
+    const seenLater = rules.unit !== 'sub-order' && hasClosedUnshippedLine(o) ? opts.seenOpen?.(o) : undefined;
+    if (seenLater !== undefined && seenLater > shippedAt + shipSlack) {
+      const fromSighting = seenOpenLate(o, rules, opts, windowHours, deadline, seenLater);
+      if (fromSighting) return fromSighting;
+    }
     if (shippedAt + shipSlack <= deadline) return { verdict: 'on_time', deadline };
     if (shippedAt <= deadline + deadlineSlack) return { verdict: 'not_judged', reason: 'time_precision' };
     // The tier (late or out of stock, and its rate) must not depend on the lost seconds either:
@@ -231,6 +242,23 @@ function seenOpenLate(o: Order, rules: RuleSet, opts: JudgeOptions, windowHours:
   const tier = lateTier(deadline, seen, windowHours, o, rules);
   const late: Verdict = { verdict: 'late', deadline, shippedAt: null, hoursLate: (seen - deadline) / HOUR_MS, kind: tier.kind, windowHours, seenOpen: seen };
   return tierUnsure(o, rules, windowHours, deadline, seen, tier) ? { ...late, seconds: 'tier' } : late;
+}
+
+/**
+ * An order folded from its lines (抖店 sub-orders, a 宝贝报表's) with a line closed and never shipped
+ * beside a live one (the fold's ship time is the live lines'): judge() reads its sighting as that
+ * line's (the order's sighting is the only one of an order priced as one).
+ */
+export function hasClosedUnshippedLine(o: Order): boolean {
+  const lines = o.subOrders;
+  if (!lines || lines.length < 2) return false;
+  let closed = false;
+  let live = false;
+  for (const l of lines) {
+    if (l.status === 'closed') closed ||= l.shippedAt === null;
+    else live = true;
+  }
+  return closed && live;
 }
 
 /**

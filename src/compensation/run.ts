@@ -28,7 +28,7 @@ import { HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
 import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import type { IdList, PickupScans, RoundedRefs } from './inputs.js';
-import { type JudgeOptions, deadlineSlackOf } from './judge.js';
+import { type JudgeOptions, deadlineSlackOf, hasClosedUnshippedLine } from './judge.js';
 import { LateStore } from './latestore.js';
 import { NearLate } from './nearlate.js';
 import { OpenLog, OpenStore } from './openstore.js';
@@ -283,13 +283,14 @@ function closedUnshippedWarning(ids: string[], n: number): Msg {
  * sighting is the time of the export that run read as far as it shows it (its latest pay or ship
  * time, at most that run's --as-of), not the run's --as-of: the export may be older.
  */
-function seenOpenWarning(list: Array<{ at: string; orderId: string; lineId?: string; seen: number; deadline: number; hours: number }>, n: number, tz: TimeZone): Msg {
+function seenOpenWarning(list: Array<{ at: string; orderId: string; lineId?: string; lineClosed?: true; seen: number; deadline: number; hours: number }>, n: number, tz: TimeZone): Msg {
   const hours = (h: number) => String(Math.floor(h * 100) / 100);
   // A line of an order judged line by line (its own sighting, schema 13) is named by its 子订单编号 too.
   const zh = list.map((x) => `${x.orderId}${x.lineId === undefined ? '' : ` 子订单 ${x.lineId}`} (${x.at}) 于 ${tz.format(x.seen)} 仍未关闭且未发货, 已超过截止时间 ${tz.format(x.deadline)} ${hours(x.hours)} 小时`).join('; ');
   const en = list.map((x) => `${x.orderId}${x.lineId === undefined ? '' : ` line ${x.lineId}`} (${x.at}) seen open and unshipped at ${tz.format(x.seen)}, ${hours(x.hours)} h after its deadline ${tz.format(x.deadline)}`).join('; ');
   const more = n > list.length ? n - list.length : 0;
-  const lines = list.some((x) => x.lineId !== undefined);
+  // `lineClosed`: an order priced as one whose line closed never shipped beside its shipped ones (judge.ts).
+  const lines = list.some((x) => x.lineId !== undefined || x.lineClosed);
   return msg(
     `${n} 个已关闭且从未发货、报表没有关闭时间的订单${lines ? '或子订单' : ''}, 状态数据库记录了此前带 --record 的运行在截止时间之后看到它仍未关闭、未发货: 它在那之后才关闭, 所以至少延迟到那时; 按该记录判为延迟 (确定, 按这一最少延迟时长的档位), 不计入 关闭未发货: ${zh}${more ? ` 等另 ${more} 个` : ''}。所见时刻是那次运行所读报表自身能证明的生成时间 (表中最晚的付款或发货时间, 不晚于那次的 --as-of), 不是 --as-of 本身: 报表可能是更早下载的。`,
     `${lines ? `${n} closed ${n === 1 ? 'order or order line' : 'orders or order lines'}` : plural(n, 'closed order')} never shipped, with no close time in the export, judged late from the state database's sighting, not counted as closed_unshipped: ${en}${more ? ` and ${more} more` : ''}. A --record run saw ${n === 1 ? 'it' : 'each'} still open after ${n === 1 ? 'its' : 'their'} deadline, so ${n === 1 ? 'it' : 'they'} closed after that: late by at least that long (the tier that earns), final. A sighting is the time of the export that run read as far as the export shows it (its latest pay or ship time, at most that run's --as-of), not the --as-of itself: the export may have been downloaded earlier.`,
@@ -1069,7 +1070,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     else if (t > (exportLatest.get(file) ?? -Infinity)) exportLatest.set(file, t);
   };
   // Closed, never-shipped orders judged late from a sighting (named on stderr, file:line).
-  const fromSighting: Array<{ at: string; orderId: string; lineId?: string; seen: number; deadline: number; hours: number }> = [];
+  const fromSighting: Array<{ at: string; orderId: string; lineId?: string; lineClosed?: true; seen: number; deadline: number; hours: number }> = [];
   let fromSightingCount = 0;
   // Shipped, its 发货时间 before a recording run's sighting of it unshipped (judge.ts): named apart.
   const shippedSeen: Array<{ at: string; orderId: string; lineId?: string; seen: number; deadline: number; hours: number; shown: number | null }> = [];
@@ -1193,10 +1194,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           if (o.shippedAt > curLatest) curLatest = o.shippedAt;
           // 卖家部分发货: a line is still unshipped (its 发货时间 is the first parcel's): the sighting stays.
           // Nor when its 发货时间 is before the sighting (the first parcel's, judge.ts): every run
-          // reading the order judges it from the sighting, as a closed order never shipped.
+          // reading the order judges it from the sighting, as a closed order never shipped. So it does for
+          // an order priced as one with a line closed never shipped beside its shipped ones: it never ships
+          // as a whole, and the sighting is what proves that line closed after the deadline (judge.ts;
+          // money43): dropped, a later run reading the export again judged it on time.
           if (sightedIds?.has(o.orderId) && o.status !== 'partially_shipped') {
             const seen = sightings!.get(`${o.platform}\u0000${o.orderId}`);
-            if (seen !== undefined && !(seen > o.shippedAt)) shippedSighted.push({ orderId: o.orderId, platform: o.platform });
+            if (seen !== undefined && !(seen > o.shippedAt) && !(hasClosedUnshippedLine(o) && rulesForOrder(o, book)?.unit !== 'sub-order')) shippedSighted.push({ orderId: o.orderId, platform: o.platform });
           }
         }
         // A line's sighting goes when that line shows a 发货时间 of its own (another line shipping, or the
@@ -1354,7 +1358,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       } else if (a.verdict.verdict === 'late' && a.verdict.seenOpen !== undefined && a.verdict.shippedAt !== null) {
         if (shippedSeenCount++ < 50) shippedSeen.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate, shown: o.shippedAt });
       } else if (a.verdict.verdict === 'late' && a.verdict.seenOpen !== undefined && fromSightingCount++ < 50) {
-        fromSighting.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate });
+        fromSighting.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, ...(o.status !== 'closed' ? { lineClosed: true as const } : {}), seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate });
       }
       if ((a.timing.verdict === 'pending' || a.timing.verdict === 'late') && a.timing.shippedLater && tally.shippedLater++ < 10) tally.shippedLaterIds.push(o.orderId);
       if (a.verdict.verdict !== 'not_judged') judged++;

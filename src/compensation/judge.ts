@@ -158,8 +158,9 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // keeps it once the last line ships), not when the order shipped, which was after `seen`. Late by at
   // least seen − deadline, final: until 2026-12 it was judged on time by that first parcel's time and
   // its voucher (7.50 of a 150.00 order seen 28 h late) was never paid. A pickup scan is the carrier's
-  // own time and may precede the seller's marking: not overridden.
-  if (shippedAt !== null && scanned === undefined && o.status !== 'closed') {
+  // own time and may precede the seller's marking: not overridden. An order priced as one with a line
+  // closed never shipped beside its shipped ones is not this (it never shipped whole): judged below.
+  if (shippedAt !== null && scanned === undefined && o.status !== 'closed' && !(rules.unit !== 'sub-order' && hasClosedUnshippedLine(o))) {
     const seen = opts.seenOpen?.(o);
     if (seen !== undefined && seen > shippedAt + (o.timeSlack?.shippedAt ?? 0) && seen > deadline + deadlineSlackOf(o) && seen <= opts.asOf) {
       const tier = lateTier(deadline, seen, windowHours, o, rules);

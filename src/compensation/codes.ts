@@ -40,3 +40,11 @@ export const NOT_JUDGED_ZH: Labels = {
  * to issue): item `<platform>` U+0000 order id. Such an order is not named once no input holds it.
  */
 export const SIGHTING_SETTLED_TARGET = 'sighting:settled';
+
+/**
+ * The `notified` target of the sighted orders, still open when last seen, of a platform whose every rule
+ * set in the run has the platform deduct (douyin-2025), that a --record run named as in none of its
+ * inputs (item `<platform>` U+0000 order id): named in full once, then counted (docs/rules.md §1.1). The
+ * marker goes when a run reads the order again, so a second pruning names it again.
+ */
+export const SIGHTING_DEDUCTS_NAMED_TARGET = 'sighting:deducts_named';

@@ -2,7 +2,7 @@
 //   judge (assess.ts) → window (window.ts) → voucher (vouchers.ts) → reconcile (reconcile.ts)
 //   → record (record.ts) → rows (rows.ts), and the summary (summary.ts).
 // This file only wires the stages to the input, the state database and the output.
-import { RECORDED_ZH, SIGHTING_SETTLED_TARGET } from './codes.js';
+import { RECORDED_ZH, SIGHTING_DEDUCTS_NAMED_TARGET, SIGHTING_SETTLED_TARGET } from './codes.js';
 import { doc } from '../paths.js';
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, OutputError, PipeClosed, UsageError, msg, plural } from '../errors.js';
@@ -747,6 +747,30 @@ function sightingsAbsentWarning(absent: readonly Sighting[], tz: Ctx['tz']): Msg
 }
 
 /**
+ * sightingsAbsentWarning's orders of a platform whose rule sets have the platform deduct (douyin-2025):
+ * nothing of their vouchers is the shop's to issue or record (RULES 1.3b, 1.4a); a run reading them gives
+ * the forecast of the deduction to reconcile. Said in full once (the run that first misses them, exit 1),
+ * then counted in one line (deductedAbsentNote, hidden by -q; -v names them again).
+ */
+function sightingsDeductedAbsentWarning(absent: readonly Sighting[], tz: Ctx['tz']): Msg {
+  const { shown, more, n } = absentShown(absent);
+  const zh = shown.map((x) => `${x.orderId} (发货时限 ${tz.format(x.deadline)}, 最后看到未发货 ${tz.format(x.seenAt)})`).join(', ') + (more ? ` … 另有 ${more} 个` : '');
+  const en = shown.map((x) => `${x.orderId} (deadline ${tz.format(x.deadline)}, last seen unshipped ${tz.format(x.seenAt)})`).join(', ') + (more ? ` and ${more} more` : '');
+  return msg(
+    `${n} 个订单此前的 --record 运行看到已超过发货时限仍未发货, 但不在本次读取的订单里: ${zh}。其赔付由平台自行从店铺扣除并发给买家 (平台扣款), 店铺无需发放, 也不会记录; 读到它们的运行只给出扣款的预估金额, 供核对平台扣款 (收到通知 7 个自然日内可申诉)。要核对, 请放回含有它们的报表 (或下载一份付款时间覆盖它们的报表)。只完整列出这一次: 之后的运行只用一行计数 (-q 时不显示, -v 再次列出), 直到再次读到它们; 所见记录保留在状态数据库中`,
+    `${n === 1 ? '1 order' : `${n} orders`} an earlier --record run saw late and still unshipped ${n === 1 ? 'is' : 'are'} not among the orders this run read: ${en}. The platform deducts what ${n === 1 ? 'it is' : 'each is'} owed from the shop and pays the buyer itself (platform-deducts): nothing to issue, nothing recorded; a run that reads ${n === 1 ? 'it' : 'them'} gives the forecast of the deduction to reconcile with (appeal within 7 natural days of the notice). To check it, put back the export holding ${n === 1 ? 'it' : 'them'} (or download one whose 付款时间 range covers ${n === 1 ? 'it' : 'them'}). Named in full this once: later runs count ${n === 1 ? 'it' : 'them'} in one line (hidden by -q, -v names ${n === 1 ? 'it' : 'them'} again) until a run reads ${n === 1 ? 'it' : 'them'} again; the sighting stays in the state database`,
+  );
+}
+
+/** The orders sightingsDeductedAbsentWarning named on an earlier run, still in none of the inputs: counted (hidden by -q). */
+function deductedAbsentNote(n: number): Msg {
+  return msg(
+    `${n} 个平台扣款的订单 (超过发货时限仍未发货时被看到) 此前已报告过不在读取的报表中, 情况未变; 赔付由平台自行扣除, 店铺无需发放, 不再逐一列出 (加 -v 列出)`,
+    `${plural(n, 'order')} the platform deducts for, seen late and unshipped, and reported by an earlier run as in none of the exports read, ${n === 1 ? 'remains' : 'remain'} so; nothing for the shop to issue, not listed again (-v lists ${n === 1 ? 'it' : 'them'})`,
+  );
+}
+
+/**
  * Late orders a --record run found shipped in a provisional voucher (schema 14, provisional_late:
  * another order of the buyer's day, or 24-hour window, unshipped then) that none of this run's inputs
  * holds. Nothing of them is recorded, and no sighting names one no run saw unshipped past its deadline:
@@ -1004,12 +1028,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // With them, the orders recording runs saw still open and unshipped past their deadline (schema 12):
   // one now closed, never shipped, its close time unknown, closed after that (judge.ts seenOpen).
   // With them, the late orders recording runs found shipped in a provisional voucher (schema 14).
-  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings(), late: db.provisionalLateKeys(), settled: new Set(db.notifiedItems(SIGHTING_SETTLED_TARGET)) }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>(), late: new Set<string>(), settled: new Set<string>() }) : undefined;
+  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings(), late: db.provisionalLateKeys(), settled: new Set(db.notifiedItems(SIGHTING_SETTLED_TARGET)), deductsNamed: new Set(db.notifiedItems(SIGHTING_DEDUCTS_NAMED_TARGET)) }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>(), late: new Set<string>(), settled: new Set<string>(), deductsNamed: new Set<string>() }) : undefined;
   // Without --record a state database there is read the same way (read-only, never migrated; one that
   // cannot be read is said below, where what the run lists is checked against it).
   const sightings = ledgerBefore?.seen ?? (req.atRisk === undefined && stateMayExist(ctx.statePath) ? await fromLedger(ctx, (db) => db.sightings(), undefined, true) : undefined);
   const paidBefore = ledgerBefore?.ids;
   const settledBefore = ledgerBefore && ledgerBefore.settled.size > 0 ? ledgerBefore.settled : undefined;
+  // Absent sighted orders of a platform the platform deducts for, named in full by an earlier run (then counted).
+  const deductsNamedBefore = ledgerBefore?.deductsNamed;
   const reported = ledgerBefore && (ledgerBefore.reported.onTime.size > 0 || ledgerBefore.reported.excluded.size > 0) ? ledgerBefore.reported : undefined;
   // Orders named before that this run judges late again: their markers go, so a relapse is said again.
   const relapsed: string[] = [];
@@ -1496,6 +1522,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   metLate.clear();
   const absentIds = [...absentSet];
   absentSet.clear();
+  // An absent order of a platform the platform deducts for, named before, read again (its export put back,
+  // or a newer one holding it): its marker goes, so a second pruning names it again.
+  const deductsNamedClear = deductsNamedBefore && deductsNamedBefore.size > 0 ? [...deductsNamedBefore].filter((k) => metSighted.has(k.slice(k.indexOf('\u0000') + 1))) : [];
   paidBefore?.clear();
   sightings?.clear();
   sightedIds?.clear();
@@ -1598,14 +1627,43 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.attention();
   }
   if (closedUnshipped.length) ctx.warn(closedUnshippedWarning(closedUnshipped, tally.notJudgedReasons.closed_unshipped ?? closedUnshipped.length));
+  // Sighted orders of a platform the platform deducts for (douyin-2025), absent: named in full once (exit 1),
+  // then counted in one line (-v names them again); the markers go in the recording's commit (below).
+  const deductsNamedAdd: string[] = [];
+  let deductsStill: Sighting[] = [];
   if (absentIds.length > 0) {
     // Another shop's sightings (two shops sharing the state file, each on its own crontab line) are its own run's.
     const absent = (await fromLedger(ctx, (db) => db.sightingsOf(absentIds), [] as Sighting[], true)).filter((x) => platformsRead.has(x.platform) && (x.shop === undefined || x.shop === '' || shopsRead.has(x.shop)));
-    if (absent.length > 0) {
-      ctx.warn(sightingsAbsentWarning(absent, ctx.tz));
+    // RULES 1.3b, 1.4a: under a rule set whose payer is the platform (it deducts from the shop and pays the
+    // buyer itself) nothing of such an order's voucher is ever the shop's to issue or recorded: what a run
+    // reading it adds is the forecast to reconcile the deduction with. Named every hourly run, exit 1, it
+    // was noise the log taught the operator to skip (money43). Only when every rule set the run could judge
+    // that platform's orders by deducts (a shop's own 抖店 rule file that issues keeps them named each run).
+    const deducts = new Map<string, boolean>();
+    const deductsOnly = (platform: string): boolean => {
+      let d = deducts.get(platform);
+      if (d === undefined) {
+        const sets = book.forced ? [book.forced] : [...book.byId.values()].filter((r) => r.platform === platform);
+        d = sets.length > 0 && sets.every((r) => r.payer === 'platform-deducts');
+        deducts.set(platform, d);
+      }
+      return d;
+    };
+    const owed = absent.filter((x) => !deductsOnly(x.platform));
+    const deducted = absent.filter((x) => deductsOnly(x.platform));
+    if (owed.length > 0) {
+      ctx.warn(sightingsAbsentWarning(owed, ctx.tz));
       ctx.attention();
     }
+    const fresh = deducted.filter((x) => !deductsNamedBefore?.has(`${x.platform}\u0000${x.orderId}`));
+    deductsStill = deducted.filter((x) => deductsNamedBefore?.has(`${x.platform}\u0000${x.orderId}`));
+    const shown = ctx.verbose ? deducted : fresh;
+    if (shown.length > 0) ctx.warn(sightingsDeductedAbsentWarning(shown, ctx.tz));
+    if (fresh.length > 0) ctx.attention();
+    if (!ctx.verbose && deductsStill.length > 0) ctx.info(noteLine(deductedAbsentNote(absentShown(deductsStill).n)));
+    for (const x of fresh) deductsNamedAdd.push(`${x.platform}\u0000${x.orderId}`);
   }
+
   if (lateAbsentIds.length > 0) {
     const absent = (await fromLedger(ctx, (db) => db.provisionalLateOf(lateAbsentIds), [] as ProvisionalLate[], true)).filter((x) => platformsRead.has(x.platform) && (x.shop === undefined || x.shop === '' || shopsRead.has(x.shop)));
     if (absent.length > 0) {
@@ -1747,6 +1805,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     const onTimeClear = reported ? relapsed.flatMap((id) => reported.onTime.get(id) ?? []) : [];
     const excludedClear = reported ? relapsed.filter((id) => reported.excluded.has(id)) : [];
     if (onTimeAdd.length || onTimeClear.length) note({ target: PAID_ON_TIME_TARGET, add: onTimeAdd, clear: onTimeClear });
+    if (deductsNamedAdd.length || deductsNamedClear.length) note({ target: SIGHTING_DEDUCTS_NAMED_TARGET, add: deductsNamedAdd, clear: deductsNamedClear });
     if (excludedAdd.length || excludedClear.length) note({ target: PAID_EXCLUDED_TARGET, add: excludedAdd, clear: excludedClear });
   }
   // An id --reissue names that no voucher of this run holds re-issues nothing (a typo, or an order

@@ -201,10 +201,13 @@ export interface Recorded {
   /** What earlier recorded vouchers already paid of a conflicting or re-issued voucher, by key. */
   covers: Map<string, string>;
   /**
-   * Provisional vouchers (not recorded by this run) whose very key the ledger holds: recorded
-   * before, when final. Only the `recorded` column reads it (run.ts), nothing counted or owed.
+   * Provisional vouchers (not recorded by this run) whose very key the ledger holds at the amount they
+   * come to: recorded before, when final. Only the `recorded` column and the summary's "recorded
+   * before" count read it (run.ts), nothing owed.
    */
   provisionalRecorded: ReadonlySet<string>;
+  /** As provisionalRecorded, but recorded at another amount (amount_changed when paid in full). */
+  provisionalChanged: ReadonlySet<string>;
   /**
    * Makes the recording real (true: the output is written, or is about to be put in place) or drops
    * it (false: the run failed or was stopped before the operator saw it, so the vouchers are shown
@@ -258,13 +261,14 @@ export async function recordVouchers(
     const platformClashes: PlatformClash[] = [];
     const heldBack: HeldVoucher[] = [];
     const recordedProvisional: string[] = [];
+    const changedProvisional: string[] = [];
     // A sighted order (or line) seen shipped keeps its sighting while its voucher is still provisional
     // (its buyer's day has another order unshipped): nothing is recorded of it yet, so once the exports
     // holding it were pruned it was dropped without a word (its voucher's share never paid, README
     // "Keep the downloads …"); kept, the run that misses it names it (run.ts sightingsAbsentWarning).
     const stillOwed = shippedSighted && shippedSighted.length > 0 && coverOnly.length > 0 ? new Set(coverOnly.flatMap((v) => v.orderIds)) : undefined;
     const shippedDone = stillOwed ? shippedSighted!.filter((x) => !stillOwed.has(x.orderId)) : shippedSighted;
-    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, recordedProvisional, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate, sightings, shippedSighted: shippedDone, provisionalLate: lateMet && (late.length > 0 || lateMet.length > 0 || lateHad) ? { write: late, met: lateMet } : undefined });
+    const res = db.recordVouchers(plan, ctx.io.now(), { reissue, clashes, changes, covers, coverOnly, platformPaid, platformClashes, recordedProvisional, changedProvisional, held: heldBack, hold: true, shopPairs: shops?.pairs, notLate, sightings, shippedSighted: shippedDone, provisionalLate: lateMet && (late.length > 0 || lateMet.length > 0 || lateHad) ? { write: late, met: lateMet } : undefined });
     held = true;
     const covered = new Map(covers.map((c) => [c.voucherKey, c.covered]));
     // The reports read the amounts, orders and caps of the vouchers with a clash or a cover only:
@@ -377,7 +381,7 @@ export async function recordVouchers(
     const note = (n: NotedItems) => {
       if (open) notes.push(n);
     };
-    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered, provisionalRecorded: new Set(recordedProvisional), finish, note, published, release, tag };
+    return { status: res, changes: new Map(changes.map((c) => [c.voucherKey, c])), covers: covered, provisionalRecorded: new Set(recordedProvisional), provisionalChanged: new Set(changedProvisional), finish, note, published, release, tag };
   } catch (e) {
     if (held) db.endRecording(false);
     db.close();

@@ -1766,9 +1766,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
   }
   const nothing = () => undefined;
-  const { status: recorded, changes, covers, provisionalRecorded, finish: finishRecording, note, published, release, tag } = kept
+  const { status: recorded, changes, covers, provisionalRecorded, provisionalChanged, finish: finishRecording, note, published, release, tag } = kept
     ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted, lateMet, lateHad)
-    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), provisionalRecorded: new Set<string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
+    : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), provisionalRecorded: new Set<string>(), provisionalChanged: new Set<string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
   const built = kept?.keys.map((voucherKey, i) => ({ voucherKey, toIssue: kept.toIssue[i]!, amount: kept.amount[i]! }));
   if (kept) {
@@ -1883,9 +1883,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       const computed = voucherOf(groups.at(gi));
       const v = owedNow(computed);
       // Recorded before and nothing more owed now (the same amount, or less: reported by conflicts.ts).
-      const status = recorded.get(v.voucherKey);
       seen?.add(v.voucherKey);
       const owes = isAboveZero(v.toIssue);
+      // A provisional voucher whose very key was recorded before (when it was final: an older export
+      // read again after the one that made it final), all of it paid by the vouchers recorded: shown as a
+      // final voucher recorded before would be — already_recorded at the amount recorded, amount_changed
+      // at another (one that shrank said already_recorded; money43) — and counted with them below (it
+      // was counted nowhere in the summary). Nothing is recorded or owed.
+      const status = recorded.get(v.voucherKey) ?? (owes ? undefined : provisionalRecorded.has(v.voucherKey) ? 'already_recorded' : provisionalChanged.has(v.voucherKey) ? 'amount_changed' : undefined);
       if (!owes && status !== undefined && RECORDED_BEFORE.has(status) && isAboveZero(computed.toIssue)) {
         // A conflict owing nothing: its orders were paid in full by other vouchers recorded before.
         if (status === 'conflict') sums.paidBefore++;
@@ -1897,10 +1902,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (finals) announce(finals, v, status, owes);
       const base = baseFor(rulesOf(v.rules), req.base);
       if (req.by === 'order') for (const r of orderRows(v, base, issueNowFen)) yield shown(r);
-      // A provisional voucher whose very key was recorded before (when it was final: an older export
-      // read again after the one that made it final), all of it paid by the vouchers recorded: the
-      // column said nothing, as of a voucher never recorded. Only the column: nothing is counted.
-      else yield shown(voucherRow(v, status ?? (!owes && provisionalRecorded.has(v.voucherKey) ? 'already_recorded' : ''), base, fenToMoney(issueNowFen)));
+      else yield shown(voucherRow(v, status ?? '', base, fenToMoney(issueNowFen)));
     }
     yield* promiseRows();
   }

@@ -220,9 +220,14 @@ export interface RecordOptions {
   platformClashes?: PlatformClash[];
   /**
    * The keys of `coverOnly` vouchers (provisional) that this very voucher (same key) was recorded
-   * under before, appended here: shown `already_recorded` when recorded vouchers paid all of it.
+   * under before at the same amount, appended here: shown `already_recorded` when recorded vouchers paid all of it.
    */
   recordedProvisional?: string[];
+  /**
+   * The keys of `coverOnly` vouchers recorded before under the same key at another amount (top-ups
+   * included), appended here: shown `amount_changed` when recorded vouchers paid all of it.
+   */
+  changedProvisional?: string[];
   /** Every voucher not recorded because its 24-hour window cannot be told (status 'held') is appended here. */
   held?: HeldVoucher[];
   /**
@@ -2998,7 +3003,13 @@ class SqliteState implements StateDb {
           }
           for (const v of opts.coverOnly ?? []) {
             checkVoucher(v);
-            if (opts.recordedProvisional && exists.get(v.voucherKey)) opts.recordedProvisional.push(v.voucherKey);
+            if ((opts.recordedProvisional || opts.changedProvisional) && exists.get(v.voucherKey)) {
+              // At the amount recorded (top-ups included): the voucher as recorded; at another: changed
+              // since, as a final voucher at another amount is (amount_changed; money43: one that shrank
+              // showed already_recorded).
+              const was = (amounts.all(v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
+              (was.eq(v.amount) ? opts.recordedProvisional : opts.changedProvisional)?.push(v.voucherKey);
+            }
             const heldBy = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify([...new Set(v.orderIds)])) as ClashRow[]).map((r) => r.voucher_key))].sort();
             const c = heldBy.length > 0 ? cover(heldBy, new Decimal(v.amount), [...new Set(v.orderIds)], recordShares(v)) : { total: new Decimal(0), from: {}, kept: undefined };
             const rest = new Decimal(v.amount).minus(c.total);

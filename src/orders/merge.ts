@@ -113,6 +113,9 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
   return o;
 }
 
+/** Order report statuses of an order not closed (paid): an item report whose lines are all closed overrides them. */
+const OPEN_REPORT: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['awaiting_shipment', 'partially_shipped', 'shipped', 'completed']);
+
 /**
  * What an order report row takes from its item-report lines (when it lacks them itself).
  * `linesShowShipping`: the item report has a 发货时间 column, so a line without one never shipped.
@@ -122,6 +125,18 @@ export function enrichOrder(o: Order, lines: Order, linesShowShipping = false): 
     const ms = lines.timeSlack?.[k];
     if (ms) (o.timeSlack ??= {})[k] = ms;
   };
+  if (lines.status === 'closed' && OPEN_REPORT.has(o.status)) {
+    // Every line closed (交易关闭) while the order report still says open (等待卖家发货, 卖家部分发货,
+    // 卖家已发货 …): a closed line never reopens, so the lines are the order's later state — the order
+    // report is an older download (docs/formats.md; read.ts says so). RULES 1.1: "an order whose lines
+    // are all closed … if a line never shipped, it is a closed order that cannot be judged
+    // (closed_unshipped)", as the same files written by `orders normalize --lines` and read back are
+    // judged. Before (money43), the report's status stood: a tmall-2023 order of 500.00 whose two lines
+    // were both refunded unshipped was late and unshipped, 30 % = 150.00 provisional, on the --at-risk
+    // list to ship, holding its buyer's 24-hour window provisional.
+    o.status = 'closed';
+    o.statusRaw = lines.statusRaw;
+  }
   if (linesShowShipping && o.status === 'closed' && lines.status === 'closed') {
     // RULES 1.1: a closed order is judged by its lines when the item report shows their ship times, as
     // the same files joined by `orders normalize --lines` and read back are (foldLines): every line

@@ -648,6 +648,8 @@ export class OrderSet {
         }
       }
       const stale: string[] = [];
+      // Open in the order report, every line closed in the item report: judged closed, by the lines (enrichOrder).
+      const closedByLines: string[] = [];
       for (const f of orderFiles) {
         const reportAt = f.stats.freshness.at ?? -Infinity;
         for await (const r of this.rows(f)) {
@@ -657,6 +659,7 @@ export class OrderSet {
             // The order report stays the truth, but an awaiting-shipment row whose lines, in a newer
             // item report, all shipped is most likely an old download: judged as unshipped, said so.
             if (o.status === 'awaiting_shipment' && lines.shippedAt !== null && (linesAt.get(o.orderId) ?? -Infinity) > reportAt) stale.push(o.orderId);
+            if (lines.status === 'closed' && o.status !== 'closed' && o.status !== 'unpaid' && o.status !== 'unknown') closedByLines.push(o.orderId);
             enrichOrder(o, lines, closedShown.has(o.orderId));
             byOrder.delete(o.orderId);
           }
@@ -669,6 +672,15 @@ export class OrderSet {
           msg(
             `${stale.length} 个订单在订单报表中是"等待卖家发货", 但较新的宝贝报表显示已发货 (${ids}); 仍按订单报表判断为未发货。请重新导出订单报表。`,
             `${stale.length === 1 ? '1 order is' : `${stale.length} orders are`} awaiting shipment in the order report but shipped in a newer item report (${ids}); ${stale.length === 1 ? 'it is' : 'they are'} judged by the order report, as unshipped. Export the order report again.`,
+          ),
+        );
+      }
+      if (closedByLines.length) {
+        const ids = closedByLines.slice(0, 5).join(', ') + (closedByLines.length > 5 ? ', …' : '');
+        this.ctx.warn(
+          msg(
+            `${closedByLines.length} 个订单在订单报表中仍未关闭 (如"等待卖家发货"), 但宝贝报表中它的子订单都已关闭 (交易关闭) (${ids}): 子订单关闭后不会重新打开, 订单报表应是较早的下载; 按子订单判断为已关闭 (从未发货的为 closed_unshipped)。请重新导出订单报表。`,
+            `${closedByLines.length === 1 ? '1 order is' : `${closedByLines.length} orders are`} still open in the order report (such as 等待卖家发货) while every line of ${closedByLines.length === 1 ? 'it' : 'each'} is closed (交易关闭) in the item report (${ids}): a closed line never reopens, so the order report is an older download; judged closed, by the lines (never shipped: closed_unshipped). Export the order report again.`,
           ),
         );
       }

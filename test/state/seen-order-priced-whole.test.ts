@@ -88,8 +88,8 @@ describe.each(['UTC', 'America/Los_Angeles'])('an order priced as one, a line cl
 // open when the run saw it, so no sighting is kept: when the order report too shows A 交易关闭 (no close
 // time, never shipped), A is closed_unshipped (§1.1: whether it closed before its deadline cannot be
 // told), nothing owed, nothing recorded — as before money41. With money41's sighting the 03-07 run paid
-// 30 % × 500.00 = 150.00, final, recorded (the first run's provisional 150.00 from the stale order
-// report's status is as before and not asserted here).
+// 30 % × 500.00 = 150.00, final, recorded (the first run's verdict — closed_unshipped from money43, by
+// the lines: test/compensation/report-open-lines-closed — is not asserted here).
 describe.each(['UTC', 'America/Los_Angeles'])('every line closed when seen: no sighting (TZ=%s)', (tz) => {
   it('tmall-2023, the order report still open, the item report all closed: later closed_unshipped, 0.00, nothing recorded', () => {
     const dir = tmpDir();

@@ -1,0 +1,64 @@
+// A Taobao two-file download: the 订单报表 still says 买家已付款，等待卖家发货 while the 宝贝报表 shows every
+// line of the order 交易关闭 (退款成功), never shipped. A closed line never reopens, so the lines are the
+// order's later state (the order report an older download). RULES 1.1 (docs/rules.md): "An order whose
+// lines are all closed ships when its last line did if every line shipped; if a line never shipped, it
+// is a closed order that cannot be judged (closed_unshipped)", as the same files written by
+// `orders normalize --lines` and read back are judged. Until money43 the order report's status stood in
+// that run: late and unshipped, a provisional voucher of 150.00 owed so far, on the --at-risk list to ship
+// (goods refunded), and holding its buyer's 24-hour window provisional — while the same run, from rev37,
+// kept no sighting of it because nothing of it was open.
+//
+// By hand (tmall-2023: paid before 2026-04-09; 48 h window; 30 % of paid − postage, min 5.00 per order;
+// the buyer's payments within 24 h of a window's first one combined, cap 500.00):
+// - A 500.00 (no postage), paid 03-01 10:00:00, deadline 03-03 10:00:00; lines L1 300.00 and L2 200.00
+//   both 交易关闭 退款成功 with no 发货时间. As of 03-04 10:00: closed, never shipped, close time unknown,
+//   after its deadline: closed_unshipped (not judged, named with file:line), nothing owed. (Before: 24 h
+//   late, 30 % × 500.00 = 150.00 provisional.)
+// - B 100.00 (no postage), the same buyer 小明, paid 03-01 12:00:00 (within A's 24 h), deadline 03-03
+//   12:00:00, marked shipped 03-04 09:00:00: 21 h late, 30 % × 100.00 = 30.00. With A closed the window
+//   holds B alone: {B} 30.00 final, to issue. (Before: {A, B} 150.00 + 30.00 = 180.00 provisional, 0.00
+//   to issue now.)
+// - --at-risk 24 as of 03-04 10:00: nothing unshipped (A closed, B shipped). (Before: A listed, late, 150.00.)
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers.js';
+import { order, taobaoCsv, write } from '../orders/build.js';
+
+const HEAD =
+  '子订单编号,主订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码,支付单号,买家应付货款,买家实际支付金额,退款状态,退款金额,订单创建时间,订单付款时间,商品id,分阶段订单信息,主订单备注,主订单买家留言,发货时间,物流单号,物流公司,是否赔付,赔付金额,赔付出账时间,';
+const A = '3720000000000000201';
+const B = '3720000000000000202';
+const PAID = '2026-03-01 10:00:00';
+const tLine = (sub: string, amount: string) => `="${sub}",="${A}",t,${amount},1,,,,,交易关闭,,,${amount},${amount},退款成功,${amount},${PAID},${PAID},,,,,,,,,,,`;
+type Row = Record<string, unknown>;
+
+describe.each(['UTC', 'America/Los_Angeles'])('order report open, every line closed in the item report (TZ=%s)', (tz) => {
+  const dir = tmpDir();
+  const orders = write(dir, 'ExportOrderList202603041000.csv', taobaoCsv([
+    order(A, { 订单创建时间: PAID, 订单付款时间: PAID, 买家应付货款: '500.00', 买家应付邮费: '0.00', 买家实际支付金额: '500.00', 发货时间: '' }),
+    order(B, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: '2026-03-01 12:00:00', 订单付款时间: '2026-03-01 12:00:00', 买家应付货款: '100.00', 买家应付邮费: '0.00', 买家实际支付金额: '100.00', 发货时间: '2026-03-04 09:00:00' }),
+  ]));
+  const items = write(dir, 'ExportOrderDetailList202603041000.csv', [HEAD, tLine('3720000000000000211', '300.00'), tLine('3720000000000000212', '200.00'), ''].join('\n'));
+  const cli = (args: string[]) => runCli([...args, '--as-of', '2026-03-04 10:00:00', '--lang', 'en', '--state', path.join(dir, 'none.db')], { tz });
+
+  it('is closed_unshipped, and B is a voucher of its own, 30.00 final (was {A, B} 180.00 provisional)', () => {
+    const r = cli(['compensate', orders, items, '-f', 'json']);
+    expect((JSON.parse(r.stdout) as Row[]).map((v) => [(v.orderIds as string[]).join(','), v.amount, v.state, v.toIssue, v.issueNow])).toEqual([[B, '30.00', 'final', '30.00', '30.00']]);
+    expect(r.stderr).toContain('1 late, 1 not judged (closed_unshipped=1)');
+    expect(r.stderr).toContain(`1 order is still open in the order report (such as 等待卖家发货) while every line of it is closed (交易关闭) in the item report (${A})`);
+    expect(r.stderr).toContain(`${A} (${orders}:2)`);
+  });
+
+  it('is not on the --at-risk list (was: late, 150.00)', () => {
+    const r = cli(['compensate', orders, items, '--at-risk', '24', '-f', 'csv']);
+    expect(r.stdout.includes(A)).toBe(false);
+  });
+
+  it('is judged as the same files written by orders normalize --lines and read back are', () => {
+    const lines = path.join(dir, 'lines.csv');
+    expect(cli(['orders', 'normalize', orders, items, '--lines', '-o', lines]).code).toBe(0);
+    const r = cli(['compensate', lines, '-f', 'json']);
+    expect((JSON.parse(r.stdout) as Row[]).map((v) => [(v.orderIds as string[]).join(','), v.amount, v.state])).toEqual([[B, '30.00', 'final']]);
+    expect(r.stderr).toContain('1 not judged (closed_unshipped=1)');
+  });
+});

@@ -28,7 +28,7 @@ import { HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
 import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import type { IdList, PickupScans, RoundedRefs } from './inputs.js';
-import { type JudgeOptions, deadlineSlackOf, hasClosedUnshippedLine } from './judge.js';
+import { type JudgeOptions, deadlineSlackOf } from './judge.js';
 import { LateStore } from './latestore.js';
 import { NearLate } from './nearlate.js';
 import { OpenLog, OpenStore } from './openstore.js';
@@ -1221,12 +1221,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           // 卖家部分发货: a line is still unshipped (its 发货时间 is the first parcel's): the sighting stays.
           // Nor when its 发货时间 is before the sighting (the first parcel's, judge.ts): every run
           // reading the order judges it from the sighting, as a closed order never shipped. So it does for
-          // an order priced as one with a line closed never shipped beside its shipped ones: it never ships
-          // as a whole, and the sighting is what proves that line closed after the deadline (judge.ts;
-          // money43): dropped, a later run reading the export again judged it on time.
+          // an order priced as one with a line closed never shipped beside its shipped ones, seen after they
+          // shipped: it never ships as a whole, and the sighting is what proves that line closed after the
+          // deadline (judge.ts; money43): dropped, a later run reading the export again judged it on time.
+          // Seen before they shipped, their ship time says more: it goes as any shipped order's.
           if (sightedIds?.has(o.orderId) && o.status !== 'partially_shipped') {
             const seen = sightings!.get(`${o.platform}\u0000${o.orderId}`);
-            if (seen !== undefined && !(seen > o.shippedAt) && !(hasClosedUnshippedLine(o) && rulesForOrder(o, book)?.unit !== 'sub-order')) shippedSighted.push({ orderId: o.orderId, platform: o.platform });
+            if (seen !== undefined && !(seen > o.shippedAt)) shippedSighted.push({ orderId: o.orderId, platform: o.platform });
           }
         }
         // A line's sighting goes when that line shows a 发货时间 of its own (another line shipping, or the

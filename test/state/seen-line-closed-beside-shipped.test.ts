@@ -62,6 +62,23 @@ describe.each(['UTC', 'America/Los_Angeles'])('抖店: a line shipped, the other
     expect(brief(cli(tz, [e2, '--state', path.join(dir, 'none.db'), '--as-of', '2026-11-08 10:00:00'], false).rows, D)).toEqual([]);
   });
 
+  it('F: L1 shipped after the sighting: judged by its ship time, 4.00 final; the sighting goes (not named once pruned)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const F = '6900000000000600003';
+    const e1 = douyin(dir, 'e1.csv', [line(F, `${F}1`, '100.00', '待发货'), line(F, `${F}2`, '250.00', '待发货'), made('6900000000000600031', '2026-11-05 10:00:00')]);
+    expect(brief(cli(tz, [e1, '--state', state, '--as-of', '2026-11-05 10:00:00']).rows, F)).toEqual([['douyin-2025', '350.00', '4.00', 'provisional', '0.00']]);
+    const e2 = douyin(dir, 'e2.csv', [line(F, `${F}1`, '100.00', '已发货', '2026-11-06 10:00:00'), line(F, `${F}2`, '250.00', '已关闭', '', '买家申请退款'), made('6900000000000600032', '2026-11-07 10:00:00')]);
+    const r2 = cli(tz, [e2, '--state', state, '--as-of', '2026-11-07 10:00:00']);
+    expect(brief(r2.rows, F)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
+    const byOrder = runCli(['compensate', e2, '--state', state, '--as-of', '2026-11-07 10:00:00', '--by', 'order', '-f', 'json', '--lang', 'en'], { tz });
+    expect((JSON.parse(byOrder.stdout) as Row[]).filter((v) => v.orderId === F).map((v) => [v.shipSource, v.hoursLate, v.afterMinimum])).toEqual([['marked_shipped', 48, '4.00']]);
+    const e3 = douyin(dir, 'e3.csv', [made('6900000000000600033', '2026-11-08 10:00:00')]);
+    const r3 = cli(tz, [e3, '--state', state, '--as-of', '2026-11-08 10:00:00']);
+    expect(r3.stderr).not.toContain(F);
+    expect(r3.code).toBe(0);
+  });
+
   it('E: L1 2 h late, the sighting 73 h late: 缺货 3 % × 350.00 = 10.50 → 11.00 final (L1 alone: 4.00)', () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');

@@ -11,6 +11,7 @@ import { oneLine, terminalSafe } from '../io/escape.js';
 import { type Register, commandNamed, loadCommands } from './registry.js';
 import { ARG_ZH, TOPICS, afterHelp, examples, globalOptionsHelp, localize, wrapPage, zhFlags } from './help.js';
 import { guardTargets, pathsIn } from '../io/targets.js';
+import { type Config, loadConfig } from '../config.js';
 
 
 export function defaultIo(): Io {
@@ -469,11 +470,26 @@ function langFor(io: Io, argv: string[]): Lang {
   if (current.ctx) return current.ctx.lang;
   const i = argv.indexOf('--lang');
   const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  // The config's lang too, as every other message (README "Language": --lang, STOREOPS_LANG, the
+  // config's lang, then LANG): help, and an error found before the run's context is made (an unknown
+  // option, an --as-of without its year), were English in a cron job without LANG whose config (made
+  // by `storeops init` in Chinese) says "lang": "zh" (user10). A config that cannot be read says nothing here.
+  let config: Config = {};
   try {
-    return detectLang(flag, io.env, {});
+    const c = argv.indexOf('--config');
+    const file = c >= 0 ? argv[c + 1] : argv.find((a) => a.startsWith('--config='))?.slice(9);
+    config = loadConfig(file, io.env, io.cwd).config;
   } catch {
-    return 'en';
+    config = {};
   }
+  for (const c of [config, {}]) {
+    try {
+      return detectLang(flag, io.env, c);
+    } catch {
+      // a lang no language: as without it
+    }
+  }
+  return 'en';
 }
 
 /** A file of another kind than the command reads, or one whose header is garbled: say which, and what to do. */

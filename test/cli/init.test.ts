@@ -157,10 +157,10 @@ describe('storeops init', () => {
     const want = [
       `storeops: warning: ${cfgFile}: unknown key "showPII" is ignored; did you mean "showPii"?`,
       `storeops: warning: ${cfgFile}: unknown key "shipwithin" in compensate is ignored; did you mean "shipWithin"? (known: rules, base, shipWithin)`,
-      `storeops: warning: ${cfgFile}: unknown key "taregts" in notify is ignored; did you mean "targets"? (known: targets, secret, on, required, lang, top, maxMessages, timeout, attempts, backoff, budget)`,
-      `storeops: warning: ${cfgFile}: unknown key "maxMessage" in notify is ignored; did you mean "maxMessages"? (known: targets, secret, on, required, lang, top, maxMessages, timeout, attempts, backoff, budget)`,
+      `storeops: warning: ${cfgFile}: unknown key "taregts" in notify is ignored; did you mean "targets"? (known: targets, secret, on, required, lang, shop, top, maxMessages, timeout, attempts, backoff, budget)`,
+      `storeops: warning: ${cfgFile}: unknown key "maxMessage" in notify is ignored; did you mean "maxMessages"? (known: targets, secret, on, required, lang, shop, top, maxMessages, timeout, attempts, backoff, budget)`,
       // zzz is near no key: no guess.
-      `storeops: warning: ${cfgFile}: unknown key "zzz" in notify is ignored (known: targets, secret, on, required, lang, top, maxMessages, timeout, attempts, backoff, budget)`,
+      `storeops: warning: ${cfgFile}: unknown key "zzz" in notify is ignored (known: targets, secret, on, required, lang, shop, top, maxMessages, timeout, attempts, backoff, budget)`,
       `storeops: warning: ${cfgFile}: unknown key "secert" in notify.targets[0] is ignored; did you mean "secret"? (known: url, kind, secret)`,
     ];
     const runs = [

@@ -16,7 +16,7 @@
 // check's table is in memory then); load() reads back the keys, tags and names, and the payload is
 // read from the file a page at a time as vouchers are built, in output order, which follows the
 // order the orders came in for an export sorted by time (either way).
-import { discard } from '../memory.js';
+import { discardAll } from '../memory.js';
 import type { SpillFile } from '../io/spill.js';
 import { type Money, fenToMoney, moneyToFen } from '../money.js';
 import type { Kind } from './judge.js';
@@ -306,10 +306,12 @@ export class LateStore {
       spill.read(this.namesAt[k]!, names);
       this.names[k] = names;
     }
+    const spare: ArrayBuffer[] = [];
     for (const free of [this.freeInts, this.freeKeys, this.freeTags, this.freeNames]) {
-      for (const f of free) discard(f instanceof ArrayBuffer ? f : (f.buffer as ArrayBuffer));
+      for (const f of free) spare.push(f instanceof ArrayBuffer ? f : (f.buffer as ArrayBuffer));
       free.length = 0;
     }
+    discardAll(spare);
     const cache = new ArrayBuffer(CACHE_PAGES * PAGE * W * 4);
     this.cacheInts = new Int32Array(cache);
     this.cacheDoubles = new Float64Array(cache);

@@ -10,7 +10,7 @@
 // when its key's hash is there with a day within 2 of its own (±1 would do: a window asks about
 // orders paid within 24 h either side of its opening). A hash shared by two keys only keeps more;
 // an open order whose paid time is not a number (a row whose time cannot be read) is always kept.
-import { discard } from '../memory.js';
+import { discardAll } from '../memory.js';
 import { DAY_MS } from '../time.js';
 import type { LateStore } from './latestore.js';
 import { idWords } from '../orders/idset.js';
@@ -152,7 +152,7 @@ export class NearLate {
 
   /** Gives the index's memory back now (src/memory.ts); not to be used afterwards. */
   dispose(): void {
-    discard(this.entries.buffer as ArrayBuffer);
+    discardAll([this.entries.buffer as ArrayBuffer]);
     this.entries = new Float64Array(0);
     this.dir = new Int32Array(2);
   }

@@ -6,7 +6,7 @@
 // once each in a pool of UTF-16 code units behind a hash table of 32-bit numbers (~30 bytes a
 // buyer), and made into objects only for the buyers a voucher asks about.
 import type { SpillFile } from '../io/spill.js';
-import { discard } from '../memory.js';
+import { discardAll } from '../memory.js';
 import { idWords, wordsId } from '../orders/idset.js';
 import { type OpenOrder, SHOP_MARK } from './vouchers.js';
 import { hashName } from './namehash.js';
@@ -310,7 +310,7 @@ export class OpenLog {
 
   /** Removes the temporary file and gives the chunks back (src/memory.ts). */
   close(): void {
-    for (const c of this.chunks) if (c.length) discard(c.buffer as ArrayBuffer);
+    discardAll(this.chunks.filter((c) => c.length).map((c) => c.buffer as ArrayBuffer));
     this.chunks.length = 0;
     this.chunk = new Uint16Array(0);
     this.used = 0;

@@ -3,7 +3,7 @@
 import type { RuleSet } from '../rules/ruleset.js';
 import { DAY_MS, HOUR_MS, type TimeZone } from '../time.js';
 import type { LateStore } from './latestore.js';
-import { discard } from '../memory.js';
+import { discardAll } from '../memory.js';
 
 /** The end of the window a payment at `start` opens (inclusive for rolling 24 h windows). */
 export function windowEnd(start: number, rules: RuleSet, tz: TimeZone): number {
@@ -100,7 +100,7 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
       }
       keys[i] = lo * scale + i;
     }
-    discard(distinct.buffer as ArrayBuffer);
+    discardAll([distinct.buffer as ArrayBuffer]);
     keys.sort();
     order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[k] = keys[k]! % scale;
@@ -199,7 +199,7 @@ export function windows(store: LateStore, rulesOf: (id: string) => RuleSet, tz: 
   }
   // The starts are read no more: freed at the next minor collection, early in the writing, not at
   // a full one (src/memory.ts).
-  discard(scratch.buffer as ArrayBuffer);
+  discardAll([scratch.buffer as ArrayBuffer]);
   return new WindowList(order, byOutput, lengths);
 }
 

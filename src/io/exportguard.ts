@@ -15,16 +15,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, msg } from '../errors.js';
 import { packageRoot } from '../paths.js';
+import { readTextFileSync } from './textfile.js';
 
-/** What the file is; `kept`: a list the operator keeps by hand, which no platform has a copy of. */
-type Kind = { zh: string; en: string; kept?: boolean };
+/**
+ * What the file is; `kept`: a list the operator keeps by hand, which no platform has a copy of;
+ * `file`: said of a file rather than a list (the config, a rule file, a roster).
+ */
+type Kind = { zh: string; en: string; kept?: boolean; file?: boolean };
 
 /**
  * What platform download a header row is, by the readers' own recognition (undefined for storeops'
  * own output and anything else); the modules and name sets loaded once, the test itself synchronous
  * (openTable's header search calls it per line).
  */
-async function recogniser(): Promise<(headers: string[]) => Kind | undefined> {
+async function recogniser(): Promise<(headers: string[]) => Kind | 'own' | undefined> {
   const { mapHeader, normHeader } = await import('./table.js');
   const { REVIEW_FIELDS } = await import('../reviews/read.js');
   const { QUEUE_COLUMNS } = await import('../reviews/run.js');
@@ -34,6 +38,7 @@ async function recogniser(): Promise<(headers: string[]) => Kind | undefined> {
   const { ID_ALIASES, SHIPMENT_FIELDS } = await import('../compensation/inputs.js');
   const { checkOrderId, cleanCell, fullWidthId } = await import('./cells.js');
   const idField = { key: 'orderId', aliases: ID_ALIASES };
+  const rosterKind = await rosterRecogniser();
   // `reviews queue -o queue.csv` each morning: the queue names each review by its order, time and
   // rating as a review file does (reviews read it back), but carries columns of its own
   // (priority/优先级, reasons/原因, contactBy/联系截止, …) that no review download has.
@@ -44,12 +49,12 @@ async function recogniser(): Promise<(headers: string[]) => Kind | undefined> {
     const r = mapHeader(headers, REVIEW_FIELDS).index;
     // As readReviews: an order id, a review time, and a rating or a DSR score.
     if (r.has('orderId') && r.has('reviewedAt') && ['rating', 'dsrDescription', 'dsrService', 'dsrLogistics'].some((k) => r.has(k))) {
-      return owns(headers, ownQueue) ? undefined : { zh: '评价导出', en: 'a review export' };
+      return owns(headers, ownQueue) ? 'own' : { zh: '评价导出', en: 'a review export' };
     }
     // compensate's own tables (vouchers, --by order, --at-risk), in either language, the same way: the
     // zh at-risk list (订单编号, …, 宝贝标题, …) scored as a Tmall export and `--at-risk 24 -o 风险.csv`
     // was refused from its second run on.
-    if (owns(headers, ownCompensate)) return undefined;
+    if (owns(headers, ownCompensate)) return 'own';
     const layout = platformExport(headers);
     if (layout) return { zh: layout.name.zh, en: `a ${layout.name.en}` };
     const p = mapHeader(headers, PRODUCT_FIELDS).index;
@@ -59,6 +64,8 @@ async function recogniser(): Promise<(headers: string[]) => Kind | undefined> {
     // an order-id list (--exclude, --delivery-failures): at most three columns, one of them the
     // order id as the lists name it (订单编号, orderId, …), or no header at all: a line (of the first
     // 15, where openTable looks for the header) holding one order id alone. Every storeops output naming an order has five columns or more (duplicates: 6).
+    const roster = rosterKind(headers);
+    if (roster !== undefined) return roster || 'own';
     const s = mapHeader(headers, SHIPMENT_FIELDS).index;
     if (s.has('pickupAt') && (s.has('orderId') || s.has('trackingNo'))) return { zh: '揽收扫描表 (--shipments 读取的那种)', en: 'a pickup-scan list (as --shipments reads)', kept: true };
     const filled = headers.filter((h) => h.trim() !== '');
@@ -67,6 +74,92 @@ async function recogniser(): Promise<(headers: string[]) => Kind | undefined> {
     }
     return undefined;
   };
+}
+
+const handTable = (zh: string, en: string): Kind => ({ zh, en, kept: true, file: true });
+const ROSTER: Kind = handTable('排班表 (roster check 和 --previous 读取的那种)', 'a roster (as roster check and --previous read)');
+
+/**
+ * The tables `roster` and `zhenjian estimate --labels` read, which an operator makes by hand:
+ * `roster plan … -o agents.csv` replaced the agent list, `-o roster.csv` a roster typed in a
+ * spreadsheet (exit 0). Each as its reader knows it: an agent column (客服/姓名/agent/name …) with
+ * a date and a shift, or day columns (a roster), with a date (day-off requests), or alone (an agent
+ * list); a date with shift columns (D/H/N, 白班 …: --demand); an hour and chats (--volume); an item,
+ * a label and whether it is displayed (--labels). storeops' own roster outputs are not: the plan's
+ * grid (its totals 工时/hours, 晚班数/nights, 周末上班/weekend days, 休息天数/days off), its --long
+ * rows (agent,date,shift,start,end,hours as written) and check's violations (rule/规则 and
+ * detail/说明, roster/run.ts). Undefined: none of these; false: storeops' own.
+ */
+async function rosterRecogniser(): Promise<(headers: string[]) => Kind | false | undefined> {
+  const { mapHeader, normHeader } = await import('./table.js');
+  const { AGENT, DATE, SHIFT, VOLUME_FIELDS, parseDayKey } = await import('../roster/read.js');
+  const { parseDayCode } = await import('../roster/shifts.js');
+  const { longColumns } = await import('../roster/render.js');
+  const { LABEL_FIELDS } = await import('../zhenjian/labels.js');
+  const { cleanCell } = await import('./cells.js');
+  const { WALL_TOTALS } = await import('../roster/wall.js');
+  // The grid's totals (render.ts gridColumns), and the xlsx wall calendar's (wall.ts).
+  const totals = new Set(['hours', 'nights', 'weekend days', 'days off', '工时', '晚班数', '周末上班', '休息天数', ...WALL_TOTALS.zh, ...WALL_TOTALS.en].map(normHeader));
+  const long = (['en', 'zh'] as const).map((l) => longColumns(false).map((c) => normHeader(c[l])));
+  const check = [['rule', 'detail'], ['规则', '说明']];
+  const isDay = (h: string) => parseDayKey(h) !== undefined || /^\d{1,2}[-/.月]\d{1,2}[日号]?$/.test(cleanCell(h));
+  return (headers) => {
+    const norm = new Set(headers.map(normHeader));
+    const m = mapHeader(headers, [AGENT, DATE, SHIFT]).index;
+    if (m.has('agent')) {
+      if (headers.filter((h) => totals.has(normHeader(h))).length >= 2) return false;
+      if ([...long, ...check].some((cols) => cols.every((c) => norm.has(c)))) return false;
+      if (m.has('date') && m.has('shift')) return ROSTER;
+      if (headers.some((h, i) => i !== m.get('agent') && isDay(h))) return ROSTER;
+      if (m.has('date')) return handTable('休息申请表 (--requests 读取的那种)', 'a day-off request list (as --requests reads)');
+      return handTable('客服名单 (--agents 读取的那种)', 'an agent list (as --agents reads)');
+    }
+    if (m.has('date') && headers.some((h, i) => i !== m.get('date') && h.trim() !== '' && !['O', undefined].includes(parseDayCode(h)))) {
+      return handTable('每日排班需求表 (--demand 读取的那种)', 'a staffing demand list (as --demand reads)');
+    }
+    const v = mapHeader(headers, VOLUME_FIELDS).index;
+    if (v.has('hour') && v.has('chats')) return handTable('咨询量表 (--volume 读取的那种)', 'a chat volume table (as --volume reads)');
+    const l = mapHeader(headers, LABEL_FIELDS).index;
+    if (LABEL_FIELDS.every((f) => !f.required || l.has(f.key))) return handTable('甄检标签表 (--labels 读取的那种)', 'a 甄检 label list (as --labels reads)');
+    return undefined;
+  };
+}
+
+/** Keys of the config's top level: its sections (objects) and settings (templates/ and docs/cli.md). */
+const CONFIG_SECTIONS = ['compensate', 'reviews', 'zhenjian', 'roster', 'notify'];
+const CONFIG_KEYS = new Set([...CONFIG_SECTIONS, 'lang', 'tz', 'format', 'outEncoding', 'bom', 'state', 'showPii']);
+/** Top-level keys of the tables and templates the config names (templates/reviews, zhenjian, roster). */
+const TEMPLATE_KEYS = new Set(['shape', 'phrases', 'categories', 'safety', 'negative', 'neutralizers', 'extortion', 'explain', 'about', 'hours', 'weekdays', 'dates', 'ordinary', 'industries']);
+
+/**
+ * A .json target that is a file storeops reads and an operator writes by hand: a config (a command's
+ * section as an object, or only config keys), a rule file (`tiers` a list: `rules list`'s row has
+ * their count), or a table or template the config names (review keywords, forbidden wording or
+ * messages, 甄检 categories, a traffic profile: only their keys, `_comment` and `contact-…`).
+ * storeops' own JSON is a list of rows (json) or rows one a line (ndjson), whose keys are none of
+ * these. `compensate … -f json -o my-rules.json` replaced the shop's rule file (exit 0).
+ */
+function jsonKind(target: string, size: number): Kind | undefined {
+  // A hand-written file is small; a larger .json is storeops' own rows (or nothing of its).
+  if (size > 4 << 20) return undefined;
+  let value: unknown;
+  try {
+    const text = readTextFileSync(target);
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => !k.startsWith('_'));
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (keys.length === 0) return undefined;
+  if (CONFIG_SECTIONS.some((k) => isObject(o[k])) || keys.every((k) => CONFIG_KEYS.has(k))) return handTable('storeops 配置文件', 'a storeops config file');
+  if (Array.isArray(o.tiers)) return handTable('规则文件 (--rules 读取的那种)', 'a rule file (as --rules reads)');
+  if (keys.every((k) => TEMPLATE_KEYS.has(k) || k.startsWith('contact-') || k.startsWith('complaint-'))) {
+    return handTable('配置指定的表格或模板 (评价关键词、禁用语、消息模板、甄检类目或客流曲线)', 'a table or template of the kind the config names (review keywords, forbidden wording or messages, 甄检 categories, a traffic profile)');
+  }
+  return undefined;
 }
 
 /**
@@ -89,11 +182,19 @@ async function compensateOwnColumns(): Promise<Set<string>> {
 export async function guardExportTarget(flag: string, target: string): Promise<void> {
   if (target === '-' || target === '') return;
   guardPackageTarget(flag, target);
-  if (!/\.(csv|tsv|txt|xlsx|xlsm)$/i.test(target)) return;
+  const json = /\.json$/i.test(target);
+  if (!json && !/\.(csv|tsv|txt|xlsx|xlsm)$/i.test(target)) return;
+  let size: number;
   try {
     const st = fs.statSync(target);
     if (!st.isFile() || st.size === 0) return;
+    size = st.size;
   } catch {
+    return;
+  }
+  if (json) {
+    const kind = jsonKind(target, size);
+    if (kind) refuse(flag, target, kind);
     return;
   }
   const recognise = await recogniser();
@@ -103,6 +204,8 @@ export async function guardExportTarget(flag: string, target: string): Promise<v
     const t = await openTable(target, () => {
       throw new Error('no standard input here');
     }, undefined, (h) => recognise(h) !== undefined);
+    // (The header search stops at storeops' own header too: the lines under it are its rows, and a
+    // legend row of the roster's wall calendar, `legend,day,…,night`, read as a --demand header.)
     headers = t.headers;
     // Nothing more of it is read; its file is let go before the output replaces it.
     t.sniffed.stream.destroy();
@@ -111,19 +214,26 @@ export async function guardExportTarget(flag: string, target: string): Promise<v
     return;
   }
   const kind = recognise(headers);
-  if (kind) {
-    const real = path.resolve(target);
-    throw new UsageError(
-      msg(
-        `${flag} ${target} 已存在, 是一个${kind.zh} (${real}), 而这次运行并不读取它; 写入会把它覆盖, ${kind.kept ? '手工整理的列表没有别的副本' : '从平台下载的文件可能无法再次下载'}; 未读取也未写入任何内容`,
-        `${flag} ${target} already exists and is ${kind.en} (${real}), which this run does not read; writing there would replace it, and ${kind.kept ? 'a list kept by hand has no other copy' : 'a download may not be available again'}, so nothing was read or written`,
-      ),
-      msg(
-        `换一个文件名, 例如 ${flag} ${exampleName(flag).zh}; 若确实要替换这个文件, 先把它移走或删除。`,
-        `pick another name, e.g. ${flag} ${exampleName(flag).en}; if that file really is to be replaced, move or delete it first.`,
-      ),
-    );
-  }
+  if (kind && kind !== 'own') refuse(flag, target, kind);
+}
+
+function refuse(flag: string, target: string, kind: Kind): never {
+  const real = path.resolve(target);
+  const why = kind.file
+    ? msg('手工编写的文件没有别的副本', 'a file kept by hand has no other copy')
+    : kind.kept
+      ? msg('手工整理的列表没有别的副本', 'a list kept by hand has no other copy')
+      : msg('从平台下载的文件可能无法再次下载', 'a download may not be available again');
+  throw new UsageError(
+    msg(
+      `${flag} ${target} 已存在, 是一个${kind.zh} (${real}), 而这次运行并不读取它; 写入会把它覆盖, ${why.zh}; 未读取也未写入任何内容`,
+      `${flag} ${target} already exists and is ${kind.en} (${real}), which this run does not read; writing there would replace it, and ${why.en}, so nothing was read or written`,
+    ),
+    msg(
+      `换一个文件名, 例如 ${flag} ${exampleName(flag).zh}; 若确实要替换这个文件, 先把它移走或删除。`,
+      `pick another name, e.g. ${flag} ${exampleName(flag).en}; if that file really is to be replaced, move or delete it first.`,
+    ),
+  );
 }
 
 /**

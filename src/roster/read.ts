@@ -18,7 +18,7 @@ import { dataStdin } from '../io/stdin.js';
 const DAY_MIN = 24 * 60;
 
 export const AGENT: FieldSpec = { key: 'agent', aliases: ['agent', 'name', '客服', '姓名', '员工', '人员', 'staff'], required: true };
-const DATE: FieldSpec = { key: 'date', aliases: ['date', '日期', 'day', '天'], required: true };
+export const DATE: FieldSpec = { key: 'date', aliases: ['date', '日期', 'day', '天'], required: true };
 
 /** `YYYY-MM-DD` (also / or .), `M-D`/`M/D` with a known year, a day number, or `1日`; weekday tags (`21六`, `21(六)`) and `*` ignored. */
 export function parseDayKey(text: string, month?: { y: number; mo: number }): { y?: number; mo?: number; d: number } | undefined {
@@ -602,14 +602,16 @@ export function parseWeekday(text: string): number | undefined {
   return WEEKDAY_NAMES[cleanCell(text).toLowerCase()];
 }
 
+/** The columns of a --volume file (io/exportguard.ts knows one by its hour and chats). */
+export const VOLUME_FIELDS: readonly FieldSpec[] = [
+  { key: 'hour', aliases: ['hour', '小时', '时段', 'time'], required: true },
+  { key: 'chats', aliases: ['chats', 'chats/hour', '咨询量', '咨询人数', '接待量', 'volume'], required: true },
+  { key: 'date', aliases: ['date', '日期'] },
+  { key: 'weekday', aliases: ['weekday', 'dow', 'day of week', '星期', '周几'] },
+];
+
 export async function readVolume(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog, outsideMonth?: Msg): Promise<{ date?: string; weekday?: number; hour: number; chats: number; line: number }[]> {
-  const fields: FieldSpec[] = [
-    { key: 'hour', aliases: ['hour', '小时', '时段', 'time'], required: true },
-    { key: 'chats', aliases: ['chats', 'chats/hour', '咨询量', '咨询人数', '接待量', 'volume'], required: true },
-    { key: 'date', aliases: ['date', '日期'] },
-    { key: 'weekday', aliases: ['weekday', 'dow', 'day of week', '星期', '周几'] },
-  ];
-  const t = await openMappedTable(file, dataStdin(ctx), fields, msg('每小时咨询量', 'chats per hour'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const t = await openMappedTable(file, dataStdin(ctx), VOLUME_FIELDS, msg('每小时咨询量', 'chats per hour'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
   titleNote(ctx, t);
   const out: { date?: string; weekday?: number; hour: number; chats: number; line: number }[] = [];
   // A 合计 row under the hours (合计,870: the day's chats): skipped and named, as in --demand.

@@ -25,6 +25,9 @@ export const ROW_LABEL = {
  * A grid row whose first cell is one of these words, alone or followed by a space or colon, is not
  * an agent (coverage, weekday, legend, rules). Only whole words: an agent named Totalia is an agent.
  */
+/** The per-agent totals' heads right of the days (io/exportguard.ts knows the wall calendar by them). */
+export const WALL_TOTALS = { zh: ['工时', '晚班', '周末班', '休息'], en: ['hours', 'nights', 'weekend', 'off'] } as const;
+
 export const NON_AGENT_ROW = new RegExp(
   `^(?:coverage|覆盖|合计|total|service level|服务水平|${[ROW_LABEL.weekday, ROW_LABEL.legend, ROW_LABEL.rules].flatMap((l) => [l.zh, l.en]).join('|')})(?:$|[\\s:：])`,
   'i',
@@ -85,7 +88,7 @@ export function wallCalendar(p: RosterProblem, g: Grid, o: WallOptions): SheetSp
   const agentW = Math.max(displayWidth(zh ? ROW_LABEL.agent.zh : ROW_LABEL.agent.en), ...p.agents.map(displayWidth), ...p.shifts.map((s) => displayWidth(zh ? `${ROW_LABEL.coverage.zh} ${s.name.zh}` : `${ROW_LABEL.coverage.en} ${s.name.en}`))) + 2;
   const labelW = Math.max(2, ...[...p.shifts.map((s) => s.code), OFF].map((c) => displayWidth(cellLabel(p.shifts, c, lang)))) + 1.5;
   const dayW = Math.max(3.6, labelW);
-  const totalHeads = zh ? ['工时', '晚班', '周末班', '休息'] : ['hours', 'nights', 'weekend', 'off'];
+  const totalHeads = WALL_TOTALS[zh ? 'zh' : 'en'];
   const rows: SheetRow[] = [];
   const head: SheetStyle = { bold: true, fill: HEAD, align: 'center' };
 

@@ -181,8 +181,11 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     // RULES 1.1: only a line closed *before* the deadline is not late. The order, priced as one, was late
     // by at least sighting − deadline (docs/rules.md §1.1, money43): a 抖店 order whose L1 shipped on time
     // and whose L2, seen open 24 h late, was refunded later was on time (1 % × 350.00 → 4.00 not deducted).
+    // Later than the live lines' 发货时间 (what the sighting's export showed: a pickup scan before it is
+    // no part of that export, whose live line was then unshipped by its marking, rev38), and later than
+    // the ship time judged (a scan after it: that lateness is the larger).
     const seenLater = rules.unit !== 'sub-order' && hasClosedUnshippedLine(o) ? opts.seenOpen?.(o) : undefined;
-    if (seenLater !== undefined && seenLater > shippedAt + shipSlack) {
+    if (seenLater !== undefined && o.shippedAt !== null && seenLater > o.shippedAt + (o.timeSlack?.shippedAt ?? 0) && seenLater > shippedAt + shipSlack) {
       const fromSighting = seenOpenLate(o, rules, opts, windowHours, deadline, seenLater);
       if (fromSighting) return fromSighting;
     }

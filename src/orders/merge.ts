@@ -125,7 +125,9 @@ export function enrichOrder(o: Order, lines: Order, linesShowShipping = false): 
     const ms = lines.timeSlack?.[k];
     if (ms) (o.timeSlack ??= {})[k] = ms;
   };
-  if (lines.status === 'closed' && OPEN_REPORT.has(o.status)) {
+  // Only an order report row showing no 发货时间: one with its own (卖家已发货 21 h late) beside lines all
+  // closed may be beside a filtered item report holding only the refunded line (rev38): its status stands.
+  if (lines.status === 'closed' && OPEN_REPORT.has(o.status) && o.shippedAt === null) {
     // Every line closed (交易关闭) while the order report still says open (等待卖家发货, 卖家部分发货,
     // 卖家已发货 …): a closed line never reopens, so the lines are the order's later state — the order
     // report is an older download (docs/formats.md; read.ts says so). RULES 1.1: "an order whose lines

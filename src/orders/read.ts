@@ -659,7 +659,7 @@ export class OrderSet {
             // The order report stays the truth, but an awaiting-shipment row whose lines, in a newer
             // item report, all shipped is most likely an old download: judged as unshipped, said so.
             if (o.status === 'awaiting_shipment' && lines.shippedAt !== null && (linesAt.get(o.orderId) ?? -Infinity) > reportAt) stale.push(o.orderId);
-            if (lines.status === 'closed' && o.status !== 'closed' && o.status !== 'unpaid' && o.status !== 'unknown') closedByLines.push(o.orderId);
+            if (lines.status === 'closed' && o.status !== 'closed' && o.status !== 'unpaid' && o.status !== 'unknown' && o.shippedAt === null) closedByLines.push(o.orderId);
             enrichOrder(o, lines, closedShown.has(o.orderId));
             byOrder.delete(o.orderId);
           }

@@ -62,3 +62,23 @@ describe.each(['UTC', 'America/Los_Angeles'])('order report open, every line clo
     expect(r.stderr).toContain('1 not judged (closed_unshipped=1)');
   });
 });
+
+// rev38: the override is for an order report row showing no 发货时间 only. Here the order report says
+// 卖家已发货 with its own 发货时间 and the item report (a filtered download, which docs/formats.md allows)
+// holds only the refunded line L2: nothing proves the report older, and its 发货时间 is a shipment. By hand
+// (tmall-2023): A 500.00 paid 03-01 10:00:00, deadline 03-03 10:00:00, shipped 03-04 07:00:00: 21 h late,
+// 30 % × 500.00 (refunds not subtracted, §1.4) = 150.00, final, to issue — as the order report alone gives.
+// With money43's override as first merged it was closed_unshipped, 0.00, and the warning blamed an older
+// order report.
+describe.each(['UTC', 'America/Los_Angeles'])('order report shipped with its own 发货时间, the item report holding only a closed line (TZ=%s)', (tz) => {
+  it('keeps the report\'s shipment: 150.00 final, no "older download" warning', () => {
+    const dir = tmpDir();
+    const orders = write(dir, 'ExportOrderList202603041000.csv', taobaoCsv([
+      order(A, { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: PAID, 订单付款时间: PAID, 买家应付货款: '500.00', 买家应付邮费: '0.00', 买家实际支付金额: '500.00', 发货时间: '2026-03-04 07:00:00' }),
+    ]));
+    const items = write(dir, 'ExportOrderDetailList202603041000.csv', [HEAD, tLine('3720000000000000212', '200.00'), ''].join('\n'));
+    const r = runCli(['compensate', orders, items, '--as-of', '2026-03-04 10:00:00', '--lang', 'en', '--state', path.join(dir, 'none.db'), '-f', 'json'], { tz });
+    expect((JSON.parse(r.stdout) as Row[]).map((v) => [(v.orderIds as string[]).join(','), v.amount, v.state, v.toIssue])).toEqual([[A, '150.00', 'final', '150.00']]);
+    expect(r.stderr).not.toContain('still open in the order report');
+  });
+});

@@ -113,6 +113,9 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
   return o;
 }
 
+/** An order report row shipped as a whole by its own status, with its own 发货时间 (enrichOrder, read.ts). */
+export const shownShipped = (o: Order): boolean => o.shippedAt !== null && (o.status === 'shipped' || o.status === 'completed');
+
 /** Order report statuses of an order not closed (paid): an item report whose lines are all closed overrides them. */
 const OPEN_REPORT: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['awaiting_shipment', 'partially_shipped', 'shipped', 'completed']);
 
@@ -125,9 +128,10 @@ export function enrichOrder(o: Order, lines: Order, linesShowShipping = false): 
     const ms = lines.timeSlack?.[k];
     if (ms) (o.timeSlack ??= {})[k] = ms;
   };
-  // Only an order report row showing no 发货时间: one with its own (卖家已发货 21 h late) beside lines all
-  // closed may be beside a filtered item report holding only the refunded line (rev38): its status stands.
-  if (lines.status === 'closed' && OPEN_REPORT.has(o.status) && o.shippedAt === null) {
+  // Not a row the report shows shipped with a 发货时间 of its own (卖家已发货 21 h late): the lines may be a
+  // filtered item report holding only the refunded line (rev38), and a shipment stands. 卖家部分发货's
+  // 发货时间 is the first parcel's: the report says itself the order was not wholly shipped.
+  if (lines.status === 'closed' && OPEN_REPORT.has(o.status) && !shownShipped(o)) {
     // Every line closed (交易关闭) while the order report still says open (等待卖家发货, 卖家部分发货,
     // 卖家已发货 …): a closed line never reopens, so the lines are the order's later state — the order
     // report is an older download (docs/formats.md; read.ts says so). RULES 1.1: "an order whose lines

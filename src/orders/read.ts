@@ -22,7 +22,7 @@ import { IdSet, SeenIds, UNKNOWN_AT } from './idset.js';
 import { PERSONAL_COLUMNS, fieldsNotInEra } from './layouts.js';
 import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
 import { isWaybillColumn, scrubFreeText, shownNick } from '../io/pii.js';
-import { enrichLine, enrichOrder, foldLines } from './merge.js';
+import { enrichLine, enrichOrder, foldLines, shownShipped } from './merge.js';
 import { type HeldRow, type ParsedRow, type RowProblem, heldRow, isProblem, makeRowParser } from './parse.js';
 import type { Order, OrderStatus } from './types.js';
 import { dataStdin } from '../io/stdin.js';
@@ -659,7 +659,7 @@ export class OrderSet {
             // The order report stays the truth, but an awaiting-shipment row whose lines, in a newer
             // item report, all shipped is most likely an old download: judged as unshipped, said so.
             if (o.status === 'awaiting_shipment' && lines.shippedAt !== null && (linesAt.get(o.orderId) ?? -Infinity) > reportAt) stale.push(o.orderId);
-            if (lines.status === 'closed' && o.status !== 'closed' && o.status !== 'unpaid' && o.status !== 'unknown' && o.shippedAt === null) closedByLines.push(o.orderId);
+            if (lines.status === 'closed' && o.status !== 'closed' && o.status !== 'unpaid' && o.status !== 'unknown' && !shownShipped(o)) closedByLines.push(o.orderId);
             enrichOrder(o, lines, closedShown.has(o.orderId));
             byOrder.delete(o.orderId);
           }

@@ -160,7 +160,8 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // its voucher (7.50 of a 150.00 order seen 28 h late) was never paid. A pickup scan is the carrier's
   // own time and may precede the seller's marking: not overridden. An order priced as one with a line
   // closed never shipped beside its shipped ones is not this (it never shipped whole): judged below.
-  if (shippedAt !== null && scanned === undefined && o.status !== 'closed' && !(rules.unit !== 'sub-order' && hasClosedUnshippedLine(o))) {
+  const closedLineBeside = shippedAt !== null && rules.unit !== 'sub-order' && hasClosedUnshippedLine(o);
+  if (shippedAt !== null && scanned === undefined && o.status !== 'closed' && !closedLineBeside) {
     const seen = opts.seenOpen?.(o);
     if (seen !== undefined && seen > shippedAt + (o.timeSlack?.shippedAt ?? 0) && seen > deadline + deadlineSlackOf(o) && seen <= opts.asOf) {
       const tier = lateTier(deadline, seen, windowHours, o, rules);
@@ -184,7 +185,7 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
     // Later than the live lines' 发货时间 (what the sighting's export showed: a pickup scan before it is
     // no part of that export, whose live line was then unshipped by its marking, rev38), and later than
     // the ship time judged (a scan after it: that lateness is the larger).
-    const seenLater = rules.unit !== 'sub-order' && hasClosedUnshippedLine(o) ? opts.seenOpen?.(o) : undefined;
+    const seenLater = closedLineBeside ? opts.seenOpen?.(o) : undefined;
     if (seenLater !== undefined && o.shippedAt !== null && seenLater > o.shippedAt + (o.timeSlack?.shippedAt ?? 0) && seenLater > shippedAt + shipSlack) {
       const fromSighting = seenOpenLate(o, rules, opts, windowHours, deadline, seenLater);
       if (fromSighting) return fromSighting;

@@ -47,18 +47,141 @@ const PAID = '2026-04-01 10:00:00';
 const tLine = (sub: string, amount: string, status: string, shipped: string, refund = '') => `="${sub}",="${A}",t,${amount},1,,,,,${status},,,${amount},${amount},${refund},${refund ? amount : '0'},${PAID},${PAID},,,,,${shipped},,,,,,`;
 
 describe.each(['UTC', 'America/Los_Angeles'])('priced as one: a line shipped late then refunded beside one on time (TZ=%s)', (tz) => {
-  it.fails('抖店: 1 % × 350.00 = 3.50 → 4.00 final (today on time)', () => {
+  it('抖店: 1 % × 350.00 = 3.50 → 4.00 final (was on time)', () => {
     const dir = tmpDir();
     const D = '6900000000000700001';
     const f = douyin(dir, [dLine(D, `${D}1`, '100.00', '已完成', '2026-11-03 10:00:00'), dLine(D, `${D}2`, '250.00', '已关闭', '2026-11-06 10:00:00', '买家申请退款')]);
     const r = runCli(['compensate', f, '--as-of', '2026-11-08 10:00:00', '--state', path.join(dir, 'none.db'), '-f', 'json', '--lang', 'en'], { tz });
     expect(brief(r.stdout, D)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
   });
-  it.fails('tmall-2023: 30 % × 500.00 = 150.00 final, to issue (today on time)', () => {
+  it('tmall-2023: 30 % × 500.00 = 150.00 final, to issue (was on time)', () => {
     const dir = tmpDir();
     const o = write(dir, 'o.csv', taobaoCsv([order(A, { 订单状态: '交易成功', 订单创建时间: PAID, 订单付款时间: PAID, 买家应付货款: '500.00', 买家应付邮费: '0.00', 买家实际支付金额: '500.00', 发货时间: '2026-04-03 09:00:00' })]));
     const i = write(dir, 'i.csv', [HEAD, tLine('3720000000000000491', '300.00', '交易成功', '2026-04-03 09:00:00'), tLine('3720000000000000492', '200.00', '交易关闭', '2026-04-04 10:00:00', '退款成功'), ''].join('\n'));
     const r = runCli(['compensate', o, i, '--as-of', '2026-04-10 10:00:00', '--state', path.join(dir, 'none.db'), '-f', 'json', '--lang', 'en'], { tz });
     expect(brief(r.stdout, A)).toEqual([['tmall-2023', '500.00', '150.00', 'final', '150.00']]);
+  });
+});
+
+// money44: the fold now counts a closed line's own 发货时间 (and its parcel's pickup scan) when that line
+// shipped; a closed line that never shipped still drops out (money43's sighting path, rev38's bound and
+// closed_unshipped unchanged). Cases, by hand (rates and bases as above: douyin-2025 tier 5 for a 72 h
+// window ≤ 48 h late, 1 % of Σ 订单应付金额 half-up to whole yuan, 2.00–50.00, platform deducts; tmall-2023
+// 48 h from payment, 30 % of 买家实际支付金额 − 邮费, at least 5.00, shop issues):
+// (a) the closed line shipped ON time, the live line late: the order ships at the later, the live line's —
+//     抖店 L1 100.00 shipped 11-06 10:00:00 (48 h late), L2 250.00 shipped 11-03 10:00:00 then 已关闭: 4.00
+//     final, hoursLate 48, as before (guard: passes before and after).
+// (b) both lines closed after shipping, one late: RULES 1.1 (docs/rules.md §1.1 "Late": "An order whose lines
+//     are all closed ships when its last line did if every line shipped") — already so before (guard):
+//     抖店 L1 已关闭 shipped 11-03 10:00:00, L2 已关闭 shipped 11-06 10:00:00: every promise is a closed line's,
+//     the earliest 11-04 10:00:00 stands; 48 h late: 4.00 final. tmall-2023 order report 交易关闭 (发货时间
+//     04-03 09:00:00) + lines both 交易关闭 退款成功 shipped 04-03 09:00:00 and 04-04 10:00:00: 24 h late,
+//     150.00 final to issue (§1.4: refunds are not subtracted).
+// (a+b) three lines: L1 live on time, L2 closed shipped 48 h late, L3 closed never shipped, no state
+//     database (no sighting): judged by its shipped lines, L2's 48 h: 4.00 final (was on time: the fold took
+//     L1 alone). Fails before.
+// Pickup scans (§1.1 "picked up when its last live line was" now reads "its last line that shipped"):
+//     抖店 E L1 W1 scanned 11-03 09:00:00, L2 (已关闭, 发货时间 11-06 10:00:00) W2 scanned 11-06 09:00:00: the
+//     order is picked up 11-06 09:00:00, 47 h late: 4.00 (was on time by W1 alone). W2 not in the scans: L2
+//     stands at its 发货时间, 48 h, marked_shipped: 4.00 (was on time). W2 scanned 11-04 09:00:00 (the carrier
+//     took it on time, the seller marked it late): on time by the scans, nothing (guard).
+// (c) --record, tmall-2023, order report + item report: run 1 (as of 04-05 10:00:00) sees L2 shipped 24 h late
+//     and open (卖家已发货): 150.00 final, recorded new, 150.00 to issue. Run 2 (as of 04-10 10:00:00) sees L2
+//     交易关闭 退款成功 with the same 发货时间: still 150.00 final, already_recorded, 0.00 to issue, no
+//     amount_changed, the ledger 150.00 (before: on time, and the order named as paid by a recorded voucher
+//     while judged on time). Fails before.
+// (d) the reading of 订单报表 + 宝贝报表 (the tmall-2023 case above), the item report alone (the order folded
+//     from its lines: base 300.00 + 200.00 = 500.00, no postage: 150.00), `orders normalize --lines` read
+//     back (150.00), and the folded order's shippedAt 04-04 10:00:00. tmall-global-2026 (--rules), paid
+//     11-01 10:00:00, deadline 11-03 10:00:00, L2 shipped 11-04 10:00:00 (24 h ≤ 72 h: tier 3, 5 %) then
+//     closed: 5 % × 500.00 = 25.00 (5.00–50.00) final, to issue (was on time).
+const dRow = (id: string, sub: string, paid: string, status: string, shipped: string, waybill: string) => ({ ...dLine(id, sub, paid, status, shipped), 快递公司: '申通快递', 快递单号: waybill });
+const byOrder = (out: string, id: string) => (JSON.parse(out) as Row[]).filter((v) => v.orderId === id).map((v) => [v.shipSource, v.hoursLate, v.afterMinimum]);
+const itemsA = (dir: string, name: string, l1: [string, string, string], l2: [string, string, string, string?]) =>
+  write(dir, name, [HEAD, tLine('3720000000000000491', l1[0], l1[1], l1[2]), tLine('3720000000000000492', l2[0], l2[1], l2[2], l2[3] ?? ''), ''].join('\n'));
+const reportA = (dir: string, name: string, status: string, shipped: string, paid = PAID) =>
+  write(dir, name, taobaoCsv([order(A, { 订单状态: status, 订单创建时间: paid, 订单付款时间: paid, 买家应付货款: '500.00', 买家应付邮费: '0.00', 买家实际支付金额: '500.00', 发货时间: shipped })]));
+
+describe.each(['UTC', 'America/Los_Angeles'])('priced as one: closed lines that shipped count in the fold (money44, TZ=%s)', (tz) => {
+  const run = (args: string[], asOf: string, dir: string) => runCli(['compensate', ...args, '--as-of', asOf, '--state', path.join(dir, 'none.db'), '-f', 'json', '--lang', 'en'], { tz });
+
+  it('(a) the closed line on time, the live line 48 h late: 4.00 final, hoursLate 48, as before', () => {
+    const dir = tmpDir();
+    const D = '6900000000000700002';
+    const f = douyin(dir, [dLine(D, `${D}1`, '100.00', '已完成', '2026-11-06 10:00:00'), dLine(D, `${D}2`, '250.00', '已关闭', '2026-11-03 10:00:00', '买家申请退款')]);
+    expect(brief(run([f], '2026-11-08 10:00:00', dir).stdout, D)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
+    expect(byOrder(run([f, '--by', 'order'], '2026-11-08 10:00:00', dir).stdout, D)).toEqual([['marked_shipped', 48, '4.00']]);
+  });
+
+  it('(b) both lines closed after shipping, one late: late by the last (抖店 4.00; tmall-2023 two files 150.00), as before', () => {
+    const dir = tmpDir();
+    const D = '6900000000000700003';
+    const f = douyin(dir, [dLine(D, `${D}1`, '100.00', '已关闭', '2026-11-03 10:00:00', '买家申请退款'), dLine(D, `${D}2`, '250.00', '已关闭', '2026-11-06 10:00:00', '买家申请退款')]);
+    expect(brief(run([f], '2026-11-08 10:00:00', dir).stdout, D)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
+    const o = reportA(dir, 'o.csv', '交易关闭', '2026-04-03 09:00:00');
+    const i = itemsA(dir, 'i.csv', ['300.00', '交易关闭', '2026-04-03 09:00:00'], ['200.00', '交易关闭', '2026-04-04 10:00:00', '退款成功']);
+    expect(brief(run([o, i], '2026-04-10 10:00:00', dir).stdout, A)).toEqual([['tmall-2023', '500.00', '150.00', 'final', '150.00']]);
+  });
+
+  it('three lines: on time, closed shipped 48 h late, closed never shipped (no sighting): 4.00 final (was on time)', () => {
+    const dir = tmpDir();
+    const D = '6900000000000700004';
+    const f = douyin(dir, [dLine(D, `${D}1`, '100.00', '已完成', '2026-11-03 10:00:00'), dLine(D, `${D}2`, '150.00', '已关闭', '2026-11-06 10:00:00', '买家申请退款'), dLine(D, `${D}3`, '100.00', '已关闭', '', '买家申请退款')]);
+    expect(brief(run([f], '2026-11-08 10:00:00', dir).stdout, D)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
+  });
+
+  it('pickup scans: the closed line\'s parcel counts (47 h: 4.00; no scan of it: its 发货时间, 48 h: 4.00; scanned on time: on time)', () => {
+    const dir = tmpDir();
+    const E = '6900000000000700005';
+    const f = douyin(dir, [dRow(E, `${E}1`, '100.00', '已完成', '2026-11-03 10:00:00', 'W1'), { ...dRow(E, `${E}2`, '250.00', '已关闭', '2026-11-06 10:00:00', 'W2'), 取消原因: '买家申请退款' }]);
+    const both = write(dir, 'scans.csv', '物流单号,揽收时间\nW1,2026-11-03 09:00:00\nW2,2026-11-06 09:00:00\n');
+    const r = run([f, '--shipments', both, '--by', 'order'], '2026-11-08 10:00:00', dir);
+    expect(byOrder(r.stdout, E)).toEqual([['pickup_scan', 47, '4.00']]);
+    expect(brief(run([f, '--shipments', both], '2026-11-08 10:00:00', dir).stdout, E)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
+    expect(r.stderr).toContain('2 scan row(s) read: 2 used');
+    const w1 = write(dir, 'w1.csv', '物流单号,揽收时间\nW1,2026-11-03 09:00:00\n');
+    expect(byOrder(run([f, '--shipments', w1, '--by', 'order'], '2026-11-08 10:00:00', dir).stdout, E)).toEqual([['marked_shipped', 48, '4.00']]);
+    const early = write(dir, 'early.csv', '物流单号,揽收时间\nW1,2026-11-03 09:00:00\nW2,2026-11-04 09:00:00\n');
+    expect(brief(run([f, '--shipments', early], '2026-11-08 10:00:00', dir).stdout, E)).toEqual([]);
+  });
+
+  it('(c) --record: seen shipped 24 h late and open, then refunded: 150.00 recorded once, already_recorded after, no amount_changed', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const rec = (files: string[], asOf: string) => {
+      const r = runCli(['compensate', ...files, '--as-of', asOf, '--state', state, '--record', '-f', 'json', '--lang', 'en'], { tz });
+      return { ...r, rows: (JSON.parse(r.stdout) as Row[]).filter((v) => (v.orderIds as string[]).includes(A)).map((v) => [v.amount, v.state, v.toIssue, v.recorded]) };
+    };
+    const o1 = reportA(dir, 'o1.csv', '卖家已发货，等待买家确认', '2026-04-03 09:00:00');
+    const i1 = itemsA(dir, 'i1.csv', ['300.00', '卖家已发货，等待买家确认', '2026-04-03 09:00:00'], ['200.00', '卖家已发货，等待买家确认', '2026-04-04 10:00:00']);
+    const r1 = rec([o1, i1], '2026-04-05 10:00:00');
+    expect(r1.rows).toEqual([['150.00', 'final', '150.00', 'new']]);
+    expect(r1.code).toBe(0);
+    const o2 = reportA(dir, 'o2.csv', '交易成功', '2026-04-03 09:00:00');
+    const i2 = itemsA(dir, 'i2.csv', ['300.00', '交易成功', '2026-04-03 09:00:00'], ['200.00', '交易关闭', '2026-04-04 10:00:00', '退款成功']);
+    for (const asOf of ['2026-04-10 10:00:00', '2026-04-10 11:00:00']) {
+      const r2 = rec([o2, i2], asOf);
+      expect(r2.rows).toEqual([['150.00', 'final', '0.00', 'already_recorded']]);
+      expect(r2.code).toBe(0);
+      expect(r2.stderr).not.toContain('amount_changed');
+      expect(r2.stderr).not.toContain(A);
+    }
+    expect(/total ([\d.]+)/.exec(runCli(['ledger', 'list', '--state', state], { tz }).stderr)?.[1]).toBe('150.00');
+  });
+
+  it('(d) the item report alone, normalize --lines read back, the folded shippedAt; tmall-global-2026 two files 25.00', () => {
+    const dir = tmpDir();
+    const o = reportA(dir, 'o.csv', '交易成功', '2026-04-03 09:00:00');
+    const i = itemsA(dir, 'i.csv', ['300.00', '交易成功', '2026-04-03 09:00:00'], ['200.00', '交易关闭', '2026-04-04 10:00:00', '退款成功']);
+    expect(brief(run([i], '2026-04-10 10:00:00', dir).stdout, A)).toEqual([['tmall-2023', '500.00', '150.00', 'final', '150.00']]);
+    const lines = path.join(dir, 'lines.csv');
+    expect(runCli(['orders', 'normalize', '--lines', o, i, '-o', lines], { tz }).code).toBe(0);
+    expect(brief(run([lines], '2026-04-10 10:00:00', dir).stdout, A)).toEqual([['tmall-2023', '500.00', '150.00', 'final', '150.00']]);
+    const folded = JSON.parse(runCli(['orders', 'normalize', o, i, '-f', 'json'], { tz }).stdout) as Row[];
+    expect(folded.filter((v) => v.orderId === A).map((v) => v.shippedAt)).toEqual(['2026-04-04T10:00:00+08:00']);
+    const g = '2026-11-01 10:00:00';
+    const og = reportA(dir, 'og.csv', '交易成功', '2026-11-03 09:00:00', g);
+    const ig = write(dir, 'ig.csv', [HEAD, tLine('3720000000000000491', '300.00', '交易成功', '2026-11-03 09:00:00').replaceAll(PAID, g), tLine('3720000000000000492', '200.00', '交易关闭', '2026-11-04 10:00:00', '退款成功').replaceAll(PAID, g), ''].join('\n'));
+    expect(brief(run([og, ig, '--rules', 'tmall-global-2026'], '2026-11-10 10:00:00', dir).stdout, A)).toEqual([['tmall-global-2026', '500.00', '25.00', 'final', '25.00']]);
   });
 });

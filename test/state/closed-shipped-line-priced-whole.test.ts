@@ -9,8 +9,9 @@
 // such a line "by its ship time like a live line" (a 1000.00 line a day late then refunded: paid); and
 // money43 makes the same order late when L2, seen open after the deadline, was refunded *unshipped* — so
 // today the line that verifiably shipped late earns less than the one that never shipped at all.
-// Not fixed here (the pickup-scan fold of §1.1 "picked up when its last live line was" would have to
-// follow): it.fails until the fold counts a closed line's own 发货时间.
+// Fixed by money44: the fold (merge.ts foldLines, hence enrichOrder) and the pickup-scan fold (assess.ts
+// foldedPickup) count a closed line's own 发货时间 / parcel when it shipped; the four cases below were
+// it.fails until then. The amounts worked again from docs/rules.md (§1.1, §1.2, §1.3b, §1.4): confirmed.
 //
 // By hand:
 // - 抖店 D (douyin-2025): paid 11-01 10:00:00, 承诺发货时间 11-04 10:00:00 (72 h window). L1 100.00 shipped

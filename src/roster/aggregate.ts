@@ -5,7 +5,7 @@
 // columns instead of thousands and solves in a fraction of a second; when construct.ts then
 // lays out a roster that reaches these bounds, that roster is proven optimal without a
 // branch-and-bound search over the full model.
-import type { RosterProblem } from './problem.js';
+import { type RosterProblem, daysOffOf, leaveCounts, workDaysOf } from './problem.js';
 import { dayStaffRange, maxStaff, requiredStaff, spreadUnit } from './objectives.js';
 
 export interface AggregateModel {
@@ -23,6 +23,7 @@ export interface AggregateModel {
 function offByDay(p: RosterProblem): number[] {
   const r = p.days.map(() => 0);
   for (const [, d] of p.requests) r[d]!++;
+  for (const [, d] of p.leave ?? []) r[d]!++;
   return r;
 }
 
@@ -46,15 +47,19 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
   const off = offByDay(p);
   const weekendDays = p.days.flatMap((d, i) => (d.weekend ? [i] : []));
   const WE = weekendDays.length;
+  const leaveOf = leaveCounts(p);
+  const Wa = (a: number) => (leaveOf[a] ? workDaysOf(p, D, leaveOf[a]!) : W);
 
   for (let a = 0; a < A; a++) {
     for (let i = 0; i < S; i++) generals.push(c(a, i));
-    // Exactly W = days − daysOff shifts each.
-    row(p.shifts.map((_, i) => [1, c(a, i)]), '=', W);
-    // Weekend days worked: at least WE − daysOff, at most the weekend days not asked off.
+    // Exactly W = days − daysOff shifts each (less the days on leave).
+    row(p.shifts.map((_, i) => [1, c(a, i)]), '=', Wa(a));
+    // Weekend days worked: at least WE − daysOff (less weekend leave), at most the weekend days
+    // not asked off nor on leave.
     const reqWE = p.requests.filter(([ra, d]) => ra === a && p.days[d]!.weekend).length;
+    const leaveWE = (p.leave ?? []).filter(([ra, d]) => ra === a && p.days[d]!.weekend).length;
     generals.push(w(a));
-    bounds.push(` ${Math.max(0, WE - p.daysOff)} <= ${w(a)} <= ${Math.max(0, Math.min(W, WE - reqWE))}`);
+    bounds.push(` ${Math.max(0, WE - leaveWE - daysOffOf(p, D, leaveOf[a]!))} <= ${w(a)} <= ${Math.max(0, Math.min(Wa(a), WE - reqWE - leaveWE))}`);
   }
   for (let d = 0; d < D; d++) {
     for (let i = 0; i < S; i++) {
@@ -97,8 +102,14 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
   const g = spreadUnit(p);
   for (let a = 0; a < A; a++) {
     const mins = p.shifts.map((s, i) => [s.paid, c(a, i)] as [number, string]);
-    row([[1, 'hmax'], ...mins.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
-    row([[1, 'hmin'], ...mins.map(([k, v]) => [-k, v] as [number, string])], '<=', 0);
+    if (!leaveOf[a]) {
+      row([[1, 'hmax'], ...mins.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
+      row([[1, 'hmin'], ...mins.map(([k, v]) => [-k, v] as [number, string])], '<=', 0);
+    } else if (Wa(a) > 0) {
+      // Pro rata (problem.ts comparableMinutes): W_a·h − W·minutes.
+      row([[Wa(a), 'hmax'], ...mins.map(([k, v]) => [-k * W, v] as [number, string])], '>=', 0);
+      row([[Wa(a), 'hmin'], ...mins.map(([k, v]) => [-k * W, v] as [number, string])], '<=', 0);
+    }
     const nights = nightIdx.map((i) => [1, c(a, i)] as [number, string]);
     row([[1, 'nmax'], ...nights.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
     row([[1, 'nmin'], ...nights.map(([k, v]) => [-k, v] as [number, string])], '<=', 0);
@@ -152,7 +163,7 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
 
   // Symmetry: agents without requests or history are interchangeable, so their (counts, weekend
   // days) vectors can be required to be in decreasing lexicographic order.
-  const free = p.agents.map((_, a) => a).filter((a) => !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((x) => x !== undefined) && p.previous?.last[a] === undefined);
+  const free = p.agents.map((_, a) => a).filter((a) => !leaveOf[a] && !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((x) => x !== undefined) && p.previous?.last[a] === undefined);
   const base = W + 1;
   const key = (a: number): [number, string][] => [...p.shifts.map((_, i) => [base ** (S - i), c(a, i)] as [number, string]), [1, w(a)]];
   if (base ** (S + 1) < 1e12) {

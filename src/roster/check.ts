@@ -2,7 +2,7 @@
 // directly on the grid. It shares the problem description with the solver but none of its code,
 // so a wrong model cannot hide behind a matching wrong check.
 import { type Msg, msg, plural } from '../errors.js';
-import { type Grid, type RosterProblem, lengthsOf } from './problem.js';
+import { type Grid, type RosterProblem, comparableMinutes, daysOffOf, leaveCounts, leaveSet, lengthsOf } from './problem.js';
 import { type DayCode, OFF, codeLabel, codeName, overnight, paidOf, shiftOf } from './shifts.js';
 
 export type RuleId =
@@ -14,6 +14,7 @@ export type RuleId =
   | 'whole-day-off'
   | 'coverage'
   | 'request'
+  | 'leave'
   | 'shift-times'
   | 'duplicate-agent'
   | 'hours-spread';
@@ -43,6 +44,9 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
   const afterNight = [...p.shifts.filter((s) => s.role !== 'day').map((s) => s.code), OFF];
   const ndHint = msg(`: 当天改成${orZh(afterNight.map((c) => codeName(p.shifts, c).zh))}`, `: make it ${orEn(afterNight)}`);
   const requestHint = msg(': 改成休息, 或与当天休息的客服换班', `: make it ${OFF}, or swap with an agent off that day`);
+  // Approved leave (--requests rows of type 请假/leave): not worked, and not one of the days off.
+  const onLeave = leaveSet(p);
+  const D = days.length;
 
   p.agents.forEach((agent, a) => {
     const row = cells[a] ?? [];
@@ -64,14 +68,20 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
     // RULES §4: exactly daysOff days off (a template: in every month length).
     for (const L of lengthsOf(p)) {
       let off = 0;
-      for (let d = 0; d < L; d++) if (codes[d] === 'O') off++;
-      if (off !== p.daysOff) {
+      let leave = 0;
+      for (let d = 0; d < L; d++) {
+        if (onLeave.has(a * D + d)) leave++;
+        else if (codes[d] === 'O') off++;
+      }
+      const want = daysOffOf(p, L, leave);
+      if (off !== want) {
         const inL = p.template ? msg(` (按 ${L} 天的月份)`, ` (in a ${L}-day month)`) : msg('', '');
+        const besides = leave ? msg(` (另有请假 ${leave} 天, 不计入休息)`, ` (besides ${plural(leave, 'day')} of leave, which are not days off)`) : msg('', '');
         out.push({
           agent,
           date: '',
           rule: 'days-off',
-          detail: msg(`休息 ${off} 天, 应为 ${p.daysOff} 天${inL.zh}`, `${plural(off, 'day')} off, must be exactly ${p.daysOff}${inL.en}`),
+          detail: msg(`休息 ${off} 天, 应为 ${want} 天${besides.zh}${inL.zh}`, `${plural(off, 'day')} off, must be exactly ${want}${besides.en}${inL.en}`),
         });
       }
     }
@@ -82,9 +92,10 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
       const s = c === undefined ? undefined : shiftOf(p.shifts, c);
       return s !== undefined && overnight(s);
     };
-    let whole = false;
+    // A leave day is not a rest day the shop grants; an agent whose leave leaves no day off is not asked for one.
+    let whole = daysOffOf(p, shortest, leaveCounts(p, shortest)[a]!) === 0;
     for (let d = 0; d < shortest && !whole; d++) {
-      if (codes[d] !== OFF) continue;
+      if (codes[d] !== OFF || onLeave.has(a * D + d)) continue;
       if (d > 0) whole = !spills(codes[d - 1]);
       else if (p.template) whole = lengthsOf(p).every((L) => !spills(codes[L - 1]));
       else whole = !spills(p.previous?.last[a]);
@@ -160,6 +171,22 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
     }
   }
 
+  // Approved leave: the agent is not there.
+  for (const [a, d] of p.leave ?? []) {
+    const c = one[a]?.[d];
+    if (c !== undefined && c !== OFF) {
+      out.push({
+        agent: p.agents[a]!,
+        date: days[d]!.key,
+        rule: 'leave',
+        detail: msg(
+          `已请假 (--requests), 却排了${codeName(p.shifts, c).zh}: 改成休息 (或 请假), 由当天休息的客服顶班`,
+          `on leave (--requests), rostered on the ${codeName(p.shifts, c).en} shift: make it ${OFF} (or leave) and have an agent off that day cover it`,
+        ),
+      });
+    }
+  }
+
   // Requested days off.
   for (const [a, d] of p.requests) {
     const c = one[a]?.[d];
@@ -191,6 +218,9 @@ export function checkHoursSpread(p: RosterProblem, cells: DayCode[][][], maxMinu
   const few = (names: string[]) => (names.length > 5 ? [...names.slice(0, 5), '…'] : names);
   for (const L of lengthsOf(p)) {
     const paid: { agent: string; minutes: number }[] = [];
+    const scaled = p.leave?.length ? msg(' (请假的客服按上班天数折算为整月工时)', ' (hours of agents on leave scaled to a full month by the days they work)') : msg('', '');
+    // An agent on leave is compared pro rata (problem.ts comparableMinutes): hours × W / W_a.
+    const leave = leaveCounts(p, L);
     p.agents.forEach((agent, a) => {
       const row = cells[a] ?? [];
       let minutes = 0;
@@ -199,7 +229,8 @@ export function checkHoursSpread(p: RosterProblem, cells: DayCode[][][], maxMinu
         if (c.length !== 1 || (c[0] !== OFF && shiftOf(p.shifts, c[0]!) === undefined)) return;
         minutes += paidOf(p.shifts, c[0]!);
       }
-      paid.push({ agent, minutes });
+      const cmp = leave[a] ? comparableMinutes(p, L, leave[a]!, minutes) : minutes;
+      if (cmp !== undefined) paid.push({ agent, minutes: cmp });
     });
     if (paid.length < 2) continue;
     const lo = Math.min(...paid.map((x) => x.minutes));
@@ -213,8 +244,8 @@ export function checkHoursSpread(p: RosterProblem, cells: DayCode[][][], maxMinu
       date: '',
       rule: 'hours-spread',
       detail: msg(
-        `每月工时相差 ${hours(hi - lo)} 小时, 超过 ${hours(maxMinutes)} 小时${inL.zh}: 最多 ${hours(hi)} 小时 (${most.join('、')}), 最少 ${hours(lo)} 小时 (${least.join('、')}); 规则要求各客服每月工时相近`,
-        `monthly hours ${hours(hi - lo)} h apart, more than ${hours(maxMinutes)} h${inL.en}: most ${hours(hi)} h (${most.join(', ')}), least ${hours(lo)} h (${least.join(', ')}); the rules ask for close monthly hours across agents`,
+        `每月工时相差 ${hours(hi - lo)} 小时, 超过 ${hours(maxMinutes)} 小时${inL.zh}: 最多 ${hours(hi)} 小时 (${most.join('、')}), 最少 ${hours(lo)} 小时 (${least.join('、')})${scaled.zh}; 规则要求各客服每月工时相近`,
+        `monthly hours ${hours(hi - lo)} h apart, more than ${hours(maxMinutes)} h${inL.en}: most ${hours(hi)} h (${most.join(', ')}), least ${hours(lo)} h (${least.join(', ')})${scaled.en}; the rules ask for close monthly hours across agents`,
       ),
     });
   }

@@ -10,6 +10,7 @@ export const RULE_ZH: Labels = {
   'whole-day-off': '没有整天休息',
   coverage: '人手不足',
   request: '休息申请未批',
+  leave: '请假当天排班',
   'shift-times': '班次时间不符',
   'duplicate-agent': '客服重复列出',
   'hours-spread': '工时相差过大',

@@ -5,7 +5,7 @@
 // are kept by forbidding slots (a day shift after a night, a requested day off, a count used up,
 // a count that could no longer be reached). It is a heuristic: it may fail, and then the full
 // model is solved instead. Whatever it returns is checked by check.ts before it is used.
-import type { Grid, RosterProblem } from './problem.js';
+import { type Grid, type RosterProblem, leaveSet } from './problem.js';
 import { type DayCode, OFF } from './shifts.js';
 
 export interface Targets {
@@ -94,25 +94,41 @@ export function construct(p: RosterProblem, t: Targets, attempt = 0): Grid | und
   const remWE = [...t.weekend];
   const requested = new Set(p.requests.map(([a, d]) => a * D + d));
   const grid: DayCode[][] = p.agents.map(() => []);
-  const weekendLeft = (d: number) => p.days.slice(d).filter((x) => x.weekend).length;
   const clash = clashes(p);
+  // Approved leave: off that day, and not a day left to work (days left are counted without it).
+  const onLeave = leaveSet(p);
+  const leaveAfter = p.agents.map((_, a) => {
+    // [d] = leave days from d on, weekend and weekday.
+    const we = new Array<number>(D + 1).fill(0);
+    const wd = new Array<number>(D + 1).fill(0);
+    for (let d = D - 1; d >= 0; d--) {
+      const l = onLeave.has(a * D + d) ? 1 : 0;
+      we[d] = we[d + 1]! + (p.days[d]!.weekend ? l : 0);
+      wd[d] = wd[d + 1]! + (p.days[d]!.weekend ? 0 : l);
+    }
+    return { we, wd };
+  });
+  const weekendLeft = (d: number) => p.days.slice(d).filter((x) => x.weekend).length;
 
   for (let d = 0; d < D; d++) {
     const weekend = p.days[d]!.weekend;
-    const sameLeft = weekend ? weekendLeft(d) : D - d - weekendLeft(d);
+    const weekendLeftAll = weekendLeft(d);
     // Slots: the day's staff by shift, then days off.
     const slots: number[] = [];
     for (let i = 0; i < S; i++) for (let k = 0; k < t.staff[d]![i]!; k++) slots.push(i);
     if (slots.length > A) return undefined;
     while (slots.length < A) slots.push(-1);
     const cost = p.agents.map((_, a) => {
+      if (onLeave.has(a * D + d)) return slots.map((i) => (i < 0 ? 0 : INF));
+      const lv = leaveAfter[a]!;
+      const sameLeft = weekend ? weekendLeftAll - lv.we[d]! : D - d - weekendLeftAll - lv.wd[d]!;
       const work = rem[a]!.reduce((x, y) => x + y, 0);
       // Work left on days of today's kind (weekend or weekday).
       const sameWork = weekend ? remWE[a]! : work - remWE[a]!;
       const before: DayCode | undefined = d > 0 ? grid[a]![d - 1] : p.previous?.last[a];
       const nightBefore = before !== undefined && p.shifts.find((s) => s.code === before)?.role === 'night';
       const prev = p.previous?.byDay[a]?.[d];
-      const daysLeft = D - d;
+      const daysLeft = D - d - lv.we[d]! - lv.wd[d]!;
       const dayWork = p.shifts.reduce((x, s, i) => x + (s.role === 'day' ? rem[a]![i]! : 0), 0);
       return slots.map((i) => {
         let c = noise ? noise * rand() : 0;
@@ -167,7 +183,8 @@ function repair(p: RosterProblem, g: DayCode[][]): boolean {
   const A = g.length;
   const D = p.days.length;
   const role = (c: DayCode | undefined) => (c === undefined || c === OFF ? undefined : p.shifts.find((s) => s.code === c)?.role);
-  const requested = new Set(p.requests.map(([a, d]) => a * D + d));
+  // A swap never puts a shift on a requested day off or a day of leave.
+  const requested = new Set([...p.requests.map(([a, d]) => a * D + d), ...leaveSet(p)]);
   const at = (a: number, d: number): DayCode | undefined => (d < 0 ? p.previous?.last[a] : d >= D ? undefined : g[a]![d]);
   const clash = clashes(p);
   const bad = (a: number, d: number) => (role(at(a, d - 1)) === 'night' && role(at(a, d)) === 'day') || clash.has(`${at(a, d - 1)}\u0000${at(a, d)}`);

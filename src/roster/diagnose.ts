@@ -2,7 +2,7 @@
 // many agents would make it possible. Counting bounds first (exact and instant); the solver is
 // asked only to confirm.
 import { type Msg, msg, plural } from '../errors.js';
-import { type RosterProblem, lengthsOf } from './problem.js';
+import { type RosterProblem, leaveCounts, lengthsOf, workDaysOf } from './problem.js';
 
 export interface CountBound {
   /** Agents needed at the very least by counting. */
@@ -57,7 +57,21 @@ export function countingBound(p: RosterProblem): CountBound {
     const W = L - p.daysOff;
     let total = 0;
     for (let d = 0; d < L; d++) total += lb[d]!;
-    const n = W > 0 ? Math.ceil(total / W) : Infinity;
+    let n = W > 0 ? Math.ceil(total / W) : Infinity;
+    if (p.leave?.length && W > 0) {
+      // Agents on leave work fewer days: the shifts the agents give, and more agents of W days each.
+      const leave = leaveCounts(p, L);
+      const give = p.agents.reduce((t, _, a) => t + workDaysOf(p, L, leave[a]!), 0);
+      const leaveDays = leave.reduce((t, x) => t + x, 0);
+      if (total > give && A + Math.ceil((total - give) / W) > need) {
+        need = A + Math.ceil((total - give) / W);
+        reason = msg(
+          `最低人数与每月 ${p.daysOff} 天休息: ${L} 天共需 ${total} 个人·班, 现有 ${A} 人请假共 ${leaveDays} 天后只能上 ${give} 个班, 还差 ${total - give} 个, 每名新客服最多上 ${W} 天`,
+          `minimum staff with ${plural(p.daysOff, 'day')} off each: ${L} days need ${plural(total, 'agent-shift')}, and with ${plural(leaveDays, 'day')} of leave the ${plural(A, 'agent')} give ${give}, ${total - give} short; each more agent works ${plural(W, 'day')}`,
+        );
+      }
+      n = Math.min(n, A);
+    }
     if (n > need) {
       need = n;
       reason = msg(
@@ -67,6 +81,33 @@ export function countingBound(p: RosterProblem): CountBound {
     }
   }
   return { agentsNeeded: need, reason };
+}
+
+export interface LeaveShort {
+  day: number;
+  /** Agents the day needs at work (dayLowerBounds). */
+  need: number;
+  /** The day's needs, as written (`D=1, H=1, N=1`). */
+  what: string;
+  onLeave: string[];
+}
+
+/**
+ * Days whose staff cannot be met once leave is taken out, though all agents could: the leave is
+ * the reason, and the message names the day, its needs and who is on leave.
+ */
+export function leaveShortDays(p: RosterProblem): LeaveShort[] {
+  if (!p.leave?.length) return [];
+  const lb = dayLowerBounds(p);
+  const out: LeaveShort[] = [];
+  p.days.forEach((_, d) => {
+    const away = p.leave!.filter(([, ld]) => ld === d).map(([a]) => p.agents[a]!);
+    if (away.length === 0 || lb[d]! > p.agents.length || lb[d]! <= p.agents.length - away.length) return;
+    const needs = p.needs.filter((n) => n.day === d && n.count > 0 && !(n.prevShifts?.length));
+    const what = needs.map((n) => `${n.what}=${n.count}`).join(', ');
+    out.push({ day: d, need: lb[d]!, what, onLeave: away });
+  });
+  return out;
 }
 
 /** A copy of the problem with `extra` more agents, who have no requests and no history. */

@@ -175,11 +175,16 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
   return { needs: shiftNeeds(cal.days, shifts, min), uncovered: [], service, label: msg(Object.entries(min).map(([k, v]) => `${k}=${v}`).join(','), Object.entries(min).map(([k, v]) => `${k}=${v}`).join(',')) };
 }
 
-/** Requested days off as [agent index, day index]; unknown agents and dates outside the month are rejected. */
-export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents: string[], rejects: RejectLog, purpose: Purpose): Promise<[number, number][]> {
-  if (file === undefined) return [];
+/**
+ * Requested days off and approved leave as [agent index, day index]; unknown agents and dates
+ * outside the month are rejected. A day both asked off and on leave is leave (the request is moot).
+ */
+export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents: string[], rejects: RejectLog, purpose: Purpose): Promise<{ requests: [number, number][]; leave: [number, number][] }> {
+  if (file === undefined) return { requests: [], leave: [] };
   const rows = await readRequests(ctx, String(file), cal.month, rejects);
   const out: [number, number][] = [];
+  const leave: [number, number][] = [];
+  const onLeave = new Set<string>();
   const agentIndex = new Map(agents.map((a, i) => [a, i]));
   const dayIndex = new Map(cal.days.map((x, i) => [x.key, i]));
   // Every request of another month (last month's file, or the wrong --month): each was rejected on
@@ -203,6 +208,18 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
     }
     if (d < 0) {
       bad.push({ line: r.line, value: r.key, reason: purpose === 'plan' ? msg('日期不在排班范围内', 'date is not in the month being planned') : notInMonth(purpose) });
+      continue;
+    }
+    if (r.leave && cal.template) {
+      // A template serves every month: a leave is on a date of one month.
+      bad.push({ line: r.line, value: r.key, reason: msg('通用模板没有日期, 请假不能排进模板; 用 --month 排具体月份', 'a template has no dates, so leave cannot be planned into it; plan the month with --month') });
+      continue;
+    }
+    if (r.leave) {
+      if (!onLeave.has(`${a}:${d}`)) {
+        onLeave.add(`${a}:${d}`);
+        leave.push([a, d]);
+      }
       continue;
     }
     if (!given.has(`${a}:${d}`)) {
@@ -231,7 +248,7 @@ export async function requestsFor(ctx: Ctx, file: unknown, cal: Calendar, agents
   }
   bad.sort((x, y) => x.line - y.line);
   for (const b of bad) await rejects.add({ file: String(file), ...b });
-  return out;
+  return { requests: out.filter(([a, d]) => !onLeave.has(`${a}:${d}`)), leave: leave.sort((x, y) => x[0] - y[0] || x[1] - y[1]) };
 }
 
 /**

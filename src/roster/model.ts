@@ -10,7 +10,7 @@
 //   o5  spare staff by day: the k-th agent beyond the day's required staff costs k·unit(day),
 //       unit inversely proportional to the day's traffic (objectives.ts, traffic.ts)
 //   o6  the same by (day, shift), from the chats per hour during the shift
-import { type Grid, type RosterProblem, lengthsOf, minutesOf } from './problem.js';
+import { type Grid, type RosterProblem, daysOffOf, leaveCounts, leaveSet, lengthsOf, minutesOf, workDaysOf } from './problem.js';
 import { dayStaffRange, gcd, maxStaff, requiredStaff, spreadUnit } from './objectives.js';
 import { OFF, type ShiftCode, overnight } from './shifts.js';
 
@@ -60,6 +60,9 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   const requested = new Set(p.requests.map(([a, d]) => a * D + d));
   const g = spreadUnit(p);
   const lengths = lengthsOf(p);
+  // Approved leave: no shift that day, and not one of the days off (problem.ts workDaysOf).
+  const onLeave = leaveSet(p);
+  const leaveOf = leaveCounts(p);
 
   for (let a = 0; a < A; a++) for (let d = 0; d < D; d++) for (const s of codes) binaries.push(x(a, d, s));
 
@@ -71,17 +74,21 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
     for (const L of lengths) {
       const t: [number, string][] = [];
       for (let d = 0; d < L; d++) t.push(...work(a, d));
-      row(sum(t), '=', L - p.daysOff);
+      row(sum(t), '=', leaveOf[a] ? workDaysOf(p, L, leaveOf[a]!) : L - p.daysOff);
     }
+    for (let d = 0; d < D; d++) if (onLeave.has(a * D + d)) for (const s of codes) bounds.push(` ${x(a, d, s)} = 0`);
     // RULES §4: at least one whole day of rest. Implied by daysOff >= 1 unless a shift runs past
     // midnight: then some day off must not follow such a shift (r = 1 marks a whole free day).
-    if (spillCodes.length) {
+    // A leave day is not a day of rest the shop grants: the whole day off is one of the days off
+    // (none is asked of an agent whose leave leaves no day off).
+    if (spillCodes.length && (!leaveOf[a] || daysOffOf(p, Math.min(...lengths), leaveOf[a]!) > 0)) {
       const rs: [number, string][] = [];
       const shortest = Math.min(...lengths);
       for (let d = 0; d < shortest; d++) {
         const r = `r_${a}_${d}`;
         binaries.push(r);
         rs.push([1, r]);
+        if (onLeave.has(a * D + d)) bounds.push(` ${r} = 0`);
         row(sum([[1, r], ...work(a, d)]), '<=', 1);
         if (d > 0) row(sum([[1, r], ...spillCodes.map((c) => [1, x(a, d - 1, c)] as [number, string])]), '<=', 1);
         else if (p.template) for (const L of lengths) row(sum([[1, r], ...spillCodes.map((c) => [1, x(a, L - 1, c)] as [number, string])]), '<=', 1);
@@ -150,6 +157,15 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   };
   lengths.forEach((L, li) => {
     for (let a = 0; a < A; a++) {
+      if (leaveOf[a]) {
+        // On leave: minutes × W / W_a (problem.ts comparableMinutes), as W_a·h − W·minutes.
+        const W = L - p.daysOff;
+        const Wa = workDaysOf(p, L, leaveOf[a]!);
+        if (Wa <= 0) continue;
+        row(sum([[Wa, `hmax_${li}`], ...minutes(a, L).map(([c, v]) => [-c * W, v] as [number, string])]), '>=', 0);
+        row(sum([[Wa, `hmin_${li}`], ...minutes(a, L).map(([c, v]) => [-c * W, v] as [number, string])]), '<=', 0);
+        continue;
+      }
       row(sum([[1, `hmax_${li}`], ...minutes(a, L).map(([c, v]) => [-c, v] as [number, string])]), '>=', 0);
       row(sum([[1, `hmin_${li}`], ...minutes(a, L).map(([c, v]) => [-c, v] as [number, string])]), '<=', 0);
     }
@@ -240,7 +256,7 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   // Symmetry breaking: agents with no requests and no previous roster are interchangeable, so
   // order them by (paid minutes, nights): any roster can be relabelled to satisfy this.
   if (opt.symmetryBreaking !== false) {
-    const free = p.agents.map((_, a) => a).filter((a) => !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((c) => c !== undefined) && p.previous?.last[a] === undefined);
+    const free = p.agents.map((_, a) => a).filter((a) => !leaveOf[a] && !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((c) => c !== undefined) && p.previous?.last[a] === undefined);
     const g0 = p.shifts.reduce((acc, s) => gcd(acc, s.paid), 0) || 1;
     const key = (a: number): [number, string][] => {
       const t: [number, string][] = [];

@@ -2,7 +2,7 @@
 // models (model.ts, aggregate.ts) define the same quantities as rows; this file counts them
 // without either model, so a roster built outside the MIP can be proven optimal by comparing
 // its measured values with a proven lower bound.
-import { type Grid, type RosterProblem, lengthsOf } from './problem.js';
+import { type Grid, type RosterProblem, comparableMinutes, leaveCounts, lengthsOf } from './problem.js';
 import { dayLowerBounds } from './diagnose.js';
 import { OFF, paidOf } from './shifts.js';
 
@@ -21,7 +21,10 @@ export function gcd(a: number, b: number): number {
  * 480, 390 ⇒ g = 30). Declaring spread = g·k with k integer is a valid bound that lets the
  * solver round the LP bound up. With one shift (or equal lengths) every total is equal: unit 1.
  */
-export function spreadUnit(p: { readonly shifts: readonly Pick<RosterProblem['shifts'][number], 'paid'>[] }): number {
+export function spreadUnit(p: { readonly shifts: readonly Pick<RosterProblem['shifts'][number], 'paid'>[]; readonly leave?: RosterProblem['leave'] }): number {
+  // With leave, hours are compared pro rata (problem.ts comparableMinutes): the scaled spread is
+  // no multiple of g, so o1 counts whole minutes (rounded up).
+  if (p.leave?.length) return 1;
   const lens = p.shifts.map((s) => s.paid);
   let g = 0;
   for (const l of lens) g = gcd(g, l - lens[0]!);
@@ -47,6 +50,7 @@ export function maxStaff(p: RosterProblem): number[][] {
   const m = requiredStaff(p);
   const off = p.days.map(() => 0);
   for (const [, d] of p.requests) off[d]!++;
+  for (const [, d] of p.leave ?? []) off[d]!++;
   return m.map((row, d) => {
     const total = row.reduce((x, y) => x + y, 0);
     return row.map((mi) => Math.max(mi, p.agents.length - off[d]! - (total - mi)));
@@ -57,6 +61,7 @@ export function maxStaff(p: RosterProblem): number[][] {
 export function dayStaffRange(p: RosterProblem): { lo: number[]; hi: number[] } {
   const off = p.days.map(() => 0);
   for (const [, d] of p.requests) off[d]!++;
+  for (const [, d] of p.leave ?? []) off[d]!++;
   return { lo: dayLowerBounds(p), hi: off.map((o) => p.agents.length - o) };
 }
 
@@ -82,6 +87,16 @@ export function measure(p: RosterProblem, g: Grid): Measured {
   let o1 = 0;
   for (const L of lengthsOf(p)) {
     const mins = g.map((row) => row.slice(0, L).reduce((t, c) => t + paidOf(p.shifts, c), 0));
+    if (p.leave?.length) {
+      // Pro rata (comparableMinutes), whole minutes rounded up as the model's o1 ≥ hmax − hmin.
+      const leave = leaveCounts(p, L);
+      const cmp = mins.flatMap((m, a) => {
+        const v = comparableMinutes(p, L, leave[a]!, m);
+        return v === undefined ? [] : [v];
+      });
+      o1 = Math.max(o1, Math.ceil(spread(cmp) - 1e-6));
+      continue;
+    }
     o1 = Math.max(o1, Math.round(spread(mins) / unit));
   }
   const night = new Set(p.shifts.filter((s) => s.role === 'night').map((s) => s.code));

@@ -40,6 +40,12 @@ export interface RosterProblem {
   needs: Need[];
   /** Requested days off: [agent index, day index]. */
   requests: [number, number][];
+  /**
+   * Approved leave (请假/年假/病假…, `--requests` rows typed as leave): [agent index, day index].
+   * A hard fact: the agent works no shift that day, and the day is not one of the `daysOff` days
+   * off the shop grants (docs/rules.md §4 "Reading adopted: leave").
+   */
+  leave?: [number, number][];
   previous?: Previous;
   /**
    * Spare-staff cost units (traffic.ts spareCosts): after the rules and fairness, the k-th agent
@@ -81,3 +87,42 @@ export function templateDays(): Day[] {
 
 /** Paid minutes of a day's code. */
 export const minutesOf = (shifts: readonly ShiftDef[], code: DayCode): number => paidOf(shifts, code);
+
+/** Leave days per agent (within the first `L` days). */
+export function leaveCounts(p: Pick<RosterProblem, 'agents' | 'leave'>, L = Infinity): number[] {
+  const n = p.agents.map(() => 0);
+  for (const [a, d] of p.leave ?? []) if (d < L) n[a]!++;
+  return n;
+}
+
+/** `a * days + d` for every leave day. */
+export function leaveSet(p: Pick<RosterProblem, 'days' | 'leave'>): Set<number> {
+  return new Set((p.leave ?? []).map(([a, d]) => a * p.days.length + d));
+}
+
+/**
+ * Days off agent a is granted: `daysOff`, or fewer when leave leaves fewer days than that
+ * (then every day not on leave is a day off and the agent works none).
+ */
+export function daysOffOf(p: Pick<RosterProblem, 'daysOff'>, L: number, leave: number): number {
+  return Math.max(0, Math.min(p.daysOff, L - leave));
+}
+
+/** Shifts agent a works in a month of L days with `leave` days of leave. */
+export function workDaysOf(p: Pick<RosterProblem, 'daysOff'>, L: number, leave: number): number {
+  return L - leave - daysOffOf(p, L, leave);
+}
+
+/**
+ * Monthly paid minutes made comparable (RULES §4 "monthly working hours are close across
+ * agents"): an agent on leave works W_a = L − leave − daysOff shifts instead of W = L − daysOff,
+ * so their minutes are compared pro rata, scaled to a full month: minutes × W / W_a (the same
+ * average paid time per day worked). Agents without leave keep their minutes. Undefined for an
+ * agent who works no day (all of the month's days on leave or off): there are no hours to compare.
+ */
+export function comparableMinutes(p: Pick<RosterProblem, 'daysOff'>, L: number, leave: number, minutes: number): number | undefined {
+  const W = L - p.daysOff;
+  const Wa = workDaysOf(p, L, leave);
+  if (Wa <= 0) return undefined;
+  return Wa === W ? minutes : (minutes * W) / Wa;
+}

@@ -454,14 +454,38 @@ export interface RequestRow {
   agent: string;
   key: string;
   line: number;
+  /** Approved leave (类型 请假/年假/病假…, type `leave`): a hard fact, not a wish. */
+  leave?: boolean;
+}
+
+/**
+ * The optional third column of a --requests file: what kind of day it is. Absent or empty: a
+ * requested day off (the file as it always was). docs/cli.md "--requests".
+ */
+export const REQUEST_TYPE: FieldSpec = { key: 'type', aliases: ['type', 'kind', '类型', '类别', '假别', '休假类型', '请假类型', '申请类型'] };
+
+/**
+ * 请假 and every kind of leave an operator writes (年假, 婚假, 病假, 事假, 产假, 丧假, 带薪年假, 年休假 …:
+ * any word ending in 假), `leave` (`annual leave`, `sick leave`, `on leave`), `L`: approved leave.
+ * 申请休息, 休息, 休, 申请, `request`, `day off`, `off`, `rest`, `O`, empty: a requested day off.
+ * Anything else (调休 included: rest in lieu is neither clearly) is undefined: the row is rejected.
+ */
+export function requestType(text: string): 'leave' | 'request' | undefined {
+  const t = cleanCell(text).replace(/\s+/g, ' ').trim();
+  if (t === '') return 'request';
+  if (/^(?:请假|休假|.{0,4}假)$/.test(t) && t !== '调休假') return 'leave';
+  if (/^(?:(?:annual|sick|personal|paid|unpaid|maternity|paternity|marriage|wedding|bereavement|compassionate|approved|on) )?leave$/i.test(t) || /^l$/i.test(t)) return 'leave';
+  if (/^(?:申请休息|休息申请|申请|休息|休|request|requested|day off|off|rest|o)$/i.test(t)) return 'request';
+  return undefined;
 }
 
 /** Requested days off: agent and date (several dates in one cell separated by ; or 、). */
 export async function readRequests(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<RequestRow[]> {
-  const t = await openMappedTable(file, dataStdin(ctx), [AGENT, DATE], msg('休息申请', 'day-off requests'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const t = await openMappedTable(file, dataStdin(ctx), [AGENT, DATE, REQUEST_TYPE], msg('休息申请', 'day-off requests'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
   titleNote(ctx, t);
   const ai = t.map.index.get('agent')!;
   const di = t.map.index.get('date')!;
+  const ti = t.map.index.get('type');
   const out: RequestRow[] = [];
   const summaries = new TrailingSummaries(t.sniffed.name, rejects);
   const notes: { line: number; text: string }[] = [];
@@ -482,6 +506,22 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
       continue;
     }
     await refuseGarbledAgent(t.sniffed.name, r.line, agent);
+    const typeText = ti === undefined ? '' : cleanCell(r.cells[ti] ?? '');
+    const type = requestType(typeText);
+    if (type === undefined) {
+      // Never guessed: a leave read as a wish can be refused, a wish read as leave shortens the month.
+      await rejects.add({
+        file: t.sniffed.name,
+        line: r.line,
+        column: t.headers[ti!],
+        value: typeText,
+        reason: msg(
+          `类型无法识别: "${typeText}"; 已批准的假写 请假 (或 年假、病假、婚假 等), 想休息的日子写 申请休息 (或留空)`,
+          `unknown type: "${typeText}"; write leave (or 请假, annual leave, sick leave) for approved leave, request (or leave it empty) for a day off asked for`,
+        ),
+      });
+      continue;
+    }
     for (const part of cleanCell(r.cells[di] ?? '').split(/\s*[;；、]\s*/)) {
       const k = parseDayKey(part, month);
       if (!k) {
@@ -495,7 +535,7 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
         await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[di], value: part, reason });
         continue;
       }
-      out.push({ agent, key: dayKeyText(k), line: r.line });
+      out.push(type === 'leave' ? { agent, key: dayKeyText(k), line: r.line, leave: true } : { agent, key: dayKeyText(k), line: r.line });
     }
   }
   summaries.finish((m) => ctx.info(m));

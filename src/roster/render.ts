@@ -2,7 +2,7 @@
 // long layout, and iCalendar text. Pure: the run layer hands these to src/io.
 import type { Column, Row } from '../io/columns.js';
 import type { TimeZone } from '../time.js';
-import { type Grid, type RosterProblem, lengthsOf, minutesOf } from './problem.js';
+import { type Grid, type RosterProblem, comparableMinutes, leaveCounts, lengthsOf, minutesOf } from './problem.js';
 import { type DayCode, OFF, codeLabel, fmtClock, shiftOf } from './shifts.js';
 
 export interface AgentTotals {
@@ -11,21 +11,27 @@ export interface AgentTotals {
   nights: number;
   weekendDays: number;
   daysOff: number;
+  /** Days of approved leave (only when the plan has any). */
+  leave?: number;
 }
 
 export function totals(p: RosterProblem, g: Grid): AgentTotals[] {
+  const onLeave = new Set((p.leave ?? []).map(([a, d]) => a * p.days.length + d));
   return p.agents.map((agent, a) => {
     let min = 0;
     let nights = 0;
     let weekendDays = 0;
     let daysOff = 0;
+    let leave = 0;
     g[a]!.forEach((c, d) => {
       min += minutesOf(p.shifts, c);
       if (shiftOf(p.shifts, c)?.role === 'night') nights++;
-      if (c === OFF) daysOff++;
+      // A day of leave is not one of the days off (docs/rules.md §4): counted on its own.
+      if (onLeave.has(a * p.days.length + d)) leave++;
+      else if (c === OFF) daysOff++;
       else if (p.days[d]!.weekend) weekendDays++;
     });
-    return { agent, hours: min / 60, nights, weekendDays, daysOff };
+    return p.leave?.length ? { agent, hours: min / 60, nights, weekendDays, daysOff, leave } : { agent, hours: min / 60, nights, weekendDays, daysOff };
   });
 }
 
@@ -45,10 +51,16 @@ export function fmtHours(hours: number): string {
  * a month uses the template's first L days), with that length. The summary said the 31-day spread
  * of the grid (1 h) beside the solver's level, the 28-day one (3 h), as if they disagreed.
  */
-export function hourSpread(p: Pick<RosterProblem, 'template' | 'days' | 'agents' | 'shifts'>, g: Grid): { hours: number; days: number } {
+export function hourSpread(p: Pick<RosterProblem, 'template' | 'days' | 'agents' | 'shifts' | 'daysOff' | 'leave'>, g: Grid): { hours: number; days: number } {
   let worst = { hours: -1, days: p.days.length };
   for (const L of lengthsOf(p)) {
-    const hours = p.agents.map((_, a) => g[a]!.slice(0, L).reduce((m, c) => m + minutesOf(p.shifts, c), 0) / 60);
+    // Agents on leave pro rata (problem.ts comparableMinutes); one who works no day is left out.
+    const leave = leaveCounts(p, L);
+    const hours = p.agents.flatMap((_, a) => {
+      const v = comparableMinutes(p, L, leave[a]!, g[a]!.slice(0, L).reduce((m, c) => m + minutesOf(p.shifts, c), 0));
+      return v === undefined ? [] : [v / 60];
+    });
+    if (hours.length === 0) continue;
     const spread = Math.max(...hours) - Math.min(...hours);
     if (spread > worst.hours) worst = { hours: spread, days: L };
   }
@@ -84,6 +96,8 @@ export function gridColumns(p: RosterProblem, forTable: boolean): Column[] {
     { key: 'weekendDays', zh: '周末上班', en: 'weekend days', type: 'int' },
     { key: 'daysOff', zh: '休息天数', en: 'days off', type: 'int' },
   );
+  // Only when some agent is on leave: every other plan keeps its columns.
+  if (p.leave?.length) cols.push({ key: 'leave', zh: '请假天数', en: 'leave days', type: 'int' });
   return cols;
 }
 

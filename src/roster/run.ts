@@ -11,14 +11,14 @@ import { openSink, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import { fileSink } from '../io/sink.js';
 import { checkHoursSpread, checkRoster, gridCells, type Violation } from './check.js';
-import { countingBound, withMoreAgents } from './diagnose.js';
+import { type LeaveShort, countingBound, leaveShortDays, withMoreAgents } from './diagnose.js';
 import { type Calendar, agentsFor, calendarFor, daysOffFor, needsFor, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
 import type { Level } from './model.js';
 import { changedDays } from './objectives.js';
 import { type Traffic, dailyService, spareCosts } from './traffic.js';
 import { solveInWorker } from './worker.js';
 import { DEFAULTS, MAX_AGENTS, parseNumber, pick } from './options.js';
-import { type Grid, type RosterProblem, monthDays } from './problem.js';
+import { type Grid, type RosterProblem, daysOffOf, leaveCounts, monthDays, workDaysOf } from './problem.js';
 import { readRoster } from './read.js';
 import { agentCalendar } from './ics.js';
 import { fmtHours, gridColumns, gridRows, hourSpread, longColumns, longRows, totals } from './render.js';
@@ -195,20 +195,25 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   const daysOff = daysOffIn(ctx, opts, cal);
   const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
   const rejects = new RejectLog(ctx);
-  const { agents, needs, requests, prev } = await reading(rejects, async () => {
+  const { agents, needs, requests, leave, prev } = await reading(rejects, async () => {
     const agents = await agentsFor(ctx, opts.agents, rejects);
     const needs = await needsFor(ctx, opts, cal, shifts, rejects, 'plan');
-    const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'plan');
+    const { requests, leave } = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'plan');
     const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects, 'plan');
-    return { agents, needs, requests, prev };
+    return { agents, needs, requests, leave, prev };
   });
   await rejects.finish();
   // Spare staff go where the chats are: --volume, else the default (editable) profile.
   const traffic: Traffic = needs.traffic ?? profileTraffic(ctx, cal);
   const spareCost = spareCosts(shifts, traffic);
-  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, previous: prev.previous, spareCost, template: cal.template };
+  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, ...(leave.length ? { leave } : {}), previous: prev.previous, spareCost, template: cal.template };
 
   warnMorning(ctx, p);
+  // Approved leave: a hard fact. A day that its leave leaves short of --min is no roster (named, with
+  // who is on leave); the days off every agent still gets are said, and when they no longer fit.
+  const short = leaveShortDays(p);
+  if (short.length) return failLeave(ctx, p, short);
+  noteLeave(ctx, p);
   const uncoveredHours = new Map<number, { agents: number; days: number }>();
   for (const u of needs.uncovered) {
     const o = uncoveredHours.get(u.hour) ?? { agents: 0, days: 0 };
@@ -293,10 +298,66 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
       totals(p, solved.grid).map((t, a) => ({
         ...t,
         // days of the month (the template's day numbers): "休息 4 天 (5日、10日、19日、25日)"
-        offDays: solved.grid[a]!.flatMap((c, d) => (c === OFF ? [Number(p.days[d]!.key.slice(-2))] : [])),
+        offDays: solved.grid[a]!.flatMap((c, d) => (c === OFF && !(p.leave ?? []).some(([la, ld]) => la === a && ld === d) ? [Number(p.days[d]!.key.slice(-2))] : [])),
       })),
       { lang, what: p.template ? 'template' : p.days[0]!.key.slice(0, 7), grid: solved.grid.map((row) => row.join('')), proven: solved.proven }),
   );
+}
+
+/**
+ * Days that approved leave leaves short of staff: no roster, exit 1, naming each day (up to 5),
+ * what it needs, who is on leave and what to do. Not a silent gap, nor the general "cannot all be
+ * met" of the solver.
+ */
+function failLeave(ctx: Ctx, p: RosterProblem, short: LeaveShort[]) {
+  const shown = short.slice(0, 5);
+  const more = short.length - shown.length;
+  const zh = shown.map((s) => `${p.days[s.day]!.key} 需要 ${s.need} 人同时上班 (${s.what}), ${p.agents.length} 名客服中 ${s.onLeave.length} 人请假 (${s.onLeave.join('、')}), 只有 ${p.agents.length - s.onLeave.length} 人可上班`).join('; ');
+  const en = shown
+    .map((s) => `${p.days[s.day]!.key} needs ${plural(s.need, 'agent')} at work (${s.what}), ${s.onLeave.length} of the ${p.agents.length} are on leave (${s.onLeave.join(', ')}), so only ${p.agents.length - s.onLeave.length} can work`)
+    .join('; ');
+  const moreZh = more ? `; 另有 ${more} 天同样不够` : '';
+  const moreEn = more ? `; ${plural(more, 'more day')} likewise` : '';
+  return fail(
+    ctx,
+    msg(`请假后人手不够: ${zh}${moreZh}`, `not enough agents left by the leave: ${en}${moreEn}`),
+    msg(
+      '请假是已批准的事实, 不会被改动: 增加客服 (--agents), 调整请假日期 (--requests), 或降低这一天的最低人数 (--min, 或在 --demand 文件里只为这一天写较低的人数)。',
+      'leave is approved and is never overridden: add agents (--agents), move a leave (--requests), or lower the staff needed that day (--min, or a --demand row for that day alone).',
+    ),
+  );
+}
+
+/** What the leave does to the month: said once, on stderr. */
+function noteLeave(ctx: Ctx, p: RosterProblem) {
+  if (!p.leave?.length) return;
+  const L = p.days.length;
+  const leave = leaveCounts(p);
+  const parts: Msg[] = [];
+  p.agents.forEach((agent, a) => {
+    const n = leave[a]!;
+    if (!n) return;
+    const off = daysOffOf(p, L, n);
+    const work = workDaysOf(p, L, n);
+    if (off < p.daysOff) {
+      ctx.warn(
+        msg(
+          `${agent} 请假 ${n} 天, 本月只剩 ${L - n} 天: 排不下 ${p.daysOff} 天休息, 这 ${L - n} 天都是休息, 不排班 (--days-off ${p.daysOff})`,
+          `${agent} is on leave ${plural(n, 'day')}, leaving ${L - n} of the month's ${L}: ${plural(p.daysOff, 'day')} off do not fit, so ${L - n === 1 ? 'that day is a day' : `those ${L - n} days are days`} off and no shift is planned (--days-off ${p.daysOff})`,
+        ),
+      );
+      return;
+    }
+    parts.push(msg(`${agent} 请假 ${n} 天, 上班 ${work} 天, 另休息 ${off} 天`, `${agent} ${plural(n, 'day')} of leave, works ${work}, ${off} days off besides`));
+  });
+  if (parts.length) {
+    ctx.info(
+      msg(
+        `请假 (不计入每月休息天数; 工时按上班天数折算比较): ${parts.map((x) => x.zh).join('; ')}`,
+        `leave (not counted in the days off; hours compared pro rata by days worked): ${parts.map((x) => x.en).join('; ')}`,
+      ),
+    );
+  }
 }
 
 /**
@@ -328,10 +389,14 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
   const worst = hourSpread(p, g);
   const hs = fmtHours(worst.hours);
   const shown = fmtHours(spread(t.map((x) => x.hours)));
-  const which =
+  const widest =
     worst.days === p.days.length
       ? msg('', '')
       : msg(` (${worst.days} 天的月份差距最大; 表中 ${p.days.length} 天为 ${shown} 小时)`, ` (widest in a ${worst.days}-day month; ${shown} h over the ${p.days.length} days shown)`);
+  const proRata = p.leave?.length
+    ? msg(` (请假的客服按上班天数折算为整月工时; 表中实际工时相差 ${shown} 小时)`, ` (agents on leave pro rata, scaled to a full month by the days they work; ${shown} h apart as rostered)`)
+    : msg('', '');
+  const which = msg(widest.zh + proRata.zh, widest.en + proRata.en);
   const what = p.template ? msg('通用模板 (28–31 天均适用)', 'template (valid for 28–31-day months)') : msg(p.days[0]!.key.slice(0, 7), p.days[0]!.key.slice(0, 7));
   const head = msg(
     `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${namedNeeds(p.shifts, needLabel.zh, 'zh')}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时${which.zh}, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
@@ -450,7 +515,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   const daysOff = known ? daysOffIn(ctx, opts, known) : daysOffFor(ctx, opts, { most: undefined, month: msg('当月天数 − 1, 2 月为 27, 31 天的月份为 30', "the month's days − 1: 27 in February, 30 in a 31-day month") });
   const maxSpread = maxHoursSpreadFor(ctx, opts, shifts);
   const rejects = new RejectLog(ctx);
-  const { f, cal, agents, needs, requests, prev } = await reading(rejects, async () => {
+  const { f, cal, agents, needs, requests, leave, prev } = await reading(rejects, async () => {
     const f = await readRoster(ctx, file, shifts, hinted?.month, rejects);
     let cal = known;
     if (!cal) {
@@ -478,12 +543,12 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     }
     const agents = f.agents;
     const needs = await needsFor(ctx, opts, cal, shifts, rejects, 'check');
-    const requests = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'check');
+    const { requests, leave } = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'check');
     const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects, 'check');
-    return { f, cal: cal!, agents, needs, requests, prev };
+    return { f, cal: cal!, agents, needs, requests, leave, prev };
   });
   await rejects.finish();
-  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, previous: prev.previous, template: cal.template };
+  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, ...(leave.length ? { leave } : {}), previous: prev.previous, template: cal.template };
   // RULES §4: 08:00–09:00 is measured by the platform though no shift covers it: warn, as plan does
   // (until 2026-12 only plan did; a hand-made roster with the same shifts passed without a word).
   warnMorning(ctx, p);

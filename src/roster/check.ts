@@ -93,7 +93,7 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
       return s !== undefined && overnight(s);
     };
     // A leave day is not a rest day the shop grants; an agent whose leave leaves no day off is not asked for one.
-    let whole = daysOffOf(p, shortest, leaveCounts(p, shortest)[a]!) === 0;
+    let whole = Boolean(p.leave?.length) && daysOffOf(p, shortest, leaveCounts(p, shortest)[a]!) === 0;
     for (let d = 0; d < shortest && !whole; d++) {
       if (codes[d] !== OFF || onLeave.has(a * D + d)) continue;
       if (d > 0) whole = !spills(codes[d - 1]);

@@ -57,7 +57,8 @@ export function hourSpread(p: Pick<RosterProblem, 'template' | 'days' | 'agents'
     // Agents on leave pro rata (problem.ts comparableMinutes); one who works no day is left out.
     const leave = leaveCounts(p, L);
     const hours = p.agents.flatMap((_, a) => {
-      const v = comparableMinutes(p, L, leave[a]!, g[a]!.slice(0, L).reduce((m, c) => m + minutesOf(p.shifts, c), 0));
+      const m = g[a]!.slice(0, L).reduce((t, c) => t + minutesOf(p.shifts, c), 0);
+      const v = leave[a] ? comparableMinutes(p, L, leave[a]!, m) : m;
       return v === undefined ? [] : [v / 60];
     });
     if (hours.length === 0) continue;

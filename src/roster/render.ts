@@ -51,14 +51,14 @@ export function fmtHours(hours: number): string {
  * a month uses the template's first L days), with that length. The summary said the 31-day spread
  * of the grid (1 h) beside the solver's level, the 28-day one (3 h), as if they disagreed.
  */
-export function hourSpread(p: Pick<RosterProblem, 'template' | 'days' | 'agents' | 'shifts' | 'daysOff' | 'leave'>, g: Grid): { hours: number; days: number } {
+export function hourSpread(p: Pick<RosterProblem, 'template' | 'days' | 'agents' | 'shifts'> & Partial<Pick<RosterProblem, 'daysOff' | 'leave'>>, g: Grid): { hours: number; days: number } {
   let worst = { hours: -1, days: p.days.length };
   for (const L of lengthsOf(p)) {
     // Agents on leave pro rata (problem.ts comparableMinutes); one who works no day is left out.
     const leave = leaveCounts(p, L);
     const hours = p.agents.flatMap((_, a) => {
       const m = g[a]!.slice(0, L).reduce((t, c) => t + minutesOf(p.shifts, c), 0);
-      const v = leave[a] ? comparableMinutes(p, L, leave[a]!, m) : m;
+      const v = leave[a] ? comparableMinutes({ daysOff: p.daysOff ?? 0 }, L, leave[a]!, m) : m;
       return v === undefined ? [] : [v / 60];
     });
     if (hours.length === 0) continue;

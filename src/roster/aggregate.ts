@@ -111,6 +111,15 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
       row([[Wa(a), 'hmin'], ...mins.map(([k, v]) => [-k * W, v] as [number, string])], '<=', 0);
     }
     const nights = nightIdx.map((i) => [1, c(a, i)] as [number, string]);
+    if (leaveOf[a]) {
+      // Nights and weekend days pro rata too (model.ts level 2).
+      if (Wa(a) <= 0) continue;
+      row([[Wa(a), 'nmax'], ...nights.map(([k, v]) => [-k * W, v] as [number, string])], '>=', 0);
+      row([[Wa(a), 'nmin'], ...nights.map(([k, v]) => [-k * W, v] as [number, string])], '<=', 0);
+      row([[Wa(a), 'wmax'], [-W, w(a)]], '>=', 0);
+      row([[Wa(a), 'wmin'], [-W, w(a)]], '<=', 0);
+      continue;
+    }
     row([[1, 'nmax'], ...nights.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
     row([[1, 'nmin'], ...nights.map(([k, v]) => [-k, v] as [number, string])], '<=', 0);
     row([[1, 'wmax'], [-1, w(a)]], '>=', 0);
@@ -118,7 +127,7 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
   }
   row([[g, 'o1'], [-1, 'hmax'], [1, 'hmin']], '>=', 0);
   row([[1, 'o2'], [-1, 'nmax'], [1, 'nmin'], [-1, 'wmax'], [1, 'wmin']], '>=', 0);
-  generals.push('o1', 'o2', 'nmax', 'nmin', 'wmax', 'wmin');
+  generals.push(...(p.leave?.length ? ['o1', 'o2'] : ['o1', 'o2', 'nmax', 'nmin', 'wmax', 'wmin']));
 
   // o5: spare staff by day (same cost as model.ts and objectives.ts).
   const spareDay: [number, string][] = [];

@@ -177,13 +177,26 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   const nights = (a: number): [number, string][] => Array.from({ length: D }, (_, d) => nightCodes.map((c) => [1, x(a, d, c)] as [number, string])).flat();
   const weekendWork = (a: number): [number, string][] => p.days.flatMap((day, d) => (day.weekend ? work(a, d) : []));
   for (let a = 0; a < A; a++) {
+    if (leaveOf[a]) {
+      // On leave: nights and weekend days per day worked, × W / W_a as the hours (o2 then counts
+      // the spreads' sum rounded up; nmax … are continuous). One who works no day is left out.
+      const W = D - p.daysOff;
+      const Wa = workDaysOf(p, D, leaveOf[a]!);
+      if (Wa <= 0) continue;
+      const scaled = (t: [number, string][]) => t.map(([c, v]) => [-c * W, v] as [number, string]);
+      row(sum([[Wa, 'nmax'], ...scaled(nights(a))]), '>=', 0);
+      row(sum([[Wa, 'nmin'], ...scaled(nights(a))]), '<=', 0);
+      row(sum([[Wa, 'wmax'], ...scaled(weekendWork(a))]), '>=', 0);
+      row(sum([[Wa, 'wmin'], ...scaled(weekendWork(a))]), '<=', 0);
+      continue;
+    }
     row(sum([[1, 'nmax'], ...nights(a).map(([c, v]) => [-c, v] as [number, string])]), '>=', 0);
     row(sum([[1, 'nmin'], ...nights(a).map(([c, v]) => [-c, v] as [number, string])]), '<=', 0);
     row(sum([[1, 'wmax'], ...weekendWork(a).map(([c, v]) => [-c, v] as [number, string])]), '>=', 0);
     row(sum([[1, 'wmin'], ...weekendWork(a).map(([c, v]) => [-c, v] as [number, string])]), '<=', 0);
   }
   row(sum([[1, 'o2'], [-1, 'nmax'], [1, 'nmin'], [-1, 'wmax'], [1, 'wmin']]), '>=', 0);
-  generals.push('o2', 'nmax', 'nmin', 'wmax', 'wmin');
+  generals.push(...(p.leave?.length ? ['o2'] : ['o2', 'nmax', 'nmin', 'wmax', 'wmin']));
 
   // Level 3: requests not honoured (soft only when the hard version is impossible).
   const reqTerms: [number, string][] = [];

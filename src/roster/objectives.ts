@@ -102,7 +102,14 @@ export function measure(p: RosterProblem, g: Grid): Measured {
   const night = new Set(p.shifts.filter((s) => s.role === 'night').map((s) => s.code));
   const nights = g.map((row) => row.filter((c) => night.has(c)).length);
   const weekend = g.map((row) => row.filter((c, d) => c !== OFF && p.days[d]!.weekend).length);
-  const o2 = spread(nights) + spread(weekend);
+  let o2 = spread(nights) + spread(weekend);
+  if (p.leave?.length) {
+    // Pro rata (model.ts level 2): × W / W_a for agents on leave, the sum rounded up.
+    const L = p.days.length;
+    const leave = leaveCounts(p, L);
+    const cmp = (xs: number[]) => xs.flatMap((x, a) => (leave[a] ? (comparableMinutes(p, L, leave[a]!, x) ?? []) : x));
+    o2 = Math.ceil(spread(cmp(nights)) + spread(cmp(weekend)) - 1e-6);
+  }
   const o3 = p.requests.filter(([a, d]) => g[a]![d] !== OFF).length;
   let o4 = 0;
   if (p.previous) {

@@ -18,7 +18,7 @@ import { changedDays } from './objectives.js';
 import { type Traffic, dailyService, spareCosts } from './traffic.js';
 import { solveInWorker } from './worker.js';
 import { DEFAULTS, MAX_AGENTS, parseNumber, pick } from './options.js';
-import { type Grid, type RosterProblem, daysOffOf, leaveCounts, monthDays, workDaysOf } from './problem.js';
+import { type Grid, type RosterProblem, comparableMinutes, daysOffOf, leaveCounts, monthDays, workDaysOf } from './problem.js';
 import { readRoster } from './read.js';
 import { agentCalendar } from './ics.js';
 import { fmtHours, gridColumns, gridRows, hourSpread, longColumns, longRows, totals } from './render.js';
@@ -353,8 +353,8 @@ function noteLeave(ctx: Ctx, p: RosterProblem) {
   if (parts.length) {
     ctx.info(
       msg(
-        `请假 (不计入每月休息天数; 工时按上班天数折算比较): ${parts.map((x) => x.zh).join('; ')}`,
-        `leave (not counted in the days off; hours compared pro rata by days worked): ${parts.map((x) => x.en).join('; ')}`,
+        `请假 (不计入每月休息天数; 工时、晚班和周末班按上班天数折算比较): ${parts.map((x) => x.zh).join('; ')}`,
+        `leave (not counted in the days off; hours, nights and weekend days compared pro rata by days worked): ${parts.map((x) => x.en).join('; ')}`,
       ),
     );
   }
@@ -398,9 +398,17 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
     : msg('', '');
   const which = msg(widest.zh + proRata.zh, widest.en + proRata.en);
   const what = p.template ? msg('通用模板 (28–31 天均适用)', 'template (valid for 28–31-day months)') : msg(p.days[0]!.key.slice(0, 7), p.days[0]!.key.slice(0, 7));
+  // Nights and weekend days of agents on leave pro rata, as the solver compares them (× W / W_a,
+  // to the tenth); one who works no day left out.
+  const fair = (xs: number[]): string => {
+    if (!p.leave?.length) return String(spread(xs));
+    const leave = leaveCounts(p);
+    const ys = xs.flatMap((x, a) => (leave[a] ? (comparableMinutes(p, p.days.length, leave[a]!, x) ?? []) : x));
+    return String(Math.round(spread(ys) * 10) / 10);
+  };
   const head = msg(
-    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${namedNeeds(p.shifts, needLabel.zh, 'zh')}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时${which.zh}, 晚班差 ${spread(t.map((x) => x.nights))}, 周末上班差 ${spread(t.map((x) => x.weekendDays))}`,
-    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel.en}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h${which.en}, nights spread ${spread(t.map((x) => x.nights))}, weekend-days spread ${spread(t.map((x) => x.weekendDays))}`,
+    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${namedNeeds(p.shifts, needLabel.zh, 'zh')}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时${which.zh}, 晚班差 ${fair(t.map((x) => x.nights))}, 周末上班差 ${fair(t.map((x) => x.weekendDays))}`,
+    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel.en}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h${which.en}, nights spread ${fair(t.map((x) => x.nights))}, weekend-days spread ${fair(t.map((x) => x.weekendDays))}`,
   );
   ctx.info(head);
   const names: Record<string, Msg> = {

@@ -37,8 +37,7 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       // By hand: 28 days, --days-off 4: W = 24 shifts each; A on leave 02-09..02-12 (Mon–Thu, no
       // weekend day): W_A = 28 − 4 − 4 = 20. Hours compared as minutes × 24/20 for A. Spread 0 is a
       // lower bound and is reachable (every agent on D every working day: 68 D shifts ≥ 28 needed),
-      // so the optimum has hours_A × 24 = hours_B × 20 = hours_C × 20. Nights and weekend days
-      // spread 0 is a lower bound too: an optimum has 0 (the leave holds no weekend day).
+      // so the optimum has hours_A × 24 = hours_B × 20 = hours_C × 20.
       // Old code: the type column ignored, the 4 leave days were A's 4 days off (A worked 24 days).
       const req = write('r.csv', 'agent,date,type\nA,2026-02-09;2026-02-10;2026-02-11;2026-02-12,leave\n');
       const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', 'A,B,C', '--min', 'D=1,H=0,N=0', '--requests', req, '-f', 'csv', '--lang', 'en'], { tz });
@@ -61,6 +60,14 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       const h = (x: string[]) => Math.round(Number(x[col('hours')]) * 10);
       expect(h(a) * 24).toBe(h(b) * 20);
       expect(h(b)).toBe(h(c));
+      // Nights and weekend days pro rata too (level 2, × 24/20 for A): 0 is reachable (all on D,
+      // A on 5 of the 8 weekend days, B and C on 6), so nights_A × 24 = nights_B × 20 = nights_C × 20
+      // and weekend_A × 24 = weekend_B × 20: weekend_A ≤ 8 makes it 0 or 5, and A, off 4 days
+      // besides the leave, works at least 8 − 4 = 4 of them: 5, so B and C work 6.
+      const n = (x: string[]) => Number(x[col('nights')]);
+      expect(n(a) * 24).toBe(n(b) * 20);
+      expect(n(b)).toBe(n(c));
+      expect([a, b, c].map((x) => x[col('weekend days')])).toEqual(['5', '6', '6']);
       expect(r.stderr).toContain('A 4 days of leave, works 20, 4 days off besides');
       expect(r.stderr).toContain('hour spread 0 h (agents on leave pro rata');
       expect(r.stderr).toContain('nights spread 0, weekend-days spread 0');

@@ -88,6 +88,20 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       expect(zh.stderr).toContain('请假后人手不够: 2026-02-10 需要 4 人同时上班 (D=2, H=1, N=1), 5 名客服中 2 人请假 (B、D), 只有 3 人可上班');
     });
 
+    it('leave that leaves the month short of shifts: counted, with the leave, and how many agents', () => {
+      // By hand: February, D=1,H=1,N=1: 28 × 3 = 84 shifts. A on leave 02-01..02-14, B 02-15..02-28:
+      // every day keeps 3 of 4 agents (no day short), but A and B work 28 − 14 − 4 = 10 days each, C
+      // and D 24: 68, 16 short; one more agent works 24: 4 + ⌈16/24⌉ = 5 agents.
+      const days = (from: number, to: number) => FEB.slice(from - 1, to).join(';');
+      const req = write('r.csv', `agent,date,type\nA,${days(1, 14)},leave\nB,${days(15, 28)},leave\n`);
+      const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', 'A,B,C,D', '--requests', req, '--lang', 'en'], { tz });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        'no roster possible: 4 agents are not enough: minimum staff with 4 days off each: 28 days need 84 agent-shifts, and with 28 days of leave the 4 agents give 68, 16 short; each more agent works 24 days',
+      );
+      expect(r.stderr).toContain('at least 5 agents are needed');
+    });
+
     it('leave longer than the month minus --days-off: the rest are days off, no shift, said on stderr', () => {
       // By hand: A on leave 02-01..02-25 (25 days): 3 days are left, fewer than --days-off 4, so
       // all 3 are days off and A works 0 days (W_A = 0: left out of the hours comparison). B and C

@@ -380,6 +380,17 @@ function unreadBuyerWarning(n: number, all: boolean): Msg {
       );
 }
 
+/**
+ * A file cut off in its last row that no complete newer download stands in for (`why`, read.ts
+ * settleCuts): the orders after the cut are unknown, so every voucher waits; what to do.
+ */
+function cutWarning(file: string, why: Msg): Msg {
+  return msg(
+    `${why.zh}: 截断处之后的订单 (可能是任何买家的) 无从得知, 所以本次所有红包暂定, 不作为最终结果记录。请从卖家中心重新导出这些订单 (同样的时间范围, 等下载完成), 并删除或移走 ${file}; 与它一起给出一份同样新或更新、含有这一行的订单和 ${file} 读到的每个订单的完整下载时, 红包即为最终结果。`,
+    `${why.en}: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional (not recorded as final). Export the orders again from the seller centre (the same date range, and let the download finish), and delete or move ${file}; given beside a complete download as new or newer that holds this row's order and every order ${file} read, the vouchers are final.`,
+  );
+}
+
 /** Rows repeating an order of the same file: which version is current is unknown; those windows wait. */
 function repeatedWarning(n: number): Msg {
   return msg(
@@ -960,6 +971,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // cannot be fixed, such as a closed order's garbled amount, stops holding the buyer's voucher).
   const heldExcluded = new Set<string>();
   let repeated = 0;
+  const cutHeld: HeldRow[] = [];
   const holdRejected = (h: HeldRow) => {
     if (h.orderId !== undefined && excluded.has(h.orderId)) {
       heldExcluded.add(h.orderId);
@@ -973,6 +985,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       repeated++;
       if (h.orderId !== undefined) waiting.ids.add(h.orderId);
       if (h.buyer && Number.isFinite(h.paidAt)) openLog.add(h.buyer, { orderId: `${h.file}:${h.line}`, paidAt: h.paidAt, rules: undefined });
+      return;
+    }
+    if (h.cut) {
+      // A file cut off in its last row that no complete newer download stands in for (read.ts
+      // settleCuts): the rows after the cut may be anyone's orders, so every voucher waits.
+      cutHeld.push(h);
+      waiting.all = true;
       return;
     }
     if (h.unknown) {
@@ -1601,6 +1620,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
   if (heldAnyTime > 0 && req.atRisk === undefined) ctx.warn(heldAnyTimeWarning(heldAnyTime));
   if (unread > 0 && req.atRisk === undefined) ctx.warn(unreadBuyerWarning(unread, waiting.all));
+  if (req.atRisk === undefined) for (const h of cutHeld) ctx.warn(cutWarning(h.file, h.cut!));
   if (repeated > 0 && req.atRisk === undefined) ctx.warn(repeatedWarning(repeated));
   if (scans && scans.beforePaid.size > 0) ctx.warn(scanBeforePaidWarning(scans.file, [...scans.beforePaid.values()], ctx.tz));
   if (scans && scans.contradict.size > 0) ctx.warn(scanContradictWarning(scans.file, [...scans.contradict.values()]));

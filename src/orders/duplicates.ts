@@ -82,6 +82,11 @@ export class DuplicateLog {
     }
   }
 
+  /** Rows of file `dropped` that repeated an order (or order line) first read from file `kept` (read.ts settleCuts). */
+  between(kept: number, dropped: number): number {
+    return (this.pairs.get(`${kept}>${dropped}>o`)?.count ?? 0) + (this.pairs.get(`${kept}>${dropped}>l`)?.count ?? 0);
+  }
+
   private when(i: number): string {
     const f = this.fresh[i]!;
     if (f.at === null) return say(msg('无导出时间', 'no export time'), this.ctx.lang);

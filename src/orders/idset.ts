@@ -307,6 +307,16 @@ export class SeenIds {
     return current.set.getOrAddWords(hi, lo) === undefined ? undefined : current.at;
   }
 
+  /** What getOrAdd would return for `id`, without adding it (read.ts: the order a cut-off row is of). */
+  get(id: string): number | undefined {
+    if (this.one) return this.one.get(id);
+    if (!splitWords(id)) return this.other.get(id);
+    const hi = wHi;
+    const lo = wLo;
+    for (const p of this.parts) if (p.set.getWords(hi, lo) !== undefined) return p.at;
+    return undefined;
+  }
+
   /** Gives the sets' memory back now (src/memory.ts); not to be used afterwards. */
   dispose(): void {
     this.one?.dispose();

@@ -46,6 +46,12 @@ export interface HeldRow {
    * first row is used, and which of the two is current cannot be told (a file pasted together).
    */
   repeated?: boolean;
+  /**
+   * The row is the last of a file cut off in it (read.ts): the rows after it are unknown too, so
+   * any voucher may be missing them (`unknown: 'anyone'`). What the operator is told: why the cut
+   * holds the run (read.ts settleCuts), zh and en.
+   */
+  cut?: Msg;
 }
 
 /**
@@ -122,6 +128,13 @@ export interface RowParser {
    * cells up to the id: isSummaryRow) and without a twin (twinDisagreement compares the texts).
    */
   timeColumns: number[];
+  /**
+   * The ids of a row cut off by the end of the file (read.ts), each only when read in full: its cell
+   * is followed by another cell of the row (the cut is in a later cell) and reads as an id, as parse
+   * reads it. Undefined when the order id (or, in a file with a line id column, the line id) cannot
+   * be read in full: it is never guessed from a cut cell.
+   */
+  cutIds(cells: string[]): { orderId: string; lineId: string | null } | undefined;
 }
 
 /**
@@ -242,6 +255,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     columns,
     transientColumns: times.map(([, i]) => i),
     timeColumns,
+    cutIds,
     parse(cells, line, wall) {
       const ragged = raggedProblem(cells, width, lastNeeded);
       // A ragged row's cells may be shifted: nothing of it is taken, its buyer neither, so whose
@@ -262,6 +276,22 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       return r;
     },
   };
+
+  function cutIds(cells: string[]): { orderId: string; lineId: string | null } | undefined {
+    const last = cells.length - 1;
+    if (idx.orderId < 0 || idx.orderId >= last) return undefined;
+    const idCell = cells[idx.orderId] ?? '';
+    const orderId = wrappedDigits(idCell) ? idCell.slice(2, -1) : fullWidthId(get(cells, idx.orderId));
+    // An id with zeros past its 15th digit may be one Excel rounded (the row's times, which would
+    // tell, may be cut): not taken.
+    if (checkOrderId(orderId) !== 'ok' || zeroedPast15(orderId)) return undefined;
+    if (idx.lineId < 0) return { orderId, lineId: null };
+    if (idx.lineId >= last) return undefined;
+    const lineId = fullWidthId(get(cells, idx.lineId));
+    if (lineId === '') return { orderId, lineId: null };
+    if (checkOrderId(lineId) !== 'ok' || zeroedPast15(lineId)) return undefined;
+    return { orderId, lineId };
+  }
 
   function heldOf(cells: string[], line: number, wall: number[] | undefined): HeldRow | undefined {
     const id = fullWidthId(get(cells, idx.orderId));

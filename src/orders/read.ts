@@ -102,6 +102,13 @@ interface OpenFile {
   lastByte: () => number | undefined;
 }
 
+/** The last row of a file cut off in it, with its ids when read in full (RowParser.cutIds). */
+interface CutRow {
+  file: OpenFile;
+  line: number;
+  ids: { orderId: string; lineId: string | null } | undefined;
+}
+
 /** One order's lines of the line-grain files, to fold into the order. */
 interface LineGroup {
   lines: ParsedRow[];
@@ -148,6 +155,8 @@ export class OrderSet {
   private seenLineOrders: SeenIds;
   /** Files read to their end (by name: each once), and those of them with no data row. */
   private readonly finished = new Set<string>();
+  /** Files cut off in their last row (compensate: told to `held` once every file is read, settleCuts). */
+  private readonly cuts: CutRow[] = [];
   private readonly empty: string[] = [];
 
   constructor(
@@ -239,8 +248,9 @@ export class OrderSet {
         pendingSummary = [];
       }
       if (rec === finalRec && !rec.problem && (rec.cells.length < width || openWrapper(rec.cells[rec.cells.length - 1]!) || endsCut(f.lastByte())) && endsMidRow(f.lastByte())) {
-        // Whose order it is cannot be trusted either (a cut id, buyer or paid time).
-        await this.rejectRecord(f, rec.line, cutOffProblem(rec.cells.length, width));
+        // Nothing of it is taken (a cut buyer, amount or paid time); its ids only when read in
+        // full, to tell whether another file holds what the cut lost (settleCuts).
+        await this.rejectCut(f, rec.line, cutOffProblem(rec.cells.length, width), parser.cutIds(rec.cells));
         continue;
       }
       if (rec.problem) {
@@ -378,6 +388,76 @@ export class OrderSet {
     f.stats.rejected++;
     await this.rejects.add({ file: f.name, line, reason });
     this.opts.held?.({ file: f.name, line, buyer: '', paidAt: NaN, unknown: 'anyone' });
+  }
+
+  /**
+   * The last row of a file cut off in it: rejected. What it holds is told once every file is read
+   * (settleCuts): the rows after the cut are lost too, and only then is it known whether another
+   * file holds them.
+   */
+  private async rejectCut(f: OpenFile, line: number, reason: Msg, ids: CutRow['ids']): Promise<void> {
+    f.stats.rowsRead++;
+    f.stats.rejected++;
+    await this.rejects.add({ file: f.name, line, reason });
+    if (this.opts.held && !this.cuts.some((c) => c.file === f)) this.cuts.push({ file: f, line, ids });
+  }
+
+  /**
+   * Every file read: what each cut file's cut holds (compensate). The cut lost its row and every row
+   * after it, which may be any buyer's orders, so every voucher of the run waits, as for any row
+   * whose order cannot be told, unless another file is the complete download of what the cut file
+   * holds: one file `g`, as new as it or newer, reads every order the cut file read (each of its
+   * rows a repeat of one of g's, or g's a repeat of its), and a file as new or newer reads the
+   * order (or order line) the cut row is of, its id read in full (never guessed from a cut cell).
+   * Then the rows after the cut are taken to be in g too, as they are in a re-download of the same
+   * export (or the next day's download of a range that holds this one's): the cut file adds nothing,
+   * and nothing waits for it. An older file does not stand in for it: the cut row, and those after
+   * it, may be a later state of those orders (shipped, refunded) than the older file shows.
+   */
+  private settleCuts(): void {
+    const cuts = this.cuts.splice(0);
+    const n = this.files.length;
+    const at = (f: OpenFile) => f.stats.freshness.at ?? -Infinity;
+    for (const c of cuts) {
+      const a = c.file;
+      const hold = (why: Msg) => this.opts.held?.({ file: a.name, line: c.line, buyer: '', paidAt: NaN, unknown: 'anyone', cut: why });
+      if (!c.ids) {
+        hold(msg(`${a.name}:${c.line}: 文件在这一行中间被截断, 这一行的订单编号也不完整`, `${a.name}:${c.line}: the file was cut off in this row, its order id cut too`));
+        continue;
+      }
+      const { orderId, lineId } = c.ids;
+      const id = lineId === null ? orderId : `${orderId} (${lineId})`;
+      const grain = a.stats.detected.layout.grain;
+      const v = grain === 'order' ? this.seenOrders.get(orderId) : lineId !== null ? this.seenLines.get(lineId) : this.seenLineOrders.get(orderId);
+      const k = v === undefined || v === UNKNOWN_AT ? undefined : this.files.find((f) => f.idx === v % n);
+      if (!k || k === a || at(k) < at(a)) {
+        hold(
+          msg(
+            `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断, 没有其他同样新或更新的文件完整读到这个订单`,
+            `${a.name}:${c.line}: the file was cut off in this row (order ${id}), and no other file as new as it or newer reads that order in full`,
+          ),
+        );
+        continue;
+      }
+      const read = a.stats.accepted + a.stats.duplicates;
+      const g = read > 0 ? this.files.find((f) => f !== a && at(f) >= at(a) && this.dups.between(f.idx, a.idx) + this.dups.between(a.idx, f.idx) === read) : undefined;
+      if (!g) {
+        hold(
+          msg(
+            `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断; ${k.name} 完整读到了这个订单, 但没有一个同样新或更新的文件含有 ${a.name} 读到的每个订单, 截断处之后的行可能不在任何文件中`,
+            `${a.name}:${c.line}: the file was cut off in this row (order ${id}); ${k.name} reads that order in full, but no file as new or newer holds every order ${a.name} read, so the rows after the cut may be in none of them`,
+          ),
+        );
+        continue;
+      }
+      const also = k === g ? '' : ` (${k.name})`;
+      this.ctx.info(
+        msg(
+          `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断, 但 ${g.name} (同样新或更新) 完整读到了这个订单${also}和 ${a.name} 读到的每个订单: 用的是它们, 红包不因截断而暂定 (截断处之后的行视为也在 ${g.name} 中: 同一批订单的完整下载)。请删除或移走 ${a.name}, 它已不需要`,
+          `${a.name}:${c.line}: the file was cut off in this row (order ${id}), but ${g.name} (as new or newer) reads that order${also} and every order ${a.name} read in full: those are used, and no voucher is held for the cut (the rows after it are taken to be in ${g.name} too: a complete download of the same orders). Delete or move ${a.name}: it is not needed`,
+        ),
+      );
+    }
   }
 
   /** A row the parser refused: rejected with its value masked, and held by what it says. */
@@ -596,6 +676,12 @@ export class OrderSet {
 
   /** The same orders in batches: what big-file commands (compensate, inspect, normalize) read. */
   async *orderBatches(): AsyncGenerator<Order[]> {
+    yield* this.batches();
+    // Every file read, the duplicate check's tables still whole: what a cut file holds (compensate).
+    this.settleCuts();
+  }
+
+  private async *batches(): AsyncGenerator<Order[]> {
     const joining = this.files.some((f) => f.stats.detected.layout.grain === 'order') && this.files.some((f) => f.stats.detected.layout.grain === 'line');
     if (joining) {
       let batch: Order[] = [];

@@ -961,6 +961,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   let held = 0;
   let heldAnyTime = 0;
   let unread = 0;
+  /** An unread row of anyone's (not a cut file's, told apart: cutHeld): the warning says every voucher waits. */
+  let unreadAnyone = false;
   /**
    * Orders whose own voucher waits (only a handful, not one per order): a second row in the same
    * file, a rejected line of an order without a buyer; and whether every voucher waits (a rejected
@@ -998,7 +1000,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       // No buyer to hold by: every voucher may be missing the row (whose it is cannot be told), or
       // the voucher holding its order (a line of an order without a buyer, never combined).
       unread++;
-      if (h.unknown === 'anyone') waiting.all = true;
+      if (h.unknown === 'anyone') waiting.all = unreadAnyone = true;
       else if (h.orderId !== undefined) waiting.ids.add(h.orderId);
       return;
     }
@@ -1619,7 +1621,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   for (const [file, n] of noPostage) if (n > 0) ctx.warn(noPostageColumnWarning(file, n));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));
   if (heldAnyTime > 0 && req.atRisk === undefined) ctx.warn(heldAnyTimeWarning(heldAnyTime));
-  if (unread > 0 && req.atRisk === undefined) ctx.warn(unreadBuyerWarning(unread, waiting.all));
+  if (unread > 0 && req.atRisk === undefined) ctx.warn(unreadBuyerWarning(unread, unreadAnyone));
   if (req.atRisk === undefined) for (const h of cutHeld) ctx.warn(cutWarning(h.file, h.cut!));
   if (repeated > 0 && req.atRisk === undefined) ctx.warn(repeatedWarning(repeated));
   if (scans && scans.beforePaid.size > 0) ctx.warn(scanBeforePaidWarning(scans.file, [...scans.beforePaid.values()], ctx.tz));

@@ -19,6 +19,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types
+import { DOUYIN_HEADERS, csvCell } from '../../scripts/export-layouts.mjs';
 import { runCli, tmpDir } from '../helpers.js';
 import { order, taobaoCsv } from '../orders/build.js';
 
@@ -200,6 +202,49 @@ describe('a cut that no complete download stands in for: every voucher provision
       expect(vouchers(r.stdout)).toEqual([['小丽', '9.50', 'provisional'], ['小明', '9.50', 'provisional'], ['小红', '9.50', 'provisional']]);
       expect(r.stderr).toContain(`${idCut}:3: the file ends in the middle of this row (1 of the header's 71 cells`);
       expect(r.stderr).toContain(`warning: ${idCut}:3: the file was cut off in this row, its order id cut too: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional`);
+    });
+  }
+});
+
+// A 抖店 export (one row per 子订单, deduplicated by 子订单编号): the cut row's line is read from the
+// complete newer download. By hand (douyin-2025, as test/compensation/douyin.cli): …001 paid
+// 11-01 10:00, promised 11-04 10:00 (72 h window), shipped 11-04 20:00, 10 h late: 1 % of 300.00 =
+// 3.00; …002 paid 11-01 11:00, promised 11-13 23:00 (300 h), shipped 11-16 11:00, 60 h late (缺货):
+// 5 % of 150.00 = 7.50 → 8.00. Both the platform deducts; final. Before: both provisional.
+describe('a cut 抖店 download beside its complete re-download', () => {
+  const H: string[] = DOUYIN_HEADERS;
+  const row = (id: string, paid: string, paidAt: string, promised: string, shipped: string) => {
+    const v: Record<string, string> = {
+      主订单编号: `\t${id}`, 子订单编号: `\t${id}`, 选购商品: '羊毛围巾', 商品规格: '默认', 商品数量: '1', 商品单价: paid, 订单应付金额: paid, 运费: '0.00',
+      订单提交时间: paidAt, 支付完成时间: paidAt, 订单状态: '已发货', 承诺发货时间: promised, 订单类型: '普通订单', 用户昵称: '抖音买家', 发货时间: shipped,
+      快递公司: '申通快递', 快递单号: `77300000${id.slice(-6)}`,
+    };
+    return H.map((h) => (csvCell as (v: string) => string)(v[h] ?? '')).join(',');
+  };
+  const text = [
+    H.map((h) => (csvCell as (v: string) => string)(h)).join(','),
+    row('6900000000000100001', '300.00', '2026-11-01 10:00:00', '2026-11-04 10:00:00', '2026-11-04 20:00:00'),
+    row('6900000000000100002', '150.00', '2026-11-01 11:00:00', '2026-11-13 23:00:00', '2026-11-16 11:00:00'),
+  ].join('\r\n') + '\r\n';
+  const { put } = setUp();
+  // Cut after the 12th cell of …002's row: both its ids whole.
+  const cut = put('douyin_20261201100000.csv', '\uFEFF' + cutLast(text, 12));
+  const again = put('douyin_20261201103000.csv', '\uFEFF' + text);
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`the cut line's 子订单编号 read in the newer download: 3.00 and 8.00 final, as the complete file alone (TZ=${tz})`, () => {
+      const args = ['--as-of', '2026-12-01 00:00:00', '-f', 'json', '-q'];
+      const alone = runCli(['compensate', again, ...args], { tz });
+      const both = runCli(['compensate', cut, again, ...args], { tz });
+      const got = (out: string) => (JSON.parse(out) as Record<string, unknown>[]).map((v) => [v.orderIds, v.amount, v.payer, v.state]);
+      const want = [
+        [['6900000000000100001'], '3.00', 'platform-deducts', 'final'],
+        [['6900000000000100002'], '8.00', 'platform-deducts', 'final'],
+      ];
+      expect(got(alone.stdout)).toEqual(want);
+      expect(got(both.stdout)).toEqual(want);
+      expect(both.code).toBe(1);
+      const cutAlone = runCli(['compensate', cut, ...args], { tz });
+      expect(got(cutAlone.stdout)).toEqual([[['6900000000000100001'], '3.00', 'platform-deducts', 'provisional']]);
     });
   }
 });

@@ -2,12 +2,12 @@
 // editable tables under templates/reviews (keywords, forbidden wording, messages).
 import { halfWidth } from '../io/cells.js';
 import path from 'node:path';
-import type { Ctx } from '../context.js';
+import { type Ctx, closestKey } from '../context.js';
 import { configKey, section } from '../config.js';
 import { InputError, type Lang, type Msg, UsageError, msg } from '../errors.js';
 import { Money, parseMoney } from '../money.js';
 import { templatesDir } from '../paths.js';
-import { type ForbiddenTable, type KeywordTables, compileTables, mergeTables, type Matchers } from './keywords.js';
+import { CATEGORIES, type ForbiddenTable, type KeywordTables, compileTables, mergeTables, type Matchers } from './keywords.js';
 import { Lint, type TemplateSet, type TemplateText } from './message.js';
 import { mergeShape } from './wording.js';
 import { DEFAULT_SETTINGS, type ReviewSettings, parseQuietHours } from './policy.js';
@@ -17,14 +17,20 @@ import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
 import { fileProblem } from '../io/fsproblem.js';
 import { readTextFileSync } from '../io/textfile.js';
 import { MIN_SHIFT_LEFT_MINUTES } from './roster-file.js';
+import { CATEGORY_ZH } from './codes.js';
 
-function readJson(file: string, what: string): Record<string, unknown> {
+/** What each table is called, one language at a time (the English message said "cannot read 关键词表 / keyword table"). */
+const KEYWORD_TABLE = msg('关键词表', 'keyword table');
+const FORBIDDEN_TABLE = msg('禁用词表', 'forbidden-wording table');
+const MESSAGE_TEMPLATES = msg('消息模板', 'message templates');
+
+function readJson(file: string, what: Msg): Record<string, unknown> {
   let text: string;
   try {
     text = readTextFileSync(file);
   } catch (e) {
     throw new InputError(
-      msg(`无法读取${what} ${file}: ${fileProblem(e).zh}`, `cannot read ${what} ${file}: ${fileProblem(e).en}`),
+      msg(`无法读取${what.zh} ${file}: ${fileProblem(e).zh}`, `cannot read the ${what.en} ${file}: ${fileProblem(e).en}`),
       msg('检查配置 reviews 段里的路径 (相对于配置文件所在目录)。', 'check the path in the config section "reviews" (relative to the config file).'),
     );
   }
@@ -37,6 +43,81 @@ function readJson(file: string, what: string): Record<string, unknown> {
     const why = jsonProblem(e, body);
     throw new InputError(msg(`${file} 有误: ${why.zh}`, `${file}: ${why.en}`), msg('修正该文件。', 'fix the file.'));
   }
+}
+
+const KEYWORD_LISTS = ['safety', 'negative', 'neutralizers', 'extortion'] as const;
+const KEYWORD_CATEGORIES = CATEGORIES.filter((c) => c !== 'other');
+
+/**
+ * An operator's keyword table (reviews.keywords), checked before it is merged: every list a list of
+ * text, every key one the tables have, every /…/ entry a regular expression. A list written as one
+ * text ("safety": "过敏"), a number among the phrases, a misspelt key ("saftey", a category
+ * "qualty") were dropped without a word, the shop's words never matched; a bad /…/ entry was told
+ * with the engine's English message in zh too, and not where it was. Keys starting with _ are notes.
+ */
+function checkKeywordTable(file: string, table: Record<string, unknown>): Partial<KeywordTables> {
+  let t = table;
+  const bad = (zh: string, en: string, fixZh: string, fixEn: string): never => {
+    throw new InputError(msg(`${KEYWORD_TABLE.zh} ${file}: ${zh}`, `${KEYWORD_TABLE.en} ${file}: ${en}`), msg(fixZh, fixEn));
+  };
+  const shape = `{"categories": {"quality": ["…"]}, "safety": ["…"], "negative": [], "neutralizers": [], "extortion": []}`;
+  const list = (key: string, v: unknown): void => {
+    if (!Array.isArray(v)) {
+      bad(`${key} 应是一组用方括号括起的词语, 收到 ${JSON.stringify(v)}`, `${key} must be a list of phrases in square brackets, got ${JSON.stringify(v)}`, `写成 "${key.split('.').pop()}": ["词语1", "词语2"]。`, `write it as "${key.split('.').pop()}": ["phrase 1", "phrase 2"].`);
+      return;
+    }
+    v.forEach((x, i) => {
+      if (typeof x !== 'string') bad(`${key} 的第 ${i + 1} 项不是文本: ${JSON.stringify(x)}`, `item ${i + 1} of ${key} is not text: ${JSON.stringify(x)}`, '每一项用双引号括起, 例如 "12"。', 'put each item in double quotes, e.g. "12".');
+      const e = (x as string).trim();
+      if (e.length > 2 && e.startsWith('/') && e.endsWith('/')) {
+        try {
+          new RegExp(e.slice(1, -1), 'iu');
+        } catch (err) {
+          const why = String((err as Error).message).replace(/^.*: /, '');
+          bad(`${key} 的第 ${i + 1} 项 ${e} 不是有效的正则表达式`, `item ${i + 1} of ${key}, ${e}, is not a valid regular expression (${why})`, '修正这个 /…/ 条目 (检查括号是否成对, 特殊字符前加 \\); 或去掉两端的 / 按普通词语匹配。', 'fix that /…/ entry (brackets in pairs, a backslash before a special character), or drop the slashes to match it as a plain phrase.');
+        }
+      }
+    });
+  };
+  for (const [k, v] of Object.entries(table)) {
+    if (k.startsWith('_')) continue;
+    if (k === 'categories') {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+        bad(`categories 应是按类目分的词表 (${KEYWORD_CATEGORIES.join(', ')}), 收到 ${JSON.stringify(v)}`, `categories must hold a list per category (${KEYWORD_CATEGORIES.join(', ')}), got ${JSON.stringify(v)}`, `写成 ${shape}。`, `write it as ${shape}.`);
+      }
+      // A category may be named as the zh queue shows it (质量, 物流, …): the same category.
+      const named: Record<string, unknown> = {};
+      for (const [c0, words] of Object.entries(v as Record<string, unknown>)) {
+        if (c0.startsWith('_')) continue;
+        const c = KEYWORD_CATEGORIES.find((k) => CATEGORY_ZH[k] === c0.trim()) ?? c0;
+        if (!(KEYWORD_CATEGORIES as readonly string[]).includes(c)) {
+          const near = closestKey(c0, KEYWORD_CATEGORIES);
+          bad(
+            `没有类目 "${c0}"${near ? ` (是否想写 "${near}"?)` : ''}: 它的词语不会被使用`,
+            `there is no category "${c0}"${near ? ` (did you mean "${near}"?)` : ''}: its phrases would never be used`,
+            `类目只有: ${KEYWORD_CATEGORIES.map((k) => `${k} (${CATEGORY_ZH[k]})`).join(', ')}。`,
+            `the categories are: ${KEYWORD_CATEGORIES.map((k) => `${k} (${CATEGORY_ZH[k]})`).join(', ')}.`,
+          );
+        }
+        list(`categories.${c0}`, words);
+        named[c] = [...(Array.isArray(named[c]) ? (named[c] as unknown[]) : []), ...(words as unknown[])];
+      }
+      t = { ...t, categories: named };
+      continue;
+    }
+    if (!(KEYWORD_LISTS as readonly string[]).includes(k)) {
+      const known = ['categories', ...KEYWORD_LISTS];
+      const near = closestKey(k, known);
+      bad(
+        `没有 "${k}" 这一项${near ? ` (是否想写 "${near}"?)` : ''}: 它的词语不会被使用`,
+        `there is no table "${k}"${near ? ` (did you mean "${near}"?)` : ''}: its phrases would never be used`,
+        `可用的项: ${known.join(', ')} (以 _ 开头的项是注释)。`,
+        `the tables are: ${known.join(', ')} (keys starting with _ are notes).`,
+      );
+    }
+    list(k, v);
+  }
+  return t as Partial<KeywordTables>;
 }
 
 export interface ReviewsConfig {
@@ -137,17 +218,18 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   const shop: TemplateText = { zh: shopName ?? '本店', en: shopName ?? 'our shop' };
 
   const dir = path.join(templatesDir(), 'reviews');
-  let tables = readJson(path.join(dir, 'keywords.json'), '关键词表 / keyword table') as unknown as KeywordTables;
-  if (typeof c.keywords === 'string') tables = mergeTables(tables, readJson(rel(c.keywords), '关键词表 / keyword table') as Partial<KeywordTables>);
+  let tables = readJson(path.join(dir, 'keywords.json'), KEYWORD_TABLE) as unknown as KeywordTables;
+  if (typeof c.keywords === 'string') tables = mergeTables(tables, checkKeywordTable(rel(c.keywords), readJson(rel(c.keywords), KEYWORD_TABLE)));
   let matchers: Matchers;
   try {
     matchers = compileTables(tables);
   } catch (e) {
-    throw new InputError(msg(`关键词表里有无效的正则表达式: ${(e as Error).message}`, `a keyword table has an invalid regular expression: ${(e as Error).message}`), msg('修正 /…/ 条目。', 'fix the /…/ entry.'));
+    // The shipped table (the operator's is checked above, entry by entry): the engine's own words.
+    throw new InputError(msg(`关键词表里有无效的正则表达式 (${(e as Error).message})`, `a keyword table has an invalid regular expression: ${(e as Error).message}`), msg('修正 /…/ 条目。', 'fix the /…/ entry.'));
   }
-  const forb = readJson(path.join(dir, 'forbidden.json'), '禁用词表 / forbidden wording') as unknown as ForbiddenTable;
+  const forb = readJson(path.join(dir, 'forbidden.json'), FORBIDDEN_TABLE) as unknown as ForbiddenTable;
   if (typeof c.forbidden === 'string') {
-    const extra = readJson(rel(c.forbidden), '禁用词表 / forbidden wording');
+    const extra = readJson(rel(c.forbidden), FORBIDDEN_TABLE);
     if (Array.isArray(extra.phrases)) forb.phrases = [...(forb.phrases ?? []), ...extra.phrases.filter((p): p is string => typeof p === 'string')];
     if (forb.shape) forb.shape = mergeShape(forb.shape, extra.shape);
   }
@@ -157,11 +239,11 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   } catch (e) {
     throw new InputError(msg(`禁用词表里有无效的正则表达式: ${(e as Error).message}`, `the forbidden-wording table has an invalid regular expression: ${(e as Error).message}`), msg('修正该条目。', 'fix the entry.'));
   }
-  const templates = pickTemplates(readJson(path.join(dir, 'messages.json'), '消息模板 / message templates'));
+  const templates = pickTemplates(readJson(path.join(dir, 'messages.json'), MESSAGE_TEMPLATES));
   let templatesFile: string | undefined;
   if (typeof c.templates === 'string') {
     templatesFile = rel(c.templates);
-    Object.assign(templates, pickTemplates(readJson(templatesFile, '消息模板 / message templates')));
+    Object.assign(templates, pickTemplates(readJson(templatesFile, MESSAGE_TEMPLATES)));
   }
   const ml = String(flags.messageLang ?? c.messageLang ?? 'zh').trim().toLowerCase();
   if (ml !== 'zh' && ml !== 'en') {

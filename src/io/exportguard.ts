@@ -16,6 +16,7 @@ import path from 'node:path';
 import { UsageError, msg } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import { readTextFileSync } from './textfile.js';
+import { exampleName } from './formats.js';
 
 /**
  * What the file is; `kept`: a list the operator keeps by hand, which no platform has a copy of;
@@ -230,8 +231,8 @@ function refuse(flag: string, target: string, kind: Kind): never {
       `${flag} ${target} already exists and is ${kind.en} (${real}), which this run does not read; writing there would replace it, and ${why.en}, so nothing was read or written`,
     ),
     msg(
-      `换一个文件名, 例如 ${flag} ${exampleName(flag).zh}; 若确实要替换这个文件, 先把它移走或删除。`,
-      `pick another name, e.g. ${flag} ${exampleName(flag).en}; if that file really is to be replaced, move or delete it first.`,
+      `换一个文件名, 例如 ${flag} ${exampleName(flag, target).zh}; 若确实要替换这个文件, 先把它移走或删除。`,
+      `pick another name, e.g. ${flag} ${exampleName(flag, target).en}; if that file really is to be replaced, move or delete it first.`,
     ),
   );
 }
@@ -268,16 +269,10 @@ export function guardPackageTarget(flag: string, target: string): void {
       `${flag} ${target} is inside storeops' own installed package (${hit}): its default templates, rule sets and examples are there, read by every run, and a reinstall replaces them; nothing was read or written`,
     ),
     msg(
-      `把结果写到自己的文件夹里, 例如 ${flag} ${exampleName(flag).zh}。要修改模板, 先运行 storeops init, 它把模板复制到 storeops-templates/ 并在配置文件里指向它们。`,
-      `write to a folder of your own, e.g. ${flag} ${exampleName(flag).en}. To change a template, run storeops init first: it copies the templates to storeops-templates/ and the config names them.`,
+      `把结果写到自己的文件夹里, 例如 ${flag} ${exampleName(flag, target).zh}。要修改模板, 先运行 storeops init, 它把模板复制到 storeops-templates/ 并在配置文件里指向它们。`,
+      `write to a folder of your own, e.g. ${flag} ${exampleName(flag, target).en}. To change a template, run storeops init first: it copies the templates to storeops-templates/ and the config names them.`,
     ),
   );
-}
-
-/** The file name the hints suggest for `flag` instead: duplicates.csv, rejects.csv, 结果.csv / result.csv. */
-function exampleName(flag: string): { zh: string; en: string } {
-  if (flag === '--duplicates' || flag === '--rejects') return { zh: `${flag.slice(2)}.csv`, en: `${flag.slice(2)}.csv` };
-  return { zh: '结果.csv', en: 'result.csv' };
 }
 
 /** Where `p` would be written: the nearest folder on its way that exists, links resolved, and the rest of the path. */

@@ -45,3 +45,16 @@ export function resolveFormat(o: { format?: string; output?: string; stdout: { i
   }
   return o.stdout.isTTY ? 'table' : 'csv';
 }
+
+/**
+ * The file name a hint suggests instead of `target` for `flag`: 结果 / result (-o), rejects,
+ * duplicates, with the target's own extension (`-o 结果.json` for a .json target: it suggested
+ * 结果.csv whatever the target was), .csv when it has none or one no format is named by.
+ */
+export function exampleName(flag: string, target?: string): { zh: string; en: string } {
+  const ext = target && target !== '-' && !/[\\/]$/.test(target) ? path.extname(target).toLowerCase() : '';
+  // An extension no format is told by (state.db, notes.md) would not be written as asked: .csv.
+  const e = EXT_FORMAT[ext] ? ext : '.csv';
+  if (flag === '--duplicates' || flag === '--rejects') return { zh: `${flag.slice(2)}${e}`, en: `${flag.slice(2)}${e}` };
+  return { zh: `结果${e}`, en: `result${e}` };
+}

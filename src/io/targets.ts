@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, msg } from '../errors.js';
+import { exampleName } from './formats.js';
 
 export interface TargetCheck {
   output?: string;
@@ -108,9 +109,7 @@ export function guardTargets(c: TargetCheck): void {
       const real = path.resolve(a.path);
       throw new UsageError(
         msg(`${a.flag} 和 ${b.flag} 指向同一个文件 ${real}; 一个会覆盖另一个, 未读取也未写入任何内容`, `${a.flag} and ${b.flag} name the same file, ${real}; one would overwrite the other, so nothing was read or written`),
-        b.flag === '--duplicates'
-          ? msg('把重复订单列表写到另一个文件, 例如 --duplicates duplicates.csv。', 'write the duplicate list to another file, e.g. --duplicates duplicates.csv.')
-          : msg('把被拒绝的行写到另一个文件, 例如 --rejects rejects.csv。', 'write the rejected rows to another file, e.g. --rejects rejects.csv.'),
+        hintFor(b.flag, b.path),
       );
     }
   }
@@ -184,7 +183,7 @@ export function guardTargets(c: TargetCheck): void {
             `${t.flag} ${t.path} 是状态数据库${zh} (${where}); 写入会毁掉已记录的红包和联系记录, 下次运行会重复发放; 未读取也未写入任何内容`,
             `${t.flag} ${t.path} is the state database${en} (${where}); writing there would destroy the recorded vouchers and contacts, and a later run would pay them again, so nothing was read or written`,
           ),
-          hintFor(t.flag),
+          hintFor(t.flag, t.path),
         );
       }
     }
@@ -275,12 +274,13 @@ const STATE_FILES: Array<[string, string, string]> = [
   ['-journal', '的回滚日志 (-journal)', "'s rollback journal (-journal)"],
 ];
 
-function hintFor(flag: string) {
+function hintFor(flag: string, target: string) {
+  const e = exampleName(flag, target);
   return flag === '--duplicates'
-    ? msg('把重复订单列表写到另一个文件, 例如 --duplicates duplicates.csv。', 'write the duplicate list to another file, e.g. --duplicates duplicates.csv.')
+    ? msg(`把重复订单列表写到另一个文件, 例如 --duplicates ${e.zh}。`, `write the duplicate list to another file, e.g. --duplicates ${e.en}.`)
     : flag === '--rejects'
-      ? msg('把被拒绝的行写到另一个文件, 例如 --rejects rejects.csv。', 'write the rejected rows to another file, e.g. --rejects rejects.csv.')
-      : msg('把结果写到另一个文件, 例如 -o 结果.csv。', 'write the result to another file, e.g. -o result.csv.');
+      ? msg(`把被拒绝的行写到另一个文件, 例如 --rejects ${e.zh}。`, `write the rejected rows to another file, e.g. --rejects ${e.en}.`)
+      : msg(`把结果写到另一个文件, 例如 -o ${e.zh}。`, `write the result to another file, e.g. -o ${e.en}.`);
 }
 
 /** An input as zh names it: a file given as an argument is 输入文件; an option's file keeps the option (--state). */
@@ -297,10 +297,6 @@ function clash(flag: string, target: string, what: string, input: string, id: Id
       `${flag} ${target} 与${whatZh(what)} ${input} 是同一个文件 (${same}); 写入会毁掉它, 未读取也未写入任何内容`,
       `${flag} ${target} is the same file as ${what} ${input} (${same}); writing there would destroy it, so nothing was read or written`,
     ),
-    flag === '--duplicates'
-      ? msg('把重复订单列表写到另一个文件, 例如 --duplicates duplicates.csv。', 'write the duplicate list to another file, e.g. --duplicates duplicates.csv.')
-      : flag === '--rejects'
-        ? msg('把被拒绝的行写到另一个文件, 例如 --rejects rejects.csv。', 'write the rejected rows to another file, e.g. --rejects rejects.csv.')
-        : msg('把结果写到另一个文件, 例如 -o 结果.csv。', 'write the result to another file, e.g. -o result.csv.'),
+    hintFor(flag, target),
   );
 }

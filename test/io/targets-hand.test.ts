@@ -44,7 +44,7 @@ describe('a roster input made by hand as the target: refused, kept', () => {
       const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', '3', '-o', f, '--lang', 'en']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(en('-o', f, what));
-      expect(r.stderr).toContain('hint: pick another name, e.g. -o result.csv; if that file really is to be replaced, move or delete it first.');
+      expect(r.stderr).toContain(`hint: pick another name, e.g. -o result${path.extname(name)}; if that file really is to be replaced, move or delete it first.`);
       expect(fs.readFileSync(f)).toEqual(bytes);
       expect(fs.readdirSync(path.dirname(f))).toEqual([name]);
     });

@@ -200,7 +200,7 @@ export async function guardExportTarget(flag: string, target: string): Promise<v
   }
   const recognise = await recogniser();
   const { openTable } = await import('./table.js');
-  let headers: string[];
+  let headers: string[] | undefined;
   try {
     const t = await openTable(target, () => {
       throw new Error('no standard input here');
@@ -212,10 +212,40 @@ export async function guardExportTarget(flag: string, target: string): Promise<v
     t.sniffed.stream.destroy();
   } catch {
     // A file the readers cannot open (no header, bytes of no encoding, …) is no download of theirs.
-    return;
   }
-  const kind = recognise(headers);
-  if (kind && kind !== 'own') refuse(flag, target, kind);
+  const kind = headers ? recognise(headers) : undefined;
+  if (kind === 'own') return;
+  if (kind) refuse(flag, target, kind);
+  if (/\.txt$/i.test(target)) {
+    const template = await templateKind(target, size);
+    if (template) refuse(flag, target, template);
+  }
+}
+
+/**
+ * A .txt target that is a message template an operator wrote (`reviews message --template
+ * 质量模板.txt`): text holding one of the placeholders storeops fills ({buyer}, {orderId}, …).
+ * `reviews queue … -o 质量模板.txt` (a .txt is written as tsv) replaced the shop's template, exit 0,
+ * until desk45. storeops' own .txt output is a table whose first line is its header, tab-separated
+ * (tsv, the .txt default), and is recognised before this (or holds a tab): not refused. A template
+ * with no placeholder at all is prose like any other text file and is replaced as before.
+ */
+async function templateKind(target: string, size: number): Promise<Kind | undefined> {
+  // A template is a message to one buyer: a few hundred characters, not megabytes.
+  if (size > 64 << 10) return undefined;
+  let text: string;
+  try {
+    text = readTextFileSync(target).replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+  if ((text.split(/\r\n|[\r\n]/, 1)[0] ?? '').includes('\t')) return undefined;
+  const { PLACEHOLDERS } = await import('../reviews/message.js');
+  const known = new Set<string>(PLACEHOLDERS);
+  for (const m of text.matchAll(/\{([a-zA-Z]+)\}/g)) {
+    if (known.has(m[1]!)) return handTable('消息模板 (reviews message --template 读取的那种)', 'a message template (as reviews message --template reads)');
+  }
+  return undefined;
 }
 
 function refuse(flag: string, target: string, kind: Kind): never {

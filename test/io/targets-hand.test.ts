@@ -139,8 +139,11 @@ describe("storeops' own outputs written over themselves (json, and the roster's)
       { name: 'orders inspect', args: ['orders', 'inspect', TMALL, '-q'], exts: ['json'] },
       { name: 'orders normalize', args: ['orders', 'normalize', TMALL, '-q'], exts: ['json'] },
       { name: 'orders normalize --lines', args: ['orders', 'normalize', E('ExportOrderDetailList202611.csv'), '--lines', '-q'], exts: ['json'] },
-      { name: 'reviews queue', args: ['reviews', 'queue', E('reviews.csv'), ...AS_OF], exts: ['json'] },
-      { name: 'reviews message', args: ['reviews', 'message', '2987650012233445501', '--reviews', E('reviews.csv'), ...AS_OF], exts: ['json'] },
+      // .txt (tsv, and csv with -f csv): not taken for a message template (desk45), {buyer} and the
+      // other placeholders being filled in the message written.
+      { name: 'reviews queue', args: ['reviews', 'queue', E('reviews.csv'), ...AS_OF], exts: ['json', 'txt'] },
+      { name: 'reviews message', args: ['reviews', 'message', '2987650012233445501', '--reviews', E('reviews.csv'), ...AS_OF], exts: ['json', 'txt'] },
+      { name: 'reviews message -f csv', args: ['reviews', 'message', '2987650012233445501', '--reviews', E('reviews.csv'), ...AS_OF, '-f', 'csv'], exts: ['txt'] },
       { name: 'zhenjian estimate --labels', args: ['zhenjian', 'estimate', E('zhenjian-products.csv'), '--labels', E('zhenjian-labels.csv'), '-q'], exts: ALL },
       { name: 'roster check --requests', args: ['roster', 'check', E('roster', 'roster-2026-11.csv'), '--month', '2026-11', '--requests', E('roster', 'requests.csv'), '--days-off', '3', '-q'], exts: ALL },
       { name: 'roster plan', args: ['roster', 'plan', '--month', '2026-11', '--agents', '6', '--time-limit', '60', '-q'], exts: ['tsv', 'json'] },

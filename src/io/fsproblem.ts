@@ -102,3 +102,6 @@ export function accessProblem(file: string, write = false): { why: Msg; hint: Ms
     return undefined;
   }
 }
+
+/** A target to be written in place (zhenjian's append) that is a named pipe, socket or device. */
+export const NOT_A_FILE = msg('它是命名管道、套接字或设备, 不是文件', 'it is a named pipe, a socket or a device, not a file');

@@ -12,7 +12,8 @@ import { fileSink } from '../io/sink.js';
 import { isUtf8Prefix } from '../io/source.js';
 import { mapHeader } from '../io/table.js';
 import { type FieldKey, PRODUCT_FIELDS, fieldHeader } from './fields.js';
-import { fileProblem } from '../io/fsproblem.js';
+import { NOT_A_FILE, fileProblem } from '../io/fsproblem.js';
+import { openRegularSync } from '../io/textfile.js';
 
 const TEXT_FIELDS: FieldKey[] = ['title', 'category', 'industry', 'itemId'];
 
@@ -30,12 +31,29 @@ export async function appendProduct(ctx: Ctx, file: string, answers: Partial<Rec
     if (k === 'autoRenew' && chineseFile) v = /^(?:yes|y|true)$/i.test(v) ? '是' : /^(?:no|n|false)$/i.test(v) ? '否' : v;
     return ctx.formulaEscape && TEXT_FIELDS.includes(k) ? escapeFormula(v) : v;
   };
+  // A named pipe, socket or device as the target (zhenjian-products.csv made a FIFO by a script,
+  // /dev/stdout typed at the prompt): read with a plain open(2), a FIFO no program wrote to hung the
+  // run for ever, and the answers with it; and the rewrite would have renamed a regular file over it.
+  // Opened without waiting (openRegularSync: O_NONBLOCK) and refused at once, exit 3, as a config or
+  // template of that kind is (desk45); the file is never written.
   let existing: Buffer | undefined;
   try {
-    existing = fs.readFileSync(target);
+    const fd = openRegularSync(target);
+    try {
+      existing = fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new InputError(msg(`无法读取 ${target}: ${fileProblem(e).zh}`, `cannot read ${target}: ${fileProblem(e).en}`), msg('检查路径和权限。', 'check the path and permissions.'));
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') {
+      const why = code === 'ENOTREG' ? NOT_A_FILE : fileProblem(e);
+      throw new InputError(
+        msg(`无法追加到 ${target}: ${why.zh}; 未写入任何内容`, `cannot append to ${target}: ${why.en}; nothing was written`),
+        code === 'ENOTREG' || code === 'EISDIR'
+          ? msg('换一个 .csv 文件名 (新文件会自动创建)。', 'give a .csv file name (a new file is created).')
+          : msg('检查路径和权限。', 'check the path and permissions.'),
+      );
     }
   }
   if (!existing || existing.length === 0) {

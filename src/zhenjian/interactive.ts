@@ -10,6 +10,9 @@ import { lookupCategory } from './categories.js';
 import { type FieldKey, type Parsed, type Product, DEFAULT_PERIOD, parseAmount, parseProduct, parsePeriod, parseRate, parseSamples, parseSkuDiffers, parseWhen } from './fields.js';
 import { estimate } from './model.js';
 import { halfWidth } from '../io/cells.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { NOT_A_FILE } from '../io/fsproblem.js';
 import type { ResolvedSettings } from './settings.js';
 
 type Answers = Partial<Record<FieldKey, string>>;
@@ -111,7 +114,19 @@ function withRange(ask: Msg, table: CategoryTable, category: string): Msg {
 }
 
 /** After the estimate: offer to append the product to a csv file. Returns the file or undefined. */
-export async function askAppend(streams: PromptStreams, lang: Lang): Promise<string | undefined> {
+/** Why `file` cannot be appended to as a file: it exists and is a named pipe, socket, device or folder. */
+function notRegular(file: string): Msg | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+  if (st.isFile()) return undefined;
+  return st.isDirectory() ? msg('它是文件夹', 'it is a folder') : NOT_A_FILE;
+}
+
+export async function askAppend(streams: PromptStreams, lang: Lang, cwd = process.cwd()): Promise<string | undefined> {
   const { input, confirm } = await import('@inquirer/prompts');
   const ctxFor = () => ({ input: streams.input, output: keepOpen(streams.output) });
   try {
@@ -121,7 +136,13 @@ export async function askAppend(streams: PromptStreams, lang: Lang): Promise<str
       {
         message: say(msg('追加到哪个文件', 'file to append to'), lang),
         default: 'zhenjian-products.csv',
-        validate: (v: string) => (/\.csv$/i.test(v.trim()) ? true : `"${v.trim()}": ${say(msg('只能追加到 .csv 文件', 'only a .csv file can be appended to'), lang)}`),
+        validate: (v: string) => {
+          if (!/\.csv$/i.test(v.trim())) return `"${v.trim()}": ${say(msg('只能追加到 .csv 文件', 'only a .csv file can be appended to'), lang)}`;
+          // A named pipe, socket or device of that name is told here, so another name can be typed
+          // (appendProduct refuses it too, without waiting on it).
+          const problem = notRegular(path.resolve(cwd, v.trim()));
+          return problem ? `"${v.trim()}": ${say(problem, lang)}` : true;
+        },
         theme: REFUSED_CLEARS,
       },
       ctxFor(),
@@ -138,7 +159,7 @@ export async function runInteractive(ctx: Ctx, table: CategoryTable, s: Resolved
   const { writeEstimates, estimateAll } = await import('./run.js');
   const estimates = estimateAll(ctx, [product], table, s);
   await writeEstimates(ctx, estimates, s);
-  const file = await askAppend(streams, ctx.lang);
+  const file = await askAppend(streams, ctx.lang, ctx.io.cwd);
   if (file) {
     const { appendProduct } = await import('./append.js');
     const path = await appendProduct(ctx, file, answers, defaulted);

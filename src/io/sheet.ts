@@ -1,7 +1,7 @@
 // A laid-out sheet (a wall calendar, not a table of rows) written as a print-ready xlsx. The
 // domain module describes cells, spans, colours and the page; this module knows exceljs.
 import type { Cell, Workbook } from 'exceljs';
-import { GRID, type OpenSink, printSetup, saveWorkbook } from './xlsx.js';
+import { BODY_FONT, GRID, type OpenSink, printSetup, saveWorkbook } from './xlsx.js';
 
 export interface SheetStyle {
   /** Background, `RRGGBB`. */
@@ -61,7 +61,8 @@ function styleCell(cell: Cell, s: SheetStyle | undefined): void {
   }
   if (st.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
   if (st.bold || st.italic || st.color || st.size) {
-    cell.font = { ...(st.bold ? { bold: true } : {}), ...(st.italic ? { italic: true } : {}), ...(st.color ? { color: { argb: argb(st.color) } } : {}), ...(st.size ? { size: st.size } : {}) };
+    // The workbook's font with the changes asked (a font naming only them was filled by LibreOffice with a serif: BODY_FONT).
+    cell.font = { ...BODY_FONT, ...(st.bold ? { bold: true } : {}), ...(st.italic ? { italic: true } : {}), ...(st.color ? { color: { argb: argb(st.color) } } : {}), ...(st.size ? { size: st.size } : {}) };
   }
   cell.alignment = { vertical: 'middle', horizontal: st.align ?? 'left', ...(st.wrap ? { wrapText: true } : {}) };
   if (st.numFmt) cell.numFmt = st.numFmt;

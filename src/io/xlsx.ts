@@ -202,6 +202,15 @@ export const LINE_PT = 15;
  */
 export const WIDE_LINE_PT = 16;
 
+/**
+ * The workbook's own font (exceljs writes Calibri 11, theme colour 1, as the default), made bold: the
+ * header row's font. Written as `{ bold: true }` alone it was a font with no name and no size, which
+ * LibreOffice filled with a serif of its own (DejaVu Serif Bold: the header row in another typeface
+ * than the rows under it; Excel takes the missing parts from the default font, so nothing changes there).
+ */
+export const BODY_FONT = { name: 'Calibri', size: 11, family: 2, scheme: 'minor' as const, color: { theme: 1 } };
+export const BOLD_FONT = { ...BODY_FONT, bold: true };
+
 /** Points per line of `text`: taller when it holds wide (Chinese) characters. */
 function linePt(text: string, width = displayWidth(text)): number {
   return width > [...text].length ? WIDE_LINE_PT : LINE_PT;
@@ -540,7 +549,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         };
       });
       const head = sheet.addRow(heads);
-      head.font = { bold: true };
+      head.font = BOLD_FONT;
       head.alignment = { wrapText: true, vertical: 'middle' };
       head.fill = HEAD_FILL;
       if (sized.some((z) => z.wrapHeader)) head.height = 2 * Math.max(...heads.map((h) => linePt(h)));

@@ -208,8 +208,9 @@ export async function guardExportTarget(flag: string, target: string): Promise<v
     // (The header search stops at storeops' own header too: the lines under it are its rows, and a
     // legend row of the roster's wall calendar, `legend,day,…,night`, read as a --demand header.)
     headers = t.headers;
-    // Nothing more of it is read; its file is let go before the output replaces it.
-    t.sniffed.stream.destroy();
+    // Nothing more of it is read; its file is let go before the output replaces it (an xlsx's
+    // handle too: it was left to garbage collection, which printed Node's English warning).
+    await t.close();
   } catch {
     // A file the readers cannot open (no header, bytes of no encoding, …) is no download of theirs.
   }

@@ -192,6 +192,13 @@ export interface OpenedTable {
    * numbers (RawRecord.times, in this order) instead of text (Projection.times).
    */
   project(columns: readonly number[] | undefined, transient?: readonly number[], times?: readonly number[]): void;
+  /**
+   * Let the file go without reading its rows (only the header was wanted): the reader is ended, so
+   * an xlsx's file handle is closed now. Destroying `sniffed.stream` alone left the workbook's handle
+   * open until garbage collection, when Node printed `Warning: Closing file descriptor … on garbage
+   * collection` and a DEP0137 deprecation notice, in English, on a zh run's stderr (the -o guard).
+   */
+  close(): Promise<void>;
 }
 
 export { HEADER_SEARCH_LINES };
@@ -382,7 +389,14 @@ export async function openTable(file: string, stdin: StdinRef, encoding?: string
     for (const i of columns) if (i < want.length) want[i] = 1;
     projection.want = want;
   };
-  return { sniffed, headerLine: header.line, headers: header.cells.map(cleanHeader), records, batches, project };
+  const close = async () => {
+    try {
+      await source.return(undefined);
+    } finally {
+      sniffed.stream.destroy();
+    }
+  };
+  return { sniffed, headerLine: header.line, headers: header.cells.map(cleanHeader), records, batches, project, close };
 }
 
 /** Open a table and map its header; a missing required field is an input error (exit 3). */

@@ -72,6 +72,11 @@ export class RejectLog {
     this.holding = false;
   }
 
+  /** How many rejections are kept back, not yet counted in `count` (hold). */
+  get pending(): number {
+    return this.held?.length ?? 0;
+  }
+
   /** The order ids of the rejections kept back (their receivers are wanted). */
   heldOrderIds(): string[] {
     return (this.held ?? []).map((h) => h.orderId).filter((id) => id !== '');

@@ -254,6 +254,8 @@ interface Built {
   rows: number;
   cfg: ReviewsConfig;
   rejects: RejectLog;
+  /** Rows rejected, by the file they come from (the summary counts each apart). */
+  rejected: { reviews: number; orders: number; roster: number };
   matchedOrders: number | null;
   roster?: RosterOnShift;
   /** Receiver names per order id, from --orders (masked in the review text). */
@@ -286,6 +288,10 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     const orderFiles = fileList(opts.orders);
     if (orderFiles.length > 0) rejects.hold();
     const { reviews, duplicates, rows, read, versions, duplicateRows } = await readReviews(ctx, files, rejects, keep);
+    // The one RejectLog holds the review rows', the order exports' and the roster's rejections: the
+    // summary's "rejected" counts each apart, so that rows = read + rejected holds for the reviews
+    // (an order row rejected was said as "reviews: 12 rows, 12 read, 1 rejected").
+    const reviewRejected = rejects.count + rejects.pending;
     rejects.stopHolding();
     ctx.duplicatesFirst = duplicateRows;
     if (duplicates > 0 && !ctx.duplicates && !ctx.quiet) ctx.io.stderr.write(say(msg(`storeops: 用 --duplicates <文件> 列出全部 ${duplicates} 条重复评价`, `storeops: use --duplicates <file> to list ${duplicates === 1 ? 'the duplicate review' : `the ${duplicates} duplicate reviews`}`), ctx.lang) + '\n');
@@ -305,7 +311,9 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     const orders = loaded?.facts ?? null;
     await writeDuplicatesFirst(ctx);
     // The roster's unusable rows share the one RejectLog (one --rejects file for the run).
+    const orderRejected = rejects.count - reviewRejected;
     const roster = typeof opts.roster === 'string' ? await readOnShift(ctx, opts.roster, rejects) : undefined;
+    const rosterRejected = rejects.count - reviewRejected - orderRejected;
     await rejects.finish();
     // Every review row was rejected: the input is unusable (exit 3, as for orders and zhenjian),
     // not "nothing to follow up". The rejected rows are reported above (and in --rejects).
@@ -355,7 +363,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
         ),
       );
     }
-    return { items, reviews, read, duplicates, rows, cfg, rejects, matchedOrders, roster, receivers: loaded?.receivers };
+    return { items, reviews, read, duplicates, rows, cfg, rejects, rejected: { reviews: reviewRejected, orders: orderRejected, roster: rosterRejected }, matchedOrders, roster, receivers: loaded?.receivers };
   } catch (e) {
     await rejects.abort();
     throw e;
@@ -558,10 +566,14 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
   }
   ctx.info(
     msg(
-      `评价 ${b.rows} 行, 读入 ${b.read}${b.duplicates ? `, 重复 ${b.duplicates}` : ''}${b.rejects.count ? `, 拒绝 ${b.rejects.count}` : ''}; 需跟进 ${b.items.length} (优先级 1–5: ${byP.join('/')}), 逾期 ${overdue}, 疑似恶意 ${malicious}` +
-        (b.matchedOrders !== null ? `; 被标记的评价关联到订单 ${b.matchedOrders}/${b.reviews.length}` : ''),
-      `reviews: ${plural(b.rows, 'row')}, ${b.read} read${b.duplicates ? `, ${plural(b.duplicates, 'duplicate')}` : ''}${b.rejects.count ? `, ${b.rejects.count} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
-        (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} flagged reviews matched to an order` : ''),
+      `评价 ${b.rows} 行, 读入 ${b.read}${b.duplicates ? `, 重复 ${b.duplicates}` : ''}${b.rejected.reviews ? `, 拒绝 ${b.rejected.reviews}` : ''}; 需跟进 ${b.items.length} (优先级 1–5: ${byP.join('/')}), 逾期 ${overdue}, 疑似恶意 ${malicious}` +
+        (b.matchedOrders !== null ? `; 被标记的评价关联到订单 ${b.matchedOrders}/${b.reviews.length}` : '') +
+        (b.rejected.orders ? `; 订单报表拒绝 ${b.rejected.orders} 行` : '') +
+        (b.rejected.roster ? `; 班表拒绝 ${b.rejected.roster} 行` : ''),
+      `reviews: ${plural(b.rows, 'row')}, ${b.read} read${b.duplicates ? `, ${plural(b.duplicates, 'duplicate')}` : ''}${b.rejected.reviews ? `, ${b.rejected.reviews} rejected` : ''}; ${b.items.length} need follow-up (priority 1–5: ${byP.join('/')}), ${overdue} overdue, ${malicious} possibly malicious` +
+        (b.matchedOrders !== null ? `; ${b.matchedOrders}/${b.reviews.length} flagged reviews matched to an order` : '') +
+        (b.rejected.orders ? `; order exports: ${plural(b.rejected.orders, 'row')} rejected` : '') +
+        (b.rejected.roster ? `; roster: ${plural(b.rejected.roster, 'row')} rejected` : ''),
     ),
   );
   await notifier?.send((lang) => reviewsNotice(b.items, { lang, tz: ctx.tz, asOf: ctx.asOf }));

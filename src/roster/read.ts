@@ -410,6 +410,9 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
   // as three more people named "coverage D", "coverage H", "coverage N").
   const notAgents: number[] = [];
   const notes: { line: number; text: string }[] = [];
+  // Columns beside the agent's that hold something on an agent's row (类型 兼职, 可上班次 只上半白班):
+  // not read, and said so (unusedAgentColumns).
+  const filled = new Set<number>();
   for await (const r of t.records) {
     if (!r.problem && isNoteRow(r.cells, ai)) {
       notes.push({ line: r.line, text: noteText(r.cells) });
@@ -435,9 +438,13 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
     }
     firstLine.set(a, r.line);
     out.push(a);
+    r.cells.forEach((c, i) => {
+      if (i !== ai && cleanCell(c) !== '') filled.add(i);
+    });
   }
   summaries.finish((m) => ctx.info(m));
   notesSkipped(ctx, name, notes);
+  unusedAgentColumns(ctx, name, t.headers, ai, filled);
   if (notAgents.length) {
     const lines = notAgents.join(', ');
     ctx.info(
@@ -448,6 +455,24 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
     );
   }
   return out;
+}
+
+/**
+ * An --agents file's other columns are not read: every agent is planned the same shifts and days off.
+ * A shop with part-timers wrote `类型 兼职` and `可上班次 只上半白班` beside two names, and the plan gave
+ * them 白班 and 晚班 and 181.5 hours like everyone, without a word (user11, 2026-12). Said on stderr,
+ * with what to do; last month's roster given as the list (day columns, totals) is not warned about.
+ */
+function unusedAgentColumns(ctx: Ctx, file: string, headers: readonly string[], ai: number, filled: ReadonlySet<number>): void {
+  if (headers.some((h, i) => i !== ai && looksLikeDay(h))) return;
+  const cols = [...filled].sort((a, b) => a - b).map((i) => headers[i]?.trim() || `#${i + 1}`);
+  if (cols.length === 0) return;
+  ctx.warn(
+    msg(
+      `${file}: 列 ${cols.join('、')} 没有使用: roster plan 给每名客服排同样的班次 (白/半/晚) 和同样的休息天数, 不支持兼职或只上某个班次的客服; 这样的客服请在排好后手工改班 (例如在 WPS 里把其白班、晚班改成半白班), 再用 roster check 检查人手和工时差`,
+      `${file}: the column${cols.length === 1 ? '' : 's'} ${cols.join(', ')} ${cols.length === 1 ? 'is' : 'are'} not used: roster plan gives every agent the same shifts (D/H/N) and the same days off; part-time agents, or agents limited to some shifts, are not supported: edit their shifts by hand after planning (say, their D and N made H), then run roster check for the staffing and the hours spread`,
+    ),
+  );
 }
 
 export interface RequestRow {

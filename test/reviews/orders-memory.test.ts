@@ -66,7 +66,9 @@ describe('reviews queue --orders: earlier orders of a buyer the reviews do not n
     expect(by).toEqual({ '3100000000000000003': ['120.00', 1], '3100000000000000006': ['300.00', 1] });
     // The row of …007 is rejected once (the second read says nothing): one line on stderr, one in --rejects.
     expect(r.stderr.match(/o\.csv:5 /g)?.length ?? 0).toBe(1);
-    expect(r.stderr).toContain(', 1 rejected;');
+    // Counted once, as the order export's (user11: it was counted among the reviews, `2 rows, 2 read, 1 rejected`).
+    expect(r.stderr).toContain('reviews: 2 rows, 2 read; ');
+    expect(r.stderr).toContain('; order exports: 1 row rejected\n');
     expect(fs.readFileSync(rej, 'utf8').trim().split('\n').filter((l) => l.includes('o.csv'))).toHaveLength(1);
     // The receiver name 李雷 in the review is masked, as before.
     expect((JSON.parse(r.stdout) as Record<string, unknown>[]).find((x) => x.orderId === '3100000000000000003')!.text).toBe('李*说围巾掉毛严重');

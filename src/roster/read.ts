@@ -19,6 +19,11 @@ const DAY_MIN = 24 * 60;
 
 export const AGENT: FieldSpec = { key: 'agent', aliases: ['agent', 'name', '客服', '姓名', '员工', '人员', 'staff'], required: true };
 export const DATE: FieldSpec = { key: 'date', aliases: ['date', '日期', 'day', '天'], required: true };
+/**
+ * A day-off request's date, also as a shop's own sheet heads it (休息日期, 休息日, 请假日期, 休假日期):
+ * `姓名,休息日期,原因` was refused, exit 3, "missing the required column 日期" (user11, 2026-12).
+ */
+const REQUEST_DATE: FieldSpec = { ...DATE, aliases: [...DATE.aliases, '休息日期', '休息日', '请假日期', '休假日期'] };
 
 /** `YYYY-MM-DD` (also / or .), `M-D`/`M/D` with a known year, a day number, or `1日`; weekday tags (`21六`, `21(六)`) and `*` ignored. */
 export function parseDayKey(text: string, month?: { y: number; mo: number }): { y?: number; mo?: number; d: number } | undefined {
@@ -506,7 +511,7 @@ export function requestType(text: string): 'leave' | 'request' | undefined {
 
 /** Requested days off: agent and date (several dates in one cell separated by ; or 、). */
 export async function readRequests(ctx: Ctx, file: string, month: { y: number; mo: number } | undefined, rejects: RejectLog): Promise<RequestRow[]> {
-  const t = await openMappedTable(file, dataStdin(ctx), [AGENT, DATE, REQUEST_TYPE], msg('休息申请', 'day-off requests'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
+  const t = await openMappedTable(file, dataStdin(ctx), [AGENT, REQUEST_DATE, REQUEST_TYPE], msg('休息申请', 'day-off requests'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
   titleNote(ctx, t);
   const ai = t.map.index.get('agent')!;
   const di = t.map.index.get('date')!;

@@ -15,16 +15,16 @@ export function register(program: Command): void {
     .option('--agents <names|file|count>', 'agent names separated by commas, a csv/xlsx file with an agent column, or a count / 客服名单: 逗号分隔的姓名、带客服列的 csv/xlsx 文件, 或人数')
     .option('--days-off <n>', 'days off per agent, exactly (default 4) / 每人休息天数, 精确 (默认 4)')
     .option('--min <D=1,H=1,N=1>', 'least staff per shift per day (default D=1,H=1,N=1) / 每天每班最少人数 (默认 D=1,H=1,N=1)')
-    .option('--demand <file>', 'least staff per shift per date: date,D,H,N (dates not listed use --min / config) / 按日期的每班最少人数: date,D,H,N (未列出的日期用 --min 或配置)')
-    .option('--volume <file>', 'chats per hour (hour,chats[,date]) turned into staff with Erlang C / 每小时咨询量 (hour,chats[,date]), 用 Erlang C 换算成人数')
+    .option('--demand <file>', 'least staff per shift per date: date,D,H,N (dates not listed use --min / config) / 按日期的每班最少人数: 日期,白班,半白班,晚班 (或 date,D,H,N; 未列出的日期用 --min 或配置)')
+    .option('--volume <file>', 'chats per hour (hour,chats[,date]) turned into staff with Erlang C / 每小时咨询量 (小时,咨询量[,日期]), 用 Erlang C 换算成人数')
     .option('--aht <seconds>', 'with --volume: average handling time of a chat (default 120) / 与 --volume 一起: 每次咨询的平均处理时长 (秒, 默认 120)')
     .option('--service-level <share>', 'with --volume: share answered within --answer-within (default 0.9) / 与 --volume 一起: 在 --answer-within 内应答的比例 (默认 0.9)')
     .option('--answer-within <seconds>', 'with --volume: answer target (default 180, the 3-minute response rate) / 与 --volume 一起: 应答目标 (秒, 默认 180, 即 3 分钟响应率)')
     .option('--concurrency <n>', 'with --volume: chats one agent handles at once (default 1) / 与 --volume 一起: 每个客服同时接待的咨询数 (默认 1)')
-    .option('--requests <file>', 'requested days off: agent,date / 申请的休息日: agent,date')
+    .option('--requests <file>', 'requested days off: agent,date / 申请的休息日: 客服,日期 (多个日期用 ; 隔开)')
     .option('--previous <roster>', 'last month\'s roster (grid or long): night-then-day across the boundary, and change as little as possible / 上月排班表 (网格或长表): 跨月的晚班接白班检查, 并尽量少改动')
     .option('--time-limit <seconds>', 'solver time limit (default 30); the summary says proven optimal or the gap left / 求解时间上限 (秒, 默认 30); 摘要会说明是否已证明最优或剩余差距')
-    .option('--long', 'one row per agent per day: agent,date,shift,start,end,hours / 每人每天一行: agent,date,shift,start,end,hours');
+    .option('--long', 'one row per agent per day: agent,date,shift,start,end,hours / 每人每天一行: 客服,日期,班次,开始,结束,工时');
   addNotifyOptions(plan)
     .action(action(async () => (await import('../src/roster/run.js')).runPlan));
 

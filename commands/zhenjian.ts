@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .argument('[file]', 'product file, csv or xlsx (- for stdin) / 商品表 (csv 或 xlsx, - 为标准输入)')
     .option('--balance <amount>', 'Alipay balance under the withholding agreement, checked against the charge / 代扣协议下的支付宝余额, 与实际扣款比较检查')
     .option('--avg-order <amount>', "shop's average order price (config zhenjian.avgOrder) / 店铺平均客单价 (配置 zhenjian.avgOrder)")
-    .option('--labels <file>', 'label selections to check: itemId, label, mandatory, displayed[, tested] / 要检查的品质标签选择表: itemId, label, mandatory, displayed[, tested]')
+    .option('--labels <file>', 'label selections to check: itemId, label, mandatory, displayed[, tested] / 要检查的品质标签选择表: 商品ID, 检测项目, 必检, 展示[, 检测]')
     .option('--commission <rate>', 'platform commission rate, 0.05 or 5% (config zhenjian.commissionRate) / 平台佣金率, 0.05 或 5% (配置 zhenjian.commissionRate)')
     .option('--shipping <amount>', 'shipping per sample when the file has none (config zhenjian.shippingPerSample) / 文件中没有运费时每件样品的运费 (配置 zhenjian.shippingPerSample)')
     .option('--far-above <ratio>', 'explain when the charge exceeds this many times the registration estimate (default 2) / 实际扣款超过报名页预估的几倍时说明原因 (默认 2)')

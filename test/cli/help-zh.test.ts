@@ -54,7 +54,9 @@ describe('zh help says what the en help says', async () => {
     for (const want of [
       '--balance <金额>        代扣协议下的支付宝余额, 与实际扣款比较检查',
       '--avg-order <金额>      店铺平均客单价 (配置 zhenjian.avgOrder)',
-      '--labels <文件>         要检查的品质标签选择表: itemId, label, mandatory, displayed[, tested]',
+      // The columns as the labels file is written in Chinese (README: 商品ID, 检测项目, 必检, 展示, optional 检测);
+      // they were the English keys itemId, label, mandatory, displayed[, tested] until 2026-12 (user11).
+      '--labels <文件>         要检查的品质标签选择表: 商品ID, 检测项目, 必检, 展示[, 检测]',
       '--commission <比例>     平台佣金率, 0.05 或 5% (配置 zhenjian.commissionRate)',
       '--shipping <金额>       文件中没有运费时每件样品的运费 (配置 zhenjian.shippingPerSample)',
       '--far-above <倍数>      实际扣款超过报名页预估的几倍时说明原因 (默认 2)',
@@ -62,6 +64,18 @@ describe('zh help says what the en help says', async () => {
     ]) {
       expect(flat, want).toContain(want.replace(/\s+/g, ''));
     }
+  });
+
+  it('roster plan --help --lang zh: the input files\' columns as a Chinese file heads them (user11: agent,date, hour,chats)', () => {
+    const r = runCli(['roster', 'plan', '--help', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    const flat = r.stdout.replace(/\s+/g, '');
+    // Each reader takes these names (docs/formats.md "Rosters and staffing"): 客服/日期 (requests),
+    // 日期/白班/半白班/晚班 (demand), 小时/咨询量/日期 (volume); --long writes 客服,日期,班次,开始,结束,工时 in zh.
+    for (const want of ['申请的休息日: 客服,日期 (多个日期用 ; 隔开)', '按日期的每班最少人数: 日期,白班,半白班,晚班', '每小时咨询量 (小时,咨询量[,日期])', '每人每天一行: 客服,日期,班次,开始,结束,工时']) {
+      expect(flat, want).toContain(want.replace(/\s+/g, ''));
+    }
+    for (const gone of ['agent,date', 'hour,chats', 'shift,start,end']) expect(r.stdout, gone).not.toContain(gone);
   });
 
   it('LANG=zh_CN.UTF-8: compensate --help names --notify\'s kinds, the secret and --notify-on\'s values in Chinese', () => {

@@ -593,6 +593,25 @@ function reissueUnusedWarning(unused: string[], total: number): Msg {
   );
 }
 
+/**
+ * Order ids --reissue names whose vouchers are all recorded already with the same orders and amount:
+ * nothing is owed, so nothing is re-issued. --reissue is for what an export shows is still owed; a
+ * voucher that failed to post (the seller centre refused it) is issued again from the ledger.
+ */
+function reissueRecordedAlreadyWarning(same: Array<{ id: string; keys: string[] }>, amountOf: Map<string, Money>): Msg {
+  const shown = same.slice(0, 10);
+  const more = same.length > 10 ? ', …' : '';
+  const list = (zh: boolean) =>
+    shown
+      .map(({ id, keys }) => `${id} (${keys.map((k) => `${k}${amountOf.has(k) ? (zh ? ` ${fmtMoney(amountOf.get(k)!)} 元` : ` ${fmtMoney(amountOf.get(k)!)}`) : ''}`).join(zh ? '、' : ', ')})`)
+      .join(zh ? '; ' : '; ') + more;
+  const first = shown[0]!.id;
+  return msg(
+    `--reissue: 订单 ${list(true)} 所在的红包此前已按同样的订单和金额记录, 没有还欠的钱, 本次没有补发、也没有记录任何内容。--reissue 只在报表显示还欠钱时 (冲突、金额有变) 记录补发; 若这个红包在千牛/卖家中心发放失败, 按台账再发一次即可 (storeops ledger list --order ${first}), 台账不需要改动。`,
+    `--reissue: the voucher(s) holding order(s) ${list(false)} were recorded before with the same orders and amount: nothing is owed, so nothing was re-issued or recorded. --reissue records what an export shows is still owed (a conflict, a changed amount); if such a voucher failed to post in the seller centre, issue it again as the ledger has it (storeops ledger list --order ${first}); the ledger needs no change.`,
+  );
+}
+
 /** Orders an Excel-rounded --exclude id may have meant: their vouchers kept provisional. */
 function roundedExcludeWarning(file: string, lines: number[], ids: string[], n: number): Msg {
   const at = lines.slice(0, 10).map((l) => `${file}:${l}`).join(', ') + (lines.length > 10 ? ', …' : '');
@@ -1778,13 +1797,28 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // (issue 21: an object a voucher was ~9.5 MB of a 1M-row run's peak; the Decimals are shared).
   const kept: { keys: string[]; toIssue: Money[]; amount: Money[] } | undefined = req.record ? { keys: [], toIssue: [], amount: [] } : undefined;
   const inVouchers = new Set<string>();
+  // The vouchers holding each id --reissue names (a short list: ids typed by hand), to say when all of
+  // them were recorded before as they are now: nothing to re-issue (below).
+  const reissueNamed = req.reissueIds ? new Set(req.reissueIds) : undefined;
+  const reissueKeys = new Map<string, string[]>();
+  const noteReissueKey = (id: string, key: string) => {
+    if (!reissueNamed?.has(id)) return;
+    const keys = reissueKeys.get(id);
+    if (keys) keys.push(key);
+    else reissueKeys.set(id, [key]);
+  };
   function* eachVoucher(): Generator<Reconciled> {
     for (let gi = 0; gi < groups.length; gi++) {
       const v = voucherOf(groups.at(gi));
       kept!.keys.push(v.voucherKey);
       kept!.toIssue.push(v.toIssue);
       kept!.amount.push(v.amount);
-      if (req.reissueIds) for (const l of v.orders) inVouchers.add(l.orderId);
+      if (req.reissueIds) {
+        for (const l of v.orders) {
+          inVouchers.add(l.orderId);
+          noteReissueKey(l.orderId, v.voucherKey);
+        }
+      }
       yield v;
     }
   }
@@ -1837,6 +1871,17 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     for (const p of promises.vouchers) for (const id of p.orderIds) inVouchers.add(id);
     const unused = req.reissueIds.filter((id) => !inVouchers.has(id));
     if (unused.length) ctx.warn(reissueUnusedWarning(unused, req.reissueIds.length));
+    // An id whose every voucher is recorded already as it is now (already_recorded: the same orders,
+    // the same amount) re-issues nothing either: nothing is owed. Until 2026-12 that was said by no
+    // line at all (user12: 老陈 named the order of a voucher that failed to post in 千牛, to have it
+    // paid again; the run recorded nothing, exit 0, and he took it as done).
+    for (const p of promises.vouchers) for (const id of p.orderIds) noteReissueKey(id, p.voucherKey);
+    const amountOf = new Map(built.map((b) => [b.voucherKey, b.amount]));
+    const same = req.reissueIds.flatMap((id) => {
+      const keys = reissueKeys.get(id);
+      return keys && keys.every((k) => recorded.get(k) === 'already_recorded') ? [{ id, keys }] : [];
+    });
+    if (same.length) ctx.warn(reissueRecordedAlreadyWarning(same, amountOf));
   }
   // SPEC --record: a voucher recorded before is not counted again. What a row asks the shop to issue
   // is then nothing, or only the difference when its amount changed since it was recorded (without

@@ -64,7 +64,8 @@ export function action(body: () => Promise<CommandBody>) {
     // A file to be made in a folder that does not exist (or cannot be written) is told before a long run, not after it.
     const files = [ctx.output, ctx.rejects, ctx.duplicates].filter((t): t is string => typeof t === 'string' && t !== '-');
     if (files.length > 0) {
-      const { checkTargetFolder } = await import('../io/sink.js');
+      const { checkTargetFolder, noteTargetAtStart } = await import('../io/sink.js');
+      if (typeof ctx.output === 'string' && ctx.output !== '-') noteTargetAtStart(ctx.output);
       // Only roster writes into a folder (-f ics: a calendar per agent); --rejects/--duplicates never.
       for (const t of files) checkTargetFolder(t, t === ctx.output && current.command.startsWith('roster'));
       // An existing platform download the run does not read (an input is refused above): not replaced.

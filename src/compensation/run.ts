@@ -2057,6 +2057,15 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           beforeRename: (temp: string) => commit(JSON.stringify({ output: path.resolve(ctx.io.cwd, ctx.output!), temp, ...runningAs() })),
           afterRename: published,
           renameFailed: (temp: string, e: unknown) => notPlacedError(ctx.output!, temp, e),
+          placedAside: (where: string) => {
+            ctx.warn(
+              msg(
+                `-o ${ctx.output} 在本次运行期间被另一个运行写入 (两个 compensate --record 同时运行?): 那个文件列出它新记录的红包 (记录 为 新记录), 本次运行中它们是 此前已记录; 为了不丢失那份清单, 没有覆盖它, 本次的输出写在 ${where}。按两份文件中 记录 为 新记录 的行发放; 在 crontab 里用 flock -n 包住这一行, 避免同时运行`,
+                `-o ${ctx.output} was written by another run while this one was going (two compensate --record runs at once?): that file lists the vouchers it recorded as new, which this run shows as already_recorded; so that list is not lost, it was not replaced, and this run's output is in ${where}. Issue the rows with recorded = new of both files; wrap the crontab line in flock -n so that runs do not overlap`,
+              ),
+            );
+            ctx.attention();
+          },
         },
       })
     : stdoutFile

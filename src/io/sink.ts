@@ -598,6 +598,11 @@ export interface Publish {
   afterRename(): void | Promise<void>;
   /** The rename failed after beforeRename: the temporary file is kept (it holds the only copy); the error to throw. */
   renameFailed(temp: string, cause: unknown): Error;
+  /**
+   * The target was written by another process since this run started (noteTargetAtStart): the file
+   * was put at `where` beside it instead of replacing it. Undefined: the target is replaced as always.
+   */
+  placedAside?(where: string): void;
 }
 
 /**
@@ -759,6 +764,46 @@ function isFolder(target: string): boolean {
  * read-only, and an existing folder unless `folderOk` (roster's `-o calendars/`). Any other existing
  * target, a device and `-` are left to the writer, which checks them itself.
  */
+/**
+ * What each -o target was when the run started (main.ts, before anything is read): its file's
+ * identity, or that there was none. A compensate --record run that waited for the state database
+ * while another --record run of the same hour wrote the same -o name replaced that run's file with
+ * its own, where the other run's new vouchers show `already_recorded`: the list the log pointed to
+ * ("see out/vouchers-2026120122.xlsx, rows with recorded = new") was gone (user12, two runs of one
+ * hour at once). A publishing sink (Publish.placedAside) finding the target changed since the start
+ * puts its file beside it instead.
+ */
+const atStart = new Map<string, string>();
+
+function identity(file: string): string {
+  try {
+    const st = fs.statSync(file);
+    return `${st.dev}:${st.ino}:${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'none';
+  }
+}
+
+/** Remember what the -o target is now (see atStart). */
+export function noteTargetAtStart(target: string): void {
+  try {
+    const where = resolveTarget(target);
+    if (where.kind === 'file') atStart.set(where.path, identity(where.path));
+  } catch {
+    /* told when the output is opened */
+  }
+}
+
+/** `out/vouchers.xlsx` → `out/vouchers (2).xlsx` (or the first number free). */
+function asideName(file: string): string {
+  const ext = path.extname(file);
+  const stem = file.slice(0, file.length - ext.length);
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})${ext}`;
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
 export function checkTargetFolder(target: string, folderOk = true): void {
   if (target === '-' || target === '' || /[/\\]$/.test(target)) return;
   // A folder where only a file can go (every -o but roster's calendars): the writer's refusal
@@ -921,12 +966,15 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
         // Recorded: the temporary file is now the only copy of what the operator must issue, and
         // is never removed (not by a signal either) until it is in place.
         done = true;
+        const was = atStart.get(real);
+        const dest = publish.placedAside && was !== undefined && identity(real) !== was ? asideName(real) : real;
         try {
-          fs.renameSync(named, real);
+          fs.renameSync(named, dest);
         } catch (e) {
           throw publish.renameFailed(named, e);
         }
         syncFolder(path.dirname(real));
+        if (dest !== real) publish.placedAside!(dest);
         await publish.afterRename();
         return;
       }

@@ -967,7 +967,9 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
         // is never removed (not by a signal either) until it is in place.
         done = true;
         const was = atStart.get(real);
-        const dest = publish.placedAside && was !== undefined && identity(real) !== was ? asideName(real) : real;
+        const now = publish.placedAside && was !== undefined ? identity(real) : undefined;
+        // Written by another process since the start (not deleted: nothing to keep then).
+        const dest = now !== undefined && now !== 'none' && now !== was ? asideName(real) : real;
         try {
           fs.renameSync(named, dest);
         } catch (e) {

@@ -159,7 +159,14 @@ async function refuseOtherKind(file: string, headers: readonly string[], flag: s
 export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, flag: string, what: Msg): Promise<IdList> {
   const idField: FieldSpec = { key: 'orderId', aliases: ID_ALIASES };
   // The header may follow title lines (a PDD after-sale xlsx given as --exclude).
-  const t = await openTable(file, dataStdin(ctx), ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'), sheetNote(ctx));
+  // A 0-byte list: told what the list is (a table of order ids the shop keeps, or saved from the
+  // platform's list) and how to list none, not "export it again from the seller centre" (user12: an
+  // --exclude file emptied to exclude nothing stopped the hourly job with exit 3, pointing at 千牛).
+  const emptyHint = msg(
+    `${flag} 的列表是订单编号表 (表头 订单编号, 每行一个订单编号; 自己整理或从平台名单另存): 写好后保存再运行, 保存可能未完成; 一个订单也不列时, 只留表头一行 订单编号, 或去掉 ${flag}。`,
+    `the ${flag} list is a table of order ids (the header 订单编号, one order id a line; kept by hand or saved from the platform's list): write it, save it and run again, the save may not have finished; to list no order, keep the header line 订单编号 alone, or leave ${flag} out.`,
+  );
+  const t = await openTable(file, dataStdin(ctx), ctx.encoding, (h) => mapHeader(h, [idField]).index.has('orderId'), sheetNote(ctx), emptyHint);
   const title = titleLinesNote(t);
   if (title) ctx.info(title);
   const map = mapHeader(t.headers, [idField]);

@@ -758,13 +758,6 @@ function isFolder(target: string): boolean {
 }
 
 /**
- * Before anything is read: a file target that does not exist yet must have a folder to be made in.
- * A run over a million-row export judged every order, then said "the folder does not exist" (exit 5)
- * after its warnings; now it says so first, having read nothing. So is an existing file that is
- * read-only, and an existing folder unless `folderOk` (roster's `-o calendars/`). Any other existing
- * target, a device and `-` are left to the writer, which checks them itself.
- */
-/**
  * What each -o target was when the run started (main.ts, before anything is read): its file's
  * identity, or that there was none. A compensate --record run that waited for the state database
  * while another --record run of the same hour wrote the same -o name replaced that run's file with
@@ -804,6 +797,13 @@ function asideName(file: string): string {
   }
 }
 
+/**
+ * Before anything is read: a file target that does not exist yet must have a folder to be made in.
+ * A run over a million-row export judged every order, then said "the folder does not exist" (exit 5)
+ * after its warnings; now it says so first, having read nothing. So is an existing file that is
+ * read-only, and an existing folder unless `folderOk` (roster's `-o calendars/`). Any other existing
+ * target, a device and `-` are left to the writer, which checks them itself.
+ */
 export function checkTargetFolder(target: string, folderOk = true): void {
   if (target === '-' || target === '' || /[/\\]$/.test(target)) return;
   // A folder where only a file can go (every -o but roster's calendars): the writer's refusal

@@ -1076,7 +1076,7 @@ class SqliteState implements StateDb {
       ids: string[],
       shares?: Record<string, string>,
       capOf?: string[],
-    ): { total: Decimal; from: Record<string, string>; kept: Map<string, Decimal>; capTook: Map<string, Decimal>; giveStale: (most: Decimal) => Decimal } => {
+    ): { total: Decimal; from: Record<string, string>; kept: Map<string, Decimal>; capTook: Map<string, Decimal>; giveStale: (most: Decimal) => Decimal; staleGave: Map<string, Decimal> } => {
       let total = new Decimal(0);
       const from: Record<string, string> = {};
       // What is kept back in each earlier voucher for the later vouchers of this call that is money
@@ -1631,6 +1631,8 @@ class SqliteState implements StateDb {
         }
         return took;
       };
+      // What giveStale gave, by the voucher it was taken from (staleClaimOf reads it).
+      const staleGave = new Map<string, Decimal>();
       const giveStale = (most: Decimal): Decimal => {
         if (!shares || !capOf) return new Decimal(0);
         let given = new Decimal(0);
@@ -1655,7 +1657,21 @@ class SqliteState implements StateDb {
           for (const [t, a] of byTaker) {
             let ok = a.gt(0) && !capOf.includes(t) && !heldBy.includes(t);
             const tIds = ok ? [...new Set(parseIds((idsOf.get(t) as string | undefined) ?? '[]', this.path))] : [];
-            if (ok && (tIds.length === 0 || tIds.some((id) => mine.has(id) || heldIds.has(id)))) ok = false;
+            // A taker holding some of `hk`'s orders (none of this voucher's): what it took beyond what
+            // those orders came to in it was a cap share (money of `hk`'s other orders, spare in its
+            // window then), stale once each of its orders is judged not late or held by another
+            // voucher of this call (money42's reading, kept by money45: reissue-paths3 FUZZ_S=9250
+            // seed 9449, reduced in reissue-takeover-orders-gone and reissue-stale-shared-taker:
+            // C = Q {30,05} took all 500.00 of A = Q {05,03}, o05's 30.00 and o03's 470.00; with o30
+            // on time and o05 in Q {05}, P {03} found A's money gone and issued o03's 470.00 anew).
+            const shared = ok ? tIds.filter((id) => heldIds.has(id)) : [];
+            let sharedWorth: Decimal | undefined;
+            if (ok && shared.length > 0 && shared.length < tIds.length && !tIds.some((id) => mine.has(id))) {
+              const tSh = recordedShares(t);
+              if (tSh) sharedWorth = shared.reduce((s, id) => s.plus(tSh.get(id) ?? 0), new Decimal(0));
+            }
+            if (ok && (tIds.length === 0 || tIds.some((id) => mine.has(id) || (sharedWorth === undefined && heldIds.has(id))))) ok = false;
+            if (ok && sharedWorth !== undefined && !a.gt(sharedWorth)) ok = false;
             if (ok) {
               const holders = held.all((kindOf.get(hk) as string | undefined) ?? 'voucher', JSON.stringify(tIds)) as ClashRow[];
               // Taken over in this call by a voucher re-issuing T (the vouchers T took over hold its
@@ -1692,7 +1708,15 @@ class SqliteState implements StateDb {
                   // (reissue-paths3 FUZZ_S=3000 seed 3139: Q {30} counted Q {05,01,04}'s 500.00 toward
                   // its cap; o30 then on time, o01 in P {01}: P {01} took o31's money of P {01,31,00}
                   // instead, Q {31} counted Q {30}'s, and P {01} issued 30.00 anew).
-                  (!inCall.has(id) && (opts.notLate?.has(id) ?? false)),
+                  (!inCall.has(id) && (opts.notLate?.has(id) ?? false)) ||
+                  // An order T shares with `hk`, now in another voucher of this call: its part
+                  // (sharedWorth) is left out of the share; that voucher takes it as its own.
+                  (sharedWorth !== undefined &&
+                    heldIds.has(id) &&
+                    (() => {
+                      const o = shareNow.get(`${kindHk}|${id}`);
+                      return o !== undefined && o.key !== t;
+                    })()),
               );
             }
             if (ok) {
@@ -1704,7 +1728,7 @@ class SqliteState implements StateDb {
               // the third export, took 300.00 of it from Q {30}; P {01} was given all 500.00 back,
               // the 300.00 paid twice: 530.00 where 830.00 is owed).
               const passed = tIds.every((id) => !inCall.has(id) && (opts.notLate?.has(id) ?? false)) ? passedOn(t, new Set([...mine, ...tIds])) : new Decimal(0);
-              const keep = Decimal.min(a, passed);
+              const keep = Decimal.min(a, passed.plus(sharedWorth ?? 0));
               stale = stale.plus(a.minus(keep));
               rest = rest.plus(keep);
             } else rest = rest.plus(a);
@@ -1715,13 +1739,14 @@ class SqliteState implements StateDb {
           const give = Decimal.min(bonus, room);
           if (!give.gt(0)) continue;
           staleUsed.set(hk, (staleUsed.get(hk) ?? new Decimal(0)).plus(give));
+          staleGave.set(hk, (staleGave.get(hk) ?? new Decimal(0)).plus(give));
           given = given.plus(give);
           from[hk] = new Decimal(from[hk] ?? 0).plus(give).toFixed(2);
         }
         return given;
       };
       total = total.plus(giveStale(amount.minus(total)));
-      return { total, from, kept, capTook, giveStale };
+      return { total, from, kept, capTook, giveStale, staleGave };
     };
     // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the
     // group's range), oldest first; top-ups (`<key>+n`) are counted with their voucher.
@@ -2012,14 +2037,38 @@ class SqliteState implements StateDb {
     // 3139: Q {30}'s 500.00 of Q {05,01,04}, o30 on time, o01 in P {01}: counted as staying for Q {31},
     // nothing of o31's 300.00 in P {01,31,00} was kept back for it, P {01} took it, Q {31} counted
     // Q {30}'s money and P {00} was topped up 30.00 for o00's 30.00, taken too).
-    const staleEntries = (k: string): [string, Decimal][] => {
+    const staleEntries = (k: string, shared = false): [string, Decimal, boolean][] => {
       const kIds = parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path);
-      if (kIds.length === 0 || !kIds.every((id) => !inCall.has(id) && (opts.notLate?.has(id) ?? false))) return [];
-      const out: [string, Decimal][] = [];
-      for (const c of coveredOf.all(k, `${k}+`, `${k},`) as string[]) {
+      if (kIds.length === 0) return [];
+      const notLateOut = (id: string) => !inCall.has(id) && (opts.notLate?.has(id) ?? false);
+      const allNotLate = kIds.every(notLateOut);
+      if (!allNotLate && !shared) return [];
+      const rows = coveredOf.all(k, `${k}+`, `${k},`) as string[];
+      if (rows.length === 0) return [];
+      // `shared` (staleGivenOf only; giveStale's `sharedWorth`): from a voucher `j` sharing some of
+      // `k`'s orders, `k`'s orders each judged not late or held by another voucher of this call: what
+      // `k` took of `j` beyond what those orders came to in `k` was a cap share, stale now. Asked only
+      // of such a `j` (shareNow is made at its first use: issue 21).
+      const kindK = (kindOf.get(k) as string | undefined) ?? 'voucher';
+      const kSet = new Set(kIds);
+      let moved: boolean | undefined;
+      let kSh: Map<string, Decimal> | undefined;
+      const out: [string, Decimal, boolean][] = [];
+      for (const c of rows) {
         for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
           const amount = new Decimal(a);
-          if (amount.gt(0) && !parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path).some((id) => kIds.includes(id))) out.push([j, amount]);
+          if (!amount.gt(0)) continue;
+          const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
+          const common = [...kSet].filter((id) => jIds.includes(id));
+          if (allNotLate && common.length === 0) out.push([j, amount, false]);
+          else if (shared && common.length > 0 && common.length < kSet.size) {
+            moved ??= kIds.every((id) => notLateOut(id) || ((o) => o !== undefined && o.key !== k)(shareNow.get(`${kindK}|${id}`)));
+            if (!moved) continue;
+            kSh ??= recordedShares(k);
+            if (!kSh) continue;
+            const over = amount.minus(common.reduce((t, id) => t.plus(kSh!.get(id) ?? 0), new Decimal(0)));
+            if (over.gt(0)) out.push([j, over, true]);
+          }
         }
       }
       return out;
@@ -2028,18 +2077,65 @@ class SqliteState implements StateDb {
     // Of staleShareOf(k): the part giveStale has given back to the orders of the vouchers it was
     // counted from (in this call: staleUsed; recorded: what was taken from such a voucher beyond its
     // own amount). That money pays those orders now and counts toward no cap of `k`'s window too.
-    const staleGivenOf = (k: string): Decimal => {
+    const staleGivenOf = (k: string, v?: VoucherRecord): Decimal => {
       let t = new Decimal(0);
-      for (const [j, a] of staleEntries(k)) {
+      for (const [j, a, sharing] of staleEntries(k, true)) {
         available(j);
         const jAll = (amounts.all(j, `${j}+`, `${j},`) as string[]).reduce((s, x) => s.plus(x), new Decimal(0));
         const over = Decimal.max(0, (taken?.get(j) ?? new Decimal(0)).minus(jAll));
         // Given in this call: to a voucher recorded in it (a conflict left unrecorded gives nothing;
         // owedAfter, as --reissue all, records the conflicts).
         const inCallGiven = Decimal.max(0, new Decimal(staleUsed.get(j) ?? 0).minus(asAll ? 0 : (conflictStale.get(j) ?? 0)));
-        t = t.plus(Decimal.min(a, over.plus(inCallGiven)));
+        t = t.plus(Decimal.min(a, over.plus(inCallGiven).plus(v && sharing ? staleClaimOf(v, k, j) : 0)));
       }
       return t;
+    };
+    // What the vouchers of this call still to take (not settled, outside `v`'s cap group, holding
+    // none of `v`'s orders, holding `j`'s orders outside `k`) will be given by giveStale of the money
+    // of `j` that group voucher `k` counted as a cap share, stale now (worked out as cover gives it,
+    // with their own cap group, nothing taken): their orders' money, not `v`'s cap's too, whether they
+    // are re-issued before `v`, after it or with it. Without it the cap of `k`'s window counted all
+    // of it before the voucher it follows was given its part (money45: seed 9449 with o07 in Q {05}'s
+    // window, reissue-takeover-orders-gone: Q {05,07} counted all of Q {30,05}'s 500.00, o03's 470.00
+    // with it, and P {03} was given 300.00 of that too: 1000.00 paid, 1300.00 owed). Only for a share
+    // taken from a voucher sharing some of `k`'s orders (staleEntries' `shared` kind): of a share
+    // whose voucher's orders are all judged not late, what a voucher of `k`'s window takes as its cap
+    // cover is that voucher's (docs/rules.md §1.7); claimed there too, reissue-paths3 seed 3139 step 2
+    // paid 1030.00 one at a time ({31} first), 1000.00 owed.
+    const staleClaimOf = (v: VoucherRecord, k: string, j: string): Decimal => {
+      const kIds = new Set(parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path));
+      const kind = (kindOf.get(j) as string | undefined) ?? 'voucher';
+      const keys = capKeys(v);
+      const mineV = new Set(v.orderIds);
+      const us = new Set<string>();
+      for (const id of parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path)) {
+        if (kIds.has(id)) continue;
+        const o = shareNow.get(`${kind}|${id}`);
+        if (o) us.add(o.key);
+      }
+      let got = new Decimal(0);
+      for (const uk of us) {
+        const u = inCallByKey.get(uk);
+        if (!u || uk === v.voucherKey || settled(uk) || keys.includes(uk) || u.orderIds.some((id) => mineV.has(id))) continue;
+        const uIds = [...new Set(u.orderIds)];
+        const uHeldBy = [...new Set((held.all(kind, JSON.stringify(uIds)) as ClashRow[]).map((r) => r.voucher_key))].sort();
+        if (!uHeldBy.includes(j)) continue;
+        const leftBefore = new Map(left);
+        const staleBefore = new Map(staleUsed);
+        const was = capFor;
+        capFor = v.voucherKey;
+        try {
+          const c = cover(uHeldBy, Decimal.max(0, new Decimal(u.amount).minus(capStays(u, []))), uIds, recordShares(u), capKeys(u));
+          got = got.plus(c.staleGave.get(j) ?? 0);
+        } finally {
+          capFor = was;
+          left.clear();
+          for (const [x, a] of leftBefore) left.set(x, a);
+          staleUsed.clear();
+          for (const [x, a] of staleBefore) staleUsed.set(x, a);
+        }
+      }
+      return got;
     };
     // `holding`: the group's vouchers holding some of `v`'s orders counted too (staysOf: what they
     // hold beyond what later vouchers of other windows or buyers take), for a keep-back, not a cover.
@@ -2233,7 +2329,7 @@ class SqliteState implements StateDb {
       // two windows).
       // What this cap takes of that money itself it does not count twice: only what it would count
       // without taking it is left out.
-      const inGroup = (k: string) => Decimal.max(0, inGroupOf(keys, k, ids).minus(staleGivenOf(k)).minus(kept?.get(k) ?? 0));
+      const inGroup = (k: string) => Decimal.max(0, inGroupOf(keys, k, ids).minus(staleGivenOf(k, v)).minus(kept?.get(k) ?? 0));
       const all = keys.reduce((s, k) => s.plus(inGroup(k)), new Decimal(0));
       let pending = new Decimal(0);
       // The part of `pending` another buyer's vouchers of this call take for the orders of a group
@@ -2661,7 +2757,7 @@ class SqliteState implements StateDb {
     };
     const coverOfNow = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
       const amount = new Decimal(v.amount);
-      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, recordShares(v), capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, capTook: undefined, giveStale: undefined };
+      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, recordShares(v), capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, capTook: undefined, giveStale: undefined, staleGave: undefined };
       // Money it took of an earlier voucher that another voucher of this call counts toward its cap
       // is put back first, for this voucher's own cap to count what its group holds (money nothing
       // else can use: §1.7, "the money nothing else can use or count goes first"); then taken again

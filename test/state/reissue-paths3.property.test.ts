@@ -368,6 +368,14 @@
 // 1-150 or 9400-9499 (TOTALS, OWED=1; the default seeds pass, seed 1616 step 2 1500.00 as before),
 // but its guard case (o07 added) paid 1000.00 where 1300.00 is owed: a cap counted the money before
 // its order's voucher was given it.
+// money45: money42's change kept, with the tie it lacked (capCover counts of such a stale share only
+// what the vouchers of the run still to take leave: staleClaimOf), only for a taker sharing an order
+// with the voucher it took from (claimed for every stale share, seed 3139 step 2 paid 1030.00 one at
+// a time, 1000.00 owed). Seed 9449 step 2 1800.00 -> 1500.00 said, all and one at a time; TOTALS
+// against 66b8418, FUZZ_S=9400 FUZZ_N=100: no other total changed (OWED flags 9452, 9462, 9465, 9468,
+// 9480, 9486, 9495 both builds, 9449 no longer), FUZZ_S=1 FUZZ_N=100: none changed; the default
+// seeds pass; reissue-takeover-orders-gone's three cases and its
+// o07 guard pass (reissue-stale-shared-taker.test.ts: three orders, 1000.00 -> 530.00).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -34,7 +34,7 @@ describe('xlsx header font: named and sized as the rows', () => {
 
   it('the roster wall calendar: its bold cells are Calibri 11 too', async () => {
     const ws = await sheet(['roster', 'plan', '--month', '2026-11', '--agents', '6', '--time-limit', '20', '--lang', 'zh']);
-    const fonts = [];
+    const fonts: Partial<ExcelJS.Font>[] = [];
     ws.eachRow((row) => row.eachCell((cell) => {
       if (cell.font?.bold) fonts.push(cell.font);
     }));

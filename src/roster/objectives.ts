@@ -23,8 +23,7 @@ export function gcd(a: number, b: number): number {
  */
 export function spreadUnit(p: { readonly shifts: readonly Pick<RosterProblem['shifts'][number], 'paid'>[]; readonly leave?: RosterProblem['leave'] }): number {
   // With leave, hours are compared pro rata (problem.ts comparableMinutes): the scaled spread is
-  // no multiple of g, so o1 counts whole minutes (rounded up).
-  if (p.leave?.length) return 1;
+  // no multiple of g, and o1 counts it in units of g rounded up (1 h with the seed's shifts).
   const lens = p.shifts.map((s) => s.paid);
   let g = 0;
   for (const l of lens) g = gcd(g, l - lens[0]!);
@@ -88,13 +87,13 @@ export function measure(p: RosterProblem, g: Grid): Measured {
   for (const L of lengthsOf(p)) {
     const mins = g.map((row) => row.slice(0, L).reduce((t, c) => t + paidOf(p.shifts, c), 0));
     if (p.leave?.length) {
-      // Pro rata (comparableMinutes), whole minutes rounded up as the model's o1 ≥ hmax − hmin.
+      // Pro rata (comparableMinutes), in units of g rounded up as the model's g·o1 ≥ hmax − hmin.
       const leave = leaveCounts(p, L);
       const cmp = mins.flatMap((m, a) => {
         const v = comparableMinutes(p, L, leave[a]!, m);
         return v === undefined ? [] : [v];
       });
-      o1 = Math.max(o1, Math.ceil(spread(cmp) - 1e-6));
+      o1 = Math.max(o1, Math.ceil(spread(cmp) / unit - 1e-6));
       continue;
     }
     o1 = Math.max(o1, Math.round(spread(mins) / unit));

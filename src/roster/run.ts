@@ -419,6 +419,12 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
     o5: msg('多余人手按每天客流的代价', 'spare staff by daily traffic (cost)'),
     o6: msg('多余人手按班次客流的代价', 'spare staff by shift traffic (cost)'),
   };
+  if (p.leave?.length) {
+    // Pro rata and rounded up (objectives.ts measure): say so, beside the exact figures above.
+    const g = fmtHours(r.spreadUnit / 60);
+    names.o1 = msg(`工时差 (按上班天数折算, 以 ${g} 小时为单位向上取整)`, `hour spread (pro rata, rounded up to ${g} h)`);
+    names.o2 = msg('晚班+周末差 (按上班天数折算, 向上取整)', 'nights+weekend spread (pro rata, rounded up)');
+  }
   const unit = (l: string, v: number, lang: 'zh' | 'en') => (l === 'o1' ? `${fmtHours((v * r.spreadUnit) / 60)}${lang === 'zh' ? ' 小时' : ' h'}` : String(v));
   const part = (l: (typeof r.levels)[number], lang: 'zh' | 'en') =>
     `${names[l.level]![lang]} ${unit(l.level, l.value, lang)}${l.proven ? '' : lang === 'zh' ? ` (下界 ${unit(l.level, l.bound, lang)}, 差距 ${unit(l.level, l.value - l.bound, lang)})` : ` (bound ${unit(l.level, l.bound, lang)}, gap ${unit(l.level, l.value - l.bound, lang)})`}`;

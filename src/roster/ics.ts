@@ -66,7 +66,9 @@ export function agentCalendar(p: RosterProblem, g: Grid, a: number, lang: 'zh' |
   p.days.forEach((day, d) => {
     const s = shiftOf(p.shifts, g[a]![d]!);
     if (!s) {
-      const off = lang === 'zh' ? OFF_NAME.zh : `${OFF_NAME.en} (day off)`;
+      // Approved leave (--requests) says so: the agent's calendar shows 请假, not a day off.
+      const onLeave = (p.leave ?? []).some(([la, ld]) => la === a && ld === d);
+      const off = onLeave ? (lang === 'zh' ? '请假' : 'leave') : lang === 'zh' ? OFF_NAME.zh : `${OFF_NAME.en} (day off)`;
       lines.push('BEGIN:VEVENT', ...common(day.key), `DTSTART;VALUE=DATE:${dateStamp(day.key)}`, `DTEND;VALUE=DATE:${dateStamp(day.key, 1)}`, `SUMMARY:${icsText(`${off} (${agent})`)}`, 'TRANSP:TRANSPARENT', 'END:VEVENT');
       return;
     }

@@ -201,6 +201,13 @@ export function rulesLine(p: RosterProblem, o: WallOptions): string {
     parts.splice(3, 0, zh ? `${nights.map(name).join('/')}后第二天不上${days.map(name).join('/')}` : `no ${days.map(name).join('/')} shift the day after a ${nights.map(name).join('/')} shift`);
   }
   if (p.requests.length) parts.push(zh ? `考虑休息申请 ${p.requests.length} 个` : `${p.requests.length} day-off requests considered`);
+  // Leave days show as days off in the grid; the footer names them, the 休息 column counts the days off besides.
+  if (p.leave?.length) {
+    const by = new Map<number, number[]>();
+    for (const [a, d] of p.leave) by.set(a, [...(by.get(a) ?? []), d]);
+    const list = [...by].map(([a, ds]) => `${p.agents[a]} ${ds.map((d) => Number(p.days[d]!.key.slice(-2))).join(zh ? '、' : ',')}${zh ? '日' : ''}`);
+    parts.push(zh ? `请假 (不算休息天数): ${list.join('; ')}` : `on leave (not counted as days off): ${list.join('; ')}`);
+  }
   return (zh ? '本表遵守 (docs/rules.md §4): ' : 'this roster obeys (docs/rules.md §4): ') + parts.join('; ');
 }
 

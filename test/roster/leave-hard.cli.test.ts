@@ -74,6 +74,21 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       expect(r.stderr).toContain('proven optimal');
     });
 
+    it('-f ics: a leave day is an all-day "leave" event, a day off stays "off (day off)"', () => {
+      // The same month as above: A's 02-09 is leave (all-day, DTSTART;VALUE=DATE:20260209); A has 4
+      // days off besides, each an all-day "off (day off) (A)" event; B has no leave event.
+      const req = write('r.csv', 'agent,date,type\nA,2026-02-09;2026-02-10;2026-02-11;2026-02-12,leave\n');
+      const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', 'A,B,C', '--min', 'D=1,H=0,N=0', '--requests', req, '-f', 'ics', '--lang', 'en'], { tz });
+      expect(r.code).toBe(0);
+      const events = r.stdout.split('BEGIN:VEVENT').slice(1);
+      const ofA = events.filter((e) => e.includes('(A)'));
+      expect(ofA).toHaveLength(28);
+      const leaveA = ofA.filter((e) => e.includes('SUMMARY:leave (A)'));
+      expect(leaveA.map((e) => /DTSTART;VALUE=DATE:(\d+)/.exec(e)![1])).toEqual(['20260209', '20260210', '20260211', '20260212']);
+      expect(ofA.filter((e) => e.includes('SUMMARY:off (day off) (A)'))).toHaveLength(4);
+      expect(events.filter((e) => e.includes('SUMMARY:leave'))).toHaveLength(4);
+    });
+
     it('a day the leave leaves short of --min is no roster: exit 1, the day, its needs and who is on leave', () => {
       // By hand: 5 agents, D=2,H=1,N=1: 4 at work every day; B and D on leave on 02-10: 3 left.
       // (Counting alone is fine: 28 × 4 = 112 shifts, the agents give 5 × 24 − 2 = 118.)

@@ -84,12 +84,16 @@ const ESTATE_ROOM = /(?:(?![是在为到址送寄住往的了说和发去放比�
 // the date it reads as, and is kept.
 const ESTATE_HOUSE =
   /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:小区|新村|花园|家园|公寓|大厦|公馆|社区|宿舍|苑|坊|(?<![这那哪家店心手夜嘴城村屋包箱盒袋车院公千万日月县市区镇乡厂群柜库仓楼园])里|[\d０-９]{1,4}\s*弄)\s*([\d０-９]{1,4})\s*号(?![楼线码机位])((?:\s*[\d０-９]{1,4}\s*(?:栋|幢|座|单元|楼|层|室|房))*(?:\s*[\d０-９]{2,5}(?:\s*(?:室|房))?(?![\d０-９]))?)/g;
+/** A cheap test before ESTATE_HOUSE (which costs ~1.8 µs a text): an estate word with a digit after it. */
+const ESTATE_NO = /(?:小区|新村|花园|家园|公寓|大厦|公馆|社区|宿舍|苑|坊|里|弄)\s*[\d０-９]/;
 const DATE_AFTER = /^\s*(?:到|发|收|签|下单|买|拍|付|退|换|开始|结束|截止|前|后|之前|之后|以前|以后|左右|早|上午|中午|下午|晚|凌晨|那天|当天|当日|才|就|又|再|开|停|上|送|取|出|回|去|来|至|[~～、和或\-－—])/;
 
 function maskEstateHouse(m: string, no: string, room: string, at: number, text: string): string {
   if (room === '' && Number(halfWidth(no)) <= 31 && Number(halfWidth(no)) >= 1 && DATE_AFTER.test(text.slice(at + m.length))) return m;
   return '****';
 }
+
+const estateHouses = (t: string): string => (ESTATE_NO.test(t) ? t.replace(ESTATE_HOUSE, maskEstateHouse) : t);
 
 function maskLabelledAddress(all: string, label: string, colon: string | undefined, span: string): string {
   if (span.includes('****')) return all;
@@ -135,7 +139,7 @@ export function scrubPii(text: string): string {
     .replace(ADDRESS, (a) => maskAddressSpan(a))
     .replace(ADDRESS_LABEL, (all: string, label: string, colon: string | undefined, span: string) => maskLabelledAddress(all, label, colon, span));
   // Only a text with a house number (a digit, then 号) can hold a street address: most skip the pattern.
-  const streets = HOUSE_NO.test(labelled) ? labelled.replace(STREET_NO, '****').replace(ESTATE_HOUSE, maskEstateHouse) : labelled;
+  const streets = HOUSE_NO.test(labelled) ? estateHouses(labelled.replace(STREET_NO, '****')) : labelled;
   const buildings = BUILDING_NO.test(streets) ? streets.replace(BUILDING, '****') : streets;
   const scrubbed = DASHED_ROOM.test(buildings) ? buildings.replace(ESTATE_ROOM, '****') : buildings;
   return maskPhones(maskIdCards(scrubbed)).replace(MOBILE_CN, (p) => maskCnMobile(p));

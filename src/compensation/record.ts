@@ -247,6 +247,7 @@ export async function recordVouchers(
 ): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
+  const existed = fs.existsSync(ctx.statePath);
   const db = await openState(ctx.statePath, { create: true });
   let held = false;
   try {
@@ -291,6 +292,7 @@ export async function recordVouchers(
       new Map(bothAsked.flatMap((v) => (v.cap ? [[v.voucherKey, v.cap.amount] as const] : []))),
     );
     reportHeld(ctx, heldBack);
+    if (!existed) await newBesideRecorded(ctx, [...res.values()].filter((st) => st === 'new').length);
     // Said by every run until one whose own output is in place commits (and drops the markers).
     // A run that recorded nothing (every voucher recorded before, or none final) left nothing to
     // check: its marker is dropped with this commit, unsaid ("recorded 0 vouchers", exit 1, was noise).
@@ -387,5 +389,63 @@ export async function recordVouchers(
     db.close();
     throw e;
   }
+}
+
+/**
+ * This run made its state database (the file did not exist) and recorded vouchers as new, while the
+ * same folder holds another storeops state database with vouchers recorded: most likely a misspelt
+ * --state, STOREOPS_STATE or config `state` (user12: `--state storeops/stat.db` beside
+ * storeops/state.db recorded all 11 of 老陈's vouchers again, 700.60, as new to issue, exit 0 under
+ * -q, not a word). Said (zh/en, also under -q) with the other databases and what they hold; the
+ * exit code is unchanged (the cron line's --fail-on new-vouchers exits 1 for the new vouchers) and
+ * the recording stands (a second shop's own database beside the first's is a fair setup).
+ */
+async function newBesideRecorded(ctx: Ctx, recordedNew: number): Promise<void> {
+  if (recordedNew === 0) return;
+  const path = await import('node:path');
+  const abs = path.resolve(ctx.statePath);
+  const dir = path.dirname(abs);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const others: Array<{ file: string; n: number }> = [];
+  for (const name of names.sort()) {
+    const file = path.join(dir, name);
+    if (file === abs || /-(wal|shm|journal)$/.test(name)) continue;
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile() || st.size < 100) continue;
+      const fd = fs.openSync(file, 'r');
+      const head = Buffer.alloc(16);
+      try {
+        fs.readSync(fd, head, 0, 16, 0);
+      } finally {
+        fs.closeSync(fd);
+      }
+      if (head.toString('latin1') !== 'SQLite format 3\0') continue;
+      const Database = (await import('better-sqlite3')).default;
+      const other = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        const n = (other.prepare('SELECT COUNT(*) FROM vouchers').pluck().get() as number) ?? 0;
+        if (n > 0) others.push({ file, n });
+      } finally {
+        other.close();
+      }
+    } catch {
+      /* not a storeops database, or not readable: not said */
+    }
+  }
+  if (others.length === 0) return;
+  const zhList = others.map((o) => `${o.file} (已记录 ${o.n} 个红包)`).join(', ');
+  const enList = others.map((o) => `${o.file} (${plural(o.n, 'voucher')} recorded)`).join(', ');
+  ctx.warn(
+    msg(
+      `状态数据库 ${abs} 是本次运行新建的 (之前不存在), 本次把 ${recordedNew} 个红包记录为新红包; 但同一文件夹里已有状态数据库 ${zhList}。如果 --state、STOREOPS_STATE 或配置里的 state 写错了文件名, 那个数据库里已记录 (已发放) 的红包这次又被列为新红包: 不要照本次输出重复发放, 改正文件名、删除新建的 ${abs} 后再运行; 若它确实是另一个店铺自己的数据库, 不用理会`,
+      `the state database ${abs} was made by this run (it did not exist), which recorded ${plural(recordedNew, 'voucher')} as new; but the same folder holds the state database ${enList}. If --state, STOREOPS_STATE or the config's state names the wrong file (a typo), the vouchers recorded (and issued) there are listed as new again: do not issue them again from this run's output; correct the name, delete the new ${abs} and run again. If it really is another shop's own database, nothing to do`,
+    ),
+  );
 }
 

@@ -157,6 +157,12 @@ export class OrderSet {
   private readonly finished = new Set<string>();
   /** Files cut off in their last row (compensate: told to `held` once every file is read, settleCuts). */
   private readonly cuts: CutRow[] = [];
+  /**
+   * A cut file read before another (a tie, the cut file the later argument): the orders (or lines)
+   * of that file's rows repeating the cut file's, each once (settleCuts). Counting its rows would
+   * count an order it holds twice twice, standing in for one of the cut file's it lacks.
+   */
+  private readonly cutRepeats = new Map<string, { ids: SeenIds; distinct: number }>();
   private readonly empty: string[] = [];
 
   constructor(
@@ -420,6 +426,8 @@ export class OrderSet {
     const at = (f: OpenFile) => f.stats.freshness.at ?? -Infinity;
     for (const c of cuts) {
       const a = c.file;
+      // A cut file with no time (stdin): no file is known to be as new as it; nothing stands in.
+      const atA = a.stats.freshness.at ?? Infinity;
       const hold = (why: Msg) => this.opts.held?.({ file: a.name, line: c.line, buyer: '', paidAt: NaN, unknown: 'anyone', cut: why });
       if (!c.ids) {
         hold(msg(`${a.name}:${c.line}: 文件在这一行中间被截断, 这一行的订单编号也不完整`, `${a.name}:${c.line}: the file was cut off in this row, its order id cut too`));
@@ -430,7 +438,7 @@ export class OrderSet {
       const grain = a.stats.detected.layout.grain;
       const v = grain === 'order' ? this.seenOrders.get(orderId) : lineId !== null ? this.seenLines.get(lineId) : this.seenLineOrders.get(orderId);
       const k = v === undefined || v === UNKNOWN_AT ? undefined : this.files.find((f) => f.idx === v % n);
-      if (!k || k === a || at(k) < at(a)) {
+      if (!k || k === a || at(k) < atA) {
         hold(
           msg(
             `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断, 没有其他同样新或更新的文件完整读到这个订单`,
@@ -440,7 +448,7 @@ export class OrderSet {
         continue;
       }
       const read = a.stats.accepted + a.stats.duplicates;
-      const g = read > 0 ? this.files.find((f) => f !== a && at(f) >= at(a) && this.dups.between(f.idx, a.idx) + this.dups.between(a.idx, f.idx) === read) : undefined;
+      const g = read > 0 ? this.files.find((f) => f !== a && at(f) >= atA && this.dups.between(f.idx, a.idx) + (this.cutRepeats.get(`${a.idx}>${f.idx}`)?.distinct ?? 0) === read) : undefined;
       if (!g) {
         hold(
           msg(
@@ -490,6 +498,12 @@ export class OrderSet {
     // By line id, the order line is the unit: its order's id is what the operator looks up.
     const lineId = dedupeByLine && r.lineId ? r.lineId : undefined;
     await this.dups.add(r.orderId, lineId, f.idx, line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
+    if (known && prev % n !== f.idx && this.cuts.some((c) => c.file.idx === prev % n)) {
+      const key = `${prev % n}>${f.idx}`;
+      let c = this.cutRepeats.get(key);
+      if (!c) this.cutRepeats.set(key, (c = { ids: new SeenIds(1, false), distinct: 0 }));
+      if (c.ids.getOrAdd(lineId ?? r.orderId, 0, 0) === undefined) c.distinct++;
+    }
     // Two rows of one order in one file: the first is used, but nothing says it is the current
     // version (across files the newer file's is). The order's own voucher waits for the file to
     // be fixed, and so does the buyer's window at the repeated row's paid time (when it has both).
@@ -838,6 +852,8 @@ export class OrderSet {
    */
   releaseDuplicateCheck(): void {
     this.seenOrders.dispose();
+    for (const c of this.cutRepeats.values()) c.ids.dispose();
+    this.cutRepeats.clear();
     this.seenLines.dispose();
     this.seenLineOrders.dispose();
     const lines = Boolean(this.ctx.duplicates);

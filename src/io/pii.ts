@@ -95,6 +95,19 @@ function maskEstateHouse(m: string, no: string, room: string, at: number, text: 
 
 const estateHouses = (t: string): string => (ESTATE_NO.test(t) ? t.replace(ESTATE_HOUSE, maskEstateHouse) : t);
 
+// ADDRESS takes the 区 of 小区/社区 for a district's: 我们小区18号停水 was 我们****停水, a date the
+// estate-house rule keeps (ESTATE_HOUSE, DATE_AFTER) hidden as an address (rev39). Such a span — an
+// estate's name with no 省/市/区/县/州 of its own, a day 1–31 and 号, nothing after it, a date's word
+// next — is left to ESTATE_HOUSE, which keeps the date and masks the house number.
+const ESTATE_DAY = /^(?:(?![省市区县州])[\u4e00-\u9fa5]){0,10}[小社]区\s*([\d０-９]{1,2})\s*号$/;
+
+function estateDate(a: string, at: number, text: string): boolean {
+  const m = ESTATE_DAY.exec(a);
+  if (!m) return false;
+  const day = Number(halfWidth(m[1]!));
+  return day >= 1 && day <= 31 && DATE_AFTER.test(text.slice(at + a.length));
+}
+
 function maskLabelledAddress(all: string, label: string, colon: string | undefined, span: string): string {
   if (span.includes('****')) return all;
   const head = ADMIN_HEAD.exec(span);
@@ -136,7 +149,7 @@ function maskId(s: string): string {
 export function scrubPii(text: string): string {
   if (text === '') return text;
   const labelled = text
-    .replace(ADDRESS, (a) => maskAddressSpan(a))
+    .replace(ADDRESS, (a: string, at: number, whole: string) => (estateDate(a, at, whole) ? a : maskAddressSpan(a)))
     .replace(ADDRESS_LABEL, (all: string, label: string, colon: string | undefined, span: string) => maskLabelledAddress(all, label, colon, span));
   // Only a text with a house number (a digit, then 号) can hold a street address: most skip the pattern.
   const streets = HOUSE_NO.test(labelled) ? estateHouses(labelled.replace(STREET_NO, '****')) : labelled;

@@ -154,9 +154,9 @@ export function enrichOrder(o: Order, lines: Order, linesShowShipping = false): 
   }
   if (linesShowShipping && o.status === 'closed' && lines.status === 'closed') {
     // RULES 1.1: a closed order is judged by its lines when the item report shows their ship times, as
-    // the same files joined by `orders normalize --lines` and read back are (foldLines): it shipped when
-    // the last of its lines that shipped (then refunded or returned) did, a line closed never shipped left
-    // out; no line shipped — not shipped (closed_unshipped: nothing says when it was closed). The order report's 发货时间 of a
+    // the same files joined by `orders normalize --lines` and read back are (foldLines): every line
+    // shipped (then refunded or returned) — it shipped when its last line did; a line never shipped —
+    // not shipped (closed_unshipped: nothing says when it was closed). The order report's 发货时间 of a
     // closed order is not its lines': before, a 1300.00 order whose two lines were both closed unshipped,
     // its report showing a 发货时间 a day late, was paid 390.00 (tmall-2023, 30 %) or 50.00 (tmall-2026)
     // where the read-back lines called it closed_unshipped.

@@ -85,14 +85,11 @@ describe.each(['UTC', 'America/Los_Angeles'])('order report shipped with its own
 
 // 卖家部分发货 shows the first parcel's 发货时间 and says itself the order was not wholly shipped: with every
 // line 交易关闭 in the item report, L1 shipped 03-02 09:00:00 then refunded, L2 refunded never shipped, the
-// order is closed by its lines. (Judged by the report's status it is not wholly shipped 24 h past its 03-03
-// 10:00:00 deadline: 30 % × 500.00 = 150.00 provisional.) By its lines: L2, closed never shipped, drops out
-// (docs/rules.md §1.1/§1.3: a closed line never shipped is left out even when every other line is closed too;
-// only an order none of whose lines shipped is closed_unshipped); L1 shipped 03-02 09:00:00, before the
-// 03-03 10:00:00 deadline: on time, judged, nothing owed. (Until the lead's 71e6035 the fold wanted every
-// closed line shipped and called it closed_unshipped, not judged: nothing owed either.)
+// order is closed by its lines, and a line never shipped makes it closed_unshipped (RULES 1.1), not judged,
+// nothing owed. (Judged by the report's status it is not wholly shipped 24 h past its 03-03 10:00:00
+// deadline: 30 % × 500.00 = 150.00 provisional.)
 describe.each(['UTC', 'America/Los_Angeles'])('order report 卖家部分发货 with the first parcel\'s 发货时间, every line closed (TZ=%s)', (tz) => {
-  it('is judged by its lines: L1 on time, L2 never shipped left out, nothing owed', () => {
+  it('is closed_unshipped by its lines, nothing owed', () => {
     const dir = tmpDir();
     const orders = write(dir, 'ExportOrderList202603041000.csv', taobaoCsv([
       order(A, { 订单状态: '卖家部分发货', 订单创建时间: PAID, 订单付款时间: PAID, 买家应付货款: '500.00', 买家应付邮费: '0.00', 买家实际支付金额: '500.00', 发货时间: '2026-03-02 09:00:00' }),
@@ -101,6 +98,6 @@ describe.each(['UTC', 'America/Los_Angeles'])('order report 卖家部分发货 w
     const items = write(dir, 'ExportOrderDetailList202603041000.csv', [HEAD, shippedLine, tLine('3720000000000000212', '200.00'), ''].join('\n'));
     const r = runCli(['compensate', orders, items, '--as-of', '2026-03-04 10:00:00', '--lang', 'en', '--state', path.join(dir, 'none.db'), '-f', 'json'], { tz });
     expect(JSON.parse(r.stdout)).toEqual([]);
-    expect(r.stderr).toContain('1 paid, 0 late, 0 not judged, 0 excluded');
+    expect(r.stderr).toContain('0 late, 1 not judged (closed_unshipped=1)');
   });
 });

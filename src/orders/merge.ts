@@ -93,13 +93,10 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
     o.shippedAt = shippedAll ? shippedMax : null;
     o.promisedShipAt = livePromise;
   } else {
-    // Every line closed: shipped at the last time any line shipped (returned, refunded after shipping),
-    // as a one-line order closed after shipping keeps its ship time and is judged by it; a line closed
-    // never shipped drops out, as beside a live line. None shipped: not shipped (closed before it was,
-    // or unknown). Before, one line closed unshipped left the order unshipped, so a line shipped after
-    // the deadline and then refunded, beside a line cancelled unshipped, was closed_unshipped, 0.00
-    // (抖店 4.00 owed: RULES 1.1, late = shipped after the deadline; test/state/closed-shipped-line-priced-whole).
-    o.shippedAt = shippedMax;
+    // Every line closed: shipped (at the last line's time) when every line shipped before it was
+    // closed (returned, refunded after shipping), as a one-line order closed after shipping keeps its
+    // ship time and is judged by it; otherwise not shipped (closed before it was, or unknown).
+    o.shippedAt = lines.every((l) => l.shippedAt !== null) ? Math.max(...lines.map((l) => l.shippedAt!)) : null;
   }
   if (lines.some((l) => l.platformPaidUnknown)) o.platformPaidUnknown = true;
   if (paidUnknown) o.paidAmount = null;

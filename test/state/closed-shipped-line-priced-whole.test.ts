@@ -186,31 +186,3 @@ describe.each(['UTC', 'America/Los_Angeles'])('priced as one: closed lines that 
     expect(brief(run([og, ig, '--rules', 'tmall-global-2026'], '2026-11-10 10:00:00', dir).stdout, A)).toEqual([['tmall-global-2026', '500.00', '25.00', 'final', '25.00']]);
   });
 });
-
-// Lead, after money44 (which left it): every line closed, one shipped after the deadline then refunded,
-// the other cancelled never shipped. The fold's all-closed branch wanted every line shipped, so one line
-// closed unshipped left the order unshipped: closed_unshipped, 0.00 — though it shipped after its deadline
-// (RULES 1.1: late = shipped after the deadline; only an order closed *before* its deadline is not late,
-// and this one was not closed before it: L2 was refunded after it shipped, two days late). Now as beside
-// a live line: the line never shipped drops out of the time, the order shipped when L2 did.
-// By hand (douyin-2025, as above): paid 11-01 10:00:00, both promises 11-04 10:00:00 (all lines closed:
-// the earliest stands). L1 100.00 已关闭 never shipped (取消原因 买家取消); L2 250.00 shipped 11-06 10:00:00
-// (48 h late: tier 5, 1 %) then 已关闭. Base Σ 订单应付金额 = 350.00 (closed lines stay in the base, §1.3b,
-// §1.4): 1 % × 350.00 = 3.50 → 4 yuan → 4.00 (2.00–50.00), final; the platform deducts: 0.00 to issue.
-// Guard: both lines cancelled never shipped stay out (no row), as before.
-describe.each(['UTC', 'America/Los_Angeles'])('priced as one: every line closed, one shipped late then refunded, one never shipped (TZ=%s)', (tz) => {
-  it('抖店: 4.00 final (was closed_unshipped, no voucher)', () => {
-    const dir = tmpDir();
-    const D = '6900000000000700091';
-    const f = douyin(dir, [dLine(D, `${D}1`, '100.00', '已关闭', '', '买家取消'), dLine(D, `${D}2`, '250.00', '已关闭', '2026-11-06 10:00:00', '买家申请退款')]);
-    const r = runCli(['compensate', f, '--as-of', '2026-11-08 10:00:00', '--state', path.join(dir, 'none.db'), '-f', 'json', '--lang', 'en'], { tz });
-    expect(brief(r.stdout, D)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
-  });
-  it('guard: both lines cancelled never shipped: no voucher', () => {
-    const dir = tmpDir();
-    const D = '6900000000000700092';
-    const f = douyin(dir, [dLine(D, `${D}1`, '100.00', '已关闭', '', '买家取消'), dLine(D, `${D}2`, '250.00', '已关闭', '', '买家取消')]);
-    const r = runCli(['compensate', f, '--as-of', '2026-11-08 10:00:00', '--state', path.join(dir, 'none.db'), '-f', 'json', '--lang', 'en'], { tz });
-    expect(brief(r.stdout, D)).toEqual([]);
-  });
-});

@@ -186,3 +186,37 @@ describe.each(['UTC', 'America/Los_Angeles'])('priced as one: closed lines that 
     expect(brief(run([og, ig, '--rules', 'tmall-global-2026'], '2026-11-10 10:00:00', dir).stdout, A)).toEqual([['tmall-global-2026', '500.00', '25.00', 'final', '25.00']]);
   });
 });
+
+// Lead, after money44 (which left it): every line closed, one shipped after the deadline then refunded,
+// the other cancelled never shipped. The fold's all-closed branch (orders/merge.ts foldLines) wants every
+// line shipped, so one line closed unshipped leaves the order unshipped: closed_unshipped, 0.00 — though
+// it shipped after its deadline (RULES 1.1: late = shipped after the deadline; only an order closed
+// *before* its deadline is not late; docs/rules.md §1.3 already reads it so for lines priced on their
+// own: "a closed line that never shipped is left out even when every other line is closed too").
+// By hand (douyin-2025, as above): paid 11-01 10:00:00, both promises 11-04 10:00:00 (all lines closed:
+// the earliest stands). L1 100.00 已关闭 never shipped (取消原因 买家取消); L2 250.00 shipped 11-06 10:00:00
+// (48 h late: tier 5, 1 %) then 已关闭. Base Σ 订单应付金额 = 350.00 (closed lines stay in the base, §1.3b,
+// §1.4): 1 % × 350.00 = 3.50 → 4 yuan → 4.00 (2.00–50.00), final; the platform deducts: 0.00 to issue.
+// it.fails: the lead tried the one-line fix (all closed: shippedAt = the last shipped line's time, a line
+// never shipped left out; 71e6035, reverted in 362d6cb): it passes this case, and changes two earlier
+// decisions that must be settled with it — test/compensation/report-open-lines-closed (卖家部分发货, L1
+// shipped on time then refunded, L2 never shipped: judged on time, no longer closed_unshipped; 0.00 either
+// way) and test/compensation/scan-checks (--delivery-failures: a closed order, line 1 shipped and scanned,
+// line 2 never shipped, was "closed without shipping", no 10.00 promise payout; with the fix it is shipped
+// and paid 10.00). Guard: both lines cancelled never shipped stay out (no row).
+describe.each(['UTC', 'America/Los_Angeles'])('priced as one: every line closed, one shipped late then refunded, one never shipped (TZ=%s)', (tz) => {
+  it.fails('抖店: 4.00 final (today closed_unshipped, no voucher)', () => {
+    const dir = tmpDir();
+    const D = '6900000000000700091';
+    const f = douyin(dir, [dLine(D, `${D}1`, '100.00', '已关闭', '', '买家取消'), dLine(D, `${D}2`, '250.00', '已关闭', '2026-11-06 10:00:00', '买家申请退款')]);
+    const r = runCli(['compensate', f, '--as-of', '2026-11-08 10:00:00', '--state', path.join(dir, 'none.db'), '-f', 'json', '--lang', 'en'], { tz });
+    expect(brief(r.stdout, D)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
+  });
+  it('guard: both lines cancelled never shipped: no voucher', () => {
+    const dir = tmpDir();
+    const D = '6900000000000700092';
+    const f = douyin(dir, [dLine(D, `${D}1`, '100.00', '已关闭', '', '买家取消'), dLine(D, `${D}2`, '250.00', '已关闭', '', '买家取消')]);
+    const r = runCli(['compensate', f, '--as-of', '2026-11-08 10:00:00', '--state', path.join(dir, 'none.db'), '-f', 'json', '--lang', 'en'], { tz });
+    expect(brief(r.stdout, D)).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import type { Ctx } from '../context.js';
 import { type Msg, msg, plural } from '../errors.js';
 import { ZERO, fenToMoney, fmtMoney } from '../money.js';
 import { KEPT_OUTPUT_TARGET, ledgerTag, markerRunning, markerTemp, pendingWarning } from '../state/pending.js';
+import { isSqliteFile } from '../state/fail.js';
 import { sweepUnrecorded } from '../io/sink.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { AmountChange, CapGroup, Clash, Cover, HeldVoucher, NotedItems, PlatformClash, ProvisionalLate, RecordStatus, Sighting, VoucherRecord } from '../state/ledger.js';
@@ -417,15 +418,7 @@ async function newBesideRecorded(ctx: Ctx, recordedNew: number): Promise<void> {
     if (file === abs || /-(wal|shm|journal)$/.test(name)) continue;
     try {
       const st = fs.statSync(file);
-      if (!st.isFile() || st.size < 100) continue;
-      const fd = fs.openSync(file, 'r');
-      const head = Buffer.alloc(16);
-      try {
-        fs.readSync(fd, head, 0, 16, 0);
-      } finally {
-        fs.closeSync(fd);
-      }
-      if (head.toString('latin1') !== 'SQLite format 3\0') continue;
+      if (!st.isFile() || st.size < 100 || !isSqliteFile(file)) continue;
       const Database = (await import('better-sqlite3')).default;
       const other = new Database(file, { readonly: true, fileMustExist: true });
       try {

@@ -97,6 +97,12 @@ function fileStart(file: string): Buffer | undefined {
   }
 }
 
+/** Whether `file` begins as every SQLite database does (its 16-byte header); unreadable: false. */
+export function isSqliteFile(file: string): boolean {
+  const start = fileStart(file);
+  return start !== undefined && start.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER);
+}
+
 function whatFileIs(start: Buffer): Msg {
   if (start[0] === 0x50 && start[1] === 0x4b && start[2] === 0x03 && start[3] === 0x04) return msg('一个 zip 压缩包 (xlsx 表格也是这种格式)', 'a zip archive (an xlsx workbook is one)');
   if (start.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return msg('一个 Office 97-2003 文件 (如 Excel .xls)', 'an Office 97-2003 file (such as an Excel .xls)');

@@ -143,8 +143,8 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
 /**
  * Pickup scans of an order priced as one whose lines are known (抖店 sub-orders, 宝贝报表 lines): RULES
  * 1.1, the order ships when its last live line does, and each line when its own parcel was picked up.
- * Each live line, and each closed line that shipped (its own 发货时间: shipped, then refunded; every line
- * when all are closed), takes its own waybill's scan, else — when it shipped —
+ * Each live line, and each closed line that shipped (its own 发货时间: shipped, then refunded; a closed
+ * line never shipped drops out, all lines closed or not), takes its own waybill's scan, else — when it shipped —
  * a scan by the order id, else its 发货时间; the order is picked up when the last of them was. A line
  * with neither, beside one with either, leaves the order with no pickup scan (judged as without
  * scans: unshipped, closed_unshipped or no_ship_time). Only when no line has a scan, or none has a
@@ -160,8 +160,11 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   if (!pick || o.status === 'partially_shipped') return opts;
   if (!all || all.length < 2) return parcelsPickup(o, opts);
   // The live lines and the closed ones that shipped (then refunded: their parcel left, RULES 1.1, as the
-  // fold in merge.ts reads them); every line when all are closed. A closed line never shipped drops out.
-  const live = all.some((l) => l.status !== 'closed') ? all.filter((l) => l.status !== 'closed' || l.shippedAt !== null) : all;
+  // fold in merge.ts reads them). A closed line never shipped drops out, every line closed or not (money47:
+  // before, with every line closed it was looked at, found no parcel, and left the order with no pickup
+  // scan, as the fold left it unshipped); none shipped, every line is looked at (none has a time of its own).
+  const counted = all.filter((l) => l.status !== 'closed' || l.shippedAt !== null);
+  const live = counted.length ? counted : all;
   const orderShipped = o.shippedAt !== null && SHIPPED.has(o.status);
   let at = -Infinity;
   let until = -Infinity;

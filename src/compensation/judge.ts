@@ -251,19 +251,22 @@ function seenOpenLate(o: Order, rules: RuleSet, opts: JudgeOptions, windowHours:
 
 /**
  * An order folded from its lines (抖店 sub-orders, a 宝贝报表's) with a line closed and never shipped
- * beside a live one (the fold's ship time is the live lines'): judge() reads its sighting as that
- * line's (the order's sighting is the only one of an order priced as one).
+ * beside one that counts — a live line, or a closed one that shipped (then refunded) — (the fold's ship
+ * time is theirs, merge.ts foldLines): judge() reads its sighting as that line's (the order's sighting is
+ * the only one of an order priced as one). money47: with every line closed the fold now ships such an
+ * order at its shipped lines' time; a sighting of it open past its deadline still proves it late by at
+ * least that long (before, it was closed_unshipped and judged from the sighting the same way).
  */
 export function hasClosedUnshippedLine(o: Order): boolean {
   const lines = o.subOrders;
   if (!lines || lines.length < 2) return false;
   let closed = false;
-  let live = false;
+  let counted = false;
   for (const l of lines) {
-    if (l.status === 'closed') closed ||= l.shippedAt === null;
-    else live = true;
+    if (l.status === 'closed' && l.shippedAt === null) closed = true;
+    else counted = true;
   }
-  return closed && live;
+  return closed && counted;
 }
 
 /**

@@ -28,7 +28,7 @@ import { HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
 import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import type { IdList, PickupScans, RoundedRefs } from './inputs.js';
-import { type JudgeOptions, deadlineSlackOf } from './judge.js';
+import { type JudgeOptions, deadlineSlackOf, hasClosedUnshippedLine } from './judge.js';
 import { LateStore } from './latestore.js';
 import { NearLate } from './nearlate.js';
 import { OpenLog, OpenStore } from './openstore.js';
@@ -1367,8 +1367,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         // (judge.ts reads the export as of --as-of the same way). Before, it was paid 10.00, final.
         else if (o.paidAt > ctx.asOf) promiseSkipped.paidLater.push(o.orderId);
         // Closed without shipping as the order is judged (RULES 1.1): no scan of its own (one before it
-        // was paid is none; with its lines known, each live line's parcel), no 发货时间. Before, any scan
+        // was paid is none; with its lines known, the parcel of each line that counts), no 发货时间. Before, any scan
         // found by its id or waybill — the first parcel's of an order whose other line never shipped — paid it.
+        // A closed order one line of which shipped (then refunded) shipped (money47, merge.ts foldLines): a
+        // parcel left, so a delivery could fail; its line closed never shipped drops out as in the judging.
         else if (o.status === 'closed' && shipTimeOf(o, judgeOpts) === null) promiseSkipped.closed.push(o.orderId);
         else promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), paidAt: o.paidAt, rules });
       } else if (maybeFailed?.active && o.paidAt !== null && o.status !== 'unpaid' && rules?.deliveryPromise) maybeFailed.check(o.orderId, seenIds, null);
@@ -1425,7 +1427,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       } else if (a.verdict.verdict === 'late' && a.verdict.seenOpen !== undefined && a.verdict.shippedAt !== null) {
         if (shippedSeenCount++ < 50) shippedSeen.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate, shown: o.shippedAt });
       } else if (a.verdict.verdict === 'late' && a.verdict.seenOpen !== undefined && fromSightingCount++ < 50) {
-        fromSighting.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, ...(o.status !== 'closed' ? { lineClosed: true as const } : {}), seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate });
+        fromSighting.push({ at: `${o.sourceFile}:${o.sourceLine}`, orderId: o.orderId, ...(o.status !== 'closed' || hasClosedUnshippedLine(o) ? { lineClosed: true as const } : {}), seen: a.verdict.seenOpen, deadline: a.verdict.deadline, hours: a.verdict.hoursLate });
       }
       if ((a.timing.verdict === 'pending' || a.timing.verdict === 'late') && a.timing.shippedLater && tally.shippedLater++ < 10) tally.shippedLaterIds.push(o.orderId);
       if (a.verdict.verdict !== 'not_judged') judged++;

@@ -31,7 +31,8 @@ function foldStatus(statuses: OrderStatus[]): OrderStatus {
  * Fold the lines of one order. Money sums (a line without a paid or goods amount, closed or not,
  * makes that total unknown: null, never the sum of the others); postage is per order, so the first line's counts;
  * the order is shipped when every line that is not closed has shipped, at the latest time any line
- * shipped (a closed line shipped then refunded included; one never shipped is not).
+ * shipped (a closed line shipped then refunded included; one never shipped is not, even when every
+ * line is closed: such an order is not shipped only when no line shipped).
  */
 export function foldLines(lines: ParsedRow[], keepLines = false): Order {
   const first = lines[0]!;
@@ -92,11 +93,23 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
     // not owed, test/state/closed-shipped-line-priced-whole). A closed line never shipped still drops out.
     o.shippedAt = shippedAll ? shippedMax : null;
     o.promisedShipAt = livePromise;
+  } else if (shippedMax !== null) {
+    // Every line closed, one or more of them after shipping (returned, refunded): the order shipped when
+    // the last of those did, as a one-line order closed after shipping keeps its ship time and is judged
+    // by it; a line closed never shipped drops out, as beside a live line (nothing says when it closed),
+    // and so does its promise (a cancelled line never had to ship; the deadline is the shipped lines').
+    // RULES 1.1: late = shipped after the deadline; only an order closed before its deadline without
+    // shipping is not late. Before (money47), one line closed never shipped made the whole order not
+    // shipped (closed_unshipped, 0.00): a 抖店 order whose L2 250.00 shipped 48 h late then 已关闭, beside
+    // L1 100.00 cancelled never shipped, owed nothing; 1 % × 350.00 = 3.50 → 4.00 is owed
+    // (test/state/closed-shipped-line-priced-whole).
+    o.shippedAt = shippedMax;
+    let promise: number | null = null;
+    for (const l of lines) if (l.shippedAt !== null) promise = minT(promise, l.promisedShipAt);
+    o.promisedShipAt = promise;
   } else {
-    // Every line closed: shipped (at the last line's time) when every line shipped before it was
-    // closed (returned, refunded after shipping), as a one-line order closed after shipping keeps its
-    // ship time and is judged by it; otherwise not shipped (closed before it was, or unknown).
-    o.shippedAt = lines.every((l) => l.shippedAt !== null) ? Math.max(...lines.map((l) => l.shippedAt!)) : null;
+    // Every line closed, none shipped: not shipped (closed before it was, or unknown: closed_unshipped).
+    o.shippedAt = null;
   }
   if (lines.some((l) => l.platformPaidUnknown)) o.platformPaidUnknown = true;
   if (paidUnknown) o.paidAmount = null;
@@ -140,10 +153,10 @@ export function enrichOrder(o: Order, lines: Order, linesShowShipping = false): 
   if (lines.status === 'closed' && OPEN_REPORT.has(o.status) && !shownShipped(o)) {
     // Every line closed (交易关闭) while the order report still says open (等待卖家发货, 卖家部分发货,
     // 卖家已发货 …): a closed line never reopens, so the lines are the order's later state — the order
-    // report is an older download (docs/formats.md; read.ts says so). RULES 1.1: "an order whose lines
-    // are all closed … if a line never shipped, it is a closed order that cannot be judged
-    // (closed_unshipped)", as the same files written by `orders normalize --lines` and read back are
-    // judged. Before (money43), the report's status stood: a tmall-2023 order of 500.00 whose two lines
+    // report is an older download (docs/formats.md; read.ts says so). RULES 1.1: an order whose lines
+    // are all closed ships when the last of its lines that shipped did; if none shipped, it is a closed
+    // order that cannot be judged (closed_unshipped), as the same files written by `orders normalize
+    // --lines` and read back are judged. Before (money43), the report's status stood: a tmall-2023 order of 500.00 whose two lines
     // were both refunded unshipped was late and unshipped, 30 % = 150.00 provisional, on the --at-risk
     // list to ship, holding its buyer's 24-hour window provisional.
     o.status = 'closed';
@@ -151,9 +164,9 @@ export function enrichOrder(o: Order, lines: Order, linesShowShipping = false): 
   }
   if (linesShowShipping && o.status === 'closed' && lines.status === 'closed') {
     // RULES 1.1: a closed order is judged by its lines when the item report shows their ship times, as
-    // the same files joined by `orders normalize --lines` and read back are (foldLines): every line
-    // shipped (then refunded or returned) — it shipped when its last line did; a line never shipped —
-    // not shipped (closed_unshipped: nothing says when it was closed). The order report's 发货时间 of a
+    // the same files joined by `orders normalize --lines` and read back are (foldLines): it shipped when
+    // the last of its lines that shipped (then refunded or returned) did, a line closed never shipped left
+    // out; no line shipped — not shipped (closed_unshipped: nothing says when it was closed). The order report's 发货时间 of a
     // closed order is not its lines': before, a 1300.00 order whose two lines were both closed unshipped,
     // its report showing a 发货时间 a day late, was paid 390.00 (tmall-2023, 30 %) or 50.00 (tmall-2026)
     // where the read-back lines called it closed_unshipped.

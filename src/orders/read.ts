@@ -779,8 +779,8 @@ export class OrderSet {
         const ids = closedByLines.slice(0, 5).join(', ') + (closedByLines.length > 5 ? ', …' : '');
         this.ctx.warn(
           msg(
-            `${closedByLines.length} 个订单在订单报表中仍未关闭 (如"等待卖家发货"), 但宝贝报表中它的子订单都已关闭 (交易关闭) (${ids}): 子订单关闭后不会重新打开, 订单报表应是较早的下载; 按子订单判断为已关闭 (从未发货的为 closed_unshipped)。请重新导出订单报表。`,
-            `${closedByLines.length === 1 ? '1 order is' : `${closedByLines.length} orders are`} still open in the order report (such as 等待卖家发货) while every line of ${closedByLines.length === 1 ? 'it' : 'each'} is closed (交易关闭) in the item report (${ids}): a closed line never reopens, so the order report is an older download; judged closed, by the lines (never shipped: closed_unshipped). Export the order report again.`,
+            `${closedByLines.length} 个订单在订单报表中仍未关闭 (如"等待卖家发货"), 但宝贝报表中它的子订单都已关闭 (交易关闭) (${ids}): 子订单关闭后不会重新打开, 订单报表应是较早的下载; 按子订单判断为已关闭 (有子订单发过货的按其中最后一个的发货时间判断, 都未发货的为 closed_unshipped)。请重新导出订单报表。`,
+            `${closedByLines.length === 1 ? '1 order is' : `${closedByLines.length} orders are`} still open in the order report (such as 等待卖家发货) while every line of ${closedByLines.length === 1 ? 'it' : 'each'} is closed (交易关闭) in the item report (${ids}): a closed line never reopens, so the order report is an older download; judged closed, by the lines (shipped when the last line that shipped did; no line shipped: closed_unshipped). Export the order report again.`,
           ),
         );
       }

@@ -155,13 +155,20 @@ describe('a closed order joined with its item report is judged by its lines', ()
     expect(amounts(r.stdout)).toEqual([['tmall-2026', '1000.00', '50.00']]);
   });
 
-  // tmall-2023 prices the order as one: a line never shipped makes the closed order closed_unshipped
-  // (§1.1, as the item report alone judges it). Before, joined: 30 % × 1300.00 = 390.00 by the report's 发货时间.
-  it('tmall-2023, one line shipped late then refunded, one never shipped: closed_unshipped, as the item report alone', () => {
+  // tmall-2023 prices the order as one. Until money47 a line never shipped made the closed order
+  // closed_unshipped (0.00, joined or the item report alone; before 42e3675, joined, 390.00 by the report's
+  // 发货时间). money47, by hand from §1.1 ("an order whose lines are all closed ships when the last of its
+  // lines that shipped did; a line closed never shipped drops out"), as tmall-2026 above already prices
+  // B1 alone: B2 drops out; B1 shipped 2025-11-04 10:00:00, 24 h after the 11-03 10:00:00 deadline (paid
+  // 11-01 10:00:00 + 48 h): the order, priced whole (closed lines in the base, refunds not subtracted,
+  // §1.4), owes 30 % × (1000.00 + 300.00 − 0.00 postage) = 390.00 (≥ 5.00; its buyer's window alone, under
+  // the 500.00 cap), final — joined (the lines decide, not the report's 发货时间, which here agrees) and
+  // from the item report alone.
+  it('tmall-2023, one line shipped late then refunded, one never shipped: 390.00, as the item report alone (was closed_unshipped)', () => {
     const lines2 = items('b-2023-mixed.csv', [bLine('2025', B1, '1000.00', at('2025', '04')), bLine('2025', B2, '300.00', '')]);
     const r = run([report('b-2023m.csv', '2025', at('2025', '04')), lines2]);
-    expect(r.stdout.trim()).toBe('[]');
-    expect(r.stderr).toContain('closed_unshipped=1');
-    expect(run([lines2]).stderr).toContain('closed_unshipped=1');
+    expect(amounts(r.stdout)).toEqual([['tmall-2023', '1300.00', '390.00']]);
+    expect(r.stderr).not.toContain('closed_unshipped');
+    expect(amounts(run([lines2]).stdout)).toEqual([['tmall-2023', '1300.00', '390.00']]);
   });
 });

@@ -102,10 +102,18 @@ describe('a 抖店 order with a line not known to have shipped: no scan of anoth
   const run = (f: string, scans: string | null, tz: string) =>
     runCli(['compensate', f, ...(scans ? ['--shipments', scans] : []), '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
 
-  // Every line closed: sub-order 1 (100.00, W1) shipped 11-16 10:00:00 and was refunded, sub-order 2
-  // (200.00) was cancelled before it shipped. RULES 1.1 (docs/rules.md §1.1): a line never shipped makes
-  // it a closed order that cannot be judged (closed_unshipped), nothing owed. W1's scan (11-16 09:00:00)
-  // is only sub-order 1's parcel: before, it was taken as the order's pickup, 23 h late, 1 % × 300.00 = 3.00.
+  // Every line closed: sub-order 1 (100.00, W31) shipped 11-16 10:00:00 and was refunded, sub-order 2
+  // (200.00) was cancelled before it shipped. Until money47, RULES 1.1 read "a line never shipped makes it a
+  // closed order that cannot be judged" (closed_unshipped, nothing owed), and da44d08 made the scans agree
+  // with that (W31's scan then made it 23 h late, 3.00, with the scans and closed_unshipped without).
+  // money47, by hand from docs/rules.md §1.1 ("an order whose lines are all closed ships when the last of
+  // its lines that shipped did; a line closed never shipped drops out"; the pickup of an order priced as
+  // one is its last counted line's parcel's): sub-order 2 drops out, with its promise; the deadline is
+  // sub-order 1's 承诺发货时间 11-15 10:00:00 (window 120 h: the 48–240 h rows). With the scans: W31 picked up
+  // 11-16 09:00:00, 23 h late (pickup_scan); without: its 发货时间 11-16 10:00:00, 24 h late
+  // (marked_shipped). Both ≤ 48 h: tier 5, 1 % of Σ 订单应付金额 (closed lines in the base, §1.3b/§1.4)
+  // 300.00 = 3.00 (half up to the yuan: 3; 2.00–50.00), final, deducted by the platform. The scans and
+  // the run without them still agree (da44d08's point), now on the shipped line.
   const closed = file('closed-half.csv', [row('6920000000000000300', '6920000000000000301', '100.00', '已关闭', '2026-11-16 10:00:00', 'W31'), row('6920000000000000300', '6920000000000000302', '200.00', '已关闭', '', '')]);
   const closedScans = write(dir, 'closed-scans.csv', '物流单号,揽收时间\nW31,2026-11-16 09:00:00\n');
   // Both sub-orders 已发货; sub-order 2 has no 发货时间 and no 快递单号: when the last parcel left is not
@@ -115,12 +123,13 @@ describe('a 抖店 order with a line not known to have shipped: no scan of anoth
   const silentScans = write(dir, 'silent-scans.csv', '物流单号,揽收时间\nW41,2026-11-13 09:00:00\n');
 
   for (const tz of ['UTC', 'America/Los_Angeles']) {
-    it(`closed, one line never shipped: closed_unshipped with the scans as without (was 3.00) — TZ=${tz}`, () => {
-      for (const scans of [closedScans, null]) {
+    it(`closed, one line shipped then refunded, one never shipped: 3.00 with the scans (23 h) as without (24 h) (was closed_unshipped) — TZ=${tz}`, () => {
+      for (const [scans, source, hours] of [[closedScans, 'pickup_scan', 23], [null, 'marked_shipped', 24]] as const) {
         const r = run(closed, scans, tz);
-        expect(r.stdout.trim()).toBe('[]');
-        expect(r.stderr).toContain('closed_unshipped=1');
-        expect(r.stderr).toMatch(/6920000000000000300 \([^)]*closed-half\.csv:2\)/);
+        expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [(v.orderIds as string[]).join(';'), v.baseAmount, v.amount, v.state])).toEqual([['6920000000000000300', '300.00', '3.00', 'final']]);
+        expect(r.stderr).not.toContain('closed_unshipped');
+        const by = runCli(['compensate', closed, ...(scans ? ['--shipments', scans] : []), '--as-of', '2026-11-30 12:00:00', '--by', 'order', '-f', 'json'], { tz });
+        expect((JSON.parse(by.stdout) as Record<string, unknown>[]).map((v) => [v.orderId, v.shipSource, v.hoursLate, v.afterMinimum])).toEqual([['6920000000000000300', source, hours, '3.00']]);
       }
     });
     it(`a shipped line with no ship time nor scan: no_ship_time with the scans as without (was on time) — TZ=${tz}`, () => {

@@ -1,8 +1,8 @@
 // A Taobao two-file download: the 订单报表 still says 买家已付款，等待卖家发货 while the 宝贝报表 shows every
 // line of the order 交易关闭 (退款成功), never shipped. A closed line never reopens, so the lines are the
 // order's later state (the order report an older download). RULES 1.1 (docs/rules.md): "An order whose
-// lines are all closed ships when its last line did if every line shipped; if a line never shipped, it
-// is a closed order that cannot be judged (closed_unshipped)", as the same files written by
+// lines are all closed ships when the last of its lines that shipped did …; if no line shipped, it is a
+// closed order that cannot be judged (closed_unshipped)" (money47; before, "if a line never shipped"), as the same files written by
 // `orders normalize --lines` and read back are judged. Until money43 the order report's status stood in
 // that run: late and unshipped, a provisional voucher of 150.00 owed so far, on the --at-risk list to ship
 // (goods refunded), and holding its buyer's 24-hour window provisional — while the same run, from rev37,
@@ -85,11 +85,23 @@ describe.each(['UTC', 'America/Los_Angeles'])('order report shipped with its own
 
 // 卖家部分发货 shows the first parcel's 发货时间 and says itself the order was not wholly shipped: with every
 // line 交易关闭 in the item report, L1 shipped 03-02 09:00:00 then refunded, L2 refunded never shipped, the
-// order is closed by its lines, and a line never shipped makes it closed_unshipped (RULES 1.1), not judged,
-// nothing owed. (Judged by the report's status it is not wholly shipped 24 h past its 03-03 10:00:00
-// deadline: 30 % × 500.00 = 150.00 provisional.)
+// order is closed by its lines (a closed line never reopens: the order report is the older download).
+// (Judged by the report's status it is not wholly shipped 24 h past its 03-03 10:00:00 deadline: 30 % ×
+// 500.00 = 150.00 provisional.) money47, by hand from docs/rules.md §1.1: "A closed order whose close time
+// is unknown and which never shipped cannot be judged" — this one shipped (L1's parcel, 03-02 09:00:00: the
+// item report's line and the order report's 发货时间 both say so), so it is not closed_unshipped. L2, closed
+// never shipped, its close time unknown, drops out as it does beside a live line ("A line closed never
+// shipped still drops out", §1.1; §1.3 reads a line priced on its own the same way). The order shipped at
+// L1's 03-02 09:00:00, before its 03-03 10:00:00 deadline (paid 03-01 10:00:00 + 48 h): on time, judged,
+// nothing owed. The order report proves no time past the deadline (its latest time is 03-02 09:00:00), and
+// no ledger sighting is given, so nothing says L2 was still open after the deadline. Until money47 the
+// fold wanted every closed line shipped and called it closed_unshipped, not judged, and named it on stderr
+// as a closed order that never shipped (for a person to check) — untrue of an order whose parcel left;
+// nothing owed either way. What the operator sees now: counted among the judged (1 paid, 0 late, 0 not
+// judged), no closed-never-shipped warning; the warning that the order report is older than the item
+// report stays (export it again).
 describe.each(['UTC', 'America/Los_Angeles'])('order report 卖家部分发货 with the first parcel\'s 发货时间, every line closed (TZ=%s)', (tz) => {
-  it('is closed_unshipped by its lines, nothing owed', () => {
+  it('is judged by its lines: L2 never shipped left out, L1 on time, nothing owed (was closed_unshipped)', () => {
     const dir = tmpDir();
     const orders = write(dir, 'ExportOrderList202603041000.csv', taobaoCsv([
       order(A, { 订单状态: '卖家部分发货', 订单创建时间: PAID, 订单付款时间: PAID, 买家应付货款: '500.00', 买家应付邮费: '0.00', 买家实际支付金额: '500.00', 发货时间: '2026-03-02 09:00:00' }),
@@ -98,6 +110,9 @@ describe.each(['UTC', 'America/Los_Angeles'])('order report 卖家部分发货 w
     const items = write(dir, 'ExportOrderDetailList202603041000.csv', [HEAD, shippedLine, tLine('3720000000000000212', '200.00'), ''].join('\n'));
     const r = runCli(['compensate', orders, items, '--as-of', '2026-03-04 10:00:00', '--lang', 'en', '--state', path.join(dir, 'none.db'), '-f', 'json'], { tz });
     expect(JSON.parse(r.stdout)).toEqual([]);
-    expect(r.stderr).toContain('0 late, 1 not judged (closed_unshipped=1)');
+    expect(r.stderr).toContain('1 order read, 1 paid, 0 late, 0 not judged, 0 excluded');
+    expect(r.stderr).not.toContain('closed_unshipped=');
+    expect(r.stderr).not.toContain('closed order never shipped');
+    expect(r.stderr).toContain(`1 order is still open in the order report (such as 等待卖家发货) while every line of it is closed (交易关闭) in the item report (${A})`);
   });
 });

@@ -2,7 +2,8 @@
 // the --shipments path: (1) a scan dated before the order was paid (a reused or mistyped waybill
 // number) was taken as its pickup, and a late order was on time; (2) --delivery-failures paid the
 // 10.00 promise payout to a closed order the same run judged closed_unshipped, because any scan by
-// its id or waybill (the first parcel's) counted as "shipped" there; (3) the no_ship_time warning said
+// its id or waybill (the first parcel's) counted as "shipped" there (money47: the judging now ships a
+// closed order with a line that shipped, and the payout follows it); (3) the no_ship_time warning said
 // "pass --shipments" to a run that had passed it.
 import { describe, expect, it } from 'vitest';
 import { T41, order, taobaoCsv, write } from '../orders/build.js';
@@ -116,9 +117,20 @@ describe('a scan file of tracking events (物流状态 beside 揽收时间): onl
 describe('--delivery-failures: a closed order is "closed without shipping" as the run judges it', () => {
   // tmall-2023 (paid 2026-04-01 10:00:00, before 04-09): order report 交易关闭 with no 发货时间, waybill YT1;
   // 宝贝报表: line 1 shipped 04-02 09:00:00 on YT1 (scan 04-02 08:00:00), line 2 never shipped; both closed.
-  // RULES 1.1: all lines closed and one never shipped → closed_unshipped, cannot be judged; rules.md §1.7:
-  // such an order on the list gets no 10.00 promise payout, is named, and the run exits 1.
-  // Before: the line-1 scan found by the order's waybill counted as shipped, and 10.00 was paid.
+  // Until money47: RULES 1.1 read "all lines closed and one never shipped → closed_unshipped", so this order
+  // was "closed without shipping" (8ee1f8e: the payout follows the run's own judging, not any scan found),
+  // no 10.00, named, exit 1.
+  // money47, by hand from docs/rules.md: §1.1 now reads "an order whose lines are all closed ships when the
+  // last of its lines that shipped did; a line closed never shipped drops out; if no line shipped, it is
+  // closed_unshipped". Line 2 drops out; line 1's parcel was picked up 04-02 08:00:00 (its own waybill's
+  // scan), before the 04-03 10:00:00 deadline (paid + 48 h): on time, no delayed-shipment voucher. The
+  // promise payout (§1.2: "Unkept 当日达/次日达/送货上门 promise: 10.00 per order, separate and not capped";
+  // §1.7: an order on the list "that was never paid, or was closed without shipping (which cannot be
+  // judged, §1.1), gets no payout", and "'Shipped' here is what the run judges (§1.1)"): the order was
+  // paid, and it shipped — a parcel left, and the list says its delivery failed — so it is not "closed
+  // without shipping" and can be judged (it was: on time). 10.00, final, per order (the same as the case
+  // below with both lines shipped). Exit 0: nothing for a person to check. The earlier decision's reason
+  // (8ee1f8e) — the payout and the judging must agree — stands; what the judging says of this order changed.
   const A = '3900000000000000200';
   const paid = '2026-04-01 10:00:00';
   const HEAD =
@@ -130,14 +142,25 @@ describe('--delivery-failures: a closed order is "closed without shipping" as th
   const dp = write(dir, 'dp.csv', `订单编号\n${A}\n`);
 
   for (const tz of TZS) {
-    it(`one line never shipped: closed_unshipped, no promise payout, named, exit 1 — TZ=${tz}`, () => {
+    it(`one line shipped (then closed), one never shipped: shipped, on time, the 10.00 promise payout (was closed_unshipped, none) — TZ=${tz}`, () => {
       const r = runCli(['compensate', rep, items, '--shipments', scans, '--delivery-failures', dp, '--as-of', '2026-04-30 12:00:00', '-f', 'json'], { tz });
-      expect(r.stdout.trim()).toBe('[]');
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('closed_unshipped');
-      expect(r.stderr).toContain(`1 closed without shipping, which cannot be judged (${A})`);
+      expect(rows(r.stdout)).toEqual([[A, 'delivery_promise', '10.00', 'final', null]]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toContain('closed_unshipped');
+      expect(r.stderr).not.toContain('closed without shipping');
     });
   }
+
+  // Neither line shipped (line 1 without its 发货时间, no scan of YT1): closed_unshipped (§1.1), no payout,
+  // named, exit 1 — the earlier decision, for the order it is about.
+  it('no line shipped: closed_unshipped, no promise payout, named, exit 1', () => {
+    const none = write(dir, 'closed-items0.csv', [HEAD, line('3900000000000000201', '110.00', '', ''), line('3900000000000000202', '100.00', '', ''), ''].join('\n'));
+    const r = runCli(['compensate', rep, none, '--delivery-failures', dp, '--as-of', '2026-04-30 12:00:00', '-f', 'json']);
+    expect(r.stdout.trim()).toBe('[]');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('closed_unshipped');
+    expect(r.stderr).toContain(`1 closed without shipping, which cannot be judged (${A})`);
+  });
 
   it('a closed order whose only scan is dated before its payment (a reused waybill) is closed without shipping too', () => {
     // Single-line order, no 发货时间, scan of YT1 on 03-20 (before paid 04-01): not its pickup.

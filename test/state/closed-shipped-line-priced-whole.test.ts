@@ -98,8 +98,8 @@ describe.each(['UTC', 'America/Los_Angeles'])('priced as one: a line shipped lat
 //     closed: 5 % × 500.00 = 25.00 (5.00–50.00) final, to issue (was on time).
 const dRow = (id: string, sub: string, paid: string, status: string, shipped: string, waybill: string) => ({ ...dLine(id, sub, paid, status, shipped), 快递公司: '申通快递', 快递单号: waybill });
 const byOrder = (out: string, id: string) => (JSON.parse(out) as Row[]).filter((v) => v.orderId === id).map((v) => [v.shipSource, v.hoursLate, v.afterMinimum]);
-const itemsA = (dir: string, name: string, l1: [string, string, string], l2: [string, string, string, string?]) =>
-  write(dir, name, [HEAD, tLine('3720000000000000491', l1[0], l1[1], l1[2]), tLine('3720000000000000492', l2[0], l2[1], l2[2], l2[3] ?? ''), ''].join('\n'));
+const itemsA = (dir: string, name: string, l1: [string, string, string, string?], l2: [string, string, string, string?]) =>
+  write(dir, name, [HEAD, tLine('3720000000000000491', l1[0], l1[1], l1[2], l1[3] ?? ''), tLine('3720000000000000492', l2[0], l2[1], l2[2], l2[3] ?? ''), ''].join('\n'));
 const reportA = (dir: string, name: string, status: string, shipped: string, paid = PAID) =>
   write(dir, name, taobaoCsv([order(A, { 订单状态: status, 订单创建时间: paid, 订单付款时间: paid, 买家应付货款: '500.00', 买家应付邮费: '0.00', 买家实际支付金额: '500.00', 发货时间: shipped })]));
 
@@ -188,29 +188,53 @@ describe.each(['UTC', 'America/Los_Angeles'])('priced as one: closed lines that 
 });
 
 // Lead, after money44 (which left it): every line closed, one shipped after the deadline then refunded,
-// the other cancelled never shipped. The fold's all-closed branch (orders/merge.ts foldLines) wants every
-// line shipped, so one line closed unshipped leaves the order unshipped: closed_unshipped, 0.00 — though
+// the other cancelled never shipped. The fold's all-closed branch (orders/merge.ts foldLines) wanted every
+// line shipped, so one line closed unshipped left the order unshipped: closed_unshipped, 0.00 — though
 // it shipped after its deadline (RULES 1.1: late = shipped after the deadline; only an order closed
-// *before* its deadline is not late; docs/rules.md §1.3 already reads it so for lines priced on their
-// own: "a closed line that never shipped is left out even when every other line is closed too").
-// By hand (douyin-2025, as above): paid 11-01 10:00:00, both promises 11-04 10:00:00 (all lines closed:
-// the earliest stands). L1 100.00 已关闭 never shipped (取消原因 买家取消); L2 250.00 shipped 11-06 10:00:00
-// (48 h late: tier 5, 1 %) then 已关闭. Base Σ 订单应付金额 = 350.00 (closed lines stay in the base, §1.3b,
-// §1.4): 1 % × 350.00 = 3.50 → 4 yuan → 4.00 (2.00–50.00), final; the platform deducts: 0.00 to issue.
-// it.fails: the lead tried the one-line fix (all closed: shippedAt = the last shipped line's time, a line
-// never shipped left out; 71e6035, reverted in 362d6cb): it passes this case, and changes two earlier
-// decisions that must be settled with it — test/compensation/report-open-lines-closed (卖家部分发货, L1
-// shipped on time then refunded, L2 never shipped: judged on time, no longer closed_unshipped; 0.00 either
-// way) and test/compensation/scan-checks (--delivery-failures: a closed order, line 1 shipped and scanned,
-// line 2 never shipped, was "closed without shipping", no 10.00 promise payout; with the fix it is shipped
-// and paid 10.00). Guard: both lines cancelled never shipped stay out (no row).
+// *before* its deadline without shipping is not late; docs/rules.md §1.3 already reads it so for lines
+// priced on their own: "a closed line that never shipped is left out even when every other line is closed
+// too"). Fixed by money47: a closed line never shipped drops out of the fold (its ship time and its
+// promise) whether or not the order has a live line; only an order none of whose lines shipped is
+// closed_unshipped. The pickup-scan fold (assess.ts foldedPickup) drops it too, and a ledger sighting of
+// the order open past its deadline still proves it late as before (judge.ts hasClosedUnshippedLine).
+// The it.fails of the lead turned into it: it fails on 8156fc6/b401575 (closed_unshipped, no row).
+// By hand (douyin-2025, as above): paid 11-01 10:00:00, L2's promise 11-04 10:00:00 (72 h window: the
+// 48–240 h rows). L1 100.00 已关闭 never shipped (取消原因 买家取消): left out, its promise too; L2 250.00
+// shipped 11-06 10:00:00 (48 h late: exactly 48 h is still tier 5, 1 %) then 已关闭. Base Σ 订单应付金额 =
+// 350.00 (closed lines stay in the base, §1.3b, §1.4): 1 % × 350.00 = 3.50 → 4 yuan (half up) → 4.00
+// (2.00–50.00), final (it shipped); the platform deducts: 0.00 to issue. `--by order`: marked_shipped
+// (no scans), 48 h, 4.00. Guard: both lines cancelled never shipped: closed_unshipped, no row.
+// (e) L1's own promise 11-03 10:00:00 (earlier), L2's 11-04 10:00:00: a cancelled line never had to
+//     ship, so its promise sets no deadline (§1.1 "Deadline"), as beside a live line: 48 h late, the 72 h
+//     window's tier 5, 4.00 (by the earliest of all, 11-03: a 48 h window 72 h late, 缺货 tier 1).
+// (f) pickup scans, L2 on W2, L1 never shipped (no waybill): W2 picked up 11-06 09:00:00: 47 h late,
+//     pickup_scan, 4.00 (before: closed_unshipped with the scans as without); W2 picked up 11-04 09:00:00,
+//     before its 11-06 10:00:00 marking (the carrier's time counts, §1.1): on time, no row.
+// (g) tmall-2023 (48 h from payment, 30 % of 买家实际支付金额 − 邮费, at least 5.00, the shop issues): A
+//     paid 04-01 10:00:00, deadline 04-03 10:00:00; order report 交易关闭 without 发货时间, 500.00 no
+//     postage; item report L1 300.00 交易关闭 退款成功 never shipped, L2 200.00 shipped 04-04 10:00:00 (24 h
+//     late) then 交易关闭 退款成功: the order shipped 04-04 10:00:00, 24 h late: 30 % × 500.00 = 150.00
+//     (refunds not subtracted, §1.4), final, to issue — two files, the item report alone, and `orders
+//     normalize --lines` read back. --record twice (04-10 10:00, 11:00): new 150.00, then already_recorded,
+//     no amount_changed; the ledger 150.00 once.
+// (h) guard, the ledger's sighting (money43's reading, §1.1 "A closed order the ledger saw open"): the
+//     11-05 12:00 --record run reads D with L1 待发货 (open, unshipped) and L2 shipped 11-03 10:00:00 on
+//     time, beside X paid 11-05 09:00:00 (the export's latest time): seen open 11-05 09:00:00, 23 h after
+//     the 11-04 10:00:00 deadline. The 11-08 run reads both lines 已关闭, L1 never shipped: L1 closed
+//     after that sighting, so the order was late by at least 23 h: tier 5, 1 % × 350.00 = 3.50 → 4.00,
+//     final, shipSource seen_open (as before: closed_unshipped judged from the sighting). The lead's
+//     one-line fold fix alone judged it on time by L2 (the sighting looked at only beside a live line).
 describe.each(['UTC', 'America/Los_Angeles'])('priced as one: every line closed, one shipped late then refunded, one never shipped (TZ=%s)', (tz) => {
-  it.fails('抖店: 4.00 final (today closed_unshipped, no voucher)', () => {
+  const run = (args: string[], asOf: string, dir: string) => runCli(['compensate', ...args, '--as-of', asOf, '--state', path.join(dir, 'none.db'), '-f', 'json', '--lang', 'en'], { tz });
+
+  it('抖店: 4.00 final, marked_shipped 48 h (was closed_unshipped, no voucher)', () => {
     const dir = tmpDir();
     const D = '6900000000000700091';
     const f = douyin(dir, [dLine(D, `${D}1`, '100.00', '已关闭', '', '买家取消'), dLine(D, `${D}2`, '250.00', '已关闭', '2026-11-06 10:00:00', '买家申请退款')]);
     const r = runCli(['compensate', f, '--as-of', '2026-11-08 10:00:00', '--state', path.join(dir, 'none.db'), '-f', 'json', '--lang', 'en'], { tz });
     expect(brief(r.stdout, D)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
+    expect(r.stderr).not.toContain('closed_unshipped');
+    expect(byOrder(run([f, '--by', 'order'], '2026-11-08 10:00:00', dir).stdout, D)).toEqual([['marked_shipped', 48, '4.00']]);
   });
   it('guard: both lines cancelled never shipped: no voucher', () => {
     const dir = tmpDir();
@@ -218,5 +242,64 @@ describe.each(['UTC', 'America/Los_Angeles'])('priced as one: every line closed,
     const f = douyin(dir, [dLine(D, `${D}1`, '100.00', '已关闭', '', '买家取消'), dLine(D, `${D}2`, '250.00', '已关闭', '', '买家取消')]);
     const r = runCli(['compensate', f, '--as-of', '2026-11-08 10:00:00', '--state', path.join(dir, 'none.db'), '-f', 'json', '--lang', 'en'], { tz });
     expect(brief(r.stdout, D)).toEqual([]);
+    expect(r.stderr).toContain('closed_unshipped=1');
+  });
+  it('(e) the cancelled line\'s earlier promise sets no deadline: 48 h late, 4.00', () => {
+    const dir = tmpDir();
+    const D = '6900000000000700093';
+    const f = douyin(dir, [{ ...dLine(D, `${D}1`, '100.00', '已关闭', '', '买家取消'), 承诺发货时间: '2026-11-03 10:00:00' }, dLine(D, `${D}2`, '250.00', '已关闭', '2026-11-06 10:00:00', '买家申请退款')]);
+    expect(brief(run([f], '2026-11-08 10:00:00', dir).stdout, D)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
+    expect(byOrder(run([f, '--by', 'order'], '2026-11-08 10:00:00', dir).stdout, D)).toEqual([['marked_shipped', 48, '4.00']]);
+  });
+  it('(f) pickup scans: the shipped line\'s parcel, 47 h: 4.00; scanned on time: no row', () => {
+    const dir = tmpDir();
+    const E = '6900000000000700094';
+    const f = douyin(dir, [dLine(E, `${E}1`, '100.00', '已关闭', '', '买家取消'), { ...dRow(E, `${E}2`, '250.00', '已关闭', '2026-11-06 10:00:00', 'W2'), 取消原因: '买家申请退款' }]);
+    const late = write(dir, 'late.csv', '物流单号,揽收时间\nW2,2026-11-06 09:00:00\n');
+    expect(byOrder(run([f, '--shipments', late, '--by', 'order'], '2026-11-08 10:00:00', dir).stdout, E)).toEqual([['pickup_scan', 47, '4.00']]);
+    expect(brief(run([f, '--shipments', late], '2026-11-08 10:00:00', dir).stdout, E)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
+    const early = write(dir, 'early.csv', '物流单号,揽收时间\nW2,2026-11-04 09:00:00\n');
+    const r = run([f, '--shipments', early], '2026-11-08 10:00:00', dir);
+    expect(brief(r.stdout, E)).toEqual([]);
+    expect(r.stderr).toContain('1 paid, 0 late, 0 not judged');
+  });
+  it('(g) tmall-2023: 150.00 final to issue (two files, item report alone, --lines read back); --record twice: recorded once', () => {
+    const dir = tmpDir();
+    const o = reportA(dir, 'o.csv', '交易关闭', '');
+    const i = itemsA(dir, 'i.csv', ['300.00', '交易关闭', '', '退款成功'], ['200.00', '交易关闭', '2026-04-04 10:00:00', '退款成功']);
+    expect(brief(run([o, i], '2026-04-10 10:00:00', dir).stdout, A)).toEqual([['tmall-2023', '500.00', '150.00', 'final', '150.00']]);
+    expect(brief(run([i], '2026-04-10 10:00:00', dir).stdout, A)).toEqual([['tmall-2023', '500.00', '150.00', 'final', '150.00']]);
+    const lines = path.join(dir, 'lines.csv');
+    expect(runCli(['orders', 'normalize', '--lines', o, i, '-o', lines], { tz }).code).toBe(0);
+    expect(brief(run([lines], '2026-04-10 10:00:00', dir).stdout, A)).toEqual([['tmall-2023', '500.00', '150.00', 'final', '150.00']]);
+    const state = path.join(dir, 'state.db');
+    const rec = (asOf: string) => {
+      const r = runCli(['compensate', o, i, '--as-of', asOf, '--state', state, '--record', '-f', 'json', '--lang', 'en'], { tz });
+      return { ...r, rows: (JSON.parse(r.stdout) as Row[]).filter((v) => (v.orderIds as string[]).includes(A)).map((v) => [v.amount, v.state, v.toIssue, v.recorded]) };
+    };
+    const r1 = rec('2026-04-10 10:00:00');
+    expect(r1.rows).toEqual([['150.00', 'final', '150.00', 'new']]);
+    expect(r1.code).toBe(0);
+    const r2 = rec('2026-04-10 11:00:00');
+    expect(r2.rows).toEqual([['150.00', 'final', '0.00', 'already_recorded']]);
+    expect(r2.code).toBe(0);
+    expect(r2.stderr).not.toContain('amount_changed');
+    expect(/total ([\d.]+)/.exec(runCli(['ledger', 'list', '--state', state], { tz }).stderr)?.[1]).toBe('150.00');
+  });
+  it('(h) guard: seen open past the deadline by a --record run, L2 on time: late from the sighting, 23 h, 4.00 (as before)', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const D = '6900000000000700095';
+    const X = '6900000000000700096';
+    const x = { ...dLine(X, X, '5.00', '待发货', ''), 支付完成时间: '2026-11-05 09:00:00', 订单提交时间: '2026-11-05 09:00:00', 承诺发货时间: '2026-11-20 10:00:00' };
+    const e1 = douyin(dir, [dLine(D, `${D}1`, '100.00', '待发货', ''), dLine(D, `${D}2`, '250.00', '已发货', '2026-11-03 10:00:00'), x]);
+    const r1 = runCli(['compensate', e1, '--as-of', '2026-11-05 12:00:00', '--state', state, '--record', '-f', 'json', '--lang', 'en'], { tz });
+    expect(brief(r1.stdout, D)).toEqual([['douyin-2025', '350.00', '4.00', 'provisional', '0.00']]);
+    const e2 = douyin(dir, [dLine(D, `${D}1`, '100.00', '已关闭', '', '买家取消'), dLine(D, `${D}2`, '250.00', '已关闭', '2026-11-03 10:00:00', '买家申请退款'), x]);
+    const r2 = runCli(['compensate', e2, '--as-of', '2026-11-08 10:00:00', '--state', state, '--record', '-f', 'json', '--lang', 'en'], { tz });
+    expect(brief(r2.stdout, D)).toEqual([['douyin-2025', '350.00', '4.00', 'final', '0.00']]);
+    expect(r2.stderr).toContain(`seen open and unshipped at 2026-11-05 09:00:00, 23 h after its deadline 2026-11-04 10:00:00`);
+    const by = runCli(['compensate', e2, '--as-of', '2026-11-08 10:00:00', '--state', state, '--by', 'order', '-f', 'json', '--lang', 'en'], { tz });
+    expect(byOrder(by.stdout, D)).toEqual([['seen_open', 23, '4.00']]);
   });
 });

@@ -50,9 +50,12 @@ export interface Sums {
   paidByPlatform: number;
   paidComputedFen: number;
   paidPlatformFen: number;
-  /** Amounts a platform-deducts rule set (douyin-2025) will charge the shop. */
+  /** Amounts a platform-deducts rule set (douyin-2025) will charge the shop: final rows only. */
   deducted: number;
   deductedFen: number;
+  /** The same of provisional rows (an order still unshipped, or a window that can still change): counted apart, as provisional vouchers are. */
+  deductedProvisional: number;
+  deductedProvisionalFen: number;
   mismatched: number;
   /** Platform-paid vouchers whose payout is below the computed amount, and the shortfall in all. */
   underpaid: number;
@@ -75,7 +78,7 @@ export interface Sums {
 }
 
 export function newSums(): Sums {
-  return { count: 0, totalFen: 0, provisional: 0, provisionalFen: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, mismatched: 0, underpaid: 0, underpaidFen: 0, risky: new Map(), alreadyRecorded: 0, paidBefore: 0, conflicts: 0, conflictFen: 0, changes: 0, changeFen: 0, held: 0, heldFen: 0 };
+  return { count: 0, totalFen: 0, provisional: 0, provisionalFen: 0, paidByPlatform: 0, paidComputedFen: 0, paidPlatformFen: 0, deducted: 0, deductedFen: 0, deductedProvisional: 0, deductedProvisionalFen: 0, mismatched: 0, underpaid: 0, underpaidFen: 0, risky: new Map(), alreadyRecorded: 0, paidBefore: 0, conflicts: 0, conflictFen: 0, changes: 0, changeFen: 0, held: 0, heldFen: 0 };
 }
 
 export function noBuyerWarning(n: number): Msg {
@@ -150,6 +153,7 @@ export function runSummary(s: RunSummary): Msg {
       (sums.held ? `; 24 小时窗口不明的红包 ${sums.held} 个, 若窗口成立则欠 ${fen(sums.heldFen)} 元 (未记录, 未计入现在发放: 用包含上面所列订单的报表重新运行)` : '') +
       (sums.paidByPlatform ? `; 平台已赔付 ${sums.paidByPlatform} 个 (计算 ${fen(sums.paidComputedFen)} 元, 平台已付 ${fen(sums.paidPlatformFen)} 元, 不再发放)` : '') +
       (sums.deducted ? `; 平台将从店铺扣款 ${sums.deducted} 笔共 ${fen(sums.deductedFen)} 元 (无需发放, 仅对账)` : '') +
+      (sums.deductedProvisional ? `; 待定扣款 ${sums.deductedProvisional} 笔, 目前计 ${fen(sums.deductedProvisionalFen)} 元 (订单未发货或未定稿, 金额还可能变化, 未计入上面的扣款; 定稿后再对账)` : '') +
       (s.promises ? `; 未履约承诺 ${s.promises} 单共 ${fmtMoney(s.promiseTotal)} 元 (另付, 不计入封顶)` : '') +
       `; 拒绝行 ${s.rejected}` +
       (s.newlyRecorded !== null ? `; 新记录 ${s.newlyRecorded}` : '') +
@@ -163,6 +167,7 @@ export function runSummary(s: RunSummary): Msg {
       (sums.held ? `; ${plural(sums.held, 'voucher')} held, owing ${fen(sums.heldFen)} if ${sums.held === 1 ? 'its' : 'their'} 24-hour window stands (not recorded, not in that total: run again with an export holding the orders named above)` : '') +
       (sums.paidByPlatform ? `; ${sums.paidByPlatform} already paid by the platform (computed ${fen(sums.paidComputedFen)}, platform paid ${fen(sums.paidPlatformFen)}; not issued again)` : '') +
       (sums.deducted ? `; ${sums.deducted} to be deducted by the platform totalling ${fen(sums.deductedFen)} (nothing to issue; reconcile only)` : '') +
+      (sums.deductedProvisional ? `; ${plural(sums.deductedProvisional, 'provisional deduction')} of ${fen(sums.deductedProvisionalFen)} so far (an order unshipped or not final: the amount may still change; not in that total; reconcile once final)` : '') +
       (s.promises ? `; ${plural(s.promises, 'unkept delivery promise')} totalling ${fmtMoney(s.promiseTotal)} (paid separately, not capped)` : '') +
       `; ${s.rejected} rejected ${s.rejected === 1 ? 'row' : 'rows'}` +
       (s.newlyRecorded !== null ? `; ${s.newlyRecorded} newly recorded` : '') +

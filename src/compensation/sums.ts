@@ -53,8 +53,16 @@ export function countVoucher(sums: Sums, v: Reconciled, recorded?: string): numb
   } else if (v.payer === 'platform-deducts' && isAboveZero(v.amount)) {
     // A late order whose tier pays nothing (douyin-2025: ≤ 48 h window, ≤ 48 h late) is a row for
     // reconciliation, but no deduction: "5 to be deducted totalling 2.00" counted four of 0.00.
-    sums.deducted++;
-    sums.deductedFen += moneyToFen(v.amount);
+    // A provisional row (an order still unshipped) is what it comes to so far, not yet a charge: counted
+    // apart, as a provisional voucher the shop issues is (user13: 131.00 "to be deducted" held 5.00 of two
+    // unshipped orders beside the month's 126.00 final, with nothing to tell them apart).
+    if (v.state === 'provisional') {
+      sums.deductedProvisional++;
+      sums.deductedProvisionalFen += moneyToFen(v.amount);
+    } else {
+      sums.deducted++;
+      sums.deductedFen += moneyToFen(v.amount);
+    }
   }
   // A payout of 0.00 is no payout (docs/rules.md §1.4a: "a 0.00 or empty cell means it paid nothing"),
   // as an empty cell is: the shop issues the voucher, nothing differs from a payout. An export writing

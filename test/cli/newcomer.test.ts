@@ -107,10 +107,10 @@ describe('a Tmall and a 拼多多 shop: --rules with the PDD rule file on both e
     const tmall = runCli(['compensate', TMALL, ...AS_OF, '--lang', 'en']);
     expect(tmall.code).toBe(0);
     expect(tmall.stderr).toContain('1 voucher totalling 50.00 to issue');
-    // The PDD export alone with its rule file: 10.00 + 3.00 + 30.00 + 5.00 + 3.00 = 51.00 deducted (README).
+    // The PDD export alone with its rule file: 10.00 + 3.00 + 30.00 + 5.00 + 3.00 = 51.00 (README): …701 (3.00) still unshipped, provisional, counted apart: 48.00 deducted + 3.00 so far (user13).
     const pdd = runCli(['compensate', PDD, ...AS_OF, '--rules', RULE, '--lang', 'en']);
     expect(pdd.code).toBe(0);
-    expect(pdd.stderr).toContain('5 to be deducted by the platform totalling 51.00');
+    expect(pdd.stderr).toContain('4 to be deducted by the platform totalling 48.00 (nothing to issue; reconcile only); 1 provisional deduction of 3.00 so far');
   });
 
   it('tmall-2026 forced on a 抖店 export is refused the same way; so it is on a PDD export (no rule set of its own; a warning until 2026-12)', () => {
@@ -164,9 +164,9 @@ describe('the PDD shop\'s own rule file named in its config (compensate.rules)',
       env: { STOREOPS_CONFIG: path.join(shop, 'storeops.config.json') },
     });
     expect(r.code, r.stderr).toBe(0);
-    // 5 % of the paid amount, 3.00–30.00 each: 10.00 + 3.00 + 30.00 + 5.00 + 3.00 = 51.00 (README).
+    // 5 % of the paid amount, 3.00–30.00 each: 10.00 + 3.00 + 30.00 + 5.00 + 3.00 = 51.00 (README): …701 (3.00) still unshipped, provisional, counted apart: 48.00 deducted + 3.00 so far (user13).
     expect((JSON.parse(r.stdout) as { amount: string }[]).map((v) => v.amount)).toEqual(['10.00', '3.00', '30.00', '5.00', '3.00']);
-    expect(r.stderr).toContain('5 to be deducted by the platform totalling 51.00');
+    expect(r.stderr).toContain('4 to be deducted by the platform totalling 48.00 (nothing to issue; reconcile only); 1 provisional deduction of 3.00 so far');
     // A file only in the current folder (where it used to be looked for) is not guessed at: exit 2.
     fs.renameSync(path.join(shop, 'my-pdd.json'), path.join(elsewhere, 'my-pdd.json'));
     const moved = runCli(['compensate', path.join(ROOT, 'examples', 'pdd-orders-202611.csv'), '--lang', 'en'], { cwd: elsewhere, env: { STOREOPS_CONFIG: path.join(shop, 'storeops.config.json') } });

@@ -64,9 +64,12 @@ describe('compensate on a Douyin export (auto → douyin-2025)', () => {
     const rows = JSON.parse(late.stdout) as Record<string, unknown>[];
     expect(rows.map((v) => v.amount)).toEqual(['0.00', '0.00', '0.00', '0.00', '2.00']);
     expect(late.stderr).toContain('5 late');
-    expect(late.stderr).toContain('; 1 to be deducted by the platform totalling 2.00 (nothing to issue; reconcile only)');
+    // …701 is still unshipped: its 2.00 is what it comes to so far, counted apart from the deductions
+    // (user13; it was "1 to be deducted by the platform totalling 2.00").
+    expect(late.stderr).not.toContain('to be deducted');
+    expect(late.stderr).toContain('; 1 provisional deduction of 2.00 so far (an order unshipped or not final');
     const zh = runCli(['compensate', f, '--as-of', '2026-11-22 12:00:00', '-f', 'json', '--lang', 'zh']);
-    expect(zh.stderr).toContain('; 平台将从店铺扣款 1 笔共 2.00 元 (无需发放, 仅对账)');
+    expect(zh.stderr).toContain('; 待定扣款 1 笔, 目前计 2.00 元 (订单未发货或未定稿');
     // As of 11-20 12:00 …701 is 28 h late: every row is 0.00, nothing will be deducted.
     const none = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-f', 'json']);
     expect(none.stderr).toContain('5 late');

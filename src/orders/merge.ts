@@ -93,6 +93,11 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
     // not owed, test/state/closed-shipped-line-priced-whole). A closed line never shipped still drops out.
     o.shippedAt = shippedAll ? shippedMax : null;
     o.promisedShipAt = livePromise;
+    const own = ownPromises(lines, shippedAll);
+    if (own) {
+      o.promisedShipAt = own.promisedShipAt;
+      if (shippedAll) o.shippedAt = own.shippedAt;
+    }
   } else if (shippedMax !== null) {
     // Every line closed, one or more of them after shipping (returned, refunded): the order shipped when
     // the last of those did, as a one-line order closed after shipping keeps its ship time and is judged
@@ -130,6 +135,40 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
   o.articleNo = [...new Set(lines.map((l) => l.articleNo).filter(Boolean))].join(';');
   if (keepLines) attachSubOrders(o, lines);
   return o;
+}
+
+/**
+ * Sub-orders promised at different times (抖店: each product has its own 发货时效, and a cart of a 48 h
+ * scarf and a 15-day made-to-order one is one 主订单): each line had to ship by its own 承诺发货时间
+ * (docs/rules.md §1.1). Judged as one order against the earliest promise and the last line's ship time,
+ * an order whose every line shipped a day early was "288 h late", 缺货, 1 % of 600.00 = 6.00 forecast
+ * (user13). Every line that shipped (a closed one shipped then refunded too) is measured against its own
+ * promise: all shipped, the order is judged by the line latest against its own (its promise and ship
+ * time: window and lateness are that line's); a live line still unshipped, by the earliest promise of
+ * the unshipped lines and of those shipped late, as before (an on-time line's earlier promise is no
+ * deadline). Undefined — the fold as before — when the lines share one promise, or a live line has none.
+ */
+function ownPromises(lines: readonly ParsedRow[], shippedAll: boolean): { promisedShipAt: number; shippedAt: number | null } | undefined {
+  const counted = lines.filter((l) => l.status !== 'closed' || l.shippedAt !== null);
+  if (counted.some((l) => l.status !== 'closed' && l.promisedShipAt === null)) return undefined;
+  const withPromise = counted.filter((l) => l.promisedShipAt !== null);
+  if (new Set(withPromise.map((l) => l.promisedShipAt)).size < 2) return undefined;
+  if (shippedAll) {
+    let worst: ParsedRow | undefined;
+    for (const l of withPromise) {
+      if (l.shippedAt === null) continue;
+      const late = l.shippedAt - l.promisedShipAt!;
+      const worstLate = worst ? worst.shippedAt! - worst.promisedShipAt! : -Infinity;
+      if (late > worstLate || (late === worstLate && l.shippedAt > worst!.shippedAt!)) worst = l;
+    }
+    return worst ? { promisedShipAt: worst.promisedShipAt!, shippedAt: worst.shippedAt } : undefined;
+  }
+  let deadline: number | null = null;
+  for (const l of withPromise) {
+    const pending = l.status !== 'closed' && l.shippedAt === null;
+    if (pending || (l.shippedAt !== null && l.shippedAt > l.promisedShipAt!)) deadline = minT(deadline, l.promisedShipAt);
+  }
+  return deadline === null ? undefined : { promisedShipAt: deadline, shippedAt: null };
 }
 
 /** An order report row shipped as a whole by its own status, with its own 发货时间 (enrichOrder, read.ts). */

@@ -99,3 +99,51 @@ describe('a month of 抖店 orders (douyin-2025), worked by hand', () => {
     expect(zh.stderr).toContain('; 平台将从店铺扣款 8 笔共 126.00 元 (无需发放, 仅对账); 待定扣款 2 笔, 目前计 5.00 元 (');
   });
 });
+
+describe('a 抖店 order whose sub-orders were promised at different times (each product its own 发货时效)', () => {
+  // docs/rules.md §1.1: each sub-order ships by its own 承诺发货时间. One 主订单 paid 11-10 10:00:00, two
+  // lines: A 100.00 promised 11-12 10:00 (48 h), B 500.00 made to order, promised 11-25 10:00 (360 h).
+  // Base: the order's 600.00 (§1.3b). Worked by hand:
+  //   M1 A shipped 11-11 10:00, B 11-24 10:00: each a day early: on time, no row. Before: judged against
+  //      A's promise with B's ship time, 288 h late on a 48 h window, 缺货 1 % × 600.00 = 6.00.
+  //   M2 A 11-11 10:00, B 11-26 10:00: B 24 h late on its 360 h window (> 240 h, ≤ 48 h late: tier 6,
+  //      1 %, 3–50): 600.00 × 1 % = 6 → 6.00, late (not 缺货), 24.0 h.
+  //   M3 A 11-13 10:00 (24 h late on its 48 h window: tier 4, 0 %), B 11-24 10:00 on time: 0.00, late, 24.0 h.
+  //   M4 A shipped 11-11 10:00, B still unshipped as of 11-20 12:00: B is due 11-25 10:00, so the order
+  //      is not late yet (before: 194 h late, 缺货 6.00 provisional) and not at risk within 12 h.
+  const H: string[] = DOUYIN_HEADERS;
+  const file = (dir: string, name: string, aShip: string, bShip: string) => {
+    const row = (sub: string, amount: string, promised: string, shipped: string) => {
+      const v: Record<string, string> = {
+        主订单编号: '\t6937100000000000301', 子订单编号: `\t${sub}`, 选购商品: '围巾', 商品数量: '1', 商品单价: amount, 订单应付金额: amount, 运费: '0.00',
+        订单提交时间: '2026-11-10 09:59:00', 支付完成时间: '2026-11-10 10:00:00', 订单状态: shipped ? '已完成' : '待发货', 承诺发货时间: promised,
+        订单类型: '普通订单', 用户昵称: '阿杰', 发货时间: shipped,
+      };
+      return H.map((h) => csvCell(v[h] ?? '')).join(',');
+    };
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, '\uFEFF' + [H.map(csvCell).join(','), row('6937100000000000951', '100.00', '2026-11-12 10:00:00', aShip), row('6937100000000000952', '500.00', '2026-11-25 10:00:00', bShip)].join('\r\n') + '\r\n');
+    return f;
+  };
+  it('each line is measured against its own promise', () => {
+    const dir = tmpDir();
+    const cases: [string, string, string, string, unknown[]][] = [
+      ['m1.csv', '2026-11-11 10:00:00', '2026-11-24 10:00:00', '2026-12-01 10:00:00', []],
+      ['m2.csv', '2026-11-11 10:00:00', '2026-11-26 10:00:00', '2026-12-01 10:00:00', [[['late'], '600.00', '6.00', 'final', 24]]],
+      ['m3.csv', '2026-11-13 10:00:00', '2026-11-24 10:00:00', '2026-12-01 10:00:00', [[['late'], '600.00', '0.00', 'final', 24]]],
+      ['m4.csv', '2026-11-11 10:00:00', '', '2026-11-20 12:00:00', []],
+    ];
+    for (const [name, a, b, asOf, want] of cases) {
+      const f = file(dir, name, a, b);
+      for (const tz of ['UTC', 'America/Los_Angeles']) {
+        const r = runCli(['compensate', f, '--as-of', asOf, '-f', 'json', '--lang', 'en'], { tz });
+        expect(r.code, `${name} ${tz}: ${r.stderr}`).toBe(0);
+        const rows = JSON.parse(r.stdout) as { kinds: string[]; baseAmount: string; amount: string; state: string; maxHoursLate: number }[];
+        expect(rows.map((v) => [v.kinds, v.baseAmount, v.amount, v.state, Number(v.maxHoursLate)]), `${name} ${tz}`).toEqual(want);
+      }
+    }
+    const risk = runCli(['compensate', file(dir, 'm4r.csv', '2026-11-11 10:00:00', ''), '--as-of', '2026-11-20 12:00:00', '--at-risk', '12', '-f', 'json', '--lang', 'en']);
+    expect(risk.code, risk.stderr).toBe(0);
+    expect(JSON.parse(risk.stdout)).toEqual([]);
+  });
+});

@@ -377,6 +377,8 @@ function subOrderViews(o: Order, seen?: (v: Order) => number | undefined): Order
     const shipped = l.shippedAt !== null || stale;
     return {
       ...o,
+      // The line is judged by its own promise and ship time, not the order's (merge.ts ownPromises).
+      ownPromise: undefined,
       lineId: l.lineId,
       status: stale ? o.status : l.status,
       statusRaw: stale ? o.statusRaw : l.statusRaw,

@@ -133,6 +133,9 @@ export function shipWindowHours(o: Order, rules: RuleSet, opts: JudgeOptions): n
 }
 
 export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
+  // Sub-orders promised at different times: judged by the line latest against its own promise (or,
+  // unshipped, the earliest promise still binding), docs/rules.md §1.1 (user13).
+  if (o.ownPromise) o = { ...o, promisedShipAt: o.ownPromise.promisedShipAt, shippedAt: o.ownPromise.shippedAt ?? o.shippedAt };
   if (o.status === 'unpaid') return { verdict: 'unpaid' };
   if (o.paidAt === null) return { verdict: 'not_judged', reason: 'no_paid_time' };
   // RULES 1.1: the order's own promised time when the export has one, else paid-at + window.

@@ -94,10 +94,7 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
     o.shippedAt = shippedAll ? shippedMax : null;
     o.promisedShipAt = livePromise;
     const own = ownPromises(lines, shippedAll);
-    if (own) {
-      o.promisedShipAt = own.promisedShipAt;
-      if (shippedAll) o.shippedAt = own.shippedAt;
-    }
+    if (own) o.ownPromise = own;
   } else if (shippedMax !== null) {
     // Every line closed, one or more of them after shipping (returned, refunded): the order shipped when
     // the last of those did, as a one-line order closed after shipping keeps its ship time and is judged
@@ -146,7 +143,8 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
  * promise: all shipped, the order is judged by the line latest against its own (its promise and ship
  * time: window and lateness are that line's); a live line still unshipped, by the earliest promise of
  * the unshipped lines and of those shipped late, as before (an on-time line's earlier promise is no
- * deadline). Undefined — the fold as before — when the lines share one promise, or a live line has none.
+ * deadline). Undefined when the lines share one promise, or a live line has none. Kept beside the
+ * order's own promisedShipAt and shippedAt (Order.ownPromise), which judge() reads it in place of.
  */
 function ownPromises(lines: readonly ParsedRow[], shippedAll: boolean): { promisedShipAt: number; shippedAt: number | null } | undefined {
   const counted = lines.filter((l) => l.status !== 'closed' || l.shippedAt !== null);

@@ -81,6 +81,12 @@ export interface Order {
    * per sub-order prices each (RULES 1.3, compensation/assess.ts). Not enumerable: never written out.
    */
   subOrders?: readonly Order[];
+  /**
+   * Sub-orders promised at different times (抖店): the deadline and ship time compensate judges the
+   * order by, each line against its own promise (merge.ts ownPromises, docs/rules.md §1.1). The order's
+   * own promisedShipAt (its live lines' earliest) and shippedAt (its last line's) stay as shown.
+   */
+  ownPromise?: { promisedShipAt: number; shippedAt: number | null };
 }
 
 /** Keeps an order's lines on it without making them one of its written fields. */

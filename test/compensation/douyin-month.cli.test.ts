@@ -142,6 +142,10 @@ describe('a 抖店 order whose sub-orders were promised at different times (each
         expect(rows.map((v) => [v.kinds, v.baseAmount, v.amount, v.state, Number(v.maxHoursLate)]), `${name} ${tz}`).toEqual(want);
       }
     }
+    // The order as shown (orders normalize) keeps its own times: its live lines' earliest promise and its
+    // last line's ship time; only compensate judges it line by line.
+    const norm = runCli(['orders', 'normalize', path.join(dir, 'm3.csv'), '-f', 'json', '--lang', 'en']);
+    expect((JSON.parse(norm.stdout) as Record<string, unknown>[]).map((o) => [o.promisedShipAt, o.shippedAt])).toEqual([['2026-11-12T10:00:00+08:00', '2026-11-24T10:00:00+08:00']]);
     const risk = runCli(['compensate', file(dir, 'm4r.csv', '2026-11-11 10:00:00', ''), '--as-of', '2026-11-20 12:00:00', '--at-risk', '12', '-f', 'json', '--lang', 'en']);
     expect(risk.code, risk.stderr).toBe(0);
     expect(JSON.parse(risk.stdout)).toEqual([]);

@@ -109,6 +109,22 @@ interface CutRow {
   ids: { orderId: string; lineId: string | null } | undefined;
 }
 
+/** Rejected rows of a file whose ids are kept for the cut check (settleCuts); past this, none are. */
+const REJECTED_KEPT = 1000;
+
+/**
+ * What the cut check (settleCuts) asks of each file, kept while it is read (compensate only): the
+ * paid times of its first and last rows read in full (in file order: which way it is sorted), and its
+ * rejected rows with the ids they were read with (undefined: none can be read, the row's cells
+ * cannot be trusted), up to REJECTED_KEPT of them (`over`: more).
+ */
+interface CutEvidence {
+  first: number | null;
+  last: number | null;
+  rejected: { line: number; ids: { orderId: string; lineId: string | null } | undefined }[];
+  over: boolean;
+}
+
 /** One order's lines of the line-grain files, to fold into the order. */
 interface LineGroup {
   lines: ParsedRow[];
@@ -163,6 +179,8 @@ export class OrderSet {
    * count an order it holds twice twice, standing in for one of the cut file's it lacks.
    */
   private readonly cutRepeats = new Map<string, { ids: SeenIds; distinct: number }>();
+  /** Per file (by idx), what the cut check needs (compensate: `held` given); empty otherwise. */
+  private readonly evidence: CutEvidence[] = [];
   private readonly empty: string[] = [];
 
   constructor(
@@ -172,6 +190,7 @@ export class OrderSet {
     private readonly opts: ReadOptions,
   ) {
     this.stats = files.map((f) => f.stats);
+    if (opts.held) for (const f of files) this.evidence[f.idx] = { first: null, last: null, rejected: [], over: false };
     const lines = Boolean(ctx.duplicates);
     this.seenOrders = new SeenIds(files.length, lines);
     this.seenLines = new SeenIds(files.length, lines);
@@ -238,6 +257,8 @@ export class OrderSet {
     // A row naming a buyer is an order with a broken id (rejected, reported), never a total row.
     const namedColumns = [d.map.index.get('buyer') ?? -1];
     let pendingSummary: number[] = [];
+    // compensate: the paid times of the first and last rows read in full, and the rejected rows' ids (settleCuts).
+    const ev = this.evidence[f.idx];
     try {
     for await (const recs of marked(f.batches)) {
      const out: ParsedRow[] = [];
@@ -262,6 +283,7 @@ export class OrderSet {
       if (rec.problem) {
         // Its cells cannot be read at all (its quoting): whose order it is cannot be told.
         await this.rejectRecord(f, rec.line, rec.problem);
+        if (ev) keepRejected(ev, rec.line, undefined);
         continue;
       }
       if (blankRecord(rec)) {
@@ -274,6 +296,8 @@ export class OrderSet {
       if (needStatus && !isProblem(r) && r.status === 'unknown') r = unknownStatus(f.name, rec.line, r, statusHeader, d.layout.grain);
       if (isProblem(r)) {
         await this.rejectParsed(f, rec, r, piiKind, receiverIx);
+        // A ragged row's cells may be shifted (held as anyone's): its id is not read from them.
+        if (ev) keepRejected(ev, rec.line, r.held?.unknown === 'anyone' ? undefined : parser.cutIds(rec.cells));
         continue;
       }
       const n = this.files.length;
@@ -289,6 +313,10 @@ export class OrderSet {
           group = { id: r.orderId, prev: p !== undefined && (p === UNKNOWN_AT || p % n !== f.idx) ? p : undefined };
         }
         prev = group.prev;
+      }
+      if (ev && r.paidAt !== null) {
+        if (ev.first === null) ev.first = r.paidAt;
+        ev.last = r.paidAt;
       }
       if (prev !== undefined) {
         await this.duplicateRow(f, rec.line, r, prev, dedupeByLine);
@@ -413,12 +441,17 @@ export class OrderSet {
    * after it, which may be any buyer's orders, so every voucher of the run waits, as for any row
    * whose order cannot be told, unless another file is the complete download of what the cut file
    * holds: one file `g`, as new as it or newer, reads every order the cut file read (each of its
-   * rows a repeat of one of g's, or g's a repeat of its), and a file as new or newer reads the
-   * order (or order line) the cut row is of, its id read in full (never guessed from a cut cell).
-   * Then the rows after the cut are taken to be in g too, as they are in a re-download of the same
-   * export (or the next day's download of a range that holds this one's): the cut file adds nothing,
-   * and nothing waits for it. An older file does not stand in for it: the cut row, and those after
-   * it, may be a later state of those orders (shipped, refunded) than the older file shows.
+   * rows a repeat of one of g's, or g's a repeat of its) and holds every row the cut file rejected
+   * (its order read there, or rejected there too: its id read in full in both), and a file as new or
+   * newer reads the order (or order line) the cut row is of, its id read in full (never guessed from
+   * a cut cell). Then the rows after the cut are taken to be in g too, as they are in a re-download of
+   * the same export: when g has the cut file's export time (the same download), whichever way the
+   * file is sorted; when g is newer (the next day's download of a range that holds this one's), only
+   * when the cut file lists its orders oldest first (its first row read in full paid before its last):
+   * the rows after the cut are then its newest, which a later download holds, where listed newest
+   * first they are its oldest, which a later download of "the last 7 days" has dropped. An older file
+   * does not stand in for it: the cut row, and those after it, may be a later state of those orders
+   * (shipped, refunded) than the older file shows.
    */
   private settleCuts(): void {
     const cuts = this.cuts.splice(0);
@@ -436,7 +469,8 @@ export class OrderSet {
       const { orderId, lineId } = c.ids;
       const id = lineId === null ? orderId : `${orderId} (${lineId})`;
       const grain = a.stats.detected.layout.grain;
-      const v = grain === 'order' ? this.seenOrders.get(orderId) : lineId !== null ? this.seenLines.get(lineId) : this.seenLineOrders.get(orderId);
+      const where = (ids: { orderId: string; lineId: string | null }) => (grain === 'order' ? this.seenOrders.get(ids.orderId) : ids.lineId !== null ? this.seenLines.get(ids.lineId) : this.seenLineOrders.get(ids.orderId));
+      const v = where(c.ids);
       const k = v === undefined || v === UNKNOWN_AT ? undefined : this.files.find((f) => f.idx === v % n);
       if (!k || k === a || at(k) < atA) {
         hold(
@@ -448,12 +482,77 @@ export class OrderSet {
         continue;
       }
       const read = a.stats.accepted + a.stats.duplicates;
-      const g = read > 0 ? this.files.find((f) => f !== a && at(f) >= atA && this.dups.between(f.idx, a.idx) + (this.cutRepeats.get(`${a.idx}>${f.idx}`)?.distinct ?? 0) === read) : undefined;
-      if (!g) {
+      const full = read > 0 ? this.files.filter((f) => f !== a && at(f) >= atA && this.dups.between(f.idx, a.idx) + (this.cutRepeats.get(`${a.idx}>${f.idx}`)?.distinct ?? 0) === read) : [];
+      if (full.length === 0) {
         hold(
           msg(
             `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断; ${k.name} 完整读到了这个订单, 但没有一个同样新或更新的文件含有 ${a.name} 读到的每个订单, 截断处之后的行可能不在任何文件中`,
             `${a.name}:${c.line}: the file was cut off in this row (order ${id}); ${k.name} reads that order in full, but no file as new or newer holds every order ${a.name} read, so the rows after the cut may be in none of them`,
+          ),
+        );
+        continue;
+      }
+      // The cut file's rejected rows: each must be in g too (its order read there, or the same row
+      // rejected there), else g is not a download of what the cut file holds (another filter or
+      // range) and the rows after the cut may be in no file. A row whose id cannot be read is in no
+      // file that can be told.
+      const ev = this.evidence[a.idx]!;
+      const blind = ev.over ? undefined : ev.rejected.find((r) => r.ids === undefined);
+      if (ev.over || blind) {
+        const which = blind
+          ? msg(`${a.name}:${blind.line} 被拒绝, 它的订单编号无法读取`, `${a.name}:${blind.line} was rejected and its order id cannot be read`)
+          : msg(`${a.name} 有超过 ${REJECTED_KEPT.toLocaleString('en-US')} 行被拒绝`, `more than ${REJECTED_KEPT.toLocaleString('en-US')} rows of ${a.name} were rejected`);
+        hold(
+          msg(
+            `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断; ${full[0]!.name} 含有 ${a.name} 读到的每个订单, 但 ${which.zh}, 无从知道它是否也在 ${full[0]!.name} 中, 截断处之后的行可能不在任何文件中`,
+            `${a.name}:${c.line}: the file was cut off in this row (order ${id}); ${full[0]!.name} holds every order ${a.name} read, but ${which.en}, so whether it is in ${full[0]!.name} too cannot be told: the rows after the cut may be in none of the files`,
+          ),
+        );
+        continue;
+      }
+      const key = (ids: { orderId: string; lineId: string | null }) => (grain !== 'order' && ids.lineId !== null ? ids.lineId : ids.orderId);
+      let lacking: { line: number; id: string } | undefined;
+      const holds = (g: OpenFile): boolean => {
+        const gRejected = new Set(this.evidence[g.idx]!.rejected.map((r) => (r.ids ? key(r.ids) : '')));
+        for (const r of ev.rejected) {
+          const w = where(r.ids!);
+          if ((w !== undefined && w !== UNKNOWN_AT && w % n === g.idx) || gRejected.has(key(r.ids!))) continue;
+          lacking ??= { line: r.line, id: key(r.ids!) };
+          return false;
+        }
+        return true;
+      };
+      const whole = full.filter(holds);
+      if (whole.length === 0) {
+        const g = full[0]!;
+        hold(
+          msg(
+            `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断; ${g.name} 含有 ${a.name} 读到的每个订单, 但没有 ${a.name}:${lacking!.line} 的订单 ${lacking!.id} (${a.name} 拒绝了这一行, 原因见上文): 它不是 ${a.name} 那批订单的完整下载, 截断处之后的行可能不在任何文件中`,
+            `${a.name}:${c.line}: the file was cut off in this row (order ${id}); ${g.name} holds every order ${a.name} read, but not order ${lacking!.id} of ${a.name}:${lacking!.line}, a row ${a.name} rejected (its reason above): it is not a complete download of ${a.name}'s orders, so the rows after the cut may be in none of the files`,
+          ),
+        );
+        continue;
+      }
+      // The same download (the cut file's export time) holds the rows after the cut however the file
+      // is sorted; a later one, only those of a file listed oldest first.
+      const oldestFirst = ev.first !== null && ev.last !== null && ev.first < ev.last;
+      const g = whole.find((f) => at(f) === atA) ?? (oldestFirst ? whole[0] : undefined);
+      if (!g) {
+        const t = (ms: number) => this.ctx.tz.format(ms);
+        const why =
+          ev.first !== null && ev.last !== null && ev.first > ev.last
+            ? msg(
+                `${a.name} 的订单按时间从新到旧排列 (完整读到的第一行付款时间 ${t(ev.first)}, 最后一行 ${t(ev.last)}), 截断处之后丢失的是其中最早的订单`,
+                `${a.name} lists its orders newest first (its first row read in full paid ${t(ev.first)}, its last ${t(ev.last)}), so the rows lost after the cut are its oldest`,
+              )
+            : msg(
+                `${a.name} 完整读到的行不足以看出它按什么顺序排列 (少于两行付款时间不同), 截断处之后丢失的可能是其中最早的订单`,
+                `the order of ${a.name}'s rows cannot be told (fewer than two rows read in full with different paid times), so the rows lost after the cut may be its oldest`,
+              );
+        hold(
+          msg(
+            `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断; ${whole[0]!.name} (较新) 含有 ${a.name} 读到的每个订单, 但 ${why.zh}, 而较新的下载可能从更晚的时间开始 (如"最近 7 天"): 只有同一次下载 (导出时间相同) 能代替它`,
+            `${a.name}:${c.line}: the file was cut off in this row (order ${id}); ${whole[0]!.name} (newer) holds every order ${a.name} read, but ${why.en}, and a later download may begin after them (a "last 7 days" one): only the same download (the same export time) stands in for it`,
           ),
         );
         continue;
@@ -466,6 +565,7 @@ export class OrderSet {
         ),
       );
     }
+    this.evidence.length = 0;
   }
 
   /** A row the parser refused: rejected with its value masked, and held by what it says. */
@@ -1049,6 +1149,12 @@ function endsCut(last: number | undefined): boolean {
  */
 function openWrapper(cell: string): boolean {
   return cell.startsWith('="') && (cell.length < 3 || !cell.endsWith('"'));
+}
+
+/** A rejected row kept for the cut check (settleCuts), up to REJECTED_KEPT per file. */
+function keepRejected(ev: CutEvidence, line: number, ids: CutEvidence['rejected'][number]['ids']): void {
+  if (ev.rejected.length < REJECTED_KEPT) ev.rejected.push({ line, ids });
+  else ev.over = true;
 }
 
 /** The file's last row, short (or its last cell cut) and with no line break after it: the file was cut off. */

@@ -386,8 +386,8 @@ function unreadBuyerWarning(n: number, all: boolean): Msg {
  */
 function cutWarning(file: string, why: Msg): Msg {
   return msg(
-    `${why.zh}: 截断处之后的订单 (可能是任何买家的) 无从得知, 所以本次所有红包暂定, 不作为最终结果记录。请从卖家中心重新导出这些订单 (同样的时间范围, 等下载完成), 并删除或移走 ${file}; 与它一起给出一份同样新或更新、含有这一行的订单和 ${file} 读到的每个订单的完整下载时, 红包即为最终结果。`,
-    `${why.en}: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional (not recorded as final). Export the orders again from the seller centre (the same date range, and let the download finish), and delete or move ${file}; given beside a complete download as new or newer that holds this row's order and every order ${file} read, the vouchers are final.`,
+    `${why.zh}: 截断处之后的订单 (可能是任何买家的) 无从得知, 所以本次所有红包暂定, 不作为最终结果记录。请从卖家中心重新导出这些订单 (同样的时间范围, 等下载完成), 并删除或移走 ${file}; 与它一起给出一份含有这一行的订单、${file} 读到的每个订单和它拒绝的每一行的完整下载 (按时间从旧到新排列的文件: 同样新或更新的下载; 从新到旧或看不出顺序的: 同一次下载) 时, 红包即为最终结果。`,
+    `${why.en}: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional (not recorded as final). Export the orders again from the seller centre (the same date range, and let the download finish), and delete or move ${file}; given beside a complete download that holds this row's order, every order ${file} read and every row it rejected (as new or newer for a file listed oldest first; the same download for one listed newest first, or whose order cannot be told), the vouchers are final.`,
   );
 }
 

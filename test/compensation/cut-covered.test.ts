@@ -12,10 +12,15 @@
 // in full (its id read from a whole cell, never from the cut one). The rows after the cut are then
 // taken to be in that file too (a complete download of the same orders). Otherwise, as before.
 //
-// By hand (tmall-2026, docs/rules.md): each order below is paid 2026-11-10 09:00:00, its deadline
-// +48 h = 11-12 09:00:00, shipped 11-13 10:00:00: 25 h late, (200.00 paid − 10.00 postage) × 5 %
-// = 9.50, one voucher per buyer (one order each). C (小刚) is paid 11-13 09:00:00 and shipped
-// 11-13 12:00:00, 3 h after payment: on time, no voucher.
+// By hand (tmall-2026, docs/rules.md §1.3 tier 5: late ≤ 72 h, 5 %, min 5.00, max 50.00): A is paid
+// 2026-11-10 09:00:00, B 09:40:00, D 09:50:00, each deadline +48 h (11-12 09:00, 09:40, 09:50),
+// shipped 11-13 10:00:00: 25 h, 24 h 20 min, 24 h 10 min late, (200.00 paid − 10.00 postage) × 5 %
+// = 9.50 each, one voucher per buyer (one order each). C (小刚) is paid 11-13 09:00:00 and shipped
+// 11-13 12:00:00, 3 h after payment: on time, no voucher; E (小强) is paid 11-10 09:30:00 and
+// shipped 11-10 12:00:00: on time, no voucher. The cut file lists A, E (paid 09:00, then 09:30: its
+// first and last rows read in full, oldest first) before the cut row B: a newer download stands in
+// for it (the rows lost after the cut are its newest). One listed newest first, or with fewer than
+// two rows read, is test/compensation/cut-cover-rejected-order.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,9 +31,10 @@ import { order, taobaoCsv } from '../orders/build.js';
 
 const shipped = '卖家已发货，等待买家确认';
 const A = order('3515313147329357901', { 买家会员名: '小明', 订单状态: shipped, 发货时间: '2026-11-13 10:00:00' });
-const B = order('3515313147329357902', { 买家会员名: '小红', 订单状态: shipped, 发货时间: '2026-11-13 10:00:00' });
+const B = order('3515313147329357902', { 买家会员名: '小红', 订单状态: shipped, 订单创建时间: '2026-11-10 09:38:00', 订单付款时间: '2026-11-10 09:40:00', 发货时间: '2026-11-13 10:00:00' });
 const C = order('3515313147329357903', { 买家会员名: '小刚', 订单状态: shipped, 订单创建时间: '2026-11-13 08:58:00', 订单付款时间: '2026-11-13 09:00:00', 发货时间: '2026-11-13 12:00:00' });
-const D = order('3515313147329357904', { 买家会员名: '小丽', 订单状态: shipped, 发货时间: '2026-11-13 10:00:00' });
+const D = order('3515313147329357904', { 买家会员名: '小丽', 订单状态: shipped, 订单创建时间: '2026-11-10 09:48:00', 订单付款时间: '2026-11-10 09:50:00', 发货时间: '2026-11-13 10:00:00' });
+const E = order('3515313147329357905', { 买家会员名: '小强', 订单状态: shipped, 订单创建时间: '2026-11-10 09:28:00', 订单付款时间: '2026-11-10 09:30:00', 发货时间: '2026-11-10 12:00:00' });
 const AS_OF = ['--as-of', '2026-11-20 12:00:00'];
 
 /** The export's text cut after the `cells`-th cell of its last row, or `chars` characters into it (no line break after it). */
@@ -56,13 +62,13 @@ function setUp() {
 }
 
 describe('a cut download beside a complete download of the same orders', () => {
-  // The export holds A, B, D (in that order); the download was cut after B's 19th cell: A whole, B
-  // cut, D lost. The complete re-download holds all three.
+  // The export holds A, E, B, D (in that order); the download was cut after B's 19th cell: A and E
+  // whole, B cut, D lost. The complete re-download holds all four.
   const { dir, put } = setUp();
-  const cut = put('ExportOrderList202611131200.csv', cutLast(taobaoCsv([A, B]), 19));
-  const again = put('ExportOrderList202611131230.csv', taobaoCsv([A, B, D]));
+  const cut = put('ExportOrderList202611131200.csv', cutLast(taobaoCsv([A, E, B]), 19));
+  const again = put('ExportOrderList202611131230.csv', taobaoCsv([A, E, B, D]));
   // The browser's name for the same file downloaded again: the same export time in its name (a tie).
-  const twin = put('ExportOrderList202611131200 (1).csv', taobaoCsv([A, B, D]));
+  const twin = put('ExportOrderList202611131200 (1).csv', taobaoCsv([A, E, B, D]));
 
   for (const tz of ['UTC', 'America/Los_Angeles']) {
     it(`the complete file alone: three vouchers of 9.50, final (TZ=${tz})`, () => {
@@ -76,15 +82,15 @@ describe('a cut download beside a complete download of the same orders', () => {
       const r = runCli(['compensate', cut, again, ...AS_OF, '-f', 'json'], { tz });
       expect(r.code).toBe(1);
       expect(vouchers(r.stdout)).toEqual([['小丽', '9.50', 'final'], ['小明', '9.50', 'final'], ['小红', '9.50', 'final']]);
-      expect(r.stderr).toContain(`${cut}:3: the file ends in the middle of this row (19 of the header's 71 cells`);
+      expect(r.stderr).toContain(`${cut}:4: the file ends in the middle of this row (19 of the header's 71 cells`);
       expect(r.stderr).toContain(
-        `${cut}:3: the file was cut off in this row (order 3515313147329357902), but ${again} (as new or newer) reads that order and every order ${cut} read in full: those are used, and no voucher is held for the cut (the rows after it are taken to be in ${again} too: a complete download of the same orders). Delete or move ${cut}: it is not needed`,
+        `${cut}:4: the file was cut off in this row (order 3515313147329357902), but ${again} (as new or newer) reads that order and every order ${cut} read in full: those are used, and no voucher is held for the cut (the rows after it are taken to be in ${again} too: a complete download of the same orders). Delete or move ${cut}: it is not needed`,
       );
-      // Counts reconcile: 3 orders (A, B, D from the complete file); A's row of the cut file a
-      // duplicate, B's rejected.
-      expect(r.stderr).toContain('3 orders read, 3 paid, 3 late');
+      // Counts reconcile: 4 orders (A, E, B, D from the complete file); A's and E's rows of the cut
+      // file duplicates, B's rejected.
+      expect(r.stderr).toContain('4 orders read, 4 paid, 3 late');
       expect(r.stderr).toContain('3 vouchers totalling 28.50 to issue; 1 rejected row');
-      expect(r.stderr).toContain('share 1 order (3515313147329357901)');
+      expect(r.stderr).toContain('share 2 orders (3515313147329357901, 3515313147329357905)');
     });
 
     // A tie (the same export time in both names): the later argument's versions are used, here the
@@ -99,14 +105,14 @@ describe('a cut download beside a complete download of the same orders', () => {
   it('(1) in zh: the note says the cut file is not needed', () => {
     const r = runCli(['compensate', cut, again, ...AS_OF, '-f', 'json', '--lang', 'zh']);
     expect(r.stderr).toContain(
-      `${cut}:3: 文件在这一行 (订单 3515313147329357902) 中间被截断, 但 ${again} (同样新或更新) 完整读到了这个订单和 ${cut} 读到的每个订单: 用的是它们, 红包不因截断而暂定 (截断处之后的行视为也在 ${again} 中: 同一批订单的完整下载)。请删除或移走 ${cut}, 它已不需要`,
+      `${cut}:4: 文件在这一行 (订单 3515313147329357902) 中间被截断, 但 ${again} (同样新或更新) 完整读到了这个订单和 ${cut} 读到的每个订单: 用的是它们, 红包不因截断而暂定 (截断处之后的行视为也在 ${again} 中: 同一批订单的完整下载)。请删除或移走 ${cut}, 它已不需要`,
     );
   });
 
   // Yesterday's download cut in B, today's complete one holding a new order (C, on time) first:
   // every order of yesterday's is in today's. Before: A, B, D provisional.
   it("(1) yesterday's cut file and today's full one (a new order first): final", () => {
-    const today = put('ExportOrderList202611141200.csv', taobaoCsv([C, A, B, D]));
+    const today = put('ExportOrderList202611141200.csv', taobaoCsv([C, A, E, B, D]));
     const r = runCli(['compensate', cut, today, ...AS_OF, '-f', 'json', '-q']);
     expect(vouchers(r.stdout)).toEqual([['小丽', '9.50', 'final'], ['小明', '9.50', 'final'], ['小红', '9.50', 'final']]);
   });
@@ -148,19 +154,19 @@ describe('a cut download beside a complete download of the same orders', () => {
 
 describe('a cut that no complete download stands in for: every voucher provisional, as before', () => {
   const { put } = setUp();
-  const cut = put('ExportOrderList202611131200.csv', cutLast(taobaoCsv([A, B]), 19));
+  const cut = put('ExportOrderList202611131200.csv', cutLast(taobaoCsv([A, E, B]), 19));
 
   // (2) The cut row's order (B, 小红's) is in no other file. Not only 小红's vouchers wait: the rows
   // after the cut are lost too and may be any buyer's (a second order of 小明's that day joins A's
   // voucher and may change it, or its cap), so A (小明, 9.50) stays provisional.
   for (const tz of ['UTC', 'America/Los_Angeles']) {
     it(`(2) the cut row's order in no other file: A provisional, and the warning says what to do (TZ=${tz})`, () => {
-      const other = put('ExportOrderList202611131230.csv', taobaoCsv([A]));
+      const other = put('ExportOrderList202611131230.csv', taobaoCsv([A, E]));
       const r = runCli(['compensate', cut, other, ...AS_OF, '-f', 'json'], { tz });
       expect(r.code).toBe(1);
       expect(vouchers(r.stdout)).toEqual([['小明', '9.50', 'provisional']]);
       expect(r.stderr).toContain(
-        `warning: ${cut}:3: the file was cut off in this row (order 3515313147329357902), and no other file as new as it or newer reads that order in full: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional (not recorded as final). Export the orders again from the seller centre (the same date range, and let the download finish), and delete or move ${cut}; given beside a complete download as new or newer that holds this row's order and every order ${cut} read, the vouchers are final.`,
+        `warning: ${cut}:4: the file was cut off in this row (order 3515313147329357902), and no other file as new as it or newer reads that order in full: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional (not recorded as final). Export the orders again from the seller centre (the same date range, and let the download finish), and delete or move ${cut}; given beside a complete download that holds this row's order, every order ${cut} read and every row it rejected (as new or newer for a file listed oldest first; the same download for one listed newest first, or whose order cannot be told), the vouchers are final.`,
       );
     });
   }
@@ -168,7 +174,7 @@ describe('a cut that no complete download stands in for: every voucher provision
   it('(2) in zh', () => {
     const r = runCli(['compensate', cut, ...AS_OF, '-f', 'json', '--lang', 'zh']);
     expect(r.stderr).toContain(
-      `${cut}:3: 文件在这一行 (订单 3515313147329357902) 中间被截断, 没有其他同样新或更新的文件完整读到这个订单: 截断处之后的订单 (可能是任何买家的) 无从得知, 所以本次所有红包暂定, 不作为最终结果记录。请从卖家中心重新导出这些订单 (同样的时间范围, 等下载完成), 并删除或移走 ${cut}; 与它一起给出一份同样新或更新、含有这一行的订单和 ${cut} 读到的每个订单的完整下载时, 红包即为最终结果。`,
+      `${cut}:4: 文件在这一行 (订单 3515313147329357902) 中间被截断, 没有其他同样新或更新的文件完整读到这个订单: 截断处之后的订单 (可能是任何买家的) 无从得知, 所以本次所有红包暂定, 不作为最终结果记录。请从卖家中心重新导出这些订单 (同样的时间范围, 等下载完成), 并删除或移走 ${cut}; 与它一起给出一份含有这一行的订单、${cut} 读到的每个订单和它拒绝的每一行的完整下载 (按时间从旧到新排列的文件: 同样新或更新的下载; 从新到旧或看不出顺序的: 同一次下载) 时, 红包即为最终结果。`,
     );
   });
 
@@ -178,13 +184,13 @@ describe('a cut that no complete download stands in for: every voucher provision
     const other = put('ExportOrderList202611131300.csv', taobaoCsv([B, D]));
     const r = runCli(['compensate', cut, other, ...AS_OF, '-f', 'json']);
     expect(vouchers(r.stdout)).toEqual([['小丽', '9.50', 'provisional'], ['小明', '9.50', 'provisional'], ['小红', '9.50', 'provisional']]);
-    expect(r.stderr).toContain(`${cut}:3: the file was cut off in this row (order 3515313147329357902); ${other} reads that order in full, but no file as new or newer holds every order ${cut} read, so the rows after the cut may be in none of them`);
+    expect(r.stderr).toContain(`${cut}:4: the file was cut off in this row (order 3515313147329357902); ${other} reads that order in full, but no file as new or newer holds every order ${cut} read, so the rows after the cut may be in none of them`);
   });
 
   // The complete file is older than the cut one: the cut row (and those after it) may be a later
   // state of those orders (refunded, say) than the older file shows.
   it('(2) the complete file older than the cut one: provisional', () => {
-    const older = put('ExportOrderList202611131100.csv', taobaoCsv([A, B, D]));
+    const older = put('ExportOrderList202611131100.csv', taobaoCsv([A, E, B, D]));
     const r = runCli(['compensate', cut, older, ...AS_OF, '-f', 'json']);
     expect(vouchers(r.stdout)).toEqual([['小丽', '9.50', 'provisional'], ['小明', '9.50', 'provisional'], ['小红', '9.50', 'provisional']]);
     expect(r.stderr).toContain('no other file as new as it or newer reads that order in full');
@@ -223,6 +229,9 @@ describe('a cut 抖店 download beside its complete re-download', () => {
   };
   const text = [
     H.map((h) => (csvCell as (v: string) => string)(h)).join(','),
+    // On time (shipped a day before its promise): no voucher. With …001 it is the second row read
+    // in full of the cut file, paid before it (oldest first), so a newer download stands in for it.
+    row('6900000000000100000', '80.00', '2026-11-01 09:00:00', '2026-11-04 09:00:00', '2026-11-03 09:00:00'),
     row('6900000000000100001', '300.00', '2026-11-01 10:00:00', '2026-11-04 10:00:00', '2026-11-04 20:00:00'),
     row('6900000000000100002', '150.00', '2026-11-01 11:00:00', '2026-11-13 23:00:00', '2026-11-16 11:00:00'),
   ].join('\r\n') + '\r\n';

@@ -121,6 +121,9 @@ const REJECTED_KEPT = 1000;
 interface CutEvidence {
   first: number | null;
   last: number | null;
+  /** The lines of those rows (-1: none yet): accepted rows are seen a batch at a time, repeats one by one. */
+  firstLine: number;
+  lastLine: number;
   rejected: { line: number; ids: { orderId: string; lineId: string | null } | undefined }[];
   over: boolean;
 }
@@ -190,7 +193,7 @@ export class OrderSet {
     private readonly opts: ReadOptions,
   ) {
     this.stats = files.map((f) => f.stats);
-    if (opts.held) for (const f of files) this.evidence[f.idx] = { first: null, last: null, rejected: [], over: false };
+    if (opts.held) for (const f of files) this.evidence[f.idx] = { first: null, last: null, firstLine: -1, lastLine: -1, rejected: [], over: false };
     const lines = Boolean(ctx.duplicates);
     this.seenOrders = new SeenIds(files.length, lines);
     this.seenLines = new SeenIds(files.length, lines);
@@ -257,7 +260,9 @@ export class OrderSet {
     // A row naming a buyer is an order with a broken id (rejected, reported), never a total row.
     const namedColumns = [d.map.index.get('buyer') ?? -1];
     let pendingSummary: number[] = [];
-    // compensate: the paid times of the first and last rows read in full, and the rejected rows' ids (settleCuts).
+    // compensate: the paid times of the first and last rows read in full (settleCuts), seen once a
+    // batch (seenBatch) and in duplicateRow; the rejected rows' ids are kept by rejectRecord and
+    // rejectParsed. Nothing of it in the per-row path: its optimised code stays as small.
     const ev = this.evidence[f.idx];
     try {
     for await (const recs of marked(f.batches)) {
@@ -283,7 +288,6 @@ export class OrderSet {
       if (rec.problem) {
         // Its cells cannot be read at all (its quoting): whose order it is cannot be told.
         await this.rejectRecord(f, rec.line, rec.problem);
-        if (ev) keepRejected(ev, rec.line, undefined);
         continue;
       }
       if (blankRecord(rec)) {
@@ -295,9 +299,7 @@ export class OrderSet {
       // storeops' own output of a reduced export: the status column is there, its value unknown.
       if (needStatus && !isProblem(r) && r.status === 'unknown') r = unknownStatus(f.name, rec.line, r, statusHeader, d.layout.grain);
       if (isProblem(r)) {
-        await this.rejectParsed(f, rec, r, piiKind, receiverIx);
-        // A ragged row's cells may be shifted (held as anyone's): its id is not read from them.
-        if (ev) keepRejected(ev, rec.line, r.held?.unknown === 'anyone' ? undefined : parser.cutIds(rec.cells));
+        await this.rejectParsed(f, rec, r, piiKind, receiverIx, parser);
         continue;
       }
       const n = this.files.length;
@@ -313,10 +315,6 @@ export class OrderSet {
           group = { id: r.orderId, prev: p !== undefined && (p === UNKNOWN_AT || p % n !== f.idx) ? p : undefined };
         }
         prev = group.prev;
-      }
-      if (ev && r.paidAt !== null) {
-        if (ev.first === null) ev.first = r.paidAt;
-        ev.last = r.paidAt;
       }
       if (prev !== undefined) {
         await this.duplicateRow(f, rec.line, r, prev, dedupeByLine);
@@ -336,6 +334,7 @@ export class OrderSet {
       }
       out.push(r);
      }
+     if (ev !== undefined && out.length) seenBatch(ev, out);
      if (out.length) yield out;
     }
     } finally {
@@ -422,6 +421,9 @@ export class OrderSet {
     f.stats.rejected++;
     await this.rejects.add({ file: f.name, line, reason });
     this.opts.held?.({ file: f.name, line, buyer: '', paidAt: NaN, unknown: 'anyone' });
+    // Its id cannot be read: no file can be shown to hold it (settleCuts).
+    const ev = this.evidence[f.idx];
+    if (ev) keepRejected(ev, line, undefined);
   }
 
   /**
@@ -569,8 +571,12 @@ export class OrderSet {
   }
 
   /** A row the parser refused: rejected with its value masked, and held by what it says. */
-  private async rejectParsed(f: OpenFile, rec: RawRecord, r: RowProblem, piiKind: ReadonlyMap<string, PiiKind>, receiverIx: number | undefined): Promise<void> {
+  private async rejectParsed(f: OpenFile, rec: RawRecord, r: RowProblem, piiKind: ReadonlyMap<string, PiiKind>, receiverIx: number | undefined, parser: { cutIds(cells: string[]): CutRow['ids'] }): Promise<void> {
     f.stats.rejected++;
+    // Its ids, read from its whole cells, for the cut check (settleCuts); a ragged row's cells may be
+    // shifted (held as anyone's): none read from them.
+    const ev = this.evidence[f.idx];
+    if (ev) keepRejected(ev, rec.line, r.held?.unknown === 'anyone' ? undefined : parser.cutIds(rec.cells));
     const column = r.column;
     let { value, reason } = r;
     if (value !== undefined && value !== '' && !this.ctx.showPii) {
@@ -598,6 +604,8 @@ export class OrderSet {
     // By line id, the order line is the unit: its order's id is what the operator looks up.
     const lineId = dedupeByLine && r.lineId ? r.lineId : undefined;
     await this.dups.add(r.orderId, lineId, f.idx, line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
+    const ev = this.evidence[f.idx];
+    if (ev && r.paidAt !== null) seenAt(ev, line, r.paidAt);
     if (known && prev % n !== f.idx && this.cuts.some((c) => c.file.idx === prev % n)) {
       const key = `${prev % n}>${f.idx}`;
       let c = this.cutRepeats.get(key);
@@ -1149,6 +1157,35 @@ function endsCut(last: number | undefined): boolean {
  */
 function openWrapper(cell: string): boolean {
   return cell.startsWith('="') && (cell.length < 3 || !cell.endsWith('"'));
+}
+
+/** A row read in full (accepted or a repeat) with its paid time: the file's first and last such rows by line (settleCuts). */
+function seenAt(ev: CutEvidence, line: number, at: number): void {
+  if (ev.firstLine < 0 || line < ev.firstLine) {
+    ev.firstLine = line;
+    ev.first = at;
+  }
+  if (line > ev.lastLine) {
+    ev.lastLine = line;
+    ev.last = at;
+  }
+}
+
+/** A batch of accepted rows (in line order): its first and last with a paid time (seenAt). */
+function seenBatch(ev: CutEvidence, rows: readonly ParsedRow[]): void {
+  for (const r of rows) {
+    if (r.paidAt !== null) {
+      seenAt(ev, r.sourceLine, r.paidAt);
+      break;
+    }
+  }
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i]!;
+    if (r.paidAt !== null) {
+      seenAt(ev, r.sourceLine, r.paidAt);
+      break;
+    }
+  }
 }
 
 /** A rejected row kept for the cut check (settleCuts), up to REJECTED_KEPT per file. */

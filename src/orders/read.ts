@@ -501,13 +501,14 @@ export class OrderSet {
       const ev = this.evidence[a.idx]!;
       const blind = ev.over ? undefined : ev.rejected.find((r) => r.ids === undefined);
       if (ev.over || blind) {
+        const g = full[0]!.name;
         const which = blind
-          ? msg(`${a.name}:${blind.line} 被拒绝, 它的订单编号无法读取`, `${a.name}:${blind.line} was rejected and its order id cannot be read`)
-          : msg(`${a.name} 有超过 ${REJECTED_KEPT.toLocaleString('en-US')} 行被拒绝`, `more than ${REJECTED_KEPT.toLocaleString('en-US')} rows of ${a.name} were rejected`);
+          ? msg(`${a.name}:${blind.line} 被拒绝, 它的订单编号无法读取, 无从知道它是否也在 ${g} 中`, `${a.name}:${blind.line} was rejected and its order id cannot be read, so whether it is in ${g} too cannot be told`)
+          : msg(`${a.name} 有超过 ${REJECTED_KEPT.toLocaleString('en-US')} 行被拒绝, 没有逐行核对它们是否也在 ${g} 中`, `more than ${REJECTED_KEPT.toLocaleString('en-US')} rows of ${a.name} were rejected, too many to check each is in ${g} too`);
         hold(
           msg(
-            `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断; ${full[0]!.name} 含有 ${a.name} 读到的每个订单, 但 ${which.zh}, 无从知道它是否也在 ${full[0]!.name} 中, 截断处之后的行可能不在任何文件中`,
-            `${a.name}:${c.line}: the file was cut off in this row (order ${id}); ${full[0]!.name} holds every order ${a.name} read, but ${which.en}, so whether it is in ${full[0]!.name} too cannot be told: the rows after the cut may be in none of the files`,
+            `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断; ${g} 含有 ${a.name} 读到的每个订单, 但 ${which.zh}, 截断处之后的行可能不在任何文件中`,
+            `${a.name}:${c.line}: the file was cut off in this row (order ${id}); ${g} holds every order ${a.name} read, but ${which.en}: the rows after the cut may be in none of the files`,
           ),
         );
         continue;

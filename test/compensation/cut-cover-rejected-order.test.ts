@@ -127,6 +127,23 @@ describe('(1) a row the cut file rejected must be in the covering file too', () 
     expect(r.stderr).toContain(`${cutX}:5: the file was cut off in this row (order 3515313147329357902); ${full} holds every order ${cutX} read, but ${cutX}:4 was rejected and its order id cannot be read, so whether it is in ${full} too cannot be told`);
   });
 
+  // More than 1,000 rejected rows (their ids are kept up to 1,000 a file): not checked one by one, so
+  // no file is shown to hold them all; held even beside a file that reads every one of those orders.
+  // 1,001 orders of 小刚 (ids …000001–…001001) paid 10:00, NaN in the cut file, whole in the other.
+  // 小刚's 1,001 orders are one voucher (one day): 1,001 × 9.50 = 9,509.50, capped at 500.00. The cut
+  // row B is line 1,005 (the header, A, E, the 1,001 rows at 4–1,004). Before: all final.
+  it('more than 1,000 rejected rows: provisional, the warning says so', () => {
+    const many = Array.from({ length: 1001 }, (_, i) => `3515313147330${String(i + 1).padStart(6, '0')}`);
+    const bad = many.map((id) => at(id, '小刚', '10:00', { 买家实际支付金额: 'NaN' }));
+    const good = many.map((id) => at(id, '小刚', '10:00'));
+    const cutM = put('ExportOrderList202611131202.csv', cutLast(taobaoCsv([A, E, ...bad, B]), 19));
+    const fullM = put('ExportOrderList202611131233.csv', taobaoCsv([A, E, ...good, B, F]));
+    const r = runCli(['compensate', cutM, fullM, ...AS_OF, '-f', 'json']);
+    expect(vouchers(r.stdout)).toEqual([['小丽', '9.50', 'provisional'], ['小刚', '500.00', 'provisional'], ['小明', '9.50', 'provisional'], ['小红', '9.50', 'provisional'], ['小芳', '9.50', 'provisional']]);
+    expect(r.stderr).toContain(`${cutM}:1005: the file was cut off in this row (order 3515313147329357902); ${fullM} holds every order ${cutM} read, but more than 1,000 rows of ${cutM} were rejected, too many to check each is in ${fullM} too: the rows after the cut may be in none of the files`);
+    expect(r.stderr).toContain('1002 rejected rows');
+  });
+
   it('in zh', () => {
     const r = runCli(['compensate', cut, lacking, ...AS_OF, '-f', 'json', '--lang', 'zh']);
     expect(r.stderr).toContain(

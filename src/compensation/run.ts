@@ -2058,7 +2058,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           tag,
           beforeRename: (temp: string) => commit(JSON.stringify({ output: path.resolve(ctx.io.cwd, ctx.output!), temp, ...runningAs() })),
           afterRename: published,
-          renameFailed: (temp: string, e: unknown) => notPlacedError(ctx.output!, temp, e),
+          renameFailed: (temp: string, e: unknown, aside?: string) => notPlacedError(ctx.output!, temp, e, aside),
           placedAside: (where: string) => {
             ctx.warn(
               msg(

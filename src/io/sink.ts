@@ -596,8 +596,12 @@ export interface Publish {
   beforeRename(temp: string): void;
   /** The file is in place. */
   afterRename(): void | Promise<void>;
-  /** The rename failed after beforeRename: the temporary file is kept (it holds the only copy); the error to throw. */
-  renameFailed(temp: string, cause: unknown): Error;
+  /**
+   * The rename failed after beforeRename: the temporary file is kept (it holds the only copy); the error to throw.
+   * `aside`: the name beside the target it was being renamed to (placedAside: the target is another
+   * run's file since this run started, never to be replaced, not even by hand).
+   */
+  renameFailed(temp: string, cause: unknown, aside?: string): Error;
   /**
    * The target was written by another process since this run started (noteTargetAtStart): the file
    * was put at `where` beside it instead of replacing it. Undefined: the target is replaced as always.
@@ -973,7 +977,7 @@ export function fileSink(target: string, enc: OutEncoding, opts: FileSinkOptions
         try {
           fs.renameSync(named, dest);
         } catch (e) {
-          throw publish.renameFailed(named, e);
+          throw publish.renameFailed(named, e, dest !== real ? dest : undefined);
         }
         syncFolder(path.dirname(real));
         if (dest !== real) publish.placedAside!(dest);

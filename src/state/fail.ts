@@ -303,8 +303,9 @@ export function notCommittedError(file: string, cause: unknown, notWritten = fal
  * The vouchers are recorded, but the finished output could not be renamed into place: the
  * temporary file beside it is the only copy of what the operator must issue, and is kept.
  */
-export function notPlacedError(output: string, temp: string, cause: unknown): OutputError {
+export function notPlacedError(output: string, temp: string, cause: unknown, aside?: string): OutputError {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (aside !== undefined) return notPlacedAsideError(output, temp, cause, aside);
   // The rename over an existing output fails on Windows while Excel or WPS has it open (EPERM,
   // EBUSY): said so, in the operator's language, not as the system's "Error: EPERM: operation not
   // permitted, rename '…'" in both.
@@ -325,6 +326,28 @@ export function notPlacedError(output: string, temp: string, cause: unknown): Ou
     output === '-'
       ? msg(`按 ${temp} 发放。`, `issue them from ${temp}.`)
       : msg(`把 ${temp} 改名为 ${output} (或复制出来) 后按它发放。`, `rename ${temp} to ${output} (or copy it) and issue from it.`),
+  );
+}
+
+/**
+ * notPlacedError when the file was going beside `-o` (sink.ts placedAside): `output` was written by
+ * another run while this one was going, and lists what that run recorded as new (README "Running from
+ * cron"). The hint said to rename the kept file to `output`: by hand, the very overwrite the aside name
+ * is there to prevent (the other run's list of vouchers to issue gone). It names the aside name instead,
+ * and never `output` as a place to put it.
+ */
+function notPlacedAsideError(output: string, temp: string, cause: unknown, aside: string): OutputError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const why: Msg = cause instanceof StoreopsError ? cause.text : code !== undefined ? fileProblem(cause) : msg(String(cause), String(cause));
+  return new OutputError(
+    msg(
+      `红包已记录到状态数据库, 但输出无法写到 ${aside} (${why.zh}): 完整的输出保留在 ${temp}。-o ${output} 在本次运行期间被另一个运行写入, 列出那个运行新记录的红包 (记录 为 新记录): 不要覆盖它。本次的红包下次运行不会再列为新红包, 请按 ${temp} 发放`,
+      `the vouchers are recorded in the state database, but the output could not be put in place as ${aside} (${why.en}): the complete output is kept in ${temp}. -o ${output} was written by another run while this one was going and lists the vouchers that run recorded (recorded = new): do not replace it. The next run does not list this run's vouchers as new: issue them from ${temp}`,
+    ),
+    msg(
+      `把 ${temp} 改名为 ${aside} (或复制为另一个未被使用的文件名), 不要改名或复制为 ${output}; 按两份文件中 记录 为 新记录 的行发放; 在 crontab 里用 flock -n 包住这一行, 避免同时运行。`,
+      `rename ${temp} to ${aside} (or copy it to another name not in use), never to ${output}; issue the rows with recorded = new of both files, and wrap the crontab line in flock -n so that runs do not overlap.`,
+    ),
   );
 }
 

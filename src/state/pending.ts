@@ -121,18 +121,39 @@ export function pendingWarning(p: PendingOutput, by: 'record' | 'list' = 'record
         last.en,
     );
   }
+  // A file at the -o name now is not that run's (it never put its own in place): another run's, maybe
+  // one of the same hour whose rows with recorded = new are the only list of what it recorded. Renaming
+  // the complete output over it by hand loses that list: a free name beside it is given instead.
+  const taken = temp !== undefined && file !== '?' && fs.existsSync(file);
+  const beside = taken ? freeNameBeside(file) : file;
+  const use = taken
+    ? {
+        zh: `完整的输出在 ${temp} (${file} 现在已有文件, 可能是另一个运行的清单: 不要覆盖它; 改名为 ${beside} 即可使用)`,
+        en: `the complete output is in ${temp} (${file} is there now, perhaps another run's list: do not replace it; rename it to ${beside} to use it)`,
+      }
+    : { zh: `完整的输出在 ${temp} (改名为 ${file} 即可使用)`, en: `the complete output is in ${temp} (rename it to ${file} to use it)` };
   return msg(
     `${at} 的运行记录了 ${p.vouchers.length} 个红包 (合计 ${fmtMoney(total)}: ${keys}), 但在其输出文件 ${file} 放到位之前就停止了 (被终止、断电或无法改名)。` +
       recorded.zh +
-      (temp ? `完整的输出在 ${temp} (改名为 ${file} 即可使用)` : `${file} 若是那次运行写的就是完整的输出`) +
+      (temp ? use.zh : `${file} 若是那次运行写的就是完整的输出`) +
       see.zh +
       last.zh,
     `the run of ${atEn} recorded ${plural(p.vouchers.length, 'voucher')} (total ${fmtMoney(total)}: ${keys}) but stopped before its output file ${file} was in place (killed, a power cut, or the file could not be renamed). ` +
       recorded.en +
-      (temp ? `the complete output is in ${temp} (rename it to ${file} to use it)` : `${file}, if that run wrote it, is the complete output`) +
+      (temp ? use.en : `${file}, if that run wrote it, is the complete output`) +
       see.en +
       last.en,
   );
+}
+
+/** `out/vouchers.xlsx` → `out/vouchers (2).xlsx`, or the first number not in use (as sink.ts puts a file aside). */
+function freeNameBeside(file: string): string {
+  const ext = path.extname(file);
+  const stem = file.slice(0, file.length - ext.length);
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})${ext}`;
+    if (!fs.existsSync(candidate)) return candidate;
+  }
 }
 
 /** `ledger list`: a recording run still going (its marker's process is alive): its output is not in place yet. */

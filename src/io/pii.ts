@@ -78,12 +78,15 @@ const ESTATE_ROOM = /(?:(?![是在为到址送寄住往的了说和发去放比�
 // dashed numbers, so such an address was shown whole until desk45 — 18号 being a date as often as a
 // house. The number must follow a word estates are named with (小区 新村 花园 家园 公寓 大厦 公馆 社区 宿舍
 // 苑 坊 里 弄; not 园/城/村, which name parks, malls and villages a date follows: 动物园18号开门), so a date,
-// 12月18号, never qualifies; 里 not as in 这里/家里/店里/心里 …; not 号楼 (a building alone is no
-// address: BUILDING) nor 号线 (a metro line). And a day of the month (1–31) with nothing after the 号
+// 12月18号, never qualifies; 里 not as in 这里/家里/店里/心里 …, nor as a place in a sentence (眼里 in the
+// eye, 梦里, 怀里, 水里, 锅里, 地里, 房里, 班里 …: 眼里18号 of a review was **** until desk46); not 号楼 (a
+// building alone is no address: BUILDING) nor 号线 (a metro line). A room after the 号 goes with it,
+// also written with dashes as ESTATE_ROOM reads them, building-room or building-unit-room (锦绣花园12号3-201,
+// 12号3-2-501: the 3-201 was left after the mask until desk46). And a day of the month (1–31) with nothing after the 号
 // but a word a date is followed by (到 发 收 前 后 左右 晚上 停 开始 …: 我们小区18号停水, 幸福里18号到货) is
 // the date it reads as, and is kept.
 const ESTATE_HOUSE =
-  /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:小区|新村|花园|家园|公寓|大厦|公馆|社区|宿舍|苑|坊|(?<![这那哪家店心手夜嘴城村屋包箱盒袋车院公千万日月县市区镇乡厂群柜库仓楼园])里|[\d０-９]{1,4}\s*弄)\s*([\d０-９]{1,4})\s*号(?![楼线码机位])((?:\s*[\d０-９]{1,4}\s*(?:栋|幢|座|单元|楼|层|室|房))*(?:\s*[\d０-９]{2,5}(?:\s*(?:室|房))?(?![\d０-９]))?)/g;
+  /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:小区|新村|花园|家园|公寓|大厦|公馆|社区|宿舍|苑|坊|(?<![这那哪家店心手夜嘴城村屋包箱盒袋车院公千万日月县市区镇乡厂群柜库仓楼园眼梦怀话水锅碗杯肚脑耳口海湖河田地房网圈班课])里|[\d０-９]{1,4}\s*弄)\s*([\d０-９]{1,4})\s*号(?![楼线码机位])((?:\s*[\d０-９]{1,4}\s*(?:栋|幢|座|单元|楼|层|室|房))*(?:\s*[\d０-９]{1,3}\s*[-－—]\s*(?:[\d０-９]{1,2}\s*[-－—]\s*[\d０-９]{2,4}|[\d０-９]{3,4})(?:\s*(?:室|房|号))?(?![\d０-９])|\s*[\d０-９]{2,5}(?:\s*(?:室|房))?(?![\d０-９]))?)/g;
 /** A cheap test before ESTATE_HOUSE (which costs ~1.8 µs a text): an estate word with a digit after it. */
 const ESTATE_NO = /(?:小区|新村|花园|家园|公寓|大厦|公馆|社区|宿舍|苑|坊|里|弄)\s*[\d０-９]/;
 const DATE_AFTER = /^\s*(?:到|发|收|签|下单|买|拍|付|退|换|开始|结束|截止|前|后|之前|之后|以前|以后|左右|早|上午|中午|下午|晚|凌晨|那天|当天|当日|才|就|又|再|开|停|上|送|取|出|回|去|来|至|[~～、和或\-－—])/;

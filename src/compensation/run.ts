@@ -257,11 +257,15 @@ function noPaidAmountWarning(ids: string[], n: number): Msg {
  * count and report it" — counted in the summary (closed_unshipped), and named here with file:line, so
  * that a person can tell which orders they are (closed before their deadline, or a refund after it).
  */
-function closedUnshippedWarning(ids: string[], n: number): Msg {
+function closedUnshippedWarning(ids: string[], n: number, namedBefore = 0): Msg {
   const list = idsText(ids, n);
+  // -q: those an earlier --record run named in full are not named again every hour (CLOSED_UNSHIPPED_TARGET).
+  const before = namedBefore > 0
+    ? { zh: ` 另有 ${namedBefore} 个此前的运行已列出, -q 时不再重复。`, en: ` ${namedBefore} more, named by an earlier run, not listed again under -q.` }
+    : { zh: '', en: '' };
   return msg(
-    `${n} 个已关闭且从未发货的订单, 报表没有关闭时间, 无法判断是否在截止前关闭 (关闭未发货), 未判断: ${list}。`,
-    `${n === 1 ? '1 closed order never shipped and has' : `${n} closed orders never shipped and have`} no close time in the export, so whether ${n === 1 ? 'it was' : 'they were'} closed before the deadline cannot be told (closed_unshipped); not judged: ${list}.`,
+    `${n} 个已关闭且从未发货的订单, 报表没有关闭时间, 无法判断是否在截止前关闭 (关闭未发货), 未判断: ${list}。${before.zh}`,
+    `${n === 1 ? '1 closed order never shipped and has' : `${n} closed orders never shipped and have`} no close time in the export, so whether ${n === 1 ? 'it was' : 'they were'} closed before the deadline cannot be told (closed_unshipped); not judged: ${list}.${before.en}`,
   );
 }
 
@@ -851,6 +855,15 @@ function paidNotOwedWarning(list: { orderId: string; paid: PaidOrder }[], kind: 
 /** The `notified` targets under which the orders paidNotOwedWarning named are remembered (state.notified). */
 const PAID_ON_TIME_TARGET = 'report:paid_on_time';
 const PAID_EXCLUDED_TARGET = 'report:paid_excluded';
+/**
+ * The closed never-shipped orders (closed_unshipped, not judged) closedUnshippedWarning named in full
+ * in a --record run whose recording was kept, by platform and order id: under -q a later run leaves
+ * them out (the hourly cron line named the same orders every hour for as long as their export stayed
+ * in the folder; desk46), and names only new ones. Cleared for an order a run reads and does not find
+ * closed_unshipped any more, or does not read at all (its export pruned: it is said again, should it
+ * come back).
+ */
+const CLOSED_UNSHIPPED_TARGET = 'report:closed_unshipped';
 
 /** The marker of an order judged on time, with the voucher that paid it: [orderId, voucherKey] as JSON. */
 function onTimeItem(orderId: string, voucherKey: string): string {
@@ -1050,7 +1063,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const hasShipTimes = Boolean(scans) || set.stats.some((s) => s.detected.map.index.has('shippedAt'));
   // Not under --at-risk: it lists orders not yet marked shipped and judges no lateness of shipped
   // ones, so what stands in for the pickup time changes nothing it shows.
-  if (!scans && hasShipTimes && req.atRisk === undefined) {
+  // Not under -q either (desk46): it says what the command line chose, the same words every run of the
+  // hourly cron line (README "Running from cron"), and changes nothing of what is owed from one run to
+  // the next; a run by hand without -q still says it.
+  if (!scans && hasShipTimes && req.atRisk === undefined && !ctx.quiet) {
     ctx.warn(msg('未提供揽收记录 (--shipments): 用报表的"发货时间"(卖家点发货的时间) 代替揽收时间。', 'no pickup scans given (--shipments): using the export\'s 发货时间 (when the seller marked it shipped) as the ship time.'));
   }
   // Order exports whose layout has a postage column that this file lacks (an item report's layout
@@ -1068,7 +1084,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // With them, the orders recording runs saw still open and unshipped past their deadline (schema 12):
   // one now closed, never shipped, its close time unknown, closed after that (judge.ts seenOpen).
   // With them, the late orders recording runs found shipped in a provisional voucher (schema 14).
-  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings(), late: db.provisionalLateKeys(), settled: new Set(db.notifiedItems(SIGHTING_SETTLED_TARGET)), deductsNamed: new Set(db.notifiedItems(SIGHTING_DEDUCTS_NAMED_TARGET)) }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>(), late: new Set<string>(), settled: new Set<string>(), deductsNamed: new Set<string>() }) : undefined;
+  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings(), late: db.provisionalLateKeys(), settled: new Set(db.notifiedItems(SIGHTING_SETTLED_TARGET)), deductsNamed: new Set(db.notifiedItems(SIGHTING_DEDUCTS_NAMED_TARGET)), closedNamed: new Set(db.notifiedItems(CLOSED_UNSHIPPED_TARGET)) }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>(), late: new Set<string>(), settled: new Set<string>(), deductsNamed: new Set<string>(), closedNamed: new Set<string>() }) : undefined;
   // Without --record a state database there is read the same way (read-only, never migrated; one that
   // cannot be read is said below, where what the run lists is checked against it).
   const sightings = ledgerBefore?.seen ?? (req.atRisk === undefined && stateMayExist(ctx.statePath) ? await fromLedger(ctx, (db) => db.sightings(), undefined, true) : undefined);
@@ -1076,6 +1092,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const settledBefore = ledgerBefore && ledgerBefore.settled.size > 0 ? ledgerBefore.settled : undefined;
   // Absent sighted orders of a platform the platform deducts for, named in full by an earlier run (then counted).
   const deductsNamedBefore = ledgerBefore?.deductsNamed;
+  // --record: the closed_unshipped orders named in full by an earlier run (CLOSED_UNSHIPPED_TARGET). Under
+  // -q they are left out of the warning, which names only the others; either way the ones named
+  // now are remembered, and the markers of those not met closed_unshipped again go, with the recording.
+  const closedNamedBefore = ledgerBefore?.closedNamed;
+  const closedQuiet = ctx.quiet;
+  const closedMet = new Set<string>();
+  const closedAdd: string[] = [];
+  let closedBefore = 0;
   const reported = ledgerBefore && (ledgerBefore.reported.onTime.size > 0 || ledgerBefore.reported.excluded.size > 0) ? ledgerBefore.reported : undefined;
   // Orders named before that this run judges late again: their markers go, so a relapse is said again.
   const relapsed: string[] = [];
@@ -1435,7 +1459,16 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'no_ship_time') noShipTime++;
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(`${o.orderId} (${o.sourceFile}:${o.paidMissingLine ?? o.sourceLine})`);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
-      else if (a.verdict.reason === 'closed_unshipped' && req.atRisk === undefined && closedUnshipped.length < 50) closedUnshipped.push(`${o.orderId} (${o.sourceFile}:${o.sourceLine})`);
+      else if (a.verdict.reason === 'closed_unshipped' && req.atRisk === undefined) {
+        const key = closedNamedBefore === undefined ? undefined : `${o.platform}\u0000${o.orderId}`;
+        const before = key !== undefined && closedNamedBefore!.has(key);
+        if (before) closedMet.add(key);
+        if (before && closedQuiet) closedBefore++;
+        else if (closedUnshipped.length < 50) {
+          closedUnshipped.push(`${o.orderId} (${o.sourceFile}:${o.sourceLine})`);
+          if (key !== undefined && !before) closedAdd.push(key);
+        }
+      }
       if (a.verdict.verdict === 'on_time' && a.late.length === 0 && paidBefore?.has(o.orderId)) paidOnTime.push(o.orderId);
       if (reported !== undefined && a.verdict.verdict === 'late' && (reported.onTime.has(o.orderId) || reported.excluded.has(o.orderId))) relapsed.push(o.orderId);
       // Plain loops over the lists (most are empty): a for-of made an iterator an order (issue 21).
@@ -1670,7 +1703,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.warn(noPaidAmountWarning(noAmount, tally.notJudgedReasons.no_paid_amount ?? noAmount.length));
     ctx.attention();
   }
-  if (closedUnshipped.length) ctx.warn(closedUnshippedWarning(closedUnshipped, tally.notJudgedReasons.closed_unshipped ?? closedUnshipped.length));
+  if (closedUnshipped.length) ctx.warn(closedUnshippedWarning(closedUnshipped, (tally.notJudgedReasons.closed_unshipped ?? closedUnshipped.length) - closedBefore, closedBefore));
+  const closedClear = closedNamedBefore && closedNamedBefore.size > 0 ? [...closedNamedBefore].filter((k) => !closedMet.has(k)) : [];
+  closedNamedBefore?.clear();
+  closedMet.clear();
   // Sighted orders of a platform the platform deducts for (douyin-2025), absent: named in full once (exit 1),
   // then counted in one line (-v names them again); the markers go in the recording's commit (below).
   const deductsNamedAdd: string[] = [];
@@ -1866,6 +1902,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     if (onTimeAdd.length || onTimeClear.length) note({ target: PAID_ON_TIME_TARGET, add: onTimeAdd, clear: onTimeClear });
     if (deductsNamedAdd.length || deductsNamedClear.length) note({ target: SIGHTING_DEDUCTS_NAMED_TARGET, add: deductsNamedAdd, clear: deductsNamedClear });
     if (excludedAdd.length || excludedClear.length) note({ target: PAID_EXCLUDED_TARGET, add: excludedAdd, clear: excludedClear });
+    if (closedAdd.length || closedClear.length) note({ target: CLOSED_UNSHIPPED_TARGET, add: closedAdd, clear: closedClear });
   }
   // An id --reissue names that no voucher of this run holds re-issues nothing (a typo, or an order
   // of another export): said, as an --exclude id matching no order is, never passed over silently.

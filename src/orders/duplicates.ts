@@ -8,6 +8,12 @@ import { type RowWriter, openOutput } from '../io/output.js';
 import type { Freshness } from './freshness.js';
 
 const IDS_SHOWN = 3;
+/**
+ * More pairs of downloads told apart by their times than this are summed up in one line (without -v):
+ * a hand run over a folder of hourly downloads printed a line per pair, ~138 of them (each order kept
+ * from the newest file holding it, every older file holding it a pair; desk46).
+ */
+const PAIRS_SHOWN = 3;
 
 const COLUMNS: Column[] = [
   { key: 'file', zh: '文件', en: 'file' },
@@ -146,9 +152,44 @@ export class DuplicateLog {
         : this.usedMsg(p, { zh: '子订单', en: 'order line' }, p.count, { zh: `订单 ${ids}`, en: `orders ${ids}` }, dropped);
   }
 
-  /** One stderr line per pair of files; closes the --duplicates file. */
+  /** Two downloads told apart by their times (read one way), the newer's versions used: the ordinary overlap. */
+  private ordinary(p: Pair): boolean {
+    return p.kept >= 0 && p.kept !== p.dropped && !this.tie(p) && this.sameKind(p);
+  }
+
+  /**
+   * The ordinary pairs summed up: how many files, rows and pairs, the newest file, and where each
+   * pair's count (-v) and every row (--duplicates) are. Every row of those pairs is in `rows`.
+   */
+  private summary(plain: Pair[]): Msg {
+    const files = new Set<number>();
+    let rows = 0;
+    let lines = false;
+    for (const p of plain) {
+      files.add(p.kept);
+      files.add(p.dropped);
+      rows += p.count;
+      if (p.lines) lines = true;
+    }
+    const older = new Set(plain.map((p) => p.dropped)).size;
+    const newest = [...files].reduce((a, b) => ((this.fresh[b]?.at ?? -Infinity) > (this.fresh[a]?.at ?? -Infinity) ? b : a));
+    const what = lines ? { zh: '订单或子订单', en: 'order or order line' } : { zh: '订单', en: 'order' };
+    const n = rows.toLocaleString('en-US');
+    const where = this.ctx.duplicates
+      ? { zh: `; 每一行 (文件、行号、订单编号、采用的文件) 见 ${this.ctx.duplicates}`, en: `; every row (file, line, order id, the file used) is in ${this.ctx.duplicates}` }
+      : { zh: `; 每一行 (文件、行号、订单编号、采用的文件) 用 --duplicates <文件> 列出`, en: `; --duplicates <file> lists every row (file, line, order id, the file used)` };
+    return msg(
+      `storeops: ${files.size} 个下载有重叠: ${older} 个较旧文件中的 ${n} 行是已从较新的下载读取的${what.zh}, 共 ${plain.length} 对文件, 采用较新的版本 (最新的: ${this.names[newest]}, ${this.when(newest)}); 每对文件的行数用 -v 列出${where.zh}`,
+      `storeops: ${files.size} downloads overlap: ${n} ${rows === 1 ? 'row' : 'rows'} of ${plural(older, 'older file')} repeat ${rows === 1 ? `an ${what.en}` : `${what.en}s`} read from a newer one, in ${plural(plain.length, 'pair')} of files; the newer versions are used (the newest: ${this.names[newest]}, ${this.when(newest)}); -v gives the count per pair${where.en}`,
+    );
+  }
+
+  /** One stderr line per pair of files (many ordinary pairs: one line for them all); closes the --duplicates file. */
   async finish(): Promise<void> {
     const c = this.ctx;
+    const plain = [...this.pairs.values()].filter((p) => this.ordinary(p));
+    const summed = !c.quiet && !c.verbose && plain.length > PAIRS_SHOWN;
+    if (summed) c.io.stderr.write(say(this.summary(plain), c.lang) + '\n');
     for (const p of this.pairs.values()) {
       // Two downloads told apart by their times, the newer's versions used: the ordinary case of an
       // hourly export (each run of the README's cron line read one more file, and wrote one more such
@@ -156,7 +197,8 @@ export class DuplicateLog {
       // summary. A file holding an order twice, or two files of one time (the later argument taken), stay.
       // Only when both times are of one kind: an export time read from one file's name against the
       // other's modification time (a renamed or copied old download has a fresh one) stays said (rev34).
-      if (c.quiet && p.kept >= 0 && p.kept !== p.dropped && !this.tie(p) && this.sameKind(p)) continue;
+      // Many of them (a folder of hourly downloads read by hand): the one summary line above.
+      if ((c.quiet || summed) && this.ordinary(p)) continue;
       const ids = p.ids.join(', ') + (p.more ? ', …' : '');
       const dropped = this.names[p.dropped]!;
       const line = p.lines ? this.linesMessage(p, ids, dropped) : this.ordersMessage(p, ids, dropped);
@@ -165,7 +207,8 @@ export class DuplicateLog {
     // A file that holds an order twice was put together by hand: which row is current is not
     // known, so the run needs a person (exit 1).
     if ([...this.pairs.values()].some((p) => p.kept === p.dropped)) c.attention();
-    if (this.count > 0 && !c.duplicates && !c.quiet) {
+    // The summary line names --duplicates itself when it is all there is to say.
+    if (this.count > 0 && !c.duplicates && !c.quiet && !(summed && plain.length === this.pairs.size)) {
       c.io.stderr.write(say(msg('storeops: 用 --duplicates <文件> 列出全部重复订单', 'storeops: use --duplicates <file> to list every duplicate'), c.lang) + '\n');
     }
     if (c.duplicates && !this.writer) {

@@ -827,7 +827,7 @@ function lateAbsentWarning(absent: readonly ProvisionalLate[], tz: Ctx['tz']): M
  * they came to there was paid beyond what the inputs now show. The record stands (the money is out);
  * a person checks the inputs. One warning per kind.
  */
-function paidNotOwedWarning(list: { orderId: string; paid: PaidOrder }[], kind: 'on_time' | 'excluded'): Msg {
+function paidNotOwedWarning(list: { orderId: string; paid: PaidOrder }[], kind: 'on_time' | 'excluded' | 'closed'): Msg {
   const shown = list.slice(0, 5);
   const known = list.every((x) => x.paid.share !== null);
   const sum = list.reduce((t, x) => t.plus(x.paid.share ?? 0), ZERO).toFixed(2);
@@ -840,6 +840,16 @@ function paidNotOwedWarning(list: { orderId: string; paid: PaidOrder }[], kind: 
   const enThey = one ? 'what it came to in that voucher' : 'what they came to in those vouchers';
   const zhAmount = known ? ` ${sum} 元 (封顶前)` : '金额';
   const enAmount = known ? `${sum}, before the buyer's cap` : 'not recorded';
+  if (kind === 'closed') {
+    // Closed never shipped by this run's exports (no 发货时间): not judged, so its voucher is no longer
+    // formed, while the ledger paid it as shipped late. A refund after shipping keeps the 发货时间 and is
+    // not subtracted (RULES 1.4): the record stands; a person checks the export (user14).
+    const zhAs = one ? '该订单在该红包中' : '它们在这些红包中';
+    return msg(
+      `${list.length} 个订单已在记录的红包中赔付, 但本次读取的报表显示${one ? '它' : '它们'}已关闭且从未发货 (没有发货时间): ${zhEach}${more}; ${zhAs}计入的${zhAmount}是按延迟发货付出的。记录不变, 请核对报表 (发货后才退款的订单仍有发货时间, 退款不扣除: 是否下载了含发货时间的报表、是否是这些订单)`,
+      `${plural(list.length, 'order')} paid in recorded vouchers ${one ? 'is' : 'are'} closed and never shipped in this run's exports (no 发货时间): ${enEach}${more}; ${enThey} (${enAmount}) was paid for ${one ? 'it' : 'them'} as shipped late. The record stands; check the export (an order refunded after it shipped keeps its 发货时间, and refunds are not subtracted: was it downloaded with that column, are these the orders?)`,
+    );
+  }
   if (kind === 'excluded') {
     return msg(
       `${list.length} 个订单已在记录的红包中赔付, 但本次运行按 --exclude 排除了${one ? '它' : '它们'}: ${zhEach}${more}; ${zhThey}计入的${zhAmount}已经付出。记录不变, 请核对 (排除是否应在发放之前)`,
@@ -864,6 +874,8 @@ const PAID_EXCLUDED_TARGET = 'report:paid_excluded';
  * come back).
  */
 const CLOSED_UNSHIPPED_TARGET = 'report:closed_unshipped';
+/** Orders a recorded voucher paid that a run's exports show closed and never shipped: [orderId, voucherKey] as JSON. */
+const PAID_CLOSED_TARGET = 'report:paid_closed_unshipped';
 
 /** The marker of an order judged on time, with the voucher that paid it: [orderId, voucherKey] as JSON. */
 function onTimeItem(orderId: string, voucherKey: string): string {
@@ -877,10 +889,13 @@ interface Reported {
   onTimeItems: Set<string>;
   /** Orders named as left out by --exclude. */
   excluded: Set<string>;
+  /** Order id → its markers, for orders named as closed and never shipped. */
+  closed: Map<string, string[]>;
+  closedItems: Set<string>;
 }
 
 function noneReported(): Reported {
-  return { onTime: new Map(), onTimeItems: new Set(), excluded: new Set() };
+  return { onTime: new Map(), onTimeItems: new Set(), excluded: new Set(), closed: new Map(), closedItems: new Set() };
 }
 
 function reportedBefore(db: StateDb): Reported {
@@ -897,14 +912,25 @@ function reportedBefore(db: StateDb): Reported {
     r.onTime.set(id, [...(r.onTime.get(id) ?? []), item]);
   }
   for (const id of db.notifiedItems(PAID_EXCLUDED_TARGET)) r.excluded.add(id);
+  for (const item of db.notifiedItems(PAID_CLOSED_TARGET)) {
+    let id: unknown;
+    try {
+      id = (JSON.parse(item) as unknown[])[0];
+    } catch {
+      continue;
+    }
+    if (typeof id !== 'string') continue;
+    r.closedItems.add(item);
+    r.closed.set(id, [...(r.closed.get(id) ?? []), item]);
+  }
   return r;
 }
 
 /** Orders paidNotOwedWarning named on an earlier recording run that remain so: counted, not listed again (hidden by -q). */
-function reportedBeforeNote(onTime: number, excluded: number): Msg {
-  const n = onTime + excluded;
-  const zh = [onTime ? `${onTime} 个判定为按时发货` : '', excluded ? `${excluded} 个按 --exclude 排除` : ''].filter(Boolean).join(', ');
-  const en = [onTime ? `${onTime} judged on time` : '', excluded ? `${excluded} left out by --exclude` : ''].filter(Boolean).join(', ');
+function reportedBeforeNote(onTime: number, excluded: number, closed = 0): Msg {
+  const n = onTime + excluded + closed;
+  const zh = [onTime ? `${onTime} 个判定为按时发货` : '', excluded ? `${excluded} 个按 --exclude 排除` : '', closed ? `${closed} 个已关闭且从未发货` : ''].filter(Boolean).join(', ');
+  const en = [onTime ? `${onTime} judged on time` : '', excluded ? `${excluded} left out by --exclude` : '', closed ? `${closed} closed and never shipped` : ''].filter(Boolean).join(', ');
   return msg(
     `${n} 个已在记录的红包中赔付的订单此前已报告过, 情况未变 (${zh}); 记录不变, 不再逐一列出 (加 -v 列出; storeops ledger list --order <订单编号> 查看赔付它的红包)`,
     `${plural(n, 'order')} paid in recorded vouchers and reported by an earlier run ${n === 1 ? 'remains' : 'remain'} so (${en}); the record stands, not listed again (-v lists ${n === 1 ? 'it' : 'them'}; storeops ledger list --order <orderId> shows the voucher that paid an order)`,
@@ -1100,10 +1126,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const closedMet = new Set<string>();
   const closedAdd: string[] = [];
   let closedBefore = 0;
-  const reported = ledgerBefore && (ledgerBefore.reported.onTime.size > 0 || ledgerBefore.reported.excluded.size > 0) ? ledgerBefore.reported : undefined;
+  const reported = ledgerBefore && (ledgerBefore.reported.onTime.size > 0 || ledgerBefore.reported.excluded.size > 0 || ledgerBefore.reported.closed.size > 0) ? ledgerBefore.reported : undefined;
   // Orders named before that this run judges late again: their markers go, so a relapse is said again.
   const relapsed: string[] = [];
   const paidOnTime: string[] = [];
+  // Orders a recorded voucher paid that this run's exports show closed and never shipped (closed_unshipped).
+  const paidClosed: string[] = [];
+  const closedRelapsed: string[] = [];
   const paidExcluded: string[] = [];
   const judgeOpts: JudgeOptions = {
     asOf: ctx.asOf,
@@ -1471,6 +1500,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       }
       if (a.verdict.verdict === 'on_time' && a.late.length === 0 && paidBefore?.has(o.orderId)) paidOnTime.push(o.orderId);
       if (reported !== undefined && a.verdict.verdict === 'late' && (reported.onTime.has(o.orderId) || reported.excluded.has(o.orderId))) relapsed.push(o.orderId);
+      if (a.verdict.verdict === 'not_judged' && a.verdict.reason === 'closed_unshipped') {
+        if (paidBefore?.has(o.orderId)) paidClosed.push(o.orderId);
+      } else if (reported?.closed.has(o.orderId)) closedRelapsed.push(o.orderId);
       // Plain loops over the lists (most are empty): a for-of made an iterator an order (issue 21).
       for (let j = 0; j < a.late.length; j++) {
         const l = a.late[j]!;
@@ -1877,6 +1909,20 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     // recording's commit: a run whose recording is dropped (stopped, output not written) says it again.
     const onTimeAdd: string[] = [];
     const excludedAdd: string[] = [];
+    let closedStill = 0;
+    const paidClosedAdd: string[] = [];
+    if (paidClosed.length) {
+      const paid = await fromLedger(ctx, (db) => db.paidOrders(paidClosed), new Map<string, PaidOrder>());
+      const closed = paidClosed.flatMap((orderId) => {
+        const p = paid.get(orderId);
+        return p ? [{ orderId, paid: p }] : [];
+      });
+      const fresh = closed.filter((x) => !reported?.closedItems.has(onTimeItem(x.orderId, x.paid.voucherKey)));
+      const shown = ctx.verbose ? closed : fresh;
+      if (shown.length) ctx.warn(paidNotOwedWarning(shown, 'closed'));
+      closedStill = closed.length - fresh.length;
+      paidClosedAdd.push(...fresh.map((x) => onTimeItem(x.orderId, x.paid.voucherKey)));
+    }
     if (paidOnTime.length || paidExcluded.length) {
       const paid = await fromLedger(ctx, (db) => db.paidOrders([...paidOnTime, ...paidExcluded]), new Map<string, PaidOrder>());
       const withPaid = (ids: string[]) => ids.flatMap((orderId) => {
@@ -1893,10 +1939,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       if (excludedShown.length) ctx.warn(paidNotOwedWarning(excludedShown, 'excluded'));
       const stillOnTime = onTime.length - freshOnTime.length;
       const stillExcluded = excludedPaid.length - freshExcluded.length;
-      if (!ctx.verbose && (stillOnTime || stillExcluded)) ctx.info(noteLine(reportedBeforeNote(stillOnTime, stillExcluded)));
+      if (!ctx.verbose && (stillOnTime || stillExcluded || closedStill)) ctx.info(noteLine(reportedBeforeNote(stillOnTime, stillExcluded, closedStill)));
+      closedStill = 0;
       onTimeAdd.push(...freshOnTime.map((x) => onTimeItem(x.orderId, x.paid.voucherKey)));
       excludedAdd.push(...freshExcluded.map((x) => x.orderId));
     }
+    if (!ctx.verbose && closedStill) ctx.info(noteLine(reportedBeforeNote(0, 0, closedStill)));
+    const paidClosedClear = reported ? closedRelapsed.flatMap((id) => reported.closed.get(id) ?? []) : [];
+    if (paidClosedAdd.length || paidClosedClear.length) note({ target: PAID_CLOSED_TARGET, add: paidClosedAdd, clear: paidClosedClear });
     const onTimeClear = reported ? relapsed.flatMap((id) => reported.onTime.get(id) ?? []) : [];
     const excludedClear = reported ? relapsed.filter((id) => reported.excluded.has(id)) : [];
     if (onTimeAdd.length || onTimeClear.length) note({ target: PAID_ON_TIME_TARGET, add: onTimeAdd, clear: onTimeClear });

@@ -2239,6 +2239,24 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       newlyRecorded: req.record ? recordedNew : null,
     }),
   );
+  // Rows repeated across downloads (two staff's overlapping exports): the summary counts orders and
+  // rejected rows, the duplicates only a per-pair line; said as `orders inspect` says it, so every
+  // input row adds up on stderr (user14). Only when a row repeats: otherwise the summary adds up.
+  {
+    const dup = set.stats.reduce((n, st) => n + st.duplicates, 0);
+    if (dup > 0) {
+      const ok = set.stats.reduce((n, st) => n + st.accepted, 0);
+      const bad = set.stats.reduce((n, st) => n + st.rejected, 0);
+      const sum = set.stats.reduce((n, st) => n + st.summaryLines.length, 0);
+      const read = set.stats.reduce((n, st) => n + st.rowsRead, 0) + sum;
+      ctx.info(
+        msg(
+          `${set.stats.length} 个文件: 读取 ${read} 行 = 接受 ${ok} + 拒绝 ${bad} + 重复 ${dup}${sum ? ` + 合计行 ${sum} (已跳过)` : ''}`,
+          `${plural(set.stats.length, 'file')}: ${plural(read, 'row')} read = ${ok} accepted + ${bad} rejected + ${plural(dup, 'duplicate')}${sum ? ` + ${plural(sum, 'summary line')} skipped` : ''}`,
+        ),
+      );
+    }
+  }
   if (tally.excluded) ctx.info(excludedNote(tally.excludedIds));
   if (unrecorded.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecorded, 'voucher'));
   if (unrecordedPromises.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecordedPromises, 'promise'));

@@ -66,13 +66,16 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
     }
     const codes = one[a] ?? [];
     // RULES §4: exactly daysOff days off (a template: in every month length).
+    // Leave a grid's `leave days` column counts on no dated cell: among the O days, not days off.
+    const undated = p.leaveUndated?.[a] ?? 0;
     for (const L of lengthsOf(p)) {
-      let off = 0;
-      let leave = 0;
+      let off = -undated;
+      let leave = undated;
       for (let d = 0; d < L; d++) {
         if (onLeave.has(a * D + d)) leave++;
         else if (codes[d] === 'O') off++;
       }
+      off = Math.max(0, off);
       const want = daysOffOf(p, L, leave);
       if (off !== want) {
         const inL = p.template ? msg(` (按 ${L} 天的月份)`, ` (in a ${L}-day month)`) : msg('', '');
@@ -93,12 +96,13 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
       return s !== undefined && overnight(s);
     };
     // A leave day is not a rest day the shop grants; an agent whose leave leaves no day off is not asked for one.
-    let whole = Boolean(p.leave?.length) && daysOffOf(p, shortest, leaveCounts(p, shortest)[a]!) === 0;
+    let whole = Boolean(p.leave?.length || undated) && daysOffOf(p, shortest, leaveCounts(p, shortest)[a]!) === 0;
+    // Undated leave may be any of the O days: more whole O days than it are needed.
+    let wholeDays = 0;
     for (let d = 0; d < shortest && !whole; d++) {
       if (codes[d] !== OFF || onLeave.has(a * D + d)) continue;
-      if (d > 0) whole = !spills(codes[d - 1]);
-      else if (p.template) whole = lengthsOf(p).every((L) => !spills(codes[L - 1]));
-      else whole = !spills(p.previous?.last[a]);
+      const w = d > 0 ? !spills(codes[d - 1]) : p.template ? lengthsOf(p).every((L) => !spills(codes[L - 1])) : !spills(p.previous?.last[a]);
+      if (w) whole = ++wholeDays > undated;
     }
     if (!whole) {
       const why = p.shifts.some(overnight) ? msg(' (休息日前一天的班次不能延续到当天)', ' (a day off that no shift of the day before reaches into)') : msg('', '');
@@ -218,7 +222,7 @@ export function checkHoursSpread(p: RosterProblem, cells: DayCode[][][], maxMinu
   const few = (names: string[]) => (names.length > 5 ? [...names.slice(0, 5), '…'] : names);
   for (const L of lengthsOf(p)) {
     const paid: { agent: string; minutes: number }[] = [];
-    const scaled = p.leave?.length ? msg(' (请假的客服按上班天数折算为整月工时)', ' (hours of agents on leave scaled to a full month by the days they work)') : msg('', '');
+    const scaled = p.leave?.length || p.leaveUndated?.some((x) => x > 0) ? msg(' (请假的客服按上班天数折算为整月工时)', ' (hours of agents on leave scaled to a full month by the days they work)') : msg('', '');
     // An agent on leave is compared pro rata (problem.ts comparableMinutes): hours × W / W_a.
     const leave = leaveCounts(p, L);
     p.agents.forEach((agent, a) => {

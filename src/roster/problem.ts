@@ -46,6 +46,13 @@ export interface RosterProblem {
    * off the shop grants (docs/rules.md §4 "Reading adopted: leave").
    */
   leave?: [number, number][];
+  /**
+   * `roster check` only: days of leave per agent that a grid's `leave days` column counts but no
+   * cell (请假 …) nor --requests dates: roster plan writes leave as O / 休, so which of the agent's
+   * O days they are cannot be told. They are not days off; the days-off rule counts them out of the
+   * O days, whole-day-off asks for more whole O days than them (docs/rules.md §4).
+   */
+  leaveUndated?: number[];
   previous?: Previous;
   /**
    * Spare-staff cost units (traffic.ts spareCosts): after the rules and fairness, the k-th agent
@@ -89,8 +96,8 @@ export function templateDays(): Day[] {
 export const minutesOf = (shifts: readonly ShiftDef[], code: DayCode): number => paidOf(shifts, code);
 
 /** Leave days per agent (within the first `L` days). */
-export function leaveCounts(p: Pick<RosterProblem, 'agents' | 'leave'>, L = Infinity): number[] {
-  const n = p.agents.map(() => 0);
+export function leaveCounts(p: Pick<RosterProblem, 'agents' | 'leave'> & Partial<Pick<RosterProblem, 'leaveUndated'>>, L = Infinity): number[] {
+  const n = p.agents.map((_, a) => p.leaveUndated?.[a] ?? 0);
   for (const [a, d] of p.leave ?? []) if (d < L) n[a]!++;
   return n;
 }

@@ -12,7 +12,7 @@ import { daysInMonth } from '../time.js';
 import type { Violation } from './check.js';
 import type { HourNeed, ShiftMins } from './needs.js';
 import { NON_AGENT_ROW } from './wall.js';
-import { type DayCode, type ShiftDef, parseDayCode } from './shifts.js';
+import { type DayCode, OFF, type ShiftDef, parseDayCode } from './shifts.js';
 import { dataStdin } from '../io/stdin.js';
 
 const DAY_MIN = 24 * 60;
@@ -165,6 +165,31 @@ export interface RosterFile {
   keys: string[];
   /** Problems found while reading: unknown shift codes, times that do not match the shift. */
   problems: Violation[];
+  /**
+   * Days whose cell says leave (请假, 年假, 病假, 婚假 … any word ending in 假, `leave`): not a day off
+   * and not work (docs/rules.md §4). Their entries hold O, as the day is not worked.
+   */
+  leave: { agent: string; key: string; line: number }[];
+  /**
+   * A grid's `leave days` / `请假天数` column (roster plan writes it when anyone is on leave), by
+   * agent: the plan writes leave as O / 休, so the cells alone cannot tell which days they are.
+   */
+  leaveDays: Map<string, number>;
+}
+
+/** A grid's per-agent leave total, as roster plan heads it (render.ts gridColumns). */
+const LEAVE_DAYS: FieldSpec = { key: 'leaveDays', aliases: ['leave days', '请假天数'] };
+
+/**
+ * A roster cell that says leave: 请假, 假, 年假, 事假, 病假, 婚假, 休假 … (any word of up to 5
+ * characters ending in 假 but 调休假), `leave`, `annual leave`, `sick leave` — what --requests reads
+ * as leave in its 类型 column (requestType), but `L` (a shop's late shift may be L), and never a
+ * configured shift's code, name or label. Until 2026-12 roster check counted these as days off.
+ */
+export function leaveCell(raw: string, shifts: readonly ShiftDef[]): boolean {
+  if (raw === '' || /^l$/i.test(raw.trim())) return false;
+  const code = parseDayCode(raw, shifts);
+  return (code === undefined || code === OFF) && requestType(raw) === 'leave';
 }
 
 export const SHIFT: FieldSpec = { key: 'shift', aliases: ['shift', 'code', '班次', '班别', '排班'] };
@@ -206,7 +231,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     rejected += rejects.count - before;
     return yes;
   };
-  const out: RosterFile = { name, layout: 'grid', agents: [], entries: [], keys: [], problems: [] };
+  const out: RosterFile = { name, layout: 'grid', agents: [], entries: [], keys: [], problems: [], leave: [], leaveDays: new Map() };
   // A 合计/Total row under the agents (a hand-made sheet's column sums) is no agent: skipped and named
   // at the end of the file like the side files' (it was dropped without a word, as coverage rows are).
   const summaries = new TrailingSummaries(name, { add: async (x) => reject(x.line, x.reason) });
@@ -234,7 +259,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     for await (const r of t.records) {
       // A row with a shift is an agent's, whatever the name (Sum Yee is an agent, not a sum).
       const shiftCell = cleanCell(r.cells[si] ?? '');
-      const hasShift = shiftCell !== '' && parseDayCode(shiftCell, shifts);
+      const hasShift = shiftCell !== '' && (parseDayCode(shiftCell, shifts) || leaveCell(shiftCell, shifts));
       if (!r.problem && !hasShift && isNoteRow(r.cells, ai)) {
         notes.push({ line: r.line, text: noteText(r.cells) });
         continue;
@@ -268,6 +293,11 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       addAgent(agent);
       keys.add(key);
       const raw = cleanCell(r.cells[si] ?? '');
+      if (leaveCell(raw, shifts)) {
+        out.entries.push({ agent, key, code: OFF, line: r.line });
+        out.leave.push({ agent, key, line: r.line });
+        continue;
+      }
       const code = parseDayCode(raw, shifts);
       if (!code || raw === '') {
         unknown(agent, key, raw, r.line);
@@ -326,11 +356,12 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     );
   }
   out.keys = dayCols.map((c) => c.key);
+  const li = mapHeader(t.headers.map((h, i) => (dayCols.some((c) => c.i === i) ? '' : h)), [LEAVE_DAYS]).index.get('leaveDays');
   const gridLine = new Map<string, number>();
   for await (const r of t.records) {
     // A short row still names its agent; the days it lacks are missing days, which check reports.
     // A row with a shift in it is an agent's, whatever the name (Sum Yee is an agent, not a sum).
-    if (!r.problem && (isListSummary(r.cells, ai) || isNoteRow(r.cells, ai)) && !dayCols.some((c) => parseDayCode(cleanCell(r.cells[c.i] ?? ''), shifts))) {
+    if (!r.problem && (isListSummary(r.cells, ai) || isNoteRow(r.cells, ai)) && !dayCols.some((c) => parseDayCode(cleanCell(r.cells[c.i] ?? ''), shifts) || leaveCell(cleanCell(r.cells[c.i] ?? ''), shifts))) {
       if (isNoteRow(r.cells, ai)) notes.push({ line: r.line, text: noteText(r.cells) });
       else summaries.hold(r.line);
       continue;
@@ -344,7 +375,10 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     await refuseGarbledAgent(name, r.line, agent);
     // The plan's own rows under the grid (coverage, service level) and a wall calendar's: not data,
     // and they do not make a 合计 row above them one with rows after it.
-    if (COVERAGE_ROW.test(agent)) continue;
+    if (COVERAGE_ROW.test(agent)) {
+      wallLeave(r, dayCols, out);
+      continue;
+    }
     await summaries.dataRow(r.line);
     // A shift under a day the month lacks is not a shift of this roster, and reading the rest
     // would report the month clean. An empty such column (a 31-column template trimmed to a
@@ -377,9 +411,18 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     }
     gridLine.set(agent, r.line);
     addAgent(agent);
+    if (li !== undefined) {
+      const n = cleanCell(r.cells[li] ?? '');
+      if (/^\d+$/.test(n) && Number(n) > 0) out.leaveDays.set(agent, Number(n));
+    }
     for (const c of dayCols) {
       const raw = cleanCell(r.cells[c.i] ?? '');
       if (raw === '') continue; // an empty cell is a missing day, not a day off
+      if (leaveCell(raw, shifts)) {
+        out.entries.push({ agent, key: c.key, code: OFF, line: r.line });
+        out.leave.push({ agent, key: c.key, line: r.line });
+        continue;
+      }
       const code = parseDayCode(raw, shifts);
       if (!code) unknown(agent, c.key, raw, r.line);
       else out.entries.push({ agent, key: c.key, code, line: r.line });
@@ -388,6 +431,26 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   summaries.finish((m) => ctx.info(m));
   notesSkipped(ctx, name, notes);
   return noAgents(out, rejected);
+}
+
+/**
+ * The wall calendar (roster plan -o x.xlsx) shows leave as 休 and names it in its rules footer:
+ * `请假 (不算休息天数): 小王 9、10、11日; 小李 3日` / `on leave (not counted as days off): A 9,10; B 3`
+ * (wall.ts rulesLine, always the footer's last part). Read back as dated leave cells.
+ */
+function wallLeave(r: RawRecord, dayCols: readonly { key: string }[], out: RosterFile): void {
+  for (const cell of r.cells) {
+    const m = /(?:请假 \(不算休息天数\)|on leave \(not counted as days off\)): (.+)$/.exec(cleanCell(cell));
+    if (!m) continue;
+    for (const part of m[1]!.split('; ')) {
+      const pm = /^(.+) (\d{1,2}(?:[,、]\d{1,2})*)日?$/.exec(part);
+      if (!pm) continue;
+      for (const d of pm[2]!.split(/[,、]/)) {
+        const key = dayCols.find((c) => Number(c.key.slice(-2)) === Number(d))?.key;
+        if (key) out.leave.push({ agent: pm[1]!, key, line: r.line });
+      }
+    }
+  }
 }
 
 /** A roster without a single agent row is not a roster (exit 3), whatever its header says. */

@@ -19,7 +19,7 @@ import { type Traffic, dailyService, spareCosts } from './traffic.js';
 import { solveInWorker } from './worker.js';
 import { DEFAULTS, MAX_AGENTS, parseNumber, pick } from './options.js';
 import { type Grid, type RosterProblem, comparableMinutes, daysOffOf, leaveCounts, monthDays, workDaysOf } from './problem.js';
-import { readRoster } from './read.js';
+import { type RosterFile, readRoster } from './read.js';
 import { agentCalendar } from './ics.js';
 import { fmtHours, gridColumns, gridRows, hourSpread, longColumns, longRows, totals } from './render.js';
 import { writeSheet } from '../io/sheet.js';
@@ -565,7 +565,19 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     return { f, cal: cal!, agents, needs, requests, leave, prev };
   });
   await rejects.finish();
-  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, ...(leave.length ? { leave } : {}), previous: prev.previous, template: cal.template };
+  const allLeave = leaveOfRoster(ctx, f, cal.days, agents, leave, opts.requests !== undefined);
+  const p: RosterProblem = {
+    days: cal.days,
+    agents,
+    shifts,
+    daysOff,
+    needs: needs.needs,
+    requests: allLeave.leave.length ? requests.filter(([a, d]) => !allLeave.leave.some(([la, ld]) => la === a && ld === d)) : requests,
+    ...(allLeave.leave.length ? { leave: allLeave.leave } : {}),
+    ...(allLeave.undated ? { leaveUndated: allLeave.undated } : {}),
+    previous: prev.previous,
+    template: cal.template,
+  };
   // RULES §4: 08:00–09:00 is measured by the platform though no shift covers it: warn, as plan does
   // (until 2026-12 only plan did; a hand-made roster with the same shifts passed without a word).
   warnMorning(ctx, p);
@@ -617,6 +629,45 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     );
   }
   if (found.length) ctx.attention();
+}
+
+/**
+ * Leave in `roster check` (docs/rules.md §4): the --requests leave, and the roster's own cells that
+ * say leave (请假, 年假 … `leave`), never days off nor work. A grid from roster plan writes leave as
+ * O / 休 and counts it in its `leave days` column: the days the column counts beyond those dated
+ * are leave on some O days the grid cannot name. They are counted out of the agent's days off
+ * (undated) and said on stderr, with how to date them (--requests). Until 2026-12 every one of
+ * them was a day off: an agent back from 3 days of leave broke days-off ("7 days off, must be
+ * exactly 4").
+ */
+function leaveOfRoster(ctx: Ctx, f: RosterFile, days: readonly { key: string }[], agents: readonly string[], fromRequests: [number, number][], requestsGiven: boolean): { leave: [number, number][]; undated?: number[] } {
+  const agentIndex = new Map(agents.map((a, i) => [a, i]));
+  const dayIndex = new Map(days.map((d, i) => [d.key, i]));
+  const seen = new Set(fromRequests.map(([a, d]) => a * days.length + d));
+  const leave = [...fromRequests];
+  for (const e of f.leave) {
+    const a = agentIndex.get(e.agent);
+    const d = dayIndex.get(e.key);
+    if (a === undefined || d === undefined || seen.has(a * days.length + d)) continue;
+    seen.add(a * days.length + d);
+    leave.push([a, d]);
+  }
+  leave.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  if (f.leaveDays.size === 0) return { leave };
+  const dated = agents.map(() => 0);
+  for (const [a] of leave) dated[a]!++;
+  const undated = agents.map((agent, a) => Math.max(0, (f.leaveDays.get(agent) ?? 0) - dated[a]!));
+  const named = agents.flatMap((agent, a) => (undated[a] ? [{ agent, n: undated[a]! }] : []));
+  if (named.length === 0) return { leave };
+  const list = (lang: 'zh' | 'en') => named.map((x) => (lang === 'zh' ? `${x.agent} ${x.n} 天` : `${x.agent} ${plural(x.n, 'day')}`)).join(lang === 'zh' ? '、' : ', ');
+  const more = requestsGiven ? msg('在 --requests 给出的日期之外另有', 'leave beyond the dates --requests gives') : msg('', 'leave');
+  ctx.warn(
+    msg(
+      `${f.name}: 请假天数列写了${more.zh}请假 ${list('zh')}, 但表中请假与休息一样写作 休 (O), 看不出是哪几天: 这些天数从其休息日中扣除 (不算休息天数, 也不算上班), 请假当天是否排了班无法检查; 用 --requests 给出请假日期 (类型 请假) 或在表中写 请假, 可逐日检查`,
+      `${f.name}: the leave days column counts ${more.en} (${list('en')}), but the grid writes leave as O like a day off, so which days are leave cannot be told: that many of the agent's O days are counted as leave (neither days off nor work), and whether a leave day was worked cannot be checked; give the leave dates in --requests (type leave) or write 请假 / leave in those cells to check them day by day`,
+    ),
+  );
+  return { leave, undated };
 }
 
 /** The options `roster check` reads the same way as `roster plan`, as typed on the plan's command line. */

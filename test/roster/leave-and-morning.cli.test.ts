@@ -1,6 +1,8 @@
 // `roster check` on a hand-made roster (RULES §4):
-// - 调休 / 休假 (and 轮休, 公休, 请假, leave) are days the agent does not work: days off, counted
-//   toward the 4 days off. Until 2026-12 they were "unknown shift" and the agent "3 days off".
+// - 调休, 轮休, 公休 (and 休息, rest) are days the agent does not work: days off, counted toward the
+//   4 days off. Until 2026-12 they were "unknown shift" and the agent "3 days off".
+// - 请假, 休假, 年假, 病假 … (any word ending in 假) and leave are leave: neither a day off nor work
+//   (docs/rules.md §4); until the leave round they were counted as days off.
 // - "08:00–09:00 is measured (旺旺3分钟人工响应率, ruleId 20009524) though the shop is offline then;
 //   warn": check now warns as plan does (it said nothing).
 import fs from 'node:fs';
@@ -22,50 +24,58 @@ function write(text: string): string {
   return f;
 }
 
-describe('roster check: leave words are days off', () => {
-  it('调休, 休假, 轮休, 公休, 请假 and leave in place of O: no violations, exit 0', () => {
+describe('roster check: rest words are days off, leave words are leave', () => {
+  it('调休, 轮休, 公休, 休息 and rest in place of O: no violations, exit 0', () => {
     const g = grid();
     // A is off on days d with (d + 0) % 4 === 3: index 3, 7, 11, 15, 19, 23, 27 (7 days off).
     g[0]![3] = '调休';
-    g[0]![7] = '休假';
-    g[0]![11] = '轮休';
-    g[0]![15] = '公休';
-    g[0]![19] = '请假';
-    g[0]![23] = 'leave';
+    g[0]![7] = '轮休';
+    g[0]![11] = '公休';
+    g[0]![15] = '休息';
+    g[0]![19] = 'rest';
     const r = runCli(['roster', 'check', write(csv(g)), '--days-off', '7', '-f', 'csv', '--lang', 'en']);
-    // Old code: 6 unknown-shift lines and "A, days-off, 1 day off, must be exactly 7", exit 1.
+    // Old code (before 95239ce): unknown-shift lines and a days-off line, exit 1.
     expect((parse(r.stdout) as string[][]).slice(1)).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('4 agents × 28 days, no violations');
   });
 
-  it('年假, 事假, 病假, annual leave and sick leave are days off too (rev30)', () => {
+  it('年假, 事假, 病假, annual leave and sick leave in place of 5 of the 7 O: leave, not days off (2026-12)', () => {
     const g = grid();
-    // A's 7 days off (index 3, 7, …, 27) written as the kinds of leave: 7 days off, no violations.
-    // Before: 5 unknown-shift lines and "A, days-off, 2 days off, must be exactly 7", exit 1.
+    // A's O cells at index 3, 7, 11, 15, 19 written as kinds of leave; 23 and 27 stay O.
+    // By hand (docs/rules.md §4, leave is not a day off): A has 2 days off besides 5 of leave;
+    // --days-off 7 still fits the 23 days left, so 7 are due: "2 days off, must be exactly 7".
+    // Hours pro rata: A works 21 shifts (7 each of D 8.5, H 5.5, N 6.5 h) = 143.5 h, as B, C and D;
+    // W = 28 − 7 = 21, W_A = 28 − 5 − 7 = 16: 143.5 × 21/16 = 188.34375 h, 44.84375 h above 143.5.
+    // Until 2026-12 these were days off: no violations.
     g[0]![3] = '年假';
     g[0]![7] = '事假';
     g[0]![11] = '病假';
     g[0]![15] = 'annual leave';
     g[0]![19] = 'Sick Leave';
     const r = runCli(['roster', 'check', write(csv(g)), '--days-off', '7', '-f', 'csv', '--lang', 'en']);
-    expect((parse(r.stdout) as string[][]).slice(1)).toEqual([]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('4 agents × 28 days, no violations');
+    expect((parse(r.stdout) as string[][]).slice(1)).toEqual([
+      ['A', '', 'days-off', '2 days off, must be exactly 7 (besides 5 days of leave, which are not days off)'],
+      [
+        '',
+        '',
+        'hours-spread',
+        'monthly hours 44.8 h apart, more than 8.5 h: most 188.3 h (A), least 143.5 h (B, C, D) (hours of agents on leave scaled to a full month by the days they work); the rules ask for close monthly hours across agents',
+      ],
+    ]);
+    expect(r.code).toBe(1);
   });
 
-  it('a leave day counts toward the days off: an eighth day off is reported as one', () => {
+  it('a shift made 休假 is a day of leave, not an eighth day off', () => {
     const g = grid();
-    // A works D on index 0; made 休假: 7 + 1 = 8 days off against --days-off 7 (old: unknown-shift
-    // and 7 days off, no days-off line).
+    // A works D on index 0; made 休假: 7 days off besides 1 of leave = --days-off 7, no days-off
+    // line (until 2026-12: "8 days off, must be exactly 7"). Hours: 143.5 − 8.5 = 135 h over 20
+    // shifts, × 21/20 = 141.75 h against 143.5 h: within 8.5 h.
     g[0]![0] = '休假';
     const r = runCli(['roster', 'check', write(csv(g)), '--days-off', '7', '-f', 'csv', '--lang', 'en']);
     const rows = (parse(r.stdout) as string[][]).slice(1);
     // Day 1 then has no D: B is H, C is N, D is O (i = 3: (0 + 3) % 4 = 3).
-    expect(rows).toEqual([
-      ['A', '', 'days-off', '8 days off, must be exactly 7'],
-      ['', '2026-02-01', 'coverage', 'D needs at least 1 (day), has 0'],
-    ]);
+    expect(rows).toEqual([['', '2026-02-01', 'coverage', 'D needs at least 1 (day), has 0']]);
   });
 });
 

@@ -264,7 +264,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     const base = n !== undefined ? msg(`增加到 ${n} 名客服可以排出 (已验证)。`, `with ${plural(n, 'agent')} a roster exists (verified).`) : msg('增加客服, 或降低 --min / --demand。', 'add agents, or lower --min / --demand.');
     // With leave, the leave is part of why (it is never overridden): say so, and that moving one is a fix.
     const days = p.leave?.length ?? 0;
-    const fix = days ? msg(`${base.zh} 已计入请假 ${days} 天 (不会改动); 也可以调整请假日期 (--requests)。`, `${base.en} The ${plural(days, 'day')} of leave are counted (never overridden); moving a leave (--requests) may also do.`) : base;
+    const fix = days ? msg(`${base.zh}已计入请假 ${days} 天 (不会改动); 也可以调整请假日期 (--requests)。`, `${base.en} The ${plural(days, 'day')} of leave ${days === 1 ? 'is' : 'are'} counted (never overridden); moving a leave (--requests) may also do.`) : base;
     if (noND.status === 'solved') {
       return fail(ctx, msg('"晚班后第二天不上白班" 使最低人数无法满足', 'the rule "no day shift after a night shift" makes the minimum staff impossible'), fix);
     }

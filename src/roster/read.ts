@@ -23,7 +23,13 @@ export const DATE: FieldSpec = { key: 'date', aliases: ['date', '日期', 'day',
  * A day-off request's date, also as a shop's own sheet heads it (休息日期, 休息日, 请假日期, 休假日期):
  * `姓名,休息日期,原因` was refused, exit 3, "missing the required column 日期" (user11, 2026-12).
  */
-const REQUEST_DATE: FieldSpec = { ...DATE, aliases: [...DATE.aliases, '休息日期', '休息日', '请假日期', '休假日期'] };
+const REQUEST_DATE: FieldSpec = { ...DATE, aliases: [...DATE.aliases, '休息日期', '休息日', '请假日期', '休假日期', 'leave date', 'leave dates'] };
+
+/**
+ * A date column whose header itself says leave (请假日期, 休假日期, leave date): without a 类型 column,
+ * every row is approved leave (said on stderr). Until 2026-12 such a file was read as wishes.
+ */
+const LEAVE_DATE_HEADER = /^(?:请假日期|休假日期|leave dates?)$/i;
 
 /** `YYYY-MM-DD` (also / or .), `M-D`/`M/D` with a known year, a day number, or `1日`; weekday tags (`21六`, `21(六)`) and `*` ignored. */
 export function parseDayKey(text: string, month?: { y: number; mo: number }): { y?: number; mo?: number; d: number } | undefined {
@@ -579,6 +585,9 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
   const ai = t.map.index.get('agent')!;
   const di = t.map.index.get('date')!;
   const ti = t.map.index.get('type');
+  const dateHeader = cleanCell(t.headers[di] ?? '');
+  const allLeave = ti === undefined && LEAVE_DATE_HEADER.test(dateHeader);
+  let leaveRows = 0;
   const out: RequestRow[] = [];
   const summaries = new TrailingSummaries(t.sniffed.name, rejects);
   const notes: { line: number; text: string }[] = [];
@@ -600,7 +609,8 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
     }
     await refuseGarbledAgent(t.sniffed.name, r.line, agent);
     const typeText = ti === undefined ? '' : cleanCell(r.cells[ti] ?? '');
-    const type = requestType(typeText);
+    const type = allLeave ? 'leave' : requestType(typeText);
+    if (allLeave) leaveRows++;
     if (type === undefined) {
       // Never guessed: a leave read as a wish can be refused, a wish read as leave shortens the month.
       await rejects.add({
@@ -632,6 +642,14 @@ export async function readRequests(ctx: Ctx, file: string, month: { y: number; m
     }
   }
   summaries.finish((m) => ctx.info(m));
+  if (allLeave && leaveRows > 0) {
+    ctx.warn(
+      msg(
+        `${t.sniffed.name}: 日期列名为 "${dateHeader}" 且没有 类型 列: 全部 ${leaveRows} 行都按已批准的请假读取 (当天不排班, 不占休息天数), 不是休息申请; 其中有想休息的日子时, 加一列 类型, 请假的行写 请假, 想休息的行写 申请休息`,
+        `${t.sniffed.name}: the date column is headed "${dateHeader}" and there is no type column: ${leaveRows === 1 ? 'its 1 row is' : `all ${leaveRows} rows are`} read as approved leave (no shift that day, not one of the days off), not as days off asked for; if some are wishes, add a 类型 / type column: leave on the leave rows, request on the others`,
+      ),
+    );
+  }
   for (const n of notes) {
     ctx.warn(
       msg(

@@ -5,7 +5,7 @@
 // columns instead of thousands and solves in a fraction of a second; when construct.ts then
 // lays out a roster that reaches these bounds, that roster is proven optimal without a
 // branch-and-bound search over the full model.
-import { type RosterProblem, daysOffOf, leaveCounts, workDaysOf } from './problem.js';
+import { type RosterProblem, daysOffOf, hoursCompared, leaveCounts, nightsCompared, proRata, scaledAgent, shiftsOfAgent, workDaysOf } from './problem.js';
 import { dayStaffRange, maxStaff, requiredStaff, spreadUnit } from './objectives.js';
 
 export interface AggregateModel {
@@ -48,7 +48,7 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
   const weekendDays = p.days.flatMap((d, i) => (d.weekend ? [i] : []));
   const WE = weekendDays.length;
   const leaveOf = leaveCounts(p);
-  const Wa = (a: number) => (leaveOf[a] ? workDaysOf(p, D, leaveOf[a]!) : W);
+  const Wa = (a: number) => (p.limits?.[a] ? shiftsOfAgent(p, a, D, leaveOf[a]!) : leaveOf[a] ? workDaysOf(p, D, leaveOf[a]!) : W);
 
   for (let a = 0; a < A; a++) {
     for (let i = 0; i < S; i++) generals.push(c(a, i));
@@ -59,7 +59,13 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
     const reqWE = p.requests.filter(([ra, d]) => ra === a && p.days[d]!.weekend).length;
     const leaveWE = (p.leave ?? []).filter(([ra, d]) => ra === a && p.days[d]!.weekend).length;
     generals.push(w(a));
-    bounds.push(` ${Math.max(0, WE - leaveWE - daysOffOf(p, D, leaveOf[a]!))} <= ${w(a)} <= ${Math.max(0, Math.min(Wa(a), WE - reqWE - leaveWE))}`);
+    // At least the shifts left once every weekday not on leave is worked (W_a − weekdays there).
+    const least = p.limits?.[a] ? Wa(a) - (D - WE - (leaveOf[a]! - leaveWE)) : WE - leaveWE - daysOffOf(p, D, leaveOf[a]!);
+    bounds.push(` ${Math.max(0, least)} <= ${w(a)} <= ${Math.max(0, Math.min(Wa(a), WE - reqWE - leaveWE))}`);
+    // A limited agent: only the shifts allowed, at most the paid minutes given (model.ts).
+    const lim = p.limits?.[a];
+    if (lim?.shifts) p.shifts.forEach((sh, i) => !lim.shifts!.includes(sh.code) && bounds.push(` ${c(a, i)} = 0`));
+    if (lim?.maxMinutes !== undefined) row(p.shifts.map((sh, i) => [sh.paid, c(a, i)] as [number, string]), '<=', lim.maxMinutes);
   }
   for (let d = 0; d < D; d++) {
     for (let i = 0; i < S; i++) {
@@ -102,7 +108,10 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
   const g = spreadUnit(p);
   for (let a = 0; a < A; a++) {
     const mins = p.shifts.map((s, i) => [s.paid, c(a, i)] as [number, string]);
-    if (!leaveOf[a]) {
+    const scaled = scaledAgent(p, a, leaveOf[a]!);
+    if (!hoursCompared(p, a)) {
+      // Limited to some shifts: hours not compared (docs/rules.md §4).
+    } else if (!scaled) {
       row([[1, 'hmax'], ...mins.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
       row([[1, 'hmin'], ...mins.map(([k, v]) => [-k, v] as [number, string])], '<=', 0);
     } else if (Wa(a) > 0) {
@@ -111,11 +120,13 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
       row([[Wa(a), 'hmin'], ...mins.map(([k, v]) => [-k * W, v] as [number, string])], '<=', 0);
     }
     const nights = nightIdx.map((i) => [1, c(a, i)] as [number, string]);
-    if (leaveOf[a]) {
+    if (scaled) {
       // Nights and weekend days pro rata too (model.ts level 2).
       if (Wa(a) <= 0) continue;
-      row([[Wa(a), 'nmax'], ...nights.map(([k, v]) => [-k * W, v] as [number, string])], '>=', 0);
-      row([[Wa(a), 'nmin'], ...nights.map(([k, v]) => [-k * W, v] as [number, string])], '<=', 0);
+      if (nightsCompared(p, a)) {
+        row([[Wa(a), 'nmax'], ...nights.map(([k, v]) => [-k * W, v] as [number, string])], '>=', 0);
+        row([[Wa(a), 'nmin'], ...nights.map(([k, v]) => [-k * W, v] as [number, string])], '<=', 0);
+      }
       row([[Wa(a), 'wmax'], [-W, w(a)]], '>=', 0);
       row([[Wa(a), 'wmin'], [-W, w(a)]], '<=', 0);
       continue;
@@ -127,7 +138,7 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
   }
   row([[g, 'o1'], [-1, 'hmax'], [1, 'hmin']], '>=', 0);
   row([[1, 'o2'], [-1, 'nmax'], [1, 'nmin'], [-1, 'wmax'], [1, 'wmin']], '>=', 0);
-  generals.push(...(p.leave?.length ? ['o1', 'o2'] : ['o1', 'o2', 'nmax', 'nmin', 'wmax', 'wmin']));
+  generals.push(...(proRata(p) ? ['o1', 'o2'] : ['o1', 'o2', 'nmax', 'nmin', 'wmax', 'wmin']));
 
   // o5: spare staff by day (same cost as model.ts and objectives.ts).
   const spareDay: [number, string][] = [];
@@ -172,7 +183,7 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
 
   // Symmetry: agents without requests or history are interchangeable, so their (counts, weekend
   // days) vectors can be required to be in decreasing lexicographic order.
-  const free = p.agents.map((_, a) => a).filter((a) => !leaveOf[a] && !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((x) => x !== undefined) && p.previous?.last[a] === undefined);
+  const free = p.agents.map((_, a) => a).filter((a) => !leaveOf[a] && !p.limits?.[a] && !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((x) => x !== undefined) && p.previous?.last[a] === undefined);
   const base = W + 1;
   const key = (a: number): [number, string][] => [...p.shifts.map((_, i) => [base ** (S - i), c(a, i)] as [number, string]), [1, w(a)]];
   if (base ** (S + 1) < 1e12) {

@@ -2,7 +2,7 @@
 // directly on the grid. It shares the problem description with the solver but none of its code,
 // so a wrong model cannot hide behind a matching wrong check.
 import { type Msg, msg, plural } from '../errors.js';
-import { type Grid, type RosterProblem, comparableMinutes, daysOffOf, leaveCounts, leaveSet, lengthsOf } from './problem.js';
+import { type Grid, type RosterProblem, comparableMinutes, daysOffOf, hoursCompared, leaveCounts, leaveSet, lengthsOf } from './problem.js';
 import { type DayCode, OFF, codeLabel, codeName, overnight, paidOf, shiftOf } from './shifts.js';
 
 export type RuleId =
@@ -17,7 +17,10 @@ export type RuleId =
   | 'leave'
   | 'shift-times'
   | 'duplicate-agent'
-  | 'hours-spread';
+  | 'hours-spread'
+  | 'shift-not-allowed'
+  | 'max-shifts'
+  | 'max-hours';
 
 export interface Violation {
   agent: string;
@@ -77,14 +80,18 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
       }
       off = Math.max(0, off);
       const want = daysOffOf(p, L, leave);
-      if (off !== want) {
+      // A limited agent (--agents limits) works fewer shifts: at least the days off, more allowed.
+      const limited = p.limits?.[a] !== undefined;
+      if (limited ? off < want : off !== want) {
         const inL = p.template ? msg(` (按 ${L} 天的月份)`, ` (in a ${L}-day month)`) : msg('', '');
         const besides = leave ? msg(` (另有请假 ${leave} 天, 不计入休息)`, ` (besides ${plural(leave, 'day')} of leave, which are not days off)`) : msg('', '');
         out.push({
           agent,
           date: '',
           rule: 'days-off',
-          detail: msg(`休息 ${off} 天, 应为 ${want} 天${besides.zh}${inL.zh}`, `${plural(off, 'day')} off, must be exactly ${want}${besides.en}${inL.en}`),
+          detail: limited
+            ? msg(`休息 ${off} 天, 至少应为 ${want} 天${besides.zh}${inL.zh}`, `${plural(off, 'day')} off, must be at least ${want}${besides.en}${inL.en}`)
+            : msg(`休息 ${off} 天, 应为 ${want} 天${besides.zh}${inL.zh}`, `${plural(off, 'day')} off, must be exactly ${want}${besides.en}${inL.en}`),
         });
       }
     }
@@ -175,6 +182,45 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
     }
   }
 
+  // Limited agents (--agents 可上班次, 每月最多班次, 每月最多工时; docs/rules.md §4): hard limits.
+  p.limits?.forEach((lim, a) => {
+    if (!lim) return;
+    const agent = p.agents[a]!;
+    const codes = one[a] ?? [];
+    if (lim.shifts) {
+      const allowed = lim.shifts.map((c) => codeName(p.shifts, c));
+      const fix = msg(`: 改成${[...allowed.map((x) => x.zh), codeName(p.shifts, OFF).zh].join('、')}, 或与可上该班次的客服换班`, `: make it ${orEn([...lim.shifts, OFF])}, or swap with an agent who may work it`);
+      codes.forEach((c, d) => {
+        if (c === undefined || c === OFF || lim.shifts!.includes(c)) return;
+        out.push({
+          agent,
+          date: days[d]!.key,
+          rule: 'shift-not-allowed',
+          detail: msg(`只上${allowed.map((x) => x.zh).join('、')} (可上班次), 却排了${codeName(p.shifts, c).zh}${fix.zh}`, `works only the ${allowed.map((x) => x.en).join('/')} shifts (allowed shifts), rostered on the ${codeName(p.shifts, c).en} shift${fix.en}`),
+        });
+      });
+    }
+    const worked = codes.filter((c) => c !== undefined && c !== OFF);
+    if (lim.maxShifts !== undefined && worked.length > lim.maxShifts) {
+      out.push({
+        agent,
+        date: '',
+        rule: 'max-shifts',
+        detail: msg(`上班 ${worked.length} 个班, 每月最多 ${lim.maxShifts} 个 (每月最多班次): 把 ${worked.length - lim.maxShifts} 个班改成休息`, `${plural(worked.length, 'shift')}, at most ${lim.maxShifts} a month (max shifts): make ${worked.length - lim.maxShifts} of them ${OFF}`),
+      });
+    }
+    const minutes = worked.reduce((t, c) => t + paidOf(p.shifts, c!), 0);
+    if (lim.maxMinutes !== undefined && minutes > lim.maxMinutes) {
+      const h = (m: number) => String(Math.round((m / 60) * 100) / 100);
+      out.push({
+        agent,
+        date: '',
+        rule: 'max-hours',
+        detail: msg(`月工时 ${h(minutes)} 小时, 最多 ${h(lim.maxMinutes)} 小时 (每月最多工时): 减少或缩短班次`, `${h(minutes)} h in the month, at most ${h(lim.maxMinutes)} h (max hours): take off or shorten shifts`),
+      });
+    }
+  });
+
   // Approved leave: the agent is not there.
   for (const [a, d] of p.leave ?? []) {
     const c = one[a]?.[d];
@@ -222,7 +268,11 @@ export function checkHoursSpread(p: RosterProblem, cells: DayCode[][][], maxMinu
   const few = (names: string[]) => (names.length > 5 ? [...names.slice(0, 5), '…'] : names);
   for (const L of lengthsOf(p)) {
     const paid: { agent: string; minutes: number }[] = [];
-    const scaled = p.leave?.length || p.leaveUndated?.some((x) => x > 0) ? msg(' (请假的客服按上班天数折算为整月工时)', ' (hours of agents on leave scaled to a full month by the days they work)') : msg('', '');
+    const scaled = p.limits?.some((l) => l !== undefined)
+      ? msg(' (请假和兼职的客服按上班天数折算为整月工时)', ' (hours of agents on leave or part-time scaled to a full month by the days they work)')
+      : p.leave?.length || p.leaveUndated?.some((x) => x > 0)
+        ? msg(' (请假的客服按上班天数折算为整月工时)', ' (hours of agents on leave scaled to a full month by the days they work)')
+        : msg('', '');
     // An agent on leave is compared pro rata (problem.ts comparableMinutes): hours × W / W_a.
     const leave = leaveCounts(p, L);
     p.agents.forEach((agent, a) => {
@@ -233,7 +283,15 @@ export function checkHoursSpread(p: RosterProblem, cells: DayCode[][][], maxMinu
         if (c.length !== 1 || (c[0] !== OFF && shiftOf(p.shifts, c[0]!) === undefined)) return;
         minutes += paidOf(p.shifts, c[0]!);
       }
-      const cmp = leave[a] ? comparableMinutes(p, L, leave[a]!, minutes) : minutes;
+      // Limited agents: not compared when limited to some shifts, else pro rata by the shifts they
+      // work (× W / shifts worked; docs/rules.md §4).
+      const lim = p.limits?.[a];
+      if (!hoursCompared(p, a)) return;
+      let cmp: number | undefined;
+      if (lim) {
+        const worked = row.slice(0, L).filter((c) => c[0] !== OFF).length;
+        cmp = worked > 0 ? (minutes * (L - p.daysOff)) / worked : undefined;
+      } else cmp = leave[a] ? comparableMinutes(p, L, leave[a]!, minutes) : minutes;
       if (cmp !== undefined) paid.push({ agent, minutes: cmp });
     });
     if (paid.length < 2) continue;

@@ -14,4 +14,7 @@ export const RULE_ZH: Labels = {
   'shift-times': '班次时间不符',
   'duplicate-agent': '客服重复列出',
   'hours-spread': '工时相差过大',
+  'shift-not-allowed': '排了不可上的班次',
+  'max-shifts': '超过每月最多班次',
+  'max-hours': '超过每月最多工时',
 };

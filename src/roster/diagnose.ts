@@ -2,7 +2,8 @@
 // many agents would make it possible. Counting bounds first (exact and instant); the solver is
 // asked only to confirm.
 import { type Msg, msg, plural } from '../errors.js';
-import { type RosterProblem, leaveCounts, lengthsOf, workDaysOf } from './problem.js';
+import { type RosterProblem, anyLimit, leaveCounts, leaveSet, lengthsOf, shiftsOfAgent } from './problem.js';
+import { codeName } from './shifts.js';
 
 export interface CountBound {
   /** Agents needed at the very least by counting. */
@@ -58,16 +59,22 @@ export function countingBound(p: RosterProblem): CountBound {
     let total = 0;
     for (let d = 0; d < L; d++) total += lb[d]!;
     let n = W > 0 ? Math.ceil(total / W) : Infinity;
-    if (p.leave?.length && W > 0) {
-      // Agents on leave work fewer days: the shifts the agents give, and more agents of W days each.
+    if ((p.leave?.length || anyLimit(p)) && W > 0) {
+      // Agents on leave or part-time work fewer days: the shifts the agents give, and more agents
+      // of W days each.
       const leave = leaveCounts(p, L);
-      const give = p.agents.reduce((t, _, a) => t + workDaysOf(p, L, leave[a]!), 0);
+      const give = p.agents.reduce((t, _, a) => t + shiftsOfAgent(p, a, L, leave[a]!), 0);
       const leaveDays = leave.reduce((t, x) => t + x, 0);
       if (total > give && A + Math.ceil((total - give) / W) > need) {
         need = A + Math.ceil((total - give) / W);
+        const part = p.agents.filter((_, a) => p.limits?.[a] !== undefined && shiftsOfAgent(p, a, L, leave[a]!) < L - leave[a]! - p.daysOff);
+        const by = msg(
+          [leaveDays ? `请假共 ${leaveDays} 天` : '', part.length ? `兼职 ${part.join('、')} 按每月上限` : ''].filter(Boolean).join(', '),
+          [leaveDays ? `${plural(leaveDays, 'day')} of leave` : '', part.length ? `the monthly limits of ${part.join(', ')}` : ''].filter(Boolean).join(' and '),
+        );
         reason = msg(
-          `最低人数与每月 ${p.daysOff} 天休息: ${L} 天共需 ${total} 个人·班, 现有 ${A} 人请假共 ${leaveDays} 天后只能上 ${give} 个班, 还差 ${total - give} 个, 每名新客服最多上 ${W} 天`,
-          `minimum staff with ${plural(p.daysOff, 'day')} off each: ${L} days need ${plural(total, 'agent-shift')}, and with ${plural(leaveDays, 'day')} of leave the ${plural(A, 'agent')} give ${give}, ${total - give} short; each more agent works ${plural(W, 'day')}`,
+          `最低人数与每月 ${p.daysOff} 天休息: ${L} 天共需 ${total} 个人·班, 现有 ${A} 人${by.zh}后只能上 ${give} 个班, 还差 ${total - give} 个, 每名新客服最多上 ${W} 天`,
+          `minimum staff with ${plural(p.daysOff, 'day')} off each: ${L} days need ${plural(total, 'agent-shift')}, and with ${by.en} the ${plural(A, 'agent')} give ${give}, ${total - give} short; each more agent works ${plural(W, 'day')}`,
         );
       }
       n = Math.min(n, A);
@@ -115,4 +122,53 @@ export function withMoreAgents(p: RosterProblem, count: number): RosterProblem {
   const agents = [...p.agents];
   for (let i = p.agents.length; i < count; i++) agents.push(`+${i + 1}`);
   return { ...p, agents };
+}
+
+/**
+ * What the agents' shift limits (可上班次) leave impossible, named by day and shift and who may not
+ * take it (docs/rules.md §4 limited agents): a (day, shift) needing more agents than may work that
+ * shift and are not on leave; or a shift needing more agent-shifts in the month than the agents
+ * allowed it can give. Empty when no agent is limited to some shifts.
+ */
+export function limitShort(p: RosterProblem): Msg[] {
+  if (!p.limits?.some((l) => l?.shifts)) return [];
+  const D = p.days.length;
+  const onLeave = leaveSet(p);
+  const may = (a: number, s: string) => p.limits?.[a]?.shifts?.includes(s) ?? true;
+  const out: Msg[] = [];
+  const monthNeed = new Map<string, number>();
+  for (const n of p.needs) {
+    if (n.shifts.length !== 1 || n.prevShifts?.length || n.count <= 0) continue;
+    const s = n.shifts[0]!;
+    monthNeed.set(s, (monthNeed.get(s) ?? 0) + n.count);
+    const there = p.agents.map((_, a) => a).filter((a) => !onLeave.has(a * D + n.day));
+    const can = there.filter((a) => may(a, s));
+    if (can.length >= n.count || there.length < n.count) continue;
+    const cannot = there.filter((a) => !may(a, s)).map((a) => p.agents[a]!);
+    const name = codeName(p.shifts, s);
+    const canNames = can.map((a) => p.agents[a]!);
+    out.push(
+      msg(
+        `${p.days[n.day]!.key} ${name.zh}需要 ${n.count} 人, 只有 ${can.length} 人可上${name.zh}${canNames.length ? ` (${canNames.join('、')})` : ''}; ${cannot.join('、')} 不上${name.zh} (可上班次)`,
+        `${p.days[n.day]!.key} needs ${plural(n.count, 'agent')} on the ${name.en} shift, and only ${can.length} may work it${canNames.length ? ` (${canNames.join(', ')})` : ''}; ${cannot.join(', ')} ${cannot.length === 1 ? 'does' : 'do'} not work the ${name.en} shift (allowed shifts)`,
+      ),
+    );
+  }
+  if (out.length) return out;
+  // The month: the agents allowed a shift give at most their shifts of the month to it.
+  const leave = leaveCounts(p);
+  for (const [s, need] of monthNeed) {
+    const can = p.agents.map((_, a) => a).filter((a) => may(a, s));
+    const give = can.reduce((t, a) => t + shiftsOfAgent(p, a, D, leave[a]!), 0);
+    if (give >= need) continue;
+    const name = codeName(p.shifts, s);
+    const cannot = p.agents.filter((_, a) => !may(a, s));
+    out.push(
+      msg(
+        `${name.zh}当月共需 ${need} 个人·班, 可上${name.zh}的 ${can.length} 人 (${can.map((a) => p.agents[a]!).join('、')}) 最多上 ${give} 个; ${cannot.join('、')} 不上${name.zh} (可上班次)`,
+        `the ${name.en} shift needs ${plural(need, 'agent-shift')} in the month, and the ${plural(can.length, 'agent')} who may work it (${can.map((a) => p.agents[a]!).join(', ')}) ${can.length === 1 ? 'gives' : 'give'} at most ${give}; ${cannot.join(', ')} ${cannot.length === 1 ? 'does' : 'do'} not work it (allowed shifts)`,
+      ),
+    );
+  }
+  return out;
 }

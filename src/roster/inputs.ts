@@ -10,8 +10,8 @@ import { daysInMonth } from '../time.js';
 import { agentsNeeded } from './erlang.js';
 import { type HourNeed, hourNeeds, shiftNeeds } from './needs.js';
 import { DEFAULTS, MAX_AGENTS, parseMin, parseMonth, parseNumber, pick } from './options.js';
-import { type Day, type Need, type Previous, monthDays, templateDays } from './problem.js';
-import { anotherMonthFile, readDemand, readRequests, readRoster, readVolume, readAgents, type RosterFile } from './read.js';
+import { type AgentLimit, type Day, type Need, type Previous, monthDays, templateDays } from './problem.js';
+import { anotherMonthFile, readDemand, readRequests, readRoster, readVolume, readAgentList, type RosterFile } from './read.js';
 import { type DayCode, type ShiftDef, shiftsFromConfig } from './shifts.js';
 import { likelyPairs, nameList, nearName } from './names.js';
 import { type ServiceParams, type Traffic, type TrafficProfileFile, trafficFromProfile, trafficFromVolume } from './traffic.js';
@@ -70,13 +70,23 @@ export function daysOffFor(ctx: Ctx, opts: Record<string, unknown>, range: { mos
 }
 
 /** --agents: a file with an agent column, a count ("10" → A01..A10), or names separated by commas. */
-export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog): Promise<string[]> {
+export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog, shifts: readonly ShiftDef[] = []): Promise<string[]> {
+  return (await agentListFor(ctx, v, rejects, shifts)).agents;
+}
+
+/** --agents as agentsFor reads it, with each agent's limits when a file gives them (read.ts LIMIT_FIELDS). */
+export async function agentListFor(ctx: Ctx, v: unknown, rejects: RejectLog, shifts: readonly ShiftDef[]): Promise<{ agents: string[]; limits?: (AgentLimit | undefined)[] }> {
+  let limits: (AgentLimit | undefined)[] | undefined;
   if (typeof v !== 'string' || v.trim() === '') {
     throw new UsageError(msg('缺少 --agents', 'missing --agents'), msg('给出名单 (--agents 张三,李四,王五,赵六)、人数 (--agents 5) 或文件 (含 客服/agent 列)。', 'give names (--agents Ann,Bo,Cy,Di), a count (--agents 5) or a file with an agent column.'));
   }
   let agents: string[];
   const fromFile = v === '-' || fs.existsSync(path.resolve(ctx.io.cwd, v));
-  if (fromFile) agents = await readAgents(ctx, v, rejects);
+  if (fromFile) {
+    const list = await readAgentList(ctx, v, rejects, shifts);
+    agents = list.agents;
+    if (list.limits.some((l) => l !== undefined)) limits = list.limits;
+  }
   else if (/^\d+$/.test(v.trim())) {
     const n = parseNumber(v, '--agents', 1, MAX_AGENTS, true);
     agents = Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(2, '0')}`);
@@ -114,7 +124,7 @@ export async function agentsFor(ctx: Ctx, v: unknown, rejects: RejectLog): Promi
       msg(`把团队分成每组不超过 ${MAX_AGENTS} 人, 分别排班。`, `split the team into groups of at most ${MAX_AGENTS} and plan each group.`),
     );
   }
-  return agents;
+  return limits ? { agents, limits } : { agents };
 }
 
 export interface NeedsResult {

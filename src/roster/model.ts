@@ -10,7 +10,7 @@
 //   o5  spare staff by day: the k-th agent beyond the day's required staff costs k·unit(day),
 //       unit inversely proportional to the day's traffic (objectives.ts, traffic.ts)
 //   o6  the same by (day, shift), from the chats per hour during the shift
-import { type Grid, type RosterProblem, daysOffOf, leaveCounts, leaveSet, lengthsOf, minutesOf, workDaysOf } from './problem.js';
+import { type Grid, type RosterProblem, daysOffOf, hoursCompared, leaveCounts, leaveSet, lengthsOf, minutesOf, nightsCompared, proRata, scaledAgent, shiftsOfAgent, workDaysOf } from './problem.js';
 import { dayStaffRange, gcd, maxStaff, requiredStaff, spreadUnit } from './objectives.js';
 import { OFF, type ShiftCode, overnight } from './shifts.js';
 
@@ -74,9 +74,17 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
     for (const L of lengths) {
       const t: [number, string][] = [];
       for (let d = 0; d < L; d++) t.push(...work(a, d));
-      row(sum(t), '=', leaveOf[a] ? workDaysOf(p, L, leaveOf[a]!) : L - p.daysOff);
+      row(sum(t), '=', p.limits?.[a] ? shiftsOfAgent(p, a, L, leaveOf[a]!) : leaveOf[a] ? workDaysOf(p, L, leaveOf[a]!) : L - p.daysOff);
     }
     for (let d = 0; d < D; d++) if (onLeave.has(a * D + d)) for (const s of codes) bounds.push(` ${x(a, d, s)} = 0`);
+    // A limited agent (docs/rules.md §4): only the shifts allowed, at most the paid minutes given.
+    const lim = p.limits?.[a];
+    if (lim?.shifts) for (let d = 0; d < D; d++) if (!onLeave.has(a * D + d)) for (const s of codes) if (!lim.shifts.includes(s)) bounds.push(` ${x(a, d, s)} = 0`);
+    if (lim?.maxMinutes !== undefined) {
+      const t: [number, string][] = [];
+      for (let d = 0; d < D; d++) for (const s of codes) t.push([minutesOf(p.shifts, s), x(a, d, s)]);
+      row(sum(t), '<=', lim.maxMinutes);
+    }
     // RULES §4: at least one whole day of rest. Implied by daysOff >= 1 unless a shift runs past
     // midnight: then some day off must not follow such a shift (r = 1 marks a whole free day).
     // A leave day is not a day of rest the shop grants: the whole day off is one of the days off
@@ -157,10 +165,12 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   };
   lengths.forEach((L, li) => {
     for (let a = 0; a < A; a++) {
-      if (leaveOf[a]) {
-        // On leave: minutes × W / W_a (problem.ts comparableMinutes), as W_a·h − W·minutes.
+      // Limited to some shifts: hours follow from them, not compared (docs/rules.md §4).
+      if (!hoursCompared(p, a)) continue;
+      if (scaledAgent(p, a, leaveOf[a]!)) {
+        // On leave or limited: minutes × W / W_a (problem.ts comparableOf), as W_a·h − W·minutes.
         const W = L - p.daysOff;
-        const Wa = workDaysOf(p, L, leaveOf[a]!);
+        const Wa = shiftsOfAgent(p, a, L, leaveOf[a]!);
         if (Wa <= 0) continue;
         row(sum([[Wa, `hmax_${li}`], ...minutes(a, L).map(([c, v]) => [-c * W, v] as [number, string])]), '>=', 0);
         row(sum([[Wa, `hmin_${li}`], ...minutes(a, L).map(([c, v]) => [-c * W, v] as [number, string])]), '<=', 0);
@@ -177,15 +187,18 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   const nights = (a: number): [number, string][] => Array.from({ length: D }, (_, d) => nightCodes.map((c) => [1, x(a, d, c)] as [number, string])).flat();
   const weekendWork = (a: number): [number, string][] => p.days.flatMap((day, d) => (day.weekend ? work(a, d) : []));
   for (let a = 0; a < A; a++) {
-    if (leaveOf[a]) {
-      // On leave: nights and weekend days per day worked, × W / W_a as the hours (o2 then counts
-      // the spreads' sum rounded up; nmax … are continuous). One who works no day is left out.
+    if (scaledAgent(p, a, leaveOf[a]!)) {
+      // On leave or limited: nights and weekend days per day worked, × W / W_a as the hours (o2
+      // then counts the spreads' sum rounded up; nmax … are continuous). One who works no day is
+      // left out; one who may work no night shift is left out of the nights.
       const W = D - p.daysOff;
-      const Wa = workDaysOf(p, D, leaveOf[a]!);
+      const Wa = shiftsOfAgent(p, a, D, leaveOf[a]!);
       if (Wa <= 0) continue;
       const scaled = (t: [number, string][]) => t.map(([c, v]) => [-c * W, v] as [number, string]);
-      row(sum([[Wa, 'nmax'], ...scaled(nights(a))]), '>=', 0);
-      row(sum([[Wa, 'nmin'], ...scaled(nights(a))]), '<=', 0);
+      if (nightsCompared(p, a)) {
+        row(sum([[Wa, 'nmax'], ...scaled(nights(a))]), '>=', 0);
+        row(sum([[Wa, 'nmin'], ...scaled(nights(a))]), '<=', 0);
+      }
       row(sum([[Wa, 'wmax'], ...scaled(weekendWork(a))]), '>=', 0);
       row(sum([[Wa, 'wmin'], ...scaled(weekendWork(a))]), '<=', 0);
       continue;
@@ -196,7 +209,7 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
     row(sum([[1, 'wmin'], ...weekendWork(a).map(([c, v]) => [-c, v] as [number, string])]), '<=', 0);
   }
   row(sum([[1, 'o2'], [-1, 'nmax'], [1, 'nmin'], [-1, 'wmax'], [1, 'wmin']]), '>=', 0);
-  generals.push(...(p.leave?.length ? ['o2'] : ['o2', 'nmax', 'nmin', 'wmax', 'wmin']));
+  generals.push(...(proRata(p) ? ['o2'] : ['o2', 'nmax', 'nmin', 'wmax', 'wmin']));
 
   // Level 3: requests not honoured (soft only when the hard version is impossible).
   const reqTerms: [number, string][] = [];
@@ -269,7 +282,7 @@ export function buildModel(p: RosterProblem, opt: ModelOptions): BuiltModel {
   // Symmetry breaking: agents with no requests and no previous roster are interchangeable, so
   // order them by (paid minutes, nights): any roster can be relabelled to satisfy this.
   if (opt.symmetryBreaking !== false) {
-    const free = p.agents.map((_, a) => a).filter((a) => !leaveOf[a] && !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((c) => c !== undefined) && p.previous?.last[a] === undefined);
+    const free = p.agents.map((_, a) => a).filter((a) => !leaveOf[a] && !p.limits?.[a] && !p.requests.some(([ra]) => ra === a) && !p.previous?.byDay[a]?.some((c) => c !== undefined) && p.previous?.last[a] === undefined);
     const g0 = p.shifts.reduce((acc, s) => gcd(acc, s.paid), 0) || 1;
     const key = (a: number): [number, string][] => {
       const t: [number, string][] = [];

@@ -2,7 +2,7 @@
 // models (model.ts, aggregate.ts) define the same quantities as rows; this file counts them
 // without either model, so a roster built outside the MIP can be proven optimal by comparing
 // its measured values with a proven lower bound.
-import { type Grid, type RosterProblem, comparableMinutes, leaveCounts, lengthsOf } from './problem.js';
+import { type Grid, type RosterProblem, comparableOf, hoursCompared, leaveCounts, lengthsOf, nightsCompared, proRata, scaledAgent } from './problem.js';
 import { dayLowerBounds } from './diagnose.js';
 import { OFF, paidOf } from './shifts.js';
 
@@ -86,11 +86,12 @@ export function measure(p: RosterProblem, g: Grid): Measured {
   let o1 = 0;
   for (const L of lengthsOf(p)) {
     const mins = g.map((row) => row.slice(0, L).reduce((t, c) => t + paidOf(p.shifts, c), 0));
-    if (p.leave?.length) {
-      // Pro rata (comparableMinutes), in units of g rounded up as the model's g·o1 ≥ hmax − hmin.
+    if (proRata(p)) {
+      // Pro rata (comparableOf), in units of g rounded up as the model's g·o1 ≥ hmax − hmin;
+      // agents limited to some shifts left out (docs/rules.md §4).
       const leave = leaveCounts(p, L);
       const cmp = mins.flatMap((m, a) => {
-        const v = comparableMinutes(p, L, leave[a]!, m);
+        const v = hoursCompared(p, a) ? comparableOf(p, a, L, leave[a]!, m) : undefined;
         return v === undefined ? [] : [v];
       });
       o1 = Math.max(o1, Math.ceil(spread(cmp) / unit - 1e-6));
@@ -102,12 +103,13 @@ export function measure(p: RosterProblem, g: Grid): Measured {
   const nights = g.map((row) => row.filter((c) => night.has(c)).length);
   const weekend = g.map((row) => row.filter((c, d) => c !== OFF && p.days[d]!.weekend).length);
   let o2 = spread(nights) + spread(weekend);
-  if (p.leave?.length) {
-    // Pro rata (model.ts level 2): × W / W_a for agents on leave, the sum rounded up.
+  if (proRata(p)) {
+    // Pro rata (model.ts level 2): × W / W_a for agents on leave or limited, the sum rounded up;
+    // an agent who may work no night shift left out of the nights.
     const L = p.days.length;
     const leave = leaveCounts(p, L);
-    const cmp = (xs: number[]) => xs.flatMap((x, a) => (leave[a] ? (comparableMinutes(p, L, leave[a]!, x) ?? []) : x));
-    o2 = Math.ceil(spread(cmp(nights)) + spread(cmp(weekend)) - 1e-6);
+    const cmp = (xs: number[], night: boolean) => xs.flatMap((x, a) => (night && !nightsCompared(p, a) ? [] : scaledAgent(p, a, leave[a]!) ? (comparableOf(p, a, L, leave[a]!, x) ?? []) : x));
+    o2 = Math.ceil(spread(cmp(nights, true)) + spread(cmp(weekend, false)) - 1e-6);
   }
   const o3 = p.requests.filter(([a, d]) => g[a]![d] !== OFF).length;
   let o4 = 0;

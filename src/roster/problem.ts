@@ -4,6 +4,17 @@
 import { daysInMonth } from '../time.js';
 import { type DayCode, type ShiftCode, type ShiftDef, paidOf } from './shifts.js';
 
+/**
+ * A part-time or shift-limited agent (`--agents` columns 可上班次, 每月最多班次, 每月最多工时;
+ * docs/rules.md §4 "Reading adopted: limited agents"). Hard limits: only `shifts` (all when
+ * undefined), at most `maxShifts` shifts and `maxMinutes` paid minutes in the month.
+ */
+export interface AgentLimit {
+  shifts?: ShiftCode[];
+  maxShifts?: number;
+  maxMinutes?: number;
+}
+
 export interface Day {
   /** `YYYY-MM-DD`, or the day number ("1".."31") for a reusable template. */
   key: string;
@@ -53,6 +64,8 @@ export interface RosterProblem {
    * O days, whole-day-off asks for more whole O days than them (docs/rules.md §4).
    */
   leaveUndated?: number[];
+  /** Per agent (undefined: no limit): the shifts, shift count and paid minutes the agent is limited to. */
+  limits?: (AgentLimit | undefined)[];
   previous?: Previous;
   /**
    * Spare-staff cost units (traffic.ts spareCosts): after the rules and fairness, the k-th agent
@@ -132,4 +145,69 @@ export function comparableMinutes(p: Pick<RosterProblem, 'daysOff'>, L: number, 
   const Wa = workDaysOf(p, L, leave);
   if (Wa <= 0) return undefined;
   return Wa === W ? minutes : (minutes * W) / Wa;
+}
+
+/** Some agent is limited (part-time or to some shifts). */
+export const anyLimit = (p: Pick<RosterProblem, 'limits'>): boolean => Boolean(p.limits?.some((l) => l !== undefined));
+
+/** Fairness is compared pro rata for someone: leave, or a limited agent. */
+export const proRata = (p: Pick<RosterProblem, 'leave' | 'limits'>): boolean => Boolean(p.leave?.length) || anyLimit(p);
+
+/**
+ * Shifts agent a works in a month of L days with `leave` days of leave: workDaysOf, or fewer for a
+ * limited agent — at most `maxShifts`, and at most as many of the shortest shift the agent may
+ * work as `maxMinutes` holds. A limited agent works exactly that many (docs/rules.md §4: the
+ * part-timer's agreed amount; the rest of the month are days off, more than --days-off).
+ */
+export function shiftsOfAgent(p: Pick<RosterProblem, 'daysOff' | 'limits' | 'shifts'>, a: number, L: number, leave: number): number {
+  const n = workDaysOf(p, L, leave);
+  const lim = p.limits?.[a];
+  if (!lim) return n;
+  let k = n;
+  if (lim.maxShifts !== undefined) k = Math.min(k, lim.maxShifts);
+  if (lim.maxMinutes !== undefined) {
+    // As many shifts as the hours hold at the mean paid length of the shifts the agent may work:
+    // the shortest would hold more, but only as all short shifts (100 h: 18 半白班 of 5.5 h, no
+    // night, and 144 h pro rata against 175); at the mean the hours stay comparable.
+    const paid = p.shifts.filter((s) => !lim.shifts || lim.shifts.includes(s.code)).map((s) => s.paid);
+    const mean = paid.reduce((t, x) => t + x, 0) / paid.length;
+    if (paid.length && mean > 0) k = Math.min(k, Math.floor(lim.maxMinutes / mean));
+  }
+  return Math.max(0, k);
+}
+
+/**
+ * Agent a is in the hours comparison: not limited to some shifts, or allowed both the longest and
+ * the shortest shift (then any average paid time per shift the others have is within reach). One
+ * limited to shifts of one length band (only 半白班) cannot have comparable hours: theirs follow
+ * from the shifts, and comparing them would hold every other agent's hours to theirs.
+ */
+export function hoursCompared(p: Pick<RosterProblem, 'limits' | 'shifts'>, a: number): boolean {
+  const allowed = p.limits?.[a]?.shifts;
+  if (allowed === undefined) return true;
+  const paid = p.shifts.map((s) => s.paid);
+  const lo = Math.min(...paid);
+  const hi = Math.max(...paid);
+  const mine = p.shifts.filter((s) => allowed.includes(s.code)).map((s) => s.paid);
+  return mine.includes(lo) && mine.includes(hi);
+}
+
+/** Agent a may work a night shift (or is not limited to some shifts): in the nights comparison. */
+export function nightsCompared(p: Pick<RosterProblem, 'limits' | 'shifts'>, a: number): boolean {
+  const allowed = p.limits?.[a]?.shifts;
+  return allowed === undefined || p.shifts.some((s) => s.role === 'night' && allowed.includes(s.code));
+}
+
+/** Agent a's leave or limits make their counts compared pro rata. */
+export const scaledAgent = (p: Pick<RosterProblem, 'limits'>, a: number, leave: number): boolean => leave > 0 || p.limits?.[a] !== undefined;
+
+/**
+ * comparableMinutes for agent a, limits included: x × W / W_a with W_a the shifts a works
+ * (shiftsOfAgent). Undefined when a works no shift.
+ */
+export function comparableOf(p: Pick<RosterProblem, 'daysOff' | 'limits' | 'shifts'>, a: number, L: number, leave: number, x: number): number | undefined {
+  const W = L - p.daysOff;
+  const Wa = shiftsOfAgent(p, a, L, leave);
+  if (Wa <= 0) return undefined;
+  return Wa === W ? x : (x * W) / Wa;
 }

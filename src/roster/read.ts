@@ -13,6 +13,7 @@ import type { Violation } from './check.js';
 import type { HourNeed, ShiftMins } from './needs.js';
 import { NON_AGENT_ROW } from './wall.js';
 import { type DayCode, OFF, type ShiftDef, parseDayCode } from './shifts.js';
+import type { AgentLimit } from './problem.js';
 import { dataStdin } from '../io/stdin.js';
 
 const DAY_MIN = 24 * 60;
@@ -470,12 +471,64 @@ function noAgents(f: RosterFile, rejected: number): RosterFile {
   );
 }
 
+/** An --agents file's limit columns (docs/formats.md "Agents"; docs/rules.md §4 limited agents). */
+export const LIMIT_FIELDS: readonly FieldSpec[] = [
+  { key: 'shifts', aliases: ['可上班次', '可排班次', '可上的班次', '只上班次', 'allowed shifts', 'shifts'] },
+  { key: 'maxShifts', aliases: ['每月最多班次', '最多班次', '每月班次上限', '班次上限', 'max shifts', 'max shifts per month'] },
+  { key: 'maxHours', aliases: ['每月最多工时', '最多工时', '每月工时上限', '工时上限', 'max hours', 'max hours per month'] },
+];
+
+/**
+ * One agent's limits from the limit columns' cells; a cell that cannot be read stops the run
+ * (exit 3, file:line, what to write): a limit guessed or dropped plans the agent wrongly.
+ */
+function limitOf(cells: readonly string[], index: ReadonlyMap<string, number>, shifts: readonly ShiftDef[], file: string, line: number, headers: readonly string[]): AgentLimit | undefined {
+  const lim: AgentLimit = {};
+  const bad = (col: number, v: string, what: Msg) =>
+    new InputError(msg(`${file}:${line}: 列 "${headers[col]}" 的 "${shown(v)}" ${what.zh}`, `${file}:${line}: "${shown(v)}" in column "${headers[col]}" ${what.en}`), msg('改正后再运行; 不限制时留空。', 'correct it and run again; leave the cell empty for no limit.'));
+  const si = index.get('shifts');
+  const sv = si === undefined ? '' : cleanCell(cells[si] ?? '');
+  // 全部 / 不限 / all: every shift, no limit (小何's list wrote 全部 beside the full-timers).
+  if (sv !== '' && !/^(?:全部|所有|所有班次|全部班次|不限|都可以|均可|任意|all|any)$/i.test(sv)) {
+    const codes: string[] = [];
+    for (const part of sv.replace(/^(?:只上|只排|仅上|只)/, '').split(/\s*[/、,，;；|+和及]\s*|\s+/).filter(Boolean)) {
+      const c = parseDayCode(part, shifts);
+      if (c === undefined || c === OFF) {
+        const known = shifts.map((x) => `${x.code}/${x.label}/${x.name.zh}`).join(', ');
+        throw bad(si!, sv, msg(`无法识别班次 "${part}" (可写: ${known}, 用 / 分隔)`, `names no shift "${part}" (write ${known}, separated by /)`));
+      }
+      if (!codes.includes(c)) codes.push(c);
+    }
+    lim.shifts = shifts.map((x) => x.code).filter((c) => codes.includes(c));
+  }
+  const ni = index.get('maxShifts');
+  const nv = ni === undefined ? '' : cleanCell(cells[ni] ?? '');
+  if (nv !== '') {
+    if (!/^\d+$/.test(nv)) throw bad(ni!, nv, msg('不是班次数 (写整数, 如 15)', 'is not a number of shifts (write a whole number, such as 15)'));
+    lim.maxShifts = Number(nv);
+  }
+  const hi = index.get('maxHours');
+  const hv = hi === undefined ? '' : cleanCell(cells[hi] ?? '').replace(/\s*(?:小时|h|hours?)$/i, '');
+  if (hv !== '') {
+    if (!/^\d+(?:\.\d+)?$/.test(hv)) throw bad(hi!, hv, msg('不是工时 (写小时数, 如 80)', 'is not a number of hours (write hours, such as 80)'));
+    lim.maxMinutes = Math.round(Number(hv) * 60);
+  }
+  return Object.keys(lim).length ? lim : undefined;
+}
+
 /** Agents from a file with an agent/name/客服/姓名 column. */
-export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Promise<string[]> {
+export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog, shifts: readonly ShiftDef[] = []): Promise<string[]> {
+  return (await readAgentList(ctx, file, rejects, shifts)).agents;
+}
+
+/** Agents and their limits (可上班次, 每月最多班次, 每月最多工时) from an --agents file. */
+export async function readAgentList(ctx: Ctx, file: string, rejects: RejectLog, shifts: readonly ShiftDef[]): Promise<{ agents: string[]; limits: (AgentLimit | undefined)[] }> {
   const t = await openMappedTable(file, dataStdin(ctx), [AGENT], msg('客服名单', 'agent list'), ctx.encoding, true, sheetNote(ctx), HAND_MADE_EMPTY);
   titleNote(ctx, t);
   const name = t.sniffed.name;
   const ai = t.map.index.get('agent')!;
+  const limitIndex = mapHeader(t.headers.map((h, i) => (i === ai ? '' : h)), LIMIT_FIELDS).index;
+  const limits: (AgentLimit | undefined)[] = [];
   const out: string[] = [];
   const firstLine = new Map<string, number>();
   const summaries = new TrailingSummaries(name, rejects);
@@ -512,8 +565,9 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
     }
     firstLine.set(a, r.line);
     out.push(a);
+    limits.push(limitIndex.size ? limitOf(r.cells, limitIndex, shifts, name, r.line, t.headers) : undefined);
     r.cells.forEach((c, i) => {
-      if (i !== ai && cleanCell(c) !== '') filled.add(i);
+      if (i !== ai && ![...limitIndex.values()].includes(i) && cleanCell(c) !== '') filled.add(i);
     });
   }
   summaries.finish((m) => ctx.info(m));
@@ -528,7 +582,7 @@ export async function readAgents(ctx: Ctx, file: string, rejects: RejectLog): Pr
       ),
     );
   }
-  return out;
+  return { agents: out, limits };
 }
 
 /**
@@ -543,8 +597,8 @@ function unusedAgentColumns(ctx: Ctx, file: string, headers: readonly string[], 
   if (cols.length === 0) return;
   ctx.warn(
     msg(
-      `${file}: 列 ${cols.join('、')} 没有使用: roster plan 给每名客服排同样的班次 (白/半/晚) 和同样的休息天数, 不支持兼职或只上某个班次的客服; 这样的客服请在排好后手工改班 (例如在 WPS 里把其白班、晚班改成半白班), 再用 roster check 检查人手和工时差`,
-      `${file}: the column${cols.length === 1 ? '' : 's'} ${cols.join(', ')} ${cols.length === 1 ? 'is' : 'are'} not used: roster plan gives every agent the same shifts (D/H/N) and the same days off; part-time agents, or agents limited to some shifts, are not supported: edit their shifts by hand after planning (say, their D and N made H), then run roster check for the staffing and the hours spread`,
+      `${file}: 列 ${cols.join('、')} 没有使用: 兼职或只上某些班次的客服用 可上班次 (如 白/半)、每月最多班次 (如 15)、每月最多工时 (如 80) 列给出限制, 其他列不读取`,
+      `${file}: the column${cols.length === 1 ? '' : 's'} ${cols.join(', ')} ${cols.length === 1 ? 'is' : 'are'} not used: give a part-time or shift-limited agent's limits in the columns 可上班次 / allowed shifts (such as D/H), 每月最多班次 / max shifts (such as 15) and 每月最多工时 / max hours (such as 80); other columns are not read`,
     ),
   );
 }

@@ -2,7 +2,7 @@
 // long layout, and iCalendar text. Pure: the run layer hands these to src/io.
 import type { Column, Row } from '../io/columns.js';
 import type { TimeZone } from '../time.js';
-import { type Grid, type RosterProblem, comparableMinutes, leaveCounts, lengthsOf, minutesOf } from './problem.js';
+import { type Grid, type RosterProblem, comparableOf, hoursCompared, leaveCounts, lengthsOf, minutesOf, scaledAgent } from './problem.js';
 import { type DayCode, OFF, codeLabel, fmtClock, shiftOf } from './shifts.js';
 
 export interface AgentTotals {
@@ -51,14 +51,16 @@ export function fmtHours(hours: number): string {
  * a month uses the template's first L days), with that length. The summary said the 31-day spread
  * of the grid (1 h) beside the solver's level, the 28-day one (3 h), as if they disagreed.
  */
-export function hourSpread(p: Pick<RosterProblem, 'template' | 'days' | 'agents' | 'shifts'> & Partial<Pick<RosterProblem, 'daysOff' | 'leave'>>, g: Grid): { hours: number; days: number } {
+export function hourSpread(p: Pick<RosterProblem, 'template' | 'days' | 'agents' | 'shifts'> & Partial<Pick<RosterProblem, 'daysOff' | 'leave' | 'limits'>>, g: Grid): { hours: number; days: number } {
   let worst = { hours: -1, days: p.days.length };
   for (const L of lengthsOf(p)) {
     // Agents on leave pro rata (problem.ts comparableMinutes); one who works no day is left out.
     const leave = leaveCounts(p, L);
     const hours = p.agents.flatMap((_, a) => {
+      // Limited to some shifts: not compared (docs/rules.md §4).
+      if (!hoursCompared(p, a)) return [];
       const m = g[a]!.slice(0, L).reduce((t, c) => t + minutesOf(p.shifts, c), 0);
-      const v = leave[a] ? comparableMinutes({ daysOff: p.daysOff ?? 0 }, L, leave[a]!, m) : m;
+      const v = scaledAgent(p, a, leave[a]!) ? comparableOf({ daysOff: p.daysOff ?? 0, limits: p.limits, shifts: p.shifts }, a, L, leave[a]!, m) : m;
       return v === undefined ? [] : [v / 60];
     });
     if (hours.length === 0) continue;

@@ -11,21 +11,21 @@ import { openSink, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import { fileSink } from '../io/sink.js';
 import { checkHoursSpread, checkRoster, gridCells, type Violation } from './check.js';
-import { type LeaveShort, countingBound, leaveShortDays, withMoreAgents } from './diagnose.js';
-import { type Calendar, agentsFor, calendarFor, daysOffFor, needsFor, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
+import { type LeaveShort, countingBound, leaveShortDays, limitShort, withMoreAgents } from './diagnose.js';
+import { type Calendar, agentListFor, calendarFor, daysOffFor, needsFor, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
 import type { Level } from './model.js';
 import { changedDays } from './objectives.js';
 import { type Traffic, dailyService, spareCosts } from './traffic.js';
 import { solveInWorker } from './worker.js';
 import { DEFAULTS, MAX_AGENTS, parseNumber, pick } from './options.js';
-import { type Grid, type RosterProblem, comparableMinutes, daysOffOf, leaveCounts, monthDays, workDaysOf } from './problem.js';
+import { type AgentLimit, type Grid, type RosterProblem, anyLimit, comparableMinutes, comparableOf, daysOffOf, leaveCounts, monthDays, nightsCompared, scaledAgent, shiftsOfAgent, workDaysOf } from './problem.js';
 import { type RosterFile, readRoster } from './read.js';
 import { agentCalendar } from './ics.js';
 import { fmtHours, gridColumns, gridRows, hourSpread, longColumns, longRows, totals } from './render.js';
 import { writeSheet } from '../io/sheet.js';
 import { namedNeeds, wallCalendar } from './wall.js';
 import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
-import { type DayCode, OFF, fmtClock } from './shifts.js';
+import { type DayCode, OFF, type ShiftDef, codeName, fmtClock } from './shifts.js';
 import { PLATFORM_TZ } from '../time.js';
 import { rosterNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
@@ -195,18 +195,18 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   const daysOff = daysOffIn(ctx, opts, cal);
   const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
   const rejects = new RejectLog(ctx);
-  const { agents, needs, requests, leave, prev } = await reading(rejects, async () => {
-    const agents = await agentsFor(ctx, opts.agents, rejects);
+  const { agents, limits, needs, requests, leave, prev } = await reading(rejects, async () => {
+    const { agents, limits } = await agentListFor(ctx, opts.agents, rejects, shifts);
     const needs = await needsFor(ctx, opts, cal, shifts, rejects, 'plan');
     const { requests, leave } = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'plan');
     const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects, 'plan');
-    return { agents, needs, requests, leave, prev };
+    return { agents, limits, needs, requests, leave, prev };
   });
   await rejects.finish();
   // Spare staff go where the chats are: --volume, else the default (editable) profile.
   const traffic: Traffic = needs.traffic ?? profileTraffic(ctx, cal);
   const spareCost = spareCosts(shifts, traffic);
-  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, ...(leave.length ? { leave } : {}), previous: prev.previous, spareCost, template: cal.template };
+  const p: RosterProblem = { days: cal.days, agents, shifts, daysOff, needs: needs.needs, requests, ...(leave.length ? { leave } : {}), ...(limits ? { limits } : {}), previous: prev.previous, spareCost, template: cal.template };
 
   warnMorning(ctx, p);
   // Approved leave: a hard fact. A day that its leave leaves short of --min is no roster (named, with
@@ -214,6 +214,18 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   const short = leaveShortDays(p);
   if (short.length) return failLeave(ctx, p, short);
   noteLeave(ctx, p);
+  // Limited agents (可上班次, 每月最多班次/工时): a day and shift that only others may take, named.
+  const limitFail = limitShort(p);
+  if (limitFail.length) {
+    const shown = limitFail.slice(0, 5);
+    const more = limitFail.length > 5 ? msg(`; 另有 ${limitFail.length - 5} 处`, `; ${limitFail.length - 5} more`) : msg('', '');
+    return fail(
+      ctx,
+      msg(`客服的可上班次不够: ${shown.map((x) => x.zh).join('; ')}${more.zh}`, `the agents' allowed shifts fall short: ${shown.map((x) => x.en).join('; ')}${more.en}`),
+      msg('可上班次是硬性限制, 不会改动: 增加可上该班次的客服 (--agents), 放宽其可上班次, 或降低当天该班次的最低人数 (--min / --demand)。', 'allowed shifts are hard limits and never overridden: add agents who may work that shift (--agents), widen their allowed shifts, or lower that shift\'s minimum (--min / --demand).'),
+    );
+  }
+  noteLimits(ctx, p);
   const uncoveredHours = new Map<number, { agents: number; days: number }>();
   for (const u of needs.uncovered) {
     const o = uncoveredHours.get(u.hour) ?? { agents: 0, days: 0 };
@@ -264,7 +276,9 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     const base = n !== undefined ? msg(`增加到 ${n} 名客服可以排出 (已验证)。`, `with ${plural(n, 'agent')} a roster exists (verified).`) : msg('增加客服, 或降低 --min / --demand。', 'add agents, or lower --min / --demand.');
     // With leave, the leave is part of why (it is never overridden): say so, and that moving one is a fix.
     const days = p.leave?.length ?? 0;
-    const fix = days ? msg(`${base.zh}已计入请假 ${days} 天 (不会改动); 也可以调整请假日期 (--requests)。`, `${base.en} The ${plural(days, 'day')} of leave ${days === 1 ? 'is' : 'are'} counted (never overridden); moving a leave (--requests) may also do.`) : base;
+    const limited = anyLimit(p) ? msg('已计入客服的可上班次和每月上限 (不会改动); 放宽某人的限制也可能可以。', "The agents' allowed shifts and monthly limits are counted (never overridden); loosening one may also do.") : undefined;
+    const fix0 = days ? msg(`${base.zh}已计入请假 ${days} 天 (不会改动); 也可以调整请假日期 (--requests)。`, `${base.en} The ${plural(days, 'day')} of leave ${days === 1 ? 'is' : 'are'} counted (never overridden); moving a leave (--requests) may also do.`) : base;
+    const fix = limited ? msg(`${fix0.zh}${limited.zh}`, `${fix0.en} ${limited.en}`) : fix0;
     if (noND.status === 'solved') {
       return fail(ctx, msg('"晚班后第二天不上白班" 使最低人数无法满足', 'the rule "no day shift after a night shift" makes the minimum staff impossible'), fix);
     }
@@ -294,7 +308,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     ctx.attention();
   }
   await writePlan(ctx, p, result.grid, format, Boolean(opts.long), needs.label, service);
-  checkLater(ctx, opts, format);
+  checkLater(ctx, opts, format, anyLimit(p));
   const solved = result;
   await notifier?.send((lang) =>
     rosterNotice(
@@ -363,6 +377,32 @@ function noteLeave(ctx: Ctx, p: RosterProblem) {
   }
 }
 
+/** What the limits make of each limited agent's month: said once, on stderr. */
+function noteLimits(ctx: Ctx, p: RosterProblem) {
+  if (!anyLimit(p)) return;
+  const L = p.days.length;
+  const leave = leaveCounts(p);
+  const parts: Msg[] = [];
+  p.agents.forEach((agent, a) => {
+    const lim = p.limits?.[a];
+    if (!lim) return;
+    const work = shiftsOfAgent(p, a, L, leave[a]!);
+    const off = L - leave[a]! - work;
+    const only = lim.shifts ? msg(`只上${lim.shifts.map((c) => codeName(p.shifts, c).zh).join('、')}, `, `only ${lim.shifts.map((c) => codeName(p.shifts, c).en).join('/')}, `) : msg('', '');
+    const caps = msg(
+      [lim.maxShifts !== undefined ? `每月最多 ${lim.maxShifts} 班` : '', lim.maxMinutes !== undefined ? `最多 ${fmtHours(lim.maxMinutes / 60)} 小时` : ''].filter(Boolean).join('、'),
+      [lim.maxShifts !== undefined ? `at most ${plural(lim.maxShifts, 'shift')}` : '', lim.maxMinutes !== undefined ? `at most ${fmtHours(lim.maxMinutes / 60)} h` : ''].filter(Boolean).join(', '),
+    );
+    parts.push(msg(`${agent} ${only.zh}${caps.zh ? `${caps.zh}, ` : ''}上班 ${work} 天, 休息 ${off} 天`, `${agent} ${only.en}${caps.en ? `${caps.en}, ` : ''}works ${work} days, ${off} off`));
+  });
+  ctx.info(
+    msg(
+      `兼职/限定班次的客服 (硬性限制; 工时、晚班和周末班按上班天数折算比较; 不能同时上最长和最短班次的不比较工时, 不上晚班的不比较晚班): ${parts.map((x) => x.zh).join('; ')}`,
+      `limited agents (hard limits; hours, nights and weekend days compared pro rata by days worked; hours not compared for one who may not work both the longest and the shortest shift, nights not for one who works none): ${parts.map((x) => x.en).join('; ')}`,
+    ),
+  );
+}
+
 /**
  * Progress of the solve for the terminal. src/cli/progress.ts (issue 17) draws it; until that
  * module is wired in, the reports are dropped.
@@ -398,20 +438,22 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
       : msg(` (${worst.days} 天的月份差距最大; 表中 ${p.days.length} 天为 ${shown} 小时)`, ` (widest in a ${worst.days}-day month; ${shown} h over the ${p.days.length} days shown)`);
   const proRata = p.leave?.length
     ? msg(` (请假的客服按上班天数折算为整月工时; 表中实际工时相差 ${shown} 小时)`, ` (agents on leave pro rata, scaled to a full month by the days they work; ${shown} h apart as rostered)`)
-    : msg('', '');
+    : anyLimit(p)
+      ? msg(` (兼职客服按上班天数折算为整月工时; 表中实际工时相差 ${shown} 小时)`, ` (part-time agents pro rata, scaled to a full month by the days they work; ${shown} h apart as rostered)`)
+      : msg('', '');
   const which = msg(widest.zh + proRata.zh, widest.en + proRata.en);
   const what = p.template ? msg('通用模板 (28–31 天均适用)', 'template (valid for 28–31-day months)') : msg(p.days[0]!.key.slice(0, 7), p.days[0]!.key.slice(0, 7));
   // Nights and weekend days of agents on leave pro rata, as the solver compares them (× W / W_a,
   // to the tenth); one who works no day left out.
-  const fair = (xs: number[]): string => {
-    if (!p.leave?.length) return String(spread(xs));
+  const fair = (xs: number[], night = false): string => {
+    if (!p.leave?.length && !anyLimit(p)) return String(spread(xs));
     const leave = leaveCounts(p);
-    const ys = xs.flatMap((x, a) => (leave[a] ? (comparableMinutes(p, p.days.length, leave[a]!, x) ?? []) : x));
+    const ys = xs.flatMap((x, a) => (night && !nightsCompared(p, a) ? [] : scaledAgent(p, a, leave[a]!) ? (comparableOf(p, a, p.days.length, leave[a]!, x) ?? []) : x));
     return String(Math.round(spread(ys) * 10) / 10);
   };
   const head = msg(
-    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${namedNeeds(p.shifts, needLabel.zh, 'zh')}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时${which.zh}, 晚班差 ${fair(t.map((x) => x.nights))}, 周末上班差 ${fair(t.map((x) => x.weekendDays))}`,
-    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel.en}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h${which.en}, nights spread ${fair(t.map((x) => x.nights))}, weekend-days spread ${fair(t.map((x) => x.weekendDays))}`,
+    `排班 ${what.zh}: ${p.agents.length} 名客服, 最低人数 ${namedNeeds(p.shifts, needLabel.zh, 'zh')}, 每人休息 ${p.daysOff} 天; 工时差 ${hs} 小时${which.zh}, 晚班差 ${fair(t.map((x) => x.nights), true)}, 周末上班差 ${fair(t.map((x) => x.weekendDays))}`,
+    `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel.en}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h${which.en}, nights spread ${fair(t.map((x) => x.nights), true)}, weekend-days spread ${fair(t.map((x) => x.weekendDays))}`,
   );
   ctx.info(head);
   const names: Record<string, Msg> = {
@@ -422,7 +464,7 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
     o5: msg('多余人手按每天客流的代价', 'spare staff by daily traffic (cost)'),
     o6: msg('多余人手按班次客流的代价', 'spare staff by shift traffic (cost)'),
   };
-  if (p.leave?.length) {
+  if (p.leave?.length || anyLimit(p)) {
     // Pro rata and rounded up (objectives.ts measure): say so, beside the exact figures above.
     const g = fmtHours(r.spreadUnit / 60);
     names.o1 = msg(`工时差 (按上班天数折算, 以 ${g} 小时为单位向上取整)`, `hour spread (pro rata, rounded up to ${g} h)`);
@@ -532,7 +574,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   const daysOff = known ? daysOffIn(ctx, opts, known) : daysOffFor(ctx, opts, { most: undefined, month: msg('当月天数 − 1, 2 月为 27, 31 天的月份为 30', "the month's days − 1: 27 in February, 30 in a 31-day month") });
   const maxSpread = maxHoursSpreadFor(ctx, opts, shifts);
   const rejects = new RejectLog(ctx);
-  const { f, cal, agents, needs, requests, leave, prev } = await reading(rejects, async () => {
+  const { f, cal, agents, needs, requests, leave, prev, limits } = await reading(rejects, async () => {
     const f = await readRoster(ctx, file, shifts, hinted?.month, rejects);
     let cal = known;
     if (!cal) {
@@ -562,7 +604,8 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     const needs = await needsFor(ctx, opts, cal, shifts, rejects, 'check');
     const { requests, leave } = await requestsFor(ctx, opts.requests, cal, agents, rejects, 'check');
     const prev = await previousFor(ctx, opts.previous, cal, agents, shifts, rejects, 'check');
-    return { f, cal: cal!, agents, needs, requests, leave, prev };
+    const limits = opts.agents === undefined ? undefined : await limitsFor(ctx, opts.agents, agents, shifts, rejects);
+    return { f, cal: cal!, agents, needs, requests, leave, prev, limits };
   });
   await rejects.finish();
   const allLeave = leaveOfRoster(ctx, f, cal.days, agents, leave, opts.requests !== undefined);
@@ -575,6 +618,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     requests: allLeave.leave.length ? requests.filter(([a, d]) => !allLeave.leave.some(([la, ld]) => la === a && ld === d)) : requests,
     ...(allLeave.leave.length ? { leave: allLeave.leave } : {}),
     ...(allLeave.undated ? { leaveUndated: allLeave.undated } : {}),
+    ...(limits ? { limits } : {}),
     previous: prev.previous,
     template: cal.template,
   };
@@ -670,6 +714,27 @@ function leaveOfRoster(ctx: Ctx, f: RosterFile, days: readonly { key: string }[]
   return { leave, undated };
 }
 
+/**
+ * `roster check --agents <file>`: the limits of the agents (可上班次, 每月最多班次, 每月最多工时) by
+ * name, for the roster's agents. A name the roster lacks is said on stderr; an agent the file lacks
+ * has no limit. Undefined when no agent of the roster is limited.
+ */
+async function limitsFor(ctx: Ctx, file: unknown, agents: readonly string[], shifts: readonly ShiftDef[], rejects: RejectLog): Promise<(AgentLimit | undefined)[] | undefined> {
+  const list = await agentListFor(ctx, file, rejects, shifts);
+  const by = new Map(list.agents.map((a, i) => [a, list.limits?.[i]]));
+  const missing = list.agents.filter((a) => !agents.includes(a));
+  if (missing.length) {
+    ctx.warn(
+      msg(
+        `--agents ${String(file)}: ${missing.join('、')} 不在排班表里, 其限制未检查`,
+        `--agents ${String(file)}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in the roster; ${missing.length === 1 ? 'that agent\'s' : 'their'} limits were not checked`,
+      ),
+    );
+  }
+  const limits = agents.map((a) => by.get(a));
+  return limits.some((l) => l !== undefined) ? limits : undefined;
+}
+
 /** The options `roster check` reads the same way as `roster plan`, as typed on the plan's command line. */
 const CHECK_SAME: readonly [string, string][] = [
   ['template', '--template'],
@@ -699,12 +764,14 @@ function shellWord(w: string): string {
  * file named when -o wrote csv/xlsx, which check reads; `<roster.csv>` otherwise). Until 2026-12 the
  * operator was left to remember them; `roster check` said "default minimum" only after the fact.
  */
-function checkLater(ctx: Ctx, opts: Record<string, unknown>, format: string): void {
-  const given = CHECK_SAME.filter(([k]) => opts[k] !== undefined && opts[k] !== false && k !== 'month' && k !== 'template');
+function checkLater(ctx: Ctx, opts: Record<string, unknown>, format: string, limited = false): void {
+  // The --agents file when it gives limits (check reads them from it; names or a count it does not need).
+  const same: readonly [string, string][] = limited ? [...CHECK_SAME, ['agents', '--agents']] : CHECK_SAME;
+  const given = same.filter(([k]) => opts[k] !== undefined && opts[k] !== false && k !== 'month' && k !== 'template');
   if (given.length === 0) return;
   const file = ctx.output !== undefined && ctx.output !== '-' && /^(csv|tsv|xlsx)$/.test(format) ? ctx.output : undefined;
   const words = ['storeops', 'roster', 'check', file === undefined ? '' : shellWord(file)];
-  for (const [k, flag] of CHECK_SAME) {
+  for (const [k, flag] of same) {
     const v = opts[k];
     if (v === undefined || v === false) continue;
     words.push(flag);

@@ -43,7 +43,7 @@ export function register(program: Command): void {
     .option('--answer-within <seconds>', 'with --volume: answer target (default 180) / 与 --volume 一起: 应答目标 (秒, 默认 180)')
     .option('--concurrency <n>', 'with --volume: chats at once per agent (default 1) / 与 --volume 一起: 每人同时接待数 (默认 1)')
     .option('--requests <file>', 'requested days off that must be honoured / 必须满足的休息申请')
-    .option('--agents <file>', 'the agents\' limits: an --agents file with 可上班次 / 每月最多班次 / 每月最多工时 columns / 客服名单文件: 检查其中的可上班次、每月最多班次和工时')
+    .option('--agents <file>', 'the agents\' limits: an --agents file with 可上班次 / 每月最多班次 / 每月最多工时 columns / 客服名单文件 (同 plan 的 --agents): 检查其中的可上班次、每月最多班次和工时')
     .option('--previous <roster>', 'last month\'s roster, for the night-then-day rule across the boundary / 上月排班表, 用于跨月的晚班接白班检查')
     .option('--max-hours-spread <hours>', 'most two agents\' monthly paid hours may differ (default: the longest shift, 8.5 for the seed\'s) / 各客服月工时最多相差几小时 (默认: 最长班次的工时, 即 8.5)')
     .action(action(async () => (await import('../src/roster/run.js')).runCheck));

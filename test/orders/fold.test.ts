@@ -32,3 +32,21 @@ describe('folding lines', () => {
     expect(o.paidMissingLine).toBe(7);
   });
 });
+
+// money47, docs/rules.md §1.1: an order whose lines are all closed ships when the last of its lines that
+// shipped did; a line closed never shipped drops out, its ship time and its promise (a cancelled line
+// never had to ship). By hand: L1 closed never shipped, promise 3000; L2 closed, shipped 9000, promise
+// 4000; L3 closed, shipped 7000, promise 5000 → shippedAt max(9000, 7000) = 9000, promisedShipAt
+// min(4000, 5000) = 4000 (not L1's 3000). No line shipped: shippedAt null (closed_unshipped), the
+// earliest promise of all (3000). Before: shippedAt null whenever a line never shipped.
+describe('folding lines, every line closed', () => {
+  const closed = (lineId: string, shippedAt: number | null, promisedShipAt: number) => ({ ...line(lineId, '10.00', 'closed'), shippedAt, promisedShipAt }) as ParsedRow;
+  it('ships at the last shipped line, its deadline the shipped lines\' promise', () => {
+    const o = foldLines([closed('1', null, 3000), closed('2', 9000, 4000), closed('3', 7000, 5000)]);
+    expect([o.status, o.shippedAt, o.promisedShipAt]).toEqual(['closed', 9000, 4000]);
+  });
+  it('none shipped: not shipped, the earliest promise', () => {
+    const o = foldLines([closed('1', null, 3000), closed('2', null, 4000)]);
+    expect([o.status, o.shippedAt, o.promisedShipAt]).toEqual(['closed', null, 3000]);
+  });
+});

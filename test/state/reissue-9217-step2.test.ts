@@ -171,11 +171,60 @@
 //    not o06's part of B after o04's 300.00) and V still takes A's 300.00 by its cap. So (i) needs
 //    the give bounded by each moved order's part of B (o04 300.00 to V, o06 200.00 to W), and (ii)
 //    and (iii) with it; a full test/state run (~35 min on the loaded machine) did not fit the time.
+// 9. (money48; tried, not kept: branch money48-reclaim-attempt, adf7cec, in /tmp/money48; the diff
+//    in /tmp/money48/.scratch/m48-reclaim.diff) Item 8's three facts as one attribution, `reclaim`
+//    in src/state/ledger.ts, worked out once as the call starts (before anything is taken), the same
+//    whichever voucher a run re-issues:
+//    (i) X's cover of B is stale from the other side when B is in X's cap group, holds none of X's
+//        orders, every order of B is in a voucher of the run outside X's group, and B's money is all
+//        taken (X's 500.00 + what other recorded vouchers took of B >= B's 500.00). B's money goes to
+//        its orders in paid order (B's order ids, each at most its share in B): o04 300.00, o06 the
+//        200.00 left; each part at most the order's share in its new voucher and what that voucher
+//        needs beyond what the others holding its orders pay it (a cover() of it without B, the
+//        vouchers of the call before it seen, as --reissue all takes them). A voucher already
+//        recorded is given nothing (it took its part when recorded) but what it took counts.
+//        X gives back min(its share, the parts + others' takes + its share − B's money): 500.00.
+//    (ii) X (seen again) is topped up: staleCap(X) returns the share, topUp's cap room leaves it out,
+//        topUp's cover() is passed X's cap group (so giveStale finds Z's 30.00 beyond o02's share),
+//        and X takes its own orders' money in paid order where cover keeps it back for another
+//        voucher: A's 440.00 + Z's 30.00 = 470.00, owed 30.00. Not named, X is amount_changed and what
+//        it takes of A stays taken in that run (so V's cap stops counting o01's money).
+//    (iii) coverOfNow gives V o04's 300.00 of B and W o06's 200.00 before capCover; X's recorded
+//        top-up (--reissue all) is {A: 470.00, B: −500.00}, 0.00 + 30.00 issued; `released` leaves B
+//        out (not put back into `left` too).
+//    Result here: said X 30.00 + W 300.00 + V 0.00; --reissue all, V then W, W then V all 1830.00
+//    (the four cases below, it.fails now, passed; the guard passed). test/state under UTC (a run
+//    before the last bound): reissue-swap-spare, reissue-stale-share-first and reissue-one-by-one
+//    "{a} first, then {b,c}" broke and were mended by the bounds above (B's money all taken; the
+//    holder's need as --reissue all takes it; X's own money in paid order). Not mended, so not kept:
+//    reissue-cap-taken-for-moved (seed 1157) pays 1700.00 every way, 1600.00 owed, and reissue-paths3
+//    TOTALS (against b401575, seeds 1-150 and 1000-1299) change only seed 1157 step 2, one at a time
+//    160000 -> 170000 fen (the other ranges and a full test/state run under both zones did not fit
+//    the time: the machine was shared). There
+//    X = Q {01} counted 200.00 of j = Q {06,04} (o04's money unused, by that test's working), j's
+//    orders are o06 (P {06,60}, held) and o04 (Q {04}); j's money is all taken on record, and
+//    o06's paid-order part of j (its share 2700.00 ≥ 500.00) is read as o06's need, so P {06,60} is
+//    given 200.00 of j as well as the 200.00 of o06's that the ordinary cover already gives it, and
+//    X (500.00 − 200.00 cap share) is topped up 100.00 more. So the split of j's money cannot be by
+//    j's own order ids: money j took over for one of its orders (Q {06,04} holds o06's 200.00 taken
+//    over from P {01,06,03}, and o04's own 300.00, 100.00 of it taken by Q {04}) is that order's,
+//    and the part X's cap counts is what is left after each order's recorded and taken-over money
+//    (there: o04's unused 200.00; Q {04} already holds o04's part, so none of it is stale). The
+//    next attempt needs each recorded voucher's money attributed to its orders from its covers (what
+//    it took over, for which orders) before paid order, i.e. item 5's one attribution; `reclaim`'s
+//    (i)-(iii) plumbing (staleCap entry, topUp room and paid-order take, coverOfNow give, `released`
+//    left out, reckoned once at the call's start) worked and can take that attribution in place of
+//    the paid-order split.
+//    Guard (below, passes before and with the attempt): B's orders on time, in no voucher of the
+//    run: B's money stays in X's window and X's cap counts it, nothing given back, 1530.00. Also left:
+//    only some of B's orders moved (o04 on time, o06 in W): by hand o04's 300.00 stays counted in X's
+//    window, o06's 200.00 pays W, X takes 200.00 of o01's money and 270.00 of it stays in P's window:
+//    1800.00 (pays 2000.00 before and with the attempt, which asks every order of B to be moved).
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../helpers.js';
-import { files, ledgerTotal, recorderIn, shipped } from './record-runs.js';
+import { files, ledgerTotal, owedSaid, recorderIn, seen, shipped } from './record-runs.js';
 
 const tz = process.env.TZ ?? 'UTC';
 const run = recorderIn(tz, '2026-07-01 00:00:00');
@@ -228,7 +277,65 @@ describe('seed 9217 step 2 reduced: the third export owes 1830.00, as a fresh le
     run(files(dir, { e3 }).e3!, state);
     expect(total(state)).toBe('1830.00');
   });
-  it.fails('--reissue all: 1830.00 (pays 2000.00: o06\'s 200.00 in B paid again)', () => expect(check(['all'])).toBe('1830.00'));
-  it.fails('V then W: 1830.00 (pays 2000.00)', () => expect(check([V, W])).toBe('1830.00'));
-  it.fails('W then V: 1830.00 (pays 2000.00)', () => expect(check([W, V])).toBe('1830.00'));
+  // Each pays 2000.00 (o06's 200.00 in B paid again); passed with the attempt of item 9.
+  it.fails('--reissue all: 1830.00', () => expect(check(['all'])).toBe('1830.00'));
+  it.fails('V then W: 1830.00', () => expect(check([V, W])).toBe('1830.00'));
+  it.fails('W then V: 1830.00', () => expect(check([W, V])).toBe('1830.00'));
+  // Said now: X already_recorded, W 500.00 (item 8); by hand (above, "Where the money is") X owes
+  // o01's 30.00 not paid by A's 440.00 and Z's 30.00 beyond o02's share, W 500.00 − o06's 200.00.
+  it.fails('what the third export says: X owes 30.00, W 300.00, V nothing', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { e1, e2, e3 });
+    run(f.e1!, state);
+    run(f.e2!, state);
+    run(f.e2!, state, '--reissue', 'all');
+    expect(seen(run(f.e3!, state).rows)).toEqual([
+      ['Q', '01', '500.00', '30.00', 'amount_changed'],
+      ['Q', '30,06', '500.00', '300.00', 'conflict'],
+      ['P', '04,02', '330.00', '0.00', 'conflict'],
+      ['Q', '00', '500.00', '0.00', 'already_recorded'],
+    ]);
+  });
+});
+
+// Guard: the case that must not change. The third export with o04 and o06 shipped on time (o04 paid
+// 04-07 10:30, shipped 04-08 14:30, 28 h; o06 paid 04-08 10:08, shipped 04-09 17:08, 31 h). Late:
+// o01 Q 2700.00 (04-06 05:02), o30 Q 30.00 (04-07 10:26, o06 on time: alone), o02 P 30.00
+// (04-07 13:39), o00 Q 2700.00 (04-08 16:18, outside o30's 24 h). Owed: X = Q {01} 500.00,
+// Q {30} 30.00, P {02} 30.00, C = Q {00} 500.00.
+// Money (§1.7, "money a recorded voucher paid for an order now on time stays where it was paid and
+// counts toward the cap of the window the voucher was recorded in"): B's 500.00 (o04's, o06's) stays
+// in B's window (B opened 04-07 02:30, in X's 04-06 05:02 to 04-07 05:02): X's cap counts it as it
+// did, X needs none of o01's money and is as recorded. o02's 30.00 (in Z) pays P {02}; o01's 470.00
+// is not needed and stays in P's window (A's), never moved to Q's o30; Q {30} issues 30.00. C as
+// recorded. 1500.00 + 30.00 = 1530.00 (no order of B is in a voucher of the run: nothing given back).
+describe('seed 9217 step 2, B\'s orders on time: X keeps counting B\'s money, 1530.00', () => {
+  const onTime = (n: string, buyer: string, paid: string, at: string, ship: string) => shipped(id(n), buyer, paid, `2026-${at}:00`, `2026-${ship}:00`);
+  const g3 = [
+    late('01', 'Q', '9000.00', '04-06 05:02', '04-09 14:02'),
+    late('30', 'Q', '100.00', '04-07 10:26', '04-11 14:26'),
+    onTime('04', 'P', '1000.00', '04-07 10:30', '04-08 14:30'),
+    late('02', 'P', '100.00', '04-07 13:39', '04-10 03:39'),
+    onTime('06', 'Q', '3000.00', '04-08 10:08', '04-09 17:08'),
+    late('00', 'Q', '9000.00', '04-08 16:18', '04-12 18:18'),
+  ];
+  it('said and --reissue all: 1530.00, X as recorded', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const f = files(dir, { e1, e2, g3 });
+    run(f.e1!, state);
+    run(f.e2!, state);
+    run(f.e2!, state, '--reissue', 'all');
+    const r = run(f.g3!, state);
+    expect(seen(r.rows)).toEqual([
+      ['Q', '01', '500.00', '0.00', 'already_recorded'],
+      ['Q', '30', '30.00', '30.00', 'conflict'],
+      ['P', '02', '30.00', '0.00', 'conflict'],
+      ['Q', '00', '500.00', '0.00', 'already_recorded'],
+    ]);
+    expect(owedSaid(r.rows)).toBe(3000);
+    run(f.g3!, state, '--reissue', 'all');
+    expect(total(state)).toBe('1530.00');
+  });
 });

@@ -376,6 +376,12 @@
 // 9480, 9486, 9495 both builds, 9449 no longer), FUZZ_S=1 FUZZ_N=100: none changed; the default
 // seeds pass; reissue-takeover-orders-gone's three cases and its
 // o07 guard pass (reissue-stale-shared-taker.test.ts: three orders, 1000.00 -> 530.00).
+// money48 (tried, not kept; reissue-9217-step2.test.ts item 9): a cap share stale from the other side
+// (the counted voucher's orders all moved out of the window) given back in paid order settled seed 9217
+// step 2 (2000.00 -> 1830.00 said, all and one at a time in its reduced case); TOTALS against b401575,
+// seeds 1-150 and 1000-1299: only seed 1157 step 2 changed, one at a time 160000 -> 170000 fen (said and
+// all 160000; its reduced reissue-cap-taken-for-moved paid 1700.00 every way, 1600.00 owed): the split of a voucher's money by its own order ids ignores what it
+// took over for which order. Seed 9217 still pays 200000 fen at step 2 (OWED=1 flags it: 183000 owed).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

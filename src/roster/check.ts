@@ -80,8 +80,10 @@ export function checkRoster(p: RosterProblem, cells: DayCode[][][]): Violation[]
       }
       off = Math.max(0, off);
       const want = daysOffOf(p, L, leave);
-      // A limited agent (--agents limits) works fewer shifts: at least the days off, more allowed.
-      const limited = p.limits?.[a] !== undefined;
+      // An agent with a monthly cap (--agents 每月最多班次 / 每月最多工时) works fewer shifts: at least
+      // the days off, more allowed. One limited only to some shifts keeps exactly the days off.
+      const cap = p.limits?.[a];
+      const limited = cap !== undefined && (cap.maxShifts !== undefined || cap.maxMinutes !== undefined);
       if (limited ? off < want : off !== want) {
         const inL = p.template ? msg(` (按 ${L} 天的月份)`, ` (in a ${L}-day month)`) : msg('', '');
         const besides = leave ? msg(` (另有请假 ${leave} 天, 不计入休息)`, ` (besides ${plural(leave, 'day')} of leave, which are not days off)`) : msg('', '');

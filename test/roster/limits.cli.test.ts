@@ -137,6 +137,26 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       expect(zh.stdout).toContain('只上白班、半白班 (可上班次), 却排了晚班: 改成白班、半白班、休息, 或与可上该班次的客服换班');
     });
 
+    it('days off: at least --days-off with a monthly cap, exactly without one', () => {
+      // By hand: A (白/半 only, no cap) and B (max 20 shifts) each get one more day off: A's D on
+      // 02-01 and B's H on 02-01 ((0 + 1) % 4 = 1) made O. A: 8 days off, exactly 7 due: reported.
+      // B: 8, at least 7: not reported; 20 shifts = the cap. 02-01 then has no D and no H (coverage).
+      // Hours (check compares a limited agent by the shifts worked, × 21/20 here): A 135 h over 20
+      // shifts → 141.75 h; B 138 h → 144.9 h; C, D 143.5 h: 3.15 h apart, within 8.5 h.
+      const g = grid.map((row) => [...row]);
+      g[0]![0] = 'O';
+      g[1]![0] = 'O';
+      const text = [['agent', ...FEB].join(','), ...g.map((row, i) => [AG[i], ...row].join(','))].join('\n') + '\n';
+      const agents = write('agents.csv', '客服,可上班次,每月最多班次\nA,白/半,\nB,,20\nC,,\nD,,\n');
+      const r = runCli(['roster', 'check', write('r.csv', text), '--days-off', '7', '--agents', agents, '-f', 'csv', '--lang', 'en'], { tz });
+      const rows = (parse(r.stdout) as string[][]).slice(1).filter((x) => x[2] !== 'shift-not-allowed');
+      expect(rows).toEqual([
+        ['A', '', 'days-off', '8 days off, must be exactly 7'],
+        ['', '2026-02-01', 'coverage', 'D needs at least 1 (day), has 0'],
+        ['', '2026-02-01', 'coverage', 'H needs at least 1 (half-day), has 0'],
+      ]);
+    });
+
     it('without --agents the same roster has none of these', () => {
       const r = runCli(['roster', 'check', write('r.csv', csv), '--days-off', '7', '-f', 'csv', '--lang', 'en'], { tz });
       expect((parse(r.stdout) as string[][]).slice(1)).toEqual([]);

@@ -142,8 +142,8 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
  * (user13). Every line that shipped (a closed one shipped then refunded too) is measured against its own
  * promise: all shipped, the order is judged by the line latest against its own (its promise and ship
  * time: window and lateness are that line's); a live line still unshipped, by the earliest promise of
- * the unshipped lines and of those shipped late, as before (an on-time line's earlier promise is no
- * deadline). Undefined when the lines share one promise, or a live line has none. Kept beside the
+ * the unshipped lines (a shipped line's earlier promise is no deadline of theirs; its lateness counts
+ * once all have shipped). Undefined when the lines share one promise, or a live line has none. Kept beside the
  * order's own promisedShipAt and shippedAt (Order.ownPromise), which judge() reads it in place of.
  */
 function ownPromises(lines: readonly ParsedRow[], shippedAll: boolean): { promisedShipAt: number; shippedAt: number | null } | undefined {
@@ -161,11 +161,12 @@ function ownPromises(lines: readonly ParsedRow[], shippedAll: boolean): { promis
     }
     return worst ? { promisedShipAt: worst.promisedShipAt!, shippedAt: worst.shippedAt } : undefined;
   }
+  // Unshipped: due when its first unshipped line is. A line shipped late is weighed once every line has
+  // shipped (above); its promise is no deadline of the lines still to ship: taken as one, an order whose
+  // made-to-order line was not due was "overdue" in --at-risk, and a recording run's sighting of that line
+  // unshipped (as it was allowed to be) later made the order late until the sighting.
   let deadline: number | null = null;
-  for (const l of withPromise) {
-    const pending = l.status !== 'closed' && l.shippedAt === null;
-    if (pending || (l.shippedAt !== null && l.shippedAt > l.promisedShipAt!)) deadline = minT(deadline, l.promisedShipAt);
-  }
+  for (const l of withPromise) if (l.status !== 'closed' && l.shippedAt === null) deadline = minT(deadline, l.promisedShipAt);
   return deadline === null ? undefined : { promisedShipAt: deadline, shippedAt: null };
 }
 

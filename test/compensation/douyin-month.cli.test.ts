@@ -110,7 +110,7 @@ describe('a 抖店 order whose sub-orders were promised at different times (each
   //      1 %, 3–50): 600.00 × 1 % = 6 → 6.00, late (not 缺货), 24.0 h.
   //   M3 A 11-13 10:00 (24 h late on its 48 h window: tier 4, 0 %), B 11-24 10:00 on time: 0.00, late, 24.0 h.
   //   M4 A shipped 11-11 10:00, B still unshipped as of 11-20 12:00: B is due 11-25 10:00, so the order
-  //      is not late yet (before: 194 h late, 缺货 6.00 provisional) and not at risk within 12 h.
+  //      is not late yet (before: 194 h late, 缺货 6.00 provisional) and not at risk within 12 h; nor is M5.
   const H: string[] = DOUYIN_HEADERS;
   const file = (dir: string, name: string, aShip: string, bShip: string) => {
     const row = (sub: string, amount: string, promised: string, shipped: string) => {
@@ -132,6 +132,9 @@ describe('a 抖店 order whose sub-orders were promised at different times (each
       ['m2.csv', '2026-11-11 10:00:00', '2026-11-26 10:00:00', '2026-12-01 10:00:00', [[['late'], '600.00', '6.00', 'final', 24]]],
       ['m3.csv', '2026-11-13 10:00:00', '2026-11-24 10:00:00', '2026-12-01 10:00:00', [[['late'], '600.00', '0.00', 'final', 24]]],
       ['m4.csv', '2026-11-11 10:00:00', '', '2026-11-20 12:00:00', []],
+      // M5 A shipped 24 h late (11-13 10:00), B not due as of 11-20 12:00: no row yet (A's 0.00 is weighed
+      //    once B ships, as M3); before: 194 h late, 缺货 6.00 provisional, and overdue in --at-risk.
+      ['m5.csv', '2026-11-13 10:00:00', '', '2026-11-20 12:00:00', []],
     ];
     for (const [name, a, b, asOf, want] of cases) {
       const f = file(dir, name, a, b);
@@ -146,8 +149,10 @@ describe('a 抖店 order whose sub-orders were promised at different times (each
     // last line's ship time; only compensate judges it line by line.
     const norm = runCli(['orders', 'normalize', path.join(dir, 'm3.csv'), '-f', 'json', '--lang', 'en']);
     expect((JSON.parse(norm.stdout) as Record<string, unknown>[]).map((o) => [o.promisedShipAt, o.shippedAt])).toEqual([['2026-11-12T10:00:00+08:00', '2026-11-24T10:00:00+08:00']]);
-    const risk = runCli(['compensate', file(dir, 'm4r.csv', '2026-11-11 10:00:00', ''), '--as-of', '2026-11-20 12:00:00', '--at-risk', '12', '-f', 'json', '--lang', 'en']);
-    expect(risk.code, risk.stderr).toBe(0);
-    expect(JSON.parse(risk.stdout)).toEqual([]);
+    for (const a of ['2026-11-11 10:00:00', '2026-11-13 10:00:00']) {
+      const risk = runCli(['compensate', file(dir, 'risk.csv', a, ''), '--as-of', '2026-11-20 12:00:00', '--at-risk', '12', '-f', 'json', '--lang', 'en']);
+      expect(risk.code, risk.stderr).toBe(0);
+      expect(JSON.parse(risk.stdout), a).toEqual([]);
+    }
   });
 });

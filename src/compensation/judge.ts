@@ -135,6 +135,10 @@ export function shipWindowHours(o: Order, rules: RuleSet, opts: JudgeOptions): n
 export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // Sub-orders promised at different times: judged by the line latest against its own promise (or,
   // unshipped, the earliest promise still binding), docs/rules.md §1.1 (user13).
+  // The order's last line's ship time stays what a sighting and --as-of are weighed against: the order
+  // shipped whole only then (a sighting before it saw a line unshipped, which proves nothing of the line
+  // judged; one shipped after --as-of leaves the order unshipped as of then).
+  const lastShown = o.ownPromise ? o.shippedAt : null;
   if (o.ownPromise) o = { ...o, promisedShipAt: o.ownPromise.promisedShipAt, shippedAt: o.ownPromise.shippedAt ?? o.shippedAt };
   if (o.status === 'unpaid') return { verdict: 'unpaid' };
   if (o.paidAt === null) return { verdict: 'not_judged', reason: 'no_paid_time' };
@@ -154,7 +158,8 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // yet late, and one 2 h after it the out-of-stock amount of a ship time 96 h late. A time without its
   // seconds shown in the minute of --as-of counts as by --as-of (as shown: the amount it gives is what
   // the order is owed either way once shipped).
-  const later = shownAt !== null && shownAt > opts.asOf;
+  const last = scanned === undefined && lastShown !== null ? lastShown : shownAt;
+  const later = shownAt !== null && last! > opts.asOf;
   const shippedAt = later ? null : shownAt;
   // A recording run saw the order unshipped (or 卖家部分发货) after its deadline at `seen`, as an export
   // made then proves, yet the 发货时间 now shown is earlier: it is the first parcel's (the order report
@@ -166,7 +171,7 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   const closedLineBeside = shippedAt !== null && rules.unit !== 'sub-order' && hasClosedUnshippedLine(o);
   if (shippedAt !== null && scanned === undefined && o.status !== 'closed' && !closedLineBeside) {
     const seen = opts.seenOpen?.(o);
-    if (seen !== undefined && seen > shippedAt + (o.timeSlack?.shippedAt ?? 0) && seen > deadline + deadlineSlackOf(o) && seen <= opts.asOf) {
+    if (seen !== undefined && seen > last! + (o.timeSlack?.shippedAt ?? 0) && seen > deadline + deadlineSlackOf(o) && seen <= opts.asOf) {
       const tier = lateTier(deadline, seen, windowHours, o, rules);
       if (!tierUnsure(o, rules, windowHours, deadline, seen, tier)) {
         return { verdict: 'late', deadline, shippedAt: seen, hoursLate: (seen - deadline) / HOUR_MS, kind: tier.kind, windowHours, seenOpen: seen };

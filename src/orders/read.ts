@@ -15,6 +15,7 @@ import { normHeader, openTable, withHeader, sheetNote, titleLinesNote } from '..
 import { type Money, ZERO } from '../money.js';
 import { latestPlausible } from '../time.js';
 import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, oldCanonicalWarning, reducedExportWarning } from './detect.js';
+import { exportsLeftBeside } from './beside.js';
 import { DuplicateLog } from './duplicates.js';
 import { HeldById, HeldGroups } from './heldgroups.js';
 import { type Freshness, freshnessOf, newestFirst } from './freshness.js';
@@ -1030,6 +1031,8 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
   let i = 0;
   const distinct = distinctFiles(files);
   for (const note of distinct.notes) ctx.warn(note);
+  // A download of another type left in the folder (an xlsx beside the csv files a cron pattern takes): said.
+  for (const left of exportsLeftBeside(distinct.files)) ctx.warn(left);
   for (const file of distinct.files) {
     const t = await openTable(file, dataStdin(ctx), ctx.encoding, isOrderHeader, sheetNote(ctx));
     const detected = detectLayout(t.sniffed.name, t.headers);

@@ -121,6 +121,8 @@ Full reference: ${doc('docs/cli.md')}`,
 每次运行先在日志里写一行北京时间 (== 2026-12-01 09:05:00), 以便分辨各次运行的提示。
 每小时一个输出文件, 按北京时间命名 (TZ=Asia/Shanghai date; crontab 里 % 要写成 \\%): 下一次运行会把本次新记录的红包的 记录 列标为 此前已记录 (already_recorded)、待发放 0.00, 覆盖同一个文件就看不到这次该发什么了; storeops ledger list 列出所有已记录的红包。
 已赔付的订单后来判为按时发货 (或被 --exclude 排除) 时, 日志里只完整提示一次, 之后每次一行计数 (-q 不显示; -v 重新列出)。
+-q 时不再每小时重复"未提供揽收记录"; 无法判断的关闭未发货订单由第一次运行完整列出, 之后只列出新的。
+下载存为 xlsx 时 *.csv 不会读取它: 改写为 exports/ExportOrderList*.xlsx (文件夹里留下的另一种类型的下载会被警告)。
 cron 里 LANG 通常未设置: 以中文运行 storeops init 写出的配置有 "lang": "zh", 定时任务也用中文; 没有它时在 crontab 设 LANG=zh_CN.UTF-8 或 STOREOPS_LANG=zh。
 时间按北京时间处理, 与服务器时区无关; 只有 crontab 的时间表跟随服务器时区。
 运行可能超过一小时时, 用 flock -n /tmp/storeops.lock storeops … 包起来 (否则第二次运行遇到忙的数据库以 4 退出)。
@@ -138,7 +140,10 @@ the log, so one run's notes can be told from the next's. One output file an hour
 this run's new vouchers already_recorded with toIssue 0.00, so overwriting one file loses what to
 issue; storeops ledger list lists every recorded voucher. An order a recorded voucher paid that a later run judges on time (or
 --exclude leaves out) is named in full in the log once, then counted in one line (hidden by -q;
--v lists them again). cron usually has LANG unset: a config storeops init wrote in Chinese says
+-v lists them again). Under -q the log does not repeat the no-pickup-scans note every hour; a closed
+order never shipped that cannot be judged is named in full by the first run, then only new ones. A
+download saved as xlsx is not read by *.csv: write exports/ExportOrderList*.xlsx instead (one of
+another type left in the folder is warned about). cron usually has LANG unset: a config storeops init wrote in Chinese says
 "lang": "zh", so cron speaks Chinese; without it, set LANG=zh_CN.UTF-8 or STOREOPS_LANG=zh in the crontab. Times are Beijing time whatever the server's zone; only the crontab
 schedule follows the server's zone. If a run can take longer than the hour, wrap it in
 flock -n /tmp/storeops.lock storeops … (a second run on a busy database exits 4). A 拼多多 (or 抖店)

@@ -173,6 +173,11 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   let unknown = false;
   let marked = false;
   let waybills: string | undefined;
+  // Its lines promised at different times, all shipped (merge.ts ownPromises): the order is judged by the
+  // line latest against its own promise, each measured by its own parcel (its scan, else its 发货时间), and
+  // that line's promise goes with its time (judge.ts). Before (rev40) the order's first parcel stood for it.
+  const byOwn = o.ownPromise !== undefined && o.ownPromise.shippedAt !== null;
+  let worst: { t: number; slack: number; promise: number; marked: boolean } | undefined;
   // Each line is looked up as the order's: its id and paid time (a scan before the order was paid is not its
   // pickup), and its buyer and shop (a 合并发货 row naming another buyer's order is not its pickup: an item
   // report has no buyer column, and a line without one was not told apart — B of another buyer took A's row).
@@ -212,6 +217,11 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
       continue;
     }
     known = true;
+    if (byOwn && l.promisedShipAt !== null) {
+      const late = t - l.promisedShipAt;
+      const worstLate = worst ? worst.t - worst.promise : -Infinity;
+      if (late > worstLate || (late === worstLate && t > worst!.t)) worst = { t, slack, promise: l.promisedShipAt, marked: own === undefined };
+    }
     // The last parcel's time says where it came from (shipSource): a scan, or a line's 发货时间.
     if (t > at || (t === at && own !== undefined)) marked = own === undefined;
     at = Math.max(at, t);
@@ -223,6 +233,10 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   // is no_ship_time — as each is without the scans). No line known at all: the order's own lookup.
   if (unknown) return known ? { ...opts, pickupAt: (v: Order, how) => (v === o ? undefined : pick(v, how)) } : opts;
   if (!scanned) return opts;
+  if (worst) {
+    const line: Found = worst.marked ? { at: worst.t, slack: worst.slack, marked: true, promisedShipAt: worst.promise } : { at: worst.t, slack: worst.slack, promisedShipAt: worst.promise };
+    return { ...opts, pickupAt: (v: Order, how) => (v === o ? line : pick(v, how)) };
+  }
   const found = marked ? { at, slack: until - at, marked } : { at, slack: until - at };
   return { ...opts, pickupAt: (v: Order, how) => (v === o ? found : pick(v, how)) };
 }
@@ -245,7 +259,7 @@ function parcelsPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   return { ...opts, pickupAt: (v: Order, how) => (v === o ? (found ?? undefined) : pick(v, how)) };
 }
 
-type Found = { at: number; slack: number; marked?: boolean };
+type Found = { at: number; slack: number; marked?: boolean; promisedShipAt?: number };
 
 /**
  * The last parcel's pickup of `o` (an order, or one line's view) when its waybills `all` (`;`-separated) are

@@ -69,7 +69,7 @@ export interface JudgeOptions {
    * that is none of `waybills` (every waybill of the order, given when `o` is a line's view; inputs.ts pickupResolver),
    * nor, for a line's view, one naming the order with a waybill that is not the line's (`lineWaybills`).
    */
-  pickupAt?: (o: Order & { waybills?: string; lineWaybills?: string }, how?: 'tracking') => { at: number; slack: number; marked?: boolean } | undefined;
+  pickupAt?: (o: Order & { waybills?: string; lineWaybills?: string }, how?: 'tracking') => { at: number; slack: number; marked?: boolean; promisedShipAt?: number } | undefined;
   /**
    * The latest --as-of at which a recording run saw this order still open (not closed) and unshipped
    * after its deadline (the state database's `sightings`, schema 12), if any: an order now closed that
@@ -139,16 +139,24 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // shipped whole only then (a sighting before it saw a line unshipped, which proves nothing of the line
   // judged; one shipped after --as-of leaves the order unshipped as of then).
   const lastShown = o.ownPromise ? o.shippedAt : null;
+  // The pickup is looked up for the order as read (assess.ts foldedPickup knows it by identity): with scans,
+  // the line latest against its own promise is chosen by each line's own parcel, and that line's promise
+  // comes with its scan (promisedShipAt). Before (rev40), the copy below missed the fold and the order's
+  // first parcel's scan stood for it: B of 500.00 picked up 24.5 h after its own promise, A early, was on
+  // time (1 % × 600.00 = 6.00 not deducted; test/compensation/mixed-promise-closed-scans).
+  const asRead = o;
   if (o.ownPromise) o = { ...o, promisedShipAt: o.ownPromise.promisedShipAt, shippedAt: o.ownPromise.shippedAt ?? o.shippedAt };
   if (o.status === 'unpaid') return { verdict: 'unpaid' };
   if (o.paidAt === null) return { verdict: 'not_judged', reason: 'no_paid_time' };
-  // RULES 1.1: the order's own promised time when the export has one, else paid-at + window.
-  const windowHours = o.promisedShipAt !== null ? (o.promisedShipAt - o.paidAt) / HOUR_MS : shipWindowHours(o, rules, opts);
-  const deadline = o.promisedShipAt ?? o.paidAt + windowHours * HOUR_MS;
+  const paidAt = o.paidAt;
   // 卖家部分发货: a line is still unshipped, so the order is (RULES 1.1: it ships when its last live
   // line does); its 发货时间 or pickup scan is only the first parcel's.
   const partly = o.status === 'partially_shipped';
-  const scanned = partly ? undefined : opts.pickupAt?.(o);
+  const scanned = partly ? undefined : opts.pickupAt?.(asRead);
+  if (scanned?.promisedShipAt !== undefined) o = { ...o, promisedShipAt: scanned.promisedShipAt };
+  // RULES 1.1: the order's own promised time when the export has one, else paid-at + window.
+  const windowHours = o.promisedShipAt !== null ? (o.promisedShipAt - paidAt) / HOUR_MS : shipWindowHours(o, rules, opts);
+  const deadline = o.promisedShipAt ?? paidAt + windowHours * HOUR_MS;
   const shownAt = partly ? null : (scanned?.at ?? o.shippedAt);
   // RULES 1.1: late when shipped after the deadline, or "still unshipped at the evaluation time"
   // (--as-of) with the deadline passed. An export made after --as-of shows ship times after it: as of

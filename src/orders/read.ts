@@ -140,28 +140,6 @@ interface LineGroup {
   file: OpenFile;
 }
 
-/** The promised ship time of one file's lines of an order, as foldLines reads it (its live lines' earliest, else all lines'), with its slack. */
-function promiseOf(lines: readonly ParsedRow[]): { at: number; slack: number | undefined; live: boolean } | undefined {
-  let best: ParsedRow | undefined;
-  const live = lines.some((l) => l.status !== 'closed');
-  for (const l of lines) {
-    if (l.promisedShipAt === null || (live && l.status === 'closed')) continue;
-    if (!best || l.promisedShipAt < best.promisedShipAt!) best = l;
-  }
-  return best ? { at: best.promisedShipAt!, slack: best.timeSlack?.promisedShipAt, live: best.status !== 'closed' } : undefined;
-}
-
-/** A line of an older file with the newer file's promise for its order. */
-function withPromise(l: ParsedRow, p: { at: number; slack: number | undefined }): ParsedRow {
-  const timeSlack = l.timeSlack ? { ...l.timeSlack } : undefined;
-  if (timeSlack) delete timeSlack.promisedShipAt;
-  if (p.slack) return { ...l, promisedShipAt: p.at, timeSlack: { ...timeSlack, promisedShipAt: p.slack } };
-  const out: ParsedRow = { ...l, promisedShipAt: p.at };
-  if (timeSlack && Object.keys(timeSlack).length) out.timeSlack = timeSlack;
-  else delete out.timeSlack;
-  return out;
-}
-
 export class OrderSet {
   readonly stats: FileStats[];
   /** The files newest first: the order they are read in, so the first version of an order seen is the newest. */
@@ -748,25 +726,18 @@ export class OrderSet {
           const g: LineGroup = { lines: h.lines, keep: h.keep, shows: h.shows, file: files[h.file]! };
           const others = more.size ? more.take(h.lines[0]!.orderId) : undefined;
           if (others) {
-            // The promised ship time (承诺发货时间) is the order's, and the newer file's is its later
-            // state (a promise extended since the older download): where the newer file's lines
-            // give one, it stands for the older file's lines too. Folded as they were, the older
-            // file's earlier promise set the deadline (the earliest live line's): a 抖店 order whose
-            // promise was extended from 11-13 10:00 to 11-16 10:00 was judged 170 h late, 15.00, where
-            // it is 98 h late (douyin-2025, the same 3 % of 500.00 as 缺货) — see docs/formats.md.
-            // A file whose lines of the order are all closed gives a closed sub-order's promise, which
-            // sets no deadline (RULES 1.1): it stands for the older files' lines only while no file
-            // shows a live line with a promise (then the newest such file's stands). Before (rev31), a
-            // newer 已关闭 download's 11-13 10:00 stood for the older download's live line promised
-            // 11-16 10:00: 96 h late, out of stock, 3 % × 500.00 = 15.00 where 24 h late owes 1 % = 5.00.
-            let promise = promiseOf(g.lines);
+            // Each line keeps the promised ship time (承诺发货时间) its own row gives: 抖店 promises per
+            // sub-order (each product its own 发货时效, docs/rules.md §1.1), and the newer file's promise
+            // is another sub-order's, not this one's. A line whose row gives none has none, and the fold
+            // takes the order's deadline from the lines that give one (merge.ts foldLines), as in one
+            // file. Before (until 2026-12, money50), the newer file's earliest live promise was copied onto the older
+            // file's lines ("the order's later state, a promise extended"): a 15-day made-to-order line
+            // B (500.00) in the older download took the newer download's 48 h line A's 11-12 10:00, and
+            // the order, both lines a day early, was 288 h late, 缺货 1 % × 600.00 = 6.00; the other way
+            // round, A 72 h late took B's promise and was on time (6.00 not forecast)
+            // (test/compensation/mixed-promise-two-downloads). The same line in both files is read once,
+            // from the newer (a promise extended since shows there).
             for (const m of others) {
-              if (promise?.live) m.lines = m.lines.map((l) => (l.promisedShipAt === null ? l : withPromise(l, promise!)));
-              else {
-                const own = promiseOf(m.lines);
-                if (own && (own.live || !promise)) promise = own;
-                else if (promise) m.lines = m.lines.map((l) => (l.promisedShipAt === null ? l : withPromise(l, promise!)));
-              }
               g.lines.push(...m.lines);
               g.keep &&= m.keep;
               g.shows &&= m.shows;

@@ -3,9 +3,10 @@
 // amount, no ship time) beside a newer item report with 子订单编号: its lines cannot be matched line
 // by line with the other file's (the same line, or another?), so they are not folded in; folded, the
 // order lost its paid amount and ship time and was not judged (0.00 where 5.00 is owed).
-// (2) Two 抖店 downloads: the newer file's 承诺发货时间 is the order's later state (a promise extended
-// since the older download) and stands for the older file's lines of the order; folded as they were,
-// the older, earlier promise set the deadline (docs/rules.md §1.1: the earliest live promise).
+// (2) Two 抖店 downloads: the older file's line shipped before its own promise sets no deadline for the
+// newer file's unshipped line (docs/rules.md §1.1: each sub-order against its own promise; since money50
+// each keeps its own row's promise, test/compensation/mixed-promise-two-downloads); 66881e0 reached the
+// same 5.00 by giving the newer promise to the older line; before it, the older promise set the deadline.
 // Every amount is worked out by hand from docs/rules.md; times are Beijing time (the exports' own);
 // run under TZ=UTC and TZ=America/Los_Angeles.
 import fs from 'node:fs';

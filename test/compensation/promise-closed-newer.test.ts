@@ -1,8 +1,8 @@
 // rev31, suspicion 1: the newest 抖店 download of an order holds only closed sub-orders. Its promise
 // (承诺发货时间) is a closed sub-order's, and docs/rules.md §1.1 (Deadline): "of an order's sub-orders, the
 // earliest promise of its live ones: a closed (cancelled) sub-order never had to ship, so its promise
-// sets no deadline". The newer download's promise stands for the older one's sub-orders (66881e0) as
-// the order's later state; a closed sub-order's promise is not the promise of anything that must ship.
+// sets no deadline". (Since money50 each sub-order keeps its own row's promise across downloads,
+// test/compensation/mixed-promise-two-downloads; the amounts here are the same either way.)
 // Every amount worked by hand from docs/rules.md and templates/rules/douyin-2025.json; times are Beijing
 // time (the exports' own); run under TZ=UTC and TZ=America/Los_Angeles.
 import fs from 'node:fs';

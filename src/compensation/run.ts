@@ -898,31 +898,26 @@ function noneReported(): Reported {
   return { onTime: new Map(), onTimeItems: new Set(), excluded: new Set(), closed: new Map(), closedItems: new Set() };
 }
 
+/** The `[orderId, voucherKey]` items of one target, as a set and by order id (items not of that shape skipped). */
+function itemsByOrder(db: StateDb, target: string, items: Set<string>, byOrder: Map<string, string[]>): void {
+  for (const item of db.notifiedItems(target)) {
+    let id: unknown;
+    try {
+      id = (JSON.parse(item) as unknown[])[0];
+    } catch {
+      continue;
+    }
+    if (typeof id !== 'string') continue;
+    items.add(item);
+    byOrder.set(id, [...(byOrder.get(id) ?? []), item]);
+  }
+}
+
 function reportedBefore(db: StateDb): Reported {
   const r = noneReported();
-  for (const item of db.notifiedItems(PAID_ON_TIME_TARGET)) {
-    let id: unknown;
-    try {
-      id = (JSON.parse(item) as unknown[])[0];
-    } catch {
-      continue;
-    }
-    if (typeof id !== 'string') continue;
-    r.onTimeItems.add(item);
-    r.onTime.set(id, [...(r.onTime.get(id) ?? []), item]);
-  }
+  itemsByOrder(db, PAID_ON_TIME_TARGET, r.onTimeItems, r.onTime);
   for (const id of db.notifiedItems(PAID_EXCLUDED_TARGET)) r.excluded.add(id);
-  for (const item of db.notifiedItems(PAID_CLOSED_TARGET)) {
-    let id: unknown;
-    try {
-      id = (JSON.parse(item) as unknown[])[0];
-    } catch {
-      continue;
-    }
-    if (typeof id !== 'string') continue;
-    r.closedItems.add(item);
-    r.closed.set(id, [...(r.closed.get(id) ?? []), item]);
-  }
+  itemsByOrder(db, PAID_CLOSED_TARGET, r.closedItems, r.closed);
   return r;
 }
 

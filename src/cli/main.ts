@@ -183,7 +183,7 @@ export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonl
     .option('--bom', 'UTF-8 BOM on csv/tsv (default: on with -o, off on stdout) / csv/tsv 加 UTF-8 BOM (默认: -o 时加, 标准输出不加)')
     .option('--no-bom', 'no BOM / 不加 BOM')
     .option('--out-encoding <enc>', 'utf8 (default) or gbk for old Excel/WPS / 输出编码: utf8 (默认) 或 gbk (旧版 Excel/WPS)')
-    .option('--text-ids', 'csv/tsv: write ids as ="…" so spreadsheets keep them as text (default: on with a BOM or GBK, off otherwise) / csv/tsv: 编号写成 ="…", 表格软件保持为文本 (默认: 有 BOM 或 GBK 时开启, 否则关闭)')
+    .option('--text-ids', 'csv/tsv: write ids as ="…" so spreadsheets keep them as text (default: on with a BOM, GBK or standard output redirected to a file, > out.csv; off on a pipe) / csv/tsv: 编号写成 ="…", 表格软件保持为文本 (默认: 有 BOM、GBK 或标准输出重定向到文件 (> out.csv) 时开启, 管道时关闭)')
     .option('--no-text-ids', 'csv/tsv: write ids as bare digits / csv/tsv: 编号写成纯数字')
     .option('--no-formula-escape', "do not prefix cells starting with = + - @ with ' / 不给以 = + - @ 开头的单元格加 '")
     .option('--lang <lang>', 'zh or en (default from STOREOPS_LANG, config, LANG/LC_ALL) / 语言: zh 或 en (默认取 STOREOPS_LANG、配置文件、LANG/LC_ALL)')

@@ -10,7 +10,7 @@ import type { Row } from '../io/columns.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type OutputOptions, resolveFormat, writeRows } from '../io/output.js';
+import { type OutputOptions, resolveFormat, stagedTextIds, writeRows } from '../io/output.js';
 import { STAGED_EXT, copyFileInto, goesNowhere, stdoutSink, streamIsFile, tempName } from '../io/sink.js';
 import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
@@ -2159,6 +2159,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           // one, which a pending marker may name as the only complete copy of the vouchers.
           output: (staged = tempName(STAGED_EXT)),
           bom: ctx.bom ?? false,
+          // Ids as standard output (a regular file) gets them: ="…" (output.ts stdoutToFile).
+          textIds: stagedTextIds(ctx),
           fileMode: 0o600,
           publish: {
             tag,

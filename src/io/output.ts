@@ -8,7 +8,7 @@ import { delimitedWriter } from './delimited.js';
 import { terminalSafe } from './escape.js';
 import { type Format, resolveFormat } from './formats.js';
 import { XLSX_MAX_CELL } from './records.js';
-import { type ByteSink, type OutEncoding, type Publish, copyFileInto, fileSink, registerTemp, releaseTemp, STRICT_EXT, stdoutSink, tempName } from './sink.js';
+import { type ByteSink, type OutEncoding, type Publish, copyFileInto, fileSink, registerTemp, releaseTemp, STRICT_EXT, stdoutSink, streamIsFile, tempName } from './sink.js';
 
 export { FORMATS, type Format, resolveFormat } from './formats.js';
 
@@ -20,7 +20,8 @@ export interface OutputOptions {
   formulaEscape: boolean;
   /**
    * csv/tsv: write digit ids as `="…"` so a spreadsheet keeps them as text. Undefined: on when
-   * the file is meant for a spreadsheet (a UTF-8 BOM, or GBK), off for plain UTF-8 (pipes).
+   * the file is meant for a spreadsheet (a UTF-8 BOM, GBK, or standard output redirected to a
+   * regular file, `> out.csv`), off for plain UTF-8 on a pipe or terminal.
    */
   textIds?: boolean;
   lang: Lang;
@@ -56,6 +57,24 @@ export function openSink(o: OutputOptions, enc: OutEncoding): ByteSink {
   return o.output && o.output !== '-' ? fileSink(o.output, enc, { mode, publish: o.publish }) : stdoutSink(o.stdout, enc);
 }
 
+/**
+ * Standard output is a regular file the shell made (`> out.csv`, `>> log.csv`): a file the operator
+ * opens in Excel/WPS/LibreOffice, as one written with -o is, not a pipe into another program.
+ */
+export function stdoutToFile(o: Pick<OutputOptions, 'stdout'>, toFile: boolean): boolean {
+  // Standard output itself (fd 1): `--rejects -` writes its csv to standard error, a cron log.
+  return !toFile && (o.stdout as { fd?: unknown }).fd === 1 && streamIsFile(o.stdout);
+}
+
+/**
+ * The `textIds` a staged copy of standard output must be written with (compensate --record > FILE,
+ * --strict): the temporary file it is first written to is not what the ids are judged by, standard
+ * output is. Undefined leaves the choice to the staged file's BOM and encoding.
+ */
+export function stagedTextIds(o: Pick<OutputOptions, 'stdout' | 'textIds'>): boolean | undefined {
+  return o.textIds ?? (stdoutToFile(o, false) ? true : undefined);
+}
+
 export async function openOutput(o: OutputOptions, columns: readonly Column[]): Promise<RowWriter> {
   const format = resolveFormat(o) as Format;
   const c: CellContext = { lang: o.lang, tz: o.tz };
@@ -69,7 +88,10 @@ export async function openOutput(o: OutputOptions, columns: readonly Column[]): 
     !toFile && o.stdout.isTTY && format !== 'table' ? { ...opened, write: (t) => opened.write(typeof t === 'string' ? terminalSafe(t) : t) } : opened;
   const bom = (o.bom ?? toFile) && textEnc === 'utf8' && (format === 'csv' || format === 'tsv');
   // The BOM or GBK case is a file for Excel/WPS/LibreOffice: ids must survive being opened there.
-  const textIds = o.textIds ?? (bom || textEnc === 'gbk');
+  // So is standard output redirected to a regular file (`storeops ledger list > ledger.csv`, no BOM
+  // by SPEC): until 2026-12 its 19-digit ids were bare and LibreOffice/Excel opened them as
+  // 3.51531314732936E+18. A pipe (`| grep`, another program) keeps plain digits.
+  const textIds = o.textIds ?? (bom || textEnc === 'gbk' || stdoutToFile(o, toFile));
   switch (format) {
     case 'csv':
     case 'tsv':
@@ -176,7 +198,7 @@ export async function openOutputAllOrNothing(o: OutputOptions, columns: readonly
   const format = resolveFormat(o) as Format;
   const tmp = tempName(STRICT_EXT);
   registerTemp(tmp);
-  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false, fileMode: 0o600, publish: undefined }, columns);
+  const inner = await openOutput({ ...o, format, output: tmp, bom: o.bom ?? false, textIds: stagedTextIds(o), fileMode: 0o600, publish: undefined }, columns);
   return {
     format,
     row: (r) => inner.row(r),

@@ -874,6 +874,16 @@ const PAID_EXCLUDED_TARGET = 'report:paid_excluded';
  * come back).
  */
 const CLOSED_UNSHIPPED_TARGET = 'report:closed_unshipped';
+/**
+ * The vouchers the platform paid another amount than computed (mismatchWarning, underpaidWarning),
+ * warned of by a --record run whose recording was kept: [voucherKey, difference] as JSON. Under -q a
+ * later run leaves them out of those warnings and only counts them (the hourly cron line said "2
+ * vouchers differ from what the platform paid" every hour for as long as the export stayed in the
+ * folder, the same two; desk47), as CLOSED_UNSHIPPED_TARGET does. A voucher whose difference changes
+ * (the platform paid more, or another order joined it) is another item: said again. Cleared for a
+ * voucher a run does not find differing any more, or does not read at all.
+ */
+const PLATFORM_DIFF_TARGET = 'report:platform_difference';
 /** Orders a recorded voucher paid that a run's exports show closed and never shipped: [orderId, voucherKey] as JSON. */
 const PAID_CLOSED_TARGET = 'report:paid_closed_unshipped';
 
@@ -1105,7 +1115,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // With them, the orders recording runs saw still open and unshipped past their deadline (schema 12):
   // one now closed, never shipped, its close time unknown, closed after that (judge.ts seenOpen).
   // With them, the late orders recording runs found shipped in a provisional voucher (schema 14).
-  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings(), late: db.provisionalLateKeys(), settled: new Set(db.notifiedItems(SIGHTING_SETTLED_TARGET)), deductsNamed: new Set(db.notifiedItems(SIGHTING_DEDUCTS_NAMED_TARGET)), closedNamed: new Set(db.notifiedItems(CLOSED_UNSHIPPED_TARGET)) }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>(), late: new Set<string>(), settled: new Set<string>(), deductsNamed: new Set<string>(), closedNamed: new Set<string>() }) : undefined;
+  const ledgerBefore = req.record ? await fromLedger(ctx, (db) => ({ ids: db.paidOrderIds(), reported: reportedBefore(db), seen: db.sightings(), late: db.provisionalLateKeys(), settled: new Set(db.notifiedItems(SIGHTING_SETTLED_TARGET)), deductsNamed: new Set(db.notifiedItems(SIGHTING_DEDUCTS_NAMED_TARGET)), closedNamed: new Set(db.notifiedItems(CLOSED_UNSHIPPED_TARGET)), diffNamed: new Set(db.notifiedItems(PLATFORM_DIFF_TARGET)) }), { ids: new Set<string>(), reported: noneReported(), seen: new Map<string, number>(), late: new Set<string>(), settled: new Set<string>(), deductsNamed: new Set<string>(), closedNamed: new Set<string>(), diffNamed: new Set<string>() }) : undefined;
   // Without --record a state database there is read the same way (read-only, never migrated; one that
   // cannot be read is said below, where what the run lists is checked against it).
   const sightings = ledgerBefore?.seen ?? (req.atRisk === undefined && stateMayExist(ctx.statePath) ? await fromLedger(ctx, (db) => db.sightings(), undefined, true) : undefined);
@@ -1117,6 +1127,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // -q they are left out of the warning, which names only the others; either way the ones named
   // now are remembered, and the markers of those not met closed_unshipped again go, with the recording.
   const closedNamedBefore = ledgerBefore?.closedNamed;
+  // --record: the vouchers differing from the platform's payout warned of by an earlier run (PLATFORM_DIFF_TARGET).
+  const diffNamedBefore = ledgerBefore?.diffNamed;
   const closedQuiet = ctx.quiet;
   const closedMet = new Set<string>();
   const closedAdd: string[] = [];
@@ -2030,6 +2042,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // operator has since replaced is this run's to post to its robots only for these (notify run.ts).
   const seen: Set<string> | undefined = notifier ? new Set() : undefined;
   const unrecordedPromises: PaidListed = { n: 0, fen: 0, example: '' };
+  // Vouchers differing from the platform's payout: markers to add, those met again, and of the
+  // mismatched and underpaid ones counted in sums, those warned of before and left out under -q.
+  const diffAdd: string[] = [];
+  const diffMet = new Set<string>();
+  const diffBefore = { mismatched: 0, underpaid: 0, underpaidFen: 0 };
   function* rows(): Generator<Row> {
     for (let gi = 0; gi < groups.length; gi++) {
       const computed = voucherOf(groups.at(gi));
@@ -2048,7 +2065,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         if (status === 'conflict') sums.paidBefore++;
         else sums.alreadyRecorded++;
       }
+      const m = sums.mismatched;
+      const u = sums.underpaid;
+      const uFen = sums.underpaidFen;
       const issueNowFen = countVoucher(sums, v, status);
+      if (diffNamedBefore !== undefined && (sums.mismatched !== m || sums.underpaid !== u)) differs(v, m, u, uFen);
       if (paid && issueNowFen > 0) countPaidListed(unrecorded, paid.ids, orderIdsOf(v.orders), issueNowFen);
       if (ledgerUnread && issueNowFen > 0) countUnchecked(unchecked, orderIdsOf(v.orders), issueNowFen);
       if (finals) announce(finals, v, status, owes);
@@ -2062,6 +2083,22 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // function for optimising after a number of ticks that grows with its length, and rows(), marked
   // in the run's last milliseconds, was still being compiled when the process ended, which waits
   // for it (issue 21; docs/performance.md, twenty-ninth round). They run as they did there.
+  // A voucher the platform paid another amount than computed, in a --record run: warned of before
+  // (the same difference), it is only counted under -q; the markers go with the recording (commit).
+  function differs(v: Reconciled, mismatchedBefore: number, underpaidBefore: number, underpaidFenBefore: number): void {
+    const item = JSON.stringify([v.voucherKey, v.difference === null ? '' : v.difference.toFixed(2)]);
+    if (!diffNamedBefore!.has(item)) {
+      diffAdd.push(item);
+      return;
+    }
+    diffMet.add(item);
+    if (!ctx.quiet) return;
+    if (sums.mismatched !== mismatchedBefore) diffBefore.mismatched++;
+    if (sums.underpaid !== underpaidBefore) {
+      diffBefore.underpaid++;
+      diffBefore.underpaidFen += sums.underpaidFen - underpaidFenBefore;
+    }
+  }
   function announce(finals: VoucherEntry[], v: ReturnType<typeof owedNow<Reconciled>>, status: string | undefined, owes: boolean): void {
     // Only what the shop must issue itself is announced (not platform-paid or platform-deducted amounts).
     // Not a conflict or a change still to record (amount_changed): announced once --reissue records it.
@@ -2103,6 +2140,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const commit = (pending?: string) => {
     if (notifier && finals && notices) {
       for (const n of notifier.hold((lang) => notices.vouchersNotice(finals, { lang, provisional: 0, rules: '' }))) note(n);
+    }
+    if (diffNamedBefore !== undefined) {
+      const diffClear = [...diffNamedBefore].filter((k) => !diffMet.has(k));
+      if (diffAdd.length || diffClear.length) note({ target: PLATFORM_DIFF_TARGET, add: diffAdd, clear: diffClear });
     }
     try {
       finishRecording(true, pending);
@@ -2262,8 +2303,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     const sd = rulesOf(id).seriousDelay!;
     ctx.warn(seriousDelayWarning(n, sd.afterHours, sd.note));
   }
-  if (sums.mismatched) ctx.warn(mismatchWarning(sums.mismatched));
-  if (sums.underpaid) ctx.warn(underpaidWarning(sums.underpaid, sums.underpaidFen));
+  // -q with --record: those warned of by an earlier run are counted, not said again (PLATFORM_DIFF_TARGET).
+  if (sums.mismatched > diffBefore.mismatched) ctx.warn(mismatchWarning(sums.mismatched - diffBefore.mismatched, diffBefore.mismatched));
+  if (sums.underpaid > diffBefore.underpaid) ctx.warn(underpaidWarning(sums.underpaid - diffBefore.underpaid, sums.underpaidFen - diffBefore.underpaidFen, diffBefore.underpaid));
   if (req.failOnNew && newCount > 0) {
     // The reason for exit 1 in the cron log, also under -q (which hides the summary): "exit 1, see
     // the log" found only the ship-time and difference warnings there.

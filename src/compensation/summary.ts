@@ -283,14 +283,27 @@ export function seriousDelayWarning(n: number, afterHours: number, note: Msg): M
  * shop issues nothing for them (docs/rules.md §1.4a), so the shortfall is named on its own: the
  * platform may have judged an order on time, or paid only some of the voucher's orders.
  */
-export function underpaidWarning(n: number, shortFen: number): Msg {
+export function underpaidWarning(n: number, shortFen: number, before = 0): Msg {
   const short = fmtMoney(fenToMoney(shortFen));
+  const more = warnedBefore(before);
   return msg(
-    `${n} 个平台已赔付的红包, 平台所付少于计算金额, 共少 ${short} 元 (差额 列为负): storeops 不为它们发放; 请核对这些订单, 若平台漏赔, 差额可能仍需店铺补发`,
-    `${plural(n, 'voucher')} the platform paid ${n === 1 ? 'was' : 'were'} paid less than computed, ${short} short in all (a negative difference): storeops issues nothing for ${n === 1 ? 'it' : 'them'}; check those orders: if the platform left some out, the shop may still owe the difference`,
+    `${n} 个平台已赔付的红包, 平台所付少于计算金额, 共少 ${short} 元 (差额 列为负): storeops 不为它们发放; 请核对这些订单, 若平台漏赔, 差额可能仍需店铺补发${more.zh}`,
+    `${plural(n, 'voucher')} the platform paid ${n === 1 ? 'was' : 'were'} paid less than computed, ${short} short in all (a negative difference): storeops issues nothing for ${n === 1 ? 'it' : 'them'}; check those orders: if the platform left some out, the shop may still owe the difference${more.en}`,
   );
 }
 
-export function mismatchWarning(n: number): Msg {
-  return msg(`${n} 个红包与平台已赔付金额不一致 (见 差额 列)`, `${plural(n, 'voucher')} ${n === 1 ? 'differs' : 'differ'} from what the platform paid (see the difference column)`);
+/**
+ * `before`: vouchers with the same difference an earlier --record run warned of, left out under -q
+ * (run.ts PLATFORM_DIFF_TARGET): counted after the warning of the others, never said alone.
+ */
+export function mismatchWarning(n: number, before = 0): Msg {
+  const more = warnedBefore(before);
+  return msg(
+    `${n} 个红包与平台已赔付金额不一致 (见 差额 列)${more.zh}`,
+    `${plural(n, 'voucher')} ${n === 1 ? 'differs' : 'differ'} from what the platform paid (see the difference column)${more.en}`,
+  );
+}
+
+function warnedBefore(n: number): { zh: string; en: string } {
+  return n > 0 ? { zh: `; 另有 ${n} 个此前的运行已提示过 (差额相同), -q 时不再重复`, en: `; ${n} more, warned of by an earlier run (the same difference), not repeated under -q` } : { zh: '', en: '' };
 }

@@ -86,13 +86,36 @@ const ESTATE_ROOM = /(?:(?![是在为到址送寄住往的了说和发去放比�
 // but a word a date is followed by (到 发 收 前 后 左右 晚上 停 开始 …: 我们小区18号停水, 幸福里18号到货) is
 // the date it reads as, and is kept.
 const ESTATE_HOUSE =
-  /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:小区|新村|花园|家园|公寓|大厦|公馆|社区|宿舍|苑|坊|(?<![这那哪家店心手夜嘴城村屋包箱盒袋车院公千万日月县市区镇乡厂群柜库仓楼园眼梦怀话水锅碗杯肚脑耳口海湖河田地房网圈班课])里|[\d０-９]{1,4}\s*弄)\s*([\d０-９]{1,4})\s*号(?![楼线码机位])((?:\s*[\d０-９]{1,4}\s*(?:栋|幢|座|单元|楼|层|室|房))*(?:\s*[\d０-９]{1,3}\s*[-－—]\s*(?:[\d０-９]{1,2}\s*[-－—]\s*[\d０-９]{2,4}|[\d０-９]{3,4})(?:\s*(?:室|房|号))?(?![\d０-９])|\s*[\d０-９]{2,5}(?:\s*(?:室|房))?(?![\d０-９]))?)/g;
+  /(?:(?![是在为到址送寄住往的了说和发去放比第])[\u4e00-\u9fa5]){0,8}(?:小区|新村|花园|家园|公寓|大厦|公馆|社区|宿舍|苑|坊|(?<![这那哪家店心手夜嘴城村屋包箱盒袋车院公千万日月县市区镇乡厂群柜库仓楼园眼梦怀话水锅碗杯肚脑耳口海湖河田地房网圈班课])里|[\d０-９]{1,4}\s*弄)\s*([\d０-９]{1,4})\s*号(?![楼线码机位])((?:\s*[\d０-９]{1,4}\s*(?:栋|幢|座|单元|楼|层|室|房))*(?:\s*[\d０-９]{1,3}\s*[-－—]\s*(?:[\d０-９]{1,2}\s*[-－—]\s*[\d０-９]{2,4}|[\d０-９]{3,4})(?:\s*(?:室|房|号))?(?![\d０-９])|\s*[-－—]\s*[\d０-９]{3,4}(?:\s*(?:室|房|号))?(?![\d０-９])|\s*[\d０-９]{2,5}(?:\s*(?:室|房))?(?![\d０-９]))?)/g;
 /** A cheap test before ESTATE_HOUSE (which costs ~1.8 µs a text): an estate word with a digit after it. */
 const ESTATE_NO = /(?:小区|新村|花园|家园|公寓|大厦|公馆|社区|宿舍|苑|坊|里|弄)\s*[\d０-９]/;
 const DATE_AFTER = /^\s*(?:到|发|收|签|下单|买|拍|付|退|换|开始|结束|截止|前|后|之前|之后|以前|以后|左右|早|上午|中午|下午|晚|凌晨|那天|当天|当日|才|就|又|再|开|停|上|送|取|出|回|去|来|至|[~～、和或\-－—])/;
 
+// A range of house numbers (or days) written in a sentence: 小区18号-20号停水, 阳光小区50号至52号停电,
+// 小区18-20号楼停水. No one lives at a range, so it is a notice about the estate, not a buyer's address:
+// kept (text43; until then 小区18号-20号停水 was 小区****停水, 阳光小区50号-52号 阳光****). A range is two
+// numbers joined by - ~ 至 到, the second above the first by at most 50 (18-20号, 1-5号楼), with 号 after
+// the second. A building and its room written with a dash is no range: 3-201, 12号-102室 (201 − 3 = 198,
+// and a room has no 号 of a range after it), masked as before; so is a range with a unit or a room after
+// it (18-20号3单元501), an address. And a number joined to the 号 by a dash that is no range (古荡新村12号-102室)
+// is no date either: until text43 DATE_AFTER's dash kept it whole.
+const RANGE_TAIL = /^\s*[-－—~～至到]\s*([\d０-９]{1,4})\s*号(?!\s*(?:[\d０-９]|栋|幢|座|单元|室|房))/;
+const NUMBER_NEXT = /^\s*[-－—~～至到]\s*[\d０-９]/;
+const ESTATE_RANGE = /^(?:(?![省市区县州])[\u4e00-\u9fa5]){0,10}[小社]区\s*([\d０-９]{1,4})\s*号?\s*[-－—~～至到]\s*([\d０-９]{1,4})\s*号楼?$/;
+
+function isRange(first: string, last: string): boolean {
+  const a = Number(halfWidth(first));
+  const b = Number(halfWidth(last));
+  return b > a && b - a <= 50;
+}
+
 function maskEstateHouse(m: string, no: string, room: string, at: number, text: string): string {
-  if (room === '' && Number(halfWidth(no)) <= 31 && Number(halfWidth(no)) >= 1 && DATE_AFTER.test(text.slice(at + m.length))) return m;
+  const after = text.slice(at + m.length);
+  // The dashed room alternative may have taken a range's second number (50号-100号): read it with what follows.
+  const tail = room === '' || NUMBER_NEXT.test(room) ? room + after : '';
+  const range = RANGE_TAIL.exec(tail);
+  if (range && range[0].length >= room.length) return isRange(no, range[1]!) ? m : '****';
+  if (room === '' && !NUMBER_NEXT.test(after) && Number(halfWidth(no)) <= 31 && Number(halfWidth(no)) >= 1 && DATE_AFTER.test(after)) return m;
   return '****';
 }
 
@@ -102,13 +125,20 @@ const estateHouses = (t: string): string => (ESTATE_NO.test(t) ? t.replace(ESTAT
 // estate-house rule keeps (ESTATE_HOUSE, DATE_AFTER) hidden as an address (rev39). Such a span — an
 // estate's name with no 省/市/区/县/州 of its own, a day 1–31 and 号, nothing after it, a date's word
 // next — is left to ESTATE_HOUSE, which keeps the date and masks the house number.
-const ESTATE_DAY = /^(?:(?![省市区县州])[\u4e00-\u9fa5]){0,10}[小社]区\s*([\d０-９]{1,2})\s*号$/;
+const ESTATE_DAY = /^(?:(?![省市区县州])[\u4e00-\u9fa5]){0,10}[小社]区\s*([\d０-９]{1,4})\s*号$/;
 
 function estateDate(a: string, at: number, text: string): boolean {
+  // A range the span holds (小区18号-20号, 小区18-20号楼) or one that goes on after it (小区５０号－５２号:
+  // the full-width dash is not in ADDRESS's detail): kept when it is one (RANGE_TAIL above).
+  const r = ESTATE_RANGE.exec(a);
+  if (r) return isRange(r[1]!, r[2]!);
   const m = ESTATE_DAY.exec(a);
   if (!m) return false;
+  const after = text.slice(at + a.length);
+  const range = RANGE_TAIL.exec(after);
+  if (range) return isRange(m[1]!, range[1]!);
   const day = Number(halfWidth(m[1]!));
-  return day >= 1 && day <= 31 && DATE_AFTER.test(text.slice(at + a.length));
+  return !NUMBER_NEXT.test(after) && day >= 1 && day <= 31 && DATE_AFTER.test(after);
 }
 
 function maskLabelledAddress(all: string, label: string, colon: string | undefined, span: string): string {

@@ -25,7 +25,7 @@ import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue }
 import { isWaybillColumn, scrubFreeText, shownNick } from '../io/pii.js';
 import { enrichLine, enrichOrder, foldLines, shownShipped } from './merge.js';
 import { type HeldRow, type ParsedRow, type RowProblem, heldRow, isProblem, makeRowParser } from './parse.js';
-import type { Order, OrderStatus } from './types.js';
+import type { Order, OrderStatus, Platform } from './types.js';
 import { dataStdin } from '../io/stdin.js';
 
 /** Rows an Excel 97–2003 sheet holds (.xls, and a csv saved by those versions). */
@@ -51,6 +51,8 @@ export interface FileStats {
   firstPaidAt: number | null;
   lastPaidAt: number | null;
   statusCounts: Partial<Record<OrderStatus, number>>;
+  /** The platforms the accepted rows name (storeops' own output names one per row; an export, its layout's). */
+  rowPlatforms: Platform[];
   paidSum: Money;
   postageSum: Money;
 }
@@ -307,6 +309,7 @@ export class OrderSet {
         if (stats.lastPaidAt === null || when > stats.lastPaidAt) stats.lastPaidAt = when;
       }
       stats.statusCounts[r.status] = (stats.statusCounts[r.status] ?? 0) + 1;
+      if (!stats.rowPlatforms.includes(r.platform)) stats.rowPlatforms.push(r.platform);
       if (sums) {
         if (r.paidAmount) stats.paidSum = stats.paidSum.plus(r.paidAmount);
         if (r.postage) stats.postageSum = stats.postageSum.plus(r.postage);
@@ -1043,6 +1046,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
         firstPaidAt: null,
         lastPaidAt: null,
         statusCounts: {},
+        rowPlatforms: [],
         paidSum: ZERO,
         postageSum: ZERO,
       },

@@ -8,7 +8,7 @@ import { fmtMoney } from '../money.js';
 import { DAY_MS } from '../time.js';
 import type { Order, TimeField } from './types.js';
 import { EXTRA_COLUMN, ORDER_COLUMNS } from './columns.js';
-import { ORDER_STATUS_ZH, PLATFORM_ZH } from './codes.js';
+import { ORDER_STATUS_ZH, ORDER_STATUS_ZH_BY_PLATFORM, PLATFORM_ZH } from './codes.js';
 import type { HeldRow } from './parse.js';
 import { type FileStats, layoutLabel, missingFields, openOrders, shownPii } from './read.js';
 import { shownNick } from '../io/pii.js';
@@ -89,9 +89,17 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     perFileReasons.set(r.file, list);
   }
   await rejects.finish();
+  // The file's platform: its layout's, or for storeops' own output (a platform per row) the one its
+  // rows name (a normalized 抖店 export was 淘宝/天猫, the layout's placeholder, until text43).
+  const platformOf = (s: FileStats) => (s.rowPlatforms.length === 1 ? s.rowPlatforms[0]! : s.detected.layout.platform);
+  // zh text output names the statuses in the words of the file's own seller centre (抖店 已完成=4, not
+  // 交易成功=4: ORDER_STATUS_ZH_BY_PLATFORM); a file mixing platforms, and JSON and en, as before.
+  const zhStatuses = ctx.lang === 'zh' && !['json', 'ndjson'].includes(resolveFormat(ctx));
+  const statusCounts = (s: FileStats) =>
+    Object.entries(s.statusCounts).map(([k, v]) => `${zhStatuses && s.rowPlatforms.length <= 1 ? labelOf(ORDER_STATUS_ZH_BY_PLATFORM[platformOf(s)], k, 'zh') : k}=${v}`);
   const rows: Row[] = set.stats.map((s) => ({
     file: s.file,
-    platform: s.detected.layout.platform,
+    platform: platformOf(s),
     layout: s.detected.layoutId,
     layoutName: say(layoutLabel(s.detected), ctx.lang),
     container: s.sniffed.container,
@@ -107,7 +115,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     firstReasons: perFileReasons.get(s.file) ?? [],
     firstAt: s.firstPaidAt,
     lastAt: s.lastPaidAt,
-    statusCounts: Object.entries(s.statusCounts).map(([k, v]) => `${k}=${v}`),
+    statusCounts: statusCounts(s),
     paidSum: s.paidSum,
     postageSum: s.postageSum,
     columnsMapped: [...s.detected.map.index.entries()].map(([k, i]) => `${k}=${s.detected.map.headers[i]}`),

@@ -20,7 +20,8 @@ export type RuleId =
   | 'hours-spread'
   | 'shift-not-allowed'
   | 'max-shifts'
-  | 'max-hours';
+  | 'max-hours'
+  | 'days-off-column';
 
 export interface Violation {
   agent: string;
@@ -313,6 +314,48 @@ export function checkHoursSpread(p: RosterProblem, cells: DayCode[][][], maxMinu
       ),
     });
   }
+  return out;
+}
+
+/**
+ * A grid's own days-off count (`days off` / `休息天数`, the wall calendar's `off` / `休息`) against the
+ * days off its cells show: the O days not on leave, less the undated leave a `leave days` column
+ * counts (run.ts leaveOfRoster) — what roster plan's totals (render.ts totals) write. A hand edit
+ * that moves a day off and leaves the count stale (the column says 8, the grid shows 7) passed
+ * silently until 2026-12; the column is what a lead reads first. Only agents whose every day holds
+ * one known code are compared (a missing or unreadable day is reported on its own); agents whose
+ * cell in the column is empty or not a whole number are not compared.
+ */
+export function checkDaysOffColumn(p: RosterProblem, cells: DayCode[][][], column: { header: string; byAgent: ReadonlyMap<string, { count: number; line: number }> }): Violation[] {
+  const out: Violation[] = [];
+  const onLeave = leaveSet(p);
+  const D = p.days.length;
+  p.agents.forEach((agent, a) => {
+    const said = column.byAgent.get(agent);
+    if (said === undefined) return;
+    const row = cells[a] ?? [];
+    const undated = p.leaveUndated?.[a] ?? 0;
+    let off = -undated;
+    let leave = undated;
+    for (let d = 0; d < D; d++) {
+      const c = row[d] ?? [];
+      if (c.length !== 1 || (c[0] !== OFF && shiftOf(p.shifts, c[0]!) === undefined)) return;
+      if (onLeave.has(a * D + d)) leave++;
+      else if (c[0] === OFF) off++;
+    }
+    off = Math.max(0, off);
+    if (off === said.count) return;
+    const besides = leave ? msg(`, 另有请假 ${leave} 天不计入`, `, besides ${plural(leave, 'day')} of leave`) : msg('', '');
+    out.push({
+      agent,
+      date: '',
+      rule: 'days-off-column',
+      detail: msg(
+        `第 ${said.line} 行: "${column.header}" 列写 ${said.count} 天, 表中休息 ${off} 天 (${codeLabel(p.shifts, OFF)}${besides.zh}): 改正该列, 或核对改过的日子`,
+        `line ${said.line}: the "${column.header}" column says ${said.count}, the grid shows ${plural(off, 'day')} off (${OFF}${besides.en}): correct the column, or check the days edited`,
+      ),
+    });
+  });
   return out;
 }
 

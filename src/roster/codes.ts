@@ -17,4 +17,5 @@ export const RULE_ZH: Labels = {
   'shift-not-allowed': '排了不可上的班次',
   'max-shifts': '超过每月最多班次',
   'max-hours': '超过每月最多工时',
+  'days-off-column': '休息天数列与表格不符',
 };

@@ -182,10 +182,18 @@ export interface RosterFile {
    * agent: the plan writes leave as O / 休, so the cells alone cannot tell which days they are.
    */
   leaveDays: Map<string, number>;
+  /**
+   * A grid's per-agent days-off count (`days off` / `休息天数`, the wall calendar's `off` / `休息`),
+   * as written in the file, by agent: roster check compares it with the grid's O days (a hand edit
+   * that moves a day off and leaves the count stale). Undefined when the grid has no such column.
+   */
+  daysOffColumn?: { header: string; byAgent: Map<string, { count: number; line: number }> };
 }
 
 /** A grid's per-agent leave total, as roster plan heads it (render.ts gridColumns). */
 const LEAVE_DAYS: FieldSpec = { key: 'leaveDays', aliases: ['leave days', '请假天数'] };
+/** A grid's per-agent days-off count: roster plan's csv/json (render.ts gridColumns) and wall calendar (wall.ts WALL_TOTALS). */
+const DAYS_OFF: FieldSpec = { key: 'daysOff', aliases: ['days off', '休息天数', 'off', '休息', 'days off count', '休息日数'] };
 
 /**
  * A roster cell that says leave: 请假, 假, 年假, 事假, 病假, 婚假, 休假 … (any word of up to 5
@@ -363,7 +371,10 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     );
   }
   out.keys = dayCols.map((c) => c.key);
-  const li = mapHeader(t.headers.map((h, i) => (dayCols.some((c) => c.i === i) ? '' : h)), [LEAVE_DAYS]).index.get('leaveDays');
+  const totalsMap = mapHeader(t.headers.map((h, i) => (i === ai || dayCols.some((c) => c.i === i) ? '' : h)), [LEAVE_DAYS, DAYS_OFF]);
+  const li = totalsMap.index.get('leaveDays');
+  const oi = totalsMap.index.get('daysOff');
+  if (oi !== undefined) out.daysOffColumn = { header: cleanCell(t.headers[oi] ?? ''), byAgent: new Map() };
   const gridLine = new Map<string, number>();
   for await (const r of t.records) {
     // A short row still names its agent; the days it lacks are missing days, which check reports.
@@ -421,6 +432,11 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     if (li !== undefined) {
       const n = cleanCell(r.cells[li] ?? '');
       if (/^\d+$/.test(n) && Number(n) > 0) out.leaveDays.set(agent, Number(n));
+    }
+    if (oi !== undefined) {
+      // A whole number (an xlsx number cell may read back as 7.0); an empty or other cell is not compared.
+      const n = cleanCell(r.cells[oi] ?? '');
+      if (/^\d+(?:\.0+)?$/.test(n)) out.daysOffColumn!.byAgent.set(agent, { count: Number(n), line: r.line });
     }
     for (const c of dayCols) {
       const raw = cleanCell(r.cells[c.i] ?? '');

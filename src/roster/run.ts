@@ -10,7 +10,7 @@ import { InputError, OutputError, UsageError, type Msg, msg, plural, say } from 
 import { openSink, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import { fileSink } from '../io/sink.js';
-import { checkHoursSpread, checkRoster, gridCells, type Violation } from './check.js';
+import { checkDaysOffColumn, checkHoursSpread, checkRoster, gridCells, type Violation } from './check.js';
 import { type LeaveShort, countingBound, leaveShortDays, limitShort, withMoreAgents } from './diagnose.js';
 import { type Calendar, agentListFor, calendarFor, daysOffFor, needsFor, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
 import type { Level } from './model.js';
@@ -636,6 +636,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     ...f.problems,
     ...checkRoster(p, cells).filter((v) => !(v.rule === 'missing-day' && unreadable.has(`${v.agent}\u0000${v.date}`))),
     ...checkHoursSpread(p, cells, maxSpread),
+    ...(f.daysOffColumn ? checkDaysOffColumn(p, cells, f.daysOffColumn) : []),
   ];
   const summary = (): Msg => {
     const byRule = new Map<string, number>();

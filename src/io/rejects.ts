@@ -51,8 +51,19 @@ export class RejectLog {
   /** Rejections kept back until release(): the receiver names to mask in them are read later. */
   private held: { r: Rejection; orderId: string }[] | undefined;
   private holding = false;
+  /** The order `watch` names, and the first rejected row naming it (as shown: masked). */
+  private watchId?: string;
+  watched?: Rejection;
 
   constructor(private readonly ctx: Ctx) {}
+
+  /**
+   * Remember the first rejected row naming this order: `reviews message`/`reviews log` for an order
+   * whose review row was rejected say so, not that the order is in no file.
+   */
+  watch(orderId: string): void {
+    this.watchId = orderId;
+  }
 
   /**
    * Keep rejections back (not counted, shown or written) until release(). A review file is read
@@ -87,7 +98,7 @@ export class RejectLog {
     const held = this.held ?? [];
     this.held = undefined;
     this.holding = false;
-    for (const h of held) await this.add(h.r, [...namesOf(h.orderId)]);
+    for (const h of held) await this.add(h.r, [...namesOf(h.orderId)], h.orderId);
   }
 
   /**
@@ -102,6 +113,7 @@ export class RejectLog {
     // A shifted row puts a phone or an address in any column: what is echoed (stderr, --rejects,
     // inspect's firstReasons) is masked by its look, whatever the column, unless --show-pii.
     const r = this.ctx.showPii ? given : masked(given, names);
+    if (orderId !== '' && orderId === this.watchId && this.watched === undefined) this.watched = r;
     this.count++;
     const key = say(r.reason, 'en').replace(/"[^"]*"/g, '…');
     this.byReason.set(key, (this.byReason.get(key) ?? 0) + 1);

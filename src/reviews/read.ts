@@ -230,7 +230,16 @@ export async function readReviews(
         continue;
       }
       if (typeof reviewedAt !== 'number') {
-        await reject('reviewedAt', atText, reviewedAt === null ? '没有评价时间, 无法计算期限' : '评价时间不是有效时间 (应为 2026-11-20 14:03:00)', reviewedAt === null ? 'no review time, so no deadline can be computed' : 'review time is not a valid time (expected 2026-11-20 14:03:00)');
+        // An empty time (a cell lost when the review was copied from the 评价管理 page) takes the
+        // review off the queue: say so, and where its time is found (user15: said nothing more).
+        await reject(
+          'reviewedAt',
+          atText,
+          reviewedAt === null ? '没有评价时间, 无法计算期限, 这条评价不在跟进队列里; 到卖家中心 评价管理 查到评价时间, 填进这一格后再运行' : '评价时间不是有效时间 (应为 2026-11-20 14:03:00)',
+          reviewedAt === null
+            ? "no review time, so no deadline can be computed and this review is not in the queue; copy the review's time from the seller centre (评价管理) into this cell, then run again"
+            : 'review time is not a valid time (expected 2026-11-20 14:03:00)',
+        );
         continue;
       }
       if (reviewedAt < EARLIEST_PLAUSIBLE || reviewedAt > latest) {

@@ -279,6 +279,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
   // The state database is read after the reviews and orders: one that cannot be opened is told first.
   await (await import('../state/ledger.js')).checkState(ctx.statePath, { write: false });
   const rejects = new RejectLog(ctx);
+  if (onlyOrder !== undefined) rejects.watch(onlyOrder);
   try {
     // Only flagged reviews are held (classify is pure and cheap; buildQueue classifies them again).
     // `reviews message` for one order keeps them too: the contact limits count per buyer, across
@@ -604,6 +605,7 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
     throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'), STDIN_ONCE_HINT);
   }
   const rejects = new RejectLog(ctx);
+  rejects.watch(orderId);
   let reviews: Review[] = [];
   let orders: Map<string, OrderFacts> | null = null;
   let receivers = new Set<string>();
@@ -623,7 +625,17 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
   }
   const buyerOf = (id: string, nick = '') => nick || (orders?.get(id)?.buyer ?? '');
   const mine = reviews.find((r) => r.orderId === orderId);
-  if (reviewFiles.length > 0 && !mine) {
+  const rejected = rejects.watched;
+  if (reviewFiles.length > 0 && !mine && rejected !== undefined) {
+    // The row is there but was rejected (its reason is on stderr above): not "check the order id".
+    ctx.warn(
+      msg(
+        `订单 ${orderId} 的评价行 (${rejected.file}:${rejected.line}) 被拒绝, 只检查了这个订单的联系记录, 没有检查这位买家的其他评价; 请按拒绝原因改好这一行`,
+        `the review of order ${orderId} (${rejected.file}:${rejected.line}) was rejected, so its buyer's other reviews were not checked, only this order's contacts; correct that row as its reason says`,
+      ),
+    );
+    ctx.attention();
+  } else if (reviewFiles.length > 0 && !mine) {
     ctx.warn(
       msg(
         `订单 ${orderId} 不在给出的评价文件里: 检查订单编号; 只检查这个订单的联系记录`,
@@ -816,6 +828,18 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
   const mine = b.items.filter((i) => i.orderId === orderId);
   if (mine.length === 0) {
     const known = b.reviews.some((r) => r.orderId === orderId);
+    // Its row is in the file but was rejected (no review time …): say that, with the reason, not
+    // "not in the review files" (user15: the operator was sent to check an id that was right).
+    const rejected = known ? undefined : b.rejects.watched;
+    if (rejected !== undefined) {
+      throw new InputError(
+        msg(
+          `订单 ${orderId} 的评价行 (${rejected.file}:${rejected.line}) 被拒绝: ${say(rejected.reason, 'zh')}`,
+          `the review of order ${orderId} (${rejected.file}:${rejected.line}) was rejected: ${say(rejected.reason, 'en')}`,
+        ),
+        msg('按拒绝原因改好评价文件的这一行, 再运行这条命令。', 'correct that row of the review file as the reason says, then run this again.'),
+      );
+    }
     throw new UsageError(
       known
         ? msg(`订单 ${orderId} 的评价不需要跟进`, `the review of order ${orderId} needs no follow-up`)

@@ -63,6 +63,8 @@ export interface DuplicateRow {
 export interface Ctx extends OutputOptions {
   io: Io;
   asOf: number;
+  /** --as-of was given: `asOf` is the operator's time, not the clock's (compensate's stale-input warning). */
+  asOfGiven?: boolean;
   encoding?: string;
   rejects?: string;
   /** --duplicates: where every order seen twice is listed. */
@@ -254,6 +256,7 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
     wide: Boolean(flags.wide),
     termWidth: flags.output && flags.output !== '-' ? undefined : terminalWidth(io),
     asOf,
+    asOfGiven: flags.asOf !== undefined,
     encoding: flags.encoding,
     rejects: flags.rejects,
     duplicates: flags.duplicates,

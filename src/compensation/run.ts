@@ -24,7 +24,7 @@ import type { Order } from '../orders/types.js';
 import { type RuleBook, autoBook, forcedBook, inForce, ruleSetFor } from '../rules/book.js';
 import { RULE_PLATFORM_ZH } from '../rules/codes.js';
 import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
-import { HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
+import { DAY_MS, HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
 import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import type { IdList, PickupScans, RoundedRefs } from './inputs.js';
@@ -279,6 +279,33 @@ function closedUnshippedWarning(ids: string[], n: number, namedBefore = 0): Msg 
  * minimum (tmall-2023: "at least 5 yuan per transaction") applies to it. Paid as the rule says, and named, so that one
  * that is no sale of its own (a gift sent with a paid order) can be put in --exclude knowingly.
  */
+/**
+ * An export's newest pay or ship time this many days or more before now, with no --as-of: an old
+ * download judged as of now (docs/rules.md §1.7 "An old download"). Three days: a shop that sells
+ * every day has a pay or ship time within hours of any download, and one quiet over a weekend (Friday
+ * evening to Monday morning, about 2.5 days) is not warned on Monday; a download older than that
+ * judged as of now counts each order unshipped in it as unshipped for days more than it may have been.
+ */
+const STALE_INPUT_DAYS = 3;
+
+/**
+ * No --as-of and the inputs' newest pay or ship time `newest` (the export's time as far as it shows
+ * it) is STALE_INPUT_DAYS or more before now: every order unshipped in the download is judged as if
+ * still unshipped now. `named`: the latest export time a file name gives (ExportOrderList202611201200.csv),
+ * itself that old, or undefined.
+ */
+function staleInputWarning(newest: number, now: number, named: number | undefined, tz: TimeZone): Msg {
+  const days = Math.floor((now - newest) / DAY_MS);
+  const at = tz.format(newest);
+  const suggest = tz.format(named ?? newest);
+  const nameZh = named === undefined ? '' : `; 文件名中的导出时间是 ${tz.format(named)}`;
+  const nameEn = named === undefined ? '' : `; its file name gives the export time ${tz.format(named)}`;
+  return msg(
+    `输入中最新的付款或发货时间是 ${at}, 比现在 (${tz.format(now)}) 早 ${days} 天${nameZh}, 但没有给 --as-of: 按现在判断, 下载里未发货的订单都算作至今未发货 (之后可能已经发货), 延迟会多算好几天。这是旧的下载的话, 用下载时的时间运行: --as-of "${suggest}"${named === undefined ? ' (或更晚的实际下载时间)' : ''}; 确实要按现在判断, 请下载最新的报表`,
+    `the inputs' newest pay or ship time is ${at}, ${plural(days, 'day')} before now (${tz.format(now)})${nameEn}, and no --as-of was given: they are judged as of now, so every order unshipped in the download counts as unshipped until now (it may have shipped since) and looks days later than it was. For an old download, run it as of when it was downloaded: --as-of "${suggest}"${named === undefined ? ' (or the later time it was really downloaded)' : ''}; to judge as of now, download the export again`,
+  );
+}
+
 /**
  * RULES 1.1 (docs/rules.md §1.1, reading adopted): closed orders that never shipped, their close time
  * unknown, that a recording run saw still open and unshipped after their deadline: they closed after
@@ -1299,8 +1326,15 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // gives one, else the 店铺Id, a phone in it masked; the first 100 shops, in the order first met.
   const shopNames = notifier ? new Map<string, string>() : undefined;
   let lastShopNamed: string | undefined;
+  // The inputs' newest pay or ship time, for staleInputWarning (without --as-of only).
+  let newestAt = -Infinity;
+  const trackNewest = !ctx.asOfGiven;
   const judgeBatch = (batch: Order[]): void => {
     for (const o of batch) {
+      if (trackNewest) {
+        if (o.paidAt !== null && o.paidAt > newestAt) newestAt = o.paidAt;
+        if (o.shippedAt !== null && o.shippedAt > newestAt) newestAt = o.shippedAt;
+      }
       if (shopNames && o.shop && o.shop !== lastShopNamed) {
         lastShopNamed = o.shop;
         if (!shopNames.has(o.shop) && shopNames.size < 100) shopNames.set(o.shop, shownNick(o.shopByName ? o.shop : (o.shopName ?? o.shop)));
@@ -1729,6 +1763,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (maybeFailed && maybeFailed.count > 0 && req.atRisk === undefined) {
     ctx.warn(roundedFailureWarning(failureList!.file, maybeFailed.sortedLines(), maybeFailed.ids, maybeFailed.count));
     ctx.attention();
+  }
+  // No --as-of and an old download: judged as of now, said (exit unchanged). A file name's export time
+  // counts as the export's own: a fresh download of a quiet shop's older orders is not old.
+  if (trackNewest && newestAt > -Infinity) {
+    const named = set.stats.reduce((m, st) => (st.freshness.source === 'name' && st.freshness.at !== null && st.freshness.at > m ? st.freshness.at : m), -Infinity);
+    if (ctx.asOf - Math.max(newestAt, named) >= STALE_INPUT_DAYS * DAY_MS) ctx.warn(staleInputWarning(newestAt, ctx.asOf, named > -Infinity ? named : undefined, ctx.tz));
   }
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (zeroBaseCount > 0) ctx.warn(zeroBaseWarning(zeroBase, zeroBaseCount, [...zeroBaseMin].sort((a, b) => a - b).map((f) => fenToMoney(f).toFixed(2)).join('/')));

@@ -12,6 +12,7 @@ export interface OrderLike {
   paidAt: number | null;
   paidAmount: Order['paidAmount'];
   status?: Order['status'];
+  platform?: Order['platform'];
 }
 
 /**
@@ -86,6 +87,7 @@ export class FactsCollector {
       const m = this.paidByBuyer.get(o.buyer);
       if (earlier !== null && m && o.paidAt !== null) for (const [id, at] of m) if (id !== top && at < o.paidAt) earlier++;
       const facts: OrderFacts = { buyer: o.buyer, paidAmount: o.paidAmount, paidAt: o.paidAt, earlierOrders: earlier };
+      if (o.platform !== undefined) facts.platform = o.platform;
       out.set(o.orderId, facts);
       if (o.parentOrderId && !out.has(o.parentOrderId)) out.set(o.parentOrderId, facts);
     }

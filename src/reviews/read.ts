@@ -7,7 +7,7 @@ import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, cutOffLastRow, openMappedTable, usableRecord, sheetNote, titleLinesNote, withLast } from '../io/table.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
-import type { Rating, Review } from './types.js';
+import type { ItemWord, Rating, Review } from './types.js';
 import { dataStdin } from '../io/stdin.js';
 import { TrailingSummaries, isSummaryRow } from '../io/summary.js';
 
@@ -104,7 +104,10 @@ export async function readReviews(
   files: string[],
   rejects: RejectLog,
   keep?: (r: Review) => boolean,
-): Promise<{ reviews: Review[]; duplicates: number; rows: number; read: number; versions: string[]; duplicateRows: DuplicateRow[] }> {
+): Promise<{ reviews: Review[]; duplicates: number; rows: number; read: number; versions: string[]; duplicateRows: DuplicateRow[]; itemWords: Set<ItemWord> }> {
+  // What the files call an item (商品 or 宝贝), each as far as it tells: the queue's header when no
+  // review is flagged (the header of a shop's csv does not change with what the run flags).
+  const itemWords = new Set<ItemWord>();
   const reviews: Review[] = [];
   // Each row dropped as a duplicate, beside the row kept (for --duplicates; as many as `duplicates`).
   const duplicateRows: DuplicateRow[] = [];
@@ -175,6 +178,8 @@ export async function readReviews(
       );
     }
     const header = (k: string) => t.headers[ix.get(k)!] ?? k;
+    const fileWord = itemWordOf(t.headers, ix.has('title') ? header('title') : '');
+    if (fileWord) itemWords.add(fileWord);
     // A date typed into Excel is a date cell, which an xlsx reads back as `2026-11-20 00:00:00`:
     // the date alone, as `2026-11-20` in a csv (docs/rules.md §2.3).
     const xlsx = t.sniffed.container === 'xlsx';
@@ -332,6 +337,12 @@ export async function readReviews(
       if (atSlack > 0) review.reviewedAtSlack = atSlack;
       if (fuSlack > 0) review.followUpAtSlack = fuSlack;
       if (signedAt !== null) review.signedAt = signedAt;
+      // A 拼多多 order id (yymmdd-digits) is a 拼多多 item, whatever the file's headers say.
+      const word = PDD_ID.test(orderId) ? '商品' : fileWord;
+      if (word) {
+        review.itemWord = word;
+        itemWords.add(word);
+      }
       if (keep && !keep(review)) {
         read++;
         continue;
@@ -378,7 +389,22 @@ export async function readReviews(
     }
     summaries.finish((m) => ctx.info(m));
   }
-  return { reviews, duplicates, rows, read, versions, duplicateRows };
+  return { reviews, duplicates, rows, read, versions, duplicateRows, itemWords };
+}
+
+const PDD_ID = /^\d{6}-\d+$/;
+
+/**
+ * What a review file calls an item: 商品 for a 抖店 商品评论 export (商品评价得分, or 订单ID with 商品ID:
+ * FORMATS.md) or a title column named 商品名称/商品标题/商品; 宝贝 for one named 宝贝标题/宝贝名称; undefined
+ * when the file does not tell (an English header, no title column).
+ */
+function itemWordOf(headers: readonly string[], titleHeader: string): ItemWord | undefined {
+  const has = (h: string) => headers.some((x) => x.trim() === h);
+  if (has('商品评价得分') || (has('订单ID') && has('商品ID'))) return '商品';
+  if (titleHeader.trim().startsWith('商品')) return '商品';
+  if (titleHeader.trim().startsWith('宝贝')) return '宝贝';
+  return undefined;
 }
 
 /**

@@ -21,7 +21,7 @@ import { PLACEHOLDERS, render, sevenDayReturnEnd, sevenDayReturnOpen, unknownPla
 import { normalizeWording } from './wording.js';
 import { type RosterOnShift, handout, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
-import type { OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
+import type { ItemWord, OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 import { readReviews } from './read.js';
 import { writeDuplicatesFirst } from '../orders/duplicates.js';
 import { reviewsNotice } from '../notify/notices.js';
@@ -144,13 +144,13 @@ function namedBuyers(reviews: Review[]): Set<string> {
 
 /** The records an order read from the exports gives: the order, and each line under another id. */
 function* recordsOf(o: Order): Generator<OrderLike> {
-  yield { orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status };
+  yield { orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status, platform: o.platform };
   // An export of lines under the order's id (抖店: 主订单编号, each line its 子订单编号): a review
   // may name a line, as the platform's review list does. It joins to that line, as a 订单报表's
   // sub-order does (its own amount, the buyer; the order's payment time when the line has none).
   for (const l of o.subOrders ?? []) {
     if (l.lineId === null || l.lineId === o.orderId) continue;
-    yield { orderId: l.lineId, parentOrderId: o.orderId, buyer: l.buyer || o.buyer, paidAt: l.paidAt ?? o.paidAt, paidAmount: l.paidAmount, status: l.status };
+    yield { orderId: l.lineId, parentOrderId: o.orderId, buyer: l.buyer || o.buyer, paidAt: l.paidAt ?? o.paidAt, paidAmount: l.paidAmount, status: l.status, platform: o.platform };
   }
 }
 
@@ -260,6 +260,27 @@ interface Built {
   roster?: RosterOnShift;
   /** Receiver names per order id, from --orders (masked in the review text). */
   receivers?: Map<string, Set<string>>;
+  /** The title column's zh header: titleHeader. */
+  titleZh: string;
+}
+
+/**
+ * The queue's title header in zh output: 宝贝标题 for Taobao/Tmall items, 商品名称 for 抖店 and 拼多多 ones
+ * (their exports and seller centres say 商品: FORMATS.md 抖店 商品评论 `商品名称`), 宝贝标题/商品名称 for a run
+ * of both. An item's platform is its order's (`--orders`), else what its review row tells (Review.itemWord);
+ * with no flagged review telling, what the files tell, so a shop's header does not change from run to run;
+ * 宝贝标题 when nothing does (storeops' own review csv, FORMATS.md). Until text43 every queue said 宝贝标题.
+ */
+function titleHeader(reviews: readonly Review[], orders: ReadonlyMap<string, OrderFacts> | null, fileWords: ReadonlySet<ItemWord>): string {
+  const words = new Set<ItemWord>();
+  for (const r of reviews) {
+    const p = orders?.get(r.orderId)?.platform;
+    const w = p !== undefined ? (p === 'taobao' ? '宝贝' : '商品') : r.itemWord;
+    if (w) words.add(w);
+  }
+  const seen = words.size > 0 ? words : fileWords;
+  if (!seen.has('商品')) return '宝贝标题';
+  return seen.has('宝贝') ? '宝贝标题/商品名称' : '商品名称';
 }
 
 /** What to do when `-` is given twice (reviews and --orders, or --roster): it had no hint. */
@@ -288,7 +309,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     // Rejected review rows wait for the order exports: the receiver names they may hold are masked.
     const orderFiles = fileList(opts.orders);
     if (orderFiles.length > 0) rejects.hold();
-    const { reviews, duplicates, rows, read, versions, duplicateRows } = await readReviews(ctx, files, rejects, keep);
+    const { reviews, duplicates, rows, read, versions, duplicateRows, itemWords } = await readReviews(ctx, files, rejects, keep);
     // The one RejectLog holds the review rows', the order exports' and the roster's rejections: the
     // summary's "rejected" counts each apart, so that rows = read + rejected holds for the reviews
     // (an order row rejected was said as "reviews: 12 rows, 12 read, 1 rejected").
@@ -364,7 +385,8 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
         ),
       );
     }
-    return { items, reviews, read, duplicates, rows, cfg, rejects, rejected: { reviews: reviewRejected, orders: orderRejected, roster: rosterRejected }, matchedOrders, roster, receivers: loaded?.receivers };
+    const titleZh = titleHeader(reviews, orders, itemWords);
+    return { items, reviews, read, duplicates, rows, cfg, rejects, rejected: { reviews: reviewRejected, orders: orderRejected, roster: rosterRejected }, matchedOrders, roster, receivers: loaded?.receivers, titleZh };
   } catch (e) {
     await rejects.abort();
     throw e;
@@ -551,7 +573,8 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
     ...(ctx.showPii ? {} : { buyer: shownNick(i.buyer), text: shownText(ctx, i.text, b.receivers, i.orderId), followUpText: shownText(ctx, i.followUpText, b.receivers, i.orderId) }),
   }));
   // With --roster the assignee is what the run was for: in the terminal's short view too.
-  const columns = tableOrder(ctx, b.roster ? QUEUE_COLUMNS.map((c) => (c.key === 'assignee' ? { ...c, brief: true, whole: true, short: { zh: '客服', en: 'agent' } } : c)) : QUEUE_COLUMNS);
+  const queueColumns = QUEUE_COLUMNS.map((c) => (c.key === 'title' ? { ...c, zh: b.titleZh } : c));
+  const columns = tableOrder(ctx, b.roster ? queueColumns.map((c) => (c.key === 'assignee' ? { ...c, brief: true, whole: true, short: { zh: '客服', en: 'agent' } } : c)) : queueColumns);
   await writeRows(ctx, columns, shown as unknown as Record<string, unknown>[]);
   const byP = [1, 2, 3, 4, 5].map((p) => b.items.filter((i) => i.priority === p).length);
   const overdue = b.items.filter((i) => i.overdue.length > 0).length;

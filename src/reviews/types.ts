@@ -1,5 +1,6 @@
 // The review record read from a review file (FORMATS "Reviews") and the queue item built from it.
 import type { Money } from '../money.js';
+import type { Order } from '../orders/types.js';
 import type { ReviewStatus } from '../state/ledger.js';
 import type { Category } from './keywords.js';
 
@@ -31,7 +32,16 @@ export interface Review {
   followUpAtSlack?: number;
   /** When the buyer signed for the parcel (签收时间), when the file says; absent when not known. */
   signedAt?: number;
+  /**
+   * What the shop calls the item, as far as the review row tells: 商品 (a 抖店 商品评论 export, a 拼多多
+   * order id, a file whose title column says 商品名称/商品标题), 宝贝 (a 宝贝标题 column); absent when it
+   * does not tell. The queue's title header goes by it (run.ts titleHeader).
+   */
+  itemWord?: ItemWord;
 }
+
+/** Taobao/Tmall's word for an item (宝贝) or 抖店 and 拼多多's (商品). */
+export type ItemWord = '宝贝' | '商品';
 
 /** What the order exports say about the reviewed order (`--orders`). */
 export interface OrderFacts {
@@ -41,6 +51,8 @@ export interface OrderFacts {
   paidAt: number | null;
   /** Paid orders by the same buyer before this one; null when the export names no buyer (unknown, not 0). */
   earlierOrders: number | null;
+  /** The platform of the order export it comes from. */
+  platform?: Order['platform'];
 }
 
 

@@ -8,6 +8,11 @@ export interface SampleRange {
   samplesMax: number;
   /** samplesMax is a floor ("at least 20 pairs"): the institute may buy more. */
   openEnded?: boolean;
+  /**
+   * The counts are pairs (副, 2 lenses), not units sold: seed 002 Q5 "隐形眼镜最少20副". The units
+   * bought follow from the lenses a unit holds (model.ts lensesPerUnit).
+   */
+  countedIn?: 'pair';
 }
 
 export interface Industry {
@@ -55,7 +60,8 @@ function range(o: Record<string, unknown>, name: string, where: string): SampleR
   const max = o.samplesMax;
   if (typeof min !== 'number' || !Number.isInteger(min) || min < 1) throw bad(name, where, 'samplesMin must be a whole number ≥ 1', 'samplesMin 必须是 ≥ 1 的整数');
   if (typeof max !== 'number' || !Number.isInteger(max) || max < min) throw bad(name, where, 'samplesMax must be a whole number ≥ samplesMin', 'samplesMax 必须是 ≥ samplesMin 的整数');
-  return { samplesMin: min, samplesMax: max, ...(o.openEnded === true ? { openEnded: true } : {}) };
+  if (o.countedIn !== undefined && o.countedIn !== 'pair') throw bad(name, where, `countedIn must be "pair" or left out, not ${JSON.stringify(o.countedIn)}`, `countedIn 只能是 "pair" 或不写, 不能是 ${JSON.stringify(o.countedIn)}`);
+  return { samplesMin: min, samplesMax: max, ...(o.openEnded === true ? { openEnded: true } : {}), ...(o.countedIn === 'pair' ? { countedIn: 'pair' as const } : {}) };
 }
 
 function strings(v: unknown): string[] {

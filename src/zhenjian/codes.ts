@@ -8,6 +8,7 @@ export const WARNING_ZH: Labels = {
   category_from_path: '按类目路径识别',
   ineligible_industry: '行业不适用',
   samples_open_ended: '样品数无上限',
+  samples_from_pack: '按包装折算',
   samples_below_category: '样品数低于类目要求',
   charge_far_above_estimate: '扣款远超预估',
   balance_below_avg_order: '余额低于客单价',

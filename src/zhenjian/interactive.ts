@@ -43,7 +43,7 @@ function questions(table: CategoryTable, s: ResolvedSettings, tz: Ctx['tz']): Qu
   return [
     { key: 'itemId', ask: msg('商品ID (可空)', 'item id (optional)') },
     { key: 'title', ask: msg('商品标题 (可空)', 'title (optional)') },
-    { key: 'category', ask: msg(`类目 (如 ${examples}; 隐形眼镜至少 20 件)`, `category (e.g. ${examples}; contact lenses buy at least 20)`), default: () => table.categories[0]?.zh ?? '' },
+    { key: 'category', ask: msg(`类目 (如 ${examples}; 隐形眼镜至少 20 副, 按标题里的片数折算件数)`, `category (e.g. ${examples}; contact lenses buy at least 20 pairs, in units from the lenses the title names)`), default: () => table.categories[0]?.zh ?? '' },
     { key: 'listPrice', ask: msg('一口价 (元, 报名页按它估算)', 'list price 一口价 (yuan; the registration page estimates with it)'), check: amount(true, true, true) },
     { key: 'dealPrice', ask: msg('到手价 (元, 实际按它购样)', 'deal price 到手价 (yuan; samples are bought at it)'), default: (a) => a.listPrice ?? '', check: amount(true, true, true) },
     { key: 'unitCost', ask: msg('单件成本 (元)', 'unit cost (yuan)'), check: amount(false, true) },

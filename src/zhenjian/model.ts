@@ -3,6 +3,7 @@
 // once per reported amount.
 import { type Msg, msg, plural } from '../errors.js';
 import { Money, ZERO, toFen } from '../money.js';
+import { halfWidth } from '../io/cells.js';
 import { HOUR_MS, PLATFORM_TZ, type TimeZone, addDays } from '../time.js';
 import { type CategoryTable, eligibleNames, lookupCategory } from './categories.js';
 import { type Product, SKU_DIMENSIONS, plusDays } from './fields.js';
@@ -25,6 +26,7 @@ export type WarningCode =
   | 'category_from_path'
   | 'ineligible_industry'
   | 'samples_open_ended'
+  | 'samples_from_pack'
   | 'samples_below_category'
   | 'charge_far_above_estimate'
   | 'balance_below_avg_order'
@@ -114,6 +116,19 @@ export function reapplyFrom(tz: TimeZone, stoppedAt: number): number {
 
 const fmt = (m: Money) => m.toFixed(2);
 
+/**
+ * The lenses one unit of the product holds, as its title says: `10片装` (片: a lens), `1副` / `2对`
+ * (a pair: 2 lenses); full-width digits too. Undefined when the title names no count. `said` is
+ * the words it was read from, for the row's note.
+ */
+export function lensesPerUnit(title: string): { lenses: number; said: string } | undefined {
+  const m = /(\d{1,4})\s*(片|副|对|對)(装|裝)?/.exec(halfWidth(title));
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  if (n < 1) return undefined;
+  return { lenses: m[2] === '片' ? n : 2 * n, said: m[0] };
+}
+
 export function estimate(p: Product, table: CategoryTable, s: Settings): Estimate {
   const warnings: Warning[] = [];
   const match = lookupCategory(table, p.category, p.industry || undefined);
@@ -155,25 +170,45 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
   // RULES §3 (Q5): units bought depend on the tests; an operator's count overrides the category.
   let samplesMin = match.range.samplesMin;
   let samplesMax = match.range.samplesMax;
+  // Seed 002 Q5: "隐形眼镜最少20副", pairs, not units sold: a box of 10 daily lenses is 5 pairs, so
+  // 20 pairs are 4 boxes (40 lenses / 10). It bought 20 boxes, 5× the rule (user15).
+  const pack = match.range.countedIn === 'pair' ? lensesPerUnit(p.title) : undefined;
+  const unitsFor = (pairs: number) => (pack === undefined ? pairs : Math.ceil((2 * pairs) / pack.lenses));
   if (p.samples !== null) {
-    if (p.samples < match.range.samplesMin) {
+    // A typed count is units: 6 boxes of 10 lenses are 30 pairs, not below the 20 pairs.
+    if (p.samples < unitsFor(match.range.samplesMin)) {
       warnings.push({
         code: 'samples_below_category',
         text: msg(
-          `样品数 ${p.samples} 低于该类目的 ${match.range.samplesMin} 件, 实际可能买得更多`,
-          `${plural(p.samples, 'sample')} is below this category's ${match.range.samplesMin}; the institute may buy more`,
+          `样品数 ${p.samples} 低于该类目的 ${unitsFor(match.range.samplesMin)} 件, 实际可能买得更多`,
+          `${plural(p.samples, 'sample')} is below this category's ${unitsFor(match.range.samplesMin)}; the institute may buy more`,
         ),
       });
     }
     samplesMin = samplesMax = p.samples;
-  } else if (match.range.openEnded) {
-    warnings.push({
-      code: 'samples_open_ended',
-      text: msg(
-        `该类目至少购样 ${samplesMax} 件, 以机构实际需要为准, 费用可能更高`,
-        `this category buys at least ${samplesMax} samples, as many as the institute needs; the charge may be higher`,
-      ),
-    });
+  } else {
+    if (pack !== undefined) {
+      const pairs = samplesMax;
+      samplesMin = unitsFor(samplesMin);
+      samplesMax = unitsFor(samplesMax);
+      warnings.push({
+        code: 'samples_from_pack',
+        text: msg(
+          `该类目按副计: 至少 ${pairs} 副 = ${2 * pairs} 片; 标题 "${pack.said}" 每件 ${pack.lenses} 片, 按 ${samplesMax} 件估算; 若不对, 在 样品数 写要买的件数`,
+          `this category counts pairs: at least ${pairs} pairs = ${2 * pairs} lenses; the title's "${pack.said}" is ${pack.lenses} lenses a unit, so ${samplesMax} units are estimated; if that is wrong, write the units to buy in samples`,
+        ),
+      });
+    }
+    if (match.range.openEnded) {
+      const perPair = match.range.countedIn === 'pair' && pack === undefined;
+      warnings.push({
+        code: 'samples_open_ended',
+        text: msg(
+          `该类目至少购样 ${samplesMax} 件, 以机构实际需要为准, 费用可能更高${perPair ? '; 按每件 1 副计: 每件不止 1 副时 (如 10片装), 在标题写明片数, 或在 样品数 写件数' : ''}`,
+          `this category buys at least ${samplesMax} samples, as many as the institute needs; the charge may be higher${perPair ? '; counted as one pair a unit: when a unit holds more (10片装), say so in the title or write the units in samples' : ''}`,
+        ),
+      });
+    }
   }
 
   const deal = p.dealPrice ?? p.listPrice;

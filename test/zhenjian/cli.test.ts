@@ -40,11 +40,14 @@ describe('zhenjian estimate (batch)', () => {
     expect(d.warningCodes).toEqual([]);
   });
 
-  it('the contact lenses: 20 samples, 13 tests a year, explained', () => {
+  it('the contact lenses: at least 20 pairs, 7 boxes of 6, 13 tests a year', () => {
     const c = rows[1]!;
-    // 20×99 + 600 = 2580; real 20×(30+0+4.95) + 600 = 1299; 13×2580 = 33540; 13×1299 = 16887
-    expect([c.samplesMin, c.samplesMax, c.chargedMax, c.realCostMax, c.testsPerYear, c.annualChargedMax, c.annualRealCostMax]).toEqual([20, 20, '2580.00', '1299.00', 13, '33540.00', '16887.00']);
-    expect(c.warningCodes).toEqual(['samples_open_ended', 'charge_far_above_estimate']);
+    // seed 002 Q5 "隐形眼镜最少20副": 20 pairs = 40 lenses; 月抛隐形眼镜 6片装 holds 6: ceil(40 / 6) = 7 boxes
+    // (until 2026-12, 20 boxes: 2580.00 / 1299.00 / 33540.00 / 16887.00).
+    // 7×99 + 600 = 1293; real 7×(30+0+4.95) + 600 = 244.65 + 600 = 844.65; 13×1293 = 16809; 13×844.65 = 10980.45
+    expect([c.samplesMin, c.samplesMax, c.chargedMax, c.realCostMax, c.testsPerYear, c.annualChargedMax, c.annualRealCostMax]).toEqual([7, 7, '1293.00', '844.65', 13, '16809.00', '10980.45']);
+    // 1293 is not more than 2 × 728 = 1456: no far-above explanation
+    expect(c.warningCodes).toEqual(['samples_from_pack', 'samples_open_ended']);
   });
 
   it('kids down jacket: deal price defaults to list, material SKUs refused; sofa: ineligible', () => {
@@ -64,18 +67,19 @@ describe('zhenjian estimate (batch)', () => {
     const t = rows[4]!;
     // RULES §3 (三): 甄检 is open to six industries; the sofa (家具 → home) cannot register, so it is
     // never bought or charged and is not in the sums (until 2026-12 it was: 14838.00 / 8336.46 / 14988.00).
-    // charged max 1445 + 2580 + 2216 = 6241; real max 939.75 + 1299 + 1103.80 = 3342.55
-    // balance needed: Σ chargedMax 6241.00 + --avg-order 150.00 left after it = 6391.00
-    expect([t.chargedMax, t.realCostMax, t.balanceNeeded]).toEqual(['6241.00', '3342.55', '6391.00']);
-    // charged min 1047 + 2580 + 2216 = 5843; real min 743.85 + 1299 + 1103.80 = 3146.65; samples 3+20+4, 5+20+4
-    expect([t.chargedMin, t.realCostMin, t.samplesMin, t.samplesMax]).toEqual(['5843.00', '3146.65', 27, 29]);
-    // registration 749 + 728 + 839 = 2316; tests 3 + 13 + 1 = 17; yearly 4335 + 33540 + 2216 = 40091
-    expect([t.registrationEstimate, t.testsPerYear, t.annualChargedMax, t.rules]).toEqual(['2316.00', 17, '40091.00', 'zhenjian-2022']);
-    // 3000 < 6391: still short; the first warning names the product left out
+    // charged max 1445 + 1293 + 2216 = 4954; real max 939.75 + 844.65 + 1103.80 = 2888.20
+    // balance needed: Σ chargedMax 4954.00 + --avg-order 150.00 left after it = 5104.00
+    // (the lenses at 20 boxes until 2026-12: 6241.00 / 3342.55 / 6391.00)
+    expect([t.chargedMax, t.realCostMax, t.balanceNeeded]).toEqual(['4954.00', '2888.20', '5104.00']);
+    // charged min 1047 + 1293 + 2216 = 4556; real min 743.85 + 844.65 + 1103.80 = 2692.30; samples 3+7+4, 5+7+4
+    expect([t.chargedMin, t.realCostMin, t.samplesMin, t.samplesMax]).toEqual(['4556.00', '2692.30', 14, 16]);
+    // registration 749 + 728 + 839 = 2316; tests 3 + 13 + 1 = 17; yearly 4335 + 16809 + 2216 = 23360
+    expect([t.registrationEstimate, t.testsPerYear, t.annualChargedMax, t.rules]).toEqual(['2316.00', 17, '23360.00', 'zhenjian-2022']);
+    // 3000 < 5104: still short; the first warning names the product left out
     expect(t.warningCodes).toEqual(['ineligible_not_counted', 'balance_below_charge']);
     expect((t.warnings as string[])[0]).toContain('leave out 1 product of an industry 甄检 is not open to (680012345681)');
     expect(t.title).toBe('TOTAL (3 of 4 products)');
-    expect(stderr).toContain('4 products; 1 of an ineligible industry (cannot register), not in the totals; registration estimate 2316.00, charged 5843.00–6241.00');
+    expect(stderr).toContain('4 products; 1 of an ineligible industry (cannot register), not in the totals; registration estimate 2316.00, charged 4556.00–4954.00');
   });
 
   it('zh: the total row and summary say the ineligible product is not counted', () => {
@@ -246,7 +250,7 @@ describe('zhenjian estimate: inputs and options', () => {
     const head = r.stdout.split('\n')[0]!;
     expect(head.split(/\s{2,}/)).toEqual(['itemId', 'title', 'category', 'samplesMin', 'samplesMax', 'registrationEstimate', 'chargedMax', 'realCostMax', 'balanceNeeded', 'testsPerYear', 'annualChargedMax', 'warningCodes']);
     // the explanations go to stderr, one per line, named by item id
-    expect(r.stderr).toContain("warning: 680012345679: the real charge can reach 2580.00, 3.5× the registration page's 728.00");
+    expect(r.stderr).toContain("warning: 680012345680: the real charge can reach 2216.00, 2.6× the registration page's 839.00");
   });
 });
 

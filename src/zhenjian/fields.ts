@@ -22,9 +22,10 @@ export const SKU_DIMENSIONS: Record<string, { zh: string; accepted: boolean; ali
   style: { zh: '款式', accepted: true, aliases: ['款式', '款', 'style'] },
   pattern: { zh: '图案', accepted: true, aliases: ['图案', '花色', 'pattern'] },
   size: { zh: '尺码', accepted: true, aliases: ['尺码', '尺寸', '大小', 'size'] },
-  colour: { zh: '颜色', accepted: true, aliases: ['颜色', '色', 'colour', 'color'] },
+  // 颜色分类 is the seller centre's own name for the colour property; 色号 a cosmetic's shade (user15).
+  colour: { zh: '颜色', accepted: true, aliases: ['颜色', '色', '颜色分类', '色号', 'colour', 'color', 'shade'] },
   spec: { zh: '规格', accepted: true, aliases: ['规格', 'spec', 'specification'] },
-  capacity: { zh: '容量', accepted: true, aliases: ['容量', 'capacity', 'volume'] },
+  capacity: { zh: '容量', accepted: true, aliases: ['容量', '净含量', 'capacity', 'volume', 'net content'] },
   type: { zh: '类型', accepted: false, aliases: ['类型', '型号类型', 'type', 'kind'] },
   material: { zh: '材质', accepted: false, aliases: ['材质', '面料', '材料', 'material', 'fabric'] },
 };
@@ -228,7 +229,11 @@ export function parseSkuDiffers(text: string): Parsed<string[]> {
     const key = Object.keys(SKU_DIMENSIONS).find((k) => SKU_DIMENSIONS[k]!.aliases.some((a) => a.toLowerCase() === p));
     if (!key) {
       const zh = Object.values(SKU_DIMENSIONS).map((d) => d.zh).join('/');
-      return fail(`未知的 SKU 差异 "${p}"; 可写: ${zh}`, `unknown SKU difference "${p}"; write any of ${Object.keys(SKU_DIMENSIONS).join('/')} (or ${zh})`);
+      // Rules silent on texture and scent: what the product is made of differs, so type or material (Q6).
+      return fail(
+        `未知的 SKU 差异 "${p}"; 可写: ${zh}; 做法或成分不同 (质地、香型、成分) 写 类型 或 材质`,
+        `unknown SKU difference "${p}"; write any of ${Object.keys(SKU_DIMENSIONS).join('/')} (or ${zh}); SKUs that differ in what they are made of (质地, 香型, 成分) are type or material`,
+      );
     }
     if (!out.includes(key)) out.push(key);
   }

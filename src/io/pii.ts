@@ -101,6 +101,12 @@ const DATE_AFTER = /^\s*(?:到|发|收|签|下单|买|拍|付|退|换|开始|结
 // is no date either: until text43 DATE_AFTER's dash kept it whole.
 const RANGE_TAIL = /^\s*[-－—~～至到]\s*([\d０-９]{1,4})\s*号(?!\s*(?:[\d０-９]|栋|幢|座|单元|室|房))/;
 const NUMBER_NEXT = /^\s*[-－—~～至到]\s*[\d０-９]/;
+// What a notice says next about the range (停水, 明天停电, 电梯维修, 的住户): a range is kept only with it,
+// as a day is only with DATE_AFTER. A range with nothing of the kind after it is read as an address
+// (rev41): 送到幸福小区18号-20号, 住在阳光小区3-5号, 阳光小区3-5号 张三 138…, 阳光小区12-13号 301,
+// 收件人张三 阳光小区18-20号 were all shown whole from text43 (3-5号 is building 3 number 5 as often as a range).
+const RANGE_AFTER =
+  /^\s*楼?\s*(?:停|断|暂停|施工|维修|检修|改造|整改|装修|拆|封|清洗|消杀|抢修|没水|没电|无水|无电|水|电|燃气|天然气|暖气|供暖|电梯|今天|明天|后天|今晚|明晚|今日|明日|本周|下周|这周|周[一二三四五六日末]|星期|近期|近日|这几天|上午|中午|下午|晚上|凌晨|早上|[\d０-９]{1,2}\s*[月日号点]|将|要|会|正在|在|已|均|都|也|全|的?(?:住户|业主|居民|邻居|楼栋|楼道|单元))/;
 const ESTATE_RANGE = /^(?:(?![省市区县州])[\u4e00-\u9fa5]){0,10}[小社]区\s*([\d０-９]{1,4})\s*号?\s*[-－—~～至到]\s*([\d０-９]{1,4})\s*号楼?$/;
 
 function isRange(first: string, last: string): boolean {
@@ -109,12 +115,22 @@ function isRange(first: string, last: string): boolean {
   return b > a && b - a <= 50;
 }
 
+/**
+ * A range kept as written: a notice's word after it (RANGE_AFTER), or, days of the month (1–31), a
+ * date's word (DATE_AFTER: 幸福里18号~20号到货, kept as a date before text43 too); not a list going on.
+ */
+function rangeKept(first: string, last: string, rest: string): boolean {
+  if (!isRange(first, last)) return false;
+  if (RANGE_AFTER.test(rest)) return true;
+  return Number(halfWidth(last)) <= 31 && Number(halfWidth(first)) >= 1 && DATE_AFTER.test(rest) && !/^\s*[~～、和或\-－—]/.test(rest);
+}
+
 function maskEstateHouse(m: string, no: string, room: string, at: number, text: string): string {
   const after = text.slice(at + m.length);
   // The dashed room alternative may have taken a range's second number (50号-100号): read it with what follows.
   const tail = room === '' || NUMBER_NEXT.test(room) ? room + after : '';
   const range = RANGE_TAIL.exec(tail);
-  if (range && range[0].length >= room.length) return isRange(no, range[1]!) ? m : '****';
+  if (range && range[0].length >= room.length) return rangeKept(no, range[1]!, tail.slice(range[0].length)) ? m : '****';
   if (room === '' && !NUMBER_NEXT.test(after) && Number(halfWidth(no)) <= 31 && Number(halfWidth(no)) >= 1 && DATE_AFTER.test(after)) return m;
   return '****';
 }
@@ -130,13 +146,13 @@ const ESTATE_DAY = /^(?:(?![省市区县州])[\u4e00-\u9fa5]){0,10}[小社]区\s
 function estateDate(a: string, at: number, text: string): boolean {
   // A range the span holds (小区18号-20号, 小区18-20号楼) or one that goes on after it (小区５０号－５２号:
   // the full-width dash is not in ADDRESS's detail): kept when it is one (RANGE_TAIL above).
+  const after = text.slice(at + a.length);
   const r = ESTATE_RANGE.exec(a);
-  if (r) return isRange(r[1]!, r[2]!);
+  if (r) return rangeKept(r[1]!, r[2]!, after);
   const m = ESTATE_DAY.exec(a);
   if (!m) return false;
-  const after = text.slice(at + a.length);
   const range = RANGE_TAIL.exec(after);
-  if (range) return isRange(m[1]!, range[1]!);
+  if (range) return rangeKept(m[1]!, range[1]!, after.slice(range[0].length));
   const day = Number(halfWidth(m[1]!));
   return !NUMBER_NEXT.test(after) && day >= 1 && day <= 31 && DATE_AFTER.test(after);
 }

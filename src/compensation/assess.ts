@@ -6,7 +6,7 @@ import { type Money, ZERO, moneyMax } from '../money.js';
 import type { Order, TimeField } from '../orders/types.js';
 import { type RuleBook, ruleSetFor } from '../rules/book.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import { type JudgeOptions, type Verdict, judge } from './judge.js';
+import { type JudgeOptions, type PickedUp, type Verdict, dearestBeside, judge } from './judge.js';
 import { type BaseRule, payout, payoutFen } from './payout.js';
 import { type LateOrder, capBuyer, compactPayout } from './vouchers.js';
 
@@ -129,7 +129,7 @@ export function assess(o: Order, rules: RuleSet | null, opts: JudgeOptions, base
   return {
     verdict: shown.verdict,
     // The order as a whole ships when its last live line does (its first parcel's scan does not ship it).
-    timing: judge(o, rules, foldedPickup(o, opts)),
+    timing: judge(o, rules, foldedPickup(o, opts), baseFor(rules, base)),
     lineParts: parts.map((a, k) => ({ view: lines[k]!, a })),
     rules,
     unshippedOpen: parts.some((p) => p.unshippedOpen),
@@ -178,6 +178,8 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   // that line's promise goes with its time (judge.ts). Before (rev40) the order's first parcel stood for it.
   const byOwn = o.ownPromise !== undefined && o.ownPromise.shippedAt !== null;
   let worst: { t: number; slack: number; promise: number; marked: boolean } | undefined;
+  // Every such line's own parcel and promise: judge() prices each late one and takes the dearest (money52).
+  const perLine: Array<{ at: number; slack: number; marked?: boolean; promisedShipAt: number }> = [];
   // Each line is looked up as the order's: its id and paid time (a scan before the order was paid is not its
   // pickup), and its buyer and shop (a 合并发货 row naming another buyer's order is not its pickup: an item
   // report has no buyer column, and a line without one was not told apart — B of another buyer took A's row).
@@ -221,6 +223,7 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
       const late = t - l.promisedShipAt;
       const worstLate = worst ? worst.t - worst.promise : -Infinity;
       if (late > worstLate || (late === worstLate && t > worst!.t)) worst = { t, slack, promise: l.promisedShipAt, marked: own === undefined };
+      perLine.push(own === undefined ? { at: t, slack, marked: true, promisedShipAt: l.promisedShipAt } : { at: t, slack, promisedShipAt: l.promisedShipAt });
     }
     // The last parcel's time says where it came from (shipSource): a scan, or a line's 发货时间.
     if (t > at || (t === at && own !== undefined)) marked = own === undefined;
@@ -234,7 +237,7 @@ function foldedPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   if (unknown) return known ? { ...opts, pickupAt: (v: Order, how) => (v === o ? undefined : pick(v, how)) } : opts;
   if (!scanned) return opts;
   if (worst) {
-    const line: Found = worst.marked ? { at: worst.t, slack: worst.slack, marked: true, promisedShipAt: worst.promise } : { at: worst.t, slack: worst.slack, promisedShipAt: worst.promise };
+    const line: Found = worst.marked ? { at: worst.t, slack: worst.slack, marked: true, promisedShipAt: worst.promise, lines: perLine } : { at: worst.t, slack: worst.slack, promisedShipAt: worst.promise, lines: perLine };
     return { ...opts, pickupAt: (v: Order, how) => (v === o ? line : pick(v, how)) };
   }
   const found = marked ? { at, slack: until - at, marked } : { at, slack: until - at };
@@ -259,7 +262,7 @@ function parcelsPickup(o: Order, opts: JudgeOptions): JudgeOptions {
   return { ...opts, pickupAt: (v: Order, how) => (v === o ? (found ?? undefined) : pick(v, how)) };
 }
 
-type Found = { at: number; slack: number; marked?: boolean; promisedShipAt?: number };
+type Found = PickedUp;
 
 /**
  * The last parcel's pickup of `o` (an order, or one line's view) when its waybills `all` (`;`-separated) are
@@ -432,14 +435,23 @@ function viewSlack(o: Order, l: Order): Order['timeSlack'] {
   return Object.keys(out).length ? out : undefined;
 }
 
-/** The order's ship time is a pickup scan's (not a line's 发货时间 standing for its last parcel). */
-function scannedAt(opts: JudgeOptions, o: Order): boolean {
+/**
+ * The order's ship time is a pickup scan's (not a line's 发货时间 standing for its last parcel). Lines promised
+ * at different times: the scan of the line whose lateness the verdict is (judge.ts judgeByLines).
+ */
+function scannedAt(opts: JudgeOptions, o: Order, v?: { deadline: number; shippedAt: number | null }): boolean {
   const p = opts.pickupAt?.(o);
+  const line = v && p?.lines?.find((l) => l.promisedShipAt === v.deadline && l.at === v.shippedAt);
+  if (line) return line.marked !== true;
   return p !== undefined && p.marked !== true;
 }
 
 function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule | undefined): Assessed {
-  const judged = judge(o, rules, opts);
+  const b = baseFor(rules, base);
+  const judged = judge(o, rules, opts, b);
+  // Lines promised at different times, one still unshipped and overdue: priced by the dearest of it and
+  // the lines shipped late against their own promises; `timing` (at-risk, sightings) keeps its deadline.
+  const priced = o.ownPromise?.lines ? dearestBeside(o, judged, rules, opts, b) : judged;
   // RULES 1.2–1.4: the payout is a share of the paid amount; an empty one is not 0 (a 5.00 minimum
   // would be paid on it): the late order is counted as not judged and listed, never paid on a guess.
   // The item report says the platform paid it, without the amount: not paid again, not guessed.
@@ -448,11 +460,11 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
   // no payout into it — a platform payout on it settled the other orders' voucher while the original
   // export (with seconds) shows the order not yet due and those orders owed a voucher of their own.
   const v: Verdict =
-    judged.verdict !== 'late' ? judged
-    : judged.seconds ? { verdict: 'not_judged', reason: 'time_precision', ...(judged.seconds === 'tier' ? { late: true as const } : {}) }
+    priced.verdict !== 'late' ? priced
+    : priced.seconds ? { verdict: 'not_judged', reason: 'time_precision', ...(priced.seconds === 'tier' ? { late: true as const } : {}) }
     : o.platformPaidUnknown ? { verdict: 'not_judged', reason: 'platform_paid_unknown' }
-    : baseMissing(o, baseFor(rules, base)) ? { verdict: 'not_judged', reason: 'no_paid_amount' }
-    : judged;
+    : baseMissing(o, b) ? { verdict: 'not_judged', reason: 'no_paid_amount' }
+    : priced;
   // An order shipped after --as-of (judge.ts shippedLater) was open then, whatever its status now.
   const unshippedOpen =
     o.paidAt !== null && (o.status !== 'closed' || (judged.verdict !== 'not_judged' && 'shippedLater' in judged)) && o.status !== 'unpaid' && (judged.verdict === 'pending' || (judged.verdict === 'late' && judged.shippedAt === null));
@@ -467,9 +479,9 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
       deadline: v.deadline,
       shippedAt: v.shippedAt,
       hoursLate: v.hoursLate,
-      payout: payoutFen(o, v.kind, v.windowHours, rules, baseFor(rules, base), v.hoursLate) ?? compactPayout(payout(o, v.kind, v.windowHours, rules, baseFor(rules, base), v.hoursLate)),
+      payout: payoutFen(o, v.kind, v.windowHours, rules, b, v.hoursLate) ?? compactPayout(payout(o, v.kind, v.windowHours, rules, b, v.hoursLate)),
       platformCompensation: o.platformCompensation,
-      shipSource: v.shippedAt === null ? (v.seenOpen !== undefined ? 'seen_open' : 'unshipped') : v.seenOpen !== undefined ? 'seen_unshipped' : scannedAt(opts, o) ? 'pickup_scan' : 'marked_shipped',
+      shipSource: v.shippedAt === null ? (v.seenOpen !== undefined ? 'seen_open' : 'unshipped') : v.seenOpen !== undefined ? 'seen_unshipped' : scannedAt(opts, o, v) ? 'pickup_scan' : 'marked_shipped',
     });
   }
   // A late order whose amount is unknown may still join its buyer's window: like an unshipped one,

@@ -3,7 +3,8 @@ import type { Order } from '../orders/types.js';
 import type { RuleSet, Tier } from '../rules/ruleset.js';
 import { pickTier } from '../rules/tiers.js';
 import { HOUR_MS } from '../time.js';
-import type { Kind } from './payout.js';
+import { moneyToFen } from '../money.js';
+import { type BaseRule, type Kind, payout, payoutFen } from './payout.js';
 
 // The payout lives in payout.ts; these names stay importable from here.
 export { BASE_RULES, type BaseRule, type Kind, type Payout, baseAmount, payout } from './payout.js';
@@ -56,6 +57,19 @@ export type Verdict =
       seenOpen?: number;
     };
 
+/**
+ * A pickup found for an order: its time, how much later it may really be, `marked` (a line's 发货时间
+ * standing for a parcel with no scan), and for an order whose lines were promised at different times the
+ * line judged (`promisedShipAt`) and every shipped line's own (`lines`, assess.ts foldedPickup).
+ */
+export interface PickedUp {
+  at: number;
+  slack: number;
+  marked?: boolean;
+  promisedShipAt?: number;
+  lines?: ReadonlyArray<{ at: number; slack: number; marked?: boolean; promisedShipAt: number }>;
+}
+
 export interface JudgeOptions {
   asOf: number;
   /** --ship-within: overrides the rule set's default window for orders with no promised time. */
@@ -69,7 +83,7 @@ export interface JudgeOptions {
    * that is none of `waybills` (every waybill of the order, given when `o` is a line's view; inputs.ts pickupResolver),
    * nor, for a line's view, one naming the order with a waybill that is not the line's (`lineWaybills`).
    */
-  pickupAt?: (o: Order & { waybills?: string; lineWaybills?: string }, how?: 'tracking') => { at: number; slack: number; marked?: boolean; promisedShipAt?: number } | undefined;
+  pickupAt?: (o: Order & { waybills?: string; lineWaybills?: string }, how?: 'tracking') => PickedUp | undefined;
   /**
    * The latest --as-of at which a recording run saw this order still open (not closed) and unshipped
    * after its deadline (the state database's `sightings`, schema 12), if any: an order now closed that
@@ -132,7 +146,145 @@ export function shipWindowHours(o: Order, rules: RuleSet, opts: JudgeOptions): n
   return hours;
 }
 
-export function judge(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
+/**
+ * The verdict of one order (RULES 1.1). `base`: the payout's base (--base, else the rule set's), by which
+ * an order whose sub-orders were promised at different times picks the line that decides (below).
+ */
+export function judge(o: Order, rules: RuleSet, opts: JudgeOptions, base?: BaseRule): Verdict {
+  const own = o.ownPromise;
+  if (own?.lines === undefined || own.shippedAt === null || o.status === 'unpaid' || o.status === 'partially_shipped' || o.paidAt === null) return judgeOne(o, rules, opts);
+  return judgeByLines(o, own.lines, rules, opts, base ?? rules.base);
+}
+
+type Late = Extract<Verdict, { verdict: 'late' }>;
+type LineFound = NonNullable<ReturnType<NonNullable<JudgeOptions['pickupAt']>>>;
+
+/**
+ * An order whose sub-orders were promised at different times (抖店: each product its own 发货时效), every
+ * one shipped (docs/rules.md §1.1): each line is measured against its own promise, and RULES 1.3b pays
+ * "by promised window and lateness", per order, on the order's whole payment, once (no combining). The
+ * order owes the dearest of what each late line's own window and lateness give on that payment; the
+ * verdict (window, hours late, kind) is that line's; equal amounts: the line later against its own
+ * promise. Reading adopted (money52). Before, the line latest against its own promise decided whatever
+ * its tier: A 72 h late on 48 h (缺货 1 % × 600.00 = 6.00) beside B 58 h late on 144 h (缺货 3 % × 600.00
+ * = 18.00) forecast 6.00 where the platform deducts 18.00. A line within the seconds its times lost of
+ * a dearer amount than the one found leaves the order not judged (time_precision, RULES 1.7).
+ * With pickup scans each line's parcel (assess.ts foldedPickup: `lines`); a sighting (seenOpen), or a
+ * line shipped after --as-of: judged as before, by the line latest against its own promise.
+ */
+function judgeByLines(o: Order, lines: NonNullable<NonNullable<Order['ownPromise']>['lines']>, rules: RuleSet, opts: JudgeOptions, base: BaseRule): Verdict {
+  const scanned = opts.pickupAt?.(o);
+  let each: Array<{ promisedShipAt: number; at: number; found?: LineFound }>;
+  if (scanned !== undefined) {
+    if (scanned.lines === undefined) return judgeOne(o, rules, opts);
+    each = scanned.lines.map((f) => ({ promisedShipAt: f.promisedShipAt!, at: f.at, found: f }));
+  } else each = lines.map((l) => ({ promisedShipAt: l.promisedShipAt, at: l.shippedAt }));
+  if (each.length < 2 || each.some((l) => l.at > opts.asOf)) return judgeOne(o, rules, opts);
+  const verdicts = each.map((l) => {
+    const view: Order = { ...o, ownPromise: { promisedShipAt: l.promisedShipAt, shippedAt: l.at } };
+    const f = l.found;
+    return judgeOne(view, rules, { ...opts, pickupAt: f ? () => f : undefined });
+  });
+  if (verdicts.some((v) => v.verdict === 'late' && v.seenOpen !== undefined)) return judgeOne(o, rules, opts);
+  let best: Late | undefined;
+  let bestFen = -1;
+  for (const v of verdicts) {
+    if (v.verdict !== 'late') continue;
+    const fen = priceFen(o, v.kind, v.windowHours, v.hoursLate, rules, base);
+    if (best === undefined || fen > bestFen || (fen === bestFen && (v.hoursLate > best.hoursLate || (v.hoursLate === best.hoursLate && v.shippedAt! > best.shippedAt!)))) {
+      best = v;
+      bestFen = fen;
+    }
+  }
+  const unsure = verdicts.flatMap((v, k) => (v.verdict === 'not_judged' ? [k] : []));
+  if (best !== undefined) {
+    // A line whose verdict depends on the seconds lost: the order's amount is known only when none of
+    // its possible amounts is dearer than the one found.
+    for (const k of unsure) {
+      const v = verdicts[k]!;
+      if (v.verdict === 'not_judged' && v.reason !== 'time_precision') return v;
+      if (dearestWithin(o, each[k]!, rules, base) > bestFen) return { verdict: 'not_judged', reason: 'time_precision', late: true };
+    }
+    return best;
+  }
+  if (unsure.length) return verdicts.find((v) => v.verdict === 'not_judged' && v.late) ?? verdicts[unsure[0]!]!;
+  // Every line on time: the deadline of the line latest against its own promise, as before.
+  let worst = 0;
+  for (let k = 1; k < each.length; k++) {
+    const late = each[k]!.at - each[k]!.promisedShipAt;
+    const worstLate = each[worst]!.at - each[worst]!.promisedShipAt;
+    if (late > worstLate || (late === worstLate && each[k]!.at > each[worst]!.at)) worst = k;
+  }
+  return verdicts[worst]!;
+}
+
+/**
+ * An order still unshipped, late at --as-of by its first unshipped line's promise (`v`), whose other lines
+ * shipped late against their own promises (docs/rules.md §1.1): what it owes so far is the dearest of
+ * `v`'s amount and each shipped line's (its own window and lateness, on the order's whole payment); a
+ * shipped line's verdict, when dearer, with no ship time (the order is still unshipped: provisional).
+ * Reading adopted (money52): before, only the unshipped line was priced: A shipped 58 h late on 144 h
+ * (缺货 3 % × 600.00 = 18.00) beside B 10 h overdue on 360 h (1 %, 3–50: 6.00) forecast 6.00.
+ * The at-risk list and a recording run's sighting keep `v` (the deadline still to act on).
+ */
+export function dearestBeside(o: Order, v: Verdict, rules: RuleSet, opts: JudgeOptions, base: BaseRule): Verdict {
+  const lines = o.ownPromise?.lines;
+  if (lines === undefined || o.ownPromise!.shippedAt !== null || v.verdict !== 'late' || v.shippedAt !== null || v.seconds || v.seenOpen !== undefined || v.shippedLater) return v;
+  let best: Late = v;
+  let bestFen = priceFen(o, v.kind, v.windowHours, v.hoursLate, rules, base);
+  // Each shipped line at its own parcel's pickup scan (by its own waybill) when --shipments has one, else
+  // its 发货时间 (RULES 1.1), as assess.ts foldedPickup reads a line once every line has shipped.
+  const pick = opts.pickupAt;
+  const shipped: Array<{ promisedShipAt: number; shippedAt: number; found?: PickedUp }> =
+    o.subOrders && o.subOrders.length >= 2
+      ? o.subOrders.flatMap((l) => {
+          if (l.shippedAt === null || l.promisedShipAt === null) return [];
+          const found = pick && l.trackingNo ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), trackingNo: l.trackingNo }, 'tracking') : undefined;
+          return [found ? { promisedShipAt: l.promisedShipAt, shippedAt: found.at, found } : { promisedShipAt: l.promisedShipAt, shippedAt: l.shippedAt }];
+        })
+      : lines.slice();
+  for (const l of shipped) {
+    if (l.shippedAt > opts.asOf) continue;
+    const view: Order = { ...o, status: 'shipped', ownPromise: { promisedShipAt: l.promisedShipAt, shippedAt: l.shippedAt } };
+    const f = 'found' in l ? l.found : undefined;
+    const lv = judgeOne(view, rules, f ? { asOf: opts.asOf, pickupAt: () => f } : { asOf: opts.asOf });
+    if (lv.verdict !== 'late') continue;
+    const fen = priceFen(o, lv.kind, lv.windowHours, lv.hoursLate, rules, base);
+    if (fen > bestFen) {
+      best = { ...lv, shippedAt: null };
+      bestFen = fen;
+    }
+  }
+  return best;
+}
+
+/** The payout in fen of the order late so (payout.ts: its whole payment under `base`). */
+function priceFen(o: Order, kind: Kind, windowHours: number, hoursLate: number, rules: RuleSet, base: BaseRule): number {
+  return payoutFen(o, kind, windowHours, rules, base, hoursLate)?.afterFen ?? moneyToFen(payout(o, kind, windowHours, rules, base, hoursLate).afterMinimum);
+}
+
+/**
+ * The dearest amount (fen) a line shipped at `at` against its own promise may owe within the seconds its
+ * times lost (RULES 1.7): the tier at each corner of the window's and the lateness's slack; on time is 0.
+ */
+function dearestWithin(o: Order, l: { promisedShipAt: number; at: number; found?: LineFound }, rules: RuleSet, base: BaseRule): number {
+  const H = HOUR_MS;
+  const deadlineSlack = o.timeSlack?.promisedShipAt ?? 0;
+  const paidSlack = o.timeSlack?.paidAt ?? 0;
+  const shipSlack = l.found !== undefined ? l.found.slack : (o.timeSlack?.shippedAt ?? 0);
+  const window = (l.promisedShipAt - o.paidAt!) / H;
+  let most = 0;
+  for (const w of [window - paidSlack / H, window, window + deadlineSlack / H]) {
+    for (const late of [(l.at - l.promisedShipAt - deadlineSlack) / H, (l.at - l.promisedShipAt) / H, (l.at + shipSlack - l.promisedShipAt) / H]) {
+      if (late <= 0) continue;
+      const tier = pickTier(rules, w, late, o.presale === true);
+      most = Math.max(most, priceFen(o, tier.kind, w, late, rules, base));
+    }
+  }
+  return most;
+}
+
+function judgeOne(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // Sub-orders promised at different times: judged by the line latest against its own promise (or,
   // unshipped, the earliest promise still binding), docs/rules.md §1.1 (user13).
   // The order's last line's ship time stays what a sighting and --as-of are weighed against: the order

@@ -101,6 +101,10 @@ export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number
   if (!a.rules || !a.unshippedOpen || (v.verdict !== 'pending' && v.verdict !== 'late') || v.deadline > riskUntil) return null;
   const windowHours = (v.deadline - o.paidAt!) / HOUR_MS;
   const p = payout(o, 'late', windowHours, a.rules, base);
+  // Late: what the run forecasts for it (a.verdict). Lines promised at different times (抖店), one shipped
+  // late in a dearer tier than the overdue line's so far: that line's (judge.ts dearestBeside, money52);
+  // the deadline to ship by stays the unshipped line's.
+  const owed = v.verdict === 'late' && a.verdict.verdict === 'late' ? a.verdict : v;
   // No paid amount: the order is listed (it must still ship), its money left empty, not guessed.
   const unknown = baseMissing(o, base);
   return {
@@ -112,7 +116,7 @@ export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number
     risk: v.verdict === 'late' ? 'late' : 'at_risk',
     title: o.title,
     base: unknown ? null : p.base,
-    costIfLate: unknown ? null : v.verdict === 'late' ? payout(o, v.kind, v.windowHours, a.rules, base, v.hoursLate).afterMinimum : p.afterMinimum,
+    costIfLate: unknown ? null : owed.verdict === 'late' ? payout(o, owed.kind, owed.windowHours, a.rules, base, owed.hoursLate).afterMinimum : p.afterMinimum,
     rules: a.rules.id,
     payer: a.rules.payer,
   };

@@ -85,8 +85,10 @@ export interface Order {
    * Sub-orders promised at different times (抖店): the deadline and ship time compensate judges the
    * order by, each line against its own promise (merge.ts ownPromises, docs/rules.md §1.1). The order's
    * own promisedShipAt (its live lines' earliest) and shippedAt (its last line's) stay as shown.
+   * `lines`: each line that shipped (a closed one shipped then refunded too) with its own promise and
+   * ship time: judge() measures each against its own and takes the dearest payout (money52).
    */
-  ownPromise?: { promisedShipAt: number; shippedAt: number | null };
+  ownPromise?: { promisedShipAt: number; shippedAt: number | null; lines?: ReadonlyArray<{ promisedShipAt: number; shippedAt: number }> };
 }
 
 /** Keeps an order's lines on it without making them one of its written fields. */

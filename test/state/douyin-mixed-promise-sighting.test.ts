@@ -56,13 +56,14 @@ describe('抖店 sub-orders promised at different times, sighted while one was u
     }
   });
 
-  it('a sighting while the later line was overdue does not stretch the earlier line\'s lateness: 72 h, 6.00', () => {
+  it('a sighting while the later line was overdue does not stretch the earlier line\'s lateness: B 58 h, 18.00', () => {
     // A 100.00 promised 11-12 10:00 (48 h), shipped 11-15 10:00: 72 h late (> 48 h: 缺货, tier 1, 1 %, 2–50).
     // B 500.00 promised 11-16 10:00 (144 h), unshipped in e1 (as of 11-18 12:00; another order paid 11-18
     // 11:00): due at B's promise, late, sighted at 11-18 11:00. e2: B shipped 11-18 20:00, 58 h late.
-    // A is the line latest against its own promise (72 h > 58 h, the reading adopted, rules.md §1.1):
-    // 600.00 × 1 % = 6 → 6.00, 72.0 h. The sighting (before B shipped) is no lateness of A: before, 145 h
-    // (11-18 11:00 − A's promise), as if the order had shipped at A's time and stayed unshipped after.
+    // A is the line latest against its own promise (72 h > 58 h) but the dearest is B's (money52, the reading
+    // adopted, rules.md §1.1): A 1 % × 600.00 = 6.00; B 58 h late on 144 h, 缺货 tier 2, 3 % × 600.00 = 18 →
+    // 18.00, 58.0 h (until money52: A decided, 6.00, 72 h). The sighting (before B shipped) is no lateness of
+    // A: before, 145 h (11-18 11:00 − A's promise), as if the order had shipped at A's time and stayed unshipped after.
     const row3 = (bShip: string, otherShip: string) =>
       [
         H.map(csvCell).join(','),
@@ -83,7 +84,7 @@ describe('抖店 sub-orders promised at different times, sighted while one was u
       const r2 = runCli(['compensate', e2, '--state', state, '--as-of', '2026-12-01 10:00:00', '--record', '-f', 'json', '--lang', 'en'], { tz });
       expect(r2.code, r2.stderr).toBe(0);
       const rows = JSON.parse(r2.stdout) as { orderIds: string[]; kinds: string[]; amount: string; state: string; maxHoursLate: number }[];
-      expect(rows.map((v) => [v.orderIds, v.kinds, v.amount, v.state, Number(v.maxHoursLate)]), tz).toEqual([[['6937100000000000301'], ['out_of_stock'], '6.00', 'final', 72]]);
+      expect(rows.map((v) => [v.orderIds, v.kinds, v.amount, v.state, Number(v.maxHoursLate)]), tz).toEqual([[['6937100000000000301'], ['out_of_stock'], '18.00', 'final', 58]]);
     }
   });
 });

@@ -13,6 +13,12 @@ rounded half-up to the yuan before min/max; provisional while unshipped; nothing
 SCANS=1: a --shipments file with a pickup scan by 快递单号 for about half the shipped lines (1 h or 1 s either side of
 their 发货时间, never after as-of); a line ships at its own scan, else its 发货时间, and the order at its last live line
 (§1.1). storeops took the earliest of an order's waybill scans until 2026-12-03 (test/compensation/parcel-scans.test.ts).
+Sub-orders promised at different times (money52; MIXED=0 turns it off): about three in five of the orders of two or three
+lines give each line its own 承诺发货时间 (its own window from the list above, no 预约发货时间; each product its own
+发货时效, §1.1). The oracle measures every line against its own promise: all live lines shipped, the order owes the
+dearest of what each late line's own window and lateness give on the whole payment (equal amounts: the later against
+its own promise), final; a live line unshipped, the order is due at the earliest promise of the unshipped lines and,
+past it, owes so far the dearest of that lateness (as-of − that promise) and each shipped line's own, provisional.
 """
 import csv
 import os
@@ -31,6 +37,7 @@ H = timedelta(hours=1)
 S = timedelta(seconds=1)
 START = datetime(2025, 9, 29)
 ANCHORS = [datetime(2025, 9, 28, 23, 59, 59), START, datetime(2026, 11, 10, 9, 0, 0), datetime(2026, 3, 8, 2, 30, 0)]
+MIXED = os.environ.get('MIXED', '1') != '0'
 AMTS = ['150.00', '149.80', '149.99', '250.00', '249.99', '50.00', '16.67', '5000.00', '1.00', '0.00', '83.33', '116.67']
 
 
@@ -61,8 +68,17 @@ def gen(rng):
             else:
                 st, ship = '已关闭', None
             lines.append({'sub': '68' + oid[2:-2] + f'{k:02d}', 'amt': amt, 'status': st, 'ship': ship})
+        if MIXED and len(lines) > 1 and rng.random() < 0.6:
+            # Each line its own promise (no 预约发货时间): its ship time re-drawn around its own deadline.
+            reserved = None
+            for l in lines:
+                l['deadline'] = l['promised'] = paid + rng.choice([24 * H, 48 * H, 72 * H, 144 * H, 240 * H, 240 * H + S, 360 * H])
+                if l['ship']:
+                    l['ship'] = l['deadline'] + rng.choice([-H, S, 10 * H, 30 * H, 48 * H, 48 * H + S, 58 * H, 72 * H, timedelta(seconds=rng.randint(-30 * 3600, 400 * 3600))])
+            deadline = min(l['deadline'] for l in lines)
         orders.append({'id': oid, 'paid': paid, 'promised': promised, 'reserved': reserved, 'deadline': deadline, 'lines': lines})
-    d = rng.choice(orders)['deadline']
+    o = rng.choice(orders)
+    d = rng.choice([l.get('deadline', o['deadline']) for l in o['lines']])
     as_of = d + rng.choice([timedelta(0), S, 48 * H, 48 * H + S, timedelta(seconds=rng.randint(-30 * 3600, 300 * 3600))])
     kept = []
     for o in orders:
@@ -89,7 +105,7 @@ def write(path, orders):
             for l in o['lines']:
                 c = {'主订单编号': '\t' + o['id'], '子订单编号': '\t' + l['sub'], '选购商品': '围巾', '商品规格': '默认', '商品数量': '1',
                      '商品单价': str(l['amt']), '订单应付金额': str(l['amt']), '运费': '0.00', '订单提交时间': f(o['paid'] - 60 * S),
-                     '支付完成时间': f(o['paid']), '订单状态': l['status'], '承诺发货时间': f(o['promised']), '预约发货时间': f(o['reserved']),
+                     '支付完成时间': f(o['paid']), '订单状态': l['status'], '承诺发货时间': f(l.get('promised', o['promised'])), '预约发货时间': f(o['reserved']),
                      '订单类型': '普通订单', '用户昵称': '买家', '发货时间': f(l['ship']), '快递公司': '申通快递' if l['ship'] else '',
                      '快递单号': f'77301{l["sub"][-10:]}' if l['ship'] else ''}
                 w.writerow([c.get(h, '') for h in HEAD])
@@ -109,6 +125,15 @@ def inr(over, upto, x):
     return (over is None or x > over) and (upto is None or x <= upto)
 
 
+def price(o, deadline, hl):
+    """(amount, kind) of the order late `hl` hours against `deadline` (its window from the paid time), on its whole payment."""
+    win = (deadline - o['paid']).total_seconds() / 3600
+    kind, _, _, _, _, rate, lo, hi = next(x for x in TIERS if inr(x[1], x[2], win) and inr(x[3], x[4], hl))
+    base = sum((l['amt'] for l in o['lines']), Decimal('0'))
+    amt = (base * Decimal(rate)).quantize(Decimal('1'), rounding=ROUND_HALF_UP)
+    return min(max(amt, Decimal(lo)), Decimal(hi)).quantize(Decimal('0.01')), kind
+
+
 def compute(orders, as_of):
     out = []
     for o in orders:
@@ -117,17 +142,33 @@ def compute(orders, as_of):
         live = [l for l in o['lines'] if l['status'] != '已关闭']
         if not live:
             continue
+        # Each line against its own promise (a line without one of its own: the order's).
+        dl = lambda l: l.get('deadline', o['deadline'])  # noqa: E731
+        at = lambda l: l.get('scan') or l['ship']  # noqa: E731
+        hours = lambda a, b: (a - b).total_seconds() / 3600  # noqa: E731
         shipped = all(l['ship'] for l in live)
-        t = max(l.get('scan') or l['ship'] for l in live) if shipped else as_of
-        if t <= o['deadline']:
+        best = None  # (amount, hours late, ship time, kind): the dearest, then the later against its own promise
+        if shipped:
+            for l in live:
+                if at(l) > dl(l):
+                    amt, kind = price(o, dl(l), hours(at(l), dl(l)))
+                    c = (amt, hours(at(l), dl(l)), at(l), kind)
+                    if best is None or c[:3] > best[:3]:
+                        best = c
+        else:
+            due = min(dl(l) for l in live if not l['ship'])
+            if as_of <= due:
+                continue  # pending: a shipped line's lateness is weighed once every line has shipped
+            amt, kind = price(o, due, hours(as_of, due))
+            best = (amt, 0, None, kind)
+            for l in live:
+                if l['ship'] and at(l) > dl(l):
+                    amt, kind = price(o, dl(l), hours(at(l), dl(l)))
+                    if amt > best[0]:
+                        best = (amt, 0, None, kind)
+        if best is None:
             continue
-        win = (o['deadline'] - o['paid']).total_seconds() / 3600
-        hl = (t - o['deadline']).total_seconds() / 3600
-        kind, _, _, _, _, rate, lo, hi = next(x for x in TIERS if inr(x[1], x[2], win) and inr(x[3], x[4], hl))
-        base = sum((l['amt'] for l in o['lines']), Decimal('0'))
-        amt = (base * Decimal(rate)).quantize(Decimal('1'), rounding=ROUND_HALF_UP)
-        amt = min(max(amt, Decimal(lo)), Decimal(hi)).quantize(Decimal('0.01'))
-        out.append(((o['id'],), str(amt), 'final' if shipped else 'provisional', (kind,), '0.00'))
+        out.append(((o['id'],), str(best[0]), 'final' if shipped else 'provisional', (best[3],), '0.00'))
     return sorted(out)
 
 

@@ -197,4 +197,30 @@ describe('抖店 sub-orders promised at different times: the dearest late line d
       expect(got(plain.stdout), tz).toEqual([[[ID], ['late'], '600.00', '6.00', 'provisional', 10]]);
     }
   });
+
+  it('a line within the seconds its time lost of a dearer amount: not judged (RULES 1.7)', () => {
+    // Order of 100.00: A 40.00 promised 11-12 10:00:00 (48 h) shipped 11-15 10:00:00: 72 h late, 缺货 1 % ×
+    // 100.00 = 1 → min 2 = 2.00. B 60.00 promised 11-25 10:00:00 (360 h), its 发货时间 without seconds:
+    //   p1 "11-25 10:00": on time or up to 59 s late; late, 1 % × 100.00 = 1 → min 3 = 3.00 > 2.00: not judged
+    //      (time_precision, late for sure). Before: A decided, 2.00.
+    //   p2 "11-25 09:58": on time for every second lost: A's 2.00, out_of_stock, 72 h (as before).
+    //   p3 "11-25 10:05": 5 min late for every second lost: 3.00, late, 0.1 h (shown to one decimal). Before 2.00.
+    const dir = tmpDir();
+    const a: Line = { sub: '6937100000000000981', amount: '40.00', promised: '2026-11-12 10:00:00' };
+    const b: Line = { sub: '6937100000000000982', amount: '60.00', promised: '2026-11-25 10:00:00' };
+    const cases: [string, unknown[], string][] = [
+      ['2026-11-25 10:00', [], '1 not judged (time_precision=1)'],
+      ['2026-11-25 09:58', [[[ID], ['out_of_stock'], '100.00', '2.00', 'final', 72]], '0 not judged'],
+      ['2026-11-25 10:05', [[[ID], ['late'], '100.00', '3.00', 'final', 0.1]], '0 not judged'],
+    ];
+    for (const [bShip, want, summary] of cases) {
+      const f = file(dir, `p-${bShip.slice(-5).replace(':', '')}.csv`, [row(a, '2026-11-15 10:00:00'), row(b, bShip)]);
+      for (const tz of TZS) {
+        const r = runCli(['compensate', f, '--as-of', AS_OF, '-f', 'json', '--lang', 'en'], { tz });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr, `${bShip} ${tz}`).toContain(summary);
+        expect(got(r.stdout), `${bShip} ${tz}`).toEqual(want);
+      }
+    }
+  });
 });

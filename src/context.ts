@@ -1,7 +1,7 @@
 // Global options (SPEC "Global options") resolved once into a typed context for every command.
 // Precedence: flags, then environment, then config file, then defaults.
 import { halfWidth } from './io/cells.js';
-import { wrapText } from './io/width.js';
+import { wrapPhrases, wrapText } from './io/width.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -288,7 +288,9 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
     info(m) {
       if (quiet) return;
       const cols = io.stderr.isTTY ? io.stderr.columns : undefined;
-      io.stderr.write((cols ? wrapWarning(say(m, lang), cols).join('\n') : say(m, lang)) + '\n');
+      // A summary or note on a terminal: broken at the end of a clause where one falls late enough in
+      // the line, never between a number and its word (width.ts wrapPhrases); a pipe gets it unchanged.
+      io.stderr.write((cols ? wrapWarning(say(m, lang), cols, wrapPhrases).join('\n') : say(m, lang)) + '\n');
     },
     attention() {
       if (ctx.exitCode === EXIT.ok) ctx.exitCode = EXIT.attention;
@@ -306,17 +308,17 @@ export function buildContext(flags: GlobalFlags, io: Io, command?: string): Ctx 
  * spaces, so one warning is told from the next. Until 2026-12 the terminal folded them at its edge,
  * mid-word and back at column 0.
  */
-export function wrapWarning(text: string, columns: number): string[] {
+export function wrapWarning(text: string, columns: number, wrap: (text: string, width: number) => string[] = wrapText): string[] {
   const out: string[] = [];
   for (const part of text.split('\n')) {
     const indent = part.match(/^ */)![0];
     const body = part.slice(indent.length);
-    const [first, ...rest] = wrapText(body, columns - indent.length);
+    const [first, ...rest] = wrap(body, columns - indent.length);
     out.push(indent + first!);
     if (rest.length === 0) continue;
     // The rest of the text (wrapText's first line is its start, the space it broke at dropped), again.
     const hang = indent + '  ';
-    if (columns - hang.length >= 20) for (const l of wrapText(body.slice(first!.length).replace(/^ +/, ''), columns - hang.length)) out.push(hang + l);
+    if (columns - hang.length >= 20) for (const l of wrap(body.slice(first!.length).replace(/^ +/, ''), columns - hang.length)) out.push(hang + l);
     else for (const l of rest) out.push(indent + l);
   }
   return out;

@@ -71,3 +71,80 @@ let segmenter: Intl.Segmenter | undefined;
 function graphemes(): Intl.Segmenter {
   return (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 }
+
+// wrapPhrases' kinds of break, best last: between a number and its word (`1 | provisional`,
+// `目前计 | 5.00 元`), at any other space, after a comma or colon, after a semicolon or full stop.
+const NUMBER_TOKEN = /^[-+(]?[\d.,/%–-]*\d[\d.,/%–-]*\)?$/;
+function breakKind(before: string, after: string): number {
+  if (/[;；。]$/.test(before)) return 3;
+  if (/[,:，：、]$/.test(before)) return 2;
+  // A number keeps its word on either side; nor does a line end with an opening bracket.
+  if (NUMBER_TOKEN.test(before) || NUMBER_TOKEN.test(after) || /[(（]$/.test(before)) return 0;
+  return 1;
+}
+
+/**
+ * wrapText for a sentence of clauses (a run's summary: `9 orders read, 8 paid, …; 1 voucher totalling
+ * 50.00 to issue; …`, zh `读取订单 9, 已付款 8, …`): each line at most `width` columns, broken at a
+ * space, preferring, among the breaks that fill at least 60 % of the line, the end of a clause (`;`,
+ * then `,` or `:`), and never between a number and its word when another space will do (`1 not |
+ * judged`, `1 | provisional voucher`, `目前计 | 5.00 元` read as broken sentences). A word wider than
+ * the line is cut as wrapText cuts it. Text that fits is one line.
+ */
+export function wrapPhrases(text: string, width: number): string[] {
+  if (width <= 0 || displayWidth(text) <= width) return [text];
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line: string[] = [];
+  // Display width of `line` joined with single spaces, and after each of its words (the breaks).
+  let ends: number[] = [];
+  const used = () => (ends.length ? ends[ends.length - 1]! : 0);
+  const push = (w: string) => {
+    ends.push(used() + (line.length ? 1 : 0) + displayWidth(w));
+    line.push(w);
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const ww = displayWidth(w);
+    if (line.length === 0 && ww > width) {
+      // A word wider than the line (a long path): cut, its last piece starting the next line.
+      const cut = wrapText(w, width);
+      lines.push(...cut.slice(0, -1));
+      push(cut[cut.length - 1]!);
+      continue;
+    }
+    if (line.length === 0 || used() + 1 + ww <= width) {
+      push(w);
+      continue;
+    }
+    // `w` does not fit: break after one of the line's words (after the last, before `w`, at the latest).
+    const min = Math.floor(width * 0.6);
+    let best = -1;
+    let bestKind = -1;
+    for (let j = 0; j < line.length; j++) {
+      const kind = breakKind(line[j]!, j + 1 < line.length ? line[j + 1]! : w);
+      if (ends[j]! >= min ? kind >= bestKind : false) {
+        best = j;
+        bestKind = kind;
+      }
+    }
+    if (bestKind <= 0) {
+      // Nothing better than a number split in the last 40 %: the last clause end or plain space before it.
+      for (let j = line.length - 1; j >= 0; j--) {
+        if (breakKind(line[j]!, j + 1 < line.length ? line[j + 1]! : w) >= 1) {
+          best = j;
+          break;
+        }
+      }
+      if (best < 0) best = line.length - 1;
+    }
+    lines.push(line.slice(0, best + 1).join(' '));
+    const rest = line.slice(best + 1);
+    line = [];
+    ends = [];
+    for (const r of rest) push(r);
+    i--; // `w` again, on the new line
+  }
+  if (line.length) lines.push(line.join(' '));
+  return lines;
+}

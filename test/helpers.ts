@@ -94,3 +94,17 @@ export function cliAsync(args: string[], home: string): Promise<{ code: number |
     p.on('close', (code) => resolve({ code, stdout: out, stderr: err }));
   });
 }
+
+/**
+ * `roster plan` stopped on solver work, not on the wall clock (src/roster/solve.ts nodeLimit): each
+ * HiGHS solve ends after `nodes` branch-and-bound nodes and the layout tries its attempts without a
+ * deadline; `--time-limit 3600` (BY_WORK_LIMIT) is never what stops it. The roster is then the same on
+ * a CI machine at load 20 as on an idle one. A test asserting a roster property reached in "5 s"
+ * failed there (the template's first incumbent, 27 h apart, after 1.9 s of CPU in 18 s of wall).
+ * 10 nodes: a feasible roster, the first levels as the root node leaves them (the 5-agent template:
+ * hour spread 2 h, 4 s of CPU); 1000 nodes: enough to prove the small limited-agent plans.
+ */
+export const byWork = (nodes = 10): Record<string, string> => ({ STOREOPS_ROSTER_NODES: String(nodes) });
+export const BY_WORK_LIMIT = ['--time-limit', '3600'];
+/** A test timeout for plans stopped on work: up to ~10 s of CPU each, a tenth of a core at load 20. */
+export const WORK_TIMEOUT = 900_000;

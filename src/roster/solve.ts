@@ -83,6 +83,18 @@ const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, random_s
 type Clock = { elapsed(): number; left(): number };
 
 /**
+ * Work, not time (tests only; not a user option): STOREOPS_ROSTER_NODES=<n> stops each HiGHS solve
+ * after n branch-and-bound nodes (HiGHS `mip_max_nodes`) instead of at the --time-limit clock, and
+ * the layout tries its attempts without a deadline. A solve is then the same on a loaded machine as
+ * on an idle one: test/roster asserted rosters reached in 5–10 s of wall time, which a CI machine
+ * at load 20 (a tenth of a core each) did not reach. Read once per solve.
+ */
+function nodeLimit(): number | undefined {
+  const v = process.env.STOREOPS_ROSTER_NODES;
+  return v !== undefined && /^[1-9]\d*$/.test(v) ? Number(v) : undefined;
+}
+
+/**
  * Each level's value as the roster measures it (objectives.ts measure), never more than the
  * solver's variable: a level variable is only bounded below by what it measures (o1 ≥ the hour
  * spread …), so in an incumbent the time limit stopped it may sit above the roster's own value.
@@ -119,7 +131,8 @@ function lexicographic(
     const pair = !opt.feasibilityOnly && level === 'o1' && levels[i + 1] === 'o2';
     for (const l of LEVELS) model.changeColCost(cols.get(l)!, opt.feasibilityOnly ? 0 : l === level ? (pair ? M : 1) : pair && l === 'o2' ? 1 : 0);
     model.zeroAllClocks();
-    model.options.set({ time_limit: clock.left(), ...(opt.feasibilityOnly ? { mip_max_improving_sols: 1 } : {}) });
+    const nodes = nodeLimit();
+    model.options.set({ time_limit: nodes === undefined ? clock.left() : 1e7, ...(nodes === undefined ? {} : { mip_max_nodes: nodes }), ...(opt.feasibilityOnly ? { mip_max_improving_sols: 1 } : {}) });
     if (warm) model.setSolution(warm as never);
     const t0 = Date.now();
     const report = opt.onProgress;
@@ -218,7 +231,8 @@ function boundsAndLayout(h: HighsModule, p: RosterProblem, levels: Level[], cloc
       staff: p.days.map((_, d) => p.shifts.map((_, i) => v(agg.y(d, i)))),
     };
     const deadline = Date.now() + 1000 * Math.min(2, Math.max(0.2, clock.left() / 4));
-    for (let attempt = 0; attempt < 200 && (attempt === 0 || Date.now() < deadline); attempt++) {
+    const untimed = nodeLimit() !== undefined;
+    for (let attempt = 0; attempt < 200 && (attempt === 0 || untimed || Date.now() < deadline); attempt++) {
       const grid = construct(p, targets, attempt);
       if (!grid || checkRoster(p, gridCells(grid)).length) continue;
       const m = measure(p, grid);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
+import { BY_WORK_LIMIT, WORK_TIMEOUT, byWork, runCli, tmpDir } from '../helpers.js';
 import { type AgentLimit, hoursCompared, shiftsOfAgent } from '../../src/roster/problem.js';
 import { DEFAULT_SHIFTS } from '../../src/roster/shifts.js';
 
@@ -50,7 +50,7 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       // (D…D then N…N rows keep no N before a D), so A, B, C 12 × 8.5 + 12 × 6.5 = 180 h with 12
       // nights, D 7 × 15 = 105 h with 7 nights (× 24/14 = 12: nights spread 0 too).
       const agents = write('agents.csv', '客服,每月最多班次\nA,\nB,\nC,\nD,14\n');
-      const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', agents, '--min', 'D=1,H=0,N=1', '--time-limit', '60', '-f', 'csv', '--lang', 'en'], { tz });
+      const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', agents, '--min', 'D=1,H=0,N=1', ...BY_WORK_LIMIT, '-f', 'csv', '--lang', 'en'], { tz, env: byWork(1000) });
       expect(r.code).toBe(0);
       const rows = parse(r.stdout) as string[][];
       const head = rows[0]!;
@@ -69,19 +69,19 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       const c = runCli(['roster', 'check', out, '--agents', agents, '--min', 'D=1,H=0,N=1', '-f', 'csv', '--lang', 'en'], { tz });
       expect((parse(c.stdout) as string[][]).slice(1)).toEqual([]);
       expect(c.code).toBe(0);
-    });
+    }, WORK_TIMEOUT);
 
     it('可上班次 白/半: no night shift for D', () => {
       // By hand: February 2026, A–D, D=1,H=1,N=1: 84 shifts, 96 given; the 28 nights fall to A, B, C.
       const agents = write('agents.csv', 'agent,可上班次\nA,\nB,\nC,\nD,白/半\n');
-      const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', agents, '--time-limit', '60', '-f', 'csv', '--lang', 'en'], { tz });
+      const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', agents, ...BY_WORK_LIMIT, '-f', 'csv', '--lang', 'en'], { tz, env: byWork() });
       expect(r.code).toBe(0);
       const rows = parse(r.stdout) as string[][];
       const d = rows.find((x) => x[0] === 'D')!;
       expect(d.slice(1, 29).filter((c) => c === 'N')).toEqual([]);
       expect(d.slice(1, 29).filter((c) => c === 'O')).toHaveLength(4);
       expect(r.stderr).toContain('D only day/half-day, works 24 days, 4 off');
-    });
+    }, WORK_TIMEOUT);
 
     it('a day and shift only others may take: no roster, named with who may not (zh, en)', () => {
       // By hand: --min D=1,H=0,N=2, B and C only 白班: every day needs 2 on N, only A may work it.

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+import { BY_WORK_LIMIT, EXAMPLES, WORK_TIMEOUT, byWork, runCli, tmpDir } from '../helpers.js';
 
 // RULES §4: roster check warns that 08:00–09:00 is measured (ruleId 20009524) and no default shift covers it.
 const MORNING_EN = "storeops: warning: 08:00–09:00 counts toward Tmall's 3-minute response rate (ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), but no shift covers it; have someone answer then\n";
@@ -38,11 +38,11 @@ describe('a trailing summary row in roster inputs', () => {
     const a = fs.readFileSync(R('agents.csv'), 'utf8');
     fs.writeFileSync(agents, a + '合计,5人\n');
     const line = a.split('\n').filter((l) => l !== '').length + 1;
-    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', agents, '--time-limit', '3', '-f', 'csv', '--lang', 'en'], { timeoutMs: 60_000 });
+    const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', agents, ...BY_WORK_LIMIT, '-f', 'csv', '--lang', 'en'], { env: byWork(), timeoutMs: WORK_TIMEOUT });
     expect(r.stderr).toContain(`${agents}:${line}: summary line, skipped`);
     expect(r.stdout).not.toContain('合计');
     expect(r.stderr).not.toMatch(/\b6 agents\b/);
-  });
+  }, WORK_TIMEOUT);
 
   it('a 合计 row with rows after it is rejected (two lists pasted together)', () => {
     const requests = path.join(dir, 'req2.csv');

@@ -423,7 +423,8 @@ describe('what an operator reads at 80 columns (desk check of the README example
     // 年扣款上限 moved into this last block: the codes still have room, 54 columns.)
     expect(r.stdout.trimEnd().split('\n').at(-6)).toBe('商品ID        年扣款上限  提醒代码');
     expect(r.stdout).toContain('行业不适用;扣款远超预估;余额不足扣款;未选标签');
-    expect(r.stdout).toContain('样品数无上限;扣款远超预估;标签不是三个');
+    // the lenses counted in pairs (2026-12): 7 boxes, 1293.00, not above 2 × 728, no 扣款远超预估
+    expect(r.stdout).toContain('按包装折算;样品数无上限;标签不是三个');
   });
 
   // zhenjian estimate at 80 columns showed its total row as "合计 (4 个…" in the later blocks: the label
@@ -437,12 +438,14 @@ describe('what an operator reads at 80 columns (desk check of the README example
     // Block 2 (amounts right-aligned): 商品ID 12 + 报名页预估 10 + 实际扣款上限 12 + 真实成本上限 12 + 所需余额 8 + 每年检测次数 12
     // and five gaps of 2 = 76: 4 left, the label (24 columns) does not fit in 12 + 4, so 合计 (4 wide)
     // padded to 12, the gap, 2316.00 right-aligned in 10.
-    expect(lines).toContain('合计' + ' '.repeat(8) + '  ' + '   2316.00' + '       6241.00' + '       3342.55' + '   6241.00' + '            17');
-    // Block 3: 商品ID + 年扣款上限 10 + 提醒代码 36 (样品数无上限;扣款远超预估;已过取消期: 16 wide
-    // characters, 2 semicolons), 12 + 2 + 10 + 2 + 36 = 62: 18 left, and 24 ≤ 12 + 18, so the column
+    // (the lenses counted in pairs since 2026-12: 1445 + 1293 + 2216 = 4954.00, 939.75 + 844.65 + 1103.80 = 2888.20)
+    expect(lines).toContain('合计' + ' '.repeat(8) + '  ' + '   2316.00' + '       4954.00' + '       2888.20' + '   4954.00' + '            17');
+    // Block 3: 商品ID + 年扣款上限 10 + 提醒代码 34 (按包装折算;样品数无上限;已过取消期: 16 wide
+    // characters, 2 semicolons), 12 + 2 + 10 + 2 + 34 = 60: 20 left, and 24 ≤ 12 + 20, so the column
     // is 24 wide and the label whole: 合计 (4 个商品中的 3 个) is 4 + 1 + 2 + 1 + 10 + 1 + 1 + 1 + 2 + 1 = 24.
     expect(lines).toContain('商品ID' + ' '.repeat(18) + '  ' + '年扣款上限  提醒代码');
-    expect(lines).toContain('合计 (4 个商品中的 3 个)' + '  ' + '  40091.00' + '  ' + '行业不适用的未计入');
+    // 4335 + 13 × 1293 (16809) + 2216 = 23360.00
+    expect(lines).toContain('合计 (4 个商品中的 3 个)' + '  ' + '  23360.00' + '  ' + '行业不适用的未计入');
   });
 
   it('orders normalize of an order report leaves out the empty lineId column (only --lines fills it)', () => {

@@ -4,7 +4,7 @@ import { type Msg, msg } from '../errors.js';
 import type { FieldSpec } from '../io/table.js';
 import type { PiiKind } from './mask.js';
 import { ORDER_COLUMNS } from './columns.js';
-import { ORDER_STATUS_ZH, PLATFORM_ZH } from './codes.js';
+import { ORDER_STATUS_ZH_BY_PLATFORM, PLATFORM_ZH } from './codes.js';
 import type { OrderStatus, Platform } from './types.js';
 
 export type Grain = 'order' | 'line';
@@ -305,7 +305,8 @@ export const CANONICAL: Layout = {
     f(c.key, [c.en, c.zh], ['orderId', 'platform', 'status', 'paidAt', 'paidAmount'].includes(c.key)),
   ),
   signature: ORDER_COLUMNS.filter((c) => PROVENANCE.has(c.key) || c.key === 'platform' || c.key === 'statusRaw').flatMap((c) => [c.en, c.zh]),
-  statuses: codesAndLabels<OrderStatus>(ORDER_STATUS_ZH),
+  // The codes, and each platform's zh words (normalize writes a 抖店 row's status as 已完成, text43).
+  statuses: Object.assign({}, ...Object.values(ORDER_STATUS_ZH_BY_PLATFORM).map((l) => codesAndLabels<OrderStatus>(l))) as Record<string, OrderStatus>,
   platforms: codesAndLabels<Platform>(PLATFORM_ZH),
   download: msg('storeops orders normalize … -o orders.csv / orders.xlsx', 'storeops orders normalize … -o orders.csv / orders.xlsx'),
 };

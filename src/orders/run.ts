@@ -197,6 +197,9 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
   const rejects = new RejectLog(ctx);
   const lines = Boolean(opts.lines);
   const json = ['json', 'ndjson'].includes(resolveFormat(ctx));
+  // zh csv/xlsx name each row's status in its platform's words (a 抖店 row 已完成, not Tmall's 交易成功:
+  // ORDER_STATUS_ZH_BY_PLATFORM); read back, each platform's words are its code (layouts.ts STOREOPS).
+  const zhStatus = ctx.lang === 'zh' && !json;
   // Lines kept on each folded order only to count the orders folded from several (see below).
   // Rejected (or repeated) rows whose order may belong in a voucher: compensate on the export keeps
   // those vouchers provisional; the output leaves the rows out, so it cannot (said below).
@@ -223,7 +226,7 @@ export async function runNormalize(ctx: Ctx, args: string[], opts: Record<string
           if (f) f.n++;
           else folded.set(o.platform, { n: 1, example: `${o.sourceFile}:${o.sourceLine} ${o.orderId}` });
         }
-        await out.row({ ...o, ...shopCells(o, ctx.showPii), ...shownPii(o, ctx.showPii), ...(json ? undefined : coarseTimes(ctx, o)) });
+        await out.row({ ...o, ...shopCells(o, ctx.showPii), ...shownPii(o, ctx.showPii), ...(json ? undefined : coarseTimes(ctx, o)), ...(zhStatus ? { status: labelOf(ORDER_STATUS_ZH_BY_PLATFORM[o.platform], o.status, 'zh') } : undefined) });
         n++;
       }
     }

@@ -147,11 +147,13 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
     const c = match.category;
     const open = c.openEnded ? msg('至少 ', 'at least ') : msg('', '');
     const n = c.samplesMin === c.samplesMax ? `${c.samplesMax}` : `${c.samplesMin}–${c.samplesMax}`;
+    // Lenses are counted in pairs (副), not samples (units sold): see samples_from_pack below.
+    const unit = c.countedIn === 'pair' ? msg('副', 'pairs') : msg('件样品', 'samples');
     warnings.push({
       code: 'category_from_path',
       text: msg(
-        `类目 "${p.category}" 按其中的 "${match.via}" 读作${c.zh} (${open.zh}${n} 件样品); 若不对, 按 categories.json 里的名称写类目`,
-        `category "${p.category}" read as ${c.zh} (${open.en}${n} samples) from its part "${match.via}"; if that is wrong, write the category as categories.json names it`,
+        `类目 "${p.category}" 按其中的 "${match.via}" 读作${c.zh} (${open.zh}${n} ${unit.zh}); 若不对, 按 categories.json 里的名称写类目`,
+        `category "${p.category}" read as ${c.zh} (${open.en}${n} ${unit.en}) from its part "${match.via}"; if that is wrong, write the category as categories.json names it`,
       ),
     });
   }

@@ -257,6 +257,44 @@
 //    moved order's part), topUp (room, X's own orders' money) and coverOfNow (V and W given their
 //    orders' parts before capCover), item 9's plumbing. A full test/state run takes ~35 min per zone
 //    on the shared machine: a fix needs both zones and reissue-paths3's ranges before it is kept.
+// 11. (money51; tried, not kept: branch m51-wip, 4ff2ce9, in /tmp/money51; the diff in
+//    /tmp/money51/.cache/m51/m51-otherside.diff) Item 10's attribution wired in, four parts:
+//    (i) partsOf(j) (item 10's (a)-(c)) and staleOtherSide: staleCap's loop no longer skips a
+//        voucher j of X's cap group holding none of X's orders; when an order of j is held by a
+//        voucher of the run outside the group, X gives back min(X's share, claims + others + share −
+//        all j came to), claims = each such order's part of j, at most its share in its new voucher
+//        (holders recorded as they are claim nothing), others = what other vouchers took of j less
+//        what other recorded holders of their orders held free for them (their orders' parts and
+//        the parts of orders the export lacks). Here: claims 500.00 (o04 300.00 to V, o06 200.00 to
+//        W), back 500.00; V then W's second run: claims 200.00 + V's 300.00, back 500.00; seed 1157:
+//        200.00 + Q {04}'s 300.00 less Q {02,04}'s 200.00 free (o02's, lacking) + 200.00 − 500.00 = 0.
+//    (ii) topUp: the room leaves out of X's own holding the share given back (X counted its full
+//        500.00: owed was 0.00), and cover() is passed the cap group so giveStale finds Z's 30.00
+//        beyond o02's share: X takes 440.00 of A + 30.00, owes 30.00.
+//    (iii) not topped up (said, or V or W named alone), X's takes are put back as before but the
+//        share stays given back in the run (left(B) += it; staleUsed restored, owedAfter adds it).
+//    (iv) cover()'s take from a voucher whose share was given back so is bounded by the parts of the
+//        orders the taker holds (W takes o06's 200.00, not 500.00, though it comes first).
+//    Result: all eight cases of this file pass (said X 30.00, W 300.00, V 0.00; 1830.00 every way;
+//    the guard 1530.00; o04 on time 1800.00) and reissue-cap-taken-for-moved (1600.00). Broken:
+//    reissue-stale-share-first (4 of 4: 2500.00 at the second export), reissue-takeover-held,
+//    reissue-cap-spare-moved, reissue-stale-notlate-path (1 each), reissue-one-by-one "{a} first,
+//    then {b,c}", and reissue-paths3's default seeds 306, 2319, 2340, 1493, 3139 (step 1: --reissue
+//    all pays 300.00, 500.00, 100.00, 30.00, 470.00 more than said and one at a time). Seed 2319's
+//    second export shows why: the said run records the new Q {30}, counting all of Q {01}'s 500.00
+//    toward its cap; --reissue all then finds o01 in Q {00,01} (outside Q {30}'s group) and gives
+//    the 500.00 back, but Q {00,01} is paid by Q {03,00}'s money (o00's, by that test's working),
+//    and Q {30} is topped up 500.00. Its claim counted by covers-first and paid order is 500.00
+//    (Q {03,00}'s 500.00 is o03's, paid first); the ledger's covers pay it from Q {03,00}. So the
+//    claim a moved order makes must be what its new voucher cannot get elsewhere as cover() gives
+//    it, with money another voucher of the run does not need (o03's 30.00 beyond P {06,03}'s need)
+//    counted as free, not each holder's paid-order parts: a flow over the run's vouchers, the
+//    same for said, --reissue all and one at a time, which is item 5's "one attribution" again. Raw
+//    available() as the free money is not it either: V would count A's 440.00 (o01's) and claim
+//    nothing (the bug here). Restricting (i) to a voucher recorded before the call at its amount
+//    with its orders still its own (4ff2ce9) did not change the failures above. Only the reissue-*
+//    and conflict-* files and reissue-paths3's default seeds were run with it (UTC): a full
+//    test/state run did not fit (13 of ~200 files in 15 min on the loaded machine).
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -314,7 +352,7 @@ describe('seed 9217 step 2 reduced: the third export owes 1830.00, as a fresh le
     run(files(dir, { e3 }).e3!, state);
     expect(total(state)).toBe('1830.00');
   });
-  // Each pays 2000.00 (o06's 200.00 in B paid again); passed with the attempt of item 9.
+  // Each pays 2000.00 (o06's 200.00 in B paid again); passed with the attempts of items 9 and 11.
   it.fails('--reissue all: 1830.00', () => expect(check(['all'])).toBe('1830.00'));
   it.fails('V then W: 1830.00', () => expect(check([V, W])).toBe('1830.00'));
   it.fails('W then V: 1830.00', () => expect(check([W, V])).toBe('1830.00'));
@@ -389,7 +427,8 @@ describe('seed 9217 step 2, B\'s orders on time: X keeps counting B\'s money, 15
 // which issues 500.00 − 200.00 = 300.00. X: 500.00 − 300.00 (o04's, counted) = 200.00 from o01's own
 // money (A's 440.00 left + Z's 30.00 beyond o02's share = 470.00): nothing anew, 270.00 of o01's
 // money left in P's window. P {02}: o02's 30.00 in Z, nothing anew. C as recorded.
-// 1500.00 + 300.00 = 1800.00. Before: W issues 500.00 (X's cap keeps counting all of B), 2000.00.
+// 1500.00 + 300.00 = 1800.00. Before: W issues 500.00 (X's cap keeps counting all of B), 2000.00;
+// passed with item 11's attempt (not kept).
 describe('seed 9217 step 2, o04 on time, o06 in W: o06\'s part of B pays W, 1800.00', () => {
   const onTime = (n: string, buyer: string, paid: string, at: string, ship: string) => shipped(id(n), buyer, paid, `2026-${at}:00`, `2026-${ship}:00`);
   const h3 = [

@@ -443,6 +443,18 @@ function headText(v: string | Buffer): string {
  * generation is collected (a 1 MB read is ~1,800 export rows; kept whole, they survive and are copied).
  */
 const BATCH_RECORDS = 256;
+/**
+ * The batches of an input's first SMALL_UNTIL records are SMALL_BATCH records. What a minor
+ * collection copies is mostly the records live at that moment: the batch being read and the one
+ * read ahead of it (the reader holds one back to know the file's last record), ~0.4–1.0 MB in 256s.
+ * While the young generation is still small (the first ~16k rows) its collections come every few
+ * batches, and a 10k-row export's main thread ran ~3 % fewer instructions in 64s (callgrind,
+ * docs/performance.md, thirty-ninth round). Past that the young generation grows with what
+ * survives: batches of 128 throughout kept it small in a 100k-row run (48 collections instead of
+ * 34, and two more full ones), so a long input goes on in 256s.
+ */
+const SMALL_BATCH = 64;
+const SMALL_UNTIL = 16_384;
 
 /**
  * `a` then `b` in a buffer of its own. Not Buffer.concat: a short result comes from Node's shared
@@ -501,10 +513,12 @@ async function* fastBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
     // column of them, and made the scanner's code hot, optimised and thrown away when the
     // projection changed (node --trace-deopt: fastRecord "code dependencies"). Issue 21.
     let batch = HEADER_SEARCH_LINES;
+    let scanned = 0;
     for (;;) {
       const r = scanner.scan(buf, final, batch);
       const full = r.records.length === batch;
-      batch = BATCH_RECORDS;
+      scanned += r.records.length;
+      batch = scanned < SMALL_UNTIL ? SMALL_BATCH : BATCH_RECORDS;
       if (r.records.length) yield r.records;
       buf = buf.subarray(r.used);
       if (r.irregular) {

@@ -51,7 +51,7 @@ const MASKED: [string, string][] = [
 // the range's last 号 (寄到幸福小区18号-20号 → 寄到****; 阳光小区3-5号 … → 阳光****); the 301 after a space or
 // comma was never part of the span and stays; a 新村 is no ADDRESS (no 区), and ESTATE_HOUSE masks
 // 古荡新村50号 (the prefix stops at 到), leaving -52号.
-const NOTICE_KEPT = ['阳光小区1-3号楼电梯维修', '小区18号-20号明天上午停水', '小区18-20号的住户请注意', '阳光小区18号-20号到货', '幸福里18号~20号到货'];
+const NOTICE_KEPT = ['阳光小区1-3号楼电梯维修', '小区18号-20号明天上午停水', '小区18-20号的住户请注意', '阳光小区18号-20号到货', '幸福里18号~20号到货', '小区18-20号将停水', '小区18-20号明天上午8点停水', '阳光小区50-52号都停电了'];
 const ADDRESS_MASKED: [string, string][] = [
   ['幸福小区18号-20号', '幸福****'],
   ['寄到幸福小区18号-20号', '寄到****'],
@@ -63,6 +63,10 @@ const ADDRESS_MASKED: [string, string][] = [
   ['收件人张三 阳光小区18-20号', '收件人张* 阳光****'],
   ['快递放阳光小区12-13号门口', '快递****门口'],
   ['送到古荡新村50号-52号', '送到****-52号'],
+  // A word a notice may start with, but no notice after it: 在门卫 (at the gate), 电话 (phone); the span's
+  // first two characters kept (放阳).
+  ['放阳光小区53-55号在门卫', '放阳****在门卫'],
+  ['阳光小区53-55号电话13812345678', '阳光****电话138****5678'],
 ];
 
 describe('rev41: a range with no notice after it is an address', () => {

@@ -21,6 +21,7 @@ import { type Money, ZERO, fenToMoney, fmtMoney, isAboveZero, moneyToFen } from 
 import { openOrders } from '../orders/read.js';
 import type { HeldRow } from '../orders/parse.js';
 import type { Order } from '../orders/types.js';
+import type { Freshness } from '../orders/freshness.js';
 import { type RuleBook, autoBook, forcedBook, inForce, ruleSetFor } from '../rules/book.js';
 import { RULE_PLATFORM_ZH } from '../rules/codes.js';
 import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
@@ -294,15 +295,17 @@ const STALE_INPUT_DAYS = 3;
  * still unshipped now. `named`: the latest export time a file name gives (ExportOrderList202611201200.csv),
  * itself that old, or undefined.
  */
-function staleInputWarning(newest: number, now: number, named: number | undefined, tz: TimeZone): Msg {
+function staleInputWarning(newest: number, now: number, file: Freshness | undefined, tz: TimeZone): Msg {
   const days = Math.floor((now - newest) / DAY_MS);
   const at = tz.format(newest);
-  const suggest = tz.format(named ?? newest);
-  const nameZh = named === undefined ? '' : `; 文件名中的导出时间是 ${tz.format(named)}`;
-  const nameEn = named === undefined ? '' : `; its file name gives the export time ${tz.format(named)}`;
+  const fileAt = file?.at ?? undefined;
+  const suggest = tz.format(fileAt ?? newest);
+  const byName = file?.source === 'name';
+  const nameZh = fileAt === undefined ? '' : byName ? `; 文件名中的导出时间是 ${tz.format(fileAt)}` : `; 文件的保存时间是 ${tz.format(fileAt)}`;
+  const nameEn = fileAt === undefined ? '' : byName ? `; its file name gives the export time ${tz.format(fileAt)}` : `; the file was saved at ${tz.format(fileAt)}`;
   return msg(
-    `输入中最新的付款或发货时间是 ${at}, 比现在 (${tz.format(now)}) 早 ${days} 天${nameZh}, 但没有给 --as-of: 按现在判断, 下载里未发货的订单都算作至今未发货 (之后可能已经发货), 延迟会多算好几天。这是旧的下载的话, 用下载时的时间运行: --as-of "${suggest}"${named === undefined ? ' (或更晚的实际下载时间)' : ''}; 确实要按现在判断, 请下载最新的报表`,
-    `the inputs' newest pay or ship time is ${at}, ${plural(days, 'day')} before now (${tz.format(now)})${nameEn}, and no --as-of was given: they are judged as of now, so every order unshipped in the download counts as unshipped until now (it may have shipped since) and looks days later than it was. For an old download, run it as of when it was downloaded: --as-of "${suggest}"${named === undefined ? ' (or the later time it was really downloaded)' : ''}; to judge as of now, download the export again`,
+    `输入中最新的付款或发货时间是 ${at}, 比现在 (${tz.format(now)}) 早 ${days} 天${nameZh}, 但没有给 --as-of: 按现在判断, 下载里未发货的订单都算作至今未发货 (之后可能已经发货), 延迟会多算好几天。这是旧的下载的话, 用下载时的时间运行: --as-of "${suggest}"${fileAt === undefined ? ' (或更晚的实际下载时间)' : ''}; 确实要按现在判断, 请下载最新的报表`,
+    `the inputs' newest pay or ship time is ${at}, ${plural(days, 'day')} before now (${tz.format(now)})${nameEn}, and no --as-of was given: they are judged as of now, so every order unshipped in the download counts as unshipped until now (it may have shipped since) and looks days later than it was. For an old download, run it as of when it was downloaded: --as-of "${suggest}"${fileAt === undefined ? ' (or the later time it was really downloaded)' : ''}; to judge as of now, download the export again`,
   );
 }
 
@@ -1767,8 +1770,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // No --as-of and an old download: judged as of now, said (exit unchanged). A file name's export time
   // counts as the export's own: a fresh download of a quiet shop's older orders is not old.
   if (trackNewest && newestAt > -Infinity) {
-    const named = set.stats.reduce((m, st) => (st.freshness.source === 'name' && st.freshness.at !== null && st.freshness.at > m ? st.freshness.at : m), -Infinity);
-    if (ctx.asOf - Math.max(newestAt, named) >= STALE_INPUT_DAYS * DAY_MS) ctx.warn(staleInputWarning(newestAt, ctx.asOf, named > -Infinity ? named : undefined, ctx.tz));
+    // A file's own time (the export time its name gives, else when it was saved): a file saved within
+    // the days is a fresh download, whatever its newest order (a quiet shop; last month's orders
+    // downloaded today are unshipped as of now).
+    let file: Freshness | undefined;
+    for (const st of set.stats) if (st.freshness.at !== null && (file === undefined || st.freshness.at > file.at!)) file = st.freshness;
+    if (ctx.asOf - Math.max(newestAt, file?.at ?? -Infinity) >= STALE_INPUT_DAYS * DAY_MS) ctx.warn(staleInputWarning(newestAt, ctx.asOf, file, ctx.tz));
   }
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (zeroBaseCount > 0) ctx.warn(zeroBaseWarning(zeroBase, zeroBaseCount, [...zeroBaseMin].sort((a, b) => a - b).map((f) => fenToMoney(f).toFixed(2)).join('/')));

@@ -320,7 +320,8 @@ export function checkHoursSpread(p: RosterProblem, cells: DayCode[][][], maxMinu
 /**
  * A grid's own days-off count (`days off` / `休息天数`, the wall calendar's `off` / `休息`) against the
  * days off its cells show: the O days not on leave, less the undated leave a `leave days` column
- * counts (run.ts leaveOfRoster) — what roster plan's totals (render.ts totals) write. A hand edit
+ * counts (run.ts leaveOfRoster) — what roster plan's totals (render.ts totals) write —, or those with
+ * the leave counted in, as another tool's grid may count it. A hand edit
  * that moves a day off and leaves the count stale (the column says 8, the grid shows 7) passed
  * silently until 2026-12; the column is what a lead reads first. Only agents whose every day holds
  * one known code are compared (a missing or unreadable day is reported on its own); agents whose
@@ -344,7 +345,9 @@ export function checkDaysOffColumn(p: RosterProblem, cells: DayCode[][][], colum
       else if (c[0] === OFF) off++;
     }
     off = Math.max(0, off);
-    if (off === said.count) return;
+    // A grid from another tool may count leave among its days off (休息天数 = every day not worked):
+    // that count is as true as roster plan's own, so either is taken (lead, review of rev41).
+    if (off === said.count || (leave > 0 && off + leave === said.count)) return;
     const besides = leave ? msg(`, 另有请假 ${leave} 天不计入`, `, besides ${plural(leave, 'day')} of leave`) : msg('', '');
     out.push({
       agent,

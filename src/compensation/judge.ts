@@ -157,7 +157,6 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions, base?: BaseR
 }
 
 type Late = Extract<Verdict, { verdict: 'late' }>;
-type LineFound = NonNullable<ReturnType<NonNullable<JudgeOptions['pickupAt']>>>;
 
 /**
  * An order whose sub-orders were promised at different times (抖店: each product its own 发货时效), every
@@ -174,7 +173,7 @@ type LineFound = NonNullable<ReturnType<NonNullable<JudgeOptions['pickupAt']>>>;
  */
 function judgeByLines(o: Order, lines: NonNullable<NonNullable<Order['ownPromise']>['lines']>, rules: RuleSet, opts: JudgeOptions, base: BaseRule): Verdict {
   const scanned = opts.pickupAt?.(o);
-  let each: Array<{ promisedShipAt: number; at: number; found?: LineFound }>;
+  let each: Array<{ promisedShipAt: number; at: number; found?: PickedUp }>;
   if (scanned !== undefined) {
     if (scanned.lines === undefined) return judgeOne(o, rules, opts);
     each = scanned.lines.map((f) => ({ promisedShipAt: f.promisedShipAt!, at: f.at, found: f }));
@@ -267,7 +266,7 @@ function priceFen(o: Order, kind: Kind, windowHours: number, hoursLate: number, 
  * The dearest amount (fen) a line shipped at `at` against its own promise may owe within the seconds its
  * times lost (RULES 1.7): the tier at each corner of the window's and the lateness's slack; on time is 0.
  */
-function dearestWithin(o: Order, l: { promisedShipAt: number; at: number; found?: LineFound }, rules: RuleSet, base: BaseRule): number {
+function dearestWithin(o: Order, l: { promisedShipAt: number; at: number; found?: PickedUp }, rules: RuleSet, base: BaseRule): number {
   const H = HOUR_MS;
   const deadlineSlack = o.timeSlack?.promisedShipAt ?? 0;
   const paidSlack = o.timeSlack?.paidAt ?? 0;

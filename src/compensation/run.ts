@@ -292,8 +292,8 @@ const STALE_INPUT_DAYS = 3;
 /**
  * No --as-of and the inputs' newest pay or ship time `newest` (the export's time as far as it shows
  * it) is STALE_INPUT_DAYS or more before now: every order unshipped in the download is judged as if
- * still unshipped now. `named`: the latest export time a file name gives (ExportOrderList202611201200.csv),
- * itself that old, or undefined.
+ * still unshipped now. `file`: the newest file's own time (the export time its name gives,
+ * ExportOrderList202611201200.csv, else when it was saved), itself that old, or undefined (stdin).
  */
 function staleInputWarning(newest: number, now: number, file: Freshness | undefined, tz: TimeZone): Msg {
   const days = Math.floor((now - newest) / DAY_MS);
@@ -1767,12 +1767,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.warn(roundedFailureWarning(failureList!.file, maybeFailed.sortedLines(), maybeFailed.ids, maybeFailed.count));
     ctx.attention();
   }
-  // No --as-of and an old download: judged as of now, said (exit unchanged). A file name's export time
-  // counts as the export's own: a fresh download of a quiet shop's older orders is not old.
+  // No --as-of and an old download: judged as of now, said (exit unchanged). A file's own time (the
+  // export time its name gives, else when it was saved) counts as the export's: a file saved within
+  // the days is a fresh download, whatever its newest order (a quiet shop; last month's orders
+  // downloaded today are unshipped as of now).
   if (trackNewest && newestAt > -Infinity) {
-    // A file's own time (the export time its name gives, else when it was saved): a file saved within
-    // the days is a fresh download, whatever its newest order (a quiet shop; last month's orders
-    // downloaded today are unshipped as of now).
     let file: Freshness | undefined;
     for (const st of set.stats) if (st.freshness.at !== null && (file === undefined || st.freshness.at > file.at!)) file = st.freshness;
     if (ctx.asOf - Math.max(newestAt, file?.at ?? -Infinity) >= STALE_INPUT_DAYS * DAY_MS) ctx.warn(staleInputWarning(newestAt, ctx.asOf, file, ctx.tz));

@@ -363,7 +363,7 @@ const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds
  */
 const SECTION_KEYS: Record<string, readonly string[]> = {
   compensate: ['rules', 'base', 'shipWithin'],
-  reviews: ['maxAttempts', 'attemptWindowDays', 'quietHours', 'minGapHours', 'contactWithinHours', 'goodwill', 'highValue', 'midValue', 'serialNegative', 'shopName', 'safetyContact', 'messageLang', 'keywords', 'forbidden', 'templates', 'minShiftLeftMinutes'],
+  reviews: ['maxAttempts', 'attemptWindowDays', 'quietHours', 'minGapHours', 'contactWithinHours', 'goodwill', 'highValue', 'midValue', 'serialNegative', 'shopName', 'shopNames', 'safetyContact', 'messageLang', 'keywords', 'forbidden', 'templates', 'minShiftLeftMinutes'],
   zhenjian: ['commissionRate', 'shippingPerSample', 'avgOrder', 'farAboveRatio', 'categories'],
   roster: ['shifts', 'traffic', 'daysOff', 'min', 'aht', 'answerWithin', 'concurrency', 'serviceLevel', 'timeLimit', 'maxHoursSpread'],
   notify: ['targets', 'secret', 'on', 'required', 'lang', 'shop', 'top', 'maxMessages', 'timeout', 'attempts', 'backoff', 'budget'],

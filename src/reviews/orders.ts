@@ -13,6 +13,8 @@ export interface OrderLike {
   paidAmount: Order['paidAmount'];
   status?: Order['status'];
   platform?: Order['platform'];
+  /** The export's 店铺名称 (not its 店铺Id), when it has one. */
+  shopName?: string;
 }
 
 /**
@@ -88,6 +90,7 @@ export class FactsCollector {
       if (earlier !== null && m && o.paidAt !== null) for (const [id, at] of m) if (id !== top && at < o.paidAt) earlier++;
       const facts: OrderFacts = { buyer: o.buyer, paidAmount: o.paidAmount, paidAt: o.paidAt, earlierOrders: earlier };
       if (o.platform !== undefined) facts.platform = o.platform;
+      if (o.shopName) facts.shopName = o.shopName;
       out.set(o.orderId, facts);
       if (o.parentOrderId && !out.has(o.parentOrderId)) out.set(o.parentOrderId, facts);
     }

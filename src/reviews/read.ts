@@ -8,6 +8,7 @@ import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, cutOffLastRow, openMappedTable, usableRecord, sheetNote, titleLinesNote, withLast } from '../io/table.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
 import type { ItemWord, Rating, Review } from './types.js';
+import type { Platform } from '../orders/types.js';
 import { dataStdin } from '../io/stdin.js';
 import { TrailingSummaries, isSummaryRow } from '../io/summary.js';
 
@@ -27,6 +28,9 @@ export const REVIEW_FIELDS: readonly FieldSpec[] = [
   { key: 'title', aliases: ['宝贝标题', '商品名称', '商品标题', '宝贝名称', 'title', 'item', 'product'] },
   // 抖店 商品评论: the variant bought (颜色/尺码), shown after the title.
   { key: 'spec', aliases: ['商品规格', '规格', '宝贝属性', 'sku', 'spec'] },
+  // The shop the review was left in, when the file names it (an ERP's sheet of several shops): the
+  // message greets the buyer with it (docs/rules.md §2.2, {shop}).
+  { key: 'shopName', aliases: ['店铺名称', '店铺名', '店铺', 'shopName', 'shop_name', 'shop'] },
   { key: 'dsrDescription', aliases: ['描述相符', '宝贝与描述相符', '描述相符评分', 'dsrDescription', 'dsr_description'] },
   { key: 'dsrService', aliases: ['服务态度', '卖家的服务态度', '卖家服务态度', '服务态度评分', 'dsrService', 'dsr_service'] },
   { key: 'dsrLogistics', aliases: ['物流服务', '物流服务质量', '物流服务评分', 'dsrLogistics', 'dsr_logistics'] },
@@ -179,6 +183,7 @@ export async function readReviews(
     }
     const header = (k: string) => t.headers[ix.get(k)!] ?? k;
     const fileWord = itemWordOf(t.headers, ix.has('title') ? header('title') : '');
+    const filePlatform = platformOf(t.headers, fileWord);
     if (fileWord) itemWords.add(fileWord);
     // A date typed into Excel is a date cell, which an xlsx reads back as `2026-11-20 00:00:00`:
     // the date alone, as `2026-11-20` in a csv (docs/rules.md §2.3).
@@ -337,6 +342,11 @@ export async function readReviews(
       if (atSlack > 0) review.reviewedAtSlack = atSlack;
       if (fuSlack > 0) review.followUpAtSlack = fuSlack;
       if (signedAt !== null) review.signedAt = signedAt;
+      const shopName = cell(r.cells, 'shopName').trim();
+      if (shopName !== '') review.shopName = shopName;
+      // A 拼多多 order id (yymmdd-digits) is a 拼多多 order whatever the file is; else what the file tells.
+      const platform = PDD_ID.test(orderId) ? 'pdd' : filePlatform;
+      if (platform) review.platform = platform;
       // A 拼多多 order id (yymmdd-digits) is a 拼多多 item, whatever the file's headers say.
       const word = PDD_ID.test(orderId) ? '商品' : fileWord;
       if (word) {
@@ -405,6 +415,17 @@ function itemWordOf(headers: readonly string[], titleHeader: string): ItemWord |
   if (titleHeader.trim().startsWith('商品')) return '商品';
   if (titleHeader.trim().startsWith('宝贝')) return '宝贝';
   return undefined;
+}
+
+/**
+ * The platform a review file tells, as far as it does: 抖店 for its 商品评论 export (商品评价得分, or
+ * 订单ID with 商品ID: FORMATS.md), Taobao/Tmall for a title column named 宝贝…; undefined otherwise
+ * (a 商品名称 column is 抖店's, 拼多多's or an ERP's: the order id, or `--orders`, tells).
+ */
+function platformOf(headers: readonly string[], word: ItemWord | undefined): Platform | undefined {
+  const has = (h: string) => headers.some((x) => x.trim() === h);
+  if (has('商品评价得分') || (has('订单ID') && has('商品ID'))) return 'douyin';
+  return word === '宝贝' ? 'taobao' : undefined;
 }
 
 /**

@@ -20,7 +20,8 @@ import { needsFollowUp } from './classify.js';
 import { PLACEHOLDERS, render, sevenDayReturnEnd, sevenDayReturnOpen, unknownPlaceholders } from './message.js';
 import { normalizeWording } from './wording.js';
 import { type RosterOnShift, handout, readOnShift } from './roster-file.js';
-import { type ReviewsConfig, loadReviewsConfig } from './settings.js';
+import { type ReviewsConfig, loadReviewsConfig, shopFor } from './settings.js';
+import type { Platform } from '../orders/types.js';
 import type { ItemWord, OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
 import { readReviews } from './read.js';
 import { writeDuplicatesFirst } from '../orders/duplicates.js';
@@ -144,13 +145,15 @@ function namedBuyers(reviews: Review[]): Set<string> {
 
 /** The records an order read from the exports gives: the order, and each line under another id. */
 function* recordsOf(o: Order): Generator<OrderLike> {
-  yield { orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status, platform: o.platform };
+  // The shop's name as the export writes it (店铺名称; not the 店铺Id): a message greets with it.
+  const shopName = o.shopName ?? (o.shopByName ? o.shop : undefined);
+  yield { orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status, platform: o.platform, shopName };
   // An export of lines under the order's id (抖店: 主订单编号, each line its 子订单编号): a review
   // may name a line, as the platform's review list does. It joins to that line, as a 订单报表's
   // sub-order does (its own amount, the buyer; the order's payment time when the line has none).
   for (const l of o.subOrders ?? []) {
     if (l.lineId === null || l.lineId === o.orderId) continue;
-    yield { orderId: l.lineId, parentOrderId: o.orderId, buyer: l.buyer || o.buyer, paidAt: l.paidAt ?? o.paidAt, paidAmount: l.paidAmount, status: l.status, platform: o.platform };
+    yield { orderId: l.lineId, parentOrderId: o.orderId, buyer: l.buyer || o.buyer, paidAt: l.paidAt ?? o.paidAt, paidAmount: l.paidAmount, status: l.status, platform: o.platform, shopName };
   }
 }
 
@@ -262,6 +265,8 @@ interface Built {
   receivers?: Map<string, Set<string>>;
   /** The title column's zh header: titleHeader. */
   titleZh: string;
+  /** The order facts from `--orders` (null without it): the platform and 店铺名称 a message goes by. */
+  orders: Map<string, OrderFacts> | null;
 }
 
 /**
@@ -386,7 +391,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
       );
     }
     const titleZh = titleHeader(reviews, orders, itemWords);
-    return { items, reviews, read, duplicates, rows, cfg, rejects, rejected: { reviews: reviewRejected, orders: orderRejected, roster: rosterRejected }, matchedOrders, roster, receivers: loaded?.receivers, titleZh };
+    return { items, reviews, read, duplicates, rows, cfg, rejects, rejected: { reviews: reviewRejected, orders: orderRejected, roster: rosterRejected }, matchedOrders, roster, receivers: loaded?.receivers, titleZh, orders };
   } catch (e) {
     await rejects.abort();
     throw e;
@@ -826,6 +831,33 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
   }
 }
 
+/**
+ * The rule a template's forbidden wording breaks, for the platform the buyer is on (RULES 2.2):
+ * Tmall's 评价管理规范 (ruleId 11000225) 第十条 for a Taobao/Tmall shop, with the national rule; for
+ * 抖店 and 拼多多 the national 网络反不正当竞争暂行规定 第九条(五) alone, which holds on every platform
+ * (RULES.md names no rule of theirs: none is cited). Not known (a review file that does not tell,
+ * no --orders): the national rule, and Tmall's for a Tmall shop. Until text44 every shop was told of
+ * Tmall's rule.
+ */
+function reviewRule(platform: Platform | undefined): { zh: string; en: string } {
+  const national = msg(
+    '《网络反不正当竞争暂行规定》第九条(五) (2024-09-01 起施行, 各平台都适用) 禁止以返现、红包、卡券等好处诱导好评',
+    'the national 网络反不正当竞争暂行规定 art. 9(5) (in force 2024-09-01, on every platform) forbids inducing reviews with cash, red packets or vouchers',
+  );
+  const refuse = msg('storeops 也拒绝要求买家修改/追加/删除评价的用语。', 'storeops also refuses wording that asks a buyer to change, add or remove a review.');
+  if (platform === 'taobao') {
+    return msg(
+      `天猫评价管理规范 (ruleId 11000225) 第十条禁止要求买家修改评价或以好处换取评价, ${national.zh}。`,
+      `Tmall's 评价管理规范 (ruleId 11000225) art. 10 forbids asking a buyer to change a review or offering anything for one, and ${national.en}.`,
+    );
+  }
+  if (platform === 'douyin' || platform === 'pdd') return msg(`${national.zh}; ${refuse.zh}`, `${national.en[0]!.toUpperCase()}${national.en.slice(1)}; ${refuse.en}`);
+  return msg(
+    `${national.zh}; 天猫店另受天猫评价管理规范 (ruleId 11000225) 第十条约束, 不得要求买家修改评价或以好处换取评价。`,
+    `${national.en[0]!.toUpperCase()}${national.en.slice(1)}; on Tmall, 评价管理规范 (ruleId 11000225) art. 10 also forbids asking a buyer to change a review or offering anything for one.`,
+  );
+}
+
 export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   // Full-width digits (６０００…, typed with a Chinese input method) are the same id, and so is the
   // seller centre's ="…" form pasted from its csv (typedOrderId).
@@ -885,6 +917,13 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
   const rows: Record<string, unknown>[] = [];
   for (const item of mine) {
     const id = item.template || 'explain';
+    // The shop and platform this buyer is on: the greeting names that shop, and the wording check
+    // cites that platform's rule (an operator with a Tmall and a 拼多多 shop runs one config).
+    const review = b.reviews.find((r) => r.file === item.sourceFile && r.line === item.sourceLine);
+    const facts = b.orders?.get(item.orderId);
+    const platform = facts?.platform ?? review?.platform;
+    const shopChoice = shopFor(b.cfg, { platform, reviewShop: review?.shopName, orderShop: facts?.shopName, where: review ? `${review.file}:${review.line}` : undefined });
+    const shop = shopChoice.text;
     // Messages go to buyers: their language (--message-lang, default zh), not the operator's.
     const lang = b.cfg.messageLang;
     const text = operator?.text ?? b.cfg.templates[id]?.[lang];
@@ -897,10 +936,7 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     if (bad.length > 0) {
       throw new InputError(
         msg(`模板 ${operator ? source : `"${id}" (${source})`} 含有禁止的用语: "${bad.join('", "')}"`, `template ${operator ? source : `"${id}" (${source})`} contains forbidden wording: "${bad.join('", "')}"`),
-        msg(
-          '天猫评价管理规范第十条和《网络反不正当竞争暂行规定》第九条禁止要求买家修改/追加/删除评价或以任何好处换取评价。删掉这句话; 补偿只能用于解决买家的问题, 与评价无关。',
-          'Tmall review rules (art. 10) and national unfair-competition rules (art. 9) forbid asking a buyer to change, add or remove a review, or offering anything for one. Remove the phrase; goodwill may only fix the buyer\'s problem, whatever they wrote.',
-        ),
+        msg(`${reviewRule(platform).zh} 删掉这句话; 补偿只能用于解决买家的问题, 与评价无关。`, `${reviewRule(platform).en} Remove the phrase; goodwill may only fix the buyer's problem, whatever they wrote.`),
       );
     }
     // A safety message names the person to call; never a made-up one.
@@ -955,16 +991,16 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     // next allowed (after quiet hours, the 4 h gap). A 7-day return that ends at midnight is not
     // promised in a message that may go out only at 08:00 the next morning.
     const sendAt = item.nextContactAt !== null && item.nextContactAt > ctx.asOf ? item.nextContactAt : ctx.asOf;
-    const message = render(text, quoted, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact, sendAt);
+    const message = render(text, quoted, lang, ctx.tz, shop, b.cfg.safetyContact, sendAt);
     // RULES 2.2: what is sent is the filled-in message, so the operator's values that fill it (the
     // shop name, the safety contact) are checked in place too. The buyer's own words ({reviewText},
     // {buyer}, {title}) are blanked: quoting a review is not asking for one.
-    const operatorFilled = render(text, { ...item, buyer: ' ', title: ' ', text: '', followUpText: '' }, lang, ctx.tz, b.cfg.shop, b.cfg.safetyContact, sendAt);
+    const operatorFilled = render(text, { ...item, buyer: ' ', title: ' ', text: '', followUpText: '' }, lang, ctx.tz, shop, b.cfg.safetyContact, sendAt);
     const injected = b.cfg.lint.check(operatorFilled);
     if (injected.length > 0) {
       const from: { zh: string; en: string }[] = [];
       const values: [string, string, { zh: string; en: string }][] = [
-        ['shop', b.cfg.shop[lang], msg('配置 reviews.shopName', 'config reviews.shopName')],
+        ['shop', shop[lang], shopChoice.from],
         ['safetyContact', b.cfg.safetyContact, opts.safetyContact !== undefined ? msg('--safety-contact', '--safety-contact') : msg('配置 reviews.safetyContact', 'config reviews.safetyContact')],
       ];
       for (const [key, value, where] of values) {
@@ -980,8 +1016,8 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
           `the message for order ${orderId} contains forbidden wording once filled in: "${injected.join('", "')}", from ${whence.en}`,
         ),
         msg(
-          '天猫评价管理规范第十条禁止要求买家修改评价或以好处换取评价, 店名或负责人一栏里写的也算。改正那一项 (只写店名 / 姓名和电话)。',
-          'Tmall review rules (art. 10) forbid asking for a review change or offering anything for one, also when written into the shop name or the contact. Correct that value (just the shop name / a name and phone).',
+          `${reviewRule(platform).zh} 写在店名或负责人一栏里的也算。改正那一项 (只写店名 / 姓名和电话)。`,
+          `${reviewRule(platform).en} That holds for what is written into the shop name or the contact too. Correct that value (just the shop name / a name and phone).`,
         ),
       );
     }

@@ -18,6 +18,7 @@ import { fileProblem } from '../io/fsproblem.js';
 import { readTextFileSync } from '../io/textfile.js';
 import { MIN_SHIFT_LEFT_MINUTES } from './roster-file.js';
 import { CATEGORY_ZH } from './codes.js';
+import type { Platform } from '../orders/types.js';
 
 /** What each table is called, one language at a time (the English message said "cannot read 关键词表 / keyword table"). */
 const KEYWORD_TABLE = msg('关键词表', 'keyword table');
@@ -125,7 +126,12 @@ export interface ReviewsConfig {
   thresholds: PriorityThresholds;
   goodwill: Goodwill;
   serialNegativeAt: number;
+  /** The shop a message names when nothing more particular does: reviews.shopName, else 本店 / our shop (shopFor). */
   shop: TemplateText;
+  /** reviews.shopNames: the shop's name on each platform (an operator with a Tmall and a 拼多多 shop). */
+  shopNames: Partial<Record<Platform, { name: string; key: string }>>;
+  /** Whether reviews.shopName is set (else `shop` is 本店 / our shop). */
+  shopNameSet: boolean;
   matchers: Matchers;
   lint: Lint;
   templates: TemplateSet;
@@ -216,6 +222,7 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   const serialNegativeAt = num(c.serialNegative, key('serialNegative'), 2) ?? 3;
   const shopName = typeof c.shopName === 'string' && c.shopName.trim() !== '' ? c.shopName.trim() : undefined;
   const shop: TemplateText = { zh: shopName ?? '本店', en: shopName ?? 'our shop' };
+  const shopNames = readShopNames(c.shopNames, key('shopNames'));
 
   const dir = path.join(templatesDir(), 'reviews');
   let tables = readJson(path.join(dir, 'keywords.json'), KEYWORD_TABLE) as unknown as KeywordTables;
@@ -253,7 +260,107 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   const sc = flags.safetyContact ?? c.safetyContact;
   const safetyContact = typeof sc === 'string' ? sc.trim() : '';
   const minShiftLeftMinutes = num(c.minShiftLeftMinutes, key('minShiftLeftMinutes'), 0) ?? MIN_SHIFT_LEFT_MINUTES;
-  return { settings, thresholds, goodwill, serialNegativeAt, shop, matchers, lint, templates, templatesFile, messageLang: ml, safetyContact, minShiftLeftMinutes };
+  return { settings, thresholds, goodwill, serialNegativeAt, shop, shopNames, shopNameSet: shopName !== undefined, matchers, lint, templates, templatesFile, messageLang: ml, safetyContact, minShiftLeftMinutes };
+}
+
+/**
+ * The keys reviews.shopNames takes, each naming a platform: Taobao and Tmall are one platform (their
+ * exports are one; two shops there are told apart by the export's 店铺名称, not by this).
+ */
+const SHOP_NAME_KEYS: Readonly<Record<string, Platform>> = {
+  tmall: 'taobao',
+  taobao: 'taobao',
+  天猫: 'taobao',
+  淘宝: 'taobao',
+  douyin: 'douyin',
+  抖店: 'douyin',
+  抖音: 'douyin',
+  pdd: 'pdd',
+  拼多多: 'pdd',
+};
+
+/** The platform's name as a message about its shop name says it. */
+export const PLATFORM_NAME: Readonly<Record<Platform, Msg>> = {
+  taobao: msg('淘宝/天猫', 'Taobao/Tmall'),
+  douyin: msg('抖店', '抖店 (Douyin)'),
+  pdd: msg('拼多多', '拼多多 (PDD)'),
+};
+
+/**
+ * reviews.shopNames: `{"tmall": "某某旗舰店", "pdd": "某某拼多多店"}`, a name per platform (keys in
+ * SHOP_NAME_KEYS; keys starting with _ are notes). A key that names no platform is refused: the
+ * buyers of that shop would be greeted with another shop's name (or 本店) without a word.
+ */
+function readShopNames(v: unknown, where: Msg): Partial<Record<Platform, { name: string; key: string }>> {
+  const out: Partial<Record<Platform, { name: string; key: string }>> = {};
+  if (v === undefined || v === null) return out;
+  const shape = '{"tmall": "某某旗舰店", "douyin": "某某抖店", "pdd": "某某拼多多店"}';
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    throw new UsageError(
+      msg(`${where.zh} 应是按平台写的店名, 收到 ${JSON.stringify(v)}`, `${where.en} must give a shop name per platform, got ${JSON.stringify(v)}`),
+      msg(`写成 "shopNames": ${shape}; 所有店铺共用一个店名时写 "shopName": "…"。`, `write it as "shopNames": ${shape}; for one name for every shop, write "shopName": "…".`),
+    );
+  }
+  const keys = Object.keys(SHOP_NAME_KEYS);
+  const given = new Map<Platform, string>();
+  for (const [k, name] of Object.entries(v as Record<string, unknown>)) {
+    if (k.startsWith('_')) continue;
+    const p = SHOP_NAME_KEYS[k.trim()] ?? SHOP_NAME_KEYS[k.trim().toLowerCase()];
+    if (p === undefined) {
+      const near = closestKey(k, keys);
+      throw new UsageError(
+        msg(
+          `${where.zh}: "${k}" 不是平台${near ? ` (是否想写 "${near}"?)` : ''}: 这个店名不会被使用, 那家店的买家会收到别的店名`,
+          `${where.en}: "${k}" is not a platform${near ? ` (did you mean "${near}"?)` : ''}: the name would never be used, and that shop's buyers would be greeted with another name`,
+        ),
+        msg(
+          `可用的键: tmall (或 taobao、天猫、淘宝), douyin (或 抖店), pdd (或 拼多多); 以 _ 开头的键是注释。同一平台有两家店时, 在评价表里加 店铺名称 列。`,
+          `the keys are: tmall (or taobao, 天猫, 淘宝), douyin (or 抖店), pdd (or 拼多多); keys starting with _ are notes. For two shops on one platform, add a 店铺名称 column to the review file.`,
+        ),
+      );
+    }
+    if (typeof name !== 'string' || name.trim() === '') {
+      throw new UsageError(
+        msg(`${where.zh}.${k} 应是店名 (文本), 收到 ${JSON.stringify(name)}`, `${where.en}.${k} must be the shop's name (text), got ${JSON.stringify(name)}`),
+        msg(`写成 "${k}": "某某旗舰店", 或去掉这一项。`, `write it as "${k}": "Example Flagship Store", or leave the key out.`),
+      );
+    }
+    const before = given.get(p);
+    if (before !== undefined && before !== name.trim()) {
+      throw new UsageError(
+        msg(
+          `${where.zh}: ${PLATFORM_NAME[p].zh} 写了两个店名 ("${before}" 和 "${name.trim()}")`,
+          `${where.en}: ${PLATFORM_NAME[p].en} is given two names ("${before}" and "${name.trim()}")`,
+        ),
+        msg('每个平台只写一个; 同一平台有两家店时, 在评价表里加 店铺名称 列 (或用 --orders 读带 店铺名称 的订单报表)。', 'give one per platform; for two shops on one platform, add a 店铺名称 column to the review file (or pass --orders with an export that has 店铺名称).'),
+      );
+    }
+    given.set(p, name.trim());
+    out[p] = { name: name.trim(), key: k };
+  }
+  return out;
+}
+
+/** Where the shop name a message uses came from (named when it holds forbidden wording). */
+export interface ShopChoice {
+  text: TemplateText;
+  from: Msg;
+}
+
+/**
+ * The shop a message to this buyer names ({shop}): the review row's own 店铺名称, else the order
+ * export's 店铺名称 (`--orders`), else reviews.shopNames for the order's platform, else
+ * reviews.shopName, else 本店 / our shop. Until text44 reviews.shopName served every shop: a 拼多多
+ * buyer was greeted with the Tmall shop's name.
+ */
+export function shopFor(cfg: Pick<ReviewsConfig, 'shop' | 'shopNames' | 'shopNameSet'>, side: { platform?: Platform; reviewShop?: string; orderShop?: string; where?: string }): ShopChoice {
+  if (side.reviewShop) return { text: { zh: side.reviewShop, en: side.reviewShop }, from: msg(`评价表的 店铺名称${side.where ? ` (${side.where})` : ''}`, `the review file's 店铺名称${side.where ? ` (${side.where})` : ''}`) };
+  if (side.orderShop) return { text: { zh: side.orderShop, en: side.orderShop }, from: msg('订单报表的 店铺名称 (--orders)', "the order export's 店铺名称 (--orders)") };
+  const byPlatform = side.platform === undefined ? undefined : cfg.shopNames[side.platform];
+  if (byPlatform !== undefined) {
+    return { text: { zh: byPlatform.name, en: byPlatform.name }, from: msg(`配置 reviews.shopNames.${byPlatform.key}`, `config reviews.shopNames.${byPlatform.key}`) };
+  }
+  return { text: cfg.shop, from: cfg.shopNameSet ? msg('配置 reviews.shopName', 'config reviews.shopName') : msg('默认店名', 'the default shop name') };
 }
 
 function pickTemplates(j: Record<string, unknown>): TemplateSet {

@@ -38,6 +38,13 @@ export interface Review {
    * does not tell. The queue's title header goes by it (run.ts titleHeader).
    */
   itemWord?: ItemWord;
+  /**
+   * The platform the review is on, as far as the row tells (a 拼多多 order id, 抖店's 商品评论 export,
+   * a 宝贝标题 column: read.ts platformOf); `--orders` tells better (run.ts shopOf).
+   */
+  platform?: Order['platform'];
+  /** The row's 店铺名称 (a sheet of several shops): the shop a message names. */
+  shopName?: string;
 }
 
 /** Taobao/Tmall's word for an item (宝贝) or 抖店 and 拼多多's (商品). */
@@ -53,6 +60,8 @@ export interface OrderFacts {
   earlierOrders: number | null;
   /** The platform of the order export it comes from. */
   platform?: Order['platform'];
+  /** The order export's 店铺名称 (Tmall 订单报表; an ERP's merged download), when it names one. */
+  shopName?: string;
 }
 
 

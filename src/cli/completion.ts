@@ -15,7 +15,7 @@ const VALUES: Record<string, readonly string[]> = {
   '--by': ['voucher', 'order'],
   '--base': ['paid-minus-postage', 'paid', 'goods'],
   '--status': ['contacted', 'awaiting_reply', 'resolved', 'complaint_filed', 'do_not_contact'],
-  '--channel': ['wangwang', 'phone', 'sms'],
+  '--channel': ['wangwang', 'feige', 'pdd_chat', 'chat', 'phone', 'sms'],
   '--fail-on': ['new-vouchers'],
   '--notify-on': ['new', 'always', 'never'],
 };

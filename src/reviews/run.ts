@@ -2,7 +2,7 @@
 // pure modules, hand rows to the output layer.
 import { ACTION_ZH, BLOCKED_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
 import { type Ctx, closestKey } from '../context.js';
-import { InputError, UsageError, msg, plural, say } from '../errors.js';
+import { InputError, type Msg, UsageError, msg, plural, say } from '../errors.js';
 import { checkOrderId, typedIdProblem, typedOrderId } from '../io/cells.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { Column } from '../io/columns.js';
@@ -107,7 +107,54 @@ function contactsWithBuyers(db: StateDb, orderIds: string[], buyerOf: (id: strin
 
 const CONTACT_STATUSES: ReadonlySet<ReviewStatus> = new Set(['contacted', 'awaiting_reply']);
 const LOG_STATUSES: readonly ReviewStatus[] = ['contacted', 'awaiting_reply', 'resolved', 'complaint_filed', 'do_not_contact'];
-const CHANNELS = ['wangwang', 'phone', 'sms'];
+const CHANNELS = ['wangwang', 'feige', 'pdd_chat', 'phone', 'sms'];
+
+/** Each platform's chat with its buyers (docs/cli.md, reviews log --channel). */
+const PLATFORM_CHAT: Readonly<Record<Platform, string>> = { taobao: 'wangwang', douyin: 'feige', pdd: 'pdd_chat' };
+const CHAT_PLATFORM: Readonly<Record<string, Msg>> = { wangwang: msg('淘宝/天猫', 'Taobao/Tmall'), feige: msg('抖店', '抖店'), pdd_chat: msg('拼多多', '拼多多') };
+
+/** Other words for a channel: the platform's chat named as its operators say it; `chat` is the order's own platform's. */
+const CHANNEL_WORDS: Readonly<Record<string, string>> = {
+  飞鸽: 'feige',
+  'pdd-chat': 'pdd_chat',
+  拼多多聊天: 'pdd_chat',
+  商家客服: 'pdd_chat',
+  多多客服: 'pdd_chat',
+  聊天: 'chat',
+  客服聊天: 'chat',
+  chat: 'chat',
+};
+
+/**
+ * The channel to record for `--channel`, given the order's platform when the run knows it (the order
+ * export, the review row, a 拼多多 order id). A platform's chat is that platform's: `wangwang` typed for
+ * a 抖店 order is its 飞鸽 (a 旺旺 message cannot reach a 抖店 buyer), and `chat` is the order's own.
+ */
+function chatChannel(ctx: Ctx, orderId: string, given: string, platform: Platform | undefined): string {
+  const ch = CHANNEL_WORDS[given] ?? given;
+  if (ch !== 'chat' && !(ch in CHAT_PLATFORM)) return ch;
+  if (platform === undefined) {
+    if (ch !== 'chat') return ch;
+    throw new UsageError(
+      msg(`--channel ${given}: 不知道订单 ${orderId} 在哪个平台, 无法确定是哪种聊天`, `--channel ${given}: the platform of order ${orderId} is not known, so which chat it was is not either`),
+      msg(
+        '写明渠道: wangwang (旺旺, 淘宝/天猫)、feige (飞鸽, 抖店) 或 pdd_chat (拼多多客服聊天); 或加上 --orders <订单报表> / --reviews <评价表>。',
+        'name it: wangwang (旺旺, Taobao/Tmall), feige (飞鸽, 抖店) or pdd_chat (拼多多 商家客服 chat); or add --orders <export> / --reviews <file>.',
+      ),
+    );
+  }
+  const own = PLATFORM_CHAT[platform];
+  if (ch !== 'chat' && ch !== own) {
+    const p = CHAT_PLATFORM[own]!;
+    ctx.warn(
+      msg(
+        `订单 ${orderId} 是${p.zh}的订单, 它的聊天是${CHANNEL_ZH[own]} (${own}), 不是${CHANNEL_ZH[ch]} (${CHAT_PLATFORM[ch]!.zh}的): 按 ${own} 记录`,
+        `order ${orderId} is a ${p.en} order, whose chat is ${CHANNEL_ZH[own]} (${own}), not ${CHANNEL_ZH[ch]} (${CHAT_PLATFORM[ch]!.en}'s): recorded as ${own}`,
+      ),
+    );
+  }
+  return own;
+}
 
 /** A code given as itself or as its zh label (已联系 → contacted); anything else as given. */
 function codeOf(given: string, codes: readonly string[], zh: Readonly<Record<string, string>>): string {
@@ -618,6 +665,8 @@ interface LogBuyer {
   notFound: boolean;
   /** Receiver names of the order in --orders (masked in the note shown). */
   receivers: Set<string>;
+  /** The order's platform, as the order export or the review row tells; undefined when neither does. */
+  platform: Platform | undefined;
 }
 
 /**
@@ -675,7 +724,7 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
   const own = buyerOf(orderId, mine?.buyer);
   const key = buyerKey(own, orderId);
   const fileOrders = [...new Set([orderId, ...reviews.filter((r) => buyerKey(buyerOf(r.orderId, r.buyer), r.orderId) === key).map((r) => r.orderId)])];
-  return { buyer: namedBuyer(own), fileOrders, notFound: reviewFiles.length > 0 && !mine, receivers };
+  return { buyer: namedBuyer(own), fileOrders, notFound: reviewFiles.length > 0 && !mine, receivers, platform: orders?.get(orderId)?.platform ?? mine?.platform };
 }
 
 export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -706,9 +755,12 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
   if (!LOG_STATUSES.includes(status)) {
     throw new UsageError(msg(`--status 无效: "${status}"`, `--status is not valid: "${status}"`), msg(`可用: ${choices(LOG_STATUSES, STATUS_ZH)}`, `choose one of: ${LOG_STATUSES.join(', ')}`));
   }
-  const channel = opts.channel === undefined ? undefined : codeOf(String(opts.channel).trim().toLowerCase(), CHANNELS, CHANNEL_ZH);
-  if (channel !== undefined && !CHANNELS.includes(channel)) {
-    throw new UsageError(msg(`--channel 无效: "${channel}"`, `--channel is not valid: "${channel}"`), msg(`可用: ${choices(CHANNELS, CHANNEL_ZH)}`, `choose one of: ${CHANNELS.join(', ')}`));
+  const given = opts.channel === undefined ? undefined : codeOf(String(opts.channel).trim().toLowerCase(), CHANNELS, CHANNEL_ZH);
+  if (given !== undefined && !CHANNELS.includes(CHANNEL_WORDS[given] ?? given) && CHANNEL_WORDS[given] !== 'chat') {
+    throw new UsageError(
+      msg(`--channel 无效: "${given}"`, `--channel is not valid: "${given}"`),
+      msg(`可用: ${choices(CHANNELS, CHANNEL_ZH)}, 或 chat (订单所在平台的聊天)`, `choose one of: ${CHANNELS.join(', ')}, or chat (the order's own platform's chat)`),
+    );
   }
   const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
   // RULES 2.2: the limits count per buyer. The review files (or the order exports) say who the
@@ -717,6 +769,8 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
   // The contact is recorded after --reviews / --orders are read: a database that cannot be opened is told first.
   await (await import('../state/ledger.js')).checkState(ctx.statePath, { write: true });
   const lb = await logBuyer(ctx, orderId, opts, cfg);
+  // A 拼多多 order id (yymmdd-digits) tells its platform without any file.
+  const channel = given === undefined ? undefined : chatChannel(ctx, orderId, given, lb.platform ?? (/^\d{6}-\d+$/.test(orderId) ? 'pdd' : undefined));
   const db = await openStateDb(ctx, true);
   try {
     // A buyer recorded with this order's earlier contacts still names them.

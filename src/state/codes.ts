@@ -12,4 +12,9 @@ export const REVIEW_STATUS_ZH: Labels = {
   do_not_contact: '勿再联系',
 };
 
-export const CHANNEL_ZH: Labels = { wangwang: '旺旺', phone: '电话', sms: '短信' };
+/**
+ * How a buyer was contacted. Each platform's own chat has its own code: 旺旺 (wangwang) is Taobao/Tmall's,
+ * 飞鸽 (feige) 抖店's, 拼多多's 商家客服 chat (pdd_chat); until text44 wangwang was the only chat, and a 抖店
+ * shop's contacts were recorded and shown as 旺旺.
+ */
+export const CHANNEL_ZH: Labels = { wangwang: '旺旺', feige: '飞鸽', pdd_chat: '拼多多客服聊天', phone: '电话', sms: '短信' };

@@ -8,7 +8,7 @@ import { fmtMoney } from '../money.js';
 import { DAY_MS } from '../time.js';
 import type { Order, TimeField } from './types.js';
 import { EXTRA_COLUMN, ORDER_COLUMNS } from './columns.js';
-import { ORDER_STATUS_ZH, ORDER_STATUS_ZH_BY_PLATFORM, PLATFORM_ZH } from './codes.js';
+import { ORDER_FIELD_ZH_BY_PLATFORM, ORDER_STATUS_ZH, ORDER_STATUS_ZH_BY_PLATFORM, PLATFORM_ZH } from './codes.js';
 import type { HeldRow } from './parse.js';
 import { type FileStats, layoutLabel, missingFields, openOrders, shownPii } from './read.js';
 import { shownNick } from '../io/pii.js';
@@ -118,7 +118,8 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
     statusCounts: statusCounts(s),
     paidSum: s.paidSum,
     postageSum: s.postageSum,
-    columnsMapped: [...s.detected.map.index.entries()].map(([k, i]) => `${k}=${s.detected.map.headers[i]}`),
+    // zh text output: each field in the words of the file's own platform (商品名称=选购商品, not 宝贝标题=…).
+    columnsMapped: [...s.detected.map.index.entries()].map(([k, i]) => `${(zhStatuses && s.rowPlatforms.length <= 1 ? ORDER_FIELD_ZH_BY_PLATFORM[platformOf(s)][k] : undefined) ?? k}=${s.detected.map.headers[i]}`),
     columnsUnmapped: s.detected.map.unmapped,
     columnsMissing: missingFields(s.detected),
   }));
@@ -126,7 +127,7 @@ export async function runInspect(ctx: Ctx, args: string[]): Promise<void> {
   const zhName: Record<string, string> = Object.fromEntries(ORDER_COLUMNS.map((c) => [c.key, c.zh]));
   const missingZh: Record<string, string> = {};
   for (const s of set.stats) {
-    for (const f of s.detected.layout.fields) missingZh[fieldNames(f)] = `${zhName[f.key] ?? f.key} (${f.aliases.join(' / ')})`;
+    for (const f of s.detected.layout.fields) missingZh[fieldNames(f)] = `${ORDER_FIELD_ZH_BY_PLATFORM[s.detected.layout.platform][f.key] ?? zhName[f.key] ?? f.key} (${f.aliases.join(' / ')})`;
   }
   const columns = INSPECT_COLUMNS.map((c) => (c.key === 'columnsMissing' ? { ...c, labels: missingZh } : c));
   if (resolveFormat(ctx) === 'table') {

@@ -48,7 +48,8 @@ const ADMIN_HEAD = /^[\u4e00-\u9fa5]{1,10}?(?:省|自治区|市|区|县|州)/;
 // The street name is the Chinese run before 路/街/巷/弄/胡同, not taking words a sentence puts before an
 // address (是 在 到 送 寄 住 址 …); a house number (digits and 号) must follow.
 const HOUSE_NO = /[\d０-９]\s*号/;
-const STREET_NO = /(?:(?![是在为到址送寄住往的了说和发去])[\u4e00-\u9fa5]){1,8}(?:路|街|大道|巷|弄|胡同)\s*[\d０-９]{1,5}(?:[-－][\d０-９]{1,5})?\s*号(?:院)?(?:\s*[\d０-９]{1,4}\s*(?:号楼|栋|幢|座|楼|单元|室|层))*(?:\s*[\d０-９]{1,5}(?:室|房)?)?/g;
+// A range's second number written with its own 号 (文三路18号-20号, 18号至20号) goes with it: STREET_RANGE.
+const STREET_NO = /(?:(?![是在为到址送寄住往的了说和发去])[\u4e00-\u9fa5]){1,8}(?:路|街|大道|巷|弄|胡同)\s*[\d０-９]{1,5}(?:[-－][\d０-９]{1,5})?\s*号(?:\s*[-－—~～至到]\s*[\d０-９]{1,4}\s*号)?(?:院)?(?:\s*[\d０-９]{1,4}\s*(?:号楼|栋|幢|座|楼|单元|室|层))*(?:\s*[\d０-９]{1,5}(?:室|房)?)?/g;
 
 // A housing estate's building with its unit or room, written with no district or street before it
 // (我住幸福家园5号楼2单元301, 送到3栋502, 放12幢1单元201室): ADDRESS needs a 省/市/区 word and STREET_NO a
@@ -137,6 +138,19 @@ function maskEstateHouse(m: string, no: string, room: string, at: number, text: 
   return '****';
 }
 
+// A range of street numbers with nothing after its last 号 (文三路18号-20号, 文三路18-20号, 18号至20号):
+// kept, as an estate's range is, only when a notice's own word follows (RANGE_AFTER: 文三路18号-20号停水,
+// 明天停电, 的住户); else an address, masked whole (寄到文三路18号-20号 is 寄到****, not 寄到****-20号). No
+// date's word keeps it (文三路18号到货 was never a date): a single street number is always masked.
+// Until text44 文三路18号-20号停水 was ****-20号停水 and 文三路18-20号停水 ****停水, while the estate's
+// 小区18号-20号停水 was kept (text43).
+const STREET_RANGE = /([\d０-９]{1,5})\s*号?\s*[-－—~～至到]\s*([\d０-９]{1,4})\s*号$/;
+
+function maskStreet(m: string, at: number, text: string): string {
+  const r = STREET_RANGE.exec(m);
+  return r && isRange(r[1]!, r[2]!) && RANGE_AFTER.test(text.slice(at + m.length)) ? m : '****';
+}
+
 const estateHouses = (t: string): string => (ESTATE_NO.test(t) ? t.replace(ESTATE_HOUSE, maskEstateHouse) : t);
 
 // ADDRESS takes the 区 of 小区/社区 for a district's: 我们小区18号停水 was 我们****停水, a date the
@@ -203,7 +217,7 @@ export function scrubPii(text: string): string {
     .replace(ADDRESS, (a: string, at: number, whole: string) => (estateDate(a, at, whole) ? a : maskAddressSpan(a)))
     .replace(ADDRESS_LABEL, (all: string, label: string, colon: string | undefined, span: string) => maskLabelledAddress(all, label, colon, span));
   // Only a text with a house number (a digit, then 号) can hold a street address: most skip the pattern.
-  const streets = HOUSE_NO.test(labelled) ? estateHouses(labelled.replace(STREET_NO, '****')) : labelled;
+  const streets = HOUSE_NO.test(labelled) ? estateHouses(labelled.replace(STREET_NO, maskStreet)) : labelled;
   const buildings = BUILDING_NO.test(streets) ? streets.replace(BUILDING, '****') : streets;
   const scrubbed = DASHED_ROOM.test(buildings) ? buildings.replace(ESTATE_ROOM, '****') : buildings;
   return maskPhones(maskIdCards(scrubbed)).replace(MOBILE_CN, (p) => maskCnMobile(p));

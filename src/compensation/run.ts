@@ -1861,7 +1861,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     if (atRisk.length === 0 && resolveFormat(ctx) === 'table' && (ctx.output === undefined || ctx.output === '-')) {
       ctx.io.stderr.write(ctx.t(noneAtRiskNothing(req.atRisk, atRiskUnjudged)) + '\n');
     } else {
-      await writeRows(ctx, AT_RISK_COLUMNS, atRisk);
+      // The title's zh header in the words of the run's platforms: 宝贝标题 is Taobao/Tmall's; 抖店 and
+      // 拼多多 exports say 商品 (选购商品, 商品): 商品名称, as reviews queue and orders inspect say (text44).
+      const platforms = new Set(set.stats.flatMap((s) => (s.rowPlatforms.length > 0 ? s.rowPlatforms : [s.detected.layout.platform])));
+      const others = [...platforms].some((p) => p !== 'taobao');
+      const titleZh = !others ? '宝贝标题' : platforms.has('taobao') ? '宝贝标题/商品名称' : '商品名称';
+      await writeRows(ctx, AT_RISK_COLUMNS.map((c) => (c.key === 'title' ? { ...c, zh: titleZh } : c)), atRisk);
     }
     if (atRisk.length > 0 || resolveFormat(ctx) !== 'table' || (ctx.output !== undefined && ctx.output !== '-')) ctx.info(atRiskSummary(atRisk.length, req.atRisk, costs.reduce<Money>((s, c) => (c === null ? s : s.plus(c)), ZERO), usedIds, costs.filter((c) => c === null).length, atRiskUnjudged));
     if (notifier) {

@@ -116,13 +116,23 @@ function atRiskRecordWarning(): Msg {
   return msg('--at-risk 列出未发货的订单 (即将到期或已经延迟), 不是红包: 这次 --record 不记录任何东西 (记录红包请另行运行不带 --at-risk 的 compensate --record)', '--at-risk lists unshipped orders (due soon or already late), not vouchers: --record records nothing in this run (record vouchers in a separate compensate --record run without --at-risk)');
 }
 
-function noShipTimeError(files: string[]): InputError {
+/**
+ * `taobao`: whether a Taobao/Tmall export is among the files: only there is a 宝贝报表 or a newer 订单报表
+ * layout the way to a ship time; a 抖店 or 拼多多 export is exported again with its 发货时间 column (抖店
+ * lets the merchant choose the columns). Until text44 a 抖店 shop was sent for a 宝贝报表.
+ */
+function noShipTimeError(files: string[], taobao = true): InputError {
   return new InputError(
     msg(`${files.join(', ')} 没有"发货时间"列, 没有一个订单可以判断是否延迟发货`, `${files.join(', ')} has no ship-time column (发货时间), and no order could be judged without it`),
-    msg(
-      '加上 --shipments <揽收文件> (订单编号, 揽收时间), 或同时传入含"发货时间"的宝贝报表, 或导出含"发货时间"的新版订单报表。',
-      'add --shipments <pickup-scans.csv> (订单编号, 揽收时间), or also pass the item report (宝贝报表) that has 发货时间, or export a newer order report that has it.',
-    ),
+    taobao
+      ? msg(
+          '加上 --shipments <揽收文件> (订单编号, 揽收时间), 或同时传入含"发货时间"的宝贝报表, 或导出含"发货时间"的新版订单报表。',
+          'add --shipments <pickup-scans.csv> (订单编号, 揽收时间), or also pass the item report (宝贝报表) that has 发货时间, or export a newer order report that has it.',
+        )
+      : msg(
+          '加上 --shipments <揽收文件> (订单编号, 揽收时间), 或重新导出订单并勾选"发货时间"列。',
+          'add --shipments <pickup-scans.csv> (订单编号, 揽收时间), or export the orders again with the 发货时间 column included.',
+        ),
   );
 }
 
@@ -1732,7 +1742,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Nothing at all could be judged for want of ship times: the input is unusable (exit 3).
   if (!hasShipTimes && req.atRisk === undefined && tally.read > tally.excluded && judged === 0 && tally.noRuleSet.size === 0) {
     await rejects.finish();
-    throw noShipTimeError(set.stats.map((s) => s.file));
+    throw noShipTimeError(set.stats.map((s) => s.file), set.stats.some((s) => (s.rowPlatforms.length > 0 ? s.rowPlatforms : [s.detected.layout.platform]).includes('taobao')));
   }
   // An excluded order whose row was rejected was found: its id is not reported as matching no order.
   for (const id of heldExcluded) seenIds.add(id);

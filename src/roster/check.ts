@@ -3,7 +3,7 @@
 // so a wrong model cannot hide behind a matching wrong check.
 import { type Msg, msg, plural } from '../errors.js';
 import { type Grid, type RosterProblem, comparableMinutes, daysOffOf, hoursCompared, leaveCounts, leaveSet, lengthsOf } from './problem.js';
-import { type DayCode, OFF, codeLabel, codeName, overnight, paidOf, shiftOf } from './shifts.js';
+import { type DayCode, OFF, type ShiftDef, codeLabel, codeName, overnight, paidOf, shiftOf } from './shifts.js';
 
 export type RuleId =
   | 'unknown-shift'
@@ -21,7 +21,8 @@ export type RuleId =
   | 'shift-not-allowed'
   | 'max-shifts'
   | 'max-hours'
-  | 'days-off-column';
+  | 'days-off-column'
+  | 'leave-days-column';
 
 export interface Violation {
   agent: string;
@@ -360,6 +361,82 @@ export function checkDaysOffColumn(p: RosterProblem, cells: DayCode[][][], colum
     });
   });
   return out;
+}
+
+/**
+ * A grid's `leave days` / `请假天数` column (roster plan writes leave as O / 休 and counts it there)
+ * against the grid (docs/rules.md §4). Two counts no grid can have: fewer days than the leave the
+ * grid and --requests date (请假 cells), and more than that leave and the agent's O days together (the
+ * agent works a day the column calls leave). Until 2026-12 either was clamped without a word: the
+ * dated leave was taken, or every O day became leave ("0 days off, must be exactly 7 (besides 9 days
+ * of leave)", and the month's hours scaled up from the days worked). Now rule `leave-days-column`
+ * with the line, what the column says and what the grid shows; that agent's column is not used, and
+ * the grid is checked as written. Returns each agent's undated leave: what the column counts beyond
+ * the dated leave (0 where it was reported or says nothing). An agent with a missing or unreadable
+ * day is not compared for the second count (the day is reported on its own).
+ */
+export function checkLeaveDaysColumn(
+  p: { agents: readonly string[]; days: readonly { key: string }[]; shifts: readonly ShiftDef[] },
+  cells: DayCode[][][],
+  leave: { fromRequests: ReadonlySet<number>; all: readonly [number, number][] },
+  column: { header: string; byAgent: ReadonlyMap<string, { count: number; line: number }> },
+): { violations: Violation[]; undated: number[] } {
+  const out: Violation[] = [];
+  const D = p.days.length;
+  const dated = p.agents.map(() => [] as number[]);
+  for (const [a, d] of leave.all) dated[a]!.push(d);
+  const undated = p.agents.map(() => 0);
+  p.agents.forEach((agent, a) => {
+    const said = column.byAgent.get(agent);
+    if (said === undefined) return;
+    const days = dated[a]!;
+    const where = (zh: boolean) => {
+      const req = days.filter((d) => leave.fromRequests.has(a * D + d)).length;
+      if (req === 0) return zh ? '表中' : 'the grid shows';
+      return req === days.length ? (zh ? '--requests 中' : '--requests gives') : zh ? '表中和 --requests 中共' : 'the grid and --requests show';
+    };
+    if (said.count < days.length) {
+      const keys = days.slice(0, 5).map((d) => p.days[d]!.key);
+      const more = days.length > 5 ? '…' : '';
+      out.push({
+        agent,
+        date: '',
+        rule: 'leave-days-column',
+        detail: msg(
+          `第 ${said.line} 行: "${column.header}" 列写 ${said.count} 天, ${where(true)}请假 ${days.length} 天 (${keys.join('、')}${more}): 改正该列, 或核对请假的日子`,
+          `line ${said.line}: the "${column.header}" column says ${said.count}, ${where(false)} ${plural(days.length, 'day')} of leave (${keys.join(', ')}${more}): correct the column, or check the leave days`,
+        ),
+      });
+      return;
+    }
+    const extra = said.count - days.length;
+    if (extra === 0) return;
+    // The undated leave can only be O days not dated as leave.
+    const row = cells[a] ?? [];
+    let off = 0;
+    for (let d = 0; d < D; d++) {
+      const c = row[d] ?? [];
+      if (c.length !== 1 || (c[0] !== OFF && shiftOf(p.shifts, c[0]!) === undefined)) {
+        undated[a] = extra;
+        return;
+      }
+      if (c[0] === OFF && !days.includes(d)) off++;
+    }
+    if (extra <= off) {
+      undated[a] = extra;
+      return;
+    }
+    out.push({
+      agent,
+      date: '',
+      rule: 'leave-days-column',
+      detail: msg(
+        `第 ${said.line} 行: "${column.header}" 列写 ${said.count} 天, 表中休息 (${codeLabel(p.shifts, OFF)}) 只有 ${off} 天${days.length ? `, 请假 ${days.length} 天` : ''}: 至少有 ${extra - off} 天请假排了班; 改正该列, 或核对改过的日子 (该客服按表中所写检查)`,
+        `line ${said.line}: the "${column.header}" column says ${said.count}, the grid shows only ${plural(off, 'day')} off (${OFF})${days.length ? ` and ${plural(days.length, 'day')} of leave` : ''}: at least ${plural(extra - off, 'day')} it counts as leave ${extra - off === 1 ? 'is' : 'are'} worked; correct the column, or check the days edited (this agent is checked as the grid is written)`,
+      ),
+    });
+  });
+  return { violations: out, undated };
 }
 
 export const gridCells = (g: Grid): DayCode[][][] => g.map((row) => row.map((c) => [c]));

@@ -18,4 +18,5 @@ export const RULE_ZH: Labels = {
   'max-shifts': '超过每月最多班次',
   'max-hours': '超过每月最多工时',
   'days-off-column': '休息天数列与表格不符',
+  'leave-days-column': '请假天数列与表格不符',
 };

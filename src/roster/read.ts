@@ -180,8 +180,12 @@ export interface RosterFile {
   /**
    * A grid's `leave days` / `请假天数` column (roster plan writes it when anyone is on leave), by
    * agent: the plan writes leave as O / 休, so the cells alone cannot tell which days they are.
+   * The line of each agent's row, to name it when the count cannot be the grid's (roster check
+   * leave-days-column). A 0 is kept: it says "no leave", which 请假 cells contradict.
    */
-  leaveDays: Map<string, number>;
+  leaveDays: Map<string, { count: number; line: number }>;
+  /** The header of the leave days column, as written, when the grid has one. */
+  leaveDaysHeader?: string;
   /**
    * A grid's per-agent days-off count (`days off` / `休息天数`, the wall calendar's `off` / `休息`),
    * as written in the file, by agent: roster check compares it with the grid's O days (a hand edit
@@ -374,6 +378,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   const totalsMap = mapHeader(t.headers.map((h, i) => (i === ai || dayCols.some((c) => c.i === i) ? '' : h)), [LEAVE_DAYS, DAYS_OFF]);
   const li = totalsMap.index.get('leaveDays');
   const oi = totalsMap.index.get('daysOff');
+  if (li !== undefined) out.leaveDaysHeader = cleanCell(t.headers[li] ?? '');
   if (oi !== undefined) out.daysOffColumn = { header: cleanCell(t.headers[oi] ?? ''), byAgent: new Map() };
   const gridLine = new Map<string, number>();
   for await (const r of t.records) {
@@ -430,8 +435,10 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     gridLine.set(agent, r.line);
     addAgent(agent);
     if (li !== undefined) {
+      // A whole number, as the days-off count below (an xlsx number cell may read back as 2.0); an
+      // empty or other cell is not read.
       const n = cleanCell(r.cells[li] ?? '');
-      if (/^\d+$/.test(n) && Number(n) > 0) out.leaveDays.set(agent, Number(n));
+      if (/^\d+(?:\.0+)?$/.test(n)) out.leaveDays.set(agent, { count: Number(n), line: r.line });
     }
     if (oi !== undefined) {
       // A whole number (an xlsx number cell may read back as 7.0); an empty or other cell is not compared.

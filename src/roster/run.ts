@@ -10,7 +10,7 @@ import { InputError, OutputError, UsageError, type Msg, msg, plural, say } from 
 import { openSink, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import { fileSink } from '../io/sink.js';
-import { checkDaysOffColumn, checkHoursSpread, checkRoster, gridCells, type Violation } from './check.js';
+import { checkDaysOffColumn, checkHoursSpread, checkLeaveDaysColumn, checkRoster, gridCells, type Violation } from './check.js';
 import { type LeaveShort, countingBound, leaveShortDays, limitShort, withMoreAgents } from './diagnose.js';
 import { type Calendar, agentListFor, calendarFor, daysOffFor, needsFor, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
 import type { Level } from './model.js';
@@ -608,7 +608,12 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     return { f, cal: cal!, agents, needs, requests, leave, prev, limits };
   });
   await rejects.finish();
-  const allLeave = leaveOfRoster(ctx, f, cal.days, agents, leave, opts.requests !== undefined);
+  const cells = agents.map(() => cal!.days.map(() => [] as DayCode[]));
+  const dayIndex = new Map(cal.days.map((d, i) => [d.key, i]));
+  // Maps, not indexOf: linear in agents (50,000 agents × 30 days is 1.5 M entries).
+  const agentIndex = new Map(agents.map((a, i) => [a, i]));
+  for (const e of f.entries) cells[agentIndex.get(e.agent)!]![dayIndex.get(e.key)!]!.push(e.code);
+  const allLeave = leaveOfRoster(ctx, f, cal.days, agents, shifts, cells, leave, opts.requests !== undefined);
   const p: RosterProblem = {
     days: cal.days,
     agents,
@@ -625,17 +630,13 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   // RULES §4: 08:00–09:00 is measured by the platform though no shift covers it: warn, as plan does
   // (until 2026-12 only plan did; a hand-made roster with the same shifts passed without a word).
   warnMorning(ctx, p);
-  const cells = agents.map(() => cal!.days.map(() => [] as DayCode[]));
-  const dayIndex = new Map(cal.days.map((d, i) => [d.key, i]));
-  // Maps, not indexOf: linear in agents (50,000 agents × 30 days is 1.5 M entries).
-  const agentIndex = new Map(agents.map((a, i) => [a, i]));
-  for (const e of f.entries) cells[agentIndex.get(e.agent)!]![dayIndex.get(e.key)!]!.push(e.code);
   // A day whose code could not be read is reported once, as unknown-shift, not also as missing.
   const unreadable = new Set(f.problems.filter((v) => v.rule === 'unknown-shift').map((v) => `${v.agent}\u0000${v.date}`));
   const found: Violation[] = [
     ...f.problems,
     ...checkRoster(p, cells).filter((v) => !(v.rule === 'missing-day' && unreadable.has(`${v.agent}\u0000${v.date}`))),
     ...checkHoursSpread(p, cells, maxSpread),
+    ...allLeave.violations,
     ...(f.daysOffColumn ? checkDaysOffColumn(p, cells, f.daysOffColumn) : []),
   ];
   const summary = (): Msg => {
@@ -685,10 +686,20 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
  * them was a day off: an agent back from 3 days of leave broke days-off ("7 days off, must be
  * exactly 4").
  */
-function leaveOfRoster(ctx: Ctx, f: RosterFile, days: readonly { key: string }[], agents: readonly string[], fromRequests: [number, number][], requestsGiven: boolean): { leave: [number, number][]; undated?: number[] } {
+function leaveOfRoster(
+  ctx: Ctx,
+  f: RosterFile,
+  days: readonly { key: string }[],
+  agents: readonly string[],
+  shifts: readonly ShiftDef[],
+  cells: DayCode[][][],
+  fromRequests: [number, number][],
+  requestsGiven: boolean,
+): { leave: [number, number][]; undated?: number[]; violations: Violation[] } {
   const agentIndex = new Map(agents.map((a, i) => [a, i]));
   const dayIndex = new Map(days.map((d, i) => [d.key, i]));
   const seen = new Set(fromRequests.map(([a, d]) => a * days.length + d));
+  const requested = new Set(seen);
   const leave = [...fromRequests];
   for (const e of f.leave) {
     const a = agentIndex.get(e.agent);
@@ -698,12 +709,12 @@ function leaveOfRoster(ctx: Ctx, f: RosterFile, days: readonly { key: string }[]
     leave.push([a, d]);
   }
   leave.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  if (f.leaveDays.size === 0) return { leave };
-  const dated = agents.map(() => 0);
-  for (const [a] of leave) dated[a]!++;
-  const undated = agents.map((agent, a) => Math.max(0, (f.leaveDays.get(agent) ?? 0) - dated[a]!));
+  if (f.leaveDays.size === 0) return { leave, violations: [] };
+  // A count the grid cannot have (fewer than the dated leave, more than it and the O days) is
+  // reported and not used (check.ts checkLeaveDaysColumn); it was clamped without a word.
+  const { violations, undated } = checkLeaveDaysColumn({ agents, days, shifts }, cells, { fromRequests: requested, all: leave }, { header: f.leaveDaysHeader ?? '', byAgent: f.leaveDays });
   const named = agents.flatMap((agent, a) => (undated[a] ? [{ agent, n: undated[a]! }] : []));
-  if (named.length === 0) return { leave };
+  if (named.length === 0) return { leave, violations };
   const list = (lang: 'zh' | 'en') => named.map((x) => (lang === 'zh' ? `${x.agent} ${x.n} 天` : `${x.agent} ${plural(x.n, 'day')}`)).join(lang === 'zh' ? '、' : ', ');
   const more = requestsGiven ? msg('在 --requests 给出的日期之外另有', 'leave beyond the dates --requests gives') : msg('', 'leave');
   ctx.warn(
@@ -712,7 +723,7 @@ function leaveOfRoster(ctx: Ctx, f: RosterFile, days: readonly { key: string }[]
       `${f.name}: the leave days column counts ${more.en} (${list('en')}), but the grid writes leave as O like a day off, so which days are leave cannot be told: that many of the agent's O days are counted as leave (neither days off nor work), and whether a leave day was worked cannot be checked; give the leave dates in --requests (type leave) or write 请假 / leave in those cells to check them day by day`,
     ),
   );
-  return { leave, undated };
+  return { leave, undated, violations };
 }
 
 /**

@@ -20,4 +20,5 @@ export const WARNING_ZH: Labels = {
   sku_type_or_material: 'SKU 类型或材质不同',
   cancel_window_closed: '已过取消期',
   ineligible_not_counted: '行业不适用的未计入',
+  deal_above_list: '到手价高于一口价',
 };

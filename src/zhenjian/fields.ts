@@ -70,9 +70,11 @@ export interface Product {
   stoppedAtSlack?: number;
   /** Canonical SKU_DIMENSIONS keys. */
   skuDiffers: string[];
+  /** Where the row was read (file name and line), to name it in a warning; absent for an answered product. */
+  source?: { file: string; line: number };
 }
 
-export type FieldKey = keyof Product;
+export type FieldKey = Exclude<keyof Product, 'source'>;
 
 export const PRODUCT_FIELDS: readonly (FieldSpec & { key: FieldKey })[] = [
   { key: 'itemId', aliases: ['itemId', '商品ID', '商品id', '宝贝ID', '商品编号', 'item_id', 'id'] },

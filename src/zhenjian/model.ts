@@ -37,7 +37,8 @@ export type WarningCode =
   | 'label_optional_not_tested'
   | 'sku_type_or_material'
   | 'cancel_window_closed'
-  | 'ineligible_not_counted';
+  | 'ineligible_not_counted'
+  | 'deal_above_list';
 
 export interface Warning {
   code: WarningCode;
@@ -132,6 +133,21 @@ export function lensesPerUnit(title: string): { lenses: number; said: string } |
 export function estimate(p: Product, table: CategoryTable, s: Settings): Estimate {
   const warnings: Warning[] = [];
   const match = lookupCategory(table, p.category, p.industry || undefined);
+
+  // A deal price above the list price: the promotion's price is at most the price it discounts, so
+  // the two columns are likely swapped (or one mistyped). Which one is right cannot be told: the
+  // estimate is computed as written (samples at the deal price, the page at the list price) and the
+  // row named with both prices.
+  if (p.dealPrice !== null && p.dealPrice.gt(p.listPrice)) {
+    const at = p.source ? msg(` (${p.source.file} 第 ${p.source.line} 行)`, ` (${p.source.file} line ${p.source.line})`) : msg('', '');
+    warnings.push({
+      code: 'deal_above_list',
+      text: msg(
+        `到手价 ${fmt(p.dealPrice)} 元高于一口价 ${fmt(p.listPrice)} 元${at.zh}: 两列是否填反了? 照填写的计算 (按到手价购样, 报名页按一口价预估); 请核对后改正填错的那一列`,
+        `the deal price 到手价 ${fmt(p.dealPrice)} is above the list price 一口价 ${fmt(p.listPrice)}${at.en}: are the two columns swapped? Computed as written (samples bought at the deal price, the registration page at the list price); check both and correct the wrong one`,
+      ),
+    });
+  }
 
   if (!match.category) {
     const r = table.ordinary;

@@ -83,6 +83,13 @@ export async function writeEstimates(ctx: Ctx, estimates: Estimate[], s: Setting
       for (const w of e.warnings) ctx.warn(msg(`${who}: ${w.text.zh}`, `${who}: ${w.text.en}`));
     });
     for (const w of t.warnings) ctx.warn(msg(`合计: ${w.text.zh}`, `total: ${w.text.en}`));
+  } else {
+    // A deal price above the list price is a doubt about the input, not a note on the estimate: on
+    // stderr in every format, as a rejected row would be (the file's warnings column has it too).
+    estimates.forEach((e, i) => {
+      const who = e.itemId || e.title || `#${i + 1}`;
+      for (const w of e.warnings) if (w.code === 'deal_above_list') ctx.warn(msg(`${who}: ${w.text.zh}`, `${who}: ${w.text.en}`));
+    });
   }
 }
 
@@ -149,6 +156,7 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
     }
     const p = parseProduct(cells, ctx.tz, t.sniffed.container === 'xlsx');
     if ('product' in p) {
+      p.product.source = { file: t.sniffed.name, line: r.line };
       const id = p.product.itemId;
       const before = id === '' ? undefined : used.get(id);
       if (before === undefined) {

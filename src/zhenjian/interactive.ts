@@ -27,14 +27,53 @@ const REFUSED_CLEARS = { validationFailureMode: 'clear' as const };
 /** The question list: one entry per asked field, in order. */
 interface Question {
   key: FieldKey;
-  ask: Msg;
+  /** The prompt; a function of the answers so far when it depends on them (the category's examples). */
+  ask: Msg | ((a: Answers) => Msg);
   default?: (a: Answers) => string;
   check?: (text: string) => Parsed<unknown>;
   confirm?: boolean;
 }
 
+/**
+ * The category prompt's examples: the first category of each industry 甄检 is open to, in the table's
+ * order (女装、童装、隐形眼镜、护肤、汽车用品、手机配件 with the shipped table). They were the first six
+ * categories, all clothing but one (女装、男装、内衣、鞋、箱包、童装): a beauty or electronics seller
+ * saw no category of theirs.
+ */
+export function categoryExamples(table: CategoryTable): string {
+  const out: string[] = [];
+  for (const i of table.industries.filter((x) => x.eligible)) {
+    const c = table.categories.find((x) => x.industry === i.id);
+    if (c) out.push(c.zh);
+  }
+  // A table of the user's own with no category under an eligible industry: its first six, as before.
+  return (out.length ? out : table.categories.slice(0, 6).map((c) => c.zh)).join('、');
+}
+
+/**
+ * How the SKUs of a product of the chosen category typically differ, in the words SKU_DIMENSIONS
+ * accepts (fields.ts): the hint was `颜色;尺码` (colour;size) whatever the category, a lipstick's
+ * shades and a serum's sizes being 色号 and 净含量. By the category's industry; a category the table
+ * does not know gets a general example.
+ */
+const SKU_EXAMPLES: Record<string, Msg> = {
+  apparel: msg('颜色;尺码', 'colour;size'),
+  mother_baby: msg('尺码;规格', 'size;spec'),
+  health: msg('规格;颜色', 'spec;colour'),
+  beauty: msg('色号;净含量', 'shade;net content'),
+  automotive: msg('规格;颜色', 'spec;colour'),
+  electronics: msg('颜色;规格', 'colour;spec'),
+};
+const SKU_GENERAL = msg('规格;颜色', 'spec;colour');
+
+export function skuAsk(table: CategoryTable, category: string): Msg {
+  const m = lookupCategory(table, category);
+  const e = (m.industry && SKU_EXAMPLES[m.industry.id]) || SKU_GENERAL;
+  return msg(`多 SKU 时 SKU 在哪些方面不同 (如 ${e.zh}; 单 SKU 留空)`, `how the SKUs differ, if several (e.g. ${e.en}; empty for one SKU)`);
+}
+
 function questions(table: CategoryTable, s: ResolvedSettings, tz: Ctx['tz']): Question[] {
-  const examples = table.categories.slice(0, 6).map((c) => c.zh).join('、');
+  const examples = categoryExamples(table);
   const amount = (positive: boolean, required: boolean, price = false) => (t: string) => {
     const p = parseAmount(t, positive, price, true);
     if (p.ok && p.value === null && required) return { ok: false as const, reason: msg('必填', 'required') };
@@ -59,7 +98,7 @@ function questions(table: CategoryTable, s: ResolvedSettings, tz: Ctx['tz']): Qu
     { key: 'commissionRate', ask: msg('平台佣金率 (0.05 或 5%)', 'platform commission rate (0.05 or 5%)'), default: () => s.commissionRate.toString(), check: parseRate },
     { key: 'shippingPerSample', ask: msg('每件样品运费 (元)', 'shipping per sample (yuan)'), default: () => s.shippingPerSample.toFixed(2), check: amount(false, false) },
     { key: 'signedAt', ask: msg('代扣协议签约时间 (可空, 如 2026-11-20 14:00)', 'withholding agreement signed at (optional, e.g. 2026-11-20 14:00)'), default: () => '', check: (t) => parseWhen(t, tz) },
-    { key: 'skuDiffers', ask: msg('多 SKU 时 SKU 在哪些方面不同 (如 颜色;尺码; 单 SKU 留空)', 'how the SKUs differ, if several (e.g. colour;size; empty for one SKU)'), default: () => '', check: parseSkuDiffers },
+    { key: 'skuDiffers', ask: (a) => skuAsk(table, a.category ?? ''), default: () => '', check: parseSkuDiffers },
   ];
 }
 
@@ -72,8 +111,9 @@ export async function askProduct(streams: PromptStreams, table: CategoryTable, s
   const defaulted = new Set<FieldKey>();
   try {
     for (const q of questions(table, s, tz)) {
+      const ask = typeof q.ask === 'function' ? q.ask(answers) : q.ask;
       if (q.confirm) {
-        const yes = await confirm({ message: say(q.ask, lang), default: false, theme: yesNo(lang) }, ctxFor());
+        const yes = await confirm({ message: say(ask, lang), default: false, theme: yesNo(lang) }, ctxFor());
         answers[q.key] = yes ? 'yes' : 'no';
         if (!yes) defaulted.add(q.key);
         continue;
@@ -81,7 +121,7 @@ export async function askProduct(streams: PromptStreams, table: CategoryTable, s
       const def = q.default?.(answers);
       const text = await input(
         {
-          message: say(q.key === 'samples' ? withRange(q.ask, table, answers.category ?? '') : q.ask, lang),
+          message: say(q.key === 'samples' ? withRange(ask, table, answers.category ?? '') : ask, lang),
           ...(def !== undefined && def !== '' ? { default: def } : {}),
           validate: (v: string) => {
             if (!q.check) return true;

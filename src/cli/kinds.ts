@@ -92,6 +92,26 @@ export function classify(headers: readonly string[]): InputKind | undefined {
 }
 
 /**
+ * The platform of a 抖店 or 拼多多 order export, by the layout its header matches best; undefined for
+ * a Taobao/Tmall report or no order export. Those exports are read by compensate as they are (one row
+ * per sub-order in 抖店's case), so they are not called a 宝贝报表 nor sent to `orders normalize --lines`.
+ */
+function otherPlatform(headers: readonly string[]): 'douyin' | 'pdd' | undefined {
+  const present = new Set(headers.map(normHeader).filter((h) => h !== ''));
+  let best: { platform: string; score: number } | undefined;
+  for (const l of LAYOUTS) {
+    const score = l.signature.filter((h) => present.has(normHeader(h))).length;
+    if (score >= 2 && (!best || score > best.score)) best = { platform: l.platform, score };
+  }
+  return best?.platform === 'douyin' || best?.platform === 'pdd' ? best.platform : undefined;
+}
+
+const PLATFORM_EXPORT: Record<'douyin' | 'pdd', Msg> = {
+  douyin: msg('抖店订单导出', 'a 抖店 (Douyin) order export'),
+  pdd: msg('拼多多订单导出', 'a 拼多多 (Pinduoduo) order export'),
+};
+
+/**
  * When a command failed to read a file and the file is plainly another kind, what to say instead:
  * which kind it is and how storeops reads it. Undefined when this command reads that kind in the
  * place it was given (`asArgument`: the file argument, else an option such as --shipments).
@@ -101,8 +121,25 @@ export function wrongKind(file: string, headers: readonly string[], command: str
   if (!kind) return undefined;
   const k = KINDS[kind];
   if (k.main.includes(command) || (!asArgument && k.side.includes(command))) return undefined;
-  const usage = usageOf(k, file);
-  const text = msg(`${file} 是${k.name.zh}, 不是 storeops ${command} 在这里要读的文件`, `${file} is ${k.name.en}, not what storeops ${command} reads here`);
+  const platform = kind === 'orders' || kind === 'items' ? otherPlatform(headers) : undefined;
+  const name = platform ? PLATFORM_EXPORT[platform] : k.name;
+  const usage = platform ? usageOf(KINDS.orders, file) : usageOf(k, file);
+  const text = msg(`${file} 是${name.zh}, 不是 storeops ${command} 在这里要读的文件`, `${file} is ${name.en}, not what storeops ${command} reads here`);
+  // 甄检 is Tmall's (天猫甄检): an order export is no product table, and a 抖店 or 拼多多 shop's
+  // products cannot register at all. Said so, with the file it reads, rather than only how else to
+  // read the export.
+  if (command === 'zhenjian estimate' && (kind === 'orders' || kind === 'items')) {
+    const tmall = platform
+      ? msg(`甄检是天猫的检测服务 (天猫甄检), ${name.zh.replace('订单导出', '')}的商品不能报名; `, `甄检 is Tmall's testing service (天猫甄检): ${platform === 'douyin' ? '抖店' : '拼多多'} products cannot register for it; `)
+      : msg('', '');
+    return {
+      text,
+      hint: msg(
+        `${tmall.zh}甄检估算读天猫商品表, 每个商品一行 (商品ID、类目、一口价、到手价、成本、服务费 …), 如 examples/zhenjian-products.csv, 或不带文件在终端里逐项回答。这个文件这样读取: ${usage.zh}`,
+        `${tmall.en}the estimate reads a Tmall product table, one row per product (商品ID, 类目, 一口价, 到手价, 成本, 服务费 …), as examples/zhenjian-products.csv, or answers typed in a terminal with no file. This file is read with: ${usage.en}`,
+      ),
+    };
+  }
   // An order export given to `reviews queue` as its file: the queue reads it too, beside the reviews.
   if (k.option && k.side.includes(command)) {
     return {

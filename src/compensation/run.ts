@@ -3,7 +3,7 @@
 //   → record (record.ts) → rows (rows.ts), and the summary (summary.ts).
 // This file only wires the stages to the input, the state database and the output.
 import { RECORDED_ZH, SIGHTING_DEDUCTS_NAMED_TARGET, SIGHTING_SETTLED_TARGET } from './codes.js';
-import { doc } from '../paths.js';
+import { doc, templatesDir } from '../paths.js';
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, OutputError, PipeClosed, UsageError, msg, plural } from '../errors.js';
 import type { Row } from '../io/columns.js';
@@ -169,9 +169,36 @@ function forcedPlatformClash(forced: RuleSet, clash: Map<string, number>): Usage
 /** `auto`: every built-in rule set, chosen per order; or the one set given (RULES 1.3a). */
 function ruleBook(ctx: Ctx, id: string): RuleBook {
   if (id === 'auto') return autoBook(builtinIds().map((b) => loadRuleSet(b, ctx.io.cwd)), PLATFORM_TZ);
-  const forced = forcedBook(loadRuleSet(id, ctx.io.cwd), PLATFORM_TZ);
+  const rules = loadRuleSet(id, ctx.io.cwd);
+  const forced = forcedBook(rules, PLATFORM_TZ);
   ctx.info(noteLine(forcedNote(forced.forced!.id)));
+  if (exampleNumbers(ctx, rules)) {
+    ctx.warn(
+      msg(
+        `规则文件 ${id} 的档位 (tiers) 还是 storeops init 写出的示例里的数字 (延迟 5%、最低 3.00、最高 30.00; 缺货 10%、最低 5.00、最高 100.00), 不是平台公布的比例, 金额照这些数字计算: 按${RULE_PLATFORM_ZH[rules.platform] ?? rules.platform}账单 (延迟发货_扣款、缺货扣款) 改 tiers, 以及 id 和 title`,
+        `rule file ${id} still has the tiers of the example storeops init writes (late 5 %, 3.00 to 30.00; out of stock 10 %, 5.00 to 100.00), which are no platform's published rate, and the amounts are computed with them: change its tiers to what your ${rules.platform} bill lines (延迟发货_扣款, 缺货扣款) show, and its id and title`,
+      ),
+    );
+  }
   return forced;
+}
+
+/**
+ * A shop's rule file whose tiers are still the example's (templates/rules/custom-example.json, which
+ * `storeops init` copies for the shop to edit): a copy used as it was copied priced 拼多多's late
+ * orders at the example's 5 % and 10 % without a word (user16: `cp custom-example.json my-pdd.json`,
+ * then `compensate … --rules my-pdd.json`). Compared by the tiers alone, as printed numbers: those
+ * are what the amounts come from, whatever the file's id and title were changed to.
+ */
+function exampleNumbers(ctx: Ctx, rules: RuleSet): boolean {
+  let example: RuleSet;
+  try {
+    example = loadRuleSet(path.join(templatesDir(), 'rules', 'custom-example.json'), ctx.io.cwd);
+  } catch {
+    return false;
+  }
+  const shown = (r: RuleSet) => JSON.stringify(r.tiers, (_k, v: unknown) => (v instanceof Object && 'toFixed' in v ? String(v) : v));
+  return shown(rules) === shown(example);
 }
 
 /**

@@ -120,7 +120,9 @@ function configFiles(ctx: Ctx): Array<{ what: string; path: string }> {
 }
 
 /** The words commander found past a command's arguments (`--agents 小王 小李`: 小李), for its message. */
-const excess: { args: string[]; expected: number } = { args: [], expected: 0 }; // expected: 1 when the command reads one file
+// expected: 1 when the command reads one file; fileOption: the option a command whose argument is no
+// file takes its files through (`reviews message <orderId> --reviews FILE`), with the command's name.
+const excess: { args: string[]; expected: number; fileOption?: { flag: string; command: string } } = { args: [], expected: 0 };
 
 /**
  * commander's Command, remembering which words were too many: its message only counted them
@@ -136,6 +138,8 @@ class StoreopsCommand extends Command {
       excess.args = received.slice(this.registeredArguments.length);
       // a command whose last argument is one file (zhenjian estimate [file], roster check <file>, rules show)
       excess.expected = this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1]!.name() === 'file' ? 1 : 0;
+      const reviews = this.options.find((o) => o.long === '--reviews');
+      excess.fileOption = excess.expected === 0 && reviews ? { flag: '--reviews', command: commandPath(this) } : undefined;
     }
     (Command.prototype as unknown as { _excessArguments(r: string[]): void })._excessArguments.call(this, received);
   }
@@ -453,7 +457,18 @@ function commanderMessage(s: string, lang: Lang): string {
     t = t.replace(/[.。]\n?$/, '');
     // A second file to a command that reads one (`zhenjian estimate a.csv b.csv`, `roster check`): the
     // list-and-quotes hint (--agents 小王,小李) said nothing about files.
-    const files = excess.expected > 0 && excess.args.every((w) => /\.(csv|tsv|txt|xlsx|xlsm|xls)$/i.test(w.trim()));
+    const fileWords = excess.args.every((w) => /\.(csv|tsv|txt|xlsx|xlsm|xls)$/i.test(w.trim()));
+    const files = excess.expected > 0 && fileWords;
+    // A review file after the order id (`reviews message 3515… reviews.xlsx`, user16): the list hint
+    // said nothing of --reviews, the option the file goes with.
+    const via = fileWords ? excess.fileOption : undefined;
+    if (via) {
+      const given = excess.args.map((w) => (/[\s'"]/.test(w) ? `"${oneLine(w)}"` : oneLine(w))).join(' ');
+      t +=
+        lang === 'zh'
+          ? `: 多出的 ${words} 不应在这里。\n  提示: 评价表用 ${via.flag} 给出 (可以给几个): storeops ${via.command} <订单编号> ${via.flag} ${given}\n`
+          : `: ${words} ${excess.args.length > 1 ? 'are' : 'is'} not expected there.\n  hint: review files go with ${via.flag} (one or more): storeops ${via.command} <orderId> ${via.flag} ${given}\n`;
+    } else
     t +=
       files
         ? lang === 'zh'

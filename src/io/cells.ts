@@ -156,6 +156,50 @@ export function zeroedPast15(t: string): boolean {
   return true;
 }
 
+/**
+ * Zeros past the 15th digit, over a column's ids, from which the column is read as one a spreadsheet
+ * held as a number (ZeroedColumn): real ids end so together less than once in 10,000 (one digit in
+ * ten is a 0). Reading adopted (docs/formats.md "Order ids are text"); rules.md is silent.
+ */
+export const ZEROED_COLUMN_ZEROS = 4;
+
+/**
+ * One id column of one file, for the other mark of a spreadsheet that held it as a number: every id
+ * of 16–20 digits in it has only zeros past the 15th (3515313147329360000), whatever its times say.
+ * LibreOffice keeps a time's seconds (`2026-11-10 09:00:00` stays as it is), so the row check
+ * (times without seconds, parse.ts) never saw such a file: its ids were taken, two orders under one
+ * id read as a duplicate and dropped. A row with such an id waits for the column's verdict: a
+ * 16–20-digit id with another digit past the 15th (`whole`) clears the column, as the seller centre
+ * writes it; at the end, `rounded` says the ids are lost.
+ */
+export class ZeroedColumn {
+  /** An id of 16–20 digits with a digit other than 0 past the 15th was seen: the column holds whole ids. */
+  whole = false;
+  /** The zeros past the 15th digit of the zeroed ids noted. */
+  zeros = 0;
+
+  /** Notes one id of the column (null or '' when the row has none); true when it is zeroed and the column not yet whole. */
+  note(id: string | null): boolean {
+    if (this.whole || id === null || id.length < 16) return false;
+    if (zeroedPast15(id)) {
+      this.zeros += id.length - 15;
+      return true;
+    }
+    if (id.length <= 20 && ID_DIGITS.test(id)) this.whole = true;
+    return false;
+  }
+
+  /** Whether `id` still waits on the column: zeroed, and no whole id seen yet. */
+  waits(id: string | null): boolean {
+    return !this.whole && id !== null && zeroedPast15(id);
+  }
+
+  /** At the end of the file: every long id zeroed, with enough zeros that they are not real ids ending so. */
+  get rounded(): boolean {
+    return !this.whole && this.zeros >= ZEROED_COLUMN_ZEROS;
+  }
+}
+
 export type IdCheck = 'ok' | 'empty' | 'excel-rounded' | 'not-an-id';
 
 /**

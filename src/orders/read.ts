@@ -25,6 +25,7 @@ import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue }
 import { isWaybillColumn, scrubFreeText, shownNick } from '../io/pii.js';
 import { enrichLine, enrichOrder, foldLines, shownShipped } from './merge.js';
 import { type HeldRow, type ParsedRow, type RowProblem, heldRow, isProblem, makeRowParser } from './parse.js';
+import { ZeroedColumn } from '../io/cells.js';
 import type { Order, OrderStatus, Platform } from './types.js';
 import { dataStdin } from '../io/stdin.js';
 
@@ -245,6 +246,60 @@ export class OrderSet {
     // batch (seenBatch) and in duplicateRow; the rejected rows' ids are kept by rejectRecord and
     // rejectParsed. Nothing of it in the per-row path: its optimised code stays as small.
     const ev = this.evidence[f.idx];
+    // A row read well: a duplicate, or taken (counted and passed on).
+    const take = async (line: number, r: ParsedRow, out: ParsedRow[]): Promise<void> => {
+      const n = this.files.length;
+      let prev: number | undefined;
+      if (!dedupeByLine) prev = this.seenOrders.getOrAdd(r.orderId, line, f.idx);
+      else if (r.lineId) prev = this.seenLines.getOrAdd(r.lineId, line, f.idx);
+      else {
+        // A line without a line id (宝贝报表 2017–2019, storeops' own order output): its order is
+        // the unit. The lines of one order are adjacent; an order already read from another
+        // (newer) file is a duplicate with all its lines; a repeat inside one file is not.
+        if (r.orderId !== group.id) {
+          const p = this.seenLineOrders.getOrAdd(r.orderId, line, f.idx);
+          group = { id: r.orderId, prev: p !== undefined && (p === UNKNOWN_AT || p % n !== f.idx) ? p : undefined };
+        }
+        prev = group.prev;
+      }
+      if (prev !== undefined) {
+        await this.duplicateRow(f, line, r, prev, dedupeByLine);
+        return;
+      }
+      stats.accepted++;
+      if (r.timeSlack) stats.coarseTimes++;
+      const when = r.paidAt ?? r.createdAt;
+      if (when !== null) {
+        if (stats.firstPaidAt === null || when < stats.firstPaidAt) stats.firstPaidAt = when;
+        if (stats.lastPaidAt === null || when > stats.lastPaidAt) stats.lastPaidAt = when;
+      }
+      stats.statusCounts[r.status] = (stats.statusCounts[r.status] ?? 0) + 1;
+      if (!stats.rowPlatforms.includes(r.platform)) stats.rowPlatforms.push(r.platform);
+      if (sums) {
+        if (r.paidAmount) stats.paidSum = stats.paidSum.plus(r.paidAmount);
+        if (r.postage) stats.postageSum = stats.postageSum.plus(r.postage);
+      }
+      out.push(r);
+    };
+    // The id columns the file has, each watched for a spreadsheet's zeros (ZeroedColumn) until a whole id clears it.
+    const zeroCols = (['orderId', 'lineId', 'parentOrderId'] as const).filter((k) => d.map.index.has(k)).map((key) => ({ key, col: new ZeroedColumn() }));
+    let zeroWatch = zeroCols.length > 0;
+    const waiting: Array<{ rec: RawRecord; r: ParsedRow }> = [];
+    const waitsOn = (r: ParsedRow) => zeroCols.find((z) => z.col.waits(r[z.key]));
+    // The rows waiting from the first, up to one still waiting (all of them at the end of the file,
+    // each then rejected if its column is rounded: its id is lost).
+    const release = async (out: ParsedRow[], end: boolean): Promise<void> => {
+      let k = 0;
+      for (; k < waiting.length; k++) {
+        const { rec, r } = waiting[k]!;
+        const z = waitsOn(r);
+        if (z === undefined) await take(rec.line, r, out);
+        else if (!end) break;
+        else if (z.col.rounded) await this.rejectParsed(f, rec, zeroedColumnProblem(f.name, rec.line, d.map.headers[d.map.index.get(z.key)!]!, r, z.key, d.layout.grain), piiKind, receiverIx, parser);
+        else await take(rec.line, r, out);
+      }
+      waiting.splice(0, k);
+    };
     try {
     for await (const recs of marked(f.batches)) {
      const out: ParsedRow[] = [];
@@ -283,41 +338,34 @@ export class OrderSet {
         await this.rejectParsed(f, rec, r, piiKind, receiverIx, parser);
         continue;
       }
-      const n = this.files.length;
-      let prev: number | undefined;
-      if (!dedupeByLine) prev = this.seenOrders.getOrAdd(r.orderId, rec.line, f.idx);
-      else if (r.lineId) prev = this.seenLines.getOrAdd(r.lineId, rec.line, f.idx);
-      else {
-        // A line without a line id (宝贝报表 2017–2019, storeops' own order output): its order is
-        // the unit. The lines of one order are adjacent; an order already read from another
-        // (newer) file is a duplicate with all its lines; a repeat inside one file is not.
-        if (r.orderId !== group.id) {
-          const p = this.seenLineOrders.getOrAdd(r.orderId, rec.line, f.idx);
-          group = { id: r.orderId, prev: p !== undefined && (p === UNKNOWN_AT || p % n !== f.idx) ? p : undefined };
+      if (zeroWatch) {
+        // An id with zeros past its 15th digit waits for its column's verdict (ZeroedColumn); so does
+        // every row after it, to keep the file's order (the first row of an order is the one used).
+        let waits = false;
+        for (const z of zeroCols) if (z.col.note(r[z.key])) waits = true;
+        zeroWatch = zeroCols.some((z) => !z.col.whole);
+        if (waits) {
+          waiting.push({ rec, r });
+          continue;
         }
-        prev = group.prev;
       }
-      if (prev !== undefined) {
-        await this.duplicateRow(f, rec.line, r, prev, dedupeByLine);
-        continue;
+      if (waiting.length) {
+        await release(out, false);
+        if (waiting.length) {
+          waiting.push({ rec, r });
+          continue;
+        }
       }
-      stats.accepted++;
-      if (r.timeSlack) stats.coarseTimes++;
-      const when = r.paidAt ?? r.createdAt;
-      if (when !== null) {
-        if (stats.firstPaidAt === null || when < stats.firstPaidAt) stats.firstPaidAt = when;
-        if (stats.lastPaidAt === null || when > stats.lastPaidAt) stats.lastPaidAt = when;
-      }
-      stats.statusCounts[r.status] = (stats.statusCounts[r.status] ?? 0) + 1;
-      if (!stats.rowPlatforms.includes(r.platform)) stats.rowPlatforms.push(r.platform);
-      if (sums) {
-        if (r.paidAmount) stats.paidSum = stats.paidSum.plus(r.paidAmount);
-        if (r.postage) stats.postageSum = stats.postageSum.plus(r.postage);
-      }
-      out.push(r);
+      await take(rec.line, r, out);
      }
      if (ev !== undefined && out.length) seenBatch(ev, out);
      if (out.length) yield out;
+    }
+    if (waiting.length) {
+      const out: ParsedRow[] = [];
+      await release(out, true);
+      if (ev !== undefined && out.length) seenBatch(ev, out);
+      if (out.length) yield out;
     }
     } finally {
       progress.done();
@@ -970,6 +1018,25 @@ export class OrderSet {
 }
 
 /** The lines of an order are not next to each other in a line-grain file: exit 3, nothing is guessed. */
+/**
+ * The rejection of a row whose id column a spreadsheet held as a number (ZeroedColumn.rounded): the
+ * id is lost, so the row is no order; its buyer's vouchers of its paid time are held (HeldRow), by
+ * no order id (the one written is none of the shop's).
+ */
+function zeroedColumnProblem(file: string, line: number, header: string, r: ParsedRow, key: 'orderId' | 'lineId' | 'parentOrderId', grain: Detected['layout']['grain']): RowProblem {
+  const id = r[key]!;
+  const held = heldRow(file, line, r.buyer, r.paidAt ?? NaN, undefined, grain);
+  return {
+    column: header,
+    value: id,
+    reason: msg(
+      `"${shown(id)}": ${header}列的编号被电子表格按 15 位有效数字四舍五入并补零 (文件中这一列所有 16 位以上的编号在第 15 位之后都是 0: 这一列被当作数字保存过, 如 LibreOffice 或 WPS 里设成了"数值"格式; 原编号已丢失); 请重新下载导出, 或打开时把这一列设为"文本"`,
+      `"${shown(id)}": the ids in column ${header} were rounded by a spreadsheet to 15 significant digits and filled with zeros (every id of 16 digits or more in that column ends in zeros past its 15th digit: the column was kept as a number, e.g. given a number format in LibreOffice or WPS; the real id is lost); download the export again, or open it with that column as text`,
+    ),
+    ...(held ? { held } : {}),
+  };
+}
+
 function scatteredLines(file: string, orderId: string, first: number, again: number): InputError {
   const at = first === UNKNOWN_AT ? '' : String(first);
   return new InputError(

@@ -2,7 +2,7 @@
 // columns and accepts the common aliases). csv or xlsx, any encoding, through src/io.
 import type { Ctx, DuplicateRow } from '../context.js';
 import { InputError, msg } from '../errors.js';
-import { checkOrderId, cleanCell, fullWidthId, halfWidth, zeroedPast15 } from '../io/cells.js';
+import { ZeroedColumn, checkOrderId, cleanCell, fullWidthId, halfWidth, zeroedPast15 } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, cutOffLastRow, openMappedTable, usableRecord, sheetNote, titleLinesNote, withLast } from '../io/table.js';
@@ -201,6 +201,71 @@ export async function readReviews(
     // rejected (until 2026-12 it was rejected as "no order id" wherever it stood: exit 1, --strict 3).
     const summaries = new TrailingSummaries(name, rejects);
     const summaryNamed = [ix.get('buyer') ?? -1, ix.get('text') ?? -1];
+    // A review read well: kept, or counted as a duplicate (another version of one kept).
+    const take = (review: Review): void => {
+      const { orderId, reviewedAt, text, followUpText, title } = review;
+      if (keep && !keep(review)) {
+        read++;
+        return;
+      }
+      const h = hash53(`${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${title}`);
+      const same = kept.get(h);
+      const twins = same === undefined ? [] : Array.isArray(same) ? same : [same];
+      const twin = twins.find((x) => x.orderId === orderId && x.reviewedAt === reviewedAt && x.text === text && x.followUpText === followUpText && x.title === review.title);
+      if (twin) {
+        duplicates++;
+        // Kept: the twin, or the version that took its place since.
+        const now = versionOf(twin);
+        const keptOne = now === undefined ? twin : reviews[now]!;
+        narrow(keptOne, review);
+        dropped(review, keptOne);
+        return;
+      }
+      kept.set(h, twins.length === 0 ? review : [...twins, review]);
+      review.title = intern(review.title);
+      review.buyer = intern(review.buyer);
+      review.ratingRaw = intern(review.ratingRaw);
+      const at = versionOf(review);
+      if (at !== undefined) {
+        duplicates++;
+        if (!versions.includes(orderId)) versions.push(orderId);
+        const before = reviews[at]!;
+        if (moreComplete(review, before)) {
+          narrow(review, before);
+          reviews[at] = review;
+          replaced(before, review);
+          dropped(before, review);
+        } else {
+          narrow(before, review);
+          dropped(review, before);
+        }
+        return;
+      }
+      const vkey = `${orderId}\u0000${review.title}`;
+      const list = byVersion.get(vkey);
+      if (list) list.push(reviews.length);
+      else byVersion.set(vkey, [reviews.length]);
+      read++;
+      reviews.push(review);
+    };
+    // The order-id column, watched for a spreadsheet's zeros (ZeroedColumn); the reviews waiting on it.
+    const idColumn = new ZeroedColumn();
+    const waiting: Review[] = [];
+    // Takes the waiting reviews from the first up to one still waiting; at the end of the file all of
+    // them, returning those whose id the column's verdict says is lost (to be rejected).
+    const release = (end: boolean): Review[] => {
+      const lost: Review[] = [];
+      let k = 0;
+      for (; k < waiting.length; k++) {
+        const w = waiting[k]!;
+        if (!idColumn.waits(w.orderId)) take(w);
+        else if (!end) break;
+        else if (idColumn.rounded) lost.push(w);
+        else take(w);
+      }
+      waiting.splice(0, k);
+      return lost;
+    };
     for await (const [r, last] of withLast(t.records)) {
       // The same screening as every reader: an unreadable record (an unclosed quote) is rejected
       // and counted, never skipped as blank; --strict then fails the run.
@@ -353,49 +418,36 @@ export async function readReviews(
         review.itemWord = word;
         itemWords.add(word);
       }
-      if (keep && !keep(review)) {
-        read++;
+      if (idColumn.note(orderId)) {
+        // An id with zeros past its 15th digit waits for the column's verdict (ZeroedColumn), and
+        // every review after it, to keep the file's order (which of two versions is kept).
+        waiting.push(review);
         continue;
       }
-      const h = hash53(`${orderId}\u0000${reviewedAt}\u0000${text}\u0000${followUpText}\u0000${title}`);
-      const same = kept.get(h);
-      const twins = same === undefined ? [] : Array.isArray(same) ? same : [same];
-      const twin = twins.find((x) => x.orderId === orderId && x.reviewedAt === reviewedAt && x.text === text && x.followUpText === followUpText && x.title === review.title);
-      if (twin) {
-        duplicates++;
-        // Kept: the twin, or the version that took its place since.
-        const now = versionOf(twin);
-        const keptOne = now === undefined ? twin : reviews[now]!;
-        narrow(keptOne, review);
-        dropped(review, keptOne);
-        continue;
-      }
-      kept.set(h, twins.length === 0 ? review : [...twins, review]);
-      review.title = intern(review.title);
-      review.buyer = intern(review.buyer);
-      review.ratingRaw = intern(review.ratingRaw);
-      const at = versionOf(review);
-      if (at !== undefined) {
-        duplicates++;
-        if (!versions.includes(orderId)) versions.push(orderId);
-        const before = reviews[at]!;
-        if (moreComplete(review, before)) {
-          narrow(review, before);
-          reviews[at] = review;
-          replaced(before, review);
-          dropped(before, review);
-        } else {
-          narrow(before, review);
-          dropped(review, before);
+      if (waiting.length) {
+        release(false);
+        if (waiting.length) {
+          waiting.push(review);
+          continue;
         }
-        continue;
       }
-      const vkey = `${orderId}\u0000${review.title}`;
-      const list = byVersion.get(vkey);
-      if (list) list.push(reviews.length);
-      else byVersion.set(vkey, [reviews.length]);
-      read++;
-      reviews.push(review);
+      take(review);
+    }
+    for (const z of release(true)) {
+      await rejects.add(
+        {
+          file: name,
+          line: z.line,
+          column: header('orderId'),
+          value: z.orderId,
+          reason: msg(
+            `"${shown(z.orderId)}": ${header('orderId')}列的编号被电子表格按 15 位有效数字四舍五入并补零 (文件中这一列所有 16 位以上的编号在第 15 位之后都是 0: 这一列被当作数字保存过, 如 LibreOffice 或 WPS 里设成了"数值"格式; 原编号已丢失); 请重新下载导出, 或打开时把这一列设为"文本"`,
+            `"${shown(z.orderId)}": the ids in column ${header('orderId')} were rounded by a spreadsheet to 15 significant digits and filled with zeros (every id of 16 digits or more in that column ends in zeros past its 15th digit: the column was kept as a number, e.g. given a number format in LibreOffice or WPS; the real id is lost); download the export again, or open it with that column as text`,
+          ),
+        },
+        [],
+        z.orderId,
+      );
     }
     summaries.finish((m) => ctx.info(m));
   }

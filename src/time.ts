@@ -326,6 +326,36 @@ export function clockChange(text: string, tz: TimeZone): 'skipped' | 'repeated' 
 }
 
 /**
+ * A spreadsheet's date serial number: the day count it shows for a date-time cell whose date format
+ * was taken off (set to General / 常规 or Number: `46336.375` for 2026-11-10 09:00:00). 36526–73050
+ * (2000-01-01 to 2099-12-31 in the 1900 date system), a fraction for the time of day. Never converted:
+ * where the count starts (1900 or 1904, a spreadsheet's setting) is not in a csv, and a fraction shown
+ * with fewer digits has lost its seconds; the refusal says what it is and how to save the column.
+ */
+export function serialDate(text: string): boolean {
+  if (!/^\d{5}(?:\.\d+)?$/.test(text)) return false;
+  const n = Number(text);
+  return n >= 36526 && n <= 73050;
+}
+
+/** What to say of a serialDate cell (zh, en): after "… is not a valid time: ". */
+export const SERIAL_DATE_NOTE = {
+  zh: '这是电子表格的日期序列号 (从 1900 或 1904 年起的天数: 这一列的日期格式被去掉了, 如设成了"常规"或"数值"); 不换算 (从哪年起算取决于软件的设置, 秒也可能已被舍去); 保存前把这一列设为日期格式 yyyy-mm-dd hh:mm:ss, 或重新下载导出',
+  en: "it is a spreadsheet's date serial number (days since 1900 or 1904: the column's date format was taken off, e.g. set to General or Number); it is not converted (where the count starts is the spreadsheet's setting, and the seconds may be rounded off); give the column a date format such as yyyy-mm-dd hh:mm:ss before saving, or download the export again",
+};
+
+/**
+ * The reason a time was refused when more can be said than "not a valid time": a clock change in
+ * --tz (clockChangeReason), or a spreadsheet's date serial number (serialDate); undefined otherwise.
+ */
+export function refusedTimeReason(text: string, tz: TimeZone, typed = text): { zh: string; en: string } | undefined {
+  const clock = clockChangeReason(text, tz, typed);
+  if (clock) return clock;
+  if (!serialDate(text)) return undefined;
+  return { zh: `"${typed}" 不是有效的时间: ${SERIAL_DATE_NOTE.zh}`, en: `"${typed}" is not a valid time: ${SERIAL_DATE_NOTE.en}` };
+}
+
+/**
  * The reason a time was refused, when it was for a clock change in --tz (zh, en); undefined otherwise.
  * `typed`: the cell as the file has it (２０２６－０３－０８ ０２：３０：００) when `text` is its half-width
  * reading, so the message quotes what can be found in the file; the suggested offsets stay in ASCII.

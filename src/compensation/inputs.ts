@@ -8,7 +8,7 @@ import type { RejectLog } from '../io/rejects.js';
 import { TrailingSummaries, isListSummary } from '../io/summary.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem, sheetNote, titleLinesNote } from '../io/table.js';
 import { timeSlackOf } from '../orders/parse.js';
-import { EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
+import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime, refusedTimeReason } from '../time.js';
 import { dataStdin } from '../io/stdin.js';
 
 export const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', 'order_id', 'order id'];
@@ -541,7 +541,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     const at = parseTime(text, ctx.tz);
     if (typeof at !== 'number') {
       scans.rejected++;
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: (at === undefined ? clockChangeReason(text, ctx.tz) : undefined) ?? msg('揽收时间无效或为空', 'pickup time is missing or not a valid time') });
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: (at === undefined ? refusedTimeReason(text, ctx.tz) : undefined) ?? msg('揽收时间无效或为空', 'pickup time is missing or not a valid time') });
       doubt(r.cells);
       continue;
     }

@@ -6,7 +6,7 @@ import { typedNumberHint } from '../io/typed-number.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { type Money, checkMoneyText, fenToMoney, leadingZero, parseMoney, plainFen } from '../money.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, PROMISE_AHEAD_MS, type TimeZone, clockChangeReason, parseTime, wallText } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, PROMISE_AHEAD_MS, type TimeZone, parseTime, refusedTimeReason, wallText } from '../time.js';
 import { type Grain, type Layout, lookupNormalized } from './layouts.js';
 import type { Order } from './types.js';
 
@@ -439,7 +439,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
         if (t === undefined || (t !== null && (t < EARLIEST_PLAUSIBLE || t > last))) {
           // The cell as typed (２０２６－１１－３２, not 2026-11-32), so it can be found in the file; a
           // clock-change note works on the half-width time (its suggested offsets are written in ASCII).
-          const clock = t === undefined ? clockChangeReason(text, tz) : undefined;
+          const clock = t === undefined ? refusedTimeReason(text, tz) : undefined;
           return {
             column: map.headers[i],
             value: raw,

@@ -6,7 +6,7 @@ import { ZeroedColumn, checkOrderId, cleanCell, fullWidthId, halfWidth, zeroedPa
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, cutOffLastRow, openMappedTable, usableRecord, sheetNote, titleLinesNote, withLast } from '../io/table.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, clockChangeReason, latestPlausible, parseTime } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, latestPlausible, parseTime, refusedTimeReason } from '../time.js';
 import type { ItemWord, Rating, Review } from './types.js';
 import type { Platform } from '../orders/types.js';
 import { dataStdin } from '../io/stdin.js';
@@ -299,7 +299,7 @@ export async function readReviews(
       // Full-width digits and separators (２０２６－１１－２０ ０９：１２) are the same time.
       const atText = halfWidth(cell(r.cells, 'reviewedAt'));
       const reviewedAt = parseTime(atText, ctx.tz);
-      const reviewedClock = reviewedAt === undefined ? clockChangeReason(atText, ctx.tz) : undefined;
+      const reviewedClock = reviewedAt === undefined ? refusedTimeReason(atText, ctx.tz) : undefined;
       if (reviewedClock) {
         await reject('reviewedAt', atText, reviewedClock.zh, reviewedClock.en);
         continue;
@@ -348,7 +348,7 @@ export async function readReviews(
       const fuText = halfWidth(cell(r.cells, 'followUpAt'));
       const followUpAt = parseTime(fuText, ctx.tz);
       if (followUpAt === undefined) {
-        const clock = clockChangeReason(fuText, ctx.tz);
+        const clock = refusedTimeReason(fuText, ctx.tz);
         await reject('followUpAt', fuText, clock?.zh ?? '追评时间不是有效时间', clock?.en ?? 'follow-up time is not a valid time');
         continue;
       }

@@ -7,7 +7,7 @@ import { checkOrderId, halfWidth } from '../io/cells.js';
 import { shown } from '../io/rejects.js';
 import { typedNumberHint } from '../io/typed-number.js';
 import { ABSURD_AMOUNT } from '../orders/parse.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, type TimeZone, clockChangeReason, parseTime, timeSlack } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, SERIAL_DATE_NOTE, type TimeZone, clockChangeReason, parseTime, serialDate, timeSlack } from '../time.js';
 
 /** Display periods a test can buy (RULES §3, seed 002 Q13). */
 export const PERIODS = [30, 180] as const;
@@ -214,6 +214,7 @@ export function parseWhen(text: string, tz: TimeZone): Parsed<number | null> {
   // put ASCII text inside the zh sentence that is nowhere in the file.
   const clock = t === undefined ? clockChangeReason(halfWidth(text).trim(), tz, shown(text.trim())) : undefined;
   if (clock) return fail(clock.zh, clock.en);
+  if (t === undefined && serialDate(halfWidth(text).trim())) return fail(`不是时间: ${SERIAL_DATE_NOTE.zh}`, `is not a time: ${SERIAL_DATE_NOTE.en}`);
   if (t === undefined) return fail('不是时间 (写 2026-11-20 14:00:00)', 'is not a time (write 2026-11-20 14:00:00)');
   // 1970 is an empty cell a spreadsheet turned into 0.
   if (t !== null && t < EARLIEST_PLAUSIBLE) return fail('时间不合理 (早于 2003 年)', 'is implausible (before 2003)');

@@ -35,6 +35,10 @@ function moneyText(text: string): string | undefined {
   let t = text;
   if (t.endsWith('元')) t = t.slice(0, -1);
   if (t.startsWith('¥') || t.startsWith('￥')) t = t.slice(1);
+  // Before the commas: a spreadsheet's accounting format writes the sign apart (`¥ 12,345.50 `,
+  // LibreOffice zh-CN), read as `¥12,345.50` is; until 2026-12 the space failed the grouping test
+  // (and the rejection said the whole part started with 0) while `¥ 190.00` was read.
+  t = t.trim();
   if (t.includes(',')) {
     if (!/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return undefined;
     t = t.replace(/,/g, '');
@@ -55,6 +59,21 @@ export function leadingZero(t: string): boolean {
   const c = t.charCodeAt(i + 1);
   return c >= 48 && c <= 57;
 }
+
+/**
+ * An amount with a "?" where its currency sign was (`?190.00`, `? 12,345.50`): a spreadsheet saved a
+ * currency-formatted column into a GBK csv, which has no ¥ (U+00A5), and wrote "?" for it. What the
+ * "?" stood for is not known, so the cell is not read; the rejection says why (LOST_SIGN_NOTE).
+ */
+export function lostSignAmount(text: string): boolean {
+  return /^\?+\s*-?[\d,]+(?:\.\d+)?\s*\?*$|^-?[\d,]+(?:\.\d+)?\s*\?+$/.test(text.trim());
+}
+
+/** What to say of a lostSignAmount cell (zh, en), after "… is not a valid amount: ". */
+export const LOST_SIGN_NOTE = {
+  zh: '"?" 是文件的编码存不下的字符 (电子表格把设了货币格式的一列存成 GBK 编码的 csv 时, 货币符号 ¥ 变成了 ?), 原来是什么不猜测; 保存前把这一列设为普通数值格式, 或另存为 UTF-8 编码的 csv 或 xlsx, 或重新下载导出',
+  en: 'the "?" stands for a character the file\'s encoding could not hold (a spreadsheet saved a currency-formatted column into a GBK csv, which has no ¥ sign), and what it was is not guessed; give the column a plain number format before saving, or save as UTF-8 csv or xlsx, or download the export again',
+};
 
 function parseMoneyText(text: string): Money | null | undefined {
   const t = moneyText(text);

@@ -5,7 +5,7 @@ import { checkOrderId, cleanCell, cleanText, cleanTracking, fullWidthId, halfWid
 import { typedNumberHint } from '../io/typed-number.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
-import { type Money, checkMoneyText, fenToMoney, leadingZero, parseMoney, plainFen } from '../money.js';
+import { LOST_SIGN_NOTE, type Money, checkMoneyText, fenToMoney, leadingZero, lostSignAmount, parseMoney, plainFen } from '../money.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, PROMISE_AHEAD_MS, type TimeZone, parseTime, refusedTimeReason, wallText } from '../time.js';
 import { type Grain, type Layout, lookupNormalized } from './layouts.js';
 import type { Order } from './types.js';
@@ -525,7 +525,9 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
                         `"${shown(raw)}" 不是有效的金额: 逗号只作千位分隔读取 (每组三位, 如 1,234.50), 其他写法可能是小数点, 不猜测; 请改成不带逗号的写法, 如 1234.50`,
                         `"${shown(raw)}" is not a valid amount: a comma is read only as a thousands separator (groups of three, e.g. 1,234.50); any other comma may be a decimal point, which is not guessed; write it without the comma, e.g. 1234.50`,
                       )
-                    : msg(`"${shown(raw)}" 不是有效的金额`, `"${shown(raw)}" is not a valid amount`)
+                    : lostSignAmount(raw)
+                      ? msg(`"${shown(raw)}" 不是有效的金额: ${LOST_SIGN_NOTE.zh}`, `"${shown(raw)}" is not a valid amount: ${LOST_SIGN_NOTE.en}`)
+                      : msg(`"${shown(raw)}" 不是有效的金额`, `"${shown(raw)}" is not a valid amount`)
               : v === 'sub-fen'
                 ? msg(`金额 "${shown(raw)}" 有不足一分的部分; 导出的金额都是整分, 这一行不按四舍五入猜测`, `amount "${shown(raw)}" has a fraction of a fen; exported amounts are whole fen, so it is not rounded to a guess`)
                 : msg(`金额 "${shown(raw)}" 不合理 (为负数或过大)`, `amount "${shown(raw)}" is implausible (negative or too large)`),

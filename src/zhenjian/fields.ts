@@ -2,7 +2,7 @@
 // field shared by the file reader and the interactive prompts, so both accept the same values.
 import { type Msg, msg } from '../errors.js';
 import type { FieldSpec } from '../io/table.js';
-import { Money, moneyMax, parseMoney } from '../money.js';
+import { LOST_SIGN_NOTE, Money, lostSignAmount, moneyMax, parseMoney } from '../money.js';
 import { checkOrderId, halfWidth } from '../io/cells.js';
 import { shown } from '../io/rejects.js';
 import { typedNumberHint } from '../io/typed-number.js';
@@ -133,6 +133,7 @@ export function parseAmount(text: string, positive: boolean, price = false, perP
         `is a range: a multi-SKU product's test buys some of its SKUs, any of them, so write the highest, ${hi} (the most the test can cost)`,
       );
     }
+    if (lostSignAmount(text)) return fail(`不是金额: ${LOST_SIGN_NOTE.zh}`, `is not an amount: ${LOST_SIGN_NOTE.en}`);
     // With what was typed and what to write: a comma (１，２９９) is not guessed.
     const h = typedNumberHint(text.trim(), false, true);
     return h ? fail(`不是金额: ${h.zh}`, `is not an amount: ${h.en}`) : fail('不是金额 (写 199.00)', 'is not an amount (write 199.00)');

@@ -80,6 +80,29 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
     const nightBefore = p.previous.last.filter((code) => code !== undefined && nightIdx.includes(idx.get(code) ?? -1)).length;
     row(dayIdx.map((i) => [1, y(0, i)]), '<=', A - nightBefore);
   }
+  // Agents limited to some shifts (docs/rules.md §4): a day's shifts of a set can only be worked by
+  // the agents who may work one of them and are not off that day, and a night on d followed by a
+  // day shift on d + 1 by those who may work a night or a day shift. Without these the counts
+  // could hand a day two night shifts when only the full-timers may work nights (小何's list: 3 of
+  // 5 agents may work D and N, so D + N on a day ≤ 3 and N on d + D on d + 1 ≤ 3).
+  if (p.limits?.some((l) => l?.shifts)) {
+    const may = (a: number, i: number) => !p.limits?.[a]?.shifts || p.limits[a]!.shifts!.includes(p.shifts[i]!.code);
+    const offOn = new Set([...p.requests, ...(p.leave ?? [])].map(([a, d]) => a * D + d));
+    if (S <= 8) {
+      for (let d = 0; d < D; d++) {
+        const here = p.agents.map((_, a) => a).filter((a) => !offOn.has(a * D + d));
+        for (let mask = 1; mask < 1 << S; mask++) {
+          const set = p.shifts.flatMap((_, i) => (mask & (1 << i) ? [i] : []));
+          const cap = here.filter((a) => set.some((i) => may(a, i))).length;
+          if (cap < here.length) row(set.map((i) => [1, y(d, i)]), '<=', cap);
+        }
+      }
+    }
+    const nd = p.agents.filter((_, a) => [...nightIdx, ...dayIdx].some((i) => may(a, i))).length;
+    if (nd < A && nightIdx.length && dayIdx.length) {
+      for (let d = 0; d + 1 < D; d++) row([...nightIdx.map((i) => [1, y(d, i)] as [number, string]), ...dayIdx.map((i) => [1, y(d + 1, i)] as [number, string])], '<=', nd);
+    }
+  }
   for (const n of p.needs) {
     const t: [number, string][] = [];
     for (const s of n.shifts) if (idx.has(s)) t.push([1, y(n.day, idx.get(s)!)]);

@@ -5,7 +5,7 @@
 // columns instead of thousands and solves in a fraction of a second; when construct.ts then
 // lays out a roster that reaches these bounds, that roster is proven optimal without a
 // branch-and-bound search over the full model.
-import { type RosterProblem, daysOffOf, hoursCompared, leaveCounts, nightsCompared, proRata, scaledAgent, shiftsOfAgent, workDaysOf } from './problem.js';
+import { type RosterProblem, daysOffOf, hoursCompared, leaveCounts, lengthsOf, nightsCompared, proRata, scaledAgent, shiftsOfAgent, workDaysOf } from './problem.js';
 import { dayStaffRange, maxStaff, requiredStaff, spreadUnit } from './objectives.js';
 
 export interface AggregateModel {
@@ -160,6 +160,53 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
     row([[1, 'wmin'], [-1, w(a)]], '<=', 0);
   }
   row([[g, 'o1'], [-1, 'hmax'], [1, 'hmin']], '>=', 0);
+  // A template (valid for every month length 28–31; no leave, no limits): the counts above are the
+  // 31 days'; its days after the shortest month (29–31) are kept per agent (u = 1: agent a works
+  // shift i that day; every agent works them), so the hours of each shorter month are the counts
+  // less those days, and the hour spread is the widest of the lengths, as in model.ts. Without
+  // them the aggregate sees only the 31-day hours and bounds the 5-agent template's spread at 1 h;
+  // with them at 2 h, as a D and an H on day 29 force (an agent's 29-day hours are the 28-day ones
+  // plus 8.5 h or 5.5 h: 2·spread ≥ 3 h).
+  if (p.template && !proRata(p)) {
+    const lengths = lengthsOf(p);
+    const first = Math.min(...lengths);
+    const u = (a: number, d: number, i: number) => `u_${a}_${d}_${i}`;
+    for (let d = first; d < D; d++) {
+      for (let i = 0; i < S; i++) row([[1, y(d, i)], ...p.agents.map((_, a) => [-1, u(a, d, i)] as [number, string])], '=', 0);
+      for (let a = 0; a < A; a++) {
+        for (let i = 0; i < S; i++) {
+          generals.push(u(a, d, i));
+          bounds.push(` 0 <= ${u(a, d, i)} <= 1`);
+        }
+        row(p.shifts.map((_, i) => [1, u(a, d, i)]), '=', 1);
+        if (d + 1 < D) for (const n of nightIdx) for (const di of dayIdx) row([[1, u(a, d, n)], [1, u(a, d + 1, di)]], '<=', 1);
+      }
+    }
+    for (let a = 0; a < A; a++) for (let i = 0; i < S; i++) row([[1, c(a, i)], ...Array.from({ length: D - first }, (_, k) => [-1, u(a, first + k, i)] as [number, string])], '>=', 0);
+    for (const L of lengths) {
+      if (L >= D) continue;
+      for (let a = 0; a < A; a++) {
+        const mins: [number, string][] = p.shifts.map((sh, i) => [sh.paid, c(a, i)]);
+        for (let d = L; d < D; d++) p.shifts.forEach((sh, i) => mins.push([-sh.paid, u(a, d, i)]));
+        row([[1, `hmax_${L}`], ...mins.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
+        row([[1, `hmin_${L}`], ...mins.map(([k, v]) => [-k, v] as [number, string])], '<=', 0);
+      }
+      row([[g, 'o1'], [-1, `hmax_${L}`], [1, `hmin_${L}`]], '>=', 0);
+    }
+    // Valid inequalities the relaxation misses (u = 1/5 on every shift gives every agent the same
+    // day 29): some agent works the longest shift day L + 1 requires (paid P), another the shortest
+    // (Q), and each agent's (L+1)-day hours are the L-day ones plus that shift, so
+    // hmax(L+1) − hmin(L) ≥ P and hmax(L) − hmin(L+1) ≥ −Q; with g·o1 ≥ either spread,
+    // 2·g·o1 ≥ P − Q (白班 510 and 半白班 330 min: o1 ≥ 1.5, so 2 h).
+    const hv = (L: number, m: 'hmax' | 'hmin') => (L >= D ? m : `${m}_${L}`);
+    for (const L of lengths) {
+      if (!lengths.includes(L + 1)) continue;
+      const paid = p.needs.filter((n) => n.day === L && n.count >= 1 && n.shifts.length === 1 && !n.prevShifts?.length && idx.has(n.shifts[0]!)).map((n) => p.shifts[idx.get(n.shifts[0]!)!]!.paid);
+      if (paid.length === 0) continue;
+      row([[1, hv(L + 1, 'hmax')], [-1, hv(L, 'hmin')]], '>=', Math.max(...paid));
+      row([[1, hv(L, 'hmax')], [-1, hv(L + 1, 'hmin')]], '>=', -Math.min(...paid));
+    }
+  }
   row([[1, 'o2'], [-1, 'nmax'], [1, 'nmin'], [-1, 'wmax'], [1, 'wmin']], '>=', 0);
   generals.push(...(proRata(p) ? ['o1', 'o2'] : ['o1', 'o2', 'nmax', 'nmin', 'wmax', 'wmin']));
 

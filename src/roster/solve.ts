@@ -16,7 +16,7 @@ import { checkRoster, gridCells } from './check.js';
 import { construct } from './construct.js';
 import { type BuiltModel, type Level, LEVELS, type ModelOptions, buildModel, gridFrom } from './model.js';
 import { measure, spreadUnit } from './objectives.js';
-import type { Grid, RosterProblem } from './problem.js';
+import { type Grid, type RosterProblem, proRata } from './problem.js';
 
 export interface LevelResult {
   level: Level;
@@ -57,6 +57,8 @@ export interface SolveOptions extends ModelOptions {
    * reaches it is proven at once instead of by a search the time limit stops.
    */
   lowerBound?: (level: Level, capped: readonly LevelResult[]) => number | undefined;
+  /** The same for levels 1 and 2 solved as one (M·o1 + o2): o1's bound, and o2's when o1 is at it. */
+  pairBound?: (capped: readonly LevelResult[]) => [number, number] | undefined;
 }
 
 type HighsModule = {
@@ -74,6 +76,7 @@ type HModel = {
   getColByName(name: string): number;
   changeColCost(i: number, c: number): unknown;
   changeColBounds(i: number, lo: number, hi: number): unknown;
+  addRow(lo: number, hi: number, entries: { indices: Int32Array; values: Float64Array }): unknown;
   zeroAllClocks(): unknown;
   dispose(): void;
 };
@@ -138,6 +141,12 @@ function lexicographic(
     for (const l of LEVELS) model.changeColCost(cols.get(l)!, opt.feasibilityOnly ? 0 : l === level ? (pair ? M : 1) : pair && l === 'o2' ? 1 : 0);
     const lb = pair || opt.feasibilityOnly ? undefined : opt.lowerBound?.(level, results);
     if (lb !== undefined && lb > 0) model.changeColBounds(cols.get(level)!, lb, Infinity);
+    const pb = pair ? opt.pairBound?.(results) : undefined;
+    if (pb) {
+      // o1 ≥ b1, and M·o1 + o2 ≥ M·b1 + b2 (o2 ≥ b2 holds only while o1 = b1).
+      model.changeColBounds(cols.get('o1')!, pb[0], Infinity);
+      if (pb[1] > 0) model.addRow(M * pb[0] + pb[1], Infinity, { indices: Int32Array.from([cols.get('o1')!, cols.get('o2')!]), values: Float64Array.from([M, 1]) });
+    }
     model.zeroAllClocks();
     const nodes = nodeLimit();
     model.options.set({ time_limit: nodes === undefined ? clock.left() : 1e7, ...(nodes === undefined ? {} : { mip_max_nodes: nodes }), ...(opt.feasibilityOnly ? { mip_max_improving_sols: 1 } : {}) });
@@ -337,8 +346,23 @@ export async function solveRoster(p: RosterProblem, opt: SolveOptions): Promise<
     // template: 84,748 against 84,884, not closed in 75 s). The aggregate's bound given the
     // levels already proven closes it when a roster reaches it.
     const aggregateValid = !opt.feasibilityOnly && !opt.drop && (opt.requestsHard || p.requests.length === 0) && !levels.includes('o3');
+    // A template has no route 1, and its hour and night spreads are the slow part of its full
+    // model (the 5-agent template: ~10 s of CPU to prove 2 h and 1); the aggregate, which keeps its
+    // days 29–31 per agent (aggregate.ts), bounds both in a fraction of a second.
+    const pairBound = (before: readonly LevelResult[]) => (capped: readonly LevelResult[]): [number, number] | undefined => {
+      const b1 = aggregateBound(h, p, 'o1', [...before, ...capped], clock);
+      if (b1 === undefined) return undefined;
+      const at: LevelResult = { level: 'o1', value: b1, bound: b1, proven: true, seconds: 0 };
+      return [b1, aggregateBound(h, p, 'o2', [...before, ...capped, at], clock) ?? 0];
+    };
     const withBound = (before: readonly LevelResult[]): SolveOptions =>
-      aggregateValid ? { ...opt, lowerBound: (level, capped) => (level === 'o5' || level === 'o6' ? aggregateBound(h, p, level, [...before, ...capped], clock) : undefined) } : opt;
+      aggregateValid
+        ? {
+            ...opt,
+            lowerBound: (level, capped) => (level === 'o5' || level === 'o6' ? aggregateBound(h, p, level, [...before, ...capped], clock) : undefined),
+            ...(p.template && !proRata(p) ? { pairBound: pairBound(before) } : {}),
+          }
+        : opt;
     const r = lexicographic(p.days.length, h, model, todo, clock, withBound(fixed), warm);
     if (r.status === 'infeasible') return { status: 'infeasible', seconds: elapsed() };
     if (r.status === 'timeout' || !r.sol) return { status: 'timeout', seconds: elapsed() };

@@ -295,6 +295,51 @@
 //    with its orders still its own (4ff2ce9) did not change the failures above. Only the reissue-*
 //    and conflict-* files and reissue-paths3's default seeds were run with it (UTC): a full
 //    test/state run did not fit (13 of ~200 files in 15 min on the loaded machine).
+// 12. (money53; tried, not kept: /tmp/money53/.scratch/m53-shareout.diff, behind STOREOPS_SHAREOUT=1
+//    (+ _TAKES=1, _PEN=2), the old body untouched; test/helpers.ts forwards STOREOPS_SHAREOUT* to the
+//    CLI) The one share-out items 5 and 11 ask for, as ONE min-cost flow per recordVouchers call
+//    (shareOutLoop, integer fen), in place of cover/capCover/staleCap/topUp/owedAfter for the call's
+//    vouchers: sources = money by the row holding it now (a row's amount less covered, for its orders,
+//    each at most its share; with _TAKES a cover t <- j for orders t shares with j moves that much of
+//    j's money to t, one chunk per order in t's paid order, at most its share; a cap share, or what a
+//    cover took beyond those shares, stays with j); sinks = each voucher of the call (at most its
+//    amount) through its orders (at most each share there), its own key's rows directly; caps = a
+//    chunk of a row in the voucher's capKeys may go to it through the group, a voucher under its cap
+//    counting the group only beyond cap - amount (each such voucher tried counting, the slack filled
+//    by group money going nowhere else, or not; the best of 2^k kept); a chunk taken over for an order
+//    a voucher of the run holds has no cap edge (§1.7 "that money follows the order there"). Objective:
+//    most money reused (-1000/fen at each sink), then per fen own window + paid-order rank (0-4), another
+//    window 10 + rank, a cap 15, own key -1. owed = amount - inflow; the same graph whichever vouchers
+//    the run re-issues (blocked conflicts are sinks too). Soft copies of the 55 files (reissue-*,
+//    conflict-*, double-pay, ledger*, cap*, cover-share, moved-*, regroup-*, paid-*, grown-window,
+//    owed-*, anew-share; seen/owedSaid rows soft, totals hard; TZ=UTC):
+//    (a) flow, no _TAKES/_PEN: this file's 4 it.fails cases pass (said X 30.00, W 300.00, V 0.00;
+//        1830.00 every way) and the B-on-time guard (1530.00); the o04-on-time case (1800.00) does not
+//        (W takes all 500.00 of B for o06, share 900.00: 1530.00, the fresh ledger's); reissue-one-by-one
+//        passes. 43 tests fail (these 4 among them), 15 files; money (ledger totals) in 7: seed 2319
+//        2470.00 (2000.00), 1003 1060.00 (890.00), 1157 1500.00 (1600.00),
+//        2042 one order 2000.00 (2500.00), 3139 1000.00/1030.00 (530.00/830.00), 1128 one order
+//        1030.00 (1060.00), anew-share schema 7 800.00 (700.00); said rows only in kept-once-via and
+//        other-buyer-cap; messages (stderr: owing, counted as paid by) or said rows in cap.test (6),
+//        conflict-owed-after-new, regroup-*, takeover-held.
+//    (b) _TAKES + _PEN=2 (the last): 9217 (4 cases), 2319, 2042 and 1003 pass rows and totals; 61
+//        fail (the 4 among them) in 20 files, money in 1157 2000.00 (1600.00), 3139, 9190 1430-1800
+//        (1330.00), 3239 2000.00 (1500.00),
+//        reissue-one-by-one (three exports) 2000.00 (1500.00), reach-moved-away 1700/1900 (1600.00),
+//        keepback-takeable 2000.00 (1500.00), held-full-cap 1030/1300 (1000.00), 9449 1030.00
+//        (1000.00), moved-cap 620.00 (590.00).
+//    What the runs show: a maximal reuse per call is not enough; most breaks are one export's TIES
+//    (equal totals that run) deciding where later money sits. 2319's second export: Q {00,01} paid by
+//    o00's part of Q {03,00} (its own window) with Q {01}'s 500.00 left to Q {30}'s cap, or by o01's
+//    with P {06,03} taking o03's; both owe 470.00 then, but the second puts 470.00 on o30, wasted
+//    when o30 joins o02 (2470.00). This file needs B split in paid order (o04 first, no cap share of
+//    B for X), 2319 needs Q {03,00}'s split against paid order (own window first): both held with
+//    own window < another window < cap, but then a new voucher no longer counts what a conflict not
+//    recorded would take (3139: o01's money follows o01 to the conflict P {01,31,00} and the new
+//    Q {30} issues 470.00, 1000.00 at the second export; its working has Q {30} count it, 530.00).
+//    1157, 9190, 3239 and the others of (b) were not traced (time). A tie-break putting the vouchers
+//    a run does not record (conflicts not named, held, recorded ones not topped up) after those it
+//    records was drafted (not in the diff), not run. Not committed: no variant kept every total.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -306,13 +306,15 @@ export async function readReviews(
       }
       if (typeof reviewedAt !== 'number') {
         // An empty time (a cell lost when the review was copied from the 评价管理 page) takes the
-        // review off the queue: say so, and where its time is found (user15: said nothing more).
+        // review off the queue: say so, and where its time is found (user15: said nothing more) —
+        // the back office of the row's platform (a 抖店 shop has no 卖家中心: until text44 it was named).
+        const where = BACK_OFFICE[(PDD_ID.test(orderId) ? 'pdd' : filePlatform) ?? 'taobao'];
         await reject(
           'reviewedAt',
           atText,
-          reviewedAt === null ? '没有评价时间, 无法计算期限, 这条评价不在跟进队列里; 到卖家中心 评价管理 查到评价时间, 填进这一格后再运行' : '评价时间不是有效时间 (应为 2026-11-20 14:03:00)',
+          reviewedAt === null ? `没有评价时间, 无法计算期限, 这条评价不在跟进队列里; 到${where.zh}查到评价时间, 填进这一格后再运行` : '评价时间不是有效时间 (应为 2026-11-20 14:03:00)',
           reviewedAt === null
-            ? "no review time, so no deadline can be computed and this review is not in the queue; copy the review's time from the seller centre (评价管理) into this cell, then run again"
+            ? `no review time, so no deadline can be computed and this review is not in the queue; copy the review's time from ${where.en} into this cell, then run again`
             : 'review time is not a valid time (expected 2026-11-20 14:03:00)',
         );
         continue;
@@ -455,6 +457,13 @@ export async function readReviews(
 }
 
 const PDD_ID = /^\d{6}-\d+$/;
+
+/** Where a review's time is looked up: the back office of its platform (Taobao/Tmall's when not known). */
+const BACK_OFFICE: Readonly<Record<Platform, { zh: string; en: string }>> = {
+  taobao: { zh: '卖家中心 评价管理 ', en: 'the seller centre (评价管理)' },
+  douyin: { zh: '抖店后台', en: 'the 抖店 back office (抖店后台)' },
+  pdd: { zh: '拼多多商家后台', en: 'the 拼多多 merchant back office (拼多多商家后台)' },
+};
 
 /**
  * What a review file calls an item: 商品 for a 抖店 商品评论 export (商品评价得分, or 订单ID with 商品ID:

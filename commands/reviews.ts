@@ -30,7 +30,7 @@ export function register(program: Command): void {
     // "required option '--status <status>' not specified" listed none).
     .option('--status <status>', 'required: contacted, awaiting_reply, resolved, complaint_filed, do_not_contact / 必填: contacted (已联系)、awaiting_reply (等待回复)、resolved (已解决)、complaint_filed (已投诉)、do_not_contact (勿再联系)')
     .option('--note <text>', 'what was said or agreed / 沟通内容或约定')
-    .option('--channel <channel>', "the platform's chat (wangwang: Taobao/Tmall 旺旺; feige: 抖店 飞鸽; pdd_chat: 拼多多 商家客服; chat: the order's own), phone or sms / 平台聊天 (wangwang 旺旺、feige 飞鸽、pdd_chat 拼多多客服聊天; chat 按订单所在平台)、phone (电话) 或 sms (短信)")
+    .option('--channel <channel>', "the platform's chat (wangwang 旺旺, feige 飞鸽 of 抖店, pdd_chat of 拼多多; chat: the order's own), phone or sms / 平台聊天 (wangwang 旺旺、抖店的 feige 飞鸽、拼多多的 pdd_chat; chat 按订单所在平台)、phone (电话) 或 sms (短信)")
     .option('--who <agent>', 'who made the contact / 进行联系的客服')
     .option('--reviews <file...>', "review files: the buyer's other reviews count towards the contact limits (attempts, gap); warns when the order is in none of them / 评价表: 买家其他评价的联系也计入限制 (次数、间隔); 订单不在其中时提醒")
     .option('--orders <file...>', 'order exports: the buyer of a review file without a buyer column (抖店), as in the queue / 订单报表: 评价表没有买家列时 (抖店) 从订单报表取买家, 与 queue 相同')

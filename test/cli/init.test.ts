@@ -133,7 +133,7 @@ describe('storeops init', () => {
     expect(r.code).toBe(0);
     const warnings = r.stderr.split('\n').filter((l) => l.includes('unknown key'));
     expect(warnings).toEqual([
-      `storeops: warning: ${cfgFile}: unknown key "quietHour" in reviews is ignored; did you mean "quietHours"? (known: maxAttempts, attemptWindowDays, quietHours, minGapHours, contactWithinHours, goodwill, highValue, midValue, serialNegative, shopName, safetyContact, messageLang, keywords, forbidden, templates, minShiftLeftMinutes)`,
+      `storeops: warning: ${cfgFile}: unknown key "quietHour" in reviews is ignored; did you mean "quietHours"? (known: maxAttempts, attemptWindowDays, quietHours, minGapHours, contactWithinHours, goodwill, highValue, midValue, serialNegative, shopName, shopNames, safetyContact, messageLang, keywords, forbidden, templates, minShiftLeftMinutes)`,
       `storeops: warning: ${cfgFile}: unknown key "comissionRate" in zhenjian is ignored; did you mean "commissionRate"? (known: commissionRate, shippingPerSample, avgOrder, farAboveRatio, categories)`,
       `storeops: warning: ${cfgFile}: unknown key "dayOff" in roster is ignored; did you mean "daysOff"? (known: shifts, traffic, daysOff, min, aht, answerWithin, concurrency, serviceLevel, timeLimit, maxHoursSpread)`,
       `storeops: warning: ${cfgFile}: unknown key "negtive" in reviews.goodwill is ignored; did you mean "negative"? (known: neutral, negative)`,

@@ -15,6 +15,8 @@ export interface OrderLike {
   platform?: Order['platform'];
   /** The export's 店铺名称 (not its 店铺Id), when it has one. */
   shopName?: string;
+  /** The item's title as the export gives it (拼多多 商品, 抖店 选购商品, 宝贝标题). */
+  title?: string;
 }
 
 /**
@@ -91,6 +93,7 @@ export class FactsCollector {
       const facts: OrderFacts = { buyer: o.buyer, paidAmount: o.paidAmount, paidAt: o.paidAt, earlierOrders: earlier };
       if (o.platform !== undefined) facts.platform = o.platform;
       if (o.shopName) facts.shopName = o.shopName;
+      if (o.title) facts.title = o.title;
       out.set(o.orderId, facts);
       if (o.parentOrderId && !out.has(o.parentOrderId)) out.set(o.parentOrderId, facts);
     }

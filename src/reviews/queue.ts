@@ -220,7 +220,9 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       // item by that buyer (sameBuyer, the limits) and the message greets them, so it is shown. Before,
       // the column was empty while sameBuyer listed the buyer's other orders, and the message said 亲.
       buyer: nameOf(r),
-      title: r.title,
+      // The review's title, else (a review sheet with no title column, as a 拼多多 one typed by hand)
+      // the order export's: the message said 「您购买的商品」 where --orders named the item.
+      title: r.title || o.orders?.get(r.orderId)?.title || '',
       rating: r.rating,
       reviewedAt: r.reviewedAt,
       ...(r.reviewedAtSlack ? { reviewedAtSlack: r.reviewedAtSlack } : {}),

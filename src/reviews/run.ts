@@ -8,7 +8,7 @@ import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
 import { resolveFormat } from '../io/formats.js';
-import { scrubFreeText, shownNick } from '../io/pii.js';
+import { maskNamesIn, scrubFreeText, scrubPii, shownNick } from '../io/pii.js';
 import { RejectLog } from '../io/rejects.js';
 import type { StateDb } from '../state/ledger.js';
 import { FactsCollector, type OrderLike } from './orders.js';
@@ -194,13 +194,13 @@ function namedBuyers(reviews: Review[]): Set<string> {
 function* recordsOf(o: Order): Generator<OrderLike> {
   // The shop's name as the export writes it (店铺名称; not the 店铺Id): a message greets with it.
   const shopName = o.shopName ?? (o.shopByName ? o.shop : undefined);
-  yield { orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status, platform: o.platform, shopName };
+  yield { orderId: o.orderId, parentOrderId: o.parentOrderId, buyer: o.buyer, paidAt: o.paidAt, paidAmount: o.paidAmount, status: o.status, platform: o.platform, shopName, title: o.title };
   // An export of lines under the order's id (抖店: 主订单编号, each line its 子订单编号): a review
   // may name a line, as the platform's review list does. It joins to that line, as a 订单报表's
   // sub-order does (its own amount, the buyer; the order's payment time when the line has none).
   for (const l of o.subOrders ?? []) {
     if (l.lineId === null || l.lineId === o.orderId) continue;
-    yield { orderId: l.lineId, parentOrderId: o.orderId, buyer: l.buyer || o.buyer, paidAt: l.paidAt ?? o.paidAt, paidAmount: l.paidAmount, status: l.status, platform: o.platform, shopName };
+    yield { orderId: l.lineId, parentOrderId: o.orderId, buyer: l.buyer || o.buyer, paidAt: l.paidAt ?? o.paidAt, paidAmount: l.paidAmount, status: l.status, platform: o.platform, shopName, title: l.title };
   }
 }
 
@@ -265,7 +265,11 @@ async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wan
     const quiet = silentCtx(ctx);
     for await (const o of readOrders(quiet, files, new RejectLog(quiet), options)) for (const r of recordsOf(o)) collector.addHistory(r, missed);
   }
-  return { facts: collector.facts(), receivers };
+  const facts = collector.facts();
+  // An order's title fills the queue's title of a review row that has none: masked as compensate
+  // --at-risk masks a title (a phone or address by its look, the order's receiver by name).
+  if (!ctx.showPii) for (const [id, f] of facts) if (f.title) facts.set(id, { ...f, title: maskNamesIn(scrubPii(f.title), receivers.get(id) ?? []) });
+  return { facts, receivers };
 }
 
 /** Free text of an order as it may be shown: see scrubFreeText (README, Privacy). */

@@ -62,6 +62,11 @@ export interface OrderFacts {
   platform?: Order['platform'];
   /** The order export's 店铺名称 (Tmall 订单报表; an ERP's merged download), when it names one. */
   shopName?: string;
+  /**
+   * The item's title in the order export: the queue's title when the review row has none (a 拼多多
+   * review typed into a sheet with 订单号, 评价时间, 评分 and 评价内容 only).
+   */
+  title?: string;
 }
 
 

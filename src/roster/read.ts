@@ -2,7 +2,7 @@
 // and rosters in grid or long layout (any maker: D/H/N/O, 白/半/晚/休, day/half/night/off).
 import type { Ctx } from '../context.js';
 import { InputError, type Msg, msg } from '../errors.js';
-import { cleanCell } from '../io/cells.js';
+import { cleanCell, halfWidth } from '../io/cells.js';
 import { withTypedHint } from '../io/typed-number.js';
 import { TrailingSummaries, isListSummary, isNoteRow } from '../io/summary.js';
 import { type RejectLog, shown } from '../io/rejects.js';
@@ -192,6 +192,16 @@ export interface RosterFile {
    * that moves a day off and leaves the count stale). Undefined when the grid has no such column.
    */
   daysOffColumn?: { header: string; byAgent: Map<string, { count: number; line: number }> };
+}
+
+/**
+ * A count cell of the days-off or leave-days column: a whole number (an xlsx number cell may read back
+ * as 7.0), also typed with its unit, `7天` / `7 天` (a roster typed by hand, user16: such a cell was
+ * not read, and the column's contradiction with the grid went unreported). Else undefined: not compared.
+ */
+function wholeDays(cell: string): number | undefined {
+  const m = /^(\d+)(?:\.0+)?\s*天?$/.exec(halfWidth(cell));
+  return m ? Number(m[1]) : undefined;
 }
 
 /** A grid's per-agent leave total, as roster plan heads it (render.ts gridColumns). */
@@ -438,12 +448,14 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       // A whole number, as the days-off count below (an xlsx number cell may read back as 2.0); an
       // empty or other cell is not read.
       const n = cleanCell(r.cells[li] ?? '');
-      if (/^\d+(?:\.0+)?$/.test(n)) out.leaveDays.set(agent, { count: Number(n), line: r.line });
+      const count = wholeDays(n);
+      if (count !== undefined) out.leaveDays.set(agent, { count, line: r.line });
     }
     if (oi !== undefined) {
       // A whole number (an xlsx number cell may read back as 7.0); an empty or other cell is not compared.
       const n = cleanCell(r.cells[oi] ?? '');
-      if (/^\d+(?:\.0+)?$/.test(n)) out.daysOffColumn!.byAgent.set(agent, { count: Number(n), line: r.line });
+      const count = wholeDays(n);
+      if (count !== undefined) out.daysOffColumn!.byAgent.set(agent, { count, line: r.line });
     }
     for (const c of dayCols) {
       const raw = cleanCell(r.cells[c.i] ?? '');

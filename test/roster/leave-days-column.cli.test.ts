@@ -104,6 +104,23 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       expect(more.stderr).toContain('the leave days column counts leave (A 1 day)');
     });
 
+    it('counts typed with their unit (1天, ７天) are read as counts, in both columns', () => {
+      // A roster typed by hand: 请假天数 1天 for A (2 请假 cells, as the first case), 休息天数 8天 for
+      // B (7 O days, by hand as in days-off-column). Old code: neither cell was read, exit 0.
+      const g = grid();
+      g[0]![0] = '请假';
+      g[0]![1] = '请假';
+      const head = ['客服', ...FEB, '休息天数', '请假天数'].join(',');
+      const cells = [['7天', '1天'], ['8 天', ''], ['７天', ''], ['7', '0天']];
+      const f = write('r.csv', [head, ...g.map((row, i) => [AG[i], ...row, ...cells[i]!].join(','))].join('\n') + '\n');
+      const r = check(f, 'en');
+      expect(rowsOf(r.stdout)).toEqual([
+        ['A', '', 'leave-days-column', 'line 2: the "请假天数" column says 1, the grid shows 2 days of leave (2026-02-01, 2026-02-02): correct the column, or check the leave days'],
+        ['B', '', 'days-off-column', 'line 3: the "休息天数" column says 8, the grid shows 7 days off (O): correct the column, or check the days edited'],
+      ]);
+      expect(r.code).toBe(1);
+    });
+
     it('--requests leave is named as such', () => {
       // A's 02-05 (day 4: (4 + 0) % 4 = 0, a D) on leave by --requests, made O in the grid; the
       // column says 0. By hand: 1 day of leave, all from --requests.

@@ -207,3 +207,34 @@ export function garbledNameError(file: string, line: number, name: string, how: 
   };
 }
 
+
+/**
+ * A header whose names are run together with ";" (`订单编号;买家会员名;…` in one or a few cells): the
+ * file was saved with ";" as its field delimiter (a spreadsheet's CSV option, or the system's list
+ * separator in a locale that writes a decimal comma). Not read as such: in such a file a comma in an
+ * amount may be a decimal point (`1,234` for 1.234), which is not guessed. The names storeops knows
+ * among the parts (at least 2) tell it; the parts as written are returned, for the error; undefined for any other header. Like
+ * garbledHeader, only on the way to an error (a file already refused).
+ */
+export function semicolonHeader(headers: readonly string[]): string[] | undefined {
+  if (!headers.some((h) => h.includes(';'))) return undefined;
+  const parts = headers.flatMap((h) => h.split(';')).map((h) => h.replace(/^"|"$/g, '').trim());
+  const names = knownNames();
+  const hits = parts.filter((p) => names.has(normHeader(p)));
+  return hits.length >= 2 ? parts.filter((p) => p !== '') : undefined;
+}
+
+/** The error for a semicolonHeader file: what the delimiter is, and how to save the file. */
+export function semicolonError(file: string, parts: readonly string[]): { text: { zh: string; en: string }; hint: { zh: string; en: string } } {
+  const shownParts = parts.slice(0, 3).join(';') + (parts.length > 3 ? ';…' : '');
+  return {
+    text: {
+      zh: `${file}: 各列用分号 ";" 分隔 (${shownParts}), 不是逗号: 文件被电子表格这样保存过 (字段分隔符或系统的列表分隔符是 ";"); storeops 读取逗号或制表符分隔的 csv 和 xlsx, 不按分号读 (这样的文件里金额中的逗号可能是小数点, 不猜测)`,
+      en: `${file}: its columns are separated by ";" (${shownParts}), not by commas: a spreadsheet saved it so (its field delimiter, or the system's list separator, is ";"); storeops reads comma- or tab-separated csv and xlsx, not ";" (in such a file a comma in an amount may be a decimal point, which is not guessed)`,
+    },
+    hint: {
+      zh: '重新另存: LibreOffice 里 另存为 → 文本 CSV, 勾选"编辑筛选器设置", 字段分隔符选 ","; WPS/Excel 里另存为 "CSV (逗号分隔)" 或 xlsx; 或重新下载导出。',
+      en: 'save it again: in LibreOffice, Save As → Text CSV with "Edit filter settings" ticked and "," as the field delimiter; in WPS or Excel, Save As "CSV (Comma delimited)" or xlsx; or download the export again.',
+    },
+  };
+}

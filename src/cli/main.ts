@@ -517,7 +517,13 @@ async function explainKind(e: unknown): Promise<unknown> {
   const w = wrongKind(file, headers, current.command, asArgument);
   if (w) return new StoreopsError(e.exitCode, w.text, w.hint);
   // A header garbled by a wrong encoding (¶©µ¥±àºÅ for 订单编号): the column is there, unreadable.
-  const { garbledHeader, garbledError, partlyGarbled } = await import('./garbled.js');
+  const { garbledHeader, garbledError, partlyGarbled, semicolonHeader, semicolonError } = await import('./garbled.js');
+  // A header of names run together with ";" (订单编号;买家会员名;…): saved with ";" as the delimiter.
+  const semi = semicolonHeader(headers);
+  if (semi) {
+    const said = semicolonError(file, semi);
+    return new StoreopsError(e.exitCode, said.text, said.hint);
+  }
   const g = garbledHeader(headers);
   if (!g) return e;
   // Only some names damaged, the rest read: the reader's error (which column is missing) stays first.

@@ -11,6 +11,16 @@ import { timeSlackOf } from '../orders/parse.js';
 import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime, refusedTimeReason } from '../time.js';
 import { dataStdin } from '../io/stdin.js';
 
+/**
+ * A side list's id a spreadsheet rounded (3.51531314732936E+18): what it is and what to do (until
+ * 2026-12 "an order id Excel rounded" in --exclude / --delivery-failures and "not a valid order id" in
+ * --shipments, the file LibreOffice wrote with E+018 among them).
+ */
+const ROUNDED_LIST_ID = msg(
+  '订单编号被电子表格四舍五入了 (Excel、WPS、LibreOffice 把 19 位的数字这样显示), 后几位已丢失; 请重新导出这份列表, 或打开时把编号列设为"文本"',
+  'an order id a spreadsheet rounded (Excel, WPS and LibreOffice show a 19-digit number so); its last digits are lost: export the list again, or open it with the id column as text',
+);
+
 export const ID_ALIASES = ['订单编号', '订单号', '主订单编号', 'orderId', 'order_id', 'order id'];
 
 /** An order-id list as read: each id and the line it was first on (to report ids that match no order). */
@@ -215,7 +225,7 @@ export async function readIdList(ctx: Ctx, file: string, rejects: RejectLog, fla
         line: r.line,
         column: t.headers[col],
         value: id,
-        reason: check === 'excel-rounded' ? msg('被 Excel 四舍五入的订单编号', 'an order id Excel rounded') : msg('不是订单编号', 'not an order id'),
+        reason: check === 'excel-rounded' ? ROUNDED_LIST_ID : msg('不是订单编号', 'not an order id'),
       });
       continue;
     }
@@ -562,7 +572,9 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     if (cellId && checkOrderId(cellId) !== 'ok' && !(idList?.ok && tn && checkOrderId(tn) !== 'excel-rounded')) {
       scans.rejected++;
       const reason = !idList
-        ? msg('不是有效的订单编号', 'not a valid order id')
+        ? checkOrderId(cellId) === 'excel-rounded'
+          ? ROUNDED_LIST_ID
+          : msg('不是有效的订单编号', 'not a valid order id')
         : idList.ok
           ? msg('一格中写了多个订单编号但没有物流单号: 无法核对是否同一个包裹 — 请填写包裹的物流单号, 或每个订单一行', "several order ids in one cell but no tracking number: whether they are one parcel cannot be checked — give the parcel's tracking number, or one row per order")
           : msg(`一格中写了多个订单编号, 其中 "${idList.bad}" 不是有效的订单编号 — 请每个订单一行`, `several order ids in one cell, of which "${idList.bad}" is not a valid order id — give one row per order`);

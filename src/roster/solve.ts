@@ -217,7 +217,7 @@ function aggregateBound(h: HighsModule, p: RosterProblem, level: Level, capped: 
     for (const c of capped) model.changeColBounds(model.getColByName(c.level), 0, c.value);
     for (const l of LEVELS) model.changeColCost(model.getColByName(l), l === level ? 1 : 0);
     const nodes = nodeLimit();
-    model.options.set({ time_limit: nodes === undefined ? Math.max(0.05, Math.min(clock.left() / 8, 10)) : 1e7, ...(nodes === undefined ? {} : { mip_max_nodes: nodes }) });
+    model.options.set({ time_limit: nodes === undefined ? Math.max(0.05, Math.min(clock.left() / 4, 60)) : 1e7, ...(nodes === undefined ? {} : { mip_max_nodes: nodes }) });
     model.run();
     const st = h.constants.modelStatus;
     const status = model.getModelStatus();

@@ -175,14 +175,23 @@ export const ZEROED_COLUMN_ZEROS = 4;
 export class ZeroedColumn {
   /** An id of 16–20 digits with a digit other than 0 past the 15th was seen: the column holds whole ids. */
   whole = false;
-  /** The zeros past the 15th digit of the zeroed ids noted. */
+  /** The zeros past the 15th digit of the distinct zeroed ids noted (counted up to ZEROED_COLUMN_ZEROS). */
   zeros = 0;
+  /**
+   * The zeroed ids counted, so an id counts once: the lines of one order (a 宝贝报表's or 抖店's
+   * 主订单编号 on each line) or its several reviews repeat one id, which is one chance of a real id
+   * ending in zeros, not several (a 17-digit order ending in 00 with 2 lines is 2 zeros, not 4).
+   */
+  private counted = new Set<string>();
 
   /** Notes one id of the column (null or '' when the row has none); true when it is zeroed and the column not yet whole. */
   note(id: string | null): boolean {
     if (this.whole || id === null || id.length < 16) return false;
     if (zeroedPast15(id)) {
-      this.zeros += id.length - 15;
+      if (this.zeros < ZEROED_COLUMN_ZEROS && !this.counted.has(id)) {
+        this.counted.add(id);
+        this.zeros += id.length - 15;
+      }
       return true;
     }
     if (id.length <= 20 && ID_DIGITS.test(id)) this.whole = true;

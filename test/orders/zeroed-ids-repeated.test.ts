@@ -70,3 +70,22 @@ describe('an order id repeated on its lines counts its zeros once', () => {
     expect(r.stderr).toContain('1 file: 1 row read = 0 accepted + 1 rejected + 0 duplicates');
   });
 });
+
+describe('a review file: one order reviewed for each of its items counts its id once', () => {
+  it('2 reviews of order 35153131473293500 (17 digits, 2 zeros past the 15th, once): both read, exit 0', () => {
+    // Before the fix: 2 + 2 = 4 zeros, both rows rejected as rounded (exit 3).
+    const f = path.join(tmpDir(), 'reviews.csv');
+    fs.writeFileSync(
+      f,
+      '\uFEFF订单编号,买家会员名,宝贝标题,评价结果,评价时间,评价内容,追评时间,追评内容,描述相符,服务态度,物流服务\n' +
+        '35153131473293500,小明爱购物,加厚羊毛围巾 灰色,差评,2026-11-19 21:40:00,围巾掉毛严重，戴了一天就起球，质量太差,,,1,3,4\n' +
+        '35153131473293500,小明爱购物,毛线球清理器,好评,2026-11-19 21:45:00,挺好用的,,,5,5,5\n',
+    );
+    const r = runCli(['reviews', 'queue', f, '--as-of', '2026-11-21 00:00:00', '-f', 'json', '--lang', 'en']);
+    expect(r.stderr).not.toContain('rounded by a spreadsheet');
+    expect(r.code, r.stderr).toBe(0);
+    // The 差评 is the one to follow up (the 好评 has no bad 追评): one entry, under the id as written.
+    const q = JSON.parse(r.stdout) as Array<{ orderId: string }>;
+    expect(q.map((x) => x.orderId)).toEqual(['35153131473293500']);
+  });
+});

@@ -184,10 +184,21 @@ export class ZeroedColumn {
    */
   private counted = new Set<string>();
 
-  /** Notes one id of the column (null or '' when the row has none); true when it is zeroed and the column not yet whole. */
-  note(id: string | null): boolean {
+  /**
+   * Notes one id of the column (null or '' when the row has none); true when it is zeroed and the
+   * column not yet whole. `raw` is the cell as the file has it: one the export itself marked as text
+   * (Taobao's `="…"`, 抖店's leading tab, an apostrophe) was never held as a number by a spreadsheet
+   * (one that re-saves the file writes the value back bare, the marking gone), so its zeros are the
+   * id's own and the column holds whole ids: a real id ending in 0000 (one in 10,000; a buyer's whole
+   * run of orders if the id's last digits follow the buyer's account) in a download as it came.
+   */
+  note(id: string | null, raw?: string): boolean {
     if (this.whole || id === null || id.length < 16) return false;
     if (zeroedPast15(id)) {
+      if (raw !== undefined && textMarked(raw)) {
+        this.whole = true;
+        return false;
+      }
       if (this.zeros < ZEROED_COLUMN_ZEROS && !this.counted.has(id)) {
         this.counted.add(id);
         this.zeros += id.length - 15;
@@ -207,6 +218,16 @@ export class ZeroedColumn {
   get rounded(): boolean {
     return !this.whole && this.zeros >= ZEROED_COLUMN_ZEROS;
   }
+}
+
+/** A cell the export marked as text: `="…"` (Taobao), a leading tab (抖店), an apostrophe (a sheet's text cell); spaces before it aside. */
+export function textMarked(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32) continue;
+    return c === 61 /* = */ || c === 9 /* tab */ || c === 39 /* ' */;
+  }
+  return false;
 }
 
 export type IdCheck = 'ok' | 'empty' | 'excel-rounded' | 'not-an-id';

@@ -282,7 +282,7 @@ export class OrderSet {
       out.push(r);
     };
     // The id columns the file has, each watched for a spreadsheet's zeros (ZeroedColumn) until a whole id clears it.
-    const zeroCols = (['orderId', 'lineId', 'parentOrderId'] as const).filter((k) => d.map.index.has(k)).map((key) => ({ key, col: new ZeroedColumn() }));
+    const zeroCols = (['orderId', 'lineId', 'parentOrderId'] as const).filter((k) => d.map.index.has(k)).map((key) => ({ key, ix: d.map.index.get(key)!, col: new ZeroedColumn() }));
     let zeroWatch = zeroCols.length > 0;
     const waiting: Array<{ rec: RawRecord; r: ParsedRow }> = [];
     const waitsOn = (r: ParsedRow) => zeroCols.find((z) => z.col.waits(r[z.key]));
@@ -342,7 +342,7 @@ export class OrderSet {
         // An id with zeros past its 15th digit waits for its column's verdict (ZeroedColumn); so does
         // every row after it, to keep the file's order (the first row of an order is the one used).
         let waits = false;
-        for (const z of zeroCols) if (z.col.note(r[z.key])) waits = true;
+        for (const z of zeroCols) if (z.col.note(r[z.key], rec.cells[z.ix])) waits = true;
         zeroWatch = zeroCols.some((z) => !z.col.whole);
         if (waits) {
           waiting.push({ rec, r });

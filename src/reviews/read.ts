@@ -420,7 +420,7 @@ export async function readReviews(
         review.itemWord = word;
         itemWords.add(word);
       }
-      if (idColumn.note(orderId)) {
+      if (idColumn.note(orderId, r.cells[ix.get('orderId')!])) {
         // An id with zeros past its 15th digit waits for the column's verdict (ZeroedColumn), and
         // every review after it, to keep the file's order (which of two versions is kept).
         waiting.push(review);

@@ -110,6 +110,11 @@ export class TrailingSummaries {
     this.pending.push(line);
   }
 
+  /** Rows are held: the next data row must call dataRow (without any, it has nothing to do). */
+  get holding(): boolean {
+    return this.pending.length > 0;
+  }
+
   /** A data row at line `next`: the rows held are not at the end. Returns how many were rejected. */
   async dataRow(next: number): Promise<number> {
     const n = this.pending.length;

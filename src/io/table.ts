@@ -447,6 +447,31 @@ export async function usableRecord(r: RawRecord, file: string, rejects: RejectLo
 }
 
 /**
+ * What usableRecord decides without a word to say: true when it would return true (nothing rejected,
+ * not blank), so a reader awaits usableRecord only for a row it has something to say of.
+ */
+export function recordFine(r: RawRecord, shape: RowShape): boolean {
+  if (r.problem) return false;
+  if (r.cells.every((c) => c.trim() === '')) return false;
+  if (raggedProblem(r.cells, shape.headerWidth, shape.lastNeeded)) return false;
+  return !(shape.map && twinProblem(r.cells, shape.map, shape.private));
+}
+
+/**
+ * A table's batches, each with whether it is the file's last (one batch held back; empty ones
+ * passed over): a reader loops over a batch's records itself, the last one the file's last record.
+ */
+export async function* batchesWithLast(batches: AsyncIterable<RawRecord[]>): AsyncGenerator<[RawRecord[], boolean]> {
+  let held: RawRecord[] | undefined;
+  for await (const b of batches) {
+    if (b.length === 0) continue;
+    if (held) yield [held, false];
+    held = b;
+  }
+  if (held) yield [held, true];
+}
+
+/**
  * The records of a table, each with whether it is the file's last (known once the file is read).
  * A reader whose short rows are fine (an editor drops trailing empty cells) still rejects the last
  * one when no line break follows it: the file was cut off there (cutOffLastRow).

@@ -295,7 +295,7 @@ export class OrderSet {
         const z = waitsOn(r);
         if (z === undefined) await take(rec.line, r, out);
         else if (!end) break;
-        else if (z.col.rounded) await this.rejectParsed(f, rec, zeroedColumnProblem(f.name, rec.line, d.map.headers[d.map.index.get(z.key)!]!, r, z.key, d.layout.grain), piiKind, receiverIx, parser);
+        else if (z.col.rounded) await this.rejectParsed(f, rec, zeroedColumnProblem(f.name, rec.line, d.map.headers[z.ix]!, r, z.key, d.layout.grain), piiKind, receiverIx, parser);
         else await take(rec.line, r, out);
       }
       waiting.splice(0, k);

@@ -418,10 +418,11 @@ export async function readReviews(
         const shopName = cell(r.cells, 'shopName').trim();
         if (shopName !== '') review.shopName = shopName;
         // A 拼多多 order id (yymmdd-digits) is a 拼多多 order whatever the file is; else what the file tells.
-        const platform = PDD_ID.test(orderId) ? 'pdd' : filePlatform;
+        const pdd = PDD_ID.test(orderId);
+        const platform = pdd ? 'pdd' : filePlatform;
         if (platform) review.platform = platform;
         // A 拼多多 order id (yymmdd-digits) is a 拼多多 item, whatever the file's headers say.
-        const word = PDD_ID.test(orderId) ? '商品' : fileWord;
+        const word = pdd ? '商品' : fileWord;
         if (word) {
           review.itemWord = word;
           itemWords.add(word);
@@ -463,7 +464,8 @@ export async function readReviews(
   return { reviews, duplicates, rows, read, versions, duplicateRows, itemWords };
 }
 
-const PDD_ID = /^\d{6}-\d+$/;
+/** A 拼多多 order id (yymmdd-digits): the order is a 拼多多 one whatever the file's headers say. */
+export const PDD_ID = /^\d{6}-\d+$/;
 
 /** Where a review's time is looked up: the back office of its platform (Taobao/Tmall's when not known). */
 const BACK_OFFICE: Readonly<Record<Platform, { zh: string; en: string }>> = {

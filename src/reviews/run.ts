@@ -23,7 +23,7 @@ import { type RosterOnShift, handout, readOnShift } from './roster-file.js';
 import { type ReviewsConfig, loadReviewsConfig, shopFor } from './settings.js';
 import type { Platform } from '../orders/types.js';
 import type { ItemWord, OrderFacts, QueueItem, Review, ReviewStatus } from './types.js';
-import { readReviews } from './read.js';
+import { PDD_ID, readReviews } from './read.js';
 import { writeDuplicatesFirst } from '../orders/duplicates.js';
 import { reviewsNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
@@ -780,7 +780,7 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
   await (await import('../state/ledger.js')).checkState(ctx.statePath, { write: true });
   const lb = await logBuyer(ctx, orderId, opts, cfg);
   // A 拼多多 order id (yymmdd-digits) tells its platform without any file.
-  const channel = given === undefined ? undefined : chatChannel(ctx, orderId, given, lb.platform ?? (/^\d{6}-\d+$/.test(orderId) ? 'pdd' : undefined));
+  const channel = given === undefined ? undefined : chatChannel(ctx, orderId, given, lb.platform ?? (PDD_ID.test(orderId) ? 'pdd' : undefined));
   const db = await openStateDb(ctx, true);
   try {
     // A buyer recorded with this order's earlier contacts still names them.

@@ -245,6 +245,7 @@ export async function recordVouchers(
   shippedSighted?: ReadonlyArray<{ orderId: string; platform: string; lineId?: string }>,
   lateMet?: ReadonlyArray<{ orderId: string; platform: string }>,
   lateHad?: boolean,
+  noLines?: boolean,
 ): Promise<Recorded> {
   const { openState } = await import('../state/ledger.js');
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
@@ -283,7 +284,14 @@ export async function recordVouchers(
     const planAsked = plan.filter((v) => asked.has(v.voucherKey));
     const bothAsked = [...planAsked, ...coverOnly.filter((v) => asked.has(v.voucherKey))];
     reportConflicts(ctx, res, clashes, new Map(planAsked.map((v) => [v.voucherKey, v.amount])), covered, reissue && { named: reissue, orderIds: new Map(planAsked.map((v) => [v.voucherKey, v.orderIds])) });
-    reportChanges(ctx, changes);
+    // A run that read no order's lines (no item report): a changed voucher of a rule set pricing lines
+    // is said to be maybe only that (conflicts.ts reportChanges). Only the changed vouchers are looked up.
+    const wholeWithoutLines = new Map<string, string>();
+    if (noLines && rulesOf && changes.length > 0) {
+      const changed = new Set(changes.map((c) => c.voucherKey));
+      for (const v of plan) if (changed.has(v.voucherKey) && rulesOf(v.rules).unit === 'sub-order') wholeWithoutLines.set(v.voucherKey, v.rules);
+    }
+    reportChanges(ctx, changes, wholeWithoutLines);
     reportPlatformClashes(ctx, platformClashes, platformAmounts);
     reportCapped(
       ctx,

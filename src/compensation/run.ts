@@ -1268,6 +1268,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Shipped, its 发货时间 before a recording run's sighting of it unshipped (judge.ts): named apart.
   const shippedSeen: Array<{ at: string; orderId: string; lineId?: string; seen: number; deadline: number; hours: number; shown: number | null }> = [];
   let shippedSeenCount = 0;
+  // Some order came with its lines (an item report; 抖店 sub-orders): when none did, a rule set pricing
+  // lines (tmall-2026) priced every order as one, and a recorded voucher of that rule set now coming to
+  // more is said to be maybe only that (conflicts.ts reportChanges: the order report's row does not say
+  // how many lines an order has, and its 物流单号 and 宝贝总数量 are not read without --shipments).
+  let linesSeen = false;
 
   // Stage 1, judge: every order streams through once; only late and open orders are kept.
   const tally = newTally();
@@ -1508,6 +1513,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         else if (o.status === 'closed' && shipTimeOf(o, judgeOpts) === null) promiseSkipped.closed.push(o.orderId);
         else promiseOrders.push({ orderId: o.orderId, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), paidAt: o.paidAt, rules });
       } else if (maybeFailed?.active && o.paidAt !== null && o.status !== 'unpaid' && rules?.deliveryPromise) maybeFailed.check(o.orderId, seenIds, null);
+      if (o.subOrders) linesSeen = true;
       const a = assess(o, rules, judgeOpts, req.base);
       const t = a.timing;
       if (seenNow && a.lineParts) {
@@ -1989,7 +1995,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   const nothing = () => undefined;
   const { status: recorded, changes, covers, provisionalRecorded, provisionalChanged, finish: finishRecording, note, published, release, tag } = kept
-    ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted, lateMet, lateHad)
+    ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])) }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted, lateMet, lateHad, !linesSeen)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), provisionalRecorded: new Set<string>(), provisionalChanged: new Set<string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
   const built = kept?.keys.map((voucherKey, i) => ({ voucherKey, toIssue: kept.toIssue[i]!, amount: kept.amount[i]! }));

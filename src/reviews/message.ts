@@ -5,6 +5,7 @@ import { DAY_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
 import { type ForbiddenTable, PhraseList, prepare } from './keywords.js';
 import { Wording, asWritten, normalizeWording } from './wording.js';
 import type { QueueItem } from './types.js';
+import type { Platform } from '../orders/types.js';
 
 export interface TemplateText {
   zh: string;
@@ -53,7 +54,7 @@ export class Lint {
   }
 }
 
-export const PLACEHOLDERS = ['buyer', 'orderId', 'title', 'goodwill', 'issue', 'shop', 'contactBy', 'explainBy', 'complaintBy', 'reviewedAt', 'reviewText', 'safetyContact', 'returnPromise', 'logisticsCheck'] as const;
+export const PLACEHOLDERS = ['buyer', 'orderId', 'title', 'goodwill', 'issue', 'shop', 'contactBy', 'explainBy', 'complaintBy', 'reviewedAt', 'reviewText', 'safetyContact', 'returnPromise', 'logisticsCheck', 'complaintEntry'] as const;
 
 /**
  * Whether the 7-day no-reason return still runs when the message is sent: it runs for 7 days from
@@ -99,6 +100,34 @@ export function logisticsKind(text: string): 'dispatch' | 'courier' | 'both' | '
   return dispatch && courier ? 'both' : dispatch ? 'dispatch' : courier ? 'courier' : 'unknown';
 }
 
+/**
+ * {complaintEntry} (complaint-extortion): where the complaint about a review is filed, in the words of
+ * the buyer's platform. Taobao/Tmall's 卖家中心「评价管理 - 投诉」 as the template said until text45 for
+ * every shop. For 抖店 and 拼多多 neither /work/shared/RULES.md, FORMATS.md nor the seeds name the menu,
+ * so it is said generically (that platform's back office, its review complaint entry), never a made-up
+ * menu path; the back offices are named as read.ts BACK_OFFICE names them. Unknown platform (a sheet
+ * that does not tell, no --orders): the generic words, with Taobao/Tmall's entry as the example.
+ */
+export const COMPLAINT_ENTRY: Readonly<Record<Platform | 'unknown', TemplateText>> = {
+  taobao: { zh: '卖家中心「评价管理 - 投诉」', en: 'the seller centre (review management - complaint)' },
+  douyin: { zh: '抖店后台的评价投诉入口', en: "the 抖店 back office's (抖店后台) review complaint entry" },
+  pdd: { zh: '拼多多商家后台的评价投诉入口', en: "the 拼多多 merchant back office's (拼多多商家后台) review complaint entry" },
+  unknown: {
+    zh: '店铺所在平台商家后台的评价投诉入口 (淘宝/天猫: 卖家中心「评价管理 - 投诉」)',
+    en: "your platform's seller back office, its review complaint entry (Taobao/Tmall: the seller centre, 评价管理 - 投诉)",
+  },
+};
+
+/**
+ * The complaint-extortion step as the shipped template wrote it until text45, word for word: a copy
+ * `storeops init` put in storeops-templates/ (reviews.templates) still has it, and would keep sending
+ * a 抖店 or 拼多多 shop to Tmall's 卖家中心. Read as {complaintEntry}.
+ */
+const OLD_COMPLAINT_ENTRY: readonly [string, string][] = [
+  ['通过卖家中心「评价管理 - 投诉」以', '通过{complaintEntry}以'],
+  ['file a complaint in the seller centre (review management - complaint) as', 'file a complaint through {complaintEntry} as'],
+];
+
 const ISSUE: Record<string, TemplateText> = {
   logistics: { zh: '物流', en: 'delivery' },
   quality: { zh: '商品质量', en: 'product quality' },
@@ -108,8 +137,11 @@ const ISSUE: Record<string, TemplateText> = {
   other: { zh: '这次购物', en: 'this order' },
 };
 
-/** `asOf`: when the message is sent (the run's --as-of); without it nothing time-bound is promised. */
-export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZone, shop: TemplateText, safetyContact = '', asOf?: number): string {
+/**
+ * `asOf`: when the message is sent (the run's --as-of); without it nothing time-bound is promised.
+ * `platform`: the buyer's platform ({complaintEntry}), undefined when nothing tells.
+ */
+export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZone, shop: TemplateText, safetyContact = '', asOf?: number, platform?: Platform): string {
   const primary = item.categories[0] ?? 'other';
   const values: Record<string, string> = {
     buyer: item.buyer || (lang === 'zh' ? '亲' : 'there'),
@@ -129,8 +161,10 @@ export function render(template: string, item: QueueItem, lang: Lang, tz: TimeZo
     safetyContact,
     returnPromise: RETURN_PROMISE[sevenDayReturnOpen(item.signedAt, asOf) ? 'open' : 'unknown'][lang],
     logisticsCheck: LOGISTICS_CHECK[logisticsKind(`${item.text}\n${item.followUpText}`)][lang],
+    complaintEntry: COMPLAINT_ENTRY[platform ?? 'unknown'][lang],
   };
-  return template.replace(/\{([a-zA-Z]+)\}/g, (all, k: string) => values[k] ?? all);
+  const t = platform === 'taobao' ? template : OLD_COMPLAINT_ENTRY.reduce((acc, [old, now]) => acc.split(old).join(now), template);
+  return t.replace(/\{([a-zA-Z]+)\}/g, (all, k: string) => values[k] ?? all);
 }
 
 /** Placeholders a template uses that storeops does not fill (likely typos). */

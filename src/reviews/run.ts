@@ -1055,11 +1055,11 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
     // next allowed (after quiet hours, the 4 h gap). A 7-day return that ends at midnight is not
     // promised in a message that may go out only at 08:00 the next morning.
     const sendAt = item.nextContactAt !== null && item.nextContactAt > ctx.asOf ? item.nextContactAt : ctx.asOf;
-    const message = render(text, quoted, lang, ctx.tz, shop, b.cfg.safetyContact, sendAt);
+    const message = render(text, quoted, lang, ctx.tz, shop, b.cfg.safetyContact, sendAt, platform);
     // RULES 2.2: what is sent is the filled-in message, so the operator's values that fill it (the
     // shop name, the safety contact) are checked in place too. The buyer's own words ({reviewText},
     // {buyer}, {title}) are blanked: quoting a review is not asking for one.
-    const operatorFilled = render(text, { ...item, buyer: ' ', title: ' ', text: '', followUpText: '' }, lang, ctx.tz, shop, b.cfg.safetyContact, sendAt);
+    const operatorFilled = render(text, { ...item, buyer: ' ', title: ' ', text: '', followUpText: '' }, lang, ctx.tz, shop, b.cfg.safetyContact, sendAt, platform);
     const injected = b.cfg.lint.check(operatorFilled);
     if (injected.length > 0) {
       const from: { zh: string; en: string }[] = [];

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 
 const REVIEWS = path.join(EXAMPLES, 'reviews.csv');
-const KNOWN = '{buyer} {orderId} {title} {goodwill} {issue} {shop} {contactBy} {explainBy} {complaintBy} {reviewedAt} {reviewText} {safetyContact} {returnPromise} {logisticsCheck}';
+const KNOWN = '{buyer} {orderId} {title} {goodwill} {issue} {shop} {contactBy} {explainBy} {complaintBy} {reviewedAt} {reviewText} {safetyContact} {returnPromise} {logisticsCheck} {complaintEntry}';
 
 function template(text: string): string {
   const f = path.join(tmpDir(), 'my.txt');

@@ -279,6 +279,16 @@ const SHOP_NAME_KEYS: Readonly<Record<string, Platform>> = {
   拼多多: 'pdd',
 };
 
+/**
+ * The platforms the config says the operator's shops are on: the keys of reviews.shopNames (an
+ * operator with a Tmall and a 拼多多 shop names both). Empty when it names none: unknown. For the
+ * commands that read no export (roster), the only place a shop's platform is written down.
+ */
+export function configuredPlatforms(ctx: Ctx): Set<Platform> {
+  const v = section(ctx.config, 'reviews').shopNames;
+  return new Set(Object.keys(readShopNames(v, configKey(ctx.configPath, 'reviews.shopNames'))) as Platform[]);
+}
+
 /** The platform's name as a message about its shop name says it. */
 export const PLATFORM_NAME: Readonly<Record<Platform, Msg>> = {
   taobao: msg('淘宝/天猫', 'Taobao/Tmall'),

@@ -27,6 +27,7 @@ import { namedNeeds, wallCalendar } from './wall.js';
 import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
 import { type DayCode, OFF, type ShiftDef, codeName, fmtClock } from './shifts.js';
 import { PLATFORM_TZ } from '../time.js';
+import { PLATFORM_NAME, configuredPlatforms } from '../reviews/settings.js';
 import { rosterNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
 import { fileProblem } from '../io/fsproblem.js';
@@ -38,14 +39,41 @@ const VIOLATION_COLUMNS = [
   { key: 'detail', zh: '说明', en: 'detail', wrap: true },
 ];
 
-/** RULES §4: the platform measures 08:00–23:00 (ruleId 20009524), the seed's shop opens at 09:00. */
+/**
+ * RULES §4: Tmall measures 08:00–23:00 (旺旺3分钟人工响应率, ruleId 20009524), the seed's shop opens at
+ * 09:00: warn when no shift covers the morning. The metric is Tmall's: a shop the config places on
+ * 抖店 or 拼多多 only (reviews.shopNames, the one place a roster run learns the platform) is not told of
+ * 旺旺; RULES.md gives no response-time rule for those platforms, so the warning says the hour is
+ * unanswered and to check that platform's own measure. With no platform known (no shopNames) it is
+ * said generically, Tmall's metric as the one known. Until text45 every shop was told of 旺旺.
+ */
 function warnMorning(ctx: Ctx, p: RosterProblem) {
   const first = Math.min(...p.shifts.map((s) => s.start));
-  if (first > 8 * 60) {
+  if (first <= 8 * 60) return;
+  const span = `08:00–${fmtClock(first)}`;
+  const platforms = configuredPlatforms(ctx);
+  if (platforms.has('taobao')) {
     ctx.warn(
       msg(
-        `08:00–${fmtClock(first)} 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间; 请安排人工接待或调整班次时间`,
-        `08:00–${fmtClock(first)} counts toward Tmall's 3-minute response rate (ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), but no shift covers it; have someone answer then`,
+        `${span} 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间; 请安排人工接待或调整班次时间`,
+        `${span} counts toward Tmall's 3-minute response rate (ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), but no shift covers it; have someone answer then`,
+      ),
+    );
+  } else if (platforms.size > 0) {
+    const zh = [...platforms].map((x) => PLATFORM_NAME[x].zh).join('、');
+    const en = [...platforms].map((x) => PLATFORM_NAME[x].en).join(' and ');
+    const office = [...platforms].map((x) => (x === 'douyin' ? msg('抖店后台', 'the 抖店 back office (抖店后台)') : msg('拼多多商家后台', 'the 拼多多 merchant back office (拼多多商家后台)')));
+    ctx.warn(
+      msg(
+        `没有班次覆盖 ${span}, 这段时间买家的咨询无人接待; ${zh}的客服响应考核统计哪些时段 storeops 没有依据 (已知的天猫规则从 08:00 起统计), 请在${office.map((o) => o.zh).join('、')}核对, 计入考核时请安排人工接待或调整班次时间`,
+        `no shift covers ${span}, so buyers' messages then go unanswered; storeops has no source for which hours the response measures of ${en} count (Tmall's known rule counts from 08:00): check in ${office.map((o) => o.en).join(' and ')}, and have someone answer then if they count`,
+      ),
+    );
+  } else {
+    ctx.warn(
+      msg(
+        `没有班次覆盖 ${span}: 天猫/淘宝店这段时间计入 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 其他平台的客服响应考核也可能包括它; 请安排人工接待或调整班次时间 (在配置 reviews.shopNames 写明店铺所在平台, 提示只说该平台的规则)`,
+        `no shift covers ${span}: on Tmall/Taobao it counts toward the 3-minute response rate (旺旺3分钟人工响应率, ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), and other platforms' response measures may count it too; have someone answer then (name your shops' platforms in config reviews.shopNames and this says only that platform's rule)`,
       ),
     );
   }

@@ -20,7 +20,7 @@ import { SpillFile } from '../io/spill.js';
 import { type Money, ZERO, fenToMoney, fmtMoney, isAboveZero, moneyToFen } from '../money.js';
 import { openOrders } from '../orders/read.js';
 import type { HeldRow } from '../orders/parse.js';
-import type { Order } from '../orders/types.js';
+import type { Order, Platform } from '../orders/types.js';
 import type { Freshness } from '../orders/freshness.js';
 import { type RuleBook, autoBook, forcedBook, inForce, ruleSetFor } from '../rules/book.js';
 import { RULE_PLATFORM_ZH } from '../rules/codes.js';
@@ -1371,6 +1371,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // gives one, else the 店铺Id, a phone in it masked; the first 100 shops, in the order first met.
   const shopNames = notifier ? new Map<string, string>() : undefined;
   let lastShopNamed: string | undefined;
+  // The platforms of the orders naming no shop (抖店, 拼多多 exports): the title takes the config's
+  // name for each (reviews.shopNames for the platform first: notify/run.ts titleShop).
+  const unnamedPlatforms = notifier ? new Set<Platform>() : undefined;
   // The inputs' newest pay or ship time, for staleInputWarning (without --as-of only).
   let newestAt = -Infinity;
   const trackNewest = !ctx.asOfGiven;
@@ -1380,6 +1383,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         if (o.paidAt !== null && o.paidAt > newestAt) newestAt = o.paidAt;
         if (o.shippedAt !== null && o.shippedAt > newestAt) newestAt = o.shippedAt;
       }
+      if (unnamedPlatforms && !o.shop) unnamedPlatforms.add(o.platform);
       if (shopNames && o.shop && o.shop !== lastShopNamed) {
         lastShopNamed = o.shop;
         if (!shopNames.has(o.shop) && shopNames.size < 100) shopNames.set(o.shop, shownNick(o.shopByName ? o.shop : (o.shopName ?? o.shop)));
@@ -1915,7 +1919,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     if (notifier) {
       const { atRiskNotice } = await import('../notify/notices.js');
       const { shopsShown } = await import('../notify/notices.js');
-      await notifier.send((lang) => withShops(atRiskNotice((atRisk as unknown as AtRiskEntry[]).map((r) => (riskReceivers.has(String(r.orderId)) ? { ...r, receivers: riskReceivers.get(String(r.orderId)) } : r)), { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }), shopsShown([...new Set(shopNames!.values())], lang)));
+      await notifier.send((lang) => withShops(atRiskNotice((atRisk as unknown as AtRiskEntry[]).map((r) => (riskReceivers.has(String(r.orderId)) ? { ...r, receivers: riskReceivers.get(String(r.orderId)) } : r)), { lang, tz: ctx.tz, asOf: ctx.asOf, withinHours: req.atRisk!, rules: usedIds }), shopsShown([...new Set(shopNames!.values())], lang), [...new Set(shopNames!.values())], unnamedPlatforms!));
     }
     return;
   }
@@ -2428,11 +2432,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   if (notifier) {
     const { vouchersNotice, shopsShown } = await import('../notify/notices.js');
-    await notifier.send((lang) => withShops(vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto', seen }), shopsShown([...new Set(shopNames!.values())], lang)));
+    await notifier.send((lang) => withShops(vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto', seen }), shopsShown([...new Set(shopNames!.values())], lang), [...new Set(shopNames!.values())], unnamedPlatforms!));
   }
 }
 
-/** The notice with the shops the export names (none: the config's, notify/run.ts). */
-function withShops<N extends { shop?: string }>(notice: N, shop: string | undefined): N {
-  return shop === undefined ? notice : { ...notice, shop };
+/**
+ * The notice with the shops the export names and the platforms of the orders naming none (the
+ * config's names for those: notify/run.ts titleShop).
+ */
+function withShops<N extends { shop?: string; shops?: { named: readonly string[]; platforms: readonly (Platform | undefined)[] } }>(notice: N, shop: string | undefined, named: string[], unnamed: ReadonlySet<Platform>): N {
+  return { ...notice, ...(shop === undefined ? {} : { shop }), shops: { named, platforms: [...unnamed] } };
 }

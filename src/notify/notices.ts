@@ -9,6 +9,7 @@ import { CATEGORY_ZH } from '../reviews/codes.js';
 import { maskNamesIn, scrubPii } from '../io/pii.js';
 import { fmtHours } from '../roster/render.js';
 import type { Notice } from './types.js';
+import type { Platform } from '../orders/types.js';
 
 const T = <A extends unknown[]>(zh: (...a: A) => string, en: (...a: A) => string) => ({ zh, en });
 const pick = <A extends unknown[]>(t: { zh: (...a: A) => string; en: (...a: A) => string }, lang: Lang, ...a: A) => (lang === 'zh' ? t.zh(...a) : t.en(...a));
@@ -142,6 +143,10 @@ export interface ReviewEntry {
   buyerKey?: string;
   /** `safety` for a health or safety complaint (README "Safety first"): said in the item itself. */
   escalate?: readonly string[];
+  /** The shop the review file or the order export names (店铺名称; masked), as the greeting takes it first. */
+  shop?: string;
+  /** The review's platform (the order export's, else the review row's), when known. */
+  platform?: Platform;
 }
 
 const RATING = { zh: { good: '好评', neutral: '中评', bad: '差评' }, en: { good: 'positive', neutral: 'neutral', bad: 'negative' } } as const;
@@ -172,9 +177,13 @@ export function reviewsNotice(items: ReviewEntry[], o: { lang: Lang; tz: TimeZon
   const buyers = new Set(now.map((i) => i.buyerKey ?? `order:${i.orderId}`)).size;
   const open = items.filter((i) => i.action !== 'none').length;
   const overdue = items.filter((i) => i.overdue.length > 0).length;
+  // The title's shop(s): those of the buyers listed, as their messages greet them (text45).
+  const named = [...new Set(now.map((i) => i.shop).filter((x): x is string => x !== undefined && x !== ''))];
+  const platforms = [...new Set(now.filter((i) => i.shop === undefined || i.shop === '').map((i) => i.platform))];
   return {
     topic: 'reviews',
     lang: o.lang,
+    ...(now.length > 0 ? { shops: { named, platforms } } : {}),
     title: pick(REVIEWS.title, o.lang, buyers),
     summary: pick(REVIEWS.summary, o.lang, buyers, now.length, open, overdue, o.tz.format(o.asOf).slice(0, 16)),
     items: now.map((i) => ({

@@ -8,6 +8,7 @@ import { type HeldNotice, type NotedItems, type StateDb, heldNotes } from '../st
 import { markerRunning } from '../state/pending.js';
 import { runningAs } from '../proc.js';
 import { fit } from './message.js';
+import { shopsShown } from './notices.js';
 import { type NotifySettings, notifySettings } from './settings.js';
 import { redactUrl, robotShown, targetId } from './target.js';
 import type { Notice, Target, Topic } from './types.js';
@@ -91,6 +92,24 @@ function withShop(notice: Notice, shop: string | undefined): Notice {
   if (shop === undefined || shop === '') return notice;
   const tag = notice.lang === 'zh' ? `【${shop}】` : `[${shop}]`;
   return { ...notice, shop, title: notice.title.replace(/^storeops /, `storeops ${tag} `) };
+}
+
+/**
+ * The shop(s) a notice's title names, in the order the review greeting takes (reviews/settings.ts
+ * shopFor): the names the exports give; for an item whose export names none, reviews.shopNames for its
+ * platform, else notify.shop, else reviews.shopName; each name once, up to 3 (shopsShown). A notice
+ * without `shops` (roster): its `shop`, else notify.shop, else reviews.shopName. Until text45 an alert
+ * about a 拼多多 or 抖店 export (no 店铺名称) was titled with reviews.shopName, the Tmall shop's.
+ */
+export function titleShop(notice: Notice, s: Pick<NotifySettings, 'shop' | 'shopNames'>): string | undefined {
+  if (notice.shops === undefined) return notice.shop ?? s.shop;
+  const names = [...notice.shops.named];
+  for (const p of notice.shops.platforms) {
+    const n = (p !== undefined ? s.shopNames[p] : undefined) ?? s.shop;
+    if (n !== undefined) names.push(n);
+  }
+  if (names.length === 0 && notice.shops.platforms.length === 0) return notice.shop ?? s.shop;
+  return shopsShown([...new Set(names)], notice.lang);
 }
 
 /**
@@ -253,7 +272,7 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
           continue;
         }
       }
-      const { messages, cut } = fit(t.kind, { ...withShop(withResent(notice, resent, news), notice.shop ?? s.shop), items }, s.on === 'new', { top: s.top, maxMessages: s.maxMessages });
+      const { messages, cut } = fit(t.kind, { ...withShop(withResent(notice, resent, news), titleShop(notice, s)), items }, s.on === 'new', { top: s.top, maxMessages: s.maxMessages });
       let sent = 0;
       let shown = 0;
       let forgotten = false;

@@ -7,14 +7,22 @@ import { type Lang, UsageError, msg } from '../errors.js';
 import { parseTarget } from './target.js';
 import { shownNick } from '../io/pii.js';
 import type { NotifyOn, Target } from './types.js';
+import type { Platform } from '../orders/types.js';
+import { configuredShopNames } from '../reviews/settings.js';
 
 export interface NotifySettings {
   targets: Target[];
   on: NotifyOn;
   required: boolean;
   lang: Lang;
-  /** The shop's name for the alerts' titles when the export names none: notify.shop, else reviews.shopName. */
+  /** The shop's name for the alerts' titles when the export names none and no platform's name applies: notify.shop, else reviews.shopName. */
   shop?: string;
+  /**
+   * reviews.shopNames, a name per platform (masked as `shop`): an alert about a platform's orders or
+   * reviews whose export names no shop is titled with it before `shop`, as the review greeting is
+   * (reviews/settings.ts shopFor). Until text45 alerts ignored it: a 拼多多 run said the Tmall shop.
+   */
+  shopNames: Partial<Record<Platform, string>>;
   top: number;
   maxMessages: number;
   timeoutMs: number;
@@ -93,6 +101,7 @@ export function notifySettings(ctx: Ctx, opts: Record<string, unknown>): NotifyS
     required,
     lang,
     ...(shop !== undefined ? { shop: shownNick(shop) } : {}),
+    shopNames: Object.fromEntries(Object.entries(configuredShopNames(ctx)).map(([p, n]) => [p, shownNick(n)])) as Partial<Record<Platform, string>>,
     top: num(cfg.top ?? NOTIFY_DEFAULTS.top, 'notify.top', 1, 100, true),
     maxMessages: num(cfg.maxMessages ?? NOTIFY_DEFAULTS.maxMessages, 'notify.maxMessages', 1, 10, true),
     timeoutMs: num(cfg.timeout ?? NOTIFY_DEFAULTS.timeout, 'notify.timeout', 0.05, 120, false) * 1000,

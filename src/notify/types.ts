@@ -1,6 +1,7 @@
 // What a notification is, independent of where it goes: a topic, a headline, and items, each
 // with a stable key so the ledger can tell news from what the group has already been told.
 import type { Lang } from '../errors.js';
+import type { Platform } from '../orders/types.js';
 
 /** The group-robot platforms storeops can post to; `webhook` is plain JSON for anything else. */
 export const KINDS = ['dingtalk', 'wecom', 'feishu', 'webhook'] as const;
@@ -38,9 +39,17 @@ export interface Notice {
   /**
    * The shop(s) the notice is about, as the export names them (店铺名称, else 店铺Id; a phone in it
    * masked): put in the title after "storeops" so that a group hearing from two shops (or two cron
-   * jobs) can tell them apart. Absent: the config's (notify.shop, else reviews.shopName), if any.
+   * jobs) can tell them apart. Absent: from `shops`, else the config's (notify.shop, else reviews.shopName), if any.
    */
   shop?: string;
+  /**
+   * The shops of the notice's items, as the review greeting finds them (text45): `named`, the names
+   * the exports give (店铺名称, else 店铺Id; masked); `platforms`, the platform of each item whose export
+   * names none (undefined: not known). notify/run.ts titleShop turns the platforms into the config's
+   * names (reviews.shopNames for the platform, else notify.shop, else reviews.shopName) and shows all.
+   * Absent (roster): `shop`, else the config's as before.
+   */
+  shops?: { named: readonly string[]; platforms: readonly (Platform | undefined)[] };
   /**
    * Whether an item held for a robot this run does not post to (no longer configured: its URL was
    * replaced) is this run's to deliver to its own robots: a voucher this run's export still holds.

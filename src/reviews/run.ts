@@ -662,7 +662,20 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
         (b.rejected.roster ? `; roster: ${plural(b.rejected.roster, 'row')} rejected` : ''),
     ),
   );
-  await notifier?.send((lang) => reviewsNotice(b.items, { lang, tz: ctx.tz, asOf: ctx.asOf }));
+  if (notifier) {
+    // Each item's shop as its message greets the buyer (shopFor): the review row's 店铺名称, the order
+    // export's, else its platform for the config's name (notify/run.ts titleShop). Until text45 the
+    // title took reviews.shopName whatever the platform.
+    const rows = new Map(b.reviews.map((r) => [`${r.file}\u0000${r.line}`, r]));
+    const entries = b.items.map((i) => {
+      const review = rows.get(`${i.sourceFile}\u0000${i.sourceLine}`);
+      const facts = b.orders?.get(i.orderId);
+      const shop = review?.shopName || facts?.shopName;
+      const platform = facts?.platform ?? review?.platform;
+      return { ...i, ...(shop ? { shop: shownNick(shop) } : {}), ...(platform ? { platform } : {}) };
+    });
+    await notifier.send((lang) => reviewsNotice(entries, { lang, tz: ctx.tz, asOf: ctx.asOf }));
+  }
 }
 
 /** Who the buyer of a logged contact is, and which of their orders in this run's files count with it. */

@@ -289,6 +289,14 @@ export function configuredPlatforms(ctx: Ctx): Set<Platform> {
   return new Set(Object.keys(readShopNames(v, configKey(ctx.configPath, 'reviews.shopNames'))) as Platform[]);
 }
 
+/** reviews.shopNames as the config gives it, name by platform (refused as the reviews commands refuse it). */
+export function configuredShopNames(ctx: Ctx): Partial<Record<Platform, string>> {
+  const v = section(ctx.config, 'reviews').shopNames;
+  const out: Partial<Record<Platform, string>> = {};
+  for (const [p, { name }] of Object.entries(readShopNames(v, configKey(ctx.configPath, 'reviews.shopNames')))) out[p as Platform] = name;
+  return out;
+}
+
 /** The platform's name as a message about its shop name says it. */
 export const PLATFORM_NAME: Readonly<Record<Platform, Msg>> = {
   taobao: msg('淘宝/天猫', 'Taobao/Tmall'),

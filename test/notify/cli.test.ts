@@ -564,7 +564,9 @@ describe('other platforms', () => {
     // At 11-21 10:00 all 7 flagged reviews are open; 6 are first contacts due now (…701 is
     // extortion: a complaint, not a contact), and …901/…902 are both 小明爱购物's: 5 buyers.
     // Overdue (contact within 24 h): …901 (due 11-20 21:40), …501 (11-21 09:12), 6000…901 (11-19 11:00).
-    expect(b.title).toBe('storeops 评价跟进: 现在要联系 5 位买家');
+    // The --orders export names its shop (店铺名称 暖冬织物旗舰店), as the buyers' messages greet them: since
+    // text45 the title names it too (it named none: reviews queue alerts took only the config's).
+    expect(b.title).toBe('storeops 【暖冬织物旗舰店】 评价跟进: 现在要联系 5 位买家');
     expect(b.summary).toBe('截至 2026-11-21 10:00: 现在要联系 5 位买家 (6 条评价); 队列中需跟进 7 条, 逾期 3 条。');
     expect(b.items).toHaveLength(6);
     // 颜色和图片不一样 is not_as_described: 描述不符; 快递太慢 logistics: 物流; 降价 price: 价格.

@@ -457,7 +457,7 @@ function unreadBuyerWarning(n: number, all: boolean): Msg {
  */
 function cutWarning(file: string, why: Msg): Msg {
   return msg(
-    `${why.zh}: 截断处之后的订单 (可能是任何买家的) 无从得知, 所以本次所有红包暂定, 不作为最终结果记录。请从卖家中心重新导出这些订单 (同样的时间范围, 等下载完成), 并删除或移走 ${file}; 与它一起给出一份含有这一行的订单、${file} 读到的每个订单和它拒绝的每一行的完整下载 (按时间从旧到新排列的文件: 同样新或更新的下载; 从新到旧或看不出顺序的: 同一次下载) 时, 红包即为最终结果。`,
+    `${why.zh}: 截断处之后的订单 (可能是任何买家的) 无从得知, 所以本次所有红包暂定, 不作为最终结果记录。请从店铺后台重新导出这些订单 (同样的时间范围, 等下载完成), 并删除或移走 ${file}; 与它一起给出一份含有这一行的订单、${file} 读到的每个订单和它拒绝的每一行的完整下载 (按时间从旧到新排列的文件: 同样新或更新的下载; 从新到旧或看不出顺序的: 同一次下载) 时, 红包即为最终结果。`,
     `${why.en}: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional (not recorded as final). Export the orders again from the seller centre (the same date range, and let the download finish), and delete or move ${file}; given beside a complete download that holds this row's order, every order ${file} read and every row it rejected (as new or newer for a file listed oldest first; the same download for one listed newest first, or whose order cannot be told), the vouchers are final.`,
   );
 }
@@ -1015,7 +1015,7 @@ function timePrecisionWarning(ids: string[], n: number): Msg {
   return msg(
     // Late for sure but its tier not (a 抖店 window of 48 h ± the lost seconds) is told too: the
     // operator sees a delay of hours and was told its lateness depended on seconds.
-    `${n} 个订单的时间没有秒, 是否延迟或按哪一档赔付取决于丢失的秒数, 未判断 (时间精度不足): ${list}。请重新从卖家中心导出原始文件 (不要用 Excel 另存)。`,
+    `${n} 个订单的时间没有秒, 是否延迟或按哪一档赔付取决于丢失的秒数, 未判断 (时间精度不足): ${list}。请重新从店铺后台导出原始文件 (不要用 Excel 另存)。`,
     `${n === 1 ? '1 order has' : `${n} orders have`} times without seconds and whether ${n === 1 ? 'it was' : 'they were'} late, or at which rate, depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
   );
 }

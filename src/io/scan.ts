@@ -54,7 +54,7 @@ export interface ScanResult {
  * file where that would be a guess: the header, a character cut off by the end of the file, many such rows).
  */
 export const BAD_GB18030_ROW = msg(
-  '这一行含有无法按 GBK (GB18030) 解码的字节 (文件在这里损坏, 或这一行是用别的编码写入的): 这一行没有读取, 其他各行照常读取; 请在原始文件或卖家中心核对这一行',
+  '这一行含有无法按 GBK (GB18030) 解码的字节 (文件在这里损坏, 或这一行是用别的编码写入的): 这一行没有读取, 其他各行照常读取; 请在原始文件或店铺后台核对这一行',
   'this row holds bytes that are not valid GBK (GB18030) (the file is damaged here, or the row was written in another encoding): the row was not read, the other rows were; check it in the original file or the seller centre',
 );
 

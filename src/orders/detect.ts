@@ -68,8 +68,8 @@ export function detectLayout(file: string, headers: string[]): Detected {
             `this is a list of order ids, not an order export: orders to leave out go in storeops compensate ORDERS.csv --exclude ${file}, unkept delivery promises in --delivery-failures ${file}.`,
           )
         : msg(
-            `支持: ${LAYOUTS.map((l) => l.name.zh).join('、')}。请传入从卖家中心导出的原始文件。`,
-            `supported: ${LAYOUTS.map((l) => l.name.en).join('; ')}. Pass the file as exported from the seller centre.`,
+            `支持: ${LAYOUTS.map((l) => l.name.zh).join('、')}。请传入从店铺后台 (淘宝/天猫卖家中心、抖店后台、拼多多商家后台) 导出的原始文件。`,
+            `supported: ${LAYOUTS.map((l) => l.name.en).join('; ')}. Pass the file as exported from the shop's back office (the Taobao/Tmall seller centre, 抖店后台 or 拼多多商家后台).`,
           ),
     ));
   }

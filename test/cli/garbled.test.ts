@@ -82,7 +82,7 @@ describe('each reader says so (exit 3, zh and en)', () => {
     expect(r.code).toBe(3);
     // Before: 缺少必需的列 "一口价" … 导出时勾选该列, 或改正表头。
     expect(r.stderr).toContain(`${f}: 列名是乱码 (ÉÌÆ·ID, ÉÌÆ·±êÌâ, ÀàÄ¿ …): 这是 GBK 编码的中文被当作西文 (Windows-1252/Latin-1) 读取后又保存的; 原来的列名是: 商品ID, 商品标题, 类目, 一口价, 到手价, 成本 …`);
-    expect(r.stderr).toContain('提示: 请用原始文件: 报表从卖家中心重新导出, 自己做的表用原来的文件');
+    expect(r.stderr).toContain('提示: 请用原始文件: 报表从店铺后台重新导出, 自己做的表用原来的文件');
     expect(r.stderr).not.toContain('缺少必需的列');
   });
 

@@ -121,12 +121,12 @@ describe('file-level problems: exit 3, nothing on stdout', () => {
     expect(en.stdout).toBe('');
     expect(en.stderr).toBe(
       `storeops: error: ${f}:1: bytes that are not valid utf8\n` +
-        '  hint: it was read as --encoding utf8 says; csv files from the seller centre are usually GBK: leave --encoding out (storeops detects the encoding itself), or give --encoding gbk.\n',
+        '  hint: it was read as --encoding utf8 says; csv files from the Taobao/Tmall seller centre are usually GBK: leave --encoding out (storeops detects the encoding itself), or give --encoding gbk.\n',
     );
     const zh = cli(['orders', 'inspect', f, '--encoding', 'UTF-8', '--lang', 'zh']);
     expect(zh.code).toBe(3);
     expect(zh.stderr).toBe(
-      `storeops: 错误: ${f} 第 1 行含有无法按 utf8 解码的字节\n` + '  提示: 这是按 --encoding utf8 读取的; 卖家中心导出的 csv 通常是 GBK 编码: 去掉 --encoding (storeops 会自动识别), 或改用 --encoding gbk。\n',
+      `storeops: 错误: ${f} 第 1 行含有无法按 utf8 解码的字节\n` + '  提示: 这是按 --encoding utf8 读取的; 淘宝/天猫卖家中心导出的 csv 通常是 GBK 编码: 去掉 --encoding (storeops 会自动识别), 或改用 --encoding gbk。\n',
     );
   });
 

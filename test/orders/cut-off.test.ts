@@ -45,7 +45,7 @@ describe('an export cut off in the middle of its last row', () => {
 
   it('in zh', () => {
     const r = runCli(['compensate', cut, '--as-of', '2026-11-20 12:00:00', '-q', '--lang', 'zh']);
-    expect(r.stderr).toContain(`${cut}:3: 文件在这一行中间结束 (19 列, 表头有 71 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从卖家中心重新导出该报表`);
+    expect(r.stderr).toContain(`${cut}:3: 文件在这一行中间结束 (19 列, 表头有 71 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从店铺后台重新导出该报表`);
   });
 
   it('the same short row followed by a line break is a ragged row, as before', () => {
@@ -144,7 +144,7 @@ describe('a cut download left in the exports folder beside the complete one', ()
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${cut}:3: the file ends in the middle of this row (19 of the header's 71 cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the seller centre, and delete or move this cut file (a job reading the whole folder, exports/*.csv, reads it again every run, the complete new download beside it notwithstanding)`);
     const zh = runCli([...args, '--lang', 'zh']);
-    expect(zh.stderr).toContain(`${cut}:3: 文件在这一行中间结束 (19 列, 表头有 71 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从卖家中心重新导出该报表, 并删除或移走这个被截断的文件`);
+    expect(zh.stderr).toContain(`${cut}:3: 文件在这一行中间结束 (19 列, 表头有 71 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从店铺后台重新导出该报表, 并删除或移走这个被截断的文件`);
     // Done as told: A, 25 h late, (200.00 − 10.00) × 5 % = 9.50; B the same for 小红: 9.50. Both final, recorded.
     fs.rmSync(cut);
     const ok = runCli(args.filter((a) => a !== cut));

@@ -70,7 +70,10 @@ export function afterHelp(cmd: Command, lang: Lang, columns?: number): string {
     // Side by side when they fit the terminal; else each comment above its command, so a narrow
     // terminal does not wrap a comment into the next line's command.
     const sideBySide = columns === undefined || rows.every((r) => stringWidth(r.line) + r.pad + stringWidth(r.note) <= columns);
-    for (const r of rows) out += sideBySide ? `${r.line}${' '.repeat(r.pad)}${r.note}\n` : `  ${r.note}\n${continued(r.line, columns!).join('\n')}\n`;
+    // A comment wider than the terminal goes on in comment lines of its own, broken at its clause
+    // ends (never mid-phrase): the terminal folded it at column 0, the rest no longer a comment.
+    const comment = (note: string) => (stringWidth(`  ${note}`) <= columns! ? [`  ${note}`] : wrapText(note.slice(2), Math.max(20, columns! - 4), 0).map((l) => `  # ${l}`));
+    for (const r of rows) out += sideBySide ? `${r.line}${' '.repeat(r.pad)}${r.note}\n` : `${comment(r.note).join('\n')}\n${continued(r.line, columns!).join('\n')}\n`;
   }
   const global = say(msg('全局选项 (-f, -o, --lang, -q, -v …) 对所有命令有效: storeops help options', 'Global options (-f, -o, --lang, -q, -v …) work with every command: storeops help options'), lang);
   // Wrapped to the terminal (88 columns in English overran an 80-column one); the examples' commands are not broken.
@@ -249,20 +252,70 @@ function zhExtras(s: string): string {
 /**
  * Text broken into lines of at most `width` columns: between words, or between two Chinese
  * characters (which need no space). A word longer than the line stays whole.
+ *
+ * Where a line has to break, it breaks at the end of a clause (after ; : , 、 。 and their full-width
+ * forms) when one leaves the line at least `clauses` of the width full (60 %, as a run's summary
+ * does, io/width.ts wrapPhrases), else where the line is full. The zh help broke mid-phrase, even
+ * mid-word: `… 以退出码 1 结` / `束`, `状态数` / `据库`, `来源 (` / `比例见 rules show)`. 0: at a
+ * clause end wherever one is (an example's comment: never broken mid-phrase); 1: where the line is full.
+ * Without a clause end, a space that leaves the line 60 % full is taken before a break between two
+ * Chinese characters (which may be inside a word).
+ * No line ends with an opening bracket: it goes down with what it opens.
  */
-export function wrapText(text: string, width: number): string[] {
+export function wrapText(text: string, width: number, clauses = 0.6): string[] {
   // Never a break before punctuation (。，、 or ASCII `)` `,` `:` ending a word after Chinese):
-  // it stays at the end of the line it closes.
-  const tokens = text.split(/(?<=\s)|(?=[\u4e00-\u9fff])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])(?![\u3000-\u303f\uff00-\uffef]|[)\]},.;:!?]+(?:\s|$))/u).filter((t) => t !== '');
-  const lines: string[] = [];
-  let line = '';
+  // it stays at the end of the line it closes; nor after an opening bracket.
+  const tokens = text.split(/(?<=\s)(?<![(（[「“]\s)|(?<![(（[「“])(?=[\u4e00-\u9fff])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])(?<![（「“])(?![\u3000-\u303f\uff00-\uffef]|[)\]},.;:!?]+(?:\s|$))/u).filter((t) => t !== '');
+  // How deep in brackets the text is after each token: a clause ends only outside them (`来源 (比例见: …)`).
+  const depth: number[] = [];
+  let d = 0;
   for (const t of tokens) {
-    if (line.trim() !== '' && stringWidth((line + t).trimEnd()) > width) {
-      lines.push(line.trimEnd());
-      line = t.trimStart();
-    } else line += t;
+    for (const ch of t) d = Math.max(0, d + (/[(（[]/.test(ch) ? 1 : /[)）\]]/.test(ch) ? -1 : 0));
+    depth.push(d);
   }
-  if (line.trim() !== '') lines.push(line.trimEnd());
+  const clauseEnd = (i: number) => depth[i] === 0 && /(?:[，。；：、！？]|[,;:.!?](?=\s))\s*$/u.test(tokens[i]!);
+  const lines: string[] = [];
+  let from = 0; // the line is tokens[from, to)
+  const text_ = (a: number, b: number) => tokens.slice(a, b).join('');
+  const fits = (a: number, b: number) => stringWidth(text_(a, b).trimEnd()) <= width;
+  const full = (a: number, b: number) => stringWidth(text_(a, b).trimEnd());
+  for (let i = 0; i < tokens.length; i++) {
+    if (i === from || text_(from, i).trim() === '' || fits(from, i + 1)) continue;
+    // tokens[i] does not fit: break before it, or earlier. The last clause end that leaves the line
+    // full enough; else (not when `clauses` is 1) the last space that leaves it 60 % full (a word's
+    // end: `以退出码 1` / `结束`, not `… 1 结` / `束`); an example's comment (`clauses` 0) before the
+    // last opening bracket (`或一个 JSON 规则文件` / `(templates/rules/*.json 的格式)`).
+    let at = -1;
+    for (let j = i; j > from; j--) {
+      if (!clauseEnd(j - 1)) continue;
+      if (full(from, j) >= width * clauses) at = j;
+      break;
+    }
+    if (at < 0 && clauses === 0) {
+      for (let j = i; j > from + 1; j--) if (/^[(（]/.test(tokens[j]!) && /\s$/.test(tokens[j - 1]!)) {
+        at = j;
+        break;
+      }
+    }
+    if (at < 0 && clauses < 1) {
+      for (let j = i; j > from; j--) {
+        if (!/\s$/.test(tokens[j - 1]!)) continue;
+        if (full(from, j) >= width * Math.max(clauses, 0.6)) at = j;
+        break;
+      }
+    }
+    if (at < 0) at = i;
+    lines.push(text_(from, at).trimEnd());
+    tokens[at] = tokens[at]!.trimStart();
+    from = at;
+    // What came down may itself leave no room for tokens[i]: the line breaks again before it.
+    if (at < i && !fits(from, i + 1)) {
+      lines.push(text_(from, i).trimEnd());
+      tokens[i] = tokens[i]!.trimStart();
+      from = i;
+    }
+  }
+  if (text_(from, tokens.length).trim() !== '') lines.push(text_(from, tokens.length).trimEnd());
   return lines.length ? lines : [''];
 }
 
@@ -293,10 +346,10 @@ export function wrapPage(text: string, columns: number | undefined): string {
       lines[lines.length - 1] = prev + (cjk.test(prev.slice(-1)) || cjk.test(line[0]!) ? '' : ' ') + line;
     } else lines.push(line);
   }
-  const hanging = (lead: string, rest: string, hang: number) => {
+  const hanging = (lead: string, rest: string, hang: number, clauses?: number) => {
     const room = columns - hang;
     if (room < 20) return lead + rest;
-    return wrapText(rest, room)
+    return wrapText(rest, room, clauses)
       .map((l, i) => (i === 0 ? lead : ' '.repeat(hang)) + l)
       .join('\n');
   };
@@ -305,7 +358,8 @@ export function wrapPage(text: string, columns: number | undefined): string {
       if (stringWidth(line) <= columns) return line;
       if (isCommand(line)) {
         const gap = /^(\s*\S.*?\s{3,})(\S.*)$/.exec(line);
-        return gap ? hanging(gap[1]!, gap[2]!, stringWidth(gap[1]!)) : line;
+        // What the command does, beside it: broken at its clause ends, as an example's comment is.
+        return gap ? hanging(gap[1]!, gap[2]!, stringWidth(gap[1]!), 0) : line;
       }
       const hang = /^\s*\d+\s\s/.exec(line)?.[0].length ?? line.length - line.trimStart().length;
       return hanging(line.slice(0, hang), line.slice(hang), hang);

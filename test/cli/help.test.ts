@@ -196,16 +196,22 @@ describe('help', async () => {
     }
     // A list item stopping mid-sentence runs on; an exit-code line hangs under its meaning.
     expect(wrapPage('    3  input unusable: missing/unreadable file, the wrong kind of file, unknown layout, required column missing', 60)).toBe(
-      // (The code takes 7 columns; "input unusable: … the wrong" is 50 more, 57; " kind" would make 62 > 60.)
-      '    3  input unusable: missing/unreadable file, the wrong\n       kind of file, unknown layout, required column missing',
+      // (The code takes 7 columns, 53 left; "input unusable: … the wrong" is 50, " kind" would make 55 > 53.
+      // Since 2026-12 a line breaks at a clause end that leaves it 60 % full (31.8 of 53):
+      // "input unusable: missing/unreadable file," is 40. Then "the wrong kind of file, unknown layout,"
+      // is 38, " required" would make 47 ≤ 53, " column" 54 > 53: back to the comma at 38 ≥ 31.8.)
+      '    3  input unusable: missing/unreadable file,\n       the wrong kind of file, unknown layout,\n       required column missing',
     );
     // On a terminal each exit code starts its own line, as in a pipe; a long meaning hangs under
     // itself (7 columns in: 4 for the code, 2 spaces, … room 73 at 80 columns). Worked by hand:
     // en "done, but … rejected, roster check" is 69 columns, " found" would make 75 > 73;
     // zh "完成, 但有需要关注的: … 或 --fail-on" is 71 columns (CJK 2 each), "条" would make 74 > 73.
+    // Since 2026-12 the break goes back to the last clause end when it leaves 60 % of 73 (43.8):
+    // en "… rows were rejected," is 56, zh "… roster check 发现违规," 58 (it was 或 --fail-on / 条件成立,
+    // the condition torn from its name).
     for (const [lang, one, two] of [
-      ['en', '    1  done, but something needs attention: rows were rejected, roster check', '       found violations, or a --fail-on condition matched'],
-      ['zh', '    1  完成, 但有需要关注的: 有被拒绝的行、roster check 发现违规, 或 --fail-on', '       条件成立'],
+      ['en', '    1  done, but something needs attention: rows were rejected,', '       roster check found violations, or a --fail-on condition matched'],
+      ['zh', '    1  完成, 但有需要关注的: 有被拒绝的行、roster check 发现违规,', '       或 --fail-on 条件成立'],
     ] as const) {
       for (const columns of [80, 120]) {
         const lines = wrapPage(topicText('exit-codes', lang), columns).split('\n');

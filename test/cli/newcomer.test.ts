@@ -261,7 +261,10 @@ describe('rules show on an 80-column terminal', () => {
     for (const l of lines) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
     // "reading adopted: Out of stock (still unshipped 72 h after becoming late)" is 73 wide; " replaces" would make 82.
     expect(lines).toContain('reading adopted: Out of stock (still unshipped 72 h after becoming late)');
-    expect(lines).toContain('replaces the late payout, it is not added; exactly 72 h is still late. Presale');
+    // Since 2026-12 a line breaks at the last clause end leaving it 60 % full (48 of 80): "… is still late."
+    // is 71 wide, " Presale" would fit (79) but " (any" not (84): the line ends with the sentence.
+    expect(lines).toContain('replaces the late payout, it is not added; exactly 72 h is still late.');
+    expect(lines).toContain('Presale (any window) pays 10 %. One buyer\'s orders paid on the same Beijing');
   });
 });
 

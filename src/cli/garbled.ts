@@ -36,6 +36,9 @@ export interface Garbled {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
+/** What Chinese read as Western text leaves: Latin-1 letters and signs, Windows-1252's, LibreOffice's U+F180–U+F19F. */
+const WESTERN = /[\u0080-\u00ff\u0152-\u2122\uf180-\uf19f]/;
+const WESTERN_ALL = new RegExp(WESTERN.source, 'g');
 const LOST = /\uFFFD|锟斤拷/;
 
 let known: Set<string> | undefined;
@@ -52,14 +55,21 @@ function knownNames(): Set<string> {
 let cp1252: Map<string, number> | undefined;
 function westernBytes(text: string): Buffer | undefined {
   if (!cp1252) {
+    // Written out: Node 20's TextDecoder('windows-1252') decodes as Latin-1 (0x96 → U+0096, not –),
+    // so a header holding – — • ‘ ’ “ ” € … (bytes 0x80–0x9F of UTF-8 Chinese read as Windows-1252:
+    // 单 → å + • ) decoded to nothing and was "missing column". 0x81 0x8D 0x8F 0x90 0x9D are undefined.
     cp1252 = new Map();
-    const dec = new TextDecoder('windows-1252');
-    for (let b = 0x80; b <= 0x9f; b++) cp1252.set(dec.decode(Uint8Array.of(b)), b);
+    const chars = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+    for (let b = 0x80; b <= 0x9f; b++) cp1252.set(chars[b - 0x80]!, b);
   }
   const out: number[] = [];
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    const b = c <= 0xff ? c : cp1252.get(ch);
+    // LibreOffice reading Windows-1252 turns the five bytes that code page leaves undefined (0x81,
+    // 0x8D, 0x8F, 0x90, 0x9D) into U+F181 … U+F19D, private-use stand-ins, where Excel and the
+    // WHATWG decoder give U+0081 …: 单 (E5 8D 95) became å + U+F18D + •. A UTF-8 file so read and
+    // saved as xlsx or csv was "missing column" (揽收时间, agent, the 抖店 layout), not garbled.
+    const b = c <= 0xff ? c : c >= 0xf180 && c <= 0xf19f ? c - 0xf100 : cp1252.get(ch);
     if (b === undefined) return undefined;
     out.push(b);
   }
@@ -104,7 +114,7 @@ export function garbledHeader(headers: readonly string[]): Garbled | undefined {
     return named.some((h) => knownNames().has(normHeader(h))) ? { how: 'lost', cells, names: [], partial: true } : { how: 'lost', cells, names: [] };
   }
   // Chinese read as Western: Latin-1 letters and signs where the Chinese was, no Chinese left.
-  if (named.some((h) => /[\u0080-\u00ff\u0152-\u2122]/.test(h)) && !named.some((h) => CJK.test(h))) {
+  if (named.some((h) => WESTERN.test(h)) && !named.some((h) => CJK.test(h))) {
     const asUtf8 = readRight(named, (h) => {
       const b = westernBytes(h);
       return b && utf8(b);
@@ -185,7 +195,7 @@ export function garbledError(file: string, g: Garbled): { text: { zh: string; en
  */
 export function garbledName(name: string): Exclude<GarbledHow, 'utf8-as-gbk'> | undefined {
   if (LOST.test(name)) return 'lost';
-  if (CJK.test(name) || (name.match(/[\u0080-\u00ff\u0152-\u2122]/g)?.length ?? 0) < 2) return undefined;
+  if (CJK.test(name) || (name.match(WESTERN_ALL)?.length ?? 0) < 2) return undefined;
   const b = westernBytes(name);
   if (!b) return undefined;
   const chinese = (t: string | undefined) => t !== undefined && CJK.test(t) && /^[\u4e00-\u9fff·\s]+$/.test(t);

@@ -103,8 +103,8 @@ async function unusable(r: RawRecord, file: string, headerWidth: number, lastNee
 
 const NO_AGENT = msg('这一行没有客服姓名', 'this row has no agent name');
 
-/** What a garbled name holds (src/cli/garbled.ts garbledName): U+FFFD, 锟斤拷, Latin-1 letters and signs. */
-const GARBLE_SUSPECT = /[\uFFFD锟\u0080-\u00ff\u0152-\u2122]/;
+/** What a garbled name holds (src/cli/garbled.ts garbledName): U+FFFD, 锟斤拷, Latin-1 letters and signs, LibreOffice's U+F181 … for bytes Windows-1252 leaves undefined. */
+const GARBLE_SUSPECT = /[\uFFFD锟\u0080-\u00ff\u0152-\u2122\uf180-\uf19f]/;
 
 /**
  * An agent name garbled by a program that read the file in the wrong encoding (小李 → ���� or Ð¡Àî):

@@ -589,7 +589,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     // A waybill Excel showed as 7.73012E+14: matches no waybill, and its order is any within the rounding.
     if (!cellId && tn && checkOrderId(tn) === 'excel-rounded') {
       scans.rejected++;
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[ti!], value: typedOf(r.cells), reason: msg('被 Excel 四舍五入的物流单号', 'a tracking number Excel rounded') });
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[ti!], value: typedOf(r.cells), reason: msg('被电子表格软件 (Excel、WPS、LibreOffice 等) 四舍五入的物流单号', 'a tracking number a spreadsheet program (Excel, WPS, LibreOffice …) rounded') });
       scans.doubtRoundedTracking.push(withinRounding(tn));
       continue;
     }

@@ -473,7 +473,7 @@ function repeatedWarning(n: number): Msg {
 /** Orders with a pickup scan row rejected for its time or its order id: judged by the export's 发货时间, their vouchers kept provisional. */
 function scanDoubtWarning(n: number): Msg {
   return msg(
-    `${n} 个订单的揽收记录行无法使用 (揽收时间无效, 或订单编号/物流单号被 Excel 四舍五入、订单编号无效) 被拒绝: 这些订单按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行 (被拒绝的行见上文或 --rejects)。`,
+    `${n} 个订单的揽收记录行无法使用 (揽收时间无效, 或订单编号/物流单号被电子表格软件四舍五入、订单编号无效) 被拒绝: 这些订单按报表的"发货时间"判断, 它们 (及同一窗口) 的红包暂定, 不作为最终结果记录, 直到这些行改正后重新运行 (被拒绝的行见上文或 --rejects)。`,
     `${plural(n, 'order')} had a pickup scan row that could not be used (its time, or its order id or tracking number): judged by the export's 发货时间, their vouchers (and their windows') are kept provisional (not recorded as final) until the rows are fixed and the run repeated (the rejected rows are listed above, or in --rejects).`,
   );
 }
@@ -688,8 +688,8 @@ function roundedExcludeWarning(file: string, lines: number[], ids: string[], n: 
   const at = lines.slice(0, 10).map((l) => `${file}:${l}`).join(', ') + (lines.length > 10 ? ', …' : '');
   const list = idsText(ids, n);
   return msg(
-    `排除订单列表中被 Excel 四舍五入的订单编号 (${at}) 可能指 ${n} 个订单中的任何一个: ${list}。这些订单照常计算, 但它们 (及同一窗口) 的红包暂定, 不作为最终结果记录, 直到列表里写上完整的订单编号后重新运行。`,
-    `the exclusion list's ids Excel rounded (${at}) may mean any of ${plural(n, 'order')}: ${list}. They are judged as usual, but their vouchers (and their windows') are kept provisional (not recorded as final) until the list gives the full ids and the run is repeated.`,
+    `排除订单列表中被电子表格软件 (Excel、WPS、LibreOffice 等) 四舍五入的订单编号 (${at}) 可能指 ${n} 个订单中的任何一个: ${list}。这些订单照常计算, 但它们 (及同一窗口) 的红包暂定, 不作为最终结果记录, 直到列表里写上完整的订单编号后重新运行。`,
+    `the exclusion list's ids a spreadsheet program (Excel, WPS, LibreOffice …) rounded (${at}) may mean any of ${plural(n, 'order')}: ${list}. They are judged as usual, but their vouchers (and their windows') are kept provisional (not recorded as final) until the list gives the full ids and the run is repeated.`,
   );
 }
 
@@ -701,8 +701,8 @@ function roundedFailureWarning(file: string, lines: number[], ids: string[], n: 
   const at = lines.slice(0, 10).map((l) => `${file}:${l}`).join(', ') + (lines.length > 10 ? ', …' : '');
   const list = idsText(ids, n);
   return msg(
-    `未履约订单列表中被 Excel 四舍五入的订单编号 (${at}) 可能指 ${n} 个订单中的任何一个: ${list}。它们没有计入未履约赔付 (编号不猜测); 延迟发货红包照常计算。请在列表里写上完整的订单编号后重新运行, 或人工核对。`,
-    `the delivery-failure list's ids Excel rounded (${at}) may mean any of ${plural(n, 'order')}: ${list}. None of them was given the unkept-promise payout (an id is not guessed); their delayed-shipment vouchers are judged as usual. Give the full ids in the list and run again, or check them by hand.`,
+    `未履约订单列表中被电子表格软件 (Excel、WPS、LibreOffice 等) 四舍五入的订单编号 (${at}) 可能指 ${n} 个订单中的任何一个: ${list}。它们没有计入未履约赔付 (编号不猜测); 延迟发货红包照常计算。请在列表里写上完整的订单编号后重新运行, 或人工核对。`,
+    `the delivery-failure list's ids a spreadsheet program (Excel, WPS, LibreOffice …) rounded (${at}) may mean any of ${plural(n, 'order')}: ${list}. None of them was given the unkept-promise payout (an id is not guessed); their delayed-shipment vouchers are judged as usual. Give the full ids in the list and run again, or check them by hand.`,
   );
 }
 

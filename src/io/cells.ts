@@ -279,7 +279,7 @@ export function checkOrderId(t: string): IdCheck {
  */
 export function typedIdProblem(shown: string, check: 'excel-rounded' | 'not-an-id' | 'empty', rounded: Msg = msg('', '')): Msg {
   return check === 'excel-rounded'
-    ? msg(`${shown} 是被 Excel 四舍五入的订单编号 (原编号已丢失)${rounded.zh}`, `${shown} is an order id Excel rounded (the real id is lost)${rounded.en}`)
+    ? msg(`${shown} 是被电子表格软件 (Excel、WPS、LibreOffice 等) 四舍五入的订单编号 (原编号已丢失)${rounded.zh}`, `${shown} is an order id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost)${rounded.en}`)
     : msg(`${shown} 不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)`, `${shown} is not an order id (expected 10–20 digits, or PDD's yymmdd-digits)`);
 }
 

@@ -310,8 +310,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
       column: headerOf(key),
       value: id,
       reason: msg(
-        `"${shown(id)}" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`,
-        `"${shown(id)}" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
+        `"${shown(id)}" 是被电子表格软件 (Excel、WPS、LibreOffice 等) 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用电子表格软件另存`,
+        `"${shown(id)}" looks like an id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost); export again and do not re-save it in a spreadsheet program`,
       ),
     };
   }
@@ -336,8 +336,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
           column,
           value: orderId,
           reason: msg(
-            `"${shown(orderId)}" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`,
-            `"${shown(orderId)}" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
+            `"${shown(orderId)}" 是被电子表格软件 (Excel、WPS、LibreOffice 等) 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用电子表格软件另存`,
+            `"${shown(orderId)}" looks like an id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost); export again and do not re-save it in a spreadsheet program`,
           ),
         };
       }
@@ -474,8 +474,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
           column: headerOf(key),
           value: id,
           reason: msg(
-            `"${shown(id)}" 是被 Excel 按 15 位有效数字四舍五入并补零的订单编号 (这一行的时间也丢了秒: 文件被 Excel 另存过; 原编号已丢失); 请重新导出, 不要用 Excel 另存`,
-            `"${shown(id)}" looks like an id Excel rounded to 15 digits and filled with zeros (this row's times lost their seconds too: the file was re-saved in Excel; the real id is lost); export again and do not re-save it in Excel`,
+            `"${shown(id)}" 是被电子表格软件 (如 Excel、WPS) 按 15 位有效数字四舍五入并补零的订单编号 (这一行的时间也丢了秒: 文件被电子表格软件另存过; 原编号已丢失); 请重新导出, 不要用电子表格软件另存`,
+            `"${shown(id)}" looks like an id a spreadsheet program (such as Excel or WPS) rounded to 15 digits and filled with zeros (this row's times lost their seconds too: the file was re-saved in one; the real id is lost); export again and do not re-save it in a spreadsheet program`,
           ),
         };
       }

@@ -298,7 +298,7 @@ export async function readReviews(
         const idCheck = checkOrderId(orderId);
         if (idCheck !== 'ok') {
           if (idCheck === 'empty') await reject('orderId', orderId, '没有订单编号', 'no order id');
-          else if (idCheck === 'excel-rounded') await reject('orderId', orderId, '订单编号被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the order id was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text');
+          else if (idCheck === 'excel-rounded') await reject('orderId', orderId, '订单编号被电子表格软件 (Excel、WPS、LibreOffice 等) 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the order id was rounded into scientific notation by a spreadsheet program (Excel, WPS, LibreOffice …) and cannot be recovered; export again and open it as text');
           else await reject('orderId', orderId, '不是订单编号 (应为 10–20 位数字, 或拼多多的 yymmdd-数字)', 'not an order id (expected 10–20 digits, or PDD\'s yymmdd-digits)');
           continue;
         }
@@ -376,8 +376,8 @@ export async function readReviews(
           await reject(
             'orderId',
             orderId,
-            `"${shown(orderId)}" 是被 Excel 按 15 位有效数字四舍五入并补零的订单编号 (这一行的${whenZh}也没有秒: 文件在 Excel 里保存过; 原编号已丢失); 在 Excel 里先把订单编号列设为"文本"再粘贴完整的编号, 或用原来的文件`,
-            `"${shown(orderId)}" looks like an id Excel rounded to 15 digits and filled with zeros (this row's ${whenEn} has no seconds either: the file was saved in Excel; the real id is lost); set the order-id column to Text in Excel before pasting the full ids, or use the original file`,
+            `"${shown(orderId)}" 是被电子表格软件 (如 Excel、WPS) 按 15 位有效数字四舍五入并补零的订单编号 (这一行的${whenZh}也没有秒: 文件在电子表格软件里保存过; 原编号已丢失); 在电子表格软件里先把订单编号列设为"文本"再粘贴完整的编号, 或用原来的文件`,
+            `"${shown(orderId)}" looks like an id a spreadsheet program (such as Excel or WPS) rounded to 15 digits and filled with zeros (this row's ${whenEn} has no seconds either: the file was saved in one; the real id is lost); set the order-id column to Text in the spreadsheet before pasting the full ids, or use the original file`,
           );
           continue;
         }

@@ -245,7 +245,7 @@ export function parseSkuDiffers(text: string): Parsed<string[]> {
 }
 
 /** A 商品ID Excel showed as 6.80012E+11 and saved so (a product row, a --labels row): the digits are gone. */
-export const ITEM_ID_ROUNDED = msg('商品ID被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the itemId was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text');
+export const ITEM_ID_ROUNDED = msg('商品ID被电子表格软件 (Excel、WPS、LibreOffice 等) 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开', 'the itemId was rounded into scientific notation by a spreadsheet program (Excel, WPS, LibreOffice …) and cannot be recovered; export again and open it as text');
 
 /**
  * One record's cells (by field key) → a Product, or the first bad field with its reason.

@@ -224,7 +224,7 @@ describe('storeops compensate (example shop)', () => {
       ['2987650012233445502', '5.00', 'paid_by_platform', ''],
       ['4100000000000000701', '5.00', 'provisional', ''],
     ]);
-    expect(r.stderr).toContain(`the exclusion list's ids Excel rounded (${ex}:2) may mean any of 3 orders: 3515313147329357901;3515313147329357902;3515313147329357903.`);
+    expect(r.stderr).toContain(`the exclusion list's ids a spreadsheet program (Excel, WPS, LibreOffice …) rounded (${ex}:2) may mean any of 3 orders: 3515313147329357901;3515313147329357902;3515313147329357903.`);
     expect(r.stderr).toContain('0 newly recorded');
     expect(runCli(['ledger', 'list', '--state', state, '-f', 'json']).stdout.trim()).toBe('[]');
   });

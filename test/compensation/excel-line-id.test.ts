@@ -40,7 +40,7 @@ describe('a 子订单编号 Excel rounded is refused, never computed with', () =
 
   it('both sub-order ids 6.91531E+18: each row rejected naming 子订单编号 (was: one line "repeated", 5.00)', () => {
     const r = runCli(['compensate', douyin('rounded.csv', [['6.91531E+18', '500.00'], ['6.91531E+18', '1000.00']]), ...AS_OF, '-f', 'json']);
-    expect(r.stderr).toContain('rounded.csv:2 [子订单编号]: "6.91531E+18" looks like an id Excel rounded');
+    expect(r.stderr).toContain('rounded.csv:2 [子订单编号]: "6.91531E+18" looks like an id a spreadsheet program (Excel, WPS, LibreOffice …) rounded');
     expect(r.stderr).toContain('rounded.csv:3 [子订单编号]');
     expect(r.stderr).not.toContain('repeats an order line');
     expect(r.code).toBe(3); // every data row rejected

@@ -50,14 +50,14 @@ describe('an --exclude id ending in 0000 (15 digits and zeros)', () => {
       const ex = write(dir, 'none.csv', `订单编号\n${A}\n${C}\n`);
       const r = runCli(['compensate', noA, '--exclude', ex, ...AS_OF], { tz });
       expect(rows(r.stdout)).toEqual([[B, 'late', '9.50', 'provisional', 24]]);
-      expect(r.stderr).toContain(`the exclusion list's ids Excel rounded (${ex}:2) may mean any of 1 order: ${B}.`);
+      expect(r.stderr).toContain(`the exclusion list's ids a spreadsheet program (Excel, WPS, LibreOffice …) rounded (${ex}:2) may mean any of 1 order: ${B}.`);
     });
 
     it(`matching A exactly, but the list's only long id: the column may be Excel's, B's 9.50 stays provisional — TZ=${tz}`, () => {
       const ex = write(dir, 'column.csv', `订单编号\n${A}\n`);
       const r = runCli(['compensate', ab, '--exclude', ex, ...AS_OF], { tz });
       expect(rows(r.stdout)).toEqual([[B, 'late', '9.50', 'provisional', 24]]);
-      expect(r.stderr).toContain(`the exclusion list's ids Excel rounded (${ex}:2) may mean any of 1 order: ${B}.`);
+      expect(r.stderr).toContain(`the exclusion list's ids a spreadsheet program (Excel, WPS, LibreOffice …) rounded (${ex}:2) may mean any of 1 order: ${B}.`);
     });
 
     it(`a list without a header whose first line is the id: read like the other lines (was not checked at all), B's 9.50 stays provisional — TZ=${tz}`, () => {
@@ -66,7 +66,7 @@ describe('an --exclude id ending in 0000 (15 digits and zeros)', () => {
       const onlyB = write(dir, 'orders-b.csv', taobaoCsv([b]));
       const r = runCli(['compensate', onlyB, '--exclude', ex, ...AS_OF], { tz });
       expect(rows(r.stdout)).toEqual([[B, 'late', '9.50', 'provisional', 24]]);
-      expect(r.stderr).toContain(`the exclusion list's ids Excel rounded (${ex}:1) may mean any of 1 order: ${B}.`);
+      expect(r.stderr).toContain(`the exclusion list's ids a spreadsheet program (Excel, WPS, LibreOffice …) rounded (${ex}:1) may mean any of 1 order: ${B}.`);
     });
   }
 });

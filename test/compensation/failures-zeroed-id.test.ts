@@ -21,7 +21,7 @@ const AS_OF = ['--as-of', '2026-11-30 12:00:00', '-f', 'json'];
 const A = '3900000000000010000'; // 15 digits, then 0000
 const B = '3900000000000009999'; // |B − A| = 1 ≤ 5000: within A's rounding
 const C = '3900000000000020001'; // whole; |C − A| = 10001 > 5000: outside it
-const named = (at: string) => `the delivery-failure list's ids Excel rounded (${at}) may mean any of 1 order: ${B}. None of them was given the unkept-promise payout`;
+const named = (at: string) => `the delivery-failure list's ids a spreadsheet program (Excel, WPS, LibreOffice …) rounded (${at}) may mean any of 1 order: ${B}. None of them was given the unkept-promise payout`;
 
 function orders(paid: string, shippedAt: string) {
   const shipped = { 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 发货时间: shippedAt };
@@ -53,7 +53,7 @@ describe('a --delivery-failures id ending in 0000 (15 digits and zeros) or writt
       expect(r.stderr).toContain(named(`${f}:2`));
       expect(r.code).toBe(1); // was 0: the 10.00 B may be owed went unsaid
       const zh = runCli(['compensate', bc, '--delivery-failures', f, ...AS_OF, '--lang', 'zh'], { tz });
-      expect(zh.stderr).toContain(`未履约订单列表中被 Excel 四舍五入的订单编号 (${f}:2) 可能指 1 个订单中的任何一个: ${B}。它们没有计入未履约赔付`);
+      expect(zh.stderr).toContain(`未履约订单列表中被电子表格软件 (Excel、WPS、LibreOffice 等) 四舍五入的订单编号 (${f}:2) 可能指 1 个订单中的任何一个: ${B}。它们没有计入未履约赔付`);
     });
 
     it(`written 3.90000000000001E+18 (rejected row): B is named the same way — TZ=${tz}`, () => {

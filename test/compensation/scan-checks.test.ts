@@ -85,7 +85,7 @@ describe('a scan row whose all-digit tracking number Excel rounded (7.73012E+14)
     it(`is rejected and keeps the order within its rounding provisional (9.50 by 发货时间) — TZ=${tz}`, () => {
       const r = runCli(['compensate', orders, '--shipments', scans, '--as-of', '2026-11-30 12:00:00', '-f', 'json'], { tz });
       expect(rows(r.stdout)).toEqual([['3900000000000000010', 'late', '9.50', 'provisional', 24]]);
-      expect(r.stderr).toContain(`${scans}:2 [物流单号]: "7.73012E+14" a tracking number Excel rounded`);
+      expect(r.stderr).toContain(`${scans}:2 [物流单号]: "7.73012E+14" a tracking number a spreadsheet program (Excel, WPS, LibreOffice …) rounded`);
       expect(r.stderr).toContain('1 order had a pickup scan row that could not be used (its time, or its order id or tracking number)');
       expect(r.stderr).not.toContain('match no order');
     });

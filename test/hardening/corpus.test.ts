@@ -89,13 +89,13 @@ const ROW_DAMAGE: [file: string, rejected: string[], accepted: number][] = [
   [
     'excel-ids.csv',
     [
-      ':2 [订单编号]: "3.51531E+18" looks like an id Excel rounded (the real id is lost)',
-      ':3 [订单编号]: "3.5153131E+18" looks like an id Excel rounded (the real id is lost)',
+      ':2 [订单编号]: "3.51531E+18" looks like an id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost)',
+      ':3 [订单编号]: "3.5153131E+18" looks like an id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost)',
     ],
     1,
   ],
   // The id cell is a number: 3515313147329357901 as a double is 3515313147329357824, shown as Excel shows it.
-  ['excel-ids.xlsx', [':2 [订单编号]: "3.515313147329358E+18" looks like an id Excel rounded (the real id is lost)'], 1],
+  ['excel-ids.xlsx', [':2 [订单编号]: "3.515313147329358E+18" looks like an id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost)'], 1],
   [
     'amounts.csv',
     [
@@ -181,7 +181,7 @@ describe.concurrent('damaged rows in the other inputs', () => {
     const r = await through('reviews queue', bad('reviews-bad.csv'));
     expect(r.code).toBe(1);
     const f = bad('reviews-bad.csv');
-    expect(r.stderr).toContain(`${f}:3 [订单编号]: "3.51531E+18" the order id was rounded by Excel into scientific notation`);
+    expect(r.stderr).toContain(`${f}:3 [订单编号]: "3.51531E+18" the order id was rounded into scientific notation by a spreadsheet program (Excel, WPS, LibreOffice …)`);
     expect(r.stderr).toContain(`${f}:4 [评价时间]: review time "1970-01-01 08:00:00" is implausible (before 2003 or in the future)`);
     expect(r.stderr).toContain(`${f}:5 [评价时间]: review time "2099-01-01 08:00:00" is implausible (before 2003 or in the future)`);
     expect(r.stderr).toContain(`${f}:6 [追评时间]: follow-up time "1970-01-01 08:00:00" is implausible (before 2003 or in the future)`);
@@ -195,7 +195,7 @@ describe.concurrent('damaged rows in the other inputs', () => {
     const r = await through('zhenjian estimate', bad('zhenjian-bad.csv'));
     expect(r.code).toBe(1);
     const f = bad('zhenjian-bad.csv');
-    expect(r.stderr).toContain(`${f}:3 [商品ID]: "6.80012E+11" the itemId was rounded by Excel into scientific notation`);
+    expect(r.stderr).toContain(`${f}:3 [商品ID]: "6.80012E+11" the itemId was rounded into scientific notation by a spreadsheet program (Excel, WPS, LibreOffice …)`);
     expect(r.stderr).toContain(`${f}:4 [一口价]: "-299.00" must be more than 0`);
     expect(r.stderr).toContain(`${f}:5 [一口价]: "1000000000000.00" is implausible (more than 100,000,000)`);
     expect(r.stderr).toContain(`${f}:6 [签约时间]: "1970-01-01 08:00:00" is implausible (before 2003)`);

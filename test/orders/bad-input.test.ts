@@ -220,7 +220,7 @@ describe('rejected rows (bad-rows.csv: 9 data rows, 6 bad)', () => {
   const file = bad('bad-rows.csv');
   // Physical lines, from test/fixtures/bad/make.mjs:
   const EXPECTED_STDERR = [
-    `${file}:3 [订单编号]: "3.51531E+18" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel`,
+    `${file}:3 [订单编号]: "3.51531E+18" looks like an id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost); export again and do not re-save it in a spreadsheet program`,
     `${file}:4 [买家实际支付金额]: "12.3.4" is not a valid amount`,
     `${file}:5 [订单付款时间]: "2026-13-45 25:00" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`,
     `${file}:6: this row has 10 cells but the header has 71 (ragged row)`,
@@ -237,7 +237,7 @@ describe('rejected rows (bad-rows.csv: 9 data rows, 6 bad)', () => {
     const [s] = json(r);
     // accepted: lines 2 (200.00), 7 (58.00), 10 ("1,234.50"): 200 + 58 + 1234.50 = 1492.50; postage 3 × 10.00
     expect(s).toMatchObject({ rowsRead: 9, accepted: 3, rejected: 6, duplicates: 0, paidSum: '1492.50', postageSum: '30.00' });
-    expect((s!.firstReasons as string[])[0]).toBe('3: "3.51531E+18" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel');
+    expect((s!.firstReasons as string[])[0]).toBe('3: "3.51531E+18" looks like an id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost); export again and do not re-save it in a spreadsheet program');
   });
 
   it('normalize: only the good rows, with thousands separators read', () => {
@@ -262,7 +262,7 @@ describe('rejected rows (bad-rows.csv: 9 data rows, 6 bad)', () => {
     expect(text.split('\n')).toEqual([
       'file,line,column,value,reason',
       // The value as text (="…", --text-ids with the BOM): a spreadsheet reads 3.51531E+18 as a number (src/io/escape.ts READ_OTHERWISE).
-      `${file},3,订单编号,="3.51531E+18","""3.51531E+18"" looks like an id Excel rounded (the real id is lost); export again and do not re-save it in Excel"`,
+      `${file},3,订单编号,="3.51531E+18","""3.51531E+18"" looks like an id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost); export again and do not re-save it in a spreadsheet program"`,
       // The value as typed, for a spreadsheet: 12.3.4 opens as a date in a zh-CN LibreOffice, so it is
       // written ="…" (--rejects is a csv for a spreadsheet, src/io/escape.ts); so is the time-like text.
       `${file},4,买家实际支付金额,="12.3.4","""12.3.4"" is not a valid amount"`,
@@ -309,7 +309,7 @@ describe('rejected rows (bad-rows.csv: 9 data rows, 6 bad)', () => {
 
   it('zh messages under --lang zh', () => {
     const r = cli(['orders', 'inspect', file, '-f', 'json', '--lang', 'zh']);
-    expect(r.stderr).toContain(`${file}:3 [订单编号]: "3.51531E+18" 是被 Excel 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用 Excel 另存`);
+    expect(r.stderr).toContain(`${file}:3 [订单编号]: "3.51531E+18" 是被电子表格软件 (Excel、WPS、LibreOffice 等) 四舍五入的订单编号, 原编号已丢失; 请重新导出, 不要用电子表格软件另存`);
     expect(r.stderr).toContain('1 个文件: 读取 9 行 = 接受 3 + 拒绝 6 + 重复 0');
   });
 

@@ -35,14 +35,14 @@ describe('ids Excel wrote back with zeros past the 15th digit', () => {
     // Before: one voucher of 9.50 (the second order dropped as a "duplicate" of the first), exit 0,
     // final: 5.00 short, under an id that is neither order's.
     const reason = (line: number) =>
-      `${f}:${line} [订单编号]: "3515313147329360000" looks like an id Excel rounded to 15 digits and filled with zeros (this row's times lost their seconds too: the file was re-saved in Excel; the real id is lost); export again and do not re-save it in Excel`;
+      `${f}:${line} [订单编号]: "3515313147329360000" looks like an id a spreadsheet program (such as Excel or WPS) rounded to 15 digits and filled with zeros (this row's times lost their seconds too: the file was re-saved in one; the real id is lost); export again and do not re-save it in a spreadsheet program`;
     expect(r.stderr).toContain(reason(2));
     expect(r.stderr).toContain(reason(3));
     // Every row rejected: no usable order (exit 3), nothing computed.
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     const zh = cli(['orders', 'inspect', f, '--lang', 'zh', '-f', 'json']);
-    expect(zh.stderr).toContain(`${f}:2 [订单编号]: "3515313147329360000" 是被 Excel 按 15 位有效数字四舍五入并补零的订单编号`);
+    expect(zh.stderr).toContain(`${f}:2 [订单编号]: "3515313147329360000" 是被电子表格软件 (如 Excel、WPS) 按 15 位有效数字四舍五入并补零的订单编号`);
     expect(zh.stderr).toContain('1 个文件: 读取 2 行 = 接受 0 + 拒绝 2 + 重复 0');
   });
 
@@ -76,6 +76,6 @@ describe('an --exclude list whose ids Excel wrote back with zeros past the 15th 
     // pay the order it meant to exclude. Now: both orders lie within that rounding (…935 7901 and
     // …935 7906 round to …936 0000): judged as usual, kept provisional.
     expect(json(r).map((v) => [v.buyer, v.amount, v.state])).toEqual([['小明', '9.50', 'provisional'], ['小红', '5.00', 'provisional']]);
-    expect(r.stderr).toContain(`the exclusion list's ids Excel rounded (${ex}:2) may mean any of 2 orders`);
+    expect(r.stderr).toContain(`the exclusion list's ids a spreadsheet program (Excel, WPS, LibreOffice …) rounded (${ex}:2) may mean any of 2 orders`);
   });
 });

@@ -389,7 +389,7 @@ describe('storeops reviews message', () => {
     const r = runCli(['reviews', 'message', '3.51531E+18', '--reviews', REVIEWS, '--as-of', '2026-11-21 10:00:00']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'storeops: error: "3.51531E+18" is an order id Excel rounded (the real id is lost)\n' +
+      'storeops: error: "3.51531E+18" is an order id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost)\n' +
         '  hint: copy the whole id from the orderId column of `storeops reviews queue` or from the review file, e.g. storeops reviews message 3515313147329357901 --reviews reviews.csv\n',
     );
   });

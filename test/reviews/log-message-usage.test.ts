@@ -31,7 +31,7 @@ describe('reviews log: an id that is not an order id', () => {
   it('"3.51531E+18": an id Excel rounded, said so', () => {
     const r = runCli(['reviews', 'log', '3.51531E+18', '--status', 'contacted', '--lang', 'en', ...st()]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('storeops: error: "3.51531E+18" is an order id Excel rounded (the real id is lost)\n');
+    expect(r.stderr).toContain('storeops: error: "3.51531E+18" is an order id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost)\n');
   });
 });
 

@@ -34,11 +34,11 @@ describe('an order id Excel filled with zeros in a review sheet', () => {
     const r = runCli([...args, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      `${f}:2 [订单编号]: "3515313147329360000" looks like an id Excel rounded to 15 digits and filled with zeros (this row's review time has no seconds either: the file was saved in Excel; the real id is lost); set the order-id column to Text in Excel before pasting the full ids, or use the original file\n`,
+      `${f}:2 [订单编号]: "3515313147329360000" looks like an id a spreadsheet program (such as Excel or WPS) rounded to 15 digits and filled with zeros (this row's review time has no seconds either: the file was saved in one; the real id is lost); set the order-id column to Text in the spreadsheet before pasting the full ids, or use the original file\n`,
     );
     // Line 3's review time is whole: the time named is its 追评 time (rev34: it said "review time").
     expect(r.stderr).toContain(
-      `${f}:3 [订单编号]: "3515313147329370000" looks like an id Excel rounded to 15 digits and filled with zeros (this row's follow-up time has no seconds either: the file was saved in Excel; the real id is lost);`,
+      `${f}:3 [订单编号]: "3515313147329370000" looks like an id a spreadsheet program (such as Excel or WPS) rounded to 15 digits and filled with zeros (this row's follow-up time has no seconds either: the file was saved in one; the real id is lost);`,
     );
     const ids = r.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[1]).sort();
     expect(ids).toEqual(['3515313147329357901', '3515313147329380000']);
@@ -49,8 +49,8 @@ describe('an order id Excel filled with zeros in a review sheet', () => {
   it('zh reason', () => {
     const r = runCli([...args, '--lang', 'zh']);
     expect(r.stderr).toContain(
-      `${f}:2 [订单编号]: "3515313147329360000" 是被 Excel 按 15 位有效数字四舍五入并补零的订单编号 (这一行的评价时间也没有秒: 文件在 Excel 里保存过; 原编号已丢失); 在 Excel 里先把订单编号列设为"文本"再粘贴完整的编号, 或用原来的文件\n`,
+      `${f}:2 [订单编号]: "3515313147329360000" 是被电子表格软件 (如 Excel、WPS) 按 15 位有效数字四舍五入并补零的订单编号 (这一行的评价时间也没有秒: 文件在电子表格软件里保存过; 原编号已丢失); 在电子表格软件里先把订单编号列设为"文本"再粘贴完整的编号, 或用原来的文件\n`,
     );
-    expect(r.stderr).toContain(`${f}:3 [订单编号]: "3515313147329370000" 是被 Excel 按 15 位有效数字四舍五入并补零的订单编号 (这一行的追评时间也没有秒:`);
+    expect(r.stderr).toContain(`${f}:3 [订单编号]: "3515313147329370000" 是被电子表格软件 (如 Excel、WPS) 按 15 位有效数字四舍五入并补零的订单编号 (这一行的追评时间也没有秒:`);
   });
 });

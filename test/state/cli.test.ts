@@ -55,7 +55,7 @@ describe('ledger list', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'storeops: error: --order "3.55123E+18" is an order id Excel rounded (the real id is lost): whether it was compensated cannot be looked up\n' +
+      'storeops: error: --order "3.55123E+18" is an order id a spreadsheet program (Excel, WPS, LibreOffice …) rounded (the real id is lost): whether it was compensated cannot be looked up\n' +
         "  hint: copy the whole id from the order export (opened as text) or from storeops' output, e.g. storeops ledger list --order 3515313147329357901; leave --order out to list everything\n",
     );
     const zh = runCli(['--state', file, 'ledger', 'export', '--order', 'v-a1', '--lang', 'zh']);

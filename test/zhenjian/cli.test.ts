@@ -394,12 +394,12 @@ describe('rows whose cells do not line up with the header', () => {
     const r = runCli(['zhenjian', 'estimate', p, '--labels', l, '-f', 'json', '--commission', '0', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(json(r.stdout)[0]!.labelsShown).toEqual(['色牢度']);
-    expect(r.stderr).toContain(`${l}:2 [商品ID]: "6.80012E+11" the itemId was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text\n`);
-    expect(r.stderr).toContain(`${l}:4 [商品ID]: "6.80012E+11" the itemId was rounded by Excel into scientific notation and cannot be recovered; export again and open it as text\n`);
+    expect(r.stderr).toContain(`${l}:2 [商品ID]: "6.80012E+11" the itemId was rounded into scientific notation by a spreadsheet program (Excel, WPS, LibreOffice …) and cannot be recovered; export again and open it as text\n`);
+    expect(r.stderr).toContain(`${l}:4 [商品ID]: "6.80012E+11" the itemId was rounded into scientific notation by a spreadsheet program (Excel, WPS, LibreOffice …) and cannot be recovered; export again and open it as text\n`);
     expect(r.stderr).not.toContain('not in the product file');
     const zh = runCli(['zhenjian', 'estimate', p, '--labels', l, '-f', 'json', '--commission', '0', '--lang', 'zh']);
     expect(zh.code).toBe(1);
-    expect(zh.stderr).toContain(`${l}:2 [商品ID]: "6.80012E+11" 商品ID被 Excel 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开\n`);
+    expect(zh.stderr).toContain(`${l}:2 [商品ID]: "6.80012E+11" 商品ID被电子表格软件 (Excel、WPS、LibreOffice 等) 改成了科学计数法, 已无法还原; 重新导出并以文本方式打开\n`);
     expect(zh.stderr).not.toContain('不在商品表里');
   });
 });

@@ -2402,7 +2402,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.warn(seriousDelayWarning(n, sd.afterHours, sd.note));
   }
   // -q with --record: those warned of by an earlier run are counted, not said again (PLATFORM_DIFF_TARGET).
-  if (sums.mismatched > diffBefore.mismatched) ctx.warn(mismatchWarning(sums.mismatched - diffBefore.mismatched, diffBefore.mismatched));
+  if (sums.mismatched > diffBefore.mismatched) {
+    const shown = req.by === 'order' ? 'orders' : resolveFormat(ctx) === 'table' && !ctx.wide ? 'table' : 'columns';
+    ctx.warn(mismatchWarning(sums.mismatched - diffBefore.mismatched, diffBefore.mismatched, shown));
+  }
   if (sums.underpaid > diffBefore.underpaid) ctx.warn(underpaidWarning(sums.underpaid - diffBefore.underpaid, sums.underpaidFen - diffBefore.underpaidFen, diffBefore.underpaid));
   if (req.failOnNew && newCount > 0) {
     // The reason for exit 1 in the cron log, also under -q (which hides the summary): "exit 1, see

@@ -296,11 +296,18 @@ export function underpaidWarning(n: number, shortFen: number, before = 0): Msg {
  * `before`: vouchers with the same difference an earlier --record run warned of, left out under -q
  * (run.ts PLATFORM_DIFF_TARGET): counted after the warning of the others, never said alone.
  */
-export function mismatchWarning(n: number, before = 0): Msg {
+export function mismatchWarning(n: number, before = 0, shown: 'columns' | 'table' | 'orders' = 'columns'): Msg {
   const more = warnedBefore(before);
+  // Where the difference column is: the output has it; the terminal table leaves it out unless --wide;
+  // --by order's rows have none (until 2026-12 both were told "see the difference column").
+  const where = {
+    columns: msg('见 差额 列', 'see the difference column'),
+    table: msg('见 差额 列: 表格不显示, 加 --wide 或 -o 文件.xlsx', 'see the difference column: not in the table, add --wide or -o FILE.xlsx'),
+    orders: msg('差额 列在按红包的输出里: 去掉 --by order 再运行', 'the difference column is in the voucher rows: run it again without --by order'),
+  }[shown];
   return msg(
-    `${n} 个红包与平台已赔付金额不一致 (见 差额 列)${more.zh}`,
-    `${plural(n, 'voucher')} ${n === 1 ? 'differs' : 'differ'} from what the platform paid (see the difference column)${more.en}`,
+    `${n} 个红包与平台已赔付金额不一致 (${where.zh})${more.zh}`,
+    `${plural(n, 'voucher')} ${n === 1 ? 'differs' : 'differ'} from what the platform paid (${where.en})${more.en}`,
   );
 }
 

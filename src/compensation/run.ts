@@ -2251,6 +2251,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     committed = true;
   };
   const toFile = built !== undefined && ctx.output !== undefined && ctx.output !== '-';
+  // The -o file this run replaces may be an earlier run's list of vouchers recorded as new (the hourly
+  // recipe's file, the line run twice within the hour): said once it is replaced (keepnew.ts).
+  const listedNew = toFile ? await (await import('./keepnew.js')).newVouchersListed(ctx.output!) : 0;
+  let putAside = false;
   // Standard output sent to a regular file (`> vouchers.csv` in a crontab) is the operator's file
   // too: the rows go to a private temporary file first, the recording is committed, then they are
   // copied out. (A pipe keeps streaming: `| head` may stop early, and then nothing is recorded.)
@@ -2278,9 +2282,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         publish: {
           tag,
           beforeRename: (temp: string) => commit(JSON.stringify({ output: path.resolve(ctx.io.cwd, ctx.output!), temp, ...runningAs() })),
-          afterRename: published,
+          afterRename: () => {
+            if (listedNew > 0 && !putAside) ctx.warn(replacedNewList(ctx.output!, listedNew));
+            return published();
+          },
           renameFailed: (temp: string, e: unknown, aside?: string) => notPlacedError(ctx.output!, temp, e, aside),
           placedAside: (where: string) => {
+            putAside = true;
             ctx.warn(
               msg(
                 `-o ${ctx.output} 在本次运行期间被另一个运行写入 (两个 compensate --record 同时运行?): 那个文件列出它新记录的红包 (记录 为 新记录), 本次运行中它们是 此前已记录; 为了不丢失那份清单, 没有覆盖它, 本次的输出写在 ${where}。按两份文件中 记录 为 新记录 的行发放; 在 crontab 里用 flock -n 包住这一行, 避免同时运行`,
@@ -2445,4 +2453,17 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
  */
 function withShops<N extends { shop?: string; shops?: { named: readonly string[]; platforms: readonly (Platform | undefined)[] } }>(notice: N, shop: string | undefined, named: string[], unnamed: ReadonlySet<Platform>): N {
   return { ...notice, ...(shop === undefined ? {} : { shop }), shops: { named, platforms: [...unnamed] } };
+}
+
+/**
+ * A --record run replaced its -o file, which listed `n` vouchers an earlier run recorded as new (this
+ * run shows them already_recorded, toIssue 0.00): the earlier run's log line still points to that file
+ * for them (user17: the hourly line run again by hand within the hour). The state database keeps them.
+ */
+function replacedNewList(output: string, n: number): Msg {
+  const hour = 'vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H\\%M).xlsx';
+  return msg(
+    `-o ${output} 被本次输出替换; 替换前它列出之前一次运行新记录的 ${n} 个红包 (记录 为 新记录), 本次运行中它们是 此前已记录、待发放 0.00。若还没按那份文件发放, 用 storeops ledger list 查看 (状态数据库保留了它们); 要每次运行各留一份清单, 让 -o 的文件名每次不同 (crontab 里按分钟命名: -o out/${hour})`,
+    `-o ${output} was replaced by this run's output; it listed ${n} voucher${n === 1 ? '' : 's'} an earlier run recorded as new (recorded = new), which this run shows as already_recorded, toIssue 0.00. If they are not issued yet, see storeops ledger list (the state database keeps them); to keep each run's list, give -o a new name each run (in a crontab, by the minute: -o out/${hour})`,
+  );
 }

@@ -58,6 +58,53 @@ describe('two --record runs at once into one -o file', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 
+  // user17 (小林's snack shop, the README's hourly recipe tried by hand right after cron ran it): the
+  // second run of the same hour, one after the other, replaced the first one's file; its vouchers then
+  // read already_recorded, toIssue 0.00, while the first run's log line pointed to that file for them,
+  // and nothing said so. The file is still replaced (a run's own earlier output is, as before), but the
+  // run now says what it listed and where those vouchers are. Failed before (no such line on stderr).
+  // By hand: the example has one final voucher to issue (…903, 50.00): the earlier file lists 1 new.
+  it('one after the other in the same hour: replacing an earlier list of new vouchers is said (file replaced, exit unchanged)', async () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    const out = path.join(dir, 'vouchers-20261120-12.xlsx');
+    const args = ['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '--state', state, '-q', '--no-input', '-o', out];
+    const first = await runCliAsync(args);
+    expect(first.code).toBe(0);
+    expect(first.stderr).not.toContain('was replaced by this run');
+    expect((await recordedOf(out)).get(KEY)).toBe('new');
+    const again = await runCliAsync(args);
+    expect(again.code).toBe(0);
+    expect((await recordedOf(out)).get(KEY)).toBe('already_recorded');
+    expect(again.stderr).toContain(
+      `-o ${out} was replaced by this run's output; it listed 1 voucher an earlier run recorded as new (recorded = new), which this run shows as already_recorded, toIssue 0.00. If they are not issued yet, see storeops ledger list`,
+    );
+    // The name to use in a crontab, by the minute (a % is \% there).
+    expect(again.stderr).toContain('-o out/vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H\\%M).xlsx');
+    expect(fs.existsSync(path.join(dir, 'vouchers-20261120-12 (2).xlsx'))).toBe(false);
+    // A third run: the file it replaces lists nothing new any more: nothing said.
+    const third = await runCliAsync(args);
+    expect(third.code).toBe(0);
+    expect(third.stderr).not.toContain('was replaced by this run');
+  }, 60_000);
+
+  it('the same in Chinese csv and in json: an earlier 新记录 row (or "recorded":"new") is counted', async () => {
+    const dir = tmpDir();
+    for (const [name, extra, said] of [
+      ['赔付.csv', ['--lang', 'zh'], '替换前它列出之前一次运行新记录的 1 个红包 (记录 为 新记录)'],
+      ['vouchers.json', [], 'it listed 1 voucher an earlier run recorded as new'],
+    ] as const) {
+      const state = path.join(dir, `${name}.db`);
+      const out = path.join(dir, name);
+      const args = ['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '--state', state, '-q', '--no-input', '-o', out, ...extra];
+      expect((await runCliAsync(args)).code).toBe(0);
+      expect(fs.readFileSync(out, 'utf8')).toMatch(name.endsWith('.csv') ? /新记录/ : /"recorded":"new"/);
+      const again = await runCliAsync(args);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain(said);
+    }
+  }, 60_000);
+
   it('a run alone replaces its earlier file of the same name as before (the hourly -o 赔付.xlsx)', async () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');

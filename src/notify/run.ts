@@ -101,11 +101,12 @@ function withShop(notice: Notice, shop: string | undefined): Notice {
  * without `shops` (roster): its `shop`, else notify.shop, else reviews.shopName. Until text45 an alert
  * about a 拼多多 or 抖店 export (no 店铺名称) was titled with reviews.shopName, the Tmall shop's.
  */
-export function titleShop(notice: Notice, s: Pick<NotifySettings, 'shop' | 'shopNames'>): string | undefined {
+export function titleShop(notice: Notice, s: Pick<NotifySettings, 'shop' | 'shopForAlerts' | 'shopNames'>): string | undefined {
   if (notice.shops === undefined) return notice.shop ?? s.shop;
   const names = [...notice.shops.named];
   for (const p of notice.shops.platforms) {
-    const n = (p !== undefined ? s.shopNames[p] : undefined) ?? s.shop;
+    // notify.shop, set for the alerts, names them all (user17: as before text45); else the platform's name.
+    const n = (s.shopForAlerts === true ? s.shop : undefined) ?? (p !== undefined ? s.shopNames[p] : undefined) ?? s.shop;
     if (n !== undefined) names.push(n);
   }
   if (names.length === 0 && notice.shops.platforms.length === 0) return notice.shop ?? s.shop;

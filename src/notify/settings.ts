@@ -17,10 +17,13 @@ export interface NotifySettings {
   lang: Lang;
   /** The shop's name for the alerts' titles when the export names none and no platform's name applies: notify.shop, else reviews.shopName. */
   shop?: string;
+  /** True when `shop` is notify.shop, set for the alerts themselves: it then names every alert whose export names no shop, before any platform's name. */
+  shopForAlerts?: boolean;
   /**
    * reviews.shopNames, a name per platform (masked as `shop`): an alert about a platform's orders or
-   * reviews whose export names no shop is titled with it before `shop`, as the review greeting is
-   * (reviews/settings.ts shopFor). Until text45 alerts ignored it: a 拼多多 run said the Tmall shop.
+   * reviews whose export names no shop is titled with it before reviews.shopName, as the review greeting
+   * is (reviews/settings.ts shopFor); notify.shop, set for alerts, still comes first (as before text45).
+   * Until text45 alerts ignored it: a 拼多多 run said the Tmall shop.
    */
   shopNames: Partial<Record<Platform, string>>;
   top: number;
@@ -101,6 +104,7 @@ export function notifySettings(ctx: Ctx, opts: Record<string, unknown>): NotifyS
     required,
     lang,
     ...(shop !== undefined ? { shop: shownNick(shop) } : {}),
+    ...(typeof cfg.shop === 'string' && cfg.shop.trim() !== '' ? { shopForAlerts: true } : {}),
     shopNames: Object.fromEntries(Object.entries(configuredShopNames(ctx)).map(([p, n]) => [p, shownNick(n)])) as Partial<Record<Platform, string>>,
     top: num(cfg.top ?? NOTIFY_DEFAULTS.top, 'notify.top', 1, 100, true),
     maxMessages: num(cfg.maxMessages ?? NOTIFY_DEFAULTS.maxMessages, 'notify.maxMessages', 1, 10, true),

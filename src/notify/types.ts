@@ -46,7 +46,7 @@ export interface Notice {
    * The shops of the notice's items, as the review greeting finds them (text45): `named`, the names
    * the exports give (店铺名称, else 店铺Id; masked); `platforms`, the platform of each item whose export
    * names none (undefined: not known). notify/run.ts titleShop turns the platforms into the config's
-   * names (reviews.shopNames for the platform, else notify.shop, else reviews.shopName) and shows all.
+   * names (notify.shop when set, else reviews.shopNames for the platform, else reviews.shopName) and shows all.
    * Absent (roster): `shop`, else the config's as before.
    */
   shops?: { named: readonly string[]; platforms: readonly (Platform | undefined)[] };

@@ -1,6 +1,6 @@
 // Alert titles name the shop in the order the review greeting takes it (reviews/settings.ts shopFor,
 // text44): the export's 店铺名称 (else 店铺Id), then reviews.shopNames for the platform of the orders (or
-// reviews) whose export names none, then notify.shop, then reviews.shopName. Until text45 the title
+// reviews) whose export names none, then reviews.shopName; notify.shop, set for alerts, before them all (lead). Until text45 the title
 // ignored reviews.shopNames: a 抖店 run (its export names no shop) was titled with reviews.shopName,
 // the Tmall shop's. Decided (the greeting has no notify.shop): a platform's own name comes before the
 // one-name-for-all keys, notify.shop before reviews.shopName as before.
@@ -44,9 +44,12 @@ describe('alert titles: the platform\'s own shop name (reviews.shopNames)', () =
     });
   }
 
-  it('a platform\'s name before notify.shop; notify.shop before reviews.shopName when the platform has none; the export\'s own name first', async () => {
+  // Lead (merging user17's shop-title case): notify.shop is set for the alerts themselves, so it names
+  // every alert whose export names no shop, before a platform's name (as before text45; text45 had put
+  // the platform's name first).
+  it('notify.shop, set for alerts, before a platform\'s name; notify.shop before reviews.shopName when the platform has none; the export\'s own name first', async () => {
     await run(['compensate', DOUYIN, ...AT, '--config', config({ reviews: SHOPS, notify: { shop: '老王 B 店' } }), '--notify', `webhook:${robots.webhook}`, '--lang', 'en'], 'UTC');
-    expect(title(0).shop).toBe('暖暖抖店');
+    expect(title(0).shop).toBe('老王 B 店');
     await run(['compensate', DOUYIN, ...AT, '--config', config({ reviews: { shopName: '暖暖天猫旗舰店', shopNames: { pdd: '暖暖拼多多店' } }, notify: { shop: '老王 B 店' } }), '--notify', `webhook:${robots.webhook}`, '--lang', 'en'], 'UTC');
     expect(title(1).shop).toBe('老王 B 店');
     await run(['compensate', DOUYIN, ...AT, '--config', config({ reviews: { shopName: '暖暖天猫旗舰店', shopNames: { pdd: '暖暖拼多多店' } } }), '--notify', `webhook:${robots.webhook}`, '--lang', 'en'], 'UTC');

@@ -74,4 +74,26 @@ describe('alerts name their shop', () => {
     expect(none.title).toBe('storeops shipping alert: 1 order late or due within 12 h');
     expect(none.shop).toBeUndefined();
   });
+
+  // user17 (小林: a 天猫 shop and a 抖店 shop, one config with reviews.shopName for the Tmall one and
+  // reviews.shopNames per platform, as the README's "Shop names" says for messages): the 抖店 export names
+  // no shop, and its at-risk alert was titled with the Tmall shop's name. Now a run whose orders are all of
+  // one platform takes reviews.shopNames for it before reviews.shopName; notify.shop still comes first.
+  // The 抖店 example's at-risk order: 老王's 6900000000000000701, promised 2026-11-19 08:00: as of 06:00,
+  // 2.0 h left, within 12 h (examples/douyin-orders-202611.csv). Failed before (【暖冬织物旗舰店】).
+  it('an export naming no shop, all of one platform: reviews.shopNames for that platform names it', async () => {
+    const dy = path.join(EXAMPLES, 'douyin-orders-202611.csv');
+    const names = { shopName: '暖冬织物旗舰店', shopNames: { 天猫: '暖冬织物旗舰店', 抖店: '暖冬抖音小店' } };
+    expect((await run(['compensate', dy, ...AT_RISK, '--config', config({ reviews: names }), '--notify', `webhook:${robots.webhook}`, '--lang', 'zh'])).code).toBe(0);
+    expect((robots.received[0]!.body as { title: string }).title).toBe('storeops 【暖冬抖音小店】 发货预警: 1 个订单已超时或 12 小时内到期');
+    // The Tmall export without its shop cells: the tmall name (the same here as shopName).
+    expect((await run(['compensate', noShop(), ...AT_RISK, '--config', config({ reviews: { shopName: '小李的店', shopNames: { tmall: '小李天猫店' } } }), '--notify', `webhook:${robots.webhook}`, '--lang', 'zh'])).code).toBe(0);
+    expect((robots.received[1]!.body as { title: string }).title).toBe('storeops 【小李天猫店】 发货预警: 1 个订单已超时或 12 小时内到期');
+    // notify.shop set: it names every alert, as before.
+    expect((await run(['compensate', dy, ...AT_RISK, '--config', config({ notify: { timeout: 10, attempts: 1, shop: '老王 B 店' }, reviews: names }), '--notify', `webhook:${robots.webhook}`, '--lang', 'zh'])).code).toBe(0);
+    expect((robots.received[2]!.body as { title: string }).title).toBe('storeops 【老王 B 店】 发货预警: 1 个订单已超时或 12 小时内到期');
+    // No name for 抖店 in shopNames: reviews.shopName, as before.
+    expect((await run(['compensate', dy, ...AT_RISK, '--config', config({ reviews: { shopName: '暖冬织物旗舰店', shopNames: { tmall: '暖冬织物旗舰店' } } }), '--notify', `webhook:${robots.webhook}`, '--lang', 'zh'])).code).toBe(0);
+    expect((robots.received[3]!.body as { title: string }).title).toBe('storeops 【暖冬织物旗舰店】 发货预警: 1 个订单已超时或 12 小时内到期');
+  });
 });

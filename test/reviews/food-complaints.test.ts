@@ -65,4 +65,8 @@ describe('food complaints in a snack shop\'s reviews', () => {
   it('hair praised on a shampoo is still no complaint (头发 alone is no negative word)', () => {
     expect(classify(review('good', '用了以后头发很顺滑'), matchers).reasons).toEqual([]);
   });
+  it('a strange taste (怪味) is quality, as 异味 is; its denial is not (抖店 商品评论 score 1: 太硬了咬不动，还有股怪味 was other)', () => {
+    expect(classify(review('bad', '太硬了咬不动，还有股怪味'), matchers).categories).toEqual(['quality']);
+    expect(classify(review('neutral', '没有怪味，就是发货太慢了'), matchers).categories).toEqual(['logistics']);
+  });
 });

@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .option('--concurrency <n>', 'with --volume: chats one agent handles at once (default 1) / 与 --volume 一起: 每个客服同时接待的咨询数 (默认 1)')
     .option('--requests <file>', 'requested days off: agent,date / 申请的休息日: 客服,日期 (多个日期用 ; 隔开)')
     .option('--previous <roster>', 'last month\'s roster (grid or long): night-then-day across the boundary, and change as little as possible / 上月排班表 (网格或长表): 跨月的晚班接白班检查, 并尽量少改动')
-    .option('--time-limit <seconds>', 'solver time limit (default 30); the summary says proven optimal or the gap left / 求解时间上限 (秒, 默认 30); 摘要会说明是否已证明最优或剩余差距')
+    .option('--time-limit <seconds>', 'most seconds the solver may run, counted on the clock (wall time), not CPU time (default 30): it bounds how long you wait, and a busy machine gets less done in it; when requested days off cannot all be granted, the month is solved again within the same limit. The summary says proven optimal or the gap left / 求解最多用时 (秒, 默认 30), 按实际经过的时间 (挂钟时间) 计, 不是 CPU 时间: 它限定你要等多久, 机器繁忙时同样的秒数内算得更少; 申请的休息无法全部批准时会再求解一次, 同样以此为限。摘要会说明是否已证明最优或剩余差距')
     .option('--long', 'one row per agent per day: agent,date,shift,start,end,hours / 每人每天一行: 客服,日期,班次,开始,结束,工时');
   addNotifyOptions(plan)
     .action(action(async () => (await import('../src/roster/run.js')).runPlan));

@@ -1374,7 +1374,10 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
           }
           // The first sheet's first row given (row 1, or a later one when the rows before it are empty
           // and left out): its header, for a continuation, is row 1's cells only.
-          if (!continued && first === undefined) first = { name, header: row.number === 1 && 'cells' in read ? JSON.stringify(read.cells) : '', width: 1 };
+          if (!continued && first === undefined) {
+            first = { name, header: row.number === 1 && 'cells' in read ? JSON.stringify(read.cells) : '', width: 1 };
+            s.sheet = name;
+          }
           // The table's width, for telling more of it from notes on a later sheet: its widest row
           // among those the header is looked for in (it may follow title lines).
           if (!continued && row.number <= HEADER_SEARCH_LINES && 'cells' in read) {

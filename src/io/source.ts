@@ -73,6 +73,11 @@ export interface Sniffed {
    * in) that hold data, which were not read, those before it passed over, and the name of the sheet
    * that was read (table.ts says so).
    */
+  /**
+   * An xlsx: the name of the sheet the table is read from, set once its first row is read (roster
+   * check names a cell as the spreadsheet shows it: `12月排班!K7`).
+   */
+  sheet?: string;
   unreadSheets?: {
     read: string;
     unread: { name: string; rows: number; table: boolean; damaged?: boolean }[];

@@ -28,6 +28,11 @@ export interface Violation {
   agent: string;
   /** Day key (`YYYY-MM-DD` or template day number); empty when the rule is about the month. */
   date: string;
+  /**
+   * The cell as the spreadsheet shows it (`K7`, `12月排班!K7`) when the reader knows it at once (an
+   * unreadable cell, a second row of an agent); else roster check works it out from the file (run.ts).
+   */
+  cell?: string;
   rule: RuleId;
   detail: Msg;
 }

@@ -1,7 +1,7 @@
 // Reading the roster command's input files through src/io: agents, requests, demand, volume,
 // and rosters in grid or long layout (any maker: D/H/N/O, 白/半/晚/休, day/half/night/off).
 import type { Ctx } from '../context.js';
-import { InputError, type Msg, msg } from '../errors.js';
+import { InputError, type Msg, msg, plural } from '../errors.js';
 import { cleanCell, halfWidth } from '../io/cells.js';
 import { withTypedHint } from '../io/typed-number.js';
 import { TrailingSummaries, isListSummary, isNoteRow } from '../io/summary.js';
@@ -192,6 +192,43 @@ export interface RosterFile {
    * that moves a day off and leaves the count stale). Undefined when the grid has no such column.
    */
   daysOffColumn?: { header: string; byAgent: Map<string, { count: number; line: number }> };
+  /** Where the roster's cells are in the file, for naming a violation's cell (run.ts cellOf). */
+  at: RosterAt;
+}
+
+/**
+ * Where a roster's cells are, as the spreadsheet shows them: columns 0-based (0 is A), lines as
+ * RawRecord's (the csv line, the xlsx row number). roster check names each violation's cell from it
+ * (`K7`, `12月排班!K7`): a manager finds a cell by its column letter and row, not by agent and date.
+ */
+export interface RosterAt {
+  /** An xlsx: the sheet read. */
+  sheet?: string;
+  headerLine: number;
+  agentCol: number;
+  /** Each agent's row (a grid's; a long roster's first row of the agent). */
+  agentLine: Map<string, number>;
+  /** A grid: each day key's column. */
+  keyCol: Map<string, number>;
+  /** A long roster: the shift column. */
+  shiftCol?: number;
+  daysOffCol?: number;
+  leaveDaysCol?: number;
+}
+
+/** A column's letters as a spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A cell's reference as Excel writes it: `K7`, with the sheet `12月排班!K7` (quoted when the name needs it: `'Sheet 1'!K7`). */
+export function cellRef(at: Pick<RosterAt, 'sheet'>, col: number, line: number): string {
+  const ref = `${columnLetters(col)}${line}`;
+  if (at.sheet === undefined) return ref;
+  const name = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(at.sheet) && !/^[A-Za-z]{1,3}\d+$/.test(at.sheet) ? at.sheet : `'${at.sheet.replace(/'/g, "''")}'`;
+  return `${name}!${ref}`;
 }
 
 /**
@@ -260,22 +297,25 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     rejected += rejects.count - before;
     return yes;
   };
-  const out: RosterFile = { name, layout: 'grid', agents: [], entries: [], keys: [], problems: [], leave: [], leaveDays: new Map() };
+  const at: RosterAt = { ...(t.sniffed.sheet !== undefined ? { sheet: t.sniffed.sheet } : {}), headerLine: t.headerLine, agentCol: ai, agentLine: new Map(), keyCol: new Map() };
+  const out: RosterFile = { name, layout: 'grid', agents: [], entries: [], keys: [], problems: [], leave: [], leaveDays: new Map(), at };
   // A 合计/Total row under the agents (a hand-made sheet's column sums) is no agent: skipped and named
   // at the end of the file like the side files' (it was dropped without a word, as coverage rows are).
   const summaries = new TrailingSummaries(name, { add: async (x) => reject(x.line, x.reason) });
   const notes: { line: number; text: string }[] = [];
   const seen = new Set<string>();
-  const addAgent = (a: string) => {
+  const addAgent = (a: string, line: number) => {
     if (!seen.has(a)) {
       seen.add(a);
       out.agents.push(a);
+      at.agentLine.set(a, line);
     }
   };
-  const unknown = (agent: string, key: string, raw: string, line: number) =>
+  const unknown = (agent: string, key: string, raw: string, line: number, col: number) =>
     out.problems.push({
       agent,
       date: key,
+      cell: cellRef(out.at, col, line),
       rule: 'unknown-shift',
       detail: msg(`第 ${line} 行: 无法识别的班次 "${raw}" (用 ${shifts.map((s) => s.code).join('/')}/O 或 ${shifts.map((s) => s.label).join('/')}/休)`, `line ${line}: unknown shift "${raw}" (use ${shifts.map((s) => s.code).join('/')}/O or ${shifts.map((s) => s.label).join('/')}/休 or ${shifts.map((s) => s.name.en).join('/')}/off)`),
     });
@@ -284,6 +324,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     out.layout = 'long';
     const di = map.index.get('date')!;
     const si = map.index.get('shift')!;
+    at.shiftCol = si;
     const keys = new Set<string>();
     for await (const r of t.records) {
       // A row with a shift is an agent's, whatever the name (Sum Yee is an agent, not a sum).
@@ -319,7 +360,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
         );
       }
       const key = dayKeyText(k);
-      addAgent(agent);
+      addAgent(agent, r.line);
       keys.add(key);
       const raw = cleanCell(r.cells[si] ?? '');
       if (leaveCell(raw, shifts)) {
@@ -329,7 +370,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       }
       const code = parseDayCode(raw, shifts);
       if (!code || raw === '') {
-        unknown(agent, key, raw, r.line);
+        unknown(agent, key, raw, r.line, si);
         continue;
       }
       out.entries.push({ agent, key, code, line: r.line });
@@ -344,6 +385,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
           out.problems.push({
             agent,
             date: key,
+            cell: cellRef(at, ci, r.line),
             rule: 'shift-times',
             detail: msg(`第 ${r.line} 行: ${code} 班 ${field === 'start' ? '开始' : '结束'}时间 ${v} 与班次定义不符`, `line ${r.line}: ${field} ${v} does not match the ${code} shift`),
           });
@@ -363,8 +405,9 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   const notDays: { i: number; header: string }[] = [];
   t.headers.forEach((h, i) => {
     if (i === ai) return;
-    // A wall calendar's header holds real dates: xlsx gives them as `YYYY-MM-DD 00:00:00`.
-    const text = atMidnight(h);
+    // A wall calendar's header holds real dates: xlsx gives them as `YYYY-MM-DD 00:00:00`; a date
+    // row pasted as values or formatted General holds Excel's serial numbers (46357 is 2026-12-01).
+    const text = serialDate(atMidnight(h));
     const k = parseDayKey(text, month);
     if (k) dayCols.push({ i, key: dayKeyText(k) });
     else if (looksLikeDay(text)) notDays.push({ i, header: h });
@@ -385,13 +428,39 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
     );
   }
   out.keys = dayCols.map((c) => c.key);
+  for (const c of dayCols) at.keyCol.set(c.key, c.i);
   const totalsMap = mapHeader(t.headers.map((h, i) => (i === ai || dayCols.some((c) => c.i === i) ? '' : h)), [LEAVE_DAYS, DAYS_OFF]);
   const li = totalsMap.index.get('leaveDays');
   const oi = totalsMap.index.get('daysOff');
   if (li !== undefined) out.leaveDaysHeader = cleanCell(t.headers[li] ?? '');
+  if (li !== undefined) at.leaveDaysCol = li;
+  if (oi !== undefined) at.daysOffCol = oi;
   if (oi !== undefined) out.daysOffColumn = { header: cleanCell(t.headers[oi] ?? ''), byAgent: new Map() };
   const gridLine = new Map<string, number>();
+  // Columns that are neither the agent's, a day's, a count compared (休息天数, 请假天数) nor one of
+  // roster plan's own totals: their cells on agent rows are not read, and are named on stderr by
+  // column (a hand-made 出勤天数 or 备注 column). They were passed over without a word.
+  const used = new Set<number>([ai, ...dayCols.map((c) => c.i), ...(li !== undefined ? [li] : []), ...(oi !== undefined ? [oi] : [])]);
+  t.headers.forEach((h, i) => {
+    if (PLAN_TOTALS.test(cleanCell(h))) used.add(i);
+  });
+  const unused = new Map<number, { rows: number; first: number }>();
+  const countRows: { line: number; label: string }[] = [];
   for await (const r of t.records) {
+    // A row of weekdays under the dates (二 三 四 …): compared with the dates, not an agent (it was
+    // rejected as a row with no agent name). A row of counts (晚班人数 1 1 2 …, formulas at the
+    // bottom): not an agent (it was read as one, 31 unknown shifts).
+    if (!r.problem && !COVERAGE_ROW.test(cleanCell(r.cells[ai] ?? ''))) {
+      const kind = nonAgentRow(r.cells, ai, dayCols, shifts);
+      if (kind === 'weekday') {
+        weekdayRow(ctx, name, at, r, dayCols);
+        continue;
+      }
+      if (kind === 'counts') {
+        countRows.push({ line: r.line, label: cleanCell(r.cells[ai] ?? '') });
+        continue;
+      }
+    }
     // A short row still names its agent; the days it lacks are missing days, which check reports.
     // A row with a shift in it is an agent's, whatever the name (Sum Yee is an agent, not a sum).
     if (!r.problem && (isListSummary(r.cells, ai) || isNoteRow(r.cells, ai)) && !dayCols.some((c) => parseDayCode(cleanCell(r.cells[c.i] ?? ''), shifts) || leaveCell(cleanCell(r.cells[c.i] ?? ''), shifts))) {
@@ -434,6 +503,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       out.problems.push({
         agent,
         date: '',
+        cell: cellRef(at, ai, r.line),
         rule: 'duplicate-agent',
         detail: msg(
           `第 ${r.line} 行重复列出了第 ${firstLine} 行的客服, 这一行的班次没有读取; 合并为一行`,
@@ -443,13 +513,19 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
       continue;
     }
     gridLine.set(agent, r.line);
-    addAgent(agent);
+    addAgent(agent, r.line);
     if (li !== undefined) {
       // A whole number, as the days-off count below (an xlsx number cell may read back as 2.0); an
       // empty or other cell is not read.
       const n = cleanCell(r.cells[li] ?? '');
       const count = wholeDays(n);
       if (count !== undefined) out.leaveDays.set(agent, { count, line: r.line });
+    }
+    for (let i = 0; i < r.cells.length; i++) {
+      if (used.has(i) || cleanCell(r.cells[i]!) === '') continue;
+      const u = unused.get(i);
+      if (u) u.rows++;
+      else unused.set(i, { rows: 1, first: r.line });
     }
     if (oi !== undefined) {
       // A whole number (an xlsx number cell may read back as 7.0); an empty or other cell is not compared.
@@ -466,9 +542,27 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
         continue;
       }
       const code = parseDayCode(raw, shifts);
-      if (!code) unknown(agent, c.key, raw, r.line);
+      if (!code) unknown(agent, c.key, raw, r.line, c.i);
       else out.entries.push({ agent, key: c.key, code, line: r.line });
     }
+  }
+  for (const c of countRows) {
+    ctx.info(
+      msg(
+        `${name}:${c.line}: ${c.label ? `"${shown(c.label)}" ` : ''}这一行日期下面是数字, 不是班次: 是统计行, 不是客服, 已跳过`,
+        `${name}:${c.line}: ${c.label ? `"${shown(c.label)}" ` : 'the row '}holds numbers under the days, not shifts: a count row, not an agent; skipped`,
+      ),
+    );
+  }
+  for (const [i, u] of unused) {
+    const h = cleanCell(t.headers[i] ?? '');
+    const col = `${columnLetters(i)}${h ? ` "${shown(h)}"` : ''}`;
+    ctx.warn(
+      msg(
+        `${name}: 列 ${col} 没有读取 (${u.rows} 个客服行有内容, 第一个在 ${cellRef(at, i, u.first)}): roster check 只读取客服、每天的班次和 休息天数/请假天数 列; 这一列的内容没有与排班核对`,
+        `${name}: column ${col} is not read (${plural(u.rows, 'agent row')} hold something in it, the first at ${cellRef(at, i, u.first)}): roster check reads the agent, each day's shift and the days off / leave days columns; what this column says was not checked against the roster`,
+      ),
+    );
   }
   summaries.finish((m) => ctx.info(m));
   notesSkipped(ctx, name, notes);
@@ -493,6 +587,69 @@ function wallLeave(r: RawRecord, dayCols: readonly { key: string }[], out: Roste
       }
     }
   }
+}
+
+/** roster plan's own totals (render.ts gridColumns, wall.ts WALL_TOTALS): worked out from the grid, so not read. */
+const PLAN_TOTALS = /^(?:工时|晚班数|晚班|周末上班|周末班|hours|nights|weekend days|weekend)$/i;
+
+/**
+ * Excel's serial number of a date (days since 1899-12-30), as a date row pasted as values or
+ * formatted General shows it: `46357` → `2026-12-01`. Whole numbers of 1990–2099 only (32874–73050);
+ * anything else is returned as it was.
+ */
+export function serialDate(t: string): string {
+  const m = /^(\d{5})(?:\.0+)?$/.exec(t.trim());
+  if (!m || +m[1]! < 32874 || +m[1]! > 73050) return t;
+  const d = new Date(Date.UTC(1899, 11, 30) + +m[1]! * 86_400_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A grid row that is not an agent's, by what it holds under the days (nothing there reads as a shift
+ * or leave): `weekday` when every filled day cell is a weekday's name (二, 周三, 星期四, Tue) and the
+ * agent cell is empty or says weekday; `counts` when every filled day cell is a number (a 晚班人数 or
+ * 合计 row of COUNTIF formulas). Else undefined: an agent's row.
+ */
+function nonAgentRow(cells: readonly string[], ai: number, dayCols: readonly { i: number }[], shifts: readonly ShiftDef[]): 'weekday' | 'counts' | undefined {
+  let weekdays = 0;
+  let numbers = 0;
+  let filled = 0;
+  for (const c of dayCols) {
+    const v = cleanCell(cells[c.i] ?? '');
+    if (v === '') continue;
+    filled++;
+    if (parseDayCode(v, shifts) || leaveCell(v, shifts)) return undefined;
+    if (/^\d+(?:\.\d+)?$/.test(halfWidth(v))) numbers++;
+    else if (parseWeekday(v.replace(/^(?:周|星期)/, '')) !== undefined || parseWeekday(v) !== undefined) weekdays++;
+  }
+  if (filled === 0) return undefined;
+  const label = cleanCell(cells[ai] ?? '');
+  if (weekdays === filled && (label === '' || /^(?:星期|周|周几|weekday|day)$/i.test(label))) return 'weekday';
+  if (numbers === filled) return 'counts';
+  return undefined;
+}
+
+/** A weekday row under the dates: each weekday compared with its date's; a wrong one is warned (the dates may be last month's). */
+function weekdayRow(ctx: Ctx, name: string, at: RosterAt, r: RawRecord, dayCols: readonly { i: number; key: string }[]): void {
+  const ZH = ['日', '一', '二', '三', '四', '五', '六'];
+  const EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  const wrong: { zh: string; en: string }[] = [];
+  for (const c of dayCols) {
+    const v = cleanCell(r.cells[c.i] ?? '');
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(c.key);
+    if (v === '' || !m) continue; // a template's day numbers have no weekday
+    const said = parseWeekday(v.replace(/^(?:周|星期)/, '')) ?? parseWeekday(v);
+    const dow = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).getUTCDay();
+    if (said !== dow) wrong.push({ zh: `${cellRef(at, c.i, r.line)} 写的是 ${v}, ${c.key} 是星期${ZH[dow]}`, en: `${cellRef(at, c.i, r.line)} says ${v}, but ${c.key} is a ${EN[dow]}` });
+  }
+  if (!wrong.length) return;
+  const more = wrong.length > 3 ? wrong.length - 3 : 0;
+  ctx.warn(
+    msg(
+      `${name}:${r.line}: 星期行与日期不符: ${wrong.slice(0, 3).map((w) => w.zh).join('; ')}${more ? ` 等 ${wrong.length} 处` : ''}; 检查日期行是不是别的月份的`,
+      `${name}:${r.line}: the weekday row does not match the dates: ${wrong.slice(0, 3).map((w) => w.en).join('; ')}${more ? ` and ${more} more` : ''}; check that the date row is not another month's`,
+    ),
+  );
 }
 
 /** A roster without a single agent row is not a roster (exit 3), whatever its header says. */

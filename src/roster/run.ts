@@ -19,7 +19,7 @@ import { type Traffic, dailyService, spareCosts } from './traffic.js';
 import { solveInWorker } from './worker.js';
 import { DEFAULTS, MAX_AGENTS, parseNumber, pick } from './options.js';
 import { type AgentLimit, type Grid, type RosterProblem, anyLimit, comparableMinutes, comparableOf, daysOffOf, leaveCounts, monthDays, nightsCompared, scaledAgent, shiftsOfAgent, workDaysOf } from './problem.js';
-import { type RosterFile, readRoster } from './read.js';
+import { type RosterFile, cellRef, readRoster } from './read.js';
 import { agentCalendar } from './ics.js';
 import { fmtHours, gridColumns, gridRows, hourSpread, longColumns, longRows, totals } from './render.js';
 import { writeSheet } from '../io/sheet.js';
@@ -37,7 +37,47 @@ const VIOLATION_COLUMNS = [
   { key: 'date', zh: '日期', en: 'date', whole: true },
   { key: 'rule', zh: '规则', en: 'rule', labels: RULE_ZH },
   { key: 'detail', zh: '说明', en: 'detail', wrap: true },
+  // Last, so that the four columns SPEC names keep their places for a script reading by position.
+  { key: 'cell', zh: '单元格', en: 'cell', whole: true },
 ];
+
+/**
+ * The cell a violation is about, as the spreadsheet shows it (docs/formats.md "Rosters"): a day's
+ * rule at that agent's cell of that day (K7); an agent's rule (days off, hours, whole day off) at the
+ * agent's name cell (A7); a day's coverage at the day's header cell (K3); a count column's rule at
+ * the count. '' when the file has no such cell (a day missing from a long roster, a --previous day).
+ */
+function cellOf(f: RosterFile): (v: Violation) => string {
+  const at = f.at;
+  let longLine: Map<string, number> | undefined;
+  const lineOf = (agent: string, key: string) => {
+    if (!longLine) {
+      longLine = new Map();
+      for (const e of f.entries) if (!longLine.has(`${e.agent}\u0000${e.key}`)) longLine.set(`${e.agent}\u0000${e.key}`, e.line);
+    }
+    return longLine.get(`${agent}\u0000${key}`);
+  };
+  return (v) => {
+    if (v.cell !== undefined) return v.cell;
+    const line = v.agent ? at.agentLine.get(v.agent) : undefined;
+    if (v.rule === 'days-off-column' && at.daysOffCol !== undefined && line !== undefined) return cellRef(at, at.daysOffCol, line);
+    if (v.rule === 'leave-days-column' && at.leaveDaysCol !== undefined && line !== undefined) return cellRef(at, at.leaveDaysCol, line);
+    if (v.agent && v.date) {
+      if (f.layout === 'grid') {
+        const col = at.keyCol.get(v.date);
+        return col !== undefined && line !== undefined ? cellRef(at, col, line) : '';
+      }
+      const l = lineOf(v.agent, v.date);
+      return l !== undefined && at.shiftCol !== undefined ? cellRef(at, at.shiftCol, l) : '';
+    }
+    if (v.agent) return line !== undefined ? cellRef(at, at.agentCol, line) : '';
+    if (v.date && f.layout === 'grid') {
+      const col = at.keyCol.get(v.date);
+      return col !== undefined ? cellRef(at, col, at.headerLine) : '';
+    }
+    return '';
+  };
+}
 
 /**
  * RULES §4: Tmall measures 08:00–23:00 (旺旺3分钟人工响应率, ruleId 20009524), the seed's shop opens at
@@ -683,10 +723,14 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
     ctx.io.stderr.write(ctx.t(summary()) + '\n');
     return;
   }
+  const cell = cellOf(f);
+  // On the screen the cell goes before the rule and the 说明 (which wraps over lines): a short column
+  // after it would cut into each wrapped line. csv/json keep it last, as VIOLATION_COLUMNS.
+  const onScreen = resolveFormat(ctx) === 'table';
   await writeRows(
     ctx,
-    VIOLATION_COLUMNS,
-    found.map((v) => ({ agent: v.agent, date: v.date, rule: v.rule, detail: say(v.detail, ctx.lang) })),
+    onScreen ? [...VIOLATION_COLUMNS.slice(0, 2), VIOLATION_COLUMNS[4]!, ...VIOLATION_COLUMNS.slice(2, 4)] : VIOLATION_COLUMNS,
+    found.map((v) => ({ agent: v.agent, date: v.date, rule: v.rule, detail: say(v.detail, ctx.lang), cell: cell(v) })),
   );
   ctx.info(summary());
   // The roster file does not carry the minimums it was planned with: without --min / --demand /

@@ -36,7 +36,8 @@ function write(name: string, text: string): string {
 }
 function check(file: string, ...extra: string[]) {
   const r = runCli(['roster', 'check', file, '--days-off', '7', '-f', 'csv', '--lang', 'en', ...extra]);
-  const rows = (parse(r.stdout) as string[][]).slice(1);
+  // The four columns SPEC names (agent, date, rule, detail); the cell each names is test/roster/handmade.cli.test.ts's.
+  const rows = (parse(r.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4));
   return { ...r, rows };
 }
 
@@ -53,7 +54,7 @@ describe('roster check', () => {
   it('passes the valid base roster (exit 0, header only)', () => {
     const r = check(write('ok.csv', gridCsv(base())));
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('agent,date,rule,detail\n');
+    expect(r.stdout).toBe('agent,date,rule,detail,cell\n');
     expect(r.stderr).toContain('4 agents × 28 days, no violations');
   });
 
@@ -131,7 +132,8 @@ describe('roster check', () => {
     ]);
     // On an 80-column terminal the 说明 goes on over a second line, whole: it was cut to
     // "前一天 (2026-02-03) 晚班, 当天白班: 当天改成半…", the fix itself lost (user7). 客服 2 + 2, 日期 10 + 2,
-    // 规则 晚班后接白班 12 + 2: 说明 gets 80 − 30 = 50 columns.
+    // 单元格 6 + 2 (since 2026-12, before the rule on the screen), 规则 晚班后接白班 12 + 2: 说明 gets
+    // 80 − 38 = 42 columns.
     const t = runCli(['roster', 'check', write('nd-zh.csv', gridCsv(g)), '--days-off', '7', '-f', 'table', '--lang', 'zh'], { env: { COLUMNS: '80' } });
     expect(t.code).toBe(1);
     const lines = t.stdout.split('\n').filter((l) => l !== '');
@@ -161,7 +163,7 @@ describe('roster check', () => {
       ['C', '2026-02-01', 'request', 'asked for the day off, rostered on the night shift: make it O, or swap with an agent off that day'],
     ]);
     const zh = runCli(['roster', 'check', f, '--requests', req, '--days-off', '7', '-f', 'csv', '--lang', 'zh']);
-    const rows = (parse(zh.stdout) as string[][]).slice(1).filter((r) => r[0] !== '' && r[1] !== '');
+    const rows = (parse(zh.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4)).filter((r) => r[0] !== '' && r[1] !== '');
     expect(rows.map((r) => r[3])).toEqual([
       '前一天 (2026-02-03) 晚班, 当天白班: 当天改成半白班、晚班或休息',
       '这一天没有排班: 填上班次 (白/半/晚) 或 休',
@@ -188,7 +190,7 @@ describe('roster check', () => {
     ]);
     // In zh the shift is named, not the --min letter: it said "N 需要至少 1 人 (晚班), 只有 0 人" (user7).
     const zh = runCli(['roster', 'check', write('cov-zh.csv', gridCsv(g)), '--days-off', '7', '-f', 'csv', '--lang', 'zh']);
-    expect((parse(zh.stdout) as string[][]).slice(1)).toEqual([
+    expect((parse(zh.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4))).toEqual([
       ['C', '', '休息天数不符', '休息 8 天, 应为 7 天'],
       ['', '2026-02-01', '人手不足', '晚班需要至少 1 人, 只有 0 人'],
     ]);
@@ -452,7 +454,7 @@ describe('roster check', () => {
     it('27 for February is a count to check: the four agents, 7 days off each, are each named', () => {
       const r = run('--days-off', '27', '--lang', 'en');
       expect(r.code).toBe(1);
-      const rows = (parse(r.stdout) as string[][]).slice(1).filter((x) => x[2] === 'days-off');
+      const rows = (parse(r.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4)).filter((x) => x[2] === 'days-off');
       expect(rows).toEqual(AGENTS.map((a) => [a, '', 'days-off', '7 days off, must be exactly 27']));
     });
   });

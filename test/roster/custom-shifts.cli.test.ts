@@ -33,7 +33,8 @@ function write(name: string, text: string): string {
 }
 function check(file: string, ...extra: string[]) {
   const r = runCli(['roster', 'check', file, '--config', CONFIG, '--days-off', '7', '-f', 'csv', '--lang', 'en', ...extra]);
-  return { ...r, rows: (parse(r.stdout) as string[][]).slice(1) };
+  // The four columns SPEC names; the cell is test/roster/handmade.cli.test.ts's.
+  return { ...r, rows: (parse(r.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4)) };
 }
 
 describe('custom shift set', () => {

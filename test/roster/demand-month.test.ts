@@ -53,7 +53,8 @@ describe('--demand of another month', () => {
     const dem = write('demand-mixed.csv', 'date,D,H,N\n2026-01-05,2,1,1\n2026-02-03,2,1,1\n');
     const r = runCli(['roster', 'check', roster, '--days-off', '7', '-f', 'csv', '--lang', 'en', '--demand', dem]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('agent,date,rule,detail\n,2026-02-03,coverage,"D needs at least 2 (day), has 1"\n');
+    // The cell: 2026-02-03's header, column D (A is the agent, B 02-01), line 1.
+    expect(r.stdout).toBe('agent,date,rule,detail,cell\n,2026-02-03,coverage,"D needs at least 2 (day), has 1",D1\n');
     expect(r.stderr).toContain(`${dem}:2 [date]: "2026-01-05" date is not in the month being checked`);
   });
 });
@@ -101,7 +102,7 @@ describe('--requests of another month', () => {
     const req = write('requests-mixed.csv', 'agent,date\nA,2026-01-04\nA,2026-02-04\n');
     const r = runCli(['roster', 'check', roster, '--days-off', '7', '-f', 'csv', '--lang', 'en', '--requests', req]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('agent,date,rule,detail\n');
+    expect(r.stdout).toBe('agent,date,rule,detail,cell\n');
     expect(r.stderr).toContain(`${req}:2: "2026-01-04" date is not in the month being checked`);
   });
 });

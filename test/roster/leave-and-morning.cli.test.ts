@@ -54,7 +54,7 @@ describe('roster check: rest words are days off, leave words are leave', () => {
     g[0]![15] = 'annual leave';
     g[0]![19] = 'Sick Leave';
     const r = runCli(['roster', 'check', write(csv(g)), '--days-off', '7', '-f', 'csv', '--lang', 'en']);
-    expect((parse(r.stdout) as string[][]).slice(1)).toEqual([
+    expect((parse(r.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4))).toEqual([
       ['A', '', 'days-off', '2 days off, must be exactly 7 (besides 5 days of leave, which are not days off)'],
       [
         '',
@@ -73,7 +73,7 @@ describe('roster check: rest words are days off, leave words are leave', () => {
     // shifts, × 21/20 = 141.75 h against 143.5 h: within 8.5 h.
     g[0]![0] = '休假';
     const r = runCli(['roster', 'check', write(csv(g)), '--days-off', '7', '-f', 'csv', '--lang', 'en']);
-    const rows = (parse(r.stdout) as string[][]).slice(1);
+    const rows = (parse(r.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4));
     // Day 1 then has no D: B is H, C is N, D is O (i = 3: (0 + 3) % 4 = 3).
     expect(rows).toEqual([['', '2026-02-01', 'coverage', 'D needs at least 1 (day), has 0']]);
   });

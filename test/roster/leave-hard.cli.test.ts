@@ -147,7 +147,7 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       // 7 × (8.5 + 5.5 + 6.5) = 143.5 h over 21 shifts, W_A = 28 − 7 − 1 = 20: 143.5 × 21/20 =
       // 150.675 h against 143.5 h: 7.175 h apart, within 8.5 h.
       const r = runCli(['roster', 'check', write('r.csv', csv(grid())), '--days-off', '7', '--requests', req(), '-f', 'csv', '--lang', 'en'], { tz });
-      expect((parse(r.stdout) as string[][]).slice(1)).toEqual([
+      expect((parse(r.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4))).toEqual([
         ['A', '2026-02-01', 'leave', 'on leave (--requests), rostered on the day shift: make it O (or leave) and have an agent off that day cover it'],
       ]);
       expect(r.code).toBe(1);
@@ -177,7 +177,7 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       g[0]![0] = 'O';
       g[0]![3] = 'H';
       const r = runCli(['roster', 'check', write('r.csv', csv(g)), '--days-off', '7', '--min', 'D=0,H=1,N=1', '--requests', req(), '-f', 'csv', '--lang', 'en'], { tz });
-      expect((parse(r.stdout) as string[][]).slice(1)).toEqual([['A', '', 'days-off', '6 days off, must be exactly 7 (besides 1 day of leave, which are not days off)']]);
+      expect((parse(r.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4))).toEqual([['A', '', 'days-off', '6 days off, must be exactly 7 (besides 1 day of leave, which are not days off)']]);
       expect(r.code).toBe(1);
     });
   });

@@ -49,7 +49,7 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       const csv = [['客服', ...FEB].join(','), ...g.map((row, i) => [AG[i], ...row].join(','))].join('\n') + '\n';
       const f = write('r.csv', csv);
       const r = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'en'], { tz });
-      expect((parse(r.stdout) as string[][]).slice(1)).toEqual([['A', '', 'days-off', '6 days off, must be exactly 7 (besides 1 day of leave, which are not days off)']]);
+      expect((parse(r.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4))).toEqual([['A', '', 'days-off', '6 days off, must be exactly 7 (besides 1 day of leave, which are not days off)']]);
       expect(r.code).toBe(1);
       const zh = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'zh'], { tz });
       expect(zh.stdout).toContain('休息 6 天, 应为 7 天 (另有请假 1 天, 不计入休息)');

@@ -17,7 +17,7 @@ describe('--requests: the date column headed 休息日期 (or 休息日, 请假�
     // examples/roster/roster-2026-11.csv has 小王 on N on 2026-11-01 (its first cell): the request is
     // broken, and nothing else is (the example passes roster check alone).
     expect(r.stderr).not.toContain('missing');
-    expect(r.stdout).toBe('agent,date,rule,detail\n小王,2026-11-01,request,"asked for the day off, rostered on the night shift: make it O, or swap with an agent off that day"\n');
+    expect(r.stdout).toBe('agent,date,rule,detail,cell\n小王,2026-11-01,request,"asked for the day off, rostered on the night shift: make it O, or swap with an agent off that day",B2\n');
     expect(r.code).toBe(1);
   });
 
@@ -28,7 +28,7 @@ describe('--requests: the date column headed 休息日期 (or 休息日, 请假�
     // 小王 on N on 2026-11-01, on leave: rule leave (was request). Days off: 小王's 4 O cells are
     // all on other days, 4 = daysOffOf(30 − 1 leave): no days-off line. Hours: 172 h over 26 shifts,
     // W = 26, W_a = 25: 172 × 26/25 = 178.9 h against 172 h for the others: within 8.5 h.
-    expect(r.stdout).toBe('agent,date,rule,detail\n小王,2026-11-01,leave,"on leave (--requests), rostered on the night shift: make it O (or leave) and have an agent off that day cover it"\n');
+    expect(r.stdout).toBe('agent,date,rule,detail,cell\n小王,2026-11-01,leave,"on leave (--requests), rostered on the night shift: make it O (or leave) and have an agent off that day cover it",B2\n');
     expect(r.stderr).toContain(
       `请假.csv: the date column is headed "${header}" and there is no type column: its 1 row is read as approved leave (no shift that day, not one of the days off), not as days off asked for; if some are wishes, add a 类型 / type column: leave on the leave rows, request on the others`,
     );
@@ -41,7 +41,7 @@ describe('--requests: the date column headed 休息日期 (or 休息日, 请假�
     const f = path.join(tmpDir(), '请假.csv');
     fs.writeFileSync(f, '姓名,请假日期,类型\n小王,2026-11-01,申请休息\n');
     const r = runCli(['roster', 'check', path.join(EXAMPLES, 'roster', 'roster-2026-11.csv'), '--requests', f, '-f', 'csv', '--lang', 'en']);
-    expect(r.stdout).toBe('agent,date,rule,detail\n小王,2026-11-01,request,"asked for the day off, rostered on the night shift: make it O, or swap with an agent off that day"\n');
+    expect(r.stdout).toBe('agent,date,rule,detail,cell\n小王,2026-11-01,request,"asked for the day off, rostered on the night shift: make it O, or swap with an agent off that day",B2\n');
     expect(r.stderr).not.toContain('no type column');
   });
 

@@ -42,7 +42,8 @@ const hour = (h: number) => new Date(Date.UTC(1899, 11, 30, h)); // typed <h>:00
 
 function check(...extra: string[]) {
   const r = runCli(['roster', 'check', roster, '--days-off', '7', '-f', 'csv', '--lang', 'en', ...extra]);
-  return { ...r, rows: (parse(r.stdout) as string[][]).slice(1) };
+  // The four columns SPEC names; the cell is test/roster/handmade.cli.test.ts's.
+  return { ...r, rows: (parse(r.stdout) as string[][]).slice(1).map((x) => x.slice(0, 4)) };
 }
 
 describe('roster inputs kept in xlsx: date and time cells', () => {

@@ -167,18 +167,27 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
   // them the aggregate sees only the 31-day hours and bounds the 5-agent template's spread at 1 h;
   // with them at 2 h, as a D and an H on day 29 force (an agent's 29-day hours are the 28-day ones
   // plus 8.5 h or 5.5 h: 2·spread ≥ 3 h).
-  if (p.template && !proRata(p)) {
+  //
+  // With leave or limited agents (since 2026-12, roster46) the same, as model.ts counts them: agent a
+  // works N(a, L) shifts in the first L days (the days-off row of each length: shiftsOfAgent for a
+  // limited agent, workDaysOf with leave, L − daysOff else), so N(a, d + 1) − N(a, d) of them on day
+  // d + 1 — none for a part-timer whose shifts the first 28 days already hold — never on a day of
+  // leave or a requested day off; and each length's hours are compared pro rata (W_L·h ≥ … with
+  // W_L = L − daysOff, model.ts level 1). Such a template took the full model alone for levels 1+2.
+  if (p.template) {
     const lengths = lengthsOf(p);
     const first = Math.min(...lengths);
     const u = (a: number, d: number, i: number) => `u_${a}_${d}_${i}`;
+    const shiftsIn = (a: number, L: number) => (p.limits?.[a] ? shiftsOfAgent(p, a, L, leaveOf[a]!) : leaveOf[a] ? workDaysOf(p, L, leaveOf[a]!) : L - p.daysOff);
+    const notWorked = new Set([...p.requests, ...(p.leave ?? [])].map(([a, d]) => a * D + d));
     for (let d = first; d < D; d++) {
       for (let i = 0; i < S; i++) row([[1, y(d, i)], ...p.agents.map((_, a) => [-1, u(a, d, i)] as [number, string])], '=', 0);
       for (let a = 0; a < A; a++) {
         for (let i = 0; i < S; i++) {
           generals.push(u(a, d, i));
-          bounds.push(` 0 <= ${u(a, d, i)} <= 1`);
+          bounds.push(notWorked.has(a * D + d) ? ` ${u(a, d, i)} = 0` : ` 0 <= ${u(a, d, i)} <= 1`);
         }
-        row(p.shifts.map((_, i) => [1, u(a, d, i)]), '=', 1);
+        row(p.shifts.map((_, i) => [1, u(a, d, i)]), '=', shiftsIn(a, d + 1) - shiftsIn(a, d));
         if (d + 1 < D) for (const n of nightIdx) for (const di of dayIdx) row([[1, u(a, d, n)], [1, u(a, d + 1, di)]], '<=', 1);
       }
     }
@@ -186,8 +195,17 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
     for (const L of lengths) {
       if (L >= D) continue;
       for (let a = 0; a < A; a++) {
+        if (!hoursCompared(p, a)) continue;
         const mins: [number, string][] = p.shifts.map((sh, i) => [sh.paid, c(a, i)]);
         for (let d = L; d < D; d++) p.shifts.forEach((sh, i) => mins.push([-sh.paid, u(a, d, i)]));
+        if (scaledAgent(p, a, leaveOf[a]!)) {
+          const WL = L - p.daysOff;
+          const WaL = shiftsOfAgent(p, a, L, leaveOf[a]!);
+          if (WaL <= 0) continue;
+          row([[WaL, `hmax_${L}`], ...mins.map(([k, v]) => [-k * WL, v] as [number, string])], '>=', 0);
+          row([[WaL, `hmin_${L}`], ...mins.map(([k, v]) => [-k * WL, v] as [number, string])], '<=', 0);
+          continue;
+        }
         row([[1, `hmax_${L}`], ...mins.map(([k, v]) => [-k, v] as [number, string])], '>=', 0);
         row([[1, `hmin_${L}`], ...mins.map(([k, v]) => [-k, v] as [number, string])], '<=', 0);
       }
@@ -198,8 +216,10 @@ export function buildAggregate(p: RosterProblem): AggregateModel {
     // (Q), and each agent's (L+1)-day hours are the L-day ones plus that shift, so
     // hmax(L+1) − hmin(L) ≥ P and hmax(L) − hmin(L+1) ≥ −Q; with g·o1 ≥ either spread,
     // 2·g·o1 ≥ P − Q (白班 510 and 半白班 330 min: o1 ≥ 1.5, so 2 h).
+    // Only when every agent's hours are compared as they are (no leave, no limits): an agent's
+    // pro-rata (L+1)-day hours are not the L-day ones plus a shift.
     const hv = (L: number, m: 'hmax' | 'hmin') => (L >= D ? m : `${m}_${L}`);
-    for (const L of lengths) {
+    for (const L of proRata(p) ? [] : lengths) {
       if (!lengths.includes(L + 1)) continue;
       const paid = p.needs.filter((n) => n.day === L && n.count >= 1 && n.shifts.length === 1 && !n.prevShifts?.length && idx.has(n.shifts[0]!)).map((n) => p.shifts[idx.get(n.shifts[0]!)!]!.paid);
       if (paid.length === 0) continue;

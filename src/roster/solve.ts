@@ -354,7 +354,9 @@ export async function solveRoster(p: RosterProblem, opt: SolveOptions): Promise<
     const aggregateValid = p.template && !opt.feasibilityOnly && !opt.drop && (opt.requestsHard || p.requests.length === 0) && !levels.includes('o3') && !levels.includes('o4');
     // A template has no route 1, and its hour and night spreads are the slow part of its full
     // model (the 5-agent template: ~10 s of CPU to prove 2 h and 1); the aggregate, which keeps its
-    // days 29–31 per agent (aggregate.ts), bounds both in a fraction of a second.
+    // days 29–31 per agent (aggregate.ts), bounds both in a fraction of a second. With limited
+    // agents too (since 2026-12; their spreads pro rata): a template with one agent only on 白/半
+    // went from 29 s of CPU to prove to ~6.5 s (docs/performance.md, forty-first round).
     const pairBound = (before: readonly LevelResult[]) => (capped: readonly LevelResult[]): [number, number] | undefined => {
       const b1 = aggregateBound(h, p, 'o1', [...before, ...capped], clock);
       if (b1 === undefined) return undefined;
@@ -367,7 +369,7 @@ export async function solveRoster(p: RosterProblem, opt: SolveOptions): Promise<
         ? {
             ...opt,
             lowerBound: (level, capped) => (level === 'o5' || level === 'o6' ? aggregateBound(h, p, level, [...before, ...capped], clk) : undefined),
-            ...(!proRata(p) ? { pairBound: pairBound(before) } : {}),
+            pairBound: pairBound(before),
           }
         : opt;
     const r = lexicographic(p.days.length, h, model, todo, clock, withBound(fixed), warm);

@@ -42,6 +42,33 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       expect(c.code).toBe(0);
     }, WORK_TIMEOUT);
 
+    it('a template with an agent limited to 白/半 (since 2026-12): proven at 1000 nodes a solve, 2 h, 0, 179,000 and 84,996', () => {
+      // Before (roster46): a template with a limited agent took the full model alone for levels 1+2
+      // (aggregate.ts kept days 29–31 per agent only without leave or limits): at 1000 nodes a solve
+      // it stopped "not proven" (level 6 84,996, bound 84,868); it proved the same values only with
+      // unbounded nodes (29 s of CPU). By hand, 小周 only D/H, 27 days each (31 − 4), so no pro-rata
+      // factor (W_a = W = 27):
+      // Level 1 ≥ 2 h as for the plain template (days 29–31 worked by all; day 29's D and H both go to
+      // agents whose hours are compared, 小周 too: she may work the longest and the shortest shift).
+      // Level 2 = 0 possible: 小周 works no night and is left out of the nights; the other four work
+      // 32 nights (a 5-agent day's second spare on N), 8 each.
+      // Level 5 = 179,000: 135 shifts over 31 days, as the plain template (3·9,000 + 8·9,000 + 20·4,000).
+      // Level 6 ≥ 84,868: the per-day optimum 84,748 has 31 + 11 = 42 nights, which four agents with
+      // equal nights cannot share; 40 (two 5-agent days on H and D instead of H and N, +2·60) is the
+      // cheapest multiple of 4. The last 128 (one 4-agent day's spare on D, not H) is not worked by
+      // hand: it is the value the old route proved with unbounded nodes.
+      const f = path.join(tmpDir('roster-proven-'), 'limited.csv');
+      fs.writeFileSync(f, '客服,可上班次\n小王,\n小李,\n小张,\n小赵,\n小周,白/半\n');
+      const r = runCli(['roster', 'plan', '--template', '--agents', f, ...BY_WORK_LIMIT, '-f', 'csv', '--lang', 'en'], { tz, env: byWork(1000) });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(
+        /proven optimal in [\d.]+ s \(full model; lexicographic: hour spread \(pro rata, rounded up to 1 h\) 2 h, nights\+weekend spread \(pro rata, rounded up\) 0, spare staff by daily traffic \(cost\) 179000, spare staff by shift traffic \(cost\) 84996\)/,
+      );
+      const rows = parse(r.stdout) as string[][];
+      const zhou = rows.find((x) => x[0] === '小周')!;
+      expect(zhou.slice(1, 32).every((c) => c === 'D' || c === 'H' || c === 'O')).toBe(true);
+    }, WORK_TIMEOUT);
+
     it("小何's list (two agents only on 半白班): proven by bounds and a layout, spare staff 505,105 and 241,380", () => {
       // By hand, December 2026, D=1,H=1,N=1, 4 days off: 27 shifts each, 135 in all. 小周 and 小吴
       // only H (hours and nights not compared for them); 小王, 小李, 小张 share the 62 D and N and

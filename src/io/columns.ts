@@ -74,6 +74,22 @@ export function tenths(hours: number, round: Column['round']): number {
   return n / 10;
 }
 
+/**
+ * `tenths(hours, round).toFixed(1)`, written from the whole count of tenths (toFixed was the csv
+ * writer's costliest cell: a voucher's maxHoursLate differs from row to row). The same text for
+ * every count up to 10^12 tenths (the double n/10 is then within 0.0001 of it, so toFixed(1)
+ * gives n's digits), 0 and -0 as `0.0`; anything else (NaN, larger) by toFixed itself.
+ */
+export function tenthsText(hours: number, round: Column['round']): string {
+  const x = hours * 10;
+  const n = round === 'up' ? Math.ceil(x - 1e-7) : round === 'down' ? Math.floor(x + 1e-7) : Math.round(x);
+  if (!(n >= -1e12 && n <= 1e12)) return (n / 10).toFixed(1);
+  if (n === 0) return '0.0';
+  const a = n < 0 ? -n : n;
+  const whole = Math.floor(a / 10);
+  return `${n < 0 ? '-' : ''}${whole}.${a - whole * 10}`;
+}
+
 export type Row = Record<string, unknown>;
 
 export function header(col: Column, lang: Lang): string {
@@ -108,7 +124,7 @@ export function cellText(col: Column, value: unknown, c: CellContext): string {
     case 'time':
       return typeof value === 'number' ? c.tz.format(value) : String(value);
     case 'hours':
-      return typeof value === 'number' ? tenths(value, col.round).toFixed(1) : String(value);
+      return typeof value === 'number' ? tenthsText(value, col.round) : String(value);
     case 'list':
       return Array.isArray(value) ? value.join(';') : String(value);
     case 'bool':

@@ -3,7 +3,7 @@
 import type { Msg } from '../errors.js';
 import { Money } from '../money.js';
 import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
-import { spreadsheetText } from './escape.js';
+import { escapeFormula, mayWrap, spreadsheetText } from './escape.js';
 import type { RowWriter } from './output.js';
 import { XLSX_MAX_CELL } from './records.js';
 import type { ByteSink } from './sink.js';
@@ -17,6 +17,14 @@ function quoted(text: string, needs: RegExp): string {
 
 /** Amounts' fields kept per column at most (a run with more distinct amounts starts again). */
 const MAX_AMOUNTS = 4096;
+
+/**
+ * A money column (no zh labels to show): its field is a function of the amount alone, the same in
+ * every such column of the writer (cellText's fmtMoney; never wrapped), so they share their memo.
+ */
+function sharesAmounts(col: Column, c: CellContext): boolean {
+  return col.type === 'money' && !(col.labels && c.lang === 'zh');
+}
 
 /** Never the value of a cell: what a column's memo holds before its first row. */
 const NONE = Symbol('none');
@@ -54,8 +62,17 @@ export function delimitedWriter(
   const lastField: string[] = new Array<string>(n).fill('');
   const lastLong: boolean[] = new Array<boolean>(n).fill(false);
   // Each column's fields of the amounts (Decimals) met so far: equal amounts are mostly one shared
-  // Decimal (money.ts fenToMoney), so one lookup finds the field written for it before.
-  const amounts: Map<Money, string>[] = columns.map(() => new Map<Money, string>());
+  // Decimal (money.ts fenToMoney), so one lookup finds the field written for it before. The money
+  // columns share one map: an amount's field there depends on the amount alone (cellText's fmtMoney,
+  // never wrapped: escape.ts mayWrap), and a voucher's amounts are mostly one Decimal (computed,
+  // amount, toIssue, issueNow), which the last amount looked up (`lastAmount`) finds without a lookup.
+  const moneyAmounts = new Map<Money, string>();
+  const amounts: Map<Money, string>[] = columns.map((col) => (sharesAmounts(col, c) ? moneyAmounts : new Map<Money, string>()));
+  const shared: boolean[] = columns.map((col) => sharesAmounts(col, c));
+  let lastAmount: Money | undefined;
+  let lastAmountField = '';
+  // Columns spreadsheetText never wraps (escape.ts mayWrap): their field is made here without its object.
+  const plain: boolean[] = escTypes.map((t) => !mayWrap(t, escapeOpts));
   // The row's fields, one array for every row: joined into one flat string a row (below).
   const fields: string[] = new Array<string>(n);
   const start = async () => {
@@ -75,19 +92,29 @@ export function delimitedWriter(
           const col = columns[i]!;
           // An amount written before in this column is written as it was (amounts repeat: 5.00, a cap).
           const amount = typeof v === 'object' && v !== null && v instanceof Money;
-          const known = amount ? amounts[i]!.get(v) : undefined;
+          const known = !amount ? undefined : shared[i] && v === lastAmount ? lastAmountField : amounts[i]!.get(v);
           if (known !== undefined) {
             lastField[i] = known;
             lastLong[i] = false;
+          } else if (plain[i]) {
+            // As spreadsheetText makes a cell of a column it never wraps: escaped, then quoted where it must be.
+            const text = cellText(col, v, c);
+            const escaped = formulaEscape ? escapeFormula(text) : text;
+            lastField[i] = quoted(escaped, needs);
+            lastLong[i] = textIds && escaped.length > XLSX_MAX_CELL;
           } else {
             // Escaping is decided in one place (escape.ts spreadsheetText) for every column, ids included.
             const cell = spreadsheetText(cellText(col, v, c), escTypes[i]!, escapeOpts);
             lastField[i] = cell.bare ? cell.text : quoted(cell.text, needs);
             lastLong[i] = textIds && cell.text.length > XLSX_MAX_CELL;
-            if (amount && !lastLong[i]) {
-              if (amounts[i]!.size >= MAX_AMOUNTS) amounts[i]!.clear();
-              amounts[i]!.set(v, lastField[i]!);
-            }
+          }
+          if (amount && known === undefined && !lastLong[i]) {
+            if (amounts[i]!.size >= MAX_AMOUNTS) amounts[i]!.clear();
+            amounts[i]!.set(v, lastField[i]!);
+          }
+          if (amount && shared[i]) {
+            lastAmount = v;
+            lastAmountField = lastField[i]!;
           }
           // Kept only for a value whose field cannot change: a string, number or boolean, nothing, an
           // amount (Decimals are immutable) or a frozen list. (0 and -0 are one value here: every

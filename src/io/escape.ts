@@ -262,11 +262,21 @@ export function oneLine(text: string): string {
 export function spreadsheetText(text: string, type: string, o: { formulaEscape: boolean; textIds?: boolean }): { text: string; bare: boolean } {
   // A text a spreadsheet would run as a formula is escaped with `'` first (`＋86` is `'＋86`, as
   // `+86 138` is), not wrapped as a number would be.
-  if (o.textIds && (type === 'id' || type === 'text' || type === 'list') && !(o.formulaEscape && escapeFormula(text) !== text)) {
+  if (mayWrap(type, o) && !(o.formulaEscape && escapeFormula(text) !== text)) {
     const wrapped = textForSpreadsheet(text, type === 'id');
     // Bare unless it holds the csv delimiter (`="Mar 3, 2024"`): the writer then quotes it.
     if (wrapped !== text) return { text: wrapped, bare: wrapped.indexOf(',') === -1 };
   }
   // escapeFormula leaves what storeops writes for numbers (-12.50) alone, so no type needs an exception.
   return { text: o.formulaEscape ? escapeFormula(text) : text, bare: false };
+}
+
+/**
+ * Whether spreadsheetText may wrap a cell of this type as `="…"`: only text, ids and lists, and only
+ * when ids are written for a spreadsheet. A cell of any other type (money, times, hours, counts) is
+ * never wrapped and never bare: its text is `o.formulaEscape ? escapeFormula(text) : text` (the csv
+ * writer makes that string itself for such a column, without the object spreadsheetText returns).
+ */
+export function mayWrap(type: string, o: { textIds?: boolean }): boolean {
+  return Boolean(o.textIds) && (type === 'id' || type === 'text' || type === 'list');
 }

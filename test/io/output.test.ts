@@ -117,6 +117,37 @@ describe('formats', () => {
     );
   });
 
+  it('csv: one Decimal in several money columns and in a text column; money columns share the fields made (perf48)', async () => {
+    // The money columns share one memo of fields by Decimal (and the last amount looked up): the
+    // same Decimal in base, amount and due is 12.50 in each; in a text column it is its own
+    // String(), 12.5, and written for a spreadsheet (textIds) a plain number there is wrapped
+    // ="12.5" (escape.ts PLAIN_NUMBER), never the money field. -0.5 in a money column is -0.50,
+    // left alone by the formula escape (a number as storeops writes it); in the text column it is
+    // -0.5, a canonical number too (no `'`), which textIds wraps as a negative a spreadsheet would
+    // read as a figure (NUMBER_GROUPED_OR_NEGATIVE): ="-0.5". A guard: passes before and after.
+    const cols: Column[] = [
+      { key: 'base', zh: '基数', en: 'base', type: 'money' },
+      { key: 'note', zh: '备注', en: 'note' },
+      { key: 'amount', zh: '金额', en: 'amount', type: 'money' },
+      { key: 'due', zh: '应付', en: 'due', type: 'money' },
+      { key: 'hours', zh: '小时', en: 'hours', type: 'hours', round: 'up' },
+    ];
+    const m = new Money('12.5');
+    const neg = new Money('-0.5');
+    const rows: Row[] = [
+      { base: m, note: m, amount: m, due: m, hours: 29.51 },
+      { base: neg, note: neg, amount: m, due: neg, hours: -0.01 },
+      { base: m, note: 'x', amount: neg, due: m, hours: 0 },
+    ];
+    const plain = opts({ format: 'csv' });
+    await writeRows(plain, cols, rows);
+    // hours: 29.51 up → 29.6; -0.01 h up → ceil(-0.1) = -0 → 0.0; 0 → 0.0.
+    expect(plain.stdout.text()).toBe('base,note,amount,due,hours\n12.50,12.5,12.50,12.50,29.6\n-0.50,-0.5,12.50,-0.50,0.0\n12.50,x,-0.50,12.50,0.0\n');
+    const sheet = opts({ format: 'csv', textIds: true });
+    await writeRows(sheet, cols, rows);
+    expect(sheet.stdout.text()).toBe('base,note,amount,due,hours\n12.50,="12.5",12.50,12.50,29.6\n-0.50,="-0.5",12.50,-0.50,0.0\n12.50,x,-0.50,12.50,0.0\n');
+  });
+
   it('json: one array; money a string, time ISO 8601 with +08:00, lists arrays, null for empty', async () => {
     const o = opts({ format: 'json' });
     await writeRows(o, COLS, ROWS);

@@ -57,6 +57,13 @@ export function templateFor(action: Action, categories: Category[], escalate: re
   }
 }
 
+/** The same times in the same order (deadlines() of the one gives those of the other). */
+function sameTimes(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
   // The buyer as named: the review's nick, else (抖店 reviews name none) the order export's.
   const nameOf = (r: Review) => r.buyer || o.orders?.get(r.orderId)?.buyer || '';
@@ -100,8 +107,12 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     // shown count from the earliest time it may be (act by them and every possible deadline is met);
     // a deadline is overdue, and the explanation or complaint no longer possible, only once it has
     // passed for the latest time it may be.
+    // deadlines() is pure: for the same times it gives the same deadlines, so each set of times is
+    // worked out once. A review time with its seconds has no slack (the late times are the times),
+    // and a review without extortion wording complains about every flagged part: then one call
+    // serves all four (it was four for every item, ~8 % of a 1M-review queue's profile).
     const d = deadlines(events, o.asOf, o.settings, PLATFORM_TZ);
-    const late = deadlines(lateEvents, o.asOf, o.settings, PLATFORM_TZ);
+    const late = sameTimes(lateEvents, events) ? d : deadlines(lateEvents, o.asOf, o.settings, PLATFORM_TZ);
     // RULES 2.3: a complaint about a review is filed within 30 days of it. An extortion complaint is
     // about the part that holds the extortion wording (the first review, its 追评, or both): a later
     // 追评 without it opens no new complaint window (until 2026-12 file_complaint was offered until the
@@ -126,8 +137,12 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       complaintEvents.push(...events);
       lateComplaintEvents.push(...lateEvents);
     }
-    const complaintBy = deadlines(complaintEvents, o.asOf, o.settings, PLATFORM_TZ).complaintBy;
-    const lateComplaintBy = deadlines(lateComplaintEvents, o.asOf, o.settings, PLATFORM_TZ).complaintBy;
+    const complaintBy = sameTimes(complaintEvents, events) ? d.complaintBy : deadlines(complaintEvents, o.asOf, o.settings, PLATFORM_TZ).complaintBy;
+    const lateComplaintBy = sameTimes(lateComplaintEvents, lateEvents)
+      ? late.complaintBy
+      : sameTimes(lateComplaintEvents, complaintEvents)
+        ? complaintBy
+        : deadlines(lateComplaintEvents, o.asOf, o.settings, PLATFORM_TZ).complaintBy;
     const key = keyOf(r);
     const buyerOrders = ordersOf.get(key) ?? [r.orderId];
     let own = o.contacts.get(r.orderId);

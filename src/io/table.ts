@@ -472,17 +472,22 @@ export async function* batchesWithLast(batches: AsyncIterable<RawRecord[]>): Asy
 }
 
 /**
- * The records of a table, each with whether it is the file's last (known once the file is read).
- * A reader whose short rows are fine (an editor drops trailing empty cells) still rejects the last
- * one when no line break follows it: the file was cut off there (cutOffLastRow).
+ * A table's records in batches with the file's last *record* held back (not its last batch): each
+ * batch but its last record, that record passed on with the next batch, and alone at the end with
+ * `true`. The records are handled in the order, and between the same reads of the source, as one at
+ * a time with one held back: a sheet's note or an error thrown as the source ends (said when the
+ * next batch is asked for) still comes after every record but the last, as it did (zhenjian's
+ * product sheet; reviews read holds a whole batch, batchesWithLast). No async step per record.
  */
-export async function* withLast(records: AsyncIterable<RawRecord>): AsyncGenerator<[RawRecord, boolean]> {
+export async function* batchesHoldingLast(batches: AsyncIterable<RawRecord[]>): AsyncGenerator<[RawRecord[], boolean]> {
   let held: RawRecord | undefined;
-  for await (const r of records) {
-    if (held) yield [held, false];
-    held = r;
+  for await (const b of batches) {
+    if (b.length === 0) continue;
+    const out = held === undefined ? b.slice(0, -1) : [held, ...b.slice(0, -1)];
+    held = b[b.length - 1];
+    if (out.length > 0) yield [out, false];
   }
-  if (held) yield [held, true];
+  if (held !== undefined) yield [[held], true];
 }
 
 /**

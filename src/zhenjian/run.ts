@@ -8,7 +8,7 @@ import { isProductSummary, summaryNotLast, summarySkipped } from '../io/summary.
 import type { Column } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
-import { HAND_MADE_EMPTY, cutOffLastRow, openMappedTable, rowShape, usableRecord, sheetNote, titleLinesNote, withLast } from '../io/table.js';
+import { HAND_MADE_EMPTY, cutOffLastRow, openMappedTable, rowShape, usableRecord, sheetNote, titleLinesNote, batchesHoldingLast } from '../io/table.js';
 import { fmtMoney } from '../money.js';
 import type { CategoryTable } from './categories.js';
 import { ESTIMATE_COLUMNS, estimateRow, totalRow } from './columns.js';
@@ -127,55 +127,61 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
   // title, was skipped and its cost left out). A file without a 商品ID column has no such row: every row is a product.
   const titleCol = t.map.index.get('title');
   let pendingSummary: number[] = [];
-  for await (const [r, last] of withLast(t.records)) {
-    const blank = !r.problem && r.cells.every((c) => c.trim() === '');
-    if (idCol !== undefined && !r.problem && !blank && isProductSummary(r.cells, idCol, titleCol ?? -1)) {
-      pendingSummary.push(r.line);
-      continue;
-    }
-    if (!blank && pendingSummary.length) {
-      for (const line of pendingSummary) {
-        rows++;
-        await rejects.add({ file: t.sniffed.name, line, reason: summaryNotLast(r.line) });
+  // In batches, the file's last record held back until the next batch is read (the last record is
+  // known then): an async generator per record (withLast) cost a promise and microtasks a row.
+  for await (const [recs, final] of batchesHoldingLast(t.batches)) {
+    for (let k = 0; k < recs.length; k++) {
+      const r = recs[k]!;
+      const last = final && k === recs.length - 1;
+      const blank = !r.problem && r.cells.every((c) => c.trim() === '');
+      if (idCol !== undefined && !r.problem && !blank && isProductSummary(r.cells, idCol, titleCol ?? -1)) {
+        pendingSummary.push(r.line);
+        continue;
       }
-      pendingSummary = [];
-    }
-    if (!blank) rows++;
-    // A short last row with no line break after it: the file was cut off there (a copy that did not
-    // finish), its lost 佣金率 and 每件运费 not the defaults (until 2026-12 read so, exit 0).
-    const cut = last && !blank ? cutOffLastRow(r, t.headers.length, t.sniffed, msg('这个商品', 'this product')) : undefined;
-    if (cut) {
-      await rejects.add({ file: t.sniffed.name, line: r.line, reason: cut });
-      continue;
-    }
-    if (!(await usableRecord(r, t.sniffed.name, rejects, shape))) continue;
-    const cells: Partial<Record<FieldKey, string>> = {};
-    for (const f of PRODUCT_FIELDS) {
-      const i = t.map.index.get(f.key);
-      if (i !== undefined) cells[f.key] = cleanCell(r.cells[i] ?? '');
-    }
-    const p = parseProduct(cells, ctx.tz, t.sniffed.container === 'xlsx');
-    if ('product' in p) {
-      p.product.source = { file: t.sniffed.name, line: r.line };
-      const id = p.product.itemId;
-      const before = id === '' ? undefined : used.get(id);
-      if (before === undefined) {
-        if (id !== '') used.set(id, { at: out.length, line: r.line });
-        out.push(p.product);
+      if (!blank && pendingSummary.length) {
+        for (const line of pendingSummary) {
+          rows++;
+          await rejects.add({ file: t.sniffed.name, line, reason: summaryNotLast(r.line) });
+        }
+        pendingSummary = [];
+      }
+      if (!blank) rows++;
+      // A short last row with no line break after it: the file was cut off there (a copy that did not
+      // finish), its lost 佣金率 and 每件运费 not the defaults (until 2026-12 read so, exit 0).
+      const cut = last && !blank ? cutOffLastRow(r, t.headers.length, t.sniffed, msg('这个商品', 'this product')) : undefined;
+      if (cut) {
+        await rejects.add({ file: t.sniffed.name, line: r.line, reason: cut });
+        continue;
+      }
+      if (!(await usableRecord(r, t.sniffed.name, rejects, shape))) continue;
+      const cells: Partial<Record<FieldKey, string>> = {};
+      for (const f of PRODUCT_FIELDS) {
+        const i = t.map.index.get(f.key);
+        if (i !== undefined) cells[f.key] = cleanCell(r.cells[i] ?? '');
+      }
+      const p = parseProduct(cells, ctx.tz, t.sniffed.container === 'xlsx');
+      if ('product' in p) {
+        p.product.source = { file: t.sniffed.name, line: r.line };
+        const id = p.product.itemId;
+        const before = id === '' ? undefined : used.get(id);
+        if (before === undefined) {
+          if (id !== '') used.set(id, { at: out.length, line: r.line });
+          out.push(p.product);
+        } else {
+          out[before.at] = p.product;
+          await rejects.add({
+            file: t.sniffed.name,
+            line: before.line,
+            column: idCol === undefined ? 'itemId' : t.map.headers[idCol],
+            value: id,
+            reason: msg(`商品 ${id} 在第 ${r.line} 行又出现一次, 采用后面那行; 同一商品只计一次`, `product ${id} is listed again on line ${r.line}, and that later row is used; a product is counted once`),
+          });
+          before.line = r.line;
+        }
       } else {
-        out[before.at] = p.product;
-        await rejects.add({
-          file: t.sniffed.name,
-          line: before.line,
-          column: idCol === undefined ? 'itemId' : t.map.headers[idCol],
-          value: id,
-          reason: msg(`商品 ${id} 在第 ${r.line} 行又出现一次, 采用后面那行; 同一商品只计一次`, `product ${id} is listed again on line ${r.line}, and that later row is used; a product is counted once`),
-        });
-        before.line = r.line;
+        const i = t.map.index.get(p.field);
+        await rejects.add({ file: t.sniffed.name, line: r.line, column: i === undefined ? p.field : t.map.headers[i], value: p.value, reason: p.reason });
       }
-    } else {
-      const i = t.map.index.get(p.field);
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: i === undefined ? p.field : t.map.headers[i], value: p.value, reason: p.reason });
     }
   }
   for (const line of pendingSummary) ctx.info(summarySkipped(t.sniffed.name, line));

@@ -41,3 +41,35 @@ describe('zhenjian: a product sheet cut off in the middle of its last row', () =
     expect(products(r.stdout).map((p) => p[0])).toEqual(['680099900002', '680099900001']);
   });
 });
+
+// The reader loops over the scanner's batches (64 records each for a small file), the last record
+// held back until the next batch is read (io/table.ts batchesHoldingLast; it was an async generator
+// per record). Products P001… are P1's row with their own id. n whole rows then a cut row: header on
+// line 1, products on lines 2..n+1, the cut row on line n+2: rejected there, n products read, exit 1.
+// 64 whole rows then a 合计 row (line 66, the first record of the second batch): skipped, exit 0.
+describe('zhenjian: the last row found across the reader\'s batches (perf48)', () => {
+  const dir = tmpDir('zj-batches-');
+  const row = (i: number) => `6800999${String(10000 + i)},连衣裙${i},女装,100,80,30,300,,30,否,5%,5`;
+  const file = (name: string, n: number, tail: string) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, [HEADER, ...Array.from({ length: n }, (_, i) => row(i + 1)), tail].join('\n'));
+    return f;
+  };
+  const count = (stdout: string) => (JSON.parse(stdout) as Record<string, unknown>[]).filter((p) => p.kind === 'product').length;
+  for (const n of [63, 64, 65, 127, 128]) {
+    it(`${n} rows and a cut one`, () => {
+      const f = file(`cut-${n}.csv`, n, p2Cut);
+      const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--lang', 'en']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${f}:${n + 2}: the file ends in the middle of this row`);
+      expect(count(r.stdout)).toBe(n);
+    });
+  }
+  it('64 rows and a 合计 row after them', () => {
+    const f = file('sum-64.csv', 64, '合计,,,,,,,,,,,\n');
+    const r = runCli(['zhenjian', 'estimate', f, '-f', 'json', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${f}:66: summary line, skipped`);
+    expect(count(r.stdout)).toBe(64);
+  });
+});

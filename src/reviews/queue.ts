@@ -82,14 +82,20 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     if (!list) ordersOf.set(k, [id]);
     else if (!list.includes(id)) list.push(id);
   };
-  for (const { r } of flagged) add(keyOf(r), r.orderId);
+  // Each flagged review's buyer key, made once (a string built per call, then hashed by every lookup).
+  const keys = flagged.map(({ r }) => keyOf(r));
+  for (let k = 0; k < flagged.length; k++) add(keys[k]!, flagged[k]!.r.orderId);
   // Contacts recorded with the buyer about orders in no file of this run count too (RULES 2.2).
   for (const [nick, ids] of o.storedOrders ?? []) {
     const k = buyerKey(nick, '');
     if (ordersOf.has(k)) for (const id of ids) add(k, id);
   }
   const items: QueueItem[] = [];
-  for (const { r, f } of flagged) {
+  for (let fi = 0; fi < flagged.length; fi++) {
+    const { r, f } = flagged[fi]!;
+    // The buyer as named, and their neutral/negative reviews in the input: looked up once an item.
+    const name = nameOf(r);
+    const negatives = negativesByBuyer.get(name) ?? 0;
     const events: number[] = [];
     // The same events at the latest time they may really be (a date alone: the day's last second).
     const lateEvents: number[] = [];
@@ -124,7 +130,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     // extortion in the first review does not take the 追评's window away (rev32: it did — 不退款就差评
     // + a 追评 from a buyer with 3 negatives was 'complaintBy overdue' at 12-01 12:00, the 追评's window
     // open until 12-10 12:00).
-    if (f.extortion.length > 0 && (negativesByBuyer.get(nameOf(r)) ?? 0) < o.serialNegativeAt) {
+    if (f.extortion.length > 0 && negatives < o.serialNegativeAt) {
       if (f.extortionIn.review) {
         complaintEvents.push(r.reviewedAt);
         lateComplaintEvents.push(r.reviewedAt + (r.reviewedAtSlack ?? 0));
@@ -143,7 +149,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       : sameTimes(lateComplaintEvents, complaintEvents)
         ? complaintBy
         : deadlines(lateComplaintEvents, o.asOf, o.settings, PLATFORM_TZ).complaintBy;
-    const key = keyOf(r);
+    const key = keys[fi]!;
     const buyerOrders = ordersOf.get(key) ?? [r.orderId];
     let own = o.contacts.get(r.orderId);
     // RULES 2.3: a 追评 after the order was logged resolved is a new review part: the explanation
@@ -157,7 +163,6 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
     if (cs.status === 'resolved' && !o.includeResolved) continue;
 
     const malicious = f.extortion.map((p) => `extortion:${p}`);
-    const negatives = negativesByBuyer.get(nameOf(r)) ?? 0;
     if (negatives >= o.serialNegativeAt) malicious.push(`serial_negative:${negatives}`);
     const isMalicious = malicious.length > 0;
     // RULES 2.1: extortion (不退款就差评) is a malicious review: keep the evidence and complain to
@@ -234,7 +239,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       // The review's nick, else (抖店 reviews name no buyer) the order export's: the queue groups the
       // item by that buyer (sameBuyer, the limits) and the message greets them, so it is shown. Before,
       // the column was empty while sameBuyer listed the buyer's other orders, and the message said 亲.
-      buyer: nameOf(r),
+      buyer: name,
       // The review's title, else (a review sheet with no title column, as a 拼多多 one typed by hand)
       // the order export's: the message said 「您购买的商品」 where --orders named the item.
       title: r.title || o.orders?.get(r.orderId)?.title || '',
@@ -277,10 +282,21 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
   }
   // One buyer, one contact: each item names the buyer's other items in this queue.
   const byBuyer = new Map<string, QueueItem[]>();
-  for (const i of items) byBuyer.set(i.buyerKey, [...(byBuyer.get(i.buyerKey) ?? []), i]);
-  for (const i of items) i.sameBuyer = byBuyer.get(i.buyerKey)!.filter((x) => x !== i).map((x) => x.orderId);
+  for (const i of items) {
+    const list = byBuyer.get(i.buyerKey);
+    if (list) list.push(i);
+    else byBuyer.set(i.buyerKey, [i]);
+  }
+  // (Most buyers have one item: nothing else to name.)
+  for (const i of items) {
+    const list = byBuyer.get(i.buyerKey)!;
+    i.sameBuyer = list.length === 1 ? [] : list.filter((x) => x !== i).map((x) => x.orderId);
+  }
   // Most urgent first: open safety complaints, then priority, the finer score, the nearest contact deadline.
+  // Whether an item is an open safety complaint is worked out once an item, not at each comparison.
   const safe = (i: QueueItem) => (i.escalate.includes('safety') && i.status !== 'resolved' ? 0 : 1);
-  items.sort((a, b) => safe(a) - safe(b) || a.priority - b.priority || b.score - a.score || (a.contactBy ?? Infinity) - (b.contactBy ?? Infinity) || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+  const ranked = items.map((i) => ({ i, safe: safe(i) }));
+  ranked.sort(({ i: a, safe: sa }, { i: b, safe: sb }) => sa - sb || a.priority - b.priority || b.score - a.score || (a.contactBy ?? Infinity) - (b.contactBy ?? Infinity) || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+  for (let k = 0; k < ranked.length; k++) items[k] = ranked[k]!.i;
   return items;
 }

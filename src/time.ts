@@ -351,6 +351,14 @@ export const SERIAL_DATE_NOTE = {
 export function refusedTimeReason(text: string, tz: TimeZone, typed = text): { zh: string; en: string } | undefined {
   const clock = clockChangeReason(text, tz, typed);
   if (clock) return clock;
+  // A month and day typed without the year (12月3日, 12月3日 9:12, 12-03): said so, and what to write
+  // (user18: "not a valid time (expected 2026-11-20 14:03:00)" did not say the year was what was missing).
+  if (NO_YEAR_RE.test(text)) {
+    return {
+      zh: `"${typed}" 没有年份, storeops 不猜是哪一年; 在这一格写上年份再运行, 写成 年-月-日 时:分:秒 (如 2026-11-20 14:03:00) 或 2026年11月20日 14:03:00`,
+      en: `"${typed}" has no year, and storeops never guesses the year; write the year into this cell and run again, as year-month-day hour:minute:second (e.g. 2026-11-20 14:03:00) or 2026年11月20日 14:03:00`,
+    };
+  }
   if (!serialDate(text)) return undefined;
   return { zh: `"${typed}" 不是有效的时间: ${SERIAL_DATE_NOTE.zh}`, en: `"${typed}" is not a valid time: ${SERIAL_DATE_NOTE.en}` };
 }

@@ -27,6 +27,12 @@ export interface Category extends SampleRange {
   zh: string;
   aliases: string[];
   industry: string;
+  /**
+   * A leaf name several top levels share (T恤, 衬衫, 羽绒服: 女装, 男装 and 童装 all have them): named by a
+   * path's most specific level, it yields to a broader level that names a category of its own
+   * (`男装>T恤` is 男装, `童装/婴儿装/亲子装>T恤` 童装), and decides only when none does (user18).
+   */
+  generic?: boolean;
 }
 
 export interface CategoryTable {
@@ -89,7 +95,8 @@ export function parseCategoryTable(json: unknown, name: string): CategoryTable {
     if (typeof r.industry !== 'string' || !industryIds.has(r.industry)) {
       throw bad(name, `categories[${i}] (${r.id}):`, `industry "${String(r.industry)}" is not one of the listed industries`, `行业 "${String(r.industry)}" 不在 industries 列表中`);
     }
-    const c: Category = { id: r.id, zh: r.zh, aliases: strings(r.aliases), industry: r.industry, ...range(r, name, `categories[${i}] (${r.id}):`) };
+    if (r.generic !== undefined && typeof r.generic !== 'boolean') throw bad(name, `categories[${i}] (${r.id}):`, `generic must be true or false, not ${JSON.stringify(r.generic)}`, `generic 只能是 true 或 false, 不能是 ${JSON.stringify(r.generic)}`);
+    const c: Category = { id: r.id, zh: r.zh, aliases: strings(r.aliases), industry: r.industry, ...range(r, name, `categories[${i}] (${r.id}):`), ...(r.generic === true ? { generic: true } : {}) };
     for (const n of [c.id, c.zh, ...c.aliases].map(norm)) {
       const other = seen.get(n);
       if (other && other !== c.id) throw bad(name, `categories[${i}] (${c.id}):`, `name "${n}" is also used by ${other}`, `名称 "${n}" 已被 ${other} 使用`);
@@ -134,11 +141,22 @@ export function lookupCategory(table: CategoryTable, text: string, industryText?
   const names = candidates(text);
   let category: Category | undefined;
   let via: string | undefined;
+  // A generic leaf (T恤) is kept only until a broader level names a category of its own (男装>T恤: 男装).
+  let generic: { c: Category; t: string } | undefined;
   for (const t of names) {
-    if ((category = byName(t))) {
-      if (t !== text) via = t;
-      break;
+    const c = byName(t);
+    if (!c) continue;
+    if (c.generic) {
+      generic ??= { c, t };
+      continue;
     }
+    category = c;
+    if (t !== text) via = t;
+    break;
+  }
+  if (!category && generic) {
+    category = generic.c;
+    if (generic.t !== text) via = generic.t;
   }
   let industry = industryText ? findIndustry(industryText) : undefined;
   if (!industry && category) industry = table.industries.find((x) => x.id === category!.industry);

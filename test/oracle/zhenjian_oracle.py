@@ -145,10 +145,17 @@ def product(g, opts, ordinary, cats, inds):
             parts = [x.strip() for x in re.split(r'[/／|｜]', level) if x.strip()]
             if len(parts) > 1:
                 names += parts
+        # A "generic" leaf (T恤: 女装, 男装 and 童装 share it) decides only when no level names another (README, user18).
+        generic = None
         for n in names:
             cat = cats.get(' '.join(n.split()).lower())
+            if cat and cat.get('generic'):
+                generic = generic or cat
+                cat = None
+                continue
             if cat:
                 break
+        cat = cat or generic
     smin, smax = (cat['samplesMin'], cat['samplesMax']) if cat else (ordinary['samplesMin'], ordinary['samplesMax'])
     if g.get('samples'):
         if not re.fullmatch(r'\d+', g['samples']) or int(g['samples']) < 1:

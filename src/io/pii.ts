@@ -497,7 +497,7 @@ export function looksLikeData(cells: readonly string[]): boolean {
  * What to show of a first row that looks like data: how many cells, and each masked (first
  * character, the rest as *; phones and addresses as everywhere else). Never the buyer's data.
  */
-export function maskedRow(cells: readonly string[], max = 20): string {
+export function maskedRow(cells: readonly string[], max = 20, lang: 'zh' | 'en' = 'en'): string {
   const filled = cells.filter((c) => c.trim() !== '');
   const shown = filled.slice(0, max).map((c) => {
     const t = (c.length > 256 ? c.slice(0, 256) : c).trim();
@@ -505,5 +505,6 @@ export function maskedRow(cells: readonly string[], max = 20): string {
     return scrubbed !== t ? scrubbed : maskName(t.length > 20 ? t.slice(0, 20) : t);
   });
   if (filled.length > max) shown.push(`… (+${filled.length - max})`);
-  return `[${cells.length} cells / ${cells.length} 个单元格: ${shown.join(', ')}]`;
+  // In the message's own language: a zh message said `[1 cells / 1 个单元格: …]` until 2026-12 (user18).
+  return lang === 'zh' ? `[${cells.length} 个单元格: ${shown.join(', ')}]` : `[${cells.length} cells: ${shown.join(', ')}]`;
 }

@@ -118,9 +118,9 @@ export function mapHeader(headers: string[], fields: readonly FieldSpec[]): Head
  * Header names for a message: each cut to 40 characters, at most `max` of them. A file that is
  * not a table (one 50 MB line) must not echo itself onto stderr.
  */
-export function headerList(headers: readonly string[], max = 100): string {
+export function headerList(headers: readonly string[], max = 100, lang: 'zh' | 'en' = 'en'): string {
   // A file without a header row: its first data row (name, mobile, address …) is not echoed.
-  if (looksLikeData(headers)) return maskedRow(headers, max);
+  if (looksLikeData(headers)) return maskedRow(headers, max, lang);
   const names = headers.filter((h) => h !== '');
   const shown = names.slice(0, max).map((h) => (h.length > 40 ? h.slice(0, 39) + '…' : h));
   if (names.length > max) shown.push(`… (+${names.length - max})`);
@@ -156,11 +156,12 @@ export function columnName(field: FieldSpec, lang: 'zh' | 'en'): string {
 }
 
 export function missingColumnError(file: string, what: Msg, field: FieldSpec, headers: string[]): InputError {
-  const found = headerList(headers) || '(none / 无)';
+  const found = headerList(headers, 100, 'en') || '(none)';
+  const foundZh = headerList(headers, 100, 'zh') || '(无)';
   // The file and its header travel with the error: the shell says so when it is another kind of input.
   return withHeader(file, headers, new InputError(
     msg(
-      `${file}: 缺少必需的列 "${columnName(field, 'zh')}" (${what.zh}); 找到的列: ${found}`,
+      `${file}: 缺少必需的列 "${columnName(field, 'zh')}" (${what.zh}); 找到的列: ${foundZh}`,
       `${file}: required column "${field.aliases[0]}" is missing (${what.en}); columns found: ${found}`,
     ),
     msg(

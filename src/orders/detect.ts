@@ -59,7 +59,7 @@ export function detectLayout(file: string, headers: string[]): Detected {
     const idList = named.length === 1 && LAYOUTS.some((l) => l.fields.some((f) => f.key === 'orderId' && f.aliases.some((a) => normHeader(a) === normHeader(named[0]!))));
     throw withHeader(file, headers, new InputError(
       msg(
-        `${file}: 无法识别的报表格式; 找到的列: ${headerList(headers, 20)}`,
+        `${file}: 无法识别的报表格式; 找到的列: ${headerList(headers, 20, 'zh')}`,
         `${file}: unknown export layout; columns found: ${headerList(headers, 20)}`,
       ),
       idList
@@ -105,14 +105,15 @@ export function fieldNamesZh(f: FieldSpec): string {
 
 /** A command needs fields this file lacks: exit 3, naming each with the header names it accepts. */
 export function neededColumnsError(file: string, d: Detected, fields: readonly FieldSpec[], command: string, headers: string[]): InputError {
-  const found = headerList(headers) || '(none / 无)';
+  const found = headerList(headers, 100, 'en') || '(none)';
+  const foundZh = headerList(headers, 100, 'zh') || '(无)';
   const names = fields.map((f) => `"${f.aliases[0]}" (${f.key})`).join(', ');
   const namesZh = fields.map((f) => `"${f.aliases[0]}" (${fieldZh(f)})`).join(', ');
   const accepted = fields.map(fieldNames).join('; ');
   const acceptedZh = fields.map(fieldNamesZh).join('; ');
   return withHeader(file, headers, new InputError(
     msg(
-      `${file}: ${command} 需要的列在这个文件中没有: ${namesZh} (${d.layout.name.zh}); 找到的列: ${found}`,
+      `${file}: ${command} 需要的列在这个文件中没有: ${namesZh} (${d.layout.name.zh}); 找到的列: ${foundZh}`,
       `${file}: ${command} needs columns this file does not have: ${names} (${d.layout.name.en}); columns found: ${found}`,
     ),
     msg(

@@ -99,8 +99,14 @@ describe('a shifted row does not leak the buyer on stderr, in --rejects or in in
     fs.writeFileSync(input, `王小明,${PHONE},${ADDRESS},请尽快发货\n李四,13800138000,北京市 朝阳区 建国路1号,无\n`);
     const r = runCli(['orders', 'normalize', input]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('[4 cells / 4 个单元格: 王**, 139****0165, 广东省****, 请****]');
+    // In the message's language (user18: a zh message said "[4 cells / 4 个单元格: …]" until 2026-12).
+    expect(r.stderr).toContain('[4 cells: 王**, 139****0165, 广东省****, 请****]');
     for (const secret of ['王小明', PHONE, '科技园南路', '请尽快发货']) expect(r.stderr).not.toContain(secret);
+    const zh = runCli(['orders', 'normalize', input, '--lang', 'zh']);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain('[4 个单元格: 王**, 139****0165, 广东省****, 请****]');
+    expect(zh.stderr).not.toContain('cells');
+    for (const secret of ['王小明', PHONE, '科技园南路', '请尽快发货']) expect(zh.stderr).not.toContain(secret);
   });
 });
 

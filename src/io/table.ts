@@ -319,6 +319,8 @@ export async function openTable(file: string, stdin: StdinRef, encoding?: string
   // (bytes cut mid-character, broken quoting) before any header: that is said when the records get
   // there, as without the search, so that the first record still tells what kind of file this is.
   let later: { error: unknown } | undefined;
+  // The first record, taken as the header when no record within the search was accepted.
+  let notAccepted = -1;
   while (found < 0) {
     let n: IteratorResult<RawRecord[]>;
     try {
@@ -338,8 +340,28 @@ export async function openTable(file: string, stdin: StdinRef, encoding?: string
       if (r.badBytes !== undefined) throw badBytes(sniffed, r.line);
       if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
       if (first < 0) first = i;
-      if (!isHeader || r.line > HEADER_SEARCH_LINES) found = first;
+      if (!isHeader) found = first;
+      else if (r.line > HEADER_SEARCH_LINES) found = notAccepted = first;
       else if (isHeader(r.cells.map(cleanHeader))) found = i;
+    }
+  }
+  if ((found < 0 || found === notAccepted) && first >= 0 && isHeader) {
+    found = -1;
+    // No header accepted: the file is another kind (a review table given to zhenjian estimate). A
+    // title line above it (评价管理导出 2026-12-07, one cell) named nothing, so the error listed it as
+    // the columns found and could not tell the kind; the first row of two or more names below it is
+    // the header to show (user18). Only rows searched for the header, never one that looks like data.
+    const filled = (r: RawRecord) => r.cells.filter((c) => c.trim() !== '').length;
+    if (filled(seen[first]!) === 1) {
+      for (let i = first + 1; i < seen.length && seen[i]!.line <= HEADER_SEARCH_LINES; i++) {
+        const r = seen[i]!;
+        if (r.problem || r.badBytes !== undefined) continue;
+        if (filled(r) >= 2 && !looksLikeData(r.cells)) {
+          found = i;
+          break;
+        }
+        if (filled(r) >= 2) break;
+      }
     }
   }
   if (found < 0) found = first;

@@ -301,8 +301,9 @@ async function openStateDb(ctx: Ctx, create: boolean): Promise<StateDb> {
 interface Built {
   items: QueueItem[];
   /**
-   * `reviews message` (build's onlyOrder): the reviews held, the flagged ones and the order's own.
-   * Undefined for the queue, which only counts them (`held`): kept, a 1M-review run's 52,000 flagged
+   * `reviews message` (build's onlyOrder): the reviews held, the flagged ones and the order's own;
+   * the queue with an alert to send (keepReviews: the alert names each item's shop from its row).
+   * Undefined otherwise, the queue only counting them (`held`): kept, a 1M-review run's 52,000 flagged
    * reviews stayed alive through the writing for that count (~13 MB).
    */
   reviews?: Review[];
@@ -351,7 +352,7 @@ const STDIN_ONCE_HINT = msg(
   'only one of the files can come from standard input: name the others (e.g. --orders ExportOrderList202611.csv).',
 );
 
-async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, onlyOrder?: string): Promise<Built> {
+async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, onlyOrder?: string, keepReviews = false): Promise<Built> {
   if (files.length === 0) {
     throw new UsageError(msg('没有给出评价文件', 'no review file given'), msg('例如: storeops reviews queue reviews.csv', 'for example: storeops reviews queue reviews.csv'));
   }
@@ -448,7 +449,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
       );
     }
     const titleZh = titleHeader(reviews, orders, itemWords);
-    return { items, reviews: onlyOrder !== undefined ? reviews : undefined, held: reviews.length, read, duplicates, rows, cfg, rejects, rejected: { reviews: reviewRejected, orders: orderRejected, roster: rosterRejected }, matchedOrders, roster, receivers: loaded?.receivers, titleZh, orders };
+    return { items, reviews: onlyOrder !== undefined || keepReviews ? reviews : undefined, held: reviews.length, read, duplicates, rows, cfg, rejects, rejected: { reviews: reviewRejected, orders: orderRejected, roster: rosterRejected }, matchedOrders, roster, receivers: loaded?.receivers, titleZh, orders };
   } catch (e) {
     await rejects.abort();
     throw e;
@@ -622,7 +623,8 @@ function tableOrder(ctx: Ctx, columns: Column[]): Column[] {
 
 export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   const notifier = notifySetup(ctx, opts);
-  const b = await build(ctx, args, opts);
+  // An alert names each item's shop from its review row (below): the flagged reviews are kept then.
+  const b = await build(ctx, args, opts, undefined, notifier !== null);
   assignRoster(ctx, b.items, b.roster, b.cfg.minShiftLeftMinutes);
   // SPEC --show-pii: a buyer who writes their phone or address into a review does not have it
   // printed; masked by its look, as in the rejects file (139****0165), unless --show-pii; so is
@@ -672,7 +674,7 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
     // Each item's shop as its message greets the buyer (shopFor): the review row's 店铺名称, the order
     // export's, else its platform for the config's name (notify/run.ts titleShop). Until text45 the
     // title took reviews.shopName whatever the platform.
-    const rows = new Map(b.reviews.map((r) => [`${r.file}\u0000${r.line}`, r]));
+    const rows = new Map((b.reviews ?? []).map((r) => [`${r.file}\u0000${r.line}`, r]));
     const entries = b.items.map((i) => {
       const review = rows.get(`${i.sourceFile}\u0000${i.sourceLine}`);
       const facts = b.orders?.get(i.orderId);

@@ -5,9 +5,10 @@
 // --wide and the files keep it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli, tmpDir } from '../helpers.js';
+import { answerAll, hasScript, strip } from './pty-answers.js';
 import { displayWidth } from '../../src/io/width.js';
 
 // One dress: 女装 buys 3–5 samples at the deal price 199, service fee 600.
@@ -61,8 +62,6 @@ describe('zhenjian table without any warning', () => {
   });
 });
 
-const hasScript = spawnSync('script', ['-V']).status === 0;
-const strip = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 describe.skipIf(!hasScript)('interactive zhenjian estimate on an 80-column terminal', () => {
   it('ends on the amounts, not on an empty 提醒代码 block', async () => {
@@ -93,19 +92,7 @@ describe.skipIf(!hasScript)('interactive zhenjian estimate on an 80-column termi
       ['SKU', ''],
       ['追加', 'n'],
     ];
-    let pos = 0;
-    for (const [wait, reply] of steps) {
-      for (let i = 0; ; i++) {
-        const at = strip(out).indexOf(wait, pos);
-        if (at >= 0) {
-          pos = at + wait.length;
-          break;
-        }
-        if (i > 1000) throw new Error(`no prompt "${wait}"; screen:\n${strip(out)}`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      p.stdin.write(reply + '\r');
-    }
+    await answerAll(p, () => out, steps);
     expect(await exited).toBe(0);
     const screen = strip(out);
     expect(screen).toMatch(/合计 \(1 个商品\)\s+1595\.00\s+900\.00\s+1595\.00\s+1\s+1595\.00/);

@@ -1,11 +1,10 @@
 // Once through a real pseudo-terminal: `script` (util-linux) gives the CLI a terminal on stdin and
 // stdout, so it prompts; answers are typed when each question appears.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, tmpDir } from '../helpers.js';
+import { answerAll, hasScript, strip } from './pty-answers.js';
 
-const hasScript = spawnSync('script', ['-V']).status === 0;
-const strip = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 describe.skipIf(!hasScript)('zhenjian estimate in a real pseudo-terminal', () => {
   it('prompts, validates and prints the estimate', async () => {
@@ -37,19 +36,7 @@ describe.skipIf(!hasScript)('zhenjian estimate in a real pseudo-terminal', () =>
       ['SKUs differ', ''],
       ['append this product', 'n'],
     ];
-    let pos = 0;
-    for (const [wait, reply] of steps) {
-      for (let i = 0; ; i++) {
-        const at = strip(out).indexOf(wait, pos);
-        if (at >= 0) {
-          pos = at + wait.length;
-          break;
-        }
-        if (i > 1000) throw new Error(`no prompt "${wait}"; screen:\n${strip(out)}`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      p.stdin.write(reply + '\r');
-    }
+    await answerAll(p, () => out, steps);
     expect(await exited).toBe(0);
     const screen = strip(out);
     // charged max 5 × 100 + 200 = 700; real 5 × (30 + 0 + 100×0.05) + 200 = 375; registration 100 + 200 = 300;

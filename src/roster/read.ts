@@ -625,9 +625,16 @@ function nonAgentRow(cells: readonly string[], ai: number, dayCols: readonly { i
   if (filled === 0) return undefined;
   const label = cleanCell(cells[ai] ?? '');
   if (weekdays === filled && (label === '' || /^(?:星期|周|周几|weekday|day)$/i.test(label))) return 'weekday';
-  if (numbers === filled) return 'counts';
+  // Numbers under a name are an agent's row typed wrong (hours a day: 8 8 0 …), not counts: read as
+  // before, each cell an unknown shift (rev43: 小李's row of hours was skipped as a count row, info
+  // only, so under -q the agent vanished from the check). Counts are a row whose label says so (晚班人数,
+  // 合计, a shift's name: 白班), or none.
+  if (numbers === filled && (label === '' || COUNT_LABEL.test(label) || parseDayCode(label, shifts) !== undefined)) return 'counts';
   return undefined;
 }
+
+/** A label of a row of counts under the days (晚班人数, 在岗人数, 合计, 统计, Total …), not an agent's name. */
+const COUNT_LABEL = /人数|人次|合计|小计|总计|统计|计数|数量|在岗|出勤|count|total|sum|staff|headcount/i;
 
 /** A weekday row under the dates: each weekday compared with its date's; a wrong one is warned (the dates may be last month's). */
 function weekdayRow(ctx: Ctx, name: string, at: RosterAt, r: RawRecord, dayCols: readonly { i: number; key: string }[]): void {

@@ -105,7 +105,8 @@ export function notifySettings(ctx: Ctx, opts: Record<string, unknown>): NotifyS
     lang,
     ...(shop !== undefined ? { shop: shownNick(shop) } : {}),
     ...(typeof cfg.shop === 'string' && cfg.shop.trim() !== '' ? { shopForAlerts: true } : {}),
-    shopNames: Object.fromEntries(Object.entries(configuredShopNames(ctx)).map(([p, n]) => [p, shownNick(n)])) as Partial<Record<Platform, string>>,
+    // Read only for a run that posts (a refused value is warned of, and a reviews run without alerts says it once, as its error).
+    shopNames: targets.length === 0 ? {} : Object.fromEntries(Object.entries(configuredShopNames(ctx)).map(([p, n]) => [p, shownNick(n)])) as Partial<Record<Platform, string>>,
     top: num(cfg.top ?? NOTIFY_DEFAULTS.top, 'notify.top', 1, 100, true),
     maxMessages: num(cfg.maxMessages ?? NOTIFY_DEFAULTS.maxMessages, 'notify.maxMessages', 1, 10, true),
     timeoutMs: num(cfg.timeout ?? NOTIFY_DEFAULTS.timeout, 'notify.timeout', 0.05, 120, false) * 1000,

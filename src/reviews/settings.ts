@@ -285,16 +285,36 @@ const SHOP_NAME_KEYS: Readonly<Record<string, Platform>> = {
  * commands that read no export (roster), the only place a shop's platform is written down.
  */
 export function configuredPlatforms(ctx: Ctx): Set<Platform> {
-  const v = section(ctx.config, 'reviews').shopNames;
-  return new Set(Object.keys(readShopNames(v, configKey(ctx.configPath, 'reviews.shopNames'))) as Platform[]);
+  return new Set(Object.keys(shopNamesBesideReviews(ctx)) as Platform[]);
 }
 
-/** reviews.shopNames as the config gives it, name by platform (refused as the reviews commands refuse it). */
+/**
+ * reviews.shopNames as the config gives it, name by platform, for the commands that only title or
+ * word something with it (alerts of compensate and roster, roster's 08:00 warning). A value the reviews
+ * commands refuse (exit 2: buyers would be greeted with another shop's name) is only warned of here and
+ * left out (lead, after rev43): a typo there stopped `compensate --record --notify` from cron, so
+ * nothing was recorded that hour, for the sake of an alert's title.
+ */
 export function configuredShopNames(ctx: Ctx): Partial<Record<Platform, string>> {
-  const v = section(ctx.config, 'reviews').shopNames;
   const out: Partial<Record<Platform, string>> = {};
-  for (const [p, { name }] of Object.entries(readShopNames(v, configKey(ctx.configPath, 'reviews.shopNames')))) out[p as Platform] = name;
+  for (const [p, { name }] of Object.entries(shopNamesBesideReviews(ctx))) out[p as Platform] = name;
   return out;
+}
+
+function shopNamesBesideReviews(ctx: Ctx): Partial<Record<Platform, { name: string; key: string }>> {
+  const v = section(ctx.config, 'reviews').shopNames;
+  try {
+    return readShopNames(v, configKey(ctx.configPath, 'reviews.shopNames'));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    ctx.warn(
+      msg(
+        `${e.text.zh}; 本次运行不使用 reviews.shopNames (reviews 命令会拒绝运行, 请改正)${e.hint ? `。${e.hint.zh}` : ''}`,
+        `${e.text.en}; reviews.shopNames is not used by this run (the reviews commands refuse to run: correct it)${e.hint ? `. ${e.hint.en}` : ''}`,
+      ),
+    );
+    return {};
+  }
 }
 
 /** The platform's name as a message about its shop name says it. */

@@ -113,6 +113,16 @@ export function garbledHeader(headers: readonly string[]): Garbled | undefined {
     const cells = named.filter((h) => LOST.test(h)).slice(0, 3);
     return named.some((h) => knownNames().has(normHeader(h))) ? { how: 'lost', cells, names: [], partial: true } : { how: 'lost', cells, names: [] };
   }
+  // A UTF-8 file's byte-order mark read as Western text and saved again: ï»¿ before the first name
+  // (desk49: a roster csv whose header is English, `ï»¿agent`, was "required column agent is
+  // missing", and its Chinese names would be read as å°çŽ‹). No header starts so otherwise.
+  if (named[0]!.startsWith('\u00ef\u00bb\u00bf')) {
+    const asUtf8 = readRight(named, (h) => {
+      const b = westernBytes(h);
+      return b && utf8(b);
+    });
+    return { how: 'utf8-as-western', cells: [named[0]!, ...named.slice(1).filter((h) => /[\u0080-\uffff]/.test(h))].slice(0, 3), names: asUtf8 ?? [] };
+  }
   // Chinese read as Western: Latin-1 letters and signs where the Chinese was, no Chinese left.
   if (named.some((h) => WESTERN.test(h)) && !named.some((h) => CJK.test(h))) {
     const asUtf8 = readRight(named, (h) => {

@@ -76,6 +76,21 @@ describe('each reader says so (exit 3, zh and en)', () => {
     expect(r.stderr).not.toContain('unknown export layout');
   });
 
+  it('roster check: a UTF-8 roster with a byte-order mark, its header English, read as Western (lead, desk49\'s note)', () => {
+    // The mark EF BB BF read as Latin-1 is ï » ¿, written back as UTF-8 before `agent`; 小王 (E5 B0 8F
+    // E7 8E 8B) becomes å ° \u008f ç \u008e \u008b. Before: 缺少必需的列 "客服" … 找到的列: [ï*******, …]
+    // (the header is English, so nothing of it read as Chinese names a column), and the file would
+    // have been read with its agents garbled had the header been found.
+    const f = path.join(dir, 'bom-roster.csv');
+    fs.writeFileSync(f, asLatin1(Buffer.from('\uFEFFagent,2026-11-01,2026-11-02\n小王,D,N\n小李,N,D\n', 'utf8')), 'utf8');
+    const r = runCli(['roster', 'check', f, '--month', '2026-11', '--lang', 'zh']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${f}: 列名是乱码 (ï»¿agent): 这是 UTF-8 编码的中文被当作西文 (Windows-1252/Latin-1) 读取后又保存的`);
+    expect(r.stderr).toContain('提示: 请用原始文件');
+    expect(r.stderr).not.toContain('缺少必需的列');
+  });
+
   it('zhenjian estimate, in Chinese', () => {
     const f = latin('zhenjian-products.csv', false);
     const r = runCli(['zhenjian', 'estimate', f, '--lang', 'zh']);

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { BIN, type CliResult, tmpDir } from '../helpers.js';
 
 export const DING_TOKEN = 'dt0123456789abcdef';
@@ -183,4 +184,20 @@ export function runCliAsync(args: string[], opts: { env?: Record<string, string>
       resolve({ code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes });
     });
   });
+}
+
+/**
+ * A robot server for each test of the calling file, started before the test and stopped after it, and
+ * a fresh folder beside it: `env.robots` and `env.dir` inside a test.
+ */
+export function robotsEachTest(): { readonly robots: Robots; readonly dir: string } {
+  const env = {} as { robots: Robots; dir: string };
+  beforeEach(async () => {
+    env.robots = await new Robots().start();
+    env.dir = tmpDir();
+  });
+  afterEach(async () => {
+    await env.robots.stop();
+  });
+  return env;
 }

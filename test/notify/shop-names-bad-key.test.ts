@@ -6,23 +6,15 @@
 // reviews.shopName as if shopNames were not set.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXAMPLES, tmpDir } from '../helpers.js';
-import { Robots, runCliAsync } from './robots.js';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../helpers.js';
+import { robotsEachTest, runCliAsync } from './robots.js';
 
-let robots: Robots;
-let dir: string;
-beforeEach(async () => {
-  robots = await new Robots().start();
-  dir = tmpDir();
-});
-afterEach(async () => {
-  await robots.stop();
-});
+const env = robotsEachTest();
 
 const BAD = { shopName: '暖冬织物旗舰店', shopNames: { tmal: '打错了的店', douyin: '暖冬抖音小店' } };
 function config(): string {
-  const f = path.join(dir, 'config.json');
+  const f = path.join(env.dir, 'config.json');
   fs.writeFileSync(f, JSON.stringify({ reviews: BAD, notify: { timeout: 10, attempts: 1 } }));
   fs.chmodSync(f, 0o600);
   return f;
@@ -35,14 +27,14 @@ describe('a reviews.shopNames key that names no platform, outside the reviews co
       // (within --at-risk 12): one at-risk order. shopNames is left out whole (douyin's name too), so
       // the title takes reviews.shopName.
       const r = await runCliAsync(
-        ['compensate', path.join(EXAMPLES, 'douyin-orders-202611.csv'), '--at-risk', '12', '--as-of', '2026-11-19 06:00:00', '--config', config(), '--state', path.join(dir, 's.db'), '--notify', `webhook:${robots.webhook}`, '--lang', 'zh', '-q'],
+        ['compensate', path.join(EXAMPLES, 'douyin-orders-202611.csv'), '--at-risk', '12', '--as-of', '2026-11-19 06:00:00', '--config', config(), '--state', path.join(env.dir, 's.db'), '--notify', `webhook:${env.robots.webhook}`, '--lang', 'zh', '-q'],
         { env: { TZ: tz } },
       );
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('"tmal" 不是平台');
       expect(r.stderr).toContain('本次运行不使用 reviews.shopNames');
-      expect(robots.received).toHaveLength(1);
-      expect((robots.received[0]!.body as { title: string }).title).toBe('storeops 【暖冬织物旗舰店】 发货预警: 1 个订单已超时或 12 小时内到期');
+      expect(env.robots.received).toHaveLength(1);
+      expect((env.robots.received[0]!.body as { title: string }).title).toBe('storeops 【暖冬织物旗舰店】 发货预警: 1 个订单已超时或 12 小时内到期');
     });
   }
 

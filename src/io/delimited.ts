@@ -3,7 +3,7 @@
 import type { Msg } from '../errors.js';
 import { Money } from '../money.js';
 import { type CellContext, type Column, type Row, cellText, header } from './columns.js';
-import { escapeFormula, mayWrap, spreadsheetText } from './escape.js';
+import { mayWrap, spreadsheetText, unwrappedText } from './escape.js';
 import type { RowWriter } from './output.js';
 import { XLSX_MAX_CELL } from './records.js';
 import type { ByteSink } from './sink.js';
@@ -98,8 +98,7 @@ export function delimitedWriter(
             lastLong[i] = false;
           } else if (plain[i]) {
             // As spreadsheetText makes a cell of a column it never wraps: escaped, then quoted where it must be.
-            const text = cellText(col, v, c);
-            const escaped = formulaEscape ? escapeFormula(text) : text;
+            const escaped = unwrappedText(cellText(col, v, c), escapeOpts);
             lastField[i] = quoted(escaped, needs);
             lastLong[i] = textIds && escaped.length > XLSX_MAX_CELL;
           } else {

@@ -267,15 +267,23 @@ export function spreadsheetText(text: string, type: string, o: { formulaEscape: 
     // Bare unless it holds the csv delimiter (`="Mar 3, 2024"`): the writer then quotes it.
     if (wrapped !== text) return { text: wrapped, bare: wrapped.indexOf(',') === -1 };
   }
-  // escapeFormula leaves what storeops writes for numbers (-12.50) alone, so no type needs an exception.
-  return { text: o.formulaEscape ? escapeFormula(text) : text, bare: false };
+  return { text: unwrappedText(text, o), bare: false };
+}
+
+/**
+ * A cell spreadsheetText does not wrap: escaped as a formula where `o.formulaEscape` says (the csv
+ * writer makes a never-wrapped column's field with it, without spreadsheetText's object).
+ * escapeFormula leaves what storeops writes for numbers (-12.50) alone, so no type needs an exception.
+ */
+export function unwrappedText(text: string, o: { formulaEscape: boolean }): string {
+  return o.formulaEscape ? escapeFormula(text) : text;
 }
 
 /**
  * Whether spreadsheetText may wrap a cell of this type as `="…"`: only text, ids and lists, and only
  * when ids are written for a spreadsheet. A cell of any other type (money, times, hours, counts) is
- * never wrapped and never bare: its text is `o.formulaEscape ? escapeFormula(text) : text` (the csv
- * writer makes that string itself for such a column, without the object spreadsheetText returns).
+ * never wrapped and never bare: its text is unwrappedText's (the csv writer makes that string itself
+ * for such a column, without the object spreadsheetText returns).
  */
 export function mayWrap(type: string, o: { textIds?: boolean }): boolean {
   return Boolean(o.textIds) && (type === 'id' || type === 'text' || type === 'list');

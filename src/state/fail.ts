@@ -236,6 +236,25 @@ export function readOnlyStateError(file: string, mode: number): StateError {
   );
 }
 
+/**
+ * A state database of 0 bytes, opened by a run that writes. storeops makes a new database whole
+ * (ledger.ts makeDatabase), so an empty one was cut short (a copy or restore onto a full disk,
+ * `> state.db`, a sync tool) or made by another program (`sqlite3` on a misspelt name). Taken for a
+ * new database, every voucher recorded in the ledger it was is listed as new again and paid twice.
+ */
+export function emptyStateError(file: string): StateError {
+  return new StateError(
+    msg(
+      `状态数据库 ${file} 是空的 (0 字节): storeops 从不留下空的数据库, 所以它被截断了 (复制或恢复时磁盘已满、误用 > 重定向、同步工具) 或是别的程序建的; 当作新数据库记录会把以前记录 (并已发放) 的红包全部重新列为新红包, 所以未读取也未记录任何内容, 文件未做任何改动`,
+      `the state database ${file} is empty (0 bytes): storeops never leaves its database empty, so it was cut short (a copy or restore onto a full disk, a > redirection, a sync tool) or made by another program; recording into it as a new database would list every voucher recorded (and issued) before as new again, so nothing was read or recorded, and the file was left as it was`,
+    ),
+    msg(
+      `从备份恢复 (cp 备份.db ${file}); 若这里从未记录过红包 (新装、名字写错时 sqlite3 建的空文件), 删除 ${file} 后再运行。`,
+      `restore it from a backup (cp backup.db ${file}); if no voucher was ever recorded there (a new setup, or an empty file sqlite3 made for a misspelt name), delete ${file} and run again.`,
+    ),
+  );
+}
+
 /** Map an error thrown by better-sqlite3 or the file system to a StateError (others pass through). */
 export function stateFailure(e: unknown, file: string, busyMs: number): unknown {
   if (e instanceof StoreopsError) return e;

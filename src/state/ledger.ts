@@ -6,7 +6,8 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Decimal } from 'decimal.js';
 import { UsageError, msg } from '../errors.js';
-import { busyError, damagedError, foreignError, missingError, notAFileError, readOnlyStateError, stateFailure, tooNewError } from './fail.js';
+import { processAlive } from '../proc.js';
+import { busyError, damagedError, emptyStateError, foreignError, missingError, notAFileError, readOnlyStateError, stateFailure, tooNewError } from './fail.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
 
 export type ReviewStatus = 'new' | 'contacted' | 'awaiting_reply' | 'resolved' | 'complaint_filed' | 'do_not_contact';
@@ -574,22 +575,21 @@ export async function openState(file: string, opts: { create?: boolean; busyTime
   const fail = (e: unknown) => stateFailure(e, abs, busyMs);
   if (isSpecial(abs)) throw notAFileError(abs);
   if (create) refuseReadOnly(abs);
+  if (create) refuseEmpty(abs);
 
+  // A run that only reads never makes an empty file a database: `ledger list` on a ledger cut to
+  // 0 bytes made it a valid empty one, which the next --record run then recorded into as new.
+  if (!create && emptyFile(abs)) return emptyState(abs);
+  const Database = (await import('better-sqlite3')).default;
   if (!fs.existsSync(abs)) {
     if (!create) return emptyState(abs);
     try {
-      fs.mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 });
-      // Created empty with 0600 first: SQLite gives the -wal and -shm files the database's mode.
-      const fd = fs.openSync(abs, 'wx', 0o600);
-      fs.closeSync(fd);
-      fs.chmodSync(abs, 0o600);
+      makeDatabase(Database, abs);
     } catch (e) {
-      // Another run created it a moment ago: fine, open theirs.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw fail(e);
+      throw fail(e);
     }
   }
 
-  const Database = (await import('better-sqlite3')).default;
   // Opening a WAL database while another run's last connection is closing (it checkpoints and
   // removes the -wal file under an exclusive lock) fails at once with SQLITE_BUSY: SQLite's busy
   // handler is not asked there. Two cron runs starting together (each checks the database before
@@ -692,6 +692,111 @@ function refuseReadOnly(abs: string): void {
     return;
   }
   if (st.isFile() && (st.mode & 0o200) === 0) throw readOnlyStateError(abs, st.mode);
+}
+
+/**
+ * A 0-byte state file (and no -wal holding its pages) is never one storeops made (makeDatabase):
+ * a run that writes refuses it rather than record into it as a new, empty ledger (emptyStateError).
+ */
+function refuseEmpty(abs: string): void {
+  if (emptyFile(abs)) throw emptyStateError(abs);
+}
+
+/** A regular file of 0 bytes at `abs`, with no -wal holding pages of it. */
+function emptyFile(abs: string): boolean {
+  try {
+    const st = fs.statSync(abs);
+    if (!st.isFile() || st.size > 0) return false;
+  } catch {
+    return false;
+  }
+  try {
+    return fs.statSync(`${abs}-wal`).size === 0; // else its pages are in the -wal: SQLite reads them
+  } catch {
+    return true; // no -wal
+  }
+}
+
+const NEW_TEMP = /\.new-(\d+)\.tmp$/;
+
+/**
+ * Makes a new state database at `abs` whole: built beside it under a temporary name (owner-only,
+ * WAL, the current schema), synced, then hard-linked into place, which fails if another run made
+ * one a moment ago (theirs is then opened). A run killed while making it leaves no database, or a
+ * whole one; never an empty file a later run would have to take for a new ledger. Where the file
+ * system has no hard links, the file is copied into place, created exclusively.
+ */
+function makeDatabase(Database: typeof BetterSqlite3, abs: string): void {
+  const dir = path.dirname(abs);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  sweepNewTemps(abs);
+  const temp = `${abs}.new-${process.pid}.tmp`;
+  const remove = () => {
+    for (const p of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) fs.rmSync(p, { force: true });
+  };
+  remove();
+  try {
+    // Created with 0600 first: SQLite gives the -wal and -shm files the database's mode.
+    const fd = fs.openSync(temp, 'wx', 0o600);
+    fs.closeSync(fd);
+    fs.chmodSync(temp, 0o600);
+    const db = new Database(temp, { fileMustExist: true });
+    try {
+      prepare(db, temp);
+    } finally {
+      db.close(); // merges the -wal into the file and removes it
+    }
+    const tfd = fs.openSync(temp, 'r');
+    try {
+      fs.fsyncSync(tfd);
+    } finally {
+      fs.closeSync(tfd);
+    }
+    try {
+      fs.linkSync(temp, abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return; // another run made it a moment ago: theirs is opened
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+      try {
+        fs.copyFileSync(temp, abs, fs.constants.COPYFILE_EXCL);
+      } catch (c) {
+        if ((c as NodeJS.ErrnoException).code !== 'EEXIST') throw c;
+        return;
+      }
+      fs.chmodSync(abs, 0o600);
+    }
+    try {
+      const dfd = fs.openSync(dir, 'r');
+      try {
+        fs.fsyncSync(dfd);
+      } finally {
+        fs.closeSync(dfd);
+      }
+    } catch {
+      /* a folder that cannot be synced (some systems): the file itself is */
+    }
+  } finally {
+    remove();
+  }
+}
+
+/** Temporary databases beside `abs` that runs killed while making it left (their process is gone). */
+function sweepNewTemps(abs: string): void {
+  const base = path.basename(abs);
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(abs));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(`${base}.new-`)) continue;
+    const m = NEW_TEMP.exec(name.replace(/-(wal|shm|journal)$/, ''));
+    if (!m || name.slice(base.length).replace(/-(wal|shm|journal)$/, '') !== `.new-${m[1]}.tmp`) continue;
+    if (Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+    fs.rmSync(path.join(path.dirname(abs), name), { force: true });
+  }
 }
 
 /** A FIFO, socket or device at `p` (through links): never opened as a database. */

@@ -18,20 +18,20 @@ const KEY_HEADERS = new Set(['voucherkey', '红包编号']);
 const RECORDED_HEADERS = new Set(['recorded', '记录']);
 
 /**
- * How many rows of `target` say `recorded` = `new` / 新记录, when it is a compensate voucher table
- * (csv, tsv, txt, xlsx, json, ndjson; either language). Anything else, or a file that cannot be
- * read, is 0.
+ * The voucher keys of the rows of `target` that say `recorded` = `new` / 新记录, when it is a
+ * compensate voucher table (csv, tsv, txt, xlsx, json, ndjson; either language). Anything else, or
+ * a file that cannot be read, lists none.
  */
-export async function newVouchersListed(target: string): Promise<number> {
+export async function newVouchersListed(target: string): Promise<string[]> {
   try {
     const st = fs.statSync(target);
-    if (!st.isFile() || st.size === 0) return 0;
+    if (!st.isFile() || st.size === 0) return [];
   } catch {
-    return 0;
+    return [];
   }
   try {
     if (/\.(json|ndjson|jsonl)$/i.test(target)) return await jsonListsNew(target);
-    if (!/\.(csv|tsv|txt|xlsx|xlsm)$/i.test(target)) return 0;
+    if (!/\.(csv|tsv|txt|xlsx|xlsm)$/i.test(target)) return [];
     const { openTable, normHeader } = await import('../io/table.js');
     const t = await openTable(target, () => {
       throw new Error('no standard input here');
@@ -39,30 +39,31 @@ export async function newVouchersListed(target: string): Promise<number> {
     try {
       const heads = t.headers.map((h) => normHeader(h).toLowerCase());
       const r = heads.findIndex((h) => RECORDED_HEADERS.has(h));
-      if (r < 0 || !heads.some((h) => KEY_HEADERS.has(h))) return 0;
-      t.project([r]);
-      let n = 0;
+      const k = heads.findIndex((h) => KEY_HEADERS.has(h));
+      if (r < 0 || k < 0) return [];
+      t.project([r, k]);
+      const keys: string[] = [];
       for await (const batch of t.batches) {
-        for (const rec of batch) if (NEW.has((rec.cells[r] ?? '').trim())) n++;
+        for (const rec of batch) if (NEW.has((rec.cells[r] ?? '').trim())) keys.push((rec.cells[k] ?? '').trim());
       }
-      return n;
+      return keys;
     } finally {
       await t.close();
     }
   } catch {
-    return 0;
+    return [];
   }
 }
 
 /** compensate's json and ndjson write one voucher a line, its keys in English whatever the language. */
-async function jsonListsNew(target: string): Promise<number> {
+async function jsonListsNew(target: string): Promise<string[]> {
   const lines = readline.createInterface({ input: fs.createReadStream(target, { encoding: 'utf8' }), crlfDelay: Infinity });
   try {
-    let n = 0;
+    const keys: string[] = [];
     for await (const line of lines) {
-      if (line.includes('"voucherKey"') && /"recorded"\s*:\s*"new"/.test(line)) n++;
+      if (line.includes('"voucherKey"') && /"recorded"\s*:\s*"new"/.test(line)) keys.push(/"voucherKey"\s*:\s*"([^"]*)"/.exec(line)?.[1] ?? '');
     }
-    return n;
+    return keys;
   } finally {
     lines.close();
   }

@@ -2253,7 +2253,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const toFile = built !== undefined && ctx.output !== undefined && ctx.output !== '-';
   // The -o file this run replaces may be an earlier run's list of vouchers recorded as new (the hourly
   // recipe's file, the line run twice within the hour): said once it is replaced (keepnew.ts).
-  const listedNew = toFile ? await (await import('./keepnew.js')).newVouchersListed(ctx.output!) : 0;
+  const listedNew = toFile ? await (await import('./keepnew.js')).newVouchersListed(ctx.output!) : [];
   let putAside = false;
   // Standard output sent to a regular file (`> vouchers.csv` in a crontab) is the operator's file
   // too: the rows go to a private temporary file first, the recording is committed, then they are
@@ -2283,7 +2283,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           tag,
           beforeRename: (temp: string) => commit(JSON.stringify({ output: path.resolve(ctx.io.cwd, ctx.output!), temp, ...runningAs() })),
           afterRename: () => {
-            if (listedNew > 0 && !putAside) ctx.warn(replacedNewList(ctx.output!, listedNew));
+            if (listedNew.length > 0 && !putAside) ctx.warn(replacedNewList(ctx.output!, listedNew.length, listedNew.filter((k) => !recorded.has(k)).length, ctx.statePath));
             return published();
           },
           renameFailed: (temp: string, e: unknown, aside?: string) => notPlacedError(ctx.output!, temp, e, aside),
@@ -2460,8 +2460,18 @@ function withShops<N extends { shop?: string; shops?: { named: readonly string[]
  * run shows them already_recorded, toIssue 0.00): the earlier run's log line still points to that file
  * for them (user17: the hourly line run again by hand within the hour). The state database keeps them.
  */
-function replacedNewList(output: string, n: number): Msg {
+function replacedNewList(output: string, n: number, elsewhere = 0, state = ''): Msg {
   const hour = 'vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H\\%M).xlsx';
+  // Some of them this run does not show already_recorded (not in its output at all: another export,
+  // or another state database, as a run with --state of another shop's): "which this run shows as
+  // already_recorded … the state database keeps them" was said of every one (guard43).
+  if (elsewhere > 0) {
+    const shown = n - elsewhere;
+    return msg(
+      `-o ${output} 被本次输出替换; 替换前它列出之前一次运行新记录的 ${n} 个红包 (记录 为 新记录), 其中 ${shown} 个本次运行中是 此前已记录、待发放 0.00, ${elsewhere} 个不在本次运行的红包中 (那次运行读的是别的报表, 或记录在别的状态数据库里, 而不是 ${state})。若还没按那份文件发放, 用 storeops ledger list --state <那次运行的状态数据库> 查看; 要每次运行各留一份清单, 让 -o 的文件名每次不同 (crontab 里按分钟命名: -o out/${hour})`,
+      `-o ${output} was replaced by this run's output; it listed ${n} voucher${n === 1 ? '' : 's'} an earlier run recorded as new (recorded = new): ${shown} this run shows as already_recorded, toIssue 0.00, and ${elsewhere} ${elsewhere === 1 ? 'is' : 'are'} not among this run's vouchers at all (that run read another export, or recorded into another state database than ${state}). If they are not issued yet, see storeops ledger list --state <that run's state database>; to keep each run's list, give -o a new name each run (in a crontab, by the minute: -o out/${hour})`,
+    );
+  }
   return msg(
     `-o ${output} 被本次输出替换; 替换前它列出之前一次运行新记录的 ${n} 个红包 (记录 为 新记录), 本次运行中它们是 此前已记录、待发放 0.00。若还没按那份文件发放, 用 storeops ledger list 查看 (状态数据库保留了它们); 要每次运行各留一份清单, 让 -o 的文件名每次不同 (crontab 里按分钟命名: -o out/${hour})`,
     `-o ${output} was replaced by this run's output; it listed ${n} voucher${n === 1 ? '' : 's'} an earlier run recorded as new (recorded = new), which this run shows as already_recorded, toIssue 0.00. If they are not issued yet, see storeops ledger list (the state database keeps them); to keep each run's list, give -o a new name each run (in a crontab, by the minute: -o out/${hour})`,

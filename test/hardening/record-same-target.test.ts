@@ -105,6 +105,28 @@ describe('two --record runs at once into one -o file', () => {
     }
   }, 60_000);
 
+  // guard43: the same -o file written by a run into another state database (another shop's
+  // --state, or a new one): the file it replaced listed …903 as new, which this run never showed (its
+  // state database does not hold it; no row of this run is …903 at all), yet it said "which this run
+  // shows as already_recorded, toIssue 0.00 … the state database keeps them" of it. Failed before
+  // (that sentence). The README example again into a second database lists …903 as new there: the
+  // file replaced, read before, had it new too, so 1 listed, 0 elsewhere; the first database's run
+  // over an empty export (header only) has no voucher: 1 listed, 1 not among this run's vouchers.
+  it('an earlier list of new vouchers this run does not show at all is said as such, not as already_recorded', async () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'vouchers.csv');
+    const args = (state: string, orders: string) => ['compensate', orders, '--as-of', '2026-11-20 12:00:00', '--record', '--state', path.join(dir, state), '-q', '--no-input', '-o', out, '--lang', 'en'];
+    expect((await runCliAsync(args('a.db', ORDERS))).code).toBe(0);
+    const header = fs.readFileSync(ORDERS, 'latin1').split('\n')[0]!;
+    const empty = path.join(dir, 'ExportOrderList-empty.csv');
+    fs.writeFileSync(empty, Buffer.from(header + '\n', 'latin1'));
+    const r = await runCliAsync(args('a.db', empty));
+    expect(r.stderr).toContain(
+      `-o ${out} was replaced by this run's output; it listed 1 voucher an earlier run recorded as new (recorded = new): 0 this run shows as already_recorded, toIssue 0.00, and 1 is not among this run's vouchers at all (that run read another export, or recorded into another state database than ${path.join(dir, 'a.db')}). If they are not issued yet, see storeops ledger list --state <that run's state database>`,
+    );
+    expect(r.stderr).not.toContain('which this run shows as already_recorded');
+  }, 60_000);
+
   it('a run alone replaces its earlier file of the same name as before (the hourly -o 赔付.xlsx)', async () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');

@@ -462,6 +462,7 @@ function assessOne(o: Order, rules: RuleSet, opts: JudgeOptions, base: BaseRule 
   const v: Verdict =
     priced.verdict !== 'late' ? priced
     : priced.seconds ? { verdict: 'not_judged', reason: 'time_precision', ...(priced.seconds === 'tier' ? { late: true as const } : {}) }
+    : o.noOrderRow ? { verdict: 'not_judged', reason: 'no_order_row' }
     : o.platformPaidUnknown ? { verdict: 'not_judged', reason: 'platform_paid_unknown' }
     : baseMissing(o, b) ? { verdict: 'not_judged', reason: 'no_paid_amount' }
     : priced;

@@ -32,6 +32,7 @@ export const NOT_JUDGED_ZH: Labels = {
   no_rule_set: '无适用规则集',
   no_paid_amount: '无实付金额',
   platform_paid_unknown: '平台已赔付但金额未知',
+  no_order_row: '订单报表中没有该订单',
 };
 
 /**

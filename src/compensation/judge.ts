@@ -16,8 +16,10 @@ export { BASE_RULES, type BaseRule, type Kind, type Payout, baseAmount, payout }
  * `no_paid_amount`: late, but the amount its payout is a share of (买家实际支付金额) is empty, so
  * what it is owed cannot be computed (set by assess.ts; never taken as 0). `platform_paid_unknown`:
  * late, but the item report says the platform paid it (是否赔付 = 是) without the amount.
+ * `no_order_row`: late, read from an item report whose order the order report given with it lacks
+ * (Order.noOrderRow): its buyer and shop, which its window and cap go by, are unknown.
  */
-export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'time_precision' | 'no_rule_set' | 'no_paid_amount' | 'platform_paid_unknown';
+export type NotJudgedReason = 'closed_unshipped' | 'no_paid_time' | 'no_ship_time' | 'time_precision' | 'no_rule_set' | 'no_paid_amount' | 'platform_paid_unknown' | 'no_order_row';
 
 export type Verdict =
   | { verdict: 'unpaid' }

@@ -281,6 +281,20 @@ function platformPaidUnknownWarning(ids: string[], n: number): Msg {
   );
 }
 
+/**
+ * Late orders read from an item report (宝贝报表) whose order the order report given with it lacks
+ * (Order.noOrderRow): listed with file:line, not judged (exit 1). RULES 1.2/1.3 combine and cap a
+ * buyer's orders with the same seller, and the buyer and shop are in the order report only; paid as a
+ * voucher of its own (as until user20) an order of a buyer already at the 500.00 cap was paid past it.
+ */
+function noOrderRowWarning(ids: string[], n: number): Msg {
+  const list = idsText(ids, n);
+  return msg(
+    `${n} 个延迟订单只在宝贝报表中, 同时给出的订单报表里没有它们 (订单报表的下载时间范围或状态筛选较窄?): 不知道买家和店铺, 无法与同一买家的其他订单合并、封顶, 未计入红包 (订单报表中没有该订单): ${list}。请下载包含这些订单的订单报表, 与宝贝报表一起再运行。`,
+    `${n === 1 ? '1 late order is' : `${n} late orders are`} in the item report (宝贝报表) only, not in the order report given with it (downloaded for a narrower date range or status?): ${n === 1 ? 'its' : 'their'} buyer and shop are unknown, so ${n === 1 ? 'it' : 'they'} cannot be combined and capped with the buyer's other orders; left out of the vouchers (no_order_row): ${list}. Download an order report (订单报表) that holds ${n === 1 ? 'it' : 'them'} and run again with the item report.`,
+  );
+}
+
 /** Late orders whose paid amount is empty: listed with the file:line of the empty cell; what they are owed is for a person to work out (exit 1). */
 function noPaidAmountWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
@@ -1319,6 +1333,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   /** Scan rows of partly shipped orders (卖家部分发货) judged as a whole: not used (line → order id). */
   const partlyRows = new Map<number, string>();
   const noAmount: string[] = [];
+  const noOrderRow: string[] = [];
   const closedUnshipped: string[] = [];
   const presaleLate: string[] = [];
   let presaleLateCount = 0;
@@ -1448,7 +1463,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       const rules = rulesForOrder(o, book);
       if (o.paidAt !== null && o.status !== 'unpaid') {
         tally.paid++;
-        if (!o.buyer && rules && rules.combine.by !== 'none') tally.noBuyer++;
+        // An item-report order the order report given with it lacks is named on its own (noOrderRowWarning).
+        if (!o.buyer && !o.noOrderRow && rules && rules.combine.by !== 'none') tally.noBuyer++;
         // RULES 1.2 / 1.3: the cap is per shop. Which shops a capped buyer's orders name (a few at most).
         // An order naming its shop as the one before did (most of an export) adds nothing below: skipped.
         if (o.buyer && rules?.combine.cap && !(shopSeen && o.shop === lastShop.shop && o.shopName === lastShop.name && o.shopByName === lastShop.byName)) {
@@ -1578,6 +1594,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
       else if (a.verdict.reason === 'no_ship_time') noShipTime++;
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(`${o.orderId} (${o.sourceFile}:${o.paidMissingLine ?? o.sourceLine})`);
+      else if (a.verdict.reason === 'no_order_row' && req.atRisk === undefined && noOrderRow.length < 50) noOrderRow.push(`${o.orderId} (${o.sourceFile}:${o.sourceLine})`);
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
       else if (a.verdict.reason === 'closed_unshipped' && req.atRisk === undefined) {
         const key = closedNamedBefore === undefined ? undefined : `${o.platform}\u0000${o.orderId}`;
@@ -1829,6 +1846,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (presaleLateCount > 0) ctx.warn(presaleWindowWarning(presaleLate, presaleLateCount, [...presaleHours].sort((x, y) => x - y).map((h) => String(Math.round(h * 100) / 100)).join('/')));
   if (paidUnknown.length) {
     ctx.warn(platformPaidUnknownWarning(paidUnknown, tally.notJudgedReasons.platform_paid_unknown ?? paidUnknown.length));
+    ctx.attention();
+  }
+  if (noOrderRow.length) {
+    ctx.warn(noOrderRowWarning(noOrderRow, tally.notJudgedReasons.no_order_row ?? noOrderRow.length));
     ctx.attention();
   }
   if (noAmount.length) {

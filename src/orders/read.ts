@@ -916,8 +916,16 @@ export class OrderSet {
           ),
         );
       }
-      // Lines whose order is not in any order report still are orders.
-      yield* byOrder.values();
+      // Lines whose order is not in any order report still are orders. But when an order report of
+      // their platform was given with the item report, the order is missing from it (a narrower date
+      // range, a status filter): its buyer and shop are unknown, so it cannot be combined or capped
+      // with that buyer's other orders (RULES 1.2/1.3: same buyer and seller). compensate names it and
+      // judges none of it late (not_judged `no_order_row`, docs/rules.md §1.3); before (user20) it was
+      // a voucher of its own without buyer or shop, final, paid past a cap its buyer may have reached.
+      for (const o of byOrder.values()) {
+        if (orderFiles.some((f) => f.stats.detected.layout.platforms !== undefined || f.stats.detected.layout.platform === o.platform)) o.noOrderRow = true;
+        yield o;
+      }
       return;
     }
     const orderById = new Map<string, Order>();

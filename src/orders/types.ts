@@ -61,6 +61,11 @@ export interface Order {
    * ask the shop to pay it again, nor compute as if it knew what was paid.
    */
   platformPaidUnknown?: boolean;
+  /**
+   * Read from an item report (宝贝报表) given with an order report of its platform that has no row
+   * for this order: its buyer and shop are unknown (compensate: not_judged `no_order_row` when late).
+   */
+  noOrderRow?: boolean;
   /** Folded from lines: the line (of sourceFile) whose empty paid amount made paidAmount unknown. */
   paidMissingLine?: number;
   sellerFlag: string;

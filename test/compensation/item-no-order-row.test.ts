@@ -1,0 +1,73 @@
+// RULES 1.2 (tmall-2023): "Several transactions between the same buyer and seller whose payment times
+// fall within 24 hours are combined, and the combined compensation is capped at 500 yuan"; 1.3 (tmall-2026)
+// the same per Beijing calendar day. The buyer and the shop are in the order report (订单报表) only: the
+// item report (宝贝报表) has neither. Given together, an item report's order that the order report lacks
+// (downloaded for a narrower date range, or filtered by status) has an unknown buyer and shop, so it
+// cannot be combined or capped. Until user20 it became a voucher of its own, final, no buyer, no shop:
+// an order of a buyer already at the 500.00 cap was paid past it, and the stderr note blamed "拼多多 and
+// some exports" for the missing buyer. Now it is not judged (no_order_row), named with file:line, exit 1.
+//
+// Worked by hand (tmall-2023, paid before 2026-04-09; deadline = paid + 48 h; base = 实付 − 邮费):
+//   A 小明 paid 03-10 10:00:00, 800.00, shipped 03-13 10:00:00 (24 h late): 30 % × 800.00 = 240.00
+//   B 小明 paid 03-10 12:00:00, 1000.00, shipped 03-13 10:00:00 (22 h late): 30 % × 1000.00 = 300.00
+//   one window (B within 24 h of A): 540.00 → capped 500.00 to issue.
+//   C (item report only) paid 03-10 11:00:00, 300.00, shipped 03-13 10:00:00 (23 h late): would be
+//   30 % × 300.00 = 90.00. Before: a 90.00 voucher, final, buyer and shop empty: 590.00 to issue.
+//   After: C not judged (no_order_row), 500.00 to issue, exit 1.
+import { describe, expect, it } from 'vitest';
+import { order, taobaoCsv, write } from '../orders/build.js';
+import { runCli, tmpDir } from '../helpers.js';
+
+const dir = tmpDir();
+const HEAD =
+  '子订单编号,主订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码,支付单号,买家应付货款,买家实际支付金额,退款状态,退款金额,订单创建时间,订单付款时间,商品id,分阶段订单信息,主订单备注,主订单买家留言,发货时间,物流单号,物流公司,是否赔付,赔付金额,赔付出账时间,';
+const line = (id: string, amount: string, paid: string) =>
+  `="${id}",="${id}",t,${amount},1,,,,,卖家已发货，等待买家确认,,,${amount},${amount},,0,${paid},${paid},,,,,2026-03-13 10:00:00,,,,,,`;
+const A = '3720000000000000001';
+const B = '3720000000000000002';
+const C = '3720000000000000003';
+const SHOP = { 店铺Id: '100200300', 店铺名称: '阿杰旗舰店' };
+const shipped = (id: string, paid: string, amount: string) =>
+  order(id, { ...SHOP, 订单状态: '卖家已发货，等待买家确认', 订单创建时间: paid, 订单付款时间: paid, 买家应付货款: amount, 买家应付邮费: '0.00', 买家实际支付金额: amount, 发货时间: '2026-03-13 10:00:00' });
+const orders = write(dir, 'ExportOrderList202606011200.csv', taobaoCsv([shipped(A, '2026-03-10 10:00:00', '800.00'), shipped(B, '2026-03-10 12:00:00', '1000.00')]));
+const items = write(
+  dir,
+  'ExportOrderDetailList202606011200.csv',
+  [HEAD, line(A, '800.00', '2026-03-10 10:00:00'), line(C, '300.00', '2026-03-10 11:00:00'), line(B, '1000.00', '2026-03-10 12:00:00'), ''].join('\r\n'),
+);
+const AS_OF = ['--as-of', '2026-06-01 12:00:00'];
+const rows = (out: string) => (JSON.parse(out) as Record<string, unknown>[]).map((v) => [v.buyer, v.orderIds, v.amount, v.state, v.issueNow]);
+
+describe('an item-report order missing from the order report given with it', () => {
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`is not judged, named with file:line, exit 1: 500.00 to issue, not 590.00 (TZ=${tz})`, () => {
+      const r = runCli(['compensate', orders, items, ...AS_OF, '-f', 'json'], { tz });
+      expect(r.code).toBe(1);
+      expect(rows(r.stdout)).toEqual([['小明', [A, B], '500.00', 'final', '500.00']]);
+      expect(r.stderr).toContain(`left out of the vouchers (no_order_row): ${C} (${items}:3)`);
+      expect(r.stderr).toContain('1 not judged (no_order_row=1)');
+      expect(r.stderr).toContain('1 voucher totalling 500.00 to issue');
+      expect(r.stderr).not.toContain('have no buyer name');
+    });
+  }
+
+  it('says it in Chinese', () => {
+    const r = runCli(['compensate', orders, items, ...AS_OF, '-f', 'json', '--lang', 'zh']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`未计入红包 (订单报表中没有该订单): ${C} (${items}:3)`);
+  });
+
+  // The item report alone has no buyer for any order: each order is a voucher of its own, as before
+  // (README "A rejected row …": "A line of an order without a buyer name … holds its own order's
+  // voucher"), C's 90.00 among them: 240.00 + 90.00 + 300.00 = 630.00.
+  it('the item report alone: unchanged, every order its own voucher', () => {
+    const r = runCli(['compensate', items, ...AS_OF, '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(rows(r.stdout)).toEqual([
+      ['', [A], '240.00', 'final', '240.00'],
+      ['', [C], '90.00', 'final', '90.00'],
+      ['', [B], '300.00', 'final', '300.00'],
+    ]);
+    expect(r.stderr).toContain('3 paid orders have no buyer name');
+  });
+});

@@ -111,7 +111,8 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
   };
 }
 
-const splitIds = (text: string) => text.split(/[,;\s]+/).filter((s) => s !== '');
+// Commas and semicolons, also as the Chinese input method types them (，、；: user20's exit 2), and spaces.
+const splitIds = (text: string) => text.split(/[,;，、；\s]+/).filter((s) => s !== '');
 
 /** The ids a valid `--reissue 123,456` names (parseReissue has checked them); undefined for none or `all`. */
 function reissueIds(value: unknown): string[] | undefined {

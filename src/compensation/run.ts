@@ -25,6 +25,8 @@ import type { Freshness } from '../orders/freshness.js';
 import { type RuleBook, autoBook, forcedBook, inForce, ruleSetFor } from '../rules/book.js';
 import { RULE_PLATFORM_ZH } from '../rules/codes.js';
 import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
+import { inRange } from '../rules/tiers.js';
+import type { Range } from '../rules/types.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
 import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
@@ -406,6 +408,21 @@ function zeroBaseWarning(ids: string[], n: number, min: string): Msg {
   return msg(
     `${n} 个延迟的订单/子订单商品实付为 0.00 (0元购、赠品、或只付了邮费), 按规则的最低额 ${min} 赔付 (规则的最低额按笔计, 不看金额): ${list}${more > 0 ? ` …(另有 ${more} 个)` : ''}。其中不单独成交的 (随付款订单寄出的赠品) 可以把订单编号放进 --exclude (整个订单都不计; 付款订单里的赠品子订单无法单独排除, 请手工核对该红包)。`,
     `${n === 1 ? '1 late order or line has' : `${n} late orders or lines have`} a base of 0.00 (a 0元 order, a free gift, or only postage paid) and ${n === 1 ? 'is' : 'are'} paid the rule set's minimum, ${min} (the rule's minimum is per order, whatever its amount): ${list}${more > 0 ? ` …(${more} more)` : ''}. One that is no sale of its own (a gift sent with a paid order) can be put in --exclude by its order id (the whole order is left out; a gift line of a paid order cannot be left out alone: check that voucher by hand).`,
+  );
+}
+
+/**
+ * RULES 1.3c: a rule set's windowNote (tmall-global-2026: direct mail's 120 h do not count the origin's
+ * public holidays, which no export shows). Late orders judged under a window it covers are named with
+ * the note, as presale orders judged from the default window are; the amounts are as computed.
+ */
+function windowNoteWarning(id: string, ids: string[], n: number, hours: string, range: Range, note: Msg): Msg {
+  const list = idsText(ids, n);
+  const rz = range.over !== null && range.upTo !== null ? `超过 ${range.over} 小时、不超过 ${range.upTo} 小时` : range.over !== null ? `超过 ${range.over} 小时` : range.upTo !== null ? `不超过 ${range.upTo} 小时` : '任何时限';
+  const re = range.over !== null && range.upTo !== null ? `over ${range.over} h, up to ${range.upTo} h` : range.over !== null ? `over ${range.over} h` : range.upTo !== null ? `up to ${range.upTo} h` : 'any window';
+  return msg(
+    `${n} 个延迟订单按 ${id} 的 ${hours} 小时发货时限 (${rz}) 判断: ${list}。${note.zh}`,
+    `${n === 1 ? '1 late order' : `${n} late orders`} judged under ${id} with a ship window of ${hours} h (${re}): ${list}. ${note.en}`,
   );
 }
 
@@ -1348,6 +1365,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   let zeroBaseCount = 0;
   const zeroBaseMin = new Set<number>(); // fen
   const presaleHours = new Set<number>();
+  // Late orders judged under a window a rule set's windowNote covers, by rule set id (RULES 1.3c).
+  const noted = new Map<string, { ids: string[]; n: number; hours: Set<number> }>();
   const paidUnknown: string[] = [];
   // Which rows of the side inputs matched an order (the rest are reported after reading).
   const sideInputs = Boolean(excludeList || failureList || scans);
@@ -1632,6 +1651,14 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         presaleHours.add(a.verdict.windowHours);
         if (presaleLate.length < 50) presaleLate.push(o.orderId);
       }
+      const wn = a.verdict.verdict === 'late' && o.promisedShipAt === null ? a.rules!.windowNote : null;
+      if (wn !== null && a.verdict.verdict === 'late' && inRange(wn.window, a.verdict.windowHours)) {
+        let e = noted.get(a.rules!.id);
+        if (e === undefined) noted.set(a.rules!.id, (e = { ids: [], n: 0, hours: new Set() }));
+        e.n++;
+        e.hours.add(a.verdict.windowHours);
+        if (e.ids.length < 50) e.ids.push(o.orderId);
+      }
       if (a.verdict.verdict === 'late' && noPostage.has(o.sourceFile) && baseFor(a.rules!, req.base) === 'paid-minus-postage') noPostage.set(o.sourceFile, noPostage.get(o.sourceFile)! + 1);
       // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
       for (let j = 0; j < a.openIds.length; j++) if (o.buyer || a.openIds[j] !== o.orderId) openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: a.openIds[j]!, paidAt: o.paidAt!, rules: a.rules!.id });
@@ -1843,6 +1870,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (zeroBaseCount > 0) ctx.warn(zeroBaseWarning(zeroBase, zeroBaseCount, [...zeroBaseMin].sort((a, b) => a - b).map((f) => fenToMoney(f).toFixed(2)).join('/')));
   if (noScanLateCount > 0) ctx.warn(lateWithoutScanWarning(scans!.file, noScanLate, noScanLateCount));
+  for (const [id, e] of noted) {
+    const wn = rulesOf(id).windowNote!;
+    ctx.warn(windowNoteWarning(id, e.ids, e.n, [...e.hours].sort((x, y) => x - y).map((h) => String(Math.round(h * 100) / 100)).join('/'), wn.window, wn.note));
+  }
   if (presaleLateCount > 0) ctx.warn(presaleWindowWarning(presaleLate, presaleLateCount, [...presaleHours].sort((x, y) => x - y).map((h) => String(Math.round(h * 100) / 100)).join('/')));
   if (paidUnknown.length) {
     ctx.warn(platformPaidUnknownWarning(paidUnknown, tally.notJudgedReasons.platform_paid_unknown ?? paidUnknown.length));

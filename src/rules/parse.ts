@@ -297,7 +297,7 @@ function legacyTiers(c: Checker, o: Record<string, unknown>): Tier[] {
 }
 
 /** The fields of a rule file (docs/rules.md §1.6), and those of the format before tiers. */
-const TOP_FIELDS = ['id', 'platform', 'title', 'source', 'reading', 'validFrom', 'validTo', 'shipWindowHours', 'titleWindows', 'base', 'tiers', 'rounding', 'combine', 'unit', 'payer', 'deliveryPromise', 'seriousDelay'] as const;
+const TOP_FIELDS = ['id', 'platform', 'title', 'source', 'reading', 'validFrom', 'validTo', 'shipWindowHours', 'titleWindows', 'base', 'tiers', 'rounding', 'combine', 'unit', 'payer', 'deliveryPromise', 'seriousDelay', 'windowNote'] as const;
 const LEGACY_FIELDS = ['late', 'outOfStock', 'longWindowOverHours'] as const;
 
 /**
@@ -344,6 +344,7 @@ export function parseRuleSet(raw: unknown, file: string, builtIn = false): RuleS
     payer: o.payer === undefined && legacy ? 'shop-issues' : t(() => c.oneOf<Payer>(o.payer, 'payer', PAYERS), 'shop-issues'),
     deliveryPromise: null,
     seriousDelay: null,
+    windowNote: null,
   };
   if (o.titleWindows !== undefined) {
     if (!Array.isArray(o.titleWindows)) t(() => c.fail('titleWindows', ' a list / 列表', o.titleWindows), undefined);
@@ -370,6 +371,13 @@ export function parseRuleSet(raw: unknown, file: string, builtIn = false): RuleS
       const d = c.obj(o.seriousDelay, 'seriousDelay');
       c.known(d, 'seriousDelay', ['afterHours', 'note']);
       r.seriousDelay = { afterHours: c.hours(d.afterHours, 'seriousDelay.afterHours'), note: c.text(d.note, 'seriousDelay.note') };
+    }, undefined);
+  }
+  if (o.windowNote != null) {
+    t(() => {
+      const d = c.obj(o.windowNote, 'windowNote');
+      c.known(d, 'windowNote', ['window', 'note']);
+      r.windowNote = { window: c.range(d.window, 'windowNote.window'), note: c.text(d.note, 'windowNote.note') };
     }, undefined);
   }
   // The checks across fields only on fields that are each right.

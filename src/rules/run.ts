@@ -126,6 +126,12 @@ export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {
   if (r.titleWindows.length) facts.push(msg(`标题关键词缩短时限: ${r.titleWindows.map((w) => `${w.keywords.join('/')} ${w.hours} 小时`).join('; ')}`, `title words shorten the window: ${r.titleWindows.map((w) => `${w.keywords.join('/')} ${w.hours} h`).join('; ')}`));
   if (r.deliveryPromise) facts.push(msg(`未履约承诺每单 ${fmtMoney(r.deliveryPromise.amount)} 元 (另付, 不计入封顶)`, `unkept delivery promise: ${fmtMoney(r.deliveryPromise.amount)} per order (separate, not capped)`));
   if (r.seriousDelay) facts.push(msg(`延迟超过 ${r.seriousDelay.afterHours} 小时: ${r.seriousDelay.note.zh}`, `more than ${r.seriousDelay.afterHours} h late: ${r.seriousDelay.note.en}`));
+  if (r.windowNote) {
+    const w = r.windowNote.window;
+    const zh = w.over !== null && w.upTo !== null ? `超过 ${w.over} 小时、不超过 ${w.upTo} 小时` : w.over !== null ? `超过 ${w.over} 小时` : w.upTo !== null ? `不超过 ${w.upTo} 小时` : '任何时限';
+    const en = w.over !== null && w.upTo !== null ? `over ${w.over} h, up to ${w.upTo} h` : w.over !== null ? `over ${w.over} h` : w.upTo !== null ? `up to ${w.upTo} h` : 'any window';
+    facts.push(msg(`发货时限${zh}的延迟订单每次运行都在 stderr 列出: ${r.windowNote.note.zh}`, `late orders judged under a ship window ${en} are named on stderr at every run: ${r.windowNote.note.en}`));
+  }
   facts.push(msg(`来源: ${r.source.zh}`, `source: ${r.source.en}`));
   if (r.reading) facts.push(msg(`采用的解读: ${r.reading.zh}`, `reading adopted: ${r.reading.en}`));
   // On a terminal the paragraphs are fitted to its width (between words, or between Chinese

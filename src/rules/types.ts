@@ -81,4 +81,11 @@ export interface RuleSet {
   deliveryPromise: { amount: Money } | null;
   /** RULES 1.2: serious delay plus a complaint costs points (a risk flag, no money). */
   seriousDelay: { afterHours: number; note: Msg } | null;
+  /**
+   * What the rule counts in a ship window that no export shows (RULES 1.3c: direct mail's 120 h
+   * "excluding the origin's public holidays"): each run names the late orders judged under a window
+   * in `window` (absent = any) with `note` (both languages), so one within its real window can be put
+   * in --exclude. Not money: the amounts are as computed.
+   */
+  windowNote: { window: Range; note: Msg } | null;
 }

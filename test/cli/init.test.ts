@@ -26,6 +26,11 @@ describe('storeops init', () => {
     // docs/cli.md: "storeops init writes a starter file with every key explained" — as _ comments
     const about = (cfg._comment as string[]).join('\n');
     for (const key of ['lang', 'tz', 'compensate.rules', 'compensate.base', 'reviews.maxAttempts', 'safetyContact', 'zhenjian.commissionRate', 'roster.shifts']) expect(about).toContain(`${key}:`);
+    // A 天猫国际 shop reading the config is told its rule set: auto judges its export (alike a Tmall one)
+    // under tmall-2026 (out of stock 10 %, not bonded 15 % / direct mail 30 %). Until 2026-12 the
+    // comment named tmall-2023 / tmall-2026 / douyin-2025 only (user19).
+    expect(about).toContain('a Tmall Global shop writes "tmall-global-2026"');
+    expect(about).toContain('天猫国际店铺请写 "tmall-global-2026"');
     fs.writeFileSync(path.join(dir, 'storeops.config.json'), '{"lang":"zh"}\n');
     const again = runCli(['init'], { cwd: dir });
     expect(again.code).toBe(0);

@@ -170,23 +170,53 @@ const HOW: Record<GarbledHow, { zh: string; en: string }> = {
   },
 };
 
+/**
+ * Characters a garbled name holds that show as nothing: controls (C0, and C1, which Excel and the
+ * WHATWG decoder leave for bytes 0x81 0x8D 0x8F 0x90 0x9D), LibreOffice's private-use stand-ins for
+ * those bytes (U+F181 … U+F19D: 单 read as Western is å + U+F18D + •), other private-use characters,
+ * the soft hyphen (byte 0xAD as Latin-1), zero-width characters and the byte-order mark. Quoted as
+ * read they left a name the operator could not compare with the file (text46).
+ */
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2069\uE000-\uF8FF\uFEFF]/gu;
+
+/** A garbled name as a message shows it: each invisible character written as its code (`\uf18d`, `\x8f`). */
+export function shownName(name: string): string {
+  return name.replace(INVISIBLE, (c) => {
+    const n = c.codePointAt(0)!;
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** The garbled names as a message lists them, and a note on the codes when one was written so. */
+function shownCells(cells: readonly string[]): { list: string; note: { zh: string; en: string } } {
+  const shown = cells.map(shownName);
+  const list = shown.join(', ') + (cells.length === 3 ? ' …' : '');
+  const coded = shown.some((c, i) => c !== cells[i]);
+  return {
+    list,
+    note: coded
+      ? { zh: ' (\\u…/\\x… 是文件里显示不出来的字符, 这里写成它的编码)', en: ' (\\u…/\\x… is a character the file holds that does not show, written as its code)' }
+      : { zh: '', en: '' },
+  };
+}
+
 /** A reader's own error with the damaged column names of a partly garbled header (`partial`) added. */
 export function partlyGarbled(text: { zh: string; en: string }, g: Garbled): { zh: string; en: string } {
-  const cells = g.cells.join(', ') + (g.cells.length === 3 ? ' …' : '');
+  const { list: cells, note } = shownCells(g.cells);
   return {
-    zh: `${text.zh}; 另外, 列名 ${cells} 含有 � (某个程序读错了编码, 那里的文字已无法还原): 若缺少的列就是它, 请用原始文件`,
-    en: `${text.en}; also, the column name(s) ${cells} hold � (a program read the file in the wrong encoding; the text there cannot be recovered): if the missing column is one of them, use the original file`,
+    zh: `${text.zh}; 另外, 列名 ${cells}${note.zh} 含有 � (某个程序读错了编码, 那里的文字已无法还原): 若缺少的列就是它, 请用原始文件`,
+    en: `${text.en}; also, the column name(s) ${cells}${note.en} hold � (a program read the file in the wrong encoding; the text there cannot be recovered): if the missing column is one of them, use the original file`,
   };
 }
 
 /** The error for a garbled header: what happened, the names it stands for, and what to do. */
 export function garbledError(file: string, g: Garbled): { text: { zh: string; en: string }; hint: { zh: string; en: string } } {
-  const cells = g.cells.join(', ') + (g.cells.length === 3 ? ' …' : '');
+  const { list: cells, note } = shownCells(g.cells);
   const names = g.names.length ? { zh: `; 原来的列名是: ${g.names.join(', ')} …`, en: `; the columns were: ${g.names.join(', ')} …` } : { zh: '', en: '' };
   return {
     text: {
-      zh: `${file}: 列名是乱码 (${cells}): ${HOW[g.how].zh}${names.zh}`,
-      en: `${file}: the column names are garbled (${cells}): ${HOW[g.how].en}${names.en}`,
+      zh: `${file}: 列名是乱码 (${cells})${note.zh}: ${HOW[g.how].zh}${names.zh}`,
+      en: `${file}: the column names are garbled (${cells})${note.en}: ${HOW[g.how].en}${names.en}`,
     },
     hint: {
       zh: '请用原始文件: 报表从店铺后台重新导出, 自己做的表用原来的文件 (storeops 不猜被改坏的文字)。用表格软件打开 csv 时, 在询问字符集处选 简体中文 (GBK) (淘宝/天猫卖家中心下载的文件) 或 UTF-8 (storeops 写的文件、抖店导出的文件), 保存时存为 xlsx 或 "CSV UTF-8"。',
@@ -218,10 +248,11 @@ export function garbledName(name: string): Exclude<GarbledHow, 'utf8-as-gbk'> | 
 export function garbledNameError(file: string, line: number, name: string, how: GarbledHow): { text: { zh: string; en: string }; hint: { zh: string; en: string } } {
   const read = how === 'lost' ? undefined : how === 'utf8-as-western' ? utf8(westernBytes(name)!) : gbk(westernBytes(name)!);
   const was = read ? { zh: ` (原来是 ${read})`, en: ` (it was ${read})` } : { zh: '', en: '' };
+  const { list: shown, note } = shownCells([name]);
   return {
     text: {
-      zh: `${file}:${line}: 客服姓名是乱码 "${name}"${was.zh}: ${HOW[how].zh}; 乱码的姓名无法区分 (两个人可能显示成同一个名字), 文件没有读取`,
-      en: `${file}:${line}: the agent name "${name}" is garbled${was.en}: ${HOW[how].en}; garbled names cannot be told apart (two people may read as one name), so the file was not read`,
+      zh: `${file}:${line}: 客服姓名是乱码 "${shown}"${note.zh}${was.zh}: ${HOW[how].zh}; 乱码的姓名无法区分 (两个人可能显示成同一个名字), 文件没有读取`,
+      en: `${file}:${line}: the agent name "${shown}" is garbled${note.en}${was.en}: ${HOW[how].en}; garbled names cannot be told apart (two people may read as one name), so the file was not read`,
     },
     hint: garbledError(file, { how, cells: [], names: [] }).hint,
   };

@@ -151,11 +151,14 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
 
   if (!match.category) {
     const r = table.ordinary;
+    // Said in the operator's terms (text46): the file's own columns (样品数, 行业) and the config
+    // option, not "categories.json", a file the operator never opened (the shipped table, or the
+    // one config zhenjian.categories / --categories names).
     warnings.push({
       code: 'unknown_category',
       text: msg(
-        `类目 "${p.category}" 不在 categories.json 中: 按普通商品 ${r.samplesMin}–${r.samplesMax} 件估算${match.industry ? '' : ', 无法判断行业是否适用'}`,
-        `category "${p.category}" is not in categories.json: estimated with the ordinary ${r.samplesMin}–${r.samplesMax} samples${match.industry ? '' : '; cannot tell whether its industry is eligible'}`,
+        `类目 "${p.category}" 不是 storeops 认识的类目: 按普通商品 ${r.samplesMin}–${r.samplesMax} 件估算${match.industry ? '' : ', 无法判断行业是否适用 (可在 行业 列填写, 如 服饰、母婴)'}; 检测要买更多样品时 (如隐形眼镜至少 20 副), 在 样品数 列填写件数`,
+        `category "${p.category}" is not one storeops knows: estimated with the ordinary ${r.samplesMin}–${r.samplesMax} samples${match.industry ? '' : '; cannot tell whether its industry is eligible (give it in the industry column, 行业, e.g. 服饰, 母婴)'}; if the tests buy more (contact lenses at least 20 pairs), give the units in the samples column (样品数)`,
       ),
     });
   }
@@ -168,8 +171,8 @@ export function estimate(p: Product, table: CategoryTable, s: Settings): Estimat
     warnings.push({
       code: 'category_from_path',
       text: msg(
-        `类目 "${p.category}" 按其中的 "${match.via}" 读作${c.zh} (${open.zh}${n} ${unit.zh}); 若不对, 按 categories.json 里的名称写类目`,
-        `category "${p.category}" read as ${c.zh} (${open.en}${n} ${unit.en}) from its part "${match.via}"; if that is wrong, write the category as categories.json names it`,
+        `类目 "${p.category}" 按其中的 "${match.via}" 读作${c.zh} (${open.zh}${n} ${unit.zh}); 若不对, 在 样品数 列填写要买的件数 (以填写的为准)`,
+        `category "${p.category}" read as ${c.zh} (${open.en}${n} ${unit.en}) from its part "${match.via}"; if that is wrong, give the units to buy in the samples column (样品数), which is used instead`,
       ),
     });
   }

@@ -90,7 +90,7 @@ export function loadCategories(ctx: Ctx, opts: Record<string, unknown>): Categor
   } catch (e) {
     throw new InputError(
       msg(`无法读取类目表 ${file}: ${fileProblem(e).zh}`, `cannot read the category table ${file}: ${fileProblem(e).en}`),
-      msg('检查 --categories 或配置 zhenjian.categories 的路径; `storeops init` 会复制一份可编辑的模板。', 'check the path given by --categories or config zhenjian.categories; the template is templates/zhenjian/categories.json.'),
+      msg('检查 --categories 或配置 zhenjian.categories 的路径; `storeops init` 会复制一份可编辑的模板。', 'check the path given by --categories or config zhenjian.categories; `storeops init` copies an editable template.'),
     );
   }
   let json: unknown;

@@ -46,7 +46,7 @@ describe('zhenjian: the seller centre\'s apparel leaf categories (failed before:
     rows.forEach((p, i) => {
       const [c, cat, ind, via] = cats[i]!;
       expect([p.category, p.industry, p.eligible, p.warningCodes], c).toEqual([cat, ind, true, ['category_from_path']]);
-      expect((p.warnings as string[])[0], c).toBe(`类目 "${c}" 按其中的 "${via}" 读作${cat} (3–5 件样品); 若不对, 按 categories.json 里的名称写类目`);
+      expect((p.warnings as string[])[0], c).toBe(`类目 "${c}" 按其中的 "${via}" 读作${cat} (3–5 件样品); 若不对, 在 样品数 列填写要买的件数 (以填写的为准)`);
     });
   });
 

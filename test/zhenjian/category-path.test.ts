@@ -22,7 +22,7 @@ describe('zhenjian: a category written as a seller-centre path', () => {
     // real cost 20 × (30 + 99 × 0.05) + 600 = 20 × 34.95 + 600 = 1299.00
     expect([p.chargedMin, p.chargedMax, p.realCostMax]).toEqual(['2580.00', '2580.00', '1299.00']);
     expect(p.warningCodes).toEqual(['category_from_path', 'samples_open_ended', 'charge_far_above_estimate']);
-    expect((p.warnings as string[])[0]).toBe('category "隐形眼镜/护理液 > 彩色隐形眼镜" read as 隐形眼镜 (at least 20 pairs) from its part "彩色隐形眼镜"; if that is wrong, write the category as categories.json names it');
+    expect((p.warnings as string[])[0]).toBe('category "隐形眼镜/护理液 > 彩色隐形眼镜" read as 隐形眼镜 (at least 20 pairs) from its part "彩色隐形眼镜"; if that is wrong, give the units to buy in the samples column (样品数), which is used instead');
   });
 
   it('a top level written A/B: 女装/女士精品>连衣裙 is 女装, apparel, eligible (was unknown, eligibility unknown)', () => {

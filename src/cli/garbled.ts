@@ -220,7 +220,7 @@ export function garbledError(file: string, g: Garbled): { text: { zh: string; en
     },
     hint: {
       zh: '请用原始文件: 报表从店铺后台重新导出, 自己做的表用原来的文件 (storeops 不猜被改坏的文字)。用表格软件打开 csv 时, 在询问字符集处选 简体中文 (GBK) (淘宝/天猫卖家中心下载的文件) 或 UTF-8 (storeops 写的文件、抖店导出的文件), 保存时存为 xlsx 或 "CSV UTF-8"。',
-      en: 'use the original file: export the report again from the seller centre, or take the original of a table you made (storeops does not guess damaged text). When a spreadsheet opens a csv, choose the character set it asks for: Chinese simplified (GBK) for a Taobao/Tmall seller-centre download, UTF-8 for a file storeops wrote or a 抖店 export; save as xlsx or "CSV UTF-8".',
+      en: "use the original file: export the report again from the shop's back office (店铺后台), or take the original of a table you made (storeops does not guess damaged text). When a spreadsheet opens a csv, choose the character set it asks for: Chinese simplified (GBK) for a download from the Taobao/Tmall seller centre (淘宝/天猫卖家中心), UTF-8 for a file storeops wrote or a 抖店 export; save as xlsx or \"CSV UTF-8\".",
     },
   };
 }

@@ -489,7 +489,7 @@ function unreadBuyerWarning(n: number, all: boolean): Msg {
 function cutWarning(file: string, why: Msg): Msg {
   return msg(
     `${why.zh}: 截断处之后的订单 (可能是任何买家的) 无从得知, 所以本次所有红包暂定, 不作为最终结果记录。请从店铺后台重新导出这些订单 (同样的时间范围, 等下载完成), 并删除或移走 ${file}; 与它一起给出一份含有这一行的订单、${file} 读到的每个订单和它拒绝的每一行的完整下载 (按时间从旧到新排列的文件: 同样新或更新的下载; 从新到旧或看不出顺序的: 同一次下载) 时, 红包即为最终结果。`,
-    `${why.en}: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional (not recorded as final). Export the orders again from the seller centre (the same date range, and let the download finish), and delete or move ${file}; given beside a complete download that holds this row's order, every order ${file} read and every row it rejected (as new or newer for a file listed oldest first; the same download for one listed newest first, or whose order cannot be told), the vouchers are final.`,
+    `${why.en}: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional (not recorded as final). Export the orders again from the shop's back office (店铺后台; the same date range, and let the download finish), and delete or move ${file}; given beside a complete download that holds this row's order, every order ${file} read and every row it rejected (as new or newer for a file listed oldest first; the same download for one listed newest first, or whose order cannot be told), the vouchers are final.`,
   );
 }
 
@@ -710,7 +710,7 @@ function reissueRecordedAlreadyWarning(same: Array<{ id: string; keys: string[] 
   const first = shown[0]!.id;
   return msg(
     `--reissue: 订单 ${list(true)} 所在的红包此前已按同样的订单和金额记录, 没有还欠的钱, 本次没有补发、也没有记录任何内容。--reissue 只在报表显示还欠钱时 (冲突、金额有变) 记录补发; 若这个红包在千牛/卖家中心发放失败, 按台账再发一次即可 (storeops ledger list --order ${first}), 台账不需要改动。`,
-    `--reissue: the voucher(s) holding order(s) ${list(false)} were recorded before with the same orders and amount: nothing is owed, so nothing was re-issued or recorded. --reissue records what an export shows is still owed (a conflict, a changed amount); if such a voucher failed to post in the seller centre, issue it again as the ledger has it (storeops ledger list --order ${first}); the ledger needs no change.`,
+    `--reissue: the voucher(s) holding order(s) ${list(false)} were recorded before with the same orders and amount: nothing is owed, so nothing was re-issued or recorded. --reissue records what an export shows is still owed (a conflict, a changed amount); if such a voucher failed to post in the Taobao/Tmall seller centre (千牛/卖家中心), issue it again as the ledger has it (storeops ledger list --order ${first}); the ledger needs no change.`,
   );
 }
 
@@ -741,7 +741,7 @@ function roundedFailureWarning(file: string, lines: number[], ids: string[], n: 
 function windowSecondsWarning(n: number): Msg {
   return msg(
     `${n} 个红包暂定: 其 24 小时窗口 (tmall-2023) 取决于付款时间丢失的秒数 (时间没有秒, 文件可能被 Excel 另存过), 不作为最终结果记录。请重新从卖家中心导出原始文件。`,
-    `${n === 1 ? '1 voucher is' : `${n} vouchers are`} kept provisional: their 24-hour window (tmall-2023) depends on the seconds a paid time lost (times without seconds: the file was probably re-saved in Excel); not recorded as final. Export the original file again from the seller centre.`,
+    `${n === 1 ? '1 voucher is' : `${n} vouchers are`} kept provisional: their 24-hour window (tmall-2023) depends on the seconds a paid time lost (times without seconds: the file was probably re-saved in Excel); not recorded as final. Export the original file again from the shop's back office (店铺后台).`,
   );
 }
 
@@ -1047,7 +1047,7 @@ function timePrecisionWarning(ids: string[], n: number): Msg {
     // Late for sure but its tier not (a 抖店 window of 48 h ± the lost seconds) is told too: the
     // operator sees a delay of hours and was told its lateness depended on seconds.
     `${n} 个订单的时间没有秒, 是否延迟或按哪一档赔付取决于丢失的秒数, 未判断 (时间精度不足): ${list}。请重新从店铺后台导出原始文件 (不要用 Excel 另存)。`,
-    `${n === 1 ? '1 order has' : `${n} orders have`} times without seconds and whether ${n === 1 ? 'it was' : 'they were'} late, or at which rate, depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the seller centre (do not re-save it in Excel).`,
+    `${n === 1 ? '1 order has' : `${n} orders have`} times without seconds and whether ${n === 1 ? 'it was' : 'they were'} late, or at which rate, depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the shop's back office (店铺后台; do not re-save it in Excel).`,
   );
 }
 

@@ -89,7 +89,7 @@ export function badBytes(s: Sniffed, lineNo: number): InputError {
       ),
       msg(
         '从店铺后台重新导出该报表 (或重新下载/复制), 再运行; 删除或移走这个被截断的文件 (读取整个文件夹的定时任务每次都会再读到它)。',
-        'export it again from the seller centre (or download or copy it again), then run again; delete or move this cut file (a job reading the whole folder reads it again every run).',
+        "export it again from the shop's back office (店铺后台; or download or copy it again), then run again; delete or move this cut file (a job reading the whole folder reads it again every run).",
       ),
     );
   }
@@ -100,7 +100,7 @@ export function badBytes(s: Sniffed, lineNo: number): InputError {
       msg(`${s.name} 第 ${lineNo} 行含有无法按 utf8 解码的字节`, `${s.name}:${lineNo}: bytes that are not valid utf8`),
       msg(
         '这是按 --encoding utf8 读取的; 淘宝/天猫卖家中心导出的 csv 通常是 GBK 编码: 去掉 --encoding (storeops 会自动识别), 或改用 --encoding gbk。',
-        'it was read as --encoding utf8 says; csv files from the Taobao/Tmall seller centre are usually GBK: leave --encoding out (storeops detects the encoding itself), or give --encoding gbk.',
+        'it was read as --encoding utf8 says; csv files from the Taobao/Tmall seller centre (淘宝/天猫卖家中心) are usually GBK: leave --encoding out (storeops detects the encoding itself), or give --encoding gbk.',
       ),
     );
   }
@@ -740,9 +740,9 @@ async function* csvParseBatches(
       throw new InputError(
         msg(
           `${s.name}:${from}: 从这一行开始的一行数据超过 ${mb} MB (Excel 的单元格最多 ${XLSX_MAX_CELL} 个字符, 店铺后台导出的一行远小于此): 文件已损坏或被改动 (也可能是一个从未闭合的引号); 整个文件未使用`,
-          `${s.name}:${from}: the row starting on this line is longer than ${mb} MB (an Excel cell holds at most ${XLSX_MAX_CELL} characters, and a seller centre's row is far shorter): the file is damaged or altered (or a quote there is never closed); the file was not used`,
+          `${s.name}:${from}: the row starting on this line is longer than ${mb} MB (an Excel cell holds at most ${XLSX_MAX_CELL} characters, and a row a shop's back office exports is far shorter): the file is damaged or altered (or a quote there is never closed); the file was not used`,
         ),
-        msg('重新从店铺后台导出; 若文件是手工编辑的, 检查这一行。', 'export it again from the seller centre; if the file was edited by hand, check that row.'),
+        msg('重新从店铺后台导出; 若文件是手工编辑的, 检查这一行。', "export it again from the shop's back office (店铺后台); if the file was edited by hand, check that row."),
       );
     }
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -860,7 +860,7 @@ function xlsxRow(values: unknown[]): { cells: string[] } | { problem: Msg } {
       return {
         problem: msg(
           `第 ${i} 列的单元格有 ${t.length} 个字符, 超过 Excel 的单元格上限 ${XLSX_MAX_CELL}; 这一行未读取 (文件不是 Excel 或店铺后台写的, 或已被改动)`,
-          `the cell in column ${i} holds ${t.length} characters, more than Excel's limit of ${XLSX_MAX_CELL} per cell; the row was not read (the file was not written by Excel or a seller centre, or was altered)`,
+          `the cell in column ${i} holds ${t.length} characters, more than Excel's limit of ${XLSX_MAX_CELL} per cell; the row was not read (the file was not written by Excel or a shop's back office, or was altered)`,
         ),
       };
     }
@@ -1251,7 +1251,7 @@ function damagedXlsx(name: string, detail: string): InputError {
     msg(`${name} 不是可读的 xlsx 工作簿, 文件已损坏或不完整 (${detail})`, `${name} is not a readable xlsx workbook: the file is damaged or incomplete (${detail})`),
     msg(
       '从店铺后台重新下载该报表。不要在 Excel 里另存为 csv: 那会把长订单编号改成 3.5E+18 这样的数字。',
-      'download the export again from the seller centre. Do not re-save it as csv in Excel: that turns long order ids into numbers like 3.5E+18.',
+      "download the export again from the shop's back office (店铺后台). Do not re-save it as csv in Excel: that turns long order ids into numbers like 3.5E+18.",
     ),
   );
 }
@@ -1419,7 +1419,7 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
           `${s.name}: 工作表引用了共享字符串表, 但该表没有读到 (文件缺少 xl/sharedStrings.xml, 或读取时出错); 没有读取任何行`,
           `${s.name}: the sheet refers to the workbook's table of shared strings, but that table was not read (xl/sharedStrings.xml is missing, or reading it failed); no row was read`,
         ),
-        msg('再运行一次; 仍然出错时, 在 Excel 里打开并另存为 xlsx, 或从店铺后台重新下载。', 'run it again; if it fails again, open the file in Excel and save it as xlsx, or download the export again from the seller centre.'),
+        msg('再运行一次; 仍然出错时, 在 Excel 里打开并另存为 xlsx, 或从店铺后台重新下载。', "run it again; if it fails again, open the file in Excel and save it as xlsx, or download the export again from the shop's back office (店铺后台)."),
       );
     }
     throw damagedXlsx(s.name, (e as Error).message);
@@ -1430,7 +1430,7 @@ async function* xlsxBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRe
   if (!sawSheet) {
     throw new InputError(
       msg(`${s.name} 是一个压缩包, 但不是 xlsx 工作簿 (里面没有工作表)`, `${s.name} is a zip archive but not an xlsx workbook (it holds no worksheet)`),
-      msg('解压后传入其中的 csv 或 xlsx 文件, 或重新从店铺后台导出。', 'unzip it and pass the csv or xlsx inside, or export it again from the seller centre.'),
+      msg('解压后传入其中的 csv 或 xlsx 文件, 或重新从店铺后台导出。', "unzip it and pass the csv or xlsx inside, or export it again from the shop's back office (店铺后台)."),
     );
   }
 }

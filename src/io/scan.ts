@@ -55,7 +55,7 @@ export interface ScanResult {
  */
 export const BAD_GB18030_ROW = msg(
   '这一行含有无法按 GBK (GB18030) 解码的字节 (文件在这里损坏, 或这一行是用别的编码写入的): 这一行没有读取, 其他各行照常读取; 请在原始文件或店铺后台核对这一行',
-  'this row holds bytes that are not valid GBK (GB18030) (the file is damaged here, or the row was written in another encoding): the row was not read, the other rows were; check it in the original file or the seller centre',
+  "this row holds bytes that are not valid GBK (GB18030) (the file is damaged here, or the row was written in another encoding): the row was not read, the other rows were; check it in the original file or the shop's back office (店铺后台)",
 );
 
 type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };

@@ -498,7 +498,7 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
     // A table the shop makes itself (agents, 甄检 products) was never downloaded: its own hint.
     throw new InputError(
       msg(`${name} 是空文件 (0 字节)`, `${name} is empty (0 bytes)`),
-      emptyHint ?? msg('重新从店铺后台导出; 下载可能未完成。', 'export it again from the seller centre; the download may not have finished.'),
+      emptyHint ?? msg('重新从店铺后台导出; 下载可能未完成。', "export it again from the shop's back office (店铺后台); the download may not have finished."),
     );
   }
   if (prefix[0] === 0x50 && prefix[1] === 0x4b && prefix[2] === 0x03 && prefix[3] === 0x04) {
@@ -576,7 +576,7 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
           `${name} 从第 ${nul + 1} 个字节起全是 NUL (0) 字节: 文件没有写完 (下载或复制没有完成, 只预留了空间), 后面的订单不在其中`,
           `${name} holds nothing but NUL (zero) bytes from byte ${nul + 1} on: the file was never written to its end (a download or copy that did not finish, its space only reserved), so the rest of its rows are not in it`,
         ),
-        msg('从店铺后台重新下载该报表, 等下载完成后再运行。', 'download the export again from the seller centre, and run once the download has finished.'),
+        msg('从店铺后台重新下载该报表, 等下载完成后再运行。', "download the export again from the shop's back office (店铺后台), and run once the download has finished."),
       );
     }
     // An OLE2 compound file: an Excel 97–2003 workbook (.xls, as some ERPs and older seller-centre
@@ -604,7 +604,7 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
     }
     throw new InputError(
       msg(`${name} 不是 CSV 或 xlsx 文件 (含二进制内容)`, `${name} is not a CSV or xlsx file (it holds binary data)`),
-      msg('传入从店铺后台导出的 .csv 或 .xlsx 文件。', 'pass the .csv or .xlsx file exported from the seller centre.'),
+      msg('传入从店铺后台导出的 .csv 或 .xlsx 文件。', "pass the .csv or .xlsx file exported from the shop's back office (店铺后台)."),
     );
   }
   if (isUtf8Prefix(prefix, complete)) {

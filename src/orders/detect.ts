@@ -69,7 +69,7 @@ export function detectLayout(file: string, headers: string[]): Detected {
           )
         : msg(
             `支持: ${LAYOUTS.map((l) => l.name.zh).join('、')}。请传入从店铺后台 (淘宝/天猫卖家中心、抖店后台、拼多多商家后台) 导出的原始文件。`,
-            `supported: ${LAYOUTS.map((l) => l.name.en).join('; ')}. Pass the file as exported from the shop's back office (the Taobao/Tmall seller centre, 抖店后台 or 拼多多商家后台).`,
+            `supported: ${LAYOUTS.map((l) => l.name.en).join('; ')}. Pass the file as exported from the shop's back office (the Taobao/Tmall seller centre 淘宝/天猫卖家中心, the Douyin shop back office 抖店后台 or the Pinduoduo merchant back office 拼多多商家后台).`,
           ),
     ));
   }

@@ -153,7 +153,7 @@ export const TAOBAO_ORDERS: Layout = {
   },
   download: msg(
     '千牛卖家中心 → 交易 → 已卖出的宝贝 → 批量导出 → 订单报表 (ExportOrderList…csv/xlsx)',
-    'Qianniu seller centre → 交易 (Trades) → 已卖出的宝贝 (Sold items) → 批量导出 (Bulk export) → 订单报表 (ExportOrderList…csv/xlsx)',
+    'the Taobao/Tmall seller centre (千牛卖家中心) → 交易 (Trades) → 已卖出的宝贝 (Sold items) → 批量导出 (Bulk export) → 订单报表 (ExportOrderList…csv/xlsx)',
   ),
 };
 
@@ -194,7 +194,7 @@ export const TAOBAO_ITEMS: Layout = {
   },
   download: msg(
     '千牛卖家中心 → 交易 → 已卖出的宝贝 → 批量导出 → 宝贝报表 (ExportOrderDetailList…csv/xlsx)',
-    'Qianniu seller centre → 交易 → 已卖出的宝贝 → 批量导出 → 宝贝报表 (ExportOrderDetailList…csv/xlsx)',
+    'the Taobao/Tmall seller centre (千牛卖家中心) → 交易 → 已卖出的宝贝 → 批量导出 → 宝贝报表 (ExportOrderDetailList…csv/xlsx)',
   ),
 };
 
@@ -238,7 +238,7 @@ export const DOUYIN: Layout = {
   ],
   signature: ['主订单编号', '子订单编号', '选购商品', '商品规格', '订单应付金额', '收件人手机号', '订单提交时间', '支付完成时间', '承诺发货时间', '旗帜颜色'],
   statuses: DOUYIN_STATUS,
-  download: msg('抖店后台 → 订单 → 订单管理 → 批量导出', 'Douyin shop back office → 订单 → 订单管理 → 批量导出 (bulk export)'),
+  download: msg('抖店后台 → 订单 → 订单管理 → 批量导出', 'the Douyin shop back office (抖店后台) → 订单 → 订单管理 → 批量导出 (bulk export)'),
 };
 
 export const PDD: Layout = {
@@ -274,7 +274,7 @@ export const PDD: Layout = {
   ],
   signature: ['订单号', '商品总价(元)', '邮费(元)', '店铺优惠折扣(元)', '平台优惠折扣(元)', '用户实付金额(元)', '商家实收金额(元)', '订单成交时间', '商品id', '样式ID'],
   statuses: PDD_STATUS,
-  download: msg('拼多多商家后台 → 订单查询 → 批量导出', 'PDD merchant back office → 订单查询 (order search) → 批量导出 (bulk export)'),
+  download: msg('拼多多商家后台 → 订单查询 → 批量导出', 'the Pinduoduo merchant back office (拼多多商家后台) → 订单查询 (order search) → 批量导出 (bulk export)'),
 };
 
 /** A code or its zh label (as zh output writes it) → the code. */

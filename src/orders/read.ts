@@ -400,7 +400,7 @@ export class OrderSet {
       this.ctx.warn(
         msg(
           `${f.name}: 文件正好有 ${n} 行, 这是电子表格 (Excel) 一个工作表的最大行数: 它很可能在 Excel 中打开后另存过, 超出的行已丢失, 这些订单没有被读取。请从店铺后台重新导出 (按时间分成几份, 每份少于该行数), 不要用 Excel 另存`,
-          `${f.name}: the file has exactly ${n} rows, the most a spreadsheet (Excel) sheet holds: it was probably opened in a spreadsheet and saved again, which drops every row past that, so those orders were not read. Export it again from the seller centre (split by date into parts with fewer rows), without re-saving it in Excel`,
+          `${f.name}: the file has exactly ${n} rows, the most a spreadsheet (Excel) sheet holds: it was probably opened in a spreadsheet and saved again, which drops every row past that, so those orders were not read. Export it again from the shop's back office (店铺后台; split by date into parts with fewer rows), without re-saving it in Excel`,
         ),
       );
       this.ctx.attention();
@@ -971,7 +971,7 @@ export class OrderSet {
       this.ctx.warn(
         msg(
           `${s.file}: ${s.coarseTimes} 行的时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内发货的订单无法判断是否延迟。请重新从店铺后台导出原始文件。`,
-          `${s.file}: ${s.coarseTimes === 1 ? '1 row has' : `${s.coarseTimes} rows have`} times without seconds (the file was probably re-saved in Excel); an order shipped within a minute of its deadline cannot be judged. Export the original file again from the seller centre.`,
+          `${s.file}: ${s.coarseTimes === 1 ? '1 row has' : `${s.coarseTimes} rows have`} times without seconds (the file was probably re-saved in Excel); an order shipped within a minute of its deadline cannot be judged. Export the original file again from the shop's back office (店铺后台).`,
         ),
       );
     }
@@ -1054,7 +1054,7 @@ function scatteredLines(file: string, orderId: string, first: number, again: num
     ),
     msg(
       '从店铺后台重新导出; 或把文件按订单编号 (主订单编号) 排序后再运行。',
-      'export it again from the seller centre, or sort the file by order id (主订单编号 / 订单编号) and run again.',
+      "export it again from the shop's back office (店铺后台), or sort the file by order id (主订单编号 / 订单编号) and run again.",
     ),
   );
 }
@@ -1068,7 +1068,7 @@ async function refuseReviewTable(file: string, headers: string[]): Promise<void>
     headers,
     new InputError(
       msg(`${file} 看起来是评价表 (评价导出), 不是订单报表`, `${file} looks like a review table (a 评价 export), not an order export`),
-      msg(`评价表这样读取: storeops reviews queue ${file}; 这里请给出从店铺后台导出的订单报表。`, `read reviews with: storeops reviews queue ${file}; here, give the order export from the seller centre.`),
+      msg(`评价表这样读取: storeops reviews queue ${file}; 这里请给出从店铺后台导出的订单报表。`, `read reviews with: storeops reviews queue ${file}; here, give the order export from the shop's back office (店铺后台).`),
     ),
   );
 }
@@ -1261,6 +1261,6 @@ function unknownStatus(file: string, line: number, r: ParsedRow, statusHeader: s
 function cutOffProblem(cells: number, width: number): Msg {
   return msg(
     `文件在这一行中间结束 (${cells} 列, 表头有 ${width} 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从店铺后台重新导出该报表, 并删除或移走这个被截断的文件 (读取整个文件夹的定时任务, 如 exports/*.csv, 每次都会再读到它, 新下载的完整文件也救不了)`,
-    `the file ends in the middle of this row (${cells} of the header's ${width} cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the seller centre, and delete or move this cut file (a job reading the whole folder, exports/*.csv, reads it again every run, the complete new download beside it notwithstanding)`,
+    `the file ends in the middle of this row (${cells} of the header's ${width} cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the shop's back office (店铺后台), and delete or move this cut file (a job reading the whole folder, exports/*.csv, reads it again every run, the complete new download beside it notwithstanding)`,
   );
 }

@@ -105,16 +105,16 @@ export function logisticsKind(text: string): 'dispatch' | 'courier' | 'both' | '
  * the buyer's platform. Taobao/Tmall's 卖家中心「评价管理 - 投诉」 as the template said until text45 for
  * every shop. For 抖店 and 拼多多 neither /work/shared/RULES.md, FORMATS.md nor the seeds name the menu,
  * so it is said generically (that platform's back office, its review complaint entry), never a made-up
- * menu path; the back offices are named as read.ts BACK_OFFICE names them. Unknown platform (a sheet
+ * menu path; the back offices are named as src/backoffice.ts BACK_OFFICE names them. Unknown platform (a sheet
  * that does not tell, no --orders): the generic words, with Taobao/Tmall's entry as the example.
  */
 export const COMPLAINT_ENTRY: Readonly<Record<Platform | 'unknown', TemplateText>> = {
-  taobao: { zh: '卖家中心「评价管理 - 投诉」', en: 'the seller centre (review management - complaint)' },
-  douyin: { zh: '抖店后台的评价投诉入口', en: "the 抖店 back office's (抖店后台) review complaint entry" },
-  pdd: { zh: '拼多多商家后台的评价投诉入口', en: "the 拼多多 merchant back office's (拼多多商家后台) review complaint entry" },
+  taobao: { zh: '卖家中心「评价管理 - 投诉」', en: 'the Taobao/Tmall seller centre (卖家中心「评价管理 - 投诉」: review management - complaint)' },
+  douyin: { zh: '抖店后台的评价投诉入口', en: "the Douyin shop back office's (抖店后台) review complaint entry" },
+  pdd: { zh: '拼多多商家后台的评价投诉入口', en: "the Pinduoduo merchant back office's (拼多多商家后台) review complaint entry" },
   unknown: {
     zh: '店铺所在平台商家后台的评价投诉入口 (淘宝/天猫: 卖家中心「评价管理 - 投诉」)',
-    en: "your platform's seller back office, its review complaint entry (Taobao/Tmall: the seller centre, 评价管理 - 投诉)",
+    en: "your platform's shop back office, its review complaint entry (Taobao/Tmall: the seller centre's 卖家中心「评价管理 - 投诉」)",
   },
 };
 

@@ -2,6 +2,7 @@
 // columns and accepts the common aliases). csv or xlsx, any encoding, through src/io.
 import type { Ctx, DuplicateRow } from '../context.js';
 import { InputError, msg } from '../errors.js';
+import { BACK_OFFICE } from '../backoffice.js';
 import { ZeroedColumn, checkOrderId, cleanCell, fullWidthId, halfWidth, zeroedPast15 } from '../io/cells.js';
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
@@ -314,7 +315,7 @@ export async function readReviews(
           // An empty time (a cell lost when the review was copied from the 评价管理 page) takes the
           // review off the queue: say so, and where its time is found (user15: said nothing more) —
           // the back office of the row's platform (a 抖店 shop has no 卖家中心: until text44 it was named).
-          const where = BACK_OFFICE[(PDD_ID.test(orderId) ? 'pdd' : filePlatform) ?? 'taobao'];
+          const where = REVIEW_BACK_OFFICE[(PDD_ID.test(orderId) ? 'pdd' : filePlatform) ?? 'taobao'];
           await reject(
             'reviewedAt',
             atText,
@@ -468,10 +469,10 @@ export async function readReviews(
 export const PDD_ID = /^\d{6}-\d+$/;
 
 /** Where a review's time is looked up: the back office of its platform (Taobao/Tmall's when not known). */
-const BACK_OFFICE: Readonly<Record<Platform, { zh: string; en: string }>> = {
-  taobao: { zh: '卖家中心 评价管理 ', en: 'the seller centre (评价管理)' },
-  douyin: { zh: '抖店后台', en: 'the 抖店 back office (抖店后台)' },
-  pdd: { zh: '拼多多商家后台', en: 'the 拼多多 merchant back office (拼多多商家后台)' },
+const REVIEW_BACK_OFFICE: Readonly<Record<Platform, { zh: string; en: string }>> = {
+  taobao: { zh: '卖家中心 评价管理 ', en: 'the Taobao/Tmall seller centre (卖家中心 评价管理)' },
+  douyin: BACK_OFFICE.douyin,
+  pdd: BACK_OFFICE.pdd,
 };
 
 /**

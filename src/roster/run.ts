@@ -28,6 +28,7 @@ import { type SolveProgress, type SolveResult, solveRoster } from './solve.js';
 import { type DayCode, OFF, type ShiftDef, codeName, fmtClock } from './shifts.js';
 import { PLATFORM_TZ } from '../time.js';
 import { PLATFORM_NAME, configuredPlatforms } from '../reviews/settings.js';
+import { BACK_OFFICE } from '../backoffice.js';
 import { rosterNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
 import { fileProblem } from '../io/fsproblem.js';
@@ -102,7 +103,7 @@ function warnMorning(ctx: Ctx, p: RosterProblem) {
   } else if (platforms.size > 0) {
     const zh = [...platforms].map((x) => PLATFORM_NAME[x].zh).join('、');
     const en = [...platforms].map((x) => PLATFORM_NAME[x].en).join(' and ');
-    const office = [...platforms].map((x) => (x === 'douyin' ? msg('抖店后台', 'the 抖店 back office (抖店后台)') : msg('拼多多商家后台', 'the 拼多多 merchant back office (拼多多商家后台)')));
+    const office = [...platforms].map((x) => BACK_OFFICE[x]);
     ctx.warn(
       msg(
         `没有班次覆盖 ${span}, 这段时间买家的咨询无人接待; ${zh}的客服响应考核统计哪些时段 storeops 没有依据 (已知的天猫规则从 08:00 起统计), 请在${office.map((o) => o.zh).join('、')}核对, 计入考核时请安排人工接待或调整班次时间`,

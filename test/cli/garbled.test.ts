@@ -72,7 +72,7 @@ describe('each reader says so (exit 3, zh and en)', () => {
     expect(r.stdout).toBe('');
     // Before: "unknown export layout; columns found: ¶©µ¥±àºÅ, …" and "Pass the file as exported from the seller centre."
     expect(r.stderr).toContain(`${f}: the column names are garbled (¶©µ¥±àºÅ, Âò¼Ò»áÔ±Ãû, Âò¼Ò»áÔ±êÇ³Æ …): it is GBK-encoded Chinese that a program read as Western text (Windows-1252/Latin-1) and saved again; the columns were: 订单编号, 买家会员名, 买家会员昵称, 买家应付货款, 买家应付邮费, 买家实际支付金额 …`);
-    expect(r.stderr).toContain('hint: use the original file: export the report again from the seller centre');
+    expect(r.stderr).toContain('hint: use the original file: export the report again from the shop\'s back office (店铺后台)');
     expect(r.stderr).not.toContain('unknown export layout');
   });
 

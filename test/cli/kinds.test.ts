@@ -76,7 +76,7 @@ describe('a command given the wrong kind of file', () => {
     // Given as --orders beside the reviews (the queue reads reviews as its argument): the reader's own words.
     const side = runCli(['reviews', 'queue', f, '--orders', f, '--lang', 'en', '--as-of', '2026-11-25 10:00:00']);
     expect(side.code).toBe(3);
-    expect(side.stderr).toBe(`storeops: error: ${f} looks like a review table (a 评价 export), not an order export\n  hint: read reviews with: storeops reviews queue ${f}; here, give the order export from the seller centre.\n`);
+    expect(side.stderr).toBe(`storeops: error: ${f} looks like a review table (a 评价 export), not an order export\n  hint: read reviews with: storeops reviews queue ${f}; here, give the order export from the shop's back office (店铺后台).\n`);
   });
 
   it('reviews queue given an order export: also how to give it beside the reviews (--orders)', () => {

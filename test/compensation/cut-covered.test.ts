@@ -166,7 +166,7 @@ describe('a cut that no complete download stands in for: every voucher provision
       expect(r.code).toBe(1);
       expect(vouchers(r.stdout)).toEqual([['小明', '9.50', 'provisional']]);
       expect(r.stderr).toContain(
-        `warning: ${cut}:4: the file was cut off in this row (order 3515313147329357902), and no other file as new as it or newer reads that order in full: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional (not recorded as final). Export the orders again from the seller centre (the same date range, and let the download finish), and delete or move ${cut}; given beside a complete download that holds this row's order, every order ${cut} read and every row it rejected (as new or newer for a file listed oldest first; the same download for one listed newest first, or whose order cannot be told), the vouchers are final.`,
+        `warning: ${cut}:4: the file was cut off in this row (order 3515313147329357902), and no other file as new as it or newer reads that order in full: the orders after the cut (any buyer's) are unknown, so every voucher of this run is kept provisional (not recorded as final). Export the orders again from the shop's back office (店铺后台; the same date range, and let the download finish), and delete or move ${cut}; given beside a complete download that holds this row's order, every order ${cut} read and every row it rejected (as new or newer for a file listed oldest first; the same download for one listed newest first, or whose order cannot be told), the vouchers are final.`,
       );
     });
   }

@@ -94,10 +94,10 @@ describe('every command under cron', () => {
     fs.writeFileSync(empty, '');
     const named = await cron(['compensate', empty, ...AS_OF]);
     expect(named.code).toBe(3);
-    expect(named.stderr).toBe(`storeops: error: ${empty} is empty (0 bytes)\n  hint: export it again from the seller centre; the download may not have finished.\n`);
+    expect(named.stderr).toBe(`storeops: error: ${empty} is empty (0 bytes)\n  hint: export it again from the shop's back office (店铺后台); the download may not have finished.\n`);
     const redirected = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" compensate - --as-of '2026-11-25 10:00:00' --state "${state}" < "${empty}"`], { env });
     expect(redirected.status).toBe(3);
-    expect(redirected.stderr.toString()).toBe('storeops: error: stdin is empty (0 bytes)\n  hint: export it again from the seller centre; the download may not have finished.\n');
+    expect(redirected.stderr.toString()).toBe('storeops: error: stdin is empty (0 bytes)\n  hint: export it again from the shop\'s back office (店铺后台); the download may not have finished.\n');
   });
 
   it('the default output in a pipe is csv (no table padding), English under LANG=C', async () => {

@@ -22,7 +22,7 @@ describe('no 卖家中心 for a file of unknown platform', () => {
       expect(zh.code).toBe(3);
       expect(zh.stderr).toContain('请传入从店铺后台 (淘宝/天猫卖家中心、抖店后台、拼多多商家后台) 导出的原始文件。');
       const en = runCli(['orders', 'inspect', f, '--lang', 'en'], { tz });
-      expect(en.stderr).toContain("Pass the file as exported from the shop's back office (the Taobao/Tmall seller centre, 抖店后台 or 拼多多商家后台).");
+      expect(en.stderr).toContain("Pass the file as exported from the shop's back office (the Taobao/Tmall seller centre 淘宝/天猫卖家中心, the Douyin shop back office 抖店后台 or the Pinduoduo merchant back office 拼多多商家后台).");
     });
   }
 

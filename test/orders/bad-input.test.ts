@@ -121,7 +121,7 @@ describe('file-level problems: exit 3, nothing on stdout', () => {
     expect(en.stdout).toBe('');
     expect(en.stderr).toBe(
       `storeops: error: ${f}:1: bytes that are not valid utf8\n` +
-        '  hint: it was read as --encoding utf8 says; csv files from the Taobao/Tmall seller centre are usually GBK: leave --encoding out (storeops detects the encoding itself), or give --encoding gbk.\n',
+        '  hint: it was read as --encoding utf8 says; csv files from the Taobao/Tmall seller centre (淘宝/天猫卖家中心) are usually GBK: leave --encoding out (storeops detects the encoding itself), or give --encoding gbk.\n',
     );
     const zh = cli(['orders', 'inspect', f, '--encoding', 'UTF-8', '--lang', 'zh']);
     expect(zh.code).toBe(3);

@@ -35,7 +35,7 @@ describe('an export cut off in the middle of its last row', () => {
     it(`the row is rejected as cut off, with what to do; the other order is computed, held provisional (TZ=${tz})`, () => {
       const r = runCli(['compensate', cut, '--as-of', '2026-11-20 12:00:00', '-f', 'json'], { tz });
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`${cut}:3: the file ends in the middle of this row (19 of the header's 71 cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the seller centre`);
+      expect(r.stderr).toContain(`${cut}:3: the file ends in the middle of this row (19 of the header's 71 cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the shop's back office (店铺后台)`);
       // Whose order the cut row is cannot be trusted: every voucher stays provisional.
       expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => [v.buyer, v.amount, v.state])).toEqual([['小明', '9.50', 'provisional']]);
       expect(r.stderr).toContain('1 order read, 1 paid, 1 late');
@@ -66,7 +66,7 @@ describe('an export cut off in the middle of its last row', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${f}:3: bytes that are not valid utf8: the file ends in the middle of a character, so it was cut off (a download or copy that did not finish)`);
-    expect(r.stderr).toContain('hint: export it again from the seller centre (or download or copy it again), then run again; delete or move this cut file (a job reading the whole folder reads it again every run).');
+    expect(r.stderr).toContain('hint: export it again from the shop\'s back office (店铺后台; or download or copy it again), then run again; delete or move this cut file (a job reading the whole folder reads it again every run).');
     const zh = runCli(['compensate', f, '--as-of', '2026-11-20 12:00:00', '-q', '--lang', 'zh']);
     expect(zh.stderr).toContain(`${f} 第 3 行含有无法按 utf8 解码的字节: 文件在一个字符中间结束, 被截断了 (下载或复制没有完成)`);
   });
@@ -142,7 +142,7 @@ describe('a cut download left in the exports folder beside the complete one', ()
     const args = ['compensate', cut, again, '--record', '--strict', '--state', path.join(dir, 'state.db'), '--as-of', '2026-11-20 12:00:00', '-q', '-f', 'csv'];
     const r = runCli(args);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${cut}:3: the file ends in the middle of this row (19 of the header's 71 cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the seller centre, and delete or move this cut file (a job reading the whole folder, exports/*.csv, reads it again every run, the complete new download beside it notwithstanding)`);
+    expect(r.stderr).toContain(`${cut}:3: the file ends in the middle of this row (19 of the header's 71 cells, the row or its last cell incomplete, no line break after it): the file was cut off (a download or copy that did not finish) and this row's order was not computed; export it again from the shop's back office (店铺后台), and delete or move this cut file (a job reading the whole folder, exports/*.csv, reads it again every run, the complete new download beside it notwithstanding)`);
     const zh = runCli([...args, '--lang', 'zh']);
     expect(zh.stderr).toContain(`${cut}:3: 文件在这一行中间结束 (19 列, 表头有 71 列, 最后一个单元格或这一行不完整, 其后没有换行): 文件被截断了 (下载或复制没有完成), 这一行的订单没有计算; 请从店铺后台重新导出该报表, 并删除或移走这个被截断的文件`);
     // Done as told: A, 25 h late, (200.00 − 10.00) × 5 % = 9.50; B the same for 小红: 9.50. Both final, recorded.

@@ -42,13 +42,13 @@ describe('complaint-extortion: where the complaint is filed, per platform', () =
       expect(p.stdout).toContain(stepZh('拼多多商家后台的评价投诉入口'));
       expect(p.stdout).not.toContain('卖家中心');
       const pe = message(PDD_ORDER, pdd(dir), tz, ['--message-lang', 'en']);
-      expect(pe.stdout).toContain(stepEn("the 拼多多 merchant back office's (拼多多商家后台) review complaint entry"));
+      expect(pe.stdout).toContain(stepEn("the Pinduoduo merchant back office's (拼多多商家后台) review complaint entry"));
       expect(pe.stdout).not.toContain('seller centre');
       const d = message('6915313147329357901', douyin(dir), tz);
       expect(d.code).toBe(0);
       expect(d.stdout).toContain(stepZh('抖店后台的评价投诉入口'));
       expect(d.stdout).not.toContain('卖家中心');
-      expect(message('6915313147329357901', douyin(dir), tz, ['--message-lang', 'en']).stdout).toContain(stepEn("the 抖店 back office's (抖店后台) review complaint entry"));
+      expect(message('6915313147329357901', douyin(dir), tz, ['--message-lang', 'en']).stdout).toContain(stepEn("the Douyin shop back office's (抖店后台) review complaint entry"));
     });
   }
 
@@ -56,7 +56,7 @@ describe('complaint-extortion: where the complaint is filed, per platform', () =
     const dir = tmpDir();
     const t = message('3515313147329357901', tmall(dir), 'UTC');
     expect(t.stdout).toContain(stepZh('卖家中心「评价管理 - 投诉」'));
-    expect(message('3515313147329357901', tmall(dir), 'UTC', ['--message-lang', 'en']).stdout).toContain(stepEn('the seller centre (review management - complaint)'));
+    expect(message('3515313147329357901', tmall(dir), 'UTC', ['--message-lang', 'en']).stdout).toContain(stepEn('the Taobao/Tmall seller centre (卖家中心「评价管理 - 投诉」: review management - complaint)'));
     const u = message('3515313147329357901', unknown(dir), 'UTC');
     expect(u.stdout).toContain(stepZh('店铺所在平台商家后台的评价投诉入口 (淘宝/天猫: 卖家中心「评价管理 - 投诉」)'));
   });
@@ -74,7 +74,7 @@ describe('complaint-extortion: where the complaint is filed, per platform', () =
     const p = message(PDD_ORDER, pdd(dir), 'UTC', ['--config', cfg]);
     expect(p.code).toBe(0);
     expect(p.stdout).toContain(stepZh('拼多多商家后台的评价投诉入口'));
-    expect(message(PDD_ORDER, pdd(dir), 'UTC', ['--config', cfg, '--message-lang', 'en']).stdout).toContain(stepEn("the 拼多多 merchant back office's (拼多多商家后台) review complaint entry"));
+    expect(message(PDD_ORDER, pdd(dir), 'UTC', ['--config', cfg, '--message-lang', 'en']).stdout).toContain(stepEn("the Pinduoduo merchant back office's (拼多多商家后台) review complaint entry"));
     // Tmall's copy: unchanged.
     expect(message('3515313147329357901', tmall(dir), 'UTC', ['--config', cfg]).stdout).toContain(stepZh('卖家中心「评价管理 - 投诉」'));
   });

@@ -31,7 +31,7 @@ describe('a review row rejected for its missing time', () => {
     const r = runCli(['reviews', 'queue', f, ...AS_OF, '-f', 'csv', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      `${f}:3 [评价时间]: no review time, so no deadline can be computed and this review is not in the queue; copy the review's time from the seller centre (评价管理) into this cell, then run again\n`,
+      `${f}:3 [评价时间]: no review time, so no deadline can be computed and this review is not in the queue; copy the review's time from the Taobao/Tmall seller centre (卖家中心 评价管理) into this cell, then run again\n`,
     );
     // the row with a time is queued
     expect(r.stdout).toContain('3561234567890123452');
@@ -51,7 +51,7 @@ describe('a review row rejected for its missing time', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).not.toContain('is not in the review files');
     expect(r.stderr).toContain(
-      `storeops: error: the review of order 3561234567890123454 (${f}:3) was rejected: no review time, so no deadline can be computed and this review is not in the queue; copy the review's time from the seller centre (评价管理) into this cell, then run again\n`,
+      `storeops: error: the review of order 3561234567890123454 (${f}:3) was rejected: no review time, so no deadline can be computed and this review is not in the queue; copy the review's time from the Taobao/Tmall seller centre (卖家中心 评价管理) into this cell, then run again\n`,
     );
     expect(r.stderr).toContain('  hint: correct that row of the review file as the reason says, then run this again.\n');
     expect(r.stdout).toBe('');

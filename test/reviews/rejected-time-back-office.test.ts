@@ -21,7 +21,7 @@ describe('a review row with no review time: the back office of its platform', ()
     const zh = runCli(['reviews', 'queue', f, '--lang', 'zh', ...AS_OF]);
     expect(zh.stderr).toContain(`${f}:3 [评价日期]: 没有评价时间, 无法计算期限, 这条评价不在跟进队列里; 到抖店后台查到评价时间, 填进这一格后再运行\n`);
     const en = runCli(['reviews', 'queue', f, '--lang', 'en', ...AS_OF]);
-    expect(en.stderr).toContain(`${f}:3 [评价日期]: no review time, so no deadline can be computed and this review is not in the queue; copy the review's time from the 抖店 back office (抖店后台) into this cell, then run again\n`);
+    expect(en.stderr).toContain(`${f}:3 [评价日期]: no review time, so no deadline can be computed and this review is not in the queue; copy the review's time from the Douyin shop back office (抖店后台) into this cell, then run again\n`);
   });
 
   it('a 拼多多 order id: 拼多多商家后台', () => {

@@ -40,7 +40,7 @@ describe('the 08:00 warning in the words of the shop\'s platform', () => {
       expect(zh.stderr).not.toContain('旺旺');
       const en = check(s, 'en', tz);
       expect(en.stderr).toContain(
-        "storeops: warning: no shift covers 08:00–09:00, so buyers' messages then go unanswered; storeops has no source for which hours the response measures of 拼多多 (PDD) count (Tmall's known rule counts from 08:00): check in the 拼多多 merchant back office (拼多多商家后台), and have someone answer then if they count\n",
+        "storeops: warning: no shift covers 08:00–09:00, so buyers' messages then go unanswered; storeops has no source for which hours the response measures of 拼多多 (PDD) count (Tmall's known rule counts from 08:00): check in the Pinduoduo merchant back office (拼多多商家后台), and have someone answer then if they count\n",
       );
       expect(en.stderr).not.toContain('3-minute');
     });

@@ -8,7 +8,7 @@ import type { RejectLog } from '../io/rejects.js';
 import { jsonProblem } from '../io/jsontext.js';
 import { daysInMonth } from '../time.js';
 import { agentsNeeded } from './erlang.js';
-import { type HourNeed, hourNeeds, shiftNeeds } from './needs.js';
+import { type HourNeed, type ShiftMins, hourNeeds, shiftNeeds } from './needs.js';
 import { DEFAULTS, MAX_AGENTS, parseMin, parseMonth, parseNumber, pick } from './options.js';
 import { type AgentLimit, type Day, type Need, type Previous, monthDays, templateDays } from './problem.js';
 import { anotherMonthFile, readDemand, readRequests, readRoster, readVolume, readAgentList, type RosterFile } from './read.js';
@@ -136,6 +136,8 @@ export interface NeedsResult {
   traffic?: Traffic;
   /** Erlang C parameters for the service level report. */
   service: ServiceParams;
+  /** The same-every-day minimum (not --demand / --volume), and where it came from. */
+  min?: { mins: ShiftMins; from: 'option' | 'config' | 'default' };
 }
 
 /**
@@ -182,7 +184,8 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
     return { needs: shiftNeeds(cal.days, shifts, base, byDate), uncovered: [], service, label: msg(`--demand ${String(opts.demand)}`, `--demand ${String(opts.demand)}`) };
   }
   const min = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts);
-  return { needs: shiftNeeds(cal.days, shifts, min), uncovered: [], service, label: msg(Object.entries(min).map(([k, v]) => `${k}=${v}`).join(','), Object.entries(min).map(([k, v]) => `${k}=${v}`).join(',')) };
+  const from = opts.min !== undefined ? 'option' : cfg.min !== undefined && cfg.min !== null ? 'config' : 'default';
+  return { needs: shiftNeeds(cal.days, shifts, min), uncovered: [], service, min: { mins: min, from }, label: msg(Object.entries(min).map(([k, v]) => `${k}=${v}`).join(','), Object.entries(min).map(([k, v]) => `${k}=${v}`).join(',')) };
 }
 
 /**

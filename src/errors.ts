@@ -85,6 +85,15 @@ export function say(m: Msg, lang: Lang): string {
   return oneLine(lang === 'zh' ? m.zh : m.en);
 }
 
+/**
+ * A note on stderr (what was read, skipped or done; not the run's closing summary): `storeops: ` first,
+ * as warnings and errors are, so it reads as storeops talking among the lines a pipe or cron mail
+ * gathers. The closing summary line is left bare (SPEC: "the stderr summary").
+ */
+export function noteLine(m: Msg): Msg {
+  return { zh: `storeops: ${m.zh}`, en: `storeops: ${m.en}` };
+}
+
 /** A text of several lines written by storeops itself (help pages): its line breaks kept, other control characters escaped. */
 export function sayLines(m: Msg, lang: Lang): string {
   return terminalSafe(lang === 'zh' ? m.zh : m.en);

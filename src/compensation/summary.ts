@@ -3,7 +3,7 @@
 import { labelOf } from '../io/columns.js';
 import { BASE_ZH, NOT_JUDGED_ZH } from './codes.js';
 import { PLATFORM_ZH } from '../orders/codes.js';
-import { type Msg, msg, plural } from '../errors.js';
+import { type Msg, msg, noteLine, plural } from '../errors.js';
 import { type Money, fenToMoney, fmtMoney } from '../money.js';
 
 export { plural };
@@ -235,9 +235,7 @@ export function noVouchersNothing(tally: Tally): Msg {
  * summary (what was read, what is owed: `rules … : 9 orders read …`, `--shipments FILE: … read`,
  * `excluded: …`) start with what they count.
  */
-export function noteLine(m: Msg): Msg {
-  return msg(`storeops: ${m.zh}`, `storeops: ${m.en}`);
-}
+export { noteLine };
 
 /**
  * Orders the export shows shipped after --as-of (an export made later than the time asked about): as

@@ -1,6 +1,6 @@
 // A table read from a csv/xlsx file: header row mapped to fields through an alias table, then
 // records with line numbers. Used by every command that reads a file.
-import { InputError, type Msg, msg, plural } from '../errors.js';
+import { InputError, type Msg, msg, noteLine, plural } from '../errors.js';
 import { cleanCell, cleanHeader } from './cells.js';
 import { badBytes, HEADER_SEARCH_LINES, Projection, type RawRecord, readRecordBatches } from './records.js';
 import { type Sniffed, type StdinRef, openSource } from './source.js';
@@ -214,10 +214,11 @@ export { HEADER_SEARCH_LINES };
 export function titleLinesNote(t: { sniffed: { name: string }; headerLine: number }): Msg | undefined {
   if (t.headerLine <= 1) return undefined;
   const n = t.headerLine - 1;
-  return msg(
+  // storeops: first, as the warnings after it (陈姐: "r.csv: 表头在第 2 行" was the one bare line of them).
+  return noteLine(msg(
     `${t.sniffed.name}: 表头在第 ${t.headerLine} 行, 跳过了前面的 ${n} 行 (标题或空行)`,
     `${t.sniffed.name}: the header is on line ${t.headerLine}; ${n === 1 ? 'the line above it (title or blank) was skipped' : `the ${n} lines above it (title or blank) were skipped`}`,
-  );
+  ));
 }
 
 /**
@@ -281,16 +282,16 @@ export function sheetNote(ctx: { warn(m: Msg): void; info(m: Msg): void; attenti
       ctx.warn(passedSheetsNote(name, { read: u.read, passed: passedTable }));
       ctx.attention();
     }
-    if (passedOther.length) ctx.info(passedSheetsNote(name, { read: u.read, passed: passedOther }));
+    if (passedOther.length) ctx.info(noteLine(passedSheetsNote(name, { read: u.read, passed: passedOther })));
     const table = u.unread.filter((x) => x.table);
     const other = u.unread.filter((x) => !x.table);
     if (table.length) {
       ctx.warn(unreadSheetsNote(name, { read: u.read, unread: table, afterPassed }));
       ctx.attention();
     }
-    if (other.length) ctx.info(unreadSheetsNote(name, { read: u.read, unread: other, afterPassed }));
+    if (other.length) ctx.info(noteLine(unreadSheetsNote(name, { read: u.read, unread: other, afterPassed })));
     // Hidden sheets: in the summary only, exit unchanged (a person opening the file does not see them either).
-    if (u.hidden?.length) ctx.info(hiddenSheetsNote(name, { read: u.read, hidden: u.hidden }));
+    if (u.hidden?.length) ctx.info(noteLine(hiddenSheetsNote(name, { read: u.read, hidden: u.hidden })));
   };
 }
 

@@ -1,7 +1,7 @@
 // `storeops zhenjian estimate [file]` (SPEC "zhenjian estimate", RULES §3): read products from a
 // file, or ask for one on a terminal; write one estimate row per product and a total row.
 import type { Ctx } from '../context.js';
-import { InputError, UsageError, msg, plural } from '../errors.js';
+import { InputError, UsageError, msg, noteLine, plural } from '../errors.js';
 import type { CommandBody } from '../cli/main.js';
 import { checkOrderId, cleanCell } from '../io/cells.js';
 import { isProductSummary, summaryNotLast, summarySkipped } from '../io/summary.js';
@@ -109,7 +109,7 @@ async function readProducts(ctx: Ctx, file: string, rejects: RejectLog): Promise
   const title = titleLinesNote(t);
   if (title) ctx.info(title);
   if (t.map.unmapped.length) {
-    ctx.info(msg(`${t.sniffed.name}: 忽略的列: ${t.map.unmapped.join(', ')}`, `${t.sniffed.name}: columns ignored: ${t.map.unmapped.join(', ')}`));
+    ctx.info(noteLine(msg(`${t.sniffed.name}: 忽略的列: ${t.map.unmapped.join(', ')}`, `${t.sniffed.name}: columns ignored: ${t.map.unmapped.join(', ')}`)));
   }
   const out: Product[] = [];
   // A product listed twice would be charged twice in the totals. The later valid row is used (a

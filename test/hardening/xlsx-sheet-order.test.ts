@@ -100,7 +100,7 @@ describe.each(READERS)('the workbook order and hidden sheets ($name)', ({ env })
     const r = runCli(['orders', 'inspect', hiddenFirst, '-f', 'json'], { env });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ rowsRead: 5, accepted: 5, paidSum: '2399.90' });
-    expect(r.stderr).toContain(`${hiddenFirst}: the hidden sheet "旧数据" (5 rows with data) was not read (a sheet hidden in Excel is not read as the table); the sheet read is "export".`);
+    expect(r.stderr).toContain(`storeops: ${hiddenFirst}: the hidden sheet "旧数据" (5 rows with data) was not read (a sheet hidden in Excel is not read as the table); the sheet read is "export".`);
     expect(r.stderr).not.toContain('warning');
     const zh = runCli(['orders', 'inspect', hiddenFirst, '-f', 'json', '--lang', 'zh'], { env });
     expect(zh.stderr).toContain(`${hiddenFirst}: 隐藏的工作表 "旧数据" (5 行有内容) 没有读取`);

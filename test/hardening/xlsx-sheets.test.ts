@@ -120,7 +120,7 @@ describe.each(READERS)('sheets after the first ($name)', ({ env }) => {
     const r = runCli(['orders', 'inspect', notesSheet, '-f', 'json'], { env });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('warning');
-    expect(r.stderr).toContain(`${notesSheet}: the workbook's sheets "说明" (2 rows with data), "选项" (2 rows with data) were not read: only its first sheet, "export", is read`);
+    expect(r.stderr).toContain(`storeops: ${notesSheet}: the workbook's sheets "说明" (2 rows with data), "选项" (2 rows with data) were not read: only its first sheet, "export", is read`);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ rowsRead: 9, accepted: 9 });
     const q = runCli(['orders', 'inspect', notesSheet, '-f', 'json', '-q'], { env });
     expect(q.code).toBe(0);

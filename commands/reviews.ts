@@ -24,8 +24,8 @@ export function register(program: Command): void {
 
   const log = reviews
     .command('log')
-    .description('record a contact attempt or outcome in the state database / 在状态数据库中记录一次联系或其结果')
-    .argument('<orderId>', 'order id of the review / 评价对应的订单编号')
+    .description('record a contact attempt or outcome in the state database; several order ids of one buyer talked about in one conversation are one contact / 在状态数据库中记录一次联系或其结果; 一次联系中谈到同一买家的几个订单时, 编号写在一起, 算一次联系')
+    .argument('<orderId...>', "order id of the review; several ids (A B) for one conversation with their buyer: one attempt, all recorded or none / 评价对应的订单编号; 与买家一次联系谈到几个订单时写几个编号 (A B): 算一次联系, 全部记录或都不记录")
     // Required, but checked by runLog: missing, it says the values it takes (commander's own
     // "required option '--status <status>' not specified" listed none).
     .option('--status <status>', 'required: contacted, awaiting_reply, resolved, complaint_filed, do_not_contact / 必填: contacted (已联系)、awaiting_reply (等待回复)、resolved (已解决)、complaint_filed (已投诉)、do_not_contact (勿再联系)')
@@ -61,6 +61,7 @@ export function register(program: Command): void {
   ]);
   examples(log, [
     ['reviews log 3515313147329357901 --status contacted --channel wangwang --note "问了原因"', 'record that the buyer was contacted', '记录已联系买家'],
+    ['reviews log 3515313147329357901 3515313147329357902 --status contacted --reviews reviews.csv', "one chat about two of the buyer's orders: one contact", '一次聊天谈了买家的两个订单: 算一次联系'],
     ['reviews log 3515313147329357901 --status resolved', 'the problem is solved: it leaves the queue', '问题已解决: 从队列中移除'],
   ]);
   examples(message, [

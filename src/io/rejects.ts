@@ -51,9 +51,11 @@ export class RejectLog {
   /** Rejections kept back until release(): the receiver names to mask in them are read later. */
   private held: { r: Rejection; orderId: string }[] | undefined;
   private holding = false;
-  /** The order `watch` names, and the first rejected row naming it (as shown: masked). */
-  private watchId?: string;
+  /** The orders `watch` names, and the first rejected row naming the first of them (as shown: masked). */
+  private watchIds = new Set<string>();
   watched?: Rejection;
+  /** The first rejected row naming each watched order (`reviews log A B`). */
+  readonly watchedRows = new Map<string, Rejection>();
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -61,8 +63,8 @@ export class RejectLog {
    * Remember the first rejected row naming this order: `reviews message`/`reviews log` for an order
    * whose review row was rejected say so, not that the order is in no file.
    */
-  watch(orderId: string): void {
-    this.watchId = orderId;
+  watch(...orderIds: string[]): void {
+    for (const id of orderIds) this.watchIds.add(id);
   }
 
   /**
@@ -113,7 +115,10 @@ export class RejectLog {
     // A shifted row puts a phone or an address in any column: what is echoed (stderr, --rejects,
     // inspect's firstReasons) is masked by its look, whatever the column, unless --show-pii.
     const r = this.ctx.showPii ? given : masked(given, names);
-    if (orderId !== '' && orderId === this.watchId && this.watched === undefined) this.watched = r;
+    if (orderId !== '' && this.watchIds.has(orderId) && !this.watchedRows.has(orderId)) {
+      this.watchedRows.set(orderId, r);
+      this.watched ??= r;
+    }
     this.count++;
     const key = say(r.reason, 'en').replace(/"[^"]*"/g, '…');
     this.byReason.set(key, (this.byReason.get(key) ?? 0) + 1);

@@ -100,7 +100,10 @@ export interface ContactState {
   nextContactAt: number | null;
   /** Why no further contact is allowed. */
   blocked?: 'do_not_contact' | 'max_attempts' | 'resolved' | 'complaint_filed';
-  /** Attempts on all of the buyer's reviews within attemptWindowDays (this one included). */
+  /**
+   * Attempts on all of the buyer's reviews within attemptWindowDays (this one included), counted per
+   * conversation: one contact about several of their orders (`reviews log A B`) is one attempt.
+   */
   buyerAttempts: number;
   /** The buyer's latest contact about any of their reviews. */
   buyerLastContactAt: number | null;
@@ -113,6 +116,11 @@ export interface OrderContacts {
   lastContactAt: number | null;
   /** Times of every attempt; when absent, all `attempts` count as recent. */
   attemptTimes?: number[];
+  /**
+   * Beside attemptTimes, the conversation of each attempt when it covered several orders (schema 15;
+   * undefined: this order alone). Attempts of one conversation count once toward the buyer's cap.
+   */
+  attemptConversations?: (number | undefined)[];
   /** do_not_contact was logged at some point: it stays, whatever was logged after it (RULES 2.2). */
   stopped?: boolean;
   /** When the latest 'resolved' entry was logged (a newer 追评 reopens the item). */
@@ -152,9 +160,22 @@ export function buyerContactState(
   let buyerAttempts = 0;
   let buyerLastContactAt: number | null = null;
   let buyerStopped = false;
+  // RULES 2.2: the cap limits how often the buyer is contacted: a conversation that covered several
+  // of their orders (each order's own attempt) is one contact, counted once.
+  const conversations = new Set<number>();
   for (const h of buyerOrders) {
     if (stoppedBy(h)) buyerStopped = true;
-    buyerAttempts += h.attemptTimes ? h.attemptTimes.filter((t) => t >= since && t <= asOf).length : h.attempts;
+    if (!h.attemptTimes) buyerAttempts += h.attempts;
+    else
+      h.attemptTimes.forEach((t, i) => {
+        if (t < since || t > asOf) return;
+        const c = h.attemptConversations?.[i];
+        if (c === undefined) buyerAttempts++;
+        else if (!conversations.has(c)) {
+          conversations.add(c);
+          buyerAttempts++;
+        }
+      });
     if (h.lastContactAt !== null && (buyerLastContactAt === null || h.lastContactAt > buyerLastContactAt)) buyerLastContactAt = h.lastContactAt;
   }
   const base = { status, attempts, lastContactAt, buyerAttempts, buyerLastContactAt };

@@ -71,6 +71,7 @@ function orderContacts(db: StateDb, orderIds: string[]): Map<string, OrderContac
       attempts: h.attempts,
       lastContactAt: h.lastContactAt,
       attemptTimes: h.entries.filter((e) => CONTACT_STATUSES.has(e.status)).map((e) => e.at),
+      attemptConversations: h.entries.filter((e) => CONTACT_STATUSES.has(e.status)).map((e) => e.conversation),
       stopped: h.stoppedAt !== null,
       resolvedAt: h.resolvedAt,
       complaintFiled: h.complaintFiled,
@@ -690,8 +691,6 @@ export async function runQueue(ctx: Ctx, args: string[], opts: Record<string, un
 interface LogBuyer {
   /** The buyer's nick, when the files name one (not masked); else undefined. */
   buyer: string | undefined;
-  /** This order and the buyer's other flagged reviews in the review files. */
-  fileOrders: string[];
   /** The files were given, but this order is in none of them (already warned). */
   notFound: boolean;
   /** Receiver names of the order in --orders (masked in the note shown). */
@@ -700,31 +699,39 @@ interface LogBuyer {
   platform: Platform | undefined;
 }
 
+interface LogBuyers {
+  /** Each order of the command, in the order given. */
+  of: Map<string, LogBuyer>;
+  /** These orders and their buyers' other flagged reviews in the review files. */
+  fileOrders: string[];
+}
+
 /**
  * RULES 2.2: the contact limits count per buyer. The buyer comes from the review file (`--reviews`)
  * or, when it has no buyer column (抖店), from the order exports (`--orders`), as in the queue; their
- * other flagged reviews in the files count with this one. Warns when the order is in none of the
- * review files.
+ * other flagged reviews in the files count with these orders. Warns for each order in none of the
+ * review files. The files are read once for all the orders of the command (`reviews log A B`).
  */
-async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>, cfg: ReviewsConfig): Promise<LogBuyer> {
+async function logBuyers(ctx: Ctx, orderIds: string[], opts: Record<string, unknown>, cfg: ReviewsConfig): Promise<LogBuyers> {
   const reviewFiles = fileList(opts.reviews);
   const orderFiles = fileList(opts.orders);
   if ([...reviewFiles, ...orderFiles].filter((f) => f === '-').length > 1) {
     throw new UsageError(msg('标准输入 (-) 只能用一次', 'standard input (-) can be used only once'), STDIN_ONCE_HINT);
   }
+  const wanted = new Set(orderIds);
   const rejects = new RejectLog(ctx);
-  rejects.watch(orderId);
+  rejects.watch(...orderIds);
   let reviews: Review[] = [];
   let orders: Map<string, OrderFacts> | null = null;
-  let receivers = new Set<string>();
+  let receiversOf: Map<string, Set<string>> | undefined;
   try {
     if (orderFiles.length > 0) rejects.hold();
-    if (reviewFiles.length > 0) ({ reviews, duplicateRows: ctx.duplicatesFirst } = await readReviews(ctx, reviewFiles, rejects, (r) => r.orderId === orderId || needsFollowUp(r, cfg.matchers)));
+    if (reviewFiles.length > 0) ({ reviews, duplicateRows: ctx.duplicatesFirst } = await readReviews(ctx, reviewFiles, rejects, (r) => wanted.has(r.orderId) || needsFollowUp(r, cfg.matchers)));
     rejects.stopHolding();
-    const loaded = await loadOrderFacts(ctx, orderFiles, rejects, new Set([orderId, ...reviews.map((r) => r.orderId)]), new Set(rejects.heldOrderIds()), namedBuyers(reviews));
+    const loaded = await loadOrderFacts(ctx, orderFiles, rejects, new Set([...orderIds, ...reviews.map((r) => r.orderId)]), new Set(rejects.heldOrderIds()), namedBuyers(reviews));
     await rejects.release((id) => loaded?.receivers.get(id) ?? []);
     orders = loaded?.facts ?? null;
-    receivers = loaded?.receivers.get(orderId) ?? receivers;
+    receiversOf = loaded?.receivers;
     await writeDuplicatesFirst(ctx);
     await rejects.finish();
   } catch (e) {
@@ -732,48 +739,133 @@ async function logBuyer(ctx: Ctx, orderId: string, opts: Record<string, unknown>
     throw e;
   }
   const buyerOf = (id: string, nick = '') => nick || (orders?.get(id)?.buyer ?? '');
-  const mine = reviews.find((r) => r.orderId === orderId);
-  const rejected = rejects.watched;
-  if (reviewFiles.length > 0 && !mine && rejected !== undefined) {
-    // The row is there but was rejected (its reason is on stderr above): not "check the order id".
-    ctx.warn(
-      msg(
-        `订单 ${orderId} 的评价行 (${rejected.file}:${rejected.line}) 被拒绝, 只检查了这个订单的联系记录, 没有检查这位买家的其他评价; 请按拒绝原因改好这一行`,
-        `the review of order ${orderId} (${rejected.file}:${rejected.line}) was rejected, so its buyer's other reviews were not checked, only this order's contacts; correct that row as its reason says`,
-      ),
-    );
-    ctx.attention();
-  } else if (reviewFiles.length > 0 && !mine) {
-    ctx.warn(
-      msg(
-        `订单 ${orderId} 不在给出的评价文件里: 检查订单编号; 只检查这个订单的联系记录`,
-        `order ${orderId} is in none of the review files given: check the order id; only this order's contacts were checked`,
-      ),
-    );
-    ctx.attention();
+  const of = new Map<string, LogBuyer>();
+  const fileOrders = new Set<string>();
+  for (const orderId of orderIds) {
+    const mine = reviews.find((r) => r.orderId === orderId);
+    const rejected = rejects.watchedRows.get(orderId);
+    if (reviewFiles.length > 0 && !mine && rejected !== undefined) {
+      // The row is there but was rejected (its reason is on stderr above): not "check the order id".
+      ctx.warn(
+        msg(
+          `订单 ${orderId} 的评价行 (${rejected.file}:${rejected.line}) 被拒绝, 只检查了这个订单的联系记录, 没有检查这位买家的其他评价; 请按拒绝原因改好这一行`,
+          `the review of order ${orderId} (${rejected.file}:${rejected.line}) was rejected, so its buyer's other reviews were not checked, only this order's contacts; correct that row as its reason says`,
+        ),
+      );
+      ctx.attention();
+    } else if (reviewFiles.length > 0 && !mine) {
+      ctx.warn(
+        msg(
+          `订单 ${orderId} 不在给出的评价文件里: 检查订单编号; 只检查这个订单的联系记录`,
+          `order ${orderId} is in none of the review files given: check the order id; only this order's contacts were checked`,
+        ),
+      );
+      ctx.attention();
+    }
+    const own = buyerOf(orderId, mine?.buyer);
+    const key = buyerKey(own, orderId);
+    fileOrders.add(orderId);
+    for (const r of reviews) if (buyerKey(buyerOf(r.orderId, r.buyer), r.orderId) === key) fileOrders.add(r.orderId);
+    of.set(orderId, {
+      buyer: namedBuyer(own),
+      notFound: reviewFiles.length > 0 && !mine,
+      receivers: receiversOf?.get(orderId) ?? new Set<string>(),
+      platform: orders?.get(orderId)?.platform ?? mine?.platform,
+    });
   }
-  const own = buyerOf(orderId, mine?.buyer);
-  const key = buyerKey(own, orderId);
-  const fileOrders = [...new Set([orderId, ...reviews.filter((r) => buyerKey(buyerOf(r.orderId, r.buyer), r.orderId) === key).map((r) => r.orderId)])];
-  return { buyer: namedBuyer(own), fileOrders, notFound: reviewFiles.length > 0 && !mine, receivers, platform: orders?.get(orderId)?.platform ?? mine?.platform };
+  return { of, fileOrders: [...fileOrders] };
+}
+
+/** A word of a file's name: a review file typed after the order ids (`reviews log 3515… reviews.csv`). */
+const FILE_WORD = /\.(csv|tsv|txt|xlsx|xlsm|xls)$/i;
+
+/**
+ * The order ids `reviews log` is given: one, or several talked about in one conversation with their
+ * buyer (`reviews log A B`, or `A,B` as other lists are written). Each is checked as the one id was;
+ * an id given twice is recorded once. A file's name among them goes with --reviews; another word
+ * that is no id is most likely the rest of an unquoted --note (`--note 问了 原因`): said so.
+ */
+function logOrderIds(args: string[]): string[] {
+  const files = args.filter((a) => FILE_WORD.test(a.trim()));
+  if (files.length > 0) {
+    const words = files.map((w) => `"${w}"`).join(', ');
+    const given = files.map((w) => (/[\s'"]/.test(w) ? `"${w}"` : w)).join(' ');
+    throw new UsageError(
+      msg(`${words} 不是订单编号`, `${words} ${files.length > 1 ? 'are' : 'is'} not ${files.length > 1 ? 'order ids' : 'an order id'}`),
+      msg(
+        `评价表用 --reviews 给出 (可以给几个): storeops reviews log <订单编号...> --reviews ${given}`,
+        `review files go with --reviews (one or more): storeops reviews log <orderId...> --reviews ${given}`,
+      ),
+    );
+  }
+  const words = args.flatMap((a) => (/[,，、]/.test(a) ? a.split(/[,，、]/).filter((w) => w.trim() !== '') : [a]));
+  const ids: string[] = [];
+  for (const w of words.length > 0 ? words : ['']) {
+    // Full-width digits (６０００…, typed with a Chinese input method) are the same id, and so is the
+    // seller centre's ="…" form pasted from its csv (typedOrderId).
+    const orderId = typedOrderId(w);
+    const idCheck = checkOrderId(orderId);
+    if (idCheck !== 'ok') {
+      // It said "pass the order id (digits)" to someone who had typed digits (`reviews log 123`): say
+      // what an order id looks like, and where to copy it from.
+      throw new UsageError(
+        typedIdProblem(`"${orderId}"`, idCheck),
+        words.length > 1 && idCheck === 'not-an-id'
+          ? msg(
+              '一次联系涉及的几个订单编号依次写在命令后 (storeops reviews log 3515313147329357901 3515313147329357902 --status contacted); 含空格的值要用引号括起来 (--note "问了 原因")',
+              'the order ids of one conversation go one after another (storeops reviews log 3515313147329357901 3515313147329357902 --status contacted); a value holding a space goes in quotes (--note "问了 原因")',
+            )
+          : msg(
+              '从 `storeops reviews queue` 的 订单编号 列或评价表里复制完整的编号, 例如 storeops reviews log 3515313147329357901 --status contacted',
+              'copy the whole id from the orderId column of `storeops reviews queue` or from the review file, e.g. storeops reviews log 3515313147329357901 --status contacted',
+            ),
+      );
+    }
+    if (!ids.includes(orderId)) ids.push(orderId);
+  }
+  return ids;
+}
+
+/** `A、B` / `A, B`. */
+function idList(ids: readonly string[]): { zh: string; en: string } {
+  return { zh: ids.join('、'), en: ids.join(', ') };
+}
+
+/**
+ * The contact histories as they were before the conversation being joined was recorded: its
+ * attempts taken out (they were checked, or forced, when it was recorded), so that adding an order
+ * to it is checked as that conversation was, and not against itself.
+ */
+function withoutConversation(histories: Map<string, OrderContacts>, join: { orderId: string; at: number; conversation: number | undefined }): Map<string, OrderContacts> {
+  const out = new Map<string, OrderContacts>();
+  for (const [id, h] of histories) {
+    const times = h.attemptTimes ?? [];
+    const convs = h.attemptConversations ?? [];
+    const keep = times.map((t, i) => !(join.conversation !== undefined ? convs[i] === join.conversation : id === join.orderId && t === join.at));
+    if (keep.every((k) => k)) {
+      out.set(id, h);
+      continue;
+    }
+    const attemptTimes = times.filter((_, i) => keep[i]);
+    out.set(id, {
+      ...h,
+      attempts: h.attempts - (times.length - attemptTimes.length),
+      attemptTimes,
+      attemptConversations: convs.filter((_, i) => keep[i]),
+      lastContactAt: attemptTimes.length > 0 ? Math.max(...attemptTimes) : null,
+    });
+  }
+  return out;
+}
+
+/** The orders whose attempt was at `t` (the buyer's last contact: the orders it was about). */
+function ordersContactedAt(histories: Map<string, OrderContacts>, t: number): string[] {
+  return [...histories].filter(([, h]) => (h.attemptTimes ?? []).includes(t)).map(([id]) => id).sort();
 }
 
 export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
-  // Full-width digits (６０００…, typed with a Chinese input method) are the same id, and so is the
-  // seller centre's ="…" form pasted from its csv (typedOrderId).
-  const orderId = typedOrderId(args[0] ?? '');
-  const idCheck = checkOrderId(orderId);
-  if (idCheck !== 'ok') {
-    // It said "pass the order id (digits)" to someone who had typed digits (`reviews log 123`): say
-    // what an order id looks like, and where to copy it from.
-    throw new UsageError(
-      typedIdProblem(`"${orderId}"`, idCheck),
-      msg(
-        '从 `storeops reviews queue` 的 订单编号 列或评价表里复制完整的编号, 例如 storeops reviews log 3515313147329357901 --status contacted',
-        'copy the whole id from the orderId column of `storeops reviews queue` or from the review file, e.g. storeops reviews log 3515313147329357901 --status contacted',
-      ),
-    );
-  }
+  const orderIds = logOrderIds(args);
+  const several = orderIds.length > 1;
   // Missing, it says what it takes: the operator typing `reviews log ID` learns the values here.
   if (opts.status === undefined || String(opts.status).trim() === '') {
     throw new UsageError(
@@ -796,52 +888,132 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
   const cfg = loadReviewsConfig(ctx, { maxAttempts: opts.maxAttempts, quietHours: opts.quietHours });
   // RULES 2.2: the limits count per buyer. The review files (or the order exports) say who the
   // buyer is; the state database holds every contact recorded with that buyer, whatever files the
-  // runs read. Without a buyer only this order's history can be checked.
+  // runs read. Without a buyer only these orders' history can be checked.
   // The contact is recorded after --reviews / --orders are read: a database that cannot be opened is told first.
   await (await import('../state/ledger.js')).checkState(ctx.statePath, { write: true });
-  const lb = await logBuyer(ctx, orderId, opts, cfg);
+  const lbs = await logBuyers(ctx, orderIds, opts, cfg);
+  const lbOf = (id: string) => lbs.of.get(id)!;
   // A 拼多多 order id (yymmdd-digits) tells its platform without any file.
-  const channel = given === undefined ? undefined : chatChannel(ctx, orderId, given, lb.platform ?? (PDD_ID.test(orderId) ? 'pdd' : undefined));
+  const channelOf = new Map(orderIds.map((id) => [id, given === undefined ? undefined : chatChannel(ctx, id, given, lbOf(id).platform ?? (PDD_ID.test(id) ? 'pdd' : undefined))] as const));
   const db = await openStateDb(ctx, true);
   try {
-    // A buyer recorded with this order's earlier contacts still names them.
-    const buyer = lb.buyer ?? namedBuyer(orderContacts(db, [orderId]).get(orderId)?.buyer);
-    if (buyer === undefined && !lb.notFound) {
-      ctx.warn(
-        fileList(opts.reviews).length === 0 && fileList(opts.orders).length === 0
-          ? msg(
-              '没有给出 --reviews: 只检查这个订单的联系记录, 没有检查同一买家其他评价的联系 (次数、间隔)',
-              "no --reviews given: only this order's contacts were checked, not the buyer's contacts about other reviews (attempts, gap)",
-            )
-          : msg(
-              `给出的文件没有写明订单 ${orderId} 的买家: 只检查这个订单的联系记录, 没有检查同一买家其他评价的联系 (次数、间隔)`,
-              `the files given do not name the buyer of order ${orderId}: only this order's contacts were checked, not the buyer's contacts about other reviews (attempts, gap)`,
-            ),
+    // A buyer recorded with an order's earlier contacts still names them.
+    const recorded = orderContacts(db, orderIds);
+    const buyerOfId = new Map(orderIds.map((id) => [id, lbOf(id).buyer ?? namedBuyer(recorded.get(id)?.buyer)] as const));
+    // One command is one conversation, with one buyer (README "reviews log"): orders of two buyers
+    // are refused, nothing recorded, each order named with its buyer.
+    const named = [...new Set([...buyerOfId.values()].filter((b): b is string => b !== undefined))];
+    if (named.length > 1) {
+      const nick = (b: string) => (ctx.showPii ? b : shownNick(b));
+      const whose = orderIds.map((id) => {
+        const b = buyerOfId.get(id);
+        return b === undefined ? msg(`${id} 的买家不明`, `${id}'s buyer is not known`) : msg(`${id} 是 ${nick(b)} 的`, `${id} is ${nick(b)}'s`);
+      });
+      const each = orderIds.map((id) => `storeops reviews log ${id} --status ${status}`);
+      throw new UsageError(
+        msg(
+          `订单 ${idList(orderIds).zh} 不是同一位买家的 (${whose.map((w) => w.zh).join('; ')}): 一次联系只能是和一位买家的; 没有记录任何一个`,
+          `orders ${idList(orderIds).en} are not one buyer's (${whose.map((w) => w.en).join('; ')}): one contact is with one buyer; none was recorded`,
+        ),
+        msg(
+          `每位买家的订单分别记录, 各自算一次联系: ${each.join('; ')} (加上原来的 --reviews 等选项)`,
+          `log each buyer's orders in a command of their own, each a contact: ${each.join('; ')} (with the same --reviews and other options)`,
+        ),
       );
     }
-    const buyerHistories = () => contactsWithBuyers(db, lb.fileOrders, () => buyer).contacts;
-    // The contact rules are checked inside the write transaction: two runs at the same moment
-    // cannot both find the buyer free and both record a contact.
+    const buyer = named[0];
+    if (buyer === undefined && orderIds.some((id) => !lbOf(id).notFound)) {
+      ctx.warn(
+        fileList(opts.reviews).length === 0 && fileList(opts.orders).length === 0
+          ? several
+            ? msg(
+                '没有给出 --reviews: 只检查这几个订单的联系记录, 没有检查同一买家其他评价的联系 (次数、间隔), 也无法核对它们是否属于同一位买家',
+                "no --reviews given: only these orders' contacts were checked, not the buyer's contacts about other reviews (attempts, gap), nor that they are one buyer's",
+              )
+            : msg(
+                '没有给出 --reviews: 只检查这个订单的联系记录, 没有检查同一买家其他评价的联系 (次数、间隔)',
+                "no --reviews given: only this order's contacts were checked, not the buyer's contacts about other reviews (attempts, gap)",
+              )
+          : msg(
+              `给出的文件没有写明订单 ${idList(orderIds.filter((id) => !lbOf(id).notFound)).zh} 的买家: 只检查${several ? '这几个' : '这个'}订单的联系记录, 没有检查同一买家其他评价的联系 (次数、间隔)`,
+              `the files given do not name the buyer of order ${idList(orderIds.filter((id) => !lbOf(id).notFound)).en}: only ${several ? "these orders'" : "this order's"} contacts were checked, not the buyer's contacts about other reviews (attempts, gap)`,
+            ),
+      );
+    } else if (buyer !== undefined && several) {
+      // Some orders' buyer is known, another's is not (no review row, a masked nick): recorded as
+      // the operator says, one conversation, that order without a buyer (never guessed).
+      const unknown = orderIds.filter((id) => buyerOfId.get(id) === undefined && !lbOf(id).notFound);
+      if (unknown.length > 0) {
+        ctx.warn(
+          msg(
+            `给出的文件没有写明订单 ${idList(unknown).zh} 的买家, 无法核对它和其他订单属于同一位买家; 按同一次联系记录`,
+            `the files given do not name the buyer of order ${idList(unknown).en}, so that it is the same buyer's as the others could not be checked; recorded as part of the one contact`,
+          ),
+        );
+      }
+    }
+    const buyerHistories = () => contactsWithBuyers(db, lbs.fileOrders, () => buyer).contacts;
     const who = opts.who === undefined ? undefined : String(opts.who);
+    const typedNote = opts.note === undefined ? undefined : String(opts.note);
+    const attempt = CONTACT_STATUSES.has(status);
     let note: string | undefined;
-    // Waiting for a busy database does not block signals: SIGTERM then ends the run, nothing recorded.
-    await db.logContactWaiting({ orderId, at: ctx.asOf, status, channel, note: opts.note === undefined ? undefined : String(opts.note), who, buyer }, () => {
-      const histories = buyerHistories();
-      const before = buyerContactState(histories.get(orderId), [...histories.values()], ctx.asOf, cfg.settings, PLATFORM_TZ);
+    let at = ctx.asOf;
+    let toRecord = orderIds;
+    let joined: { orderIds: string[]; at: number } | undefined;
+    const entry = (orderId: string) => ({ orderId, at, status, channel: channelOf.get(orderId), note, who, buyer: buyerOfId.get(orderId) });
+    // The contact rules are checked inside the write transaction: two runs at the same moment
+    // cannot both find the buyer free and both record a contact. Waiting for a busy database does
+    // not block signals: SIGTERM then ends the run, nothing recorded. All the orders are recorded
+    // in that one transaction, or none.
+    await db.logContactsWaiting(orderIds.map(entry), () => {
+      let histories = buyerHistories();
+      at = ctx.asOf;
+      toRecord = orderIds;
+      joined = undefined;
+      let join: { orderId: string; at: number; conversation: number | undefined } | undefined;
+      // Orders added to a conversation already recorded (`reviews log A B --as-of <A's contact>`,
+      // README): an order of the command has an attempt in the same second as --as-of and another
+      // has not: the others join that conversation, still one contact; A is not recorded again.
+      if (attempt) {
+        const sec = Math.floor(ctx.asOf / 1000);
+        const found = new Map<string, { at: number; conversation: number | undefined }>();
+        for (const id of orderIds) {
+          const h = histories.get(id);
+          const i = (h?.attemptTimes ?? []).findIndex((t) => Math.floor(t / 1000) === sec);
+          if (h && i >= 0) found.set(id, { at: h.attemptTimes![i]!, conversation: h.attemptConversations?.[i] });
+        }
+        const conv = [...found.values()];
+        const one = conv.length === 1 || (conv.length > 1 && conv[0]!.conversation !== undefined && conv.every((c) => c.conversation === conv[0]!.conversation));
+        if (found.size > 0 && found.size < orderIds.length && one) {
+          const [firstId, first] = [...found][0]!;
+          join = { orderId: firstId, at: first.at, conversation: first.conversation };
+          at = first.at;
+          toRecord = orderIds.filter((id) => !found.has(id));
+          joined = { orderIds: [...found.keys()], at };
+          histories = withoutConversation(histories, join);
+        }
+      }
+      const states = orderIds.map((id) => [id, buyerContactState(histories.get(id), [...histories.values()], at, cfg.settings, PLATFORM_TZ)] as const);
+      const before = states[0]![1];
+      const onOrder = (id: string, m: { zh: string; en: string }) => (several ? msg(`订单 ${id}: ${m.zh}`, `order ${id}: ${m.en}`) : m);
       // RULES 2.2 (恶意骚扰, ruleId 11000254): a contact that breaks the contact rules is refused
-      // (exit 2) unless --force says it happened anyway and must be on record.
+      // (exit 2) unless --force says it happened anyway and must be on record. Checked once for
+      // the conversation: its orders are one contact with one buyer.
       const broken: { zh: string; en: string }[] = [];
-      if (CONTACT_STATUSES.has(status)) {
-        if (before.status === 'do_not_contact') broken.push(msg('买家要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted (do_not_contact)'));
-        if (before.status !== 'do_not_contact' && before.blocked === 'do_not_contact') broken.push(msg('买家在另一条评价上要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted, about another review (do_not_contact)'));
-        if (before.attempts >= cfg.settings.maxAttempts) broken.push(msg(`已联系 ${before.attempts} 次, 上限 ${cfg.settings.maxAttempts} 次`, `already ${plural(before.attempts, 'attempt')}, the limit is ${cfg.settings.maxAttempts}`));
-        else if (before.buyerAttempts >= cfg.settings.maxAttempts) {
+      let gapHint: { zh: string; en: string } | undefined;
+      if (attempt) {
+        const stopped = states.filter(([, s]) => s.status === 'do_not_contact');
+        for (const [id] of stopped) broken.push(onOrder(id, msg('买家要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted (do_not_contact)')));
+        if (stopped.length === 0 && states.some(([, s]) => s.blocked === 'do_not_contact')) broken.push(msg('买家在另一条评价上要求不再联系 (do_not_contact)', 'the buyer asked not to be contacted, about another review (do_not_contact)'));
+        const used = states.filter(([, s]) => s.attempts >= cfg.settings.maxAttempts);
+        for (const [id, s] of used) broken.push(onOrder(id, msg(`已联系 ${s.attempts} 次, 上限 ${cfg.settings.maxAttempts} 次`, `already ${plural(s.attempts, 'attempt')}, the limit is ${cfg.settings.maxAttempts}`)));
+        if (used.length === 0 && before.buyerAttempts >= cfg.settings.maxAttempts) {
           const days = cfg.settings.attemptWindowDays;
           broken.push(msg(`这位买家 ${days} 天内已被联系 ${before.buyerAttempts} 次 (含其他评价), 上限 ${cfg.settings.maxAttempts} 次`, `the buyer was contacted ${before.buyerAttempts === 1 ? 'once' : `${before.buyerAttempts} times`} in ${plural(days, 'day')} (other reviews included), the limit is ${cfg.settings.maxAttempts}`));
         }
         const last = before.buyerLastContactAt;
         const gapEnd = last === null ? null : last + cfg.settings.minGapHours * HOUR_MS;
-        if (last !== null && gapEnd !== null && ctx.asOf < gapEnd) {
+        if (last !== null && gapEnd !== null && at < gapEnd) {
           // The time named is the queue's nextContactAt: a gap that ends in quiet hours (a contact at
           // 21:50 + 4 h = 01:50) allows the next contact only when they end (08:00). Before, this
           // said "allowed from 01:50", a time the rule forbids (RULES 2.2, 恶意骚扰).
@@ -852,15 +1024,34 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
               `less than ${cfg.settings.minGapHours} h since the buyer was last contacted (${ctx.tz.format(last)}); the next contact is allowed from ${ctx.tz.format(allowed)}`,
             ),
           );
+          // The last contact was about another of the buyer's orders (陈姐: A logged at 14:05, B at
+          // 14:06, one chat): B can be added to that contact, one attempt, and next time both ids
+          // go in one command. Until 2026-12 only --force was offered, a second attempt counted.
+          const lastIds = ordersContactedAt(histories, last);
+          const others = orderIds.filter((id) => !lastIds.includes(id));
+          if (lastIds.length > 0 && others.length > 0 && !joined) {
+            const all = [...lastIds, ...others];
+            const files = [
+              ...(fileList(opts.reviews).length > 0 ? ['--reviews', ...fileList(opts.reviews)] : []),
+              ...(fileList(opts.orders).length > 0 ? ['--orders', ...fileList(opts.orders)] : []),
+            ].map((w) => (/[\s'"]/.test(w) ? `"${w}"` : w));
+            const tz = ['Asia/Shanghai', 'PRC', 'Asia/Chongqing'].includes(ctx.tz.name) ? '' : ` --tz ${ctx.tz.name}`;
+            const add = `storeops reviews log ${all.join(' ')} --status ${status} --as-of "${ctx.tz.format(last)}"${tz}${files.length > 0 ? ' ' + files.join(' ') : ''}`;
+            const both = `storeops reviews log ${all.join(' ')} --status contacted`;
+            gapHint = msg(
+              `若订单 ${idList(others).zh} 是在 ${ctx.tz.format(last)} 与买家的那次联系 (订单 ${idList(lastIds).zh}) 中一起谈的, 把它加入那次联系, 仍算一次: ${add} (订单 ${idList(lastIds).zh} 不会重复记录)。以后一次联系谈到买家的几个订单时, 把编号写在同一条命令里: ${both}。若确实是第二次联系 (例如买家主动找来), 加 --force 记录在案。`,
+              `if order ${idList(others).en} was talked about in that contact with the buyer at ${ctx.tz.format(last)} (order ${idList(lastIds).en}), add it to that contact, still one: ${add} (order ${idList(lastIds).en} is not recorded again). Next time one conversation covers several of the buyer's orders, give their ids in one command: ${both}. If this really was a second contact (say the buyer reached out), add --force to put it on record.`,
+            );
+          }
         }
-        if (inQuietHours(ctx.asOf, cfg.settings, PLATFORM_TZ)) {
+        if (inQuietHours(at, cfg.settings, PLATFORM_TZ)) {
           // Quiet hours are Beijing time whatever --tz says: name the window and, when --tz shows
           // another wall time, the Beijing one (under --tz America/Los_Angeles it said "15:00:00 is
           // within quiet hours", which reads as wrong against 22:00-08:00).
           const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
           const window = `${hm(cfg.settings.quietStart)}-${hm(cfg.settings.quietEnd)}`;
-          const here = ctx.tz.format(ctx.asOf);
-          const beijing = PLATFORM_TZ.format(ctx.asOf);
+          const here = ctx.tz.format(at);
+          const beijing = PLATFORM_TZ.format(at);
           const when = here === beijing ? { zh: here, en: here } : { zh: `${here} (北京时间 ${beijing})`, en: `${here} (${beijing} Beijing time)` };
           broken.push(
             msg(
@@ -870,29 +1061,32 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
           );
         }
       }
-      note = opts.note === undefined ? undefined : String(opts.note);
+      note = typedNote;
+      const ids = idList(orderIds);
+      const subject = several ? msg(`订单 ${ids.zh}`, `orders ${ids.en}`) : msg(`订单 ${ids.zh}`, `order ${ids.en}`);
       if (broken.length > 0) {
         const why = { zh: broken.map((b) => b.zh).join('; '), en: broken.map((b) => b.en).join('; ') };
         if (!opts.force) {
           throw new UsageError(
-            msg(`订单 ${orderId}: 不记录这次联系: ${why.zh}`, `order ${orderId}: contact not recorded: ${why.en}`),
-            msg(
-              '联系买家前先看 `storeops reviews queue` 的 下次可联系 列。若联系确实已经发生 (例如买家主动找来), 加 --force 记录在案。',
-              'check the nextContactAt column of `storeops reviews queue` before contacting. If the contact really happened (say the buyer reached out), add --force to put it on record.',
-            ),
+            msg(`${subject.zh}: 不记录这次联系: ${why.zh}`, `${subject.en}: contact not recorded: ${why.en}`),
+            gapHint ??
+              msg(
+                '联系买家前先看 `storeops reviews queue` 的 下次可联系 列。若联系确实已经发生 (例如买家主动找来), 加 --force 记录在案。',
+                'check the nextContactAt column of `storeops reviews queue` before contacting. If the contact really happened (say the buyer reached out), add --force to put it on record.',
+              ),
           );
         }
-        ctx.warn(msg(`订单 ${orderId}: 按 --force 记录, 尽管 ${why.zh}`, `order ${orderId}: recorded because of --force although ${why.en}`));
+        ctx.warn(msg(`${subject.zh}: 按 --force 记录, 尽管 ${why.zh}`, `${subject.en}: recorded because of --force although ${why.en}`));
         // In the run's language, as the note beside it is typed and as ledger list / reviews log show
         // it back (a zh run stored the English text until 2026-12). Kept as text: no reader parses it.
         const forced = ctx.lang === 'zh' ? `[强制记录: ${why.zh}]` : `[forced: ${why.en}]`;
         note = `${forced}${note ? ' ' + note : ''}`;
         ctx.attention();
       }
-      return { orderId, at: ctx.asOf, status, channel, note, who, buyer };
+      return { entries: toRecord.map(entry), ...(join ? { join: { orderId: join.orderId, at: join.at } } : {}) };
     });
     const afterH = buyerHistories();
-    const after = buyerContactState(afterH.get(orderId), [...afterH.values()], ctx.asOf, cfg.settings, PLATFORM_TZ);
+    const afterOf = (id: string) => buyerContactState(afterH.get(id), [...afterH.values()], at, cfg.settings, PLATFORM_TZ);
     await writeRows(
       ctx,
       [
@@ -904,13 +1098,47 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
         { key: 'nextContactAt', zh: '下次可联系', en: 'nextContactAt', type: 'time' },
         { key: 'note', zh: '备注', en: 'note' },
       ],
-      [{ orderId, at: ctx.asOf, status, channel: channel ?? '', attempts: after.attempts, nextContactAt: after.nextContactAt, note: note === undefined ? '' : ctx.showPii ? note : scrubFreeText(note, lb.receivers) }],
+      toRecord.map((orderId) => {
+        const after = afterOf(orderId);
+        return {
+          orderId,
+          at,
+          status,
+          channel: channelOf.get(orderId) ?? '',
+          attempts: after.attempts,
+          nextContactAt: after.nextContactAt,
+          note: note === undefined ? '' : ctx.showPii ? note : scrubFreeText(note, lbOf(orderId).receivers),
+        };
+      }),
     );
-    ctx.info(
-      after.nextContactAt === null
-        ? msg(`已记录。订单 ${orderId} 不再联系 (${BLOCKED_ZH[after.blocked ?? ''] ?? after.blocked})。`, `recorded. Order ${orderId}: no further contact (${after.blocked}).`)
-        : msg(`已记录。订单 ${orderId} 已联系 ${after.attempts}/${cfg.settings.maxAttempts} 次。`, `recorded. Order ${orderId}: ${after.attempts}/${cfg.settings.maxAttempts} attempts used.`),
-    );
+    const after = afterOf(toRecord[0]!);
+    const blocked = { zh: BLOCKED_ZH[after.blocked ?? ''] ?? after.blocked, en: after.blocked };
+    if (!several && !joined) {
+      const orderId = orderIds[0]!;
+      ctx.info(
+        after.nextContactAt === null
+          ? msg(`已记录。订单 ${orderId} 不再联系 (${blocked.zh})。`, `recorded. Order ${orderId}: no further contact (${blocked.en}).`)
+          : msg(`已记录。订单 ${orderId} 已联系 ${after.attempts}/${cfg.settings.maxAttempts} 次。`, `recorded. Order ${orderId}: ${after.attempts}/${cfg.settings.maxAttempts} attempts used.`),
+      );
+    } else {
+      const rec = idList(toRecord);
+      const head = joined
+        ? msg(
+            `已记录。订单 ${rec.zh} 加入 ${ctx.tz.format(at)} 与买家的那次联系 (订单 ${idList(joined.orderIds).zh}), 仍算一次联系`,
+            `recorded. Order ${rec.en} added to the contact with the buyer at ${ctx.tz.format(at)} (order ${idList(joined.orderIds).en}), still one contact`,
+          )
+        : attempt
+          ? msg(`已记录。订单 ${rec.zh} 算作与买家的一次联系`, `recorded. Orders ${rec.en}: one contact with the buyer`)
+          : msg(`已记录。订单 ${rec.zh}`, `recorded. Orders ${rec.en}`);
+      ctx.info(
+        after.nextContactAt === null
+          ? msg(`${head.zh}; 不再联系 (${blocked.zh})。`, `${head.en}; no further contact (${blocked.en}).`)
+          : msg(
+              `${head.zh}; 买家已被联系 ${after.buyerAttempts}/${cfg.settings.maxAttempts} 次。`,
+              `${head.en}; ${after.buyerAttempts}/${cfg.settings.maxAttempts} of the buyer's attempts used.`,
+            ),
+      );
+    }
   } finally {
     db.close();
   }

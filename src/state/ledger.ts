@@ -381,6 +381,21 @@ export interface ContactEntry {
   who?: string;
   /** The buyer's nick (schema 6; absent when not known): the per-buyer contact rules look it up. */
   buyer?: string;
+  /**
+   * Read back: the conversation this entry was part of when that conversation covered several orders
+   * (schema 15; `reviews log A B`): the same number on each of its orders' entries, one attempt for
+   * the buyer. Absent: a contact about this order alone. Ignored when recording (logContacts says).
+   */
+  conversation?: number;
+}
+
+/**
+ * What `logContactsWaiting`'s check returns: the entries to record as ONE conversation, and, to add
+ * them to a conversation already recorded, an attempt entry of it (its order and time, as read back).
+ */
+export interface ConversationToLog {
+  entries: ContactEntry[];
+  join?: { orderId: string; at: number };
 }
 
 export interface ContactSummary {
@@ -438,6 +453,14 @@ export interface StateDb {
    * the insert run in one transaction, as in logContact.
    */
   logContactWaiting(c: ContactEntry, check?: () => ContactEntry | void): Promise<void>;
+  /**
+   * Record several orders' entries as one conversation (`reviews log A B`, schema 15), all or none in
+   * one transaction, as logContactWaiting records one: `check` runs under the write lock and returns
+   * what to record (or throws to refuse: nothing is recorded). Entries of several orders share a
+   * conversation number; one entry alone is recorded as logContact records it (no number), unless it
+   * joins a conversation already recorded (`join`: that conversation's rows get the number too).
+   */
+  logContactsWaiting(entries: ContactEntry[], check?: () => ConversationToLog | void): Promise<void>;
   /** Contact history per order id (all orders when ids omitted). attempts = entries whose status is 'contacted' or 'awaiting_reply'; status = the latest entry's status. */
   contactHistory(orderIds?: string[]): Map<string, ContactSummary>;
   /** The orders with a contact recorded with each of these buyers (schema 6), by buyer. */
@@ -981,9 +1004,13 @@ interface ContactRow {
   note: string | null;
   who: string | null;
   buyer: string | null;
+  /** Schema 15: set on each row of a conversation that covered several orders; NULL otherwise. */
+  conversation?: number | null;
 }
 
 class SqliteState implements StateDb {
+  /** The contacts table has schema 15's conversation column (read once). */
+  private conversationCol: boolean | undefined;
   constructor(
     readonly path: string,
     private readonly db: BetterSqlite3.Database,
@@ -3427,10 +3454,51 @@ class SqliteState implements StateDb {
   }
 
   async logContactWaiting(c: ContactEntry, check?: () => ContactEntry | void): Promise<void> {
+    return this.logWaiting([c], () => {
+      const e = check?.() ?? c;
+      checkContact(e);
+      this.db.prepare(CONTACT_INSERT).run(...contactValues(e));
+    });
+  }
+
+  async logContactsWaiting(entries: ContactEntry[], check?: () => ConversationToLog | void): Promise<void> {
+    return this.logWaiting(entries, () => {
+      const db = this.db;
+      const insert = db.prepare(CONTACT_INSERT_IN);
+      const setConversation = db.prepare('UPDATE contacts SET conversation = ? WHERE id = ?');
+      // The attempt entry to join, as summarise reads it back: its order, its time, latest row first.
+      const joinRow = db.prepare(
+        `SELECT id, conversation FROM contacts WHERE order_id = ? AND at = ? AND status IN ('contacted', 'awaiting_reply') ORDER BY id DESC LIMIT 1`,
+      );
+      const r = check?.() ?? { entries };
+      for (const e of r.entries) checkContact(e);
+      if (r.entries.length === 0) return;
+      let conversation: number | null = null;
+      if (r.join) {
+        const row = joinRow.get(r.join.orderId, r.join.at) as { id: number; conversation: number | null } | undefined;
+        if (!row) throw new TypeError(`no contact of order ${r.join.orderId} at ${r.join.at} to join`);
+        conversation = row.conversation ?? row.id;
+        if (row.conversation === null) setConversation.run(conversation, row.id);
+      }
+      for (const e of r.entries) {
+        const id = Number(insert.run(...contactValues(e), r.entries.length > 1 || conversation !== null ? conversation : null).lastInsertRowid);
+        // The first row of a new conversation about several orders names it.
+        if (conversation === null && r.entries.length > 1) {
+          conversation = id;
+          setConversation.run(id, id);
+        }
+      }
+    });
+  }
+
+  /**
+   * Waits for the write lock without blocking the event loop (see logContactWaiting), then runs
+   * `write` (which checks and inserts) in that one transaction: committed whole or rolled back.
+   */
+  private async logWaiting(entries: ContactEntry[], write: () => void): Promise<void> {
     this.writable();
-    checkContact(c);
+    for (const c of entries) checkContact(c);
     const db = this.db;
-    const insert = db.prepare(CONTACT_INSERT);
     // A signal while waiting: stop trying for the lock; the CLI's handler ends the run (SPEC: a
     // signal ends the run with 128 + its number) before anything is written.
     let signalled = false;
@@ -3459,9 +3527,7 @@ class SqliteState implements StateDb {
         await sleep(Math.min(25, Math.max(1, deadline - Date.now())));
       }
       try {
-        const e = check?.() ?? c;
-        checkContact(e);
-        insert.run(...contactValues(e));
+        write();
         db.exec('COMMIT');
       } catch (e) {
         if (db.inTransaction) db.exec('ROLLBACK');
@@ -3475,7 +3541,9 @@ class SqliteState implements StateDb {
 
   contactHistory(orderIds?: string[]): Map<string, ContactSummary> {
     if (orderIds && orderIds.length === 0) return new Map();
-    const cols = 'order_id, at, status, channel, note, who, buyer';
+    // A handle reading an older schema as it is (openState readOnly) has no conversation column.
+    this.conversationCol ??= this.guard(() => (this.db.prepare("SELECT count(*) FROM pragma_table_info('contacts') WHERE name = 'conversation'").pluck().get() as number) > 0);
+    const cols = `order_id, at, status, channel, note, who, buyer${this.conversationCol ? ', conversation' : ''}`;
     const rows = this.guard(() =>
       orderIds
         ? this.db.prepare(`SELECT ${cols} FROM contacts WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, at, id`).all(JSON.stringify(orderIds))
@@ -3764,6 +3832,7 @@ class SqliteState implements StateDb {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const CONTACT_INSERT = 'INSERT INTO contacts (order_id, at, status, channel, note, who, buyer) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const CONTACT_INSERT_IN = 'INSERT INTO contacts (order_id, at, status, channel, note, who, buyer, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 function contactValues(e: ContactEntry): [string, number, ReviewStatus, string | null, string | null, string | null, string | null] {
   return [e.orderId, e.at, e.status, e.channel ?? null, e.note ?? null, e.who ?? null, e.buyer ?? null];
 }
@@ -3795,6 +3864,7 @@ export function summarise(rows: ContactRow[]): Map<string, ContactSummary> {
       e.buyer = r.buyer;
       s.buyer = r.buyer;
     }
+    if (r.conversation != null) e.conversation = r.conversation;
     s.entries.push(e);
     s.status = r.status;
     if (r.status === 'do_not_contact' && s.stoppedAt === null) s.stoppedAt = r.at;
@@ -3878,6 +3948,7 @@ function emptyState(file: string): StateDb {
       throw missingError(file);
     },
     logContactWaiting: () => Promise.reject(missingError(file)),
+    logContactsWaiting: () => Promise.reject(missingError(file)),
     contactHistory: () => new Map(),
     ordersOfBuyers: () => new Map(),
     listVouchers: () => [],

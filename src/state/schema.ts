@@ -325,6 +325,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    to: 15,
+    what: 'review contacts logged as one conversation',
+    up(db) {
+      // RULES 2.2 (恶意骚扰): the cap limits how often a buyer is contacted, so one conversation about
+      // several of a buyer's orders (`reviews log A B`) is one attempt. Each order keeps its own row
+      // (the queue and ledger list show it contacted); `conversation` is the same on every row of one
+      // conversation that covered several orders: the id of its first row. NULL: a contact about one
+      // order, its own conversation — every row recorded before v15 (never guessed from the times).
+      db.exec(`
+        ALTER TABLE contacts ADD COLUMN conversation INTEGER;
+        CREATE INDEX contacts_conversation ON contacts (conversation) WHERE conversation IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

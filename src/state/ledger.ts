@@ -465,6 +465,8 @@ export interface StateDb {
   contactHistory(orderIds?: string[]): Map<string, ContactSummary>;
   /** The orders with a contact recorded with each of these buyers (schema 6), by buyer. */
   ordersOfBuyers(buyers: string[]): Map<string, string[]>;
+  /** The orders each of these conversations (ContactEntry.conversation, schema 15) was about, by conversation. */
+  conversationOrders(conversations: number[]): Map<number, string[]>;
   listVouchers(): ListedVoucher[];
   /**
    * The ids of the orders recorded vouchers paid (kind 'voucher', the paying claim): the ids alone,
@@ -3552,6 +3554,15 @@ class SqliteState implements StateDb {
     return summarise(rows);
   }
 
+  conversationOrders(conversations: number[]): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    if (conversations.length === 0) return out;
+    const select = 'SELECT DISTINCT conversation AS c, order_id FROM contacts WHERE conversation IN (SELECT value FROM json_each(?)) ORDER BY conversation, order_id';
+    const rows = this.guard(() => this.db.prepare(select).all(JSON.stringify(conversations))) as { c: number; order_id: string }[];
+    for (const r of rows) out.set(r.c, [...(out.get(r.c) ?? []), r.order_id]);
+    return out;
+  }
+
   ordersOfBuyers(buyers: string[]): Map<string, string[]> {
     const out = new Map<string, string[]>();
     if (buyers.length === 0) return out;
@@ -3951,6 +3962,7 @@ function emptyState(file: string): StateDb {
     logContactsWaiting: () => Promise.reject(missingError(file)),
     contactHistory: () => new Map(),
     ordersOfBuyers: () => new Map(),
+    conversationOrders: () => new Map(),
     listVouchers: () => [],
     paidOrderIds: () => new Set(),
     paidAmong: () => new Set(),

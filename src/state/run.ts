@@ -64,6 +64,9 @@ export const CONTACT_ENTRY_COLUMNS: readonly Column[] = [
   { key: 'note', zh: '备注', en: 'note', type: 'text' },
   { key: 'who', zh: '经办人', en: 'who', type: 'text' },
   { key: 'buyer', zh: '买家', en: 'buyer', type: 'text', whole: true },
+  // Schema 15: the other orders of the same contact (`reviews log A B`, one conversation, one attempt
+  // for the buyer); empty for a contact about this order alone.
+  { key: 'sameContact', zh: '同次联系的其他订单', en: 'sameContact', type: 'list' },
 ];
 
 type What = 'vouchers' | 'contacts';
@@ -164,7 +167,13 @@ export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<st
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [];
     // buyer: empty for contacts recorded before schema 6 or without a known buyer.
-    for (const s of history.values()) for (const e of s.entries) rows.push({ buyer: null, ...e, ...(ctx.showPii || !e.buyer ? {} : { buyer: shownNick(e.buyer) }), note: shownNote(e.note, ctx.showPii) });
+    const conversations = db.conversationOrders([...new Set([...history.values()].flatMap((s) => s.entries.map((e) => e.conversation)).filter((c): c is number => c !== undefined))]);
+    for (const s of history.values()) {
+      for (const { conversation, ...e } of s.entries) {
+        const same = conversation === undefined ? [] : (conversations.get(conversation) ?? []).filter((id) => id !== e.orderId);
+        rows.push({ buyer: null, ...e, ...(ctx.showPii || !e.buyer ? {} : { buyer: shownNick(e.buyer) }), note: shownNote(e.note, ctx.showPii), sameContact: same });
+      }
+    }
     await writeRows(ctx, CONTACT_ENTRY_COLUMNS, rows);
     ctx.info(msg(`${rows.length} 条联系记录, ${history.size} 个订单 (${db.path})`, `${rows.length} contact ${rows.length === 1 ? 'entry' : 'entries'} for ${plural(history.size, 'order')} (${db.path})`));
   });

@@ -15,13 +15,17 @@ describe('a review file after the order id of reviews message / log', () => {
         '  提示: 评价表用 --reviews 给出 (可以给几个): storeops reviews message <订单编号> --reviews "商品评论-2026-11-20 10_19_18.xlsx"\n' +
         '(加 --help 查看用法)\n',
     );
+    // reviews log takes several order ids (one conversation, rules.md §2.2): the files are no ids,
+    // refused by the command itself with the same hint (nothing recorded).
     const en = runCli(['reviews', 'log', '3515313147329357901', 'reviews.csv', 'more.csv', '--status', 'contacted', '--lang', 'en']);
     expect(en.code).toBe(2);
     expect(en.stderr).toBe(
-      "storeops: error: too many arguments for 'log'. Expected 1 argument but got 3: \"reviews.csv\", \"more.csv\" are not expected there.\n" +
-        '  hint: review files go with --reviews (one or more): storeops reviews log <orderId> --reviews reviews.csv more.csv\n' +
-        '(add --help for usage)\n',
+      'storeops: error: "reviews.csv", "more.csv" are not order ids\n' +
+        '  hint: review files go with --reviews (one or more): storeops reviews log <orderId...> --reviews reviews.csv more.csv\n',
     );
+    const zhLog = runCli(['reviews', 'log', '3515313147329357901', '商品评论.xlsx', '--status', 'contacted', '--lang', 'zh']);
+    expect(zhLog.code).toBe(2);
+    expect(zhLog.stderr).toBe('storeops: 错误: "商品评论.xlsx" 不是订单编号\n  提示: 评价表用 --reviews 给出 (可以给几个): storeops reviews log <订单编号...> --reviews 商品评论.xlsx\n');
   });
 
   it('a word that is no file keeps the list hint', () => {

@@ -1040,7 +1040,7 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
             const both = `storeops reviews log ${all.join(' ')} --status contacted`;
             gapHint = msg(
               `若订单 ${idList(others).zh} 是在 ${ctx.tz.format(last)} 与买家的那次联系 (订单 ${idList(lastIds).zh}) 中一起谈的, 把它加入那次联系, 仍算一次: ${add} (订单 ${idList(lastIds).zh} 不会重复记录)。以后一次联系谈到买家的几个订单时, 把编号写在同一条命令里: ${both}。若确实是第二次联系 (例如买家主动找来), 加 --force 记录在案。`,
-              `if order ${idList(others).en} was talked about in that contact with the buyer at ${ctx.tz.format(last)} (order ${idList(lastIds).en}), add it to that contact, still one: ${add} (order ${idList(lastIds).en} is not recorded again). Next time one conversation covers several of the buyer's orders, give their ids in one command: ${both}. If this really was a second contact (say the buyer reached out), add --force to put it on record.`,
+              `if ${others.length > 1 ? `orders ${idList(others).en} were` : `order ${idList(others).en} was`} talked about in that contact with the buyer at ${ctx.tz.format(last)} (${lastIds.length > 1 ? 'orders' : 'order'} ${idList(lastIds).en}), add ${others.length > 1 ? 'them' : 'it'} to that contact, still one: ${add} (${lastIds.length > 1 ? 'orders' : 'order'} ${idList(lastIds).en} ${lastIds.length > 1 ? 'are' : 'is'} not recorded again). Next time one conversation covers several of the buyer's orders, give their ids in one command: ${both}. If this really was a second contact (say the buyer reached out), add --force to put it on record.`,
             );
           }
         }

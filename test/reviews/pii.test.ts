@@ -56,7 +56,7 @@ describe('a contact note holding the buyer phone or address is masked where it i
     const list = runCli(['ledger', 'list', '--what', 'contacts', '--state', state, '-f', 'csv', '--lang', 'en']);
     expect(list.stdout).toBe(`orderId,status,attempts,lastContactAt,updatedAt,channel,note,who\n4400000000000000002,contacted,1,2026-11-21 10:00:00,2026-11-21 10:00:00,,${masked},\n`);
     const exp = runCli(['ledger', 'export', '--what', 'contacts', '--state', state, '-f', 'csv', '--lang', 'en']);
-    expect(exp.stdout).toBe(`orderId,at,status,channel,note,who,buyer\n4400000000000000002,2026-11-21 10:00:00,contacted,,${masked},,小周\n`);
+    expect(exp.stdout).toBe(`orderId,at,status,channel,note,who,buyer,sameContact\n4400000000000000002,2026-11-21 10:00:00,contacted,,${masked},,小周,\n`);
     // One entry, one order: said in the singular (was "1 contact entries for 1 orders").
     expect(exp.stderr).toContain('1 contact entry for 1 order (');
     expect(list.stderr).toContain('1 order with review contacts (');

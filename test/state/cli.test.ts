@@ -184,13 +184,13 @@ describe('ledger list', () => {
 });
 
 describe('ledger export', () => {
-  it('--what contacts -f json: every entry, times ISO with +08:00', () => {
+  it('--what contacts -f json: every entry, times ISO with +08:00 (sameContact empty: each a contact about its order alone, schema 15)', () => {
     const r = runCli(['--state', file, '-q', 'ledger', 'export', '--what', 'contacts', '-f', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
-      { orderId: '3551234567890123456', at: '2026-11-21T09:00:00+08:00', status: 'contacted', channel: 'wangwang', note: '已道歉, 说明原因', who: 'xiaoli', buyer: null },
-      { orderId: '3551234567890123456', at: '2026-11-21T10:00:00+08:00', status: 'awaiting_reply', channel: 'phone', note: null, who: 'xiaoli', buyer: null },
-      { orderId: '3559999999999999999', at: '2026-11-21T11:00:00+08:00', status: 'do_not_contact', channel: null, note: 'buyer asked', who: null, buyer: null },
+      { orderId: '3551234567890123456', at: '2026-11-21T09:00:00+08:00', status: 'contacted', channel: 'wangwang', note: '已道歉, 说明原因', who: 'xiaoli', buyer: null, sameContact: [] },
+      { orderId: '3551234567890123456', at: '2026-11-21T10:00:00+08:00', status: 'awaiting_reply', channel: 'phone', note: null, who: 'xiaoli', buyer: null, sameContact: [] },
+      { orderId: '3559999999999999999', at: '2026-11-21T11:00:00+08:00', status: 'do_not_contact', channel: null, note: 'buyer asked', who: null, buyer: null, sameContact: [] },
     ]);
   });
 

@@ -246,8 +246,11 @@ export class OrderSet {
     // batch (seenBatch) and in duplicateRow; the rejected rows' ids are kept by rejectRecord and
     // rejectParsed. Nothing of it in the per-row path: its optimised code stays as small.
     const ev = this.evidence[f.idx];
-    // A row read well: a duplicate, or taken (counted and passed on).
-    const take = async (line: number, r: ParsedRow, out: ParsedRow[]): Promise<void> => {
+    // A row read well: a duplicate, or taken (counted and passed on). Synchronous for a taken row,
+    // which is every row of a clean export: the caller awaits only a duplicate's promise (the logs).
+    // An async `take` awaited on every row suspended rowBatches once a row, a million promises and
+    // resumptions in a 1M-row run (issue 21, forty-second round: docs/performance.md).
+    const take = (line: number, r: ParsedRow, out: ParsedRow[]): Promise<void> | undefined => {
       const n = this.files.length;
       let prev: number | undefined;
       if (!dedupeByLine) prev = this.seenOrders.getOrAdd(r.orderId, line, f.idx);
@@ -262,10 +265,7 @@ export class OrderSet {
         }
         prev = group.prev;
       }
-      if (prev !== undefined) {
-        await this.duplicateRow(f, line, r, prev, dedupeByLine);
-        return;
-      }
+      if (prev !== undefined) return this.duplicateRow(f, line, r, prev, dedupeByLine);
       stats.accepted++;
       if (r.timeSlack) stats.coarseTimes++;
       const when = r.paidAt ?? r.createdAt;
@@ -280,6 +280,7 @@ export class OrderSet {
         if (r.postage) stats.postageSum = stats.postageSum.plus(r.postage);
       }
       out.push(r);
+      return undefined;
     };
     // The id columns the file has, each watched for a spreadsheet's zeros (ZeroedColumn) until a whole id clears it.
     const zeroCols = (['orderId', 'lineId', 'parentOrderId'] as const).filter((k) => d.map.index.has(k)).map((key) => ({ key, ix: d.map.index.get(key)!, col: new ZeroedColumn() }));
@@ -356,7 +357,8 @@ export class OrderSet {
           continue;
         }
       }
-      await take(rec.line, r, out);
+      const dup = take(rec.line, r, out);
+      if (dup !== undefined) await dup;
      }
      if (ev !== undefined && out.length) seenBatch(ev, out);
      if (out.length) yield out;

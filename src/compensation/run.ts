@@ -834,7 +834,13 @@ async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T, readOn
   try {
     // openState reads a file it cannot see (a folder on the way it may not enter) as no database.
     if (unread) fs.statSync(ctx.statePath);
-    const { openState } = await import('../state/ledger.js');
+    const { emptyFile, openState } = await import('../state/ledger.js');
+    // A 0-byte file reads as no database, yet storeops never leaves one empty (ledger.ts makeDatabase):
+    // a ledger cut short. Said as one that cannot be read, with what this run could not check (guard43).
+    if (unread && emptyFile(path.resolve(ctx.statePath))) {
+      unread((await import('../state/fail.js')).emptyStateWhy());
+      return none;
+    }
     const db = await openState(ctx.statePath, { create: false, readOnly });
     try {
       return read(db);

@@ -255,6 +255,14 @@ export function emptyStateError(file: string): StateError {
   );
 }
 
+/** Why an empty state file cannot be read, for a run that only reads it (emptyStateError's words). */
+export function emptyStateWhy(): Msg {
+  return msg(
+    '文件是空的 (0 字节): storeops 从不留下空的数据库, 若它记录过红包, 它已被截断, 请从备份恢复',
+    'the file is empty (0 bytes): storeops never leaves its database empty, so if it held vouchers it was cut short: restore it from a backup',
+  );
+}
+
 /** Map an error thrown by better-sqlite3 or the file system to a StateError (others pass through). */
 export function stateFailure(e: unknown, file: string, busyMs: number): unknown {
   if (e instanceof StoreopsError) return e;

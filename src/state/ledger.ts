@@ -727,8 +727,8 @@ function refuseEmpty(abs: string): void {
   if (emptyFile(abs)) throw emptyStateError(abs);
 }
 
-/** A regular file of 0 bytes at `abs`, with no -wal holding pages of it. */
-function emptyFile(abs: string): boolean {
+/** A regular file of 0 bytes at `abs`, with no -wal holding pages of it: never a database storeops made. */
+export function emptyFile(abs: string): boolean {
   try {
     const st = fs.statSync(abs);
     if (!st.isFile() || st.size > 0) return false;

@@ -3,6 +3,7 @@
 // read-only (it may sit in a read-only folder).
 import { CHANNEL_ZH, REVIEW_STATUS_ZH, VOUCHER_KIND_ZH } from './codes.js';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Ctx } from '../context.js';
 import { UsageError, msg, plural } from '../errors.js';
 import { checkOrderId, typedIdProblem, typedOrderId, zeroedPast15 } from '../io/cells.js';
@@ -10,7 +11,8 @@ import type { Column, Row } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { scrubFreeText, shownNick } from '../io/pii.js';
 import { Money, ZERO, fmtMoney } from '../money.js';
-import { type ContactSummary, type StateDb, openState } from './ledger.js';
+import { emptyStateWhy } from './fail.js';
+import { type ContactSummary, type StateDb, emptyFile, openState } from './ledger.js';
 
 export const VOUCHER_COLUMNS: readonly Column[] = [
   // `brief`: the terminal's short view (--wide, csv, json and xlsx keep every column). Until 2026-12
@@ -182,6 +184,11 @@ export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<st
 async function withState(ctx: Ctx, fn: (db: StateDb, existed: boolean) => Promise<void>): Promise<void> {
   // Read-only: listing must not create a database as a side effect.
   const existed = fs.existsSync(ctx.statePath);
+  // A 0-byte file lists as no database; said, since storeops never leaves one empty: "nothing
+  // recorded yet" of a ledger cut short read as "nothing issued yet" (guard43).
+  if (emptyFile(path.resolve(ctx.statePath))) {
+    ctx.warn(msg(`状态数据库 ${path.resolve(ctx.statePath)} ${emptyStateWhy().zh}; 核对之前不要据此认为什么都还没发放`, `the state database ${path.resolve(ctx.statePath)}: ${emptyStateWhy().en}; do not take it that nothing was issued before that is checked`));
+  }
   const db = await openState(ctx.statePath, { create: false });
   try {
     await fn(db, existed);

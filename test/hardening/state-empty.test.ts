@@ -50,7 +50,15 @@ describe('a state database cut to 0 bytes', () => {
     expect(log.stderr).toContain('is empty (0 bytes)');
     // Commands that only read leave it empty: `ledger list` and `reviews queue` made it a valid empty
     // database (81,920 bytes), into which the next --record run then recorded …903 as new.
-    expect(runCli(['ledger', 'list', '--state', state, '-f', 'csv']).code).toBe(0);
+    const list = runCli(['ledger', 'list', '--state', state, '-f', 'csv', '--lang', 'en']);
+    expect(list.code).toBe(0);
+    // Said: "nothing recorded yet" alone read as "nothing issued yet".
+    expect(list.stderr).toContain(`storeops: warning: the state database ${state}: the file is empty (0 bytes): storeops never leaves its database empty, so if it held vouchers it was cut short: restore it from a backup; do not take it that nothing was issued before that is checked`);
+    // A run without --record lists …903's 50.00 to issue and says it could not check it (it said nothing).
+    const check = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--state', state, '-q', '-f', 'csv', '--lang', 'en']);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toContain(`the state database ${state} cannot be read (the file is empty (0 bytes)`);
+    expect(check.stderr).toContain('the 1 row it lists to issue (50.00 of issueNow) could not be checked');
     expect(runCli(['reviews', 'queue', path.join(EXAMPLES, 'reviews.csv'), '--state', state, '-q', '-f', 'csv']).code).toBe(0);
     expect(fs.statSync(state).size).toBe(0);
     expect(run(state, out).code).toBe(4);

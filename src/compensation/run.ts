@@ -2422,6 +2422,19 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
             ),
       );
     }
+    // The staged copy of standard output (> FILE) could not be written in TMPDIR before recording:
+    // it said "cannot write output file /tmp/storeops-….staged.out: the disk is full … an existing
+    // file there is left as it was", a file the operator never named, and not that nothing was
+    // recorded (guard43, TMPDIR on a full 200 KB tmpfs).
+    if (staged !== undefined && !committed && e instanceof OutputError && e.text.en.includes(staged)) {
+      throw new OutputError(
+        msg(
+          `标准输出是一个文件 (> 文件), 加了 --record 时红包先写到临时文件夹 ${os.tmpdir()} 中的副本, 记录后再复制出来; 但写这份副本失败 (${e.text.zh})。没有记录任何红包, 它们下次运行时仍显示为新红包`,
+          `standard output is a file (> FILE): with --record the vouchers are first written to a copy in the temporary folder ${os.tmpdir()} and copied out once recorded, but writing that copy failed (${e.text.en}). Nothing was recorded: the vouchers show as new on the next run`,
+        ),
+        msg(`给 ${os.tmpdir()} 腾出空间, 或把 TMPDIR 设为有空间的文件夹, 或改用 -o 文件。`, `free space in ${os.tmpdir()}, or set TMPDIR to a folder with room, or use -o FILE instead.`),
+      );
+    }
     throw e;
   }
   // Standard output (or a device or FIFO given as -o): the rows have gone out; recorded now.

@@ -2456,18 +2456,22 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   );
   // Rows repeated across downloads (two staff's overlapping exports): the summary counts orders and
   // rejected rows, the duplicates only a per-pair line; said as `orders inspect` says it, so every
-  // input row adds up on stderr (user14). Only when a row repeats: otherwise the summary adds up.
+  // input row adds up on stderr (user14). Only when a row repeats, or when rows are order lines folded
+  // into orders (宝贝报表, 抖店 sub-orders: "29 orders read" from 59 rows, user20): otherwise the summary
+  // adds up.
   {
     const dup = set.stats.reduce((n, st) => n + st.duplicates, 0);
-    if (dup > 0) {
-      const ok = set.stats.reduce((n, st) => n + st.accepted, 0);
+    const ok = set.stats.reduce((n, st) => n + st.accepted, 0);
+    if (dup > 0 || ok !== tally.read) {
       const bad = set.stats.reduce((n, st) => n + st.rejected, 0);
       const sum = set.stats.reduce((n, st) => n + st.summaryLines.length, 0);
       const read = set.stats.reduce((n, st) => n + st.rowsRead, 0) + sum;
+      // Order lines folded: how many orders the accepted rows made (the summary's "N orders read").
+      const folded = ok !== tally.read ? { zh: ` (合为 ${tally.read} 个订单)`, en: ` (${plural(tally.read, 'order')})` } : { zh: '', en: '' };
       ctx.info(
         msg(
-          `${set.stats.length} 个文件: 读取 ${read} 行 = 接受 ${ok} + 拒绝 ${bad} + 重复 ${dup}${sum ? ` + 合计行 ${sum} (已跳过)` : ''}`,
-          `${plural(set.stats.length, 'file')}: ${plural(read, 'row')} read = ${ok} accepted + ${bad} rejected + ${plural(dup, 'duplicate')}${sum ? ` + ${plural(sum, 'summary line')} skipped` : ''}`,
+          `${set.stats.length} 个文件: 读取 ${read} 行 = 接受 ${ok}${folded.zh} + 拒绝 ${bad} + 重复 ${dup}${sum ? ` + 合计行 ${sum} (已跳过)` : ''}`,
+          `${plural(set.stats.length, 'file')}: ${plural(read, 'row')} read = ${ok} accepted${folded.en} + ${bad} rejected + ${plural(dup, 'duplicate')}${sum ? ` + ${plural(sum, 'summary line')} skipped` : ''}`,
         ),
       );
     }

@@ -95,6 +95,18 @@ describe('help', async () => {
     expect(r.stdout.toString()).toContain('--at-risk <小时>            改为列出 N 小时内到期 (及已超时) 的未发货订单');
   });
 
+  it('compensate --help tells a 天猫国际 and a 拼多多 shop which --rules to give (user19)', () => {
+    // A newcomer with a Tmall Global and a PDD shop reads --help: auto judges a Tmall Global export as
+    // Tmall (tmall-2026) and judges no PDD order (no_rule_set); until 2026-12 --rules named neither.
+    const en = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'storeops.js'), 'compensate', '--help'], { env: { PATH: process.env.PATH } }).stdout.toString();
+    const flat = (t: string) => t.replace(/\n +/g, ' ');
+    expect(flat(en)).toContain('a 天猫国际 (Tmall Global) shop: tmall-global-2026, as its export looks like a Tmall one');
+    expect(flat(en)).toContain('(拼多多: no official rate, your own file)');
+    const zh = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'storeops.js'), 'compensate', '--help'], { env: { PATH: process.env.PATH, LANG: 'zh_CN.UTF-8' } }).stdout.toString();
+    expect(flat(zh).replace(/ /g, '')).toContain('天猫国际店铺:tmall-global-2026,其报表与天猫相同');
+    expect(flat(zh).replace(/ /g, '')).toContain('拼多多没有官方比例:用自己的规则文件');
+  });
+
   it('lists the global options once, under storeops help options', async () => {
     const en = await cli(['help', 'options']);
     const zh = await cli(['help', 'options', '--lang', 'zh']);

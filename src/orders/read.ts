@@ -817,12 +817,7 @@ export class OrderSet {
     return o;
   }
 
-  /** Every canonical order of the files, in file order, one at a time. */
-  async *orders(): AsyncGenerator<Order> {
-    for await (const batch of this.orderBatches()) yield* batch;
-  }
-
-  /** The same orders in batches: what big-file commands (compensate, inspect, normalize) read. */
+  /** Every canonical order of the files, in file order, in batches: what every command reads (compensate, inspect, normalize, reviews --orders). */
   async *orderBatches(): AsyncGenerator<Order[]> {
     yield* this.batches();
     // Every file read, the duplicate check's tables still whole: what a cut file holds (compensate).
@@ -1132,10 +1127,15 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
   return new OrderSet(ctx, opened, rejects, opts);
 }
 
-/** Convenience for other commands: every canonical order of the files, in file order. */
-export async function* readOrders(ctx: Ctx, files: string[], rejects: RejectLog, opts: ReadOptions = {}): AsyncGenerator<Order> {
+/**
+ * Convenience for other commands: every canonical order of the files, in file order, in batches. Not
+ * one order at a time: an async generator's `yield*` over a batch awaits once an order, and each
+ * layer above it once more (issue 21, forty-second round: `reviews queue --orders` made ~3 promises
+ * and microtask turns an order of the export).
+ */
+export async function* readOrderBatches(ctx: Ctx, files: string[], rejects: RejectLog, opts: ReadOptions = {}): AsyncGenerator<Order[]> {
   const set = await openOrders(ctx, files, rejects, opts);
-  yield* set.orders();
+  yield* set.orderBatches();
   await set.reportDuplicates();
 }
 

@@ -236,7 +236,7 @@ function silentCtx(ctx: Ctx): Ctx {
  */
 async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wanted: Set<string>, alsoNames: ReadonlySet<string> = new Set(), buyers: ReadonlySet<string> = new Set()): Promise<LoadedOrders | null> {
   if (files.length === 0) return null;
-  const { readOrders } = await import('../orders/read.js');
+  const { readOrderBatches } = await import('../orders/read.js');
   const collector = new FactsCollector(wanted, files.includes('-') ? 'all' : buyers);
   const receivers = new Map<string, Set<string>>();
   const addReceiver = (id: string, name: string) => {
@@ -245,7 +245,7 @@ async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wan
     s.add(name);
   };
   const options = { needs: { fields: REVIEWS_ORDER_NEEDS, command: 'reviews' }, allLines: true };
-  for await (const o of readOrders(ctx, files, rejects, options)) {
+  for await (const batch of readOrderBatches(ctx, files, rejects, options)) for (const o of batch) {
     // A review names the order or one of its sub-orders: the receiver goes with both ids.
     const named = (id: string | null) => id !== null && (wanted.has(id) || alsoNames.has(id));
     if (o.receiver !== '' && (named(o.orderId) || named(o.parentOrderId))) {
@@ -264,7 +264,7 @@ async function loadOrderFacts(ctx: Ctx, files: string[], rejects: RejectLog, wan
   if (missed.size > 0) {
     collector.forget(missed);
     const quiet = silentCtx(ctx);
-    for await (const o of readOrders(quiet, files, new RejectLog(quiet), options)) for (const r of recordsOf(o)) collector.addHistory(r, missed);
+    for await (const batch of readOrderBatches(quiet, files, new RejectLog(quiet), options)) for (const o of batch) for (const r of recordsOf(o)) collector.addHistory(r, missed);
   }
   const facts = collector.facts();
   // An order's title fills the queue's title of a review row that has none: masked as compensate

@@ -1039,7 +1039,7 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
             const add = `storeops reviews log ${all.join(' ')} --status ${status} --as-of "${ctx.tz.format(last)}"${tz}${files.length > 0 ? ' ' + files.join(' ') : ''}`;
             const both = `storeops reviews log ${all.join(' ')} --status contacted`;
             gapHint = msg(
-              `若订单 ${idList(others).zh} 是在 ${ctx.tz.format(last)} 与买家的那次联系 (订单 ${idList(lastIds).zh}) 中一起谈的, 把它加入那次联系, 仍算一次: ${add} (订单 ${idList(lastIds).zh} 不会重复记录)。以后一次联系谈到买家的几个订单时, 把编号写在同一条命令里: ${both}。若确实是第二次联系 (例如买家主动找来), 加 --force 记录在案。`,
+              `若订单 ${idList(others).zh} 是在 ${ctx.tz.format(last)} 与买家的那次联系 (订单 ${idList(lastIds).zh}) 中一起谈的, 把${others.length > 1 ? '它们' : '它'}加入那次联系, 仍算一次: ${add} (订单 ${idList(lastIds).zh} 不会重复记录)。以后一次联系谈到买家的几个订单时, 把编号写在同一条命令里: ${both}。若确实是第二次联系 (例如买家主动找来), 加 --force 记录在案。`,
               `if ${others.length > 1 ? `orders ${idList(others).en} were` : `order ${idList(others).en} was`} talked about in that contact with the buyer at ${ctx.tz.format(last)} (${lastIds.length > 1 ? 'orders' : 'order'} ${idList(lastIds).en}), add ${others.length > 1 ? 'them' : 'it'} to that contact, still one: ${add} (${lastIds.length > 1 ? 'orders' : 'order'} ${idList(lastIds).en} ${lastIds.length > 1 ? 'are' : 'is'} not recorded again). Next time one conversation covers several of the buyer's orders, give their ids in one command: ${both}. If this really was a second contact (say the buyer reached out), add --force to put it on record.`,
             );
           }
@@ -1130,9 +1130,11 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
         : attempt
           ? msg(`已记录。订单 ${rec.zh} 算作与买家的一次联系`, `recorded. Orders ${rec.en}: one contact with the buyer`)
           : msg(`已记录。订单 ${rec.zh}`, `recorded. Orders ${rec.en}`);
+      // An outcome's head names the orders alone: "recorded. Orders A, B: no further contact (resolved)."
+      const sep = attempt ? '; ' : ': ';
       ctx.info(
         after.nextContactAt === null
-          ? msg(`${head.zh}; 不再联系 (${blocked.zh})。`, `${head.en}; no further contact (${blocked.en}).`)
+          ? msg(`${head.zh}${sep}不再联系 (${blocked.zh})。`, `${head.en}${sep}no further contact (${blocked.en}).`)
           : msg(
               `${head.zh}; 买家已被联系 ${after.buyerAttempts}/${cfg.settings.maxAttempts} 次。`,
               `${head.en}; ${after.buyerAttempts}/${cfg.settings.maxAttempts} of the buyer's attempts used.`,

@@ -65,18 +65,61 @@ export function columnPt(width: number): number {
  * later page.
  */
 export function pagesAcross(widths: readonly number[], scale: number, repeat: readonly number[] = []): number {
+  return pageLayout(widths, scale, repeat).used.length;
+}
+
+/**
+ * Where `widths` print at `scale` (pagesAcross): each column's page (0 the first) and the points each
+ * page's columns take, the repeated ones included on the pages after the first.
+ */
+export function pageLayout(widths: readonly number[], scale: number, repeat: readonly number[] = []): { page: number[]; used: number[] } {
   const pt = widths.map((w) => columnPt(w) * scale);
   const titles = repeat.reduce((a, i) => a + (pt[i] ?? 0), 0);
-  let pages = 1;
-  let used = 0;
+  const page: number[] = [];
+  const used = [0];
   for (const w of pt) {
-    if (used > 0 && used + w > PRINTABLE_PT) {
-      pages++;
-      used = titles;
-    }
-    used += w;
+    if (used.at(-1)! > 0 && used.at(-1)! + w > PRINTABLE_PT) used.push(titles);
+    used[used.length - 1]! += w;
+    page.push(used.length - 1);
   }
-  return pages;
+  return { page, used };
+}
+
+/** The share of a page's printable width widenWrapped fills. */
+const ROOM_USED = 0.97;
+
+/**
+ * Wrapped text columns of a sheet printed across pages, made wider into the room left on the page
+ * they print on (at ACROSS_SCALE), up to their widest line (`want`, Excel
+ * units): the page breaks stay where they were, so no page is added, and the rows are fewer lines tall. The 甄检 estimate's 提醒
+ * (a few sentences a product, wrapped at WRAP_AT = 50) made every row of its three pages across four
+ * to nine lines tall while its own page was a third empty: 40 女装 products printed on 15 pages (陈姐:
+ * "48 pages"). Repeated columns (`repeat`) are left as they are: they print on every page.
+ */
+export function widenWrapped(widths: readonly number[], want: readonly (number | undefined)[], repeat: readonly number[] = []): number[] {
+  const out = [...widths];
+  // At ACROSS_SCALE, the scale the sheet is laid out across pages at (8 pt print): Excel and LibreOffice
+  // print a sheet with room on its pages larger (about 90 % here), and widened into the room left at
+  // that scale the 提醒 gained 5 units, 40 products still 12 pages.
+  const scale = ACROSS_SCALE;
+  const { page, used } = pageLayout(widths, scale, repeat);
+  // A little kept back: a spreadsheet program's column widths in points differ from columnPt's by a
+  // point or two, and a page filled to the last point would make it print the sheet smaller.
+  const room = used.map((u) => PRINTABLE_PT * ROOM_USED - u);
+  const grows = (i: number) => want[i] !== undefined && !repeat.includes(i) && out[i]! < Math.min(want[i]!, MAX_COL_WIDTH);
+  // One unit at a time, round the page's wrapped columns, so two share the room.
+  for (let more = true; more; ) {
+    more = false;
+    for (let i = 0; i < out.length; i++) {
+      if (!grows(i)) continue;
+      const extra = (columnPt(out[i]! + 1) - columnPt(out[i]!)) * scale;
+      if (extra > room[page[i]!]!) continue;
+      room[page[i]!]! -= extra;
+      out[i]!++;
+      more = true;
+    }
+  }
+  return out;
 }
 
 /** Excel's letters for column `i` (0: A, 25: Z, 26: AA). */
@@ -96,6 +139,29 @@ function colLetters(i: number): string {
  * page width.
  */
 export function printSetup(titleRows?: string, columns?: { widths: readonly number[]; idColumn?: number }) {
+  const { across, repeat } = printPlan(columns);
+  return {
+    paperSize: 9, // A4
+    orientation: 'landscape' as const,
+    fitToPage: true,
+    fitToWidth: across && columns ? pagesAcross(columns.widths, ACROSS_SCALE, repeat) : 1,
+    fitToHeight: 0, // as many pages down as the rows need
+    // Across pages, the pieces of the same rows print one after the other (rows 1-20 columns A-P, then
+    // rows 1-20 columns Q-AG, …) to lay side by side; Excel's default, down then over, printed every row's
+    // first piece before any second one (the 甄检 estimate's 提醒 five pages after its product).
+    ...(across ? { pageOrder: 'overThenDown' as const } : {}),
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+    ...(repeat.length ? { printTitlesColumn: `${colLetters(repeat[0]!)}:${colLetters(repeat.at(-1)!)}` } : {}),
+  };
+}
+
+/**
+ * Whether a sheet of these column widths prints across pages (printSetup), and the columns repeated at
+ * the left of each page then.
+ */
+export function printPlan(columns?: { widths: readonly number[]; idColumn?: number }): { across: boolean; repeat: number[] } {
   const total = columns ? columns.widths.reduce((a, w) => a + columnPt(w), 0) : 0;
   const across = columns !== undefined && total > 0 && PRINTABLE_PT / total < MIN_FIT_SCALE;
   let repeat: number[] = [];
@@ -104,17 +170,7 @@ export function printSetup(titleRows?: string, columns?: { widths: readonly numb
     const lead = columns.widths.slice(0, id + 1).reduce((a, w) => a + columnPt(w) * ACROSS_SCALE, 0);
     repeat = lead <= PRINTABLE_PT / 4 ? [...Array(id + 1).keys()] : [id];
   }
-  return {
-    paperSize: 9, // A4
-    orientation: 'landscape' as const,
-    fitToPage: true,
-    fitToWidth: across ? pagesAcross(columns.widths, ACROSS_SCALE, repeat) : 1,
-    fitToHeight: 0, // as many pages down as the rows need
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
-    ...(titleRows ? { printTitlesRow: titleRows } : {}),
-    ...(repeat.length ? { printTitlesColumn: `${colLetters(repeat[0]!)}:${colLetters(repeat.at(-1)!)}` } : {}),
-  };
+  return { across, repeat };
 }
 
 /**
@@ -527,12 +583,23 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
       const z = columnWidth(heads[i]!, content[i]!);
       return packed[i]! > z.width ? { ...z, width: Math.min(MAX_COL_WIDTH, packed[i]!) } : z;
     });
+    // A sheet printed across pages: its wrapped text columns take the room their page leaves.
+    const idColumn = keyColumn(columns);
+    const plan = printPlan({ widths: sized.map((z) => z.width), idColumn });
+    if (plan.across) {
+      const wider = widenWrapped(
+        sized.map((z) => z.width),
+        sized.map((z, i) => (z.wrapCells && packed[i]! === 0 ? content[i]! : undefined)),
+        plan.repeat,
+      );
+      sized.forEach((z, i) => (z.width = wider[i]!));
+    }
     const wraps = sized.map((z, i) => z.wrapCells || multiLine[i]!);
     let sheets = 0;
     const addSheet = () => {
       const sheet = wb.addWorksheet(sheetName(c.lang, ++sheets), {
         views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-        pageSetup: printSetup('1:1', { widths: sized.map((z) => z.width), idColumn: keyColumn(columns) }),
+        pageSetup: printSetup('1:1', { widths: sized.map((z) => z.width), idColumn }),
         headerFooter: { oddFooter: c.lang === 'zh' ? '第 &P 页, 共 &N 页' : 'Page &P of &N' },
       });
       sheet.columns = columns.map((col, i) => {

@@ -5,7 +5,7 @@ import { RULE_ZH } from './codes.js';
 import { labelOf } from '../io/columns.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../context.js';
+import { type Ctx, wrapWarning } from '../context.js';
 import { InputError, OutputError, UsageError, type Msg, msg, plural, say } from '../errors.js';
 import { openSink, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
@@ -123,9 +123,21 @@ function warnMorning(ctx: Ctx, p: RosterProblem) {
 }
 
 function fail(ctx: Ctx, text: Msg, hint: Msg) {
-  const lang = ctx.lang;
-  ctx.io.stderr.write(`storeops: ${lang === 'zh' ? '无法排班' : 'no roster possible'}: ${say(text, lang)}\n  ${lang === 'zh' ? '提示' : 'hint'}: ${say(hint, lang)}\n`);
+  sayWhy(ctx, msg('无法排班', 'no roster possible'), text, hint);
   ctx.attention();
+}
+
+/**
+ * `storeops: <head>: <text>` and its hint on stderr; on a terminal fitted to its width as errors and
+ * warnings are (context.ts wrapWarning). The hint naming the --min that plans with the agents given
+ * is some 500 characters: at 80 columns the terminal folded it mid-word, back at column 0.
+ */
+function sayWhy(ctx: Ctx, head: Msg, text: Msg, hint: Msg) {
+  const lang = ctx.lang;
+  const first = `storeops: ${say(head, lang)}: ${say(text, lang)}`;
+  const second = `  ${lang === 'zh' ? '提示' : 'hint'}: ${say(hint, lang)}`;
+  const cols = ctx.io.stderr.isTTY ? ctx.io.stderr.columns : undefined;
+  ctx.io.stderr.write((cols ? [...wrapWarning(first, cols), ...wrapWarning(second, cols)] : [first, second]).join('\n') + '\n');
 }
 
 /**
@@ -171,14 +183,13 @@ export function overAsked(p: Pick<RosterProblem, 'agents' | 'daysOff' | 'request
 }
 
 function ranOut(ctx: Ctx, timeLimit: number, requests: boolean) {
-  const lang = ctx.lang;
   const more = Math.max(120, timeLimit * 4);
   const text = msg(`${timeLimit} 秒内没有找到排班 (并未证明无法排班, 只是时间不够)`, `no roster found within ${timeLimit} s (this does not mean none exists: the time ran out)`);
   const hint = msg(
     `给更多时间 (例如 --time-limit ${more}), 或放宽约束: ${requests ? '减少 --requests 里的请假, ' : ''}降低 --min / --demand, 或减少 --days-off。`,
     `give it more time (e.g. --time-limit ${more}), or loosen the constraints: ${requests ? 'fewer requested days off (--requests), ' : ''}lower --min / --demand, or fewer --days-off.`,
   );
-  ctx.io.stderr.write(`storeops: ${lang === 'zh' ? '时间用完' : 'time ran out'}: ${say(text, lang)}\n  ${lang === 'zh' ? '提示' : 'hint'}: ${say(hint, lang)}\n`);
+  sayWhy(ctx, msg('时间用完', 'time ran out'), text, hint);
   ctx.attention();
 }
 

@@ -66,3 +66,30 @@ describe('roster plan with 3 named agents and the default minimum', () => {
     expect(r.stderr).toContain('  hint: at least 4 agents are needed (a roster with 4 was found); or lower --min / --demand, or --days-off.\n');
   }, WORK_TIMEOUT);
 });
+
+describe('the hint on a terminal', () => {
+  it('at 80 columns every line fits (CJK two columns), the lines after the first indented; a pipe gets two lines', async () => {
+    const { PassThrough, Readable } = await import('node:stream');
+    const { pathToFileURL } = await import('node:url');
+    const { ROOT } = await import('../helpers.js');
+    const { displayWidth } = await import('../../src/io/width.js');
+    const main = (await import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')).href)) as { run: (argv: string[], io: unknown, exit: boolean) => Promise<number> };
+    const home = tmpDir('three-agents-tty-');
+    const on = async (tty: boolean) => {
+      const s = Object.assign(new PassThrough(), tty ? { isTTY: true, columns: 80 } : {});
+      let text = '';
+      s.on('data', (b: Buffer) => (text += b.toString()));
+      const code = await main.run(['roster', 'plan', '--month', '2026-12', '--agents', AGENTS, '--lang', 'zh', '-q', '-f', 'csv'], { stdin: Readable.from([]), stdout: new PassThrough(), stderr: s, env: { HOME: home, NO_COLOR: '1' }, cwd: home, now: () => 0 }, false);
+      return { code, lines: text.slice(text.indexOf('storeops: 无法排班')).trimEnd().split('\n') };
+    };
+    const tty = await on(true);
+    expect(tty.code).toBe(1);
+    // Before: two lines, the hint some 330 columns wide, folded by the terminal mid-word.
+    expect(tty.lines.length).toBeGreaterThan(4);
+    for (const l of tty.lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+    expect(tty.lines.slice(1).every((l) => l.startsWith('  '))).toBe(true);
+    expect(tty.lines.join('')).toContain('--min D=1,H=0,N=1');
+    const pipe = await on(false);
+    expect(pipe.lines.length).toBe(2);
+  }, WORK_TIMEOUT);
+});

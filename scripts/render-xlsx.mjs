@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Render xlsx files to PDF and PNG with LibreOffice headless, to look at how they print.
 // Not part of `npm test`: it needs LibreOffice (`apt-get install libreoffice-calc-nogui
-// poppler-utils`, and a CJK font such as fonts-wqy-microhei for Chinese text).
+// poppler-utils`, and a CJK font such as fonts-wqy-microhei for Chinese text). Install
+// fonts-crosextra-carlito too: it has Calibri's metrics, which the column widths are written for.
+// Without it LibreOffice draws Calibri as DejaVu Sans, whose wider digits make every column wider
+// and the pages differ from Excel's (40 甄检 products: 15 pages with DejaVu, 18 with Carlito; desk50).
 //
 //   node scripts/render-xlsx.mjs [file.xlsx ...] [--out DIR] [--dpi 60]
 //

@@ -4,6 +4,14 @@ import { examples } from '../src/cli/help.js';
 import { action } from '../src/cli/main.js';
 import { addNotifyOptions } from '../src/notify/options.js';
 
+// One setting, read the same way by queue, log and message (src/reviews/settings.ts loadReviewsConfig):
+// one description. Until text46 log and message said "per review (default 3)" / 每条评价, and "quiet
+// hours" / 免打扰时段 without the config keys, where queue said per buyer / 这些时段不联系.
+const MAX_ATTEMPTS_HELP =
+  'contact attempts allowed per buyer, across their reviews (default: config reviews.maxAttempts, else 3) / 每个买家 (所有评价合计) 允许的联系次数 (默认: 配置 reviews.maxAttempts, 否则 3)';
+const QUIET_HOURS_HELP =
+  'quiet hours, no contact in them (default: config reviews.quietHours, else 22:00-08:00; none = off) / 免打扰时段, 这些时段不联系 (默认: 配置 reviews.quietHours, 否则 22:00-08:00; none 表示不限)';
+
 export function register(program: Command): void {
   const reviews = program
     .command('reviews')
@@ -17,8 +25,8 @@ export function register(program: Command): void {
     .option('--orders <file...>', 'order exports, for order value, payment time and earlier orders by the buyer / 订单报表, 用于订单金额、付款时间和买家此前的订单')
     .option('--roster <file>', 'shift roster (long or grid): items go to agents on shift at --as-of / 排班表 (长表或网格): 把待办分给 --as-of 时在班的客服')
     .option('--all', 'also list resolved items / 也列出已解决的')
-    .option('--max-attempts <n>', 'contact attempts allowed per buyer, across their reviews (default: config reviews.maxAttempts, else 3) / 每个买家 (所有评价合计) 允许的联系次数 (默认: 配置 reviews.maxAttempts, 否则 3)')
-    .option('--quiet-hours <from-to>', 'no contact in these hours (default: config reviews.quietHours, else 22:00-08:00; none = off) / 这些时段不联系 (默认: 配置 reviews.quietHours, 否则 22:00-08:00; none 表示不限)');
+    .option('--max-attempts <n>', MAX_ATTEMPTS_HELP)
+    .option('--quiet-hours <from-to>', QUIET_HOURS_HELP);
   addNotifyOptions(queue)
     .action(action(async () => (await import('../src/reviews/run.js')).runQueue));
 
@@ -35,8 +43,8 @@ export function register(program: Command): void {
     .option('--reviews <file...>', "review files: the buyer's other reviews count towards the contact limits (attempts, gap); warns when the order is in none of them / 评价表: 买家其他评价的联系也计入限制 (次数、间隔); 订单不在其中时提醒")
     .option('--orders <file...>', 'order exports: the buyer of a review file without a buyer column (抖店), as in the queue / 订单报表: 评价表没有买家列时 (抖店) 从订单报表取买家, 与 queue 相同')
     .option('--force', 'record a contact even though it breaks the contact rules (do_not_contact, attempts, minimum gap, quiet hours); the breach is recorded in the note / 即使违反联系规则 (do_not_contact 勿再联系、次数、最短间隔、免打扰时段) 也记录; 违规情况写入备注')
-    .option('--max-attempts <n>', 'contact attempts allowed per review (default 3) / 每条评价允许的联系次数 (默认 3)')
-    .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00) / 免打扰时段 (默认 22:00-08:00)')
+    .option('--max-attempts <n>', MAX_ATTEMPTS_HELP)
+    .option('--quiet-hours <from-to>', QUIET_HOURS_HELP)
     .action(action(async () => (await import('../src/reviews/run.js')).runLog));
 
   const message = reviews
@@ -50,8 +58,8 @@ export function register(program: Command): void {
     .option('--template <file>', 'your own message text (checked for forbidden wording); placeholders {buyer} {orderId} {title} {goodwill} {issue} {shop} / 自己的消息模板 (检查违规措辞); 占位符 {buyer} {orderId} {title} {goodwill} {issue} {shop}')
     .option('--safety-contact <who>', 'the named person a buyer with a health or safety complaint should call, e.g. "王经理 400-123-4567" (default: config reviews.safetyContact) / 健康或安全投诉的买家应联系的具体负责人, 例如 "王经理 400-123-4567" (默认: 配置 reviews.safetyContact)')
     .option('--message-lang <zh|en>', 'language of the message to the buyer (default: config reviews.messageLang, else zh, whatever LANG says) / 发给买家的消息语言 (默认: 配置 reviews.messageLang, 否则 zh, 与 LANG 无关)')
-    .option('--max-attempts <n>', 'contact attempts allowed per review (default 3) / 每条评价允许的联系次数 (默认 3)')
-    .option('--quiet-hours <from-to>', 'quiet hours (default 22:00-08:00) / 免打扰时段 (默认 22:00-08:00)')
+    .option('--max-attempts <n>', MAX_ATTEMPTS_HELP)
+    .option('--quiet-hours <from-to>', QUIET_HOURS_HELP)
     .action(action(async () => (await import('../src/reviews/run.js')).runMessage));
 
   examples(queue, [

@@ -709,7 +709,7 @@ function reissueRecordedAlreadyWarning(same: Array<{ id: string; keys: string[] 
       .join(zh ? '; ' : '; ') + more;
   const first = shown[0]!.id;
   return msg(
-    `--reissue: 订单 ${list(true)} 所在的红包此前已按同样的订单和金额记录, 没有还欠的钱, 本次没有补发、也没有记录任何内容。--reissue 只在报表显示还欠钱时 (冲突、金额有变) 记录补发; 若这个红包在千牛/卖家中心发放失败, 按台账再发一次即可 (storeops ledger list --order ${first}), 台账不需要改动。`,
+    `--reissue: 订单 ${list(true)} 所在的红包此前已按同样的订单和金额记录, 没有还欠的钱, 本次没有补发、也没有记录任何内容。--reissue 只在报表显示还欠钱时 (冲突、金额有变) 记录补发; 若这个红包在千牛/卖家中心发放失败, 按状态数据库中的记录再发一次即可 (storeops ledger list --order ${first}), 记录不需要改动。`,
     `--reissue: the voucher(s) holding order(s) ${list(false)} were recorded before with the same orders and amount: nothing is owed, so nothing was re-issued or recorded. --reissue records what an export shows is still owed (a conflict, a changed amount); if such a voucher failed to post in the Taobao/Tmall seller centre (千牛/卖家中心), issue it again as the ledger has it (storeops ledger list --order ${first}); the ledger needs no change.`,
   );
 }

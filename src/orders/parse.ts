@@ -588,7 +588,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
           reason:
             key === 'buyer'
               ? msg(
-                  `买家 "${shown(v)}" 是 orders normalize 打码后的文本, 无法确定是哪位买家 (红包按买家合并和封顶, 台账按买家记录); 请用原始导出运行, 或用 orders normalize --show-pii 重新输出`,
+                  `买家 "${shown(v)}" 是 orders normalize 打码后的文本, 无法确定是哪位买家 (红包按买家合并和封顶, 也按买家记入状态数据库); 请用原始导出运行, 或用 orders normalize --show-pii 重新输出`,
                   `the buyer "${shown(v)}" was masked by orders normalize: which buyer it is cannot be told (vouchers are combined, capped and recorded by buyer); run on the export, or write the file again with orders normalize --show-pii`,
                 )
               : msg(

@@ -53,7 +53,7 @@ describe('--reissue naming orders no voucher holds', () => {
     expect(again.stderr).toContain(`if such a voucher failed to post in the Taobao/Tmall seller centre (千牛/卖家中心), issue it again as the ledger has it (storeops ledger list --order ${A})`);
     const zh = record(f.x, state, '--reissue', A, '--lang', 'zh');
     expect(zh.stderr).toContain(`--reissue: 订单 ${A} (${key} 50.00 元) 所在的红包此前已按同样的订单和金额记录, 没有还欠的钱, 本次没有补发、也没有记录任何内容。`);
-    expect(zh.stderr).toContain(`若这个红包在千牛/卖家中心发放失败, 按台账再发一次即可 (storeops ledger list --order ${A})`);
+    expect(zh.stderr).toContain(`若这个红包在千牛/卖家中心发放失败, 按状态数据库中的记录再发一次即可 (storeops ledger list --order ${A})`);
     expect(ledger(state).stderr).toContain('1 voucher recorded, total 50.00');
   });
 });

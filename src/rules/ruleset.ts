@@ -34,7 +34,10 @@ function lookalike(id: string): string {
 }
 
 /** A built-in id (`tmall-2023`, `tmall-2026`, …) or a path to a JSON file of the same shape. */
-export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof parseRuleSet> {
+export function loadRuleSet(idOrFile: string, cwd: string, o: { auto?: boolean } = {}): ReturnType<typeof parseRuleSet> {
+  // `auto` is compensate's --rules choice, not a rule set: listed in the hint only where it is taken
+  // (`rules show` said 未知的规则集 "nosuch" … 内置: auto, …, and then refused auto; text46).
+  const auto = o.auto === false ? '' : 'auto, ';
   const builtins = builtinIds();
   const builtIn = builtins.includes(idOrFile);
   let file: string;
@@ -49,7 +52,7 @@ export function loadRuleSet(idOrFile: string, cwd: string): ReturnType<typeof pa
       msg(`未知的规则集 "${idOrFile}"`, `unknown rule set "${idOrFile}"`),
       json
         ? msg(`是否想用规则文件 ${json}? 写出文件的全名: --rules ${json}`, `did you mean the rule file ${json}? write the file's whole name: --rules ${json}`)
-        : msg(`内置: auto, ${builtins.join(', ')}; 或给出 JSON 规则文件的路径。`, `built in: auto, ${builtins.join(', ')}; or give the path of a JSON rule file.`),
+        : msg(`内置: ${auto}${builtins.join(', ')}; 或给出 JSON 规则文件的路径。`, `built in: ${auto}${builtins.join(', ')}; or give the path of a JSON rule file.`),
     );
   }
   let text: string;

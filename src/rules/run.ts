@@ -87,7 +87,13 @@ const TIER_COLUMNS: Column[] = [
 export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {
   const id = args[0];
   if (!id) throw new UsageError(msg('缺少规则集 id', 'no rule set id given'), msg(`可用: ${builtinIds().join(', ')}`, `one of: ${builtinIds().join(', ')}`));
-  const r = loadRuleSet(id, ctx.io.cwd);
+  if (id === 'auto') {
+    throw new UsageError(
+      msg('auto 不是规则集: 它是 compensate --rules 的默认选择, 每个订单按其平台在付款时生效的规则集计算', 'auto is not a rule set: it is compensate --rules\'s default, each order judged under the rule set of its platform in force when it was paid'),
+      msg(`查看其中一个: storeops rules show <规则集> (${builtinIds().join(', ')}); 各规则集的平台和生效日期: storeops rules list`, `show one of them: storeops rules show <rule set> (${builtinIds().join(', ')}); their platforms and dates: storeops rules list`),
+    );
+  }
+  const r = loadRuleSet(id, ctx.io.cwd, { auto: false });
   const L = ctx.lang;
   const yes = L === 'zh' ? '是' : 'yes';
   const no = L === 'zh' ? '否' : 'no';

@@ -6,6 +6,7 @@ import type { Ctx } from '../context.js';
 import { type Lang, OutputError, msg, plural } from '../errors.js';
 import { doc, templatesDir } from '../paths.js';
 import { fileProblem } from '../io/fsproblem.js';
+import { makeFolders } from '../io/folders.js';
 import { oneLine } from '../io/escape.js';
 import { openRegularSync } from '../io/textfile.js';
 
@@ -122,19 +123,18 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
   const tmps: string[] = [];
   for (const w of todo) {
     try {
-      let d = path.dirname(w.target);
-      const missing: string[] = [];
-      while (!fs.existsSync(d)) {
-        missing.push(d);
-        d = path.dirname(d);
-      }
-      fs.mkdirSync(path.dirname(w.target), { recursive: true });
-      made.push(...missing.reverse());
+      made.push(...makeFolders(path.dirname(w.target)));
       const tmp = `${w.target}.${process.pid}.tmp`;
       tmps.push(tmp);
       fs.writeFileSync(tmp, w.content);
     } catch (e) {
-      for (const t of tmps) fs.rmSync(t, { force: true });
+      for (const t of tmps) {
+        try {
+          fs.rmSync(t, { force: true });
+        } catch {
+          // its folder is not one (ENOTDIR): nothing was written there
+        }
+      }
       for (const d of made.reverse()) {
         try {
           fs.rmdirSync(d);

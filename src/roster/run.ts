@@ -34,6 +34,7 @@ import { BACK_OFFICE } from '../backoffice.js';
 import { rosterNotice } from '../notify/notices.js';
 import { notifySetup } from '../notify/run.js';
 import { fileProblem } from '../io/fsproblem.js';
+import { makeFolders } from '../io/folders.js';
 
 const VIOLATION_COLUMNS = [
   { key: 'agent', zh: '客服', en: 'agent', whole: true },
@@ -649,7 +650,7 @@ async function writeIcs(ctx: Ctx, p: RosterProblem, g: Grid): Promise<void> {
   const isDir = out !== undefined && out !== '-' && (/[/\\]$/.test(out) || (fs.existsSync(out) && fs.statSync(out).isDirectory()));
   if (isDir) {
     try {
-      fs.mkdirSync(out!, { recursive: true });
+      makeFolders(out!);
     } catch (e) {
       throw new OutputError(msg(`无法创建文件夹 ${out}: ${fileProblem(e).zh}`, `cannot create folder ${out}: ${fileProblem(e).en}`), msg('检查路径和权限。', 'check the path and permissions.'));
     }

@@ -289,7 +289,10 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
     // SQLite's own words stay (they tell its cases apart); a full disk is said in zh as well.
     return cannotOpen(file, code.startsWith('SQLITE_FULL') ? msg(`${fileProblem({ code: 'ENOSPC' }).zh} (${text})`, text) : msg(text, text));
   }
-  if (['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG'].includes(code)) {
+  // ENOENT from mkdir: a folder the path needs cannot be made where the system has no such folders
+  // (under /proc: `--state /proc/x/state.db` hung in node's recursive mkdir before io/folders.ts).
+  const mkdirGone = code === 'ENOENT' && (e as { syscall?: unknown }).syscall === 'mkdir';
+  if (mkdirGone || ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG'].includes(code)) {
     // The system's text ("EACCES: permission denied, mkdir '…'") is English whatever --lang says:
     // the reason in the run's language, and what the system refused (creating a folder, the file).
     const why = code === 'ENAMETOOLONG' ? msg('路径太长', 'the path is too long') : fileProblem(e);

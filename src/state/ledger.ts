@@ -6,6 +6,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Decimal } from 'decimal.js';
 import { UsageError, msg } from '../errors.js';
+import { makeFolders } from '../io/folders.js';
 import { processAlive } from '../proc.js';
 import { busyError, damagedError, emptyStateError, foreignError, missingError, notAFileError, readOnlyStateError, stateFailure, tooNewError } from './fail.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
@@ -753,7 +754,7 @@ const NEW_TEMP = /\.new-(\d+)\.tmp$/;
  */
 function makeDatabase(Database: typeof BetterSqlite3, abs: string): void {
   const dir = path.dirname(abs);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeFolders(dir, 0o700);
   sweepNewTemps(abs);
   const temp = `${abs}.new-${process.pid}.tmp`;
   const remove = () => {

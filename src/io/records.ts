@@ -35,6 +35,8 @@ export interface RawRecord {
   badBytes?: 'row' | 'cut';
   /** With badBytes `cut`: the line the cut-off character is on (a record may span lines), for the refusal. */
   cutLine?: number;
+  /** Set (with `problem`) when a cell holds a NUL byte: the column (1-based) it is in (csvBatches). */
+  nul?: number;
 }
 
 /** No cell holds anything but spaces (a blank line of a spreadsheet: ,,,,), and no time was read from the bytes. */
@@ -62,6 +64,8 @@ export function firstBadUtf8(b: Buffer): number {
 async function* rawChunks(s: Sniffed): AsyncGenerator<Buffer> {
   let skip = s.skip;
   for await (const chunk of sniffedChunks(s)) {
+    // A NUL byte seen: from here on csvBatches looks for it in the records' cells (nulRows).
+    if (!nulSeen.has(s) && chunk.indexOf(0) !== -1) nulSeen.add(s);
     if (!skip) {
       yield chunk;
       continue;
@@ -378,7 +382,77 @@ function startsWithBareCr(firstText: string): boolean {
  */
 export const BAD_GB18030_ROWS = 10;
 
+/** Sources whose bytes have held a NUL so far (rawChunks): only their records are searched for one. */
+const nulSeen = new WeakSet<Sniffed>();
+
+/**
+ * A NUL (zero) byte in a cell: no back-office export writes one (a download or copy damaged the
+ * file). Until 2026-12 one in the first 256 KB refused the whole file as "binary data" without a
+ * line, and one further on was read into the cell (a buyer name ending in U+0000). Now the record
+ * holding it is rejected with its line and column, the others read, as a row with bytes that are
+ * not GB18030; past NUL_ROWS such rows that are also more than 1 % of the rows, the file is refused.
+ */
+export const NUL_ROWS = 10;
+
+function nulRecord(r: RawRecord): RawRecord | undefined {
+  if (r.problem) return undefined;
+  for (let k = 0; k < r.cells.length; k++) {
+    const c = r.cells[k]!;
+    const at = c.indexOf('\0');
+    if (at === -1) continue;
+    // The line the NUL is on: the record's first, plus the line breaks in the cells before it.
+    let line = r.line;
+    for (let j = 0; j <= k; j++) {
+      const t = j === k ? c.slice(0, at) : r.cells[j]!;
+      for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) line++;
+    }
+    return {
+      line,
+      cells: [],
+      nul: k + 1,
+      problem: msg(
+        `这一行第 ${k + 1} 列的单元格里有 NUL (0) 字节, 店铺后台导出的报表不会有它 (文件在下载或复制时损坏); 这一行未使用, 其余行照常读取: 从店铺后台重新下载该报表`,
+        `this row holds a NUL (zero) byte in column ${k + 1}, which no back-office export writes (the file was damaged in a download or copy); the row was not used, the other rows were read: download the export again from the shop's back office (店铺后台)`,
+      ),
+    };
+  }
+  return undefined;
+}
+
 async function* csvBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
+  if (!opts.rejectNul) {
+    yield* gbCheckedBatches(s, opts);
+    return;
+  }
+  let records = 0;
+  const lines: number[] = [];
+  for await (const batch of gbCheckedBatches(s, opts)) {
+    records += batch.length;
+    if (!nulSeen.has(s)) {
+      yield batch;
+      continue;
+    }
+    for (let i = 0; i < batch.length; i++) {
+      const r = nulRecord(batch[i]!);
+      if (r === undefined) continue;
+      batch[i] = r;
+      lines.push(r.line);
+    }
+    yield batch;
+    if (lines.length > NUL_ROWS && lines.length * 100 > records) {
+      const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
+      throw new InputError(
+        msg(
+          `${s.name}: 已读的 ${records} 行中有 ${lines.length} 行含有 NUL (0) 字节 (第 ${shown} 行), 超过 ${NUL_ROWS} 行且超过 1%: 这个文件损坏严重, 或不是文本文件; 整个文件未使用`,
+          `${s.name}: ${lines.length} of the ${records} rows read so far hold NUL (zero) bytes (lines ${shown}), more than ${NUL_ROWS} and more than 1 %: the file is badly damaged, or is not text; the file was not used`,
+        ),
+        msg('从店铺后台重新下载该报表。', "download the export again from the shop's back office (店铺后台)."),
+      );
+    }
+  }
+}
+
+async function* gbCheckedBatches(s: Sniffed, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
   if (s.encoding !== 'gb18030') {
     yield* csvRecordBatches(s, opts);
     return;
@@ -1446,6 +1520,11 @@ export function readRecordBatches(s: Sniffed, opts: ReadOptions = {}): AsyncGene
 export interface ReadOptions {
   /** Which columns to decode (the fast path); set once the header is known. */
   projection?: Projection;
+  /**
+   * Reject a csv record holding a NUL byte (nulRecord), refusing the file past NUL_ROWS: openTable
+   * sets it. Without it the NUL is read as a character (the parser tests compare the two parsers on it).
+   */
+  rejectNul?: boolean;
   /** Which GB18030 decoder (tests compare the two); the runtime's when it has one. */
   gb18030?: Gb18030Impl;
   /**

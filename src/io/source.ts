@@ -268,6 +268,30 @@ function controlBytes(b: Buffer, n: number): number {
   return head.toString('latin1').match(CONTROL)?.length ?? 0;
 }
 
+/**
+ * Text with a few NUL bytes in its cells (a download or copy that damaged a row): read, the rows
+ * holding them rejected by their line (records.ts nulRecord). One in the first 8 KB (looksBinary's
+ * window) refused the whole file as "binary data" without a line. Not: a file that starts with NUL,
+ * text ending in nothing but NULs (a download that never finished, told as such), UTF-16 without a
+ * BOM (a NUL every other byte), or bytes binary even without their NULs. At most STRAY_NULS in
+ * looksBinary's window.
+ */
+const STRAY_NULS = 8;
+function strayNuls(b: Buffer): boolean {
+  const head = b.subarray(0, Math.min(b.length, 8192));
+  const first = head.indexOf(0);
+  if (first <= 0 || b[b.length - 1] === 0) return false;
+  const kept: Buffer[] = [];
+  let from = 0;
+  for (let i = first; i !== -1; i = head.indexOf(0, i + 1)) {
+    if (kept.length >= STRAY_NULS) return false;
+    kept.push(head.subarray(from, i));
+    from = i + 1;
+  }
+  kept.push(head.subarray(from));
+  return !looksBinary(Buffer.concat(kept));
+}
+
 /** Mostly-ASCII UTF-16 text has a zero in every other byte: which side tells the byte order. */
 function utf16WithoutBom(b: Buffer): 'utf16le' | 'utf16be' | undefined {
   const n = Math.min(b.length, 4096) & ~1;
@@ -551,7 +575,7 @@ export async function openSource(file: string, stdinRef: StdinRef, encodingFlag?
       msg('解压后传入其中的 csv 或 xlsx 文件。', 'unzip it and pass the csv or xlsx inside.'),
     );
   }
-  if (looksBinary(prefix)) {
+  if (looksBinary(prefix) && !strayNuls(prefix)) {
     // `~$ExportOrderList202611.xlsx`: the owner file Excel (and WPS) keeps beside a workbook while it
     // is open, which `*.xlsx` picks up with the exports. It holds a user name, no orders.
     if (file !== '-' && path.basename(file).startsWith('~$')) {

@@ -312,7 +312,7 @@ export type SheetNote = (name: string, u: NonNullable<Sniffed['unreadSheets']>) 
 export async function openTable(file: string, stdin: StdinRef, encoding?: string, isHeader?: (headers: string[]) => boolean, note?: SheetNote, emptyHint?: Msg): Promise<OpenedTable> {
   const sniffed = await openSource(file, stdin, encoding, emptyHint);
   const projection = new Projection();
-  const source = readRecordBatches(sniffed, isHeader ? { projection, isHeader: (cells) => isHeader(cells.map(cleanHeader)) } : { projection });
+  const source = readRecordBatches(sniffed, isHeader ? { projection, rejectNul: true, isHeader: (cells) => isHeader(cells.map(cleanHeader)) } : { projection, rejectNul: true });
   const seen: RawRecord[] = [];
   let first = -1;
   let found = -1;
@@ -339,6 +339,16 @@ export async function openTable(file: string, stdin: StdinRef, encoding?: string
       // Bytes the encoding cannot hold before the header is found (the header, a title line): the
       // columns cannot be known, and such a row is no row to pass over. The file is refused.
       if (r.badBytes !== undefined) throw badBytes(sniffed, r.line);
+      // A NUL byte there (nulRecord): its columns cannot be known either.
+      if (r.nul !== undefined) {
+        throw new InputError(
+          msg(
+            `${sniffed.name}:${r.line}: 表头 (或表头之上的行) 第 ${r.nul} 列里有 NUL (0) 字节, 店铺后台导出的报表不会有它 (文件在下载或复制时损坏); 列无法确定, 整个文件未使用`,
+            `${sniffed.name}:${r.line}: the header (or a line above it) holds a NUL (zero) byte in column ${r.nul}, which no back-office export writes (the file was damaged in a download or copy); its columns cannot be known, so the file was not used`,
+          ),
+          msg('从店铺后台重新下载该报表。', "download the export again from the shop's back office (店铺后台)."),
+        );
+      }
       if (r.problem || r.cells.every((c) => c.trim() === '')) continue;
       if (first < 0) first = i;
       if (!isHeader) found = first;

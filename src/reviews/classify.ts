@@ -18,6 +18,12 @@ export interface Flagging {
   followUpFlagged: boolean;
   /** Severity points for the priority (see priority.ts). */
   severity: number;
+  /**
+   * The flagged words doubt the goods are genuine (假货, 不是正品, 仿品 …; their denials 不是假货,
+   * 保证正品 cut out first): still category not_as_described (docs/rules.md §2.1), but the message
+   * is contact-counterfeit, which asks for photos and offers the shop's proof, not colour or size.
+   */
+  counterfeit: boolean;
 }
 
 /**
@@ -160,6 +166,7 @@ export function classify(r: Review, m: Matchers): Flagging {
   };
   if (initialFlagged) scan(text);
   if (followUpFlagged) scan(fu);
+  const counterfeit = (initialFlagged && m.counterfeit.any(text)) || (followUpFlagged && m.counterfeit.any(fu));
   if (safety.length > 0) cats.add('quality');
   // A low DSR with no words still says what went wrong.
   if (cats.size === 0) {
@@ -172,6 +179,6 @@ export function classify(r: Review, m: Matchers): Flagging {
   const categories = order.filter((c) => cats.has(c));
   if (categories.length === 0) categories.push('other');
 
-  if (reasons.length === 0) return { reasons, categories: [], safety: [], extortion: [], extortionIn: { review: false, followUp: false }, initialFlagged, followUpFlagged, severity: 0 };
-  return { reasons, categories, safety, extortion, extortionIn, initialFlagged, followUpFlagged, severity };
+  if (reasons.length === 0) return { reasons, categories: [], safety: [], extortion: [], extortionIn: { review: false, followUp: false }, initialFlagged, followUpFlagged, severity: 0, counterfeit: false };
+  return { reasons, categories, safety, extortion, extortionIn, initialFlagged, followUpFlagged, severity, counterfeit };
 }

@@ -57,6 +57,7 @@ export const TEMPLATE_ZH: Labels = {
   'complaint-extortion': '投诉: 要挟评价 (不发给买家)',
   'contact-quality': '联系: 质量',
   'contact-not_as_described': '联系: 描述不符',
+  'contact-counterfeit': '联系: 怀疑非正品',
   'contact-logistics': '联系: 物流',
   'contact-service': '联系: 服务',
   'contact-price': '联系: 价格',

@@ -123,7 +123,16 @@ export interface Matchers {
   negative: PhraseList;
   extortion: PhraseList;
   neutralizers: Neutralizers;
+  /** The not_as_described phrases that doubt the goods are genuine (COUNTERFEIT): the message asks for photos. */
+  counterfeit: PhraseList;
 }
+
+/**
+ * The phrases of the shipped not_as_described table that say the goods are not genuine, and 高仿
+ * (a high-grade fake): a review holding one gets contact-counterfeit. Matched after the neutralizers
+ * (不是假货, 不是假的, 保证正品, not fake …) are cut out, as every table is.
+ */
+export const COUNTERFEIT: readonly string[] = ['假货', '假的', '仿品', '高仿', '不是正品', '山寨', 'fake', 'counterfeit', 'knockoff'];
 
 // A denial asked as a question is the complaint it asks about: 这不是质量问题吗？, 这不是质量问题是什么,
 // 难道不是质量问题, 物流很快吗？ (rhetorical). Such a phrase is not cut out: one followed by 吗/么/是什么/? (not 呢 or 嘛,
@@ -207,6 +216,7 @@ export function compileTables(t: KeywordTables): Matchers {
     negative: new PhraseList(t.negative),
     extortion: new PhraseList(t.extortion),
     neutralizers: new Neutralizers(t.neutralizers),
+    counterfeit: new PhraseList(COUNTERFEIT),
   };
 }
 

@@ -41,15 +41,21 @@ export function buyerKey(buyer: string, orderId: string): string {
   return b !== '' && !b.includes('*') ? `buyer:${b}` : `order:${orderId}`;
 }
 
-export function templateFor(action: Action, categories: Category[], escalate: readonly string[] = []): string {
+export function templateFor(action: Action, categories: Category[], escalate: readonly string[] = [], counterfeit = false): string {
   if (action === 'file_complaint' && escalate.includes('extortion')) return 'complaint-extortion';
   if (escalate.includes('safety') && action !== 'none' && action !== 'post_explanation' && action !== 'file_complaint' && action !== 'await_complaint') return 'contact-safety';
   switch (action) {
     case 'contact_now':
     case 'follow_up':
     case 'contact_later':
-    case 'await_reply':
-      return `contact-${PRIMARY.find((c) => categories.includes(c)) ?? 'other'}`;
+    case 'await_reply': {
+      const primary = PRIMARY.find((c) => categories.includes(c)) ?? 'other';
+      // A buyer doubting the goods are genuine (假货, 不是正品): the not_as_described message asked
+      // which colour or size was wrong; contact-counterfeit asks for photos and offers the shop's proof.
+      // Also when quality words come first (假货，质量太差): the doubt is what to answer.
+      if (counterfeit && (primary === 'not_as_described' || primary === 'quality')) return 'contact-counterfeit';
+      return `contact-${primary}`;
+    }
     case 'post_explanation':
       return 'explain';
     default:
@@ -271,7 +277,7 @@ export function buildQueue(reviews: Review[], o: QueueOptions): QueueItem[] {
       escalate,
       assignee: '',
       action,
-      template: templateFor(action, f.categories, escalate),
+      template: templateFor(action, f.categories, escalate, f.counterfeit),
       goodwill,
       malicious,
       orderValue,

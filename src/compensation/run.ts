@@ -838,7 +838,7 @@ async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T, readOn
     // A 0-byte file reads as no database, yet storeops never leaves one empty (ledger.ts makeDatabase):
     // a ledger cut short. Said as one that cannot be read, with what this run could not check (guard43).
     if (unread && emptyFile(path.resolve(ctx.statePath))) {
-      unread((await import('../state/fail.js')).emptyStateWhy());
+      unread((await import('../state/fail.js')).emptyStateWhy(fs.statSync(ctx.statePath).size));
       return none;
     }
     const db = await openState(ctx.statePath, { create: false, readOnly });

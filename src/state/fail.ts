@@ -242,11 +242,12 @@ export function readOnlyStateError(file: string, mode: number): StateError {
  * `> state.db`, a sync tool) or made by another program (`sqlite3` on a misspelt name). Taken for a
  * new database, every voucher recorded in the ledger it was is listed as new again and paid twice.
  */
-export function emptyStateError(file: string): StateError {
+export function emptyStateError(file: string, size = 0): StateError {
+  const { zh, en } = emptySize(size);
   return new StateError(
     msg(
-      `状态数据库 ${file} 是空的 (0 字节): storeops 从不留下空的数据库, 所以它被截断了 (复制或恢复时磁盘已满、误用 > 重定向、同步工具) 或是别的程序建的; 当作新数据库记录会把以前记录 (并已发放) 的红包全部重新列为新红包, 所以未读取也未记录任何内容, 文件未做任何改动`,
-      `the state database ${file} is empty (0 bytes): storeops never leaves its database empty, so it was cut short (a copy or restore onto a full disk, a > redirection, a sync tool) or made by another program; recording into it as a new database would list every voucher recorded (and issued) before as new again, so nothing was read or recorded, and the file was left as it was`,
+      `状态数据库 ${file} 是空的 (${zh}): storeops 从不留下空的数据库, 所以它被截断了 (复制或恢复时磁盘已满、误用 > 重定向、同步工具) 或是别的程序建的; 当作新数据库记录会把以前记录 (并已发放) 的红包全部重新列为新红包, 所以未读取也未记录任何内容, 文件未做任何改动`,
+      `the state database ${file} is empty (${en}): storeops never leaves its database empty, so it was cut short (a copy or restore onto a full disk, a > redirection, a sync tool) or made by another program; recording into it as a new database would list every voucher recorded (and issued) before as new again, so nothing was read or recorded, and the file was left as it was`,
     ),
     msg(
       `从备份恢复 (cp 备份.db ${file}); 若这里从未记录过红包 (新装、名字写错时 sqlite3 建的空文件), 删除 ${file} 后再运行。`,
@@ -256,11 +257,17 @@ export function emptyStateError(file: string): StateError {
 }
 
 /** Why an empty state file cannot be read, for a run that only reads it (emptyStateError's words). */
-export function emptyStateWhy(): Msg {
+export function emptyStateWhy(size = 0): Msg {
+  const { zh, en } = emptySize(size);
   return msg(
-    '文件是空的 (0 字节): storeops 从不留下空的数据库, 若它记录过红包, 它已被截断, 请从备份恢复',
-    'the file is empty (0 bytes): storeops never leaves its database empty, so if it held vouchers it was cut short: restore it from a backup',
+    `文件是空的 (${zh}): storeops 从不留下空的数据库, 若它记录过红包, 它已被截断, 请从备份恢复`,
+    `the file is empty (${en}): storeops never leaves its database empty, so if it held vouchers it was cut short: restore it from a backup`,
   );
+}
+
+/** How big an empty state file is: 0 bytes, or the 1 byte `echo > state.db` writes (a newline), which SQLite reads as 0 bytes. */
+function emptySize(size: number): Msg {
+  return size === 0 ? msg('0 字节', '0 bytes') : msg(`只有 ${size} 个字节, SQLite 把它当作空文件`, `${size} byte, which SQLite reads as an empty file`);
 }
 
 /** Map an error thrown by better-sqlite3 or the file system to a StateError (others pass through). */

@@ -725,14 +725,20 @@ function refuseReadOnly(abs: string): void {
  * a run that writes refuses it rather than record into it as a new, empty ledger (emptyStateError).
  */
 function refuseEmpty(abs: string): void {
-  if (emptyFile(abs)) throw emptyStateError(abs);
+  if (emptyFile(abs)) throw emptyStateError(abs, fs.statSync(abs).size);
 }
 
-/** A regular file of 0 bytes at `abs`, with no -wal holding pages of it: never a database storeops made. */
+/**
+ * A regular file at `abs` that SQLite reads as empty, with no -wal holding pages of it: 0 bytes, or
+ * 1 byte, which SQLite's unix layer reports as 0 (os_unix.c unixFileSize, ticket #3260) and makes a
+ * new database in. `echo > state.db` leaves that one byte (a newline): taken for 0 bytes only, it
+ * was a new, empty ledger and every voucher recorded before was listed as new again (rev44).
+ * Never a database storeops made.
+ */
 export function emptyFile(abs: string): boolean {
   try {
     const st = fs.statSync(abs);
-    if (!st.isFile() || st.size > 0) return false;
+    if (!st.isFile() || st.size > 1) return false;
   } catch {
     return false;
   }

@@ -187,7 +187,8 @@ async function withState(ctx: Ctx, fn: (db: StateDb, existed: boolean) => Promis
   // A 0-byte file lists as no database; said, since storeops never leaves one empty: "nothing
   // recorded yet" of a ledger cut short read as "nothing issued yet" (guard43).
   if (emptyFile(path.resolve(ctx.statePath))) {
-    ctx.warn(msg(`状态数据库 ${path.resolve(ctx.statePath)} ${emptyStateWhy().zh}; 核对之前不要据此认为什么都还没发放`, `the state database ${path.resolve(ctx.statePath)}: ${emptyStateWhy().en}; do not take it that nothing was issued before that is checked`));
+    const why = emptyStateWhy(fs.statSync(ctx.statePath).size);
+    ctx.warn(msg(`状态数据库 ${path.resolve(ctx.statePath)} ${why.zh}; 核对之前不要据此认为什么都还没发放`, `the state database ${path.resolve(ctx.statePath)}: ${why.en}; do not take it that nothing was issued before that is checked`));
   }
   const db = await openState(ctx.statePath, { create: false });
   try {

@@ -1,5 +1,7 @@
 // Command bodies for `storeops reviews queue|log|message` (SPEC reviews): read, compute with the
 // pure modules, hand rows to the output layer.
+import fs from 'node:fs';
+import path from 'node:path';
 import { ACTION_ZH, BLOCKED_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
 import { type Ctx, closestKey } from '../context.js';
 import { InputError, type Msg, UsageError, msg, plural, say } from '../errors.js';
@@ -295,7 +297,21 @@ function shownReviewedAt(ctx: Ctx, i: QueueItem, json: boolean): number | string
 }
 
 async function openStateDb(ctx: Ctx, create: boolean): Promise<StateDb> {
-  const { openState } = await import('../state/ledger.js');
+  const { emptyFile, openState } = await import('../state/ledger.js');
+  // The queue reads an empty file (0 bytes, or 1) as no database, yet storeops never leaves one empty:
+  // a ledger cut short, its contacts lost. Said, as ledger list says it (guard43): a buyer who asked
+  // not to be contacted read as never contacted, with a time to contact them (RULES 2.2, rev44).
+  // A run that writes (reviews log) is refused by openState (emptyStateError).
+  if (!create && emptyFile(path.resolve(ctx.statePath))) {
+    const why = (await import('../state/fail.js')).emptyStateWhy(fs.statSync(ctx.statePath).size);
+    const file = path.resolve(ctx.statePath);
+    ctx.warn(
+      msg(
+        `状态数据库 ${file} ${why.zh}; 其中记录的联系 (勿再联系、联系次数、上次联系) 都不知道, 所有买家都显示为从未联系过: 恢复之前不要联系任何买家`,
+        `the state database ${file}: ${why.en}; the contacts recorded in it (do_not_contact, attempts, last contact) are not known, so every buyer reads as never contacted: restore it before contacting anyone`,
+      ),
+    );
+  }
   return openState(ctx.statePath, { create });
 }
 

@@ -44,7 +44,8 @@ export function makeFolders(dir: string, mode?: number): string[] {
   return made;
 }
 
-function isFolder(p: string): boolean {
+/** Whether `p` is a folder (false when it is missing or cannot be looked at). */
+export function isFolder(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {

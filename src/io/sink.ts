@@ -9,6 +9,7 @@ import type { Writable } from 'node:stream';
 import { type Msg, OutputError, PipeClosed, UsageError, msg } from '../errors.js';
 import { processAlive } from '../proc.js';
 import { accessProblem, fileProblem } from './fsproblem.js';
+import { isFolder } from './folders.js';
 
 export { PipeClosed } from '../errors.js';
 
@@ -751,14 +752,6 @@ function isReadOnlyFile(target: string): boolean {
 /** The refusal of a folder named where a file must go (-o, --rejects, --duplicates). */
 function folderTarget(target: string): UsageError {
   return refused(target, '它是文件夹', 'it is a folder', '给出文件名, 例如 -o 结果.csv。', 'give a file name, e.g. -o result.csv.');
-}
-
-function isFolder(target: string): boolean {
-  try {
-    return fs.statSync(target).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Msg, OutputError, StateError, StoreopsError, msg } from '../errors.js';
 import { fileProblem } from '../io/fsproblem.js';
+import { isFolder } from '../io/folders.js';
 
 export function busyError(file: string, waitedMs: number): StateError {
   // Said "another storeops run" whoever held it: an operator who had the database open in sqlite3 or
@@ -386,12 +387,4 @@ function notPlacedAsideError(output: string, temp: string, cause: unknown, aside
       `rename ${temp} to ${aside} (or copy it to another name not in use), never to ${output}; issue the rows with recorded = new of both files, and wrap the crontab line in flock -n so that runs do not overlap.`,
     ),
   );
-}
-
-function isFolder(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }

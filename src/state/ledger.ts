@@ -6,7 +6,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Decimal } from 'decimal.js';
 import { UsageError, msg } from '../errors.js';
-import { makeFolders } from '../io/folders.js';
+import { isFolder, makeFolders } from '../io/folders.js';
 import { processAlive } from '../proc.js';
 import { busyError, damagedError, emptyStateError, foreignError, missingError, notAFileError, readOnlyStateError, stateFailure, tooNewError } from './fail.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
@@ -692,7 +692,7 @@ export async function checkState(file: string, opts: { write: boolean; busyTimeo
     return;
   }
   if (opts.write) refuseReadOnly(abs);
-  if (opts.write && !isDirectory(abs)) {
+  if (opts.write && !isFolder(abs)) {
     // SQLite opens a file it may not write read-only without a word; the folder holds its -wal file.
     for (const p of [abs, path.dirname(abs)]) {
       try {
@@ -836,14 +836,6 @@ function isSpecial(p: string): boolean {
   try {
     const st = fs.statSync(p);
     return !st.isFile() && !st.isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
   } catch {
     return false;
   }
@@ -3562,20 +3554,19 @@ class SqliteState implements StateDb {
   }
 
   conversationOrders(conversations: number[]): Map<number, string[]> {
-    const out = new Map<number, string[]>();
-    if (conversations.length === 0) return out;
-    const select = 'SELECT DISTINCT conversation AS c, order_id FROM contacts WHERE conversation IN (SELECT value FROM json_each(?)) ORDER BY conversation, order_id';
-    const rows = this.guard(() => this.db.prepare(select).all(JSON.stringify(conversations))) as { c: number; order_id: string }[];
-    for (const r of rows) out.set(r.c, [...(out.get(r.c) ?? []), r.order_id]);
-    return out;
+    return this.ordersBy('SELECT DISTINCT conversation AS k, order_id FROM contacts WHERE conversation IN (SELECT value FROM json_each(?)) ORDER BY conversation, order_id', conversations);
   }
 
   ordersOfBuyers(buyers: string[]): Map<string, string[]> {
-    const out = new Map<string, string[]>();
-    if (buyers.length === 0) return out;
-    const select = 'SELECT DISTINCT buyer, order_id FROM contacts WHERE buyer IN (SELECT value FROM json_each(?)) ORDER BY buyer, order_id';
-    const rows = this.guard(() => this.db.prepare(select).all(JSON.stringify(buyers))) as { buyer: string; order_id: string }[];
-    for (const r of rows) out.set(r.buyer, [...(out.get(r.buyer) ?? []), r.order_id]);
+    return this.ordersBy('SELECT DISTINCT buyer AS k, order_id FROM contacts WHERE buyer IN (SELECT value FROM json_each(?)) ORDER BY buyer, order_id', buyers);
+  }
+
+  /** The contacts' order ids by `k` (a conversation, a buyer): `select` takes the keys as one JSON list. */
+  private ordersBy<K extends number | string>(select: string, keys: K[]): Map<K, string[]> {
+    const out = new Map<K, string[]>();
+    if (keys.length === 0) return out;
+    const rows = this.guard(() => this.db.prepare(select).all(JSON.stringify(keys))) as { k: K; order_id: string }[];
+    for (const r of rows) out.set(r.k, [...(out.get(r.k) ?? []), r.order_id]);
     return out;
   }
 

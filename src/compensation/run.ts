@@ -297,6 +297,21 @@ function noOrderRowWarning(ids: string[], n: number): Msg {
   );
 }
 
+/**
+ * no_order_row orders (above) that a voucher recorded before already paid (--record): the order report
+ * held them when that voucher was recorded. Nothing is owed or left out: the recorded voucher stands
+ * (what it paid is still counted toward its buyer's cap where the run meets its other orders), so this
+ * is a note, not a warning, and asks nothing of the shop (rev44: the warning said "left out of the
+ * vouchers" and exit 1 every hourly run for an order long paid).
+ */
+function noOrderRowPaidNote(ids: string[], n: number): Msg {
+  const list = idsText(ids, n);
+  return msg(
+    `${n} 个订单只在宝贝报表中 (同时给出的订单报表里没有), 之前记录的红包已赔付过它们, 保持原记录, 无需处理: ${list}`,
+    `${n === 1 ? '1 order is' : `${n} orders are`} in the item report (宝贝报表) only, not in the order report given with it, and already paid by a voucher recorded before: kept as recorded, nothing to do: ${list}`,
+  );
+}
+
 /** Late orders whose paid amount is empty: listed with the file:line of the empty cell; what they are owed is for a person to work out (exit 1). */
 function noPaidAmountWarning(ids: string[], n: number): Msg {
   const list = idsText(ids, n);
@@ -1357,6 +1372,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const partlyRows = new Map<number, string>();
   const noAmount: string[] = [];
   const noOrderRow: string[] = [];
+  // no_order_row orders a voucher recorded before already paid (rev44): kept as recorded, said as a note.
+  const noOrderRowPaid: string[] = [];
+  let noOrderRowPaidCount = 0;
   const closedUnshipped: string[] = [];
   const presaleLate: string[] = [];
   let presaleLateCount = 0;
@@ -1619,7 +1637,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
       else if (a.verdict.reason === 'no_ship_time') noShipTime++;
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(`${o.orderId} (${o.sourceFile}:${o.paidMissingLine ?? o.sourceLine})`);
-      else if (a.verdict.reason === 'no_order_row' && req.atRisk === undefined && noOrderRow.length < 50) noOrderRow.push(`${o.orderId} (${o.sourceFile}:${o.sourceLine})`);
+      else if (a.verdict.reason === 'no_order_row' && req.atRisk === undefined) {
+        if (paidBefore?.has(o.orderId)) {
+          if (noOrderRowPaidCount++ < 50) noOrderRowPaid.push(`${o.orderId} (${o.sourceFile}:${o.sourceLine})`);
+        } else if (noOrderRow.length < 50) noOrderRow.push(`${o.orderId} (${o.sourceFile}:${o.sourceLine})`);
+      }
       else if (a.verdict.reason === 'platform_paid_unknown' && req.atRisk === undefined && paidUnknown.length < 50) paidUnknown.push(o.orderId);
       else if (a.verdict.reason === 'closed_unshipped' && req.atRisk === undefined) {
         const key = closedNamedBefore === undefined ? undefined : `${o.platform}\u0000${o.orderId}`;
@@ -1886,9 +1908,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ctx.attention();
   }
   if (noOrderRow.length) {
-    ctx.warn(noOrderRowWarning(noOrderRow, tally.notJudgedReasons.no_order_row ?? noOrderRow.length));
+    ctx.warn(noOrderRowWarning(noOrderRow, (tally.notJudgedReasons.no_order_row ?? noOrderRow.length) - noOrderRowPaidCount));
     ctx.attention();
   }
+  if (noOrderRowPaidCount > 0) ctx.info(noteLine(noOrderRowPaidNote(noOrderRowPaid, noOrderRowPaidCount)));
   if (noAmount.length) {
     ctx.warn(noPaidAmountWarning(noAmount, tally.notJudgedReasons.no_paid_amount ?? noAmount.length));
     ctx.attention();

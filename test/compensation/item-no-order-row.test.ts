@@ -70,4 +70,37 @@ describe('an item-report order missing from the order report given with it', () 
     ]);
     expect(r.stderr).toContain('3 paid orders have no buyer name');
   });
+
+  // rev44: with --record, an item-report-only order that a voucher recorded before already paid (the
+  // order report held it then) was warned of as "left out of the vouchers", exit 1, every hourly run.
+  // Run 1 (order report with A, C, B, all 小明's): one window, 240.00 + 90.00 + 300.00 = 630.00 → 500.00
+  // recorded. Run 2 (the order report lacks C; the item report also holds D, paid 03-10 20:00:00, 300.00,
+  // shipped 03-13 10:00:00, deadline 03-12 20:00:00, 14 h late, in no order report): {A,B} 540.00 → 500.00,
+  // all of it paid by run 1's voucher: 0.00 to issue. C is said once as a note (kept as recorded); D,
+  // never recorded, is still the warning, alone (n = 1), exit 1.
+  it('--record: an order already paid is a note, kept as recorded; one never recorded is still warned of', () => {
+    const D = '3720000000000000004';
+    const d2 = tmpDir();
+    const wide = write(d2, 'ExportOrderList202605011200.csv', taobaoCsv([shipped(A, '2026-03-10 10:00:00', '800.00'), shipped(C, '2026-03-10 11:00:00', '300.00'), shipped(B, '2026-03-10 12:00:00', '1000.00')]));
+    const items2 = write(
+      d2,
+      'ExportOrderDetailList202606011300.csv',
+      [HEAD, line(A, '800.00', '2026-03-10 10:00:00'), line(C, '300.00', '2026-03-10 11:00:00'), line(B, '1000.00', '2026-03-10 12:00:00'), line(D, '300.00', '2026-03-10 20:00:00'), ''].join('\r\n'),
+    );
+    const state = ['--state', `${d2}/state.db`, '--record', '-f', 'json'];
+    const r1 = runCli(['compensate', wide, items, ...AS_OF, ...state, '-o', `${d2}/v1.json`]);
+    expect(r1.code).toBe(0);
+    const r2 = runCli(['compensate', orders, items2, '--as-of', '2026-06-01 13:00:00', ...state, '-o', `${d2}/v2.json`]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain(`storeops: 1 order is in the item report (宝贝报表) only, not in the order report given with it, and already paid by a voucher recorded before: kept as recorded, nothing to do: ${C} (${items2}:3)`);
+    expect(r2.stderr).toContain(`1 late order is in the item report (宝贝报表) only`);
+    expect(r2.stderr).toContain(`left out of the vouchers (no_order_row): ${D} (${items2}:5)`);
+    expect(r2.stderr).toContain('2 not judged (no_order_row=2)');
+    expect(r2.stderr).toContain('0 vouchers totalling 0.00 to issue');
+    // Run 3 without D: nothing owed, nothing to do: exit 0, the note only.
+    const r3 = runCli(['compensate', orders, items, '--as-of', '2026-06-01 14:00:00', ...state, '-o', `${d2}/v3.json`, '--lang', 'zh']);
+    expect(r3.code).toBe(0);
+    expect(r3.stderr).toContain(`storeops: 1 个订单只在宝贝报表中 (同时给出的订单报表里没有), 之前记录的红包已赔付过它们, 保持原记录, 无需处理: ${C} (${items}:3)`);
+    expect(r3.stderr).not.toContain('未计入红包');
+  });
 });

@@ -13,6 +13,8 @@ export function register(program: Command): void {
     .option('--ship-within <hours>', 'ship window when an order has no promised time (default from the rule set: 48; 天猫国际 overseas direct mail: 120) / 订单没有承诺发货时间时的发货时限 (默认取规则集: 48 小时; 天猫国际海外直邮: 120)')
     .option('--shipments <file>', 'pickup scans: 订单编号 (or 物流单号) and 揽收时间; preferred over 发货时间 / 揽收扫描表: 订单编号 (或物流单号) 和揽收时间; 优先于发货时间')
     .option('--delivery-failures <file>', 'order ids whose same-day/next-day/to-door promise was not kept / 当日达/次日达/送货上门未履约的订单编号')
+    .option('--direct-mail <file>', '天猫国际 (tmall-global-2026): order ids shipped as overseas direct mail / consolidated import, judged under its 120 h window; the other orders are bonded (48 h, or --ship-within) / 天猫国际 (tmall-global-2026): 按海外直邮/集货进口发货的订单编号, 按 120 小时时限判断; 其余订单为保税 (48 小时, 或 --ship-within)')
+    .option('--holidays <file>', '天猫国际 (tmall-global-2026): the origin\'s public holidays, one date (or span) a line; not counted in direct mail\'s 120 h (Beijing calendar days; config compensate.holidays) / 天猫国际 (tmall-global-2026): 发货地法定节假日, 每行一个日期 (或一段); 不计入直邮的 120 小时 (按北京时间自然日; 配置 compensate.holidays)')
     .option('--exclude <file>', 'order ids to leave out (force majeure, invalid address …) / 要排除的订单编号 (不可抗力、地址无效 …)')
     .option('--by <voucher|order>', 'one row per voucher (default) or per late order with its working / 每张红包一行 (默认), 或每个延迟订单一行并列出计算过程')
     .option('--at-risk <hours>', 'instead of vouchers: unshipped orders due within N hours (and those already late) / 改为列出 N 小时内到期 (及已超时) 的未发货订单')
@@ -26,6 +28,7 @@ export function register(program: Command): void {
     ['compensate examples/ExportOrderList202611.csv --as-of "2026-11-20 12:00:00"', 'the vouchers owed as of a given time', '截至某一时间应发的赔付红包'],
     ['compensate ORDERS.csv --at-risk 12', 'act now: unshipped orders due within 12 h', '马上处理: 12 小时内到期的未发货订单'],
     ['compensate ORDERS.csv --shipments scans.csv --by order', 'real pickup times; one row per late order with its working', '用真实揽收时间; 每个延迟订单一行, 附计算过程'],
+    ['compensate ORDERS.csv --rules tmall-global-2026 --direct-mail direct-mail.csv --holidays holidays-jp.csv', '天猫国际: bonded (48 h) and direct-mail (120 h, holidays skipped) orders in one run', '天猫国际: 保税 (48 小时) 与直邮 (120 小时, 不含节假日) 订单一次计算'],
     ['compensate ORDERS.csv --record --fail-on new-vouchers -o vouchers.xlsx', 'for cron: record vouchers once, exit 1 when new ones appear', 'cron 用: 每张红包只记一次, 有新红包时退出码 1'],
   ]);
 }

@@ -362,7 +362,7 @@ const TOP_KEYS = new Set(['lang', 'tz', 'format', 'outEncoding', 'bom', 'textIds
  * rule set's 48 h, `notify.taregts` no robot at all (said only by the run that posts, if ever).
  */
 const SECTION_KEYS: Record<string, readonly string[]> = {
-  compensate: ['rules', 'base', 'shipWithin'],
+  compensate: ['rules', 'base', 'shipWithin', 'holidays'],
   reviews: ['maxAttempts', 'attemptWindowDays', 'quietHours', 'minGapHours', 'contactWithinHours', 'goodwill', 'highValue', 'midValue', 'serialNegative', 'shopName', 'shopNames', 'safetyContact', 'messageLang', 'keywords', 'forbidden', 'templates', 'minShiftLeftMinutes'],
   zhenjian: ['commissionRate', 'shippingPerSample', 'avgOrder', 'farAboveRatio', 'categories'],
   roster: ['shifts', 'traffic', 'daysOff', 'min', 'aht', 'answerWithin', 'concurrency', 'serviceLevel', 'timeLimit', 'maxHoursSpread'],

@@ -1,9 +1,10 @@
 // RULES 1.1: deadlines and lateness of one order. Pure functions.
 import type { Order } from '../orders/types.js';
 import type { RuleSet, Tier } from '../rules/ruleset.js';
-import { pickTier } from '../rules/tiers.js';
+import { inRange, pickTier } from '../rules/tiers.js';
 import { HOUR_MS } from '../time.js';
 import { moneyToFen } from '../money.js';
+import { windowEnd } from './holidays.js';
 import { type BaseRule, type Kind, payout, payoutFen } from './payout.js';
 
 // The payout lives in payout.ts; these names stay importable from here.
@@ -28,7 +29,7 @@ export type Verdict =
    * Unshipped at --as-of, deadline not yet passed. `shippedLater`: the export shows it shipped after
    * --as-of (RULES 1.1: judged as still unshipped then; docs/rules.md §1.7).
    */
-  | { verdict: 'pending'; deadline: number; shippedLater?: true }
+  | { verdict: 'pending'; deadline: number; shippedLater?: true; windowHours?: number }
   | { verdict: 'closed_in_time'; deadline: number }
   /**
    * `late`: time_precision only — late whatever the seconds lost, only its tier (and so its amount)
@@ -76,6 +77,17 @@ export interface JudgeOptions {
   asOf: number;
   /** --ship-within: overrides the rule set's default window for orders with no promised time. */
   shipWithinHours?: number;
+  /**
+   * --direct-mail (RULES 1.3c): whether the shop listed this order as overseas direct mail / consolidated
+   * import. Under a rule set with `directMail`, such an order's window is that one (120 h), not the default.
+   */
+  directMail?: (o: Order) => boolean;
+  /**
+   * --holidays (RULES 1.3c): the origin's public holidays as [start, end) instants, sorted and merged.
+   * Under a rule set with `directMail`, an order whose window is in `directMail.window` has its deadline
+   * pushed past them (holidays.ts windowEnd); hours late are counted straight from that deadline.
+   */
+  holidays?: ReadonlyArray<readonly [number, number]>;
   /**
    * Pickup scans by order id or tracking number (preferred over the export's 发货时间, RULES 1.1):
    * the time shown and how much later it may really be (a scan time without its seconds); `marked`:
@@ -128,7 +140,9 @@ export function promisesWord(title: string, word: string): boolean {
 export function shipWindowHours(o: Order, rules: RuleSet, opts: JudgeOptions): number {
   // --ship-within replaces the rule set's default window; a listing word that promises faster
   // shipping (现货 48 h, 极速发 24 h …) still tightens it, as it tightens the default.
-  let hours = opts.shipWithinHours ?? rules.shipWindowHours;
+  // --direct-mail: a listed order has the rule set's direct-mail window (RULES 1.3c: 120 h), whatever
+  // --ship-within says (that is the other orders' window, bonded's 48 h by default).
+  let hours = rules.directMail !== null && opts.directMail?.(o) ? rules.directMail.shipWindowHours : (opts.shipWithinHours ?? rules.shipWindowHours);
   // A listing word whose window is no shorter than the one so far changes nothing: not looked for.
   // Plain loops, and a word not in the title at all passed over without a call (issue 21: this ran
   // for every order, two closures and five calls an order, before it was optimised).
@@ -146,6 +160,16 @@ export function shipWindowHours(o: Order, rules: RuleSet, opts: JudgeOptions): n
     }
   }
   return hours;
+}
+
+/**
+ * paid-at + the window (RULES 1.1); for a direct-mail window (RULES 1.3c: `rules.directMail.window`) with
+ * --holidays given, the hours on those days not counted (holidays.ts windowEnd; docs/rules.md §1.3c).
+ */
+export function windowDeadline(paidAt: number, windowHours: number, rules: RuleSet, opts: JudgeOptions): number {
+  const dm = rules.directMail;
+  if (opts.holidays === undefined || dm === null || !inRange(dm.window, windowHours)) return paidAt + windowHours * HOUR_MS;
+  return windowEnd(paidAt, windowHours * HOUR_MS, opts.holidays);
 }
 
 /**
@@ -309,7 +333,7 @@ function judgeOne(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   if (scanned?.promisedShipAt !== undefined) o = { ...o, promisedShipAt: scanned.promisedShipAt };
   // RULES 1.1: the order's own promised time when the export has one, else paid-at + window.
   const windowHours = o.promisedShipAt !== null ? (o.promisedShipAt - paidAt) / HOUR_MS : shipWindowHours(o, rules, opts);
-  const deadline = o.promisedShipAt ?? paidAt + windowHours * HOUR_MS;
+  const deadline = o.promisedShipAt ?? windowDeadline(paidAt, windowHours, rules, opts);
   const shownAt = partly ? null : (scanned?.at ?? o.shippedAt);
   // RULES 1.1: late when shipped after the deadline, or "still unshipped at the evaluation time"
   // (--as-of) with the deadline passed. An export made after --as-of shows ship times after it: as of
@@ -461,7 +485,8 @@ export function deadlineSlackOf(o: Order): number {
 
 /** An order still unshipped at --as-of (`later`: the export shows a ship time after it). */
 function unshippedAt(o: Order, rules: RuleSet, opts: JudgeOptions, windowHours: number, deadline: number, later: boolean): Verdict {
-  if (opts.asOf <= deadline) return later ? { verdict: 'pending', deadline, shippedLater: true } : { verdict: 'pending', deadline };
+  // The window as judged (--at-risk prices by it): not deadline − paid-at, which skipped holidays stretch (RULES 1.3c).
+  if (opts.asOf <= deadline) return later ? { verdict: 'pending', deadline, shippedLater: true, windowHours } : { verdict: 'pending', deadline, windowHours };
   const tier = lateTier(deadline, opts.asOf, windowHours, o, rules);
   const late: Verdict = { verdict: 'late', deadline, shippedAt: null, hoursLate: (opts.asOf - deadline) / HOUR_MS, kind: tier.kind, windowHours, ...(later ? { shippedLater: true as const } : {}) };
   // Still unshipped at as-of: late from the earliest deadline the times shown allow. A deadline shown

@@ -13,6 +13,12 @@ export interface Request {
   shipments?: string;
   deliveryFailures?: string;
   exclude?: string;
+  /** --direct-mail: order ids the shop ships as overseas direct mail (RULES 1.3c). */
+  directMail?: string;
+  /** --holidays / config compensate.holidays (beside the config file): the origin's public holidays (RULES 1.3c). */
+  holidays?: string;
+  /** Where `holidays` came from, for messages: --holidays or the config key. */
+  holidaysFrom?: Msg;
   by: 'voucher' | 'order';
   atRisk?: number;
   record: boolean;
@@ -101,6 +107,8 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
     shipments: opts.shipments as string | undefined,
     deliveryFailures: opts.deliveryFailures as string | undefined,
     exclude: opts.exclude as string | undefined,
+    directMail: opts.directMail as string | undefined,
+    ...holidaysOf(ctx, opts.holidays, cfg.holidays),
     by,
     atRisk: opts.atRisk === undefined ? undefined : positiveHours(opts.atRisk, '--at-risk'),
     record: Boolean(opts.record),
@@ -165,4 +173,19 @@ function configRules(ctx: Ctx, value: unknown): string {
     );
   }
   return beside;
+}
+
+/**
+ * --holidays FILE, else config `compensate.holidays` (a path relative to the config file, as every path
+ * in it is: the list of a shop's origin holidays is kept beside its config and changes once a year).
+ */
+function holidaysOf(ctx: Ctx, flag: unknown, value: unknown): { holidays?: string; holidaysFrom?: Msg } {
+  if (flag !== undefined) return { holidays: String(flag), holidaysFrom: msg('--holidays', '--holidays') };
+  if (value === undefined || value === null) return {};
+  const key = configKey(ctx.configPath, 'compensate.holidays');
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new UsageError(msg(`${key.zh} 需要节假日文件的路径, 收到 ${JSON.stringify(value)}`, `${key.en} takes the path of a holiday file, got ${JSON.stringify(value)}`), msg('例如 "holidays": "holidays-jp.csv" (相对于配置文件所在的文件夹)', 'e.g. "holidays": "holidays-jp.csv" (relative to the config file\'s folder)'));
+  }
+  const file = ctx.configPath && !path.isAbsolute(value) ? path.resolve(path.dirname(ctx.configPath), value) : value;
+  return { holidays: file, holidaysFrom: key };
 }

@@ -99,7 +99,8 @@ export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number
   if (a.lineParts) return atRiskLines(o, a, asOf, riskUntil, base);
   const v = a.timing;
   if (!a.rules || !a.unshippedOpen || (v.verdict !== 'pending' && v.verdict !== 'late') || v.deadline > riskUntil) return null;
-  const windowHours = (v.deadline - o.paidAt!) / HOUR_MS;
+  // The window as judged: a direct-mail deadline past holidays (RULES 1.3c) is later than paid-at + window.
+  const windowHours = v.windowHours ?? (v.deadline - o.paidAt!) / HOUR_MS;
   const p = payout(o, 'late', windowHours, a.rules, base);
   // Late: what the run forecasts for it (a.verdict). Lines promised at different times (抖店), one shipped
   // late in a dearer tier than the overdue line's so far: that line's (judge.ts dearestBeside, money52);
@@ -145,7 +146,7 @@ function atRiskLines(o: Order, a: Assessed, asOf: number, riskUntil: number, bas
       cost = null;
       continue;
     }
-    const windowHours = (v.deadline - view.paidAt!) / HOUR_MS;
+    const windowHours = v.windowHours ?? (v.deadline - view.paidAt!) / HOUR_MS;
     const p0 = payout(view, 'late', windowHours, p.rules, base);
     if (baseSum !== null) baseSum = baseSum.plus(p0.base);
     if (cost !== null) cost = cost.plus(v.verdict === 'late' ? payout(view, v.kind, v.windowHours, p.rules, base, v.hoursLate).afterMinimum : p0.afterMinimum);

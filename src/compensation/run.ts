@@ -28,6 +28,7 @@ import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
 import { inRange } from '../rules/tiers.js';
 import type { Range } from '../rules/types.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
+import { directMailRefused, holidaysNote, readDirectMail } from './directmail.js';
 import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import type { IdList, PickupScans, RoundedRefs } from './inputs.js';
@@ -1094,6 +1095,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const rulesOf = (id: string): RuleSet => book.byId.get(id)!;
   // --rules forced: each order's own rule set under auto, to catch a forced set of another payer.
   const ownBook = book.forced ? ruleBook(ctx, 'auto') : null;
+  // --direct-mail / --holidays: only a rule set with a direct-mail window (RULES 1.3c) has a use for them.
+  if ((req.directMail !== undefined || req.holidays !== undefined) && !book.forced?.directMail) directMailRefused(req, book.forced?.id);
   const platformClash = new Map<string, number>();
   // Every option is checked by now (toRequest, the rule set, the notify options): a warning never
   // comes before a usage error about another option.
@@ -1123,13 +1126,17 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const rejects = new RejectLog(ctx);
   // The side inputs' reader, the --record stage and the notices are loaded only when asked for:
   // start-up time counts (issue 21).
-  const inputs = req.exclude || req.deliveryFailures || req.shipments ? await import('./inputs.js') : undefined;
+  const inputs = req.exclude || req.deliveryFailures || req.shipments || req.directMail ? await import('./inputs.js') : undefined;
   const excludeList = req.exclude ? await inputs!.readIdList(ctx, req.exclude, rejects, '--exclude', msg('排除订单列表', 'exclusion list')) : undefined;
   const failureList = req.deliveryFailures ? await inputs!.readIdList(ctx, req.deliveryFailures, rejects, '--delivery-failures', msg('未履约订单列表', 'delivery-failure list')) : undefined;
   const none: Pick<IdList, 'has'> = { has: () => false };
   const excluded = excludeList ?? none;
   const failures = failureList ?? none;
   const scans: PickupScans | undefined = req.shipments ? await inputs!.readShipments(ctx, req.shipments, rejects) : undefined;
+  // RULES 1.3c: which orders ship as overseas direct mail (no export says), and the origin's holidays.
+  const directMailList = req.directMail ? await readDirectMail(ctx, req.directMail, rejects) : undefined;
+  const holidays = req.holidays ? await (await import('./holidayfile.js')).readHolidays(ctx, req.holidays, req.holidaysFrom!.en) : undefined;
+  if (holidays) ctx.info(noteLine(holidaysNote(holidays, book.forced!)));
 
   // compensate checks and uses only these columns of an export (RULES §1); orders inspect checks them all.
   // Paid orders not yet due (and rejected rows that name a buyer and paid time: an order of that
@@ -1263,6 +1270,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const judgeOpts: JudgeOptions = {
     asOf: ctx.asOf,
     shipWithinHours: req.shipWithin,
+    ...(directMailList ? { directMail: (o: Order) => directMailList.has(o.orderId) } : {}),
+    ...(holidays ? { holidays: holidays.spans } : {}),
     pickupAt: scans ? inputs!.pickupResolver(scans) : undefined,
     // An order judged as one by its order's sighting; a line of an order judged line by line (its view,
     // lineId its 子订单编号) by that line's own (schema 13), never by the order's: the order may have
@@ -1393,7 +1402,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const noted = new Map<string, { ids: string[]; n: number; hours: Set<number> }>();
   const paidUnknown: string[] = [];
   // Which rows of the side inputs matched an order (the rest are reported after reading).
-  const sideInputs = Boolean(excludeList || failureList || scans);
+  const sideInputs = Boolean(excludeList || failureList || scans || directMailList);
   const seenIds = new Set<string>();
   const seenTracking = new Set<string>();
   // The judging of one batch is a function of its own: run in the loop of this long function, it
@@ -1491,7 +1500,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       }
       tally.read++;
       if (sideInputs) {
-        if (excluded.has(o.orderId) || failures.has(o.orderId) || scans?.byOrder.has(o.orderId)) seenIds.add(o.orderId);
+        if (excluded.has(o.orderId) || failures.has(o.orderId) || scans?.byOrder.has(o.orderId) || directMailList?.has(o.orderId)) seenIds.add(o.orderId);
         // Scans are kept by the waybill's key (waybillKey), and so is what matched.
         if (scans && o.trackingNo) for (const t of o.trackingNo.split(';')) if (scans.byTracking.has(waybillKey(t))) seenTracking.add(waybillKey(t));
         // A line's own waybill (宝贝报表 joined to an order report whose 物流单号 is one parcel's) is used too (assess.ts).
@@ -1679,7 +1688,8 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         presaleHours.add(a.verdict.windowHours);
         if (presaleLate.length < 50) presaleLate.push(o.orderId);
       }
-      const wn = a.verdict.verdict === 'late' && o.promisedShipAt === null ? a.rules!.windowNote : null;
+      // With --holidays the direct-mail note (the holidays no export shows) is answered: not said (RULES 1.3c).
+      const wn = a.verdict.verdict === 'late' && o.promisedShipAt === null && !(holidays && a.rules!.directMail) ? a.rules!.windowNote : null;
       if (wn !== null && a.verdict.verdict === 'late' && inRange(wn.window, a.verdict.windowHours)) {
         let e = noted.get(a.rules!.id);
         if (e === undefined) noted.set(a.rules!.id, (e = { ids: [], n: 0, hours: new Set() }));
@@ -1865,7 +1875,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // the one excluded; one on --delivery-failures: they may be the one owed the promise payout.
   maybeExcluded?.finish(seenIds);
   maybeFailed?.finish(seenIds);
-  if (sideInputs) for (const w of inputs!.unmatchedWarnings([excludeList, failureList], scans, seenIds, seenTracking)) ctx.warn(w);
+  if (sideInputs) for (const w of inputs!.unmatchedWarnings([excludeList, failureList, directMailList], scans, seenIds, seenTracking)) ctx.warn(w);
   if (noShipTime > 0) ctx.warn(noShipTimeWarning(noShipTime, scans?.file));
   for (const [file, n] of noPostage) if (n > 0) ctx.warn(noPostageColumnWarning(file, n));
   if (held > 0 && req.atRisk === undefined) ctx.warn(heldWarning(held));

@@ -5,7 +5,7 @@ import { InputError, type Msg, msg } from '../errors.js';
 import { closestKey } from '../context.js';
 import { Money } from '../money.js';
 import { halfWidth } from '../io/cells.js';
-import { findTier, thresholds } from './tiers.js';
+import { findTier, inRange, thresholds } from './tiers.js';
 import {
   BASE_RULES, type BaseRule, COMBINE_BY, type CombineBy, PAYERS, PAY_UNITS, type PayUnit, type Payer, RULE_PLATFORMS, ROUNDINGS, type Range, type RulePlatform,
   type Rounding, type RuleSet, TIER_KINDS, type Tier, type TierKind,
@@ -297,7 +297,7 @@ function legacyTiers(c: Checker, o: Record<string, unknown>): Tier[] {
 }
 
 /** The fields of a rule file (docs/rules.md §1.6), and those of the format before tiers. */
-const TOP_FIELDS = ['id', 'platform', 'title', 'source', 'reading', 'validFrom', 'validTo', 'shipWindowHours', 'titleWindows', 'base', 'tiers', 'rounding', 'combine', 'unit', 'payer', 'deliveryPromise', 'seriousDelay', 'windowNote'] as const;
+const TOP_FIELDS = ['id', 'platform', 'title', 'source', 'reading', 'validFrom', 'validTo', 'shipWindowHours', 'titleWindows', 'base', 'tiers', 'rounding', 'combine', 'unit', 'payer', 'deliveryPromise', 'seriousDelay', 'windowNote', 'directMail'] as const;
 const LEGACY_FIELDS = ['late', 'outOfStock', 'longWindowOverHours'] as const;
 
 /**
@@ -345,6 +345,7 @@ export function parseRuleSet(raw: unknown, file: string, builtIn = false): RuleS
     deliveryPromise: null,
     seriousDelay: null,
     windowNote: null,
+    directMail: null,
   };
   if (o.titleWindows !== undefined) {
     if (!Array.isArray(o.titleWindows)) t(() => c.fail('titleWindows', ' a list / 列表', o.titleWindows), undefined);
@@ -380,8 +381,19 @@ export function parseRuleSet(raw: unknown, file: string, builtIn = false): RuleS
       r.windowNote = { window: c.range(d.window, 'windowNote.window'), note: c.text(d.note, 'windowNote.note') };
     }, undefined);
   }
+  if (o.directMail != null) {
+    t(() => {
+      const d = c.obj(o.directMail, 'directMail');
+      c.known(d, 'directMail', ['shipWindowHours', 'window']);
+      r.directMail = { shipWindowHours: c.hours(d.shipWindowHours, 'directMail.shipWindowHours'), window: c.range(d.window, 'directMail.window') };
+    }, undefined);
+  }
   // The checks across fields only on fields that are each right.
   c.throwKept();
+  // The window --direct-mail gives must be one the rule set reads as direct mail (its holidays skipped).
+  if (r.directMail && !inRange(r.directMail.window, r.directMail.shipWindowHours)) {
+    c.fail('directMail.shipWindowHours', `a window within directMail.window / 在 directMail.window 范围内的时限`, r.directMail.shipWindowHours);
+  }
   if (r.validFrom && r.validTo && r.validTo < r.validFrom) c.fail('validTo', `a date on or after validFrom (${r.validFrom}) / 不早于 validFrom (${r.validFrom}) 的日期`, o.validTo);
   if (r.rounding === 'yuan') checkWholeYuan(c, r);
   if (!builtIn) checkCoverage(c, r.tiers);

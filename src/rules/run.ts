@@ -132,6 +132,12 @@ export async function runRulesShow(ctx: Ctx, args: string[]): Promise<void> {
   if (r.titleWindows.length) facts.push(msg(`标题关键词缩短时限: ${r.titleWindows.map((w) => `${w.keywords.join('/')} ${w.hours} 小时`).join('; ')}`, `title words shorten the window: ${r.titleWindows.map((w) => `${w.keywords.join('/')} ${w.hours} h`).join('; ')}`));
   if (r.deliveryPromise) facts.push(msg(`未履约承诺每单 ${fmtMoney(r.deliveryPromise.amount)} 元 (另付, 不计入封顶)`, `unkept delivery promise: ${fmtMoney(r.deliveryPromise.amount)} per order (separate, not capped)`));
   if (r.seriousDelay) facts.push(msg(`延迟超过 ${r.seriousDelay.afterHours} 小时: ${r.seriousDelay.note.zh}`, `more than ${r.seriousDelay.afterHours} h late: ${r.seriousDelay.note.en}`));
+  if (r.directMail) {
+    const w = r.directMail.window;
+    const zh = w.over !== null && w.upTo !== null ? `超过 ${w.over} 小时、不超过 ${w.upTo} 小时` : w.over !== null ? `超过 ${w.over} 小时` : w.upTo !== null ? `不超过 ${w.upTo} 小时` : '任何时限';
+    const en = w.over !== null && w.upTo !== null ? `over ${w.over} h, up to ${w.upTo} h` : w.over !== null ? `over ${w.over} h` : w.upTo !== null ? `up to ${w.upTo} h` : 'any window';
+    facts.push(msg(`海外直邮: --direct-mail 列出的订单时限 ${r.directMail.shipWindowHours} 小时 (其余订单为默认时限); 时限${zh}的订单, --holidays 给出的发货地节假日不计时`, `overseas direct mail: orders listed with --direct-mail have a ${r.directMail.shipWindowHours} h window (the others the default); in a window ${en}, the origin's holidays given with --holidays are not counted`));
+  }
   if (r.windowNote) {
     const w = r.windowNote.window;
     const zh = w.over !== null && w.upTo !== null ? `超过 ${w.over} 小时、不超过 ${w.upTo} 小时` : w.over !== null ? `超过 ${w.over} 小时` : w.upTo !== null ? `不超过 ${w.upTo} 小时` : '任何时限';

@@ -88,4 +88,11 @@ export interface RuleSet {
    * in --exclude. Not money: the amounts are as computed.
    */
   windowNote: { window: Range; note: Msg } | null;
+  /**
+   * RULES 1.3c (tmall-global-2026): overseas direct mail's own window. `shipWindowHours` is the window of
+   * the orders `compensate --direct-mail` lists (the others keep the default, or --ship-within); `window`:
+   * the ship windows read as direct mail's, in which the days `--holidays` gives are not counted. Null:
+   * the rule set has no direct mail (--direct-mail and --holidays are refused with it).
+   */
+  directMail: { shipWindowHours: number; window: Range } | null;
 }

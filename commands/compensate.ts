@@ -28,7 +28,6 @@ export function register(program: Command): void {
     ['compensate examples/ExportOrderList202611.csv --as-of "2026-11-20 12:00:00"', 'the vouchers owed as of a given time', '截至某一时间应发的赔付红包'],
     ['compensate ORDERS.csv --at-risk 12', 'act now: unshipped orders due within 12 h', '马上处理: 12 小时内到期的未发货订单'],
     ['compensate ORDERS.csv --shipments scans.csv --by order', 'real pickup times; one row per late order with its working', '用真实揽收时间; 每个延迟订单一行, 附计算过程'],
-    ['compensate ORDERS.csv --rules tmall-global-2026 --direct-mail direct-mail.csv --holidays holidays-jp.csv', '天猫国际: bonded (48 h) and direct-mail (120 h, holidays skipped) orders in one run', '天猫国际: 保税 (48 小时) 与直邮 (120 小时, 不含节假日) 订单一次计算'],
     ['compensate ORDERS.csv --record --fail-on new-vouchers -o vouchers.xlsx', 'for cron: record vouchers once, exit 1 when new ones appear', 'cron 用: 每张红包只记一次, 有新红包时退出码 1'],
   ]);
 }

@@ -67,3 +67,15 @@ export function holidaysNote(h: Holidays, rules: RuleSet): Msg {
     `holidays ${h.file}: ${h.days.length} day(s)${span.en}, each a whole calendar day in the export's zone (Beijing by default); under ${rules.id} the hours on them are not counted in a ship window ${w.en} (direct mail), whose deadline moves past them; hours late run straight from the deadline`,
   );
 }
+
+/**
+ * Late direct-mail orders whose window ran in a year the holiday list has no day of (a list written for
+ * 2026 read in 2027): that year's holidays, if any, were counted as ship time. Named; amounts unchanged.
+ */
+export function holidayYearsWarning(file: string, list: string, n: number, years: number[]): Msg {
+  const y = years.join(', ');
+  return msg(
+    `${n} 个延迟的直邮订单的发货时限落在 ${y} 年, 节假日表 ${file} 中没有这一年的任何日期: 这些日子按发货时间计算 (若当年有节假日, 订单可能并未延迟): ${list}。请把 ${y} 年的节假日加进该文件后再运行。`,
+    `${n === 1 ? '1 late direct-mail order has its' : `${n} late direct-mail orders have their`} ship window in ${y}, a year the holiday list ${file} has no day of: its days were counted as ship time (the ${n === 1 ? 'order' : 'orders'} may not be late if it had holidays): ${list}. Add ${y}'s holidays to the file and run again.`,
+  );
+}

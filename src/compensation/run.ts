@@ -28,7 +28,7 @@ import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
 import { inRange } from '../rules/tiers.js';
 import type { Range } from '../rules/types.js';
 import { DAY_MS, HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
-import { directMailRefused, holidaysNote, readDirectMail } from './directmail.js';
+import { directMailRefused, holidayYearsWarning, holidaysNote, readDirectMail } from './directmail.js';
 import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
 import type { IdList, PickupScans, RoundedRefs } from './inputs.js';
@@ -1400,6 +1400,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const presaleHours = new Set<number>();
   // Late orders judged under a window a rule set's windowNote covers, by rule set id (RULES 1.3c).
   const noted = new Map<string, { ids: string[]; n: number; hours: Set<number> }>();
+  // --holidays listing no day of a year a late direct-mail order's window ran in: a list not updated for
+  // the new year counts that year's holidays as ship time (RULES 1.3c); said, amounts as computed.
+  const holidayYears = holidays ? new Set(holidays.days.map((d) => Number(d.slice(0, 4)))) : undefined;
+  const uncovered = { ids: [] as string[], n: 0, years: new Set<number>() };
   const paidUnknown: string[] = [];
   // Which rows of the side inputs matched an order (the rest are reported after reading).
   const sideInputs = Boolean(excludeList || failureList || scans || directMailList);
@@ -1697,6 +1701,18 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
         e.hours.add(a.verdict.windowHours);
         if (e.ids.length < 50) e.ids.push(o.orderId);
       }
+      const dm = holidayYears && a.verdict.verdict === 'late' && o.promisedShipAt === null ? a.rules!.directMail : null;
+      if (dm && a.verdict.verdict === 'late' && inRange(dm.window, a.verdict.windowHours)) {
+        // Neither the paid year nor the deadline's listed: a window across New Year needs only one of them
+        // (a list of the new year's holidays, read for an order paid 12-30, is no stale list).
+        const years = [ctx.tz.wall(o.paidAt!).y, ctx.tz.wall(a.verdict.deadline).y];
+        const miss = years.some((y) => holidayYears!.has(y)) ? [] : [...new Set(years)];
+        if (miss.length > 0) {
+          uncovered.n++;
+          for (const y of miss) uncovered.years.add(y);
+          if (uncovered.ids.length < 50) uncovered.ids.push(o.orderId);
+        }
+      }
       if (a.verdict.verdict === 'late' && noPostage.has(o.sourceFile) && baseFor(a.rules!, req.base) === 'paid-minus-postage') noPostage.set(o.sourceFile, noPostage.get(o.sourceFile)! + 1);
       // Without a buyer name an order is never combined: only its own not-yet-due lines can matter.
       for (let j = 0; j < a.openIds.length; j++) if (o.buyer || a.openIds[j] !== o.orderId) openLog.add(openKey(capBuyer(o.buyer, o.shop), o.orderId), { orderId: a.openIds[j]!, paidAt: o.paidAt!, rules: a.rules!.id });
@@ -1908,6 +1924,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
   if (zeroBaseCount > 0) ctx.warn(zeroBaseWarning(zeroBase, zeroBaseCount, [...zeroBaseMin].sort((a, b) => a - b).map((f) => fenToMoney(f).toFixed(2)).join('/')));
   if (noScanLateCount > 0) ctx.warn(lateWithoutScanWarning(scans!.file, noScanLate, noScanLateCount));
+  if (uncovered.n > 0) ctx.warn(holidayYearsWarning(holidays!.file, idsText(uncovered.ids, uncovered.n), uncovered.n, [...uncovered.years].sort((x, y) => x - y)));
   for (const [id, e] of noted) {
     const wn = rulesOf(id).windowNote!;
     ctx.warn(windowNoteWarning(id, e.ids, e.n, [...e.hours].sort((x, y) => x - y).map((h) => String(Math.round(h * 100) / 100)).join('/'), wn.window, wn.note));

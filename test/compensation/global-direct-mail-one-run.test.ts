@@ -157,3 +157,39 @@ describe('one run, bonded and direct-mail orders of one buyer and day (--direct-
     expect(b.stderr).toContain('bad-holidays.csv line 3: "2027-13-01" is no real date');
   });
 });
+
+describe('--holidays beside the config, a stale list, an id matching no order, a rule file\'s directMail', () => {
+  const dir = tmpDir();
+  // P: direct mail (listed), paid 2027-03-01 10:00, shipped 03-07 10:00: 120 h straight (the list has no
+  // day in March) → deadline 03-06 10:00, 24 h late: 5 % × 600.00 = 30.00.
+  const f = write(dir, 'orders.csv', taobaoCsv([
+    order('3600300000000000011', { 买家会员名: '三月买家', 订单状态: shipped, 订单付款时间: '2027-03-01 10:00:00', 发货时间: '2027-03-07 10:00:00', 买家应付货款: '600.00', 买家应付邮费: '0.00', 买家实际支付金额: '600.00' }),
+  ]));
+  const dm = write(dir, 'dm.csv', '订单编号\n3600300000000000011\n3600300000000000099\n');
+
+  it('config compensate.holidays is read beside the config file; a list of 2026 only is named for a 2027 order', () => {
+    const conf = tmpDir();
+    write(conf, 'hol-2026.csv', '日期\n2026-12-31\n');
+    const cfg = write(conf, 'storeops.config.json', JSON.stringify({ compensate: { rules: 'tmall-global-2026', holidays: 'hol-2026.csv' } }));
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['compensate', f, '--config', cfg, '--direct-mail', dm, '--as-of', '2027-03-10 12:00:00', '-f', 'json'], { tz });
+      expect(r.code, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as Record<string, unknown>[]).map((v) => v.amount)).toEqual(['30.00']);
+      expect(r.stderr).toContain('hol-2026.csv: 1 day(s) (2026-12-31 … 2026-12-31)');
+      expect(r.stderr).toContain('1 late direct-mail order has its ship window in 2027, a year the holiday list');
+      expect(r.stderr).toContain('Add 2027\'s holidays to the file and run again.');
+      // The list's second id matches no order: named, not used.
+      expect(r.stderr).toContain('1 of 2 id(s) of the direct-mail list match no order in the exports (by order id)');
+    }
+  });
+
+  it('a rule file whose directMail window is outside its own range is refused, naming the field', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { parseRuleSet } = await import('../../src/rules/parse.js');
+    const base = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'templates', 'rules', 'tmall-global-2026.json'), 'utf8'));
+    expect(parseRuleSet(base, 'g.json', true).directMail).toEqual({ shipWindowHours: 120, window: { over: 48, upTo: null } });
+    expect(() => parseRuleSet({ ...base, id: 'mine', directMail: { shipWindowHours: 36, window: { over: 48 } } }, 'g.json')).toThrow('directMail.shipWindowHours');
+    expect(() => parseRuleSet({ ...base, id: 'mine', directMail: { shipWindowHour: 120 } }, 'g.json')).toThrow('directMail.shipWindowHour');
+  });
+});

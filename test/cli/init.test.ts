@@ -161,7 +161,7 @@ describe('storeops init', () => {
     }), { mode: 0o600 });
     const want = [
       `storeops: warning: ${cfgFile}: unknown key "showPII" is ignored; did you mean "showPii"?`,
-      `storeops: warning: ${cfgFile}: unknown key "shipwithin" in compensate is ignored; did you mean "shipWithin"? (known: rules, base, shipWithin)`,
+      `storeops: warning: ${cfgFile}: unknown key "shipwithin" in compensate is ignored; did you mean "shipWithin"? (known: rules, base, shipWithin, holidays)`,
       `storeops: warning: ${cfgFile}: unknown key "taregts" in notify is ignored; did you mean "targets"? (known: targets, secret, on, required, lang, shop, top, maxMessages, timeout, attempts, backoff, budget)`,
       `storeops: warning: ${cfgFile}: unknown key "maxMessage" in notify is ignored; did you mean "maxMessages"? (known: targets, secret, on, required, lang, shop, top, maxMessages, timeout, attempts, backoff, budget)`,
       // zzz is near no key: no guess.
@@ -178,7 +178,7 @@ describe('storeops init', () => {
       expect(r.stderr.split('\n').filter((l) => l.includes('unknown key')), args.join(' ')).toEqual(want);
     }
     const zh = runCli([...runs[0]!, '--lang', 'zh'], { cwd: dir });
-    expect(zh.stderr).toContain(`storeops: 警告: ${cfgFile}: 配置 compensate 中未知的项 "shipwithin", 已忽略; 是否想用 "shipWithin"? (可用: rules, base, shipWithin)`);
+    expect(zh.stderr).toContain(`storeops: 警告: ${cfgFile}: 配置 compensate 中未知的项 "shipwithin", 已忽略; 是否想用 "shipWithin"? (可用: rules, base, shipWithin, holidays)`);
     expect(zh.stderr).toContain(`storeops: 警告: ${cfgFile}: 未知的配置项 "showPII", 已忽略; 是否想用 "showPii"?`);
   });
 
@@ -193,13 +193,13 @@ describe('storeops init', () => {
     const r = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-20 12:00:00', '-o', out, '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `storeops: error: ${cfgFile}: unknown key "rule" in compensate; did you mean "rules"? (known: rules, base, shipWithin); this section's keys decide the amounts paid, and a run with it ignored could pay under rules you did not choose\n` +
+      `storeops: error: ${cfgFile}: unknown key "rule" in compensate; did you mean "rules"? (known: rules, base, shipWithin, holidays); this section's keys decide the amounts paid, and a run with it ignored could pay under rules you did not choose\n` +
         `  hint: correct the key in the config file (write "rules"), or remove it (keys starting with _ are comments); no order was read.\n`,
     );
     expect(fs.existsSync(out)).toBe(false);
     const zh = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--lang', 'zh'], { cwd: dir });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain(`storeops: 错误: ${cfgFile}: 配置 compensate 中未知的项 "rule"; 是否想用 "rules"? (可用: rules, base, shipWithin); 这一节的项决定赔付金额, 忽略它运行可能按错误的规则发放`);
+    expect(zh.stderr).toContain(`storeops: 错误: ${cfgFile}: 配置 compensate 中未知的项 "rule"; 是否想用 "rules"? (可用: rules, base, shipWithin, holidays); 这一节的项决定赔付金额, 忽略它运行可能按错误的规则发放`);
     // Written right, the same run pays what tmall-2023 owes; other commands only warn.
     fs.writeFileSync(cfgFile, JSON.stringify({ compensate: { rules: 'tmall-2023' } }));
     const ok = runCli(['compensate', path.join(EXAMPLES, 'ExportOrderList202611.csv'), '--as-of', '2026-11-20 12:00:00', '-f', 'json', '--lang', 'en'], { cwd: dir });

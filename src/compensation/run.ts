@@ -1135,7 +1135,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const scans: PickupScans | undefined = req.shipments ? await inputs!.readShipments(ctx, req.shipments, rejects) : undefined;
   // RULES 1.3c: which orders ship as overseas direct mail (no export says), and the origin's holidays.
   const directMailList = req.directMail ? await readDirectMail(ctx, req.directMail, rejects) : undefined;
-  const holidays = req.holidays ? await (await import('./holidayfile.js')).readHolidays(ctx, req.holidays, req.holidaysFrom!.en) : undefined;
+  const holidays = req.holidays ? await (await import('./holidayfile.js')).readHolidays(ctx, req.holidays, req.holidaysFrom!.en === '--holidays' ? '--holidays' : 'compensate.holidays') : undefined;
   if (holidays) ctx.info(noteLine(holidaysNote(holidays, book.forced!)));
 
   // compensate checks and uses only these columns of an export (RULES §1); orders inspect checks them all.

@@ -183,6 +183,16 @@ describe('--holidays beside the config, a stale list, an id matching no order, a
     }
   });
 
+  it('an id a spreadsheet rounded in --direct-mail stops the run (exit 3): whether that order had 48 h or 120 h is lost', () => {
+    const rounded = write(dir, 'dm-rounded.csv', '订单编号\n3.60030000000000E+18\n');
+    for (const lang of ['en', 'zh']) {
+      const r = runCli(['compensate', f, '--rules', 'tmall-global-2026', '--direct-mail', rounded, '--as-of', '2027-03-10 12:00:00', '--lang', lang]);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(lang === 'en' ? 'which orders ship as direct mail (120 h) cannot be told; nothing was computed' : '无法知道是哪个订单按直邮 (120 小时) 判断; 未计算');
+    }
+  });
+
   it('a rule file whose directMail window is outside its own range is refused, naming the field', async () => {
     const fs = await import('node:fs');
     const path = await import('node:path');

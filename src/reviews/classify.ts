@@ -21,7 +21,7 @@ export interface Flagging {
   /**
    * The flagged words doubt the goods are genuine (假货, 不是正品, 仿品 …; their denials 不是假货,
    * 保证正品 cut out first): still category not_as_described (docs/rules.md §2.1), but the message
-   * is contact-counterfeit, which asks for photos and offers the shop's proof, not colour or size.
+   * is contact-counterfeit, which asks for photos and promises a checked answer, not colour or size.
    */
   counterfeit: boolean;
 }

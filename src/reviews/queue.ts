@@ -51,7 +51,7 @@ export function templateFor(action: Action, categories: Category[], escalate: re
     case 'await_reply': {
       const primary = PRIMARY.find((c) => categories.includes(c)) ?? 'other';
       // A buyer doubting the goods are genuine (假货, 不是正品): the not_as_described message asked
-      // which colour or size was wrong; contact-counterfeit asks for photos and offers the shop's proof.
+      // which colour or size was wrong; contact-counterfeit asks for photos and promises a checked answer.
       // Also when quality words come first (假货，质量太差): the doubt is what to answer.
       if (counterfeit && (primary === 'not_as_described' || primary === 'quality')) return 'contact-counterfeit';
       return `contact-${primary}`;

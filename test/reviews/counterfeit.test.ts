@@ -3,8 +3,9 @@
 // quantity)": an odd answer to "I think it is fake". The category stays not_as_described: SPEC's list
 // (logistics, quality, not_as_described, service, price, other) is fixed, docs/rules.md §2.1 (text46)
 // adds none, and the shipped keyword table has these words there (the listing said genuine, the goods
-// were not). The template is contact-counterfeit: photos of the item, tag and packaging, the shop's
-// proof of where the stock came from (进货发票, 品牌授权), a return at the shop's cost; no review named,
+// were not). The template is contact-counterfeit: photos of the item, tag and packaging, each point
+// checked and the finding told with what it rests on, a return at the shop's cost (it offered 进货发票 /
+// 品牌授权 until 2026-12: a promise a reseller may not be able to keep); no review named,
 // nothing offered for one (RULES §2.2: the lint passes it). Denials are not complaints: 不是假货 (it
 // held 假货) is cut out as a neutralizer; 保证正品 and 是正品 hold no complaint word.
 // Worked by hand from the tables: 差评 怀疑不是正品 → 不是正品 (not_as_described, COUNTERFEIT) →
@@ -54,14 +55,21 @@ describe('counterfeit suspicions: not_as_described, answered by contact-counterf
     expect(f.counterfeit).toBe(false);
     expect(template('neutral', t)).toBe('contact-logistics');
   });
-  it('the message asks for photos and offers proof, never colour or size, never a review (RULES §2.2)', () => {
+  it('the message asks for photos and promises a checked answer and a return, never documents, colour or size, never a review (RULES §2.2)', () => {
     const m = shippedMessages['contact-counterfeit']!;
     expect(m.zh).toContain('照片');
-    expect(m.zh).toContain('进货发票');
+    expect(m.zh).toContain('把核对的结果和依据如实告诉您');
+    expect(m.zh).toContain('退货退款, 运费由我们承担');
     expect(m.zh).not.toContain('颜色');
     expect(m.en).toContain('photos');
-    expect(m.en).toContain('purchase invoice');
+    expect(m.en).toContain('tell you plainly what we found and what it rests on');
+    expect(m.en).toContain('refund you, and we pay the postage');
     expect(m.en).not.toContain('colour');
+    // Until 2026-12 it offered 进货凭证 (进货发票, 品牌授权): a shop without them had to edit the
+    // template before sending it. It promises nothing a shop may not have, and no money (RULES §2.2).
+    expect(m.zh).not.toMatch(/进货|发票|授权|凭证|元/);
+    expect(m.en).not.toMatch(/invoice|authoris|proof|document|certificate|yuan|\{goodwill\}/i);
+    expect(m.zh).not.toContain('{goodwill}');
     const lint = new Lint(forbiddenTable);
     expect(lint.check(m.zh)).toEqual([]);
     expect(lint.check(m.en)).toEqual([]);

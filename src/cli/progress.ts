@@ -4,7 +4,7 @@
 // solver's elapsed time against its limit with the current gap. Erased when the work is done.
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
-import { type Lang, type Msg, msg, say } from '../errors.js';
+import { type Lang, type Msg, msg, noteLine, say } from '../errors.js';
 import { displayWidth, truncate } from '../io/width.js';
 import { oneLine } from '../io/escape.js';
 
@@ -140,7 +140,7 @@ export function byteProgress(h: ProgressHost, label: string, total: number | und
 
 function verboseDone(h: ProgressHost, label: string, read: number, s: number): void {
   const rate = s > 0 ? mb(read / s) : '—';
-  h.info(msg(`${label}: 读取 ${mb(read)} MB, 用时 ${s.toFixed(1)} 秒 (${rate} MB/秒)`, `${label}: read ${mb(read)} MB in ${s.toFixed(1)} s (${rate} MB/s)`));
+  h.info(noteLine(msg(`${label}: 读取 ${mb(read)} MB, 用时 ${s.toFixed(1)} 秒 (${rate} MB/秒)`, `${label}: read ${mb(read)} MB in ${s.toFixed(1)} s (${rate} MB/s)`)));
 }
 
 export interface SolverStatus {

@@ -343,10 +343,10 @@ export async function recordVouchers(
     // commit: nothing of it was recorded (this run lists its vouchers again), and no run removed it.
     for (const f of sweepUnrecorded(ctx.output, tag, recordedFiles)) {
       ctx.info(
-        msg(
+        noteLine(msg(
           `已删除 ${f}: 一次 compensate --record 运行在记录红包之前被终止, 留下了这个文件; 其中的红包没有记录 (本次运行重新列出)`,
           `removed ${f}: a compensate --record run was killed before recording its vouchers and left it; none of them was recorded (this run lists them again)`,
-        ),
+        )),
       );
     }
     const release = () => {

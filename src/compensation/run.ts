@@ -1905,7 +1905,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (scans && partlyRows.size > 0) ctx.warn(scanPartlyWarning(scans.file, partlyRows));
   const strays = scans ? inputs!.strayWaybills(scans, seenIds, seenTracking) : [];
   if (strays.length > 0) ctx.warn(scanStrayWaybillWarning(scans!.file, strays));
-  if (scans) ctx.info(scanCountNote(scans, (j) => inputs!.rowMatched(scans, j, seenIds, seenTracking), partlyRows, new Set(strays.map((s) => s.line)).size));
+  if (scans) ctx.info(noteLine(scanCountNote(scans, (j) => inputs!.rowMatched(scans, j, seenIds, seenTracking), partlyRows, new Set(strays.map((s) => s.line)).size)));
   if (scanDoubt > 0 && req.atRisk === undefined) ctx.warn(scanDoubtWarning(scanDoubt));
   if (maybeExcluded && maybeExcluded.count > 0 && req.atRisk === undefined) ctx.warn(roundedExcludeWarning(excludeList!.file, maybeExcluded.sortedLines(), maybeExcluded.ids, maybeExcluded.count));
   if (maybeFailed && maybeFailed.count > 0 && req.atRisk === undefined) {
@@ -2526,7 +2526,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       );
     }
   }
-  if (tally.excluded) ctx.info(excludedNote(tally.excludedIds));
+  if (tally.excluded) ctx.info(noteLine(excludedNote(tally.excludedIds)));
   if (unrecorded.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecorded, 'voucher'));
   if (unrecordedPromises.n > 0) ctx.warn(unrecordedWarning(ctx.statePath, unrecordedPromises, 'promise'));
   if (ledgerUnread && unchecked.n > 0) ctx.warn(uncheckedWarning(ctx.statePath, ledgerUnread, unchecked));

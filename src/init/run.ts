@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.js';
-import { type Lang, OutputError, msg, plural } from '../errors.js';
+import { type Lang, OutputError, msg, noteLine, plural } from '../errors.js';
 import { doc, templatesDir } from '../paths.js';
 import { fileProblem } from '../io/fsproblem.js';
 import { makeFolders } from '../io/folders.js';
@@ -234,18 +234,18 @@ export async function runInit(ctx: Ctx, _args: string[], opts: Record<string, un
   if (stateNote !== undefined && todo.some((w) => w.target === configFile)) {
     const where = stateNote.existing ? stateNote.state : path.join(dir, stateNote.state);
     ctx.info(
-      msg(
+      noteLine(msg(
         stateNote.existing
           ? `配置中写入了 "state": ${JSON.stringify(stateNote.state)} (现在使用的状态数据库): 在这个文件夹里手动运行和定时任务都用它, 已记录的红包不会重新列为新红包`
           : `配置中写入了 "state": ${JSON.stringify(stateNote.state)} (相对于配置文件, 即 ${where}): 在这个文件夹里手动运行和定时任务用同一个状态数据库, 手动检查不会把定时任务已记录、已通知的红包再当作新红包发到群里`,
         stateNote.existing
           ? `the config says "state": ${JSON.stringify(stateNote.state)} (the state database runs use now): runs by hand in this folder and the cron job both use it, so no voucher recorded before is listed as new again`
           : `the config says "state": ${JSON.stringify(stateNote.state)} (relative to the config: ${where}): runs by hand in this folder and the cron job share one state database, so a check by hand does not post the vouchers the cron job recorded and announced to the group again as new`,
-      ),
+      )),
     );
   }
   if (starter.lang !== undefined && todo.some((w) => w.target === configFile)) {
-    ctx.info(msg('配置中写入了 "lang": "zh": 定时任务 (没有 LANG) 也用中文输出提示和表头; 删去这一项则按 LANG。', 'the config says "lang": "zh": cron jobs (no LANG) speak Chinese too; remove it to let LANG decide.'));
+    ctx.info(noteLine(msg('配置中写入了 "lang": "zh": 定时任务 (没有 LANG) 也用中文输出提示和表头; 删去这一项则按 LANG。', 'the config says "lang": "zh": cron jobs (no LANG) speak Chinese too; remove it to let LANG decide.')));
   }
 }
 

@@ -1,6 +1,6 @@
 // Summary (total) rows a spreadsheet user adds below the data (docs/formats.md "A summary line after
 // the last order"): recognised by their label, skipped only when no row follows them.
-import { type Msg, msg } from '../errors.js';
+import { type Msg, msg, noteLine } from '../errors.js';
 import { checkOrderId, cleanCell, fullWidthId } from './cells.js';
 
 // The label a spreadsheet user types on a total row below the data (合计, 总计：9笔, 合计金额, Total).
@@ -75,7 +75,7 @@ export function summaryLabelAt(cells: readonly string[], upTo: number): number {
 
 /** Named on stderr for a summary line at the end of a file, which is skipped. */
 export function summarySkipped(file: string, line: number): Msg {
-  return msg(`${file}:${line}: 合计行, 已跳过`, `${file}:${line}: summary line, skipped`);
+  return noteLine(msg(`${file}:${line}: 合计行, 已跳过`, `${file}:${line}: summary line, skipped`));
 }
 
 /** The rejection of a summary line that more rows follow (`next`: the line of the first of them). */

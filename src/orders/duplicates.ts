@@ -2,7 +2,7 @@
 // (count, the first few ids, which file's version was used): an hourly cron log must not fill
 // with one line per order. `--duplicates FILE` gets every one (file, line, id, the kept copy).
 import type { Ctx, DuplicateRow } from '../context.js';
-import { type Msg, msg, plural, say } from '../errors.js';
+import { type Msg, msg, noteLine, plural, say } from '../errors.js';
 import type { Column } from '../io/columns.js';
 import { type RowWriter, openOutput } from '../io/output.js';
 import type { Freshness } from './freshness.js';
@@ -202,7 +202,7 @@ export class DuplicateLog {
       const ids = p.ids.join(', ') + (p.more ? ', …' : '');
       const dropped = this.names[p.dropped]!;
       const line = p.lines ? this.linesMessage(p, ids, dropped) : this.ordersMessage(p, ids, dropped);
-      c.io.stderr.write(say(line, c.lang) + '\n');
+      c.io.stderr.write(say(noteLine(line), c.lang) + '\n');
     }
     // A file that holds an order twice was put together by hand: which row is current is not
     // known, so the run needs a person (exit 1).

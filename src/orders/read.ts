@@ -4,7 +4,7 @@
 // duplicate check need (one id per order).
 import type { Ctx } from '../context.js';
 import { byteProgress } from '../cli/progress.js';
-import { InputError, type Msg, msg, plural, say } from '../errors.js';
+import { InputError, type Msg, msg, noteLine, plural, say } from '../errors.js';
 import { distinctFiles } from '../io/distinct.js';
 import { isSummaryRow, summaryNotLast, summarySkipped } from '../io/summary.js';
 import { shown } from '../io/rejects.js';
@@ -417,7 +417,7 @@ export class OrderSet {
       return;
     }
     const note = (name: string) =>
-      msg(`${name}: 表头之后没有数据行 (一份没有订单的下载), 已读取其他文件`, `${name}: no data rows after the header (a download with no orders); the other files were read`);
+      noteLine(msg(`${name}: 表头之后没有数据行 (一份没有订单的下载), 已读取其他文件`, `${name}: no data rows after the header (a download with no orders); the other files were read`));
     if (!this.ctx.quiet) {
       for (const name of this.empty) this.ctx.info(note(name));
       return;
@@ -594,10 +594,10 @@ export class OrderSet {
       }
       const also = k === g ? '' : ` (${k.name})`;
       this.ctx.info(
-        msg(
+        noteLine(msg(
           `${a.name}:${c.line}: 文件在这一行 (订单 ${id}) 中间被截断, 但 ${g.name} (同样新或更新) 完整读到了这个订单${also}和 ${a.name} 读到的每个订单: 用的是它们, 红包不因截断而暂定 (截断处之后的行视为也在 ${g.name} 中: 同一批订单的完整下载)。请删除或移走 ${a.name}, 它已不需要`,
           `${a.name}:${c.line}: the file was cut off in this row (order ${id}), but ${g.name} (as new or newer) reads that order${also} and every order ${a.name} read in full: those are used, and no voucher is held for the cut (the rows after it are taken to be in ${g.name} too: a complete download of the same orders). Delete or move ${a.name}: it is not needed`,
-        ),
+        )),
       );
     }
     this.evidence.length = 0;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ACTION_ZH, BLOCKED_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_ZH, MALICIOUS_ZH, RATING_ZH, QUEUE_STATUS_ZH, REASON_ZH, STATUS_ZH, TEMPLATE_ZH } from './codes.js';
 import { type Ctx, closestKey } from '../context.js';
-import { InputError, type Msg, UsageError, msg, plural, say } from '../errors.js';
+import { InputError, type Msg, UsageError, msg, noteLine, plural, say } from '../errors.js';
 import { checkOrderId, typedIdProblem, typedOrderId } from '../io/cells.js';
 import { HOUR_MS, PLATFORM_TZ } from '../time.js';
 import type { Column } from '../io/columns.js';
@@ -527,10 +527,10 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
           ? msg(`分给那时在班最久的 ${h.agents.join(', ')} (${clock(ctx, h.at!).zh} 下班; 未完成的请交接)`, `go to ${h.agents.join(', ')}, on shift the longest then (until ${clock(ctx, h.at!).en}; hand over what is not finished)`)
           : msg(`分给那时在班的 ${h.agents.join(', ')}`, `go to those on shift then: ${h.agents.join(', ')}`);
     ctx.info(
-      msg(
+      noteLine(msg(
         `${ctx.tz.format(at)} 之后才可联系的买家 (安静时段或两次联系的间隔) ${who.zh}`,
         `buyers who may be contacted only from ${ctx.tz.format(at)} (quiet hours or the gap between contacts) ${who.en}`,
-      ),
+      )),
     );
   }
   // Each buyer to the least loaded agent of their pool (ties: name order), one load count for all.
@@ -598,10 +598,10 @@ function sayHandout(ctx: Ctx, h: ReturnType<typeof handout>, minShiftLeftMinutes
   const namesEn = (xs: { agent: string; end: number }[]) => xs.map((x) => `${x.agent} ${clock(ctx, x.end).en}`).join(', ');
   if (h.kind === 'staying' && h.ending.length > 0) {
     ctx.info(
-      msg(
+      noteLine(msg(
         `班次剩余不足 ${minShiftLeftMinutes} 分钟的客服不分配新评价: ${names(h.ending)} 下班`,
         `agents with less than ${minShiftLeftMinutes} min of their shift left get no new reviews: ${namesEn(h.ending)} (end of shift)`,
-      ),
+      )),
     );
   } else if (h.kind === 'arriving') {
     const arriving = arrivingAgents(ctx, h);

@@ -1,7 +1,7 @@
 // Reading the roster command's input files through src/io: agents, requests, demand, volume,
 // and rosters in grid or long layout (any maker: D/H/N/O, 白/半/晚/休, day/half/night/off).
 import type { Ctx } from '../context.js';
-import { InputError, type Msg, msg, plural } from '../errors.js';
+import { InputError, type Msg, msg, noteLine, plural } from '../errors.js';
 import { cleanCell, halfWidth } from '../io/cells.js';
 import { withTypedHint } from '../io/typed-number.js';
 import { TrailingSummaries, isListSummary, isNoteRow } from '../io/summary.js';
@@ -548,10 +548,10 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   }
   for (const c of countRows) {
     ctx.info(
-      msg(
+      noteLine(msg(
         `${name}:${c.line}: ${c.label ? `"${shown(c.label)}" ` : ''}这一行日期下面是数字, 不是班次: 是统计行, 不是客服, 已跳过`,
         `${name}:${c.line}: ${c.label ? `"${shown(c.label)}" ` : 'the row '}holds numbers under the days, not shifts: a count row, not an agent; skipped`,
-      ),
+      )),
     );
   }
   for (const [i, u] of unused) {
@@ -775,10 +775,10 @@ export async function readAgentList(ctx: Ctx, file: string, rejects: RejectLog, 
   if (notAgents.length) {
     const lines = notAgents.join(', ');
     ctx.info(
-      msg(
+      noteLine(msg(
         `${name}: 第 ${lines} 行是排班表的覆盖人数/服务水平行, 不是客服, 已跳过`,
         `${name}:${notAgents.length === 1 ? '' : ' lines'} ${lines}: ${notAgents.length === 1 ? "a roster's coverage or service-level row" : "a roster's coverage and service-level rows"}, not ${notAgents.length === 1 ? 'an agent' : 'agents'}; skipped`,
-      ),
+      )),
     );
   }
   return { agents: out, limits };

@@ -6,7 +6,7 @@ import { labelOf } from '../io/columns.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Ctx, wrapWarning } from '../context.js';
-import { InputError, OutputError, UsageError, type Msg, msg, plural, say } from '../errors.js';
+import { InputError, OutputError, UsageError, type Msg, msg, noteLine, plural, say } from '../errors.js';
 import { openSink, resolveFormat, writeRows } from '../io/output.js';
 import { RejectLog } from '../io/rejects.js';
 import { fileSink } from '../io/sink.js';
@@ -434,7 +434,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   reportTraffic(ctx, p, traffic, service);
   if (p.previous) {
     const n = changedDays(p, result.grid);
-    ctx.info(msg(`与 --previous 相比有 ${n} 个人·天不同 (按日号比较, 共 ${p.agents.length * p.days.length} 个)`, `${n === 1 ? '1 agent-day differs' : `${n} agent-days differ`} from --previous (same day of month; ${p.agents.length * p.days.length} in all)`));
+    ctx.info(noteLine(msg(`与 --previous 相比有 ${n} 个人·天不同 (按日号比较, 共 ${p.agents.length * p.days.length} 个)`, `${n === 1 ? '1 agent-day differs' : `${n} agent-days differ`} from --previous (same day of month; ${p.agents.length * p.days.length} in all)`)));
   }
   if (softRequests) {
     const refused = checkRoster(p, gridCells(result.grid)).filter((v) => v.rule === 'request');
@@ -505,10 +505,10 @@ function noteLeave(ctx: Ctx, p: RosterProblem) {
   });
   if (parts.length) {
     ctx.info(
-      msg(
+      noteLine(msg(
         `请假 (不计入每月休息天数; 工时、晚班和周末班按上班天数折算比较): ${parts.map((x) => x.zh).join('; ')}`,
         `leave (not counted in the days off; hours, nights and weekend days compared pro rata by days worked): ${parts.map((x) => x.en).join('; ')}`,
-      ),
+      )),
     );
   }
 }
@@ -532,10 +532,10 @@ function noteLimits(ctx: Ctx, p: RosterProblem) {
     parts.push(msg(`${agent} ${only.zh}${caps.zh ? `${caps.zh}, ` : ''}上班 ${work} 天, 休息 ${off} 天`, `${agent} ${only.en}${caps.en ? `${caps.en}, ` : ''}works ${work} days, ${off} off`));
   });
   ctx.info(
-    msg(
+    noteLine(msg(
       `兼职/限定班次的客服 (硬性限制; 工时、晚班和周末班按上班天数折算比较; 不能同时上最长和最短班次的不比较工时, 不上晚班的不比较晚班): ${parts.map((x) => x.zh).join('; ')}`,
       `limited agents (hard limits; hours, nights and weekend days compared pro rata by days worked; hours not compared for one who may not work both the longest and the shortest shift, nights not for one who works none): ${parts.map((x) => x.en).join('; ')}`,
-    ),
+    )),
   );
 }
 
@@ -553,10 +553,10 @@ function reportTraffic(ctx: Ctx, p: RosterProblem, traffic: Traffic, service: (n
   if (!known.length) return;
   const worst = known.reduce((a, b) => (b[0] < a[0] ? b : a));
   ctx.info(
-    msg(
+    noteLine(msg(
       `多余人手按客流安排 (${traffic.source.zh}); 预计 3 分钟内接待率: 最低 ${pct(worst[0])} (${p.days[worst[1]]!.key}), 每天的数值见 "服务水平" 行`,
       `spare agents placed by traffic (${traffic.source.en}); expected share answered in time: lowest ${pct(worst[0])} (${p.days[worst[1]]!.key}), per day in the "service level" row`,
-    ),
+    )),
   );
 }
 
@@ -675,7 +675,7 @@ async function writeIcs(ctx: Ctx, p: RosterProblem, g: Grid): Promise<void> {
         throw e;
       }
     }
-    ctx.info(msg(`已写入 ${p.agents.length} 个日历到 ${out}`, `wrote ${plural(p.agents.length, 'calendar')} to ${out}`));
+    ctx.info(noteLine(msg(`已写入 ${p.agents.length} 个日历到 ${out}`, `wrote ${plural(p.agents.length, 'calendar')} to ${out}`)));
     return;
   }
   const sink = openSink(ctx, 'utf8');
@@ -808,10 +808,10 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
   // pass the plan's (only when a coverage violation was found, with the defaults).
   if (defaultedMin(ctx, opts) && found.some((v) => v.rule === 'coverage')) {
     ctx.info(
-      msg(
+      noteLine(msg(
         `人数按默认最低要求判断 (${needs.label.zh}: 未给 --min、--demand 或 --volume): 排班表文件不记录排班时用的最低人数; 检查 roster plan 排出的表时请给出同样的 --min / --demand (roster plan 会打印要用的命令), 例如 storeops roster check ${file} --min D=2,H=1,N=1`,
         `coverage judged with the default minimum (${needs.label.en}: no --min, --demand or --volume given): a roster file does not carry the minimums it was planned with; to check a roster from roster plan, pass the plan's --min / --demand again (roster plan prints the command to use), e.g. storeops roster check ${file} --min D=2,H=1,N=1`,
-      ),
+      )),
     );
   }
   if (found.length) ctx.attention();
@@ -931,10 +931,10 @@ function checkLater(ctx: Ctx, opts: Record<string, unknown>, format: string, lim
   }
   const cmd = (placeholder: string) => words.map((w) => (w === '' ? placeholder : w)).join(' ');
   ctx.info(
-    msg(
+    noteLine(msg(
       `排班表文件不记录这次的最低人数等设置; 以后按同样的设置检查它: ${cmd('<排班表.csv>')}`,
       `the roster file does not record this plan's minimums and settings; to check it later by the same ones: ${cmd('<roster.csv>')}`,
-    ),
+    )),
   );
 }
 

@@ -2,7 +2,7 @@
 // rule set's tiers as a table.
 import { doc } from '../paths.js';
 import type { Ctx } from '../context.js';
-import { UsageError, msg } from '../errors.js';
+import { UsageError, msg, noteLine } from '../errors.js';
 import type { Column, Row } from '../io/columns.js';
 import { writeRows } from '../io/output.js';
 import { type Money, fmtMoney } from '../money.js';
@@ -69,7 +69,7 @@ export async function runRulesList(ctx: Ctx): Promise<void> {
   const combineZh: Record<string, string> = Object.fromEntries(sets.map((r) => [combineText(r, 'en'), combineText(r, 'zh')]));
   const columns = LIST_COLUMNS.map((c) => (c.key === 'combine' ? { ...c, labels: combineZh } : c));
   await writeRows(ctx, columns, sets.map((r) => listRow(r, ctx.lang)));
-  ctx.info(msg(`auto (默认): 每个订单按其平台在付款时生效的规则集判断; 详见 storeops rules show <id> 与 ${doc('docs/rules.md')}`, `auto (the default): each order is judged under its platform's rule set in force at its paid time; see storeops rules show <id> and ${doc('docs/rules.md')}`));
+  ctx.info(noteLine(msg(`auto (默认): 每个订单按其平台在付款时生效的规则集判断; 详见 storeops rules show <id> 与 ${doc('docs/rules.md')}`, `auto (the default): each order is judged under its platform's rule set in force at its paid time; see storeops rules show <id> and ${doc('docs/rules.md')}`)));
 }
 
 const TIER_COLUMNS: Column[] = [

@@ -4,7 +4,7 @@ import { type PromptStreams, interrupted, keepOpen, yesNo } from '../cli/confirm
 import type { Ctx } from '../context.js';
 
 export type { PromptStreams };
-import { type Lang, type Msg, msg, say } from '../errors.js';
+import { type Lang, type Msg, msg, noteLine, say } from '../errors.js';
 import type { CategoryTable } from './categories.js';
 import { lookupCategory } from './categories.js';
 import { type FieldKey, type Parsed, type Product, DEFAULT_PERIOD, parseAmount, parseProduct, parsePeriod, parseRate, parseSamples, parseSkuDiffers, parseWhen } from './fields.js';
@@ -203,7 +203,7 @@ export async function runInteractive(ctx: Ctx, table: CategoryTable, s: Resolved
   if (file) {
     const { appendProduct } = await import('./append.js');
     const path = await appendProduct(ctx, file, answers, defaulted);
-    ctx.info(msg(`已追加到 ${path}`, `appended to ${path}`));
+    ctx.info(noteLine(msg(`已追加到 ${path}`, `appended to ${path}`)));
   }
 }
 

@@ -22,7 +22,8 @@ function folder(): string {
   return dir;
 }
 const ALL = ['orders_export2026-11-20-10-00-00.csv', 'orders_export2026-11-20-11-00-00.csv', 'orders_export2026-11-20-12-00-00.csv'];
-const note = (f: string) => `${f}: no data rows after the header (a download with no orders); the other files were read\n`;
+// A note, so `storeops: ` first (desk52, 2026-12: it was the one bare line among storeops: lines).
+const note = (f: string) => `storeops: ${f}: no data rows after the header (a download with no orders); the other files were read\n`;
 
 describe('empty downloads (header only) among others', () => {
   for (const tz of ['UTC', 'America/Los_Angeles']) {
@@ -47,7 +48,7 @@ describe('empty downloads (header only) among others', () => {
   it('zh; every file empty is still a warning, also under -q', () => {
     const dir = folder();
     const zh = runCli(['orders', 'normalize', ...ALL, '-q', '-f', 'csv', '--lang', 'zh'], { cwd: dir });
-    expect(zh.stderr).toBe(`${ALL[2]}: 表头之后没有数据行 (一份没有订单的下载), 已读取其他文件\n`);
+    expect(zh.stderr).toBe(`storeops: ${ALL[2]}: 表头之后没有数据行 (一份没有订单的下载), 已读取其他文件\n`);
     const empty = runCli(['orders', 'normalize', ALL[0]!, ALL[2]!, '-q', '-f', 'csv', '--lang', 'en'], { cwd: dir });
     expect(empty.code).toBe(0);
     expect(empty.stderr).toBe(`storeops: warning: ${ALL[2]}: no data rows after the header\nstoreops: warning: ${ALL[0]}: no data rows after the header\n`);

@@ -52,7 +52,7 @@ describe('overlapping downloads: many pairs summed up in one line, every row cou
     const v = run(f, ['-v']);
     const pairs = overlap(v.stderr).filter((l) => l.includes(' share '));
     expect(pairs).toHaveLength(4);
-    for (const l of pairs) expect(l).toMatch(new RegExp(`^${f[4]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} and \\S+ share 2 orders \\(3515313147329357901, 3515313147329357902\\); the versions in the newer `));
+    for (const l of pairs) expect(l).toMatch(new RegExp(`^storeops: ${f[4]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} and \\S+ share 2 orders \\(3515313147329357901, 3515313147329357902\\); the versions in the newer `));
     // -q: the hourly line's log gets none of it (as before).
     expect(overlap(run(f, ['-q']).stderr)).toEqual([]);
   });
@@ -63,8 +63,9 @@ describe('overlapping downloads: many pairs summed up in one line, every row cou
     const r = run(f);
     const got = overlap(r.stderr);
     expect(got).toHaveLength(3);
+    // A note: storeops: first, as the summary line and the --duplicates hint are (desk52, 2026-12).
     expect(got[0]).toBe(
-      `${f[2]} and ${f[1]} share 2 orders (3515313147329357901, 3515313147329357902); the versions in the newer ${f[2]} are used (exported 2026-11-20 12:00:00, from its name; the other: exported 2026-11-20 11:00:00, from its name)`,
+      `storeops: ${f[2]} and ${f[1]} share 2 orders (3515313147329357901, 3515313147329357902); the versions in the newer ${f[2]} are used (exported 2026-11-20 12:00:00, from its name; the other: exported 2026-11-20 11:00:00, from its name)`,
     );
     expect(got[2]).toBe('storeops: use --duplicates <file> to list every duplicate');
   });

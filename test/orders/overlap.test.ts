@@ -81,7 +81,7 @@ describe('compensate with overlapping downloads', () => {
         // One line for the pair, naming the file whose versions were used and why.
         const dupLines = r.stderr.split('\n').filter((l) => l.includes('share'));
         expect(dupLines).toEqual([
-          `${newer} and ${older} share 2 orders (${Y}, ${X}); the versions in the newer ${newer} are used (exported 2026-11-14 10:00:00, from its name; the other: exported 2026-11-11 10:00:00, from its name)`,
+          `storeops: ${newer} and ${older} share 2 orders (${Y}, ${X}); the versions in the newer ${newer} are used (exported 2026-11-14 10:00:00, from its name; the other: exported 2026-11-11 10:00:00, from its name)`,
         ]);
       });
     }
@@ -95,7 +95,7 @@ describe('compensate with overlapping downloads', () => {
     const r = cli(['compensate', a, b, '-f', 'json', ...AS_OF]);
     expectNewest(r);
     // 2026-11-14 02:00 UTC = 10:00 Beijing.
-    expect(r.stderr).toContain(`${b} and ${a} share 2 orders (${Y}, ${X}); the versions in the newer ${b} are used (modified 2026-11-14 10:00:00; the other: modified 2026-11-11 10:00:00)`);
+    expect(r.stderr).toContain(`storeops: ${b} and ${a} share 2 orders (${Y}, ${X}); the versions in the newer ${b} are used (modified 2026-11-14 10:00:00; the other: modified 2026-11-11 10:00:00)`);
   });
 
   it('equal times: the later argument wins', () => {
@@ -113,10 +113,10 @@ describe('compensate with overlapping downloads', () => {
       ["小刚", "30.00", "provisional", 49],
     ]);
     // The pair line says why: a tie, the later argument; not "the newer" file with one time named twice.
-    expect(r.stderr).toContain(`${a} and ${b} share 2 orders (${X}, ${Y}); both have the same time (modified 2026-11-14 10:00:00), so the versions in ${a}, the later argument, are used`);
+    expect(r.stderr).toContain(`storeops: ${a} and ${b} share 2 orders (${X}, ${Y}); both have the same time (modified 2026-11-14 10:00:00), so the versions in ${a}, the later argument, are used`);
     expect(r.stderr).not.toContain('the newer');
     const zh = cli(['compensate', b, a, '-f', 'json', ...AS_OF, '--lang', 'zh']);
-    expect(zh.stderr).toContain(`${a} 与 ${b} 有 2 个相同订单 (${X}, ${Y}); 两者时间相同 (修改时间 2026-11-14 10:00:00), 采用排在后面的参数 ${a} 中的版本`);
+    expect(zh.stderr).toContain(`storeops: ${a} 与 ${b} 有 2 个相同订单 (${X}, ${Y}); 两者时间相同 (修改时间 2026-11-14 10:00:00), 采用排在后面的参数 ${a} 中的版本`);
   });
 });
 
@@ -135,8 +135,8 @@ describe('the duplicate report', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => /share|already read from the file/.test(l));
     expect(lines).toEqual([
-      `${b}: 3 rows repeat orders already read from the file (${ids[0]}, ${ids[1]}, ${ids[2]}); the first row of each order is used, but which row is current cannot be told: check the file (pasted together from several exports?) so that it holds each order once`,
-      `${b} and ${a} share 60 orders (${ids[0]}, ${ids[1]}, ${ids[2]}, …); the versions in the newer ${b} are used (exported 2026-11-21 12:00:00, from its name; the other: exported 2026-11-20 12:00:00, from its name)`,
+      `storeops: ${b}: 3 rows repeat orders already read from the file (${ids[0]}, ${ids[1]}, ${ids[2]}); the first row of each order is used, but which row is current cannot be told: check the file (pasted together from several exports?) so that it holds each order once`,
+      `storeops: ${b} and ${a} share 60 orders (${ids[0]}, ${ids[1]}, ${ids[2]}, …); the versions in the newer ${b} are used (exported 2026-11-21 12:00:00, from its name; the other: exported 2026-11-20 12:00:00, from its name)`,
     ]);
     // 60 + 63 rows read = 60 accepted + 63 duplicates.
     expect(r.stderr).toContain('2 files: 123 rows read = 60 accepted + 0 rejected + 63 duplicates');

@@ -69,6 +69,12 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       expect(n(b)).toBe(n(c));
       expect([a, b, c].map((x) => x[col('weekend days')])).toEqual(['5', '6', '6']);
       expect(r.stderr).toContain('A 4 days of leave, works 20, 4 days off besides');
+      // The leave note is a whole line of its own starting storeops: (desk52, 2026-12: it was bare
+      // among storeops: warnings); works 20 = 28 − 4 leave − 4 off (by hand, above). The run's
+      // closing summary (roster 2026-02: …) stays bare.
+      const lines = r.stderr.split('\n');
+      expect(lines).toContain('storeops: leave (not counted in the days off; hours, nights and weekend days compared pro rata by days worked): A 4 days of leave, works 20, 4 days off besides');
+      expect(lines.filter((l) => l.startsWith('roster 2026-02: 3 agents'))).toHaveLength(1);
       expect(r.stderr).toContain('hour spread 0 h (agents on leave pro rata');
       expect(r.stderr).toContain('nights spread 0, weekend-days spread 0');
       expect(r.stderr).toContain('proven optimal');

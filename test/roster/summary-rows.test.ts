@@ -25,8 +25,8 @@ describe('a trailing summary row in roster inputs', () => {
     const plain = runCli(['roster', 'check', R('roster-2026-11.csv'), '--demand', R('demand.csv'), '--requests', R('requests.csv'), '-f', 'csv', '--lang', 'en']);
     const r = runCli(['roster', 'check', R('roster-2026-11.csv'), '--demand', demand, '--requests', requests, '-f', 'csv', '--lang', 'en']);
     // Before: demand.csv:4 "合计" date is not in the month being checked; requests.csv:6 no date.
-    expect(r.stderr).toContain(`${demand}:${dl}: summary line, skipped`);
-    expect(r.stderr).toContain(`${requests}:${ql}: summary line, skipped`);
+    expect(r.stderr).toContain(`storeops: ${demand}:${dl}: summary line, skipped`);
+    expect(r.stderr).toContain(`storeops: ${requests}:${ql}: summary line, skipped`);
     expect(r.stderr).not.toContain('not in the month');
     expect(r.stderr).not.toContain('no date');
     expect(r.code).toBe(plain.code);
@@ -39,7 +39,7 @@ describe('a trailing summary row in roster inputs', () => {
     fs.writeFileSync(agents, a + '合计,5人\n');
     const line = a.split('\n').filter((l) => l !== '').length + 1;
     const r = runCli(['roster', 'plan', '--month', '2026-11', '--agents', agents, ...BY_WORK_LIMIT, '-f', 'csv', '--lang', 'en'], { env: byWork(), timeoutMs: WORK_TIMEOUT });
-    expect(r.stderr).toContain(`${agents}:${line}: summary line, skipped`);
+    expect(r.stderr).toContain(`storeops: ${agents}:${line}: summary line, skipped`);
     expect(r.stdout).not.toContain('合计');
     expect(r.stderr).not.toMatch(/\b6 agents\b/);
   }, WORK_TIMEOUT);
@@ -59,7 +59,7 @@ describe('a trailing summary row in roster inputs', () => {
     fs.writeFileSync(total, [...lines.slice(0, 6), '合计,' + Array(30).fill('5').join(',') + ',860.0,55,30,20', ...lines.slice(6)].join('\n'));
     const plain = runCli(['roster', 'check', R('roster-2026-11.csv'), '-f', 'csv', '--lang', 'zh']);
     const r = runCli(['roster', 'check', total, '-f', 'csv', '--lang', 'zh']);
-    expect(r.stderr).toBe(`${total}:7: 合计行, 已跳过\n${MORNING_ZH}${total}: 5 名客服 × 30 天, 没有违规\n`);
+    expect(r.stderr).toBe(`storeops: ${total}:7: 合计行, 已跳过\n${MORNING_ZH}${total}: 5 名客服 × 30 天, 没有违规\n`);
     expect(r.code).toBe(plain.code);
     expect(r.stdout).toBe(plain.stdout);
     // Long layout: before, "合计,," stopped the run (exit 3: date "" is not a date).
@@ -67,7 +67,7 @@ describe('a trailing summary row in roster inputs', () => {
     // Sum Yee (a surname, with a shift) is an agent, not a sum: 2 agents.
     fs.writeFileSync(long, 'agent,date,shift\n小王,2026-11-01,D\nSum Yee,2026-11-01,H\n合计,,\n');
     const l = runCli(['roster', 'check', long, '--month', '2026-11', '-f', 'csv', '--lang', 'en']);
-    expect(l.stderr.split('\n')[0]).toBe(`${long}:4: summary line, skipped`);
+    expect(l.stderr.split('\n')[0]).toBe(`storeops: ${long}:4: summary line, skipped`);
     expect(l.stderr).toContain(`${long}: 2 agents × 30 days`);
     expect(l.code).toBe(1); // 1 agent × 30 days breaks the rules, but the run is done
   });
@@ -80,7 +80,7 @@ describe('a trailing summary row in roster inputs', () => {
     const plain = runCli(['roster', 'check', R('roster-2026-11.csv'), '--volume', R('volume.csv'), '-f', 'csv', '--lang', 'en']);
     const r = runCli(['roster', 'check', R('roster-2026-11.csv'), '--volume', vol, '-f', 'csv', '--lang', 'en']);
     // Before: volume.csv:18 [hour]: "合计" hour must be 0–23 or HH:00 (a rejected row).
-    expect(r.stderr.split('\n')[0]).toBe(`${vol}:${line}: summary line, skipped`);
+    expect(r.stderr.split('\n')[0]).toBe(`storeops: ${vol}:${line}: summary line, skipped`);
     expect(r.stderr).not.toContain('hour must be');
     expect(r.code).toBe(plain.code);
     expect(r.stdout).toBe(plain.stdout);
@@ -88,7 +88,7 @@ describe('a trailing summary row in roster inputs', () => {
     // 小时,咨询量 / 9,40 / 合计,40 in GBK bytes (Excel's "CSV" on a Chinese Windows).
     fs.writeFileSync(gbk, Buffer.from('d0a1cab12cd7c9d1afc1bf0d0a392c34300d0a bacfbcc62c34300d0a'.replace(/ /g, ''), 'hex'));
     const g = runCli(['roster', 'check', R('roster-2026-11.csv'), '--volume', gbk, '-f', 'csv', '--lang', 'zh']);
-    expect(g.stderr.split('\n')[0]).toBe(`${gbk}:3: 合计行, 已跳过`);
+    expect(g.stderr.split('\n')[0]).toBe(`storeops: ${gbk}:3: 合计行, 已跳过`);
     const mid = path.join(dir, 'volume-mid.csv');
     fs.writeFileSync(mid, 'hour,chats\n9,40\n合计,40\n10,5\n');
     const m = runCli(['roster', 'check', R('roster-2026-11.csv'), '--volume', mid, '-f', 'csv', '--lang', 'en']);

@@ -210,7 +210,7 @@ describe('zhenjian estimate (interactive)', () => {
     const screen = strip(t.stdout.text);
     // Was `? file to append to zhenjian-products.csvappended to …`: the prompt's final render (✔
     // and its newline) waited in the stream wrapper while the note went out on stderr.
-    expect(screen).toContain(`✔ file to append to zhenjian-products.csv\nappended to ${path.join(dir, 'zhenjian-products.csv')}\n`);
+    expect(screen).toContain(`✔ file to append to zhenjian-products.csv\nstoreops: appended to ${path.join(dir, 'zhenjian-products.csv')}\n`);
     // and the estimate after the last product question starts on the next line, with no blank one
     // (inquirer breaks the 83-character line at 80 columns)
     expect(screen).toContain('✔ how the SKUs differ, if several (e.g. colour;size; empty for one SKU) colour;s\nize\nitemId ');

@@ -309,6 +309,139 @@ export function packList(items: string[]): string[] {
   return lines;
 }
 
+/**
+ * A list's items (one a line) joined by `; ` into as few lines as a column `width` wide holds without
+ * wrapping (heightOf: a line of w fits when w + PAD <= width), in their order; an item wider than the
+ * column keeps a line of its own.
+ */
+export function packLines(items: readonly string[], width: number): string {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines.at(-1);
+    if (last !== undefined && displayWidth(`${last}; ${item}`) + PAD <= width) lines[lines.length - 1] = `${last}; ${item}`;
+    else lines.push(item);
+  }
+  return lines.join('\n');
+}
+
+/** A4 landscape's height less the 0.5 in margins top and bottom (the footer prints inside them). */
+const PRINTABLE_HEIGHT_PT = 595.28 - 2 * 36;
+/** Up to this many rows a sheet printed across pages has its wrapped columns' widths chosen by fitWidths (a printed report; a longer sheet is not printed): the search costs about 0.5 s of CPU at 2,000 reviews, 0.1 s at 2,000 甄检 products. */
+export const FIT_ROWS = 1000;
+
+/**
+ * How many pages down rows of these heights (points) print at ACROSS_SCALE, the header row (`headPt`)
+ * repeated at the top of each: a row is never split across pages.
+ */
+export function pagesDown(heights: readonly number[], headPt: number): number {
+  const room = PRINTABLE_HEIGHT_PT / ACROSS_SCALE - headPt;
+  let pages = 1;
+  let used = 0;
+  for (const h of heights) {
+    if (used > 0 && used + h > room) {
+      pages++;
+      used = 0;
+    }
+    used += h;
+  }
+  return pages;
+}
+
+/** A row as fitWidths sees it: the height its other cells need, and each chosen column's text (a list: its items). */
+export interface FitRow {
+  fixed: number;
+  cells: (string | string[] | null)[];
+}
+
+/** A cell's height in points in a column `width` wide (`from`: the list column's width before, its items one a line at it). */
+function fitHeight(cell: string | string[] | null, width: number, from: number): number {
+  if (cell === null || cell === '' || (Array.isArray(cell) && cell.length === 0)) return LINE_PT;
+  const text = Array.isArray(cell) ? (width > from ? packLines(cell, width) : cell.join('\n')) : cell;
+  const h = heightOf(text, width);
+  return h.lines > 1 ? Math.min(MAX_ROW_PT, h.pt) : LINE_PT;
+}
+
+/**
+ * The widths of a sheet printed across pages whose wrapped columns (`want`: a column's widest line, a
+ * list's widest list on one line; undefined for the others) print it on the fewest pages, and of
+ * those with its rows the least tall: a row's height is one value for all its pieces, so the 甄检
+ * estimate's 提醒 (a few sentences a product), squeezed into what its page left (40 products, en: 18
+ * pages), made every piece of its rows as tall, pages 1 and 2 mostly empty cells; given a page of its
+ * own when that prints fewer pages in all, its rows are a few lines tall. Column by column (three
+ * rounds), each width from the one given up to its want (no wider than a page less the repeated
+ * columns); a change is kept only when it prints fewer pages, or as many with less height. An estimate
+ * at ACROSS_SCALE (pagesAcross × pagesDown): a spreadsheet program may print larger.
+ */
+export function fitWidths(widths: readonly number[], want: readonly (number | undefined)[], rows: readonly FitRow[], repeat: readonly number[], headPt: number): number[] {
+  const out = [...widths];
+  // Every column with a want is in a row's cells (fitRowsOf); those that can grow are tried wider.
+  const chosen = want.map((w, i) => (w !== undefined ? i : -1)).filter((i) => i >= 0);
+  const vary = chosen.filter((i) => want[i]! > widths[i]! && !repeat.includes(i));
+  if (vary.length === 0) return out;
+  const titles = repeat.reduce((a, i) => a + columnPt(widths[i]!) * ACROSS_SCALE, 0);
+  const pageFit = (w: number) => columnPt(w) * ACROSS_SCALE + titles <= PRINTABLE_PT * ROOM_USED;
+  const cache = new Map<string, number[]>();
+  const heights = (k: number, w: number): number[] => {
+    const key = `${k}:${w}`;
+    let h = cache.get(key);
+    if (!h) {
+      h = rows.map((r) => fitHeight(r.cells[k]!, w, widths[chosen[k]!]!));
+      cache.set(key, h);
+    }
+    return h;
+  };
+  const score = (ws: number[]): [number, number] => {
+    const hs = rows.map((r, j) => chosen.reduce((m, c, k) => Math.max(m, heights(k, ws[c]!)[j]!), Math.max(LINE_PT, r.fixed)));
+    return [pagesAcross(ws, ACROSS_SCALE, repeat) * pagesDown(hs, headPt), hs.reduce((a, h) => a + h, 0)];
+  };
+  let best = score(out);
+  for (let round = 0; round < 3; round++) {
+    let changed = false;
+    vary.forEach((c) => {
+      const top = Math.min(want[c]!, MAX_COL_WIDTH);
+      for (let w = widths[c]!; w <= top && pageFit(w); w++) {
+        if (w === out[c]) continue;
+        const ws = [...out];
+        ws[c] = w;
+        const s = score(ws);
+        if (s[0] < best[0] || (s[0] === best[0] && s[1] < best[1])) {
+          best = s;
+          out[c] = w;
+          changed = true;
+        }
+      }
+    });
+    if (!changed) break;
+  }
+  return out;
+}
+
+/** The spooled rows as fitWidths reads them: the chosen columns' text (a list's items), and the height the other wrapped cells need. */
+async function fitRowsOf(spool: string, columns: readonly Column[], want: readonly (number | undefined)[], wraps: readonly boolean[], widths: readonly number[]): Promise<FitRow[]> {
+  const chosen = want.map((w, i) => (w !== undefined ? i : -1)).filter((i) => i >= 0);
+  const out: FitRow[] = [];
+  const rl = readline.createInterface({ input: fs.createReadStream(spool, 'utf8'), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (!line) continue;
+    const cells = JSON.parse(line) as unknown[];
+    let fixed = 0;
+    cells.forEach((v, i) => {
+      if (!wraps[i] || want[i] !== undefined || typeof v !== 'string') return;
+      const h = heightOf(v, widths[i]!);
+      if (h.lines > 1) fixed = Math.max(fixed, Math.min(MAX_ROW_PT, h.pt));
+    });
+    out.push({
+      fixed,
+      cells: chosen.map((i) => {
+        const v = cells[i];
+        if (typeof v !== 'string') return null;
+        return columns[i]!.type === 'list' ? v.split('\n') : v;
+      }),
+    });
+  }
+  return out;
+}
+
 function numFmtOf(col: Column): string | undefined {
   const type = col.type ?? 'text';
   if (type === 'money' || type === 'hours' || type === 'int' || type === 'time' || type === 'date') return NUM_FMT[type];
@@ -515,6 +648,9 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
   // The widest line of a list packed several items to a line (packList): its column is not wrapped
   // at WRAP_AT, which would break the lines again past the highest row.
   const packed = columns.map(() => 0);
+  // A list's widest cell with its items on one line (`a; b; c`): what its column may grow to, when
+  // printed across pages, to hold several items a line (packLines).
+  const listLine = columns.map(() => 0);
   let closed = false;
   const cleanup = async () => {
     if (!closed) {
@@ -544,6 +680,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         content[i] = Math.max(content[i]!, textWidth(cell.shown));
         const items = columns[i]!.type === 'list' ? r[columns[i]!.key] : undefined;
         if (Array.isArray(items) && cell.shown.split('\n').length < items.length) packed[i] = Math.max(packed[i]!, textWidth(cell.shown));
+        else if (Array.isArray(items) && items.length > 1) listLine[i] = Math.max(listLine[i]!, textWidth(cell.shown.split('\n').join('; ')));
         if (!multiLine[i] && cell.shown.includes('\n')) multiLine[i] = true;
         // Dates spool as {d: ms} (JSON would turn them into strings), with their own format as f.
         out.push(cell.value instanceof Date ? { d: cell.value.getTime(), ...(cell.numFmt ? { f: cell.numFmt } : {}) } : cell.value);
@@ -586,6 +723,9 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
     // A sheet printed across pages: its wrapped text columns take the room their page leaves.
     const idColumn = keyColumn(columns);
     const plan = printPlan({ widths: sized.map((z) => z.width), idColumn });
+    const repack = columns.map(() => false);
+    const wraps = sized.map((z, i) => z.wrapCells || multiLine[i]!);
+    const headPt = sized.some((z) => z.wrapHeader) ? 2 * Math.max(...heads.map((h) => linePt(h))) : LINE_PT;
     if (plan.across) {
       const wider = widenWrapped(
         sized.map((z) => z.width),
@@ -593,8 +733,21 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         plan.repeat,
       );
       sized.forEach((z, i) => (z.width = wider[i]!));
+      // Then the widths that print the fewest pages, rows as short as they can be on them (fitWidths):
+      // a wrapped text column up to its widest line, a list column (one item a line) up to its widest
+      // list on one line, its items then sharing lines (packLines).
+      const want = columns.map((col, i) =>
+        sized[i]!.wrapCells && packed[i]! === 0 ? content[i]! : col.type === 'list' && packed[i]! === 0 && listLine[i]! + PAD > sized[i]!.width ? listLine[i]! + PAD : undefined,
+      );
+      if (rows <= FIT_ROWS && want.some((w) => w !== undefined && w > 0)) {
+        const fit = await fitRowsOf(spool, columns, want, wraps, sized.map((z) => z.width));
+        const chosen = fitWidths(sized.map((z) => z.width), want, fit, plan.repeat, headPt);
+        sized.forEach((z, i) => {
+          if (columns[i]!.type === 'list' && chosen[i]! > z.width) repack[i] = true;
+          z.width = chosen[i]!;
+        });
+      }
     }
-    const wraps = sized.map((z, i) => z.wrapCells || multiLine[i]!);
     let sheets = 0;
     const addSheet = () => {
       const sheet = wb.addWorksheet(sheetName(c.lang, ++sheets), {
@@ -619,7 +772,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
       head.font = BOLD_FONT;
       head.alignment = { wrapText: true, vertical: 'middle' };
       head.fill = HEAD_FILL;
-      if (sized.some((z) => z.wrapHeader)) head.height = 2 * Math.max(...heads.map((h) => linePt(h)));
+      if (sized.some((z) => z.wrapHeader)) head.height = headPt;
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
       plainInlineStrings(sheet);
       head.commit();
@@ -638,7 +791,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
       }
       onSheet++;
       const spooled = JSON.parse(line) as unknown[];
-      const cells = spooled.map((v) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : v));
+      const cells = spooled.map((v, i) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : repack[i] && typeof v === 'string' ? packLines(v.split('\n'), sized[i]!.width) : v));
       // A text of several lines goes in as an inline string (exceljs writes t="inlineStr" for rich
       // text): as t="str", a formula's result, LibreOffice showed it with its line breaks dropped
       // (`logistics⏎service` printed "logisticsservice"; user5). One-line text is written as before.

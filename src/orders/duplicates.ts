@@ -1,10 +1,11 @@
 // Orders seen more than once across the input files. stderr gets one line per pair of files
 // (count, the first few ids, which file's version was used): an hourly cron log must not fill
 // with one line per order. `--duplicates FILE` gets every one (file, line, id, the kept copy).
-import type { Ctx, DuplicateRow } from '../context.js';
+import { type Ctx, type DuplicateRow, wrapWarning } from '../context.js';
 import { type Msg, msg, noteLine, plural, say } from '../errors.js';
 import type { Column } from '../io/columns.js';
 import { type RowWriter, openOutput } from '../io/output.js';
+import { wrapPhrases } from '../io/width.js';
 import type { Freshness } from './freshness.js';
 
 const IDS_SHOWN = 3;
@@ -184,12 +185,25 @@ export class DuplicateLog {
     );
   }
 
+  /**
+   * A line on stderr, fitted to a terminal's width as ctx.info's notes are (broken at a clause's end,
+   * never inside an id or a time): the terminal folded a pair's line at 80 columns mid-id
+   * (`35153131473293579` / `03`) and mid-time (`2026-1` / `2-07`). A pipe or file gets it unchanged.
+   * Written here, not by ctx.info: a file holding an order twice is said under -q too.
+   */
+  private tell(m: Msg): void {
+    const c = this.ctx;
+    const cols = c.io.stderr.isTTY ? c.io.stderr.columns : undefined;
+    const text = say(m, c.lang);
+    c.io.stderr.write((cols ? wrapWarning(text, cols, wrapPhrases).join('\n') : text) + '\n');
+  }
+
   /** One stderr line per pair of files (many ordinary pairs: one line for them all); closes the --duplicates file. */
   async finish(): Promise<void> {
     const c = this.ctx;
     const plain = [...this.pairs.values()].filter((p) => this.ordinary(p));
     const summed = !c.quiet && !c.verbose && plain.length > PAIRS_SHOWN;
-    if (summed) c.io.stderr.write(say(this.summary(plain), c.lang) + '\n');
+    if (summed) this.tell(this.summary(plain));
     for (const p of this.pairs.values()) {
       // Two downloads told apart by their times, the newer's versions used: the ordinary case of an
       // hourly export (each run of the README's cron line read one more file, and wrote one more such
@@ -202,7 +216,7 @@ export class DuplicateLog {
       const ids = p.ids.join(', ') + (p.more ? ', …' : '');
       const dropped = this.names[p.dropped]!;
       const line = p.lines ? this.linesMessage(p, ids, dropped) : this.ordersMessage(p, ids, dropped);
-      c.io.stderr.write(say(noteLine(line), c.lang) + '\n');
+      this.tell(noteLine(line));
     }
     // A file that holds an order twice was put together by hand: which row is current is not
     // known, so the run needs a person (exit 1).

@@ -45,10 +45,17 @@ export function wrapText(text: string, width: number): string[] {
   let line = '';
   let used = 0;
   let lastSpace = -1; // index in `line` just after the last space
+  // The space of a date-time (`2026-11-20 12:00:00`) is no place to break: at 80 columns a reviews
+  // warning ended its line with `(2026-11-20` and began the next with `12:00:00)`.
+  const glued = new Set<number>();
+  for (const m of text.matchAll(/\d{4}-\d{2}-\d{2} (?=\d{1,2}:\d{2})/g)) glued.add(m.index! + 10);
+  let at = 0;
   for (const { segment } of graphemes().segment(text)) {
     const w = displayWidth(segment);
+    const space = segment === ' ' && !glued.has(at);
+    at += segment.length;
     if (used + w > width && line !== '') {
-      if (segment !== ' ' && lastSpace > 0 && lastSpace < line.length) {
+      if (!space && lastSpace > 0 && lastSpace < line.length) {
         lines.push(line.slice(0, lastSpace).trimEnd());
         line = line.slice(lastSpace);
       } else {
@@ -57,11 +64,11 @@ export function wrapText(text: string, width: number): string[] {
       }
       used = displayWidth(line);
       lastSpace = -1;
-      if (segment === ' ' && line === '') continue; // no line starts with the space it broke at
+      if (space && line === '') continue; // no line starts with the space it broke at
     }
     line += segment;
     used += w;
-    if (segment === ' ') lastSpace = line.length;
+    if (space) lastSpace = line.length;
   }
   if (line !== '') lines.push(line);
   return lines;

@@ -16,6 +16,7 @@ import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
 import { waybillKey } from '../io/cells.js';
 import { fileProblem } from '../io/fsproblem.js';
+import { brokenLinkOn } from '../io/folders.js';
 import { SpillFile } from '../io/spill.js';
 import { type Money, ZERO, fenToMoney, fmtMoney, isAboveZero, moneyToFen } from '../money.js';
 import { openOrders } from '../orders/read.js';
@@ -823,7 +824,9 @@ function stateMayExist(file: string): boolean {
     return true;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code !== 'ENOENT' && code !== 'ENOTDIR';
+    // A link that leads nowhere (the ledger's disk not mounted): not "no database", which listed
+    // every voucher recorded (and issued) before to issue again, unwarned (guard44).
+    return (code !== 'ENOENT' && code !== 'ENOTDIR') || brokenLinkOn(file) !== undefined;
   }
 }
 
@@ -849,7 +852,14 @@ function uncheckedWarning(state: string, why: Msg, c: PaidListed): Msg {
 async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T, readOnly = false, unread?: (why: Msg) => void): Promise<T> {
   try {
     // openState reads a file it cannot see (a folder on the way it may not enter) as no database.
-    if (unread) fs.statSync(ctx.statePath);
+    if (unread) {
+      const broken = brokenLinkOn(ctx.statePath);
+      if (broken) {
+        unread((await import('../state/fail.js')).unreachableStateWhy(path.resolve(ctx.statePath), broken.link, broken.to, broken.loop));
+        return none;
+      }
+      fs.statSync(ctx.statePath);
+    }
     const { emptyFile, openState } = await import('../state/ledger.js');
     // A 0-byte file reads as no database, yet storeops never leaves one empty (ledger.ts makeDatabase):
     // a ledger cut short. Said as one that cannot be read, with what this run could not check (guard43).

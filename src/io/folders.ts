@@ -52,3 +52,39 @@ export function isFolder(p: string): boolean {
     return false;
   }
 }
+
+/**
+ * The symbolic link that leaves `p` unreachable: `p` itself, or the nearest part of it there is, is
+ * a link that leads nowhere (ENOENT) or round in a loop (ELOOP). Undefined when `p` is there, or
+ * simply not there yet (no broken link on its way), or cannot be looked at (told by whoever opens it).
+ */
+export function brokenLinkOn(p: string): { link: string; to: string | undefined; loop: boolean } | undefined {
+  for (let q = path.resolve(p); ; q = path.dirname(q)) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.lstatSync(q);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Not there: a folder on its way may be the broken link, met further up.
+      if (code !== 'ENOENT' && code !== 'ELOOP') return undefined;
+    }
+    if (st) {
+      if (!st.isSymbolicLink()) return undefined;
+      try {
+        fs.statSync(q);
+        return undefined; // a link that leads somewhere
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ELOOP') return undefined;
+        let to: string | undefined;
+        try {
+          to = fs.readlinkSync(q);
+        } catch {
+          /* said without it */
+        }
+        return { link: q, to, loop: code === 'ELOOP' };
+      }
+    }
+    if (path.dirname(q) === q) return undefined;
+  }
+}

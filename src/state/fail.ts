@@ -217,6 +217,38 @@ export function notAFileError(file: string): StateError {
   );
 }
 
+/** Why the state database cannot be reached (unreachableStateError's words; a run without --record warns with them). */
+export function unreachableStateWhy(file: string, link: string, to: string | undefined, loop: boolean): Msg {
+  const where = link === file ? msg('它', 'it') : msg(`路径中的 ${link} `, `${link} on its way`);
+  return loop
+    ? msg(`${where.zh}是绕成环的符号链接 (链接指向自己或互相指向)`, `${where.en} is a symbolic link that goes round in a loop (it leads to itself)`)
+    : msg(`${where.zh}是指向 ${to ?? '?'} 的符号链接, 而那里什么也没有 (磁盘或网络共享没有挂载? 文件被移动或改名?)`, `${where.en} is a symbolic link to ${to ?? '?'}, where there is nothing (a disk or network share not mounted? the file moved or renamed?)`);
+}
+
+/**
+ * `--state` (or a folder on its way) is a symbolic link that leads nowhere: the ledger kept on a
+ * disk or network share not mounted at the time (state.db -> /mnt/nas/storeops/state.db), or moved
+ * since the link was made. It was taken for "no database yet": a run that records failed with
+ * SQLite's "unable to open database file" and a hint about permissions (exit 4) after the whole
+ * export was read, a folder link that led nowhere with an internal error (exit 70), and a run that
+ * only reads (compensate without --record, ledger list, reviews queue) read it as empty: every
+ * voucher recorded (and issued) before listed to issue again, every buyer contacted before due
+ * again. `loop`: the link leads round to itself.
+ */
+export function unreachableStateError(file: string, link: string, to: string | undefined, loop: boolean): StateError {
+  const what = unreachableStateWhy(file, link, to, loop);
+  return new StateError(
+    msg(
+      `无法打开状态数据库 ${file}: ${what.zh}; storeops 不在那里新建数据库 (新数据库不知道以前记录的红包和联系记录, 会把它们重新列为新的), 未读取也未记录任何内容`,
+      `cannot open the state database ${file}: ${what.en}; storeops does not start a new database there (a new one would not know the vouchers and contacts recorded before and would list them as new again), so nothing was read or recorded`,
+    ),
+    msg(
+      `${loop ? '' : '挂载那个磁盘或共享后再运行, 或'}让链接指向真正的数据库 (ln -sfn 真实路径 ${link}), 或用 --state 直接给出它的真实路径; 确实要从新数据库开始时, 删除这个链接。`,
+      `${loop ? '' : 'mount the disk or share and run again, or '}point the link at the real database (ln -sfn REAL-PATH ${link}), or give its real path with --state; to start a new database on purpose, remove the link.`,
+    ),
+  );
+}
+
 /**
  * The state database's mode grants its owner no write (chmod 444, 0400): the operator made it
  * read-only on purpose (a ledger kept as a record, a copy being audited). Root may write any file,

@@ -6,9 +6,9 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Decimal } from 'decimal.js';
 import { UsageError, msg } from '../errors.js';
-import { isFolder, makeFolders } from '../io/folders.js';
+import { brokenLinkOn, isFolder, makeFolders } from '../io/folders.js';
 import { processAlive } from '../proc.js';
-import { busyError, damagedError, emptyStateError, foreignError, missingError, notAFileError, readOnlyStateError, stateFailure, tooNewError } from './fail.js';
+import { busyError, damagedError, emptyStateError, foreignError, missingError, notAFileError, readOnlyStateError, stateFailure, tooNewError, unreachableStateError } from './fail.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
 
 export type ReviewStatus = 'new' | 'contacted' | 'awaiting_reply' | 'resolved' | 'complaint_filed' | 'do_not_contact';
@@ -599,6 +599,7 @@ export async function openState(file: string, opts: { create?: boolean; busyTime
   const busyMs = busyTimeout(opts.busyTimeoutMs);
   const abs = path.resolve(file);
   const fail = (e: unknown) => stateFailure(e, abs, busyMs);
+  refuseUnreachable(abs);
   if (isSpecial(abs)) throw notAFileError(abs);
   if (create) refuseReadOnly(abs);
   if (create) refuseEmpty(abs);
@@ -671,6 +672,7 @@ export async function checkState(file: string, opts: { write: boolean; busyTimeo
   const busyMs = busyTimeout(opts.busyTimeoutMs);
   const abs = path.resolve(file);
   const fail = (e: unknown) => stateFailure(e, abs, busyMs);
+  refuseUnreachable(abs);
   if (!fs.existsSync(abs)) {
     if (!opts.write) return;
     // The nearest folder that exists must be a folder this run may write in (mkdir -p, then the file).
@@ -704,6 +706,16 @@ export async function checkState(file: string, opts: { write: boolean; busyTimeo
   }
   const db = await openState(abs, { create: opts.write, busyTimeoutMs: busyMs });
   db.close();
+}
+
+/**
+ * The state path, or the nearest part of it there is, is a symbolic link that leads nowhere (or
+ * round in a loop): refused (unreachableStateError) by every run, one that only reads too, rather
+ * than taken for "no database yet". A path simply not there yet (a new setup) is fine.
+ */
+function refuseUnreachable(abs: string): void {
+  const broken = brokenLinkOn(abs);
+  if (broken) throw unreachableStateError(abs, broken.link, broken.to, broken.loop);
 }
 
 /**

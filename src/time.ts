@@ -455,6 +455,24 @@ export function latestPlausible(asOf: number, now: number): number {
 }
 
 /**
+ * Why a time outside EARLIEST_PLAUSIBLE..`last` is refused. `what`: the time's name (时间 / time,
+ * 评价时间 / review time …); `now`: the later of --as-of and this computer's clock (latestPlausible's
+ * base). A time after `last` names the clock: a machine whose clock is wrong by a year (a dead
+ * battery, a restored VM snapshot) rejected every row of a fresh export as "implausible (before
+ * 2003 or in the future)", which left the operator looking at an export whose times are not in the
+ * future at all (guard44).
+ */
+export function implausibleTimeReason(what: { zh: string; en: string }, raw: string, t: number, last: number, now: number, tz: TimeZone): { zh: string; en: string } {
+  if (t < EARLIEST_PLAUSIBLE) return { zh: `${what.zh} "${raw}" 不合理 (早于 2003 年)`, en: `${what.en} "${raw}" is implausible (before 2003)` };
+  const days = Math.round((last - now) / DAY_MS);
+  const ahead = days <= 1 ? { zh: '一天', en: 'a day' } : { zh: `${days} 天`, en: `${days} days` };
+  return {
+    zh: `${what.zh} "${raw}" 不合理 (在未来: 比现在 ${tz.format(now)} (按本机时钟, 或更晚的 --as-of) 晚${ahead.zh}以上; 若本机时钟不对, 请校准时钟, 或给出 --as-of)`,
+    en: `${what.en} "${raw}" is implausible (in the future: more than ${ahead.en} after now, ${tz.format(now)} by this computer's clock, or --as-of if later; if the clock is wrong, set it, or give --as-of)`,
+  };
+}
+
+/**
  * How far past latestPlausible a promised ship time (抖店/拼多多 承诺发货时间, 抖店 预约发货时间) may lie.
  * A promise is a future event by nature: an order paid an hour ago promises 48 h ahead, a presale or
  * custom-made one weeks ahead; until 2026-12 such a cell more than a day ahead was rejected as

@@ -8,7 +8,7 @@ import type { RejectLog } from '../io/rejects.js';
 import { TrailingSummaries, isListSummary } from '../io/summary.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem, sheetNote, titleLinesNote } from '../io/table.js';
 import { timeSlackOf } from '../orders/parse.js';
-import { EARLIEST_PLAUSIBLE, latestPlausible, parseTime, refusedTimeReason } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, implausibleTimeReason, latestPlausible, parseTime, refusedTimeReason } from '../time.js';
 import { dataStdin } from '../io/stdin.js';
 
 /**
@@ -558,7 +558,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     // 1970 is an empty cell a spreadsheet turned into 0; a time after today is a typo. Neither is a pickup.
     if (at < EARLIEST_PLAUSIBLE || at > latest) {
       scans.rejected++;
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: msg(`揽收时间 "${text}" 不合理 (早于 2003 年或在未来)`, `pickup time "${text}" is implausible (before 2003 or in the future)`) });
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[pi], value: text, reason: implausibleTimeReason({ zh: '揽收时间', en: 'pickup time' }, text, at, latest, latest - DAY_MS, ctx.tz) });
       doubt(r.cells);
       continue;
     }

@@ -6,7 +6,9 @@ import { typedNumberHint } from '../io/typed-number.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
 import { LOST_SIGN_NOTE, type Money, checkMoneyText, fenToMoney, leadingZero, lostSignAmount, parseMoney, plainFen } from '../money.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, PROMISE_AHEAD_MS, type TimeZone, parseTime, refusedTimeReason, wallText } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, PROMISE_AHEAD_MS, type TimeZone, implausibleTimeReason, parseTime, refusedTimeReason, wallText } from '../time.js';
+
+const TIME_WORD = { zh: '时间', en: 'time' };
 import { type Grain, type Layout, lookupNormalized } from './layouts.js';
 import type { Order } from './types.js';
 
@@ -447,7 +449,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
               t === undefined
                 ? (clock && raw !== text ? { zh: clock.zh.replace(`"${text}"`, `"${shown(raw)}"`), en: clock.en.replace(`"${text}"`, `"${shown(raw)}"`) } : clock) ??
                   msg(`"${shown(raw)}" 不是有效的时间 (应为 YYYY-MM-DD HH:mm:ss)`, `"${shown(raw)}" is not a valid time (expected YYYY-MM-DD HH:mm:ss)`)
-                : msg(`时间 "${shown(raw)}" 不合理 (早于 2003 年或在未来)`, `time "${shown(raw)}" is implausible (before 2003 or in the future)`),
+                : implausibleTimeReason(TIME_WORD, shown(raw), t!, last, latest - DAY_MS, tz),
           };
         }
       }

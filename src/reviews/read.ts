@@ -7,11 +7,14 @@ import { ZeroedColumn, checkOrderId, cleanCell, fullWidthId, halfWidth, zeroedPa
 import { distinctFiles } from '../io/distinct.js';
 import { type RejectLog, shown } from '../io/rejects.js';
 import { type FieldSpec, batchesWithLast, cutOffLastRow, openMappedTable, recordFine, usableRecord, sheetNote, titleLinesNote } from '../io/table.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, latestPlausible, parseTime, refusedTimeReason } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, implausibleTimeReason, latestPlausible, parseTime, refusedTimeReason } from '../time.js';
 import type { ItemWord, Rating, Review } from './types.js';
 import type { Platform } from '../orders/types.js';
 import { dataStdin } from '../io/stdin.js';
 import { TrailingSummaries, isSummaryRow } from '../io/summary.js';
+
+/** A reason as reject()'s two texts. */
+const zhEn = (m: { zh: string; en: string }) => [m.zh, m.en] as const;
 
 const REVIEW_PRIVATE: ReadonlySet<string> = new Set(['buyer', 'text', 'followUpText']);
 
@@ -327,7 +330,7 @@ export async function readReviews(
           continue;
         }
         if (reviewedAt < EARLIEST_PLAUSIBLE || reviewedAt > latest) {
-          await reject('reviewedAt', atText, `评价时间 "${shown(atText)}" 不合理 (早于 2003 年或在未来)`, `review time "${shown(atText)}" is implausible (before 2003 or in the future)`);
+          await reject('reviewedAt', atText, ...zhEn(implausibleTimeReason({ zh: '评价时间', en: 'review time' }, shown(atText), reviewedAt!, latest, latest - DAY_MS, ctx.tz)));
           continue;
         }
         const ratingRaw = cell(r.cells, 'rating');
@@ -362,7 +365,7 @@ export async function readReviews(
           continue;
         }
         if (followUpAt !== null && (followUpAt < EARLIEST_PLAUSIBLE || followUpAt > latest)) {
-          await reject('followUpAt', fuText, `追评时间 "${shown(fuText)}" 不合理 (早于 2003 年或在未来)`, `follow-up time "${shown(fuText)}" is implausible (before 2003 or in the future)`);
+          await reject('followUpAt', fuText, ...zhEn(implausibleTimeReason({ zh: '追评时间', en: 'follow-up time' }, shown(fuText), followUpAt!, latest, latest - DAY_MS, ctx.tz)));
           continue;
         }
         const atSlack = slackOfText(atText);

@@ -1,0 +1,73 @@
+// The machine's clock wrong by a year, with no --as-of (guard44): a cron job on a box whose clock
+// battery died, or a virtual machine restored from a snapshot. The clock is set for the child
+// process only, by a preload replacing Date (never the machine's clock: other runs share it).
+//
+// - A year behind (2025-11-25 10:00 Beijing time): every time of the README example export
+//   (2026-11-10 … 2026-11-20) is more than a day after the clock, so every row was rejected as
+//   "implausible (before 2003 or in the future)", exit 3: an operator looking at an export of last
+//   week, not of the future, had no way to guess the clock. Still exit 3 (nothing is judged or
+//   recorded), but the reason names the clock's time and says to set it or give --as-of; a time
+//   before 2003 says only that.
+// - A year ahead (2027-11-25 10:00): money unchanged. …903 shipped 23.0 h late, 2000.00 × 5 % =
+//   100.00 capped at 50.00, final, recorded `new`, as with --as-of (a shipped order's lateness is its
+//   ship time's, not the clock's); 4100000000000000701 still provisional 5.00 (out of stock, open);
+//   the stale-download warning names the 371 days (2026-11-19 10:00 → 2027-11-25 10:00: 6 + 365).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+
+const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+const REVIEWS = path.join(EXAMPLES, 'reviews.csv');
+
+/** Environment for a child whose clock reads `iso` when it starts (and runs on from there). */
+function clockAt(iso: string): Record<string, string> {
+  const dir = tmpDir();
+  const preload = path.join(dir, 'clock.cjs');
+  fs.writeFileSync(
+    preload,
+    `const at = ${Date.parse(iso)}; const Real = Date; const t0 = Real.now();
+class Clock extends Real { constructor(...a) { if (a.length === 0) super(at + (Real.now() - t0)); else super(...a); } static now() { return at + (Real.now() - t0); } }
+globalThis.Date = Clock;\n`,
+  );
+  return { NODE_OPTIONS: `--require ${preload}` };
+}
+
+describe('the machine clock wrong by a year, no --as-of', () => {
+  it('a year behind: every row refused, the reason naming the clock (exit 3, en and zh)', () => {
+    const env = clockAt('2025-11-25T02:00:00Z'); // 2025-11-25 10:00:00 Beijing time
+    const r = runCli(['compensate', ORDERS, '-q', '--lang', 'en'], { env });
+    expect(r.code).toBe(3);
+    // Before: `… is implausible (before 2003 or in the future)`.
+    expect(r.stderr).toContain(
+      `${ORDERS}:2 [订单创建时间]: time "2026-11-10 08:58:12" is implausible (in the future: more than a day after now, 2025-11-25 10:00:00 by this computer's clock, or --as-of if later; if the clock is wrong, set it, or give --as-of)\n`,
+    );
+    const zh = runCli(['compensate', ORDERS, '-q', '--lang', 'zh'], { env });
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain(`第一条: ${ORDERS}:2: 时间 "2026-11-10 08:58:12" 不合理 (在未来: 比现在 2025-11-25 10:00:00 (按本机时钟, 或更晚的 --as-of) 晚一天以上; 若本机时钟不对, 请校准时钟, 或给出 --as-of)\n`);
+    // --as-of with the real time reads them all: the bound is a day after the later of the two.
+    const asOf = runCli(['compensate', ORDERS, '-q', '--as-of', '2026-11-20 12:00:00', '-f', 'csv'], { env });
+    expect(asOf.code).toBe(0);
+    expect(asOf.stdout).toMatch(/v0c7d9f4ff93c7daa0ab3,.*,50\.00,no,late,final,/);
+  });
+
+  it('a year behind: reviews queue names the clock for a review time too', () => {
+    const env = clockAt('2025-11-25T02:00:00Z');
+    const r = runCli(['reviews', 'queue', REVIEWS, '-q', '--lang', 'en'], { env });
+    expect(r.stderr).toMatch(/\[评价时间\]: review time "2026-11-\d\d \d\d:\d\d:\d\d" is implausible \(in the future: more than a day after now, 2025-11-25 10:00:00 by this computer's clock, or --as-of if later; if the clock is wrong, set it, or give --as-of\)\n/);
+    expect(r.stderr).not.toContain('before 2003 or in the future');
+  });
+
+  it('a year ahead: …903 recorded final at 50.00 as with --as-of, the stale-download warning given', () => {
+    const env = clockAt('2027-11-25T02:00:00Z'); // 2027-11-25 10:00:00 Beijing time
+    const dir = tmpDir();
+    const out = path.join(dir, 'out.csv');
+    const r = runCli(['compensate', ORDERS, '--record', '--state', path.join(dir, 'state.db'), '-o', out, '--lang', 'en'], { env });
+    expect(r.code).toBe(0);
+    const csv = fs.readFileSync(out, 'utf8');
+    expect(csv).toMatch(/v0c7d9f4ff93c7daa0ab3,.*,2000\.00,50\.00,50\.00,no,late,final,23\.0,.*,new,/);
+    expect(csv).toMatch(/v1430553fabcb06bcef07,.*,5\.00,5\.00,no,out_of_stock,provisional,/);
+    expect(r.stderr).toContain("the inputs' newest pay or ship time is 2026-11-19 10:00:00, 371 days before now (2027-11-25 10:00:");
+    expect(r.stderr).toContain('1 voucher totalling 50.00 to issue');
+  });
+});

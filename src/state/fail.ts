@@ -332,6 +332,10 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
   // ENOENT from mkdir: a folder the path needs cannot be made where the system has no such folders
   // (under /proc: `--state /proc/x/state.db` hung in node's recursive mkdir before io/folders.ts).
   const mkdirGone = code === 'ENOENT' && (e as { syscall?: unknown }).syscall === 'mkdir';
+  if (code === 'EACCES' || code === 'EPERM') {
+    const shared = sharedUseError(file, (e as { path?: unknown }).path);
+    if (shared) return shared;
+  }
   if (mkdirGone || ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG'].includes(code)) {
     // The system's text ("EACCES: permission denied, mkdir '…'") is English whatever --lang says:
     // the reason in the run's language, and what the system refused (creating a folder, the file).
@@ -341,6 +345,46 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
     return cannotOpen(file, msg(why.zh + what.zh, why.en + what.en));
   }
   return e;
+}
+
+/**
+ * Permission denied on the state database (or its folder) another user owns: two staff, each with
+ * a login of their own, recording into one shared ledger (user14's month), or a cron job's user and
+ * the operator's. storeops makes a new database owner-only (0600), so the second user met "permission
+ * denied" and "check permissions and free space" (exit 4), with nothing on whose it is or how to share
+ * it. Now the message names the owner, group and mode (of the file, or of the folder SQLite must make
+ * the database's -wal and -shm files in) and says how a group shares it. Undefined: the file and
+ * folder are this user's (or cannot be looked at): the plain message stands.
+ */
+function sharedUseError(file: string, errPath: unknown): StateError | undefined {
+  const uid = process.getuid?.();
+  if (uid === undefined) return undefined;
+  const dir = path.dirname(file);
+  const where = typeof errPath === 'string' && path.resolve(errPath) === dir ? 'folder' : 'file';
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(where === 'folder' ? dir : file);
+  } catch {
+    return undefined;
+  }
+  if (st.uid === uid) return undefined;
+  const mode = (st.mode & 0o7777).toString(8).padStart(4, '0');
+  const of = `uid ${st.uid}, gid ${st.gid}, mode ${mode}`;
+  const zhOf = `uid ${st.uid}, 组 gid ${st.gid}, 权限 ${mode}`;
+  const what =
+    where === 'folder'
+      ? msg(
+          `没有权限: 当前用户 (uid ${uid}) 不能在它所在的文件夹 ${dir} (属于 ${zhOf}) 里建文件, 而 SQLite 写入时要在那里建数据库的 -wal 和 -shm 文件`,
+          `permission denied: this user (uid ${uid}) may not make files in its folder ${dir} (${of}), where SQLite makes the database's -wal and -shm files while it writes`,
+        )
+      : msg(`没有权限: 它属于另一个用户 (${zhOf}), 当前用户 (uid ${uid}) 不能读写它`, `permission denied: it belongs to another user (${of}) and this user (uid ${uid}) may not read and write it`);
+  return new StateError(
+    msg(`无法打开或写入状态数据库 ${file}: ${what.zh}; 未记录任何内容`, `cannot open or write the state database ${file}: ${what.en}; nothing was recorded`),
+    msg(
+      `用拥有它的用户运行 (如定时任务的用户); 要让同一组 (gid ${st.gid}) 的几个用户共用这个数据库, 由其所有者运行 chmod g+rw ${file} 和 chmod g+rwx ${dir} (storeops 新建的数据库只有所有者能读写)。`,
+      `run as the user who owns it (the cron job's, say); for several users of one group (gid ${st.gid}) to share this database, its owner runs chmod g+rw ${file} and chmod g+rwx ${dir} (storeops makes a new database readable by its owner only).`,
+    ),
+  );
 }
 
 /**

@@ -107,7 +107,7 @@ describe('compensate without --record, a state database it cannot read', () => {
       });
     const r = asOther(state);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`the state database ${state} cannot be read (cannot open or write the state database ${state}: permission denied)`);
+    expect(r.stderr).toContain(`the state database ${state} cannot be read (cannot open or write the state database ${state}: permission denied: it belongs to another user (uid 0, gid 0, mode 0600) and this user (uid 65534) may not read and write it; nothing was recorded)`);
     expect(r.stderr).toContain(UNCHECKED_EN);
     // The database in a 0700 folder of its user: openState took the file it could not see for none.
     const inner = path.join(dir, 'private');

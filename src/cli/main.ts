@@ -312,11 +312,11 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // after removing every temporary file it started: an -o target is left as it was.
   const handlers = SIGNALS.map(([signal, code]) => {
     const handler = async () => {
-      const { removeTempFiles } = await import('../io/sink.js');
+      const { removeTempFiles, signalNote } = await import('../io/sink.js');
       removeTempFiles();
       // One line for the log (a cron job's 2>>log, a systemd journal): what ended the run and what to do.
       // After Ctrl-C the terminal's "^C" is on the line: start a new one.
-      io.stderr.write(`${signal === 'SIGINT' ? '\n' : ''}storeops: ${signalLine(signal, lang)}\n`);
+      io.stderr.write(`${signal === 'SIGINT' ? '\n' : ''}storeops: ${signalLine(signal, lang, signalNote())}\n`);
       process.exit(code);
     };
     process.once(signal, handler);
@@ -336,8 +336,16 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** What a signal did, for stderr: the run stopped, nothing half-written stays, run it again. */
-export function signalLine(signal: NodeJS.Signals, lang: Lang): string {
+/**
+ * What a signal did, for stderr: the run stopped, nothing half-written stays, run it again. `note`
+ * (sink.ts signalNote): the run had recorded its vouchers and was still writing them out; what is
+ * incomplete and where the whole list is, said instead.
+ */
+export function signalLine(signal: NodeJS.Signals, lang: Lang, note?: { zh: string; en: string }): string {
+  if (note) {
+    const what = lang === 'zh' ? (signal === 'SIGINT' ? '已中断 (SIGINT)' : `被 ${signal} 终止`) : signal === 'SIGINT' ? 'interrupted (SIGINT)' : `stopped by ${signal}`;
+    return `${what}: ${note[lang === 'zh' ? 'zh' : 'en']}`;
+  }
   if (lang === 'zh') {
     const what = signal === 'SIGINT' ? '已中断 (SIGINT)' : `运行未完成即被 ${signal} 终止`;
     return `${what}: 没有留下写了一半的文件, -o、--rejects、--duplicates 指向的文件保持原样; 请重新运行该命令。`;

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type OutputOptions, resolveFormat, stagedTextIds, writeRows } from '../io/output.js';
-import { STAGED_EXT, copyFileInto, goesNowhere, stdoutSink, streamIsFile, tempName } from '../io/sink.js';
+import { STAGED_EXT, copyFileInto, goesNowhere, setSignalNote, stdoutSink, streamIsFile, tempName } from '../io/sink.js';
 import { runningAs } from '../proc.js';
 import { RejectLog } from '../io/rejects.js';
 import { waybillKey } from '../io/cells.js';
@@ -812,6 +812,18 @@ function countUnchecked(c: PaidListed, orderIds: readonly string[], fen: number)
   c.n++;
   c.fen += fen;
   if (!c.example && orderIds.length) c.example = orderIds[0]!;
+}
+
+/**
+ * What a signal says once compensate --record > FILE has recorded its vouchers and is copying its
+ * staged rows to standard output: the file is incomplete, the recorded vouchers are not listed as
+ * new again, and the whole list is `staged` (kept: the pending marker names it to the next run).
+ */
+function stagedSignalNote(staged: string): Msg {
+  return msg(
+    `本次运行已记录红包, 在把它们写入标准输出 (重定向到的文件) 时停止: 该文件不完整, 之后的运行不会再把这些红包列为新红包。完整的清单在 ${staged}: 按其中 记录 为 新记录 的行发放 (下一次 compensate --record 运行也会提示一次); 不要再运行一次来代替它。`,
+    `this run had recorded its vouchers and was writing them to standard output (the file it was sent to): that file is incomplete, and no later run lists these vouchers as new again. The complete list is in ${staged}: issue the rows with recorded = new from it (the next compensate --record run names it too, once); running the command again does not list them.`,
+  );
 }
 
 /**
@@ -2429,7 +2441,13 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
           fileMode: 0o600,
           publish: {
             tag,
-            beforeRename: (temp: string) => commit(JSON.stringify({ output: '-', temp, staged, ...runningAs() })),
+            beforeRename: (temp: string) => {
+              commit(JSON.stringify({ output: '-', temp, staged, ...runningAs() }));
+              // Recorded: a signal from here until the rows are all out must not say "nothing
+              // half-written was left … run the command again" (guard44: killed while copying,
+              // the file was empty, 910 vouchers recorded, and the next run lists none of them as new).
+              setSignalNote(stagedSignalNote(staged!));
+            },
             afterRename: () => undefined,
             renameFailed: (_temp: string, e: unknown) => notPlacedError('-', staged!, e),
           },
@@ -2459,10 +2477,12 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       } catch (e) {
         throw notPlacedError('-', staged, e);
       }
+      setSignalNote(undefined);
       await fs.promises.rm(staged, { force: true });
       await published();
     }
   } catch (e) {
+    setSignalNote(undefined);
     finishRecording(false);
     release();
     // `| head`: a quiet exit 0 (SPEC), but a cron job must not think its vouchers were recorded.

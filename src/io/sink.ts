@@ -37,6 +37,21 @@ export function removeTempFiles(): void {
   liveTemps.clear();
 }
 
+/**
+ * What a signal must say instead of "nothing half-written was left … run the command again": set
+ * while a recording is committed and its output is not yet all out (compensate --record > FILE
+ * copying its staged rows out), cleared once it is. Undefined: nothing of the kind.
+ */
+let committedNote: Msg | undefined;
+
+export function setSignalNote(note: Msg | undefined): void {
+  committedNote = note;
+}
+
+export function signalNote(): Msg | undefined {
+  return committedNote;
+}
+
 export interface ByteSink {
   /** Undefined when the text was only batched (nothing to wait for): a row loop awaits only real writes. */
   write(text: string | Buffer): Promise<void> | undefined;

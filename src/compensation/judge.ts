@@ -244,19 +244,28 @@ function judgeByLines(o: Order, lines: NonNullable<NonNullable<Order['ownPromise
 }
 
 /**
- * An order still unshipped, late at --as-of by its first unshipped line's promise (`v`), whose other lines
- * shipped late against their own promises (docs/rules.md §1.1): what it owes so far is the dearest of
- * `v`'s amount and each shipped line's (its own window and lateness, on the order's whole payment); a
- * shipped line's verdict, when dearer, with no ship time (the order is still unshipped: provisional).
+ * An order still unshipped, late at --as-of by its first unshipped line's promise (`v`) or not due yet
+ * (`v` pending), whose other lines shipped late against their own promises (docs/rules.md §1.1): what it
+ * owes so far is the dearest of `v`'s amount (none while pending) and each shipped line's (its own window
+ * and lateness, on the order's whole payment); a shipped line's verdict, when dearer, with no ship time
+ * (the order is still unshipped: provisional). Pending with no line shipped late: `v` as it is.
  * Reading adopted (money52): before, only the unshipped line was priced: A shipped 58 h late on 144 h
  * (缺货 3 % × 600.00 = 18.00) beside B 10 h overdue on 360 h (1 %, 3–50: 6.00) forecast 6.00.
  * The at-risk list and a recording run's sighting keep `v` (the deadline still to act on).
  */
 export function dearestBeside(o: Order, v: Verdict, rules: RuleSet, opts: JudgeOptions, base: BaseRule): Verdict {
   const lines = o.ownPromise?.lines;
-  if (lines === undefined || o.ownPromise!.shippedAt !== null || v.verdict !== 'late' || v.shippedAt !== null || v.seconds || v.seenOpen !== undefined || v.shippedLater) return v;
-  let best: Late = v;
-  let bestFen = priceFen(o, v.kind, v.windowHours, v.hoursLate, rules, base);
+  if (lines === undefined || o.ownPromise!.shippedAt !== null) return v;
+  // The unshipped lines not due yet (user22): a line already shipped late against its own promise is late
+  // whatever the others do (RULES 1.1: shipped after its deadline), so the order owes so far what that line
+  // gives on the whole payment, provisional. Before, such an order was "0 late" until its last line shipped
+  // or fell due: a 抖店 order of a 48 h line (66.00) and a 10-day made-to-order one (199.00) showed a
+  // provisional 3.00 (缺货 1 % × 265.00 = 2.65 → 3) while the 48 h line was 48.5 h overdue, and nothing
+  // once that line shipped 49 h late, for the six days the other line had left.
+  const pending = v.verdict === 'pending' && v.shippedLater !== true;
+  if (!pending && (v.verdict !== 'late' || v.shippedAt !== null || v.seconds || v.seenOpen !== undefined || v.shippedLater)) return v;
+  let best: Late | undefined = v.verdict === 'late' ? v : undefined;
+  let bestFen = best ? priceFen(o, best.kind, best.windowHours, best.hoursLate, rules, base) : -1;
   // Each shipped line at its own parcel's pickup scan (by its own waybill) when --shipments has one, else
   // its 发货时间 (RULES 1.1), as assess.ts foldedPickup reads a line once every line has shipped.
   const pick = opts.pickupAt;
@@ -280,7 +289,7 @@ export function dearestBeside(o: Order, v: Verdict, rules: RuleSet, opts: JudgeO
       bestFen = fen;
     }
   }
-  return best;
+  return best ?? v;
 }
 
 /** The payout in fen of the order late so (payout.ts: its whole payment under `base`). */

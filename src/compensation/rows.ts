@@ -106,6 +106,9 @@ export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number
   // late in a dearer tier than the overdue line's so far: that line's (judge.ts dearestBeside, money52);
   // the deadline to ship by stays the unshipped line's.
   const owed = v.verdict === 'late' && a.verdict.verdict === 'late' ? a.verdict : v;
+  // Not due yet, another line already shipped late (dearestBeside, user22): the order owes that line's
+  // amount whatever this one does, so late it costs the dearer of the two.
+  const already = v.verdict === 'pending' && a.verdict.verdict === 'late' ? payout(o, a.verdict.kind, a.verdict.windowHours, a.rules, base, a.verdict.hoursLate).afterMinimum : null;
   // No paid amount: the order is listed (it must still ship), its money left empty, not guessed.
   const unknown = baseMissing(o, base);
   return {
@@ -117,7 +120,7 @@ export function atRiskRow(o: Order, a: Assessed, asOf: number, riskUntil: number
     risk: v.verdict === 'late' ? 'late' : 'at_risk',
     title: o.title,
     base: unknown ? null : p.base,
-    costIfLate: unknown ? null : owed.verdict === 'late' ? payout(o, owed.kind, owed.windowHours, a.rules, base, owed.hoursLate).afterMinimum : p.afterMinimum,
+    costIfLate: unknown ? null : owed.verdict === 'late' ? payout(o, owed.kind, owed.windowHours, a.rules, base, owed.hoursLate).afterMinimum : already?.gt(p.afterMinimum) ? already : p.afterMinimum,
     rules: a.rules.id,
     payer: a.rules.payer,
   };

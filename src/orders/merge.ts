@@ -147,8 +147,8 @@ export function foldLines(lines: ParsedRow[], keepLines = false): Order {
  * (user13). Every line that shipped (a closed one shipped then refunded too) is measured against its own
  * promise: all shipped, the order is judged by the line latest against its own (its promise and ship
  * time: window and lateness are that line's); a live line still unshipped, by the earliest promise of
- * the unshipped lines (a shipped line's earlier promise is no deadline of theirs; its lateness counts
- * once all have shipped). Undefined when the lines share one promise, or a live line has none. Kept beside the
+ * the unshipped lines (a shipped line's earlier promise is no deadline of theirs; its lateness is priced
+ * beside them, judge.ts dearestBeside). Undefined when the lines share one promise, or a live line has none. Kept beside the
  * order's own promisedShipAt and shippedAt (Order.ownPromise), which judge() reads it in place of.
  */
 function ownPromises(lines: readonly ParsedRow[], shippedAll: boolean): NonNullable<Order['ownPromise']> | undefined {
@@ -171,8 +171,8 @@ function ownPromises(lines: readonly ParsedRow[], shippedAll: boolean): NonNulla
     }
     return worst ? withLines({ promisedShipAt: worst.promisedShipAt!, shippedAt: worst.shippedAt }) : undefined;
   }
-  // Unshipped: due when its first unshipped line is. A line shipped late is weighed once every line has
-  // shipped (above); its promise is no deadline of the lines still to ship: taken as one, an order whose
+  // Unshipped: due when its first unshipped line is. A line shipped late is priced beside them (judge.ts
+  // dearestBeside, `lines`); its promise is no deadline of the lines still to ship: taken as one, an order whose
   // made-to-order line was not due was "overdue" in --at-risk, and a recording run's sighting of that line
   // unshipped (as it was allowed to be) later made the order late until the sighting.
   let deadline: number | null = null;

@@ -25,7 +25,9 @@
 //      out_of_stock, 58 h, provisional (B may still ship later). Before: 6.00, late, 10 h.
 //   U2 as of 11-28 10:00 B unshipped 72 h overdue on 360 h: 缺货 5 % × 600.00 = 30 → 30.00 > 18.00:
 //      B decides: out_of_stock, 30.00, 72 h, provisional (passes before too).
-//   U3 as of 11-20 10:00 B not due until 11-25 10:00: no row (A's lateness is weighed once B ships).
+//   U3 as of 11-20 10:00 B not due until 11-25 10:00: A already shipped 58 h late on its own 144 h promise, so
+//      the order owes so far A's 缺货 3 % × 600.00 = 18.00, provisional, 58 h (user22; before: no row, A's
+//      lateness was weighed only once B shipped or fell due).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,7 +147,7 @@ describe('抖店 sub-orders promised at different times: the dearest late line d
   const unshipped: [string, string, unknown[]][] = [
     ['u1 B 10 h overdue (6.00) beside A shipped 58 h late (缺货 18.00)', '2026-11-25 20:00:00', [[[ID], ['out_of_stock'], '600.00', '18.00', 'provisional', 58]]],
     ['u2 B 72 h overdue: 缺货 5 % = 30.00 is dearer', '2026-11-28 10:00:00', [[[ID], ['out_of_stock'], '600.00', '30.00', 'provisional', 72]]],
-    ['u3 B not yet due', '2026-11-20 10:00:00', []],
+    ['u3 B not yet due: A\'s 18.00 so far', '2026-11-20 10:00:00', [[[ID], ['out_of_stock'], '600.00', '18.00', 'provisional', 58]]],
   ];
   for (const [name, asOf, want] of unshipped) {
     it(`a line still unshipped beside one shipped late: ${name}`, () => {
@@ -164,12 +166,13 @@ describe('抖店 sub-orders promised at different times: the dearest late line d
   it('--at-risk: the deadline to ship by is the unshipped line\'s; overdue, it costs what the run forecasts (18.00)', () => {
     // U1 as of 11-25 20:00: B (promised 11-25 10:00) 10 h overdue: listed late, deadline B's, −10 h left;
     // the order owes A's 缺货 18.00 (B's 6.00 so far is less): costIfLate 18.00 (before: 6.00, B's).
-    // As of 11-24 20:00 B is due in 14 h: at_risk, cost if late B's first tier on 360 h: 1 %, min 3 → 6.00.
+    // As of 11-24 20:00 B is due in 14 h: at_risk; late, B's first tier on 360 h gives 1 %, min 3 → 6.00, but
+    // the order already owes A's 18.00 (U3): cost if late the dearer, 18.00 (user22; before: 6.00).
     const dir = tmpDir();
     const f = file(dir, 'risk.csv', [row(A144, '2026-11-18 20:00:00'), row(B360, '')]);
     const cases: [string, unknown[]][] = [
       ['2026-11-25 20:00:00', [[ID, 'late', '2026-11-25T10:00:00+08:00', -10, '600.00', '18.00']]],
-      ['2026-11-24 20:00:00', [[ID, 'at_risk', '2026-11-25T10:00:00+08:00', 14, '600.00', '6.00']]],
+      ['2026-11-24 20:00:00', [[ID, 'at_risk', '2026-11-25T10:00:00+08:00', 14, '600.00', '18.00']]],
     ];
     for (const [asOf, want] of cases) {
       for (const tz of TZS) {

@@ -17,8 +17,9 @@ Sub-orders promised at different times (money52; MIXED=0 turns it off): about th
 lines give each line its own 承诺发货时间 (its own window from the list above, no 预约发货时间; each product its own
 发货时效, §1.1). The oracle measures every line against its own promise: all live lines shipped, the order owes the
 dearest of what each late line's own window and lateness give on the whole payment (equal amounts: the later against
-its own promise), final; a live line unshipped, the order is due at the earliest promise of the unshipped lines and,
-past it, owes so far the dearest of that lateness (as-of − that promise) and each shipped line's own, provisional.
+its own promise), final; a live line unshipped, the order is due at the earliest promise of the unshipped lines and
+owes so far the dearest of each shipped line's own lateness and, past that promise, that lateness (as-of − that
+promise), provisional (a shipped line late counts while the others are not due yet too: user22).
 """
 import csv
 import os
@@ -157,14 +158,15 @@ def compute(orders, as_of):
                         best = c
         else:
             due = min(dl(l) for l in live if not l['ship'])
-            if as_of <= due:
-                continue  # pending: a shipped line's lateness is weighed once every line has shipped
-            amt, kind = price(o, due, hours(as_of, due))
-            best = (amt, 0, None, kind)
+            # Not due yet: a line already shipped late still counts (user22; until 2026-12 weighed only once
+            # every line had shipped, the order absent meanwhile).
+            if as_of > due:
+                amt, kind = price(o, due, hours(as_of, due))
+                best = (amt, 0, None, kind)
             for l in live:
                 if l['ship'] and at(l) > dl(l):
                     amt, kind = price(o, dl(l), hours(at(l), dl(l)))
-                    if amt > best[0]:
+                    if best is None or amt > best[0]:
                         best = (amt, 0, None, kind)
         if best is None:
             continue

@@ -166,13 +166,30 @@ export function refusedNote(refused: number, levels: readonly { level: string; b
  * Why some requests cannot be granted whatever the others do: an agent who asks for more days off
  * than the exactly `--days-off` every agent has (6 asked, 4 allowed: 2 refused at least).
  */
-export function overAsked(p: Pick<RosterProblem, 'agents' | 'daysOff' | 'requests'>): Msg[] {
+export function overAsked(p: Pick<RosterProblem, 'agents' | 'daysOff' | 'requests'> & Partial<Pick<RosterProblem, 'days' | 'limits' | 'shifts' | 'leave' | 'leaveUndated'>>): Msg[] {
   const asked = new Map<number, Set<number>>();
   for (const [a, d] of p.requests) asked.set(a, (asked.get(a) ?? new Set<number>()).add(d));
   const out: Msg[] = [];
   for (const [a, days] of [...asked].sort((x, y) => x[0] - y[0])) {
-    if (days.size <= p.daysOff) continue;
     const agent = p.agents[a]!;
+    const lim = p.limits?.[a];
+    if (lim && p.days && p.shifts) {
+      // A limited agent (part-time: 每月最多班次 / 每月最多工时) has every day off but the shifts the limits
+      // allow (problem.ts shiftsOfAgent), not --days-off: user22's weekend part-timer at most 12 shifts of 31
+      // days, her 21 weekdays asked off, was told "at least 17 cannot be granted" where 21 − 19 = 2 is the least.
+      const L = p.days.length;
+      const leave = leaveCounts({ agents: p.agents, ...(p.leave ? { leave: p.leave } : {}), ...(p.leaveUndated ? { leaveUndated: p.leaveUndated } : {}) }, L)[a]!;
+      const off = L - leave - shiftsOfAgent({ daysOff: p.daysOff, limits: p.limits!, shifts: p.shifts }, a, L, leave);
+      if (days.size <= off) continue;
+      out.push(
+        msg(
+          `${agent} 申请休息 ${days.size} 天, 多于按上限排班后的 ${off} 天休息 (每月最多班次/工时): 至少 ${days.size - off} 天无法批准`,
+          `${agent} asked for ${days.size} days off, more than the ${off} the agent's limits leave off (max shifts / max hours): at least ${days.size - off} cannot be granted`,
+        ),
+      );
+      continue;
+    }
+    if (days.size <= p.daysOff) continue;
     out.push(
       msg(
         `${agent} 申请休息 ${days.size} 天, 多于每人的 ${p.daysOff} 天 (--days-off, 必须正好这么多): 至少 ${days.size - p.daysOff} 天无法批准`,

@@ -7,6 +7,7 @@
 // when that level is proven, else the bound and the remedy.
 import { describe, expect, it } from 'vitest';
 import { overAsked, refusedNote } from '../../src/roster/run.js';
+import { DEFAULT_SHIFTS } from '../../src/roster/shifts.js';
 
 describe('refused requests note', () => {
   it('says "the fewest possible" only when the requests level is proven', () => {
@@ -40,5 +41,29 @@ describe('an agent asking for more days off than --days-off', () => {
     const notes = overAsked({ agents: ['A', 'B'], daysOff: 4, requests });
     expect(notes.map((n) => n.en)).toEqual(['A asked for 6 days off, more than the 4 every agent has (--days-off, exactly): at least 2 cannot be granted']);
     expect(notes[0]!.zh).toBe('A 申请休息 6 天, 多于每人的 4 天 (--days-off, 必须正好这么多): 至少 2 天无法批准');
+  });
+});
+
+describe('a part-time agent (每月最多班次) asking for more days off than the limits leave (user22)', () => {
+  // 小林's shop, January 2027 (31 days): 小美 works weekends only, so her 21 weekdays go in --requests.
+  // Limited to 12 shifts she has 31 − 12 = 19 days off: 21 − 19 = 2 requests cannot be granted whatever the
+  // roster. Before, the note compared with --days-off 4: "at least 17 cannot be granted". Limited to 10 shifts
+  // she has 21 days off: every request can be granted, no note. 阿珍 (not limited) asking 5 with 4: 1, as before.
+  const days = Array.from({ length: 31 }, (_, d) => ({ key: `2027-01-${String(d + 1).padStart(2, '0')}`, weekend: new Date(Date.UTC(2027, 0, d + 1)).getUTCDay() % 6 === 0 }));
+  const weekdays = days.flatMap((x, d) => (x.weekend ? [] : [d]));
+  const shifts = [...DEFAULT_SHIFTS];
+  const requests: [number, number][] = [...weekdays.map((d) => [2, d] as [number, number]), ...[3, 4, 5, 6, 7].map((d) => [0, d] as [number, number])];
+  it('21 weekdays asked, at most 12 shifts: at least 2 cannot be granted (not 17)', () => {
+    expect(weekdays.length).toBe(21);
+    const notes = overAsked({ agents: ['阿珍', '阿强', '小美'], daysOff: 4, requests, days, shifts, limits: [undefined, undefined, { maxShifts: 12 }] });
+    expect(notes.map((n) => n.en)).toEqual([
+      '阿珍 asked for 5 days off, more than the 4 every agent has (--days-off, exactly): at least 1 cannot be granted',
+      "小美 asked for 21 days off, more than the 19 the agent's limits leave off (max shifts / max hours): at least 2 cannot be granted",
+    ]);
+    expect(notes[1]!.zh).toBe('小美 申请休息 21 天, 多于按上限排班后的 19 天休息 (每月最多班次/工时): 至少 2 天无法批准');
+  });
+  it('at most 10 shifts: 21 days off, every request can be granted: no note for her', () => {
+    const notes = overAsked({ agents: ['阿珍', '阿强', '小美'], daysOff: 4, requests, days, shifts, limits: [undefined, undefined, { maxShifts: 10 }] });
+    expect(notes.map((n) => n.en)).toEqual(['阿珍 asked for 5 days off, more than the 4 every agent has (--days-off, exactly): at least 1 cannot be granted']);
   });
 });

@@ -930,12 +930,25 @@ function sightingsAbsentWarning(absent: readonly Sighting[], tz: Ctx['tz']): Msg
  */
 function sightingsDeductedAbsentWarning(absent: readonly Sighting[], tz: Ctx['tz']): Msg {
   const { shown, more, n } = absentShown(absent);
+  const paid = paidColumnOf(absent);
   const zh = shown.map((x) => `${x.orderId} (发货时限 ${tz.format(x.deadline)}, 最后看到未发货 ${tz.format(x.seenAt)})`).join(', ') + (more ? ` … 另有 ${more} 个` : '');
   const en = shown.map((x) => `${x.orderId} (deadline ${tz.format(x.deadline)}, last seen unshipped ${tz.format(x.seenAt)})`).join(', ') + (more ? ` and ${more} more` : '');
   return msg(
-    `${n} 个订单此前的 --record 运行看到已超过发货时限仍未发货, 但不在本次读取的订单里: ${zh}。其赔付由平台自行从店铺扣除并发给买家 (平台扣款), 店铺无需发放, 也不会记录; 读到它们的运行只给出扣款的预估金额, 供核对平台扣款 (收到通知 7 个自然日内可申诉)。要核对, 请放回含有它们的报表 (或下载一份付款时间覆盖它们的报表)。只完整列出这一次: 之后的运行只用一行计数 (-q 时不显示, -v 再次列出), 直到再次读到它们; 所见记录保留在状态数据库中`,
-    `${n === 1 ? '1 order' : `${n} orders`} an earlier --record run saw late and still unshipped ${n === 1 ? 'is' : 'are'} not among the orders this run read: ${en}. The platform deducts what ${n === 1 ? 'it is' : 'each is'} owed from the shop and pays the buyer itself (platform-deducts): nothing to issue, nothing recorded; a run that reads ${n === 1 ? 'it' : 'them'} gives the forecast of the deduction to reconcile with (appeal within 7 natural days of the notice). To check it, put back the export holding ${n === 1 ? 'it' : 'them'} (or download one whose 付款时间 range covers ${n === 1 ? 'it' : 'them'}). Named in full this once: later runs count ${n === 1 ? 'it' : 'them'} in one line (hidden by -q, -v names ${n === 1 ? 'it' : 'them'} again) until a run reads ${n === 1 ? 'it' : 'them'} again; the sighting stays in the state database`,
+    `${n} 个订单此前的 --record 运行看到已超过发货时限仍未发货, 但不在本次读取的订单里: ${zh}。其赔付由平台自行从店铺扣除并发给买家 (平台扣款), 店铺无需发放, 也不会记录; 读到它们的运行只给出扣款的预估金额, 供核对平台扣款 (收到通知 7 个自然日内可申诉)。要核对, 请放回含有它们的报表 (或下载一份${paid}覆盖它们的报表)。只完整列出这一次: 之后的运行只用一行计数 (-q 时不显示, -v 再次列出), 直到再次读到它们; 所见记录保留在状态数据库中`,
+    `${n === 1 ? '1 order' : `${n} orders`} an earlier --record run saw late and still unshipped ${n === 1 ? 'is' : 'are'} not among the orders this run read: ${en}. The platform deducts what ${n === 1 ? 'it is' : 'each is'} owed from the shop and pays the buyer itself (platform-deducts): nothing to issue, nothing recorded; a run that reads ${n === 1 ? 'it' : 'them'} gives the forecast of the deduction to reconcile with (appeal within 7 natural days of the notice). To check it, put back the export holding ${n === 1 ? 'it' : 'them'} (or download one whose ${paid} range covers ${n === 1 ? 'it' : 'them'}). Named in full this once: later runs count ${n === 1 ? 'it' : 'them'} in one line (hidden by -q, -v names ${n === 1 ? 'it' : 'them'} again) until a run reads ${n === 1 ? 'it' : 'them'} again; the sighting stays in the state database`,
   );
+}
+
+/**
+ * The paid-time column of the exports the absent orders came from, in the download's own words: 抖店's
+ * 支付完成时间, 拼多多's 订单成交时间 (or 支付时间), else the Taobao/Tmall 付款时间. Until 2026-12 (user22) a 抖店 shop
+ * was told to download an export "whose 付款时间 range covers" its order: no such column or filter in 抖店后台.
+ */
+function paidColumnOf(absent: readonly Sighting[]): string {
+  const platforms = new Set(absent.map((x) => x.platform));
+  if (platforms.size === 1 && platforms.has('douyin')) return '支付完成时间';
+  if (platforms.size === 1 && platforms.has('pdd')) return '订单成交时间 (支付时间)';
+  return '付款时间';
 }
 
 /** The orders sightingsDeductedAbsentWarning named on an earlier run, still in none of the inputs: counted (hidden by -q). */

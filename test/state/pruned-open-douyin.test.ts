@@ -49,6 +49,8 @@ describe.each(['UTC', 'America/Los_Angeles'])('抖店: a sighted order still ope
     const h2 = douyin(dir, 'h2.csv', [made('6900000000000700012', '2026-11-09 10:00:00')]);
     const r2 = run(tz, h2, state, '2026-11-09 10:00:00');
     expect(r2.stderr).toContain(FULL);
+    // 抖店's paid-time column is 支付完成时间 (user22: it said 付款时间, the Taobao/Tmall column).
+    expect(r2.stderr).toContain('(or download one whose 支付完成时间 range covers it)');
     expect(r2.code).toBe(1);
     // The next hours: counted, not named; exit 0. -q hides the count, -v names it in full again.
     const r3 = run(tz, h2, state, '2026-11-09 11:00:00');

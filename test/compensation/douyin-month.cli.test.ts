@@ -132,9 +132,11 @@ describe('a 抖店 order whose sub-orders were promised at different times (each
       ['m2.csv', '2026-11-11 10:00:00', '2026-11-26 10:00:00', '2026-12-01 10:00:00', [[['late'], '600.00', '6.00', 'final', 24]]],
       ['m3.csv', '2026-11-13 10:00:00', '2026-11-24 10:00:00', '2026-12-01 10:00:00', [[['late'], '600.00', '0.00', 'final', 24]]],
       ['m4.csv', '2026-11-11 10:00:00', '', '2026-11-20 12:00:00', []],
-      // M5 A shipped 24 h late (11-13 10:00), B not due as of 11-20 12:00: no row yet (A's 0.00 is weighed
-      //    once B ships, as M3); before: 194 h late, 缺货 6.00 provisional, and overdue in --at-risk.
-      ['m5.csv', '2026-11-13 10:00:00', '', '2026-11-20 12:00:00', []],
+      // M5 A shipped 24 h late (11-13 10:00), B not due as of 11-20 12:00: A is late against its own promise,
+      //    tier 4 (48 h window, ≤ 48 h late) 0 % → 0.00, late, 24 h, provisional while B is unshipped (user22:
+      //    a shipped line counts while the others are not due; as M3 once B ships). Until user22 no row;
+      //    before user13: 194 h late, 缺货 6.00 provisional, and overdue in --at-risk.
+      ['m5.csv', '2026-11-13 10:00:00', '', '2026-11-20 12:00:00', [[['late'], '600.00', '0.00', 'provisional', 24]]],
     ];
     for (const [name, a, b, asOf, want] of cases) {
       const f = file(dir, name, a, b);

@@ -391,10 +391,11 @@
 //    10's attribution (E's money is o02's and o05's, what it took C's for; A's went to o03 and o00 with
 //    D) o01 holds no money and 1530.00 is owed; both paths also pay o05 (G's window) with o04's money
 //    in B (F's window: §1.7 "stays where it was paid"). Which total is right waits on the same split
-//    ruling as item 5. The 48 OWED flags of that range (paid > fresh + on time) and reissue-paths
-//    FUZZ_S=5000 FUZZ_N=300's (no said/all/one disagreement; 41 over, 3 under) are the bound's, in the
-//    cases traced: 5024 (o00's 500.00 paid, then on time, then lacking: paid for good, the bound counts
-//    on-time money of the last export only), 5014 (two windows merged: 500.00 spare in P's window),
+//    ruling as item 5 (reduced in reissue-5417-one-at-a-time.test.ts, it.fails on "the same total").
+//    The 48 OWED flags of that range (paid > fresh + on time) and reissue-paths FUZZ_S=5000
+//    FUZZ_N=300's (no said/all/one disagreement; 41 over, 3 under) are the bound's, in the cases traced:
+//    5024 (o00's 500.00 paid, then on time, then lacking: paid for good, the bound counts on-time money
+//    of the last export only), 5014 (two windows merged: 500.00 spare in P's window),
 //    5017 (o03's 30.00 follows o03 to a full Q {03,01}, as §1.7's first sentence reads), reissue-paths
 //    5158 (o05 and o02 lacking: §1.7 pays what the export owes, 1000.00, the fresh view 2000.00).
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.

@@ -398,6 +398,12 @@
 //    of the last export only), 5014 (two windows merged: 500.00 spare in P's window),
 //    5017 (o03's 30.00 follows o03 to a full Q {03,01}, as §1.7's first sentence reads), reissue-paths
 //    5158 (o05 and o02 lacking: §1.7 pays what the export owes, 1000.00, the fresh view 2000.00).
+//    reissue-paths3 FUZZ_S=6000 FUZZ_N=500 under America/Los_Angeles: two more disagreements, both
+//    overpaying on the default path (said and --reissue all), reduced with hand working:
+//    reissue-6485-follows-other-buyer (two exports, 1460.00 where 1330.00 is owed: Q {04,03} takes
+//    130.00 of o02's money that P {02} needs) and reissue-6495-spare-first (1800.00 where 1530.00:
+//    Q {06,04} keeps o03's 270.00 back for P {01,03,05}, which takes o05's instead). Neither is this
+//    file's cap-share question; the five-order 6485 is the smallest place to start.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -404,6 +404,9 @@
 //    130.00 of o02's money that P {02} needs) and reissue-6495-spare-first (1800.00 where 1530.00:
 //    Q {06,04} keeps o03's 270.00 back for P {01,03,05}, which takes o05's instead). Neither is this
 //    file's cap-share question; the five-order 6485 is the smallest place to start.
+//    reissue-paths3 FUZZ_S=7000 FUZZ_N=500 (UTC): one more, seed 7225 step 2 (tmall-2026, not worked
+//    by hand, not reduced): 660.00 before the third export; said P {30,00} 500.00 owes 440.00, and
+//    said and --reissue all 1100.00; Q {03,06,04} re-issued first, then P {30,00}: 1000.00.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

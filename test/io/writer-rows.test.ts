@@ -1,8 +1,9 @@
-// The csv writer's memo of fields (src/io/delimited.ts): a cell holding the value the row before
-// held keeps its field, an amount the money column before it wrote (one shared Decimal) is written
-// from that column's field, and the line break rides on the last field. Every expected line below is
-// written out by hand from the values (fmtMoney: two places; a list joined by `;`; a field holding
-// a comma or a quote quoted, its quotes doubled; a zh label for a code), not taken from a run.
+// The csv writer's memo of fields (src/io/delimited.ts) and the json writer's rows of more than 16
+// keys (src/io/output.ts jsonWriter). csv: a cell holding the value the row before held keeps its
+// field, an amount the money column before it wrote (one shared Decimal) is written from that
+// column's field, and the line break rides on the last field. Every expected line below is written
+// out by hand from the values (fmtMoney: two places; a list joined by `;`; a field holding a comma
+// or a quote quoted, its quotes doubled; a zh label for a code), not taken from a run.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Column, Row } from '../../src/io/columns.js';
@@ -81,5 +82,31 @@ describe('csv writer: repeated values and the last field', () => {
     // zh headers; 确定/暂定 for final/provisional; money given as text is written as given; a text
     // starting with = is formula-escaped with a leading '.
     expect(o.stdout.text()).toBe(['买家,状态,订单,金额,应发,现发', '买家1,确定,7,3.00,,3.00', '买家1,暂定,7,3.00,,3.00', "'=1+1,other,8,3.00,,4.00", ''].join('\n'));
+  });
+});
+
+describe('json and ndjson: rows of many columns', () => {
+  // 22 columns, as a voucher row has (built key by key such an object was a dictionary from its 20th
+  // key on): every key in column order, each value as cellJson gives it.
+  const many: Column[] = Array.from({ length: 22 }, (_, i) => ({ key: `k${i + 1}`, zh: `列${i + 1}`, en: `k${i + 1}`, type: i === 0 ? 'money' : i === 1 ? 'list' : i === 2 ? 'hours' : 'text' }));
+  const row = (j: number): Row => {
+    const r: Row = { k1: new Money('7.5'), k2: ['1', '2'], k3: 2.04 + j };
+    for (let i = 4; i <= 22; i++) r[`k${i}`] = i === 22 ? null : `v${i}-${j}`;
+    return r;
+  };
+  // By hand: money as a string with two places (7.5 → "7.50"); a list as an array; hours as a number
+  // to the nearest tenth (the column sets no rounding: 2.04 → 2.0, 3.04 → 3.0, written 2 and 3);
+  // text as it is; null as null.
+  const line = (j: number) =>
+    `{"k1":"7.50","k2":["1","2"],"k3":${j === 0 ? '2' : '3'},${Array.from({ length: 18 }, (_, i) => `"k${i + 4}":"v${i + 4}-${j}"`).join(',')},"k22":null}`;
+  it('ndjson: one object a line, the keys in column order', async () => {
+    const o = opts({ format: 'ndjson' });
+    await writeRows(o, many, [row(0), row(1)]);
+    expect(o.stdout.text()).toBe(`${line(0)}\n${line(1)}\n`);
+  });
+  it('json: the same objects in one array', async () => {
+    const o = opts({ format: 'json' });
+    await writeRows(o, many, [row(0), row(1)]);
+    expect(o.stdout.text()).toBe(`[\n${line(0)},\n${line(1)}\n]\n`);
   });
 });

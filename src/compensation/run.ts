@@ -5,7 +5,7 @@
 import { RECORDED_ZH, SIGHTING_DEDUCTS_NAMED_TARGET, SIGHTING_SETTLED_TARGET } from './codes.js';
 import { doc, templatesDir } from '../paths.js';
 import type { Ctx } from '../context.js';
-import { InputError, type Msg, OutputError, PipeClosed, UsageError, msg, plural } from '../errors.js';
+import { InputError, type Msg, OutputError, PipeClosed, StateError, UsageError, msg, plural } from '../errors.js';
 import type { Row } from '../io/columns.js';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -2397,6 +2397,17 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // The -o file this run replaces may be an earlier run's list of vouchers recorded as new (the hourly
   // recipe's file, the line run twice within the hour): said once it is replaced (keepnew.ts).
   const listedNew = toFile ? await (await import('./keepnew.js')).newVouchersListed(ctx.output!) : [];
+  // A voucher that file lists as recorded new, which this run records new again: the earlier run
+  // recorded into another state database (cron's HOME or XDG_DATA_HOME is not the terminal's, another
+  // --state or config), or this one was put back from an older copy. Recorded, it was listed to issue
+  // a second time while the replaced-list warning said "already_recorded, toIssue 0.00" (guard44).
+  // Nothing is recorded and the file is left as it was.
+  const again = listedNew.filter((k) => recorded.get(k) === 'new');
+  if (again.length > 0) {
+    finishRecording(false);
+    release();
+    throw otherLedgerError(ctx.output!, again, ctx.statePath);
+  }
   let putAside = false;
   // Standard output sent to a regular file (`> vouchers.csv` in a crontab) is the operator's file
   // too: the rows go to a private temporary file first, the recording is committed, then they are
@@ -2628,6 +2639,26 @@ function withShops<N extends { shop?: string; shops?: { named: readonly string[]
  * run shows them already_recorded, toIssue 0.00): the earlier run's log line still points to that file
  * for them (user17: the hourly line run again by hand within the hour). The state database keeps them.
  */
+/**
+ * `-o` lists vouchers an earlier run recorded as new that the state database does not hold (this run
+ * would record them new again): refused, exit 4, before anything is recorded (see `again` above).
+ */
+function otherLedgerError(output: string, keys: string[], state: string): StateError {
+  const n = keys.length;
+  const shown = keys.slice(0, 3).join(', ') + (n > 3 ? ', …' : '');
+  const them = n === 1 ? 'it' : 'them';
+  return new StateError(
+    msg(
+      `-o ${output} 列出之前一次运行新记录的 ${n} 个红包 (记录 为 新记录: ${shown}), 但状态数据库 ${state} 里没有: 本次运行会把它们当作新红包再记录一次, 再发放一次。那次运行记录在另一个状态数据库里 (另一个 --state、STOREOPS_STATE、配置文件, 或不同的 HOME / XDG_DATA_HOME: 定时任务的环境与终端不同?), 或这个数据库被换成了较旧的副本; 没有记录任何内容, -o ${output} 保持原样`,
+      `-o ${output} lists ${n} voucher${n === 1 ? '' : 's'} an earlier run recorded as new (recorded = new: ${shown}), but the state database ${state} does not hold ${them}: this run would record ${them} as new again, to be issued a second time. That run recorded into another state database (another --state, STOREOPS_STATE or config, or another HOME or XDG_DATA_HOME: cron's environment is not the terminal's?), or this one was replaced by an older copy; nothing was recorded, and -o ${output} was left as it was`,
+    ),
+    msg(
+      `用那次运行的状态数据库运行 (storeops ledger list --state 文件 --order <订单编号> 可查到 ${keys[0]}); 若从现在起确实要用这个数据库, 先核对 ${output} 中哪些红包已发放, 再把该文件移走 (或给 -o 另一个名字) 后重新运行。`,
+      `run with the state database that run used (storeops ledger list --state FILE lists ${keys[0]} in it); if this database is the one to keep from now on, first check which vouchers in ${output} were issued, then move that file aside (or give -o another name) and run again.`,
+    ),
+  );
+}
+
 function replacedNewList(output: string, n: number, elsewhere = 0, state = ''): Msg {
   const hour = 'vouchers-$(TZ=Asia/Shanghai date +\\%Y\\%m\\%d-\\%H\\%M).xlsx';
   // Some of them this run does not show already_recorded (not in its output at all: another export,

@@ -66,7 +66,9 @@ describe('two compensate --record runs at once on one state', () => {
     const args = (f: string, o: string) => ['compensate', f, '--as-of', '2026-11-25 12:00:00', '--record', '--state', state, '-f', 'json', '-o', path.join(dir, o)];
     const fs = await import('node:fs');
     for (let round = 0; round < 3; round++) {
-      fs.rmSync(state, { force: true });
+      // A new ledger each round, and the last round's lists with it: a list showing vouchers
+      // recorded new that the database does not hold is refused (guard44, record-other-ledger).
+      for (const f of [state, path.join(dir, 'a.json'), path.join(dir, 'b.json')]) fs.rmSync(f, { force: true });
       const [ca, cb] = await Promise.all([cli(args(fa, 'a.json'), tmpDir()), cli(args(fb, 'b.json'), tmpDir())]);
       expect([ca.code, cb.code], ca.stderr + cb.stderr).toEqual([0, 0]);
       const va = JSON.parse(fs.readFileSync(path.join(dir, 'a.json'), 'utf8')) as Row[];

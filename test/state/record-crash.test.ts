@@ -230,6 +230,10 @@ describe('compensate --record killed while writing its output (before the commit
     const other = again(path.join(s.dir, 'other.db'));
     expect(other.code).toBe(0);
     expect(fs.existsSync(temp)).toBe(true);
+    // That run's list goes: it shows the 50.00 recorded new in other.db, and a run into the shop's own
+    // database over it is refused, exit 4 (the voucher would be recorded twice; guard44,
+    // test/hardening/record-other-ledger).
+    fs.rmSync(s.out);
     // The shop's own: removed, said, and the 50.00 listed as new (it was never recorded).
     const next = runCli(['compensate', s.f, '--record', '--state', s.state, '--as-of', AS_OF, '-o', s.out, '-f', 'json']);
     expect(next.code).toBe(0);

@@ -43,13 +43,22 @@ describe('orders: every stderr line starts with storeops:, its place, or what it
         expect(lines.some((l) => kind(l, files) === 'count')).toBe(true);
         notes.push(...lines.filter((l) => kind(l, files) === 'note'));
       }
-      // Per command: b's 3 orders repeat a's (the duplicates note), 22 of a's 25 rows rejected (20 named
-      // as FILE:LINE, then "… and 2 more"); the table's short view holds 7 of normalize's 35 columns.
+      // Per command: b's 3 orders repeat a's (the pair's line, a note with storeops: since 2026-12, desk52:
+      // b exported 2026-11-21 12:00 by its name, a a day before; then the --duplicates hint), 22 of a's 25
+      // rows rejected (20 named as FILE:LINE, then "… and 2 more"); the table's short view holds 7 of
+      // normalize's 35 columns.
+      const ids = '3515313147329357001, 3515313147329357002, 3515313147329357003';
+      const pair =
+        lang === 'en'
+          ? `storeops: ${b} and ${a} share 3 orders (${ids}); the versions in the newer ${b} are used (exported 2026-11-21 12:00:00, from its name; the other: exported 2026-11-20 12:00:00, from its name)`
+          : `storeops: ${b} 与 ${a} 有 3 个相同订单 (${ids}); 采用较新的 ${b} 中的版本 (文件名中的导出时间 2026-11-21 12:00:00; 另一个: 文件名中的导出时间 2026-11-20 12:00:00)`;
       expect(notes).toEqual(
         lang === 'en'
           ? [
+              pair,
               'storeops: use --duplicates <file> to list every duplicate',
               'storeops: … and 2 more rejected rows (use --rejects <file> to see them all)',
+              pair,
               'storeops: use --duplicates <file> to list every duplicate',
               'storeops: … and 2 more rejected rows (use --rejects <file> to see them all)',
               // At 80 columns the note goes on in a second line (98 columns on one; user7).
@@ -57,8 +66,10 @@ describe('orders: every stderr line starts with storeops:, its place, or what it
               'storeops: --wide for all, or -f csv / -o file.xlsx to export every column',
             ]
           : [
+              pair,
               'storeops: 用 --duplicates <文件> 列出全部重复订单',
               'storeops: … 另有 2 行被拒绝 (用 --rejects <文件> 查看全部)',
+              pair,
               'storeops: 用 --duplicates <文件> 列出全部重复订单',
               'storeops: … 另有 2 行被拒绝 (用 --rejects <文件> 查看全部)',
               'storeops: 表格只显示 7/35 列;',

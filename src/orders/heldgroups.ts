@@ -237,6 +237,8 @@ export class HeldGroups {
 export class HeldById {
   private readonly first: IdSet;
   private next = new Int32Array(1024);
+  /** 1 for an entry take(id, true) gave back (untaken() passes it). */
+  private taken = new Uint8Array(1024);
   private count = 0;
   private block: HeldGroup[] = [];
   private kept: HeldGroup[][] = [];
@@ -262,6 +264,9 @@ export class HeldById {
       const grown = new Int32Array(n * 2);
       grown.set(this.next);
       this.next = grown;
+      const t = new Uint8Array(n * 2);
+      t.set(this.taken);
+      this.taken = t;
     }
     this.next[n] = -1;
     const prev = this.first.getOrAdd(id, n);
@@ -283,13 +288,46 @@ export class HeldById {
     }
   }
 
-  /** The order's groups, in the order added; undefined when none was. */
-  take(id: string): HeldGroup[] | undefined {
+  /** Whether a group of the order was added. */
+  has(id: string): boolean {
+    return this.first.get(id) !== undefined;
+  }
+
+  /**
+   * The order's groups, in the order added; undefined when none was. `once`: undefined also when
+   * take(id, true) gave them already, and untaken() passes them from then on.
+   */
+  take(id: string, once = false): HeldGroup[] | undefined {
     const e0 = this.first.get(id);
     if (e0 === undefined) return undefined;
+    if (once) {
+      if (this.taken[e0] === 1) return undefined;
+      for (let e = e0; e !== -1; e = this.next[e]!) this.taken[e] = 1;
+    }
     const out: HeldGroup[] = [];
     for (let e = e0; e !== -1; e = this.next[e]!) out.push(this.blockOf(Math.floor(e / this.perBlock))[e % this.perBlock]!);
     return out;
+  }
+
+  /**
+   * Every group not given by take(id, true), in the order added (each group on its own, an order's
+   * groups where each was added). The blocks put aside are read once each, in order, past the cache.
+   */
+  *untaken(): Generator<HeldGroup> {
+    const n = this.count;
+    for (let b = 0; b * this.perBlock < n; b++) {
+      let block: HeldGroup[] | undefined;
+      for (let e = b * this.perBlock; e < Math.min(n, (b + 1) * this.perBlock); e++) {
+        if (this.taken[e] === 1) continue;
+        if (block === undefined) {
+          const s = b - this.kept.length;
+          if (b < this.kept.length) block = this.kept[b]!;
+          else if (s >= this.spilled.length) block = this.block;
+          else block = this.cache.get(s) ?? decode(this.spill!, this.spilled[s]!.at, this.spilled[s]!.length);
+        }
+        yield block[e % this.perBlock]!;
+      }
+    }
   }
 
   private blockOf(n: number): HeldGroup[] {

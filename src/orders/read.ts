@@ -854,74 +854,81 @@ export class OrderSet {
     if (!this.opts.lines) {
       // Order rows are the truth; lines fill in ship times and the platform's payouts.
       // Files come newest first: an order's lines from an older item report do not replace newer ones.
-      const byOrder = new Map<string, Order>();
-      // How new each order's lines are: an order report older than them is told when it disagrees.
-      const linesAt = new Map<string, number>();
-      // Orders every line of which is closed, in an item report with a 发货时间 column: their lines say
-      // whether (and when) they shipped, over the order report's 发货时间 (enrichOrder).
-      const closedShown = new Set<string>();
-      // An order's lines from every item report (foldedAcross): a line read from a newer one is a
-      // duplicate in an older one, its other lines are not. Before, an order read from a newer item
-      // report dropped all its lines of the older ones, unreported.
-      if (lineFiles.length) {
-        for await (const groups of this.foldedAcross(lineFiles)) {
-          for (const g of groups) {
-            // An order also in an item report with 子订单编号 (read first): its lines there stand, an
-            // old 10-column report's lines of it are not matched to them (foldedAcross says so).
-            if (byOrder.has(g.lines[0]!.orderId)) continue;
-            const o = foldLines(g.lines, g.keep);
-            byOrder.set(o.orderId, o);
-            if (g.file.stats.freshness.at !== null) linesAt.set(o.orderId, g.file.stats.freshness.at);
-            if (g.shows && o.status === 'closed') closedShown.add(o.orderId);
+      // Each item-report order's lines are held by order id as read (HeldById: past the first few
+      // thousand orders put aside in a temporary file, ~25 bytes an order in memory) and folded when
+      // its order-report row comes, or at the end for an order no order report holds. Held as folded
+      // orders in a Map (until 2026-12, issue 21), a 1M-line item report with its 1M-row order report
+      // peaked at 732 MB (~0.6 KB an order; docs/performance.md, forty-second and forty-third rounds).
+      // The order's file (an index into lineFiles) says how new its lines are (an order report older
+      // than them is told when it disagrees) and whether that file has a 发货时间 column (`shows`:
+      // lines all closed there say whether and when they shipped, over the order report's, enrichOrder).
+      const byOrder = new HeldById();
+      try {
+        // An order's lines from every item report (foldedAcross): a line read from a newer one is a
+        // duplicate in an older one, its other lines are not. Before, an order read from a newer item
+        // report dropped all its lines of the older ones, unreported.
+        if (lineFiles.length) {
+          for await (const groups of this.foldedAcross(lineFiles)) {
+            for (const g of groups) {
+              // An order also in an item report with 子订单编号 (read first): its lines there stand, an
+              // old 10-column report's lines of it are not matched to them (foldedAcross says so).
+              const id = g.lines[0]!.orderId;
+              if (byOrder.has(id)) continue;
+              byOrder.add(id, { lines: g.lines, keep: g.keep, shows: g.shows, file: lineFiles.indexOf(g.file) });
+            }
           }
         }
-      }
-      const stale: string[] = [];
-      // Open in the order report, every line closed in the item report: judged closed, by the lines (enrichOrder).
-      const closedByLines: string[] = [];
-      for (const f of orderFiles) {
-        const reportAt = f.stats.freshness.at ?? -Infinity;
-        for await (const r of this.rows(f)) {
-          const o = this.asLines(r);
-          const lines = byOrder.get(o.orderId);
-          if (lines) {
-            // The order report stays the truth, but an awaiting-shipment row whose lines, in a newer
-            // item report, all shipped is most likely an old download: judged as unshipped, said so.
-            if (o.status === 'awaiting_shipment' && lines.shippedAt !== null && (linesAt.get(o.orderId) ?? -Infinity) > reportAt) stale.push(o.orderId);
-            if (lines.status === 'closed' && o.status !== 'closed' && o.status !== 'unpaid' && o.status !== 'unknown' && !shownShipped(o)) closedByLines.push(o.orderId);
-            enrichOrder(o, lines, closedShown.has(o.orderId));
-            byOrder.delete(o.orderId);
+        const stale: string[] = [];
+        // Open in the order report, every line closed in the item report: judged closed, by the lines (enrichOrder).
+        const closedByLines: string[] = [];
+        for (const f of orderFiles) {
+          const reportAt = f.stats.freshness.at ?? -Infinity;
+          for await (const r of this.rows(f)) {
+            const o = this.asLines(r);
+            const held = byOrder.size ? byOrder.take(o.orderId, true) : undefined;
+            if (held) {
+              const g = held[0]!;
+              const lines = foldLines(g.lines, g.keep);
+              // The order report stays the truth, but an awaiting-shipment row whose lines, in a newer
+              // item report, all shipped is most likely an old download: judged as unshipped, said so.
+              if (o.status === 'awaiting_shipment' && lines.shippedAt !== null && (lineFiles[g.file]!.stats.freshness.at ?? -Infinity) > reportAt) stale.push(o.orderId);
+              if (lines.status === 'closed' && o.status !== 'closed' && o.status !== 'unpaid' && o.status !== 'unknown' && !shownShipped(o)) closedByLines.push(o.orderId);
+              enrichOrder(o, lines, g.shows && lines.status === 'closed');
+            }
+            yield o;
           }
+        }
+        if (stale.length) {
+          const ids = stale.slice(0, 5).join(', ') + (stale.length > 5 ? ', …' : '');
+          this.ctx.warn(
+            msg(
+              `${stale.length} 个订单在订单报表中是"等待卖家发货", 但较新的宝贝报表显示已发货 (${ids}); 仍按订单报表判断为未发货。请重新导出订单报表。`,
+              `${stale.length === 1 ? '1 order is' : `${stale.length} orders are`} awaiting shipment in the order report but shipped in a newer item report (${ids}); ${stale.length === 1 ? 'it is' : 'they are'} judged by the order report, as unshipped. Export the order report again.`,
+            ),
+          );
+        }
+        if (closedByLines.length) {
+          const ids = closedByLines.slice(0, 5).join(', ') + (closedByLines.length > 5 ? ', …' : '');
+          this.ctx.warn(
+            msg(
+              `${closedByLines.length} 个订单在订单报表中仍未关闭 (如"等待卖家发货"), 但宝贝报表中它的子订单都已关闭 (交易关闭) (${ids}): 子订单关闭后不会重新打开, 订单报表应是较早的下载; 按子订单判断为已关闭 (有子订单发过货的按其中最后一个的发货时间判断, 都未发货的为 closed_unshipped)。请重新导出订单报表。`,
+              `${closedByLines.length === 1 ? '1 order is' : `${closedByLines.length} orders are`} still open in the order report (such as 等待卖家发货) while every line of ${closedByLines.length === 1 ? 'it' : 'each'} is closed (交易关闭) in the item report (${ids}): a closed line never reopens, so the order report is an older download; judged closed, by the lines (shipped when the last line that shipped did; no line shipped: closed_unshipped). Export the order report again.`,
+            ),
+          );
+        }
+        // Lines whose order is not in any order report still are orders. But when an order report of
+        // their platform was given with the item report, the order is missing from it (a narrower date
+        // range, a status filter): its buyer and shop are unknown, so it cannot be combined or capped
+        // with that buyer's other orders (RULES 1.2/1.3: same buyer and seller). compensate names it and
+        // judges none of it late (not_judged `no_order_row`, docs/rules.md §1.3); before (user20) it was
+        // a voucher of its own without buyer or shop, final, paid past a cap its buyer may have reached.
+        for (const g of byOrder.untaken()) {
+          const o = foldLines(g.lines, g.keep);
+          if (orderFiles.some((f) => f.stats.detected.layout.platforms !== undefined || f.stats.detected.layout.platform === o.platform)) o.noOrderRow = true;
           yield o;
         }
-      }
-      if (stale.length) {
-        const ids = stale.slice(0, 5).join(', ') + (stale.length > 5 ? ', …' : '');
-        this.ctx.warn(
-          msg(
-            `${stale.length} 个订单在订单报表中是"等待卖家发货", 但较新的宝贝报表显示已发货 (${ids}); 仍按订单报表判断为未发货。请重新导出订单报表。`,
-            `${stale.length === 1 ? '1 order is' : `${stale.length} orders are`} awaiting shipment in the order report but shipped in a newer item report (${ids}); ${stale.length === 1 ? 'it is' : 'they are'} judged by the order report, as unshipped. Export the order report again.`,
-          ),
-        );
-      }
-      if (closedByLines.length) {
-        const ids = closedByLines.slice(0, 5).join(', ') + (closedByLines.length > 5 ? ', …' : '');
-        this.ctx.warn(
-          msg(
-            `${closedByLines.length} 个订单在订单报表中仍未关闭 (如"等待卖家发货"), 但宝贝报表中它的子订单都已关闭 (交易关闭) (${ids}): 子订单关闭后不会重新打开, 订单报表应是较早的下载; 按子订单判断为已关闭 (有子订单发过货的按其中最后一个的发货时间判断, 都未发货的为 closed_unshipped)。请重新导出订单报表。`,
-            `${closedByLines.length === 1 ? '1 order is' : `${closedByLines.length} orders are`} still open in the order report (such as 等待卖家发货) while every line of ${closedByLines.length === 1 ? 'it' : 'each'} is closed (交易关闭) in the item report (${ids}): a closed line never reopens, so the order report is an older download; judged closed, by the lines (shipped when the last line that shipped did; no line shipped: closed_unshipped). Export the order report again.`,
-          ),
-        );
-      }
-      // Lines whose order is not in any order report still are orders. But when an order report of
-      // their platform was given with the item report, the order is missing from it (a narrower date
-      // range, a status filter): its buyer and shop are unknown, so it cannot be combined or capped
-      // with that buyer's other orders (RULES 1.2/1.3: same buyer and seller). compensate names it and
-      // judges none of it late (not_judged `no_order_row`, docs/rules.md §1.3); before (user20) it was
-      // a voucher of its own without buyer or shop, final, paid past a cap its buyer may have reached.
-      for (const o of byOrder.values()) {
-        if (orderFiles.some((f) => f.stats.detected.layout.platforms !== undefined || f.stats.detected.layout.platform === o.platform)) o.noOrderRow = true;
-        yield o;
+      } finally {
+        byOrder.close();
       }
       return;
     }

@@ -5,7 +5,7 @@
 // file; these build it with blocks of 2 groups and 1 kept in memory.
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../src/money.js';
-import { HeldGroups, type HeldGroup } from '../../src/orders/heldgroups.js';
+import { HeldById, HeldGroups, type HeldGroup } from '../../src/orders/heldgroups.js';
 import { detectLayout } from '../../src/orders/detect.js';
 import { ROW_LITERAL_KEYS, type ParsedRow, isProblem, makeRowParser } from '../../src/orders/parse.js';
 import { PLATFORM_TZ } from '../../src/time.js';
@@ -108,5 +108,30 @@ describe('ROW_LITERAL_KEYS', () => {
     if (isProblem(r)) throw new Error(`rejected: ${r.reason.en}`);
     expect(ROW_LITERAL_KEYS.length).toBe(32);
     expect(Object.keys(r).slice(0, 32)).toEqual(ROW_LITERAL_KEYS);
+  });
+});
+
+describe('HeldById take once, untaken', () => {
+  // The join of an order report with an item report (read.ts joined) holds each item-report order's
+  // lines here by order id: taken once when its order-report row comes (a second row of the id gets
+  // nothing, as the Map it replaced had deleted the order), and the orders never taken given back at
+  // the end in the order added. Blocks of 2 groups, 1 kept in memory, a cache of 1 block: orders 0-1
+  // stay in memory, 2-3, 4-5 and 6-7 go to the temporary file, 8 is the open block.
+  it('gives each order once, the rest in the order added, through the temporary file', () => {
+    const h = new HeldById(1, 2, 1);
+    for (let i = 0; i < 9; i++) h.add(row(i).orderId, { lines: [row(i)], keep: false, shows: i % 2 === 0, file: i % 3 });
+    expect(h.size).toBe(9);
+    expect([h.has(row(4).orderId), h.has(row(9).orderId)]).toEqual([true, false]);
+    // Taken in another order than added (5, 0, 8, 3): each is its own group (line, shows, file).
+    for (const i of [5, 0, 8, 3]) {
+      const got = h.take(row(i).orderId, true)!;
+      expect(got.map((g) => [g.lines[0]!.sourceLine, g.shows, g.file])).toEqual([[i + 1, i % 2 === 0, i % 3]]);
+      expect(got[0]!.lines[0]!.paidAmount!.toFixed(2)).toBe('119.80');
+    }
+    expect(h.take(row(5).orderId, true)).toBeUndefined();
+    expect(h.take(row(9).orderId, true)).toBeUndefined();
+    // Left: 1, 2, 4, 6, 7 (added 0-8, taken 0, 3, 5, 8), lines 2, 3, 5, 7, 8.
+    expect([...h.untaken()].map((g) => g.lines[0]!.sourceLine)).toEqual([2, 3, 5, 7, 8]);
+    h.close();
   });
 });

@@ -64,7 +64,7 @@ export function splitRecording(
       if (lateAt !== undefined) shippedLate(v, rulesOf, lateAt, late);
     }
     else if (v.state === 'paid_by_platform') {
-      platformPaid.push({ ...make(v, false), amount: fmtMoney(v.amount) });
+      platformPaid.push({ ...make(v, false, true), amount: fmtMoney(v.amount) });
       platformAmounts.set(v.voucherKey, fmtMoney(v.platformPaid!));
     }
   }
@@ -150,7 +150,7 @@ export function capGroup(rules: RuleSet | undefined, buyer: string, windowStart:
  * group one object per rule set and day, and a cap's amount one string per rule set (nothing changes
  * a record's cap). Nothing of it outlives the recording.
  */
-function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: ReadonlyMap<string, 'id' | 'name'> | undefined): (v: Reconciled, withCap: boolean) => VoucherRecord {
+function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: ReadonlyMap<string, 'id' | 'name'> | undefined): (v: Reconciled, withCap: boolean, otherAmount?: boolean) => VoucherRecord {
   const shops = new Map<string, string>();
   const caps = new Map<RuleSet, { amount: string; days: Map<number, CapGroup> }>();
   const capOf = (rules: RuleSet | undefined, buyer: string, windowStart: number): CapGroup | undefined => {
@@ -166,7 +166,7 @@ function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: 
     c.days.set(g.from, g);
     return g;
   };
-  return (v, withCap) => {
+  return (v, withCap, otherAmount = false) => {
     let shop = v.shop;
     if (shop !== undefined) {
       const had = shops.get(shop);
@@ -176,6 +176,12 @@ function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: 
     // What each order comes to on its own (its lines' payouts after the minimum, before the cap).
     const fen = new Map<string, number>();
     for (const l of v.orders) fen.set(l.orderId, (fen.get(l.orderId) ?? 0) + l.payout.afterFen);
+    const amount = fmtMoney(v.toIssue);
+    const shares = [...fen].map(([id, f]) => [id, fmtMoney(fenToMoney(f))] as const);
+    // One order coming to the whole amount (nearly every voucher): the ledger makes the same JSON text
+    // from the order id and the amount when it writes the row (VoucherRecord.shareIsAmount). Not for a
+    // record whose amount the caller replaces (`otherAmount`: paid by the platform, its full amount).
+    const one = !otherAmount && shares.length === 1 && shares[0]![1] === amount;
     return {
       voucherKey: v.voucherKey,
       kind: 'voucher',
@@ -183,12 +189,13 @@ function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: 
       shop,
       rules: v.rules,
       orderIds: orderIdsOf(v.orders),
-      amount: fmtMoney(v.toIssue),
+      amount,
       windowStart: v.windowStart,
       cap: withCap ? capOf(rulesOf?.(v.rules), v.buyer, v.windowStart) : undefined,
       // Kept as the JSON text the ledger stores (VoucherRecord.sharesJson): the same text
       // JSON.stringify(shares) gave, without an object (and a hidden class) a voucher held meanwhile.
-      sharesJson: JSON.stringify(Object.fromEntries([...fen].map(([id, f]) => [id, fmtMoney(fenToMoney(f))]))),
+      sharesJson: one ? undefined : JSON.stringify(Object.fromEntries(shares)),
+      shareIsAmount: one ? true : undefined,
       shopKind: shop !== undefined ? shopKinds?.get(shop) : undefined,
     };
   };

@@ -343,6 +343,16 @@ function judgeOne(o: Order, rules: RuleSet, opts: JudgeOptions): Verdict {
   // RULES 1.1: the order's own promised time when the export has one, else paid-at + window.
   const windowHours = o.promisedShipAt !== null ? (o.promisedShipAt - paidAt) / HOUR_MS : shipWindowHours(o, rules, opts);
   const deadline = o.promisedShipAt ?? windowDeadline(paidAt, windowHours, rules, opts);
+  // A paid time shown without its seconds may be up to 59 s later (timeSlack), and its deadline with it —
+  // but a direct-mail window that runs out at a holiday's 00:00 (RULES 1.3c, holidays.ts windowEnd) ends a
+  // whole holiday later for a paid time a second later: the deadline's slack is that jump, not 59 s
+  // (rev45: paid 12-27 00:00 shown, holiday 01-01, shipped 01-01 06:00 was "6 h late, 10.00", on time
+  // for a paid time of 00:00:01 or later).
+  const paidSlack0 = o.promisedShipAt === null ? (o.timeSlack?.paidAt ?? 0) : 0;
+  if (paidSlack0 > 0 && opts.holidays !== undefined) {
+    const latest = windowDeadline(paidAt + paidSlack0, windowHours, rules, opts);
+    if (latest - deadline > paidSlack0) o = { ...o, timeSlack: { ...o.timeSlack, paidAt: latest - deadline } };
+  }
   const shownAt = partly ? null : (scanned?.at ?? o.shippedAt);
   // RULES 1.1: late when shipped after the deadline, or "still unshipped at the evaluation time"
   // (--as-of) with the deadline passed. An export made after --as-of shows ship times after it: as of

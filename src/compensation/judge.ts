@@ -194,8 +194,9 @@ type Late = Extract<Verdict, { verdict: 'late' }>;
  * its tier: A 72 h late on 48 h (缺货 1 % × 600.00 = 6.00) beside B 58 h late on 144 h (缺货 3 % × 600.00
  * = 18.00) forecast 6.00 where the platform deducts 18.00. A line within the seconds its times lost of
  * a dearer amount than the one found leaves the order not judged (time_precision, RULES 1.7).
- * With pickup scans each line's parcel (assess.ts foldedPickup: `lines`); a sighting (seenOpen), or a
- * line shipped after --as-of: judged as before, by the line latest against its own promise.
+ * With pickup scans each line's parcel (assess.ts foldedPickup: `lines`); a sighting (seenOpen): judged as
+ * before, by the line latest against its own promise. A line shipped after --as-of: the order as of then
+ * (below; with scans, as before).
  */
 function judgeByLines(o: Order, lines: NonNullable<NonNullable<Order['ownPromise']>['lines']>, rules: RuleSet, opts: JudgeOptions, base: BaseRule): Verdict {
   const scanned = opts.pickupAt?.(o);
@@ -204,7 +205,21 @@ function judgeByLines(o: Order, lines: NonNullable<NonNullable<Order['ownPromise
     if (scanned.lines === undefined) return judgeOne(o, rules, opts);
     each = scanned.lines.map((f) => ({ promisedShipAt: f.promisedShipAt!, at: f.at, found: f }));
   } else each = lines.map((l) => ({ promisedShipAt: l.promisedShipAt, at: l.shippedAt }));
-  if (each.length < 2 || each.some((l) => l.at > opts.asOf)) return judgeOne(o, rules, opts);
+  if (each.length < 2) return judgeOne(o, rules, opts);
+  if (each.some((l) => l.at > opts.asOf)) {
+    // The export shows lines shipped after --as-of: as of then they were unshipped (RULES 1.1, docs/rules.md
+    // §1.7), due at the earliest of their own promises, as an export made at --as-of shows the order
+    // (merge.ts ownPromises, unshipped); the lines shipped by then are priced beside them (dearestBeside).
+    // Before (rev45), the order was judged unshipped from the promise of the line latest against its own:
+    // 小林's tea order, L1 (48 h, 66.00) shipped 30 h late (none listed), L2 (240 h, 199.00) shipped after
+    // --as-of, not due then: "74 h late" from L1's promise, 缺货 1 % × 265.00 = 3.00, where an export
+    // made at --as-of gave 0.00. With pickup scans: as before.
+    if (scanned !== undefined) return judgeOne(o, rules, opts);
+    let due = Infinity;
+    for (const l of each) if (l.at > opts.asOf) due = Math.min(due, l.promisedShipAt);
+    const by = lines.filter((l) => l.shippedAt <= opts.asOf);
+    return judgeOne({ ...o, ownPromise: { promisedShipAt: due, shippedAt: null, ...(by.length ? { lines: by } : {}) } }, rules, opts);
+  }
   const verdicts = each.map((l) => {
     const view: Order = { ...o, ownPromise: { promisedShipAt: l.promisedShipAt, shippedAt: l.at } };
     const f = l.found;
@@ -255,15 +270,22 @@ function judgeByLines(o: Order, lines: NonNullable<NonNullable<Order['ownPromise
  */
 export function dearestBeside(o: Order, v: Verdict, rules: RuleSet, opts: JudgeOptions, base: BaseRule): Verdict {
   const lines = o.ownPromise?.lines;
-  if (lines === undefined || o.ownPromise!.shippedAt !== null) return v;
+  if (lines === undefined) return v;
+  // Every line shipped by the export, some after --as-of (judgeByLines): `v` is the order as of then, its
+  // lines shipped later unshipped; the lines shipped by then are priced beside it (the loop skips the others).
+  const asOfView = o.ownPromise!.shippedAt !== null;
+  if (asOfView) {
+    if ((v.verdict !== 'pending' && v.verdict !== 'late') || v.shippedLater !== true || opts.pickupAt?.(o) !== undefined) return v;
+    if (v.verdict === 'late' && (v.shippedAt !== null || v.seconds || v.seenOpen !== undefined)) return v;
+  }
   // The unshipped lines not due yet (user22): a line already shipped late against its own promise is late
   // whatever the others do (RULES 1.1: shipped after its deadline), so the order owes so far what that line
   // gives on the whole payment, provisional. Before, such an order was "0 late" until its last line shipped
   // or fell due: a 抖店 order of a 48 h line (66.00) and a 10-day made-to-order one (199.00) showed a
   // provisional 3.00 (缺货 1 % × 265.00 = 2.65 → 3) while the 48 h line was 48.5 h overdue, and nothing
   // once that line shipped 49 h late, for the six days the other line had left.
-  const pending = v.verdict === 'pending' && v.shippedLater !== true;
-  if (!pending && (v.verdict !== 'late' || v.shippedAt !== null || v.seconds || v.seenOpen !== undefined || v.shippedLater)) return v;
+  const pending = v.verdict === 'pending' && (asOfView || v.shippedLater !== true);
+  if (!asOfView && !pending && (v.verdict !== 'late' || v.shippedAt !== null || v.seconds || v.seenOpen !== undefined || v.shippedLater)) return v;
   let best: Late | undefined = v.verdict === 'late' ? v : undefined;
   let bestFen = best ? priceFen(o, best.kind, best.windowHours, best.hoursLate, rules, base) : -1;
   // Each shipped line at its own parcel's pickup scan (by its own waybill) when --shipments has one, else
@@ -279,7 +301,8 @@ export function dearestBeside(o: Order, v: Verdict, rules: RuleSet, opts: JudgeO
       : lines.slice();
   for (const l of shipped) {
     if (l.shippedAt > opts.asOf) continue;
-    const view: Order = { ...o, status: 'shipped', ownPromise: { promisedShipAt: l.promisedShipAt, shippedAt: l.shippedAt } };
+    // The line's own ship time as the order's too: the order's (its last line's) may be after --as-of (judgeByLines).
+    const view: Order = { ...o, status: 'shipped', shippedAt: l.shippedAt, ownPromise: { promisedShipAt: l.promisedShipAt, shippedAt: l.shippedAt } };
     const f = 'found' in l ? l.found : undefined;
     const lv = judgeOne(view, rules, f ? { asOf: opts.asOf, pickupAt: () => f } : { asOf: opts.asOf });
     if (lv.verdict !== 'late') continue;

@@ -54,6 +54,13 @@ describe('抖店 sub-orders promised at different times: a line shipped late whi
     ['p2 L1 shipped 49 h late, L2 not due', ['2026-12-04 11:00:00', ''], '2026-12-04 12:00:00', [[[ID], ['out_of_stock'], '265.00', '3.00', 'provisional', 49]]],
     ['p3 L2 still not due five days on', ['2026-12-04 11:00:00', ''], '2026-12-09 12:00:00', [[[ID], ['out_of_stock'], '265.00', '3.00', 'provisional', 49]]],
     ['p4 L2 shipped on time', ['2026-12-04 11:00:00', '2026-12-09 10:00:00'], '2026-12-09 12:00:00', [[[ID], ['out_of_stock'], '265.00', '3.00', 'final', 49]]],
+    // rev45: the export made later than --as-of, L2 shipped after it (RULES 1.1, docs/rules.md §1.7: judged as
+    // unshipped then): the order as an export made at --as-of shows it, L2 not due (12-10 10:00). p5: L1 shipped
+    // 12-03 16:00, 30 h late on its 48 h window: late ≤ 48 h, none listed (0): 0.00 provisional, 30 h (an export
+    // made at --as-of gives the same). Before: judged unshipped from L1's promise, "74 h late" (12-02 10:00 to
+    // 12-05 12:00), 缺货 1 % × 265.00 = 3.00. p6: L1 49 h late as in p2: 3.00, 49 h (before: 3.00, 74 h).
+    ['p5 L1 30 h late, L2 shipped after --as-of', ['2026-12-03 16:00:00', '2026-12-06 10:00:00'], '2026-12-05 12:00:00', [[[ID], ['late'], '265.00', '0.00', 'provisional', 30]]],
+    ['p6 L1 49 h late, L2 shipped after --as-of', ['2026-12-04 11:00:00', '2026-12-06 10:00:00'], '2026-12-05 12:00:00', [[[ID], ['out_of_stock'], '265.00', '3.00', 'provisional', 49]]],
   ];
   for (const [name, [s1, s2], asOf, want] of cases) {
     it(`${name}: ${JSON.stringify(want)} (both orders of rows)`, () => {

@@ -178,6 +178,16 @@ export function windowDeadline(paidAt: number, windowHours: number, rules: RuleS
  */
 export function judge(o: Order, rules: RuleSet, opts: JudgeOptions, base?: BaseRule): Verdict {
   const own = o.ownPromise;
+  // A line still unshipped, another shown shipped after --as-of (docs/rules.md §1.7: unshipped then): due
+  // at the earliest promise of the lines unshipped as of then, as an export made at --as-of shows the order
+  // (merge.ts ownPromises); the lines shipped by then are priced beside it (dearestBeside skips the others).
+  // rev45: L1 (48 h) shipped 2.5 h after --as-of, 48.5 h overdue then, beside L2 (240 h) not due: no row,
+  // where an export made at --as-of gave 缺货 1 % × 265.00 = 3.00 provisional. With pickup scans: as before.
+  if (own?.lines !== undefined && own.shippedAt === null && o.status !== 'unpaid' && own.lines.some((l) => l.shippedAt > opts.asOf) && opts.pickupAt?.(o) === undefined) {
+    let due = own.promisedShipAt;
+    for (const l of own.lines) if (l.shippedAt > opts.asOf) due = Math.min(due, l.promisedShipAt);
+    return judgeOne({ ...o, ownPromise: { promisedShipAt: due, shippedAt: null } }, rules, opts);
+  }
   if (own?.lines === undefined || own.shippedAt === null || o.status === 'unpaid' || o.status === 'partially_shipped' || o.paidAt === null) return judgeOne(o, rules, opts);
   return judgeByLines(o, own.lines, rules, opts, base ?? rules.base);
 }

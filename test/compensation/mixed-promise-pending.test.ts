@@ -60,6 +60,9 @@ describe('抖店 sub-orders promised at different times: a line shipped late whi
     // made at --as-of gives the same). Before: judged unshipped from L1's promise, "74 h late" (12-02 10:00 to
     // 12-05 12:00), 缺货 1 % × 265.00 = 3.00. p6: L1 49 h late as in p2: 3.00, 49 h (before: 3.00, 74 h).
     ['p5 L1 30 h late, L2 shipped after --as-of', ['2026-12-03 16:00:00', '2026-12-06 10:00:00'], '2026-12-05 12:00:00', [[[ID], ['late'], '265.00', '0.00', 'provisional', 30]]],
+    // p7: L2 unshipped, L1 shipped 12-04 11:00, after --as-of 12-04 10:30: as of then both unshipped, as in p1:
+    // due at L1's 12-02 10:00, 48.5 h overdue: 3.00 provisional. Before: due at L2's promise only, no row.
+    ['p7 L1 shipped after --as-of, L2 unshipped', ['2026-12-04 11:00:00', ''], '2026-12-04 10:30:00', [[[ID], ['out_of_stock'], '265.00', '3.00', 'provisional', 48.5]]],
     ['p6 L1 49 h late, L2 shipped after --as-of', ['2026-12-04 11:00:00', '2026-12-06 10:00:00'], '2026-12-05 12:00:00', [[[ID], ['out_of_stock'], '265.00', '3.00', 'provisional', 49]]],
   ];
   for (const [name, [s1, s2], asOf, want] of cases) {

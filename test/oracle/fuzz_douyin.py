@@ -20,6 +20,9 @@ dearest of what each late line's own window and lateness give on the whole payme
 its own promise), final; a live line unshipped, the order is due at the earliest promise of the unshipped lines and
 owes so far the dearest of each shipped line's own lateness and, past that promise, that lateness (as-of − that
 promise), provisional (a shipped line late counts while the others are not due yet too: user22).
+LATER=1: a 已发货/已完成 line shipped after as-of keeps its 发货时间 in the export (an export made after --as-of, §1.7);
+the oracle still judges it unshipped then (rev45: storeops judged such an order unshipped from the promise of the line
+latest against its own, or, another line unshipped, due at that line's promise only).
 """
 import csv
 import os
@@ -87,6 +90,8 @@ def gen(rng):
             continue
         for l in o['lines']:
             if l['ship'] and l['ship'] > as_of:
+                if os.environ.get('LATER') and l['status'] in ('已发货', '已完成'):
+                    l['xship'], l['xstatus'] = l['ship'], l['status']
                 l['ship'], l['status'] = None, '待发货'
         if os.environ.get('SCANS'):
             for l in o['lines']:
@@ -106,9 +111,9 @@ def write(path, orders):
             for l in o['lines']:
                 c = {'主订单编号': '\t' + o['id'], '子订单编号': '\t' + l['sub'], '选购商品': '围巾', '商品规格': '默认', '商品数量': '1',
                      '商品单价': str(l['amt']), '订单应付金额': str(l['amt']), '运费': '0.00', '订单提交时间': f(o['paid'] - 60 * S),
-                     '支付完成时间': f(o['paid']), '订单状态': l['status'], '承诺发货时间': f(l.get('promised', o['promised'])), '预约发货时间': f(o['reserved']),
-                     '订单类型': '普通订单', '用户昵称': '买家', '发货时间': f(l['ship']), '快递公司': '申通快递' if l['ship'] else '',
-                     '快递单号': f'77301{l["sub"][-10:]}' if l['ship'] else ''}
+                     '支付完成时间': f(o['paid']), '订单状态': l.get('xstatus', l['status']), '承诺发货时间': f(l.get('promised', o['promised'])), '预约发货时间': f(o['reserved']),
+                     '订单类型': '普通订单', '用户昵称': '买家', '发货时间': f(l.get('xship', l['ship'])), '快递公司': '申通快递' if l.get('xship', l['ship']) else '',
+                     '快递单号': f'77301{l["sub"][-10:]}' if l.get('xship', l['ship']) else ''}
                 w.writerow([c.get(h, '') for h in HEAD])
 
 

@@ -228,7 +228,7 @@ describe('roster check', () => {
     // a line after the summary says so and how to pass the plan's --min (fails before: no such line).
     expect(check(one).stderr).toBe(
       `${MORNING_EN}${one}: 1 agent × 28 days, 63 violations (coverage 63)\n` +
-        `coverage judged with the default minimum (D=1,H=1,N=1: no --min, --demand or --volume given): a roster file does not carry the minimums it was planned with; to check a roster from roster plan, pass the plan's --min / --demand again (roster plan prints the command to use), e.g. storeops roster check ${one} --min D=2,H=1,N=1\n`,
+        `storeops: coverage judged with the default minimum (D=1,H=1,N=1: no --min, --demand or --volume given): a roster file does not carry the minimums it was planned with; to check a roster from roster plan, pass the plan's --min / --demand again (roster plan prints the command to use), e.g. storeops roster check ${one} --min D=2,H=1,N=1\n`,
     );
     // With the minimum given (the plan's), no such line.
     expect(check(one, '--min', 'D=1,H=1,N=1').stderr).toBe(`${MORNING_EN}${one}: 1 agent × 28 days, 63 violations (coverage 63)\n`);

@@ -14,6 +14,7 @@
 //   C (item report only) paid 03-10 11:00:00, 300.00, shipped 03-13 10:00:00 (23 h late): would be
 //   30 % × 300.00 = 90.00. Before: a 90.00 voucher, final, buyer and shop empty: 590.00 to issue.
 //   After: C not judged (no_order_row), 500.00 to issue, exit 1.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { order, taobaoCsv, write } from '../orders/build.js';
 import { runCli, tmpDir } from '../helpers.js';
@@ -102,5 +103,31 @@ describe('an item-report order missing from the order report given with it', () 
     expect(r3.code).toBe(0);
     expect(r3.stderr).toContain(`storeops: 1 个订单只在宝贝报表中 (同时给出的订单报表里没有), 之前记录的红包已赔付过它们, 保持原记录, 无需处理: ${C} (${items}:3)`);
     expect(r3.stderr).not.toContain('未计入红包');
+  });
+
+  // rev45: "already paid" goes by order id; an order of several lines (priced per line under
+  // tmall-2026) may have a line late since the voucher was recorded, which a run without its buyer
+  // cannot judge: such an order stays the warning (exit 1), never "nothing to do". Run 1: C's two lines
+  // (C-1 200.00 and C-2 100.00, both paid 03-10 11:00:00, shipped 03-13 10:00:00, 23 h late) with the
+  // order report holding C: one window with A and B, 240.00 + 90.00 + 300.00 = 630.00 → 500.00 recorded.
+  // Run 2 without C in the order report: C warned of, exit 1.
+  it('--record: an already-paid order of several lines stays the warning', () => {
+    const d3 = tmpDir();
+    const wide = write(d3, 'ExportOrderList202605011200.csv', taobaoCsv([shipped(A, '2026-03-10 10:00:00', '800.00'), shipped(C, '2026-03-10 11:00:00', '300.00'), shipped(B, '2026-03-10 12:00:00', '1000.00')]));
+    const sub = (lineId: string, id: string, amount: string, paid: string) =>
+      `="${lineId}",="${id}",t,${amount},1,,,,,卖家已发货，等待买家确认,,,${amount},${amount},,0,${paid},${paid},,,,,2026-03-13 10:00:00,,,,,,`;
+    const items3 = write(
+      d3,
+      'ExportOrderDetailList202606011200.csv',
+      [HEAD, line(A, '800.00', '2026-03-10 10:00:00'), sub('3720000000000000031', C, '200.00', '2026-03-10 11:00:00'), sub('3720000000000000032', C, '100.00', '2026-03-10 11:00:00'), line(B, '1000.00', '2026-03-10 12:00:00'), ''].join('\r\n'),
+    );
+    const state = ['--state', `${d3}/state.db`, '--record', '-f', 'json'];
+    const r1 = runCli(['compensate', wide, items3, ...AS_OF, ...state, '-o', `${d3}/v1.json`]);
+    expect(r1.code).toBe(0);
+    expect(rows(fs.readFileSync(`${d3}/v1.json`, 'utf8'))).toEqual([['小明', [A, C, B], '500.00', 'final', '500.00']]);
+    const r2 = runCli(['compensate', orders, items3, '--as-of', '2026-06-01 13:00:00', ...state, '-o', `${d3}/v2.json`]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain(`left out of the vouchers (no_order_row): ${C} (${items3}:3)`);
+    expect(r2.stderr).not.toContain('already paid by a voucher recorded before');
   });
 });

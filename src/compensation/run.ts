@@ -2657,7 +2657,7 @@ function otherLedgerError(output: string, keys: string[], state: string): StateE
     ),
     msg(
       `用那次运行的状态数据库运行 (storeops ledger list --state 文件 --order <订单编号> 可查到 ${keys[0]}); 若从现在起确实要用这个数据库, 先核对 ${output} 中哪些红包已发放, 再把该文件移走 (或给 -o 另一个名字) 后重新运行。`,
-      `run with the state database that run used (storeops ledger list --state FILE lists ${keys[0]} in it); if this database is the one to keep from now on, first check which vouchers in ${output} were issued, then move that file aside (or give -o another name) and run again.`,
+      `run with the state database that run used (storeops ledger list --state FILE --order <order id> finds ${keys[0]} in it); if this database is the one to keep from now on, first check which vouchers in ${output} were issued, then move that file aside (or give -o another name) and run again.`,
     ),
   );
 }

@@ -36,7 +36,7 @@ describe('compensate --record -o over a list an earlier run recorded into anothe
     const state = path.join(cron, '.local', 'share', 'storeops', 'state.db');
     expect(second.stderr).toContain(
       `storeops: error: -o ${out} lists 1 voucher an earlier run recorded as new (recorded = new: v0c7d9f4ff93c7daa0ab3), but the state database ${state} does not hold it: this run would record it as new again, to be issued a second time. That run recorded into another state database (another --state, STOREOPS_STATE or config, or another HOME or XDG_DATA_HOME: cron's environment is not the terminal's?), or this one was replaced by an older copy; nothing was recorded, and -o ${out} was left as it was\n` +
-        `  hint: run with the state database that run used (storeops ledger list --state FILE lists v0c7d9f4ff93c7daa0ab3 in it); if this database is the one to keep from now on, first check which vouchers in ${out} were issued, then move that file aside (or give -o another name) and run again.\n`,
+        `  hint: run with the state database that run used (storeops ledger list --state FILE --order <order id> finds v0c7d9f4ff93c7daa0ab3 in it); if this database is the one to keep from now on, first check which vouchers in ${out} were issued, then move that file aside (or give -o another name) and run again.\n`,
     );
     expect(fs.readFileSync(out, 'utf8')).toBe(list);
     const held = runCli(['ledger', 'list', '--state', state, '-f', 'csv']);

@@ -206,7 +206,7 @@ type Late = Extract<Verdict, { verdict: 'late' }>;
  * a dearer amount than the one found leaves the order not judged (time_precision, RULES 1.7).
  * With pickup scans each line's parcel (assess.ts foldedPickup: `lines`); a sighting (seenOpen): judged as
  * before, by the line latest against its own promise. A line shipped after --as-of: the order as of then
- * (below; with scans, as before).
+ * (below; with scans too, rev46).
  */
 function judgeByLines(o: Order, lines: NonNullable<NonNullable<Order['ownPromise']>['lines']>, rules: RuleSet, opts: JudgeOptions, base: BaseRule): Verdict {
   const scanned = opts.pickupAt?.(o);
@@ -223,10 +223,18 @@ function judgeByLines(o: Order, lines: NonNullable<NonNullable<Order['ownPromise
     // Before (rev45), the order was judged unshipped from the promise of the line latest against its own:
     // 小林's tea order, L1 (48 h, 66.00) shipped 30 h late (none listed), L2 (240 h, 199.00) shipped after
     // --as-of, not due then: "74 h late" from L1's promise, 缺货 1 % × 265.00 = 3.00, where an export
-    // made at --as-of gave 0.00. With pickup scans: as before.
-    if (scanned !== undefined) return judgeOne(o, rules, opts);
+    // made at --as-of gave 0.00. With pickup scans (rev46) the same, each line at its own parcel's scan, else
+    // its 发货时间 (assess.ts foldedPickup `lines`): a scan after --as-of was not yet made then. The view has no
+    // pickup of its own (a lookup by the order's id or waybill would ship it), its ship time the last line's.
+    // Before, it was judged by the line latest against its own promise: L1 picked up 49 h late (缺货 3.00)
+    // beside L2 shipped after --as-of was final; L2 the latest against its own, pending by L2's promise, no row.
     let due = Infinity;
-    for (const l of each) if (l.at > opts.asOf) due = Math.min(due, l.promisedShipAt);
+    let last = -Infinity;
+    for (const l of each) {
+      last = Math.max(last, l.at);
+      if (l.at > opts.asOf) due = Math.min(due, l.promisedShipAt);
+    }
+    if (scanned !== undefined) return judgeOne({ ...o, shippedAt: Math.max(last, o.shippedAt ?? -Infinity), ownPromise: { promisedShipAt: due, shippedAt: null } }, rules, { ...opts, pickupAt: undefined });
     const by = lines.filter((l) => l.shippedAt <= opts.asOf);
     return judgeOne({ ...o, ownPromise: { promisedShipAt: due, shippedAt: null, ...(by.length ? { lines: by } : {}) } }, rules, opts);
   }
@@ -284,8 +292,10 @@ export function dearestBeside(o: Order, v: Verdict, rules: RuleSet, opts: JudgeO
   // Every line shipped by the export, some after --as-of (judgeByLines): `v` is the order as of then, its
   // lines shipped later unshipped; the lines shipped by then are priced beside it (the loop skips the others).
   const asOfView = o.ownPromise!.shippedAt !== null;
+  // With pickup scans, each line at its own parcel as judgeByLines read it (the fold's `lines`, rev46).
+  const folded = asOfView ? opts.pickupAt?.(o) : undefined;
   if (asOfView) {
-    if ((v.verdict !== 'pending' && v.verdict !== 'late') || v.shippedLater !== true || opts.pickupAt?.(o) !== undefined) return v;
+    if ((v.verdict !== 'pending' && v.verdict !== 'late') || v.shippedLater !== true || (folded !== undefined && folded.lines === undefined)) return v;
     if (v.verdict === 'late' && (v.shippedAt !== null || v.seconds || v.seenOpen !== undefined)) return v;
   }
   // The unshipped lines not due yet (user22): a line already shipped late against its own promise is late
@@ -302,7 +312,8 @@ export function dearestBeside(o: Order, v: Verdict, rules: RuleSet, opts: JudgeO
   // its 发货时间 (RULES 1.1), as assess.ts foldedPickup reads a line once every line has shipped.
   const pick = opts.pickupAt;
   const shipped: Array<{ promisedShipAt: number; shippedAt: number; found?: PickedUp }> =
-    o.subOrders && o.subOrders.length >= 2
+    folded?.lines !== undefined ? folded.lines.map((f) => ({ promisedShipAt: f.promisedShipAt!, shippedAt: f.at, found: f }))
+    : o.subOrders && o.subOrders.length >= 2
       ? o.subOrders.flatMap((l) => {
           if (l.shippedAt === null || l.promisedShipAt === null) return [];
           const found = pick && l.trackingNo ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), trackingNo: l.trackingNo }, 'tracking') : undefined;

@@ -182,17 +182,30 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions, base?: BaseR
   // at the earliest promise of the lines unshipped as of then, as an export made at --as-of shows the order
   // (merge.ts ownPromises); the lines shipped by then are priced beside it (dearestBeside skips the others).
   // rev45: L1 (48 h) shipped 2.5 h after --as-of, 48.5 h overdue then, beside L2 (240 h) not due: no row,
-  // where an export made at --as-of gave 缺货 1 % × 265.00 = 3.00 provisional. With pickup scans: as before.
-  if (own?.lines !== undefined && own.shippedAt === null && o.status !== 'unpaid' && own.lines.some((l) => l.shippedAt > opts.asOf) && opts.pickupAt?.(o) === undefined) {
+  // where an export made at --as-of gave 缺货 1 % × 265.00 = 3.00 provisional. With pickup scans the same (rev46;
+  // the view unshipped, no pickup of its own): rev45's L1 also picked up after --as-of was "not due", no row.
+  // A line so shown whose own parcel's scan is by --as-of (picked up before it was marked): as before.
+  if (own?.lines !== undefined && own.shippedAt === null && o.status !== 'unpaid' && own.lines.some((l) => l.shippedAt > opts.asOf) && !pickedUpBy(o, opts)) {
     let due = own.promisedShipAt;
     for (const l of own.lines) if (l.shippedAt > opts.asOf) due = Math.min(due, l.promisedShipAt);
-    return judgeOne({ ...o, ownPromise: { promisedShipAt: due, shippedAt: null } }, rules, opts);
+    return judgeOne({ ...o, ownPromise: { promisedShipAt: due, shippedAt: null } }, rules, opts.pickupAt ? { ...opts, pickupAt: undefined } : opts);
   }
   if (own?.lines === undefined || own.shippedAt === null || o.status === 'unpaid' || o.status === 'partially_shipped' || o.paidAt === null) return judgeOne(o, rules, opts);
   return judgeByLines(o, own.lines, rules, opts, base ?? rules.base);
 }
 
 type Late = Extract<Verdict, { verdict: 'late' }>;
+
+/** Whether a sub-order the export shows shipped after --as-of has its own parcel's pickup scan by --as-of (judge()). */
+function pickedUpBy(o: Order, opts: JudgeOptions): boolean {
+  const pick = opts.pickupAt;
+  if (!pick || !o.subOrders) return false;
+  return o.subOrders.some((l) => {
+    if (l.shippedAt === null || l.shippedAt <= opts.asOf || !l.trackingNo) return false;
+    const found = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), trackingNo: l.trackingNo }, 'tracking');
+    return found !== undefined && found.at <= opts.asOf;
+  });
+}
 
 /**
  * An order whose sub-orders were promised at different times (抖店: each product its own 发货时效), every

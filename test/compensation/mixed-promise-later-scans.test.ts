@@ -19,6 +19,9 @@
 //   s3 s1 with L2 shipped 12-03 10:00 (72 h late against its own promise, after --as-of): as of then L2 is
 //      unshipped and not due; L1 owes 3.00: 3.00 out_of_stock, 49 h, provisional. Before: no row (the order was
 //      unshipped from L2's promise, the line latest against its own, and pending).
+//   s4 (rev45's p7 with scans) as of 11-24 10:30, L2 unshipped, L1 发货时间 11-24 11:00 and scan 11-24 12:00, both
+//      after --as-of: as of then both lines unshipped, due at L1's 11-22 10:00, 48.5 h overdue (> 48: 缺货):
+//      1 % × 265.00 = 2.65 → 3.00 provisional, 48.5 h. Before: due at L2's promise only (11-30), no row.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +60,8 @@ describe('抖店 sub-orders promised at different times, one shipped after --as-
     ['s2 L1 picked up 30 h late, L2 shipped after --as-of', ['2026-11-23 15:00:00', '2026-11-26 10:00:00'], '2026-11-23 16:00:00', [[[ID], ['late'], '265.00', '0.00', 'provisional', 30]]],
     ['s3 L1 picked up 49 h late, L2 shipped 72 h late after --as-of', ['2026-11-24 09:00:00', '2026-12-03 10:00:00'], '2026-11-24 11:00:00', [[[ID], ['out_of_stock'], '265.00', '3.00', 'provisional', 49]]],
   ];
-  for (const [name, [s1, s2], scan, want] of cases) {
+  const s4: [string, [string, string], string, unknown[], string] = ['s4 L1 shipped and picked up after --as-of, L2 unshipped', ['2026-11-24 11:00:00', ''], '2026-11-24 12:00:00', [[[ID], ['out_of_stock'], '265.00', '3.00', 'provisional', 48.5]], '2026-11-24 10:30:00'];
+  for (const [name, [s1, s2], scan, want, asOf] of [...cases.map((c) => [...c, AS_OF] as typeof s4), s4]) {
     it(`${name}: ${JSON.stringify(want)} (both orders of rows)`, () => {
       const dir = tmpDir();
       const scans = path.join(dir, 'scans.csv');
@@ -65,7 +69,7 @@ describe('抖店 sub-orders promised at different times, one shipped after --as-
       for (const [k, rows] of [[row(L1, s1), row(L2, s2)], [row(L2, s2), row(L1, s1)]].entries()) {
         const f = file(dir, `${k}.csv`, rows);
         for (const tz of TZS) {
-          const r = runCli(['compensate', f, '--as-of', AS_OF, '--shipments', scans, '-f', 'json', '--lang', 'en'], { tz });
+          const r = runCli(['compensate', f, '--as-of', asOf, '--shipments', scans, '-f', 'json', '--lang', 'en'], { tz });
           expect(r.code, `${name} ${tz}: ${r.stderr}`).toBe(0);
           expect(got(r.stdout), `${name} ${k} ${tz}`).toEqual(want);
         }

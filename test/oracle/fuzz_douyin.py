@@ -23,7 +23,8 @@ promise), provisional (a shipped line late counts while the others are not due y
 LATER=1: a 已发货/已完成 line shipped after as-of keeps its 发货时间 in the export (an export made after --as-of, §1.7);
 the oracle still judges it unshipped then (rev45: storeops judged such an order unshipped from the promise of the line
 latest against its own, or, another line unshipped, due at that line's promise only). SCANS=1 LATER=1: seed 7 (60
-cases) 2 differed, seed 1 (60) 1 (final for provisional, a row missing) until rev46 judged the scanned order as of then too.
+cases) 2 differed, seed 1 (60) 1 (final for provisional, a row missing) until rev46 judged the scanned order as of then too; seeds 5 and 9 (80) 1 each, a line unshipped beside one shipped after
+as-of (a row missing), until rev46's second fix; seeds 1 2 4 5 7 9 11 (80) now 0.
 """
 import csv
 import os

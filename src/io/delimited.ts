@@ -117,7 +117,8 @@ export function delimitedWriter(
         const col = columns[i]!;
         // An amount written before in this column is written as it was (amounts repeat: 5.00, a cap).
         const amount = typeof v === 'object' && v !== null && v instanceof Money;
-        const known = !amount ? undefined : shared[i] && v === lastAmount ? lastAmountField : amounts[i]!.get(v);
+        // (The money column before's amount was taken above.)
+        const known = amount ? amounts[i]!.get(v) : undefined;
         if (known !== undefined) {
           lastField[i] = known;
           lastLong[i] = false;

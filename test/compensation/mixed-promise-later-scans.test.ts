@@ -77,3 +77,37 @@ describe('抖店 sub-orders promised at different times, one shipped after --as-
     });
   }
 });
+
+// Lead (44th round; rev46 left it untested): L1 picked up before --as-of but marked shipped (发货时间) after it,
+// beside L2 unshipped and not due (11-30). The carrier's pickup is the shipment (RULES 1.1), so as of 11-25 12:00
+// L1 had shipped at its scan:
+//   s5 scan 11-24 11:00: 49 h late on 48 h (缺货 1 % × 265.00 = 2.65 → 3.00), provisional (L2 still to ship), 49 h
+//      (not 74 h, L1 unshipped since its 11-22 10:00 promise).
+//   s6 scan 11-23 16:00: 30 h late (0 %, none listed): 0.00 late, provisional, 30 h.
+// And the scan row is used: the stderr named it "of an order the export shows partly shipped, not used" while the
+// amount came from it (the 卖家部分发货 warning is for an order judged as a whole; this one prices L1 by its own
+// parcel). s1 with L2 unshipped had the same false warning. Failed before on the stderr (the amounts were right).
+describe('抖店 L1 picked up before --as-of, marked shipped after it, beside L2 unshipped (lead)', () => {
+  const cases: [string, string, string, unknown[]][] = [
+    ['s5 picked up 49 h late', '2026-11-26 10:00:00', '2026-11-24 11:00:00', [[[ID], ['out_of_stock'], '265.00', '3.00', 'provisional', 49]]],
+    ['s6 picked up 30 h late', '2026-11-26 10:00:00', '2026-11-23 16:00:00', [[[ID], ['late'], '265.00', '0.00', 'provisional', 30]]],
+    ['s1 with L2 unshipped: marked and picked up before --as-of', '2026-11-24 09:00:00', '2026-11-24 11:00:00', [[[ID], ['out_of_stock'], '265.00', '3.00', 'provisional', 49]]],
+  ];
+  for (const [name, s1, scan, want] of cases) {
+    it(`${name}: ${JSON.stringify(want)}, the scan row counted used`, () => {
+      const dir = tmpDir();
+      const scans = path.join(dir, 'scans.csv');
+      fs.writeFileSync(scans, `快递单号,揽收时间\n${tn(L1)},${scan}\n`);
+      for (const [k, rows] of [[row(L1, s1), row(L2, '')], [row(L2, ''), row(L1, s1)]].entries()) {
+        const f = file(dir, `${k}.csv`, rows);
+        for (const tz of TZS) {
+          const r = runCli(['compensate', f, '--as-of', AS_OF, '--shipments', scans, '-f', 'json', '--lang', 'en'], { tz });
+          expect(r.code, `${name} ${tz}: ${r.stderr}`).toBe(0);
+          expect(got(r.stdout), `${name} ${k} ${tz}`).toEqual(want);
+          expect(r.stderr).not.toContain('not used');
+          expect(r.stderr).toContain(`--shipments ${scans}: 1 scan row(s) read: 1 used.`);
+        }
+      }
+    });
+  }
+});

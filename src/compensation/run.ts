@@ -1119,8 +1119,8 @@ function timePrecisionWarning(ids: string[], n: number): Msg {
   return msg(
     // Late for sure but its tier not (a 抖店 window of 48 h ± the lost seconds) is told too: the
     // operator sees a delay of hours and was told its lateness depended on seconds.
-    `${n} 个订单的时间没有秒, 是否延迟或按哪一档赔付取决于丢失的秒数, 未判断 (时间精度不足): ${list}。请重新从店铺后台导出原始文件 (不要用 Excel 另存)。`,
-    `${n === 1 ? '1 order has' : `${n} orders have`} times without seconds and whether ${n === 1 ? 'it was' : 'they were'} late, or at which rate, depends on the seconds lost; not judged (time_precision): ${list}. Export the original file again from the shop's back office (店铺后台; do not re-save it in Excel).`,
+    `${n} 个订单的时间没有秒, 是否延迟或按哪一档赔付取决于丢失的秒数, 未判断 (时间精度不足): ${list}。请重新从店铺后台导出 (csv 或 xlsx 均可), 直接使用下载的文件, 不要在 Excel 中打开后另存为 csv (另存会丢掉秒)。`,
+    `${n === 1 ? '1 order has' : `${n} orders have`} times without seconds and whether ${n === 1 ? 'it was' : 'they were'} late, or at which rate, depends on the seconds lost; not judged (time_precision): ${list}. Export it again from the shop's back office (店铺后台; csv or xlsx) and give the downloaded file as it is: opened in Excel and saved again as csv, its times lose their seconds.`,
   );
 }
 

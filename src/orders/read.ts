@@ -974,8 +974,8 @@ export class OrderSet {
       if (s.coarseTimes === 0) continue;
       this.ctx.warn(
         msg(
-          `${s.file}: ${s.coarseTimes} 行的时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内发货的订单无法判断是否延迟。请重新从店铺后台导出原始文件。`,
-          `${s.file}: ${s.coarseTimes === 1 ? '1 row has' : `${s.coarseTimes} rows have`} times without seconds (the file was probably re-saved in Excel); an order shipped within a minute of its deadline cannot be judged. Export the original file again from the shop's back office (店铺后台).`,
+          `${s.file}: ${s.coarseTimes} 行的时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内发货的订单无法判断是否延迟。请重新从店铺后台导出 (csv 或 xlsx 均可), 直接使用下载的文件, 不要在 Excel 中打开后另存为 csv。`,
+          `${s.file}: ${s.coarseTimes === 1 ? '1 row has' : `${s.coarseTimes} rows have`} times without seconds (the file was probably re-saved in Excel); an order shipped within a minute of its deadline cannot be judged. Export it again from the shop's back office (店铺后台; csv or xlsx) and give the downloaded file as it is, not re-saved as csv in Excel.`,
         ),
       );
     }

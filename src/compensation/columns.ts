@@ -53,8 +53,11 @@ export const ORDER_ROW_COLUMNS: Column[] = [
   { key: 'hoursLate', zh: '延迟(小时)', en: 'hoursLate', type: 'hours', round: 'up', brief: true },
   { key: 'kind', zh: '类型', en: 'kind', brief: true, labels: KIND_ZH },
   { key: 'base', zh: '计算基数', en: 'base', type: 'money' },
-  // The tier's rate (0.05) of the rule set: a figure of storeops' own, bare for a spreadsheet.
-  { key: 'rate', zh: '比例', en: 'rate', own: true },
+  // The tier's rate (0.05) of the rule set: a figure of storeops' own, bare for a spreadsheet; in
+  // xlsx a number (General, 0.05), as 甄检's 佣金率 is: it was a text cell "0.05" (Excel's green
+  // "number stored as text" corner, left-aligned, left out of a sum or product), desk53. csv and JSON
+  // unchanged (the text "0.05"; JSON keeps the string it was).
+  { key: 'rate', zh: '比例', en: 'rate', type: 'number', own: true },
   { key: 'raw', zh: '按比例', en: 'raw', type: 'money' },
   { key: 'afterMinimum', zh: '保底后', en: 'afterMinimum', type: 'money', brief: true },
   { key: 'voucherKey', zh: '红包编号', en: 'voucherKey' },

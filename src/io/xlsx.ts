@@ -480,8 +480,38 @@ export function columnWidth(head: string, content: number): { width: number; wra
   if (content > WRAP_AT) return { width: Math.max(WRAP_AT, twoLineHeaderWidth(head)), wrapHeader: headerWidth(head) > WRAP_AT, wrapCells: true };
   const full = headerWidth(head);
   if (content >= full) return { width: content, wrapHeader: false, wrapCells: false };
-  const two = Math.max(content, twoLineHeaderWidth(head));
+  const two = noLoneClose(head, Math.max(content, twoLineHeaderWidth(head)), full, content);
   return { width: two, wrapHeader: two < full, wrapCells: false };
+}
+
+/** Closing punctuation, which must not start a line (a header's second line `)` alone). */
+const CLOSING = /^[)\]}）】」』》〉〕，、。；：！？,.;:!?%]/u;
+
+/**
+ * The width `w` a two-line header was given, or one that wraps it well. A spreadsheet fills a wrapped
+ * cell's first line with as much as fits, whatever break the width was worked out for: LibreOffice
+ * drew compensate's `延迟(小时)` at width 9 (worked out as `延迟(` / `小时)`) as `延迟(小时` / `)`, and the
+ * at-risk list's `剩余(小时)` the same (desk53, soffice → pdf). When the first line, filled with the
+ * narrowest a renderer draws (display width: a Chinese character two units, LibreOffice ~2.05, Excel
+ * ~2.1), leaves only closing punctuation for the second, the narrowest width ≥ `least` (the cells') whose first line
+ * cannot take the next character (display width over it) while the first part fits bold and the
+ * second bold with its filter button; none: `full` (one line).
+ */
+function noLoneClose(head: string, w: number, full: number, least: number): number {
+  if (w >= full) return w;
+  const chars = [...head];
+  let n = 0;
+  while (n < chars.length && displayWidth(chars.slice(0, n + 1).join('')) <= w) n++;
+  if (n === chars.length || !CLOSING.test(chars.slice(n).join(''))) return w;
+  let best = full;
+  for (let i = 1; i < chars.length; i++) {
+    const a = chars.slice(0, i).join('');
+    const b = chars.slice(i).join('');
+    if (CLOSING.test(b) || /\s$/.test(a)) continue;
+    const need = Math.max(least, Math.ceil(displayWidth(a) * BOLD), headerWidth(b));
+    if (displayWidth(a + chars[i]!) > need && need < best) best = need;
+  }
+  return best;
 }
 
 /** Width (Excel units) a text needs: its widest line, CJK counted double. */

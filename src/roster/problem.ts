@@ -192,10 +192,18 @@ export function hoursCompared(p: Pick<RosterProblem, 'limits' | 'shifts'>, a: nu
   return mine.includes(lo) && mine.includes(hi);
 }
 
-/** Agent a may work a night shift (or is not limited to some shifts): in the nights comparison. */
+/**
+ * Agent a is in the nights comparison: not limited to some shifts, or allowed a night shift and a
+ * shift that is not one. One who works no night is left out, and so (user24, since 2026-12) is one
+ * who works only nights: all her shifts are nights, 15 in 15 days count as 27 a month pro rata, and
+ * comparing them held every full-time agent toward 27 nights (15 of 27 shifts each, 4 on the night
+ * shift a day against 1 on 白班) — as an only-半白班 agent's hours are left out of the hours.
+ */
 export function nightsCompared(p: Pick<RosterProblem, 'limits' | 'shifts'>, a: number): boolean {
   const allowed = p.limits?.[a]?.shifts;
-  return allowed === undefined || p.shifts.some((s) => s.role === 'night' && allowed.includes(s.code));
+  if (allowed === undefined) return true;
+  const mine = p.shifts.filter((s) => allowed.includes(s.code));
+  return mine.some((s) => s.role === 'night') && mine.some((s) => s.role !== 'night');
 }
 
 /** Agent a's leave or limits make their counts compared pro rata. */

@@ -550,8 +550,8 @@ function noteLimits(ctx: Ctx, p: RosterProblem) {
   });
   ctx.info(
     noteLine(msg(
-      `兼职/限定班次的客服 (硬性限制; 工时、晚班和周末班按上班天数折算比较; 不能同时上最长和最短班次的不比较工时, 不上晚班的不比较晚班): ${parts.map((x) => x.zh).join('; ')}`,
-      `limited agents (hard limits; hours, nights and weekend days compared pro rata by days worked; hours not compared for one who may not work both the longest and the shortest shift, nights not for one who works none): ${parts.map((x) => x.en).join('; ')}`,
+      `兼职/限定班次的客服 (硬性限制; 工时、晚班和周末班按上班天数折算比较; 不能同时上最长和最短班次的不比较工时, 不上晚班或只上晚班的不比较晚班): ${parts.map((x) => x.zh).join('; ')}`,
+      `limited agents (hard limits; hours, nights and weekend days compared pro rata by days worked; hours not compared for one who may not work both the longest and the shortest shift, nights not for one who works none or only nights): ${parts.map((x) => x.en).join('; ')}`,
     )),
   );
 }

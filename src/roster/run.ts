@@ -577,6 +577,37 @@ function reportTraffic(ctx: Ctx, p: RosterProblem, traffic: Traffic, service: (n
   );
 }
 
+/**
+ * docs/rules.md §4 "weekend days and requests" (user24): why the weekend-days spread is not 0 when
+ * requests made it so. Requested days off are granted whenever they can all be (SPEC; objective 3
+ * only when they cannot), and the weekend days worked are evened out around them (objective 2): an
+ * agent granted 4 weekend days off works 6 of the 10, the others as few as the weekend's staffing
+ * allows. The summary gave the spread alone ("周末上班差 2"), and a lead could not tell the plan's
+ * choice from an unfair one. Said when the agents with the fewest weekend days worked (pro rata, as
+ * compared) hold granted weekend requests: who, how many weekend days they work, how many of their
+ * weekend requests were granted. Undefined otherwise (no requests, spread 0, a template).
+ */
+export function weekendRequestsNote(p: RosterProblem, g: Grid, weekendDays: number[]): Msg | undefined {
+  if (p.template || !p.requests.length) return undefined;
+  const leave = leaveCounts(p);
+  const cmp = weekendDays.map((x, a) => (scaledAgent(p, a, leave[a]!) ? comparableOf(p, a, p.days.length, leave[a]!, x) : x));
+  const known = cmp.filter((x): x is number => x !== undefined);
+  if (known.length < 2) return undefined;
+  const lo = Math.min(...known);
+  const hi = Math.max(...known);
+  if (hi - lo < 1e-9) return undefined;
+  const granted = new Map<number, number>();
+  for (const [a, d] of p.requests) if (p.days[d]?.weekend && g[a]?.[d] === OFF) granted.set(a, (granted.get(a) ?? 0) + 1);
+  const low = cmp.map((x, a) => [x, a] as const).filter(([x, a]) => x !== undefined && Math.abs(x - lo) < 1e-9 && (granted.get(a) ?? 0) > 0).map(([, a]) => a);
+  if (!low.length) return undefined;
+  const zh = low.map((a) => `${p.agents[a]} (周末上班 ${weekendDays[a]} 天, 批准了 ${granted.get(a)} 天周末休息申请)`).join('、');
+  const en = low.map((a) => `${p.agents[a]} (${plural(weekendDays[a]!, 'weekend day')} worked, ${plural(granted.get(a)!, 'requested weekend day')} off granted)`).join(', ');
+  return msg(
+    `周末上班不均与休息申请有关: 周末上班最少的是 ${zh}。能全部批准的休息申请一定批准, 其他客服的周末班在此基础上尽量拉平 (受周末所需人数限制); 想让周末更平均, 请与申请人商量改期, 或减少同一周末的申请`,
+    `uneven weekends and requested days off: the fewest weekend days are worked by ${en}. Requests that can all be granted always are, and the others' weekend days are evened out around them as far as the weekend's staffing allows; for even weekends, agree other dates with those who asked, or fewer requests for the same weekend`,
+  );
+}
+
 function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, { status: 'solved' }>, needLabel: Msg) {
   const t = totals(p, g);
   const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
@@ -609,6 +640,8 @@ function summarize(ctx: Ctx, p: RosterProblem, g: Grid, r: Extract<SolveResult, 
     `roster ${what.en}: ${plural(p.agents.length, 'agent')}, staff ${needLabel.en}, ${plural(p.daysOff, 'day')} off each; hour spread ${hs} h${which.en}, nights spread ${fair(t.map((x) => x.nights), true)}, weekend-days spread ${fair(t.map((x) => x.weekendDays))}`,
   );
   ctx.info(head);
+  const why = weekendRequestsNote(p, g, t.map((x) => x.weekendDays));
+  if (why) ctx.info(noteLine(why));
   const names: Record<string, Msg> = {
     o1: msg('工时差', 'hour spread'),
     o2: msg('晚班+周末差', 'nights+weekend spread'),

@@ -8,7 +8,7 @@
 import { type Lang, plural } from '../errors.js';
 import type { SheetCell, SheetRow, SheetSpec, SheetStyle } from '../io/sheet.js';
 import { displayWidth } from '../io/width.js';
-import { type Grid, type RosterProblem, minutesOf } from './problem.js';
+import { type Grid, type RosterProblem, leaveCounts, minutesOf, shiftsOfAgent } from './problem.js';
 import { totals } from './render.js';
 import { type DayCode, OFF, OFF_LABEL, OFF_NAME, type ShiftDef, fmtSpan, shiftOf } from './shifts.js';
 
@@ -197,6 +197,14 @@ export function rulesLine(p: RosterProblem, o: WallOptions): string {
   const parts = zh
     ? [`每人每天一个班次或休息`, `每人每月休息 ${p.daysOff} 天`, `至少一整天休息`, `最低人数 ${namedNeeds(p.shifts, o.needLabel, 'zh')}`]
     : [`one shift or off per agent per day`, `${plural(p.daysOff, 'day')} off each`, `at least one whole day off`, `least staff ${namedNeeds(p.shifts, o.needLabel, 'en')}`];
+  // Part-timers' days off are the month less the shifts their limits allow (rules.md §4), not --days-off:
+  // the footer said 每人每月休息 4 天 beside 阿芳's 19 (user24).
+  if (!p.template && p.limits?.some((l) => l !== undefined)) {
+    const L = p.days.length;
+    const leave = leaveCounts(p);
+    const off = p.agents.flatMap((n, a) => (p.limits?.[a] ? [[n, L - leave[a]! - shiftsOfAgent(p, a, L, leave[a]!)] as const] : []));
+    parts[1] += zh ? ` (兼职/限定班次: ${off.map(([n, k]) => `${n} ${k} 天`).join('、')})` : ` (limited agents: ${off.map(([n, k]) => `${n} ${k}`).join(', ')})`;
+  }
   if (nights.length && days.length) {
     parts.splice(3, 0, zh ? `${nights.map(name).join('/')}后第二天不上${days.map(name).join('/')}` : `no ${days.map(name).join('/')} shift the day after a ${nights.map(name).join('/')} shift`);
   }

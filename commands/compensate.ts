@@ -21,6 +21,7 @@ export function register(program: Command): void {
     .option('--base <rule>', 'amount base: auto (default: what each rule set names), paid-minus-postage, paid, goods (docs/rules.md §1.4) / 计算基数: auto (默认: 各规则集指定的基数)、paid-minus-postage (实付减邮费)、paid (实付)、goods (货款) (docs/rules.md §1.4)')
     .option('--record', 'record final vouchers the shop must issue in the state database; already recorded ones are not counted again / 把确定且需商家发放的红包记入状态数据库; 已记录的不再重复计算')
     .option('--reissue <orders|all>', 'with --record: record the vouchers holding these orders although a recorded voucher (any rule set) already pays them, taking it over: only what it did not pay is to issue / 与 --record 一起: 即使已记录的红包 (任何规则集) 已赔付这些订单, 也记录含这些订单的红包, 接替此前的红包: 只发放此前未付的部分')
+    .option('--new-shop', 'with --record: record a shop this state database holds nothing of, beside the other shops it holds (two shops sharing one database on purpose; once is enough) / 与 --record 一起: 把本数据库从未记录过的店铺与已有店铺一起记录 (两个店铺有意共用一个数据库; 加一次即可)')
     .option('--fail-on <condition>', 'new-vouchers: exit 1 when this run found vouchers not recorded before / new-vouchers: 发现此前未记录的红包时以退出码 1 结束');
   addNotifyOptions(compensate)
     .action(action(async () => (await import('../src/compensation/run.js')).runCompensate));

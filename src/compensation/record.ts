@@ -4,7 +4,8 @@
 // its write lock) unless --reissue names that order; src/state/conflicts.ts reports both.
 import fs from 'node:fs';
 import type { Ctx } from '../context.js';
-import { type Msg, msg, plural } from '../errors.js';
+import { type Msg, UsageError, msg, plural } from '../errors.js';
+import { shownNick } from '../io/pii.js';
 import { ZERO, fenToMoney, fmtMoney } from '../money.js';
 import { KEPT_OUTPUT_TARGET, ledgerTag, markerRunning, markerTemp, pendingWarning } from '../state/pending.js';
 import { isSqliteFile } from '../state/fail.js';
@@ -246,7 +247,7 @@ export async function recordVouchers(
   promises: PromiseVoucher[],
   reissue: ((orderId: string) => boolean) | undefined,
   rulesOf?: (id: string) => RuleSet,
-  shops?: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] },
+  shops?: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][]; newShop?: boolean },
   notLate?: ReadonlySet<string>,
   sightings?: readonly Sighting[],
   shippedSighted?: ReadonlyArray<{ orderId: string; platform: string; lineId?: string }>,
@@ -260,6 +261,7 @@ export async function recordVouchers(
   const db = await openState(ctx.statePath, { create: true });
   let held = false;
   try {
+    if (existed && shops && !shops.newShop) refuseOtherShops(ctx, db, shops);
     const clashes: Clash[] = [];
     const changes: AmountChange[] = [];
     const covers: Cover[] = [];
@@ -405,6 +407,56 @@ export async function recordVouchers(
     db.close();
     throw e;
   }
+}
+
+/**
+ * A --record run whose exports name only shops this state database holds nothing of, while it holds
+ * other shops (their vouchers, sightings or linked 店铺Id/店铺名称): refused before anything is
+ * written (exit 2), unless --new-shop. An agency running five shops, each with its own --state, and a
+ * crontab line copied from shop A's with B's folder (or A's --state kept) recorded B's vouchers into
+ * A's ledger without a word, exit 0: the output listed them as new, to issue (from A's seller centre
+ * the operator was working in), A's month-end `ledger export` handed A's client B's vouchers, and B's
+ * own database listed them as new again the next hour (user23). Two shops sharing one database on
+ * purpose (README "Several shops") say so once with --new-shop; a run holding a shop the database
+ * holds besides a new one (both exports in one run) is not refused. Exports naming no shop (抖店,
+ * 拼多多, a trimmed Taobao export) cannot be told apart here: not refused.
+ */
+function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][] } }, shops: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] }): void {
+  const mine = new Set<string>(shops.kinds.keys());
+  for (const [i, n] of shops.pairs) {
+    mine.add(i);
+    mine.add(n);
+  }
+  if (mine.size === 0) return;
+  const held = db.heldShops();
+  if (held.texts.size === 0) return;
+  for (const t of mine) if (held.texts.has(t)) return;
+  const path = db.path;
+  const shown = (t: string) => (ctx.showPii ? t : shownNick(t));
+  const label = (texts: Iterable<string>, pairs: readonly [string, string][]): string => {
+    const names = new Map<string, string[]>();
+    for (const [i, n] of pairs) names.set(i, [...(names.get(i) ?? []), n]);
+    const named = new Set(pairs.map(([, n]) => n));
+    const out: string[] = [];
+    for (const t of [...new Set(texts)].sort()) {
+      if (named.has(t) && !names.has(t)) continue;
+      const ns = names.get(t);
+      out.push(ns ? `${shown(t)} (${ns.map(shown).join(', ')})` : shown(t));
+    }
+    return out.length > 5 ? `${out.slice(0, 5).join(', ')} …` : out.join(', ');
+  };
+  const heldList = label(held.texts, held.pairs);
+  const runList = label(mine, shops.pairs);
+  throw new UsageError(
+    msg(
+      `状态数据库 ${path} 记录的是店铺 ${heldList} 的数据, 本次报表的店铺 ${runList} 它从未记录过: 如果 --state、STOREOPS_STATE 或配置里的 state 指向了另一个店铺的数据库 (例如从另一个店铺复制来的 crontab 行), 这个店铺的红包会记进那个店铺的台账 (月底 ledger export 交给那个店铺的客户), 本次列出的待发红包可能在错误的店铺发放, 本店自己的数据库以后还会把它们列为新红包再发一次; 未记录任何内容, 也未写输出`,
+      `the state database ${path} holds the shop(s) ${heldList}, and this run's exports are of ${runList}, which it has never held: if --state, STOREOPS_STATE or the config's state names another shop's database (a crontab line copied from another shop's?), this shop's vouchers would be recorded in that shop's ledger (its month-end ledger export, handed to that shop's client), the vouchers listed to issue might be issued from the wrong shop, and this shop's own database would list them as new again; nothing was recorded and no output written`,
+    ),
+    msg(
+      '用本店自己的状态数据库运行 (--state 文件, 或本店文件夹里配置的 state), 并核对 crontab 那一行的文件夹和报表; 若两个店铺确实要共用这个数据库 (封顶额仍按店铺分别计算), 加一次 --new-shop 运行: 记录之后这个店铺就在数据库里了, 以后不用再加。店铺改过名、本次只有改名前的 店铺名称 时同样如此 (先确认是同一店铺)。',
+      "run with this shop's own state database (--state FILE, or the config's state in the shop's folder), and check the crontab line's folder and exports; if the two shops are to share this database on purpose (each buyer's cap still counted per shop), run once with --new-shop: the shop is then held and later runs need no flag. The same for a renamed shop whose export names only its old 店铺名称 (check first that it is the same shop).",
+    ),
+  );
 }
 
 /**

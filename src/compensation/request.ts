@@ -27,6 +27,11 @@ export interface Request {
   /** The order ids --reissue names (undefined: none given, or `all`). */
   reissueIds?: string[];
   failOnNew: boolean;
+  /**
+   * --new-shop: with --record, record a shop this state database holds nothing of beside the other
+   * shops it holds (two shops sharing one database on purpose); without it such a run is refused.
+   */
+  newShop: boolean;
   /** --base / config; undefined (or 'auto'): the base each rule set names. */
   base: BaseRule | undefined;
 }
@@ -80,6 +85,13 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
       ),
     );
   }
+  // --new-shop lets a --record run add a shop to a state database holding other shops: alone it does nothing.
+  if (opts.newShop && !opts.record) {
+    throw new UsageError(
+      msg('--new-shop 只能与 --record 一起用: 它允许把状态数据库从未记录过的店铺记录进去; 不加 --record 什么都不记录', '--new-shop works only with --record: it lets the run record a shop the state database has held nothing of; without --record nothing is recorded'),
+      msg('去掉 --new-shop, 或加上 --record。', 'leave --new-shop out, or add --record.'),
+    );
+  }
   // It alerts on vouchers the run records: without --record nothing is recorded, so it never fired
   // and a cron job written without --record exited 0 every hour, vouchers to issue or not.
   if (failOn === 'new-vouchers' && !opts.record) {
@@ -115,6 +127,7 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
     reissue: parseReissue(opts.reissue, Boolean(opts.record)),
     reissueIds: reissueIds(opts.reissue),
     failOnNew: failOn === 'new-vouchers',
+    newShop: Boolean(opts.newShop),
     base,
   };
 }

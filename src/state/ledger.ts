@@ -523,6 +523,11 @@ export interface StateDb {
   /** The shop each of these recorded vouchers counts toward (null: none recorded; absent: no such voucher). */
   voucherShops(voucherKeys: readonly string[]): Map<string, string | null>;
   /**
+   * Every shop this database holds anything of: the shops of its vouchers, sightings and late
+   * orders (店铺Id or 店铺名称 as recorded), and the 店铺Id/店铺名称 pairs runs linked (shop_names).
+   */
+  heldShops(): { texts: Set<string>; pairs: [string, string][] };
+  /**
    * Move these items held for `from` (a robot no longer configured: its URL was replaced) to be held
    * for each of `to`, keeping when they were first held; one transaction.
    */
@@ -3778,6 +3783,27 @@ class SqliteState implements StateDb {
     );
   }
 
+  heldShops(): { texts: Set<string>; pairs: [string, string][] } {
+    const texts = this.guard(
+      () =>
+        this.db
+          .prepare(
+            `SELECT shop FROM vouchers WHERE shop IS NOT NULL AND shop <> ''
+             UNION SELECT shop FROM sightings WHERE shop IS NOT NULL AND shop <> ''
+             UNION SELECT shop FROM provisional_late WHERE shop IS NOT NULL AND shop <> ''`,
+          )
+          .pluck()
+          .all() as string[],
+    );
+    const pairs = this.guard(() => this.db.prepare('SELECT shop_id AS i, shop_name AS n FROM shop_names ORDER BY shop_id, shop_name').all() as { i: string; n: string }[]);
+    const all = new Set(texts);
+    for (const p of pairs) {
+      all.add(p.i);
+      all.add(p.n);
+    }
+    return { texts: all, pairs: pairs.map((p): [string, string] => [p.i, p.n]) };
+  }
+
   voucherShops(voucherKeys: readonly string[]): Map<string, string | null> {
     const out = new Map<string, string | null>();
     if (voucherKeys.length === 0) return out;
@@ -4004,6 +4030,7 @@ function emptyState(file: string): StateDb {
     },
     heldTargets: () => [],
     voucherShops: () => new Map(),
+    heldShops: () => ({ texts: new Set<string>(), pairs: [] }),
     adoptNotices: () => {
       throw missingError(file);
     },

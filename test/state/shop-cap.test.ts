@@ -13,7 +13,8 @@ import { taobaoCsv } from '../orders/build.js';
 import { files, ledger, recorder, shipped } from './record-runs.js';
 
 const AS_OF = '2026-07-01 00:00:00';
-const record = recorder(AS_OF);
+// Two shops sharing this state database on purpose: --new-shop lets a shop in beside the other (compensate/shop-other-db.test.ts).
+const record = recorder(AS_OF, '--new-shop');
 const HINT = "were capped with recorded vouchers none of whose orders are in this run's exports: if those came from another shop's export";
 const inShop = (row: ReturnType<typeof shipped>, id: string, name: string) => ({ ...row, 店铺Id: id, 店铺名称: name });
 const seen = (rows: Record<string, unknown>[]) => rows.map((v) => [v.orderIds, v.toIssue]);

@@ -16,7 +16,8 @@ const AS_OF = '2026-07-01 00:00:00';
 type Row = ReturnType<typeof shipped>;
 const seen = (rows: Record<string, unknown>[]) => rows.map((v) => [v.orderIds, v.toIssue]);
 const record = (state: string, tz: string, ...files: string[]) => {
-  const r = runCli(['compensate', ...files, '--state', state, '--as-of', AS_OF, '-f', 'json', '--record'], { tz });
+  // Two shops sharing this state database on purpose: --new-shop lets a shop in beside the other.
+  const r = runCli(['compensate', ...files, '--state', state, '--as-of', AS_OF, '-f', 'json', '--record', '--new-shop'], { tz });
   return { ...r, rows: r.stdout ? (JSON.parse(r.stdout) as Record<string, unknown>[]) : [] };
 };
 const without = (col: string | undefined) => (rows: Row[]) => ({

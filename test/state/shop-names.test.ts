@@ -11,7 +11,8 @@ import { T71, taobaoCsv } from '../orders/build.js';
 import { recorder, shipped } from './record-runs.js';
 
 const AS_OF = '2026-07-01 00:00:00';
-const record = recorder(AS_OF);
+// Two shops sharing this state database on purpose: --new-shop lets a shop in beside the other (compensate/shop-other-db.test.ts).
+const record = recorder(AS_OF, '--new-shop');
 const seen = (rows: Record<string, unknown>[]) => rows.map((v) => [v.orderIds, v.toIssue]);
 type Row = ReturnType<typeof shipped>;
 const without = (col: string) => (rows: Row[]) => ({ headers: T71.filter((h) => h !== col), rows: rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== col))) });

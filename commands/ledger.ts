@@ -18,6 +18,7 @@ export function register(program: Command): void {
     .description('recorded vouchers, or the latest contact status per order / 已记录的红包, 或每个订单的最新联系状态')
     .addOption(what())
     .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单的红包和联系记录')
+    .option('--shop <shop>', 'only the vouchers of this shop: its 店铺Id or 店铺名称 (the shop column), several shops sharing one state database / 只看这个店铺的红包: 店铺Id 或 店铺名称 (店铺列), 多个店铺共用一个状态数据库时用')
     .action(action(async () => (await import('../src/state/run.js')).runLedgerList));
 
   const exp = ledger
@@ -25,6 +26,7 @@ export function register(program: Command): void {
     .description('everything recorded: every voucher, or every contact attempt / 全部记录: 每个红包, 或每一次联系')
     .addOption(what())
     .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单的红包和联系记录')
+    .option('--shop <shop>', 'only the vouchers of this shop: its 店铺Id or 店铺名称 (the shop column), several shops sharing one state database / 只看这个店铺的红包: 店铺Id 或 店铺名称 (店铺列), 多个店铺共用一个状态数据库时用')
     .action(action(async () => (await import('../src/state/run.js')).runLedgerExport));
   const alerts = ledger
     .command('alerts')
@@ -45,6 +47,7 @@ export function register(program: Command): void {
   ]);
   examples(exp, [
     ['ledger export -o vouchers.xlsx', 'every voucher, into a spreadsheet', '全部赔付红包, 写入表格'],
+    ['ledger export --shop 100200300 -o 100200300-vouchers.xlsx', "one shop's vouchers, for its client at month end", '一个店铺的红包, 月底交给该店客户'],
     ['ledger export --what contacts -f json', 'every contact attempt, ISO times', '每一次联系, ISO 时间'],
   ]);
 }

@@ -5,14 +5,14 @@ import { CHANNEL_ZH, REVIEW_STATUS_ZH, VOUCHER_KIND_ZH } from './codes.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.js';
-import { UsageError, msg, plural } from '../errors.js';
+import { type Msg, UsageError, msg, plural } from '../errors.js';
 import { checkOrderId, typedIdProblem, typedOrderId, zeroedPast15 } from '../io/cells.js';
 import type { Column, Row } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { scrubFreeText, shownNick } from '../io/pii.js';
 import { Money, ZERO, fmtMoney } from '../money.js';
 import { emptyStateWhy } from './fail.js';
-import { type ContactSummary, type StateDb, emptyFile, openState } from './ledger.js';
+import { type ContactSummary, type ListedVoucher, type StateDb, emptyFile, openState } from './ledger.js';
 
 export const VOUCHER_COLUMNS: readonly Column[] = [
   // `brief`: the terminal's short view (--wide, csv, json and xlsx keep every column). Until 2026-12
@@ -76,6 +76,8 @@ type What = 'vouchers' | 'contacts';
 interface LedgerOpts {
   what: What;
   order?: string;
+  /** --shop: only this shop's vouchers (its 店铺Id or 店铺名称, and the other name a run linked to it). */
+  shop?: string;
 }
 
 /** The hint of an --order id that cannot be looked up: where to copy the whole id from. */
@@ -99,13 +101,22 @@ function parseOpts(opts: Record<string, unknown>): LedgerOpts {
       copyWholeId(),
     );
   }
-  return { what, order };
+  const shop = typeof opts.shop === 'string' && opts.shop.trim() !== '' ? opts.shop.trim() : undefined;
+  if (typeof opts.shop === 'string' && shop === undefined) throw new UsageError(msg('--shop 需要店铺Id或店铺名称, 收到空值', '--shop takes a 店铺Id or 店铺名称, got nothing'), msg('写 --shop 100200300 或 --shop 店铺名称 (ledger list 的 店铺 列)。', 'write --shop 100200300 or --shop <店铺名称> (the shop column of ledger list).'));
+  // Review contacts keep no shop: a filter that cannot apply is said, not ignored.
+  if (shop !== undefined && what === 'contacts') {
+    throw new UsageError(
+      msg('--shop 只筛选红包: 评价联系记录不保存店铺', '--shop filters vouchers only: review contacts keep no shop'),
+      msg('去掉 --shop, 或去掉 --what contacts; 各店铺的联系记录请各用自己的状态数据库 (--state)。', "leave --shop out, or --what contacts out; keep each shop's contacts in its own state database (--state)."),
+    );
+  }
+  return { what, order, shop };
 }
 
 export async function runLedgerList(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
   await withState(ctx, async (db, existed) => {
     const o = parseOpts(opts);
-    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order, existed, true);
+    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order, existed, true, o.shop);
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [...history.values()].map((s) => summaryRow(s, ctx.showPii));
     if (rows.length === 0) {
@@ -165,7 +176,7 @@ export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<st
   await withState(ctx, async (db, existed) => {
     if (!existed) ctx.info(msg(`状态数据库 ${ctx.statePath} 还不存在: 尚无任何记录`, `no state database at ${ctx.statePath} yet: nothing has been recorded`));
     const o = parseOpts(opts);
-    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order, existed, false);
+    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order, existed, false, o.shop);
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [];
     // buyer: empty for contacts recorded before schema 6 or without a known buyer.
@@ -223,8 +234,44 @@ function refuseRoundedOrder(order: string, recorded: readonly string[]): void {
   );
 }
 
-async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, existed: boolean, list: boolean): Promise<void> {
+/**
+ * `--shop S`: the vouchers recorded for shop S (its 店铺Id or 店铺名称, or the other name a run linked
+ * to it: shop_names). Several shops sharing one state database (README "Several shops") had no way to
+ * hand one client its month's vouchers: `ledger export` listed every shop's, the other clients' buyers
+ * with them (user23). A voucher recorded without a shop (before schema 9, or from an export naming
+ * none) may be this shop's: not listed, but counted with its money in a warning, so a month-end total
+ * that comes out short says why. A shop no voucher names: said with the shops the database holds.
+ */
+function ofShop(ctx: Ctx, db: StateDb, all: ListedVoucher[], shop: string): { vouchers: ListedVoucher[]; none: Msg; unnamed?: Msg } {
+  const held = db.heldShops();
+  const same = new Set([shop]);
+  for (const [i, n] of held.pairs) {
+    if (i === shop) same.add(n);
+    if (n === shop) same.add(i);
+  }
+  const vouchers = all.filter((v) => typeof v.shop === 'string' && same.has(v.shop));
+  const shown = (t: string) => (ctx.showPii ? t : shownNick(t));
+  const unnamedRows = all.filter((v) => typeof v.shop !== 'string' || v.shop === '');
+  let unnamed: Msg | undefined;
+  if (unnamedRows.length > 0) {
+    const sum = unnamedRows.reduce((t, v) => t.plus(new Money(v.amount).minus(new Money(v.covered))), ZERO);
+    unnamed = msg(
+      `另有 ${unnamedRows.length} 个红包 (实发合计 ${fmtMoney(sum)} 元) 记录时没有店铺 (第 9 版之前记录的, 或来自不写店铺的报表), 未列出: 它们可能属于店铺 ${shown(shop)}; 不加 --shop 运行 ledger list 可看到它们`,
+      `${plural(unnamedRows.length, 'more voucher')} (${fmtMoney(sum)} issued) ${unnamedRows.length === 1 ? 'was' : 'were'} recorded without a shop (before schema 9, or from an export naming none) and ${unnamedRows.length === 1 ? 'is' : 'are'} not listed: ${unnamedRows.length === 1 ? 'it' : 'they'} may be shop ${shown(shop)}'s; ledger list without --shop shows ${unnamedRows.length === 1 ? 'it' : 'them'}`,
+    );
+  }
+  const names = [...new Set(all.flatMap((v) => (typeof v.shop === 'string' && v.shop !== '' ? [shown(v.shop)] : [])))].sort();
+  const list = names.length > 10 ? `${names.slice(0, 10).join(', ')} …` : names.join(', ');
+  const none = names.length === 0
+    ? msg(`店铺 ${shown(shop)} 没有红包记录; ${db.path} 里的红包都没有记录店铺 (${db.path})`, `no voucher recorded for shop ${shown(shop)}: no voucher in ${db.path} names a shop`)
+    : msg(`店铺 ${shown(shop)} 没有红包记录 (${db.path}); 记录过红包的店铺: ${list} (店铺Id 或 店铺名称, 照 ledger list 的 店铺 列写)`, `no voucher recorded for shop ${shown(shop)} (${db.path}); the shops with vouchers recorded: ${list} (a 店铺Id or 店铺名称, as the shop column of ledger list shows it)`);
+  return { vouchers, none, unnamed };
+}
+
+async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, existed: boolean, list: boolean, shop?: string): Promise<void> {
   let vouchers = db.listVouchers();
+  const shopped = shop === undefined ? undefined : ofShop(ctx, db, vouchers, shop);
+  if (shopped) vouchers = shopped.vouchers;
   if (order !== undefined) {
     const all = vouchers;
     vouchers = vouchers.filter((v) => v.orderIds.includes(order));
@@ -232,7 +279,9 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
   }
   if (list && vouchers.length === 0) {
     // A marker of a killed run is kept with its vouchers, so none listed leaves none to say.
-    const none = order !== undefined
+    const none = shopped && existed
+      ? shopped.none
+      : order !== undefined
       ? msg(`订单 ${order} 没有红包记录 (${db.path})`, `no voucher recorded for order ${order} (${db.path})`)
       : existed
         ? noneOfKind(db, 'vouchers')
@@ -256,6 +305,11 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
     return { ...v, ...(ctx.showPii ? {} : { buyer: shownNick(v.buyer), ...(typeof v.buyerNow === 'string' ? { buyerNow: shownNick(v.buyerNow) } : {}), ...(typeof v.shop === 'string' ? { shop: shownNick(v.shop) } : {}) }), amount, covered, issued };
   });
   await writeRows(ctx, VOUCHER_COLUMNS, rows);
+  if (shopped) {
+    const shown = ctx.showPii ? shop! : shownNick(shop!);
+    ctx.info(msg(`店铺 ${shown}: 只列出该店铺的红包`, `shop ${shown}: its vouchers only`));
+  }
+  if (shopped?.unnamed) ctx.warn(shopped.unnamed);
   ctx.info(
     msg(
       `已记录 ${rows.length} 个红包, 合计 ${fmtMoney(total)} 元, 即 实发 列之和 (金额减此前已付; 不是 金额 列之和) (${db.path})`,

@@ -247,7 +247,7 @@ export async function recordVouchers(
   promises: PromiseVoucher[],
   reissue: ((orderId: string) => boolean) | undefined,
   rulesOf?: (id: string) => RuleSet,
-  shops?: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][]; newShop?: boolean },
+  shops?: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][]; newShop?: boolean; platforms?: ReadonlySet<string> },
   notLate?: ReadonlySet<string>,
   sightings?: readonly Sighting[],
   shippedSighted?: ReadonlyArray<{ orderId: string; platform: string; lineId?: string }>,
@@ -261,7 +261,10 @@ export async function recordVouchers(
   const db = await openState(ctx.statePath, { create: true });
   let held = false;
   try {
-    if (existed && shops && !shops.newShop) refuseOtherShops(ctx, db, shops);
+    if (existed && shops && !shops.newShop) {
+      refuseOtherShops(ctx, db, shops);
+      if (shops.platforms) refuseOtherPlatforms(ctx, db, shops.platforms, rulesOf);
+    }
     const clashes: Clash[] = [];
     const changes: AmountChange[] = [];
     const covers: Cover[] = [];
@@ -455,6 +458,53 @@ function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Se
     msg(
       '用本店自己的状态数据库运行 (--state 文件, 或本店文件夹里配置的 state), 并核对 crontab 那一行的文件夹和报表; 若两个店铺确实要共用这个数据库 (封顶额仍按店铺分别计算), 加一次 --new-shop 运行: 记录之后这个店铺就在数据库里了, 以后不用再加。店铺改过名、本次只有改名前的 店铺名称 时同样如此 (先确认是同一店铺)。',
       "run with this shop's own state database (--state FILE, or the config's state in the shop's folder), and check the crontab line's folder and exports; if the two shops are to share this database on purpose (each buyer's cap still counted per shop), run once with --new-shop: the shop is then held and later runs need no flag. The same for a renamed shop whose export names only its old 店铺名称 (check first that it is the same shop).",
+    ),
+  );
+}
+
+const PLATFORM_WORD: Record<string, Msg> = {
+  taobao: msg('淘宝/天猫', 'Taobao/Tmall'),
+  douyin: msg('抖店', 'Douyin (抖店)'),
+  pdd: msg('拼多多', 'Pinduoduo (拼多多)'),
+};
+
+/**
+ * The same for platforms: a --record run whose orders are all of platforms this database holds
+ * nothing of (no sighting, late order or voucher under their rule sets), while it holds another
+ * platform's. Exports of 抖店 and 拼多多 name no shop, so refuseOtherShops cannot tell a 抖店 shop's
+ * line run with the Tmall shop's --state (README's crontab sets STOREOPS_STATE for every line, and it
+ * wins over each shop folder's config `state`) from its own: its sightings and vouchers went into the
+ * Tmall shop's ledger (user23). A voucher whose rule set is neither built in nor this run's (a rule
+ * file) has an unknown platform: then nothing is refused.
+ */
+function refuseOtherPlatforms(ctx: Ctx, db: { path: string; heldPlatforms(): { platforms: Set<string>; rules: Set<string> } }, mine: ReadonlySet<string>, rulesOf?: (id: string) => RuleSet): void {
+  if (mine.size === 0) return;
+  const held = db.heldPlatforms();
+  const platforms = new Set(held.platforms);
+  for (const id of held.rules) {
+    let p: string | undefined = id.startsWith('tmall-') ? 'taobao' : id.startsWith('douyin-') ? 'douyin' : undefined;
+    if (p === undefined && rulesOf) {
+      try {
+        p = rulesOf(id).platform;
+      } catch {
+        p = undefined;
+      }
+    }
+    if (p === undefined) return;
+    platforms.add(p === 'tmall-global' ? 'taobao' : p);
+  }
+  if (platforms.size === 0) return;
+  for (const p of mine) if (platforms.has(p)) return;
+  const word = (p: string, lang: 'zh' | 'en') => PLATFORM_WORD[p]?.[lang] ?? p;
+  const list = (set: Iterable<string>, lang: 'zh' | 'en') => [...set].sort().map((p) => word(p, lang)).join(lang === 'zh' ? '、' : ', ');
+  throw new UsageError(
+    msg(
+      `状态数据库 ${db.path} 记录的是 ${list(platforms, 'zh')} 的订单, 本次报表是 ${list(mine, 'zh')} 的, 该数据库从未记录过这个平台: 如果 --state、STOREOPS_STATE 或配置里的 state 指向了另一个店铺的数据库 (crontab 开头的 STOREOPS_STATE 对每一行都有效, 并且优先于各店铺文件夹里配置的 state), 这个店铺的红包和所见记录会记进那个店铺的台账; 未记录任何内容, 也未写输出`,
+      `the state database ${db.path} holds orders of ${list(platforms, 'en')}, and this run's exports are of ${list(mine, 'en')}, a platform it has never held: if --state, STOREOPS_STATE or the config's state names another shop's database (a STOREOPS_STATE line at the top of a crontab holds for every line, and wins over each shop folder's config state), this shop's vouchers and sightings would be recorded in that shop's ledger; nothing was recorded and no output written`,
+    ),
+    msg(
+      '每个店铺用自己的状态数据库: 在该店铺那一行写 --state 文件 (或去掉 crontab 开头的 STOREOPS_STATE, 让各文件夹的配置决定); 若这个店铺确实要与其他平台的店铺共用这个数据库, 加一次 --new-shop 运行, 以后不用再加。',
+      "give each shop its own state database: --state FILE on that shop's line (or remove the STOREOPS_STATE line at the top of the crontab and let each folder's config decide); if this shop is to share this database with the other platform's shop on purpose, run once with --new-shop, and later runs need no flag.",
     ),
   );
 }

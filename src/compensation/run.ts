@@ -2161,7 +2161,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   const nothing = () => undefined;
   const { status: recorded, changes, covers, provisionalRecorded, provisionalChanged, finish: finishRecording, note, published, release, tag } = kept
-    ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])), newShop: req.newShop }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted, lateMet, lateHad, !linesSeen)
+    ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])), newShop: req.newShop, platforms: platformsRead }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted, lateMet, lateHad, !linesSeen)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), provisionalRecorded: new Set<string>(), provisionalChanged: new Set<string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
   const built = kept?.keys.map((voucherKey, i) => ({ voucherKey, toIssue: kept.toIssue[i]!, amount: kept.amount[i]! }));

@@ -527,6 +527,8 @@ export interface StateDb {
    * orders (店铺Id or 店铺名称 as recorded), and the 店铺Id/店铺名称 pairs runs linked (shop_names).
    */
   heldShops(): { texts: Set<string>; pairs: [string, string][] };
+  /** The platforms of the sightings and late orders this database holds, and the rule set ids of its vouchers. */
+  heldPlatforms(): { platforms: Set<string>; rules: Set<string> };
   /**
    * Move these items held for `from` (a robot no longer configured: its URL was replaced) to be held
    * for each of `to`, keeping when they were first held; one transaction.
@@ -3783,6 +3785,12 @@ class SqliteState implements StateDb {
     );
   }
 
+  heldPlatforms(): { platforms: Set<string>; rules: Set<string> } {
+    const platforms = this.guard(() => this.db.prepare('SELECT platform FROM sightings UNION SELECT platform FROM provisional_late').pluck().all() as string[]);
+    const rules = this.guard(() => this.db.prepare('SELECT DISTINCT rules FROM vouchers').pluck().all() as string[]);
+    return { platforms: new Set(platforms), rules: new Set(rules) };
+  }
+
   heldShops(): { texts: Set<string>; pairs: [string, string][] } {
     const texts = this.guard(
       () =>
@@ -4031,6 +4039,7 @@ function emptyState(file: string): StateDb {
     heldTargets: () => [],
     voucherShops: () => new Map(),
     heldShops: () => ({ texts: new Set<string>(), pairs: [] }),
+    heldPlatforms: () => ({ platforms: new Set<string>(), rules: new Set<string>() }),
     adoptNotices: () => {
       throw missingError(file);
     },

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
+import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
 import { taobaoCsv } from '../orders/build.js';
 import { shipped } from '../state/record-runs.js';
 
@@ -92,4 +92,36 @@ describe("compensate --record: a shop's export against another shop's state data
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--new-shop works only with --record');
   });
+});
+
+// 抖店 and 拼多多 exports name no shop: a 抖店 shop's line run with the Tmall shop's state database (README's
+// crontab sets STOREOPS_STATE for every line, and it wins over each folder's config) is told by platform.
+describe("compensate --record: another platform's export against a shop's state database", () => {
+  const douyin = path.join(EXAMPLES, 'douyin-orders-202611.csv');
+  const tmall = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+  const rec = (db: string, file: string, tz: string, ...extra: string[]) =>
+    runCli(['compensate', file, '--record', '--state', db, '--as-of', '2026-11-20 12:00:00', '-f', 'json', '-q', ...extra], { tz });
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`a 抖店 export into the Tmall shop's database is refused; a Tmall export into the 抖店 shop's too (TZ=${tz})`, () => {
+      const dir = tmpDir();
+      const a = path.join(dir, 'tmall.db');
+      const d = path.join(dir, 'douyin.db');
+      // The README's worked example: the Tmall shop records 50.00 (…903: 5 % of 2000.00, capped at 50.00).
+      const first = rec(a, tmall, tz);
+      expect(first.code).toBe(0);
+      expect((JSON.parse(first.stdout) as Record<string, unknown>[]).filter((v) => v.recorded === 'new').map((v) => v.toIssue)).toEqual(['50.00']);
+      const wrong = rec(a, douyin, tz);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stdout).toBe('');
+      expect(wrong.stderr).toContain(`the state database ${a} holds orders of Taobao/Tmall, and this run's exports are of Douyin (抖店), a platform it has never held`);
+      // The 抖店 shop's own database: its late order 6900000000000000701, unshipped at 11-20 12:00, is sighted.
+      expect(rec(d, douyin, tz).code).toBe(0);
+      const back = rec(d, tmall, tz, '--lang', 'zh');
+      expect(back.code).toBe(2);
+      expect(back.stderr).toContain(`状态数据库 ${d} 记录的是 抖店 的订单, 本次报表是 淘宝/天猫 的, 该数据库从未记录过这个平台`);
+      // Shared on purpose: --new-shop once, then no flag.
+      expect(rec(a, douyin, tz, '--new-shop').code).toBe(0);
+      expect(rec(a, douyin, tz).code).toBe(0);
+    });
+  }
 });

@@ -190,6 +190,17 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions, base?: BaseR
     for (const l of own.lines) if (l.shippedAt > opts.asOf) due = Math.min(due, l.promisedShipAt);
     return judgeOne({ ...o, ownPromise: { promisedShipAt: due, shippedAt: null } }, rules, opts.pickupAt ? { ...opts, pickupAt: undefined } : opts);
   }
+  // The same for a line marked shipped by --as-of whose own parcel was picked up only after it (rev47): the
+  // pickup is the shipment (RULES 1.1) and a scan after --as-of was not made yet then, so that line was
+  // unshipped then and the order due at its promise too. 小林's L1 (48 h) marked 11-24 09:00, picked up 11-26
+  // 10:00, beside L2 unshipped (not due till 11-30), as of 11-25 12:00: 74 h overdue, 缺货 1 % × 265.00 = 3.00
+  // provisional; it was no row (due at L2's promise, and dearestBeside skipped L1 as shipped after --as-of).
+  if (own?.lines !== undefined && own.shippedAt === null && o.status !== 'unpaid' && o.paidAt !== null) {
+    const later = pickedUpAfter(o, opts);
+    if (later !== undefined) {
+      return judgeOne({ ...o, ownPromise: { promisedShipAt: Math.min(own.promisedShipAt, later), shippedAt: null } }, rules, { ...opts, pickupAt: undefined });
+    }
+  }
   if (own?.lines === undefined || own.shippedAt === null || o.status === 'unpaid' || o.status === 'partially_shipped' || o.paidAt === null) return judgeOne(o, rules, opts);
   return judgeByLines(o, own.lines, rules, opts, base ?? rules.base);
 }
@@ -205,6 +216,22 @@ function pickedUpBy(o: Order, opts: JudgeOptions): boolean {
     const found = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), trackingNo: l.trackingNo }, 'tracking');
     return found !== undefined && found.at <= opts.asOf;
   });
+}
+
+/**
+ * The earliest promise of the sub-orders marked shipped by --as-of whose own parcel's scan (by the line's
+ * waybill) is after it: unshipped as of then (judge()). Undefined when there is none (or no scans).
+ */
+function pickedUpAfter(o: Order, opts: JudgeOptions): number | undefined {
+  const pick = opts.pickupAt;
+  if (!pick || !o.subOrders || o.subOrders.length < 2) return undefined;
+  let due: number | undefined;
+  for (const l of o.subOrders) {
+    if (l.shippedAt === null || l.shippedAt > opts.asOf || l.promisedShipAt === null || !l.trackingNo) continue;
+    const found = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), trackingNo: l.trackingNo }, 'tracking');
+    if (found !== undefined && found.at > opts.asOf) due = Math.min(due ?? Infinity, l.promisedShipAt);
+  }
+  return due;
 }
 
 /**

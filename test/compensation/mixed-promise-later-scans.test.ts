@@ -111,3 +111,28 @@ describe('抖店 L1 picked up before --as-of, marked shipped after it, beside L2
     });
   }
 });
+
+// rev47 (review of 6f71c2e2): L1 marked shipped (发货时间 11-24 09:00) before --as-of, but its parcel picked up only
+// 11-26 10:00, after it; L2 unshipped and not due (11-30). The carrier's pickup is the shipment (RULES 1.1) and "a scan
+// after --as-of was not made yet then" (docs/rules.md §1.1): as of 11-25 12:00 neither line had shipped, so the order
+// was due at the earliest promise of its unshipped lines, L1's 11-22 10:00, and 74 h overdue then (> 48 h: 缺货 1 % ×
+// 265.00 = 2.65 → 3.00, min 2), provisional — as with L2 shipped before --as-of too (the judgeByLines view: 3.00, 74 h).
+// Before: no row at all ("1 paid, 0 late"): the order was due at L2's promise (not yet), and L1 was left out as
+// shipped after --as-of. Without --shipments L1 is 47 h late by its 发货时间 (0.00 late, provisional, 47 h).
+describe('抖店 L1 marked shipped before --as-of, picked up after it, beside L2 unshipped (rev47)', () => {
+  it('3.00 out_of_stock, provisional, 74 h (was no row)', () => {
+    const dir = tmpDir();
+    const scans = path.join(dir, 'scans.csv');
+    fs.writeFileSync(scans, `快递单号,揽收时间\n${tn(L1)},2026-11-26 10:00:00\n`);
+    for (const [k, rows] of [[row(L1, '2026-11-24 09:00:00'), row(L2, '')], [row(L2, ''), row(L1, '2026-11-24 09:00:00')]].entries()) {
+      const f = file(dir, `${k}.csv`, rows);
+      for (const tz of TZS) {
+        const r = runCli(['compensate', f, '--as-of', AS_OF, '--shipments', scans, '-f', 'json', '--lang', 'en'], { tz });
+        expect(r.code, `${k} ${tz}: ${r.stderr}`).toBe(0);
+        expect(got(r.stdout), `${k} ${tz}`).toEqual([[[ID], ['out_of_stock'], '265.00', '3.00', 'provisional', 74]]);
+        const plain = runCli(['compensate', f, '--as-of', AS_OF, '-f', 'json', '--lang', 'en'], { tz });
+        expect(got(plain.stdout), `${k} ${tz} without scans`).toEqual([[[ID], ['late'], '265.00', '0.00', 'provisional', 47]]);
+      }
+    }
+  });
+});

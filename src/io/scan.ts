@@ -367,7 +367,7 @@ export class RecordScanner {
           }
           e++;
         }
-        if (gb && high > 0x80 && scanGb18030(b, p, e, undefined) !== -1) return -1;
+        if (gb && high > 0x80 && scanGb18030(b, p, e, this.words, off) !== -1) return -1;
         this.runAt[cells0] = p;
         this.runLen[cells0] = e - p + 1;
         this.runLeft[cells0] = left;
@@ -388,7 +388,7 @@ export class RecordScanner {
         if (e !== last) return -1;
         e = stop;
       }
-      if (gb && high > 0x80 && scanGb18030(b, p, e, undefined) !== -1) return -1;
+      if (gb && high > 0x80 && scanGb18030(b, p, e, this.words, off) !== -1) return -1;
       // A CR just before the LF ends the line, not the cell.
       const cellEnd = e === stop && last < stop ? last : e;
       // The cell is b[p, cellEnd) = t[p + d, cellEnd + d). Its text is needed when wanted (and
@@ -985,13 +985,14 @@ const CUT = -2;
  * whole and good; CUT - offset when the last one is cut off by `e` and could still be whole.
  * `words`: wordsOf(b).
  */
-function scanGb18030(b: Uint8Array, s: number, e: number, words: Uint32Array | undefined): number {
+function scanGb18030(b: Uint8Array, s: number, e: number, words: Uint32Array | undefined, offset?: number): number {
   let i = s;
   // Most bytes of an export are ASCII: they are passed over four at a time where the bytes line up
   // with a 32-bit word of the underlying memory (a word with no high bit set holds four ASCII bytes).
-  // The offset is read only then: byteOffset is a getter, which fastRecord's optimised code (a
-  // cell at a time, words undefined) called through the generic property load (thirtieth round).
-  const off = words === undefined ? 0 : b.byteOffset;
+  // The offset is read only then, and not at all when the caller knows it (`offset`: fastRecord,
+  // which scan() hands b.byteOffset once a call): byteOffset is a getter, which fastRecord's
+  // optimised code called through the generic property load (thirtieth round).
+  const off = words === undefined ? 0 : offset === undefined ? b.byteOffset : offset;
   while (i < e) {
     const c = b[i]!;
     if (c <= 0x80) {

@@ -53,6 +53,8 @@ interface Pair {
   /** The first few distinct order ids, and whether any other id was seen. */
   ids: string[];
   more: boolean;
+  /** Rows of one file, each an exact copy of the row first read (every cell alike): used once, nothing to ask. */
+  exact: boolean;
 }
 
 export class DuplicateLog {
@@ -70,12 +72,12 @@ export class DuplicateLog {
    * The row at `dropped`:`line` repeats an order (or, with `lineId`, an order line) already taken
    * from `kept`:`keptLine` (0 = unknown).
    */
-  async add(id: string, lineId: string | undefined, dropped: number, line: number, kept: number | undefined, keptLine: number): Promise<void> {
+  async add(id: string, lineId: string | undefined, dropped: number, line: number, kept: number | undefined, keptLine: number, exact = false): Promise<void> {
     this.count++;
-    const key = `${kept ?? '?'}>${dropped}>${lineId === undefined ? 'o' : 'l'}`;
+    const key = `${kept ?? '?'}>${dropped}>${lineId === undefined ? 'o' : 'l'}${exact ? '=' : ''}`;
     let p = this.pairs.get(key);
     if (!p) {
-      p = { kept: kept ?? -1, dropped, count: 0, lines: lineId !== undefined, ids: [], more: false };
+      p = { kept: kept ?? -1, dropped, count: 0, lines: lineId !== undefined, ids: [], more: false, exact };
       this.pairs.set(key, p);
     }
     p.count++;
@@ -127,6 +129,22 @@ export class DuplicateLog {
       : msg(
           `${kept} 与 ${dropped} 有 ${count} 个相同${kind.zh} (${ids.zh}); 采用较新的 ${kept} 中的版本 (${this.when(p.kept)}; 另一个: ${this.when(p.dropped)})`,
           `${kept} and ${dropped} share ${plural(count, kind.en)} (${ids.en}); the versions in the newer ${kept} are used (${this.when(p.kept)}; the other: ${this.when(p.dropped)})`,
+        );
+  }
+
+  /**
+   * Rows of one file that are exact copies of a row read before it (the seller centre's export
+   * repeating a row, two downloads pasted together): they say the same thing, each used once.
+   */
+  private exactMessage(p: Pair, ids: string, dropped: string): Msg {
+    return p.lines
+      ? msg(
+          `${dropped}: ${p.count} 行与文件中前面的一行完全相同 (订单 ${ids}), 每个子订单只计一次`,
+          `${dropped}: ${p.count === 1 ? '1 row is an exact copy' : `${p.count} rows are exact copies`} of a row read before it in the file (orders ${ids}); each order line counted once`,
+        )
+      : msg(
+          `${dropped}: ${p.count} 行与文件中前面的一行完全相同 (${ids}), 每个订单只计一次`,
+          `${dropped}: ${p.count === 1 ? '1 row is an exact copy' : `${p.count} rows are exact copies`} of a row read before it in the file (${ids}); each order counted once`,
         );
   }
 
@@ -215,12 +233,15 @@ export class DuplicateLog {
       if ((c.quiet || summed) && this.ordinary(p)) continue;
       const ids = p.ids.join(', ') + (p.more ? ', …' : '');
       const dropped = this.names[p.dropped]!;
-      const line = p.lines ? this.linesMessage(p, ids, dropped) : this.ordersMessage(p, ids, dropped);
+      // An exact copy is a note as the ordinary overlap is: -q hides it, and nothing needs a person.
+      if (p.exact && c.quiet) continue;
+      const line = p.exact ? this.exactMessage(p, ids, dropped) : p.lines ? this.linesMessage(p, ids, dropped) : this.ordersMessage(p, ids, dropped);
       this.tell(noteLine(line));
     }
     // A file that holds an order twice was put together by hand: which row is current is not
     // known, so the run needs a person (exit 1).
-    if ([...this.pairs.values()].some((p) => p.kept === p.dropped)) c.attention();
+    // Rows that are exact copies of an earlier row say the same thing: no question, no exit 1.
+    if ([...this.pairs.values()].some((p) => p.kept === p.dropped && !p.exact)) c.attention();
     // The summary line names --duplicates itself when it is all there is to say.
     if (this.count > 0 && !c.duplicates && !c.quiet && !(summed && plain.length === this.pairs.size)) {
       c.io.stderr.write(say(msg('storeops: 用 --duplicates <文件> 列出全部重复订单', 'storeops: use --duplicates <file> to list every duplicate'), c.lang) + '\n');

@@ -24,7 +24,7 @@ import { PERSONAL_COLUMNS, fieldsNotInEra } from './layouts.js';
 import { PII_FIELDS, type PiiKind, maskAddress, maskName, maskPhone, maskValue } from './mask.js';
 import { isWaybillColumn, scrubFreeText, shownNick } from '../io/pii.js';
 import { enrichLine, enrichOrder, foldLines, shownShipped } from './merge.js';
-import { type HeldRow, type ParsedRow, type RowProblem, heldRow, isProblem, makeRowParser } from './parse.js';
+import { type HeldRow, type ParsedRow, type RowParser, type RowProblem, heldRow, isProblem, makeRowParser } from './parse.js';
 import { ZeroedColumn } from '../io/cells.js';
 import type { Order, OrderStatus, Platform } from './types.js';
 import { dataStdin } from '../io/stdin.js';
@@ -94,6 +94,8 @@ export interface ReadOptions {
 
 interface OpenFile {
   name: string;
+  /** The path it was opened from ('-': stdin, which cannot be read again: settleRepeats). */
+  path: string;
   stats: FileStats;
   batches: AsyncGenerator<RawRecord[]>;
   /** Decode only the columns the row parser reads (src/io/table.ts). */
@@ -104,6 +106,43 @@ interface OpenFile {
   bytesRead: () => number;
   /** The file's last byte once read (csv in UTF-8 or GB18030 only; undefined otherwise): a line break or not. */
   lastByte: () => number | undefined;
+}
+
+/** A row repeating an order (or line) read before from the same file, waiting for settleRepeats. */
+interface Repeat {
+  line: number;
+  /** Where the order was first seen (SeenIds: line × files + file, or the file alone). */
+  prev: number;
+  orderId: string;
+  lineId: string | undefined;
+  buyer: string;
+  paidAt: number;
+}
+
+/**
+ * Two 32-bit hashes of a row's cells (FNV-1a and a multiply-xor of another seed), empty cells at
+ * its end left out, as one number of 53 bits: two rows that differ hash alike once in ~10^16.
+ * Only the repeats of a file and the first rows of their orders are hashed (settleRepeats).
+ */
+export function rowHash(cells: readonly string[]): number {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === '') end--;
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < end; i++) {
+    const c = cells[i]!;
+    for (let j = 0; j < c.length; j++) {
+      const x = c.charCodeAt(j);
+      a = Math.imul(a ^ x, 0x01000193);
+      b = Math.imul(b ^ x, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    // A cell's end: ['ab', 'c'] and ['a', 'bc'] differ.
+    a = Math.imul(a ^ 0x10ffff, 0x01000193);
+    b = Math.imul(b ^ 0x10ffff, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return (a >>> 0) * 0x200000 + (b >>> 11);
 }
 
 /** The last row of a file cut off in it, with its ids when read in full (RowParser.cutIds). */
@@ -242,6 +281,8 @@ export class OrderSet {
     // A row naming a buyer is an order with a broken id (rejected, reported), never a total row.
     const namedColumns = [d.map.index.get('buyer') ?? -1];
     let pendingSummary: number[] = [];
+    // Rows repeating an order (or line) read before from this same file: told exact copies or not once the file is read (settleRepeats).
+    const repeats: Repeat[] = [];
     // compensate: the paid times of the first and last rows read in full (settleCuts), seen once a
     // batch (seenBatch) and in duplicateRow; the rejected rows' ids are kept by rejectRecord and
     // rejectParsed. Nothing of it in the per-row path: its optimised code stays as small.
@@ -265,7 +306,7 @@ export class OrderSet {
         }
         prev = group.prev;
       }
-      if (prev !== undefined) return this.duplicateRow(f, line, r, prev, dedupeByLine);
+      if (prev !== undefined) return this.duplicateRow(f, line, r, prev, dedupeByLine, repeats);
       stats.accepted++;
       if (r.timeSlack) stats.coarseTimes++;
       const when = r.paidAt ?? r.createdAt;
@@ -372,6 +413,7 @@ export class OrderSet {
     } finally {
       progress.done();
     }
+    if (repeats.length) await this.settleRepeats(f, repeats, parser, dedupeByLine);
     this.fileRead(f, pendingSummary, records, finalRec);
   }
 
@@ -629,28 +671,96 @@ export class OrderSet {
     if (r.held) this.opts.held?.(r.held);
   }
 
-  /** A row whose order (or order line) was read before: logged, and held when both are in one file. */
-  private async duplicateRow(f: OpenFile, line: number, r: ParsedRow, prev: number, dedupeByLine: boolean): Promise<void> {
+  /**
+   * A row whose order (or order line) was read before: logged, and held when both are in one file
+   * and the rows differ. A repeat in the same file waits in `repeats` until the file is read
+   * (settleRepeats), which tells an exact copy (used once, a note) from a row that differs (held).
+   */
+  private async duplicateRow(f: OpenFile, line: number, r: ParsedRow, prev: number, dedupeByLine: boolean, repeats: Repeat[]): Promise<void> {
     const n = this.files.length;
     f.stats.duplicates++;
     const known = prev !== UNKNOWN_AT;
     // By line id, the order line is the unit: its order's id is what the operator looks up.
     const lineId = dedupeByLine && r.lineId ? r.lineId : undefined;
-    await this.dups.add(r.orderId, lineId, f.idx, line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
     const ev = this.evidence[f.idx];
     if (ev && r.paidAt !== null) seenAt(ev, line, r.paidAt);
+    if (known && prev % n === f.idx) {
+      repeats.push({ line, prev, orderId: r.orderId, lineId, buyer: r.buyer ?? '', paidAt: r.paidAt ?? NaN });
+      return;
+    }
+    await this.dups.add(r.orderId, lineId, f.idx, line, known ? prev % n : undefined, known ? Math.floor(prev / n) : 0);
     if (known && prev % n !== f.idx && this.cuts.some((c) => c.file.idx === prev % n)) {
       const key = `${prev % n}>${f.idx}`;
       let c = this.cutRepeats.get(key);
       if (!c) this.cutRepeats.set(key, (c = { ids: new SeenIds(1, false), distinct: 0 }));
       if (c.ids.getOrAdd(lineId ?? r.orderId, 0, 0) === undefined) c.distinct++;
     }
-    // Two rows of one order in one file: the first is used, but nothing says it is the current
-    // version (across files the newer file's is). The order's own voucher waits for the file to
-    // be fixed, and so does the buyer's window at the repeated row's paid time (when it has both).
-    if (known && prev % n === f.idx) {
-      this.opts.held?.({ file: f.name, line, buyer: r.buyer ?? '', paidAt: r.paidAt ?? NaN, orderId: r.orderId, repeated: true });
+  }
+
+  /**
+   * The repeats of one file (duplicateRow), once it is read: each compared with the row first read
+   * for its order (or line) by reading the file again, only when it has such repeats (the 1M-row
+   * path neither hashes nor keeps any row's text). Two rows are alike when every cell is: the cells
+   * as the reader decodes them (quotes, encoding, an xlsx cell's value), compared as text, so a
+   * space or an `="…"` wrapper one row has and the other lacks is a difference; empty cells at the
+   * end of a row are no cells (a trailing comma). Alike, the repeat is used once (logged, a note);
+   * differing, which row is current is unknown: held (the order's own voucher and the repeated
+   * row's window wait) and logged as before, exit 1. Stdin cannot be read again: held as before.
+   */
+  private async settleRepeats(f: OpenFile, repeats: Repeat[], parser: RowParser, dedupeByLine: boolean): Promise<void> {
+    const exact = f.path === '-' ? undefined : await this.repeatsAlike(f, repeats, parser, dedupeByLine);
+    const n = this.files.length;
+    for (let k = 0; k < repeats.length; k++) {
+      const r = repeats[k]!;
+      const alike = exact?.[k] === true;
+      await this.dups.add(r.orderId, r.lineId, f.idx, r.line, r.prev % n, Math.floor(r.prev / n), alike);
+      // Two rows of one order in one file that differ: the first is used, but nothing says it is the
+      // current version (across files the newer file's is). The order's own voucher waits for the file
+      // to be fixed, and so does the buyer's window at the repeated row's paid time (when it has both).
+      if (!alike) this.opts.held?.({ file: f.name, line: r.line, buyer: r.buyer, paidAt: r.paidAt, orderId: r.orderId, repeated: true });
     }
+  }
+
+  /** For each repeat, whether it is an exact copy of the first row of its order (or line) in the file, read again. */
+  private async repeatsAlike(f: OpenFile, repeats: Repeat[], parser: RowParser, dedupeByLine: boolean): Promise<boolean[] | undefined> {
+    // Each repeated key's first row's hash (NaN until read), and the repeat rows' lines.
+    const first = new Map<string, number>();
+    const at = new Map<number, number>();
+    for (let k = 0; k < repeats.length; k++) {
+      const r = repeats[k]!;
+      first.set(r.lineId ?? r.orderId, NaN);
+      at.set(r.line, k);
+    }
+    const alike: boolean[] = [];
+    let t: Awaited<ReturnType<typeof openTable>>;
+    try {
+      t = await openTable(f.path, dataStdin(this.ctx), this.ctx.encoding, isOrderHeader);
+    } catch {
+      return undefined;
+    }
+    try {
+      for await (const recs of t.batches) {
+        for (const rec of recs) {
+          if (rec.problem) continue;
+          const k = at.get(rec.line);
+          if (k === undefined) {
+            // The first row read well of a repeated key is the one used (rows rejected never were).
+            const r = parser.parse(rec.cells, rec.line);
+            if (isProblem(r)) continue;
+            const key = dedupeByLine && r.lineId ? r.lineId : r.orderId;
+            const h = first.get(key);
+            if (h !== undefined && Number.isNaN(h)) first.set(key, rowHash(rec.cells));
+            continue;
+          }
+          const rep = repeats[k]!;
+          const h = first.get(rep.lineId ?? rep.orderId);
+          alike[k] = h !== undefined && !Number.isNaN(h) && h === rowHash(rec.cells);
+        }
+      }
+    } finally {
+      await t.close();
+    }
+    return alike;
   }
 
   /** The lines of each order of one line-grain file (adjacent in every export we know), with whether a fold keeps them. */
@@ -1103,6 +1213,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
     if (title) ctx.info(title);
     opened.push({
       name: t.sniffed.name,
+      path: file,
       idx: i++,
       batches: t.batches,
       project: t.project,

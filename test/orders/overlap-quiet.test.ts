@@ -44,15 +44,24 @@ describe('overlapping hourly downloads under -q', () => {
     const tie = runCli(['compensate', a, b, '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'en', '-q']);
     expect(tie.stderr).toContain(`${b} and ${a} share 9 orders`);
     expect(tie.stderr).toContain('the later argument, are used');
-    // One file, an order row repeated (the example's line 2 again at the end): exit 1, said.
+    // One file, an order row repeated (the example's line 2 again at the end) with a cell that
+    // differs (总金额 "200.00 ", a space more): exit 1, said.
     const twice = path.join(dir, 'twice.csv');
     const text = src.toString('latin1');
     const lines = text.split('\r\n').length > 2 ? text.split('\r\n') : text.split('\n');
     const nl = text.includes('\r\n') ? '\r\n' : '\n';
-    fs.writeFileSync(twice, Buffer.from(lines.filter((l) => l !== '').concat(lines[1]!).join(nl) + nl, 'latin1'));
+    const changed = lines[1]!.replace(',190.00,10.00,0,200.00,', ',190.00,10.00,0,200.00 ,');
+    expect(changed).not.toBe(lines[1]);
+    fs.writeFileSync(twice, Buffer.from(lines.filter((l) => l !== '').concat(changed).join(nl) + nl, 'latin1'));
     const r = runCli(['compensate', twice, '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'en', '-q']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${twice}: 1 row repeats an order already read from the file`);
+    // The row copied exactly: a note, which -q hides, and exit 0.
+    fs.writeFileSync(twice, Buffer.from(lines.filter((l) => l !== '').concat(lines[1]!).join(nl) + nl, 'latin1'));
+    const same = runCli(['compensate', twice, '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'en', '-q']);
+    expect(same.code).toBe(0);
+    expect(same.stderr).not.toContain('exact copy');
+    expect(same.stderr).not.toContain('repeats an order');
   });
 
   // rev34: a download named with its export time (11-20 10:00) and a copy whose name holds none, its

@@ -121,12 +121,14 @@ describe('compensate with overlapping downloads', () => {
 });
 
 describe('the duplicate report', () => {
-  // 60 orders in both files and 3 twice within the newer one: two summary lines, not 63.
+  // 60 orders in both files and 3 twice within the newer one: two summary lines, not 63. The 3
+  // repeats differ from their first rows (shipped an hour later): an exact copy is only a note.
   const dir = tmpDir();
   const ids = Array.from({ length: 60 }, (_, i) => String(3515313147329357000n + BigInt(i)));
   const rows = ids.map((id) => order(id, { 订单状态: '交易成功', 发货时间: '2026-11-11 09:00:00' }));
+  const later = ids.slice(0, 3).map((id) => order(id, { 订单状态: '交易成功', 发货时间: '2026-11-11 10:00:00' }));
   const a = write(dir, 'ExportOrderList202611201200.csv', taobaoCsv(rows));
-  const b = write(dir, 'ExportOrderList202611211200.csv', taobaoCsv([...rows, ...rows.slice(0, 3)]));
+  const b = write(dir, 'ExportOrderList202611211200.csv', taobaoCsv([...rows, ...later]));
 
   it('one line per pair of files with the count and the first ids; --duplicates lists every one', () => {
     const out = path.join(dir, 'dups.csv');
@@ -161,7 +163,8 @@ describe('one order three times in one file', () => {
   it('two repeated rows, one order: its id shown once, no "…"', () => {
     const dir = tmpDir();
     const id = '3515313147329500001';
-    const rows = [order(id, { 订单状态: '交易成功' }), order(id, { 订单状态: '交易成功' }), order(id, { 订单状态: '交易成功' }), order('3515313147329500002', { 订单状态: '交易成功' })];
+    // The second and third rows differ from the first (another 发货时间): not exact copies.
+    const rows = [order(id, { 订单状态: '交易成功' }), order(id, { 订单状态: '交易成功', 发货时间: '2026-11-11 10:00:00' }), order(id, { 订单状态: '交易成功', 发货时间: '2026-11-11 11:00:00' }), order('3515313147329500002', { 订单状态: '交易成功' })];
     const f = write(dir, 'ExportOrderList202611201200.csv', taobaoCsv(rows));
     const r = cli(['orders', 'inspect', f, '-f', 'json']);
     // A file holding an order twice was put together by hand: which row is current is not known (exit 1).

@@ -12,6 +12,7 @@ export type CellType =
   | 'hours' // number of hours, one decimal
   | 'int'
   | 'number'
+  | 'percent' // a text `30%` (`2.5%`) in csv/tsv/table/JSON; in xlsx the number 0.3 shown as a percentage
   | 'list' // string[]; `;` in a cell, array in JSON
   | 'bool';
 

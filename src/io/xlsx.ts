@@ -212,6 +212,13 @@ export function xlsxCell(col: Column, v: unknown, c: CellContext): XlsxCell {
       const n = Number(t);
       return Number.isFinite(n) && t.trim() !== '' ? { value: n, shown: t } : { value: t, shown: t };
     }
+    case 'percent': {
+      // `30%` is the number 0.3 with a percent format of as many places as the text has (`2.5%`:
+      // 0.0%), so a spreadsheet computes with it; as text it was Excel's "number stored as text".
+      const m = /^(-?\d+(?:\.(\d+))?)%$/.exec(t.trim());
+      if (!m) return { value: t, shown: t };
+      return { value: Number(m[1]) / 100, shown: t, numFmt: m[2] ? `0.${'0'.repeat(m[2].length)}%` : '0%' };
+    }
     case 'time': {
       if (typeof v === 'number') {
         const sec = Math.floor(v / 1000) * 1000;
@@ -712,8 +719,9 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
         if (Array.isArray(items) && cell.shown.split('\n').length < items.length) packed[i] = Math.max(packed[i]!, textWidth(cell.shown));
         else if (Array.isArray(items) && items.length > 1) listLine[i] = Math.max(listLine[i]!, textWidth(cell.shown.split('\n').join('; ')));
         if (!multiLine[i] && cell.shown.includes('\n')) multiLine[i] = true;
-        // Dates spool as {d: ms} (JSON would turn them into strings), with their own format as f.
-        out.push(cell.value instanceof Date ? { d: cell.value.getTime(), ...(cell.numFmt ? { f: cell.numFmt } : {}) } : cell.value);
+        // Dates spool as {d: ms} (JSON would turn them into strings), with their own format as f;
+        // a number with a format of its own (a percentage) as {n, f}.
+        out.push(cell.value instanceof Date ? { d: cell.value.getTime(), ...(cell.numFmt ? { f: cell.numFmt } : {}) } : typeof cell.value === 'number' && cell.numFmt ? { n: cell.value, f: cell.numFmt } : cell.value);
       }
       const line = JSON.stringify(out) + '\n';
       pending.push(line);
@@ -821,7 +829,7 @@ export async function tableXlsx(columns: readonly Column[], c: CellContext, open
       }
       onSheet++;
       const spooled = JSON.parse(line) as unknown[];
-      const cells = spooled.map((v, i) => (v && typeof v === 'object' ? new Date((v as { d: number }).d) : repack[i] && typeof v === 'string' ? packLines(v.split('\n'), sized[i]!.width) : v));
+      const cells = spooled.map((v, i) => (v && typeof v === 'object' ? ('n' in v ? (v as { n: number }).n : new Date((v as { d: number }).d)) : repack[i] && typeof v === 'string' ? packLines(v.split('\n'), sized[i]!.width) : v));
       // A text of several lines goes in as an inline string (exceljs writes t="inlineStr" for rich
       // text): as t="str", a formula's result, LibreOffice showed it with its line breaks dropped
       // (`logistics⏎service` printed "logisticsservice"; user5). One-line text is written as before.

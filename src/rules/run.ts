@@ -78,8 +78,9 @@ const TIER_COLUMNS: Column[] = [
   { key: 'window', zh: '承诺发货时限', en: 'window', brief: true },
   { key: 'hoursLate', zh: '延迟时长', en: 'hoursLate', brief: true },
   { key: 'presale', zh: '预售', en: 'presale' },
-  // A percentage (30%): a spreadsheet reads it as one.
-  { key: 'rate', zh: '比例', en: 'rate', brief: true, own: true },
+  // A percentage (30%): a spreadsheet reads it as one; in xlsx the number 0.3 in a percent format
+  // (it was the text "30%", Excel's "number stored as text", left out of a product; desk54).
+  { key: 'rate', zh: '比例', en: 'rate', type: 'percent', brief: true, own: true },
   { key: 'min', zh: '每单最低', en: 'min', type: 'money', brief: true },
   { key: 'max', zh: '每单最高', en: 'max', type: 'money', brief: true },
 ];

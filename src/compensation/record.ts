@@ -249,7 +249,7 @@ export async function recordVouchers(
   rulesOf?: (id: string) => RuleSet,
   shops?: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][]; newShop?: boolean; platforms?: ReadonlySet<string> },
   notLate?: ReadonlySet<string>,
-  sightings?: readonly Sighting[],
+  sightings?: Iterable<Sighting> & { readonly length: number },
   shippedSighted?: ReadonlyArray<{ orderId: string; platform: string; lineId?: string }>,
   lateMet?: ReadonlyArray<{ orderId: string; platform: string }>,
   lateHad?: boolean,

@@ -41,6 +41,7 @@ import { RECORD_HEAP_GROWTH, collectYoung, limitHeapGrowth } from '../memory.js'
 import { type PromiseOrder, promiseVouchers } from './promise.js';
 import { type Reconciled, reconcile } from './reconcile.js';
 import type { AmountChange, PaidOrder, ProvisionalLate, Sighting, StateDb } from '../state/ledger.js';
+import { SightingList } from './sightlist.js';
 import { toRequest } from './request.js';
 import { maskNamesIn, scrubPii, shownNick } from '../io/pii.js';
 import { atRiskRow, orderRows, promiseOrderRow, promiseRow, voucherRow } from './rows.js';
@@ -1882,23 +1883,17 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   metSighted.clear();
   // Each sighting at its file's own time as far as the file shows it, at most --as-of; none when that
   // is not after the order's deadline (the export may have been made before it: nothing is proved).
-  let sightedNow: Sighting[] | undefined;
+  // Held in columns (sightlist.ts) to the end of the recording, which writes them in this order.
+  let sightedNow: SightingList | undefined;
   if (seenNow) {
     if (curFile !== undefined) atFile(curFile);
-    sightedNow = [];
-    // A shop's text one string for all its sightings (each order's row gave a copy of its own).
-    const shopText = new Map<string, string>();
+    sightedNow = new SightingList();
     for (const x of seenNow) {
       const at = Math.min(ctx.asOf, exportLatest.get(x.file) ?? -Infinity);
       if (!(at > x.after)) continue;
-      const s: Sighting = { ...x.sighting, seenAt: at };
-      if (s.shop !== undefined) {
-        const had = shopText.get(s.shop);
-        if (had === undefined) shopText.set(s.shop, s.shop);
-        else s.shop = had;
-      }
-      sightedNow.push(s);
+      sightedNow.add(x.sighting, at);
     }
+    sightedNow.pack();
     // Read once: let go before the vouchers are made (issue 21: the judging closures hold the array
     // to the end of the run; at 1M rows its ~120k entries and their sightings were ~18 MB).
     seenNow.length = 0;

@@ -258,7 +258,7 @@ export interface RecordOptions {
    * is set to this sighting, or kept when it holds a later one (one row per order or line and
    * platform, never one per run). Written in the recording's transaction.
    */
-  sightings?: readonly Sighting[];
+  sightings?: Iterable<Sighting> & { readonly length: number };
   /**
    * Orders (or lines, `lineId`) with a row in `sightings` that this run found shipped (the export's
    * 发货时间: the order's, or the line's own): judged by its ship time, never by a sighting again, so

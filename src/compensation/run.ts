@@ -2159,12 +2159,11 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     ? await (await import('./record.js')).recordVouchers(ctx, eachVoucher(), promises.vouchers, req.reissue, rulesOf, { kinds: shopKinds, pairs: [...shopPairs].flatMap(([id, names]) => [...names].map((n): [string, string] => [id, n])), newShop: req.newShop, platforms: platformsRead }, new Set([...paidOnTime, ...paidExcluded]), sightedNow, shippedSighted, lateMet, lateHad, !linesSeen)
     : { status: new Map<string, string>(), changes: new Map<string, AmountChange>(), covers: new Map<string, string>(), provisionalRecorded: new Set<string>(), provisionalChanged: new Set<string>(), finish: nothing, note: nothing, published: nothing, release: nothing, tag: '' };
 
-  const built = kept?.keys.map((voucherKey, i) => ({ voucherKey, toIssue: kept.toIssue[i]!, amount: kept.amount[i]! }));
-  if (kept) {
-    kept.keys = [];
-    kept.toIssue = [];
-    kept.amount = [];
-  }
+  // A --record run: the summary reads the kept lists as they are, one voucher at a time (eachRunVoucher,
+  // below). An object a voucher made of them here (and a list of them, and of the new ones) was ~12 MB
+  // of a 1M-row run's heap made at its peak, the recording's end, and held while the rows were written
+  // (issue 21, forty-fourth round).
+  const built = kept !== undefined;
   if (built) {
     // Said in full once per (order, voucher paying it), or once per order left out by --exclude; on
     // later runs counted in one line (-v lists them again). The markers are written with the
@@ -2227,7 +2226,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     // line at all (user12: 老陈 named the order of a voucher that failed to post in 千牛, to have it
     // paid again; the run recorded nothing, exit 0, and he took it as done).
     for (const p of promises.vouchers) for (const id of p.orderIds) noteReissueKey(id, p.voucherKey);
-    const amountOf = new Map(built.map((b) => [b.voucherKey, b.amount]));
+    const amountOf = new Map(kept!.keys.map((k, i) => [k, kept!.amount[i]!]));
     const same = req.reissueIds.flatMap((id) => {
       const keys = reissueKeys.get(id);
       return keys && keys.every((k) => recorded.get(k) === 'already_recorded') ? [{ id, keys }] : [];
@@ -2262,13 +2261,22 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Newly recorded vouchers the shop must issue something for: one recorded taking over earlier
   // vouchers that had paid all of it asks nothing (it counts as recorded before, below).
   const NEWLY = new Set(['new', 'reissued', 'topped_up']);
-  const runVouchers = [...(built ?? []), ...promises.vouchers];
-  const newOnes = runVouchers.filter((v) => NEWLY.has(recorded.get(v.voucherKey) ?? '') && owedNow(v).toIssue.gt(0));
-  const newCount = newOnes.length;
+  // The run's vouchers (the windows' as kept, then the unkept promises'), each as owedNow gives it.
+  function* eachRunVoucher(): Generator<{ voucherKey: string; toIssue: Money; amount: Money }> {
+    if (kept) for (let i = 0; i < kept.keys.length; i++) yield owedNow({ voucherKey: kept.keys[i]!, toIssue: kept.toIssue[i]!, amount: kept.amount[i]! });
+    for (const p of promises.vouchers) yield owedNow(p);
+  }
+  const isNew = (v: { voucherKey: string; toIssue: Money }) => NEWLY.has(recorded.get(v.voucherKey) ?? '') && v.toIssue.gt(0);
+  let newCount = 0;
+  let zeroNew = 0;
+  for (const v of eachRunVoucher()) {
+    if (isNew(v)) newCount++;
+    else if (recorded.get(v.voucherKey) === 'new' && !v.toIssue.gt(0)) zeroNew++;
+  }
   // The summary's "newly recorded": those, and every voucher recorded 'new' with nothing to issue
   // (the buyer's cap paid by vouchers recorded before): a row the ledger did not have, counted
   // nowhere else ("0 newly recorded" was said of a run that had just written one).
-  const recordedNew = newCount + runVouchers.filter((v) => recorded.get(v.voucherKey) === 'new' && !owedNow(v).toIssue.gt(0)).length;
+  const recordedNew = newCount + zeroNew;
 
   // Stage 6, rows: counted as they are written; totals count only what the shop must still issue.
   const sums = newSums();
@@ -2407,7 +2415,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     }
     committed = true;
   };
-  const toFile = built !== undefined && ctx.output !== undefined && ctx.output !== '-';
+  const toFile = built && ctx.output !== undefined && ctx.output !== '-';
   // The -o file this run replaces may be an earlier run's list of vouchers recorded as new (the hourly
   // recipe's file, the line run twice within the hour): said once it is replaced (keepnew.ts).
   const listedNew = toFile ? await (await import('./keepnew.js')).newVouchersListed(ctx.output!) : [];
@@ -2426,7 +2434,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   // Standard output sent to a regular file (`> vouchers.csv` in a crontab) is the operator's file
   // too: the rows go to a private temporary file first, the recording is committed, then they are
   // copied out. (A pipe keeps streaming: `| head` may stop early, and then nothing is recorded.)
-  const stdoutFile = built !== undefined && !toFile && streamIsFile(ctx.stdout);
+  const stdoutFile = built && !toFile && streamIsFile(ctx.stdout);
   let staged: string | undefined;
   if (stdoutFile) {
     // The staged copy goes in the temporary folder: one that cannot be written failed with "cannot
@@ -2611,15 +2619,15 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   if (req.failOnNew && newCount > 0) {
     // The reason for exit 1 in the cron log, also under -q (which hides the summary): "exit 1, see
     // the log" found only the ship-time and difference warnings there.
-    const total = newOnes.reduce((t, v) => t.plus(owedNow(v).toIssue), ZERO).toFixed(2);
+    const newOnes = [...eachRunVoucher()].filter(isNew);
+    const total = newOnes.reduce((t, v) => t.plus(v.toIssue), ZERO).toFixed(2);
     const where = ctx.output && ctx.output !== '-' ? ctx.output : '';
     // Which rows to issue from, as the output names them: a re-issue shows `reissued` (or `topped_up`)
     // and owes only part of its amount; a voucher recorded `new` whose cap vouchers recorded before
     // paid owes 0.00. "The rows with recorded = new" pointed at no row for a re-issue (10.00 of a
     // 35.00 voucher), and at a row owing 0.00 (amount 15.00) beside the one owing 5.00.
     const states = [...new Set(newOnes.map((v) => recorded.get(v.voucherKey)!))].sort((a, b) => [...NEWLY].indexOf(a) - [...NEWLY].indexOf(b));
-    const partial = newOnes.some((v) => !owedNow(v).toIssue.eq(owedNow(v).amount));
-    const zeroNew = runVouchers.filter((v) => recorded.get(v.voucherKey) === 'new' && !owedNow(v).toIssue.gt(0)).length;
+    const partial = newOnes.some((v) => !v.toIssue.eq(v.amount));
     const plain = states.length === 1 && states[0] === 'new' && !partial && zeroNew === 0;
     const zhRows = `${where ? ` ${where} ` : '输出'}中 记录 为 ${states.map((x) => RECORDED_ZH[x] ?? x).join(' 或 ')} 的行`;
     const enRows = `${where ? ` (the rows of ${where}` : ' (the output rows'} with recorded = ${states.join(' or ')}`;

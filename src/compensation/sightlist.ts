@@ -59,19 +59,21 @@ export class SightingList implements Iterable<Sighting> {
     this.length = n + 1;
   }
 
-  /** Done adding: the order ids joined into one string (their rows' text let go). */
+  /** The order ids added since the last pack() joined onto the packed ones (their rows' text let go). */
   pack(): void {
+    const from = this.ends.length;
+    if (from === this.length) return;
     const ends = new Int32Array(this.length);
-    let at = 0;
-    for (let i = 0; i < this.length; i++) ends[i] = at += this.ids[i]!.length;
-    this.packed = this.ids.join('');
+    ends.set(this.ends);
+    let at = from === 0 ? 0 : this.ends[from - 1]!;
+    for (let i = from; i < this.length; i++) ends[i] = at += this.ids[i - from]!.length;
+    this.packed += this.ids.join('');
     this.ends = ends;
     this.ids = [];
-    this.textIndex.clear();
   }
 
   *[Symbol.iterator](): Iterator<Sighting> {
-    if (this.ids.length > 0) this.pack();
+    this.pack();
     for (let i = 0; i < this.length; i++) {
       const s: Sighting = { orderId: this.packed.slice(i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!), platform: this.texts[this.platforms[i]!]!, deadline: this.deadlines[i]!, seenAt: this.seen[i]! };
       const line = this.lines.get(i);

@@ -26,6 +26,15 @@
 // The ledger now: G first (said, --reissue all, or G re-issued alone first) keeps o03's 270.00 of D
 //   back for F, which then takes o05's 470.00 and only 30.00 of D: G owes 270.00, 1800.00, 270.00 of
 //   D spare where nothing counts it. F first: F as above, then G takes D's 470.00 left: 1530.00.
+// Traced (money57, --reissue all, not fixed): G's cover keeps D's 300.00 (o03's share in D) back for F
+//   (cover()'s keep-back, `kept`), and capCover leaves `kept` out of what G's cap counts of D, though
+//   laterTake, asked in the same capCover, works out that F takes none of D (F takes C's 500.00: o05's
+//   470.00 and, with G's take put back, o06's 30.00) and, after G's take, 30.00. So G's cap counts
+//   D's 200.00 only and G owes 270.00. Bounding what is left out for the keep-back by what the later
+//   voucher is worked out to take (kept ≤ laterTake) gives G D's 470.00 and F C's 470.00 + D's 30.00
+//   (1530.00) on paper; not tried in code: `kept` holds the keep-back for every later voucher of the
+//   call, laterTake only those of other windows and buyers, and the comments at cover()'s keep-back
+//   name seeds (1143, 3239, 40) that rest on it.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

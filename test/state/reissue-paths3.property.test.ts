@@ -382,6 +382,11 @@
 // seeds 1-150 and 1000-1299: only seed 1157 step 2 changed, one at a time 160000 -> 170000 fen (said and
 // all 160000; its reduced reissue-cap-taken-for-moved paid 1700.00 every way, 1600.00 owed): the split of a voucher's money by its own order ids ignores what it
 // took over for which order. Seed 9217 still pays 200000 fen at step 2 (OWED=1 flags it: 183000 owed).
+// money57: seed 7225 (FUZZ_S=7000, tmall-2026) reduced to two exports of four orders in
+// reissue-7225-own-money-first.test.ts (said 1100.00, Q {03,06,04} first 1000.00; 1000.00 worked by
+// hand from §1.3 and §1.7: o03's own money pays Q, o04's and o06's stays in P's day for P {00}'s cap).
+// It and seed 6485 are fixed on branch money57-fix (cover(), laterTake), not on main: test/state under
+// both zones did not finish before the round's cut-off.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1561,6 +1561,24 @@ class SqliteState implements StateDb {
         }
         return t;
       };
+      // Money nothing else can use or count goes first (docs/rules.md §1.7): an earlier voucher all of
+      // whose orders are in this one, whose money no later voucher of the call needs nor counts toward
+      // its cap, pays this voucher before the orders' parts of vouchers another cap of the call counts
+      // (capCounted). Taken by each order's part first, a moved order's money was taken from its old
+      // window, where the cap of a voucher of the call counted it, while the money nothing else could
+      // count lay unused. Only when the run shows that difference (a cap of the call counts one of
+      // them): otherwise money paid in this voucher's own window goes first, as below (reissue-paths3
+      // FUZZ_S=7000 seed 7225, tmall-2026, reduced in
+      // reissue-7225-own-money-first.test.ts: Q {03} 500.00 and P {04,06} 100.00 paid; o04 and o06 then
+      // Q's with o03, Q {03,06,04} 150.00; the new P {00} 500.00 counted none of o04's and o06's 100.00,
+      // left in P's day: said and --reissue all 1100.00, Q re-issued first 1000.00, as owed).
+      if (shares && order.some((h) => capCounted(h))) {
+        for (const held of order) {
+          if (!amount.minus(total).gt(0)) break;
+          if (outside(held) !== 0 || capCounted(held) || needsOf(held).size > 0) continue;
+          take(held, amount);
+        }
+      }
       if (shares) {
         // The money of an earlier voucher this one cannot take (not its own: taken over for orders
         // outside it) stays there for the later vouchers holding those orders: counted as kept for
@@ -2472,7 +2490,16 @@ class SqliteState implements StateDb {
         // after, took none of it (reissue-later-cap-own-window, reissue-paths3 FUZZ_S=9000 seed 9217:
         // P {30,02} re-issued first left o01's 470.00 of P {01,02} to Q {01}, whose window holds Q
         // {04,06}'s 500.00, and issued 30.00 anew: 1530.00, --reissue all 1500.00).
-        const uNeed = cw || whole ? new Decimal(u.amount) : Decimal.max(0, new Decimal(u.amount).minus(capStays(u, [])));
+        // Another buyer's `u`: what its cap would count of a group voucher holding `v`'s own orders is
+        // not left out of what it needs here: that money is `v`'s orders' and follows them into `v`
+        // (docs/rules.md §1.7, "the money follows the order … never also toward its old buyer's
+        // window"). Counted as staying in `u`'s window, `u` looked as if it needed less of `k`, `v`'s
+        // cap counted the rest of `k` (the other buyer's order's money) and `v` then took its own
+        // orders' money too (reissue-paths3 FUZZ_S=6000 seed 6485, tmall-2023, reissue-6485-follows-
+        // other-buyer.test.ts: E = Q {04,03} counted 130.00 of o02's money in C = Q {02,03} toward its
+        // cap, P {02}'s need cut by B = P {04}'s 500.00, o04's, which E takes; P {02} issued 130.00
+        // anew: said and --reissue all 1460.00, P {02} first 1330.00, as owed).
+        const uNeed = cw || whole ? new Decimal(u.amount) : Decimal.max(0, new Decimal(u.amount).minus(capStays(u, mates ? [] : [...mineV])));
         const c = cw ? cw.covered : cover(uHeldBy, uNeed, uIds, recordShares(u));
         capFor = was;
         left.clear();

@@ -19,15 +19,13 @@
 // The ledger now: said D owes 130.00; --reissue all records E taking 160.00 of C (o03's 30.00 and
 //   130.00 of o02's) and 340.00 of B, D 170.00 of C and 130.00 anew: 1460.00, 160.00 of o04's money
 //   left in B. D first: D takes C's 300.00, E B's 500.00: 1330.00.
-// Why (money57, traced; the fix is on branch money57-fix of /tmp/money57): E's cap (Q's window, C opened in it) counted what of C the later D would not
+// Why (money57, traced): E's cap (Q's window, C opened in it) counted what of C the later D would not
 //   take, and D's need was worked out less what D's own cap would count in P's window: B's 500.00,
 //   all of it o04's, which E takes for its own order. So D looked as if it needed 170.00 of C, E's
 //   cap counted 160.00 of o02's money, and E took 340.00 of B for the rest. Now what a voucher of
 //   another buyer would count toward its cap of a voucher holding only E's orders is not taken off
-//   its need (src/state/ledger.ts, laterTake: capStays(u, v's order ids) for a `u` of another buyer):
-//   D needs o02's 300.00, E's cap counts C's 30.00 (o03's), E takes B's 470.00: 1330.00 every way,
-//   all five cases here pass with it (a one-line change; not landed here: test/state under both zones
-//   did not finish on the loaded machine before the round's cut-off).
+//   its need (src/state/ledger.ts, laterTake): D needs o02's 300.00, E's cap counts C's 30.00 (o03's),
+//   E takes B's 470.00: 1330.00 every way, as worked above. Failed before (it.fails), pass now.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,10 +77,10 @@ describe('seed 6485 step 1: o02\'s money follows it to P {02}, not into Q {04,03
     expect(total(state)).toBe('1300.00');
   });
   it('P {02} re-issued first, then Q {04,03}: 1330.00', () => expect(via([D, E])).toBe('1330.00'));
-  // Each pays 1460.00 now (or says 130.00 owed).
-  it.fails('--reissue all: 1330.00', () => expect(via(['all'])).toBe('1330.00'));
-  it.fails('Q {04,03} re-issued first, then P {02}: 1330.00', () => expect(via([E, D])).toBe('1330.00'));
-  it.fails('what the second export says: nothing owed', () => {
+  // Each paid 1460.00 before (or said 130.00 owed).
+  it('--reissue all: 1330.00', () => expect(via(['all'])).toBe('1330.00'));
+  it('Q {04,03} re-issued first, then P {02}: 1330.00', () => expect(via([E, D])).toBe('1330.00'));
+  it('what the second export says: nothing owed', () => {
     const { state, file } = upTo2();
     expect(seen(run(file, state).rows)).toEqual([
       ['P', '01', '500.00', '0.00', 'already_recorded'],

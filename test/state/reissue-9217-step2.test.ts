@@ -413,9 +413,9 @@
 //    (04-08 10:08), o00 Q 2700.00 (04-08 16:18); windows Q {01} 500.00, Q {30,06} 930.00 -> 500.00,
 //    Q {00} 500.00, P {04,02} 330.00: 1830.00 owed, and every fen of the 1500.00 paid has an order in
 //    a voucher of that export (A: o02 30.00, o01 470.00; B: o04 300.00, o06 200.00; C: o00 500.00).
-//    Seeds 7225 and 6485 (reissue-7225-own-money-first, reissue-6485-follows-other-buyer): fixes in
-//    cover() and laterTake traced and tried (branch money57-fix); neither touches a cap share, and
-//    with both this case still pays 2000.00 every way. The design item 13 asks for,
+//    Seeds 7225 and 6485 (reissue-7225-own-money-first, reissue-6485-follows-other-buyer) are fixed
+//    in cover() and laterTake; neither touches a cap share, and with both this case still pays
+//    2000.00 every way. The design item 13 asks for,
 //    written out (not built: a test/state run per zone took over an hour on the loaded machine):
 //    (a) The fact: schema 16, table cap_share_orders (taker, counted, order_id, holder; primary key
 //        the first three): for every cover entry a recording run writes where the taker holds none of

@@ -385,8 +385,9 @@
 // money57: seed 7225 (FUZZ_S=7000, tmall-2026) reduced to two exports of four orders in
 // reissue-7225-own-money-first.test.ts (said 1100.00, Q {03,06,04} first 1000.00; 1000.00 worked by
 // hand from §1.3 and §1.7: o03's own money pays Q, o04's and o06's stays in P's day for P {00}'s cap).
-// It and seed 6485 are fixed on branch money57-fix (cover(), laterTake), not on main: test/state under
-// both zones did not finish before the round's cut-off.
+// It and seed 6485 (reissue-6485-follows-other-buyer) now pay what is owed every way (cover(): money
+// nothing else can use or count first; laterTake: another buyer's need not cut by money of the asking
+// voucher's own orders).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

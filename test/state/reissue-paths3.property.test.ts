@@ -388,6 +388,10 @@
 // It and seed 6485 (reissue-6485-follows-other-buyer) now pay what is owed every way (cover(): money
 // nothing else can use or count first; laterTake: another buyer's need not cut by money of the asking
 // voucher's own orders).
+// TOTALS (TZ=UTC, OWED=1) against cba1c637, FUZZ_S=6450 and 7200 (FUZZ_N=50 each): only seeds 6485
+// (step 1 said and all 1460.00 -> 1330.00; step 2 1630.00 -> 1500.00, every way) and 7225 (said and
+// all 1100.00 -> 1000.00) changed; disagreements 3 -> 1 (seed 6495 step 2 left: one at a time
+// 1530.00, all 1800.00, reissue-6495-spare-first.test.ts); OWED flags 9 -> 8.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

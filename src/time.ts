@@ -462,13 +462,16 @@ export function latestPlausible(asOf: number, now: number): number {
  * 2003 or in the future)", which left the operator looking at an export whose times are not in the
  * future at all (guard44).
  */
+/** The words every "in the future" reason of implausibleTimeReason's holds (English text): RejectLog counts them. */
+export const FUTURE_REASON_EN = 'is implausible (in the future:';
+
 export function implausibleTimeReason(what: { zh: string; en: string }, raw: string, t: number, last: number, now: number, tz: TimeZone): { zh: string; en: string } {
   if (t < EARLIEST_PLAUSIBLE) return { zh: `${what.zh} "${raw}" 不合理 (早于 2003 年)`, en: `${what.en} "${raw}" is implausible (before 2003)` };
   const days = Math.round((last - now) / DAY_MS);
   const ahead = days <= 1 ? { zh: '一天', en: 'a day' } : { zh: `${days} 天`, en: `${days} days` };
   return {
     zh: `${what.zh} "${raw}" 不合理 (在未来: 比现在 ${tz.format(now)} (按本机时钟, 或更晚的 --as-of) 晚${ahead.zh}以上; 若本机时钟不对, 请校准时钟, 或给出 --as-of)`,
-    en: `${what.en} "${raw}" is implausible (in the future: more than ${ahead.en} after now, ${tz.format(now)} by this computer's clock, or --as-of if later; if the clock is wrong, set it, or give --as-of)`,
+    en: `${what.en} "${raw}" ${FUTURE_REASON_EN} more than ${ahead.en} after now, ${tz.format(now)} by this computer's clock, or --as-of if later; if the clock is wrong, set it, or give --as-of)`,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Column } from './columns.js';
 import { oneLine } from './escape.js';
 import { type RowWriter, openOutput } from './output.js';
 import { isWaybillColumn, scrubFreeText } from './pii.js';
+import { FUTURE_REASON_EN } from '../time.js';
 
 export interface Rejection {
   file: string;
@@ -45,6 +46,8 @@ function masked(r: Rejection, names: readonly string[] = []): Rejection {
 
 export class RejectLog {
   count = 0;
+  /** Rejections of a time more than a day after this computer's clock (or --as-of): implausibleTimeReason's. */
+  future = 0;
   private writer?: RowWriter;
   private readonly byReason = new Map<string, number>();
   readonly first: Rejection[] = [];
@@ -120,6 +123,7 @@ export class RejectLog {
       this.watched ??= r;
     }
     this.count++;
+    if (say(given.reason, 'en').includes(FUTURE_REASON_EN)) this.future++;
     const key = say(r.reason, 'en').replace(/"[^"]*"/g, '…');
     this.byReason.set(key, (this.byReason.get(key) ?? 0) + 1);
     if (this.first.length < SHOW_ON_STDERR) {
@@ -190,6 +194,30 @@ export class RejectLog {
       }
     }
     await this.writer?.abort();
+  }
+
+  /**
+   * The hint of a run whose every row was rejected (exit 3). When every rejected row holds a time
+   * after this computer's clock, the clock is named (guard45): a machine a year behind rejected a
+   * fresh export row by row "in the future", each reason naming the clock, and then closed with
+   * "usually the export is in a wrong format or encoding, or was re-saved in a spreadsheet", which
+   * sent the operator to the file, not to the clock. Some of them only: both are said.
+   */
+  unusableHint(): Msg {
+    const file = msg('多半是导出的格式或编码不对, 或文件被电子表格软件 (Excel、WPS、LibreOffice 等) 另存过', 'usually the export is in a wrong format or encoding, or was re-saved in a spreadsheet program (Excel, WPS, LibreOffice …)');
+    if (this.future > 0 && this.future === this.count) {
+      return msg(
+        `被拒绝的 ${this.count} 行的时间都比本机时钟晚一天以上: 多半是这台电脑的时钟不对 (主板电池没电、虚拟机从快照恢复); 校准时钟 (date、timedatectl 或 NTP) 后再运行, 或用 --as-of 给出导出时的时间。`,
+        `${this.count === 1 ? 'the rejected row holds' : `every one of the ${this.count} rejected rows holds`} a time more than a day after this computer's clock: most likely the clock is wrong (a dead battery, a virtual machine restored from a snapshot); set it (date, timedatectl or NTP) and run again, or give --as-of with the time of the export.`,
+      );
+    }
+    if (this.future > 0) {
+      return msg(
+        `见上面的拒绝原因 (或 --rejects <文件>); 其中 ${this.future} 行的时间比本机时钟晚一天以上 (本机时钟不对? 校准后再运行, 或给出 --as-of); 其余的${file.zh}。`,
+        `see the reasons above (or --rejects <file>); ${plural(this.future, 'row')} of them ${this.future === 1 ? 'holds' : 'hold'} a time more than a day after this computer's clock (is the clock wrong? set it and run again, or give --as-of); for the rest, ${file.en}.`,
+      );
+    }
+    return msg(`见上面的拒绝原因 (或 --rejects <文件>); ${file.zh}。`, `see the reasons above (or --rejects <file>); ${file.en}.`);
   }
 
   reasons(): [string, number][] {

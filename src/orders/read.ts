@@ -1129,7 +1129,7 @@ export class OrderSet {
     const whereEn = first ? `${first.file}:${first.line}: ${say(first.reason, 'en')}` : '';
     throw new InputError(
       msg(`全部 ${read} 行数据都被拒绝, 没有可用的订单。第一条: ${where}`, `all ${read} data rows were rejected; there is no usable order. First: ${whereEn}`),
-      msg('见上面的拒绝原因 (或 --rejects <文件>); 多半是导出的格式或编码不对, 或文件被电子表格软件 (Excel、WPS、LibreOffice 等) 另存过。', 'see the reasons above (or --rejects <file>); usually the export is in a wrong format or encoding, or was re-saved in a spreadsheet program (Excel, WPS, LibreOffice …).'),
+      rejects.unusableHint(),
     );
   }
 

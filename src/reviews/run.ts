@@ -425,7 +425,7 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
       const whereEn = first ? `${first.file}:${first.line}: ${say(first.reason, 'en')}` : '';
       throw new InputError(
         msg(`全部 ${rows} 行评价都被拒绝, 没有可用的评价, 无法列出跟进队列。第一条: ${where}`, `all ${rows} review row(s) were rejected; there is no usable review, so no follow-up queue can be made. First: ${whereEn}`),
-        msg('见上面的拒绝原因 (或 --rejects <文件>); 多半是导出的格式或编码不对, 或文件被电子表格软件 (Excel、WPS、LibreOffice 等) 另存过。', 'see the reasons above (or --rejects <file>); usually the export is in a wrong format or encoding, or was re-saved in a spreadsheet program (Excel, WPS, LibreOffice …).'),
+        rejects.unusableHint(),
       );
     }
     // RULES 2.2: the queue only reads the state; a missing database means "no contacts yet".

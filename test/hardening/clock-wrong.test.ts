@@ -58,6 +58,22 @@ describe('the machine clock wrong by a year, no --as-of', () => {
     expect(r.stderr).not.toContain('before 2003 or in the future');
   });
 
+  it('a year behind: the closing hint names the clock, not the file format (guard45; orders and reviews, en and zh)', () => {
+    // All 9 rows of the README export are dated 2026-11-10 … 11-20, each more than a day after the
+    // clock (2025-11-25 10:00): 9 of 9 rejections are "in the future", so the hint names the clock.
+    // Before: "usually the export is in a wrong format or encoding, or was re-saved in a spreadsheet …".
+    const env = clockAt('2025-11-25T02:00:00Z');
+    const r = runCli(['compensate', ORDERS, '-q', '--lang', 'en'], { env });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      "  hint: every one of the 9 rejected rows holds a time more than a day after this computer's clock: most likely the clock is wrong (a dead battery, a virtual machine restored from a snapshot); set it (date, timedatectl or NTP) and run again, or give --as-of with the time of the export.\n",
+    );
+    expect(r.stderr).not.toContain('re-saved in a spreadsheet');
+    const zh = runCli(['reviews', 'queue', REVIEWS, '-q', '--lang', 'zh'], { env });
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain('  提示: 被拒绝的 9 行的时间都比本机时钟晚一天以上: 多半是这台电脑的时钟不对 (主板电池没电、虚拟机从快照恢复); 校准时钟 (date、timedatectl 或 NTP) 后再运行, 或用 --as-of 给出导出时的时间。\n');
+  });
+
   it('a year ahead: …903 recorded final at 50.00 as with --as-of, the stale-download warning given', () => {
     const env = clockAt('2027-11-25T02:00:00Z'); // 2027-11-25 10:00:00 Beijing time
     const dir = tmpDir();

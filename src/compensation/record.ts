@@ -259,6 +259,10 @@ export async function recordVouchers(
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
   const existed = fs.existsSync(ctx.statePath);
   const db = await openState(ctx.statePath, { create: true });
+  // Held no voucher before this run: made by it, or made by a run refused before it recorded (a -o
+  // list of another ledger's, otherLedgerError), which left it empty; the next run then recorded
+  // every voucher as new into it and, the file being there already, said nothing (guard45).
+  const emptyBefore = !existed || !db.hasVouchers();
   let held = false;
   try {
     if (existed && shops && !shops.newShop) {
@@ -313,7 +317,10 @@ export async function recordVouchers(
       new Map(bothAsked.flatMap((v) => (v.cap ? [[v.voucherKey, v.cap.amount] as const] : []))),
     );
     reportHeld(ctx, heldBack);
-    if (!existed) await newBesideRecorded(ctx, [...res.values()].filter((st) => st === 'new').length);
+    // Said once the recording is committed (finish): a run refused after this (a -o list of another
+    // ledger's) or whose commit fails recorded nothing, and "this run recorded N vouchers as new" came
+    // before the refusal that made it untrue (guard45).
+    const beside = emptyBefore ? await newBesideRecorded(ctx, [...res.values()].filter((st) => st === 'new').length, existed) : undefined;
     // Said by every run until one whose own output is in place commits (and drops the markers).
     // A run that recorded nothing (every voucher recorded before, or none final) left nothing to
     // check: its marker is dropped with this commit, unsaid ("recorded 0 vouchers", exit 1, was noise).
@@ -372,6 +379,7 @@ export async function recordVouchers(
       try {
         db.endRecording(commit, commit ? pending : undefined, stale.map((p) => p.key), commit ? notes : undefined);
         if (commit && pending !== undefined) marked = pending;
+        if (commit && beside) ctx.warn(beside);
       } finally {
         if (marked === undefined) release();
       }
@@ -518,8 +526,8 @@ function refuseOtherPlatforms(ctx: Ctx, db: { path: string; heldPlatforms(): { p
  * exit code is unchanged (the cron line's --fail-on new-vouchers exits 1 for the new vouchers) and
  * the recording stands (a second shop's own database beside the first's is a fair setup).
  */
-async function newBesideRecorded(ctx: Ctx, recordedNew: number): Promise<void> {
-  if (recordedNew === 0) return;
+async function newBesideRecorded(ctx: Ctx, recordedNew: number, existed: boolean): Promise<Msg | undefined> {
+  if (recordedNew === 0) return undefined;
   const path = await import('node:path');
   const abs = path.resolve(ctx.statePath);
   const dir = path.dirname(abs);
@@ -527,7 +535,7 @@ async function newBesideRecorded(ctx: Ctx, recordedNew: number): Promise<void> {
   try {
     names = fs.readdirSync(dir);
   } catch {
-    return;
+    return undefined;
   }
   const others: Array<{ file: string; n: number }> = [];
   for (const name of names.sort()) {
@@ -548,14 +556,12 @@ async function newBesideRecorded(ctx: Ctx, recordedNew: number): Promise<void> {
       /* not a storeops database, or not readable: not said */
     }
   }
-  if (others.length === 0) return;
+  if (others.length === 0) return undefined;
   const zhList = others.map((o) => `${o.file} (已记录 ${o.n} 个红包)`).join(', ');
   const enList = others.map((o) => `${o.file} (${plural(o.n, 'voucher')} recorded)`).join(', ');
-  ctx.warn(
-    msg(
-      `状态数据库 ${abs} 是本次运行新建的 (之前不存在), 本次把 ${recordedNew} 个红包记录为新红包; 但同一文件夹里已有状态数据库 ${zhList}。如果 --state、STOREOPS_STATE 或配置里的 state 写错了文件名, 那个数据库里已记录 (已发放) 的红包这次又被列为新红包: 不要照本次输出重复发放, 改正文件名、删除新建的 ${abs} 后再运行; 若它确实是另一个店铺自己的数据库, 不用理会`,
-      `the state database ${abs} was made by this run (it did not exist), which recorded ${plural(recordedNew, 'voucher')} as new; but the same folder holds the state database ${enList}. If --state, STOREOPS_STATE or the config's state names the wrong file (a typo), the vouchers recorded (and issued) there are listed as new again: do not issue them again from this run's output; correct the name, delete the new ${abs} and run again. If it really is another shop's own database, nothing to do`,
-    ),
+  return msg(
+      `状态数据库 ${abs} ${existed ? '在本次运行之前没有任何红包' : '是本次运行新建的 (之前不存在)'}, 本次把 ${recordedNew} 个红包记录为新红包; 但同一文件夹里已有状态数据库 ${zhList}。如果 --state、STOREOPS_STATE 或配置里的 state 写错了文件名, 那个数据库里已记录 (已发放) 的红包这次又被列为新红包: 不要照本次输出重复发放, 改正文件名、删除新建的 ${abs} 后再运行; 若它确实是另一个店铺自己的数据库, 不用理会`,
+      `the state database ${abs} ${existed ? 'held no voucher before this run' : 'was made by this run (it did not exist)'}, which recorded ${plural(recordedNew, 'voucher')} as new; but the same folder holds the state database ${enList}. If --state, STOREOPS_STATE or the config's state names the wrong file (a typo), the vouchers recorded (and issued) there are listed as new again: do not issue them again from this run's output; correct the name, delete the new ${abs} and run again. If it really is another shop's own database, nothing to do`,
   );
 }
 

@@ -450,6 +450,8 @@ export interface StateDb {
   clearPendingWaiting(key: string, waitMs: number, onWait?: () => void): Promise<void>;
   /** Which of these keys are already recorded (read only). */
   recordedKeys(keys: string[]): Set<string>;
+  /** Does the ledger hold any voucher row at all (read only)? */
+  hasVouchers(): boolean;
   /**
    * Record a contact. `check`, when given, runs inside the write transaction before the insert, so
    * it sees the history as it is then (a second run at the same moment waits, then sees this one's
@@ -3489,6 +3491,10 @@ class SqliteState implements StateDb {
     }
   }
 
+  hasVouchers(): boolean {
+    return this.guard(() => this.db.prepare('SELECT 1 FROM vouchers LIMIT 1').get() !== undefined);
+  }
+
   recordedKeys(keys: string[]): Set<string> {
     if (keys.length === 0) return new Set();
     const select = 'SELECT voucher_key AS k FROM vouchers WHERE voucher_key IN (SELECT value FROM json_each(?))';
@@ -4038,6 +4044,7 @@ function emptyState(file: string): StateDb {
     pendingOutputs: () => [],
     clearPendingWaiting: async () => undefined,
     recordedKeys: () => new Set(),
+    hasVouchers: () => false,
     logContact: () => {
       throw missingError(file);
     },

@@ -62,4 +62,26 @@ describe('compensate --record -o over a list an earlier run recorded into anothe
     expect(fresh.code).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toMatch(V903);
   });
+
+  it('a misspelt --state beside the real one, over its -o list: refused without the "same folder" warning first; moved aside, the run then says it (guard45)', () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'vouchers.csv');
+    const run = (state: string) => runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '--state', path.join(dir, state), '-q', '-o', out, '--lang', 'en']);
+    expect(run('state.db').code).toBe(0);
+    const refused = run('stat.db');
+    expect(refused.code).toBe(4);
+    // Before: "the state database …/stat.db was made by this run (it did not exist), which recorded 1
+    // voucher as new; but the same folder holds …" came first, then "nothing was recorded".
+    expect(refused.stderr).not.toContain('the same folder holds');
+    expect(refused.stderr).toContain('nothing was recorded');
+    // The refused run left stat.db made and empty; with the list moved aside the next run records
+    // …903 new into it (1 voucher, 50.00) and says the folder holds state.db with 1 voucher. Before:
+    // nothing said (the file was there already).
+    fs.renameSync(out, path.join(dir, 'vouchers-old.csv'));
+    const next = run('stat.db');
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain(
+      `storeops: warning: the state database ${path.join(dir, 'stat.db')} held no voucher before this run, which recorded 1 voucher as new; but the same folder holds the state database ${path.join(dir, 'state.db')} (1 voucher recorded).`,
+    );
+  });
 });

@@ -17,6 +17,7 @@ import { RejectLog } from '../io/rejects.js';
 import { waybillKey } from '../io/cells.js';
 import { fileProblem } from '../io/fsproblem.js';
 import { brokenLinkOn } from '../io/folders.js';
+import { unmountedOn } from '../io/mounts.js';
 import { SpillFile } from '../io/spill.js';
 import { type Money, ZERO, fenToMoney, fmtMoney, isAboveZero, moneyToFen } from '../money.js';
 import { openOrders } from '../orders/read.js';
@@ -855,7 +856,7 @@ function stateMayExist(file: string): boolean {
     const code = (e as NodeJS.ErrnoException).code;
     // A link that leads nowhere (the ledger's disk not mounted): not "no database", which listed
     // every voucher recorded (and issued) before to issue again, unwarned (guard44).
-    return (code !== 'ENOENT' && code !== 'ENOTDIR') || brokenLinkOn(file) !== undefined;
+    return (code !== 'ENOENT' && code !== 'ENOTDIR') || brokenLinkOn(file) !== undefined || unmountedOn(file) !== undefined;
   }
 }
 
@@ -885,6 +886,11 @@ async function fromLedger<T>(ctx: Ctx, read: (db: StateDb) => T, none: T, readOn
       const broken = brokenLinkOn(ctx.statePath);
       if (broken) {
         unread((await import('../state/fail.js')).unreachableStateWhy(path.resolve(ctx.statePath), broken.link, broken.to, broken.loop));
+        return none;
+      }
+      const unmounted = unmountedOn(ctx.statePath);
+      if (unmounted) {
+        unread((await import('../state/fail.js')).unmountedStateWhy(unmounted));
         return none;
       }
       fs.statSync(ctx.statePath);

@@ -249,6 +249,34 @@ export function unreachableStateError(file: string, link: string, to: string | u
   );
 }
 
+/** Why the state database cannot be reached: its share is not mounted (unmountedStateError's words; a run without --record warns with them). */
+export function unmountedStateWhy(u: { mountPoint: string; source: string; type: string; fstab: string }): Msg {
+  return msg(
+    `${u.fstab} 把 ${u.source} (${u.type}) 挂载在 ${u.mountPoint}, 但那里现在没有挂载任何东西 (网络共享或磁盘开机时没有挂上, 或已被卸载), 那里的只是一个空文件夹`,
+    `${u.fstab} mounts ${u.source} (${u.type}) at ${u.mountPoint}, but nothing is mounted there now (a network share or disk that did not mount at boot, or was unmounted): what is there is the plain folder under it`,
+  );
+}
+
+/**
+ * The state database lies under a folder /etc/fstab mounts a share or disk at, and nothing is
+ * mounted there now (guard45). With no link on the way, the folder is a plain empty one: a run that
+ * records made a new, empty ledger in it and listed every voucher recorded before as new to issue
+ * again; a run that reads read it as empty. Refused by every run, nothing read or recorded.
+ */
+export function unmountedStateError(file: string, u: { mountPoint: string; source: string; type: string; fstab: string }): StateError {
+  const what = unmountedStateWhy(u);
+  return new StateError(
+    msg(
+      `无法使用状态数据库 ${file}: ${what.zh}; storeops 不在那里新建或读取数据库 (新数据库不知道以前记录的红包和联系记录, 会把它们重新列为新的), 未读取也未记录任何内容`,
+      `cannot use the state database ${file}: ${what.en}; storeops does not start or read a database there (a new one would not know the vouchers and contacts recorded before and would list them as new again), so nothing was read or recorded`,
+    ),
+    msg(
+      `挂载后再运行 (mount ${u.mountPoint}; 用 findmnt ${u.mountPoint} 查看是否已挂载); 如果账本已不在那里, 删除或注释掉 ${u.fstab} 中的那一行, 或用 --state 给出它现在的路径。`,
+      `mount it and run again (mount ${u.mountPoint}; findmnt ${u.mountPoint} shows whether it is); if the ledger no longer lives there, remove or comment out that line of ${u.fstab}, or give its path now with --state.`,
+    ),
+  );
+}
+
 /**
  * The state database's mode grants its owner no write (chmod 444, 0400): the operator made it
  * read-only on purpose (a ledger kept as a record, a copy being audited). Root may write any file,

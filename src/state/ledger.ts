@@ -7,8 +7,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Decimal } from 'decimal.js';
 import { UsageError, msg } from '../errors.js';
 import { brokenLinkOn, isFolder, makeFolders } from '../io/folders.js';
+import { unmountedOn } from '../io/mounts.js';
 import { processAlive } from '../proc.js';
-import { busyError, damagedError, emptyStateError, foreignError, missingError, notAFileError, readOnlyStateError, stateFailure, tooNewError, unreachableStateError } from './fail.js';
+import { busyError, damagedError, emptyStateError, foreignError, missingError, notAFileError, readOnlyStateError, stateFailure, tooNewError, unmountedStateError, unreachableStateError } from './fail.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
 
 export type ReviewStatus = 'new' | 'contacted' | 'awaiting_reply' | 'resolved' | 'complaint_filed' | 'do_not_contact';
@@ -734,6 +735,9 @@ export async function checkState(file: string, opts: { write: boolean; busyTimeo
 function refuseUnreachable(abs: string): void {
   const broken = brokenLinkOn(abs);
   if (broken) throw unreachableStateError(abs, broken.link, broken.to, broken.loop);
+  // A folder fstab mounts a share at, with nothing mounted now: a plain empty folder (guard45).
+  const unmounted = unmountedOn(abs);
+  if (unmounted) throw unmountedStateError(abs, unmounted);
 }
 
 /**

@@ -179,6 +179,47 @@ export function missingError(file: string, readOnly = false): StateError {
   );
 }
 
+/** Below this many free bytes on the database's disk, a write error of SQLite's is said as a full disk. */
+const FULL_BELOW = 1024 * 1024;
+
+/**
+ * SQLite failing to write (SQLITE_IOERR: "disk I/O error", SQLITE_FULL) on a disk with less than
+ * 1 MiB free (guard45): a tmpfs or a share filled up said only "disk I/O error" and "check
+ * permissions and free space", with nothing on which of them. Said as a full disk, with what is free
+ * and where, and that nothing was recorded (SQLite rolls an unfinished write back). Undefined when
+ * the disk has room or cannot be looked at (the plain message stands).
+ */
+function diskFull(file: string): StateError | undefined {
+  const full = diskFullWhy(file);
+  if (!full) return undefined;
+  return Object.assign(new StateError(
+    msg(
+      `无法写入状态数据库 ${file}: ${full.why.zh}; 未记录任何内容, 数据库保持原样 (SQLite 撤销了未完成的写入)`,
+      `cannot write the state database ${file}: ${full.why.en}; nothing was recorded, and the database is as it was (SQLite undoes an unfinished write)`,
+    ),
+    full.hint,
+  ), { diskFull: full });
+}
+
+/** The disk holding `file` has less than FULL_BELOW free: why (with what is free, where) and what to do. */
+function diskFullWhy(file: string): { why: Msg; hint: Msg } | undefined {
+  let free: number;
+  let dir = path.dirname(file);
+  try {
+    while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    const st = fs.statfsSync(dir);
+    free = st.bavail * st.bsize;
+  } catch {
+    return undefined;
+  }
+  if (free >= FULL_BELOW) return undefined;
+  const kb = `${Math.floor(free / 1024)} KB`;
+  return {
+    why: msg(`它所在的磁盘已满 (${dir} 只剩 ${kb})`, `the disk it is on is full (${kb} free at ${dir})`),
+    hint: msg(`在那块磁盘上腾出空间 (df -h ${dir} 查看) 后再运行。`, `free space on that disk (df -h ${dir} shows it), then run again.`),
+  };
+}
+
 function cannotOpen(file: string, detail: Msg): StateError {
   return new StateError(
     msg(`无法打开或写入状态数据库 ${file}: ${detail.zh}`, `cannot open or write the state database ${file}: ${detail.en}`),
@@ -353,6 +394,10 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
       msg(`用 --state 给出文件名, 例如 --state ${path.join(file, 'state.db')}。`, `give --state a file name, e.g. --state ${path.join(file, 'state.db')}.`),
     );
   }
+  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_FULL')) {
+    const full = diskFull(file);
+    if (full) return full;
+  }
   if (/^SQLITE_(CANTOPEN|READONLY|IOERR|FULL|PERM|AUTH|NOLFS)/.test(code)) {
     // SQLite's own words stay (they tell its cases apart); a full disk is said in zh as well.
     return cannotOpen(file, code.startsWith('SQLITE_FULL') ? msg(`${fileProblem({ code: 'ENOSPC' }).zh} (${text})`, text) : msg(text, text));
@@ -422,14 +467,19 @@ function sharedUseError(file: string, errPath: unknown): StateError | undefined 
  * next run's would pay twice, so this output must not be used.
  */
 export function notCommittedError(file: string, cause: unknown, notWritten = false): StateError {
-  const why = cause instanceof StoreopsError ? cause.text : { zh: String(cause), en: String(cause) };
+  const code = String((cause as { code?: unknown } | undefined)?.code ?? '');
+  const full = (cause as { diskFull?: { why: Msg; hint: Msg } } | undefined)?.diskFull ?? (/^SQLITE_(IOERR|FULL)/.test(code) ? diskFullWhy(file) : undefined);
+  // A full disk said as one, with what is free there (guard45), not SQLite's "disk I/O error".
+  const why = full ? full.why : cause instanceof StoreopsError ? cause.text : { zh: String(cause), en: String(cause) };
   if (notWritten) {
     return new StateError(
       msg(
         `红包未能记录到状态数据库 ${file} (${why.zh}): 一个也没有记录, 输出文件也没有写出 (原文件保持不变); 下次运行会再次列为新红包`,
         `the vouchers could not be recorded in the state database ${file} (${why.en}): none of them is recorded, and the output file was not written (the file there is as it was); the next run lists them again as new`,
       ),
-      msg('解决数据库问题 (磁盘空间、权限) 后再运行一次, 按那次的输出发放。', "fix the database (free space, permissions), run again, and issue from that run's output."),
+      full
+        ? msg(`${full.hint.zh.replace(/。$/, '')}, 按那次的输出发放。`, `${full.hint.en.replace(/\.$/, '')}, and issue from that run's output.`)
+        : msg('解决数据库问题 (磁盘空间、权限) 后再运行一次, 按那次的输出发放。', "fix the database (free space, permissions), run again, and issue from that run's output."),
     );
   }
   return new StateError(

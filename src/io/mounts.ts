@@ -42,11 +42,26 @@ function realPathOf(p: string): string {
   }
 }
 
+/** Network and FUSE file systems: a share that may be down when the machine boots. */
+const NETWORK = new Set(['cifs', 'smb3', 'smbfs', 'nfs', 'nfs4', 'sshfs', 'davfs', 'glusterfs', 'ceph', 'fuse', '9p', 'virtiofs']);
+
+/**
+ * Whether an fstab line mounts something a running system may lack: a network share (cifs, nfs …,
+ * any fuse.*), or a disk the line itself lets be absent (`noauto`, `nofail`: a USB disk). Any other
+ * line (an ext4 /home) is mounted at boot or the machine does not come up; when it is not mounted
+ * the fstab belongs to another system (a container or chroot built from a full image, whose /home is
+ * a plain folder of the image): no refusal there (lead, 44th round: every run under /home was refused).
+ */
+function mayBeAbsent(type: string, options: string): boolean {
+  if (NETWORK.has(type) || type.startsWith('fuse.')) return true;
+  return options.split(',').some((o) => o === 'noauto' || o === 'nofail');
+}
+
 /**
  * The fstab mount point on the way to `p` (the file or a folder above it, `/` aside) that has
  * nothing mounted on it now, per /proc/self/mountinfo. Undefined when every such folder is mounted,
  * none is in fstab, or either file cannot be read (not Linux: nothing is said). A `swap` line, or
- * one whose mount point is not a path, is no folder. A systemd automount shows as mounted (autofs).
+ * one whose mount point is not a path, is no folder; only lines that may be absent count (mayBeAbsent). A systemd automount shows as mounted (autofs).
  */
 export function unmountedOn(p: string, env: NodeJS.ProcessEnv = process.env): Unmounted | undefined {
   const fstab = env.STOREOPS_FSTAB || '/etc/fstab';
@@ -58,6 +73,7 @@ export function unmountedOn(p: string, env: NodeJS.ProcessEnv = process.env): Un
     if (f.length < 3 || f[0]!.startsWith('#')) continue;
     const point = unescape(f[1]!);
     if (!point.startsWith('/') || f[2] === 'swap' || point === '/') continue;
+    if (!mayBeAbsent(f[2]!, f[3] ?? '')) continue;
     wanted.set(path.resolve(point), { source: unescape(f[0]!), type: f[2]! });
   }
   if (wanted.size === 0) return undefined;

@@ -82,3 +82,46 @@ describe('--state under a folder fstab mounts a share at, with nothing mounted t
     expect(fs.readFileSync(out, 'utf8')).toMatch(/v0c7d9f4ff93c7daa0ab3,.*,50\.00,no,late,final,.*,new,/);
   });
 });
+
+// Lead (44th round): which fstab lines count. A container or chroot built from a full system image keeps the
+// image's fstab (`UUID=… /home ext4 defaults 0 2`) while its /home is a plain folder of the image, not mounted:
+// every run with a state under /home was refused, exit 4, every hour. A line without `noauto`/`nofail` that is
+// not a network share is mounted at boot or the machine does not come up, so its folder unmounted means the
+// fstab is another system's: no refusal. A USB disk (`nofail`) or a share (nfs, cifs, sshfs as fuse.sshfs) is
+// the ledger's disk not there: refused as above.
+describe('which fstab lines may leave the ledger folder unmounted', () => {
+  function at(line: (point: string) => string) {
+    const dir = fs.realpathSync(tmpDir());
+    const point = path.join(dir, 'home');
+    fs.mkdirSync(point, { recursive: true });
+    const fstab = path.join(dir, 'fstab');
+    fs.writeFileSync(fstab, `UUID=0a1b / ext4 errors=remount-ro 0 1\n${line(point)}\n`);
+    const mountinfo = path.join(dir, 'mountinfo');
+    fs.writeFileSync(mountinfo, `22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n`);
+    return { dir, state: path.join(point, 'shop', 'state.db'), env: { STOREOPS_FSTAB: fstab, STOREOPS_MOUNTINFO: mountinfo } };
+  }
+  const run = (state: string, env: Record<string, string>) => runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '--state', state, '-q', '-f', 'csv', '--lang', 'en'], { env });
+
+  it('an ext4 /home of the image, not mounted (a container): records as usual, exit 0, …903 new at 50.00', () => {
+    const { state, env } = at((p) => `UUID=2c3d ${p} ext4 defaults 0 2`);
+    const r = run(state, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/v0c7d9f4ff93c7daa0ab3,.*,50\.00,no,late,final,.*,new,/);
+    expect(fs.existsSync(state)).toBe(true);
+  });
+
+  for (const [what, line] of [
+    ['a USB disk (nofail)', (p: string) => `UUID=4e5f ${p} ext4 defaults,nofail 0 2`],
+    ['a disk mounted by hand (noauto)', (p: string) => `LABEL=ledger ${p} ext4 noauto,user 0 0`],
+    ['an NFS share', (p: string) => `nas:/export/shop ${p} nfs defaults 0 0`],
+    ['an sshfs share', (p: string) => `shop@nas:/ledger ${p} fuse.sshfs defaults,_netdev 0 0`],
+  ] as const) {
+    it(`${what}, not mounted: refused, exit 4, nothing made`, () => {
+      const { state, env } = at(line);
+      const r = run(state, env);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain('but nothing is mounted there now');
+      expect(fs.existsSync(path.dirname(state))).toBe(false);
+    });
+  }
+});

@@ -268,7 +268,7 @@ export async function recordVouchers(
     if (existed && shops && !shops.newShop) {
       refuseOtherShops(ctx, db, shops);
       if (shops.platforms) refuseOtherPlatforms(ctx, db, shops.platforms, rulesOf);
-    }
+    } else if (shops?.newShop) newShopUnneeded(ctx, db, shops, existed, rulesOf);
     const clashes: Clash[] = [];
     const changes: AmountChange[] = [];
     const covers: Cover[] = [];
@@ -467,6 +467,46 @@ function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Se
       '用本店自己的状态数据库运行 (--state 文件, 或本店文件夹里配置的 state), 并核对 crontab 那一行的文件夹和报表; 若两个店铺确实要共用这个数据库 (封顶额仍按店铺分别计算), 加一次 --new-shop 运行: 记录之后这个店铺就在数据库里了, 以后不用再加。店铺改过名、本次只有改名前的 店铺名称 时同样如此 (先确认是同一店铺)。',
       "run with this shop's own state database (--state FILE, or the config's state in the shop's folder), and check the crontab line's folder and exports; if the two shops are to share this database on purpose (each buyer's cap still counted per shop), run once with --new-shop: the shop is then held and later runs need no flag. The same for a renamed shop whose export names only its old 店铺名称 (check first that it is the same shop).",
     ),
+  );
+}
+
+/**
+ * --new-shop given where it lets nothing in: the database held no shop yet (new, or nothing recorded
+ * into it), or holds this run's shop already. Said, as the flag is for the other run: two shops
+ * meant to share one file, the second shop's run by hand with --new-shop came first, against the
+ * empty database, and at the first hour the other shop's crontab line was refused, exit 2, every
+ * hour (user25, README "Two shops").
+ */
+function newShopUnneeded(
+  ctx: Ctx,
+  db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][] }; heldPlatforms(): { platforms: Set<string>; rules: Set<string> } },
+  shops: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][]; platforms?: ReadonlySet<string> },
+  existed: boolean,
+  rulesOf?: (id: string) => RuleSet,
+): void {
+  const heldShops = existed ? db.heldShops() : undefined;
+  const heldPlatforms = existed ? db.heldPlatforms() : undefined;
+  const empty = !heldShops || (heldShops.texts.size === 0 && heldPlatforms!.platforms.size === 0 && heldPlatforms!.rules.size === 0);
+  if (!empty) {
+    try {
+      refuseOtherShops(ctx, db, shops);
+      if (shops.platforms) refuseOtherPlatforms(ctx, db, shops.platforms, rulesOf);
+    } catch (e) {
+      if (e instanceof UsageError) return; // the flag let this shop in: what it is for
+      throw e;
+    }
+  }
+  const path = db.path;
+  ctx.warn(
+    empty
+      ? msg(
+          `--new-shop 这次没有作用: 状态数据库 ${path} 还没有记录任何店铺, 本次运行不加它也会记录; 现在本次的店铺已在数据库中。--new-shop 是给之后另一个店铺第一次记录进这个数据库的那次运行用的: 两个店铺共用一个数据库时, 先不加 --new-shop 运行一个店铺, 再加 --new-shop 手动运行另一个店铺一次, 然后再让定时任务运行两行 (否则另一个店铺的那一行会被拒绝, 退出码 2)`,
+          `--new-shop had nothing to let in: the state database ${path} held no shop yet, and this run records without it; this run's shop is now held. The flag is for the other shop's first --record run into this database: two shops sharing one database, run one shop once without it, then the other once by hand with --new-shop, before cron runs both lines (else the other shop's line is refused, exit 2)`,
+        )
+      : msg(
+          `--new-shop 这次没有作用: 状态数据库 ${path} 已经记录过本次报表的店铺, 不需要加它; 以后的运行也不用加`,
+          `--new-shop had nothing to let in: the state database ${path} holds this run's shop(s) already, so the flag is not needed, nor on later runs`,
+        ),
   );
 }
 

@@ -86,6 +86,33 @@ describe("compensate --record: a shop's export against another shop's state data
     expect((JSON.parse(both.stdout) as Record<string, unknown>[]).map((v) => [v.toIssue, v.shop, v.recorded])).toEqual([['0.00', '1001', 'already_recorded'], ['50.00', '2002', 'new']]);
   });
 
+  // user25 (陈老板, README "Two shops" sharing one file): the second shop was run by hand with --new-shop
+  // before the crontab, against the database nothing had been recorded into yet. The flag let nothing in
+  // (there was no other shop), was not said to, and at the first hour the other shop's line was refused
+  // (exit 2) every hour. Now such a run says the flag had nothing to allow, and which run needs it.
+  for (const lang of ['en', 'zh'] as const) {
+    it(`--new-shop against a database holding no shop yet says it allowed nothing, and the other shop's first run is the one to need it (${lang})`, () => {
+      const s = setup();
+      const b = s.run([s.b], ['--new-shop', '--lang', lang]);
+      expect(b.code).toBe(0);
+      if (lang === 'en') expect(b.stderr).toContain(`--new-shop had nothing to let in: the state database ${s.db} held no shop yet`);
+      else expect(b.stderr).toContain(`--new-shop 这次没有作用: 状态数据库 ${s.db} 还没有记录任何店铺`);
+      // As before, the other shop's first run into it is refused without the flag, and let in with it.
+      expect(s.run([s.a]).code).toBe(2);
+      const a = s.run([s.a], ['--new-shop']);
+      expect(a.code).toBe(0);
+      expect(a.stderr).not.toContain('nothing to let in');
+    });
+  }
+
+  it('--new-shop on a run of a shop the database holds already says it is not needed', () => {
+    const s = setup();
+    expect(s.run([s.a]).code).toBe(0);
+    const again = s.run([s.a], ['--new-shop']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`--new-shop had nothing to let in: the state database ${s.db} holds this run's shop(s) already`);
+  });
+
   it('--new-shop without --record is a usage error', () => {
     const s = setup();
     const r = runCli(['compensate', s.a, '--new-shop', '--as-of', '2026-07-01 00:00:00', '-f', 'json']);

@@ -310,6 +310,11 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
     ctx.info(msg(`店铺 ${shown}: 只列出该店铺的红包`, `shop ${shown}: its vouchers only`));
   }
   if (shopped?.unnamed) ctx.warn(shopped.unnamed);
+  // `ledger export --shop` of a shop with no voucher (a typo, or the other name of a shop no run
+  // linked): the header alone and "0 vouchers recorded", exit 0, went to the client as an empty month
+  // (user25); `ledger list` said so and named the shops there are (nothingListed above). Warned: also
+  // under -q, as a month-end cron line runs.
+  if (shopped && existed && rows.length === 0) ctx.warn(shopped.none);
   ctx.info(
     msg(
       `已记录 ${rows.length} 个红包, 合计 ${fmtMoney(total)} 元, 即 实发 列之和 (金额减此前已付; 不是 金额 列之和) (${db.path})`,

@@ -70,6 +70,21 @@ describe('ledger --shop: one shop of a shared state database', () => {
     expect(none.stderr).toContain('记录过红包的店铺: 1001, 2002');
   });
 
+  // user25 (陈老板's month end): `ledger export --shop 3003 -o 3003.csv`, a shop the database holds no
+  // voucher of (a typo for 1001), wrote the header alone and said "0 vouchers recorded, total 0.00",
+  // exit 0: an empty month handed to the client. `ledger list` named the shops there are; export now too.
+  for (const lang of ['en', 'zh'] as const) {
+    it(`ledger export --shop of a shop with no voucher names the shops there are (${lang})`, () => {
+      const { ledger } = shared('UTC');
+      const none = ledger('export', '--shop', '3003', '-f', 'csv', '--lang', lang);
+      expect(none.code).toBe(0);
+      expect(none.stdout.trim().split('\n')).toHaveLength(1);
+      if (lang === 'en') expect(none.stderr).toContain('no voucher recorded for shop 3003 (');
+      else expect(none.stderr).toContain('店铺 3003 没有红包记录 (');
+      expect(none.stderr).toContain(lang === 'en' ? 'the shops with vouchers recorded: 1001, 2002' : '记录过红包的店铺: 1001, 2002');
+    });
+  }
+
   it('--shop with --what contacts is a usage error (contacts keep no shop)', () => {
     const { ledger } = shared('UTC');
     const r = ledger('export', '--what', 'contacts', '--shop', '1001');

@@ -54,3 +54,28 @@ describe('home-textile complaints (user24)', () => {
     expect(f.categories).toEqual(['logistics']);
   });
 });
+
+// user25 (陈老板's Tmall bedding shop, the same morning's queue): more of the trade's everyday words matched
+// nothing, so a 差评 with DSR 3/3/3 fell back to the DSR's three categories, 描述不符;物流;服务 (two of them
+// never named by the buyer), and got the not-as-described message asking which colour or size differed:
+// - 钻毛 / 跑毛: what buyers call 钻绒 (feather and fibre quilts too) → quality, as 钻绒;
+// - 塌了 / 塌陷 (a pillow or topper gone flat), 结块 (a quilt's filling clumped) → quality;
+// - 静电 (a blanket's static), 线头 (loose threads), 霉味 (a mouldy smell) → quality.
+// Denials (不钻毛, 不塌, 不结块, 没有静电, 防静电, 没有线头, 没有霉味 …) are neutralizers.
+describe('home-textile complaints (user25)', () => {
+  it.each([
+    '羽绒被钻毛严重，盖了三天满床都是毛',
+    '一直跑毛',
+    '枕头睡了一周就塌了',
+    '床垫中间塌陷',
+    '被芯结块了，一坨一坨的',
+    '毛毯静电太大',
+    '四件套线头很多',
+    '被子有股霉味',
+  ])('差评 %s with DSR 3/3/3 → quality alone (was not_as_described;logistics;service)', (t) => {
+    expect(classify(review('bad', t, [3, 3, 3]), matchers).categories).toEqual(['quality']);
+  });
+  it.each(['不钻毛，就是发货太慢了', '不塌，就是发货太慢了', '不结块，就是发货太慢了', '没有静电，就是发货太慢了', '防静电的，就是发货太慢了', '没有线头，就是发货太慢了', '没有霉味，就是发货太慢了'])('中评 %s → logistics only', (t) => {
+    expect(classify(review('neutral', t), matchers).categories).toEqual(['logistics']);
+  });
+});

@@ -504,8 +504,8 @@ function newShopUnneeded(
           `--new-shop had nothing to let in: the state database ${path} held no shop yet, and this run records without it; this run's shop is now held. The flag is for the other shop's first --record run into this database: two shops sharing one database, run one shop once without it, then the other once by hand with --new-shop, before cron runs both lines (else the other shop's line is refused, exit 2)`,
         )
       : msg(
-          `--new-shop 这次没有作用: 状态数据库 ${path} 已经记录过本次报表的店铺, 不需要加它; 以后的运行也不用加`,
-          `--new-shop had nothing to let in: the state database ${path} holds this run's shop(s) already, so the flag is not needed, nor on later runs`,
+          `--new-shop 这次没有作用: 状态数据库 ${path} 已经记录过本次报表的店铺 (或其中之一), 不加它也不会拒绝; 以后的运行也不用加`,
+          `--new-shop had nothing to let in: the state database ${path} holds this run's shop (or one of its shops) already, so the run is not refused without the flag, nor are later runs`,
         ),
   );
 }

@@ -110,7 +110,7 @@ describe("compensate --record: a shop's export against another shop's state data
     expect(s.run([s.a]).code).toBe(0);
     const again = s.run([s.a], ['--new-shop']);
     expect(again.code).toBe(0);
-    expect(again.stderr).toContain(`--new-shop had nothing to let in: the state database ${s.db} holds this run's shop(s) already`);
+    expect(again.stderr).toContain(`--new-shop had nothing to let in: the state database ${s.db} holds this run's shop (or one of its shops) already`);
   });
 
   it('--new-shop without --record is a usage error', () => {

@@ -255,7 +255,7 @@ export async function recordVouchers(
   lateHad?: boolean,
   noLines?: boolean,
 ): Promise<Recorded> {
-  const { openState } = await import('../state/ledger.js');
+  const { openState, SHOP_RECORDED_TARGET, PLATFORM_RECORDED_TARGET } = await import('../state/ledger.js');
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
   const existed = fs.existsSync(ctx.statePath);
   const db = await openState(ctx.statePath, { create: true });
@@ -336,6 +336,16 @@ export async function recordVouchers(
     let closed = false;
     const notes: NotedItems[] = [];
     if (settled.length || unsettled.length) notes.push({ target: SIGHTING_SETTLED_TARGET, add: settled, clear: unsettled });
+    // The shops and platforms this run read are held from its commit on, whatever it recorded: the
+    // rows alone forget them (a 抖店 shop's sightings go once its orders ship, and its vouchers are the
+    // platform's; a --new-shop run finding nothing late wrote nothing), and the next hour's run was
+    // refused as of a shop the database never held (rev48). A refused run got no further.
+    if (shops) {
+      const mine = new Set<string>(shops.kinds.keys());
+      for (const [i, n] of shops.pairs) mine.add(i).add(n);
+      if (mine.size) notes.push({ target: SHOP_RECORDED_TARGET, add: [...mine].sort() });
+      if (shops.platforms?.size) notes.push({ target: PLATFORM_RECORDED_TARGET, add: [...shops.platforms].sort() });
+    }
     // The complete files this database names as recorded: the markers' (of every run, said or still
     // going) and those kept once their marker was said and dropped (this commit keeps the stale
     // markers' own, while they are there: the operator was told to rename them into place).

@@ -376,6 +376,17 @@ const PLATFORM_CLASH_TARGET = 'report:platform_paid';
  */
 const WINDOW_NOW_TARGET = 'window:start_now';
 
+/**
+ * The `notified` targets under which every shop text (店铺Id or 店铺名称) and every platform a kept
+ * --record run read is remembered (item_key the shop or platform), committed with its recording: what
+ * heldShops()/heldPlatforms() count besides the rows. The rows alone forget a shop: a 抖店 shop's
+ * vouchers are never recorded (the platform deducts) and its sightings go once its orders ship, and a
+ * shop whose --new-shop run found nothing late held nothing at all, so the next hourly run was refused
+ * as "a shop it has never held" (rev48). No schema change.
+ */
+export const SHOP_RECORDED_TARGET = 'shop:recorded';
+export const PLATFORM_RECORDED_TARGET = 'platform:recorded';
+
 /** Items to remember, or forget, under a `notified` target with a recording's commit (endRecording). */
 export interface NotedItems {
   target: string;
@@ -527,10 +538,11 @@ export interface StateDb {
   voucherShops(voucherKeys: readonly string[]): Map<string, string | null>;
   /**
    * Every shop this database holds anything of: the shops of its vouchers, sightings and late
-   * orders (店铺Id or 店铺名称 as recorded), and the 店铺Id/店铺名称 pairs runs linked (shop_names).
+   * orders (店铺Id or 店铺名称 as recorded), the shops kept --record runs read (SHOP_RECORDED_TARGET),
+   * and the 店铺Id/店铺名称 pairs runs linked (shop_names).
    */
   heldShops(): { texts: Set<string>; pairs: [string, string][] };
-  /** The platforms of the sightings and late orders this database holds, and the rule set ids of its vouchers. */
+  /** The platforms of the sightings and late orders this database holds and of the kept --record runs (PLATFORM_RECORDED_TARGET), and the rule set ids of its vouchers. */
   heldPlatforms(): { platforms: Set<string>; rules: Set<string> };
   /**
    * Move these items held for `from` (a robot no longer configured: its URL was replaced) to be held
@@ -3823,7 +3835,7 @@ class SqliteState implements StateDb {
   }
 
   heldPlatforms(): { platforms: Set<string>; rules: Set<string> } {
-    const platforms = this.guard(() => this.db.prepare('SELECT platform FROM sightings UNION SELECT platform FROM provisional_late').pluck().all() as string[]);
+    const platforms = this.guard(() => this.db.prepare('SELECT platform FROM sightings UNION SELECT platform FROM provisional_late UNION SELECT item_key FROM notified WHERE target = ?').pluck().all(PLATFORM_RECORDED_TARGET) as string[]);
     const rules = this.guard(() => this.db.prepare('SELECT DISTINCT rules FROM vouchers').pluck().all() as string[]);
     return { platforms: new Set(platforms), rules: new Set(rules) };
   }
@@ -3835,10 +3847,11 @@ class SqliteState implements StateDb {
           .prepare(
             `SELECT shop FROM vouchers WHERE shop IS NOT NULL AND shop <> ''
              UNION SELECT shop FROM sightings WHERE shop IS NOT NULL AND shop <> ''
-             UNION SELECT shop FROM provisional_late WHERE shop IS NOT NULL AND shop <> ''`,
+             UNION SELECT shop FROM provisional_late WHERE shop IS NOT NULL AND shop <> ''
+             UNION SELECT item_key FROM notified WHERE target = ?`,
           )
           .pluck()
-          .all() as string[],
+          .all(SHOP_RECORDED_TARGET) as string[],
     );
     const pairs = this.guard(() => this.db.prepare('SELECT shop_id AS i, shop_name AS n FROM shop_names ORDER BY shop_id, shop_name').all() as { i: string; n: string }[]);
     const all = new Set(texts);

@@ -266,9 +266,9 @@ export async function recordVouchers(
   let held = false;
   try {
     if (existed && shops && !shops.newShop) {
-      refuseOtherShops(ctx, db, shops);
-      if (shops.platforms) refuseOtherPlatforms(ctx, db, shops.platforms, rulesOf);
-    } else if (shops?.newShop) newShopUnneeded(ctx, db, shops, existed, rulesOf);
+      refuseOtherShops(ctx, db, shops, SHOP_RECORDED_TARGET);
+      if (shops.platforms) refuseOtherPlatforms(ctx, db, shops.platforms, PLATFORM_RECORDED_TARGET, rulesOf);
+    } else if (shops?.newShop) newShopUnneeded(ctx, db, shops, existed, { shop: SHOP_RECORDED_TARGET, platform: PLATFORM_RECORDED_TARGET }, rulesOf);
     const clashes: Clash[] = [];
     const changes: AmountChange[] = [];
     const covers: Cover[] = [];
@@ -442,13 +442,16 @@ export async function recordVouchers(
  * holds besides a new one (both exports in one run) is not refused. Exports naming no shop (抖店,
  * 拼多多, a trimmed Taobao export) cannot be told apart here: not refused.
  */
-function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][] } }, shops: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] }): void {
+function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][] }; notifiedKeys(target: string, keys: string[]): Set<string> }, shops: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] }, recordedTarget: string): void {
   const mine = new Set<string>(shops.kinds.keys());
   for (const [i, n] of shops.pairs) {
     mine.add(i);
     mine.add(n);
   }
   if (mine.size === 0) return;
+  // Held by an earlier run's record (an index look-up): the hourly run of a held shop stops here.
+  // heldShops() reads every voucher and sighting: 40-60 ms on the 1M-row bench's ledger (rev48).
+  if (db.notifiedKeys(recordedTarget, [...mine]).size > 0) return;
   const held = db.heldShops();
   if (held.texts.size === 0) return;
   for (const t of mine) if (held.texts.has(t)) return;
@@ -489,9 +492,10 @@ function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Se
  */
 function newShopUnneeded(
   ctx: Ctx,
-  db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][] }; heldPlatforms(): { platforms: Set<string>; rules: Set<string> } },
+  db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][] }; heldPlatforms(): { platforms: Set<string>; rules: Set<string> }; notifiedKeys(target: string, keys: string[]): Set<string> },
   shops: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][]; platforms?: ReadonlySet<string> },
   existed: boolean,
+  targets: { shop: string; platform: string },
   rulesOf?: (id: string) => RuleSet,
 ): void {
   const heldShops = existed ? db.heldShops() : undefined;
@@ -499,8 +503,8 @@ function newShopUnneeded(
   const empty = !heldShops || (heldShops.texts.size === 0 && heldPlatforms!.platforms.size === 0 && heldPlatforms!.rules.size === 0);
   if (!empty) {
     try {
-      refuseOtherShops(ctx, db, shops);
-      if (shops.platforms) refuseOtherPlatforms(ctx, db, shops.platforms, rulesOf);
+      refuseOtherShops(ctx, db, shops, targets.shop);
+      if (shops.platforms) refuseOtherPlatforms(ctx, db, shops.platforms, targets.platform, rulesOf);
     } catch (e) {
       if (e instanceof UsageError) return; // the flag let this shop in: what it is for
       throw e;
@@ -535,8 +539,9 @@ const PLATFORM_WORD: Record<string, Msg> = {
  * Tmall shop's ledger (user23). A voucher whose rule set is neither built in nor this run's (a rule
  * file) has an unknown platform: then nothing is refused.
  */
-function refuseOtherPlatforms(ctx: Ctx, db: { path: string; heldPlatforms(): { platforms: Set<string>; rules: Set<string> } }, mine: ReadonlySet<string>, rulesOf?: (id: string) => RuleSet): void {
+function refuseOtherPlatforms(ctx: Ctx, db: { path: string; heldPlatforms(): { platforms: Set<string>; rules: Set<string> }; notifiedKeys(target: string, keys: string[]): Set<string> }, mine: ReadonlySet<string>, recordedTarget: string, rulesOf?: (id: string) => RuleSet): void {
   if (mine.size === 0) return;
+  if (db.notifiedKeys(recordedTarget, [...mine]).size > 0) return;
   const held = db.heldPlatforms();
   const platforms = new Set(held.platforms);
   for (const id of held.rules) {

@@ -244,11 +244,13 @@ function refuseRoundedOrder(order: string, recorded: readonly string[]): void {
  */
 function ofShop(ctx: Ctx, db: StateDb, all: ListedVoucher[], shop: string): { vouchers: ListedVoucher[]; none: Msg; unnamed?: Msg } {
   const held = db.heldShops();
-  const same = new Set([shop]);
-  for (const [i, n] of held.pairs) {
-    if (i === shop) same.add(n);
-    if (n === shop) same.add(i);
-  }
+  // The 店铺Ids the text is (or is linked to), then every 店铺名称 linked to those: a renamed shop's
+  // new name reaches its old one through its 店铺Id. One hop left a voucher recorded under the old
+  // name (a name-only export) out of `--shop <new name>`, the total short without a word (rev48).
+  const ids = new Set([shop]);
+  for (const [i, n] of held.pairs) if (n === shop) ids.add(i);
+  const same = new Set(ids);
+  for (const [i, n] of held.pairs) if (ids.has(i)) same.add(n);
   const vouchers = all.filter((v) => typeof v.shop === 'string' && same.has(v.shop));
   const shown = (t: string) => (ctx.showPii ? t : shownNick(t));
   const unnamedRows = all.filter((v) => typeof v.shop !== 'string' || v.shop === '');

@@ -255,7 +255,7 @@ export async function recordVouchers(
   lateHad?: boolean,
   noLines?: boolean,
 ): Promise<Recorded> {
-  const { openState, SHOP_RECORDED_TARGET, PLATFORM_RECORDED_TARGET } = await import('../state/ledger.js');
+  const { openState, SHOP_RECORDED_TARGET, SHOP_NAME_RECORDED_TARGET, PLATFORM_RECORDED_TARGET } = await import('../state/ledger.js');
   const { reportCapped, reportChanges, reportConflicts, reportHeld, reportPlatformClashes } = await import('../state/conflicts.js');
   const existed = fs.existsSync(ctx.statePath);
   const db = await openState(ctx.statePath, { create: true });
@@ -344,6 +344,9 @@ export async function recordVouchers(
       const mine = new Set<string>(shops.kinds.keys());
       for (const [i, n] of shops.pairs) mine.add(i).add(n);
       if (mine.size) notes.push({ target: SHOP_RECORDED_TARGET, add: [...mine].sort() });
+      const named = new Set<string>(shops.pairs.map(([, n]) => n));
+      for (const [t, k] of shops.kinds) if (k === 'name') named.add(t);
+      if (named.size) notes.push({ target: SHOP_NAME_RECORDED_TARGET, add: [...named].sort() });
       if (shops.platforms?.size) notes.push({ target: PLATFORM_RECORDED_TARGET, add: [...shops.platforms].sort() });
     }
     // The complete files this database names as recorded: the markers' (of every run, said or still
@@ -442,7 +445,7 @@ export async function recordVouchers(
  * holds besides a new one (both exports in one run) is not refused. Exports naming no shop (抖店,
  * 拼多多, a trimmed Taobao export) cannot be told apart here: not refused.
  */
-function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][] }; notifiedKeys(target: string, keys: string[]): Set<string> }, shops: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] }, recordedTarget: string): void {
+function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][]; kinds: Map<string, 'id' | 'name'> }; notifiedKeys(target: string, keys: string[]): Set<string> }, shops: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] }, recordedTarget: string): void {
   const mine = new Set<string>(shops.kinds.keys());
   for (const [i, n] of shops.pairs) {
     mine.add(i);
@@ -455,6 +458,17 @@ function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Se
   const held = db.heldShops();
   if (held.texts.size === 0) return;
   for (const t of mine) if (held.texts.has(t)) return;
+  // A shop this run names one way only (店铺Id with no 店铺名称, or 店铺名称 alone) may be a held one
+  // named the other way that nothing links either: the cap counts the two as maybe one shop (ledger.ts
+  // capUnlinked), and so does this check. One download showing 店铺Id alone and the next 店铺名称 alone
+  // were refused every hour (rev48). Two 店铺Id, or two 店铺名称, are two shops: refused as before.
+  const runLinked = new Set(shops.pairs.flat());
+  const heldLinked = new Set(held.pairs.flat());
+  const heldLoose = [...held.texts].filter((t) => !heldLinked.has(t));
+  for (const [t, k] of shops.kinds) {
+    if (runLinked.has(t)) continue;
+    if (heldLoose.some((h) => held.kinds.get(h) !== k)) return;
+  }
   const path = db.path;
   const shown = (t: string) => (ctx.showPii ? t : shownNick(t));
   const label = (texts: Iterable<string>, pairs: readonly [string, string][]): string => {
@@ -492,7 +506,7 @@ function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Se
  */
 function newShopUnneeded(
   ctx: Ctx,
-  db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][] }; heldPlatforms(): { platforms: Set<string>; rules: Set<string> }; notifiedKeys(target: string, keys: string[]): Set<string> },
+  db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][]; kinds: Map<string, 'id' | 'name'> }; heldPlatforms(): { platforms: Set<string>; rules: Set<string> }; notifiedKeys(target: string, keys: string[]): Set<string> },
   shops: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][]; platforms?: ReadonlySet<string> },
   existed: boolean,
   targets: { shop: string; platform: string },

@@ -386,6 +386,8 @@ const WINDOW_NOW_TARGET = 'window:start_now';
  */
 export const SHOP_RECORDED_TARGET = 'shop:recorded';
 export const PLATFORM_RECORDED_TARGET = 'platform:recorded';
+/** The shop texts of SHOP_RECORDED_TARGET a run read as 店铺名称 (the others it read as 店铺Id). */
+export const SHOP_NAME_RECORDED_TARGET = 'shop:recorded:name';
 
 /** Items to remember, or forget, under a `notified` target with a recording's commit (endRecording). */
 export interface NotedItems {
@@ -541,7 +543,7 @@ export interface StateDb {
    * orders (店铺Id or 店铺名称 as recorded), the shops kept --record runs read (SHOP_RECORDED_TARGET),
    * and the 店铺Id/店铺名称 pairs runs linked (shop_names).
    */
-  heldShops(): { texts: Set<string>; pairs: [string, string][] };
+  heldShops(): { texts: Set<string>; pairs: [string, string][]; kinds: Map<string, 'id' | 'name'> };
   /** The platforms of the sightings and late orders this database holds and of the kept --record runs (PLATFORM_RECORDED_TARGET), and the rule set ids of its vouchers. */
   heldPlatforms(): { platforms: Set<string>; rules: Set<string> };
   /**
@@ -3840,7 +3842,7 @@ class SqliteState implements StateDb {
     return { platforms: new Set(platforms), rules: new Set(rules) };
   }
 
-  heldShops(): { texts: Set<string>; pairs: [string, string][] } {
+  heldShops(): { texts: Set<string>; pairs: [string, string][]; kinds: Map<string, 'id' | 'name'> } {
     const texts = this.guard(
       () =>
         this.db
@@ -3859,7 +3861,14 @@ class SqliteState implements StateDb {
       all.add(p.i);
       all.add(p.n);
     }
-    return { texts: all, pairs: pairs.map((p): [string, string] => [p.i, p.n]) };
+    // How each text was named where that is known: a voucher's shop_kind (schema 10), a kept run's
+    // record (SHOP_NAME_RECORDED_TARGET); a sighting's or an older voucher's: not known.
+    const kinds = new Map<string, 'id' | 'name'>();
+    const kindRows = this.guard(() => this.db.prepare("SELECT DISTINCT shop AS s, shop_kind AS k FROM vouchers WHERE shop IS NOT NULL AND shop_kind IN ('id', 'name')").all() as { s: string; k: 'id' | 'name' }[]);
+    for (const r of kindRows) kinds.set(r.s, r.k);
+    const names = new Set(this.guard(() => this.db.prepare('SELECT item_key FROM notified WHERE target = ?').pluck().all(SHOP_NAME_RECORDED_TARGET) as string[]));
+    for (const t of this.guard(() => this.db.prepare('SELECT item_key FROM notified WHERE target = ?').pluck().all(SHOP_RECORDED_TARGET) as string[])) if (!kinds.has(t)) kinds.set(t, names.has(t) ? 'name' : 'id');
+    return { texts: all, pairs: pairs.map((p): [string, string] => [p.i, p.n]), kinds };
   }
 
   voucherShops(voucherKeys: readonly string[]): Map<string, string | null> {
@@ -4089,7 +4098,7 @@ function emptyState(file: string): StateDb {
     },
     heldTargets: () => [],
     voucherShops: () => new Map(),
-    heldShops: () => ({ texts: new Set<string>(), pairs: [] }),
+    heldShops: () => ({ texts: new Set<string>(), pairs: [], kinds: new Map() }),
     heldPlatforms: () => ({ platforms: new Set<string>(), rules: new Set<string>() }),
     adoptNotices: () => {
       throw missingError(file);

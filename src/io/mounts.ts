@@ -86,6 +86,10 @@ export function unmountedOn(p: string, env: NodeJS.ProcessEnv = process.env): Un
   }
   const real = realPathOf(p);
   for (let q = real; path.dirname(q) !== q; q = path.dirname(q)) {
+    // The file lives on the nearest mount on its way up: one mounted here (a share mounted inside an
+    // fstab disk's folder not mounted now) is where it is, whatever fstab says of the folders above
+    // (rev48: every run under it was refused, exit 4).
+    if (mounted.has(q)) return undefined;
     const w = wanted.get(q);
     if (w && !mounted.has(q)) return { mountPoint: q, source: w.source, type: w.type, fstab };
   }

@@ -207,13 +207,21 @@ export function judge(o: Order, rules: RuleSet, opts: JudgeOptions, base?: BaseR
 
 type Late = Extract<Verdict, { verdict: 'late' }>;
 
+/**
+ * A sub-order's own parcel's pickup scan, looked up by the line's waybill as the order's (its id, paid time,
+ * buyer and shop: a scan before the order was paid, or of another buyer's order, is not its pickup).
+ */
+function lineScan(o: Order, l: NonNullable<Order['subOrders']>[number], pick: NonNullable<JudgeOptions['pickupAt']>): PickedUp | undefined {
+  return pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), trackingNo: l.trackingNo }, 'tracking');
+}
+
 /** Whether a sub-order the export shows shipped after --as-of has its own parcel's pickup scan by --as-of (judge()). */
 function pickedUpBy(o: Order, opts: JudgeOptions): boolean {
   const pick = opts.pickupAt;
   if (!pick || !o.subOrders) return false;
   return o.subOrders.some((l) => {
     if (l.shippedAt === null || l.shippedAt <= opts.asOf || !l.trackingNo) return false;
-    const found = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), trackingNo: l.trackingNo }, 'tracking');
+    const found = lineScan(o, l, pick);
     return found !== undefined && found.at <= opts.asOf;
   });
 }
@@ -228,7 +236,7 @@ function pickedUpAfter(o: Order, opts: JudgeOptions): number | undefined {
   let due: number | undefined;
   for (const l of o.subOrders) {
     if (l.shippedAt === null || l.shippedAt > opts.asOf || l.promisedShipAt === null || !l.trackingNo) continue;
-    const found = pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), trackingNo: l.trackingNo }, 'tracking');
+    const found = lineScan(o, l, pick);
     if (found !== undefined && found.at > opts.asOf) due = Math.min(due ?? Infinity, l.promisedShipAt);
   }
   return due;
@@ -356,7 +364,7 @@ export function dearestBeside(o: Order, v: Verdict, rules: RuleSet, opts: JudgeO
     : o.subOrders && o.subOrders.length >= 2
       ? o.subOrders.flatMap((l) => {
           if (l.shippedAt === null || l.promisedShipAt === null) return [];
-          const found = pick && l.trackingNo ? pick({ ...l, orderId: o.orderId, paidAt: o.paidAt, buyer: o.buyer, ...(o.shop ? { shop: o.shop } : {}), trackingNo: l.trackingNo }, 'tracking') : undefined;
+          const found = pick && l.trackingNo ? lineScan(o, l, pick) : undefined;
           return [found ? { promisedShipAt: l.promisedShipAt, shippedAt: found.at, found } : { promisedShipAt: l.promisedShipAt, shippedAt: l.shippedAt }];
         })
       : lines.slice();

@@ -678,6 +678,9 @@ function scanStrayWaybillWarning(file: string, strays: Array<{ line: number; way
   );
 }
 
+/** A scan index entry's rows (one row kept as a bare number). */
+const rowsOf = (rows: number | number[] | undefined): readonly number[] => (rows === undefined ? [] : typeof rows === 'number' ? [rows] : rows);
+
 /**
  * The scan rows found for a partly shipped order by its id or any of its waybills (line → order id).
  * An order whose lines were promised at different times (抖店) prices each shipped line beside the ones
@@ -691,14 +694,12 @@ function partlyScans(scans: PickupScans, o: Order, into: Map<number, string>): v
     for (const l of o.subOrders) {
       if (l.shippedAt === null || l.promisedShipAt === null) continue;
       for (const t of l.trackingNo.split(';')) {
-        const rows = t ? scans.rowsByTracking.get(waybillKey(t)) : undefined;
-        if (rows !== undefined) for (const i of typeof rows === 'number' ? [rows] : rows) used.add(i);
+        if (t) for (const i of rowsOf(scans.rowsByTracking.get(waybillKey(t)))) used.add(i);
       }
     }
   }
   const add = (rows: number | number[] | undefined) => {
-    if (rows === undefined) return;
-    for (const i of typeof rows === 'number' ? [rows] : rows) if (!used.has(i) && !into.has(scans.lines[i]!)) into.set(scans.lines[i]!, o.orderId);
+    for (const i of rowsOf(rows)) if (!used.has(i) && !into.has(scans.lines[i]!)) into.set(scans.lines[i]!, o.orderId);
   };
   add(scans.rowsByOrder.get(o.orderId));
   for (const t of o.trackingNo.split(';')) if (t) add(scans.rowsByTracking.get(waybillKey(t)));

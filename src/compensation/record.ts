@@ -341,8 +341,7 @@ export async function recordVouchers(
     // platform's; a --new-shop run finding nothing late wrote nothing), and the next hour's run was
     // refused as of a shop the database never held (rev48). A refused run got no further.
     if (shops) {
-      const mine = new Set<string>(shops.kinds.keys());
-      for (const [i, n] of shops.pairs) mine.add(i).add(n);
+      const mine = runShopTexts(shops);
       if (mine.size) notes.push({ target: SHOP_RECORDED_TARGET, add: [...mine].sort() });
       const named = new Set<string>(shops.pairs.map(([, n]) => n));
       for (const [t, k] of shops.kinds) if (k === 'name') named.add(t);
@@ -446,11 +445,7 @@ export async function recordVouchers(
  * 拼多多, a trimmed Taobao export) cannot be told apart here: not refused.
  */
 function refuseOtherShops(ctx: Ctx, db: { path: string; heldShops(): { texts: Set<string>; pairs: [string, string][]; kinds: Map<string, 'id' | 'name'> }; notifiedKeys(target: string, keys: string[]): Set<string> }, shops: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: [string, string][] }, recordedTarget: string): void {
-  const mine = new Set<string>(shops.kinds.keys());
-  for (const [i, n] of shops.pairs) {
-    mine.add(i);
-    mine.add(n);
-  }
+  const mine = runShopTexts(shops);
   if (mine.size === 0) return;
   // Held by an earlier run's record (an index look-up): the hourly run of a held shop stops here.
   // heldShops() reads every voucher and sighting: 40-60 ms on the 1M-row bench's ledger (rev48).
@@ -536,6 +531,13 @@ function newShopUnneeded(
           `--new-shop had nothing to let in: the state database ${path} holds this run's shop (or one of its shops) already, so the run is not refused without the flag, nor are later runs`,
         ),
   );
+}
+
+/** Every shop text a run's exports show: each 店铺Id and 店铺名称, linked pairs' both sides. */
+function runShopTexts(shops: { kinds: ReadonlyMap<string, 'id' | 'name'>; pairs: readonly [string, string][] }): Set<string> {
+  const mine = new Set<string>(shops.kinds.keys());
+  for (const [i, n] of shops.pairs) mine.add(i).add(n);
+  return mine;
 }
 
 const PLATFORM_WORD: Record<string, Msg> = {

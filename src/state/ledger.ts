@@ -1283,7 +1283,7 @@ class SqliteState implements StateDb {
       ids: string[],
       shares?: Record<string, string>,
       capOf?: string[],
-    ): { total: Decimal; from: Record<string, string>; kept: Map<string, Decimal>; capTook: Map<string, Decimal>; giveStale: (most: Decimal) => Decimal; staleGave: Map<string, Decimal> } => {
+    ): { total: Decimal; from: Record<string, string>; kept: Map<string, Decimal>; keptBy: Map<string, Map<string, Decimal>>; capTook: Map<string, Decimal>; giveStale: (most: Decimal) => Decimal; staleGave: Map<string, Decimal> } => {
       let total = new Decimal(0);
       const from: Record<string, string> = {};
       // What is kept back in each earlier voucher for the later vouchers of this call that is money
@@ -1292,8 +1292,14 @@ class SqliteState implements StateDb {
       // window; {30} re-issued first counted it toward its cap, though the ledger's {00} opened in
       // its 24 h, and issued nothing: one at a time 1500.00 paid, --reissue all 2000.00).
       const kept = new Map<string, Decimal>();
-      const keep = (held: string, c: Decimal) => {
-        if (c.gt(0)) kept.set(held, (kept.get(held) ?? new Decimal(0)).plus(c));
+      // The same by the later voucher it is kept for (capCover bounds it by what that voucher takes).
+      const keptBy = new Map<string, Map<string, Decimal>>();
+      const keep = (held: string, c: Decimal, k: string) => {
+        if (!c.gt(0)) return;
+        kept.set(held, (kept.get(held) ?? new Decimal(0)).plus(c));
+        const by = keptBy.get(held) ?? new Map<string, Decimal>();
+        by.set(k, (by.get(k) ?? new Decimal(0)).plus(c));
+        keptBy.set(held, by);
       };
       const mine = new Set(ids);
       const theirs = new Map(heldBy.map((k) => [k, parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path)]));
@@ -1704,7 +1710,7 @@ class SqliteState implements StateDb {
             stays = stays.minus(c);
             // Kept from the cap share too (capCover), as far as `k` can take it: what `held` took
             // over from vouchers holding `k`'s orders (and none of this one's).
-            keep(held, Decimal.min(c, takenFor(held, k)));
+            keep(held, Decimal.min(c, takenFor(held, k)), k);
             keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
           }
         }
@@ -1971,7 +1977,7 @@ class SqliteState implements StateDb {
         return given;
       };
       total = total.plus(giveStale(amount.minus(total)));
-      return { total, from, kept, capTook, giveStale, staleGave };
+      return { total, from, kept, keptBy, capTook, giveStale, staleGave };
     };
     // The vouchers sharing a cap with `v` (same kind, buyer and rule set, window start in the
     // group's range), oldest first; top-ups (`<key>+n`) are counted with their voucher.
@@ -2391,11 +2397,12 @@ class SqliteState implements StateDb {
     const staysOf = (v: VoucherRecord, keys: string[], k: string, ids: string[]): Decimal => {
       const g = Decimal.max(0, inGroupOf(keys, k, ids).minus(staleShareOf(k)));
       if (staysDeep || !g.gt(0)) return g;
-      const [outsideWas, otherWas] = [laterOutside, laterOther];
+      const [outsideWas, otherWas, perWas] = [laterOutside, laterOther, laterPer];
       const outside = new Map<string, Decimal>();
       const other = new Map<string, Decimal>();
       laterOutside = outside;
       laterOther = other;
+      laterPer = undefined;
       staysDeep = true;
       try {
         const later = laterTake(v, keys, k, true);
@@ -2404,6 +2411,7 @@ class SqliteState implements StateDb {
       } finally {
         laterOutside = outsideWas;
         laterOther = otherWas;
+        laterPer = perWas;
         staysDeep = false;
       }
     };
@@ -2427,6 +2435,8 @@ class SqliteState implements StateDb {
     // Filled by laterTake when set: of what later vouchers take from `k`, the part another buyer's
     // (or rule set's, or shop's) vouchers take (by `k`).
     let laterOther: Map<string, Decimal> | undefined;
+    // Filled by laterTake when set: what each later voucher it works out takes from `k` (0.00 too).
+    let laterPer: Map<string, Decimal> | undefined;
     // `whole` (staysOf): a later voucher the call takes before `v` is worked out as coverOf does (its
     // own cap counting first what its window holds, `v`'s cap keeping the money it counts: capTook);
     // one taken after `v` by cover alone (`v` recorded by then, its cap keeps nothing). All by cover
@@ -2460,6 +2470,7 @@ class SqliteState implements StateDb {
     const laterTake = (v: VoucherRecord, keys: string[], k: string, whole = false): Decimal => {
       const outsideOf = laterOutside;
       const otherOf = laterOther;
+      const perOf = laterPer;
       const range = capRange(v);
       if (!range) return new Decimal(0);
       const kIds = new Set(parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path));
@@ -2528,6 +2539,7 @@ class SqliteState implements StateDb {
         for (const [x, a] of staleBefore) staleUsed.set(x, a);
         const got = new Decimal(c.from[k] ?? 0);
         t = t.plus(got);
+        perOf?.set(u.voucherKey, (perOf.get(u.voucherKey) ?? new Decimal(0)).plus(got));
         // Another buyer's voucher taking over money of `k` when this call puts every order of `k` in
         // vouchers of buyers other than `v`'s (all its orders moved to other buyers: its money
         // follows them, §1.7; capCover's pendingOther).
@@ -2553,17 +2565,46 @@ class SqliteState implements StateDb {
       return t;
     };
     // `spareOnly`: counting only money the later vouchers of this call do not take (coverOf, capTook).
-    const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>, kept?: Map<string, Decimal>, spareOnly = false): Decimal => {
+    const capCover = (v: VoucherRecord, value: Decimal, most: Decimal, from: Record<string, string>, kept?: Map<string, Decimal>, spareOnly = false, keptBy?: Map<string, Map<string, Decimal>>): Decimal => {
       if (!v.cap || !most.gt(0)) return new Decimal(0);
       const keys = capKeys(v);
       const ids = [...new Set(v.orderIds)];
+      // What the later vouchers of this call in another of the buyer's days or windows (or another
+      // buyer's) take of each group voucher `k`, as cover gives it them now (laterTake), and of that
+      // what `k` took over for their orders from outside the group, and what other buyers take.
+      const laterOf = new Map<string, { later: Decimal; fromOutside: Decimal; byOther: Decimal }>();
+      // What cover kept back in `k` for such a later voucher beyond what that voucher is worked out
+      // to take of `k`: kept for nobody, so not left out of what this cap counts (docs/rules.md §1.7:
+      // "a cap may count first what the moved orders' vouchers can do without"). reissue-paths3
+      // FUZZ_S=6000 seed 6495 (tmall-2023, reissue-6495-spare-first.test.ts): G = Q {06,04} kept
+      // D = Q {03,04}'s 300.00 (o03's share) back for F = P {01,03,05}, which takes C's 500.00 (o05's
+      // money, which nothing else can count) and none of D; G's cap counted only D's 200.00 and G
+      // issued 270.00 anew: 1800.00 where 1530.00 is owed (F re-issued first: 1530.00).
+      const keptCut = new Map<string, Decimal>();
+      for (const k of keys) {
+        const [outside, other, per] = [new Map<string, Decimal>(), new Map<string, Decimal>(), new Map<string, Decimal>()];
+        laterOutside = outside;
+        laterOther = other;
+        laterPer = per;
+        const later = laterTake(v, keys, k);
+        laterOf.set(k, { later, fromOutside: outside.get(k) ?? new Decimal(0), byOther: other.get(k) ?? new Decimal(0) });
+        let cut = new Decimal(0);
+        for (const [u, c] of keptBy?.get(k) ?? []) {
+          const got = per.get(u);
+          if (got !== undefined) cut = cut.plus(Decimal.max(0, c.minus(got)));
+        }
+        if (cut.gt(0)) keptCut.set(k, cut);
+        laterOutside = undefined;
+        laterOther = undefined;
+        laterPer = undefined;
+      }
       // Less what cover kept back there for the later vouchers of this call, and less what the later
       // vouchers of this call in another of the buyer's days or windows will take of it for their
       // orders (a corrected paid time: the money follows the order; counted here as well, it paid
       // two windows).
       // What this cap takes of that money itself it does not count twice: only what it would count
       // without taking it is left out.
-      const inGroup = (k: string) => Decimal.max(0, inGroupOf(keys, k, ids).minus(staleGivenOf(k, v)).minus(kept?.get(k) ?? 0));
+      const inGroup = (k: string) => Decimal.max(0, inGroupOf(keys, k, ids).minus(staleGivenOf(k, v)).minus(Decimal.max(0, (kept?.get(k) ?? new Decimal(0)).minus(keptCut.get(k) ?? 0))));
       const all = keys.reduce((s, k) => s.plus(inGroup(k)), new Decimal(0));
       let pending = new Decimal(0);
       // The part of `pending` another buyer's vouchers of this call take for the orders of a group
@@ -2591,13 +2632,7 @@ class SqliteState implements StateDb {
         // three exports, reissue-paths3 seed 1003: P {00,01} held 200.00 of Q's money for o00/o01;
         // Q {01} takes o01's 30.00 of it, and P {04}'s cap counted 30.00 less of P {00,01}'s own
         // money: 230.00 issued, 200.00 owed).
-        laterOutside = new Map();
-        laterOther = new Map();
-        const later = laterTake(v, keys, k);
-        const fromOutside = laterOutside.get(k) ?? new Decimal(0);
-        const byOther = laterOther.get(k) ?? new Decimal(0);
-        laterOutside = undefined;
-        laterOther = undefined;
+        const { later, fromOutside, byOther } = laterOf.get(k)!;
         const p = Decimal.min(g, Decimal.max(0, later.minus(fromOutside)));
         pending = pending.plus(p);
         pendingOther = pendingOther.plus(Decimal.min(p, byOther));
@@ -2991,7 +3026,7 @@ class SqliteState implements StateDb {
     };
     const coverOfNow = (v: VoucherRecord, heldBy: string[], ids: string[]): { covered: { total: Decimal; from: Record<string, string> }; byCap: Decimal; entry: Cover } => {
       const amount = new Decimal(v.amount);
-      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, recordShares(v), capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, capTook: undefined, giveStale: undefined, staleGave: undefined };
+      const covered = heldBy.length > 0 ? cover(heldBy, amount, ids, recordShares(v), capKeys(v)) : { total: new Decimal(0), from: {} as Record<string, string>, kept: undefined, keptBy: undefined, capTook: undefined, giveStale: undefined, staleGave: undefined };
       // Money it took of an earlier voucher that another voucher of this call counts toward its cap
       // is put back first, for this voucher's own cap to count what its group holds (money nothing
       // else can use: §1.7, "the money nothing else can use or count goes first"); then taken again
@@ -3016,7 +3051,7 @@ class SqliteState implements StateDb {
         // Only what no later voucher of this call takes: taking money a later voucher needs (as
         // capCover may) moves what is owed there (reissue-paths3 seed 382: P {61,04}'s cap took
         // o00's 300.00 of P {00}, which Q {00,02} takes for o00: one at a time 2000.00 of 1800.00).
-        byCap = capCover(v, amount, amount.minus(covered.total), covered.from, covered.kept, true);
+        byCap = capCover(v, amount, amount.minus(covered.total), covered.from, covered.kept, true, covered.keptBy);
         let need = amount.minus(covered.total).minus(byCap);
         // Then a cap share gone stale (money nothing else counts any more) before the money put back,
         // which another voucher's cap counts (reissue-paths3 FUZZ_S=2100 seed 2319: P {03,01} took
@@ -3035,7 +3070,7 @@ class SqliteState implements StateDb {
           need = need.minus(t);
         }
       }
-      byCap = byCap.plus(capCover(v, amount, amount.minus(covered.total).minus(byCap), covered.from, covered.kept));
+      byCap = byCap.plus(capCover(v, amount, amount.minus(covered.total).minus(byCap), covered.from, covered.kept, false, covered.keptBy));
       covered.total = covered.total.plus(byCap);
       const entry: Cover = { voucherKey: v.voucherKey, covered: covered.total.toFixed(2), byCap: byCap.toFixed(2), inexact: byCap.gt(0) && !v.cap!.exact };
       if (byCap.gt(0) && capElsewhere(v, coverFrom, covered.from)) entry.capElsewhere = true;

@@ -473,6 +473,13 @@
 //    W 2130.00, W then V 2030.00. So the give must also reach needsOf's keep-back (V's part of B is
 //    not W's to keep back): item 11 (iv) and item 5's one attribution again. Neither was run on the
 //    rest of test/state or under America/Los_Angeles.
+// 16. (money59; this case unchanged: 2000.00 every way) Item 13 (d)'s seed 5417 is settled without the
+//    split ruling: 1530.00 under any split of E's money (H can be paid by E only through its cap, which
+//    needs 470.00 of E unused, and F and G need at least 200.00 of it; worked in
+//    reissue-5417-one-at-a-time.test.ts), now paid every way (staysOf leaves out what the buyer's
+//    vouchers taken before `v` take, money59). Seed 6495 (reissue-6495-spare-first) is fixed too:
+//    capCover bounds cover()'s keep-back for a later voucher of another window or buyer by what
+//    laterTake works out it takes (money59). Neither touches a cap share; 9217 step 2 is as before.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

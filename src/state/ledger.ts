@@ -1557,6 +1557,22 @@ class SqliteState implements StateDb {
         }
         return Decimal.max(0, t);
       };
+      // Of takenFor: what `held` took over from such vouchers outside this voucher's cap group (`capOf`;
+      // none when cover is not told the group), which inGroupOf leaves out of what the group holds.
+      const takenForOutside = (held: string, k: string): Decimal => {
+        const kv = inCallByKey.get(k);
+        if (!kv || capOf === undefined) return new Decimal(0);
+        const kIds = new Set(kv.orderIds);
+        let t = new Decimal(0);
+        for (const c of coveredOf.all(held, `${held}+`, `${held},`) as string[]) {
+          for (const [j, a] of Object.entries(parseCovered(c, this.path))) {
+            if (inOwnCap.has(j)) continue;
+            const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
+            if (!jIds.some((id) => mine.has(id)) && jIds.some((id) => kIds.has(id))) t = t.plus(a);
+          }
+        }
+        return Decimal.max(0, t);
+      };
       // What recorded vouchers holding none of this one's orders took from `held` before (for its
       // orders outside this one): ownOf leaves it in, but it is gone from `held`, so what is kept
       // back (reserved) comes out of the rest, not of money already gone (reissue-keepback-after-
@@ -1709,8 +1725,15 @@ class SqliteState implements StateDb {
             const c = Decimal.min(e.sum, stays, takeableBy(held, k), Decimal.max(0, e.most.minus(keptFor.get(k) ?? 0)));
             stays = stays.minus(c);
             // Kept from the cap share too (capCover), as far as `k` can take it: what `held` took
-            // over from vouchers holding `k`'s orders (and none of this one's).
-            keep(held, Decimal.min(c, takenFor(held, k)), k);
+            // over from vouchers holding `k`'s orders (and none of this one's). Not what it took over
+            // from such a voucher outside this voucher's cap group: inGroupOf leaves that money out
+            // of the group already, and kept back as well it was left out twice (money60, a variant
+            // of reissue-paths3 seed 9221, tmall-2023, reissue-9221-outside-counted-once.test.ts:
+            // Q {06,30} holds o06's 30.00, taken over from P {06}, and 470.00 spare in Q {30}'s
+            // window; Q {30} re-issued first, before P {06,00}, counted 440.00 toward its cap and
+            // issued 60.00, where 30.00 is owed: 1090.00, --reissue all 1060.00).
+            const kc = Decimal.min(c, takenFor(held, k));
+            keep(held, kc.minus(Decimal.min(kc, takenForOutside(held, k))), k);
             keptFor.set(k, (keptFor.get(k) ?? new Decimal(0)).plus(c));
           }
         }

@@ -1123,6 +1123,10 @@ class SqliteState implements StateDb {
     // once the vouchers recorded after it in this call have taken theirs (below, `owedAfter`).
     // What the conflicts of this call not recorded (so far) would take, from which voucher.
     const takings: Taking[] = [];
+    // The takes of this call's conflicts not recorded that `left` holds while a voucher is covered
+    // (the conflicts before it, as --reissue all records them): inGroupOf counts what they took for
+    // orders of another window as it counts a recorded voucher's take (takersOf).
+    let callTaken: Taking[] = [];
     const blockedConflicts: { v: VoucherRecord; ids: string[]; heldBy: string[]; at: number; entry: number }[] = [];
     // The stale cap shares (staleUsed) those conflicts used: not used, as they are not recorded.
     const conflictStale = new Map<string, Decimal>();
@@ -2274,6 +2278,15 @@ class SqliteState implements StateDb {
           const a = parseCovered(r.covered, this.path)[k];
           if (a !== undefined && parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).some((id) => elsewhere.has(id))) forThem = forThem.plus(a);
         }
+        // And what this call's conflicts not recorded took so, gone from `left` as a recorded
+        // taker's is from the ledger (money60, a variant of reissue-paths3 seed 9221, tmall-2023,
+        // reissue-9221-outside-counted-once.test.ts: P {06,00}, said before Q {30}, took o06's 30.00
+        // of Q {06,30}; counted as taken from Q {06,30}'s own part as well, Q {30}'s cap counted
+        // 440.00, not 470.00, and the run said Q {30} owed 60.00, where --reissue all records 30.00).
+        for (const t of callTaken) {
+          const a = t.from[k];
+          if (a !== undefined && t.ids.some((id) => elsewhere.has(id))) forThem = forThem.plus(a);
+        }
       }
       const taken = total.minus(has);
       return Decimal.max(0, Decimal.min(has, own.minus(Decimal.max(0, taken.minus(Decimal.max(0, Decimal.min(outside, forThem)))))));
@@ -3135,6 +3148,7 @@ class SqliteState implements StateDb {
     const owedAfter = (out: Map<string, RecordStatus>): void => {
       if (blockedConflicts.length === 0) return;
       asAll = true;
+      callTaken = [];
       for (const [k, a] of conflictStale) staleUsed.set(k, Decimal.max(0, (staleUsed.get(k) ?? new Decimal(0)).minus(a)));
       for (const [k, d] of toppedUpLater) left.set(k, Decimal.max(0, (left.get(k) ?? available(k)).plus(d)));
       // The vouchers of this call before each (and itself) are seen, as in the run re-issuing it.
@@ -3146,6 +3160,7 @@ class SqliteState implements StateDb {
         const before = new Map(left);
         const staleBefore = new Map(staleUsed);
         const c = coverOf(v, heldBy, ids);
+        callTaken.push({ key: v.voucherKey, ids, from: { ...c.covered.from } });
         if (opts.covers && entry >= 0) opts.covers[entry] = c.entry;
         // One --reissue all holds (its 24-hour window cannot be told, and it is not paid in full)
         // is held here too: what the run says is owed is what --reissue all then records. Said
@@ -3162,8 +3177,10 @@ class SqliteState implements StateDb {
           staleUsed.clear();
           for (const [k, a] of staleBefore) staleUsed.set(k, a);
           blockedKeys.add(v.voucherKey);
+          callTaken.pop();
         }
       }
+      callTaken = [];
     };
     // IMMEDIATE: the write lock is taken before the first read, so "is this order already paid?"
     // and the insert see one state of the ledger; a second run waits, then sees this one's vouchers.
@@ -3372,7 +3389,9 @@ class SqliteState implements StateDb {
             const seen = new Map(left);
             const staleBefore = new Map(staleUsed);
             // The buyer's day (or 24-hour window) paid in other recorded vouchers counts toward its cap.
+            callTaken = blocked ? [...takings] : [];
             const { covered, byCap, entry } = coverOf(v, heldBy, ids);
+            callTaken = [];
             if (clashes.length > 0 || byCap.gt(0)) opts.covers?.push(entry);
             if (blocked) {
               takings.push({ key: v.voucherKey, ids, from: { ...covered.from } });

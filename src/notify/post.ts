@@ -3,8 +3,11 @@
 // sleep are passed in (tests), and no URL is ever put in a message whole (it holds the token).
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
 import { type Msg, msg } from '../errors.js';
 import { dingtalkSignedUrl, feishuSign, webhookSign } from './sign.js';
+import type { Proxy } from './proxy.js';
 import type { Kind, Target } from './types.js';
 
 export interface PostPolicy {
@@ -19,6 +22,8 @@ export interface PostPolicy {
   /** The real clock (signatures need real time, never --as-of). */
   now: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** The proxy to post through (HTTPS_PROXY …, proxy.ts), if any. */
+  proxy?: Proxy;
 }
 
 export type Answer = { ok: true } | { ok: false; retry: boolean; why: Msg };
@@ -92,6 +97,7 @@ function httpWhy(status: number, kind: Kind): Msg {
     return msg(`HTTP ${status}: ${a.zh}`, `HTTP ${status}: ${a.en}`);
   }
   if (status === 408) return said('服务器等待请求超时', 'the server timed out waiting for the request');
+  if (status === 407) return said('代理要求用户名和密码: 写进代理地址 HTTP_PROXY=http://用户名:密码@主机:端口', 'the proxy asks for a user name and password: put them in the proxy address, HTTP_PROXY=http://user:password@host:port');
   return msg(`HTTP ${status}`, `HTTP ${status}`);
 }
 
@@ -169,54 +175,140 @@ interface Reply {
   text: string;
 }
 
-/** One POST of a JSON body; rejects on network errors and after `timeoutMs` (the whole exchange). */
-export function postOnce(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<Reply> {
+/** One POST of a JSON body; rejects on network errors and after `timeoutMs` (the whole exchange, the proxy's part included). */
+export function postOnce(url: string, body: string, headers: Record<string, string>, timeoutMs: number, proxy?: Proxy): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
-    const lib = u.protocol === 'https:' ? https : http;
-    const req = lib.request(
-      u,
-      {
-        method: 'POST',
-        agent: false, // no keep-alive: a cron run ends as soon as its work is done
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': 'storeops', ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        let done = false;
-        const finish = () => {
-          if (done) return;
-          done = true;
-          clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
-        };
-        res.on('data', (c: Buffer) => {
-          size += c.length;
-          if (size <= 65_536) {
-            chunks.push(c);
-            return;
-          }
-          // No platform answers with more than a few hundred bytes: what is past 64 KiB is not an
-          // answer to read (a proxy's page, an endless stream), so stop here rather than wait it out.
-          finish();
-          req.destroy();
-        });
-        res.on('end', finish);
-        res.on('error', (e) => {
-          if (done) return;
-          clearTimeout(timer);
-          reject(e);
-        });
-      },
-    );
-    const timer = setTimeout(() => req.destroy(new TimeoutError(timeoutMs)), timeoutMs);
-    req.on('error', (e) => {
+    let current: http.ClientRequest | undefined;
+    // A CONNECT tunnel's socket: closed with the exchange, whatever its end (a TLS socket laid over it
+    // does not close it, and an open one kept the run from exiting).
+    let tunnel: net.Socket | undefined;
+    let settled = false;
+    const fail = (e: unknown) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      reject(e); // after finish() a promise already settled: no effect
+      tunnel?.destroy();
+      reject(e);
+    };
+    const timer = setTimeout(() => {
+      const e = new TimeoutError(timeoutMs);
+      current?.destroy(e);
+      fail(e);
+    }, timeoutMs);
+    const onResponse = (res: http.IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const finish = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        tunnel?.destroy();
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+      };
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size <= 65_536) {
+          chunks.push(c);
+          return;
+        }
+        // No platform answers with more than a few hundred bytes: what is past 64 KiB is not an
+        // answer to read (a proxy's page, an endless stream), so stop here rather than wait it out.
+        finish();
+        current?.destroy();
+      });
+      res.on('end', finish);
+      res.on('error', fail);
+    };
+    const own = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': 'storeops', ...headers };
+    // agent: false — no keep-alive: a cron run ends as soon as its work is done.
+    const send = (req: http.ClientRequest) => {
+      current = req;
+      req.on('error', fail); // after finish() a promise already settled: no effect
+      req.end(body);
+    };
+    if (!proxy) {
+      send((u.protocol === 'https:' ? https : http).request(u, { method: 'POST', agent: false, headers: own }, onResponse));
+      return;
+    }
+    const auth: Record<string, string> = proxy.auth ? { 'Proxy-Authorization': proxy.auth } : {};
+    if (u.protocol === 'http:') {
+      // An http robot through the proxy: the whole URL as the request target (RFC 9112 absolute-form).
+      const req = http.request({ host: proxy.host, port: proxy.port, method: 'POST', path: u.href, agent: false, headers: { Host: u.host, ...own, ...auth } }, onResponse);
+      req.on('error', (e) => fail(new ProxyError(proxy, e)));
+      current = req;
+      req.end(body);
+      return;
+    }
+    // An https robot: a CONNECT tunnel to its host, then TLS with the robot itself through it.
+    const port = Number(u.port || 443);
+    const authority = `${u.hostname.includes(':') ? `[${u.hostname}]` : u.hostname}:${port}`;
+    const connect = http.request({ host: proxy.host, port: proxy.port, method: 'CONNECT', path: authority, agent: false, headers: { Host: authority, 'User-Agent': 'storeops', ...auth } });
+    current = connect;
+    connect.on('error', (e) => fail(new ProxyError(proxy, e)));
+    connect.on('connect', (res, socket) => {
+      tunnel = socket;
+      if (res.statusCode !== 200) {
+        socket.destroy();
+        fail(new ProxyRefused(proxy, res.statusCode ?? 0));
+        return;
+      }
+      if (settled) {
+        socket.destroy();
+        return;
+      }
+      const servername = u.hostname.replace(/^\[|\]$/g, '');
+      // No agent (not agent: false, which makes a fresh one and ignores createConnection: the post went direct).
+      send(https.request(u, { method: 'POST', headers: own, createConnection: () => tls.connect({ socket, servername: net.isIP(servername) ? undefined : servername }) }, onResponse));
     });
-    req.end(body);
+    connect.end();
   });
+}
+
+/** A failure reaching or speaking to the proxy (not the robot): said as the proxy's. */
+class ProxyError extends Error {
+  constructor(
+    readonly proxy: Proxy,
+    override readonly cause: unknown,
+  ) {
+    super(`proxy ${proxy.shown}: ${(cause as Error)?.message ?? String(cause)}`);
+  }
+}
+
+/** The proxy answered the CONNECT with another status than 200. */
+class ProxyRefused extends Error {
+  constructor(
+    readonly proxy: Proxy,
+    readonly status: number,
+  ) {
+    super(`proxy ${proxy.shown} answered HTTP ${status}`);
+  }
+}
+
+function proxyRefusedWhy(e: ProxyRefused): Answer {
+  const p = e.proxy.shown;
+  const s = e.status;
+  if (s === 407) {
+    return {
+      ok: false,
+      retry: false,
+      why: msg(
+        `代理 ${p} 回复 HTTP 407: 代理要求用户名和密码; 写进代理地址: HTTPS_PROXY=http://用户名:密码@主机:端口 (用户名或密码中的 @ : / 写成 %40 %3A %2F)`,
+        `the proxy ${p} answered HTTP 407: it asks for a user name and password; put them in the proxy address: HTTPS_PROXY=http://user:password@host:port (an @ : / in them written %40 %3A %2F)`,
+      ),
+    };
+  }
+  if (s === 403 || s === 405) {
+    return {
+      ok: false,
+      retry: false,
+      why: msg(
+        `代理 ${p} 回复 HTTP ${s}: 代理不允许连到机器人的服务器; 请管理员放行该主机的 443 端口, 或在 NO_PROXY 中列出它以直接连接`,
+        `the proxy ${p} answered HTTP ${s}: it does not let this machine reach the robot's server; ask its administrator to allow that host on port 443, or list it in NO_PROXY to connect directly`,
+      ),
+    };
+  }
+  return { ok: false, retry: s >= 500 || s === 429 || s === 408, why: msg(`代理 ${p} 回复 HTTP ${s}`, `the proxy ${p} answered HTTP ${s}`) };
 }
 
 class TimeoutError extends Error {
@@ -269,10 +361,10 @@ export async function deliver(target: Target, payload: Record<string, unknown>, 
     const req = signedRequest(target, payload, policy.now());
     let answer: Answer;
     try {
-      const reply = await postOnce(req.url, req.body, req.headers, Math.min(policy.timeoutMs, left));
+      const reply = await postOnce(req.url, req.body, req.headers, Math.min(policy.timeoutMs, left), policy.proxy);
       answer = readAnswer(target.kind, reply.status, reply.text);
     } catch (e) {
-      answer = { ok: false, retry: true, why: networkWhy(e) };
+      answer = e instanceof ProxyRefused ? proxyRefusedWhy(e) : { ok: false, retry: true, why: networkWhy(e) };
     }
     if (answer.ok) return { ok: true, tries: tryNo, failures };
     failures.push(answer.why);
@@ -289,6 +381,11 @@ export async function deliver(target: Target, payload: Record<string, unknown>, 
 
 function networkWhy(e: unknown): Msg {
   if (e instanceof TimeoutError) return msg(`${e.ms} 毫秒内没有回复`, `no answer within ${e.ms} ms`);
+  if (e instanceof ProxyError) {
+    // The proxy's own failure, said as the proxy's: "connection refused" was read as the robot's.
+    const w = networkWhy(e.cause);
+    return msg(`代理 ${e.proxy.shown} (HTTPS_PROXY/HTTP_PROXY): ${w.zh}`, `the proxy ${e.proxy.shown} (HTTPS_PROXY/HTTP_PROXY): ${w.en}`);
+  }
   const err = e as NodeJS.ErrnoException;
   // Node's messages name the host and port at most, never the path or query.
   const code = err?.code ?? '';

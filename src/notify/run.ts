@@ -10,6 +10,7 @@ import { runningAs } from '../proc.js';
 import { fit } from './message.js';
 import { shopsShown } from './notices.js';
 import { type NotifySettings, notifySettings } from './settings.js';
+import { type Proxy, proxyFor } from './proxy.js';
 import { redactUrl, robotShown, targetId } from './target.js';
 import type { Notice, Target, Topic } from './types.js';
 
@@ -283,6 +284,13 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
       // are still listed by the next run that lists them (README "Only news"): tasks, named when due.
       const listedKeys = new Set(messages.flatMap((m) => m.items.map((i) => i.key)));
       const counted = notice.topic === 'vouchers' ? items.filter((i) => !listedKeys.has(i.key)) : [];
+      // Through the proxy the environment names (HTTPS_PROXY …), as curl would: until 2026-12 none was used.
+      // One storeops cannot speak to (socks5://) is said, and the post goes direct, as it did before.
+      const via = proxyFor(t.url, ctx.io.env);
+      let proxy: Proxy | undefined;
+      if (via && 'refused' in via) {
+        ctx.warn(msg(`通知 ${name(t)}: ${via.refused.zh}; 本次直接连接机器人`, `notify ${name(t)}: ${via.refused.en}; posting directly instead`));
+      } else proxy = via;
       let sent = 0;
       let shown = 0;
       let forgotten = false;
@@ -290,7 +298,7 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
         const told = mi === messages.length - 1 ? [...m.items, ...counted] : m.items;
         // http/https (and tls) are loaded only when a notice is really sent: start-up time counts (issue 21).
         const { deliver } = await import('./post.js');
-        const d = await deliver(t, m.body, { timeoutMs: s.timeoutMs, attempts: s.attempts, backoffMs: s.backoffMs, deadline, now });
+        const d = await deliver(t, m.body, { timeoutMs: s.timeoutMs, attempts: s.attempts, backoffMs: s.backoffMs, deadline, now, ...(proxy ? { proxy } : {}) });
         if (!d.ok) {
           fail(t, msg(`尝试 ${d.tries} 次: ${joinWhy(d.failures).zh}`, `${d.tries} ${d.tries === 1 ? 'try' : 'tries'}: ${joinWhy(d.failures).en}`));
           break;

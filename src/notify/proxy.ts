@@ -1,0 +1,85 @@
+// The proxy a robot's post goes through, from the environment as curl and most tools read it:
+// `https_proxy`/`HTTPS_PROXY` for https robots, `http_proxy`/`HTTP_PROXY` for http ones, else
+// `all_proxy`/`ALL_PROXY`; `no_proxy`/`NO_PROXY` lists hosts to reach directly (a name matches itself
+// and its subdomains, `.example.com` the same, `*` every host, `host:port` that port only). Until
+// 2026-12 (alert43) storeops ignored them (Node does not read them): on a desk whose only way out is
+// a proxy every post failed, said as "the robot's server name could not be looked up (no internet
+// connection, or DNS not working?)" while the browser on the same desk reached DingTalk.
+//
+// Only http:// proxies are spoken to (an https robot goes through a CONNECT tunnel, its TLS end to
+// end with the robot); the proxy's user and password are sent as Proxy-Authorization: Basic and are
+// never printed: messages name the proxy as `http://host:port`.
+import { type Msg, msg } from '../errors.js';
+
+export interface Proxy {
+  host: string;
+  port: number;
+  /** `Basic …` when the proxy URL carries a user (and password). */
+  auth?: string;
+  /** `http://host:port`, for messages: never the user or password. */
+  shown: string;
+}
+
+/** A proxy setting storeops cannot use (another scheme, not a URL): what to say. */
+export interface ProxyRefusal {
+  refused: Msg;
+}
+
+function envOf(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const v = env[name.toLowerCase()] ?? env[name.toUpperCase()];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+/** Whether `no_proxy` says to reach `host` (port `port`) directly. */
+export function bypassed(host: string, port: number, noProxy: string | undefined): boolean {
+  if (!noProxy) return false;
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  for (const raw of noProxy.split(/[\s,]+/)) {
+    let e = raw.trim().toLowerCase();
+    if (e === '') continue;
+    if (e === '*') return true;
+    let p: number | undefined;
+    const m = /^(.*?)(?::(\d+))?$/.exec(e.replace(/^\[|\](?=:|$)/g, ''));
+    if (m && m[2] !== undefined && !m[1]!.includes(':')) {
+      e = m[1]!;
+      p = Number(m[2]);
+    } else {
+      e = e.replace(/^\[|\]$/g, '');
+    }
+    if (p !== undefined && p !== port) continue;
+    e = e.replace(/^\*?\./, '').replace(/\.$/, '');
+    if (h === e || h.endsWith(`.${e}`)) return true;
+  }
+  return false;
+}
+
+/** The proxy for a robot URL, none, or a setting storeops cannot use. */
+export function proxyFor(url: string, env: NodeJS.ProcessEnv): Proxy | ProxyRefusal | undefined {
+  const u = new URL(url);
+  const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
+  const name = u.protocol === 'https:' ? 'https_proxy' : 'http_proxy';
+  const setting = envOf(env, name) ?? envOf(env, 'all_proxy');
+  if (setting === undefined) return undefined;
+  if (bypassed(u.hostname, port, envOf(env, 'no_proxy'))) return undefined;
+  const which = envOf(env, name) !== undefined ? name.toUpperCase() : 'ALL_PROXY';
+  let p: URL;
+  try {
+    // "proxy.corp:3128" without a scheme is taken as http://, as curl does.
+    p = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(setting) ? setting : `http://${setting}`);
+  } catch {
+    return { refused: msg(`${which} 不是有效的代理地址`, `${which} is not a proxy address storeops can read`) };
+  }
+  if (p.protocol !== 'http:') {
+    const scheme = p.protocol.replace(/:$/, '');
+    return {
+      refused: msg(
+        `${which} 的代理是 ${scheme}://, storeops 只支持 http:// 代理 (https 机器人经 CONNECT 隧道, 加密直到机器人)`,
+        `${which} names a ${scheme}:// proxy; storeops speaks to http:// proxies only (an https robot goes through a CONNECT tunnel, encrypted end to end)`,
+      ),
+    };
+  }
+  const shown = `http://${p.host}`;
+  const user = decodeURIComponent(p.username);
+  const auth = user !== '' ? `Basic ${Buffer.from(`${user}:${decodeURIComponent(p.password)}`).toString('base64')}` : undefined;
+  return { host: p.hostname.replace(/^\[|\]$/g, ''), port: Number(p.port || 80), shown, ...(auth ? { auth } : {}) };
+}

@@ -155,7 +155,12 @@ export function readAnswer(kind: Kind, status: number, text: string): Answer {
       // DingTalk: 130101 more than 20 messages a minute, 310000 sign not match / invalid timestamp.
       // WeCom: 45009 frequency limit, -1 system busy.
       const retryCodes = kind === 'dingtalk' ? [130101, 310000] : [45009, -1];
-      return refused(kind, body.errcode, said(body.errcode, body.errmsg), transientHttp || retryCodes.includes(body.errcode));
+      // 310000 is also the robot's keyword and IP settings ("keywords not in content", "ip … not in
+      // whitelist"): the next try sends the same text from the same machine, refused alike, and used 2 of
+      // the robot's 20 messages a minute (Feishu's 19024/19022 were never retried). Only a signature or
+      // timestamp refusal can heal (signed afresh).
+      const settingRefused = kind === 'dingtalk' && body.errcode === 310000 && /keyword|\bip\b|whitelist/i.test(String(body.errmsg ?? ''));
+      return refused(kind, body.errcode, said(body.errcode, body.errmsg), transientHttp || (retryCodes.includes(body.errcode) && !settingRefused));
     }
     case 'feishu': {
       // {"code":0,"msg":"success","data":{}}; older hooks answer {"StatusCode":0,"StatusMessage":"success"}.

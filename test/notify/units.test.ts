@@ -170,6 +170,11 @@ describe("reading the platforms' answers", () => {
   it('errcode/code 0 is success; rate limits and signature answers are retried; others are final', () => {
     expect(readAnswer('dingtalk', 200, '{"errcode":0,"errmsg":"ok"}')).toEqual({ ok: true });
     expect(readAnswer('dingtalk', 200, '{"errcode":310000,"errmsg":"sign not match"}')).toMatchObject({ ok: false, retry: true });
+    // The keyword and IP settings answer 310000 too: the same text from the same machine is refused
+    // alike, so not retried (alert43: they were, 3 tries of the robot's 20 a minute), as Feishu's 19024/19022.
+    expect(readAnswer('dingtalk', 200, '{"errcode":310000,"errmsg":"keywords not in content, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]"}')).toMatchObject({ ok: false, retry: false });
+    expect(readAnswer('dingtalk', 200, '{"errcode":310000,"errmsg":"ip 1.2.3.4 not in whitelist"}')).toMatchObject({ ok: false, retry: false });
+    expect(readAnswer('dingtalk', 200, '{"errcode":310000,"errmsg":"invalid timestamp"}')).toMatchObject({ ok: false, retry: true });
     expect(readAnswer('dingtalk', 200, '{"errcode":130101,"errmsg":"send too fast, exceed 20 times per minute"}')).toMatchObject({ ok: false, retry: true });
     expect(readAnswer('dingtalk', 200, '{"errcode":300001,"errmsg":"token is not exist"}')).toMatchObject({ ok: false, retry: false });
     expect(readAnswer('wecom', 200, '{"errcode":93000,"errmsg":"invalid webhook url"}')).toMatchObject({ ok: false, retry: false });

@@ -65,7 +65,11 @@ export function splitRecording(
       if (lateAt !== undefined) shippedLate(v, rulesOf, lateAt, late);
     }
     else if (v.state === 'paid_by_platform') {
-      platformPaid.push({ ...make(v, false, true), amount: fmtMoney(v.amount) });
+      // Its full amount in place of what the shop would issue (a MadeRecord: not spread, which would
+      // drop its orders, read through a getter).
+      const r = make(v, false, true);
+      r.amount = fmtMoney(v.amount);
+      platformPaid.push(r);
       platformAmounts.set(v.voucherKey, fmtMoney(v.platformPaid!));
     }
   }
@@ -144,15 +148,49 @@ export function capGroup(rules: RuleSet | undefined, buyer: string, windowStart:
 }
 
 /**
- * The records of one recording (issue 21: a 1M-row export's ~208k records are held for the whole
- * recording, so each is kept small): every record made in one object literal with all its fields
- * (an optional one undefined when absent; nothing reads a record's keys), so none grows a second
- * property store; the shop's text one string for all (it was a copy a record); a calendar-day cap
- * group one object per rule set and day, and a cap's amount one string per rule set (nothing changes
- * a record's cap). Nothing of it outlives the recording.
+ * A record recordMaker makes: its orders held as the order id itself when the voucher has one
+ * (nearly every voucher: 208k records at a 1M-row export), `orderIds` making its one-element list
+ * each time it is read. A list a record (56 bytes: the array and its elements' store) was ~11 MB of
+ * a --record run's live heap at its largest, the recording's end; the ledger reads the list a few
+ * times a record and never changes it, nor keeps one it was given (issue 21, forty-fifth round).
+ * Its fields are set in one order by the constructor (one hidden class for all).
  */
-function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: ReadonlyMap<string, 'id' | 'name'> | undefined): (v: Reconciled, withCap: boolean, otherAmount?: boolean) => VoucherRecord {
+class MadeRecord implements VoucherRecord {
+  readonly kind = 'voucher' as const;
+  constructor(
+    readonly voucherKey: string,
+    readonly buyer: string,
+    readonly shop: string | undefined,
+    readonly rules: string,
+    /** The one order id, or the list of them when several. */
+    private readonly ids: string | string[],
+    public amount: string,
+    readonly windowStart: number,
+    readonly cap: CapGroup | undefined,
+    readonly sharesJson: string | undefined,
+    readonly shareIsAmount: true | undefined,
+    readonly shopKind: 'id' | 'name' | undefined,
+  ) {}
+
+  get orderIds(): string[] {
+    const ids = this.ids;
+    return typeof ids === 'string' ? [ids] : ids;
+  }
+}
+
+/**
+ * The records of one recording (issue 21: a 1M-row export's ~208k records are held for the whole
+ * recording, so each is kept small): every record a MadeRecord with all its fields (an optional
+ * one undefined when absent; nothing reads a record's keys), so none grows a second property store;
+ * its amount's text one string per distinct amount; the shop's text one string for all (it was a
+ * copy a record); a calendar-day cap group one object per rule set and day, and a cap's amount one
+ * string per rule set (nothing changes a record's cap). Nothing of it outlives the recording.
+ */
+function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: ReadonlyMap<string, 'id' | 'name'> | undefined): (v: Reconciled, withCap: boolean, otherAmount?: boolean) => MadeRecord {
   const shops = new Map<string, string>();
+  // One string per distinct amount text: amounts repeat (a 1M-row export's 208k vouchers come to
+  // 1,703 amounts), and each record's was a string of its own (~24 bytes each, issue 21).
+  const amounts = new Map<string, string>();
   const caps = new Map<RuleSet, { amount: string; days: Map<number, CapGroup> }>();
   const capOf = (rules: RuleSet | undefined, buyer: string, windowStart: number): CapGroup | undefined => {
     const g = capGroup(rules, buyer, windowStart);
@@ -177,28 +215,31 @@ function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: 
     // What each order comes to on its own (its lines' payouts after the minimum, before the cap).
     const fen = new Map<string, number>();
     for (const l of v.orders) fen.set(l.orderId, (fen.get(l.orderId) ?? 0) + l.payout.afterFen);
-    const amount = fmtMoney(v.toIssue);
+    let amount = fmtMoney(v.toIssue);
+    const hadAmount = amounts.get(amount);
+    if (hadAmount === undefined) amounts.set(amount, amount);
+    else amount = hadAmount;
     const shares = [...fen].map(([id, f]) => [id, fmtMoney(fenToMoney(f))] as const);
     // One order coming to the whole amount (nearly every voucher): the ledger makes the same JSON text
     // from the order id and the amount when it writes the row (VoucherRecord.shareIsAmount). Not for a
     // record whose amount the caller replaces (`otherAmount`: paid by the platform, its full amount).
     const one = !otherAmount && shares.length === 1 && shares[0]![1] === amount;
-    return {
-      voucherKey: v.voucherKey,
-      kind: 'voucher',
-      buyer: v.buyer,
+    const ids = orderIdsOf(v.orders);
+    return new MadeRecord(
+      v.voucherKey,
+      v.buyer,
       shop,
-      rules: v.rules,
-      orderIds: orderIdsOf(v.orders),
+      v.rules,
+      ids.length === 1 ? ids[0]! : ids,
       amount,
-      windowStart: v.windowStart,
-      cap: withCap ? capOf(rulesOf?.(v.rules), v.buyer, v.windowStart) : undefined,
+      v.windowStart,
+      withCap ? capOf(rulesOf?.(v.rules), v.buyer, v.windowStart) : undefined,
       // Kept as the JSON text the ledger stores (VoucherRecord.sharesJson): the same text
       // JSON.stringify(shares) gave, without an object (and a hidden class) a voucher held meanwhile.
-      sharesJson: one ? undefined : JSON.stringify(Object.fromEntries(shares)),
-      shareIsAmount: one ? true : undefined,
-      shopKind: shop !== undefined ? shopKinds?.get(shop) : undefined,
-    };
+      one ? undefined : JSON.stringify(Object.fromEntries(shares)),
+      one ? true : undefined,
+      shop !== undefined ? shopKinds?.get(shop) : undefined,
+    );
   };
 }
 

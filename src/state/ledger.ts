@@ -1167,7 +1167,10 @@ class SqliteState implements StateDb {
     const staleUsed = new Map<string, Decimal>();
     const idsOf = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();
     const reissuesOf = db.prepare('SELECT reissue_of FROM vouchers WHERE voucher_key = ?').pluck();
-    const inCallByKey = new Map(vouchers.map((v) => [v.voucherKey, v]));
+    // Filled record by record: a [key, record] pair a voucher to make the map of (89k at a 1M-row
+    // export, ~5 MB) was garbage made as the recording began (issue 21). A later record of a key wins.
+    const inCallByKey = new Map<string, VoucherRecord>();
+    for (const v of vouchers) inCallByKey.set(v.voucherKey, v);
     // This call's vouchers to record by kind, rule set and buyer (worked out when first needed).
     let byBuyer: Map<string, VoucherRecord[]> | undefined;
     const callOfBuyer = (b: string): VoucherRecord[] => {
@@ -2078,9 +2081,11 @@ class SqliteState implements StateDb {
     // How this call's vouchers name their shops: a text recorded before schema 10 that this run
     // names is named the same way (a text is an 店铺Id or a 店铺名称, not both).
     // Every voucher this call is given: to record, cover-only and paid by the platform.
-    const callVouchers = [...vouchers, ...(opts.coverOnly ?? []), ...(opts.platformPaid ?? [])];
+    // As its three lists (a copy of them in one, ~208k at a 1M-row export, was 1.7 MB held for the
+    // whole call: issue 21), read in this order.
+    const callLists: readonly (readonly VoucherRecord[])[] = [vouchers, opts.coverOnly ?? [], opts.platformPaid ?? []];
     const callKinds = new Map<string, 'id' | 'name'>();
-    for (const v of callVouchers) if (v.shop !== undefined && v.shopKind !== undefined && !callKinds.has(v.shop)) callKinds.set(v.shop, v.shopKind);
+    for (const list of callLists) for (const v of list) if (v.shop !== undefined && v.shopKind !== undefined && !callKinds.has(v.shop)) callKinds.set(v.shop, v.shopKind);
     /**
      * A shop as caps compare it. A shop text recorded before schema 10 (its kind unknown) is an
      * 店铺Id or a 店铺名称 when shop_names has it as one, when this run names it, or when a voucher
@@ -2137,7 +2142,7 @@ class SqliteState implements StateDb {
     // The shops this call's exports name: the run told them apart already (compensate refuses one
     // holding a shop that may be named both ways), so two of them are the same shop only when equal.
     const callShops = new Set<string>();
-    for (const v of callVouchers) if (v.shop !== undefined) callShops.add(v.shop);
+    for (const list of callLists) for (const v of list) if (v.shop !== undefined) callShops.add(v.shop);
     // Where each voucher of this call opens now: a recorded voucher seen again with another window
     // start (its first order's paid time corrected since) is grouped by where it opens now, not
     // where the export it was recorded from said ({04} recorded opening 21 h after {00}, truly 25 h:
@@ -2152,7 +2157,7 @@ class SqliteState implements StateDb {
     // voucher as itself and more as a list in call order; kind and rule set are compared where read
     // (issue 21: a `kind|rules|buyer` key and a one-element list a voucher were ~25 MB at 1M rows).
     const startsOfBuyer = new Map<string, VoucherRecord | VoucherRecord[]>();
-    for (const v of callVouchers) {
+    for (const list of callLists) for (const v of list) {
       if (v.windowStart === null || startRec.has(v.voucherKey)) continue;
       startRec.set(v.voucherKey, v);
       const had = startsOfBuyer.get(v.buyer);
@@ -3001,7 +3006,10 @@ class SqliteState implements StateDb {
       return { owed, from: { [key]: owed.neg().toFixed(2) }, takers, before };
     };
     // The orders of this call's vouchers (those the export shows late).
-    const inCall = new Set(callVouchers.flatMap((v) => v.orderIds));
+    // Added record by record: a flatMap's list of every id (~250k at a 1M-row export, 2 MB) was
+    // garbage made at the recording's largest (issue 21).
+    const inCall = new Set<string>();
+    for (const list of callLists) for (const v of list) for (const id of v.orderIds) inCall.add(id);
     /**
      * 24-hour windows (RULES 1.2, our reading) the export and the ledger disagree on. A recorded
      * voucher R opened its window at t with an order (its first) this export lacks. The export's
@@ -3468,7 +3476,7 @@ class SqliteState implements StateDb {
           // showing the old start while compensate showed the new one.
           const setNow = db.prepare('INSERT INTO notified (target, item_key, sent_at) VALUES (?, ?, ?) ON CONFLICT (target, item_key) DO UPDATE SET sent_at = excluded.sent_at');
           const dropNow = db.prepare('DELETE FROM notified WHERE target = ? AND item_key = ?');
-          for (const v of callVouchers) {
+          for (const list of callLists) for (const v of list) {
             if (v.windowStart === null) continue;
             const stored = kStart.get(v.voucherKey) as number | null | undefined;
             if (stored === undefined || stored === null) continue;
@@ -3481,7 +3489,7 @@ class SqliteState implements StateDb {
           const buyerWas = db.prepare('SELECT buyer FROM vouchers WHERE voucher_key = ?').pluck();
           const setBuyerNow = db.prepare('UPDATE vouchers SET buyer_now = ? WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)');
           const buyerSeen = new Set<string>();
-          for (const v of callVouchers) {
+          for (const list of callLists) for (const v of list) {
             if (v.buyer === '' || buyerSeen.has(v.voucherKey)) continue;
             buyerSeen.add(v.voucherKey);
             const was = buyerWas.get(v.voucherKey) as string | undefined;

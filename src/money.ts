@@ -75,6 +75,18 @@ export const LOST_SIGN_NOTE = {
   en: 'the "?" stands for a character the file\'s encoding could not hold (a spreadsheet saved a currency-formatted column into a GBK csv, which has no ¥ sign), and what it was is not guessed; give the column a plain number format before saving, or save as UTF-8 csv or xlsx, or download the export again',
 };
 
+/**
+ * An amount a spreadsheet showed in whole yuan and saved as csv (`2,000`, `¥2,000`: thousands
+ * grouped, no decimal point; a number format such as #,##0). No export writes one (the seller
+ * centre, 抖店 and 拼多多 write the fen: `2000.00`, `2,000.00`), and a csv holds what a cell shows, so
+ * every amount of such a column was rounded to the yuan (99.90 written `100`), ungrouped ones too:
+ * the file is refused (orders/parse.ts wholeYuanError). `190` or `¥190` alone is not told: a General
+ * cell is written so too, exactly (desk55).
+ */
+export function wholeYuanShown(text: string): boolean {
+  return /^[¥￥]?\s*-?\d{1,3}(?:,\d{3})+\s*元?$/.test(text.trim());
+}
+
 function parseMoneyText(text: string): Money | null | undefined {
   const t = moneyText(text);
   return t === undefined ? undefined : t === '' ? null : new Money(t);

@@ -5,7 +5,7 @@ import { checkOrderId, cleanCell, cleanText, cleanTracking, fullWidthId, halfWid
 import { typedNumberHint } from '../io/typed-number.js';
 import { type HeaderMap, raggedProblem, twinDisagreement } from '../io/table.js';
 import { shown } from '../io/rejects.js';
-import { LOST_SIGN_NOTE, type Money, checkMoneyText, fenToMoney, leadingZero, lostSignAmount, parseMoney, plainFen } from '../money.js';
+import { LOST_SIGN_NOTE, type Money, checkMoneyText, fenToMoney, leadingZero, lostSignAmount, parseMoney, plainFen, wholeYuanShown } from '../money.js';
 import { DAY_MS, EARLIEST_PLAUSIBLE, PROMISE_AHEAD_MS, type TimeZone, implausibleTimeReason, parseTime, refusedTimeReason, wallText } from '../time.js';
 
 const TIME_WORD = { zh: '时间', en: 'time' };
@@ -506,6 +506,8 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
           v = checkMoneyText(text, ABSURD_AMOUNT);
         }
       }
+      // A column shown in whole yuan (`2,000`): every amount of the file may be rounded to the yuan.
+      if (v === 'ok' && wholeYuanShown(text)) throw wholeYuanError(file, line, map.headers[i] ?? '', raw);
       if (v === 'invalid' || v === 'implausible' || v === 'sub-fen') {
         return {
           column: map.headers[i],
@@ -670,6 +672,25 @@ export const ROW_LITERAL_KEYS: readonly string[] = [
   'quantity', 'title', 'articleNo', 'carrier', 'trackingNo', 'presale', 'platformCompensation', 'sellerFlag', 'sellerNote',
   'closeReason', 'receiver', 'phone', 'address',
 ];
+
+/**
+ * An amount shown in whole yuan (money.ts wholeYuanShown: `2,000`): the amount columns were given a
+ * number format without decimals in a spreadsheet and saved as csv, so any amount of the file may
+ * have been rounded (99.90 → `100`, which no cell tells). Exit 3 at the first such cell; before
+ * (until 2026-12, desk55) the file was read and a voucher's base said 100.00 for 99.90.
+ */
+function wholeYuanError(file: string, line: number, header: string, raw: string): InputError {
+  return new InputError(
+    msg(
+      `${file}:${line} [${header}]: "${shown(raw)}" 是按整元显示的金额 (有千位分隔、没有角分: 这一列在电子表格中被设成了不带小数的数字格式, 如 #,##0, 再存成 csv), 所以这个文件的任何金额都可能已被四舍五入到元 (99.90 存成了 100); 不读取这个文件`,
+      `${file}:${line} [${header}]: "${shown(raw)}" is an amount shown in whole yuan (thousands separated, no fen: the column was given a number format without decimals, such as #,##0, in a spreadsheet and saved as csv), so any amount of this file may have been rounded to the yuan (99.90 saved as 100); the file is not read`,
+    ),
+    msg(
+      '从店铺后台重新下载导出, 原样使用; 或在电子表格中把金额列设为两位小数 (0.00) 后重新保存, 或另存为 xlsx (xlsx 保存的是准确的数值)。',
+      "download the export again from the shop's back office (店铺后台) and give it as it is; or, in the spreadsheet, give the amount columns two decimals (0.00) and save again, or save it as xlsx (an xlsx keeps the exact numbers).",
+    ),
+  );
+}
 
 export function isProblem(r: ParsedRow | RowProblem): r is RowProblem {
   return (r as ParsedRow).orderId === undefined;

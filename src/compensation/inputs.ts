@@ -8,7 +8,7 @@ import type { RejectLog } from '../io/rejects.js';
 import { TrailingSummaries, isListSummary } from '../io/summary.js';
 import { type FieldSpec, mapHeader, missingColumnError, openTable, raggedProblem, sheetNote, titleLinesNote } from '../io/table.js';
 import { timeSlackOf } from '../orders/parse.js';
-import { DAY_MS, EARLIEST_PLAUSIBLE, implausibleTimeReason, latestPlausible, parseTime, refusedTimeReason } from '../time.js';
+import { DAY_MS, EARLIEST_PLAUSIBLE, HOUR_MS, implausibleTimeReason, latestPlausible, parseTime, refusedTimeReason } from '../time.js';
 import { dataStdin } from '../io/stdin.js';
 
 /**
@@ -506,6 +506,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     else sm.delete(k);
   };
   let coarse = 0; // pickup times written without their seconds (or without a time of day)
+  let dateOnly = 0; // of those, a date alone (2026-11-12: a date format saved as csv; slack a day)
   // A 合计/Total row typed below the scans (its label at or before the id column, the id cell empty):
   // skipped and named when nothing follows it, else rejected.
   const summaries = new TrailingSummaries(t.sniffed.name, rejects);
@@ -600,6 +601,7 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     }
     const slack = text.length !== 19 ? timeSlackOf(text) : 0;
     if (slack) coarse++;
+    if (slack >= HOUR_MS) dateOnly++;
     if (idList) scans.splitRows += idList.ids.length - 1;
     for (const id of idList ? idList.ids : [cellId]) {
       // 15 digits and zeros (3515313147329360000): taken as an id (it may be a real one), and any
@@ -644,11 +646,19 @@ export async function readShipments(ctx: Ctx, file: string, rejects: RejectLog):
     );
   }
   scans.summaryLines = summaries.finish((m) => ctx.info(m));
-  if (coarse) {
+  if (dateOnly) {
     ctx.warn(
       msg(
-        `${t.sniffed.name}: ${coarse} 行的揽收时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内揽收的订单无法判断是否延迟 (时间精度不足)。请从快递或物流系统重新导出揽收记录。`,
-        `${t.sniffed.name}: ${coarse} pickup time(s) have no seconds (the file was probably re-saved in Excel); an order picked up within a minute of its deadline cannot be judged (time_precision). Export the scans again from the carrier's or logistics system.`,
+        `${t.sniffed.name}: ${dateOnly} 行的揽收时间只有日期 (没有时刻: 这一列在电子表格中被设成了日期格式后存成 csv); 在截止时间前后一天内揽收的订单无法判断是否延迟 (时间精度不足)。请从快递或物流系统重新导出揽收记录, 或保存前把这一列设为 YYYY-MM-DD HH:MM:SS 格式。`,
+        `${t.sniffed.name}: ${dateOnly} pickup time(s) are dates alone (no time of day: the column was given a date format in a spreadsheet and saved as csv); an order picked up within a day of its deadline cannot be judged (time_precision). Export the scans again from the carrier's or logistics system, or give the column the format YYYY-MM-DD HH:MM:SS before saving.`,
+      ),
+    );
+  }
+  if (coarse > dateOnly) {
+    ctx.warn(
+      msg(
+        `${t.sniffed.name}: ${coarse - dateOnly} 行的揽收时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内揽收的订单无法判断是否延迟 (时间精度不足)。请从快递或物流系统重新导出揽收记录。`,
+        `${t.sniffed.name}: ${coarse - dateOnly} pickup time(s) have no seconds (the file was probably re-saved in Excel); an order picked up within a minute of its deadline cannot be judged (time_precision). Export the scans again from the carrier's or logistics system.`,
       ),
     );
   }

@@ -1122,8 +1122,15 @@ function reportedBeforeNote(onTime: number, excluded: number, closed = 0): Msg {
 }
 
 /** Orders whose verdict depends on seconds an Excel re-save dropped: listed, never taken as on time. */
-function timePrecisionWarning(ids: string[], n: number): Msg {
+function timePrecisionWarning(ids: string[], n: number, dayLost = false): Msg {
   const list = idsText(ids, n);
+  // A date alone where a time belongs (2026-11-10): its time of day is lost, not its seconds (desk55).
+  if (dayLost) {
+    return msg(
+      `${n} 个订单的时间没有秒或只有日期 (没有时刻), 是否延迟或按哪一档赔付取决于丢失的时间, 未判断 (时间精度不足): ${list}。请重新从店铺后台导出 (csv 或 xlsx 均可), 直接使用下载的文件: 在电子表格中另存为 csv 会丢掉秒, 时间列设成日期格式会丢掉时刻。`,
+      `${n === 1 ? '1 order has' : `${n} orders have`} times without seconds or dates alone (no time of day), and whether ${n === 1 ? 'it was' : 'they were'} late, or at which rate, depends on the time lost; not judged (time_precision): ${list}. Export it again from the shop's back office (店铺后台; csv or xlsx) and give the downloaded file as it is: saved again as csv in a spreadsheet, its times lose their seconds, and a date format on the time columns loses the time of day.`,
+    );
+  }
   return msg(
     // Late for sure but its tier not (a 抖店 window of 48 h ± the lost seconds) is told too: the
     // operator sees a delay of hours and was told its lateness depended on seconds.
@@ -1434,6 +1441,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const riskUntil = req.atRisk !== undefined ? ctx.asOf + req.atRisk * HOUR_MS : 0;
   let judged = 0;
   const imprecise: string[] = [];
+  // Whether an order not judged for its times' precision has a date alone where a time belongs (a
+  // day lost, not seconds: a date format saved as csv): the warning then says so (desk55).
+  let impreciseDay = false;
   let noShipTime = 0;
   let scanDoubt = 0;
   /** Scan rows of partly shipped orders (卖家部分发货) judged as a whole: not used (line → order id). */
@@ -1706,7 +1716,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       }
       if ((a.timing.verdict === 'pending' || a.timing.verdict === 'late') && a.timing.shippedLater && tally.shippedLater++ < 10) tally.shippedLaterIds.push(o.orderId);
       if (a.verdict.verdict !== 'not_judged') judged++;
-      else if (a.verdict.reason === 'time_precision' && imprecise.length < 50) imprecise.push(o.orderId);
+      else if (a.verdict.reason === 'time_precision') {
+        if (imprecise.length < 50) imprecise.push(o.orderId);
+        if (!impreciseDay && o.timeSlack && Object.values(o.timeSlack).some((ms) => ms !== undefined && ms >= HOUR_MS)) impreciseDay = true;
+      }
       else if (a.verdict.reason === 'no_ship_time') noShipTime++;
       else if (a.verdict.reason === 'no_paid_amount' && req.atRisk === undefined && noAmount.length < 50) noAmount.push(`${o.orderId} (${o.sourceFile}:${o.paidMissingLine ?? o.sourceLine})`);
       else if (a.verdict.reason === 'no_order_row' && req.atRisk === undefined) {
@@ -1977,7 +1990,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     for (const st of set.stats) if (st.freshness.at !== null && (file === undefined || st.freshness.at > file.at!)) file = st.freshness;
     if (ctx.asOf - Math.max(newestAt, file?.at ?? -Infinity) >= STALE_INPUT_DAYS * DAY_MS) ctx.warn(staleInputWarning(newestAt, ctx.asOf, file, ctx.tz));
   }
-  if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length));
+  if (imprecise.length) ctx.warn(timePrecisionWarning(imprecise, tally.notJudgedReasons.time_precision ?? imprecise.length, impreciseDay || (scans?.slacks.some((ms) => ms >= HOUR_MS) ?? false)));
   if (zeroBaseCount > 0) ctx.warn(zeroBaseWarning(zeroBase, zeroBaseCount, [...zeroBaseMin].sort((a, b) => a - b).map((f) => fenToMoney(f).toFixed(2)).join('/')));
   if (noScanLateCount > 0) ctx.warn(lateWithoutScanWarning(scans!.file, noScanLate, noScanLateCount));
   if (uncovered.n > 0) ctx.warn(holidayYearsWarning(holidays!.file, idsText(uncovered.ids, uncovered.n), uncovered.n, [...uncovered.years].sort((x, y) => x - y)));

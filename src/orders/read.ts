@@ -13,7 +13,7 @@ import type { RejectLog } from '../io/rejects.js';
 import type { Sniffed } from '../io/source.js';
 import { normHeader, openTable, withHeader, sheetNote, titleLinesNote } from '../io/table.js';
 import { type Money, ZERO } from '../money.js';
-import { latestPlausible } from '../time.js';
+import { HOUR_MS, latestPlausible } from '../time.js';
 import { type Detected, detectLayout, fieldNames, isOrderHeader, neededColumnsError, oldCanonicalWarning, reducedExportWarning } from './detect.js';
 import { exportsLeftBeside } from './beside.js';
 import { DuplicateLog } from './duplicates.js';
@@ -49,6 +49,11 @@ export interface FileStats {
   summaryLines: number[];
   /** Rows whose times have no seconds (re-saved in Excel): lateness under a minute is unknowable. */
   coarseTimes: number;
+  /**
+   * Of those, rows with a date alone where a time belongs (2026-11-10: a date format saved as csv):
+   * their slack is a day, not 59 s, and the warning says so (desk55; it said "without seconds").
+   */
+  dateOnlyTimes: number;
   firstPaidAt: number | null;
   lastPaidAt: number | null;
   statusCounts: Partial<Record<OrderStatus, number>>;
@@ -308,7 +313,15 @@ export class OrderSet {
       }
       if (prev !== undefined) return this.duplicateRow(f, line, r, prev, dedupeByLine, repeats);
       stats.accepted++;
-      if (r.timeSlack) stats.coarseTimes++;
+      if (r.timeSlack) {
+        stats.coarseTimes++;
+        for (const ms of Object.values(r.timeSlack)) {
+          if (ms !== undefined && ms >= HOUR_MS) {
+            stats.dateOnlyTimes++;
+            break;
+          }
+        }
+      }
       const when = r.paidAt ?? r.createdAt;
       if (when !== null) {
         if (stats.firstPaidAt === null || when < stats.firstPaidAt) stats.firstPaidAt = when;
@@ -1082,10 +1095,22 @@ export class OrderSet {
   warnCoarseTimes(): void {
     for (const s of this.stats) {
       if (s.coarseTimes === 0) continue;
+      // A date alone where a time belongs: a day of the time is lost, not its seconds (desk55).
+      if (s.dateOnlyTimes > 0) {
+        const d = s.dateOnlyTimes;
+        this.ctx.warn(
+          msg(
+            `${s.file}: ${d} 行的时间只有日期 (如 2026-11-10, 没有时刻: 时间列在电子表格中被设成了日期格式后存成 csv); 在截止时间前后一天内发货的订单无法判断是否延迟。请重新从店铺后台导出 (csv 或 xlsx 均可), 直接使用下载的文件; 或保存前把时间列设为 YYYY-MM-DD HH:MM:SS 格式。`,
+            `${s.file}: ${d === 1 ? '1 row has a date' : `${d} rows have dates`} alone where times belong (such as 2026-11-10, no time of day: the time columns were given a date format in a spreadsheet and saved as csv); an order shipped within a day of its deadline cannot be judged. Export it again from the shop's back office (店铺后台; csv or xlsx) and give the downloaded file as it is, or give the time columns the format YYYY-MM-DD HH:MM:SS before saving.`,
+          ),
+        );
+        if (s.coarseTimes === d) continue;
+      }
+      const c = s.coarseTimes - s.dateOnlyTimes;
       this.ctx.warn(
         msg(
-          `${s.file}: ${s.coarseTimes} 行的时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内发货的订单无法判断是否延迟。请重新从店铺后台导出 (csv 或 xlsx 均可), 直接使用下载的文件, 不要在 Excel 中打开后另存为 csv。`,
-          `${s.file}: ${s.coarseTimes === 1 ? '1 row has' : `${s.coarseTimes} rows have`} times without seconds (the file was probably re-saved in Excel); an order shipped within a minute of its deadline cannot be judged. Export it again from the shop's back office (店铺后台; csv or xlsx) and give the downloaded file as it is, not re-saved as csv in Excel.`,
+          `${s.file}: ${c} 行的时间没有秒 (文件可能被 Excel 另存过); 在截止时间前后一分钟内发货的订单无法判断是否延迟。请重新从店铺后台导出 (csv 或 xlsx 均可), 直接使用下载的文件, 不要在 Excel 中打开后另存为 csv。`,
+          `${s.file}: ${c === 1 ? '1 row has' : `${c} rows have`} times without seconds (the file was probably re-saved in Excel); an order shipped within a minute of its deadline cannot be judged. Export it again from the shop's back office (店铺后台; csv or xlsx) and give the downloaded file as it is, not re-saved as csv in Excel.`,
         ),
       );
     }
@@ -1233,6 +1258,7 @@ export async function openOrders(ctx: Ctx, files: string[], rejects: RejectLog, 
         blank: 0,
         summaryLines: [],
         coarseTimes: 0,
+        dateOnlyTimes: 0,
         firstPaidAt: null,
         lastPaidAt: null,
         statusCounts: {},

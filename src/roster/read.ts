@@ -57,10 +57,12 @@ function looksLikeDay(text: string): boolean {
 /**
  * A date typed into Excel is a date cell, which an xlsx reads back as `2026-11-11 00:00:00`: the
  * date alone. (Requests, demand and volume dates in an xlsx were refused or called outside the
- * month.) Only midnight: a real time of day is not a date.
+ * month.) Only midnight: a real time of day is not a date. Also with a one-digit hour, `2026/11/11 0:00`:
+ * a date cell given a date-and-time format (YYYY/M/D H:MM) and saved as csv by LibreOffice, WPS or
+ * Excel (desk55: --demand rows were "not in the month", --requests rows "not a date").
  */
 function atMidnight(t: string): string {
-  return t.replace(/^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]00:00(?::00)?$/, '$1');
+  return t.replace(/^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]0?0:00(?::00)?$/, '$1');
 }
 
 /**
@@ -965,7 +967,13 @@ export async function readDemand(ctx: Ctx, file: string, month: { y: number; mo:
     // was dropped silently, neither used nor rejected).
     if (!k || k.y !== month.y || k.mo !== month.mo) {
       if (k) otherMonths.push(dayKeyText(k));
-      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[t.map.index.get('date')!], value: raw, reason: outsideMonth });
+      // A date no reader takes (11/11/26) is not one outside the month: say what to write (desk55).
+      const reason = k
+        ? outsideMonth
+        : looksLikeDay(raw)
+          ? msg(`没有这一天: 检查月和日`, `there is no such day: check the month and day`)
+          : msg(`不是日期: 写成 2026-11-11、11-11 或 11`, `not a date: write 2026-11-11, 11-11 or 11`);
+      await rejects.add({ file: t.sniffed.name, line: r.line, column: t.headers[t.map.index.get('date')!], value: raw, reason });
       continue;
     }
     inMonth++;

@@ -41,12 +41,51 @@ export function fileProblem(e: unknown): Msg {
       return msg('文件名或路径太长', 'the file name or path is too long');
     case 'ELOOP':
       return msg('符号链接绕成了一个圈', 'symbolic links that go round in a loop');
-    default: {
-      const text = e instanceof Error ? e.message : String(e);
-      return msg(text, text);
-    }
+    case 'EMFILE':
+    case 'ENFILE':
+      return msg('同时打开的文件太多 (ulimit -n 的上限)', 'too many files open at once (the ulimit -n limit)');
+    case 'ENXIO':
+    case 'ENODEV':
+      return msg('设备不存在或没有连接 (命名管道另一端没有程序时也是这样)', 'no such device, or it is not connected (so too a named pipe with no program at its other end)');
+    case 'ESTALE':
+      return msg('网络盘上的文件已失效 (NFS 句柄过期): 重新挂载或稍后再试', 'the file on the network drive went stale (an expired NFS handle): mount it again or try later');
+    case 'ETXTBSY':
+      return msg('文件正在被执行, 不能写入', 'the file is being run as a program and cannot be written');
+    default:
+      return systemProblem(e);
   }
 }
+
+/**
+ * An error the cases above do not name: in Chinese its code (and what the system was doing), which a
+ * search finds, since the system's own text is English whatever --lang says ("ENOENT: no such file
+ * or directory, open '…'" in the middle of a Chinese message). English keeps the system's text.
+ */
+export function systemProblem(e: unknown): Msg {
+  const err = e as NodeJS.ErrnoException | undefined;
+  const text = e instanceof Error ? e.message : String(e);
+  if (typeof err?.code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(err.code)) return msg(text, text);
+  const did = typeof err.syscall === 'string' ? (SYSCALL_ZH[err.syscall] ?? err.syscall) : undefined;
+  return msg(`操作系统报告错误 ${err.code}${did ? ` (${did}时)` : ''}`, text);
+}
+
+const SYSCALL_ZH: Record<string, string> = {
+  open: '打开文件',
+  read: '读取',
+  write: '写入',
+  mkdir: '创建文件夹',
+  rename: '重命名',
+  unlink: '删除文件',
+  stat: '查看文件',
+  lstat: '查看文件',
+  scandir: '列出文件夹',
+  opendir: '列出文件夹',
+  fsync: '写入磁盘',
+  close: '关闭文件',
+  copyfile: '复制文件',
+  chmod: '修改权限',
+  utime: '修改时间',
+};
 
 /**
  * "permission denied" said exactly: the folder on the way that this user may not enter (no x), or

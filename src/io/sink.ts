@@ -444,14 +444,17 @@ function writeFailure(target: string, e: unknown): { zh: string; en: string; hin
   switch ((e as NodeJS.ErrnoException).code) {
     case 'ENOENT':
     case 'ENOTDIR': {
-      // Told only when true: /proc exists but no file can be made in it (the system's text then).
+      // Told only when true: /proc exists but no file can be made in it (said below).
       let isDir = false;
       try {
         isDir = fs.statSync(dir).isDirectory();
       } catch {
         /* missing, or a file on the way */
       }
-      if (isDir) break;
+      // /proc, /sys: the folder is there but takes no new file; the system said so only in English
+      // ("ENOENT: no such file or directory, open '/proc/.out.csv.….part.tmp'") under --lang zh.
+      if (isDir && (e as NodeJS.ErrnoException).code === 'ENOTDIR') break;
+      if (isDir) return { zh: `系统不允许在目录 ${dir} 中新建文件 (ENOENT)`, en: `the system allows no new file in the folder ${dir} (${(e as Error).message})` };
       return (e as NodeJS.ErrnoException).code === 'ENOENT'
         ? { zh: `目录 ${dir} 不存在`, en: `the folder ${dir} does not exist` }
         : { zh: `路径 ${dir} 中有一段不是目录`, en: `part of the path ${dir} is not a folder` };
@@ -474,8 +477,8 @@ function writeFailure(target: string, e: unknown): { zh: string; en: string; hin
     default:
       break;
   }
-  const text = (e as Error).message;
-  return { zh: text, en: text };
+  // Any other: the system's code in Chinese words (io/fsproblem.ts), its own text in English.
+  return fileProblem(e);
 }
 
 function cannotWrite(target: string, e: unknown): OutputError {

@@ -146,7 +146,37 @@ export function notSqliteError(file: string, what: Msg): StateError {
 function sqliteDamage(code: string, text: string): Msg {
   if (code === 'SQLITE_NOTADB') return msg('SQLite: 不是数据库文件', text);
   if (code.startsWith('SQLITE_CORRUPT')) return msg('SQLite: 数据库文件内容已损坏', text);
-  return msg(text, text);
+  return msg(`SQLite 错误 ${code}`, text);
+}
+
+/**
+ * A file that claims storeops' schema but lacks part of it (SQLITE_ERROR), in the run's language:
+ * SQLite's "no such table: vouchers" stood in English inside the Chinese message (text47).
+ */
+function schemaDamage(text: string): Msg {
+  const table = /^no such table: (\S+)/.exec(text);
+  if (table) return msg(`缺少数据表 ${table[1]}`, text);
+  const column = /^no such column: (\S+)/.exec(text);
+  if (column) return msg(`缺少列 ${column[1]}`, text);
+  const named = /^table (\S+) has no column named (\S+)/.exec(text);
+  if (named) return msg(`数据表 ${named[1]} 缺少列 ${named[2]}`, text);
+  return msg('SQLite 报告数据库结构不对 (SQLITE_ERROR)', text);
+}
+
+/** SQLite's open or write failures, in Chinese with their code (its English words stay in English). */
+const SQLITE_ZH: [prefix: string, zh: string][] = [
+  ['SQLITE_CANTOPEN', '无法打开数据库文件'],
+  ['SQLITE_READONLY', '数据库只能读, 不能写入'],
+  ['SQLITE_IOERR', '读写磁盘出错'],
+  ['SQLITE_PERM', '没有访问权限'],
+  ['SQLITE_AUTH', '未获授权'],
+  ['SQLITE_NOLFS', '文件系统不支持大文件'],
+];
+
+function sqliteOpenProblem(code: string, text: string): Msg {
+  if (code.startsWith('SQLITE_FULL')) return msg(`${fileProblem({ code: 'ENOSPC' }).zh} (${code})`, text);
+  const zh = SQLITE_ZH.find(([p]) => code.startsWith(p))?.[1];
+  return msg(zh ? `SQLite: ${zh} (${code})` : `SQLite 错误 ${code}`, text);
 }
 
 export function foreignError(file: string): StateError {
@@ -386,7 +416,7 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
     return damagedError(file, sqliteDamage(code, text));
   }
   // SQLITE_ERROR here means the file claims our schema but lacks a table or column of it.
-  if (code === 'SQLITE_ERROR') return damagedError(file, text);
+  if (code === 'SQLITE_ERROR') return damagedError(file, schemaDamage(text));
   if ((code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'EISDIR') && isFolder(file)) {
     // `--state state` naming a folder: SQLite says only "unable to open database file".
     return new StateError(
@@ -400,7 +430,7 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
   }
   if (/^SQLITE_(CANTOPEN|READONLY|IOERR|FULL|PERM|AUTH|NOLFS)/.test(code)) {
     // SQLite's own words stay (they tell its cases apart); a full disk is said in zh as well.
-    return cannotOpen(file, code.startsWith('SQLITE_FULL') ? msg(`${fileProblem({ code: 'ENOSPC' }).zh} (${text})`, text) : msg(text, text));
+    return cannotOpen(file, sqliteOpenProblem(code, text));
   }
   // ENOENT from mkdir: a folder the path needs cannot be made where the system has no such folders
   // (under /proc: `--state /proc/x/state.db` hung in node's recursive mkdir before io/folders.ts).
@@ -409,7 +439,14 @@ export function stateFailure(e: unknown, file: string, busyMs: number): unknown 
     const shared = sharedUseError(file, (e as { path?: unknown }).path);
     if (shared) return shared;
   }
-  if (mkdirGone || ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG'].includes(code)) {
+  // ENOENT making the new database's file (`${file}.new-PID.tmp`) in a folder that is there: /proc,
+  // /sys take no new file. It was an internal error (exit 70, "a bug in storeops") quoting the
+  // system's English "ENOENT: no such file or directory, open '/proc/x.db.new-….tmp'" (text47).
+  if (code === 'ENOENT' && !mkdirGone && isFolder(path.dirname(file))) {
+    return cannotOpen(file, msg(`系统不允许在文件夹 ${path.dirname(file)} 中新建文件 (ENOENT)`, `the system allows no new file in the folder ${path.dirname(file)} (${text})`));
+  }
+  // Any other system error code (EIO, EMFILE, …) likewise: it was an internal error in English.
+  if (mkdirGone || (code !== 'ENOENT' && /^E[A-Z0-9]+$/.test(code))) {
     // The system's text ("EACCES: permission denied, mkdir '…'") is English whatever --lang says:
     // the reason in the run's language, and what the system refused (creating a folder, the file).
     const why = code === 'ENAMETOOLONG' ? msg('路径太长', 'the path is too long') : fileProblem(e);

@@ -1,0 +1,227 @@
+// "Chinese throughout" (text47): a user who sets the language to Chinese (README "Language":
+// --lang zh, STOREOPS_LANG=zh, the config's "lang": "zh", or LANG=zh_CN.UTF-8) meets no English
+// sentence they need to understand. What this file checks, each under STOREOPS_LANG=zh:
+//   1. every command's and subcommand's --help, and every `storeops help <topic>`;
+//   2. commander's own messages: unknown option / command with "did you mean", a missing argument, an
+//      option's value left off, too many arguments, a value outside an option's choices;
+//   3. the usual error paths: a missing file, a folder, an empty file, a binary file, a bad config
+//      file, a row with an impossible date, an --as-of with no year or an impossible day, a state
+//      file that is not SQLite, an answer needed with no terminal;
+//   4. the ones that still spoke English (failing before this change):
+//      - `-o /proc/out.csv`: "ENOENT: no such file or directory, open '/proc/.out.csv.….part.tmp'";
+//      - `--record --state /proc/x.db`: exit 70 "内部错误: ENOENT: no such file or directory, …";
+//      - a state file lacking one of storeops' tables: "(no such table: vouchers)";
+//      - SQLite's open/write failures (SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_IOERR …): its English
+//        words ("unable to open database file", "attempt to write a readonly database");
+//      - a system error code no case names (EMFILE, ENXIO, …): the system's English text;
+//      - the `_comment` of the templates `storeops init` writes (review keywords, forbidden wording,
+//        messages, 甄检 categories): English only, in the files a Chinese operator is told to edit.
+// An "English sentence" is a run of 3 or more ASCII words (letters, joined by spaces or commas) not
+// part of a name: a command line (`storeops rules show …`), an option, a file, a column name or a code
+// (ENOENT, SQLITE_READONLY) are allowed. English mode (--lang en) keeps the system's own words.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { fileProblem } from '../../src/io/fsproblem.js';
+import { stateFailure } from '../../src/state/fail.js';
+import { EXAMPLES, ROOT, runCli, tmpDir } from '../helpers.js';
+
+const ZH = { env: { STOREOPS_LANG: 'zh' } };
+const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
+
+// 3+ ASCII words in a row that are not part of a name (a path, an option, a placeholder, a quote).
+const SENTENCE = /(?<![\w\-/.$<=@'"`])[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*){2,}(?![\w/.])/g;
+// A list of names joined by commas alone (the output formats, the shells, the config keys a hint
+// lists; the columns date,D,H,N roster plan --demand also takes) is names, not a sentence.
+const LIST = /^[A-Za-z']+(?:, ?[A-Za-z']+)+$/;
+
+/** The English sentences left in `text` (command lines `storeops …` are names, not sentences). */
+function englishIn(text: string): string[] {
+  return [...text.matchAll(SENTENCE)].map((m) => m[0]).filter((s) => !s.startsWith('storeops ') && !LIST.test(s));
+}
+
+describe('englishIn (the measure itself)', () => {
+  it('finds a sentence, lets names and codes through', () => {
+    expect(englishIn("无法写入: ENOENT: no such file or directory, open '/proc/x'")).toEqual(['no such file or directory, open']);
+    expect(englishIn('已损坏 (no such table: vouchers)')).toEqual(['no such table']);
+    expect(englishIn('用 --state 指定, 例如 storeops ledger list --what contacts; 错误 SQLITE_CANTOPEN; 列 date,D,H,N; 可用: table, csv, tsv')).toEqual([]);
+    expect(englishIn('(ENOENT: no such file, open)')).toEqual(['no such file, open']);
+  });
+});
+
+describe('zh: help and commander\'s own words', async () => {
+  type Main = { buildProgram: (io: unknown, lang: string, raw: boolean, commands: unknown[]) => Command };
+  type Registry = { loadCommands: (name?: string) => Promise<unknown[]> };
+  const { pathToFileURL } = await import('node:url');
+  const dist = (f: string) => import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', f)).href);
+  const { buildProgram } = (await dist('main.js')) as Main;
+  const { loadCommands } = (await dist('registry.js')) as Registry;
+  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: ROOT, now: Date.now };
+  const paths: string[][] = [];
+  const walk = (c: Command, at: string[]) => {
+    paths.push(at);
+    for (const s of c.commands) walk(s, [...at, s.name()]);
+  };
+  walk(buildProgram(io, 'en', true, await loadCommands()), []);
+
+  it('every command\'s and subcommand\'s --help (23 of them), and each help topic', () => {
+    expect(paths.length).toBeGreaterThanOrEqual(23);
+    const left: string[] = [];
+    for (const p of [...paths.map((p) => [...p, '--help']), ...['options', 'exit-codes', 'formats', 'rules', 'config', 'cron'].map((t) => ['help', t])]) {
+      const r = runCli(p, ZH);
+      expect(r.code, p.join(' ')).toBe(0);
+      expect(r.stdout, p.join(' ')).toMatch(/用法|选项|命令|[\u4e00-\u9fff]/);
+      for (const s of englishIn(r.stdout + r.stderr)) left.push(`${p.join(' ')}: ${s}`);
+    }
+    expect(left).toEqual([]);
+  }, 120_000);
+
+  it('commander: unknown option and command (did you mean), missing argument and value, too many, bad choice', () => {
+    const cases: [string[], string][] = [
+      [['compensate', ORDERS, '--x'], "错误: 未知选项 '--x'"],
+      [['compensat'], '(是否想用 compensate?)'],
+      [['compensate', ORDERS, '--asof', '2026-11-20'], '(是否想用 --as-of?)'],
+      [['compensate'], "错误: 缺少必需的参数 '文件'"],
+      [['compensate', ORDERS, '--as-of'], "错误: 选项 '--as-of <时间>' 缺少取值"],
+      [['rules', 'list', 'extra'], '多出的 "extra" 不应在这里'],
+      [['compensate', ORDERS, '--lang', 'fr'], '--lang 只接受 zh 或 en, 收到 "fr"'],
+      [['compensate', ORDERS, '--base', 'foo'], '--base 只接受'],
+      [['compensate', ORDERS, '-f', 'pdf'], '未知的输出格式 "pdf"'],
+      [['completion', 'tcsh'], '不支持的 shell "tcsh"'],
+      [['help', 'nosuch'], '没有这个命令或帮助主题'],
+    ];
+    for (const [args, want] of cases) {
+      const r = runCli(args, ZH);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(want);
+      expect(englishIn(r.stderr), args.join(' ')).toEqual([]);
+    }
+  });
+});
+
+describe('zh: error paths', () => {
+  it('a missing file, a folder, an empty or binary file, a bad config, a bad date, a state file that is not SQLite, no terminal', () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'empty.csv'), '');
+    fs.writeFileSync(path.join(dir, 'bin.csv'), Buffer.from([0, 1, 2, 3, 0xff, 0, 0x50, 0x4b, 0, 0]));
+    fs.mkdirSync(path.join(dir, 'folder'));
+    fs.writeFileSync(path.join(dir, 'notes.db'), 'garbage\n');
+    const bad = path.join(dir, 'bad');
+    fs.mkdirSync(bad);
+    fs.writeFileSync(path.join(bad, 'storeops.config.json'), '{"lang": "zh", bad');
+    // One row's 订单创建时间 made impossible (month 13): the row is rejected, in Chinese.
+    const text = fs.readFileSync(ORDERS);
+    fs.writeFileSync(path.join(dir, 'month13.csv'), Buffer.from(text.toString('latin1').replace('2026-11-10 08:58:12', '2026-13-10 08:58:12'), 'latin1'));
+    const cases: [string[], number, string, string?][] = [
+      [['compensate', 'nosuch.csv'], 3, '找不到文件: nosuch.csv'],
+      [['compensate', 'folder'], 3, '这是一个文件夹, 不是文件'],
+      [['compensate', 'empty.csv'], 3, '是空文件 (0 字节)'],
+      [['compensate', 'bin.csv'], 3, '不是 CSV 或 xlsx 文件'],
+      [['compensate', ORDERS], 3, '不是有效的 JSON', bad],
+      [['compensate', 'month13.csv', '--as-of', '2026-11-20 12:00:00'], 1, '"2026-13-10 08:58:12" 不是有效的时间'],
+      [['compensate', ORDERS, '--as-of', '11-20'], 2, '--as-of 没有年份'],
+      [['compensate', ORDERS, '--as-of', '2026-02-30 10:00'], 2, '--as-of 不是有效时间'],
+      [['ledger', 'list', '--state', 'notes.db'], 4, '不是 SQLite 数据库'],
+      [['zhenjian', 'estimate'], 2, '没有终端, 不能逐项询问'],
+    ];
+    for (const [args, code, want, cwd] of cases) {
+      const r = runCli(args, { ...ZH, cwd: cwd ?? dir });
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.stderr, args.join(' ')).toContain(want);
+      expect(englishIn(r.stderr), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('a state file lacking one of its tables: the table named in Chinese (was "no such table: vouchers")', () => {
+    const dir = tmpDir();
+    const state = path.join(dir, 'state.db');
+    expect(runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '--state', state, '-q', '-o', path.join(dir, 'v.csv')]).code).toBe(0);
+    const db = new Database(state);
+    db.pragma('foreign_keys = OFF');
+    db.exec('DROP TABLE voucher_orders; DROP TABLE vouchers');
+    db.close();
+    const zh = runCli(['ledger', 'list', '--state', state], ZH);
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain(`状态数据库 ${state} 已损坏或不是 SQLite 文件 (缺少数据表 vouchers); 文件未做任何改动`);
+    expect(englishIn(zh.stderr)).toEqual([]);
+    const en = runCli(['ledger', 'list', '--state', state, '--lang', 'en']);
+    expect(en.stderr).toContain(`state database ${state} is damaged or not an SQLite file (no such table: vouchers); it was left untouched`);
+  });
+
+  it('SQLite\'s open and write failures: in Chinese with their code; English keeps SQLite\'s words', () => {
+    const file = path.join(tmpDir(), 'state.db');
+    const said = (code: string, message: string) => {
+      const e = stateFailure(Object.assign(new Error(message), { code }), file, 0) as { text: { zh: string; en: string }; exitCode: number };
+      expect(e.exitCode, code).toBe(4);
+      expect(englishIn(e.text.zh), code).toEqual([]);
+      return e.text;
+    };
+    expect(said('SQLITE_CANTOPEN', 'unable to open database file').zh).toBe(`无法打开或写入状态数据库 ${file}: SQLite: 无法打开数据库文件 (SQLITE_CANTOPEN)`);
+    const ro = said('SQLITE_READONLY', 'attempt to write a readonly database');
+    expect(ro.zh).toBe(`无法打开或写入状态数据库 ${file}: SQLite: 数据库只能读, 不能写入 (SQLITE_READONLY)`);
+    expect(ro.en).toBe(`cannot open or write the state database ${file}: attempt to write a readonly database`);
+    expect(said('SQLITE_IOERR_WRITE', 'disk I/O error').zh).toBe(`无法打开或写入状态数据库 ${file}: SQLite: 读写磁盘出错 (SQLITE_IOERR_WRITE)`);
+    expect(said('SQLITE_PERM', 'access permission denied').zh).toContain('SQLite: 没有访问权限 (SQLITE_PERM)');
+    // A system error code the open names no case for (EMFILE): it was passed on as an internal error (exit 70).
+    expect(said('EMFILE', 'EMFILE: too many open files, open').zh).toBe(`无法打开或写入状态数据库 ${file}: 同时打开的文件太多 (ulimit -n 的上限)`);
+  });
+
+  it('a system error code no case names: its code (and what was being done) in Chinese, the system\'s text in English', () => {
+    const e = Object.assign(new Error("EWHATEVER: something odd happened, open '/x'"), { code: 'EWHATEVER', syscall: 'open' });
+    expect(fileProblem(e)).toEqual({ zh: '操作系统报告错误 EWHATEVER (打开文件时)', en: "EWHATEVER: something odd happened, open '/x'" });
+    expect(fileProblem(Object.assign(new Error('ENXIO: no such device or address, open'), { code: 'ENXIO' })).zh).toBe('设备不存在或没有连接 (命名管道另一端没有程序时也是这样)');
+  });
+
+  it('storeops init in Chinese: each template\'s _comment has a Chinese half (review tables, 甄检 categories)', () => {
+    const dir = tmpDir();
+    const r = runCli(['init', '-q'], { ...ZH, cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const left: string[] = [];
+    for (const f of ['reviews/keywords.json', 'reviews/forbidden.json', 'reviews/messages.json', 'zhenjian/categories.json']) {
+      const c = (JSON.parse(fs.readFileSync(path.join(dir, 'storeops-templates', f), 'utf8')) as { _comment: unknown })._comment;
+      const zh = typeof c === 'object' && c !== null ? (c as { zh?: string }).zh ?? '' : String(c);
+      for (const s of englishIn(zh)) left.push(`${f}: ${s}`);
+      // The English half stays for an English reader (its first words as they were).
+      if (typeof c === 'object' && c !== null) expect((c as { en: string }).en, f).toMatch(/^(storeops reviews keyword tables|Wording storeops refuses|Messages for the review|甄检 sample counts)/);
+      else left.push(`${f}: no Chinese half`);
+    }
+    expect(left).toEqual([]);
+  });
+});
+
+// Linux's /proc: a folder that is there but takes no new file (its mkdir and open answer ENOENT).
+const procRefuses = (() => {
+  try {
+    fs.writeFileSync('/proc/storeops-probe', '');
+    fs.rmSync('/proc/storeops-probe');
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' && fs.existsSync('/proc/self');
+  }
+})();
+
+describe.runIf(procRefuses)('zh: a file the system will not make in a folder that is there (/proc)', () => {
+  it('-o /proc/out.csv: exit 5, said in Chinese (was the system\'s "ENOENT: no such file or directory, open …")', () => {
+    const zh = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-q', '-o', '/proc/out.csv'], ZH);
+    expect(zh.code).toBe(5);
+    expect(zh.stderr).toContain('错误: 无法写入输出文件 /proc/out.csv: 系统不允许在目录 /proc 中新建文件 (ENOENT)');
+    expect(englishIn(zh.stderr)).toEqual([]);
+    const en = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '-q', '-o', '/proc/out.csv', '--lang', 'en']);
+    expect(en.code).toBe(5);
+    expect(en.stderr).toContain("error: cannot write output file /proc/out.csv: the system allows no new file in the folder /proc (ENOENT: no such file or directory, open '/proc/.out.csv.");
+  });
+
+  it('--record --state /proc/x.db: exit 4 in Chinese (was exit 70, an internal error quoting ENOENT)', () => {
+    const out = path.join(tmpDir(), 'v.csv');
+    const zh = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '--state', '/proc/x.db', '-q', '-o', out], ZH);
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('错误: 无法打开或写入状态数据库 /proc/x.db: 系统不允许在文件夹 /proc 中新建文件 (ENOENT)');
+    expect(englishIn(zh.stderr)).toEqual([]);
+    expect(fs.existsSync(out)).toBe(false);
+    const en = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '--state', '/proc/x.db', '-q', '-o', out, '--lang', 'en']);
+    expect(en.code).toBe(4);
+    expect(en.stderr).toContain('error: cannot open or write the state database /proc/x.db: the system allows no new file in the folder /proc (ENOENT: no such file or directory, open');
+  });
+});

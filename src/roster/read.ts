@@ -426,7 +426,7 @@ export async function readRoster(ctx: Ctx, file: string, shifts: readonly ShiftD
   if (dayCols.length === 0) {
     throw new InputError(
       msg(`${name}: 找不到日期列, 也没有 日期+班次 列`, `${name}: no date columns, and no date and shift columns either`),
-      msg('网格格式: 客服/agent 列加每天一列 (表头 YYYY-MM-DD 或日号); 长格式: agent,date,shift。', 'grid: an agent column and one column per day (headed YYYY-MM-DD or the day number); long: agent,date,shift.'),
+      msg('网格格式: 客服/agent 列加每天一列 (表头 YYYY-MM-DD 或日号); 长格式: 客服,日期,班次 (或 agent,date,shift)。', 'grid: an agent column and one column per day (headed YYYY-MM-DD or the day number); long: agent,date,shift.'),
     );
   }
   out.keys = dayCols.map((c) => c.key);
@@ -668,7 +668,7 @@ function noAgents(f: RosterFile, rejected: number): RosterFile {
     rejected
       ? msg(`${f.name} 里没有可用的客服行 (${rejected} 行无法读取, 见上)`, `no agents in ${f.name}: ${rejected} row(s) could not be read (see above)`)
       : msg(`${f.name} 里没有客服 (只有表头)`, `no agents in ${f.name} (it has a header and no agent rows)`),
-    msg('每个客服一行 (网格: 客服 + 每天一列) 或每人每天一行 (agent,date,shift); 检查是否导出了空表。', 'one row per agent (grid: agent plus a column per day) or one row per agent and day (agent,date,shift); check that the export is not empty.'),
+    msg('每个客服一行 (网格: 客服 + 每天一列) 或每人每天一行 (客服,日期,班次); 检查是否导出了空表。', 'one row per agent (grid: agent plus a column per day) or one row per agent and day (agent,date,shift); check that the export is not empty.'),
   );
 }
 

@@ -14,6 +14,7 @@
 //      - SQLite's open/write failures (SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_IOERR …): its English
 //        words ("unable to open database file", "attempt to write a readonly database");
 //      - a system error code no case names (EMFILE, ENXIO, …): the system's English text;
+//      - roster check's hint for a file with no date columns: the long format as agent,date,shift;
 //      - the `_comment` of the templates `storeops init` writes (review keywords, forbidden wording,
 //        messages, 甄检 categories): English only, in the files a Chinese operator is told to edit.
 // An "English sentence" is a run of 3 or more ASCII words (letters, joined by spaces or commas) not
@@ -125,6 +126,9 @@ describe('zh: error paths', () => {
       [['compensate', ORDERS, '--as-of', '2026-02-30 10:00'], 2, '--as-of 不是有效时间'],
       [['ledger', 'list', '--state', 'notes.db'], 4, '不是 SQLite 数据库'],
       [['zhenjian', 'estimate'], 2, '没有终端, 不能逐项询问'],
+      // A roster with no date columns: the long format's columns as a Chinese file heads them (the
+      // reader takes 客服,日期,班次), as roster plan --help gives them; it said "长格式: agent,date,shift".
+      [['roster', 'check', path.join(EXAMPLES, 'roster', 'agents.csv')], 3, '长格式: 客服,日期,班次 (或 agent,date,shift)'],
     ];
     for (const [args, code, want, cwd] of cases) {
       const r = runCli(args, { ...ZH, cwd: cwd ?? dir });

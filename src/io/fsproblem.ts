@@ -144,3 +144,14 @@ export function accessProblem(file: string, write = false): { why: Msg; hint: Ms
 
 /** A target to be written in place (zhenjian's append) that is a named pipe, socket or device. */
 export const NOT_A_FILE = msg('它是命名管道、套接字或设备, 不是文件', 'it is a named pipe, a socket or a device, not a file');
+
+/**
+ * A library's own words (the xlsx reader's "invalid signature: 0x0", csv-parse's messages) as a
+ * detail inside a Chinese message: kept when it is a code or a name (FILE_ENDED), otherwise the zh
+ * message says where to see it (the English run quotes it) instead of an English sentence.
+ */
+export function detailFor(detail: string): Msg {
+  const sentence = /(?<![\w\-/.$<=@'"`])[A-Za-z][a-z']*(?: [A-Za-z][a-z']*){2,}/.test(detail);
+  return msg(sentence ? '加 --lang en 再运行可看到读取程序的原文' : detail, detail);
+}
+

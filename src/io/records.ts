@@ -6,7 +6,7 @@ import os from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError, type Msg, OutputError, msg } from '../errors.js';
-import { fileProblem } from './fsproblem.js';
+import { detailFor, fileProblem } from './fsproblem.js';
 import { registerTemp, releaseTemp, tempName } from './sink.js';
 import type { FastBook, XRow } from './xlsxread.js';
 import { gb18030Decoder, type Gb18030Impl, hasNativeGb18030 } from './gb18030.js';
@@ -836,7 +836,11 @@ async function* csvParseBatches(
       ];
       return;
     }
-    throw new InputError(msg(`${s.name}: 无法解析 CSV: ${err.message}`, `${s.name}: cannot parse as CSV: ${err.message}`));
+    // csv-parse's own words are English: the zh message gives its code and line instead.
+    const at = typeof err.lines === 'number' ? `第 ${err.lines} 行` : '';
+    const code = typeof err.code === 'string' ? ` (${err.code})` : '';
+    const d = detailFor(err.message);
+    throw new InputError(msg(`${s.name}: ${at}无法按 CSV 解析${code}; ${d.zh}`, `${s.name}: cannot parse as CSV: ${err.message}`));
   }
   if (skipped.length) yield skipped.splice(0).map(skippedRecord);
 }
@@ -1324,8 +1328,9 @@ async function* fastSheets(book: FastBook): AsyncGenerator<SheetIn> {
 
 /** The error for an xlsx that cannot be read to its end (`detail`: the reader's own words). */
 function damagedXlsx(name: string, detail: string): InputError {
+  const d = detailFor(detail);
   return new InputError(
-    msg(`${name} 不是可读的 xlsx 工作簿, 文件已损坏或不完整 (${detail})`, `${name} is not a readable xlsx workbook: the file is damaged or incomplete (${detail})`),
+    msg(`${name} 不是可读的 xlsx 工作簿, 文件已损坏或不完整 (${d.zh})`, `${name} is not a readable xlsx workbook: the file is damaged or incomplete (${d.en})`),
     msg(
       '从店铺后台重新下载该报表。不要在 Excel 里另存为 csv: 那会把长订单编号改成 3.5E+18 这样的数字。',
       "download the export again from the shop's back office (店铺后台). Do not re-save it as csv in Excel: that turns long order ids into numbers like 3.5E+18.",

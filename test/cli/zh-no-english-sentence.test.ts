@@ -14,6 +14,8 @@
 //      - SQLite's open/write failures (SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_IOERR …): its English
 //        words ("unable to open database file", "attempt to write a readonly database");
 //      - a system error code no case names (EMFILE, ENXIO, …): the system's English text;
+//      - a damaged xlsx: the reader's own English ("1:2: disallowed character in tag name") in the zh
+//        message (now: how to see it, --lang en); a csv-parse error likewise (its code and line);
 //      - roster check's hint for a file with no date columns: the long format as agent,date,shift;
 //      - the `_comment` of the templates `storeops init` writes (review keywords, forbidden wording,
 //        messages, 甄检 categories): English only, in the files a Chinese operator is told to edit.
@@ -136,6 +138,28 @@ describe('zh: error paths', () => {
       expect(r.stderr, args.join(' ')).toContain(want);
       expect(englishIn(r.stderr), args.join(' ')).toEqual([]);
     }
+  });
+
+  it('a damaged xlsx whose reader said an English sentence: the zh message says how to see it; English quotes it', async () => {
+    const dir = tmpDir();
+    const { createRequire } = await import('node:module');
+    const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as new () => { file(n: string, d: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> };
+    const z = new JSZip();
+    z.file('[Content_Types].xml', '<x');
+    z.file('xl/workbook.xml', '<<<');
+    const f = path.join(dir, 'bad.xlsx');
+    fs.writeFileSync(f, await z.generateAsync({ type: 'nodebuffer' }));
+    const zh = runCli(['compensate', f], ZH);
+    expect(zh.code).toBe(3);
+    // Before: "… 文件已损坏或不完整 (1:2: disallowed character in tag name)".
+    expect(zh.stderr).toContain(`${f} 不是可读的 xlsx 工作簿, 文件已损坏或不完整 (加 --lang en 再运行可看到读取程序的原文)`);
+    expect(englishIn(zh.stderr)).toEqual([]);
+    const en = runCli(['compensate', f, '--lang', 'en']);
+    expect(en.stderr).toContain(`${f} is not a readable xlsx workbook: the file is damaged or incomplete (1:2: disallowed character in tag name)`);
+    // A code-like detail stays in zh: a workbook cut short.
+    const cut = path.join(dir, 'cut.xlsx');
+    fs.writeFileSync(cut, fs.readFileSync(path.join(EXAMPLES, 'ExportOrderList202611.xlsx')).subarray(0, 4000));
+    expect(runCli(['compensate', cut], ZH).stderr).toContain('文件已损坏或不完整 (FILE_ENDED)');
   });
 
   it('a state file lacking one of its tables: the table named in Chinese (was "no such table: vouchers")', () => {

@@ -66,7 +66,9 @@ export function systemProblem(e: unknown): Msg {
   const text = e instanceof Error ? e.message : String(e);
   if (typeof err?.code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(err.code)) return msg(text, text);
   const did = typeof err.syscall === 'string' ? (SYSCALL_ZH[err.syscall] ?? err.syscall) : undefined;
-  return msg(`操作系统报告错误 ${err.code}${did ? ` (${did}时)` : ''}`, text);
+  // ENOENT, EMFILE …: the system's; ERR_… and the like: node's or a library's.
+  const who = /^E[A-Z0-9]+$/.test(err.code) ? '操作系统报告错误' : '错误代码';
+  return msg(`${who} ${err.code}${did ? ` (${did}时)` : ''}`, text);
 }
 
 const SYSCALL_ZH: Record<string, string> = {

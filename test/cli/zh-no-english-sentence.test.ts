@@ -199,6 +199,7 @@ describe('zh: error paths', () => {
   it('a system error code no case names: its code (and what was being done) in Chinese, the system\'s text in English', () => {
     const e = Object.assign(new Error("EWHATEVER: something odd happened, open '/x'"), { code: 'EWHATEVER', syscall: 'open' });
     expect(fileProblem(e)).toEqual({ zh: '操作系统报告错误 EWHATEVER (打开文件时)', en: "EWHATEVER: something odd happened, open '/x'" });
+    expect(fileProblem(Object.assign(new Error('The argument is invalid'), { code: 'ERR_INVALID_ARG_VALUE' })).zh).toBe('错误代码 ERR_INVALID_ARG_VALUE');
     expect(fileProblem(Object.assign(new Error('ENXIO: no such device or address, open'), { code: 'ENXIO' })).zh).toBe('设备不存在或没有连接 (命名管道另一端没有程序时也是这样)');
   });
 

@@ -36,9 +36,11 @@ describe('state database failures in the run\'s language', () => {
     expect(stateFailure(other, '/x/state.db', 5000)).toBe(other);
   });
 
-  it('SQLite answers keep their words, a full disk is said in zh too', () => {
+  // SQLite's English words stayed in the zh message until text47 ("(database or disk is full)"); zh
+  // now gives its code instead (test/cli/zh-no-english-sentence.test.ts has the other SQLite codes).
+  it('SQLite answers keep their words in English; zh says a full disk in Chinese with the code', () => {
     const full = stateFailure(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), '/x/state.db', 5000) as StateError;
-    expect(full.text.zh).toBe('无法打开或写入状态数据库 /x/state.db: 磁盘已满 (或超出配额) (database or disk is full)');
+    expect(full.text.zh).toBe('无法打开或写入状态数据库 /x/state.db: 磁盘已满 (或超出配额) (SQLITE_FULL)');
     expect(full.text.en).toBe('cannot open or write the state database /x/state.db: database or disk is full');
   });
 });

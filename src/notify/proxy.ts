@@ -53,6 +53,22 @@ export function bypassed(host: string, port: number, noProxy: string | undefined
   return false;
 }
 
+/**
+ * A URL's user or password as the bytes it stands for: `%40` is `@`, and a `%` not followed by two
+ * hex digits is itself, as curl takes it (a password written as typed, `50%off`). decodeURIComponent
+ * threw "URI malformed" on it, and the whole run ended as an internal error, exit 70 (rev50).
+ */
+function urlBytes(s: string): Buffer {
+  const out: Buffer[] = [];
+  let from = 0;
+  for (const m of s.matchAll(/%([0-9a-fA-F]{2})/g)) {
+    out.push(Buffer.from(s.slice(from, m.index), 'utf8'), Buffer.from([parseInt(m[1]!, 16)]));
+    from = m.index! + 3;
+  }
+  out.push(Buffer.from(s.slice(from), 'utf8'));
+  return Buffer.concat(out);
+}
+
 /** The proxy for a robot URL, none, or a setting storeops cannot use. */
 export function proxyFor(url: string, env: NodeJS.ProcessEnv): Proxy | ProxyRefusal | undefined {
   const u = new URL(url);
@@ -79,7 +95,6 @@ export function proxyFor(url: string, env: NodeJS.ProcessEnv): Proxy | ProxyRefu
     };
   }
   const shown = `http://${p.host}`;
-  const user = decodeURIComponent(p.username);
-  const auth = user !== '' ? `Basic ${Buffer.from(`${user}:${decodeURIComponent(p.password)}`).toString('base64')}` : undefined;
+  const auth = p.username !== '' ? `Basic ${Buffer.concat([urlBytes(p.username), Buffer.from(':'), urlBytes(p.password)]).toString('base64')}` : undefined;
   return { host: p.hostname.replace(/^\[|\]$/g, ''), port: Number(p.port || 80), shown, ...(auth ? { auth } : {}) };
 }

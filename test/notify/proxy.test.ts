@@ -207,6 +207,16 @@ describe('which proxy (as curl reads the environment)', () => {
     expect(bypassed('qyapi.weixin.qq.com', 443, '')).toBe(false);
   });
 
+  it('a password holding a % that is not an escape (50%off) is itself, as curl takes it; it was "URI malformed", exit 70 (rev50)', () => {
+    const ding = 'https://oapi.dingtalk.com/robot/send?access_token=x';
+    // "desk:50%off" = 64 65 73 | 6b 3a 35 | 30 25 6f | 66 66 -> ZGVz azo1 MCVv ZmY= (base64 by hand).
+    expect(proxyFor(ding, { HTTPS_PROXY: 'http://desk:50%off@proxy.corp:3128' })).toEqual({ host: 'proxy.corp', port: 3128, shown: 'http://proxy.corp:3128', auth: 'Basic ZGVzazo1MCVvZmY=' });
+    // An escape beside a bare %: %40 is @, %zz stays: "u:p@ss%zz".
+    expect(proxyFor(ding, { HTTPS_PROXY: 'http://u:p%40ss%zz@proxy.corp:3128' })).toMatchObject({ auth: `Basic ${Buffer.from('u:p@ss%zz').toString('base64')}` });
+    // A user name alone (no password): "u:" as before.
+    expect(proxyFor(ding, { HTTPS_PROXY: 'http://u@proxy.corp:3128' })).toMatchObject({ auth: `Basic ${Buffer.from('u:').toString('base64')}` });
+  });
+
   it('https robots take HTTPS_PROXY, http ones HTTP_PROXY, else ALL_PROXY; the lower-case name first; no scheme is http://', () => {
     const ding = 'https://oapi.dingtalk.com/robot/send?access_token=x';
     expect(proxyFor(ding, {})).toBeUndefined();

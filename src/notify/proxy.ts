@@ -26,8 +26,13 @@ export interface ProxyRefusal {
 }
 
 function envOf(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const v = env[name.toLowerCase()] ?? env[name.toUpperCase()];
-  return v === undefined || v.trim() === '' ? undefined : v.trim();
+  // The lower-case name first; one set empty counts as not set, as curl reads it (an `https_proxy=`
+  // left empty hid HTTPS_PROXY, so the post went direct: rev50).
+  for (const k of [name.toLowerCase(), name.toUpperCase()]) {
+    const v = env[k]?.trim();
+    if (v) return v;
+  }
+  return undefined;
 }
 
 /** Whether `no_proxy` says to reach `host` (port `port`) directly. */
@@ -39,12 +44,16 @@ export function bypassed(host: string, port: number, noProxy: string | undefined
     if (e === '') continue;
     if (e === '*') return true;
     let p: number | undefined;
-    const m = /^(.*?)(?::(\d+))?$/.exec(e.replace(/^\[|\](?=:|$)/g, ''));
-    if (m && m[2] !== undefined && !m[1]!.includes(':')) {
+    // `[::1]:443`: an IPv6 address in brackets, then its port (the brackets were taken off first,
+    // and `::1:443` was read as one address: rev50).
+    const b = /^\[([^\]]*)\](?::(\d+))?$/.exec(e);
+    const m = b ? undefined : /^(.*?)(?::(\d+))?$/.exec(e);
+    if (b) {
+      e = b[1]!;
+      if (b[2] !== undefined) p = Number(b[2]);
+    } else if (m && m[2] !== undefined && !m[1]!.includes(':')) {
       e = m[1]!;
       p = Number(m[2]);
-    } else {
-      e = e.replace(/^\[|\]$/g, '');
     }
     if (p !== undefined && p !== port) continue;
     e = e.replace(/^\*?\./, '').replace(/\.$/, '');

@@ -205,6 +205,17 @@ describe('which proxy (as curl reads the environment)', () => {
     expect(bypassed('[::1]', 80, '[::1]')).toBe(true);
     expect(bypassed('qyapi.weixin.qq.com', 443, '*')).toBe(true);
     expect(bypassed('qyapi.weixin.qq.com', 443, '')).toBe(false);
+    // An IPv6 address in brackets with a port (rev50: read as the address ::1:443, never matched).
+    expect(bypassed('[::1]', 443, '[::1]:443')).toBe(true);
+    expect(bypassed('[::1]', 8443, '[::1]:443')).toBe(false);
+    expect(bypassed('::1', 443, '::1')).toBe(true);
+  });
+
+  it('a lower-case name set empty counts as not set, as curl reads it: the upper-case one is used (rev50)', () => {
+    const ding = 'https://oapi.dingtalk.com/robot/send?access_token=x';
+    // It hid HTTPS_PROXY (the post went direct) and NO_PROXY (the post went through the proxy).
+    expect(proxyFor(ding, { https_proxy: '', HTTPS_PROXY: 'http://proxy.b:8080' })).toEqual({ host: 'proxy.b', port: 8080, shown: 'http://proxy.b:8080' });
+    expect(proxyFor(ding, { HTTPS_PROXY: 'http://proxy.b:8080', no_proxy: ' ', NO_PROXY: '.dingtalk.com' })).toBeUndefined();
   });
 
   it('a password holding a % that is not an escape (50%off) is itself, as curl takes it; it was "URI malformed", exit 70 (rev50)', () => {

@@ -201,6 +201,45 @@ const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:\s*(\d{1,2})[:�
  */
 export const PLATFORM_TZ = new TimeZone('Asia/Shanghai');
 
+/** The zone a time is shown in, in words: 北京时间 / Beijing time for UTC+8 (the platforms' zone, the default --tz), else the zone's name. */
+export function zoneWords(tz: TimeZone): { zh: string; en: string } {
+  return tz.fixedOffset === 8 * HOUR_MS ? { zh: '北京时间', en: 'Beijing time' } : { zh: tz.name, en: tz.name };
+}
+
+/**
+ * `t` on this computer's own clock (its TZ, else the system's zone), `YYYY-MM-DD HH:mm:ss`, and that
+ * zone's name when Node.js knows it ("" when not).
+ */
+export function machineWall(t: number): { at: string; zone: string } {
+  const d = new Date(t);
+  const at = `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}`;
+  let zone = '';
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+  } catch {
+    zone = '';
+  }
+  return { at, zone: zone === 'Etc/Unknown' ? '' : zone };
+}
+
+/**
+ * The clock's time ("now") as a message shows it: in `tz` (Beijing time by default) with the zone
+ * named, and, when this computer's clock shows another wall time (a server in Los Angeles or on UTC),
+ * that time too with its zone, so an operator can match it to the clock they see (user26: before, a
+ * Los Angeles server at 09:00 was told "now (2026-12-08 01:00:00)", a day and hour its clock never
+ * showed). `zh`/`en`: "北京时间 2026-12-08 01:00:00" / "2026-12-08 01:00:00 Beijing time"; `mine`:
+ * "本机时钟 America/Los_Angeles 2026-12-07 09:00:00" / "2026-12-07 09:00:00 by this computer's clock,
+ * America/Los_Angeles", undefined when the two wall times are the same.
+ */
+export function clockShown(tz: TimeZone, t: number): { zh: string; en: string; mine?: { zh: string; en: string } } {
+  const at = tz.format(t);
+  const z = zoneWords(tz);
+  const shown = { zh: `${z.zh} ${at}`, en: `${at} ${z.en}` };
+  const m = machineWall(t);
+  if (m.at === at) return shown;
+  return { ...shown, mine: { zh: `本机时钟${m.zone ? ` ${m.zone}` : ''} ${m.at}`, en: `${m.at} by this computer's clock${m.zone ? `, ${m.zone}` : ''}` } };
+}
+
 /**
  * parseTime's months (years of 100 or more), by y × 16 + mo in slot (y × 16 + mo) & 63 (four years
  * of months without two in one slot): the key (-1: none), the day number of the 1st (days since
@@ -469,9 +508,12 @@ export function implausibleTimeReason(what: { zh: string; en: string }, raw: str
   if (t < EARLIEST_PLAUSIBLE) return { zh: `${what.zh} "${raw}" 不合理 (早于 2003 年)`, en: `${what.en} "${raw}" is implausible (before 2003)` };
   const days = Math.round((last - now) / DAY_MS);
   const ahead = days <= 1 ? { zh: '一天', en: 'a day' } : { zh: `${days} 天`, en: `${days} days` };
+  // "Now" named in its zone, with this computer's own clock beside it when that shows another wall
+  // time (clockShown): a Los Angeles server's operator was shown a Beijing time as "this computer's clock".
+  const c = clockShown(tz, now);
   return {
-    zh: `${what.zh} "${raw}" 不合理 (在未来: 比现在 ${tz.format(now)} (按本机时钟, 或更晚的 --as-of) 晚${ahead.zh}以上; 若本机时钟不对, 请校准时钟, 或给出 --as-of)`,
-    en: `${what.en} "${raw}" ${FUTURE_REASON_EN} more than ${ahead.en} after now, ${tz.format(now)} by this computer's clock, or --as-of if later; if the clock is wrong, set it, or give --as-of)`,
+    zh: `${what.zh} "${raw}" 不合理 (在未来: 比现在 ${c.zh} (${c.mine ? c.mine.zh : '按本机时钟'}, 或更晚的 --as-of) 晚${ahead.zh}以上; 若本机时钟不对, 请校准时钟, 或给出 --as-of)`,
+    en: `${what.en} "${raw}" ${FUTURE_REASON_EN} more than ${ahead.en} after now, ${c.en}${c.mine ? ` (${c.mine.en})` : " by this computer's clock"}, or --as-of if later; if the clock is wrong, set it, or give --as-of)`,
   };
 }
 

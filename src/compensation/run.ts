@@ -29,7 +29,7 @@ import { RULE_PLATFORM_ZH } from '../rules/codes.js';
 import { type RuleSet, builtinIds, loadRuleSet } from '../rules/ruleset.js';
 import { inRange } from '../rules/tiers.js';
 import type { Range } from '../rules/types.js';
-import { DAY_MS, HOUR_MS, PLATFORM_TZ, type TimeZone } from '../time.js';
+import { DAY_MS, HOUR_MS, PLATFORM_TZ, type TimeZone, clockShown } from '../time.js';
 import { directMailRefused, holidayYearsWarning, holidaysNote, readDirectMail } from './directmail.js';
 import { assess, baseFor, judgedByScan, rulesForOrder, shipTimeOf } from './assess.js';
 import { AT_RISK_COLUMNS, ORDER_ROW_COLUMNS, VOUCHER_COLUMNS } from './columns.js';
@@ -373,11 +373,13 @@ function staleInputWarning(newest: number, now: number, file: Freshness | undefi
   const fileAt = file?.at ?? undefined;
   const suggest = tz.format(fileAt ?? newest);
   const byName = file?.source === 'name';
+  // Now named Beijing time, with the machine's own clock when it shows another (a server in Los Angeles: user26).
+  const nowAt = clockShown(tz, now);
   const nameZh = fileAt === undefined ? '' : byName ? `; 文件名中的导出时间是 ${tz.format(fileAt)}` : `; 文件的保存时间是 ${tz.format(fileAt)}`;
   const nameEn = fileAt === undefined ? '' : byName ? `; its file name gives the export time ${tz.format(fileAt)}` : `; the file was saved at ${tz.format(fileAt)}`;
   return msg(
-    `输入中最新的付款或发货时间是 ${at}, 比现在 (${tz.format(now)}) 早 ${days} 天${nameZh}, 但没有给 --as-of: 按现在判断, 下载里未发货的订单都算作至今未发货 (之后可能已经发货), 延迟会多算好几天。这是旧的下载的话, 用下载时的时间运行: --as-of "${suggest}"${fileAt === undefined ? ' (或更晚的实际下载时间)' : ''}; 确实要按现在判断, 请下载最新的报表`,
-    `the inputs' newest pay or ship time is ${at}, ${plural(days, 'day')} before now (${tz.format(now)})${nameEn}, and no --as-of was given: they are judged as of now, so every order unshipped in the download counts as unshipped until now (it may have shipped since) and looks days later than it was. For an old download, run it as of when it was downloaded: --as-of "${suggest}"${fileAt === undefined ? ' (or the later time it was really downloaded)' : ''}; to judge as of now, download the export again`,
+    `输入中最新的付款或发货时间是 ${at}, 比现在 (${nowAt.zh}${nowAt.mine ? `; ${nowAt.mine.zh}` : ''}) 早 ${days} 天${nameZh}, 但没有给 --as-of: 按现在判断, 下载里未发货的订单都算作至今未发货 (之后可能已经发货), 延迟会多算好几天。这是旧的下载的话, 用下载时的时间运行: --as-of "${suggest}"${fileAt === undefined ? ' (或更晚的实际下载时间)' : ''}; 确实要按现在判断, 请下载最新的报表`,
+    `the inputs' newest pay or ship time is ${at}, ${plural(days, 'day')} before now (${nowAt.en}${nowAt.mine ? `; ${nowAt.mine.en}` : ''})${nameEn}, and no --as-of was given: they are judged as of now, so every order unshipped in the download counts as unshipped until now (it may have shipped since) and looks days later than it was. For an old download, run it as of when it was downloaded: --as-of "${suggest}"${fileAt === undefined ? ' (or the later time it was really downloaded)' : ''}; to judge as of now, download the export again`,
   );
 }
 

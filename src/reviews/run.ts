@@ -6,7 +6,7 @@ import { ACTION_ZH, BLOCKED_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_Z
 import { type Ctx, closestKey } from '../context.js';
 import { InputError, type Msg, UsageError, msg, noteLine, plural, say } from '../errors.js';
 import { checkOrderId, typedIdProblem, typedOrderId } from '../io/cells.js';
-import { HOUR_MS, PLATFORM_TZ } from '../time.js';
+import { HOUR_MS, PLATFORM_TZ, clockShown } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
 import { resolveFormat } from '../io/formats.js';
@@ -456,12 +456,23 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     // before it existed, so "contact now" and its deadlines are not what they seem. Said, not hidden.
     let later = 0;
     for (const r of reviews) if (r.reviewedAt > ctx.asOf) later++;
-    if (later > 0) {
+    if (later > 0 && ctx.asOfGiven !== false) {
       const at = ctx.tz.format(ctx.asOf);
       ctx.warn(
         msg(
           `${later} 条需跟进的评价的评价时间晚于 --as-of (${at}): 队列按评价之前的时刻计算, 它们的动作和期限以评价时间为准; 要看现在的队列, 去掉 --as-of 或设为更晚的时间`,
           `${plural(later, 'review')} to follow up ${later === 1 ? 'was' : 'were'} written after --as-of (${at}): the queue is as of a time before ${later === 1 ? 'it' : 'them'}, and ${later === 1 ? 'its' : 'their'} actions and deadlines count from the review time; for the queue as of now, leave --as-of out or set it later`,
+        ),
+      );
+    } else if (later > 0) {
+      // No --as-of: "now" is this computer's clock, and a review dated after it (within the day a
+      // time may lie ahead) says the clock is behind. Until 2026-12 this said "after --as-of" and to
+      // leave out an --as-of never given, with a Beijing time unnamed (user26: a Los Angeles server).
+      const c = clockShown(ctx.tz, ctx.asOf);
+      ctx.warn(
+        msg(
+          `${later} 条需跟进的评价的评价时间晚于现在 (${c.zh}${c.mine ? `; ${c.mine.zh}` : ''}): 队列按评价之前的时刻计算, 它们的动作和期限以评价时间为准; 若本机时钟慢了, 请校准 (date、timedatectl 或 NTP)`,
+          `${plural(later, 'review')} to follow up ${later === 1 ? 'was' : 'were'} written after now (${c.en}${c.mine ? `; ${c.mine.en}` : ''}): the queue is as of a time before ${later === 1 ? 'it' : 'them'}, and ${later === 1 ? 'its' : 'their'} actions and deadlines count from the review time; if this computer's clock is behind, set it (date, timedatectl or NTP)`,
         ),
       );
     }

@@ -59,10 +59,11 @@ describe.each(['UTC', 'America/Los_Angeles'])('an old download without --as-of i
     expect(r.code).toBe(0);
     const lines = stale(r.stderr);
     expect(lines).toHaveLength(1);
-    const m = /^storeops: warning: the inputs' newest pay or ship time is 2026-11-19 10:00:00, (\d+) days before now \((\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\); the file was saved at 2026-11-20 12:00:00, and no --as-of was given: they are judged as of now, so every order unshipped in the download counts as unshipped until now \(it may have shipped since\) and looks days later than it was\. For an old download, run it as of when it was downloaded: --as-of "2026-11-20 12:00:00"; to judge as of now, download the export again$/.exec(lines[0]!);
+    const m = /^storeops: warning: the inputs' newest pay or ship time is 2026-11-19 10:00:00, (\d+) days before now \((\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) Beijing time; [-0-9: ]{19} by this computer's clock, [A-Za-z_/]+\); the file was saved at 2026-11-20 12:00:00, and no --as-of was given: they are judged as of now, so every order unshipped in the download counts as unshipped until now \(it may have shipped since\) and looks days later than it was\. For an old download, run it as of when it was downloaded: --as-of "2026-11-20 12:00:00"; to judge as of now, download the export again$/.exec(lines[0]!);
     expect(m).not.toBeNull();
     expect(d).toContain(Number(m![1]));
-    // "now" is the Beijing wall clock of the run.
+    // "now" is the Beijing wall clock of the run, named so, with the machine's own clock (UTC or Los
+    // Angeles here, never Beijing's wall time) beside it (user26; before, the Beijing time alone).
     expect(m![2]! >= beijing(Date.now() - 60_000).slice(0, 10)).toBe(true);
   });
 
@@ -71,7 +72,7 @@ describe.each(['UTC', 'America/Los_Angeles'])('an old download without --as-of i
     expect(r.code).toBe(0);
     const lines = stale(r.stderr);
     expect(lines).toHaveLength(1);
-    const m = /^storeops: warning: the inputs' newest pay or ship time is 2026-11-19 10:00:00, (\d+) days before now \([-0-9: ]{19}\), and no --as-of was given: .* --as-of "2026-11-19 10:00:00" \(or the later time it was really downloaded\); to judge as of now, download the export again$/.exec(lines[0]!);
+    const m = /^storeops: warning: the inputs' newest pay or ship time is 2026-11-19 10:00:00, (\d+) days before now \([-0-9: ]{19} Beijing time; [-0-9: ]{19} by this computer's clock, [A-Za-z_/]+\), and no --as-of was given: .* --as-of "2026-11-19 10:00:00" \(or the later time it was really downloaded\); to judge as of now, download the export again$/.exec(lines[0]!);
     expect(m).not.toBeNull();
     expect(days()).toContain(Number(m![1]));
   });
@@ -97,7 +98,7 @@ describe.each(['UTC', 'America/Los_Angeles'])('an old download without --as-of i
     expect(r.code).toBe(0);
     const lines = stale(r.stderr);
     expect(lines).toHaveLength(1);
-    const m = /^storeops: 警告: 输入中最新的付款或发货时间是 2026-11-19 10:00:00, 比现在 \([-0-9: ]{19}\) 早 (\d+) 天; 文件名中的导出时间是 2026-11-20 12:00:00, 但没有给 --as-of: 按现在判断, 下载里未发货的订单都算作至今未发货 \(之后可能已经发货\), 延迟会多算好几天。这是旧的下载的话, 用下载时的时间运行: --as-of "2026-11-20 12:00:00"; 确实要按现在判断, 请下载最新的报表$/.exec(lines[0]!);
+    const m = /^storeops: 警告: 输入中最新的付款或发货时间是 2026-11-19 10:00:00, 比现在 \(北京时间 [-0-9: ]{19}; 本机时钟 [A-Za-z_/]+ [-0-9: ]{19}\) 早 (\d+) 天; 文件名中的导出时间是 2026-11-20 12:00:00, 但没有给 --as-of: 按现在判断, 下载里未发货的订单都算作至今未发货 \(之后可能已经发货\), 延迟会多算好几天。这是旧的下载的话, 用下载时的时间运行: --as-of "2026-11-20 12:00:00"; 确实要按现在判断, 请下载最新的报表$/.exec(lines[0]!);
     expect(m).not.toBeNull();
     expect(days()).toContain(Number(m![1]));
   });

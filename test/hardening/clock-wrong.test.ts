@@ -2,6 +2,7 @@
 // battery died, or a virtual machine restored from a snapshot. The clock is set for the child
 // process only, by a preload replacing Date (never the machine's clock: other runs share it).
 //
+// - (user26) "now" is named Beijing time, and the machine's own clock (UTC here) shown beside it.
 // - A year behind (2025-11-25 10:00 Beijing time): every time of the README example export
 //   (2026-11-10 … 2026-11-20) is more than a day after the clock, so every row was rejected as
 //   "implausible (before 2003 or in the future)", exit 3: an operator looking at an export of last
@@ -40,11 +41,11 @@ describe('the machine clock wrong by a year, no --as-of', () => {
     expect(r.code).toBe(3);
     // Before: `… is implausible (before 2003 or in the future)`.
     expect(r.stderr).toContain(
-      `${ORDERS}:2 [订单创建时间]: time "2026-11-10 08:58:12" is implausible (in the future: more than a day after now, 2025-11-25 10:00:00 by this computer's clock, or --as-of if later; if the clock is wrong, set it, or give --as-of)\n`,
+      `${ORDERS}:2 [订单创建时间]: time "2026-11-10 08:58:12" is implausible (in the future: more than a day after now, 2025-11-25 10:00:00 Beijing time (2025-11-25 02:00:00 by this computer's clock, UTC), or --as-of if later; if the clock is wrong, set it, or give --as-of)\n`,
     );
     const zh = runCli(['compensate', ORDERS, '-q', '--lang', 'zh'], { env });
     expect(zh.code).toBe(3);
-    expect(zh.stderr).toContain(`第一条: ${ORDERS}:2: 时间 "2026-11-10 08:58:12" 不合理 (在未来: 比现在 2025-11-25 10:00:00 (按本机时钟, 或更晚的 --as-of) 晚一天以上; 若本机时钟不对, 请校准时钟, 或给出 --as-of)\n`);
+    expect(zh.stderr).toContain(`第一条: ${ORDERS}:2: 时间 "2026-11-10 08:58:12" 不合理 (在未来: 比现在 北京时间 2025-11-25 10:00:00 (本机时钟 UTC 2025-11-25 02:00:00, 或更晚的 --as-of) 晚一天以上; 若本机时钟不对, 请校准时钟, 或给出 --as-of)\n`);
     // --as-of with the real time reads them all: the bound is a day after the later of the two.
     const asOf = runCli(['compensate', ORDERS, '-q', '--as-of', '2026-11-20 12:00:00', '-f', 'csv'], { env });
     expect(asOf.code).toBe(0);
@@ -54,7 +55,7 @@ describe('the machine clock wrong by a year, no --as-of', () => {
   it('a year behind: reviews queue names the clock for a review time too', () => {
     const env = clockAt('2025-11-25T02:00:00Z');
     const r = runCli(['reviews', 'queue', REVIEWS, '-q', '--lang', 'en'], { env });
-    expect(r.stderr).toMatch(/\[评价时间\]: review time "2026-11-\d\d \d\d:\d\d:\d\d" is implausible \(in the future: more than a day after now, 2025-11-25 10:00:00 by this computer's clock, or --as-of if later; if the clock is wrong, set it, or give --as-of\)\n/);
+    expect(r.stderr).toMatch(/\[评价时间\]: review time "2026-11-\d\d \d\d:\d\d:\d\d" is implausible \(in the future: more than a day after now, 2025-11-25 10:00:00 Beijing time \(2025-11-25 02:00:00 by this computer's clock, UTC\), or --as-of if later; if the clock is wrong, set it, or give --as-of\)\n/);
     expect(r.stderr).not.toContain('before 2003 or in the future');
   });
 

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { type Lang, plural } from '../errors.js';
 import { type Money, ZERO, fmtMoney } from '../money.js';
-import type { TimeZone } from '../time.js';
+import { type TimeZone, zoneWords } from '../time.js';
 import { tenths } from '../io/columns.js';
 import { CATEGORY_ZH } from '../reviews/codes.js';
 import { maskNamesIn, scrubPii } from '../io/pii.js';
@@ -17,6 +17,14 @@ const pick = <A extends unknown[]>(t: { zh: (...a: A) => string; en: (...a: A) =
 /** "11-20 14:00": the day and time in the shop's zone, short enough for a chat line. */
 function short(tz: TimeZone, t: number): string {
   return tz.format(t).slice(5, 16);
+}
+
+/** A summary's "as of" time, with its zone: the group may read it anywhere (user26: posted from a server in Los Angeles, "截至 2026-11-19 06:00" named no zone). */
+type At = { zh: string; en: string };
+function asOfShown(tz: TimeZone, t: number): At {
+  const at = tz.format(t).slice(0, 16);
+  const z = zoneWords(tz);
+  return { zh: `${z.zh} ${at}`, en: `${at} ${z.en}` };
 }
 
 /** Hours left (h ≥ 0, rounded down) or hours late (h < 0, rounded up), to the tenth, as the tables show them. */
@@ -55,8 +63,8 @@ export interface AtRiskEntry {
 const AT_RISK = {
   title: T((n: number, h: number) => `storeops 发货预警: ${n} 个订单已超时或 ${h} 小时内到期`, (n: number, h: number) => `storeops shipping alert: ${s(n, 'order')} late or due within ${h} h`),
   summary: T(
-    (n: number, late: number, h: number, cost: string, rules: string, asOf: string) => `截至 ${asOf}: ${n} 个未发货订单已超时或将在 ${h} 小时内超时 (其中已超时 ${late} 个); 若延迟约赔 ${cost} 元 (规则 ${rules})。`,
-    (n: number, late: number, h: number, cost: string, rules: string, asOf: string) => `As of ${asOf}: ${s(n, 'unshipped order')} late or due within ${h} h (${late} already late); if late they cost about ${cost} (rules ${rules}).`,
+    (n: number, late: number, h: number, cost: string, rules: string, asOf: At) => `截至${asOf.zh}: ${n} 个未发货订单已超时或将在 ${h} 小时内超时 (其中已超时 ${late} 个); 若延迟约赔 ${cost} 元 (规则 ${rules})。`,
+    (n: number, late: number, h: number, cost: string, rules: string, asOf: At) => `As of ${asOf.en}: ${s(n, 'unshipped order')} late or due within ${h} h (${late} already late); if late they cost about ${cost} (rules ${rules}).`,
   ),
   late: T((id: string, d: string, h: string, c: string) => `订单 ${id} 已超时 ${h} 小时 (截止 ${d}), 赔 ${c} 元`, (id: string, d: string, h: string, c: string) => `order ${id} is ${h} h late (due ${d}), costs ${c}`),
   soon: T((id: string, d: string, h: string, c: string) => `订单 ${id} 截止 ${d} (还剩 ${h} 小时), 若延迟赔 ${c} 元`, (id: string, d: string, h: string, c: string) => `order ${id} due ${d} (${h} h left), costs ${c} if late`),
@@ -70,7 +78,7 @@ export function atRiskNotice(rows: AtRiskEntry[], o: { lang: Lang; tz: TimeZone;
     topic: 'at_risk',
     lang: o.lang,
     title: pick(AT_RISK.title, o.lang, rows.length, o.withinHours),
-    summary: pick(AT_RISK.summary, o.lang, rows.length, late, o.withinHours, fmtMoney(cost), o.rules, o.tz.format(o.asOf).slice(0, 16)),
+    summary: pick(AT_RISK.summary, o.lang, rows.length, late, o.withinHours, fmtMoney(cost), o.rules, asOfShown(o.tz, o.asOf)),
     items: rows.map((r) => ({
       // An order told "due soon" is news again when it turns late.
       key: `at_risk:${r.orderId}:${r.risk}`,
@@ -154,10 +162,10 @@ const RATING = { zh: { good: '好评', neutral: '中评', bad: '差评' }, en: {
 const REVIEWS = {
   title: T((n: number) => `storeops 评价跟进: 现在要联系 ${n} 位买家`, (n: number) => `storeops review follow-up: ${s(n, 'buyer')} to contact now`),
   summary: T(
-    (n: number, reviews: number, open: number, overdue: number, asOf: string) =>
-      `截至 ${asOf}: 现在要联系 ${n} 位买家${reviews !== n ? ` (${reviews} 条评价)` : ''}; 队列中需跟进 ${open} 条, 逾期 ${overdue} 条。`,
-    (n: number, reviews: number, open: number, overdue: number, asOf: string) =>
-      `As of ${asOf}: ${s(n, 'buyer')} to contact now${reviews !== n ? ` (${s(reviews, 'review')})` : ''}; ${open} in the follow-up queue, ${overdue} overdue.`,
+    (n: number, reviews: number, open: number, overdue: number, asOf: At) =>
+      `截至${asOf.zh}: 现在要联系 ${n} 位买家${reviews !== n ? ` (${reviews} 条评价)` : ''}; 队列中需跟进 ${open} 条, 逾期 ${overdue} 条。`,
+    (n: number, reviews: number, open: number, overdue: number, asOf: At) =>
+      `As of ${asOf.en}: ${s(n, 'buyer')} to contact now${reviews !== n ? ` (${s(reviews, 'review')})` : ''}; ${open} in the follow-up queue, ${overdue} overdue.`,
   ),
   item: T(
     (id: string, rating: string, p: number, cats: string, by: string, who: string, again: boolean, overdue: boolean, safety: boolean) =>
@@ -185,7 +193,7 @@ export function reviewsNotice(items: ReviewEntry[], o: { lang: Lang; tz: TimeZon
     lang: o.lang,
     ...(now.length > 0 ? { shops: { named, platforms } } : {}),
     title: pick(REVIEWS.title, o.lang, buyers),
-    summary: pick(REVIEWS.summary, o.lang, buyers, now.length, open, overdue, o.tz.format(o.asOf).slice(0, 16)),
+    summary: pick(REVIEWS.summary, o.lang, buyers, now.length, open, overdue, asOfShown(o.tz, o.asOf)),
     items: now.map((i) => ({
       // The same review is news again for each further attempt that falls due.
       key: `review:${i.orderId}:${i.action}:${i.attempts}`,

@@ -69,7 +69,7 @@ describe('compensate --at-risk --notify dingtalk', () => {
         title: 'storeops ［暖冬织物旗舰店］ shipping alert: 1 order late or due within 12 h',
         text: [
           '### storeops ［暖冬织物旗舰店］ shipping alert: 1 order late or due within 12 h',
-          'As of 2026-11-19 06:00: 1 unshipped order late or due within 12 h (0 already late); if late they cost about 5.00 (rules tmall-2026).',
+          'As of 2026-11-19 06:00 Beijing time: 1 unshipped order late or due within 12 h (0 already late); if late they cost about 5.00 (rules tmall-2026).',
           '1 new (total 5.00):',
           // due 08:00, as-of 06:00 → 2.0 h left
           '- order 4100000000000000701 due 11-19 08:00 (2.0 h left), costs 5.00 if late · 围巾礼盒',
@@ -293,7 +293,7 @@ describe('compensate --record --notify: an undelivered voucher alert and the --a
     expect(robots.texts('/robot/send')).toEqual([
       [
         '### storeops ［暖冬织物旗舰店］ shipping alert: 1 order late or due within 12 h',
-        'As of 2026-11-20 12:00: 1 unshipped order late or due within 12 h (1 already late); if late they cost about 5.00 (rules tmall-2026).',
+        'As of 2026-11-20 12:00 Beijing time: 1 unshipped order late or due within 12 h (1 already late); if late they cost about 5.00 (rules tmall-2026).',
         '1 new (total 5.00):',
         '- order 4100000000000000701 is 28.0 h late (due 11-19 08:00), costs 5.00 · 围巾礼盒',
       ].join('\n\n'),
@@ -502,7 +502,8 @@ describe('compensate --record --notify: a recorded voucher owing more', () => {
 describe('other platforms', () => {
   it('WeCom: markdown in Chinese; a wrong key (errcode 93000) is final, not retried', async () => {
     const cfg = config({ lang: 'zh' });
-    // Beijing time in the message whatever the machine's zone.
+    // Beijing time in the message whatever the machine's zone, and said so (user26: the group read
+    // "截至 2026-11-19 06:00" with no zone, posted from a server in Los Angeles).
     const r = await run([...AT_RISK, ...DUE_SOON, '--config', cfg, '--notify', robots.wecom.replace('http://', 'wecom:http://')], { TZ: 'America/Los_Angeles' });
     expect(r.code).toBe(0);
     expect(robots.received[0]!.body).toEqual({
@@ -510,7 +511,7 @@ describe('other platforms', () => {
       markdown: {
         content: [
           '### storeops 【暖冬织物旗舰店】 发货预警: 1 个订单已超时或 12 小时内到期',
-          '截至 2026-11-19 06:00: 1 个未发货订单已超时或将在 12 小时内超时 (其中已超时 0 个); 若延迟约赔 5.00 元 (规则 tmall-2026)。',
+          '截至北京时间 2026-11-19 06:00: 1 个未发货订单已超时或将在 12 小时内超时 (其中已超时 0 个); 若延迟约赔 5.00 元 (规则 tmall-2026)。',
           '新增 1 项 (合计 5.00 元):',
           '- 订单 4100000000000000701 截止 11-19 08:00 (还剩 2.0 小时), 若延迟赔 5.00 元 · 围巾礼盒',
         ].join('\n'),
@@ -539,7 +540,7 @@ describe('other platforms', () => {
     expect((b.content as { text: string }).text.split('\n')).toEqual([
       // …901 and …902 are both 小明爱购物's: 6 reviews, 5 buyers.
       'storeops review follow-up: 5 buyers to contact now',
-      'As of 2026-11-20 12:00: 5 buyers to contact now (6 reviews); 7 in the follow-up queue, 1 overdue.',
+      'As of 2026-11-20 12:00 Beijing time: 5 buyers to contact now (6 reviews); 7 in the follow-up queue, 1 overdue.',
       '6 new:',
       // …0902 is a health or safety complaint (过敏起疹子): the group is told so, not just "quality"
       '• health or safety complaint, escalate · order 6000000000000000902 · negative · priority 1 · quality · first contact by 11-22 08:30',
@@ -567,7 +568,7 @@ describe('other platforms', () => {
     // The --orders export names its shop (店铺名称 暖冬织物旗舰店), as the buyers' messages greet them: since
     // text45 the title names it too (it named none: reviews queue alerts took only the config's).
     expect(b.title).toBe('storeops 【暖冬织物旗舰店】 评价跟进: 现在要联系 5 位买家');
-    expect(b.summary).toBe('截至 2026-11-21 10:00: 现在要联系 5 位买家 (6 条评价); 队列中需跟进 7 条, 逾期 3 条。');
+    expect(b.summary).toBe('截至北京时间 2026-11-21 10:00: 现在要联系 5 位买家 (6 条评价); 队列中需跟进 7 条, 逾期 3 条。');
     expect(b.items).toHaveLength(6);
     // 颜色和图片不一样 is not_as_described: 描述不符; 快递太慢 logistics: 物流; 降价 price: 价格.
     const text = (id: string) => b.items.find((i) => i.text.includes(id))!.text;

@@ -1079,7 +1079,14 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
           const window = `${hm(cfg.settings.quietStart)}-${hm(cfg.settings.quietEnd)}`;
           const here = ctx.tz.format(at);
           const beijing = PLATFORM_TZ.format(at);
-          const when = here === beijing ? { zh: here, en: here } : { zh: `${here} (北京时间 ${beijing})`, en: `${here} (${beijing} Beijing time)` };
+          // The clock's time (no --as-of) on a machine whose clock shows another wall time (a server
+          // in Los Angeles at 09:00 is told 01:00): named Beijing time, that clock beside it (user26).
+          const c = ctx.asOfGiven === false && here === beijing ? clockShown(PLATFORM_TZ, at) : undefined;
+          const when = c?.mine
+            ? { zh: `${c.zh} (${c.mine.zh})`, en: `${c.en} (${c.mine.en})` }
+            : here === beijing
+              ? { zh: here, en: here }
+              : { zh: `${here} (北京时间 ${beijing})`, en: `${here} (${beijing} Beijing time)` };
           broken.push(
             msg(
               `${when.zh} 在安静时段内 (北京时间 ${window})`,

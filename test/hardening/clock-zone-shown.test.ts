@@ -98,3 +98,25 @@ describe.each(['UTC', 'America/Los_Angeles'])('reviews queue without --as-of, a 
     );
   });
 });
+
+describe('reviews log at her 09:00 in Los Angeles: refused in quiet hours, the clock named', () => {
+  // 2026-11-20T17:00:00Z = 2026-11-21 01:00:00 Beijing, inside the default quiet hours 22:00–08:00
+  // (Beijing, docs/rules.md §2.2) = 2026-11-20 09:00:00 Los Angeles, a working hour there. Before:
+  // "2026-11-21 01:00:00 is within quiet hours (22:00-08:00 Beijing time)", the time unnamed.
+  it.each(['UTC', 'America/Los_Angeles'])('TZ=%s (en, zh)', (tz) => {
+    const env = clockAt('2026-11-20T17:00:00Z');
+    const local = tz === 'UTC' ? ['2026-11-20 17:00:0\\d by this computer\'s clock, UTC', '本机时钟 UTC 2026-11-20 17:00:0\\d'] : ['2026-11-20 09:00:0\\d by this computer\'s clock, America/Los_Angeles', '本机时钟 America/Los_Angeles 2026-11-20 09:00:0\\d'];
+    const home = tmpDir();
+    const state = path.join(home, 'state.db');
+    const r = runCli(['reviews', 'log', '3515313147329357901', '--status', 'contacted', '--state', state, '--lang', 'en'], { env, tz });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`order 3515313147329357901: contact not recorded: 2026-11-21 01:00:0\\d Beijing time \\(${local[0]}\\) is within quiet hours \\(22:00-08:00 Beijing time\\)\\n`));
+    const zh = runCli(['reviews', 'log', '3515313147329357901', '--status', 'contacted', '--state', state, '--lang', 'zh'], { env, tz });
+    expect(zh.stderr).toMatch(new RegExp(`订单 3515313147329357901: 不记录这次联系: 北京时间 2026-11-21 01:00:0\\d \\(${local[1]}\\) 在安静时段内 \\(北京时间 22:00-08:00\\)\\n`));
+  });
+
+  it('with --as-of (the operator\'s own time, not the clock): as before, one time', () => {
+    const r = runCli(['reviews', 'log', '3515313147329357901', '--status', 'contacted', '--state', path.join(tmpDir(), 's.db'), '--as-of', '2026-11-21 01:00:00', '--lang', 'en'], { tz: 'America/Los_Angeles' });
+    expect(r.stderr).toContain('contact not recorded: 2026-11-21 01:00:00 is within quiet hours (22:00-08:00 Beijing time)\n');
+  });
+});

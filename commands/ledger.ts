@@ -19,6 +19,7 @@ export function register(program: Command): void {
     .addOption(what())
     .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单的红包和联系记录')
     .option('--shop <shop>', 'only the vouchers of this shop: its 店铺Id or 店铺名称 (the shop column), several shops sharing one state database / 只看这个店铺的红包: 店铺Id 或 店铺名称 (店铺列), 多个店铺共用一个状态数据库时用')
+    .option('--month <YYYY-MM>', 'only the vouchers recorded in this month, Beijing time (the recordedAt column), to hand a month over / 只看这个月 (北京时间, 按 记录时间 列) 记录的红包, 月底交接用')
     .action(action(async () => (await import('../src/state/run.js')).runLedgerList));
 
   const exp = ledger
@@ -27,6 +28,7 @@ export function register(program: Command): void {
     .addOption(what())
     .option('--order <orderId>', 'only vouchers and contacts for this order / 只看这个订单的红包和联系记录')
     .option('--shop <shop>', 'only the vouchers of this shop: its 店铺Id or 店铺名称 (the shop column), several shops sharing one state database / 只看这个店铺的红包: 店铺Id 或 店铺名称 (店铺列), 多个店铺共用一个状态数据库时用')
+    .option('--month <YYYY-MM>', 'only the vouchers recorded in this month, Beijing time (the recordedAt column), to hand a month over / 只看这个月 (北京时间, 按 记录时间 列) 记录的红包, 月底交接用')
     .action(action(async () => (await import('../src/state/run.js')).runLedgerExport));
   const alerts = ledger
     .command('alerts')
@@ -48,6 +50,7 @@ export function register(program: Command): void {
   examples(exp, [
     ['ledger export -o vouchers.xlsx', 'every voucher, into a spreadsheet', '全部赔付红包, 写入表格'],
     ['ledger export --shop 100200300 -o 100200300-vouchers.xlsx', "one shop's vouchers, for its client at month end", '一个店铺的红包, 月底交给该店客户'],
+    ['ledger export --month 2026-11 -o 2026-11-vouchers.xlsx', 'the vouchers recorded in November, Beijing time', '11 月 (北京时间) 记录的红包'],
     ['ledger export --what contacts -f json', 'every contact attempt, ISO times', '每一次联系, ISO 时间'],
   ]);
 }

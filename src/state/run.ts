@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.js';
 import { type Msg, UsageError, msg, plural } from '../errors.js';
-import { checkOrderId, typedIdProblem, typedOrderId, zeroedPast15 } from '../io/cells.js';
+import { checkOrderId, halfWidth, typedIdProblem, typedOrderId, zeroedPast15 } from '../io/cells.js';
+import { PLATFORM_TZ } from '../time.js';
 import type { Column, Row } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { scrubFreeText, shownNick } from '../io/pii.js';
@@ -78,6 +79,33 @@ interface LedgerOpts {
   order?: string;
   /** --shop: only this shop's vouchers (its 店铺Id or 店铺名称, and the other name a run linked to it). */
   shop?: string;
+  /** --month: only the vouchers recorded in this Beijing month, `YYYY-MM`. */
+  month?: string;
+}
+
+/**
+ * --month: `YYYY-MM` (also 2026/11, 2026.11, 2026年11月, full-width digits), as roster plan takes it. A
+ * month without its year is refused, never guessed. A voucher's month is the Beijing month of its
+ * recordedAt (user26): when a run recorded it to issue, never back-dated, so each voucher is in one
+ * month-end hand-over only, whatever zone the machine is in.
+ */
+function parseLedgerMonth(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  const text = typeof v === 'string' ? halfWidth(v).trim() : '';
+  const m = /^(\d{4})(?:[-/.]|\s*年\s*)(\d{1,2})\s*月?$/.exec(text);
+  if (!m && /^\d{1,2}\s*月?$/.test(text)) {
+    throw new UsageError(
+      msg(`--month 没有年份: "${String(v)}"; storeops 不猜是哪一年`, `--month has no year: "${String(v)}"; storeops never guesses the year`),
+      msg('写成 --month 2026-11 或 --month 2026年11月。', 'write it as --month 2026-11 (or 2026年11月).'),
+    );
+  }
+  if (!m || +m[2]! < 1 || +m[2]! > 12) {
+    throw new UsageError(
+      msg(`--month 应为 YYYY-MM, 收到 "${String(v)}"`, `--month takes YYYY-MM, got "${String(v)}"`),
+      msg('例如 --month 2026-11 (北京时间的月份, 按红包的 记录时间)。', 'for example --month 2026-11 (a Beijing month, by the vouchers\' recordedAt).'),
+    );
+  }
+  return `${m[1]}-${m[2]!.padStart(2, '0')}`;
 }
 
 /** The hint of an --order id that cannot be looked up: where to copy the whole id from. */
@@ -110,13 +138,21 @@ function parseOpts(opts: Record<string, unknown>): LedgerOpts {
       msg('去掉 --shop, 或去掉 --what contacts; 各店铺的联系记录请各用自己的状态数据库 (--state)。', "leave --shop out, or --what contacts out; keep each shop's contacts in its own state database (--state)."),
     );
   }
-  return { what, order, shop };
+  const month = parseLedgerMonth(opts.month);
+  // Review contacts are not cut by month here: said, not ignored (as --shop).
+  if (month !== undefined && what === 'contacts') {
+    throw new UsageError(
+      msg('--month 只筛选红包 (按记录时间), 不筛选评价联系记录', '--month filters vouchers only (by recordedAt), not review contacts'),
+      msg('去掉 --month, 或去掉 --what contacts; 联系记录的 时间 列是北京时间, 可在表格中按月筛选。', "leave --month out, or --what contacts out; the contacts' at column is Beijing time, to filter by month in a spreadsheet."),
+    );
+  }
+  return { what, order, shop, month };
 }
 
 export async function runLedgerList(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<void> {
   await withState(ctx, async (db, existed) => {
     const o = parseOpts(opts);
-    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order, existed, true, o.shop);
+    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order, existed, true, o.shop, o.month);
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [...history.values()].map((s) => summaryRow(s, ctx.showPii));
     if (rows.length === 0) {
@@ -176,7 +212,7 @@ export async function runLedgerExport(ctx: Ctx, _args: string[], opts: Record<st
   await withState(ctx, async (db, existed) => {
     if (!existed) ctx.info(msg(`状态数据库 ${ctx.statePath} 还不存在: 尚无任何记录`, `no state database at ${ctx.statePath} yet: nothing has been recorded`));
     const o = parseOpts(opts);
-    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order, existed, false, o.shop);
+    if (o.what === 'vouchers') return writeVouchers(ctx, db, o.order, existed, false, o.shop, o.month);
     const history = db.contactHistory(o.order ? [o.order] : undefined);
     const rows: Row[] = [];
     // buyer: empty for contacts recorded before schema 6 or without a known buyer.
@@ -270,10 +306,26 @@ function ofShop(ctx: Ctx, db: StateDb, all: ListedVoucher[], shop: string): { vo
   return { vouchers, none, unnamed };
 }
 
-async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, existed: boolean, list: boolean, shop?: string): Promise<void> {
+async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, existed: boolean, list: boolean, shop?: string, month?: string): Promise<void> {
   let vouchers = db.listVouchers();
   const shopped = shop === undefined ? undefined : ofShop(ctx, db, vouchers, shop);
   if (shopped) vouchers = shopped.vouchers;
+  // --month: the Beijing month of recordedAt (parseLedgerMonth); the months the ledger holds, for a
+  // month with none (a typo, or last year's month), so an empty hand-over is never sent unsaid.
+  let monthNone: Msg | undefined;
+  if (month !== undefined) {
+    const monthOf = (v: ListedVoucher) => PLATFORM_TZ.format(v.recordedAt).slice(0, 7);
+    const before = vouchers;
+    vouchers = vouchers.filter((v) => monthOf(v) === month);
+    // None at all before the month was cut (an empty ledger, a --shop with none): said as before.
+    if (vouchers.length === 0 && before.length > 0 && existed) {
+      const months = before.map(monthOf).sort();
+      monthNone = msg(
+        `${month} (北京时间) 没有记录红包; 状态数据库中的红包记录于 ${months[0]} 至 ${months[months.length - 1]} (${db.path})`,
+        `no voucher was recorded in ${month} (Beijing time); the vouchers of the state database were recorded from ${months[0]} to ${months[months.length - 1]} (${db.path})`,
+      );
+    }
+  }
   if (order !== undefined) {
     const all = vouchers;
     vouchers = vouchers.filter((v) => v.orderIds.includes(order));
@@ -281,7 +333,9 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
   }
   if (list && vouchers.length === 0) {
     // A marker of a killed run is kept with its vouchers, so none listed leaves none to say.
-    const none = shopped && existed
+    const none = monthNone
+      ? monthNone
+      : shopped && existed
       ? shopped.none
       : order !== undefined
       ? msg(`订单 ${order} 没有红包记录 (${db.path})`, `no voucher recorded for order ${order} (${db.path})`)
@@ -311,12 +365,15 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
     const shown = ctx.showPii ? shop! : shownNick(shop!);
     ctx.info(msg(`店铺 ${shown}: 只列出该店铺的红包`, `shop ${shown}: its vouchers only`));
   }
+  if (month !== undefined) ctx.info(msg(`月份 ${month} (北京时间, 按记录时间): 只列出该月记录的红包`, `month ${month} (Beijing time, by recordedAt): the vouchers recorded in it only`));
   if (shopped?.unnamed) ctx.warn(shopped.unnamed);
+  // `ledger export --month` of a month with none: warned, also under -q (a month-end cron line), as --shop's.
+  if (monthNone && rows.length === 0) ctx.warn(monthNone);
   // `ledger export --shop` of a shop with no voucher (a typo, or the other name of a shop no run
   // linked): the header alone and "0 vouchers recorded", exit 0, went to the client as an empty month
   // (user25); `ledger list` said so and named the shops there are (nothingListed above). Warned: also
   // under -q, as a month-end cron line runs.
-  if (shopped && existed && rows.length === 0) ctx.warn(shopped.none);
+  if (shopped && existed && rows.length === 0 && monthNone === undefined) ctx.warn(shopped.none);
   ctx.info(
     msg(
       `已记录 ${rows.length} 个红包, 合计 ${fmtMoney(total)} 元, 即 实发 列之和 (金额减此前已付; 不是 金额 列之和) (${db.path})`,

@@ -320,9 +320,11 @@ async function writeVouchers(ctx: Ctx, db: StateDb, order: string | undefined, e
     // None at all before the month was cut (an empty ledger, a --shop with none): said as before.
     if (vouchers.length === 0 && before.length > 0 && existed) {
       const months = before.map(monthOf).sort();
+      const first = months[0]!;
+      const last = months[months.length - 1]!;
       monthNone = msg(
-        `${month} (北京时间) 没有记录红包; 状态数据库中的红包记录于 ${months[0]} 至 ${months[months.length - 1]} (${db.path})`,
-        `no voucher was recorded in ${month} (Beijing time); the vouchers of the state database were recorded from ${months[0]} to ${months[months.length - 1]} (${db.path})`,
+        `${month} (北京时间) 没有记录红包; 状态数据库中的红包记录于 ${first === last ? first : `${first} 至 ${last}`} (${db.path})`,
+        `no voucher was recorded in ${month} (Beijing time); the vouchers of the state database were recorded ${first === last ? `in ${first}` : `from ${first} to ${last}`} (${db.path})`,
       );
     }
   }

@@ -405,6 +405,14 @@
 // reissue-9221-outside-counted-once.test.ts. TOTALS (TZ=UTC) against 10a6bdf9, the default seeds and
 // FUZZ_S=9200/30, 1000/60, 7200/50 (OWED=1): no total changed; OWED flags as before (9200: 4, 7200:
 // 7205, 7223, 7225, 7246), no disagreement before or after.
+// rev49 (review of money59 and money60), TOTALS (TZ=UTC, FUZZ_N=40 OWED=1) against 10a6bdf9 on
+// FUZZ_S=2000, 3000, 4000, 8000: every total identical before and after. Not worked by hand (flagged
+// by both builds alike, so not this round's): OWED 2009 (1860.00 > 1360.00), 2019 (1800.00 >
+// 1500.00), 2025 (1560.00 > 1530.00), 2031 (1590.00 > 1500.00 + 30.00), 3012, 3013, 3014, 3015,
+// 3018, 3026, 3035, 4008 (560.00 > 530.00), 8007 (1830.00 > 1530.00 + 30.00); and one disagreement,
+// seed 3003 step 2 (tmall-2023, seven orders): one at a time ({06,05}, then {01,02}, then {00})
+// 1560.00, --reissue all 1530.00; a fresh ledger of its last export owes 1360.00 (P {00} 500.00,
+// P {06,05} 330.00, Q {01,02} 500.00, Q {30} 30.00; o03 on time).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

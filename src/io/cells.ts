@@ -1,5 +1,5 @@
 // Cell clean-up (FORMATS "Cell clean-up — every platform has its own wrapping").
-import { type Msg, msg } from '../errors.js';
+import { type Msg, UsageError, msg } from '../errors.js';
 
 /** The text real exports write for an empty cell (FORMATS "More cells"): `null`. */
 function meansEmpty(t: string): boolean {
@@ -302,3 +302,24 @@ export function halfWidth(text: string): string {
   return text;
 }
 
+
+/**
+ * A month as an operator writes it: 2026-12, 2026/12, 2026.12, 2026年12月, full-width ２０２６－１２.
+ * A month without its year (`11月`, `11`) is refused, never guessed (December's roster planned in
+ * January, November's ledger handed over in December). `example` is the refusal's hint for a value
+ * that is no month at all. Used by `roster --month` and `ledger --month`.
+ */
+export function parseYearMonth(v: unknown, example: Msg): { y: number; mo: number } {
+  const text = typeof v === 'string' ? halfWidth(v).trim() : '';
+  const m = /^(\d{4})(?:[-/.]|\s*年\s*)(\d{1,2})\s*月?$/.exec(text);
+  if (!m && /^\d{1,2}\s*月?$/.test(text)) {
+    throw new UsageError(
+      msg(`--month 没有年份: "${String(v)}"; storeops 不猜是哪一年`, `--month has no year: "${String(v)}"; storeops never guesses the year`),
+      msg('写成 --month 2026-11 或 --month 2026年11月。', 'write it as --month 2026-11 (or 2026年11月).'),
+    );
+  }
+  if (!m || +m[2]! < 1 || +m[2]! > 12) {
+    throw new UsageError(msg(`--month 应为 YYYY-MM, 收到 "${String(v)}"`, `--month takes YYYY-MM, got "${String(v)}"`), example);
+  }
+  return { y: +m[1]!, mo: +m[2]! };
+}

@@ -2,7 +2,7 @@
 // defaults). Config section `roster`: { shifts, daysOff, min, timeLimit, aht, serviceLevel,
 // answerWithin, concurrency }.
 import { UsageError, msg } from '../errors.js';
-import { halfWidth } from '../io/cells.js';
+import { halfWidth, parseYearMonth } from '../io/cells.js';
 import { Money } from '../money.js';
 import type { ShiftMins } from './needs.js';
 import { OFF, type ShiftDef, parseDayCode } from './shifts.js';
@@ -27,22 +27,10 @@ export const DEFAULTS = {
 export const MAX_AGENTS = 500;
 
 export function parseMonth(v: unknown): { y: number; mo: number } {
-  // 2026-12, and as an operator writes it: 2026/12, 2026.12, 2026年12月, full-width ２０２６－１２.
-  const m = typeof v === 'string' ? /^(\d{4})(?:[-/.]|\s*年\s*)(\d{1,2})\s*月?$/.exec(halfWidth(v).trim()) : null;
-  // A month without its year (`11月`, `11`): never guessed (December's roster planned in January).
-  if (!m && typeof v === 'string' && /^\d{1,2}\s*月?$/.test(halfWidth(v).trim())) {
-    throw new UsageError(
-      msg(`--month 没有年份: "${v}"; storeops 不猜是哪一年`, `--month has no year: "${v}"; storeops never guesses the year`),
-      msg('写成 --month 2026-11 或 --month 2026年11月。', 'write it as --month 2026-11 (or 2026年11月).'),
-    );
-  }
-  if (!m || +m[2]! < 1 || +m[2]! > 12) {
-    throw new UsageError(
-      msg(`--month 应为 YYYY-MM, 收到 "${String(v)}"`, `--month takes YYYY-MM, got "${String(v)}"`),
-      msg('例如 --month 2026-11; 或用 --template 生成适用于各月的通用排班。', 'for example --month 2026-11; or --template for a roster that fits any month.'),
-    );
-  }
-  return { y: +m[1]!, mo: +m[2]! };
+  return parseYearMonth(
+    v,
+    msg('例如 --month 2026-11; 或用 --template 生成适用于各月的通用排班。', 'for example --month 2026-11; or --template for a roster that fits any month.'),
+  );
 }
 
 /** The default minimum: one agent on every shift (RULES §4: D=1,H=1,N=1 for the seed's shifts). */

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.js';
 import { type Msg, UsageError, msg, plural } from '../errors.js';
-import { checkOrderId, halfWidth, typedIdProblem, typedOrderId, zeroedPast15 } from '../io/cells.js';
+import { checkOrderId, halfWidth, parseYearMonth, typedIdProblem, typedOrderId, zeroedPast15 } from '../io/cells.js';
 import { PLATFORM_TZ } from '../time.js';
 import type { Column, Row } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
@@ -91,21 +91,11 @@ interface LedgerOpts {
  */
 function parseLedgerMonth(v: unknown): string | undefined {
   if (v === undefined) return undefined;
-  const text = typeof v === 'string' ? halfWidth(v).trim() : '';
-  const m = /^(\d{4})(?:[-/.]|\s*年\s*)(\d{1,2})\s*月?$/.exec(text);
-  if (!m && /^\d{1,2}\s*月?$/.test(text)) {
-    throw new UsageError(
-      msg(`--month 没有年份: "${String(v)}"; storeops 不猜是哪一年`, `--month has no year: "${String(v)}"; storeops never guesses the year`),
-      msg('写成 --month 2026-11 或 --month 2026年11月。', 'write it as --month 2026-11 (or 2026年11月).'),
-    );
-  }
-  if (!m || +m[2]! < 1 || +m[2]! > 12) {
-    throw new UsageError(
-      msg(`--month 应为 YYYY-MM, 收到 "${String(v)}"`, `--month takes YYYY-MM, got "${String(v)}"`),
-      msg('例如 --month 2026-11 (北京时间的月份, 按红包的 记录时间)。', 'for example --month 2026-11 (a Beijing month, by the vouchers\' recordedAt).'),
-    );
-  }
-  return `${m[1]}-${m[2]!.padStart(2, '0')}`;
+  const { y, mo } = parseYearMonth(
+    v,
+    msg('例如 --month 2026-11 (北京时间的月份, 按红包的 记录时间)。', 'for example --month 2026-11 (a Beijing month, by the vouchers\' recordedAt).'),
+  );
+  return `${y}-${String(mo).padStart(2, '0')}`;
 }
 
 /** The hint of an --order id that cannot be looked up: where to copy the whole id from. */

@@ -2,7 +2,8 @@
 // export, seven orders, re-issued one at a time {06,05}, {01,02}, {00} paid 1560.00, --reissue all
 // 1530.00; a fresh ledger of the last export 1360.00). docs/rules.md §1.7: "The same total is paid
 // whichever way the conflicts are re-issued". Worked by hand (money61), then reduced to six orders and
-// two exports, which show the same disagreement (1530.00 one way, 1500.00 the other).
+// two exports, which show the same disagreement (1500.00 one way, 1530.00 the other). Owed: 1500.00
+// (full seed 1530.00): --reissue all is right, re-issuing P {06,05} before Q {01,02} pays 30.00 more.
 // tmall-2023 (§1.2; paid 2026-04-06..08, up to 2026-04-08): 30 % of the goods, at least 5.00; 48 h to
 // ship; a buyer's late orders paid within 24 h of a window's opening are combined, capped at 500.00.
 // Shares: o00 3000.00 -> 900.00, o01 3000.00 -> 900.00, o02 2000.00 -> 600.00, o06 1000.00 -> 300.00,
@@ -14,29 +15,42 @@
 //   04-08 06:37 and o05 08:54. F = P {00} 500.00 (o06 is 27 h 22 min after o00: a window of its own);
 //   G = P {06,05} 330.00 (window 04-08 06:37 to 04-09 06:37); H = Q {01,02} 500.00 (window 04-07 07:06).
 //   A fresh ledger of it: 1330.00.
-// What the ledger owes after export 2 (§1.7): a voucher takes of an earlier voucher only the part of
-//   the orders it holds (an order's part is at most its share: reissue-5417-one-at-a-time's header),
-//   money an order's voucher does not need stays where it was paid, counts toward the cap of the window
-//   it was recorded in, "and is never moved to another buyer's orders". P's vouchers F and G can be
-//   paid only by A (o00's and o05's money, 500.00 in all, o05's part at most 30.00) and by B's o06
-//   part (at most 300.00); the rest of B (at least 200.00) is o02's, Q's now: it follows o02 to H or
-//   stays in B's window (P, opened 04-08 05:36), which no cap of export 2 counts (F's window ends
-//   04-08 03:15, G's opens 06:37). Nor can a cap count anything more: F's window holds only A, G's holds
-//   no money of P's. So F + G = 830.00 against at most 800.00: at least 30.00 anew, and 30.00 is enough
-//   (F takes A's 500.00, o00's, G B's 300.00 and issues 30.00; or F takes o00's 470.00 and its cap
-//   leaves it 30.00 to issue, G takes o05's 30.00 of A). H is paid by D (o01's part at least 470.00,
-//   D's window is H's) and, if o04's part of D (o04 left out) counts for nothing, by 30.00 of o02's
-//   part of B: nothing anew either way. Owed: 1500.00 + 30.00 = 1530.00 (above a fresh ledger's 1330.00:
-//   B's o02 money paid to P in export 1 was spent, and o02's voucher now does not need it).
-// What the build does (10a6bdf9..5905e580): G re-issued first ({06,05}, then {01,02}, {00}; or {00},
-//   {06,05}, {01,02}; or {06,05}, {00}, {01,02}) 1530.00, right; said (every row 0.00 to issue),
-//   --reissue all and {01,02} or {00} then {01,02} before G: 1500.00. --reissue all records G covered
-//   330.00 (of B and A) and F covered 500.00 (of A): with A's 500.00 all F's, G took 330.00 of B,
-//   30.00 more than o06's 300.00 part: o02's money (Q's order now) paid P's o05.
-// The full seed (third export, o03 on time, Q's o30 30.00 recorded in the second) is the same plus
-//   Q {30}'s 30.00: owed 1560.00, which one at a time {06,05}, {01,02}, {00} pays (right) and
-//   --reissue all does not (1530.00).
-// Cause (not fixed here; test-only round): see the note at the end of this header.
+// What the ledger owes after export 2 (§1.7, §1.2 as the ledger reads 24-hour windows): "money an
+//   order's voucher now does not need ... stays where it was paid: it counts toward the cap of the
+//   window it was recorded in", the window "rebuilt" (§1.7 on orders now on time; README "Under
+//   tmall-2023 ... the buyer's windows are rebuilt from those openings and the export's own ..., a
+//   voucher falling in a recorded window is capped with it"). P's openings: A 04-07 03:15 and F
+//   (the same); B 04-08 05:36 (more than 24 h after 03:15: a window of its own, to 04-09 05:36); G
+//   04-08 06:37 falls in it. So G shares B's window and cap, although no order of P's in export 2 is
+//   paid at 05:36 (o02, which opened it, is Q's now).
+//   H = Q {01,02} 500.00: D's 500.00 (o01's part, and o04's, left out, whose money goes to the voucher
+//   holding its window's other orders) was paid in H's own window and nothing else can use or count
+//   it; B's o02 part is counted by G's cap. "Of two ways to pay a voucher, the money nothing else can
+//   use or count goes first": H takes D's 500.00, nothing anew, and B's o02 part (at least 200.00:
+//   o06's part is at most its 300.00 share) is not needed by o02's voucher: it stays in B's window.
+//   G = P {06,05} 330.00 takes o06's part of B (300.00); B's window then holds that and the 200.00
+//   left, 500.00, the cap: G issues nothing (its cap covers o05's 30.00). F = P {00} 500.00 takes
+//   A's 500.00 (o00's share 900.00; o05's 30.00 is not needed from A). Nothing anew: 1500.00, what
+//   said (0.00 on every row), --reissue all and {01,02} re-issued before G pay. A fresh ledger owes
+//   1330.00; the 170.00 between is B's o02 money that stays paid in P's window (§1.7: paid for good).
+//   (Read with the export's windows only, G's window opening 06:37 would not hold B's 05:36 and G would
+//   issue 30.00: 1530.00. That is not the reading the ledger documents; this file as first committed
+//   worked it that way and was wrong.)
+// What the build does (5905e580): said, --reissue all, and H re-issued before G ({01,02}, {06,05},
+//   {00}; {01,02}, {00}, {06,05}; {00}, {01,02}, {06,05}): 1500.00, right. G re-issued before H
+//   ({06,05}, {01,02}, {00} as the sweep did; {06,05}, {00}, {01,02}; {00}, {06,05}, {01,02}):
+//   1530.00, G issues 30.00 (it.fails below). In the full seed the same: --reissue all 1530.00
+//   (right: 1500.00 + Q {30}'s 30.00 recorded in the second export), one at a time 1560.00.
+// Cause (traced, src/state/ledger.ts not changed: test-only round): with G re-issued while H is a
+//   conflict not yet recorded, capCover (ledger.ts ~2630) asks laterTake (~2527) what later vouchers
+//   of the call take of B, and laterTake counts H as taking o02's part of B (H holds o02; another
+//   buyer's voucher, so it goes into pendingOther, ~2684-2705, which is never counted toward G's cap).
+//   But H's own cover takes D's 500.00 first (D is in H's own window and nothing else counts it:
+//   the vouchers table shows H covered {D: 500.00} on every path) and takes none of B. So G's cap
+//   counts 0.00 of B's 200.00 spare (byCap 0.00, covered 300.00 from B) and G issues 30.00; recorded after H, the same
+//   capCover counts it (byCap 30.00, covered 330.00 from B) and G issues nothing. laterTake should bound
+//   a later voucher's take of `k` by what that voucher needs beyond money it takes first (its own
+//   window's, money nothing else can count), as keptCut does for cover's kept money (money59, seed 6495).
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,7 +81,7 @@ const F = id('00');
 const G = [id('06'), id('05')].join(',');
 const H = [id('01'), id('02')].join(',');
 
-describe('seed 3003 reduced: P {06,05} takes of B only o06 part; 1530.00 every way', () => {
+describe('seed 3003 reduced: B spare o02 money counts toward G cap; 1500.00 every way', () => {
   const upTo2 = () => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');
@@ -105,19 +119,21 @@ describe('seed 3003 reduced: P {06,05} takes of B only o06 part; 1530.00 every w
       ['Q', '01,02', '500.00', 'conflict'],
     ]);
   });
-  it('G first ({06,05}, {01,02}, {00}): 1530.00', () => expect(via([G, H, F])).toBe('1530.00'));
-  it('{00}, {06,05}, {01,02}: 1530.00', () => expect(via([F, G, H])).toBe('1530.00'));
-  it('{06,05}, {00}, {01,02}: 1530.00', () => expect(via([G, F, H])).toBe('1530.00'));
-  // The build: 1500.00 (G takes 30.00 of o02's part of B; see the header).
-  it.fails('said: 30.00 to issue (the build says 0.00 on every row)', () => {
+  // The build pays these right (see the header).
+  it('said: nothing to issue on any row', () => {
     const { state, f } = upTo2();
-    expect(owedSaid(run(f.e2!, state).rows)).toBe(3000);
+    expect(owedSaid(run(f.e2!, state).rows)).toBe(0);
   });
-  it.fails('--reissue all: 1530.00', () => expect(via([])).toBe('1530.00'));
-  it.fails('{01,02} first, then {06,05}, {00}: 1530.00', () => expect(via([H, G, F])).toBe('1530.00'));
-  it.fails('{01,02}, {00}, {06,05}: 1530.00', () => expect(via([H, F, G])).toBe('1530.00'));
-  it.fails('{00}, {01,02}, {06,05}: 1530.00', () => expect(via([F, H, G])).toBe('1530.00'));
-  it.fails('--reissue all and G first pay the same', () => expect(via([])).toBe(via([G, H, F])));
+  it('--reissue all: 1500.00', () => expect(via([])).toBe('1500.00'));
+  it('{01,02} first, then {06,05}, {00}: 1500.00', () => expect(via([H, G, F])).toBe('1500.00'));
+  it('{01,02}, {00}, {06,05}: 1500.00', () => expect(via([H, F, G])).toBe('1500.00'));
+  it('{00}, {01,02}, {06,05}: 1500.00', () => expect(via([F, H, G])).toBe('1500.00'));
+  // G re-issued before H: the build pays 1530.00 (G issues 30.00: its cap leaves out B's o02 money
+  // as if H took it; H takes D's). Owed 1500.00.
+  it.fails('G first ({06,05}, {01,02}, {00}, as the sweep): 1500.00', () => expect(via([G, H, F])).toBe('1500.00'));
+  it.fails('{00}, {06,05}, {01,02}: 1500.00', () => expect(via([F, G, H])).toBe('1500.00'));
+  it.fails('{06,05}, {00}, {01,02}: 1500.00', () => expect(via([G, F, H])).toBe('1500.00'));
+  it.fails('G first and --reissue all pay the same', () => expect(via([G, H, F])).toBe(via([])));
 });
 
 // The full seed 3003 (property file's gen(3003)): three exports, seven orders (o03 on time, Q o30).
@@ -142,7 +158,7 @@ const f3 = [
   ...e2,
   o('30', 'Q', '100.00', '04-08 09:22', '04-13 17:22'),
 ];
-describe('seed 3003 step 2 (three exports): 1560.00 every way', () => {
+describe('seed 3003 step 2 (three exports): 1530.00 every way', () => {
   const via = (steps: readonly string[]) => {
     const dir = tmpDir();
     const state = path.join(dir, 'state.db');
@@ -156,6 +172,6 @@ describe('seed 3003 step 2 (three exports): 1560.00 every way', () => {
     run(f.f3!, state, '--reissue', 'all');
     return total(state);
   };
-  it('one at a time {06,05}, {01,02}, {00} (the sweep): 1560.00', () => expect(via([G, H, F])).toBe('1560.00'));
-  it.fails('--reissue all: 1560.00 (the build: 1530.00)', () => expect(via([])).toBe('1560.00'));
+  it('--reissue all: 1530.00 (1500.00 + Q {30} 30.00, recorded in the second export)', () => expect(via([])).toBe('1530.00'));
+  it.fails('one at a time {06,05}, {01,02}, {00} (the sweep): 1530.00 (the build: 1560.00)', () => expect(via([G, H, F])).toBe('1530.00'));
 });

@@ -47,10 +47,11 @@
 //   buyer's voucher, so it goes into pendingOther, ~2684-2705, which is never counted toward G's cap).
 //   But H's own cover takes D's 500.00 first (D is in H's own window and nothing else counts it:
 //   the vouchers table shows H covered {D: 500.00} on every path) and takes none of B. So G's cap
-//   counts 0.00 of B's 200.00 spare (byCap 0.00, covered 300.00 from B) and G issues 30.00; recorded after H, the same
-//   capCover counts it (byCap 30.00, covered 330.00 from B) and G issues nothing. laterTake should bound
-//   a later voucher's take of `k` by what that voucher needs beyond money it takes first (its own
-//   window's, money nothing else can count), as keptCut does for cover's kept money (money59, seed 6495).
+//   counts 0.00 of B's 200.00 spare (byCap 0.00, covered 300.00 from B) and G issues 30.00;
+//   recorded after H, the same capCover counts it (byCap 30.00, covered 330.00 from B) and G issues
+//   nothing. laterTake should bound a later voucher's take of `k` by what that voucher needs beyond
+//   the money it takes first (its own window's, money nothing else can count), as keptCut does for
+//   cover's kept money (money59, seed 6495).
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

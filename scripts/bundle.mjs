@@ -56,7 +56,9 @@ await bundle.close();
 // node:v8 serves only orders/heldgroups.ts (an order's rows held on disk across line-grain files);
 // loaded at the start it brought 7 of node's modules and bindings (serdes, heap_utils, promise_hooks…)
 // into every run (issue 21, thirty-first round).
-const LAZY = new Set(['node:tty', 'node:zlib', 'node:readline', 'node:http', 'node:https', 'node:worker_threads', 'node:stream/promises', 'node:v8', 'iconv-lite']);
+// node:net and node:tls serve only the alerts' proxy tunnel (notify/post.ts, the forty-fifth round):
+// loaded at the top they put tls back into every compensate run (test/cli/bundle).
+const LAZY = new Set(['node:tty', 'node:zlib', 'node:readline', 'node:http', 'node:https', 'node:net', 'node:tls', 'node:worker_threads', 'node:stream/promises', 'node:v8', 'iconv-lite']);
 let code = fs.readFileSync(out, 'utf8');
 const lazyNames = [];
 code = code.replace(/^let (\w+) = require\("([^"]+)"\);\n(\1 = __toESM\(\1, 1\);\n)?/gm, (line, name, id, esm) => {

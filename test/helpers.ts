@@ -108,3 +108,16 @@ export const byWork = (nodes = 10): Record<string, string> => ({ STOREOPS_ROSTER
 export const BY_WORK_LIMIT = ['--time-limit', '3600'];
 /** A test timeout for plans stopped on work: up to ~10 s of CPU each, a tenth of a core at load 20. */
 export const WORK_TIMEOUT = 900_000;
+
+/** Environment for a child whose clock reads `iso` when it starts (and runs on from there): a
+ * `--require` preload replacing Date; the preload is written in a new temporary folder. */
+export function clockAt(iso: string): Record<string, string> {
+  const preload = path.join(tmpDir(), 'clock.cjs');
+  fs.writeFileSync(
+    preload,
+    `const at = ${Date.parse(iso)}; const Real = Date; const t0 = Real.now();
+class Clock extends Real { constructor(...a) { if (a.length === 0) super(at + (Real.now() - t0)); else super(...a); } static now() { return at + (Real.now() - t0); } }
+globalThis.Date = Clock;\n`,
+  );
+  return { NODE_OPTIONS: `--require ${preload}` };
+}

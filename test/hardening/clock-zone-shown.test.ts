@@ -20,22 +20,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, runCli, tmpDir } from '../helpers.js';
+import { EXAMPLES, clockAt, runCli, tmpDir } from '../helpers.js';
 
 const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
 const REVIEWS = path.join(EXAMPLES, 'reviews.csv');
-
-function clockAt(iso: string): Record<string, string> {
-  const dir = tmpDir();
-  const preload = path.join(dir, 'clock.cjs');
-  fs.writeFileSync(
-    preload,
-    `const at = ${Date.parse(iso)}; const Real = Date; const t0 = Real.now();
-class Clock extends Real { constructor(...a) { if (a.length === 0) super(at + (Real.now() - t0)); else super(...a); } static now() { return at + (Real.now() - t0); } }
-globalThis.Date = Clock;\n`,
-  );
-  return { NODE_OPTIONS: `--require ${preload}` };
-}
 
 describe('the clock\'s time in a refused row: Beijing time, and the machine\'s own clock beside it', () => {
   const env = clockAt('2025-11-25T02:00:00Z');

@@ -19,20 +19,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers.js';
+import { clockAt, runCli, tmpDir } from '../helpers.js';
 import { taobaoCsv } from '../orders/build.js';
 import { shipped } from './record-runs.js';
-
-function clockAt(dir: string, iso: string): Record<string, string> {
-  const preload = path.join(dir, `clock-${Date.parse(iso)}.cjs`);
-  fs.writeFileSync(
-    preload,
-    `const at = ${Date.parse(iso)}; const Real = Date; const t0 = Real.now();
-class Clock extends Real { constructor(...a) { if (a.length === 0) super(at + (Real.now() - t0)); else super(...a); } static now() { return at + (Real.now() - t0); } }
-globalThis.Date = Clock;\n`,
-  );
-  return { NODE_OPTIONS: `--require ${preload}` };
-}
 
 function recorded(tz: string) {
   const dir = tmpDir();
@@ -42,7 +31,7 @@ function recorded(tz: string) {
   fs.writeFileSync(a, taobaoCsv([shipped('3900000000000003001', '甲', '100.00', '2026-11-27 10:00:00', '2026-11-30 10:00:00')]));
   fs.writeFileSync(b, taobaoCsv([shipped('3900000000000003002', '乙', '200.00', '2026-11-28 00:00:00', '2026-11-30 23:00:00')]));
   const rec = (f: string, iso: string, asOf: string) =>
-    runCli(['compensate', f, '--record', '--state', db, '--as-of', asOf, '-q', '-f', 'json'], { tz, env: clockAt(dir, iso) });
+    runCli(['compensate', f, '--record', '--state', db, '--as-of', asOf, '-q', '-f', 'json'], { tz, env: clockAt(iso) });
   expect(rec(a, '2026-11-30T15:59:00Z', '2026-11-30 23:59:00').code).toBe(0); // recorded (exit 1 only with --fail-on new-vouchers)
   expect(rec(b, '2026-11-30T16:30:00Z', '2026-12-01 00:30:00').code).toBe(0);
   return (...args: string[]) => runCli(['ledger', ...args, '--state', db], { tz });

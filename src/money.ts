@@ -84,7 +84,8 @@ export const LOST_SIGN_NOTE = {
  * cell is written so too, exactly (desk55).
  */
 export function wholeYuanShown(text: string): boolean {
-  return /^[¥￥]?\s*-?\d{1,3}(?:,\d{3})+\s*元?$/.test(text.trim());
+  // Every amount cell of an export comes here: most hold no comma, and need neither trim nor regex.
+  return text.includes(',') && /^[¥￥]?\s*-?\d{1,3}(?:,\d{3})+\s*元?$/.test(text.trim());
 }
 
 function parseMoneyText(text: string): Money | null | undefined {

@@ -60,6 +60,32 @@
 //    own 200.00 and issues 300.00; o04's 30.00 (P {04,03}) and o00's 500.00 (Q {00}) share
 //    P {04,00}'s one cap: 30.00 spare (group 2). The fresh ledger (o02 as last seen in Q {30,02})
 //    owes 1300.00: 1300.00 + 300.00 + 30.00. Reduced to o02 and o30 below: 800.00 (fresh 500.00).
+// money64: the seeds rev49 left (FUZZ_S=2000, 3000, 4000, 8000, 6450, 5400; OWED=1), worked by hand;
+// all right as the rules read but 8007 (a real 300.00 paid twice: reissue-8007-own-window-first):
+//    group 1 (owed less now): 3012 (200.00 > 150.00: o00 out of stock 100.00, 50.00 now), 3014 (510.00
+//    > 310.00: o04 out of stock 300.00, 50.00 now, and o03's 50.00, on time now), 3026 (450.00 >
+//    350.00: o00 out of stock 200.00 (with lacking o05's 50.00), 50.00 now), 5408 (170.00 > 145.00:
+//    o05 100.00 -> 50.00, o06's 5.00 on time), 5431 (230.00 > 225.00: o01 10.00 -> 5.00) and 6469
+//    (1530.00 > 1505.00: o03 paid 04-08 under tmall-2023, 30.00, paid 04-09 now, tmall-2026 5.00;
+//    reduced below);
+//    group 2 (two caps now one): 2009 (1860.00 > 1360.00: P {02}'s 500.00 and Q {00}'s 500.00 under
+//    Q {00,02,30}'s one cap; Q {03}'s window, from 06-01 07:16, reaches neither), 2019 (1800.00 >
+//    1500.00: o05's 300.00, Q's, with lacking o04's 500.00 under P {60,05}'s cap), 2025 (o02's 30.00
+//    of Q {02} under P {06,02}'s, full with o06's 500.00), 2031 (1590.00 = 1500.00 + o02's 30.00
+//    spare the same way + o04's 30.00, lacking, paid in Q {04,02} while o01 was P's + o00's 30.00 on
+//    time), 3015 (o30's 30.00 with o00's 500.00), 3018 (710.00 > 705.00, tmall-2026: o00's 500.00
+//    and o01's and o03's 100.00, two buyers' days, under P {01,03,00,30}'s cap), 3035 (1530.00 >
+//    1500.00: o01's 500.00 with o04's under one cap since export 2; Q {00} 30.00 new), 4008 (560.00 >
+//    530.00: o30's 30.00, P's, with o02's 500.00 in Q {30,02}; P {60}'s cap, 30.00 + 30.00, cannot
+//    be reached), 5430 (o00's 30.00 and o01's 500.00, two P windows, now P {00,01}), 5434 (1130.00 >
+//    1100.00: o03's 300.00, Q's, with o00's 500.00 in P {03,00}; reduced below), 5436 (2000.00 >
+//    1500.00: o02's 500.00, taken over by Q {03,02} in export 2, follows o02 into P {02,01,04} with
+//    o04's and o01's 500.00; Q {03}'s window, to 05-31 06:00, does not hold Q {02}'s 06-01 00:46 where
+//    it was paid; o00's 500.00 on time), 6493 (o04's 30.00, Q's, in P {04,31,03} with o03's 500.00);
+//    group 3 (a lacking order): 3013 (2300.00 > 2000.00: o02, lacking, opened Q {02} 20 h 34 min
+//    before o31's Q {31} 300.00; the fresh ledger puts both under one cap, as 9334), 6464 (1860.00 >
+//    1830.00: P {02,01}'s 470.00 left, paid for o02, lacking and on time when last seen, and o01, on
+//    time now: the bound now counts lacking orders last seen on time).
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,6 +154,53 @@ describe('paid on an earlier export, not taken back: above a fresh ledger of the
     expect(total(state)).toBe('800.00');
     const fresh = path.join(dir, 'fresh.db');
     run(f.e3!, fresh);
+    expect(total(fresh)).toBe('500.00');
+  });
+  // Seed 6469 reduced to o03 (Q 100.00): export 1 paid 2026-04-08 21:19, shipped 04-12 07:19 (82 h,
+  // late; paid before 2026-04-09: tmall-2023, §1.3a): 30 % × 100.00 = 30.00, Q {03} 30.00. Export 2
+  // paid 04-09 03:19 (tmall-2026), shipped 04-12 07:19: 76 h, 28 h late (tier 5: 5 % × 100.00 = 5.00,
+  // at least 5.00): Q {03} 5.00 owed, paid by o03's 30.00 (the money follows the order); the 25.00
+  // beyond it cannot be taken back (group 1). The ledger holds 30.00; a fresh ledger of export 2 5.00.
+  it('seed 6469 reduced: 30.00 paid under tmall-2023, 5.00 owed under tmall-2026 now: 30.00 stays paid (fresh 5.00)', () => {
+    const id = (n: string) => `61000000000006469${n}`;
+    const dir = tmpDir();
+    const f = files(dir, {
+      e1: [shipped(id('03'), 'Q', '100.00', '2026-04-08 21:19:00', '2026-04-12 07:19:00')],
+      e2: [shipped(id('03'), 'Q', '100.00', '2026-04-09 03:19:00', '2026-04-12 07:19:00')],
+    });
+    const state = path.join(dir, 'state.db');
+    expect(seen(run(f.e1!, state).rows)).toEqual([['Q', '03', '30.00', '30.00', 'new']]);
+    expect(seen(run(f.e2!, state).rows)).toEqual([['Q', '03', '5.00', '0.00', 'conflict']]);
+    run(f.e2!, state, '--reissue', 'all');
+    expect(total(state)).toBe('30.00');
+    const fresh = path.join(dir, 'fresh.db');
+    run(f.e2!, fresh);
+    expect(total(fresh)).toBe('5.00');
+  });
+  // Seed 5434 reduced to o03 and o00 (tmall-2023), two exports (group 2, two buyers):
+  // export 1: o03 Q 1000.00 paid 2025-05-30 03:42, shipped 06-03 23:42 (116 h): Q {03} 300.00; o00 P
+  // 3000.00 paid 05-30 19:59, shipped 06-03 03:59 (80 h): 900.00, P {00} 500.00. 800.00 paid.
+  // export 2: o03 P's, paid 05-30 19:42 (100 h late): 300.00; o00 paid 05-31 01:59 (74 h): 900.00,
+  // 6 h 17 min after o03: P {03,00} min(1200.00, 500.00) = 500.00, paid by P {00}'s 500.00 (recorded
+  // in this window: own window first, §1.7); o03's 300.00, paid in Q's window, is not needed and
+  // stays there (no Q voucher now). The ledger holds 800.00; a fresh ledger of export 2 500.00.
+  it('seed 5434 reduced: two buyers\' caps paid 300.00 and 500.00, then one cap: 800.00 stays paid (fresh 500.00)', () => {
+    const id = (n: string) => `61000000000005434${n}`;
+    const dir = tmpDir();
+    const f = files(dir, {
+      e1: [shipped(id('03'), 'Q', '1000.00', '2025-05-30 03:42:00', '2025-06-03 23:42:00'), shipped(id('00'), 'P', '3000.00', '2025-05-30 19:59:00', '2025-06-03 03:59:00')],
+      e2: [shipped(id('03'), 'P', '1000.00', '2025-05-30 19:42:00', '2025-06-03 23:42:00'), shipped(id('00'), 'P', '3000.00', '2025-05-31 01:59:00', '2025-06-03 03:59:00')],
+    });
+    const state = path.join(dir, 'state.db');
+    expect(seen(run(f.e1!, state).rows)).toEqual([
+      ['Q', '03', '300.00', '300.00', 'new'],
+      ['P', '00', '500.00', '500.00', 'new'],
+    ]);
+    expect(seen(run(f.e2!, state).rows)).toEqual([['P', '03,00', '500.00', '0.00', 'conflict']]);
+    run(f.e2!, state, '--reissue', 'all');
+    expect(total(state)).toBe('800.00');
+    const fresh = path.join(dir, 'fresh.db');
+    run(f.e2!, fresh);
     expect(total(fresh)).toBe('500.00');
   });
 });

@@ -16,7 +16,7 @@ const SUMMARY_EN = /^(?:grand\s+total|sub-?total|total|sum)(?=$|[\s:：(（=,.])
  * `named`: columns a total row leaves empty (the title, the buyer): a row naming a product or a buyer
  * there is an order (or product) row with a broken id, to be rejected and reported, never skipped.
  */
-export function isSummaryRow(cells: readonly string[], idColumn: number, titleColumn = -1, named: readonly number[] = []): boolean {
+export function isSummaryRow(cells: readonly string[], idColumn: number, titleColumn = -1, named: readonly number[] = [], orderOnly: readonly number[] = []): boolean {
   if (idColumn < 0) return false;
   for (let i = 0; i <= idColumn && i < cells.length; i++) {
     const raw = cells[i] ?? '';
@@ -30,8 +30,12 @@ export function isSummaryRow(cells: readonly string[], idColumn: number, titleCo
     }
     const c = cleanCell(raw);
     if (c === '') continue;
-    // A title (宝贝标题, 选购商品) may itself start with 合计: a product's name, not a label.
-    if (i === titleColumn || (!SUMMARY_ZH.test(c) && !SUMMARY_EN.test(c))) return false;
+    if (!SUMMARY_ZH.test(c) && !SUMMARY_EN.test(c)) return false;
+    // A title (宝贝标题, 选购商品) may itself start with 合计: a product's name, not a label. Except on a row
+    // holding none of `orderOnly` (the status, the paid time: cells every order fills and a total row
+    // leaves empty) and no id: 拼多多's first column is 商品, before 订单号, so a spreadsheet user's 合计
+    // lands there (user27: rejected as "order id is empty", every --strict run exited 3).
+    if (i === titleColumn && !titleLabel(cells, idColumn, orderOnly)) return false;
     const id = cleanCell(cells[idColumn] ?? '');
     if (checkOrderId(fullWidthId(id)) === 'ok') return false;
     // A label before the id column with something in the id cell (3.51531E+18, an id typed wrong): an
@@ -40,6 +44,12 @@ export function isSummaryRow(cells: readonly string[], idColumn: number, titleCo
     return namesNothing(cells, i, [titleColumn, ...named]);
   }
   return false;
+}
+
+/** A label in the title column is a total row's only when the id cell and every `orderOnly` column (at least one) are empty. */
+function titleLabel(cells: readonly string[], idColumn: number, orderOnly: readonly number[]): boolean {
+  const cols = orderOnly.filter((c) => c >= 0);
+  return cols.length > 0 && cleanCell(cells[idColumn] ?? '') === '' && cols.every((c) => cleanCell(cells[c] ?? '') === '');
 }
 
 /** No cell of `columns` (but the label's own, `label`) holds text: a total row names no product or buyer. */

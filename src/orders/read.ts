@@ -285,6 +285,9 @@ export class OrderSet {
     const titleColumn = d.map.index.get('title') ?? -1;
     // A row naming a buyer is an order with a broken id (rejected, reported), never a total row.
     const namedColumns = [d.map.index.get('buyer') ?? -1];
+    // Cells every order fills and a total row leaves empty: a 合计 in the title column (拼多多's 商品,
+    // its first column) on a row without them is a total row (isSummaryRow).
+    const orderOnlyColumns = [d.map.index.get('status') ?? -1, d.map.index.get('paidAt') ?? -1];
     let pendingSummary: number[] = [];
     // Rows repeating an order (or line) read before from this same file: told exact copies or not once the file is read (settleRepeats).
     const repeats: Repeat[] = [];
@@ -360,7 +363,7 @@ export class OrderSet {
      const out: ParsedRow[] = [];
      for (const rec of recs) {
       records++;
-      if (!rec.problem && isSummaryRow(rec.cells, idColumn, titleColumn, namedColumns)) {
+      if (!rec.problem && isSummaryRow(rec.cells, idColumn, titleColumn, namedColumns, orderOnlyColumns)) {
         // A total row a spreadsheet user added (合计, 总计：9笔): no order. Skipped when no row follows it
         // (below, at the end of the file); before further rows it is rejected (a file pasted together).
         pendingSummary.push(rec.line);

@@ -52,7 +52,16 @@ export interface HeaderMap {
 }
 
 export function normHeader(h: string): string {
-  return cleanHeader(h).toLowerCase();
+  return foldBrackets(cleanHeader(h).toLowerCase());
+}
+
+/**
+ * Full-width brackets as ASCII ones: 用户实付金额（元） is 用户实付金额(元). Chinese input methods and WPS type
+ * （） by default and a reader cannot tell them apart (user27: a 拼多多 export so headed was refused by
+ * compensate, "needs the column 用户实付金额(元)", beside a column it showed as 用户实付金额（元）).
+ */
+function foldBrackets(h: string): string {
+  return h.indexOf('（') < 0 && h.indexOf('）') < 0 ? h : h.replace(/（/g, '(').replace(/）/g, ')');
 }
 
 export function mapHeader(headers: string[], fields: readonly FieldSpec[]): HeaderMap {
@@ -60,7 +69,7 @@ export function mapHeader(headers: string[], fields: readonly FieldSpec[]): Head
   // check compared every mapped field's header with every header, normalising both each time
   // (~2,400 normHeader calls for a 71-column 订单报表, each run cold at a run's start; issue 21).
   const clean = headers.map(cleanHeader);
-  const norm = clean.map((c) => c.toLowerCase());
+  const norm = clean.map((c) => foldBrackets(c.toLowerCase()));
   const byName = new Map<string, number>();
   norm.forEach((k, i) => {
     if (k && !byName.has(k)) byName.set(k, i);

@@ -140,9 +140,10 @@ export function runSummary(s: RunSummary): Msg {
   const nj = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${k}=${n}`).join(', ');
   const njZh = Object.entries(tally.notJudgedReasons).map(([k, n]) => `${labelOf(NOT_JUDGED_ZH, k, 'zh')} ${n}`).join(', ');
   // Late for sure, at a tier the lost seconds decide (an Excel re-save): counted late, with no amount
-  // (they are among the not judged, time_precision). "0 late" was said of six such orders.
+  // (they are among the not judged, time_precision). "0 late" was said of six such orders. The zh line
+  // names the reason by its zh label, as the not-judged list after it does (user27: it showed the code).
   const u = tally.lateTierUnknown;
-  const lateZh = u ? `延迟 ${tally.late + u} (其中 ${u} 个肯定延迟, 但时间没有秒, 档位和金额无法判断, 计入下面的无法判断 time_precision)` : `延迟 ${tally.late}`;
+  const lateZh = u ? `延迟 ${tally.late + u} (其中 ${u} 个肯定延迟, 但时间没有秒, 档位和金额无法判断, 计入后面的 无法判断 (${labelOf(NOT_JUDGED_ZH, 'time_precision', 'zh')}))` : `延迟 ${tally.late}`;
   const lateEn = u ? `${tally.late + u} late (${u} of them late for sure but at a tier and amount that could not be judged: times without seconds; counted in not judged, time_precision)` : `${tally.late} late`;
   return msg(
     `${rulesText(s.rules, 'zh')}: 读取订单 ${tally.read}, 已付款 ${tally.paid}, ${lateZh}, 无法判断 ${tally.notJudged}${njZh ? ` (${njZh})` : ''}, 排除 ${tally.excluded}; ` +

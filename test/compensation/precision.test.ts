@@ -255,7 +255,7 @@ describe('orders late for sure whose tier the lost seconds decide are not "0 lat
       // Before: "6 orders read, 6 paid, 0 late, 6 not judged (time_precision=6)".
       expect(r.stderr).toContain('6 orders read, 6 paid, 6 late (6 of them late for sure but at a tier and amount that could not be judged: times without seconds; counted in not judged, time_precision), 6 not judged (time_precision=6), 0 excluded; 0 vouchers totalling 0.00 to issue');
       const zh = runCli(['compensate', f, ...AS_OF, '--rules', 'tmall-2026', '--lang', 'zh'], { tz });
-      expect(zh.stderr).toContain('读取订单 6, 已付款 6, 延迟 6 (其中 6 个肯定延迟, 但时间没有秒, 档位和金额无法判断, 计入下面的无法判断 time_precision), 无法判断 6');
+      expect(zh.stderr).toContain('读取订单 6, 已付款 6, 延迟 6 (其中 6 个肯定延迟, 但时间没有秒, 档位和金额无法判断, 计入后面的 无法判断 (时间精度不足)), 无法判断 6 (时间精度不足 6)');
     });
   }
 

@@ -215,6 +215,17 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
   const compensatedCol = any('compensated');
   const payoutCol = any('platformCompensation');
   const presaleIsStage = idx.presale >= 0 && /分阶段/.test(map.headers[idx.presale] ?? '');
+  // A status the layout does not know: what it knows and what to do (user27: "unknown order status"
+  // alone left the operator guessing whether the cell or storeops was wrong). The layout's own words,
+  // not the open-API spellings an ERP re-export may use, nor the canonical layout's codes.
+  const knownStatuses = layout.platforms ? '' : Object.keys(layout.statuses).filter((k) => /[^\x00-\x7f]/.test(k)).join('、');
+  const unknownStatus = (raw: string) =>
+    knownStatuses === ''
+      ? msg(`未知的订单状态 "${shown(raw)}"`, `unknown order status "${shown(raw)}"`)
+      : msg(
+          `未知的订单状态 "${shown(raw)}" (${layout.name.zh}的状态: ${knownStatuses}): 这一行的订单没有计算; 检查这个单元格 (在表格软件里改过的, 请重新导出), 平台新用的状态要 storeops 更新后才能读取`,
+          `unknown order status "${shown(raw)}" (the statuses of a ${layout.name.en}: ${knownStatuses}): this row's order was not computed; check the cell (edited in a spreadsheet: export again); a status the platform newly uses is read once storeops is updated`,
+        );
   // A status text's meaning, remembered: an export holds a handful of distinct status texts.
   const statuses = new Map<string, Order['status'] | undefined>();
   const statusOf = (raw: string): Order['status'] | undefined => {
@@ -356,11 +367,7 @@ export function makeRowParser(layout: Layout, map: HeaderMap, file: string, layo
     // No status column at all (a reduced export): the status is unknown, not a bad row.
     const status = idx.status < 0 ? 'unknown' : statusOf(statusRaw);
     if (!status) {
-      return {
-        column: headerOf('status'),
-        value: statusRaw,
-        reason: msg(`未知的订单状态 "${shown(statusRaw)}"`, `unknown order status "${shown(statusRaw)}"`),
-      };
+      return { column: headerOf('status'), value: statusRaw, reason: unknownStatus(statusRaw) };
     }
     let platform = layout.platform;
     if (layout.platforms) {

@@ -1,7 +1,8 @@
 // The proxy a robot's post goes through, from the environment as curl and most tools read it:
 // `https_proxy`/`HTTPS_PROXY` for https robots, `http_proxy`/`HTTP_PROXY` for http ones, else
 // `all_proxy`/`ALL_PROXY`; `no_proxy`/`NO_PROXY` lists hosts to reach directly (a name matches itself
-// and its subdomains, `.example.com` the same, `*` every host, `host:port` that port only). Until
+// and its subdomains, `.example.com` the same, an address range `10.0.0.0/8` the robot URLs written
+// with an address in it, `*` as the whole value every host, `host:port` that port only). Until
 // 2026-12 (alert43) storeops ignored them (Node does not read them): on a desk whose only way out is
 // a proxy every post failed, said as "the robot's server name could not be looked up (no internet
 // connection, or DNS not working?)" while the browser on the same desk reached DingTalk.
@@ -35,14 +36,26 @@ function envOf(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return undefined;
 }
 
-/** Whether `no_proxy` says to reach `host` (port `port`) directly. */
+/**
+ * Whether `no_proxy` says to reach `host` (port `port`) directly, as curl (7.86 and later) reads it:
+ * - `*` as the whole value: every host. A `*` among other entries (`localhost,*`) is no host (curl).
+ * - a name: that host and its subdomains (`dingtalk.com` and `.dingtalk.com` alike; `*.dingtalk.com`
+ *   too, which curl never matches); not `notdingtalk.com`; a trailing dot ignored on both sides.
+ * - an address or a range (`10.0.0.0/8`, `192.168.0.0/16`, `fd00::/8`): a robot URL written with an
+ *   address in it. A host name is never looked up to compare it with addresses (curl does not
+ *   either): `oapi.dingtalk.com` is matched by names only, whatever address it has. `/0` is the
+ *   whole family (curl takes `/0` as the one address: nobody writes it meaning that).
+ * - `host:port` or `[v6]:port`: that port only (storeops' addition: curl ignores such an entry).
+ */
 export function bypassed(host: string, port: number, noProxy: string | undefined): boolean {
   if (!noProxy) return false;
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (noProxy.trim() === '*') return true;
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  const ip = ipv4Bytes(h) ?? ipv6Bytes(h);
+  const name = h.replace(/\.$/, '');
   for (const raw of noProxy.split(/[\s,]+/)) {
     let e = raw.trim().toLowerCase();
     if (e === '') continue;
-    if (e === '*') return true;
     let p: number | undefined;
     // `[::1]:443`: an IPv6 address in brackets, then its port (the brackets were taken off first,
     // and `::1:443` was read as one address: rev50).
@@ -56,10 +69,69 @@ export function bypassed(host: string, port: number, noProxy: string | undefined
       p = Number(m[2]);
     }
     if (p !== undefined && p !== port) continue;
+    if (ip) {
+      if (inRange(ip, e)) return true;
+      continue;
+    }
     e = e.replace(/^\*?\./, '').replace(/\.$/, '');
-    if (h === e || h.endsWith(`.${e}`)) return true;
+    if (e !== '' && (name === e || name.endsWith(`.${e}`))) return true;
   }
   return false;
+}
+
+/** Whether the address `ip` (4 or 16 bytes) is `entry`: an address of its family, or a range `addr/bits`. */
+function inRange(ip: number[], entry: string): boolean {
+  const slash = entry.indexOf('/');
+  const addr = slash < 0 ? entry : entry.slice(0, slash);
+  const net = ip.length === 4 ? ipv4Bytes(addr) : ipv6Bytes(addr);
+  if (!net) return false;
+  let bits = ip.length * 8;
+  if (slash >= 0) {
+    const s = entry.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(s) || Number(s) > bits) return false;
+    bits = Number(s);
+  }
+  for (let i = 0; i < ip.length && bits > 0; i++, bits -= 8) {
+    const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
+    if ((ip[i]! & mask) !== (net[i]! & mask)) return false;
+  }
+  return true;
+}
+
+/** `10.1.2.3` as its 4 bytes; anything else (a name, `10.1`, `010.1.2.3`) undefined. */
+function ipv4Bytes(s: string): number[] | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4 || !parts.every((x) => /^(0|[1-9]\d{0,2})$/.test(x) && Number(x) <= 255)) return undefined;
+  return parts.map(Number);
+}
+
+/** `fd00::1` (and `::ffff:10.1.2.3`) as its 16 bytes; anything else undefined. */
+function ipv6Bytes(s: string): number[] | undefined {
+  if (!s.includes(':')) return undefined;
+  const halves = s.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (part: string): number[] | undefined => {
+    if (part === '') return [];
+    const out: number[] = [];
+    const words = part.split(':');
+    for (const [i, w] of words.entries()) {
+      if (i === words.length - 1 && w.includes('.')) {
+        const v4 = ipv4Bytes(w);
+        if (!v4) return undefined;
+        out.push(...v4);
+      } else if (/^[0-9a-f]{1,4}$/.test(w)) {
+        const n = parseInt(w, 16);
+        out.push(n >> 8, n & 0xff);
+      } else return undefined;
+    }
+    return out;
+  };
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  if (!head || !tail) return undefined;
+  if (halves.length === 1) return head.length === 16 ? head : undefined;
+  if (head.length + tail.length > 14) return undefined;
+  return [...head, ...new Array<number>(16 - head.length - tail.length).fill(0), ...tail];
 }
 
 /**

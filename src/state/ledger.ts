@@ -2411,14 +2411,15 @@ class SqliteState implements StateDb {
     };
     // `holding`: the group's vouchers holding some of `v`'s orders counted too (staysOf: what they
     // hold beyond what later vouchers of other windows or buyers take), for a keep-back, not a cover.
-    const capStays = (v: VoucherRecord, not: string[], holding = false): Decimal => {
+    // `taken`: less all that the later vouchers of the call take of them (staysOf `taken`).
+    const capStays = (v: VoucherRecord, not: string[], holding = false, taken = false): Decimal => {
       if (!v.cap) return new Decimal(0);
       const keys = capKeys(v);
       const ids = [...new Set(v.orderIds)];
       const skip = new Set(holding ? not : [...ids, ...not]);
       const held = keys
         .filter((k) => k !== v.voucherKey && !parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path).some((id) => skip.has(id)))
-        .reduce((s, k) => s.plus(staysOf(v, keys, k, ids)), new Decimal(0));
+        .reduce((s, k) => s.plus(staysOf(v, keys, k, ids, taken)), new Decimal(0));
       return Decimal.max(0, held.plus(v.amount).minus(v.cap.amount));
     };
     // The voucher coverOf is working out: settled while it does, but what it takes is still to come,
@@ -2435,7 +2436,9 @@ class SqliteState implements StateDb {
     // counted it, P {02,30,01,05,00} took o03's 30.00 of P {01,05,02,00,03} too, and P {03} issued
     // 30.00 anew: --reissue all 1530.00, Q {60,04} re-issued first 1500.00; reduced in
     // reissue-cap-stays-moved.test.ts, 1330.00 to 1300.00).
-    const staysOf = (v: VoucherRecord, keys: string[], k: string, ids: string[]): Decimal => {
+    // `taken` (laterTake's bound on what a later voucher takes elsewhere): less all the later vouchers
+    // of other windows or buyers take of `k`, whoever they are.
+    const staysOf = (v: VoucherRecord, keys: string[], k: string, ids: string[], taken = false): Decimal => {
       const g = Decimal.max(0, inGroupOf(keys, k, ids).minus(staleShareOf(k)));
       if (staysDeep || !g.gt(0)) return g;
       const [outsideWas, otherWas, perWas] = [laterOutside, laterOther, laterPer];
@@ -2449,6 +2452,7 @@ class SqliteState implements StateDb {
       try {
         const later = laterTake(v, keys, k, true);
         const p = Decimal.min(g, Decimal.max(0, later.minus(outside.get(k) ?? 0)));
+        if (taken) return Decimal.max(0, g.minus(p));
         // Less what the buyer's vouchers of another day or window that the call takes before `v` take
         // of it (worked out as coverOf does, `whole`): that money is gone by the time `v`'s cap counts
         // it. Counted as staying, `v` looked as if its cap paid it and it needed none of the money of
@@ -2599,7 +2603,27 @@ class SqliteState implements StateDb {
         for (const [x, a] of leftBefore) left.set(x, a);
         staleUsed.clear();
         for (const [x, a] of staleBefore) staleUsed.set(x, a);
-        const got = new Decimal(c.from[k] ?? 0);
+        let got = new Decimal(c.from[k] ?? 0);
+        // By cover alone, `u` is not told what its own cap counts of the vouchers of its window that
+        // hold its orders (uNeed's capStays leaves them out): that money, as its orders' or as its
+        // cap's, pays it before `k`'s, which `v`'s cap counts (docs/rules.md §1.7: the money nothing
+        // else can use or count goes first). So `u` takes of `k` at most what its window's money
+        // leaves it owing: what the vouchers of its window hold beyond what the other later vouchers
+        // of the call take of them (capStays `holding`, `taken`), over its cap. Counted as taking its
+        // orders' share of `k` in full, `k`'s money was left out of `v`'s cap and `v` issued it anew
+        // (money62, reissue-paths3 FUZZ_S=3000 seed 3003, tmall-2023, reissue-3003-others-part.test.ts:
+        // H = Q {01,02}, conflict not recorded, was counted as taking o02's 200.00 of B = P {02,06};
+        // D = Q {01,04}'s 500.00 in H's window pays H in full, so B's 200.00 fills G = P {06,05}'s cap.
+        // G re-issued before H issued 30.00: 1530.00, --reissue all 1500.00). Only the other later
+        // vouchers' takes are left out of what stays (not only another buyer's of a voucher all of
+        // whose orders moved, as staysOf counts for a keep-back): counted as staying, o02's 30.00 of
+        // Q {00,02}, which P {02} takes, cut what Q {30,00,04} takes of P {04} for o04 in seed 306's
+        // second export (reissue-keepback-cap), P {06}'s cap counted that 30.00 too, and the third
+        // export paid it twice: 1390.00, 1360.00 owed.
+        if (got.gt(0) && !cw && !whole && !staysDeep && u.cap) {
+          const holdsOwn = capKeys(u).some((x) => x !== u.voucherKey && parseIds((idsOf.get(x) as string | undefined) ?? '[]', this.path).some((id) => uIds.includes(id)));
+          if (holdsOwn) got = Decimal.min(got, Decimal.max(0, new Decimal(u.amount).minus(capStays(u, [...mineV], true, true))));
+        }
         t = t.plus(got);
         perOf?.set(u.voucherKey, (perOf.get(u.voucherKey) ?? new Decimal(0)).plus(got));
         // Another buyer's voucher taking over money of `k` when this call puts every order of `k` in

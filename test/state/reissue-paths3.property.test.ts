@@ -413,6 +413,14 @@
 // seed 3003 step 2 (tmall-2023, seven orders): one at a time ({06,05}, then {01,02}, then {00})
 // 1560.00, --reissue all 1530.00; a fresh ledger of its last export owes 1360.00 (P {00} 500.00,
 // P {06,05} 330.00, Q {01,02} 500.00, Q {30} 30.00; o03 on time).
+// money62: seed 3003 step 2 settled (1530.00 every way; by hand in reissue-3003-others-part.test.ts,
+// reduced 1500.00): laterTake counted Q {01,02}, a conflict not recorded, as taking o02's part of
+// P {02,06}, though Q {01,04}'s 500.00 in its own window pays it; now a later voucher takes at most
+// what its window's money leaves it owing. TOTALS (TZ=UTC, OWED=1) against c7a7918f, the default seeds
+// and FUZZ_S=3000/40, 2000/40, 6450/50, 5400/40, 9200/30: only 3003 step 2 one at a time changed
+// (156000 -> 153000 fen); OWED flags as before (default 3, 2000: 4, 3000: 7 + 3003's disagreement
+// gone, 6450: 3, 5400: 5, 9200: 4). A first try (what stays counted as staysOf does for a keep-back)
+// changed seed 306 step 2 (136000 -> 139000, reissue-keepback-cap's hand-worked 1360.00): not kept.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

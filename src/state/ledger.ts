@@ -10,6 +10,7 @@ import { brokenLinkOn, isFolder, makeFolders } from '../io/folders.js';
 import { unmountedOn } from '../io/mounts.js';
 import { processAlive } from '../proc.js';
 import { busyError, damagedError, emptyStateError, foreignError, missingError, notAFileError, readOnlyStateError, stateFailure, tooNewError, unmountedStateError, unreachableStateError } from './fail.js';
+import { KeyChains } from './keychains.js';
 import { APPLICATION_ID, MIGRATIONS, REVIEW_STATUSES, SCHEMA_VERSION, VOUCHER_KINDS } from './schema.js';
 
 export type ReviewStatus = 'new' | 'contacted' | 'awaiting_reply' | 'resolved' | 'complaint_filed' | 'do_not_contact';
@@ -1167,23 +1168,38 @@ class SqliteState implements StateDb {
     const staleUsed = new Map<string, Decimal>();
     const idsOf = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();
     const reissuesOf = db.prepare('SELECT reissue_of FROM vouchers WHERE voucher_key = ?').pluck();
-    // Filled record by record: a [key, record] pair a voucher to make the map of (89k at a 1M-row
-    // export, ~5 MB) was garbage made as the recording began (issue 21). A later record of a key wins.
-    const inCallByKey = new Map<string, VoucherRecord>();
-    for (const v of vouchers) inCallByKey.set(v.voucherKey, v);
-    // This call's vouchers to record by kind, rule set and buyer (worked out when first needed).
-    let byBuyer: Map<string, VoucherRecord[]> | undefined;
-    const callOfBuyer = (b: string): VoucherRecord[] => {
-      if (!byBuyer) {
-        byBuyer = new Map();
-        for (const v of vouchers) {
-          const k = `${v.kind ?? 'voucher'}|${v.rules}|${v.buyer}`;
-          const list = byBuyer.get(k);
-          if (list) list.push(v);
-          else byBuyer.set(k, [v]);
-        }
+    // Every voucher this call is given: to record, cover-only and paid by the platform.
+    // As its three lists (a copy of them in one, ~208k at a 1M-row export, was 1.7 MB held for the
+    // whole call: issue 21), read in this order; `callAt(i)` is the i-th of them all in that order.
+    const callLists: readonly (readonly VoucherRecord[])[] = [vouchers, opts.coverOnly ?? [], opts.platformPaid ?? []];
+    const nPlan = vouchers.length;
+    const coverList = callLists[1]!;
+    const paidList = callLists[2]!;
+    const nCall = nPlan + coverList.length + paidList.length;
+    const callAt = (i: number): VoucherRecord => (i < nPlan ? vouchers[i]! : i < nPlan + coverList.length ? coverList[i - nPlan]! : paidList[i - nPlan - coverList.length]!);
+    // This call's vouchers by key and by buyer, in call order, as indexes in typed arrays (KeyChains):
+    // Maps of every record by key (the first with a window start), by buyer, of the records to
+    // record by key, and a set of every key were ~24 MB of the recording's peak at a 1M-row export
+    // (208k records; issue 21, forty-sixth round). No record changes its key or buyer meanwhile.
+    const byKey = new KeyChains(nCall, (i) => callAt(i).voucherKey);
+    const byBuyerText = new KeyChains(nCall, (i) => callAt(i).buyer);
+    // The records to record by key: a later record of a key wins.
+    const inCallByKey = {
+      get: (k: string): VoucherRecord | undefined => {
+        let r: VoucherRecord | undefined;
+        // The records to record come first in call order, so first in each key's chain.
+        for (let i = byKey.first(k); i !== -1 && i < nPlan; i = byKey.after(i)) r = vouchers[i];
+        return r;
+      },
+    };
+    // This call's vouchers to record of a kind, rule set and buyer, in call order.
+    const callOfBuyer = (kind: string, rules: string, buyer: string): VoucherRecord[] => {
+      const out: VoucherRecord[] = [];
+      for (let i = byBuyerText.first(buyer); i !== -1 && i < nPlan; i = byBuyerText.after(i)) {
+        const v = vouchers[i]!;
+        if ((v.kind ?? 'voucher') === kind && v.rules === rules) out.push(v);
       }
-      return byBuyer.get(b) ?? [];
+      return out;
     };
     const kindOf = db.prepare('SELECT kind FROM vouchers WHERE voucher_key = ?').pluck();
     // The rows whose `covered` names a voucher's key (those that took money over from it): what
@@ -1484,7 +1500,7 @@ class SqliteState implements StateDb {
         c = false;
         const r = recordedOf.get(h) as { kind: string; buyer: string; rules: string } | undefined;
         if (r && r.buyer !== '') {
-          for (const u of callOfBuyer(`${r.kind}|${r.rules}|${r.buyer}`)) {
+          for (const u of callOfBuyer(r.kind, r.rules, r.buyer)) {
             if (!u.cap || (settled(u.voucherKey) && u.voucherKey !== capFor) || u.orderIds.some((id) => mine.has(id))) continue;
             if (sure && unclearWindow(u).length > 0) continue;
             if (capKeys(u).includes(h) && (sure || capReachable(u, h))) {
@@ -2080,10 +2096,7 @@ class SqliteState implements StateDb {
     const canonCache = new Map<string, ShopRef>();
     // How this call's vouchers name their shops: a text recorded before schema 10 that this run
     // names is named the same way (a text is an 店铺Id or a 店铺名称, not both).
-    // Every voucher this call is given: to record, cover-only and paid by the platform.
-    // As its three lists (a copy of them in one, ~208k at a 1M-row export, was 1.7 MB held for the
-    // whole call: issue 21), read in this order.
-    const callLists: readonly (readonly VoucherRecord[])[] = [vouchers, opts.coverOnly ?? [], opts.platformPaid ?? []];
+    // (callLists, callAt: above, with the indexes by key and buyer.)
     const callKinds = new Map<string, 'id' | 'name'>();
     for (const list of callLists) for (const v of list) if (v.shop !== undefined && v.shopKind !== undefined && !callKinds.has(v.shop)) callKinds.set(v.shop, v.shopKind);
     /**
@@ -2147,31 +2160,39 @@ class SqliteState implements StateDb {
     // start (its first order's paid time corrected since) is grouped by where it opens now, not
     // where the export it was recorded from said ({04} recorded opening 21 h after {00}, truly 25 h:
     // capped with {00}, nothing owed for a window owing 500.00).
-    // Kept as the record itself (the first of its key with a window start), not a copy of its start,
+    // Read from the record itself (the first of its key with a window start), not a copy of its start,
     // shop and shop kind: the records are held for the call anyway (issue 21: a tuple and a boxed
     // number a voucher here, and a second map of them by buyer, were ~64 MB at a 1M-row export).
     // Nothing changes a record's key, window start, shop or shop kind while the call records.
-    const startRec = new Map<string, VoucherRecord>();
     // (Shops as text and kind: compared once this run's pairs are learned, in the transaction.)
-    // By the buyer's text alone (the record's own string, no key made a voucher), a buyer's one
-    // voucher as itself and more as a list in call order; kind and rule set are compared where read
-    // (issue 21: a `kind|rules|buyer` key and a one-element list a voucher were ~25 MB at 1M rows).
-    const startsOfBuyer = new Map<string, VoucherRecord | VoucherRecord[]>();
-    for (const list of callLists) for (const v of list) {
-      if (v.windowStart === null || startRec.has(v.voucherKey)) continue;
-      startRec.set(v.voucherKey, v);
-      const had = startsOfBuyer.get(v.buyer);
-      if (had === undefined) startsOfBuyer.set(v.buyer, v);
-      else if (Array.isArray(had)) had.push(v);
-      else startsOfBuyer.set(v.buyer, [had, v]);
+    /** The index (callAt) of the first record of key `k` with a window start, or −1. */
+    const startAt = (k: string): number => {
+      let i = byKey.first(k);
+      while (i !== -1 && callAt(i).windowStart === null) i = byKey.after(i);
+      return i;
+    };
+    // Which records are those (1: the first of their key with a window start), by index.
+    const isStart = new Uint8Array(nCall);
+    for (let i = 0; i < nCall; i++) {
+      const v = callAt(i);
+      if (v.windowStart !== null && startAt(v.voucherKey) === i) isStart[i] = 1;
     }
     /** This call's vouchers with a window start of `kind`, rule set `rules` and buyer `buyer`, in call order. */
     const startsOf = (kind: string, rules: string, buyer: string): VoucherRecord[] => {
-      const had = startsOfBuyer.get(buyer);
-      if (had === undefined) return [];
-      return (Array.isArray(had) ? had : [had]).filter((c) => (c.kind ?? 'voucher') === kind && c.rules === rules);
+      const out: VoucherRecord[] = [];
+      for (let i = byBuyerText.first(buyer); i !== -1; i = byBuyerText.after(i)) {
+        if (isStart[i] === 0) continue;
+        const c = callAt(i);
+        if ((c.kind ?? 'voucher') === kind && c.rules === rules) out.push(c);
+      }
+      return out;
     };
-    const startNow = { get: (k: string): number | undefined => startRec.get(k)?.windowStart ?? undefined };
+    const startNow = {
+      get: (k: string): number | undefined => {
+        const i = startAt(k);
+        return i === -1 ? undefined : (callAt(i).windowStart ?? undefined);
+      },
+    };
     const startOf = (k: string, stored: number) => startNow.get(k) ?? stored;
     /** This call's window starts of `v`'s buyer, kind and rule set whose shop may share `v`'s cap. */
     const callStarts = (v: VoucherRecord, kind: string): [string, number][] =>
@@ -3512,10 +3533,13 @@ class SqliteState implements StateDb {
           // toward that buyer's cap, as this run does (capKeys). Its top-ups (`<key>+n`) with it.
           const buyerWas = db.prepare('SELECT buyer FROM vouchers WHERE voucher_key = ?').pluck();
           const setBuyerNow = db.prepare('UPDATE vouchers SET buyer_now = ? WHERE voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)');
-          const buyerSeen = new Set<string>();
-          for (const list of callLists) for (const v of list) {
-            if (v.buyer === '' || buyerSeen.has(v.voucherKey)) continue;
-            buyerSeen.add(v.voucherKey);
+          // The first record of each key with a buyer (byKey: no set of the 208k keys seen, issue 21).
+          for (let i = 0; i < nCall; i++) {
+            const v = callAt(i);
+            if (v.buyer === '') continue;
+            let j = byKey.first(v.voucherKey);
+            while (j !== i && callAt(j).buyer === '') j = byKey.after(j);
+            if (j !== i) continue;
             const was = buyerWas.get(v.voucherKey) as string | undefined;
             if (was === undefined) continue;
             setBuyerNow.run(was === v.buyer ? null : v.buyer, v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`);

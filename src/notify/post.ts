@@ -237,9 +237,15 @@ export function postOnce(url: string, body: string, headers: Record<string, stri
       return;
     }
     const auth: Record<string, string> = proxy.auth ? { 'Proxy-Authorization': proxy.auth } : {};
+    // To the proxy itself: TCP for an http:// proxy, TLS for an https:// one (checked like any https
+    // server: the machine's trusted certificates and NODE_EXTRA_CA_CERTS, the name in the proxy
+    // address). No agent with createConnection (agent: false would make a fresh one and ignore it).
+    const toProxy: http.RequestOptions = proxy.tls
+      ? { host: proxy.host, port: proxy.port, createConnection: () => tls.connect({ host: proxy.host, port: proxy.port, servername: net.isIP(proxy.host) ? undefined : proxy.host, ALPNProtocols: ['http/1.1'] }) }
+      : { host: proxy.host, port: proxy.port, agent: false };
     if (u.protocol === 'http:') {
       // An http robot through the proxy: the whole URL as the request target (RFC 9112 absolute-form).
-      const req = http.request({ host: proxy.host, port: proxy.port, method: 'POST', path: u.href, agent: false, headers: { Host: u.host, ...own, ...auth } }, onResponse);
+      const req = http.request({ ...toProxy, method: 'POST', path: u.href, headers: { Host: u.host, ...own, ...auth } }, onResponse);
       req.on('error', (e) => fail(new ProxyError(proxy, e)));
       current = req;
       req.end(body);
@@ -248,7 +254,7 @@ export function postOnce(url: string, body: string, headers: Record<string, stri
     // An https robot: a CONNECT tunnel to its host, then TLS with the robot itself through it.
     const port = Number(u.port || 443);
     const authority = `${u.hostname.includes(':') ? `[${u.hostname}]` : u.hostname}:${port}`;
-    const connect = http.request({ host: proxy.host, port: proxy.port, method: 'CONNECT', path: authority, agent: false, headers: { Host: authority, 'User-Agent': 'storeops', ...auth } });
+    const connect = http.request({ ...toProxy, method: 'CONNECT', path: authority, headers: { Host: authority, 'User-Agent': 'storeops', ...auth } });
     current = connect;
     connect.on('error', (e) => fail(new ProxyError(proxy, e)));
     connect.on('connect', (res, socket) => {
@@ -384,31 +390,65 @@ export async function deliver(target: Target, payload: Record<string, unknown>, 
   return { ok: false, tries: policy.attempts, failures };
 }
 
-function networkWhy(e: unknown): Msg {
+/**
+ * A failed exchange said for the operator: what it means and what to do, the system's code in
+ * brackets for whoever helps them. Every zh text is Chinese: a code no case names, or an error with
+ * no code, said "网络错误 EPIPE" / the system's English sentence ("网络错误 socket hang up") under
+ * --lang zh until 2026-12 (alert44); the zh text now says where to read the system's words (--lang en).
+ */
+export function networkWhy(e: unknown): Msg {
   if (e instanceof TimeoutError) return msg(`${e.ms} 毫秒内没有回复`, `no answer within ${e.ms} ms`);
   if (e instanceof ProxyError) {
     // The proxy's own failure, said as the proxy's: "connection refused" was read as the robot's.
-    const w = networkWhy(e.cause);
+    const code = (e.cause as NodeJS.ErrnoException)?.code ?? '';
+    let w: Msg;
+    if (isCertificate(code)) w = msg(`网络错误: ${PROXY_CERTIFICATE.zh} [${code}]`, `network error: ${PROXY_CERTIFICATE.en} [${code}]`);
+    else if (e.proxy.tls && isTls(code)) w = msg(`网络错误: ${PROXY_NOT_TLS.zh} [${code}]`, `network error: ${PROXY_NOT_TLS.en} [${code}]`);
+    else w = networkWhy(e.cause);
     return msg(`代理 ${e.proxy.shown} (HTTPS_PROXY/HTTP_PROXY): ${w.zh}`, `the proxy ${e.proxy.shown} (HTTPS_PROXY/HTTP_PROXY): ${w.en}`);
   }
   const err = e as NodeJS.ErrnoException;
   // Node's messages name the host and port at most, never the path or query.
-  const code = err?.code ?? '';
+  const code = typeof err?.code === 'string' ? err.code : '';
+  const said = String(err?.message ?? e).slice(0, 200);
   // What the code means for an operator reading the cron log ("network error ENOTFOUND" said
   // nothing to do); the code stays in brackets for whoever helps them.
-  const plain = code ? NETWORK_CODES[code] ?? (/^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT)/.test(code) ? CERTIFICATE : undefined) : undefined;
+  const plain = code ? NETWORK_CODES[code] ?? (isCertificate(code) ? CERTIFICATE : isTls(code) ? TLS_FAILED : /^HPE_/.test(code) ? NOT_HTTP : undefined) : undefined;
   if (plain) return msg(`网络错误: ${plain.zh} [${code}]`, `network error: ${plain.en} [${code}]`);
-  return msg(`网络错误 ${code || err?.message || String(e)}`, `network error ${code || err?.message || String(e)}`);
+  const zhAfter = '检查网络连接和代理设置; 加 --lang en 再运行可看到系统的原文';
+  if (code) return msg(`网络错误 [${code}]: ${zhAfter}`, `network error [${code}]: ${said}`);
+  return msg(`网络错误 (没有错误代码): ${zhAfter}`, `network error ${said}`);
 }
 
+const isCertificate = (code: string) => /^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT)/.test(code);
+const isTls = (code: string) => /^ERR_SSL_/.test(code) || code === 'EPROTO';
+
 const UNREACHABLE = msg('连不上机器人的服务器 (网络断了, 或被防火墙挡住?)', "the robot's server could not be reached (network down, or a firewall in the way?)");
-const CERTIFICATE = msg('无法验证服务器的证书 (中间有代理, 或本机时钟不对?)', "the server's certificate could not be checked (a proxy in between, or this machine's clock wrong?)");
+const CERTIFICATE = msg(
+  '无法验证服务器的证书 (中间的代理换了证书? 把公司的根证书文件写进 NODE_EXTRA_CA_CERTS=文件; 或本机时钟不对?)',
+  "the server's certificate could not be checked (a proxy in between replacing certificates? name your company's root certificate file in NODE_EXTRA_CA_CERTS=file; or this machine's clock wrong?)",
+);
+const PROXY_CERTIFICATE = msg(
+  '无法验证代理的证书: 把签发它的根证书文件 (PEM 格式, 向代理的管理员要) 写进 NODE_EXTRA_CA_CERTS=文件, 并检查代理地址里的主机名与证书上的一致、本机时钟正确',
+  "the proxy's certificate could not be checked: name the root certificate file it was issued by (PEM, from the proxy's administrator) in NODE_EXTRA_CA_CERTS=file, and check that the host in the proxy address is the one its certificate names and that this machine's clock is right",
+);
+const PROXY_NOT_TLS = msg(
+  '没能与代理建立加密连接 (TLS): 这个代理可能不是 https 代理; 把代理地址写成 http://主机:端口 再试',
+  'no encrypted (TLS) connection could be set up with the proxy: it may not be an https proxy; write its address as http://host:port and try again',
+);
+const TLS_FAILED = msg('没能建立加密连接 (TLS): 对方在这个端口可能不用 https (地址或端口不对?)', 'no encrypted (TLS) connection could be set up: the other end may not speak https on that port (wrong address or port?)');
+const NOT_HTTP = msg('回复不是 HTTP (地址或端口不对?)', 'the answer is not HTTP (wrong address or port?)');
+const CUT = msg('连接被中断', 'the connection was cut off');
 const NETWORK_CODES: Record<string, Msg> = {
   ENOTFOUND: msg('查不到机器人服务器的地址 (没有联网, 或 DNS 不可用?)', "the robot's server name could not be looked up (no internet connection, or DNS not working?)"),
   EAI_AGAIN: msg('查不到机器人服务器的地址 (没有联网, 或 DNS 不可用?)', "the robot's server name could not be looked up (no internet connection, or DNS not working?)"),
   ECONNREFUSED: msg('服务器拒绝连接 (地址或端口不对?)', 'the server refused the connection (wrong address or port?)'),
-  ECONNRESET: msg('连接被中断', 'the connection was cut off'),
+  ECONNRESET: CUT,
+  EPIPE: CUT,
+  ECONNABORTED: CUT,
   ETIMEDOUT: UNREACHABLE,
   ENETUNREACH: UNREACHABLE,
   EHOSTUNREACH: UNREACHABLE,
+  ENETDOWN: UNREACHABLE,
+  EHOSTDOWN: UNREACHABLE,
 };

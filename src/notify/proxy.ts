@@ -7,17 +7,23 @@
 // a proxy every post failed, said as "the robot's server name could not be looked up (no internet
 // connection, or DNS not working?)" while the browser on the same desk reached DingTalk.
 //
-// Only http:// proxies are spoken to (an https robot goes through a CONNECT tunnel, its TLS end to
-// end with the robot); the proxy's user and password are sent as Proxy-Authorization: Basic and are
-// never printed: messages name the proxy as `http://host:port`.
+// http:// and https:// proxies are spoken to (an https robot goes through a CONNECT tunnel, its TLS
+// end to end with the robot; with an https:// proxy that tunnel runs inside TLS with the proxy, so the
+// proxy is checked against the machine's trusted certificates and NODE_EXTRA_CA_CERTS, and even the
+// robot's host name and the proxy password travel encrypted). Until 2026-12 (alert44) an https://
+// proxy was warned about and the post went directly. SOCKS (socks5://) is not spoken: the warning says
+// to ask for the company proxy's http:// address. The proxy's user and password are sent as
+// Proxy-Authorization: Basic and are never printed: messages name the proxy as `http://host:port`.
 import { type Msg, msg } from '../errors.js';
 
 export interface Proxy {
   host: string;
   port: number;
+  /** An https:// proxy: TLS with the proxy itself first, then the request or CONNECT inside it. */
+  tls?: true;
   /** `Basic …` when the proxy URL carries a user (and password). */
   auth?: string;
-  /** `http://host:port`, for messages: never the user or password. */
+  /** `http://host:port` (or `https://`), for messages: never the user or password. */
   shown: string;
 }
 
@@ -166,16 +172,24 @@ export function proxyFor(url: string, env: NodeJS.ProcessEnv): Proxy | ProxyRefu
   } catch {
     return { refused: msg(`${which} 不是有效的代理地址`, `${which} is not a proxy address storeops can read`) };
   }
-  if (p.protocol !== 'http:') {
+  if (p.protocol !== 'http:' && p.protocol !== 'https:') {
     const scheme = p.protocol.replace(/:$/, '');
+    const socks = /^socks/.test(scheme);
     return {
-      refused: msg(
-        `${which} 的代理是 ${scheme}://, storeops 只支持 http:// 代理 (https 机器人经 CONNECT 隧道, 加密直到机器人)`,
-        `${which} names a ${scheme}:// proxy; storeops speaks to http:// proxies only (an https robot goes through a CONNECT tunnel, encrypted end to end)`,
-      ),
+      refused: socks
+        ? msg(
+            `${which} 是 ${scheme}:// (SOCKS) 代理, storeops 不支持 SOCKS 代理: 向管理员要 http:// 代理的地址 (公司代理多半也提供, 常见端口 3128 或 8080), 写成 ${which}=http://主机:端口`,
+            `${which} names a ${scheme}:// (SOCKS) proxy, which storeops does not speak: ask its administrator for the http:// proxy address (company proxies mostly have one too, often on port 3128 or 8080) and set ${which}=http://host:port`,
+          )
+        : msg(
+            `${which} 的代理是 ${scheme}://, storeops 只支持 http:// 和 https:// 代理: 写成 ${which}=http://主机:端口`,
+            `${which} names a ${scheme}:// proxy; storeops speaks to http:// and https:// proxies only: set ${which}=http://host:port`,
+          ),
     };
   }
-  const shown = `http://${p.host}`;
+  const tls = p.protocol === 'https:';
+  const shown = `${p.protocol}//${p.host}`;
   const auth = p.username !== '' ? `Basic ${Buffer.concat([urlBytes(p.username), Buffer.from(':'), urlBytes(p.password)]).toString('base64')}` : undefined;
-  return { host: p.hostname.replace(/^\[|\]$/g, ''), port: Number(p.port || 80), shown, ...(auth ? { auth } : {}) };
+  // No port: 80 for http://, 443 for https:// (curl's default for an https proxy).
+  return { host: p.hostname.replace(/^\[|\]$/g, ''), port: Number(p.port || (tls ? 443 : 80)), ...(tls ? { tls: true as const } : {}), shown, ...(auth ? { auth } : {}) };
 }

@@ -186,7 +186,7 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       });
       expect(r.code).toBe(0);
       expect(r.stderr).toContain(
-        `storeops: warning: notify webhook ${env.robots.webhook}: HTTP_PROXY names a socks5:// proxy; storeops speaks to http:// proxies only (an https robot goes through a CONNECT tunnel, encrypted end to end); posting directly instead`,
+        `storeops: warning: notify webhook ${env.robots.webhook}: HTTP_PROXY names a socks5:// (SOCKS) proxy, which storeops does not speak: ask its administrator for the http:// proxy address (company proxies mostly have one too, often on port 3128 or 8080) and set HTTP_PROXY=http://host:port; posting directly instead`,
       );
       expect(env.robots.received.map((x) => x.ok)).toEqual([true]);
     }, 60_000);
@@ -236,10 +236,13 @@ describe('which proxy (as curl reads the environment)', () => {
     expect(proxyFor(ding, { https_proxy: 'proxy.a:8080', HTTPS_PROXY: 'http://proxy.b:8080' })).toEqual({ host: 'proxy.a', port: 8080, shown: 'http://proxy.a:8080' });
     expect(proxyFor('http://hooks.example.com/x', { ALL_PROXY: 'http://proxy.corp' })).toEqual({ host: 'proxy.corp', port: 80, shown: 'http://proxy.corp' });
     expect(proxyFor(ding, { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: '.dingtalk.com' })).toBeUndefined();
-    expect(proxyFor(ding, { HTTPS_PROXY: 'https://proxy.corp:3128' })).toEqual({
+    // An https:// proxy is spoken to since 2026-12 (alert44; it was refused and the post went direct):
+    // test/notify/proxy-https.test.ts. Another scheme still refused, with what to write instead.
+    expect(proxyFor(ding, { HTTPS_PROXY: 'https://proxy.corp:3128' })).toEqual({ host: 'proxy.corp', port: 3128, tls: true, shown: 'https://proxy.corp:3128' });
+    expect(proxyFor(ding, { HTTPS_PROXY: 'ftp://proxy.corp:21' })).toEqual({
       refused: {
-        zh: 'HTTPS_PROXY 的代理是 https://, storeops 只支持 http:// 代理 (https 机器人经 CONNECT 隧道, 加密直到机器人)',
-        en: 'HTTPS_PROXY names a https:// proxy; storeops speaks to http:// proxies only (an https robot goes through a CONNECT tunnel, encrypted end to end)',
+        zh: 'HTTPS_PROXY 的代理是 ftp://, storeops 只支持 http:// 和 https:// 代理: 写成 HTTPS_PROXY=http://主机:端口',
+        en: 'HTTPS_PROXY names a ftp:// proxy; storeops speaks to http:// and https:// proxies only: set HTTPS_PROXY=http://host:port',
       },
     });
   });

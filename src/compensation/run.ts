@@ -2666,7 +2666,9 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   }
   if (notifier) {
     const { vouchersNotice, shopsShown } = await import('../notify/notices.js');
-    await notifier.send((lang) => withShops(vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto', seen }), shopsShown([...new Set(shopNames!.values())], lang), [...new Set(shopNames!.values())], unnamedPlatforms!));
+    const fen = (n: number) => fmtMoney(fenToMoney(n));
+    const deducted = { n: sums.deducted, total: fen(sums.deductedFen), provN: sums.deductedProvisional, provTotal: fen(sums.deductedProvisionalFen) };
+    await notifier.send((lang) => withShops(vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto', seen, deducted }), shopsShown([...new Set(shopNames!.values())], lang), [...new Set(shopNames!.values())], unnamedPlatforms!));
   }
 }
 

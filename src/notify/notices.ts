@@ -102,8 +102,12 @@ export interface VoucherEntry {
 const VOUCHERS = {
   title: T((n: number) => `storeops 延迟发货赔付: ${n} 个红包待发`, (n: number) => `storeops late-shipment vouchers: ${s(n, 'voucher')} to issue`),
   summary: T(
-    (n: number, total: string, prov: number, rules: string) => `本次共 ${n} 个确定的红包, 合计 ${total} 元 (规则 ${rules})${prov ? `; 另有 ${prov} 个待定 (订单未发货), 未列出` : ''}。`,
-    (n: number, total: string, prov: number, rules: string) => `${s(n, 'final voucher')} totalling ${total} (rules ${rules})${prov ? `; ${prov} provisional (orders still unshipped), not listed` : ''}.`,
+    (n: number, total: string, prov: number, rules: string, d: Deducted) =>
+      `本次共 ${n} 个确定的红包, 合计 ${total} 元 (规则 ${rules})${prov ? `; 另有 ${prov} 个待定 (订单未发货), 未列出` : ''}` +
+      `${d.n ? `; 平台将从店铺扣款 ${d.n} 笔共 ${d.total} 元 (无需发放, 仅对账)` : ''}${d.provN ? `; 待定扣款 ${d.provN} 笔, 目前计 ${d.provTotal} 元` : ''}。`,
+    (n: number, total: string, prov: number, rules: string, d: Deducted) =>
+      `${s(n, 'final voucher')} totalling ${total} (rules ${rules})${prov ? `; ${prov} provisional (orders still unshipped), not listed` : ''}` +
+      `${d.n ? `; ${d.n} to be deducted by the platform totalling ${d.total} (nothing to issue; reconcile only)` : ''}${d.provN ? `; ${s(d.provN, 'provisional deduction')} of ${d.provTotal} so far` : ''}.`,
   ),
   item: T(
     (buyer: string, amount: string, ids: string, capped: boolean) => `${buyer || '(无买家名)'}: ${amount} 元${capped ? ' (已封顶)' : ''} · 订单 ${ids}`,
@@ -111,14 +115,28 @@ const VOUCHERS = {
   ),
 };
 
+/**
+ * What a platform-deducts rule set (douyin-2025) will charge the shop, as the run's summary counts it:
+ * final (n, total) and provisional so far (provN, provTotal). Said in the alert's summary line (user27:
+ * a 抖店 shop's alert said "0 final vouchers totalling 0.00" while 62.00 was to be deducted); not items.
+ */
+export interface Deducted {
+  n: number;
+  total: string;
+  provN: number;
+  provTotal: string;
+}
+
+const NO_DEDUCTION: Deducted = { n: 0, total: '0.00', provN: 0, provTotal: '0.00' };
+
 /** compensate: final vouchers to issue (RULES 1.2–1.4). Provisional ones may still change and are only counted. */
-export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisional: number; rules: string; seen?: ReadonlySet<string> }): Notice {
+export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisional: number; rules: string; seen?: ReadonlySet<string>; deducted?: Deducted }): Notice {
   const total = finals.reduce((t, v) => t.plus(v.amount), ZERO);
   return {
     topic: 'vouchers',
     lang: o.lang,
     title: pick(VOUCHERS.title, o.lang, finals.length),
-    summary: pick(VOUCHERS.summary, o.lang, finals.length, fmtMoney(total), o.provisional, o.rules),
+    summary: pick(VOUCHERS.summary, o.lang, finals.length, fmtMoney(total), o.provisional, o.rules, o.deducted ?? NO_DEDUCTION),
     items: finals.map((v) => ({
       key: `voucher:${v.voucherKey}`,
       // A group chat is read by more people than the output file: a phone, id-card number or address

@@ -1,0 +1,59 @@
+// A 抖店 shop's voucher alert (user27: 小林 runs compensate --record --notify for her 抖店 shop). Under
+// douyin-2025 the platform deducts the payout from the shop (payer platform-deducts): nothing to issue,
+// so the alert said "0 final vouchers totalling 0.00" and nothing else, while the run's own summary said
+// 62.00 would be deducted. The alert's summary line now says what the platform will deduct (final,
+// and the provisional so far apart), as the run's summary does.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tmpDir } from '../helpers.js';
+import { plainCsv } from '../orders/build.js';
+import { DING_TOKEN, Robots, SECRET, runCliAsync } from './robots.js';
+
+const DY = ['主订单编号', '子订单编号', '选购商品', '商品数量', '商品单价', '订单应付金额', '用户昵称', '订单提交时间', '支付完成时间', '订单状态', '承诺发货时间', '发货时间'];
+const row = (id: string, buyer: string, paid: string, status: string, promised: string, shipped: string) => ({
+  主订单编号: `690000000000000${id}1`, 子订单编号: `690000000000000${id}2`, 选购商品: '围巾', 商品数量: '1', 商品单价: paid, 订单应付金额: paid,
+  用户昵称: buyer, 订单提交时间: '2026-11-01 09:59:00', 支付完成时间: '2026-11-01 10:00:00', 订单状态: status, 承诺发货时间: promised, 发货时间: shipped,
+});
+// douyin-2025 (docs/rules.md §1.3b; whole yuan, half-up, then min/max), all paid 11-01 10:00:00, as of 11-20 12:00:
+//   乙 350.00, promised 11-04 10:00 (72 h window), shipped 11-05 10:00, 24 h late: 1 % = 3.50 → 4 → 4.00
+//   丙 1234.56, promised 11-12 10:00 (264 h), shipped 11-15 10:00, 72 h late, 缺货: 5 % = 61.73 → 62 → max 50.00
+//   丁 250.00, promised 11-04 10:00 (72 h), shipped 11-06 11:00, 49 h late, 缺货: 3 % = 7.50 → 8 → 8.00
+//   甲 459.50, promised 11-03 10:00 (48 h), unshipped: 缺货 1 % = 4.595 → 5 → 5.00, provisional
+//   to be deducted 4.00 + 50.00 + 8.00 = 62.00 (3), provisional 5.00 (1); nothing to issue.
+const ROWS = [
+  row('200', '买家乙', '350.00', '已发货', '2026-11-04 10:00:00', '2026-11-05 10:00:00'),
+  row('300', '买家丙', '1234.56', '已完成', '2026-11-12 10:00:00', '2026-11-15 10:00:00'),
+  row('400', '买家丁', '250.00', '已完成', '2026-11-04 10:00:00', '2026-11-06 11:00:00'),
+  row('100', '买家甲', '459.50', '待发货', '2026-11-03 10:00:00', ''),
+];
+
+let robots: Robots;
+let dir: string;
+beforeEach(async () => {
+  robots = await new Robots().start();
+  dir = tmpDir('storeops-dy-notify-');
+});
+afterEach(async () => {
+  await robots.stop();
+});
+
+describe('compensate --notify on a 抖店 export (platform-deducts)', () => {
+  for (const [lang, summary] of [
+    ['en', '0 final vouchers totalling 0.00 (rules douyin-2025); 3 to be deducted by the platform totalling 62.00 (nothing to issue; reconcile only); 1 provisional deduction of 5.00 so far.'],
+    ['zh', '本次共 0 个确定的红包, 合计 0.00 元 (规则 douyin-2025); 平台将从店铺扣款 3 笔共 62.00 元 (无需发放, 仅对账); 待定扣款 1 笔, 目前计 5.00 元。'],
+  ] as const) {
+    it(`the alert says what the platform will deduct (${lang})`, async () => {
+      const file = path.join(dir, 'douyin.csv');
+      fs.writeFileSync(file, plainCsv(DY, ROWS));
+      const r = await runCliAsync(['compensate', file, '--as-of', '2026-11-20 12:00:00', '-q', '--lang', lang, '--state', path.join(dir, `s-${lang}.db`), '--notify-on', 'always', '--notify', `dingtalk:${robots.dingtalk}`], {
+        env: { STOREOPS_NOTIFY_SECRET: SECRET, TZ: 'America/Los_Angeles' },
+      });
+      expect(r.code).toBe(0);
+      const texts = robots.texts('/robot/send');
+      expect(texts).toHaveLength(1);
+      expect(texts[0]!.split('\n\n')[1]).toBe(summary);
+      expect(texts[0]).not.toContain(DING_TOKEN);
+    });
+  }
+});

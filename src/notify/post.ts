@@ -8,6 +8,7 @@ import tls from 'node:tls';
 import { type Msg, msg } from '../errors.js';
 import { dingtalkSignedUrl, feishuSign, webhookSign } from './sign.js';
 import type { Proxy } from './proxy.js';
+import { SocksRefused, socksConnect } from './socks.js';
 import type { Kind, Target } from './types.js';
 
 export interface PostPolicy {
@@ -236,6 +237,24 @@ export function postOnce(url: string, body: string, headers: Record<string, stri
       send((u.protocol === 'https:' ? https : http).request(u, { method: 'POST', agent: false, headers: own }, onResponse));
       return;
     }
+    if (proxy.socks) {
+      // A SOCKS5 proxy connects a socket to the robot's host; TLS (https) or HTTP over it as if direct.
+      socksConnect(proxy, u.hostname, Number(u.port || (u.protocol === 'https:' ? 443 : 80)), (s) => {
+        tunnel = s;
+      }).then(
+        (socket) => {
+          if (settled) {
+            socket.destroy();
+            return;
+          }
+          const servername = u.hostname.replace(/^\[|\]$/g, '');
+          const createConnection = () => (u.protocol === 'https:' ? tls.connect({ socket, servername: net.isIP(servername) ? undefined : servername }) : socket);
+          send((u.protocol === 'https:' ? https : http).request(u, { method: 'POST', headers: own, createConnection }, onResponse));
+        },
+        (e: unknown) => fail(e instanceof SocksRefused ? e : new ProxyError(proxy, e)),
+      );
+      return;
+    }
     const auth: Record<string, string> = proxy.auth ? { 'Proxy-Authorization': proxy.auth } : {};
     // To the proxy itself: TCP for an http:// proxy, TLS for an https:// one (checked like any https
     // server: the machine's trusted certificates and NODE_EXTRA_CA_CERTS, the name in the proxy
@@ -375,7 +394,12 @@ export async function deliver(target: Target, payload: Record<string, unknown>, 
       const reply = await postOnce(req.url, req.body, req.headers, Math.min(policy.timeoutMs, left), policy.proxy);
       answer = readAnswer(target.kind, reply.status, reply.text);
     } catch (e) {
-      answer = e instanceof ProxyRefused ? proxyRefusedWhy(e) : { ok: false, retry: true, why: networkWhy(e) };
+      answer =
+        e instanceof ProxyRefused
+          ? proxyRefusedWhy(e)
+          : e instanceof SocksRefused
+            ? { ok: false, retry: e.retry, why: msg(`代理 ${e.proxy.shown}: ${e.why.zh}`, `the proxy ${e.proxy.shown}: ${e.why.en}`) }
+            : { ok: false, retry: true, why: networkWhy(e) };
     }
     if (answer.ok) return { ok: true, tries: tryNo, failures };
     failures.push(answer.why);

@@ -10,10 +10,10 @@
 // http:// and https:// proxies are spoken to (an https robot goes through a CONNECT tunnel, its TLS
 // end to end with the robot; with an https:// proxy that tunnel runs inside TLS with the proxy, so the
 // proxy is checked against the machine's trusted certificates and NODE_EXTRA_CA_CERTS, and even the
-// robot's host name and the proxy password travel encrypted). Until 2026-12 (alert44) an https://
-// proxy was warned about and the post went directly. SOCKS (socks5://) is not spoken: the warning says
-// to ask for the company proxy's http:// address. The proxy's user and password are sent as
-// Proxy-Authorization: Basic and are never printed: messages name the proxy as `http://host:port`.
+// robot's host name and the proxy password travel encrypted), and SOCKS5 ones, socks5:// and
+// socks5h:// (socks.ts). Until 2026-12 (alert44) an https:// or socks5:// proxy was warned about and
+// the post went directly. The proxy's user and password are sent as Proxy-Authorization: Basic (as
+// RFC 1929's for SOCKS5) and are never printed: messages name the proxy as `http://host:port`.
 import { type Msg, msg } from '../errors.js';
 
 export interface Proxy {
@@ -21,6 +21,10 @@ export interface Proxy {
   port: number;
   /** An https:// proxy: TLS with the proxy itself first, then the request or CONNECT inside it. */
   tls?: true;
+  /** A SOCKS5 proxy (socks5://, socks5h://): socks.ts. */
+  socks?: true;
+  /** Its user and password (RFC 1929), as bytes. */
+  socksAuth?: { user: Buffer; password: Buffer };
   /** `Basic …` when the proxy URL carries a user (and password). */
   auth?: string;
   /** `http://host:port` (or `https://`), for messages: never the user or password. */
@@ -172,18 +176,26 @@ export function proxyFor(url: string, env: NodeJS.ProcessEnv): Proxy | ProxyRefu
   } catch {
     return { refused: msg(`${which} 不是有效的代理地址`, `${which} is not a proxy address storeops can read`) };
   }
+  if (p.protocol === 'socks5:' || p.protocol === 'socks5h:') {
+    const user = urlBytes(p.username);
+    const password = urlBytes(p.password);
+    if (user.length > 255 || password.length > 255) {
+      return { refused: msg(`${which} 里的用户名或密码超过 255 字节, SOCKS5 不能发送`, `${which} holds a user name or password longer than 255 bytes, which SOCKS5 cannot send`) };
+    }
+    const shownSocks = `${p.protocol}//${p.host}`;
+    return { host: p.hostname.replace(/^\[|\]$/g, ''), port: Number(p.port || 1080), socks: true, shown: shownSocks, ...(p.username !== '' ? { socksAuth: { user, password } } : {}) };
+  }
   if (p.protocol !== 'http:' && p.protocol !== 'https:') {
     const scheme = p.protocol.replace(/:$/, '');
-    const socks = /^socks/.test(scheme);
     return {
-      refused: socks
+      refused: /^socks/.test(scheme)
         ? msg(
-            `${which} 是 ${scheme}:// (SOCKS) 代理, storeops 不支持 SOCKS 代理: 向管理员要 http:// 代理的地址 (公司代理多半也提供, 常见端口 3128 或 8080), 写成 ${which}=http://主机:端口`,
-            `${which} names a ${scheme}:// (SOCKS) proxy, which storeops does not speak: ask its administrator for the http:// proxy address (company proxies mostly have one too, often on port 3128 or 8080) and set ${which}=http://host:port`,
+            `${which} 是 ${scheme}:// 代理, storeops 只支持 SOCKS5: 写成 ${which}=socks5h://主机:端口, 或向管理员要 http:// 代理的地址`,
+            `${which} names a ${scheme}:// proxy; storeops speaks SOCKS5 only: set ${which}=socks5h://host:port, or ask its administrator for the http:// proxy address`,
           )
         : msg(
-            `${which} 的代理是 ${scheme}://, storeops 只支持 http:// 和 https:// 代理: 写成 ${which}=http://主机:端口`,
-            `${which} names a ${scheme}:// proxy; storeops speaks to http:// and https:// proxies only: set ${which}=http://host:port`,
+            `${which} 的代理是 ${scheme}://, storeops 只支持 http://、https:// 和 socks5:// 代理: 写成 ${which}=http://主机:端口`,
+            `${which} names a ${scheme}:// proxy; storeops speaks to http://, https:// and socks5:// proxies only: set ${which}=http://host:port`,
           ),
     };
   }

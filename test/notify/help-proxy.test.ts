@@ -10,12 +10,12 @@ describe('--notify help names HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY', 
       const en = runCli([...cmd, '--help', '--lang', 'en']);
       expect(en.code).toBe(0);
       expect(en.stdout.replace(/\s+/g, ' ')).toContain(
-        'signing secret from STOREOPS_NOTIFY_SECRET; sent through the proxy HTTPS_PROXY, HTTP_PROXY or ALL_PROXY names (http:// or https://), NO_PROXY hosts and address ranges directly',
+        'signing secret from STOREOPS_NOTIFY_SECRET; sent through the proxy HTTPS_PROXY, HTTP_PROXY or ALL_PROXY names (http://, https:// or socks5://), NO_PROXY hosts and address ranges directly',
       );
       const zh = runCli([...cmd, '--help', '--lang', 'zh']);
       expect(zh.code).toBe(0);
       // Lines wrapped between Chinese characters: compared without white space.
-      expect(zh.stdout.replace(/\s+/g, '')).toContain('签名密钥取自STOREOPS_NOTIFY_SECRET;经HTTPS_PROXY、HTTP_PROXY或ALL_PROXY指定的代理(http://或https://)发送,NO_PROXY中的主机和地址段直接连接');
+      expect(zh.stdout.replace(/\s+/g, '')).toContain('签名密钥取自STOREOPS_NOTIFY_SECRET;经HTTPS_PROXY、HTTP_PROXY或ALL_PROXY指定的代理(http://、https://或socks5://)发送,NO_PROXY中的主机和地址段直接连接');
     });
   }
 });

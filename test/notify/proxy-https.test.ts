@@ -107,15 +107,6 @@ describe('which proxy: https:// is spoken to', () => {
     // "u:pw" = 75 3a 70 77 -> dTpw dw== (base64 by hand).
     expect(proxyFor(ding, { HTTPS_PROXY: 'https://u:pw@proxy.corp' })).toEqual({ host: 'proxy.corp', port: 443, tls: true, shown: 'https://proxy.corp', auth: 'Basic dTpwdw==' });
   });
-
-  it('socks5:// is not spoken: the warning says what to do, zh and en', () => {
-    expect(proxyFor('https://oapi.dingtalk.com/x', { ALL_PROXY: 'socks5h://127.0.0.1:1080' })).toEqual({
-      refused: {
-        zh: 'ALL_PROXY 是 socks5h:// (SOCKS) 代理, storeops 不支持 SOCKS 代理: 向管理员要 http:// 代理的地址 (公司代理多半也提供, 常见端口 3128 或 8080), 写成 ALL_PROXY=http://主机:端口',
-        en: 'ALL_PROXY names a socks5h:// (SOCKS) proxy, which storeops does not speak: ask its administrator for the http:// proxy address (company proxies mostly have one too, often on port 3128 or 8080) and set ALL_PROXY=http://host:port',
-      },
-    });
-  });
 });
 
 for (const tz of ['UTC', 'America/Los_Angeles']) {

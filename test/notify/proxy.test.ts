@@ -180,13 +180,14 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       expect(Date.now() - started).toBeLessThan(8_000);
     }, 60_000);
 
-    it('a proxy storeops cannot speak to (socks5://) is said, and the post goes direct as before', async () => {
+    // socks5:// is spoken since 2026-12 (alert44: test/notify/proxy-socks.test.ts); socks4:// is not.
+    it('a proxy storeops cannot speak to (socks4://) is said, with what to write, and the post goes direct as before', async () => {
       const r = await runCliAsync([...AT_RISK, '--config', config({}), '--notify', `webhook:${env.robots.webhook}`], {
-        env: { TZ: tz, HTTP_PROXY: 'socks5://127.0.0.1:1080' },
+        env: { TZ: tz, HTTP_PROXY: 'socks4://127.0.0.1:1080' },
       });
       expect(r.code).toBe(0);
       expect(r.stderr).toContain(
-        `storeops: warning: notify webhook ${env.robots.webhook}: HTTP_PROXY names a socks5:// (SOCKS) proxy, which storeops does not speak: ask its administrator for the http:// proxy address (company proxies mostly have one too, often on port 3128 or 8080) and set HTTP_PROXY=http://host:port; posting directly instead`,
+        `storeops: warning: notify webhook ${env.robots.webhook}: HTTP_PROXY names a socks4:// proxy; storeops speaks SOCKS5 only: set HTTP_PROXY=socks5h://host:port, or ask its administrator for the http:// proxy address; posting directly instead`,
       );
       expect(env.robots.received.map((x) => x.ok)).toEqual([true]);
     }, 60_000);
@@ -241,8 +242,8 @@ describe('which proxy (as curl reads the environment)', () => {
     expect(proxyFor(ding, { HTTPS_PROXY: 'https://proxy.corp:3128' })).toEqual({ host: 'proxy.corp', port: 3128, tls: true, shown: 'https://proxy.corp:3128' });
     expect(proxyFor(ding, { HTTPS_PROXY: 'ftp://proxy.corp:21' })).toEqual({
       refused: {
-        zh: 'HTTPS_PROXY 的代理是 ftp://, storeops 只支持 http:// 和 https:// 代理: 写成 HTTPS_PROXY=http://主机:端口',
-        en: 'HTTPS_PROXY names a ftp:// proxy; storeops speaks to http:// and https:// proxies only: set HTTPS_PROXY=http://host:port',
+        zh: 'HTTPS_PROXY 的代理是 ftp://, storeops 只支持 http://、https:// 和 socks5:// 代理: 写成 HTTPS_PROXY=http://主机:端口',
+        en: 'HTTPS_PROXY names a ftp:// proxy; storeops speaks to http://, https:// and socks5:// proxies only: set HTTPS_PROXY=http://host:port',
       },
     });
   });

@@ -421,6 +421,23 @@
 // (156000 -> 153000 fen); OWED flags as before (default 3, 2000: 4, 3000: 7 + 3003's disagreement
 // gone, 6450: 3, 5400: 5, 9200: 4). A first try (what stays counted as staysOf does for a keep-back)
 // changed seed 306 step 2 (136000 -> 139000, reissue-keepback-cap's hand-worked 1360.00): not kept.
+
+// money64: the OWED seeds above (rev49's list) and FUZZ_S=6450 6464, 6469, 6493, FUZZ_S=5400 5408, 5430,
+// 5431, 5434, 5436, worked by hand (§1.2, §1.3, §1.7; each in owed-bound-paid-for-good.test.ts): seed
+// 8007 (1830.00 > 1530.00 + 30.00) is a real 300.00 paid twice: export 2 put o00 (P {00} 300.00) with
+// o03 in Q {00,30,03}, which took o00's money before Q {03,06}'s, paid in its own window, because o06
+// (on time) counted as an order outside Q {03,06}; export 3's P {04}, whose window holds P {00}'s
+// opening, then issued 500.00, not 200.00 (reissue-8007-own-window-first.test.ts, it.fails; a fix,
+// ordering by outside orders not judged late, is on money64's branch money64-8007-fix: TOTALS against
+// c7a7918 on the default seeds and FUZZ_S=1/100, 1000/60, 2000/50, 3000/50, 5400/40, 6450/50, 8000/40,
+// 9200/30 change only seed 8007 step 2, 183000 -> 153000 fen said, all and one at a time). The other
+// 20 are right as the rules read: owed less now (3012, 3014, 3026, 5408, 5431, 6469), two caps now one
+// (2009, 2019, 2025, 2031, 3015, 3018, 3035, 4008, 5430, 5434, 5436, 6493), a lacking order (3013,
+// 6464). The bound now adds money paid for orders the last export lacks and last showed on time, and,
+// order by order, what an order late now came to alone in an earlier export beyond what it comes to
+// alone now (argued at the check): of those seeds it no longer flags 3012, 3014, 3026, 5408, 5431,
+// 6464 and 6469; two caps now one and lacking orders' windows are still flagged (left: telling that
+// money from money paid twice needs the ledger's own reckoning, as 8007 shows).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -525,11 +542,33 @@ async function check(seed: number): Promise<string[]> {
     // Money the ledger paid for orders the last export shows on time is paid for good (§1.7): the
     // bound adds it, at most each voucher's issued money and 30 % of those orders' payments (the
     // highest rate: tmall-2023; tmall-2026 pays less) (led15: seeds 1100, 1084, 1005, worked out above).
-    const onTime = new Set(last.filter((o) => ms(o.ship) - ms(o.paidAt) <= 48 * 3_600_000).map((o) => o.id));
+    // So is money paid for an order the last export lacks whose last sighting showed it on time: the
+    // fresh ledger (it as last seen) owes nothing for it either, and what was paid while it was late
+    // cannot be taken back (money64: seed 6464, P {02,01}'s 470.00, o02 lacking and o01 on time).
+    const onTime = new Set([...last, ...lacks].filter((o) => ms(o.ship) - ms(o.paidAt) <= 48 * 3_600_000).map((o) => o.id));
     const paidOf = new Map(g.exports.flat().map((o) => [o.id, fen(o.paid)]));
     const listed = JSON.parse((await cli(['ledger', 'list', '--state', A, '-f', 'json'])).stdout) as { orderIds: string[]; issued: string }[];
     const forGood = listed.reduce((t, v) => t + Math.min(fen(v.issued), v.orderIds.filter((id) => onTime.has(id)).reduce((u, id) => u + Math.max(500, Math.round(((paidOf.get(id) ?? 0) * 3) / 10)), 0)), 0);
-    if (paid[1]! > Math.max(truth + forGood, paid[0]!)) fails.push(`seed ${seed}: paid ${paid[1]} > owed ${truth} + ${forGood} paid for orders on time now (after step 1: ${paid[0]}) (${dir})`);
+    // An order late now that an earlier export made worth more alone (out of stock then and late now,
+    // tmall-2023 then and tmall-2026 now) keeps the money paid for it: "less than recorded cannot be
+    // taken back" (README; owed-bound-paid-for-good group 1). The money that followed it is at most
+    // its share, what it came to alone in an earlier export (at most 500.00, the cap); of that its
+    // voucher now uses at most what it comes to alone now (at most 500.00): the bound adds the
+    // difference when positive, order by order (money64: seeds 3012, 3014, 3026, 5408, 5431, 6469).
+    // Each part added is money the rules leave paid, so the bound stays above what is owed wherever
+    // it was; it is not an upper bound in general (money paid under two caps the last export puts
+    // under one, and a lacking order's window, owed-bound-paid-for-good groups 2 and 3, are left out:
+    // telling them apart from money paid twice needs the ledger's own reckoning, seed 8007).
+    const alone = async (file: string) => {
+      const rows = JSON.parse((await cli(['compensate', file, '--as-of', AS_OF, '-f', 'json', '--by', 'order'])).stdout || '[]') as Row[];
+      const m = new Map<string, number>();
+      for (const r of rows) if (['late', 'out_of_stock'].includes(String(r.kind))) m.set(String(r.orderId), Math.min(50000, (m.get(String(r.orderId)) ?? 0) + fen(r.afterMinimum)));
+      return m;
+    };
+    const [was0, was1, now] = [await alone(fs_[0]!), await alone(fs_[1]!), await alone(fl)];
+    let lessNow = 0;
+    for (const [id, a] of now) lessNow += Math.max(0, Math.max(was0.get(id) ?? 0, was1.get(id) ?? 0) - a);
+    if (paid[1]! > Math.max(truth + forGood + lessNow, paid[0]!)) fails.push(`seed ${seed}: paid ${paid[1]} > owed ${truth} + ${forGood} paid for orders on time now + ${lessNow} for orders owed less now (after step 1: ${paid[0]}) (${dir})`);
   }
   return fails;
 }

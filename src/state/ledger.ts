@@ -1182,7 +1182,11 @@ class SqliteState implements StateDb {
     // record by key, and a set of every key were ~24 MB of the recording's peak at a 1M-row export
     // (208k records; issue 21, forty-sixth round). No record changes its key or buyer meanwhile.
     const byKey = new KeyChains(nCall, (i) => callAt(i).voucherKey);
-    const byBuyerText = new KeyChains(nCall, (i) => callAt(i).buyer);
+    // Made when first asked (by caps, in the transaction), as the maps it replaces were: the
+    // buyers are read no earlier than before (test/state/processes.test.ts stops a run at a
+    // record's buyer, read inside the transaction, to kill it there).
+    let buyerChains: KeyChains | undefined;
+    const byBuyerText = (): KeyChains => (buyerChains ??= new KeyChains(nCall, (i) => callAt(i).buyer));
     // The records to record by key: a later record of a key wins.
     const inCallByKey = {
       get: (k: string): VoucherRecord | undefined => {
@@ -1195,7 +1199,8 @@ class SqliteState implements StateDb {
     // This call's vouchers to record of a kind, rule set and buyer, in call order.
     const callOfBuyer = (kind: string, rules: string, buyer: string): VoucherRecord[] => {
       const out: VoucherRecord[] = [];
-      for (let i = byBuyerText.first(buyer); i !== -1 && i < nPlan; i = byBuyerText.after(i)) {
+      const chains = byBuyerText();
+      for (let i = chains.first(buyer); i !== -1 && i < nPlan; i = chains.after(i)) {
         const v = vouchers[i]!;
         if ((v.kind ?? 'voucher') === kind && v.rules === rules) out.push(v);
       }
@@ -2180,7 +2185,8 @@ class SqliteState implements StateDb {
     /** This call's vouchers with a window start of `kind`, rule set `rules` and buyer `buyer`, in call order. */
     const startsOf = (kind: string, rules: string, buyer: string): VoucherRecord[] => {
       const out: VoucherRecord[] = [];
-      for (let i = byBuyerText.first(buyer); i !== -1; i = byBuyerText.after(i)) {
+      const chains = byBuyerText();
+      for (let i = chains.first(buyer); i !== -1; i = chains.after(i)) {
         if (isStart[i] === 0) continue;
         const c = callAt(i);
         if ((c.kind ?? 'voucher') === kind && c.rules === rules) out.push(c);

@@ -64,7 +64,8 @@ export function fileProblem(e: unknown): Msg {
 export function systemProblem(e: unknown): Msg {
   const err = e as NodeJS.ErrnoException | undefined;
   const text = e instanceof Error ? e.message : String(e);
-  if (typeof err?.code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(err.code)) return msg(text, text);
+  // No code: the zh message says where to see the text (it is English whatever --lang says).
+  if (typeof err?.code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(err.code)) return msg(englishWords(text) ? '加 --lang en 再运行可看到原文' : text, text);
   const did = typeof err.syscall === 'string' ? (SYSCALL_ZH[err.syscall] ?? err.syscall) : undefined;
   // ENOENT, EMFILE …: the system's; ERR_… and the like: node's or a library's.
   const who = /^E[A-Z0-9]+$/.test(err.code) ? '操作系统报告错误' : '错误代码';
@@ -153,7 +154,49 @@ export const NOT_A_FILE = msg('它是命名管道、套接字或设备, 不是�
  * message says where to see it (the English run quotes it) instead of an English sentence.
  */
 export function detailFor(detail: string): Msg {
-  const sentence = /(?<![\w\-/.$<=@'"`])[A-Za-z][a-z']*(?: [A-Za-z][a-z']*){2,}/.test(detail);
-  return msg(sentence ? '加 --lang en 再运行可看到读取程序的原文' : detail, detail);
+  return msg(englishWords(detail) ? '加 --lang en 再运行可看到读取程序的原文' : detail, detail);
 }
 
+/**
+ * Whether `text` holds English words a Chinese reader would have to read (two or more in a row: "socket
+ * hang up", "invalid signature: 0x0"; text48: it took three, and two-word reasons were shown in zh
+ * messages). A code (FILE_ENDED, ECONNRESET) or a lone word is not.
+ */
+export function englishWords(text: string): boolean {
+  return /(?<![\w\-/.$<=@'"`])[A-Za-z][a-z']*(?: [A-Za-z][a-z']*)+/.test(text);
+}
+
+/**
+ * Why the JavaScript engine refused a /…/ entry of a keyword or wording table, in the operator's
+ * language: its words ("Invalid regular expression: /(abc/iu: Unterminated group") are English
+ * whatever --lang says. The pattern is kept (it is the operator's own text); the reason is said in
+ * Chinese for the usual slips, else the zh message says where to see the engine's words.
+ */
+export function regexProblem(e: unknown): Msg {
+  const text = e instanceof Error ? e.message : String(e);
+  const m = /^Invalid regular expression: (\/.*\/[a-z]*): (.+)$/s.exec(text);
+  if (!m) return msg(englishWords(text) ? '加 --lang en 再运行可看到原文' : text, text);
+  const [, pattern, why] = m as unknown as [string, string, string];
+  const zh = REGEX_WHY_ZH[why] ?? '加 --lang en 再运行可看到原文';
+  return msg(`${pattern}: ${zh}`, `${pattern}: ${why}`);
+}
+
+/** The engine's reason ("Unterminated group") in Chinese, when it is one of the usual slips. */
+export function regexReasonZh(why: string): string | undefined {
+  return REGEX_WHY_ZH[why];
+}
+
+const REGEX_WHY_ZH: Record<string, string> = {
+  'Unterminated group': '圆括号没有配对, 少了 ")"',
+  "Unmatched ')'": '多了一个 ")"',
+  'Nothing to repeat': '* + ? 或 {n} 前面没有可重复的内容',
+  'Unterminated character class': '方括号没有配对, 少了 "]"',
+  'Lone quantifier brackets': '单独的花括号: 按字面匹配请写 \\{ 和 \\}',
+  'Invalid escape': '反斜杠后的字符不能这样转义',
+  '\\ at end of pattern': '末尾多了一个反斜杠',
+  'Invalid group': '"(?" 之后的写法不对',
+  'Invalid capture group name': '分组名不对: (?<名称>…) 的名称以字母开头',
+  'numbers out of order in {} quantifier': '{} 里的两个数前大后小',
+  'Range out of order in character class': '方括号里的范围前大后小, 例如 [z-a]',
+  'Invalid property name': '\\p{…} 里的属性名不存在',
+};

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { type Msg, OutputError, PipeClosed, UsageError, msg } from '../errors.js';
 import { processAlive } from '../proc.js';
-import { accessProblem, fileProblem } from './fsproblem.js';
+import { accessProblem, fileProblem, systemProblem } from './fsproblem.js';
 import { isFolder } from './folders.js';
 
 export { PipeClosed } from '../errors.js';
@@ -246,7 +246,7 @@ export function stdoutSink(stream: Writable, enc: OutEncoding): ByteSink {
         closed = true;
         throw new PipeClosed();
       }
-      const why = code !== undefined ? fileProblem(e) : msg((e as Error).message, (e as Error).message);
+      const why = code !== undefined ? fileProblem(e) : systemProblem(e);
       throw new OutputError(
         msg(`无法写入标准输出: ${why.zh}`, `cannot write to standard output: ${why.en}`),
         code === 'ENOSPC' || code === 'EDQUOT'

@@ -4,6 +4,7 @@
 // code only under --notify-required (exit 6).
 import type { Ctx } from '../context.js';
 import { EXIT, type Lang, type Msg, msg } from '../errors.js';
+import { systemProblem } from '../io/fsproblem.js';
 import { type HeldNotice, type NotedItems, type StateDb, heldNotes } from '../state/ledger.js';
 import { markerRunning } from '../state/pending.js';
 import { runningAs } from '../proc.js';
@@ -199,7 +200,7 @@ export async function sendNotice(ctx: Ctx, s: NotifySettings, notice: Notice): P
       db = await openState(ctx.statePath, { create: true });
     } catch (e) {
       // Without the ledger the news cannot be told from the old: post nothing rather than repeat all.
-      const why = (e as { text?: Msg }).text ?? msg(String((e as Error).message), String((e as Error).message));
+      const why = (e as { text?: Msg }).text ?? systemProblem(e);
       for (const t of s.targets) fail(t, msg(`无法读取通知记录 (状态数据库): ${why.zh}`, `cannot read what was already notified (state database): ${why.en}`));
       if (s.required) ctx.exitCode = EXIT.notify;
       return;

@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, type ReviewSettings, parseQuietHours } from './policy
 import { DEFAULT_THRESHOLDS, type PriorityThresholds } from './priority.js';
 import { DEFAULT_GOODWILL, type Goodwill } from './queue.js';
 import { NOT_OBJECT, jsonProblem } from '../io/jsontext.js';
-import { fileProblem } from '../io/fsproblem.js';
+import { fileProblem, regexProblem, regexReasonZh } from '../io/fsproblem.js';
 import { readTextFileSync } from '../io/textfile.js';
 import { MIN_SHIFT_LEFT_MINUTES } from './roster-file.js';
 import { CATEGORY_ZH } from './codes.js';
@@ -75,7 +75,8 @@ function checkKeywordTable(file: string, table: Record<string, unknown>): Partia
           new RegExp(e.slice(1, -1), 'iu');
         } catch (err) {
           const why = String((err as Error).message).replace(/^.*: /, '');
-          bad(`${key} 的第 ${i + 1} 项 ${e} 不是有效的正则表达式`, `item ${i + 1} of ${key}, ${e}, is not a valid regular expression (${why})`, '修正这个 /…/ 条目 (检查括号是否成对, 特殊字符前加 \\); 或去掉两端的 / 按普通词语匹配。', 'fix that /…/ entry (brackets in pairs, a backslash before a special character), or drop the slashes to match it as a plain phrase.');
+          const zh = regexReasonZh(why);
+          bad(`${key} 的第 ${i + 1} 项 ${e} 不是有效的正则表达式${zh ? ` (${zh})` : ''}`, `item ${i + 1} of ${key}, ${e}, is not a valid regular expression (${why})`, '修正这个 /…/ 条目 (检查括号是否成对, 特殊字符前加 \\); 或去掉两端的 / 按普通词语匹配。', 'fix that /…/ entry (brackets in pairs, a backslash before a special character), or drop the slashes to match it as a plain phrase.');
         }
       }
     });
@@ -232,7 +233,8 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
     matchers = compileTables(tables);
   } catch (e) {
     // The shipped table (the operator's is checked above, entry by entry): the engine's own words.
-    throw new InputError(msg(`关键词表里有无效的正则表达式 (${(e as Error).message})`, `a keyword table has an invalid regular expression: ${(e as Error).message}`), msg('修正 /…/ 条目。', 'fix the /…/ entry.'));
+    const why = regexProblem(e);
+    throw new InputError(msg(`关键词表里有无效的正则表达式 ${why.zh}`, `a keyword table has an invalid regular expression: ${why.en}`), msg('修正 /…/ 条目。', 'fix the /…/ entry.'));
   }
   const forb = readJson(path.join(dir, 'forbidden.json'), FORBIDDEN_TABLE) as unknown as ForbiddenTable;
   if (typeof c.forbidden === 'string') {
@@ -244,7 +246,9 @@ export function loadReviewsConfig(ctx: Ctx, flags: { maxAttempts?: unknown; quie
   try {
     lint = new Lint(forb);
   } catch (e) {
-    throw new InputError(msg(`禁用词表里有无效的正则表达式: ${(e as Error).message}`, `the forbidden-wording table has an invalid regular expression: ${(e as Error).message}`), msg('修正该条目。', 'fix the entry.'));
+    // The engine's words are English ("Invalid regular expression: /(abc/iu: Unterminated group").
+    const why = regexProblem(e);
+    throw new InputError(msg(`禁用词表里有无效的正则表达式 ${why.zh}`, `the forbidden-wording table has an invalid regular expression: ${why.en}`), msg('修正该条目。', 'fix the entry.'));
   }
   const templates = pickTemplates(readJson(path.join(dir, 'messages.json'), MESSAGE_TEMPLATES));
   let templatesFile: string | undefined;

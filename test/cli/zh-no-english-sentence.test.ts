@@ -19,30 +19,59 @@
 //      - roster check's hint for a file with no date columns: the long format as agent,date,shift;
 //      - the `_comment` of the templates `storeops init` writes (review keywords, forbidden wording,
 //        messages, 甄检 categories): English only, in the files a Chinese operator is told to edit.
-// An "English sentence" is a run of 3 or more ASCII words (letters, joined by spaces or commas) not
+//   5. (text48) two English words are a sentence too: the measure took 3, and these slipped by:
+//      - a /…/ entry of a keyword or wording table the engine refused ("Invalid regular expression:
+//        /(abc/iu: Unterminated group"): the reason now in Chinese, the pattern kept;
+//      - a library's two-word reason ("invalid signature: 0x0") as a zh detail, and an error with no
+//        code (node's "socket hang up") whose English text was the whole zh reason.
+// An "English sentence" is a run of 2 or more ASCII words (letters, joined by spaces or commas) not
 // part of a name: a command line (`storeops rules show …`), an option, a file, a column name or a code
 // (ENOENT, SQLITE_READONLY) are allowed. English mode (--lang en) keeps the system's own words.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { fileProblem } from '../../src/io/fsproblem.js';
+import { detailFor, fileProblem, regexProblem, systemProblem } from '../../src/io/fsproblem.js';
 import { stateFailure } from '../../src/state/fail.js';
 import { EXAMPLES, ROOT, runCli, tmpDir } from '../helpers.js';
 
 const ZH = { env: { STOREOPS_LANG: 'zh' } };
 const ORDERS = path.join(EXAMPLES, 'ExportOrderList202611.csv');
 
-// 3+ ASCII words in a row that are not part of a name (a path, an option, a placeholder, a quote).
-const SENTENCE = /(?<![\w\-/.$<=@'"`])[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*){2,}(?![\w/.])/g;
+// 2+ ASCII words in a row (joined by one space or a comma) that are not part of a name: "permission
+// denied" or "no such file" from the system is as foreign to a Chinese reader as a longer sentence
+// (text48: the measure was 3+ words, and two-word English slipped through).
+const SENTENCE = /(?<![\w\-/.$<=@'"`])[A-Za-z][a-z']*(?:(?:, ?| )[A-Za-z][a-z']*)+(?![\w/.])/g;
 // A list of names joined by commas alone (the output formats, the shells, the config keys a hint
 // lists; the columns date,D,H,N roster plan --demand also takes) is names, not a sentence.
 const LIST = /^[A-Za-z']+(?:, ?[A-Za-z']+)+$/;
+// Names of two words a user reads or types: a command with its subcommand (roster plan, rules show:
+// every path of the program, filled in below), single capital letters standing for values (A B),
+// the staffing formula's name.
+const NAMES = new Set(['Erlang C']);
+type Main = { buildProgram: (io: unknown, lang: string, raw: boolean, commands: unknown[]) => Command };
+type Registry = { loadCommands: (name?: string) => Promise<unknown[]> };
+const dist = (f: string) => import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', f)).href);
+const { buildProgram } = (await dist('main.js')) as Main;
+const { loadCommands } = (await dist('registry.js')) as Registry;
+const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: ROOT, now: Date.now };
+const paths: string[][] = [];
+const walk = (c: Command, at: string[]) => {
+  paths.push(at);
+  if (at.length > 1) NAMES.add(at.join(' '));
+  for (const s of c.commands) walk(s, [...at, s.name()]);
+};
+walk(buildProgram(io, 'en', true, await loadCommands()), []);
 
 /** The English sentences left in `text` (command lines `storeops …` are names, not sentences). */
 function englishIn(text: string): string[] {
-  return [...text.matchAll(SENTENCE)].map((m) => m[0]).filter((s) => !s.startsWith('storeops ') && !LIST.test(s));
+  // A quoted title holding Chinese ("Running from cron / 定时任务", a README heading) is a name.
+  const bare = text.replace(/"[^"\n]*[\u4e00-\u9fff][^"\n]*"/g, '""');
+  return [...bare.matchAll(SENTENCE)]
+    .map((m) => m[0])
+    .filter((s) => !s.startsWith('storeops ') && !LIST.test(s) && !NAMES.has(s) && !/^[A-Z](?: [A-Z])+$/.test(s));
 }
 
 describe('englishIn (the measure itself)', () => {
@@ -52,23 +81,18 @@ describe('englishIn (the measure itself)', () => {
     expect(englishIn('用 --state 指定, 例如 storeops ledger list --what contacts; 错误 SQLITE_CANTOPEN; 列 date,D,H,N; 可用: table, csv, tsv')).toEqual([]);
     expect(englishIn('(ENOENT: no such file, open)')).toEqual(['no such file, open']);
   });
+
+  it('two words are a sentence too (text48); command paths, A B, Erlang C and a bilingual quoted title are names', () => {
+    expect(englishIn('无法读取: permission denied')).toEqual(['permission denied']);
+    expect(englishIn('(no such file)')).toEqual(['no such file']);
+    expect(englishIn('网络错误 socket hang up')).toEqual(['socket hang up']);
+    expect(englishIn('见 roster plan 和 rules show; 几个编号 (A B); 用 Erlang C 换算; 标题 "Running from cron / 定时任务"')).toEqual([]);
+    // A help table's columns (name, then its description) are not one run: "shell       bash、zsh".
+    expect(englishIn('  shell       bash、zsh 或 fish')).toEqual([]);
+  });
 });
 
-describe('zh: help and commander\'s own words', async () => {
-  type Main = { buildProgram: (io: unknown, lang: string, raw: boolean, commands: unknown[]) => Command };
-  type Registry = { loadCommands: (name?: string) => Promise<unknown[]> };
-  const { pathToFileURL } = await import('node:url');
-  const dist = (f: string) => import(pathToFileURL(path.join(ROOT, 'dist', 'src', 'cli', f)).href);
-  const { buildProgram } = (await dist('main.js')) as Main;
-  const { loadCommands } = (await dist('registry.js')) as Registry;
-  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: ROOT, now: Date.now };
-  const paths: string[][] = [];
-  const walk = (c: Command, at: string[]) => {
-    paths.push(at);
-    for (const s of c.commands) walk(s, [...at, s.name()]);
-  };
-  walk(buildProgram(io, 'en', true, await loadCommands()), []);
-
+describe('zh: help and commander\'s own words', () => {
   it('every command\'s and subcommand\'s --help (23 of them), and each help topic', () => {
     expect(paths.length).toBeGreaterThanOrEqual(23);
     const left: string[] = [];
@@ -194,6 +218,42 @@ describe('zh: error paths', () => {
     expect(said('SQLITE_PERM', 'access permission denied').zh).toContain('SQLite: 没有访问权限 (SQLITE_PERM)');
     // A system error code the open names no case for (EMFILE): it was passed on as an internal error (exit 70).
     expect(said('EMFILE', 'EMFILE: too many open files, open').zh).toBe(`无法打开或写入状态数据库 ${file}: 同时打开的文件太多 (ulimit -n 的上限)`);
+  });
+
+  it('a library\'s or node\'s two-word reason in a zh message: where to see it, not the words (text48)', () => {
+    // Before: detailFor took 3 words for a sentence, and "invalid signature: 0x0" (2) was the zh detail.
+    expect(detailFor('invalid signature: 0x0')).toEqual({ zh: '加 --lang en 再运行可看到读取程序的原文', en: 'invalid signature: 0x0' });
+    expect(detailFor('FILE_ENDED').zh).toBe('FILE_ENDED');
+    // An error with no code: its English text was the zh message as it was.
+    expect(systemProblem(new Error('socket hang up'))).toEqual({ zh: '加 --lang en 再运行可看到原文', en: 'socket hang up' });
+    // The engine's reason for a bad /…/ entry, said in Chinese; the pattern (the operator's text) kept.
+    const bad = (p: string) => {
+      try {
+        new RegExp(p, 'iu');
+      } catch (e) {
+        return regexProblem(e);
+      }
+      throw new Error(p);
+    };
+    expect(bad('(abc')).toEqual({ zh: '/(abc/iu: 圆括号没有配对, 少了 ")"', en: '/(abc/iu: Unterminated group' });
+    expect(bad('*a').zh).toBe('/*a/iu: * + ? 或 {n} 前面没有可重复的内容');
+  });
+
+  it('reviews: a wording or keyword table with a bad /…/ entry, in Chinese (was "Invalid regular expression: … Unterminated group")', () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'forb.json'), JSON.stringify({ phrases: ['/(abc/'] }));
+    fs.writeFileSync(path.join(dir, 'storeops.config.json'), JSON.stringify({ reviews: { forbidden: 'forb.json' } }));
+    const zh = runCli(['reviews', 'queue', path.join(EXAMPLES, 'reviews.csv')], { ...ZH, cwd: dir });
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain('错误: 禁用词表里有无效的正则表达式 /(abc/iu: 圆括号没有配对, 少了 ")"\n');
+    expect(englishIn(zh.stderr)).toEqual([]);
+    const en = runCli(['reviews', 'queue', path.join(EXAMPLES, 'reviews.csv'), '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('error: the forbidden-wording table has an invalid regular expression: /(abc/iu: Unterminated group');
+    // The operator's keyword table, checked entry by entry: the reason in Chinese as well.
+    fs.writeFileSync(path.join(dir, 'kw.json'), JSON.stringify({ categories: { quality: ['/[ab/'] } }));
+    fs.writeFileSync(path.join(dir, 'storeops.config.json'), JSON.stringify({ reviews: { keywords: 'kw.json' } }));
+    const kw = runCli(['reviews', 'queue', path.join(EXAMPLES, 'reviews.csv')], { ...ZH, cwd: dir });
+    expect(kw.stderr).toContain('categories.quality 的第 1 项 /[ab/ 不是有效的正则表达式 (方括号没有配对, 少了 "]")');
   });
 
   it('a system error code no case names: its code (and what was being done) in Chinese, the system\'s text in English', () => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.js';
-import { section } from '../config.js';
+import { configKey, section } from '../config.js';
 import { InputError, UsageError, type Msg, msg, plural } from '../errors.js';
 import type { RejectLog } from '../io/rejects.js';
 import { jsonProblem } from '../io/jsontext.js';
@@ -56,17 +56,36 @@ export function calendarFor(opts: Record<string, unknown>): Calendar {
  */
 export function daysOffFor(ctx: Ctx, opts: Record<string, unknown>, range: { most: number | undefined; month: Msg }): number {
   const raw = pick(opts.daysOff, undefined, rosterConfig(ctx).daysOff, DEFAULTS.daysOff);
+  const name = settingName(ctx, opts, 'daysOff', '--days-off');
   try {
-    return parseNumber(raw, '--days-off', 0, Number.MAX_SAFE_INTEGER, true);
+    return parseNumber(raw, name, 0, Number.MAX_SAFE_INTEGER, true);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     const most = range.most === undefined ? msg('', '') : msg(`1–${range.most} 之间的`, ` from 1 to ${range.most}`);
     throw new UsageError(
       range.most === undefined
-        ? msg(`--days-off 应为 1 到 ${range.month.zh} 之间的整数, 收到 "${String(raw)}"`, `--days-off takes a whole number from 1 to ${range.month.en}, got "${String(raw)}"`)
-        : msg(`--days-off 应为 ${most.zh}整数 (${range.month.zh}), 收到 "${String(raw)}"`, `--days-off takes a whole number${most.en} (${range.month.en}), got "${String(raw)}"`),
+        ? msg(`${name.zh} 应为 1 到 ${range.month.zh} 之间的整数, 收到 "${String(raw)}"`, `${name.en} takes a whole number from 1 to ${range.month.en}, got "${String(raw)}"`)
+        : msg(`${name.zh} 应为 ${most.zh}整数 (${range.month.zh}), 收到 "${String(raw)}"`, `${name.en} takes a whole number${most.en} (${range.month.en}), got "${String(raw)}"`),
+      opts.daysOff === undefined ? configHint('daysOff', '--days-off') : undefined,
     );
   }
+}
+
+/**
+ * What a message calls a roster setting: the option when it was given on the command line, else the
+ * config key and its file when the config sets it (`配置文件 /x/storeops.config.json 中的
+ * roster.daysOff`), else the option (the default is never wrong). text48: a bad `roster.daysOff` in
+ * the config file was reported as `--days-off`, an option the user never typed.
+ */
+export function settingName(ctx: Ctx, opts: Record<string, unknown>, key: string, flag: string): Msg {
+  if (opts[key] !== undefined) return msg(flag, flag);
+  const v = rosterConfig(ctx)[key];
+  return v !== undefined ? configKey(ctx.configPath, `roster.${key}`) : msg(flag, flag);
+}
+
+/** The hint for a bad value that came from the config: fix it there, or give the option (which wins). */
+export function configHint(key: string, flag: string): Msg {
+  return msg(`改正配置文件中的 roster.${key}, 或在命令行用 ${flag} 给出 (命令行优先)。`, `correct roster.${key} in the config file, or give ${flag} on the command line (it wins over the config).`);
 }
 
 /** --agents: a file with an agent column, a count ("10" → A01..A10), or names separated by commas. */
@@ -157,7 +176,7 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
   if (chosen.length > 1) {
     throw new UsageError(msg(`--${chosen.join(' 与 --')} 只能选一个`, `choose one of --${chosen.join(', --')}`), msg('--min 每天相同, --demand 按日期, --volume 按咨询量。', '--min is the same every day, --demand per date, --volume from chat traffic.'));
   }
-  const num = (flag: string, key: string, def: number, lo: number, hi: number, int: boolean) => parseNumber(pick(opts[key], undefined, cfg[key], def), flag, lo, hi, int);
+  const num = (flag: string, key: string, def: number, lo: number, hi: number, int: boolean) => parseNumber(pick(opts[key], undefined, cfg[key], def), settingName(ctx, opts, key, flag), lo, hi, int);
   const aht = num('--aht', 'aht', DEFAULTS.aht, 1, 3600, false);
   const within = num('--answer-within', 'answerWithin', DEFAULTS.answerWithin, 1, 3600, false);
   const conc = num('--concurrency', 'concurrency', DEFAULTS.concurrency, 1, 20, true);
@@ -179,11 +198,11 @@ export async function needsFor(ctx: Ctx, opts: Record<string, unknown>, cal: Cal
   }
   if (opts.demand !== undefined) {
     if (!cal.month) throw new UsageError(msg('--demand 按日期给出, 不能与 --template 同用', '--demand is per date and cannot be used with --template'), msg('模板用 --min。', 'use --min with a template.'));
-    const base = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts);
+    const base = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts, settingName(ctx, opts, 'min', '--min'));
     const byDate = await readDemand(ctx, String(opts.demand), cal.month, shifts, rejects, notInMonth(purpose));
     return { needs: shiftNeeds(cal.days, shifts, base, byDate), uncovered: [], service, label: msg(`--demand ${String(opts.demand)}`, `--demand ${String(opts.demand)}`) };
   }
-  const min = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts);
+  const min = parseMin(pick(opts.min, undefined, cfg.min, undefined), shifts, settingName(ctx, opts, 'min', '--min'));
   const from = opts.min !== undefined ? 'option' : cfg.min !== undefined && cfg.min !== null ? 'config' : 'default';
   return { needs: shiftNeeds(cal.days, shifts, min), uncovered: [], service, min: { mins: min, from }, label: msg(Object.entries(min).map(([k, v]) => `${k}=${v}`).join(','), Object.entries(min).map(([k, v]) => `${k}=${v}`).join(',')) };
 }

@@ -1,7 +1,7 @@
 // Options of `roster plan` / `roster check` turned into typed values (flags > env > config >
 // defaults). Config section `roster`: { shifts, daysOff, min, timeLimit, aht, serviceLevel,
 // answerWithin, concurrency }.
-import { UsageError, msg } from '../errors.js';
+import { type Msg, UsageError, msg } from '../errors.js';
 import { halfWidth, parseYearMonth } from '../io/cells.js';
 import { Money } from '../money.js';
 import type { ShiftMins } from './needs.js';
@@ -36,7 +36,8 @@ export function parseMonth(v: unknown): { y: number; mo: number } {
 /** The default minimum: one agent on every shift (RULES §4: D=1,H=1,N=1 for the seed's shifts). */
 export const defaultMin = (shifts: readonly ShiftDef[]): ShiftMins => Object.fromEntries(shifts.map((s) => [s.code, 1]));
 
-export function parseMin(v: unknown, shifts: readonly ShiftDef[], flag = '--min'): ShiftMins {
+export function parseMin(v: unknown, shifts: readonly ShiftDef[], flagOrKey: string | Msg = '--min'): ShiftMins {
+  const flag = typeof flagOrKey === 'string' ? msg(flagOrKey, flagOrKey) : flagOrKey;
   if (v === undefined || v === null) return defaultMin(shifts);
   if (typeof v === 'object' && !Array.isArray(v)) {
     return parseMin(Object.entries(v as Record<string, unknown>).map(([k, n]) => `${k}=${String(n)}`).join(','), shifts, flag);
@@ -48,7 +49,7 @@ export function parseMin(v: unknown, shifts: readonly ShiftDef[], flag = '--min'
     if (!m || !code || code === OFF || !shifts.some((s) => s.code === code)) {
       const example = shifts.map((s) => `${s.code}=1`).join(',');
       throw new UsageError(
-        msg(`${flag} 无法识别 "${part}"`, `${flag}: cannot read "${part}"`),
+        msg(`${flag.zh} 无法识别 "${part}"`, `${flag.en}: cannot read "${part}"`),
         msg(`写成 ${example} (每天每个班次的最少人数; 班次: ${shifts.map((s) => s.code).join('/')})。`, `write it as ${example} (least staff per shift per day; shifts: ${shifts.map((s) => s.code).join('/')}).`),
       );
     }
@@ -57,7 +58,9 @@ export function parseMin(v: unknown, shifts: readonly ShiftDef[], flag = '--min'
   return out;
 }
 
-export function parseNumber(v: unknown, flag: string, lo: number, hi: number, integer: boolean): number {
+export function parseNumber(v: unknown, flagOrKey: string | Msg, lo: number, hi: number, integer: boolean): number {
+  // The option, or the config key and its file when the value came from there (settingName).
+  const flag = typeof flagOrKey === 'string' ? msg(flagOrKey, flagOrKey) : flagOrKey;
   // Full-width digits (０．９, typed with a Chinese input method) are the same digits.
   const text = typeof v === 'number' ? String(v) : halfWidth(String(v)).trim();
   const n = typeof v === 'number' ? v : Number(text);
@@ -66,12 +69,12 @@ export function parseNumber(v: unknown, flag: string, lo: number, hi: number, in
   if (pct) {
     const share = new Money(pct[1]!).div(100).toString();
     throw new UsageError(
-      msg(`${flag} 写成 0 到 1 之间的小数: ${pct[1]}% 写 ${share}, 收到 "${String(v)}"`, `${flag} is a share between 0 and 1: for ${pct[1]}% write ${share}, got "${String(v)}"`),
+      msg(`${flag.zh} 写成 0 到 1 之间的小数: ${pct[1]}% 写 ${share}, 收到 "${String(v)}"`, `${flag.en} is a share between 0 and 1: for ${pct[1]}% write ${share}, got "${String(v)}"`),
     );
   }
   if (!Number.isFinite(n) || n < lo || n > hi || (integer && !Number.isInteger(n)) || text === '') {
     throw new UsageError(
-      msg(`${flag} 应为 ${lo}–${hi} 之间的${integer ? '整数' : '数'}, 收到 "${String(v)}"`, `${flag} takes a ${integer ? 'whole ' : ''}number from ${lo} to ${hi}, got "${String(v)}"`),
+      msg(`${flag.zh} 应为 ${lo}–${hi} 之间的${integer ? '整数' : '数'}, 收到 "${String(v)}"`, `${flag.en} takes a ${integer ? 'whole ' : ''}number from ${lo} to ${hi}, got "${String(v)}"`),
     );
   }
   return n;

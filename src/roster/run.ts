@@ -14,7 +14,7 @@ import { checkDaysOffColumn, checkHoursSpread, checkLeaveDaysColumn, checkRoster
 import { type LeaveShort, countingBound, leaveShortDays, limitShort, withMoreAgents } from './diagnose.js';
 import { type LowerMin, minText, shiftToLower } from './lower.js';
 import { shiftNeeds, type ShiftMins } from './needs.js';
-import { type Calendar, type NeedsResult, agentListFor, calendarFor, daysOffFor, needsFor, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
+import { type Calendar, type NeedsResult, agentListFor, calendarFor, daysOffFor, needsFor, settingName, previousFor, profileTraffic, requestsFor, rosterConfig, shiftsFor } from './inputs.js';
 import type { Level } from './model.js';
 import { changedDays } from './objectives.js';
 import { type Traffic, dailyService, spareCosts } from './traffic.js';
@@ -304,7 +304,7 @@ async function reading<T>(rejects: RejectLog, read: () => Promise<T>): Promise<T
  */
 function daysOffIn(ctx: Ctx, opts: Record<string, unknown>, cal: Calendar): number {
   const { shortest, month } = monthOf(cal);
-  return daysOffInMonth(daysOffFor(ctx, opts, { most: shortest - 1, month }), cal);
+  return daysOffInMonth(daysOffFor(ctx, opts, { most: shortest - 1, month }), cal, daysOffSource(ctx, opts));
 }
 
 function monthOf(cal: Calendar): { shortest: number; month: Msg } {
@@ -315,16 +315,25 @@ function monthOf(cal: Calendar): { shortest: number; month: Msg } {
   return { shortest, month };
 }
 
-/** `daysOff` if `cal` allows it (daysOffIn), else the usage error naming the month's range. */
-function daysOffInMonth(daysOff: number, cal: Calendar): number {
+/** Where --days-off came from: the option, or the config's roster.daysOff (its file named). */
+function daysOffSource(ctx: Ctx, opts: Record<string, unknown>): { name: Msg; fromConfig: boolean } {
+  return { name: settingName(ctx, opts, 'daysOff', '--days-off'), fromConfig: opts.daysOff === undefined && rosterConfig(ctx).daysOff !== undefined };
+}
+
+/** `daysOff` if `cal` allows it (daysOffIn), else the usage error naming the month's range (and where the value came from). */
+function daysOffInMonth(daysOff: number, cal: Calendar, from: { name: Msg; fromConfig: boolean }): number {
   const { shortest, month } = monthOf(cal);
-  const range = msg(`用 --days-off 1 到 ${shortest - 1} 之间的整数 (默认 4)。`, `use --days-off from 1 to ${shortest - 1} (default 4).`);
+  const range = from.fromConfig
+    ? msg(`把配置文件中的 roster.daysOff 改为 1 到 ${shortest - 1} 之间的整数 (默认 4), 或在命令行用 --days-off 给出 (命令行优先)。`, `set roster.daysOff in the config file to a whole number from 1 to ${shortest - 1} (default 4), or give --days-off on the command line (it wins over the config).`)
+    : msg(`用 --days-off 1 到 ${shortest - 1} 之间的整数 (默认 4)。`, `use --days-off from 1 to ${shortest - 1} (default 4).`);
+  // "--days-off 0 …" for the option; "配置文件 … 中的 roster.daysOff 为 0, …" for the config.
+  const said = from.fromConfig ? msg(`${from.name.zh} 为 ${daysOff},`, `${from.name.en} is ${daysOff}, which`) : msg(`--days-off ${daysOff}`, `--days-off ${daysOff}`);
   if (daysOff < 1) {
-    throw new UsageError(msg(`--days-off 0 与 "每人至少一整天休息" 冲突 (${doc('docs/rules.md')} §4)`, `--days-off 0 contradicts "at least one whole day off" (${doc('docs/rules.md')} §4)`), range);
+    throw new UsageError(msg(`${said.zh} 与 "每人至少一整天休息" 冲突 (${doc('docs/rules.md')} §4)`, `${said.en} contradicts "at least one whole day off" (${doc('docs/rules.md')} §4)`), range);
   }
   if (daysOff >= shortest) {
     throw new UsageError(
-      msg(`--days-off ${daysOff} 使客服没有一天上班: ${month.zh}, 而休息日是当月的日子 (${doc('docs/rules.md')} §4)`, `--days-off ${daysOff} leaves no day to work: ${month.en}, and days off are days of the month (${doc('docs/rules.md')} §4)`),
+      msg(`${said.zh} 使客服没有一天上班: ${month.zh}, 而休息日是当月的日子 (${doc('docs/rules.md')} §4)`, `${said.en} leaves no day to work: ${month.en}, and days off are days of the month (${doc('docs/rules.md')} §4)`),
       range,
     );
   }
@@ -343,7 +352,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   // Option values are checked before any file is read or any warning given: a bad one is exit 2
   // (docs/cli.md), not a roster that cannot be made (exit 1).
   const daysOff = daysOffIn(ctx, opts, cal);
-  const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), '--time-limit', 1, 86_400, false);
+  const timeLimit = parseNumber(pick(opts.timeLimit, undefined, cfg.timeLimit, DEFAULTS.timeLimit), settingName(ctx, opts, 'timeLimit', '--time-limit'), 1, 86_400, false);
   const rejects = new RejectLog(ctx);
   const { agents, limits, needs, requests, leave, prev } = await reading(rejects, async () => {
     const { agents, limits } = await agentListFor(ctx, opts.agents, rejects, shifts);
@@ -745,7 +754,7 @@ async function writeIcs(ctx: Ctx, p: RosterProblem, g: Grid): Promise<void> {
  */
 function maxHoursSpreadFor(ctx: Ctx, opts: Record<string, unknown>, shifts: readonly { paid: number }[]): number {
   const def = Math.max(...shifts.map((s) => s.paid)) / 60;
-  const h = parseNumber(pick(opts.maxHoursSpread, undefined, rosterConfig(ctx).maxHoursSpread, def), '--max-hours-spread', 0, 744, false);
+  const h = parseNumber(pick(opts.maxHoursSpread, undefined, rosterConfig(ctx).maxHoursSpread, def), settingName(ctx, opts, 'maxHoursSpread', '--max-hours-spread'), 0, 744, false);
   return Math.round(h * 60);
 }
 
@@ -777,7 +786,7 @@ export async function runCheck(ctx: Ctx, args: string[], opts: Record<string, un
       }
       const [y, mo] = months[0]!.split('-').map(Number) as [number, number];
       cal = { template: false, month: { y, mo }, days: monthDays(y, mo) };
-      daysOffInMonth(daysOff, cal);
+      daysOffInMonth(daysOff, cal, daysOffSource(ctx, opts));
     }
     const outside = f.keys.filter((k) => !cal!.days.some((d) => d.key === k));
     if (outside.length) {

@@ -222,6 +222,13 @@ export function buildProgram(io: Io, lang: Lang, raw: boolean, commands: readonl
   return program;
 }
 
+/**
+ * The width a help topic is laid out for when it goes into a pipe or a file and COLUMNS is not set:
+ * commander's own for the options it lists (text48: `storeops help formats | head` kept zh lines of
+ * 145 columns, `help exit-codes` en 401: the pages were not wrapped at all there).
+ */
+const HELP_PIPE_COLUMNS = 80;
+
 /** `storeops help [command|topic]` and `storeops completion <shell>`: no context, no input. */
 function registerHelp(program: Command, io: Io, lang: Lang): void {
   examples(program, [
@@ -240,8 +247,9 @@ function registerHelp(program: Command, io: Io, lang: Lang): void {
       // The topics' pages are loaded only here: no other run shows them (start-up time, issue 21).
       const { topicOf, topicText } = await import('./topics.js');
       const topic = topicOf(words);
-      // As --help: the terminal's width, else COLUMNS into a pipe (`COLUMNS=80 storeops help cron | less`).
-      const columns = terminalWidth(io);
+      // As --help: the terminal's width, else COLUMNS into a pipe (`COLUMNS=80 storeops help cron | less`),
+      // else 80 (a pipe or a file: `storeops help formats | head`).
+      const columns = terminalWidth(io) ?? HELP_PIPE_COLUMNS;
       if (topic === 'options') return void io.stdout.write(globalOptionsHelp(program, lang, columns));
       if (topic) return void io.stdout.write(wrapPage(topicText(topic, lang), columns));
       let cmd: Command | undefined = program;

@@ -1332,7 +1332,16 @@ class SqliteState implements StateDb {
       const mine = new Set(ids);
       const theirs = new Map(heldBy.map((k) => [k, parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path)]));
       const outside = (k: string) => theirs.get(k)!.filter((id) => !mine.has(id)).length;
-      const order = [...heldBy].sort((a, b) => outside(a) - outside(b) || (a < b ? -1 : a > b ? 1 : 0));
+      // For the order the earlier vouchers are taken in, an order outside this voucher that the export
+      // shows judged not late (on time, or left out with --exclude) does not count: it is in no
+      // voucher of the run and takes none of that money (what it came to still stays where it was
+      // paid: `outside` keeps counting it for taking beyond the shares). Counted, reissue-paths3
+      // FUZZ_S=8000 seed 8007 (reduced in reissue-8007-own-window-first.test.ts): Q {03,06}'s o06, on
+      // time, ranked it after P {00}, so Q {00,03} took o00's 300.00, paid in P's window, before o03's
+      // money paid in its own, and a later P {04}, whose window holds P {00}'s, issued 300.00 more:
+      // 1300.00, 1000.00 owed.
+      const outsideNeeding = (k: string) => theirs.get(k)!.filter((id) => !mine.has(id) && !(opts.notLate?.has(id) ?? false)).length;
+      const order = [...heldBy].sort((a, b) => outsideNeeding(a) - outsideNeeding(b) || (a < b ? -1 : a > b ? 1 : 0));
       // What an earlier voucher took over from vouchers none of whose orders are in this one (a
       // window that held them too: {a,k} took {k}'s money) is theirs: not this voucher's to take
       // ({p,a} took it, then {k} read 'already recorded' with its money gone: 500.00 paid of 1000.00).
@@ -1570,7 +1579,7 @@ class SqliteState implements StateDb {
       // 1330.00, 1300.00 owed; reissue-spare-new-cap.test.ts).
       const inOwnCap = new Set(capOf ?? []);
       const ownCapFirst = (a: string, b: string) => (inOwnCap.has(a) ? 0 : 1) - (inOwnCap.has(b) ? 0 : 1);
-      order.sort((a, b) => capLast(a, b) || outside(a) - outside(b) || needed(a).cmp(needed(b)) || ownCapFirst(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+      order.sort((a, b) => capLast(a, b) || outsideNeeding(a) - outsideNeeding(b) || needed(a).cmp(needed(b)) || ownCapFirst(a, b) || (a < b ? -1 : a > b ? 1 : 0));
       // What `held` took over from vouchers holding orders of the later voucher `k` and none of this one's.
       const takenFor = (held: string, k: string): Decimal => {
         const kv = inCallByKey.get(k);

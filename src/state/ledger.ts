@@ -1106,6 +1106,7 @@ class SqliteState implements StateDb {
     // Read at the first clash, inside the transaction.
     let taken: Map<string, Decimal> | undefined;
     const available = (key: string): Decimal => {
+      if (key.includes('#')) return earmarkLeft(key);
       if (!taken) {
         taken = new Map();
         for (const c of db.prepare('SELECT covered FROM vouchers WHERE covered IS NOT NULL').pluck().all() as string[]) {
@@ -1166,6 +1167,28 @@ class SqliteState implements StateDb {
     const settled = (key: string) => recordedAsIs.has(key) || (done.has(key) && !blockedKeys.has(key));
     // The stale cap shares (cover) given to vouchers in this call, by the voucher they were taken from.
     const staleUsed = new Map<string, Decimal>();
+    // A cap share stale from the other side (staleCap: the counted voucher j's orders moved, since the
+    // share was counted, to vouchers of this call outside the taker's cap group), by counted voucher
+    // and moved order (key `${j}#${order}`): the part of j's money given back for that order, less
+    // what vouchers holding the order took of j since. Only the voucher of the call now holding the
+    // order reaches it (cover, first): §1.7 "the money follows the order, to the voucher that now
+    // holds it". Worked out as the call starts, whichever vouchers the run re-issues (said, --reissue
+    // all and one at a time alike: reissue-9217-step2.test.ts, seed 9217 step 2 of reissue-paths3).
+    const earmarkInit = new Map<string, Decimal>();
+    const earmarkLeft = (ek: string): Decimal => {
+      const init = earmarkInit.get(ek);
+      if (!init) return new Decimal(0);
+      const at = ek.lastIndexOf('#');
+      const j = ek.slice(0, at);
+      const o = ek.slice(at + 1);
+      let t = init;
+      for (const r of takersOf(j)) {
+        const a = parseCovered(r.covered, this.path)[j];
+        if (a === undefined || !new Decimal(a).gt(0)) continue;
+        if (parseIds((idsOf.get(r.voucher_key) as string | undefined) ?? '[]', this.path).includes(o)) t = t.minus(a);
+      }
+      return Decimal.max(0, t);
+    };
     const idsOf = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();
     const reissuesOf = db.prepare('SELECT reissue_of FROM vouchers WHERE voucher_key = ?').pluck();
     // Every voucher this call is given: to record, cover-only and paid by the platform.
@@ -1241,10 +1264,52 @@ class SqliteState implements StateDb {
       }
       return [...(takersIndex.get(foldAscii(key)) ?? [])];
     };
+    // Prepared at first use. A ledger before schema 16 read without --record is not migrated: it has
+    // no cap_share_orders, so nothing is written there and no share is stale from the other side.
+    let capShareStmts: { insert: (...a: string[]) => void; rows: (taker: string, counted: string) => { order_id: string; holder: string }[]; has: (taker: string) => boolean } | undefined;
+    const capShare = () => {
+      if (capShareStmts) return capShareStmts;
+      if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cap_share_orders'").get() === undefined) {
+        return (capShareStmts = { insert: () => {}, rows: () => [], has: () => false });
+      }
+      const insert = db.prepare('INSERT OR IGNORE INTO cap_share_orders (taker, counted, order_id, holder) VALUES (?, ?, ?, ?)');
+      const rows = db.prepare('SELECT order_id, holder FROM cap_share_orders WHERE taker = ? AND counted = ?');
+      const has = db.prepare("SELECT 1 FROM cap_share_orders WHERE taker = ? AND holder <> '?' LIMIT 1").pluck();
+      return (capShareStmts = {
+        insert: (...a: string[]) => void insert.run(...a),
+        rows: (taker, counted) => rows.all(taker, counted) as { order_id: string; holder: string }[],
+        has: (taker) => has.get(taker) !== undefined,
+      });
+    };
     /** Insert a voucher row, and add it to the takers' index when one is read. */
     const insertVoucher = (...row: InsertRow): void => {
       insert.run(...row);
       if (takersIndex && row[9] !== null) indexTaker({ voucher_key: row[0], covered: row[9] });
+      // Schema 16: for a cap share (a cover from a voucher holding none of this one's orders), each of
+      // the counted voucher's orders with the key of the voucher of this call holding it ('' none),
+      // so a later run can tell which of them moved since (staleCap, the other side).
+      if (row[9] !== null) {
+        const taker = String(row[0]).split('+')[0]!;
+        const kind = String(row[7] ?? 'voucher');
+        const mine = new Set(parseIds(String(row[3]), this.path));
+        for (const j of Object.keys(parseCovered(String(row[9]), this.path))) {
+          const theirs = [...new Set(parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path))];
+          if (theirs.length === 0 || theirs.some((id) => mine.has(id))) continue;
+          for (const o of theirs) {
+            const h = inCallHolder(kind, o);
+            capShare().insert(taker, j, o, h);
+          }
+        }
+      }
+    };
+    /** The key of the first voucher of this call holding order `o` (of `kind`), '' none. */
+    let holderMap: Map<string, string> | undefined;
+    const inCallHolder = (kind: string, o: string): string => {
+      if (!holderMap) {
+        holderMap = new Map();
+        for (const v of vouchers) for (const id of v.orderIds) { const k = `${v.kind ?? 'voucher'}|${id}`; if (!holderMap.has(k)) holderMap.set(k, v.voucherKey); }
+      }
+      return holderMap.get(`${kind}|${o}`) ?? '';
     };
     const coveredOf = db.prepare('SELECT covered FROM vouchers WHERE (voucher_key = ? OR (voucher_key >= ? AND voucher_key < ?)) AND covered IS NOT NULL').pluck();
     /**
@@ -1651,6 +1716,23 @@ class SqliteState implements StateDb {
       // reissue-7225-own-money-first.test.ts: Q {03} 500.00 and P {04,06} 100.00 paid; o04 and o06 then
       // Q's with o03, Q {03,06,04} 150.00; the new P {00} 500.00 counted none of o04's and o06's 100.00,
       // left in P's day: said and --reissue all 1100.00, Q re-issued first 1000.00, as owed).
+      // Before all that, a cap share given back from the other side for this voucher's orders
+      // (earmarkInit): their money, come back with them.
+      if (earmarkInit.size > 0) {
+        for (const held of order) {
+          for (const id of new Set(theirs.get(held)!)) {
+            if (!mine.has(id)) continue;
+            const ek = `${held}#${id}`;
+            if (!earmarkInit.has(ek)) continue;
+            const rest = left.get(ek) ?? available(ek);
+            const t = Decimal.max(0, Decimal.min(rest, shares?.[id] ?? amount, amount.minus(total)));
+            if (!t.gt(0)) continue;
+            left.set(ek, rest.minus(t));
+            total = total.plus(t);
+            from[held] = (from[held] ? new Decimal(from[held]).plus(t) : t).toFixed(2);
+          }
+        }
+      }
       if (shares && order.some((h) => capCounted(h))) {
         for (const held of order) {
           if (!amount.minus(total).gt(0)) break;
@@ -2849,7 +2931,52 @@ class SqliteState implements StateDb {
       if (![...net.values()].some((a) => a.gt(0))) return out;
       const mine = new Set(ids);
       const group = new Set(capKeys(v));
+      const otherSide = new Set<string>();
       for (const [j, a] of [...net].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+        if (a.gt(0) && group.has(j)) {
+          // The other side: `j` is in the cap group, but orders of `j` that the share counted where
+          // they were (cap_share_orders) are now in vouchers of this call outside the group (another
+          // buyer's or window's): the share is stale for their part of `j`'s money (§1.7, "a cap
+          // share ... is stale once the export puts that voucher's orders out of the window"). Only
+          // a move since: a holder the counting run knew (a conflict it said) is not one, nor a row
+          // migrated from schema 15 ('?', not known: the ledger pays as before).
+          for (const r of capShare().rows(key, j)) {
+            if (r.holder === '?') continue;
+            const now = inCallHolder(v.kind ?? 'voucher', r.order_id);
+            if (now !== '' && !group.has(now) && now !== r.holder) {
+              otherSide.add(r.order_id);
+            }
+          }
+          if (otherSide.size > 0) {
+            // `j`'s money to its orders in its order ids' (paid) order, each at most its share in `j`.
+            const jShares = recordedShares(j);
+            let money = (amounts.all(j, `${j}+`, `${j},`) as string[]).reduce((t, x) => t.plus(x), new Decimal(0));
+            let back = new Decimal(0);
+            const movedParts: [string, Decimal][] = [];
+            for (const o of [...new Set(parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path))]) {
+              const part = Decimal.min(money, jShares?.get(o) ?? 0);
+              money = money.minus(part);
+              if (otherSide.has(o)) {
+                back = back.plus(part);
+                movedParts.push([o, part]);
+              }
+            }
+            back = Decimal.min(a, back);
+            if (back.gt(0)) {
+              out.set(j, back);
+              // The part given back, order by order (moved orders in `j`'s order): earmarked for the
+              // voucher of the call now holding each order (cover takes it first, `earmark`).
+              let rest = back;
+              for (const [o, part] of movedParts) {
+                const e = Decimal.min(rest, part);
+                rest = rest.minus(e);
+                const ek = `${j}#${o}`;
+                if (e.gt(earmarkInit.get(ek) ?? 0)) earmarkInit.set(ek, e);
+              }
+            }
+            otherSide.clear();
+          }
+        }
         if (!a.gt(0) || group.has(j)) continue;
         const theirs = [...new Set(parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path))];
         if (theirs.length === 0 || theirs.some((id) => mine.has(id))) continue;
@@ -2944,6 +3071,8 @@ class SqliteState implements StateDb {
     const topUp = (v: VoucherRecord, now: Decimal, was: Decimal, ids: string[], stale = new Map<string, Decimal>()): { owed: Decimal; from: Record<string, string>; released: Map<string, Decimal> } => {
       const key = v.voucherKey;
       const gone = [...stale.values()].reduce((s, a) => s.plus(a), new Decimal(0));
+      const groupNow = new Set(capKeys(v));
+      const otherGone = [...stale].filter(([j]) => groupNow.has(j)).reduce((s, [, a]) => s.plus(a), new Decimal(0));
       const selfAll = left.get(key) ?? available(key);
       const self = Decimal.max(0, selfAll.minus(gone));
       // What of the shares given back left with this voucher's money, to the vouchers that took it
@@ -2952,10 +3081,10 @@ class SqliteState implements StateDb {
       const others = [...new Set((held.all(v.kind ?? 'voucher', JSON.stringify(ids)) as ClashRow[]).map((r) => r.voucher_key))].filter((k) => k !== key).sort();
       // The cap room, from what the group holds before this voucher takes anything.
       const group = capKeys(v);
-      const room = v.cap ? new Decimal(v.cap.amount).minus(group.reduce((s, k) => s.plus(Decimal.min(inGroupOf(group, k, ids), Decimal.max(0, (left.get(k) ?? available(k)).minus(movedOut(v, group, k))))), new Decimal(0))) : null;
+      const room = v.cap ? new Decimal(v.cap.amount).minus(group.reduce((s, k) => s.plus(Decimal.max(0, Decimal.min(inGroupOf(group, k, ids), Decimal.max(0, (left.get(k) ?? available(k)).minus(movedOut(v, group, k)))).minus(k === key ? otherGone : 0))), new Decimal(0))) : null;
       const before = new Map([...others, ...group].map((k) => [k, left.get(k) ?? available(k)]));
       const need = Decimal.max(0, now.minus(self));
-      const c = cover(others, need, ids, recordShares(v));
+      const c = cover(others, need, ids, recordShares(v), otherGone.gt(0) ? group : undefined);
       let tookMine = new Decimal(0);
       if (lost.gt(0)) {
         for (const k of others) {
@@ -3275,6 +3404,10 @@ class SqliteState implements StateDb {
             const was = (amounts.all(v.voucherKey, `${v.voucherKey}+`, `${v.voucherKey},`) as string[]).reduce((t, a) => t.plus(a), new Decimal(0));
             if (was.eq(v.amount)) recordedAsIs.add(v.voucherKey);
           }
+          // The other side's given-back parts (earmarkInit), worked out before anything is taken:
+          // only vouchers whose cap shares have rows of schema 16 can have any.
+          earmarkInit.clear();
+          for (const v of vouchers) if (v.cap && exists.get(v.voucherKey) && capShare().has(v.voucherKey)) staleCap(v, [...new Set(v.orderIds)]);
           // A voucher seen again as recorded holds money it took over from an earlier voucher for its
           // orders; when its cap group now holds, of vouchers holding none of its orders, enough to
           // fill its cap (capStays: money of an order the export lacks, in the window it opened, say),
@@ -3392,11 +3525,13 @@ class SqliteState implements StateDb {
               const toppedUp = owed.gt(0) && opts.reissue !== undefined && ids.every((id) => opts.reissue!(id));
               // What `left` would be with the top-up recorded (the shares it gives back theirs again).
               const asToppedUp = new Map(left);
-              for (const [j, a] of released) asToppedUp.set(j, (asToppedUp.get(j) ?? available(j)).plus(a));
+              const vGroup = new Set(capKeys(v));
+              for (const [j, a] of released) if (!vGroup.has(j)) asToppedUp.set(j, (asToppedUp.get(j) ?? available(j)).plus(a));
               if (!toppedUp && more.isZero()) {
                 // Only a cap share to give back, and not recorded: nothing is taken in this call.
                 left.clear();
                 for (const [k, a] of before) left.set(k, a);
+                // EXPERIMENT (m58): a share stale from the other side stays given back in the run.
                 if (was.eq(now) && !owed.gt(0)) {
                   // The same amount and nothing owed (its cap group now is full): as it was.
                   out.set(v.voucherKey, 'already_recorded');
@@ -3430,7 +3565,7 @@ class SqliteState implements StateDb {
               if (toppedUp) {
                 const key = `${v.voucherKey}+${parts.length}`;
                 // The shares given back are theirs again: later vouchers of their day or window count them.
-                for (const [j, a] of released) left.set(j, (left.get(j) ?? available(j)).plus(a));
+                for (const [j, a] of released) if (!vGroup.has(j)) left.set(j, (left.get(j) ?? available(j)).plus(a));
                 insertVoucher(key, v.buyer, v.rules, JSON.stringify(v.orderIds), more.toFixed(2), v.windowStart, recordedAt, kind, JSON.stringify([v.voucherKey]), Object.keys(from).length === 0 ? null : JSON.stringify(from), sharesText(v), v.shop ?? null, v.shop !== undefined ? (v.shopKind ?? null) : null);
               }
               out.set(v.voucherKey, toppedUp ? 'topped_up' : 'amount_changed');

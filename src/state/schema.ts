@@ -340,6 +340,41 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    to: 16,
+    what: 'the orders of each cap share, with where they were when it was counted',
+    up(db) {
+      // docs/rules.md §1.7: money a voucher (`taker`) counted toward its cap from another voucher of
+      // its window holding none of its orders (`counted`: a cap share) is stale once the export puts
+      // the counted voucher's orders out of the window. Telling that needs where each order was when
+      // the share was counted: `holder`, the key of the voucher of the recording run holding it (one
+      // it recorded, showed again, or only said: a conflict), '' when none did (on time, lacking).
+      // A share's orders moved since (a voucher outside the taker's cap group holds one, under another
+      // key) give that order's part of the counted voucher's money back to the voucher now holding it
+      // (reissue-9217-step2.test.ts). Rows of ledgers before v16 are written with holder '?' (not
+      // known: read as not moved, so a migrated ledger pays what it paid before).
+      db.exec(`
+        CREATE TABLE cap_share_orders (
+          taker    TEXT NOT NULL,
+          counted  TEXT NOT NULL,
+          order_id TEXT NOT NULL,
+          holder   TEXT NOT NULL,
+          PRIMARY KEY (taker, counted, order_id)
+        ) WITHOUT ROWID;
+      `);
+      const ids = db.prepare('SELECT order_ids FROM vouchers WHERE voucher_key = ?').pluck();
+      const ins = db.prepare("INSERT OR IGNORE INTO cap_share_orders VALUES (?, ?, ?, '?')");
+      for (const r of db.prepare('SELECT voucher_key, order_ids, covered FROM vouchers WHERE covered IS NOT NULL').all() as { voucher_key: string; order_ids: string; covered: string }[]) {
+        const taker = r.voucher_key.split('+')[0]!;
+        const mine = new Set(JSON.parse(r.order_ids) as string[]);
+        for (const j of Object.keys(JSON.parse(r.covered) as Record<string, string>)) {
+          const theirs = [...new Set(JSON.parse((ids.get(j) as string | undefined) ?? '[]') as string[])];
+          if (theirs.length === 0 || theirs.some((id) => mine.has(id))) continue;
+          for (const o of theirs) ins.run(taker, j, o);
+        }
+      }
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.to;

@@ -228,7 +228,7 @@ describe('a state database from schema 14 (TZ=UTC)', () => {
       [1, 3],
     ]);
     const check = new Database(w.state, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(15);
+    expect(check.pragma('user_version', { simple: true })).toBe(16);
     expect(check.prepare('SELECT order_id, conversation FROM contacts ORDER BY id').all()).toEqual([
       { order_id: A, conversation: null },
       { order_id: B, conversation: null },

@@ -107,7 +107,7 @@ describe('a voucher that took another\'s order over and issued money only for it
     expect(total(state)).toBe('700.00');
     const check = new Database(state, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(15); // 12: the sightings table (closed-seen.test.ts); 13: its line_id (closed-seen-lines.test.ts); 14: provisional_late (pruned-late-provisional.test.ts); 15: contacts.conversation (reviews/one-conversation.test.ts)
+    expect(SCHEMA_VERSION).toBe(16); // 12: the sightings table (closed-seen.test.ts); 13: its line_id (closed-seen-lines.test.ts); 14: provisional_late (pruned-late-provisional.test.ts); 15: contacts.conversation (reviews/one-conversation.test.ts); 16: cap_share_orders (reissue-9217-step2.test.ts)
     // The rows of schema 7 keep no shares (never guessed); those recorded since have them.
     expect(check.prepare('SELECT amount, shares FROM vouchers ORDER BY rowid').all()).toEqual([
       { amount: '400.00', shares: null },

@@ -158,7 +158,7 @@ describe('the sightings table, schema 13', () => {
     expect(rec.code).toBe(0);
     expect(brief(rec.stdout)).toEqual([[A, '25.00', 'final', 'new', '25.00']]);
     const after = new Database(v12, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(15);
+    expect(after.pragma('user_version', { simple: true })).toBe(16);
     expect(after.prepare('SELECT order_id, platform, line_id, shop, deadline, seen_at FROM sightings').all()).toEqual([
       { order_id: A, platform: 'taobao', line_id: '', shop: null, deadline: bj(3, 10), seen_at: bj(4, 10) },
     ]);

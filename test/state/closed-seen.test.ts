@@ -146,7 +146,7 @@ describe('the sightings table (schema 12; 13 adds line_id: closed-seen-lines.tes
     check.close();
     expect(run('UTC', f1, v11, '2026-11-13 09:00:00', '--record').code).toBe(0);
     const after = new Database(v11, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(15);
+    expect(after.pragma('user_version', { simple: true })).toBe(16);
     expect(after.prepare('SELECT order_id, platform, shop, deadline, seen_at FROM sightings').all()).toEqual([
       { order_id: A, platform: 'taobao', shop: '100200300', deadline: Date.UTC(2026, 10, 12, 1), seen_at: Date.UTC(2026, 10, 13, 1) },
     ]);

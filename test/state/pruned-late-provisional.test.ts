@@ -234,7 +234,7 @@ describe('the provisional_late table, schema 14', () => {
     // The hourly job on the new storeops: migrated, the row kept, the pruned order named.
     expect(recorderIn('UTC', '2026-10-17 13:05:00')(d1, v13, '--lang', 'en').code).toBe(0);
     const after = new Database(v13, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(15);
+    expect(after.pragma('user_version', { simple: true })).toBe(16);
     after.close();
     expect(lateRows(v13)).toEqual([{ order_id: AID, platform: 'taobao', shop: '100200300', rules: 'tmall-2026', share: '9.50' }]);
     const r2 = recorderIn('UTC', '2026-10-19 21:05:00')(d2, v13, '--lang', 'en');

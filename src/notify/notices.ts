@@ -100,7 +100,13 @@ export interface VoucherEntry {
 }
 
 const VOUCHERS = {
-  title: T((n: number) => `storeops 延迟发货赔付: ${n} 个红包待发`, (n: number) => `storeops late-shipment vouchers: ${s(n, 'voucher')} to issue`),
+  // A platform-deducts rule set (douyin-2025) issues nothing: its title says what the platform deducts
+  // ("0 vouchers to issue" over 62.00 deducted read as nothing to do; rev51).
+  title: T(
+    (n: number, d: Deducted) => (n === 0 && (d.n || d.provN) ? `storeops 延迟发货赔付: 平台将扣款 ${d.n} 笔共 ${d.total} 元${d.provN ? `, 待定 ${d.provN} 笔` : ''}` : `storeops 延迟发货赔付: ${n} 个红包待发`),
+    (n: number, d: Deducted) =>
+      n === 0 && (d.n || d.provN) ? `storeops late-shipment compensation: ${d.n} to be deducted by the platform, ${d.total}${d.provN ? `, ${d.provN} provisional` : ''}` : `storeops late-shipment vouchers: ${s(n, 'voucher')} to issue`,
+  ),
   summary: T(
     (n: number, total: string, prov: number, rules: string, d: Deducted) =>
       `本次共 ${n} 个确定的红包, 合计 ${total} 元 (规则 ${rules})${prov ? `; 另有 ${prov} 个待定 (订单未发货), 未列出` : ''}` +
@@ -135,7 +141,7 @@ export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisio
   return {
     topic: 'vouchers',
     lang: o.lang,
-    title: pick(VOUCHERS.title, o.lang, finals.length),
+    title: pick(VOUCHERS.title, o.lang, finals.length, o.deducted ?? NO_DEDUCTION),
     summary: pick(VOUCHERS.summary, o.lang, finals.length, fmtMoney(total), o.provisional, o.rules, o.deducted ?? NO_DEDUCTION),
     items: finals.map((v) => ({
       key: `voucher:${v.voucherKey}`,

@@ -39,9 +39,10 @@ afterEach(async () => {
 });
 
 describe('compensate --notify on a 抖店 export (platform-deducts)', () => {
-  for (const [lang, summary] of [
-    ['en', '0 final vouchers totalling 0.00 (rules douyin-2025); 3 to be deducted by the platform totalling 62.00 (nothing to issue; reconcile only); 1 provisional deduction of 5.00 so far.'],
-    ['zh', '本次共 0 个确定的红包, 合计 0.00 元 (规则 douyin-2025); 平台将从店铺扣款 3 笔共 62.00 元 (无需发放, 仅对账); 待定扣款 1 笔, 目前计 5.00 元。'],
+  // The title too (rev51: it said "0 vouchers to issue"): 3 deducted, 62.00, 1 provisional (worked above).
+  for (const [lang, summary, title] of [
+    ['en', '0 final vouchers totalling 0.00 (rules douyin-2025); 3 to be deducted by the platform totalling 62.00 (nothing to issue; reconcile only); 1 provisional deduction of 5.00 so far.', 'storeops late-shipment compensation: 3 to be deducted by the platform, 62.00, 1 provisional'],
+    ['zh', '本次共 0 个确定的红包, 合计 0.00 元 (规则 douyin-2025); 平台将从店铺扣款 3 笔共 62.00 元 (无需发放, 仅对账); 待定扣款 1 笔, 目前计 5.00 元。', 'storeops 延迟发货赔付: 平台将扣款 3 笔共 62.00 元, 待定 1 笔'],
   ] as const) {
     it(`the alert says what the platform will deduct (${lang})`, async () => {
       const file = path.join(dir, 'douyin.csv');
@@ -53,6 +54,7 @@ describe('compensate --notify on a 抖店 export (platform-deducts)', () => {
       const texts = robots.texts('/robot/send');
       expect(texts).toHaveLength(1);
       expect(texts[0]!.split('\n\n')[1]).toBe(summary);
+      expect(texts[0]!.split('\n\n')[0]).toBe(`### ${title}`);
       expect(texts[0]).not.toContain(DING_TOKEN);
     });
   }

@@ -34,6 +34,14 @@
 // seed-3139 keep-back: a voucher shown again as it was), leaves B's 500.00 unused in Q {02,00}'s full
 // window and issues Q {30} 500.00 anew: 1500.00, o00's money paid twice (B's 500.00 paid where A's
 // already pays).
+// Traced in src/state/ledger.ts (not changed here): at the call's start A is put in recordedAsIs (the
+// same key at the amount it was recorded with); needsOf (the seed-3139 keep-back, `recordedAsIs.has(
+// o.key) && tookFrom(held, o.key)`) then counts A's need on Q {30,02}, which took A's money over, so
+// Q {30}'s cover leaves those 500.00 for A and its capCover finds A's opening in its window taken by
+// A itself. The release for a voucher seen as it was (the seed-1202 block after recordedAsIs is
+// filled) looks only at money A took over (its covered list: none here), not at A's own money
+// another voucher holds, and its `stays` counts only vouchers holding none of the call's orders, so
+// B (holding o00, A's order) never counts as paying A, and A's money never goes to Q {30}'s cap.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -97,7 +97,11 @@ describe('zh: help and commander\'s own words', () => {
     expect(paths.length).toBeGreaterThanOrEqual(23);
     const left: string[] = [];
     for (const p of [...paths.map((p) => [...p, '--help']), ...['options', 'exit-codes', 'formats', 'rules', 'config', 'cron'].map((t) => ['help', t])]) {
-      const r = runCli(p, ZH);
+      // The words, not the layout (help-pipe-width.test.ts checks that): pages laid out wide, so that no
+      // line break depends on this clone's path. At 80 columns `help cron` names ROOT/README.md before
+      // the quoted title "Running from cron / 定时任务", which a long path (/tmp/ci-B46-1796673158)
+      // pushed over a line end, leaving "Running from cron /" a quote without Chinese.
+      const r = runCli(p, { env: { ...ZH.env, COLUMNS: '400' } });
       expect(r.code, p.join(' ')).toBe(0);
       expect(r.stdout, p.join(' ')).toMatch(/用法|选项|命令|[\u4e00-\u9fff]/);
       for (const s of englishIn(r.stdout + r.stderr)) left.push(`${p.join(' ')}: ${s}`);

@@ -53,7 +53,7 @@ import {
 } from './summary.js';
 import { type LateOrder, capBuyer, mayOpenBefore, openKey, orderIdsOf, toVoucher } from './vouchers.js';
 import { secondsDependent, windows } from './window.js';
-import type { AtRiskEntry, VoucherEntry } from '../notify/notices.js';
+import type { AtRiskEntry, DeductionEntry, VoucherEntry } from '../notify/notices.js';
 import { notifyAsked } from '../notify/options.js';
 
 /** The canonical order fields RULES §1 needs: ids, buyer, status, times, amounts, presale, title, tracking. */
@@ -2304,6 +2304,10 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
   const sums = newSums();
   // Final vouchers to issue, kept only when a notice will be posted (RULES 1.2: provisional ones may still change).
   const finals: VoucherEntry[] | undefined = notifier ? [] : undefined;
+  // The platform's final deductions (douyin-2025), items of the alert too: on the default --notify-on new a
+  // 抖店 shop heard nothing of them (no voucher to issue is ever news), so a deduction reached the group
+  // only under --notify-on always. Each is news once, as a voucher is.
+  const deductions: DeductionEntry[] | undefined = notifier ? [] : undefined;
   // Without --record the ledger is not read, so a voucher the hourly --record job recorded (and the
   // shop issued) shows here again as to issue. When a state database exists, the orders it records
   // as paid are read (a set as --record reads it) and each voucher counted to issue is checked as it
@@ -2394,6 +2398,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
       const keep = status !== undefined && NEWLY.has(status);
       finals.push({ voucherKey: change ? `${v.voucherKey}@${change.now}` : v.voucherKey, buyer: v.buyer, amount: v.toIssue, orderIds: orderIdsOf(v.orders), capped: v.capped, ...(keep ? { keep } : {}) });
     }
+    else if (v.state === 'final' && v.payer === 'platform-deducts' && isAboveZero(v.amount)) deductions?.push({ voucherKey: v.voucherKey, buyer: v.buyer, amount: v.amount, orderIds: orderIdsOf(v.orders) });
   }
   function* promiseRows(): Generator<Row> {
     if (finals) {
@@ -2668,7 +2673,7 @@ async function compensate(ctx: Ctx, args: string[], opts: Record<string, unknown
     const { vouchersNotice, shopsShown } = await import('../notify/notices.js');
     const fen = (n: number) => fmtMoney(fenToMoney(n));
     const deducted = { n: sums.deducted, total: fen(sums.deductedFen), provN: sums.deductedProvisional, provTotal: fen(sums.deductedProvisionalFen) };
-    await notifier.send((lang) => withShops(vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto', seen, deducted }), shopsShown([...new Set(shopNames!.values())], lang), [...new Set(shopNames!.values())], unnamedPlatforms!));
+    await notifier.send((lang) => withShops(vouchersNotice(finals!, { lang, provisional: sums.provisional, rules: used.map((u) => u.id).join(', ') || 'auto', seen, deducted, deductions }), shopsShown([...new Set(shopNames!.values())], lang), [...new Set(shopNames!.values())], unnamedPlatforms!));
   }
 }
 

@@ -8,7 +8,7 @@ import { tenths } from '../io/columns.js';
 import { CATEGORY_ZH } from '../reviews/codes.js';
 import { maskNamesIn, scrubPii } from '../io/pii.js';
 import { fmtHours } from '../roster/render.js';
-import type { Notice } from './types.js';
+import type { Notice, NoticeItem } from './types.js';
 import type { Platform } from '../orders/types.js';
 
 const T = <A extends unknown[]>(zh: (...a: A) => string, en: (...a: A) => string) => ({ zh, en });
@@ -119,7 +119,23 @@ const VOUCHERS = {
     (buyer: string, amount: string, ids: string, capped: boolean) => `${buyer || '(无买家名)'}: ${amount} 元${capped ? ' (已封顶)' : ''} · 订单 ${ids}`,
     (buyer: string, amount: string, ids: string, capped: boolean) => `${buyer || '(no buyer name)'}: ${amount}${capped ? ' (capped)' : ''} · orders ${ids}`,
   ),
+  deduction: T(
+    (buyer: string, amount: string, ids: string) => `${buyer || '(无买家名)'}: 平台扣款 ${amount} 元 (无需发放) · 订单 ${ids}`,
+    (buyer: string, amount: string, ids: string) => `${buyer || '(no buyer name)'}: ${amount} deducted by the platform (nothing to issue) · orders ${ids}`,
+  ),
 };
+
+/**
+ * A final amount the platform deducts from the shop (douyin-2025, payer platform-deducts): an item of
+ * the voucher alert, so that the default --notify-on new tells each once (keyed by its amount too, so a
+ * changed one is told again). No `amount` on the item: the message's "N new (total X)" is money to issue.
+ */
+export interface DeductionEntry {
+  voucherKey: string;
+  buyer: string;
+  amount: Money;
+  orderIds: string[];
+}
 
 /**
  * What a platform-deducts rule set (douyin-2025) will charge the shop, as the run's summary counts it:
@@ -136,14 +152,14 @@ export interface Deducted {
 const NO_DEDUCTION: Deducted = { n: 0, total: '0.00', provN: 0, provTotal: '0.00' };
 
 /** compensate: final vouchers to issue (RULES 1.2–1.4). Provisional ones may still change and are only counted. */
-export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisional: number; rules: string; seen?: ReadonlySet<string>; deducted?: Deducted }): Notice {
+export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisional: number; rules: string; seen?: ReadonlySet<string>; deducted?: Deducted; deductions?: readonly DeductionEntry[] }): Notice {
   const total = finals.reduce((t, v) => t.plus(v.amount), ZERO);
   return {
     topic: 'vouchers',
     lang: o.lang,
     title: pick(VOUCHERS.title, o.lang, finals.length, o.deducted ?? NO_DEDUCTION),
     summary: pick(VOUCHERS.summary, o.lang, finals.length, fmtMoney(total), o.provisional, o.rules, o.deducted ?? NO_DEDUCTION),
-    items: finals.map((v) => ({
+    items: finals.map((v): NoticeItem => ({
       key: `voucher:${v.voucherKey}`,
       // A group chat is read by more people than the output file: a phone, id-card number or address
       // in a title or a buyer name (a shifted row, a nick that is a phone number) is masked there
@@ -151,7 +167,12 @@ export function vouchersNotice(finals: VoucherEntry[], o: { lang: Lang; provisio
       text: pick(VOUCHERS.item, o.lang, scrubPii(v.buyer), fmtMoney(v.amount), v.orderIds.join(';'), v.capped),
       amount: fmtMoney(v.amount),
       ...(v.keep ? { keep: true } : {}),
-    })),
+    })).concat(
+      (o.deductions ?? []).map((d) => ({
+        key: `deduction:${d.voucherKey}@${fmtMoney(d.amount)}`,
+        text: pick(VOUCHERS.deduction, o.lang, scrubPii(d.buyer), fmtMoney(d.amount), d.orderIds.join(';')),
+      })),
+    ),
     // A voucher held for a robot whose URL the operator has since replaced goes to this run's robots
     // when this run's export holds it (`voucher:<key>` or a top-up's `voucher:<key>@<amount>`): never
     // another shop's, sharing the state database, whose export this is not.

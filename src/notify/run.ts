@@ -45,10 +45,10 @@ export function notifySetup(ctx: Ctx, opts: Record<string, unknown>): Notifier |
   };
 }
 
-/** The topic a notified item's key belongs to (notices.ts builds the keys: `voucher:…`, `at_risk:…`, `review:…`, `roster:…`). */
+/** The topic a notified item's key belongs to (notices.ts builds the keys: `voucher:…`, `deduction:…`, `at_risk:…`, `review:…`, `roster:…`). */
 export function keyTopic(key: string): Topic | undefined {
   const head = key.slice(0, key.indexOf(':'));
-  return head === 'voucher' ? 'vouchers' : head === 'at_risk' ? 'at_risk' : head === 'review' ? 'reviews' : head === 'roster' ? 'roster' : undefined;
+  return head === 'voucher' || head === 'deduction' ? 'vouchers' : head === 'at_risk' ? 'at_risk' : head === 'review' ? 'reviews' : head === 'roster' ? 'roster' : undefined;
 }
 
 function name(t: Target): string {

@@ -59,3 +59,44 @@ describe('compensate --notify on a 抖店 export (platform-deducts)', () => {
     });
   }
 });
+
+// The default --notify-on new (only news): the deductions were no items, so the hourly cron of a 抖店
+// shop never posted (nothing new), whatever the platform deducted. Each final deduction is now an item,
+// told once: run 1 names 丁 8.00, 丙 50.00, 乙 4.00 (worked above; 甲's 5.00 is provisional: counted,
+// not listed); run 2, the same export, posts nothing; run 3 adds 戊, as 乙 (350.00, promised 11-04
+// 10:00, shipped 11-05 10:00, 24 h late: 1 % = 3.50 → 4 → 4.00), and posts 戊 alone, with no money in
+// the "1 new" line (money to issue: none).
+describe('compensate --notify-on new on a 抖店 export tells each deduction once', () => {
+  it('posts the new deductions, then nothing, then only the new one (zh)', async () => {
+    const file = path.join(dir, 'douyin.csv');
+    const state = path.join(dir, 's.db');
+    const run = () =>
+      runCliAsync(['compensate', file, '--as-of', '2026-11-20 12:00:00', '-q', '--lang', 'zh', '--state', state, '--notify', `dingtalk:${robots.dingtalk}`], {
+        env: { STOREOPS_NOTIFY_SECRET: SECRET, TZ: 'America/Los_Angeles' },
+      });
+    fs.writeFileSync(file, plainCsv(DY, ROWS));
+    expect((await run()).code).toBe(0);
+    let texts = robots.texts('/robot/send');
+    expect(texts).toHaveLength(1);
+    const lines = texts[0]!.split('\n').filter((l) => l.includes('平台扣款'));
+    expect(lines.map((l) => l.replace(/^[-*\d. ]+/, ''))).toEqual([
+      '买家丁: 平台扣款 8.00 元 (无需发放) · 订单 6900000000000004001',
+      '买家丙: 平台扣款 50.00 元 (无需发放) · 订单 6900000000000003001',
+      '买家乙: 平台扣款 4.00 元 (无需发放) · 订单 6900000000000002001',
+    ]);
+    expect(texts[0]).toContain('新增 3 项:');
+    expect(texts[0]).not.toContain('买家甲');
+
+    const again = await run();
+    expect(again.code).toBe(0);
+    expect(robots.texts('/robot/send')).toHaveLength(1);
+
+    fs.writeFileSync(file, plainCsv(DY, [...ROWS, row('500', '买家戊', '350.00', '已发货', '2026-11-04 10:00:00', '2026-11-05 10:00:00')]));
+    expect((await run()).code).toBe(0);
+    texts = robots.texts('/robot/send');
+    expect(texts).toHaveLength(2);
+    expect(texts[1]!.split('\n').filter((l) => l.includes('平台扣款')).map((l) => l.replace(/^[-*\d. ]+/, ''))).toEqual(['买家戊: 平台扣款 4.00 元 (无需发放) · 订单 6900000000000005001']);
+    expect(texts[1]).toContain('新增 1 项:');
+    expect(texts[1]).toContain('平台将扣款 4 笔共 66.00 元, 待定 1 笔');
+  });
+});

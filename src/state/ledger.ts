@@ -1161,6 +1161,12 @@ class SqliteState implements StateDb {
     // The vouchers of this call recorded before at the amount they come to now (filled in when the
     // call starts): they take nothing in this call, so nothing is kept back for them either.
     const recordedAsIs = new Set<string>();
+    // Of each voucher seen again as recorded (recordedAsIs), how much its own window pays whatever
+    // the run does (filled in when the call starts, below): money of recorded vouchers of its cap
+    // group all of whose orders are its orders now (nothing else of the run can use or count it),
+    // and what the group's vouchers holding none of the run's orders leave of its cap. Its own money
+    // another voucher took over is kept back for it (needsOf) only for the rest.
+    const asIsPaid = new Map<string, Decimal>();
     // What the top-ups this call reports but does not record (amount_changed) would change in
     // `left`, by voucher: owedAfter counts them recorded, as --reissue all records them.
     const toppedUpLater = new Map<string, Decimal>();
@@ -1473,7 +1479,15 @@ class SqliteState implements StateDb {
           // here moves it away and --reissue all tops it up again (reissue-paths3 FUZZ_S=3000 seed
           // 3139: P {01} took o00's 30.00 of P {01,31,00}; said 0.00, --reissue all 30.00 again).
           if (!o || (settled(o.key) && !(recordedAsIs.has(o.key) && tookFrom(held, o.key)))) continue;
-          const e = byVoucher.get(o.key) ?? { sum: new Decimal(0), most: o.most };
+          // Less what its own window pays it anyway (asIsPaid): money paid in the voucher's own
+          // window goes before money paid in another, whose cap counts that money if left unused
+          // (docs/rules.md §1.7; reissue-paths3 FUZZ_S=4500 seed 4531, tmall-2023, reduced in
+          // reissue-4531-own-window-first.test.ts: A = Q {02,00} shown again as recorded, its 500.00
+          // held by Q {30,02}, and B = Q {00}'s 500.00, o00's, in A's own window: kept back for A,
+          // A's 500.00 could not pay Q {30} and Q {30} issued 500.00 anew, 1500.00 paid, 1000.00 owed).
+          const most = recordedAsIs.has(o.key) ? o.most.minus(asIsPaid.get(o.key) ?? 0) : o.most;
+          if (!most.gt(0)) continue;
+          const e = byVoucher.get(o.key) ?? { sum: new Decimal(0), most };
           const was = paidShare?.get(id);
           byVoucher.set(o.key, { sum: e.sum.plus(was === undefined ? o.share : Decimal.min(o.share, was)), most: e.most });
         }
@@ -2380,7 +2394,12 @@ class SqliteState implements StateDb {
           // Taken over from a voucher of another day or window that paid none of `ids`.
           const jIds = parseIds((idsOf.get(j) as string | undefined) ?? '[]', this.path);
           if (!keys.includes(j) && !jIds.some((id) => mine.has(id))) {
-            const out = new Decimal(a).minus(Decimal.min(a, forLacking(k, j, a, 'cap')));
+            let out = new Decimal(a).minus(Decimal.min(a, forLacking(k, j, a, 'cap')));
+            // Not what `j`, seen again as recorded, does not need of it (asIsPaid: its own window
+            // pays it): that money stays where it is, in this group, and counts toward its cap.
+            const jv = recordedAsIs.has(j) ? inCallByKey.get(j) : undefined;
+            if (jv) out = Decimal.min(out, Decimal.max(0, new Decimal(jv.amount).minus(asIsPaid.get(j) ?? 0)));
+            if (!out.gt(0)) continue;
             own = own.minus(out);
             outside = outside.plus(out);
             for (const id of jIds) elsewhere.add(id);
@@ -3189,6 +3208,11 @@ class SqliteState implements StateDb {
       const before = new Map(left);
       const group = capKeys(v);
       let owed = lost;
+      // What its own window pays it anyway (asIsPaid) it is not owed again: only what that and its
+      // money still standing behind it (taken over by vouchers holding its orders, not taken on)
+      // leave short.
+      const paidHere = asIsPaid.get(key);
+      if (paidHere) owed = Decimal.min(owed, Decimal.max(0, new Decimal(v.amount).minus(paidHere).minus(Decimal.max(0, was.minus(lost)))));
       if (v.cap) owed = Decimal.min(owed, Decimal.max(0, new Decimal(v.cap.amount).minus(group.reduce((s2, k) => s2.plus(inGroupOf(group, k, ids)), new Decimal(0)))));
       if (!owed.gt(0)) return null;
       left.set(key, self.plus(owed));
@@ -3429,6 +3453,31 @@ class SqliteState implements StateDb {
             return m;
           };
           let givenBack: Map<string, Decimal> | undefined;
+          asIsPaid.clear();
+          for (const u of vouchers) {
+            if (!recordedAsIs.has(u.voucherKey) || !u.cap || staleFor(u).size > 0) continue;
+            if (!holders) {
+              holders = new Map();
+              for (const w of vouchers) for (const id of new Set(w.orderIds)) holders.set(id, [...(holders.get(id) ?? []), w]);
+            }
+            if (!givenBack) {
+              givenBack = new Map();
+              for (const w of vouchers) if (recordedAsIs.has(w.voucherKey)) for (const [k, b] of staleFor(w)) givenBack.set(k, (givenBack.get(k) ?? new Decimal(0)).plus(b));
+            }
+            const uIds = new Set(u.orderIds);
+            const keys = capKeys(u);
+            const ids = [...uIds];
+            let own = new Decimal(0);
+            let stays = new Decimal(0);
+            for (const k of keys) {
+              if (k === u.voucherKey) continue;
+              const kIds = parseIds((idsOf.get(k) as string | undefined) ?? '[]', this.path);
+              if (kIds.length > 0 && kIds.every((id) => uIds.has(id) && (holders!.get(id) ?? []).every((w) => w === u))) own = own.plus(inGroupOf(keys, k, ids));
+              else if (!kIds.some((id) => holders!.has(id))) stays = stays.plus(inGroupOf(keys, k, ids)).plus(givenBack.get(k) ?? 0);
+            }
+            const paid = Decimal.min(u.amount, own.plus(Decimal.max(0, stays.plus(u.amount).minus(u.cap.amount))));
+            if (paid.gt(0)) asIsPaid.set(u.voucherKey, paid);
+          }
           for (const u of vouchers) {
             if (!recordedAsIs.has(u.voucherKey) || !u.cap) continue;
             const uIds = new Set(u.orderIds);

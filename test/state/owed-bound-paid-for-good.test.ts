@@ -86,6 +86,33 @@
 //    before o31's Q {31} 300.00; the fresh ledger puts both under one cap, as 9334), 6464 (1860.00 >
 //    1830.00: P {02,01}'s 470.00 left, paid for o02, lacking and on time when last seen, and o01, on
 //    time now: the bound now counts lacking orders last seen on time).
+// money67: FUZZ_S=4500 FUZZ_N=40 OWED=1 (money65's list: 4502, 4509, 4520, 4524, 4530, 4534 beside 4531,
+// real and money66's), worked by hand (§1.2, §1.3, §1.7); said, --reissue all and one at a time agree
+// in each. The bound as it is now (money64's lessNow) flags only 4502 and 4534; 4509, 4520, 4524 and
+// 4530 were flagged by the bound before it (fresh + on time), and lessNow covers each:
+//    group 1 (owed less now): 4509 (1330.00; fresh 930.00, lessNow 450.00: o01 Q 9000.00, P {01} 500.00
+//    under tmall-2023 in export 1 (paid 04-08 20:31), paid 04-09 03:31 since export 2 (tmall-2026, 69 h
+//    late: 50.00); export 3 puts it in Q {03,01} (04-09 day, 100.00), which its money pays: 400.00 for
+//    good in P's 04-08 20:31 window, which P {06,60} (to 04-08 13:24) does not reach: it issues 200.00
+//    beside o06's 300.00: 930.00 + 400.00), 4520 (750.00; fresh 500.00: o05 out of stock 300.00 in
+//    exports 1 and 2, 71 h late now, 50.00: Q {31,30,05} 150.00 of the 400.00 paid, 250.00 for good;
+//    P {03,01} 250.00 takes o03's and o01's 50.00 each, 150.00 anew), 4524 (400.00; fresh 300.00:
+//    Q {01,03,02} 300.00 paid in export 1 (o01 out of stock 200.00), 200.00 now (o01 50.00, o02 out of
+//    stock 100.00, o03 50.00): 100.00 for good; Q {60} 50.00 anew, Q's 05-30 day holds no Q money, o04's
+//    50.00 back with P {04}), 4530 (810.00; fresh 660.00: o06 out of stock 200.00 in P {06,04}, 72 h
+//    late since export 2, 50.00, taken by Q {06}, lacking now: 150.00 for good in P's 05-30 day, which
+//    P {04} (o04's 50.00) fills; P {01} 500.00 in P's 05-31 day, whose cap counts o02's 50.00 (taken
+//    over for o02, lacking now, which opened P {02,00,01}'s day, §1.7): 450.00 owed, paid by the 400.00
+//    of P {02,00,01}'s 500.00 left beside o02's 50.00 and o00's 50.00 (Q {05,00}, with Q {05}'s 5.00):
+//    50.00 anew, the day 500.00 in all, as the fresh P {02,01});
+//    group 2 (two caps now one): 4502 (1800.00 > 1300.00: Q {03} 500.00 and P {00,02} 500.00, two
+//    buyers' windows in export 1, one cap P {00,03,02} in export 3 (reduced below); P {60} (06-01 12:59)
+//    reaches neither: 500.00 anew; o01's 300.00, lacking, as last seen), 4534 (1210.00 > 1010.00 +
+//    150.00, tmall-2026: o04's 200.00 (out of stock, Q {04}, Q's 05-31 day) follows o04 into P {02,04}
+//    (05-31 day, 500.00), which o02's own 500.00 fills: all 200.00 spare where no Q voucher is now;
+//    lessNow counts 150.00 of it (200.00 alone then, 50.00 alone now); P {60} 10.00 anew).
+// None is a real over- or underpayment; the bound is left as it is (group 2 needs the ledger's own
+// reckoning: the spare money may count toward another window's cap, as in 8007).
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -202,5 +229,43 @@ describe('paid on an earlier export, not taken back: above a fresh ledger of the
     const fresh = path.join(dir, 'fresh.db');
     run(f.e2!, fresh);
     expect(total(fresh)).toBe('500.00');
+  });
+  // Seed 4502 reduced to o03, o00, o02 and o60 (tmall-2023, §1.2), two exports (group 2, two buyers):
+  // export 1: o03 Q 3000.00 paid 2025-05-30 17:02, shipped 06-04 00:02 (103 h, late): 900.00, Q {03}
+  // 500.00; o00 P 1000.00 paid 05-31 02:40, shipped 06-04 16:40 (110 h): 300.00; o02 P 2000.00 paid
+  // 05-31 20:27 (17 h 47 min after o00), shipped 06-04 15:27 (91 h): 600.00: P {00,02} min(900.00,
+  // 500.00) = 500.00. 1000.00 paid.
+  // export 2: all P's: o00 paid 05-30 16:40 (shipped 06-04 16:40, 120 h) opens a window; o03 (22 min
+  // later) and o02 paid 05-31 11:27 (18 h 47 min after, shipped 06-04 15:27, 100 h) join it:
+  // P {00,03,02} min(1800.00, 500.00) = 500.00, paid by either 500.00 of its orders (P {00,02}'s,
+  // recorded at 05-31 02:40, inside this window: own window first, §1.7); the other is spare in its
+  // window. o60 P 3000.00 paid 06-01 12:59, shipped 06-04 01:59 (61 h): 900.00, P {60} 500.00; its
+  // window (to 06-02 12:59) holds neither payment: 500.00 anew. The ledger 1500.00; fresh 1000.00.
+  it('seed 4502 reduced: two buyers\' caps paid 500.00 each, then one cap and a new window: 1500.00 (fresh 1000.00)', () => {
+    const id = (n: string) => `61000000000004502${n}`;
+    const dir = tmpDir();
+    const f = files(dir, {
+      e1: [shipped(id('03'), 'Q', '3000.00', '2025-05-30 17:02:00', '2025-06-04 00:02:00'), shipped(id('00'), 'P', '1000.00', '2025-05-31 02:40:00', '2025-06-04 16:40:00'), shipped(id('02'), 'P', '2000.00', '2025-05-31 20:27:00', '2025-06-04 15:27:00')],
+      e2: [
+        shipped(id('00'), 'P', '1000.00', '2025-05-30 16:40:00', '2025-06-04 16:40:00'),
+        shipped(id('03'), 'P', '3000.00', '2025-05-30 17:02:00', '2025-06-04 00:02:00'),
+        shipped(id('02'), 'P', '2000.00', '2025-05-31 11:27:00', '2025-06-04 15:27:00'),
+        shipped(id('60'), 'P', '3000.00', '2025-06-01 12:59:00', '2025-06-04 01:59:00'),
+      ],
+    });
+    const state = path.join(dir, 'state.db');
+    expect(seen(run(f.e1!, state).rows)).toEqual([
+      ['Q', '03', '500.00', '500.00', 'new'],
+      ['P', '00,02', '500.00', '500.00', 'new'],
+    ]);
+    expect(seen(run(f.e2!, state).rows)).toEqual([
+      ['P', '00,03,02', '500.00', '0.00', 'conflict'],
+      ['P', '60', '500.00', '500.00', 'new'],
+    ]);
+    run(f.e2!, state, '--reissue', 'all');
+    expect(total(state)).toBe('1500.00');
+    const fresh = path.join(dir, 'fresh.db');
+    run(f.e2!, fresh);
+    expect(total(fresh)).toBe('1000.00');
   });
 });

@@ -445,6 +445,12 @@
 // pay it, leaving the first 500.00 to fill Q {30}'s cap; Q {30} issued 500.00 anew (P {60} 500.00
 // new is owed). Reduced to three Q orders in reissue-4531-own-window-first.test.ts (it.fails: 1000.00
 // owed, 1500.00 paid). The other flags of that range (4502, 4509, 4520, 4524, 4530, 4534) not worked.
+// money67: those six worked by hand (owed-bound-paid-for-good.test.ts): none a real over- or
+// underpayment. The present bound (money64's lessNow) flags only 4502 (1800.00 > 1300.00: Q {03}'s and
+// P {00,02}'s 500.00 under P {00,03,02}'s one cap, two caps now one; reduced there, 1500.00, fresh
+// 1000.00) and 4534 (1210.00 > 1010.00 + 150.00: o04's 200.00, Q's, under P {02,04}'s cap full with
+// o02's 500.00); 4509, 4520, 4524 and 4530 are owed less now (o01 500.00 -> 50.00 under tmall-2026;
+// o05, o01 and o06 out of stock then, late now), which lessNow covers.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

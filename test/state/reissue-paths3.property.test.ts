@@ -450,7 +450,27 @@
 // P {00,02}'s 500.00 under P {00,03,02}'s one cap, two caps now one; reduced there, 1500.00, fresh
 // 1000.00) and 4534 (1210.00 > 1010.00 + 150.00: o04's 200.00, Q's, under P {02,04}'s cap full with
 // o02's 500.00); 4509, 4520, 4524 and 4530 are owed less now (o01 500.00 -> 50.00 under tmall-2026;
-// o05, o01 and o06 out of stock then, late now), which lessNow covers.
+// o05, o01 and o06 out of stock then, late now), which lessNow covers. The bound now adds group 2's
+// money where it can tell it (twoCaps, argued at the check): money the ledger issued in vouchers all
+// of whose orders one voucher F of the fresh ledger holds, beyond F's amount, when no other voucher of
+// the fresh ledger has a window that may hold where it was recorded. 4502 (500.00) and 4534 (200.00,
+// of which lessNow had 150.00) are no longer flagged; 4531 (real) is. Of the seeds worked by hand in
+// earlier rounds it clears 1127, 1244, 1268, 1787, 2009, 2025, 3015, 3102, 5434, 5436, 6493, 9387 and
+// 9388 (group 2 each, twoCaps the very spare found by hand: 500.00, 30.00, 30.00, 30.00, 500.00, 30.00,
+// 30.00, 30.00, 300.00, 500.00, 30.00, 500.00, 30.00); 1233, 1199, 1272 (100.00 of its 300.00), 2019,
+// 2031, 3018, 3035, 4008, 5430, 9221, 9338, 9344, 9361, 2844, 2939 and the lacking-order seeds stay
+// flagged (their spare sits where another cap of the last export may reach, or in vouchers of orders
+// now apart). The real ones still flag on the builds before their fixes: 8007 on b1e62cef~1 (1830.00 >
+// 1530.00 + 30.00), 9261 on a728de1a~1 (260.00 > 210.00). Flags before -> after (TZ=UTC, OWED=1): the
+// default seeds 269, 2042 -> 269; FUZZ_S=1/100, 1000/60, 3000/50, 7000/40: 9 -> 7 (36 and 3015 cleared;
+// 77, 92, 94, 3013, 3018, 3035, 7034 left); 4500/40: 4502, 4531, 4534 -> 4531. No path disagreement.
+// By hand, the two not worked before: 2042 (2500.00 = fresh 1550.00 + o05's 450.00, 500.00 under
+// tmall-2023 then, 50.00 now, + 500.00: o00's and o01's 500.00, paid in two windows, under
+// P {00,01,60}'s one cap; Q {02} 500.00 anew, as reissue-moved-orders.test.ts works out) and 36
+// (1330.00 = fresh 1030.00 + 300.00: P {00} 300.00 and Q {03} 500.00, two buyers' windows in export 1,
+// under P {00,03}'s one cap since export 2; P {01,02}'s window (05-30 17:44) and Q {30}'s (05-31
+// 15:59) reach neither; o30's 30.00, o02's money (lacking) in P's window while o30 was P's, does not
+// follow o30 to Q: never moved to another buyer's orders; export 1 straight to 3 pays 1330.00 too).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

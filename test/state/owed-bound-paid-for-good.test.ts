@@ -139,6 +139,26 @@
 //    Seed 7027 (265.00; bound then 260.00, now 265.00, tmall-2026): o30's 50.00 (P {30,04}) and o00's
 //    50.00 (Q {00}) paid for orders on time now, o03's 10.00 out of stock in export 2 and 5.00 now
 //    (group 1), Q {01,60} 50.00 anew for o60: 160.00 + 50.00 + 50.00 + 5.00 = 265.00.
+// money68, new ground (OWED=1, FUZZ_N=60 each of FUZZ_S=10000, 12000, 14000; no disagreement of
+// said, --reissue all and one at a time): 6 flags, worked by hand; one real (12050, the seed-4531 kind
+// across buyers: reissue-12050-shown-again-other-buyer.test.ts), the others right as the rules read:
+//    Seed 10026 (1330.00 > 830.00 + 200.00, tmall-2023): o31's 500.00 (Q {31}, export 2), on time now,
+//    is paid for good, but the ledger labels 300.00 of it as o00's Q {00} money counted toward Q {31}'s
+//    cap (and Q {01,00} issued o00's 300.00 anew): the bound counts only the 200.00 Q {31} issued.
+//    1330.00 = export 2's 830.00 (owed then) + P {60,30} 500.00 new = the fresh 830.00 + o31's 500.00.
+//    Seed 10056 (1800.00 > 1500.00 after step 1, 1300.00 fresh): groups 2 and 3. Export 2 lacks o02
+//    (Q {02} 300.00, opened 05-31 21:16); Q {03} (22:39) counts it toward its cap and issues 200.00,
+//    P {04} takes all of P {03,04}'s 500.00; export 3 shows P {03,04} again as Q's (Q {03,04}, paid
+//    by its own 500.00): Q {03}'s 200.00 (two buyers' caps then, one now) and o02's 300.00 (lacking)
+//    stay paid; P {61} 300.00 new (no P money in its window): 1300.00 + 200.00 + 300.00.
+//    Seed 12031 (1530.00 > 800.00 + 530.00): group 2. o00 (P {00} 300.00) and o02, o30 (Q {02,30}
+//    500.00) share Q {00,02,30}'s one cap in export 3: Q {02,30}'s money, which nothing else counts,
+//    pays it; o00's 300.00 stays in P {00}'s window, where P {60}'s cap counts it: P {60} 200.00 anew.
+//    Seed 14010 (1000.00 > 800.00): group 2. Q {00} 500.00 (o00) and P {30} 300.00, then o00 is P's:
+//    P {30,00} takes P {30}'s 300.00 (its own window) and 200.00 of o00's; o00's 300.00 left stays in
+//    Q's window (Q {00}'s all-moved voucher's spare), where Q {60}'s cap counts it: 200.00 anew.
+//    Seed 14017 (700.00 > 650.00, tmall-2026): group 2. P {00} 50.00 and Q {04} 500.00 (out of stock),
+//    two buyers' 05-30, now P {30,00,04} 500.00 (550.00 held); P {60} (05-31) 50.00 new.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -159,6 +159,20 @@
 //    Q's window (Q {00}'s all-moved voucher's spare), where Q {60}'s cap counts it: 200.00 anew.
 //    Seed 14017 (700.00 > 650.00, tmall-2026): group 2. P {00} 50.00 and Q {04} 500.00 (out of stock),
 //    two buyers' 05-30, now P {30,00,04} 500.00 (550.00 held); P {60} (05-31) 50.00 new.
+// money68, FUZZ_S=16000, 18000, 20000 (FUZZ_N=60 each, OWED=1; no disagreement at any step): 6 flags;
+// two real (16024: reissue-16024-said-cap-takes-pending, 470.00; 18001: reissue-18001-cap-takes-other-
+// buyers, 200.00; both it.fails), the others right as the rules read:
+//    Seed 16031 (605.00 > 600.00, tmall-2026): group 2. P {01} 5.00 (P's 05-30) and Q {30} 500.00 (out
+//    of stock, Q's 05-30), then o30 is P's (P {30}, Q {30} as P's) and o01 lacking: 505.00 paid on a
+//    day the fresh ledger caps at 500.00 (P {30,01}); P {02} 50.00 new (o02 late now).
+//    Seed 18007 (1730.00 > 1530.00): group 3. o02 (lacking since export 2) opened Q {02,03}'s window;
+//    o03's 300.00 follows o03 (P {03}, then P {60,03}: 200.00 anew), o02's 200.00 stays with it; the
+//    fresh ledger puts o02 (as last seen) and o00 in one Q window, beside Q {00}'s 500.00.
+//    Seed 20022 (1130.00 > 1100.00): group 3. o03, lacking, did not open P {01,03}'s window (o01 did):
+//    its 30.00 stays with it; P {01,05,06} is paid by P {01,06}'s 500.00; Q {04} 300.00 new.
+//    Seed 20047 (2030.00 > 2000.00): group 2 (with a lacking opener). P {03}'s 500.00 (o03 lacking,
+//    opened its window) fills P {00}'s cap; o06's 30.00 (Q {06}, export 2) follows o06 into P {00,06},
+//    whose cap it already fills; Q {01} 500.00 new (P {02,01,04} took P {02,04}'s money, shown again).
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -36,6 +36,7 @@
 // o04's 200.00 with o03's 300.00, and P {04} issues 500.00 anew. The rules' "a cap may count first what
 // the moved orders' vouchers can do without" would leave the 200.00 P {04} cannot do without.
 // (reissue-16024-said-cap-takes-pending.test.ts: the same `held`, a said conflict of the same buyer.)
+// money66's b2a4a2d4 (asIsPaid) does not change this case (1500.00).
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

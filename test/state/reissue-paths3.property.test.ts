@@ -8,6 +8,8 @@
 // and above what was paid before it.
 // FUZZ_N / FUZZ_S run more seeds; KEEP_DIR keeps each seed's files and ledgers; TOTALS=FILE appends
 // each seed's totals per step (said, --reissue all, one at a time, in fen) to FILE, to compare builds.
+// STRAIGHT=1 also records each export with --reissue all alone, on a ledger of its own, and checks
+// its total against --reissue all's after a run without --reissue, each step (money68, seed 16024).
 // Seed 40: one at a time paid 30.00 more; seed 16: --reissue all paid 500.00 more than by hand
 // (reissue-one-by-one.test.ts works both out); seed 196: said and --reissue all 5.00 more than by
 // hand and one at a time (reissue-takeover-held.test.ts works it out); seed 254: one at a time paid
@@ -481,6 +483,18 @@
 // a cap takes money another buyer's voucher needs for its order, pendingOther counting only vouchers
 // all of whose orders moved: reissue-18001-cap-takes-other-buyers). 16024 shows a gap of this file:
 // both paths agree on each step's total; only the next export shows who holds what.
+// STRAIGHT=1 (below) checks that: on the default seeds it flags 2319 step 2 (--reissue all alone
+// 3440.00, after a run without --reissue 2500.00, the hand-worked total; export 1 straight to 3:
+// 2500.00) and 3139 step 2 (1030.00 / 1000.00). Not worked out by hand (money68 ran out of time). In
+// 2319 the two paths leave export 2's money with other vouchers: run first without --reissue, new
+// Q {30}'s cap counts all of Q {01}'s 500.00 (o01's, which the said Q {00,01,04} needs: the 16024
+// pattern), Q {00,01,04} takes Q {03,00,04}'s 500.00 and P {06,03} issues o03's 470.00 anew; alone,
+// P {06,03} takes o03's 470.00, Q {00,01,04} o01's 470.00 and Q {30} issues 470.00. In export 3, on
+// the second path, P {03,01} takes o03's 470.00 and o01's 30.00, and o01's 470.00 left in Q {00,01,04}
+// (recorded in Q {00,04}'s own window) fills no cap (left out as money that follows o01 to P, which
+// does not take it): Q {00,04} and P {60,06} each issue 470.00, where one of the two caps is filled by
+// the money P {03,01} leaves (2970.00 on that path, by a first reckoning; the rules do not say which
+// of 2500.00 and 2970.00 a path that paid o30 its own 470.00 in export 2 owes).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -541,6 +555,12 @@ async function check(seed: number): Promise<string[]> {
   const fs_ = g.exports.map((e, i) => { const f = path.join(dir, `e${i}.csv`); fs.writeFileSync(f, csv(e)); return f; });
   const A = path.join(dir, 'all.db');
   const B = path.join(dir, 'one.db');
+  // STRAIGHT=1: a third ledger records each export with --reissue all alone (no run without --reissue
+  // first) and carries on from its own ledger; its total must be --reissue all's at each step. Both
+  // paths agree on a step's total yet may leave the money with other vouchers, which the next export
+  // shows (money68: FUZZ_S=16000 seed 16024, reissue-16024-said-cap-takes-pending.test.ts).
+  const C = path.join(dir, 'straight.db');
+  if (process.env.STRAIGHT) await record(fs_[0]!, C);
   const fails: string[] = [];
   await record(fs_[0]!, A);
   await record(fs_[0]!, B);
@@ -570,6 +590,11 @@ async function check(seed: number): Promise<string[]> {
     const viaOne = await total(B);
     if (viaOne !== viaAll) fails.push(`seed ${seed} step ${step}: one at a time ${viaOne} [${calls.join(' | ')}], all ${viaAll} (${dir})`);
     paid.push(viaAll);
+    if (process.env.STRAIGHT) {
+      await record(f, C, '--reissue', 'all');
+      const viaC = await total(C);
+      if (viaC !== viaAll) fails.push(`seed ${seed} step ${step}: --reissue all alone ${viaC}, after a run without --reissue ${viaAll} (${dir})`);
+    }
     if (process.env.TOTALS) fs.appendFileSync(process.env.TOTALS, `seed ${seed} step ${step}: said ${said} all ${viaAll} one ${viaOne}\n`);
     // B carries on from its own ledger; to compare the next step, continue B from A's state.
     for (const x of ['', '-wal', '-shm']) { if (fs.existsSync(B + x)) fs.rmSync(B + x); if (fs.existsSync(A + x)) fs.copyFileSync(A + x, B + x); }

@@ -173,6 +173,10 @@
 //    Seed 20047 (2030.00 > 2000.00): group 2 (with a lacking opener). P {03}'s 500.00 (o03 lacking,
 //    opened its window) fills P {00}'s cap; o06's 30.00 (Q {06}, export 2) follows o06 into P {00,06},
 //    whose cap it already fills; Q {01} 500.00 new (P {02,01,04} took P {02,04}'s money, shown again).
+//    Seed 22014 (FUZZ_S=22000 under TZ=America/Los_Angeles, the one flag of its 60: 2050.00 > 2000.00
+//    after step 1, fresh 1550.00 + 250.00): groups 1 and 2. o01 (300.00 in Q {03,02,01}) is paid
+//    04-09 04:11 now (tmall-2026, P {01} 50.00); P {30}'s 500.00 (o30) and P {31,05}'s now share
+//    P {31,05,30}'s one cap; o02, lacking, opened Q {02,01}'s window, whose money Q {03}'s cap counts.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

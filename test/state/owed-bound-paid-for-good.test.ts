@@ -177,6 +177,17 @@
 //    after step 1, fresh 1550.00 + 250.00): groups 1 and 2. o01 (300.00 in Q {03,02,01}) is paid
 //    04-09 04:11 now (tmall-2026, P {01} 50.00); P {30}'s 500.00 (o30) and P {31,05}'s now share
 //    P {31,05,30}'s one cap; o02, lacking, opened Q {02,01}'s window, whose money Q {03}'s cap counts.
+//    FUZZ_S=24000 (FUZZ_N=60, OWED=1 STRAIGHT=1, TZ=UTC; no disagreement, no STRAIGHT difference): 3 flags.
+//    Seed 24021 (1800.00 > 1500.00 after step 1, fresh 1300.00): group 2. Q {30,01} (Q {05,01}'s 500.00)
+//    and Q {00} (Q {00,03}'s 500.00, o03 lacking) now share Q {00,01,30}'s one cap: 500.00 spare; P {61}
+//    300.00 new. Seed 24048 (1530.00 > 1500.00): groups 2 and 3 (o04, lacking, did not open Q {02,04}'s
+//    window, keeps its 30.00; o05's 30.00 and P {00}'s 500.00 under P {00,05}'s one cap; Q {01} 30.00
+//    new beside o01's 470.00). Seed 24044 (1330.00 > 1300.00 after step 1, fresh 1030.00) NOT settled:
+//    o03 (P {03,00}'s 30.00) is on time in export 2, where P {00,30,04} takes all of P {03,00}'s 500.00;
+//    in export 3 o03 is late again as Q's (Q {03} 30.00) and P {00,04} is paid by P {04}'s 300.00 and
+//    200.00 of it: 300.00 of P {03,00}'s money, o03's 30.00 among it by paid order, lies unused while
+//    Q {03} issues 30.00 anew (a real 30.00 if o03's money follows it back; o30, lacking, did not open
+//    that window). Left for a later round.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

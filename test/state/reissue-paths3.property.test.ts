@@ -476,9 +476,9 @@
 // follow o30 to Q: never moved to another buyer's orders; export 1 straight to 3 pays 1330.00 too).
 // money68: FUZZ_S=7000 FUZZ_N=40 OWED=1 flags only 7034 now (lacking o03's 300.00, group 3: right); 7021
 // and 7027 (right) went with money64's bound. New ground, FUZZ_N=60 each of FUZZ_S=10000, 12000, 14000,
-// 16000, 18000, 20000 (TZ=UTC) and 22000 (TZ=America/Los_Angeles): 420 seeds, said == --reissue all ==
-// one at a time every step; 13 OWED flags, 10 right as the rules read (owed-bound-paid-for-good.test.ts),
-// 3 real, reduced as it.fails:
+// 16000, 18000, 20000, 24000 (TZ=UTC) and 22000 (TZ=America/Los_Angeles): 480 seeds, said == --reissue
+// all == one at a time every step; 16 OWED flags, 12 right as the rules read, 24044 (30.00) not settled
+// (owed-bound-paid-for-good.test.ts), 3 real, reduced as it.fails:
 // 12050 (100.00 twice; the 4531 kind across buyers, settled by money66's fix: reissue-12050-shown-again-
 // other-buyer), 16024 (470.00 twice, only when export 2 is run first without --reissue: a new voucher's
 // cap takes money a said conflict needs: reissue-16024-said-cap-takes-pending) and 18001 (200.00 twice:

@@ -154,40 +154,101 @@ export function capGroup(rules: RuleSet | undefined, buyer: string, windowStart:
  * a --record run's live heap at its largest, the recording's end; the ledger reads the list a few
  * times a record and never changes it, nor keeps one it was given (issue 21, forty-fifth round).
  * Its fields are set in one order by the constructor (one hidden class for all).
+ *
+ * Seven fields (issue 21, forty-seventh round: 12 fields and a boxed window start, 136 bytes a
+ * record, were ~28 MB of the recording's end at a 1M-row export; 80 bytes now): `kind` and
+ * `shareIsAmount` are the prototype's (every record's kind is 'voucher'; its shares are its one
+ * order's whole amount exactly when it has no `sharesJson`), the shop, its kind and the rule set one
+ * object shared by the records naming them (`place`), the window start in whole seconds (a small
+ * integer, not a boxed number) unless it is not one, and the rare order lists, shares texts and
+ * window starts not in whole seconds in one object (`more`) of the few records having one.
  */
 class MadeRecord implements VoucherRecord {
-  readonly kind = 'voucher' as const;
   constructor(
     readonly voucherKey: string,
     readonly buyer: string,
-    readonly shop: string | undefined,
-    readonly rules: string,
-    /** The one order id, or the list of them when several. */
-    private readonly ids: string | string[],
+    private readonly place: RecordPlace,
+    /** The one order id, or what else the record holds (its order list, shares, window start). */
+    private readonly more: string | RecordMore,
     public amount: string,
-    readonly windowStart: number,
+    /** The window start in seconds (a small integer), or −1: in `more`. */
+    private readonly at: number,
     readonly cap: CapGroup | undefined,
-    readonly sharesJson: string | undefined,
-    readonly shareIsAmount: true | undefined,
-    readonly shopKind: 'id' | 'name' | undefined,
   ) {}
 
+  get kind(): 'voucher' {
+    return 'voucher';
+  }
+
+  get shop(): string | undefined {
+    return this.place.shop;
+  }
+
+  get rules(): string {
+    return this.place.rules;
+  }
+
+  get shopKind(): 'id' | 'name' | undefined {
+    return this.place.shopKind;
+  }
+
+  get windowStart(): number {
+    const at = this.at;
+    return at >= 0 ? at * 1000 : (this.more as RecordMore).windowStart;
+  }
+
   get orderIds(): string[] {
-    const ids = this.ids;
+    const m = this.more;
+    if (typeof m === 'string') return [m];
+    const ids = m.ids;
     return typeof ids === 'string' ? [ids] : ids;
   }
+
+  get sharesJson(): string | undefined {
+    const m = this.more;
+    return typeof m === 'string' ? undefined : m.sharesJson;
+  }
+
+  /** The shares in the place of both (VoucherRecord.shareIsAmount): exactly when there is no sharesJson. */
+  get shareIsAmount(): true | undefined {
+    return this.sharesJson === undefined ? true : undefined;
+  }
+}
+
+/** What the records of one shop, shop kind and rule set share (MadeRecord.place). */
+interface RecordPlace {
+  readonly shop: string | undefined;
+  readonly rules: string;
+  readonly shopKind: 'id' | 'name' | undefined;
+}
+
+/** What few records hold (MadeRecord.more): several orders, shares not the one order's whole amount, a window start not in whole seconds. */
+interface RecordMore {
+  readonly ids: string | string[];
+  readonly sharesJson: string | undefined;
+  readonly windowStart: number;
 }
 
 /**
  * The records of one recording (issue 21: a 1M-row export's ~208k records are held for the whole
- * recording, so each is kept small): every record a MadeRecord with all its fields (an optional
- * one undefined when absent; nothing reads a record's keys), so none grows a second property store;
+ * recording, so each is kept small): every record a MadeRecord with all its seven fields (one
+ * undefined when absent; nothing reads a record's keys), so none grows a second property store;
+ * the shop, its kind and the rule set one object per shop and rule set;
  * its amount's text one string per distinct amount; the shop's text one string for all (it was a
  * copy a record); a calendar-day cap group one object per rule set and day, and a cap's amount one
  * string per rule set (nothing changes a record's cap). Nothing of it outlives the recording.
  */
 function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: ReadonlyMap<string, 'id' | 'name'> | undefined): (v: Reconciled, withCap: boolean, otherAmount?: boolean) => MadeRecord {
   const shops = new Map<string, string>();
+  // One object per shop text and rule set (the shop's kind follows from its text): MadeRecord.place.
+  const places = new Map<string | undefined, Map<string, RecordPlace>>();
+  const placeOf = (shop: string | undefined, rules: string): RecordPlace => {
+    let byRules = places.get(shop);
+    if (byRules === undefined) places.set(shop, (byRules = new Map()));
+    let p = byRules.get(rules);
+    if (p === undefined) byRules.set(rules, (p = { shop, rules, shopKind: shop !== undefined ? shopKinds?.get(shop) : undefined }));
+    return p;
+  };
   // One string per distinct amount text: amounts repeat (a 1M-row export's 208k vouchers come to
   // 1,703 amounts), and each record's was a string of its own (~24 bytes each, issue 21).
   const amounts = new Map<string, string>();
@@ -225,20 +286,21 @@ function recordMaker(rulesOf: ((id: string) => RuleSet) | undefined, shopKinds: 
     // record whose amount the caller replaces (`otherAmount`: paid by the platform, its full amount).
     const one = !otherAmount && shares.length === 1 && shares[0]![1] === amount;
     const ids = orderIdsOf(v.orders);
+    const id = ids.length === 1 ? ids[0]! : ids;
+    // Kept as the JSON text the ledger stores (VoucherRecord.sharesJson): the same text
+    // JSON.stringify(shares) gave, without an object (and a hidden class) a voucher held meanwhile.
+    const sharesJson = one ? undefined : JSON.stringify(Object.fromEntries(shares));
+    const ws = v.windowStart;
+    const sec = Math.floor(ws / 1000);
+    const at = sec * 1000 === ws && sec >= 0 && sec <= 0x7fffffff ? sec | 0 : -1;
     return new MadeRecord(
       v.voucherKey,
       v.buyer,
-      shop,
-      v.rules,
-      ids.length === 1 ? ids[0]! : ids,
+      placeOf(shop, v.rules),
+      typeof id === 'string' && sharesJson === undefined && at !== -1 ? id : { ids: id, sharesJson, windowStart: ws },
       amount,
-      v.windowStart,
+      at,
       withCap ? capOf(rulesOf?.(v.rules), v.buyer, v.windowStart) : undefined,
-      // Kept as the JSON text the ledger stores (VoucherRecord.sharesJson): the same text
-      // JSON.stringify(shares) gave, without an object (and a hidden class) a voucher held meanwhile.
-      one ? undefined : JSON.stringify(Object.fromEntries(shares)),
-      one ? true : undefined,
-      shop !== undefined ? shopKinds?.get(shop) : undefined,
     );
   };
 }

@@ -45,11 +45,11 @@
 // run; then only `u` seen before `v` in the call, blockedKeys, for a `v` no recorded voucher holds,
 // bounded by conflictTook) makes this case pass (1030.00, UTC and LA), but the default seeds of
 // reissue-paths3 (TOTALS against 0de72b1f) then pay more on step 2, all three ways alike: seed 2319
-// 2500.00 -> 3440.00 (OWED=1 flags it: owed 2000.00 + 500.00 + 470.00) and seed 3139 1000.00 ->
+// 2500.00 -> 3440.00 (OWED=1 flags it: above 2000.00 owed + 500.00 on time + 470.00 two caps) and seed 3139 1000.00 ->
 // 1030.00; the first, broadest form also broke one at a time of seeds 588 and 9190 (step 2: 1700.00
 // / 1500.00, 1430.00 / 1330.00). So the new voucher's cap leaving the said conflict's money is not
-// by itself the rule: in those seeds the conflict, re-issued, does not take what the cap left it
-// (not worked out by hand yet). Both diffs were kept out of src; ledger.ts is unchanged.
+// by itself the rule: a guess, not worked out by hand, is that there the conflict, re-issued, does
+// not take what the cap left for it (laterTake's share for it is more than it takes). Both diffs were kept out of src; ledger.ts is unchanged.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

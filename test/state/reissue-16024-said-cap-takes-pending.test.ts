@@ -49,7 +49,10 @@
 // 1030.00; the first, broadest form also broke one at a time of seeds 588 and 9190 (step 2: 1700.00
 // / 1500.00, 1430.00 / 1330.00). So the new voucher's cap leaving the said conflict's money is not
 // by itself the rule: a guess, not worked out by hand, is that there the conflict, re-issued, does
-// not take what the cap left for it (laterTake's share for it is more than it takes). Both diffs were kept out of src; ledger.ts is unchanged.
+// not take what the cap left for it (laterTake's share for it is more than it takes). Neither form
+// was kept; ledger.ts is unchanged. Seed 3139 with it (KEEP_DIR, all.db after step 2, 1030.00):
+// step 1's new Q {30} counted only 30.00 of Q {05,01,04} (o01 in the said P {01,31,00}) and issued
+// 470.00; step 2's Q {31}, in Q {30}'s recorded window, took 270.00 of P {01,31,00} and issued 30.00.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -506,10 +506,11 @@
 // orders are its own now, and what the group's vouchers holding none of the run's orders leave of its
 // cap); only the rest of its own money, taken over elsewhere, is kept back for it (needsOf), left out
 // of that other group's cap (inGroupOf) and owed it when taken on (movedAway). FUZZ_S=4531 FUZZ_N=1
-// OWED=1: 203000 -> 153000 fen at step 2 (said, all and one at a time alike), passes. The TOTALS sweep
-// against the code before was not run on the fixed build (the base build's totals for the default
-// seeds and FUZZ_S=1/100, 1000/60, 2000/50, 3000/50, 4500/40, 5400/40, 6450/50, 7000/40, 8000/40,
-// 9200/30 were taken; the machine was too loaded to run them again in the round).
+// OWED=1: 203000 -> 153000 fen at step 2 (said, all and one at a time alike), passes. TOTALS (TZ=UTC,
+// OWED=1) against 2f34802d: the default seeds, FUZZ_S=1/30, 3000/20, 4500/40 and reissue-paths'
+// defaults: only seed 4531 step 2 changed; no said/all/one disagreement either side; OWED flags as
+// before less 4531 (default 269, 2042; 4500: 4502, 4534; reissue-paths 167). The other ranges were
+// swept on the base build only (the loaded machine left no time for the fixed one).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

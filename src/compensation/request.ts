@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Ctx } from '../context.js';
 import { configKey, section } from '../config.js';
 import { type Msg, UsageError, msg } from '../errors.js';
+import { halfWidth } from '../io/cells.js';
 import { BASE_RULES, type BaseRule } from './payout.js';
 
 export interface Request {
@@ -36,12 +37,19 @@ export interface Request {
   base: BaseRule | undefined;
 }
 
-function positiveHours(v: unknown, given: string | Msg): number | undefined {
+function positiveHours(v: unknown, given: string | Msg, example: number, asWritten = typeof given === 'string' ? `${given} ${example}` : `"shipWithin": ${example}`): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
+  // Full-width digits (１２, typed with a Chinese input method's full-width mode) are the same
+  // digits, as for --as-of and the other commands' numbers, and the unit may follow (48小时, 48h):
+  // `--at-risk １２` stopped with "takes a positive number of hours, got "１２"" (user28).
+  const text = typeof v === 'number' ? String(v) : halfWidth(String(v)).trim().replace(/\s*(?:小时|个小时|hours?|hrs?|h)$/i, '');
+  const n = text === '' ? NaN : Number(text);
   if (!Number.isFinite(n) || n <= 0 || n > 24 * 365) {
     const flag = typeof given === 'string' ? msg(given, given) : given;
-    throw new UsageError(msg(`${flag.zh} 需要正的小时数, 收到 "${String(v)}"`, `${flag.en} takes a positive number of hours, got "${String(v)}"`));
+    throw new UsageError(
+      msg(`${flag.zh} 需要正的小时数, 收到 "${String(v)}"`, `${flag.en} takes a positive number of hours, got "${String(v)}"`),
+      msg(`写成小时数, 例如 ${asWritten} (两天写 48)。`, `write a number of hours, e.g. ${asWritten} (two days: 48).`),
+    );
   }
   return n;
 }
@@ -115,14 +123,14 @@ export function toRequest(ctx: Ctx, args: string[], opts: Record<string, unknown
   return {
     files: args,
     rules: opts.rules !== undefined ? String(opts.rules) : configRules(ctx, cfg.rules),
-    shipWithin: positiveHours(opts.shipWithin ?? cfg.shipWithin, opts.shipWithin === undefined ? configKey(ctx.configPath, 'compensate.shipWithin') : '--ship-within'),
+    shipWithin: positiveHours(opts.shipWithin ?? cfg.shipWithin, opts.shipWithin === undefined ? configKey(ctx.configPath, 'compensate.shipWithin') : '--ship-within', 48),
     shipments: opts.shipments as string | undefined,
     deliveryFailures: opts.deliveryFailures as string | undefined,
     exclude: opts.exclude as string | undefined,
     directMail: opts.directMail as string | undefined,
     ...holidaysOf(ctx, opts.holidays, cfg.holidays),
     by,
-    atRisk: opts.atRisk === undefined ? undefined : positiveHours(opts.atRisk, '--at-risk'),
+    atRisk: opts.atRisk === undefined ? undefined : positiveHours(opts.atRisk, '--at-risk', 12),
     record: Boolean(opts.record),
     reissue: parseReissue(opts.reissue, Boolean(opts.record)),
     reissueIds: reissueIds(opts.reissue),

@@ -5,6 +5,7 @@ import type { Ctx } from '../context.js';
 import { configKey, section } from '../config.js';
 import { InputError, UsageError, type Msg, msg, plural } from '../errors.js';
 import type { RejectLog } from '../io/rejects.js';
+import { halfWidth } from '../io/cells.js';
 import { jsonProblem } from '../io/jsontext.js';
 import { daysInMonth } from '../time.js';
 import { agentsNeeded } from './erlang.js';
@@ -106,7 +107,9 @@ export async function agentListFor(ctx: Ctx, v: unknown, rejects: RejectLog, shi
     agents = list.agents;
     if (list.limits.some((l) => l !== undefined)) limits = list.limits;
   }
-  else if (/^\d+$/.test(v.trim())) {
+  // A count typed with full-width digits (６, a Chinese input method's full-width mode) is the count:
+  // it was one agent named "６" (user28).
+  else if (/^\d+$/.test(halfWidth(v).trim())) {
     const n = parseNumber(v, '--agents', 1, MAX_AGENTS, true);
     agents = Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(2, '0')}`);
   } else {

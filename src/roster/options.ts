@@ -44,7 +44,9 @@ export function parseMin(v: unknown, shifts: readonly ShiftDef[], flagOrKey: str
   }
   const out: ShiftMins = {};
   for (const part of String(v).split(/\s*[,，]\s*/).filter(Boolean)) {
-    const m = /^([^=:]+)[=:](\d+)$/.exec(part.trim());
+    // Full-width digits and ＝/： (Ｄ＝２, a Chinese input method's full-width mode) are the same
+    // minimum, as a roster cell Ｄ is 白班: `--min Ｄ=２` was "cannot read" (user28).
+    const m = /^([^=:]+)[=:](\d+)$/.exec(halfWidth(part.trim()).replace(/[＝：]/g, (c) => (c === '＝' ? '=' : ':')));
     const code = m ? parseDayCode(m[1]!, shifts) : undefined;
     if (!m || !code || code === OFF || !shifts.some((s) => s.code === code)) {
       const example = shifts.map((s) => `${s.code}=1`).join(',');

@@ -267,17 +267,34 @@ export interface RosterEntry {
   daysOff: number;
   /** The days off, as days of the month (or of the template): the group reads who is off when. */
   offDays?: number[];
+  /** Days of approved leave (--requests 请假), as days of the month: not days off, said apart. */
+  leaveDays?: number[];
+}
+
+/**
+ * The hour spread as the plan compares it when some agents are on leave or part-time (pro rata,
+ * roster/run.ts summarize), beside the hours as rostered: the group was told only the raw
+ * difference ("工时差 15 小时" for a roster whose objective, 1 h, scales 小王's 2 days of leave).
+ */
+export interface RosterSpread {
+  hours: number;
+  asRostered: number;
+  why: 'leave' | 'limits';
 }
 
 const ROSTER = {
   title: T((what: string) => `storeops 排班已生成: ${what}`, (what: string) => `storeops roster published: ${what}`),
   summary: T(
-    (n: number, spread: number, proven: boolean) => `${n} 名客服; 工时差 ${fmtHours(spread)} 小时; ${proven ? '已证明最优' : '未在时限内证明最优'}。`,
-    (n: number, spread: number, proven: boolean) => `${s(n, 'agent')}; hour spread ${fmtHours(spread)} h; ${proven ? 'proven optimal' : 'not proven optimal within the time limit'}.`,
+    (n: number, spread: number, proven: boolean, pro?: RosterSpread) =>
+      `${n} 名客服; 工时差 ${fmtHours(spread)} 小时${pro ? ` (${pro.why === 'leave' ? '请假的客服' : '兼职客服'}按上班天数折算为整月工时; 表中实际工时相差 ${fmtHours(pro.asRostered)} 小时)` : ''}; ${proven ? '已证明最优' : '未在时限内证明最优'}。`,
+    (n: number, spread: number, proven: boolean, pro?: RosterSpread) =>
+      `${s(n, 'agent')}; hour spread ${fmtHours(spread)} h${pro ? ` (${pro.why === 'leave' ? 'agents on leave' : 'part-time agents'} pro rata, scaled to a full month by the days they work; ${fmtHours(pro.asRostered)} h apart as rostered)` : ''}; ${proven ? 'proven optimal' : 'not proven optimal within the time limit'}.`,
   ),
   item: T(
-    (r: RosterEntry) => `${r.agent}: ${fmtHours(r.hours)} 小时, 晚班 ${r.nights}, 周末上班 ${r.weekendDays} 天, 休息 ${r.daysOff} 天${r.offDays?.length ? ` (${r.offDays.map((d) => `${d}日`).join('、')})` : ''}`,
-    (r: RosterEntry) => `${r.agent}: ${fmtHours(r.hours)} h, ${plural(r.nights, 'night')}, ${plural(r.weekendDays, 'weekend day')}, ${plural(r.daysOff, 'day')} off${r.offDays?.length ? ` (${r.offDays.join(', ')})` : ''}`,
+    (r: RosterEntry) =>
+      `${r.agent}: ${fmtHours(r.hours)} 小时, 晚班 ${r.nights}, 周末上班 ${r.weekendDays} 天, 休息 ${r.daysOff} 天${r.offDays?.length ? ` (${r.offDays.map((d) => `${d}日`).join('、')})` : ''}${r.leaveDays?.length ? `, 请假 ${r.leaveDays.length} 天 (${r.leaveDays.map((d) => `${d}日`).join('、')})` : ''}`,
+    (r: RosterEntry) =>
+      `${r.agent}: ${fmtHours(r.hours)} h, ${plural(r.nights, 'night')}, ${plural(r.weekendDays, 'weekend day')}, ${plural(r.daysOff, 'day')} off${r.offDays?.length ? ` (${r.offDays.join(', ')})` : ''}${r.leaveDays?.length ? `, ${plural(r.leaveDays.length, 'day')} of leave (${r.leaveDays.join(', ')})` : ''}`,
   ),
 };
 
@@ -285,7 +302,7 @@ const ROSTER = {
  * roster plan: the roster's totals per agent. `grid` (one code string per agent) fingerprints the
  * roster, so the same roster planned again is not news and a changed one is.
  */
-export function rosterNotice(rows: RosterEntry[], o: { lang: Lang; what: string; grid: string[]; proven: boolean }): Notice {
+export function rosterNotice(rows: RosterEntry[], o: { lang: Lang; what: string; grid: string[]; proven: boolean; spread?: RosterSpread }): Notice {
   const print = crypto.createHash('sha256').update(JSON.stringify([o.what, rows.map((r) => r.agent), o.grid])).digest('hex').slice(0, 16);
   const hs = rows.map((r) => r.hours);
   const spread = hs.length ? Math.max(...hs) - Math.min(...hs) : 0;
@@ -293,7 +310,7 @@ export function rosterNotice(rows: RosterEntry[], o: { lang: Lang; what: string;
     topic: 'roster',
     lang: o.lang,
     title: pick(ROSTER.title, o.lang, o.what),
-    summary: pick(ROSTER.summary, o.lang, rows.length, spread, o.proven),
+    summary: o.spread ? pick(ROSTER.summary, o.lang, rows.length, o.spread.hours, o.proven, o.spread) : pick(ROSTER.summary, o.lang, rows.length, spread, o.proven),
     items: rows.map((r) => ({ key: `roster:${o.what}:${print}:${r.agent}`, text: pick(ROSTER.item, o.lang, r) })),
   };
 }

@@ -472,14 +472,28 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   await writePlan(ctx, p, result.grid, format, Boolean(opts.long), needs.label, service);
   checkLater(ctx, opts, format, anyLimit(p));
   const solved = result;
+  // With leave or part-time agents the plan compares hours pro rata (summarize): the group is told
+  // that spread and the one as rostered, and each agent's leave days beside the days off (user28:
+  // it said "工时差 15 小时" and nothing of 小王's 2 days of 年假, the run itself 1 h).
+  const dayOf = (d: number) => Number(p.days[d]!.key.slice(-2));
+  const asRostered = totals(p, solved.grid).map((t) => t.hours);
+  const spread =
+    p.leave?.length || anyLimit(p)
+      ? { hours: hourSpread(p, solved.grid).hours, asRostered: Math.max(...asRostered) - Math.min(...asRostered), why: p.leave?.length ? ('leave' as const) : ('limits' as const) }
+      : undefined;
   await notifier?.send((lang) =>
     rosterNotice(
-      totals(p, solved.grid).map((t, a) => ({
-        ...t,
-        // days of the month (the template's day numbers): "休息 4 天 (5日、10日、19日、25日)"
-        offDays: solved.grid[a]!.flatMap((c, d) => (c === OFF && !(p.leave ?? []).some(([la, ld]) => la === a && ld === d) ? [Number(p.days[d]!.key.slice(-2))] : [])),
-      })),
-      { lang, what: p.template ? 'template' : p.days[0]!.key.slice(0, 7), grid: solved.grid.map((row) => row.join('')), proven: solved.proven }),
+      totals(p, solved.grid).map((t, a) => {
+        const { leave: _leave, ...counts } = t as typeof t & { leave?: number };
+        const leaveDays = (p.leave ?? []).filter(([la]) => la === a).map(([, ld]) => ld).sort((x, y) => x - y).map(dayOf);
+        return {
+          ...counts,
+          // days of the month (the template's day numbers): "休息 4 天 (5日、10日、19日、25日)"
+          offDays: solved.grid[a]!.flatMap((c, d) => (c === OFF && !(p.leave ?? []).some(([la, ld]) => la === a && ld === d) ? [dayOf(d)] : [])),
+          ...(leaveDays.length ? { leaveDays } : {}),
+        };
+      }),
+      { lang, what: p.template ? 'template' : p.days[0]!.key.slice(0, 7), grid: solved.grid.map((row) => row.join('')), proven: solved.proven, ...(spread ? { spread } : {}) }),
   );
 }
 

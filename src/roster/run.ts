@@ -166,7 +166,10 @@ export function refusedNote(refused: number, levels: readonly { level: string; b
  * Why some requests cannot be granted whatever the others do: an agent who asks for more days off
  * than the exactly `--days-off` every agent has (6 asked, 4 allowed: 2 refused at least).
  */
-export function overAsked(p: Pick<RosterProblem, 'agents' | 'daysOff' | 'requests'> & Partial<Pick<RosterProblem, 'days' | 'limits' | 'shifts' | 'leave' | 'leaveUndated'>>): Msg[] {
+export function overAsked(
+  p: Pick<RosterProblem, 'agents' | 'daysOff' | 'requests'> & Partial<Pick<RosterProblem, 'days' | 'limits' | 'shifts' | 'leave' | 'leaveUndated'>>,
+  from: DaysOffSource = OPTION_DAYS_OFF,
+): Msg[] {
   const asked = new Map<number, Set<number>>();
   for (const [a, d] of p.requests) asked.set(a, (asked.get(a) ?? new Set<number>()).add(d));
   const out: Msg[] = [];
@@ -192,8 +195,8 @@ export function overAsked(p: Pick<RosterProblem, 'agents' | 'daysOff' | 'request
     if (days.size <= p.daysOff) continue;
     out.push(
       msg(
-        `${agent} 申请休息 ${days.size} 天, 多于每人的 ${p.daysOff} 天 (--days-off, 必须正好这么多): 至少 ${days.size - p.daysOff} 天无法批准`,
-        `${agent} asked for ${days.size} days off, more than the ${p.daysOff} every agent has (--days-off, exactly): at least ${days.size - p.daysOff} cannot be granted`,
+        `${agent} 申请休息 ${days.size} 天, 多于每人的 ${p.daysOff} 天 (${from.name.zh}, 必须正好这么多): 至少 ${days.size - p.daysOff} 天无法批准`,
+        `${agent} asked for ${days.size} days off, more than the ${p.daysOff} every agent has (${from.name.en}, exactly): at least ${days.size - p.daysOff} cannot be granted`,
       ),
     );
   }
@@ -315,13 +318,21 @@ function monthOf(cal: Calendar): { shortest: number; month: Msg } {
   return { shortest, month };
 }
 
-/** Where --days-off came from: the option, or the config's roster.daysOff (its file named). */
-function daysOffSource(ctx: Ctx, opts: Record<string, unknown>): { name: Msg; fromConfig: boolean } {
+/** Where --days-off came from: the option (or its default), or the config's roster.daysOff (its file named). */
+export type DaysOffSource = { name: Msg; fromConfig: boolean };
+const OPTION_DAYS_OFF: DaysOffSource = { name: msg('--days-off', '--days-off'), fromConfig: false };
+
+/** The value as given, for a note: "--days-off 4", or "配置文件 … 中的 roster.daysOff 为 4". */
+function daysOffValue(from: DaysOffSource, n: number): Msg {
+  return from.fromConfig ? msg(`${from.name.zh} 为 ${n}`, `${from.name.en} is ${n}`) : msg(`--days-off ${n}`, `--days-off ${n}`);
+}
+
+function daysOffSource(ctx: Ctx, opts: Record<string, unknown>): DaysOffSource {
   return { name: settingName(ctx, opts, 'daysOff', '--days-off'), fromConfig: opts.daysOff === undefined && rosterConfig(ctx).daysOff !== undefined };
 }
 
 /** `daysOff` if `cal` allows it (daysOffIn), else the usage error naming the month's range (and where the value came from). */
-function daysOffInMonth(daysOff: number, cal: Calendar, from: { name: Msg; fromConfig: boolean }): number {
+function daysOffInMonth(daysOff: number, cal: Calendar, from: DaysOffSource): number {
   const { shortest, month } = monthOf(cal);
   const range = from.fromConfig
     ? msg(`把配置文件中的 roster.daysOff 改为 1 到 ${shortest - 1} 之间的整数 (默认 4), 或在命令行用 --days-off 给出 (命令行优先)。`, `set roster.daysOff in the config file to a whole number from 1 to ${shortest - 1} (default 4), or give --days-off on the command line (it wins over the config).`)
@@ -372,7 +383,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   // who is on leave); the days off every agent still gets are said, and when they no longer fit.
   const short = leaveShortDays(p);
   if (short.length) return failLeave(ctx, p, short);
-  noteLeave(ctx, p);
+  noteLeave(ctx, p, daysOffSource(ctx, opts));
   // Limited agents (可上班次, 每月最多班次/工时): a day and shift that only others may take, named.
   const limitFail = limitShort(p);
   if (limitFail.length) {
@@ -465,7 +476,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
   if (softRequests) {
     const refused = checkRoster(p, gridCells(result.grid)).filter((v) => v.rule === 'request');
     for (const v of refused) ctx.warn(msg(`${v.agent} ${v.date}: 申请的休息无法批准 (${v.detail.zh})`, `${v.agent} ${v.date}: requested day off could not be granted (${v.detail.en})`));
-    for (const n of overAsked(p)) ctx.warn(n);
+    for (const n of overAsked(p, daysOffSource(ctx, opts))) ctx.warn(n);
     ctx.warn(refusedNote(refused.length, result.levels, timeLimit));
     ctx.attention();
   }
@@ -522,7 +533,7 @@ function failLeave(ctx: Ctx, p: RosterProblem, short: LeaveShort[]) {
 }
 
 /** What the leave does to the month: said once, on stderr. */
-function noteLeave(ctx: Ctx, p: RosterProblem) {
+function noteLeave(ctx: Ctx, p: RosterProblem, from: DaysOffSource) {
   if (!p.leave?.length) return;
   const L = p.days.length;
   const leave = leaveCounts(p);
@@ -533,10 +544,11 @@ function noteLeave(ctx: Ctx, p: RosterProblem) {
     const off = daysOffOf(p, L, n);
     const work = workDaysOf(p, L, n);
     if (off < p.daysOff) {
+      const given = daysOffValue(from, p.daysOff);
       ctx.warn(
         msg(
-          `${agent} 请假 ${n} 天, 本月只剩 ${L - n} 天: 排不下 ${p.daysOff} 天休息, 这 ${L - n} 天都是休息, 不排班 (--days-off ${p.daysOff})`,
-          `${agent} is on leave ${plural(n, 'day')}, leaving ${L - n} of the month's ${L}: ${plural(p.daysOff, 'day')} off do not fit, so ${L - n === 1 ? 'that day is a day' : `those ${L - n} days are days`} off and no shift is planned (--days-off ${p.daysOff})`,
+          `${agent} 请假 ${n} 天, 本月只剩 ${L - n} 天: 排不下 ${p.daysOff} 天休息, 这 ${L - n} 天都是休息, 不排班 (${given.zh})`,
+          `${agent} is on leave ${plural(n, 'day')}, leaving ${L - n} of the month's ${L}: ${plural(p.daysOff, 'day')} off do not fit, so ${L - n === 1 ? 'that day is a day' : `those ${L - n} days are days`} off and no shift is planned (${given.en})`,
         ),
       );
       return;

@@ -548,6 +548,26 @@ async function explainKind(e: unknown): Promise<unknown> {
   return new StoreopsError(e.exitCode, said.text, said.hint);
 }
 
+/**
+ * The message of an unexpected exception (exit 70, docs/cli.md). Until 2026-12 zh gave the engine's
+ * English reason after 内部错误 ("内部错误: Cannot read properties of undefined (reading 'date')"), a
+ * sentence a Chinese operator cannot read; en keeps the reason as it was.
+ */
+export function internalError(err: unknown, lang: Lang): { text: string; hint: string } {
+  const e = err as (Partial<Error> & { code?: unknown }) | undefined;
+  if (lang !== 'zh') {
+    return {
+      text: `internal error: ${oneLine(e?.message ?? String(err))}`,
+      hint: '  hint: this is a bug in storeops; please run it again with --debug and report it with the output',
+    };
+  }
+  const kind = [e?.code, e?.name].find((x): x is string => typeof x === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(x));
+  return {
+    text: `内部错误: storeops 程序意外出错${kind ? ` (${kind})` : ''}, 本次运行没有做完; 这是程序的缺陷, 不是您的文件或设置写错了`,
+    hint: '  提示: 请加 --debug 再运行一次, 把命令、全部输出 (--debug 会显示出错的程序文件和行号) 和这次用到的文件一起报告给 storeops 的维护者; 加 --lang en 可看到错误原文',
+  };
+}
+
 function report(e: unknown, io: Io, argv: string[]): number {
   if (e instanceof PipeClosed) return EXIT.ok;
   if (e instanceof CommanderError) {
@@ -575,11 +595,14 @@ function report(e: unknown, io: Io, argv: string[]): number {
   }
   const err = e as NodeJS.ErrnoException;
   if (err && (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED')) return EXIT.ok;
-  // An internal bug: say so plainly, with the stack only when asked for.
-  io.stderr.write(
-    `storeops: ${head}: ${lang === 'zh' ? '内部错误' : 'internal error'}: ${oneLine(err?.message ?? String(e))}\n` +
-      `  ${lang === 'zh' ? '提示' : 'hint'}: ${lang === 'zh' ? '这是 storeops 的缺陷, 请加 --debug 再运行一次, 附上命令和输出报告' : 'this is a bug in storeops; please run it again with --debug and report it with the output'}\n`,
-  );
+  // An internal bug: say so plainly, with the stack only when asked for. In Chinese, what happened
+  // and what to do in Chinese: the engine's reason ("Cannot read properties of undefined") is English
+  // whatever the language, so zh names only its kind (TypeError) and how to see it (--lang en, --debug).
+  const said = internalError(err, lang);
+  const cols = io.stderr.isTTY ? io.stderr.columns : undefined;
+  const first = `storeops: ${label}: ${said.text}`;
+  const lines = cols ? [...paintLabel(wrapWarning(first, cols), label, head), ...wrapWarning(said.hint, cols)] : [`storeops: ${head}: ${said.text}`, said.hint];
+  io.stderr.write(lines.join('\n') + '\n');
   if (current.ctx?.debug || io.env.STOREOPS_DEBUG || argv.includes('--debug')) io.stderr.write(`${err?.stack ?? ''}\n`);
   return EXIT.internal;
 }

@@ -19,6 +19,9 @@
 //      - roster check's hint for a file with no date columns: the long format as agent,date,shift;
 //      - the `_comment` of the templates `storeops init` writes (review keywords, forbidden wording,
 //        messages, 甄检 categories): English only, in the files a Chinese operator is told to edit.
+//   6. (desk56) an internal error (an unexpected exception, exit 70, docs/cli.md): "内部错误: Cannot read
+//      properties of undefined (reading 'date')", the engine's English reason as the whole zh message;
+//      now what happened and what to do in Chinese, the reason only under --lang en (and in --debug's stack).
 //   5. (text48) two English words are a sentence too: the measure took 3, and these slipped by:
 //      - a /…/ entry of a keyword or wording table the engine refused ("Invalid regular expression:
 //        /(abc/iu: Unterminated group"): the reason now in Chinese, the pattern kept;
@@ -29,6 +32,7 @@
 // (ENOENT, SQLITE_READONLY) are allowed. English mode (--lang en) keeps the system's own words.
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Command } from 'commander';
@@ -316,5 +320,56 @@ describe.runIf(procRefuses)('zh: a file the system will not make in a folder tha
     const en = runCli(['compensate', ORDERS, '--as-of', '2026-11-20 12:00:00', '--record', '--state', '/proc/x.db', '-q', '-o', out, '--lang', 'en']);
     expect(en.code).toBe(4);
     expect(en.stderr).toContain('error: cannot open or write the state database /proc/x.db: the system allows no new file in the folder /proc (ENOENT: no such file or directory, open');
+  });
+});
+
+// An internal error made on purpose: the clock the run asks for throws (as a bug in storeops would).
+type Run = { run: (argv: string[], io: unknown, exit: boolean) => Promise<number> };
+async function crash(argv: string[], columns?: number, env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
+  const { run } = (await dist('main.js')) as Run;
+  const stderr = Object.assign(new PassThrough(), columns ? { isTTY: true, columns } : {});
+  let text = '';
+  stderr.on('data', (b: Buffer) => (text += b.toString()));
+  const home = tmpDir();
+  const now = () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'date')");
+  };
+  const code = await run(argv, { stdin: Readable.from([]), stdout: new PassThrough(), stderr, env: { HOME: home, NO_COLOR: '1', ...env }, cwd: home, now }, false);
+  return { code, stderr: text };
+}
+
+describe('an internal error (exit 70) in Chinese', () => {
+  // By hand: what happened (storeops itself went wrong, the run did not finish, not the user's file or
+  // setting), its kind as a name (TypeError), and what to do: run again with --debug, report the
+  // command, the output (--debug shows the program file and line) and the files used; --lang en for
+  // the original. Before: "storeops: 错误: 内部错误: Cannot read properties of undefined (reading 'date')".
+  const ZH_TEXT =
+    'storeops: 错误: 内部错误: storeops 程序意外出错 (TypeError), 本次运行没有做完; 这是程序的缺陷, 不是您的文件或设置写错了\n' +
+    '  提示: 请加 --debug 再运行一次, 把命令、全部输出 (--debug 会显示出错的程序文件和行号) 和这次用到的文件一起报告给 storeops 的维护者; 加 --lang en 可看到错误原文\n';
+
+  it('zh (--lang zh, STOREOPS_LANG=zh): Chinese throughout, exit 70', async () => {
+    const a = await crash(['rules', 'list', '--lang', 'zh']);
+    expect(a.code).toBe(70);
+    expect(a.stderr).toBe(ZH_TEXT);
+    expect(englishIn(a.stderr)).toEqual([]);
+    expect((await crash(['rules', 'list'], undefined, { STOREOPS_LANG: 'zh' })).stderr).toBe(ZH_TEXT);
+  });
+
+  it('en keeps the reason as it was', async () => {
+    const r = await crash(['rules', 'list', '--lang', 'en']);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toBe(
+      "storeops: error: internal error: Cannot read properties of undefined (reading 'date')\n" +
+        '  hint: this is a bug in storeops; please run it again with --debug and report it with the output\n',
+    );
+  });
+
+  it('on an 80-column terminal: fitted to its width like any error (a CJK character is two columns)', async () => {
+    const r = await crash(['rules', 'list', '--lang', 'zh'], 80);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.map((l) => [...l].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0)).every((w) => w <= 80)).toBe(true);
+    expect(lines[0]!.startsWith('storeops: 错误: 内部错误: storeops 程序意外出错 (TypeError)')).toBe(true);
+    expect(lines.slice(1).every((l) => l.startsWith('  '))).toBe(true);
+    expect(lines.join('').replace(/\s+/g, '')).toBe(ZH_TEXT.replace(/\s+/g, ''));
   });
 });
